@@ -1,0 +1,3 @@
+using Summits.Cli;
+
+return await SummitsCommand.RunAsync(args);

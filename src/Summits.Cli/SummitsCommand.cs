@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Summits.Cli.Commands;
+
+namespace Summits.Cli;
+
+/// <summary>The <c>summits</c> command line: its commands, and the exit codes every one of them keeps.</summary>
+public static class SummitsCommand
+{
+    public static RootCommand Create() => new("Summits simulates how negotiating positions move, on Orleans grains seeded from a real summit.")
+    {
+        SeedCommand.Create(),
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Create();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parse.Errors)
+                await Console.Error.WriteLineAsync($"summits: {error.Message} (see 'summits {CommandPath(parse)} --help')");
+            return ExitCodes.BadInput;
+        }
+        return await parse.InvokeAsync();
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            names.Insert(0, result.Command.Name);
+        return string.Join(' ', names).Trim();
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Grains;
+
+/// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic.</summary>
+public interface ITopicGrain : IGrainWithStringKey
+{
+    Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements);
+
+    Task<TopicTable> Get();
+
+    /// <summary>Every participant's position on this topic, asked of the country grains in parallel.</summary>
+    Task<ImmutableArray<Position>> Positions();
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Grains;
+
+/// <summary>A topic as its table stands: who holds a position on it and what has been agreed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TopicTable(Topic Topic, ImmutableArray<string> Participants, ImmutableArray<Agreement> Agreements);

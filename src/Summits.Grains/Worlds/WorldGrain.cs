@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Grains;
+
+/// <summary>Owns a world's metadata and fans seeding and read-back out to its countries and topics.</summary>
+public sealed class WorldGrain(
+    [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state) : Grain, IWorldGrain
+{
+    private string Key => this.GetPrimaryKeyString();
+
+    public async Task Seed(World world)
+    {
+        if (world.Id != Key)
+            throw new ArgumentException($"world '{world.Id}' cannot be seeded into the grain of world '{Key}'");
+        if (state.State.Info is not null)
+            throw new InvalidOperationException($"world '{Key}' has already been seeded");
+
+        var countries = world.Actors.Select(actor =>
+            Country(actor.Id).Seed(actor, [.. world.PositionsOf(actor.Id)]));
+        var topics = world.Topics.Select(topic =>
+            Topic(topic.Id).Seed(
+                topic,
+                [.. world.PositionsOn(topic.Id).Select(p => p.Actor)],
+                [.. world.Agreements.Where(a => a.Covers(topic.Id))]));
+        await Task.WhenAll(countries.Concat(topics));
+
+        state.State.Info = new WorldInfo(world.Id, world.Title, world.About, world.Source,
+            [.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)]);
+        await state.WriteStateAsync();
+    }
+
+    public Task<WorldInfo> Info() => Task.FromResult(Current);
+
+    public async Task<World> Snapshot()
+    {
+        var info = Current;
+        var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).Get()));
+        var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).Get()));
+        var agreements = tables
+            .SelectMany(t => t.Agreements)
+            .DistinctBy(a => a.Id)
+            .ToImmutableArray();
+        var topicOrder = info.Topics.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var positions = countries
+            .SelectMany(c => c.Positions)
+            .OrderBy(p => topicOrder[p.Topic])
+            .ThenBy(p => info.Actors.IndexOf(p.Actor))
+            .ToImmutableArray();
+        return new World(info.Id, info.Title, info.About, info.Source,
+            [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], positions, agreements);
+    }
+
+    private WorldInfo Current => state.State.Info
+        ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");
+
+    private ICountryGrain Country(string actor) => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(Key, actor));
+
+    private ITopicGrain Topic(string topic) => GrainFactory.GetGrain<ITopicGrain>(GrainKeys.Of(Key, topic));
+}

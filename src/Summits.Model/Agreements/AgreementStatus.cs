@@ -1,0 +1,10 @@
+namespace Summits.Model;
+
+/// <summary>Where an agreement stands.</summary>
+public enum AgreementStatus
+{
+    Holding,
+    Strained,
+    Breached,
+    Superseded,
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Reads one YAML mapping key by key, checking types and ranges, and reports every mistake with
+/// its file position, what was expected and, where the choices are few, the valid ones.
+/// </summary>
+public sealed class MappingReader
+{
+    private readonly string _file;
+    private readonly YamlMappingNode _node;
+    private readonly string _what;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    public MappingReader(string file, YamlNode node, string what)
+    {
+        _file = file;
+        _what = what;
+        _node = node as YamlMappingNode ?? throw new InputException(YamlDocument.At(file, node), $"expected {what} as a mapping of keys to values");
+    }
+
+    public string File => _file;
+
+    public FilePosition Position => YamlDocument.At(_file, _node);
+
+    public YamlMappingNode Node => _node;
+
+    public bool Has(string key)
+    {
+        _known.Add(key);
+        return Find(key) is not null;
+    }
+
+    public YamlNode? Optional(string key)
+    {
+        _known.Add(key);
+        return Find(key);
+    }
+
+    public YamlNode Required(string key) =>
+        Optional(key) ?? throw new InputException(Position, $"{_what} is missing the required key '{key}'");
+
+    public string String(string key) => Scalar(Required(key), key);
+
+    public string? OptionalString(string key) => Optional(key) is { } node ? Scalar(node, key) : null;
+
+    public double Number(string key, double min, double max) => Number(Required(key), key, min, max);
+
+    public double? OptionalNumber(string key, double min, double max) =>
+        Optional(key) is { } node ? Number(node, key, min, max) : null;
+
+    public int Integer(string key, int min, int max)
+    {
+        var node = Required(key);
+        var text = Scalar(node, key);
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            throw Fail(node, $"'{key}' must be a whole number from {min} to {max}, not '{text}'");
+        if (value < min || value > max)
+            throw Fail(node, $"'{key}' must be a whole number from {min} to {max}, not {value}");
+        return value;
+    }
+
+    public T Enum<T>(string key) where T : struct, Enum => Enum<T>(Required(key), key);
+
+    public T Enum<T>(YamlNode node, string key) where T : struct, Enum
+    {
+        var text = Scalar(node, key);
+        if (KebabCase.TryParse<T>(text, out var value))
+            return value;
+        throw Fail(node, $"'{key}' must be one of {Choices(KebabCase.Names<T>())}, not '{text}'");
+    }
+
+    public IReadOnlyList<YamlNode> List(string key, bool allowEmpty = false)
+    {
+        var node = Required(key);
+        if (node is not YamlSequenceNode sequence)
+            throw Fail(node, $"'{key}' must be a list");
+        if (!allowEmpty && sequence.Children.Count == 0)
+            throw Fail(node, $"'{key}' must list at least one item");
+        return [.. sequence.Children];
+    }
+
+    public IReadOnlyList<YamlNode> OptionalList(string key) =>
+        Has(key) ? List(key, allowEmpty: true) : [];
+
+    public IReadOnlyList<(YamlScalarNode Key, YamlNode Value)> Pairs(string key)
+    {
+        var node = Required(key);
+        if (node is not YamlMappingNode mapping)
+            throw Fail(node, $"'{key}' must be a mapping of keys to values");
+        return mapping.Children.Select(p => ((YamlScalarNode)p.Key, p.Value)).ToArray();
+    }
+
+    public (double Low, double High) Range(string key, double min, double max)
+    {
+        var node = Required(key);
+        if (node is not YamlSequenceNode { Children.Count: 2 } pair)
+            throw Fail(node, $"'{key}' must be a pair [low, high] between {Format(min)} and {Format(max)}");
+        var low = Number(pair.Children[0], key, min, max);
+        var high = Number(pair.Children[1], key, min, max);
+        if (low > high)
+            throw Fail(node, $"'{key}' must be [low, high] with low <= high, not [{Format(low)}, {Format(high)}]");
+        return (low, high);
+    }
+
+    /// <summary>Fails on the first key that no read asked for: a typo should not pass silently.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var (key, _) in _node.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!_known.Contains(name))
+                throw Fail(key, $"unknown key '{name}' in {_what}; expected one of {Choices(_known)}");
+        }
+    }
+
+    public InputException Fail(YamlNode node, string problem) => new(YamlDocument.At(_file, node), problem);
+
+    public string Scalar(YamlNode node, string key)
+    {
+        if (node is not YamlScalarNode scalar || scalar.Value is null)
+            throw Fail(node, $"'{key}' must be a single value, not a list or a mapping");
+        return scalar.Value;
+    }
+
+    public double Number(YamlNode node, string key, double min, double max)
+    {
+        var text = Scalar(node, key);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            throw Fail(node, $"'{key}' must be a number from {Format(min)} to {Format(max)}, not '{text}'");
+        if (value < min || value > max)
+            throw Fail(node, $"'{key}' must be a number from {Format(min)} to {Format(max)}, not {Format(value)}");
+        return value;
+    }
+
+    public static string Choices(IEnumerable<string> choices) => string.Join(", ", choices);
+
+    public static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private YamlNode? Find(string key)
+    {
+        foreach (var (k, v) in _node.Children)
+        {
+            if (k is YamlScalarNode { Value: var name } && name == key)
+                return v;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>The text a world's quotes are taken from, and where each quote stands in it.</summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+    private readonly int[] _paragraphOfLine;
+
+    public SourceText(string path, string text)
+    {
+        Path = path;
+        Text = text;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+                starts.Add(i + 1);
+        }
+        _lineStarts = [.. starts];
+        _paragraphOfLine = new int[_lineStarts.Length];
+        var paragraph = 0;
+        var previousBlank = true;
+        for (var line = 0; line < _lineStarts.Length; line++)
+        {
+            var blank = string.IsNullOrWhiteSpace(LineText(line));
+            if (!blank && previousBlank)
+                paragraph++;
+            _paragraphOfLine[line] = paragraph;
+            previousBlank = blank;
+        }
+    }
+
+    public string Path { get; }
+
+    public string Text { get; }
+
+    public static SourceText Load(string path) => new(path, File.ReadAllText(path));
+
+    /// <summary>Where the quote stands, compared ordinal (curly quotes stay curly), or null if it is not in the text.</summary>
+    public SourceLocation? Find(string quote)
+    {
+        if (quote.Length == 0)
+            return null;
+        var index = Text.IndexOf(quote, StringComparison.Ordinal);
+        if (index < 0)
+            return null;
+        var line = Array.BinarySearch(_lineStarts, index);
+        if (line < 0)
+            line = ~line - 1;
+        return new SourceLocation(line + 1, index - _lineStarts[line] + 1, _paragraphOfLine[line]);
+    }
+
+    /// <summary>A hint for a quote that is not verbatim: does it match once quote marks and spaces are made plain?</summary>
+    public string Hint(string quote)
+    {
+        var plainText = Plain(Text);
+        var plainQuote = Plain(quote);
+        return plainText.Contains(plainQuote, StringComparison.Ordinal)
+            ? "it matches only when quote marks and spaces are made plain: copy the source's characters exactly (it uses ’ “ ”)"
+            : "no passage of the source reads like it";
+    }
+
+    private string LineText(int line)
+    {
+        var start = _lineStarts[line];
+        var end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
+        return Text[start..end];
+    }
+
+    private static string Plain(string text) =>
+        string.Join(' ', text.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"')
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,241 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Summits.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Loads a world file: actors, topics, positions with their quotes, and agreements. Every check that
+/// can fail names the file, line and column; a world that loads is consistent and every quote in it
+/// stands verbatim in its source text.
+/// </summary>
+public static partial class WorldFile
+{
+    public static World Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException(new FilePosition(path, 1, 1), "no such world file");
+        return Parse(path, File.ReadAllText(path));
+    }
+
+    public static World Parse(string path, string text)
+    {
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the world");
+        var id = Identifier(root, "world");
+        var title = root.String("title");
+        var about = root.OptionalString("about") ?? "";
+        var sourceName = root.OptionalString("source");
+        SourceText? source = null;
+        if (sourceName is not null)
+        {
+            var sourcePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", sourceName);
+            if (!File.Exists(sourcePath))
+                throw root.Fail(root.Required("source"), $"the source text '{sourceName}' does not exist (looked for {sourcePath})");
+            source = SourceText.Load(sourcePath);
+        }
+
+        var actorNodes = root.List("actors");
+        var topicNodes = root.List("topics");
+        var positionNodes = root.OptionalList("positions");
+        var agreementNodes = root.OptionalList("agreements");
+        root.RejectUnknownKeys();
+
+        var actorIds = UniqueIds(path, actorNodes, "actor");
+        var topicIds = UniqueIds(path, topicNodes, "topic");
+        var actors = actorNodes.Select(n => ReadActor(path, n, actorIds)).ToImmutableArray();
+        var topics = topicNodes.Select(n => ReadTopic(path, n, topicIds)).ToImmutableArray();
+
+        var speakers = actors.Where(a => a.Speaker is not null).Select(a => a.Speaker!)
+            .Append(Provenance.Both).Append(Provenance.Nobody).ToArray();
+        var seen = new HashSet<(string, string)>();
+        var positions = ImmutableArray.CreateBuilder<Position>(positionNodes.Count);
+        foreach (var node in positionNodes)
+        {
+            var position = ReadPosition(path, node, actorIds, topicIds, speakers, source);
+            if (!seen.Add((position.Actor, position.Topic)))
+                throw new InputException(YamlDocument.At(path, node), $"{position.Actor} already has a position on '{position.Topic}'; an actor holds one position per topic");
+            positions.Add(position);
+        }
+
+        var agreementIds = new HashSet<string>(StringComparer.Ordinal);
+        var agreements = ImmutableArray.CreateBuilder<Agreement>(agreementNodes.Count);
+        foreach (var node in agreementNodes)
+        {
+            var agreement = ReadAgreement(path, node, actorIds, topicIds, source);
+            if (!agreementIds.Add(agreement.Id))
+                throw new InputException(YamlDocument.At(path, node), $"the agreement id '{agreement.Id}' is used twice; agreement ids must be unique");
+            agreements.Add(agreement);
+        }
+
+        return new World(id, title, about, sourceName ?? "", actors, topics, positions.DrainToImmutable(), agreements.DrainToImmutable());
+    }
+
+    private static string[] UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string what)
+    {
+        var ids = new List<string>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            var reader = new MappingReader(path, node, $"an {what}");
+            var id = Identifier(reader, "id");
+            if (ids.Contains(id))
+                throw reader.Fail(reader.Required("id"), $"the {what} id '{id}' is used twice; {what} ids must be unique");
+            ids.Add(id);
+        }
+        return [.. ids];
+    }
+
+    private static Actor ReadActor(string path, YamlNode node, string[] actorIds)
+    {
+        var r = new MappingReader(path, node, "an actor");
+        var id = r.String("id");
+        var name = r.String("name");
+        var leader = r.OptionalString("leader") ?? "";
+        var speaker = r.OptionalString("speaker");
+        var capability = r.Number("capability", 0, 1);
+        var strategy = r.Has("strategy") ? r.Enum<Strategy>("strategy") : Strategy.Linear;
+        var risk = r.OptionalNumber("risk", 0.1, 10) ?? 1.0;
+        var affinity = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        if (r.Has("affinity"))
+        {
+            foreach (var (key, value) in r.Pairs("affinity"))
+            {
+                var other = KnownId(r, key, key.Value ?? "", actorIds, "actor");
+                if (other == id)
+                    throw r.Fail(key, $"an actor has no affinity toward itself; name one of {MappingReader.Choices(actorIds.Where(a => a != id))}");
+                affinity[other] = r.Number(value, "affinity", -1, 1);
+            }
+        }
+        var why = r.OptionalString("why") ?? "";
+        r.RejectUnknownKeys();
+        return new Actor(id, name, leader, speaker, capability, strategy, risk, affinity.ToImmutable(), why);
+    }
+
+    private static Topic ReadTopic(string path, YamlNode node, string[] topicIds)
+    {
+        var r = new MappingReader(path, node, "a topic");
+        var id = r.String("id");
+        var title = r.String("title");
+        var scale = new MappingReader(path, r.Required("scale"), "a topic's scale");
+        var anchors = new ScaleAnchors(scale.String("low"), scale.String("middle"), scale.String("high"));
+        scale.RejectUnknownKeys();
+        var related = r.OptionalList("related")
+            .Select(n => KnownId(r, n, r.Scalar(n, "related"), topicIds, "topic"))
+            .ToImmutableArray();
+        r.RejectUnknownKeys();
+        return new Topic(id, title, anchors, related);
+    }
+
+    private static Position ReadPosition(string path, YamlNode node, string[] actorIds, string[] topicIds, string[] speakers, SourceText? source)
+    {
+        var r = new MappingReader(path, node, "a position");
+        var actor = KnownId(r, r.Required("actor"), r.String("actor"), actorIds, "actor");
+        var topic = KnownId(r, r.Required("topic"), r.String("topic"), topicIds, "topic");
+        var value = r.Number("value", ScaleValue.Min, ScaleValue.Max);
+        var range = r.Has("range") ? Containing(r, "range", value, ScaleValue.Min, ScaleValue.Max) : Interval.Point(value);
+        var salience = r.Number("salience", 0, 1);
+        var salienceRange = r.Has("salience-range") ? Containing(r, "salience-range", salience, 0, 1) : Interval.Point(salience);
+        var speaker = r.OptionalString("speaker") ?? Provenance.Nobody;
+        if (!speakers.Contains(speaker))
+            throw r.Fail(r.Required("speaker"), $"unknown speaker '{speaker}'; expected one of {MappingReader.Choices(speakers)}");
+        var kind = r.Has("kind") ? r.Enum<PositionKind>("kind") : PositionKind.Inferred;
+        var quotes = Quotes(r, source, r.OptionalList("quotes"));
+        if (source is not null && quotes.IsEmpty)
+            throw r.Fail(node, "a position in a world with a source needs at least one quote under 'quotes'");
+        var why = r.OptionalString("why") ?? "";
+        r.RejectUnknownKeys();
+        return new Position(actor, topic, new ScaleValue(value), range, new Salience(salience), salienceRange,
+            new Provenance(kind, speaker, quotes, why));
+    }
+
+    private static Agreement ReadAgreement(string path, YamlNode node, string[] actorIds, string[] topicIds, SourceText? source)
+    {
+        var r = new MappingReader(path, node, "an agreement");
+        var id = Identifier(r, "id");
+        var terms = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        if (r.Has("terms"))
+        {
+            foreach (var (key, value) in r.Pairs("terms"))
+            {
+                var topic = KnownId(r, key, key.Value ?? "", topicIds, "topic");
+                if (terms.ContainsKey(topic))
+                    throw r.Fail(key, $"the topic '{topic}' appears twice in the terms");
+                terms[topic] = r.Number(value, topic, ScaleValue.Min, ScaleValue.Max);
+            }
+        }
+        else
+        {
+            var topic = KnownId(r, r.Required("topic"), r.String("topic"), topicIds, "topic");
+            terms[topic] = r.Number("value", ScaleValue.Min, ScaleValue.Max);
+        }
+        var partyNodes = r.List("parties");
+        var parties = partyNodes.Select(n => KnownId(r, n, r.Scalar(n, "parties"), actorIds, "actor")).ToImmutableArray();
+        if (parties.Length < 2)
+            throw r.Fail(r.Required("parties"), "an agreement needs at least two parties");
+        if (parties.Distinct().Count() != parties.Length)
+            throw r.Fail(r.Required("parties"), "a party is named twice in 'parties'");
+        var rule = r.Has("rule") ? Rule(r, r.Required("rule"), parties.Length) : AgreementRule.Unanimity;
+        Quote? quote = null;
+        if (r.Optional("quote") is { } quoteNode)
+            quote = Locate(r, source, quoteNode);
+        var why = r.OptionalString("why") ?? "";
+        r.RejectUnknownKeys();
+        return new Agreement(id, terms.ToImmutable(), parties, rule, AgreementStatus.Holding, "seed", quote, why);
+    }
+
+    public static AgreementRule Rule(MappingReader r, YamlNode node, int parties)
+    {
+        var text = r.Scalar(node, "rule");
+        if (text == "unanimity")
+            return AgreementRule.Unanimity;
+        if (text == "weighted-majority")
+            return new AgreementRule(AgreementRuleKind.WeightedMajority);
+        var match = KOfN().Match(text);
+        if (match.Success)
+        {
+            var k = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (k < 1 || k > parties)
+                throw r.Fail(node, $"'{text}' asks for {k} of {parties} parties; k must be from 1 to {parties}");
+            return new AgreementRule(AgreementRuleKind.KOfN, k);
+        }
+        throw r.Fail(node, $"'rule' must be one of unanimity, weighted-majority, K-of-n (for example 2-of-n), not '{text}'");
+    }
+
+    private static ImmutableArray<Quote> Quotes(MappingReader r, SourceText? source, IReadOnlyList<YamlNode> nodes) =>
+        nodes.Select(n => Locate(r, source, n)).ToImmutableArray();
+
+    private static Quote Locate(MappingReader r, SourceText? source, YamlNode node)
+    {
+        var text = r.Scalar(node, "quote");
+        if (source is null)
+            throw r.Fail(node, "a quote needs the world to name its 'source' text");
+        var location = source.Find(text)
+            ?? throw r.Fail(node, $"this quote does not appear verbatim in {source.Path}: {source.Hint(text)}");
+        return new Quote(text, location);
+    }
+
+    private static Interval Containing(MappingReader r, string key, double value, double min, double max)
+    {
+        var (low, high) = r.Range(key, min, max);
+        if (value < low || value > high)
+            throw r.Fail(r.Required(key), $"'{key}' [{MappingReader.Format(low)}, {MappingReader.Format(high)}] must contain the value {MappingReader.Format(value)}");
+        return new Interval(low, high);
+    }
+
+    public static string KnownId(MappingReader r, YamlNode node, string id, IReadOnlyCollection<string> known, string what) =>
+        known.Contains(id) ? id : throw r.Fail(node, $"unknown {what} '{id}'; known {what}s: {MappingReader.Choices(known)}");
+
+    private static string Identifier(MappingReader r, string key)
+    {
+        var id = r.String(key);
+        if (!IdPattern().IsMatch(id))
+            throw r.Fail(r.Required(key), $"'{key}' must be letters, digits, '-' or '_' (no spaces or '/'), not '{id}'");
+        return id;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^([0-9]+)-of-n$")]
+    private static partial Regex KOfN();
+}
