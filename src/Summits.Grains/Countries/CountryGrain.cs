@@ -3,25 +3,45 @@ using Summits.Model;
 
 namespace Summits.Grains;
 
-/// <summary>Holds one country's positions in one world.</summary>
+/// <summary>Holds one country's delegation in one world: loads it, lets the model decide, persists the result.</summary>
 public sealed class CountryGrain(
-    [PersistentState("country", StorageNames.Summits)] IPersistentState<CountryState> state) : Grain, ICountryGrain
+    [PersistentState("country", StorageNames.Summits)] IPersistentState<Delegation> state) : Grain, ICountryGrain
 {
+    private Delegation Delegation => state.State.IsSeeded
+        ? state.State
+        : throw new InvalidOperationException($"country {this.GetPrimaryKeyString()} has not been seeded");
+
     public async Task Seed(Actor actor, ImmutableArray<Position> positions)
     {
-        state.State.Actor = actor;
-        state.State.Positions.Clear();
-        foreach (var position in positions)
-            state.State.Positions[position.Topic] = position;
+        state.State.Seed(actor, positions);
         await state.WriteStateAsync();
     }
 
     public Task<CountrySnapshot> Get() =>
-        Task.FromResult(new CountrySnapshot(Actor, [.. state.State.Positions.Values]));
+        Task.FromResult(new CountrySnapshot(Delegation.Actor, [.. Delegation.Positions.Values]));
 
-    public Task<Position?> PositionOn(string topic) =>
-        Task.FromResult(state.State.Positions.GetValueOrDefault(topic));
+    public Task<Position?> PositionOn(string topic) => Task.FromResult(Delegation.PositionOn(topic));
 
-    private Actor Actor => state.State.Actor
-        ?? throw new InvalidOperationException($"country {this.GetPrimaryKeyString()} has not been seeded");
+    public Task<ImmutableArray<Move>> History() => Task.FromResult<ImmutableArray<Move>>([.. Delegation.History]);
+
+    public async Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters)
+    {
+        var evaluation = Delegation.Evaluate(proposal, commitments, scripted, mirroredConcession, parameters);
+        await state.WriteStateAsync();
+        return evaluation;
+    }
+
+    public async Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+    {
+        var changes = Delegation.Propose(proposal, commitments, parameters);
+        await state.WriteStateAsync();
+        return changes;
+    }
+
+    public async Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+    {
+        var outcome = Delegation.Shock(change, cause, commitments, parameters);
+        await state.WriteStateAsync();
+        return outcome;
+    }
 }

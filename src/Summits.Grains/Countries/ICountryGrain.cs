@@ -3,7 +3,7 @@ using Summits.Model;
 
 namespace Summits.Grains;
 
-/// <summary>A country in one world, keyed <c>{world}/{actor}</c>: it owns its positions.</summary>
+/// <summary>A country in one world, keyed <c>{world}/{actor}</c>: it owns its positions and decides its answers.</summary>
 public interface ICountryGrain : IGrainWithStringKey
 {
     Task Seed(Actor actor, ImmutableArray<Position> positions);
@@ -11,4 +11,14 @@ public interface ICountryGrain : IGrainWithStringKey
     Task<CountrySnapshot> Get();
 
     Task<Position?> PositionOn(string topic);
+
+    /// <summary>Every move of this country's positions, in order, with its cause.</summary>
+    Task<ImmutableArray<Move>> History();
+
+    /// <summary>Answers a proposal and moves toward it; a proposal id delivered again changes nothing.</summary>
+    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters);
+
+    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+
+    Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 }

@@ -3,7 +3,7 @@ using Summits.Model;
 
 namespace Summits.Grains;
 
-/// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic.</summary>
+/// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic and their history.</summary>
 public interface ITopicGrain : IGrainWithStringKey
 {
     Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements);
@@ -12,4 +12,13 @@ public interface ITopicGrain : IGrainWithStringKey
 
     /// <summary>Every participant's position on this topic, asked of the country grains in parallel.</summary>
     Task<ImmutableArray<Position>> Positions();
+
+    /// <summary>Every status change of the agreements on this topic, in order, with its cause.</summary>
+    Task<ImmutableArray<CommitmentChange>> History();
+
+    Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement);
+
+    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
+
+    Task Join(string actor);
 }

@@ -5,30 +5,51 @@ namespace Summits.Grains;
 
 /// <summary>Holds one topic's table in one world.</summary>
 public sealed class TopicGrain(
-    [PersistentState("topic", StorageNames.Summits)] IPersistentState<TopicState> state) : Grain, ITopicGrain
+    [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state) : Grain, ITopicGrain
 {
     private string World => GrainKeys.Split(this.GetPrimaryKeyString()).World;
 
+    private Table Table => state.State.IsSeeded
+        ? state.State
+        : throw new InvalidOperationException($"topic {this.GetPrimaryKeyString()} has not been seeded");
+
     public async Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements)
     {
-        state.State.Topic = topic;
-        state.State.Participants = [.. participants];
-        state.State.Agreements = [.. agreements];
+        state.State.Seed(topic, participants, agreements);
         await state.WriteStateAsync();
     }
 
-    public Task<TopicTable> Get() =>
-        Task.FromResult(new TopicTable(Topic, [.. state.State.Participants], [.. state.State.Agreements]));
+    public Task<TopicTable> Get() => Task.FromResult(Table.Get());
 
     public async Task<ImmutableArray<Position>> Positions()
     {
-        var topic = Topic.Id;
-        var asks = state.State.Participants
+        var topic = Table.Topic.Id;
+        var asks = Table.Participants
             .Select(actor => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(World, actor)).PositionOn(topic));
         var positions = await Task.WhenAll(asks);
         return [.. positions.OfType<Position>()];
     }
 
-    private Topic Topic => state.State.Topic
-        ?? throw new InvalidOperationException($"topic {this.GetPrimaryKeyString()} has not been seeded");
+    public Task<ImmutableArray<CommitmentChange>> History() => Task.FromResult<ImmutableArray<CommitmentChange>>([.. Table.History]);
+
+    public async Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement)
+    {
+        var changes = Table.Record(agreement);
+        await state.WriteStateAsync();
+        return changes;
+    }
+
+    public async Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes)
+    {
+        var applied = Table.Apply(changes);
+        if (!applied.IsEmpty)
+            await state.WriteStateAsync();
+        return applied;
+    }
+
+    public async Task Join(string actor)
+    {
+        Table.Join(actor);
+        await state.WriteStateAsync();
+    }
 }

@@ -1,8 +1,9 @@
+using System.Collections.Immutable;
 using Summits.Model;
 
 namespace Summits.Grains;
 
-/// <summary>A world, keyed by its id: it owns the world's metadata and seeds its countries and topics.</summary>
+/// <summary>A world, keyed by its id: it owns the world's metadata, its random generator and its timeline, and runs scenarios server-side.</summary>
 public interface IWorldGrain : IGrainWithStringKey
 {
     /// <summary>Creates the world's country and topic grains from a loaded world file.</summary>
@@ -12,4 +13,13 @@ public interface IWorldGrain : IGrainWithStringKey
 
     /// <summary>The whole world as its grains hold it now, read back from each of them.</summary>
     Task<World> Snapshot();
+
+    /// <summary>Begins a scenario on this seeded world.</summary>
+    Task Start(Scenario scenario);
+
+    /// <summary>Runs the scenario's next step (or next autonomous round) and returns the events it added.</summary>
+    Task<Advance> Advance();
+
+    /// <summary>The whole timeline of the run so far.</summary>
+    Task<ImmutableArray<TimelineEvent>> Timeline();
 }

@@ -32,6 +32,26 @@ public sealed class WorldGrain(
 
     public Task<WorldInfo> Info() => Task.FromResult(Current);
 
+    public async Task Start(Scenario scenario)
+    {
+        if (state.State.Run is not null)
+            throw new InvalidOperationException($"world '{Key}' is already running scenario '{state.State.Run.Scenario.Id}'");
+        var world = await Snapshot();
+        state.State.Run = RunState.Begin(scenario, world);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<Advance> Advance()
+    {
+        var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        var events = await new ScenarioRunner(new GrainWorldAccess(GrainFactory, Key), run).AdvanceAsync();
+        await state.WriteStateAsync();
+        return new Advance(events, run.Finished, run.Failures);
+    }
+
+    public Task<ImmutableArray<TimelineEvent>> Timeline() =>
+        Task.FromResult<ImmutableArray<TimelineEvent>>([.. state.State.Run?.Timeline ?? []]);
+
     public async Task<World> Snapshot()
     {
         var info = Current;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Summits.Model;
 
-namespace Summits.Grains;
+namespace Summits.Model;
 
 /// <summary>A topic as its table stands: who holds a position on it and what has been agreed.</summary>
 [GenerateSerializer, Immutable]

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using Summits.Cli.Hosting;
+using Summits.Cli.Output;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits run</c>: runs a scenario and prints its timeline, the final positions and agreements, and its expectations.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file to run" };
+        var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
+        var output = new Option<string?>("--out") { Description = "Write timeline.jsonl, state.json and agreements.csv into this folder", HelpName = "DIR" };
+        var json = CommonOptions.Json();
+        json.Description = "Print state.json to standard output instead of the timeline";
+        var engine = new Option<Engine>("--engine")
+        {
+            Description = "Where countries and topics live: grains (an embedded Orleans silo) or local (the pure model, no Orleans)",
+            DefaultValueFactory = _ => Engine.Grains,
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not every event" };
+        var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
+        {
+            scenario, seed, output, json, engine, quiet,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(
+            parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
+            parse.GetValue(engine), parse.GetValue(quiet), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, string? seedText, string? outDir, bool json, Engine engine, bool quiet, CancellationToken cancellation)
+    {
+        ulong? seed = null;
+        if (seedText is not null)
+        {
+            if (!ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            {
+                await Console.Error.WriteLineAsync($"summits run: --seed must be a whole number from 0 to {ulong.MaxValue}, not '{seedText}'");
+                return ExitCodes.BadInput;
+            }
+            seed = parsed;
+        }
+
+        LoadedScenario loaded;
+        try
+        {
+            loaded = ScenarioFile.Load(CommonOptions.Resolve(path), seed);
+        }
+        catch (InputException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var stdout = Console.Out;
+        var stream = !json && !quiet;
+        if (!json)
+        {
+            stdout.WriteLine($"Scenario {loaded.Scenario.Id} on world {loaded.World.Id}, seed {loaded.Scenario.Seed}, engine {KebabCase.Of(engine)}");
+            if (loaded.Scenario.About.Length > 0)
+                stdout.WriteLine(loaded.Scenario.About);
+            stdout.WriteLine();
+            if (stream)
+                TimelineText.WriteHeader(stdout);
+        }
+        void Print(System.Collections.Immutable.ImmutableArray<Model.TimelineEvent> events)
+        {
+            if (!stream)
+                return;
+            foreach (var e in events)
+                TimelineText.Write(stdout, e);
+        }
+
+        RunResult run;
+        if (engine == Engine.Local)
+        {
+            run = await ScenarioRun.LocallyAsync(loaded, Print, cancellation);
+        }
+        else
+        {
+            await using var silo = await EmbeddedSilo.StartAsync(cancellation);
+            run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, loaded.World.Id, Print, cancellation);
+        }
+
+        if (outDir is not null)
+            RunFiles.WriteAll(run, outDir);
+        if (json)
+            await stdout.WriteAsync(RunFiles.State(run));
+        else
+            RunReport.WriteSummary(stdout, run);
+        return run.Failures > 0 ? ExitCodes.CheckFailed : ExitCodes.Ok;
+    }
+}

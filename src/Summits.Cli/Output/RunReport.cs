@@ -1,0 +1,50 @@
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Output;
+
+/// <summary>Prints the end of a run for people: positions that moved, agreements against the topic's reference points, expectations.</summary>
+public static class RunReport
+{
+    public static void WriteSummary(TextWriter output, RunResult run)
+    {
+        var n = TimelineText.N;
+        output.WriteLine();
+        output.WriteLine("Positions that moved since the start");
+        var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+        var moved = run.Final.Positions
+            .Select(p => (p, from: start.GetValueOrDefault((p.Actor, p.Topic), double.NaN)))
+            .Where(x => double.IsNaN(x.from) || Math.Abs(x.p.Value - x.from) >= 0.005)
+            .ToList();
+        if (moved.Count == 0)
+            output.WriteLine("  (none)");
+        foreach (var (p, from) in moved)
+        {
+            var change = double.IsNaN(from) ? "new" : $"{(p.Value - from >= 0 ? "+" : "")}{n(p.Value - from)}";
+            output.WriteLine($"  {p.Topic,-26} {p.Actor,-6} {(double.IsNaN(from) ? "" : n(from)),6} → {n(p.Value),-6} ({change})");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Agreements (value, and where it landed against the weighted mean, weighted median and Nash point)");
+        var analyses = run.Analyses().ToDictionary(a => a.Topic);
+        var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
+        foreach (var a in run.Final.Agreements)
+        {
+            var changed = !seeded.TryGetValue(a.Id, out var was) ? " (new)" : was != a.Status ? $" (was {KebabCase.Of(was)})" : "";
+            output.WriteLine($"  {a.Id,-36} {KebabCase.Of(a.Status)}{changed}  {string.Join('+', a.Parties)}  {a.Rule}");
+            foreach (var (topic, value) in a.Terms)
+            {
+                var line = $"      {topic} = {n(value)}";
+                if (analyses.TryGetValue(topic, out var x))
+                    line += $"   mean {n(x.WeightedMean)}, median {n(x.WeightedMedian)}, Nash {(x.Nash is { } nash ? n(nash) : "none (no value leaves every party better off than no deal)")}";
+                output.WriteLine(line);
+            }
+        }
+
+        var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
+        output.WriteLine();
+        output.WriteLine($"{run.Timeline.Length} events, seed {run.Scenario.Seed}. Expectations: {passed} passed, {run.Failures} failed.");
+        foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.ExpectationFailed))
+            output.WriteLine($"  FAILED {run.Loaded.Path}:{e.Why}");
+    }
+}

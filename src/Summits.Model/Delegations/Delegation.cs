@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+
+namespace Summits.Model;
+
+/// <summary>
+/// A country's delegation in one world: its positions, the history of every move with its cause,
+/// and the proposals it has already answered, so that a proposal delivered twice changes nothing
+/// the second time. This is the state of a country grain and of a country in a local run alike.
+/// </summary>
+[GenerateSerializer]
+public sealed class Delegation
+{
+    [Id(0)] private Actor? _actor;
+    [Id(1)] private readonly SortedDictionary<string, Position> _positions = new(StringComparer.Ordinal);
+    [Id(2)] private readonly List<Move> _history = [];
+    [Id(3)] private readonly Dictionary<string, Evaluation> _answered = new(StringComparer.Ordinal);
+    [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _proposed = new(StringComparer.Ordinal);
+
+    public bool IsSeeded => _actor is not null;
+
+    public Actor Actor => _actor ?? throw new InvalidOperationException("this delegation has not been seeded");
+
+    public IReadOnlyDictionary<string, Position> Positions => _positions;
+
+    public IReadOnlyList<Move> History => _history;
+
+    public void Seed(Actor actor, IEnumerable<Position> positions)
+    {
+        _actor = actor;
+        _positions.Clear();
+        foreach (var position in positions)
+            _positions[position.Topic] = position;
+    }
+
+    public Position? PositionOn(string topic) => _positions.GetValueOrDefault(topic);
+
+    /// <summary>Answers a proposal and moves toward it; the same proposal id again returns the first answer and moves nothing.</summary>
+    public Evaluation Evaluate(Proposal proposal, IReadOnlyList<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters)
+    {
+        if (_answered.TryGetValue(proposal.Id, out var earlier))
+            return earlier;
+        var evaluation = Negotiator.Evaluate(Actor, _positions, proposal, commitments, scripted, parameters, mirroredConcession);
+        foreach (var move in evaluation.Moves)
+            MoveTo(move);
+        _answered[proposal.Id] = evaluation;
+        return evaluation;
+    }
+
+    /// <summary>Records a proposal this delegation makes; terms against its own agreements strain or breach them.</summary>
+    public ImmutableArray<CommitmentChange> Propose(Proposal proposal, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
+    {
+        if (_proposed.TryGetValue(proposal.Id, out var earlier))
+            return earlier;
+        var changes = Negotiator.Contrary(_positions, proposal, commitments, parameters);
+        _proposed[proposal.Id] = changes;
+        return changes;
+    }
+
+    public ShockOutcome Shock(ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
+    {
+        var actor = Actor;
+        switch (change.What)
+        {
+            case ShockTarget.Capability:
+            {
+                var after = change.Apply(actor.Capability, 0, 1);
+                _actor = actor with { Capability = after };
+                return new ShockOutcome(EventKind.CapabilityChanged, actor.Capability, after, []);
+            }
+            case ShockTarget.Affinity:
+            {
+                var toward = change.Toward ?? throw new ArgumentException("an affinity shock names the actor it is toward");
+                var before = actor.AffinityToward(toward);
+                var after = change.Apply(before, -1, 1);
+                _actor = actor with { Affinity = actor.Affinity.SetItem(toward, after) };
+                return new ShockOutcome(EventKind.AffinityChanged, before, after, []);
+            }
+            case ShockTarget.Salience:
+            {
+                var position = Held(change.Topic);
+                var after = change.Apply(position.Salience, 0, 1);
+                _positions[position.Topic] = position with { Salience = new Salience(after) };
+                return new ShockOutcome(EventKind.SalienceChanged, position.Salience, after, Drifts(position.Topic, position.Value, after, commitments, cause, parameters));
+            }
+            default:
+            {
+                var topic = change.Topic ?? throw new ArgumentException("a position shock names its topic");
+                if (!_positions.TryGetValue(topic, out var position))
+                {
+                    var value = change.Apply(ScaleValue.Min, ScaleValue.Min, ScaleValue.Max);
+                    var salience = change.Salience ?? throw new ArgumentException($"{actor.Id} holds no position on '{topic}': a shock that gives it one names its salience");
+                    _positions[topic] = new Position(actor.Id, topic, new ScaleValue(value), Interval.Point(value),
+                        new Salience(salience), Interval.Point(salience),
+                        new Provenance(PositionKind.Inferred, Provenance.Nobody, [], $"added by {cause}"));
+                    return new ShockOutcome(EventKind.PositionAdded, double.NaN, value, []);
+                }
+                var after = change.Apply(position.Value, ScaleValue.Min, ScaleValue.Max);
+                MoveTo(new Move(actor.Id, topic, position.Value, after, cause));
+                return new ShockOutcome(EventKind.Move, position.Value, after, Drifts(topic, after, position.Salience, commitments, cause, parameters));
+            }
+        }
+    }
+
+    private Position Held(string? topic) =>
+        topic is not null && _positions.TryGetValue(topic, out var position)
+            ? position
+            : throw new ArgumentException($"{Actor.Id} holds no position on '{topic}'");
+
+    private void MoveTo(Move move)
+    {
+        _positions[move.Topic] = _positions[move.Topic] with { Value = new ScaleValue(move.After) };
+        _history.Add(move);
+    }
+
+    private ImmutableArray<CommitmentChange> Drifts(string topic, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)
+    {
+        var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
+        foreach (var c in commitments)
+        {
+            if (c.Topic == topic && Negotiator.Drift(c, value, salience, parameters) is { } status)
+                changes.Add(new CommitmentChange(c.AgreementId, topic, Actor.Id, status, cause,
+                    FormattableString.Invariant($"{Actor.Id} now at {value:0.##}, {Math.Abs(value - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(salience):0.##})")));
+        }
+        return changes.ToImmutable();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace Summits.Model;
+
+/// <summary>
+/// How a run reaches the countries and topics of its world. A local run reaches objects in
+/// memory; a hosted run reaches grains. The run's logic is the same either way.
+/// </summary>
+public interface IWorldAccess
+{
+    ICountryAccess Country(string actor);
+
+    ITopicAccess Topic(string topic);
+}
+
+/// <summary>The operations a run asks of a country.</summary>
+public interface ICountryAccess
+{
+    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters);
+
+    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+
+    Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+
+    Task<Position?> PositionOn(string topic);
+}
+
+/// <summary>The operations a run asks of a topic's table.</summary>
+public interface ITopicAccess
+{
+    Task<TopicTable> Get();
+
+    Task<ImmutableArray<Position>> Positions();
+
+    Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement);
+
+    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
+
+    Task Join(string actor);
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>A finished run: the world before and after, every event, and the expectations that failed.</summary>
+public sealed record RunResult(
+    LoadedScenario Loaded,
+    World Start,
+    World Final,
+    ImmutableArray<TimelineEvent> Timeline,
+    int Failures)
+{
+    public Scenario Scenario => Loaded.Scenario;
+
+    /// <summary>The reference points of every topic with at least one position, from the final positions.</summary>
+    public ImmutableArray<TopicAnalysis> Analyses() =>
+        [.. Final.Topics
+            .Select(t => TopicAnalysis.Of(t.Id,
+                [.. Final.PositionsOn(t.Id).Select(p => ((double)p.Value, (double)p.Salience, Final.Actor(p.Actor).Capability, Final.Actor(p.Actor).RiskAttitude))],
+                Scenario.Parameters))
+            .Where(a => !double.IsNaN(a.WeightedMean))];
+}

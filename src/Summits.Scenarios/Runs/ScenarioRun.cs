@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Summits.Grains;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>Runs a loaded scenario to its end, in grains or in the pure model, reporting each advance as it happens.</summary>
+public static class ScenarioRun
+{
+    /// <summary>Runs in grains: seeds a fresh world under <paramref name="worldKey"/> and lets its world grain drive the steps.</summary>
+    public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, string worldKey,
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default)
+    {
+        var world = grains.GetGrain<IWorldGrain>(worldKey);
+        await world.Seed(loaded.World with { Id = worldKey });
+        await world.Start(loaded.Scenario);
+        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
+        Advance advance;
+        do
+        {
+            cancellation.ThrowIfCancellationRequested();
+            advance = await world.Advance();
+            events.AddRange(advance.Events);
+            onEvents?.Invoke(advance.Events);
+        }
+        while (!advance.Finished);
+        var final = await world.Snapshot();
+        return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
+    }
+
+    /// <summary>Runs in plain objects in this process, through the same runner.</summary>
+    public static async Task<RunResult> LocallyAsync(LoadedScenario loaded,
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default)
+    {
+        var world = new LocalWorld(loaded.World);
+        var state = RunState.Begin(loaded.Scenario, loaded.World);
+        var runner = new ScenarioRunner(world, state);
+        while (!state.Finished)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var events = await runner.AdvanceAsync();
+            onEvents?.Invoke(events);
+        }
+        return new RunResult(loaded, loaded.World, world.Snapshot(), [.. state.Timeline], state.Failures);
+    }
+}

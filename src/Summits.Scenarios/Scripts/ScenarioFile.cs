@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Summits.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Loads a scenario file: the world it names, the seed, model parameters, overrides of the world,
+/// and the steps. Every mistake is reported as one line with file, line and column, and a file
+/// with a mistake runs nothing.
+/// </summary>
+public static class ScenarioFile
+{
+    public static LoadedScenario Load(string path, ulong? seedOverride = null)
+    {
+        if (!File.Exists(path))
+            throw new InputException(new FilePosition(path, 1, 1), "no such scenario file");
+        return Parse(path, File.ReadAllText(path), seedOverride);
+    }
+
+    public static LoadedScenario Parse(string path, string text, ulong? seedOverride = null)
+    {
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the scenario");
+        var id = root.String("scenario");
+        var about = root.OptionalString("about") ?? "";
+        var worldName = root.String("world");
+        var worldPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", worldName);
+        if (!File.Exists(worldPath))
+            throw root.Fail(root.Required("world"), $"the world file '{worldName}' does not exist (looked for {worldPath})");
+        var seed = root.Has("seed") ? Seed(root) : 0UL;
+        var parameters = root.Has("model") ? Parameters(new MappingReader(path, root.Required("model"), "the model parameters")) : ModelParameters.Default;
+        var actorNodes = root.OptionalList("actors");
+        var topicNodes = root.OptionalList("topics");
+        var positionNodes = root.OptionalList("positions");
+        var stepNodes = root.List("steps");
+        root.RejectUnknownKeys();
+
+        var world = WorldFile.Load(worldPath);
+        world = WorldOverrides.Apply(path, world, actorNodes, topicNodes, positionNodes, id);
+        var steps = new StepReader(path, world).ReadAll(stepNodes);
+        var scenario = new Scenario(id, about, seedOverride ?? seed, parameters, steps);
+        return new LoadedScenario(path, worldPath, scenario, world);
+    }
+
+    private static ulong Seed(MappingReader root)
+    {
+        var node = root.Required("seed");
+        var text = root.Scalar(node, "seed");
+        return ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw root.Fail(node, $"'seed' must be a whole number from 0 to {ulong.MaxValue}, not '{text}'");
+    }
+
+    private static ModelParameters Parameters(MappingReader r)
+    {
+        var d = ModelParameters.Default;
+        var parameters = new ModelParameters(
+            r.OptionalNumber("influence-rate", 0, 1) ?? d.InfluenceRate,
+            r.OptionalNumber("window-min", 0, 100) ?? d.WindowMin,
+            r.OptionalNumber("window-span", 0, 100) ?? d.WindowSpan,
+            r.OptionalNumber("breach-factor", 1, 10) ?? d.BreachFactor,
+            r.OptionalNumber("convergence", 0, 10) ?? d.Convergence,
+            r.OptionalNumber("boulware-exponent", 0.01, 1) ?? d.BoulwareExponent,
+            r.OptionalNumber("conceder-exponent", 1, 100) ?? d.ConcederExponent);
+        r.RejectUnknownKeys();
+        return parameters;
+    }
+}
