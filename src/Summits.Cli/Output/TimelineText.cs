@@ -14,6 +14,7 @@ public static class TimelineText
     {
         var values = (e.Before, e.After) switch
         {
+            ({ } b, { } a) when N(b) == N(a) => $"{b.ToString("0.####", CultureInfo.InvariantCulture)} → {a.ToString("0.####", CultureInfo.InvariantCulture)}",
             ({ } b, { } a) => $"{N(b)} → {N(a)}",
             (null, { } a) => $"→ {N(a)}",
             _ => "",

@@ -80,7 +80,7 @@ public sealed class Delegation
                 var position = Held(change.Topic);
                 var after = change.Apply(position.Salience, 0, 1);
                 _positions[position.Topic] = position with { Salience = new Salience(after) };
-                return new ShockOutcome(EventKind.SalienceChanged, position.Salience, after, Drifts(position.Topic, position.Value, after, commitments, cause, parameters));
+                return new ShockOutcome(EventKind.SalienceChanged, position.Salience, after, Drifts(position.Topic, position.Value, position.Value, after, commitments, cause, parameters));
             }
             default:
             {
@@ -96,7 +96,7 @@ public sealed class Delegation
                 }
                 var after = change.Apply(position.Value, ScaleValue.Min, ScaleValue.Max);
                 MoveTo(new Move(actor.Id, topic, position.Value, after, cause));
-                return new ShockOutcome(EventKind.Move, position.Value, after, Drifts(topic, after, position.Salience, commitments, cause, parameters));
+                return new ShockOutcome(EventKind.Move, position.Value, after, Drifts(topic, position.Value, after, position.Salience, commitments, cause, parameters));
             }
         }
     }
@@ -112,12 +112,12 @@ public sealed class Delegation
         _history.Add(move);
     }
 
-    private ImmutableArray<CommitmentChange> Drifts(string topic, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)
+    private ImmutableArray<CommitmentChange> Drifts(string topic, double before, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)
     {
         var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
         foreach (var c in commitments)
         {
-            if (c.Topic == topic && Negotiator.Drift(c, value, salience, parameters) is { } status)
+            if (c.Topic == topic && Negotiator.Drift(c, before, value, salience, parameters) is { } status)
                 changes.Add(new CommitmentChange(c.AgreementId, topic, Actor.Id, status, cause,
                     FormattableString.Invariant($"{Actor.Id} now at {value:0.##}, {Math.Abs(value - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(salience):0.##})")));
         }

@@ -11,9 +11,10 @@ public static class Negotiator
 {
     /// <summary>
     /// Judges terms as a whole (a package is one decision): the sum over its topics of the utility of
-    /// the proposed value, against the sum of the utility of what the actor holds without it: the
-    /// agreed value where it is held to an agreement, otherwise no deal. NaN in
-    /// <paramref name="agreed"/> means no agreement on that topic. Allocates nothing.
+    /// the proposed value, against the sum of what the actor holds without it: no deal, or the agreed
+    /// value where it is held to an agreement that is worth more to it than no deal (one it has drifted
+    /// away from, it would rather walk away from). NaN in <paramref name="agreed"/> means no agreement
+    /// on that topic. Allocates nothing.
     /// </summary>
     public static Judgement Judge(
         ReadOnlySpan<double> positions,
@@ -29,9 +30,8 @@ public static class Negotiator
             var x = positions[i];
             var s = saliences[i];
             utility += Utility.Of(x, s, risk, terms[i]);
-            reservation += double.IsNaN(agreed[i])
-                ? Utility.NoDeal(s, risk, parameters)
-                : Utility.Of(x, s, risk, agreed[i]);
+            var noDeal = Utility.NoDeal(s, risk, parameters);
+            reservation += double.IsNaN(agreed[i]) ? noDeal : Math.Max(noDeal, Utility.Of(x, s, risk, agreed[i]));
         }
         return new Judgement(utility, reservation);
     }
@@ -132,7 +132,7 @@ public static class Negotiator
             moves.Add(new Move(actor.Id, topic, x[i], after, proposal.Id));
             foreach (var c in commitments)
             {
-                if (c.Topic == topic && Drift(c, after, s[i], parameters) is { } status)
+                if (c.Topic == topic && Drift(c, x[i], after, s[i], parameters) is { } status)
                     changes.Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
                         string.Create(CultureInfo.InvariantCulture, $"{actor.Id} moved to {after:0.##}, {Math.Abs(after - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(s[i]):0.##})")));
             }
@@ -176,15 +176,18 @@ public static class Negotiator
         return changes.ToImmutable();
     }
 
-    /// <summary>A party that drifts outside its window strains an agreement; a further drift breaches it.</summary>
-    public static AgreementStatus? Drift(Commitment commitment, double position, double salience, ModelParameters parameters)
+    /// <summary>
+    /// A party whose position moves outside its window strains an agreement; a strained agreement is
+    /// breached when the party drifts further away still, beyond <see cref="ModelParameters.BreachFactor"/> windows.
+    /// </summary>
+    public static AgreementStatus? Drift(Commitment commitment, double before, double after, double salience, ModelParameters parameters)
     {
-        var distance = Math.Abs(position - commitment.Value);
+        var distance = Math.Abs(after - commitment.Value);
         var window = parameters.Window(salience);
         return commitment.Status switch
         {
             AgreementStatus.Holding when distance > window => AgreementStatus.Strained,
-            AgreementStatus.Strained when distance > parameters.BreachFactor * window => AgreementStatus.Breached,
+            AgreementStatus.Strained when distance > parameters.BreachFactor * window && distance > Math.Abs(before - commitment.Value) => AgreementStatus.Breached,
             _ => null,
         };
     }
