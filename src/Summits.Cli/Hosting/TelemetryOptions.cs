@@ -43,7 +43,12 @@ public sealed class TelemetryOptions
     private TelemetryOptions(Func<string, string?> environment)
     {
         _environment = environment;
-        _protocol.AcceptOnlyFromAmong(Grpc, HttpProtobuf);
+        _protocol.CompletionSources.Add(Grpc, HttpProtobuf);
+        _protocol.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } protocol && ParseProtocol(protocol) is null)
+                result.AddError(ProtocolError("--otlp-protocol ", protocol));
+        });
         _otlp.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } url && ParseEndpoint(url) is null)
@@ -83,9 +88,12 @@ public sealed class TelemetryOptions
         if (_environment(EndpointVariable) is { Length: > 0 } url && ParseEndpoint(url) is null)
             return $"{EndpointVariable}='{url}' is not an absolute http or https URL; expected for example http://localhost:4317";
         if (_environment(ProtocolVariable) is { Length: > 0 } protocol && ParseProtocol(protocol) is null)
-            return $"{ProtocolVariable}='{protocol}' is not a protocol summits can export with; valid choices: {Grpc}, {HttpProtobuf}";
+            return ProtocolError(ProtocolVariable + "=", protocol);
         return null;
     }
+
+    private static string ProtocolError(string source, string protocol) =>
+        $"{source}'{protocol}' is not a protocol summits can export with; valid choices: {Grpc}, {HttpProtobuf}";
 
     private static Uri? ParseEndpoint(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
