@@ -10,6 +10,7 @@ public static class SummitsCommand
     {
         SeedCommand.Create(),
         RunCommand.Create(),
+        AnalyzeCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
 using Summits.Grains;
@@ -8,8 +10,10 @@ using Summits.Scenarios;
 namespace Summits.Cli.Commands;
 
 /// <summary><c>summits seed</c>: loads a world into grains, reads it back from them, and prints it.</summary>
-public static class SeedCommand
+public static partial class SeedCommand
 {
+    public const string LogCategory = "Summits.Seed";
+
     public static Command Create()
     {
         var world = CommonOptions.World();
@@ -19,11 +23,12 @@ public static class SeedCommand
             world,
             json,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(json), cancellation));
+        var telemetry = TelemetryOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(json), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string worldPath, bool json, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string worldPath, bool json, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         Model.World loaded;
         try
@@ -36,10 +41,9 @@ public static class SeedCommand
             return ExitCodes.BadInput;
         }
 
-        await using var silo = await EmbeddedSilo.StartAsync(cancellation);
-        var grain = silo.Grains.GetGrain<IWorldGrain>(loaded.Id);
-        await grain.Seed(loaded);
-        var world = await grain.Snapshot();
+        await using var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
+        var logger = silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
+        var world = await SeedAndReadBackAsync(silo.Grains, loaded, logger);
 
         if (json)
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(world, SummitsJson.Options));
@@ -47,4 +51,18 @@ public static class SeedCommand
             WorldReport.Write(Console.Out, world);
         return ExitCodes.Ok;
     }
+
+    /// <summary>Seeds a world into its grains and reads it back, inside one <c>summits.seed</c> span.</summary>
+    public static async Task<Model.World> SeedAndReadBackAsync(IGrainFactory grains, Model.World world, ILogger logger)
+    {
+        using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, world.Id);
+        var grain = grains.GetGrain<IWorldGrain>(world.Id);
+        await grain.Seed(world);
+        var seeded = await grain.Snapshot();
+        LogSeeded(logger, seeded.Id, seeded.Actors.Length, seeded.Topics.Length, seeded.Positions.Length, seeded.Agreements.Length);
+        return seeded;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded world {World}: {Actors} actors, {Topics} topics, {Positions} positions, {Agreements} agreements")]
+    private static partial void LogSeeded(ILogger logger, string world, int actors, int topics, int positions, int agreements);
 }

@@ -20,13 +20,26 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation = default)
+    /// <summary>The host's services: loggers, options, and the telemetry providers when a run asked for them.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    public static Task<EmbeddedSilo> StartAsync(CancellationToken cancellation = default) =>
+        StartAsync(TelemetrySettings.None, cancellation);
+
+    public static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default)
     {
+        telemetry ??= TelemetrySettings.None;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
-            .AddMemoryGrainStorage(StorageNames.Summits));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
+                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
+                .AddMemoryGrainStorage(StorageNames.Summits);
+            // Carries the caller's trace into grain calls, so grain spans join the run's trace.
+            if (telemetry.Enabled)
+                silo.AddActivityPropagation();
+        });
+        SummitsOpenTelemetry.AddTo(builder, telemetry);
         var host = builder.Build();
         await host.StartAsync(cancellation);
         return new EmbeddedSilo(host);

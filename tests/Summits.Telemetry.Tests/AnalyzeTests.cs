@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+using Summits.Cli.Analysis;
+using Summits.Cli.Commands;
+using Summits.Cli.Telemetry;
+using Summits.Grains;
+
+namespace Summits.Telemetry.Tests;
+
+public sealed class AnalyzeTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("summits-analyze-").FullName;
+
+    /// <summary>
+    /// Two proposals by the US: fta alone (JP rejects and moves 20 → 25.5, 10 ms), then a package of
+    /// fta and defense (JP accepts, UK counters, agreement made on both, 30 ms); then a strain and a
+    /// breach of fta by JP.
+    /// </summary>
+    private static readonly string[] Run =
+    [
+        Span("p1", null, "summits.proposal", 10, """{"summits.proposal.id":"p1","summits.proposer":"US","summits.topic":"fta","summits.rule":"unanimity","summits.outcome":"rejected"}"""),
+        Span("e1", "p1", "summits.evaluate", 2, """{"summits.proposal.id":"p1","summits.actor":"JP","summits.topic":"fta","summits.outcome":"reject"}"""),
+        Span("m1", "e1", "summits.move", 0.1, """{"summits.actor":"JP","summits.topic":"fta","summits.value.before":20,"summits.value.after":25.5,"summits.cause":"p1"}"""),
+        """{"type":"metric","name":"summits.proposals","unit":"{proposal}","kind":"counter","tags":{"summits.topic":"fta"},"value":1}""",
+        """{"type":"log","time":"2017-11-06T00:00:00.0000000Z","level":"Information","category":"Summits","message":"hello","traceId":null,"spanId":null,"attributes":{}}""",
+        "",
+        Span("p2", null, "summits.proposal", 30, """{"summits.proposal.id":"p2","summits.proposer":"US","summits.topic":"fta,defense","summits.rule":"unanimity","summits.outcome":"agreed"}"""),
+        Span("e2", "p2", "summits.evaluate", 2, """{"summits.proposal.id":"p2","summits.actor":"JP","summits.topic":"fta,defense","summits.outcome":"accept"}"""),
+        Span("e3", "p2", "summits.evaluate", 2, """{"summits.proposal.id":"p2","summits.actor":"UK","summits.topic":"fta,defense","summits.outcome":"counter"}"""),
+        Span("a1", "p2", "summits.agreement", 0, """{"summits.topic":"fta,defense","summits.outcome":"made","summits.parties":"JP,UK,US"}"""),
+        Span("m2", null, "summits.move", 0, """{"summits.actor":"JP","summits.topic":"fta","summits.value.before":25.5,"summits.value.after":15.5,"summits.cause":"shock"}"""),
+        Span("a2", "m2", "summits.agreement", 0, """{"summits.topic":"fta","summits.outcome":"strained","summits.actor":"JP"}"""),
+        Span("a3", "m2", "summits.agreement", 0, """{"summits.topic":"fta","summits.outcome":"breached","summits.actor":"JP"}"""),
+        Span("x1", null, "IWorldGrain/Seed", 4, "{}"),
+    ];
+
+    [Fact]
+    public void Counts_per_topic_follow_the_run()
+    {
+        var analysis = RunAnalysis.Of(TelemetryExport.Read([Write("run.jsonl", Run)]));
+
+        Assert.Equal(14 - 3, analysis.Spans);
+        Assert.Equal(2, analysis.Proposals);
+        Assert.Equal(["defense", "fta"], analysis.Topics.Select(t => t.Key));
+        var fta = analysis.Topics.Single(t => t.Key == "fta");
+        Assert.Equal(new Tally("fta", ProposalsMade: 2, ProposalsReceived: 3, Responses: 3, Accepted: 1, Moves: 2, MeanMove: 7.75, LargestMove: 10,
+            Agreements: 1, Strains: 1, Breaches: 1, MeanProposalMs: 20, P95ProposalMs: 30), fta);
+        Assert.Equal(1d / 3, fta.AcceptanceRate);
+        var defense = analysis.Topics.Single(t => t.Key == "defense");
+        Assert.Equal(new Tally("defense", 1, 2, 2, 1, 0, null, null, 1, 0, 0, 30, 30), defense);
+    }
+
+    [Fact]
+    public void Counts_per_actor_follow_the_run()
+    {
+        var analysis = RunAnalysis.Of(TelemetryExport.Read([Write("run.jsonl", Run)]));
+
+        Assert.Equal(["JP", "UK", "US"], analysis.Actors.Select(a => a.Key));
+        Assert.Equal(new Tally("JP", 0, 2, 2, 1, 2, 7.75, 10, 1, 1, 1, null, null), analysis.Actors[0]);
+        Assert.Equal(new Tally("UK", 0, 1, 1, 0, 0, null, null, 1, 0, 0, null, null), analysis.Actors[1]);
+        Assert.Equal(new Tally("US", 2, 0, 0, 0, 0, null, null, 1, 0, 0, 20, 30), analysis.Actors[2]);
+        Assert.Null(analysis.Actors[2].AcceptanceRate);
+    }
+
+    [Fact]
+    public void A_span_in_several_files_of_a_cluster_counts_once()
+    {
+        var first = Write("silo-1.jsonl", Run[..6]);
+        var second = Write("silo-2.jsonl", Run[3..]);
+
+        var analysis = RunAnalysis.Of(TelemetryExport.Read([first, second]));
+
+        Assert.Equal(2, analysis.Proposals);
+        Assert.Equal(2, analysis.Topics.Single(t => t.Key == "fta").Moves);
+    }
+
+    [Fact]
+    public void P95_is_the_nearest_rank()
+    {
+        double[] durations = [.. Enumerable.Range(1, 20).Select(i => (double)i)];
+
+        Assert.Equal(19, RunAnalysis.Percentile(durations, 95));
+        Assert.Equal(7, RunAnalysis.Percentile([7], 95));
+        Assert.Null(RunAnalysis.Percentile([], 95));
+    }
+
+    [Fact]
+    public void The_command_prints_both_tables_and_writes_csv()
+    {
+        var file = Write("run.jsonl", Run);
+        var csv = Path.Combine(_directory, "csv");
+        var output = new StringWriter();
+
+        var exit = AnalyzeCommand.Run([file], csv, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        var text = output.ToString();
+        Assert.Contains("11 spans, 2 proposals", text);
+        Assert.Matches(@"(?m)^fta\s+2\s+3\s+33\.3%\s+2\s+7\.75\s+10\s+1\s+1\s+1\s+20\s+30$", text);
+        Assert.Matches(@"(?m)^US\s+2\s+0\s+0\s+1\s+0\s+0\s+20\s+30$", text);
+        Assert.Equal(
+            [
+                "topic,proposals_made,proposals_received,acceptance,moves,mean_move,largest_move,agreements,strains,breaches,mean_ms_proposal,p95_ms_proposal",
+                "defense,1,2,0.5,0,,,1,0,0,30,30",
+                "fta,2,3,0.3333,2,7.75,10,1,1,1,20,30",
+            ],
+            File.ReadAllLines(Path.Combine(csv, "topics.csv")));
+        Assert.Equal("JP,0,2,0.5,2,7.75,10,1,1,1,,", File.ReadAllLines(Path.Combine(csv, "actors.csv"))[1]);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"span\",", "15: not valid JSON")]
+    [InlineData("[1,2]", "1: a JSON array; expected one JSON object a line")]
+    [InlineData("{\"type\":\"trace\"}", "1: \"type\" is 'trace'; valid choices: span, metric, log")]
+    [InlineData("{\"name\":\"x\"}", "1: \"type\" is missing")]
+    public void A_bad_line_is_reported_with_file_line_and_column_and_exit_code_2(string line, string problem)
+    {
+        var file = Write("bad.jsonl", [Run[0], line]);
+        var error = new StringWriter();
+
+        var exit = AnalyzeCommand.Run([file], null, new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"{file}:2:{problem}", error.ToString());
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void A_summits_span_without_what_analysis_needs_is_named()
+    {
+        var file = Write("bad.jsonl",
+        [
+            Run[0],
+            Span("m9", null, "summits.move", 0, """{"summits.actor":"JP","summits.topic":"fta","summits.value.before":"high","summits.value.after":3}"""),
+        ]);
+
+        var error = new StringWriter();
+        Assert.Equal(2, AnalyzeCommand.Run([file], null, new StringWriter(), error));
+        Assert.Equal($"{file}:2:1: summits.move span has summits.value.before 'high'; expected a number on the 0-100 scale", error.ToString().TrimEnd());
+
+        var outcome = Write("outcome.jsonl",
+            [Span("e9", null, "summits.evaluate", 0, """{"summits.actor":"JP","summits.topic":"fta","summits.outcome":"maybe"}""")]);
+        error = new StringWriter();
+        Assert.Equal(2, AnalyzeCommand.Run([outcome], null, new StringWriter(), error));
+        Assert.Equal($"{outcome}:1:1: summits.evaluate span has summits.outcome 'maybe'; valid choices: accept, reject, counter", error.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void A_missing_file_is_bad_input()
+    {
+        var error = new StringWriter();
+
+        Assert.Equal(2, AnalyzeCommand.Run([Path.Combine(_directory, "none.jsonl")], null, new StringWriter(), error));
+        Assert.Contains("none.jsonl:1:1: no such file", error.ToString());
+    }
+
+    /// <summary>Spans made through the real source and the real exporter read back to the counts that were made.</summary>
+    [Fact]
+    public void Spans_exported_to_jsonl_round_trip_through_analyze()
+    {
+        var path = Path.Combine(_directory, "export.jsonl");
+        var world = $"round-trip-{Guid.NewGuid():N}";
+        using (var tracing = Sdk.CreateTracerProviderBuilder()
+                   .AddSource(SummitsTelemetry.Name)
+                   .AddProcessor(new SimpleActivityExportProcessor(new JsonlSpanExporter(new JsonlWriter(path))))
+                   .Build())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var proposal = SummitsTelemetry.StartSpan(SummitsTelemetry.ProposalSpan, world)!
+                    .SetTag(SummitsTelemetry.ProposalId, $"{world}-p{i}")
+                    .SetTag(SummitsTelemetry.Proposer, "US")
+                    .SetTag(SummitsTelemetry.Topic, world)
+                    .SetTag(SummitsTelemetry.Outcome, i == 2 ? "agreed" : "rejected");
+                using (SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, world)!
+                           .SetTag(SummitsTelemetry.ProposalId, $"{world}-p{i}")
+                           .SetTag(SummitsTelemetry.Actor, "JP")
+                           .SetTag(SummitsTelemetry.Topic, world)
+                           .SetTag(SummitsTelemetry.Outcome, i == 2 ? "accept" : "reject"))
+                using (SummitsTelemetry.StartSpan(SummitsTelemetry.MoveSpan, world)!
+                           .SetTag(SummitsTelemetry.Actor, "JP")
+                           .SetTag(SummitsTelemetry.Topic, world)
+                           .SetTag(SummitsTelemetry.ValueBefore, 10.0 * i)
+                           .SetTag(SummitsTelemetry.ValueAfter, 10.0 * i + 4))
+                {
+                }
+                if (i == 2)
+                    SummitsTelemetry.StartSpan(SummitsTelemetry.AgreementSpan, world)!
+                        .SetTag(SummitsTelemetry.Topic, world)
+                        .SetTag(SummitsTelemetry.Outcome, "made")
+                        .Dispose();
+            }
+        }
+
+        var topic = RunAnalysis.Of(TelemetryExport.Read([path])).Topics.Single(t => t.Key == world);
+
+        Assert.Equal((3, 3, 3, 1, 3, 4d, 4d, 1), (topic.ProposalsMade, topic.ProposalsReceived, topic.Responses, topic.Accepted, topic.Moves, topic.MeanMove!.Value, topic.LargestMove!.Value, topic.Agreements));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string Span(string id, string? parent, string name, double durationMs, string attributes) =>
+        $$"""{"type":"span","traceId":"t1","spanId":"{{id}}","parentSpanId":{{(parent is null ? "null" : $"\"{parent}\"")}},"name":"{{name}}","kind":"internal","start":"2017-11-06T00:00:00.0000000Z","durationMs":{{durationMs}},"status":"unset","attributes":{{attributes}},"service":"summits"}""";
+}
