@@ -9,6 +9,8 @@ namespace Summits.Cli.Commands;
 /// <summary><c>summits run</c>: runs a scenario and prints its timeline, the final positions and agreements, and its expectations.</summary>
 public static class RunCommand
 {
+    public const string RunLogCategory = "Summits.Run";
+
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file to run" };
@@ -26,13 +28,14 @@ public static class RunCommand
         {
             scenario, seed, output, json, engine, quiet,
         };
+        var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
-            parse.GetValue(engine), parse.GetValue(quiet), cancellation));
+            parse.GetValue(engine), parse.GetValue(quiet), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string? seedText, string? outDir, bool json, Engine engine, bool quiet, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string path, string? seedText, string? outDir, bool json, Engine engine, bool quiet, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         ulong? seed = null;
         if (seedText is not null)
@@ -78,11 +81,12 @@ public static class RunCommand
         RunResult run;
         if (engine == Engine.Local)
         {
-            run = await ScenarioRun.LocallyAsync(loaded, Print, cancellation);
+            await using var host = telemetry.Enabled ? await TelemetryHost.StartAsync(telemetry, cancellation) : null;
+            run = await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
         }
         else
         {
-            await using var silo = await EmbeddedSilo.StartAsync(cancellation);
+            await using var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
             run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, loaded.World.Id, Print, cancellation);
         }
 

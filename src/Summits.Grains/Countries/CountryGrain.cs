@@ -26,10 +26,22 @@ public sealed class CountryGrain(
 
     public async Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters)
     {
+        using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, GrainKeys.Split(this.GetPrimaryKeyString()).World);
         var evaluation = Delegation.Evaluate(proposal, commitments, scripted, mirroredConcession, parameters);
+        span?.SetTag(SummitsTelemetry.Actor, evaluation.Actor)
+            .SetTag(SummitsTelemetry.Topic, string.Join(',', proposal.Topics))
+            .SetTag(SummitsTelemetry.ProposalId, proposal.Id)
+            .SetTag(SummitsTelemetry.Outcome, KebabOutcome(evaluation.Response));
         await state.WriteStateAsync();
         return evaluation;
     }
+
+    private static string KebabOutcome(Response response) => response switch
+    {
+        Response.Accept => SummitsTelemetry.Outcomes.Accept,
+        Response.Reject => SummitsTelemetry.Outcomes.Reject,
+        _ => SummitsTelemetry.Outcomes.Counter,
+    };
 
     public async Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Immutable;
 using Summits.Model;
 
@@ -5,7 +6,8 @@ namespace Summits.Grains;
 
 /// <summary>Owns a world's metadata and fans seeding and read-back out to its countries and topics.</summary>
 public sealed class WorldGrain(
-    [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state) : Grain, IWorldGrain
+    [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state,
+    ILogger<WorldGrain> logger) : Grain, IWorldGrain
 {
     private string Key => this.GetPrimaryKeyString();
 
@@ -44,7 +46,7 @@ public sealed class WorldGrain(
     public async Task<Advance> Advance()
     {
         var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
-        var events = await new ScenarioRunner(new GrainWorldAccess(GrainFactory, Key), run).AdvanceAsync();
+        var events = await new ScenarioRunner(new GrainWorldAccess(GrainFactory, Key), run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
         await state.WriteStateAsync();
         return new Advance(events, run.Finished, run.Failures);
     }

@@ -9,8 +9,10 @@ namespace Summits.Model;
 /// through <see cref="IWorldAccess"/>, so a local run and a grain-hosted run take the same path
 /// and give the same timeline.
 /// </summary>
-public sealed class ScenarioRunner(IWorldAccess world, RunState state)
+public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObserver? observer = null)
 {
+    private readonly IRunObserver _observer = observer ?? NoObserver.Instance;
+
     private Step? _step;
     private int? _round;
 
@@ -23,7 +25,8 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state)
             return [];
         var from = state.Timeline.Count;
         _step = state.Scenario.Steps[state.NextStep];
-        _round = null;
+        _round = _step is RoundsStep ? state.RoundsDone + 1 : null;
+        using var scope = _observer.BeginStep(_step, _round);
         switch (_step)
         {
             case ProposeStep propose:
@@ -77,6 +80,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state)
         if (!state.Applied.Add(proposal.Id))
             return new Outcome(false, 0);
 
+        using var scope = _observer.BeginProposal(proposal);
         var topics = proposal.Terms.Select(t => t.Topic).ToArray();
         var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));
         ImmutableArray<Commitment> CommitmentsOf(string actor) =>
@@ -129,6 +133,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state)
         }
 
         await ApplyChangesAsync(changes, tables);
+        _observer.EndProposal(proposal, parties);
         return new Outcome(agreed, largest);
     }
 
@@ -186,7 +191,6 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state)
             state.RoundOffset = state.Random.Next(1 << 20);
         var round = ++state.RoundsDone;
         state.TotalRounds++;
-        _round = round;
         var time = (double)round / step.Count;
         Emit(EventKind.Round, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture, $"round {round} of {step.Count}"));
 
@@ -380,6 +384,10 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state)
     /// <summary>A renewed proposal's id is the original's with <c>~N</c> appended.</summary>
     private static string OriginalId(string id) => id.Split('~')[0];
 
-    private void Emit(EventKind kind, string? actor, string? topic, double? before, double? after, string cause, string? why, ImmutableArray<Term>? terms = null) =>
-        state.Timeline.Add(new TimelineEvent(state.Timeline.Count + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms));
+    private void Emit(EventKind kind, string? actor, string? topic, double? before, double? after, string cause, string? why, ImmutableArray<Term>? terms = null)
+    {
+        var e = new TimelineEvent(state.Timeline.Count + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms);
+        state.Timeline.Add(e);
+        _observer.Emitted(e);
+    }
 }

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Summits.Grains;
 using Summits.Model;
 
@@ -11,6 +14,7 @@ public static class ScenarioRun
     public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, string worldKey,
         Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default)
     {
+        using var span = RunSpan(loaded, worldKey);
         var world = grains.GetGrain<IWorldGrain>(worldKey);
         await world.Seed(loaded.World with { Id = worldKey });
         await world.Start(loaded.Scenario);
@@ -30,11 +34,13 @@ public static class ScenarioRun
 
     /// <summary>Runs in plain objects in this process, through the same runner.</summary>
     public static async Task<RunResult> LocallyAsync(LoadedScenario loaded,
-        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default)
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, ILogger? logger = null)
     {
+        using var span = RunSpan(loaded, loaded.World.Id);
         var world = new LocalWorld(loaded.World);
         var state = RunState.Begin(loaded.Scenario, loaded.World);
-        var runner = new ScenarioRunner(world, state);
+        var observer = new TelemetryObserver(loaded.World.Id, logger ?? NullLogger.Instance, evaluationSpans: true);
+        var runner = new ScenarioRunner(world, state, observer);
         while (!state.Finished)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -43,4 +49,9 @@ public static class ScenarioRun
         }
         return new RunResult(loaded, loaded.World, world.Snapshot(), [.. state.Timeline], state.Failures);
     }
+
+    private static Activity? RunSpan(LoadedScenario loaded, string world) =>
+        SummitsTelemetry.StartSpan(SummitsTelemetry.RunSpan, world)?
+            .SetTag(SummitsTelemetry.Scenario, loaded.Scenario.Id)
+            .SetTag(SummitsTelemetry.Seed, loaded.Scenario.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
