@@ -90,7 +90,9 @@ public sealed class MappingReader
         var node = Required(key);
         if (node is not YamlMappingNode mapping)
             throw Fail(node, $"'{key}' must be a mapping of keys to values");
-        return mapping.Children.Select(p => ((YamlScalarNode)p.Key, p.Value)).ToArray();
+        return mapping.Children
+            .Select(p => (p.Key as YamlScalarNode ?? throw Fail(p.Key, $"the keys of '{key}' must be single values, not lists or mappings"), p.Value))
+            .ToArray();
     }
 
     public (double Low, double High) Range(string key, double min, double max)

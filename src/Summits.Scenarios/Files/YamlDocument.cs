@@ -11,7 +11,7 @@ public static class YamlDocument
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new UniqueKeyParser(file, new Parser(new StringReader(text))));
         }
         catch (YamlException e)
         {

@@ -23,6 +23,8 @@ public static class ScenarioFile
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the scenario");
         var id = root.String("scenario");
+        if (id.Trim().Length == 0)
+            throw root.Fail(root.Required("scenario"), "'scenario' must name the scenario, for example 'baseline'");
         var about = root.OptionalString("about") ?? "";
         var worldName = root.String("world");
         var worldPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", worldName);

@@ -24,7 +24,7 @@ public static class WorldOverrides
     private static World Actor(string path, World world, YamlNode node)
     {
         var r = new MappingReader(path, node, "an actor override");
-        var id = r.String("id");
+        var id = WorldFile.Identifier(r, "id");
         Reason(r);
         var existing = world.Actors.FirstOrDefault(a => a.Id == id);
         var actor = existing ?? new Actor(id, r.String("name"), "", null, r.Number("capability", 0, 1), Strategy.Linear, 1, ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), "");
@@ -56,7 +56,7 @@ public static class WorldOverrides
     private static World Topic(string path, World world, YamlNode node)
     {
         var r = new MappingReader(path, node, "a topic override");
-        var id = r.String("id");
+        var id = WorldFile.Identifier(r, "id");
         Reason(r);
         var existing = world.Topics.FirstOrDefault(t => t.Id == id);
         var scale = existing?.Scale;

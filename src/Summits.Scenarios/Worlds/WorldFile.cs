@@ -225,7 +225,7 @@ public static partial class WorldFile
     public static string KnownId(MappingReader r, YamlNode node, string id, IReadOnlyCollection<string> known, string what) =>
         known.Contains(id) ? id : throw r.Fail(node, $"unknown {what} '{id}'; known {what}s: {MappingReader.Choices(known)}");
 
-    private static string Identifier(MappingReader r, string key)
+    public static string Identifier(MappingReader r, string key)
     {
         var id = r.String(key);
         if (!IdPattern().IsMatch(id))

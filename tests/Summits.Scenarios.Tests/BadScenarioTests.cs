@@ -1,0 +1,226 @@
+using Summits.Model;
+
+namespace Summits.Scenarios.Tests;
+
+/// <summary>
+/// Each kind of mistake in a scenario file is one line naming the file, the line and column of the
+/// mistake, what is wrong and, where the choices are few, the valid ones; and nothing loads.
+/// </summary>
+public sealed class BadScenarioTests : IDisposable
+{
+    private readonly ScenarioFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static readonly string[] Actors = ["JP", "US", "CN", "KP"];
+
+    /// <summary>Loads the file, expects it to fail at the <paramref name="occurrence"/>-th <paramref name="at"/>, and returns the error.</summary>
+    private static InputException FailsAt((string File, string Text) scenario, string at, int occurrence = 1)
+    {
+        var error = Assert.Throws<InputException>(() => ScenarioFile.Load(scenario.File));
+        var (line, column) = ScenarioFolder.Find(scenario.Text, at, occurrence);
+        Assert.Equal(new FilePosition(scenario.File, line, column), error.Position);
+        Assert.StartsWith($"{scenario.File}:{line}:{column}: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\r', error.Message);
+        return error;
+    }
+
+    [Fact]
+    public void A_YAML_syntax_error_is_reported_where_the_parser_stopped()
+    {
+        var scenario = _folder.Write("about: one: two\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, ": two");
+        Assert.StartsWith("this is not valid YAML: ", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_step_kind_lists_the_step_kinds()
+    {
+        var scenario = _folder.Write("steps:\n  - rounds: 1\n  - id: talk\n    negotiate: { from: JP, to: US }\n");
+        var error = FailsAt(scenario, "id: talk");
+        Assert.Contains("unknown step kind 'negotiate'", error.Problem);
+        Assert.Contains("expected one of propose, respond, shock, rounds, expect", error.Problem);
+    }
+
+    [Fact]
+    public void An_unknown_actor_lists_the_known_actors()
+    {
+        var scenario = _folder.Write("steps:\n  - propose: { from: JP, to: [US, XX], terms: { tpp-11: 50 } }\n");
+        var error = FailsAt(scenario, "XX");
+        Assert.Contains("unknown actor 'XX'", error.Problem);
+        Assert.Contains($"known actors: {string.Join(", ", Actors)}", error.Problem);
+    }
+
+    [Fact]
+    public void An_unknown_topic_lists_the_known_topics()
+    {
+        var scenario = _folder.Write("steps:\n  - rounds: 2\n    topics: [tpp-11, tpp-12]\n");
+        var error = FailsAt(scenario, "tpp-12");
+        var topics = WorldFile.Load(RepoFiles.SeedWorld).Topics.Select(t => t.Id);
+        Assert.Contains("unknown topic 'tpp-12'", error.Problem);
+        Assert.Contains($"known topics: {string.Join(", ", topics)}", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("steps:\n  - propose: { from: JP, to: US, terms: { tpp-11: 150 } }\n", "150", "'tpp-11' must be a number from 0 to 100, not 150")]
+    [InlineData("model: { influence-rate: 2 }\nsteps:\n  - rounds: 1\n", "2 }", "'influence-rate' must be a number from 0 to 1, not 2")]
+    [InlineData("steps:\n  - rounds: 0\n", "0\n", "'rounds' must be a whole number from 1 to 100000, not 0")]
+    [InlineData("steps:\n  - propose: { from: JP, to: US, deadline: 0, terms: { tpp-11: 50 } }\n", "0, terms", "'deadline' must be a whole number from 1 to 10000, not 0")]
+    [InlineData("steps:\n  - shock:\n      reason: a scare\n      changes:\n        - salience: JP\n          topic: tpp-11\n          to: 1.5\n", "1.5", "'to' must be a number from 0 to 1, not 1.5")]
+    [InlineData("steps:\n  - shock:\n      reason: a thaw\n      changes:\n        - affinity: JP\n          toward: CN\n          by: 3\n", "3\n", "'by' must be a number from -2 to 2, not 3")]
+    [InlineData("steps:\n  - expect:\n      position: { actor: JP, topic: tpp-11, range: [40, 120] }\n", "120", "'range' must be a number from 0 to 100, not 120")]
+    public void A_value_out_of_range_states_the_range(string body, string at, string problem)
+    {
+        var error = FailsAt(_folder.Write(body), at);
+        Assert.Equal(problem, error.Problem);
+    }
+
+    [Fact]
+    public void A_proposal_to_oneself_names_the_others()
+    {
+        var scenario = _folder.Write("steps:\n  - propose:\n      from: JP\n      to: [US, JP]\n      terms: { tpp-11: 50 }\n");
+        var error = FailsAt(scenario, "[US, JP]");
+        Assert.Contains("JP cannot propose to itself", error.Problem);
+        Assert.Contains("US, CN, KP", error.Problem);
+    }
+
+    [Fact]
+    public void An_empty_package_asks_for_a_topic_and_value()
+    {
+        var scenario = _folder.Write("steps:\n  - propose: { from: JP, to: US, terms: {} }\n");
+        var error = FailsAt(scenario, "{} }");
+        Assert.Contains("'terms' is an empty package", error.Problem);
+        Assert.Contains("name at least one topic with its value", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("steps:\n  - propose: { from: JP, terms: { tpp-11: 50 } }\n", "{ from", "a proposal is missing the required key 'to'")]
+    [InlineData("steps:\n  - shock:\n      changes:\n        - capability: KP\n          by: 0.1\n", "changes", "a shock is missing the required key 'reason'")]
+    [InlineData("seed: 3\n", "scenario", "the scenario is missing the required key 'steps'")]
+    public void A_missing_required_key_is_named(string body, string at, string problem)
+    {
+        var error = FailsAt(_folder.Write(body), at);
+        Assert.Equal(problem, error.Problem);
+    }
+
+    [Fact]
+    public void A_step_id_used_twice_is_reported_at_its_second_use()
+    {
+        var scenario = _folder.Write("steps:\n  - id: offer\n    rounds: 1\n  - id: offer\n    rounds: 2\n");
+        var error = FailsAt(scenario, "offer", occurrence: 2);
+        Assert.Contains("the step id 'offer' is used twice", error.Problem);
+        Assert.Contains("step ids must be unique", error.Problem);
+    }
+
+    [Fact]
+    public void A_package_naming_a_topic_twice_says_so_where_it_is_named_again()
+    {
+        var scenario = _folder.Write("steps:\n  - propose:\n      from: JP\n      to: US\n      terms:\n        tpp-11: 40\n        trade-imbalance: 30\n        tpp-11: 50\n");
+        var error = FailsAt(scenario, "tpp-11", occurrence: 2);
+        var (line, column) = ScenarioFolder.Find(scenario.Text, "tpp-11");
+        Assert.Equal($"'terms' names 'tpp-11' twice (first at line {line}, column {column}); name each key once", error.Problem);
+    }
+
+    [Fact]
+    public void A_package_in_flow_style_naming_a_topic_twice_says_so_too()
+    {
+        var scenario = _folder.Write("steps:\n  - propose: { from: JP, to: US, terms: { tpp-11: 40, tpp-11: 50 } }\n");
+        var error = FailsAt(scenario, "tpp-11", occurrence: 2);
+        Assert.Contains("'terms' names 'tpp-11' twice", error.Problem);
+    }
+
+    [Fact]
+    public void A_scripted_answer_to_an_unknown_proposal_lists_the_proposals()
+    {
+        var scenario = _folder.Write("steps:\n  - respond: { actor: US, to: nope, answer: accept }\n  - id: offer\n    propose: { from: JP, to: US, terms: { tpp-11: 50 } }\n");
+        var error = FailsAt(scenario, "nope");
+        Assert.Equal("'to' names no propose step: 'nope'; proposals in this scenario: offer", error.Problem);
+    }
+
+    [Fact]
+    public void A_scripted_answer_after_its_proposal_is_refused()
+    {
+        var scenario = _folder.Write("steps:\n  - id: offer\n    propose: { from: JP, to: US, terms: { tpp-11: 50 } }\n  - respond: { actor: US, to: offer, answer: accept }\n");
+        var error = FailsAt(scenario, "offer", occurrence: 2);
+        Assert.Equal("the scripted answer to 'offer' must come before that proposal, which is step 1", error.Problem);
+    }
+
+    [Fact]
+    public void A_scripted_answer_by_an_actor_the_proposal_does_not_reach_names_its_recipients()
+    {
+        var scenario = _folder.Write("steps:\n  - respond: { actor: CN, to: offer, answer: reject }\n  - id: offer\n    propose: { from: JP, to: US, terms: { tpp-11: 50 } }\n");
+        var error = FailsAt(scenario, "offer");
+        Assert.Equal("CN does not receive 'offer'; its recipients are US", error.Problem);
+    }
+
+    [Fact]
+    public void A_shock_to_the_salience_of_a_position_the_actor_does_not_hold_is_refused()
+    {
+        var scenario = _folder.Write("steps:\n  - shock:\n      reason: a scare\n      changes:\n        - salience: CN\n          topic: tpp-11\n          to: 0.5\n");
+        var error = FailsAt(scenario, "tpp-11");
+        Assert.Equal("CN holds no position on 'tpp-11', so its salience cannot change", error.Problem);
+    }
+
+    [Fact]
+    public void A_shock_to_a_position_the_actor_does_not_hold_asks_for_a_salience()
+    {
+        var scenario = _folder.Write("steps:\n  - shock:\n      reason: a scare\n      changes:\n        - position: CN\n          topic: tpp-11\n          to: 50\n");
+        var error = FailsAt(scenario, "position: CN");
+        Assert.Equal("CN holds no position on 'tpp-11': to give it one, add 'with-salience' and 'to'", error.Problem);
+    }
+
+    [Fact]
+    public void A_missing_world_file_names_the_path_it_looked_for()
+    {
+        var scenario = _folder.WriteRaw("scenario: test\nworld: nowhere.yaml\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, "nowhere.yaml");
+        Assert.Equal($"the world file 'nowhere.yaml' does not exist (looked for {Path.Combine(_folder.Path, "nowhere.yaml")})", error.Problem);
+    }
+
+    [Fact]
+    public void A_missing_scenario_file_is_reported_at_its_start()
+    {
+        var path = Path.Combine(_folder.Path, "absent.yaml");
+        var error = Assert.Throws<InputException>(() => ScenarioFile.Load(path));
+        Assert.Equal(new FilePosition(path, 1, 1), error.Position);
+        Assert.Equal("no such scenario file", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("2.5")]
+    [InlineData("many")]
+    [InlineData("18446744073709551616")]
+    public void A_bad_seed_states_what_a_seed_is(string seed)
+    {
+        var scenario = _folder.Write($"seed: {seed}\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, seed);
+        Assert.Equal($"'seed' must be a whole number from 0 to {ulong.MaxValue}, not '{seed}'", error.Problem);
+    }
+
+    [Fact]
+    public void A_blank_scenario_name_is_refused()
+    {
+        var scenario = _folder.WriteRaw($"scenario: ''\nworld: '{RepoFiles.SeedWorld}'\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, "''");
+        Assert.Contains("'scenario' must name the scenario", error.Problem);
+    }
+
+    [Fact]
+    public void An_added_actor_needs_an_id_that_can_key_a_grain()
+    {
+        var scenario = _folder.Write("actors:\n  - id: KR/South\n    name: Korea\n    capability: 0.4\n    reason: a new party\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, "KR/South");
+        Assert.Contains("'id' must be letters, digits, '-' or '_'", error.Problem);
+    }
+
+    [Fact]
+    public void The_same_proposal_without_a_mistake_loads()
+    {
+        var good = _folder.Write("steps:\n  - propose: { from: JP, to: US, terms: { tpp-11: 50 } }\n", "good.yaml");
+        var loaded = ScenarioFile.Load(good.File);
+        var step = Assert.IsType<ProposeStep>(Assert.Single(loaded.Scenario.Steps));
+        Assert.Equal(new Term("tpp-11", 50), Assert.Single(step.Terms));
+    }
+}

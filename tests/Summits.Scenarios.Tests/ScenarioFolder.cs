@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace Summits.Scenarios.Tests;
+
+/// <summary>
+/// A temporary folder of scenario files that run on the seeded world, named by its absolute path,
+/// with the means to say where in a file a piece of its text stands.
+/// </summary>
+public sealed class ScenarioFolder : IDisposable
+{
+    public ScenarioFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "summits-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>The header every scenario here starts with: a name and the seeded world.</summary>
+    public static string Header => $"scenario: test\nworld: '{RepoFiles.SeedWorld.Replace("'", "''")}'\n";
+
+    /// <summary>Writes <paramref name="body"/> after the header into a new file and returns the file's path and full text.</summary>
+    public (string File, string Text) Write(string body, string name = "scenario.yaml") => WriteRaw(Header + body, name);
+
+    public (string File, string Text) WriteRaw(string text, string name = "scenario.yaml")
+    {
+        var file = System.IO.Path.Combine(Path, name);
+        File.WriteAllText(file, text, new UTF8Encoding(false));
+        return (file, text);
+    }
+
+    /// <summary>The 1-based line and column of the <paramref name="occurrence"/>-th (from 1) appearance of <paramref name="needle"/> in <paramref name="text"/>.</summary>
+    public static (int Line, int Column) Find(string text, string needle, int occurrence = 1)
+    {
+        var index = -1;
+        for (var i = 0; i < occurrence; i++)
+        {
+            index = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
+            if (index < 0)
+                throw new ArgumentException($"'{needle}' does not appear {occurrence} times in the text");
+        }
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var line = text[..index].Count(c => c == '\n') + 1;
+        return (line, index - lineStart + 1);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+            Directory.Delete(Path, recursive: true);
+    }
+}
