@@ -7,6 +7,8 @@ namespace Summits.Grains;
 public sealed class CountryGrain(
     [PersistentState("country", StorageNames.Summits)] IPersistentState<Delegation> state) : Grain, ICountryGrain
 {
+    private bool _dirty;
+
     private Delegation Delegation => state.State.IsSeeded
         ? state.State
         : throw new InvalidOperationException($"country {this.GetPrimaryKeyString()} has not been seeded");
@@ -24,7 +26,7 @@ public sealed class CountryGrain(
 
     public Task<ImmutableArray<Move>> History() => Task.FromResult<ImmutableArray<Move>>([.. Delegation.History]);
 
-    public async Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters)
+    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters)
     {
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, GrainKeys.Split(this.GetPrimaryKeyString()).World);
         var evaluation = Delegation.Evaluate(proposal, commitments, scripted, mirroredConcession, parameters);
@@ -32,8 +34,8 @@ public sealed class CountryGrain(
             .SetTag(SummitsTelemetry.Topic, string.Join(',', proposal.Topics))
             .SetTag(SummitsTelemetry.ProposalId, proposal.Id)
             .SetTag(SummitsTelemetry.Outcome, KebabOutcome(evaluation.Response));
-        await state.WriteStateAsync();
-        return evaluation;
+        _dirty = true;
+        return Task.FromResult(evaluation);
     }
 
     private static string KebabOutcome(Response response) => response switch
@@ -43,17 +45,25 @@ public sealed class CountryGrain(
         _ => SummitsTelemetry.Outcomes.Counter,
     };
 
-    public async Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+    public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
     {
         var changes = Delegation.Propose(proposal, commitments, parameters);
-        await state.WriteStateAsync();
-        return changes;
+        _dirty = true;
+        return Task.FromResult(changes);
     }
 
-    public async Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+    public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
     {
         var outcome = Delegation.Shock(change, cause, commitments, parameters);
+        _dirty = true;
+        return Task.FromResult(outcome);
+    }
+
+    public async Task Commit()
+    {
+        if (!_dirty)
+            return;
         await state.WriteStateAsync();
-        return outcome;
+        _dirty = false;
     }
 }

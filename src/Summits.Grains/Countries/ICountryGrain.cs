@@ -4,6 +4,11 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>A country in one world, keyed <c>{world}/{actor}</c>: it owns its positions and decides its answers.</summary>
+/// <remarks>
+/// Evaluate, Propose and Shock change the country in memory; <see cref="Commit"/> writes it. The world
+/// grain commits every grain an advance touched before it writes its own state, so storage always holds
+/// the world as of the end of an advance, and an advance cut short by a fault is run again from there.
+/// </remarks>
 public interface ICountryGrain : IGrainWithStringKey
 {
     Task Seed(Actor actor, ImmutableArray<Position> positions);
@@ -21,4 +26,7 @@ public interface ICountryGrain : IGrainWithStringKey
     Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
     Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+
+    /// <summary>Writes what the run's last advance changed; the world grain calls it once per advance.</summary>
+    Task Commit();
 }

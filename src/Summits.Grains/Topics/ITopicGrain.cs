@@ -21,4 +21,7 @@ public interface ITopicGrain : IGrainWithStringKey
     Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
 
     Task Join(string actor);
+
+    /// <summary>Writes what the run's last advance changed (see <see cref="ICountryGrain.Commit"/>).</summary>
+    Task Commit();
 }

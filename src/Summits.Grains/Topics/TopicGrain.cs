@@ -7,6 +7,8 @@ namespace Summits.Grains;
 public sealed class TopicGrain(
     [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state) : Grain, ITopicGrain
 {
+    private bool _dirty;
+
     private string World => GrainKeys.Split(this.GetPrimaryKeyString()).World;
 
     private Table Table => state.State.IsSeeded
@@ -32,24 +34,32 @@ public sealed class TopicGrain(
 
     public Task<ImmutableArray<CommitmentChange>> History() => Task.FromResult<ImmutableArray<CommitmentChange>>([.. Table.History]);
 
-    public async Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement)
+    public Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement)
     {
         var changes = Table.Record(agreement);
-        await state.WriteStateAsync();
-        return changes;
+        _dirty = true;
+        return Task.FromResult(changes);
     }
 
-    public async Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes)
+    public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes)
     {
         var applied = Table.Apply(changes);
-        if (!applied.IsEmpty)
-            await state.WriteStateAsync();
-        return applied;
+        _dirty |= !applied.IsEmpty;
+        return Task.FromResult(applied);
     }
 
-    public async Task Join(string actor)
+    public Task Join(string actor)
     {
         Table.Join(actor);
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public async Task Commit()
+    {
+        if (!_dirty)
+            return;
         await state.WriteStateAsync();
+        _dirty = false;
     }
 }

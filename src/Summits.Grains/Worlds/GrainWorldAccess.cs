@@ -4,11 +4,29 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Lets a run reach a world's countries and topics as grains.</summary>
+/// <remarks>It remembers every country and topic it reached, so that the world grain can commit them.</remarks>
 public sealed class GrainWorldAccess(IGrainFactory grains, string world) : IWorldAccess
 {
-    public ICountryAccess Country(string actor) => new CountryAccess(grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, actor)));
+    private readonly SortedSet<string> _countries = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _topics = new(StringComparer.Ordinal);
 
-    public ITopicAccess Topic(string topic) => new TopicAccess(grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, topic)));
+    public ICountryAccess Country(string actor)
+    {
+        _countries.Add(actor);
+        return new CountryAccess(grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, actor)));
+    }
+
+    public ITopicAccess Topic(string topic)
+    {
+        _topics.Add(topic);
+        return new TopicAccess(grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, topic)));
+    }
+
+    /// <summary>Writes every country and topic reached so far, in parallel.</summary>
+    public Task CommitAsync() =>
+        Task.WhenAll(
+            _countries.Select(a => grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, a)).Commit())
+                .Concat(_topics.Select(t => grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, t)).Commit())));
 
     private sealed class CountryAccess(ICountryGrain grain) : ICountryAccess
     {

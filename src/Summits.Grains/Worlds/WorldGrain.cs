@@ -46,8 +46,20 @@ public sealed class WorldGrain(
     public async Task<Advance> Advance()
     {
         var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
-        var events = await new ScenarioRunner(new GrainWorldAccess(GrainFactory, Key), run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
-        await state.WriteStateAsync();
+        var access = new GrainWorldAccess(GrainFactory, Key);
+        ImmutableArray<TimelineEvent> events;
+        try
+        {
+            events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
+            await access.CommitAsync();
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Back to the last checkpoint, so that the advance can be run again from where it began.
+            await state.ReadStateAsync();
+            throw;
+        }
         return new Advance(events, run.Finished, run.Failures);
     }
 
