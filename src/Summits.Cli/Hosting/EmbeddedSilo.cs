@@ -26,7 +26,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
-            .AddMemoryGrainStorage(StorageNames.Summits));
+            .AddMemoryGrainStorage(StorageNames.Summits)
+            .UseOrleansSerializerForState());
         var host = builder.Build();
         await host.StartAsync(cancellation);
         return new EmbeddedSilo(host);
