@@ -14,10 +14,23 @@ internal static class SummitsProcess
     public static async Task<SummitsRun> RunAsync(params string[] arguments)
     {
         Assert.True(File.Exists(Program), $"the built program is not at {Program}");
+        // A folder of its own, so the default world resolves beside the program, as it does when installed.
+        var folder = Directory.CreateTempSubdirectory("summits-cli-");
+        try
+        {
+            return await RunInAsync(folder.FullName, arguments);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<SummitsRun> RunInAsync(string folder, string[] arguments)
+    {
         var start = new ProcessStartInfo(DotnetHost())
         {
-            // A folder of its own, so the default world resolves beside the program, as it does when installed.
-            WorkingDirectory = Directory.CreateTempSubdirectory("summits-cli-").FullName,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,

@@ -18,7 +18,15 @@ public sealed class BadInputTests
         File.WriteAllText(world, text);
         var line = 1 + text.AsSpan(0, text.IndexOf("- actor: USA", StringComparison.Ordinal)).Count('\n');
 
-        var run = await SummitsProcess.RunAsync("seed", "--world", world);
+        SummitsRun run;
+        try
+        {
+            run = await SummitsProcess.RunAsync("seed", "--world", world);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Output);
