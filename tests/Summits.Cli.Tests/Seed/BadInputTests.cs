@@ -9,9 +9,9 @@ public sealed class BadInputTests
     public async Task A_broken_world_file_gives_one_line_naming_file_line_and_column_and_exit_code_2()
     {
         var folder = Directory.CreateTempSubdirectory("summits-broken-").FullName;
-        var sourceName = Path.GetFileName(Repository.SeedSource);
-        File.Copy(Repository.SeedSource, Path.Combine(folder, sourceName));
-        var text = File.ReadAllText(Repository.SeedWorld)
+        var sourceName = Path.GetFileName(SeedFiles.Source);
+        File.Copy(SeedFiles.Source, Path.Combine(folder, sourceName));
+        var text = File.ReadAllText(SeedFiles.World)
             .Replace("source: ../sources/", "source: ", StringComparison.Ordinal)
             .Replace("  - actor: US\n    topic: north-korea\n", "  - actor: USA\n    topic: north-korea\n", StringComparison.Ordinal);
         var world = Path.Combine(folder, "broken.yaml");

@@ -8,7 +8,7 @@ namespace Summits.Cli.Tests;
 /// <summary><c>summits seed</c> end to end: the built program, an embedded silo, the real seed file.</summary>
 public sealed class SeedCommandTests(SeedRuns runs) : IClassFixture<SeedRuns>
 {
-    private static readonly World Seed = WorldFile.Load(Repository.SeedWorld);
+    private static readonly World Seed = WorldFile.Load(SeedFiles.World);
 
     [Fact]
     public async Task Seed_json_prints_the_world_of_the_seed_file_as_read_back_from_the_grains()

@@ -10,9 +10,9 @@ internal static class SeedWorlds
 {
     private const string SeedId = "world: abe-trump-2017-11-06";
 
-    private static readonly string Text = File.ReadAllText(Repository.SeedWorld);
+    private static readonly string Text = File.ReadAllText(SeedFiles.World);
 
-    private static readonly string PathBeside = Path.Combine(Path.GetDirectoryName(Repository.SeedWorld)!, "grain-test.yaml");
+    private static readonly string PathBeside = Path.Combine(Path.GetDirectoryName(SeedFiles.World)!, "grain-test.yaml");
 
     /// <summary>The seed as loaded from its file, with a fresh world id.</summary>
     public static World Fresh() => Parse(Text);

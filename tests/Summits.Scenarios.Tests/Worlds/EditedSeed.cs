@@ -9,9 +9,9 @@ namespace Summits.Scenarios.Tests;
 /// </summary>
 internal sealed class EditedSeed
 {
-    public static readonly string Original = File.ReadAllText(Repository.SeedWorld);
+    public static readonly string Original = File.ReadAllText(SeedFiles.World);
 
-    public static readonly string PathBeside = Path.Combine(Path.GetDirectoryName(Repository.SeedWorld)!, "edited-seed.yaml");
+    public static readonly string PathBeside = Path.Combine(Path.GetDirectoryName(SeedFiles.World)!, "edited-seed.yaml");
 
     private EditedSeed(string text) => Text = text;
 

@@ -6,9 +6,9 @@ namespace Summits.Scenarios.Tests;
 /// <summary>The real seed world: every quote stands verbatim in the briefing, where the world says it does.</summary>
 public sealed class SeedProvenanceTests
 {
-    private static readonly World Seed = WorldFile.Load(Repository.SeedWorld);
+    private static readonly World Seed = WorldFile.Load(SeedFiles.World);
 
-    private static readonly string Source = File.ReadAllText(Repository.SeedSource);
+    private static readonly string Source = File.ReadAllText(SeedFiles.Source);
 
     private static readonly string[] SourceLines = Source.Split('\n');
 
@@ -22,7 +22,7 @@ public sealed class SeedProvenanceTests
 
     [Fact]
     public void The_world_names_the_briefing_as_its_source() =>
-        Assert.Equal(Repository.SeedSource, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Repository.SeedWorld)!, Seed.Source)));
+        Assert.Equal(SeedFiles.Source, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(SeedFiles.World)!, Seed.Source)));
 
     [Fact]
     public void Every_quote_stands_verbatim_in_the_briefing_where_its_location_says()

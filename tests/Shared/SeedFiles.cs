@@ -1,13 +1,13 @@
 namespace Summits.Tests;
 
-/// <summary>The repository's own files, found from a test's output folder.</summary>
-internal static class Repository
+/// <summary>The seeded world and the briefing it quotes, found in the repository from a test's output folder.</summary>
+internal static class SeedFiles
 {
     public static string Root { get; } = FindRoot();
 
-    public static string SeedWorld => Path.Combine(Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml");
+    public static string World => Path.Combine(Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml");
 
-    public static string SeedSource => Path.Combine(Root, "scenarios", "sources", "abe-trump-summit-2017-11-06.txt");
+    public static string Source => Path.Combine(Root, "scenarios", "sources", "abe-trump-summit-2017-11-06.txt");
 
     private static string FindRoot()
     {
