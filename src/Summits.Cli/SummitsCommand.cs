@@ -20,7 +20,7 @@ public static class SummitsCommand
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var error in parse.Errors)
-                await Console.Error.WriteLineAsync($"summits: {error.Message} (see 'summits {CommandPath(parse)} --help')");
+                await Console.Error.WriteLineAsync($"summits: {error.Message} (see '{CommandPath(parse)} --help')");
             return ExitCodes.BadInput;
         }
         return await parse.InvokeAsync();
@@ -31,6 +31,7 @@ public static class SummitsCommand
         var names = new List<string>();
         for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
             names.Insert(0, result.Command.Name);
-        return string.Join(' ', names).Trim();
+        names.Insert(0, "summits");
+        return string.Join(' ', names);
     }
 }

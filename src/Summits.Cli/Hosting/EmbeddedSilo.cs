@@ -34,7 +34,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
-                .AddMemoryGrainStorage(StorageNames.Summits);
+                .AddMemoryGrainStorage(StorageNames.Summits)
+                .UseOrleansSerializerForState();
             // Carries the caller's trace into grain calls, so grain spans join the run's trace.
             if (telemetry.Enabled)
                 silo.AddActivityPropagation();

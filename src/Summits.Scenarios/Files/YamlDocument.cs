@@ -9,14 +9,22 @@ public static class YamlDocument
     public static YamlMappingNode LoadMapping(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new UniqueKeyParser(file, new Parser(new StringReader(text))));
+            stream.Load(new UniqueKeyParser(file, parser));
         }
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
             throw new InputException(new FilePosition(file, (int)e.Start.Line, (int)e.Start.Column), $"this is not valid YAML: {FirstSentence(reason)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // The scanner gives up without a position on some unclosed constructs; the last value read is the nearest place.
+            var near = parser.Current?.Start ?? Mark.Empty;
+            throw new InputException(new FilePosition(file, (int)near.Line, (int)near.Column),
+                "this is not valid YAML: the text after this point cannot be read; expected a closing ']', '}' or quote");
         }
         if (stream.Documents.Count == 0)
             throw new InputException(new FilePosition(file, 1, 1), "the file is empty; expected a mapping of keys to values");
@@ -30,7 +38,7 @@ public static class YamlDocument
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf("). ", StringComparison.Ordinal);
-        var text = cut >= 0 ? message[(cut + 3)..] : message;
-        return text.TrimEnd('.').Trim();
+        var text = (cut >= 0 ? message[(cut + 3)..] : message).TrimEnd('.').Trim();
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "it cannot be read";
     }
 }

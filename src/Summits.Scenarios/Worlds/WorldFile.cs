@@ -41,8 +41,8 @@ public static partial class WorldFile
         var agreementNodes = root.OptionalList("agreements");
         root.RejectUnknownKeys();
 
-        var actorIds = UniqueIds(path, actorNodes, "actor");
-        var topicIds = UniqueIds(path, topicNodes, "topic");
+        var actorIds = UniqueIds(path, actorNodes, "an actor", "actor");
+        var topicIds = UniqueIds(path, topicNodes, "a topic", "topic");
         var actors = actorNodes.Select(n => ReadActor(path, n, actorIds)).ToImmutableArray();
         var topics = topicNodes.Select(n => ReadTopic(path, n, topicIds)).ToImmutableArray();
 
@@ -61,22 +61,17 @@ public static partial class WorldFile
         var agreementIds = new HashSet<string>(StringComparer.Ordinal);
         var agreements = ImmutableArray.CreateBuilder<Agreement>(agreementNodes.Count);
         foreach (var node in agreementNodes)
-        {
-            var agreement = ReadAgreement(path, node, actorIds, topicIds, source);
-            if (!agreementIds.Add(agreement.Id))
-                throw new InputException(YamlDocument.At(path, node), $"the agreement id '{agreement.Id}' is used twice; agreement ids must be unique");
-            agreements.Add(agreement);
-        }
+            agreements.Add(ReadAgreement(path, node, actorIds, topicIds, source, agreementIds));
 
         return new World(id, title, about, sourceName ?? "", actors, topics, positions.DrainToImmutable(), agreements.DrainToImmutable());
     }
 
-    private static string[] UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string what)
+    private static string[] UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string described, string what)
     {
         var ids = new List<string>(nodes.Count);
         foreach (var node in nodes)
         {
-            var reader = new MappingReader(path, node, $"an {what}");
+            var reader = new MappingReader(path, node, described);
             var id = Identifier(reader, "id");
             if (ids.Contains(id))
                 throw reader.Fail(reader.Required("id"), $"the {what} id '{id}' is used twice; {what} ids must be unique");
@@ -148,10 +143,12 @@ public static partial class WorldFile
             new Provenance(kind, speaker, quotes, why));
     }
 
-    private static Agreement ReadAgreement(string path, YamlNode node, string[] actorIds, string[] topicIds, SourceText? source)
+    private static Agreement ReadAgreement(string path, YamlNode node, string[] actorIds, string[] topicIds, SourceText? source, HashSet<string> earlierIds)
     {
         var r = new MappingReader(path, node, "an agreement");
         var id = Identifier(r, "id");
+        if (!earlierIds.Add(id))
+            throw r.Fail(r.Required("id"), $"the agreement id '{id}' is used twice; agreement ids must be unique");
         var terms = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         if (r.Has("terms"))
         {

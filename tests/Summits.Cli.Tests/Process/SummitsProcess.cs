@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>Runs the built <c>summits</c> program as a separate process, the way a user runs it.</summary>
+internal static class SummitsProcess
+{
+    /// <summary>Long enough for a silo start on a busy machine; it only guards against a hang.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
+
+    public static string Program => Path.Combine(AppContext.BaseDirectory, "summits.dll");
+
+    public static async Task<SummitsRun> RunAsync(params string[] arguments)
+    {
+        Assert.True(File.Exists(Program), $"the built program is not at {Program}");
+        // A folder of its own, so the default world resolves beside the program, as it does when installed.
+        var folder = Directory.CreateTempSubdirectory("summits-cli-");
+        try
+        {
+            return await RunInAsync(folder.FullName, arguments);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<SummitsRun> RunInAsync(string folder, string[] arguments)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Program);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(HangGuard);
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"summits {string.Join(' ', arguments)} did not exit within {HangGuard}");
+        }
+        return new SummitsRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The dotnet host that runs these tests, so the program runs on the same runtime.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+            return host;
+        var current = Environment.ProcessPath;
+        if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")
+            return current;
+        return "dotnet";
+    }
+}

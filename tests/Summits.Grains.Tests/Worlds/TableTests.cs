@@ -1,0 +1,74 @@
+using Summits.Model;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>Topic and country grains of a seeded world: who holds which position, and what the table has agreed.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
+{
+    private readonly IClusterClient _client = fixture.Client;
+    private readonly World _loaded = SeedWorlds.Fresh();
+
+    public Task InitializeAsync() => _client.GetGrain<IWorldGrain>(_loaded.Id).Seed(_loaded);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_topic_lists_every_actors_position_on_it()
+    {
+        foreach (var topic in _loaded.Topics)
+        {
+            var positions = await Topic(topic.Id).Positions();
+
+            Assert.Equal(
+                _loaded.PositionsOn(topic.Id).Select(SeedWorlds.Json).Order(StringComparer.Ordinal),
+                positions.Select(SeedWorlds.Json).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_topics_table_holds_its_participants_and_agreements()
+    {
+        var table = await Topic("north-korea").Get();
+
+        Assert.Equal(SeedWorlds.Json(_loaded.Topic("north-korea")), SeedWorlds.Json(table.Topic));
+        Assert.Equal(["JP", "US"], table.Participants.Order(StringComparer.Ordinal).ToArray());
+        var agreement = Assert.Single(table.Agreements);
+        Assert.Equal("nk-maximum-pressure", agreement.Id);
+        Assert.Equal(93, agreement.Terms["north-korea"]);
+    }
+
+    [Fact]
+    public async Task A_topic_nobody_agreed_on_has_an_empty_table_of_agreements()
+    {
+        var table = await Topic("bilateral-fta").Get();
+
+        Assert.Empty(table.Agreements);
+        Assert.Equal(2, (await Topic("bilateral-fta").Positions()).Length);
+    }
+
+    [Fact]
+    public async Task A_country_owns_its_positions()
+    {
+        var japan = await Country("JP").Get();
+
+        Assert.Equal(SeedWorlds.Json(_loaded.Actor("JP")), SeedWorlds.Json(japan.Actor));
+        Assert.Equal(
+            _loaded.PositionsOf("JP").Select(SeedWorlds.Json).Order(StringComparer.Ordinal),
+            japan.Positions.Select(SeedWorlds.Json).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_country_the_briefing_gives_no_positions_holds_none()
+    {
+        var china = await Country("CN").Get();
+
+        Assert.Equal("China", china.Actor.Name);
+        Assert.Empty(china.Positions);
+        Assert.Null(await Country("CN").PositionOn("north-korea"));
+    }
+
+    private ITopicGrain Topic(string id) => _client.GetGrain<ITopicGrain>(GrainKeys.Of(_loaded.Id, id));
+
+    private ICountryGrain Country(string id) => _client.GetGrain<ICountryGrain>(GrainKeys.Of(_loaded.Id, id));
+}

@@ -1,0 +1,85 @@
+using Summits.Model;
+
+namespace Summits.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class WorldGrainTests(ClusterFixture fixture)
+{
+    private readonly IClusterClient _client = fixture.Client;
+
+    [Fact]
+    public async Task A_seeded_world_reads_back_from_its_grains_as_it_was_loaded()
+    {
+        var loaded = SeedWorlds.Fresh();
+        var world = _client.GetGrain<IWorldGrain>(loaded.Id);
+
+        await world.Seed(loaded);
+        var snapshot = await world.Snapshot();
+
+        SeedWorlds.AssertSame(loaded, snapshot);
+        var quoted = snapshot.Positions.Single(p => p.Actor == "JP" && p.Topic == "north-korea").Provenance.Quotes;
+        Assert.Equal("We support the U.S. position of “putting all options on the table.”", quoted[1].Text);
+        Assert.Equal(loaded.Positions[0].Provenance.Quotes[1].Location, quoted[1].Location);
+    }
+
+    [Fact]
+    public async Task Info_names_the_worlds_countries_and_topics()
+    {
+        var loaded = SeedWorlds.Fresh();
+        var world = _client.GetGrain<IWorldGrain>(loaded.Id);
+        await world.Seed(loaded);
+
+        var info = await world.Info();
+
+        Assert.Equal(loaded.Title, info.Title);
+        Assert.Equal(["JP", "US", "CN", "KP"], info.Actors.ToArray());
+        Assert.Equal(loaded.Topics.Select(t => t.Id), info.Topics);
+    }
+
+    [Fact]
+    public async Task Seeding_a_world_twice_is_refused_and_changes_nothing()
+    {
+        var first = SeedWorlds.Fresh();
+        var world = _client.GetGrain<IWorldGrain>(first.Id);
+        await world.Seed(first);
+        var changed = first with
+        {
+            Title = "another title",
+            Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })],
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Seed(changed));
+
+        Assert.Contains("already been seeded", error.Message, StringComparison.Ordinal);
+        SeedWorlds.AssertSame(first, await world.Snapshot());
+    }
+
+    [Fact]
+    public async Task A_world_is_seeded_only_into_the_grain_of_its_own_id()
+    {
+        var loaded = SeedWorlds.Fresh();
+        var other = _client.GetGrain<IWorldGrain>(loaded.Id + "-other");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => other.Seed(loaded));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => other.Snapshot());
+    }
+
+    [Fact]
+    public async Task Two_worlds_live_side_by_side_without_touching_each_other()
+    {
+        var hawkish = SeedWorlds.Fresh();
+        var dovish = SeedWorlds.Edited("    value: 92\n    range: [86, 97]\n", "    value: 30\n    range: [20, 40]\n");
+        Assert.NotEqual(hawkish.Id, dovish.Id);
+
+        await Task.WhenAll(
+            _client.GetGrain<IWorldGrain>(hawkish.Id).Seed(hawkish),
+            _client.GetGrain<IWorldGrain>(dovish.Id).Seed(dovish));
+
+        SeedWorlds.AssertSame(hawkish, await _client.GetGrain<IWorldGrain>(hawkish.Id).Snapshot());
+        SeedWorlds.AssertSame(dovish, await _client.GetGrain<IWorldGrain>(dovish.Id).Snapshot());
+        var hawkishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(hawkish.Id, "JP")).PositionOn("north-korea");
+        var dovishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(dovish.Id, "JP")).PositionOn("north-korea");
+        Assert.Equal(92, hawkishJapan!.Value.Value);
+        Assert.Equal(30, dovishJapan!.Value.Value);
+    }
+}
