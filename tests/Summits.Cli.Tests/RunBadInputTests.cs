@@ -28,8 +28,8 @@ public sealed class RunBadInputTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         var column = step.IndexOf("XX", StringComparison.Ordinal) + 1;
-        Assert.Equal($"{scenario}:4:{column}: unknown actor 'XX'; known actors: JP, US, CN, KP\n", run.Stderr.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Stdout);
+        Assert.Equal($"{scenario}:4:{column}: unknown actor 'XX'; known actors: JP, US, CN, KP\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(output));
     }
 
@@ -43,8 +43,8 @@ public sealed class RunBadInputTests : IDisposable
         var run = await SummitsProcess.RunAsync("run", scenario, "--seed", "-1", "--out", output);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: --seed must be a whole number from 0 to {ulong.MaxValue}, not '-1'\n", run.Stderr.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Stdout);
+        Assert.Equal($"summits run: --seed must be a whole number from 0 to {ulong.MaxValue}, not '-1'\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(output));
     }
 
@@ -56,7 +56,7 @@ public sealed class RunBadInputTests : IDisposable
         var run = await SummitsProcess.RunAsync("run", scenario, "--out", Path.Combine(_folder, "out"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"{scenario}:1:1: no such scenario file\n", run.Stderr.ReplaceLineEndings("\n"));
+        Assert.Equal($"{scenario}:1:1: no such scenario file\n", run.Error.ReplaceLineEndings("\n"));
         Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
     }
 }

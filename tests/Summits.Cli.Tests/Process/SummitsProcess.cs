@@ -4,7 +4,7 @@ using System.Text;
 namespace Summits.Cli.Tests;
 
 /// <summary>Runs the built <c>summits</c> program as a separate process, the way a user runs it.</summary>
-internal static class SummitsProcess
+public static class SummitsProcess
 {
     /// <summary>Long enough for a silo start on a busy machine; it only guards against a hang.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
