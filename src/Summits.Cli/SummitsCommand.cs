@@ -9,6 +9,8 @@ public static class SummitsCommand
     public static RootCommand Create() => new("Summits simulates how negotiating positions move, on Orleans grains seeded from a real summit.")
     {
         SeedCommand.Create(),
+        ImportCommand.Create(),
+        GenerateCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

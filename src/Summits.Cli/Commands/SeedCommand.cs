@@ -18,6 +18,7 @@ public static class SeedCommand
         {
             world,
             json,
+            SeedDraftCommand.Create(),
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(json), cancellation));
         return command;

@@ -22,6 +22,7 @@ public static partial class WorldFile
     public static World Parse(string path, string text)
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the world");
+        DraftCheck.Refuse(root);
         var id = Identifier(root, "world");
         var title = root.String("title");
         var about = root.OptionalString("about") ?? "";
