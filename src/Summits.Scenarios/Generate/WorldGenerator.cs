@@ -58,7 +58,7 @@ public static class WorldGenerator
             for (var b = 0; b < blocs; b++)
                 centres[b] = random.Between(5, 95);
             Array.Sort(centres);
-            var spread = random.Between(3, 10);
+            var spread = random.Between(2, 6);
             for (var a = 0; a < actors; a++)
             {
                 var bloc = random.NextDouble() < 0.75 ? Math.Min(blocs - 1, (int)(leaning[a] * blocs)) : random.Next(blocs);
