@@ -40,7 +40,7 @@ public static class GenerateCommand
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;
         var world = WorldGenerator.Generate(actors, topics, seed, id);
-        await WorldOutput.WriteAsync(WorldWriter.Write(world), output, WorldOutput.Summary(world));
+        await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world));
         return ExitCodes.Ok;
     }
 }

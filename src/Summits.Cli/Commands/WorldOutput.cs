@@ -28,17 +28,23 @@ public static class WorldOutput
         return false;
     }
 
-    public static async Task WriteAsync(string text, string? path, string summary)
+    public static Task WriteAsync(string text, string? path, string summary) =>
+        WriteAsync(output => output.Write(text), path, summary);
+
+    /// <summary>Streams the text, so a large generated world is never held as one string.</summary>
+    public static async Task WriteAsync(Action<TextWriter> write, string? path, string summary)
     {
         if (path is null)
         {
-            await Console.Out.WriteAsync(text);
+            write(Console.Out);
+            await Console.Out.FlushAsync();
             return;
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
             Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(path, text);
+        await using (var file = new StreamWriter(path) { NewLine = "\n" })
+            write(file);
         await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
     }
 
