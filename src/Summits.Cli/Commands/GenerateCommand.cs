@@ -40,7 +40,6 @@ public static class GenerateCommand
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;
         var world = WorldGenerator.Generate(actors, topics, seed, id);
-        await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world));
-        return ExitCodes.Ok;
+        return await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world));
     }
 }

@@ -46,7 +46,6 @@ public static class ImportCommand
         }
         if (imported.LeftOut.Count > 0)
             await Console.Error.WriteLineAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
-        await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World));
-        return ExitCodes.Ok;
+        return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World));
     }
 }

@@ -39,8 +39,7 @@ public static class SeedDraftCommand
         var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;
         var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
         var draft = SeedDraft.From(briefing, sourcePath);
-        await WorldOutput.WriteAsync(draft.Write(), output,
+        return await WorldOutput.WriteAsync(draft.Write, output,
             $"{briefing.Statements.Length} statements by {string.Join(", ", briefing.Speakers)} in {draft.Topics.Count} candidate topics; fill in the numbers, then remove 'draft: true'");
-        return ExitCodes.Ok;
     }
 }

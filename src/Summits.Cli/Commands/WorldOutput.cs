@@ -28,24 +28,33 @@ public static class WorldOutput
         return false;
     }
 
-    public static Task WriteAsync(string text, string? path, string summary) =>
+    public static Task<int> WriteAsync(string text, string? path, string summary) =>
         WriteAsync(output => output.Write(text), path, summary);
 
-    /// <summary>Streams the text, so a large generated world is never held as one string.</summary>
-    public static async Task WriteAsync(Action<TextWriter> write, string? path, string summary)
+    /// <summary>Streams the text, so a large generated world is never held as one string; returns the exit code.</summary>
+    public static async Task<int> WriteAsync(Action<TextWriter> write, string? path, string summary)
     {
         if (path is null)
         {
             write(Console.Out);
             await Console.Out.FlushAsync();
-            return;
+            return ExitCodes.Ok;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-            Directory.CreateDirectory(folder);
-        await using (var file = new StreamWriter(path) { NewLine = "\n" })
-            write(file);
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+                Directory.CreateDirectory(folder);
+            await using (var file = new StreamWriter(path) { NewLine = "\n" })
+                write(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"{path}:1:1: cannot write the file: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
+        return ExitCodes.Ok;
     }
 
     public static string Summary(World world) =>
