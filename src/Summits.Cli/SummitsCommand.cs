@@ -11,6 +11,8 @@ public static class SummitsCommand
         SeedCommand.Create(),
         RunCommand.Create(),
         AnalyzeCommand.Create(),
+        ImportCommand.Create(),
+        GenerateCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -22,6 +22,7 @@ public static partial class SeedCommand
         {
             world,
             json,
+            SeedDraftCommand.Create(),
         };
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(json), telemetry.Read(parse), cancellation));

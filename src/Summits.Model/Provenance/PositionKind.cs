@@ -11,4 +11,8 @@ public enum PositionKind
     Inferred,
     /// <summary>The source says the topic was not discussed; the value comes from outside context.</summary>
     NotDiscussed,
+    /// <summary>Taken from a stakeholder table; the position names the file and row.</summary>
+    Imported,
+    /// <summary>Drawn by a seeded generator; nobody stated it.</summary>
+    Synthetic,
 }

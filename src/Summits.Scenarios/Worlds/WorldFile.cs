@@ -22,6 +22,7 @@ public static partial class WorldFile
     public static World Parse(string path, string text)
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the world");
+        DraftCheck.Refuse(root);
         var id = Identifier(root, "world");
         var title = root.String("title");
         var about = root.OptionalString("about") ?? "";
@@ -66,21 +67,20 @@ public static partial class WorldFile
         return new World(id, title, about, sourceName ?? "", actors, topics, positions.DrainToImmutable(), agreements.DrainToImmutable());
     }
 
-    private static string[] UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string described, string what)
+    private static IdSet UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string described, string what)
     {
-        var ids = new List<string>(nodes.Count);
+        var ids = new IdSet();
         foreach (var node in nodes)
         {
             var reader = new MappingReader(path, node, described);
             var id = Identifier(reader, "id");
-            if (ids.Contains(id))
+            if (!ids.TryAdd(id))
                 throw reader.Fail(reader.Required("id"), $"the {what} id '{id}' is used twice; {what} ids must be unique");
-            ids.Add(id);
         }
-        return [.. ids];
+        return ids;
     }
 
-    private static Actor ReadActor(string path, YamlNode node, string[] actorIds)
+    private static Actor ReadActor(string path, YamlNode node, IdSet actorIds)
     {
         var r = new MappingReader(path, node, "an actor");
         var id = r.String("id");
@@ -106,7 +106,7 @@ public static partial class WorldFile
         return new Actor(id, name, leader, speaker, capability, strategy, risk, affinity.ToImmutable(), why);
     }
 
-    private static Topic ReadTopic(string path, YamlNode node, string[] topicIds)
+    private static Topic ReadTopic(string path, YamlNode node, IdSet topicIds)
     {
         var r = new MappingReader(path, node, "a topic");
         var id = r.String("id");
@@ -121,7 +121,7 @@ public static partial class WorldFile
         return new Topic(id, title, anchors, related);
     }
 
-    private static Position ReadPosition(string path, YamlNode node, string[] actorIds, string[] topicIds, string[] speakers, SourceText? source)
+    private static Position ReadPosition(string path, YamlNode node, IdSet actorIds, IdSet topicIds, string[] speakers, SourceText? source)
     {
         var r = new MappingReader(path, node, "a position");
         var actor = KnownId(r, r.Required("actor"), r.String("actor"), actorIds, "actor");
@@ -143,7 +143,7 @@ public static partial class WorldFile
             new Provenance(kind, speaker, quotes, why));
     }
 
-    private static Agreement ReadAgreement(string path, YamlNode node, string[] actorIds, string[] topicIds, SourceText? source, HashSet<string> earlierIds)
+    private static Agreement ReadAgreement(string path, YamlNode node, IdSet actorIds, IdSet topicIds, SourceText? source, HashSet<string> earlierIds)
     {
         var r = new MappingReader(path, node, "an agreement");
         var id = Identifier(r, "id");

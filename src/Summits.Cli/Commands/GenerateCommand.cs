@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits generate</c>: a synthetic world, the same for the same seed.</summary>
+public static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var actors = new Option<int>("--actors") { Description = $"Number of actors, {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}", Required = true, HelpName = "N" };
+        var topics = new Option<int>("--topics") { Description = $"Number of topics, {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}", Required = true, HelpName = "M" };
+        var seed = new Option<long>("--seed") { Description = "The seed; the same seed gives the same world", Required = true, HelpName = "S" };
+        var output = WorldOutput.Out("world file");
+        var id = WorldOutput.Id();
+        var command = new Command("generate", "Generate a synthetic world for scale tests and benchmarks: blocs of positions, skewed saliences, a few strong actors")
+        {
+            actors,
+            topics,
+            seed,
+            output,
+            id,
+        };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(id)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id)
+    {
+        if (actors is < WorldGenerator.MinActors or > WorldGenerator.MaxActors)
+        {
+            await Console.Error.WriteLineAsync($"summits generate: --actors must be from {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}, not {actors}");
+            return ExitCodes.BadInput;
+        }
+        if (topics is < WorldGenerator.MinTopics or > WorldGenerator.MaxTopics)
+        {
+            await Console.Error.WriteLineAsync($"summits generate: --topics must be from {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}, not {topics}");
+            return ExitCodes.BadInput;
+        }
+        if (!await WorldOutput.CheckIdAsync("generate", id))
+            return ExitCodes.BadInput;
+        var world = WorldGenerator.Generate(actors, topics, seed, id);
+        return await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world));
+    }
+}

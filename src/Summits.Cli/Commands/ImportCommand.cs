@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits import ktab</c>: turns KTAB stakeholder tables into a world file.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "KTAB SMP tables (.csv) about the same actors; each dimension of each becomes a topic",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = WorldOutput.Out("world file");
+        var id = WorldOutput.Id();
+        var shared = new Option<bool>("--shared-actors")
+        {
+            Description = "When the tables name different actors, keep the ones every table names instead of refusing",
+        };
+        var ktab = new Command("ktab", "Import KTAB SMP tables (a scenario line, Actor,Description,Power then position and salience per dimension) as a world")
+        {
+            files,
+            output,
+            id,
+            shared,
+        };
+        ktab.SetAction((parse, _) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(id), parse.GetValue(shared)));
+        return new Command("import", "Make a world file from another tool's data") { ktab };
+    }
+
+    private static async Task<int> RunAsync(string[] files, string? output, string? id, bool shared)
+    {
+        if (!await WorldOutput.CheckIdAsync("import ktab", id))
+            return ExitCodes.BadInput;
+        KtabWorld imported;
+        try
+        {
+            imported = KtabImport.ToWorld([.. files.Select(KtabTable.Load)], id, shared);
+        }
+        catch (InputException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
+        if (imported.LeftOut.Count > 0)
+            await Console.Error.WriteLineAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
+        return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World));
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits seed draft</c>: drafts a world from a government readout for an author to finish.</summary>
+public static class SeedDraftCommand
+{
+    public static Command Create()
+    {
+        var briefing = new Argument<string>("BRIEFING")
+        {
+            Description = "The readout text, with statements such as 'Abe: ...' and 'Abe, Trump confirmed ...'",
+        };
+        var output = WorldOutput.Out("draft");
+        var command = new Command("draft", "Draft a world from a briefing: every attributed statement verbatim, grouped into candidate topics, the numbers left for you (the loader refuses the draft until they are filled in)")
+        {
+            briefing,
+            output,
+        };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(briefing)!, parse.GetValue(output)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string briefingPath, string? output)
+    {
+        if (!File.Exists(briefingPath))
+        {
+            await Console.Error.WriteLineAsync($"{briefingPath}:1:1: no such briefing file");
+            return ExitCodes.BadInput;
+        }
+        var source = SourceText.Load(briefingPath);
+        var briefing = Briefing.Read(source);
+        if (briefing.Statements.IsEmpty)
+        {
+            await Console.Error.WriteLineAsync($"{briefingPath}:1:1: found no attributed statements; expected lines such as 'Abe: ...' or 'Abe, Trump confirmed ...'");
+            return ExitCodes.BadInput;
+        }
+        var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;
+        var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
+        var draft = SeedDraft.From(briefing, sourcePath);
+        return await WorldOutput.WriteAsync(draft.Write, output,
+            $"{briefing.Statements.Length} statements by {string.Join(", ", briefing.Speakers)} in {draft.Topics.Count} candidate topics; fill in the numbers, then remove 'draft: true'");
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+
+using Summits.Model;
+
+namespace Summits.Cli.Commands;
+
+/// <summary>Where the commands that make a world put it: a file given with <c>--out</c>, or standard output.</summary>
+public static class WorldOutput
+{
+    public static Option<string?> Out(string what) => new("--out", "-o")
+    {
+        Description = $"Write the {what} to this file instead of printing it",
+        HelpName = "FILE",
+    };
+
+    public static Option<string?> Id() => new("--id")
+    {
+        Description = "The world's id (letters, digits, '-' or '_')",
+        HelpName = "ID",
+    };
+
+    /// <summary>Whether the id is usable; when not, the one-line complaint has been written.</summary>
+    public static async Task<bool> CheckIdAsync(string command, string? id)
+    {
+        if (id is null || System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Za-z0-9][A-Za-z0-9_-]*$"))
+            return true;
+        await Console.Error.WriteLineAsync($"summits {command}: --id must be letters, digits, '-' or '_' and start with a letter or digit, not '{id}'");
+        return false;
+    }
+
+    public static Task<int> WriteAsync(string text, string? path, string summary) =>
+        WriteAsync(output => output.Write(text), path, summary);
+
+    /// <summary>Streams the text, so a large generated world is never held as one string; returns the exit code.</summary>
+    public static async Task<int> WriteAsync(Action<TextWriter> write, string? path, string summary)
+    {
+        if (path is null)
+        {
+            write(Console.Out);
+            await Console.Out.FlushAsync();
+            return ExitCodes.Ok;
+        }
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+                Directory.CreateDirectory(folder);
+            await using (var file = new StreamWriter(path) { NewLine = "\n" })
+                write(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"{path}:1:1: cannot write the file: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
+        return ExitCodes.Ok;
+    }
+
+    public static string Summary(World world) =>
+        $"{world.Actors.Length} actors, {world.Topics.Length} topics, {world.Positions.Length} positions";
+}

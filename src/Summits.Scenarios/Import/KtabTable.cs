@@ -1,0 +1,145 @@
+using System.Globalization;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// A stakeholder table in KTAB's SMP CSV format: a scenario line (name, description, actor count,
+/// dimension count), a header <c>Actor,Description,Power|Influence</c> followed by a position and a
+/// salience column per dimension, then one row per actor. Every check names the file, line and column.
+/// </summary>
+public sealed class KtabTable
+{
+    private KtabTable(string path, string name, string description, string powerHeader, IReadOnlyList<KtabDimension> dimensions, IReadOnlyList<KtabRow> rows)
+    {
+        Path = path;
+        Name = name;
+        Description = description;
+        PowerHeader = powerHeader;
+        Dimensions = dimensions;
+        Rows = rows;
+    }
+
+    public string Path { get; }
+
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    /// <summary>The header of the power column: <c>Power</c> or <c>Influence</c>.</summary>
+    public string PowerHeader { get; }
+
+    public IReadOnlyList<KtabDimension> Dimensions { get; }
+
+    public IReadOnlyList<KtabRow> Rows { get; }
+
+    public decimal MaxPower => Rows.Max(r => r.Power);
+
+    public static KtabTable Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException(new FilePosition(path, 1, 1), "no such table file");
+        return Parse(path, File.ReadAllText(path));
+    }
+
+    public static KtabTable Parse(string path, string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var numbered = lines.Select((line, i) => (Line: i + 1, Fields: CsvField.Split(line)))
+            .Where(l => l.Fields.Count > 0)
+            .ToList();
+        if (numbered.Count == 0)
+            throw new InputException(new FilePosition(path, 1, 1), "the file is empty; expected a KTAB table: a scenario line, a header line, then one row per actor");
+
+        var (scenarioLine, scenario) = numbered[0];
+        if (scenario.Count < 4)
+            throw Fail(path, scenarioLine, scenario.Count > 0 ? scenario[^1].Column : 1,
+                $"the scenario line has {scenario.Count} fields; expected name, description, actor count, dimension count");
+        var actorCount = Count(path, scenarioLine, scenario[^2], "actor count");
+        var dimensionCount = Count(path, scenarioLine, scenario[^1], "dimension count");
+        var name = scenario[0].Text;
+        var description = string.Join(", ", scenario.Skip(1).Take(scenario.Count - 3).Select(f => f.Text));
+
+        if (numbered.Count == 1)
+            throw Fail(path, scenarioLine + 1, 1, "the header line is missing; expected Actor,Description,Power then a position and a salience column per dimension");
+        var (headerLine, header) = numbered[1];
+        ExpectHeader(path, headerLine, header, 0, "Actor");
+        ExpectHeader(path, headerLine, header, 1, "Description");
+        ExpectHeader(path, headerLine, header, 2, "Power", "Influence");
+        var columns = 3 + 2 * dimensionCount;
+        if (header.Count != columns)
+        {
+            var pairs = (header.Count - 3) / 2.0;
+            throw Fail(path, headerLine, header[^1].Column,
+                $"the scenario line (line {scenarioLine}) says {dimensionCount} dimension{Plural(dimensionCount)}, so the header needs {columns} columns, but it has {header.Count} ({pairs.ToString(CultureInfo.InvariantCulture)} position and salience pairs)");
+        }
+        var dimensions = Enumerable.Range(0, dimensionCount)
+            .Select(d => new KtabDimension(header[3 + 2 * d].Text, header[4 + 2 * d].Text))
+            .ToArray();
+
+        var rows = new List<KtabRow>();
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (line, fields) in numbered.Skip(2))
+        {
+            if (fields.Count != columns)
+            {
+                var column = fields.Count > columns ? fields[columns].Column : fields[^1].Column;
+                throw Fail(path, line, column,
+                    $"this row has {fields.Count} column{Plural(fields.Count)}; expected {columns}: actor, description, {header[2].Text.ToLowerInvariant()}, then a position and a salience for each of {dimensionCount} dimension{Plural(dimensionCount)}");
+            }
+            var actor = fields[0].Text;
+            if (actor.Length == 0)
+                throw Fail(path, line, fields[0].Column, "the actor name is empty; every row needs one");
+            if (firstLineOf.TryGetValue(actor, out var first))
+                throw Fail(path, line, fields[0].Column, $"the actor '{actor}' is named twice (first on line {first}); actor names must be unique");
+            firstLineOf[actor] = line;
+            var power = Number(path, line, fields[2], header[2].Text.ToLowerInvariant(), 0, null);
+            var positions = new decimal[dimensionCount];
+            var saliences = new decimal[dimensionCount];
+            for (var d = 0; d < dimensionCount; d++)
+            {
+                positions[d] = Number(path, line, fields[3 + 2 * d], $"position '{dimensions[d].PositionHeader}'", 0, 100);
+                saliences[d] = Number(path, line, fields[4 + 2 * d], $"salience '{dimensions[d].SalienceHeader}'", 0, 100);
+            }
+            rows.Add(new KtabRow(rows.Count + 1, line, actor, fields[1].Text, power, positions, saliences));
+        }
+
+        if (rows.Count != actorCount)
+            throw Fail(path, scenarioLine, scenario[^2].Column,
+                $"the scenario line says {actorCount} actor{Plural(actorCount)} but the table has {rows.Count} row{Plural(rows.Count)}; make the count match the rows");
+        if (rows.Max(r => r.Power) <= 0)
+            throw Fail(path, rows[0].Line, 1, $"every actor's {header[2].Text.ToLowerInvariant()} is 0; at least one must be above 0 to scale capabilities");
+        return new KtabTable(path, name, description, header[2].Text, dimensions, rows);
+    }
+
+    private static int Count(string path, int line, CsvField field, string what)
+    {
+        if (!int.TryParse(field.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count < 1)
+            throw Fail(path, line, field.Column, $"the {what} must be a whole number of 1 or more, not '{field.Text}'");
+        return count;
+    }
+
+    private static void ExpectHeader(string path, int line, IReadOnlyList<CsvField> header, int index, params string[] choices)
+    {
+        if (index >= header.Count)
+            throw Fail(path, line, header[^1].Column, $"the header ends early; expected column {index + 1} to be {string.Join(" or ", choices)}");
+        if (!choices.Any(c => c.Equals(header[index].Text, StringComparison.OrdinalIgnoreCase)))
+            throw Fail(path, line, header[index].Column, $"header column {index + 1} is '{header[index].Text}'; expected {string.Join(" or ", choices)}");
+    }
+
+    private static decimal Number(string path, int line, CsvField field, string what, decimal min, decimal? max)
+    {
+        var range = max is { } top ? $"from {min} to {top}" : $"of {min} or more";
+        if (!decimal.TryParse(field.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            throw Fail(path, line, field.Column, $"the {what} '{field.Text}' is not a number; expected a number {range}");
+        if (value < min || (max is { } high && value > high))
+            throw Fail(path, line, field.Column, $"the {what} {field.Text} is out of range; expected a number {range}");
+        return value;
+    }
+
+    private static string Plural(int count) => count == 1 ? "" : "s";
+
+    private static InputException Fail(string path, int line, int column, string problem) =>
+        new(new FilePosition(path, line, column), problem);
+}

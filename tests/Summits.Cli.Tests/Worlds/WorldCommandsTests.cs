@@ -1,0 +1,82 @@
+namespace Summits.Cli.Tests;
+
+public sealed class WorldCommandsTests
+{
+    [Fact]
+    public async Task Import_ktab_prints_the_world_that_is_shipped()
+    {
+        var (code, output, error) = await WorldCommandRunner.RunAsync("import", "ktab", "scenarios/worlds/ktab/dummyData_3Dim.csv", "--id", "dummy-3dim");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("", error);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(WorldCommandRunner.Root, "scenarios/worlds/dummy-3dim.yaml")), output);
+    }
+
+    [Fact]
+    public async Task Import_ktab_refuses_tables_with_different_actors_and_writes_nothing()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"summits-{Guid.NewGuid():N}.yaml");
+
+        var (code, output, error) = await WorldCommandRunner.RunAsync("import", "ktab", "scenarios/worlds/ktab/SOE-Policy.csv", "scenarios/worlds/ktab/SOE-Competitive.csv", "--out", target);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("scenarios/worlds/ktab/SOE-Competitive.csv:5:1: the tables do not name the same actors", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task Generate_prints_the_same_world_for_the_same_seed()
+    {
+        var first = await WorldCommandRunner.RunAsync("generate", "--actors", "12", "--topics", "3", "--seed", "99");
+        var second = await WorldCommandRunner.RunAsync("generate", "--actors", "12", "--topics", "3", "--seed", "99");
+
+        Assert.Equal(ExitCodes.Ok, first.ExitCode);
+        Assert.StartsWith("world: generated-12x3-seed-99\n", first.Output);
+        Assert.Equal(first.Output, second.Output);
+    }
+
+    [Theory]
+    [InlineData("--actors", "1", "--topics", "3", "--actors must be from 2 to 5000, not 1")]
+    [InlineData("--actors", "3", "--topics", "1001", "--topics must be from 1 to 1000, not 1001")]
+    public async Task Generate_refuses_sizes_out_of_range(string a, string actors, string t, string topics, string expected)
+    {
+        var (code, _, error) = await WorldCommandRunner.RunAsync("generate", a, actors, t, topics, "--seed", "1");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"summits generate: {expected}\n", error);
+    }
+
+    [Fact]
+    public async Task Seed_draft_writes_a_draft_that_seed_then_refuses()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-draft-").FullName;
+        try
+        {
+            var draft = Path.Combine(folder, "draft.yaml");
+
+            var made = await WorldCommandRunner.RunAsync("seed", "draft", "scenarios/sources/abe-trump-summit-2017-11-06.txt", "--out", draft);
+            var seeded = await WorldCommandRunner.RunAsync("seed", "--world", draft);
+
+            Assert.Equal(ExitCodes.Ok, made.ExitCode);
+            Assert.StartsWith($"wrote {draft}: 24 statements by Abe, Trump", made.Output);
+            Assert.StartsWith("draft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
+            Assert.Equal(ExitCodes.BadInput, seeded.ExitCode);
+            Assert.StartsWith($"{draft}:12:5: draft world: 38 entries still to fill in: Abe capability (line 12)", seeded.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_draft_of_a_missing_briefing_is_bad_input()
+    {
+        var (code, _, error) = await WorldCommandRunner.RunAsync("seed", "draft", "no-such-briefing.txt");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("no-such-briefing.txt:1:1: no such briefing file\n", error);
+    }
+}

@@ -1,0 +1,242 @@
+using Summits.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios.Tests;
+
+public sealed class SeedDraftTests
+{
+    private static readonly string[] Speakers = ["Abe", "Trump"];
+
+    private static Briefing Read() => Briefing.Read(SourceText.Load(WorldsRepository.Briefing));
+
+    /// <summary>Counted straight from the text, without the draft's own rules: lines opening "Abe:" or "Trump:".</summary>
+    private static List<(int Line, string Speaker, string Content)> SpeakerLines() =>
+        [.. File.ReadAllLines(WorldsRepository.Briefing)
+            .Select((text, i) => (Line: i + 1, Text: text))
+            .SelectMany(l => Speakers.Where(s => l.Text.StartsWith(s + ": ", StringComparison.Ordinal))
+                .Select(s => (l.Line, s, l.Text[(s.Length + 2)..])))];
+
+    /// <summary>Counted straight from the text: lines opening "Abe, Trump" or "They".</summary>
+    private static List<(int Line, string Content)> JointLines() =>
+        [.. File.ReadAllLines(WorldsRepository.Briefing)
+            .Select((text, i) => (Line: i + 1, Content: text))
+            .Where(l => l.Content.StartsWith("Abe, Trump ", StringComparison.Ordinal) || l.Content.StartsWith("They ", StringComparison.Ordinal))];
+
+    [Fact]
+    public void The_briefing_has_the_statement_lines_this_test_expects()
+    {
+        Assert.Equal(9, SpeakerLines().Count);
+        Assert.Equal(7, JointLines().Count);
+    }
+
+    [Fact]
+    public void Every_speaker_line_is_in_the_draft_verbatim_as_stated_by_its_speaker()
+    {
+        var briefing = Read();
+        var written = SeedDraft.From(briefing, "briefing.txt").Write();
+
+        foreach (var (line, speaker, content) in SpeakerLines())
+        {
+            var statements = briefing.Statements.Where(s => s.Location.Line == line).ToList();
+            Assert.NotEmpty(statements);
+            Assert.All(statements, s =>
+            {
+                Assert.Equal(PositionKind.Stated, s.Kind);
+                Assert.Equal(new[] { speaker }, s.Speakers.ToArray());
+                Assert.Contains(YamlText.Quoted(s.Text), written);
+            });
+            AssertCovers(content, statements.Select(s => s.Text));
+        }
+    }
+
+    [Fact]
+    public void Every_joint_line_is_in_the_draft_verbatim_as_joint_by_both_leaders()
+    {
+        var briefing = Read();
+        var written = SeedDraft.From(briefing, "briefing.txt").Write();
+
+        foreach (var (line, content) in JointLines())
+        {
+            var statements = briefing.Statements.Where(s => s.Location.Line == line).ToList();
+            Assert.NotEmpty(statements);
+            Assert.All(statements, s =>
+            {
+                Assert.Equal(PositionKind.Joint, s.Kind);
+                Assert.Equal(Speakers, s.Speakers.ToArray());
+                Assert.Contains(YamlText.Quoted(s.Text), written);
+            });
+            AssertCovers(content, statements.Select(s => s.Text));
+        }
+    }
+
+    [Fact]
+    public void Nothing_but_the_statement_lines_is_taken_as_a_statement()
+    {
+        var lines = SpeakerLines().Select(l => l.Line).Concat(JointLines().Select(l => l.Line)).ToHashSet();
+
+        Assert.All(Read().Statements, s => Assert.Contains(s.Location.Line, lines));
+    }
+
+    [Fact]
+    public void Each_quote_carries_its_speaker_kind_and_place_in_a_comment()
+    {
+        var written = SeedDraft.From(Read(), "briefing.txt").Write();
+
+        Assert.Contains("- \"We decided to implement further sanctions on North Korea.\"  # Abe, stated, line 21, column 6", written);
+        Assert.Contains("- \"They will continue to make efforts to enhance the deterrence of the Japan-U.S. alliance.\"  # joint (Abe, Trump), line 44, column 1", written);
+    }
+
+    [Fact]
+    public void Statements_are_grouped_into_topics_by_subject()
+    {
+        var draft = SeedDraft.From(Read(), "briefing.txt");
+
+        var topicOf = draft.Topics.SelectMany(t => t.Statements.Select(s => (s.Text, t.Subject.Id))).ToLookup(x => x.Text, x => x.Id);
+        Assert.Equal(["north-korea"], topicOf["We decided to implement further sanctions on North Korea."]);
+        Assert.Equal(["north-korea"], topicOf["We welcome your action."]);
+        Assert.Equal(["china"], topicOf["We will continue to seek further cooperation from China."]);
+        Assert.Equal(["indo-pacific"], topicOf["They agreed on the importance of the Indo-Pacific region and will promote a strategy for a free and open Indo-Pacific."]);
+        Assert.Equal(["defence-alliance"], topicOf["They will continue to make efforts to enhance the deterrence of the Japan-U.S. alliance."]);
+        Assert.Equal(["trade-economy"], topicOf["They confirmed the need to create a free and fair trade environment."]);
+        Assert.Equal(["united-nations"], topicOf["We support Japan’s permanent membership in the UN Security Council."]);
+    }
+
+    [Fact]
+    public void The_loader_refuses_the_draft_naming_every_missing_number()
+    {
+        using var folder = new TemporaryFolder();
+        var draft = SeedDraft.From(Read(), Path.GetRelativePath(folder.Path, WorldsRepository.Briefing));
+        var path = Path.Combine(folder.Path, "draft.yaml");
+        File.WriteAllText(path, draft.Write());
+
+        var error = Assert.Throws<InputException>(() => WorldFile.Load(path));
+
+        var positions = draft.Topics.Sum(t => Speakers.Count(s => t.Statements.Any(st => st.Involves(s))));
+        var missing = Speakers.Length + draft.Topics.Count + 2 * positions;
+        Assert.StartsWith($"{path}:", error.Message);
+        Assert.Contains($"draft world: {missing} entries still to fill in: Abe capability (line ", error.Message);
+        foreach (var (subject, statements) in draft.Topics)
+        {
+            Assert.Contains($"{subject.Id} scale (line ", error.Message);
+            foreach (var speaker in Speakers.Where(s => statements.Any(st => st.Involves(s))))
+            {
+                Assert.Contains($"{speaker} {subject.Id} value (line ", error.Message);
+                Assert.Contains($"{speaker} {subject.Id} salience (line ", error.Message);
+            }
+        }
+        Assert.EndsWith("then remove 'draft: true'", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_filled_in_draft_loads_with_every_quote_found_in_the_briefing()
+    {
+        using var folder = new TemporaryFolder();
+        var draft = SeedDraft.From(Read(), Path.GetRelativePath(folder.Path, WorldsRepository.Briefing));
+        var path = Path.Combine(folder.Path, "filled.yaml");
+        File.WriteAllText(path, FillIn(draft.Write()));
+
+        var world = WorldFile.Load(path);
+
+        Assert.Equal(draft.Topics.Count, world.Topics.Length);
+        Assert.Equal(draft.Topics.Sum(t => t.Statements.Sum(s => s.Speakers.Length)), world.Positions.Sum(p => p.Provenance.Quotes.Length));
+        var jointNorthKorea = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "north-korea");
+        Assert.Equal(PositionKind.Joint, jointNorthKorea.Provenance.Kind);
+        Assert.Equal(Provenance.Both, jointNorthKorea.Provenance.Speaker);
+        var stated = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "united-nations");
+        Assert.Equal("Trump", stated.Provenance.Speaker);
+        Assert.Equal(new SourceLocation(50, 8, stated.Provenance.Quotes[0].Location.Paragraph), stated.Provenance.Quotes[0].Location);
+    }
+
+    [Fact]
+    public void A_draft_still_marked_after_every_number_is_filled_in_is_refused()
+    {
+        using var folder = new TemporaryFolder();
+        var draft = SeedDraft.From(Read(), Path.GetRelativePath(folder.Path, WorldsRepository.Briefing));
+        var path = Path.Combine(folder.Path, "marked.yaml");
+        File.WriteAllText(path, FillIn(draft.Write(), keepMark: true));
+
+        var error = Assert.Throws<InputException>(() => WorldFile.Load(path));
+
+        Assert.Contains("still marked 'draft: true' although every number is filled in", error.Message);
+    }
+
+    [Fact]
+    public void A_world_whose_positions_lack_numbers_names_each_one_with_its_line()
+    {
+        const string text = """
+            world: w
+            title: W
+            actors:
+              - { id: A, name: A, capability: 0.5 }
+              - { id: B, name: B, capability: 0.5 }
+            topics:
+              - { id: t, title: T, scale: { low: l, middle: m, high: h } }
+            positions:
+              - { actor: A, topic: t, value: 40, salience: 0.5 }
+              - { actor: B, topic: t, value: 60 }
+              - actor: A
+                topic: u
+            """;
+
+        var error = Assert.Throws<InputException>(() => WorldFile.Parse("w.yaml", text));
+
+        Assert.Equal("w.yaml:10:5: draft world: 3 entries still to fill in: B t salience (line 10), A u value (line 11), A u salience (line 11); fill in each one", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Abe: We support the U.S. position. They agree.", new[] { "Abe: We support the U.S. position.", "They agree." })]
+    [InlineData("Talks on Nov. 6 went well. U.S. Forces Japan stay.", new[] { "Talks on Nov. 6 went well.", "U.S. Forces Japan stay." })]
+    [InlineData("He said “no.” Then he left!", new[] { "He said “no.”", "Then he left!" })]
+    [InlineData("The U.S.’s view is firm. Ok", new[] { "The U.S.’s view is firm.", "Ok" })]
+    public void Sentences_are_cut_at_their_ends_but_not_after_abbreviations(string text, string[] expected)
+    {
+        Assert.Equal(expected, Briefing.Sentences(text));
+    }
+
+    [Fact]
+    public void Joint_openings_with_titles_and_both_leaders_are_recognised()
+    {
+        const string text = "Merkel: Hello.\n\nMacron: Bonjour.\n\nChancellor Merkel and President Macron agreed on energy.\n\nThey will meet again.\n\nBoth leaders welcomed the talks.\n";
+
+        var briefing = Briefing.Read(new SourceText("t.txt", text));
+
+        Assert.Equal(new[] { "Merkel", "Macron" }, briefing.Speakers.ToArray());
+        Assert.Equal([PositionKind.Stated, PositionKind.Stated, PositionKind.Joint, PositionKind.Joint, PositionKind.Joint], briefing.Statements.Select(s => s.Kind));
+    }
+
+    private static void AssertCovers(string content, IEnumerable<string> quotes)
+    {
+        var rest = content;
+        foreach (var quote in quotes)
+        {
+            var at = rest.IndexOf(quote, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{quote}' is not in order in '{content}'");
+            Assert.True(string.IsNullOrWhiteSpace(rest[..at]), $"'{rest[..at]}' of '{content}' is in no quote");
+            rest = rest[(at + quote.Length)..];
+        }
+        Assert.True(string.IsNullOrWhiteSpace(rest), $"'{rest}' of '{content}' is in no quote");
+    }
+
+    /// <summary>Fills in what the author would: capabilities, scales, values and saliences.</summary>
+    private static string FillIn(string draft, bool keepMark = false)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(draft));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        if (!keepMark)
+            root.Children.Remove(new YamlScalarNode("draft"));
+        foreach (YamlMappingNode actor in (YamlSequenceNode)root["actors"])
+            actor.Add("capability", "0.5");
+        foreach (YamlMappingNode topic in (YamlSequenceNode)root["topics"])
+            topic.Add("scale", new YamlMappingNode { { "low", "less" }, { "middle", "as now" }, { "high", "more" } });
+        foreach (YamlMappingNode position in (YamlSequenceNode)root["positions"])
+        {
+            position.Add("value", "50");
+            position.Add("salience", "0.5");
+        }
+        using var text = new StringWriter();
+        stream.Save(text, assignAnchors: false);
+        return text.ToString();
+    }
+}

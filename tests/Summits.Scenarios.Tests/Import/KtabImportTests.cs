@@ -1,0 +1,133 @@
+namespace Summits.Scenarios.Tests;
+
+public sealed class KtabImportTests
+{
+    public static TheoryData<string, int, int> Tables => new()
+    {
+        { "SOE-Policy.csv", 26, 1 },
+        { "SOE-Competitive.csv", 34, 1 },
+        { "dummyData-a040.csv", 40, 1 },
+        { "dummyData_3Dim.csv", 7, 3 },
+    };
+
+    [Fact]
+    public void The_table_list_covers_every_csv_in_the_ktab_folder()
+    {
+        var listed = Tables.Select(row => (string)row[0]).Order();
+
+        Assert.Equal(Directory.GetFiles(WorldsRepository.KtabFolder, "*.csv").Select(Path.GetFileName).Order(), listed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Every_ktab_table_imports_with_its_actors_and_topics_and_loads_back(string file, int actors, int topics)
+    {
+        var table = KtabTable.Load(WorldsRepository.Ktab(file));
+
+        var world = KtabImport.ToWorld([table]).World;
+        var again = WorldFile.Parse(file + ".yaml", WorldWriter.Write(world));
+
+        Assert.Equal(actors, world.Actors.Length);
+        Assert.Equal(topics, world.Topics.Length);
+        Assert.Equal(actors * topics, world.Positions.Length);
+        Assert.Equal(1.0, world.Actors.Max(a => a.Capability));
+        Assert.All(world.Positions, p => Assert.StartsWith($"imported from {file}, row ", p.Provenance.Why));
+        Assert.Equal(WorldsRepository.Json(world), WorldsRepository.Json(again));
+    }
+
+    [Fact]
+    public void The_three_dimension_table_keeps_each_number()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("dummyData_3Dim.csv"))]).World;
+
+        Assert.Equal(["dimension-1", "dimension-2", "dimension-3"], world.Topics.Select(t => t.Id));
+        var actor = world.Actor("SActor-02");
+        Assert.Equal(1.0, actor.Capability);
+        Assert.Equal(Math.Round(102.543 / 129.643, 4), world.Actor("SActor-00").Capability);
+        Assert.Contains("power 102.543 of at most 129.643", world.Actor("SActor-00").Why);
+        var position = world.Positions.Single(p => p.Actor == "SActor-02" && p.Topic == "dimension-3");
+        Assert.Equal(0.07, position.Value.Value);
+        Assert.Equal(0.3462, position.Salience.Value);
+        Assert.Equal("imported from dummyData_3Dim.csv, row 3 (line 5): position 0.07, salience 34.62 of 100", position.Provenance.Why);
+        Assert.Equal(Model.PositionKind.Imported, position.Provenance.Kind);
+        Assert.Empty(position.Provenance.Quotes);
+        Assert.Contains("dummyData_3Dim.csv", world.Topics[0].Scale.Low);
+    }
+
+    [Fact]
+    public void The_forty_actor_table_reads_its_padded_columns()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("dummyData-a040.csv"))]).World;
+
+        var position = world.Positions.Single(p => p.Actor == "Act-1040");
+        Assert.Equal("xyz", position.Topic);
+        Assert.Equal(58.32, position.Value.Value);
+        Assert.Equal(0.6141, position.Salience.Value);
+        Assert.Equal("Desc-1040", world.Actor("Act-1040").Name);
+        Assert.Equal(Math.Round(0.79 / 1.73, 4), world.Actor("Act-1040").Capability);
+    }
+
+    [Fact]
+    public void Tables_naming_different_actors_are_refused_with_the_differences()
+    {
+        var tables = new[] { KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv")), KtabTable.Load(WorldsRepository.Ktab("SOE-Competitive.csv")) };
+
+        var error = Assert.Throws<InputException>(() => KtabImport.ToWorld(tables));
+
+        Assert.StartsWith($"{WorldsRepository.Ktab("SOE-Competitive.csv")}:5:1: the tables do not name the same actors", error.Message);
+        Assert.Contains("only in SOE-Policy.csv: PC, COG, USA", error.Message);
+        Assert.Contains("only in SOE-Competitive.csv: WQ, Price", error.Message);
+        Assert.Contains("--shared-actors to keep the 18 actors", error.Message);
+    }
+
+    [Fact]
+    public void The_two_soe_tables_combine_into_one_world_over_their_shared_actors()
+    {
+        var tables = new[] { KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv")), KtabTable.Load(WorldsRepository.Ktab("SOE-Competitive.csv")) };
+
+        var imported = KtabImport.ToWorld(tables, "soe", sharedActorsOnly: true);
+
+        var world = imported.World;
+        Assert.Equal(18, world.Actors.Length);
+        Assert.Equal(["policy", "competitive"], world.Topics.Select(t => t.Id));
+        Assert.Equal(36, world.Positions.Length);
+        Assert.Equal(0.6, world.Actor("LK").Capability);
+        Assert.Equal(45, world.Positions.Single(p => p.Actor == "LK" && p.Topic == "policy").Value.Value);
+        Assert.Equal(65, world.Positions.Single(p => p.Actor == "LK" && p.Topic == "competitive").Value.Value);
+        Assert.DoesNotContain(world.Actors, a => a.Id == "WQ" || a.Id == "USA");
+        Assert.Equal(2, imported.LeftOut.Count);
+    }
+
+    [Theory]
+    [InlineData("soe-18-actors.yaml", "soe-18-actors", true, new[] { "SOE-Policy.csv", "SOE-Competitive.csv" })]
+    [InlineData("dummy-40.yaml", "dummy-40", false, new[] { "dummyData-a040.csv" })]
+    [InlineData("dummy-3dim.yaml", "dummy-3dim", false, new[] { "dummyData_3Dim.csv" })]
+    public void The_shipped_imported_worlds_are_what_the_importer_makes_and_load(string world, string id, bool shared, string[] files)
+    {
+        var imported = KtabImport.ToWorld([.. files.Select(f => KtabTable.Load(WorldsRepository.Ktab(f)))], id, shared).World;
+        var path = Path.Combine(WorldsRepository.WorldsFolder, world);
+
+        Assert.Equal(WorldWriter.Write(imported), File.ReadAllText(path));
+        Assert.Equal(id, WorldFile.Load(path).Id);
+    }
+
+    [Fact]
+    public void The_ktab_copies_keep_their_mit_licence_beside_them()
+    {
+        var licence = File.ReadAllText(Path.Combine(WorldsRepository.KtabFolder, "LICENSE"));
+
+        Assert.Contains("The MIT License", licence);
+        Assert.Contains("Copyright (c) 2015 KAPSARC", licence);
+    }
+
+    [Fact]
+    public void Actor_names_become_unique_valid_ids()
+    {
+        const string text = "S,desc,3,1,\nActor,Description,Power,P Position,P Salience\nmy actor!,a,1,10,10\nmy-actor,b,2,20,20\n_x,c,3,30,30\n";
+
+        var world = KtabImport.ToWorld([KtabTable.Parse("ids.csv", text)]).World;
+
+        Assert.Equal(["my-actor", "my-actor-2", "x"], world.Actors.Select(a => a.Id));
+        Assert.Equal("p", world.Topics.Single().Id);
+    }
+}

@@ -1,0 +1,79 @@
+namespace Summits.Scenarios.Tests;
+
+public sealed class KtabTableErrorTests
+{
+    private const string Scenario = "Test; scen 0,Test scenario, 3, 1, \n";
+    private const string Header = "Actor,Description,Influence,Policy Position,Policy Salience, \n";
+
+    [Theory]
+    [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:4:18: this row has 4 columns; expected 5")]
+    [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,65,7 \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:4:24: this row has 6 columns; expected 5")]
+    [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,lots,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:4:15: the influence 'lots' is not a number")]
+    [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,120, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:4:21: the salience 'Policy Salience' 120 is out of range; expected a number from 0 to 100")]
+    [InlineData("XJ,Xi Jinping,100,-5,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:19: the position 'Policy Position' -5 is out of range; expected a number from 0 to 100")]
+    [InlineData("XJ,Xi Jinping,-1,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:15: the influence -1 is out of range; expected a number of 0 or more")]
+    [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,65, \n", "t.csv:1:29: the scenario line says 3 actors but the table has 2 rows")]
+    [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,65, \nXJ,Xi again,35,30,40, \n", "t.csv:5:1: the actor 'XJ' is named twice (first on line 3)")]
+    public void A_broken_row_is_named_by_file_line_and_column(string rows, string expected)
+    {
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", Scenario + Header + rows));
+
+        Assert.StartsWith(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_dimension_count_that_disagrees_with_the_header_is_named()
+    {
+        var text = "Test,Test scenario,1,2,\n" + Header + "XJ,Xi Jinping,100,30,30,\n";
+
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", text));
+
+        Assert.StartsWith("t.csv:2:45: the scenario line (line 1) says 2 dimensions, so the header needs 7 columns, but it has 5", error.Message);
+    }
+
+    [Fact]
+    public void A_count_that_is_not_a_number_is_named()
+    {
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", "Test,Test scenario,three,1,\n" + Header));
+
+        Assert.StartsWith("t.csv:1:20: the actor count must be a whole number of 1 or more, not 'three'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n  \n,,,\n")]
+    public void An_empty_file_is_refused(string text)
+    {
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", text));
+
+        Assert.StartsWith("t.csv:1:1: the file is empty", error.Message);
+    }
+
+    [Fact]
+    public void A_header_without_the_actor_column_is_named()
+    {
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", Scenario + "Name,Description,Power,P,S\n"));
+
+        Assert.StartsWith("t.csv:2:1: header column 1 is 'Name'; expected Actor", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        var error = Assert.Throws<InputException>(() => KtabTable.Load("no-such-table.csv"));
+
+        Assert.StartsWith("no-such-table.csv:1:1: no such table file", error.Message);
+    }
+
+    [Fact]
+    public void A_broken_copy_of_a_real_table_names_the_line()
+    {
+        var lines = File.ReadAllLines(WorldsRepository.Ktab("SOE-Competitive.csv"));
+        lines[9] = lines[9].Replace(",40,", ",4O,", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("SOE-Competitive.csv", string.Join("\r\n", lines)));
+
+        Assert.StartsWith("SOE-Competitive.csv:10:", error.Message);
+        Assert.Contains("'4O' is not a number", error.Message);
+    }
+}
