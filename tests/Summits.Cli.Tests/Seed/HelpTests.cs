@@ -18,7 +18,8 @@ public sealed class HelpTests
         var run = await SummitsProcess.RunAsync("seed", "--help");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("summits seed [options]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("summits seed [command] [options]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("draft", run.Output, StringComparison.Ordinal);
         Assert.Contains("--world <FILE>", run.Output, StringComparison.Ordinal);
         Assert.Contains("--json", run.Output, StringComparison.Ordinal);
     }
