@@ -1,11 +1,15 @@
 using System.Text.Json;
 using Summits.Grains;
+using Summits.Model;
+using Summits.Scenarios;
 
 namespace Summits.Telemetry.Tests;
 
-/// <summary>A real receiver: <c>summits seed</c> exports over OTLP to the Aspire Dashboard, and its API gives the trace back.</summary>
-public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<AspireDashboard>
+/// <summary>A real receiver: <c>summits seed</c> and <c>summits run</c> export over OTLP to the Aspire Dashboard, and its API gives the trace back.</summary>
+public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<AspireDashboard>, IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("summits-dashboard-").FullName;
+
     private const string RunAttribute = "summits.test.run";
     private const int Server = 2;
 
@@ -65,5 +69,78 @@ public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<As
             .Single(l => l.GetProperty("body").GetProperty("stringValue").GetString()!.StartsWith("Seeded world", StringComparison.Ordinal));
         Assert.Equal(traceId, seeded.GetProperty("traceId").GetString());
         Assert.Equal(seed.SpanId, seeded.GetProperty("spanId").GetString());
+    }
+
+    [Fact]
+    public async Task A_scenario_run_reads_back_as_one_trace_of_steps_proposals_and_each_recipients_evaluation_in_its_grain_call()
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var output = Path.Combine(_directory, "out");
+        var environment = new Dictionary<string, string> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"{RunAttribute}={run}" };
+
+        var (exit, _, error) = await SummitsProcess.RunAsync(
+            ["run", WhatIf.Path("okinawa-realignment-friction"), "--otlp", dashboard.OtlpGrpc.ToString(), "--out", output, "-q"], environment);
+        Assert.True(exit == 0, $"summits run exited {exit}: {error}");
+
+        var timeline = File.ReadLines(Path.Combine(output, "timeline.jsonl"))
+            .Select(line => JsonSerializer.Deserialize<TimelineEvent>(line, SummitsJson.Compact)!)
+            .ToList();
+        var answers = timeline.Where(WhatIf.IsAnswer).ToList();
+        var traceId = await dashboard.WaitForTraceAsync(RunAttribute, run, SummitsTelemetry.RunSpan);
+        var trace = await TraceAsync(traceId, t => t.Count(s => s.Name == SummitsTelemetry.EvaluateSpan) >= answers.Count);
+
+        var root = Assert.Single(trace, s => s.Name == SummitsTelemetry.RunSpan);
+        Assert.Null(root.ParentSpanId);
+        Assert.Equal("okinawa-realignment-friction", root.Attributes[SummitsTelemetry.Scenario]);
+        var byId = trace.ToDictionary(s => s.SpanId);
+        OtlpSpan? Parent(OtlpSpan span) => span.ParentSpanId is { } id ? byId.GetValueOrDefault(id) : null;
+        bool Under(OtlpSpan span, OtlpSpan ancestor)
+        {
+            for (var up = Parent(span); up is not null; up = Parent(up))
+                if (up == ancestor)
+                    return true;
+            return false;
+        }
+        Assert.All(trace.Where(s => s != root), s => Assert.True(Under(s, root), $"{s.Name} does not descend from the run span"));
+
+        var steps = trace.Where(s => s.Name == SummitsTelemetry.StepSpan).Select(s => s.Attributes[SummitsTelemetry.Step]).Order();
+        Assert.Equal(timeline.Select(e => e.Step).Distinct().Order(), steps);
+
+        // The recipients of the scenario: JP answers the US's reaffirmation, the US answers Japan's ask for relief.
+        Assert.Contains(answers, e => (e.Actor, e.Cause) == ("JP", "us-reaffirms"));
+        Assert.Contains(answers, e => (e.Actor, e.Cause) == ("US", "japan-asks-relief"));
+        foreach (var answer in answers)
+        {
+            var proposal = Assert.Single(trace, s => s.Name == SummitsTelemetry.ProposalSpan && s.Attributes[SummitsTelemetry.ProposalId] == answer.Cause);
+            Assert.Equal(SummitsTelemetry.StepSpan, Parent(proposal)!.Name);
+            Assert.Equal(answer.Step, Parent(proposal)!.Attributes[SummitsTelemetry.Step]);
+            var evaluation = Assert.Single(trace, s => s.Name == SummitsTelemetry.EvaluateSpan && s.Attributes[SummitsTelemetry.ProposalId] == answer.Cause);
+            Assert.Equal((answer.Actor, WhatIf.Answer(answer)), (evaluation.Attributes[SummitsTelemetry.Actor], evaluation.Attributes[SummitsTelemetry.Outcome]));
+            var server = Parent(evaluation)!;
+            Assert.Equal(("ICountryGrain/Evaluate", Server, "Microsoft.Orleans.Application"), (server.Name, server.Kind, server.Scope));
+            Assert.True(Under(server, proposal), $"the evaluation of {answer.Cause} by {answer.Actor} is not inside its proposal span");
+        }
+
+        var moves = trace.Where(s => s.Name == SummitsTelemetry.MoveSpan).ToList();
+        Assert.Equal(timeline.Count(e => e.Kind == EventKind.Move), moves.Count);
+        Assert.Equal(
+            timeline.Where(e => e.Kind is EventKind.AgreementStrained or EventKind.AgreementBreached).Select(e => (e.Cause, e.Kind == EventKind.AgreementStrained ? "strained" : "breached")),
+            trace.Where(s => s.Name == SummitsTelemetry.AgreementSpan).Select(s => (s.Attributes[SummitsTelemetry.Cause]!, s.Attributes[SummitsTelemetry.Outcome]!)).OrderBy(c => c.Item2 == "breached"));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>The trace from the dashboard's API, read again (bounded) until it holds what the run sent.</summary>
+    private async Task<List<OtlpSpan>> TraceAsync(string traceId, Func<List<OtlpSpan>, bool> complete)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var document = JsonDocument.Parse(await dashboard.Api.GetStringAsync($"/api/telemetry/traces/{traceId}"));
+            var trace = AspireDashboard.OtlpSpans(document.RootElement).ToList();
+            if (complete(trace) || DateTime.UtcNow > deadline)
+                return trace;
+            await Task.Delay(200);
+        }
     }
 }

@@ -67,6 +67,37 @@ public sealed class TelemetryCluster : IAsyncLifetime
         return Spans.Snapshot();
     }
 
+    /// <summary>
+    /// Every Summits instrument's cumulative totals now, per instrument and tag set: a counter's sum, or a
+    /// histogram's count and sum. Tests compare two of these around a run, since the meter is process-wide.
+    /// </summary>
+    public Dictionary<(string Instrument, string Tags), (long Count, double Sum)> MetricTotals()
+    {
+        lock (_metrics)
+        {
+            _metrics.Clear();
+            _metering!.ForceFlush();
+            var totals = new Dictionary<(string, string), (long, double)>();
+            foreach (var metric in _metrics)
+            {
+                foreach (var point in metric.MetricPoints)
+                {
+                    var tags = new List<string>();
+                    foreach (var tag in point.Tags)
+                        tags.Add($"{tag.Key}={tag.Value}");
+                    var key = (metric.Name, string.Join(';', tags.Order(StringComparer.Ordinal)));
+                    totals[key] = metric.MetricType switch
+                    {
+                        MetricType.Histogram => (point.GetHistogramCount(), point.GetHistogramSum()),
+                        MetricType.DoubleSum => ((long)point.GetSumDouble(), point.GetSumDouble()),
+                        _ => (point.GetSumLong(), point.GetSumLong()),
+                    };
+                }
+            }
+            return totals;
+        }
+    }
+
     /// <summary>The latest cumulative points of a Summits instrument, after a collection.</summary>
     public IReadOnlyList<MetricPoint> Points(string instrument)
     {

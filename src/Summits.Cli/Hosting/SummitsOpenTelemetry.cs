@@ -68,5 +68,7 @@ public static class SummitsOpenTelemetry
         // Orleans explains every start-up step at Information; a run's own records are what a reader wants.
         builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Microsoft", LogLevel.Warning);
+        // Orleans' placement retry pipeline logs two Polly records per grain activation at Information.
+        builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Polly", LogLevel.Warning);
     }
 }

@@ -18,6 +18,7 @@ namespace Summits.Grains;
 public sealed partial class TelemetryObserver(string world, ILogger logger, bool evaluationSpans) : IRunObserver
 {
     private long _proposalStarted;
+    private Activity? _proposalSpan;
 
     public IDisposable? BeginStep(Step step, int? round)
     {
@@ -37,7 +38,7 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
         foreach (var topic in proposal.Topics)
             SummitsTelemetry.RecordProposal(topic, proposal.Rule.ToString());
         _proposalStarted = Stopwatch.GetTimestamp();
-        var span = SummitsTelemetry.StartSpan(SummitsTelemetry.ProposalSpan, world);
+        var span = _proposalSpan = SummitsTelemetry.StartSpan(SummitsTelemetry.ProposalSpan, world);
         span?.SetTag(SummitsTelemetry.ProposalId, proposal.Id)
             .SetTag(SummitsTelemetry.Proposer, proposal.From)
             .SetTag(SummitsTelemetry.Topic, topics)
@@ -50,7 +51,10 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
     {
         var agreed = !parties.IsDefaultOrEmpty;
         var outcome = agreed ? SummitsTelemetry.Outcomes.Agreed : SummitsTelemetry.Outcomes.Rejected;
-        Activity.Current?.SetTag(SummitsTelemetry.Outcome, outcome);
+        // The proposal's own span, not Activity.Current: with Summits unobserved and Orleans observed,
+        // the current span would be a grain call's.
+        _proposalSpan?.SetTag(SummitsTelemetry.Outcome, outcome);
+        _proposalSpan = null;
         var elapsed = Stopwatch.GetElapsedTime(_proposalStarted);
         foreach (var topic in proposal.Topics)
             SummitsTelemetry.RecordProposalDuration(topic, outcome, elapsed);

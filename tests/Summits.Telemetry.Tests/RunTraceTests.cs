@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Summits.Grains;
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Telemetry.Tests;
+
+/// <summary>
+/// A scenario run in grains on the shared cluster is one trace whose Summits spans say what its timeline
+/// says: every expected value here comes from the run's own timeline.
+/// </summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class RunTraceTests(TelemetryCluster cluster)
+{
+    private const string CountryEvaluate = "ICountryGrain/Evaluate";
+
+    public static TheoryData<string> Scenarios => ["trade-for-defense-package", "okinawa-realignment-friction", "china-role-shift"];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task A_run_is_one_trace_with_a_span_per_step_and_round_and_its_grain_calls(string scenario)
+    {
+        var (run, trace) = await RunAsync(scenario);
+
+        Assert.Equal(default, trace.Root.ParentSpanId);
+        Assert.Equal(run.Scenario.Id, trace.Root.GetTagItem(SummitsTelemetry.Scenario));
+        Assert.All(trace.Spans.Where(s => s != trace.Root), s => Assert.True(trace.Descends(s, trace.Root), $"{s.DisplayName} does not descend from the run span"));
+
+        var steps = trace.Named(SummitsTelemetry.StepSpan);
+        Assert.Equal(
+            run.Scenario.Steps.Where(s => s is not RoundsStep).Select(s => s.Id).Order(),
+            steps.Select(s => (string)s.GetTagItem(SummitsTelemetry.Step)!).Order());
+        var rounds = trace.Named(SummitsTelemetry.RoundSpan);
+        Assert.Equal(
+            run.Timeline.Where(e => e.Kind == EventKind.Round).Select(e => (e.Step, e.Round)).Order(),
+            rounds.Select(s => ((string)s.GetTagItem(SummitsTelemetry.Step)!, (int?)s.GetTagItem(SummitsTelemetry.Round))).Order());
+
+        // Each step or round is one advance of the world grain, run inside its grain call.
+        var advances = trace.Spans.Where(s => s.DisplayName == "IWorldGrain/Advance" && s.Kind == ActivityKind.Server).ToList();
+        Assert.Equal(steps.Count + rounds.Count, advances.Count);
+        Assert.All(steps.Concat(rounds), s => Assert.Contains(trace.Parent(s), advances));
+        Assert.All(trace.Spans.Where(s => s.Source.Name != SummitsTelemetry.Name), s => Assert.StartsWith("Microsoft.Orleans.", s.Source.Name));
+        Assert.Contains(trace.Spans, s => s.DisplayName == "IWorldGrain/Seed" && s.Kind == ActivityKind.Server);
+        Assert.Contains(trace.Spans, s => s.DisplayName == "IWorldGrain/Snapshot" && s.Kind == ActivityKind.Server);
+        Assert.Equal(run.Timeline.Count(WhatIf.IsAnswer), trace.Spans.Count(s => s.DisplayName == CountryEvaluate && s.Kind == ActivityKind.Server));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Each_proposal_is_a_span_under_its_step_or_round_with_its_outcome(string scenario)
+    {
+        var (run, trace) = await RunAsync(scenario);
+
+        var proposals = run.Timeline.Where(e => e.Kind == EventKind.Proposal).ToList();
+        Assert.NotEmpty(proposals);
+        var spans = trace.Named(SummitsTelemetry.ProposalSpan);
+        Assert.Equal(proposals.Count, spans.Count);
+        foreach (var proposal in proposals)
+        {
+            var span = Assert.Single(spans, s => Equals(s.GetTagItem(SummitsTelemetry.ProposalId), proposal.Cause));
+            var agreed = run.Timeline.Any(e => e.Kind == EventKind.AgreementMade && e.Cause == proposal.Cause);
+            Assert.Equal(
+                (proposal.Actor, string.Join(',', WhatIf.Topics(proposal)), WhatIf.Rule(proposal), agreed ? "agreed" : "rejected"),
+                ((string?)span.GetTagItem(SummitsTelemetry.Proposer), (string?)span.GetTagItem(SummitsTelemetry.Topic),
+                    (string?)span.GetTagItem(SummitsTelemetry.Rule), (string?)span.GetTagItem(SummitsTelemetry.Outcome)));
+
+            var parent = trace.Parent(span)!;
+            Assert.Equal(proposal.Round is null ? SummitsTelemetry.StepSpan : SummitsTelemetry.RoundSpan, parent.OperationName);
+            Assert.Equal(proposal.Step, parent.GetTagItem(SummitsTelemetry.Step));
+            Assert.Equal(proposal.Round, (int?)parent.GetTagItem(SummitsTelemetry.Round));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Each_answer_is_an_evaluate_span_inside_the_recipients_grain_call_under_its_proposal(string scenario)
+    {
+        var (run, trace) = await RunAsync(scenario);
+
+        var answers = run.Timeline.Where(WhatIf.IsAnswer).ToList();
+        var spans = trace.Named(SummitsTelemetry.EvaluateSpan);
+        Assert.Equal(
+            answers.Select(e => (e.Cause, e.Actor, WhatIf.Answer(e), e.Topic!.Replace('+', ','))).Order(),
+            spans.Select(s => ((string)s.GetTagItem(SummitsTelemetry.ProposalId)!, (string?)s.GetTagItem(SummitsTelemetry.Actor),
+                (string)s.GetTagItem(SummitsTelemetry.Outcome)!, (string)s.GetTagItem(SummitsTelemetry.Topic)!)).Order());
+        foreach (var span in spans)
+        {
+            // evaluate <- ICountryGrain/Evaluate (server) <- ICountryGrain/Evaluate (client) <- proposal
+            var server = trace.Parent(span)!;
+            Assert.Equal((CountryEvaluate, ActivityKind.Server), (server.DisplayName, server.Kind));
+            var client = trace.Parent(server)!;
+            Assert.Equal((CountryEvaluate, ActivityKind.Client), (client.DisplayName, client.Kind));
+            var proposal = trace.Parent(client)!;
+            Assert.Equal(SummitsTelemetry.ProposalSpan, proposal.OperationName);
+            Assert.Equal(span.GetTagItem(SummitsTelemetry.ProposalId), proposal.GetTagItem(SummitsTelemetry.ProposalId));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Moves_and_agreement_changes_are_spans_with_the_timelines_values_under_their_cause(string scenario)
+    {
+        var (run, trace) = await RunAsync(scenario);
+
+        var moves = run.Timeline.Where(e => e.Kind == EventKind.Move).ToList();
+        Assert.NotEmpty(moves);
+        var moveSpans = trace.Named(SummitsTelemetry.MoveSpan);
+        Assert.Equal(
+            moves.Select(e => (e.Actor, e.Topic, e.Before, e.After, e.Cause)).Order(),
+            moveSpans.Select(s => ((string?)s.GetTagItem(SummitsTelemetry.Actor), (string?)s.GetTagItem(SummitsTelemetry.Topic),
+                (double?)s.GetTagItem(SummitsTelemetry.ValueBefore), (double?)s.GetTagItem(SummitsTelemetry.ValueAfter),
+                (string)s.GetTagItem(SummitsTelemetry.Cause)!)).Order());
+
+        var changes = run.Timeline.Where(e => e.Kind is EventKind.AgreementMade or EventKind.AgreementStrained or EventKind.AgreementBreached).ToList();
+        Assert.NotEmpty(changes);
+        var agreementSpans = trace.Named(SummitsTelemetry.AgreementSpan);
+        string Parties(TimelineEvent e) => e.Kind == EventKind.AgreementMade
+            ? string.Join(',', run.Final.Agreements.Single(a => a.Id == e.Cause).Parties.Order())
+            : "";
+        Assert.Equal(
+            changes.Select(e => (Change(e.Kind), e.Topic!.Replace('+', ','), e.Actor, Parties(e), e.Cause)).Order(),
+            agreementSpans.Select(s => ((string)s.GetTagItem(SummitsTelemetry.Outcome)!, (string)s.GetTagItem(SummitsTelemetry.Topic)!,
+                (string?)s.GetTagItem(SummitsTelemetry.Actor),
+                string.Join(',', ((string?)s.GetTagItem(SummitsTelemetry.Parties) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Order()),
+                (string)s.GetTagItem(SummitsTelemetry.Cause)!)).Order());
+
+        // A change caused by a proposal sits in that proposal's span; one caused by a shock, in the shock's step.
+        var proposalIds = run.Timeline.Where(e => e.Kind == EventKind.Proposal).Select(e => e.Cause).ToHashSet();
+        foreach (var span in moveSpans.Concat(agreementSpans))
+        {
+            var cause = (string)span.GetTagItem(SummitsTelemetry.Cause)!;
+            var parent = trace.Parent(span)!;
+            if (proposalIds.Contains(cause))
+                Assert.Equal((SummitsTelemetry.ProposalSpan, (object)cause), (parent.OperationName, parent.GetTagItem(SummitsTelemetry.ProposalId)!));
+            else
+                Assert.Equal((SummitsTelemetry.StepSpan, (object)cause), (parent.OperationName, parent.GetTagItem(SummitsTelemetry.Step)!));
+        }
+    }
+
+    [Fact]
+    public async Task No_span_of_a_run_is_exported_twice()
+    {
+        var (_, trace) = await RunAsync("china-role-shift");
+
+        var spans = cluster.ExportedSpans();
+
+        Assert.True(trace.Spans.Count > 100, $"expected the run's spans, saw {trace.Spans.Count}");
+        var repeated = spans.GroupBy(s => s.SpanId).Where(g => g.Count() > 1).Select(g => g.First().DisplayName).ToList();
+        Assert.Empty(repeated);
+    }
+
+    private static string Change(EventKind kind) => kind switch
+    {
+        EventKind.AgreementMade => SummitsTelemetry.Outcomes.Made,
+        EventKind.AgreementStrained => SummitsTelemetry.Outcomes.Strained,
+        _ => SummitsTelemetry.Outcomes.Breached,
+    };
+
+    private async Task<(RunResult Run, RunTrace Trace)> RunAsync(string scenario)
+    {
+        var key = $"{scenario}-{Guid.NewGuid():N}";
+        var run = await ScenarioRun.InGrainsAsync(cluster.Client, WhatIf.Load(scenario, key), key);
+        Assert.Equal(0, run.Failures);
+        return (run, RunTrace.Of(cluster.ExportedSpans(), key));
+    }
+}
