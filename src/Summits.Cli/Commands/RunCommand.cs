@@ -13,7 +13,9 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario file to run" };
+        var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run", Arity = ArgumentArity.ZeroOrOne };
+        var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
+        var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds to run", HelpName = "N", DefaultValueFactory = _ => 100 };
         var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
         var output = new Option<string?>("--out") { Description = "Write timeline.jsonl, state.json and agreements.csv into this folder", HelpName = "DIR" };
         var json = CommonOptions.Json();
@@ -26,16 +28,23 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not every event" };
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, seed, output, json, engine, quiet,
+            scenario, world, rounds, seed, output, json, engine, quiet,
         };
+        command.Validators.Add(result =>
+        {
+            var named = result.GetValue(scenario) is not null;
+            var forecast = result.GetValue(world) is not null;
+            if (named == forecast)
+                result.AddError("name a scenario file, or a world file with --world, but not both");
+        });
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
+            parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
             parse.GetValue(engine), parse.GetValue(quiet), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string? seedText, string? outDir, bool json, Engine engine, bool quiet, TelemetrySettings telemetry, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, string? seedText, string? outDir, bool json, Engine engine, bool quiet, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         ulong? seed = null;
         if (seedText is not null)
@@ -48,10 +57,18 @@ public static class RunCommand
             seed = parsed;
         }
 
+        if (rounds is < 1 or > 100_000)
+        {
+            await Console.Error.WriteLineAsync($"summits run: --rounds must be a whole number from 1 to 100000, not {rounds}");
+            return ExitCodes.BadInput;
+        }
+
         LoadedScenario loaded;
         try
         {
-            loaded = ScenarioFile.Load(CommonOptions.Resolve(path), seed);
+            loaded = worldPath is not null
+                ? Forecast.Of(CommonOptions.Resolve(worldPath), rounds, seed ?? 0)
+                : ScenarioFile.Load(CommonOptions.Resolve(path!), seed);
         }
         catch (InputException e)
         {

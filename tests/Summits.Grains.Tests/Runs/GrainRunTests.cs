@@ -1,0 +1,122 @@
+using Orleans.TestingHost;
+using Summits.Model;
+using Summits.Scenarios;
+using Summits.Tests;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>Scenarios run server-side in world grains, and give the same run as the pure model.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class GrainRunTests(ClusterFixture fixture)
+{
+    private readonly InProcessTestCluster _cluster = fixture.Cluster;
+
+    public static TheoryData<string> Scenarios() =>
+        [.. Directory.EnumerateFiles(Path.Combine(SeedFiles.Root, "scenarios", "what-if"), "*.yaml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task A_run_in_grains_writes_the_same_bytes_as_the_pure_model(string file)
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", file));
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        var hosted = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
+
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
+        Assert.Equal(0, hosted.Failures);
+    }
+
+    [Fact]
+    public async Task Two_runs_in_grains_with_the_same_seed_write_the_same_bytes()
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "china-role-shift.yaml"));
+        var first = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
+        var second = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
+        Assert.Equal(RunFiles.Timeline(first), RunFiles.Timeline(second));
+        Assert.Equal(RunFiles.State(first), RunFiles.State(second));
+    }
+
+    [Fact]
+    public async Task A_run_survives_the_deactivation_of_every_grain_between_advances()
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var expected = RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded));
+        var key = Key();
+        var world = _cluster.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+
+        Advance advance;
+        do
+        {
+            advance = await world.Advance();
+            IAddressable[] grains =
+            [
+                world,
+                .. loaded.World.Actors.Select(a => _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, a.Id))),
+                .. loaded.World.Topics.Select(t => _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, t.Id))),
+            ];
+            await Task.WhenAll(grains.Select(g => _cluster.DeactivateAsync(g)));
+        }
+        while (!advance.Finished);
+
+        var timeline = await world.Timeline();
+        var run = new RunResult(loaded, loaded.World, loaded.World, timeline, advance.Failures);
+        Assert.Equal(expected, RunFiles.Timeline(run));
+    }
+
+    [Fact]
+    public async Task Delivering_the_same_proposal_twice_to_a_country_grain_changes_nothing_the_second_time()
+    {
+        var key = Key();
+        var world = WorldFile.Load(SeedFiles.World) with { Id = key };
+        await _cluster.Client.GetGrain<IWorldGrain>(key).Seed(world);
+        var japan = _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP"));
+        var proposal = new Proposal("ask", "US", ["JP"], [new Term("bilateral-fta", 80)], AgreementRule.Unanimity, 0, 0.8, ProposalKind.Scripted, "ask");
+
+        var first = await japan.Evaluate(proposal, [], null, 0, ModelParameters.Default);
+        var after = (await japan.PositionOn("bilateral-fta"))!.Value;
+        var second = await japan.Evaluate(proposal, [], null, 0, ModelParameters.Default);
+
+        Assert.Equal(first.Response, second.Response);
+        Assert.Equal(first.Moves, second.Moves);
+        Assert.Equal(first.Counter, second.Counter);
+        Assert.NotEqual(world.Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value, after);
+        Assert.Equal(after, (await japan.PositionOn("bilateral-fta"))!.Value);
+        Assert.Equal("ask", Assert.Single(await japan.History()).Cause);
+    }
+
+    [Fact]
+    public async Task Country_and_topic_grains_keep_the_history_of_every_change_with_its_cause()
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "okinawa-realignment-friction.yaml"));
+        var key = Key();
+        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, key);
+
+        var moves = run.Timeline.Where(e => e is { Kind: EventKind.Move, Actor: "JP" }).ToArray();
+        var history = await _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).History();
+        Assert.Equal(moves.Select(m => (m.Topic, m.Before, m.After, m.Cause)), history.Select(h => ((string?)h.Topic, (double?)h.Before, (double?)h.After, h.Cause)));
+
+        var changes = await _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, "usfj-realignment")).History();
+        Assert.Equal([AgreementStatus.Strained, AgreementStatus.Breached], changes.Select(c => c.Status));
+        Assert.Equal(["local-opposition", "japan-asks-relief"], changes.Select(c => c.Cause));
+    }
+
+    [Fact]
+    public async Task A_world_of_200_actors_and_50_topics_runs_10_autonomous_rounds_in_grains()
+    {
+        var world = WorldGenerator.Generate(200, 50, 1);
+        var scenario = new Scenario("large", "", 1, ModelParameters.Default, [new RoundsStep("bargain", 0, 10, [], AgreementRule.Unanimity)]);
+        var loaded = new LoadedScenario("generated", "generated", scenario, world);
+        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
+
+        var rounds = run.Timeline.Count(e => e.Kind == EventKind.Round);
+        Assert.True(rounds == 10 || run.Timeline[^1].Kind == EventKind.Converged, $"{rounds} rounds and no convergence");
+        Assert.Contains(run.Timeline, e => e.Kind == EventKind.Proposal);
+        Assert.Contains(run.Timeline, e => e.Kind == EventKind.Move);
+        Assert.Equal(10_000, run.Final.Positions.Length);
+    }
+
+    private static string Key() => $"run-{Guid.NewGuid():N}";
+}
