@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary><c>summits run</c> as a user runs it: the built program in a process of its own.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("summits-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string WhatIf(string name) => Path.Combine(SeedFiles.Root, "scenarios", "what-if", name);
+
+    [Fact]
+    public async Task Run_prints_the_timeline_and_writes_its_three_files_with_the_seed()
+    {
+        var output = Path.Combine(_folder, "out");
+        var run = await SummitsProcess.RunAsync("run", WhatIf("trade-for-defense-package.yaml"), "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("agreement-made", run.Output);
+        Assert.Contains("Expectations: 3 passed, 0 failed.", run.Output);
+
+        var timeline = File.ReadAllLines(Path.Combine(output, "timeline.jsonl"));
+        Assert.Contains(timeline, line => line.Contains("\"kind\":\"agreement-made\""));
+        Assert.All(timeline, line => JsonDocument.Parse(line).Dispose());
+
+        using var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "state.json")));
+        Assert.Equal(11UL, state.RootElement.GetProperty("seed").GetUInt64());
+        Assert.Equal("trade-for-defense-package", state.RootElement.GetProperty("scenario").GetString());
+        Assert.Equal(timeline.Length, state.RootElement.GetProperty("events").GetInt32());
+        Assert.False(string.IsNullOrEmpty(state.RootElement.GetProperty("summits").GetString()));
+
+        var csv = File.ReadAllLines(Path.Combine(output, "agreements.csv"));
+        Assert.Equal("id,topic,value,parties,rule,status,cause", csv[0]);
+        Assert.Contains(csv, line => line.StartsWith("package,trade-imbalance,50,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_seed_option_overrides_the_scenarios_and_json_prints_the_state()
+    {
+        var run = await SummitsProcess.RunAsync("run", WhatIf("baseline.yaml"), "--seed", "5", "--json", "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var state = JsonDocument.Parse(run.Output);
+        Assert.Equal(5UL, state.RootElement.GetProperty("seed").GetUInt64());
+    }
+
+    [Fact]
+    public async Task A_failed_expectation_exits_1_and_names_the_file_and_line()
+    {
+        var scenario = Path.Combine(_folder, "wrong.yaml");
+        File.WriteAllText(scenario, $"""
+            scenario: wrong
+            world: {SeedFiles.World}
+            steps:
+              - expect:
+                  agreement: {"{"} topic: bilateral-fta {"}"}
+            """);
+        var run = await SummitsProcess.RunAsync("run", scenario, "--engine", "local", "-q");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"FAILED {scenario}:line 4: expected an agreement on bilateral-fta", run.Output);
+    }
+
+    [Fact]
+    public async Task A_world_runs_without_a_scenario_until_it_converges()
+    {
+        var world = Path.Combine(SeedFiles.Root, "scenarios", "worlds", "dummy-3dim.yaml");
+        var output = Path.Combine(_folder, "forecast");
+        var run = await SummitsProcess.RunAsync("run", "--world", world, "--rounds", "40", "--engine", "local", "-q", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var kinds = File.ReadAllLines(Path.Combine(output, "timeline.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString())
+            .ToArray();
+        Assert.Contains("round", kinds);
+        Assert.True(kinds.Count(k => k == "round") == 40 || kinds[^1] == "converged", "neither 40 rounds nor convergence");
+    }
+
+    [Fact]
+    public async Task A_scenario_and_a_world_together_are_refused()
+    {
+        var run = await SummitsProcess.RunAsync("run", WhatIf("baseline.yaml"), "--world", SeedFiles.World);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not both", run.Error);
+        Assert.Equal("", run.Output);
+    }
+}
