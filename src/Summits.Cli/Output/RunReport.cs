@@ -25,13 +25,20 @@ public static class RunReport
         }
 
         output.WriteLine();
-        output.WriteLine("Agreements (value, and where it landed against the weighted mean, weighted median and Nash point)");
+        output.WriteLine("Agreements made or changed (value, and where it landed against the weighted mean, weighted median and Nash point)");
         var analyses = run.Analyses().ToDictionary(a => a.Topic);
         var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
+        var unchanged = new List<string>();
         foreach (var a in run.Final.Agreements)
         {
-            var changed = !seeded.TryGetValue(a.Id, out var was) ? " (new)" : was != a.Status ? $" (was {KebabCase.Of(was)})" : "";
-            output.WriteLine($"  {a.Id,-36} {KebabCase.Of(a.Status)}{changed}  {string.Join('+', a.Parties)}  {a.Rule}");
+            var isNew = !seeded.TryGetValue(a.Id, out var was);
+            if (!isNew && was == a.Status)
+            {
+                unchanged.Add(a.Id);
+                continue;
+            }
+            var change = isNew ? "new" : $"was {KebabCase.Of(was)}";
+            output.WriteLine($"  {a.Id,-36} {KebabCase.Of(a.Status)} ({change})  {string.Join('+', a.Parties)}  {a.Rule}  cause {a.Cause}");
             foreach (var (topic, value) in a.Terms)
             {
                 var line = $"      {topic} = {n(value)}";
@@ -40,6 +47,10 @@ public static class RunReport
                 output.WriteLine(line);
             }
         }
+        if (unchanged.Count == run.Final.Agreements.Length)
+            output.WriteLine("  (none)");
+        if (unchanged.Count > 0)
+            output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged)}");
 
         var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
         output.WriteLine();
