@@ -38,6 +38,12 @@ public sealed class CountryGrain(
         return changes;
     }
 
+    public async Task Retire()
+    {
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
+
     public async Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
     {
         var outcome = Delegation.Shock(change, cause, commitments, parameters);

@@ -21,4 +21,7 @@ public interface ITopicGrain : IGrainWithStringKey
     Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
 
     Task Join(string actor);
+
+    /// <summary>Clears this table's stored state and deactivates it.</summary>
+    Task Retire();
 }

@@ -52,4 +52,10 @@ public sealed class TopicGrain(
         Table.Join(actor);
         await state.WriteStateAsync();
     }
+
+    public async Task Retire()
+    {
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
 }
