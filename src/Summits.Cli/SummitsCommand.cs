@@ -10,6 +10,8 @@ public static class SummitsCommand
     {
         SeedCommand.Create(),
         RunCommand.Create(),
+        WhatIfCommand.Create(),
+        CompareCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -22,7 +24,8 @@ public static class SummitsCommand
                 await Console.Error.WriteLineAsync($"summits: {error.Message} (see 'summits {CommandPath(parse)} --help')");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync();
+        // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 
     private static string CommandPath(ParseResult parse)

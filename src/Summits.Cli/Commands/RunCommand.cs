@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
+using Summits.Cli.Reports;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -22,17 +23,19 @@ public static class RunCommand
             DefaultValueFactory = _ => Engine.Grains,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not every event" };
+        var branch = CommonOptions.Branch();
+        var report = CommonOptions.Report();
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, seed, output, json, engine, quiet,
+            scenario, seed, output, json, engine, quiet, branch, report,
         };
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
-            parse.GetValue(engine), parse.GetValue(quiet), cancellation));
+            parse.GetValue(engine), parse.GetValue(quiet), parse.GetValue(branch), parse.GetValue(report), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string? seedText, string? outDir, bool json, Engine engine, bool quiet, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string path, string? seedText, string? outDir, bool json, Engine engine, bool quiet, string? branch, string? reportDir, CancellationToken cancellation)
     {
         ulong? seed = null;
         if (seedText is not null)
@@ -48,7 +51,7 @@ public static class RunCommand
         LoadedScenario loaded;
         try
         {
-            loaded = ScenarioFile.Load(CommonOptions.Resolve(path), seed);
+            loaded = BranchChoice.Load(path, branch, seed, CommonOptions.Resolve);
         }
         catch (InputException e)
         {
@@ -88,6 +91,8 @@ public static class RunCommand
 
         if (outDir is not null)
             RunFiles.WriteAll(run, outDir);
+        if (reportDir is not null)
+            RunReportFiles.WriteAll(run, reportDir);
         if (json)
             await stdout.WriteAsync(RunFiles.State(run));
         else
