@@ -55,7 +55,7 @@ public static class CompareCommand
             }
         }
 
-        var comparison = Comparison.Of(a, stateA!, b, stateB!);
+        var comparison = Comparison.Of(Label(a), stateA!, Label(b), stateB!);
         if (reportDir is not null)
             CompareReport.WriteAll(comparison, reportDir);
         if (json)
@@ -81,6 +81,9 @@ public static class CompareCommand
             output.WriteLine($"  {row[0],-26} {row[1],-6} {row[2],7} → {row[3],-7} ({row[4]})");
         return ExitCodes.Ok;
     }
+
+    /// <summary>A side's name in reports: its file name, with the branch if one is named.</summary>
+    private static string Label(string argument) => Path.GetFileName(argument);
 
     private static bool IsState(string argument) => argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 }

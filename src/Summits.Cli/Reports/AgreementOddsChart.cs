@@ -12,7 +12,7 @@ public static class AgreementOddsChart
     public static string Render(StudyResult study)
     {
         var rows = study.Agreements;
-        var chart = new SvgChart("agreement-odds", $"Chance of an agreement at the end of a run ({study.Finished} runs)", 1100, 130 + 34 * Math.Max(1, rows.Length), left: 240);
+        var chart = new SvgChart("agreement-odds", $"Chance of an agreement at the end of a run ({study.Finished} runs)", 1100, 130 + 34 * Math.Max(1, rows.Length), left: 240, right: 70);
         chart.Domain(0, 1, 0, 1);
         chart.XAxis("share of runs (bars) with 95% Wilson interval (whiskers)", v => $"{v * 100:0}%");
         chart.YCategories("topic", [.. rows.Select(r => r.Topic)]);

@@ -17,7 +17,7 @@ public static class PositionHistogramChart
         var high = positions.Max(p => Math.Max(p.Max, p.Start));
         var pad = Math.Max(1, (high - low) * 0.05);
         var top = positions.SelectMany(p => p.Histogram).Select(b => b.Count).DefaultIfEmpty(1).Max();
-        var chart = new SvgChart($"histogram-{topic}", $"Final positions on {topic} over {study.Finished} runs", 1100, 340);
+        var chart = new SvgChart($"histogram-{topic}", $"Final positions on {topic} over {study.Finished} runs", 1100, 360, top: 84);
         chart.Domain(Math.Max(0, low - pad), Math.Min(100, high + pad), 0, top * 1.1);
         chart.XAxis("final position on the 0–100 scale");
         chart.YAxis("runs");

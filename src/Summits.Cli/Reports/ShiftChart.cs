@@ -15,7 +15,7 @@ public static class ShiftChart
         var rows = comparison.Positions.Where(p => p.A is not null && p.B is not null).Take(Shown).ToList();
         var values = rows.SelectMany(r => new[] { r.A!.Value, r.B!.Value }).DefaultIfEmpty(50).ToList();
         var pad = Math.Max(2, (values.Max() - values.Min()) * 0.08);
-        var chart = new SvgChart("position-shifts", $"Positions that moved, A → B (the {rows.Count} largest moves)", 1100, 130 + 26 * Math.Max(1, rows.Count), left: 300);
+        var chart = new SvgChart("position-shifts", $"Positions that moved, A → B (the {rows.Count} largest moves)", 1100, 150 + 26 * Math.Max(1, rows.Count), left: 300, top: 84);
         chart.Domain(Math.Max(0, values.Min() - pad), Math.Min(100, values.Max() + pad), 0, 1);
         chart.XAxis("final position on the 0–100 scale");
         chart.YCategories("topic / actor", [.. rows.Select(r => $"{r.Topic} / {r.Actor}")]);

@@ -124,7 +124,7 @@ public sealed class SvgChart
         double lx = Left, ly = 44;
         foreach (var (label, swatch) in _legend)
         {
-            var width = 30 + label.Length * 6.6;
+            var width = 40 + label.Length * 7.2;
             if (lx + width > _width - 10 && lx > Left)
             {
                 lx = Left;
@@ -153,7 +153,7 @@ public sealed class SvgChart
         return ticks;
     }
 
-    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Number(double value) => (Math.Abs(value) < 1e-9 ? 0 : value).ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 

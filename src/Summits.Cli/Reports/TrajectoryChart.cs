@@ -74,7 +74,7 @@ public static class TrajectoryChart
         var high = values.Max();
         var pad = Math.Max(2, (high - low) * 0.12);
         var end = Math.Max(1, run.Timeline.Length);
-        var chart = new SvgChart($"trajectory-{topic}", $"Positions on {topic} over the run", 1100, 380);
+        var chart = new SvgChart($"trajectory-{topic}", $"Positions on {topic} over the run", 1100, 400, top: 84);
         chart.Domain(0, end, Math.Max(0, low - pad), Math.Min(100, high + pad));
         chart.XAxis("event number in the run's timeline");
         chart.YAxis("position on the 0–100 scale");
