@@ -26,7 +26,10 @@ public sealed record StudyResult(
     ImmutableArray<Distribution> Positions,
     ImmutableArray<Sensitivity> Sensitivity)
 {
-    /// <summary>The outcome an input is ranked against is named like the input, so a position's own start is not ranked against its end.</summary>
+    /// <summary>
+    /// Aggregates the summaries in sample order. A position a shock adds has no seeded value; its
+    /// mean stands in, so that the document holds numbers only.
+    /// </summary>
     public static StudyResult Of(LoadedScenario loaded, StudyOptions options, StudyLayout layout, IReadOnlyList<SampleSummary> samples)
     {
         var ordered = samples.OrderBy(s => s.Index).ToArray();
@@ -47,6 +50,7 @@ public sealed record StudyResult(
             Rank(layout, ordered));
     }
 
+    /// <summary>Spearman's ρ of every varying input against every varying outcome, strongest first; an input is not ranked against its own final value.</summary>
     private static ImmutableArray<Sensitivity> Rank(StudyLayout layout, SampleSummary[] samples)
     {
         if (samples.Length < 3)
