@@ -13,6 +13,8 @@ public static class SummitsCommand
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
         GenerateCommand.Create(),
+        WhatIfCommand.Create(),
+        CompareCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -25,7 +27,8 @@ public static class SummitsCommand
                 await Console.Error.WriteLineAsync($"summits: {error.Message} (see '{CommandPath(parse)} --help')");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync();
+        // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 
     private static string CommandPath(ParseResult parse)

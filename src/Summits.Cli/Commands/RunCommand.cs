@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
+using Summits.Cli.Reports;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -26,9 +27,11 @@ public static class RunCommand
             DefaultValueFactory = _ => Engine.Grains,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not every event" };
+        var branch = CommonOptions.Branch();
+        var report = CommonOptions.Report();
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, world, rounds, seed, output, json, engine, quiet,
+            scenario, world, rounds, seed, output, json, engine, quiet, branch, report,
         };
         command.Validators.Add(result =>
         {
@@ -40,11 +43,11 @@ public static class RunCommand
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
-            parse.GetValue(engine), parse.GetValue(quiet), telemetry.Read(parse), cancellation));
+            parse.GetValue(engine), parse.GetValue(quiet), parse.GetValue(branch), parse.GetValue(report), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, string? seedText, string? outDir, bool json, Engine engine, bool quiet, TelemetrySettings telemetry, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, string? seedText, string? outDir, bool json, Engine engine, bool quiet, string? branch, string? reportDir, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         ulong? seed = null;
         if (seedText is not null)
@@ -68,7 +71,7 @@ public static class RunCommand
         {
             loaded = worldPath is not null
                 ? Forecast.Of(CommonOptions.Resolve(worldPath), rounds, seed ?? 0)
-                : ScenarioFile.Load(CommonOptions.Resolve(path!), seed);
+                : BranchChoice.Load(path!, branch, seed, CommonOptions.Resolve);
         }
         catch (InputException e)
         {
@@ -109,6 +112,8 @@ public static class RunCommand
 
         if (outDir is not null)
             RunFiles.WriteAll(run, outDir);
+        if (reportDir is not null)
+            RunReportFiles.WriteAll(run, reportDir);
         if (json)
             await stdout.WriteAsync(RunFiles.State(run));
         else

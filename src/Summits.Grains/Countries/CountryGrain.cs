@@ -52,6 +52,13 @@ public sealed class CountryGrain(
         return Task.FromResult(changes);
     }
 
+    public async Task Retire()
+    {
+        await state.ClearStateAsync();
+        _dirty = false;
+        this.DeactivateOnIdle();
+    }
+
     public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
     {
         var outcome = Delegation.Shock(change, cause, commitments, parameters);

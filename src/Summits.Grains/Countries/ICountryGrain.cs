@@ -25,6 +25,9 @@ public interface ICountryGrain : IGrainWithStringKey
 
     Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
+    /// <summary>Clears this country's stored state and deactivates it.</summary>
+    Task Retire();
+
     Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
     /// <summary>Writes what the run's last advance changed; the world grain calls it once per advance.</summary>

@@ -24,4 +24,6 @@ public interface ITopicGrain : IGrainWithStringKey
 
     /// <summary>Writes what the run's last advance changed (see <see cref="ICountryGrain.Commit"/>).</summary>
     Task Commit();
+    /// <summary>Clears this table's stored state and deactivates it.</summary>
+    Task Retire();
 }

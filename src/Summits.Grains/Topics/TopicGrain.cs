@@ -62,4 +62,11 @@ public sealed class TopicGrain(
         await state.WriteStateAsync();
         _dirty = false;
     }
+
+    public async Task Retire()
+    {
+        await state.ClearStateAsync();
+        _dirty = false;
+        this.DeactivateOnIdle();
+    }
 }

@@ -22,4 +22,7 @@ public interface IWorldGrain : IGrainWithStringKey
 
     /// <summary>The whole timeline of the run so far.</summary>
     Task<ImmutableArray<TimelineEvent>> Timeline();
+
+    /// <summary>Forgets the world: its grains clear their stored state and deactivate, so a finished sample holds no memory.</summary>
+    Task Retire();
 }

@@ -85,6 +85,14 @@ public sealed class WorldGrain(
             [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], positions, agreements);
     }
 
+    public async Task Retire()
+    {
+        if (state.State.Info is { } info)
+            await Task.WhenAll(info.Actors.Select(id => Country(id).Retire()).Concat(info.Topics.Select(id => Topic(id).Retire())));
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
+
     private WorldInfo Current => state.State.Info
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");
 

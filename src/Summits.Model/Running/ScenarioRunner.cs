@@ -128,7 +128,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             var superseded = await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
             Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why, proposal.Terms);
             foreach (var change in superseded.SelectMany(c => c).DistinctBy(c => c.AgreementId))
-                Emit(EventKind.AgreementSuperseded, null, change.Topic, null, null, change.Cause, change.Why);
+                Emit(EventKind.AgreementSuperseded, null, change.Topic, null, null, change.Cause, $"{change.AgreementId}: {change.Why}");
             state.Open.RemoveAll(o => o.Proposal.Id == OriginalId(proposal.Id));
         }
 

@@ -36,13 +36,20 @@ public static class ScenarioFile
         var topicNodes = root.OptionalList("topics");
         var positionNodes = root.OptionalList("positions");
         var stepNodes = root.List("steps");
+        var varyNodes = root.OptionalList("vary");
         root.RejectUnknownKeys();
 
         var world = WorldFile.Load(worldPath);
         world = WorldOverrides.Apply(path, world, actorNodes, topicNodes, positionNodes, id);
-        var steps = new StepReader(path, world).ReadAll(stepNodes);
+        var forks = new ForkReader(path, world);
+        var (shared, fork) = forks.Split(stepNodes);
+        var steps = new StepReader(path, world).ReadAll(shared);
         var scenario = new Scenario(id, about, seedOverride ?? seed, parameters, steps);
-        return new LoadedScenario(path, worldPath, scenario, world);
+        return new LoadedScenario(path, worldPath, scenario, world)
+        {
+            Vary = new VaryReader(path, world).ReadAll(varyNodes),
+            Fork = fork is null ? null : forks.Read(fork, shared, scenario),
+        };
     }
 
     private static ulong Seed(MappingReader root)

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Summits.Cli.Output;
+
+/// <summary>
+/// Shows a study's progress on standard error: one line rewritten in place on a terminal, or one
+/// line per tenth of the runs when standard error goes to a file, each with the rate and the time left.
+/// </summary>
+public sealed class StudyProgress(TextWriter output, int total, bool terminal)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Lock _gate = new();
+    private long _lastDrawn = -1000;
+    private int _lastTenth;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public void Report(int finished)
+    {
+        lock (_gate)
+        {
+            if (terminal)
+            {
+                var now = _clock.ElapsedMilliseconds;
+                if (now - _lastDrawn < 200 && finished < total)
+                    return;
+                _lastDrawn = now;
+                output.Write($"\r{Line(finished)}   ");
+            }
+            else
+            {
+                var tenth = total == 0 ? 10 : finished * 10 / total;
+                if (tenth <= _lastTenth)
+                    return;
+                _lastTenth = tenth;
+                output.WriteLine(Line(finished));
+            }
+        }
+    }
+
+    public void Finish()
+    {
+        lock (_gate)
+        {
+            if (terminal)
+                output.WriteLine();
+        }
+    }
+
+    private string Line(int finished)
+    {
+        var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+        var rate = finished / seconds;
+        var left = rate > 0 ? TimeSpan.FromSeconds((total - finished) / rate) : TimeSpan.Zero;
+        var width = 30;
+        var filled = total == 0 ? width : finished * width / total;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{new string('#', filled)}{new string('.', width - filled)}] {finished}/{total} runs  {100.0 * finished / Math.Max(1, total):0}%  {rate:0.0} runs/s  {Clock(left)} left");
+    }
+
+    private static string Clock(TimeSpan span) => span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+}

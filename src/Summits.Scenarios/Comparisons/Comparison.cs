@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Two runs side by side, A → B: the agreements B gained or lost against A or holds on other terms,
+/// and every position that ended elsewhere, by how much.
+/// </summary>
+public sealed record Comparison(string A, string B, ImmutableArray<Comparison.AgreementDiff> Agreements, ImmutableArray<Comparison.PositionDiff> Positions, int Unchanged)
+{
+    /// <summary>What became of one agreement from A to B: gained, lost or changed; a side's fields are null where it has no such agreement.</summary>
+    public sealed record AgreementDiff(string Change, string Id, string Topic, double? ValueA, double? ValueB, AgreementStatus? StatusA, AgreementStatus? StatusB);
+
+    /// <summary>One position's final value in A and in B; null where the actor held no position on the topic.</summary>
+    public sealed record PositionDiff(string Actor, string Topic, double? A, double? B)
+    {
+        public double? Delta => A is { } a && B is { } b ? b - a : null;
+    }
+
+    public const double Moved = 0.005;
+
+    public static Comparison Of(string a, StateDocument left, string b, StateDocument right)
+    {
+        static Dictionary<(string, string), Agreement> ByTopic(StateDocument d) =>
+            d.Agreements.SelectMany(g => g.Terms.Keys.Select(t => (Key: (g.Id, t), g))).ToDictionary(x => x.Key, x => x.g);
+        var inA = ByTopic(left);
+        var inB = ByTopic(right);
+        var agreements = ImmutableArray.CreateBuilder<AgreementDiff>();
+        var unchanged = 0;
+        foreach (var key in inA.Keys.Concat(inB.Keys).Distinct())
+        {
+            var (id, topic) = key;
+            inA.TryGetValue(key, out var x);
+            inB.TryGetValue(key, out var y);
+            var liveA = x is { Status: AgreementStatus.Holding or AgreementStatus.Strained };
+            var liveB = y is { Status: AgreementStatus.Holding or AgreementStatus.Strained };
+            var change = (liveA, liveB) switch
+            {
+                (false, true) => "gained",
+                (true, false) => "lost",
+                _ when x?.Status != y?.Status || x?.Terms[topic] != y?.Terms[topic] => "changed",
+                _ => null,
+            };
+            if (change is null)
+            {
+                unchanged++;
+                continue;
+            }
+            agreements.Add(new AgreementDiff(change, id, topic, x?.Terms[topic], y?.Terms[topic], x?.Status, y?.Status));
+        }
+
+        var valuesA = left.Positions.ToDictionary(p => (p.Actor, p.Topic), p => p.Value);
+        var valuesB = right.Positions.ToDictionary(p => (p.Actor, p.Topic), p => p.Value);
+        var positions = valuesA.Keys.Concat(valuesB.Keys).Distinct()
+            .Select(k => new PositionDiff(k.Actor, k.Topic, valuesA.TryGetValue(k, out var va) ? va : null, valuesB.TryGetValue(k, out var vb) ? vb : null))
+            .Where(p => p.Delta is not { } d || Math.Abs(d) >= Moved)
+            .OrderByDescending(p => p.Delta is { } d ? Math.Abs(d) : double.PositiveInfinity)
+            .ThenBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Actor, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var order = new[] { "gained", "lost", "changed" };
+        return new Comparison(a, b,
+            [.. agreements.OrderBy(g => Array.IndexOf(order, g.Change)).ThenBy(g => g.Topic, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)],
+            positions, unchanged);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace Summits.Scenarios;
+
+/// <summary>Reads a <c>state.json</c> written by <c>summits run --out</c>.</summary>
+public static class StateFile
+{
+    public static StateDocument Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException(new FilePosition(path, 1, 1), "no such state file");
+        try
+        {
+            return JsonSerializer.Deserialize<StateDocument>(File.ReadAllText(path), SummitsJson.Options)
+                ?? throw new InputException(new FilePosition(path, 1, 1), "the state file is empty; expected the state.json of a run");
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(new FilePosition(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1),
+                $"this is not the state.json of a run: {e.Message.Split(" Path:")[0]}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace Summits.Scenarios;
+
+/// <summary>Picks the branch of a forked scenario a command runs, from <c>--branch NAME</c> or a <c>FILE#NAME</c> argument.</summary>
+public static class BranchChoice
+{
+    /// <summary>Splits <c>FILE#NAME</c> into the file and the branch name; a plain file has no branch.</summary>
+    public static (string File, string? Branch) Split(string argument)
+    {
+        var hash = argument.LastIndexOf('#');
+        return hash > 0 && hash < argument.Length - 1 ? (argument[..hash], argument[(hash + 1)..]) : (argument, null);
+    }
+
+    /// <summary>
+    /// The scenario to run: the named branch, or the scenario itself if it does not fork. A forked
+    /// scenario run without a branch is refused with the list of its branches, rather than running
+    /// every one of them unasked.
+    /// </summary>
+    public static LoadedScenario Select(LoadedScenario loaded, string? branch)
+    {
+        if (loaded.Fork is { } fork)
+        {
+            var names = MappingReader.Choices(fork.Names);
+            if (branch is null)
+                throw new InputException(fork.At, $"this scenario forks into {names}; choose one with --branch NAME or {Path.GetFileName(loaded.Path)}#NAME");
+            return loaded.Branch(branch)
+                ?? throw new InputException(fork.At, $"no branch '{branch}' in this fork; its branches are {names}");
+        }
+        return branch is null
+            ? loaded
+            : throw new InputException(new FilePosition(loaded.Path, 1, 1), $"this scenario has no fork, so no branch '{branch}'; add a 'fork' step or run it without a branch");
+    }
+
+    /// <summary>Loads a scenario file named as <c>FILE</c> or <c>FILE#NAME</c>, and picks its branch.</summary>
+    public static LoadedScenario Load(string argument, string? branch, ulong? seed, Func<string, string> resolve)
+    {
+        var (file, named) = Split(argument);
+        if (named is not null && branch is not null && named != branch)
+            throw new InputException(new FilePosition(file, 1, 1), $"the branch is named twice, as '{named}' and '{branch}'; name it once");
+        return Select(ScenarioFile.Load(resolve(file), seed), named ?? branch);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Summits.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Reads a <c>fork</c> step: named alternatives, each a list of steps, that share every step
+/// before the fork. A fork is the last step of a scenario and forks do not nest, so that each
+/// branch is one straight script.
+/// </summary>
+public sealed partial class ForkReader(string file, World world)
+{
+    /// <summary>The steps before the fork, and the fork step itself if there is one.</summary>
+    public (IReadOnlyList<YamlNode> Shared, YamlMappingNode? Fork) Split(IReadOnlyList<YamlNode> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!IsFork(steps[i]))
+                continue;
+            if (i < steps.Count - 1)
+                throw new InputException(YamlDocument.At(file, steps[i + 1]), "a fork is the last step of a scenario; move the steps after it into each branch");
+            return ([.. steps.Take(i)], (YamlMappingNode)steps[i]);
+        }
+        return (steps, null);
+    }
+
+    public ScenarioFork Read(YamlMappingNode node, IReadOnlyList<YamlNode> shared, Scenario scenario)
+    {
+        var r = new MappingReader(file, node, "a fork step");
+        var pairs = r.Pairs("fork");
+        r.RejectUnknownKeys();
+        if (pairs.Count == 0)
+            throw r.Fail(r.Required("fork"), "'fork' names at least one branch with its steps, for example '{ press: [...], wait: [...] }'");
+        var branches = ImmutableArray.CreateBuilder<ScenarioBranch>(pairs.Count);
+        foreach (var (key, value) in pairs)
+        {
+            var name = key.Value ?? "";
+            if (!NamePattern().IsMatch(name))
+                throw r.Fail(key, $"a branch name must be letters, digits, '-' or '_', not '{name}'");
+            if (value is not YamlSequenceNode { Children.Count: > 0 } list)
+                throw r.Fail(value, $"the branch '{name}' must be a list of at least one step");
+            foreach (var step in list.Children.Where(IsFork))
+                throw r.Fail(step, "forks do not nest; a branch is one list of steps");
+            var steps = new StepReader(file, world).ReadAll([.. shared, .. list.Children]);
+            branches.Add(new ScenarioBranch(name, scenario with { Id = $"{scenario.Id}#{name}", Steps = steps }));
+        }
+        return new ScenarioFork(YamlDocument.At(file, node), branches.MoveToImmutable());
+    }
+
+    private static bool IsFork(YamlNode node) =>
+        node is YamlMappingNode mapping && mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: "fork" });
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    private static partial Regex NamePattern();
+}

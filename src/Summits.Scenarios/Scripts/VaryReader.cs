@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using Summits.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Reads a scenario's <c>vary</c> block: the inputs a what-if study draws anew for each sample,
+/// for example <c>{ salience: JP, topic: trade-imbalance, range: [0.5, 0.9] }</c> or
+/// <c>{ strategy: US, choices: [boulware, linear] }</c>.
+/// </summary>
+public sealed class VaryReader(string file, World world)
+{
+    private static readonly string[] Kinds = ["position", "salience", "capability", "strategy"];
+
+    private readonly string[] _actors = [.. world.Actors.Select(a => a.Id)];
+    private readonly string[] _topics = [.. world.Topics.Select(t => t.Id)];
+
+    public ImmutableArray<Variation> ReadAll(IReadOnlyList<YamlNode> nodes)
+    {
+        var variations = ImmutableArray.CreateBuilder<Variation>(nodes.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            var variation = Read(node);
+            if (!names.Add(variation.Name))
+                throw new InputException(YamlDocument.At(file, node), $"'{variation.Name}' is varied twice; name each input once");
+            variations.Add(variation);
+        }
+        return variations.MoveToImmutable();
+    }
+
+    private Variation Read(YamlNode node)
+    {
+        var r = new MappingReader(file, node, "a varied input");
+        var kinds = Kinds.Where(r.Has).ToArray();
+        if (kinds.Length != 1)
+            throw r.Fail(node, $"a varied input names exactly one of {MappingReader.Choices(Kinds)} with its actor, for example '{{ salience: JP, topic: {_topics.FirstOrDefault() ?? "trade"}, range: [0.5, 0.9] }}'");
+        var kind = kinds[0];
+        var actor = WorldFile.KnownId(r, r.Required(kind), r.String(kind), _actors, "actor");
+        Variation variation = kind switch
+        {
+            "position" => new PositionVariation(actor, Held(r, actor), Range(r, ScaleValue.Min, ScaleValue.Max)),
+            "salience" => new SalienceVariation(actor, Held(r, actor), Range(r, 0, 1)),
+            "capability" => new CapabilityVariation(actor, Range(r, 0, 1)),
+            _ => new StrategyVariation(actor, Choices(r)),
+        };
+        r.RejectUnknownKeys();
+        return variation;
+    }
+
+    private string Held(MappingReader r, string actor)
+    {
+        var topic = WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), _topics, "topic");
+        if (!world.Positions.Any(p => p.Actor == actor && p.Topic == topic))
+        {
+            var held = world.PositionsOf(actor).Select(p => p.Topic);
+            throw r.Fail(r.Required("topic"), $"{actor} holds no position on '{topic}' to vary; {actor} holds positions on {MappingReader.Choices(held)}");
+        }
+        return topic;
+    }
+
+    private static Interval Range(MappingReader r, double min, double max)
+    {
+        var (low, high) = r.Range("range", min, max);
+        return new Interval(low, high);
+    }
+
+    private static ImmutableArray<Strategy> Choices(MappingReader r)
+    {
+        var nodes = r.List("choices");
+        var choices = new List<Strategy>();
+        foreach (var node in nodes)
+        {
+            var strategy = r.Enum<Strategy>(node, "choices");
+            if (choices.Contains(strategy))
+                throw r.Fail(node, $"'{KebabCase.Of(strategy)}' is named twice in 'choices'");
+            choices.Add(strategy);
+        }
+        return [.. choices];
+    }
+}

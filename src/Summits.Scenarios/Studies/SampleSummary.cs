@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// All a study keeps of one finished run: its inputs, which topics ended with an agreement in force
+/// and which gained a new one, every final position, and its expectations. The timeline is dropped.
+/// </summary>
+/// <param name="InForce">Per layout topic: an agreement covering it was holding or strained at the end.</param>
+/// <param name="Made">Per layout topic: that agreement was made during the run, not seeded.</param>
+/// <param name="Positions">Per layout position: its final value, NaN if the actor held none.</param>
+public sealed record SampleSummary(int Index, ulong Seed, ImmutableArray<double> Inputs, ImmutableArray<bool> InForce, ImmutableArray<bool> Made,
+    ImmutableArray<double> Positions, int Failures)
+{
+    public static SampleSummary Of(WorldSample sample, RunResult run, StudyLayout layout)
+    {
+        var inForce = ImmutableArray.CreateBuilder<bool>(layout.Topics.Length);
+        var made = ImmutableArray.CreateBuilder<bool>(layout.Topics.Length);
+        foreach (var topic in layout.Topics)
+        {
+            var live = run.Final.Agreements.Where(a => a.Covers(topic) && a.Status is AgreementStatus.Holding or AgreementStatus.Strained).ToArray();
+            inForce.Add(live.Length > 0);
+            made.Add(live.Any(a => a.Cause != "seed"));
+        }
+        var finals = run.Final.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+        var positions = layout.Positions.Select(k => finals.TryGetValue(k, out var v) ? v : double.NaN).ToImmutableArray();
+        return new SampleSummary(sample.Index, sample.Seed, sample.Values, inForce.MoveToImmutable(), made.MoveToImmutable(), positions, run.Failures);
+    }
+}

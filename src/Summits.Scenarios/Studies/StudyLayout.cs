@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// What every sample of a study is reduced to, in a fixed order: the sampled inputs, the topics
+/// whose agreements are counted, and the positions whose final values are kept.
+/// </summary>
+public sealed record StudyLayout(ImmutableArray<SampledInput> Inputs, ImmutableArray<string> Topics, ImmutableArray<(string Actor, string Topic)> Positions)
+{
+    /// <summary>The world's positions in file order, then any position a shock of the scenario gives an actor.</summary>
+    public static StudyLayout Of(LoadedScenario loaded, WorldSampler sampler)
+    {
+        var positions = loaded.World.Positions.Select(p => (p.Actor, p.Topic)).ToList();
+        foreach (var change in loaded.Scenario.Steps.OfType<ShockStep>().SelectMany(s => s.Changes))
+        {
+            if (change is { What: ShockTarget.Position, Topic: { } topic } && !positions.Contains((change.Actor, topic)))
+                positions.Add((change.Actor, topic));
+        }
+        return new StudyLayout(sampler.Inputs, [.. loaded.World.Topics.Select(t => t.Id)], [.. positions]);
+    }
+
+    public int IndexOf(string actor, string topic) => Positions.IndexOf((actor, topic));
+}

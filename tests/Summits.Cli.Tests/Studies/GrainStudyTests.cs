@@ -1,0 +1,26 @@
+using Summits.Grains;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Tests;
+
+[Collection(SiloCollection.Name)]
+public sealed class GrainStudyTests(SiloFixture fixture)
+{
+    [Fact]
+    public async Task A_study_in_grains_gives_the_results_of_the_pure_model_and_retires_every_sample_world()
+    {
+        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        loaded = loaded with { Scenario = loaded.Scenario with { Id = $"grain-study-{Guid.NewGuid():N}" } };
+        var grains = await WhatIfStudy.RunAsync(loaded, new StudyOptions(24, 5, 8, Engine.Grains), SampleRuns.InGrains(fixture.Silo.Grains));
+        var local = await WhatIfStudy.RunAsync(loaded, new StudyOptions(24, 5, 8, Engine.Local), SampleRuns.Local);
+
+        Assert.Equal(24, grains.Finished);
+        Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(grains));
+
+        var key = WhatIfStudy.WorldKey(loaded.Scenario.Id, 5, 3);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Silo.Grains.GetGrain<IWorldGrain>(key).Info());
+        Assert.Contains("has not been seeded", error.Message);
+        var country = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Silo.Grains.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).Get());
+        Assert.Contains("has not been seeded", country.Message);
+    }
+}

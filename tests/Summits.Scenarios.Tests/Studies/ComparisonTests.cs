@@ -1,0 +1,62 @@
+using Summits.Model;
+
+namespace Summits.Scenarios.Tests;
+
+public sealed class ComparisonTests
+{
+    [Fact]
+    public async Task Two_branches_that_differ_in_one_step_differ_by_what_that_step_did()
+    {
+        // Both branches ask B for 50, which B (at 50) accepts. Only "push" then asks for 52 on u,
+        // where B holds no position: B is indifferent, so a new agreement on u appears and A's
+        // ask moves nothing else.
+        var path = TempScenario.Write(TempScenario.World("50", "[45, 55]", "0.5", "[0.4, 0.6]"), """
+            scenario: branches
+            world: world.yaml
+            seed: 1
+            steps:
+              - { id: ask, propose: { from: A, to: [B], terms: { t: 50 } } }
+              - fork:
+                  stay:
+                    - { id: hold, rounds: 1, topics: [t] }
+                  push:
+                    - { id: hold, rounds: 1, topics: [t] }
+                    - { id: extra, propose: { from: B, to: [A], terms: { u: 40 } } }
+            """);
+        var stay = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#stay", null, null, p => p));
+        var push = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#push", null, null, p => p));
+        var comparison = Comparison.Of("stay", StateDocument.Of(stay), "push", StateDocument.Of(push));
+
+        var gained = Assert.Single(comparison.Agreements);
+        Assert.Equal(("gained", "extra", "u"), (gained.Change, gained.Id, gained.Topic));
+        Assert.Equal((null, 40.0), (gained.ValueA, gained.ValueB));
+        Assert.Equal(AgreementStatus.Holding, gained.StatusB);
+        Assert.Equal(1, comparison.Unchanged);
+
+        var moved = Assert.Single(comparison.Positions);
+        Assert.Equal(("A", "u", 30.0), (moved.Actor, moved.Topic, moved.A!.Value));
+        Assert.True(moved.B > 30 && moved.B < 40, $"A moved to {moved.B}");
+        Assert.Equal(moved.B - moved.A, moved.Delta);
+
+        var self = Comparison.Of("stay", StateDocument.Of(stay), "stay", StateDocument.Of(stay));
+        Assert.Empty(self.Agreements);
+        Assert.Empty(self.Positions);
+    }
+
+    [Fact]
+    public async Task A_state_file_written_by_a_run_reads_back_into_the_same_comparison()
+    {
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
+        var dir = Directory.CreateTempSubdirectory("summits-state-").FullName;
+        RunFiles.WriteAll(run, dir);
+        var read = StateFile.Load(Path.Combine(dir, "state.json"));
+        var direct = Comparison.Of("a", StateDocument.Of(run), "b", StateDocument.Of(run));
+        var viaFile = Comparison.Of("a", read, "b", StateDocument.Of(run));
+        Assert.Empty(viaFile.Agreements);
+        Assert.Empty(viaFile.Positions);
+        Assert.Equal(direct.Unchanged, viaFile.Unchanged);
+        var bad = Path.Combine(dir, "bad.json");
+        File.WriteAllText(bad, "{ \"scenario\": [1, 2] }");
+        Assert.Contains("this is not the state.json of a run", Assert.Throws<InputException>(() => StateFile.Load(bad)).Problem);
+    }
+}
