@@ -13,6 +13,7 @@ public static class SummitsCommand
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
         GenerateCommand.Create(),
+        BenchCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
