@@ -9,6 +9,10 @@ namespace Summits.Benchmarks;
 public class ModelBenchmarks
 {
     private readonly ModelParameters _parameters = ModelParameters.Default;
+
+    // Fields, not constants, so that the JIT cannot fold the formulas away.
+    private readonly double _position = 20, _salience = 0.75, _value = 60, _riskNeutral = 1, _riskAverse = 1.5;
+    private readonly double _recipientCapability = 0.8, _proposerCapability = 1, _affinity = 0.5;
     private (double Position, double Salience, double Capability, double Risk)[] _thirteen = [];
     private (double Position, double Salience, double Capability, double Risk)[] _twoHundred = [];
 
@@ -20,13 +24,13 @@ public class ModelBenchmarks
     }
 
     [Benchmark]
-    public double UtilityRiskNeutral() => Utility.Of(20, 0.75, 1, 60);
+    public double UtilityRiskNeutral() => Utility.Of(_position, _salience, _riskNeutral, _value);
 
     [Benchmark]
-    public double UtilityRiskAverse() => Utility.Of(20, 0.75, 1.5, 60);
+    public double UtilityRiskAverse() => Utility.Of(_position, _salience, _riskAverse, _value);
 
     [Benchmark]
-    public double Influence() => Negotiator.Influence(20, 0.75, 60, 0.8, 1, 0.5, _parameters);
+    public double Influence() => Negotiator.Influence(_position, _salience, _value, _recipientCapability, _proposerCapability, _affinity, _parameters);
 
     [Benchmark]
     public TopicAnalysis TopicAnalysis13Actors() => TopicAnalysis.Of("t", _thirteen, _parameters);

@@ -8,8 +8,8 @@ public static class BenchFigures
     public static ImmutableArray<BenchFigure> All { get; } =
     [
         new(GrainCallRate.Figure, "plain grain-call rate of this silo: the ceiling", GrainCallRate.MeasureAsync),
-        new(ProposalPipeline.Figure, "proposals through the whole pipeline, many worlds at once", ProposalPipeline.MeasureAsync),
-        new(ProposalPipeline.LocalFigure, "the same proposals through the pure model", ProposalPipeline.MeasureLocalAsync),
+        new(ProposalPipeline.Figure, "proposals through the whole pipeline, many worlds at once", ProposalPipeline.MeasureAsync, GrainCallRate.Figure),
+        new(ProposalPipeline.LocalFigure, "the same proposals through the pure model", ProposalPipeline.MeasureLocalAsync, ProposalPipeline.Figure),
         new(ProcessRun.Figure, "the summit baseline from process start to exit", ProcessRun.MeasureAsync),
         new(ConvergenceRuns.SoeFigure, "the SOE KTAB tables bargaining to convergence", async c => [.. await ConvergenceRuns.MeasureSoeAsync(c), .. await ProcessRun.MeasureKtabAsync(c)]),
         new(ConvergenceRuns.FortyFigure, "KTAB's 40-actor table to convergence", ConvergenceRuns.MeasureFortyAsync),
@@ -18,4 +18,18 @@ public static class BenchFigures
         new(TelemetryOverhead.Figure, "telemetry off, metrics only, full tracing", TelemetryOverhead.MeasureAsync),
         new(WorldMemory.Figure, "memory per active world", WorldMemory.MeasureAsync),
     ];
+
+    /// <summary>The figures named, with the ones they read, in the order of <see cref="All"/>; every figure when none is named.</summary>
+    public static ImmutableArray<BenchFigure> Select(IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0)
+            return All;
+        var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
+        foreach (var figure in All.Reverse())
+        {
+            if (wanted.Contains(figure.Id))
+                wanted.UnionWith(figure.Needs);
+        }
+        return [.. All.Where(f => wanted.Contains(f.Id))];
+    }
 }

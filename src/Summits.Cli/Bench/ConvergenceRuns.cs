@@ -15,8 +15,6 @@ public static class ConvergenceRuns
     public const string SoeFigure = "5";
     public const string FortyFigure = "ktab-40";
     public const string BigFigure = "ktab-160";
-    public const int MaxRounds = 1000;
-
     public const string SoeWorld = "scenarios/worlds/soe-18-actors.yaml";
     public const string FortyWorld = "scenarios/worlds/dummy-40.yaml";
 
@@ -54,7 +52,7 @@ public static class ConvergenceRuns
     /// <summary>One untimed run to warm the code, then the repeats.</summary>
     private static async Task<BenchRuns.Timed[]> RepeatAsync(BenchContext context, World world, string prefix, int? repeats = null)
     {
-        var loaded = BenchScenarios.Rounds(world, MaxRounds);
+        var loaded = BenchScenarios.Rounds(world, context.Sizes.ConvergenceRounds);
         var warm = await BenchRuns.InGrainsAsync(context, loaded, prefix);
         var runs = new List<BenchRuns.Timed> { warm };
         for (var i = 0; i < (repeats ?? context.Sizes.ConvergenceRepeats); i++)

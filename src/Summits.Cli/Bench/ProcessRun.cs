@@ -34,11 +34,13 @@ public static class ProcessRun
 
     public static async Task<ImmutableArray<BenchResult>> MeasureKtabAsync(BenchContext context)
     {
-        var timed = await TimeAsync(context.Sizes.ProcessRuns, "run", SoeConvergence, "-q");
+        // A smoke run takes the pure model: in grains this scenario alone would take longer than the whole smoke run.
+        string[] arguments = context.Sizes == BenchSizes.Quick ? ["run", SoeConvergence, "-q", "--engine", "local"] : ["run", SoeConvergence, "-q"];
+        var timed = await TimeAsync(context.Sizes.ProcessRuns, arguments);
         return
         [
             new(ConvergenceRuns.SoeFigure, "soe-18-actors to convergence, start to exit", timed.Median, "s", Invariant($"< {KtabSeconds} (KTAB smpc)"),
-                timed.Median < KtabSeconds, Describe(timed, $"summits run {SoeConvergence} -q")),
+                timed.Median < KtabSeconds, Describe(timed, "the SOE world of figure 5 as a scenario file")),
         ];
     }
 

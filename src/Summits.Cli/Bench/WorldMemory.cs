@@ -14,13 +14,13 @@ public static class WorldMemory
     {
         var world = WorldFile.Load(CommonOptions.Resolve(CommonOptions.DefaultWorld));
         var count = context.Sizes.MemoryWorlds;
-        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var before = SettledHeap();
         await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
         {
             var id = context.NewWorldId("memory");
             await context.Grains.GetGrain<Grains.IWorldGrain>(id).Seed(world with { Id = id });
         }));
-        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var after = SettledHeap();
         var perWorld = (after - before) / (double)count;
         var activations = world.Actors.Length + world.Topics.Length + 1;
         return
@@ -30,5 +30,14 @@ public static class WorldMemory
             new(Figure, "memory per grain of such a world", perWorld / activations / 1024, "KiB",
                 Detail: Invariant($"{world.Actors.Length} countries, {world.Topics.Length} topics and the world grain")),
         ];
+    }
+
+    /// <summary>The heap after full, compacting collections, with finalizers run between them.</summary>
+    private static long SettledHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }

@@ -12,22 +12,29 @@ public static class BenchCommand
         var json = CommonOptions.Json();
         json.Description = "Print the figures as one JSON document instead of a table";
         var quick = new Option<bool>("--quick") { Description = "Tiny sizes: checks that every measurement runs, in seconds; its figures mean nothing" };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Measure only these figures (and the ones they are read against)",
+            HelpName = "FIGURE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        only.AcceptOnlyFromAmong([.. BenchFigures.All.Select(f => f.Id)]);
         var command = new Command("bench", "Measure Summits on this machine: grain-call ceiling, proposal pipeline, start-up, convergence, telemetry cost, memory")
         {
-            json, quick,
+            json, quick, only,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(json), parse.GetValue(quick), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(json), parse.GetValue(quick), parse.GetValue(only) ?? [], cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool json, bool quick, CancellationToken cancellation)
+    private static async Task<int> RunAsync(bool json, bool quick, string[] only, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
         var context = await BenchContext.StartAsync(sizes, cancellation);
         await using (context.Silo)
         {
-            foreach (var figure in BenchFigures.All)
+            foreach (var figure in BenchFigures.Select(only))
             {
                 cancellation.ThrowIfCancellationRequested();
                 await Console.Error.WriteLineAsync($"measuring {figure.Id}: {figure.Title}");

@@ -48,9 +48,13 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         return new EmbeddedSilo(host);
     }
 
+    /// <remarks>
+    /// The silo stops without handing its grains over: it is the only silo, its storage is in memory and
+    /// goes with it, so a graceful stop would only deactivate grains one by one for nobody.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
+        await _host.StopAsync(new CancellationToken(canceled: true));
         _host.Dispose();
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 
@@ -10,16 +11,27 @@ namespace Summits.Grains;
 /// </summary>
 public sealed class GrainCallCounter : IIncomingGrainCallFilter
 {
-    private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
+    // Keyed by the interface's type and the method's name, both at hand on every call; names are made only for a snapshot.
+    private readonly ConcurrentDictionary<(GrainInterfaceType Interface, string Method), StrongBox<long>> _calls = new();
 
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
     {
-        _calls.AddOrUpdate($"{context.InterfaceName}.{context.MethodName}", 1, static (_, n) => n + 1);
-        await context.Invoke();
+        var count = _calls.GetOrAdd((context.InterfaceType, context.MethodName), static _ => new StrongBox<long>());
+        Interlocked.Increment(ref count.Value);
+        return context.Invoke();
     }
 
     /// <summary>The calls counted so far, keyed <c>interface.method</c>.</summary>
-    public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_calls, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long> Snapshot()
+    {
+        var calls = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var ((type, method), count) in _calls)
+        {
+            var name = $"{type}.{method}";
+            calls[name] = calls.GetValueOrDefault(name) + Interlocked.Read(ref count.Value);
+        }
+        return calls;
+    }
 
     /// <summary>Registers one counter as a singleton and as an incoming filter of the silo.</summary>
     public static ISiloBuilder AddTo(ISiloBuilder silo)
