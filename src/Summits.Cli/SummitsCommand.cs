@@ -15,6 +15,7 @@ public static class SummitsCommand
         GenerateCommand.Create(),
         WhatIfCommand.Create(),
         CompareCommand.Create(),
+        BenchCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -26,7 +26,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public static Task<EmbeddedSilo> StartAsync(CancellationToken cancellation = default) =>
         StartAsync(TelemetrySettings.None, cancellation);
 
-    public static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default)
+    /// <param name="configure">More silo configuration, such as the call counter of <c>summits bench</c>.</param>
+    public static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null)
     {
         telemetry ??= TelemetrySettings.None;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -37,8 +38,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                 .AddMemoryGrainStorage(StorageNames.Summits)
                 .UseOrleansSerializerForState();
             // Carries the caller's trace into grain calls, so grain spans join the run's trace.
-            if (telemetry.Enabled)
+            if (telemetry.Tracing)
                 silo.AddActivityPropagation();
+            configure?.Invoke(silo);
         });
         SummitsOpenTelemetry.AddTo(builder, telemetry);
         var host = builder.Build();
@@ -46,9 +48,13 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         return new EmbeddedSilo(host);
     }
 
+    /// <remarks>
+    /// The silo stops without handing its grains over: it is the only silo, its storage is in memory and
+    /// goes with it, so a graceful stop would only deactivate grains one by one for nobody.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
+        await _host.StopAsync(new CancellationToken(canceled: true));
         _host.Dispose();
     }
 

@@ -33,14 +33,6 @@ public static class SummitsOpenTelemetry
         var lines = settings.JsonlPath is { } path ? new JsonlWriter(path) : null;
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: ServiceVersion))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource([SummitsTelemetry.Name, .. OrleansSources]);
-                if (settings.Console)
-                    tracing.AddConsoleExporter();
-                if (lines is not null)
-                    tracing.AddProcessor(new BatchActivityExportProcessor(new JsonlSpanExporter(lines)));
-            })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(SummitsTelemetry.Name, OrleansMeter);
@@ -48,20 +40,32 @@ public static class SummitsOpenTelemetry
                     metrics.AddConsoleExporter();
                 if (lines is not null)
                     metrics.AddReader(new PeriodicExportingMetricReader(new JsonlMetricExporter(lines)));
-            })
-            .WithLogging(
-                logging =>
+            });
+        if (settings.Tracing)
+        {
+            telemetry
+                .WithTracing(tracing =>
                 {
+                    tracing.AddSource([SummitsTelemetry.Name, .. OrleansSources]);
                     if (settings.Console)
-                        logging.AddConsoleExporter();
+                        tracing.AddConsoleExporter();
                     if (lines is not null)
-                        logging.AddProcessor(new BatchLogRecordExportProcessor(new JsonlLogExporter(lines)));
-                },
-                options =>
-                {
-                    options.IncludeFormattedMessage = true;
-                    options.IncludeScopes = true;
-                });
+                        tracing.AddProcessor(new BatchActivityExportProcessor(new JsonlSpanExporter(lines)));
+                })
+                .WithLogging(
+                    logging =>
+                    {
+                        if (settings.Console)
+                            logging.AddConsoleExporter();
+                        if (lines is not null)
+                            logging.AddProcessor(new BatchLogRecordExportProcessor(new JsonlLogExporter(lines)));
+                    },
+                    options =>
+                    {
+                        options.IncludeFormattedMessage = true;
+                        options.IncludeScopes = true;
+                    });
+        }
         if (settings.OtlpEndpoint is { } endpoint)
             telemetry.UseOtlpExporter(settings.OtlpProtocol, endpoint);
 

@@ -1,0 +1,34 @@
+using Summits.Cli.Hosting;
+using Summits.Grains;
+
+namespace Summits.Cli.Bench;
+
+/// <summary>What every figure of one bench run shares: the sizes, one warm silo that counts its calls, and the results so far.</summary>
+public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo silo)
+{
+    private int _worlds;
+
+    public BenchSizes Sizes { get; } = sizes;
+
+    public EmbeddedSilo Silo { get; } = silo;
+
+    public IGrainFactory Grains => Silo.Grains;
+
+    public GrainCallCounter Calls => (GrainCallCounter)Silo.Services.GetService(typeof(GrainCallCounter))!;
+
+    /// <summary>Every result measured so far, so that a later figure can be read against an earlier one.</summary>
+    public List<BenchResult> Results { get; } = [];
+
+    /// <summary>A world id no other world of this run has used.</summary>
+    public string NewWorldId(string prefix) => $"bench-{prefix}-{Interlocked.Increment(ref _worlds)}";
+
+    public double Value(string figure, string name) =>
+        Results.First(r => r.Figure == figure && r.Name == name).Value;
+
+    /// <summary>Starts the silo every in-process figure runs on, with the call counter in it.</summary>
+    public static async Task<BenchContext> StartAsync(BenchSizes sizes, CancellationToken cancellation)
+    {
+        var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, silo => GrainCallCounter.AddTo(silo));
+        return new BenchContext(sizes, silo);
+    }
+}

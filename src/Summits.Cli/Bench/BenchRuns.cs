@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Summits.Grains;
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Bench;
+
+/// <summary>A scenario run in the silo's grains, timed in its parts: seeding the world, and running it.</summary>
+public static class BenchRuns
+{
+    /// <summary>What one timed run took and produced.</summary>
+    public sealed record Timed(TimeSpan Seeding, TimeSpan Running, ImmutableArray<TimelineEvent> Timeline)
+    {
+        public int Rounds => Timeline.Count(e => e.Kind == EventKind.Round);
+
+        public bool Converged => Timeline.Any(e => e.Kind == EventKind.Converged);
+    }
+
+    /// <summary>Seeds a fresh copy of the scenario's world and starts the scenario on it.</summary>
+    public static async Task<IWorldGrain> SeedAsync(IGrainFactory grains, LoadedScenario loaded, string worldId)
+    {
+        var world = grains.GetGrain<IWorldGrain>(worldId);
+        await world.Seed(loaded.World with { Id = worldId });
+        return world;
+    }
+
+    /// <summary>Advances a started world until its scenario has finished, and returns every event.</summary>
+    public static async Task<ImmutableArray<TimelineEvent>> RunToEndAsync(IWorldGrain world)
+    {
+        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
+        Advance advance;
+        do
+        {
+            advance = await world.Advance();
+            events.AddRange(advance.Events);
+        }
+        while (!advance.Finished);
+        return events.ToImmutable();
+    }
+
+    /// <summary>Seeds, then starts and runs to the end; the second part is the run's time.</summary>
+    public static async Task<Timed> InGrainsAsync(BenchContext context, LoadedScenario loaded, string prefix)
+    {
+        var clock = Stopwatch.StartNew();
+        var world = await SeedAsync(context.Grains, loaded, context.NewWorldId(prefix));
+        var seeding = clock.Elapsed;
+        clock.Restart();
+        await world.Start(loaded.Scenario);
+        var timeline = await RunToEndAsync(world);
+        return new Timed(seeding, clock.Elapsed, timeline);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Summits.Benchmarks.JudgeBenchmarks).Assembly).Run(args);
