@@ -70,6 +70,7 @@ public sealed class CountryGrain(
     {
         if (!_dirty)
             return;
+        Delegation.Settle();
         await state.WriteStateAsync();
         _dirty = false;
     }

@@ -34,6 +34,19 @@ public sealed class WorldGrain(
 
     public Task<WorldInfo> Info() => Task.FromResult(Current);
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadTimelineAsync();
+
+    /// <summary>Reads the run's timeline back from its pages, which the world's own state does not hold.</summary>
+    private async Task LoadTimelineAsync()
+    {
+        if (state.State.Run is not { Pages: > 0 } run)
+            return;
+        var pages = await Task.WhenAll(Enumerable.Range(0, run.Pages).Select(n => Page(n).Read()));
+        run.Timeline.Clear();
+        foreach (var page in pages)
+            run.Timeline.AddRange(page);
+    }
+
     public async Task Start(Scenario scenario)
     {
         if (state.State.Run is not null)
@@ -51,6 +64,11 @@ public sealed class WorldGrain(
         try
         {
             events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
+            if (!events.IsEmpty)
+            {
+                await Page(run.Pages).Write(events);
+                run.Pages++;
+            }
             await access.CommitAsync();
             await state.WriteStateAsync();
         }
@@ -58,6 +76,7 @@ public sealed class WorldGrain(
         {
             // Back to the last checkpoint, so that the advance can be run again from where it began.
             await state.ReadStateAsync();
+            await LoadTimelineAsync();
             throw;
         }
         return new Advance(events, run.Finished, run.Failures);
@@ -88,7 +107,9 @@ public sealed class WorldGrain(
     public async Task Retire()
     {
         if (state.State.Info is { } info)
-            await Task.WhenAll(info.Actors.Select(id => Country(id).Retire()).Concat(info.Topics.Select(id => Topic(id).Retire())));
+            await Task.WhenAll(info.Actors.Select(id => Country(id).Retire())
+                .Concat(info.Topics.Select(id => Topic(id).Retire()))
+                .Concat(Enumerable.Range(0, state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire())));
         await state.ClearStateAsync();
         this.DeactivateOnIdle();
     }
@@ -97,6 +118,8 @@ public sealed class WorldGrain(
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");
 
     private ICountryGrain Country(string actor) => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(Key, actor));
+
+    private ITimelinePageGrain Page(int n) => GrainFactory.GetGrain<ITimelinePageGrain>(GrainKeys.Of(Key, $"timeline-{n}"));
 
     private ITopicGrain Topic(string topic) => GrainFactory.GetGrain<ITopicGrain>(GrainKeys.Of(Key, topic));
 }

@@ -15,6 +15,7 @@ public sealed class Delegation
     [Id(2)] private readonly List<Move> _history = [];
     [Id(3)] private readonly Dictionary<string, Evaluation> _answered = new(StringComparer.Ordinal);
     [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _proposed = new(StringComparer.Ordinal);
+    [Id(5)] private readonly Dictionary<string, Response> _settled = new(StringComparer.Ordinal);
 
     public bool IsSeeded => _actor is not null;
 
@@ -39,6 +40,8 @@ public sealed class Delegation
     {
         if (_answered.TryGetValue(proposal.Id, out var earlier))
             return earlier;
+        if (_settled.TryGetValue(proposal.Id, out var answer))
+            return new Evaluation(Actor.Id, proposal.Id, answer, 0, 0, [], [], [], "answered in an earlier advance; nothing changes");
         var evaluation = Negotiator.Evaluate(Actor, _positions, proposal, commitments, scripted, parameters, mirroredConcession);
         foreach (var move in evaluation.Moves)
             MoveTo(move);
@@ -49,7 +52,7 @@ public sealed class Delegation
     /// <summary>Records a proposal this delegation makes; terms against its own agreements strain or breach them.</summary>
     public ImmutableArray<CommitmentChange> Propose(Proposal proposal, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
     {
-        if (_proposed.TryGetValue(proposal.Id, out var earlier))
+        if (_proposed.TryGetValue(proposal.Id, out var earlier) || _settled.ContainsKey(ProposedKey(proposal.Id)))
             return earlier;
         var changes = Negotiator.Contrary(_positions, proposal, commitments, parameters);
         _proposed[proposal.Id] = changes;
@@ -100,6 +103,23 @@ public sealed class Delegation
             }
         }
     }
+
+    /// <summary>
+    /// Forgets the full answers of the advance just committed, keeping only which proposals were
+    /// answered and how: a checkpoint covers them, so only a retry within an advance needs the whole
+    /// answer again, and a country's state stops growing with every evaluation it ever made.
+    /// </summary>
+    public void Settle()
+    {
+        foreach (var (id, evaluation) in _answered)
+            _settled[id] = evaluation.Response;
+        foreach (var id in _proposed.Keys)
+            _settled[ProposedKey(id)] = Response.Accept;
+        _answered.Clear();
+        _proposed.Clear();
+    }
+
+    private static string ProposedKey(string proposal) => "proposed:" + proposal;
 
     private Position Held(string? topic) =>
         topic is not null && _positions.TryGetValue(topic, out var position)

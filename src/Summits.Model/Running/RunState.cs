@@ -27,7 +27,16 @@ public sealed class RunState
 
     [Id(8)] public int RoundOffset { get; set; }
 
-    [Id(9)] public List<TimelineEvent> Timeline { get; init; } = [];
+    /// <summary>
+    /// Every event of the run so far. Not part of the persisted state: a world grain writes each
+    /// advance's events once, as a page of their own, and reads the pages back when it reactivates.
+    /// </summary>
+    public List<TimelineEvent> Timeline => _timeline ??= [];
+
+    [NonSerialized] private List<TimelineEvent>? _timeline;
+
+    /// <summary>How many timeline pages the world grain has written.</summary>
+    [Id(9)] public int Pages { get; set; }
 
     [Id(10)] public HashSet<string> Applied { get; init; } = new(StringComparer.Ordinal);
 

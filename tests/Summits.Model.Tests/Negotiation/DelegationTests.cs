@@ -40,6 +40,21 @@ public sealed class DelegationTests
     }
 
     [Fact]
+    public void A_proposal_answered_before_a_checkpoint_still_changes_nothing_when_delivered_again()
+    {
+        var japan = Japan();
+        var proposal = WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80));
+        var first = japan.Evaluate(proposal, [], null, 0, Defaults);
+        var after = japan.PositionOn("fta")!.Value;
+        japan.Settle();
+        var again = japan.Evaluate(proposal, [], null, 0, Defaults);
+        Assert.Equal(first.Response, again.Response);
+        Assert.Empty(again.Moves);
+        Assert.Equal(after, japan.PositionOn("fta")!.Value);
+        Assert.Single(japan.History);
+    }
+
+    [Fact]
     public void A_counter_offer_starts_at_the_actors_own_position_and_stays_in_its_window()
     {
         var japan = Japan();

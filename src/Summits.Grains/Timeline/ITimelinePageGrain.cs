@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Grains;
+
+/// <summary>
+/// The events of one advance of a world's run, keyed <c>{world}/timeline-{n}</c>: written once,
+/// so that a long run does not rewrite its whole timeline at every advance.
+/// </summary>
+public interface ITimelinePageGrain : IGrainWithStringKey
+{
+    Task Write(ImmutableArray<TimelineEvent> events);
+
+    Task<ImmutableArray<TimelineEvent>> Read();
+
+    /// <summary>Clears this page's stored state and deactivates it.</summary>
+    Task Retire();
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Grains;
+
+/// <summary>Holds the events of one advance of a run.</summary>
+public sealed class TimelinePageGrain(
+    [PersistentState("timeline", StorageNames.Summits)] IPersistentState<TimelinePage> state) : Grain, ITimelinePageGrain
+{
+    public async Task Write(ImmutableArray<TimelineEvent> events)
+    {
+        state.State.Events = [.. events];
+        await state.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<TimelineEvent>> Read() => Task.FromResult<ImmutableArray<TimelineEvent>>([.. state.State.Events]);
+
+    public async Task Retire()
+    {
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
+}
