@@ -4,22 +4,14 @@ using OpenTelemetry.Logs;
 namespace Summits.Cli.Telemetry;
 
 /// <summary>Writes each log record as one <c>"type": "log"</c> line of the run's JSONL file, with the ids of the span it was written in.</summary>
-public sealed class JsonlLogExporter : BaseExporter<LogRecord>
+public sealed class JsonlLogExporter(JsonlWriter lines) : JsonlExporter<LogRecord>(lines)
 {
     private const string OriginalFormat = "{OriginalFormat}";
-
-    private readonly JsonlWriter _lines;
-
-    public JsonlLogExporter(JsonlWriter lines)
-    {
-        _lines = lines;
-        lines.Retain();
-    }
 
     public override ExportResult Export(in Batch<LogRecord> batch)
     {
         var resource = ParentProvider?.GetResource();
-        using var lines = _lines.Begin();
+        using var lines = Lines.Begin();
         foreach (var record in batch)
         {
             var json = lines.Json;
@@ -49,11 +41,5 @@ public sealed class JsonlLogExporter : BaseExporter<LogRecord>
             lines.EndLine();
         }
         return ExportResult.Success;
-    }
-
-    protected override bool OnShutdown(int timeoutMilliseconds)
-    {
-        _lines.Release();
-        return true;
     }
 }

@@ -5,20 +5,13 @@ using OpenTelemetry.Metrics;
 namespace Summits.Cli.Telemetry;
 
 /// <summary>Writes each metric point as one <c>"type": "metric"</c> line of the run's JSONL file.</summary>
-public sealed class JsonlMetricExporter : BaseExporter<Metric>
+public sealed class JsonlMetricExporter(JsonlWriter lines) : JsonlExporter<Metric>(lines)
 {
-    private readonly JsonlWriter _lines;
-
-    public JsonlMetricExporter(JsonlWriter lines)
-    {
-        _lines = lines;
-        lines.Retain();
-    }
 
     public override ExportResult Export(in Batch<Metric> batch)
     {
         var resource = ParentProvider?.GetResource();
-        using var lines = _lines.Begin();
+        using var lines = Lines.Begin();
         foreach (var metric in batch)
         {
             foreach (ref readonly var point in metric.GetMetricPoints())
@@ -46,12 +39,6 @@ public sealed class JsonlMetricExporter : BaseExporter<Metric>
             }
         }
         return ExportResult.Success;
-    }
-
-    protected override bool OnShutdown(int timeoutMilliseconds)
-    {
-        _lines.Release();
-        return true;
     }
 
     private static string Kind(MetricType type) => type switch

@@ -4,20 +4,13 @@ using OpenTelemetry;
 namespace Summits.Cli.Telemetry;
 
 /// <summary>Writes each finished span as one <c>"type": "span"</c> line of the run's JSONL file.</summary>
-public sealed class JsonlSpanExporter : BaseExporter<Activity>
+public sealed class JsonlSpanExporter(JsonlWriter lines) : JsonlExporter<Activity>(lines)
 {
-    private readonly JsonlWriter _lines;
-
-    public JsonlSpanExporter(JsonlWriter lines)
-    {
-        _lines = lines;
-        lines.Retain();
-    }
 
     public override ExportResult Export(in Batch<Activity> batch)
     {
         var resource = ParentProvider?.GetResource();
-        using var lines = _lines.Begin();
+        using var lines = Lines.Begin();
         foreach (var span in batch)
         {
             var json = lines.Json;
@@ -56,11 +49,5 @@ public sealed class JsonlSpanExporter : BaseExporter<Activity>
             lines.EndLine();
         }
         return ExportResult.Success;
-    }
-
-    protected override bool OnShutdown(int timeoutMilliseconds)
-    {
-        _lines.Release();
-        return true;
     }
 }
