@@ -41,6 +41,6 @@ public class ModelBenchmarks
     private static (double, double, double, double)[] Actors(int count)
     {
         var world = WorldGenerator.Generate(count, 1, seed: 11);
-        return [.. world.Positions.Select(p => ((double)p.Value, (double)p.Salience, world.Actor(p.Actor).Capability, world.Actor(p.Actor).RiskAttitude))];
+        return [.. world.Positions.Select(p => ((double)p.Value, (double)p.Salience, world.Actor(p.Actor).Capability, world.Actor(p.Actor).Curvature))];
     }
 }

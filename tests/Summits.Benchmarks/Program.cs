@@ -1,3 +1,3 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Summits.Benchmarks.JudgeBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Summits.Benchmarks.TacticsBenchmarks).Assembly).Run(args);

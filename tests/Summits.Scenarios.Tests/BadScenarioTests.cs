@@ -76,6 +76,29 @@ public sealed class BadScenarioTests : IDisposable
         Assert.Equal(problem, error.Problem);
     }
 
+    // Every topic of the seed is held by JP and US alone: 3-of-n could never be met there.
+    [Fact]
+    public void A_k_of_n_rule_asking_for_more_parties_than_a_topic_has_names_the_topics_parties()
+    {
+        var scenario = _folder.Write("steps:\n  - rounds: 2\n    topics: [tpp-11]\n    rule: 3-of-n\n");
+        var error = FailsAt(scenario, "3-of-n");
+        Assert.Equal("'3-of-n' asks for 3 parties, but 'tpp-11' has only 2: JP, US; k must be at most the parties of every topic the rounds cover", error.Problem);
+    }
+
+    [Fact]
+    public void A_k_of_n_rule_over_every_topic_is_checked_against_each_of_them()
+    {
+        var scenario = _folder.Write("steps:\n  - rounds: 2\n    rule: 3-of-n\n");
+        Assert.Contains("has only 2: JP, US", FailsAt(scenario, "3-of-n").Problem);
+    }
+
+    [Fact]
+    public void An_opener_must_be_a_known_actor()
+    {
+        var scenario = _folder.Write("steps:\n  - rounds: 2\n    opener: XX\n");
+        Assert.Contains("unknown actor 'XX'", FailsAt(scenario, "XX").Problem);
+    }
+
     [Fact]
     public void A_proposal_to_oneself_names_the_others()
     {

@@ -17,7 +17,7 @@ public static class WorldReport
         foreach (var actor in world.Actors)
         {
             var leader = actor.Leader.Length > 0 ? $" ({actor.Leader})" : "";
-            output.WriteLine($"  {actor.Id,-4} {actor.Name}{leader}  capability {N(actor.Capability)}  {Kebab(actor.Strategy)}  risk {N(actor.RiskAttitude)}");
+            output.WriteLine($"  {actor.Id,-4} {actor.Name}{leader}  capability {N(actor.Capability)}  {Kebab(actor.Strategy)}  curvature {N(actor.Curvature)}");
         }
 
         foreach (var topic in world.Topics)

@@ -26,10 +26,10 @@ public sealed class CountryGrain(
 
     public Task<ImmutableArray<Move>> History() => Task.FromResult<ImmutableArray<Move>>([.. Delegation.History]);
 
-    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters)
+    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters)
     {
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, GrainKeys.Split(this.GetPrimaryKeyString()).World);
-        var evaluation = Delegation.Evaluate(proposal, commitments, scripted, mirroredConcession, parameters);
+        var evaluation = Delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters);
         span?.SetTag(SummitsTelemetry.Actor, evaluation.Actor)
             .SetTag(SummitsTelemetry.Topic, string.Join(',', proposal.Topics))
             .SetTag(SummitsTelemetry.ProposalId, proposal.Id)

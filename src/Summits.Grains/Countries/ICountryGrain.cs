@@ -21,7 +21,7 @@ public interface ICountryGrain : IGrainWithStringKey
     Task<ImmutableArray<Move>> History();
 
     /// <summary>Answers a proposal and moves toward it; a proposal id delivered again changes nothing.</summary>
-    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters);
+    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters);
 
     Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 

@@ -16,7 +16,8 @@ public interface ITopicGrain : IGrainWithStringKey
     /// <summary>Every status change of the agreements on this topic, in order, with its cause.</summary>
     Task<ImmutableArray<CommitmentChange>> History();
 
-    Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement);
+    /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
+    Task<bool> Record(Agreement agreement);
 
     Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
 

@@ -34,11 +34,11 @@ public sealed class TopicGrain(
 
     public Task<ImmutableArray<CommitmentChange>> History() => Task.FromResult<ImmutableArray<CommitmentChange>>([.. Table.History]);
 
-    public Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement)
+    public Task<bool> Record(Agreement agreement)
     {
-        var changes = Table.Record(agreement);
-        _dirty = true;
-        return Task.FromResult(changes);
+        var recorded = Table.Record(agreement);
+        _dirty |= recorded;
+        return Task.FromResult(recorded);
     }
 
     public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes)

@@ -30,8 +30,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, string world) : IWorl
 
     private sealed class CountryAccess(ICountryGrain grain) : ICountryAccess
     {
-        public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters) =>
-            grain.Evaluate(proposal, commitments, scripted, mirroredConcession, parameters);
+        public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters) =>
+            grain.Evaluate(proposal, commitments, scripted, exchanges, parameters);
 
         public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
             grain.Propose(proposal, commitments, parameters);
@@ -48,7 +48,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, string world) : IWorl
 
         public Task<ImmutableArray<Position>> Positions() => grain.Positions();
 
-        public Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement) => grain.Record(agreement);
+        public Task<bool> Record(Agreement agreement) => grain.Record(agreement);
 
         public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes) => grain.Apply(changes);
 

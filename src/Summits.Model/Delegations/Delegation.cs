@@ -36,13 +36,13 @@ public sealed class Delegation
     public Position? PositionOn(string topic) => _positions.GetValueOrDefault(topic);
 
     /// <summary>Answers a proposal and moves toward it; the same proposal id again returns the first answer and moves nothing.</summary>
-    public Evaluation Evaluate(Proposal proposal, IReadOnlyList<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters)
+    public Evaluation Evaluate(Proposal proposal, IReadOnlyList<Commitment> commitments, ScriptedAnswer? scripted, IReadOnlyList<Exchange>? exchanges, ModelParameters parameters)
     {
         if (_answered.TryGetValue(proposal.Id, out var earlier))
             return earlier;
         if (_settled.TryGetValue(proposal.Id, out var answer))
             return new Evaluation(Actor.Id, proposal.Id, answer, 0, 0, [], [], [], "answered in an earlier advance; nothing changes");
-        var evaluation = Negotiator.Evaluate(Actor, _positions, proposal, commitments, scripted, parameters, mirroredConcession);
+        var evaluation = Negotiator.Evaluate(Actor, _positions, proposal, commitments, scripted, parameters, exchanges);
         foreach (var move in evaluation.Moves)
             MoveTo(move);
         _answered[proposal.Id] = evaluation;
@@ -83,7 +83,7 @@ public sealed class Delegation
                 var position = Held(change.Topic);
                 var after = change.Apply(position.Salience, 0, 1);
                 _positions[position.Topic] = position with { Salience = new Salience(after) };
-                return new ShockOutcome(EventKind.SalienceChanged, position.Salience, after, Drifts(position.Topic, position.Value, position.Value, after, commitments, cause, parameters));
+                return new ShockOutcome(EventKind.SalienceChanged, position.Salience, after, Drifts(position.Topic, position.Value, after, commitments, cause, parameters));
             }
             default:
             {
@@ -99,7 +99,7 @@ public sealed class Delegation
                 }
                 var after = change.Apply(position.Value, ScaleValue.Min, ScaleValue.Max);
                 MoveTo(new Move(actor.Id, topic, position.Value, after, cause));
-                return new ShockOutcome(EventKind.Move, position.Value, after, Drifts(topic, position.Value, after, position.Salience, commitments, cause, parameters));
+                return new ShockOutcome(EventKind.Move, position.Value, after, Drifts(topic, after, position.Salience, commitments, cause, parameters));
             }
         }
     }
@@ -132,12 +132,12 @@ public sealed class Delegation
         _history.Add(move);
     }
 
-    private ImmutableArray<CommitmentChange> Drifts(string topic, double before, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)
+    private ImmutableArray<CommitmentChange> Drifts(string topic, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)
     {
         var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
         foreach (var c in commitments)
         {
-            if (c.Topic == topic && Negotiator.Drift(c, before, value, salience, parameters) is { } status)
+            if (c.Topic == topic && Negotiator.Drift(c, value, salience, parameters) is { } status)
                 changes.Add(new CommitmentChange(c.AgreementId, topic, Actor.Id, status, cause,
                     FormattableString.Invariant($"{Actor.Id} now at {value:0.##}, {Math.Abs(value - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(salience):0.##})")));
         }

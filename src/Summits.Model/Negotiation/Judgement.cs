@@ -1,8 +1,22 @@
 namespace Summits.Model;
 
-/// <summary>The two utilities an acceptance decision compares.</summary>
-public readonly record struct Judgement(double Utility, double Reservation)
+/// <summary>The utilities an acceptance decision compares, summed over the topics of the terms the actor holds.</summary>
+/// <param name="Utility">U(terms): what the proposed terms are worth to the actor.</param>
+/// <param name="Walk">What it holds without them: on each topic the better of its reservation point and an agreement it is held to.</param>
+/// <param name="Next">U(own offer): what the offer it would make itself at this time is worth to it.</param>
+public readonly record struct Judgement(double Utility, double Walk, double Next)
 {
-    /// <summary>An actor accepts terms that leave it no worse off than its reservation.</summary>
-    public bool Accepts => Utility >= Reservation - 1e-12;
+    private const double Tolerance = 1e-12;
+
+    /// <summary>At least as good as no deal.</summary>
+    public bool BeatsWalkAway => Utility >= Walk - Tolerance;
+
+    /// <summary>Whether the actor accepts at time τ under the condition (Baarslag, Hindriks and Jonker 2014); never below no deal.</summary>
+    public bool Accepts(AcceptanceCondition condition, double time, ModelParameters parameters) =>
+        BeatsWalkAway && condition switch
+        {
+            AcceptanceCondition.Constant => true,
+            AcceptanceCondition.Time => time >= parameters.AcceptanceTime || Utility >= Next - Tolerance,
+            _ => Utility >= Next - Tolerance,
+        };
 }

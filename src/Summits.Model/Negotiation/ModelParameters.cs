@@ -1,13 +1,16 @@
 namespace Summits.Model;
 
-/// <summary>Every tunable number of the negotiation model; a scenario may override any of them.</summary>
-/// <param name="InfluenceRate">α: the share of the distance to a proposal a recipient moves at most, per proposal.</param>
-/// <param name="WindowMin">The acceptance window, in scale points, of an actor for whom the topic is everything (salience 1).</param>
-/// <param name="WindowSpan">How much wider the window is for a topic of no salience: window = WindowMin + WindowSpan·(1 − s).</param>
-/// <param name="BreachFactor">A strained agreement breaches once a party drifts this many windows from it.</param>
-/// <param name="Convergence">Autonomous rounds stop when no position moves more than this in a round.</param>
-/// <param name="BoulwareExponent">e of the Boulware tactic, f(τ) = τ^(1/e); below 1 concedes late.</param>
-/// <param name="ConcederExponent">e of the conceder tactic; above 1 concedes early.</param>
+/// <summary>Every tunable number of the negotiation model; a scenario may override any of them. docs/model.md gives each one's source and range.</summary>
+/// <param name="InfluenceRate">α, 0..1: the share of the distance to a proposal a recipient moves at most, once per proposal.</param>
+/// <param name="WindowMin">The window, in scale points, of an actor for whom the topic is everything (salience 1).</param>
+/// <param name="WindowSpan">How much wider the window is for a topic of no salience: w = WindowMin + WindowSpan·(1 − s). The default reservation point lies w from the position.</param>
+/// <param name="BreachFactor">An agreement breaches at once when a party is more than this many windows from an agreed value, 1..10.</param>
+/// <param name="Convergence">Autonomous rounds stop early when no offer and no position changed by more than this, in scale points, in a round.</param>
+/// <param name="BoulwareExponent">e of the Boulware tactic in f(τ) = κ + (1 − κ)·τ^(1/e), 0.01..1 (Faratin, Sierra and Jennings 1998).</param>
+/// <param name="ConcederExponent">e of the conceder tactic, 1..100.</param>
+/// <param name="InitialConcession">κ of the time-dependent tactics, 0..1: the share of the way to the reservation point conceded at τ = 0.</param>
+/// <param name="OpeningConcession">The share of the way to its reservation point a tit-for-tat actor concedes before the other side has moved, 0..1.</param>
+/// <param name="AcceptanceTime">T of the AC_time condition, 0..1: from this time on, anything at least as good as no deal is accepted.</param>
 [GenerateSerializer, Immutable]
 public sealed record ModelParameters(
     double InfluenceRate = 0.1,
@@ -16,10 +19,13 @@ public sealed record ModelParameters(
     double BreachFactor = 2,
     double Convergence = 0.01,
     double BoulwareExponent = 0.2,
-    double ConcederExponent = 5)
+    double ConcederExponent = 5,
+    double InitialConcession = 0,
+    double OpeningConcession = 0.1,
+    double AcceptanceTime = 0.9)
 {
     public static ModelParameters Default { get; } = new();
 
-    /// <summary>How far from its position an actor will still accept, on a topic of salience <paramref name="salience"/>.</summary>
+    /// <summary>How far from its position an actor will still accept, on a topic of salience <paramref name="salience"/>, in scale points.</summary>
     public double Window(double salience) => WindowMin + WindowSpan * (1 - salience);
 }

@@ -9,33 +9,6 @@ namespace Summits.Model;
 /// </summary>
 public static class Negotiator
 {
-    /// <summary>
-    /// Judges terms as a whole (a package is one decision): the sum over its topics of the utility of
-    /// the proposed value, against the sum of what the actor holds without it: no deal, or the agreed
-    /// value where it is held to an agreement that is worth more to it than no deal (one it has drifted
-    /// away from, it would rather walk away from). NaN in <paramref name="agreed"/> means no agreement
-    /// on that topic. Allocates nothing.
-    /// </summary>
-    public static Judgement Judge(
-        ReadOnlySpan<double> positions,
-        ReadOnlySpan<double> saliences,
-        ReadOnlySpan<double> terms,
-        ReadOnlySpan<double> agreed,
-        double risk,
-        ModelParameters parameters)
-    {
-        double utility = 0, reservation = 0;
-        for (var i = 0; i < terms.Length; i++)
-        {
-            var x = positions[i];
-            var s = saliences[i];
-            utility += Utility.Of(x, s, risk, terms[i]);
-            var noDeal = Utility.NoDeal(s, risk, parameters);
-            reservation += double.IsNaN(agreed[i]) ? noDeal : Math.Max(noDeal, Utility.Of(x, s, risk, agreed[i]));
-        }
-        return new Judgement(utility, reservation);
-    }
-
     /// <summary>How far a recipient moves toward a proposed value, whatever it answers.</summary>
     /// <remarks>Δ = α · c_j / (c_i + c_j) · (1 + a_ij) / 2 · (1 − s_i) · (y − x_i).</remarks>
     public static double Influence(double position, double salience, double value, double recipientCapability, double proposerCapability, double affinity, ModelParameters parameters)
@@ -45,7 +18,14 @@ public static class Negotiator
         return parameters.InfluenceRate * weight * (1 + affinity) / 2 * (1 - salience) * (value - position);
     }
 
-    /// <summary>The recipient's evaluation of a proposal: its answer, its counter-offer, and the moves the proposal causes.</summary>
+    /// <summary>
+    /// The recipient's evaluation of a proposal: its answer, its counter-offer (the offer its tactic makes at the
+    /// proposal's time τ), and the moves the proposal causes. Terms are judged as a whole, summing utilities
+    /// over the topics it holds. It accepts under its acceptance condition; otherwise it rejects terms worse
+    /// than no deal and counters the rest, offering its own terms either way. A renewed proposal moves no one:
+    /// influence acts once per proposal.
+    /// </summary>
+    /// <param name="exchanges">For each term, what the recipient has seen of the bargaining on its topic (tit-for-tat answers it); null for none.</param>
     public static Evaluation Evaluate(
         Actor actor,
         IReadOnlyDictionary<string, Position> positions,
@@ -53,38 +33,69 @@ public static class Negotiator
         IReadOnlyList<Commitment> commitments,
         ScriptedAnswer? scripted,
         ModelParameters parameters,
-        double mirroredConcession = 0)
+        IReadOnlyList<Exchange>? exchanges = null)
     {
         var n = proposal.Terms.Length;
         Span<double> x = stackalloc double[n];
         Span<double> s = stackalloc double[n];
         Span<double> y = stackalloc double[n];
-        Span<double> agreed = stackalloc double[n];
+        Span<double> r = stackalloc double[n];
         var held = 0;
+        var tradeOff = true;
+        Position? single = null;
+        double utility = 0, walk = 0;
+        var rho = actor.Curvature;
         for (var i = 0; i < n; i++)
         {
             var term = proposal.Terms[i];
             y[i] = term.Value;
-            agreed[i] = double.NaN;
             if (positions.TryGetValue(term.Topic, out var p))
             {
                 x[i] = p.Value;
                 s[i] = p.Salience;
+                r[i] = Tactics.Reservation(x[i], s[i], p.Reservation, y[i], parameters);
                 held++;
+                single = p;
+                tradeOff &= actor.StrategyOn(p) == Strategy.TradeOff;
+                utility += Utility.Of(x[i], s[i], rho, y[i]);
+                var noDeal = Utility.Of(x[i], s[i], rho, r[i]);
                 foreach (var c in commitments)
                 {
-                    if (c.Topic == term.Topic && c.Status is AgreementStatus.Holding or AgreementStatus.Strained)
-                        agreed[i] = c.Value;
+                    if (c.Topic == term.Topic && c.Status.IsLive())
+                        noDeal = Math.Max(noDeal, Utility.Of(x[i], s[i], rho, c.Value));
                 }
+                walk += noDeal;
             }
             else
             {
-                x[i] = term.Value;
+                x[i] = r[i] = term.Value;
                 s[i] = 0;
             }
         }
 
-        var judgement = Judge(x, s, y, agreed, actor.RiskAttitude, parameters);
+        var next = new double[n];
+        if (held >= 2 && tradeOff)
+        {
+            Span<double> weights = stackalloc double[n];
+            weights.Fill(1);
+            var aspiration = TradeOff.Aspiration(s, walk, proposal.Time, parameters);
+            TradeOff.Package(x, s, rho, y, weights, aspiration).CopyTo(next, 0);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var p = positions.GetValueOrDefault(proposal.Terms[i].Topic);
+                next[i] = p is null ? y[i]
+                    : Tactics.Offer(actor.StrategyOn(p), x[i], r[i], proposal.Time, exchanges?[i] ?? Exchange.None, parameters);
+            }
+        }
+        double own = 0;
+        for (var i = 0; i < n; i++)
+            own += Utility.Of(x[i], s[i], rho, next[i]);
+
+        var judgement = new Judgement(utility, walk, own);
+        var condition = held == 1 ? actor.AcceptanceOn(single) : actor.Acceptance;
         Response response;
         string why;
         if (held == 0)
@@ -94,11 +105,10 @@ public static class Negotiator
         }
         else
         {
-            response = judgement.Accepts ? Response.Accept
-                : actor.Strategy == Strategy.Hardliner ? Response.Reject
-                : Response.Counter;
+            var accepts = judgement.Accepts(condition, proposal.Time, parameters);
+            response = accepts ? Response.Accept : judgement.BeatsWalkAway ? Response.Counter : Response.Reject;
             why = string.Create(CultureInfo.InvariantCulture,
-                $"U(terms) {judgement.Utility:0.###} {(judgement.Accepts ? ">=" : "<")} U(reservation) {judgement.Reservation:0.###}");
+                $"U(terms) {utility:0.###}, U(own offer) {own:0.###}, U(no deal) {walk:0.###} at τ {proposal.Time:0.##}: {(accepts ? "accepts" : judgement.BeatsWalkAway ? "counters" : "worse than no deal")} under {ConditionName(condition)}");
         }
 
         var counter = ImmutableArray<Term>.Empty;
@@ -108,19 +118,18 @@ public static class Negotiator
             why = $"scripted: {scripted.Because} (model: {why})";
             counter = scripted.Counter;
         }
-        else if (response == Response.Counter)
+        else if (response != Response.Accept)
         {
-            var share = Concession.Share(actor.Strategy, proposal.Time, parameters, mirroredConcession);
             var builder = ImmutableArray.CreateBuilder<Term>(n);
             for (var i = 0; i < n; i++)
-                builder.Add(new Term(proposal.Terms[i].Topic, Concession.Offer(x[i], y[i], share, parameters.Window(s[i]))));
+                builder.Add(new Term(proposal.Terms[i].Topic, next[i]));
             counter = builder.MoveToImmutable();
         }
 
         var moves = ImmutableArray.CreateBuilder<Move>();
         var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
         var affinity = actor.AffinityToward(proposal.From);
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < n && proposal.Kind != ProposalKind.Renewed; i++)
         {
             var topic = proposal.Terms[i].Topic;
             if (!positions.ContainsKey(topic))
@@ -132,19 +141,28 @@ public static class Negotiator
             moves.Add(new Move(actor.Id, topic, x[i], after, proposal.Id));
             foreach (var c in commitments)
             {
-                if (c.Topic == topic && Drift(c, x[i], after, s[i], parameters) is { } status)
+                if (c.Topic == topic && Drift(c, after, s[i], parameters) is { } status)
                     changes.Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
                         string.Create(CultureInfo.InvariantCulture, $"{actor.Id} moved to {after:0.##}, {Math.Abs(after - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(s[i]):0.##})")));
             }
         }
 
-        return new Evaluation(actor.Id, proposal.Id, response, judgement.Utility, judgement.Reservation,
+        return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
             counter, moves.ToImmutable(), changes.ToImmutable(), why);
     }
 
+    /// <summary>The name of an acceptance condition in the literature's notation.</summary>
+    public static string ConditionName(AcceptanceCondition condition) => condition switch
+    {
+        AcceptanceCondition.Time => "AC_time",
+        AcceptanceCondition.Constant => "AC_const",
+        _ => "AC_next",
+    };
+
     /// <summary>
-    /// What a proposal does to its proposer's own agreements: terms outside its window around an
-    /// agreement it is party to strain that agreement, or breach it if it was strained already.
+    /// What a proposal does to its proposer's own agreements: terms more than its window from an agreement it
+    /// is party to strain that agreement, and terms more than <see cref="ModelParameters.BreachFactor"/>
+    /// windows from it breach it at once.
     /// </summary>
     public static ImmutableArray<CommitmentChange> Contrary(
         IReadOnlyDictionary<string, Position> positions,
@@ -160,34 +178,37 @@ public static class Negotiator
             var window = parameters.Window(position.Salience);
             foreach (var c in commitments)
             {
-                if (c.Topic != term.Topic || Math.Abs(term.Value - c.Value) <= window)
+                if (c.Topic != term.Topic)
                     continue;
-                var status = c.Status switch
-                {
-                    AgreementStatus.Holding => AgreementStatus.Strained,
-                    AgreementStatus.Strained => AgreementStatus.Breached,
-                    _ => (AgreementStatus?)null,
-                };
+                var distance = Math.Abs(term.Value - c.Value);
+                AgreementStatus? status = distance > parameters.BreachFactor * window && c.Status != AgreementStatus.Breached ? AgreementStatus.Breached
+                    : distance > window && c.Status == AgreementStatus.Holding ? AgreementStatus.Strained
+                    : null;
                 if (status is { } next)
                     changes.Add(new CommitmentChange(c.AgreementId, term.Topic, proposal.From, next, proposal.Id,
-                        string.Create(CultureInfo.InvariantCulture, $"{proposal.From} proposed {term.Value:0.##}, {Math.Abs(term.Value - c.Value):0.##} from the agreed {c.Value:0.##} (window {window:0.##})")));
+                        string.Create(CultureInfo.InvariantCulture, $"{proposal.From} proposed {term.Value:0.##}, {distance:0.##} from the agreed {c.Value:0.##} (window {window:0.##})")));
             }
         }
         return changes.ToImmutable();
     }
 
     /// <summary>
-    /// A party whose position moves outside its window strains an agreement; a strained agreement is
-    /// breached when the party drifts further away still, beyond <see cref="ModelParameters.BreachFactor"/> windows.
+    /// What a party's position <paramref name="after"/> a move does to an agreement it is held to, with window w:
+    /// more than <see cref="ModelParameters.BreachFactor"/>·w from the agreed value breaches it at once; more
+    /// than w strains a holding agreement; back within w restores a strained one to holding. Null when nothing changes.
     /// </summary>
-    public static AgreementStatus? Drift(Commitment commitment, double before, double after, double salience, ModelParameters parameters)
+    public static AgreementStatus? Drift(Commitment commitment, double after, double salience, ModelParameters parameters)
     {
         var distance = Math.Abs(after - commitment.Value);
         var window = parameters.Window(salience);
+        if (commitment.Status == AgreementStatus.Breached)
+            return null;
+        if (distance > parameters.BreachFactor * window)
+            return AgreementStatus.Breached;
         return commitment.Status switch
         {
             AgreementStatus.Holding when distance > window => AgreementStatus.Strained,
-            AgreementStatus.Strained when distance > parameters.BreachFactor * window && distance > Math.Abs(before - commitment.Value) => AgreementStatus.Breached,
+            AgreementStatus.Strained when distance <= window => AgreementStatus.Holding,
             _ => null,
         };
     }

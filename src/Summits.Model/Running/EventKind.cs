@@ -22,4 +22,8 @@ public enum EventKind
     ProposalExpired,
     ExpectationPassed,
     ExpectationFailed,
+    /// <summary>A strained agreement is holding again: the party is back inside its window.</summary>
+    AgreementRestored,
+    /// <summary>A newer agreement took over some of an agreement's topics; it still binds on the rest.</summary>
+    AgreementPartlySuperseded,
 }

@@ -16,7 +16,7 @@ public interface IWorldAccess
 /// <summary>The operations a run asks of a country.</summary>
 public interface ICountryAccess
 {
-    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters);
+    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters);
 
     Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
@@ -32,7 +32,8 @@ public interface ITopicAccess
 
     Task<ImmutableArray<Position>> Positions();
 
-    Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement);
+    /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
+    Task<bool> Record(Agreement agreement);
 
     Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
 

@@ -44,8 +44,8 @@ public sealed class LocalWorld : IWorldAccess
 
     private sealed class CountryAccess(Delegation delegation) : ICountryAccess
     {
-        public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, double mirroredConcession, ModelParameters parameters) =>
-            Task.FromResult(delegation.Evaluate(proposal, commitments, scripted, mirroredConcession, parameters));
+        public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters) =>
+            Task.FromResult(delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters));
 
         public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
             Task.FromResult(delegation.Propose(proposal, commitments, parameters));
@@ -66,7 +66,7 @@ public sealed class LocalWorld : IWorldAccess
                 .OfType<Position>()
                 .ToImmutableArray());
 
-        public Task<ImmutableArray<CommitmentChange>> Record(Agreement agreement) => Task.FromResult(table.Record(agreement));
+        public Task<bool> Record(Agreement agreement) => Task.FromResult(table.Record(agreement));
 
         public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes) => Task.FromResult(table.Apply(changes));
 

@@ -45,8 +45,11 @@ public sealed class RunState
     /// <summary>Scripted answers, keyed <c>proposal/actor</c>.</summary>
     [Id(12)] public Dictionary<string, ScriptedAnswer> Scripted { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>The share the last round offer on each topic conceded, which tit-for-tat mirrors.</summary>
-    [Id(13)] public Dictionary<string, double> Shares { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Each actor's latest offer (a proposal's terms or a counter-offer) on each topic, keyed <c>actor/topic</c>.</summary>
+    [Id(16)] public Dictionary<string, double> LastOffer { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each actor's offer before its latest on each topic, keyed <c>actor/topic</c>: tit-for-tat mirrors the move between them.</summary>
+    [Id(17)] public Dictionary<string, double> OfferBefore { get; init; } = new(StringComparer.Ordinal);
 
     [Id(14)] public int Failures { get; set; }
 

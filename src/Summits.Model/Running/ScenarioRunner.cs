@@ -65,20 +65,22 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
 
     private async Task ProposeAsync(ProposeStep step)
     {
-        var proposal = new Proposal(step.Id, step.From, step.To, step.Terms, step.Rule, 0,
+        // Without a deadline a proposal is an ultimatum: the recipients' time is up (τ = 1). With one, it
+        // opens at τ = 0 and each renewal carries the time of the round it is renewed in.
+        var proposal = new Proposal(step.Id, step.From, step.To, step.Terms, step.Rule, step.Deadline is null ? 1 : 0,
             state.Actors[step.From].Capability, ProposalKind.Scripted, step.Id);
         var outcome = await DeliverAsync(proposal);
         if (!outcome.Agreed && step.Deadline is { } deadline)
             state.Open.Add(new OpenProposal { Proposal = proposal, RoundsLeft = deadline });
     }
 
-    private readonly record struct Outcome(bool Agreed, double LargestMove);
+    private readonly record struct Outcome(bool Agreed, double LargestMove, bool OffersChanged);
 
     /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
     private async Task<Outcome> DeliverAsync(Proposal proposal)
     {
         if (!state.Applied.Add(proposal.Id))
-            return new Outcome(false, 0);
+            return new Outcome(false, 0, false);
 
         using var scope = _observer.BeginProposal(proposal);
         var topics = proposal.Terms.Select(t => t.Topic).ToArray();
@@ -89,12 +91,12 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         Emit(EventKind.Proposal, proposal.From, proposal.TopicLabel, null, null, proposal.Id,
             $"{KindWord(proposal.Kind)} to {string.Join(", ", proposal.To)} under {proposal.Rule}", proposal.Terms);
 
-        var mirrored = topics.Length == 1 ? state.Shares.GetValueOrDefault(topics[0]) : 0;
         var contraryTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
         var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
             world.Country(recipient).Evaluate(proposal, CommitmentsOf(recipient),
-                state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}"), mirrored, Parameters)));
+                state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}"), ExchangesOf(recipient, proposal), Parameters)));
         var changes = new List<CommitmentChange>(await contraryTask);
+        var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
         var accepting = new HashSet<string>(StringComparer.Ordinal) { proposal.From };
         double largest = 0;
@@ -108,6 +110,8 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             };
             Emit(kind, evaluation.Actor, proposal.TopicLabel, null, null, proposal.Id, evaluation.Why,
                 evaluation.Counter.IsDefaultOrEmpty ? null : evaluation.Counter);
+            if (!evaluation.Counter.IsDefaultOrEmpty)
+                offersChanged |= RecordOffer(evaluation.Actor, evaluation.Counter);
             if (evaluation.Response == Response.Accept)
                 accepting.Add(evaluation.Actor);
             foreach (var move in evaluation.Moves)
@@ -125,16 +129,61 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             var terms = proposal.Terms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
             var agreement = new Agreement(proposal.Id, terms, parties, proposal.Rule, AgreementStatus.Holding, proposal.Id, null,
                 $"accepted by {string.Join(", ", parties)} under {proposal.Rule}");
-            var superseded = await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
+            await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
             Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why, proposal.Terms);
-            foreach (var change in superseded.SelectMany(c => c).DistinctBy(c => c.AgreementId))
-                Emit(EventKind.AgreementSuperseded, null, change.Topic, null, null, change.Cause, $"{change.AgreementId}: {change.Why}");
+            var supersessions = new List<CommitmentChange>();
+            foreach (var older in Supersession.Affected(agreement, tables))
+            {
+                var olderTables = await Task.WhenAll(older.Terms.Keys.Select(t => world.Topic(t).Get()));
+                if (Supersession.Decide(older, agreement, olderTables) is { } change)
+                    supersessions.Add(change);
+            }
+            await ApplyChangesAsync(supersessions, tables);
             state.Open.RemoveAll(o => o.Proposal.Id == OriginalId(proposal.Id));
         }
 
         await ApplyChangesAsync(changes, tables);
         _observer.EndProposal(proposal, parties);
-        return new Outcome(agreed, largest);
+        return new Outcome(agreed, largest, offersChanged);
+    }
+
+    /// <summary>
+    /// What a recipient has seen on each topic of a proposal: its own last offer, and the proposer's offer
+    /// before this one (its stated position when the run began, if it made none) and this one.
+    /// </summary>
+    private ImmutableArray<Exchange> ExchangesOf(string recipient, Proposal proposal)
+    {
+        var exchanges = ImmutableArray.CreateBuilder<Exchange>(proposal.Terms.Length);
+        foreach (var term in proposal.Terms)
+            exchanges.Add(new Exchange(Offered(recipient, term.Topic), Offered(proposal.From, term.Topic) ?? Started(proposal.From, term.Topic), term.Value));
+        return exchanges.MoveToImmutable();
+    }
+
+    private double? Offered(string actor, string topic) =>
+        state.LastOffer.TryGetValue($"{actor}/{topic}", out var value) ? value : null;
+
+    private double? Started(string actor, string topic) =>
+        state.Start.TryGetValue($"{actor}/{topic}", out var value) ? value : null;
+
+    /// <summary>Records an actor's offer on each topic of its terms; true when any differs from its previous offer there.</summary>
+    private bool RecordOffer(string actor, ImmutableArray<Term> terms)
+    {
+        var changed = false;
+        foreach (var term in terms)
+        {
+            var key = $"{actor}/{term.Topic}";
+            if (state.LastOffer.TryGetValue(key, out var last))
+            {
+                state.OfferBefore[key] = last;
+                changed |= Math.Abs(term.Value - last) > Parameters.Convergence;
+            }
+            else
+            {
+                changed = true;
+            }
+            state.LastOffer[key] = term.Value;
+        }
+        return changed;
     }
 
     /// <summary>Applies status changes to every table that holds the agreement, since a package spans several topics.</summary>
@@ -156,8 +205,15 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply([.. pair.Value])));
         foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status)))
         {
-            var kind = change.Status == AgreementStatus.Breached ? EventKind.AgreementBreached : EventKind.AgreementStrained;
-            Emit(kind, change.Actor, change.Topic, null, null, change.Cause, $"{change.AgreementId}: {change.Why}");
+            var kind = change.Status switch
+            {
+                AgreementStatus.Breached => EventKind.AgreementBreached,
+                AgreementStatus.Superseded => EventKind.AgreementSuperseded,
+                AgreementStatus.PartlySuperseded => EventKind.AgreementPartlySuperseded,
+                AgreementStatus.Holding => EventKind.AgreementRestored,
+                _ => EventKind.AgreementStrained,
+            };
+            Emit(kind, change.Actor.Length > 0 ? change.Actor : null, change.Topic, null, null, change.Cause, $"{change.AgreementId}: {change.Why}");
         }
     }
 
@@ -184,7 +240,12 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         }
     }
 
-    /// <summary>One round of stacked alternating offers on every open topic; true when the step is done.</summary>
+    /// <summary>
+    /// One round of stacked alternating offers: open proposals are renewed, then on every open topic one
+    /// holder, in turn, offers what its tactic gives at τ = round / rounds (a package over related topics
+    /// for the trade-off tactic) and the others answer. True when the step is done: at its last round, when
+    /// every topic is settled, or when no offer and no position changed in the round.
+    /// </summary>
     private async Task<bool> RoundAsync(RoundsStep step)
     {
         if (state.RoundsDone == 0)
@@ -196,6 +257,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
 
         double largest = 0;
         var agreed = false;
+        var offersChanged = false;
         foreach (var pending in state.Open.ToArray())
         {
             pending.Renewals++;
@@ -209,6 +271,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             var outcome = await DeliverAsync(renewed);
             largest = Math.Max(largest, outcome.LargestMove);
             agreed |= outcome.Agreed;
+            offersChanged |= outcome.OffersChanged;
             if (!outcome.Agreed && --pending.RoundsLeft <= 0)
             {
                 state.Open.Remove(pending);
@@ -219,47 +282,141 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         var topics = step.Topics.IsDefaultOrEmpty ? state.TopicOrder : [.. step.Topics];
         var positions = await Task.WhenAll(topics.Select(t => world.Topic(t).Positions()));
         var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));
-        var open = 0;
+        var held = new Position[topics.Count][];
+        var open = new bool[topics.Count];
         for (var i = 0; i < topics.Count; i++)
         {
-            var held = positions[i].OrderBy(p => state.ActorOrder.IndexOf(p.Actor)).ToArray();
-            if (held.Length < 2 || Settled(tables[i], held))
-                continue;
-            open++;
-            var proposer = held[(state.RoundOffset + round + i) % held.Length];
-            var others = held.Where(p => p.Actor != proposer.Actor).ToArray();
-            var weight = others.Sum(p => Weight(p));
-            var target = weight > 0 ? others.Sum(p => Weight(p) * p.Value) / weight : others.Average(p => (double)p.Value);
-            var actor = state.Actors[proposer.Actor];
-            var share = Concession.Share(actor.Strategy, time, Parameters, state.Shares.GetValueOrDefault(topics[i]));
-            var value = Concession.Offer(proposer.Value, target, share, Parameters.Window(proposer.Salience));
-            var proposal = new Proposal($"{step.Id}.r{round}.{topics[i]}", proposer.Actor, [.. others.Select(p => p.Actor)],
-                [new Term(topics[i], value)], step.Rule, time, actor.Capability, ProposalKind.RoundOffer, step.Id);
-            var outcome = await DeliverAsync(proposal);
-            state.Shares[topics[i]] = share;
-            largest = Math.Max(largest, outcome.LargestMove);
-            agreed |= outcome.Agreed;
+            held[i] = [.. positions[i].OrderBy(p => state.ActorOrder.IndexOf(p.Actor))];
+            open[i] = held[i].Length >= 2 && !Settled(tables[i], held[i]);
         }
 
-        if (open == 0 && state.Open.Count == 0)
+        var offered = new bool[topics.Count];
+        for (var i = 0; i < topics.Count; i++)
+        {
+            if (!open[i] || offered[i])
+                continue;
+            var proposer = Proposer(step, held[i], round, i);
+            var actor = state.Actors[proposer.Actor];
+            var others = held[i].Where(p => p.Actor != proposer.Actor).ToArray();
+            var package = actor.StrategyOn(proposer) == Strategy.TradeOff
+                ? Package(topics, held, open, offered, tables[i].Topic, i, proposer.Actor)
+                : [i];
+            Term[] terms;
+            if (package.Length > 1)
+            {
+                terms = PackageOffer(package.Select(k => topics[k]).ToArray(), package.Select(k => held[k]).ToArray(), actor, time);
+            }
+            else
+            {
+                var target = Target(others);
+                var reservation = Tactics.Reservation(proposer.Value, proposer.Salience, proposer.Reservation, target, Parameters);
+                var value = Tactics.Offer(actor.StrategyOn(proposer), proposer.Value, reservation, time, ExchangeOf(proposer.Actor, others, topics[i]), Parameters);
+                terms = [new Term(topics[i], value)];
+            }
+            foreach (var k in package)
+                offered[k] = true;
+            var proposal = new Proposal($"{step.Id}.r{round}.{string.Join('+', terms.Select(t => t.Topic))}", proposer.Actor, [.. others.Select(p => p.Actor)],
+                [.. terms], step.Rule, time, actor.Capability, ProposalKind.RoundOffer, step.Id);
+            var outcome = await DeliverAsync(proposal);
+            largest = Math.Max(largest, outcome.LargestMove);
+            agreed |= outcome.Agreed;
+            offersChanged |= outcome.OffersChanged;
+        }
+
+        if (!open.Contains(true) && state.Open.Count == 0)
         {
             Emit(EventKind.Converged, null, null, null, null, step.Id, "every topic in play is settled");
             return true;
         }
-        if (!agreed && largest < Parameters.Convergence)
+        if (!agreed && !offersChanged && largest < Parameters.Convergence)
         {
             Emit(EventKind.Converged, null, null, null, null, step.Id,
-                string.Create(CultureInfo.InvariantCulture, $"no position moved more than {Parameters.Convergence} in round {round}"));
+                string.Create(CultureInfo.InvariantCulture, $"no offer and no position changed by more than {Parameters.Convergence} in round {round}"));
             return true;
         }
         return round >= step.Count;
+    }
+
+    /// <summary>
+    /// Who offers on a topic in a round: the holders take turns in the world's order of actors, starting
+    /// with the step's opener where it holds the topic, otherwise at a place the seed chose for the step.
+    /// </summary>
+    private Position Proposer(RoundsStep step, Position[] held, int round, int topicIndex)
+    {
+        var first = step.Opener is { } opener ? Array.FindIndex(held, p => p.Actor == opener) : -1;
+        var start = first >= 0 ? first : state.RoundOffset + 1 + topicIndex;
+        return held[(start + round - 1) % held.Length];
+    }
+
+    /// <summary>The other side as one: the holders' positions weighted by capability times salience.</summary>
+    private double Target(IReadOnlyList<Position> others)
+    {
+        var weight = others.Sum(Weight);
+        return weight > 0 ? others.Sum(p => Weight(p) * p.Value) / weight : others.Average(p => (double)p.Value);
+    }
+
+    /// <summary>
+    /// What a proposer has seen on a topic: its own last offer, and the last move of its principal opponent
+    /// (the other holder of the greatest capability times salience, the first in the world's order on a tie).
+    /// </summary>
+    private Exchange ExchangeOf(string actor, IReadOnlyList<Position> others, string topic)
+    {
+        var opponent = others.OrderByDescending(Weight).First().Actor;
+        return Offered(opponent, topic) is { } last
+            ? new Exchange(Offered(actor, topic), state.OfferBefore.TryGetValue($"{opponent}/{topic}", out var before) ? before : Started(opponent, topic), last)
+            : new Exchange(Offered(actor, topic), null, null);
+    }
+
+    /// <summary>
+    /// The topics a trade-off proposer offers together with topic <paramref name="i"/>: those related to it
+    /// that are open, not yet offered this round, held by the same actors, and on which it uses the trade-off tactic too.
+    /// </summary>
+    private int[] Package(IReadOnlyList<string> topics, Position[][] held, bool[] open, bool[] offered, Topic topic, int i, string proposer)
+    {
+        var holders = held[i].Select(p => p.Actor).ToHashSet(StringComparer.Ordinal);
+        var package = new List<int> { i };
+        for (var k = 0; k < topics.Count; k++)
+        {
+            if (k == i || !open[k] || offered[k] || !topic.Related.Contains(topics[k]))
+                continue;
+            var mine = held[k].FirstOrDefault(p => p.Actor == proposer);
+            if (mine is null || held[k].Length != holders.Count || !held[k].All(p => holders.Contains(p.Actor)))
+                continue;
+            if (state.Actors[proposer].StrategyOn(mine) == Strategy.TradeOff)
+                package.Add(k);
+        }
+        return [.. package];
+    }
+
+    /// <summary>The trade-off tactic's package: its own utility at the level of its concession at τ, the rest toward the other side's believed values.</summary>
+    private Term[] PackageOffer(string[] topics, Position[][] held, Actor actor, double time)
+    {
+        var n = topics.Length;
+        var x = new double[n];
+        var s = new double[n];
+        var target = new double[n];
+        var weights = new double[n];
+        double walk = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var own = held[k].First(p => p.Actor == actor.Id);
+            var others = held[k].Where(p => p.Actor != actor.Id).ToArray();
+            x[k] = own.Value;
+            s[k] = own.Salience;
+            target[k] = Target(others);
+            weights[k] = others.Average(p => (double)p.Salience);
+            walk += Utility.Of(x[k], s[k], actor.Curvature, Tactics.Reservation(x[k], s[k], own.Reservation, target[k], Parameters));
+        }
+        var aspiration = TradeOff.Aspiration(s, walk, time, Parameters);
+        var values = TradeOff.Package(x, s, actor.Curvature, target, weights, aspiration);
+        return [.. topics.Select((t, k) => new Term(t, values[k]))];
     }
 
     private double Weight(Position p) => state.Actors[p.Actor].Capability * p.Salience;
 
     /// <summary>A topic is settled when an agreement in force binds every actor holding a position on it.</summary>
     private static bool Settled(TopicTable table, IReadOnlyList<Position> held) =>
-        table.Agreements.Any(a => a.Status is AgreementStatus.Holding or AgreementStatus.Strained
+        table.Agreements.Any(a => a.Status.IsLive()
             && held.All(p => a.Parties.Contains(p.Actor)));
 
     private async Task ExpectAsync(ExpectStep step)
@@ -291,7 +448,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             {
                 var table = await world.Topic(a.Topic).Get();
                 var found = table.Agreements.Where(g =>
-                        (a.Status is { } status ? g.Status == status : g.Status is AgreementStatus.Holding or AgreementStatus.Strained)
+                        (a.Status is { } status ? g.Status == status : g.Status.IsLive())
                         && a.Parties.All(g.Parties.Contains)
                         && (a.Value is not { } range || range.Contains(g.Terms[a.Topic])))
                     .ToArray();

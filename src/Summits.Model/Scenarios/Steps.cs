@@ -22,8 +22,9 @@ public sealed record ShockStep(string Id, int Line, string Reason, ImmutableArra
     : Step(Id, Line);
 
 /// <summary>N rounds of autonomous bargaining, on the named topics or on every open one.</summary>
+/// <param name="Opener">The actor that makes the first offer on every topic it holds; null lets the seed choose.</param>
 [GenerateSerializer, Immutable]
-public sealed record RoundsStep(string Id, int Line, int Count, ImmutableArray<string> Topics, AgreementRule Rule)
+public sealed record RoundsStep(string Id, int Line, int Count, ImmutableArray<string> Topics, AgreementRule Rule, string? Opener = null)
     : Step(Id, Line);
 
 /// <summary>Checks that the run so far turned out as the scenario's author reasoned.</summary>

@@ -44,37 +44,26 @@ public sealed class Table
     }
 
     /// <summary>
-    /// Records a new agreement. An earlier agreement on this topic whose parties are all bound by the
-    /// new one is superseded by it. Recording the same agreement id twice changes nothing.
+    /// Records a new agreement after every earlier one. What it does to earlier agreements is decided across
+    /// all their topics (<see cref="Supersession"/>) and applied with <see cref="Apply"/>. Recording the same
+    /// agreement id twice changes nothing and returns false.
     /// </summary>
-    public ImmutableArray<CommitmentChange> Record(Agreement agreement)
+    public bool Record(Agreement agreement)
     {
         if (_agreements.Any(a => a.Id == agreement.Id))
-            return [];
-        var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
-        for (var i = 0; i < _agreements.Count; i++)
-        {
-            var old = _agreements[i];
-            if (old.Status is AgreementStatus.Holding or AgreementStatus.Strained && old.Parties.All(agreement.Parties.Contains))
-            {
-                var change = new CommitmentChange(old.Id, Topic.Id, "", AgreementStatus.Superseded, agreement.Id, $"superseded by {agreement.Id}");
-                _agreements[i] = old with { Status = AgreementStatus.Superseded };
-                _history.Add(change);
-                changes.Add(change);
-            }
-        }
+            return false;
         _agreements.Add(agreement);
-        return changes.ToImmutable();
+        return true;
     }
 
-    /// <summary>Applies status changes to the agreements they name; a status only ever moves forward.</summary>
+    /// <summary>Applies status changes to the agreements they name, where <see cref="AgreementStatuses.CanBecome"/> allows.</summary>
     public ImmutableArray<CommitmentChange> Apply(IEnumerable<CommitmentChange> changes)
     {
         var applied = ImmutableArray.CreateBuilder<CommitmentChange>();
         foreach (var change in changes)
         {
             var i = _agreements.FindIndex(a => a.Id == change.AgreementId);
-            if (i < 0 || _agreements[i].Status >= change.Status)
+            if (i < 0 || !_agreements[i].Status.CanBecome(change.Status))
                 continue;
             _agreements[i] = _agreements[i] with { Status = change.Status };
             _history.Add(change);
@@ -83,9 +72,20 @@ public sealed class Table
         return applied.ToImmutable();
     }
 
-    /// <summary>The agreements an actor is held to on this topic.</summary>
-    public static IEnumerable<Commitment> CommitmentsOf(TopicTable table, string actor) =>
-        table.Agreements
-            .Where(a => a.Status is AgreementStatus.Holding or AgreementStatus.Strained && a.Parties.Contains(actor))
-            .Select(a => new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status));
+    /// <summary>
+    /// The agreement an actor is held to on this topic: the latest live one it is party to, so that an actor
+    /// is bound to one value per topic. Empty when none binds it.
+    /// </summary>
+    public static IEnumerable<Commitment> CommitmentsOf(TopicTable table, string actor)
+    {
+        for (var i = table.Agreements.Length - 1; i >= 0; i--)
+        {
+            var a = table.Agreements[i];
+            if (!a.Parties.Contains(actor))
+                continue;
+            if (a.Status.IsLive())
+                yield return new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status);
+            yield break;
+        }
+    }
 }

@@ -5,8 +5,14 @@ namespace Summits.Model;
 /// <summary>A country at the table: who leads it, how strong it is and how it bargains.</summary>
 /// <param name="Speaker">The name the source attributes this actor's statements to, or null if it does not speak.</param>
 /// <param name="Capability">Relative power to move others, 0..1.</param>
-/// <param name="RiskAttitude">The exponent ρ of the utility curve: 1 is risk neutral.</param>
+/// <param name="Strategy">The bidding tactic on every topic whose position names none of its own.</param>
+/// <param name="Curvature">
+/// The exponent ρ of the utility curve s·(1 − (d/100)^ρ), 0.1..10: 1 is linear in distance, above 1 tolerant
+/// of small departures and averse to large ones, below 1 the reverse. It is a shape, not a risk attitude:
+/// no lottery is evaluated with it.
+/// </param>
 /// <param name="Affinity">Closeness toward each other actor, -1..1.</param>
+/// <param name="Acceptance">The acceptance condition on every topic whose position names none of its own.</param>
 [GenerateSerializer, Immutable]
 public sealed record Actor(
     string Id,
@@ -15,9 +21,16 @@ public sealed record Actor(
     string? Speaker,
     double Capability,
     Strategy Strategy,
-    double RiskAttitude,
+    double Curvature,
     ImmutableSortedDictionary<string, double> Affinity,
-    string Why)
+    string Why,
+    AcceptanceCondition Acceptance = AcceptanceCondition.Next)
 {
     public double AffinityToward(string other) => Affinity.TryGetValue(other, out var a) ? a : 0;
+
+    /// <summary>The bidding tactic on a topic: the position's own, or the actor's.</summary>
+    public Strategy StrategyOn(Position? position) => position?.Strategy ?? Strategy;
+
+    /// <summary>The acceptance condition on a topic: the position's own, or the actor's.</summary>
+    public AcceptanceCondition AcceptanceOn(Position? position) => position?.Acceptance ?? Acceptance;
 }

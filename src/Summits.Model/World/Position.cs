@@ -1,6 +1,12 @@
 namespace Summits.Model;
 
-/// <summary>An actor's stated position on a topic, with its uncertainty and its provenance.</summary>
+/// <summary>An actor's stated position on a topic, with its uncertainty, its provenance, and how it bargains on the topic.</summary>
+/// <param name="Reservation">
+/// The reservation point on the 0–100 scale: the worst value the actor accepts rather than no deal. Null
+/// means the default: the edge of the actor's window, <see cref="ModelParameters.Window"/>, on the side of the other party.
+/// </param>
+/// <param name="Strategy">The bidding tactic on this topic when it differs from the actor's own; null for the actor's.</param>
+/// <param name="Acceptance">The acceptance condition on this topic when it differs from the actor's own; null for the actor's.</param>
 [GenerateSerializer, Immutable]
 public sealed record Position(
     string Actor,
@@ -9,4 +15,7 @@ public sealed record Position(
     Interval ValueRange,
     Salience Salience,
     Interval SalienceRange,
-    Provenance Provenance);
+    Provenance Provenance,
+    double? Reservation = null,
+    Strategy? Strategy = null,
+    AcceptanceCondition? Acceptance = null);

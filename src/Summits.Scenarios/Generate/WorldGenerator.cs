@@ -22,7 +22,7 @@ public static class WorldGenerator
     private const int AffinitySample = 12;
 
     private static readonly Strategy[] StrategyDraw =
-        [Strategy.Linear, Strategy.Linear, Strategy.Linear, Strategy.Boulware, Strategy.Boulware, Strategy.Conceder, Strategy.Conceder, Strategy.TitForTat, Strategy.Hardliner];
+        [Strategy.Linear, Strategy.Linear, Strategy.Linear, Strategy.Boulware, Strategy.Boulware, Strategy.Conceder, Strategy.Conceder, Strategy.RelativeTitForTat, Strategy.Hardliner];
 
     public static World Generate(int actors, int topics, long seed, string? id = null)
     {

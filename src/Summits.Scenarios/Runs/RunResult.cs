@@ -17,7 +17,7 @@ public sealed record RunResult(
     public ImmutableArray<TopicAnalysis> Analyses() =>
         [.. Final.Topics
             .Select(t => TopicAnalysis.Of(t.Id,
-                [.. Final.PositionsOn(t.Id).Select(p => ((double)p.Value, (double)p.Salience, Final.Actor(p.Actor).Capability, Final.Actor(p.Actor).RiskAttitude))],
+                [.. Final.PositionsOn(t.Id).Select(p => ((double)p.Value, (double)p.Salience, Final.Actor(p.Actor).Capability, Final.Actor(p.Actor).Curvature))],
                 Scenario.Parameters))
             .Where(a => !double.IsNaN(a.WeightedMean))];
 }

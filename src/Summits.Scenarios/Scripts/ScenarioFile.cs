@@ -71,7 +71,10 @@ public static class ScenarioFile
             r.OptionalNumber("breach-factor", 1, 10) ?? d.BreachFactor,
             r.OptionalNumber("convergence", 0, 10) ?? d.Convergence,
             r.OptionalNumber("boulware-exponent", 0.01, 1) ?? d.BoulwareExponent,
-            r.OptionalNumber("conceder-exponent", 1, 100) ?? d.ConcederExponent);
+            r.OptionalNumber("conceder-exponent", 1, 100) ?? d.ConcederExponent,
+            r.OptionalNumber("initial-concession", 0, 1) ?? d.InitialConcession,
+            r.OptionalNumber("opening-concession", 0, 1) ?? d.OpeningConcession,
+            r.OptionalNumber("acceptance-time", 0, 1) ?? d.AcceptanceTime);
         r.RejectUnknownKeys();
         return parameters;
     }

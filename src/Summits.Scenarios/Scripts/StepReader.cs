@@ -169,7 +169,17 @@ public sealed partial class StepReader
         var count = r.Integer("rounds", 1, 100_000);
         var topics = r.Has("topics") ? r.List("topics").Select(n => WorldFile.KnownId(r, n, r.Scalar(n, "topics"), _topics, "topic")).ToImmutableArray() : [];
         var rule = r.Has("rule") ? WorldFile.Rule(r, r.Required("rule"), _actors.Length) : AgreementRule.Unanimity;
-        return new RoundsStep(id, line, count, topics, rule);
+        if (rule.Kind == AgreementRuleKind.KOfN)
+        {
+            foreach (var topic in topics.IsEmpty ? _topics : topics.AsEnumerable())
+            {
+                var parties = _actors.Where(a => _held.Contains($"{a}/{topic}")).ToArray();
+                if (parties.Length >= 2 && rule.K > parties.Length)
+                    throw r.Fail(r.Required("rule"), $"'{rule}' asks for {rule.K} parties, but '{topic}' has only {parties.Length}: {string.Join(", ", parties)}; k must be at most the parties of every topic the rounds cover");
+            }
+        }
+        var opener = r.Has("opener") ? Actor(r, "opener") : null;
+        return new RoundsStep(id, line, count, topics, rule, opener);
     }
 
     private string Actor(MappingReader r, string key) =>

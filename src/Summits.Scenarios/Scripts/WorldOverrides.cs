@@ -34,7 +34,8 @@ public static class WorldOverrides
             Leader = r.OptionalString("leader") ?? actor.Leader,
             Capability = r.OptionalNumber("capability", 0, 1) ?? actor.Capability,
             Strategy = r.Has("strategy") ? r.Enum<Strategy>("strategy") : actor.Strategy,
-            RiskAttitude = r.OptionalNumber("risk", 0.1, 10) ?? actor.RiskAttitude,
+            Curvature = WorldFile.Curvature(r) ?? actor.Curvature,
+            Acceptance = r.Has("acceptance") ? r.Enum<AcceptanceCondition>("acceptance") : actor.Acceptance,
             Why = r.OptionalString("reason") ?? actor.Why,
         };
         var known = world.Actors.Select(a => a.Id).Append(id).Distinct().ToArray();
@@ -89,9 +90,11 @@ public static class WorldOverrides
             ?? throw r.Fail(node, $"{actor} holds no position on '{topic}' in the world: a new position needs 'salience'");
         var range = r.Has("range") ? Containing(r, "range", value, 0, 100) : Interval.Point(value);
         var salienceRange = r.Has("salience-range") ? Containing(r, "salience-range", salience, 0, 1) : Interval.Point(salience);
+        var (reservation, strategy, acceptance) = WorldFile.Bargaining(r);
         r.RejectUnknownKeys();
         var position = new Position(actor, topic, new ScaleValue(value), range, new Salience(salience), salienceRange,
-            new Provenance(PositionKind.Inferred, Provenance.Nobody, existing?.Provenance.Quotes ?? [], $"set by scenario {scenario}: {reason}"));
+            new Provenance(PositionKind.Inferred, Provenance.Nobody, existing?.Provenance.Quotes ?? [], $"set by scenario {scenario}: {reason}"),
+            reservation ?? existing?.Reservation, strategy ?? existing?.Strategy, acceptance ?? existing?.Acceptance);
         return world with
         {
             Positions = existing is null ? world.Positions.Add(position) : world.Positions.Replace(existing, position),

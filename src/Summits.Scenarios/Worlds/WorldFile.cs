@@ -89,7 +89,8 @@ public static partial class WorldFile
         var speaker = r.OptionalString("speaker");
         var capability = r.Number("capability", 0, 1);
         var strategy = r.Has("strategy") ? r.Enum<Strategy>("strategy") : Strategy.Linear;
-        var risk = r.OptionalNumber("risk", 0.1, 10) ?? 1.0;
+        var acceptance = r.Has("acceptance") ? r.Enum<AcceptanceCondition>("acceptance") : AcceptanceCondition.Next;
+        var curvature = Curvature(r) ?? 1.0;
         var affinity = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         if (r.Has("affinity"))
         {
@@ -103,7 +104,7 @@ public static partial class WorldFile
         }
         var why = r.OptionalString("why") ?? "";
         r.RejectUnknownKeys();
-        return new Actor(id, name, leader, speaker, capability, strategy, risk, affinity.ToImmutable(), why);
+        return new Actor(id, name, leader, speaker, capability, strategy, curvature, affinity.ToImmutable(), why, acceptance);
     }
 
     private static Topic ReadTopic(string path, YamlNode node, IdSet topicIds)
@@ -138,9 +139,10 @@ public static partial class WorldFile
         if (source is not null && quotes.IsEmpty)
             throw r.Fail(node, "a position in a world with a source needs at least one quote under 'quotes'");
         var why = r.OptionalString("why") ?? "";
+        var (reservation, strategy, acceptance) = Bargaining(r);
         r.RejectUnknownKeys();
         return new Position(actor, topic, new ScaleValue(value), range, new Salience(salience), salienceRange,
-            new Provenance(kind, speaker, quotes, why));
+            new Provenance(kind, speaker, quotes, why), reservation, strategy, acceptance);
     }
 
     private static Agreement ReadAgreement(string path, YamlNode node, IdSet actorIds, IdSet topicIds, SourceText? source, HashSet<string> earlierIds)
@@ -179,6 +181,23 @@ public static partial class WorldFile
         r.RejectUnknownKeys();
         return new Agreement(id, terms.ToImmutable(), parties, rule, AgreementStatus.Holding, "seed", quote, why);
     }
+
+    /// <summary>
+    /// The curvature ρ of an actor's utility curve, 0.1..10, under 'curvature' or its older name 'risk'
+    /// (it was called a risk attitude, but the model evaluates no lottery with it); null when neither is given.
+    /// </summary>
+    public static double? Curvature(MappingReader r)
+    {
+        if (r.Has("curvature") && r.Has("risk"))
+            throw r.Fail(r.Required("risk"), "'risk' is the older name of 'curvature'; give only 'curvature'");
+        return r.OptionalNumber("curvature", 0.1, 10) ?? r.OptionalNumber("risk", 0.1, 10);
+    }
+
+    /// <summary>How an actor bargains on one topic when it differs from the actor's own: 'reservation' (0..100), 'strategy' and 'acceptance'.</summary>
+    public static (double? Reservation, Strategy? Strategy, AcceptanceCondition? Acceptance) Bargaining(MappingReader r) =>
+        (r.OptionalNumber("reservation", ScaleValue.Min, ScaleValue.Max),
+         r.Has("strategy") ? r.Enum<Strategy>("strategy") : null,
+         r.Has("acceptance") ? r.Enum<AcceptanceCondition>("acceptance") : null);
 
     public static AgreementRule Rule(MappingReader r, YamlNode node, int parties)
     {

@@ -61,7 +61,9 @@ public static class WorldWriter
             output.WriteLine($"    speaker: {YamlText.Text(actor.Speaker)}");
         output.WriteLine($"    capability: {YamlText.Number(actor.Capability)}");
         output.WriteLine($"    strategy: {KebabCase.Of(actor.Strategy)}");
-        output.WriteLine($"    risk: {YamlText.Number(actor.RiskAttitude)}");
+        if (actor.Acceptance != AcceptanceCondition.Next)
+            output.WriteLine($"    acceptance: {KebabCase.Of(actor.Acceptance)}");
+        output.WriteLine($"    curvature: {YamlText.Number(actor.Curvature)}");
         if (actor.Affinity.Count > 0)
         {
             var pairs = actor.Affinity.Select(p => $"{YamlText.FlowText(p.Key)}: {YamlText.Number(p.Value)}");
@@ -93,6 +95,12 @@ public static class WorldWriter
         output.WriteLine($"    salience: {YamlText.Number(position.Salience)}");
         if (position.SalienceRange != Interval.Point(position.Salience))
             output.WriteLine($"    salience-range: {Pair(position.SalienceRange)}");
+        if (position.Reservation is { } reservation)
+            output.WriteLine($"    reservation: {YamlText.Number(reservation)}");
+        if (position.Strategy is { } strategy)
+            output.WriteLine($"    strategy: {KebabCase.Of(strategy)}");
+        if (position.Acceptance is { } acceptance)
+            output.WriteLine($"    acceptance: {KebabCase.Of(acceptance)}");
         var provenance = position.Provenance;
         if (provenance.Speaker != Provenance.Nobody)
             output.WriteLine($"    speaker: {YamlText.Text(provenance.Speaker)}");

@@ -75,9 +75,9 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var japan = _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP"));
         var proposal = new Proposal("ask", "US", ["JP"], [new Term("bilateral-fta", 80)], AgreementRule.Unanimity, 0, 0.8, ProposalKind.Scripted, "ask");
 
-        var first = await japan.Evaluate(proposal, [], null, 0, ModelParameters.Default);
+        var first = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default);
         var after = (await japan.PositionOn("bilateral-fta"))!.Value;
-        var second = await japan.Evaluate(proposal, [], null, 0, ModelParameters.Default);
+        var second = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default);
 
         Assert.Equal(first.Response, second.Response);
         Assert.Equal(first.Moves.ToArray(), second.Moves.ToArray());

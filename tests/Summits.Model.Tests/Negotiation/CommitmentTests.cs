@@ -6,36 +6,43 @@ public sealed class CommitmentTests
 {
     private static readonly ModelParameters Defaults = ModelParameters.Default;
 
-    [Fact]
-    public void Drifting_outside_the_window_strains_a_holding_agreement()
-    {
-        var holding = new Commitment("a", "t", 50, AgreementStatus.Holding);
-        var window = Defaults.Window(0.5);
-        Assert.Null(Negotiator.Drift(holding, 50, 50 + window - 0.1, 0.5, Defaults));
-        Assert.Equal(AgreementStatus.Strained, Negotiator.Drift(holding, 50, 50 + window + 0.1, 0.5, Defaults));
-    }
+    // Salience 0.5: window w = 5 + 45·0.5 = 27.5, breach beyond 2w = 55 from the agreed 50.
+    [Theory]
+    [InlineData(AgreementStatus.Holding, 77.4, null)]
+    [InlineData(AgreementStatus.Holding, 77.6, AgreementStatus.Strained)]
+    [InlineData(AgreementStatus.Holding, 104.9, AgreementStatus.Strained)]
+    [InlineData(AgreementStatus.Holding, -5.1, AgreementStatus.Breached)]
+    [InlineData(AgreementStatus.Strained, 60, AgreementStatus.Holding)]
+    [InlineData(AgreementStatus.Strained, 77.5, AgreementStatus.Holding)]
+    [InlineData(AgreementStatus.Strained, 90, null)]
+    [InlineData(AgreementStatus.Strained, -5.1, AgreementStatus.Breached)]
+    [InlineData(AgreementStatus.Breached, 50, null)]
+    [InlineData(AgreementStatus.PartlySuperseded, 90, null)]
+    [InlineData(AgreementStatus.PartlySuperseded, -5.1, AgreementStatus.Breached)]
+    public void A_partys_distance_from_the_agreed_value_sets_the_status(AgreementStatus status, double after, AgreementStatus? expected) =>
+        Assert.Equal(expected, Negotiator.Drift(new Commitment("a", "t", 50, status), after, 0.5, Defaults));
 
+    // A jump of five windows (5·27.5 = 137.5 points would leave the scale; from 0 to 100 is 100 points,
+    // 3.6 windows) breaches a holding agreement at once rather than only straining it.
     [Fact]
-    public void A_strained_agreement_breaches_only_on_a_further_drift_beyond_the_breach_factor()
-    {
-        var strained = new Commitment("a", "t", 50, AgreementStatus.Strained);
-        var window = Defaults.Window(0.5);
-        var far = 50 + Defaults.BreachFactor * window + 1;
-        Assert.Equal(AgreementStatus.Breached, Negotiator.Drift(strained, far - 2, far, 0.5, Defaults));
-        Assert.Null(Negotiator.Drift(strained, far + 2, far, 0.5, Defaults));
-        Assert.Null(Negotiator.Drift(strained, 50 + window + 1, 50 + window + 2, 0.5, Defaults));
-    }
+    public void A_jump_beyond_the_breach_factor_breaches_a_holding_agreement_at_once() =>
+        Assert.Equal(AgreementStatus.Breached, Negotiator.Drift(new Commitment("a", "t", 0, AgreementStatus.Holding), 100, 0.5, Defaults));
 
+    // A proposer at 50 (window 27.5) party to an agreement at 50: 60 is inside; 80 (30 away) strains a
+    // holding agreement and leaves a strained one strained; 106 would be off the scale, so 0 against an
+    // agreement at 60 (60 away, beyond 55) breaches whichever status.
     [Fact]
-    public void A_proposal_against_its_proposers_own_agreement_strains_it_then_breaches_it()
+    public void A_proposal_against_its_proposers_own_agreement_strains_or_breaches_it_by_distance()
     {
         var positions = new Dictionary<string, Position> { ["t"] = WorldBuilder.Position("A", "t", 50, 0.5) };
-        var proposal = WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("t", 90));
-        var strain = Negotiator.Contrary(positions, proposal, [new Commitment("a", "t", 50, AgreementStatus.Holding)], Defaults);
-        var breach = Negotiator.Contrary(positions, proposal, [new Commitment("a", "t", 50, AgreementStatus.Strained)], Defaults);
-        var inside = Negotiator.Contrary(positions, proposal with { Terms = [new Term("t", 60)] }, [new Commitment("a", "t", 50, AgreementStatus.Holding)], Defaults);
-        Assert.Equal(AgreementStatus.Strained, Assert.Single(strain).Status);
-        Assert.Equal(AgreementStatus.Breached, Assert.Single(breach).Status);
-        Assert.Empty(inside);
+        Proposal Offer(double value) => WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("t", value));
+        AgreementStatus? Change(double value, double agreed, AgreementStatus status) =>
+            Negotiator.Contrary(positions, Offer(value), [new Commitment("a", "t", agreed, status)], Defaults).SingleOrDefault()?.Status;
+        Assert.Null(Change(60, 50, AgreementStatus.Holding));
+        Assert.Equal(AgreementStatus.Strained, Change(80, 50, AgreementStatus.Holding));
+        Assert.Null(Change(80, 50, AgreementStatus.Strained));
+        Assert.Equal(AgreementStatus.Breached, Change(0, 60, AgreementStatus.Holding));
+        Assert.Equal(AgreementStatus.Breached, Change(0, 60, AgreementStatus.Strained));
+        Assert.Null(Change(0, 60, AgreementStatus.Breached));
     }
 }

@@ -2,40 +2,98 @@ using Summits.Model;
 
 namespace Summits.Model.Tests;
 
+/// <summary>The bidding tactics of Faratin, Sierra and Jennings (1998): x(τ) = x + f(τ)·(r − x), f(τ) = κ + (1 − κ)·τ^(1/e).</summary>
 public sealed class ConcessionTests
 {
     private static readonly ModelParameters Defaults = ModelParameters.Default;
 
+    // A linear actor at 0 with reservation 41 (the window at salience 0.2: 5 + 45·0.8) concedes
+    // τ·41: 8.2, 16.4, 24.6, 32.8 and 41 at τ = .2, .4, .6, .8, 1. The clamped curve it replaces offered
+    // 20, 40, 41, 41, 41 toward an opponent at 100.
     [Theory]
-    [InlineData(Strategy.Hardliner, 0.5, 0)]
-    [InlineData(Strategy.Linear, 0.5, 0.5)]
-    [InlineData(Strategy.Boulware, 0.5, 0.03125)]
-    [InlineData(Strategy.Conceder, 0.5, 0.870550563296124)]
-    public void Each_strategy_concedes_its_share_at_mid_time(Strategy strategy, double time, double share) =>
-        Assert.Equal(share, Concession.Share(strategy, time, Defaults), 9);
+    [InlineData(0.2, 8.2)]
+    [InlineData(0.4, 16.4)]
+    [InlineData(0.6, 24.6)]
+    [InlineData(0.8, 32.8)]
+    [InlineData(1.0, 41)]
+    public void A_linear_actor_concedes_toward_its_own_reservation_point(double time, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(Strategy.Linear, 0, 41, time, Exchange.None, Defaults), 9);
+
+    // Conceder, e = 5: 41·0.1^(1/5) = 41·0.630957 = 25.869. Boulware, e = 0.2: 41·0.9^5 = 41·0.59049 = 24.210.
+    [Theory]
+    [InlineData(Strategy.Conceder, 0.1, 25.869)]
+    [InlineData(Strategy.Boulware, 0.9, 24.210)]
+    [InlineData(Strategy.Hardliner, 0.9, 0)]
+    public void Conceder_and_boulware_follow_their_exponents(Strategy strategy, double time, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(strategy, 0, 41, time, Exchange.None, Defaults), 3);
+
+    // κ = 0.1: f(0) = 0.1, so a linear actor at 0 opens at 4.1; f(0.5) = 0.1 + 0.9·0.5 = 0.55 → 22.55.
+    [Theory]
+    [InlineData(0, 4.1)]
+    [InlineData(0.5, 22.55)]
+    public void The_initial_concession_kappa_shifts_the_whole_curve(double time, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(Strategy.Linear, 0, 41, time, Exchange.None, Defaults with { InitialConcession = 0.1 }), 9);
 
     [Fact]
-    public void Every_strategy_but_the_hardliner_has_conceded_all_at_the_deadline_and_none_at_the_start()
+    public void Every_time_dependent_tactic_but_the_hardliner_reaches_its_reservation_at_the_deadline_and_not_before()
     {
-        foreach (var strategy in new[] { Strategy.Boulware, Strategy.Linear, Strategy.Conceder })
+        foreach (var strategy in new[] { Strategy.Boulware, Strategy.Linear, Strategy.Conceder, Strategy.TradeOff })
         {
-            Assert.Equal(0, Concession.Share(strategy, 0, Defaults), 12);
-            Assert.Equal(1, Concession.Share(strategy, 1, Defaults), 12);
+            Assert.Equal(0, Tactics.Share(strategy, 0, Defaults), 12);
+            Assert.Equal(1, Tactics.Share(strategy, 1, Defaults), 12);
+            Assert.True(Tactics.Share(strategy, 0.99, Defaults) < 1);
         }
+        Assert.Equal(0, Tactics.Share(Strategy.Hardliner, 1, Defaults), 12);
+        Assert.Throws<ArgumentException>(() => Tactics.Share(Strategy.RelativeTitForTat, 0.5, Defaults));
     }
 
-    [Fact]
-    public void Tit_for_tat_mirrors_the_share_the_other_side_conceded()
-    {
-        Assert.Equal(0.3, Concession.Share(Strategy.TitForTat, 0.9, Defaults, mirrored: 0.3), 12);
-        Assert.Equal(0, Concession.Share(Strategy.TitForTat, 0.9, Defaults, mirrored: 0), 12);
-    }
+    // The default reservation is the window edge on the other party's side, within the scale:
+    // salience 0.2 gives a 41-point window, so 0 → 41 toward 100, 80 → 39 toward 0, 90 → 100 (not 131)
+    // toward 100; facing its own position, it lies on the side with more room (30 → 71, 70 → 29).
+    [Theory]
+    [InlineData(0, 100, 41)]
+    [InlineData(80, 0, 39)]
+    [InlineData(90, 100, 100)]
+    [InlineData(30, 30, 71)]
+    [InlineData(70, 70, 29)]
+    public void The_default_reservation_is_the_window_edge_toward_the_other_party(double position, double toward, double reservation) =>
+        Assert.Equal(reservation, Tactics.Reservation(position, 0.2, null, toward, Defaults), 9);
 
     [Fact]
-    public void An_offer_never_goes_beyond_the_proposers_own_window()
+    public void A_stated_reservation_replaces_the_window_edge() =>
+        Assert.Equal(70, Tactics.Reservation(0, 0.2, 70, 100, Defaults), 12);
+
+    // An actor at 60 whose opponent moved from 0 to 5: absolute tit-for-tat concedes the same 5 points
+    // (55); relative concedes the same share, 5/60 of the gap, of the remaining 55-point gap:
+    // 60 − 55·5/60 = 55.4167.
+    [Theory]
+    [InlineData(Strategy.AbsoluteTitForTat, 55)]
+    [InlineData(Strategy.RelativeTitForTat, 55.41667)]
+    public void Tit_for_tat_mirrors_what_the_opponent_actually_conceded(Strategy strategy, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(strategy, 60, 0, 0.5, new Exchange(null, 0, 5), Defaults), 4);
+
+    // From its own last offer 55 (not its position 60): the opponent moved 5 → 8, 3 points, 3/50 of
+    // the 50-point gap between 55 and 5; absolute answers 52, relative 55 − 47·3/50 = 52.18.
+    [Theory]
+    [InlineData(Strategy.AbsoluteTitForTat, 52)]
+    [InlineData(Strategy.RelativeTitForTat, 52.18)]
+    public void Tit_for_tat_moves_on_from_its_own_last_offer(Strategy strategy, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(strategy, 60, 0, 0.5, new Exchange(55, 5, 8), Defaults), 9);
+
+    [Fact]
+    public void Tit_for_tat_answers_a_move_away_with_no_concession_and_never_passes_its_reservation()
     {
-        Assert.Equal(60, Concession.Offer(40, 80, 0.5, window: 30), 12);
-        Assert.Equal(50, Concession.Offer(40, 80, 0.9, window: 10), 12);
-        Assert.Equal(30, Concession.Offer(40, 0, 0.9, window: 10), 12);
+        Assert.Equal(55, Tactics.Offer(Strategy.AbsoluteTitForTat, 60, 0, 0.5, new Exchange(55, 8, 5), Defaults), 12);
+        // The opponent conceded 20 points, but the reservation at 50 is only 5 away from 55.
+        Assert.Equal(50, Tactics.Offer(Strategy.AbsoluteTitForTat, 60, 50, 0.5, new Exchange(55, 0, 20), Defaults), 12);
+    }
+
+    // Before the opponent has moved, tit-for-tat opens with 10 % of the way to its reservation:
+    // 60 − 0.1·(60 − 0) = 54; once it has offered, it waits at its own last offer.
+    [Fact]
+    public void Tit_for_tat_opens_with_a_small_concession_of_its_own()
+    {
+        Assert.Equal(54, Tactics.Offer(Strategy.RelativeTitForTat, 60, 0, 0, Exchange.None, Defaults), 12);
+        Assert.Equal(54, Tactics.Offer(Strategy.AbsoluteTitForTat, 60, 0, 0.3, new Exchange(54, null, null), Defaults), 12);
     }
 }

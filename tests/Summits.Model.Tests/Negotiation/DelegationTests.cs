@@ -18,8 +18,9 @@ public sealed class DelegationTests
     public void A_rejecting_recipient_still_moves_toward_the_proposal_and_records_the_cause()
     {
         var japan = Japan();
-        var evaluation = japan.Evaluate(WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80)), [], null, 0, Defaults);
-        Assert.Equal(Response.Counter, evaluation.Response);
+        // 80 is 60 from Japan's 20, far beyond its 16.25-point window: worse than no deal.
+        var evaluation = japan.Evaluate(WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80)), [], null, null, Defaults);
+        Assert.Equal(Response.Reject, evaluation.Response);
         var move = Assert.Single(evaluation.Moves);
         Assert.Equal(Negotiator.Influence(20, 0.75, 80, 0.4, 0.8, 0.8, Defaults), move.After - move.Before, 12);
         Assert.Equal(move.After, japan.PositionOn("fta")!.Value.Value, 12);
@@ -31,9 +32,9 @@ public sealed class DelegationTests
     {
         var japan = Japan();
         var proposal = WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80));
-        var first = japan.Evaluate(proposal, [], null, 0, Defaults);
+        var first = japan.Evaluate(proposal, [], null, null, Defaults);
         var after = japan.PositionOn("fta")!.Value;
-        var second = japan.Evaluate(proposal, [], null, 0, Defaults);
+        var second = japan.Evaluate(proposal, [], null, null, Defaults);
         Assert.Same(first, second);
         Assert.Equal(after, japan.PositionOn("fta")!.Value);
         Assert.Single(japan.History);
@@ -44,35 +45,41 @@ public sealed class DelegationTests
     {
         var japan = Japan();
         var proposal = WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80));
-        var first = japan.Evaluate(proposal, [], null, 0, Defaults);
+        var first = japan.Evaluate(proposal, [], null, null, Defaults);
         var after = japan.PositionOn("fta")!.Value;
         japan.Settle();
-        var again = japan.Evaluate(proposal, [], null, 0, Defaults);
+        var again = japan.Evaluate(proposal, [], null, null, Defaults);
         Assert.Equal(first.Response, again.Response);
         Assert.Empty(again.Moves);
         Assert.Equal(after, japan.PositionOn("fta")!.Value);
         Assert.Single(japan.History);
     }
 
+    // Japan at 20 on fta (salience 0.75, window 16.25) is asked for 80: its reservation is 36.25. At
+    // τ = 0 its linear counter is its position; at τ = 1 it is the reservation itself.
     [Fact]
-    public void A_counter_offer_starts_at_the_actors_own_position_and_stays_in_its_window()
+    public void A_counter_offer_moves_from_the_actors_position_to_its_reservation_over_time()
     {
         var japan = Japan();
-        var early = japan.Evaluate(WorldBuilder.Proposal("early", "US", ["JP"], 0.8, ("fta", 80)), [], null, 0, Defaults);
-        var late = japan.Evaluate(WorldBuilder.Proposal("late", "US", ["JP"], 0.8, ("fta", 80)) with { Time = 1 }, [], null, 0, Defaults);
-        var position = early.Moves[0].Before;
-        Assert.Equal(position, early.Counter[0].Value, 12);
-        Assert.Equal(late.Moves[0].Before + Defaults.Window(0.75), late.Counter[0].Value, 12);
+        var early = japan.Evaluate(WorldBuilder.Proposal("early", "US", ["JP"], 0.8, ("fta", 80)), [], null, null, Defaults);
+        var position = early.Moves[0].After;
+        var late = japan.Evaluate(WorldBuilder.Proposal("late", "US", ["JP"], 0.8, ("fta", 80)) with { Time = 1 }, [], null, null, Defaults);
+        Assert.Equal(20, early.Counter[0].Value, 12);
+        Assert.Equal(position + 16.25, late.Counter[0].Value, 12);
     }
 
+    // A proposal with a deadline is renewed each round under ids ask~1, ask~2: it moves its recipient
+    // once, when first delivered, not again on each renewal.
     [Fact]
-    public void A_hardliner_rejects_rather_than_counters()
+    public void A_renewed_proposal_moves_no_one_again()
     {
-        var delegation = new Delegation();
-        delegation.Seed(WorldBuilder.Actor("KP", 0.1, Strategy.Hardliner), [WorldBuilder.Position("KP", "nk", 5, 0.9)]);
-        var evaluation = delegation.Evaluate(WorldBuilder.Proposal("p", "US", ["KP"], 0.8, ("nk", 90)), [], null, 0, Defaults);
-        Assert.Equal(Response.Reject, evaluation.Response);
-        Assert.True(evaluation.Counter.IsDefaultOrEmpty);
+        var japan = Japan();
+        var ask = WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80));
+        Assert.Single(japan.Evaluate(ask, [], null, null, Defaults).Moves);
+        var after = japan.PositionOn("fta")!.Value;
+        var renewed = japan.Evaluate(ask with { Id = "ask~1", Kind = ProposalKind.Renewed, Time = 0.5 }, [], null, null, Defaults);
+        Assert.Empty(renewed.Moves);
+        Assert.Equal(after, japan.PositionOn("fta")!.Value);
     }
 
     [Fact]
@@ -80,7 +87,7 @@ public sealed class DelegationTests
     {
         var japan = Japan();
         var scripted = new ScriptedAnswer(Response.Accept, [], "the class decided so");
-        var evaluation = japan.Evaluate(WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80)), [], scripted, 0, Defaults);
+        var evaluation = japan.Evaluate(WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80)), [], scripted, null, Defaults);
         Assert.Equal(Response.Accept, evaluation.Response);
         Assert.Contains("the class decided so", evaluation.Why);
         Assert.Single(evaluation.Moves);
@@ -91,7 +98,7 @@ public sealed class DelegationTests
     {
         var delegation = new Delegation();
         delegation.Seed(WorldBuilder.Actor("CN"), []);
-        var evaluation = delegation.Evaluate(WorldBuilder.Proposal("p", "US", ["CN"], 0.8, ("fta", 80)), [], null, 0, Defaults);
+        var evaluation = delegation.Evaluate(WorldBuilder.Proposal("p", "US", ["CN"], 0.8, ("fta", 80)), [], null, null, Defaults);
         Assert.Equal(Response.Accept, evaluation.Response);
         Assert.Empty(evaluation.Moves);
     }

@@ -30,42 +30,67 @@ public sealed class UtilityTests
         Assert.Equal(Utility.Of(30, salience, 1.3, edge), Utility.NoDeal(salience, 1.3, Defaults), 12);
     }
 
-    [Fact]
-    public void Judge_accepts_inside_the_window_and_refuses_outside_it()
+    private static Evaluation Answer(double[] positions, double[] saliences, double[] terms, params Commitment[] commitments)
     {
-        var window = Defaults.Window(0.5);
-        Assert.True(Judge(50, 0.5, 50 + window - 0.1).Accepts);
-        Assert.False(Judge(50, 0.5, 50 + window + 0.1).Accepts);
+        var actor = WorldBuilder.Actor("A") with { Acceptance = AcceptanceCondition.Constant };
+        var held = positions.Select((x, i) => WorldBuilder.Position("A", $"t{i}", x, saliences[i])).ToDictionary(p => p.Topic);
+        var proposal = WorldBuilder.Proposal("p", "B", ["A"], 0.5, [.. terms.Select((y, i) => ($"t{i}", y))]) with { Time = 1 };
+        return Negotiator.Evaluate(actor, held, proposal, commitments, null, Defaults);
+    }
+
+    // At 50 with salience 0.5 the window is 27.5: 77.5 is exactly at its edge and worth exactly no deal
+    // (0.5·(1 − 0.275) = 0.3625), so it is accepted; 77.6 is not.
+    [Theory]
+    [InlineData(77.5, Response.Accept)]
+    [InlineData(22.5, Response.Accept)]
+    [InlineData(77.6, Response.Reject)]
+    public void Terms_exactly_at_the_reservation_are_accepted_and_beyond_it_refused(double terms, Response response) =>
+        Assert.Equal(response, Answer([50], [0.5], [terms]).Response);
+
+    [Fact]
+    public void No_deal_is_measured_against_an_agreement_worth_more_than_the_reservation()
+    {
+        // At 50 with an agreement at 52 (worth 0.49), terms at 60 (0.45) are inside the window but worse
+        // than the agreement.
+        var withAgreement = Answer([50], [0.5], [60], new Commitment("g", "t0", 52, AgreementStatus.Holding));
+        Assert.Equal(0.49, withAgreement.Reservation, 12);
+        Assert.NotEqual(Response.Accept, withAgreement.Response);
+        Assert.Equal(Response.Accept, Answer([50], [0.5], [60]).Response);
+        // A breached agreement binds no more.
+        Assert.Equal(Response.Accept, Answer([50], [0.5], [60], new Commitment("g", "t0", 52, AgreementStatus.Breached)).Response);
     }
 
     [Fact]
-    public void Judge_measures_against_an_agreement_worth_more_than_no_deal()
+    public void An_agreement_the_actor_has_drifted_away_from_is_worth_less_than_no_deal()
     {
-        // At 50 with an agreement at 52, terms at 60 are inside the window but worse than the agreement.
-        var withAgreement = Negotiator.Judge([50], [0.5], [60], [52], 1, Defaults);
-        var withoutAgreement = Negotiator.Judge([50], [0.5], [60], [double.NaN], 1, Defaults);
-        Assert.False(withAgreement.Accepts);
-        Assert.True(withoutAgreement.Accepts);
-    }
-
-    [Fact]
-    public void Judge_ignores_an_agreement_the_actor_has_drifted_away_from()
-    {
-        // An agreement 40 points away is worth less than no deal: the reservation is no deal.
-        var judgement = Negotiator.Judge([50], [0.5], [60], [90], 1, Defaults);
-        Assert.Equal(Utility.NoDeal(0.5, 1, Defaults), judgement.Reservation, 12);
-        Assert.True(judgement.Accepts);
+        // An agreement 40 points away is worth 0.3, less than no deal at 0.3625: no deal is what counts.
+        var evaluation = Answer([50], [0.5], [60], new Commitment("g", "t0", 90, AgreementStatus.Holding));
+        Assert.Equal(0.3625, evaluation.Reservation, 12);
+        Assert.Equal(Response.Accept, evaluation.Response);
     }
 
     [Fact]
     public void A_package_is_judged_as_a_whole_so_a_gain_on_one_topic_pays_for_a_loss_on_another()
     {
-        // Topic a (salience 0.3): 40 points away, outside its 36.5-point window: a small loss.
-        // Topic b (salience 0.9): exactly at the actor's position: a gain of s·window/100.
-        var alone = Negotiator.Judge([10], [0.3], [50], [double.NaN], 1, Defaults);
-        var package = Negotiator.Judge([10, 70], [0.3, 0.9], [50, 70], [double.NaN, double.NaN], 1, Defaults);
-        Assert.False(alone.Accepts);
-        Assert.True(package.Accepts);
+        // Topic 0 (salience 0.3, window 36.5): 50 is 40 from 10, worth 0.18 against no deal 0.1905.
+        // Topic 1 (salience 0.9, window 9.5): 70 is the actor's own position, worth 0.9 against 0.8145.
+        // Alone the first is refused; the package is worth 1.08 against 1.005 and accepted.
+        Assert.Equal(Response.Reject, Answer([10], [0.3], [50]).Response);
+        var package = Answer([10, 70], [0.3, 0.9], [50, 70]);
+        Assert.Equal(Response.Accept, package.Response);
+        Assert.Equal(1.08, package.Utility, 12);
+        Assert.Equal(1.005, package.Reservation, 12);
+    }
+
+    // Δ = α·c_j/(c_i + c_j)·(1 + a)/2·(1 − s)·(y − x) with α 0.1, recipient capability 0.2, proposer 0.6,
+    // affinity 0.4, salience 0.5, from 20 toward 80: 0.1·0.75·0.7·0.5·60 = 1.575.
+    [Fact]
+    public void Influence_follows_its_formula_term_by_term()
+    {
+        Assert.Equal(1.575, Negotiator.Influence(20, 0.5, 80, 0.2, 0.6, 0.4, Defaults), 12);
+        Assert.Equal(-1.575, Negotiator.Influence(80, 0.5, 20, 0.2, 0.6, 0.4, Defaults), 12);
+        // No capability on either side: each weighs half. 0.1·0.5·0.5·0.5·60 = 0.75.
+        Assert.Equal(0.75, Negotiator.Influence(20, 0.5, 80, 0, 0, 0, Defaults), 12);
     }
 
     [Fact]
@@ -79,7 +104,4 @@ public sealed class UtilityTests
         Assert.Equal(0, Negotiator.Influence(20, 0.5, 80, 0.5, 0.5, -1, Defaults), 12);
         Assert.True(Negotiator.Influence(80, 0.5, 20, 0.5, 0.5, 0, Defaults) < 0);
     }
-
-    private static Judgement Judge(double position, double salience, double value) =>
-        Negotiator.Judge([position], [salience], [value], [double.NaN], 1, Defaults);
 }

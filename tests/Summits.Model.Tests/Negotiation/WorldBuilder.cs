@@ -10,11 +10,15 @@ internal static class WorldBuilder
         new(id, id, "", null, capability, strategy, risk,
             affinity.ToImmutableSortedDictionary(a => a.Other, a => a.Affinity, StringComparer.Ordinal), "");
 
-    public static Topic Topic(string id) => new(id, id, new ScaleAnchors("low", "middle", "high"), []);
-
-    public static Position Position(string actor, string topic, double value, double salience) =>
+    public static Position Position(string actor, string topic, double value, double salience, double? reservation = null, Strategy? strategy = null, AcceptanceCondition? acceptance = null) =>
         new(actor, topic, new ScaleValue(value), Interval.Point(value), new Salience(salience), Interval.Point(salience),
-            new Provenance(PositionKind.Inferred, Provenance.Nobody, [], "test"));
+            new Provenance(PositionKind.Inferred, Provenance.Nobody, [], "test"), reservation, strategy, acceptance);
+
+    public static Topic Topic(string id, params string[] related) => new(id, id, new ScaleAnchors("low", "middle", "high"), [.. related]);
+
+    public static Agreement Package(string id, (string Topic, double Value)[] terms, params string[] parties) =>
+        new(id, terms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal),
+            [.. parties], AgreementRule.Unanimity, AgreementStatus.Holding, "seed", null, "");
 
     public static Agreement Agreement(string id, string topic, double value, params string[] parties) =>
         new(id, ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal).Add(topic, value),

@@ -58,7 +58,7 @@ public sealed class WorldGeneratorTests
         Assert.All(world.Actors, a =>
         {
             Assert.InRange(a.Capability, 0.001, 1);
-            Assert.InRange(a.RiskAttitude, 0.5, 2);
+            Assert.InRange(a.Curvature, 0.5, 2);
             Assert.All(a.Affinity.Values, v => Assert.InRange(v, -1, 1));
             Assert.DoesNotContain(a.Id, a.Affinity.Keys);
         });

@@ -39,7 +39,7 @@ public sealed class VaryAndForkTests
     [InlineData("  - { position: B, topic: t, range: [60, 120] }", 4, 42, "'range' must be a number from 0 to 100, not 120")]
     [InlineData("  - { salience: B, topic: t, range: [0.5, 1.5] }", 4, 43, "'range' must be a number from 0 to 1, not 1.5")]
     [InlineData("  - { salience: B, topic: u, range: [0.5, 0.9] }", 4, 27, "B holds no position on 'u' to vary; B holds positions on t")]
-    [InlineData("  - { strategy: B, choices: [boulware, sneaky] }", 4, 40, "'choices' must be one of hardliner, boulware, linear, conceder, tit-for-tat, not 'sneaky'")]
+    [InlineData("  - { strategy: B, choices: [boulware, sneaky] }", 4, 40, "'choices' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat, absolute-tit-for-tat, trade-off, not 'sneaky'")]
     [InlineData("  - { capability: A, range: [0.2, 0.4], why: x }", 4, 41, "unknown key 'why' in a varied input")]
     [InlineData("  - { range: [0.2, 0.4] }", 4, 5, "a varied input names exactly one of position, salience, capability, strategy")]
     public void A_wrong_vary_entry_is_reported_at_its_place(string entry, int line, int column, string message)

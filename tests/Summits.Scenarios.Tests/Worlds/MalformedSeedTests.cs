@@ -225,7 +225,7 @@ public sealed class MalformedSeedTests
     {
         var seed = EditedSeed.Replace("    leader: Shinzo Abe\n", "    leader: Shinzo Abe\n    colour: red\n");
         seed.FailsAt(seed.Find("colour: red", "colour"), "unknown key 'colour' in an actor",
-            "expected one of id, name, leader, speaker, capability, strategy, risk, affinity, why");
+            "expected one of id, name, leader, speaker, capability, strategy, acceptance, curvature, risk, affinity, why");
     }
 
     [Fact]
@@ -247,7 +247,47 @@ public sealed class MalformedSeedTests
     {
         var seed = EditedSeed.Replace("strategy: linear", "strategy: stubborn");
         seed.FailsAt(seed.Find("strategy: stubborn", "stubborn"),
-            "'strategy' must be one of hardliner, boulware, linear, conceder, tit-for-tat", "not 'stubborn'");
+            "'strategy' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat, absolute-tit-for-tat, trade-off", "not 'stubborn'");
+    }
+
+    [Fact]
+    public void An_unknown_acceptance_condition_lists_the_conditions()
+    {
+        var seed = EditedSeed.Replace("strategy: linear", "strategy: linear\n    acceptance: whenever");
+        seed.FailsAt(seed.Find("acceptance: whenever", "whenever"), "'acceptance' must be one of next, time, constant", "not 'whenever'");
+    }
+
+    [Fact]
+    public void A_reservation_off_the_scale()
+    {
+        var seed = EditedSeed.Replace("value: 97\n    range: [92, 100]", "value: 97\n    reservation: 120\n    range: [92, 100]");
+        seed.FailsAt(seed.Find("reservation: 120", "120"), "'reservation' must be a number from 0 to 100", "not 120");
+    }
+
+    [Fact]
+    public void Both_curvature_and_its_older_name_risk()
+    {
+        var seed = EditedSeed.Replace("curvature: 1.3", "curvature: 1.3\n    risk: 1.3");
+        seed.FailsAt(seed.Find("risk: 1.3", "1.3"), "'risk' is the older name of 'curvature'");
+    }
+
+    [Fact]
+    public void A_position_names_its_own_reservation_strategy_and_acceptance()
+    {
+        var world = EditedSeed.Replace("value: 97\n    range: [92, 100]",
+            "value: 97\n    reservation: 80\n    strategy: relative-tit-for-tat\n    acceptance: time\n    range: [92, 100]").Parse();
+        var position = world.Positions.Single(p => p.Reservation is not null);
+        Assert.Equal(80, position.Reservation);
+        Assert.Equal(Model.Strategy.RelativeTitForTat, position.Strategy);
+        Assert.Equal(Model.AcceptanceCondition.Time, position.Acceptance);
+        Assert.All(world.Positions.Where(p => p != position), p => Assert.Null(p.Strategy));
+    }
+
+    [Fact]
+    public void The_older_name_risk_still_sets_the_curvature()
+    {
+        var world = EditedSeed.Replace("curvature: 1.3", "risk: 1.6").Parse();
+        Assert.Equal(1.6, world.Actors.Single(a => a.Id == "JP").Curvature);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class WorldWriterTests
         var affinity = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>("Y", -0.25)]);
         Actor[] actors =
         [
-            new("X", "Actor: X", "Leader # one", "Ex", 0.1 + 0.2, Strategy.TitForTat, 0.7, affinity, "why, with a comma"),
+            new("X", "Actor: X", "Leader # one", "Ex", 0.1 + 0.2, Strategy.RelativeTitForTat, 0.7, affinity, "why, with a comma"),
             new("Y", "Y", "", null, 1, Strategy.Hardliner, 1, ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), ""),
             new("Z", "Z", "", null, 0, Strategy.Conceder, 2.5, ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), ""),
         ];

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+
+namespace Summits.Model;
+
+/// <summary>
+/// What newer agreements do to an older one, decided once for the agreement across all the topics of its
+/// terms, so that its status never depends on the order in which topics are listed or visited.
+/// </summary>
+public static class Supersession
+{
+    /// <summary>
+    /// The status change a newer agreement <paramref name="newer"/> makes to <paramref name="older"/>, given
+    /// the tables of every topic of <paramref name="older"/>'s terms as they stand after <paramref name="newer"/>
+    /// was recorded. On a topic, <paramref name="older"/> is superseded when a later agreement there, not
+    /// breached, binds all its parties. Superseded on every topic: superseded; on some: partly superseded;
+    /// on none, but some of its parties bound by a later agreement on one of its topics: strained, since those
+    /// parties are held to the newer terms instead. Null when nothing changes.
+    /// </summary>
+    public static CommitmentChange? Decide(Agreement older, Agreement newer, IReadOnlyList<TopicTable> tables)
+    {
+        var superseded = new List<string>();
+        var left = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var topic in older.Terms.Keys)
+        {
+            var table = tables.First(t => t.Topic.Id == topic);
+            var at = table.Agreements.IndexOf(table.Agreements.First(a => a.Id == older.Id));
+            var later = table.Agreements.Skip(at + 1).Where(a => a.Status != AgreementStatus.Breached).ToArray();
+            if (later.Any(a => older.Parties.All(a.Parties.Contains)))
+                superseded.Add(topic);
+            foreach (var party in older.Parties)
+            {
+                if (later.Any(a => a.Parties.Contains(party)))
+                    left.Add(party);
+            }
+        }
+        var status = superseded.Count == older.Terms.Count ? AgreementStatus.Superseded
+            : superseded.Count > 0 ? AgreementStatus.PartlySuperseded
+            : left.Count > 0 ? AgreementStatus.Strained
+            : (AgreementStatus?)null;
+        if (status is not { } next || !older.Status.CanBecome(next))
+            return null;
+        var why = next switch
+        {
+            AgreementStatus.Superseded => $"superseded by {newer.Id}",
+            AgreementStatus.PartlySuperseded => $"partly superseded by {newer.Id}: on {string.Join(", ", superseded)}; still binding on {string.Join(", ", older.Terms.Keys.Except(superseded))}",
+            _ => $"{string.Join(", ", left)} now held to {newer.Id} instead",
+        };
+        return new CommitmentChange(older.Id, older.Terms.Keys.First(), next == AgreementStatus.Strained ? left.First() : "", next, newer.Id, why);
+    }
+
+    /// <summary>The live agreements in <paramref name="tables"/> other than <paramref name="newer"/> that share a party with it, ordered by id.</summary>
+    public static ImmutableArray<Agreement> Affected(Agreement newer, IEnumerable<TopicTable> tables) =>
+        [.. tables.SelectMany(t => t.Agreements)
+            .Where(a => a.Id != newer.Id && a.Status.IsLive() && a.Parties.Any(newer.Parties.Contains))
+            .DistinctBy(a => a.Id)
+            .OrderBy(a => a.Id, StringComparer.Ordinal)];
+}

@@ -1,0 +1,76 @@
+namespace Summits.Model;
+
+/// <summary>
+/// The bidding tactics: the offer an actor makes on one topic, from its position x toward its reservation
+/// point r. Time-dependent tactics follow Faratin, Sierra and Jennings (1998): x(τ) = x + f(τ)·(r − x) with
+/// f(τ) = κ + (1 − κ)·τ^(1/e). The imitative ones (tit-for-tat) mirror what the other side actually conceded.
+/// </summary>
+public static class Tactics
+{
+    /// <summary>
+    /// f(τ) of a time-dependent tactic at time τ (clamped to 0..1): the share of the way from position to
+    /// reservation point conceded. The hard-liner's is 0 throughout. The trade-off tactic concedes in
+    /// utility at the linear rate. Tit-for-tat has no f; asking for it throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public static double Share(Strategy strategy, double time, ModelParameters parameters)
+    {
+        var t = Math.Clamp(time, 0, 1);
+        var kappa = parameters.InitialConcession;
+        return strategy switch
+        {
+            Strategy.Hardliner => 0,
+            Strategy.Boulware => kappa + (1 - kappa) * Math.Pow(t, 1 / parameters.BoulwareExponent),
+            Strategy.Linear or Strategy.TradeOff => kappa + (1 - kappa) * t,
+            Strategy.Conceder => kappa + (1 - kappa) * Math.Pow(t, 1 / parameters.ConcederExponent),
+            _ => throw new ArgumentException($"{strategy} is not a time-dependent tactic", nameof(strategy)),
+        };
+    }
+
+    /// <summary>
+    /// The reservation point of an actor at <paramref name="position"/>: the one it states, or by default the
+    /// edge of its window on the side of <paramref name="toward"/> (the other party), within the 0–100 scale.
+    /// When the other party sits at the actor's own position, the default lies on the side with more room,
+    /// so that no deal is worth the same as anywhere else.
+    /// </summary>
+    public static double Reservation(double position, double salience, double? stated, double toward, ModelParameters parameters)
+    {
+        if (stated is { } r)
+            return r;
+        var direction = toward > position ? 1 : toward < position ? -1 : position <= 50 ? 1 : -1;
+        return Math.Clamp(position + direction * parameters.Window(salience), ScaleValue.Min, ScaleValue.Max);
+    }
+
+    /// <summary>
+    /// The value an actor offers on one topic at time τ, from its position x toward its reservation point r;
+    /// never beyond r. <paramref name="exchange"/> is what tit-for-tat mirrors; the others ignore it.
+    /// </summary>
+    public static double Offer(Strategy strategy, double position, double reservation, double time, Exchange exchange, ModelParameters parameters) =>
+        strategy switch
+        {
+            Strategy.RelativeTitForTat => Mirror(position, reservation, exchange, relative: true, parameters),
+            Strategy.AbsoluteTitForTat => Mirror(position, reservation, exchange, relative: false, parameters),
+            _ => position + Share(strategy, time, parameters) * (reservation - position),
+        };
+
+    /// <summary>
+    /// Tit-for-tat (Faratin, Sierra and Jennings 1998, imitative tactics). Starting from its own last offer
+    /// (its position if it has made none), the actor concedes toward r what the other side conceded in its
+    /// last move: the same number of points (absolute) or the same share of the gap that was between them
+    /// (relative), never beyond r. A move away from the actor is no concession and is answered with none.
+    /// Before the other side has moved at all, it opens with <see cref="ModelParameters.OpeningConcession"/>
+    /// of the way to r, so that two tit-for-tat actors do move.
+    /// </summary>
+    public static double Mirror(double position, double reservation, Exchange exchange, bool relative, ModelParameters parameters)
+    {
+        var own = exchange.OwnLast ?? position;
+        var toward = Math.Sign(reservation - own);
+        if (exchange is not { OpponentBefore: { } before, OpponentLast: { } last })
+            return exchange.OwnLast is null ? own + parameters.OpeningConcession * (reservation - own) : own;
+        var gap = Math.Abs(own - before);
+        var conceded = (last - before) * Math.Sign(own - before);
+        if (conceded <= 0 || gap == 0)
+            return own;
+        var step = relative ? conceded / gap * Math.Abs(own - last) : conceded;
+        return own + toward * Math.Min(step, Math.Abs(reservation - own));
+    }
+}

@@ -1,0 +1,128 @@
+using Summits.Model;
+using static Summits.Model.Tests.WorldBuilder;
+
+namespace Summits.Model.Tests;
+
+/// <summary>Autonomous rounds: when they stop, who wins, and how tit-for-tat and the trade-off tactic play out.</summary>
+public sealed class RoundsTests
+{
+    private static World Pair(Strategy a, Strategy b, double at, double bt, double salience, double? ar = null, double? br = null) =>
+        World([Actor("A", 0.5, a), Actor("B", 0.5, b)], [Topic("t")],
+            [Position("A", "t", at, salience, ar), Position("B", "t", bt, salience, br)]);
+
+    private static Agreement Agreed(RunState state, LocalWorld world) =>
+        Assert.Single(world.Snapshot().Agreements);
+
+    private static int RoundOf(RunState state, string agreement) =>
+        state.Timeline.Single(e => e.Kind == EventKind.AgreementMade && e.Cause == agreement).Round!.Value;
+
+    // Two linear actors at 45 and 55 with reservations 55 and 45, salience 1 (no influence moves them):
+    // in round k of 10 (τ = k/10) A offers 45 + k and B offers 55 − k. Whoever proposes, the other accepts
+    // once the offer is at least as good as its own: 45 + k ≥ 55 − k, first at k = 5, at 50. The old rule
+    // stopped after round 1 because no position moved.
+    [Theory]
+    [InlineData("A")]
+    [InlineData("B")]
+    public async Task Two_linear_actors_with_overlapping_reservations_agree_at_50_in_round_5(string opener)
+    {
+        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, opener)));
+        var agreement = Agreed(state, world);
+        Assert.Equal(50, agreement.Terms["t"], 9);
+        Assert.Equal(5, RoundOf(state, agreement.Id));
+    }
+
+    // With the default reservations (the window edge: 5 points at salience 1, so both at 50) they concede
+    // 0.5 a round: A offers 45 + k/2, B 55 − k/2, and they meet at 50 only at the deadline, round 10.
+    [Fact]
+    public async Task With_default_reservations_the_same_pair_meets_at_50_at_the_deadline()
+    {
+        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        var agreement = Agreed(state, world);
+        Assert.Equal(50, agreement.Terms["t"], 9);
+        Assert.Equal(10, RoundOf(state, agreement.Id));
+    }
+
+    // Two hard-liners at 40 and 60 repeat their offers: round 1 has new offers (A offers 40, B counters
+    // 60), round 2 repeats them and moves no one (salience 1), so the rounds stop there.
+    [Fact]
+    public async Task Rounds_stop_early_only_when_neither_offers_nor_positions_changed()
+    {
+        var (state, _) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 1),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        Assert.Equal(2, state.Timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 2", state.Timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // A hard-liner at 50 (salience 0.5) against a linear actor at 80: the linear actor's offers run from
+    // 80 toward its reservation 52.5 (window 27.5); the hard-liner accepts nothing but 50 itself, and the
+    // linear actor accepts 50 only if it is at least as good as its own offer, which never falls below
+    // 52.5. Whoever opens, there is no deal, where the old rule gave the opener its own offer.
+    [Theory]
+    [InlineData("H")]
+    [InlineData("L")]
+    public async Task Whoever_opens_a_hardliner_does_not_accept_a_linear_actors_offers(string opener)
+    {
+        var world = World([Actor("H", 0.5, Strategy.Hardliner), Actor("L", 0.5, Strategy.Linear)], [Topic("t")],
+            [Position("H", "t", 50, 0.5), Position("L", "t", 80, 0.5)]);
+        var (state, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        Assert.Empty(local.Snapshot().Agreements);
+        Assert.DoesNotContain(state.Timeline, e => e.Kind == EventKind.Accept);
+    }
+
+    // Two relative tit-for-tat actors at 0 and 100 (salience 0.5, reservations 27.5 and 72.5): A opens
+    // with 10 % of the way to its reservation, 2.75; B mirrors that share of the gap, 2.75/100 of the
+    // 97.25 left: 100 − 2.674 = 97.326 (with a rejection: 2.75 is far beyond its window). Both move off
+    // their positions in round 1.
+    [Fact]
+    public async Task Two_tit_for_tat_actors_do_move()
+    {
+        var (state, _) = await LocalRun.Of(Pair(Strategy.RelativeTitForTat, Strategy.RelativeTitForTat, 0, 100, 0.5),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(1, "A")));
+        Assert.Equal(2.75, Assert.Single(state.Timeline.Single(e => e.Kind == EventKind.Proposal).Terms!.Value).Value, 9);
+        Assert.Equal(97.326, Assert.Single(state.Timeline.Single(e => e.Kind == EventKind.Reject).Terms!.Value).Value, 3);
+    }
+
+    // Opposed priorities: A at 30 on both topics cares 0.9 for x and 0.1 for y, B at 70 the reverse.
+    // A's reservation utility is 0.9·(1 − 0.095) + 0.1·(1 − 0.455) = 0.869 of a best 1.0, so the
+    // trade-off tactic keeps θ(τ) = 1 − 0.131τ. Giving B a point on y costs A 0.001 and is worth 0.009
+    // to B; on x the reverse; so A gives up y first: all 40 points of it cost 0.04, reached at τ ≈ 0.31.
+    // B accepts A's package once it is worth at least B's own θ: with y at 70 and x at 30 + d it is
+    // worth 0.96 − 0.001d; at τ = 0.4 A has 0.0524 − 0.04 = 0.0124 left for x, d = 1.38 (at 0.009 a point),
+    // B's θ is 0.948 < 0.959: agreed in round 4, at x ≈ 31.4, y = 70. Round 3 (θ_B = 0.961) is too
+    // early: A offers x = 30, y = 69.3, worth 0.954 to B. The opener offers in rounds 1 and 3, the other
+    // in round 4, so the package agreed is the other's (its quarter-point steps put it within 0.25).
+    [Theory]
+    [InlineData("B", 31.38, 70)]
+    [InlineData("A", 30, 68.62)]
+    public async Task Opposed_priorities_reach_the_logroll_in_rounds(string opener, double x, double y)
+    {
+        var world = World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5, Strategy.TradeOff)], [Topic("x", "y"), Topic("y", "x")],
+            [Position("A", "x", 30, 0.9), Position("A", "y", 30, 0.1), Position("B", "x", 70, 0.1), Position("B", "y", 70, 0.9)]);
+        var (state, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var agreement = Assert.Single(local.Snapshot().Agreements);
+        Assert.InRange(agreement.Terms["x"], x - 0.25, x + 0.25);
+        Assert.InRange(agreement.Terms["y"], y - 0.25, y + 0.25);
+        Assert.Equal(4, RoundOf(state, agreement.Id));
+    }
+
+    // Equal priorities (0.5 and 0.5 for both): giving a point is worth to the other what it costs, on
+    // either topic, so there is no logroll to find and the tactic concedes evenly. θ(τ) = 1 − 0.275τ;
+    // the even split 30 + 27.5τ on both topics is worth 0.6 + 0.275τ to the other side, enough once
+    // τ ≥ 0.727: in round 8 the package of the actor that did not open, 52 and 52 (A) or 48 and 48 (B),
+    // is accepted. Not (30, 70).
+    [Theory]
+    [InlineData("B", 52)]
+    [InlineData("A", 48)]
+    public async Task Equal_priorities_do_not_reach_a_logroll_but_split_evenly(string opener, double value)
+    {
+        var world = World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5, Strategy.TradeOff)], [Topic("x", "y"), Topic("y", "x")],
+            [Position("A", "x", 30, 0.5), Position("A", "y", 30, 0.5), Position("B", "x", 70, 0.5), Position("B", "y", 70, 0.5)]);
+        var (state, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var agreement = Assert.Single(local.Snapshot().Agreements);
+        Assert.InRange(agreement.Terms["x"], value - 0.25, value + 0.25);
+        Assert.InRange(agreement.Terms["y"], value - 0.25, value + 0.25);
+        Assert.Equal(8, RoundOf(state, agreement.Id));
+    }
+}
