@@ -62,7 +62,10 @@ public static class Negotiator
                 foreach (var c in commitments)
                 {
                     if (c.Topic == term.Topic && c.Status.IsLive())
+                    {
                         noDeal = Math.Max(noDeal, Utility.Of(x[i], s[i], rho, c.Value));
+                        r[i] = Tactics.Bounded(x[i], r[i], c.Value);
+                    }
                 }
                 walk += noDeal;
             }
@@ -90,6 +93,16 @@ public static class Negotiator
                     : Tactics.Offer(actor.StrategyOn(p), x[i], r[i], proposal.Time, exchanges?[i] ?? Exchange.None, parameters);
             }
         }
+        var offer = ImmutableArray.CreateBuilder<Term>(n);
+        double unheld = 0;
+        for (var i = 0; i < n; i++)
+        {
+            offer.Add(new Term(proposal.Terms[i].Topic, next[i]));
+            unheld += Utility.Of(x[i], s[i], rho, next[i]);
+        }
+        // An actor never offers beyond what is already on the table for it.
+        for (var i = 0; i < n; i++)
+            next[i] = Tactics.NotPast(x[i], next[i], y[i]);
         double own = 0;
         for (var i = 0; i < n; i++)
             own += Utility.Of(x[i], s[i], rho, next[i]);
@@ -148,7 +161,8 @@ public static class Negotiator
         }
 
         return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
-            counter, moves.ToImmutable(), changes.ToImmutable(), why);
+            counter, moves.ToImmutable(), changes.ToImmutable(), why,
+            scripted is null && response == Response.Accept && held > 0 && unheld <= utility + 1e-12 ? offer.MoveToImmutable() : []);
     }
 
     /// <summary>The name of an acceptance condition in the literature's notation.</summary>

@@ -41,6 +41,24 @@ public static class Tactics
     }
 
     /// <summary>
+    /// The reservation point <paramref name="reservation"/> of an actor at <paramref name="position"/>, held
+    /// no further from the position than <paramref name="agreed"/>, an agreement the actor is held to (NaN for
+    /// none): an actor does not concede more than it already has secured.
+    /// </summary>
+    public static double Bounded(double position, double reservation, double agreed) =>
+        double.IsNaN(agreed) || Math.Abs(agreed - position) >= Math.Abs(reservation - position)
+            ? reservation
+            : position + Math.Sign(reservation - position) * Math.Abs(agreed - position);
+
+    /// <summary>
+    /// An offer from <paramref name="position"/> held back at <paramref name="limit"/> (the other side's
+    /// position, or terms already on the table) when it would pass it: an actor does not offer the other
+    /// side more than it asks for.
+    /// </summary>
+    public static double NotPast(double position, double offer, double limit) =>
+        (offer - position) * (limit - position) > 0 && Math.Abs(offer - position) > Math.Abs(limit - position) ? limit : offer;
+
+    /// <summary>
     /// The value an actor offers on one topic at time τ, from its position x toward its reservation point r;
     /// never beyond r. <paramref name="exchange"/> is what tit-for-tat mirrors; the others ignore it.
     /// </summary>

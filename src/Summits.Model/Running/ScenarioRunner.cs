@@ -126,11 +126,12 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
-            var terms = proposal.Terms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
+            var terms = AgreedTerms(proposal, evaluations).ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
             var agreement = new Agreement(proposal.Id, terms, parties, proposal.Rule, AgreementStatus.Holding, proposal.Id, null,
                 $"accepted by {string.Join(", ", parties)} under {proposal.Rule}");
             await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
-            Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why, proposal.Terms);
+            Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why,
+                [.. terms.Select(t => new Term(t.Key, t.Value))]);
             var supersessions = new List<CommitmentChange>();
             foreach (var older in Supersession.Affected(agreement, tables))
             {
@@ -145,6 +146,22 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         await ApplyChangesAsync(changes, tables);
         _observer.EndProposal(proposal, parties);
         return new Outcome(agreed, largest, offersChanged);
+    }
+
+    /// <summary>
+    /// The terms agreed. A bilateral round offer on one topic that the recipient accepts because its own
+    /// offer at the same time had already gone past it is settled midway between the two offers, both of
+    /// which each side accepts (the split of Chatterjee and Samuelson, 1983): which of the two happened to
+    /// propose in that round then does not decide who takes the difference. Any other proposal is agreed as proposed.
+    /// </summary>
+    private static ImmutableArray<Term> AgreedTerms(Proposal proposal, IReadOnlyList<Evaluation> evaluations)
+    {
+        if (proposal.Kind != ProposalKind.RoundOffer || proposal.Terms.Length != 1 || evaluations.Count != 1
+            || evaluations[0] is not { Response: Response.Accept, Offer: { IsDefaultOrEmpty: false } offer })
+            return proposal.Terms;
+        var proposed = proposal.Terms[0].Value;
+        var own = offer[0].Value;
+        return [new Term(proposal.Terms[0].Topic, (proposed + own) / 2)];
     }
 
     /// <summary>
@@ -186,7 +203,10 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         return changed;
     }
 
-    /// <summary>Applies status changes to every table that holds the agreement, since a package spans several topics.</summary>
+    /// <summary>
+    /// Applies status changes to every table that holds the agreement, since a package spans several topics.
+    /// A strained agreement returns to holding only when every party is back inside its window on every topic.
+    /// </summary>
     private async Task ApplyChangesAsync(IReadOnlyList<CommitmentChange> changes, IReadOnlyList<TopicTable> tables)
     {
         if (changes.Count == 0)
@@ -195,6 +215,8 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         foreach (var change in changes)
         {
             var agreement = tables.SelectMany(t => t.Agreements).FirstOrDefault(a => a.Id == change.AgreementId);
+            if (change.Status == AgreementStatus.Holding && (agreement is null || !await EveryPartyInsideAsync(agreement)))
+                continue;
             foreach (var topic in agreement?.Terms.Keys ?? [change.Topic])
             {
                 if (!byTopic.TryGetValue(topic, out var list))
@@ -215,6 +237,19 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             };
             Emit(kind, change.Actor.Length > 0 ? change.Actor : null, change.Topic, null, null, change.Cause, $"{change.AgreementId}: {change.Why}");
         }
+    }
+
+    private async Task<bool> EveryPartyInsideAsync(Agreement agreement)
+    {
+        foreach (var party in agreement.Parties)
+        {
+            foreach (var (topic, value) in agreement.Terms)
+            {
+                if (await world.Country(party).PositionOn(topic) is { } p && Math.Abs(p.Value - value) > Parameters.Window(p.Salience))
+                    return false;
+            }
+        }
+        return true;
     }
 
     private async Task ShockAsync(ShockStep step)
@@ -309,8 +344,12 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             else
             {
                 var target = Target(others);
-                var reservation = Tactics.Reservation(proposer.Value, proposer.Salience, proposer.Reservation, target, Parameters);
-                var value = Tactics.Offer(actor.StrategyOn(proposer), proposer.Value, reservation, time, ExchangeOf(proposer.Actor, others, topics[i]), Parameters);
+                var securedValue = Table.CommitmentsOf(tables[i], proposer.Actor).Select(c => c.Value).DefaultIfEmpty(double.NaN).First();
+                var reservation = Tactics.Bounded(proposer.Value,
+                    Tactics.Reservation(proposer.Value, proposer.Salience, proposer.Reservation, target, Parameters), securedValue);
+                var value = Tactics.NotPast(proposer.Value,
+                    Tactics.Offer(actor.StrategyOn(proposer), proposer.Value, reservation, time, ExchangeOf(proposer.Actor, others, topics[i]), Parameters),
+                    target);
                 terms = [new Term(topics[i], value)];
             }
             foreach (var k in package)
