@@ -11,10 +11,15 @@ public readonly record struct Judgement(double Utility, double Walk, double Next
     /// <summary>At least as good as no deal.</summary>
     public bool BeatsWalkAway => Utility >= Walk - Tolerance;
 
-    /// <summary>Whether the actor accepts at time τ under the condition (Baarslag, Hindriks and Jonker 2014); never below no deal.</summary>
+    /// <summary>
+    /// Whether the actor accepts at time τ under the condition (Baarslag, Hindriks and Jonker 2014); never below
+    /// no deal. At the deadline (τ = 1: the last round, or a proposal without a deadline) there is no next offer
+    /// to wait for, so every condition accepts what beats no deal.
+    /// </summary>
     public bool Accepts(AcceptanceCondition condition, double time, ModelParameters parameters) =>
         BeatsWalkAway && condition switch
         {
+            _ when time >= 1 => true,
             AcceptanceCondition.Constant => true,
             AcceptanceCondition.Time => time >= parameters.AcceptanceTime || Utility >= Next - Tolerance,
             _ => Utility >= Next - Tolerance,

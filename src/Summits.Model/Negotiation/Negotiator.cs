@@ -121,7 +121,7 @@ public static class Negotiator
             var accepts = judgement.Accepts(condition, proposal.Time, parameters);
             response = accepts ? Response.Accept : judgement.BeatsWalkAway ? Response.Counter : Response.Reject;
             why = string.Create(CultureInfo.InvariantCulture,
-                $"U(terms) {utility:0.###}, U(own offer) {own:0.###}, U(no deal) {walk:0.###} at τ {proposal.Time:0.##}: {(accepts ? "accepts" : judgement.BeatsWalkAway ? "counters" : "worse than no deal")} under {ConditionName(condition)}");
+                $"U(terms) {utility:0.###}, U(own offer) {own:0.###}, U(no deal) {walk:0.###} at τ {proposal.Time:0.##}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
         }
 
         var counter = ImmutableArray<Term>.Empty;

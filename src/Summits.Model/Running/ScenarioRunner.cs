@@ -74,10 +74,10 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             state.Open.Add(new OpenProposal { Proposal = proposal, RoundsLeft = deadline });
     }
 
-    private readonly record struct Outcome(bool Agreed, double LargestMove, bool OffersChanged);
+    private readonly record struct Outcome(bool Agreed, double LargestMove, bool OffersChanged, ImmutableArray<Term> Counter = default);
 
     /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
-    private async Task<Outcome> DeliverAsync(Proposal proposal)
+    private async Task<Outcome> DeliverAsync(Proposal proposal, double proposerPosition = double.NaN)
     {
         if (!state.Applied.Add(proposal.Id))
             return new Outcome(false, 0, false);
@@ -126,7 +126,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
-            var terms = AgreedTerms(proposal, evaluations).ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
+            var terms = AgreedTerms(proposal, evaluations, proposerPosition).ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
             var agreement = new Agreement(proposal.Id, terms, parties, proposal.Rule, AgreementStatus.Holding, proposal.Id, null,
                 $"accepted by {string.Join(", ", parties)} under {proposal.Rule}");
             await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
@@ -145,23 +145,27 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
 
         await ApplyChangesAsync(changes, tables);
         _observer.EndProposal(proposal, parties);
-        return new Outcome(agreed, largest, offersChanged);
+        return new Outcome(agreed, largest, offersChanged, evaluations.Length == 1 ? evaluations[0].Counter : default);
     }
 
     /// <summary>
     /// The terms agreed. A bilateral round offer on one topic that the recipient accepts because its own
     /// offer at the same time had already gone past it is settled midway between the two offers, both of
     /// which each side accepts (the split of Chatterjee and Samuelson, 1983): which of the two happened to
-    /// propose in that round then does not decide who takes the difference. Any other proposal is agreed as proposed.
+    /// propose in that round then does not decide who takes the difference. The recipient's offer counts no
+    /// further than the proposer's own position, and only when it lies on the proposer's side of the terms.
+    /// Any other proposal is agreed as proposed.
     /// </summary>
-    private static ImmutableArray<Term> AgreedTerms(Proposal proposal, IReadOnlyList<Evaluation> evaluations)
+    private static ImmutableArray<Term> AgreedTerms(Proposal proposal, IReadOnlyList<Evaluation> evaluations, double proposerPosition)
     {
-        if (proposal.Kind != ProposalKind.RoundOffer || proposal.Terms.Length != 1 || evaluations.Count != 1
+        if (proposal.Kind != ProposalKind.RoundOffer || proposal.Terms.Length != 1 || evaluations.Count != 1 || double.IsNaN(proposerPosition)
             || evaluations[0] is not { Response: Response.Accept, Offer: { IsDefaultOrEmpty: false } offer })
             return proposal.Terms;
         var proposed = proposal.Terms[0].Value;
-        var own = offer[0].Value;
-        return [new Term(proposal.Terms[0].Topic, (proposed + own) / 2)];
+        var own = Tactics.NotPast(proposed, offer[0].Value, proposerPosition);
+        return (own - proposed) * (proposerPosition - proposed) > 0
+            ? [new Term(proposal.Terms[0].Topic, (proposed + own) / 2)]
+            : proposal.Terms;
     }
 
     /// <summary>
@@ -356,7 +360,17 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
                 offered[k] = true;
             var proposal = new Proposal($"{step.Id}.r{round}.{string.Join('+', terms.Select(t => t.Topic))}", proposer.Actor, [.. others.Select(p => p.Actor)],
                 [.. terms], step.Rule, time, actor.Capability, ProposalKind.RoundOffer, step.Id);
-            var outcome = await DeliverAsync(proposal);
+            var outcome = await DeliverAsync(proposal, package.Length == 1 ? proposer.Value : double.NaN);
+            // At the deadline the recipient's last counter-offer is answered too: with both final offers on
+            // the table, the turn order does not decide whether they meet.
+            if (!outcome.Agreed && time >= 1 && others.Length == 1 && !outcome.Counter.IsDefaultOrEmpty)
+            {
+                var other = others[0];
+                var final = new Proposal($"{proposal.Id}.counter", other.Actor, [proposer.Actor], outcome.Counter, step.Rule, time,
+                    state.Actors[other.Actor].Capability, ProposalKind.RoundOffer, step.Id);
+                var answered = await DeliverAsync(final, package.Length == 1 ? other.Value : double.NaN);
+                outcome = outcome with { Agreed = answered.Agreed, LargestMove = Math.Max(outcome.LargestMove, answered.LargestMove) };
+            }
             largest = Math.Max(largest, outcome.LargestMove);
             agreed |= outcome.Agreed;
             offersChanged |= outcome.OffersChanged;

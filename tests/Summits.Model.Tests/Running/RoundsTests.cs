@@ -56,19 +56,23 @@ public sealed class RoundsTests
     }
 
     // A hard-liner at 50 (salience 0.5) against a linear actor at 80: the linear actor's offers run from
-    // 80 toward its reservation 52.5 (window 27.5); the hard-liner accepts nothing but 50 itself, and the
-    // linear actor accepts 50 only if it is at least as good as its own offer, which never falls below
-    // 52.5. Whoever opens, there is no deal, where the old rule gave the opener its own offer.
+    // 80 toward its reservation 52.5 (window 27.5); before the deadline the hard-liner accepts nothing but
+    // 50 itself, and the linear actor never offers 50. At the deadline (round 10, τ = 1) each accepts what
+    // beats no deal and the last counter-offer is answered too: the hard-liner takes 52.5 (worth
+    // 0.5·(1 − 0.025) = 0.4875 > 0.3625), while 50 is 30 from the linear actor, beyond its window. So
+    // whoever opens, the deal is 52.5, in round 10; the old rule gave the opener its own offer in round 1.
     [Theory]
     [InlineData("H")]
     [InlineData("L")]
-    public async Task Whoever_opens_a_hardliner_does_not_accept_a_linear_actors_offers(string opener)
+    public async Task Whoever_opens_a_hardliner_and_a_linear_actor_meet_at_the_linear_actors_reservation_at_the_deadline(string opener)
     {
         var world = World([Actor("H", 0.5, Strategy.Hardliner), Actor("L", 0.5, Strategy.Linear)], [Topic("t")],
             [Position("H", "t", 50, 0.5), Position("L", "t", 80, 0.5)]);
         var (state, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
-        Assert.Empty(local.Snapshot().Agreements);
-        Assert.DoesNotContain(state.Timeline, e => e.Kind == EventKind.Accept);
+        var agreement = Assert.Single(local.Snapshot().Agreements);
+        Assert.Equal(52.5, agreement.Terms["t"], 9);
+        Assert.Equal(10, RoundOf(state, agreement.Id));
+        Assert.DoesNotContain(state.Timeline, e => e.Kind == EventKind.Accept && e.Round < 10);
     }
 
     // Two relative tit-for-tat actors at 0 and 100 (salience 0.5, reservations 27.5 and 72.5): A opens
@@ -79,9 +83,10 @@ public sealed class RoundsTests
     public async Task Two_tit_for_tat_actors_do_move()
     {
         var (state, _) = await LocalRun.Of(Pair(Strategy.RelativeTitForTat, Strategy.RelativeTitForTat, 0, 100, 0.5),
-            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(1, "A")));
-        Assert.Equal(2.75, Assert.Single(state.Timeline.Single(e => e.Kind == EventKind.Proposal).Terms!.Value).Value, 9);
-        Assert.Equal(97.326, Assert.Single(state.Timeline.Single(e => e.Kind == EventKind.Reject).Terms!.Value).Value, 3);
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
+        var first = state.Timeline.Where(e => e.Round == 1).ToArray();
+        Assert.Equal(2.75, Assert.Single(first.Single(e => e.Kind == EventKind.Proposal).Terms!.Value).Value, 9);
+        Assert.Equal(97.326, Assert.Single(first.Single(e => e.Kind == EventKind.Reject).Terms!.Value).Value, 3);
     }
 
     // Opposed priorities: A at 30 on both topics cares 0.9 for x and 0.1 for y, B at 70 the reverse.
