@@ -4,17 +4,53 @@ namespace Summits.Scenarios.Tests;
 
 public sealed class LocalRunTests
 {
-    public static TheoryData<string> Scenarios() => [.. Repository.WhatIfScenarios().Select(p => Path.GetFileName(p))];
+    /// <summary>Every shipped scenario, and every branch of a forked one as <c>file#branch</c>.</summary>
+    public static TheoryData<string> Scenarios() =>
+        [.. Repository.WhatIfScenarios().SelectMany(p => ScenarioFile.Load(p).Fork is { } fork
+            ? fork.Names.Select(name => $"{Path.GetFileName(p)}#{name}")
+            : [Path.GetFileName(p)])];
+
+    private static LoadedScenario Load(string entry)
+    {
+        var (file, branch) = BranchChoice.Split(entry);
+        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", file));
+        return branch is null ? loaded : loaded.Branch(branch) ?? throw new InvalidOperationException($"{file} has no branch {branch}");
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public async Task Every_shipped_scenario_meets_its_expectations(string file)
+    public async Task Every_shipped_scenario_meets_its_expectations(string entry)
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", file)));
+        var loaded = Load(entry);
+        var run = await ScenarioRun.LocallyAsync(loaded);
         var failed = run.Timeline.Where(e => e.Kind == EventKind.ExpectationFailed).Select(e => e.Why);
         Assert.Empty(failed);
         Assert.Equal(0, run.Failures);
-        Assert.Contains(run.Timeline, e => e.Kind == EventKind.ExpectationPassed);
+        var checkedLines = run.Timeline.Where(e => e.Kind == EventKind.ExpectationPassed).Select(e => e.Why!.Split(':')[0]).Distinct().Count();
+        Assert.Equal(loaded.Scenario.Steps.OfType<ExpectStep>().Count(), checkedLines);
+    }
+
+    [Fact]
+    public void A_forked_scenario_has_each_of_its_branches_run()
+    {
+        var entries = ((IEnumerable<object[]>)Scenarios()).Select(row => (string)row[0]).ToArray();
+        Assert.Contains("us-fta-press-or-package.yaml#press-fta", entries);
+        Assert.Contains("us-fta-press-or-package.yaml#offer-package", entries);
+        Assert.DoesNotContain("us-fta-press-or-package.yaml", entries);
+    }
+
+    // A branch's expectation made wrong must fail the run of that branch: the branch's steps, not only
+    // the shared opening, are what runs.
+    [Fact]
+    public async Task A_wrong_expectation_in_a_branch_fails_that_branch()
+    {
+        var path = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var text = File.ReadAllText(path).Replace("terms: { bilateral-fta: 35, defense-procurement: 75 }", "terms: { bilateral-fta: 36, defense-procurement: 75 }");
+        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
+        var copy = Path.Combine(dir, "fork.yaml");
+        File.WriteAllText(copy, text.Replace("world: ../summits/", $"world: {Repository.File("scenarios", "summits")}/"));
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(copy).Branch("offer-package")!);
+        Assert.Equal(1, run.Failures);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class OpenerTests
     [Fact]
     public async Task The_named_opener_makes_the_first_offer_on_every_topic_it_holds()
     {
-        var scenario = new Scenario("opener", "", 0, ModelParameters.Default, [new RoundsStep("bargain", 1, 2, [], AgreementRule.Unanimity, "US")]);
+        var scenario = new Scenario("opener", "", 0, ModelParameters.Default, [new RoundsStep("bargain", 1, 4, [], AgreementRule.Unanimity, "US")]);
         var state = RunState.Begin(scenario, Seed);
         await new ScenarioRunner(new LocalWorld(Seed), state).RunToEndAsync();
         var first = state.Timeline.Where(e => e is { Kind: EventKind.Proposal, Round: 1 }).ToArray();
