@@ -124,8 +124,11 @@ public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<As
         var moves = trace.Where(s => s.Name == SummitsTelemetry.MoveSpan).ToList();
         Assert.Equal(timeline.Count(e => e.Kind == EventKind.Move), moves.Count);
         Assert.Equal(
-            timeline.Where(e => e.Kind is EventKind.AgreementStrained or EventKind.AgreementBreached).Select(e => (e.Cause, e.Kind == EventKind.AgreementStrained ? "strained" : "breached")),
-            trace.Where(s => s.Name == SummitsTelemetry.AgreementSpan).Select(s => (s.Attributes[SummitsTelemetry.Cause]!, s.Attributes[SummitsTelemetry.Outcome]!)).OrderBy(c => c.Item2 == "breached"));
+            timeline.Where(e => e.Kind is EventKind.AgreementMade or EventKind.AgreementStrained or EventKind.AgreementBreached)
+                .Select(e => (e.Cause, e.Kind switch { EventKind.AgreementMade => "made", EventKind.AgreementStrained => "strained", _ => "breached" }))
+                .OrderBy(c => c.Item2).ThenBy(c => c.Cause, StringComparer.Ordinal),
+            trace.Where(s => s.Name == SummitsTelemetry.AgreementSpan).Select(s => (s.Attributes[SummitsTelemetry.Cause]!, s.Attributes[SummitsTelemetry.Outcome]!))
+                .OrderBy(c => c.Item2).ThenBy(c => c.Item1, StringComparer.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
