@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Summits.Cli.Reports;
+namespace Summits.Reports.Pages;
 
 /// <summary>A report in Markdown: headings, paragraphs and tables, for reading in a terminal or a code review.</summary>
 public sealed class MarkdownText

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Summits.Reports.Pages;
 using Summits.Scenarios;
-using static Summits.Cli.Reports.SvgChart;
+using static Summits.Reports.Pages.Shown;
 
-namespace Summits.Cli.Reports;
+namespace Summits.Reports.Comparisons;
 
 /// <summary>The report of a comparison: agreements gained, lost or changed from A to B, and the positions that moved.</summary>
 public static class CompareReport
@@ -20,18 +21,19 @@ public static class CompareReport
     public static string Html(Comparison comparison)
     {
         var page = new HtmlPage($"Compare {comparison.A} → {comparison.B}");
-        page.Paragraph($"A is {comparison.A}; B is {comparison.B}. {Counts(comparison)}");
+        page.Paragraph($"{Sides(comparison)} {Counts(comparison)}");
         page.Heading("Agreements gained, lost or changed");
         page.Table(AgreementHeader, AgreementRows(comparison));
         page.Heading("Positions that moved");
-        page.Figure(ShiftChart.Render(comparison), "Each row is one actor's final position on a topic: hollow where it ended in A, filled where it ended in B, with the difference.");
+        if (!comparison.Positions.IsEmpty)
+            page.Chart(ShiftChart.Render(comparison), "Each row is one actor's final position on a topic: hollow where it ended in A, filled where it ended in B; a position only B holds is a filled mark alone. The change beside each row is the difference of the two values as shown.");
         page.Table(PositionHeader, PositionRows(comparison));
         return page.Render();
     }
 
     public static string Markdown(Comparison comparison) =>
         new MarkdownText().Heading($"Compare {comparison.A} → {comparison.B}", 1)
-            .Paragraph($"A is `{comparison.A}`; B is `{comparison.B}`. {Counts(comparison)} The chart is in report.html.")
+            .Paragraph($"{Sides(comparison)} {Counts(comparison)} The chart is in report.html.")
             .Heading("Agreements gained, lost or changed").Table(AgreementHeader, AgreementRows(comparison))
             .Heading("Positions that moved").Table(PositionHeader, PositionRows(comparison))
             .ToString();
@@ -61,7 +63,11 @@ public static class CompareReport
 
     public static IEnumerable<IReadOnlyList<string>> PositionRows(Comparison comparison) =>
         comparison.Positions.Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, p.A is { } a ? Number(a) : "none", p.B is { } b ? Number(b) : "none",
-            p.Delta is { } d ? (d >= 0 ? "+" : "") + Number(d) : "new"]);
+            p.A is { } x && p.B is { } y ? SignedChange(x, y) : p.A is null ? "new in B" : "only in A"]);
+
+    /// <summary>Which runs A and B are: their names, scenarios and seeds.</summary>
+    public static string Sides(Comparison c) =>
+        $"A is {c.A} (scenario {c.ScenarioA}, seed {c.SeedA}); B is {c.B} (scenario {c.ScenarioB}, seed {c.SeedB}).";
 
     public static string Counts(Comparison c) =>
         $"{c.Agreements.Count(a => a.Change == "gained")} agreements gained, {c.Agreements.Count(a => a.Change == "lost")} lost, {c.Agreements.Count(a => a.Change == "changed")} changed, {c.Unchanged} the same; {c.Positions.Length} positions moved.";

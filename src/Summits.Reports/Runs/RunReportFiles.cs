@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Summits.Model;
+using Summits.Reports.Pages;
 using Summits.Scenarios;
-using static Summits.Cli.Reports.SvgChart;
+using static Summits.Reports.Pages.Shown;
 
-namespace Summits.Cli.Reports;
+namespace Summits.Reports.Runs;
 
 /// <summary>
 /// The report of one run: <c>report.html</c> with a trajectory chart per topic the run touched and
@@ -26,11 +27,15 @@ public static class RunReportFiles
         var page = new HtmlPage($"Run of {run.Scenario.Id}");
         page.Paragraph($"{run.Scenario.About} World {run.Start.Id}, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed.");
         page.Heading("Positions, topic by topic");
-        page.Paragraph("Each line is one actor's position on the topic after each event of the run. Diamonds mark agreements (hollow: seeded by the summit; filled: made in the run); crosses mark strains and breaches. The dashed lines are where the topic's Nash bargaining point and capability-and-salience-weighted mean stood at the end.");
-        foreach (var topic in TrajectoryChart.Topics(run))
-            page.Figure(TrajectoryChart.Render(run, topic), Moves(run, topic));
+        page.Paragraph("Each line is one actor's position on the topic at the end of each scenario step, and of each round of a rounds step (r1, r2, …). Diamonds mark agreements (hollow: seeded by the summit; filled: made in the run); crosses mark strains and breaches; the dashed lines are where the topic's Nash bargaining point and capability-and-salience-weighted mean stood at the end. Hover a point for its value; drag the slider under a long run to zoom.");
+        var topics = TrajectoryChart.Topics(run);
+        foreach (var topic in topics)
+            page.Chart(TrajectoryChart.Render(run, topic), Moves(run, topic));
+        var untouched = run.Final.Topics.Length - topics.Count;
+        if (untouched > 0)
+            page.Paragraph($"{untouched} of {run.Final.Topics.Length} topics were not touched by the run and have no chart.", "note");
         page.Heading("Agreements");
-        page.Figure(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the event that made it (0 for the summit's own) to the end of the run, coloured by its status at each point.");
+        page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
         page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
         return page.Render();
     }
@@ -42,9 +47,9 @@ public static class RunReportFiles
         md.Heading("Positions that moved");
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         md.Table(["topic", "actor", "start", "end", "change"], run.Final.Positions
-            .Where(p => !start.TryGetValue((p.Actor, p.Topic), out var s) || Math.Abs(p.Value - s) >= 0.005)
+            .Where(p => !start.TryGetValue((p.Actor, p.Topic), out var s) || Number(s) != Number(p.Value))
             .Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, start.TryGetValue((p.Actor, p.Topic), out var s) ? Number(s) : "new", Number(p.Value),
-                start.TryGetValue((p.Actor, p.Topic), out var s2) ? Signed(p.Value - s2) : ""]));
+                start.TryGetValue((p.Actor, p.Topic), out var s2) ? SignedChange(s2, p.Value) : ""]));
         md.Heading("Agreements");
         md.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
         md.Heading("Reference points at the end");
@@ -76,10 +81,10 @@ public static class RunReportFiles
     private static string Moves(RunResult run, string topic)
     {
         var series = TrajectoryChart.Series(run, topic);
-        return $"{topic}: " + string.Join("; ", series.Select(s => $"{s.Actor} {Number(s.Points[0].Value)} → {Number(s.Points[^1].Value)}")) + ".";
+        return $"{topic}: " + string.Join("; ", series.Select(s => Number(s.Points[0].Value) == Number(s.Points[^1].Value)
+            ? $"{s.Actor} stayed at {Number(s.Points[0].Value)}"
+            : $"{s.Actor} {Number(s.Points[0].Value)} → {Number(s.Points[^1].Value)} ({SignedChange(s.Points[0].Value, s.Points[^1].Value)})")) + ".";
     }
 
     private static int Passed(RunResult run) => run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
-
-    private static string Signed(double value) => (value >= 0 ? "+" : "") + Number(value);
 }
