@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
-using Summits.Cli.Reports;
+using Summits.Reports.Runs;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
