@@ -4,8 +4,8 @@ namespace Summits.Model;
 /// The probability that each option prevails when actors vote over every pair of options: each
 /// actor adds capability × utility difference to the coalition it prefers, a pair is won with
 /// probability proportional to coalition strength, and an option prevails when it wins all its
-/// pairs, conditional on one of them doing so (Wise 2015, "conditional PCE" with proportional
-/// voting and linear victory probability).
+/// pairs, conditional on one of them doing so (KTAB's conditional probabilistic Condorcet
+/// election with proportional voting and linear victory probability).
 /// </summary>
 internal static class Pce
 {

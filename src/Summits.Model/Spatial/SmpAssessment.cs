@@ -83,7 +83,8 @@ internal sealed class SmpAssessment
 
     /// <summary>
     /// The utility of a position at distance d to an actor with risk attitude R:
-    /// (1 − d)(1 + dR), concave for R above 0 and convex below (Wise 2015, after Bueno de Mesquita 1985).
+    /// (1 − d)(1 + dR): R above 0 bends the curve toward caution, below 0 toward risk (KTAB's
+    /// quadratic form of Bueno de Mesquita's 1985 risk-adjusted utility).
     /// </summary>
     public static double Utility(double d, double r) => d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
 

@@ -8,8 +8,9 @@ namespace Summits.Model;
 /// one it would most profit from challenging, and every actor then takes the bargain (or keeps its
 /// position) that the whole group's capability-weighted votes make most likely to prevail. The
 /// forecast is the positions weighted by the probability that each prevails. Deterministic: the same
-/// table gives the same turns, bit for bit. Sources: Wise, Lester, Efird, Brumley (2015), "KTAB: the
-/// KAPSARC Toolkit for Behavioral Analysis"; Bueno de Mesquita (1985, 1994); KTAB's smpc defaults
+/// table gives the same turns, bit for bit. Sources: KAPSARC's KTAB papers ("An Introduction to the
+/// KAPSARC Toolkit for Behavioral Analysis", "Multidimensional Bargaining using KTAB") and its SMP
+/// sources; Bueno de Mesquita, "The War Trap Revisited" (1985); KTAB's smpc defaults
 /// (proportional voting, linear victory probability, conditional PCE, deterministic transitions,
 /// risk range Mid, one-third risk adjustment, semi-committed third parties, S2P2 interpolated
 /// bargains proposed by the initiator).
@@ -32,7 +33,7 @@ public static class SpatialModel
         var start = table;
         var state = Assessment(table);
         var turns = ImmutableArray.CreateBuilder<SmpTurn>();
-        turns.Add(Describe(state, 0, [], 0));
+        turns.Add(Describe(state, table, 0, [], 0, Untaken(state.N)));
         double? first = null;
         var converged = false;
         for (var t = 1; t <= p.MaxTurns; t++)
@@ -60,7 +61,9 @@ public static class SpatialModel
 
     /// <summary>The state of <paramref name="table"/> as turn <paramref name="number"/>: risk attitudes, winning probabilities, forecast.</summary>
     public static SmpTurn Assess(SmpTable table, int number, ImmutableArray<SmpBargain> bargains, double shift) =>
-        Describe(Assessment(table), number, bargains, shift);
+        Describe(Assessment(table), table, number, bargains, shift, Untaken(table.Actors.Length));
+
+    private static ImmutableArray<int> Untaken(int actors) => [.. Enumerable.Repeat(-1, actors)];
 
     /// <summary>One turn: every actor's best challenge becomes a bargain, and every actor takes the bargain most likely to prevail.</summary>
     /// <returns>The table after the turn, and the turn as reported.</returns>
@@ -73,9 +76,9 @@ public static class SpatialModel
     private static (SmpTable Next, SmpTurn Turn, SmpAssessment After) Step(SmpAssessment before, SmpTable table, int number)
     {
         var bargains = Challenges(before);
-        var positions = Resolve(before, bargains);
+        var takenBargain = Resolve(before, bargains);
         var next = new SmpTable(table.Actors, table.Dimensions, table.Capabilities,
-            [.. Enumerable.Range(0, before.N).Select(i => ImmutableArray.Create(positions, i * before.D, before.D).Select(x => x * 100).ToImmutableArray())],
+            [.. table.Positions.Select((held, i) => takenBargain[i] is { } b ? (b.Initiator == i ? b.InitiatorPosition : b.ReceiverPosition) : held)],
             table.Saliences);
         var after = Assessment(next);
         double shift = 0;
@@ -89,7 +92,9 @@ public static class SpatialModel
             }
             shift += Math.Sqrt(sum);
         }
-        return (next, Describe(after, number, [.. bargains.Where(b => b is not null).Select(b => b!)], shift * 100), after);
+        var offered = bargains.Where(b => b is not null).Select(b => b!).ToList();
+        var taken = takenBargain.Select(b => b is null ? -1 : offered.IndexOf(b)).ToImmutableArray();
+        return (next, Describe(after, next, number, [.. offered], shift * 100, taken), after);
     }
 
     private static SmpAssessment Assessment(SmpTable table)
@@ -106,7 +111,7 @@ public static class SpatialModel
         return new SmpAssessment(n, d, [.. table.Capabilities], saliences, positions);
     }
 
-    private static SmpTurn Describe(SmpAssessment s, int number, ImmutableArray<SmpBargain> bargains, double shift)
+    private static SmpTurn Describe(SmpAssessment s, SmpTable table, int number, ImmutableArray<SmpBargain> bargains, double shift, ImmutableArray<int> taken)
     {
         // KTAB's forecast weights each actor's position by the probability that it prevails and
         // divides by their sum, so a position several actors share counts once per actor.
@@ -117,14 +122,13 @@ public static class SpatialModel
             var p = s.UniqueProbabilities[s.UniqueOf[i]];
             total += p;
             for (var k = 0; k < s.D; k++)
-                forecast[k] += p * s.Positions[i * s.D + k] * 100;
+                forecast[k] += p * table.Positions[i][k];
         }
         for (var k = 0; k < s.D; k++)
             forecast[k] /= total;
-        return new SmpTurn(number,
-            [.. Enumerable.Range(0, s.N).Select(i => Enumerable.Range(0, s.D).Select(k => s.Positions[i * s.D + k] * 100).ToImmutableArray())],
+        return new SmpTurn(number, table.Positions,
             [.. Enumerable.Range(0, s.N).Select(i => s.UniqueProbabilities[s.UniqueOf[i]])],
-            [.. forecast], [.. s.RiskAttitudes], bargains, shift);
+            [.. forecast], [.. s.RiskAttitudes], bargains, shift, taken);
     }
 
     /// <summary>For each actor, the bargain it offers the actor it would gain most by challenging, or null when no challenge pays.</summary>
@@ -236,7 +240,8 @@ public static class SpatialModel
             atI[k] = Round4(((wi + MinBargainWeight) * ti + wj * tj) / total);
             atJ[k] = Round4((wi * ti + (MinBargainWeight + wj) * tj) / total);
         }
-        return new SmpBargain(i, j, p, gain, [.. atI.Select(x => x * 100)], [.. atJ.Select(x => x * 100)]);
+        // Multiples of 0.0001 on the 0..1 scale are hundredths on 0–100: rounding keeps them exact in print.
+        return new SmpBargain(i, j, p, gain, [.. atI.Select(x => Math.Round(x * 100, 2))], [.. atJ.Select(x => Math.Round(x * 100, 2))]);
     }
 
     private static double Round4(double x) => Math.Floor(0.5 + x * 10_000) / 10_000;
@@ -246,8 +251,8 @@ public static class SpatialModel
     /// scores the state each would bring about (the mean of its utilities for all positions), and the
     /// capability-weighted vote over those options picks the one most likely to prevail.
     /// </summary>
-    /// <returns>The new positions, [actor * D + dimension] on the 0..1 scale.</returns>
-    private static double[] Resolve(SmpAssessment s, SmpBargain?[] bargains)
+    /// <returns>The bargain each actor took, null for one that keeps its position.</returns>
+    private static SmpBargain?[] Resolve(SmpAssessment s, SmpBargain?[] bargains)
     {
         int n = s.N, d = s.D;
         // Each actor's utility for the status quo, summed over all positions.
@@ -291,7 +296,7 @@ public static class SpatialModel
             involving[offered[x].Receiver].Add(x);
         }
 
-        var next = (double[])s.Positions.Clone();
+        var taken = new SmpBargain?[n];
         SmpAssessment.Each(n, k =>
         {
             var options = involving[k];
@@ -307,11 +312,8 @@ public static class SpatialModel
             var chosen = Pce.MostLikely(Pce.Conditional(u, n, m, s.Capabilities));
             if (chosen == 0)
                 return;
-            var b = offered[options[chosen - 1]];
-            var position = b.Initiator == k ? b.InitiatorPosition : b.ReceiverPosition;
-            for (var dim = 0; dim < d; dim++)
-                next[k * d + dim] = position[dim] / 100;
+            taken[k] = offered[options[chosen - 1]];
         });
-        return next;
+        return taken;
     }
 }
