@@ -79,12 +79,6 @@ public sealed class SeedDraft
         output.WriteLine($"title: {YamlText.Text($"Draft from {file}")}");
         output.WriteLine($"source: {YamlText.Text(SourcePath)}");
         output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {Briefing.Statements.Count(s => s.Kind == PositionKind.Stated)} stated, {Briefing.Statements.Count(s => s.Kind == PositionKind.Joint)} joint and {Briefing.Statements.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed statements by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} candidate topics.")}");
-        if (!Briefing.Skipped.IsEmpty)
-        {
-            output.WriteLine($"# Not drafted ({Briefing.Skipped.Length}), with the reason:");
-            foreach (var skipped in Briefing.Skipped)
-                output.WriteLine($"#   line {skipped.Location.Line}, column {skipped.Location.Column}: {Clip(skipped.Text)}: {skipped.Reason}");
-        }
 
         output.WriteLine();
         output.WriteLine("actors:");
@@ -125,6 +119,14 @@ public sealed class SeedDraft
                 foreach (var statement in own)
                     output.WriteLine($"      - {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
             }
+        }
+
+        if (!Briefing.Skipped.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine($"# Not drafted ({Briefing.Skipped.Length}), with the reason:");
+            foreach (var skipped in Briefing.Skipped)
+                output.WriteLine($"#   line {skipped.Location.Line}, column {skipped.Location.Column}: {Clip(skipped.Text)}: {skipped.Reason}");
         }
     }
 
