@@ -109,7 +109,8 @@ public sealed class SeedDraft
                 var own = notDiscussed ? [.. statements] : statements.Where(s => s.Involves(speaker)).ToList();
                 if (own.Count == 0)
                     continue;
-                var joint = own.Any(s => s.Kind == PositionKind.Joint);
+                // Joint only when every quote is a joint line; one of the speaker's own lines makes it the speaker's.
+                var joint = own.All(s => s.Kind == PositionKind.Joint);
                 var kind = notDiscussed ? PositionKind.NotDiscussed : joint ? PositionKind.Joint : PositionKind.Stated;
                 output.WriteLine($"  - actor: {YamlText.Text(ActorId(speaker))}");
                 output.WriteLine($"    topic: {YamlText.Text(subject.Id)}");
