@@ -51,6 +51,37 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     }
 
     [Fact]
+    public async Task The_run_report_marks_each_round_of_a_rounds_step_and_the_agreements_made()
+    {
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(run, dir);
+        var charts = await OpenAsync(dir, "run-package");
+
+        // The package proposal is accepted: an agreement is made on both of its topics, each chart
+        // marks it, and neither was seeded, so no "seeded agreement" entry.
+        var procurement = charts.Single(c => c.Id == "trajectory-defense-procurement");
+        Assert.Contains("agreement made", procurement.Legend);
+        Assert.DoesNotContain("seeded agreement", procurement.Legend);
+        Assert.Contains("package", procurement.XCategories!);
+        Assert.Equal("start", procurement.XCategories![0]);
+    }
+
+    [Fact]
+    public async Task A_rounds_step_gives_one_x_axis_mark_per_round()
+    {
+        // us-presses-bilateral-fta: fta-ask, then five rounds of bargain, then package, then three
+        // expect steps (step-4 … step-6).
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml")));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(run, dir);
+        var charts = await OpenAsync(dir, "run-rounds");
+        var fta = charts.Single(c => c.Id == "trajectory-bilateral-fta");
+        Assert.Equal(["start", "fta-ask", "bargain r1", "bargain r2", "bargain r3", "bargain r4", "bargain r5", "package", "step-4", "step-5", "step-6"],
+            fta.XCategories!);
+    }
+
+    [Fact]
     public async Task The_whatif_report_charts_the_moved_topics_and_tests_the_sensitivities()
     {
         var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
