@@ -53,7 +53,7 @@ public static class RunReport
         if (unchanged.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
         if (unchanged.Count > 0)
-            output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged)}");
+            output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged.Select(id => Unchanged(run, id)))}");
 
         var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
         output.WriteLine();
@@ -61,6 +61,9 @@ public static class RunReport
         foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.ExpectationFailed))
             output.WriteLine($"  FAILED {run.Loaded.Path}:{e.Why}");
     }
+
+    private static string Unchanged(RunResult run, string id) =>
+        run.Final.Agreements.First(a => a.Id == id).Verb is { } verb ? $"{id} ({KebabCase.Of(verb)}: {AgreementOrigin.Meaning(verb)})" : id;
 
     /// <summary>An agreement's joint reference points and its distance to the Pareto frontier, in one line.</summary>
     public static string JointText(BargainingCase c)
