@@ -43,12 +43,13 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Equal(["start", "local-opposition", "us-reaffirms", "japan-asks-relief", "step-4", "step-5", "step-6"], trajectory.XCategories!);
         Assert.Contains("step", trajectory.XName);
         Assert.Equal("position (0–100 scale)", trajectory.YName);
-        // The summit seeded the realignment agreement; the shock strains it and Japan's proposal
-        // breaches it; no agreement is made in the run, so no "agreement made" mark and no entry for one.
+        // The summit seeded the realignment agreement; the shock moves Japan 21 points from it, more
+        // than two windows (2 · 9.5), which breaches it at once (no strain first); the US then accepts
+        // Japan's 55, so an agreement is made in the run.
         Assert.Contains("seeded agreement", trajectory.Legend);
-        Assert.Contains("strained", trajectory.Legend);
+        Assert.DoesNotContain("strained", trajectory.Legend);
         Assert.Contains("breached", trajectory.Legend);
-        Assert.DoesNotContain("agreement made", trajectory.Legend);
+        Assert.Contains("agreement made", trajectory.Legend);
         Assert.Contains("JP", trajectory.Legend);
         Assert.Contains("US", trajectory.Legend);
 
@@ -59,7 +60,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Contains("US on usfj-realignment after local-opposition: 72", tip);
 
         var timeline = charts[1];
-        Assert.Equal(["holding", "strained", "breached"], timeline.Legend);
+        Assert.Equal(["holding", "breached"], timeline.Legend);
         Assert.Equal(trajectory.XCategories, timeline.XCategories);
         Assert.Contains("usfj-realignment-okinawa", timeline.YCategories!);
     }
