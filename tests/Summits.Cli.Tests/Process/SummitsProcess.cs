@@ -58,7 +58,7 @@ public static class SummitsProcess
     }
 
     /// <summary>The dotnet host that runs these tests, so the program runs on the same runtime.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
             return host;
