@@ -26,7 +26,8 @@ public static class SummitsProcess
         }
     }
 
-    private static async Task<SummitsRun> RunInAsync(string folder, string[] arguments)
+    /// <summary>Runs the program with this working folder, with no terminal width from the caller's environment.</summary>
+    public static async Task<SummitsRun> RunInAsync(string folder, string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -37,6 +38,7 @@ public static class SummitsProcess
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
+        start.Environment.Remove("COLUMNS");
         start.ArgumentList.Add(Program);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
