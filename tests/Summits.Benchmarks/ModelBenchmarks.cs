@@ -13,8 +13,8 @@ public class ModelBenchmarks
     // Fields, not constants, so that the JIT cannot fold the formulas away.
     private readonly double _position = 20, _salience = 0.75, _value = 60, _riskNeutral = 1, _riskAverse = 1.5;
     private readonly double _recipientCapability = 0.8, _proposerCapability = 1, _affinity = 0.5;
-    private (double Position, double Salience, double Capability, double Risk)[] _thirteen = [];
-    private (double Position, double Salience, double Capability, double Risk)[] _twoHundred = [];
+    private (string Actor, double Position, double Salience, double Capability, double Risk, double Reservation)[] _thirteen = [];
+    private (string Actor, double Position, double Salience, double Capability, double Risk, double Reservation)[] _twoHundred = [];
 
     [GlobalSetup]
     public void Setup()
@@ -33,14 +33,15 @@ public class ModelBenchmarks
     public double Influence() => Negotiator.Influence(_position, _salience, _value, _recipientCapability, _proposerCapability, _affinity, _parameters);
 
     [Benchmark]
-    public TopicAnalysis TopicAnalysis13Actors() => TopicAnalysis.Of("t", _thirteen, _parameters);
+    public TopicAnalysis TopicAnalysis13Actors() => TopicAnalysis.Of("t", _thirteen);
 
     [Benchmark]
-    public TopicAnalysis TopicAnalysis200Actors() => TopicAnalysis.Of("t", _twoHundred, _parameters);
+    public TopicAnalysis TopicAnalysis200Actors() => TopicAnalysis.Of("t", _twoHundred);
 
-    private static (double, double, double, double)[] Actors(int count)
+    private static (string, double, double, double, double, double)[] Actors(int count)
     {
         var world = WorldGenerator.Generate(count, 1, seed: 11);
-        return [.. world.Positions.Select(p => ((double)p.Value, (double)p.Salience, world.Actor(p.Actor).Capability, world.Actor(p.Actor).RiskAttitude))];
+        return [.. world.Positions.Select(p => (p.Actor, (double)p.Value, (double)p.Salience, world.Actor(p.Actor).Capability, world.Actor(p.Actor).RiskAttitude,
+            WorldBargaining.Reservation(p, world.Actor(p.Actor), ModelParameters.Default)))];
     }
 }

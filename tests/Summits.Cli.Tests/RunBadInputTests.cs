@@ -59,4 +59,35 @@ public sealed class RunBadInputTests : IDisposable
         Assert.Equal($"{scenario}:1:1: no such scenario file\n", run.Error.ReplaceLineEndings("\n"));
         Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
     }
+
+    [Fact]
+    public async Task Twenty_thousand_nested_mappings_exit_2_with_one_line_and_no_stack_overflow()
+    {
+        // Line 3 is "steps: {a: {a: ...": the top-level mapping is level 1 and the k-th '{' is level k + 1,
+        // so the 64th '{' is the first past the bound of 64 levels, at column 8 + 4 * 63 = 260.
+        var scenario = Path.Combine(_folder, "deep.yaml");
+        var deep = string.Concat(Enumerable.Repeat("{a: ", 20_000)) + "1" + new string('}', 20_000);
+        await File.WriteAllTextAsync(scenario, $"scenario: deep\nworld: '{SeedWorld()}'\nsteps: {deep}\n");
+
+        var run = await SummitsProcess.RunAsync("run", scenario);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{scenario}:3:260: the values nest more than 64 levels deep here; a Summits file needs only a few levels of mappings and lists\n",
+            run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task A_scenario_naming_dev_zero_as_its_world_exits_2_at_the_world_line()
+    {
+        var scenario = Path.Combine(_folder, "zero.yaml");
+        await File.WriteAllTextAsync(scenario, "scenario: zero\nworld: /dev/zero\nsteps:\n  - rounds: 1\n");
+
+        var run = await SummitsProcess.RunAsync("run", scenario);
+
+        // Line 2 is "world: /dev/zero": the value starts at column 8.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{scenario}:2:8: the world file '/dev/zero' is a character device, not a regular file; name a file on disk\n",
+            run.Error.ReplaceLineEndings("\n"));
+    }
 }

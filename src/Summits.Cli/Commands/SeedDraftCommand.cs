@@ -29,7 +29,16 @@ public static class SeedDraftCommand
             await Console.Error.WriteLineAsync($"{briefingPath}:1:1: no such briefing file");
             return ExitCodes.BadInput;
         }
-        var source = SourceText.Load(briefingPath);
+        SourceText source;
+        try
+        {
+            source = SourceText.Load(briefingPath);
+        }
+        catch (InputException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
         var briefing = Briefing.Read(source);
         if (briefing.Statements.IsEmpty)
         {

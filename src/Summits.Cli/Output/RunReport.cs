@@ -27,6 +27,7 @@ public static class RunReport
         output.WriteLine();
         output.WriteLine("Agreements made or changed (value, and where it landed against the weighted mean, weighted median and Nash point)");
         var analyses = run.Analyses().ToDictionary(a => a.Topic);
+        var bargaining = run.Bargaining().Where(c => c.Agreement is not null).ToDictionary(c => c.Id);
         var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
         var unchanged = new List<string>();
         foreach (var a in run.Final.Agreements)
@@ -43,9 +44,11 @@ public static class RunReport
             {
                 var line = $"      {topic} = {n(value)}";
                 if (analyses.TryGetValue(topic, out var x))
-                    line += $"   mean {n(x.WeightedMean)}, median {n(x.WeightedMedian)}, Nash {(x.Nash is { } nash ? n(nash) : "none (no value leaves every party better off than no deal)")}";
+                    line += $"   mean {n(x.WeightedMean)}, median {n(x.WeightedMedian)}, Nash {NashText(x)}";
                 output.WriteLine(line);
             }
+            if (bargaining.TryGetValue(a.Id, out var joint))
+                output.WriteLine($"      {(joint.Analysis.Topics.Length > 1 ? $"jointly over {string.Join('+', joint.Analysis.Topics)}: " : "")}{JointText(joint)}");
         }
         if (unchanged.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
@@ -58,4 +61,26 @@ public static class RunReport
         foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.ExpectationFailed))
             output.WriteLine($"  FAILED {run.Loaded.Path}:{e.Why}");
     }
+
+    /// <summary>An agreement's joint reference points and its distance to the Pareto frontier, in one line.</summary>
+    public static string JointText(BargainingCase c)
+    {
+        var a = c.Analysis;
+        string Terms(Outcome o) => string.Join(", ", o.Terms.Select(t => $"{t.Key} {TimelineText.N(t.Value)}"));
+        var nash = a.Nash.Length == 0 ? "none" : string.Join(" or ", a.Nash.Select(Terms)) + (a.Nash.Length > 1 ? " (not unique)" : "");
+        var ks = a.KalaiSmorodinsky is { } k ? Terms(k) : "none";
+        var distance = c.Agreement is { } g ? a.DistanceToFrontier(g.Terms) : 0;
+        var points = a.Topics.Length == 1 ? $"Kalai–Smorodinsky {ks}; " : $"Nash {nash}; Kalai–Smorodinsky {ks}; ";
+        return points + (distance > 0
+            ? $"{distance.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} utility inside the Pareto frontier"
+            : "on the Pareto frontier");
+    }
+
+    /// <summary>The topic's Nash point, the several equal ones when it is not unique, or why there is none.</summary>
+    public static string NashText(TopicAnalysis analysis) => analysis.NashPoints.Length switch
+    {
+        0 => "none (no value leaves every party better off than no deal)",
+        1 => TimelineText.N(analysis.NashPoints[0]),
+        _ => $"{string.Join(" or ", analysis.NashPoints.Select(TimelineText.N))} (not unique: equal Nash products)",
+    };
 }

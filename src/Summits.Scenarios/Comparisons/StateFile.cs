@@ -11,7 +11,7 @@ public static class StateFile
             throw new InputException(new FilePosition(path, 1, 1), "no such state file");
         try
         {
-            return JsonSerializer.Deserialize<StateDocument>(File.ReadAllText(path), SummitsJson.Options)
+            return JsonSerializer.Deserialize<StateDocument>(InputFile.ReadText(path, path, "state file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)), SummitsJson.Options)
                 ?? throw new InputException(new FilePosition(path, 1, 1), "the state file is empty; expected the state.json of a run");
         }
         catch (JsonException e)

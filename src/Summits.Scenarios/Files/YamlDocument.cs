@@ -3,21 +3,36 @@ using YamlDotNet.RepresentationModel;
 
 namespace Summits.Scenarios;
 
-/// <summary>Reads a YAML file into nodes that remember where they stand, turning syntax errors into <see cref="InputException"/>.</summary>
+/// <summary>
+/// Reads a YAML file into nodes that remember where they stand, turning syntax errors into
+/// <see cref="InputException"/> at their real place. Every file Summits reads as YAML (worlds,
+/// scenarios with their vary and fork parts) comes through here, so each check holds for all of them.
+/// Merge keys (<c>&lt;&lt;: *base</c>) are applied as YAML 1.1 defines them: the mapping's own keys win.
+/// </summary>
 public static class YamlDocument
 {
+    private const string MergeKey = "<<";
+
     public static YamlMappingNode LoadMapping(string file, string text)
     {
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new UniqueKeyParser(file, parser));
+            stream.Load(new CheckingParser(file, parser));
         }
         catch (YamlException e)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            throw new InputException(new FilePosition(file, (int)e.Start.Line, (int)e.Start.Column), $"this is not valid YAML: {FirstSentence(reason)}");
+            var reason = FirstSentence(e.InnerException?.Message ?? e.Message);
+            if (reason.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text, (int)e.Start.Line) is { } tab)
+                throw new InputException(new FilePosition(file, tab.Line, tab.Column), "this is not valid YAML: a tab is used for indentation; indent with spaces only");
+            var lines = TextLines.Of(text);
+            if (e.Start.Line > lines.Count || (e.Start.Line == lines.Count + 1 && e.Start.Column == 1) || lines.Count == 0)
+            {
+                var (line, column) = TextLines.End(lines);
+                throw new InputException(new FilePosition(file, line, column), $"this is not valid YAML: the file ends here, {reason}");
+            }
+            throw new InputException(new FilePosition(file, (int)e.Start.Line, (int)e.Start.Column), $"this is not valid YAML: {reason}");
         }
         catch (InvalidOperationException)
         {
@@ -30,10 +45,76 @@ public static class YamlDocument
             throw new InputException(new FilePosition(file, 1, 1), "the file is empty; expected a mapping of keys to values");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InputException(At(file, stream.Documents[0].RootNode), "expected a mapping of keys to values at the top of the file");
+        Merge(file, root, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
         return root;
     }
 
     public static FilePosition At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>Applies merge keys, innermost first, so a merged mapping brings its own merges with it.</summary>
+    private static void Merge(string file, YamlNode node, HashSet<YamlNode> done)
+    {
+        if (!done.Add(node))
+            return;
+        switch (node)
+        {
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children)
+                    Merge(file, item, done);
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children.ToArray())
+                {
+                    Merge(file, key, done);
+                    Merge(file, value, done);
+                }
+                MergeInto(file, mapping);
+                break;
+        }
+    }
+
+    private static void MergeInto(string file, YamlMappingNode mapping)
+    {
+        var entry = mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: MergeKey, Style: YamlDotNet.Core.ScalarStyle.Plain });
+        if (entry.Key is null)
+            return;
+        var sources = entry.Value switch
+        {
+            YamlMappingNode one => [one],
+            YamlSequenceNode many when many.Children.All(c => c is YamlMappingNode) && many.Children.Count > 0 => many.Children.Cast<YamlMappingNode>().ToArray(),
+            _ => throw new InputException(At(file, entry.Value), "'<<' merges mappings into this one; write '<<: *name' naming a mapping's anchor, or a list of them such as '<<: [*a, *b]'"),
+        };
+        mapping.Children.Remove(entry.Key);
+        var own = mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).ToHashSet(StringComparer.Ordinal);
+        // The mapping's own keys win; among several merged mappings, the first to name a key wins.
+        foreach (var source in sources)
+        {
+            foreach (var (key, value) in source.Children)
+            {
+                if (key is YamlScalarNode { Value: { } name } && own.Add(name))
+                    mapping.Children.Add(key, value);
+            }
+        }
+    }
+
+    /// <summary>The first tab in a line's indentation at or after <paramref name="fromLine"/> (the scanner sometimes reports 1:1).</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text, int fromLine)
+    {
+        var lines = TextLines.Of(text);
+        foreach (var from in new[] { Math.Max(1, fromLine), 1 })
+        {
+            for (var i = from - 1; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                for (var c = 0; c < line.Length && line[c] is ' ' or '\t'; c++)
+                {
+                    if (line[c] == '\t' && line.AsSpan(c).Trim().Length > 0)
+                        return (i + 1, c + 1);
+                }
+            }
+        }
+        return null;
+    }
 
     private static string FirstSentence(string message)
     {

@@ -40,7 +40,7 @@ public sealed class KtabTable
     {
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), "no such table file");
-        return Parse(path, File.ReadAllText(path));
+        return Parse(path, InputFile.ReadText(path, path, "table file", InputFile.TextLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
     public static KtabTable Parse(string path, string text)

@@ -16,8 +16,9 @@ public sealed record RunResult(
     /// <summary>The reference points of every topic with at least one position, from the final positions.</summary>
     public ImmutableArray<TopicAnalysis> Analyses() =>
         [.. Final.Topics
-            .Select(t => TopicAnalysis.Of(t.Id,
-                [.. Final.PositionsOn(t.Id).Select(p => ((double)p.Value, (double)p.Salience, Final.Actor(p.Actor).Capability, Final.Actor(p.Actor).RiskAttitude))],
-                Scenario.Parameters))
+            .Select(t => WorldBargaining.Of(Final, t.Id, Scenario.Parameters))
             .Where(a => !double.IsNaN(a.WeightedMean))];
+
+    /// <summary>Every agreement in force and every open table as a bargaining problem, from the final positions.</summary>
+    public ImmutableArray<BargainingCase> Bargaining() => BargainingCase.Of(Final, Scenario.Parameters);
 }

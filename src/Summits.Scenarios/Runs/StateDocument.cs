@@ -15,13 +15,46 @@ public sealed record StateDocument(
     int Failures,
     ImmutableArray<StateDocument.FinalPosition> Positions,
     ImmutableArray<Agreement> Agreements,
-    ImmutableArray<StateDocument.Landing> Analysis)
+    ImmutableArray<StateDocument.Landing> Analysis,
+    ImmutableArray<StateDocument.Bargain> Bargaining)
 {
+    /// <summary>How many outcomes of a Pareto frontier <c>state.json</c> keeps, evenly spaced along it.</summary>
+    public const int FrontierPoints = 21;
+
     /// <summary>A position at the end of the run beside where it started.</summary>
     public sealed record FinalPosition(string Actor, string Topic, double Start, double Value, double Salience);
 
     /// <summary>A topic's reference points, and how far each agreement in force on it landed from them.</summary>
-    public sealed record Landing(string Topic, double WeightedMean, double WeightedMedian, double? Nash, ImmutableArray<AgreementLanding> Agreements);
+    /// <param name="Nash">The Nash bargaining point when unique; null when there is none or there are several (see <paramref name="NashPoints"/>).</param>
+    public sealed record Landing(string Topic, double WeightedMean, double WeightedMedian, double? Nash, ImmutableArray<double> NashPoints,
+        double? KalaiSmorodinsky, ImmutableArray<AgreementLanding> Agreements);
+
+    /// <summary>
+    /// An agreement in force or an open table as a bargaining problem over the topics of its terms:
+    /// utilities are listed in the order of <paramref name="Parties"/>.
+    /// </summary>
+    /// <param name="Subject">"agreement" or "table".</param>
+    /// <param name="NashUnique">False when several outcomes share the largest Nash product.</param>
+    /// <param name="Agreed">The agreement's terms and their utilities; null for an open table.</param>
+    /// <param name="DistanceToFrontier">How far inside the Pareto frontier the agreement lies, in utility units; null for an open table.</param>
+    /// <param name="Frontier">Up to 21 Pareto-optimal outcomes, evenly spaced along the frontier.</param>
+    public sealed record Bargain(string Subject, string Id, ImmutableArray<string> Topics, ImmutableArray<string> Parties,
+        ImmutableArray<string> Indifferent, ImmutableArray<double> Disagreement, ImmutableArray<Outcome> Nash, bool NashUnique,
+        Outcome? KalaiSmorodinsky, Outcome? Agreed, double? DistanceToFrontier, ImmutableArray<Outcome> Frontier)
+    {
+        public static Bargain Of(BargainingCase c)
+        {
+            var a = c.Analysis;
+            Outcome? agreed = c.Agreement is { } g ? new Outcome(g.Terms, a.Utilities(g.Terms)) : null;
+            return new Bargain(c.Subject, c.Id, a.Topics, [.. a.Parties.Select(p => p.Actor)], a.Indifferent, a.Disagreement,
+                a.Nash, a.Nash.Length == 1, a.KalaiSmorodinsky, agreed, c.Agreement is { } h ? a.DistanceToFrontier(h.Terms) : null,
+                Thin(a.Frontier, FrontierPoints));
+        }
+
+        private static ImmutableArray<Outcome> Thin(ImmutableArray<Outcome> frontier, int count) =>
+            frontier.Length <= count ? frontier
+                : [.. Enumerable.Range(0, count).Select(k => frontier[(int)Math.Round(k * (frontier.Length - 1.0) / (count - 1))])];
+    }
 
     /// <summary>An agreement's value and its distance from each reference point (value minus point).</summary>
     public sealed record AgreementLanding(string Id, double Value, double FromMean, double FromMedian, double? FromNash);
@@ -32,12 +65,14 @@ public sealed record StateDocument(
         var positions = run.Final.Positions
             .Select(p => new FinalPosition(p.Actor, p.Topic, start.GetValueOrDefault((p.Actor, p.Topic), p.Value), p.Value, p.Salience))
             .ToImmutableArray();
-        var analysis = run.Analyses().Select(a => new Landing(a.Topic, a.WeightedMean, a.WeightedMedian, a.Nash,
+        var analysis = run.Analyses().Select(a => new Landing(a.Topic, a.WeightedMean, a.WeightedMedian, a.Nash, a.NashPoints,
+            a.Bargaining?.KalaiSmorodinsky?.Terms[a.Topic],
             [.. run.Final.Agreements
                 .Where(g => g.Covers(a.Topic) && g.Status is AgreementStatus.Holding or AgreementStatus.Strained)
                 .Select(g => new AgreementLanding(g.Id, g.Terms[a.Topic], g.Terms[a.Topic] - a.WeightedMean, g.Terms[a.Topic] - a.WeightedMedian, g.Terms[a.Topic] - a.Nash))]))
             .ToImmutableArray();
         return new StateDocument(RunFiles.Version, run.Scenario.Id, run.Scenario.About, run.Start.Id, run.Scenario.Seed,
-            run.Scenario.Parameters, run.Timeline.Length, run.Failures, positions, run.Final.Agreements, analysis);
+            run.Scenario.Parameters, run.Timeline.Length, run.Failures, positions, run.Final.Agreements, analysis,
+            [.. run.Bargaining().Select(Bargain.Of)]);
     }
 }

@@ -16,7 +16,7 @@ public static class ScenarioFile
     {
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), "no such scenario file");
-        return Parse(path, File.ReadAllText(path), seedOverride);
+        return Parse(path, InputFile.ReadText(path, path, "scenario file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)), seedOverride);
     }
 
     public static LoadedScenario Parse(string path, string text, ulong? seedOverride = null)
@@ -28,8 +28,11 @@ public static class ScenarioFile
         var about = root.OptionalString("about") ?? "";
         var worldName = root.String("world");
         var worldPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", worldName);
-        if (!File.Exists(worldPath))
-            throw root.Fail(root.Required("world"), $"the world file '{worldName}' does not exist (looked for {worldPath})");
+        var worldNode = root.Required("world");
+        if (InputFile.SameFile(worldPath, path))
+            throw root.Fail(worldNode, $"the world file '{worldName}' is this scenario file itself; name the world file the scenario runs on");
+        if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit) is { } worldProblem)
+            throw root.Fail(worldNode, worldProblem);
         var seed = root.Has("seed") ? Seed(root) : 0UL;
         var parameters = root.Has("model") ? Parameters(new MappingReader(path, root.Required("model"), "the model parameters")) : ModelParameters.Default;
         var actorNodes = root.OptionalList("actors");

@@ -12,10 +12,13 @@ public sealed class SourceText
     {
         Path = path;
         Text = text;
+        // A line ends at LF, CR LF or a lone CR, so quotes in an old Mac file get their real lines.
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\n')
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                i++;
+            if (text[i] is '\n' or '\r')
                 starts.Add(i + 1);
         }
         _lineStarts = [.. starts];
@@ -36,7 +39,10 @@ public sealed class SourceText
 
     public string Text { get; }
 
-    public static SourceText Load(string path) => new(path, File.ReadAllText(path));
+    /// <summary>Reads a source text named on the command line.</summary>
+    /// <exception cref="InputException">at <c>path:1:1</c>: the file is missing, not a regular file, or larger than <see cref="InputFile.TextLimit"/>.</exception>
+    public static SourceText Load(string path) =>
+        new(path, InputFile.ReadText(path, path, "source text", InputFile.TextLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
 
     /// <summary>Where the quote stands, compared ordinal (curly quotes stay curly), or null if it is not in the text.</summary>
     public SourceLocation? Find(string quote)

@@ -16,7 +16,7 @@ public static partial class WorldFile
     {
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), "no such world file");
-        return Parse(path, File.ReadAllText(path));
+        return Parse(path, InputFile.ReadText(path, path, "world file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
     public static World Parse(string path, string text)
@@ -31,9 +31,10 @@ public static partial class WorldFile
         if (sourceName is not null)
         {
             var sourcePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", sourceName);
-            if (!File.Exists(sourcePath))
-                throw root.Fail(root.Required("source"), $"the source text '{sourceName}' does not exist (looked for {sourcePath})");
-            source = SourceText.Load(sourcePath);
+            var sourceNode = root.Required("source");
+            if (InputFile.SameFile(sourcePath, path))
+                throw root.Fail(sourceNode, $"the source text '{sourceName}' is this world file itself; name the readout its quotes are taken from");
+            source = new SourceText(sourcePath, InputFile.ReadText(sourcePath, sourceName, "source text", InputFile.TextLimit, problem => root.Fail(sourceNode, problem)));
         }
 
         var actorNodes = root.List("actors");

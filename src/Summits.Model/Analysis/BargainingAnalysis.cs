@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace Summits.Model;
+
+/// <summary>
+/// The reference points of a bargaining problem over one or more topics: its Pareto frontier, the
+/// Nash bargaining point (Nash 1950) and the Kalai–Smorodinsky point (Kalai and Smorodinsky 1975),
+/// all measured against the parties' disagreement point.
+/// </summary>
+/// <param name="Topics">The topics searched: those of the problem that matter to at least one party.</param>
+/// <param name="Parties">The parties, in the order of every utility vector.</param>
+/// <param name="Indifferent">The parties no topic matters to: they neither gain nor lose, so they veto nothing.</param>
+/// <param name="Disagreement">The disagreement point: each party's utility if there is no deal (the sum of its reservations).</param>
+/// <param name="Nash">
+/// Every maximiser of Π (Uᵢ − dᵢ) over the parties with a stake: empty when no outcome leaves every one
+/// of them better off than no deal; more than one when the product has equal maxima (a risk-seeking ρ &lt; 1
+/// makes the problem non-convex), in which case the Nash point is not unique and all are given.
+/// </param>
+/// <param name="KalaiSmorodinsky">The outcome giving every party with a stake the same share of its ideal gain; null when no outcome leaves them all better off.</param>
+/// <param name="Frontier">The Pareto-optimal outcomes of the search grid, by the first party's utility ascending.</param>
+[GenerateSerializer, Immutable]
+public sealed record BargainingAnalysis(
+    ImmutableArray<string> Topics,
+    ImmutableArray<BargainingParty> Parties,
+    ImmutableArray<string> Indifferent,
+    ImmutableArray<double> Disagreement,
+    ImmutableArray<Outcome> Nash,
+    Outcome? KalaiSmorodinsky,
+    ImmutableArray<Outcome> Frontier)
+{
+    /// <summary>The Nash bargaining point when there is exactly one; null when there is none or it is not unique.</summary>
+    public Outcome? UniqueNash => Nash.Length == 1 ? Nash[0] : null;
+
+    /// <summary>The utility of each party, in the order of <see cref="Parties"/>, of the terms <paramref name="terms"/>.</summary>
+    public ImmutableArray<double> Utilities(IReadOnlyDictionary<string, double> terms) => [.. Parties.Select(p => p.Utility(terms))];
+
+    /// <summary>
+    /// How far the terms lie inside the Pareto frontier, in utility units: 0 when no outcome is better
+    /// for one party and no worse for any; otherwise the Euclidean distance, in the parties' utility
+    /// space, to the nearest Pareto-optimal outcome.
+    /// </summary>
+    public double DistanceToFrontier(IReadOnlyDictionary<string, double> terms)
+    {
+        var u = Utilities(terms);
+        if (!Frontier.Any(f => Dominates(f.Utilities, u)))
+            return 0;
+        return Frontier.Min(f => Math.Sqrt(f.Utilities.Select((x, i) => (x - u[i]) * (x - u[i])).Sum()));
+    }
+
+    private static bool Dominates(ImmutableArray<double> a, ImmutableArray<double> b)
+    {
+        var better = false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] < b[i] - 1e-9)
+                return false;
+            if (a[i] > b[i] + 1e-9)
+                better = true;
+        }
+        return better;
+    }
+}

@@ -1,0 +1,416 @@
+using System.Collections.Immutable;
+
+namespace Summits.Model;
+
+/// <summary>
+/// A bargaining problem over the topics of an agreement's terms (or of one open table): the parties,
+/// each with a stake on some of the topics, and the search that finds its reference points.
+/// The outcome space [0, 100]ᵏ is searched on a grid (0.05 points for one topic, coarser for more so
+/// that the grid stays near 150,000 outcomes), and each candidate maximum is then polished by a
+/// compass search. A search for the Nash point keeps every local maximum of the grid, so two equal
+/// maxima are both found and reported.
+/// </summary>
+public sealed class BargainingProblem
+{
+    private const double GridBudget = 150_000;
+    private const double SameValue = 1e-7;
+    private const double Rounding = 1e-12;
+    private static readonly double[] Steps = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50];
+
+    private readonly string[] _topics;
+    private readonly BargainingParty[] _parties;
+    private readonly int[] _stakeholders;
+    private readonly double[] _disagreement;
+
+    /// <summary>A problem over <paramref name="topics"/> among <paramref name="parties"/>.</summary>
+    /// <exception cref="ArgumentException">No topic or no party is given.</exception>
+    public BargainingProblem(IEnumerable<string> topics, IEnumerable<BargainingParty> parties)
+    {
+        var all = topics.Distinct().Order(StringComparer.Ordinal).ToArray();
+        _parties = [.. parties];
+        if (all.Length == 0)
+            throw new ArgumentException("a bargaining problem needs at least one topic", nameof(topics));
+        if (_parties.Length == 0)
+            throw new ArgumentException("a bargaining problem needs at least one party", nameof(parties));
+        // A topic nobody cares about is left out: any value of it is as good as any other.
+        _topics = [.. all.Where(t => _parties.Any(p => p.Stakes.TryGetValue(t, out var s) && s.Salience > 0))];
+        _stakeholders = [.. Enumerable.Range(0, _parties.Length).Where(i => !_parties[i].IsIndifferent(_topics))];
+        _disagreement = [.. _parties.Select(p => p.Disagreement(_topics))];
+    }
+
+    /// <summary>Finds the Pareto frontier, the Nash bargaining point(s) and the Kalai–Smorodinsky point.</summary>
+    public BargainingAnalysis Solve()
+    {
+        var parties = _parties.ToImmutableArray();
+        var indifferent = Enumerable.Range(0, _parties.Length).Except(_stakeholders).Select(i => _parties[i].Actor).ToImmutableArray();
+        if (_topics.Length == 0 || _stakeholders.Length == 0)
+            return new BargainingAnalysis([.. _topics], parties, indifferent, [.. _disagreement], [], null, []);
+
+        var grid = new Grid(_topics.Length);
+        var utilities = GridUtilities(grid);
+        var nash = NashPoints(grid, utilities);
+        var ks = KalaiSmorodinsky(grid, utilities);
+        var frontier = Frontier(grid, utilities);
+        return new BargainingAnalysis([.. _topics], parties, indifferent, [.. _disagreement], nash, ks, frontier);
+    }
+
+    private double[] GridUtilities(Grid grid)
+    {
+        var n = _parties.Length;
+        // Per party, topic and grid value, the utility of that one topic; an outcome's utility is their sum.
+        var perTopic = new double[n][][];
+        for (var i = 0; i < n; i++)
+        {
+            perTopic[i] = new double[_topics.Length][];
+            for (var t = 0; t < _topics.Length; t++)
+            {
+                var row = perTopic[i][t] = new double[grid.PerAxis];
+                if (_parties[i].Stakes.TryGetValue(_topics[t], out var stake))
+                {
+                    for (var k = 0; k < grid.PerAxis; k++)
+                        row[k] = Model.Utility.Of(stake.Position, stake.Salience, _parties[i].Risk, grid.Value(k));
+                }
+            }
+        }
+        var utilities = new double[grid.Count * n];
+        var index = new int[_topics.Length];
+        for (var g = 0; g < grid.Count; g++)
+        {
+            grid.Indices(g, index);
+            for (var i = 0; i < n; i++)
+            {
+                double sum = 0;
+                for (var t = 0; t < index.Length; t++)
+                    sum += perTopic[i][t][index[t]];
+                utilities[g * n + i] = sum;
+            }
+        }
+        return utilities;
+    }
+
+    private double Utility(int party, double[] y)
+    {
+        var p = _parties[party];
+        double sum = 0;
+        for (var t = 0; t < _topics.Length; t++)
+        {
+            if (p.Stakes.TryGetValue(_topics[t], out var stake))
+                sum += Model.Utility.Of(stake.Position, stake.Salience, p.Risk, y[t]);
+        }
+        return sum;
+    }
+
+    /// <summary>Σ log(Uᵢ − dᵢ) over the parties with a stake; −∞ where one of them gains nothing.</summary>
+    private double LogNashProduct(double[] y)
+    {
+        double sum = 0;
+        foreach (var i in _stakeholders)
+        {
+            var gain = Utility(i, y) - _disagreement[i];
+            if (gain <= 0)
+                return double.NegativeInfinity;
+            sum += Math.Log(gain);
+        }
+        return sum;
+    }
+
+    private ImmutableArray<Outcome> NashPoints(Grid grid, double[] utilities)
+    {
+        var n = _parties.Length;
+        var value = new double[grid.Count];
+        for (var g = 0; g < grid.Count; g++)
+        {
+            double sum = 0;
+            foreach (var i in _stakeholders)
+            {
+                var gain = utilities[g * n + i] - _disagreement[i];
+                if (gain <= 0)
+                {
+                    sum = double.NegativeInfinity;
+                    break;
+                }
+                sum += Math.Log(gain);
+            }
+            value[g] = sum;
+        }
+
+        // Every local maximum of the grid is a candidate; each is polished, and the best ones kept.
+        var candidates = new List<int>();
+        var index = new int[_topics.Length];
+        for (var g = 0; g < grid.Count; g++)
+        {
+            if (double.IsNegativeInfinity(value[g]))
+                continue;
+            grid.Indices(g, index);
+            if (grid.Neighbours(index).All(h => value[h] <= value[g]))
+                candidates.Add(g);
+        }
+        if (candidates.Count == 0)
+            return [];
+
+        var polished = candidates.OrderByDescending(g => value[g]).Take(16)
+            .Select(g => Polish(grid.Point(g), grid.Step, LogNashProduct))
+            .ToList();
+        var best = polished.Max(p => p.Value);
+        var points = new List<double[]>();
+        foreach (var (y, v) in polished.Where(p => p.Value >= best - SameValue).OrderByDescending(p => p.Value))
+        {
+            if (points.All(q => Distance(q, y) > grid.Step))
+                points.Add(y);
+        }
+        points.Sort(Lexicographic);
+        return [.. points.Select(Outcome)];
+    }
+
+    private Outcome? KalaiSmorodinsky(Grid grid, double[] utilities)
+    {
+        var n = _parties.Length;
+        // Each party's ideal: the most it can get while every party with a stake does at least as well as no deal.
+        var ideal = new double[n];
+        foreach (var i in _stakeholders)
+        {
+            var at = -1;
+            for (var g = 0; g < grid.Count; g++)
+            {
+                if (Rational(utilities, g) && (at < 0 || utilities[g * n + i] > utilities[at * n + i]))
+                    at = g;
+            }
+            if (at < 0)
+                return null;
+            var party = i;
+            ideal[i] = Polish(grid.Point(at), grid.Step, y => Rational(y) ? Utility(party, y) : double.NegativeInfinity).Value;
+        }
+        if (_stakeholders.Any(i => !(ideal[i] - _disagreement[i] > SameValue)))
+            return null;
+
+        // The smallest share of its ideal gain that any party gets: KS maximises it.
+        double Share(double[] y)
+        {
+            var least = double.PositiveInfinity;
+            foreach (var i in _stakeholders)
+                least = Math.Min(least, (Utility(i, y) - _disagreement[i]) / (ideal[i] - _disagreement[i]));
+            return least > 0 ? least : double.NegativeInfinity;
+        }
+
+        var best = -1;
+        var bestShare = double.NegativeInfinity;
+        for (var g = 0; g < grid.Count; g++)
+        {
+            var least = double.PositiveInfinity;
+            foreach (var i in _stakeholders)
+                least = Math.Min(least, (utilities[g * n + i] - _disagreement[i]) / (ideal[i] - _disagreement[i]));
+            if (least > 0 && least > bestShare)
+                (best, bestShare) = (g, least);
+        }
+        if (best < 0)
+            return null;
+        return Outcome(Polish(grid.Point(best), grid.Step, Share).Point);
+    }
+
+    /// <summary>True when grid outcome <paramref name="g"/> leaves every party with a stake at least as well off as no deal (to 10⁻¹²).</summary>
+    private bool Rational(double[] utilities, int g)
+    {
+        var n = _parties.Length;
+        foreach (var i in _stakeholders)
+        {
+            if (utilities[g * n + i] < _disagreement[i] - Rounding)
+                return false;
+        }
+        return true;
+    }
+
+    private bool Rational(double[] y)
+    {
+        foreach (var i in _stakeholders)
+        {
+            if (Utility(i, y) < _disagreement[i] - Rounding)
+                return false;
+        }
+        return true;
+    }
+
+    private ImmutableArray<Outcome> Frontier(Grid grid, double[] utilities)
+    {
+        var n = _parties.Length;
+        // An outcome can only be dominated by one with a larger total utility, so in that order each
+        // needs checking only against the frontier found so far.
+        var order = Enumerable.Range(0, grid.Count)
+            .OrderByDescending(g => Total(utilities, g, n))
+            .ThenBy(g => g)
+            .ToArray();
+        var frontier = new List<int>();
+        foreach (var g in order)
+        {
+            if (!frontier.Any(f => WeaklyDominates(utilities, f, g, n)))
+                frontier.Add(g);
+        }
+        return [.. frontier
+            .Select(g => Outcome(grid.Point(g)))
+            .OrderBy(o => o.Utilities[0])
+            .ThenByDescending(o => o.Utilities.Length > 1 ? o.Utilities[1] : 0)];
+    }
+
+    private static double Total(double[] utilities, int g, int n)
+    {
+        double sum = 0;
+        for (var i = 0; i < n; i++)
+            sum += utilities[g * n + i];
+        return sum;
+    }
+
+    /// <summary>True when outcome <paramref name="a"/> is at least as good as <paramref name="b"/> for every party.</summary>
+    private static bool WeaklyDominates(double[] utilities, int a, int b, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            if (utilities[a * n + i] < utilities[b * n + i] - 1e-12)
+                return false;
+        }
+        return true;
+    }
+
+    private Outcome Outcome(double[] y)
+    {
+        var terms = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        for (var t = 0; t < _topics.Length; t++)
+            terms[_topics[t]] = Math.Round(y[t], 3);
+        var rounded = terms.ToImmutable();
+        return new Outcome(rounded, [.. _parties.Select(p => p.Utility(rounded))]);
+    }
+
+    /// <summary>
+    /// A compass search for the maximum of <paramref name="f"/> near <paramref name="start"/>: try a step
+    /// along every axis and, for up to three topics, every diagonal; move to the best improvement, or
+    /// halve the step, until it is below 10⁻⁴ points.
+    /// </summary>
+    private static (double[] Point, double Value) Polish(double[] start, double gridStep, Func<double[], double> f)
+    {
+        var d = start.Length;
+        var directions = Directions(d);
+        var point = (double[])start.Clone();
+        var value = f(point);
+        var step = gridStep / 2;
+        var trial = new double[d];
+        while (step > 1e-4)
+        {
+            var moved = false;
+            double[]? bestPoint = null;
+            var bestValue = value;
+            foreach (var dir in directions)
+            {
+                for (var t = 0; t < d; t++)
+                    trial[t] = Math.Clamp(point[t] + step * dir[t], 0, 100);
+                var v = f(trial);
+                if (v > bestValue)
+                {
+                    bestValue = v;
+                    bestPoint = (double[])trial.Clone();
+                }
+            }
+            if (bestPoint is not null)
+            {
+                (point, value, moved) = (bestPoint, bestValue, true);
+            }
+            if (!moved)
+                step /= 2;
+        }
+        return (point, value);
+    }
+
+    private static int[][] Directions(int d)
+    {
+        if (d > 3)
+            return [.. Enumerable.Range(0, 2 * d).Select(k => Enumerable.Range(0, d).Select(t => t == k / 2 ? (k % 2 == 0 ? 1 : -1) : 0).ToArray())];
+        var all = new List<int[]>();
+        var count = (int)Math.Pow(3, d);
+        for (var c = 0; c < count; c++)
+        {
+            var dir = new int[d];
+            var rest = c;
+            for (var t = 0; t < d; t++)
+            {
+                dir[t] = rest % 3 - 1;
+                rest /= 3;
+            }
+            if (dir.Any(x => x != 0))
+                all.Add(dir);
+        }
+        return [.. all];
+    }
+
+    private static int Lexicographic(double[] a, double[] b)
+    {
+        for (var t = 0; t < a.Length; t++)
+        {
+            var c = a[t].CompareTo(b[t]);
+            if (c != 0)
+                return c;
+        }
+        return 0;
+    }
+
+    private static double Distance(double[] a, double[] b) =>
+        Math.Sqrt(a.Select((x, i) => (x - b[i]) * (x - b[i])).Sum());
+
+    /// <summary>A regular grid over [0, 100]ᵏ whose step divides 100.</summary>
+    private sealed class Grid
+    {
+        public Grid(int dimensions)
+        {
+            Dimensions = dimensions;
+            Step = Steps.First(s => Math.Pow(Math.Round(100 / s) + 1, dimensions) <= Math.Max(GridBudget, 2001) || s == Steps[^1]);
+            if (dimensions == 1)
+                Step = Steps[0];
+            PerAxis = (int)Math.Round(100 / Step) + 1;
+            Count = (int)Math.Pow(PerAxis, dimensions);
+        }
+
+        public int Dimensions { get; }
+        public double Step { get; }
+        public int PerAxis { get; }
+        public int Count { get; }
+
+        public double Value(int k) => k * Step;
+
+        public void Indices(int g, int[] index)
+        {
+            for (var t = 0; t < Dimensions; t++)
+            {
+                index[t] = g % PerAxis;
+                g /= PerAxis;
+            }
+        }
+
+        public double[] Point(int g)
+        {
+            var y = new double[Dimensions];
+            for (var t = 0; t < Dimensions; t++)
+            {
+                y[t] = g % PerAxis * Step;
+                g /= PerAxis;
+            }
+            return y;
+        }
+
+        public IEnumerable<int> Neighbours(int[] index)
+        {
+            var stride = 1;
+            for (var t = 0; t < Dimensions; t++)
+            {
+                if (index[t] > 0)
+                    yield return Flat(index) - stride;
+                if (index[t] < PerAxis - 1)
+                    yield return Flat(index) + stride;
+                stride *= PerAxis;
+            }
+        }
+
+        private int Flat(int[] index)
+        {
+            var g = 0;
+            for (var t = Dimensions - 1; t >= 0; t--)
+                g = g * PerAxis + index[t];
+            return g;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Reads a text file that a person named (a world, a scenario, a source text, a table): only a
+/// regular file, and only up to a size limit, so that a name such as <c>/dev/zero</c> or a FIFO is
+/// refused at once instead of reading without end or waiting forever.
+/// </summary>
+public static class InputFile
+{
+    /// <summary>The largest YAML file read: 256 MiB, about 1.7 million positions as <c>summits generate</c> writes them.</summary>
+    public const long YamlLimit = 256L * 1024 * 1024;
+
+    /// <summary>The largest source text or table read: 16 MiB, some thousand times a long readout.</summary>
+    public const long TextLimit = 16L * 1024 * 1024;
+
+    /// <summary>The text of <paramref name="path"/> (UTF-8, a byte-order mark dropped).</summary>
+    /// <param name="name">The file as the person named it, for the message.</param>
+    /// <param name="what">What the file is, for the message: "world file", "source text".</param>
+    /// <param name="refuse">Makes the error at the place that named the file, given the problem.</param>
+    /// <exception cref="InputException">the file is missing, not a regular file, or larger than <paramref name="limit"/> bytes.</exception>
+    public static string ReadText(string path, string name, string what, long limit, Func<string, InputException> refuse)
+    {
+        if (Problem(path, name, what, limit) is { } problem)
+            throw refuse(problem);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        // The size was checked before opening; a file that grew since is still read no further than the limit.
+        var buffer = new byte[Math.Min(limit + 1, Math.Max(stream.Length, 0) + 1)];
+        var read = 0;
+        int count;
+        while (read < buffer.Length && (count = stream.Read(buffer, read, buffer.Length - read)) > 0)
+            read += count;
+        if (read > limit)
+            throw refuse($"the {what} '{name}' is larger than {Size(limit)}, the most Summits reads");
+        var start = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        return Encoding.UTF8.GetString(buffer, start, read - start);
+    }
+
+    /// <summary>Why the file cannot be read, or null if it is a regular file within the limit.</summary>
+    public static string? Problem(string path, string name, string what, long limit)
+    {
+        if (Directory.Exists(path))
+            return $"the {what} '{name}' is a folder; expected a file";
+        if (!File.Exists(path))
+            return $"the {what} '{name}' does not exist (looked for {Path.GetFullPath(path)})";
+        if (FileType.Of(path) is { } type && type != FileType.Regular)
+            return $"the {what} '{name}' is {FileType.Describe(type)}, not a regular file; name a file on disk";
+        var length = new FileInfo(path).Length;
+        if (length > limit)
+            return $"the {what} '{name}' is {Size(length)}, larger than {Size(limit)}, the most Summits reads";
+        return null;
+    }
+
+    /// <summary>True when two paths name the same file, through any symbolic links.</summary>
+    public static bool SameFile(string a, string b) =>
+        string.Equals(Resolved(a), Resolved(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    private static string Resolved(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// One bargaining problem of a finished run: an agreement in force over the topics of its terms among
+/// its parties, or an open table (a topic two or more actors hold positions on that no agreement in
+/// force settles for all of them) among its holders, with its reference points from the final positions.
+/// </summary>
+/// <param name="Subject">"agreement" or "table".</param>
+/// <param name="Id">The agreement's id, or the table's topic.</param>
+/// <param name="Agreement">The agreement, for an agreement; null for an open table.</param>
+public sealed record BargainingCase(string Subject, string Id, Agreement? Agreement, BargainingAnalysis Analysis)
+{
+    public const string AgreementSubject = "agreement";
+    public const string TableSubject = "table";
+
+    /// <summary>Every agreement in force, then every open table, in the world's order.</summary>
+    public static ImmutableArray<BargainingCase> Of(World world, ModelParameters parameters)
+    {
+        var cases = ImmutableArray.CreateBuilder<BargainingCase>();
+        var live = world.Agreements.Where(a => a.Status is AgreementStatus.Holding or AgreementStatus.Strained).ToArray();
+        foreach (var agreement in live)
+            cases.Add(new BargainingCase(AgreementSubject, agreement.Id, agreement, WorldBargaining.Of(world, agreement, parameters)));
+        foreach (var topic in world.Topics)
+        {
+            var holders = world.PositionsOn(topic.Id).Select(p => p.Actor).ToArray();
+            if (holders.Length < 2 || live.Any(a => a.Covers(topic.Id) && holders.All(a.Parties.Contains)))
+                continue;
+            cases.Add(new BargainingCase(TableSubject, topic.Id, null, WorldBargaining.Of(world, topic.Id, parameters).Bargaining!));
+        }
+        return cases.ToImmutable();
+    }
+}

@@ -1,0 +1,153 @@
+namespace Summits.Scenarios.Tests;
+
+/// <summary>
+/// A file named inside another (a scenario's <c>world:</c>, a world's <c>source:</c>) must be a regular
+/// file within the size limit; anything else is refused at the key's line, before it is opened. Each
+/// load is given a time limit, so a test fails rather than waits forever if a FIFO were opened.
+/// </summary>
+public sealed class NamedFileTests : IDisposable
+{
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder.Path, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The seeded world with its <c>source:</c> line changed; the line number is counted from the file itself.</summary>
+    private (string Path, int Line) WorldWithSource(string source)
+    {
+        var lines = File.ReadAllLines(WorldsRepository.SeedWorld);
+        var line = Array.FindIndex(lines, l => l.StartsWith("source: ", StringComparison.Ordinal));
+        lines[line] = $"source: '{source}'";
+        return (Write("world.yaml", string.Join('\n', lines) + "\n"), line + 1);
+    }
+
+    private static InputException Refused(Action load)
+    {
+        var task = Task.Run(load);
+        Assert.True(((IAsyncResult)task).AsyncWaitHandle.WaitOne(HangGuard), "the load did not return: it is waiting on the file");
+        var error = Assert.IsType<InputException>(task.Exception?.InnerException);
+        Assert.DoesNotContain('\n', error.Message);
+        return error;
+    }
+
+    [Fact]
+    public void A_world_naming_dev_zero_as_its_source_is_refused_at_the_source_line()
+    {
+        var (world, line) = WorldWithSource("/dev/zero");
+
+        var error = Refused(() => WorldFile.Load(world));
+
+        // "source: " is 8 characters: the value starts at column 9.
+        Assert.Equal(new FilePosition(world, line, 9), error.Position);
+        Assert.Equal("the source text '/dev/zero' is a character device, not a regular file; name a file on disk", error.Problem);
+    }
+
+    [Fact]
+    public void A_world_naming_a_FIFO_as_its_source_is_refused_without_waiting()
+    {
+        var fifo = Path.Combine(_folder.Path, "pipe");
+        Fifo.Make(fifo);
+        var (world, line) = WorldWithSource(fifo);
+
+        var error = Refused(() => WorldFile.Load(world));
+
+        Assert.Equal(new FilePosition(world, line, 9), error.Position);
+        Assert.Equal($"the source text '{fifo}' is a FIFO (named pipe), not a regular file; name a file on disk", error.Problem);
+    }
+
+    [Fact]
+    public void A_source_larger_than_the_limit_is_refused_and_the_limit_said()
+    {
+        var big = Path.Combine(_folder.Path, "big.txt");
+        using (var file = File.Create(big))
+            file.SetLength(InputFile.TextLimit + 1); // sparse: takes no disk
+        var (world, line) = WorldWithSource(big);
+
+        var error = Refused(() => WorldFile.Load(world));
+
+        // 16 MiB + 1 byte prints as 16 MiB at one decimal; the limit is 16 * 1024 * 1024 bytes = 16 MiB.
+        Assert.Equal(new FilePosition(world, line, 9), error.Position);
+        Assert.Equal($"the source text '{big}' is 16 MiB, larger than 16 MiB, the most Summits reads", error.Problem);
+    }
+
+    [Fact]
+    public void A_world_whose_source_is_the_world_file_itself_is_refused()
+    {
+        var (world, line) = WorldWithSource("world.yaml");
+
+        var error = Refused(() => WorldFile.Load(world));
+
+        Assert.Equal(new FilePosition(world, line, 9), error.Position);
+        Assert.Equal("the source text 'world.yaml' is this world file itself; name the readout its quotes are taken from", error.Problem);
+    }
+
+    [Fact]
+    public void A_world_whose_source_reaches_itself_through_a_link_is_refused()
+    {
+        var (world, line) = WorldWithSource("link.txt");
+        File.CreateSymbolicLink(Path.Combine(_folder.Path, "link.txt"), world);
+
+        var error = Refused(() => WorldFile.Load(world));
+
+        Assert.Equal(new FilePosition(world, line, 9), error.Position);
+        Assert.Contains("is this world file itself", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero", "a character device")]
+    [InlineData("pipe", "a FIFO (named pipe)")]
+    public void A_scenario_naming_a_device_or_FIFO_as_its_world_is_refused_at_the_world_line(string world, string described)
+    {
+        Fifo.Make(Path.Combine(_folder.Path, "pipe"));
+        var scenario = Write("scenario.yaml", $"scenario: s\nworld: {world}\nsteps:\n  - rounds: 1\n");
+
+        var error = Refused(() => ScenarioFile.Load(scenario));
+
+        // Line 2 is "world: ...": the value starts at column 8.
+        Assert.Equal(new FilePosition(scenario, 2, 8), error.Position);
+        Assert.Equal($"the world file '{world}' is {described}, not a regular file; name a file on disk", error.Problem);
+    }
+
+    [Fact]
+    public void A_scenario_naming_itself_as_its_world_is_refused()
+    {
+        var scenario = Write("scenario.yaml", "scenario: s\nworld: scenario.yaml\nsteps:\n  - rounds: 1\n");
+
+        var error = Refused(() => ScenarioFile.Load(scenario));
+
+        Assert.Equal(new FilePosition(scenario, 2, 8), error.Position);
+        Assert.Equal("the world file 'scenario.yaml' is this scenario file itself; name the world file the scenario runs on", error.Problem);
+    }
+
+    [Fact]
+    public void A_world_file_larger_than_the_limit_is_refused_at_its_first_line()
+    {
+        var big = Path.Combine(_folder.Path, "big.yaml");
+        using (var file = File.Create(big))
+            file.SetLength(InputFile.YamlLimit + 1);
+
+        var error = Refused(() => WorldFile.Load(big));
+
+        Assert.Equal(new FilePosition(big, 1, 1), error.Position);
+        Assert.Equal($"the world file '{big}' is 256 MiB, larger than 256 MiB, the most Summits reads", error.Problem);
+    }
+
+    [Fact]
+    public void A_source_text_with_old_Mac_line_ends_locates_quotes_on_their_lines()
+    {
+        // Lines ended by lone CRs: "Second line." is line 2; line 3 is blank, so "Third line." is line 4
+        // and opens the second paragraph.
+        var source = new SourceText("s.txt", "First line.\rSecond line.\r\rThird line.\r");
+
+        Assert.Equal(new Summits.Model.SourceLocation(2, 1, 1), source.Find("Second line."));
+        Assert.Equal(new Summits.Model.SourceLocation(4, 1, 2), source.Find("Third line."));
+    }
+}

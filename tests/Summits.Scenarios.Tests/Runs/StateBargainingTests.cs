@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace Summits.Scenarios.Tests;
+
+public sealed class StateBargainingTests
+{
+    /// <summary>
+    /// A logroll seeded as an agreement: A cares for p (0.9) and little for q (0.1), B the reverse; A wants
+    /// 0 on both, B 100 on both; ρ = 1. The package p 0, q 100 gives each 0.9. A third actor C holds a
+    /// position of salience 0 on r, beside A and B at 40 and 60, so r is an open table with an indifferent party.
+    /// </summary>
+    private static async Task<JsonElement> StateOfLogroll()
+    {
+        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
+        File.WriteAllText(Path.Combine(dir, "logroll.yaml"), """
+            world: logroll
+            title: A two-topic logroll
+            actors:
+              - { id: A, name: A, capability: 0.5, risk: 1 }
+              - { id: B, name: B, capability: 0.5, risk: 1 }
+              - { id: C, name: C, capability: 0.5, risk: 1 }
+            topics:
+              - { id: p, title: P, scale: { low: l, middle: m, high: h } }
+              - { id: q, title: Q, scale: { low: l, middle: m, high: h } }
+              - { id: r, title: R, scale: { low: l, middle: m, high: h } }
+            positions:
+              - { actor: A, topic: p, value: 0, salience: 0.9 }
+              - { actor: A, topic: q, value: 0, salience: 0.1 }
+              - { actor: B, topic: p, value: 100, salience: 0.1 }
+              - { actor: B, topic: q, value: 100, salience: 0.9 }
+              - { actor: A, topic: r, value: 40, salience: 0.5 }
+              - { actor: B, topic: r, value: 60, salience: 0.5 }
+              - { actor: C, topic: r, value: 50, salience: 0 }
+            agreements:
+              - { id: trade, terms: { p: 0, q: 100 }, parties: [A, B] }
+              - { id: halfway, terms: { p: 50, q: 50 }, parties: [A, B], rule: 1-of-n }
+            """);
+        var path = Path.Combine(dir, "look.yaml");
+        File.WriteAllText(path, """
+            scenario: look
+            world: logroll.yaml
+            steps:
+              - expect: { agreement: { topic: p } }
+            """);
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
+        return JsonDocument.Parse(RunFiles.State(run)).RootElement.GetProperty("bargaining");
+    }
+
+    private static JsonElement Case(JsonElement bargaining, string id) =>
+        bargaining.EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+
+    [Fact]
+    public async Task An_agreed_logroll_is_its_own_joint_Nash_point_and_lies_on_the_frontier()
+    {
+        // See BargainingProblemTests: the joint Nash point of this logroll is p 0, q 100, each party's
+        // utility 0.9, which is the agreement itself, so its distance to the frontier is 0.
+        var trade = Case(await StateOfLogroll(), "trade");
+        Assert.Equal("agreement", trade.GetProperty("subject").GetString());
+        Assert.True(trade.GetProperty("nashUnique").GetBoolean());
+        var nash = trade.GetProperty("nash")[0].GetProperty("terms");
+        Assert.Equal(0, nash.GetProperty("p").GetDouble(), 3);
+        Assert.Equal(100, nash.GetProperty("q").GetDouble(), 3);
+        Assert.Equal(0, trade.GetProperty("distanceToFrontier").GetDouble(), 9);
+        Assert.Equal(0.9, trade.GetProperty("agreed").GetProperty("utilities")[0].GetDouble(), 9);
+        Assert.InRange(trade.GetProperty("frontier").GetArrayLength(), 2, 21);
+    }
+
+    [Fact]
+    public async Task A_split_down_the_middle_lies_inside_the_frontier()
+    {
+        // p 50, q 50 gives each 0.9 · 0.5 + 0.1 · 0.5 = 0.5; the nearest frontier edge is 0.441730 away
+        // (worked out in BargainingProblemTests), to within the 0.5-point grid.
+        var halfway = Case(await StateOfLogroll(), "halfway");
+        Assert.Equal(0.441730, halfway.GetProperty("distanceToFrontier").GetDouble(), 3);
+    }
+
+    [Fact]
+    public async Task An_open_table_with_an_indifferent_party_has_the_Nash_point_of_the_others()
+    {
+        // r: A at 40 and B at 60, salience 0.5, ρ = 1, symmetric: Nash 50; C (salience 0) vetoes nothing.
+        var r = Case(await StateOfLogroll(), "r");
+        Assert.Equal("table", r.GetProperty("subject").GetString());
+        Assert.Equal(50, r.GetProperty("nash")[0].GetProperty("terms").GetProperty("r").GetDouble(), 3);
+        Assert.Equal("C", r.GetProperty("indifferent")[0].GetString());
+        Assert.False(r.TryGetProperty("distanceToFrontier", out _));
+    }
+}
