@@ -27,7 +27,7 @@ public static class SummitsProcess
     }
 
     /// <summary>Runs the program with this working folder, with no terminal width from the caller's environment.</summary>
-    public static async Task<SummitsRun> RunInAsync(string folder, string[] arguments)
+    public static async Task<SummitsRun> RunInAsync(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -39,6 +39,8 @@ public static class SummitsProcess
             UseShellExecute = false,
         };
         start.Environment.Remove("COLUMNS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         start.ArgumentList.Add(Program);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
