@@ -84,7 +84,10 @@ public static class RunCommand
         var forked = scenarios.Count > 1;
         var table = request.Format == TimelineFormat.Table;
         if (table && request.Verbosity >= Verbosity.Minimal && forked)
-            stdout.WriteLine($"{scenarios[0].Path} forks into {scenarios.Count} branches: {string.Join(", ", scenarios.Select(BranchName))}; each runs in turn, then they are shown side by side.");
+        {
+            foreach (var line in TerminalWidth.Wrap($"{scenarios[0].Path} forks into {scenarios.Count} branches: {string.Join(", ", scenarios.Select(BranchName))}; each runs in turn, then they are shown side by side.", width))
+                stdout.WriteLine(line);
+        }
         if (request.Format == TimelineFormat.Csv)
             stdout.Write((forked ? "branch," : "") + TimelineCsv.Header + "\n");
 

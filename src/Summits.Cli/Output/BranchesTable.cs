@@ -17,7 +17,7 @@ public static class BranchesTable
     {
         var names = runs.Select(r => Commands.RunCommand.BranchName(r.Loaded)).ToArray();
         output.WriteLine("Branches side by side");
-        var table = new Spectre.Console.Table().Border(TableBorder.Simple).ShowHeaders();
+        var table = new Spectre.Console.Table().Border(TableBorder.None).ShowHeaders();
         table.AddColumn(new TableColumn(new Text("")).NoWrap().Padding(new Padding(0, 0, 2, 0)));
         foreach (var name in names)
             table.AddColumn(new TableColumn(new Text(name)).Padding(new Padding(0, 0, 2, 0)));
