@@ -5,8 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
-using Summits.Cli.Reports;
 using Summits.Model;
+using Summits.Reports.Runs;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -92,9 +92,32 @@ public static class RunCommand
             stdout.Write((forked ? "branch," : "") + TimelineCsv.Header + "\n");
 
         var runs = new List<RunResult>();
-        await using var silo = request.Engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
-        await using var host = request.Engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
-        foreach (var loaded in scenarios)
+        var silo = request.Engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
+        var host = request.Engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
+        try
+        {
+            foreach (var loaded in scenarios)
+                await RunOneAsync(loaded);
+        }
+        finally
+        {
+            if (silo is not null)
+                await silo.DisposeAsync();
+            if (host is not null)
+                await host.DisposeAsync();
+        }
+
+        if (forked && table && request.Verbosity >= Verbosity.Minimal)
+        {
+            stdout.WriteLine();
+            BranchesTable.Write(stdout, runs, width);
+        }
+        // Said after the silo or host has stopped, when the exporters have flushed what they could.
+        if ((silo?.TelemetryNotice ?? host?.TelemetryNotice) is { } telemetryNotice)
+            await Console.Error.WriteLineAsync(telemetryNotice);
+        return runs.Any(r => r.Failures > 0) ? ExitCodes.CheckFailed : ExitCodes.Ok;
+
+        async Task RunOneAsync(LoadedScenario loaded)
         {
             var name = BranchName(loaded);
             if (table && request.Verbosity >= Verbosity.Minimal)
@@ -166,13 +189,6 @@ public static class RunCommand
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }
         }
-
-        if (forked && table && request.Verbosity >= Verbosity.Minimal)
-        {
-            stdout.WriteLine();
-            BranchesTable.Write(stdout, runs, width);
-        }
-        return runs.Any(r => r.Failures > 0) ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 
     /// <summary>The branch of a forked scenario, from its id <c>SCENARIO#BRANCH</c>; the scenario's id when it has no branch.</summary>
