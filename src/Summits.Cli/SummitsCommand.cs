@@ -12,6 +12,7 @@ public static class SummitsCommand
         RunCommand.Create(),
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
+        ExportCommand.Create(),
         GenerateCommand.Create(),
         WhatIfCommand.Create(),
         CompareCommand.Create(),

@@ -20,7 +20,19 @@ public static class RunCommand
     {
         var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne };
         var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
-        var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds to run", HelpName = "N", DefaultValueFactory = _ => 100 };
+        var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
+        var model = new Option<Model.ForecastModel>("--model")
+        {
+            Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?)",
+            DefaultValueFactory = _ => Model.ForecastModel.Bargaining,
+        };
+        var model = new Option<string>("--model")
+        {
+            Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?)",
+            HelpName = "bargaining|smp",
+            DefaultValueFactory = _ => "bargaining",
+        };
+        model.AcceptOnlyFromAmong("bargaining", "smp");
         var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
         var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
         var format = CommonOptions.Format("table", "csv", "json");
@@ -33,7 +45,7 @@ public static class RunCommand
         var report = CommonOptions.Report();
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, world, rounds, seed, output, format, engine, quiet, verbosity, branch, report,
+            scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report,
         };
         command.Validators.Add(result =>
         {
@@ -43,17 +55,18 @@ public static class RunCommand
                 result.AddError("name a scenario file, or a world file with --world, but not both");
             CommonOptions.RefuseUnless(result, rounds, forecast, "applies only with --world; a scenario sets its rounds in its 'rounds' steps");
             CommonOptions.RefuseUnless(result, branch, !forecast, "applies only to a scenario file that forks, not to --world");
+            CommonOptions.RefuseUnless(result, model, forecast, "applies only with --world; a scenario file chooses its model with 'model: smp'");
         });
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(new Request(
-            parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(output),
+            parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
             parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
             CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), telemetry.Read(parse)), cancellation));
         return command;
     }
 
-    private sealed record Request(string? Path, string? WorldPath, int Rounds, string? SeedText, string? OutDir, TimelineFormat Format,
+    private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
         Engine Engine, Verbosity Verbosity, string? Branch, string? ReportDir, TelemetrySettings Telemetry);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
@@ -70,7 +83,7 @@ public static class RunCommand
         try
         {
             scenarios = request.WorldPath is not null
-                ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0)]
+                ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
                 : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
         }
         catch (InputException e)

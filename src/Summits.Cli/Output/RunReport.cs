@@ -14,21 +14,32 @@ public static class RunReport
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var moved = run.Final.Positions
             .Select(p => (p, from: start.GetValueOrDefault((p.Actor, p.Topic), double.NaN)))
-            .Where(x => double.IsNaN(x.from) || Math.Abs(x.p.Value - x.from) >= 0.005)
+            .Where(x => double.IsNaN(x.from) || (Math.Abs(x.p.Value - x.from) >= 0.005 && n(x.p.Value) != n(x.from)))
             .ToList();
         if (moved.Count == 0)
             output.WriteLine("  (none)");
         foreach (var (p, from) in moved)
         {
-            var change = double.IsNaN(from) ? "new" : $"{(p.Value - from >= 0 ? "+" : "")}{n(p.Value - from)}";
+            // The change is taken between the values as printed, so that a reader's subtraction agrees.
+            var change = double.IsNaN(from) ? "new" : Reports.Pages.Shown.SignedChange(from, p.Value);
             output.WriteLine($"  {p.Topic,-26} {p.Actor,-6} {(double.IsNaN(from) ? "" : n(from)),6} → {n(p.Value),-6} ({change})");
+        }
+
+        if (SmpHistory.FinalForecast(run) is { } forecast)
+        {
+            output.WriteLine();
+            output.WriteLine("Forecast of KTAB's spatial model (each position weighted by the probability that it prevails)");
+            foreach (var (topic, value) in forecast)
+                output.WriteLine($"  {topic,-26} {n(value)}");
         }
 
         output.WriteLine();
         output.WriteLine("Agreements made or changed (value, and where it landed against the weighted mean, weighted median and Nash point)");
-        var analyses = run.Analyses().ToDictionary(a => a.Topic);
-        var bargaining = run.Bargaining().Where(c => c.Agreement is not null).ToDictionary(c => c.Id);
         var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
+        // The reference points take a while on a large table; a run that changed no agreement needs none.
+        var changed = run.Final.Agreements.Any(a => !seeded.TryGetValue(a.Id, out var was) || was != a.Status);
+        var analyses = changed ? run.Analyses().ToDictionary(a => a.Topic) : [];
+        var bargaining = changed ? run.Bargaining().Where(c => c.Agreement is not null).ToDictionary(c => c.Id) : [];
         var unchanged = new List<string>();
         foreach (var a in run.Final.Agreements)
         {
@@ -53,7 +64,7 @@ public static class RunReport
         if (unchanged.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
         if (unchanged.Count > 0)
-            output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged)}");
+            output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged.Select(id => Unchanged(run, id)))}");
 
         var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
         output.WriteLine();
@@ -63,6 +74,9 @@ public static class RunReport
         foreach (var failure in ExpectationText.Failures(run))
             output.WriteLine($"  FAILED {failure}");
     }
+
+    private static string Unchanged(RunResult run, string id) =>
+        run.Final.Agreements.First(a => a.Id == id).Verb is { } verb ? $"{id} ({KebabCase.Of(verb)}: {AgreementOrigin.Meaning(verb)})" : id;
 
     /// <summary>An agreement's joint reference points and its distance to the Pareto frontier, in one line.</summary>
     public static string JointText(BargainingCase c)

@@ -35,6 +35,8 @@ public static class WorldReport
                 output.WriteLine($"  {p.Actor,-4} {N(p.Value),5} {p.ValueRange,-10}  salience {N(p.Salience),4} {p.SalienceRange,-10}  {Kebab(p.Provenance.Kind)}, {p.Provenance.Speaker}");
                 foreach (var quote in p.Provenance.Quotes)
                     output.WriteLine($"       “{quote.Text}” (line {quote.Location.Line})");
+                if (p.Provenance.Reference is { } reference)
+                    output.WriteLine($"       from outside the source: {reference}");
                 if (p.Provenance.Why.Length > 0)
                     output.WriteLine($"       why: {p.Provenance.Why}");
             }
@@ -47,7 +49,7 @@ public static class WorldReport
         foreach (var a in world.Agreements)
         {
             var terms = string.Join(", ", a.Terms.Select(t => $"{t.Key} = {N(t.Value)}"));
-            output.WriteLine($"  {a.Id}: {terms}  parties {string.Join('+', a.Parties)}  {a.Rule}  {Kebab(a.Status)}  cause {a.Cause}");
+            output.WriteLine($"  {a.Id}: {terms}  parties {string.Join('+', a.Parties)}  {a.Rule}  {Kebab(a.Status)}  cause {Scenarios.AgreementOrigin.Of(a)}");
             if (a.Quote is { } quote)
                 output.WriteLine($"       “{quote.Text}” (line {quote.Location.Line})");
         }

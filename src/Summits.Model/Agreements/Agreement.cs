@@ -6,6 +6,7 @@ namespace Summits.Model;
 /// <param name="Terms">The agreed value on each topic of the agreement.</param>
 /// <param name="Cause">What made it: "seed" for the summit's own agreements, otherwise a proposal id.</param>
 /// <param name="Quote">The source's words, for a seeded agreement.</param>
+/// <param name="Verb">How the source records a seeded agreement (agreed, confirmed, or a stated intent); null for one made in a run.</param>
 [GenerateSerializer, Immutable]
 public sealed record Agreement(
     string Id,
@@ -15,7 +16,8 @@ public sealed record Agreement(
     AgreementStatus Status,
     string Cause,
     Quote? Quote,
-    string Why)
+    string Why,
+    AgreementVerb? Verb = null)
 {
     public bool Covers(string topic) => Terms.ContainsKey(topic);
 }

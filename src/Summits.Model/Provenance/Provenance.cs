@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace Summits.Model;
 
 /// <summary>Where a seeded number comes from: who said it, in what words, and why it is this number.</summary>
+/// <param name="Reference">For a value taken from outside the source text: the document or record it comes from; null otherwise.</param>
 [GenerateSerializer, Immutable]
-public sealed record Provenance(PositionKind Kind, string Speaker, ImmutableArray<Quote> Quotes, string Why)
+public sealed record Provenance(PositionKind Kind, string Speaker, ImmutableArray<Quote> Quotes, string Why, string? Reference = null)
 {
     /// <summary>The speaker name used for a joint statement by both leaders.</summary>
     public const string Both = "both";

@@ -76,7 +76,7 @@ public static class RunReportFiles
 
     private static IEnumerable<IReadOnlyList<string>> AgreementRows(RunResult run) =>
         run.Final.Agreements.Select(a => (IReadOnlyList<string>)[a.Id, string.Join(", ", a.Terms.Select(t => $"{t.Key} = {Number(t.Value)}")),
-            string.Join("+", a.Parties), KebabCase.Of(a.Status), a.Cause]);
+            string.Join("+", a.Parties), KebabCase.Of(a.Status), AgreementOrigin.Of(a)]);
 
     private static string Moves(RunResult run, string topic)
     {

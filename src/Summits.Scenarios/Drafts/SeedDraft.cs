@@ -96,7 +96,8 @@ public sealed class SeedDraft
                 var own = statements.Where(s => s.Involves(speaker)).ToList();
                 if (own.Count == 0)
                     continue;
-                var joint = own.Any(s => s.Kind == PositionKind.Joint);
+                // Joint only when every quote is a joint line; one of the speaker's own lines makes it the speaker's.
+                var joint = own.All(s => s.Kind == PositionKind.Joint);
                 output.WriteLine($"  - actor: {YamlText.Text(ActorId(speaker))}");
                 output.WriteLine($"    topic: {YamlText.Text(subject.Id)}");
                 output.WriteLine($"    speaker: {YamlText.Text(joint ? Provenance.Both : speaker)}");

@@ -136,12 +136,12 @@ public static partial class WorldFile
             throw r.Fail(r.Required("speaker"), $"unknown speaker '{speaker}'; expected one of {MappingReader.Choices(speakers)}");
         var kind = r.Has("kind") ? r.Enum<PositionKind>("kind") : PositionKind.Inferred;
         var quotes = Quotes(r, source, r.OptionalList("quotes"));
-        if (source is not null && quotes.IsEmpty)
-            throw r.Fail(node, "a position in a world with a source needs at least one quote under 'quotes'");
+        var reference = r.OptionalString("reference");
+        Fidelity.CheckPosition(r, node, kind, speaker, quotes, reference, source);
         var why = r.OptionalString("why") ?? "";
         r.RejectUnknownKeys();
         return new Position(actor, topic, new ScaleValue(value), range, new Salience(salience), salienceRange,
-            new Provenance(kind, speaker, quotes, why));
+            new Provenance(kind, speaker, quotes, why, reference));
     }
 
     private static Agreement ReadAgreement(string path, YamlNode node, IdSet actorIds, IdSet topicIds, SourceText? source, HashSet<string> earlierIds)
@@ -176,9 +176,10 @@ public static partial class WorldFile
         Quote? quote = null;
         if (r.Optional("quote") is { } quoteNode)
             quote = Locate(r, source, quoteNode);
+        var verb = Fidelity.Verb(r, quote, source);
         var why = r.OptionalString("why") ?? "";
         r.RejectUnknownKeys();
-        return new Agreement(id, terms.ToImmutable(), parties, rule, AgreementStatus.Holding, "seed", quote, why);
+        return new Agreement(id, terms.ToImmutable(), parties, rule, AgreementStatus.Holding, "seed", quote, why, verb);
     }
 
     public static AgreementRule Rule(MappingReader r, YamlNode node, int parties)

@@ -97,6 +97,8 @@ public static class WorldWriter
         if (provenance.Speaker != Provenance.Nobody)
             output.WriteLine($"    speaker: {YamlText.Text(provenance.Speaker)}");
         output.WriteLine($"    kind: {KebabCase.Of(provenance.Kind)}");
+        if (provenance.Reference is { } reference)
+            output.WriteLine($"    reference: {YamlText.Text(reference)}");
         if (provenance.Quotes.Length > 0)
         {
             output.WriteLine("    quotes:");
@@ -123,6 +125,8 @@ public static class WorldWriter
         }
         output.WriteLine($"    parties: {FlowList(agreement.Parties)}");
         output.WriteLine($"    rule: {agreement.Rule}");
+        if (agreement.Verb is { } verb)
+            output.WriteLine($"    verb: {KebabCase.Of(verb)}");
         if (agreement.Quote is { } quote)
             output.WriteLine($"    quote: {YamlText.Quoted(quote.Text)}");
         if (agreement.Why.Length > 0)

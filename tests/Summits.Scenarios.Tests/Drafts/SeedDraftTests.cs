@@ -140,9 +140,13 @@ public sealed class SeedDraftTests
 
         Assert.Equal(draft.Topics.Count, world.Topics.Length);
         Assert.Equal(draft.Topics.Sum(t => t.Statements.Sum(s => s.Speakers.Length)), world.Positions.Sum(p => p.Provenance.Quotes.Length));
-        var jointNorthKorea = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "north-korea");
-        Assert.Equal(PositionKind.Joint, jointNorthKorea.Provenance.Kind);
-        Assert.Equal(Provenance.Both, jointNorthKorea.Provenance.Speaker);
+        // Trump's quotes on north-korea mix the joint line 18 with his own line 24 ("Trump: We welcome your
+        // action."), so the position is his own: a joint line he is party to supports it, his line could not support "both".
+        var northKorea = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "north-korea");
+        Assert.Equal(PositionKind.Stated, northKorea.Provenance.Kind);
+        Assert.Equal("Trump", northKorea.Provenance.Speaker);
+        Assert.Contains(northKorea.Provenance.Quotes, q => q.Location.Line == 18);
+        Assert.Contains(northKorea.Provenance.Quotes, q => q.Location.Line == 24);
         var stated = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "united-nations");
         Assert.Equal("Trump", stated.Provenance.Speaker);
         Assert.Equal(new SourceLocation(50, 8, stated.Provenance.Quotes[0].Location.Paragraph), stated.Provenance.Quotes[0].Location);

@@ -69,7 +69,10 @@ public sealed class SeedProvenanceTests
         foreach (var actor in new[] { "JP", "US" })
         {
             var position = Assert.Single(Seed.Positions, p => p.Actor == actor && p.Topic == topic);
-            Assert.NotEmpty(position.Provenance.Quotes);
+            if (position.Provenance.Kind == PositionKind.External)
+                Assert.False(string.IsNullOrWhiteSpace(position.Provenance.Reference), $"{actor} on {topic} names no reference");
+            else
+                Assert.NotEmpty(position.Provenance.Quotes);
             Assert.False(string.IsNullOrWhiteSpace(position.Provenance.Why), $"{actor} on {topic} does not say why");
             Assert.True(position.ValueRange.Contains(position.Value), $"{actor} on {topic}: range misses the value");
             Assert.True(position.SalienceRange.Contains(position.Salience), $"{actor} on {topic}: salience range misses the salience");

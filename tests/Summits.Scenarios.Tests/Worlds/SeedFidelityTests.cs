@@ -1,0 +1,220 @@
+using Summits.Model;
+
+namespace Summits.Scenarios.Tests;
+
+/// <summary>
+/// The seed's quotes stand on lines the briefing attributes to the position's speaker, and each quoted
+/// agreement records the verb of its sentence. Each mistake the seed once had is edited back in and must
+/// be refused at its quote with file:line:column.
+/// </summary>
+public sealed class SeedFidelityTests
+{
+    private static readonly World Seed = WorldFile.Load(Summits.Tests.SeedFiles.World);
+
+    private static Position PositionOf(string actor, string topic) => Seed.Positions.Single(p => p.Actor == actor && p.Topic == topic);
+
+    [Fact]
+    public void Japan_on_north_korea_quoting_Abe_s_own_line_as_joint_is_refused()
+    {
+        // Line 27 of the briefing reads "Abe: We support the U.S. position of …": Abe's own line, not a joint one.
+        var seed = EditedSeed.Replace("""
+                speaker: Abe
+                kind: stated
+                quotes:
+                  - "the two countries stand together
+            """, """
+                speaker: both
+                kind: joint
+                quotes:
+                  - "the two countries stand together
+            """);
+        seed.FailsAt(seed.Find("\"We support the U.S. position", "\""), "line 27", "Abe's own line", "not the position's speaker 'both'");
+    }
+
+    [Fact]
+    public void Japan_on_china_role_quoting_Abe_s_own_line_as_joint_is_refused()
+    {
+        // Line 36 reads "Abe: We will cooperate closely with China …".
+        var seed = EditedSeed.Replace("""
+                speaker: Abe
+                kind: stated
+                quotes:
+                  - "welcomed China’s
+            """, """
+                speaker: both
+                kind: joint
+                quotes:
+                  - "welcomed China’s
+            """);
+        seed.FailsAt(seed.Find("\"We will cooperate closely with China", "\""), "line 36", "Abe's own line");
+    }
+
+    [Fact]
+    public void The_US_on_china_role_quoting_Trump_s_own_line_as_joint_is_refused()
+    {
+        // Line 33 reads "Trump: We will continue to seek further cooperation from China."; the edit makes
+        // the US position joint again, and the first quote that is not joint is Trump's line.
+        var seed = EditedSeed.Replace("""
+                speaker: Trump
+                kind: stated
+                quotes:
+                  - "welcomed China’s
+            """, """
+                speaker: both
+                kind: joint
+                quotes:
+                  - "welcomed China’s
+            """);
+        seed.FailsAt(seed.Find("\"We will continue to seek further cooperation", "\""), "line 33", "Trump's own line", "set the position's speaker to 'Trump'");
+    }
+
+    [Fact]
+    public void A_quote_of_narration_cannot_support_a_leader_s_position()
+    {
+        // Line 64 opens "According to the Japanese government’s briefing": narration, attributed to nobody.
+        var seed = EditedSeed.Replace("""
+                speaker: none
+                kind: inferred
+                quotes:
+                  - "When the U.S. side took up
+            """, """
+                speaker: Abe
+                kind: inferred
+                quotes:
+                  - "When the U.S. side took up
+            """);
+        seed.FailsAt(seed.Find("\"When the U.S. side took up", "\""), "line 64", "narration", "speaker 'none'");
+    }
+
+    [Fact]
+    public void A_joint_line_supports_the_position_of_a_leader_who_is_party_to_it()
+    {
+        // Line 18 opens "Abe, Trump confirmed …", so Abe is party to it and may quote it as his own.
+        var japan = PositionOf("JP", "north-korea");
+        Assert.Equal("Abe", japan.Provenance.Speaker);
+        Assert.Contains(japan.Provenance.Quotes, q => q.Location.Line == 18);
+    }
+
+    [Fact]
+    public void A_joint_kind_needs_the_speaker_both()
+    {
+        var seed = EditedSeed.Replace("""
+                speaker: Abe
+                kind: stated
+                quotes:
+                  - "We decided to implement further sanctions on North Korea."
+            """, """
+                speaker: Abe
+                kind: joint
+                quotes:
+                  - "We decided to implement further sanctions on North Korea."
+            """);
+        seed.FailsAt(seed.Find("speaker: Abe\n    kind: joint", "Abe"), "a joint position is spoken by both leaders", "not 'Abe'");
+    }
+
+    [Fact]
+    public void The_US_welcoming_Japan_s_sanctions_states_no_level_so_it_is_inferred()
+    {
+        // "We welcome your action." (line 24) welcomes Japan's step but names no level of its own.
+        var us = PositionOf("US", "north-korea-sanctions");
+        Assert.Equal(PositionKind.Inferred, us.Provenance.Kind);
+        Assert.Equal("Trump", us.Provenance.Speaker);
+        Assert.Equal(24, Assert.Single(us.Provenance.Quotes).Location.Line);
+    }
+
+    [Fact]
+    public void The_US_on_defence_procurement_comes_from_outside_the_briefing_with_its_reference()
+    {
+        var us = PositionOf("US", "defense-procurement");
+        Assert.Equal(PositionKind.External, us.Provenance.Kind);
+        Assert.Empty(us.Provenance.Quotes);
+        Assert.Contains("Joint Press Conference", us.Provenance.Reference);
+    }
+
+    [Fact]
+    public void An_external_position_without_a_reference_is_refused()
+    {
+        var seed = EditedSeed.Replace("""
+                kind: external
+                reference: The White House, "Remarks by President Trump and Prime Minister Abe of Japan in Joint Press Conference", Akasaka Palace, Tokyo, 6 November 2017
+
+            """, """
+                kind: external
+
+            """);
+        seed.FailsAt(seed.Find("kind: external", "external"), "must name where under 'reference'");
+    }
+
+    [Fact]
+    public void A_reference_on_a_stated_position_is_refused()
+    {
+        var seed = EditedSeed.Replace("""
+                  - "We decided to implement further sanctions on North Korea."
+            """, """
+                  - "We decided to implement further sanctions on North Korea."
+                reference: a newspaper
+            """);
+        seed.FailsAt(seed.Find("reference: a newspaper", "a newspaper"), "belongs to kind 'external' or 'not-discussed'");
+    }
+
+    [Theory]
+    [InlineData("JP", "north-korea", "the two countries stand together\u00A0one hundred percent\u00A0on the North Korea issue", 18)]
+    [InlineData("US", "north-korea", "the two countries stand together\u00A0one hundred percent\u00A0on the North Korea issue", 18)]
+    [InlineData("JP", "china-role", "welcomed China’s making positive contributions to\u00A0peace and prosperity of the international community", 30)]
+    [InlineData("US", "china-role", "welcomed China’s making positive contributions to\u00A0peace and prosperity of the international community", 30)]
+    [InlineData("JP", "defense-procurement", "It will continue to procure the new SM-3 Block 2A missile interceptor", 61)]
+    public void What_the_seed_once_left_out_is_quoted(string actor, string topic, string quote, int line) =>
+        Assert.Equal(line, Assert.Single(PositionOf(actor, topic).Provenance.Quotes, q => q.Text == quote).Location.Line);
+
+    [Theory]
+    [InlineData("nk-maximum-pressure", AgreementVerb.Agreed)]
+    [InlineData("us-defense-commitment-unshakable", AgreementVerb.Confirmed)]
+    [InlineData("china-constructive-dialogue", AgreementVerb.Confirmed)]
+    [InlineData("maritime-rule-of-law", AgreementVerb.Confirmed)]
+    [InlineData("free-open-indo-pacific-strategy", AgreementVerb.Intent)]
+    [InlineData("alliance-deterrence-enhancement", AgreementVerb.Intent)]
+    [InlineData("usfj-realignment-okinawa", AgreementVerb.Confirmed)]
+    [InlineData("sectoral-cooperation-autos-life-science", AgreementVerb.Confirmed)]
+    [InlineData("economic-dialogue-aso-pence", AgreementVerb.Agreed)]
+    [InlineData("high-trade-investment-standards", AgreementVerb.Agreed)]
+    public void Each_seeded_agreement_records_the_verb_of_its_sentence(string id, AgreementVerb verb) =>
+        Assert.Equal(verb, Seed.Agreements.Single(a => a.Id == id).Verb);
+
+    [Fact]
+    public void A_verb_the_sentence_does_not_use_is_refused()
+    {
+        // "Abe, Trump confirmed cooperation in autos, life science, and other areas." says confirmed, not agreed.
+        var seed = EditedSeed.Replace("""
+                verb: confirmed
+                quote: "Abe, Trump confirmed cooperation
+            """, """
+                verb: agreed
+                quote: "Abe, Trump confirmed cooperation
+            """);
+        seed.FailsAt(seed.Find("verb: agreed\n    quote: \"Abe, Trump confirmed cooperation", "agreed"), "needs its quoted sentence to say 'agreed'", "verb: confirmed");
+    }
+
+    [Fact]
+    public void A_quoted_agreement_without_a_verb_is_refused_with_the_verb_its_sentence_uses()
+    {
+        var seed = EditedSeed.Replace("""
+                verb: intent
+                quote: "They will continue to make efforts
+            """, """
+                quote: "They will continue to make efforts
+            """);
+        seed.FailsAt(seed.Find("quote: \"They will continue to make efforts", "\""), "records how the source puts it under 'verb'", "'verb: intent'");
+    }
+
+    [Fact]
+    public void Attribution_reads_speakers_joint_lines_and_narration_from_the_briefing()
+    {
+        var attribution = QuoteAttribution.Of(SourceText.Load(Summits.Tests.SeedFiles.Source));
+        Assert.Equal("Abe", attribution.SpeakerOf(new SourceLocation(21, 1, 0)));
+        Assert.Equal("Trump", attribution.SpeakerOf(new SourceLocation(24, 1, 0)));
+        Assert.Equal(Provenance.Both, attribution.SpeakerOf(new SourceLocation(30, 1, 0)));
+        // "They will continue to make efforts …" follows the joint line 41: joint.
+        Assert.Equal(Provenance.Both, attribution.SpeakerOf(new SourceLocation(44, 1, 0)));
+        Assert.Equal(Provenance.Nobody, attribution.SpeakerOf(new SourceLocation(64, 1, 0)));
+    }
+}
