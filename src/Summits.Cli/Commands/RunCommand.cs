@@ -21,11 +21,6 @@ public static class RunCommand
         var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne };
         var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
         var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
-        var model = new Option<Model.ForecastModel>("--model")
-        {
-            Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?)",
-            DefaultValueFactory = _ => Model.ForecastModel.Bargaining,
-        };
         var model = new Option<string>("--model")
         {
             Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?)",
