@@ -127,4 +127,15 @@ public sealed class RunOutputTests : IDisposable
         Assert.Contains("(default: twice the processor count)", parallel);
         Assert.DoesNotContain("[default:", parallel);
     }
+
+    [Fact]
+    public async Task An_absent_expectation_names_the_breached_agreement_as_none_in_force()
+    {
+        // okinawa-realignment-friction breaches usfj-realignment-okinawa (agreed at 76) and then expects no
+        // agreement on the topic: none is in force, but one exists, breached, and the check says so.
+        var run = await Run(null, "run", WhatIf("okinawa-realignment-friction.yaml"), "--engine", "local", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("expected no agreement on usfj-realignment: none in force on usfj-realignment; on the topic: usfj-realignment-okinawa at 76 (breached, JP+US)", run.Output);
+    }
 }
