@@ -8,8 +8,8 @@ namespace Summits.Cli.Tests;
 /// </summary>
 /// <remarks>
 /// The conventions, which docs/README of the repository also state:
-/// a fenced block line <c>$ summits ARGS</c> is followed by what the command prints (standard output,
-/// then standard error); a line <c>…</c> stands for any number of lines, a line ending in <c>…</c>
+/// a fenced block line <c>$ summits ARGS</c> is followed by what the command prints (standard output
+/// and standard error, either first); a line <c>…</c> stands for any number of lines, a line ending in <c>…</c>
 /// for any line that begins with the text before it; a comment <c>&lt;!-- file: PATH</c> whose following
 /// lines up to <c>--&gt;</c> are a file's text (or which stands before a fenced block, whose text it
 /// then is) puts that file in the folder the commands run in.
