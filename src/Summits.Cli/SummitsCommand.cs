@@ -26,7 +26,7 @@ public static class SummitsCommand
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var error in parse.Errors)
-                await Console.Error.WriteLineAsync($"summits: {error.Message} (see '{CommandPath(parse)} --help')");
+                await Console.Error.WriteLineAsync($"{CommandPath(parse)}: {error.Message} (see '{CommandPath(parse)} --help')");
             return ExitCodes.BadInput;
         }
         // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
