@@ -13,7 +13,8 @@ public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<As
     private const string RunAttribute = "summits.test.run";
     private const int Server = 2;
 
-    public static TheoryData<string> Ways => ["--otlp grpc", "--otlp http/protobuf", "OTEL_EXPORTER_OTLP_* http/protobuf"];
+    public static TheoryData<string> Ways =>
+        ["--otlp grpc", "--otlp http/protobuf", "--otlp .../v1/traces http/protobuf", "OTEL_EXPORTER_OTLP_* http/protobuf", "OTEL_EXPORTER_OTLP_TRACES_/LOGS_* http/protobuf"];
 
     [Theory]
     [MemberData(nameof(Ways))]
@@ -30,14 +31,26 @@ public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<As
             case "--otlp http/protobuf":
                 args.AddRange(["--otlp", dashboard.OtlpHttp.ToString(), "--otlp-protocol", "http/protobuf"]);
                 break;
-            default:
+            case "--otlp .../v1/traces http/protobuf":
+                // The traces URL, as many users write it: the log record below arrives only if logs go to /v1/logs.
+                args.AddRange(["--otlp", new Uri(dashboard.OtlpHttp, "/v1/traces").ToString(), "--otlp-protocol", "http/protobuf"]);
+                break;
+            case "OTEL_EXPORTER_OTLP_* http/protobuf":
                 environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = dashboard.OtlpHttp.ToString();
                 environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                break;
+            default:
+                // Each signal's own variable, used as it is: the full URL of the signal.
+                environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = new Uri(dashboard.OtlpHttp, "/v1/traces").ToString();
+                environment["OTEL_EXPORTER_OTLP_LOGS_ENDPOINT"] = new Uri(dashboard.OtlpHttp, "/v1/logs").ToString();
+                environment["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] = "http/protobuf";
+                environment["OTEL_EXPORTER_OTLP_LOGS_PROTOCOL"] = "http/protobuf";
                 break;
         }
 
         var (exit, _, error) = await SummitsProcess.RunAsync(args, environment);
         Assert.True(exit == 0, $"summits seed exited {exit}: {error}");
+        Assert.DoesNotContain("not delivered", error);
 
         var traceId = await dashboard.WaitForTraceAsync(RunAttribute, run, SummitsTelemetry.SeedSpan);
         using var document = JsonDocument.Parse(await dashboard.Api.GetStringAsync($"/api/telemetry/traces/{traceId}"));
@@ -81,17 +94,18 @@ public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<As
         var (exit, _, error) = await SummitsProcess.RunAsync(
             ["run", WhatIf.Path("okinawa-realignment-friction"), "--otlp", dashboard.OtlpGrpc.ToString(), "--out", output, "-q"], environment);
         Assert.True(exit == 0, $"summits run exited {exit}: {error}");
+        Assert.DoesNotContain("not delivered", error);
 
         var timeline = File.ReadLines(Path.Combine(output, "timeline.jsonl"))
             .Select(line => JsonSerializer.Deserialize<TimelineEvent>(line, SummitsJson.Compact)!)
             .ToList();
         var answers = timeline.Where(WhatIf.IsAnswer).ToList();
-        var traceId = await dashboard.WaitForTraceAsync(RunAttribute, run, SummitsTelemetry.RunSpan);
+        // The trace list names the run by its scenario: the root span is "run" and the scenario's id.
+        var traceId = await dashboard.WaitForTraceAsync(RunAttribute, run, "run okinawa-realignment-friction");
         var trace = await TraceAsync(traceId, t => t.Count(s => s.Name == SummitsTelemetry.EvaluateSpan) >= answers.Count);
 
-        var root = Assert.Single(trace, s => s.Name == SummitsTelemetry.RunSpan);
+        var root = Assert.Single(trace, s => s.Name == "run okinawa-realignment-friction");
         Assert.Null(root.ParentSpanId);
-        Assert.Equal("okinawa-realignment-friction", root.Attributes[SummitsTelemetry.Scenario]);
         var byId = trace.ToDictionary(s => s.SpanId);
         OtlpSpan? Parent(OtlpSpan span) => span.ParentSpanId is { } id ? byId.GetValueOrDefault(id) : null;
         bool Under(OtlpSpan span, OtlpSpan ancestor)
@@ -101,6 +115,17 @@ public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<As
                     return true;
             return false;
         }
+        // The forty grain calls that seed the world sit under one span, so the waterfall can fold them.
+        var seeding = Assert.Single(trace, s => s.Name == SummitsTelemetry.SeedSpan);
+        Assert.Equal(root.SpanId, seeding.ParentSpanId);
+        // 4 countries and 16 topics, each seeded by one grain call: a client and a server span apiece.
+        Assert.Equal(40, trace.Count(s => s.Name is "ICountryGrain/Seed" or "ITopicGrain/Seed"));
+        Assert.All(trace.Where(s => s.Name is "ICountryGrain/Seed" or "ITopicGrain/Seed"), s => Assert.True(Under(s, seeding), $"{s.Name} is not inside the seeding span"));
+        // Orleans' own housekeeping (membership table reads, timers) starts traces of its own: by default none is exported,
+        // so every span this process sent belongs to the run's one trace.
+        var sent = await SpansOfRunAsync(run);
+        Assert.Equal([traceId], sent.Select(s => s.TraceId).Distinct());
+        Assert.Equal("okinawa-realignment-friction", root.Attributes[SummitsTelemetry.Scenario]);
         Assert.All(trace.Where(s => s != root), s => Assert.True(Under(s, root), $"{s.Name} does not descend from the run span"));
 
         var steps = trace.Where(s => s.Name == SummitsTelemetry.StepSpan).Select(s => s.Attributes[SummitsTelemetry.Step]).Order();
@@ -128,7 +153,31 @@ public sealed class DashboardTests(AspireDashboard dashboard) : IClassFixture<As
             trace.Where(s => s.Name == SummitsTelemetry.AgreementSpan).Select(s => (s.Attributes[SummitsTelemetry.Cause]!, s.Attributes[SummitsTelemetry.Outcome]!)).OrderBy(c => c.Item2 == "breached"));
     }
 
+    [Fact]
+    public async Task Orleans_housekeeping_traces_come_back_with_telemetry_orleans()
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var environment = new Dictionary<string, string> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"{RunAttribute}={run}" };
+
+        var (exit, _, error) = await SummitsProcess.RunAsync(
+            ["run", WhatIf.Path("okinawa-realignment-friction"), "--otlp", dashboard.OtlpGrpc.ToString(), "-q", "--telemetry-orleans"], environment);
+        Assert.True(exit == 0, $"summits run exited {exit}: {error}");
+
+        var traceId = await dashboard.WaitForTraceAsync(RunAttribute, run, "run okinawa-realignment-friction");
+        // The silo reads and writes its membership table as it starts (IMembershipTable/ReadAllAsync, InsertRowAsync,
+        // UpdateRowAsync), each call a trace of its own outside the run's.
+        var sent = await SpansOfRunAsync(run);
+        Assert.Contains(sent, s => s.TraceId != traceId && s.ParentSpanId is null && s.Name.StartsWith("IMembershipTable/", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Every span the dashboard holds from the process that carried <paramref name="run"/> in its resource.</summary>
+    private async Task<List<OtlpSpan>> SpansOfRunAsync(string run)
+    {
+        using var document = JsonDocument.Parse(await dashboard.Api.GetStringAsync("/api/telemetry/traces"));
+        return [.. AspireDashboard.OtlpSpans(document.RootElement).Where(s => s.Resource.GetValueOrDefault(RunAttribute) == run)];
+    }
 
     /// <summary>The trace from the dashboard's API, read again (bounded) until it holds what the run sent.</summary>
     private async Task<List<OtlpSpan>> TraceAsync(string traceId, Func<List<OtlpSpan>, bool> complete)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Summits.Cli.Hosting;
-using Summits.Cli.Reports;
+using Summits.Reports.Comparisons;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;

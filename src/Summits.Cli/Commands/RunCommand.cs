@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
-using Summits.Cli.Reports;
+using Summits.Reports.Runs;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -99,15 +99,20 @@ public static class RunCommand
         }
 
         RunResult run;
+        string? telemetryNotice;
         if (engine == Engine.Local)
         {
-            await using var host = telemetry.Enabled ? await TelemetryHost.StartAsync(telemetry, cancellation) : null;
-            run = await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
+            var host = telemetry.Enabled ? await TelemetryHost.StartAsync(telemetry, cancellation) : null;
+            await using (host)
+                run = await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
+            telemetryNotice = host?.TelemetryNotice;
         }
         else
         {
-            await using var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
-            run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, loaded.World.Id, Print, cancellation);
+            var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
+            await using (silo)
+                run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, loaded.World.Id, Print, cancellation);
+            telemetryNotice = silo.TelemetryNotice;
         }
 
         if (outDir is not null)
@@ -118,6 +123,8 @@ public static class RunCommand
             await stdout.WriteAsync(RunFiles.State(run));
         else
             RunReport.WriteSummary(stdout, run);
+        if (telemetryNotice is not null)
+            await Console.Error.WriteLineAsync(telemetryNotice);
         return run.Failures > 0 ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 }

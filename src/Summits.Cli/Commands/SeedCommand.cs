@@ -42,14 +42,17 @@ public static partial class SeedCommand
             return ExitCodes.BadInput;
         }
 
-        await using var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
-        var logger = silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
-        var world = await SeedAndReadBackAsync(silo.Grains, loaded, logger);
+        var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
+        Model.World world;
+        await using (silo)
+            world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
 
         if (json)
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(world, SummitsJson.Options));
         else
             WorldReport.Write(Console.Out, world);
+        if (silo.TelemetryNotice is { } notice)
+            await Console.Error.WriteLineAsync(notice);
         return ExitCodes.Ok;
     }
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
-using Summits.Cli.Reports;
+using Summits.Reports.Studies;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;

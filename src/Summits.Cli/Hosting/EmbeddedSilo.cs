@@ -11,10 +11,12 @@ namespace Summits.Cli.Hosting;
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly TelemetrySettings _telemetry;
 
-    private EmbeddedSilo(IHost host)
+    private EmbeddedSilo(IHost host, TelemetrySettings telemetry)
     {
         _host = host;
+        _telemetry = telemetry;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
@@ -22,6 +24,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     /// <summary>The host's services: loggers, options, and the telemetry providers when a run asked for them.</summary>
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>After disposal: the one line saying that some of the run's telemetry was not delivered, or null.</summary>
+    public string? TelemetryNotice { get; private set; }
 
     public static Task<EmbeddedSilo> StartAsync(CancellationToken cancellation = default) =>
         StartAsync(TelemetrySettings.None, cancellation);
@@ -45,7 +50,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         SummitsOpenTelemetry.AddTo(builder, telemetry);
         var host = builder.Build();
         await host.StartAsync(cancellation);
-        return new EmbeddedSilo(host);
+        return new EmbeddedSilo(host, telemetry);
     }
 
     /// <remarks>
@@ -55,6 +60,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(new CancellationToken(canceled: true));
+        TelemetryNotice = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry);
         _host.Dispose();
     }
 

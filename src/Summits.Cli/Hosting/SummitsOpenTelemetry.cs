@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -25,6 +26,9 @@ public static class SummitsOpenTelemetry
     public static readonly string? ServiceVersion =
         typeof(SummitsOpenTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
+    /// <summary>How long the end of a run waits for its last telemetry to be sent before it gives up and says so.</summary>
+    public static readonly TimeSpan FlushBudget = TimeSpan.FromSeconds(5);
+
     public static void AddTo(IHostApplicationBuilder builder, TelemetrySettings settings)
     {
         if (!settings.Enabled)
@@ -40,6 +44,8 @@ public static class SummitsOpenTelemetry
                     metrics.AddConsoleExporter();
                 if (lines is not null)
                     metrics.AddReader(new PeriodicExportingMetricReader(new JsonlMetricExporter(lines)));
+                if (settings.Otlp?.Metrics is { } otlp)
+                    metrics.AddOtlpExporter(options => Configure(options, otlp));
             });
         if (settings.Tracing)
         {
@@ -47,10 +53,14 @@ public static class SummitsOpenTelemetry
                 .WithTracing(tracing =>
                 {
                     tracing.AddSource([SummitsTelemetry.Name, .. OrleansSources]);
+                    if (!settings.OrleansTraces)
+                        tracing.SetSampler(new ParentBasedSampler(new SummitsRootSampler()));
                     if (settings.Console)
                         tracing.AddConsoleExporter();
                     if (lines is not null)
                         tracing.AddProcessor(new BatchActivityExportProcessor(new JsonlSpanExporter(lines)));
+                    if (settings.Otlp?.Traces is { } otlp)
+                        tracing.AddOtlpExporter(options => Configure(options, otlp));
                 })
                 .WithLogging(
                     logging =>
@@ -59,6 +69,8 @@ public static class SummitsOpenTelemetry
                             logging.AddConsoleExporter();
                         if (lines is not null)
                             logging.AddProcessor(new BatchLogRecordExportProcessor(new JsonlLogExporter(lines)));
+                        if (settings.Otlp?.Logs is { } otlp)
+                            logging.AddOtlpExporter(options => Configure(options, otlp));
                     },
                     options =>
                     {
@@ -66,13 +78,44 @@ public static class SummitsOpenTelemetry
                         options.IncludeScopes = true;
                     });
         }
-        if (settings.OtlpEndpoint is { } endpoint)
-            telemetry.UseOtlpExporter(settings.OtlpProtocol, endpoint);
+        if (settings.Otlp is not null)
+            builder.Services.AddSingleton(new OtlpDelivery());
 
         // Orleans explains every start-up step at Information; a run's own records are what a reader wants.
         builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Microsoft", LogLevel.Warning);
         // Orleans' placement retry pipeline logs two Polly records per grain activation at Information.
         builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Polly", LogLevel.Warning);
+    }
+
+    /// <summary>
+    /// Sends what the run's providers still hold, all signals at once and for at most <see cref="FlushBudget"/>,
+    /// then shuts them down; returns the one line to tell the user when some telemetry was not delivered.
+    /// Call it after the host has stopped and before it is disposed.
+    /// </summary>
+    public static async Task<string?> FinishAsync(IServiceProvider services, TelemetrySettings settings)
+    {
+        if (!settings.Enabled)
+            return null;
+        var budget = (int)FlushBudget.TotalMilliseconds;
+        var shutdowns = new List<(string Signal, Task<bool> Done)>();
+        if (services.GetService<TracerProvider>() is { } tracer)
+            shutdowns.Add(("spans", Task.Run(() => tracer.Shutdown(budget))));
+        if (services.GetService<MeterProvider>() is { } meter)
+            shutdowns.Add(("metric points", Task.Run(() => meter.Shutdown(budget))));
+        if (services.GetService<LoggerProvider>() is { } logger)
+            shutdowns.Add(("log records", Task.Run(() => logger.Shutdown(budget))));
+        // A stalled receiver can hold an export past the budget: wait no longer than it, plus a margin.
+        await Task.WhenAny(Task.WhenAll(shutdowns.Select(s => s.Done)), Task.Delay(FlushBudget + TimeSpan.FromSeconds(1)));
+        var unfinished = shutdowns.Where(s => !s.Done.IsCompletedSuccessfully || !s.Done.Result).Select(s => s.Signal).ToList();
+        if (settings.Otlp is not { } otlp || services.GetService<OtlpDelivery>() is not { } delivery)
+            return null;
+        return delivery.Notice(otlp, unfinished, FlushBudget);
+    }
+
+    private static void Configure(OtlpExporterOptions options, OtlpSignal signal)
+    {
+        options.Endpoint = signal.Endpoint;
+        options.Protocol = signal.Protocol;
     }
 }

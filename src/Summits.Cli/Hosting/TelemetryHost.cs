@@ -8,8 +8,12 @@ namespace Summits.Cli.Hosting;
 public sealed class TelemetryHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly TelemetrySettings _telemetry;
 
-    private TelemetryHost(IHost host) => _host = host;
+    private TelemetryHost(IHost host, TelemetrySettings telemetry) => (_host, _telemetry) = (host, telemetry);
+
+    /// <summary>After disposal: the one line saying that some of the run's telemetry was not delivered, or null.</summary>
+    public string? TelemetryNotice { get; private set; }
 
     public ILoggerFactory Loggers => _host.Services.GetRequiredService<ILoggerFactory>();
 
@@ -19,12 +23,13 @@ public sealed class TelemetryHost : IAsyncDisposable
         SummitsOpenTelemetry.AddTo(builder, telemetry);
         var host = builder.Build();
         await host.StartAsync(cancellation);
-        return new TelemetryHost(host);
+        return new TelemetryHost(host, telemetry);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
+        TelemetryNotice = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry);
         _host.Dispose();
     }
 }

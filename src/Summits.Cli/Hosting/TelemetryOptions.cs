@@ -5,7 +5,11 @@ namespace Summits.Cli.Hosting;
 
 /// <summary>
 /// The telemetry options every command that runs grains takes: <c>--otlp</c>, <c>--otlp-protocol</c>,
-/// <c>--telemetry</c> and <c>--console-telemetry</c>, read together with the standard OTLP variables.
+/// <c>--telemetry</c>, <c>--console-telemetry</c> and <c>--telemetry-orleans</c>, read together with the
+/// standard OTLP variables as the OpenTelemetry specification defines them: the general
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is a base to which each signal's path is added, a signal's own
+/// <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c> (or <c>_METRICS_</c>, <c>_LOGS_</c>) is used as it is and wins
+/// over the general one, and the same holds for the protocols. The options win over every variable.
 /// </summary>
 public sealed class TelemetryOptions
 {
@@ -15,9 +19,13 @@ public sealed class TelemetryOptions
     private const string Grpc = "grpc";
     private const string HttpProtobuf = "http/protobuf";
 
+    /// <summary>The three signals: the word in their variables' names and their path under a base address.</summary>
+    private static readonly (string Name, string Path)[] Signals =
+        [("TRACES", OtlpSignals.TracesPath), ("METRICS", OtlpSignals.MetricsPath), ("LOGS", OtlpSignals.LogsPath)];
+
     private readonly Option<string> _otlp = new("--otlp")
     {
-        Description = $"Export traces, metrics and logs over OTLP to this receiver (default: ${EndpointVariable}, if set)",
+        Description = $"Export traces, metrics and logs over OTLP to this receiver; over HTTP its /v1/traces, /v1/metrics and /v1/logs (default: the {EndpointVariable} variables, if set)",
         HelpName = "URL",
     };
 
@@ -29,13 +37,18 @@ public sealed class TelemetryOptions
 
     private readonly Option<string> _jsonl = new("--telemetry")
     {
-        Description = "Write every span, metric point and log record to this file, one JSON object a line, for 'summits analyze'",
+        Description = "Write the run's traces, metrics and logs to this file as OTLP/JSON, one export request a line, for 'summits analyze' or any OpenTelemetry back end",
         HelpName = "FILE.jsonl",
     };
 
     private readonly Option<bool> _console = new("--console-telemetry")
     {
         Description = "Print spans, metric points and log records to the terminal",
+    };
+
+    private readonly Option<bool> _orleans = new("--telemetry-orleans")
+    {
+        Description = "Also export the traces Orleans starts on its own (membership, directory, housekeeping), not only the run's",
     };
 
     private readonly Func<string, string?> _environment;
@@ -64,6 +77,7 @@ public sealed class TelemetryOptions
         command.Options.Add(options._protocol);
         command.Options.Add(options._jsonl);
         command.Options.Add(options._console);
+        command.Options.Add(options._orleans);
         command.Validators.Add(result =>
         {
             if (options.VariableError() is { } error)
@@ -74,23 +88,77 @@ public sealed class TelemetryOptions
 
     public TelemetrySettings Read(ParseResult parse)
     {
-        var endpoint = parse.GetValue(_otlp) is { } url ? ParseEndpoint(url) : EnvironmentEndpoint();
-        var protocol = ParseProtocol(parse.GetValue(_protocol) ?? _environment(ProtocolVariable)) ?? OtlpExportProtocol.Grpc;
         var jsonl = parse.GetValue(_jsonl);
-        return new TelemetrySettings(endpoint, protocol, parse.GetValue(_console), string.IsNullOrEmpty(jsonl) ? null : jsonl);
+        return new TelemetrySettings(
+            Otlp(parse.GetValue(_otlp), ParseProtocol(parse.GetValue(_protocol))),
+            parse.GetValue(_console),
+            string.IsNullOrEmpty(jsonl) ? null : jsonl,
+            OrleansTraces: parse.GetValue(_orleans));
     }
 
-    private Uri? EnvironmentEndpoint() =>
-        _environment(EndpointVariable) is { Length: > 0 } url ? ParseEndpoint(url) : null;
+    private OtlpSignals? Otlp(string? option, OtlpExportProtocol? protocolOption)
+    {
+        var optionBase = option is null ? null : BaseOf(ParseEndpoint(option)!);
+        var generalBase = Variable(EndpointVariable) is { } general ? ParseEndpoint(general) : null;
+        var generalProtocol = ParseProtocol(Variable(ProtocolVariable));
+
+        OtlpSignal? Signal((string Name, string Path) signal)
+        {
+            var protocol = protocolOption ?? ParseProtocol(Variable(SignalVariable(signal.Name, "PROTOCOL"))) ?? generalProtocol ?? OtlpExportProtocol.Grpc;
+            if (optionBase is not null)
+                return OtlpSignal.UnderBase(optionBase, protocol, signal.Path);
+            if (Variable(SignalVariable(signal.Name, "ENDPOINT")) is { } own && ParseEndpoint(own) is { } endpoint)
+                return new OtlpSignal(endpoint, protocol);
+            return generalBase is null ? null : OtlpSignal.UnderBase(generalBase, protocol, signal.Path);
+        }
+
+        var signals = new OtlpSignals(Signal(Signals[0]), Signal(Signals[1]), Signal(Signals[2]));
+        return signals.All.Any() ? signals : null;
+    }
+
+    /// <summary>
+    /// The receiver's base address from what a user gave <c>--otlp</c>: <c>http://host:4318/v1/traces</c>, the
+    /// address of one signal that many write, means the receiver at <c>http://host:4318</c>.
+    /// </summary>
+    private static Uri BaseOf(Uri url)
+    {
+        var path = url.AbsolutePath.TrimEnd('/');
+        foreach (var (_, signalPath) in Signals)
+        {
+            if (path.EndsWith("/" + signalPath, StringComparison.Ordinal))
+                return new UriBuilder(url) { Path = path[..^(signalPath.Length + 1)] + "/" }.Uri;
+        }
+        return url;
+    }
+
+    private string? Variable(string name) => _environment(name) is { Length: > 0 } value ? value : null;
+
+    private static string SignalVariable(string signal, string setting) => $"OTEL_EXPORTER_OTLP_{signal}_{setting}";
 
     private string? VariableError()
     {
-        if (_environment(EndpointVariable) is { Length: > 0 } url && ParseEndpoint(url) is null)
-            return $"{EndpointVariable}='{url}' is not an absolute http or https URL; expected for example http://localhost:4317";
-        if (_environment(ProtocolVariable) is { Length: > 0 } protocol && ParseProtocol(protocol) is null)
+        if (Variable(EndpointVariable) is { } url)
+        {
+            if (ParseEndpoint(url) is not { } endpoint)
+                return UrlError(EndpointVariable, url);
+            if (Signals.FirstOrDefault(s => endpoint.AbsolutePath.TrimEnd('/').EndsWith("/" + s.Path, StringComparison.Ordinal)) is { Name: { } name, Path: { } path })
+                return $"{EndpointVariable}='{url}' ends in /{path}, but it is the receiver's base address, to which /v1/traces, /v1/metrics and /v1/logs are added; " +
+                    $"expected for example {BaseOf(endpoint).ToString().TrimEnd('/')}, or set {SignalVariable(name, "ENDPOINT")} for that signal alone";
+        }
+        if (Variable(ProtocolVariable) is { } protocol && ParseProtocol(protocol) is null)
             return ProtocolError(ProtocolVariable + "=", protocol);
+        foreach (var (name, _) in Signals)
+        {
+            if (Variable(SignalVariable(name, "ENDPOINT")) is { } own && ParseEndpoint(own) is null)
+                return UrlError(SignalVariable(name, "ENDPOINT"), own);
+            if (Variable(SignalVariable(name, "PROTOCOL")) is { } ownProtocol && ParseProtocol(ownProtocol) is null)
+                return ProtocolError(SignalVariable(name, "PROTOCOL") + "=", ownProtocol);
+        }
         return null;
     }
+
+    private static string UrlError(string variable, string url) =>
+        $"{variable}='{url}' is not an absolute http or https URL; expected for example http://localhost:4317";
 
     private static string ProtocolError(string source, string protocol) =>
         $"{source}'{protocol}' is not a protocol summits can export with; valid choices: {Grpc}, {HttpProtobuf}";

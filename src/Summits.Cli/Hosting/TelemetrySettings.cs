@@ -1,23 +1,21 @@
-using OpenTelemetry.Exporter;
-
 namespace Summits.Cli.Hosting;
 
 /// <summary>Where a run sends its traces, metrics and logs; with none of them set, telemetry is not registered at all.</summary>
-/// <param name="OtlpEndpoint">The OTLP receiver, from <c>--otlp</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; null for no OTLP export.</param>
-/// <param name="OtlpProtocol">gRPC or HTTP/protobuf, from <c>--otlp-protocol</c> or <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>.</param>
+/// <param name="Otlp">Each signal's OTLP receiver, from <c>--otlp</c> or the standard <c>OTEL_EXPORTER_OTLP_*</c> variables; null for no OTLP export.</param>
 /// <param name="Console">Print spans, metric points and log records to standard output.</param>
-/// <param name="JsonlPath">Write one span, metric point or log record a line to this file.</param>
+/// <param name="JsonlPath">Write the run's telemetry to this file as OTLP/JSON, one export request a line.</param>
 /// <param name="MetricsOnly">Export metrics alone: no spans, no log records, no trace carried into grain calls.</param>
+/// <param name="OrleansTraces">Also record the traces Orleans starts on its own (membership, directory, housekeeping), not only the run's.</param>
 public sealed record TelemetrySettings(
-    Uri? OtlpEndpoint = null,
-    OtlpExportProtocol OtlpProtocol = OtlpExportProtocol.Grpc,
+    OtlpSignals? Otlp = null,
     bool Console = false,
     string? JsonlPath = null,
-    bool MetricsOnly = false)
+    bool MetricsOnly = false,
+    bool OrleansTraces = false)
 {
     public static TelemetrySettings None { get; } = new();
 
-    public bool Enabled => OtlpEndpoint is not null || Console || JsonlPath is not null;
+    public bool Enabled => Otlp is not null || Console || JsonlPath is not null;
 
     /// <summary>Whether spans are recorded and the caller's trace is carried into grain calls.</summary>
     public bool Tracing => Enabled && !MetricsOnly;

@@ -33,14 +33,31 @@ public static class StudyText
 
         output.WriteLine();
         output.WriteLine($"Sensitivity: the {Math.Min(Strongest, study.Sensitivity.Length)} strongest of {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ)");
+        foreach (var line in SensitivityLines(study))
+            output.WriteLine(line);
         foreach (var s in study.Sensitivity.Take(Strongest))
-            output.WriteLine($"  {s.Rho.ToString("+0.00;-0.00", CultureInfo.InvariantCulture),6}  {s.Input,-40} → {s.Outcome}");
+            output.WriteLine($"  {s.Rho.ToString("+0.00;-0.00", CultureInfo.InvariantCulture),6}  {(s.Significant ? "*" : " ")} p {P(s.P),-7} {s.Input,-40} → {s.Outcome}");
         if (study.Stopped)
         {
             output.WriteLine();
             output.WriteLine($"Stopped after {study.Finished} of {study.Runs} runs; these results cover the finished runs only.");
         }
     }
+
+    /// <summary>What the ranking's test means for this study: the noise band, the pairs flagged, a warning for a small sample.</summary>
+    public static IEnumerable<string> SensitivityLines(StudyResult study)
+    {
+        if (study.SensitivityTest is not { } test)
+            yield break;
+        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {test.Pairs} pairs tested (Benjamini–Hochberg): {test.Significant} flagged;"
+            + $" a single pair's |ρ| below {test.NoiseBand.ToString("0.00", CultureInfo.InvariantCulture)} is within noise over {test.Runs} runs.";
+        if (test.UnmovedOutcomes > 0)
+            yield return $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";
+        if (test.IsSmall)
+            yield return $"  Warning: {test.Runs} runs is a small sample (under {SensitivityTest.SmallSample}); only strong correlations can be told from noise.";
+    }
+
+    private static string P(double p) => Reports.Pages.Shown.P(p);
 
     public static string Share(Proportion p) =>
         string.Create(CultureInfo.InvariantCulture, $"{100 * p.P:0.0}% [{100 * p.Low:0.0}, {100 * p.High:0.0}]");

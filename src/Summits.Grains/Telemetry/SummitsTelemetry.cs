@@ -43,6 +43,9 @@ public static class SummitsTelemetry
     public const string Parties = "summits.parties";
 
     public const string RunSpan = "summits.run";
+
+    /// <summary>The name a run's root span is exported with: <c>run</c> and the scenario's id, e.g. <c>run baseline</c>; its operation stays <see cref="RunSpan"/>.</summary>
+    public static string RunSpanName(string scenario) => $"run {scenario}";
     public const string StepSpan = "summits.step";
     public const string RoundSpan = "summits.round";
     public const string ProposalSpan = "summits.proposal";
@@ -77,7 +80,7 @@ public static class SummitsTelemetry
 
     /// <summary>Starts a span of this source when anyone listens; null (and no cost) otherwise.</summary>
     public static Activity? StartSpan(string name, string world, ActivityKind kind = ActivityKind.Internal) =>
-        Source.HasListeners() ? Source.StartActivity(name, kind)?.SetTag(World, world) : null;
+        Source.HasListeners() ? Source.StartActivity(name, kind, parentContext: default, tags: [new(World, world)]) : null;
 
     public static void RecordProposal(string topic, string rule)
     {

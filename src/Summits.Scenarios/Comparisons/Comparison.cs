@@ -7,7 +7,9 @@ namespace Summits.Scenarios;
 /// Two runs side by side, A → B: the agreements B gained or lost against A or holds on other terms,
 /// and every position that ended elsewhere, by how much.
 /// </summary>
-public sealed record Comparison(string A, string B, ImmutableArray<Comparison.AgreementDiff> Agreements, ImmutableArray<Comparison.PositionDiff> Positions, int Unchanged)
+/// <param name="SeedA">The seed of run A (and <paramref name="SeedB"/> of run B), so that either can be run again.</param>
+public sealed record Comparison(string A, string B, ImmutableArray<Comparison.AgreementDiff> Agreements, ImmutableArray<Comparison.PositionDiff> Positions, int Unchanged,
+    string ScenarioA = "", ulong SeedA = 0, string ScenarioB = "", ulong SeedB = 0)
 {
     /// <summary>What became of one agreement from A to B: gained, lost or changed; a side's fields are null where it has no such agreement.</summary>
     public sealed record AgreementDiff(string Change, string Id, string Topic, double? ValueA, double? ValueB, AgreementStatus? StatusA, AgreementStatus? StatusB);
@@ -18,6 +20,7 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         public double? Delta => A is { } a && B is { } b ? b - a : null;
     }
 
+    /// <summary>A position moved when its value changed by this much or more, and its value with two decimals changed.</summary>
     public const double Moved = 0.005;
 
     public static Comparison Of(string a, StateDocument left, string b, StateDocument right)
@@ -54,13 +57,15 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         var valuesB = right.Positions.ToDictionary(p => (p.Actor, p.Topic), p => p.Value);
         var positions = valuesA.Keys.Concat(valuesB.Keys).Distinct()
             .Select(k => new PositionDiff(k.Actor, k.Topic, valuesA.TryGetValue(k, out var va) ? va : null, valuesB.TryGetValue(k, out var vb) ? vb : null))
-            .Where(p => p.Delta is not { } d || Math.Abs(d) >= Moved)
+            .Where(p => p.Delta is not { } d || (Math.Abs(d) >= Moved && TwoDecimals(p.A!.Value) != TwoDecimals(p.B!.Value)))
             .OrderByDescending(p => p.Delta is { } d ? Math.Abs(d) : double.PositiveInfinity)
             .ThenBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Actor, StringComparer.Ordinal)
             .ToImmutableArray();
         var order = new[] { "gained", "lost", "changed" };
         return new Comparison(a, b,
             [.. agreements.OrderBy(g => Array.IndexOf(order, g.Change)).ThenBy(g => g.Topic, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)],
-            positions, unchanged);
+            positions, unchanged, left.Scenario, left.Seed, right.Scenario, right.Seed);
     }
+
+    private static string TwoDecimals(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

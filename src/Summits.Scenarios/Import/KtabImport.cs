@@ -77,8 +77,8 @@ public static class KtabImport
     private static Actor ToActor(IReadOnlyList<KtabTable> tables, string name, string id)
     {
         var rows = tables.Select(t => (Table: t, Row: t.Rows.First(r => r.Name == name))).ToList();
-        var scaled = rows.Average(x => x.Row.Power / x.Table.MaxPower);
-        var capability = ToDouble(decimal.Round(scaled, 4, MidpointRounding.ToEven));
+        // Full precision: rounding would turn a small power into 0 and shift the spatial model's votes.
+        var capability = ToDouble(rows.Average(x => x.Row.Power / x.Table.MaxPower));
         // A description several actors share (KTAB's test tables use one for all) would make a poor name.
         var description = rows.Select(x => x.Row.Description)
             .FirstOrDefault(d => d.Length > 0 && tables.All(t => t.Rows.Count(r => r.Description == d) <= 1)) ?? "";

@@ -4,8 +4,10 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// A stakeholder table in KTAB's SMP CSV format: a scenario line (name, description, actor count,
-/// dimension count), a header <c>Actor,Description,Power|Influence</c> followed by a position and a
-/// salience column per dimension, then one row per actor. Every check names the file, line and column.
+/// dimension count, read by position as KTAB reads it; further fields are ignored), a header
+/// <c>Actor,Description,</c> and a power column under any name, followed by a position and a salience
+/// column per dimension, then one row per actor whose saliences sum to at most 100. Every check names
+/// the file, line and column.
 /// </summary>
 public sealed class KtabTable
 {
@@ -27,7 +29,7 @@ public sealed class KtabTable
 
     public string Description { get; }
 
-    /// <summary>The header of the power column: <c>Power</c> or <c>Influence</c>.</summary>
+    /// <summary>The header of the power column, as written: KTAB ignores its words (<c>Power</c>, <c>Influence</c>, <c>Clout</c>…).</summary>
     public string PowerHeader { get; }
 
     public IReadOnlyList<KtabDimension> Dimensions { get; }
@@ -52,21 +54,24 @@ public sealed class KtabTable
         if (numbered.Count == 0)
             throw new InputException(new FilePosition(path, 1, 1), "the file is empty; expected a KTAB table: a scenario line, a header line, then one row per actor");
 
+        // KTAB reads the scenario line by position (name, description, actor count, dimension count)
+        // and ignores any fields after those four.
         var (scenarioLine, scenario) = numbered[0];
         if (scenario.Count < 4)
             throw Fail(path, scenarioLine, scenario.Count > 0 ? scenario[^1].Column : 1,
-                $"the scenario line has {scenario.Count} fields; expected name, description, actor count, dimension count");
-        var actorCount = Count(path, scenarioLine, scenario[^2], "actor count");
-        var dimensionCount = Count(path, scenarioLine, scenario[^1], "dimension count");
+                $"the scenario line has {scenario.Count} field{Plural(scenario.Count)}; expected name, description, actor count, dimension count");
+        var actorCount = Count(path, scenarioLine, scenario[2], "actor count");
+        var dimensionCount = Count(path, scenarioLine, scenario[3], "dimension count");
         var name = scenario[0].Text;
-        var description = string.Join(", ", scenario.Skip(1).Take(scenario.Count - 3).Select(f => f.Text));
+        var description = scenario[1].Text;
 
         if (numbered.Count == 1)
             throw Fail(path, scenarioLine + 1, 1, "the header line is missing; expected Actor,Description,Power then a position and a salience column per dimension");
         var (headerLine, header) = numbered[1];
         ExpectHeader(path, headerLine, header, 0, "Actor");
         ExpectHeader(path, headerLine, header, 1, "Description");
-        ExpectHeader(path, headerLine, header, 2, "Power", "Influence");
+        if (header.Count < 3)
+            throw Fail(path, headerLine, header[^1].Column, "the header ends early; expected column 3 to head the actors' power (KTAB ignores its words)");
         var columns = 3 + 2 * dimensionCount;
         if (header.Count != columns)
         {
@@ -94,13 +99,19 @@ public sealed class KtabTable
             if (firstLineOf.TryGetValue(actor, out var first))
                 throw Fail(path, line, fields[0].Column, $"the actor '{actor}' is named twice (first on line {first}); actor names must be unique");
             firstLineOf[actor] = line;
-            var power = Number(path, line, fields[2], header[2].Text.ToLowerInvariant(), 0, null);
+            var power = Number(path, line, fields[2], PowerWord(header[2].Text), 0, PowerLimit);
             var positions = new decimal[dimensionCount];
             var saliences = new decimal[dimensionCount];
+            decimal attention = 0;
             for (var d = 0; d < dimensionCount; d++)
             {
                 positions[d] = Number(path, line, fields[3 + 2 * d], $"position '{dimensions[d].PositionHeader}'", 0, 100);
                 saliences[d] = Number(path, line, fields[4 + 2 * d], $"salience '{dimensions[d].SalienceHeader}'", 0, 100);
+                attention += saliences[d];
+                // KTAB refuses such a row: saliences are shares of one actor's attention across the dimensions.
+                if (attention > 100)
+                    throw Fail(path, line, fields[4 + 2 * d].Column,
+                        $"the saliences of '{actor}' sum to {attention.ToString(CultureInfo.InvariantCulture)} by this column; they are shares of the actor's attention across the dimensions and may sum to at most 100");
             }
             rows.Add(new KtabRow(rows.Count + 1, line, actor, fields[1].Text, power, positions, saliences));
         }
@@ -109,7 +120,7 @@ public sealed class KtabTable
             throw Fail(path, scenarioLine, scenario[^2].Column,
                 $"the scenario line says {actorCount} actor{Plural(actorCount)} but the table has {rows.Count} row{Plural(rows.Count)}; make the count match the rows");
         if (rows.Max(r => r.Power) <= 0)
-            throw Fail(path, rows[0].Line, 1, $"every actor's {header[2].Text.ToLowerInvariant()} is 0; at least one must be above 0 to scale capabilities");
+            throw Fail(path, rows[0].Line, 1, $"every actor's {PowerWord(header[2].Text)} is 0; at least one must be above 0 to scale capabilities");
         return new KtabTable(path, name, description, header[2].Text, dimensions, rows);
     }
 
@@ -132,11 +143,22 @@ public sealed class KtabTable
     {
         var range = max is { } top ? $"from {min} to {top}" : $"of {min} or more";
         if (!decimal.TryParse(field.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            // A number too large or too small for a decimal (1e308) is still a number, only out of range.
+            if (double.TryParse(field.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var huge) && !double.IsNaN(huge))
+                throw Fail(path, line, field.Column, $"the {what} {field.Text} is out of range; expected a number {range}");
             throw Fail(path, line, field.Column, $"the {what} '{field.Text}' is not a number; expected a number {range}");
+        }
         if (value < min || (max is { } high && value > high))
             throw Fail(path, line, field.Column, $"the {what} {field.Text} is out of range; expected a number {range}");
         return value;
     }
+
+    /// <summary>KTAB's own limit on a capability (its csvRead sanity check).</summary>
+    private const decimal PowerLimit = 100_000_000m;
+
+    /// <summary>How errors name the power column: its header in lower case, or "power" when the header is empty.</summary>
+    private static string PowerWord(string header) => header.Length > 0 ? header.ToLowerInvariant() : "power";
 
     private static string Plural(int count) => count == 1 ? "" : "s";
 

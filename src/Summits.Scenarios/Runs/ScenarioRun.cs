@@ -16,8 +16,12 @@ public static class ScenarioRun
     {
         using var span = RunSpan(loaded, worldKey);
         var world = grains.GetGrain<IWorldGrain>(worldKey);
-        await world.Seed(loaded.World with { Id = worldKey });
-        await world.Start(loaded.Scenario);
+        // Seeding fans out to every country and topic grain: one span holds those calls, so a trace viewer can fold them.
+        using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, worldKey))
+        {
+            await world.Seed(loaded.World with { Id = worldKey });
+            await world.Start(loaded.Scenario);
+        }
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
         do
@@ -50,8 +54,15 @@ public static class ScenarioRun
         return new RunResult(loaded, loaded.World, world.Snapshot(), [.. state.Timeline], state.Failures);
     }
 
-    private static Activity? RunSpan(LoadedScenario loaded, string world) =>
-        SummitsTelemetry.StartSpan(SummitsTelemetry.RunSpan, world)?
+    /// <summary>The root span of a run, shown as <c>run SCENARIO</c> so that a receiver's trace list names each run by its scenario.</summary>
+    private static Activity? RunSpan(LoadedScenario loaded, string world)
+    {
+        var span = SummitsTelemetry.StartSpan(SummitsTelemetry.RunSpan, world);
+        if (span is null)
+            return null;
+        span.DisplayName = SummitsTelemetry.RunSpanName(loaded.Scenario.Id);
+        return span
             .SetTag(SummitsTelemetry.Scenario, loaded.Scenario.Id)
             .SetTag(SummitsTelemetry.Seed, loaded.Scenario.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -10,8 +10,9 @@ namespace Summits.Scenarios;
 /// <param name="InForce">Per layout topic: an agreement covering it was holding or strained at the end.</param>
 /// <param name="Made">Per layout topic: that agreement was made during the run, not seeded.</param>
 /// <param name="Positions">Per layout position: its final value, NaN if the actor held none.</param>
+/// <param name="Moved">Per layout position: the run moved it, its final value differing from where the run started it by <see cref="Comparison.Moved"/> or more (a position a shock added counts as moved).</param>
 public sealed record SampleSummary(int Index, ulong Seed, ImmutableArray<double> Inputs, ImmutableArray<bool> InForce, ImmutableArray<bool> Made,
-    ImmutableArray<double> Positions, int Failures)
+    ImmutableArray<double> Positions, ImmutableArray<bool> Moved, int Failures)
 {
     public static SampleSummary Of(WorldSample sample, RunResult run, StudyLayout layout)
     {
@@ -25,6 +26,9 @@ public sealed record SampleSummary(int Index, ulong Seed, ImmutableArray<double>
         }
         var finals = run.Final.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var positions = layout.Positions.Select(k => finals.TryGetValue(k, out var v) ? v : double.NaN).ToImmutableArray();
-        return new SampleSummary(sample.Index, sample.Seed, sample.Values, inForce.MoveToImmutable(), made.MoveToImmutable(), positions, run.Failures);
+        var starts = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+        var moved = layout.Positions.Select((k, i) => !double.IsNaN(positions[i])
+            && (!starts.TryGetValue(k, out var s0) || Math.Abs(positions[i] - s0) >= Comparison.Moved)).ToImmutableArray();
+        return new SampleSummary(sample.Index, sample.Seed, sample.Values, inForce.MoveToImmutable(), made.MoveToImmutable(), positions, moved, run.Failures);
     }
 }

@@ -46,10 +46,11 @@ public static class StudyFiles
 
     public static string SensitivityCsv(StudyResult study)
     {
-        var text = new StringBuilder("rank,input,outcome,rho\n");
+        var text = new StringBuilder("rank,input,outcome,rho,p,q,significant\n");
         var rank = 0;
         foreach (var s in study.Sensitivity)
-            text.Append(++rank).Append(',').Append(s.Input).Append(',').Append(s.Outcome).Append(',').Append(N(s.Rho)).Append('\n');
+            text.Append(++rank).Append(',').Append(s.Input).Append(',').Append(s.Outcome).Append(',').Append(N(s.Rho)).Append(',')
+                .Append(N(s.P)).Append(',').Append(N(s.Q)).Append(',').Append(s.Significant ? "yes" : "no").Append('\n');
         return text.ToString();
     }
 

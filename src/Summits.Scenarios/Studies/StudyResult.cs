@@ -24,7 +24,8 @@ public sealed record StudyResult(
     ImmutableArray<AgreementOdds> Agreements,
     Proportion? Expectations,
     ImmutableArray<Distribution> Positions,
-    ImmutableArray<Sensitivity> Sensitivity)
+    ImmutableArray<Sensitivity> Sensitivity,
+    SensitivityTest? SensitivityTest = null)
 {
     /// <summary>
     /// Aggregates the summaries in sample order. A position a shock adds has no seeded value; its
@@ -40,52 +41,46 @@ public sealed record StudyResult(
         var hasExpectations = loaded.Scenario.Steps.OfType<ExpectStep>().Any();
         var expectations = hasExpectations ? Proportion.Of(ordered.Count(s => s.Failures == 0), n) : null;
         var start = loaded.World.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+        // Every actor's histogram on a topic shares the topic's bins.
+        var edges = layout.Topics.ToDictionary(t => t, t => Distribution.Edges(layout.Positions.Select((key, k) => (key, k))
+            .Where(x => x.key.Topic == t).SelectMany(x => ordered.Select(s => s.Positions[x.k]))), StringComparer.Ordinal);
         var positions = layout.Positions.Select((key, k) => Distribution.Of(key.Actor, key.Topic,
-            start.TryGetValue(key, out var s0) ? s0 : double.NaN, ordered.Select(s => s.Positions[k]))).ToImmutableArray();
+            start.TryGetValue(key, out var s0) ? s0 : double.NaN, ordered.Select(s => s.Positions[k]),
+            edges.TryGetValue(key.Topic, out var e) && e.Length > 1 ? e : null, ordered.Count(s => s.Moved[k]))).ToImmutableArray();
         var inputs = layout.Inputs.Select(i => new InputSummary(i.Name, i.Range.Low, i.Range.High,
             i.Choices?.Select(c => KebabCase.Of(c)).ToArray())).ToImmutableArray();
+        var (ranked, test) = Rank(layout, ordered);
         return new StudyResult(RunFiles.Version, loaded.Scenario.Id, loaded.Scenario.About, loaded.World.Id, options.Seed, options.Engine,
             options.Runs, n, n < options.Runs, inputs, agreements, expectations,
             positions.Select(p => double.IsNaN(p.Start) ? p with { Start = p.Mean } : p).ToImmutableArray(),
-            Rank(layout, ordered));
+            ranked, test);
     }
 
-    /// <summary>Spearman's ρ of every varying input against every varying outcome, strongest first; an input is not ranked against its own final value.</summary>
-    private static ImmutableArray<Sensitivity> Rank(StudyLayout layout, SampleSummary[] samples)
+    /// <summary>
+    /// Spearman's ρ of every varying input against every varying outcome, strongest first, each tested
+    /// against noise (<see cref="SensitivityRanking"/>). A final position no run moved is no outcome: it
+    /// only echoes its sampled input or seeded value. An input is not ranked against its own final value.
+    /// </summary>
+    private static (ImmutableArray<Sensitivity>, SensitivityTest?) Rank(StudyLayout layout, SampleSummary[] samples)
     {
-        if (samples.Length < 3)
-            return [];
-        var outcomes = new List<(string Name, double[] Ranks)>();
+        var outcomes = new List<(string Name, double[] Values)>();
         for (var t = 0; t < layout.Topics.Length; t++)
-        {
-            var column = samples.Select(s => s.InForce[t] ? 1.0 : 0.0).ToArray();
-            if (Varies(column))
-                outcomes.Add(($"agreement {layout.Topics[t]}", Spearman.Ranks(column)));
-        }
+            outcomes.Add(($"agreement {layout.Topics[t]}", samples.Select(s => s.InForce[t] ? 1.0 : 0.0).ToArray()));
+        var unmoved = 0;
         for (var k = 0; k < layout.Positions.Length; k++)
         {
-            var column = samples.Select(s => s.Positions[k]).ToArray();
-            if (column.All(v => !double.IsNaN(v)) && Varies(column))
-                outcomes.Add(($"position {layout.Positions[k].Actor} {layout.Positions[k].Topic}", Spearman.Ranks(column)));
-        }
-        var ranked = new List<Sensitivity>();
-        for (var i = 0; i < layout.Inputs.Length; i++)
-        {
-            var column = samples.Select(s => s.Inputs[i]).ToArray();
-            if (!Varies(column))
-                continue;
-            var ranks = Spearman.Ranks(column);
-            foreach (var (name, outcome) in outcomes)
+            if (!samples.Any(s => s.Moved[k]))
             {
-                if (name == layout.Inputs[i].Name)
-                    continue;
-                var rho = Spearman.Pearson(ranks, outcome);
-                if (!double.IsNaN(rho))
-                    ranked.Add(new Sensitivity(layout.Inputs[i].Name, name, Math.Round(rho, 6)));
+                unmoved++;
+                continue;
             }
+            outcomes.Add(($"position {layout.Positions[k].Actor} {layout.Positions[k].Topic}", samples.Select(s => s.Positions[k]).ToArray()));
         }
-        return [.. ranked.OrderByDescending(s => Math.Abs(s.Rho)).ThenBy(s => s.Input, StringComparer.Ordinal).ThenBy(s => s.Outcome, StringComparer.Ordinal)];
+        var inputs = layout.Inputs.Select((input, i) => (input.Name, samples.Select(s => s.Inputs[i]).ToArray())).ToList();
+        var ranked = SensitivityRanking.Rank(inputs, outcomes);
+        if (samples.Length < 4)
+            return (ranked, null);
+        return (ranked, new SensitivityTest(samples.Length, ranked.Length, SensitivityRanking.FalseDiscoveryRate,
+            SensitivityRanking.NoiseBand(samples.Length), ranked.Count(r => r.Significant), unmoved));
     }
-
-    private static bool Varies(double[] column) => column.Length > 0 && column.Any(v => v != column[0]);
 }

@@ -8,6 +8,9 @@ public sealed class KtabImportTests
         { "SOE-Competitive.csv", 34, 1 },
         { "dummyData-a040.csv", 40, 1 },
         { "dummyData_3Dim.csv", 7, 3 },
+        { "dummyData_3Dim-no-final-comma.csv", 7, 3 },
+        { "dummyData_6Dim.csv", 27, 6 },
+        { "SOE-Pol-Comp.csv", 13, 2 },
     };
 
     [Fact]
@@ -43,7 +46,8 @@ public sealed class KtabImportTests
         Assert.Equal(["dimension-1", "dimension-2", "dimension-3"], world.Topics.Select(t => t.Id));
         var actor = world.Actor("SActor-02");
         Assert.Equal(1.0, actor.Capability);
-        Assert.Equal(Math.Round(102.543 / 129.643, 4), world.Actor("SActor-00").Capability);
+        // Full precision, not rounded: 102.543 / 129.643 = 0.790964417670063…
+        Assert.Equal(0.790964417670063, world.Actor("SActor-00").Capability, 14);
         Assert.Contains("power 102.543 of at most 129.643", world.Actor("SActor-00").Why);
         var position = world.Positions.Single(p => p.Actor == "SActor-02" && p.Topic == "dimension-3");
         Assert.Equal(0.07, position.Value.Value);
@@ -64,7 +68,8 @@ public sealed class KtabImportTests
         Assert.Equal(58.32, position.Value.Value);
         Assert.Equal(0.6141, position.Salience.Value);
         Assert.Equal("Desc-1040", world.Actor("Act-1040").Name);
-        Assert.Equal(Math.Round(0.79 / 1.73, 4), world.Actor("Act-1040").Capability);
+        // 0.79 / 1.73 = 0.456647398843930…, kept whole rather than rounded to 0.4566.
+        Assert.Equal(0.45664739884393, world.Actor("Act-1040").Capability, 14);
     }
 
     [Fact]

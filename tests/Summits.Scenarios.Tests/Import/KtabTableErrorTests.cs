@@ -11,14 +11,40 @@ public sealed class KtabTableErrorTests
     [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,lots,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:4:15: the influence 'lots' is not a number")]
     [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,120, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:4:21: the salience 'Policy Salience' 120 is out of range; expected a number from 0 to 100")]
     [InlineData("XJ,Xi Jinping,100,-5,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:19: the position 'Policy Position' -5 is out of range; expected a number from 0 to 100")]
-    [InlineData("XJ,Xi Jinping,-1,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:15: the influence -1 is out of range; expected a number of 0 or more")]
+    [InlineData("XJ,Xi Jinping,-1,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:15: the influence -1 is out of range; expected a number from 0 to 100000000")]
     [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,65, \n", "t.csv:1:29: the scenario line says 3 actors but the table has 2 rows")]
+    [InlineData("XJ,Xi Jinping,1e308,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:15: the influence 1e308 is out of range; expected a number from 0 to 100000000")]
+    [InlineData("XJ,Xi Jinping,100000001,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:15: the influence 100000001 is out of range; expected a number from 0 to 100000000")]
     [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,65, \nXJ,Xi again,35,30,40, \n", "t.csv:5:1: the actor 'XJ' is named twice (first on line 3)")]
     public void A_broken_row_is_named_by_file_line_and_column(string rows, string expected)
     {
         var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", Scenario + Header + rows));
 
         Assert.StartsWith(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_row_whose_saliences_sum_above_100_is_refused_at_the_column_that_passes_100()
+    {
+        // 60 + 45 = 105 > 100 at the second salience, column 28 of line 3; KTAB refuses the same row.
+        const string text = "T,Two dimensions,3,2,\nActor,Description,Power,A Position,A Salience,B Position,B Salience\n"
+            + "XJ,Xi Jinping,100,30,60,20,45\nLK,Li Keqiang,65,45,50,60,50\nZG,Zhang Gaoli,35,30,40,15,20\n";
+
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", text));
+
+        Assert.StartsWith("t.csv:3:28: the saliences of 'XJ' sum to 105 by this column", error.Message);
+    }
+
+    [Fact]
+    public void The_scenario_line_is_read_by_position_and_its_extra_fields_are_ignored()
+    {
+        // KTAB's dummyData_6Dim.csv starts "Combined,All six dimensions of CDMP,27,6,0,,,"; the 0 after the counts is ignored.
+        var table = KtabTable.Parse("t.csv", "Combined,All six,3,1,0,,,\nActor,Description,Clout,P Position,P Salience\nA,a,1,10,10\nB,b,2,20,20\nC,c,3,30,30\n");
+
+        Assert.Equal("Combined", table.Name);
+        Assert.Equal("All six", table.Description);
+        Assert.Equal(3, table.Rows.Count);
+        Assert.Equal("Clout", table.PowerHeader);
     }
 
     [Fact]

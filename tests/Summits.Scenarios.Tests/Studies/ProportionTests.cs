@@ -43,7 +43,40 @@ public sealed class ProportionTests
         Assert.Equal(5, d.P5, 9);
         Assert.Equal(50, d.P50, 9);
         Assert.Equal(95, d.P95, 9);
-        Assert.Equal(Distribution.Bins, d.Histogram.Length);
-        Assert.Equal(101, d.Histogram.Sum(b => b.Count));
+        // 0..100 over about 20 bins: width 100 / 20 = 5, a round width; the bins run from 0 to 105 so
+        // that 100 has a bin [100, 105); each of [0, 5) … [95, 100) holds five integers, the last one.
+        Assert.Equal(21, d.Histogram.Length);
+        Assert.All(d.Histogram, b => Assert.Equal(5, b.High - b.Low, 9));
+        Assert.Equal(0, d.Histogram[0].Low);
+        Assert.Equal(105, d.Histogram[^1].High);
+        Assert.All(d.Histogram.SkipLast(1), b => Assert.Equal(5, b.Count));
+        Assert.Equal(1, d.Histogram[^1].Count);
+    }
+
+    [Fact]
+    public void Bin_edges_have_a_round_width_and_cover_every_value()
+    {
+        // Span 53.2 − 11.7 = 41.5, over 20 bins 2.075: the nearest round width is 2 (2.5 is further
+        // in ratio: 2.075 / 2 = 1.04 against 2.5 / 2.075 = 1.20). First edge 10 (the multiple of 2 at
+        // or below 11.7); the last bin must hold 53.2, so edges run to 54: 23 edges.
+        var edges = Distribution.Edges([11.7, 30, 53.2]);
+        Assert.Equal(10, edges[0]);
+        Assert.Equal(54, edges[^1]);
+        Assert.Equal(23, edges.Length);
+        Assert.All(edges.Zip(edges.Skip(1)), e => Assert.Equal(2, e.Second - e.First, 9));
+        // Equal values get one bin of width 1 around them.
+        Assert.Equal([49.5, 50.5], Distribution.Edges([50, 50]));
+    }
+
+    [Fact]
+    public void Histograms_over_shared_edges_line_up_bin_for_bin()
+    {
+        // Two actors on one topic with different ranges, counted over the same edges [0, 10, 20, 30).
+        double[] edges = [0, 10, 20, 30];
+        var a = Distribution.Of("A", "t", 0, [1, 2, 15], edges);
+        var b = Distribution.Of("B", "t", 0, [25, 29, 12], edges);
+        Assert.Equal(a.Histogram.Select(h => (h.Low, h.High)), b.Histogram.Select(h => (h.Low, h.High)));
+        Assert.Equal([2, 1, 0], a.Histogram.Select(h => h.Count));
+        Assert.Equal([0, 1, 2], b.Histogram.Select(h => h.Count));
     }
 }

@@ -1,0 +1,317 @@
+using System.Collections.Immutable;
+
+namespace Summits.Model;
+
+/// <summary>
+/// KTAB's spatial model of politics (SMP), after Bueno de Mesquita's expected-utility model: each
+/// turn every actor weighs challenging every other against the status quo, offers a bargain to the
+/// one it would most profit from challenging, and every actor then takes the bargain (or keeps its
+/// position) that the whole group's capability-weighted votes make most likely to prevail. The
+/// forecast is the positions weighted by the probability that each prevails. Deterministic: the same
+/// table gives the same turns, bit for bit. Sources: Wise, Lester, Efird, Brumley (2015), "KTAB: the
+/// KAPSARC Toolkit for Behavioral Analysis"; Bueno de Mesquita (1985, 1994); KTAB's smpc defaults
+/// (proportional voting, linear victory probability, conditional PCE, deterministic transitions,
+/// risk range Mid, one-third risk adjustment, semi-committed third parties, S2P2 interpolated
+/// bargains proposed by the initiator).
+/// </summary>
+public static class SpatialModel
+{
+    /// <summary>Each challenge coalition starts from this strength (KTAB's minCltn).</summary>
+    private const double MinChallengeCoalition = 1e-10;
+
+    /// <summary>A challenge is worth making only above this expected gain (KTAB's minSigEDU).</summary>
+    private const double MinGain = 1e-5;
+
+    /// <summary>Keeps an interpolated bargain defined when neither side's weight counts (KTAB's minW).</summary>
+    private const double MinBargainWeight = 1e-6;
+
+    /// <summary>Runs a table to convergence or to the most turns allowed.</summary>
+    public static SmpRun Run(SmpTable table, SmpParameters? parameters = null, CancellationToken cancellation = default)
+    {
+        var p = (parameters ?? SmpParameters.Default).Checked();
+        var start = table;
+        var state = Assessment(table);
+        var turns = ImmutableArray.CreateBuilder<SmpTurn>();
+        turns.Add(Describe(state, 0, [], 0));
+        double? first = null;
+        var converged = false;
+        for (var t = 1; t <= p.MaxTurns; t++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (next, turn, after) = Step(state, table, t);
+            turns.Add(turn);
+            (table, state) = (next, after);
+            first ??= turn.Shift;
+            if (t >= p.MinTurns && Settled(p, first.Value, turn.Shift))
+            {
+                converged = true;
+                break;
+            }
+        }
+        return new SmpRun(start, p, turns.ToImmutable(), converged);
+    }
+
+    /// <summary>
+    /// The stopping rule on fractional change: a turn whose shift is below <see cref="SmpParameters.StopRatio"/>
+    /// of the first turn's (plus a small floor) ends the run. Shifts on the 0–100 scale.
+    /// </summary>
+    public static bool Settled(SmpParameters parameters, double firstShift, double shift) =>
+        shift / 100 / (firstShift / 100 + parameters.MinFirstShift) < parameters.StopRatio;
+
+    /// <summary>The state of <paramref name="table"/> as turn <paramref name="number"/>: risk attitudes, winning probabilities, forecast.</summary>
+    public static SmpTurn Assess(SmpTable table, int number, ImmutableArray<SmpBargain> bargains, double shift) =>
+        Describe(Assessment(table), number, bargains, shift);
+
+    /// <summary>One turn: every actor's best challenge becomes a bargain, and every actor takes the bargain most likely to prevail.</summary>
+    /// <returns>The table after the turn, and the turn as reported.</returns>
+    public static (SmpTable Next, SmpTurn Turn) Step(SmpTable table, int number)
+    {
+        var (next, turn, _) = Step(Assessment(table), table, number);
+        return (next, turn);
+    }
+
+    private static (SmpTable Next, SmpTurn Turn, SmpAssessment After) Step(SmpAssessment before, SmpTable table, int number)
+    {
+        var bargains = Challenges(before);
+        var positions = Resolve(before, bargains);
+        var next = new SmpTable(table.Actors, table.Dimensions, table.Capabilities,
+            [.. Enumerable.Range(0, before.N).Select(i => ImmutableArray.Create(positions, i * before.D, before.D).Select(x => x * 100).ToImmutableArray())],
+            table.Saliences);
+        var after = Assessment(next);
+        double shift = 0;
+        for (var i = 0; i < before.N; i++)
+        {
+            double sum = 0;
+            for (var k = 0; k < before.D; k++)
+            {
+                var d = after.Positions[i * before.D + k] - before.Positions[i * before.D + k];
+                sum += d * d;
+            }
+            shift += Math.Sqrt(sum);
+        }
+        return (next, Describe(after, number, [.. bargains.Where(b => b is not null).Select(b => b!)], shift * 100), after);
+    }
+
+    private static SmpAssessment Assessment(SmpTable table)
+    {
+        int n = table.Actors.Length, d = table.Dimensions.Length;
+        var positions = new double[n * d];
+        var saliences = new double[n * d];
+        for (var i = 0; i < n; i++)
+            for (var k = 0; k < d; k++)
+            {
+                positions[i * d + k] = table.Positions[i][k] / 100;
+                saliences[i * d + k] = table.Saliences[i][k];
+            }
+        return new SmpAssessment(n, d, [.. table.Capabilities], saliences, positions);
+    }
+
+    private static SmpTurn Describe(SmpAssessment s, int number, ImmutableArray<SmpBargain> bargains, double shift)
+    {
+        // KTAB's forecast weights each actor's position by the probability that it prevails and
+        // divides by their sum, so a position several actors share counts once per actor.
+        var forecast = new double[s.D];
+        double total = 0;
+        for (var i = 0; i < s.N; i++)
+        {
+            var p = s.UniqueProbabilities[s.UniqueOf[i]];
+            total += p;
+            for (var k = 0; k < s.D; k++)
+                forecast[k] += p * s.Positions[i * s.D + k] * 100;
+        }
+        for (var k = 0; k < s.D; k++)
+            forecast[k] /= total;
+        return new SmpTurn(number,
+            [.. Enumerable.Range(0, s.N).Select(i => Enumerable.Range(0, s.D).Select(k => s.Positions[i * s.D + k] * 100).ToImmutableArray())],
+            [.. Enumerable.Range(0, s.N).Select(i => s.UniqueProbabilities[s.UniqueOf[i]])],
+            [.. forecast], [.. s.RiskAttitudes], bargains, shift);
+    }
+
+    /// <summary>For each actor, the bargain it offers the actor it would gain most by challenging, or null when no challenge pays.</summary>
+    private static SmpBargain?[] Challenges(SmpAssessment s)
+    {
+        var bargains = new SmpBargain?[s.N];
+        SmpAssessment.Each(s.N, i => bargains[i] = BestChallenge(s, i));
+        return bargains;
+    }
+
+    /// <summary>
+    /// Actor i's view of challenging each j: the coalitions for and against, the probability i wins,
+    /// and the expected utility against the status quo. i estimates every actor n's risk attitude as
+    /// (2 R_i + R_n) / 3 (KTAB's OneThird adjustment).
+    /// </summary>
+    private static SmpBargain? BestChallenge(SmpAssessment s, int i)
+    {
+        var n = s.N;
+        var risk = new double[n];
+        for (var a = 0; a < n; a++)
+            risk[a] = (2 * s.RiskAttitudes[i] + s.RiskAttitudes[a]) / 3;
+        // i's estimate of each actor's utility for i's position.
+        var forI = new double[n];
+        for (var a = 0; a < n; a++)
+            forI[a] = SmpAssessment.Utility(s.DistanceTo[i * n + a], risk[a]);
+
+        var bestJ = -1;
+        double bestGain = -1, bestP = 0;
+        for (var j = 0; j < n; j++)
+        {
+            if (j == i)
+                continue;
+            var toJ = s.DistanceTo.AsSpan(j * n, n);
+            // Each actor's own position is worth 1 to it: its ideal is its position.
+            var uij = SmpAssessment.Utility(toJ[i], risk[i]);
+            var uji = forI[j];
+            var wi = s.SalienceSums[i] * s.Capabilities[i];
+            var wj = s.SalienceSums[j] * s.Capabilities[j];
+            var contributionI = wi * (1 - uij);
+            var contributionJ = wj * (uji - 1);
+            var forChallenge = MinChallengeCoalition + Math.Max(contributionI, 0) + Math.Max(contributionJ, 0);
+            var forTarget = MinChallengeCoalition + Math.Max(-contributionI, 0) + Math.Max(-contributionJ, 0);
+            double allFor = forChallenge, allAgainst = forTarget;
+            for (var a = 0; a < n; a++)
+            {
+                if (a == i || a == j)
+                    continue;
+                var wa = s.SalienceSums[a] * s.Capabilities[a];
+                var uai = forI[a];
+                var uaj = SmpAssessment.Utility(toJ[a], risk[a]);
+                allFor += ThirdPartyVote(wa, uai, uaj, forChallenge, forTarget, out var against);
+                allAgainst += against;
+            }
+            var p = allFor / (allFor + allAgainst);
+            // i's utility: the status quo keeps both positions; if j yields (with probability 1 − s_j,
+            // it does not care enough to resist) or loses, both hold i's; if j wins, both hold j's.
+            var sj = s.SalienceSums[j];
+            var statusQuo = 1 + uij;
+            var contest = p * 2 + (1 - p) * 2 * uij;
+            var gain = (1 - sj) * 2 + sj * contest - statusQuo;
+            if (gain > MinGain && gain > bestGain)
+            {
+                bestJ = j;
+                bestGain = gain;
+                bestP = p;
+            }
+        }
+        return bestJ < 0 ? null : Interpolate(s, i, bestJ, bestP, bestGain);
+    }
+
+    /// <summary>
+    /// A third party's vote in i's challenge of j (KTAB's semi-committed third party): it judges how
+    /// likely each side is to win with its support, then compares joining i (it keeps its own position
+    /// if i wins, takes j's if i loses) with joining j (the mirror image).
+    /// </summary>
+    /// <returns>Its weight for i's side; <paramref name="against"/> gets its weight for j's side.</returns>
+    private static double ThirdPartyVote(double weight, double forI, double forJ, double withI, double withJ, out double against)
+    {
+        var lean = weight * (forI - forJ);
+        var strengthI = withI + Math.Max(lean, 0);
+        var strengthJ = withJ + Math.Max(-lean, 0);
+        var pI = strengthI / (strengthI + strengthJ);
+        var pJ = 1 - pI;
+        const double own = 1; // its utility for its own position
+        var joinI = pI * (forI + forI + own) + pJ * (forJ + forJ + forJ);
+        var joinJ = pI * (forI + forI + forI) + pJ * (forJ + forJ + own);
+        var vote = weight * (joinI - joinJ);
+        against = Math.Max(-vote, 0);
+        return Math.Max(vote, 0);
+    }
+
+    /// <summary>
+    /// The bargain i proposes to j: on each dimension both move to the mean of their positions
+    /// weighted by salience² × probability of winning² (KTAB's S2P2), rounded to 4 decimals on the
+    /// 0..1 scale as KTAB does.
+    /// </summary>
+    private static SmpBargain Interpolate(SmpAssessment s, int i, int j, double p, double gain)
+    {
+        var d = s.D;
+        var atI = new double[d];
+        var atJ = new double[d];
+        for (var k = 0; k < d; k++)
+        {
+            double ti = s.Positions[i * d + k], tj = s.Positions[j * d + k];
+            double si = s.Saliences[i * d + k], sj = s.Saliences[j * d + k];
+            var wi = si * si * p * p;
+            var wj = sj * sj * (1 - p) * (1 - p);
+            var total = wi + MinBargainWeight + wj;
+            atI[k] = Round4(((wi + MinBargainWeight) * ti + wj * tj) / total);
+            atJ[k] = Round4((wi * ti + (MinBargainWeight + wj) * tj) / total);
+        }
+        return new SmpBargain(i, j, p, gain, [.. atI.Select(x => x * 100)], [.. atJ.Select(x => x * 100)]);
+    }
+
+    private static double Round4(double x) => Math.Floor(0.5 + x * 10_000) / 10_000;
+
+    /// <summary>
+    /// Every actor k chooses among keeping its position and each bargain it is party to: each actor
+    /// scores the state each would bring about (the mean of its utilities for all positions), and the
+    /// capability-weighted vote over those options picks the one most likely to prevail.
+    /// </summary>
+    /// <returns>The new positions, [actor * D + dimension] on the 0..1 scale.</returns>
+    private static double[] Resolve(SmpAssessment s, SmpBargain?[] bargains)
+    {
+        int n = s.N, d = s.D;
+        // Each actor's utility for the status quo, summed over all positions.
+        var statusQuo = new double[n];
+        for (var a = 0; a < n; a++)
+            for (var m = 0; m < n; m++)
+                statusQuo[a] += SmpAssessment.Utility(s.DistanceTo[m * n + a], s.RiskAttitudes[a]);
+
+        // Each actor's utility for the state after each bargain, divided by n.
+        var offered = bargains.Select((b, i) => (Bargain: b, Initiator: i)).Where(x => x.Bargain is not null).Select(x => x.Bargain!).ToArray();
+        var value = new double[offered.Length][];
+        SmpAssessment.Each(offered.Length, x =>
+        {
+            var b = offered[x];
+            var at = new double[n];
+            Span<double> posI = stackalloc double[d], posJ = stackalloc double[d];
+            for (var k = 0; k < d; k++)
+            {
+                posI[k] = b.InitiatorPosition[k] / 100;
+                posJ[k] = b.ReceiverPosition[k] / 100;
+            }
+            for (var a = 0; a < n; a++)
+            {
+                var r = s.RiskAttitudes[a];
+                var sum = statusQuo[a]
+                    - SmpAssessment.Utility(s.DistanceTo[b.Initiator * n + a], r)
+                    - SmpAssessment.Utility(s.DistanceTo[b.Receiver * n + a], r)
+                    + SmpAssessment.Utility(s.Distance(a, posI), r)
+                    + SmpAssessment.Utility(s.Distance(a, posJ), r);
+                at[a] = sum / n;
+            }
+            value[x] = at;
+        });
+
+        var involving = new List<int>[n];
+        for (var a = 0; a < n; a++)
+            involving[a] = [];
+        for (var x = 0; x < offered.Length; x++)
+        {
+            involving[offered[x].Initiator].Add(x);
+            involving[offered[x].Receiver].Add(x);
+        }
+
+        var next = (double[])s.Positions.Clone();
+        SmpAssessment.Each(n, k =>
+        {
+            var options = involving[k];
+            if (options.Count == 0)
+                return;
+            options.Sort((x, y) => offered[x].Initiator.CompareTo(offered[y].Initiator));
+            var m = options.Count + 1;
+            var u = new double[m * n];
+            for (var a = 0; a < n; a++)
+                u[a] = statusQuo[a] / n;
+            for (var o = 0; o < options.Count; o++)
+                value[options[o]].CopyTo(u, (o + 1) * n);
+            var chosen = Pce.MostLikely(Pce.Conditional(u, n, m, s.Capabilities));
+            if (chosen == 0)
+                return;
+            var b = offered[options[chosen - 1]];
+            var position = b.Initiator == k ? b.InitiatorPosition : b.ReceiverPosition;
+            for (var dim = 0; dim < d; dim++)
+                next[k * d + dim] = position[dim] / 100;
+        });
+        return next;
+    }
+}

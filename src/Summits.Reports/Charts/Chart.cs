@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+
+namespace Summits.Reports.Charts;
+
+/// <summary>
+/// Builds the Apache ECharts option of one chart in the house layout: a title (and subtitle) on top,
+/// a one-line legend under it that pages when it is too long, the plot below both, a tooltip on hover,
+/// and no animation. The legend lists exactly the series drawn (with data, a mark area or a mark line), so it never names a mark the
+/// chart does not draw; a series marked with <see cref="OutOfLegend"/> stays out of it.
+/// </summary>
+/// <remarks>
+/// A value that must be a JavaScript function in ECharts (a formatter, a custom series' renderer) is
+/// written as the string <c>"fn:NAME"</c>, naming a function of <c>Charts/charts.js</c>.
+/// </remarks>
+public sealed class Chart(string id, string title)
+{
+    /// <summary>The name of a per-datum field whose text the tooltip shows (see <c>tip</c> in charts.js).</summary>
+    public const string Tip = "tip";
+
+    /// <summary>A series property, removed before the option is written, that keeps the series out of the legend.</summary>
+    public const string OutOfLegend = "outOfLegend";
+
+    private readonly JsonArray _series = [];
+
+    public string? Subtitle { get; init; }
+
+    /// <summary>The chart's height in pixels, legend and axes included.</summary>
+    public int Height { get; init; } = 420;
+
+    public required JsonObject XAxis { get; init; }
+
+    public required JsonObject YAxis { get; init; }
+
+    /// <summary>Zoom along the x axis: a slider under the plot, and the mouse wheel inside it.</summary>
+    public bool ZoomX { get; init; }
+
+    /// <summary>Extra space, in pixels, on the plot's right for labels drawn beside the last points.</summary>
+    public int RightMargin { get; init; } = 40;
+
+    public Chart Add(JsonObject series)
+    {
+        _series.Add(series);
+        return this;
+    }
+
+    public ChartFigure Build()
+    {
+        var legend = new JsonArray();
+        foreach (var node in _series)
+        {
+            var series = node!.AsObject();
+            var inLegend = !(series.TryGetPropertyValue(OutOfLegend, out var flag) && flag!.GetValue<bool>());
+            series.Remove(OutOfLegend);
+            var name = (string?)series["name"];
+            var drawn = series["data"] is JsonArray { Count: > 0 } || series["markArea"] is not null || series["markLine"] is not null;
+            if (inLegend && drawn && name is not null && !legend.Any(n => (string?)n == name))
+                legend.Add(name);
+        }
+        var legendTop = Subtitle is null ? 34 : 52;
+        var gridTop = legend.Count > 0 ? legendTop + 36 : legendTop + 8;
+        var option = new JsonObject
+        {
+            ["animation"] = false,
+            ["textStyle"] = new JsonObject { ["fontFamily"] = "system-ui, -apple-system, 'Segoe UI', sans-serif" },
+            ["title"] = new JsonObject
+            {
+                ["text"] = title,
+                ["subtext"] = Subtitle,
+                ["left"] = "center",
+                ["top"] = 4,
+                ["textStyle"] = new JsonObject { ["fontSize"] = 15 },
+            },
+            ["legend"] = new JsonObject
+            {
+                ["show"] = legend.Count > 0,
+                ["type"] = "scroll",
+                ["top"] = legendTop,
+                ["left"] = "center",
+                ["data"] = legend,
+            },
+            ["tooltip"] = new JsonObject { ["trigger"] = "item", ["formatter"] = "fn:tip", ["confine"] = true },
+            // The grid is shrunk until tick labels and axis names fit inside its outer bounds (ECharts 6).
+            ["grid"] = new JsonObject
+            {
+                ["top"] = gridTop + 8,
+                ["left"] = 80,
+                ["right"] = RightMargin,
+                ["bottom"] = ZoomX ? 90 : 50,
+                ["outerBoundsMode"] = "auto",
+                ["outerBoundsContain"] = "all",
+                ["outerBounds"] = new JsonObject { ["top"] = gridTop, ["left"] = 8, ["right"] = 8, ["bottom"] = ZoomX ? 40 : 6 },
+            },
+            ["xAxis"] = XAxis,
+            ["yAxis"] = YAxis,
+            ["series"] = _series,
+        };
+        if (ZoomX)
+        {
+            option["dataZoom"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "inside", ["xAxisIndex"] = 0 },
+                new JsonObject { ["type"] = "slider", ["xAxisIndex"] = 0, ["height"] = 18, ["bottom"] = 8 },
+            };
+        }
+        return new ChartFigure(id, Height, option);
+    }
+
+    /// <summary>A numeric axis. <paramref name="name"/> carries the unit; <paramref name="format"/> names a formatter of charts.js.</summary>
+    public static JsonObject ValueAxis(string name, double? min = null, double? max = null, string format = "number", bool vertical = false) => new()
+    {
+        ["type"] = "value",
+        ["name"] = name,
+        ["nameLocation"] = "middle",
+        ["nameGap"] = vertical ? 44 : 30,
+        ["min"] = min,
+        ["max"] = max,
+        ["axisLabel"] = new JsonObject { ["formatter"] = $"fn:{format}" },
+        ["splitLine"] = new JsonObject { ["show"] = true },
+    };
+
+    /// <summary>An axis of named categories, in the order given (for a vertical axis, the first at the top).</summary>
+    public static JsonObject CategoryAxis(string name, IEnumerable<string> categories, bool vertical = false) => new()
+    {
+        ["type"] = "category",
+        ["name"] = name,
+        // A vertical axis runs top to bottom (inverse), so its name goes at its start, the top.
+        ["nameLocation"] = vertical ? "start" : "middle",
+        ["nameGap"] = vertical ? 12 : 30,
+        ["inverse"] = vertical,
+        ["data"] = new JsonArray([.. categories.Select(c => (JsonNode?)c)]),
+        ["axisTick"] = new JsonObject { ["alignWithLabel"] = true },
+    };
+
+    /// <summary>A datum with its tooltip text.</summary>
+    public static JsonObject Point(JsonNode? value, string tip) => new() { ["value"] = value, [Tip] = tip };
+
+    /// <summary>An array of numbers (or nulls) as a JSON array.</summary>
+    public static JsonArray Values(params double?[] values) => new([.. values.Select(v => v is { } x ? JsonValue.Create(x) : null)]);
+}

@@ -1,0 +1,114 @@
+/* Draws every chart of a Summits report with Apache ECharts. Each <figure data-chart> holds its
+   option as JSON; a string "fn:NAME" in it stands for the function NAME below. */
+(function () {
+  'use strict';
+
+  function round2(v) {
+    var r = Math.round(v * 100) / 100;
+    return r === 0 ? 0 : r; // never "-0"
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function bandSize(api, dimension) {
+    var size = api.size(dimension === 0 ? [1, 0] : [0, 1]);
+    return size[dimension];
+  }
+
+  var functions = {
+    number: function (v) { return String(round2(v)); },
+    percent: function (v) { return round2(v) + '%'; },
+    signed: function (v) { var r = round2(v); return (r > 0 ? '+' : '') + r; },
+
+    /* The tooltip: the datum's own text when it has one, else the series and value. */
+    tip: function (p) {
+      if (p.data && p.data.tip) return escapeHtml(p.data.tip).replace(/\n/g, '<br>');
+      var value = Array.isArray(p.value) ? p.value.join(', ') : p.value;
+      return escapeHtml(p.seriesName + ': ' + value);
+    },
+
+    /* A status held over a run: value [row, first advance, last advance], on category axes. */
+    span: function (params, api) {
+      var row = api.value(0);
+      var from = api.coord([api.value(1), row]);
+      var to = api.coord([api.value(2), row]);
+      var band = bandSize(api, 0);
+      var height = bandSize(api, 1) * 0.6;
+      return {
+        type: 'rect',
+        shape: { x: from[0] - band / 2, y: from[1] - height / 2, width: Math.max(2, to[0] - from[0] + band), height: height },
+        style: { fill: api.visual('color') }
+      };
+    },
+
+    /* A histogram bar sharing its bin with others: value [low, high, count, slot, slots]. */
+    bin: function (params, api) {
+      var low = api.value(0), high = api.value(1), slot = api.value(3), slots = api.value(4);
+      var width = (high - low) / slots;
+      var a = api.coord([low + slot * width, api.value(2)]);
+      var b = api.coord([low + (slot + 1) * width, 0]);
+      return {
+        type: 'rect',
+        shape: { x: a[0], y: a[1], width: Math.max(1, b[0] - a[0] - 1), height: b[1] - a[1] },
+        style: { fill: api.visual('color') }
+      };
+    },
+
+    /* An interval on a horizontal value axis: value [low, high, row, offset in bands]. */
+    whisker: function (params, api) {
+      var offset = api.value(3) * bandSize(api, 1);
+      var a = api.coord([api.value(0), api.value(2)]);
+      var b = api.coord([api.value(1), api.value(2)]);
+      var y = a[1] + offset, cap = 5;
+      var style = { stroke: '#222', lineWidth: 1.5 };
+      return {
+        type: 'group',
+        children: [
+          { type: 'line', shape: { x1: a[0], y1: y, x2: b[0], y2: y }, style: style },
+          { type: 'line', shape: { x1: a[0], y1: y - cap, x2: a[0], y2: y + cap }, style: style },
+          { type: 'line', shape: { x1: b[0], y1: y - cap, x2: b[0], y2: y + cap }, style: style }
+        ]
+      };
+    },
+
+    /* A move along a row: value [from, to, row]. */
+    segment: function (params, api) {
+      var a = api.coord([api.value(0), api.value(2)]);
+      var b = api.coord([api.value(1), api.value(2)]);
+      return { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style: { stroke: '#888', lineWidth: 2 } };
+    }
+  };
+
+  function resolve(node) {
+    if (Array.isArray(node)) {
+      for (var i = 0; i < node.length; i++) node[i] = resolve(node[i]);
+      return node;
+    }
+    if (node && typeof node === 'object') {
+      Object.keys(node).forEach(function (key) { node[key] = resolve(node[key]); });
+      return node;
+    }
+    if (typeof node === 'string' && node.indexOf('fn:') === 0) {
+      var f = functions[node.slice(3)];
+      if (!f) throw new Error('no chart function named ' + node.slice(3));
+      return f;
+    }
+    return node;
+  }
+
+  var charts = {};
+  document.querySelectorAll('figure[data-chart]').forEach(function (figure) {
+    var option = resolve(JSON.parse(figure.querySelector('script[type="application/json"]').textContent));
+    var chart = echarts.init(figure.querySelector('.chart'), null, { renderer: 'svg' });
+    chart.setOption(option);
+    charts[figure.getAttribute('data-chart')] = chart;
+  });
+  window.addEventListener('resize', function () {
+    Object.keys(charts).forEach(function (id) { charts[id].resize(); });
+  });
+  window.summitsCharts = charts;
+})();

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Summits.Reports.Pages;
+using Summits.Scenarios;
+using static Summits.Reports.Pages.Shown;
+
+namespace Summits.Reports.Comparisons;
+
+/// <summary>The report of a comparison: agreements gained, lost or changed from A to B, and the positions that moved.</summary>
+public static class CompareReport
+{
+    public static void WriteAll(Comparison comparison, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "report.html"), Html(comparison));
+        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(comparison));
+        File.WriteAllText(Path.Combine(directory, "agreements.csv"), AgreementsCsv(comparison));
+        File.WriteAllText(Path.Combine(directory, "positions.csv"), PositionsCsv(comparison));
+    }
+
+    public static string Html(Comparison comparison)
+    {
+        var page = new HtmlPage($"Compare {comparison.A} → {comparison.B}");
+        page.Paragraph($"{Sides(comparison)} {Counts(comparison)}");
+        page.Heading("Agreements gained, lost or changed");
+        page.Table(AgreementHeader, AgreementRows(comparison));
+        page.Heading("Positions that moved");
+        if (!comparison.Positions.IsEmpty)
+            page.Chart(ShiftChart.Render(comparison), "Each row is one actor's final position on a topic: hollow where it ended in A, filled where it ended in B; a position only B holds is a filled mark alone. The change beside each row is the difference of the two values as shown.");
+        page.Table(PositionHeader, PositionRows(comparison));
+        return page.Render();
+    }
+
+    public static string Markdown(Comparison comparison) =>
+        new MarkdownText().Heading($"Compare {comparison.A} → {comparison.B}", 1)
+            .Paragraph($"{Sides(comparison)} {Counts(comparison)} The chart is in report.html.")
+            .Heading("Agreements gained, lost or changed").Table(AgreementHeader, AgreementRows(comparison))
+            .Heading("Positions that moved").Table(PositionHeader, PositionRows(comparison))
+            .ToString();
+
+    public static string AgreementsCsv(Comparison comparison)
+    {
+        var text = new StringBuilder("change,agreement,topic,value_a,value_b,status_a,status_b\n");
+        foreach (var a in comparison.Agreements)
+            text.Append(a.Change).Append(',').Append(a.Id).Append(',').Append(a.Topic).Append(',').Append(R(a.ValueA)).Append(',').Append(R(a.ValueB)).Append(',')
+                .Append(a.StatusA is { } sa ? KebabCase.Of(sa) : "").Append(',').Append(a.StatusB is { } sb ? KebabCase.Of(sb) : "").Append('\n');
+        return text.ToString();
+    }
+
+    public static string PositionsCsv(Comparison comparison)
+    {
+        var text = new StringBuilder("topic,actor,a,b,delta\n");
+        foreach (var p in comparison.Positions)
+            text.Append(p.Topic).Append(',').Append(p.Actor).Append(',').Append(R(p.A)).Append(',').Append(R(p.B)).Append(',').Append(R(p.Delta)).Append('\n');
+        return text.ToString();
+    }
+
+    public static readonly string[] AgreementHeader = ["change", "agreement", "topic", "A", "B"];
+    public static readonly string[] PositionHeader = ["topic", "actor", "A", "B", "change"];
+
+    public static IEnumerable<IReadOnlyList<string>> AgreementRows(Comparison comparison) =>
+        comparison.Agreements.Select(a => (IReadOnlyList<string>)[a.Change, a.Id, a.Topic, Side(a.ValueA, a.StatusA), Side(a.ValueB, a.StatusB)]);
+
+    public static IEnumerable<IReadOnlyList<string>> PositionRows(Comparison comparison) =>
+        comparison.Positions.Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, p.A is { } a ? Number(a) : "none", p.B is { } b ? Number(b) : "none",
+            p.A is { } x && p.B is { } y ? SignedChange(x, y) : p.A is null ? "new in B" : "only in A"]);
+
+    /// <summary>Which runs A and B are: their names, scenarios and seeds.</summary>
+    public static string Sides(Comparison c) =>
+        $"A is {c.A} (scenario {c.ScenarioA}, seed {c.SeedA}); B is {c.B} (scenario {c.ScenarioB}, seed {c.SeedB}).";
+
+    public static string Counts(Comparison c) =>
+        $"{c.Agreements.Count(a => a.Change == "gained")} agreements gained, {c.Agreements.Count(a => a.Change == "lost")} lost, {c.Agreements.Count(a => a.Change == "changed")} changed, {c.Unchanged} the same; {c.Positions.Length} positions moved.";
+
+    private static string Side(double? value, Model.AgreementStatus? status) =>
+        value is { } v ? $"{Number(v)} ({KebabCase.Of(status!.Value)})" : "none";
+
+    private static string R(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+}

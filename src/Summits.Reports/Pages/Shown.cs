@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Summits.Reports.Pages;
+
+/// <summary>
+/// How numbers appear in reports: at most two decimals, never "-0", and every difference taken
+/// between the values as shown, so that a reader who subtracts the printed numbers gets the printed
+/// change (22.38 → 21.13 is −1.25, whatever the unrounded values were).
+/// </summary>
+public static class Shown
+{
+    /// <summary>The value with at most two decimals, invariant culture; −0.001 reads "0".</summary>
+    public static string Number(double value)
+    {
+        var text = value.ToString("0.##", CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
+    }
+
+    /// <summary>The value as a reader sees it: <see cref="Number"/> read back.</summary>
+    public static double Rounded(double value) => double.Parse(Number(value), CultureInfo.InvariantCulture);
+
+    /// <summary>The change from <paramref name="from"/> to <paramref name="to"/> as the difference of their shown values.</summary>
+    public static double Change(double from, double to) => Math.Round(Rounded(to) - Rounded(from), 2);
+
+    /// <summary>A change with its sign: "+1.5", "-0.25", "0".</summary>
+    public static string Signed(double change)
+    {
+        var text = Number(change);
+        return change > 0 && text != "0" ? "+" + text : text;
+    }
+
+    /// <summary>The change between two values as shown, signed.</summary>
+    public static string SignedChange(double from, double to) => Signed(Change(from, to));
+
+    /// <summary>A share in 0..1 as a percentage with at most one decimal: 0.4567 → "45.7%".</summary>
+    public static string Percent(double share)
+    {
+        var text = (share * 100).ToString("0.#", CultureInfo.InvariantCulture);
+        return (text == "-0" ? "0" : text) + "%";
+    }
+
+    /// <summary>A p-value for reading: four decimals, "<0.0001" below that.</summary>
+    public static string P(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Summits.Model;
+using Summits.Reports.Pages;
+using Summits.Scenarios;
+using static Summits.Reports.Pages.Shown;
+
+namespace Summits.Reports.Runs;
+
+/// <summary>
+/// The report of one run: <c>report.html</c> with a trajectory chart per topic the run touched and
+/// the agreement timeline, <c>report.md</c> with the same facts as tables, and the run's CSVs.
+/// </summary>
+public static class RunReportFiles
+{
+    public static void WriteAll(RunResult run, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "report.html"), Html(run));
+        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(run));
+        File.WriteAllText(Path.Combine(directory, "agreements.csv"), RunFiles.AgreementsCsv(run));
+        File.WriteAllText(Path.Combine(directory, "trajectories.csv"), TrajectoriesCsv(run));
+    }
+
+    public static string Html(RunResult run)
+    {
+        var page = new HtmlPage($"Run of {run.Scenario.Id}");
+        page.Paragraph($"{run.Scenario.About} World {run.Start.Id}, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed.");
+        page.Heading("Positions, topic by topic");
+        page.Paragraph("Each line is one actor's position on the topic at the end of each scenario step, and of each round of a rounds step (r1, r2, …). Diamonds mark agreements (hollow: seeded by the summit; filled: made in the run); crosses mark strains and breaches; the dashed lines are where the topic's Nash bargaining point and capability-and-salience-weighted mean stood at the end. Hover a point for its value; drag the slider under a long run to zoom.");
+        var topics = TrajectoryChart.Topics(run);
+        foreach (var topic in topics)
+            page.Chart(TrajectoryChart.Render(run, topic), Moves(run, topic));
+        var untouched = run.Final.Topics.Length - topics.Count;
+        if (untouched > 0)
+            page.Paragraph($"{untouched} of {run.Final.Topics.Length} topics were not touched by the run and have no chart.", "note");
+        page.Heading("Agreements");
+        page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
+        page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
+        return page.Render();
+    }
+
+    public static string Markdown(RunResult run)
+    {
+        var md = new MarkdownText().Heading($"Run of {run.Scenario.Id}", 1)
+            .Paragraph($"{run.Scenario.About} World `{run.Start.Id}`, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed. The charts are in report.html.");
+        md.Heading("Positions that moved");
+        var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+        md.Table(["topic", "actor", "start", "end", "change"], run.Final.Positions
+            .Where(p => !start.TryGetValue((p.Actor, p.Topic), out var s) || Number(s) != Number(p.Value))
+            .Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, start.TryGetValue((p.Actor, p.Topic), out var s) ? Number(s) : "new", Number(p.Value),
+                start.TryGetValue((p.Actor, p.Topic), out var s2) ? SignedChange(s2, p.Value) : ""]));
+        md.Heading("Agreements");
+        md.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
+        md.Heading("Reference points at the end");
+        md.Table(["topic", "weighted mean", "weighted median", "Nash point"], run.Analyses()
+            .Select(a => (IReadOnlyList<string>)[a.Topic, Number(a.WeightedMean), Number(a.WeightedMedian), a.Nash is { } n ? Number(n) : "none"]));
+        return md.ToString();
+    }
+
+    /// <summary>One row per point of every trajectory: the actor's value on the topic after the event.</summary>
+    public static string TrajectoriesCsv(RunResult run)
+    {
+        var text = new StringBuilder("topic,actor,event,value\n");
+        foreach (var topic in TrajectoryChart.Topics(run))
+        {
+            foreach (var (actor, points) in TrajectoryChart.Series(run, topic))
+            {
+                foreach (var (seq, value) in points.DistinctBy(p => p.Seq))
+                    text.Append(topic).Append(',').Append(actor).Append(',').Append(seq.ToString(CultureInfo.InvariantCulture)).Append(',')
+                        .Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> AgreementRows(RunResult run) =>
+        run.Final.Agreements.Select(a => (IReadOnlyList<string>)[a.Id, string.Join(", ", a.Terms.Select(t => $"{t.Key} = {Number(t.Value)}")),
+            string.Join("+", a.Parties), KebabCase.Of(a.Status), AgreementOrigin.Of(a)]);
+
+    private static string Moves(RunResult run, string topic)
+    {
+        var series = TrajectoryChart.Series(run, topic);
+        return $"{topic}: " + string.Join("; ", series.Select(s => Number(s.Points[0].Value) == Number(s.Points[^1].Value)
+            ? $"{s.Actor} stayed at {Number(s.Points[0].Value)}"
+            : $"{s.Actor} {Number(s.Points[0].Value)} → {Number(s.Points[^1].Value)} ({SignedChange(s.Points[0].Value, s.Points[^1].Value)})")) + ".";
+    }
+
+    private static int Passed(RunResult run) => run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Summits.Reports.Charts;
+using Summits.Scenarios;
+using static Summits.Reports.Pages.Shown;
+
+namespace Summits.Reports.Studies;
+
+/// <summary>
+/// The input–outcome correlations of a study as signed bars of Spearman's ρ: every pair flagged as
+/// significant and at least the strongest <see cref="Strongest"/>, with the band within which one pair
+/// is not told from noise.
+/// </summary>
+public static class SensitivityChart
+{
+    public const int Strongest = 15;
+    public const int MostShown = 40;
+    private const string Significant = "#0072B2";
+    private const string Noise = "#A0A0A0";
+
+    public static IReadOnlyList<Sensitivity> Rows(StudyResult study) =>
+        [.. study.Sensitivity.Where((s, i) => i < Strongest || s.Significant).Take(MostShown)];
+
+    public static string Label(Sensitivity s) => $"{s.Input} → {s.Outcome}  ρ {s.Rho.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static ChartFigure Render(StudyResult study)
+    {
+        var rows = Rows(study);
+        var test = study.SensitivityTest;
+        var chart = new Chart("sensitivity", $"Which sampled inputs went with which outcomes ({rows.Count} of {study.Sensitivity.Length} pairs)")
+        {
+            Subtitle = test is null ? null
+                : $"{test.Runs} runs; blue: significant at a {test.FalseDiscoveryRate:0%} false discovery rate over {test.Pairs} pairs (Benjamini–Hochberg)",
+            Height = 170 + 26 * Math.Max(1, rows.Count),
+            XAxis = Chart.ValueAxis("Spearman's ρ between input and outcome over the runs", -1, 1),
+            YAxis = Chart.CategoryAxis("input → outcome", rows.Select(Label), vertical: true),
+        };
+        chart.Add(Bars($"significant (q < {test?.FalseDiscoveryRate ?? SensitivityRanking.FalseDiscoveryRate:0.##})", Significant, rows, s => s.Significant));
+        chart.Add(Bars("not told from noise", Noise, rows, s => !s.Significant));
+        if (test is not null && !double.IsNaN(test.NoiseBand))
+        {
+            var band = $"one pair's noise band at 5%: |ρ| < {Number(Math.Round(test.NoiseBand, 2))}";
+            chart.Add(new JsonObject
+            {
+                ["name"] = band,
+                ["type"] = "line",
+                ["color"] = "#E0E0E0",
+                ["data"] = new JsonArray(),
+                ["markArea"] = new JsonObject
+                {
+                    ["silent"] = false,
+                    ["itemStyle"] = new JsonObject { ["color"] = "rgba(120,120,120,0.15)" },
+                    ["label"] = new JsonObject { ["show"] = false },
+                    ["data"] = new JsonArray(new JsonArray(
+                        new JsonObject { ["xAxis"] = -test.NoiseBand, [Chart.Tip] = band },
+                        new JsonObject { ["xAxis"] = test.NoiseBand })),
+                },
+            });
+        }
+        return chart.Build();
+    }
+
+    private static JsonObject Bars(string name, string color, IReadOnlyList<Sensitivity> rows, Func<Sensitivity, bool> which) => new()
+    {
+        ["name"] = name,
+        ["type"] = "bar",
+        ["stack"] = "rho",
+        ["color"] = color,
+        ["barWidth"] = "60%",
+        ["data"] = rows.Any(which)
+            ? new JsonArray([.. rows.Select(s => which(s) ? (JsonNode?)Chart.Point(s.Rho,
+                $"{s.Input} → {s.Outcome}\nρ = {s.Rho:+0.000;-0.000}, p = {P(s.P)}, adjusted q = {P(s.Q)}{(s.Significant ? ", significant" : ", within noise")}") : null)])
+            : new JsonArray(),
+    };
+}

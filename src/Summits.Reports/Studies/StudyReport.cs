@@ -1,0 +1,106 @@
+using System.Globalization;
+using Summits.Reports.Pages;
+using Summits.Scenarios;
+using static Summits.Reports.Pages.Shown;
+
+namespace Summits.Reports.Studies;
+
+/// <summary>The report of a what-if study: agreement chances with their intervals, histograms of the final positions the runs moved, the sensitivity ranking with its test, and the study's CSVs.</summary>
+public static class StudyReport
+{
+    public static void WriteAll(StudyResult study, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "report.html"), Html(study));
+        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(study));
+        StudyFiles.WriteCsvs(study, directory);
+    }
+
+    public static string Html(StudyResult study)
+    {
+        var page = new HtmlPage($"What-if study of {study.Scenario}");
+        page.Paragraph(Summary(study));
+        page.Heading("Agreements");
+        var odds = AgreementOddsChart.Rows(study);
+        if (odds.Count > 0)
+            page.Chart(AgreementOddsChart.Render(study), "Blue: the share of runs that ended with an agreement in force on the topic (the summit's own or a new one). Orange: the share in which a new agreement was made during the run. Whiskers: 95% Wilson score intervals. Hover a bar for the counts.");
+        if (odds.Count < study.Agreements.Length)
+            page.Paragraph($"{study.Agreements.Length - odds.Count} of {study.Agreements.Length} topics had no agreement in force in any run and are left out of the chart.", "note");
+        page.Table(["topic", "in force at the end", "made during the run"], OddsRows(study));
+        page.Heading("Final positions");
+        var topics = PositionHistogramChart.Topics(study);
+        foreach (var topic in topics)
+            page.Chart(PositionHistogramChart.Render(study, topic), $"How far each actor's final position on {topic} spread over the runs: each bin's bars stand side by side, one per actor; a dashed line of the actor's colour is its seeded value.");
+        var unmoved = PositionHistogramChart.Unmoved(study);
+        if (unmoved.Count > 0)
+            page.Paragraph($"{unmoved.Count} of {topics.Count + unmoved.Count} topics are not charted: no run moved a position on them ({string.Join(", ", unmoved)}); their final positions are the sampled or seeded ones, listed in the table.", "note");
+        page.Table(PositionHeader, PositionRows(study));
+        page.Heading("Sensitivity");
+        foreach (var (text, warning) in SensitivityNotes(study))
+            page.Paragraph(text, warning ? "warning" : "note");
+        if (!study.Sensitivity.IsEmpty)
+        {
+            page.Chart(SensitivityChart.Render(study), "Spearman's rank correlation over the runs between each sampled input and each outcome (an agreement being in force, or a final position some run moved), strongest first. Blue bars are significant after the Benjamini–Hochberg adjustment; grey bars are not told from noise; the shaded band is where one pair alone would not be. An input is not ranked against its own final value.");
+            page.Table(SensitivityHeader, SensitivityRows(study));
+        }
+        page.Heading("Sampled inputs");
+        page.Table(["input", "drawn from"], InputRows(study));
+        return page.Render();
+    }
+
+    public static string Markdown(StudyResult study)
+    {
+        var md = new MarkdownText().Heading($"What-if study of {study.Scenario}", 1).Paragraph(Summary(study) + " The charts are in report.html.");
+        md.Heading("Agreements at the end of a run");
+        md.Table(["topic", "in force at the end", "made during the run"], OddsRows(study));
+        md.Heading("Final positions");
+        md.Table(PositionHeader, PositionRows(study));
+        md.Heading("Sensitivity (strongest first)");
+        foreach (var (text, warning) in SensitivityNotes(study))
+            md.Paragraph(warning ? "**" + text + "**" : text);
+        md.Table(SensitivityHeader, SensitivityRows(study));
+        md.Heading("Sampled inputs");
+        md.Table(["input", "drawn from"], InputRows(study));
+        return md.ToString();
+    }
+
+    /// <summary>What the sensitivity test means for this study, each with whether it is a warning.</summary>
+    public static IEnumerable<(string Text, bool Warning)> SensitivityNotes(StudyResult study)
+    {
+        if (study.Sensitivity.IsEmpty)
+            yield return ("No sampled input varied together with an outcome.", false);
+        if (study.SensitivityTest is not { } test)
+            yield break;
+        if (test.IsSmall)
+            yield return ($"Only {test.Runs} runs: with fewer than {SensitivityTest.SmallSample}, only correlations stronger than |ρ| = {Number(Math.Round(test.NoiseBand, 2))} can be told from noise, and the ranking of the rest means little. Run more samples (--runs) before reading it.", true);
+        yield return ($"Each ρ is tested against no association (t approximation, {test.Runs - 2} degrees of freedom). Over {test.Pairs} pairs, {test.Significant} are significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise. Had no input anything to do with any outcome, about {Number(Math.Round(test.Pairs * 0.05, 1))} pairs would still show |ρ| ≥ {Number(Math.Round(test.NoiseBand, 2))} by chance.", false);
+        if (test.UnmovedOutcomes > 0)
+            yield return ($"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
+    }
+
+    private static string Summary(StudyResult study) =>
+        $"{study.About} {study.Finished} of {study.Runs} runs on world {study.World}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}; {study.Inputs.Length} sampled inputs."
+        + (study.Expectations is { } e ? $" Every expectation held in {Share(e)} of runs." : "")
+        + (study.Stopped ? $" Stopped after {study.Finished} of {study.Runs} runs." : "");
+
+    private static readonly string[] PositionHeader = ["topic", "actor", "start", "mean", "sd", "p5", "p50", "p95", "runs that moved it"];
+
+    private static readonly string[] SensitivityHeader = ["ρ", "p", "q (adjusted)", "significant", "input", "outcome"];
+
+    private static IEnumerable<IReadOnlyList<string>> OddsRows(StudyResult study) =>
+        study.Agreements.Select(a => (IReadOnlyList<string>)[a.Topic, Share(a.InForce), Share(a.Made)]);
+
+    private static IEnumerable<IReadOnlyList<string>> PositionRows(StudyResult study) =>
+        study.Positions.Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, Number(p.Start), Number(p.Mean), Number(p.Sd), Number(p.P5), Number(p.P50), Number(p.P95),
+            p.Moved.ToString(CultureInfo.InvariantCulture)]);
+
+    private static IEnumerable<IReadOnlyList<string>> SensitivityRows(StudyResult study) =>
+        SensitivityChart.Rows(study).Select(s => (IReadOnlyList<string>)[s.Rho.ToString("+0.000;-0.000", CultureInfo.InvariantCulture), P(s.P), P(s.Q), s.Significant ? "yes" : "no", s.Input, s.Outcome]);
+
+    private static IEnumerable<IReadOnlyList<string>> InputRows(StudyResult study) =>
+        study.Inputs.Select(i => (IReadOnlyList<string>)[i.Name, i.Choices is { } c ? string.Join(", ", c) : $"[{Number(i.Low)}, {Number(i.High)}]"]);
+
+    /// <summary>A share with its 95% interval, in percent: "45.5% [38.7, 52.4]".</summary>
+    public static string Share(Proportion p) =>
+        string.Create(CultureInfo.InvariantCulture, $"{100 * p.P:0.0}% [{100 * p.Low:0.0}, {100 * p.High:0.0}]");
+}

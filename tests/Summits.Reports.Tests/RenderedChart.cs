@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Summits.Reports.Tests;
+
+/// <summary>What one chart shows once chromium has drawn it: read from the ECharts instance and from the text of its SVG.</summary>
+public sealed record RenderedChart(
+    string Id,
+    string Title,
+    string? Subtitle,
+    string[] Legend,
+    RenderedChart.Series[] Drawn,
+    string XName,
+    string YName,
+    string[]? XCategories,
+    string[]? YCategories,
+    RenderedChart.Text[] Texts,
+    RenderedChart.Box Grid)
+{
+    public sealed record Series(string Name, string Type, int Data, bool Marked);
+
+    public sealed record Text(string Content, double X, double Y, double W, double H)
+    {
+        public bool Overlaps(Text other) =>
+            X < other.X + other.W - 1 && other.X < X + W - 1 && Y < other.Y + other.H - 1 && other.Y < Y + H - 1;
+    }
+
+    public sealed record Box(double X, double Y, double W, double H);
+
+    /// <summary>The series that put something on the chart: data, a mark area or a mark line.</summary>
+    public IEnumerable<string> DrawnNames => Drawn.Where(s => s.Data > 0 || s.Marked).Select(s => s.Name).Distinct();
+
+    /// <summary>Pairs of visible texts whose boxes overlap by more than a pixel.</summary>
+    public IEnumerable<(Text, Text)> Overlapping() =>
+        Texts.SelectMany((a, i) => Texts.Skip(i + 1).Where(a.Overlaps).Select(b => (a, b)));
+
+    /// <summary>Reads every chart of the page.</summary>
+    public const string Script = """
+        (() => JSON.stringify([...document.querySelectorAll('figure[data-chart]')].map(figure => {
+          const id = figure.getAttribute('data-chart');
+          const chart = window.summitsCharts[id];
+          const option = chart.getOption();
+          const svg = figure.querySelector('svg');
+          const texts = [...svg.querySelectorAll('text')]
+            .filter(t => t.textContent.trim() !== '')
+            .map(t => ({ t, r: t.getBoundingClientRect(), style: getComputedStyle(t) }))
+            .filter(x => x.r.width > 0 && x.r.height > 0 && x.style.visibility !== 'hidden' && x.style.display !== 'none' && Number(x.style.opacity) !== 0 && !x.t.closest('[opacity="0"]'))
+            .map(x => ({ content: x.t.textContent, x: x.r.x, y: x.r.y, w: x.r.width, h: x.r.height }));
+          const grid = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+          const origin = svg.getBoundingClientRect();
+          return {
+            id,
+            title: option.title[0].text,
+            subtitle: option.title[0].subtext || null,
+            legend: (option.legend[0].show === false ? [] : option.legend[0].data || []).map(d => typeof d === 'string' ? d : d.name),
+            drawn: option.series.map(s => ({
+              name: s.name, type: s.type, data: (s.data || []).filter(d => d !== null && d !== undefined).length,
+              marked: !!((s.markArea && s.markArea.data && s.markArea.data.length) || (s.markLine && s.markLine.data && s.markLine.data.length))
+            })),
+            xName: option.xAxis[0].name || '',
+            yName: option.yAxis[0].name || '',
+            xCategories: option.xAxis[0].type === 'category' ? option.xAxis[0].data : null,
+            yCategories: option.yAxis[0].type === 'category' ? option.yAxis[0].data : null,
+            texts,
+            grid: { x: origin.x + grid.x, y: origin.y + grid.y, w: grid.width, h: grid.height }
+          };
+        })))()
+        """;
+
+    public static RenderedChart[] Parse(string json) => JsonSerializer.Deserialize<RenderedChart[]>(json, Options)!;
+
+    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true, NumberHandling = JsonNumberHandling.AllowReadingFromString };
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PuppeteerSharp;
+using Summits.Reports.Comparisons;
+using Summits.Reports.Runs;
+using Summits.Reports.Studies;
+using Summits.Scenarios;
+using Xunit.Abstractions;
+
+namespace Summits.Reports.Tests;
+
+/// <summary>
+/// Opens each kind of report in headless chromium and reads what its charts show: titles, axis names
+/// with units, legend entries against the series drawn, tick labels, overlapping text; keeps a
+/// screenshot of the page and of every chart under TestResults/reports.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOutputHelper output)
+{
+    private static string Artefacts => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "reports")).FullName;
+
+    [Fact]
+    public async Task The_run_report_charts_positions_and_agreements_by_step_with_a_legend_of_what_is_drawn()
+    {
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "okinawa-realignment-friction.yaml")));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(run, dir);
+        var charts = await OpenAsync(dir, "run");
+
+        // The scenario acts on usfj-realignment alone (a shock and two proposals), so one trajectory.
+        Assert.Equal(["trajectory-usfj-realignment", "agreement-timeline"], charts.Select(c => c.Id));
+        var trajectory = charts[0];
+        // The x axis is the run's steps: the start, the three named steps, then the three unnamed
+        // expect steps, which the scenario loader names step-4, step-5 and step-6.
+        Assert.Equal(["start", "local-opposition", "us-reaffirms", "japan-asks-relief", "step-4", "step-5", "step-6"], trajectory.XCategories!);
+        Assert.Contains("step", trajectory.XName);
+        Assert.Equal("position (0–100 scale)", trajectory.YName);
+        // The summit seeded the realignment agreement; the shock strains it and Japan's proposal
+        // breaches it; no agreement is made in the run, so no "agreement made" mark and no entry for one.
+        Assert.Contains("seeded agreement", trajectory.Legend);
+        Assert.Contains("strained", trajectory.Legend);
+        Assert.Contains("breached", trajectory.Legend);
+        Assert.DoesNotContain("agreement made", trajectory.Legend);
+        Assert.Contains("JP", trajectory.Legend);
+        Assert.Contains("US", trajectory.Legend);
+
+        var timeline = charts[1];
+        Assert.Equal(["holding", "strained", "breached"], timeline.Legend);
+        Assert.Equal(trajectory.XCategories, timeline.XCategories);
+        Assert.Contains("usfj-realignment-okinawa", timeline.YCategories!);
+    }
+
+    [Fact]
+    public async Task The_whatif_report_charts_the_moved_topics_and_tests_the_sensitivities()
+    {
+        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(120, 42, 4, Engine.Local), SampleRuns.Local);
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        StudyReport.WriteAll(study, dir);
+        var charts = await OpenAsync(dir, "whatif");
+
+        // The scenario's steps touch three topics: proposals on bilateral-fta and defense-procurement,
+        // rounds on bilateral-fta and trade-imbalance. Only those get a histogram; the world's other
+        // 13 of 16 topics are named in a note instead.
+        Assert.Equal(["agreement-odds", "histogram-trade-imbalance", "histogram-defense-procurement", "histogram-bilateral-fta", "sensitivity"],
+            charts.Select(c => c.Id));
+        Assert.Contains("13 of 16 topics are not charted", File.ReadAllText(Path.Combine(dir, "report.html")));
+
+        var odds = charts[0];
+        Assert.Equal("share of runs (%)", odds.XName);
+        Assert.Contains(odds.Texts, t => t.Content == "0%");
+        Assert.Contains(odds.Texts, t => t.Content == "100%");
+        Assert.Equal(["in force at the end (seeded or new)", "made during the run", "95% Wilson interval"], odds.Legend);
+
+        foreach (var histogram in charts.Where(c => c.Id.StartsWith("histogram-", StringComparison.Ordinal)))
+        {
+            Assert.Equal("final position (0–100 scale)", histogram.XName);
+            Assert.Equal("runs", histogram.YName);
+            // One series per actor holding a position on the topic: Japan and the United States.
+            Assert.Equal(["JP", "US"], histogram.Legend.Select(l => l.Split(':')[0]));
+        }
+
+        var sensitivity = charts[^1];
+        Assert.Contains("Spearman", sensitivity.XName);
+        Assert.Contains(sensitivity.Legend, l => l.StartsWith("one pair's noise band at 5%", StringComparison.Ordinal));
+        foreach (var csv in new[] { "agreements.csv", "positions.csv", "sensitivity.csv" })
+            Assert.True(File.Exists(Path.Combine(dir, csv)), csv);
+    }
+
+    [Fact]
+    public async Task The_compare_report_charts_every_moved_position_names_both_seeds_and_shows_consistent_changes()
+    {
+        var path = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var a = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#press-fta", null, null, p => p));
+        var b = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#offer-package", null, null, p => p));
+        var comparison = Comparison.Of("press-fta", StateDocument.Of(a), "offer-package", StateDocument.Of(b));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        CompareReport.WriteAll(comparison, dir);
+        var charts = await OpenAsync(dir, "compare");
+
+        var shifts = Assert.Single(charts);
+        Assert.Equal("position-shifts", shifts.Id);
+        var moved = comparison.Positions.Length;
+        Assert.True(moved > 0);
+        Assert.Equal($"Positions that moved, A → B (all {moved})", shifts.Title);
+        // Both branches run the scenario file's seed, 7.
+        Assert.Contains("A: press-fta, seed 7", shifts.Subtitle);
+        Assert.Contains("B: offer-package, seed 7", shifts.Subtitle);
+        Assert.Equal(moved, shifts.YCategories!.Length);
+        Assert.Equal(["A: press-fta", "B: offer-package"], shifts.Legend);
+        // Every change printed is B minus A as printed, recomputed here from the printed text.
+        foreach (var row in CompareReport.PositionRows(comparison).Where(r => r[2] != "none" && r[3] != "none"))
+            Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 2), Parse(row[4]));
+        Assert.Contains("gained,package,bilateral-fta", File.ReadAllText(Path.Combine(dir, "agreements.csv")));
+    }
+
+    private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Opens report.html: no script error; every chart readable (a title, named axes shown, a legend
+    /// naming only series drawn and shown above the plot, no "-0" tick, no overlapping text);
+    /// screenshots of the page and of each chart kept.
+    /// </summary>
+    private async Task<RenderedChart[]> OpenAsync(string dir, string name)
+    {
+        var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.DoesNotMatch(ExternalResource(), html);
+
+        await using var page = await browser.Browser.NewPageAsync();
+        var errors = new List<string>();
+        var requests = new List<string>();
+        page.PageError += (_, e) => errors.Add(e.Message);
+        page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) errors.Add(e.Message.Text); };
+        page.Request += (_, e) => requests.Add(e.Request.Url);
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+        await page.GoToAsync(new Uri(Path.Combine(dir, "report.html")).AbsoluteUri, WaitUntilNavigation.Load);
+        var charts = RenderedChart.Parse(await page.EvaluateExpressionAsync<string>(RenderedChart.Script));
+
+        var full = Path.Combine(Artefacts, $"{name}-report.png");
+        await page.ScreenshotAsync(full, new ScreenshotOptions { FullPage = true });
+        output.WriteLine($"screenshot of the {name} report: {full}");
+        foreach (var chart in charts)
+        {
+            var figure = await page.QuerySelectorAsync($"figure[data-chart='{chart.Id}']");
+            await figure.ScreenshotAsync(Path.Combine(Artefacts, $"{name}-{chart.Id}.png"));
+        }
+
+        Assert.Empty(errors);
+        Assert.All(requests, r => Assert.StartsWith("file://", r));
+        Assert.NotEmpty(charts);
+        foreach (var chart in charts)
+            AssertReadable(chart);
+        return charts;
+    }
+
+    private static void AssertReadable(RenderedChart chart)
+    {
+        var shown = chart.Texts.Select(t => t.Content).ToHashSet(StringComparer.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(chart.Title), $"{chart.Id}: no title");
+        Assert.Contains(chart.Title, shown);
+        foreach (var axis in new[] { chart.XName, chart.YName })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(axis), $"{chart.Id}: an axis has no name");
+            Assert.True(shown.Contains(axis), $"{chart.Id}: the axis name '{axis}' is not shown");
+        }
+        var drawn = chart.DrawnNames.ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in chart.Legend)
+        {
+            Assert.True(drawn.Contains(entry), $"{chart.Id}: the legend names '{entry}', which the chart does not draw");
+            var text = chart.Texts.FirstOrDefault(t => t.Content == entry);
+            Assert.True(text is not null, $"{chart.Id}: the legend entry '{entry}' is not shown");
+            Assert.True(text.Y + text.H <= chart.Grid.Y + 1, $"{chart.Id}: the legend entry '{entry}' reaches into the plot");
+        }
+        Assert.DoesNotContain(chart.Texts, t => NegativeZero().IsMatch(t.Content));
+        var overlaps = chart.Overlapping().Select(p => $"'{p.Item1.Content}' and '{p.Item2.Content}'").ToList();
+        Assert.True(overlaps.Count == 0, $"{chart.Id}: overlapping text: {string.Join("; ", overlaps)}");
+    }
+
+    [GeneratedRegex(@"^\s*[-−]0(\.0+)?\s*%?\s*$")]
+    private static partial Regex NegativeZero();
+
+    [GeneratedRegex("(src|href)=\"(https?:)?//")]
+    private static partial Regex ExternalResource();
+}
