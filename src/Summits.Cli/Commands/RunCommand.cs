@@ -29,9 +29,14 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not every event" };
         var branch = CommonOptions.Branch();
         var report = CommonOptions.Report();
+        var pair = new Option<string?>("--pair")
+        {
+            Description = "With --report: the two actors whose utilities the bargaining figures plot where more than two are party (default: the two most capable)",
+            HelpName = "A,B",
+        };
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, world, rounds, seed, output, json, engine, quiet, branch, report,
+            scenario, world, rounds, seed, output, json, engine, quiet, branch, report, pair,
         };
         command.Validators.Add(result =>
         {
@@ -43,11 +48,11 @@ public static class RunCommand
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
-            parse.GetValue(engine), parse.GetValue(quiet), parse.GetValue(branch), parse.GetValue(report), telemetry.Read(parse), cancellation));
+            parse.GetValue(engine), parse.GetValue(quiet), parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, string? seedText, string? outDir, bool json, Engine engine, bool quiet, string? branch, string? reportDir, TelemetrySettings telemetry, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, string? seedText, string? outDir, bool json, Engine engine, bool quiet, string? branch, string? reportDir, string? pairText, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         ulong? seed = null;
         if (seedText is not null)
@@ -77,6 +82,18 @@ public static class RunCommand
         {
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
+        }
+        (string, string)? pair = null;
+        if (pairText is not null)
+        {
+            var names = pairText.Split(',', StringSplitOptions.TrimEntries);
+            var actors = loaded.World.Actors.Select(a => a.Id).ToList();
+            if (names.Length != 2 || names[0] == names[1] || !names.All(actors.Contains))
+            {
+                await Console.Error.WriteLineAsync($"summits run: --pair must name two different actors as A,B, not '{pairText}'; the actors are {string.Join(", ", actors)}");
+                return ExitCodes.BadInput;
+            }
+            pair = (names[0], names[1]);
         }
 
         var stdout = Console.Out;
@@ -118,7 +135,7 @@ public static class RunCommand
         if (outDir is not null)
             RunFiles.WriteAll(run, outDir);
         if (reportDir is not null)
-            RunReportFiles.WriteAll(run, reportDir);
+            RunReportFiles.WriteAll(run, reportDir, pair);
         if (json)
             await stdout.WriteAsync(RunFiles.State(run));
         else
