@@ -13,6 +13,7 @@ public static class SummitsCommand
         RunCommand.Create(),
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
+        ExportCommand.Create(),
         GenerateCommand.Create(),
         WhatIfCommand.Create(),
         CompareCommand.Create(),

@@ -17,13 +17,18 @@ public sealed class AnalyzeTests : IDisposable
     /// fta and defense (JP accepts, UK counters, agreement made on both, 30 ms); then a strain and a
     /// breach of fta by JP.
     /// </summary>
-    private static readonly string[] Run =
+    private static readonly string[] Run = Lines(Span);
+
+    /// <summary>The same run in the JSONL format Summits wrote before OTLP/JSON, which analyze still reads.</summary>
+    private static readonly string[] OlderRun = Lines(OlderSpan);
+
+    private static string[] Lines(Func<string, string?, string, double, string, string> Span) =>
     [
         Span("p1", null, "summits.proposal", 10, """{"summits.proposal.id":"p1","summits.proposer":"US","summits.topic":"fta","summits.rule":"unanimity","summits.outcome":"rejected"}"""),
         Span("e1", "p1", "summits.evaluate", 2, """{"summits.proposal.id":"p1","summits.actor":"JP","summits.topic":"fta","summits.outcome":"reject"}"""),
         Span("m1", "e1", "summits.move", 0.1, """{"summits.actor":"JP","summits.topic":"fta","summits.value.before":20,"summits.value.after":25.5,"summits.cause":"p1"}"""),
-        """{"type":"metric","name":"summits.proposals","unit":"{proposal}","kind":"counter","tags":{"summits.topic":"fta"},"value":1}""",
-        """{"type":"log","time":"2017-11-06T00:00:00.0000000Z","level":"Information","category":"Summits","message":"hello","traceId":null,"spanId":null,"attributes":{}}""",
+        """{"resourceMetrics":[{"resource":{},"scopeMetrics":[{"scope":{"name":"Summits"},"metrics":[{"name":"summits.proposals","unit":"{proposal}","sum":{"dataPoints":[{"attributes":[{"key":"summits.topic","value":{"stringValue":"fta"}}],"asInt":"1"}],"aggregationTemporality":2,"isMonotonic":true}}]}]}]}""",
+        """{"resourceLogs":[{"resource":{},"scopeLogs":[{"scope":{"name":"Summits"},"logRecords":[{"timeUnixNano":"1509926400000000000","severityNumber":9,"body":{"stringValue":"hello"}}]}]}]}""",
         "",
         Span("p2", null, "summits.proposal", 30, """{"summits.proposal.id":"p2","summits.proposer":"US","summits.topic":"fta,defense","summits.rule":"unanimity","summits.outcome":"agreed"}"""),
         Span("e2", "p2", "summits.evaluate", 2, """{"summits.proposal.id":"p2","summits.actor":"JP","summits.topic":"fta,defense","summits.outcome":"accept"}"""),
@@ -61,6 +66,17 @@ public sealed class AnalyzeTests : IDisposable
         Assert.Equal(new Tally("UK", 0, 1, 1, 0, 0, null, null, 1, 0, 0, null, null), analysis.Actors[1]);
         Assert.Equal(new Tally("US", 2, 0, 0, 0, 0, null, null, 1, 0, 0, 20, 30), analysis.Actors[2]);
         Assert.Null(analysis.Actors[2].AcceptanceRate);
+    }
+
+    [Fact]
+    public void An_older_summits_jsonl_file_analyses_to_the_same_counts()
+    {
+        var otlp = RunAnalysis.Of(TelemetryExport.Read([Write("run.jsonl", Run)]));
+        var older = RunAnalysis.Of(TelemetryExport.Read([Write("older.jsonl", OlderRun)]));
+
+        Assert.Equal(otlp.Spans, older.Spans);
+        Assert.Equal(otlp.Topics.ToArray(), older.Topics.ToArray());
+        Assert.Equal(otlp.Actors.ToArray(), older.Actors.ToArray());
     }
 
     [Fact]
@@ -110,10 +126,14 @@ public sealed class AnalyzeTests : IDisposable
     }
 
     [Theory]
+    // The JSON ends after the comma at byte 14, so the reader stops at column 15.
     [InlineData("{\"type\":\"span\",", "15: not valid JSON")]
-    [InlineData("[1,2]", "1: a JSON array; expected one JSON object a line")]
-    [InlineData("{\"type\":\"trace\"}", "1: \"type\" is 'trace'; valid choices: span, metric, log")]
-    [InlineData("{\"name\":\"x\"}", "1: \"type\" is missing")]
+    [InlineData("[1,2]", "1: a JSON array; expected an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line")]
+    [InlineData("{\"resourceSpans\":{}}", "1: \"resourceSpans\" is not an array; expected an OTLP/JSON export request")]
+    [InlineData("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"t\",\"spanId\":\"s\",\"name\":\"x\",\"startTimeUnixNano\":\"5\"}]}]}]}",
+        "1: span has no \"endTimeUnixNano\"; expected nanoseconds since 1970 as a decimal string")]
+    [InlineData("{\"name\":\"x\"}", "1: an object with none of resourceSpans, resourceMetrics, resourceLogs; expected an OTLP/JSON export request")]
+    [InlineData("{\"type\":\"trace\"}", "1: \"type\" is 'trace'; valid choices in the older Summits JSONL: span, metric, log")]
     public void A_bad_line_is_reported_with_file_line_and_column_and_exit_code_2(string line, string problem)
     {
         var file = Write("bad.jsonl", [Run[0], line]);
@@ -157,13 +177,13 @@ public sealed class AnalyzeTests : IDisposable
 
     /// <summary>Spans made through the real source and the real exporter read back to the counts that were made.</summary>
     [Fact]
-    public void Spans_exported_to_jsonl_round_trip_through_analyze()
+    public void Spans_exported_to_otlp_json_round_trip_through_analyze()
     {
         var path = Path.Combine(_directory, "export.jsonl");
         var world = $"round-trip-{Guid.NewGuid():N}";
         using (var tracing = Sdk.CreateTracerProviderBuilder()
                    .AddSource(SummitsTelemetry.Name)
-                   .AddProcessor(new SimpleActivityExportProcessor(new JsonlSpanExporter(new JsonlWriter(path))))
+                   .AddProcessor(new SimpleActivityExportProcessor(new OtlpJsonSpanExporter(new JsonlWriter(path))))
                    .Build())
         {
             for (var i = 0; i < 3; i++)
@@ -207,6 +227,19 @@ public sealed class AnalyzeTests : IDisposable
         return path;
     }
 
-    private static string Span(string id, string? parent, string name, double durationMs, string attributes) =>
+    /// <summary>One span as an OTLP/JSON <c>ExportTraceServiceRequest</c> line; <paramref name="attributes"/> is a flat JSON object.</summary>
+    private static string Span(string id, string? parent, string name, double durationMs, string attributes)
+    {
+        const long start = 1509926400_000_000_000; // 2017-11-06T00:00:00Z in nanoseconds
+        var end = start + (long)Math.Round(durationMs * 1_000_000);
+        var values = System.Text.Json.JsonDocument.Parse(attributes).RootElement.EnumerateObject().Select(a =>
+            $$"""{"key":"{{a.Name}}","value":{{(a.Value.ValueKind == System.Text.Json.JsonValueKind.String
+                ? $$"""{"stringValue":{{a.Value.GetRawText()}}}"""
+                : a.Value.TryGetInt64(out var whole) ? $$"""{"intValue":"{{whole}}"}""" : $$"""{"doubleValue":{{a.Value.GetRawText()}}}""")}}}""");
+        var parentField = parent is null ? "" : $$""","parentSpanId":"{{parent}}" """.TrimEnd();
+        return $$"""{"resourceSpans":[{"resource":{},"scopeSpans":[{"scope":{"name":"Summits"},"spans":[{"traceId":"t1","spanId":"{{id}}"{{parentField}},"name":"{{name}}","kind":1,"startTimeUnixNano":"{{start}}","endTimeUnixNano":"{{end}}","attributes":[{{string.Join(",", values)}}]}]}]}]}""";
+    }
+
+    private static string OlderSpan(string id, string? parent, string name, double durationMs, string attributes) =>
         $$"""{"type":"span","traceId":"t1","spanId":"{{id}}","parentSpanId":{{(parent is null ? "null" : $"\"{parent}\"")}},"name":"{{name}}","kind":"internal","start":"2017-11-06T00:00:00.0000000Z","durationMs":{{durationMs}},"status":"unset","attributes":{{attributes}},"service":"summits"}""";
 }

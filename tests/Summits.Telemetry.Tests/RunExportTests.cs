@@ -19,7 +19,7 @@ public sealed class RunExportTests : IDisposable
     [InlineData("china-role-shift", "local")]
     [InlineData("trade-for-defense-package", "grains")]
     [InlineData("trade-for-defense-package", "local")]
-    public async Task A_run_exported_to_jsonl_analyses_to_the_counts_of_its_timeline(string scenario, string engine)
+    public async Task A_run_exported_to_a_telemetry_file_analyses_to_the_counts_of_its_timeline(string scenario, string engine)
     {
         var file = Path.Combine(_directory, "run.jsonl");
         var output = Path.Combine(_directory, "out");
@@ -51,19 +51,17 @@ public sealed class RunExportTests : IDisposable
         var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("okinawa-realignment-friction"), "--telemetry", file, "-q"]);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var lines = File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        var proposals = lines.Where(l => l.GetProperty("type").GetString() == "span" && l.GetProperty("name").GetString() == SummitsTelemetry.ProposalSpan).ToList();
+        var telemetry = OtlpFile.Read(file);
+        var proposals = telemetry.Spans.Where(s => s.Name == SummitsTelemetry.ProposalSpan).ToList();
         Assert.Equal(2, proposals.Count);
         foreach (var proposal in proposals)
         {
-            var id = proposal.GetProperty("attributes").GetProperty(SummitsTelemetry.ProposalId).GetString();
-            var log = Assert.Single(lines, l => l.GetProperty("type").GetString() == "log"
-                && l.GetProperty("message").GetString()!.StartsWith($"Proposal {id} ", StringComparison.Ordinal));
-            Assert.Equal(proposal.GetProperty("traceId").GetString(), log.GetProperty("traceId").GetString());
-            Assert.Equal(proposal.GetProperty("spanId").GetString(), log.GetProperty("spanId").GetString());
+            var id = proposal.Text(SummitsTelemetry.ProposalId);
+            var log = Assert.Single(telemetry.LogRecords, l => l.Message.StartsWith($"Proposal {id} ", StringComparison.Ordinal));
+            Assert.Equal((proposal.TraceId, proposal.SpanId), (log.TraceId, log.SpanId));
         }
         // Orleans' placement pipeline would otherwise write two Polly records per grain activation.
-        Assert.DoesNotContain(lines, l => l.GetProperty("type").GetString() == "log" && l.GetProperty("category").GetString() == "Polly");
+        Assert.DoesNotContain(telemetry.LogRecords, l => l.Category == "Polly");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

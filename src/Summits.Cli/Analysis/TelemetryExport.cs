@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using Summits.Grains;
 using Summits.Scenarios;
@@ -6,12 +7,19 @@ using Summits.Scenarios;
 namespace Summits.Cli.Analysis;
 
 /// <summary>
-/// Reads JSONL telemetry exports (one or several files, for example one per silo of a cluster) and keeps
-/// each span once, however many files carry it. Metric and log lines are checked, then left aside.
+/// Reads telemetry files (one or several, for example one per silo of a cluster) and keeps each span once,
+/// however many files carry it. A line is an OTLP/JSON export request, as <c>--telemetry</c> and the
+/// OpenTelemetry Collector's file exporter write them, or a record of the JSONL format Summits wrote before
+/// (<c>"type": "span"</c>, <c>"metric"</c> or <c>"log"</c>). Metric and log lines are checked, then left aside.
 /// </summary>
 public static class TelemetryExport
 {
     private static readonly string[] Types = ["span", "metric", "log"];
+
+    /// <summary>The top-level field of each OTLP export request: traces, metrics, logs.</summary>
+    private const string ResourceSpans = "resourceSpans", ResourceMetrics = "resourceMetrics", ResourceLogs = "resourceLogs";
+
+    private const string Expected = "expected an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line, as 'summits ... --telemetry FILE.jsonl' writes";
 
     /// <summary>The attributes each Summits span must carry for the analysis to count it.</summary>
     private static readonly ImmutableDictionary<string, string[]> Required = new Dictionary<string, string[]>
@@ -35,21 +43,21 @@ public static class TelemetryExport
         foreach (var path in paths)
         {
             if (!File.Exists(path))
-                throw new InputException(new FilePosition(path, 1, 1), "no such file; expected a JSONL file written by 'summits ... --telemetry FILE.jsonl'");
+                throw new InputException(new FilePosition(path, 1, 1), "no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'");
             var line = 0;
             foreach (var text in File.ReadLines(path))
             {
                 line++;
                 if (string.IsNullOrWhiteSpace(text))
                     continue;
-                if (ReadLine(path, line, text) is { } span)
+                foreach (var span in ReadLine(path, line, text))
                     spans.TryAdd((span.TraceId, span.SpanId), span);
             }
         }
         return [.. spans.Values];
     }
 
-    private static ExportedSpan? ReadLine(string path, int line, string text)
+    private static List<ExportedSpan> ReadLine(string path, int line, string text)
     {
         JsonDocument document;
         try
@@ -59,20 +67,99 @@ public static class TelemetryExport
         catch (JsonException e)
         {
             throw new InputException(new FilePosition(path, line, (int)(e.BytePositionInLine ?? 0) + 1),
-                $"not valid JSON ({FirstSentence(e.Message)}); expected one JSON object a line");
+                $"not valid JSON ({FirstSentence(e.Message)}); {Expected}");
         }
 
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw Problem(path, line, $"a JSON {root.ValueKind.ToString().ToLowerInvariant()}; expected one JSON object a line");
-            var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                throw Problem(path, line, $"a JSON {root.ValueKind.ToString().ToLowerInvariant()}; {Expected}");
+            if (root.TryGetProperty(ResourceSpans, out var resourceSpans))
+                return ReadOtlpSpans(path, line, resourceSpans);
+            foreach (var other in new[] { ResourceMetrics, ResourceLogs })
+            {
+                if (root.TryGetProperty(other, out var resources))
+                {
+                    if (resources.ValueKind != JsonValueKind.Array)
+                        throw Problem(path, line, $"\"{other}\" is not an array; {Expected}");
+                    return [];
+                }
+            }
+            if (!root.TryGetProperty("type", out var t))
+                throw Problem(path, line, $"an object with none of {ResourceSpans}, {ResourceMetrics}, {ResourceLogs}; {Expected}");
+            var type = t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (type is null || !Types.Contains(type))
-                throw Problem(path, line, $"\"type\" is {(type is null ? "missing" : $"'{type}'")}; valid choices: {string.Join(", ", Types)}");
-            return type == "span" ? ReadSpan(path, line, root) : null;
+                throw Problem(path, line, $"\"type\" is {(type is null ? "not a string" : $"'{type}'")}; valid choices in the older Summits JSONL: {string.Join(", ", Types)}");
+            return type == "span" ? [ReadSpan(path, line, root)] : [];
         }
     }
+
+    /// <summary>The spans of an <c>ExportTraceServiceRequest</c>: resourceSpans[].scopeSpans[].spans[].</summary>
+    private static List<ExportedSpan> ReadOtlpSpans(string path, int line, JsonElement resourceSpans)
+    {
+        var spans = new List<ExportedSpan>();
+        foreach (var resource in Array(path, line, resourceSpans, ResourceSpans))
+        {
+            if (!resource.TryGetProperty("scopeSpans", out var scopeSpans))
+                continue;
+            foreach (var scope in Array(path, line, scopeSpans, "scopeSpans"))
+            {
+                if (!scope.TryGetProperty("spans", out var items))
+                    continue;
+                foreach (var item in Array(path, line, items, "spans"))
+                {
+                    var traceId = RequiredString(path, line, item, "traceId");
+                    var spanId = RequiredString(path, line, item, "spanId");
+                    var name = RequiredString(path, line, item, "name");
+                    var parent = item.TryGetProperty("parentSpanId", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 } id ? id : null;
+                    var start = Nanoseconds(path, line, item, "startTimeUnixNano");
+                    var end = Nanoseconds(path, line, item, "endTimeUnixNano");
+                    if (end < start)
+                        throw Problem(path, line, $"span {spanId} ends before it starts; expected endTimeUnixNano at or after startTimeUnixNano");
+                    // Subtract as integers: a time near 1.5e18 ns as a double is only good to 256 ns.
+                    var span = new ExportedSpan(traceId, spanId, parent, name, (end - start) / 1e6, OtlpAttributes(path, line, item), line);
+                    Check(path, line, span);
+                    spans.Add(span);
+                }
+            }
+        }
+        return spans;
+    }
+
+    /// <summary>A <c>repeated KeyValue</c>: each key with the one value its <c>AnyValue</c> holds (stringValue, intValue, ...).</summary>
+    private static ImmutableDictionary<string, JsonElement> OtlpAttributes(string path, int line, JsonElement owner)
+    {
+        if (!owner.TryGetProperty("attributes", out var attributes))
+            return ImmutableDictionary<string, JsonElement>.Empty;
+        var result = ImmutableDictionary.CreateBuilder<string, JsonElement>();
+        foreach (var attribute in Array(path, line, attributes, "attributes"))
+        {
+            var key = RequiredString(path, line, attribute, "key");
+            if (attribute.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object
+                && value.EnumerateObject().FirstOrDefault() is { Value.ValueKind: not JsonValueKind.Undefined } held)
+                result[key] = held.Value.Clone();
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>A <c>fixed64</c> time in nanoseconds, which proto3 JSON writes as a decimal string (a number is accepted too).</summary>
+    private static ulong Nanoseconds(string path, int line, JsonElement owner, string name)
+    {
+        if (owner.TryGetProperty(name, out var value))
+        {
+            if (value.ValueKind == JsonValueKind.String && ulong.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text))
+                return text;
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var number))
+                return number;
+        }
+        throw Problem(path, line, $"span has no \"{name}\"; expected nanoseconds since 1970 as a decimal string");
+    }
+
+    private static JsonElement.ArrayEnumerator Array(string path, int line, JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : throw Problem(path, line, $"\"{name}\" is not an array; {Expected}");
 
     private static ExportedSpan ReadSpan(string path, int line, JsonElement root)
     {

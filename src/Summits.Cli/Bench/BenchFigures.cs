@@ -16,6 +16,7 @@ public static class BenchFigures
         new(ConvergenceRuns.SoeFigure, "the SOE KTAB tables bargaining to convergence", async c => [.. await ConvergenceRuns.MeasureSoeAsync(c), .. await ProcessRun.MeasureKtabAsync(c)]),
         new(ConvergenceRuns.FortyFigure, "KTAB's 40-actor table to convergence", ConvergenceRuns.MeasureFortyAsync),
         new(ConvergenceRuns.BigFigure, "a 160-actor table to convergence", ConvergenceRuns.MeasureBigAsync),
+        new(SmpRuns.Figure, "KTAB's spatial model: its tables against smpc, and growth with actors and dimensions", SmpRuns.MeasureAsync),
         new(SyntheticRounds.Figure, "200 actors x 50 topics, 10 rounds", SyntheticRounds.MeasureAsync),
         new(TelemetryOverhead.Figure, "telemetry off, metrics only, full tracing", TelemetryOverhead.MeasureAsync),
     ];

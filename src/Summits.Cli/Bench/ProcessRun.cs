@@ -44,12 +44,12 @@ public static class ProcessRun
         ];
     }
 
-    private sealed record Times(double Median, double Min, double Max, int Runs, string Command);
+    internal sealed record Times(double Median, double Min, double Max, int Runs, string Command);
 
-    private static string Describe(Times t, string what) =>
+    internal static string Describe(Times t, string what) =>
         Invariant($"{what}; median of {t.Runs}, from {t.Min:0.00} to {t.Max:0.00} s; {t.Command}");
 
-    private static async Task<Times> TimeAsync(int runs, params string[] arguments)
+    internal static async Task<Times> TimeAsync(int runs, params string[] arguments)
     {
         var seconds = new List<double>();
         var command = "summits " + string.Join(' ', arguments);

@@ -4,7 +4,7 @@ using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
 
-/// <summary><c>summits analyze</c>: per-topic and per-actor figures from JSONL telemetry exports.</summary>
+/// <summary><c>summits analyze</c>: per-topic and per-actor figures from telemetry files (OTLP/JSON, one export request a line).</summary>
 public static class AnalyzeCommand
 {
     public static Command Create()

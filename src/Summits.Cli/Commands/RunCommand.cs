@@ -16,7 +16,12 @@ public static class RunCommand
     {
         var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run", Arity = ArgumentArity.ZeroOrOne };
         var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
-        var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds to run", HelpName = "N", DefaultValueFactory = _ => 100 };
+        var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
+        var model = new Option<Model.ForecastModel>("--model")
+        {
+            Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?)",
+            DefaultValueFactory = _ => Model.ForecastModel.Bargaining,
+        };
         var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
         var output = new Option<string?>("--out") { Description = "Write timeline.jsonl, state.json and agreements.csv into this folder", HelpName = "DIR" };
         var json = CommonOptions.Json();
@@ -36,7 +41,7 @@ public static class RunCommand
         };
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, world, rounds, seed, output, json, engine, quiet, branch, report, pair,
+            scenario, world, rounds, model, seed, output, json, engine, quiet, branch, report, pair,
         };
         command.Validators.Add(result =>
         {
@@ -44,15 +49,17 @@ public static class RunCommand
             var forecast = result.GetValue(world) is not null;
             if (named == forecast)
                 result.AddError("name a scenario file, or a world file with --world, but not both");
+            if (named && result.GetResult(model) is { Implicit: false })
+                result.AddError("--model goes with --world; a scenario file chooses its model with 'model: smp'");
         });
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
+            parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
             parse.GetValue(engine), parse.GetValue(quiet), parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, string? seedText, string? outDir, bool json, Engine engine, bool quiet, string? branch, string? reportDir, string? pairText, TelemetrySettings telemetry, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, Model.ForecastModel model, string? seedText, string? outDir, bool json, Engine engine, bool quiet, string? branch, string? reportDir, string? pairText, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         ulong? seed = null;
         if (seedText is not null)
@@ -75,7 +82,7 @@ public static class RunCommand
         try
         {
             loaded = worldPath is not null
-                ? Forecast.Of(CommonOptions.Resolve(worldPath), rounds, seed ?? 0)
+                ? Forecast.Of(CommonOptions.Resolve(worldPath), rounds, seed ?? 0, model)
                 : BranchChoice.Load(path!, branch, seed, CommonOptions.Resolve);
         }
         catch (InputException e)

@@ -43,7 +43,7 @@ public static class SummitsOpenTelemetry
                 if (settings.Console)
                     metrics.AddConsoleExporter();
                 if (lines is not null)
-                    metrics.AddReader(new PeriodicExportingMetricReader(new JsonlMetricExporter(lines)));
+                    metrics.AddReader(new PeriodicExportingMetricReader(new OtlpJsonMetricExporter(lines)));
                 if (settings.Otlp?.Metrics is { } otlp)
                     metrics.AddOtlpExporter(options => Configure(options, otlp));
             });
@@ -58,7 +58,7 @@ public static class SummitsOpenTelemetry
                     if (settings.Console)
                         tracing.AddConsoleExporter();
                     if (lines is not null)
-                        tracing.AddProcessor(new BatchActivityExportProcessor(new JsonlSpanExporter(lines)));
+                        tracing.AddProcessor(new BatchActivityExportProcessor(new OtlpJsonSpanExporter(lines)));
                     if (settings.Otlp?.Traces is { } otlp)
                         tracing.AddOtlpExporter(options => Configure(options, otlp));
                 })
@@ -68,7 +68,7 @@ public static class SummitsOpenTelemetry
                         if (settings.Console)
                             logging.AddConsoleExporter();
                         if (lines is not null)
-                            logging.AddProcessor(new BatchLogRecordExportProcessor(new JsonlLogExporter(lines)));
+                            logging.AddProcessor(new BatchLogRecordExportProcessor(new OtlpJsonLogExporter(lines)));
                         if (settings.Otlp?.Logs is { } otlp)
                             logging.AddOtlpExporter(options => Configure(options, otlp));
                     },

@@ -24,11 +24,21 @@ public static class RunReport
             output.WriteLine($"  {p.Topic,-26} {p.Actor,-6} {(double.IsNaN(from) ? "" : n(from)),6} → {n(p.Value),-6} ({change})");
         }
 
+        if (SmpHistory.FinalForecast(run) is { } forecast)
+        {
+            output.WriteLine();
+            output.WriteLine("Forecast of KTAB's spatial model (each position weighted by the probability that it prevails)");
+            foreach (var (topic, value) in forecast)
+                output.WriteLine($"  {topic,-26} {n(value)}");
+        }
+
         output.WriteLine();
         output.WriteLine("Agreements made or changed (value, and where it landed against the weighted mean, weighted median and Nash point)");
-        var analyses = run.Analyses().ToDictionary(a => a.Topic);
-        var bargaining = run.Bargaining().Where(c => c.Agreement is not null).ToDictionary(c => c.Id);
         var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
+        // The reference points take a while on a large table; a run that changed no agreement needs none.
+        var changed = run.Final.Agreements.Any(a => !seeded.TryGetValue(a.Id, out var was) || was != a.Status);
+        var analyses = changed ? run.Analyses().ToDictionary(a => a.Topic) : [];
+        var bargaining = changed ? run.Bargaining().Where(c => c.Agreement is not null).ToDictionary(c => c.Id) : [];
         var unchanged = new List<string>();
         foreach (var a in run.Final.Agreements)
         {

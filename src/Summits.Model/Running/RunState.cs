@@ -52,6 +52,9 @@ public sealed class RunState
 
     [Id(15)] public int TotalRounds { get; set; }
 
+    /// <summary>How far the first turn of the spatial-model step in progress moved the actors (0–100 scale), which its stopping rule reads.</summary>
+    [Id(20)] public double? SmpFirstShift { get; set; }
+
     public bool Finished => NextStep >= Scenario.Steps.Length;
 
     public static RunState Begin(Scenario scenario, World world) => new()

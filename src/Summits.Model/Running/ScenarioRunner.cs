@@ -9,7 +9,7 @@ namespace Summits.Model;
 /// through <see cref="IWorldAccess"/>, so a local run and a grain-hosted run take the same path
 /// and give the same timeline.
 /// </summary>
-public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObserver? observer = null)
+public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, IRunObserver? observer = null)
 {
     private readonly IRunObserver _observer = observer ?? NoObserver.Instance;
 
@@ -25,7 +25,7 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             return [];
         var from = state.Timeline.Count;
         _step = state.Scenario.Steps[state.NextStep];
-        _round = _step is RoundsStep ? state.RoundsDone + 1 : null;
+        _round = _step is RoundsStep or SmpTurnsStep ? state.RoundsDone + 1 : null;
         using var scope = _observer.BeginStep(_step, _round);
         switch (_step)
         {
@@ -40,6 +40,13 @@ public sealed class ScenarioRunner(IWorldAccess world, RunState state, IRunObser
             case ShockStep shock:
                 await ShockAsync(shock);
                 state.NextStep++;
+                break;
+            case SmpTurnsStep turns:
+                if (await SmpTurnAsync(turns))
+                {
+                    state.NextStep++;
+                    state.RoundsDone = 0;
+                }
                 break;
             case RoundsStep rounds:
                 if (await RoundAsync(rounds))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Summits.Model;
 
 /// <summary>
@@ -68,6 +69,7 @@ internal sealed class SmpAssessment
     /// The salience-weighted distance between an ideal and a position: the root of the
     /// salience-squared-weighted mean of squared differences (KTAB's bvDiff), 0..1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Distance(int actor, ReadOnlySpan<double> position)
     {
         double weighted = 0, weights = 0;
@@ -83,7 +85,8 @@ internal sealed class SmpAssessment
 
     /// <summary>
     /// The utility of a position at distance d to an actor with risk attitude R:
-    /// (1 − d)(1 + dR), concave for R above 0 and convex below (Wise 2015, after Bueno de Mesquita 1985).
+    /// (1 − d)(1 + dR): R above 0 bends the curve toward caution, below 0 toward risk (KTAB's
+    /// quadratic form of Bueno de Mesquita's 1985 risk-adjusted utility).
     /// </summary>
     public static double Utility(double d, double r) => d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
 
@@ -103,6 +106,7 @@ internal sealed class SmpAssessment
     /// neutral: the most likely actor gets R = 1, the least likely −0.5, the rest in between
     /// (KTAB's BigRRange Mid; Bueno de Mesquita 1985: the strong can afford to take risks).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] InferRisk()
     {
         var neutral = new double[N * N];
@@ -143,6 +147,7 @@ internal sealed class SmpAssessment
     }
 
     /// <summary>Each actor votes over the distinct positions with its own risk-aware utilities.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] PrevailingProbabilities()
     {
         var m = Unique.Length;
@@ -156,10 +161,13 @@ internal sealed class SmpAssessment
     private double[] Conditional(double[] utilities, int options) =>
         Pce.Conditional(utilities, N, options, Capabilities);
 
-    /// <summary>Runs <paramref name="body"/> for 0..count−1, on several threads when the table is large; each index writes only its own results.</summary>
-    public static void Each(int count, Action<int> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0..count−1, on several threads when the work (about
+    /// <paramref name="work"/> steps of each call times the count) is large; each index writes only its own results.
+    /// </summary>
+    public static void Each(int count, Action<int> body, int work = 0)
     {
-        if (count < ParallelFrom)
+        if (count < ParallelFrom && work < 4096)
             for (var i = 0; i < count; i++)
                 body(i);
         else

@@ -2,7 +2,7 @@ namespace Summits.Model;
 
 /// <summary>
 /// The spatial model's stopping rule. Every table runs with the same values, KTAB's own
-/// (Wise 2015, KTAB's SMP <c>configExec</c>): at least 2 and at most 100 turns, stopping once a turn
+/// (KTAB's smpc): at least 2 and at most 100 turns, stopping once a turn
 /// moves the actors less than 2% as far as the first turn did.
 /// </summary>
 /// <param name="MinTurns">Turns always run, 1 or more.</param>

@@ -71,19 +71,23 @@ public sealed record SmpTable
     /// actor more than 1 in all; those are divided by their sum, which keeps their proportions.
     /// </summary>
     /// <exception cref="ArgumentException">An actor holds no position on some topic, or the world has fewer than 2 actors.</exception>
-    public static SmpTable From(World world)
+    public static SmpTable From(World world) => Of(world.Actors, [.. world.Topics.Select(t => t.Id)], world.Positions);
+
+    /// <summary>The table of these actors (in order) on these topics (in order), from their positions; see <see cref="From"/>.</summary>
+    /// <exception cref="ArgumentException">An actor holds no position on some topic, or there are fewer than 2 actors.</exception>
+    public static SmpTable Of(IReadOnlyList<Actor> actors, IReadOnlyList<string> topics, IEnumerable<Position> held)
     {
-        var byKey = world.Positions.ToDictionary(p => (p.Actor, p.Topic));
-        var positions = ImmutableArray.CreateBuilder<ImmutableArray<double>>(world.Actors.Length);
-        var saliences = ImmutableArray.CreateBuilder<ImmutableArray<double>>(world.Actors.Length);
-        foreach (var actor in world.Actors)
+        var byKey = held.ToDictionary(p => (p.Actor, p.Topic));
+        var positions = ImmutableArray.CreateBuilder<ImmutableArray<double>>(actors.Count);
+        var saliences = ImmutableArray.CreateBuilder<ImmutableArray<double>>(actors.Count);
+        foreach (var actor in actors)
         {
-            var row = new double[world.Topics.Length];
-            var shares = new double[world.Topics.Length];
-            for (var k = 0; k < world.Topics.Length; k++)
+            var row = new double[topics.Count];
+            var shares = new double[topics.Count];
+            for (var k = 0; k < topics.Count; k++)
             {
-                if (!byKey.TryGetValue((actor.Id, world.Topics[k].Id), out var position))
-                    throw new ArgumentException($"{actor.Id} holds no position on {world.Topics[k].Id}; the spatial model needs every actor's position on every topic");
+                if (!byKey.TryGetValue((actor.Id, topics[k]), out var position))
+                    throw new ArgumentException($"{actor.Id} holds no position on {topics[k]}; the spatial model needs every actor's position on every topic");
                 row[k] = position.Value.Value;
                 shares[k] = position.Salience.Value;
             }
@@ -94,8 +98,8 @@ public sealed record SmpTable
             positions.Add([.. row]);
             saliences.Add([.. shares]);
         }
-        return new SmpTable([.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)],
-            [.. world.Actors.Select(a => a.Capability)], positions.MoveToImmutable(), saliences.MoveToImmutable());
+        return new SmpTable([.. actors.Select(a => a.Id)], [.. topics], [.. actors.Select(a => a.Capability)],
+            positions.MoveToImmutable(), saliences.MoveToImmutable());
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

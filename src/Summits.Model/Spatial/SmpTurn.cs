@@ -12,6 +12,7 @@ namespace Summits.Model;
 /// <param name="Forecast">Per dimension, the positions weighted by the probability that each prevails, 0–100.</param>
 /// <param name="RiskAttitudes">Each actor's risk attitude R inferred from its chance of prevailing, -0.5 (averse) to 1 (acceptant).</param>
 /// <param name="Bargains">The bargains chosen in the turn that led here; empty for turn 0.</param>
+/// <param name="Taken">For each actor, the index in <paramref name="Bargains"/> of the bargain it took in that turn, or −1 when it kept its position.</param>
 /// <param name="Shift">How far the turn moved the actors: the sum of their moves' Euclidean lengths on the 0–100 scale.</param>
 [GenerateSerializer, Immutable]
 public sealed record SmpTurn(
@@ -21,4 +22,5 @@ public sealed record SmpTurn(
     [property: Id(3)] ImmutableArray<double> Forecast,
     [property: Id(4)] ImmutableArray<double> RiskAttitudes,
     [property: Id(5)] ImmutableArray<SmpBargain> Bargains,
-    [property: Id(6)] double Shift);
+    [property: Id(6)] double Shift,
+    [property: Id(7)] ImmutableArray<int> Taken);

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using System.Runtime.Intrinsics;
 
 namespace Summits.Model;
 
@@ -8,8 +10,9 @@ namespace Summits.Model;
 /// one it would most profit from challenging, and every actor then takes the bargain (or keeps its
 /// position) that the whole group's capability-weighted votes make most likely to prevail. The
 /// forecast is the positions weighted by the probability that each prevails. Deterministic: the same
-/// table gives the same turns, bit for bit. Sources: Wise, Lester, Efird, Brumley (2015), "KTAB: the
-/// KAPSARC Toolkit for Behavioral Analysis"; Bueno de Mesquita (1985, 1994); KTAB's smpc defaults
+/// table gives the same turns, bit for bit. Sources: KAPSARC's KTAB papers ("An Introduction to the
+/// KAPSARC Toolkit for Behavioral Analysis", "Multidimensional Bargaining using KTAB") and its SMP
+/// sources; Bueno de Mesquita, "The War Trap Revisited" (1985); KTAB's smpc defaults
 /// (proportional voting, linear victory probability, conditional PCE, deterministic transitions,
 /// risk range Mid, one-third risk adjustment, semi-committed third parties, S2P2 interpolated
 /// bargains proposed by the initiator).
@@ -32,7 +35,7 @@ public static class SpatialModel
         var start = table;
         var state = Assessment(table);
         var turns = ImmutableArray.CreateBuilder<SmpTurn>();
-        turns.Add(Describe(state, 0, [], 0));
+        turns.Add(Describe(state, table, 0, [], 0, Untaken(state.N)));
         double? first = null;
         var converged = false;
         for (var t = 1; t <= p.MaxTurns; t++)
@@ -60,7 +63,9 @@ public static class SpatialModel
 
     /// <summary>The state of <paramref name="table"/> as turn <paramref name="number"/>: risk attitudes, winning probabilities, forecast.</summary>
     public static SmpTurn Assess(SmpTable table, int number, ImmutableArray<SmpBargain> bargains, double shift) =>
-        Describe(Assessment(table), number, bargains, shift);
+        Describe(Assessment(table), table, number, bargains, shift, Untaken(table.Actors.Length));
+
+    private static ImmutableArray<int> Untaken(int actors) => [.. Enumerable.Repeat(-1, actors)];
 
     /// <summary>One turn: every actor's best challenge becomes a bargain, and every actor takes the bargain most likely to prevail.</summary>
     /// <returns>The table after the turn, and the turn as reported.</returns>
@@ -73,9 +78,9 @@ public static class SpatialModel
     private static (SmpTable Next, SmpTurn Turn, SmpAssessment After) Step(SmpAssessment before, SmpTable table, int number)
     {
         var bargains = Challenges(before);
-        var positions = Resolve(before, bargains);
+        var takenBargain = Resolve(before, bargains);
         var next = new SmpTable(table.Actors, table.Dimensions, table.Capabilities,
-            [.. Enumerable.Range(0, before.N).Select(i => ImmutableArray.Create(positions, i * before.D, before.D).Select(x => x * 100).ToImmutableArray())],
+            [.. table.Positions.Select((held, i) => takenBargain[i] is { } b ? (b.Initiator == i ? b.InitiatorPosition : b.ReceiverPosition) : held)],
             table.Saliences);
         var after = Assessment(next);
         double shift = 0;
@@ -89,7 +94,9 @@ public static class SpatialModel
             }
             shift += Math.Sqrt(sum);
         }
-        return (next, Describe(after, number, [.. bargains.Where(b => b is not null).Select(b => b!)], shift * 100), after);
+        var offered = bargains.Where(b => b is not null).Select(b => b!).ToList();
+        var taken = takenBargain.Select(b => b is null ? -1 : offered.IndexOf(b)).ToImmutableArray();
+        return (next, Describe(after, next, number, [.. offered], shift * 100, taken), after);
     }
 
     private static SmpAssessment Assessment(SmpTable table)
@@ -106,7 +113,7 @@ public static class SpatialModel
         return new SmpAssessment(n, d, [.. table.Capabilities], saliences, positions);
     }
 
-    private static SmpTurn Describe(SmpAssessment s, int number, ImmutableArray<SmpBargain> bargains, double shift)
+    private static SmpTurn Describe(SmpAssessment s, SmpTable table, int number, ImmutableArray<SmpBargain> bargains, double shift, ImmutableArray<int> taken)
     {
         // KTAB's forecast weights each actor's position by the probability that it prevails and
         // divides by their sum, so a position several actors share counts once per actor.
@@ -117,14 +124,13 @@ public static class SpatialModel
             var p = s.UniqueProbabilities[s.UniqueOf[i]];
             total += p;
             for (var k = 0; k < s.D; k++)
-                forecast[k] += p * s.Positions[i * s.D + k] * 100;
+                forecast[k] += p * table.Positions[i][k];
         }
         for (var k = 0; k < s.D; k++)
             forecast[k] /= total;
-        return new SmpTurn(number,
-            [.. Enumerable.Range(0, s.N).Select(i => Enumerable.Range(0, s.D).Select(k => s.Positions[i * s.D + k] * 100).ToImmutableArray())],
+        return new SmpTurn(number, table.Positions,
             [.. Enumerable.Range(0, s.N).Select(i => s.UniqueProbabilities[s.UniqueOf[i]])],
-            [.. forecast], [.. s.RiskAttitudes], bargains, shift);
+            [.. forecast], [.. s.RiskAttitudes], bargains, shift, taken);
     }
 
     /// <summary>For each actor, the bargain it offers the actor it would gain most by challenging, or null when no challenge pays.</summary>
@@ -140,6 +146,7 @@ public static class SpatialModel
     /// and the expected utility against the status quo. i estimates every actor n's risk attitude as
     /// (2 R_i + R_n) / 3 (KTAB's OneThird adjustment).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SmpBargain? BestChallenge(SmpAssessment s, int i)
     {
         var n = s.N;
@@ -150,6 +157,11 @@ public static class SpatialModel
         var forI = new double[n];
         for (var a = 0; a < n; a++)
             forI[a] = SmpAssessment.Utility(s.DistanceTo[i * n + a], risk[a]);
+
+        // Third parties' weights, with i's own set to 0: a principal's vote is counted apart.
+        var weights = new double[n];
+        for (var a = 0; a < n; a++)
+            weights[a] = a == i ? 0 : s.SalienceSums[a] * s.Capabilities[a];
 
         var bestJ = -1;
         double bestGain = -1, bestP = 0;
@@ -167,17 +179,9 @@ public static class SpatialModel
             var contributionJ = wj * (uji - 1);
             var forChallenge = MinChallengeCoalition + Math.Max(contributionI, 0) + Math.Max(contributionJ, 0);
             var forTarget = MinChallengeCoalition + Math.Max(-contributionI, 0) + Math.Max(-contributionJ, 0);
-            double allFor = forChallenge, allAgainst = forTarget;
-            for (var a = 0; a < n; a++)
-            {
-                if (a == i || a == j)
-                    continue;
-                var wa = s.SalienceSums[a] * s.Capabilities[a];
-                var uai = forI[a];
-                var uaj = SmpAssessment.Utility(toJ[a], risk[a]);
-                allFor += ThirdPartyVote(wa, uai, uaj, forChallenge, forTarget, out var against);
-                allAgainst += against;
-            }
+            weights[j] = 0;
+            var (allFor, allAgainst) = ThirdParties(weights, forI, toJ, risk, forChallenge, forTarget);
+            weights[j] = wj;
             var p = allFor / (allFor + allAgainst);
             // i's utility: the status quo keeps both positions; if j yields (with probability 1 − s_j,
             // it does not care enough to resist) or loses, both hold i's; if j wins, both hold j's.
@@ -196,24 +200,55 @@ public static class SpatialModel
     }
 
     /// <summary>
-    /// A third party's vote in i's challenge of j (KTAB's semi-committed third party): it judges how
-    /// likely each side is to win with its support, then compares joining i (it keeps its own position
-    /// if i wins, takes j's if i loses) with joining j (the mirror image).
+    /// The coalitions for i and for j once every third party has voted (KTAB's semi-committed third
+    /// party). Third party a, with weight w, utility u_i for i's position and u_j for j's, judges its
+    /// side's chance with its own lean w(u_i − u_j) added to the principals' coalitions, p_i and 1 − p_i,
+    /// then compares joining i (it keeps its own position, worth 1, if i wins; takes j's if i loses:
+    /// p_i(2u_i + 1) + (1 − p_i)·3u_j) with joining j (p_i·3u_i + (1 − p_i)(2u_j + 1)), and votes w times
+    /// the difference, which is w(p_i(1 − u_i) − (1 − p_i)(1 − u_j)). A weight of 0 leaves a party out.
+    /// Four parties at a time, in a fixed order, so every machine sums alike.
     /// </summary>
-    /// <returns>Its weight for i's side; <paramref name="against"/> gets its weight for j's side.</returns>
-    private static double ThirdPartyVote(double weight, double forI, double forJ, double withI, double withJ, out double against)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double For, double Against) ThirdParties(double[] weights, double[] forI, ReadOnlySpan<double> distanceToJ,
+        double[] risk, double withI, double withJ)
     {
-        var lean = weight * (forI - forJ);
-        var strengthI = withI + Math.Max(lean, 0);
-        var strengthJ = withJ + Math.Max(-lean, 0);
-        var pI = strengthI / (strengthI + strengthJ);
-        var pJ = 1 - pI;
-        const double own = 1; // its utility for its own position
-        var joinI = pI * (forI + forI + own) + pJ * (forJ + forJ + forJ);
-        var joinJ = pI * (forI + forI + forI) + pJ * (forJ + forJ + own);
-        var vote = weight * (joinI - joinJ);
-        against = Math.Max(-vote, 0);
-        return Math.Max(vote, 0);
+        var n = weights.Length;
+        var one = Vector256.Create(1.0);
+        var zero = Vector256<double>.Zero;
+        var vI = Vector256.Create(withI);
+        var vJ = Vector256.Create(withJ);
+        var allFor = zero;
+        var allAgainst = zero;
+        var a = 0;
+        for (; a + 4 <= n; a += 4)
+        {
+            var w = Vector256.Create(weights.AsSpan(a, 4));
+            var ui = Vector256.Create(forI.AsSpan(a, 4));
+            var d = Vector256.Create(distanceToJ.Slice(a, 4));
+            var r = Vector256.Create(risk.AsSpan(a, 4));
+            var uj = (one - d) * (one + Vector256.Min(d, one) * r);
+            var lean = w * (ui - uj);
+            var strengthI = vI + Vector256.Max(lean, zero);
+            var strengthJ = vJ - Vector256.Min(lean, zero);
+            var pI = strengthI / (strengthI + strengthJ);
+            var vote = w * (pI * (one - ui) - (one - pI) * (one - uj));
+            allFor += Vector256.Max(vote, zero);
+            allAgainst -= Vector256.Min(vote, zero);
+        }
+        double sumFor = withI + (allFor[0] + allFor[1]) + (allFor[2] + allFor[3]);
+        double sumAgainst = withJ + (allAgainst[0] + allAgainst[1]) + (allAgainst[2] + allAgainst[3]);
+        for (; a < n; a++)
+        {
+            var uj = SmpAssessment.Utility(distanceToJ[a], risk[a]);
+            var lean = weights[a] * (forI[a] - uj);
+            var strengthI = withI + Math.Max(lean, 0);
+            var strengthJ = withJ + Math.Max(-lean, 0);
+            var pI = strengthI / (strengthI + strengthJ);
+            var vote = weights[a] * (pI * (1 - forI[a]) - (1 - pI) * (1 - uj));
+            sumFor += Math.Max(vote, 0);
+            sumAgainst += Math.Max(-vote, 0);
+        }
+        return (sumFor, sumAgainst);
     }
 
     /// <summary>
@@ -236,7 +271,8 @@ public static class SpatialModel
             atI[k] = Round4(((wi + MinBargainWeight) * ti + wj * tj) / total);
             atJ[k] = Round4((wi * ti + (MinBargainWeight + wj) * tj) / total);
         }
-        return new SmpBargain(i, j, p, gain, [.. atI.Select(x => x * 100)], [.. atJ.Select(x => x * 100)]);
+        // Multiples of 0.0001 on the 0..1 scale are hundredths on 0–100: rounding keeps them exact in print.
+        return new SmpBargain(i, j, p, gain, [.. atI.Select(x => Math.Round(x * 100, 2))], [.. atJ.Select(x => Math.Round(x * 100, 2))]);
     }
 
     private static double Round4(double x) => Math.Floor(0.5 + x * 10_000) / 10_000;
@@ -246,8 +282,8 @@ public static class SpatialModel
     /// scores the state each would bring about (the mean of its utilities for all positions), and the
     /// capability-weighted vote over those options picks the one most likely to prevail.
     /// </summary>
-    /// <returns>The new positions, [actor * D + dimension] on the 0..1 scale.</returns>
-    private static double[] Resolve(SmpAssessment s, SmpBargain?[] bargains)
+    /// <returns>The bargain each actor took, null for one that keeps its position.</returns>
+    private static SmpBargain?[] Resolve(SmpAssessment s, SmpBargain?[] bargains)
     {
         int n = s.N, d = s.D;
         // Each actor's utility for the status quo, summed over all positions.
@@ -291,7 +327,7 @@ public static class SpatialModel
             involving[offered[x].Receiver].Add(x);
         }
 
-        var next = (double[])s.Positions.Clone();
+        var taken = new SmpBargain?[n];
         SmpAssessment.Each(n, k =>
         {
             var options = involving[k];
@@ -307,11 +343,8 @@ public static class SpatialModel
             var chosen = Pce.MostLikely(Pce.Conditional(u, n, m, s.Capabilities));
             if (chosen == 0)
                 return;
-            var b = offered[options[chosen - 1]];
-            var position = b.Initiator == k ? b.InitiatorPosition : b.ReceiverPosition;
-            for (var dim = 0; dim < d; dim++)
-                next[k * d + dim] = position[dim] / 100;
+            taken[k] = offered[options[chosen - 1]];
         });
-        return next;
+        return taken;
     }
 }

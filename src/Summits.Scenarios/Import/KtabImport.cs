@@ -79,9 +79,9 @@ public static class KtabImport
         var rows = tables.Select(t => (Table: t, Row: t.Rows.First(r => r.Name == name))).ToList();
         // Full precision: rounding would turn a small power into 0 and shift the spatial model's votes.
         var capability = ToDouble(rows.Average(x => x.Row.Power / x.Table.MaxPower));
-        // A description several actors share (KTAB's test tables use one for all) would make a poor name.
-        var description = rows.Select(x => x.Row.Description)
-            .FirstOrDefault(d => d.Length > 0 && tables.All(t => t.Rows.Count(r => r.Description == d) <= 1)) ?? "";
+        // The description is kept even when several actors share it (KTAB's test tables use one for all):
+        // the id tells them apart, and an export must give the table back.
+        var description = rows.Select(x => x.Row.Description).FirstOrDefault(d => d.Length > 0) ?? "";
         var powers = string.Join("; ", rows.Select(x =>
             $"{x.Table.PowerHeader.ToLowerInvariant()} {Plain(x.Row.Power)} of at most {Plain(x.Table.MaxPower)} in {x.Table.FileName}, row {x.Row.Row} (line {x.Row.Line})"));
         var descriptions = rows.Select(x => x.Row.Description).Distinct().ToList();

@@ -8,8 +8,10 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// Writes a run's files: <c>timeline.jsonl</c> (one event a line), <c>state.json</c> (final positions
-/// and agreements, the scenario, the seed, the version) and <c>agreements.csv</c>. The same scenario
-/// and seed give the same bytes.
+/// and agreements, the scenario, the seed, the version) and <c>agreements.csv</c>; after spatial-model
+/// turns, also <c>smp-positions.csv</c> (each actor's position on each topic at each turn) and
+/// <c>smp-probabilities.csv</c> (the probability that each actor's position prevails at each turn).
+/// The same scenario and seed give the same bytes.
 /// </summary>
 public static class RunFiles
 {
@@ -22,6 +24,11 @@ public static class RunFiles
         File.WriteAllText(Path.Combine(directory, "timeline.jsonl"), Timeline(run));
         File.WriteAllText(Path.Combine(directory, "state.json"), State(run));
         File.WriteAllText(Path.Combine(directory, "agreements.csv"), AgreementsCsv(run));
+        if (SmpHistory.Of(run) is { } history)
+        {
+            File.WriteAllText(Path.Combine(directory, "smp-positions.csv"), history.PositionsCsv());
+            File.WriteAllText(Path.Combine(directory, "smp-probabilities.csv"), history.ProbabilitiesCsv());
+        }
     }
 
     public static string Timeline(RunResult run)

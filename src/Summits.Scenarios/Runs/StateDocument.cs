@@ -4,6 +4,7 @@ using Summits.Model;
 namespace Summits.Scenarios;
 
 /// <summary>The contents of <c>state.json</c>: where a run ended, and what produced it.</summary>
+/// <param name="Forecast">After a spatial-model run: KTAB's forecast per topic, 0–100; null otherwise.</param>
 public sealed record StateDocument(
     string Summits,
     string Scenario,
@@ -16,7 +17,8 @@ public sealed record StateDocument(
     ImmutableArray<StateDocument.FinalPosition> Positions,
     ImmutableArray<Agreement> Agreements,
     ImmutableArray<StateDocument.Landing> Analysis,
-    ImmutableArray<StateDocument.Bargain> Bargaining)
+    ImmutableArray<StateDocument.Bargain> Bargaining,
+    ImmutableSortedDictionary<string, double>? Forecast = null)
 {
     /// <summary>How many outcomes of a Pareto frontier <c>state.json</c> keeps, evenly spaced along it.</summary>
     public const int FrontierPoints = 21;
@@ -73,6 +75,6 @@ public sealed record StateDocument(
             .ToImmutableArray();
         return new StateDocument(RunFiles.Version, run.Scenario.Id, run.Scenario.About, run.Start.Id, run.Scenario.Seed,
             run.Scenario.Parameters, run.Timeline.Length, run.Failures, positions, run.Final.Agreements, analysis,
-            [.. run.Bargaining().Select(Bargain.Of)]);
+            [.. run.Bargaining().Select(Bargain.Of)], SmpHistory.FinalForecast(run));
     }
 }

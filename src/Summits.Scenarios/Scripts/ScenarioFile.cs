@@ -35,7 +35,12 @@ public static class ScenarioFile
         if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit) is { } worldProblem)
             throw root.Fail(worldNode, worldProblem);
         var seed = root.Has("seed") ? Seed(root) : 0UL;
-        var parameters = root.Has("model") ? Parameters(new MappingReader(path, root.Required("model"), "the model parameters")) : ModelParameters.Default;
+        // 'model: smp' runs the autonomous steps through KTAB's spatial model; a mapping sets the bargaining model's parameters.
+        var smp = root.Has("model") && root.Required("model") is YamlScalarNode;
+        if (smp && ModelName(root) != ForecastModel.Smp)
+            smp = false;
+        var parameters = root.Has("model") && !(root.Required("model") is YamlScalarNode)
+            ? Parameters(new MappingReader(path, root.Required("model"), "the model parameters")) : ModelParameters.Default;
         var actorNodes = root.OptionalList("actors");
         var topicNodes = root.OptionalList("topics");
         var positionNodes = root.OptionalList("positions");
@@ -48,6 +53,11 @@ public static class ScenarioFile
         var forks = new ForkReader(path, world);
         var (shared, fork) = forks.Split(stepNodes);
         var steps = new StepReader(path, world).ReadAll(shared);
+        if (smp)
+        {
+            SmpCheck.Table(worldPath, world);
+            steps = [.. steps.Select(s => s is RoundsStep r ? new SmpTurnsStep(r.Id, r.Line, r.Count) : s)];
+        }
         var scenario = new Scenario(id, about, seedOverride ?? seed, parameters, steps);
         if (format < FileFormat.Current)
             FormatNotes.Say(FileFormat.Note(path, FileFormat.ScenarioChanges));
@@ -55,6 +65,17 @@ public static class ScenarioFile
         {
             Vary = new VaryReader(path, world).ReadAll(varyNodes),
             Fork = fork is null ? null : forks.Read(fork, shared, scenario),
+        };
+    }
+
+    private static ForecastModel ModelName(MappingReader root)
+    {
+        var node = root.Required("model");
+        return root.Scalar(node, "model") switch
+        {
+            "smp" => ForecastModel.Smp,
+            "bargaining" => ForecastModel.Bargaining,
+            var other => throw root.Fail(node, $"'model' is '{other}'; expected smp (KTAB's spatial model of politics), bargaining, or a mapping of the bargaining model's parameters"),
         };
     }
 

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits export ktab</c>: writes a world as a KTAB SMP table.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("WORLD") { Description = "The world file (.yaml) to write as a KTAB table" };
+        var output = WorldOutput.Out("KTAB table");
+        var ktab = new Command("ktab", "Write a world as a KTAB SMP table (.csv) that KTAB's smpc and 'summits import ktab' read")
+        {
+            file,
+            output,
+        };
+        ktab.SetAction((parse, _) => RunAsync(parse.GetValue(file)!, parse.GetValue(output)));
+        return new Command("export", "Write a world in another tool's format") { ktab };
+    }
+
+    private static async Task<int> RunAsync(string path, string? output)
+    {
+        World world;
+        (string Csv, IReadOnlyList<string> Notes) table;
+        try
+        {
+            world = WorldFile.Load(CommonOptions.Resolve(path));
+            table = KtabExport.Write(world);
+        }
+        catch (InputException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"{path}:1:1: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        foreach (var note in table.Notes)
+            await Console.Error.WriteLineAsync($"summits export ktab: {note}");
+        return await WorldOutput.WriteAsync(table.Csv, output, $"{world.Actors.Length} actors, {world.Topics.Length} dimensions");
+    }
+}

@@ -1,0 +1,9 @@
+namespace Summits.Model;
+
+/// <summary>
+/// Up to <see cref="Count"/> turns of KTAB's spatial model of politics on every topic of the world,
+/// stopping early when a turn moves the actors less than 2% as far as the first did. What a
+/// <c>rounds</c> step becomes when a run is told to use the spatial model.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SmpTurnsStep(string Id, int Line, int Count) : Step(Id, Line);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Writes a world as a KTAB SMP table that KTAB's smpc reads: a scenario line (title, world id,
+/// actor count, dimension count), the header, and one row per actor with its capability and, per
+/// topic, a position (0–100) and a salience (0–100, an actor's summing to at most 100). Importing the
+/// table gives back the same actors, capabilities, positions and saliences, and exporting that
+/// world again gives the same table.
+/// </summary>
+public static class KtabExport
+{
+    /// <summary>The table, and a note for each actor whose saliences had to be scaled to sum to 100.</summary>
+    /// <exception cref="ArgumentException">An actor holds no position on some topic, which a KTAB table cannot say.</exception>
+    public static (string Csv, IReadOnlyList<string> Notes) Write(World world)
+    {
+        var notes = new List<string>();
+        var text = new StringBuilder();
+        text.Append(Field(world.Title.Length > 0 ? world.Title : world.Id)).Append(',').Append(Field(world.Id)).Append(',')
+            .Append(world.Actors.Length.ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(world.Topics.Length.ToString(CultureInfo.InvariantCulture)).Append(",\n");
+        text.Append("Actor,Description,Power");
+        foreach (var topic in world.Topics)
+            text.Append(',').Append(Field(topic.Id)).Append(" Position,").Append(Field(topic.Id)).Append(" Salience");
+        text.Append('\n');
+
+        var held = world.Positions.ToDictionary(p => (p.Actor, p.Topic));
+        foreach (var actor in world.Actors)
+        {
+            var row = world.Topics.Select(t => held.TryGetValue((actor.Id, t.Id), out var p)
+                ? p
+                : throw new ArgumentException($"{actor.Id} holds no position on {t.Id}; a KTAB table needs every actor's position on every topic")).ToList();
+            var saliences = row.Select(p => Decimal(p.Salience.Value) * 100).ToList();
+            var sum = saliences.Sum();
+            if (sum > 100)
+            {
+                saliences = [.. saliences.Select(s => decimal.Round(s * 100 / sum, 4, MidpointRounding.ToZero))];
+                notes.Add($"{actor.Id}: saliences summed to {sum.ToString(CultureInfo.InvariantCulture)}; scaled to shares summing to at most 100, as KTAB requires");
+            }
+            text.Append(Field(actor.Id)).Append(',').Append(Field(actor.Name == actor.Id ? "" : actor.Name)).Append(',')
+                .Append(Plain(Decimal(actor.Capability)));
+            for (var k = 0; k < row.Count; k++)
+                text.Append(',').Append(Plain(Decimal(row[k].Value.Value)))
+                    .Append(',').Append(Plain(saliences[k]));
+            text.Append('\n');
+        }
+        return (text.ToString(), notes);
+    }
+
+    /// <summary>The decimal a double was written from: 0.4953 stays 0.4953, so ×100 gives 49.53 exactly.</summary>
+    private static decimal Decimal(double value) =>
+        decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Without trailing zeros: 49.5300 prints as 49.53.</summary>
+    private static string Plain(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>KTAB's reader splits at every comma and does not unquote, so a comma inside a field becomes a semicolon.</summary>
+    private static string Field(string text) => text.Replace(',', ';').Replace('\n', ' ').Replace('\r', ' ').Replace("\"", "'", StringComparison.Ordinal);
+}

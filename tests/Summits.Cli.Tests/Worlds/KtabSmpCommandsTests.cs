@@ -1,0 +1,75 @@
+namespace Summits.Cli.Tests;
+
+/// <summary>The spatial model and the KTAB export from the command line, as a user runs them.</summary>
+public sealed class KtabSmpCommandsTests
+{
+    [Fact]
+    public async Task Run_world_with_the_spatial_model_prints_ktabs_forecast_and_writes_its_tables()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"summits-smp-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "--engine", "local", "-q", "--out", folder);
+
+            Assert.True(code == 0, error);
+            // KTAB's forecast for dummyData_3Dim.csv is 78.3, 34.4, 72.8 (reference/forecasts.csv).
+            Assert.Contains("Forecast of KTAB's spatial model", output);
+            Assert.Matches(@"dimension-1\s+78\.2", output);
+            Assert.Contains("\"forecast\"", File.ReadAllText(Path.Combine(folder, "state.json")));
+            Assert.Equal(22, File.ReadAllLines(Path.Combine(folder, "smp-positions.csv")).Length);
+            Assert.Equal(8, File.ReadAllLines(Path.Combine(folder, "smp-probabilities.csv")).Length);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Export_ktab_writes_a_table_that_imports_back_to_the_same_numbers()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"summits-export-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var table = Path.Combine(folder, "table.csv");
+            var (code, _, error) = await WorldCommandRunner.RunAsync("export", "ktab", "scenarios/worlds/dummy-40.yaml", "--out", table);
+            Assert.True(code == 0, error);
+            var (again, world, error2) = await WorldCommandRunner.RunAsync("import", "ktab", table, "--id", "dummy-40");
+            Assert.True(again == 0, error2);
+
+            Assert.StartsWith("XYZ,dummy-40,40,1,", File.ReadLines(table).First());
+            // Act-1040's row of dummyData-a040.csv: power 0.79 of 1.73, position 58.32, salience 61.41.
+            Assert.Contains("Act-1040,Desc-1040,0.456647398843930", File.ReadAllText(table));
+            Assert.Contains("value: 58.32", world);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_table_with_a_power_out_of_range_is_refused_in_one_line_and_nothing_is_written()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"summits-bad-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var table = Path.Combine(folder, "bad.csv");
+            File.WriteAllText(table, "T,Test,3,1,\nActor,Description,Clout,P Position,P Salience\nA,a,1e308,10,10\nB,b,2,20,20\nC,c,3,30,30\n");
+            var target = Path.Combine(folder, "world.yaml");
+
+            var (code, _, error) = await WorldCommandRunner.RunAsync("import", "ktab", table, "--out", target);
+
+            Assert.Equal(2, code);
+            Assert.Equal($"{table}:3:5: the clout 1e308 is out of range; expected a number from 0 to 100000000", error.Trim());
+            Assert.False(File.Exists(target));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
