@@ -18,8 +18,9 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
 
         SeedWorlds.AssertSame(loaded, snapshot);
         var quoted = snapshot.Positions.Single(p => p.Actor == "JP" && p.Topic == "north-korea").Provenance.Quotes;
-        Assert.Equal("We support the U.S. position of “putting all options on the table.”", quoted[1].Text);
-        Assert.Equal(loaded.Positions[0].Provenance.Quotes[1].Location, quoted[1].Location);
+        // Japan's third quote on north-korea, after the joint lines of the summit, is Abe's own.
+        Assert.Equal("We support the U.S. position of “putting all options on the table.”", quoted[2].Text);
+        Assert.Equal(loaded.Positions[0].Provenance.Quotes[2].Location, quoted[2].Location);
     }
 
     [Fact]
