@@ -15,8 +15,16 @@ namespace Summits.Reports.Tests;
 /// screenshot of the page and of every chart under TestResults/reports.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOutputHelper output)
+public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOutputHelper output) : IAsyncDisposable
 {
+    public async ValueTask DisposeAsync()
+    {
+        if (_page is not null)
+            await _page.DisposeAsync();
+    }
+
+    private IPage? _page;
+
     private static string Artefacts => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "reports")).FullName;
 
     [Fact]
@@ -45,10 +53,47 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Contains("JP", trajectory.Legend);
         Assert.Contains("US", trajectory.Legend);
 
+        // Hovering Japan's point after the shock shows its value there: the shock moves Japan by −25,
+        // from the seeded 80 to 55, and every actor's value at that step.
+        var tip = await HoverAsync(trajectory.Id, 1, 55);
+        Assert.Contains("JP on usfj-realignment after local-opposition: 55 (-25)", tip);
+        Assert.Contains("US on usfj-realignment after local-opposition: 72", tip);
+
         var timeline = charts[1];
         Assert.Equal(["holding", "strained", "breached"], timeline.Legend);
         Assert.Equal(trajectory.XCategories, timeline.XCategories);
         Assert.Contains("usfj-realignment-okinawa", timeline.YCategories!);
+    }
+
+    [Fact]
+    public async Task The_run_report_marks_each_round_of_a_rounds_step_and_the_agreements_made()
+    {
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(run, dir);
+        var charts = await OpenAsync(dir, "run-package");
+
+        // The package proposal is accepted: an agreement is made on both of its topics, each chart
+        // marks it, and neither was seeded, so no "seeded agreement" entry.
+        var procurement = charts.Single(c => c.Id == "trajectory-defense-procurement");
+        Assert.Contains("agreement made", procurement.Legend);
+        Assert.DoesNotContain("seeded agreement", procurement.Legend);
+        Assert.Contains("package", procurement.XCategories!);
+        Assert.Equal("start", procurement.XCategories![0]);
+    }
+
+    [Fact]
+    public async Task A_rounds_step_gives_one_x_axis_mark_per_round()
+    {
+        // us-presses-bilateral-fta: fta-ask, then five rounds of bargain, then package, then three
+        // expect steps (step-4 … step-6).
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml")));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(run, dir);
+        var charts = await OpenAsync(dir, "run-rounds");
+        var fta = charts.Single(c => c.Id == "trajectory-bilateral-fta");
+        Assert.Equal(["start", "fta-ask", "bargain r1", "bargain r2", "bargain r3", "bargain r4", "bargain r5", "package", "step-4", "step-5", "step-6"],
+            fta.XCategories!);
     }
 
     [Fact]
@@ -115,6 +160,18 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Contains("gained,package,bilateral-fta", File.ReadAllText(Path.Combine(dir, "agreements.csv")));
     }
 
+    /// <summary>Moves the mouse over the point (x, y) of the chart, in its data's coordinates, and returns the text the chart then shows.</summary>
+    private async Task<string> HoverAsync(string chart, double x, double y)
+    {
+        var page = _page ?? throw new InvalidOperationException("no report is open");
+        await page.EvaluateExpressionAsync($"document.querySelector(\"figure[data-chart='{chart}']\").scrollIntoView()");
+        var at = await page.EvaluateExpressionAsync<double[]>(string.Create(CultureInfo.InvariantCulture,
+            $"(() => {{ const c = window.summitsCharts['{chart}']; const p = c.convertToPixel({{ seriesIndex: 0 }}, [{x}, {y}]); const r = c.getDom().getBoundingClientRect(); return [r.x + p[0], r.y + p[1]]; }})()"));
+        await page.Mouse.MoveAsync((decimal)at[0], (decimal)at[1]);
+        await Task.Delay(300);
+        return await page.EvaluateExpressionAsync<string>($"window.summitsCharts['{chart}'].getDom().innerText");
+    }
+
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -127,7 +184,9 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));
         Assert.DoesNotMatch(ExternalResource(), html);
 
-        await using var page = await browser.Browser.NewPageAsync();
+        if (_page is not null)
+            await _page.DisposeAsync();
+        var page = _page = await browser.Browser.NewPageAsync();
         var errors = new List<string>();
         var requests = new List<string>();
         page.PageError += (_, e) => errors.Add(e.Message);

@@ -10,7 +10,7 @@ public static class SeedDraftCommand
     {
         var briefing = new Argument<string>("BRIEFING")
         {
-            Description = "The readout text, with statements such as 'Abe: ...' and 'Abe, Trump confirmed ...'",
+            Description = "The readout text, with statements such as 'Abe: ...', 'Abe, Trump confirmed ...', 'Prime Minister Kishida stated ...' or 'Both leaders agreed ...'",
         };
         var output = WorldOutput.Out("draft");
         var command = new Command("draft", "Draft a world from a briefing: every attributed statement verbatim, grouped into candidate topics, the numbers left for you (the loader refuses the draft until they are filled in)")
@@ -40,15 +40,18 @@ public static class SeedDraftCommand
             return ExitCodes.BadInput;
         }
         var briefing = Briefing.Read(source);
+        // Nothing is dropped in silence: every line or sentence left out is named with its place and reason.
+        foreach (var skipped in briefing.Skipped)
+            await Console.Error.WriteLineAsync($"{briefingPath}:{skipped.Location.Line}:{skipped.Location.Column}: not drafted: \"{skipped.Text.ReplaceLineEndings(" ")}\": {skipped.Reason}");
         if (briefing.Statements.IsEmpty)
         {
-            await Console.Error.WriteLineAsync($"{briefingPath}:1:1: found no attributed statements; expected lines such as 'Abe: ...' or 'Abe, Trump confirmed ...'");
+            await Console.Error.WriteLineAsync($"{briefingPath}:1:1: found no attributed statements; expected sentences such as 'Abe: ...', 'Abe, Trump confirmed ...', 'Prime Minister Kishida stated ...' or 'Both leaders agreed ...'");
             return ExitCodes.BadInput;
         }
         var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;
         var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
         var draft = SeedDraft.From(briefing, sourcePath);
         return await WorldOutput.WriteAsync(draft.Write, output,
-            $"{briefing.Statements.Length} statements by {string.Join(", ", briefing.Speakers)} in {draft.Topics.Count} candidate topics; fill in the numbers, then remove 'draft: true'");
+            $"{briefing.Statements.Length} statements by {string.Join(", ", briefing.Speakers)} in {draft.Topics.Count} candidate topics, {briefing.Skipped.Length} lines or sentences not drafted; fill in the numbers, then remove 'draft: true'");
     }
 }

@@ -14,13 +14,14 @@ public static class RunReport
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var moved = run.Final.Positions
             .Select(p => (p, from: start.GetValueOrDefault((p.Actor, p.Topic), double.NaN)))
-            .Where(x => double.IsNaN(x.from) || Math.Abs(x.p.Value - x.from) >= 0.005)
+            .Where(x => double.IsNaN(x.from) || (Math.Abs(x.p.Value - x.from) >= 0.005 && n(x.p.Value) != n(x.from)))
             .ToList();
         if (moved.Count == 0)
             output.WriteLine("  (none)");
         foreach (var (p, from) in moved)
         {
-            var change = double.IsNaN(from) ? "new" : $"{(p.Value - from >= 0 ? "+" : "")}{n(p.Value - from)}";
+            // The change is taken between the values as printed, so that a reader's subtraction agrees.
+            var change = double.IsNaN(from) ? "new" : Reports.Pages.Shown.SignedChange(from, p.Value);
             output.WriteLine($"  {p.Topic,-26} {p.Actor,-6} {(double.IsNaN(from) ? "" : n(from)),6} → {n(p.Value),-6} ({change})");
         }
 

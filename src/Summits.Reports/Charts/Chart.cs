@@ -31,6 +31,9 @@ public sealed class Chart(string id, string title)
 
     public required JsonObject YAxis { get; init; }
 
+    /// <summary>The tooltip shows every series at the hovered x (a line chart) rather than the one mark under the pointer.</summary>
+    public bool TooltipByAxis { get; init; }
+
     /// <summary>Zoom along the x axis: a slider under the plot, and the mouse wheel inside it.</summary>
     public bool ZoomX { get; init; }
 
@@ -78,7 +81,7 @@ public sealed class Chart(string id, string title)
                 ["left"] = "center",
                 ["data"] = legend,
             },
-            ["tooltip"] = new JsonObject { ["trigger"] = "item", ["formatter"] = "fn:tip", ["confine"] = true },
+            ["tooltip"] = new JsonObject { ["trigger"] = TooltipByAxis ? "axis" : "item", ["formatter"] = "fn:tip", ["confine"] = true },
             // The grid is shrunk until tick labels and axis names fit inside its outer bounds (ECharts 6).
             ["grid"] = new JsonObject
             {

@@ -24,8 +24,10 @@
     percent: function (v) { return round2(v) + '%'; },
     signed: function (v) { var r = round2(v); return (r > 0 ? '+' : '') + r; },
 
-    /* The tooltip: the datum's own text when it has one, else the series and value. */
+    /* The tooltip: the datum's own text when it has one, else the series and value; one line per
+       series when the tooltip follows the axis. */
     tip: function (p) {
+      if (Array.isArray(p)) return p.map(functions.tip).join('<br>');
       if (p.data && p.data.tip) return escapeHtml(p.data.tip).replace(/\n/g, '<br>');
       var value = Array.isArray(p.value) ? p.value.join(', ') : p.value;
       return escapeHtml(p.seriesName + ': ' + value);

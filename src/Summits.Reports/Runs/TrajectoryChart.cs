@@ -110,6 +110,7 @@ public static class TrajectoryChart
             Subtitle = $"{run.Scenario.Id}, seed {run.Scenario.Seed}",
             Height = 440,
             ZoomX = moments.Labels.Count > 12,
+            TooltipByAxis = true,
             XAxis = Chart.CategoryAxis("scenario step (rN: round N of a rounds step)", moments.Labels),
             YAxis = Chart.ValueAxis("position (0–100 scale)", Math.Max(0, Math.Floor((low - pad) / 5) * 5), Math.Min(100, Math.Ceiling((high + pad) / 5) * 5), vertical: true),
         };
@@ -131,6 +132,8 @@ public static class TrajectoryChart
                 ["step"] = "end",
                 ["color"] = Palette.Color(i),
                 ["symbolSize"] = 5,
+                // Past 30 steps and rounds a dot on every one hides the lines; hover still shows each value.
+                ["showSymbol"] = moments.Labels.Count <= 30,
                 ["lineStyle"] = new JsonObject { ["width"] = 2.5 },
                 ["data"] = data,
             });

@@ -5,143 +5,275 @@ using Summits.Model;
 namespace Summits.Scenarios;
 
 /// <summary>
-/// The attributed statements of a government readout: lines such as <c>Abe: ...</c> are stated by that
-/// speaker; lines opening <c>Abe, Trump confirmed ...</c> (or <c>Both leaders</c>), and <c>They ...</c>
-/// lines that follow a joint one, are joint. Each line is cut into sentences, every one kept verbatim.
+/// The attributed statements of a government readout, and every sentence it does not take with the
+/// reason. A readout's lines are paragraphs; a numbering ("1.", "(1)", "•") is set aside and a line in
+/// brackets or without a sentence end is a heading. Each paragraph is cut into sentences
+/// (<see cref="SentenceSplitter"/>), and each sentence is attributed by the first rule that fits:
+/// <list type="number">
+/// <item>a label <c>Name: ...</c> or <c>Name, Name: ...</c> (stated or joint), which also carries to the label-less sentences after it in its paragraph;</item>
+/// <item>"there was no discussion on ..." and its like: not discussed, by nobody;</item>
+/// <item>a subject, at the start or after an opening clause: a leader named in any form
+/// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders",
+/// "The leaders", "They" (the last leaders spoken of together, else all) or "He"/"She" (the last one spoken of alone).</item>
+/// </list>
+/// A sentence that only tells that the leaders met ("X met Y", "a meeting between X and Y") names the
+/// leaders but holds no position, and is skipped with that reason. Every quote is verbatim.
 /// </summary>
 public sealed partial class Briefing
 {
-    private static readonly string[] Abbreviations = ["Mr", "Mrs", "Ms", "Dr", "St", "No", "Gen", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc"];
-
-    private Briefing(SourceText source, ImmutableArray<string> speakers, ImmutableArray<BriefingStatement> statements)
+    private Briefing(SourceText source, ImmutableArray<string> speakers, ImmutableArray<BriefingStatement> statements, ImmutableArray<SkippedSentence> skipped)
     {
         Source = source;
         Speakers = speakers;
         Statements = statements;
+        Skipped = skipped;
     }
 
     public SourceText Source { get; }
 
-    /// <summary>The speakers, in the order they first speak.</summary>
+    /// <summary>The leaders' short names, in the order the readout first names them as speakers or as the leaders who met.</summary>
     public ImmutableArray<string> Speakers { get; }
 
     public ImmutableArray<BriefingStatement> Statements { get; }
 
+    /// <summary>Every line or sentence with text that is in no statement, in the order of the readout.</summary>
+    public ImmutableArray<SkippedSentence> Skipped { get; }
+
     public static Briefing Read(SourceText source)
     {
-        var lines = source.Text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        var speakers = new List<string>();
-        foreach (var line in lines)
+        var names = new LeaderNames(source.Text);
+        var first = new Reading(source, names, []);
+        first.Run();
+        var speakers = first.Speakers;
+        var second = new Reading(source, names, speakers);
+        second.Run();
+        return new Briefing(source, speakers, second.Statements.ToImmutable(), second.Skipped.ToImmutable());
+    }
+
+    /// <summary>One pass over the readout. The first pass finds the leaders; the second, knowing them all, attributes.</summary>
+    private sealed class Reading(SourceText source, LeaderNames names, ImmutableArray<string> leaders)
+    {
+        private readonly string _text = source.Text;
+        private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
+        private ImmutableArray<string>? _label;
+        private ImmutableArray<string>? _lastGroup;
+        private string? _lastSingle;
+
+        public ImmutableArray<BriefingStatement>.Builder Statements { get; } = ImmutableArray.CreateBuilder<BriefingStatement>();
+
+        public ImmutableArray<SkippedSentence>.Builder Skipped { get; } = ImmutableArray.CreateBuilder<SkippedSentence>();
+
+        public ImmutableArray<string> Speakers => [.. _firstSeen.OrderBy(p => p.Value).Select(p => p.Key)];
+
+        private ImmutableArray<string> All => leaders.IsDefaultOrEmpty ? Speakers : leaders;
+
+        public void Run()
         {
-            if (SpeakerLine().Match(line) is { Success: true } match && !speakers.Contains(match.Groups["speaker"].Value))
-                speakers.Add(match.Groups["speaker"].Value);
+            foreach (Match meeting in Between().Matches(_text))
+            {
+                if (names.Resolve(meeting.Groups["a"].Value) is { } a && names.Resolve(meeting.Groups["b"].Value) is { } b && a != b)
+                {
+                    Seen(a, meeting.Index);
+                    Seen(b, meeting.Index);
+                }
+            }
+            var start = 0;
+            for (var i = 0; i <= _text.Length; i++)
+            {
+                if (i < _text.Length && _text[i] is not ('\n' or '\r'))
+                    continue;
+                Line(start, i);
+                if (i < _text.Length && _text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
+                    i++;
+                start = i + 1;
+            }
         }
 
-        var statements = ImmutableArray.CreateBuilder<BriefingStatement>();
-        (PositionKind Kind, ImmutableArray<string> Speakers)? paragraph = null;
-        ImmutableArray<string>? lastJoint = null;
-        foreach (var line in lines)
+        private void Line(int start, int end)
         {
-            if (string.IsNullOrWhiteSpace(line))
+            while (start < end && char.IsWhiteSpace(_text[start]))
+                start++;
+            while (end > start && char.IsWhiteSpace(_text[end - 1]))
+                end--;
+            if (start == end)
             {
-                paragraph = null;
-                continue;
+                _label = null;
+                return;
             }
-            var content = line;
-            if (SpeakerLine().Match(line) is { Success: true } said)
+            if (Numbering().Match(_text, start, end - start) is { Success: true } number)
             {
-                paragraph = (PositionKind.Stated, [said.Groups["speaker"].Value]);
-                content = said.Groups["rest"].Value;
-                lastJoint = null;
+                _label = null;
+                start += number.Length;
             }
-            else if (JointParties(line, speakers) is { } parties)
+            var content = _text[start..end];
+            if (Bracketed().IsMatch(content))
             {
-                paragraph = (PositionKind.Joint, parties);
-                lastJoint = parties;
+                _label = null;
+                Skip(start, end, "a section heading in brackets");
+                return;
             }
-            else if (line.StartsWith("They ", StringComparison.Ordinal) && lastJoint is { } previous)
+            if (!SentenceEnd().IsMatch(content) && Label(content) is null)
             {
-                paragraph = (PositionKind.Joint, previous);
+                _label = null;
+                Skip(start, end, "not a sentence (no '.', '!' or '?' at its end): a title, heading or label");
+                return;
             }
-            else if (paragraph is null)
-            {
-                lastJoint = null;
-                continue;
-            }
+            foreach (var (at, length) in SentenceSplitter.Split(_text, start, end))
+                Sentence(at, length);
+        }
 
-            foreach (var sentence in Sentences(content))
+        private void Sentence(int start, int length)
+        {
+            var sentence = _text.Substring(start, length);
+            if (Label(sentence) is { } label)
             {
-                var location = source.Find(sentence) ?? throw new InvalidOperationException($"a sentence cut from the briefing is not in it: {sentence}");
-                statements.Add(new BriefingStatement(sentence, paragraph.Value.Kind, paragraph.Value.Speakers, location));
+                var speakers = label.Speakers;
+                foreach (var speaker in speakers)
+                    Seen(speaker, start);
+                _label = speakers;
+                Said(speakers);
+                Add(start + label.Length, length - label.Length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
+                return;
+            }
+            if (NotDiscussed().IsMatch(sentence))
+            {
+                Add(start, length, PositionKind.NotDiscussed, []);
+                return;
+            }
+            if (Subject(sentence) is { } subject)
+            {
+                _label = null;
+                if (subject.Speakers.IsEmpty)
+                {
+                    Skip(start, start + length, subject.Why);
+                    return;
+                }
+                foreach (var speaker in subject.Speakers)
+                    Seen(speaker, start);
+                if (MeetingVerb().IsMatch(subject.Verb))
+                {
+                    var met = subject.Speakers.Concat(Mentions(sentence[subject.Length..])).Distinct().ToImmutableArray();
+                    foreach (var speaker in met)
+                        Seen(speaker, start);
+                    if (met.Length > 1)
+                        _lastGroup = met;
+                    Skip(start, start + length, $"tells that {string.Join(" and ", met)} met; it states no position");
+                    return;
+                }
+                Said(subject.Speakers);
+                Add(start, length, subject.Speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, subject.Speakers);
+                return;
+            }
+            if (_label is { } carried)
+            {
+                Add(start, length, carried.Length > 1 ? PositionKind.Joint : PositionKind.Stated, carried);
+                return;
+            }
+            Skip(start, start + length, "names no leader as its speaker (no 'Name:' label, and its subject is not a leader, 'Both leaders' or 'They')");
+        }
+
+        /// <summary>A <c>Name:</c> or <c>Name, Name:</c> label at the start, resolved to leaders.</summary>
+        private (ImmutableArray<string> Speakers, int Length)? Label(string text)
+        {
+            var match = LabelPattern().Match(text);
+            if (!match.Success)
+                return null;
+            return names.ResolveAll(match.Groups["who"].Value, learn: true) is { } speakers
+                ? ([.. speakers], match.Length)
+                : null;
+        }
+
+        private (ImmutableArray<string> Speakers, string Verb, int Length, string Why)? Subject(string sentence)
+        {
+            var atStart = SubjectPattern().Match(sentence);
+            if (atStart.Success && Resolved(atStart) is { } found)
+                return found;
+            var afterClause = SubjectAfterClause().Match(sentence);
+            return afterClause.Success ? Resolved(afterClause) : null;
+        }
+
+        private (ImmutableArray<string> Speakers, string Verb, int Length, string Why)? Resolved(Match match)
+        {
+            var verb = match.Groups["verb"].Value;
+            if (match.Groups["group"].Success)
+            {
+                return All.Length > 1
+                    ? (All, verb, match.Length, "")
+                    : ([], verb, match.Length, $"speaks of '{match.Groups["group"].Value}', but the readout names {All.Length} leader{(All.Length == 1 ? "" : "s")}");
+            }
+            if (match.Groups["they"].Success)
+            {
+                var group = _lastGroup ?? (All.Length > 1 ? All : (ImmutableArray<string>?)null);
+                return group is { } g ? (g, verb, match.Length, "") : ([], verb, match.Length, "says 'They' before any two leaders are named");
+            }
+            if (match.Groups["single"].Success)
+            {
+                return _lastSingle is { } one ? ([one], verb, match.Length, "") : ([], verb, match.Length, $"says '{match.Groups["single"].Value}' before any one leader speaks");
+            }
+            return names.ResolveAll(match.Groups["names"].Value) is { } speakers ? ([.. speakers], verb, match.Length, "") : null;
+        }
+
+        /// <summary>The leaders named in a stretch of text, in order.</summary>
+        private IEnumerable<string> Mentions(string text)
+        {
+            foreach (Match mention in AnyMention().Matches(text))
+            {
+                if (names.Resolve(mention.Value) is { } name)
+                    yield return name;
             }
         }
-        return new Briefing(source, [.. speakers], statements.ToImmutable());
-    }
 
-    /// <summary>The parties of a line that opens with two or more known speakers (or "Both leaders"), else null.</summary>
-    private static ImmutableArray<string>? JointParties(string line, IReadOnlyList<string> speakers)
-    {
-        if (speakers.Count >= 2 && BothLeaders().IsMatch(line))
-            return [.. speakers];
-        var match = JointOpening().Match(line);
-        if (!match.Success)
-            return null;
-        var names = match.Groups["names"].Value.Split([", and ", " and ", ", "], StringSplitOptions.TrimEntries);
-        var parties = names.Select(n => speakers.FirstOrDefault(s => n == s || n.EndsWith(" " + s, StringComparison.Ordinal))).ToArray();
-        return parties.Length >= 2 && parties.All(p => p is not null) && parties.Distinct().Count() == parties.Length
-            ? [.. parties!]
-            : null;
-    }
-
-    /// <summary>Cuts text into sentences at . ! ? (after any closing quote) followed by a space and a capital, but not after abbreviations such as U.S. or Nov.</summary>
-    public static IReadOnlyList<string> Sentences(string text)
-    {
-        var sentences = new List<string>();
-        var start = SkipSpace(text, 0);
-        for (var i = start; i < text.Length; i++)
+        private void Said(ImmutableArray<string> speakers)
         {
-            if (text[i] is not ('.' or '!' or '?'))
-                continue;
-            var end = i + 1;
-            while (end < text.Length && text[end] is '"' or '”' or '’' or '\'' or ')' or ']')
-                end++;
-            var next = SkipSpace(text, end);
-            var atEnd = next >= text.Length;
-            if (!atEnd && (next == end || !(char.IsUpper(text[next]) || text[next] is '“' or '"' or '‘')))
-                continue;
-            if (!atEnd && text[i] == '.' && IsAbbreviation(text, i))
-                continue;
-            sentences.Add(text[start..end]);
-            start = next;
-            i = next - 1;
+            if (speakers.Length > 1)
+                _lastGroup = speakers;
+            else
+                _lastSingle = speakers[0];
         }
-        if (start < text.Length && text[start..].Trim().Length > 0)
-            sentences.Add(text[start..].TrimEnd());
-        return sentences;
+
+        private void Seen(string speaker, int at) => _firstSeen.TryAdd(speaker, at);
+
+        private void Add(int start, int length, PositionKind kind, ImmutableArray<string> speakers) =>
+            Statements.Add(new BriefingStatement(_text.Substring(start, length), kind, speakers, source.Locate(start)));
+
+        private void Skip(int start, int end, string reason) =>
+            Skipped.Add(new SkippedSentence(_text[start..end], source.Locate(start), reason));
     }
 
-    private static bool IsAbbreviation(string text, int period)
-    {
-        var from = period;
-        while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
-            from--;
-        var word = text[from..period];
-        return word.Contains('.') || (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.Contains(word);
-    }
+    private const string Joiner = "(?:, and |, | and | & )";
 
-    private static int SkipSpace(string text, int index)
-    {
-        while (index < text.Length && char.IsWhiteSpace(text[index]))
-            index++;
-        return index;
-    }
+    [GeneratedRegex(@"\G(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[•·▪‣◦*–-])\s+")]
+    private static partial Regex Numbering();
 
-    [GeneratedRegex(@"^(?<speaker>[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,2}):\s+(?<rest>\S.*)$")]
-    private static partial Regex SpeakerLine();
+    [GeneratedRegex(@"^(?:\[.*\]|【.*】|〔.*〕|［.*］)$")]
+    private static partial Regex Bracketed();
 
-    [GeneratedRegex(@"^(?<names>[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*)*(?:(?:,| and|, and) [A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*)*)+) \p{Ll}")]
-    private static partial Regex JointOpening();
+    [GeneratedRegex(@"[.!?][""”’')\]]*$")]
+    private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"^(?:Both leaders|The two leaders|The leaders) ")]
-    private static partial Regex BothLeaders();
+    [GeneratedRegex(@"^(?<who>[^:\n]{1,120}?):\s+(?=\S)")]
+    private static partial Regex LabelPattern();
+
+    [GeneratedRegex(@"\b(?:no discussion (?:on|of|about)|(?:was|were) not (?:discussed|raised|taken up)|did not (?:discuss|raise|take up))\b")]
+    private static partial Regex NotDiscussed();
+
+    private const string SubjectBody =
+        "(?:(?<group>(?:[Bb]oth|[Tt]he two|[Tt]he|[Bb]oth the) (?:leaders|sides|heads of (?:state|government)))|(?<they>[Tt]hey)|(?<single>[Hh]e|[Ss]he)|(?<names>"
+        + LeaderNames.Mention + "(?:" + Joiner + LeaderNames.Mention + ")*))"
+        + @"(?:,? (?:also|further|then|both|each|again|jointly|later|once again|all))? (?<verb>\p{Ll}+)\b";
+
+    [GeneratedRegex("^" + SubjectBody)]
+    private static partial Regex SubjectPattern();
+
+    [GeneratedRegex("^[^,]{1,120}?, " + SubjectBody)]
+    private static partial Regex SubjectAfterClause();
+
+    [GeneratedRegex("^(?:met|meets|spoke|speaks|talked|held|hosted|hosts|received|receives)$")]
+    private static partial Regex MeetingVerb();
+
+    [GeneratedRegex(@"\bbetween (?<a>" + LeaderNames.Mention + ") and (?<b>" + LeaderNames.Mention + ")")]
+    private static partial Regex Between();
+
+    [GeneratedRegex(LeaderNames.Mention)]
+    private static partial Regex AnyMention();
 }

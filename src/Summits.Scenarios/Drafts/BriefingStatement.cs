@@ -3,8 +3,12 @@ using Summits.Model;
 
 namespace Summits.Scenarios;
 
-/// <summary>One sentence a briefing attributes: to one speaker (stated) or to the leaders together (joint).</summary>
-/// <param name="Speakers">The one speaker of a stated sentence, or the parties to a joint one.</param>
+/// <summary>
+/// One sentence a briefing attributes: to one speaker (stated), to two or more leaders together (joint),
+/// or to nobody, saying a subject was not discussed (not-discussed).
+/// </summary>
+/// <param name="Text">The sentence verbatim, without a leading <c>Name:</c> label.</param>
+/// <param name="Speakers">The one speaker of a stated sentence, the parties to a joint one, none for a not-discussed one.</param>
 public sealed record BriefingStatement(string Text, PositionKind Kind, ImmutableArray<string> Speakers, SourceLocation Location)
 {
     public bool Involves(string speaker) => Speakers.Contains(speaker);

@@ -32,11 +32,23 @@ public sealed class SeedDraft
     public static SeedDraft From(Briefing briefing, string sourcePath)
     {
         var groups = new List<(Subject Subject, List<BriefingStatement> Statements)>();
+        var notDiscussed = new Dictionary<Subject, Subject>();
         Subject? previous = null;
         foreach (var statement in briefing.Statements)
         {
-            var subject = SubjectLexicon.Of(statement.Text) ?? previous ?? SubjectLexicon.Other;
-            previous = subject;
+            Subject subject;
+            if (statement.Kind == PositionKind.NotDiscussed)
+            {
+                // What was not discussed is a topic of its own: its positions can only come from outside the readout.
+                var about = SubjectLexicon.Of(statement.Text) ?? SubjectLexicon.Other;
+                if (!notDiscussed.TryGetValue(about, out subject!))
+                    notDiscussed[about] = subject = new Subject($"{about.Id}-not-discussed", $"{about.Title}: what the readout says was not discussed");
+            }
+            else
+            {
+                subject = SubjectLexicon.Of(statement.Text) ?? previous ?? SubjectLexicon.Other;
+                previous = subject;
+            }
             var group = groups.FindIndex(g => g.Subject == subject);
             if (group < 0)
                 groups.Add((subject, [statement]));
@@ -66,7 +78,7 @@ public sealed class SeedDraft
         output.WriteLine($"world: {YamlText.Text(Id)}");
         output.WriteLine($"title: {YamlText.Text($"Draft from {file}")}");
         output.WriteLine($"source: {YamlText.Text(SourcePath)}");
-        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {Briefing.Statements.Count(s => s.Kind == PositionKind.Stated)} stated and {Briefing.Statements.Count(s => s.Kind == PositionKind.Joint)} joint statements by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} candidate topics.")}");
+        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {Briefing.Statements.Count(s => s.Kind == PositionKind.Stated)} stated, {Briefing.Statements.Count(s => s.Kind == PositionKind.Joint)} joint and {Briefing.Statements.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed statements by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} candidate topics.")}");
 
         output.WriteLine();
         output.WriteLine("actors:");
@@ -93,27 +105,54 @@ public sealed class SeedDraft
         {
             foreach (var speaker in Briefing.Speakers)
             {
-                var own = statements.Where(s => s.Involves(speaker)).ToList();
+                var notDiscussed = statements.All(s => s.Kind == PositionKind.NotDiscussed);
+                var own = notDiscussed ? [.. statements] : statements.Where(s => s.Involves(speaker)).ToList();
                 if (own.Count == 0)
                     continue;
                 // Joint only when every quote is a joint line; one of the speaker's own lines makes it the speaker's.
                 var joint = own.All(s => s.Kind == PositionKind.Joint);
+                var kind = notDiscussed ? PositionKind.NotDiscussed : joint ? PositionKind.Joint : PositionKind.Stated;
                 output.WriteLine($"  - actor: {YamlText.Text(ActorId(speaker))}");
                 output.WriteLine($"    topic: {YamlText.Text(subject.Id)}");
-                output.WriteLine($"    speaker: {YamlText.Text(joint ? Provenance.Both : speaker)}");
-                output.WriteLine($"    kind: {KebabCase.Of(joint ? PositionKind.Joint : PositionKind.Stated)}");
+                output.WriteLine($"    speaker: {YamlText.Text(notDiscussed ? Provenance.Nobody : joint ? Provenance.Both : speaker)}");
+                output.WriteLine($"    kind: {KebabCase.Of(kind)}");
                 output.WriteLine("    quotes:");
                 foreach (var statement in own)
                     output.WriteLine($"      - {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
             }
         }
+
+        if (!Briefing.Skipped.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine($"# Not drafted ({Briefing.Skipped.Length}), with the reason:");
+            foreach (var skipped in Briefing.Skipped)
+                output.WriteLine($"#   line {skipped.Location.Line}, column {skipped.Location.Column}: {Clip(skipped.Text)}: {skipped.Reason}");
+        }
     }
 
     public static string ActorId(string speaker) => IdText.From(speaker, "speaker", keepCase: true);
 
+    /// <summary>The positions a topic of the draft gets: one per speaker it involves, or every speaker's for a topic not discussed.</summary>
+    public int PositionCount(IReadOnlyList<BriefingStatement> statements) =>
+        statements.All(s => s.Kind == PositionKind.NotDiscussed)
+            ? Briefing.Speakers.Length
+            : Briefing.Speakers.Count(speaker => statements.Any(s => s.Involves(speaker)));
+
+    private static string Clip(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 60 ? $"\"{line}\"" : $"\"{line[..57]}...\"";
+    }
+
     private static string Describe(BriefingStatement statement)
     {
-        var who = statement.Kind == PositionKind.Joint ? $"joint ({string.Join(", ", statement.Speakers)})" : $"{statement.Speakers[0]}, stated";
+        var who = statement.Kind switch
+        {
+            PositionKind.Joint => $"joint ({string.Join(", ", statement.Speakers)})",
+            PositionKind.NotDiscussed => "not discussed",
+            _ => $"{statement.Speakers[0]}, stated",
+        };
         return $"{who}, line {statement.Location.Line}, column {statement.Location.Column}";
     }
 }

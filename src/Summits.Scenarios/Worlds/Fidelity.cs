@@ -75,7 +75,7 @@ public static class Fidelity
     {
         var lines = source.Text.Split('\n');
         var line = lines[quote.Location.Line - 1].TrimEnd('\r');
-        return Briefing.Sentences(line).FirstOrDefault(s => s.Contains(quote.Text, StringComparison.Ordinal)) ?? line;
+        return SentenceSplitter.Split(line).FirstOrDefault(s => s.Contains(quote.Text, StringComparison.Ordinal)) ?? line;
     }
 
     private static bool Uses(string sentence, AgreementVerb verb) =>

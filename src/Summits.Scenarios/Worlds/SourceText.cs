@@ -50,8 +50,14 @@ public sealed class SourceText
         if (quote.Length == 0)
             return null;
         var index = Text.IndexOf(quote, StringComparison.Ordinal);
-        if (index < 0)
-            return null;
+        return index < 0 ? null : Locate(index);
+    }
+
+    /// <summary>The line, column and paragraph of the character at <paramref name="index"/> (0-based) in the text.</summary>
+    public SourceLocation Locate(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, Text.Length);
         var line = Array.BinarySearch(_lineStarts, index);
         if (line < 0)
             line = ~line - 1;

@@ -60,10 +60,17 @@ public sealed class WorldCommandsTests
             var seeded = await WorldCommandRunner.RunAsync("seed", "--world", draft);
 
             Assert.Equal(ExitCodes.Ok, made.ExitCode);
-            Assert.StartsWith($"wrote {draft}: 24 statements by Abe, Trump", made.Output);
+            // 9 speaker lines give 12 sentences (a sentence never ends on "U.S.", so the procurement line has two),
+            // 7 joint lines give 12, and one sentence says what was not discussed: 25.
+            Assert.StartsWith($"wrote {draft}: 25 statements by Abe, Trump in 9 candidate topics, 9 lines or sentences not drafted", made.Output);
+            var notDrafted = made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(9, notDrafted.Length);
+            Assert.Equal("scenarios/sources/abe-trump-summit-2017-11-06.txt:9:1: not drafted: \"Opening remarks\": not a sentence (no '.', '!' or '?' at its end): a title, heading or label", notDrafted[3]);
             Assert.StartsWith("draft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
             Assert.Equal(ExitCodes.BadInput, seeded.ExitCode);
-            Assert.StartsWith($"{draft}:12:5: draft world: 38 entries still to fill in: Abe capability (line 12)", seeded.Error);
+            // 2 capabilities, 9 scales (8 subjects and the not-discussed trade topic), and a value and a
+            // salience for each of 16 positions (14 before, and both actors on the not-discussed topic): 43.
+            Assert.StartsWith($"{draft}:12:5: draft world: 43 entries still to fill in: Abe capability (line 12)", seeded.Error);
         }
         finally
         {

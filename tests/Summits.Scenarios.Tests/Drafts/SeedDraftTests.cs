@@ -70,11 +70,39 @@ public sealed class SeedDraftTests
     }
 
     [Fact]
-    public void Nothing_but_the_statement_lines_is_taken_as_a_statement()
+    public void Nothing_but_the_statement_lines_and_the_not_discussed_sentence_is_taken_as_a_statement()
     {
         var lines = SpeakerLines().Select(l => l.Line).Concat(JointLines().Select(l => l.Line)).ToHashSet();
+        var statements = Read().Statements;
 
-        Assert.All(Read().Statements, s => Assert.Contains(s.Location.Line, lines));
+        Assert.All(statements.Where(s => s.Kind != PositionKind.NotDiscussed), s => Assert.Contains(s.Location.Line, lines));
+        // The one sentence of the briefing that says something was not discussed, found by reading it.
+        var notDiscussed = Assert.Single(statements, s => s.Kind == PositionKind.NotDiscussed);
+        Assert.StartsWith("According to the Japanese government’s briefing, there was no discussion on the TPP 11’s efforts", notDiscussed.Text, StringComparison.Ordinal);
+        Assert.Empty(notDiscussed.Speakers);
+    }
+
+    [Fact]
+    public void Every_other_line_with_text_is_reported_as_not_drafted()
+    {
+        // Read off the briefing: the title lines, the introduction ending in ':', "Opening remarks", the two
+        // sentences of the Japanese side's explanation (whose text holds two no-break spaces), and the three
+        // bullet items at the end.
+        var skipped = Read().Skipped.Select(s => (s.Location.Line, s.Text)).ToArray();
+
+        Assert.Equal(
+            [
+                (1, "print PRINT"),
+                (4, "Gist of Abe-Trump summit on Nov. 6 according to the Japanese government"),
+                (6, "The following is the gist of the summit meeting between Prime Minister Shinzo Abe and President Donald Trump on Nov. 6, according to the Japanese government:"),
+                (9, "Opening remarks"),
+                (64, "When the U.S. side took up the issue of trade deficits, the Japanese side explained: “The ratio of the trade deficit with Japan\u00A0to the\u00A0overall U.S. trade deficit has dropped to around 9%."),
+                (64, "Direct hires [by Japanese companies] in the U.S. have reached 860,000.”"),
+                (66, "Ambassador"),
+                (67, "G7 Summit"),
+                (68, "Ukraine"),
+            ],
+            skipped);
     }
 
     [Fact]
@@ -111,14 +139,14 @@ public sealed class SeedDraftTests
 
         var error = Assert.Throws<InputException>(() => WorldFile.Load(path));
 
-        var positions = draft.Topics.Sum(t => Speakers.Count(s => t.Statements.Any(st => st.Involves(s))));
+        var positions = draft.Topics.Sum(t => draft.PositionCount(t.Statements));
         var missing = Speakers.Length + draft.Topics.Count + 2 * positions;
         Assert.StartsWith($"{path}:", error.Message);
         Assert.Contains($"draft world: {missing} entries still to fill in: Abe capability (line ", error.Message);
         foreach (var (subject, statements) in draft.Topics)
         {
             Assert.Contains($"{subject.Id} scale (line ", error.Message);
-            foreach (var speaker in Speakers.Where(s => statements.Any(st => st.Involves(s))))
+            foreach (var speaker in Speakers.Where(s => statements.Any(st => st.Involves(s) || st.Kind == PositionKind.NotDiscussed)))
             {
                 Assert.Contains($"{speaker} {subject.Id} value (line ", error.Message);
                 Assert.Contains($"{speaker} {subject.Id} salience (line ", error.Message);
@@ -139,7 +167,11 @@ public sealed class SeedDraftTests
         var world = WorldFile.Load(path);
 
         Assert.Equal(draft.Topics.Count, world.Topics.Length);
-        Assert.Equal(draft.Topics.Sum(t => t.Statements.Sum(s => s.Speakers.Length)), world.Positions.Sum(p => p.Provenance.Quotes.Length));
+        // Each stated or joint statement is quoted once per speaker; the not-discussed one once per actor.
+        Assert.Equal(draft.Topics.Sum(t => t.Statements.Sum(s => s.Kind == PositionKind.NotDiscussed ? Speakers.Length : s.Speakers.Length)), world.Positions.Sum(p => p.Provenance.Quotes.Length));
+        var tpp = world.Positions.Where(p => p.Topic == "trade-economy-not-discussed").ToArray();
+        Assert.Equal(Speakers, tpp.Select(p => p.Actor).ToArray());
+        Assert.All(tpp, p => Assert.Equal((PositionKind.NotDiscussed, Provenance.Nobody), (p.Provenance.Kind, p.Provenance.Speaker)));
         // Trump's quotes on north-korea mix the joint line 18 with his own line 24 ("Trump: We welcome your
         // action."), so the position is his own: a joint line he is party to supports it, his line could not support "both".
         var northKorea = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "north-korea");
@@ -193,9 +225,11 @@ public sealed class SeedDraftTests
     [InlineData("Talks on Nov. 6 went well. U.S. Forces Japan stay.", new[] { "Talks on Nov. 6 went well.", "U.S. Forces Japan stay." })]
     [InlineData("He said “no.” Then he left!", new[] { "He said “no.”", "Then he left!" })]
     [InlineData("The U.S.’s view is firm. Ok", new[] { "The U.S.’s view is firm.", "Ok" })]
+    [InlineData("President Joseph R. Biden, Jr. met Dr. Smith. They talked.", new[] { "President Joseph R. Biden, Jr. met Dr. Smith.", "They talked." })]
+    [InlineData("Really? Yes! (He agreed.) Done", new[] { "Really?", "Yes!", "(He agreed.)", "Done" })]
     public void Sentences_are_cut_at_their_ends_but_not_after_abbreviations(string text, string[] expected)
     {
-        Assert.Equal(expected, Briefing.Sentences(text));
+        Assert.Equal(expected, SentenceSplitter.Split(text));
     }
 
     [Fact]
@@ -223,7 +257,7 @@ public sealed class SeedDraftTests
     }
 
     /// <summary>Fills in what the author would: capabilities, scales, values and saliences.</summary>
-    private static string FillIn(string draft, bool keepMark = false)
+    internal static string FillIn(string draft, bool keepMark = false)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(draft));

@@ -1,0 +1,215 @@
+using Summits.Model;
+
+namespace Summits.Scenarios.Tests;
+
+/// <summary>
+/// Small readouts written for these tests, one for each form real readouts take. The expected
+/// statements (speaker, kind, text) are read off each text by hand, sentence by sentence.
+/// </summary>
+public sealed class ReadoutFormTests
+{
+    private static Briefing Read(string text) => Briefing.Read(new SourceText("readout.txt", text));
+
+    private static (string Kind, string Speakers, string Text)[] Found(Briefing briefing) =>
+        [.. briefing.Statements.Select(s => (KebabCase.Of(s.Kind), string.Join("+", s.Speakers), s.Text))];
+
+    [Fact]
+    public void Titled_speakers_resolve_to_the_short_names_used_elsewhere()
+    {
+        const string text = """
+            Prime Minister Shinzo Abe: We will keep up the pressure.
+
+            Chinese leader Xi Jinping: China supports dialogue.
+
+            Abe: Japan agrees.
+
+            President Xi said that talks must resume.
+            """;
+
+        var briefing = Read(text);
+
+        // "Xi" is used alone ("President Xi"), "Abe" too ("Abe:"), so both full names resolve to them.
+        Assert.Equal(["Abe", "Xi"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Abe", "We will keep up the pressure."),
+                ("stated", "Xi", "China supports dialogue."),
+                ("stated", "Abe", "Japan agrees."),
+                ("stated", "Xi", "President Xi said that talks must resume."),
+            ],
+            Found(briefing));
+        Assert.Empty(briefing.Skipped);
+    }
+
+    [Fact]
+    public void A_joint_label_with_a_colon_is_a_joint_statement_and_carries_to_its_paragraph()
+    {
+        const string text = "Abe: We met in Vladivostok.\n\nPutin: Russia welcomes Japan.\n\nAbe, Putin: We agreed to work on a peace treaty. We will meet again.\n";
+
+        var briefing = Read(text);
+
+        Assert.Equal(["Abe", "Putin"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Abe", "We met in Vladivostok."),
+                ("stated", "Putin", "Russia welcomes Japan."),
+                ("joint", "Abe+Putin", "We agreed to work on a peace treaty."),
+                ("joint", "Abe+Putin", "We will meet again."),
+            ],
+            Found(briefing));
+    }
+
+    [Fact]
+    public void Prose_readouts_attribute_each_sentence_by_its_subject()
+    {
+        const string text = """
+            Prime Minister Kishida met President Biden at the White House.
+            Prime Minister Kishida stated that Japan will double its defence spending. President Biden welcomed the decision.
+            The two leaders concurred that the alliance has never been stronger.
+            Both leaders agreed to deepen cooperation on semiconductors. They also confirmed their commitment to a free and open Indo-Pacific.
+            On trade, they discussed supply chains. He added that tariffs would stay.
+            """;
+
+        var briefing = Read(text);
+
+        Assert.Equal(["Kishida", "Biden"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Kishida", "Prime Minister Kishida stated that Japan will double its defence spending."),
+                ("stated", "Biden", "President Biden welcomed the decision."),
+                ("joint", "Kishida+Biden", "The two leaders concurred that the alliance has never been stronger."),
+                ("joint", "Kishida+Biden", "Both leaders agreed to deepen cooperation on semiconductors."),
+                ("joint", "Kishida+Biden", "They also confirmed their commitment to a free and open Indo-Pacific."),
+                ("joint", "Kishida+Biden", "On trade, they discussed supply chains."),
+                // "He" is the last leader who spoke alone: Biden.
+                ("stated", "Biden", "He added that tariffs would stay."),
+            ],
+            Found(briefing));
+        var met = Assert.Single(briefing.Skipped);
+        Assert.Equal((1, "tells that Kishida and Biden met; it states no position"), (met.Location.Line, met.Reason));
+    }
+
+    [Fact]
+    public void They_carries_the_last_leaders_spoken_of_together()
+    {
+        // Three leaders; the joint label names two of them, so the following "They" is those two, not all three.
+        const string text = "Abe: Hello.\n\nTrump: Hello.\n\nMoon: Hello.\n\nAbe, Moon confirmed close ties. They agreed to meet in Seoul.\n";
+
+        var briefing = Read(text);
+
+        Assert.Equal(("joint", "Abe+Moon", "They agreed to meet in Seoul."), Found(briefing)[^1]);
+    }
+
+    [Fact]
+    public void Numbered_paragraphs_are_read_without_their_numbers()
+    {
+        const string text = "1. Abe: Japan will act.\n2. Trump: We agree.\n(3) Both leaders confirmed the plan.\n(4) There was no discussion on tariffs.\n";
+
+        var briefing = Read(text);
+
+        Assert.Equal(
+            [
+                ("stated", "Abe", "Japan will act."),
+                ("stated", "Trump", "We agree."),
+                ("joint", "Abe+Trump", "Both leaders confirmed the plan."),
+                ("not-discussed", "", "There was no discussion on tariffs."),
+            ],
+            Found(briefing));
+        // "(3) " is four characters, so "Both" stands at column 5 of line 3.
+        Assert.Equal(new SourceLocation(3, 5, 1), briefing.Statements[2].Location);
+        Assert.Empty(briefing.Skipped);
+    }
+
+    [Fact]
+    public void Bracketed_section_headings_are_skipped_and_said_to_be_headings()
+    {
+        const string text = "[Opening remarks]\nAbe: Welcome.\n\n【North Korea】\nTrump: We stand together.\n";
+
+        var briefing = Read(text);
+
+        Assert.Equal([("stated", "Abe", "Welcome."), ("stated", "Trump", "We stand together.")], Found(briefing));
+        Assert.Equal(
+            [(1, "[Opening remarks]", "a section heading in brackets"), (4, "【North Korea】", "a section heading in brackets")],
+            briefing.Skipped.Select(s => (s.Location.Line, s.Text, s.Reason)).ToArray());
+    }
+
+    [Fact]
+    public void A_one_paragraph_readout_is_read_sentence_by_sentence()
+    {
+        const string text = "Chancellor Scholz welcomed President Macron to Berlin for a meeting between Chancellor Scholz and President Macron. The leaders discussed energy prices. Chancellor Scholz said that Germany will build more interconnectors. President Macron underscored the role of nuclear power. The weather was fine.";
+
+        var briefing = Read(text);
+
+        Assert.Equal(["Scholz", "Macron"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Scholz", "Chancellor Scholz welcomed President Macron to Berlin for a meeting between Chancellor Scholz and President Macron."),
+                ("joint", "Scholz+Macron", "The leaders discussed energy prices."),
+                ("stated", "Scholz", "Chancellor Scholz said that Germany will build more interconnectors."),
+                ("stated", "Macron", "President Macron underscored the role of nuclear power."),
+            ],
+            Found(briefing));
+        var skipped = Assert.Single(briefing.Skipped);
+        Assert.Equal("The weather was fine.", skipped.Text);
+        Assert.StartsWith("names no leader as its speaker", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("There was no discussion on the TPP.")]
+    [InlineData("According to the briefing, there was no discussion of a trade agreement.")]
+    [InlineData("The Senkaku Islands were not discussed.")]
+    [InlineData("The leaders did not discuss tariffs.")]
+    public void A_sentence_saying_a_subject_was_not_discussed_is_a_not_discussed_statement(string sentence)
+    {
+        var briefing = Read($"Abe: Hello.\n\nTrump: Hello.\n\n{sentence}\n");
+
+        var statement = briefing.Statements[^1];
+        Assert.Equal((PositionKind.NotDiscussed, sentence), (statement.Kind, statement.Text));
+        Assert.Empty(statement.Speakers);
+    }
+
+    [Fact]
+    public void A_not_discussed_sentence_is_drafted_as_a_topic_of_its_own_with_every_actor_s_position()
+    {
+        var briefing = Read("Abe: We will expand trade.\n\nTrump: Trade must be fair.\n\nThere was no discussion on a trade agreement.\n");
+
+        var written = SeedDraft.From(briefing, "readout.txt").Write();
+
+        // The subject words ("trade") give trade-economy; the not-discussed sentence gets a topic beside it.
+        Assert.Contains("  - id: trade-economy-not-discussed\n", written);
+        foreach (var actor in new[] { "Abe", "Trump" })
+        {
+            Assert.Contains(
+                $"  - actor: {actor}\n    topic: trade-economy-not-discussed\n    speaker: none\n    kind: not-discussed\n    quotes:\n      - \"There was no discussion on a trade agreement.\"  # not discussed, line 5, column 1\n",
+                written);
+        }
+    }
+
+    [Fact]
+    public void A_speaker_named_by_title_alone_is_one_actor_under_that_title()
+    {
+        const string text = "The Prime Minister met President Biden.\nThe Prime Minister thanked President Biden. The President welcomed the Prime Minister's visit.\n";
+
+        var briefing = Read(text);
+
+        // No one is named "Prime Minister X", so the title stands for the leader; "The President" is Biden.
+        Assert.Equal(["Prime Minister", "Biden"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [("stated", "Prime Minister", "The Prime Minister thanked President Biden."), ("stated", "Biden", "The President welcomed the Prime Minister's visit.")],
+            Found(briefing));
+    }
+
+    [Fact]
+    public void Every_character_of_a_readout_is_in_a_statement_a_label_a_number_or_a_skipped_line()
+    {
+        const string text = "[Summit]\n1. Prime Minister Shinzo Abe: We agreed. Abe: Yes.\n(2) Nobody knows why.\nThe leaders parted.\n";
+
+        var briefing = Read(text);
+
+        // Left out by design: the numbers "1." and "(2)" and the labels "Prime Minister Shinzo Abe:" and "Abe:"
+        // ("1." and the first label stand together, so they make one run).
+        var covered = Coverage.Of(briefing);
+        var uncovered = Coverage.Uncovered(text, covered);
+        Assert.Equal(["1. Prime Minister Shinzo Abe:", "Abe:", "(2)"], uncovered);
+    }
+}
