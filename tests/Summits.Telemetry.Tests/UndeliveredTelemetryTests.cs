@@ -48,6 +48,35 @@ public sealed class UndeliveredTelemetryTests
     }
 
     [Fact]
+    public async Task A_run_whose_expectation_fails_still_exits_1_when_its_telemetry_is_not_delivered()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-undelivered-");
+        try
+        {
+            // The briefing's world has no agreement on bilateral-fta and nothing in this scenario makes one: the expectation fails.
+            var scenario = Path.Combine(folder.FullName, "wrong.yaml");
+            File.WriteAllText(scenario, $"""
+                scenario: wrong
+                world: {SummitsProcess.WorldFile}
+                steps:
+                  - expect:
+                      agreement: {"{"} topic: bilateral-fta {"}"}
+                """);
+            var address = LoopbackReceiver.NoListener();
+
+            var (exit, output, error) = await SummitsProcess.RunAsync(["run", scenario, "--engine", "local", "-q", "--otlp", address.ToString(), "--otlp-protocol", "http/protobuf"]);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("expected an agreement on bilateral-fta", output);
+            Assert.StartsWith(Notice, Assert.Single(Lines(error)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_stalled_receiver_is_given_up_on_after_the_flush_budget_and_said()
     {
         await using var receiver = LoopbackReceiver.Stalled();

@@ -64,6 +64,8 @@ public sealed class Chart(string id, string title)
         var option = new JsonObject
         {
             ["animation"] = false,
+            // A description of the chart for screen readers, written by ECharts from the option.
+            ["aria"] = new JsonObject { ["enabled"] = true },
             ["textStyle"] = new JsonObject { ["fontFamily"] = "system-ui, -apple-system, 'Segoe UI', sans-serif" },
             ["title"] = new JsonObject
             {

@@ -56,7 +56,8 @@ public static class KtabImport
                 var row = table.Rows.First(r => r.Name == name);
                 var value = ToDouble(row.Positions[d]);
                 var salience = ToDouble(row.Saliences[d] / 100m);
-                var why = $"imported from {table.FileName}, row {row.Row} (line {row.Line}): position {Plain(row.Positions[d])}, salience {Plain(row.Saliences[d])} of 100";
+                // The table's own headers stay with each number, so the world says which columns it came from.
+                var why = $"imported from {table.FileName}, row {row.Row} (line {row.Line}): position {Plain(row.Positions[d])} under '{table.Dimensions[d].PositionHeader}', salience {Plain(row.Saliences[d])} of 100 under '{table.Dimensions[d].SalienceHeader}'";
                 positions.Add(new Position(actorIds[name], topic.Id, new ScaleValue(value), Interval.Point(value),
                     new Salience(salience), Interval.Point(salience), new Provenance(PositionKind.Imported, Provenance.Nobody, [], why)));
             }

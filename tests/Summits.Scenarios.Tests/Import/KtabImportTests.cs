@@ -52,7 +52,7 @@ public sealed class KtabImportTests
         var position = world.Positions.Single(p => p.Actor == "SActor-02" && p.Topic == "dimension-3");
         Assert.Equal(0.07, position.Value.Value);
         Assert.Equal(0.3462, position.Salience.Value);
-        Assert.Equal("imported from dummyData_3Dim.csv, row 3 (line 5): position 0.07, salience 34.62 of 100", position.Provenance.Why);
+        Assert.Equal("imported from dummyData_3Dim.csv, row 3 (line 5): position 0.07 under 'Pstn3', salience 34.62 of 100 under 'Sal3'", position.Provenance.Why);
         Assert.Equal(Model.PositionKind.Imported, position.Provenance.Kind);
         Assert.Empty(position.Provenance.Quotes);
         Assert.Contains("dummyData_3Dim.csv", world.Topics[0].Scale.Low);
