@@ -28,7 +28,7 @@ public static class SummitsCommand
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var error in parse.Errors)
-                await Console.Error.WriteLineAsync($"summits: {error.Message} (see '{CommandPath(parse)} --help')");
+                await Console.Error.WriteLineAsync($"{CommandPath(parse)}: {error.Message} (see '{CommandPath(parse)} --help')");
             return ExitCodes.BadInput;
         }
         // A file of an older format loads with a note of what changed in its meaning, on standard error.

@@ -14,11 +14,8 @@ public static class AnalyzeCommand
             Description = "Telemetry written by --telemetry; give one file per instance to analyse a cluster's run",
             Arity = ArgumentArity.OneOrMore,
         };
-        var csv = new Option<string>("--csv")
-        {
-            Description = "Also write topics.csv and actors.csv into this directory",
-            HelpName = "DIR",
-        };
+        var csv = CommonOptions.Output("Also write topics.csv and actors.csv into this folder");
+        csv.Aliases.Add("--csv");
         var command = new Command("analyze", "Count proposals, responses, moves, agreements and time per proposal, per topic and per actor, from exported telemetry")
         {
             files,

@@ -9,8 +9,8 @@ public static class BenchCommand
 {
     public static Command Create()
     {
+        var format = CommonOptions.Format("text", "json");
         var json = CommonOptions.Json();
-        json.Description = "Print the figures as one JSON document instead of a table";
         var quick = new Option<bool>("--quick") { Description = "Tiny sizes: checks that every measurement runs, in seconds; its figures mean nothing" };
         var only = new Option<string[]>("--only")
         {
@@ -21,9 +21,9 @@ public static class BenchCommand
         only.AcceptOnlyFromAmong([.. BenchFigures.All.Select(f => f.Id)]);
         var command = new Command("bench", "Measure Summits on this machine: grain-call ceiling, proposal pipeline, start-up, convergence, telemetry cost, memory")
         {
-            json, quick, only,
+            format, json, quick, only,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(json), parse.GetValue(quick), parse.GetValue(only) ?? [], cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(quick), parse.GetValue(only) ?? [], cancellation));
         return command;
     }
 

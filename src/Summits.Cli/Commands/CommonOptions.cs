@@ -16,9 +16,10 @@ public static class CommonOptions
         DefaultValueFactory = _ => DefaultWorld,
     };
 
+    /// <summary><c>--json</c>, kept as an alias of <c>--format json</c>.</summary>
     public static Option<bool> Json() => new("--json")
     {
-        Description = "Print one JSON document instead of text",
+        Description = "The same as --format json",
     };
 
     public static Option<string?> Report() => new("--report")
@@ -27,11 +28,72 @@ public static class CommonOptions
         HelpName = "DIR",
     };
 
-    public static Option<Engine> Engine() => new("--engine")
+    /// <summary><c>--engine grains|local</c>; read it with <see cref="ReadEngine"/>.</summary>
+    public static Option<string> Engine()
     {
-        Description = "Where countries and topics live: grains (an embedded Orleans silo) or local (the pure model, no Orleans)",
-        DefaultValueFactory = _ => Scenarios.Engine.Grains,
+        var option = new Option<string>("--engine")
+        {
+            Description = "Where countries and topics live: grains (an embedded Orleans silo) or local (the pure model, no Orleans)",
+            HelpName = "grains|local",
+            DefaultValueFactory = _ => "grains",
+        };
+        option.AcceptOnlyFromAmong("grains", "local");
+        return option;
+    }
+
+    public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
+
+    /// <summary><c>-o|--output DIR</c>, with the older <c>--out</c> as an alias.</summary>
+    public static Option<string?> Output(string what) => new("--output", "-o", "--out")
+    {
+        Description = what,
+        HelpName = "DIR",
     };
+
+    /// <summary><c>--format</c> with its choices, the first the default.</summary>
+    public static Option<string> Format(params string[] choices)
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = $"How to print the results: {string.Join(", ", choices)}",
+            HelpName = string.Join('|', choices),
+            DefaultValueFactory = _ => choices[0],
+        };
+        option.AcceptOnlyFromAmong(choices);
+        return option;
+    }
+
+    /// <summary><c>-v|--verbosity</c>, with the dotnet CLI's names and their short forms.</summary>
+    public static Option<string?> Verbosity()
+    {
+        var option = new Option<string?>("--verbosity", "-v")
+        {
+            Description = "How much to print: q[uiet] (errors only), m[inimal] (results only), n[ormal] (the default); d[etailed] and diag[nostic] print as normal",
+            HelpName = "LEVEL",
+        };
+        option.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
+        return option;
+    }
+
+    /// <summary><c>-q|--quiet</c>: the same as <c>--verbosity minimal</c>.</summary>
+    public static Option<bool> Quiet(string description) => new("--quiet", "-q") { Description = description };
+
+    public static Cli.Output.Verbosity ReadVerbosity(string? text, bool quiet) => text switch
+    {
+        "q" or "quiet" => Cli.Output.Verbosity.Quiet,
+        "m" or "minimal" => Cli.Output.Verbosity.Minimal,
+        "d" or "detailed" => Cli.Output.Verbosity.Detailed,
+        "diag" or "diagnostic" => Cli.Output.Verbosity.Diagnostic,
+        "n" or "normal" => Cli.Output.Verbosity.Normal,
+        _ => quiet ? Cli.Output.Verbosity.Minimal : Cli.Output.Verbosity.Normal,
+    };
+
+    /// <summary>Refuses an option given on the command line where it has no effect, so that it is never silently ignored.</summary>
+    public static void RefuseUnless(System.CommandLine.Parsing.CommandResult result, Option option, bool applies, string why)
+    {
+        if (!applies && result.GetResult(option) is { Implicit: false })
+            result.AddError($"{option.Name} {why}");
+    }
 
     public static Option<string?> Branch() => new("--branch")
     {

@@ -13,12 +13,13 @@ public static class CompareCommand
     {
         var a = new Argument<string>("a") { Description = "A: a scenario file, FILE#BRANCH, or a state.json written by 'summits run --out'" };
         var b = new Argument<string>("b") { Description = "B: the same kinds as A" };
+        var format = CommonOptions.Format("text", "json");
         var json = CommonOptions.Json();
-        json.Description = "Print the comparison as one JSON document";
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
-        var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B") { a, b, json, report, engine };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(json), parse.GetValue(report), parse.GetValue(engine), cancellation));
+        var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B") { a, b, format, json, report, engine };
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(json) || parse.GetValue(format) == "json",
+            parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), cancellation));
         return command;
     }
 
@@ -57,7 +58,10 @@ public static class CompareCommand
 
         var comparison = Comparison.Of(Label(a), stateA!, Label(b), stateB!);
         if (reportDir is not null)
+        {
             CompareReport.WriteAll(comparison, reportDir);
+            await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
+        }
         if (json)
         {
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(comparison, SummitsJson.Options));

@@ -1,47 +1,46 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
+using Summits.Model;
 using Summits.Reports.Runs;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
 
-/// <summary><c>summits run</c>: runs a scenario and prints its timeline, the final positions and agreements, and its expectations.</summary>
+/// <summary><c>summits run</c>: runs a scenario (every branch of a fork) and prints its timeline, the final positions and agreements, and its expectations.</summary>
 public static class RunCommand
 {
     public const string RunLogCategory = "Summits.Run";
 
     public static Command Create()
     {
-        var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run", Arity = ArgumentArity.ZeroOrOne };
+        var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne };
         var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
         var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
-        var model = new Option<Model.ForecastModel>("--model")
+        var model = new Option<string>("--model")
         {
             Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?)",
-            DefaultValueFactory = _ => Model.ForecastModel.Bargaining,
+            HelpName = "bargaining|smp",
+            DefaultValueFactory = _ => "bargaining",
         };
+        model.AcceptOnlyFromAmong("bargaining", "smp");
         var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
-        var output = new Option<string?>("--out") { Description = "Write timeline.jsonl, state.json and agreements.csv into this folder", HelpName = "DIR" };
-        var json = CommonOptions.Json();
-        json.Description = "Print state.json to standard output instead of the timeline";
-        var engine = new Option<Engine>("--engine")
-        {
-            Description = "Where countries and topics live: grains (an embedded Orleans silo) or local (the pure model, no Orleans)",
-            DefaultValueFactory = _ => Engine.Grains,
-        };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not every event" };
+        var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
+        var format = CommonOptions.Format("table", "csv", "json");
+        format.Description = "How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)";
+        var engine = CommonOptions.Engine();
+        var quiet = CommonOptions.Quiet("Print only the summary, not the timeline (--verbosity minimal)");
+        var verbosity = CommonOptions.Verbosity();
         var branch = CommonOptions.Branch();
+        branch.Description = "For a scenario that forks: run only this branch (or name the file FILE#BRANCH); without it every branch runs";
         var report = CommonOptions.Report();
-        var pair = new Option<string?>("--pair")
-        {
-            Description = "With --report: the two actors whose utilities the bargaining figures plot where more than two are party (default: the two most capable)",
-            HelpName = "A,B",
-        };
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, world, rounds, model, seed, output, json, engine, quiet, branch, report, pair,
+            scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report,
         };
         command.Validators.Add(result =>
         {
@@ -49,106 +48,177 @@ public static class RunCommand
             var forecast = result.GetValue(world) is not null;
             if (named == forecast)
                 result.AddError("name a scenario file, or a world file with --world, but not both");
-            if (named && result.GetResult(model) is { Implicit: false })
-                result.AddError("--model goes with --world; a scenario file chooses its model with 'model: smp'");
+            CommonOptions.RefuseUnless(result, rounds, forecast, "applies only with --world; a scenario sets its rounds in its 'rounds' steps");
+            CommonOptions.RefuseUnless(result, branch, !forecast, "applies only to a scenario file that forks, not to --world");
+            CommonOptions.RefuseUnless(result, model, forecast, "applies only with --world; a scenario file chooses its model with 'model: smp'");
         });
         var telemetry = TelemetryOptions.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(json),
-            parse.GetValue(engine), parse.GetValue(quiet), parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(new Request(
+            parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
+            parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
+            CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
+            parse.GetValue(branch), parse.GetValue(report), telemetry.Read(parse)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? path, string? worldPath, int rounds, Model.ForecastModel model, string? seedText, string? outDir, bool json, Engine engine, bool quiet, string? branch, string? reportDir, string? pairText, TelemetrySettings telemetry, CancellationToken cancellation)
-    {
-        ulong? seed = null;
-        if (seedText is not null)
-        {
-            if (!ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-            {
-                await Console.Error.WriteLineAsync($"summits run: --seed must be a whole number from 0 to {ulong.MaxValue}, not '{seedText}'");
-                return ExitCodes.BadInput;
-            }
-            seed = parsed;
-        }
+    private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
+        Engine Engine, Verbosity Verbosity, string? Branch, string? ReportDir, TelemetrySettings Telemetry);
 
-        if (rounds is < 1 or > 100_000)
+    private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
+    {
+        if (!CommonOptions.TryParseSeed("summits run", request.SeedText, out var seed))
+            return ExitCodes.BadInput;
+        if (request.Rounds is < 1 or > 100_000)
         {
-            await Console.Error.WriteLineAsync($"summits run: --rounds must be a whole number from 1 to 100000, not {rounds}");
+            await Console.Error.WriteLineAsync($"summits run: --rounds must be a whole number from 1 to 100000, not {request.Rounds}");
             return ExitCodes.BadInput;
         }
 
-        LoadedScenario loaded;
+        IReadOnlyList<LoadedScenario> scenarios;
         try
         {
-            loaded = worldPath is not null
-                ? Forecast.Of(CommonOptions.Resolve(worldPath), rounds, seed ?? 0, model)
-                : BranchChoice.Load(path!, branch, seed, CommonOptions.Resolve);
+            scenarios = request.WorldPath is not null
+                ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
+                : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
         }
         catch (InputException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
         }
-        (string, string)? pair = null;
-        if (pairText is not null)
-        {
-            var names = pairText.Split(',', StringSplitOptions.TrimEntries);
-            var actors = loaded.World.Actors.Select(a => a.Id).ToList();
-            if (names.Length != 2 || names[0] == names[1] || !names.All(actors.Contains))
-            {
-                await Console.Error.WriteLineAsync($"summits run: --pair must name two different actors as A,B, not '{pairText}'; the actors are {string.Join(", ", actors)}");
-                return ExitCodes.BadInput;
-            }
-            pair = (names[0], names[1]);
-        }
 
         var stdout = Console.Out;
-        var stream = !json && !quiet;
-        if (!json)
+        var width = TerminalWidth.OfStandardOutput();
+        var forked = scenarios.Count > 1;
+        var table = request.Format == TimelineFormat.Table;
+        if (table && request.Verbosity >= Verbosity.Minimal && forked)
         {
-            stdout.WriteLine($"Scenario {loaded.Scenario.Id} on world {loaded.World.Id}, seed {loaded.Scenario.Seed}, engine {KebabCase.Of(engine)}");
-            if (loaded.Scenario.About.Length > 0)
-                stdout.WriteLine(loaded.Scenario.About);
+            foreach (var line in TerminalWidth.Wrap($"{scenarios[0].Path} forks into {scenarios.Count} branches: {string.Join(", ", scenarios.Select(BranchName))}; each runs in turn, then they are shown side by side.", width))
+                stdout.WriteLine(line);
+        }
+        if (request.Format == TimelineFormat.Csv)
+            stdout.Write((forked ? "branch," : "") + TimelineCsv.Header + "\n");
+
+        var runs = new List<RunResult>();
+        var silo = request.Engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
+        var host = request.Engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
+        try
+        {
+            foreach (var loaded in scenarios)
+                await RunOneAsync(loaded);
+        }
+        finally
+        {
+            if (silo is not null)
+                await silo.DisposeAsync();
+            if (host is not null)
+                await host.DisposeAsync();
+        }
+
+        if (forked && table && request.Verbosity >= Verbosity.Minimal)
+        {
             stdout.WriteLine();
-            if (stream)
-                TimelineText.WriteHeader(stdout);
+            BranchesTable.Write(stdout, runs, width);
         }
-        void Print(System.Collections.Immutable.ImmutableArray<Model.TimelineEvent> events)
-        {
-            if (!stream)
-                return;
-            foreach (var e in events)
-                TimelineText.Write(stdout, e);
-        }
-
-        RunResult run;
-        string? telemetryNotice;
-        if (engine == Engine.Local)
-        {
-            var host = telemetry.Enabled ? await TelemetryHost.StartAsync(telemetry, cancellation) : null;
-            await using (host)
-                run = await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
-            telemetryNotice = host?.TelemetryNotice;
-        }
-        else
-        {
-            var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
-            await using (silo)
-                run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, loaded.World.Id, Print, cancellation);
-            telemetryNotice = silo.TelemetryNotice;
-        }
-
-        if (outDir is not null)
-            RunFiles.WriteAll(run, outDir);
-        if (reportDir is not null)
-            RunReportFiles.WriteAll(run, reportDir, pair);
-        if (json)
-            await stdout.WriteAsync(RunFiles.State(run));
-        else
-            RunReport.WriteSummary(stdout, run);
-        if (telemetryNotice is not null)
+        // Said after the silo or host has stopped, when the exporters have flushed what they could.
+        if ((silo?.TelemetryNotice ?? host?.TelemetryNotice) is { } telemetryNotice)
             await Console.Error.WriteLineAsync(telemetryNotice);
-        return run.Failures > 0 ? ExitCodes.CheckFailed : ExitCodes.Ok;
+        return runs.Any(r => r.Failures > 0) ? ExitCodes.CheckFailed : ExitCodes.Ok;
+
+        async Task RunOneAsync(LoadedScenario loaded)
+        {
+            var name = BranchName(loaded);
+            if (table && request.Verbosity >= Verbosity.Minimal)
+            {
+                if (forked)
+                    stdout.WriteLine();
+                stdout.WriteLine($"Scenario {loaded.Scenario.Id} on world {loaded.World.Id}, seed {loaded.Scenario.Seed}, engine {KebabCase.Of(request.Engine)}");
+                if (loaded.Scenario.About.Length > 0)
+                    foreach (var line in TerminalWidth.Wrap(loaded.Scenario.About, width))
+                        stdout.WriteLine(line);
+            }
+            var progress = new RunProgress(Console.Error, loaded.Scenario.Id, enabled: table && request.Verbosity >= Verbosity.Minimal && !Console.IsErrorRedirected);
+            void Print(ImmutableArray<TimelineEvent> events)
+            {
+                progress.Report(events);
+                foreach (var e in events)
+                {
+                    if (request.Format == TimelineFormat.Csv)
+                    {
+                        stdout.Write(forked ? name + "," : "");
+                        TimelineCsv.Write(stdout, e);
+                    }
+                    else if (request.Format == TimelineFormat.Json)
+                    {
+                        stdout.Write(Json(e, forked ? name : null) + "\n");
+                    }
+                }
+            }
+
+            var run = silo is not null
+                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? $"{loaded.World.Id}-{name}" : loaded.World.Id, Print, cancellation)
+                : await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
+            progress.Finish();
+            runs.Add(run);
+
+            if (table && request.Verbosity >= Verbosity.Normal)
+            {
+                stdout.WriteLine();
+                var dropped = TimelineTable.Write(stdout, run.Timeline, width);
+                if (dropped.Count > 0)
+                    stdout.WriteLine($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)");
+            }
+            if (table && request.Verbosity >= Verbosity.Minimal)
+            {
+                var summary = new StringWriter();
+                RunReport.WriteSummary(summary, run);
+                foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+                    foreach (var wrapped in TerminalWidth.Wrap(line, width))
+                        stdout.WriteLine(wrapped);
+            }
+            else
+            {
+                foreach (var failure in ExpectationText.Failures(run))
+                    await Console.Error.WriteLineAsync($"expectation failed: {failure}");
+            }
+
+            var outDir = request.OutDir is null ? null : forked ? System.IO.Path.Combine(request.OutDir, name) : request.OutDir;
+            var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
+            if (outDir is not null)
+            {
+                RunFiles.WriteAll(run, outDir);
+                if (request.Verbosity >= Verbosity.Minimal)
+                    await Console.Error.WriteLineAsync($"wrote timeline.jsonl, state.json and agreements.csv to {outDir}");
+            }
+            if (reportDir is not null)
+            {
+                RunReportFiles.WriteAll(run, reportDir);
+                if (request.Verbosity >= Verbosity.Minimal)
+                    await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
+            }
+        }
+    }
+
+    /// <summary>The branch of a forked scenario, from its id <c>SCENARIO#BRANCH</c>; the scenario's id when it has no branch.</summary>
+    public static string BranchName(LoadedScenario loaded)
+    {
+        var id = loaded.Scenario.Id;
+        var hash = id.LastIndexOf('#');
+        return hash >= 0 ? id[(hash + 1)..] : id;
+    }
+
+    private static string Json(TimelineEvent e, string? branch)
+    {
+        var line = JsonSerializer.Serialize(e, SummitsJson.Compact);
+        if (branch is null)
+            return line;
+        var node = JsonNode.Parse(line)!.AsObject();
+        var withBranch = new JsonObject { ["branch"] = branch };
+        foreach (var (key, value) in node.ToList())
+        {
+            node.Remove(key);
+            withBranch[key] = value;
+        }
+        return withBranch.ToJsonString(SummitsJson.Compact);
     }
 }

@@ -17,15 +17,17 @@ public static partial class SeedCommand
     public static Command Create()
     {
         var world = CommonOptions.World();
+        var format = CommonOptions.Format("text", "json");
         var json = CommonOptions.Json();
         var command = new Command("seed", "Load the seeded world into country and topic grains, read it back, and print every position with its quote, then the agreements")
         {
             world,
+            format,
             json,
             SeedDraftCommand.Create(),
         };
         var telemetry = TelemetryOptions.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(json), telemetry.Read(parse), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(json) || parse.GetValue(format) == "json", telemetry.Read(parse), cancellation));
         return command;
     }
 

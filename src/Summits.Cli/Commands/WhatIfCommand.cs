@@ -13,28 +13,33 @@ public static class WhatIfCommand
 {
     public static Command Create()
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork" };
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" };
         var runs = new Option<int>("--runs", "-n") { Description = "How many sampled worlds to run", HelpName = "N", DefaultValueFactory = _ => 1000 };
         var seed = new Option<string?>("--seed") { Description = "The study's seed (default: the scenario's); sample i is drawn from (seed, i)", HelpName = "S" };
-        var parallel = new Option<int>("--parallel") { Description = "Runs in flight at once (default: twice the processor count)", HelpName = "P", DefaultValueFactory = _ => 2 * Environment.ProcessorCount };
+        var parallel = new Option<int?>("--parallel") { Description = "Runs in flight at once (default: twice the processor count)", HelpName = "P" };
+        var format = CommonOptions.Format("text", "json");
         var json = CommonOptions.Json();
-        json.Description = "Print the results as one JSON document";
-        var output = new Option<string?>("--out") { Description = "Write results.json, agreements.csv, positions.csv and sensitivity.csv into this folder", HelpName = "DIR" };
+        var output = CommonOptions.Output("Write results.json, agreements.csv, positions.csv and sensitivity.csv into this folder (a folder per branch for a fork)");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
         var branch = CommonOptions.Branch();
+        branch.Description = "For a scenario that forks: study only this branch (or name the file FILE#BRANCH); without it every branch is studied";
+        var quiet = CommonOptions.Quiet("Print no progress and no timing, only the results (--verbosity minimal)");
+        var verbosity = CommonOptions.Verbosity();
         var command = new Command("whatif", "Run a scenario on many worlds sampled from the briefing's uncertainty: agreement odds, position spreads, sensitivities")
         {
-            scenario, runs, seed, parallel, json, output, report, engine, branch,
+            scenario, runs, seed, parallel, format, json, output, report, engine, branch, quiet, verbosity,
         };
         command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(json),
-            parse.GetValue(output), parse.GetValue(report), parse.GetValue(engine), parse.GetValue(branch), cancellation));
+            parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
+            parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(output), parse.GetValue(report),
+            CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
     private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, bool json, string? outDir, string? reportDir,
-        Engine engine, string? branch, CancellationToken cancellation)
+        Engine engine, string? branch, Verbosity verbosity, CancellationToken cancellation)
     {
         if (runs < 1 || parallel < 1)
         {
@@ -44,10 +49,10 @@ public static class WhatIfCommand
         if (!CommonOptions.TryParseSeed("summits whatif", seedText, out var seed))
             return ExitCodes.BadInput;
 
-        LoadedScenario loaded;
+        IReadOnlyList<LoadedScenario> scenarios;
         try
         {
-            loaded = BranchChoice.Load(path, branch, null, CommonOptions.Resolve);
+            scenarios = BranchChoice.LoadEvery(path, branch, null, CommonOptions.Resolve);
         }
         catch (InputException e)
         {
@@ -55,36 +60,64 @@ public static class WhatIfCommand
             return ExitCodes.BadInput;
         }
 
-        var options = new StudyOptions(runs, seed ?? loaded.Scenario.Seed, parallel, engine);
-        var progress = new StudyProgress(Console.Error, runs, terminal: !Console.IsErrorRedirected);
-        StudyResult study;
-        if (engine == Engine.Local)
+        var forked = scenarios.Count > 1;
+        var studies = new List<StudyResult>();
+        var documents = new List<string>();
+        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(CancellationToken.None) : null;
+        foreach (var loaded in scenarios)
         {
-            study = await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, progress.Report, cancellation);
-        }
-        else
-        {
-            await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None);
-            study = await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains), progress.Report, cancellation);
-        }
-        progress.Finish();
-        var seconds = progress.Elapsed.TotalSeconds;
-        using (var self = Process.GetCurrentProcess())
-        {
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{study.Finished} runs in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
-        }
-        if (study.Stopped)
-            await Console.Error.WriteLineAsync($"stopped after {study.Finished} of {study.Runs} runs");
+            var options = new StudyOptions(runs, seed ?? loaded.Scenario.Seed, parallel, engine);
+            var chatty = verbosity >= Verbosity.Normal;
+            var progress = new StudyProgress(Console.Error, runs, terminal: !Console.IsErrorRedirected);
+            Action<int> report = chatty ? progress.Report : _ => { };
+            var study = silo is null
+                ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
+                : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains), report, cancellation);
+            if (chatty)
+            {
+                progress.Finish();
+                var seconds = progress.Elapsed.TotalSeconds;
+                using var self = Process.GetCurrentProcess();
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{loaded.Scenario.Id}: {study.Finished} runs in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
+            }
+            if (study.Stopped)
+                await Console.Error.WriteLineAsync($"{loaded.Scenario.Id}: stopped after {study.Finished} of {study.Runs} runs");
+            studies.Add(study);
 
-        if (outDir is not null)
-            StudyFiles.WriteAll(study, outDir);
-        if (reportDir is not null)
-            StudyReport.WriteAll(study, reportDir);
+            var name = RunCommand.BranchName(loaded);
+            var studyOut = outDir is null ? null : forked ? Path.Combine(outDir, name) : outDir;
+            var studyReport = reportDir is null ? null : forked ? Path.Combine(reportDir, name) : reportDir;
+            if (studyOut is not null)
+            {
+                StudyFiles.WriteAll(study, studyOut);
+                if (verbosity >= Verbosity.Minimal)
+                    await Console.Error.WriteLineAsync($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}");
+            }
+            if (studyReport is not null)
+            {
+                StudyReport.WriteAll(study, studyReport);
+                if (verbosity >= Verbosity.Minimal)
+                    await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)");
+            }
+            if (json)
+            {
+                documents.Add(StudyFiles.Json(study).TrimEnd('\n'));
+            }
+            else if (verbosity >= Verbosity.Minimal)
+            {
+                if (forked)
+                    Console.Out.WriteLine();
+                StudyText.Write(Console.Out, study);
+            }
+        }
         if (json)
-            await Console.Out.WriteAsync(StudyFiles.Json(study));
-        else
-            StudyText.Write(Console.Out, study);
+            await Console.Out.WriteAsync((forked ? "[\n" + string.Join(",\n", documents) + "\n]" : documents[0]) + "\n");
+        if (forked && !json && verbosity >= Verbosity.Minimal)
+        {
+            Console.Out.WriteLine();
+            StudyBranches.Write(Console.Out, studies, [.. scenarios.Select(RunCommand.BranchName)]);
+        }
         return ExitCodes.Ok;
     }
 }

@@ -7,7 +7,7 @@ namespace Summits.Cli.Commands;
 /// <summary>Where the commands that make a world put it: a file given with <c>--out</c>, or standard output.</summary>
 public static class WorldOutput
 {
-    public static Option<string?> Out(string what) => new("--out", "-o")
+    public static Option<string?> Out(string what) => new("--output", "-o", "--out")
     {
         Description = $"Write the {what} to this file instead of printing it",
         HelpName = "FILE",

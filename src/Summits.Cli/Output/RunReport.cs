@@ -68,9 +68,11 @@ public static class RunReport
 
         var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
         output.WriteLine();
+        foreach (var line in ConvergenceText.Lines(run))
+            output.WriteLine(line);
         output.WriteLine($"{run.Timeline.Length} events, seed {run.Scenario.Seed}. Expectations: {passed} passed, {run.Failures} failed.");
-        foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.ExpectationFailed))
-            output.WriteLine($"  FAILED {run.Loaded.Path}:{e.Why}");
+        foreach (var failure in ExpectationText.Failures(run))
+            output.WriteLine($"  FAILED {failure}");
     }
 
     private static string Unchanged(RunResult run, string id) =>

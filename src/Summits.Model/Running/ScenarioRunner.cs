@@ -302,9 +302,16 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         && a.Parties.All(g.Parties.Contains)
                         && (a.Value is not { } range || range.Contains(g.Terms[a.Topic])))
                     .ToArray();
-                var describe = found.Length == 0
-                    ? $"no such agreement on {a.Topic}"
-                    : string.Join("; ", found.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Id} at {g.Terms[a.Topic]:0.##} ({Word(g.Status)}, {string.Join("+", g.Parties)})")));
+                string List(IEnumerable<Agreement> agreements) =>
+                    string.Join("; ", agreements.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Id} at {g.Terms[a.Topic]:0.##} ({Word(g.Status)}, {string.Join("+", g.Parties)})")));
+                // When none matches but the topic has other agreements (a breached one, say), they are named,
+                // so that "none" is not read as "there never was one".
+                var others = table.Agreements.Where(g => g.Terms.ContainsKey(a.Topic)).ToArray();
+                var describe = found.Length > 0
+                    ? List(found)
+                    : others.Length == 0
+                        ? $"no such agreement on {a.Topic}"
+                        : $"none {(a.Status is { } wanted ? Word(wanted) : "in force")} on {a.Topic}; on the topic: {List(others)}";
                 return a.Absent
                     ? (found.Length == 0, $"expected no agreement on {a.Topic}: {describe}")
                     : (found.Length > 0, $"expected an agreement on {a.Topic}{Describe(a)}: {describe}");

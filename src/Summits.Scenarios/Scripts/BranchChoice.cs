@@ -30,6 +30,23 @@ public static class BranchChoice
             : throw new InputException(new FilePosition(loaded.Path, 1, 1), $"this scenario has no fork, so no branch '{branch}'; add a 'fork' step or run it without a branch");
     }
 
+    /// <summary>
+    /// Loads a scenario file named as <c>FILE</c> or <c>FILE#NAME</c>: the named branch, the scenario
+    /// itself if it does not fork, or, for a fork with no branch named, every branch in the file's order.
+    /// </summary>
+    public static IReadOnlyList<LoadedScenario> LoadEvery(string argument, string? branch, ulong? seed, Func<string, string> resolve)
+    {
+        var (file, named) = Split(argument);
+        if (named is null && branch is null)
+        {
+            var loaded = ScenarioFile.Load(resolve(file), seed);
+            if (loaded.Fork is { } fork)
+                return [.. fork.Branches.Select(b => loaded.Branch(b.Name)!)];
+            return [loaded];
+        }
+        return [Load(argument, branch, seed, resolve)];
+    }
+
     /// <summary>Loads a scenario file named as <c>FILE</c> or <c>FILE#NAME</c>, and picks its branch.</summary>
     public static LoadedScenario Load(string argument, string? branch, ulong? seed, Func<string, string> resolve)
     {

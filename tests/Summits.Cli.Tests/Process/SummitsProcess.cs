@@ -26,7 +26,8 @@ public static class SummitsProcess
         }
     }
 
-    private static async Task<SummitsRun> RunInAsync(string folder, string[] arguments)
+    /// <summary>Runs the program with this working folder, with no terminal width from the caller's environment.</summary>
+    public static async Task<SummitsRun> RunInAsync(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -37,6 +38,9 @@ public static class SummitsProcess
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
+        start.Environment.Remove("COLUMNS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         start.ArgumentList.Add(Program);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
@@ -58,7 +62,7 @@ public static class SummitsProcess
     }
 
     /// <summary>The dotnet host that runs these tests, so the program runs on the same runtime.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
             return host;

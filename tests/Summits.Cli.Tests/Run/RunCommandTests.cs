@@ -38,13 +38,17 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_seed_option_overrides_the_scenarios_and_json_prints_the_state()
+    public async Task The_seed_option_overrides_the_scenarios_and_format_json_prints_the_timeline_lines()
     {
-        var run = await SummitsProcess.RunAsync("run", WhatIf("baseline.yaml"), "--seed", "5", "--json", "--engine", "local");
+        var output = Path.Combine(_folder, "seed5");
+        var run = await SummitsProcess.RunAsync("run", WhatIf("baseline.yaml"), "--seed", "5", "--format", "json", "--engine", "local", "-o", output);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        using var state = JsonDocument.Parse(run.Output);
+        using var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "state.json")));
         Assert.Equal(5UL, state.RootElement.GetProperty("seed").GetUInt64());
+        // Standard output holds the timeline and nothing else: the same lines as timeline.jsonl.
+        Assert.Equal(File.ReadAllText(Path.Combine(output, "timeline.jsonl")), run.Output);
+        Assert.Contains($"wrote timeline.jsonl, state.json and agreements.csv to {output}", run.Error);
     }
 
     [Fact]
@@ -61,7 +65,8 @@ public sealed class RunCommandTests : IDisposable
         var run = await SummitsProcess.RunAsync("run", scenario, "--engine", "local", "-q");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"FAILED {scenario}:line 4: expected an agreement on bilateral-fta", run.Output);
+        // The expect step is on line 4, "  - expect:": its key starts at column 5.
+        Assert.Contains($"FAILED {scenario}:4:5: expected an agreement on bilateral-fta", run.Output);
     }
 
     [Fact]

@@ -89,6 +89,61 @@ public sealed class RealReadoutTests
         Assert.Equal(briefing.Statements.Select(s => s.Text).ToHashSet(), quotes);
     }
 
+    [Theory]
+    [InlineData("Biden", "stated", null)]
+    [InlineData("both", "joint", "which is Biden's own line (speaker 'Biden'), not the position's speaker 'both'")]
+    public void A_quote_is_attributed_by_its_sentence_within_a_one_line_readout(string speaker, string kind, string? refusal)
+    {
+        // Line 3 of the White House readout holds joint sentences ("They ...") and one of Biden's own
+        // ("President Biden underscored ..."): the quote's own sentence decides who said it.
+        using var folder = new TemporaryFolder();
+        var source = Path.GetRelativePath(folder.Path, Readout("whitehouse-biden-starmer-2024-09-13.txt"));
+        var path = Path.Combine(folder.Path, "world.yaml");
+        File.WriteAllText(path, $$"""
+            world: w
+            title: W
+            source: '{{source}}'
+            actors:
+              - { id: US, name: United States, speaker: Biden, capability: 0.6 }
+              - { id: UK, name: United Kingdom, speaker: Starmer, capability: 0.4 }
+            topics:
+              - { id: ni, title: Northern Ireland, scale: { low: l, middle: m, high: h } }
+            positions:
+              - actor: US
+                topic: ni
+                value: 80
+                salience: 0.5
+                speaker: {{speaker}}
+                kind: {{kind}}
+                quotes:
+                  - "President Biden underscored his support for the Belfast/Good Friday Agreement and its role in maintaining peace and stability in Northern Ireland."
+            """);
+
+        if (refusal is null)
+        {
+            Assert.Equal("Biden", WorldFile.Load(path).Positions.Single().Provenance.Speaker);
+            return;
+        }
+        var error = Assert.Throws<InputException>(() => WorldFile.Load(path));
+        // The quote is the one item under 'quotes': line 17 of the file, after "      - ", at column 9.
+        Assert.Equal((17, 9), (error.Position.Line, error.Position.Column));
+        Assert.Contains(refusal, error.Problem);
+    }
+
+    [Fact]
+    public void A_readout_with_old_Mac_line_ends_is_read_line_by_line()
+    {
+        var text = File.ReadAllText(Readout("uk-pm-biden-2024-07-10.txt")).Replace("\r\n", "\n").Replace('\n', '\r');
+
+        var briefing = Briefing.Read(new SourceText("uk.txt", text));
+
+        // The same leaders and statements as with line feeds; "Both leaders agreed" is still line 3, column 95.
+        Assert.Equal(["Prime Minister", "Biden"], briefing.Speakers.ToArray());
+        Assert.Equal(7, briefing.Statements.Length);
+        var both = briefing.Statements.Single(s => s.Text.StartsWith("Both leaders agreed", StringComparison.Ordinal));
+        Assert.Equal((3, 95), (both.Location.Line, both.Location.Column));
+    }
+
     /// <summary>Each statement of the kind and speakers, cut to the length of the opening expected at its place.</summary>
     private static string[] Openings(Briefing briefing, PositionKind kind, string speakers) =>
         [.. briefing.Statements.Where(s => s.Kind == kind && string.Join("+", s.Speakers) == speakers).Select(s => s.Text)];

@@ -30,6 +30,19 @@ public sealed class SeedDraftTests
     }
 
     [Fact]
+    public void The_briefing_gives_twelve_stated_twelve_joint_and_one_not_discussed_statement()
+    {
+        // Counted by reading: the speaker lines hold 2+2+1+1+1+1+1+1 sentences and the procurement line 2
+        // (a sentence never ends on "U.S.", so "... by Japan and the U.S. Procurement ..." stays whole): 12.
+        // The joint lines hold 2+2+2+1+1+1+3: 12. One sentence says what was not discussed.
+        var kinds = Read().Statements.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(12, kinds[PositionKind.Stated]);
+        Assert.Equal(12, kinds[PositionKind.Joint]);
+        Assert.Equal(1, kinds[PositionKind.NotDiscussed]);
+    }
+
+    [Fact]
     public void Every_speaker_line_is_in_the_draft_verbatim_as_stated_by_its_speaker()
     {
         var briefing = Read();

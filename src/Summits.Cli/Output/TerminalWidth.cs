@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Summits.Cli.Output;
+
+/// <summary>How many columns the text output may use.</summary>
+public static class TerminalWidth
+{
+    /// <summary>The width used when standard output is not a terminal and <c>COLUMNS</c> is not set.</summary>
+    public const int Default = 100;
+
+    /// <summary>The narrowest width honoured; below it lines are laid out for this width.</summary>
+    public const int Minimum = 40;
+
+    /// <summary>
+    /// The terminal's width when standard output is one; otherwise <c>COLUMNS</c> when it holds a whole
+    /// number, or <see cref="Default"/>, so that a file or a pipe gets the same layout every time.
+    /// </summary>
+    public static int OfStandardOutput()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            try
+            {
+                if (Console.WindowWidth > 0)
+                    return Math.Max(Minimum, Console.WindowWidth);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0
+            ? Math.Max(Minimum, columns)
+            : Default;
+    }
+
+    /// <summary>
+    /// Breaks a line longer than <paramref name="width"/> at spaces, continuing with its own indent plus
+    /// four; a word longer than the width stays whole on a line of its own, so an id is never cut.
+    /// </summary>
+    public static IEnumerable<string> Wrap(string line, int width)
+    {
+        if (line.Length <= width)
+        {
+            yield return line;
+            yield break;
+        }
+        var indent = line.Length - line.TrimStart(' ').Length;
+        var continuation = new string(' ', Math.Min(indent + 4, width / 2));
+        var words = line[indent..].Split(' ');
+        var current = new System.Text.StringBuilder(line[..indent]);
+        var empty = true;
+        foreach (var word in words)
+        {
+            if (!empty && current.Length + 1 + word.Length > width)
+            {
+                yield return current.ToString();
+                current.Clear().Append(continuation);
+                empty = true;
+            }
+            if (!empty)
+                current.Append(' ');
+            current.Append(word);
+            empty = false;
+        }
+        yield return current.ToString();
+    }
+}

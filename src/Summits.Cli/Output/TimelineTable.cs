@@ -1,0 +1,107 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Output;
+
+/// <summary>
+/// The timeline as a table that fits a width: ids (step, actor, event, topic, cause) are never cut or
+/// broken; the reasons wrap. When the ids and a readable reason do not fit, the columns a reader can do
+/// without go first: the cause (for a round offer it repeats step, round and topic), then the step.
+/// A package's topics stand one to a line. A column with nothing in it is not shown, nor a cause that
+/// only repeats the step.
+/// </summary>
+public static class TimelineTable
+{
+    /// <summary>The narrowest the reason column is allowed before other columns are left out.</summary>
+    public const int ReasonWidth = 20;
+
+    private const int Gutter = 2;
+
+    private static readonly string[] Names = ["step", "rnd", "actor", "event", "topic", "value", "cause", "why"];
+
+    /// <summary>The order in which columns are left out when the width is too small for all of them.</summary>
+    private static readonly string[] Droppable = ["cause", "step"];
+
+    /// <summary>Writes the table; returns the columns left out to fit.</summary>
+    public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<TimelineEvent> events, int width)
+    {
+        var rows = events.Select(Cells).ToList();
+        var widths = Names.Select((name, i) => Math.Max(name.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Split('\n').Max(line => line.Length)))).ToArray();
+        // A column with nothing in it (no rounds in the run), or a cause that only repeats the step, says nothing.
+        var shown = Enumerable.Range(0, Names.Length)
+            .Where(i => Names[i] == "why" || rows.Any(r => r[i].Length > 0))
+            .Where(i => Names[i] != "cause" || rows.Any(r => r[i] != r[0]))
+            .ToList();
+        int Fixed() => shown.Where(i => Names[i] != "why").Sum(i => widths[i] + Gutter);
+        // The reason column is at least as wide as its longest word, so that a term such as
+        // 'defense-procurement=80,' is never broken.
+        var reason = Math.Max(ReasonWidth, rows.Count == 0 ? 0 : rows.Max(r => r[^1].Split(' ', '\n').Max(word => word.Length)));
+        var dropped = new List<string>();
+        foreach (var name in Droppable.Where(n => shown.Contains(Array.IndexOf(Names, n))))
+        {
+            if (Fixed() + Math.Min(reason, widths[^1]) <= width)
+                break;
+            shown.Remove(Array.IndexOf(Names, name));
+            dropped.Add(name);
+        }
+
+        var table = new Spectre.Console.Table().Border(TableBorder.None).ShowHeaders();
+        table.Expand = false;
+        foreach (var i in shown)
+        {
+            var column = new TableColumn(new Text(Names[i])).Padding(new Padding(0, 0, Gutter, 0));
+            if (Names[i] == "why")
+                column.Padding(new Padding(0, 0, 0, 0)).Width(Math.Max(reason, width - Fixed()));
+            else
+                column.NoWrap().Width(widths[i]);
+            if (Names[i] == "rnd")
+                column.RightAligned();
+            table.AddColumn(column);
+        }
+        foreach (var row in rows)
+            table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
+
+        // Spectre pads every line to the full width; the padding is dropped so lines end where their text does.
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = width;
+        console.Write(table);
+        foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+            output.WriteLine(line.TrimEnd());
+        return dropped;
+    }
+
+    private static string[] Cells(TimelineEvent e)
+    {
+        var values = (e.Before, e.After) switch
+        {
+            ({ } b, { } a) when N(b) == N(a) => $"{b.ToString("0.####", CultureInfo.InvariantCulture)} → {a.ToString("0.####", CultureInfo.InvariantCulture)}",
+            ({ } b, { } a) => $"{N(b)} → {N(a)}",
+            (null, { } a) => $"→ {N(a)}",
+            _ => "",
+        };
+        var why = e.Why ?? "";
+        // A package's topics go one to a line, so that the column is as wide as its longest topic id; the
+        // terms of a proposal or counter stand in the value column, each beside its topic.
+        var topic = (e.Topic ?? "").Replace("+", "+\n", StringComparison.Ordinal);
+        if (e.Terms is { IsDefaultOrEmpty: false } terms)
+        {
+            if (values.Length == 0 && string.Join('+', terms.Select(t => t.Topic)) == e.Topic)
+                values = string.Join('\n', terms.Select(t => N(t.Value)));
+            else
+                why = $"{string.Join(", ", terms.Select(t => $"{t.Topic}={N(t.Value)}"))}; {why}";
+        }
+        return [e.Step, e.Round?.ToString(CultureInfo.InvariantCulture) ?? "", e.Actor ?? "", KebabCase.Of(e.Kind), topic, values, e.Cause, why];
+    }
+
+    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

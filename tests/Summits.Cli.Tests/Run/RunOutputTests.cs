@@ -1,0 +1,141 @@
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>What <c>summits run</c> and <c>whatif</c> print: widths, formats, verbosity, forks, and options that do not apply.</summary>
+public sealed class RunOutputTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("summits-output-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string WhatIf(string name) => Path.Combine(SeedFiles.Root, "scenarios", "what-if", name);
+
+    private Task<SummitsRun> Run(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        SummitsProcess.RunInAsync(_folder, arguments, environment);
+
+    [Fact]
+    public async Task The_table_fits_80_columns_and_cuts_no_id()
+    {
+        // baseline's round offers are caused by 'bargain.r1.north-korea-sanctions' (32 characters): the old
+        // layout cut it to 'bargain.r1.north-kore…'. At 80 columns the cause column is left out instead.
+        var run = await Run(new Dictionary<string, string> { ["COLUMNS"] = "80" }, "run", WhatIf("baseline.yaml"), "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.DoesNotContain("…", run.Output);
+        Assert.Contains("north-korea-sanctions", run.Output);
+        Assert.Contains("(left out to fit 80 columns: cause", run.Output);
+    }
+
+    [Fact]
+    public async Task A_wide_terminal_shows_every_column_with_whole_ids()
+    {
+        var run = await Run(new Dictionary<string, string> { ["COLUMNS"] = "200" }, "run", WhatIf("baseline.yaml"), "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("bargain.r1.north-korea-sanctions", run.Output);
+        Assert.Contains("bargain.r10.bilateral-fta", run.Output);
+        Assert.DoesNotContain("left out to fit", run.Output);
+    }
+
+    [Fact]
+    public async Task Format_csv_prints_a_header_and_one_row_an_event()
+    {
+        var output = Path.Combine(_folder, "csv");
+        var run = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--format", "csv", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = run.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal("seq,step,round,actor,event,topic,before,after,terms,cause,why", rows[0]);
+        // One row per line of timeline.jsonl (11 events, as the README's run of this scenario shows).
+        Assert.Equal(File.ReadAllLines(Path.Combine(output, "timeline.jsonl")).Length, rows.Length - 1);
+        Assert.Equal(11, rows.Length - 1);
+        Assert.StartsWith("4,package,,US,proposal,defense-procurement+trade-imbalance,,,defense-procurement=75 trade-imbalance=50,package,", rows[4]);
+    }
+
+    [Fact]
+    public async Task Quiet_prints_only_the_summary_and_verbosity_quiet_prints_nothing()
+    {
+        var quiet = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "-q");
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.DoesNotContain("before → after", quiet.Output);
+        Assert.Contains("11 events, seed 11. Expectations: 3 passed, 0 failed.", quiet.Output);
+
+        var silent = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "-v", "quiet");
+        Assert.True(silent.ExitCode == 0, silent.ToString());
+        Assert.Equal("", silent.Output);
+        Assert.Equal("", silent.Error);
+    }
+
+    [Fact]
+    public async Task Rounds_with_a_scenario_is_refused_not_ignored()
+    {
+        var run = await Run(null, "run", WhatIf("baseline.yaml"), "--rounds", "5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("summits run: --rounds applies only with --world", run.Error);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task A_fork_without_a_branch_runs_every_branch_side_by_side()
+    {
+        var run = await Run(null, "run", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Scenario us-fta-press-or-package#press-fta", run.Output);
+        Assert.Contains("Scenario us-fta-press-or-package#offer-package", run.Output);
+        Assert.Contains("Branches side by side", run.Output);
+        // docs/whatif.md's comparison of the two branches: offer-package gains the package agreement at 35 on the FTA.
+        Assert.Contains("holding: bilateral-fta 35, defense-procurement 75", run.Output);
+    }
+
+    [Fact]
+    public async Task Whatif_on_a_fork_without_a_branch_studies_every_branch()
+    {
+        var run = await Run(null, "whatif", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "--runs", "5", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Branches side by side", run.Output);
+        Assert.Contains("press-fta", run.Output);
+        Assert.Contains("offer-package", run.Output);
+    }
+
+    [Fact]
+    public async Task Report_says_where_it_wrote()
+    {
+        var report = Path.Combine(_folder, "report");
+        var run = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "-q", "--report", report);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"wrote the report to {Path.Combine(report, "report.html")}", run.Error);
+        Assert.True(File.Exists(Path.Combine(report, "report.html")));
+    }
+
+    [Fact]
+    public async Task Help_names_the_engines_in_lower_case_and_parallel_has_one_default()
+    {
+        var run = await Run(null, "run", "--help");
+        Assert.Contains("--engine <grains|local>", run.Output);
+        Assert.Contains("-o, --out, --output <DIR>", run.Output);
+        Assert.Contains("-v, --verbosity <LEVEL>", run.Output);
+
+        var whatif = await Run(null, "whatif", "--help");
+        var parallel = whatif.Output.Split('\n').Single(line => line.Contains("--parallel", StringComparison.Ordinal));
+        Assert.Contains("(default: twice the processor count)", parallel);
+        Assert.DoesNotContain("[default:", parallel);
+    }
+
+    [Fact]
+    public async Task An_absent_expectation_names_the_breached_agreement_as_none_in_force()
+    {
+        // okinawa-realignment-friction breaches usfj-realignment-okinawa (agreed at 76) and then expects no
+        // agreement on the topic: none is in force, but one exists, breached, and the check says so.
+        var run = await Run(null, "run", WhatIf("okinawa-realignment-friction.yaml"), "--engine", "local", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("expected no agreement on usfj-realignment: none in force on usfj-realignment; on the topic: usfj-realignment-okinawa at 76 (breached, JP+US)", run.Output);
+    }
+}
