@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Summits.Cli.Commands;
+using Summits.Scenarios;
 
 namespace Summits.Cli;
 
@@ -17,6 +18,7 @@ public static class SummitsCommand
         WhatIfCommand.Create(),
         CompareCommand.Create(),
         BenchCommand.Create(),
+        MigrateCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -29,6 +31,8 @@ public static class SummitsCommand
                 await Console.Error.WriteLineAsync($"{CommandPath(parse)}: {error.Message} (see '{CommandPath(parse)} --help')");
             return ExitCodes.BadInput;
         }
+        // A file of an older format loads with a note of what changed in its meaning, on standard error.
+        using var notes = FormatNotes.To(note => Console.Error.WriteLine(note));
         // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }

@@ -56,6 +56,7 @@ public sealed class UndeliveredTelemetryTests
             // The briefing's world has no agreement on bilateral-fta and nothing in this scenario makes one: the expectation fails.
             var scenario = Path.Combine(folder.FullName, "wrong.yaml");
             File.WriteAllText(scenario, $"""
+                format: 2
                 scenario: wrong
                 world: {SummitsProcess.WorldFile}
                 steps:

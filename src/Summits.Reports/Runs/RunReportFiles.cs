@@ -13,16 +13,17 @@ namespace Summits.Reports.Runs;
 /// </summary>
 public static class RunReportFiles
 {
-    public static void WriteAll(RunResult run, string directory)
+    /// <param name="pair">The two parties whose utilities the bargaining figures plot when a table has more than two; null for the two most capable.</param>
+    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(run));
+        File.WriteAllText(Path.Combine(directory, "report.html"), Html(run, pair));
         File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(run));
         File.WriteAllText(Path.Combine(directory, "agreements.csv"), RunFiles.AgreementsCsv(run));
         File.WriteAllText(Path.Combine(directory, "trajectories.csv"), TrajectoriesCsv(run));
     }
 
-    public static string Html(RunResult run)
+    public static string Html(RunResult run, (string, string)? pair = null)
     {
         var page = new HtmlPage($"Run of {run.Scenario.Id}");
         page.Paragraph($"{run.Scenario.About} World {run.Start.Id}, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed.");
@@ -37,6 +38,7 @@ public static class RunReportFiles
         page.Heading("Agreements");
         page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
         page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
+        Bargaining(page, run, pair);
         return page.Render();
     }
 
@@ -56,6 +58,27 @@ public static class RunReportFiles
         md.Table(["topic", "weighted mean", "weighted median", "Nash point"], run.Analyses()
             .Select(a => (IReadOnlyList<string>)[a.Topic, Number(a.WeightedMean), Number(a.WeightedMedian), a.Nash is { } n ? Number(n) : "none"]));
         return md.ToString();
+    }
+
+    /// <summary>The standard negotiation figure for every agreement the run made and every open table, with a table of the reference points.</summary>
+    private static void Bargaining(HtmlPage page, RunResult run, (string, string)? pair)
+    {
+        var cases = BargainingChart.Cases(run);
+        if (cases.Count == 0)
+            return;
+        page.Heading("Bargaining, in the parties' utilities");
+        page.Paragraph("For each agreement the run made and each topic still open at the end: every offer of the run on its topics, placed by what it is worth to the two parties at their final positions, with the Pareto frontier (the outcomes no other outcome betters for one party without worsening the other), the Nash bargaining point (the largest product of gains over no deal), the Kalai–Smorodinsky point (equal shares of each party's ideal gain) and the reservation point (what each has with no deal). docs/model.md gives the equations.");
+        foreach (var c in cases)
+        {
+            if (BargainingChart.Pair(run, c, pair) is not { } shown)
+                continue;
+            var a = c.Analysis;
+            var distance = c.Agreement is { } g ? a.DistanceToFrontier(g.Terms) : double.NaN;
+            var caption = $"{(c.Agreement is null ? "Open table" : "Agreement")} {c.Id} over {string.Join(" + ", a.Topics)} among {string.Join(", ", a.Parties.Select(p => p.Actor))}; plotted for {shown.X} and {shown.Y}. "
+                + (a.Nash.Length switch { 0 => "No Nash point: no outcome leaves every party better off than no deal.", 1 => "", _ => $"The Nash point is not unique: {a.Nash.Length} outcomes share the largest product." })
+                + (double.IsNaN(distance) ? "" : distance > 0 ? $" The agreement lies {distance.ToString("0.###", CultureInfo.InvariantCulture)} utility inside the frontier." : " The agreement lies on the frontier.");
+            page.Chart(BargainingChart.Render(run, c, shown), caption.Trim());
+        }
     }
 
     /// <summary>One row per point of every trajectory: the actor's value on the topic after the event.</summary>

@@ -22,6 +22,7 @@ public static class ScenarioFile
     public static LoadedScenario Parse(string path, string text, ulong? seedOverride = null)
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the scenario");
+        var format = FileFormat.Read(root, "scenario");
         var id = root.String("scenario");
         if (id.Trim().Length == 0)
             throw root.Fail(root.Required("scenario"), "'scenario' must name the scenario, for example 'baseline'");
@@ -58,6 +59,8 @@ public static class ScenarioFile
             steps = [.. steps.Select(s => s is RoundsStep r ? new SmpTurnsStep(r.Id, r.Line, r.Count) : s)];
         }
         var scenario = new Scenario(id, about, seedOverride ?? seed, parameters, steps);
+        if (format < FileFormat.Current)
+            FormatNotes.Say(FileFormat.Note(path, FileFormat.ScenarioChanges));
         return new LoadedScenario(path, worldPath, scenario, world)
         {
             Vary = new VaryReader(path, world).ReadAll(varyNodes),

@@ -43,13 +43,15 @@ public static class Fidelity
     /// The verb of a seeded agreement: required when it quotes its source, and it must be the verb of the
     /// quoted sentence ("agreed", "confirmed", or "will" for a stated intent).
     /// </summary>
-    public static AgreementVerb? Verb(MappingReader r, Quote? quote, SourceText? source)
+    public static AgreementVerb? Verb(MappingReader r, Quote? quote, SourceText? source, int format = FileFormat.Current)
     {
         AgreementVerb? verb = r.Has("verb") ? r.Enum<AgreementVerb>("verb") : null;
         if (quote is null || source is null)
             return verb;
         var sentence = Sentence(source, quote);
         var found = VerbIn(sentence);
+        if (verb is null && format < FileFormat.Current)
+            throw r.Fail(r.Required("quote"), FileFormat.NeedsMigration(r.File, "format 2 records how the source puts each quoted agreement under 'verb' (agreed, confirmed or intent)"));
         if (verb is null)
         {
             var hint = found is { } f ? $"its sentence reads '{Word(f)}', so 'verb: {KebabCase.Of(f)}'" : "its sentence uses none of 'agreed', 'confirmed' or 'will'";

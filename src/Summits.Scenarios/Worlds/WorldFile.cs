@@ -23,6 +23,7 @@ public static partial class WorldFile
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the world");
         DraftCheck.Refuse(root);
+        var format = FileFormat.Read(root, "world");
         var id = Identifier(root, "world");
         var title = root.String("title");
         var about = root.OptionalString("about") ?? "";
@@ -63,7 +64,9 @@ public static partial class WorldFile
         var agreementIds = new HashSet<string>(StringComparer.Ordinal);
         var agreements = ImmutableArray.CreateBuilder<Agreement>(agreementNodes.Count);
         foreach (var node in agreementNodes)
-            agreements.Add(ReadAgreement(path, node, actorIds, topicIds, source, agreementIds));
+            agreements.Add(ReadAgreement(path, node, actorIds, topicIds, source, agreementIds, format));
+        if (format < FileFormat.Current)
+            FormatNotes.Say(FileFormat.Note(path, FileFormat.WorldChanges));
 
         return new World(id, title, about, sourceName ?? "", actors, topics, positions.DrainToImmutable(), agreements.DrainToImmutable());
     }
@@ -146,7 +149,7 @@ public static partial class WorldFile
             new Provenance(kind, speaker, quotes, why, reference), reservation, strategy, acceptance);
     }
 
-    private static Agreement ReadAgreement(string path, YamlNode node, IdSet actorIds, IdSet topicIds, SourceText? source, HashSet<string> earlierIds)
+    private static Agreement ReadAgreement(string path, YamlNode node, IdSet actorIds, IdSet topicIds, SourceText? source, HashSet<string> earlierIds, int format)
     {
         var r = new MappingReader(path, node, "an agreement");
         var id = Identifier(r, "id");
@@ -178,7 +181,7 @@ public static partial class WorldFile
         Quote? quote = null;
         if (r.Optional("quote") is { } quoteNode)
             quote = Locate(r, source, quoteNode);
-        var verb = Fidelity.Verb(r, quote, source);
+        var verb = Fidelity.Verb(r, quote, source, format);
         var why = r.OptionalString("why") ?? "";
         r.RejectUnknownKeys();
         return new Agreement(id, terms.ToImmutable(), parties, rule, AgreementStatus.Holding, "seed", quote, why, verb);

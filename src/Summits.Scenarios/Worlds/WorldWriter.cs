@@ -17,6 +17,7 @@ public static class WorldWriter
 
     public static void Write(TextWriter output, World world)
     {
+        output.WriteLine($"{FileFormat.Key}: {FileFormat.Current}");
         output.WriteLine($"world: {YamlText.Text(world.Id)}");
         output.WriteLine($"title: {YamlText.Text(world.Title)}");
         if (world.Source.Length > 0)

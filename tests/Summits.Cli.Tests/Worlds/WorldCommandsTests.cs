@@ -33,7 +33,7 @@ public sealed class WorldCommandsTests
         var second = await WorldCommandRunner.RunAsync("generate", "--actors", "12", "--topics", "3", "--seed", "99");
 
         Assert.Equal(ExitCodes.Ok, first.ExitCode);
-        Assert.StartsWith("world: generated-12x3-seed-99\n", first.Output);
+        Assert.StartsWith("format: 2\nworld: generated-12x3-seed-99\n", first.Output);
         Assert.Equal(first.Output, second.Output);
     }
 

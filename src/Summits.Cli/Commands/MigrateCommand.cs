@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits migrate FILE</c>: rewrites a world or scenario file of an older format in the current one.</summary>
+public static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "World or scenario files (.yaml) to rewrite in place",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Say what would change without writing anything; exit 1 when a file needs migrating",
+        };
+        var command = new Command("migrate", $"Rewrite world and scenario files of an older format in format {FileFormat.Current}, keeping their comments and layout, and say what changed")
+        {
+            files,
+            check,
+        };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(files)!, parse.GetValue(check)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] files, bool check)
+    {
+        // World files first, so that a scenario is checked against its world as migrated.
+        var pending = 0;
+        foreach (var path in files.OrderBy(f => IsScenario(f) ? 1 : 0))
+        {
+            string text;
+            IReadOnlyList<FormatMigration.Change> changes;
+            try
+            {
+                (text, changes) = FormatMigration.Migrate(path, Read(path));
+                if (changes.Count > 0 && !check)
+                    FormatMigration.Check(path, text);
+            }
+            catch (InputException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.BadInput;
+            }
+            if (changes.Count == 0)
+            {
+                await Console.Out.WriteLineAsync($"{path}: already format {FileFormat.Current}; nothing to change");
+                continue;
+            }
+            pending++;
+            if (!check)
+                await File.WriteAllTextAsync(path, text);
+            await Console.Out.WriteLineAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}");
+            foreach (var change in changes)
+                await Console.Out.WriteLineAsync($"  line {change.Line}: {change.What}");
+        }
+        return check && pending > 0 ? ExitCodes.CheckFailed : ExitCodes.Ok;
+    }
+
+    private static string Read(string path) =>
+        InputFile.ReadText(path, path, "world or scenario file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem));
+
+    private static bool IsScenario(string path)
+    {
+        try
+        {
+            return new MappingReader(path, YamlDocument.LoadMapping(path, Read(path)), "the file").Has("scenario");
+        }
+        catch (InputException)
+        {
+            return false;
+        }
+    }
+}

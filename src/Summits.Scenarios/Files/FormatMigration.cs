@@ -1,0 +1,103 @@
+using System.Text;
+using Summits.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Rewrites a world or scenario file from format 1 to format 2 (<c>summits migrate</c>), editing the text
+/// in place so that its comments, order and layout stay as they were: it adds <c>format: 2</c>, records the
+/// verb of each quoted agreement from its sentence, and renames what format 2 calls otherwise.
+/// </summary>
+public static class FormatMigration
+{
+    /// <summary>One change the migration makes, with the line it makes it on (in the file as it was).</summary>
+    public sealed record Change(int Line, string What);
+
+    /// <summary>The migrated text and what changed; the text unchanged and no changes when the file is already format 2.</summary>
+    /// <exception cref="InputException">The file is not a world or scenario file, or a quoted sentence uses no verb.</exception>
+    public static (string Text, IReadOnlyList<Change> Changes) Migrate(string path, string text)
+    {
+        var root = YamlDocument.LoadMapping(path, text);
+        var reader = new MappingReader(path, root, "the file");
+        var isWorld = reader.Has("world") && reader.Has("actors");
+        if (!isWorld && !reader.Has("scenario"))
+            throw new InputException(new FilePosition(path, 1, 1), "this is neither a world file (with 'world' and 'actors') nor a scenario file (with 'scenario'); nothing to migrate");
+        if (FileFormat.Read(reader, isWorld ? "world" : "scenario") >= FileFormat.Current)
+            return (text, []);
+
+        var edits = new List<(int Line, int Column, int Remove, string Insert, Change Change)>();
+        var first = root.Children.First().Key;
+        edits.Add(((int)first.Start.Line, 1, 0, $"{FileFormat.Key}: {FileFormat.Current}\n", new Change((int)first.Start.Line, $"added '{FileFormat.Key}: {FileFormat.Current}'")));
+        if (isWorld)
+            AddVerbs(path, root, edits);
+
+        return (Apply(text, edits), [.. edits.Select(e => e.Change).OrderBy(c => c.Line)]);
+    }
+
+    /// <summary>Each agreement that quotes the source gets the verb its sentence uses, just before its quote.</summary>
+    private static void AddVerbs(string path, YamlMappingNode root, List<(int, int, int, string, Change)> edits)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode("agreements"), out var list) || list is not YamlSequenceNode agreements)
+            return;
+        if (!root.Children.TryGetValue(new YamlScalarNode("source"), out var sourceNode) || sourceNode is not YamlScalarNode { Value: { } sourceName })
+            return;
+        var sourcePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", sourceName);
+        var source = SourceText.Load(sourcePath);
+        foreach (var node in agreements.Children.OfType<YamlMappingNode>())
+        {
+            if (node.Children.ContainsKey(new YamlScalarNode("verb")))
+                continue;
+            var quoteKey = node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "quote");
+            if (quoteKey is null || node.Children[quoteKey] is not YamlScalarNode { Value: { } quoteText } quoteValue)
+                continue;
+            var location = source.Find(quoteText)
+                ?? throw new InputException(YamlDocument.At(path, quoteValue), $"this quote does not appear verbatim in {source.Path}; fix it before migrating");
+            var sentence = Fidelity.Sentence(source, new Quote(quoteText, location));
+            var verb = Fidelity.VerbIn(sentence)
+                ?? throw new InputException(YamlDocument.At(path, quoteValue), $"its sentence uses none of 'agreed', 'confirmed' or 'will', so its verb cannot be read from it; add 'verb: agreed', 'confirmed' or 'intent' by hand: \"{sentence}\"");
+            var line = (int)quoteKey.Start.Line;
+            var column = (int)quoteKey.Start.Column;
+            var name = KebabCase.Of(verb);
+            var insert = node.Style == YamlDotNet.Core.Events.MappingStyle.Flow
+                ? $"verb: {name}, "
+                : $"verb: {name}\n{new string(' ', column - 1)}";
+            edits.Add((line, column, 0, insert, new Change(line, $"agreement '{Id(node)}': added 'verb: {name}' (its sentence: \"{sentence}\")")));
+        }
+    }
+
+    /// <summary>Loads migrated text as what it is, so that a migration never writes a file that does not load.</summary>
+    /// <exception cref="InputException">The migrated file still has a mistake the migration cannot mend; its line is that of the migrated text.</exception>
+    public static void Check(string path, string migrated)
+    {
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, migrated), "the file");
+        if (root.Has("scenario"))
+            ScenarioFile.Parse(path, migrated);
+        else
+            WorldFile.Parse(path, migrated);
+    }
+
+    private static string Id(YamlMappingNode node) =>
+        node.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { } text } ? text : "?";
+
+    /// <summary>Applies the edits from the end of the text backwards, so each one's line and column still hold.</summary>
+    private static string Apply(string text, List<(int Line, int Column, int Remove, string Insert, Change Change)> edits)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                i++;
+            if (text[i] is '\n' or '\r')
+                starts.Add(i + 1);
+        }
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var result = new StringBuilder(text);
+        foreach (var (line, column, remove, insert, _) in edits.OrderByDescending(e => e.Line).ThenByDescending(e => e.Column))
+        {
+            var offset = starts[line - 1] + column - 1;
+            result.Remove(offset, remove).Insert(offset, insert.Replace("\n", newline, StringComparison.Ordinal));
+        }
+        return result.ToString();
+    }
+}
