@@ -131,9 +131,29 @@ public sealed class RunOutputTests : IDisposable
     [Fact]
     public async Task An_absent_expectation_names_the_breached_agreement_as_none_in_force()
     {
-        // okinawa-realignment-friction breaches usfj-realignment-okinawa (agreed at 76) and then expects no
-        // agreement on the topic: none is in force, but one exists, breached, and the check says so.
-        var run = await Run(null, "run", WhatIf("okinawa-realignment-friction.yaml"), "--engine", "local", "--format", "csv");
+        // The Okinawa shock of okinawa-realignment-friction, and then an expectation of no agreement: Japan's
+        // salience rises to 0.9 (window 5 + 45 x 0.1 = 9.5) and its position moves from 80 to 55, 21 points
+        // from the agreed 76, beyond 2 x 9.5 = 19, so usfj-realignment-okinawa is breached at once. No
+        // agreement is in force on the topic, but one exists, breached, and the check says so.
+        var scenario = Path.Combine(_folder, "breached-then-absent.yaml");
+        File.WriteAllText(scenario, $$"""
+            format: 2
+            scenario: breached-then-absent
+            world: {{Path.Combine(SeedFiles.Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml")}}
+            seed: 3
+            steps:
+              - id: local-opposition
+                shock:
+                  reason: Okinawa turns against the relocation plan.
+                  changes:
+                    - { salience: JP, topic: usfj-realignment, to: 0.9 }
+                    - { position: JP, topic: usfj-realignment, by: -25 }
+              - expect:
+                  agreement: { topic: usfj-realignment, absent: true }
+                  because: the breached agreement is no longer in force.
+            """);
+
+        var run = await Run(null, "run", scenario, "--engine", "local", "--format", "csv");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("expected no agreement on usfj-realignment: none in force on usfj-realignment; on the topic: usfj-realignment-okinawa at 76 (breached, JP+US)", run.Output);
