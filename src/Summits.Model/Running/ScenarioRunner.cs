@@ -514,14 +514,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                     .ToArray();
                 string List(IEnumerable<Agreement> agreements) =>
                     string.Join("; ", agreements.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Id} at {g.Terms[a.Topic]:0.##} ({Word(g.Status)}, {string.Join("+", g.Parties)})")));
-                // When none matches but the topic has other agreements (a breached one, say), they are named,
-                // so that "none" is not read as "there never was one".
+                // When none matches but the topic has other agreements, they are named, so that "none" is not
+                // read as "there never was one"; "none in force" only when none of them is live.
                 var others = table.Agreements.Where(g => g.Terms.ContainsKey(a.Topic)).ToArray();
                 var describe = found.Length > 0
                     ? List(found)
                     : others.Length == 0
                         ? $"no such agreement on {a.Topic}"
-                        : $"none {(a.Status is { } wanted ? Word(wanted) : "in force")} on {a.Topic}; on the topic: {List(others)}";
+                        : $"{(a.Status is { } wanted ? $"none {Word(wanted)}" : others.Any(g => g.Status.IsLive()) ? "none that matches" : "none in force")} on {a.Topic}; on the topic: {List(others)}";
                 return a.Absent
                     ? (found.Length == 0, $"expected no agreement on {a.Topic}: {describe}")
                     : (found.Length > 0, $"expected an agreement on {a.Topic}{Describe(a)}: {describe}");

@@ -158,4 +158,25 @@ public sealed class RunOutputTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("expected no agreement on usfj-realignment: none in force on usfj-realignment; on the topic: usfj-realignment-okinawa at 76 (breached, JP+US)", run.Output);
     }
+
+    [Fact]
+    public async Task A_value_expectation_that_misses_a_live_agreement_says_none_matches()
+    {
+        // trade-for-defense-package ends with the package agreed at defense-procurement 75 (holding, US+JP).
+        // Expecting 60 instead fails, and the message must not call the topic empty: an agreement is in force
+        // there, at 75, so "none that matches" is said and the holding package is named.
+        var scenario = Path.Combine(_folder, "expects-60.yaml");
+        var text = File.ReadAllText(WhatIf("trade-for-defense-package.yaml"))
+            .Replace("world: ../summits/", $"world: {Path.Combine(SeedFiles.Root, "scenarios", "summits")}/")
+            .Replace("agreement: { topic: defense-procurement, parties: [JP, US], value: 75 }", "agreement: { topic: defense-procurement, parties: [JP, US], value: 60 }");
+        File.WriteAllText(scenario, text);
+
+        var run = await Run(null, "run", scenario, "--engine", "local", "-q");
+
+        // The summary wraps to the terminal, so the words are compared with their line breaks folded.
+        var printed = System.Text.RegularExpressions.Regex.Replace(run.Output + run.Error, @"\s+", " ");
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("none that matches on defense-procurement; on the topic: package at 75 (holding, US+JP)", printed);
+        Assert.DoesNotContain("none in force", printed);
+    }
 }
