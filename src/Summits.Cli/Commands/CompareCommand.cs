@@ -78,6 +78,13 @@ public static class CompareCommand
         foreach (var row in CompareReport.AgreementRows(comparison))
             output.WriteLine($"  {row[0],-8} {row[1],-36} {row[2],-26} {row[3],-20} → {row[4]}");
         output.WriteLine();
+        if (!comparison.Forecasts.IsEmpty)
+        {
+            output.WriteLine("Forecast of KTAB's spatial model (A → B)");
+            foreach (var row in CompareReport.ForecastRows(comparison))
+                output.WriteLine($"  {row[0],-26} {row[1],7} → {row[2],-7}{(row[3].Length > 0 ? $" ({row[3]})" : "")}");
+            output.WriteLine();
+        }
         output.WriteLine("Positions that moved (A → B)");
         if (comparison.Positions.IsEmpty)
             output.WriteLine("  (none)");

@@ -41,6 +41,6 @@ public static class ExportCommand
         }
         foreach (var note in table.Notes)
             await Console.Error.WriteLineAsync($"summits export ktab: {note}");
-        return await WorldOutput.WriteAsync(table.Csv, output, $"{world.Actors.Length} actors, {world.Topics.Length} dimensions");
+        return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}");
     }
 }

@@ -46,6 +46,8 @@ public static class ImportCommand
         }
         if (imported.LeftOut.Count > 0)
             await Console.Error.WriteLineAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
+        if (imported.OverFullNote is { } overFull)
+            await Console.Error.WriteLineAsync($"summits import ktab: {overFull}");
         return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World));
     }
 }

@@ -23,7 +23,7 @@ public static class RunCommand
         var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
         var model = new Option<string>("--model")
         {
-            Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?)",
+            Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?); a scenario file says 'model: smp' instead",
             HelpName = "bargaining|smp",
             DefaultValueFactory = _ => "bargaining",
         };
@@ -33,6 +33,7 @@ public static class RunCommand
         var format = CommonOptions.Format("table", "csv", "json");
         format.Description = "How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)";
         var engine = CommonOptions.Engine();
+        engine.Description = "Where countries and topics live: grains (an embedded Orleans silo, the default for the bargaining model) or local (the pure model, no Orleans, the default for the spatial model)";
         var quiet = CommonOptions.Quiet("Print only the summary, not the timeline (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
         var branch = CommonOptions.Branch();
@@ -56,13 +57,14 @@ public static class RunCommand
         command.SetAction((parse, cancellation) => RunAsync(new Request(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
             parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
-            CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
+            parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), telemetry.Read(parse)), cancellation));
         return command;
     }
 
+    /// <param name="Engine">The engine asked for; null when none was, which runs the spatial model locally and the bargaining model in grains.</param>
     private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
-        Engine Engine, Verbosity Verbosity, string? Branch, string? ReportDir, TelemetrySettings Telemetry);
+        Engine? Engine, Verbosity Verbosity, string? Branch, string? ReportDir, TelemetrySettings Telemetry);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
@@ -87,6 +89,9 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        // The spatial model is a computation over one table: unless grains are asked for, it runs without
+        // starting a silo, which would cost more than the model itself.
+        var engine = request.Engine ?? (scenarios.All(s => s.Scenario.Steps.Any(step => step is SmpTurnsStep)) ? Engine.Local : Engine.Grains);
         var stdout = Console.Out;
         var width = TerminalWidth.OfStandardOutput();
         var forked = scenarios.Count > 1;
@@ -100,8 +105,8 @@ public static class RunCommand
             stdout.Write((forked ? "branch," : "") + TimelineCsv.Header + "\n");
 
         var runs = new List<RunResult>();
-        var silo = request.Engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
-        var host = request.Engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
+        var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
+        var host = engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
         try
         {
             foreach (var loaded in scenarios)
@@ -132,7 +137,7 @@ public static class RunCommand
             {
                 if (forked)
                     stdout.WriteLine();
-                stdout.WriteLine($"Scenario {loaded.Scenario.Id} on world {loaded.World.Id}, seed {loaded.Scenario.Seed}, engine {KebabCase.Of(request.Engine)}");
+                stdout.WriteLine($"Scenario {loaded.Scenario.Id} on world {loaded.World.Id}, seed {loaded.Scenario.Seed}, engine {KebabCase.Of(engine)}");
                 if (loaded.Scenario.About.Length > 0)
                     foreach (var line in TerminalWidth.Wrap(loaded.Scenario.About, width))
                         stdout.WriteLine(line);
@@ -186,9 +191,9 @@ public static class RunCommand
             var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
             if (outDir is not null)
             {
-                RunFiles.WriteAll(run, outDir);
+                var written = RunFiles.WriteAll(run, outDir);
                 if (request.Verbosity >= Verbosity.Minimal)
-                    await Console.Error.WriteLineAsync($"wrote timeline.jsonl, state.json and agreements.csv to {outDir}");
+                    await Console.Error.WriteLineAsync($"wrote {string.Join(", ", written.Take(written.Count - 1))} and {written[^1]} to {outDir}");
             }
             if (reportDir is not null)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 
 using Summits.Model;
+using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
 
@@ -58,5 +59,5 @@ public static class WorldOutput
     }
 
     public static string Summary(World world) =>
-        $"{world.Actors.Length} actors, {world.Topics.Length} topics, {world.Positions.Length} positions";
+        $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "topic")}, {Counted.Of(world.Positions.Length, "position")}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Summits.Model;
+using Summits.Scenarios;
 
 namespace Summits.Cli.Output;
 
@@ -9,7 +10,7 @@ public static class WorldReport
     public static void Write(TextWriter output, World world)
     {
         output.WriteLine(world.Title);
-        output.WriteLine($"world {world.Id}: {world.Actors.Length} actors, {world.Topics.Length} topics, {world.Positions.Length} positions, {world.Agreements.Length} agreements");
+        output.WriteLine($"world {world.Id}: {Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "topic")}, {Counted.Of(world.Positions.Length, "position")}, {Counted.Of(world.Agreements.Length, "agreement")}");
         if (world.Source.Length > 0)
             output.WriteLine($"source: {world.Source}");
         output.WriteLine();

@@ -10,6 +10,9 @@ public sealed partial class ScenarioRunner
     /// <see cref="SpatialModel"/> decide who takes which bargain, and moves each actor through its
     /// country, so a turn leaves the same timeline in grains as in plain objects. True when the step is done.
     /// </summary>
+    /// <summary>The table the last spatial-model turn left and what the actors made of it; held in memory only.</summary>
+    private (SmpTable Table, SmpAssessment State)? _smpAfter;
+
     private async Task<bool> SmpTurnAsync(SmpTurnsStep step)
     {
         var turn = ++state.RoundsDone;
@@ -17,7 +20,11 @@ public sealed partial class ScenarioRunner
         var topics = state.TopicOrder;
         var held = await Task.WhenAll(topics.Select(t => world.Topic(t).Positions()));
         var table = SmpTable.Of([.. state.ActorOrder.Select(a => state.Actors[a])], topics, held.SelectMany(p => p));
-        var (next, result) = SpatialModel.Step(table, turn);
+        // The state the last turn ended in is the state this turn starts from, unless something moved
+        // the actors in between: reuse its assessment only when the table read back is the same.
+        var known = _smpAfter is { } last && last.Table.SameAs(table) ? last.State : null;
+        var (next, result, assessed) = SpatialModel.Step(table, turn, known);
+        _smpAfter = (next, assessed);
         Emit(EventKind.Round, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture,
             $"spatial-model turn {turn} of at most {step.Count}: forecast {string.Join(", ", topics.Select((t, k) => $"{t} {result.Forecast[k]:0.#}"))}"));
 

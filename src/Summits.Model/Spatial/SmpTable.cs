@@ -102,5 +102,20 @@ public sealed record SmpTable
             positions.MoveToImmutable(), saliences.MoveToImmutable());
     }
 
+    /// <summary>Whether <paramref name="other"/> holds the same actors, dimensions and numbers, value for value.</summary>
+    public bool SameAs(SmpTable other) =>
+        Actors.SequenceEqual(other.Actors) && Dimensions.SequenceEqual(other.Dimensions) && Capabilities.SequenceEqual(other.Capabilities)
+        && Rows(Positions, other.Positions) && Rows(Saliences, other.Saliences);
+
+    private static bool Rows(ImmutableArray<ImmutableArray<double>> a, ImmutableArray<ImmutableArray<double>> b)
+    {
+        if (a.Length != b.Length)
+            return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!a[i].AsSpan().SequenceEqual(b[i].AsSpan()))
+                return false;
+        return true;
+    }
+
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -75,6 +75,13 @@ public static class SpatialModel
         return (next, turn);
     }
 
+    /// <summary>
+    /// One turn from <paramref name="table"/>, reusing <paramref name="known"/>, the assessment of that same
+    /// table when the caller already has it (from the turn before); null assesses the table afresh.
+    /// </summary>
+    internal static (SmpTable Next, SmpTurn Turn, SmpAssessment After) Step(SmpTable table, int number, SmpAssessment? known) =>
+        Step(known ?? Assessment(table), table, number);
+
     private static (SmpTable Next, SmpTurn Turn, SmpAssessment After) Step(SmpAssessment before, SmpTable table, int number)
     {
         var bargains = Challenges(before);

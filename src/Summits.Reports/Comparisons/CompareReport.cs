@@ -24,6 +24,8 @@ public static class CompareReport
         page.Paragraph($"{Sides(comparison)} {Counts(comparison)}");
         page.Heading("Agreements gained, lost or changed");
         page.Table(AgreementHeader, AgreementRows(comparison));
+        if (!comparison.Forecasts.IsEmpty)
+            page.Heading("Forecast of KTAB's spatial model").Table(ForecastHeader, ForecastRows(comparison));
         page.Heading("Positions that moved");
         if (!comparison.Positions.IsEmpty)
             page.Chart(ShiftChart.Render(comparison), "Each row is one actor's final position on a topic: hollow where it ended in A, filled where it ended in B; a position only B holds is a filled mark alone. The change beside each row is the difference of the two values as shown.");
@@ -35,6 +37,7 @@ public static class CompareReport
         new MarkdownText().Heading($"Compare {comparison.A} → {comparison.B}", 1)
             .Paragraph($"{Sides(comparison)} {Counts(comparison)} The chart is in report.html.")
             .Heading("Agreements gained, lost or changed").Table(AgreementHeader, AgreementRows(comparison))
+            .Forecasts(comparison)
             .Heading("Positions that moved").Table(PositionHeader, PositionRows(comparison))
             .ToString();
 
@@ -56,6 +59,16 @@ public static class CompareReport
     }
 
     public static readonly string[] AgreementHeader = ["change", "agreement", "topic", "A", "B"];
+    public static readonly string[] ForecastHeader = ["topic", "A", "B", "change"];
+
+    /// <summary>One row per forecast topic: its forecast in A and in B and the change; "none" on a side without one.</summary>
+    public static IEnumerable<IReadOnlyList<string>> ForecastRows(Comparison comparison) =>
+        comparison.Forecasts.Select(f => (IReadOnlyList<string>)[f.Topic, f.A is { } a ? Number(a) : "none", f.B is { } b ? Number(b) : "none",
+            f.A is { } x && f.B is { } y ? SignedChange(x, y) : ""]);
+
+    private static MarkdownText Forecasts(this MarkdownText md, Comparison comparison) =>
+        comparison.Forecasts.IsEmpty ? md : md.Heading("Forecast of KTAB's spatial model").Table(ForecastHeader, ForecastRows(comparison));
+
     public static readonly string[] PositionHeader = ["topic", "actor", "A", "B", "change"];
 
     public static IEnumerable<IReadOnlyList<string>> AgreementRows(Comparison comparison) =>
@@ -70,7 +83,7 @@ public static class CompareReport
         $"A is {c.A} (scenario {c.ScenarioA}, seed {c.SeedA}); B is {c.B} (scenario {c.ScenarioB}, seed {c.SeedB}).";
 
     public static string Counts(Comparison c) =>
-        $"{c.Agreements.Count(a => a.Change == "gained")} agreements gained, {c.Agreements.Count(a => a.Change == "lost")} lost, {c.Agreements.Count(a => a.Change == "changed")} changed, {c.Unchanged} the same; {c.Positions.Length} positions moved.";
+        $"{c.Agreements.Count(a => a.Change == "gained")} agreements gained, {c.Agreements.Count(a => a.Change == "lost")} lost, {c.Agreements.Count(a => a.Change == "changed")} changed, {c.Unchanged} the same; {Counted.Of(c.Positions.Length, "position")} moved.";
 
     private static string Side(double? value, Model.AgreementStatus? status) =>
         value is { } v ? $"{Number(v)} ({KebabCase.Of(status!.Value)})" : "none";

@@ -34,7 +34,13 @@ public static class RunReportFiles
             page.Chart(TrajectoryChart.Render(run, topic), Moves(run, topic));
         var untouched = run.Final.Topics.Length - topics.Count;
         if (untouched > 0)
-            page.Paragraph($"{untouched} of {run.Final.Topics.Length} topics were not touched by the run and have no chart.", "note");
+            page.Paragraph($"{untouched} of {Counted.Of(run.Final.Topics.Length, "topic")} {(untouched == 1 ? "was" : "were")} not touched by the run and {(untouched == 1 ? "has" : "have")} no chart.", "note");
+        if (ForecastRows(run) is { } forecast)
+        {
+            page.Heading("Forecast of KTAB's spatial model");
+            page.Paragraph(ForecastNote(run));
+            page.Table(ForecastHeader, forecast);
+        }
         page.Heading("Agreements");
         page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
         page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
@@ -52,6 +58,12 @@ public static class RunReportFiles
             .Where(p => !start.TryGetValue((p.Actor, p.Topic), out var s) || Number(s) != Number(p.Value))
             .Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, start.TryGetValue((p.Actor, p.Topic), out var s) ? Number(s) : "new", Number(p.Value),
                 start.TryGetValue((p.Actor, p.Topic), out var s2) ? SignedChange(s2, p.Value) : ""]));
+        if (ForecastRows(run) is { } forecast)
+        {
+            md.Heading("Forecast of KTAB's spatial model");
+            md.Paragraph(ForecastNote(run));
+            md.Table(ForecastHeader, forecast);
+        }
         md.Heading("Agreements");
         md.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
         md.Heading("Reference points at the end");
@@ -108,6 +120,20 @@ public static class RunReportFiles
             ? $"{s.Actor} stayed at {Number(s.Points[0].Value)}"
             : $"{s.Actor} {Number(s.Points[0].Value)} → {Number(s.Points[^1].Value)} ({SignedChange(s.Points[0].Value, s.Points[^1].Value)})")) + ".";
     }
+
+    private static readonly string[] ForecastHeader = ["topic", "at the start", "forecast", "change"];
+
+    /// <summary>After spatial-model turns, one row per topic: the forecast before the first turn and after the last; null for a run without them.</summary>
+    private static IReadOnlyList<IReadOnlyList<string>>? ForecastRows(RunResult run)
+    {
+        if (SmpHistory.Of(run) is not { } history)
+            return null;
+        var (first, last) = (history.Turns[0].Forecast, history.Turns[^1].Forecast);
+        return [.. history.Start.Dimensions.Select((topic, k) => (IReadOnlyList<string>)[topic, Number(first[k]), Number(last[k]), SignedChange(first[k], last[k])])];
+    }
+
+    private static string ForecastNote(RunResult run) =>
+        $"Each actor's position weighted by the probability that it prevails, before the first turn and after the last of {Counted.Of(SmpHistory.Of(run)!.Turns.Length - 1, "turn")}; smp-positions.csv and smp-probabilities.csv (written with -o) hold every turn.";
 
     private static int Passed(RunResult run) => run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
 }

@@ -25,7 +25,7 @@ public static class StudyReport
         if (odds.Count > 0)
             page.Chart(AgreementOddsChart.Render(study), "Blue: the share of runs that ended with an agreement in force on the topic (the summit's own or a new one). Orange: the share in which a new agreement was made during the run. Whiskers: 95% Wilson score intervals. Hover a bar for the counts.");
         if (odds.Count < study.Agreements.Length)
-            page.Paragraph($"{study.Agreements.Length - odds.Count} of {study.Agreements.Length} topics had no agreement in force in any run and are left out of the chart.", "note");
+            page.Paragraph($"{study.Agreements.Length - odds.Count} of {Counted.Of(study.Agreements.Length, "topic")} had no agreement in force in any run and are left out of the chart.", "note");
         page.Table(["topic", "in force at the end", "made during the run"], OddsRows(study));
         page.Heading("Final positions");
         var topics = PositionHistogramChart.Topics(study);
@@ -33,7 +33,7 @@ public static class StudyReport
             page.Chart(PositionHistogramChart.Render(study, topic), $"How far each actor's final position on {topic} spread over the runs: each bin's bars stand side by side, one per actor; a dashed line of the actor's colour is its seeded value.");
         var unmoved = PositionHistogramChart.Unmoved(study);
         if (unmoved.Count > 0)
-            page.Paragraph($"{unmoved.Count} of {topics.Count + unmoved.Count} topics are not charted: no run moved a position on them ({string.Join(", ", unmoved)}); their final positions are the sampled or seeded ones, listed in the table.", "note");
+            page.Paragraph($"{unmoved.Count} of {Counted.Of(topics.Count + unmoved.Count, "topic")} {(unmoved.Count == 1 ? "is" : "are")} not charted: no run moved a position on them ({string.Join(", ", unmoved)}); their final positions are the sampled or seeded ones, listed in the table.", "note");
         page.Table(PositionHeader, PositionRows(study));
         page.Heading("Sensitivity");
         foreach (var (text, warning) in SensitivityNotes(study))

@@ -20,6 +20,15 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         public double? Delta => A is { } a && B is { } b ? b - a : null;
     }
 
+    /// <summary>KTAB's spatial-model forecast on one topic in A and in B (0–100); null on a side that ran no spatial-model turns.</summary>
+    public sealed record ForecastDiff(string Topic, double? A, double? B)
+    {
+        public double? Delta => A is { } a && B is { } b ? b - a : null;
+    }
+
+    /// <summary>The forecast of every topic either side forecast, by topic; empty when neither ran the spatial model.</summary>
+    public ImmutableArray<ForecastDiff> Forecasts { get; init; } = [];
+
     /// <summary>A position moved when its value changed by this much or more, and its value with two decimals changed.</summary>
     public const double Moved = 0.005;
 
@@ -64,7 +73,11 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         var order = new[] { "gained", "lost", "changed" };
         return new Comparison(a, b,
             [.. agreements.OrderBy(g => Array.IndexOf(order, g.Change)).ThenBy(g => g.Topic, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)],
-            positions, unchanged, left.Scenario, left.Seed, right.Scenario, right.Seed);
+            positions, unchanged, left.Scenario, left.Seed, right.Scenario, right.Seed)
+        {
+            Forecasts = [.. (left.Forecast?.Keys ?? []).Concat(right.Forecast?.Keys ?? []).Distinct().Order(StringComparer.Ordinal)
+                .Select(t => new ForecastDiff(t, left.Forecast?.GetValueOrDefault(t), right.Forecast?.GetValueOrDefault(t)))],
+        };
     }
 
     private static string TwoDecimals(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);

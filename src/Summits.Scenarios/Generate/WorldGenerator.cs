@@ -105,7 +105,7 @@ public static class WorldGenerator
         }
 
         var worldId = id ?? $"generated-{actors}x{topics}-seed-{Text(seed).Replace('-', 'm')}";
-        return new World(worldId, $"Generated world: {actors} actors, {topics} topics, seed {Text(seed)}",
+        return new World(worldId, $"Generated world: {Counted.Of(actors, "actor")}, {Counted.Of(topics, "topic")}, seed {Text(seed)}",
             $"A synthetic world from 'summits generate --actors {actors} --topics {topics} --seed {Text(seed)}'. Every number is drawn from a seeded generator; none comes from a source.",
             "", actorList.DrainToImmutable(), topicList.DrainToImmutable(), positions.DrainToImmutable(), []);
     }

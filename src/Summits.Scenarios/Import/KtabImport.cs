@@ -72,7 +72,12 @@ public static class KtabImport
         if (left.Count > 0)
             about.Append($" Only the {shared.Count} actors every table names are kept; left out: {string.Join("; ", left)}.");
         var world = new World(worldId, worldTitle, about.ToString(), "", actors, [.. topics.Select(t => t.Topic)], positions.DrainToImmutable(), []);
-        return new KtabWorld(world, left);
+        var overFull = shared
+            .Select(name => (Id: actorIds[name], Sum: tables.Sum(t => t.Rows.First(r => r.Name == name).Saliences.Sum())))
+            .Where(x => x.Sum > 100)
+            .Select(x => $"{x.Id} {Plain(x.Sum)}")
+            .ToList();
+        return new KtabWorld(world, left, overFull);
     }
 
     private static Actor ToActor(IReadOnlyList<KtabTable> tables, string name, string id)

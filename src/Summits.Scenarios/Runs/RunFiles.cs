@@ -18,17 +18,24 @@ public static class RunFiles
     public static string Version { get; } =
         typeof(RunFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static void WriteAll(RunResult run, string directory)
+    /// <returns>The names of the files written, in the order written.</returns>
+    public static IReadOnlyList<string> WriteAll(RunResult run, string directory)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "timeline.jsonl"), Timeline(run));
-        File.WriteAllText(Path.Combine(directory, "state.json"), State(run));
-        File.WriteAllText(Path.Combine(directory, "agreements.csv"), AgreementsCsv(run));
+        var files = new List<(string Name, string Text)>
+        {
+            ("timeline.jsonl", Timeline(run)),
+            ("state.json", State(run)),
+            ("agreements.csv", AgreementsCsv(run)),
+        };
         if (SmpHistory.Of(run) is { } history)
         {
-            File.WriteAllText(Path.Combine(directory, "smp-positions.csv"), history.PositionsCsv());
-            File.WriteAllText(Path.Combine(directory, "smp-probabilities.csv"), history.ProbabilitiesCsv());
+            files.Add(("smp-positions.csv", history.PositionsCsv()));
+            files.Add(("smp-probabilities.csv", history.ProbabilitiesCsv()));
         }
+        foreach (var (name, text) in files)
+            File.WriteAllText(Path.Combine(directory, name), text);
+        return [.. files.Select(f => f.Name)];
     }
 
     public static string Timeline(RunResult run)

@@ -9,9 +9,12 @@ public sealed class KtabSmpCommandsTests
         var folder = Path.Combine(Path.GetTempPath(), $"summits-smp-{Guid.NewGuid():N}");
         try
         {
-            var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "--engine", "local", "-q", "--out", folder);
+            // No --engine: the spatial model runs in this process, without a silo.
+            var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "-q", "--out", folder);
 
             Assert.True(code == 0, error);
+            Assert.Contains("Scenario forecast-dummy-3dim on world dummy-3dim, seed 0, engine local", output);
+            Assert.Contains($"wrote timeline.jsonl, state.json, agreements.csv, smp-positions.csv and smp-probabilities.csv to {folder}", error);
             // KTAB's forecast for dummyData_3Dim.csv is 78.3, 34.4, 72.8 (reference/forecasts.csv).
             Assert.Contains("Forecast of KTAB's spatial model", output);
             Assert.Matches(@"dimension-1\s+78\.2", output);
@@ -34,8 +37,10 @@ public sealed class KtabSmpCommandsTests
         try
         {
             var table = Path.Combine(folder, "table.csv");
-            var (code, _, error) = await WorldCommandRunner.RunAsync("export", "ktab", "scenarios/worlds/dummy-40.yaml", "--out", table);
+            var (code, written, error) = await WorldCommandRunner.RunAsync("export", "ktab", "scenarios/worlds/dummy-40.yaml", "--out", table);
             Assert.True(code == 0, error);
+            // dummyData-a040.csv has one dimension: the summary says "1 dimension", not "1 dimensions".
+            Assert.Equal($"wrote {table}: 40 actors, 1 dimension", written.Trim());
             var (again, world, error2) = await WorldCommandRunner.RunAsync("import", "ktab", table, "--id", "dummy-40");
             Assert.True(again == 0, error2);
 
@@ -66,6 +71,38 @@ public sealed class KtabSmpCommandsTests
             Assert.Equal(2, code);
             Assert.Equal($"{table}:3:5: the clout 1e308 is out of range; expected a number from 0 to 100000000", error.Trim());
             Assert.False(File.Exists(target));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_help_names_the_spatial_model_for_world_runs_and_scenario_files()
+    {
+        var (code, output, _) = await WorldCommandRunner.RunAsync("run", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("smp, KTAB's spatial model of politics", output);
+        Assert.Contains("'model: smp'", output);
+    }
+
+    [Fact]
+    public async Task Importing_tables_whose_saliences_sum_above_100_together_says_so_in_one_line()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"summits-soe-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var target = Path.Combine(folder, "soe.yaml");
+            var (code, _, error) = await WorldCommandRunner.RunAsync("import", "ktab", "scenarios/worlds/ktab/SOE-Policy.csv", "scenarios/worlds/ktab/SOE-Competitive.csv",
+                "--shared-actors", "--out", target);
+
+            Assert.True(code == 0, error);
+            // 12 of the 18 shared actors put more than 100 in all (LK: 65 policy + 60 competitive).
+            Assert.Single(error.Split('\n'), l => l.StartsWith("summits import ktab: the saliences of 12 of 18 actors sum above 100 over the tables (LK 125,", StringComparison.Ordinal));
+            Assert.True(File.Exists(target));
         }
         finally
         {

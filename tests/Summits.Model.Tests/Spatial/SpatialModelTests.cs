@@ -83,4 +83,34 @@ public sealed class SpatialModelTests
 
     private static Actor Actor(string id) =>
         new(id, id, "", null, 1, Strategy.Linear, 1, ImmutableSortedDictionary<string, double>.Empty, "test");
+
+    [Fact]
+    public void A_table_is_the_same_as_another_only_when_every_number_matches()
+    {
+        // Built twice from the same numbers: separate arrays, equal values.
+        var a = Table([1, 0.5], [[0, 10], [100, 20]], [[0.5, 0.5], [0.25, 0.75]]);
+        var b = Table([1, 0.5], [[0, 10], [100, 20]], [[0.5, 0.5], [0.25, 0.75]]);
+
+        Assert.True(a.SameAs(b));
+        Assert.False(a.SameAs(Table([1, 0.5], [[0, 10], [100, 20.01]], [[0.5, 0.5], [0.25, 0.75]])));
+        Assert.False(a.SameAs(Table([1, 0.5], [[0, 10], [100, 20]], [[0.5, 0.5], [0.25, 0.7]])));
+        Assert.False(a.SameAs(Table([1, 0.4], [[0, 10], [100, 20]], [[0.5, 0.5], [0.25, 0.75]])));
+    }
+
+    [Fact]
+    public void A_run_turn_by_turn_from_the_last_turns_assessment_gives_the_same_turns_as_a_whole_run()
+    {
+        // Three actors on two dimensions; each turn's result is compared with SpatialModel.Run, which
+        // carries its assessment from turn to turn, against Step from the table alone.
+        var table = Table([1, 0.6, 0.3], [[10, 80], [60, 20], [90, 50]], [[0.6, 0.3], [0.5, 0.5], [0.2, 0.7]]);
+        var whole = SpatialModel.Run(table);
+        var current = table;
+        for (var t = 1; t < whole.Turns.Length; t++)
+        {
+            var (next, turn) = SpatialModel.Step(current, t);
+            Assert.Equal(whole.Turns[t].Forecast.ToArray(), turn.Forecast.ToArray());
+            Assert.Equal(whole.Turns[t].WinProbabilities.ToArray(), turn.WinProbabilities.ToArray());
+            current = next;
+        }
+    }
 }

@@ -103,6 +103,24 @@ public sealed class KtabImportTests
         Assert.Equal(2, imported.LeftOut.Count);
     }
 
+    [Fact]
+    public void Combined_tables_whose_saliences_sum_above_100_are_said_in_one_line()
+    {
+        var tables = new[] { KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv")), KtabTable.Load(WorldsRepository.Ktab("SOE-Competitive.csv")) };
+
+        var imported = KtabImport.ToWorld(tables, "soe", sharedActorsOnly: true);
+
+        // Summed from the two CSVs by hand (policy + competitive salience of each of the 18 shared actors):
+        // 12 exceed 100, the first in table order LK 65 + 60 = 125, then ZG 130 and LH 145.
+        Assert.Equal(12, imported.OverFull.Count);
+        Assert.Equal(["LK 125", "ZG 130", "LH 145"], imported.OverFull.Take(3));
+        var note = imported.OverFullNote!;
+        Assert.DoesNotContain('\n', note);
+        Assert.StartsWith("the saliences of 12 of 18 actors sum above 100 over the tables (LK 125, ZG 130, LH 145, …)", note);
+        // One table refuses such rows itself, so it has nothing to say.
+        Assert.Null(KtabImport.ToWorld([tables[0]]).OverFullNote);
+    }
+
     [Theory]
     [InlineData("soe-18-actors.yaml", "soe-18-actors", true, new[] { "SOE-Policy.csv", "SOE-Competitive.csv" })]
     [InlineData("dummy-40.yaml", "dummy-40", false, new[] { "dummyData-a040.csv" })]

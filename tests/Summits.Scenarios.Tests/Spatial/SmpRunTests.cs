@@ -87,6 +87,43 @@ public sealed class SmpRunTests
     }
 
     [Fact]
+    public void A_world_whose_saliences_sum_above_1_runs_the_spatial_model_with_a_one_line_note()
+    {
+        var soe = Path.Combine(WorldsRepository.WorldsFolder, "soe-18-actors.yaml");
+        var notes = new List<string>();
+
+        using (FormatNotes.To(notes.Add))
+            Forecast.Of(soe, 100, 0, ForecastModel.Smp);
+
+        // The SOE policy and competitive saliences of 12 of the 18 actors add up to more than 100 (LK: 0.65 + 0.6 = 1.25).
+        var note = Assert.Single(notes);
+        Assert.StartsWith($"note: {soe}: the saliences of 12 of 18 actors sum above 1 (LK 1.25, ZG 1.3, LH 1.45, …);", note);
+        Assert.DoesNotContain('\n', note);
+        notes.Clear();
+        using (FormatNotes.To(notes.Add))
+            Forecast.Of(ThreeDim, 100, 0, ForecastModel.Smp);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public async Task Each_file_a_spatial_model_run_writes_is_named()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"summits-smp-files-{Guid.NewGuid():N}");
+        try
+        {
+            var written = RunFiles.WriteAll(await ScenarioRun.LocallyAsync(Forecast.Of(ThreeDim, 100, 0, ForecastModel.Smp)), folder);
+
+            Assert.Equal(["timeline.jsonl", "state.json", "agreements.csv", "smp-positions.csv", "smp-probabilities.csv"], written);
+            Assert.Equal(written.Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_bargaining_model_still_runs_the_same_tables()
     {
         var run = await ScenarioRun.LocallyAsync(Forecast.Of(ThreeDim, 20, 0));
