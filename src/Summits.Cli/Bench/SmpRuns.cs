@@ -10,7 +10,7 @@ namespace Summits.Cli.Bench;
 /// <summary>
 /// The spatial model of politics against KTAB's smpc: its 40-actor table and generated tables to
 /// convergence, after start-up (the engine alone, in this process) and from start to exit (a child
-/// process running <c>summits run --world … --model smp --engine local</c>), and how the time per turn
+/// process running <c>summits run --world … --model smp</c>, which runs in that process without a silo), and how the time per turn
 /// grows with actors and dimensions.
 /// </summary>
 public static class SmpRuns
@@ -36,7 +36,7 @@ public static class SmpRuns
             KtabFortySeconds / fortyRun.Seconds >= 100, Invariant($"{KtabFortySeconds} s / {fortyRun.Seconds:0.0000} s")));
 
         var runs = context.Sizes.ProcessRuns;
-        var fortyProcess = await ProcessRun.TimeAsync(runs, "run", "--world", ConvergenceRuns.FortyWorld, "--model", "smp", "--engine", "local", "-q");
+        var fortyProcess = await ProcessRun.TimeAsync(runs, "run", "--world", ConvergenceRuns.FortyWorld, "--model", "smp", "-q");
         results.Add(new(Figure, "dummy-40 with the spatial model, start to exit", fortyProcess.Median, "s", Invariant($"< {KtabFortySeconds / 20:0.00} s (KTAB / 20)"),
             fortyProcess.Median * 20 < KtabFortySeconds, ProcessRun.Describe(fortyProcess, "one process")));
         results.Add(new(Figure, "KTAB smpc / summits on dummyData-a040, start to exit", KtabFortySeconds / fortyProcess.Median, "ratio", ">= 20",
@@ -47,7 +47,7 @@ public static class SmpRuns
         await File.WriteAllTextAsync(eightyPath, WorldWriter.Write(eightyWorld));
         try
         {
-            var eighty = await ProcessRun.TimeAsync(runs, "run", "--world", eightyPath, "--model", "smp", "--engine", "local", "-q");
+            var eighty = await ProcessRun.TimeAsync(runs, "run", "--world", eightyPath, "--model", "smp", "-q");
             results.Add(new(Figure, "generated 80 x 2 table with the spatial model, start to exit", eighty.Median, "s",
                 Invariant($"< {KtabEightySeconds / 1000:0.000} s (KTAB 409 s / 1000)"), eighty.Median * 1000 < KtabEightySeconds,
                 ProcessRun.Describe(eighty, "WorldGenerator.Generate(80, 2, seed: 80)")));
