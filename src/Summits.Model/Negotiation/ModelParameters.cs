@@ -11,6 +11,10 @@ namespace Summits.Model;
 /// <param name="InitialConcession">κ of the time-dependent tactics, 0..1: the share of the way to the reservation point conceded at τ = 0.</param>
 /// <param name="OpeningConcession">The share of the way to its reservation point a tit-for-tat actor concedes before the other side has moved, 0..1.</param>
 /// <param name="AcceptanceTime">T of the AC_time condition, 0..1: from this time on, anything at least as good as no deal is accepted.</param>
+/// <param name="SalienceShares">
+/// When the world's saliences are shares of each actor's attention, the number of topics they are shared
+/// over (1 or more); null when each salience stands for its topic alone. Set from the world, not by a scenario.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record ModelParameters(
     double InfluenceRate = 0.1,
@@ -22,10 +26,20 @@ public sealed record ModelParameters(
     double ConcederExponent = 5,
     double InitialConcession = 0,
     double OpeningConcession = 0.1,
-    double AcceptanceTime = 0.9)
+    double AcceptanceTime = 0.9,
+    int? SalienceShares = null)
 {
     public static ModelParameters Default { get; } = new();
 
     /// <summary>How far from its position an actor will still accept, on a topic of salience <paramref name="salience"/>, in scale points.</summary>
-    public double Window(double salience) => WindowMin + WindowSpan * (1 - salience);
+    public double Window(double salience) => WindowMin + WindowSpan * (1 - Intensity(salience));
+
+    /// <summary>
+    /// How much a topic matters to an actor on its own, 0..1, from its salience. A salience that stands for its
+    /// topic alone is that already. A share of attention over n topics is measured against an even split:
+    /// min(1, n · share), so an actor that gives a topic as much as 1/n of its whole attention holds it as
+    /// firmly as a lone topic of salience 1, and one that gives it a tenth of that as loosely as salience 0.1.
+    /// With one topic a share and a salience are the same.
+    /// </summary>
+    public double Intensity(double salience) => SalienceShares is { } topics ? Math.Min(1, salience * topics) : salience;
 }

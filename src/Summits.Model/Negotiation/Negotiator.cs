@@ -15,7 +15,7 @@ public static class Negotiator
     {
         var total = recipientCapability + proposerCapability;
         var weight = total > 0 ? proposerCapability / total : 0.5;
-        return parameters.InfluenceRate * weight * (1 + affinity) / 2 * (1 - salience) * (value - position);
+        return parameters.InfluenceRate * weight * (1 + affinity) / 2 * (1 - parameters.Intensity(salience)) * (value - position);
     }
 
     /// <summary>

@@ -5,11 +5,13 @@ using Summits.Model;
 namespace Summits.Scenarios;
 
 /// <summary>
-/// Writes a world as a KTAB SMP table that KTAB's smpc reads: a scenario line (title, world id,
-/// actor count, dimension count), the header, and one row per actor with its capability and, per
-/// topic, a position (0–100) and a salience (0–100, an actor's summing to at most 100). Importing the
-/// table gives back the same actors, capabilities, positions and saliences, and exporting that
-/// world again gives the same table.
+/// Writes a world as a KTAB SMP table that KTAB's smpc reads: a scenario line (title, then the table's
+/// description for a world imported from one, else the world id; actor count, dimension count), the
+/// header (the table's own power and position and salience headers where the world keeps them, else
+/// Power and TOPIC Position, TOPIC Salience), and one row per actor with its capability and, per topic,
+/// a position (0–100) and a salience (0–100, an actor's summing to at most 100). Importing the table
+/// gives back the same actors, capabilities, positions, saliences and headers, and exporting that world
+/// again gives the same table, byte for byte.
 /// </summary>
 public static class KtabExport
 {
@@ -19,12 +21,13 @@ public static class KtabExport
     {
         var notes = new List<string>();
         var text = new StringBuilder();
-        text.Append(Field(world.Title.Length > 0 ? world.Title : world.Id)).Append(',').Append(Field(world.Id)).Append(',')
+        // A world imported from a table gives back the table's own description and headers.
+        text.Append(Field(world.Title.Length > 0 ? world.Title : world.Id)).Append(',').Append(Field(world.Ktab?.Description ?? world.Id)).Append(',')
             .Append(world.Actors.Length.ToString(CultureInfo.InvariantCulture)).Append(',')
             .Append(world.Topics.Length.ToString(CultureInfo.InvariantCulture)).Append(",\n");
-        text.Append("Actor,Description,Power");
+        text.Append("Actor,Description,").Append(Field(world.Ktab?.PowerHeader ?? "Power"));
         foreach (var topic in world.Topics)
-            text.Append(',').Append(Field(topic.Id)).Append(" Position,").Append(Field(topic.Id)).Append(" Salience");
+            text.Append(',').Append(Field(topic.Ktab?.Position ?? $"{topic.Id} Position")).Append(',').Append(Field(topic.Ktab?.Salience ?? $"{topic.Id} Salience"));
         text.Append('\n');
 
         var held = world.Positions.ToDictionary(p => (p.Actor, p.Topic));

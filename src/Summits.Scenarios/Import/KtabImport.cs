@@ -43,7 +43,7 @@ public static class KtabImport
                     : $"{name} ({table.Name})";
                 var source = $"'{dimension.PositionHeader}' in the table {table.FileName}, which gives no words for its scale";
                 var anchors = new ScaleAnchors($"0 on {source}", $"50 on {source}", $"100 on {source}");
-                topics.Add((table, d, new Topic(topicId, title, anchors, [])));
+                topics.Add((table, d, new Topic(topicId, title, anchors, [], new KtabColumns(dimension.PositionHeader, dimension.SalienceHeader))));
             }
         }
 
@@ -71,7 +71,11 @@ public static class KtabImport
         about.Append(". Positions and saliences are the tables' own (saliences divided by 100); capability is each table's power over its largest; strategy, risk and affinity are defaults, not data.");
         if (left.Count > 0)
             about.Append($" Only the {shared.Count} actors every table names are kept; left out: {string.Join("; ", left)}.");
-        var world = new World(worldId, worldTitle, about.ToString(), "", actors, [.. topics.Select(t => t.Topic)], positions.DrainToImmutable(), []);
+        // One table's saliences are shares of each actor's attention (KTAB refuses a row above 100); tables
+        // combined each share out their own, so together they say only how much each topic matters.
+        var meaning = tables.Count == 1 ? SalienceMeaning.Shares : SalienceMeaning.PerTopic;
+        var words = tables.Count == 1 ? new KtabScenarioLine(tables[0].Description, tables[0].PowerHeader) : null;
+        var world = new World(worldId, worldTitle, about.ToString(), "", actors, [.. topics.Select(t => t.Topic)], positions.DrainToImmutable(), [], meaning, words);
         var overFull = shared
             .Select(name => (Id: actorIds[name], Sum: tables.Sum(t => t.Rows.First(r => r.Name == name).Saliences.Sum())))
             .Where(x => x.Sum > 100)

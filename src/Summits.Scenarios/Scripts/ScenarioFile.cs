@@ -58,7 +58,7 @@ public static class ScenarioFile
             SmpCheck.Table(worldPath, world);
             steps = [.. steps.Select(s => s is RoundsStep r ? new SmpTurnsStep(r.Id, r.Line, r.Count) : s)];
         }
-        var scenario = new Scenario(id, about, seedOverride ?? seed, parameters, steps);
+        var scenario = new Scenario(id, about, seedOverride ?? seed, world.ParametersFor(parameters), steps);
         if (format < FileFormat.Current)
             FormatNotes.Say(FileFormat.Note(path, FileFormat.ScenarioChanges));
         return new LoadedScenario(path, worldPath, scenario, world)

@@ -69,7 +69,7 @@ public static class WorldOverrides
         }
         var topic = new Topic(id, r.OptionalString("title") ?? existing?.Title ?? r.String("title"),
             scale ?? throw r.Fail(node, $"a new topic '{id}' needs a 'scale' with low, middle and high"),
-            existing?.Related ?? []);
+            existing?.Related ?? [], existing?.Ktab);
         r.RejectUnknownKeys();
         return world with
         {

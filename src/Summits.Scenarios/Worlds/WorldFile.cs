@@ -38,6 +38,14 @@ public static partial class WorldFile
             source = new SourceText(sourcePath, InputFile.ReadText(sourcePath, sourceName, "source text", InputFile.TextLimit, problem => root.Fail(sourceNode, problem)));
         }
 
+        var salienceMeaning = root.Has("salience") ? root.Enum<SalienceMeaning>("salience") : SalienceMeaning.PerTopic;
+        KtabScenarioLine? ktab = null;
+        if (root.Optional("ktab") is { } ktabNode)
+        {
+            var k = new MappingReader(path, ktabNode, "the KTAB table's words");
+            ktab = new KtabScenarioLine(k.String("description"), k.String("power"));
+            k.RejectUnknownKeys();
+        }
         var actorNodes = root.List("actors");
         var topicNodes = root.List("topics");
         var positionNodes = root.OptionalList("positions");
@@ -52,12 +60,18 @@ public static partial class WorldFile
         var speakers = actors.Where(a => a.Speaker is not null).Select(a => a.Speaker!)
             .Append(Provenance.Both).Append(Provenance.Nobody).ToArray();
         var seen = new HashSet<(string, string)>();
+        var attention = new Dictionary<string, double>(StringComparer.Ordinal);
         var positions = ImmutableArray.CreateBuilder<Position>(positionNodes.Count);
         foreach (var node in positionNodes)
         {
             var position = ReadPosition(path, node, actorIds, topicIds, speakers, source);
             if (!seen.Add((position.Actor, position.Topic)))
                 throw new InputException(YamlDocument.At(path, node), $"{position.Actor} already has a position on '{position.Topic}'; an actor holds one position per topic");
+            // Shares of one actor's attention cannot add up to more than the whole of it.
+            var shared = attention[position.Actor] = attention.GetValueOrDefault(position.Actor) + position.Salience.Value;
+            if (salienceMeaning == SalienceMeaning.Shares && shared > 1 + 1e-9)
+                throw new InputException(YamlDocument.At(path, new MappingReader(path, node, "a position").Required("salience")),
+                    $"{position.Actor}'s saliences sum to {shared.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} with this one; with 'salience: shares' they are shares of the actor's attention and may sum to at most 1");
             positions.Add(position);
         }
 
@@ -68,7 +82,7 @@ public static partial class WorldFile
         if (format < FileFormat.Current)
             FormatNotes.Say(FileFormat.Note(path, FileFormat.WorldChanges));
 
-        return new World(id, title, about, sourceName ?? "", actors, topics, positions.DrainToImmutable(), agreements.DrainToImmutable());
+        return new World(id, title, about, sourceName ?? "", actors, topics, positions.DrainToImmutable(), agreements.DrainToImmutable(), salienceMeaning, ktab);
     }
 
     private static IdSet UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string described, string what)
@@ -122,8 +136,15 @@ public static partial class WorldFile
         var related = r.OptionalList("related")
             .Select(n => KnownId(r, n, r.Scalar(n, "related"), topicIds, "topic"))
             .ToImmutableArray();
+        KtabColumns? ktab = null;
+        if (r.Optional("ktab") is { } ktabNode)
+        {
+            var k = new MappingReader(path, ktabNode, "a topic's KTAB columns");
+            ktab = new KtabColumns(k.String("position"), k.String("salience"));
+            k.RejectUnknownKeys();
+        }
         r.RejectUnknownKeys();
-        return new Topic(id, title, anchors, related);
+        return new Topic(id, title, anchors, related, ktab);
     }
 
     private static Position ReadPosition(string path, YamlNode node, IdSet actorIds, IdSet topicIds, string[] speakers, SourceText? source)

@@ -24,6 +24,14 @@ public static class WorldWriter
             output.WriteLine($"source: {YamlText.Text(world.Source)}");
         if (world.About.Length > 0)
             output.WriteLine($"about: {YamlText.Text(world.About)}");
+        if (world.Salience != SalienceMeaning.PerTopic)
+            output.WriteLine($"salience: {KebabCase.Of(world.Salience)}");
+        if (world.Ktab is { } ktab)
+        {
+            output.WriteLine("ktab:");
+            output.WriteLine($"  description: {YamlText.Text(ktab.Description)}");
+            output.WriteLine($"  power: {YamlText.Text(ktab.PowerHeader)}");
+        }
 
         output.WriteLine();
         output.WriteLine("actors:");
@@ -84,6 +92,12 @@ public static class WorldWriter
         output.WriteLine($"      high: {YamlText.Text(topic.Scale.High)}");
         if (topic.Related.Length > 0)
             output.WriteLine($"    related: {FlowList(topic.Related)}");
+        if (topic.Ktab is { } ktab)
+        {
+            output.WriteLine("    ktab:");
+            output.WriteLine($"      position: {YamlText.Text(ktab.Position)}");
+            output.WriteLine($"      salience: {YamlText.Text(ktab.Salience)}");
+        }
     }
 
     private static void WritePosition(TextWriter output, Position position)

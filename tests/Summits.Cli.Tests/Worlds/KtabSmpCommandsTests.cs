@@ -44,7 +44,8 @@ public sealed class KtabSmpCommandsTests
             var (again, world, error2) = await WorldCommandRunner.RunAsync("import", "ktab", table, "--id", "dummy-40");
             Assert.True(again == 0, error2);
 
-            Assert.StartsWith("XYZ,dummy-40,40,1,", File.ReadLines(table).First());
+            // dummyData-a040.csv's own scenario line and header: "XYZ,  XYZ Issue,  40,  1," and "Actor,  Description,  Influence,  XYZ Position,  XYZ Salience".
+            Assert.Equal(["XYZ,XYZ Issue,40,1,", "Actor,Description,Influence,XYZ Position,XYZ Salience"], File.ReadLines(table).Take(2));
             // Act-1040's row of dummyData-a040.csv: power 0.79 of 1.73, position 58.32, salience 61.41.
             Assert.Contains("Act-1040,Desc-1040,0.456647398843930", File.ReadAllText(table));
             Assert.Contains("value: 58.32", world);

@@ -5,21 +5,29 @@ public sealed class KtabExportTests
     public static TheoryData<string> Tables => [.. KtabImportTests.Tables.Select(row => (string)row[0])];
 
     /// <summary>
-    /// Import, export, import again: the second world has the first one's actors, names, capabilities,
-    /// positions and saliences, and exporting it gives the same table byte for byte.
+    /// Import, export, import again as a user would (no --id, another file name), export again: the two
+    /// exports are the same bytes, the second world has the first one's actors, names, capabilities,
+    /// positions, saliences, topic titles and KTAB headers, and the export keeps the table's own scenario
+    /// line and header, field for field.
     /// </summary>
     [Theory]
     [MemberData(nameof(Tables))]
     public void An_exported_table_round_trips_through_import_unchanged(string file)
     {
-        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab(file))]).World;
+        var table = KtabTable.Load(WorldsRepository.Ktab(file));
+        var world = KtabImport.ToWorld([table]).World;
 
         var (csv, notes) = KtabExport.Write(world);
-        var again = KtabImport.ToWorld([KtabTable.Parse("exported.csv", csv)], world.Id).World;
+        var exported = KtabTable.Parse("exported.csv", csv);
+        var again = KtabImport.ToWorld([exported]).World;
         var (csvAgain, _) = KtabExport.Write(again);
 
         Assert.Empty(notes);
         Assert.Equal(csv, csvAgain);
+        Assert.Equal((table.Name, table.Description, table.PowerHeader), (exported.Name, exported.Description, exported.PowerHeader));
+        Assert.Equal(table.Dimensions, exported.Dimensions);
+        Assert.Equal(world.Topics.Select(t => (t.Title, t.Ktab)), again.Topics.Select(t => (t.Title, t.Ktab)));
+        Assert.Equal((world.Title, world.Salience, world.Ktab), (again.Title, again.Salience, again.Ktab));
         Assert.Equal(world.Actors.Select(a => (a.Id, a.Name, a.Capability)), again.Actors.Select(a => (a.Id, a.Name, a.Capability)));
         Assert.Equal(world.Topics.Select(t => t.Id), again.Topics.Select(t => t.Id));
         Assert.Equal(world.Positions.Select(p => (p.Actor, p.Topic, p.Value.Value, p.Salience.Value)),
@@ -33,9 +41,10 @@ public sealed class KtabExportTests
 
         var lines = KtabExport.Write(world).Csv.Split('\n');
 
-        // Scenario line: title, world id, 7 actors, 3 dimensions; SActor-00's row as in the table, power over the largest.
-        Assert.Equal("DummyData_3Dim,dummydata_3dim,7,3,", lines[0]);
-        Assert.Equal("Actor,Description,Power,dimension-1 Position,dimension-1 Salience,dimension-2 Position,dimension-2 Salience,dimension-3 Position,dimension-3 Salience", lines[1]);
+        // The table's own scenario line (name, description, 7 actors, 3 dimensions) and header, as dummyData_3Dim.csv
+        // writes them; SActor-00's row as in the table, power over the largest.
+        Assert.Equal("DummyData_3Dim,Dummy scenario to test reading format,7,3,", lines[0]);
+        Assert.Equal("Actor,Description,Power,Pstn1,Sal1,Pstn2,Sal2,Pstn3,Sal3", lines[1]);
         Assert.StartsWith("SActor-00,Random Spatial Actor,0.79096441767006", lines[2]);
         Assert.EndsWith(",75.79,49.53,6.37,5.91,70.45,28.15", lines[2]);
     }
@@ -53,5 +62,23 @@ public sealed class KtabExportTests
         Assert.Contains("saliences summed to 180", notes[0]);
         Assert.DoesNotContain(",90", csv);
         Assert.All(KtabTable.Parse("shares.csv", csv).Rows, r => Assert.Equal([50m, 50m], r.Saliences));
+    }
+
+    [Fact]
+    public void A_world_that_was_never_a_table_round_trips_from_its_first_export()
+    {
+        // A generated world: no KTAB words of its own, saliences not yet shares (some actors' sum above 1).
+        var world = WorldGenerator.Generate(6, 3, seed: 12, "generated-6x3");
+
+        var (first, _) = KtabExport.Write(world);
+        var imported = KtabImport.ToWorld([KtabTable.Parse("generated-6x3.csv", first)]).World;
+        var (second, notes) = KtabExport.Write(imported);
+
+        Assert.Equal(first, second);
+        Assert.Empty(notes);
+        // The first line names the world: its title, then its id where a table has its description.
+        // KTAB splits at every comma, so the title's commas are written as semicolons.
+        Assert.Equal($"{world.Title.Replace(',', ';')},generated-6x3,6,3,", first.Split('\n')[0]);
+        Assert.Equal("generated-6x3", imported.Ktab!.Description);
     }
 }

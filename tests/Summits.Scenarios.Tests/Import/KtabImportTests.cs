@@ -153,4 +153,62 @@ public sealed class KtabImportTests
         Assert.Equal(["my-actor", "my-actor-2", "x"], world.Actors.Select(a => a.Id));
         Assert.Equal("p", world.Topics.Single().Id);
     }
+
+    [Fact]
+    public void One_table_declares_its_saliences_shares_and_keeps_its_own_words()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("dummyData_3Dim.csv"))]).World;
+
+        // dummyData_3Dim.csv: "DummyData_3Dim ,"Dummy scenario to test reading format",7,3," then
+        // "Actor,Description,Power,Pstn1,Sal1,Pstn2,Sal2,Pstn3,Sal3,".
+        Assert.Equal(Model.SalienceMeaning.Shares, world.Salience);
+        Assert.Equal(new Model.KtabScenarioLine("Dummy scenario to test reading format", "Power"), world.Ktab);
+        Assert.Equal([new("Pstn1", "Sal1"), new("Pstn2", "Sal2"), new("Pstn3", "Sal3")], world.Topics.Select(t => t.Ktab!));
+        var text = WorldWriter.Write(world);
+        Assert.Contains("\nsalience: shares\nktab:\n  description: Dummy scenario to test reading format\n  power: Power\n", text);
+        Assert.Contains("    ktab:\n      position: Pstn1\n      salience: Sal1\n", text);
+    }
+
+    [Fact]
+    public void Combined_tables_keep_their_saliences_per_topic()
+    {
+        var tables = new[] { KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv")), KtabTable.Load(WorldsRepository.Ktab("SOE-Competitive.csv")) };
+
+        var world = KtabImport.ToWorld(tables, "soe", sharedActorsOnly: true).World;
+
+        Assert.Equal(Model.SalienceMeaning.PerTopic, world.Salience);
+        Assert.Null(world.Ktab);
+        Assert.Equal(["Policy Position", "Competitive Position"], world.Topics.Select(t => t.Ktab!.Position));
+        Assert.DoesNotContain("salience: shares", WorldWriter.Write(world));
+    }
+
+    [Fact]
+    public void A_run_of_a_world_of_shares_tells_the_bargaining_model_over_how_many_topics()
+    {
+        var threeDim = Path.Combine(WorldsRepository.WorldsFolder, "dummy-3dim.yaml");
+        var forty = Path.Combine(WorldsRepository.WorldsFolder, "dummy-40.yaml");
+        var soe = Path.Combine(WorldsRepository.WorldsFolder, "soe-18-actors.yaml");
+
+        Assert.Equal(3, Forecast.Of(threeDim, 10, 0).Scenario.Parameters.SalienceShares);
+        Assert.Equal(1, Forecast.Of(forty, 10, 0).Scenario.Parameters.SalienceShares);
+        Assert.Null(Forecast.Of(soe, 10, 0).Scenario.Parameters.SalienceShares);
+        Assert.Equal(3, Forecast.Of(threeDim, 10, 0, Model.ForecastModel.Smp).Scenario.Parameters.SalienceShares);
+    }
+
+    [Fact]
+    public void A_world_of_shares_refuses_an_actor_whose_saliences_sum_above_1_at_the_salience_that_tips_it()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("dummyData_3Dim.csv"))]).World;
+        // SActor-00 holds 0.4953, 0.0591 and 0.2815; 0.5 on dimension-2 makes 0.4953 + 0.5 = 0.9953, still
+        // within 1, and dimension-3's 0.2815 then brings it to 1.2768.
+        var text = WorldWriter.Write(world).Replace("    salience: 0.0591\n", "    salience: 0.5\n", StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        var tipping = Array.FindIndex(lines, l => l == "    salience: 0.2815") + 1;
+
+        var error = Assert.Throws<InputException>(() => WorldFile.Parse("shares.yaml", text));
+
+        Assert.Equal($"shares.yaml:{tipping}:15: SActor-00's saliences sum to 1.2768 with this one; with 'salience: shares' they are shares of the actor's attention and may sum to at most 1", error.Message);
+        // The same numbers read topic by topic load.
+        Assert.Equal(0.5, WorldFile.Parse("per-topic.yaml", text.Replace("salience: shares\n", "", StringComparison.Ordinal)).Positions[1].Salience.Value);
+    }
 }

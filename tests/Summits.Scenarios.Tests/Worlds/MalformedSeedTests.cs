@@ -239,7 +239,7 @@ public sealed class MalformedSeedTests
     public void An_unknown_top_level_key_lists_the_valid_keys()
     {
         var seed = EditedSeed.Replace("\nactors:\n", "\nactor:\n  - id: JP\nactors:\n");
-        seed.FailsAt(seed.Find("\nactor:\n", "actor:"), "unknown key 'actor' in the world", "world, title, about, source, actors, topics");
+        seed.FailsAt(seed.Find("\nactor:\n", "actor:"), "unknown key 'actor' in the world", "world, title, about, source, salience, ktab, actors, topics");
     }
 
     [Fact]
