@@ -44,7 +44,8 @@ public static class ProcessRun
         ];
     }
 
-    internal sealed record Times(double Median, double Min, double Max, int Runs, string Command);
+    /// <param name="CpuMedian">The median processor time of a run (user and system, all threads), in seconds; NaN where the system cannot say.</param>
+    internal sealed record Times(double Median, double Min, double Max, int Runs, string Command, double CpuMedian = double.NaN);
 
     internal static string Describe(Times t, string what) =>
         Invariant($"{what}; median of {t.Runs}, from {t.Min:0.00} to {t.Max:0.00} s; {t.Command}");
@@ -52,21 +53,24 @@ public static class ProcessRun
     internal static async Task<Times> TimeAsync(int runs, params string[] arguments)
     {
         var seconds = new List<double>();
+        var cpu = new List<double>();
         var command = "summits " + string.Join(' ', arguments);
         for (var i = 0; i < runs; i++)
         {
             var start = Start(arguments);
+            var cpuBefore = ChildCpu.Seconds();
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
             seconds.Add(clock.Elapsed.TotalSeconds);
+            cpu.Add(ChildCpu.Seconds() - cpuBefore);
             await output;
             if (process.ExitCode != ExitCodes.Ok)
                 throw new InvalidOperationException($"{command} exited with {process.ExitCode}: {await error}");
         }
-        return new Times(BenchRuns.Median(seconds), seconds.Min(), seconds.Max(), runs, command);
+        return new Times(BenchRuns.Median(seconds), seconds.Min(), seconds.Max(), runs, command, BenchRuns.Median(cpu));
     }
 
     /// <summary>This program again: the apphost of a publish, or the dotnet host with summits.dll.</summary>

@@ -41,6 +41,7 @@ public static class SmpRuns
             fortyProcess.Median * 20 < KtabFortySeconds, ProcessRun.Describe(fortyProcess, "one process")));
         results.Add(new(Figure, "KTAB smpc / summits on dummyData-a040, start to exit", KtabFortySeconds / fortyProcess.Median, "ratio", ">= 20",
             KtabFortySeconds / fortyProcess.Median >= 20, Invariant($"{KtabFortySeconds} s / {fortyProcess.Median:0.000} s")));
+        results.Add(Cpu("dummy-40", fortyProcess, KtabFortySeconds));
 
         var eightyWorld = WorldGenerator.Generate(80, 2, seed: 80, "generated-80x2");
         var eightyPath = Path.Combine(Path.GetTempPath(), $"summits-bench-{Environment.ProcessId}-80x2.yaml");
@@ -53,6 +54,7 @@ public static class SmpRuns
                 ProcessRun.Describe(eighty, "WorldGenerator.Generate(80, 2, seed: 80)")));
             results.Add(new(Figure, "KTAB smpc / summits on an 80 x 2 table, start to exit", KtabEightySeconds / eighty.Median, "ratio", ">= 1000",
                 KtabEightySeconds / eighty.Median >= 1000, Invariant($"{KtabEightySeconds} s / {eighty.Median:0.000} s")));
+            results.Add(Cpu("the 80 x 2 table", eighty, KtabEightySeconds));
         }
         finally
         {
@@ -77,6 +79,11 @@ public static class SmpRuns
             }
         return [.. results];
     }
+
+    /// <summary>KTAB's CPU seconds over the processor time of the same run from start to exit: CPU against CPU, which load stretches little.</summary>
+    private static BenchResult Cpu(string table, ProcessRun.Times run, double ktab) =>
+        new(Figure, Invariant($"KTAB smpc CPU / summits CPU on {table}, start to exit"), ktab / run.CpuMedian, "ratio",
+            Detail: Invariant($"{ktab} s / {run.CpuMedian:0.000} s of processor time (user and system, every thread), median of {run.Runs}"));
 
     private static SmpTable Generated(int actors, int dimensions, long seed) =>
         SmpTable.From(WorldGenerator.Generate(actors, dimensions, seed, Invariant($"generated-{actors}x{dimensions}")));
