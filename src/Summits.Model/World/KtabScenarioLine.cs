@@ -6,5 +6,5 @@ namespace Summits.Model;
 /// </summary>
 /// <param name="Description">The second field of the table's first line, as written.</param>
 /// <param name="PowerHeader">The header of the third column (Power, Influence, Clout…), as written.</param>
-[GenerateSerializer, Immutable]
-public sealed record KtabScenarioLine(string Description, string PowerHeader);
+[GenerateSerializer, Immutable, Alias("summits.ktab-scenario-line")]
+public sealed record KtabScenarioLine([Id(0)] string Description, [Id(1)] string PowerHeader);

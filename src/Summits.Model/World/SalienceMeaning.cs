@@ -1,6 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>What a world's saliences say: how much each topic matters on its own, or how an actor shares its attention among the topics.</summary>
+[Alias("summits.salience-meaning")]
 public enum SalienceMeaning
 {
     /// <summary>Each salience, 0..1, says how much its topic matters to the actor, independently of the others.</summary>
