@@ -156,7 +156,7 @@ public static class Negotiator
 
         return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
             counter, moves.ToImmutable(), changes.ToImmutable(), why,
-            scripted is null && response == Response.Accept && held > 0 && unheld <= utility + 1e-12 ? offer.MoveToImmutable() : []);
+            scripted is null && response == Response.Accept && held > 0 && judgement.AtLeast(unheld) ? offer.MoveToImmutable() : []);
     }
 
     /// <summary>The name of an acceptance condition in the literature's notation.</summary>

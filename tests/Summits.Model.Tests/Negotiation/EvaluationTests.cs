@@ -119,6 +119,20 @@ public sealed class EvaluationTests
         Assert.Equal(50.3, move.After, 12);
     }
 
+    // A tit-for-tat actor that countered an earlier package with u at 20 does not carry its old 20 forward:
+    // holding no position on u, it leaves u at the 30 now proposed. (On t, before the other side has moved,
+    // it waits at its own last offer, 50.)
+    [Fact]
+    public void A_topic_it_holds_no_position_on_stays_at_the_terms_whatever_it_offered_there_before()
+    {
+        var actor = WorldBuilder.Actor("A", 0.5, Strategy.AbsoluteTitForTat);
+        var positions = new Dictionary<string, Position> { ["t"] = WorldBuilder.Position("A", "t", 50, 0.4) };
+        var proposal = WorldBuilder.Proposal("p", "B", ["A"], 0.5, ("t", 70), ("u", 30)) with { Time = 0.25 };
+        Exchange[] seen = [new Exchange(50, null, null), new Exchange(20, null, null)];
+        var evaluation = Negotiator.Evaluate(actor, positions, proposal, [], null, Defaults, seen);
+        Assert.Equal([new Term("t", 50), new Term("u", 30)], evaluation.Counter.ToArray());
+    }
+
     // Terms at the actor's own position pull it nowhere: no move is recorded.
     [Fact]
     public void Terms_at_the_actors_own_position_move_it_nowhere() =>

@@ -18,6 +18,19 @@ public sealed class JudgementTests
         Assert.False(new Judgement(0.3625, 0.3625 + 1e-9, 0).Accepts(AcceptanceCondition.Next, 1, Defaults));
     }
 
+    // Round-off is forgiven up to 1e-12 and no further: terms worth exactly 1e-12 less than what they are
+    // compared with count as worth as much, whether that is no deal, the actor's own offer under AC_next and
+    // AC_time before T, or any other utility; terms short by 1e-9 do not.
+    [Fact]
+    public void Terms_short_by_no_more_than_round_off_count_as_worth_as_much()
+    {
+        Assert.True(new Judgement(0.5 - 1e-12, 0.5, 0).BeatsWalkAway);
+        Assert.True(new Judgement(0.5 - 1e-12, 0.3, 0.5).Accepts(AcceptanceCondition.Next, 0.2, Defaults));
+        Assert.True(new Judgement(0.5 - 1e-12, 0.3, 0.5).Accepts(AcceptanceCondition.Time, 0.2, Defaults));
+        Assert.True(new Judgement(0.5 - 1e-12, 0, 0).AtLeast(0.5));
+        Assert.False(new Judgement(0.5 - 1e-9, 0, 0).AtLeast(0.5));
+    }
+
     // Terms worth 0.4 beat no deal (0.3) but fall short of the actor's own offer (0.5): AC_next waits for
     // better until the deadline τ = 1 exactly, where there is no next offer left and it accepts.
     [Theory]
