@@ -82,6 +82,19 @@ public sealed partial class DocumentedFigureTests
     }
 
     [Fact]
+    public async Task Telemetry_md_in_the_okinawa_run_Japan_rejects_the_US_accepts_and_the_seeded_agreement_is_breached_then_one_made()
+    {
+        // docs/telemetry.md, the dashboard walk-through: "JP evaluating us-reaffirms and answering reject, and
+        // the US evaluating japan-asks-relief and answering accept ... the breached and the new summits.agreement".
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Path.Combine(RepoFiles.Root, "scenarios", "what-if", "okinawa-realignment-friction.yaml")));
+
+        var answers = run.Timeline.Where(e => e.Kind is EventKind.Accept or EventKind.Reject or EventKind.Counter).Select(e => (e.Actor, e.Cause, e.Kind)).ToArray();
+        Assert.Equal([("JP", "us-reaffirms", EventKind.Reject), ("US", "japan-asks-relief", EventKind.Accept)], answers);
+        var agreements = run.Timeline.Where(e => e.Kind is EventKind.AgreementMade or EventKind.AgreementStrained or EventKind.AgreementBreached).Select(e => e.Kind).ToArray();
+        Assert.Equal([EventKind.AgreementBreached, EventKind.AgreementMade], agreements);
+    }
+
+    [Fact]
     public async Task Model_md_over_100_seeds_four_topics_are_agreed_in_every_run_within_the_spreads_given()
     {
         // docs/model.md, "Who opens does not decide the outcome": over seeds 0..99 of the 20-round forecast,
