@@ -4,6 +4,7 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Holds one country's delegation in one world: loads it, lets the model decide, persists the result.</summary>
+[GrainType("country")]
 public sealed class CountryGrain(
     [PersistentState("country", StorageNames.Summits)] IPersistentState<Delegation> state) : Grain, ICountryGrain
 {

@@ -4,6 +4,7 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Holds the events of one advance of a run.</summary>
+[GrainType("timelinepage")]
 public sealed class TimelinePageGrain(
     [PersistentState("timeline", StorageNames.Summits)] IPersistentState<TimelinePage> state) : Grain, ITimelinePageGrain
 {

@@ -4,6 +4,7 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Holds one topic's table in one world.</summary>
+[GrainType("topic")]
 public sealed class TopicGrain(
     [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state) : Grain, ITopicGrain
 {

@@ -5,6 +5,7 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Owns a world's metadata and fans seeding and read-back out to its countries and topics.</summary>
+[GrainType("world")]
 public sealed class WorldGrain(
     [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state,
     ILogger<WorldGrain> logger) : Grain, IWorldGrain

@@ -3,7 +3,7 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>The persisted state of a world grain: its metadata and the run in progress, if any.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("summits.world-state")]
 public sealed class WorldState
 {
     [Id(0)] public WorldInfo? Info { get; set; }

@@ -7,7 +7,7 @@ namespace Summits.Model;
 /// and the proposals it has already answered, so that a proposal delivered twice changes nothing
 /// the second time. This is the state of a country grain and of a country in a local run alike.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("summits.delegation")]
 public sealed class Delegation
 {
     [Id(0)] private Actor? _actor;

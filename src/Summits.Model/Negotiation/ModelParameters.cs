@@ -11,18 +11,18 @@ namespace Summits.Model;
 /// <param name="InitialConcession">κ of the time-dependent tactics, 0..1: the share of the way to the reservation point conceded at τ = 0.</param>
 /// <param name="OpeningConcession">The share of the way to its reservation point a tit-for-tat actor concedes before the other side has moved, 0..1.</param>
 /// <param name="AcceptanceTime">T of the AC_time condition, 0..1: from this time on, anything at least as good as no deal is accepted.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.model-parameters")]
 public sealed record ModelParameters(
-    double InfluenceRate = 0.1,
-    double WindowMin = 5,
-    double WindowSpan = 45,
-    double BreachFactor = 2,
-    double Convergence = 0.01,
-    double BoulwareExponent = 0.2,
-    double ConcederExponent = 5,
-    double InitialConcession = 0,
-    double OpeningConcession = 0.1,
-    double AcceptanceTime = 0.9)
+    [Id(0)] double InfluenceRate = 0.1,
+    [Id(1)] double WindowMin = 5,
+    [Id(2)] double WindowSpan = 45,
+    [Id(3)] double BreachFactor = 2,
+    [Id(4)] double Convergence = 0.01,
+    [Id(5)] double BoulwareExponent = 0.2,
+    [Id(6)] double ConcederExponent = 5,
+    [Id(7)] double InitialConcession = 0,
+    [Id(8)] double OpeningConcession = 0.1,
+    [Id(9)] double AcceptanceTime = 0.9)
 {
     public static ModelParameters Default { get; } = new();
 

@@ -3,5 +3,5 @@ using System.Collections.Immutable;
 namespace Summits.Model;
 
 /// <summary>A negotiation topic with its scale and the topics it is linked to.</summary>
-[GenerateSerializer, Immutable]
-public sealed record Topic(string Id, string Title, ScaleAnchors Scale, ImmutableArray<string> Related);
+[GenerateSerializer, Immutable, Alias("summits.topic")]
+public sealed record Topic([Id(0)] string Id, [Id(1)] string Title, [Id(2)] ScaleAnchors Scale, [Id(3)] ImmutableArray<string> Related);

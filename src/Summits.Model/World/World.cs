@@ -4,16 +4,16 @@ namespace Summits.Model;
 
 /// <summary>A whole negotiation world: its actors, topics, positions and agreements.</summary>
 /// <param name="Source">The path of the source text the positions are quoted from, as the world file names it.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.world")]
 public sealed record World(
-    string Id,
-    string Title,
-    string About,
-    string Source,
-    ImmutableArray<Actor> Actors,
-    ImmutableArray<Topic> Topics,
-    ImmutableArray<Position> Positions,
-    ImmutableArray<Agreement> Agreements)
+    [Id(0)] string Id,
+    [Id(1)] string Title,
+    [Id(2)] string About,
+    [Id(3)] string Source,
+    [Id(4)] ImmutableArray<Actor> Actors,
+    [Id(5)] ImmutableArray<Topic> Topics,
+    [Id(6)] ImmutableArray<Position> Positions,
+    [Id(7)] ImmutableArray<Agreement> Agreements)
 {
     public Actor Actor(string id) => Actors.First(a => a.Id == id);
 
