@@ -11,7 +11,16 @@ public sealed class TimelinePageGrain(
     public async Task Write(ImmutableArray<TimelineEvent> events)
     {
         state.State.Events = [.. events];
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // What this activation holds is no longer what storage holds: the next one reads storage.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public Task<ImmutableArray<TimelineEvent>> Read() => Task.FromResult<ImmutableArray<TimelineEvent>>([.. state.State.Events]);

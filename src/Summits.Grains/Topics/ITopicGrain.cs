@@ -4,18 +4,24 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic and their history.</summary>
+/// <remarks>Calls of an advance carry its <see cref="AdvanceAttempt"/>, as a country's do (see <see cref="ICountryGrain"/>).</remarks>
 [Alias("summits.topic-grain")]
 public interface ITopicGrain : IGrainWithStringKey
 {
     [Alias("Seed")]
     Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements);
 
+    /// <summary>The table as it stands outside any advance.</summary>
     [Alias("Get")]
     Task<TopicTable> Get();
 
+    /// <summary>The table as the advance in progress sees it.</summary>
+    [Alias("GetDuring")]
+    Task<TopicTable> GetDuring(AdvanceAttempt attempt);
+
     /// <summary>Every participant's position on this topic, asked of the country grains in parallel.</summary>
     [Alias("Positions")]
-    Task<ImmutableArray<Position>> Positions();
+    Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt);
 
     /// <summary>Every status change of the agreements on this topic, in order, with its cause.</summary>
     [Alias("History")]
@@ -23,17 +29,22 @@ public interface ITopicGrain : IGrainWithStringKey
 
     /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
     [Alias("Record")]
-    Task<bool> Record(Agreement agreement);
+    Task<bool> Record(Agreement agreement, AdvanceAttempt attempt);
 
     [Alias("Apply")]
-    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
+    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt);
 
     [Alias("Join")]
-    Task Join(string actor);
+    Task Join(string actor, AdvanceAttempt attempt);
 
-    /// <summary>Writes what the run's last advance changed (see <see cref="ICountryGrain.Commit"/>).</summary>
+    /// <summary>Writes what the attempt changed (see <see cref="ICountryGrain.Commit"/>).</summary>
     [Alias("Commit")]
-    Task Commit();
+    Task Commit(AdvanceAttempt attempt);
+
+    /// <summary>Drops what a failed attempt changed in memory (see <see cref="ICountryGrain.Abandon"/>).</summary>
+    [Alias("Abandon")]
+    Task Abandon(AdvanceAttempt attempt);
+
     /// <summary>Clears this table's stored state and deactivates it.</summary>
     [Alias("Retire")]
     Task Retire();

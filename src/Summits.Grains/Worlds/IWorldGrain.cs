@@ -22,9 +22,20 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("Start")]
     Task Start(Scenario scenario);
 
-    /// <summary>Runs the scenario's next step (or next autonomous round) and returns the events it added.</summary>
+    /// <summary>How many advances of the run have completed: the number the next <see cref="Advance"/> names.</summary>
+    [Alias("Advances")]
+    Task<int> Advances();
+
+    /// <summary>
+    /// Runs advance number <paramref name="step"/> (0 for the first): the scenario's next step, or next
+    /// autonomous round, and returns the events it added. Asked for the advance that completed last, it
+    /// returns that advance's answer again and runs nothing, so a caller that lost an answer (a timeout)
+    /// may ask again. An advance that fails changes nothing and may be asked for again.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is neither the next advance nor the last one.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advance is written; nothing changes.</exception>
     [Alias("Advance")]
-    Task<Advance> Advance();
+    Task<Advance> Advance(int step, CancellationToken cancellation = default);
 
     /// <summary>The whole timeline of the run so far.</summary>
     [Alias("Timeline")]
