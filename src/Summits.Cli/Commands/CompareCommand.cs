@@ -72,7 +72,7 @@ public static class CompareCommand
         output.WriteLine($"B: {b}  (scenario {stateB!.Scenario}, seed {stateB.Seed})");
         output.WriteLine(CompareReport.Counts(comparison));
         output.WriteLine();
-        output.WriteLine("Agreements (A → B)");
+        output.WriteLine("Agreements (A → B), a row per topic of each one's terms");
         if (comparison.Agreements.IsEmpty)
             output.WriteLine("  (no difference)");
         foreach (var row in CompareReport.AgreementRows(comparison))
