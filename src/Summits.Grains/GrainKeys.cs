@@ -1,8 +1,28 @@
 namespace Summits.Grains;
 
-/// <summary>Grain keys carry the world, so that many worlds live side by side: <c>{world}/{id}</c>.</summary>
+/// <summary>
+/// Grain keys carry the world, so that many worlds live side by side: <c>{world}/{id}</c>. Every id that
+/// becomes part of a key (a world's, a scenario's, an actor's, a topic's, a step's or a branch's) is
+/// checked against <see cref="IsId"/> where it is read, so a bad one is bad input and never reaches a grain.
+/// </summary>
 public static class GrainKeys
 {
+    /// <summary>What an id may be, in words, for error messages.</summary>
+    public const string IdRule = "letters, digits, '-' or '_', starting with a letter or digit (no spaces or '/')";
+
+    /// <summary>True when <paramref name="id"/> may be part of a grain key: ASCII letters, digits, '-' and '_', starting with a letter or digit.</summary>
+    public static bool IsId(string id)
+    {
+        if (id.Length == 0 || !char.IsAsciiLetterOrDigit(id[0]))
+            return false;
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+                return false;
+        }
+        return true;
+    }
+
     public static string Of(string world, string id) => $"{world}/{id}";
 
     public static (string World, string Id) Split(string key)

@@ -34,6 +34,24 @@ public sealed class RunBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scenario_name_that_cannot_key_a_grain_is_refused_by_whatif_before_any_run()
+    {
+        // A '/' would split the grain key {world}/{id} in the wrong place: the name is bad input, on line 1
+        // at the value's column (after "scenario: ", 11th character).
+        var scenario = Path.Combine(_folder, "table.yaml");
+        await File.WriteAllTextAsync(scenario, $"scenario: class/table-1\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
+        var output = Path.Combine(_folder, "out");
+
+        var run = await SummitsProcess.RunAsync("whatif", scenario, "--runs", "2", "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit (no spaces or '/'), not 'class/table-1'\n",
+            run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task A_bad_seed_exits_2_with_one_line_and_writes_no_output_folder()
     {
         var scenario = Path.Combine(_folder, "good.yaml");

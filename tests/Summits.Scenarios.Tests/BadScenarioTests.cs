@@ -231,6 +231,14 @@ public sealed class BadScenarioTests : IDisposable
     }
 
     [Fact]
+    public void A_scenario_name_that_cannot_key_a_grain_is_refused()
+    {
+        var scenario = _folder.WriteRaw($"scenario: class/table-1\nworld: '{RepoFiles.SeedWorld}'\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, "class/table-1");
+        Assert.Contains("'scenario' must be letters, digits, '-' or '_'", error.Problem);
+    }
+
+    [Fact]
     public void An_added_actor_needs_an_id_that_can_key_a_grain()
     {
         var scenario = _folder.Write("actors:\n  - id: KR/South\n    name: Korea\n    capability: 0.4\n    reason: a new party\nsteps:\n  - rounds: 1\n");

@@ -30,9 +30,10 @@ public static class BenchRuns
     {
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
+        var step = 0;
         do
         {
-            advance = await world.Advance();
+            advance = await world.Advance(step++);
             events.AddRange(advance.Events);
         }
         while (!advance.Finished);

@@ -23,9 +23,9 @@ public static class WorldOutput
     /// <summary>Whether the id is usable; when not, the one-line complaint has been written.</summary>
     public static async Task<bool> CheckIdAsync(string command, string? id)
     {
-        if (id is null || System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Za-z0-9][A-Za-z0-9_-]*$"))
+        if (id is null || Summits.Grains.GrainKeys.IsId(id))
             return true;
-        await Console.Error.WriteLineAsync($"summits {command}: --id must be letters, digits, '-' or '_' and start with a letter or digit, not '{id}'");
+        await Console.Error.WriteLineAsync($"summits {command}: --id must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
         return false;
     }
 

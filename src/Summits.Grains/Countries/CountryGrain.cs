@@ -1,40 +1,52 @@
 using System.Collections.Immutable;
+using Orleans.Serialization;
 using Summits.Model;
 
 namespace Summits.Grains;
 
 /// <summary>Holds one country's delegation in one world: loads it, lets the model decide, persists the result.</summary>
-public sealed class CountryGrain(
-    [PersistentState("country", StorageNames.Summits)] IPersistentState<Delegation> state) : Grain, ICountryGrain
+[GrainType("country")]
+public sealed class CountryGrain : Grain, ICountryGrain
 {
-    private bool _dirty;
+    private readonly CheckpointedState<Delegation> _state;
 
-    private Delegation Delegation => state.State.IsSeeded
-        ? state.State
+    public CountryGrain(
+        [PersistentState("country", StorageNames.Summits)] IPersistentState<Delegation> state,
+        [PersistentState("country-checkpoint", StorageNames.Summits)] IPersistentState<Checkpoint<Delegation>> checkpoint,
+        DeepCopier copier) =>
+        _state = new CheckpointedState<Delegation>(state, checkpoint, copier, DeactivateOnIdle, d => d.BeginAdvance());
+
+    private Delegation Delegation => Seeded(_state.State);
+
+    private Delegation Enter(AdvanceAttempt attempt) => Seeded(_state.Enter(attempt));
+
+    private Delegation Seeded(Delegation delegation) => delegation.IsSeeded
+        ? delegation
         : throw new InvalidOperationException($"country {this.GetPrimaryKeyString()} has not been seeded");
 
     public async Task Seed(Actor actor, ImmutableArray<Position> positions)
     {
-        state.State.Seed(actor, positions);
-        await state.WriteStateAsync();
+        _state.State.Seed(actor, positions);
+        await _state.SeedAsync();
     }
 
     public Task<CountrySnapshot> Get() =>
         Task.FromResult(new CountrySnapshot(Delegation.Actor, [.. Delegation.Positions.Values]));
 
-    public Task<Position?> PositionOn(string topic) => Task.FromResult(Delegation.PositionOn(topic));
+    public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt) => Task.FromResult(Enter(attempt).PositionOn(topic));
 
     public Task<ImmutableArray<Move>> History() => Task.FromResult<ImmutableArray<Move>>([.. Delegation.History]);
 
-    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters)
+    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt)
     {
+        var delegation = Enter(attempt);
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, GrainKeys.Split(this.GetPrimaryKeyString()).World);
-        var evaluation = Delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters);
+        var evaluation = delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters);
         span?.SetTag(SummitsTelemetry.Actor, evaluation.Actor)
             .SetTag(SummitsTelemetry.Topic, string.Join(',', proposal.Topics))
             .SetTag(SummitsTelemetry.ProposalId, proposal.Id)
             .SetTag(SummitsTelemetry.Outcome, KebabOutcome(evaluation.Response));
-        _dirty = true;
+        _state.Changed();
         return Task.FromResult(evaluation);
     }
 
@@ -45,33 +57,31 @@ public sealed class CountryGrain(
         _ => SummitsTelemetry.Outcomes.Counter,
     };
 
-    public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+    public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt)
     {
-        var changes = Delegation.Propose(proposal, commitments, parameters);
-        _dirty = true;
+        var changes = Enter(attempt).Propose(proposal, commitments, parameters);
+        _state.Changed();
         return Task.FromResult(changes);
+    }
+
+    public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt)
+    {
+        var outcome = Enter(attempt).Shock(change, cause, commitments, parameters);
+        _state.Changed();
+        return Task.FromResult(outcome);
+    }
+
+    public Task Commit(AdvanceAttempt attempt) => _state.CommitAsync(attempt);
+
+    public Task Abandon(AdvanceAttempt attempt)
+    {
+        _state.Abandon(attempt);
+        return Task.CompletedTask;
     }
 
     public async Task Retire()
     {
-        await state.ClearStateAsync();
-        _dirty = false;
-        this.DeactivateOnIdle();
-    }
-
-    public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
-    {
-        var outcome = Delegation.Shock(change, cause, commitments, parameters);
-        _dirty = true;
-        return Task.FromResult(outcome);
-    }
-
-    public async Task Commit()
-    {
-        if (!_dirty)
-            return;
-        Delegation.Settle();
-        await state.WriteStateAsync();
-        _dirty = false;
+        await _state.ClearAsync();
+        DeactivateOnIdle();
     }
 }

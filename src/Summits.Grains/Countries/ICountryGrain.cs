@@ -5,31 +5,49 @@ namespace Summits.Grains;
 
 /// <summary>A country in one world, keyed <c>{world}/{actor}</c>: it owns its positions and decides its answers.</summary>
 /// <remarks>
-/// Evaluate, Propose and Shock change the country in memory; <see cref="Commit"/> writes it. The world
-/// grain commits every grain an advance touched before it writes its own state, so storage always holds
-/// the world as of the end of an advance, and an advance cut short by a fault is run again from there.
+/// Every call of an advance carries the <see cref="AdvanceAttempt"/>: Evaluate, Propose and Shock change the
+/// country in memory, and <see cref="Commit"/> writes it. The world grain commits every grain an advance
+/// touched before it writes its own state; an advance cut short by a fault is run again from its start,
+/// and the country goes back to the state it kept from before that advance (<see cref="CheckpointedState{T}"/>).
 /// </remarks>
+[Alias("summits.country-grain")]
 public interface ICountryGrain : IGrainWithStringKey
 {
+    [Alias("Seed")]
     Task Seed(Actor actor, ImmutableArray<Position> positions);
 
+    [Alias("Get")]
     Task<CountrySnapshot> Get();
 
-    Task<Position?> PositionOn(string topic);
+    /// <summary>The country's position on a topic as the advance in progress sees it; null when it holds none.</summary>
+    [Alias("PositionOn")]
+    Task<Position?> PositionOn(string topic, AdvanceAttempt attempt);
 
     /// <summary>Every move of this country's positions, in order, with its cause.</summary>
+    [Alias("History")]
     Task<ImmutableArray<Move>> History();
 
-    /// <summary>Answers a proposal and moves toward it; a proposal id delivered again changes nothing.</summary>
-    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters);
+    /// <summary>Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing.</summary>
+    [Alias("Evaluate")]
+    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt);
 
-    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+    /// <summary>Records a proposal this country makes; the same proposal id again in the same advance returns the first changes.</summary>
+    [Alias("Propose")]
+    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt);
 
     /// <summary>Clears this country's stored state and deactivates it.</summary>
+    [Alias("Retire")]
     Task Retire();
 
-    Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+    /// <summary>Applies one change of a shock step to this country.</summary>
+    [Alias("Shock")]
+    Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt);
 
-    /// <summary>Writes what the run's last advance changed; the world grain calls it once per advance.</summary>
-    Task Commit();
+    /// <summary>Writes what the attempt changed; the world grain calls it once per advance.</summary>
+    [Alias("Commit")]
+    Task Commit(AdvanceAttempt attempt);
+
+    /// <summary>Drops what a failed attempt changed in memory, so the country reads storage again.</summary>
+    [Alias("Abandon")]
+    Task Abandon(AdvanceAttempt attempt);
 }

@@ -4,13 +4,23 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Holds the events of one advance of a run.</summary>
+[GrainType("timelinepage")]
 public sealed class TimelinePageGrain(
     [PersistentState("timeline", StorageNames.Summits)] IPersistentState<TimelinePage> state) : Grain, ITimelinePageGrain
 {
     public async Task Write(ImmutableArray<TimelineEvent> events)
     {
         state.State.Events = [.. events];
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // What this activation holds is no longer what storage holds: the next one reads storage.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public Task<ImmutableArray<TimelineEvent>> Read() => Task.FromResult<ImmutableArray<TimelineEvent>>([.. state.State.Events]);

@@ -4,27 +4,48 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic and their history.</summary>
+/// <remarks>Calls of an advance carry its <see cref="AdvanceAttempt"/>, as a country's do (see <see cref="ICountryGrain"/>).</remarks>
+[Alias("summits.topic-grain")]
 public interface ITopicGrain : IGrainWithStringKey
 {
+    [Alias("Seed")]
     Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements);
 
+    /// <summary>The table as it stands outside any advance.</summary>
+    [Alias("Get")]
     Task<TopicTable> Get();
 
+    /// <summary>The table as the advance in progress sees it.</summary>
+    [Alias("GetDuring")]
+    Task<TopicTable> GetDuring(AdvanceAttempt attempt);
+
     /// <summary>Every participant's position on this topic, asked of the country grains in parallel.</summary>
-    Task<ImmutableArray<Position>> Positions();
+    [Alias("Positions")]
+    Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt);
 
     /// <summary>Every status change of the agreements on this topic, in order, with its cause.</summary>
+    [Alias("History")]
     Task<ImmutableArray<CommitmentChange>> History();
 
     /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
-    Task<bool> Record(Agreement agreement);
+    [Alias("Record")]
+    Task<bool> Record(Agreement agreement, AdvanceAttempt attempt);
 
-    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
+    [Alias("Apply")]
+    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt);
 
-    Task Join(string actor);
+    [Alias("Join")]
+    Task Join(string actor, AdvanceAttempt attempt);
 
-    /// <summary>Writes what the run's last advance changed (see <see cref="ICountryGrain.Commit"/>).</summary>
-    Task Commit();
+    /// <summary>Writes what the attempt changed (see <see cref="ICountryGrain.Commit"/>).</summary>
+    [Alias("Commit")]
+    Task Commit(AdvanceAttempt attempt);
+
+    /// <summary>Drops what a failed attempt changed in memory (see <see cref="ICountryGrain.Abandon"/>).</summary>
+    [Alias("Abandon")]
+    Task Abandon(AdvanceAttempt attempt);
+
     /// <summary>Clears this table's stored state and deactivates it.</summary>
+    [Alias("Retire")]
     Task Retire();
 }

@@ -1,72 +1,87 @@
 using System.Collections.Immutable;
+using Orleans.Serialization;
 using Summits.Model;
 
 namespace Summits.Grains;
 
 /// <summary>Holds one topic's table in one world.</summary>
-public sealed class TopicGrain(
-    [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state) : Grain, ITopicGrain
+[GrainType("topic")]
+public sealed class TopicGrain : Grain, ITopicGrain
 {
-    private bool _dirty;
+    private readonly CheckpointedState<Table> _state;
+
+    public TopicGrain(
+        [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state,
+        [PersistentState("topic-checkpoint", StorageNames.Summits)] IPersistentState<Checkpoint<Table>> checkpoint,
+        DeepCopier copier) =>
+        _state = new CheckpointedState<Table>(state, checkpoint, copier, DeactivateOnIdle, _ => { });
 
     private string World => GrainKeys.Split(this.GetPrimaryKeyString()).World;
 
-    private Table Table => state.State.IsSeeded
-        ? state.State
+    private Table Table => Seeded(_state.State);
+
+    private Table Enter(AdvanceAttempt attempt) => Seeded(_state.Enter(attempt));
+
+    private Table Seeded(Table table) => table.IsSeeded
+        ? table
         : throw new InvalidOperationException($"topic {this.GetPrimaryKeyString()} has not been seeded");
 
     public async Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements)
     {
-        state.State.Seed(topic, participants, agreements);
-        await state.WriteStateAsync();
+        _state.State.Seed(topic, participants, agreements);
+        await _state.SeedAsync();
     }
 
     public Task<TopicTable> Get() => Task.FromResult(Table.Get());
 
-    public async Task<ImmutableArray<Position>> Positions()
+    public Task<TopicTable> GetDuring(AdvanceAttempt attempt) => Task.FromResult(Enter(attempt).Get());
+
+    public async Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt)
     {
-        var topic = Table.Topic.Id;
-        var asks = Table.Participants
-            .Select(actor => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(World, actor)).PositionOn(topic));
+        var table = Enter(attempt);
+        var topic = table.Topic.Id;
+        var asks = table.Participants
+            .Select(actor => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(World, actor)).PositionOn(topic, attempt));
         var positions = await Task.WhenAll(asks);
         return [.. positions.OfType<Position>()];
     }
 
     public Task<ImmutableArray<CommitmentChange>> History() => Task.FromResult<ImmutableArray<CommitmentChange>>([.. Table.History]);
 
-    public Task<bool> Record(Agreement agreement)
+    public Task<bool> Record(Agreement agreement, AdvanceAttempt attempt)
     {
-        var recorded = Table.Record(agreement);
-        _dirty |= recorded;
+        var recorded = Enter(attempt).Record(agreement);
+        if (recorded)
+            _state.Changed();
         return Task.FromResult(recorded);
     }
 
-    public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes)
+    public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt)
     {
-        var applied = Table.Apply(changes);
-        _dirty |= !applied.IsEmpty;
+        var applied = Enter(attempt).Apply(changes);
+        if (!applied.IsEmpty)
+            _state.Changed();
         return Task.FromResult(applied);
     }
 
-    public Task Join(string actor)
+    public Task Join(string actor, AdvanceAttempt attempt)
     {
-        Table.Join(actor);
-        _dirty = true;
+        Enter(attempt).Join(actor);
+        _state.Changed();
         return Task.CompletedTask;
     }
 
-    public async Task Commit()
+    public Task Commit(AdvanceAttempt attempt) => _state.CommitAsync(attempt);
+
+    public Task Abandon(AdvanceAttempt attempt)
     {
-        if (!_dirty)
-            return;
-        await state.WriteStateAsync();
-        _dirty = false;
+        _state.Abandon(attempt);
+        return Task.CompletedTask;
     }
 
     public async Task Retire()
     {
-        await state.ClearStateAsync();
-        _dirty = false;
-        this.DeactivateOnIdle();
+        await _state.ClearAsync();
+        DeactivateOnIdle();
     }
 }

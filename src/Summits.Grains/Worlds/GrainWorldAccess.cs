@@ -3,55 +3,69 @@ using Summits.Model;
 
 namespace Summits.Grains;
 
-/// <summary>Lets a run reach a world's countries and topics as grains.</summary>
-/// <remarks>It remembers every country and topic it reached, so that the world grain can commit them.</remarks>
-public sealed class GrainWorldAccess(IGrainFactory grains, string world) : IWorldAccess
+/// <summary>Lets one attempt at an advance reach a world's countries and topics as grains.</summary>
+/// <remarks>
+/// Every call carries the attempt, so each grain knows whether the advance is new to it or a retry. The
+/// access remembers every country and topic it reached, so that the world grain can commit them, or tell
+/// them to drop what a failed attempt changed.
+/// </remarks>
+public sealed class GrainWorldAccess(IGrainFactory grains, string world, AdvanceAttempt attempt) : IWorldAccess
 {
     private readonly SortedSet<string> _countries = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _topics = new(StringComparer.Ordinal);
 
     public ICountryAccess Country(string actor)
     {
-        _countries.Add(actor);
-        return new CountryAccess(grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, actor)));
+        lock (_countries)
+            _countries.Add(actor);
+        return new CountryAccess(CountryGrain(actor), attempt);
     }
 
     public ITopicAccess Topic(string topic)
     {
-        _topics.Add(topic);
-        return new TopicAccess(grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, topic)));
+        lock (_topics)
+            _topics.Add(topic);
+        return new TopicAccess(TopicGrain(topic), attempt);
     }
 
     /// <summary>Writes every country and topic reached so far, in parallel.</summary>
     public Task CommitAsync() =>
-        Task.WhenAll(
-            _countries.Select(a => grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, a)).Commit())
-                .Concat(_topics.Select(t => grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, t)).Commit())));
+        Task.WhenAll(_countries.Select(a => CountryGrain(a).Commit(attempt))
+            .Concat(_topics.Select(t => TopicGrain(t).Commit(attempt))));
 
-    private sealed class CountryAccess(ICountryGrain grain) : ICountryAccess
+    /// <summary>Tells every country and topic reached so far to drop what this attempt changed in memory.</summary>
+    public Task AbandonAsync() =>
+        Task.WhenAll(_countries.Select(a => CountryGrain(a).Abandon(attempt))
+            .Concat(_topics.Select(t => TopicGrain(t).Abandon(attempt))));
+
+    private ICountryGrain CountryGrain(string actor) => grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, actor));
+
+    private ITopicGrain TopicGrain(string topic) => grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, topic));
+
+    private sealed class CountryAccess(ICountryGrain grain, AdvanceAttempt attempt) : ICountryAccess
     {
         public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters) =>
-            grain.Evaluate(proposal, commitments, scripted, exchanges, parameters);
+            grain.Evaluate(proposal, commitments, scripted, exchanges, parameters, attempt);
 
         public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
-            grain.Propose(proposal, commitments, parameters);
+            grain.Propose(proposal, commitments, parameters, attempt);
 
         public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
-            grain.Shock(change, cause, commitments, parameters);
+            grain.Shock(change, cause, commitments, parameters, attempt);
 
-        public Task<Position?> PositionOn(string topic) => grain.PositionOn(topic);
+        public Task<Position?> PositionOn(string topic) => grain.PositionOn(topic, attempt);
     }
 
-    private sealed class TopicAccess(ITopicGrain grain) : ITopicAccess
+    private sealed class TopicAccess(ITopicGrain grain, AdvanceAttempt attempt) : ITopicAccess
     {
-        public Task<TopicTable> Get() => grain.Get();
+        public Task<TopicTable> Get() => grain.GetDuring(attempt);
 
-        public Task<ImmutableArray<Position>> Positions() => grain.Positions();
+        public Task<ImmutableArray<Position>> Positions() => grain.Positions(attempt);
 
-        public Task<bool> Record(Agreement agreement) => grain.Record(agreement);
+        public Task<bool> Record(Agreement agreement) => grain.Record(agreement, attempt);
 
-        public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes) => grain.Apply(changes);
+        public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes) => grain.Apply(changes, attempt);
 
-        public Task Join(string actor) => grain.Join(actor);
+        public Task Join(string actor) => grain.Join(actor, attempt);
     }
 }

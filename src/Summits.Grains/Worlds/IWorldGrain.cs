@@ -4,25 +4,44 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>A world, keyed by its id: it owns the world's metadata, its random generator and its timeline, and runs scenarios server-side.</summary>
+[Alias("summits.world-grain")]
 public interface IWorldGrain : IGrainWithStringKey
 {
     /// <summary>Creates the world's country and topic grains from a loaded world file.</summary>
+    [Alias("Seed")]
     Task Seed(World world);
 
+    [Alias("Info")]
     Task<WorldInfo> Info();
 
     /// <summary>The whole world as its grains hold it now, read back from each of them.</summary>
+    [Alias("Snapshot")]
     Task<World> Snapshot();
 
     /// <summary>Begins a scenario on this seeded world.</summary>
+    [Alias("Start")]
     Task Start(Scenario scenario);
 
-    /// <summary>Runs the scenario's next step (or next autonomous round) and returns the events it added.</summary>
-    Task<Advance> Advance();
+    /// <summary>How many advances of the run have completed: the number the next <see cref="Advance"/> names.</summary>
+    [Alias("Advances")]
+    Task<int> Advances();
+
+    /// <summary>
+    /// Runs advance number <paramref name="step"/> (0 for the first): the scenario's next step, or next
+    /// autonomous round, and returns the events it added. Asked for the advance that completed last, it
+    /// returns that advance's answer again and runs nothing, so a caller that lost an answer (a timeout)
+    /// may ask again. An advance that fails changes nothing and may be asked for again.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is neither the next advance nor the last one.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advance is written; nothing changes.</exception>
+    [Alias("Advance")]
+    Task<Advance> Advance(int step, CancellationToken cancellation = default);
 
     /// <summary>The whole timeline of the run so far.</summary>
+    [Alias("Timeline")]
     Task<ImmutableArray<TimelineEvent>> Timeline();
 
     /// <summary>Forgets the world: its grains clear their stored state and deactivate, so a finished sample holds no memory.</summary>
+    [Alias("Retire")]
     Task Retire();
 }

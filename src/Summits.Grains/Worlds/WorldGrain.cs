@@ -5,7 +5,8 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Owns a world's metadata and fans seeding and read-back out to its countries and topics.</summary>
-public sealed class WorldGrain(
+[GrainType("world")]
+public sealed partial class WorldGrain(
     [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state,
     ILogger<WorldGrain> logger) : Grain, IWorldGrain
 {
@@ -29,7 +30,7 @@ public sealed class WorldGrain(
 
         state.State.Info = new WorldInfo(world.Id, world.Title, world.About, world.Source,
             [.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)]);
-        await state.WriteStateAsync();
+        await WriteOrDeactivateAsync();
     }
 
     public Task<WorldInfo> Info() => Task.FromResult(Current);
@@ -53,34 +54,76 @@ public sealed class WorldGrain(
             throw new InvalidOperationException($"world '{Key}' is already running scenario '{state.State.Run.Scenario.Id}'");
         var world = await Snapshot();
         state.State.Run = RunState.Begin(scenario, world);
-        await state.WriteStateAsync();
+        await WriteOrDeactivateAsync();
     }
 
-    public async Task<Advance> Advance()
+    /// <summary>Writes the state; if the write fails, this activation ends, so that memory is again what storage holds.</summary>
+    private async Task WriteOrDeactivateAsync()
     {
-        var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
-        var access = new GrainWorldAccess(GrainFactory, Key);
-        ImmutableArray<TimelineEvent> events;
         try
         {
-            events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public Task<int> Advances() => Task.FromResult(state.State.Advances);
+
+    public async Task<Advance> Advance(int step, CancellationToken cancellation = default)
+    {
+        var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        if (step == state.State.Advances - 1 && state.State.Last is { } last)
+            return last;
+        if (step != state.State.Advances)
+            throw new ArgumentOutOfRangeException(nameof(step), step,
+                $"world '{Key}' has completed {state.State.Advances} advances: the next is {state.State.Advances}");
+        cancellation.ThrowIfCancellationRequested();
+        var attempt = new AdvanceAttempt(step, Guid.NewGuid());
+        var access = new GrainWorldAccess(GrainFactory, Key, attempt);
+        try
+        {
+            var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
+            cancellation.ThrowIfCancellationRequested();
             if (!events.IsEmpty)
             {
                 await Page(run.Pages).Write(events);
                 run.Pages++;
             }
             await access.CommitAsync();
+            var advance = new Advance(events, run.Finished, run.Failures);
+            state.State.Advances++;
+            state.State.Last = advance;
             await state.WriteStateAsync();
+            return advance;
         }
-        catch
+        catch (Exception fault)
         {
-            // Back to the last checkpoint, so that the advance can be run again from where it began.
-            await state.ReadStateAsync();
-            await LoadTimelineAsync();
+            // Storage holds the world as it was before this advance. Memory goes back to it by ending this
+            // activation (the next one reads storage) rather than by patching; the grains the attempt
+            // changed drop their changes too, and a retry starts each of them from its checkpoint anyway.
+            DeactivateOnIdle();
+            try
+            {
+                await access.AbandonAsync();
+            }
+            catch (Exception abandon)
+            {
+                LogAbandonFailed(logger, Key, step, abandon);
+            }
+            LogAdvanceFailed(logger, Key, step, fault);
             throw;
         }
-        return new Advance(events, run.Finished, run.Failures);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "World {World}: advance {Step} failed and changed nothing; it may be run again")]
+    private static partial void LogAdvanceFailed(ILogger logger, string world, int step, Exception fault);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "World {World}: after advance {Step} failed, a grain could not drop its changes in memory; a retry starts it from its checkpoint")]
+    private static partial void LogAbandonFailed(ILogger logger, string world, int step, Exception fault);
 
     public Task<ImmutableArray<TimelineEvent>> Timeline() =>
         Task.FromResult<ImmutableArray<TimelineEvent>>([.. state.State.Run?.Timeline ?? []]);

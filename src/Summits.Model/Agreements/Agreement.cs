@@ -7,17 +7,17 @@ namespace Summits.Model;
 /// <param name="Cause">What made it: "seed" for the summit's own agreements, otherwise a proposal id.</param>
 /// <param name="Quote">The source's words, for a seeded agreement.</param>
 /// <param name="Verb">How the source records a seeded agreement (agreed, confirmed, or a stated intent); null for one made in a run.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.agreement")]
 public sealed record Agreement(
-    string Id,
-    ImmutableSortedDictionary<string, double> Terms,
-    ImmutableArray<string> Parties,
-    AgreementRule Rule,
-    AgreementStatus Status,
-    string Cause,
-    Quote? Quote,
-    string Why,
-    AgreementVerb? Verb = null)
+    [Id(0)] string Id,
+    [Id(1)] ImmutableSortedDictionary<string, double> Terms,
+    [Id(2)] ImmutableArray<string> Parties,
+    [Id(3)] AgreementRule Rule,
+    [Id(4)] AgreementStatus Status,
+    [Id(5)] string Cause,
+    [Id(6)] Quote? Quote,
+    [Id(7)] string Why,
+    [Id(8)] AgreementVerb? Verb = null)
 {
     public bool Covers(string topic) => Terms.ContainsKey(topic);
 }

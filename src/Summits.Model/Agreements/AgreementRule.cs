@@ -1,8 +1,8 @@
 namespace Summits.Model;
 
 /// <summary>The rule an agreement was made under; <see cref="K"/> is used by k-of-n only.</summary>
-[GenerateSerializer, Immutable]
-public readonly record struct AgreementRule(AgreementRuleKind Kind, int K = 0)
+[GenerateSerializer, Immutable, Alias("summits.agreement-rule")]
+public readonly record struct AgreementRule([Id(0)] AgreementRuleKind Kind, [Id(1)] int K = 0)
 {
     public static AgreementRule Unanimity => new(AgreementRuleKind.Unanimity);
 

@@ -1,6 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>Where an agreement stands; one status for the agreement across all the topics of its terms.</summary>
+[Alias("summits.agreement-status")]
 public enum AgreementStatus
 {
     /// <summary>Every party is inside its window around the agreed values.</summary>

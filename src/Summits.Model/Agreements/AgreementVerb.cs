@@ -4,6 +4,7 @@ namespace Summits.Model;
 /// The verb with which the source records a seeded agreement. A confirmation reaffirms what the parties
 /// already held; an agreement is a bargain struck at the meeting; an intent says what they will do.
 /// </summary>
+[Alias("summits.agreement-verb")]
 public enum AgreementVerb
 {
     /// <summary>"They agreed …": a bargain struck at the meeting.</summary>

@@ -18,15 +18,15 @@ namespace Summits.Model;
 /// </param>
 /// <param name="KalaiSmorodinsky">The outcome giving every party with a stake the same share of its ideal gain; null when no outcome leaves them all better off.</param>
 /// <param name="Frontier">The Pareto-optimal outcomes of the search grid, by the first party's utility ascending.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.bargaining-analysis")]
 public sealed record BargainingAnalysis(
-    ImmutableArray<string> Topics,
-    ImmutableArray<BargainingParty> Parties,
-    ImmutableArray<string> Indifferent,
-    ImmutableArray<double> Disagreement,
-    ImmutableArray<Outcome> Nash,
-    Outcome? KalaiSmorodinsky,
-    ImmutableArray<Outcome> Frontier)
+    [Id(0)] ImmutableArray<string> Topics,
+    [Id(1)] ImmutableArray<BargainingParty> Parties,
+    [Id(2)] ImmutableArray<string> Indifferent,
+    [Id(3)] ImmutableArray<double> Disagreement,
+    [Id(4)] ImmutableArray<Outcome> Nash,
+    [Id(5)] Outcome? KalaiSmorodinsky,
+    [Id(6)] ImmutableArray<Outcome> Frontier)
 {
     /// <summary>The Nash bargaining point when there is exactly one; null when there is none or it is not unique.</summary>
     public Outcome? UniqueNash => Nash.Length == 1 ? Nash[0] : null;

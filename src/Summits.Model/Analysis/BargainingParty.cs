@@ -7,8 +7,8 @@ namespace Summits.Model;
 /// attitude ρ. Topics of the problem it holds no position on are worth nothing to it either way.
 /// </summary>
 /// <param name="Risk">The exponent ρ &gt; 0 of the party's utility curve (see <see cref="Utility.Of"/>).</param>
-[GenerateSerializer, Immutable]
-public sealed record BargainingParty(string Actor, double Risk, ImmutableSortedDictionary<string, Stake> Stakes)
+[GenerateSerializer, Immutable, Alias("summits.bargaining-party")]
+public sealed record BargainingParty([Id(0)] string Actor, [Id(1)] double Risk, [Id(2)] ImmutableSortedDictionary<string, Stake> Stakes)
 {
     /// <summary>The party's utility of terms <paramref name="terms"/>: Σₜ sₜ · (1 − (|yₜ − xₜ| / 100)^ρ) over its stakes.</summary>
     public double Utility(IReadOnlyDictionary<string, double> terms)

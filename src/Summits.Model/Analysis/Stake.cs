@@ -4,5 +4,5 @@ namespace Summits.Model;
 /// <param name="Position">The party's ideal value on the topic's 0–100 scale.</param>
 /// <param name="Salience">How much the topic matters to the party, 0..1; 0 makes the party indifferent to it.</param>
 /// <param name="Reservation">The utility of walking away on this topic (the worth of the party's reservation point), 0..<paramref name="Salience"/>.</param>
-[GenerateSerializer, Immutable]
-public readonly record struct Stake(double Position, double Salience, double Reservation);
+[GenerateSerializer, Immutable, Alias("summits.stake")]
+public readonly record struct Stake([Id(0)] double Position, [Id(1)] double Salience, [Id(2)] double Reservation);

@@ -6,8 +6,8 @@ namespace Summits.Model;
 /// <param name="WeightedMean">Σ c·s·x / Σ c·s over the actors holding a position.</param>
 /// <param name="WeightedMedian">The position with at most half of the weight c·s on either side; the midpoint when the weight splits exactly (see <see cref="Model.WeightedMedian"/>).</param>
 /// <param name="Bargaining">The topic as a bargaining problem among the actors holding a position on it.</param>
-[GenerateSerializer, Immutable]
-public sealed record TopicAnalysis(string Topic, double WeightedMean, double WeightedMedian, BargainingAnalysis? Bargaining)
+[GenerateSerializer, Immutable, Alias("summits.topic-analysis")]
+public sealed record TopicAnalysis([Id(0)] string Topic, [Id(1)] double WeightedMean, [Id(2)] double WeightedMedian, [Id(3)] BargainingAnalysis? Bargaining)
 {
     /// <summary>The Nash bargaining point when it is unique; null when no value leaves every party with a stake better off, or when several do equally well.</summary>
     public double? Nash => Bargaining?.UniqueNash is { } nash ? nash.Terms[Topic] : null;

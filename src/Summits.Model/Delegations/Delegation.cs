@@ -4,10 +4,10 @@ namespace Summits.Model;
 
 /// <summary>
 /// A country's delegation in one world: its positions, the history of every move with its cause,
-/// and the proposals it has already answered, so that a proposal delivered twice changes nothing
-/// the second time. This is the state of a country grain and of a country in a local run alike.
+/// and the proposals it has answered in the advance in progress, so that a proposal delivered twice
+/// changes nothing the second time. This is the state of a country grain and of a country in a local run alike.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("summits.delegation")]
 public sealed class Delegation
 {
     [Id(0)] private Actor? _actor;
@@ -15,7 +15,7 @@ public sealed class Delegation
     [Id(2)] private readonly List<Move> _history = [];
     [Id(3)] private readonly Dictionary<string, Evaluation> _answered = new(StringComparer.Ordinal);
     [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _proposed = new(StringComparer.Ordinal);
-    [Id(5)] private readonly Dictionary<string, Response> _settled = new(StringComparer.Ordinal);
+    // Id 5 held the responses of earlier advances; it is retired (state written before still carries it).
 
     public bool IsSeeded => _actor is not null;
 
@@ -40,8 +40,6 @@ public sealed class Delegation
     {
         if (_answered.TryGetValue(proposal.Id, out var earlier))
             return earlier;
-        if (_settled.TryGetValue(proposal.Id, out var answer))
-            return new Evaluation(Actor.Id, proposal.Id, answer, 0, 0, [], [], [], "answered in an earlier advance; nothing changes");
         var evaluation = Negotiator.Evaluate(Actor, _positions, proposal, commitments, scripted, parameters, exchanges);
         foreach (var move in evaluation.Moves)
             MoveTo(move);
@@ -52,7 +50,7 @@ public sealed class Delegation
     /// <summary>Records a proposal this delegation makes; terms against its own agreements strain or breach them.</summary>
     public ImmutableArray<CommitmentChange> Propose(Proposal proposal, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
     {
-        if (_proposed.TryGetValue(proposal.Id, out var earlier) || _settled.ContainsKey(ProposedKey(proposal.Id)))
+        if (_proposed.TryGetValue(proposal.Id, out var earlier))
             return earlier;
         var changes = Negotiator.Contrary(_positions, proposal, commitments, parameters);
         _proposed[proposal.Id] = changes;
@@ -105,21 +103,16 @@ public sealed class Delegation
     }
 
     /// <summary>
-    /// Forgets the full answers of the advance just committed, keeping only which proposals were
-    /// answered and how: a checkpoint covers them, so only a retry within an advance needs the whole
-    /// answer again, and a country's state stops growing with every evaluation it ever made.
+    /// Forgets the answers of the last advance as a new one begins: a run never delivers a proposal id
+    /// again in a later advance, and a retried advance starts from the state before it, so only calls
+    /// within one advance need the first answer again, and a country's state stops growing with every
+    /// evaluation it ever made.
     /// </summary>
-    public void Settle()
+    public void BeginAdvance()
     {
-        foreach (var (id, evaluation) in _answered)
-            _settled[id] = evaluation.Response;
-        foreach (var id in _proposed.Keys)
-            _settled[ProposedKey(id)] = Response.Accept;
         _answered.Clear();
         _proposed.Clear();
     }
-
-    private static string ProposedKey(string proposal) => "proposed:" + proposal;
 
     private Position Held(string? topic) =>
         topic is not null && _positions.TryGetValue(topic, out var position)

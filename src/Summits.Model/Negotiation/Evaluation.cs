@@ -9,15 +9,15 @@ namespace Summits.Model;
 /// When it accepts terms its own offer at the proposal's time had already gone past (worth no more to it than the
 /// terms), that offer; otherwise empty.
 /// </param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.evaluation")]
 public sealed record Evaluation(
-    string Actor,
-    string ProposalId,
-    Response Response,
-    double Utility,
-    double Reservation,
-    ImmutableArray<Term> Counter,
-    ImmutableArray<Move> Moves,
-    ImmutableArray<CommitmentChange> Changes,
-    string Why,
-    ImmutableArray<Term> Offer = default);
+    [Id(0)] string Actor,
+    [Id(1)] string ProposalId,
+    [Id(2)] Response Response,
+    [Id(3)] double Utility,
+    [Id(4)] double Reservation,
+    [Id(5)] ImmutableArray<Term> Counter,
+    [Id(6)] ImmutableArray<Move> Moves,
+    [Id(7)] ImmutableArray<CommitmentChange> Changes,
+    [Id(8)] string Why,
+    [Id(9)] ImmutableArray<Term> Offer = default);

@@ -7,8 +7,8 @@ namespace Summits.Model;
 /// <param name="OwnLast">The actor's own last offer on the topic, or null if it has made none.</param>
 /// <param name="OpponentBefore">The other side's offer before its latest one, or its stated position when the rounds began.</param>
 /// <param name="OpponentLast">The other side's latest offer.</param>
-[GenerateSerializer, Immutable]
-public sealed record Exchange(double? OwnLast, double? OpponentBefore, double? OpponentLast)
+[GenerateSerializer, Immutable, Alias("summits.exchange")]
+public sealed record Exchange([Id(0)] double? OwnLast, [Id(1)] double? OpponentBefore, [Id(2)] double? OpponentLast)
 {
     public static Exchange None { get; } = new(null, null, null);
 }

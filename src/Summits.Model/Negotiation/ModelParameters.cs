@@ -15,19 +15,19 @@ namespace Summits.Model;
 /// When the world's saliences are shares of each actor's attention, the number of topics they are shared
 /// over (1 or more); null when each salience stands for its topic alone. Set from the world, not by a scenario.
 /// </param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.model-parameters")]
 public sealed record ModelParameters(
-    double InfluenceRate = 0.1,
-    double WindowMin = 5,
-    double WindowSpan = 45,
-    double BreachFactor = 2,
-    double Convergence = 0.01,
-    double BoulwareExponent = 0.2,
-    double ConcederExponent = 5,
-    double InitialConcession = 0,
-    double OpeningConcession = 0.1,
-    double AcceptanceTime = 0.9,
-    int? SalienceShares = null)
+    [Id(0)] double InfluenceRate = 0.1,
+    [Id(1)] double WindowMin = 5,
+    [Id(2)] double WindowSpan = 45,
+    [Id(3)] double BreachFactor = 2,
+    [Id(4)] double Convergence = 0.01,
+    [Id(5)] double BoulwareExponent = 0.2,
+    [Id(6)] double ConcederExponent = 5,
+    [Id(7)] double InitialConcession = 0,
+    [Id(8)] double OpeningConcession = 0.1,
+    [Id(9)] double AcceptanceTime = 0.9,
+    [Id(10)] int? SalienceShares = null)
 {
     public static ModelParameters Default { get; } = new();
 

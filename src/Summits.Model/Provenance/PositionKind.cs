@@ -1,6 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>How the source supports a position.</summary>
+[Alias("summits.position-kind")]
 public enum PositionKind
 {
     /// <summary>One leader said it: every quote stands on that leader's own line (or a joint line the leader is party to).</summary>

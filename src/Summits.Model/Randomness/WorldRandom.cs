@@ -5,7 +5,7 @@ namespace Summits.Model;
 /// rather than taken from System.Random so that a seed gives the same run on every .NET version,
 /// and so that its whole state can be persisted in a grain.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("summits.world-random")]
 public sealed class WorldRandom
 {
     [Id(0)] private ulong _s0;

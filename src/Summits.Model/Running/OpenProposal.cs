@@ -1,7 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>A proposal that has not been agreed yet and is delivered again each round until its deadline.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("summits.open-proposal")]
 public sealed class OpenProposal
 {
     [Id(0)] public required Proposal Proposal { get; init; }

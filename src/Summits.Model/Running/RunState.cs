@@ -5,7 +5,7 @@ namespace Summits.Model;
 /// the proposals it has applied and the ones still open. Persisted by the world grain, so a run
 /// survives the grain's deactivation.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("summits.run-state")]
 public sealed class RunState
 {
     [Id(0)] public required Scenario Scenario { get; init; }

@@ -8,16 +8,16 @@ namespace Summits.Model;
 /// <param name="Round">The autonomous round, within a <c>rounds</c> step.</param>
 /// <param name="Cause">What caused it: a proposal, shock or agreement id.</param>
 /// <param name="Why">The reason in words and numbers: the utilities behind an answer, a shock's reason.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.timeline-event")]
 public sealed record TimelineEvent(
-    int Seq,
-    string Step,
-    int? Round,
-    EventKind Kind,
-    string? Actor,
-    string? Topic,
-    double? Before,
-    double? After,
-    string Cause,
-    string? Why,
-    ImmutableArray<Term>? Terms = null);
+    [Id(0)] int Seq,
+    [Id(1)] string Step,
+    [Id(2)] int? Round,
+    [Id(3)] EventKind Kind,
+    [Id(4)] string? Actor,
+    [Id(5)] string? Topic,
+    [Id(6)] double? Before,
+    [Id(7)] double? After,
+    [Id(8)] string Cause,
+    [Id(9)] string? Why,
+    [Id(10)] ImmutableArray<Term>? Terms = null);

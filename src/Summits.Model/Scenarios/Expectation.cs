@@ -3,28 +3,29 @@ using System.Collections.Immutable;
 namespace Summits.Model;
 
 /// <summary>One assertion of an <c>expect</c> step.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.expectation")]
 public abstract record Expectation;
 
 /// <summary>An agreement on a topic exists (with these parties, in this value range, with this status) or is absent.</summary>
-[GenerateSerializer, Immutable]
-public sealed record AgreementExpectation(string Topic, bool Absent, ImmutableArray<string> Parties, Interval? Value, AgreementStatus? Status) : Expectation;
+[GenerateSerializer, Immutable, Alias("summits.agreement-expectation")]
+public sealed record AgreementExpectation([Id(0)] string Topic, [Id(1)] bool Absent, [Id(2)] ImmutableArray<string> Parties, [Id(3)] Interval? Value, [Id(4)] AgreementStatus? Status) : Expectation;
 
 /// <summary>Which way a position moved since the run began.</summary>
+[Alias("summits.direction")]
 public enum Direction
 {
-    Toward,
-    Away,
-    Unchanged,
+    Toward = 0,
+    Away = 1,
+    Unchanged = 2,
 }
 
 /// <summary>A position lies in a range, or moved toward or away from a value or another actor's position since the start.</summary>
-[GenerateSerializer, Immutable]
-public sealed record PositionExpectation(string Actor, string Topic, Interval? Range, Direction? Moved, double? Target, string? TargetActor) : Expectation;
+[GenerateSerializer, Immutable, Alias("summits.position-expectation")]
+public sealed record PositionExpectation([Id(0)] string Actor, [Id(1)] string Topic, [Id(2)] Interval? Range, [Id(3)] Direction? Moved, [Id(4)] double? Target, [Id(5)] string? TargetActor) : Expectation;
 
 /// <summary>Matches timeline events; every field left null matches anything.</summary>
-[GenerateSerializer, Immutable]
-public sealed record EventPattern(EventKind Kind, string? Actor, string? Topic, string? Cause)
+[GenerateSerializer, Immutable, Alias("summits.event-pattern")]
+public sealed record EventPattern([Id(0)] EventKind Kind, [Id(1)] string? Actor, [Id(2)] string? Topic, [Id(3)] string? Cause)
 {
     public bool Matches(TimelineEvent e) =>
         e.Kind == Kind
@@ -34,9 +35,9 @@ public sealed record EventPattern(EventKind Kind, string? Actor, string? Topic, 
 }
 
 /// <summary>An event happened, or did not.</summary>
-[GenerateSerializer, Immutable]
-public sealed record EventExpectation(EventPattern Pattern, bool Happened) : Expectation;
+[GenerateSerializer, Immutable, Alias("summits.event-expectation")]
+public sealed record EventExpectation([Id(0)] EventPattern Pattern, [Id(1)] bool Happened) : Expectation;
 
 /// <summary>Events happened in this order: each pattern's first match comes after the previous one's.</summary>
-[GenerateSerializer, Immutable]
-public sealed record OrderExpectation(ImmutableArray<EventPattern> Patterns) : Expectation;
+[GenerateSerializer, Immutable, Alias("summits.order-expectation")]
+public sealed record OrderExpectation([Id(0)] ImmutableArray<EventPattern> Patterns) : Expectation;

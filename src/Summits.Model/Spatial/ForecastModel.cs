@@ -1,6 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>Which model runs a world's autonomous steps.</summary>
+[Alias("summits.forecast-model")]
 public enum ForecastModel
 {
     /// <summary>The bargaining model: what can these parties agree?</summary>

@@ -10,11 +10,11 @@ namespace Summits.Model;
 /// <param name="Receiver">Row index of the challenged actor.</param>
 /// <param name="Probability">The initiator's estimate of the probability it wins the challenge, 0..1.</param>
 /// <param name="ExpectedGain">The initiator's expected gain in utility over the status quo, above 0.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.smp-bargain")]
 public sealed record SmpBargain(
-    [property: Id(0)] int Initiator,
-    [property: Id(1)] int Receiver,
-    [property: Id(2)] double Probability,
-    [property: Id(3)] double ExpectedGain,
-    [property: Id(4)] ImmutableArray<double> InitiatorPosition,
-    [property: Id(5)] ImmutableArray<double> ReceiverPosition);
+    [Id(0)] [property: Id(0)] int Initiator,
+    [Id(1)] [property: Id(1)] int Receiver,
+    [Id(2)] [property: Id(2)] double Probability,
+    [Id(3)] [property: Id(3)] double ExpectedGain,
+    [Id(4)] [property: Id(4)] ImmutableArray<double> InitiatorPosition,
+    [Id(5)] [property: Id(5)] ImmutableArray<double> ReceiverPosition);

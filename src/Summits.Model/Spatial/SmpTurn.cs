@@ -14,13 +14,13 @@ namespace Summits.Model;
 /// <param name="Bargains">The bargains chosen in the turn that led here; empty for turn 0.</param>
 /// <param name="Taken">For each actor, the index in <paramref name="Bargains"/> of the bargain it took in that turn, or −1 when it kept its position.</param>
 /// <param name="Shift">How far the turn moved the actors: the sum of their moves' Euclidean lengths on the 0–100 scale.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.smp-turn")]
 public sealed record SmpTurn(
-    [property: Id(0)] int Number,
-    [property: Id(1)] ImmutableArray<ImmutableArray<double>> Positions,
-    [property: Id(2)] ImmutableArray<double> WinProbabilities,
-    [property: Id(3)] ImmutableArray<double> Forecast,
-    [property: Id(4)] ImmutableArray<double> RiskAttitudes,
-    [property: Id(5)] ImmutableArray<SmpBargain> Bargains,
-    [property: Id(6)] double Shift,
-    [property: Id(7)] ImmutableArray<int> Taken);
+    [Id(0)] [property: Id(0)] int Number,
+    [Id(1)] [property: Id(1)] ImmutableArray<ImmutableArray<double>> Positions,
+    [Id(2)] [property: Id(2)] ImmutableArray<double> WinProbabilities,
+    [Id(3)] [property: Id(3)] ImmutableArray<double> Forecast,
+    [Id(4)] [property: Id(4)] ImmutableArray<double> RiskAttitudes,
+    [Id(5)] [property: Id(5)] ImmutableArray<SmpBargain> Bargains,
+    [Id(6)] [property: Id(6)] double Shift,
+    [Id(7)] [property: Id(7)] ImmutableArray<int> Taken);

@@ -5,5 +5,5 @@ namespace Summits.Model;
 /// stopping early when a turn moves the actors less than 2% as far as the first did. What a
 /// <c>rounds</c> step becomes when a run is told to use the spatial model.
 /// </summary>
-[GenerateSerializer, Immutable]
-public sealed record SmpTurnsStep(string Id, int Line, int Count) : Step(Id, Line);
+[GenerateSerializer, Immutable, Alias("summits.smp-turns-step")]
+public sealed record SmpTurnsStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] int Count) : Step(Id, Line);

@@ -7,7 +7,7 @@ namespace Summits.Model;
 /// the history of their status, and every change of status with its cause. This is the state of
 /// a topic grain and of a topic in a local run alike.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("summits.table")]
 public sealed class Table
 {
     [Id(0)] private Topic? _topic;

@@ -1,7 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>A closed interval [Low, High] that expresses how uncertain a seeded number is.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.interval")]
 public readonly record struct Interval
 {
     public Interval(double low, double high)

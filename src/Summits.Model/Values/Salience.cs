@@ -1,7 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>How much a topic matters to an actor, from 0 (not at all) to 1 (above everything).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.salience")]
 public readonly record struct Salience
 {
     public Salience(double value)

@@ -1,7 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>A point on a topic's 0–100 scale.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.scale-value")]
 public readonly record struct ScaleValue
 {
     public const double Min = 0;

@@ -4,6 +4,7 @@ namespace Summits.Model;
 /// When an actor accepts terms (the acceptance conditions of Baarslag, Hindriks and Jonker, 2014). None of
 /// them accepts terms worth less to the actor than its reservation point (or an agreement it holds).
 /// </summary>
+[Alias("summits.acceptance-condition")]
 public enum AcceptanceCondition
 {
     /// <summary>AC_next: accepts terms at least as good as the offer it would make itself at this time.</summary>

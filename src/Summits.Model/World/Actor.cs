@@ -13,18 +13,18 @@ namespace Summits.Model;
 /// </param>
 /// <param name="Affinity">Closeness toward each other actor, -1..1.</param>
 /// <param name="Acceptance">The acceptance condition on every topic whose position names none of its own.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.actor")]
 public sealed record Actor(
-    string Id,
-    string Name,
-    string Leader,
-    string? Speaker,
-    double Capability,
-    Strategy Strategy,
-    double Curvature,
-    ImmutableSortedDictionary<string, double> Affinity,
-    string Why,
-    AcceptanceCondition Acceptance = AcceptanceCondition.Next)
+    [Id(0)] string Id,
+    [Id(1)] string Name,
+    [Id(2)] string Leader,
+    [Id(3)] string? Speaker,
+    [Id(4)] double Capability,
+    [Id(5)] Strategy Strategy,
+    [Id(6)] double Curvature,
+    [Id(7)] ImmutableSortedDictionary<string, double> Affinity,
+    [Id(8)] string Why,
+    [Id(9)] AcceptanceCondition Acceptance = AcceptanceCondition.Next)
 {
     public double AffinityToward(string other) => Affinity.TryGetValue(other, out var a) ? a : 0;
 

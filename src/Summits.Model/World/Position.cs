@@ -7,15 +7,15 @@ namespace Summits.Model;
 /// </param>
 /// <param name="Strategy">The bidding tactic on this topic when it differs from the actor's own; null for the actor's.</param>
 /// <param name="Acceptance">The acceptance condition on this topic when it differs from the actor's own; null for the actor's.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.position")]
 public sealed record Position(
-    string Actor,
-    string Topic,
-    ScaleValue Value,
-    Interval ValueRange,
-    Salience Salience,
-    Interval SalienceRange,
-    Provenance Provenance,
-    double? Reservation = null,
-    Strategy? Strategy = null,
-    AcceptanceCondition? Acceptance = null);
+    [Id(0)] string Actor,
+    [Id(1)] string Topic,
+    [Id(2)] ScaleValue Value,
+    [Id(3)] Interval ValueRange,
+    [Id(4)] Salience Salience,
+    [Id(5)] Interval SalienceRange,
+    [Id(6)] Provenance Provenance,
+    [Id(7)] double? Reservation = null,
+    [Id(8)] Strategy? Strategy = null,
+    [Id(9)] AcceptanceCondition? Acceptance = null);

@@ -1,5 +1,5 @@
 namespace Summits.Model;
 
 /// <summary>What the ends and the middle of a topic's 0–100 scale mean, in words.</summary>
-[GenerateSerializer, Immutable]
-public sealed record ScaleAnchors(string Low, string Middle, string High);
+[GenerateSerializer, Immutable, Alias("summits.scale-anchors")]
+public sealed record ScaleAnchors([Id(0)] string Low, [Id(1)] string Middle, [Id(2)] string High);

@@ -5,6 +5,7 @@ namespace Summits.Model;
 /// The time-dependent family is Faratin, Sierra and Jennings (1998); tit-for-tat is their imitative
 /// family; the trade-off tactic is Faratin, Sierra and Jennings (2002).
 /// </summary>
+[Alias("summits.strategy")]
 public enum Strategy
 {
     /// <summary>Never concedes: every offer is its own position (the time-dependent family with e → 0).</summary>

@@ -6,18 +6,18 @@ namespace Summits.Model;
 /// <param name="Source">The path of the source text the positions are quoted from, as the world file names it.</param>
 /// <param name="Salience">What its saliences say: per topic (the default), or shares of each actor's attention, as a KTAB table's are.</param>
 /// <param name="Ktab">For a world imported from a KTAB table, the table's own words that a KTAB export writes back; null otherwise.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("summits.world")]
 public sealed record World(
-    string Id,
-    string Title,
-    string About,
-    string Source,
-    ImmutableArray<Actor> Actors,
-    ImmutableArray<Topic> Topics,
-    ImmutableArray<Position> Positions,
-    ImmutableArray<Agreement> Agreements,
-    SalienceMeaning Salience = SalienceMeaning.PerTopic,
-    KtabScenarioLine? Ktab = null)
+    [Id(0)] string Id,
+    [Id(1)] string Title,
+    [Id(2)] string About,
+    [Id(3)] string Source,
+    [Id(4)] ImmutableArray<Actor> Actors,
+    [Id(5)] ImmutableArray<Topic> Topics,
+    [Id(6)] ImmutableArray<Position> Positions,
+    [Id(7)] ImmutableArray<Agreement> Agreements,
+    [Id(8)] SalienceMeaning Salience = SalienceMeaning.PerTopic,
+    [Id(9)] KtabScenarioLine? Ktab = null)
 {
     /// <summary>
     /// The model parameters a run of this world uses: <paramref name="parameters"/>, told that the saliences

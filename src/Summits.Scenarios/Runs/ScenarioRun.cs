@@ -24,10 +24,11 @@ public static class ScenarioRun
         }
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
+        var step = 0;
         do
         {
             cancellation.ThrowIfCancellationRequested();
-            advance = await world.Advance();
+            advance = await world.Advance(step++, cancellation);
             events.AddRange(advance.Events);
             onEvents?.Invoke(advance.Events);
         }

@@ -37,8 +37,8 @@ public sealed partial class ForkReader(string file, World world)
         foreach (var (key, value) in pairs)
         {
             var name = key.Value ?? "";
-            if (!NamePattern().IsMatch(name))
-                throw r.Fail(key, $"a branch name must be letters, digits, '-' or '_', not '{name}'");
+            if (!Summits.Grains.GrainKeys.IsId(name))
+                throw r.Fail(key, $"a branch name must be {Summits.Grains.GrainKeys.IdRule}, not '{name}'");
             if (value is not YamlSequenceNode { Children.Count: > 0 } list)
                 throw r.Fail(value, $"the branch '{name}' must be a list of at least one step");
             foreach (var step in list.Children.Where(IsFork))
@@ -52,6 +52,5 @@ public sealed partial class ForkReader(string file, World world)
     private static bool IsFork(YamlNode node) =>
         node is YamlMappingNode mapping && mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: "fork" });
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
-    private static partial Regex NamePattern();
+
 }

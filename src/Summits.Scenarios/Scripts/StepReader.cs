@@ -59,8 +59,8 @@ public sealed partial class StepReader
             throw r.Fail(node, $"a step has exactly one kind, but this one has {string.Join(" and ", kinds)}");
 
         var id = r.OptionalString("id") ?? $"step-{index}";
-        if (!IdPattern().IsMatch(id))
-            throw r.Fail(r.Required("id"), $"'id' must be letters, digits, '-' or '_', not '{id}'");
+        if (!Summits.Grains.GrainKeys.IsId(id))
+            throw r.Fail(r.Required("id"), $"'id' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
         if (_stepIds.ContainsKey(id))
             throw r.Fail(r.Optional("id") ?? node, $"the step id '{id}' is used twice; step ids must be unique");
         _stepIds[id] = index;
@@ -223,6 +223,5 @@ public sealed partial class StepReader
 
     private static string Choices(IEnumerable<string> choices) => MappingReader.Choices(choices);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
-    private static partial Regex IdPattern();
+
 }

@@ -285,13 +285,10 @@ public static partial class WorldFile
     public static string Identifier(MappingReader r, string key)
     {
         var id = r.String(key);
-        if (!IdPattern().IsMatch(id))
-            throw r.Fail(r.Required(key), $"'{key}' must be letters, digits, '-' or '_' (no spaces or '/'), not '{id}'");
+        if (!Summits.Grains.GrainKeys.IsId(id))
+            throw r.Fail(r.Required(key), $"'{key}' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
         return id;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
-    private static partial Regex IdPattern();
 
     [GeneratedRegex("^([0-9]+)-of-n$")]
     private static partial Regex KOfN();

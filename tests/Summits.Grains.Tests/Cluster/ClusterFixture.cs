@@ -1,20 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Summits.Grains.Tests;
 
-/// <summary>One in-process silo with the named memory storage, shared by every grain test in this assembly.</summary>
+/// <summary>
+/// One in-process silo shared by every grain test in this assembly. Its named storage is the memory
+/// storage, reached through a <see cref="ChosenFaultStorage"/> that tests may tell to fail.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    private const string MemoryStorage = StorageNames.Summits + "-memory";
+
     public ClusterFixture()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Summits).UseOrleansSerializerForState());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(MemoryStorage).UseOrleansSerializerForState();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits, (services, _) => new ChosenFaultStorage(
+                services.GetRequiredKeyedService<IGrainStorage>(MemoryStorage),
+                services.GetRequiredService<IGrainStorageSerializer>()));
+        });
         Cluster = builder.Build();
     }
 
     public InProcessTestCluster Cluster { get; }
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The silo's named storage.</summary>
+    public ChosenFaultStorage Storage => (ChosenFaultStorage)Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Summits);
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => ((InProcessSiloHandle)Cluster.Silos[0]).ServiceProvider;
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 

@@ -48,9 +48,10 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         await world.Start(loaded.Scenario);
 
         Advance advance;
+        var step = 0;
         do
         {
-            advance = await world.Advance();
+            advance = await world.Advance(step++);
             IAddressable[] grains =
             [
                 world,
@@ -75,15 +76,16 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var japan = _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP"));
         var proposal = new Proposal("ask", "US", ["JP"], [new Term("bilateral-fta", 80)], AgreementRule.Unanimity, 0, 0.8, ProposalKind.Scripted, "ask");
 
-        var first = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default);
-        var after = (await japan.PositionOn("bilateral-fta"))!.Value;
-        var second = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default);
+        var attempt = new AdvanceAttempt(0, Guid.NewGuid());
+        var first = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt);
+        var after = (await japan.PositionOn("bilateral-fta", attempt))!.Value;
+        var second = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt);
 
         Assert.Equal(first.Response, second.Response);
         Assert.Equal(first.Moves.ToArray(), second.Moves.ToArray());
         Assert.Equal(first.Counter.ToArray(), second.Counter.ToArray());
         Assert.NotEqual(world.Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value, after);
-        Assert.Equal(after, (await japan.PositionOn("bilateral-fta"))!.Value);
+        Assert.Equal(after, (await japan.PositionOn("bilateral-fta", attempt))!.Value);
         Assert.Equal("ask", Assert.Single(await japan.History()).Cause);
     }
 

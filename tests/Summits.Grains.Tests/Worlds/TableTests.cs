@@ -18,7 +18,7 @@ public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
     {
         foreach (var topic in _loaded.Topics)
         {
-            var positions = await Topic(topic.Id).Positions();
+            var positions = await Topic(topic.Id).Positions(FirstAdvance());
 
             Assert.Equal(
                 _loaded.PositionsOn(topic.Id).Select(SeedWorlds.Json).Order(StringComparer.Ordinal),
@@ -44,7 +44,7 @@ public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
         var table = await Topic("bilateral-fta").Get();
 
         Assert.Empty(table.Agreements);
-        Assert.Equal(2, (await Topic("bilateral-fta").Positions()).Length);
+        Assert.Equal(2, (await Topic("bilateral-fta").Positions(FirstAdvance())).Length);
     }
 
     [Fact]
@@ -65,8 +65,11 @@ public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
 
         Assert.Equal("China", china.Actor.Name);
         Assert.Empty(china.Positions);
-        Assert.Null(await Country("CN").PositionOn("north-korea"));
+        Assert.Null(await Country("CN").PositionOn("north-korea", FirstAdvance()));
     }
+
+    /// <summary>An attempt at a run's first advance, as the world grain would make it.</summary>
+    private static AdvanceAttempt FirstAdvance() => new(0, Guid.NewGuid());
 
     private ITopicGrain Topic(string id) => _client.GetGrain<ITopicGrain>(GrainKeys.Of(_loaded.Id, id));
 

@@ -80,9 +80,9 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
 
         SeedWorlds.AssertSame(hawkish, await _client.GetGrain<IWorldGrain>(hawkish.Id).Snapshot());
         SeedWorlds.AssertSame(dovish, await _client.GetGrain<IWorldGrain>(dovish.Id).Snapshot());
-        var hawkishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(hawkish.Id, "JP")).PositionOn("north-korea");
-        var dovishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(dovish.Id, "JP")).PositionOn("north-korea");
-        Assert.Equal(92, hawkishJapan!.Value.Value);
-        Assert.Equal(30, dovishJapan!.Value.Value);
+        var hawkishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(hawkish.Id, "JP")).Get();
+        var dovishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(dovish.Id, "JP")).Get();
+        Assert.Equal(92, hawkishJapan.Positions.Single(p => p.Topic == "north-korea").Value.Value);
+        Assert.Equal(30, dovishJapan.Positions.Single(p => p.Topic == "north-korea").Value.Value);
     }
 }

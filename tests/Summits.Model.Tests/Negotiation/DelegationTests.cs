@@ -41,18 +41,17 @@ public sealed class DelegationTests
     }
 
     [Fact]
-    public void A_proposal_answered_before_a_checkpoint_still_changes_nothing_when_delivered_again()
+    public void A_new_advance_forgets_the_answers_of_the_last_one_but_keeps_their_moves()
     {
         var japan = Japan();
         var proposal = WorldBuilder.Proposal("ask", "US", ["JP"], 0.8, ("fta", 80));
         var first = japan.Evaluate(proposal, [], null, null, Defaults);
-        var after = japan.PositionOn("fta")!.Value;
-        japan.Settle();
+        japan.BeginAdvance();
         var again = japan.Evaluate(proposal, [], null, null, Defaults);
-        Assert.Equal(first.Response, again.Response);
-        Assert.Empty(again.Moves);
-        Assert.Equal(after, japan.PositionOn("fta")!.Value);
-        Assert.Single(japan.History);
+        // Answered afresh: a new evaluation from the moved position, and a second move in the history.
+        Assert.NotSame(first, again);
+        Assert.Equal(2, japan.History.Count);
+        Assert.Equal(first.Moves[0].After, again.Moves[0].Before);
     }
 
     // Japan at 20 on fta (salience 0.75, window 16.25) is asked for 80: its reservation is 36.25. At

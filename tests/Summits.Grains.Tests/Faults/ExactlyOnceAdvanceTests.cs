@@ -1,0 +1,242 @@
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>
+/// An advance happens exactly once: after any single storage fault and a retry, a run writes the same
+/// timeline.jsonl and state.json, byte for byte, as a run that never failed.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
+{
+    // A short run that makes every kind of call an advance makes: a shock that moves a salience and a
+    // position (breaching the realignment agreement), a rejected proposal with a counter-offer and a move,
+    // an agreement made (superseding the breached one), and two rounds of offers on the FTA.
+    private const string Short = """
+        format: 2
+        scenario: fault-test
+        about: A short run through every kind of grain call an advance makes.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 3
+        steps:
+          - id: local-opposition
+            shock:
+              reason: Okinawa rejects the relocation plan.
+              changes:
+                - { salience: JP, topic: usfj-realignment, to: 0.9 }
+                - { position: JP, topic: usfj-realignment, by: -25 }
+          - id: fta-ask
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 80 } }
+          - id: japan-asks-relief
+            propose: { from: JP, to: [US], terms: { usfj-realignment: 55 } }
+          - id: bargain
+            rounds: 2
+            topics: [bilateral-fta]
+        """;
+
+    // The US asks Japan for the FTA at 80 and nothing else happens.
+    private const string OneStep = """
+        format: 2
+        scenario: fault-test
+        about: The US asks Japan for a bilateral FTA at 80.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 42
+        steps:
+          - id: fta-ask
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 80 } }
+        """;
+
+    // Japan's position on the FTA, seeded at 20, is pushed up by 10.
+    private const string ShockBy10 = """
+        format: 2
+        scenario: fault-test
+        about: Japan's position on the FTA rises by 10.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 42
+        steps:
+          - id: fta-shift
+            shock:
+              reason: Japan warms to a bilateral FTA.
+              changes:
+                - { position: JP, topic: bilateral-fta, by: 10 }
+        """;
+
+    public static TheoryData<bool> ReadsToo() => [false, true];
+
+    [Theory]
+    [MemberData(nameof(ReadsToo))]
+    public async Task After_any_single_storage_fault_and_a_retry_a_run_writes_the_clean_runs_bytes(bool reads)
+    {
+        var loaded = RetriedRun.Parse(Short);
+        var expectedRun = await ScenarioRun.LocallyAsync(loaded);
+        var cleanKey = Key();
+        var (clean, cleanFailures) = await RetriedRun.RunAsync(fixture, loaded, cleanKey, deactivate: reads);
+        Assert.Equal(0, cleanFailures);
+        Assert.Equal(RunFiles.Timeline(expectedRun), RunFiles.Timeline(clean));
+        Assert.Equal(RunFiles.State(expectedRun), RunFiles.State(clean));
+
+        // Every storage call the clean run made once it had started is a point where a run can fail.
+        var seeded = CallsBeforeStart(cleanKey);
+        var points = fixture.Storage.CallsOn(cleanKey).Skip(seeded)
+            .Where(c => c.Operation == (reads ? StorageOperation.Read : StorageOperation.Write))
+            .ToArray();
+        Assert.True(points.Length >= (reads ? 20 : 30), $"only {points.Length} failure points");
+
+        var outcomes = new List<string>();
+        foreach (var batch in points.Chunk(4))
+        {
+            await Task.WhenAll(batch.Select(async point =>
+            {
+                var key = Key();
+                fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Nth);
+                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
+                var name = $"{point.Operation} {point.Nth} of {point.StateName} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
+                lock (outcomes)
+                {
+                    if (failures != 1)
+                        outcomes.Add($"{name}: {failures} failures");
+                    else if (RunFiles.Timeline(run) != RunFiles.Timeline(clean))
+                        outcomes.Add($"{name}: another timeline");
+                    else if (RunFiles.State(run) != RunFiles.State(clean))
+                        outcomes.Add($"{name}: another state");
+                }
+            }));
+        }
+        Assert.Empty(outcomes);
+    }
+
+    [Fact]
+    public async Task A_world_retries_an_advance_whose_recipients_write_failed_after_the_proposer_had_written()
+    {
+        // The US proposes, Japan answers; Japan's write fails after the US's succeeded. The retry must not
+        // find the US's answer gone (it once answered with an empty, default array and wedged the world).
+        var loaded = RetriedRun.Parse(OneStep);
+        var key = Key();
+        var clean = await ScenarioRun.LocallyAsync(loaded);
+        FailNextWrite(key, "country", "JP");
+
+        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+
+        Assert.Equal(1, failures);
+        Assert.Equal(RunFiles.Timeline(clean), RunFiles.Timeline(run));
+        Assert.Equal(RunFiles.State(clean), RunFiles.State(run));
+    }
+
+    [Fact]
+    public async Task A_retried_advance_keeps_the_move_of_a_recipient_that_had_written_its_answer()
+    {
+        // Japan writes its answer and move; the US's write fails. Japan at 20 with salience 0.75 is pulled
+        // toward 80 by the US (capability 0.8): the clean run's move is 20 → 20.912 (the factor 1 − 0.75 of a
+        // recipient's salience on the pull), and the retried run must have that move too.
+        var loaded = RetriedRun.Parse(OneStep);
+        var key = Key();
+        FailNextWrite(key, "country", "US");
+
+        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+
+        Assert.Equal(1, failures);
+        var move = Assert.Single(run.Timeline, e => e is { Kind: EventKind.Move, Actor: "JP" });
+        Assert.Equal(20, move.Before);
+        Assert.Equal(20.912, move.After!.Value, 3);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
+    }
+
+    [Fact]
+    public async Task A_shock_is_applied_once_when_its_advance_is_retried()
+    {
+        // Japan's FTA position is seeded at 20; a shock of +10 leaves it at 20 + 10 = 30, however often the
+        // advance is tried. Japan writes; the world's own write fails, so the advance runs again.
+        var loaded = RetriedRun.Parse(ShockBy10);
+        var key = Key();
+        FailNextWrite(key, "world", null);
+
+        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+
+        Assert.Equal(1, failures);
+        Assert.Equal(30, run.Final.Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value.Value);
+        var move = Assert.Single(run.Timeline, e => e is { Kind: EventKind.Move, Actor: "JP" });
+        Assert.Equal((20.0, 30.0), (move.Before!.Value, move.After!.Value));
+    }
+
+    [Fact]
+    public async Task A_failed_write_leaves_a_grain_holding_what_storage_holds()
+    {
+        // Japan's write fails: Japan's memory is dropped, and it reads back as seeded (20), not as moved.
+        var loaded = RetriedRun.Parse(OneStep);
+        var key = Key();
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        FailNextWrite(key, "country", "JP");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
+
+        var japan = await fixture.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).Get();
+        Assert.Equal(20, japan.Positions.Single(p => p.Topic == "bilateral-fta").Value.Value);
+        Assert.Equal(0, await world.Advances());
+        Assert.Empty(await world.Timeline());
+    }
+
+    [Fact]
+    public async Task Asking_again_for_the_advance_just_completed_returns_it_and_runs_nothing()
+    {
+        // A client whose call timed out asks for the same advance again: it gets the same events, and the
+        // run does not move on to its next step.
+        var loaded = RetriedRun.Parse(Short);
+        var key = Key();
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+
+        var first = await world.Advance(0);
+        var again = await world.Advance(0);
+
+        Assert.Equal(first.Events.Select(SeedWorlds.Json), again.Events.Select(SeedWorlds.Json));
+        Assert.Equal(first.Events.Length, (await world.Timeline()).Length);
+        Assert.Equal(1, await world.Advances());
+        var skipped = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => world.Advance(2));
+        Assert.Contains("the next is 1", skipped.Message, StringComparison.Ordinal);
+        var second = await world.Advance(1);
+        Assert.Equal("fta-ask", second.Events[0].Cause);
+    }
+
+    [Fact]
+    public async Task A_cancelled_advance_changes_nothing()
+    {
+        var loaded = RetriedRun.Parse(OneStep);
+        var key = Key();
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.Advance(0, cancelled.Token));
+
+        Assert.Equal(0, await world.Advances());
+        var advance = await world.Advance(0);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)).Split('\n').Length - 1, advance.Events.Length);
+    }
+
+    /// <summary>
+    /// Fails the first write of one grain's state after the world of <paramref name="key"/> started: a
+    /// country's (<paramref name="id"/> its actor), or the world's (<paramref name="id"/> null).
+    /// </summary>
+    private void FailNextWrite(string key, string stateName, string? id)
+    {
+        var grain = id is null ? GrainId.Create("world", key) : GrainId.Create("country", GrainKeys.Of(key, id));
+        // Seeding writes each country once; the world writes at its seeding and at its start.
+        fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 2);
+    }
+
+    /// <summary>How many storage calls the world made up to its start: seeding writes, and the world's start.</summary>
+    private int CallsBeforeStart(string key)
+    {
+        var calls = fixture.Storage.CallsOn(key);
+        var start = calls.Select((c, i) => (c, i)).Where(x => x.c is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 }).Select(x => x.i).Single();
+        return start + 1;
+    }
+
+    private static string Key() => $"fault-{Guid.NewGuid():N}";
+}

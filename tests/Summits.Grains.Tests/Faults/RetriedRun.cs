@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Summits.Model;
+using Summits.Scenarios;
+using Summits.Tests;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>Runs a scenario in grains the way a careful client does: each advance named, and asked for again after a failure.</summary>
+internal static class RetriedRun
+{
+    /// <summary>A scenario written for a test, loaded as if it stood beside the shipped what-if scenarios.</summary>
+    public static LoadedScenario Parse(string text) =>
+        ScenarioFile.Parse(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "fault-test.yaml"), text);
+
+    /// <summary>
+    /// Seeds and starts the scenario on world <paramref name="key"/>, then advances to the end, asking again
+    /// for an advance that failed (at most <paramref name="retries"/> times in all). With
+    /// <paramref name="deactivate"/>, every grain of the world is deactivated after each advance, so that
+    /// the next one reads its state from storage.
+    /// </summary>
+    public static async Task<(RunResult Run, int Failures)> RunAsync(ClusterFixture fixture, LoadedScenario loaded, string key,
+        bool deactivate = false, int retries = 3)
+    {
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
+        var failures = 0;
+        var step = 0;
+        Advance advance;
+        while (true)
+        {
+            try
+            {
+                advance = await world.Advance(step);
+            }
+            catch (Exception) when (failures < retries)
+            {
+                failures++;
+                continue;
+            }
+            events.AddRange(advance.Events);
+            step++;
+            if (deactivate)
+                await DeactivateAllAsync(fixture, loaded.World, key, step);
+            if (advance.Finished)
+                break;
+        }
+        var final = await Retried(world.Snapshot);
+        var run = new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
+        Assert.Equal(RunFiles.Timeline(run), RunFiles.Timeline(run with { Timeline = await Retried(world.Timeline) }));
+        return (run, failures);
+
+        async Task<T> Retried<T>(Func<Task<T>> read)
+        {
+            while (true)
+            {
+                try
+                {
+                    return await read();
+                }
+                catch (Exception) when (failures < retries)
+                {
+                    failures++;
+                }
+            }
+        }
+    }
+
+    private static async Task DeactivateAllAsync(ClusterFixture fixture, World world, string key, int advances)
+    {
+        IAddressable[] grains =
+        [
+            fixture.Client.GetGrain<IWorldGrain>(key),
+            .. world.Actors.Select(a => fixture.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, a.Id))),
+            .. world.Topics.Select(t => fixture.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, t.Id))),
+            .. Enumerable.Range(0, advances).Select(n => fixture.Client.GetGrain<ITimelinePageGrain>(GrainKeys.Of(key, $"timeline-{n}"))),
+        ];
+        await Task.WhenAll(grains.Where(g => fixture.Cluster.TryGetGrainContext(g.GetGrainId(), out _)).Select(g => fixture.Cluster.DeactivateAsync(g)));
+    }
+}
