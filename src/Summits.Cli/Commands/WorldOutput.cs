@@ -24,7 +24,8 @@ public static class WorldOutput
     {
         if (id is null || System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Za-z0-9][A-Za-z0-9_-]*$"))
             return true;
-        await Console.Error.WriteLineAsync($"summits {command}: --id must be letters, digits, '-' or '_' and start with a letter or digit, not '{id}'");
+        UsageError.Write($"summits {command}", $"--id must be letters, digits, '-' or '_' and start with a letter or digit, not '{id}'");
+        await Console.Error.FlushAsync();
         return false;
     }
 
