@@ -1,6 +1,3 @@
-using Summits.Reports.Runs;
-using Summits.Scenarios;
-
 namespace Summits.Reports.Tests;
 
 /// <summary>The standard negotiation figure of a run report, read back from chromium.</summary>
@@ -9,10 +6,7 @@ public sealed partial class ReportInBrowserTests
     [Fact]
     public async Task The_run_report_plots_the_package_in_the_parties_utilities_with_frontier_reference_points_and_offers()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        RunReportFiles.WriteAll(run, dir);
-        var charts = await OpenAsync(dir, "run-bargaining");
+        var charts = await OpenRunReportAsync("trade-for-defense-package", "run-bargaining");
 
         // The scenario's one new agreement is the package over two topics between Japan and the US.
         var package = Assert.Single(charts, c => c.Id == "bargaining-package");
@@ -33,10 +27,7 @@ public sealed partial class ReportInBrowserTests
     [Fact]
     public async Task A_pair_picks_the_two_parties_a_figure_plots()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        RunReportFiles.WriteAll(run, dir, ("JP", "US"));
-        var package = Assert.Single(await OpenAsync(dir, "run-bargaining-pair"), c => c.Id == "bargaining-package");
+        var package = Assert.Single(await OpenRunReportAsync("trade-for-defense-package", "run-bargaining-pair", ("JP", "US")), c => c.Id == "bargaining-package");
         Assert.Equal("utility of JP", package.XName);
         Assert.Equal("utility of US", package.YName);
     }

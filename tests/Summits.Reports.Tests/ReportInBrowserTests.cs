@@ -30,10 +30,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     [Fact]
     public async Task The_run_report_charts_positions_and_agreements_by_step_with_a_legend_of_what_is_drawn()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "okinawa-realignment-friction.yaml")));
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        RunReportFiles.WriteAll(run, dir);
-        var charts = await OpenAsync(dir, "run");
+        var charts = await OpenRunReportAsync("okinawa-realignment-friction", "run");
 
         // The scenario acts on usfj-realignment alone (a shock and two proposals), so one trajectory;
         // the charts of the bargaining section follow (see BargainingChartTests).
@@ -69,10 +66,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     [Fact]
     public async Task The_run_report_marks_each_round_of_a_rounds_step_and_the_agreements_made()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        RunReportFiles.WriteAll(run, dir);
-        var charts = await OpenAsync(dir, "run-package");
+        var charts = await OpenRunReportAsync("trade-for-defense-package", "run-package");
 
         // The package proposal is accepted: an agreement is made on both of its topics, each chart
         // marks it, and neither was seeded, so no "seeded agreement" entry.
@@ -88,10 +82,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     {
         // us-presses-bilateral-fta: fta-ask, then five rounds of bargain, then package, then three
         // expect steps (step-4 … step-6).
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml")));
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        RunReportFiles.WriteAll(run, dir);
-        var charts = await OpenAsync(dir, "run-rounds");
+        var charts = await OpenRunReportAsync("us-presses-bilateral-fta", "run-rounds");
         var fta = charts.Single(c => c.Id == "trajectory-bilateral-fta");
         Assert.Equal(["start", "fta-ask", "bargain r1", "bargain r2", "bargain r3", "bargain r4", "bargain r5", "package", "step-4", "step-5", "step-6"],
             fta.XCategories!);
@@ -174,6 +165,16 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     }
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>Runs a shipped what-if scenario in the pure model, writes its run report and opens it.</summary>
+    /// <param name="pair">The two parties the bargaining figures plot, as <c>run --pair</c> gives them.</param>
+    private async Task<RenderedChart[]> OpenRunReportAsync(string scenario, string name, (string, string)? pair = null)
+    {
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", scenario + ".yaml")));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(run, dir, pair);
+        return await OpenAsync(dir, name);
+    }
 
     /// <summary>
     /// Opens report.html: no script error; every chart readable (a title, named axes shown, a legend

@@ -5,6 +5,7 @@ using Summits.Cli.Analysis;
 using Summits.Cli.Commands;
 using Summits.Cli.Telemetry;
 using Summits.Grains;
+using Summits.Scenarios;
 
 namespace Summits.Telemetry.Tests;
 
@@ -174,6 +175,47 @@ public sealed class AnalyzeTests : IDisposable
         Assert.Equal(2, AnalyzeCommand.Run([Path.Combine(_directory, "none.jsonl")], null, new StringWriter(), error));
         Assert.Contains("none.jsonl:1:1: no such file", error.ToString());
     }
+
+    [Fact]
+    public void A_folder_a_device_and_a_fifo_are_refused_in_one_line_before_they_are_read()
+    {
+        var fifo = Path.Combine(_directory, "pipe.jsonl");
+        Assert.Equal(0, MakeFifo(fifo, Convert.ToUInt32("644", 8)));
+
+        // Each is refused by its file type (statx), before it is opened: /dev/zero would read without end
+        // and a FIFO with no writer would wait forever, so returning at all shows neither was opened.
+        foreach (var (path, expected) in new[]
+                 {
+                     (_directory, $"{_directory}:1:1: the telemetry file '{_directory}' is a folder; expected a file"),
+                     ("/dev/zero", "/dev/zero:1:1: the telemetry file '/dev/zero' is a character device, not a regular file; name a file on disk"),
+                     (fifo, $"{fifo}:1:1: the telemetry file '{fifo}' is a FIFO (named pipe), not a regular file; name a file on disk"),
+                 })
+        {
+            var error = new StringWriter();
+            var output = new StringWriter();
+
+            Assert.Equal(2, AnalyzeCommand.Run([path], null, output, error));
+            Assert.Equal(expected + "\n", error.ToString().ReplaceLineEndings("\n"));
+            Assert.Empty(output.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_in_one_line()
+    {
+        var large = Path.Combine(_directory, "large.jsonl");
+        using (var stream = File.Create(large))
+            stream.SetLength(InputFile.TelemetryLimit + 1024 * 1024); // sparse: 1 GiB and 1 MiB, no blocks written
+
+        var error = new StringWriter();
+
+        Assert.Equal(2, AnalyzeCommand.Run([large], null, new StringWriter(), error));
+        // 1025 MiB against the 1 GiB (1024 MiB) limit.
+        Assert.Equal($"{large}:1:1: the telemetry file '{large}' is 1025 MiB, larger than 1024 MiB, the most Summits reads\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
 
     /// <summary>Spans made through the real source and the real exporter read back to the counts that were made.</summary>
     [Fact]

@@ -44,6 +44,24 @@ public sealed class RunExportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_baseline_run_exports_the_174_spans_docs_telemetry_md_counts()
+    {
+        var file = Path.Combine(_directory, "baseline.jsonl");
+
+        var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", file]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        // From the run's timeline (--format csv): 52 proposals, 52 answers to them (3 accept, 37 reject,
+        // 12 counter), 51 moves, 10 rounds, 3 agreements made, the scenario's 5 steps and the run's root
+        // span: 52 + 52 + 51 + 10 + 3 + 5 + 1 = 174.
+        var spans = OtlpFile.Read(file).Spans.ToList();
+        Assert.Equal(
+            [("run baseline", 1), ("summits.agreement", 3), ("summits.evaluate", 52), ("summits.move", 51), ("summits.proposal", 52), ("summits.round", 10), ("summits.step", 5)],
+            spans.GroupBy(s => s.Name).Select(g => (g.Key, g.Count())).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
+        Assert.Equal(174, spans.Count);
+    }
+
+    [Fact]
     public async Task A_runs_log_records_carry_the_ids_of_the_proposal_span_they_were_written_in()
     {
         var file = Path.Combine(_directory, "run.jsonl");

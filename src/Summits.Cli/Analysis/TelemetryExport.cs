@@ -42,8 +42,12 @@ public static class TelemetryExport
         var spans = new Dictionary<(string, string), ExportedSpan>();
         foreach (var path in paths)
         {
-            if (!File.Exists(path))
+            // The same checks as every other file a person names: a folder, a device such as /dev/zero, a FIFO
+            // or an oversize file is refused before it is opened. The file is then read a line at a time.
+            if (!File.Exists(path) && !Directory.Exists(path))
                 throw new InputException(new FilePosition(path, 1, 1), "no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'");
+            if (InputFile.Problem(path, path, "telemetry file", InputFile.TelemetryLimit) is { } problem)
+                throw new InputException(new FilePosition(path, 1, 1), problem);
             var line = 0;
             foreach (var text in File.ReadLines(path))
             {

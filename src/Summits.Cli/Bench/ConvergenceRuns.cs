@@ -31,7 +31,8 @@ public static class ConvergenceRuns
     {
         var runs = await RepeatAsync(context, WorldFile.Load(CommonOptions.Resolve(FortyWorld)), "forty");
         var target = KtabFortySeconds / 100;
-        var median = BenchRuns.Median(runs.Select(r => r.Running.TotalSeconds));
+        // The ratio divides by the figure's own median: the first (cold) run warms the code and is left out.
+        var median = BenchRuns.Median(runs[1..].Select(r => r.Running.TotalSeconds));
         return
         [
             Result(FortyFigure, "dummy-40 (40 x 1) to convergence, after start-up", runs, target, Invariant($"< {target * 1000:0} ms (KTAB 6.1 s / 100)"), FortyWorld),

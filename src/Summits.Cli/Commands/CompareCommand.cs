@@ -102,7 +102,7 @@ public static class CompareCommand
         if (verbosity < Verbosity.Normal)
             return ExitCodes.Ok;
         output.WriteLine();
-        output.WriteLine("Agreements (A → B)");
+        output.WriteLine("Agreements (A → B), a row per topic of each one's terms");
         if (comparison.Agreements.IsEmpty)
             output.WriteLine("  (no difference)");
         else

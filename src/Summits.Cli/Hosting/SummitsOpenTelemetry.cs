@@ -35,6 +35,8 @@ public static class SummitsOpenTelemetry
             return;
 
         var lines = settings.JsonlPath is { } path ? new JsonlWriter(path) : null;
+        if (lines is not null)
+            builder.Services.AddSingleton(lines);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: ServiceVersion))
             .WithMetrics(metrics =>
@@ -90,7 +92,8 @@ public static class SummitsOpenTelemetry
 
     /// <summary>
     /// Sends what the run's providers still hold, all signals at once and for at most <see cref="FlushBudget"/>,
-    /// then shuts them down; returns the one line to tell the user when some telemetry was not delivered.
+    /// then shuts them down; returns what to tell the user when some telemetry was not delivered: a line for
+    /// the OTLP receivers, and a line for the <c>--telemetry</c> file when writing it failed.
     /// Call it after the host has stopped and before it is disposed.
     /// </summary>
     public static async Task<string?> FinishAsync(IServiceProvider services, TelemetrySettings settings)
@@ -108,9 +111,12 @@ public static class SummitsOpenTelemetry
         // A stalled receiver can hold an export past the budget: wait no longer than it, plus a margin.
         await Task.WhenAny(Task.WhenAll(shutdowns.Select(s => s.Done)), Task.Delay(FlushBudget + TimeSpan.FromSeconds(1)));
         var unfinished = shutdowns.Where(s => !s.Done.IsCompletedSuccessfully || !s.Done.Result).Select(s => s.Signal).ToList();
-        if (settings.Otlp is not { } otlp || services.GetService<OtlpDelivery>() is not { } delivery)
-            return null;
-        return delivery.Notice(otlp, unfinished, FlushBudget);
+        var notices = new List<string>();
+        if (settings.Otlp is { } otlp && services.GetService<OtlpDelivery>() is { } delivery && delivery.Notice(otlp, unfinished, FlushBudget) is { } notice)
+            notices.Add(notice);
+        if (services.GetService<JsonlWriter>()?.Failure is { } failure)
+            notices.Add(failure);
+        return notices.Count == 0 ? null : string.Join('\n', notices);
     }
 
     private static void Configure(OtlpExporterOptions options, OtlpSignal signal)

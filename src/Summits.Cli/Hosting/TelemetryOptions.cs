@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenTelemetry.Exporter;
+using Summits.Cli.Telemetry;
 
 namespace Summits.Cli.Hosting;
 
@@ -61,6 +62,11 @@ public sealed class TelemetryOptions
         {
             if (result.GetValueOrDefault<string>() is { } protocol && ParseProtocol(protocol) is null)
                 result.AddError(ProtocolError("--otlp-protocol ", protocol));
+        });
+        _jsonl.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { Length: > 0 } path && JsonlWriter.Problem(path) is { } problem)
+                result.AddError($"--telemetry '{path}' cannot be written: {problem}");
         });
         _otlp.Validators.Add(result =>
         {

@@ -47,19 +47,7 @@ public static class BranchesTable
         table.AddRow([new Text("expectations"), .. runs.Select(r =>
             (IRenderable)new Text($"{r.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed)} passed, {r.Failures} failed"))]);
 
-        // Spectre pads every line to the full width; the padding is dropped so lines end where their text does.
-        var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = width;
-        console.Write(table);
-        foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
-            output.WriteLine(line.TrimEnd());
+        PlainText.Write(output, table, width);
     }
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

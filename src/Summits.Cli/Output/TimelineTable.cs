@@ -66,19 +66,7 @@ public static class TimelineTable
         foreach (var row in rows)
             table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
 
-        // Spectre pads every line to the full width; the padding is dropped so lines end where their text does.
-        var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = width;
-        console.Write(table);
-        foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
-            output.WriteLine(line.TrimEnd());
+        PlainText.Write(output, table, width);
         return dropped;
     }
 

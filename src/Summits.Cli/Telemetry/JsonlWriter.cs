@@ -1,9 +1,13 @@
+using System.Globalization;
+using Summits.Scenarios;
+
 namespace Summits.Cli.Telemetry;
 
 /// <summary>
 /// The one file that the span, metric and log exporters of a run share: each batch is appended whole
 /// under a lock and flushed, so a crash loses at most the batch in flight. The last exporter to shut
-/// down closes the file.
+/// down closes the file. A write that fails (a full disk, a removed device) is not thrown into the
+/// exporters: the writer stops, counts what it could not write, and <see cref="Failure"/> says so.
 /// </summary>
 public sealed class JsonlWriter : IDisposable
 {
@@ -11,12 +15,78 @@ public sealed class JsonlWriter : IDisposable
     private readonly FileStream _file;
     private int _users;
     private bool _closed;
+    private string? _error;
+    private long _written;
+    private long _lost;
 
     public JsonlWriter(string path)
     {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        Path = path;
+        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory)
             Directory.CreateDirectory(directory);
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+    }
+
+    /// <summary>The file, as the user named it.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Null while every batch was written; otherwise one line saying how many export requests were
+    /// written, how many were not, and why the first write failed.
+    /// </summary>
+    public string? Failure
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _error is null ? null : string.Create(CultureInfo.InvariantCulture,
+                    $"summits: telemetry file {Path} is incomplete: writing it failed after {_written} export request{(_written == 1 ? "" : "s")} ({_error}); {_lost} more {(_lost == 1 ? "was" : "were")} not written");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why a file cannot be written, found before a run starts so that nothing runs for a file that would
+    /// stay empty; null when it can. A new file is created and removed again; an existing one is opened for
+    /// writing without being changed. A folder and a FIFO (whose open waits for a reader) are refused unopened.
+    /// </summary>
+    public static string? Problem(string path)
+    {
+        if (Directory.Exists(path))
+            return "it is a folder; name a file";
+        if (File.Exists(path) && InputFile.IsFifo(path))
+            return "it is a FIFO (named pipe), which would wait for a reader; name a file";
+        try
+        {
+            if (File.Exists(path))
+            {
+                using var _ = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+                return null;
+            }
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+            for (var above = directory; !string.IsNullOrEmpty(above); above = System.IO.Path.GetDirectoryName(above))
+            {
+                if (File.Exists(above))
+                    return $"'{above}' is a file, not a folder";
+                if (Directory.Exists(above))
+                    break;
+            }
+            Directory.CreateDirectory(directory);
+            using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+            }
+            File.Delete(path);
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        catch (IOException e)
+        {
+            return e.Message.TrimEnd('.');
+        }
     }
 
     /// <summary>Counts an exporter that writes here; each one calls <see cref="Release"/> when it shuts down.</summary>
@@ -44,12 +114,26 @@ public sealed class JsonlWriter : IDisposable
             return;
         lock (_gate)
         {
-            if (_closed)
+            if (_closed || _error is not null)
+            {
+                _lost += Lines(lines);
                 return;
-            _file.Write(lines);
-            _file.Flush();
+            }
+            try
+            {
+                _file.Write(lines);
+                _file.Flush();
+                _written += Lines(lines);
+            }
+            catch (IOException e)
+            {
+                _error = e.Message;
+                _lost += Lines(lines);
+            }
         }
     }
+
+    private static int Lines(ReadOnlySpan<byte> lines) => lines.Count((byte)'\n');
 
     public void Dispose()
     {
@@ -62,7 +146,14 @@ public sealed class JsonlWriter : IDisposable
         if (_closed)
             return;
         _closed = true;
-        _file.Flush();
-        _file.Dispose();
+        try
+        {
+            _file.Dispose();
+        }
+        catch (IOException e)
+        {
+            // What the last flush could not write was already counted; the file handle is gone either way.
+            _error ??= e.Message;
+        }
     }
 }

@@ -15,46 +15,28 @@ public sealed class OtlpJsonLogExporter(JsonlWriter lines) : JsonlExporter<LogRe
 
     public override ExportResult Export(in Batch<LogRecord> batch)
     {
-        // A record is only valid during Export: write it out before the batch moves on, grouped as it comes.
-        using var line = Lines.Begin();
-        var json = line.Json;
-        var any = false;
+        // A record is only valid until the batch moves on, so each is written as it comes; each run of
+        // records of one category is a scope.
+        Request? request = null;
         string? scope = null;
-        foreach (var record in batch)
+        try
         {
-            if (!any)
+            foreach (var record in batch)
             {
-                json.WriteStartObject();
-                json.WriteStartArray("resourceLogs");
-                json.WriteStartObject();
-                OtlpJson.WriteResource(json, ParentProvider?.GetResource());
-                json.WriteStartArray("scopeLogs");
-                any = true;
-            }
-            var category = record.CategoryName ?? "";
-            if (scope != category)
-            {
-                if (scope is not null)
+                request ??= BeginRequest("resourceLogs", "scopeLogs", "logRecords");
+                var category = record.CategoryName ?? "";
+                if (scope != category)
                 {
-                    json.WriteEndArray();
-                    json.WriteEndObject();
+                    request.Scope(category, null);
+                    scope = category;
                 }
-                json.WriteStartObject();
-                OtlpJson.WriteScope(json, category, null);
-                json.WriteStartArray("logRecords");
-                scope = category;
+                WriteRecord(request.Json, record);
             }
-            WriteRecord(json, record);
         }
-        if (!any)
-            return ExportResult.Success;
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        line.EndLine();
+        finally
+        {
+            request?.Dispose();
+        }
         return ExportResult.Success;
     }
 

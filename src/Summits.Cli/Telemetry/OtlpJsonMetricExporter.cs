@@ -13,38 +13,10 @@ public sealed class OtlpJsonMetricExporter(JsonlWriter lines) : JsonlExporter<Me
     /// <summary>AggregationTemporality in OTLP: AGGREGATION_TEMPORALITY_DELTA = 1, CUMULATIVE = 2.</summary>
     private const int Delta = 1, Cumulative = 2;
 
-    public override ExportResult Export(in Batch<Metric> batch)
-    {
-        var metrics = new List<Metric>();
-        foreach (var metric in batch)
-            metrics.Add(metric);
-        if (metrics.Count == 0)
-            return ExportResult.Success;
-
-        using var line = Lines.Begin();
-        var json = line.Json;
-        json.WriteStartObject();
-        json.WriteStartArray("resourceMetrics");
-        json.WriteStartObject();
-        OtlpJson.WriteResource(json, ParentProvider?.GetResource());
-        json.WriteStartArray("scopeMetrics");
-        foreach (var meter in metrics.GroupBy(m => (m.MeterName, m.MeterVersion)))
-        {
-            json.WriteStartObject();
-            OtlpJson.WriteScope(json, meter.Key.MeterName, meter.Key.MeterVersion);
-            json.WriteStartArray("metrics");
-            foreach (var metric in meter)
-                WriteMetric(json, metric);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        line.EndLine();
-        return ExportResult.Success;
-    }
+    public override ExportResult Export(in Batch<Metric> batch) =>
+        WriteRequest("resourceMetrics", "scopeMetrics", "metrics",
+            [.. Collect(batch).GroupBy(m => (m.MeterName, m.MeterVersion)).Select(g => new Scope(g.Key.MeterName, g.Key.MeterVersion, [.. g]))],
+            WriteMetric);
 
     private static void WriteMetric(Utf8JsonWriter json, Metric metric)
     {

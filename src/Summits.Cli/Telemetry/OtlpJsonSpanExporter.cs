@@ -6,38 +6,10 @@ namespace Summits.Cli.Telemetry;
 /// <summary>Writes each batch of finished spans as one OTLP/JSON <c>ExportTraceServiceRequest</c> line, spans grouped by their source.</summary>
 public sealed class OtlpJsonSpanExporter(JsonlWriter lines) : JsonlExporter<Activity>(lines)
 {
-    public override ExportResult Export(in Batch<Activity> batch)
-    {
-        var spans = new List<Activity>();
-        foreach (var span in batch)
-            spans.Add(span);
-        if (spans.Count == 0)
-            return ExportResult.Success;
-
-        using var line = Lines.Begin();
-        var json = line.Json;
-        json.WriteStartObject();
-        json.WriteStartArray("resourceSpans");
-        json.WriteStartObject();
-        OtlpJson.WriteResource(json, ParentProvider?.GetResource());
-        json.WriteStartArray("scopeSpans");
-        foreach (var scope in spans.GroupBy(s => (s.Source.Name, s.Source.Version)))
-        {
-            json.WriteStartObject();
-            OtlpJson.WriteScope(json, scope.Key.Name, scope.Key.Version);
-            json.WriteStartArray("spans");
-            foreach (var span in scope)
-                WriteSpan(json, span);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        line.EndLine();
-        return ExportResult.Success;
-    }
+    public override ExportResult Export(in Batch<Activity> batch) =>
+        WriteRequest("resourceSpans", "scopeSpans", "spans",
+            [.. Collect(batch).GroupBy(s => (s.Source.Name, s.Source.Version)).Select(g => new Scope(g.Key.Name, g.Key.Version, [.. g]))],
+            WriteSpan);
 
     private static void WriteSpan(System.Text.Json.Utf8JsonWriter json, Activity span)
     {

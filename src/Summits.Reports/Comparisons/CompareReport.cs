@@ -69,8 +69,21 @@ public static class CompareReport
     public static string Sides(Comparison c) =>
         $"A is {c.A} (scenario {c.ScenarioA}, seed {c.SeedA}); B is {c.B} (scenario {c.ScenarioB}, seed {c.SeedB}).";
 
-    public static string Counts(Comparison c) =>
-        $"{c.Agreements.Count(a => a.Change == "gained")} agreements gained, {c.Agreements.Count(a => a.Change == "lost")} lost, {c.Agreements.Count(a => a.Change == "changed")} changed, {c.Unchanged} the same; {c.Positions.Length} positions moved.";
+    /// <summary>
+    /// The counts line: agreements, each counted once (a package over two topics is one agreement, and the
+    /// topics it covers are said beside it when they are more), then the positions that moved.
+    /// </summary>
+    public static string Counts(Comparison c)
+    {
+        string Count(string change)
+        {
+            var (agreements, topics) = (c.AgreementsWith(change), c.TopicsWith(change));
+            return topics > agreements ? $"{agreements} {change} (on {topics} topics)" : $"{agreements} {change}";
+        }
+        var noun = c.AgreementsWith("gained") == 1 ? "agreement" : "agreements";
+        var gained = Count("gained");
+        return $"{gained.Insert(gained.IndexOf(' ', StringComparison.Ordinal), " " + noun)}, {Count("lost")}, {Count("changed")}, {c.Unchanged} the same; {c.Positions.Length} positions moved.";
+    }
 
     private static string Side(double? value, Model.AgreementStatus? status) =>
         value is { } v ? $"{Number(v)} ({KebabCase.Of(status!.Value)})" : "none";

@@ -7,6 +7,8 @@ namespace Summits.Scenarios;
 /// Two runs side by side, A → B: the agreements B gained or lost against A or holds on other terms,
 /// and every position that ended elsewhere, by how much.
 /// </summary>
+/// <param name="Agreements">A row per agreement and topic: a package over two topics has two rows.</param>
+/// <param name="Unchanged">How many agreements (not topics) are the same in A and B on every topic of their terms.</param>
 /// <param name="SeedA">The seed of run A (and <paramref name="SeedB"/> of run B), so that either can be run again.</param>
 public sealed record Comparison(string A, string B, ImmutableArray<Comparison.AgreementDiff> Agreements, ImmutableArray<Comparison.PositionDiff> Positions, int Unchanged,
     string ScenarioA = "", ulong SeedA = 0, string ScenarioB = "", ulong SeedB = 0)
@@ -30,7 +32,6 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         var inA = ByTopic(left);
         var inB = ByTopic(right);
         var agreements = ImmutableArray.CreateBuilder<AgreementDiff>();
-        var unchanged = 0;
         foreach (var key in inA.Keys.Concat(inB.Keys).Distinct())
         {
             var (id, topic) = key;
@@ -46,10 +47,7 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
                 _ => null,
             };
             if (change is null)
-            {
-                unchanged++;
                 continue;
-            }
             agreements.Add(new AgreementDiff(change, id, topic, x?.Terms[topic], y?.Terms[topic], x?.Status, y?.Status));
         }
 
@@ -62,10 +60,26 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
             .ThenBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Actor, StringComparer.Ordinal)
             .ToImmutableArray();
         var order = new[] { "gained", "lost", "changed" };
+        var differing = agreements.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var unchanged = inA.Keys.Concat(inB.Keys).Select(k => k.Item1).Distinct().Count(id => !differing.Contains(id));
         return new Comparison(a, b,
             [.. agreements.OrderBy(g => Array.IndexOf(order, g.Change)).ThenBy(g => g.Topic, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)],
             positions, unchanged, left.Scenario, left.Seed, right.Scenario, right.Seed);
     }
+
+    /// <summary>
+    /// How many agreements (each counted once, however many topics its terms cover) were gained, lost
+    /// or changed; an agreement that both changed on one topic and was gained or lost counts as the latter.
+    /// </summary>
+    public int AgreementsWith(string change) =>
+        Agreements.GroupBy(g => g.Id, StringComparer.Ordinal)
+            .Count(g => (g.Any(r => r.Change == "gained") ? "gained" : g.Any(r => r.Change == "lost") ? "lost" : "changed") == change);
+
+    /// <summary>How many topic rows the agreements counted by <see cref="AgreementsWith"/> cover.</summary>
+    public int TopicsWith(string change) =>
+        Agreements.GroupBy(g => g.Id, StringComparer.Ordinal)
+            .Where(g => (g.Any(r => r.Change == "gained") ? "gained" : g.Any(r => r.Change == "lost") ? "lost" : "changed") == change)
+            .Sum(g => g.Count());
 
     private static string TwoDecimals(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -14,10 +14,12 @@ namespace Summits.Scenarios;
 /// <item>"there was no discussion on ..." and its like: not discussed, by nobody;</item>
 /// <item>a subject, at the start or after an opening clause: a leader named in any form
 /// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders",
-/// "The leaders", "They" (the last leaders spoken of together, else all) or "He"/"She" (the last one spoken of alone).</item>
+/// "The leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
+/// or a country's side ("the Japanese side", "the United States": the leader the readout names for it, <see cref="CountrySides"/>).</item>
 /// </list>
 /// A sentence that only tells that the leaders met ("X met Y", "a meeting between X and Y") names the
-/// leaders but holds no position, and is skipped with that reason. Every quote is verbatim.
+/// leaders but holds no position, and is skipped with that reason. The sentences of a quotation that an
+/// attributed sentence opens ("the Japanese side explained: “...") are its speaker's. Every quote is verbatim.
 /// </summary>
 public sealed partial class Briefing
 {
@@ -42,20 +44,22 @@ public sealed partial class Briefing
     public static Briefing Read(SourceText source)
     {
         var names = new LeaderNames(source.Text);
-        var first = new Reading(source, names, []);
+        var sides = new CountrySides(source.Text, names);
+        var first = new Reading(source, names, sides, []);
         first.Run();
         var speakers = first.Speakers;
-        var second = new Reading(source, names, speakers);
+        var second = new Reading(source, names, sides, speakers);
         second.Run();
         return new Briefing(source, speakers, second.Statements.ToImmutable(), second.Skipped.ToImmutable());
     }
 
     /// <summary>One pass over the readout. The first pass finds the leaders; the second, knowing them all, attributes.</summary>
-    private sealed class Reading(SourceText source, LeaderNames names, ImmutableArray<string> leaders)
+    private sealed class Reading(SourceText source, LeaderNames names, CountrySides sides, ImmutableArray<string> leaders)
     {
         private readonly string _text = source.Text;
         private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
         private ImmutableArray<string>? _label;
+        private (ImmutableArray<string> Speakers, PositionKind Kind)? _quoted;
         private ImmutableArray<string>? _lastGroup;
         private string? _lastSingle;
 
@@ -95,6 +99,7 @@ public sealed partial class Briefing
                 start++;
             while (end > start && char.IsWhiteSpace(_text[end - 1]))
                 end--;
+            _quoted = null;
             if (start == end)
             {
                 _label = null;
@@ -125,6 +130,14 @@ public sealed partial class Briefing
         private void Sentence(int start, int length)
         {
             var sentence = _text.Substring(start, length);
+            if (_quoted is { } quoted)
+            {
+                // A sentence inside a quotation that an attributed sentence opened belongs to its speaker.
+                Add(start, length, quoted.Kind, quoted.Speakers);
+                if (!LeavesQuotationOpen(sentence, open: true))
+                    _quoted = null;
+                return;
+            }
             if (Label(sentence) is { } label)
             {
                 var speakers = label.Speakers;
@@ -161,7 +174,10 @@ public sealed partial class Briefing
                     return;
                 }
                 Said(subject.Speakers);
-                Add(start, length, subject.Speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, subject.Speakers);
+                var kind = subject.Speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated;
+                Add(start, length, kind, subject.Speakers);
+                if (LeavesQuotationOpen(sentence, open: false))
+                    _quoted = (subject.Speakers, kind);
                 return;
             }
             if (_label is { } carried)
@@ -169,7 +185,7 @@ public sealed partial class Briefing
                 Add(start, length, carried.Length > 1 ? PositionKind.Joint : PositionKind.Stated, carried);
                 return;
             }
-            Skip(start, start + length, "names no leader as its speaker (no 'Name:' label, and its subject is not a leader, 'Both leaders' or 'They')");
+            Skip(start, start + length, "names no leader as its speaker (no 'Name:' label, and its subject is not a leader, a country's side, 'Both leaders' or 'They')");
         }
 
         /// <summary>A <c>Name:</c> or <c>Name, Name:</c> label at the start, resolved to leaders.</summary>
@@ -206,6 +222,16 @@ public sealed partial class Briefing
                 var group = _lastGroup ?? (All.Length > 1 ? All : (ImmutableArray<string>?)null);
                 return group is { } g ? (g, verb, match.Length, "") : ([], verb, match.Length, "says 'They' before any two leaders are named");
             }
+            if (match.Groups["sides"].Success)
+            {
+                var (found, unresolved) = sides.ResolveAll(match.Groups["sides"].Value);
+                if (found is not null)
+                    return ([.. found], verb, match.Length, "");
+                // A labelled paragraph keeps its speaker for a country it does not tie to a leader.
+                return _label is null
+                    ? ([], verb, match.Length, $"speaks for {unresolved} ('{match.Groups["sides"].Value}'), but the readout names no leader of {unresolved}")
+                    : null;
+            }
             if (match.Groups["single"].Success)
             {
                 return _lastSingle is { } one ? ([one], verb, match.Length, "") : ([], verb, match.Length, $"says '{match.Groups["single"].Value}' before any one leader speaks");
@@ -221,6 +247,15 @@ public sealed partial class Briefing
                 if (names.Resolve(mention.Value) is { } name)
                     yield return name;
             }
+        }
+
+        /// <summary>Whether a quotation is open after a sentence, given whether it was open before it: curly quotes count up and down, straight ones toggle.</summary>
+        private static bool LeavesQuotationOpen(string sentence, bool open)
+        {
+            var curly = (open ? 1 : 0) + sentence.Count(c => c == '“') - sentence.Count(c => c == '”');
+            if (sentence.Contains('“') || sentence.Contains('”'))
+                return curly > 0;
+            return sentence.Count(c => c == '"') % 2 == 1 ? !open : open;
         }
 
         private void Said(ImmutableArray<string> speakers)
@@ -258,7 +293,8 @@ public sealed partial class Briefing
     private static partial Regex NotDiscussed();
 
     private const string SubjectBody =
-        "(?:(?<group>(?:[Bb]oth|[Tt]he two|[Tt]he|[Bb]oth the) (?:leaders|sides|heads of (?:state|government)))|(?<they>[Tt]hey)|(?<single>[Hh]e|[Ss]he)|(?<names>"
+        "(?:(?<group>(?:[Bb]oth|[Tt]he two|[Tt]he|[Bb]oth the) (?:leaders|sides|heads of (?:state|government)))|(?<they>[Tt]hey)|(?<single>[Hh]e|[Ss]he)|(?<sides>"
+        + CountrySides.Mention + "(?:" + Joiner + CountrySides.Mention + ")*)|(?<names>"
         + LeaderNames.Mention + "(?:" + Joiner + LeaderNames.Mention + ")*))"
         + @"(?:,? (?:also|further|then|both|each|again|jointly|later|once again|all))? (?<verb>\p{Ll}+)\b";
 

@@ -10,6 +10,9 @@ internal static class FileType
 {
     public const int Regular = 0x8000;
 
+    /// <summary>The <c>S_IFIFO</c> type: a named pipe.</summary>
+    public const int Fifo = 0x1000;
+
     private const int AtCurrentDirectory = -100;
     private const uint StatxType = 0x0001;
     private const int TypeMask = 0xF000;

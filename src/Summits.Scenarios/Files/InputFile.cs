@@ -16,6 +16,9 @@ public static class InputFile
     /// <summary>The largest source text or table read: 16 MiB, some thousand times a long readout.</summary>
     public const long TextLimit = 16L * 1024 * 1024;
 
+    /// <summary>The largest telemetry file read: 1 GiB, read line by line, several times what a 200-actor run of 20 rounds exports.</summary>
+    public const long TelemetryLimit = 1024L * 1024 * 1024;
+
     /// <summary>The text of <paramref name="path"/> (UTF-8, a byte-order mark dropped).</summary>
     /// <param name="name">The file as the person named it, for the message.</param>
     /// <param name="what">What the file is, for the message: "world file", "source text".</param>
@@ -52,6 +55,9 @@ public static class InputFile
             return $"the {what} '{name}' is {Size(length)}, larger than {Size(limit)}, the most Summits reads";
         return null;
     }
+
+    /// <summary>True when the path names a FIFO (named pipe), whose open waits for the other end.</summary>
+    public static bool IsFifo(string path) => FileType.Of(path) == FileType.Fifo;
 
     /// <summary>True when two paths name the same file, through any symbolic links.</summary>
     public static bool SameFile(string a, string b) =>

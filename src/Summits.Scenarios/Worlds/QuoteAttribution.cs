@@ -17,7 +17,9 @@ public sealed class QuoteAttribution
     private QuoteAttribution(SourceText source)
     {
         Source = source;
-        foreach (var statement in Briefing.Read(source).Statements.Where(s => s.Kind != PositionKind.NotDiscussed))
+        // Not-discussed sentences are kept, as narration, so that a quote of one is not taken for a
+        // statement later on its line.
+        foreach (var statement in Briefing.Read(source).Statements)
         {
             if (!_byLine.TryGetValue(statement.Location.Line, out var onLine))
                 _byLine[statement.Location.Line] = onLine = [];
@@ -69,6 +71,6 @@ public sealed class QuoteAttribution
         if (!_byLine.TryGetValue(location.Line, out var onLine))
             return null;
         var statement = onLine.LastOrDefault(s => s.Location.Column <= location.Column) ?? onLine[0];
-        return location.Column < statement.Location.Column + statement.Text.Length ? statement : null;
+        return statement.Kind != PositionKind.NotDiscussed && location.Column < statement.Location.Column + statement.Text.Length ? statement : null;
     }
 }

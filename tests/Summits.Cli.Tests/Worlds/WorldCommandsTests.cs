@@ -61,16 +61,21 @@ public sealed class WorldCommandsTests
 
             Assert.Equal(ExitCodes.Ok, made.ExitCode);
             // 9 speaker lines give 12 sentences (a sentence never ends on "U.S.", so the procurement line has two),
-            // 7 joint lines give 12, and one sentence says what was not discussed: 25.
-            Assert.StartsWith($"wrote {draft}: 25 statements by Abe, Trump in 9 candidate topics, 9 lines or sentences not drafted", made.Output);
+            // the Japanese side's (Abe's) two-sentence reply on line 64 gives 2, 7 joint lines give 12, and one
+            // sentence says what was not discussed: 27. Not drafted: lines 1, 4, 6 and 9 and the three bullets: 7.
+            Assert.StartsWith($"wrote {draft}: 27 statements by Abe, Trump in 9 candidate topics, 7 lines or sentences not drafted", made.Output);
             var notDrafted = made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(9, notDrafted.Length);
+            Assert.Equal(7, notDrafted.Length);
             Assert.Equal("scenarios/sources/abe-trump-summit-2017-11-06.txt:9:1: not drafted: \"Opening remarks\": not a sentence (no '.', '!' or '?' at its end): a title, heading or label", notDrafted[3]);
             Assert.StartsWith("draft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
             Assert.Equal(ExitCodes.BadInput, seeded.ExitCode);
             // 2 capabilities, 9 scales (8 subjects and the not-discussed trade topic), and a value and a
-            // salience for each of 16 positions (14 before, and both actors on the not-discussed topic): 43.
+            // salience for each of 16 positions (14 before, and both actors on the not-discussed topic; Abe's reply
+            // on line 64 joins his trade-economy position): 43.
             Assert.StartsWith($"{draft}:12:5: draft world: 43 entries still to fill in: Abe capability (line 12)", seeded.Error);
+            // The places docs/worlds.md quotes: the first topic's scale, and Abe's first position.
+            Assert.Contains("north-korea scale (line 22)", seeded.Error);
+            Assert.Contains("Abe north-korea value (line 42), Abe north-korea salience (line 42)", seeded.Error);
         }
         finally
         {

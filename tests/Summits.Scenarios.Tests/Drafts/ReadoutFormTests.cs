@@ -212,4 +212,76 @@ public sealed class ReadoutFormTests
         var uncovered = Coverage.Uncovered(text, covered);
         Assert.Equal(["1. Prime Minister Shinzo Abe:", "Abe:", "(2)"], uncovered);
     }
+
+    [Fact]
+    public void A_country_s_side_is_the_leader_who_holds_its_head_s_title()
+    {
+        const string text = """
+            Prime Minister Kishida met President Biden in Tokyo.
+            When the U.S. side raised the trade deficit, the Japanese side explained that imports had grown.
+            The U.S. side welcomed the explanation.
+            Japan will buy more liquefied natural gas.
+            The United States and Japan confirmed their alliance.
+            """;
+
+        var briefing = Read(text);
+
+        // Japan's head is a Prime Minister and the one Prime Minister named is Kishida; the United States' is
+        // a President, Biden. No other country is spoken of as a side, so neither title is shared.
+        Assert.Equal(["Kishida", "Biden"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Kishida", "When the U.S. side raised the trade deficit, the Japanese side explained that imports had grown."),
+                ("stated", "Biden", "The U.S. side welcomed the explanation."),
+                ("stated", "Kishida", "Japan will buy more liquefied natural gas."),
+                ("joint", "Biden+Kishida", "The United States and Japan confirmed their alliance."),
+            ],
+            Found(briefing));
+        Assert.Single(briefing.Skipped);
+    }
+
+    [Fact]
+    public void A_leader_tied_to_a_country_in_words_speaks_for_its_side()
+    {
+        const string text = """
+            Chinese President Xi Jinping met President Yoon Suk Yeol of South Korea in Beijing.
+            President Xi welcomed the visit. President Yoon thanked him.
+            The Chinese side stated that it opposes any attempt at decoupling.
+            The South Korean side said: "Supply chains must stay open. Both sides want calm." The Chinese delegation agreed.
+            """;
+
+        var briefing = Read(text);
+
+        // Both are Presidents, so the title cannot tell them apart; the text ties Xi to China ("Chinese
+        // President Xi Jinping") and Yoon to South Korea ("President Yoon Suk Yeol of South Korea"). The
+        // quotation the South Korean side opens holds two sentences, both Yoon's.
+        Assert.Equal(["Xi", "Yoon"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Xi", "President Xi welcomed the visit."),
+                ("stated", "Yoon", "President Yoon thanked him."),
+                ("stated", "Xi", "The Chinese side stated that it opposes any attempt at decoupling."),
+                ("stated", "Yoon", "The South Korean side said: \"Supply chains must stay open."),
+                ("stated", "Yoon", "Both sides want calm.\""),
+                ("stated", "Xi", "The Chinese delegation agreed."),
+            ],
+            Found(briefing));
+    }
+
+    [Fact]
+    public void A_country_with_no_leader_in_the_readout_is_reported_not_guessed()
+    {
+        const string text = "Prime Minister Kishida met President Biden of the United States.\nThe Chinese side protested the meeting.\n\nKishida: We stand together. The Chinese side has no say in this.\n";
+
+        var briefing = Read(text);
+
+        // China's head is a President, but the one President named is tied to the United States: China has
+        // no leader here. Its side's own sentence is skipped with that reason, while a sentence inside
+        // Kishida's labelled paragraph stays his.
+        var skipped = briefing.Skipped.Single(s => s.Location.Line == 2);
+        Assert.Equal("speaks for China ('The Chinese side'), but the readout names no leader of China", skipped.Reason);
+        Assert.Equal(
+            [("stated", "Kishida", "We stand together."), ("stated", "Kishida", "The Chinese side has no say in this.")],
+            Found(briefing));
+    }
 }

@@ -30,14 +30,16 @@ public sealed class SeedDraftTests
     }
 
     [Fact]
-    public void The_briefing_gives_twelve_stated_twelve_joint_and_one_not_discussed_statement()
+    public void The_briefing_gives_fourteen_stated_twelve_joint_and_one_not_discussed_statement()
     {
         // Counted by reading: the speaker lines hold 2+2+1+1+1+1+1+1 sentences and the procurement line 2
-        // (a sentence never ends on "U.S.", so "... by Japan and the U.S. Procurement ..." stays whole): 12.
+        // (a sentence never ends on "U.S.", so "... by Japan and the U.S. Procurement ..." stays whole): 12,
+        // and "the Japanese side explained: “...9%. Direct hires ... 860,000.”" on line 64 is two more of
+        // Abe's, the Prime Minister being the only leader with Japan's head's title: 14.
         // The joint lines hold 2+2+2+1+1+1+3: 12. One sentence says what was not discussed.
         var kinds = Read().Statements.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.Equal(12, kinds[PositionKind.Stated]);
+        Assert.Equal(14, kinds[PositionKind.Stated]);
         Assert.Equal(12, kinds[PositionKind.Joint]);
         Assert.Equal(1, kinds[PositionKind.NotDiscussed]);
     }
@@ -85,7 +87,7 @@ public sealed class SeedDraftTests
     [Fact]
     public void Nothing_but_the_statement_lines_and_the_not_discussed_sentence_is_taken_as_a_statement()
     {
-        var lines = SpeakerLines().Select(l => l.Line).Concat(JointLines().Select(l => l.Line)).ToHashSet();
+        var lines = SpeakerLines().Select(l => l.Line).Concat(JointLines().Select(l => l.Line)).Append(64).ToHashSet();
         var statements = Read().Statements;
 
         Assert.All(statements.Where(s => s.Kind != PositionKind.NotDiscussed), s => Assert.Contains(s.Location.Line, lines));
@@ -96,11 +98,26 @@ public sealed class SeedDraftTests
     }
 
     [Fact]
+    public void The_Japanese_side_s_explanation_is_Abe_s_statement_in_two_sentences()
+    {
+        // Line 64: "When the U.S. side took up ..., the Japanese side explained: “... 9%. Direct hires ... 860,000.”"
+        // Japan's head holds the title Prime Minister, and the one Prime Minister the briefing names is Abe
+        // (Taro Aso is a Deputy Prime Minister); the quotation the first sentence opens runs into the second.
+        var onLine64 = Read().Statements.Where(s => s.Location.Line == 64 && s.Kind != PositionKind.NotDiscussed).ToArray();
+
+        Assert.Equal(
+            [
+                (PositionKind.Stated, "Abe", 187, "When the U.S. side took up the issue of trade deficits, the Japanese side explained: “The ratio of the trade deficit with Japan\u00A0to the\u00A0overall U.S. trade deficit has dropped to around 9%."),
+                (PositionKind.Stated, "Abe", 375, "Direct hires [by Japanese companies] in the U.S. have reached 860,000.”"),
+            ],
+            onLine64.Select(s => (s.Kind, string.Join("+", s.Speakers), s.Location.Column, s.Text)).ToArray());
+    }
+
+    [Fact]
     public void Every_other_line_with_text_is_reported_as_not_drafted()
     {
-        // Read off the briefing: the title lines, the introduction ending in ':', "Opening remarks", the two
-        // sentences of the Japanese side's explanation (whose text holds two no-break spaces), and the three
-        // bullet items at the end.
+        // Read off the briefing: the title lines, the introduction ending in ':', "Opening remarks" and the
+        // three bullet items at the end. The Japanese side's explanation on line 64 is Abe's.
         var skipped = Read().Skipped.Select(s => (s.Location.Line, s.Text)).ToArray();
 
         Assert.Equal(
@@ -109,8 +126,6 @@ public sealed class SeedDraftTests
                 (4, "Gist of Abe-Trump summit on Nov. 6 according to the Japanese government"),
                 (6, "The following is the gist of the summit meeting between Prime Minister Shinzo Abe and President Donald Trump on Nov. 6, according to the Japanese government:"),
                 (9, "Opening remarks"),
-                (64, "When the U.S. side took up the issue of trade deficits, the Japanese side explained: “The ratio of the trade deficit with Japan\u00A0to the\u00A0overall U.S. trade deficit has dropped to around 9%."),
-                (64, "Direct hires [by Japanese companies] in the U.S. have reached 860,000.”"),
                 (66, "Ambassador"),
                 (67, "G7 Summit"),
                 (68, "Ukraine"),

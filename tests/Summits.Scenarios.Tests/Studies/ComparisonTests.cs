@@ -44,6 +44,31 @@ public sealed class ComparisonTests
     }
 
     [Fact]
+    public async Task A_package_agreement_over_two_topics_counts_once()
+    {
+        // us-fta-press-or-package: "offer-package" ends with one package agreement, id "package", over
+        // bilateral-fta and defense-procurement; "press-fta" ends with none beyond the seed's. The seeded
+        // world's ten agreements, one topic each, hold unchanged in both. So B gained 1 agreement on 2
+        // topics (two rows, one per topic), lost 0, changed 0, and 10 are the same.
+        var file = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var press = await ScenarioRun.LocallyAsync(BranchChoice.Load(file + "#press-fta", null, null, p => p));
+        var package = await ScenarioRun.LocallyAsync(BranchChoice.Load(file + "#offer-package", null, null, p => p));
+
+        var comparison = Comparison.Of("press-fta", StateDocument.Of(press), "offer-package", StateDocument.Of(package));
+
+        Assert.Equal(
+            [("gained", "package", "bilateral-fta"), ("gained", "package", "defense-procurement")],
+            comparison.Agreements.Select(a => (a.Change, a.Id, a.Topic)).ToArray());
+        Assert.Equal((1, 2), (comparison.AgreementsWith("gained"), comparison.TopicsWith("gained")));
+        Assert.Equal((0, 0), (comparison.AgreementsWith("lost"), comparison.AgreementsWith("changed")));
+        Assert.Equal(10, comparison.Unchanged);
+
+        // The other way round the same package is one agreement lost.
+        var back = Comparison.Of("offer-package", StateDocument.Of(package), "press-fta", StateDocument.Of(press));
+        Assert.Equal((0, 1, 2), (back.AgreementsWith("gained"), back.AgreementsWith("lost"), back.TopicsWith("lost")));
+    }
+
+    [Fact]
     public async Task A_state_file_written_by_a_run_reads_back_into_the_same_comparison()
     {
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));

@@ -71,9 +71,10 @@ public sealed class SeedFidelityTests
     [Fact]
     public void A_quote_of_narration_cannot_support_a_leader_s_position()
     {
-        // Line 64 opens "According to the Japanese government’s briefing": narration, attributed to nobody.
+        // Line 64 opens "According to the Japanese government’s briefing, there was no discussion on ...":
+        // narration, attributed to nobody, although the same line goes on with the Japanese side's (Abe's) reply.
         var seed = EditedSeed.Replace("""
-                speaker: none
+                speaker: Abe
                 kind: inferred
                 quotes:
                   - "When the U.S. side took up
@@ -81,9 +82,29 @@ public sealed class SeedFidelityTests
                 speaker: Abe
                 kind: inferred
                 quotes:
+                  - "According to the Japanese government’s briefing, there was no discussion on the TPP 11’s efforts"
                   - "When the U.S. side took up
             """);
-        seed.FailsAt(seed.Find("\"When the U.S. side took up", "\""), "line 64", "narration", "speaker 'none'");
+        seed.FailsAt(seed.Find("\"According to the Japanese government’s briefing, there was no discussion on the TPP 11’s efforts\"", "\""), "line 64", "narration", "speaker 'none'");
+    }
+
+    [Fact]
+    public void The_Japanese_side_s_reply_is_Abe_s_and_cannot_be_quoted_as_narration()
+    {
+        // Line 64: "..., the Japanese side explained: “...”": the Japanese side is Abe's (the one Prime Minister named).
+        Assert.Equal("Abe", PositionOf("JP", "trade-imbalance").Provenance.Speaker);
+        var seed = EditedSeed.Replace("""
+                speaker: Abe
+                kind: inferred
+                quotes:
+                  - "When the U.S. side took up
+            """, """
+                speaker: none
+                kind: inferred
+                quotes:
+                  - "When the U.S. side took up
+            """);
+        seed.FailsAt(seed.Find("\"When the U.S. side took up", "\""), "line 64", "Abe's own line", "speaker 'Abe'");
     }
 
     [Fact]
