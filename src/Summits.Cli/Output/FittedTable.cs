@@ -72,25 +72,11 @@ public static class FittedTable
         foreach (var row in cells)
             table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
         // When even the least widths do not fit, the lines run past the width rather than lose a cell.
-        Render(output, table, Math.Max(room, Needed()) + indent.Length, indent);
-        return dropped;
-    }
-
-    /// <summary>Writes what Spectre renders at this width, without colour and without the padding Spectre adds to the end of each line.</summary>
-    public static void Render(TextWriter output, IRenderable renderable, int width, string indent = "")
-    {
-        var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = Math.Max(1, width - indent.Length);
-        console.Write(renderable);
-        foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+        var rendered = new StringWriter();
+        PlainText.Write(rendered, table, Math.Max(room, Needed()));
+        foreach (var line in rendered.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
             output.WriteLine((indent + line).TrimEnd());
+        return dropped;
     }
 
     /// <summary>The note under a table that had to leave columns out, or nothing.</summary>
