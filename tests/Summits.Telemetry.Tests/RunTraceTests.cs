@@ -111,7 +111,8 @@ public sealed class RunTraceTests(TelemetryCluster cluster)
                 (double?)s.GetTagItem(SummitsTelemetry.ValueBefore), (double?)s.GetTagItem(SummitsTelemetry.ValueAfter),
                 (string)s.GetTagItem(SummitsTelemetry.Cause)!)).Order());
 
-        var changes = run.Timeline.Where(e => e.Kind is EventKind.AgreementMade or EventKind.AgreementStrained or EventKind.AgreementBreached).ToList();
+        var changes = run.Timeline.Where(e => e.Kind is EventKind.AgreementMade or EventKind.AgreementStrained or EventKind.AgreementBreached
+            or EventKind.AgreementSuperseded or EventKind.AgreementPartlySuperseded or EventKind.AgreementRestored).ToList();
         Assert.NotEmpty(changes);
         var agreementSpans = trace.Named(SummitsTelemetry.AgreementSpan);
         string Parties(TimelineEvent e) => e.Kind == EventKind.AgreementMade
@@ -137,6 +138,93 @@ public sealed class RunTraceTests(TelemetryCluster cluster)
         }
     }
 
+    // A package over x and y between A and B (50, 50), then x alone at 52: the package is partly superseded
+    // (it still binds on y). A shock takes A to 90 on x, 38 points from 52, beyond its window of 27.5 at
+    // salience 0.5 (5 + 45 × 0.5) but within two windows (55): the x agreement is strained. A second shock
+    // brings A back to 50, 2 points from 52: restored. Then y alone at 51: the package is superseded.
+    // Every answer is scripted, so the model's acceptance plays no part.
+    private const string SupersessionWorld = """
+        format: 2
+        world: supersession
+        title: Two topics, agreed, then agreed again
+        actors:
+          - { id: A, name: A, capability: 0.5 }
+          - { id: B, name: B, capability: 0.5 }
+        topics:
+          - { id: x, title: X, scale: { low: l, middle: m, high: h } }
+          - { id: y, title: Y, scale: { low: l, middle: m, high: h } }
+        positions:
+          - { actor: A, topic: x, value: 40, salience: 0.5, kind: synthetic, why: test }
+          - { actor: B, topic: x, value: 60, salience: 0.5, kind: synthetic, why: test }
+          - { actor: A, topic: y, value: 40, salience: 0.5, kind: synthetic, why: test }
+          - { actor: B, topic: y, value: 60, salience: 0.5, kind: synthetic, why: test }
+        """;
+
+    private const string SupersessionScenario = """
+        format: 2
+        scenario: supersession
+        world: world.yaml
+        seed: 1
+        steps:
+          - respond: { actor: B, to: package, answer: accept }
+          - id: package
+            propose: { from: A, to: B, terms: { x: 50, y: 50 } }
+          - respond: { actor: B, to: x-again, answer: accept }
+          - id: x-again
+            propose: { from: A, to: B, terms: { x: 52 } }
+          - id: drift
+            shock: { reason: A walks away on x, changes: [{ position: A, topic: x, to: 90 }] }
+          - id: return
+            shock: { reason: A comes back on x, changes: [{ position: A, topic: x, to: 50 }] }
+          - respond: { actor: B, to: y-again, answer: accept }
+          - id: y-again
+            propose: { from: A, to: B, terms: { y: 51 } }
+        """;
+
+    [Fact]
+    public async Task Supersession_partial_supersession_and_restoration_are_agreement_spans_under_their_cause()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-supersession-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "world.yaml"), SupersessionWorld);
+            File.WriteAllText(Path.Combine(folder, "scenario.yaml"), SupersessionScenario);
+            var key = $"supersession-{Guid.NewGuid():N}";
+            var loaded = ScenarioFile.Load(Path.Combine(folder, "scenario.yaml"));
+            loaded = loaded with { World = loaded.World with { Id = key } };
+            var run = await ScenarioRun.InGrainsAsync(cluster.Client, loaded, key);
+            var trace = RunTrace.Of(cluster.ExportedSpans(), key);
+
+            // The timeline has each change once, as worked out above. A change of the package's status is
+            // labelled with the first of its topics in order, x, whichever topic the newer agreement took.
+            string[] Changed(EventKind kind) => [.. run.Timeline.Where(e => e.Kind == kind).Select(e => $"{e.Cause}:{e.Topic}")];
+            Assert.Equal(["x-again:x"], Changed(EventKind.AgreementPartlySuperseded));
+            Assert.Equal(["drift:x"], Changed(EventKind.AgreementStrained));
+            Assert.Equal(["return:x"], Changed(EventKind.AgreementRestored));
+            Assert.Equal(["y-again:x"], Changed(EventKind.AgreementSuperseded));
+
+            // Each is a summits.agreement span with its outcome, topic and cause, under the proposal or step that caused it.
+            var spans = trace.Named(SummitsTelemetry.AgreementSpan)
+                .Where(s => (string)s.GetTagItem(SummitsTelemetry.Outcome)! != SummitsTelemetry.Outcomes.Made)
+                .Select(s => ((string)s.GetTagItem(SummitsTelemetry.Outcome)!, (string)s.GetTagItem(SummitsTelemetry.Topic)!, (string)s.GetTagItem(SummitsTelemetry.Cause)!,
+                    trace.Parent(s)!.OperationName))
+                .Order();
+            Assert.Equal(
+                new[]
+                {
+                    ("partly-superseded", "x", "x-again", SummitsTelemetry.ProposalSpan),
+                    ("restored", "x", "return", SummitsTelemetry.StepSpan),
+                    ("strained", "x", "drift", SummitsTelemetry.StepSpan),
+                    ("superseded", "x", "y-again", SummitsTelemetry.ProposalSpan),
+                },
+                spans);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task No_span_of_a_run_is_exported_twice()
     {
@@ -153,7 +241,10 @@ public sealed class RunTraceTests(TelemetryCluster cluster)
     {
         EventKind.AgreementMade => SummitsTelemetry.Outcomes.Made,
         EventKind.AgreementStrained => SummitsTelemetry.Outcomes.Strained,
-        _ => SummitsTelemetry.Outcomes.Breached,
+        EventKind.AgreementBreached => SummitsTelemetry.Outcomes.Breached,
+        EventKind.AgreementSuperseded => "superseded",
+        EventKind.AgreementPartlySuperseded => "partly-superseded",
+        _ => "restored",
     };
 
     private async Task<(RunResult Run, RunTrace Trace)> RunAsync(string scenario)

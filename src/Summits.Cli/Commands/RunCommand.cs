@@ -37,9 +37,14 @@ public static class RunCommand
         var branch = CommonOptions.Branch();
         branch.Description = "For a scenario that forks: run only this branch (or name the file FILE#BRANCH); without it every branch runs";
         var report = CommonOptions.Report();
+        var pair = new Option<string?>("--pair")
+        {
+            Description = "With --report: the two actors whose utilities the bargaining figures plot where more than two are party (default: the two most capable)",
+            HelpName = "A,B",
+        };
         var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
         {
-            scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report,
+            scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report, pair,
         };
         command.Validators.Add(result =>
         {
@@ -47,18 +52,19 @@ public static class RunCommand
             CommonOptions.RefuseUnless(result, rounds, forecast, "applies only with --world; a scenario sets its rounds in its 'rounds' steps");
             CommonOptions.RefuseUnless(result, branch, !forecast, "applies only to a scenario file that forks, not to --world");
             CommonOptions.RefuseUnless(result, model, forecast, "applies only with --world; a scenario file chooses its model with 'model: smp'");
+            CommonOptions.RefuseUnless(result, pair, result.GetValue(report) is not null, "applies only with --report: it chooses the parties of the report's bargaining figures");
         });
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(new Request(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
             parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
             CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
-            parse.GetValue(branch), parse.GetValue(report), telemetry.Read(parse)), cancellation));
+            parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse)), cancellation));
         return command;
     }
 
     private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
-        Engine Engine, Verbosity Verbosity, string? Branch, string? ReportDir, TelemetrySettings Telemetry);
+        Engine Engine, Verbosity Verbosity, string? Branch, string? ReportDir, string? Pair, TelemetrySettings Telemetry);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
@@ -81,6 +87,17 @@ public static class RunCommand
         {
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
+        }
+        (string, string)? pair = null;
+        if (request.Pair is not null)
+        {
+            if (PairError(request.Pair, scenarios) is { } error)
+            {
+                await Console.Error.WriteLineAsync($"summits run: {error}");
+                return ExitCodes.BadInput;
+            }
+            var names = request.Pair.Split(',', StringSplitOptions.TrimEntries);
+            pair = (names[0], names[1]);
         }
 
         var stdout = Console.Out;
@@ -189,11 +206,23 @@ public static class RunCommand
             }
             if (reportDir is not null)
             {
-                RunReportFiles.WriteAll(run, reportDir);
+                RunReportFiles.WriteAll(run, reportDir, pair);
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }
         }
+    }
+
+    /// <summary>Why <paramref name="text"/> is not two different actors A,B of every world run; null when it is.</summary>
+    private static string? PairError(string text, IReadOnlyList<LoadedScenario> scenarios)
+    {
+        var names = text.Split(',', StringSplitOptions.TrimEntries);
+        var actors = scenarios.SelectMany(s => s.World.Actors.Select(a => a.Id)).Distinct().ToList();
+        if (names.Length != 2 || names[0] == names[1])
+            return $"--pair must name two different actors as A,B, not '{text}'; the actors are {string.Join(", ", actors)}";
+        if (names.FirstOrDefault(n => scenarios.Any(s => !s.World.Actors.Any(a => a.Id == n))) is { } unknown)
+            return $"--pair names '{unknown}', which is not an actor of {scenarios[0].World.Id}; the actors are {string.Join(", ", actors)}";
+        return null;
     }
 
     /// <summary>The branch of a forked scenario, from its id <c>SCENARIO#BRANCH</c>; the scenario's id when it has no branch.</summary>

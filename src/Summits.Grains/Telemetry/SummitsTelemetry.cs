@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using Summits.Model;
 
 namespace Summits.Grains;
 
@@ -151,5 +152,20 @@ public static class SummitsTelemetry
         public const string Made = "made";
         public const string Strained = "strained";
         public const string Breached = "breached";
+        public const string Superseded = "superseded";
+        public const string PartlySuperseded = "partly-superseded";
+        public const string Restored = "restored";
+
+        /// <summary>The outcome of a <c>summits.agreement</c> span for an agreement change other than one made.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="change"/> is not a change of an agreement's status.</exception>
+        public static string Of(EventKind change) => change switch
+        {
+            EventKind.AgreementStrained => Strained,
+            EventKind.AgreementBreached => Breached,
+            EventKind.AgreementSuperseded => Superseded,
+            EventKind.AgreementPartlySuperseded => PartlySuperseded,
+            EventKind.AgreementRestored => Restored,
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "not a change of an agreement's status"),
+        };
     }
 }

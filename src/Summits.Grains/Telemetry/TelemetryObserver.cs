@@ -8,7 +8,8 @@ namespace Summits.Grains;
 
 /// <summary>
 /// Turns a run into spans, metrics and log records: a span per step and per proposal, a span per
-/// move and per agreement change inside the proposal that caused it, and the metrics of the
+/// move and per agreement change (made, strained, breached, superseded, partly superseded, restored)
+/// inside the proposal or step that caused it, and the metrics of the
 /// <see cref="SummitsTelemetry"/> contract. With no listener it costs a branch per call.
 /// </summary>
 /// <param name="evaluationSpans">
@@ -107,20 +108,21 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
                     .SetTag(SummitsTelemetry.Cause, e.Cause);
                 break;
             }
-            case EventKind.AgreementStrained or EventKind.AgreementBreached:
+            case EventKind.AgreementStrained or EventKind.AgreementBreached or EventKind.AgreementSuperseded
+                or EventKind.AgreementPartlySuperseded or EventKind.AgreementRestored:
             {
-                var strained = e.Kind == EventKind.AgreementStrained;
-                if (strained)
+                var change = SummitsTelemetry.Outcomes.Of(e.Kind);
+                if (e.Kind == EventKind.AgreementStrained)
                     SummitsTelemetry.RecordStrain(e.Topic!);
-                else
+                else if (e.Kind == EventKind.AgreementBreached)
                     SummitsTelemetry.RecordBreach(e.Topic!);
                 using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.AgreementSpan, world);
                 span?.SetTag(SummitsTelemetry.Topic, e.Topic)
                     .SetTag(SummitsTelemetry.Actor, e.Actor)
-                    .SetTag(SummitsTelemetry.Outcome, strained ? SummitsTelemetry.Outcomes.Strained : SummitsTelemetry.Outcomes.Breached)
+                    .SetTag(SummitsTelemetry.Outcome, change)
                     .SetTag(SummitsTelemetry.Cause, e.Cause);
                 if (logger.IsEnabled(LogLevel.Information))
-                    LogAgreementChange(logger, e.Topic!, strained ? "strained" : "breached", e.Cause, e.Why ?? "");
+                    LogAgreementChange(logger, e.Topic!, change, e.Cause, e.Why ?? "");
                 break;
             }
             case EventKind.ExpectationFailed:

@@ -42,21 +42,20 @@ public sealed record BargainingAnalysis(
     public double DistanceToFrontier(IReadOnlyDictionary<string, double> terms)
     {
         var u = Utilities(terms);
-        if (!Frontier.Any(f => Dominates(f.Utilities, u)))
+        // An outcome at least as good for every party either betters the terms, or is the terms themselves
+        // (to 10⁻⁹), at distance 0: either way the distance to the nearest frontier outcome is the answer.
+        if (!Frontier.Any(f => AtLeastAsGood(f.Utilities, u)))
             return 0;
         return Frontier.Min(f => Math.Sqrt(f.Utilities.Select((x, i) => (x - u[i]) * (x - u[i])).Sum()));
     }
 
-    private static bool Dominates(ImmutableArray<double> a, ImmutableArray<double> b)
+    private static bool AtLeastAsGood(ImmutableArray<double> a, ImmutableArray<double> b)
     {
-        var better = false;
         for (var i = 0; i < a.Length; i++)
         {
             if (a[i] < b[i] - 1e-9)
                 return false;
-            if (a[i] > b[i] + 1e-9)
-                better = true;
         }
-        return better;
+        return true;
     }
 }

@@ -320,7 +320,17 @@ public sealed class BargainingProblem
     private static int[][] Directions(int d)
     {
         if (d > 3)
-            return [.. Enumerable.Range(0, 2 * d).Select(k => Enumerable.Range(0, d).Select(t => t == k / 2 ? (k % 2 == 0 ? 1 : -1) : 0).ToArray())];
+        {
+            // One step up and one down along each axis.
+            var axes = new int[2 * d][];
+            for (var t = 0; t < d; t++)
+            {
+                (axes[2 * t], axes[2 * t + 1]) = (new int[d], new int[d]);
+                axes[2 * t][t] = 1;
+                axes[2 * t + 1][t] = -1;
+            }
+            return axes;
+        }
         var all = new List<int[]>();
         var count = (int)Math.Pow(3, d);
         for (var c = 0; c < count; c++)

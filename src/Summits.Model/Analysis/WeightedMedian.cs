@@ -21,7 +21,8 @@ public static class WeightedMedian
     {
         if (values.Count == 0)
             return double.NaN;
-        var sorted = values.OrderBy(v => v.Value).ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted, (a, b) => a.Value.CompareTo(b.Value));
         var total = 0.0;
         foreach (var (_, weight) in sorted)
         {
@@ -29,32 +30,25 @@ public static class WeightedMedian
                 throw new ArgumentException($"a weight must be zero or more, not {weight}", nameof(values));
             total += weight;
         }
-        var equal = total == 0;
-        if (equal)
-            total = sorted.Length;
-        var half = total / 2 - Tolerance * total;
+        if (total == 0)
+            return Of([.. sorted.Select(v => (v.Value, 1.0))]);
 
-        // The lowest value with half the weight at or below it, and the highest with half at or above it.
-        double low = sorted[^1].Value, high = sorted[0].Value, running = 0;
-        for (var i = 0; i < sorted.Length; i++)
+        var half = total / 2;
+        var tolerance = Tolerance * total;
+        // The lowest value with half the weight at or below it.
+        var low = 0;
+        var running = sorted[0].Weight;
+        while (running < half - tolerance)
+            running += sorted[++low].Weight;
+        // When the weight at or below it is exactly half, every value up to the next one with weight has
+        // half on each side: the median is the midpoint of that interval.
+        var high = low;
+        if (Math.Abs(running - half) <= tolerance)
         {
-            running += equal ? 1 : sorted[i].Weight;
-            if (running >= half)
-            {
-                low = sorted[i].Value;
-                break;
-            }
+            high++;
+            while (sorted[high].Weight == 0)
+                high++;
         }
-        running = 0;
-        for (var i = sorted.Length - 1; i >= 0; i--)
-        {
-            running += equal ? 1 : sorted[i].Weight;
-            if (running >= half)
-            {
-                high = sorted[i].Value;
-                break;
-            }
-        }
-        return (low + high) / 2;
+        return (sorted[low].Value + sorted[high].Value) / 2;
     }
 }

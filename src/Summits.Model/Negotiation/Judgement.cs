@@ -9,7 +9,10 @@ public readonly record struct Judgement(double Utility, double Walk, double Next
     private const double Tolerance = 1e-12;
 
     /// <summary>At least as good as no deal.</summary>
-    public bool BeatsWalkAway => Utility >= Walk - Tolerance;
+    public bool BeatsWalkAway => AtLeast(Walk);
+
+    /// <summary>Whether the terms are worth at least <paramref name="other"/> to the actor, round-off (10⁻¹²) forgiven.</summary>
+    public bool AtLeast(double other) => Utility >= other - Tolerance;
 
     /// <summary>
     /// Whether the actor accepts at time τ under the condition (Baarslag, Hindriks and Jonker 2014); never below
@@ -21,7 +24,7 @@ public readonly record struct Judgement(double Utility, double Walk, double Next
         {
             _ when time >= 1 => true,
             AcceptanceCondition.Constant => true,
-            AcceptanceCondition.Time => time >= parameters.AcceptanceTime || Utility >= Next - Tolerance,
-            _ => Utility >= Next - Tolerance,
+            AcceptanceCondition.Time => time >= parameters.AcceptanceTime || AtLeast(Next),
+            _ => AtLeast(Next),
         };
 }

@@ -48,32 +48,28 @@ public static class Negotiator
         for (var i = 0; i < n; i++)
         {
             var term = proposal.Terms[i];
-            y[i] = term.Value;
-            if (positions.TryGetValue(term.Topic, out var p))
+            // On a topic it holds no position on, the actor sits at the terms with no salience (s stays 0):
+            // they are worth nothing to it either way, and they move it nowhere.
+            x[i] = r[i] = y[i] = term.Value;
+            if (!positions.TryGetValue(term.Topic, out var p))
+                continue;
+            x[i] = p.Value;
+            s[i] = p.Salience;
+            r[i] = Tactics.Reservation(x[i], s[i], p.Reservation, y[i], parameters);
+            held++;
+            single = p;
+            tradeOff &= actor.StrategyOn(p) == Strategy.TradeOff;
+            utility += Utility.Of(x[i], s[i], rho, y[i]);
+            var noDeal = Utility.Of(x[i], s[i], rho, r[i]);
+            foreach (var c in commitments)
             {
-                x[i] = p.Value;
-                s[i] = p.Salience;
-                r[i] = Tactics.Reservation(x[i], s[i], p.Reservation, y[i], parameters);
-                held++;
-                single = p;
-                tradeOff &= actor.StrategyOn(p) == Strategy.TradeOff;
-                utility += Utility.Of(x[i], s[i], rho, y[i]);
-                var noDeal = Utility.Of(x[i], s[i], rho, r[i]);
-                foreach (var c in commitments)
+                if (c.Topic == term.Topic && c.Status.IsLive())
                 {
-                    if (c.Topic == term.Topic && c.Status.IsLive())
-                    {
-                        noDeal = Math.Max(noDeal, Utility.Of(x[i], s[i], rho, c.Value));
-                        r[i] = Tactics.Bounded(x[i], r[i], c.Value);
-                    }
+                    noDeal = Math.Max(noDeal, Utility.Of(x[i], s[i], rho, c.Value));
+                    r[i] = Tactics.Bounded(x[i], r[i], c.Value);
                 }
-                walk += noDeal;
             }
-            else
-            {
-                x[i] = r[i] = term.Value;
-                s[i] = 0;
-            }
+            walk += noDeal;
         }
 
         var next = new double[n];
@@ -145,8 +141,6 @@ public static class Negotiator
         for (var i = 0; i < n && proposal.Kind != ProposalKind.Renewed; i++)
         {
             var topic = proposal.Terms[i].Topic;
-            if (!positions.ContainsKey(topic))
-                continue;
             var delta = Influence(x[i], s[i], y[i], actor.Capability, proposal.ProposerCapability, affinity, parameters);
             if (Math.Abs(delta) < 1e-9)
                 continue;
@@ -162,7 +156,7 @@ public static class Negotiator
 
         return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
             counter, moves.ToImmutable(), changes.ToImmutable(), why,
-            scripted is null && response == Response.Accept && held > 0 && unheld <= utility + 1e-12 ? offer.MoveToImmutable() : []);
+            scripted is null && response == Response.Accept && held > 0 && judgement.AtLeast(unheld) ? offer.MoveToImmutable() : []);
     }
 
     /// <summary>The name of an acceptance condition in the literature's notation.</summary>

@@ -345,7 +345,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             var actor = state.Actors[proposer.Actor];
             var others = held[i].Where(p => p.Actor != proposer.Actor).ToArray();
             var package = actor.StrategyOn(proposer) == Strategy.TradeOff
-                ? Package(topics, held, open, offered, tables[i].Topic, i, proposer.Actor)
+                ? Package(topics, held, open, offered, tables, i, proposer.Actor)
                 : [i];
             Term[] terms;
             if (package.Length > 1)
@@ -429,15 +429,20 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     /// <summary>
     /// The topics a trade-off proposer offers together with topic <paramref name="i"/>: those related to it
-    /// that are open, not yet offered this round, held by the same actors, and on which it uses the trade-off tactic too.
+    /// that are open, not yet offered this round, held by the same actors, on which it uses the trade-off
+    /// tactic too, and on which it holds no live agreement. A topic it is bound on is offered alone (never
+    /// past the agreed value): moving it inside a package would revise the agreement as a by-product of the
+    /// logroll. When it is bound on topic <paramref name="i"/> itself, it offers that topic alone.
     /// </summary>
-    private int[] Package(IReadOnlyList<string> topics, Position[][] held, bool[] open, bool[] offered, Topic topic, int i, string proposer)
+    private int[] Package(IReadOnlyList<string> topics, Position[][] held, bool[] open, bool[] offered, TopicTable[] tables, int i, string proposer)
     {
+        if (Bound(tables[i], proposer))
+            return [i];
         var holders = held[i].Select(p => p.Actor).ToHashSet(StringComparer.Ordinal);
         var package = new List<int> { i };
         for (var k = 0; k < topics.Count; k++)
         {
-            if (k == i || !open[k] || offered[k] || !topic.Related.Contains(topics[k]))
+            if (k == i || !open[k] || offered[k] || !tables[i].Topic.Related.Contains(topics[k]) || Bound(tables[k], proposer))
                 continue;
             var mine = held[k].FirstOrDefault(p => p.Actor == proposer);
             if (mine is null || held[k].Length != holders.Count || !held[k].All(p => holders.Contains(p.Actor)))
@@ -447,6 +452,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         }
         return [.. package];
     }
+
+    private static bool Bound(TopicTable table, string actor) => Table.CommitmentsOf(table, actor).Any();
 
     /// <summary>The trade-off tactic's package: its own utility at the level of its concession at τ, the rest toward the other side's believed values.</summary>
     private Term[] PackageOffer(string[] topics, Position[][] held, Actor actor, double time)

@@ -7,7 +7,8 @@ namespace Summits.Scenarios;
 /// <summary>
 /// Rewrites a world or scenario file from format 1 to format 2 (<c>summits migrate</c>), editing the text
 /// in place so that its comments, order and layout stay as they were: it adds <c>format: 2</c>, records the
-/// verb of each quoted agreement from its sentence, and renames what format 2 calls otherwise.
+/// verb of each quoted agreement from its sentence, and renames what format 2 calls otherwise ('risk' is
+/// 'curvature', the strategy 'tit-for-tat' is 'relative-tit-for-tat').
 /// </summary>
 public static class FormatMigration
 {
@@ -31,6 +32,7 @@ public static class FormatMigration
         edits.Add(((int)first.Start.Line, 1, 0, $"{FileFormat.Key}: {FileFormat.Current}\n", new Change((int)first.Start.Line, $"added '{FileFormat.Key}: {FileFormat.Current}'")));
         if (isWorld)
             AddVerbs(path, root, edits);
+        Rename(root, edits);
 
         return (Apply(text, edits), [.. edits.Select(e => e.Change).OrderBy(c => c.Line)]);
     }
@@ -66,6 +68,50 @@ public static class FormatMigration
         }
     }
 
+    /// <summary>
+    /// The names format 2 changed: an actor's 'risk' is its 'curvature' (the model evaluates no lottery with
+    /// it), and the strategy 'tit-for-tat' is 'relative-tit-for-tat' (format 2 adds the absolute form). They
+    /// stand in a world's actors and positions, and in a scenario's actor and position overrides and the
+    /// strategy choices of its 'vary' block.
+    /// </summary>
+    private static void Rename(YamlMappingNode root, List<(int, int, int, string, Change)> edits)
+    {
+        foreach (var node in Items(root, "actors").Concat(Items(root, "positions")))
+        {
+            var what = node.Children.ContainsKey(new YamlScalarNode("topic")) ? $"position '{Value(node, "actor")}/{Value(node, "topic")}'" : $"actor '{Id(node)}'";
+            if (node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "risk") is { } risk)
+                edits.Add(Replace(risk, "risk", "curvature", $"{what}: 'risk' renamed 'curvature'"));
+            if (node.Children.TryGetValue(new YamlScalarNode("strategy"), out var strategy) && strategy is YamlScalarNode { Value: WorldFile.TitForTat } old)
+                edits.Add(Replace(old, WorldFile.TitForTat, NewTitForTat, $"{what}: strategy '{WorldFile.TitForTat}' renamed '{NewTitForTat}'"));
+        }
+        foreach (var node in Items(root, "vary"))
+        {
+            if (!node.Children.ContainsKey(new YamlScalarNode("strategy"))
+                || !node.Children.TryGetValue(new YamlScalarNode("choices"), out var choices) || choices is not YamlSequenceNode list)
+                continue;
+            foreach (var choice in list.Children.OfType<YamlScalarNode>().Where(c => c.Value == WorldFile.TitForTat))
+                edits.Add(Replace(choice, WorldFile.TitForTat, NewTitForTat, $"vary strategy of '{Value(node, "strategy")}': choice '{WorldFile.TitForTat}' renamed '{NewTitForTat}'"));
+        }
+    }
+
+    private static readonly string NewTitForTat = KebabCase.Of(Strategy.RelativeTitForTat);
+
+    private static IEnumerable<YamlMappingNode> Items(YamlMappingNode root, string key) =>
+        root.Children.TryGetValue(new YamlScalarNode(key), out var list) && list is YamlSequenceNode sequence
+            ? sequence.Children.OfType<YamlMappingNode>()
+            : [];
+
+    /// <summary>An edit that replaces the scalar <paramref name="node"/>'s text <paramref name="old"/> with <paramref name="replacement"/>, inside its quotes if it has them.</summary>
+    private static (int, int, int, string, Change) Replace(YamlScalarNode node, string old, string replacement, string what)
+    {
+        var line = (int)node.Start.Line;
+        var column = (int)node.Start.Column + (node.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0);
+        return (line, column, old.Length, replacement, new Change(line, what));
+    }
+
+    private static string Value(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { } text } ? text : "?";
+
     /// <summary>Loads migrated text as what it is, so that a migration never writes a file that does not load.</summary>
     /// <exception cref="InputException">The migrated file still has a mistake the migration cannot mend; its line is that of the migrated text.</exception>
     public static void Check(string path, string migrated)
@@ -77,8 +123,7 @@ public static class FormatMigration
             WorldFile.Parse(path, migrated);
     }
 
-    private static string Id(YamlMappingNode node) =>
-        node.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { } text } ? text : "?";
+    private static string Id(YamlMappingNode node) => Value(node, "id");
 
     /// <summary>Applies the edits from the end of the text backwards, so each one's line and column still hold.</summary>
     private static string Apply(string text, List<(int Line, int Column, int Remove, string Insert, Change Change)> edits)

@@ -49,7 +49,7 @@ public static class ScenarioFile
         root.RejectUnknownKeys();
 
         var world = WorldFile.Load(worldPath);
-        world = WorldOverrides.Apply(path, world, actorNodes, topicNodes, positionNodes, id);
+        world = WorldOverrides.Apply(path, world, actorNodes, topicNodes, positionNodes, id, format);
         var forks = new ForkReader(path, world);
         var (shared, fork) = forks.Split(stepNodes);
         var steps = new StepReader(path, world).ReadAll(shared);
@@ -63,7 +63,7 @@ public static class ScenarioFile
             FormatNotes.Say(FileFormat.Note(path, FileFormat.ScenarioChanges));
         return new LoadedScenario(path, worldPath, scenario, world)
         {
-            Vary = new VaryReader(path, world).ReadAll(varyNodes),
+            Vary = new VaryReader(path, world, format).ReadAll(varyNodes),
             Fork = fork is null ? null : forks.Read(fork, shared, scenario),
         };
     }

@@ -9,7 +9,8 @@ namespace Summits.Scenarios;
 /// for example <c>{ salience: JP, topic: trade-imbalance, range: [0.5, 0.9] }</c> or
 /// <c>{ strategy: US, choices: [boulware, linear] }</c>.
 /// </summary>
-public sealed class VaryReader(string file, World world)
+/// <param name="format">The scenario file's format: format 1 may name the strategy 'tit-for-tat' (see <see cref="WorldFile.StrategyOf"/>).</param>
+public sealed class VaryReader(string file, World world, int format = FileFormat.Current)
 {
     private static readonly string[] Kinds = ["position", "salience", "capability", "strategy"];
 
@@ -43,7 +44,7 @@ public sealed class VaryReader(string file, World world)
             "position" => new PositionVariation(actor, Held(r, actor), Range(r, ScaleValue.Min, ScaleValue.Max)),
             "salience" => new SalienceVariation(actor, Held(r, actor), Range(r, 0, 1)),
             "capability" => new CapabilityVariation(actor, Range(r, 0, 1)),
-            _ => new StrategyVariation(actor, Choices(r)),
+            _ => new StrategyVariation(actor, Choices(r, format)),
         };
         r.RejectUnknownKeys();
         return variation;
@@ -66,13 +67,13 @@ public sealed class VaryReader(string file, World world)
         return new Interval(low, high);
     }
 
-    private static ImmutableArray<Strategy> Choices(MappingReader r)
+    private static ImmutableArray<Strategy> Choices(MappingReader r, int format)
     {
         var nodes = r.List("choices");
         var choices = new List<Strategy>();
         foreach (var node in nodes)
         {
-            var strategy = r.Enum<Strategy>(node, "choices");
+            var strategy = WorldFile.StrategyOf(r, node, "choices", format);
             if (choices.Contains(strategy))
                 throw r.Fail(node, $"'{KebabCase.Of(strategy)}' is named twice in 'choices'");
             choices.Add(strategy);

@@ -10,10 +10,11 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class WorldOverrides
 {
-    public static World Apply(string path, World world, IReadOnlyList<YamlNode> actors, IReadOnlyList<YamlNode> topics, IReadOnlyList<YamlNode> positions, string scenario)
+    /// <param name="format">The scenario file's format: format 1 may name the strategy 'tit-for-tat' (see <see cref="WorldFile.StrategyOf"/>).</param>
+    public static World Apply(string path, World world, IReadOnlyList<YamlNode> actors, IReadOnlyList<YamlNode> topics, IReadOnlyList<YamlNode> positions, string scenario, int format = FileFormat.Current)
     {
         foreach (var node in actors)
-            world = Actor(path, world, node);
+            world = Actor(path, world, node, format);
         foreach (var node in topics)
             world = Topic(path, world, node);
         foreach (var node in positions)
@@ -21,7 +22,7 @@ public static class WorldOverrides
         return world;
     }
 
-    private static World Actor(string path, World world, YamlNode node)
+    private static World Actor(string path, World world, YamlNode node, int format)
     {
         var r = new MappingReader(path, node, "an actor override");
         var id = WorldFile.Identifier(r, "id");
@@ -33,7 +34,7 @@ public static class WorldOverrides
             Name = r.OptionalString("name") ?? actor.Name,
             Leader = r.OptionalString("leader") ?? actor.Leader,
             Capability = r.OptionalNumber("capability", 0, 1) ?? actor.Capability,
-            Strategy = r.Has("strategy") ? r.Enum<Strategy>("strategy") : actor.Strategy,
+            Strategy = r.Has("strategy") ? WorldFile.StrategyOf(r, r.Required("strategy"), "strategy", format) : actor.Strategy,
             Curvature = WorldFile.Curvature(r) ?? actor.Curvature,
             Acceptance = r.Has("acceptance") ? r.Enum<AcceptanceCondition>("acceptance") : actor.Acceptance,
             Why = r.OptionalString("reason") ?? actor.Why,

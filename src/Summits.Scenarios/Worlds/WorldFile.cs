@@ -46,7 +46,7 @@ public static partial class WorldFile
 
         var actorIds = UniqueIds(path, actorNodes, "an actor", "actor");
         var topicIds = UniqueIds(path, topicNodes, "a topic", "topic");
-        var actors = actorNodes.Select(n => ReadActor(path, n, actorIds)).ToImmutableArray();
+        var actors = actorNodes.Select(n => ReadActor(path, n, actorIds, format)).ToImmutableArray();
         var topics = topicNodes.Select(n => ReadTopic(path, n, topicIds)).ToImmutableArray();
 
         var speakers = actors.Where(a => a.Speaker is not null).Select(a => a.Speaker!)
@@ -84,7 +84,7 @@ public static partial class WorldFile
         return ids;
     }
 
-    private static Actor ReadActor(string path, YamlNode node, IdSet actorIds)
+    private static Actor ReadActor(string path, YamlNode node, IdSet actorIds, int format)
     {
         var r = new MappingReader(path, node, "an actor");
         var id = r.String("id");
@@ -92,7 +92,7 @@ public static partial class WorldFile
         var leader = r.OptionalString("leader") ?? "";
         var speaker = r.OptionalString("speaker");
         var capability = r.Number("capability", 0, 1);
-        var strategy = r.Has("strategy") ? r.Enum<Strategy>("strategy") : Strategy.Linear;
+        var strategy = r.Has("strategy") ? StrategyOf(r, r.Required("strategy"), "strategy", format) : Strategy.Linear;
         var acceptance = r.Has("acceptance") ? r.Enum<AcceptanceCondition>("acceptance") : AcceptanceCondition.Next;
         var curvature = Curvature(r) ?? 1.0;
         var affinity = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
@@ -196,6 +196,21 @@ public static partial class WorldFile
         if (r.Has("curvature") && r.Has("risk"))
             throw r.Fail(r.Required("risk"), "'risk' is the older name of 'curvature'; give only 'curvature'");
         return r.OptionalNumber("curvature", 0.1, 10) ?? r.OptionalNumber("risk", 0.1, 10);
+    }
+
+    /// <summary>The format-1 name of <see cref="Strategy.RelativeTitForTat"/>, which format 1 called plain tit-for-tat.</summary>
+    public const string TitForTat = "tit-for-tat";
+
+    /// <summary>
+    /// The strategy named at <paramref name="node"/> under <paramref name="key"/>. A format-1 file may say
+    /// 'tit-for-tat', which format 2 reads as 'relative-tit-for-tat' (the note of <see cref="FileFormat.WorldChanges"/> says so).
+    /// </summary>
+    /// <exception cref="InputException">The name is not a strategy (in format 2, 'tit-for-tat' is not one).</exception>
+    public static Strategy StrategyOf(MappingReader r, YamlNode node, string key, int format)
+    {
+        if (format < FileFormat.Current && r.Scalar(node, key) == TitForTat)
+            return Strategy.RelativeTitForTat;
+        return r.Enum<Strategy>(node, key);
     }
 
     /// <summary>How an actor bargains on one topic when it differs from the actor's own: 'reservation' (0..100), 'strategy' and 'acceptance'.</summary>

@@ -160,4 +160,45 @@ public sealed class BargainingProblemTests
         Assert.Throws<ArgumentException>(() => new BargainingProblem([], [Party("A", 1)]));
         Assert.Throws<ArgumentException>(() => new BargainingProblem(["t"], []));
     }
+    [Fact]
+    public void With_four_topics_the_Nash_point_is_polished_off_the_coarse_grid_along_each_axis()
+    {
+        // Four topics search a grid of step 10 (11⁴ = 14,641 outcomes; step 5 would be 21⁴ = 194,481, over
+        // the 150,000 budget), and the compass search then moves one axis at a time. A (ρ = 2) holds t1 at
+        // 0 with salience 1 and t2, t3, t4 at 33 with salience 0.1; B (ρ = 1) holds only t1, at 100;
+        // reservations 0. Only A cares for t2..t4, so the product is largest with them at 33, off the
+        // grid (30 or 40). Then Uᴬ = 1.3 − z², Uᴮ = z with z = t1/100, and (1.3 − z²)·z is largest where
+        // 1.3 − 3z² = 0: z = √(1.3/3) = 0.658281, t1 = 65.828 (between the grid's 60 and 70, below the
+        // grid's best 70: (1.3 − 0.49)·0.7 = 0.567 > (1.3 − 0.36)·0.6 = 0.564), Uᴬ = 0.866667.
+        var analysis = new BargainingProblem(["t1", "t2", "t3", "t4"],
+        [
+            Party("A", 2, ("t1", 0, 1, 0), ("t2", 33, 0.1, 0), ("t3", 33, 0.1, 0), ("t4", 33, 0.1, 0)),
+            Party("B", 1, ("t1", 100, 1, 0)),
+        ]).Solve();
+        var nash = Assert.Single(analysis.Nash);
+        Assert.Equal(100 * Math.Sqrt(1.3 / 3), nash.Terms["t1"], 2);
+        Assert.All(["t2", "t3", "t4"], t => Assert.Equal(33, nash.Terms[t], 2));
+        Assert.Equal(1.3 - 1.3 / 3, nash.Utilities[0], 5);
+        Assert.Equal(Math.Sqrt(1.3 / 3), nash.Utilities[1], 5);
+    }
+    [Fact]
+    public void An_outcome_bettered_for_one_party_and_equal_for_the_other_lies_inside_the_frontier()
+    {
+        // A holds p at 0; B holds p and q at 100; salience 1, ρ = 1. At (p 0, q 50) A has its best, 1, and B
+        // 0 + 0.5. The frontier is p = 100·z, q = 100: (1 − z, 1 + z); its point (1, 1) at p = 0 is as good
+        // for A and better for B, and no frontier point is better for A. The nearest frontier point is
+        // that one, at distance 1 − 0.5 = 0.5.
+        var analysis = new BargainingProblem(["p", "q"],
+            [Party("A", 1, ("p", 0, 1, 0)), Party("B", 1, ("p", 100, 1, 0), ("q", 100, 1, 0))]).Solve();
+        Assert.Equal(0.5, analysis.DistanceToFrontier(Terms(("p", 0), ("q", 50))), 9);
+    }
+
+    [Fact]
+    public void An_outcome_on_the_frontier_between_its_grid_points_lies_on_it()
+    {
+        // A at 40, B at 60: 45.01 is between the grid's 45 and 45.05 but on the frontier segment
+        // (Uᴬ + Uᴮ = 1.8), so nothing dominates it: distance 0, not the 10⁻⁴ to the nearest grid point.
+        var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 40, 1, 0)), Party("B", 1, ("t", 60, 1, 0))]).Solve();
+        Assert.Equal(0, analysis.DistanceToFrontier(Terms(("t", 45.01))), 12);
+    }
 }

@@ -80,4 +80,32 @@ public sealed class TopicAnalysisTests
         Assert.Equal(40, analysis.NashPoints[0], 3);
         Assert.Equal(60, analysis.NashPoints[1], 3);
     }
+    [Fact]
+    public void A_topic_nobody_holds_has_no_points()
+    {
+        var analysis = TopicAnalysis.Of("t", []);
+        Assert.True(double.IsNaN(analysis.WeightedMean));
+        Assert.True(double.IsNaN(analysis.WeightedMedian));
+        Assert.Null(analysis.Nash);
+        Assert.Empty(analysis.NashPoints);
+    }
+
+    [Fact]
+    public void When_no_actor_has_weight_the_mean_is_the_plain_mean()
+    {
+        // Salience 0 for both: c·s = 0, so each position counts once: (20 + 60) / 2 = 40.
+        var analysis = TopicAnalysis.Of("t", [("A", 20, 0, 0.5, 1, 0), ("B", 60, 0, 0.5, 1, 0)]);
+        Assert.Equal(40, analysis.WeightedMean, 9);
+    }
+
+    [Fact]
+    public void The_weight_is_capability_times_salience_not_their_ratio()
+    {
+        // A at 10 (c 1, s 0.5), B at 90 (c 0.5, s 1), C at 50 (c 0.2, s 0.5): weights c·s 0.5, 0.5, 0.1.
+        // Mean (5 + 45 + 5) / 1.1 = 50; median: at or below 50 is 0.6 of 1.1, at or above 0.6: 50.
+        // Weighted by c / s instead (2, 0.5, 0.4) the median would be 10.
+        var analysis = TopicAnalysis.Of("t", [("A", 10, 0.5, 1, 1, 0), ("B", 90, 1, 0.5, 1, 0), ("C", 50, 0.5, 0.2, 1, 0)]);
+        Assert.Equal(50, analysis.WeightedMean, 9);
+        Assert.Equal(50, analysis.WeightedMedian, 9);
+    }
 }

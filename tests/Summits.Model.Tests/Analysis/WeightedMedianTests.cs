@@ -62,4 +62,35 @@ public sealed class WeightedMedianTests
     [Fact]
     public void A_negative_weight_is_refused() =>
         Assert.Throws<ArgumentException>(() => WeightedMedian.Of([(10, 1), (20, -0.5)]));
+    [Fact]
+    public void A_negative_weight_is_refused_with_what_was_wrong()
+    {
+        var error = Assert.Throws<ArgumentException>(() => WeightedMedian.Of([(10, 1), (20, -0.5)]));
+        Assert.StartsWith("a weight must be zero or more, not -0.5", error.Message);
+    }
+
+    [Fact]
+    public void Tiny_weights_are_compared_with_a_tolerance_relative_to_their_total()
+    {
+        // Total 5e-11, half 2.5e-11. At or below 20: 2e-11 < half; at or below 30: 5e-11, so 30. At or
+        // above 30: 3e-11 ≥ half, so 30 from above too: the median is 30, not a tie. A tolerance that did
+        // not scale with the total (10⁻⁹ against weights of 10⁻¹¹) would call every value a median.
+        Assert.Equal(30, WeightedMedian.Of([(10, 1e-11), (20, 1e-11), (30, 3e-11)]), 9);
+    }
+
+    [Fact]
+    public void A_tie_missed_by_round_off_in_large_weights_is_still_a_tie()
+    {
+        // 10000.7 + 6000.6 = 16001.3 in decimals, half of the total 32002.6, so 20 and 30 tie and the
+        // median is 25. In floating point the sum is 16001.300000000001, 1.8·10⁻¹² over half: inside the
+        // tolerance 10⁻⁹ · 32002.6 = 3.2·10⁻⁵, but not inside 10⁻⁹ / 32002.6.
+        Assert.Equal(25, WeightedMedian.Of([(30, 16001.3), (10, 10000.7), (20, 6000.6)]), 9);
+    }
+
+    [Fact]
+    public void A_weightless_lowest_value_is_passed_over()
+    {
+        // The 0 at 5 adds nothing: 1 at 10 is half of 2, so 10 and 30 tie: 20.
+        Assert.Equal(20, WeightedMedian.Of([(5, 0), (10, 1), (30, 1)]), 9);
+    }
 }

@@ -22,6 +22,19 @@ public sealed class CommitmentTests
     public void A_partys_distance_from_the_agreed_value_sets_the_status(AgreementStatus status, double after, AgreementStatus? expected) =>
         Assert.Equal(expected, Negotiator.Drift(new Commitment("a", "t", 50, status), after, 0.5, Defaults));
 
+    // Exactly at the window and exactly at the breach distance is still inside each: with salience 0.5 (window
+    // 27.5, breach beyond 55) and an agreement at 20, a party at 47.5 keeps it holding; at 75 (55 away) it
+    // strains a holding agreement and leaves a strained one strained; at 75.1 it breaches either.
+    [Theory]
+    [InlineData(AgreementStatus.Holding, 47.5, null)]
+    [InlineData(AgreementStatus.Holding, 47.6, AgreementStatus.Strained)]
+    [InlineData(AgreementStatus.Holding, 75, AgreementStatus.Strained)]
+    [InlineData(AgreementStatus.Strained, 75, null)]
+    [InlineData(AgreementStatus.Holding, 75.1, AgreementStatus.Breached)]
+    [InlineData(AgreementStatus.Strained, 75.1, AgreementStatus.Breached)]
+    public void A_party_exactly_at_the_window_or_at_the_breach_distance_is_still_inside_it(AgreementStatus status, double after, AgreementStatus? expected) =>
+        Assert.Equal(expected, Negotiator.Drift(new Commitment("a", "t", 20, status), after, 0.5, Defaults));
+
     // A jump of five windows (5·27.5 = 137.5 points would leave the scale; from 0 to 100 is 100 points,
     // 3.6 windows) breaches a holding agreement at once rather than only straining it.
     [Fact]
@@ -44,5 +57,43 @@ public sealed class CommitmentTests
         Assert.Equal(AgreementStatus.Breached, Change(0, 60, AgreementStatus.Holding));
         Assert.Equal(AgreementStatus.Breached, Change(0, 60, AgreementStatus.Strained));
         Assert.Null(Change(0, 60, AgreementStatus.Breached));
+    }
+
+    // The same boundaries for a proposal: against an agreement at 20, proposing 47.5 (exactly one window away)
+    // changes nothing, 75 (exactly two) strains a holding agreement but breaches nothing, 75.1 breaches.
+    [Fact]
+    public void A_proposal_exactly_at_the_window_or_at_the_breach_distance_is_still_inside_it()
+    {
+        var positions = new Dictionary<string, Position> { ["t"] = WorldBuilder.Position("A", "t", 50, 0.5) };
+        AgreementStatus? Change(double value, AgreementStatus status) =>
+            Negotiator.Contrary(positions, WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("t", value)), [new Commitment("a", "t", 20, status)], Defaults)
+                .SingleOrDefault()?.Status;
+        Assert.Null(Change(47.5, AgreementStatus.Holding));
+        Assert.Equal(AgreementStatus.Strained, Change(75, AgreementStatus.Holding));
+        Assert.Null(Change(75, AgreementStatus.Strained));
+        Assert.Equal(AgreementStatus.Breached, Change(75.1, AgreementStatus.Strained));
+    }
+
+    // The change names the proposer, the terms, their distance from the agreed value and the window:
+    // 80 is 30 from 50, with the window 27.5 of salience 0.5.
+    [Fact]
+    public void A_proposal_that_strains_its_proposers_agreement_says_why()
+    {
+        var positions = new Dictionary<string, Position> { ["t"] = WorldBuilder.Position("A", "t", 50, 0.5) };
+        var change = Assert.Single(Negotiator.Contrary(positions, WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("t", 80)),
+            [new Commitment("a", "t", 50, AgreementStatus.Holding)], Defaults));
+        Assert.Equal(new CommitmentChange("a", "t", "A", AgreementStatus.Strained, "p", "A proposed 80, 30 from the agreed 50 (window 27.5)"), change);
+    }
+
+    // Only the proposer's agreements on the proposed topics count, and a topic it holds no position on binds
+    // it to nothing: proposing 100 on t leaves an agreement on u at 0 alone, and proposing 100 on u, where it
+    // holds no position, changes nothing either.
+    [Fact]
+    public void A_proposal_touches_only_its_proposers_agreements_on_topics_it_holds_and_proposes()
+    {
+        var positions = new Dictionary<string, Position> { ["t"] = WorldBuilder.Position("A", "t", 50, 0.5) };
+        Commitment[] onU = [new Commitment("a", "u", 0, AgreementStatus.Holding)];
+        Assert.Empty(Negotiator.Contrary(positions, WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("t", 100)), onU, Defaults));
+        Assert.Empty(Negotiator.Contrary(positions, WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("u", 100)), onU, Defaults));
     }
 }

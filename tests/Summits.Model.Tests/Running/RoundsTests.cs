@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Summits.Model;
 using static Summits.Model.Tests.WorldBuilder;
 
@@ -129,5 +130,36 @@ public sealed class RoundsTests
         Assert.InRange(agreement.Terms["x"], value - 0.25, value + 0.25);
         Assert.InRange(agreement.Terms["y"], value - 0.25, value + 0.25);
         Assert.Equal(8, RoundOf(state, agreement.Id));
+    }
+    // A trade-off actor A at 30 on two related topics (salience 0.9 on x, 0.1 on y) faces B and C at 70
+    // (0.1 on x, 0.9 on y): opposed priorities, so with nothing agreed A opens round 1 with a package
+    // over x and y. With A and B already agreed at 50 on y (C, not a party, keeps y open), A offers x and
+    // y apart: moving y inside a package would revise its agreement with B as a side effect. On y alone
+    // its offer is bounded by the agreement: reservation 30 + (5 + 45·0.9) = 75.5, held to 50 by the
+    // agreement; at τ = 0.1 of 10 rounds it offers 30 + 0.1·(50 − 30) = 32 (75.5 would give 34.55).
+    private static World OpposedThree(params Agreement[] agreements) =>
+        World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5), Actor("C", 0.5)], [Topic("x", "y"), Topic("y", "x")],
+            [Position("A", "x", 30, 0.9), Position("A", "y", 30, 0.1), Position("B", "x", 70, 0.1), Position("B", "y", 70, 0.9),
+             Position("C", "x", 70, 0.1), Position("C", "y", 70, 0.9)], agreements);
+
+    private static ImmutableArray<Term>[] FirstRoundOffers(RunState state) =>
+        [.. state.Timeline.Where(e => e.Round == 1 && e.Kind == EventKind.Proposal && e.Actor == "A").Select(e => e.Terms!.Value)];
+
+    [Fact]
+    public async Task With_nothing_agreed_a_trade_off_actor_opens_with_a_package()
+    {
+        var (state, _) = await LocalRun.Of(OpposedThree(), LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
+        var offer = Assert.Single(FirstRoundOffers(state));
+        Assert.Equal(["x", "y"], offer.Select(t => t.Topic));
+    }
+
+    [Fact]
+    public async Task A_trade_off_actor_leaves_a_topic_it_holds_an_agreement_on_out_of_its_packages()
+    {
+        var (state, _) = await LocalRun.Of(OpposedThree(Agreement("held", "y", 50, "A", "B")),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
+        var offers = FirstRoundOffers(state);
+        Assert.Equal(["x", "y"], offers.Select(o => Assert.Single(o).Topic));
+        Assert.Equal(32, offers[1][0].Value, 9);
     }
 }

@@ -169,4 +169,107 @@ public sealed class FileFormatTests : IDisposable
         var error = Assert.Throws<InputException>(() => FormatMigration.Migrate(Write("x.yaml", text), text));
         Assert.Contains("neither a world file", error.Message);
     }
+    /// <summary>A format-1 world using both names format 2 changed: 'risk' in a block actor and a flow one, 'tit-for-tat' plain and quoted.</summary>
+    private const string RenamedWorld = """
+        world: w
+        title: W
+        actors:
+          - id: A
+            name: A
+            capability: 0.5
+            risk: 1.5
+            strategy: tit-for-tat
+          - { id: B, name: B, capability: 0.5, risk: 0.8, strategy: 'tit-for-tat' }
+        topics:
+          - { id: t, title: T, scale: { low: l, middle: m, high: h } }
+
+        """;
+
+    [Fact]
+    public void Migrating_a_world_renames_risk_to_curvature_and_tit_for_tat_to_relative_tit_for_tat()
+    {
+        var path = Write("w.yaml", RenamedWorld);
+        var (text, changes) = FormatMigration.Migrate(path, RenamedWorld);
+
+        // By hand: 'format: 2' before 'world' (line 1); A's 'risk' key on line 7 and its strategy on line 8
+        // renamed in place; on B's flow line (9) both, the quoted name inside its quotes.
+        var expected = "format: 2\n" + RenamedWorld
+            .Replace("    risk: 1.5\n    strategy: tit-for-tat\n", "    curvature: 1.5\n    strategy: relative-tit-for-tat\n")
+            .Replace("risk: 0.8, strategy: 'tit-for-tat'", "curvature: 0.8, strategy: 'relative-tit-for-tat'");
+        Assert.Equal(expected, text);
+        Assert.Equal([1, 7, 8, 9, 9], changes.Select(c => c.Line));
+        Assert.Equal("actor 'A': 'risk' renamed 'curvature'", changes[1].What);
+        Assert.Equal("actor 'A': strategy 'tit-for-tat' renamed 'relative-tit-for-tat'", changes[2].What);
+
+        File.WriteAllText(path, text);
+        var notes = new List<string>();
+        using (FormatNotes.To(notes.Add))
+        {
+            var world = WorldFile.Load(path);
+            Assert.Equal([(1.5, Model.Strategy.RelativeTitForTat), (0.8, Model.Strategy.RelativeTitForTat)], world.Actors.Select(a => (a.Curvature, a.Strategy)));
+        }
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void A_format_1_world_with_tit_for_tat_loads_it_as_relative_tit_for_tat_with_a_note_that_says_so()
+    {
+        var path = Write("w.yaml", RenamedWorld);
+        var notes = new List<string>();
+        using (FormatNotes.To(notes.Add))
+        {
+            var world = WorldFile.Load(path);
+            Assert.Equal([Model.Strategy.RelativeTitForTat, Model.Strategy.RelativeTitForTat], world.Actors.Select(a => a.Strategy));
+            Assert.Equal([1.5, 0.8], world.Actors.Select(a => a.Curvature));
+        }
+        var note = Assert.Single(notes);
+        Assert.Contains("'risk' is now called 'curvature'", note);
+        Assert.Contains("'tit-for-tat' is now 'relative-tit-for-tat'", note);
+    }
+
+    [Fact]
+    public void A_format_2_world_may_not_say_tit_for_tat()
+    {
+        var text = "format: 2\n" + RenamedWorld;
+        var path = Write("w.yaml", text);
+        var error = Assert.Throws<InputException>(() => WorldFile.Load(path));
+        // Line 9 of the file as written ('format: 2' first): A's strategy, from column 15.
+        Assert.Equal(new FilePosition(path, 9, 15), error.Position);
+        Assert.Contains("'strategy' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat", error.Message);
+    }
+
+    [Fact]
+    public void Migrating_a_scenario_renames_risk_and_tit_for_tat_in_overrides_and_vary()
+    {
+        Write("w.yaml", "format: 2\nworld: w\ntitle: W\nactors:\n  - { id: A, name: A, capability: 0.5 }\n  - { id: B, name: B, capability: 0.5 }\ntopics:\n  - { id: t, title: T, scale: { low: l, middle: m, high: h } }\n");
+        var text = """
+            scenario: s
+            world: w.yaml
+            actors:
+              - { id: A, risk: 2, strategy: tit-for-tat, reason: test }
+            vary:
+              - { strategy: B, choices: [linear, tit-for-tat] }
+            steps:
+              - rounds: 1
+
+            """;
+        var path = Write("s.yaml", text);
+
+        // A format-1 scenario loads with the old names, as format 2 reads them.
+        using (FormatNotes.To(_ => { }))
+        {
+            var loaded = ScenarioFile.Load(path);
+            Assert.Equal((2.0, Model.Strategy.RelativeTitForTat), (loaded.World.Actor("A").Curvature, loaded.World.Actor("A").Strategy));
+            Assert.Equal([Model.Strategy.Linear, Model.Strategy.RelativeTitForTat], Assert.IsType<Model.StrategyVariation>(Assert.Single(loaded.Vary)).Choices.AsEnumerable());
+        }
+
+        var (migrated, changes) = FormatMigration.Migrate(path, text);
+        // By hand: the format on line 1; A's override on line 4 (risk, strategy); B's choice on line 6.
+        Assert.Equal("format: 2\n" + text
+            .Replace("risk: 2, strategy: tit-for-tat,", "curvature: 2, strategy: relative-tit-for-tat,")
+            .Replace("[linear, tit-for-tat]", "[linear, relative-tit-for-tat]"), migrated);
+        Assert.Equal([1, 4, 4, 6], changes.Select(c => c.Line));
+        Assert.Equal("vary strategy of 'B': choice 'tit-for-tat' renamed 'relative-tit-for-tat'", changes[3].What);
+        FormatMigration.Check(path, migrated);
+    }
 }
