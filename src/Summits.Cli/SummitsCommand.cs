@@ -27,15 +27,45 @@ public static class SummitsCommand
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in parse.Errors)
-                await Console.Error.WriteLineAsync($"{CommandPath(parse)}: {error.Message} (see '{CommandPath(parse)} --help')");
+            // One line, for the first mistake: the others are often its consequences.
+            var command = CommandPath(parse);
+            // A mistake in an option's value is said before what the command as a whole lacks.
+            var first = parse.Errors.OrderBy(e => e.SymbolResult is System.CommandLine.Parsing.CommandResult or null ? 1 : 0).First();
+            await Console.Error.WriteLineAsync(UsageError.Line(command, $"{UsageError.Of(first)} (see '{command} --help')"));
             return ExitCodes.BadInput;
         }
-        // A file of an older format loads with a note of what changed in its meaning, on standard error.
-        using var notes = FormatNotes.To(note => Console.Error.WriteLine(note));
+        // A file of an older format loads with a note of what changed in its meaning: one line on standard
+        // error at the end, however many times and however many such files were loaded.
+        var said = new List<string>();
+        using var notes = FormatNotes.To(note =>
+        {
+            lock (said)
+            {
+                if (!said.Contains(note))
+                    said.Add(note);
+            }
+        });
         // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var exit = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+        if (said.Count > 0)
+            await Console.Error.WriteLineAsync(string.Join("; and ", said.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
+        if (IsDiagnostic(parse))
+            await Console.Error.WriteLineAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
+        return exit;
     }
+
+    /// <summary>What <c>-v diag</c> adds on standard error at the end of every command: time, memory and collections.</summary>
+    public static string Diagnostics(string command, TimeSpan elapsed, int exit)
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors");
+    }
+
+    private static bool IsDiagnostic(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbosity") is Option<string?> verbosity
+        && parse.GetValue(verbosity) is "diag" or "diagnostic";
 
     private static string CommandPath(ParseResult parse)
     {

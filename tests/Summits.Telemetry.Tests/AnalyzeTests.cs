@@ -109,7 +109,7 @@ public sealed class AnalyzeTests : IDisposable
         var csv = Path.Combine(_directory, "csv");
         var output = new StringWriter();
 
-        var exit = AnalyzeCommand.Run([file], csv, output, new StringWriter());
+        var exit = AnalyzeCommand.Run([file], csv, output, new StringWriter(), width: 200);
 
         Assert.Equal(0, exit);
         var text = output.ToString();

@@ -7,7 +7,7 @@ using Summits.Scenarios;
 namespace Summits.Telemetry.Tests;
 
 /// <summary>
-/// <c>summits run --telemetry</c>, as a process, then <c>summits analyze --csv</c> on its file: the tables
+/// <c>summits run --telemetry</c>, as a process, then <c>summits analyze -o</c> on its file: the tables
 /// count what the run's own <c>timeline.jsonl</c> says, in either engine.
 /// </summary>
 public sealed class RunExportTests : IDisposable
@@ -27,7 +27,7 @@ public sealed class RunExportTests : IDisposable
 
         var run = await SummitsProcess.RunAsync(["run", WhatIf.Path(scenario), "--engine", engine, "--telemetry", file, "--out", output, "-q"]);
         Assert.True(run.ExitCode == 0, run.Error);
-        var analyze = await SummitsProcess.RunAsync(["analyze", file, "--csv", csv]);
+        var analyze = await SummitsProcess.RunAsync(["analyze", file, "-o", csv]);
         Assert.True(analyze.ExitCode == 0, analyze.Error);
 
         var timeline = File.ReadLines(Path.Combine(output, "timeline.jsonl"))
@@ -84,7 +84,7 @@ public sealed class RunExportTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    /// <summary>One row of <c>summits analyze --csv</c>, as the timeline predicts it.</summary>
+    /// <summary>One row of <c>summits analyze -o</c>, as the timeline predicts it.</summary>
     private sealed class Row(string key)
     {
         public string Key => key;

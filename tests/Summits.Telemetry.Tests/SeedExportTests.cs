@@ -23,7 +23,7 @@ public sealed class SeedExportTests : IDisposable
         Assert.Equal((span.TraceId, span.SpanId), (log.TraceId, log.SpanId));
         Assert.Contains(telemetry.Metrics.SelectMany(m => m.ResourceMetrics).SelectMany(r => r.ScopeMetrics), s => s.Scope.Name == "Microsoft.Orleans");
 
-        var analyze = await SummitsProcess.RunAsync(["analyze", file, "--csv", Path.Combine(_directory, "csv")]);
+        var analyze = await SummitsProcess.RunAsync(["analyze", file, "-o", Path.Combine(_directory, "csv")]);
 
         Assert.True(analyze.ExitCode == 0, analyze.Error);
         var spans = telemetry.Spans.Count();

@@ -18,7 +18,7 @@ public sealed class TelemetryFileTests : IDisposable
         var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "--telemetry", _directory]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: --telemetry '{_directory}' cannot be written: it is a folder; name a file (see 'summits run --help')", run.Error.TrimEnd());
+        Assert.Equal($"summits run: error: --telemetry '{_directory}' cannot be written: it is a folder; name a file (see 'summits run --help')", run.Error.TrimEnd());
         // Nothing ran: a run prints its scenario line first.
         Assert.Empty(run.Output);
     }
@@ -33,7 +33,7 @@ public sealed class TelemetryFileTests : IDisposable
         var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "--telemetry", telemetry]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: --telemetry '{telemetry}' cannot be written: '{file}' is a file, not a folder (see 'summits run --help')", run.Error.TrimEnd());
+        Assert.Equal($"summits run: error: --telemetry '{telemetry}' cannot be written: '{file}' is a file, not a folder (see 'summits run --help')", run.Error.TrimEnd());
         Assert.Empty(run.Output);
         Assert.Equal("x", File.ReadAllText(file));
     }

@@ -13,13 +13,17 @@ public static class AnalysisCsv
         Write(Path.Combine(directory, ActorsFile), "actor", analysis.Actors);
     }
 
-    private static void Write(string path, string key, IEnumerable<Tally> rows)
+    private static void Write(string path, string key, IEnumerable<Tally> rows) =>
+        File.WriteAllText(path, Text(key, rows).Replace("\n", "\r\n", StringComparison.Ordinal));
+
+    /// <summary>The table as CSV text, lines ending in a line feed: what <c>analyze --format csv</c> prints.</summary>
+    public static string Text(string key, IEnumerable<Tally> rows)
     {
-        using var file = new StreamWriter(path);
-        file.NewLine = "\r\n";
-        file.WriteLine(Line([key, .. AnalysisTable.Headers.Select(h => h.Replace(' ', '_').Replace('/', '_'))]));
+        var text = new System.Text.StringBuilder();
+        text.Append(Line([key, .. AnalysisTable.Headers.Select(h => h.Replace(' ', '_').Replace('/', '_'))])).Append('\n');
         foreach (var row in rows)
-            file.WriteLine(Line([row.Key, .. AnalysisTable.Cells(row, percent: false)]));
+            text.Append(Line([row.Key, .. AnalysisTable.Cells(row, percent: false)])).Append('\n');
+        return text.ToString();
     }
 
     private static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(Quote));

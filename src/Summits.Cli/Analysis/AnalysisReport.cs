@@ -1,16 +1,32 @@
+using Summits.Cli.Output;
+
 namespace Summits.Cli.Analysis;
 
-/// <summary>Prints an analysed run for people: one aligned table per topic, one per actor.</summary>
+/// <summary>Prints an analysed run for people: one table per topic, one per actor, fitted to a width.</summary>
 public static class AnalysisReport
 {
-    public static void Write(TextWriter output, RunAnalysis analysis, IReadOnlyList<string> files)
+    /// <summary>The line that heads the report, and all that <c>-q</c> prints.</summary>
+    public static string Heading(RunAnalysis analysis, IReadOnlyList<string> files) =>
+        $"{string.Join(", ", files)}: {analysis.Spans} spans, {analysis.Proposals} proposals";
+
+    public static void Write(TextWriter output, RunAnalysis analysis, IReadOnlyList<string> files, int width)
     {
-        output.WriteLine($"{string.Join(", ", files)}: {analysis.Spans} spans, {analysis.Proposals} proposals");
-        WriteTable(output, "topic", analysis.Topics);
-        WriteTable(output, "actor", analysis.Actors);
+        foreach (var line in TerminalWidth.Wrap(Heading(analysis, files), width))
+            output.WriteLine(line);
+        WriteTable(output, "topic", analysis.Topics, width);
+        WriteTable(output, "actor", analysis.Actors, width);
     }
 
-    private static void WriteTable(TextWriter output, string key, IReadOnlyList<Tally> rows)
+    /// <summary>
+    /// The order in which figures are left out when the table is too wide: timing first (the telemetry's
+    /// cost more than the negotiation's), then the rarer events, then the received counts.
+    /// </summary>
+    private static readonly Dictionary<string, int> DropOrder = new()
+    {
+        ["p95 ms/proposal"] = 8, ["mean ms/proposal"] = 7, ["largest move"] = 6, ["strains"] = 5, ["breaches"] = 4, ["proposals received"] = 3, ["mean move"] = 2,
+    };
+
+    private static void WriteTable(TextWriter output, string key, IReadOnlyList<Tally> rows, int width)
     {
         output.WriteLine();
         if (rows.Count == 0)
@@ -18,17 +34,11 @@ public static class AnalysisReport
             output.WriteLine($"{key}s: none (the export has no summits.proposal, evaluate, move or agreement spans)");
             return;
         }
-        string[][] table =
-        [
-            [key, .. AnalysisTable.Headers],
-            .. rows.Select(r => (string[])[r.Key, .. AnalysisTable.Cells(r, percent: true)]),
-        ];
-        var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(row => row[c].Length)).ToArray();
-        foreach (var row in table)
-        {
-            // The key reads left to right; figures line up on their last digit.
-            var cells = row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]));
-            output.WriteLine(string.Join("  ", cells).TrimEnd());
-        }
+        // The key reads left to right; figures line up on their last digit; headers wrap at spaces.
+        var left = FittedTable.Write(output,
+            [new(key), .. AnalysisTable.Headers.Select(h => new FittedColumn(h, Right: true, Drop: DropOrder.GetValueOrDefault(h)))],
+            rows.Select(r => (IReadOnlyList<string>)[r.Key, .. AnalysisTable.Cells(r, percent: true)]),
+            width);
+        FittedTable.WriteLeftOut(output, left, width);
     }
 }

@@ -23,25 +23,34 @@ public static class BenchReport
     public static void WriteJson(TextWriter output, Document document) =>
         output.Write(JsonSerializer.Serialize(document, SummitsJson.Options) + "\n");
 
-    public static void WriteTable(TextWriter output, Document document)
+    /// <summary>The figures as a table fitted to <paramref name="width"/>; <paramref name="details"/> adds each figure's detail under it.</summary>
+    public static void WriteTable(TextWriter output, Document document, int width, bool details = true)
     {
         var m = document.Machine;
-        output.WriteLine(BenchText.Invariant($"summits bench{(document.Quick ? " --quick" : "")}: {m.Cores} cores, {m.MemoryGiB} GiB, {m.Os}, {m.Runtime}, {(m.ReadyToRun ? "ReadyToRun" : "JIT")}, {document.Seconds:0.0} s"));
+        foreach (var line in Output.TerminalWidth.Wrap(BenchText.Invariant($"summits bench{(document.Quick ? " --quick" : "")}: {m.Cores} cores, {m.MemoryGiB} GiB, {m.Os}, {m.Runtime}, {(m.ReadyToRun ? "ReadyToRun" : "JIT")}, {document.Seconds:0.0} s"), width))
+            output.WriteLine(line);
         output.WriteLine();
-        string[] header = ["fig", "measurement", "value", "unit", "target", "met"];
-        var rows = document.Results.Select(r => new[]
-        {
-            r.Figure, r.Name, Format(r.Value), r.Unit, r.Target ?? "", r.Met switch { true => "yes", false => "NO", null => "" },
-        }).ToList();
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        void Line(string[] cells) => output.WriteLine(string.Join("  ",
-            cells.Select((c, i) => i == 2 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
-        Line(header);
-        foreach (var row in rows)
-            Line(row);
+        var left = Output.FittedTable.Write(output,
+            [new("fig"), new("measurement", Wraps: true), new("value", Right: true), new("unit", Wraps: true), new("target", Wraps: true, Drop: 1), new("met")],
+            document.Results.Select(r => (IReadOnlyList<string>)[r.Figure, r.Name, Format(r.Value), r.Unit, r.Target ?? "", r.Met switch { true => "yes", false => "NO", null => "" }]),
+            width);
+        Output.FittedTable.WriteLeftOut(output, left, width);
+        if (!details)
+            return;
         output.WriteLine();
         foreach (var r in document.Results.Where(r => r.Detail.Length > 0))
-            output.WriteLine($"{r.Figure,-8} {r.Name}: {r.Detail}");
+            foreach (var line in Output.TerminalWidth.Wrap($"{r.Figure,-8} {r.Name}: {r.Detail}", width))
+                output.WriteLine(line);
+    }
+
+    /// <summary>One row a figure (RFC 4180, invariant-culture numbers): what <c>bench --format csv</c> prints.</summary>
+    public static string Csv(Document document)
+    {
+        var text = new System.Text.StringBuilder("figure,measurement,value,unit,target,met,detail\n");
+        foreach (var r in document.Results)
+            text.Append(Output.CsvSections.Line([r.Figure, r.Name, r.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), r.Unit, r.Target ?? "",
+                r.Met switch { true => "yes", false => "no", null => "" }, r.Detail])).Append('\n');
+        return text.ToString();
     }
 
     private static string Format(double value) => value switch

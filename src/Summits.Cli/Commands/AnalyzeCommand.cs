@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Summits.Cli.Analysis;
+using Summits.Cli.Output;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -15,17 +16,24 @@ public static class AnalyzeCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var csv = CommonOptions.Output("Also write topics.csv and actors.csv into this folder");
-        csv.Aliases.Add("--csv");
+        var format = CommonOptions.Format("How to print the tables: table (fits the terminal), csv (topics and actors, each under '# NAME.csv') or json (one document)");
+        var quiet = CommonOptions.Quiet("Print only the count of spans and proposals (--verbosity minimal)");
+        var verbosity = CommonOptions.Verbosity();
         var command = new Command("analyze", "Count proposals, responses, moves, agreements and time per proposal, per topic and per actor, from exported telemetry")
         {
             files,
+            format,
             csv,
+            quiet,
+            verbosity,
         };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(csv), Console.Out, Console.Error));
+        CommonOptions.Retire(command, "--csv", "-o DIR (--output) to write topics.csv and actors.csv, or --format csv to print them", takesValue: true);
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(csv), Console.Out, Console.Error, parse.GetValue(format)!,
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet))));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> files, string? csvDirectory, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> files, string? csvDirectory, TextWriter output, TextWriter error, string format = "table", Verbosity verbosity = Verbosity.Normal, int? width = null)
     {
         RunAnalysis analysis;
         try
@@ -38,12 +46,20 @@ public static class AnalyzeCommand
             return ExitCodes.BadInput;
         }
 
-        AnalysisReport.Write(output, analysis, files);
+        if (format == "json")
+            output.Write(System.Text.Json.JsonSerializer.Serialize(new { analysis.Spans, analysis.Proposals, analysis.Topics, analysis.Actors }, SummitsJson.Options) + "\n");
+        else if (format == "csv")
+            CsvSections.Write(output, [(AnalysisCsv.TopicsFile, AnalysisCsv.Text("topic", analysis.Topics)), (AnalysisCsv.ActorsFile, AnalysisCsv.Text("actor", analysis.Actors))]);
+        else if (verbosity == Verbosity.Minimal)
+            output.WriteLine(AnalysisReport.Heading(analysis, files));
+        else if (verbosity >= Verbosity.Normal)
+            AnalysisReport.Write(output, analysis, files, width ?? TerminalWidth.OfStandardOutput());
         if (csvDirectory is not null)
         {
             AnalysisCsv.Write(csvDirectory, analysis);
-            output.WriteLine();
-            output.WriteLine($"wrote {Path.Combine(csvDirectory, AnalysisCsv.TopicsFile)} and {Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)}");
+            // Like every command's -o, the files written are named on standard error.
+            if (verbosity >= Verbosity.Minimal)
+                error.WriteLine($"wrote {Path.Combine(csvDirectory, AnalysisCsv.TopicsFile)} and {Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)}");
         }
         return ExitCodes.Ok;
     }

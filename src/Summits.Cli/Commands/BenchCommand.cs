@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Summits.Cli.Bench;
+using Summits.Cli.Output;
 
 namespace Summits.Cli.Commands;
 
@@ -9,8 +10,10 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var format = CommonOptions.Format("text", "json");
-        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("How to print the figures: table (fits the terminal), csv (one row a figure) or json (one document with the machine)");
+        var output = CommonOptions.Output("Write bench.json and bench.csv into this folder");
+        var quiet = CommonOptions.Quiet("Print the figures without saying what is being measured (--verbosity minimal)");
+        var verbosity = CommonOptions.Verbosity();
         var quick = new Option<bool>("--quick") { Description = "Tiny sizes: checks that every measurement runs, in seconds; its figures mean nothing" };
         var only = new Option<string[]>("--only")
         {
@@ -21,13 +24,15 @@ public static class BenchCommand
         only.AcceptOnlyFromAmong([.. BenchFigures.All.Select(f => f.Id)]);
         var command = new Command("bench", "Measure Summits on this machine: grain-call ceiling, proposal pipeline, start-up, convergence, telemetry cost, memory")
         {
-            format, json, quick, only,
+            format, output, quick, only, quiet, verbosity,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(quick), parse.GetValue(only) ?? [], cancellation));
+        CommonOptions.Retire(command, "--json", "--format json");
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(quick), parse.GetValue(only) ?? [],
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool json, bool quick, string[] only, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string format, string? outDir, bool quick, string[] only, Verbosity verbosity, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
@@ -37,15 +42,27 @@ public static class BenchCommand
             foreach (var figure in BenchFigures.Select(only))
             {
                 cancellation.ThrowIfCancellationRequested();
-                await Console.Error.WriteLineAsync($"measuring {figure.Id}: {figure.Title}");
+                if (verbosity >= Verbosity.Normal)
+                    await Console.Error.WriteLineAsync($"measuring {figure.Id}: {figure.Title}");
                 context.Results.AddRange(await figure.MeasureAsync(context));
             }
         }
         var document = new BenchReport.Document(BenchReport.ThisMachine(), quick, clock.Elapsed.TotalSeconds, context.Results);
-        if (json)
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            await using (var file = new StreamWriter(Path.Combine(outDir, "bench.json")))
+                BenchReport.WriteJson(file, document);
+            await File.WriteAllTextAsync(Path.Combine(outDir, "bench.csv"), BenchReport.Csv(document), cancellation);
+            if (verbosity >= Verbosity.Minimal)
+                await Console.Error.WriteLineAsync($"wrote bench.json and bench.csv to {outDir}");
+        }
+        if (format == "json")
             BenchReport.WriteJson(Console.Out, document);
-        else
-            BenchReport.WriteTable(Console.Out, document);
+        else if (format == "csv")
+            CsvSections.Write(Console.Out, [("bench.csv", BenchReport.Csv(document))]);
+        else if (verbosity >= Verbosity.Minimal)
+            BenchReport.WriteTable(Console.Out, document, TerminalWidth.OfStandardOutput(), details: verbosity >= Verbosity.Normal);
         return ExitCodes.Ok;
     }
 }

@@ -16,11 +16,22 @@ public static class CommonOptions
         DefaultValueFactory = _ => DefaultWorld,
     };
 
-    /// <summary><c>--json</c>, kept as an alias of <c>--format json</c>.</summary>
-    public static Option<bool> Json() => new("--json")
+    /// <summary>
+    /// Adds a hidden option of an older spelling that is refused, on one line, with the spelling that
+    /// replaced it, rather than being read in a second way or reported as an unknown argument.
+    /// </summary>
+    public static void Retire(Command command, string old, string replacement, bool takesValue = false)
     {
-        Description = "The same as --format json",
-    };
+        Option option = takesValue
+            ? new Option<string?>(old) { Hidden = true }
+            : new Option<bool>(old) { Hidden = true };
+        command.Options.Add(option);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(option) is { Implicit: false })
+                result.AddError($"{old} is no longer taken; use {replacement}");
+        });
+    }
 
     public static Option<string?> Report() => new("--report")
     {
@@ -29,15 +40,15 @@ public static class CommonOptions
     };
 
     /// <summary><c>--engine grains|local</c>; read it with <see cref="ReadEngine"/>.</summary>
-    public static Option<string> Engine()
+    public static Option<string?> Engine()
     {
-        var option = new Option<string>("--engine")
+        var option = new Option<string?>("--engine")
         {
             Description = "Where countries and topics live: grains (an embedded Orleans silo) or local (the pure model, no Orleans)",
             HelpName = "grains|local",
             DefaultValueFactory = _ => "grains",
         };
-        option.AcceptOnlyFromAmong("grains", "local");
+        OneOf(option, "grains", "local");
         return option;
     }
 
@@ -50,17 +61,42 @@ public static class CommonOptions
         HelpName = "DIR",
     };
 
-    /// <summary><c>--format</c> with its choices, the first the default.</summary>
-    public static Option<string> Format(params string[] choices)
+    /// <summary>The formats every command that prints a table offers; the first is the default.</summary>
+    public static readonly string[] Formats = ["table", "csv", "json"];
+
+    /// <summary>
+    /// <c>--format table|csv|json</c>: a table that fits the terminal, CSV (RFC 4180), or JSON. The older
+    /// <c>text</c> is refused with a pointer to <c>table</c>.
+    /// </summary>
+    public static Option<string> Format(string description)
     {
         var option = new Option<string>("--format")
         {
-            Description = $"How to print the results: {string.Join(", ", choices)}",
-            HelpName = string.Join('|', choices),
-            DefaultValueFactory = _ => choices[0],
+            Description = description,
+            HelpName = string.Join('|', Formats),
+            DefaultValueFactory = _ => Formats[0],
         };
-        option.AcceptOnlyFromAmong(choices);
+        option.CompletionSources.Add(Formats);
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value == "text")
+                result.AddError("--format text is no longer taken; use --format table");
+            else if (!Formats.Contains(value))
+                result.AddError($"--format must be one of {string.Join(", ", Formats)}, not '{value}'");
+        });
         return option;
+    }
+
+    /// <summary>Accepts only these values, and says on one line which they are when another is given.</summary>
+    public static void OneOf(Option<string?> option, params string[] choices)
+    {
+        option.CompletionSources.Add(choices);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !choices.Contains(value))
+                result.AddError($"{option.Name} must be one of {string.Join(", ", choices)}, not '{value}'");
+        });
     }
 
     /// <summary><c>-v|--verbosity</c>, with the dotnet CLI's names and their short forms.</summary>
@@ -68,10 +104,10 @@ public static class CommonOptions
     {
         var option = new Option<string?>("--verbosity", "-v")
         {
-            Description = "How much to print: q[uiet] (errors only), m[inimal] (results only), n[ormal] (the default); d[etailed] and diag[nostic] print as normal",
+            Description = "How much to print: q[uiet] (errors only), m[inimal] (the summary), n[ormal] (the default: the tables), d[etailed] (every row, nothing left out), diag[nostic] (and timings)",
             HelpName = "LEVEL",
         };
-        option.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
+        OneOf(option, "q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
         return option;
     }
 
@@ -112,7 +148,7 @@ public static class CommonOptions
             seed = parsed;
             return true;
         }
-        Console.Error.WriteLine($"{command}: --seed must be a whole number from 0 to {ulong.MaxValue}, not '{text}'");
+        UsageError.Write(command, $"--seed must be a whole number from 0 to {ulong.MaxValue}, not '{text}'");
         return false;
     }
 

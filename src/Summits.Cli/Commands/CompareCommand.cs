@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Summits.Cli.Hosting;
+using Summits.Cli.Output;
 using Summits.Reports.Comparisons;
 using Summits.Scenarios;
 
@@ -13,17 +14,20 @@ public static class CompareCommand
     {
         var a = new Argument<string>("a") { Description = "A: a scenario file, FILE#BRANCH, or a state.json written by 'summits run --out'" };
         var b = new Argument<string>("b") { Description = "B: the same kinds as A" };
-        var format = CommonOptions.Format("text", "json");
-        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements and positions, each under '# NAME.csv') or json (one document)");
+        var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
-        var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B") { a, b, format, json, report, engine };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(json) || parse.GetValue(format) == "json",
-            parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), cancellation));
+        var quiet = CommonOptions.Quiet("Print only the counts of what changed (--verbosity minimal)");
+        var verbosity = CommonOptions.Verbosity();
+        var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B") { a, b, format, output, report, engine, quiet, verbosity };
+        CommonOptions.Retire(command, "--json", "--format json");
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(format)!, parse.GetValue(output),
+            parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string a, string b, bool json, string? reportDir, Engine engine, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string a, string b, string format, string? outDir, string? reportDir, Engine engine, Verbosity verbosity, CancellationToken cancellation)
     {
         LoadedScenario? left = null, right = null;
         StateDocument? stateA = null, stateB = null;
@@ -57,26 +61,52 @@ public static class CompareCommand
         }
 
         var comparison = Comparison.Of(Label(a), stateA!, Label(b), stateB!);
+        var json = JsonSerializer.Serialize(comparison, SummitsJson.Options);
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            await File.WriteAllTextAsync(Path.Combine(outDir, "comparison.json"), json + "\n", cancellation);
+            await File.WriteAllTextAsync(Path.Combine(outDir, "agreements.csv"), CompareReport.AgreementsCsv(comparison), cancellation);
+            await File.WriteAllTextAsync(Path.Combine(outDir, "positions.csv"), CompareReport.PositionsCsv(comparison), cancellation);
+            if (verbosity >= Verbosity.Minimal)
+                await Console.Error.WriteLineAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}");
+        }
         if (reportDir is not null)
         {
             CompareReport.WriteAll(comparison, reportDir);
-            await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
+            if (verbosity >= Verbosity.Minimal)
+                await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
         }
-        if (json)
+        if (format == "json")
         {
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(comparison, SummitsJson.Options));
+            await Console.Out.WriteLineAsync(json);
             return ExitCodes.Ok;
         }
+        if (format == "csv")
+        {
+            CsvSections.Write(Console.Out, [("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))]);
+            return ExitCodes.Ok;
+        }
+        if (verbosity < Verbosity.Minimal)
+            return ExitCodes.Ok;
         var output = Console.Out;
-        output.WriteLine($"A: {a}  (scenario {stateA!.Scenario}, seed {stateA.Seed})");
-        output.WriteLine($"B: {b}  (scenario {stateB!.Scenario}, seed {stateB.Seed})");
-        output.WriteLine(CompareReport.Counts(comparison));
+        var width = TerminalWidth.OfStandardOutput();
+        void Line(string text)
+        {
+            foreach (var line in TerminalWidth.Wrap(text, width))
+                output.WriteLine(line);
+        }
+        Line($"A: {a}  (scenario {stateA!.Scenario}, seed {stateA.Seed})");
+        Line($"B: {b}  (scenario {stateB!.Scenario}, seed {stateB.Seed})");
+        Line(CompareReport.Counts(comparison));
+        if (verbosity < Verbosity.Normal)
+            return ExitCodes.Ok;
         output.WriteLine();
         output.WriteLine("Agreements (A → B), a row per topic of each one's terms");
         if (comparison.Agreements.IsEmpty)
             output.WriteLine("  (no difference)");
-        foreach (var row in CompareReport.AgreementRows(comparison))
-            output.WriteLine($"  {row[0],-8} {row[1],-36} {row[2],-26} {row[3],-20} → {row[4]}");
+        else
+            FittedTable.Write(output, [new("change"), new("agreement"), new("topic", Drop: 1), new("A", Wraps: true), new("B", Wraps: true)], CompareReport.AgreementRows(comparison), width, "  ");
         output.WriteLine();
         if (!comparison.Forecasts.IsEmpty)
         {
@@ -88,8 +118,8 @@ public static class CompareCommand
         output.WriteLine("Positions that moved (A → B)");
         if (comparison.Positions.IsEmpty)
             output.WriteLine("  (none)");
-        foreach (var row in CompareReport.PositionRows(comparison))
-            output.WriteLine($"  {row[0],-26} {row[1],-6} {row[2],7} → {row[3],-7} ({row[4]})");
+        else
+            FittedTable.Write(output, [new("topic"), new("actor"), new("A", Right: true), new("B", Right: true), new("change")], CompareReport.PositionRows(comparison), width, "  ");
         return ExitCodes.Ok;
     }
 

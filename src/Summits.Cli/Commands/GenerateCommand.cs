@@ -28,15 +28,9 @@ public static class GenerateCommand
     private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id)
     {
         if (actors is < WorldGenerator.MinActors or > WorldGenerator.MaxActors)
-        {
-            await Console.Error.WriteLineAsync($"summits generate: --actors must be from {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}, not {actors}");
-            return ExitCodes.BadInput;
-        }
+            return UsageError.Write("summits generate", $"--actors must be from {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}, not {actors}");
         if (topics is < WorldGenerator.MinTopics or > WorldGenerator.MaxTopics)
-        {
-            await Console.Error.WriteLineAsync($"summits generate: --topics must be from {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}, not {topics}");
-            return ExitCodes.BadInput;
-        }
+            return UsageError.Write("summits generate", $"--topics must be from {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}, not {topics}");
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;
         var world = WorldGenerator.Generate(actors, topics, seed, id);

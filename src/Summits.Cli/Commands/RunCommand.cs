@@ -30,8 +30,7 @@ public static class RunCommand
         model.AcceptOnlyFromAmong("bargaining", "smp");
         var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
         var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
-        var format = CommonOptions.Format("table", "csv", "json");
-        format.Description = "How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)";
+        var format = CommonOptions.Format("How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)");
         var engine = CommonOptions.Engine();
         engine.Description = "Where countries and topics live: grains (an embedded Orleans silo, the default for the bargaining model) or local (the pure model, no Orleans, the default for the spatial model)";
         var quiet = CommonOptions.Quiet("Print only the summary, not the timeline (--verbosity minimal)");
@@ -50,10 +49,7 @@ public static class RunCommand
         };
         command.Validators.Add(result =>
         {
-            var named = result.GetValue(scenario) is not null;
             var forecast = result.GetValue(world) is not null;
-            if (named == forecast)
-                result.AddError("name a scenario file, or a world file with --world, but not both");
             CommonOptions.RefuseUnless(result, rounds, forecast, "applies only with --world; a scenario sets its rounds in its 'rounds' steps");
             CommonOptions.RefuseUnless(result, branch, !forecast, "applies only to a scenario file that forks, not to --world");
             CommonOptions.RefuseUnless(result, model, forecast, "applies only with --world; a scenario file chooses its model with 'model: smp'");
@@ -74,13 +70,13 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
+        // Checked here rather than by the parser, so that a mistake in an option's value is said first.
+        if ((request.Path is null) == (request.WorldPath is null))
+            return UsageError.Write("summits run", "name a scenario file, or a world file with --world, but not both (see 'summits run --help')");
         if (!CommonOptions.TryParseSeed("summits run", request.SeedText, out var seed))
             return ExitCodes.BadInput;
         if (request.Rounds is < 1 or > 100_000)
-        {
-            await Console.Error.WriteLineAsync($"summits run: --rounds must be a whole number from 1 to 100000, not {request.Rounds}");
-            return ExitCodes.BadInput;
-        }
+            return UsageError.Write("summits run", $"--rounds must be a whole number from 1 to 100000, not {request.Rounds}");
 
         IReadOnlyList<LoadedScenario> scenarios;
         try
@@ -154,12 +150,13 @@ public static class RunCommand
             {
                 if (forked)
                     stdout.WriteLine();
-                stdout.WriteLine($"Scenario {loaded.Scenario.Id} on world {loaded.World.Id}, seed {loaded.Scenario.Seed}, engine {KebabCase.Of(engine)}");
+                foreach (var line in TerminalWidth.Wrap($"Scenario {loaded.Scenario.Id} on world {loaded.World.Id}, seed {loaded.Scenario.Seed}, engine {KebabCase.Of(engine)}", width))
+                    stdout.WriteLine(line);
                 if (loaded.Scenario.About.Length > 0)
                     foreach (var line in TerminalWidth.Wrap(loaded.Scenario.About, width))
                         stdout.WriteLine(line);
             }
-            var progress = new RunProgress(Console.Error, loaded.Scenario.Id, enabled: table && request.Verbosity >= Verbosity.Minimal && !Console.IsErrorRedirected);
+            var progress = new RunProgress(Console.Error, loaded.Scenario.Id, enabled: table && request.Verbosity >= Verbosity.Normal && !Console.IsErrorRedirected);
             void Print(ImmutableArray<TimelineEvent> events)
             {
                 progress.Report(events);
@@ -193,7 +190,7 @@ public static class RunCommand
             if (table && request.Verbosity >= Verbosity.Minimal)
             {
                 var summary = new StringWriter();
-                RunReport.WriteSummary(summary, run);
+                RunReport.WriteSummary(summary, run, request.Verbosity);
                 foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
                     foreach (var wrapped in TerminalWidth.Wrap(line, width))
                         stdout.WriteLine(wrapped);

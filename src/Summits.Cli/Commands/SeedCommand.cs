@@ -17,21 +17,27 @@ public static partial class SeedCommand
     public static Command Create()
     {
         var world = CommonOptions.World();
-        var format = CommonOptions.Format("text", "json");
-        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("How to print the world read back: table (every position with its quote, fitted to the terminal), csv (one row a position) or json (the whole world)");
+        var output = CommonOptions.Output("Write world.json and positions.csv into this folder");
+        var quiet = CommonOptions.Quiet("Print only the world's counts (--verbosity minimal)");
+        var verbosity = CommonOptions.Verbosity();
         var command = new Command("seed", "Load the seeded world into country and topic grains, read it back, and print every position with its quote, then the agreements")
         {
             world,
             format,
-            json,
+            output,
+            quiet,
+            verbosity,
             SeedDraftCommand.Create(),
         };
+        CommonOptions.Retire(command, "--json", "--format json");
         var telemetry = TelemetryOptions.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(json) || parse.GetValue(format) == "json", telemetry.Read(parse), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(format)!, parse.GetValue(output),
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string worldPath, bool json, TelemetrySettings telemetry, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string worldPath, string format, string? outDir, Verbosity verbosity, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         Model.World loaded;
         try
@@ -49,10 +55,23 @@ public static partial class SeedCommand
         await using (silo)
             world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
 
-        if (json)
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(world, SummitsJson.Options));
-        else
-            WorldReport.Write(Console.Out, world);
+        var json = JsonSerializer.Serialize(world, SummitsJson.Options);
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            await File.WriteAllTextAsync(Path.Combine(outDir, "world.json"), json + "\n", cancellation);
+            await File.WriteAllTextAsync(Path.Combine(outDir, "positions.csv"), WorldReport.PositionsCsv(world), cancellation);
+            if (verbosity >= Verbosity.Minimal)
+                await Console.Error.WriteLineAsync($"wrote world.json and positions.csv to {outDir}");
+        }
+        if (format == "json")
+            await Console.Out.WriteLineAsync(json);
+        else if (format == "csv")
+            CsvSections.Write(Console.Out, [("positions.csv", WorldReport.PositionsCsv(world))]);
+        else if (verbosity == Verbosity.Minimal)
+            await Console.Out.WriteLineAsync(WorldReport.Counts(world));
+        else if (verbosity >= Verbosity.Normal)
+            WorldReport.Write(Console.Out, world, TerminalWidth.OfStandardOutput());
         if (silo.TelemetryNotice is { } notice)
             await Console.Error.WriteLineAsync(notice);
         return ExitCodes.Ok;

@@ -17,8 +17,7 @@ public static class WhatIfCommand
         var runs = new Option<int>("--runs", "-n") { Description = "How many sampled worlds to run", HelpName = "N", DefaultValueFactory = _ => 1000 };
         var seed = new Option<string?>("--seed") { Description = "The study's seed (default: the scenario's); sample i is drawn from (seed, i)", HelpName = "S" };
         var parallel = new Option<int?>("--parallel") { Description = "Runs in flight at once (default: twice the processor count)", HelpName = "P" };
-        var format = CommonOptions.Format("text", "json");
-        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("How to print the results: table (fits the terminal), csv (agreements, positions and sensitivity, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output("Write results.json, agreements.csv, positions.csv and sensitivity.csv into this folder (a folder per branch for a fork)");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
@@ -28,24 +27,24 @@ public static class WhatIfCommand
         var verbosity = CommonOptions.Verbosity();
         var command = new Command("whatif", "Run a scenario on many worlds sampled from the briefing's uncertainty: agreement odds, position spreads, sensitivities")
         {
-            scenario, runs, seed, parallel, format, json, output, report, engine, branch, quiet, verbosity,
+            scenario, runs, seed, parallel, format, output, report, engine, branch, quiet, verbosity,
         };
+        CommonOptions.Retire(command, "--json", "--format json");
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
-            parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(output), parse.GetValue(report),
+            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, bool json, string? outDir, string? reportDir,
+    private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, string format, string? outDir, string? reportDir,
         Engine engine, string? branch, Verbosity verbosity, CancellationToken cancellation)
     {
         if (runs < 1 || parallel < 1)
-        {
-            await Console.Error.WriteLineAsync($"summits whatif: --runs and --parallel must be whole numbers of at least 1, not {(runs < 1 ? runs : parallel)}");
-            return ExitCodes.BadInput;
-        }
+            return UsageError.Write("summits whatif", $"{(runs < 1 ? "--runs" : "--parallel")} must be a whole number of at least 1, not {(runs < 1 ? runs : parallel)}");
+        var json = format == "json";
+        var width = TerminalWidth.OfStandardOutput();
         if (!CommonOptions.TryParseSeed("summits whatif", seedText, out var seed))
             return ExitCodes.BadInput;
 
@@ -68,8 +67,9 @@ public static class WhatIfCommand
         {
             var options = new StudyOptions(runs, seed ?? loaded.Scenario.Seed, parallel, engine);
             var chatty = verbosity >= Verbosity.Normal;
-            var progress = new StudyProgress(Console.Error, runs, terminal: !Console.IsErrorRedirected);
-            Action<int> report = chatty ? progress.Report : _ => { };
+            // Progress is for a person watching: drawn only on a terminal, and never under -q.
+            var progress = new StudyProgress(Console.Error, runs);
+            Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
             var study = silo is null
                 ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
                 : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains), report, cancellation);
@@ -104,19 +104,25 @@ public static class WhatIfCommand
             {
                 documents.Add(StudyFiles.Json(study).TrimEnd('\n'));
             }
+            else if (format == "csv")
+            {
+                if (forked)
+                    await Console.Out.WriteAsync($"# branch {name}\n");
+                CsvSections.Write(Console.Out, [("agreements.csv", StudyFiles.AgreementsCsv(study)), ("positions.csv", StudyFiles.PositionsCsv(study)), ("sensitivity.csv", StudyFiles.SensitivityCsv(study))]);
+            }
             else if (verbosity >= Verbosity.Minimal)
             {
                 if (forked)
                     Console.Out.WriteLine();
-                StudyText.Write(Console.Out, study);
+                StudyText.Write(Console.Out, study, width, every: verbosity >= Verbosity.Detailed);
             }
         }
         if (json)
             await Console.Out.WriteAsync((forked ? "[\n" + string.Join(",\n", documents) + "\n]" : documents[0]) + "\n");
-        if (forked && !json && verbosity >= Verbosity.Minimal)
+        if (forked && format == "table" && verbosity >= Verbosity.Minimal)
         {
             Console.Out.WriteLine();
-            StudyBranches.Write(Console.Out, studies, [.. scenarios.Select(RunCommand.BranchName)]);
+            StudyBranches.Write(Console.Out, studies, [.. scenarios.Select(RunCommand.BranchName)], width);
         }
         return ExitCodes.Ok;
     }

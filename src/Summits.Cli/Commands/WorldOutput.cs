@@ -25,7 +25,8 @@ public static class WorldOutput
     {
         if (id is null || Summits.Grains.GrainKeys.IsId(id))
             return true;
-        await Console.Error.WriteLineAsync($"summits {command}: --id must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        UsageError.Write($"summits {command}", $"--id must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        await Console.Error.FlushAsync();
         return false;
     }
 

@@ -6,22 +6,35 @@ namespace Summits.Cli.Output;
 /// <summary>Prints the end of a run for people: positions that moved, agreements against the topic's reference points, expectations.</summary>
 public static class RunReport
 {
-    public static void WriteSummary(TextWriter output, RunResult run)
+    /// <summary>
+    /// Writes the summary. At <see cref="Verbosity.Minimal"/> the positions that moved are counted, not
+    /// listed (a large world moves thousands); at <see cref="Verbosity.Detailed"/> and above every final
+    /// position is listed, moved or not.
+    /// </summary>
+    public static void WriteSummary(TextWriter output, RunResult run, Verbosity verbosity = Verbosity.Normal)
     {
         var n = TimelineText.N;
         output.WriteLine();
-        output.WriteLine("Positions that moved since the start");
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
-        var moved = run.Final.Positions
+        var all = run.Final.Positions
             .Select(p => (p, from: start.GetValueOrDefault((p.Actor, p.Topic), double.NaN)))
+            .ToList();
+        var moved = all
             .Where(x => double.IsNaN(x.from) || (Math.Abs(x.p.Value - x.from) >= 0.005 && n(x.p.Value) != n(x.from)))
             .ToList();
-        if (moved.Count == 0)
+        var listed = verbosity >= Verbosity.Detailed ? all : moved;
+        if (verbosity <= Verbosity.Minimal)
+            output.WriteLine($"Positions that moved since the start: {moved.Count} of {all.Count} (-v normal lists them)");
+        else
+            output.WriteLine(verbosity >= Verbosity.Detailed ? $"Every position at the end, {moved.Count} of {all.Count} moved since the start" : "Positions that moved since the start");
+        if (verbosity <= Verbosity.Minimal)
+            listed = [];
+        else if (listed.Count == 0)
             output.WriteLine("  (none)");
-        foreach (var (p, from) in moved)
+        foreach (var (p, from) in listed)
         {
             // The change is taken between the values as printed, so that a reader's subtraction agrees.
-            var change = double.IsNaN(from) ? "new" : Reports.Pages.Shown.SignedChange(from, p.Value);
+            var change = double.IsNaN(from) ? "new" : n(from) == n(p.Value) ? "unchanged" : Reports.Pages.Shown.SignedChange(from, p.Value);
             output.WriteLine($"  {p.Topic,-26} {p.Actor,-6} {(double.IsNaN(from) ? "" : n(from)),6} → {n(p.Value),-6} ({change})");
         }
 

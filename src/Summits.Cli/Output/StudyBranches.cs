@@ -6,17 +6,14 @@ namespace Summits.Cli.Output;
 /// <summary>The studies of a fork's branches side by side: for each topic, the share of runs ending with an agreement in force in each branch.</summary>
 public static class StudyBranches
 {
-    public static void Write(TextWriter output, IReadOnlyList<StudyResult> studies, IReadOnlyList<string> names)
+    public static void Write(TextWriter output, IReadOnlyList<StudyResult> studies, IReadOnlyList<string> names, int width)
     {
-        output.WriteLine("Branches side by side: agreement in force at the end of a run (share of runs, 95% Wilson interval)");
-        var widths = names.Select(n => Math.Max(n.Length, 22)).ToArray();
-        output.WriteLine($"  {"topic",-28} " + string.Join(" ", names.Select((n, i) => n.PadRight(widths[i]))).TrimEnd());
+        foreach (var line in TerminalWidth.Wrap("Branches side by side: agreement in force at the end of a run (share of runs, 95% Wilson interval)", width))
+            output.WriteLine(line);
         var topics = studies.SelectMany(s => s.Agreements.Select(a => a.Topic)).Distinct();
-        foreach (var topic in topics)
-        {
-            var cells = studies.Select((s, i) => (s.Agreements.FirstOrDefault(a => a.Topic == topic) is { } a ? StudyText.Share(a.InForce) : "—").PadRight(widths[i]));
-            output.WriteLine($"  {topic,-28} " + string.Join(" ", cells).TrimEnd());
-        }
-        output.WriteLine($"  {"runs",-28} " + string.Join(" ", studies.Select((s, i) => s.Finished.ToString(CultureInfo.InvariantCulture).PadRight(widths[i]))).TrimEnd());
+        var rows = topics.Select(topic => (IReadOnlyList<string>)[topic, .. studies.Select(s => s.Agreements.FirstOrDefault(a => a.Topic == topic) is { } a ? StudyText.Share(a.InForce) : "—")])
+            .Append([ "runs", .. studies.Select(s => s.Finished.ToString(CultureInfo.InvariantCulture))]);
+        // A branch's share has spaces ("12.0% [3.1, 20.4]") and wraps there when the branches are many.
+        FittedTable.Write(output, [new("topic"), .. names.Select(n => new FittedColumn(n, Wraps: true))], rows, width, "  ");
     }
 }

@@ -4,15 +4,15 @@ using System.Globalization;
 namespace Summits.Cli.Output;
 
 /// <summary>
-/// Shows a study's progress on standard error: one line rewritten in place on a terminal, or one
-/// line per tenth of the runs when standard error goes to a file, each with the rate and the time left.
+/// A study's progress on standard error, one line rewritten in place at most five times a second, with
+/// the rate and the time left, erased when the study ends. The caller draws it only on a terminal.
 /// </summary>
-public sealed class StudyProgress(TextWriter output, int total, bool terminal)
+public sealed class StudyProgress(TextWriter output, int total)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
     private long _lastDrawn = -1000;
-    private int _lastTenth;
+    private int _drawnWidth;
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -20,22 +20,14 @@ public sealed class StudyProgress(TextWriter output, int total, bool terminal)
     {
         lock (_gate)
         {
-            if (terminal)
-            {
-                var now = _clock.ElapsedMilliseconds;
-                if (now - _lastDrawn < 200 && finished < total)
-                    return;
-                _lastDrawn = now;
-                output.Write($"\r{Line(finished)}   ");
-            }
-            else
-            {
-                var tenth = total == 0 ? 10 : finished * 10 / total;
-                if (tenth <= _lastTenth)
-                    return;
-                _lastTenth = tenth;
-                output.WriteLine(Line(finished));
-            }
+            var now = _clock.ElapsedMilliseconds;
+            if (now - _lastDrawn < 200 && finished < total)
+                return;
+            _lastDrawn = now;
+            var line = Line(finished);
+            output.Write("\r" + line.PadRight(_drawnWidth));
+            _drawnWidth = line.Length;
+            output.Flush();
         }
     }
 
@@ -43,8 +35,10 @@ public sealed class StudyProgress(TextWriter output, int total, bool terminal)
     {
         lock (_gate)
         {
-            if (terminal)
-                output.WriteLine();
+            if (_drawnWidth == 0)
+                return;
+            output.Write("\r" + new string(' ', _drawnWidth) + "\r");
+            output.Flush();
         }
     }
 

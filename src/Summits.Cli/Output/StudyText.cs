@@ -8,17 +8,29 @@ public static class StudyText
 {
     public const int Strongest = 15;
 
-    public static void Write(TextWriter output, StudyResult study)
+    /// <summary>
+    /// Writes the results fitted to <paramref name="width"/>; <paramref name="every"/> (<c>-v detailed</c>)
+    /// lists every sampled input and every sensitivity pair, not only the first and the strongest.
+    /// </summary>
+    public static void Write(TextWriter output, StudyResult study, int width, bool every = false)
     {
-        output.WriteLine($"What-if {study.Scenario} on world {study.World}: {study.Finished} of {study.Runs} runs, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}");
+        void Line(string text)
+        {
+            foreach (var line in TerminalWidth.Wrap(text, width))
+                output.WriteLine(line);
+        }
+        const int FirstInputs = 6;
+        Line($"What-if {study.Scenario} on world {study.World}: {study.Finished} of {study.Runs} runs, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}");
         if (study.About.Length > 0)
-            output.WriteLine(study.About);
-        output.WriteLine($"{study.Inputs.Length} sampled inputs: " + string.Join(", ", study.Inputs.Take(6).Select(i => i.Name)) + (study.Inputs.Length > 6 ? ", …" : ""));
+            Line(study.About);
+        var inputs = every ? study.Inputs.Length : FirstInputs;
+        Line($"{study.Inputs.Length} sampled inputs: " + string.Join(", ", study.Inputs.Take(inputs).Select(i => i.Name))
+            + (study.Inputs.Length > inputs ? $" and {study.Inputs.Length - inputs} more (-v detailed lists them)" : ""));
         output.WriteLine();
         output.WriteLine("Agreements at the end of a run (share of runs, 95% Wilson interval)");
-        output.WriteLine($"  {"topic",-28} {"in force",-22} {"made during the run",-22}");
-        foreach (var a in study.Agreements)
-            output.WriteLine($"  {a.Topic,-28} {Share(a.InForce),-22} {Share(a.Made),-22}");
+        FittedTable.WriteLeftOut(output, FittedTable.Write(output,
+            [new("topic"), new("in force"), new("made during the run", Drop: 1)],
+            study.Agreements.Select(a => (IReadOnlyList<string>)[a.Topic, Share(a.InForce), Share(a.Made)]), width, "  "), width, "  ");
         if (study.Expectations is { } e)
         {
             output.WriteLine();
@@ -27,20 +39,27 @@ public static class StudyText
 
         output.WriteLine();
         output.WriteLine("Final positions over the runs");
-        output.WriteLine($"  {"topic",-28} {"actor",-6} {"start",6} {"mean",7} {"sd",6} {"p5",7} {"p50",7} {"p95",7}");
-        foreach (var p in study.Positions)
-            output.WriteLine($"  {p.Topic,-28} {p.Actor,-6} {N(p.Start),6} {N(p.Mean),7} {N(p.Sd),6} {N(p.P5),7} {N(p.P50),7} {N(p.P95),7}");
+        FittedTable.WriteLeftOut(output, FittedTable.Write(output,
+            [new("topic"), new("actor"), new("start", Right: true), new("mean", Right: true), new("sd", Right: true, Drop: 3),
+             new("p5", Right: true, Drop: 2), new("p50", Right: true, Drop: 4), new("p95", Right: true, Drop: 1)],
+            study.Positions.Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, N(p.Start), N(p.Mean), N(p.Sd), N(p.P5), N(p.P50), N(p.P95)]), width, "  "), width, "  ");
 
         output.WriteLine();
-        output.WriteLine($"Sensitivity: the {Math.Min(Strongest, study.Sensitivity.Length)} strongest of {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ)");
+        var shown = every ? study.Sensitivity.Length : Math.Min(Strongest, study.Sensitivity.Length);
+        Line(every
+            ? $"Sensitivity: all {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ), strongest first"
+            : $"Sensitivity: the {shown} strongest of {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ)");
         foreach (var line in SensitivityLines(study))
-            output.WriteLine(line);
-        foreach (var s in study.Sensitivity.Take(Strongest))
-            output.WriteLine($"  {s.Rho.ToString("+0.00;-0.00", CultureInfo.InvariantCulture),6}  {(s.Significant ? "*" : " ")} p {P(s.P),-7} {s.Input,-40} → {s.Outcome}");
+            foreach (var wrapped in TerminalWidth.Wrap(line, width))
+                output.WriteLine(wrapped);
+        FittedTable.Write(output,
+            [new("ρ", Right: true), new(""), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)],
+            study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[s.Rho.ToString("+0.00;-0.00", CultureInfo.InvariantCulture), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome]),
+            width, "  ");
         if (study.Stopped)
         {
             output.WriteLine();
-            output.WriteLine($"Stopped after {study.Finished} of {study.Runs} runs; these results cover the finished runs only.");
+            Line($"Stopped after {study.Finished} of {study.Runs} runs; these results cover the finished runs only.");
         }
     }
 

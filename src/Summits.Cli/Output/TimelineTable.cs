@@ -47,6 +47,8 @@ public static class TimelineTable
             shown.Remove(Array.IndexOf(Names, name));
             dropped.Add(name);
         }
+        if (Fixed() + Math.Min(reason, widths[^1]) > width)
+            return WriteStacked(output, rows, widths, shown, dropped, width);
 
         var table = new Spectre.Console.Table().Border(TableBorder.None).ShowHeaders();
         table.Expand = false;
@@ -65,6 +67,30 @@ public static class TimelineTable
             table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
 
         PlainText.Write(output, table, width);
+        return dropped;
+    }
+
+    /// <summary>
+    /// The layout for a terminal too narrow for the ids and a readable reason side by side: the ids on a
+    /// line of their own, the reason under them, wrapped to the full width and indented.
+    /// </summary>
+    private static IReadOnlyList<string> WriteStacked(TextWriter output, List<string[]> rows, int[] widths, List<int> shown, List<string> dropped, int width)
+    {
+        var columns = shown.Where(i => Names[i] != "why").ToList();
+        string Line(IEnumerable<string> cells) => string.Join("", cells).TrimEnd();
+        string Cell(int i, string text) => (Names[i] == "rnd" ? text.PadLeft(widths[i]) : text.PadRight(widths[i])) + new string(' ', Gutter);
+        output.WriteLine(Line(columns.Select(i => Cell(i, Names[i]))));
+        output.WriteLine("    why");
+        foreach (var row in rows)
+        {
+            var lines = columns.Select(i => row[i].Split('\n')).ToList();
+            var height = lines.Max(l => l.Length);
+            for (var k = 0; k < height; k++)
+                output.WriteLine(Line(columns.Select((i, c) => Cell(i, k < lines[c].Length ? lines[c][k] : ""))));
+            if (row[^1].Length > 0)
+                foreach (var line in TerminalWidth.Wrap("    " + row[^1], width))
+                    output.WriteLine(line);
+        }
         return dropped;
     }
 

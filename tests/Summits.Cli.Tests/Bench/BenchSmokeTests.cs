@@ -9,7 +9,7 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task Quick_bench_prints_every_figure_as_json_with_positive_values()
     {
-        var run = await SummitsProcess.RunAsync("bench", "--quick", "--json");
+        var run = await SummitsProcess.RunAsync("bench", "--quick", "--format", "json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         using var document = JsonDocument.Parse(run.Output);

@@ -75,7 +75,7 @@ public sealed class RunOutputTests : IDisposable
         var run = await Run(null, "run", WhatIf("baseline.yaml"), "--rounds", "5");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("summits run: --rounds applies only with --world", run.Error);
+        Assert.StartsWith("summits run: error: --rounds applies only with --world", run.Error);
         Assert.Equal("", run.Output);
     }
 

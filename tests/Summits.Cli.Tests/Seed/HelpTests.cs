@@ -21,6 +21,7 @@ public sealed class HelpTests
         Assert.Contains("summits seed [command] [options]", run.Output, StringComparison.Ordinal);
         Assert.Contains("draft", run.Output, StringComparison.Ordinal);
         Assert.Contains("--world <FILE>", run.Output, StringComparison.Ordinal);
-        Assert.Contains("--json", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--format <table|csv|json>", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--json", run.Output, StringComparison.Ordinal);
     }
 }

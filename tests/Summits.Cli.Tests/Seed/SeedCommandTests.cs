@@ -40,8 +40,10 @@ public sealed class SeedCommandTests(SeedRuns runs) : IClassFixture<SeedRuns>
         foreach (var topic in Seed.Topics)
             Assert.Contains($"\n{topic.Id}: {topic.Title}\n", run.Output, StringComparison.Ordinal);
         var quotes = Seed.Positions.SelectMany(p => p.Provenance.Quotes).Concat(Seed.Agreements.Select(a => a.Quote!));
+        // A long quote wraps at a space to the width, its next line indented: folded back, it reads whole.
+        var folded = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\n +", " ");
         foreach (var quote in quotes)
-            Assert.Contains($"“{quote.Text}” (line {quote.Location.Line})", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"“{quote.Text}” (line {quote.Location.Line})", folded, StringComparison.Ordinal);
         foreach (var agreement in Seed.Agreements)
             Assert.Contains($"  {agreement.Id}: ", run.Output, StringComparison.Ordinal);
     }

@@ -1,0 +1,90 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Summits.Cli.Output;
+
+/// <summary>
+/// A table laid out by Spectre.Console to fit a width: id columns keep every cell whole on one line,
+/// text columns wrap at spaces and are never narrower than their longest word, headers wrap at spaces.
+/// When even that does not fit, the columns a reader can best do without are left out, and said.
+/// </summary>
+public static class FittedTable
+{
+    /// <summary>The narrowest a text column is made while a wider one would fit its text.</summary>
+    public const int TextWidth = 16;
+
+    private const int Gutter = 2;
+
+    /// <summary>Writes the table, each line after <paramref name="indent"/>; returns the headers of the columns left out to fit.</summary>
+    public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<FittedColumn> columns, IEnumerable<IReadOnlyList<string>> rows, int width, string indent = "")
+    {
+        var cells = rows.ToList();
+        var room = Math.Max(TerminalWidth.Minimum / 2, width - indent.Length);
+        var natural = new int[columns.Count];
+        var least = new int[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            var lines = cells.SelectMany(r => r[i].Split('\n')).ToList();
+            var longestLine = lines.Count == 0 ? 0 : lines.Max(l => l.Length);
+            var longestWord = lines.Concat([column.Header]).SelectMany(l => l.Split(' ')).Max(w => w.Length);
+            natural[i] = Math.Max(column.Header.Length, longestLine);
+            least[i] = column.Wraps ? Math.Max(longestWord, Math.Min(natural[i], TextWidth)) : Math.Max(longestWord, longestLine);
+        }
+
+        var shown = Enumerable.Range(0, columns.Count).ToList();
+        int Needed() => shown.Sum(i => least[i]) + Gutter * (shown.Count - 1);
+        var dropped = new List<string>();
+        while (Needed() > room && shown.Where(i => columns[i].Drop > 0).OrderByDescending(i => columns[i].Drop).ThenByDescending(i => i).FirstOrDefault(-1) is var next and >= 0)
+        {
+            shown.Remove(next);
+            dropped.Add(columns[next].Header);
+        }
+
+        // Each column starts at its least width; what room is left goes first to headers that would wrap,
+        // then to the text columns, in proportion to what they lack.
+        var widths = least.ToArray();
+        var spare = room - Needed();
+        foreach (var i in shown.Where(i => !columns[i].Wraps))
+        {
+            var more = Math.Min(spare, natural[i] - widths[i]);
+            widths[i] += more;
+            spare -= more;
+        }
+        var lacking = shown.Where(i => columns[i].Wraps && natural[i] > widths[i]).ToList();
+        var lack = lacking.Sum(i => natural[i] - widths[i]);
+        foreach (var i in lacking)
+        {
+            var more = lack == 0 ? 0 : Math.Min(natural[i] - widths[i], spare * (natural[i] - widths[i]) / lack);
+            widths[i] += more;
+        }
+
+        var table = new Table().Border(TableBorder.None).ShowHeaders();
+        table.Expand = false;
+        foreach (var i in shown)
+        {
+            var column = new TableColumn(new Text(columns[i].Header)).Width(widths[i])
+                .Padding(new Padding(0, 0, i == shown[^1] ? 0 : Gutter, 0));
+            if (columns[i].Right)
+                column.RightAligned();
+            table.AddColumn(column);
+        }
+        foreach (var row in cells)
+            table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
+        // When even the least widths do not fit, the lines run past the width rather than lose a cell.
+        var rendered = new StringWriter();
+        PlainText.Write(rendered, table, Math.Max(room, Needed()));
+        foreach (var line in rendered.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+            output.WriteLine((indent + line).TrimEnd());
+        return dropped;
+    }
+
+    /// <summary>The note under a table that had to leave columns out, or nothing.</summary>
+    public static void WriteLeftOut(TextWriter output, IReadOnlyList<string> dropped, int width, string indent = "")
+    {
+        if (dropped.Count == 0)
+            return;
+        foreach (var line in TerminalWidth.Wrap($"{indent}(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every column)", width))
+            output.WriteLine(line);
+    }
+}

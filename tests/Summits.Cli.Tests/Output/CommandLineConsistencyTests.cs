@@ -1,0 +1,283 @@
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// What every command shares: tables that fit the terminal, one <c>--format table|csv|json</c> family
+/// with <c>-o</c>, <c>-q</c> and <c>-v</c>, one-line usage errors, progress only on a terminal, and one
+/// note for files of an older format.
+/// </summary>
+public sealed class CommandLineConsistencyTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("summits-consistency-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string WhatIf(string name) => Path.Combine(SeedFiles.Root, "scenarios", "what-if", name);
+
+    private Task<SummitsRun> Run(int? columns, params string[] arguments) =>
+        SummitsProcess.RunInAsync(_folder, arguments, columns is { } c ? new Dictionary<string, string> { ["COLUMNS"] = c.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null);
+
+    /// <summary>The arguments of each command that prints tables, with an id longer than most columns that its table must print whole.</summary>
+    private async Task<(string[] Arguments, string Id)> TableCommand(string command)
+    {
+        switch (command)
+        {
+            case "whatif":
+                // trade-investment-standards is the topic id of 26 characters every what-if table lists.
+                return (["whatif", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--runs", "20"], "trade-investment-standards");
+            case "compare":
+                // The package gained in offer-package covers defense-procurement (19 characters).
+                return (["compare", WhatIf("us-fta-press-or-package.yaml") + "#press-fta", WhatIf("us-fta-press-or-package.yaml") + "#offer-package", "--engine", "local"], "defense-procurement");
+            case "seed":
+                return (["seed"], "sectoral-cooperation-autos-life-science");
+            case "analyze":
+                var telemetry = Path.Combine(_folder, "run.jsonl");
+                var run = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "-q", "--telemetry", telemetry);
+                Assert.True(run.ExitCode == 0, run.ToString());
+                // The package's topics are proposed together and tallied under each: defense-procurement.
+                return (["analyze", telemetry], "defense-procurement");
+            default:
+                // bench's figure 9 (memory per active world) is among the quickest; its unit is KiB.
+                return (["bench", "--quick", "--only", "9"], "KiB");
+        }
+    }
+
+    [Theory]
+    [InlineData("whatif")]
+    [InlineData("compare")]
+    [InlineData("seed")]
+    [InlineData("analyze")]
+    [InlineData("bench")]
+    public async Task Every_table_fits_80_columns_and_keeps_its_ids_whole(string command)
+    {
+        var (arguments, id) = await TableCommand(command);
+        var run = await Run(80, arguments);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.DoesNotContain("…", run.Output);
+        // The id stands whole on a line: never cut, never broken at its hyphens.
+        Assert.Contains(lines, line => line.Contains(id, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("whatif")]
+    [InlineData("compare")]
+    [InlineData("seed")]
+    [InlineData("analyze")]
+    [InlineData("bench")]
+    public async Task At_200_columns_no_column_is_left_out(string command)
+    {
+        var (arguments, id) = await TableCommand(command);
+        var run = await Run(200, arguments);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.All(run.Output.Split('\n'), line => Assert.True(line.Length <= 200, $"{line.Length} columns: {line}"));
+        Assert.DoesNotContain("left out to fit", run.Output);
+        Assert.Contains(id, run.Output);
+    }
+
+    [Fact]
+    public async Task A_run_at_80_columns_puts_the_reason_under_its_event_with_no_word_broken()
+    {
+        // baseline's ids alone (rnd 3, actor 5, event "expectation-passed" 18, topic
+        // "trade-investment-standards" 26, value "85.13 → 89.99" ...) leave under 20 columns of 80 for
+        // the reason even without cause and step: it was squeezed to 6, breaking "round 1 of 10" over
+        // three lines. Now it stands whole under its event.
+        var run = await Run(80, "run", WhatIf("baseline.yaml"), "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.All(run.Output.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.Contains("\n    round 1 of 10\n", run.Output);
+        Assert.Contains("under unanimity", run.Output);
+    }
+
+    [Fact]
+    public async Task Compare_report_says_where_it_wrote()
+    {
+        var report = Path.Combine(_folder, "compare-report");
+        var run = await Run(null, "compare", WhatIf("us-fta-press-or-package.yaml") + "#press-fta", WhatIf("us-fta-press-or-package.yaml") + "#offer-package",
+            "--engine", "local", "-q", "--report", report);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal($"wrote the report to {Path.Combine(report, "report.html")} (with report.md and the CSVs)\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.True(File.Exists(Path.Combine(report, "report.html")));
+    }
+
+    [Fact]
+    public async Task Analyze_leaves_out_timing_first_at_80_columns_and_says_so()
+    {
+        var (arguments, _) = await TableCommand("analyze");
+        var run = await Run(80, arguments);
+
+        // Twelve columns do not fit 80: the header words alone ("proposals" 9, "acceptance" 10,
+        // "ms/proposal" 11 twice ...) need more. The timing columns are the first left out.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("(left out to fit 80 columns: p95 ms/proposal, mean ms/proposal", run.Output.Replace("\n", " ").Replace("  ", " "));
+    }
+
+    [Fact]
+    public async Task Quiet_on_a_200_by_50_world_prints_the_summary_not_each_moved_position()
+    {
+        var world = Path.Combine(_folder, "large.yaml");
+        var generate = await Run(null, "generate", "--actors", "200", "--topics", "50", "--seed", "7", "-o", world);
+        Assert.True(generate.ExitCode == 0, generate.ToString());
+
+        var run = await Run(null, "run", "--world", world, "--rounds", "2", "--engine", "local", "-q");
+
+        // 200 actors x 50 topics = 10,000 positions; the summary counts the moved ones in one line
+        // instead of listing them (the old -q printed a line for each of thousands).
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"Positions that moved since the start: \d+ of 10000 \(-v normal lists them\)", run.Output);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length < 120, $"{lines.Length} lines under -q:\n{string.Join('\n', lines.Take(40))}");
+    }
+
+    [Fact]
+    public async Task Each_verbosity_prints_more_than_the_one_below()
+    {
+        string[] scenario = ["run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local"];
+        var quiet = await Run(null, [.. scenario, "-v", "quiet"]);
+        var minimal = await Run(null, [.. scenario, "-v", "minimal"]);
+        var normal = await Run(null, [.. scenario, "-v", "normal"]);
+        var detailed = await Run(null, [.. scenario, "-v", "detailed"]);
+        var diagnostic = await Run(null, [.. scenario, "-v", "diag"]);
+
+        Assert.All([quiet, minimal, normal, detailed, diagnostic], r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.Equal("", quiet.Output);
+        // minimal: the summary with the moved positions counted; the README's run of this scenario lists 2
+        // moved (JP on trade-imbalance and on defense-procurement) of its 32 positions (16 topics x 2 actors).
+        Assert.Contains("Positions that moved since the start: 2 of 32 (-v normal lists them)", minimal.Output);
+        Assert.DoesNotContain("before → after", minimal.Output);
+        // normal: the timeline and the moved positions listed.
+        Assert.Contains("Positions that moved since the start\n", normal.Output);
+        Assert.DoesNotContain("Every position at the end", normal.Output);
+        // detailed: every final position, moved or not: the 30 unmoved among them marked unchanged.
+        Assert.Contains("Every position at the end, 2 of 32 moved since the start", detailed.Output);
+        Assert.Equal(30, detailed.Output.Split('\n').Count(l => l.EndsWith("(unchanged)", StringComparison.Ordinal)));
+        // diagnostic: what detailed prints, then the time and memory on standard error.
+        Assert.Equal(detailed.Output, diagnostic.Output);
+        Assert.Matches(@"summits run: exit 0 after \d+\.\d\d s; peak working set \d+ MB", diagnostic.Error);
+        Assert.DoesNotContain("peak working set", detailed.Error);
+    }
+
+    [Theory]
+    [InlineData("run", "table")]
+    [InlineData("whatif", "table")]
+    [InlineData("compare", "table")]
+    [InlineData("seed", "table")]
+    [InlineData("analyze", "table")]
+    [InlineData("bench", "table")]
+    public async Task A_bad_format_is_one_line_naming_the_choices(string command, string _)
+    {
+        // The option's mistake is said before the missing scenario or file.
+        var run = await Run(null, command, "--format", "yaml");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits {command}: error: --format must be one of table, csv, json, not 'yaml' (see 'summits {command} --help')\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--parallel", "x", "summits whatif: error: --parallel must be a whole number, not 'x' (see 'summits whatif --help')")]
+    [InlineData("--engine", "Grains", "summits whatif: error: --engine must be one of grains, local, not 'Grains' (see 'summits whatif --help')")]
+    [InlineData("-v", "loud", "summits whatif: error: --verbosity must be one of q, quiet, m, minimal, n, normal, d, detailed, diag, diagnostic, not 'loud' (see 'summits whatif --help')")]
+    public async Task Every_usage_error_is_one_line_with_exit_2(string option, string value, string expected)
+    {
+        var run = await Run(null, "whatif", WhatIf("baseline.yaml"), option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected + "\n", run.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("seed", "--json", "summits seed: error: --json is no longer taken; use --format json (see 'summits seed --help')")]
+    [InlineData("compare", "--json", "summits compare: error: --json is no longer taken; use --format json (see 'summits compare --help')")]
+    [InlineData("seed", "--format text", "summits seed: error: --format text is no longer taken; use --format table (see 'summits seed --help')")]
+    [InlineData("analyze", "--csv DIR", "summits analyze: error: --csv is no longer taken; use -o DIR (--output) to write topics.csv and actors.csv, or --format csv to print them (see 'summits analyze --help')")]
+    public async Task An_old_spelling_is_refused_with_the_new_one(string command, string old, string expected)
+    {
+        string[] arguments = command switch
+        {
+            "compare" => ["compare", WhatIf("baseline.yaml"), WhatIf("baseline.yaml")],
+            "analyze" => ["analyze", Path.Combine(_folder, "none.jsonl")],
+            _ => [command],
+        };
+        var run = await Run(null, [.. arguments, .. old.Split(' ')]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected + "\n", run.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Analyze_format_csv_prints_both_tables_and_writes_none()
+    {
+        var (arguments, _) = await TableCommand("analyze");
+        var run = await Run(null, [.. arguments, "--format", "csv"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal("# topics.csv", lines[0]);
+        Assert.StartsWith("topic,proposals_made,proposals_received,acceptance,", lines[1]);
+        var actors = Array.IndexOf(lines, "# actors.csv");
+        Assert.True(actors > 2, run.Output);
+        Assert.Equal("", lines[actors - 1]);
+        Assert.StartsWith("actor,proposals_made,", lines[actors + 1]);
+    }
+
+    [Fact]
+    public async Task Seed_and_compare_take_quiet_verbosity_and_output()
+    {
+        var seed = await Run(null, "seed", "-q", "-o", Path.Combine(_folder, "seed"));
+        Assert.True(seed.ExitCode == 0, seed.ToString());
+        // The seeded world: 4 actors, 16 topics, 2 positions on each (32), and 10 agreements.
+        Assert.Equal("world abe-trump-2017-11-06: 4 actors, 16 topics, 32 positions, 10 agreements\n", seed.Output);
+        Assert.Equal(33, File.ReadAllLines(Path.Combine(_folder, "seed", "positions.csv")).Length);
+
+        var compare = await Run(null, "compare", WhatIf("us-fta-press-or-package.yaml") + "#press-fta", WhatIf("us-fta-press-or-package.yaml") + "#offer-package",
+            "--engine", "local", "-v", "quiet", "-o", Path.Combine(_folder, "compare"));
+        Assert.True(compare.ExitCode == 0, compare.ToString());
+        Assert.Equal("", compare.Output);
+        Assert.Equal("", compare.Error);
+        // docs/whatif.md's comparison: the package gained on bilateral-fta and defense-procurement.
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(_folder, "compare", "agreements.csv")).Length);
+    }
+
+    [Fact]
+    public async Task Whatif_draws_no_progress_when_standard_error_is_not_a_terminal()
+    {
+        var run = await Run(null, "whatif", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--runs", "30");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Standard error is a pipe here: no bar, no carriage returns; only the one line of timing.
+        Assert.DoesNotContain("[#", run.Error);
+        Assert.DoesNotContain("\r", run.Error);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("trade-for-defense-package: 30 runs in ", line);
+
+        var quiet = await Run(null, "whatif", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--runs", "30", "-q");
+        Assert.Equal("", quiet.Error);
+    }
+
+    [Fact]
+    public async Task Format_1_files_give_one_note_however_often_they_load()
+    {
+        // A format-1 world and a format-1 scenario on it; compare loads the scenario twice and the world
+        // twice, yet says one line, naming both files and migrate.
+        var world = Path.Combine(_folder, "w.yaml");
+        File.WriteAllText(world, File.ReadAllText(SeedFiles.World).Replace("format: 2\n", "", StringComparison.Ordinal)
+            .Replace("source: ../sources/", $"source: {Path.Combine(SeedFiles.Root, "scenarios", "sources")}/", StringComparison.Ordinal));
+        var scenario = Path.Combine(_folder, "s.yaml");
+        File.WriteAllText(scenario, "scenario: s\nworld: w.yaml\nsteps:\n  - rounds: 1\n");
+
+        var run = await Run(null, "compare", scenario, scenario, "--engine", "local", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var note = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"note: {world} is format 1", note);
+        Assert.Contains($"; and {scenario} is format 1", note);
+        Assert.EndsWith($"'summits migrate {scenario}' marks it format 2", note);
+    }
+}
