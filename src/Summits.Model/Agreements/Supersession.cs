@@ -10,28 +10,22 @@ public static class Supersession
 {
     /// <summary>
     /// The status change a newer agreement <paramref name="newer"/> makes to <paramref name="older"/>, given
-    /// the tables of every topic of <paramref name="older"/>'s terms as they stand after <paramref name="newer"/>
-    /// was recorded. On a topic, <paramref name="older"/> is superseded when a later agreement there, not
-    /// breached, binds all its parties. Superseded on every topic: superseded; on some: partly superseded;
-    /// on none, but some of its parties bound by a later agreement on one of its topics: strained, since those
-    /// parties are held to the newer terms instead. Null when nothing changes.
+    /// the tables of the topics of <paramref name="older"/>'s terms (in any order) as they stand after
+    /// <paramref name="newer"/> was recorded. On a topic, <paramref name="older"/> is superseded when a later
+    /// agreement there, not breached, binds all its parties. Superseded on every topic: superseded; on some:
+    /// partly superseded; on none, but some of its parties bound by a later agreement on one of its topics:
+    /// strained, since those parties are held to the newer terms instead. Null when nothing changes.
     /// </summary>
     public static CommitmentChange? Decide(Agreement older, Agreement newer, IReadOnlyList<TopicTable> tables)
     {
-        var superseded = new List<string>();
+        var superseded = new SortedSet<string>(StringComparer.Ordinal);
         var left = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var topic in older.Terms.Keys)
+        foreach (var table in tables)
         {
-            var table = tables.First(t => t.Topic.Id == topic);
-            var at = table.Agreements.IndexOf(table.Agreements.First(a => a.Id == older.Id));
-            var later = table.Agreements.Skip(at + 1).Where(a => a.Status != AgreementStatus.Breached).ToArray();
+            var later = table.Agreements.SkipWhile(a => a.Id != older.Id).Skip(1).Where(a => a.Status != AgreementStatus.Breached).ToArray();
             if (later.Any(a => older.Parties.All(a.Parties.Contains)))
-                superseded.Add(topic);
-            foreach (var party in older.Parties)
-            {
-                if (later.Any(a => a.Parties.Contains(party)))
-                    left.Add(party);
-            }
+                superseded.Add(table.Topic.Id);
+            left.UnionWith(older.Parties.Where(party => later.Any(a => a.Parties.Contains(party))));
         }
         var status = superseded.Count == older.Terms.Count ? AgreementStatus.Superseded
             : superseded.Count > 0 ? AgreementStatus.PartlySuperseded
@@ -45,7 +39,7 @@ public static class Supersession
             AgreementStatus.PartlySuperseded => $"partly superseded by {newer.Id}: on {string.Join(", ", superseded)}; still binding on {string.Join(", ", older.Terms.Keys.Except(superseded))}",
             _ => $"{string.Join(", ", left)} now held to {newer.Id} instead",
         };
-        return new CommitmentChange(older.Id, older.Terms.Keys.First(), next == AgreementStatus.Strained ? left.First() : "", next, newer.Id, why);
+        return new CommitmentChange(older.Id, older.Terms.Keys.Min(StringComparer.Ordinal)!, next == AgreementStatus.Strained ? left.Min! : "", next, newer.Id, why);
     }
 
     /// <summary>The live agreements in <paramref name="tables"/> other than <paramref name="newer"/> that share a party with it, ordered by id.</summary>

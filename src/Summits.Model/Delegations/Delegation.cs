@@ -47,7 +47,10 @@ public sealed class Delegation
         return evaluation;
     }
 
-    /// <summary>Records a proposal this delegation makes; terms against its own agreements strain or breach them.</summary>
+    /// <summary>
+    /// Records a proposal this delegation makes; terms against its own agreements strain or breach them. The same
+    /// proposal id again within an advance returns the first changes.
+    /// </summary>
     public ImmutableArray<CommitmentChange> Propose(Proposal proposal, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
     {
         if (_proposed.TryGetValue(proposal.Id, out var earlier))
@@ -57,6 +60,14 @@ public sealed class Delegation
         return changes;
     }
 
+    /// <summary>
+    /// Applies one shock change to the actor: its capability (0..1), its affinity toward another actor (−1..1),
+    /// its salience on a topic it holds (0..1), or its position on a topic (0–100; on a topic it does not hold,
+    /// a new position at <see cref="ShockChange.To"/> with <see cref="ShockChange.Salience"/>), each clamped to
+    /// its range. A moved position or salience can strain or breach the agreements in <paramref name="commitments"/>.
+    /// Throws <see cref="ArgumentException"/> when the change lacks what it needs (the topic, the actor an
+    /// affinity is toward, a held position for a salience change, the value and salience of a new position).
+    /// </summary>
     public ShockOutcome Shock(ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
     {
         var actor = Actor;
@@ -88,7 +99,7 @@ public sealed class Delegation
                 var topic = change.Topic ?? throw new ArgumentException("a position shock names its topic");
                 if (!_positions.TryGetValue(topic, out var position))
                 {
-                    var value = change.Apply(ScaleValue.Min, ScaleValue.Min, ScaleValue.Max);
+                    var value = change.To ?? throw new ArgumentException($"{actor.Id} holds no position on '{topic}': a shock that gives it one names the value it moves to");
                     var salience = change.Salience ?? throw new ArgumentException($"{actor.Id} holds no position on '{topic}': a shock that gives it one names its salience");
                     _positions[topic] = new Position(actor.Id, topic, new ScaleValue(value), Interval.Point(value),
                         new Salience(salience), Interval.Point(salience),

@@ -42,21 +42,21 @@ public static class Tactics
 
     /// <summary>
     /// The reservation point <paramref name="reservation"/> of an actor at <paramref name="position"/>, held
-    /// no further from the position than <paramref name="agreed"/>, an agreement the actor is held to (NaN for
+    /// no further from the position than <paramref name="agreed"/>, an agreement the actor is held to (null for
     /// none): an actor does not concede more than it already has secured.
     /// </summary>
-    public static double Bounded(double position, double reservation, double agreed) =>
-        double.IsNaN(agreed) || Math.Abs(agreed - position) >= Math.Abs(reservation - position)
-            ? reservation
-            : position + Math.Sign(reservation - position) * Math.Abs(agreed - position);
+    public static double Bounded(double position, double reservation, double? agreed) =>
+        agreed is { } a
+            ? Math.Clamp(reservation, position - Math.Abs(a - position), position + Math.Abs(a - position))
+            : reservation;
 
     /// <summary>
     /// An offer from <paramref name="position"/> held back at <paramref name="limit"/> (the other side's
-    /// position, or terms already on the table) when it would pass it: an actor does not offer the other
-    /// side more than it asks for.
+    /// position, or terms already on the table) when it would reach or pass it: an actor does not offer the
+    /// other side more than it asks for. When the other side asks for the actor's own position, that is the offer.
     /// </summary>
     public static double NotPast(double position, double offer, double limit) =>
-        (offer - position) * (limit - position) > 0 && Math.Abs(offer - position) > Math.Abs(limit - position) ? limit : offer;
+        (offer - limit) * (limit - position) >= 0 ? limit : offer;
 
     /// <summary>
     /// The value an actor offers on one topic at time τ, from its position x toward its reservation point r;
@@ -86,7 +86,8 @@ public static class Tactics
             return exchange.OwnLast is null ? own + parameters.OpeningConcession * (reservation - own) : own;
         var gap = Math.Abs(own - before);
         var conceded = (last - before) * Math.Sign(own - before);
-        if (conceded <= 0 || gap == 0)
+        // An opponent that stood still, moved away, or had already met the actor's offer (no gap) conceded nothing.
+        if (conceded <= 0)
             return own;
         var step = relative ? conceded / gap * Math.Abs(own - last) : conceded;
         return own + toward * Math.Min(step, Math.Abs(reservation - own));

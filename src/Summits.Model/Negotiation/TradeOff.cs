@@ -50,15 +50,14 @@ public static class TradeOff
             double bestRatio = 0, bestProgress = 0, bestCost = 0, bestNext = 0;
             for (var k = 0; k < n; k++)
             {
-                var gap = others[k] - positions[k];
-                var left = others[k] - offer[k];
-                if (Math.Abs(left) < 1e-9)
+                // A quarter point toward the other side, landing exactly on its position once within reach.
+                var next = Math.Clamp(others[k], offer[k] - Step, offer[k] + Step);
+                if (next == offer[k])
                     continue;
-                var next = offer[k] + Math.Sign(left) * Math.Min(Step, Math.Abs(left));
                 var cost = Utility.Of(positions[k], saliences[k], curvature, offer[k]) - Utility.Of(positions[k], saliences[k], curvature, next);
-                var gain = otherWeights[k] * Math.Abs(next - offer[k]) / 100;
-                var ratio = cost <= 1e-15 ? double.PositiveInfinity : gain / cost;
-                var progress = (offer[k] - positions[k]) / gap;
+                var gain = otherWeights[k] * Math.Abs(next - offer[k]);
+                var ratio = cost > 0 ? gain / cost : double.PositiveInfinity;
+                var progress = (offer[k] - positions[k]) / (others[k] - positions[k]);
                 if (best < 0 || ratio > bestRatio * (1 + 1e-9) || (ratio >= bestRatio * (1 - 1e-9) && progress < bestProgress - 1e-12))
                     (best, bestRatio, bestProgress, bestCost, bestNext) = (k, ratio, progress, cost, next);
             }

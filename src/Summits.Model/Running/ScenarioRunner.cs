@@ -355,7 +355,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             else
             {
                 var target = Target(others);
-                var securedValue = Table.CommitmentsOf(tables[i], proposer.Actor).Select(c => c.Value).DefaultIfEmpty(double.NaN).First();
+                var securedValue = Table.CommitmentsOf(tables[i], proposer.Actor).Select(c => (double?)c.Value).FirstOrDefault();
                 var reservation = Tactics.Bounded(proposer.Value,
                     Tactics.Reservation(proposer.Value, proposer.Salience, proposer.Reservation, target, Parameters), securedValue);
                 var value = Tactics.NotPast(proposer.Value,

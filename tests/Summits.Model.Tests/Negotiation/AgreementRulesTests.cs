@@ -30,6 +30,17 @@ public sealed class AgreementRulesTests
         Assert.Empty(Decide(rule, "B", "C"));
     }
 
+    // Four parties of capability 1 each: half the capability is 2. Two accepting hold exactly half, which
+    // is no majority; three hold 3 > 2 although none of them alone holds more than 1.
+    [Fact]
+    public void Weighted_majority_is_more_than_half_not_exactly_half_and_counts_the_sum_of_the_accepting()
+    {
+        string[] parties = ["A", "B", "C", "D"];
+        var rule = new AgreementRule(AgreementRuleKind.WeightedMajority);
+        Assert.Empty(AgreementRules.Decide(rule, parties, new HashSet<string> { "A", "B" }, _ => 1));
+        Assert.Equal(["A", "B", "C"], [.. AgreementRules.Decide(rule, parties, new HashSet<string> { "A", "B", "C" }, _ => 1)]);
+    }
+
     private static string[] Decide(AgreementRule rule, params string[] accepting) =>
         [.. AgreementRules.Decide(rule, Parties, accepting.ToHashSet(), a => Capability[a])];
 }

@@ -34,6 +34,23 @@ public sealed class ConcessionTests
     public void The_initial_concession_kappa_shifts_the_whole_curve(double time, double offer) =>
         Assert.Equal(offer, Tactics.Offer(Strategy.Linear, 0, 41, time, Exchange.None, Defaults with { InitialConcession = 0.1 }), 9);
 
+    // κ = 0.1 with the exponents: Boulware (e = 0.2) at τ = 0.5 has τ^5 = 1/32, f = 0.1 + 0.9/32 = 0.128125,
+    // so 0.128125·40 = 5.125 toward a reservation at 40; the conceder (e = 5) at τ = 1/32 has τ^(1/5) = 0.5,
+    // f = 0.1 + 0.9·0.5 = 0.55, so 22.
+    [Theory]
+    [InlineData(Strategy.Boulware, 0.5, 5.125)]
+    [InlineData(Strategy.Conceder, 1.0 / 32, 22)]
+    public void The_initial_concession_kappa_applies_to_boulware_and_conceder_alike(Strategy strategy, double time, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(strategy, 0, 40, time, Exchange.None, Defaults with { InitialConcession = 0.1 }), 9);
+
+    [Fact]
+    public void Asking_tit_for_tat_for_a_concession_curve_says_it_has_none()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Tactics.Share(Strategy.AbsoluteTitForTat, 0.5, Defaults));
+        Assert.StartsWith("AbsoluteTitForTat is not a time-dependent tactic", error.Message);
+        Assert.Equal("strategy", error.ParamName);
+    }
+
     [Fact]
     public void Every_time_dependent_tactic_but_the_hardliner_reaches_its_reservation_at_the_deadline_and_not_before()
     {
@@ -48,11 +65,14 @@ public sealed class ConcessionTests
     }
 
     // The default reservation is the window edge on the other party's side, within the scale:
-    // salience 0.2 gives a 41-point window, so 0 → 41 toward 100, 80 → 39 toward 0, 90 → 100 (not 131)
-    // toward 100; facing its own position, it lies on the side with more room (30 → 71, 70 → 29).
+    // salience 0.2 gives a 41-point window, so 0 → 41 toward 100, 80 → 39 toward 0, 40 → 0 (not −1)
+    // toward 10, 90 → 100 (not 131) toward 100; facing its own position, it lies on the side with more
+    // room (30 → 71, 70 → 29), and upward from the middle, where the room is equal (50 → 91).
     [Theory]
     [InlineData(0, 100, 41)]
     [InlineData(80, 0, 39)]
+    [InlineData(40, 10, 0)]
+    [InlineData(50, 50, 91)]
     [InlineData(90, 100, 100)]
     [InlineData(30, 30, 71)]
     [InlineData(70, 70, 29)]
@@ -62,6 +82,36 @@ public sealed class ConcessionTests
     [Fact]
     public void A_stated_reservation_replaces_the_window_edge() =>
         Assert.Equal(70, Tactics.Reservation(0, 0.2, 70, 100, Defaults), 12);
+
+    // An actor at 20 with reservation 60 that already holds an agreement secures that many points:
+    // at 30 (10 points up) or at 10 (10 points the other way) its reservation comes in to 20 + 10 = 30;
+    // an agreement at 70 or 60 secures no less than 60 already, and with none the 60 stands. Downward
+    // from 60 toward 20, an agreement at 50 or 70 brings it to 50.
+    [Theory]
+    [InlineData(20, 60, null, 60)]
+    [InlineData(20, 60, 70.0, 60)]
+    [InlineData(20, 60, 60.0, 60)]
+    [InlineData(20, 60, 30.0, 30)]
+    [InlineData(20, 60, 10.0, 30)]
+    [InlineData(60, 20, 50.0, 50)]
+    [InlineData(60, 20, 70.0, 50)]
+    [InlineData(60, 20, 10.0, 20)]
+    public void An_agreement_in_force_bounds_the_reservation_by_what_it_secured(double position, double reservation, double? agreed, double bounded) =>
+        Assert.Equal(bounded, Tactics.Bounded(position, reservation, agreed), 12);
+
+    // An actor at 20 conceding toward a side that asks for 40 offers at most 40 (50 → 40, 30 stays,
+    // 40 stays); downward from 60 toward 40 the same (30 → 40, 50 stays). When the other side asks for
+    // the actor's own position (30 or 70), that is what it offers, whichever way its curve would go.
+    [Theory]
+    [InlineData(20, 50, 40, 40)]
+    [InlineData(20, 30, 40, 30)]
+    [InlineData(20, 40, 40, 40)]
+    [InlineData(60, 30, 40, 40)]
+    [InlineData(60, 50, 40, 50)]
+    [InlineData(30, 40, 30, 30)]
+    [InlineData(70, 60, 70, 70)]
+    public void An_offer_never_passes_what_the_other_side_asks_for(double position, double offer, double limit, double held) =>
+        Assert.Equal(held, Tactics.NotPast(position, offer, limit), 12);
 
     // An actor at 60 whose opponent moved from 0 to 5: absolute tit-for-tat concedes the same 5 points
     // (55); relative concedes the same share, 5/60 of the gap, of the remaining 55-point gap:
@@ -79,6 +129,24 @@ public sealed class ConcessionTests
     [InlineData(Strategy.RelativeTitForTat, 52.18)]
     public void Tit_for_tat_moves_on_from_its_own_last_offer(Strategy strategy, double offer) =>
         Assert.Equal(offer, Tactics.Offer(strategy, 60, 0, 0.5, new Exchange(55, 5, 8), Defaults), 9);
+
+    // Upward: an actor at 40 (reservation 100) whose opponent moved from 100 to 95 conceded 5 points;
+    // absolute answers 45, relative 5/60 of the 60-point gap, applied to the remaining 55: 40 + 55/12 = 44.5833.
+    [Theory]
+    [InlineData(Strategy.AbsoluteTitForTat, 45)]
+    [InlineData(Strategy.RelativeTitForTat, 44.58333)]
+    public void Tit_for_tat_mirrors_a_concession_from_above_as_well(Strategy strategy, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(strategy, 40, 100, 0.5, new Exchange(null, 100, 95), Defaults), 4);
+
+    // The opponent stood still at 5, or had stood at the actor's own last offer 55 before moving off: no
+    // concession to mirror, so the actor stays at 55 in either form.
+    [Theory]
+    [InlineData(Strategy.AbsoluteTitForTat, 5, 5)]
+    [InlineData(Strategy.RelativeTitForTat, 5, 5)]
+    [InlineData(Strategy.AbsoluteTitForTat, 55, 50)]
+    [InlineData(Strategy.RelativeTitForTat, 55, 50)]
+    public void Tit_for_tat_gives_nothing_for_no_concession(Strategy strategy, double before, double last) =>
+        Assert.Equal(55, Tactics.Offer(strategy, 60, 0, 0.5, new Exchange(55, before, last), Defaults), 12);
 
     [Fact]
     public void Tit_for_tat_answers_a_move_away_with_no_concession_and_never_passes_its_reservation()

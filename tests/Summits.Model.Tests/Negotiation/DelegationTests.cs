@@ -110,7 +110,10 @@ public sealed class DelegationTests
             [new Commitment("deal", "arms", 60, AgreementStatus.Holding)], Defaults);
         Assert.Equal(EventKind.Move, outcome.Kind);
         Assert.Equal(20, japan.PositionOn("arms")!.Value.Value, 12);
-        Assert.Equal(AgreementStatus.Strained, Assert.Single(outcome.Changes).Status);
+        // Salience 0.6: window 5 + 45·0.4 = 23; 20 is 40 from 60, beyond 23 but within 2·23 = 46.
+        var change = Assert.Single(outcome.Changes);
+        Assert.Equal(AgreementStatus.Strained, change.Status);
+        Assert.Equal("JP now at 20, 40 from the agreed 60 (window 23)", change.Why);
     }
 
     [Fact]
@@ -119,6 +122,85 @@ public sealed class DelegationTests
         var japan = Japan();
         var outcome = japan.Shock(new ShockChange(ShockTarget.Position, "JP", "new", null, 30, null, 0.4), "shock", [], Defaults);
         Assert.Equal(EventKind.PositionAdded, outcome.Kind);
-        Assert.Equal(0.4, japan.PositionOn("new")!.Salience.Value, 12);
+        Assert.Equal(30, outcome.After, 12);
+        var added = japan.PositionOn("new")!;
+        Assert.Equal(30, added.Value.Value, 12);
+        Assert.Equal(0.4, added.Salience.Value, 12);
+        Assert.Equal("added by shock", added.Provenance.Why);
+    }
+
+    [Fact]
+    public void A_delegation_knows_whether_it_has_been_seeded()
+    {
+        var delegation = new Delegation();
+        Assert.False(delegation.IsSeeded);
+        Assert.Equal("this delegation has not been seeded", Assert.Throws<InvalidOperationException>(() => delegation.Actor).Message);
+        Assert.True(Japan().IsSeeded);
+    }
+
+    [Fact]
+    public void Seeding_again_replaces_every_position()
+    {
+        var japan = Japan();
+        japan.Seed(WorldBuilder.Actor("JP"), [WorldBuilder.Position("JP", "fta", 40, 0.5)]);
+        Assert.Null(japan.PositionOn("arms"));
+        Assert.Equal(40, japan.PositionOn("fta")!.Value.Value, 12);
+    }
+
+    // Japan proposes 90 on arms, where it is bound to 60 at salience 0.6 (window 23): 30 from the agreed
+    // value strains the agreement (not more than 2·23 = 46, so no breach). The same proposal again within
+    // the advance returns the same change, not a second one.
+    [Fact]
+    public void A_proposal_strains_its_proposers_agreement_once()
+    {
+        var japan = Japan();
+        var proposal = WorldBuilder.Proposal("offer", "JP", ["US"], 0.4, ("arms", 90));
+        Commitment[] deal = [new Commitment("deal", "arms", 60, AgreementStatus.Holding)];
+        var change = Assert.Single(japan.Propose(proposal, deal, Defaults));
+        Assert.Equal(new CommitmentChange("deal", "arms", "JP", AgreementStatus.Strained, "offer", "JP proposed 90, 30 from the agreed 60 (window 23)"), change);
+        Assert.Equal(change, Assert.Single(japan.Propose(proposal, deal, Defaults)));
+    }
+
+    // Japan proposed "p" in this advance; a proposal by the same id from the United States is still
+    // answered and moves Japan. A proposal Japan answered does not stop it proposing by that id.
+    [Fact]
+    public void What_a_delegation_proposed_and_what_it_answered_are_remembered_apart()
+    {
+        var japan = Japan();
+        Commitment[] deal = [new Commitment("deal", "arms", 60, AgreementStatus.Holding)];
+        japan.Propose(WorldBuilder.Proposal("p", "JP", ["US"], 0.4, ("arms", 90)), deal, Defaults);
+        japan.Evaluate(WorldBuilder.Proposal("q", "US", ["JP"], 0.8, ("fta", 80)), [], null, null, Defaults);
+        Assert.Single(japan.Evaluate(WorldBuilder.Proposal("p", "US", ["JP"], 0.8, ("fta", 80)), [], null, null, Defaults).Moves);
+        Assert.Single(japan.Propose(WorldBuilder.Proposal("q", "JP", ["US"], 0.4, ("arms", 90)), deal, Defaults));
+    }
+
+    // Affinity toward the United States 0.8, shocked by −2.5: held at the bottom of its range, −1.
+    [Fact]
+    public void An_affinity_shock_is_held_within_minus_one_to_one()
+    {
+        var japan = Japan();
+        var outcome = japan.Shock(new ShockChange(ShockTarget.Affinity, "JP", null, "US", null, -2.5, null), "shock", [], Defaults);
+        Assert.Equal(new ShockOutcome(EventKind.AffinityChanged, 0.8, -1, []), outcome with { Changes = [] });
+        Assert.Equal(-1, japan.Actor.AffinityToward("US"), 12);
+    }
+
+    [Fact]
+    public void A_shock_that_lacks_what_it_needs_says_what()
+    {
+        var japan = Japan();
+        string Refused(ShockChange change) => Assert.Throws<ArgumentException>(() => japan.Shock(change, "shock", [], Defaults)).Message;
+        Assert.Equal("an affinity shock names the actor it is toward",
+            Refused(new ShockChange(ShockTarget.Affinity, "JP", null, null, 0.5, null, null)));
+        Assert.Equal("a position shock names its topic",
+            Refused(new ShockChange(ShockTarget.Position, "JP", null, null, 50, null, null)));
+        Assert.Equal("JP holds no position on 'new': a shock that gives it one names its salience",
+            Refused(new ShockChange(ShockTarget.Position, "JP", "new", null, 50, null, null)));
+        Assert.Equal("JP holds no position on 'new': a shock that gives it one names the value it moves to",
+            Refused(new ShockChange(ShockTarget.Position, "JP", "new", null, null, 10, 0.5)));
+        Assert.Equal("JP holds no position on 'new'",
+            Refused(new ShockChange(ShockTarget.Salience, "JP", "new", null, 0.5, null, null)));
+        Assert.Equal("JP holds no position on ''",
+            Refused(new ShockChange(ShockTarget.Salience, "JP", null, null, 0.5, null, null)));
+        Assert.Null(japan.PositionOn("new"));
     }
 }

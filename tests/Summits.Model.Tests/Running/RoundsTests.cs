@@ -45,6 +45,19 @@ public sealed class RoundsTests
         Assert.Equal(10, RoundOf(state, agreement.Id));
     }
 
+    // Both actors stand at 30 (salience 0.5): the opener's target is its own position, so it offers 30,
+    // which the other, also at 30, accepts in round 1. Conceding away from a position both hold would
+    // hand neither side anything.
+    [Fact]
+    public async Task Two_actors_at_the_same_position_agree_there_at_once()
+    {
+        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 30, 30, 0.5),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        var agreement = Agreed(state, world);
+        Assert.Equal(30, agreement.Terms["t"], 12);
+        Assert.Equal(1, RoundOf(state, agreement.Id));
+    }
+
     // Two hard-liners at 40 and 60 repeat their offers: round 1 has new offers (A offers 40, B counters
     // 60), round 2 repeats them and moves no one (salience 1), so the rounds stop there.
     [Fact]

@@ -1,0 +1,112 @@
+using Summits.Model;
+using static Summits.Model.Tests.WorldBuilder;
+
+namespace Summits.Model.Tests;
+
+/// <summary>What a newer agreement does to the older ones its parties were held to, and how the change reads.</summary>
+public sealed class SupersessionTests
+{
+    private static Table Seeded(string topic, string[] participants, params Agreement[] agreements)
+    {
+        var table = new Table();
+        table.Seed(Topic(topic), participants, agreements);
+        return table;
+    }
+
+    // The same two parties agree again on the only topic: the old agreement is superseded, no single party
+    // is named, and the change says by what.
+    [Fact]
+    public void A_newer_agreement_among_the_same_parties_supersedes_and_says_by_what()
+    {
+        var table = Seeded("t", ["A", "B"], Agreement("old", "t", 50, "A", "B"));
+        var newer = Agreement("new", "t", 60, "A", "B");
+        table.Record(newer);
+        Assert.Equal(new CommitmentChange("old", "t", "", AgreementStatus.Superseded, "new", "superseded by new"),
+            Supersession.Decide(table.Agreements[0], newer, [table.Get()]));
+    }
+
+    // A three-party agreement; A and B then agree without C. C is not bound by the newer one, so the old
+    // one is not superseded, but A and B are held to the newer terms: strained, naming both (the change's
+    // actor is the first of them).
+    [Fact]
+    public void Parties_that_leave_for_a_newer_agreement_strain_the_old_one_and_are_named()
+    {
+        var table = Seeded("t", ["A", "B", "C"], Agreement("abc", "t", 50, "A", "B", "C"));
+        var newer = Agreement("ab", "t", 40, "A", "B");
+        table.Record(newer);
+        Assert.Equal(new CommitmentChange("abc", "t", "A", AgreementStatus.Strained, "ab", "A, B now held to ab instead"),
+            Supersession.Decide(table.Agreements[0], newer, [table.Get()]));
+    }
+
+    // A package over x and y between A and B; A then agrees on x alone with C. Only A has left, and only on
+    // x; on y nothing later was agreed, which names no one. The change is reported on the package's first
+    // topic, x.
+    [Fact]
+    public void A_party_leaving_a_package_on_one_topic_strains_it_and_only_that_party_is_named()
+    {
+        var package = Package("pkg", [("x", 40), ("y", 60)], "A", "B");
+        var x = Seeded("x", ["A", "B", "C"], package);
+        var y = Seeded("y", ["A", "B"], package);
+        var newer = Agreement("ac", "x", 45, "A", "C");
+        x.Record(newer);
+        Assert.Equal(new CommitmentChange("pkg", "x", "A", AgreementStatus.Strained, "ac", "A now held to ac instead"),
+            Supersession.Decide(package, newer, [y.Get(), x.Get()]));
+    }
+
+    // The same package, superseded on y alone by A and B: partly superseded, on y, still binding on x, and
+    // reported on the package's first topic x whichever order the tables come in.
+    [Fact]
+    public void A_package_partly_superseded_says_on_which_topics_and_where_it_still_binds()
+    {
+        var package = Package("pkg", [("x", 40), ("y", 60)], "A", "B");
+        var x = Seeded("x", ["A", "B"], package);
+        var y = Seeded("y", ["A", "B"], package);
+        var newer = Agreement("on-y", "y", 55, "A", "B");
+        y.Record(newer);
+        var expected = new CommitmentChange("pkg", "x", "", AgreementStatus.PartlySuperseded, "on-y",
+            "partly superseded by on-y: on y; still binding on x");
+        Assert.Equal(expected, Supersession.Decide(package, newer, [x.Get(), y.Get()]));
+        Assert.Equal(expected, Supersession.Decide(package, newer, [y.Get(), x.Get()]));
+    }
+
+    // A package over a, b, c and d; a newer package between the same parties takes over b and d. The change
+    // lists both sides in topic order, whatever order the tables come in.
+    [Fact]
+    public void A_package_partly_superseded_on_several_topics_lists_them_all()
+    {
+        string[] topics = ["a", "b", "c", "d"];
+        var package = Package("pkg", [.. topics.Select(t => (t, 50.0))], "A", "B");
+        var tables = topics.Reverse().ToDictionary(t => t, t => Seeded(t, ["A", "B"], package));
+        var newer = Package("bd", [("b", 40), ("d", 60)], "A", "B");
+        tables["b"].Record(newer);
+        tables["d"].Record(newer);
+        var change = Supersession.Decide(package, newer, [.. tables.Values.Select(t => t.Get())]);
+        Assert.Equal("partly superseded by bd: on b, d; still binding on a, c", change!.Why);
+    }
+
+    // Only what was agreed after the older agreement counts: an agreement recorded before it binds no one anew.
+    [Fact]
+    public void An_agreement_made_before_the_older_one_changes_nothing()
+    {
+        var earlier = Agreement("earlier", "t", 60, "A", "B");
+        var table = Seeded("t", ["A", "B"], earlier, Agreement("old", "t", 50, "A", "B"));
+        Assert.Null(Supersession.Decide(table.Agreements[1], earlier, [table.Get()]));
+    }
+
+    // The newer agreement n binds A and E. Live agreements sharing a party with it: b-deal (A, B), a-deal
+    // (A, C) and the package pkg (A, B, on x and y, listed once), in id order; not cd (C, D), not the
+    // breached a-old, not n itself.
+    [Fact]
+    public void The_agreements_affected_are_the_live_ones_sharing_a_party_in_id_order()
+    {
+        var package = Package("pkg", [("x", 40), ("y", 60)], "A", "B");
+        var t = Seeded("t", ["A", "B", "C", "D", "E"],
+            Agreement("b-deal", "t", 50, "A", "B"), Agreement("a-deal", "t", 40, "A", "C"),
+            Agreement("cd", "t", 30, "C", "D"), Agreement("a-old", "t", 20, "A", "C") with { Status = AgreementStatus.Breached });
+        var x = Seeded("x", ["A", "B"], package);
+        var y = Seeded("y", ["A", "B"], package);
+        var newer = Agreement("n", "t", 45, "A", "E");
+        t.Record(newer);
+        Assert.Equal(["a-deal", "b-deal", "pkg"], Supersession.Affected(newer, [t.Get(), x.Get(), y.Get()]).Select(a => a.Id));
+    }
+}
