@@ -94,10 +94,7 @@ public static class RunCommand
         if (request.Pair is not null)
         {
             if (PairError(request.Pair, scenarios) is { } error)
-            {
-                await Console.Error.WriteLineAsync($"summits run: {error}");
-                return ExitCodes.BadInput;
-            }
+                return UsageError.Write("summits run", error);
             var names = request.Pair.Split(',', StringSplitOptions.TrimEntries);
             pair = (names[0], names[1]);
         }

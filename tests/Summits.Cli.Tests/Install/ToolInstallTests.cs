@@ -93,19 +93,6 @@ public sealed class ToolInstallTests : IDisposable
             start.Environment["DOTNET_ROOT"] = dotnetRoot;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(HangGuard);
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not exit within {HangGuard}");
-        }
-        return new SummitsRun(process.ExitCode, await output, await error);
+        return await SummitsProcess.WaitAsync(start, HangGuard, $"{program} {string.Join(' ', arguments)}");
     }
 }

@@ -45,10 +45,19 @@ public static class SummitsProcess
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
 
+        return await WaitAsync(start, HangGuard, $"summits {string.Join(' ', arguments)}");
+    }
+
+    /// <summary>
+    /// Starts the process, reads both of its streams to the end and waits for it to exit; kills it and throws
+    /// <see cref="TimeoutException"/> naming <paramref name="what"/> when it outlives <paramref name="hangGuard"/>.
+    /// </summary>
+    internal static async Task<SummitsRun> WaitAsync(ProcessStartInfo start, TimeSpan hangGuard, string what)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(HangGuard);
+        using var guard = new CancellationTokenSource(hangGuard);
         try
         {
             await process.WaitForExitAsync(guard.Token);
@@ -56,7 +65,7 @@ public static class SummitsProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"summits {string.Join(' ', arguments)} did not exit within {HangGuard}");
+            throw new TimeoutException($"{what} did not exit within {hangGuard}");
         }
         return new SummitsRun(process.ExitCode, await output, await error);
     }
