@@ -77,8 +77,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         Assert.Equal(RunFiles.State(expectedRun), RunFiles.State(clean));
 
         // Every storage call the clean run made once it had started is a point where a run can fail.
-        var seeded = CallsBeforeStart(cleanKey);
-        var points = fixture.Storage.CallsOn(cleanKey).Skip(seeded)
+        var points = RetriedRun.CallsAfterStart(fixture, cleanKey)
             .Where(c => c.Operation == (reads ? StorageOperation.Read : StorageOperation.Write))
             .ToArray();
         Assert.True(points.Length >= (reads ? 20 : 30), $"only {points.Length} failure points");
@@ -231,12 +230,5 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     }
 
     /// <summary>How many storage calls the world made up to its start: seeding writes, and the world's start.</summary>
-    private int CallsBeforeStart(string key)
-    {
-        var calls = fixture.Storage.CallsOn(key);
-        var start = calls.Select((c, i) => (c, i)).Where(x => x.c is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 }).Select(x => x.i).Single();
-        return start + 1;
-    }
-
     private static string Key() => $"fault-{Guid.NewGuid():N}";
 }

@@ -67,6 +67,17 @@ internal static class RetriedRun
         }
     }
 
+    /// <summary>
+    /// The storage calls a run on world <paramref name="key"/> made after it started (after the world's
+    /// second write, which stores the started run): the points where a run can fail.
+    /// </summary>
+    public static IReadOnlyList<StorageCall> CallsAfterStart(ClusterFixture fixture, string key)
+    {
+        var calls = fixture.Storage.CallsOn(key);
+        var start = calls.Select((c, i) => (c, i)).Where(x => x.c is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 }).Select(x => x.i).Single();
+        return [.. calls.Skip(start + 1)];
+    }
+
     private static async Task DeactivateAllAsync(ClusterFixture fixture, World world, string key, int advances)
     {
         IAddressable[] grains =
