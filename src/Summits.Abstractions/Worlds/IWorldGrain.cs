@@ -8,19 +8,22 @@ namespace Summits.Grains;
 public interface IWorldGrain : IGrainWithStringKey
 {
     /// <summary>Creates the world's country and topic grains from a loaded world file.</summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the world is written; the world stays unseeded and may be seeded again.</exception>
     [Alias("Seed")]
-    Task Seed(World world);
+    Task Seed(World world, CancellationToken cancellation = default);
 
     [Alias("Info")]
     Task<WorldInfo> Info();
 
     /// <summary>The whole world as its grains hold it now, read back from each of them.</summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the grains have answered.</exception>
     [Alias("Snapshot")]
-    Task<World> Snapshot();
+    Task<World> Snapshot(CancellationToken cancellation = default);
 
     /// <summary>Begins a scenario on this seeded world.</summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the run is written; nothing changes.</exception>
     [Alias("Start")]
-    Task Start(Scenario scenario);
+    Task Start(Scenario scenario, CancellationToken cancellation = default);
 
     /// <summary>How many advances of the run have completed: the number the next <see cref="Advance"/> names.</summary>
     [Alias("Advances")]

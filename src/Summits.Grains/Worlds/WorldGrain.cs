@@ -12,8 +12,9 @@ public sealed partial class WorldGrain(
 {
     private string Key => this.GetPrimaryKeyString();
 
-    public async Task Seed(World world)
+    public async Task Seed(World world, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (world.Id != Key)
             throw new ArgumentException($"world '{world.Id}' cannot be seeded into the grain of world '{Key}'");
         if (state.State.Info is not null)
@@ -27,6 +28,9 @@ public sealed partial class WorldGrain(
                 [.. world.PositionsOn(topic.Id).Select(p => p.Actor)],
                 [.. world.Agreements.Where(a => a.Covers(topic.Id))]));
         await Task.WhenAll(countries.Concat(topics));
+        // Country and topic grains seeded before a cancellation are seeded again by the next Seed: only
+        // the world's own write makes the world seeded.
+        cancellation.ThrowIfCancellationRequested();
 
         state.State.Info = new WorldInfo(world.Id, world.Title, world.About, world.Source,
             [.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)]);
@@ -48,11 +52,12 @@ public sealed partial class WorldGrain(
             run.Timeline.AddRange(page);
     }
 
-    public async Task Start(Scenario scenario)
+    public async Task Start(Scenario scenario, CancellationToken cancellation = default)
     {
         if (state.State.Run is not null)
             throw new InvalidOperationException($"world '{Key}' is already running scenario '{state.State.Run.Scenario.Id}'");
-        var world = await Snapshot();
+        var world = await Snapshot(cancellation);
+        cancellation.ThrowIfCancellationRequested();
         state.State.Run = RunState.Begin(scenario, world);
         await WriteOrDeactivateAsync();
     }
@@ -128,10 +133,12 @@ public sealed partial class WorldGrain(
     public Task<ImmutableArray<TimelineEvent>> Timeline() =>
         Task.FromResult<ImmutableArray<TimelineEvent>>([.. state.State.Run?.Timeline ?? []]);
 
-    public async Task<World> Snapshot()
+    public async Task<World> Snapshot(CancellationToken cancellation = default)
     {
         var info = Current;
+        cancellation.ThrowIfCancellationRequested();
         var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).Get()));
+        cancellation.ThrowIfCancellationRequested();
         var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).Get()));
         var agreements = tables
             .SelectMany(t => t.Agreements)

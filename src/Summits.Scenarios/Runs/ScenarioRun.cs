@@ -19,8 +19,8 @@ public static class ScenarioRun
         // Seeding fans out to every country and topic grain: one span holds those calls, so a trace viewer can fold them.
         using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, worldKey))
         {
-            await world.Seed(loaded.World with { Id = worldKey });
-            await world.Start(loaded.Scenario);
+            await world.Seed(loaded.World with { Id = worldKey }, cancellation);
+            await world.Start(loaded.Scenario, cancellation);
         }
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
@@ -33,7 +33,7 @@ public static class ScenarioRun
             onEvents?.Invoke(advance.Events);
         }
         while (!advance.Finished);
-        var final = await world.Snapshot();
+        var final = await world.Snapshot(cancellation);
         return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
     }
 

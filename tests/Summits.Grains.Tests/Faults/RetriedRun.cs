@@ -46,7 +46,7 @@ internal static class RetriedRun
             if (advance.Finished)
                 break;
         }
-        var final = await Retried(world.Snapshot);
+        var final = await Retried(() => world.Snapshot());
         var run = new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
         Assert.Equal(RunFiles.Timeline(run), RunFiles.Timeline(run with { Timeline = await Retried(world.Timeline) }));
         return (run, failures);
