@@ -5,12 +5,16 @@ namespace Summits.Cli;
 
 /// <summary>
 /// A mistake on the command line, said the one way every command says it, on one line of standard error:
-/// <c>summits COMMAND: error: what is wrong, and what would be right</c>, with exit code 2.
+/// <c>summits COMMAND: error: what is wrong, and what would be right (see 'summits COMMAND --help')</c>,
+/// with exit code 2. Every usage error, the parser's and the commands' own, is made here.
 /// </summary>
 public static partial class UsageError
 {
-    /// <summary>The line for <paramref name="message"/>, its whitespace folded so that it stays one line.</summary>
-    public static string Line(string command, string message) => $"{command}: error: {OneLine(message)}";
+    /// <summary>
+    /// The line for <paramref name="message"/> (one sentence, no pointer to the help: this adds it), its
+    /// whitespace folded so that it stays one line.
+    /// </summary>
+    public static string Line(string command, string message) => $"{command}: error: {OneLine(message)} (see '{command} --help')";
 
     /// <summary>Writes the line to standard error and returns <see cref="ExitCodes.BadInput"/>.</summary>
     public static int Write(string command, string message)

@@ -27,7 +27,6 @@ public static class AnalyzeCommand
             quiet,
             verbosity,
         };
-        CommonOptions.Retire(command, "--csv", "-o DIR (--output) to write topics.csv and actors.csv, or --format csv to print them", takesValue: true);
         command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(csv), Console.Out, Console.Error, parse.GetValue(format)!,
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet))));
         return command;

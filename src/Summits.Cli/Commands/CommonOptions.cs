@@ -16,23 +16,6 @@ public static class CommonOptions
         DefaultValueFactory = _ => DefaultWorld,
     };
 
-    /// <summary>
-    /// Adds a hidden option of an older spelling that is refused, on one line, with the spelling that
-    /// replaced it, rather than being read in a second way or reported as an unknown argument.
-    /// </summary>
-    public static void Retire(Command command, string old, string replacement, bool takesValue = false)
-    {
-        Option option = takesValue
-            ? new Option<string?>(old) { Hidden = true }
-            : new Option<bool>(old) { Hidden = true };
-        command.Options.Add(option);
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(option) is { Implicit: false })
-                result.AddError($"{old} is no longer taken; use {replacement}");
-        });
-    }
-
     public static Option<string?> Report() => new("--report")
     {
         Description = "Write report.html (charts, no network needed), report.md and CSVs into this folder",
@@ -65,8 +48,8 @@ public static class CommonOptions
     public static readonly string[] Formats = ["table", "csv", "json"];
 
     /// <summary>
-    /// <c>--format table|csv|json</c>: a table that fits the terminal, CSV (RFC 4180), or JSON. The older
-    /// <c>text</c> is refused with a pointer to <c>table</c>.
+    /// <c>--format table|csv|json</c>: a table that fits the terminal, CSV (RFC 4180), or JSON. A retired
+    /// value (<see cref="RetiredOptions.Values"/>) is refused with a pointer to the one that replaced it.
     /// </summary>
     public static Option<string> Format(string description)
     {
@@ -80,8 +63,8 @@ public static class CommonOptions
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
-            if (value == "text")
-                result.AddError("--format text is no longer taken; use --format table");
+            if (RetiredOptions.Values.FirstOrDefault(r => r.Old == $"--format {value}") is { } retired)
+                result.AddError(retired.Refusal);
             else if (!Formats.Contains(value))
                 result.AddError($"--format must be one of {string.Join(", ", Formats)}, not '{value}'");
         });

@@ -21,7 +21,6 @@ public static class CompareCommand
         var quiet = CommonOptions.Quiet("Print only the counts of what changed (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
         var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B") { a, b, format, output, report, engine, quiet, verbosity };
-        CommonOptions.Retire(command, "--json", "--format json");
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(format)!, parse.GetValue(output),
             parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;

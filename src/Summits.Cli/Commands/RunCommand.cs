@@ -32,7 +32,9 @@ public static class RunCommand
         var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
         var format = CommonOptions.Format("How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)");
         var engine = CommonOptions.Engine();
-        engine.Description = "Where countries and topics live: grains (an embedded Orleans silo, the default for the bargaining model) or local (the pure model, no Orleans, the default for the spatial model)";
+        // No one default to show: it follows the model, so the sentence says which.
+        engine.DefaultValueFactory = null;
+        engine.Description = "Where countries and topics live: grains (an embedded Orleans silo) or local (the pure model, no Orleans). Without it the bargaining model runs in grains and the spatial model (--model smp, or 'model: smp') locally";
         var quiet = CommonOptions.Quiet("Print only the summary, not the timeline (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
         var branch = CommonOptions.Branch();
@@ -72,7 +74,7 @@ public static class RunCommand
     {
         // Checked here rather than by the parser, so that a mistake in an option's value is said first.
         if ((request.Path is null) == (request.WorldPath is null))
-            return UsageError.Write("summits run", "name a scenario file, or a world file with --world, but not both (see 'summits run --help')");
+            return UsageError.Write("summits run", "name a scenario file, or a world file with --world, but not both");
         if (!CommonOptions.TryParseSeed("summits run", request.SeedText, out var seed))
             return ExitCodes.BadInput;
         if (request.Rounds is < 1 or > 100_000)
@@ -195,7 +197,7 @@ public static class RunCommand
             else
             {
                 foreach (var failure in ExpectationText.Failures(run))
-                    await Console.Error.WriteLineAsync($"expectation failed: {failure}");
+                    await Console.Error.WriteLineAsync($"FAILED {failure}");
             }
 
             var outDir = request.OutDir is null ? null : forked ? System.IO.Path.Combine(request.OutDir, name) : request.OutDir;

@@ -30,7 +30,6 @@ public static partial class SeedCommand
             verbosity,
             SeedDraftCommand.Create(),
         };
-        CommonOptions.Retire(command, "--json", "--format json");
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(format)!, parse.GetValue(output),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), telemetry.Read(parse), cancellation));

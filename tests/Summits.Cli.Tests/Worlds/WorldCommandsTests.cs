@@ -45,7 +45,7 @@ public sealed class WorldCommandsTests
         var (code, _, error) = await WorldCommandRunner.RunAsync("generate", a, actors, t, topics, "--seed", "1");
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Equal($"summits generate: error: {expected}\n", error);
+        Assert.Equal($"summits generate: error: {expected} (see 'summits generate --help')\n", error);
     }
 
     [Fact]

@@ -82,6 +82,18 @@ public sealed partial class DocumentedFigureTests
     }
 
     [Fact]
+    public void Scenarios_md_the_first_scenario_is_format_2_and_loads_without_a_note()
+    {
+        // docs/scenarios.md, "A first scenario": the file a newcomer copies. It says 'format: 2', so it loads
+        // with no note of an older format (a file without the key is format 1 and gets a one-line note).
+        var notes = new List<string>();
+        using (FormatNotes.To(notes.Add))
+            ScenarioFile.Load(DocumentedScenario("docs/scenarios.md", "scenarios/what-if/trade-offer.yaml"));
+
+        Assert.Empty(notes);
+    }
+
+    [Fact]
     public async Task Telemetry_md_in_the_okinawa_run_Japan_rejects_the_US_accepts_and_the_seeded_agreement_is_breached_then_one_made()
     {
         // docs/telemetry.md, the dashboard walk-through: "JP evaluating us-reaffirms and answering reject, and
