@@ -95,15 +95,15 @@ public static class CompareCommand
             foreach (var line in TerminalWidth.Wrap(text, width))
                 output.WriteLine(line);
         }
-        Line($"A: {a}  (scenario {stateA!.Scenario}, seed {stateA.Seed})");
-        Line($"B: {b}  (scenario {stateB!.Scenario}, seed {stateB.Seed})");
+        Line($"A: {a}  ({CompareReport.SideA(comparison)})");
+        Line($"B: {b}  ({CompareReport.SideB(comparison)})");
         Line(CompareReport.Counts(comparison));
         if (verbosity < Verbosity.Normal)
             return ExitCodes.Ok;
         output.WriteLine();
         output.WriteLine("Agreements (A → B), a row per topic of each one's terms");
         if (comparison.Agreements.IsEmpty)
-            output.WriteLine("  (no difference)");
+            output.WriteLine($"  {CompareReport.NoAgreementDifference}");
         else
             FittedTable.Write(output, [new("change"), new("agreement"), new("topic", Drop: 1), new("A", Wraps: true), new("B", Wraps: true)], CompareReport.AgreementRows(comparison), width, "  ");
         output.WriteLine();
@@ -116,7 +116,7 @@ public static class CompareCommand
         }
         output.WriteLine("Positions that moved (A → B)");
         if (comparison.Positions.IsEmpty)
-            output.WriteLine("  (none)");
+            output.WriteLine($"  {CompareReport.NoPositionMoved}");
         else
             FittedTable.Write(output, [new("topic"), new("actor"), new("A", Right: true), new("B", Right: true), new("change")], CompareReport.PositionRows(comparison), width, "  ");
         return ExitCodes.Ok;

@@ -79,6 +79,42 @@ public sealed class CommandLineConsistencyTests : IDisposable
         Assert.Contains(id, run.Output);
     }
 
+    [Theory]
+    [InlineData("whatif")]
+    [InlineData("compare")]
+    [InlineData("seed")]
+    [InlineData("analyze")]
+    [InlineData("bench")]
+    public async Task Format_json_prints_one_document_on_every_command_but_run(string command)
+    {
+        // README.md: "json ... for the others one document". A second document or a line of text after it
+        // would make the whole output fail to parse as one.
+        var (arguments, _) = await TableCommand(command);
+        var run = await Run(null, [.. arguments, "--format", "json"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, document.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public async Task Run_format_json_prints_json_lines_one_object_an_event()
+    {
+        // README.md: "for run JSON Lines, one object a line for each event". The README's run of this
+        // scenario ends "11 events": 11 lines, each an object, and the whole is not one document.
+        var run = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(11, lines.Length);
+        Assert.All(lines, line =>
+        {
+            using var e = System.Text.Json.JsonDocument.Parse(line);
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, e.RootElement.ValueKind);
+        });
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonDocument.Parse(run.Output));
+    }
+
     [Fact]
     public async Task A_run_at_80_columns_puts_the_reason_under_its_event_with_no_word_broken()
     {
