@@ -19,6 +19,7 @@ public static class SummitsCommand
         CompareCommand.Create(),
         BenchCommand.Create(),
         MigrateCommand.Create(),
+        RecordCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
