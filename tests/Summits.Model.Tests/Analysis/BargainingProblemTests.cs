@@ -354,4 +354,26 @@ public sealed class BargainingProblemTests
             [Party("A", 1, [.. names.Select(t => (t, 0.0, 1.0, 0.0))]), Party("B", 1, [.. names.Select(t => (t, 100.0, 1.0, 0.0))])]).Solve();
         Assert.Equal(expected, analysis.Frontier.Length);
     }
+
+    [Fact]
+    public void Kalai_Smorodinsky_divides_each_gain_by_that_party_s_own_ideal_gain()
+    {
+        // A at 0 (salience 1), B at 100 (salience 0.5, reservation 0.1), ρ = 1, z = y/100. B accepts only
+        // 0.5z ≥ 0.1, z ≥ 0.2, so A's ideal is 1 − 0.2 = 0.8 (gain 0.8) and B's is 0.5 at 100 (gain 0.4).
+        // Equal shares: (1 − z)/0.8 = (0.5z − 0.1)/0.4, 0.4 − 0.4z = 0.4z − 0.08, z = 0.6: y = 60.
+        // (Multiplying by the ideal gains instead would give 0.8(1 − z) = 0.4(0.5z − 0.1), z = 0.84.)
+        var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 0, 1, 0)), Party("B", 1, ("t", 100, 0.5, 0.1))]).Solve();
+        Assert.Equal(60, analysis.KalaiSmorodinsky!.Terms["t"], 3);
+    }
+
+    [Fact]
+    public void Two_parties_with_the_same_ideal_point_at_0_meet_there()
+    {
+        // A and B both at 0 (saliences 1 and 0.5, ρ = 1, reservations 0): 0 is each one's best, so both gain
+        // all they can there: every share is 1, the Kalai–Smorodinsky point, and the product 1 · 0.5 is the
+        // largest, the Nash point. It is the first outcome of the grid, 0 on every topic.
+        var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 0, 1, 0)), Party("B", 1, ("t", 0, 0.5, 0))]).Solve();
+        Assert.Equal(0, analysis.KalaiSmorodinsky!.Terms["t"], 3);
+        Assert.Equal(0, Assert.Single(analysis.Nash).Terms["t"], 3);
+    }
 }
