@@ -20,6 +20,7 @@ public static class SummitsCommand
         BenchCommand.Create(),
         MigrateCommand.Create(),
         RecordCommand.Create(),
+        ExerciseCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
