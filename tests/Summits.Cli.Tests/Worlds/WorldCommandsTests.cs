@@ -67,7 +67,7 @@ public sealed class WorldCommandsTests
             var notDrafted = made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(7, notDrafted.Length);
             Assert.Equal("scenarios/sources/abe-trump-summit-2017-11-06.txt:9:1: not drafted: \"Opening remarks\": not a sentence (no '.', '!' or '?' at its end): a title, heading or label", notDrafted[3]);
-            Assert.StartsWith("draft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
+            Assert.StartsWith("format: 2\ndraft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
             Assert.Equal(ExitCodes.BadInput, seeded.ExitCode);
             // 2 capabilities, 9 scales (8 subjects and the not-discussed trade topic), and a value and a
             // salience for each of 16 positions (14 before, and both actors on the not-discussed topic; Abe's reply
