@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Summits.Grains;
 
@@ -12,11 +13,13 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly TelemetrySettings _telemetry;
+    private readonly StandardErrorLoggerProvider _warnings;
 
-    private EmbeddedSilo(IHost host, TelemetrySettings telemetry)
+    private EmbeddedSilo(IHost host, TelemetrySettings telemetry, StandardErrorLoggerProvider warnings)
     {
         _host = host;
         _telemetry = telemetry;
+        _warnings = warnings;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
@@ -32,10 +35,17 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         StartAsync(TelemetrySettings.None, cancellation);
 
     /// <param name="configure">More silo configuration, such as the call counter of <c>summits bench</c>.</param>
-    public static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null)
+    /// <param name="warnings">Where the host's warnings and errors go, one line each (<see cref="StandardErrorLoggerProvider"/>); standard error unless a test says otherwise.</param>
+    public static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null)
     {
         telemetry ??= TelemetrySettings.None;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // Without defaults a host has no logger at all: Orleans' own warnings and errors would go nowhere.
+        var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error);
+        builder.Logging.AddProvider(standardError);
+        builder.Logging.AddFilter<StandardErrorLoggerProvider>(null, StandardErrorLoggerProvider.Threshold);
+        // The watchdog warns when this process is starved of CPU, which says something of the machine, not of the run.
+        builder.Logging.AddFilter<StandardErrorLoggerProvider>("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
@@ -50,7 +60,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         SummitsOpenTelemetry.AddTo(builder, telemetry);
         var host = builder.Build();
         await host.StartAsync(cancellation);
-        return new EmbeddedSilo(host, telemetry);
+        standardError.Open = true;
+        return new EmbeddedSilo(host, telemetry, standardError);
     }
 
     /// <remarks>
@@ -59,6 +70,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// </remarks>
     public async ValueTask DisposeAsync()
     {
+        _warnings.Open = false;
         await _host.StopAsync(new CancellationToken(canceled: true));
         TelemetryNotice = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry);
         _host.Dispose();
