@@ -13,14 +13,21 @@ namespace Summits.Reports.Runs;
 /// </summary>
 public static class RunReportFiles
 {
+    /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <param name="pair">The two parties whose utilities the bargaining figures plot when a table has more than two; null for the two most capable.</param>
-    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null)
+    /// <exception cref="OutputException">The report could not be written; the folder's previous set is unchanged.</exception>
+    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null) =>
+        OutputSet.Write(directory, Names, Files(run, pair));
+
+    /// <summary>Every file a run's report may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv"];
+
+    private static IEnumerable<(string Name, string Text)> Files(RunResult run, (string, string)? pair)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(run, pair));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(run));
-        File.WriteAllText(Path.Combine(directory, "agreements.csv"), RunFiles.AgreementsCsv(run));
-        File.WriteAllText(Path.Combine(directory, "trajectories.csv"), TrajectoriesCsv(run));
+        yield return ("report.html", Html(run, pair));
+        yield return ("report.md", Markdown(run));
+        yield return ("agreements.csv", RunFiles.AgreementsCsv(run));
+        yield return ("trajectories.csv", TrajectoriesCsv(run));
     }
 
     public static string Html(RunResult run, (string, string)? pair = null)
