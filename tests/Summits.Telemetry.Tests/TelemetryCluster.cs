@@ -8,6 +8,7 @@ using Orleans.TestingHost;
 using Summits.Cli.Commands;
 using Summits.Cli.Hosting;
 using Summits.Grains;
+using Summits.Hosting;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -42,8 +43,8 @@ public sealed class TelemetryCluster : IAsyncLifetime
             .Build();
 
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Summits).AddActivityPropagation());
-        builder.ConfigureClient(client => client.AddActivityPropagation());
+        builder.ConfigureSilo((_, silo) => silo.AddSummits(o => o.Tracing = true));
+        builder.ConfigureClient(client => client.AddSummits(tracing: true));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

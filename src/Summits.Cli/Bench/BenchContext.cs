@@ -1,5 +1,6 @@
 using Summits.Cli.Hosting;
 using Summits.Grains;
+using Summits.Grains.Bench;
 
 namespace Summits.Cli.Bench;
 

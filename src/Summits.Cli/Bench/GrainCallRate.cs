@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Summits.Grains;
-
+using Summits.Grains.Bench;
 using static Summits.Cli.Bench.BenchText;
 
 namespace Summits.Cli.Bench;

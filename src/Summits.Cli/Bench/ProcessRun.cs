@@ -57,6 +57,7 @@ public static class ProcessRun
         var command = "summits " + string.Join(' ', arguments);
         for (var i = 0; i < runs; i++)
         {
+            await SettleAsync();
             var start = Start(arguments);
             var cpuBefore = ChildCpu.Seconds();
             var clock = Stopwatch.StartNew();
@@ -71,6 +72,28 @@ public static class ProcessRun
                 throw new InvalidOperationException($"{command} exited with {process.ExitCode}: {await error}");
         }
         return new Times(BenchRuns.Median(seconds), seconds.Min(), seconds.Max(), runs, command, BenchRuns.Median(cpu));
+    }
+
+    /// <summary>
+    /// Waits until this process has gone quiet: until its own processor time grows by less than 5 ms in
+    /// 100 ms, or 5 s have passed. After the in-process figures the runtime goes on recompiling their hot
+    /// code at a higher tier and collecting their garbage for a second or more; on two cores that work
+    /// takes a core from the child being timed, and the child's figure then measures the bench too.
+    /// </summary>
+    private static async Task SettleAsync()
+    {
+        using var self = Process.GetCurrentProcess();
+        var waited = Stopwatch.StartNew();
+        var before = self.TotalProcessorTime;
+        while (waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(100);
+            self.Refresh();
+            var now = self.TotalProcessorTime;
+            if ((now - before).TotalMilliseconds < 5)
+                return;
+            before = now;
+        }
     }
 
     /// <summary>This program again: the apphost of a publish, or the dotnet host with summits.dll.</summary>

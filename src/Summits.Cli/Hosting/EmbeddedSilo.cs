@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Summits.Grains;
+using Summits.Hosting;
 
 namespace Summits.Cli.Hosting;
 
@@ -36,33 +36,65 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     /// <param name="configure">More silo configuration, such as the call counter of <c>summits bench</c>.</param>
     /// <param name="warnings">Where the host's warnings and errors go, one line each (<see cref="StandardErrorLoggerProvider"/>); standard error unless a test says otherwise.</param>
-    public static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null)
+    public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null) =>
+        StartAsync(telemetry, FreePort, cancellation, configure, warnings);
+
+    /// <summary>
+    /// Starts the silo on a port from <paramref name="ports"/>. A free port chosen before the silo binds it
+    /// can be taken by another process in between, so a start that finds its port taken tries the next
+    /// port, up to <see cref="PortAttempts"/> times.
+    /// </summary>
+    /// <exception cref="System.Net.Sockets.SocketException">(inside the host's exception) when every port tried was taken.</exception>
+    internal static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, Func<int> ports, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null)
     {
         telemetry ??= TelemetrySettings.None;
+        for (var attempt = 1; ; attempt++)
+        {
+            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error);
+            var host = Build(telemetry, ports(), configure, standardError);
+            try
+            {
+                await host.StartAsync(cancellation);
+                standardError.Open = true;
+                return new EmbeddedSilo(host, telemetry, standardError);
+            }
+            catch (Exception e) when (attempt < PortAttempts && PortTaken(e))
+            {
+                host.Dispose();
+            }
+        }
+    }
+
+    /// <summary>How many ports a start tries before it gives up.</summary>
+    internal const int PortAttempts = 5;
+
+    private static IHost Build(TelemetrySettings telemetry, int siloPort, Action<ISiloBuilder>? configure, StandardErrorLoggerProvider standardError)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // Without defaults a host has no logger at all: Orleans' own warnings and errors would go nowhere.
-        var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error);
         builder.Logging.AddProvider(standardError);
         builder.Logging.AddFilter<StandardErrorLoggerProvider>(null, StandardErrorLoggerProvider.Threshold);
         // The watchdog warns when this process is starved of CPU, which says something of the machine, not of the run.
         builder.Logging.AddFilter<StandardErrorLoggerProvider>("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
+            silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0)
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
-                .AddMemoryGrainStorage(StorageNames.Summits)
-                .UseOrleansSerializerForState();
-            // Carries the caller's trace into grain calls, so grain spans join the run's trace.
-            if (telemetry.Tracing)
-                silo.AddActivityPropagation();
+                .AddSummits(o => o.Tracing = telemetry.Tracing);
             configure?.Invoke(silo);
         });
         SummitsOpenTelemetry.AddTo(builder, telemetry);
-        var host = builder.Build();
-        await host.StartAsync(cancellation);
-        standardError.Open = true;
-        return new EmbeddedSilo(host, telemetry, standardError);
+        return builder.Build();
     }
+
+    /// <summary>Whether a start failed because its port was already bound, anywhere in the exception's causes.</summary>
+    private static bool PortTaken(Exception? e) => e switch
+    {
+        null => false,
+        SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } => true,
+        AggregateException all => all.InnerExceptions.Any(PortTaken),
+        _ => PortTaken(e.InnerException),
+    };
 
     /// <remarks>
     /// The silo stops without handing its grains over: it is the only silo, its storage is in memory and

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using Summits.Hosting;
 
 namespace Summits.Grains.Tests;
 
@@ -10,18 +11,11 @@ namespace Summits.Grains.Tests;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    private const string MemoryStorage = StorageNames.Summits + "-memory";
-
     public ClusterFixture()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(MemoryStorage).UseOrleansSerializerForState();
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits, (services, _) => new ChosenFaultStorage(
-                services.GetRequiredKeyedService<IGrainStorage>(MemoryStorage),
-                services.GetRequiredService<IGrainStorageSerializer>()));
-        });
+        builder.ConfigureSilo((_, silo) => silo.AddSummits(o => o.WrapStorage = (services, storage) =>
+            new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>())));
         Cluster = builder.Build();
     }
 

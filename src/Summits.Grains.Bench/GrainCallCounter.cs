@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 
-namespace Summits.Grains;
+namespace Summits.Grains.Bench;
 
 /// <summary>
 /// Counts every grain call a silo receives, by interface and method, so a benchmark can say how many

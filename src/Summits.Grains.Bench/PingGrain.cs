@@ -1,4 +1,4 @@
-namespace Summits.Grains;
+namespace Summits.Grains.Bench;
 
 /// <summary>Answers a ping with its argument: no state, no work, only the cost of the call itself.</summary>
 [GrainType("ping")]

@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Storage;
 
-namespace Summits.Grains;
+namespace Summits.Hosting;
 
 /// <summary>How grain state is written to storage.</summary>
-public static class StateSerializer
+internal static class StateSerializer
 {
     /// <summary>
     /// Writes grain state with the Orleans serializer, which the state and model types are generated for.

@@ -1,4 +1,4 @@
-namespace Summits.Grains;
+namespace Summits.Grains.Bench;
 
 /// <summary>
 /// A grain that does nothing but answer: the ceiling of <c>summits bench</c>, the rate at which the

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Storage;
+using Summits.Grains;
+
+namespace Summits.Hosting;
+
+/// <summary>
+/// The one place that configures a silo or a client for Summits: the command line's embedded silo, every
+/// test cluster and every later host call these, so that their configuration cannot drift apart.
+/// Clustering (which silos, which ports) stays with the caller.
+/// </summary>
+public static class SummitsHosting
+{
+    /// <summary>The name the memory storage is registered under when <see cref="SummitsSiloOptions.WrapStorage"/> wraps it.</summary>
+    private const string InnerStorage = StorageNames.Summits + "-inner";
+
+    /// <summary>
+    /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
+    /// (in memory, which lives as long as the silo), state written with the Orleans serializer the state
+    /// types are generated for, and, when asked, trace propagation into grain calls.
+    /// </summary>
+    /// <param name="silo">The silo builder.</param>
+    /// <param name="configure">Sets the <see cref="SummitsSiloOptions"/>; null takes the defaults.</param>
+    /// <returns>The same builder.</returns>
+    public static ISiloBuilder AddSummits(this ISiloBuilder silo, Action<SummitsSiloOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = new SummitsSiloOptions();
+        configure?.Invoke(options);
+
+        if (options.WrapStorage is { } wrap)
+        {
+            silo.AddMemoryGrainStorage(InnerStorage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits,
+                (services, _) => wrap(services, services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Summits);
+        }
+        silo.UseOrleansSerializerForState();
+        if (options.Tracing)
+            silo.AddActivityPropagation();
+        return silo;
+    }
+
+    /// <summary>Adds what a Summits client needs: when <paramref name="tracing"/> is true, its trace carried into the grain calls it makes.</summary>
+    /// <param name="client">The client builder.</param>
+    /// <param name="tracing">Whether grain spans join the caller's trace.</param>
+    /// <returns>The same builder.</returns>
+    public static IClientBuilder AddSummits(this IClientBuilder client, bool tracing = false)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (tracing)
+            client.AddActivityPropagation();
+        return client;
+    }
+}

@@ -1,0 +1,17 @@
+using Orleans.Storage;
+
+namespace Summits.Hosting;
+
+/// <summary>What <see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/> adds to a silo beyond the grains and their storage.</summary>
+public sealed class SummitsSiloOptions
+{
+    /// <summary>Carry the caller's trace into grain calls, so that grain spans join a run's trace (off by default: it costs on every call).</summary>
+    public bool Tracing { get; set; }
+
+    /// <summary>
+    /// Wraps the grain storage the Summits grains write to, given the silo's services and the storage
+    /// itself; null (the default) uses the storage as it is. The fault-injection tests wrap it in a storage
+    /// that fails chosen writes and reads.
+    /// </summary>
+    public Func<IServiceProvider, IGrainStorage, IGrainStorage>? WrapStorage { get; set; }
+}
