@@ -19,6 +19,8 @@ public static class SummitsCommand
         CompareCommand.Create(),
         BenchCommand.Create(),
         MigrateCommand.Create(),
+        RecordCommand.Create(),
+        ExerciseCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -79,11 +79,14 @@ public static class RunCommand
             return UsageError.Write("summits run", $"--rounds must be a whole number from 1 to 100000, not {request.Rounds}");
 
         IReadOnlyList<LoadedScenario> scenarios;
+        // A report on a world that a record of what happened next follows compares the run with it.
+        Dictionary<string, IReadOnlyList<SummitRecord>> records;
         try
         {
             scenarios = request.WorldPath is not null
                 ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
                 : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
+            records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         }
         catch (InputException e)
         {
@@ -208,7 +211,7 @@ public static class RunCommand
             }
             if (reportDir is not null)
             {
-                RunReportFiles.WriteAll(run, reportDir, pair);
+                RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath]);
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }
