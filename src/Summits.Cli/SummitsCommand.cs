@@ -4,7 +4,7 @@ using Summits.Scenarios;
 
 namespace Summits.Cli;
 
-/// <summary>The <c>summits</c> command line: its commands, and the exit codes every one of them keeps.</summary>
+/// <summary>The <c>summits</c> command line: its commands, and the exit codes every one of them keeps (<see cref="CommandFailure"/> for what a command does not handle).</summary>
 public static class SummitsCommand
 {
     public static RootCommand Create() => RetiredOptions.AddTo(new RootCommand("Summits simulates how negotiating positions move, on Orleans grains seeded from a real summit.")
@@ -49,7 +49,15 @@ public static class SummitsCommand
         });
         // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var exit = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+        int exit;
+        try
+        {
+            exit = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse));
+        }
         // A note is not an error: -v quiet prints errors only.
         if (said.Count > 0 && !IsQuiet(parse))
             await Console.Error.WriteLineAsync(string.Join("; and ", said.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));

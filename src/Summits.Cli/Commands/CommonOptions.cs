@@ -16,11 +16,11 @@ public static class CommonOptions
         DefaultValueFactory = _ => DefaultWorld,
     };
 
-    public static Option<string?> Report() => new("--report")
+    public static Option<string?> Report() => WritableFolder(new("--report")
     {
         Description = "Write report.html (charts, no network needed), report.md and CSVs into this folder",
         HelpName = "DIR",
-    };
+    });
 
     /// <summary><c>--engine grains|local</c>; read it with <see cref="ReadEngine"/>.</summary>
     public static Option<string?> Engine()
@@ -38,11 +38,36 @@ public static class CommonOptions
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 
     /// <summary><c>-o|--output DIR</c>, with the older <c>--out</c> as an alias.</summary>
-    public static Option<string?> Output(string what) => new("--output", "-o", "--out")
+    public static Option<string?> Output(string what) => WritableFolder(new("--output", "-o", "--out")
     {
         Description = what,
         HelpName = "DIR",
-    };
+    });
+
+    /// <summary>
+    /// Refuses a folder that an output set cannot be written to (<see cref="OutputPath.FolderProblem"/>) while the
+    /// command line is read, so that nothing runs for output that would fail at the end.
+    /// </summary>
+    public static Option<string?> WritableFolder(Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && OutputPath.FolderProblem(path) is { } problem)
+                result.AddError($"{result.IdentifierToken?.Value ?? option.Name} '{path}' cannot be written: {problem}");
+        });
+        return option;
+    }
+
+    /// <summary>Refuses a file that cannot be written (<see cref="OutputPath.FileProblem"/>) while the command line is read.</summary>
+    public static Option<string?> WritableFile(Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && OutputPath.FileProblem(path) is { } problem)
+                result.AddError($"{result.IdentifierToken?.Value ?? option.Name} '{path}' cannot be written: {problem}");
+        });
+        return option;
+    }
 
     /// <summary>The formats every command that prints a table offers; the first is the default.</summary>
     public static readonly string[] Formats = ["table", "csv", "json"];

@@ -63,10 +63,8 @@ public static class CompareCommand
         var json = JsonSerializer.Serialize(comparison, SummitsJson.Options);
         if (outDir is not null)
         {
-            Directory.CreateDirectory(outDir);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "comparison.json"), json + "\n", cancellation);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "agreements.csv"), CompareReport.AgreementsCsv(comparison), cancellation);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "positions.csv"), CompareReport.PositionsCsv(comparison), cancellation);
+            OutputSet.Write(outDir, ["comparison.json", "agreements.csv", "positions.csv"],
+                [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))]);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}");
         }

@@ -9,13 +9,20 @@ namespace Summits.Reports.Comparisons;
 /// <summary>The report of a comparison: agreements gained, lost or changed from A to B, and the positions that moved.</summary>
 public static class CompareReport
 {
-    public static void WriteAll(Comparison comparison, string directory)
+    /// <summary>Every file a comparison's report may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "positions.csv"];
+
+    /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
+    /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
+    public static void WriteAll(Comparison comparison, string directory) =>
+        OutputSet.Write(directory, Names, Files(comparison));
+
+    private static IEnumerable<(string Name, string Text)> Files(Comparison comparison)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(comparison));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(comparison));
-        File.WriteAllText(Path.Combine(directory, "agreements.csv"), AgreementsCsv(comparison));
-        File.WriteAllText(Path.Combine(directory, "positions.csv"), PositionsCsv(comparison));
+        yield return ("report.html", Html(comparison));
+        yield return ("report.md", Markdown(comparison));
+        yield return ("agreements.csv", AgreementsCsv(comparison));
+        yield return ("positions.csv", PositionsCsv(comparison));
     }
 
     public static string Html(Comparison comparison)

@@ -13,15 +13,22 @@ namespace Summits.Reports.Runs;
 /// </summary>
 public static class RunReportFiles
 {
+    /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <param name="pair">The two parties whose utilities the bargaining figures plot when a table has more than two; null for the two most capable.</param>
     /// <param name="records">The records of what followed the summit the run's world seeds (<see cref="RecordFile.For"/>); each adds the section "What happened next".</param>
-    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null)
+    /// <exception cref="OutputException">The report could not be written; the folder's previous set is unchanged.</exception>
+    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null) =>
+        OutputSet.Write(directory, Names, Files(run, pair, records));
+
+    /// <summary>Every file a run's report may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv"];
+
+    private static IEnumerable<(string Name, string Text)> Files(RunResult run, (string, string)? pair, IReadOnlyList<SummitRecord>? records)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(run, pair, records));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(run, records));
-        File.WriteAllText(Path.Combine(directory, "agreements.csv"), RunFiles.AgreementsCsv(run));
-        File.WriteAllText(Path.Combine(directory, "trajectories.csv"), TrajectoriesCsv(run));
+        yield return ("report.html", Html(run, pair, records));
+        yield return ("report.md", Markdown(run, records));
+        yield return ("agreements.csv", RunFiles.AgreementsCsv(run));
+        yield return ("trajectories.csv", TrajectoriesCsv(run));
     }
 
     public static string Html(RunResult run, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null)
