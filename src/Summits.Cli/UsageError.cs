@@ -11,15 +11,18 @@ namespace Summits.Cli;
 public static partial class UsageError
 {
     /// <summary>
-    /// The line for <paramref name="message"/> (one sentence, no pointer to the help: this adds it), its
-    /// whitespace folded so that it stays one line.
+    /// The line for a usage mistake <paramref name="message"/> (one sentence, no pointer to the help: this
+    /// adds it), its whitespace folded so that it stays one line.
     /// </summary>
-    public static string Line(string command, string message) => $"{command}: error: {OneLine(message)} (see '{command} --help')";
+    public static string Usage(string command, string message) => $"{Line(command, message)} (see '{command} --help')";
+
+    /// <summary>An error line without the pointer to the help, for a failure that is not a usage mistake.</summary>
+    public static string Line(string command, string message) => $"{command}: error: {OneLine(message)}";
 
     /// <summary>Writes the line to standard error and returns <see cref="ExitCodes.BadInput"/>.</summary>
     public static int Write(string command, string message)
     {
-        Console.Error.WriteLine(Line(command, message));
+        Console.Error.WriteLine(Usage(command, message));
         return ExitCodes.BadInput;
     }
 
