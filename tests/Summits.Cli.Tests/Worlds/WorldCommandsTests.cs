@@ -72,10 +72,11 @@ public sealed class WorldCommandsTests
             // 2 capabilities, 9 scales (8 subjects and the not-discussed trade topic), and a value and a
             // salience for each of 16 positions (14 before, and both actors on the not-discussed topic; Abe's reply
             // on line 64 joins his trade-economy position): 43.
-            Assert.StartsWith($"{draft}:12:5: draft world: 43 entries still to fill in: Abe capability (line 12)", seeded.Error);
+            // (The draft's second line is 'format: 2', so every place is one line below where it was in format 1.)
+            Assert.StartsWith($"{draft}:13:5: draft world: 43 entries still to fill in: Abe capability (line 13)", seeded.Error);
             // The places docs/worlds.md quotes: the first topic's scale, and Abe's first position.
-            Assert.Contains("north-korea scale (line 22)", seeded.Error);
-            Assert.Contains("Abe north-korea value (line 42), Abe north-korea salience (line 42)", seeded.Error);
+            Assert.Contains("north-korea scale (line 23)", seeded.Error);
+            Assert.Contains("Abe north-korea value (line 43), Abe north-korea salience (line 43)", seeded.Error);
         }
         finally
         {
