@@ -10,4 +10,13 @@ public static class ExitCodes
 
     /// <summary>A file or an argument was wrong; nothing ran.</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// The input was good but the command failed while it ran: an output could not be written (a full disk, a
+    /// file size limit), or the silo failed. Output sets already in place are left as they were.
+    /// </summary>
+    public const int RunFailed = 3;
+
+    /// <summary>The command was interrupted (Ctrl-C) before it finished: 128 plus SIGINT's number, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

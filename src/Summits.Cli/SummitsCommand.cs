@@ -4,10 +4,10 @@ using Summits.Scenarios;
 
 namespace Summits.Cli;
 
-/// <summary>The <c>summits</c> command line: its commands, and the exit codes every one of them keeps.</summary>
+/// <summary>The <c>summits</c> command line: its commands, and the exit codes every one of them keeps (<see cref="CommandFailure"/> for what a command does not handle).</summary>
 public static class SummitsCommand
 {
-    public static RootCommand Create() => new("Summits simulates how negotiating positions move, on Orleans grains seeded from a real summit.")
+    public static RootCommand Create() => RetiredOptions.AddTo(new RootCommand("Summits simulates how negotiating positions move, on Orleans grains seeded from a real summit.")
     {
         SeedCommand.Create(),
         RunCommand.Create(),
@@ -19,7 +19,9 @@ public static class SummitsCommand
         CompareCommand.Create(),
         BenchCommand.Create(),
         MigrateCommand.Create(),
-    };
+        RecordCommand.Create(),
+        ExerciseCommand.Create(),
+    });
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,7 +33,7 @@ public static class SummitsCommand
             var command = CommandPath(parse);
             // A mistake in an option's value is said before what the command as a whole lacks.
             var first = parse.Errors.OrderBy(e => e.SymbolResult is System.CommandLine.Parsing.CommandResult or null ? 1 : 0).First();
-            await Console.Error.WriteLineAsync(UsageError.Line(command, $"{UsageError.Of(first)} (see '{command} --help')"));
+            await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(first)));
             return ExitCodes.BadInput;
         }
         // A file of an older format loads with a note of what changed in its meaning: one line on standard
@@ -47,8 +49,17 @@ public static class SummitsCommand
         });
         // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var exit = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
-        if (said.Count > 0)
+        int exit;
+        try
+        {
+            exit = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse));
+        }
+        // A note is not an error: -v quiet prints errors only.
+        if (said.Count > 0 && !IsQuiet(parse))
             await Console.Error.WriteLineAsync(string.Join("; and ", said.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
         if (IsDiagnostic(parse))
             await Console.Error.WriteLineAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
@@ -63,9 +74,12 @@ public static class SummitsCommand
             $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors");
     }
 
-    private static bool IsDiagnostic(ParseResult parse) =>
-        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbosity") is Option<string?> verbosity
-        && parse.GetValue(verbosity) is "diag" or "diagnostic";
+    private static bool IsDiagnostic(ParseResult parse) => Verbosity(parse) is "diag" or "diagnostic";
+
+    private static bool IsQuiet(ParseResult parse) => Verbosity(parse) is "q" or "quiet";
+
+    private static string? Verbosity(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbosity") is Option<string?> verbosity ? parse.GetValue(verbosity) : null;
 
     private static string CommandPath(ParseResult parse)
     {

@@ -5,17 +5,24 @@ namespace Summits.Cli;
 
 /// <summary>
 /// A mistake on the command line, said the one way every command says it, on one line of standard error:
-/// <c>summits COMMAND: error: what is wrong, and what would be right</c>, with exit code 2.
+/// <c>summits COMMAND: error: what is wrong, and what would be right (see 'summits COMMAND --help')</c>,
+/// with exit code 2. Every usage error, the parser's and the commands' own, is made here.
 /// </summary>
 public static partial class UsageError
 {
-    /// <summary>The line for <paramref name="message"/>, its whitespace folded so that it stays one line.</summary>
+    /// <summary>
+    /// The line for a usage mistake <paramref name="message"/> (one sentence, no pointer to the help: this
+    /// adds it), its whitespace folded so that it stays one line.
+    /// </summary>
+    public static string Usage(string command, string message) => $"{Line(command, message)} (see '{command} --help')";
+
+    /// <summary>An error line without the pointer to the help, for a failure that is not a usage mistake.</summary>
     public static string Line(string command, string message) => $"{command}: error: {OneLine(message)}";
 
     /// <summary>Writes the line to standard error and returns <see cref="ExitCodes.BadInput"/>.</summary>
     public static int Write(string command, string message)
     {
-        Console.Error.WriteLine(Line(command, message));
+        Console.Error.WriteLine(Usage(command, message));
         return ExitCodes.BadInput;
     }
 

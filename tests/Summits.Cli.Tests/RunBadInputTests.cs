@@ -61,7 +61,7 @@ public sealed class RunBadInputTests : IDisposable
         var run = await SummitsProcess.RunAsync("run", scenario, "--seed", "-1", "--out", output);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: --seed must be a whole number from 0 to {ulong.MaxValue}, not '-1'\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"summits run: error: --seed must be a whole number from 0 to {ulong.MaxValue}, not '-1' (see 'summits run --help')\n", run.Error.ReplaceLineEndings("\n"));
         Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(output));
     }

@@ -27,7 +27,6 @@ public static class AnalyzeCommand
             quiet,
             verbosity,
         };
-        CommonOptions.Retire(command, "--csv", "-o DIR (--output) to write topics.csv and actors.csv, or --format csv to print them", takesValue: true);
         command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(csv), Console.Out, Console.Error, parse.GetValue(format)!,
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet))));
         return command;
@@ -56,7 +55,7 @@ public static class AnalyzeCommand
             AnalysisReport.Write(output, analysis, files, width ?? TerminalWidth.OfStandardOutput());
         if (csvDirectory is not null)
         {
-            AnalysisCsv.Write(csvDirectory, analysis);
+            OutputSet.Write(csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile], staging => AnalysisCsv.Write(staging, analysis));
             // Like every command's -o, the files written are named on standard error.
             if (verbosity >= Verbosity.Minimal)
                 error.WriteLine($"wrote {Path.Combine(csvDirectory, AnalysisCsv.TopicsFile)} and {Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)}");

@@ -26,7 +26,6 @@ public static class BenchCommand
         {
             format, output, quick, only, quiet, verbosity,
         };
-        CommonOptions.Retire(command, "--json", "--format json");
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(quick), parse.GetValue(only) ?? [],
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;

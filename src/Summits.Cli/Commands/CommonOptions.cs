@@ -16,28 +16,11 @@ public static class CommonOptions
         DefaultValueFactory = _ => DefaultWorld,
     };
 
-    /// <summary>
-    /// Adds a hidden option of an older spelling that is refused, on one line, with the spelling that
-    /// replaced it, rather than being read in a second way or reported as an unknown argument.
-    /// </summary>
-    public static void Retire(Command command, string old, string replacement, bool takesValue = false)
-    {
-        Option option = takesValue
-            ? new Option<string?>(old) { Hidden = true }
-            : new Option<bool>(old) { Hidden = true };
-        command.Options.Add(option);
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(option) is { Implicit: false })
-                result.AddError($"{old} is no longer taken; use {replacement}");
-        });
-    }
-
-    public static Option<string?> Report() => new("--report")
+    public static Option<string?> Report() => WritableFolder(new("--report")
     {
         Description = "Write report.html (charts, no network needed), report.md and CSVs into this folder",
         HelpName = "DIR",
-    };
+    });
 
     /// <summary><c>--engine grains|local</c>; read it with <see cref="ReadEngine"/>.</summary>
     public static Option<string?> Engine()
@@ -55,18 +38,43 @@ public static class CommonOptions
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 
     /// <summary><c>-o|--output DIR</c>, with the older <c>--out</c> as an alias.</summary>
-    public static Option<string?> Output(string what) => new("--output", "-o", "--out")
+    public static Option<string?> Output(string what) => WritableFolder(new("--output", "-o", "--out")
     {
         Description = what,
         HelpName = "DIR",
-    };
+    });
+
+    /// <summary>
+    /// Refuses a folder that an output set cannot be written to (<see cref="OutputPath.FolderProblem"/>) while the
+    /// command line is read, so that nothing runs for output that would fail at the end.
+    /// </summary>
+    public static Option<string?> WritableFolder(Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && OutputPath.FolderProblem(path) is { } problem)
+                result.AddError($"{result.IdentifierToken?.Value ?? option.Name} '{path}' cannot be written: {problem}");
+        });
+        return option;
+    }
+
+    /// <summary>Refuses a file that cannot be written (<see cref="OutputPath.FileProblem"/>) while the command line is read.</summary>
+    public static Option<string?> WritableFile(Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && OutputPath.FileProblem(path) is { } problem)
+                result.AddError($"{result.IdentifierToken?.Value ?? option.Name} '{path}' cannot be written: {problem}");
+        });
+        return option;
+    }
 
     /// <summary>The formats every command that prints a table offers; the first is the default.</summary>
     public static readonly string[] Formats = ["table", "csv", "json"];
 
     /// <summary>
-    /// <c>--format table|csv|json</c>: a table that fits the terminal, CSV (RFC 4180), or JSON. The older
-    /// <c>text</c> is refused with a pointer to <c>table</c>.
+    /// <c>--format table|csv|json</c>: a table that fits the terminal, CSV (RFC 4180), or JSON. A retired
+    /// value (<see cref="RetiredOptions.Values"/>) is refused with a pointer to the one that replaced it.
     /// </summary>
     public static Option<string> Format(string description)
     {
@@ -80,8 +88,8 @@ public static class CommonOptions
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
-            if (value == "text")
-                result.AddError("--format text is no longer taken; use --format table");
+            if (RetiredOptions.Values.FirstOrDefault(r => r.Old == $"--format {value}") is { } retired)
+                result.AddError(retired.Refusal);
             else if (!Formats.Contains(value))
                 result.AddError($"--format must be one of {string.Join(", ", Formats)}, not '{value}'");
         });

@@ -21,7 +21,6 @@ public static class CompareCommand
         var quiet = CommonOptions.Quiet("Print only the counts of what changed (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
         var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B") { a, b, format, output, report, engine, quiet, verbosity };
-        CommonOptions.Retire(command, "--json", "--format json");
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(format)!, parse.GetValue(output),
             parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
@@ -64,10 +63,8 @@ public static class CompareCommand
         var json = JsonSerializer.Serialize(comparison, SummitsJson.Options);
         if (outDir is not null)
         {
-            Directory.CreateDirectory(outDir);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "comparison.json"), json + "\n", cancellation);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "agreements.csv"), CompareReport.AgreementsCsv(comparison), cancellation);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "positions.csv"), CompareReport.PositionsCsv(comparison), cancellation);
+            OutputSet.Write(outDir, ["comparison.json", "agreements.csv", "positions.csv"],
+                [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))]);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}");
         }
@@ -96,15 +93,15 @@ public static class CompareCommand
             foreach (var line in TerminalWidth.Wrap(text, width))
                 output.WriteLine(line);
         }
-        Line($"A: {a}  (scenario {stateA!.Scenario}, seed {stateA.Seed})");
-        Line($"B: {b}  (scenario {stateB!.Scenario}, seed {stateB.Seed})");
+        Line($"A: {a}  ({CompareReport.SideA(comparison)})");
+        Line($"B: {b}  ({CompareReport.SideB(comparison)})");
         Line(CompareReport.Counts(comparison));
         if (verbosity < Verbosity.Normal)
             return ExitCodes.Ok;
         output.WriteLine();
         output.WriteLine("Agreements (A → B), a row per topic of each one's terms");
         if (comparison.Agreements.IsEmpty)
-            output.WriteLine("  (no difference)");
+            output.WriteLine($"  {CompareReport.NoAgreementDifference}");
         else
             FittedTable.Write(output, [new("change"), new("agreement"), new("topic", Drop: 1), new("A", Wraps: true), new("B", Wraps: true)], CompareReport.AgreementRows(comparison), width, "  ");
         output.WriteLine();
@@ -117,7 +114,7 @@ public static class CompareCommand
         }
         output.WriteLine("Positions that moved (A → B)");
         if (comparison.Positions.IsEmpty)
-            output.WriteLine("  (none)");
+            output.WriteLine($"  {CompareReport.NoPositionMoved}");
         else
             FittedTable.Write(output, [new("topic"), new("actor"), new("A", Right: true), new("B", Right: true), new("change")], CompareReport.PositionRows(comparison), width, "  ");
         return ExitCodes.Ok;

@@ -23,10 +23,12 @@ public static class ExportCommand
     private static async Task<int> RunAsync(string path, string? output)
     {
         World world;
-        (string Csv, IReadOnlyList<string> Notes) table;
+        (string Csv, string? Note) table;
         try
         {
-            world = WorldFile.Load(CommonOptions.Resolve(path));
+            var resolved = CommonOptions.Resolve(path);
+            world = WorldFile.Load(resolved);
+            WorldPlaces.RequireEveryPosition(resolved, world, "a KTAB table needs every actor's position on every topic");
             table = KtabExport.Write(world);
         }
         catch (InputException e)
@@ -34,12 +36,7 @@ public static class ExportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
         }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"{path}:1:1: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        foreach (var note in table.Notes)
+        if (table.Note is { } note)
             await Console.Error.WriteLineAsync($"summits export ktab: {note}");
         return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}");
     }

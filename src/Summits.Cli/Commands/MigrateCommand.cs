@@ -52,7 +52,7 @@ public static class MigrateCommand
             }
             pending++;
             if (!check)
-                await File.WriteAllTextAsync(path, text);
+                OutputFile.Write(path, file => file.Write(text));
             await Console.Out.WriteLineAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}");
             foreach (var change in changes)
                 await Console.Out.WriteLineAsync($"  line {change.Line}: {change.What}");

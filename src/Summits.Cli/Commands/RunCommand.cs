@@ -32,7 +32,9 @@ public static class RunCommand
         var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
         var format = CommonOptions.Format("How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)");
         var engine = CommonOptions.Engine();
-        engine.Description = "Where countries and topics live: grains (an embedded Orleans silo, the default for the bargaining model) or local (the pure model, no Orleans, the default for the spatial model)";
+        // No one default to show: it follows the model, so the sentence says which.
+        engine.DefaultValueFactory = null;
+        engine.Description = "Where countries and topics live: grains (an embedded Orleans silo) or local (the pure model, no Orleans). Without it the bargaining model runs in grains and the spatial model (--model smp, or 'model: smp') locally";
         var quiet = CommonOptions.Quiet("Print only the summary, not the timeline (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
         var branch = CommonOptions.Branch();
@@ -72,18 +74,21 @@ public static class RunCommand
     {
         // Checked here rather than by the parser, so that a mistake in an option's value is said first.
         if ((request.Path is null) == (request.WorldPath is null))
-            return UsageError.Write("summits run", "name a scenario file, or a world file with --world, but not both (see 'summits run --help')");
+            return UsageError.Write("summits run", "name a scenario file, or a world file with --world, but not both");
         if (!CommonOptions.TryParseSeed("summits run", request.SeedText, out var seed))
             return ExitCodes.BadInput;
         if (request.Rounds is < 1 or > 100_000)
             return UsageError.Write("summits run", $"--rounds must be a whole number from 1 to 100000, not {request.Rounds}");
 
         IReadOnlyList<LoadedScenario> scenarios;
+        // A report on a world that a record of what happened next follows compares the run with it.
+        Dictionary<string, IReadOnlyList<SummitRecord>> records;
         try
         {
             scenarios = request.WorldPath is not null
                 ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
                 : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
+            records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         }
         catch (InputException e)
         {
@@ -195,7 +200,7 @@ public static class RunCommand
             else
             {
                 foreach (var failure in ExpectationText.Failures(run))
-                    await Console.Error.WriteLineAsync($"expectation failed: {failure}");
+                    await Console.Error.WriteLineAsync($"FAILED {failure}");
             }
 
             var outDir = request.OutDir is null ? null : forked ? System.IO.Path.Combine(request.OutDir, name) : request.OutDir;
@@ -208,7 +213,7 @@ public static class RunCommand
             }
             if (reportDir is not null)
             {
-                RunReportFiles.WriteAll(run, reportDir, pair);
+                RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath]);
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }

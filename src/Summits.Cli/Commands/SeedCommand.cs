@@ -30,7 +30,6 @@ public static partial class SeedCommand
             verbosity,
             SeedDraftCommand.Create(),
         };
-        CommonOptions.Retire(command, "--json", "--format json");
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(format)!, parse.GetValue(output),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), telemetry.Read(parse), cancellation));
@@ -58,9 +57,7 @@ public static partial class SeedCommand
         var json = JsonSerializer.Serialize(world, SummitsJson.Options);
         if (outDir is not null)
         {
-            Directory.CreateDirectory(outDir);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "world.json"), json + "\n", cancellation);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "positions.csv"), WorldReport.PositionsCsv(world), cancellation);
+            OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", json + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))]);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote world.json and positions.csv to {outDir}");
         }

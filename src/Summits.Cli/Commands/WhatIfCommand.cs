@@ -29,7 +29,6 @@ public static class WhatIfCommand
         {
             scenario, runs, seed, parallel, format, output, report, engine, branch, quiet, verbosity,
         };
-        CommonOptions.Retire(command, "--json", "--format json");
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),

@@ -8,11 +8,11 @@ namespace Summits.Cli.Commands;
 /// <summary>Where the commands that make a world put it: a file given with <c>--out</c>, or standard output.</summary>
 public static class WorldOutput
 {
-    public static Option<string?> Out(string what) => new("--output", "-o", "--out")
+    public static Option<string?> Out(string what) => CommonOptions.WritableFile(new("--output", "-o", "--out")
     {
         Description = $"Write the {what} to this file instead of printing it",
         HelpName = "FILE",
-    };
+    });
 
     public static Option<string?> Id() => new("--id")
     {
@@ -42,19 +42,7 @@ public static class WorldOutput
             await Console.Out.FlushAsync();
             return ExitCodes.Ok;
         }
-        try
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-                Directory.CreateDirectory(folder);
-            await using (var file = new StreamWriter(path) { NewLine = "\n" })
-                write(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync($"{path}:1:1: cannot write the file: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        OutputFile.Write(path, write);
         await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
         return ExitCodes.Ok;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Summits.Hosting;
 
@@ -12,11 +13,13 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly TelemetrySettings _telemetry;
+    private readonly StandardErrorLoggerProvider _warnings;
 
-    private EmbeddedSilo(IHost host, TelemetrySettings telemetry)
+    private EmbeddedSilo(IHost host, TelemetrySettings telemetry, StandardErrorLoggerProvider warnings)
     {
         _host = host;
         _telemetry = telemetry;
+        _warnings = warnings;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
@@ -32,8 +35,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         StartAsync(TelemetrySettings.None, cancellation);
 
     /// <param name="configure">More silo configuration, such as the call counter of <c>summits bench</c>.</param>
-    public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null) =>
-        StartAsync(telemetry, FreePort, cancellation, configure);
+    /// <param name="warnings">Where the host's warnings and errors go, one line each (<see cref="StandardErrorLoggerProvider"/>); standard error unless a test says otherwise.</param>
+    public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null) =>
+        StartAsync(telemetry, FreePort, cancellation, configure, warnings);
 
     /// <summary>
     /// Starts the silo on a port from <paramref name="ports"/>. A free port chosen before the silo binds it
@@ -41,16 +45,18 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// port, up to <see cref="PortAttempts"/> times.
     /// </summary>
     /// <exception cref="System.Net.Sockets.SocketException">(inside the host's exception) when every port tried was taken.</exception>
-    internal static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, Func<int> ports, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null)
+    internal static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, Func<int> ports, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null)
     {
         telemetry ??= TelemetrySettings.None;
         for (var attempt = 1; ; attempt++)
         {
-            var host = Build(telemetry, ports(), configure);
+            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error);
+            var host = Build(telemetry, ports(), configure, standardError);
             try
             {
                 await host.StartAsync(cancellation);
-                return new EmbeddedSilo(host, telemetry);
+                standardError.Open = true;
+                return new EmbeddedSilo(host, telemetry, standardError);
             }
             catch (Exception e) when (attempt < PortAttempts && PortTaken(e))
             {
@@ -62,9 +68,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>How many ports a start tries before it gives up.</summary>
     internal const int PortAttempts = 5;
 
-    private static IHost Build(TelemetrySettings telemetry, int siloPort, Action<ISiloBuilder>? configure)
+    private static IHost Build(TelemetrySettings telemetry, int siloPort, Action<ISiloBuilder>? configure, StandardErrorLoggerProvider standardError)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // Without defaults a host has no logger at all: Orleans' own warnings and errors would go nowhere.
+        builder.Logging.AddProvider(standardError);
+        builder.Logging.AddFilter<StandardErrorLoggerProvider>(null, StandardErrorLoggerProvider.Threshold);
+        // The watchdog warns when this process is starved of CPU, which says something of the machine, not of the run.
+        builder.Logging.AddFilter<StandardErrorLoggerProvider>("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0)
@@ -91,6 +102,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// </remarks>
     public async ValueTask DisposeAsync()
     {
+        _warnings.Open = false;
         await _host.StopAsync(new CancellationToken(canceled: true));
         TelemetryNotice = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry);
         _host.Dispose();

@@ -46,48 +46,8 @@ public sealed class JsonlWriter : IDisposable
         }
     }
 
-    /// <summary>
-    /// Why a file cannot be written, found before a run starts so that nothing runs for a file that would
-    /// stay empty; null when it can. A new file is created and removed again; an existing one is opened for
-    /// writing without being changed. A folder and a FIFO (whose open waits for a reader) are refused unopened.
-    /// </summary>
-    public static string? Problem(string path)
-    {
-        if (Directory.Exists(path))
-            return "it is a folder; name a file";
-        if (File.Exists(path) && InputFile.IsFifo(path))
-            return "it is a FIFO (named pipe), which would wait for a reader; name a file";
-        try
-        {
-            if (File.Exists(path))
-            {
-                using var _ = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-                return null;
-            }
-            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-            for (var above = directory; !string.IsNullOrEmpty(above); above = System.IO.Path.GetDirectoryName(above))
-            {
-                if (File.Exists(above))
-                    return $"'{above}' is a file, not a folder";
-                if (Directory.Exists(above))
-                    break;
-            }
-            Directory.CreateDirectory(directory);
-            using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            {
-            }
-            File.Delete(path);
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "permission denied";
-        }
-        catch (IOException e)
-        {
-            return e.Message.TrimEnd('.');
-        }
-    }
+    /// <summary>Why a file cannot be written, found before a run starts (<see cref="OutputPath.FileProblem"/>); null when it can.</summary>
+    public static string? Problem(string path) => OutputPath.FileProblem(path);
 
     /// <summary>Counts an exporter that writes here; each one calls <see cref="Release"/> when it shuts down.</summary>
     public void Retain()

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Immutable;
 
 namespace Summits.Model;
@@ -43,7 +44,8 @@ public sealed class BargainingProblem
     {
         var parties = _parties.ToImmutableArray();
         var indifferent = Enumerable.Range(0, _parties.Length).Except(_stakeholders).Select(i => _parties[i].Actor).ToImmutableArray();
-        if (_topics.Length == 0 || _stakeholders.Length == 0)
+        // No party with a stake means no topic either (a topic is kept only when someone cares for it).
+        if (_stakeholders.Length == 0)
             return new BargainingAnalysis([.. _topics], parties, indifferent, [.. _disagreement], [], null, []);
 
         var grid = new Grid(_topics.Length);
@@ -105,14 +107,12 @@ public sealed class BargainingProblem
     {
         double sum = 0;
         foreach (var i in _stakeholders)
-        {
-            var gain = Utility(i, y) - _disagreement[i];
-            if (gain <= 0)
-                return double.NegativeInfinity;
-            sum += Math.Log(gain);
-        }
+            sum += LogGain(Utility(i, y) - _disagreement[i]);
         return sum;
     }
+
+    /// <summary>log(gain), and −∞ for no gain or a loss (log 0 = −∞, and the sum stays −∞ whatever else is added).</summary>
+    private static double LogGain(double gain) => Math.Log(Math.Max(gain, 0));
 
     private ImmutableArray<Outcome> NashPoints(Grid grid, double[] utilities)
     {
@@ -122,15 +122,7 @@ public sealed class BargainingProblem
         {
             double sum = 0;
             foreach (var i in _stakeholders)
-            {
-                var gain = utilities[g * n + i] - _disagreement[i];
-                if (gain <= 0)
-                {
-                    sum = double.NegativeInfinity;
-                    break;
-                }
-                sum += Math.Log(gain);
-            }
+                sum += LogGain(utilities[g * n + i] - _disagreement[i]);
             value[g] = sum;
         }
 
@@ -158,7 +150,7 @@ public sealed class BargainingProblem
             if (points.All(q => Distance(q, y) > grid.Step))
                 points.Add(y);
         }
-        points.Sort(Lexicographic);
+        points.Sort(StructuralComparisons.StructuralComparer.Compare);
         return [.. points.Select(Outcome)];
     }
 
@@ -189,7 +181,8 @@ public sealed class BargainingProblem
             var least = double.PositiveInfinity;
             foreach (var i in _stakeholders)
                 least = Math.Min(least, (Utility(i, y) - _disagreement[i]) / (ideal[i] - _disagreement[i]));
-            return least > 0 ? least : double.NegativeInfinity;
+            // The search starts where every party gains and only moves up, so it never reaches a point where one loses.
+            return least;
         }
 
         var best = -1;
@@ -233,10 +226,9 @@ public sealed class BargainingProblem
     {
         var n = _parties.Length;
         // An outcome can only be dominated by one with a larger total utility, so in that order each
-        // needs checking only against the frontier found so far.
+        // needs checking only against the frontier found so far. The sort is stable: equal totals keep grid order.
         var order = Enumerable.Range(0, grid.Count)
             .OrderByDescending(g => Total(utilities, g, n))
-            .ThenBy(g => g)
             .ToArray();
         var frontier = new List<int>();
         foreach (var g in order)
@@ -247,7 +239,7 @@ public sealed class BargainingProblem
         return [.. frontier
             .Select(g => Outcome(grid.Point(g)))
             .OrderBy(o => o.Utilities[0])
-            .ThenByDescending(o => o.Utilities.Length > 1 ? o.Utilities[1] : 0)];
+            .ThenByDescending(o => o.Utilities.ElementAtOrDefault(1))];
     }
 
     private static double Total(double[] utilities, int g, int n)
@@ -331,32 +323,10 @@ public sealed class BargainingProblem
             }
             return axes;
         }
-        var all = new List<int[]>();
-        var count = (int)Math.Pow(3, d);
-        for (var c = 0; c < count; c++)
-        {
-            var dir = new int[d];
-            var rest = c;
-            for (var t = 0; t < d; t++)
-            {
-                dir[t] = rest % 3 - 1;
-                rest /= 3;
-            }
-            if (dir.Any(x => x != 0))
-                all.Add(dir);
-        }
-        return [.. all];
-    }
-
-    private static int Lexicographic(double[] a, double[] b)
-    {
-        for (var t = 0; t < a.Length; t++)
-        {
-            var c = a[t].CompareTo(b[t]);
-            if (c != 0)
-                return c;
-        }
-        return 0;
+        // Every vector of −1, 0 and 1 but zero: the digits of c in base 3, less one.
+        return [.. Enumerable.Range(0, (int)Math.Pow(3, d))
+            .Select(c => Enumerable.Range(0, d).Select(t => c / (int)Math.Pow(3, t) % 3 - 1).ToArray())
+            .Where(dir => dir.Any(x => x != 0))];
     }
 
     private static double Distance(double[] a, double[] b) =>
@@ -368,9 +338,7 @@ public sealed class BargainingProblem
         public Grid(int dimensions)
         {
             Dimensions = dimensions;
-            Step = Steps.First(s => Math.Pow(Math.Round(100 / s) + 1, dimensions) <= Math.Max(GridBudget, 2001) || s == Steps[^1]);
-            if (dimensions == 1)
-                Step = Steps[0];
+            Step = Steps.First(s => Math.Pow(Math.Round(100 / s) + 1, dimensions) <= GridBudget || s == Steps[^1]);
             PerAxis = (int)Math.Round(100 / Step) + 1;
             Count = (int)Math.Pow(PerAxis, dimensions);
         }

@@ -9,37 +9,61 @@ namespace Summits.Reports.Comparisons;
 /// <summary>The report of a comparison: agreements gained, lost or changed from A to B, and the positions that moved.</summary>
 public static class CompareReport
 {
-    public static void WriteAll(Comparison comparison, string directory)
+    /// <summary>Every file a comparison's report may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "positions.csv"];
+
+    /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
+    /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
+    public static void WriteAll(Comparison comparison, string directory) =>
+        OutputSet.Write(directory, Names, Files(comparison));
+
+    private static IEnumerable<(string Name, string Text)> Files(Comparison comparison)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(comparison));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(comparison));
-        File.WriteAllText(Path.Combine(directory, "agreements.csv"), AgreementsCsv(comparison));
-        File.WriteAllText(Path.Combine(directory, "positions.csv"), PositionsCsv(comparison));
+        yield return ("report.html", Html(comparison));
+        yield return ("report.md", Markdown(comparison));
+        yield return ("agreements.csv", AgreementsCsv(comparison));
+        yield return ("positions.csv", PositionsCsv(comparison));
     }
 
     public static string Html(Comparison comparison)
     {
         var page = new HtmlPage($"Compare {comparison.A} → {comparison.B}");
         page.Paragraph($"{Sides(comparison)} {Counts(comparison)}");
+        // With nothing to list, the page says so in the words of the text output rather than showing a header-only table.
         page.Heading("Agreements gained, lost or changed");
-        page.Table(AgreementHeader, AgreementRows(comparison));
+        if (comparison.Agreements.IsEmpty)
+            page.Paragraph(NoAgreementDifference);
+        else
+            page.Table(AgreementHeader, AgreementRows(comparison));
         if (!comparison.Forecasts.IsEmpty)
             page.Heading("Forecast of KTAB's spatial model").Table(ForecastHeader, ForecastRows(comparison));
         page.Heading("Positions that moved");
-        if (!comparison.Positions.IsEmpty)
-            page.Chart(ShiftChart.Render(comparison), "Each row is one actor's final position on a topic: hollow where it ended in A, filled where it ended in B; a position only B holds is a filled mark alone. The change beside each row is the difference of the two values as shown.");
+        if (comparison.Positions.IsEmpty)
+        {
+            page.Paragraph(NoPositionMoved);
+            return page.Render();
+        }
+        page.Chart(ShiftChart.Render(comparison), "Each row is one actor's final position on a topic: hollow where it ended in A, filled where it ended in B; a position only B holds is a filled mark alone. The change beside each row is the difference of the two values as shown.");
         page.Table(PositionHeader, PositionRows(comparison));
         return page.Render();
     }
 
-    public static string Markdown(Comparison comparison) =>
-        new MarkdownText().Heading($"Compare {comparison.A} → {comparison.B}", 1)
-            .Paragraph($"{Sides(comparison)} {Counts(comparison)} The chart is in report.html.")
-            .Heading("Agreements gained, lost or changed").Table(AgreementHeader, AgreementRows(comparison))
-            .Forecasts(comparison)
-            .Heading("Positions that moved").Table(PositionHeader, PositionRows(comparison))
-            .ToString();
+    public static string Markdown(Comparison comparison)
+    {
+        var md = new MarkdownText().Heading($"Compare {comparison.A} → {comparison.B}", 1)
+            .Paragraph($"{Sides(comparison)} {Counts(comparison)}{(comparison.Positions.IsEmpty ? "" : " The chart is in report.html.")}")
+            .Heading("Agreements gained, lost or changed");
+        md = comparison.Agreements.IsEmpty ? md.Paragraph(NoAgreementDifference) : md.Table(AgreementHeader, AgreementRows(comparison));
+        md = md.Forecasts(comparison).Heading("Positions that moved");
+        md = comparison.Positions.IsEmpty ? md.Paragraph(NoPositionMoved) : md.Table(PositionHeader, PositionRows(comparison));
+        return md.ToString();
+    }
+
+    /// <summary>What the report and the text output say where no agreement differs.</summary>
+    public const string NoAgreementDifference = "(no difference)";
+
+    /// <summary>What the report and the text output say where no position moved.</summary>
+    public const string NoPositionMoved = "(none)";
 
     public static string AgreementsCsv(Comparison comparison)
     {
@@ -78,9 +102,14 @@ public static class CompareReport
         comparison.Positions.Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, p.A is { } a ? Number(a) : "none", p.B is { } b ? Number(b) : "none",
             p.A is { } x && p.B is { } y ? SignedChange(x, y) : p.A is null ? "new in B" : "only in A"]);
 
-    /// <summary>Which runs A and B are: their names, scenarios and seeds.</summary>
-    public static string Sides(Comparison c) =>
-        $"A is {c.A} (scenario {c.ScenarioA}, seed {c.SeedA}); B is {c.B} (scenario {c.ScenarioB}, seed {c.SeedB}).";
+    /// <summary>Which runs A and B are: their names, scenarios, seeds and models.</summary>
+    public static string Sides(Comparison c) => $"A is {c.A} ({SideA(c)}); B is {c.B} ({SideB(c)}).";
+
+    /// <summary>What ran side A: <c>scenario S, seed N, model M</c>, the model as <c>--model</c> names it.</summary>
+    public static string SideA(Comparison c) => $"scenario {c.ScenarioA}, seed {c.SeedA}, model {c.ModelA}";
+
+    /// <summary>What ran side B, as <see cref="SideA"/>.</summary>
+    public static string SideB(Comparison c) => $"scenario {c.ScenarioB}, seed {c.SeedB}, model {c.ModelB}";
 
     /// <summary>
     /// The counts line: agreements, each counted once (a package over two topics is one agreement, and the

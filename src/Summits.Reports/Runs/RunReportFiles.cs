@@ -13,17 +13,25 @@ namespace Summits.Reports.Runs;
 /// </summary>
 public static class RunReportFiles
 {
+    /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <param name="pair">The two parties whose utilities the bargaining figures plot when a table has more than two; null for the two most capable.</param>
-    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null)
+    /// <param name="records">The records of what followed the summit the run's world seeds (<see cref="RecordFile.For"/>); each adds the section "What happened next".</param>
+    /// <exception cref="OutputException">The report could not be written; the folder's previous set is unchanged.</exception>
+    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null) =>
+        OutputSet.Write(directory, Names, Files(run, pair, records));
+
+    /// <summary>Every file a run's report may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv"];
+
+    private static IEnumerable<(string Name, string Text)> Files(RunResult run, (string, string)? pair, IReadOnlyList<SummitRecord>? records)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(run, pair));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(run));
-        File.WriteAllText(Path.Combine(directory, "agreements.csv"), RunFiles.AgreementsCsv(run));
-        File.WriteAllText(Path.Combine(directory, "trajectories.csv"), TrajectoriesCsv(run));
+        yield return ("report.html", Html(run, pair, records));
+        yield return ("report.md", Markdown(run, records));
+        yield return ("agreements.csv", RunFiles.AgreementsCsv(run));
+        yield return ("trajectories.csv", TrajectoriesCsv(run));
     }
 
-    public static string Html(RunResult run, (string, string)? pair = null)
+    public static string Html(RunResult run, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null)
     {
         var page = new HtmlPage($"Run of {run.Scenario.Id}");
         page.Paragraph($"{run.Scenario.About} World {run.Start.Id}, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed.");
@@ -45,10 +53,12 @@ public static class RunReportFiles
         page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
         page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
         Bargaining(page, run, pair);
+        foreach (var record in records ?? [])
+            RecordSection.Add(page, run, record);
         return page.Render();
     }
 
-    public static string Markdown(RunResult run)
+    public static string Markdown(RunResult run, IReadOnlyList<SummitRecord>? records = null)
     {
         var md = new MarkdownText().Heading($"Run of {run.Scenario.Id}", 1)
             .Paragraph($"{run.Scenario.About} World `{run.Start.Id}`, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed. The charts are in report.html.");
@@ -69,6 +79,8 @@ public static class RunReportFiles
         md.Heading("Reference points at the end");
         md.Table(["topic", "weighted mean", "weighted median", "Nash point"], run.Analyses()
             .Select(a => (IReadOnlyList<string>)[a.Topic, Number(a.WeightedMean), Number(a.WeightedMedian), a.Nash is { } n ? Number(n) : "none"]));
+        foreach (var record in records ?? [])
+            RecordSection.Add(md, run, record);
         return md.ToString();
     }
 

@@ -8,12 +8,20 @@ namespace Summits.Reports.Studies;
 /// <summary>The report of a what-if study: agreement chances with their intervals, histograms of the final positions the runs moved, the sensitivity ranking with its test, and the study's CSVs.</summary>
 public static class StudyReport
 {
-    public static void WriteAll(StudyResult study, string directory)
+    /// <summary>Every file a study's report may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "positions.csv", "sensitivity.csv"];
+
+    /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
+    /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
+    public static void WriteAll(StudyResult study, string directory) =>
+        OutputSet.Write(directory, Names, Files(study));
+
+    private static IEnumerable<(string Name, string Text)> Files(StudyResult study)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(study));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(study));
-        StudyFiles.WriteCsvs(study, directory);
+        yield return ("report.html", Html(study));
+        yield return ("report.md", Markdown(study));
+        foreach (var csv in StudyFiles.Csvs(study))
+            yield return csv;
     }
 
     public static string Html(StudyResult study)

@@ -10,9 +10,19 @@ namespace Summits.Scenarios;
 /// <param name="Agreements">A row per agreement and topic: a package over two topics has two rows.</param>
 /// <param name="Unchanged">How many agreements (not topics) are the same in A and B on every topic of their terms.</param>
 /// <param name="SeedA">The seed of run A (and <paramref name="SeedB"/> of run B), so that either can be run again.</param>
+/// <param name="ModelA">The model that ran A (and <paramref name="ModelB"/> B), as <c>--model</c> names it: <see cref="Bargaining"/> or <see cref="Smp"/>.</param>
 public sealed record Comparison(string A, string B, ImmutableArray<Comparison.AgreementDiff> Agreements, ImmutableArray<Comparison.PositionDiff> Positions, int Unchanged,
-    string ScenarioA = "", ulong SeedA = 0, string ScenarioB = "", ulong SeedB = 0)
+    string ScenarioA = "", ulong SeedA = 0, string ScenarioB = "", ulong SeedB = 0, string ModelA = Comparison.Bargaining, string ModelB = Comparison.Bargaining)
 {
+    /// <summary>The name of the bargaining model, as <c>--model</c> takes it.</summary>
+    public const string Bargaining = "bargaining";
+
+    /// <summary>The name of KTAB's spatial model of politics, as <c>--model</c> takes it.</summary>
+    public const string Smp = "smp";
+
+    /// <summary>The model that ran a state: the spatial model when it holds a forecast, the bargaining model otherwise.</summary>
+    public static string ModelOf(StateDocument state) => state.Forecast is null ? Bargaining : Smp;
+
     /// <summary>What became of one agreement from A to B: gained, lost or changed; a side's fields are null where it has no such agreement.</summary>
     public sealed record AgreementDiff(string Change, string Id, string Topic, double? ValueA, double? ValueB, AgreementStatus? StatusA, AgreementStatus? StatusB);
 
@@ -73,7 +83,7 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         var unchanged = inA.Keys.Concat(inB.Keys).Select(k => k.Item1).Distinct().Count(id => !differing.Contains(id));
         return new Comparison(a, b,
             [.. agreements.OrderBy(g => Array.IndexOf(order, g.Change)).ThenBy(g => g.Topic, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)],
-            positions, unchanged, left.Scenario, left.Seed, right.Scenario, right.Seed)
+            positions, unchanged, left.Scenario, left.Seed, right.Scenario, right.Seed, ModelOf(left), ModelOf(right))
         {
             Forecasts = [.. (left.Forecast?.Keys ?? []).Concat(right.Forecast?.Keys ?? []).Distinct().Order(StringComparer.Ordinal)
                 .Select(t => new ForecastDiff(t, left.Forecast?.GetValueOrDefault(t), right.Forecast?.GetValueOrDefault(t)))],

@@ -74,6 +74,7 @@ public sealed class SeedDraft
         output.WriteLine("# each one gives its speaker, kind and place in the briefing. Still to do: name each actor's country and");
         output.WriteLine("# set its capability, check the grouping into topics, write each topic's scale, give every position");
         output.WriteLine("# its value and salience, then remove 'draft: true'. The loader names whatever is missing.");
+        output.WriteLine($"{FileFormat.Key}: {FileFormat.Current}");
         output.WriteLine($"{DraftCheck.Key}: true");
         output.WriteLine($"world: {YamlText.Text(Id)}");
         output.WriteLine($"title: {YamlText.Text($"Draft from {file}")}");

@@ -15,11 +15,14 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class KtabExport
 {
-    /// <summary>The table, and a note for each actor whose saliences had to be scaled to sum to 100.</summary>
-    /// <exception cref="ArgumentException">An actor holds no position on some topic, which a KTAB table cannot say.</exception>
-    public static (string Csv, IReadOnlyList<string> Notes) Write(World world)
+    /// <summary>
+    /// The table, and one note naming the actors whose saliences had to be scaled to sum to 100 (null when
+    /// none had to be), in the words and numbers of the import's note.
+    /// </summary>
+    /// <exception cref="ArgumentException">An actor holds no position on some topic, which a KTAB table cannot say (<see cref="WorldPlaces.RequireEveryPosition"/> says where, first).</exception>
+    public static (string Csv, string? Note) Write(World world)
     {
-        var notes = new List<string>();
+        var scaled = new List<string>();
         var text = new StringBuilder();
         // A world imported from a table gives back the table's own description and headers.
         text.Append(Field(world.Title.Length > 0 ? world.Title : world.Id)).Append(',').Append(Field(world.Ktab?.Description ?? world.Id)).Append(',')
@@ -41,7 +44,7 @@ public static class KtabExport
             if (sum > 100)
             {
                 saliences = [.. saliences.Select(s => decimal.Round(s * 100 / sum, 4, MidpointRounding.ToZero))];
-                notes.Add($"{actor.Id}: saliences summed to {sum.ToString(CultureInfo.InvariantCulture)}; scaled to shares summing to at most 100, as KTAB requires");
+                scaled.Add($"{actor.Id} {Plain(sum)}");
             }
             text.Append(Field(actor.Id)).Append(',').Append(Field(actor.Name == actor.Id ? "" : actor.Name)).Append(',')
                 .Append(Plain(Decimal(actor.Capability)));
@@ -50,7 +53,9 @@ public static class KtabExport
                     .Append(',').Append(Plain(saliences[k]));
             text.Append('\n');
         }
-        return (text.ToString(), notes);
+        var note = scaled.Count == 0 ? null
+            : $"the saliences of {scaled.Count} of {world.Actors.Length} actors sum above 100 ({string.Join(", ", scaled.Take(3))}{(scaled.Count > 3 ? ", …" : "")}): each such actor's are written scaled to shares summing to at most 100, as KTAB requires";
+        return (text.ToString(), note);
     }
 
     /// <summary>The decimal a double was written from: 0.4953 stays 0.4953, so ×100 gives 49.53 exactly.</summary>

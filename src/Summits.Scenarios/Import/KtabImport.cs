@@ -68,7 +68,7 @@ public static class KtabImport
         var worldTitle = string.Join(" + ", tables.Select(t => t.Name));
         var about = new StringBuilder($"Imported from the KTAB table{(tables.Count == 1 ? "" : "s")} {files}: ");
         about.Append(string.Join("; ", tables.Select(t => t.Description.Length > 0 ? $"{t.Name}, {t.Description}" : t.Name)));
-        about.Append(". Positions and saliences are the tables' own (saliences divided by 100); capability is each table's power over its largest; strategy, risk and affinity are defaults, not data.");
+        about.Append(". Positions and saliences are the tables' own (saliences divided by 100); capability is each table's power over its largest; strategy, curvature and affinity are defaults, not data.");
         if (left.Count > 0)
             about.Append($" Only the {shared.Count} actors every table names are kept; left out: {string.Join("; ", left)}.");
         // One table's saliences are shares of each actor's attention (KTAB refuses a row above 100); tables
@@ -98,7 +98,7 @@ public static class KtabImport
         var why = $"Imported actor '{name}': {powers}."
             + (rows.Count > 1 ? " Capability is the mean of the tables' scaled powers." : "")
             + (descriptions.Count > 1 ? $" The tables describe it as {string.Join(" and ", descriptions.Select(d => $"'{d}'"))}." : "")
-            + " Strategy, risk and affinity are defaults.";
+            + " Strategy, curvature and affinity are defaults.";
         return new Actor(id, description.Length > 0 ? description : name, "", null, capability, Strategy.Linear, 1.0,
             ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), why);
     }

@@ -18,10 +18,14 @@ public static class RunFiles
     public static string Version { get; } =
         typeof(RunFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>Every file a run's output set may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["timeline.jsonl", "state.json", "agreements.csv", "smp-positions.csv", "smp-probabilities.csv"];
+
+    /// <summary>Writes the run's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <returns>The names of the files written, in the order written.</returns>
+    /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
     public static IReadOnlyList<string> WriteAll(RunResult run, string directory)
     {
-        Directory.CreateDirectory(directory);
         var files = new List<(string Name, string Text)>
         {
             ("timeline.jsonl", Timeline(run)),
@@ -33,8 +37,7 @@ public static class RunFiles
             files.Add(("smp-positions.csv", history.PositionsCsv()));
             files.Add(("smp-probabilities.csv", history.ProbabilitiesCsv()));
         }
-        foreach (var (name, text) in files)
-            File.WriteAllText(Path.Combine(directory, name), text);
+        OutputSet.Write(directory, Names, files);
         return [.. files.Select(f => f.Name)];
     }
 

@@ -14,6 +14,7 @@ public static class SmpCheck
     /// <exception cref="InputException">An actor holds no position on some topic, or the world has fewer than 2 actors or no topic.</exception>
     public static void Table(string path, World world)
     {
+        WorldPlaces.RequireEveryPosition(path, world, "the spatial model (--model smp) needs every actor's position on every topic");
         try
         {
             SmpTable.From(world);

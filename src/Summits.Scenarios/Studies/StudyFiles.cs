@@ -7,19 +7,20 @@ namespace Summits.Scenarios;
 /// <summary>Writes a study's files: <c>results.json</c>, <c>agreements.csv</c>, <c>positions.csv</c> and <c>sensitivity.csv</c>.</summary>
 public static class StudyFiles
 {
-    public static void WriteAll(StudyResult study, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "results.json"), Json(study));
-        WriteCsvs(study, directory);
-    }
+    /// <summary>Every file a study's output set may hold.</summary>
+    public static readonly IReadOnlyList<string> Names = ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv"];
 
-    public static void WriteCsvs(StudyResult study, string directory)
+    /// <summary>Writes the study's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
+    /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
+    public static void WriteAll(StudyResult study, string directory) =>
+        OutputSet.Write(directory, Names, [("results.json", Json(study)), .. Csvs(study)]);
+
+    /// <summary>The study's CSVs, each computed as it is enumerated.</summary>
+    public static IEnumerable<(string Name, string Text)> Csvs(StudyResult study)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "agreements.csv"), AgreementsCsv(study));
-        File.WriteAllText(Path.Combine(directory, "positions.csv"), PositionsCsv(study));
-        File.WriteAllText(Path.Combine(directory, "sensitivity.csv"), SensitivityCsv(study));
+        yield return ("agreements.csv", AgreementsCsv(study));
+        yield return ("positions.csv", PositionsCsv(study));
+        yield return ("sensitivity.csv", SensitivityCsv(study));
     }
 
     public static string Json(StudyResult study) => JsonSerializer.Serialize(study, SummitsJson.Options) + "\n";

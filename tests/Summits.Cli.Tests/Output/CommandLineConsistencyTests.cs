@@ -79,6 +79,42 @@ public sealed class CommandLineConsistencyTests : IDisposable
         Assert.Contains(id, run.Output);
     }
 
+    [Theory]
+    [InlineData("whatif")]
+    [InlineData("compare")]
+    [InlineData("seed")]
+    [InlineData("analyze")]
+    [InlineData("bench")]
+    public async Task Format_json_prints_one_document_on_every_command_but_run(string command)
+    {
+        // README.md: "json ... for the others one document". A second document or a line of text after it
+        // would make the whole output fail to parse as one.
+        var (arguments, _) = await TableCommand(command);
+        var run = await Run(null, [.. arguments, "--format", "json"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, document.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public async Task Run_format_json_prints_json_lines_one_object_an_event()
+    {
+        // README.md: "for run JSON Lines, one object a line for each event". The README's run of this
+        // scenario ends "11 events": 11 lines, each an object, and the whole is not one document.
+        var run = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(11, lines.Length);
+        Assert.All(lines, line =>
+        {
+            using var e = System.Text.Json.JsonDocument.Parse(line);
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, e.RootElement.ValueKind);
+        });
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonDocument.Parse(run.Output));
+    }
+
     [Fact]
     public async Task A_run_at_80_columns_puts_the_reason_under_its_event_with_no_word_broken()
     {
@@ -192,20 +228,69 @@ public sealed class CommandLineConsistencyTests : IDisposable
         Assert.Equal(expected + "\n", run.Error.ReplaceLineEndings("\n"));
     }
 
+    /// <summary>The pointers every command that prints tables gives for the spellings the format family replaced.</summary>
+    private const string Json = "--json is no longer taken; use --format json";
+    private const string Csv = "--csv is no longer taken; use -o DIR (--output) to write the files, or --format csv to print the tables";
+    private const string Text = "--format text is no longer taken; use --format table";
+
     [Theory]
-    [InlineData("seed", "--json", "summits seed: error: --json is no longer taken; use --format json (see 'summits seed --help')")]
-    [InlineData("compare", "--json", "summits compare: error: --json is no longer taken; use --format json (see 'summits compare --help')")]
-    [InlineData("seed", "--format text", "summits seed: error: --format text is no longer taken; use --format table (see 'summits seed --help')")]
-    [InlineData("analyze", "--csv DIR", "summits analyze: error: --csv is no longer taken; use -o DIR (--output) to write topics.csv and actors.csv, or --format csv to print them (see 'summits analyze --help')")]
-    public async Task An_old_spelling_is_refused_with_the_new_one(string command, string old, string expected)
+    // Every retired spelling on each of the six commands with --format. Before, run and analyze had no such
+    // option: run said "Unrecognized command or argument '--json'", and analyze took --json for a file name
+    // ("--json:1:1: no such file").
+    [InlineData("run", "--json", Json)]
+    [InlineData("run", "--csv /tmp/x", Csv)]
+    [InlineData("run", "--format text", Text)]
+    [InlineData("whatif", "--json", Json)]
+    [InlineData("whatif", "--csv /tmp/x", Csv)]
+    [InlineData("compare", "--json", Json)]
+    [InlineData("compare", "--csv /tmp/x", Csv)]
+    [InlineData("seed", "--json", Json)]
+    [InlineData("seed", "--format text", Text)]
+    [InlineData("seed", "--csv DIR", Csv)]
+    [InlineData("analyze", "--json", Json)]
+    [InlineData("analyze", "--csv DIR", Csv)]
+    [InlineData("bench", "--json", Json)]
+    [InlineData("bench", "--csv DIR", Csv)]
+    public async Task An_old_spelling_is_refused_with_the_new_one(string command, string old, string pointer)
     {
         string[] arguments = command switch
         {
+            "run" or "whatif" => [command, WhatIf("baseline.yaml")],
             "compare" => ["compare", WhatIf("baseline.yaml"), WhatIf("baseline.yaml")],
             "analyze" => ["analyze", Path.Combine(_folder, "none.jsonl")],
             _ => [command],
         };
         var run = await Run(null, [.. arguments, .. old.Split(' ')]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits {command}: error: {pointer} (see 'summits {command} --help')\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task Every_command_with_format_refuses_every_retired_spelling()
+    {
+        // The refusals are added in one place to every command that has --format: the help of each shows
+        // --format and hides the retired options.
+        foreach (var command in new[] { "run", "whatif", "compare", "seed", "analyze", "bench" })
+        {
+            var help = await Run(null, command, "--help");
+            Assert.Contains("--format <table|csv|json>", help.Output);
+            Assert.DoesNotContain("--json", help.Output);
+            Assert.DoesNotContain("--csv", help.Output);
+        }
+        Assert.Equal(["--json", "--csv", "--format text"], Commands.RetiredOptions.Values.Select(r => r.Old));
+    }
+
+    [Theory]
+    // Usage errors a command finds itself, after parsing, end with the same pointer to its help as the parser's.
+    [InlineData(new[] { "whatif", "BASELINE", "--runs", "0" }, "summits whatif: error: --runs must be a whole number of at least 1, not 0 (see 'summits whatif --help')")]
+    [InlineData(new[] { "run", "BASELINE", "--seed", "x" }, "summits run: error: --seed must be a whole number from 0 to 18446744073709551615, not 'x' (see 'summits run --help')")]
+    [InlineData(new[] { "run" }, "summits run: error: name a scenario file, or a world file with --world, but not both (see 'summits run --help')")]
+    [InlineData(new[] { "generate", "--actors", "1", "--topics", "3", "--seed", "1" }, "summits generate: error: --actors must be from 2 to 5000, not 1 (see 'summits generate --help')")]
+    public async Task A_commands_own_usage_error_points_at_its_help(string[] arguments, string expected)
+    {
+        var run = await Run(null, [.. arguments.Select(a => a == "BASELINE" ? WhatIf("baseline.yaml") : a)]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(expected + "\n", run.Error.ReplaceLineEndings("\n"));

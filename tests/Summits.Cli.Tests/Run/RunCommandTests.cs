@@ -70,6 +70,37 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_expectation_reads_the_same_under_quiet_and_quiet_prints_no_format_note()
+    {
+        // A format-1 scenario (no 'format: 2') whose one expectation fails: the seeded world holds no
+        // agreement on bilateral-fta, and a run of no steps makes none.
+        var scenario = Path.Combine(_folder, "class.yaml");
+        File.WriteAllText(scenario, $"""
+            scenario: class
+            world: {SeedFiles.World}
+            steps:
+              - expect:
+                  agreement: {"{"} topic: bilateral-fta {"}"}
+            """);
+
+        var normal = await SummitsProcess.RunAsync("run", scenario, "--engine", "local");
+        var quiet = await SummitsProcess.RunAsync("run", scenario, "--engine", "local", "-v", "quiet");
+
+        Assert.Equal(1, normal.ExitCode);
+        Assert.Equal(1, quiet.ExitCode);
+        // The expect step's key is on line 4, column 5. Normal mode lists it, indented, in the summary;
+        // quiet says the same words on standard error, and only them: the format-1 note is not an error.
+        var failed = $"FAILED {scenario}:4:5: expected an agreement on bilateral-fta";
+        var line = Assert.Single(normal.Output.Split('\n'), l => l.Contains("FAILED", StringComparison.Ordinal));
+        // (The summary wraps at 100 columns, so only the line's start is certain to stand on one line.)
+        Assert.StartsWith($"  FAILED {scenario}:4:5: ", line);
+        Assert.Contains($"note: {scenario} is format 1", normal.Error);
+        Assert.Equal("", quiet.Output);
+        Assert.StartsWith(failed, Assert.Single(quiet.ErrorLines));
+        Assert.DoesNotContain("note:", quiet.Error);
+    }
+
+    [Fact]
     public async Task A_world_runs_without_a_scenario_until_it_converges()
     {
         var world = Path.Combine(SeedFiles.Root, "scenarios", "worlds", "dummy-3dim.yaml");

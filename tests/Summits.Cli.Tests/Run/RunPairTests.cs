@@ -75,7 +75,7 @@ public sealed partial class RunPairTests : IDisposable
         var (run, report) = await RunWith("--pair", pair);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: {error}\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"summits run: error: {error} (see 'summits run --help')\n", run.Error.ReplaceLineEndings("\n"));
         Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(report));
     }

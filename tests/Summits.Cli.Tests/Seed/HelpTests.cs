@@ -24,4 +24,22 @@ public sealed class HelpTests
         Assert.Contains("--format <table|csv|json>", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("--json", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_run_help_shows_no_fixed_engine_default_and_says_which_model_runs_where()
+    {
+        var run = await SummitsProcess.RunAsync("run", "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // run's engine follows the model (grains for bargaining, local for the spatial model), so a single
+        // "[default: grains]" would be wrong for one of them: the help shows none for --engine, and its
+        // sentence names both. The help wraps, so it is read with its whitespace folded.
+        var help = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        var engine = help[help.IndexOf("--engine <grains|local>", StringComparison.Ordinal)..];
+        engine = engine[..engine.IndexOf(" -", 10, StringComparison.Ordinal)];
+        Assert.DoesNotContain("[default:", engine, StringComparison.Ordinal);
+        Assert.Contains("the bargaining model runs in grains and the spatial model", engine, StringComparison.Ordinal);
+        Assert.DoesNotContain("--json", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--csv", run.Output, StringComparison.Ordinal);
+    }
 }

@@ -110,4 +110,49 @@ public sealed class KtabSmpCommandsTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    // The seeded world: CN (listed at line 35, "  - id: CN", its id at column 9) holds no positions, and
+    // north-korea is the first topic. JP and US, listed before it, hold one on every topic. The error points
+    // at CN's entry, not at line 1 of the file.
+    [InlineData("export", "a KTAB table needs every actor's position on every topic")]
+    [InlineData("smp", "the spatial model (--model smp) needs every actor's position on every topic")]
+    public async Task A_world_with_an_actor_missing_a_position_is_refused_at_that_actors_entry(string command, string need)
+    {
+        const string world = "scenarios/summits/2017-11-06-abe-trump.yaml";
+        var (code, output, error) = command == "export"
+            ? await WorldCommandRunner.RunAsync("export", "ktab", world)
+            : await WorldCommandRunner.RunAsync("run", "--world", world, "--model", "smp");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"{world}:35:9: CN holds no position on north-korea; {need}\n", error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Exporting_a_world_whose_saliences_sum_above_100_says_so_in_one_line_as_the_import_does()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"summits-soe-export-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // The combined SOE world: 12 of its 18 actors' saliences sum above 100 (the import's note names
+            // LK 125 = 65 + 60, ZG 130, LH 145 first). The export scales each to shares and says so once, in
+            // the import's number format, not a line per actor with "125.00" beside "130.0".
+            var (code, world, error) = await WorldCommandRunner.RunAsync("import", "ktab", "scenarios/worlds/ktab/SOE-Policy.csv", "scenarios/worlds/ktab/SOE-Competitive.csv", "--shared-actors");
+            Assert.True(code == 0, error);
+            var soe = Path.Combine(folder, "soe.yaml");
+            File.WriteAllText(soe, world);
+
+            var (exported, _, note) = await WorldCommandRunner.RunAsync("export", "ktab", soe, "-o", Path.Combine(folder, "soe.csv"));
+
+            Assert.True(exported == 0, note);
+            Assert.Equal("summits export ktab: the saliences of 12 of 18 actors sum above 100 (LK 125, ZG 130, LH 145, …): each such actor's are written scaled to shares summing to at most 100, as KTAB requires",
+                Assert.Single(note.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("summits export ktab:", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -45,7 +45,7 @@ public sealed class WorldCommandsTests
         var (code, _, error) = await WorldCommandRunner.RunAsync("generate", a, actors, t, topics, "--seed", "1");
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Equal($"summits generate: error: {expected}\n", error);
+        Assert.Equal($"summits generate: error: {expected} (see 'summits generate --help')\n", error);
     }
 
     [Fact]
@@ -67,15 +67,16 @@ public sealed class WorldCommandsTests
             var notDrafted = made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(7, notDrafted.Length);
             Assert.Equal("scenarios/sources/abe-trump-summit-2017-11-06.txt:9:1: not drafted: \"Opening remarks\": not a sentence (no '.', '!' or '?' at its end): a title, heading or label", notDrafted[3]);
-            Assert.StartsWith("draft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
+            Assert.StartsWith("format: 2\ndraft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
             Assert.Equal(ExitCodes.BadInput, seeded.ExitCode);
             // 2 capabilities, 9 scales (8 subjects and the not-discussed trade topic), and a value and a
             // salience for each of 16 positions (14 before, and both actors on the not-discussed topic; Abe's reply
             // on line 64 joins his trade-economy position): 43.
-            Assert.StartsWith($"{draft}:12:5: draft world: 43 entries still to fill in: Abe capability (line 12)", seeded.Error);
+            // (The draft's second line is 'format: 2', so every place is one line below where it was in format 1.)
+            Assert.StartsWith($"{draft}:13:5: draft world: 43 entries still to fill in: Abe capability (line 13)", seeded.Error);
             // The places docs/worlds.md quotes: the first topic's scale, and Abe's first position.
-            Assert.Contains("north-korea scale (line 22)", seeded.Error);
-            Assert.Contains("Abe north-korea value (line 42), Abe north-korea salience (line 42)", seeded.Error);
+            Assert.Contains("north-korea scale (line 23)", seeded.Error);
+            Assert.Contains("Abe north-korea value (line 43), Abe north-korea salience (line 43)", seeded.Error);
         }
         finally
         {

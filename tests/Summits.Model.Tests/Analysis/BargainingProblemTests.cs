@@ -201,4 +201,179 @@ public sealed class BargainingProblemTests
         var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 40, 1, 0)), Party("B", 1, ("t", 60, 1, 0))]).Solve();
         Assert.Equal(0, analysis.DistanceToFrontier(Terms(("t", 45.01))), 12);
     }
+
+    /// <summary>The Nash product Π (Uᵢ − dᵢ) of two parties over one topic, from the closed form of each utility.</summary>
+    private static double Product(double y, (double Position, double Salience, double Risk, double Reservation) a, (double Position, double Salience, double Risk, double Reservation) b)
+    {
+        static double U((double Position, double Salience, double Risk, double Reservation) p, double y) =>
+            p.Salience * (1 - Math.Pow(Math.Abs(y - p.Position) / 100, p.Risk)) - p.Reservation;
+        var (ga, gb) = (U(a, y), U(b, y));
+        return ga > 0 && gb > 0 ? ga * gb : 0;
+    }
+
+    [Fact]
+    public void The_errors_say_what_a_problem_lacks()
+    {
+        Assert.StartsWith("a bargaining problem needs at least one topic", Assert.Throws<ArgumentException>(() => new BargainingProblem([], [Party("A", 1)])).Message);
+        Assert.StartsWith("a bargaining problem needs at least one party", Assert.Throws<ArgumentException>(() => new BargainingProblem(["t"], [])).Message);
+    }
+
+    [Fact]
+    public void Two_equal_Nash_points_over_two_topics_are_both_given_first_topic_first()
+    {
+        // A at 40 and B at 60 on p and on q, salience 1, ρ = 0.5, reservations 0. Each utility is convex
+        // between the two ideals, so the product peaks where each topic sits at one party's ideal:
+        // (40, 40) gives Uᴬ = 2, Uᴮ = 2 − 2√0.2, product 2.2111; (40, 60) gives both 2 − √0.2 = 1.5528, product
+        // 2.4111, and (60, 40) the same. A brute force over the whole-point grid below finds those two maxima.
+        // Sorted by p, then q: (40, 60) comes before (60, 40).
+        double A(double p, double q) => 2 - Math.Sqrt(Math.Abs(p - 40) / 100) - Math.Sqrt(Math.Abs(q - 40) / 100);
+        double B(double p, double q) => 2 - Math.Sqrt(Math.Abs(p - 60) / 100) - Math.Sqrt(Math.Abs(q - 60) / 100);
+        var grid = (from p in Enumerable.Range(0, 101) from q in Enumerable.Range(0, 101) select (P: (double)p, Q: (double)q)).ToArray();
+        var top = grid.Max(g => A(g.P, g.Q) * B(g.P, g.Q));
+        Assert.Equal([(40.0, 60.0), (60.0, 40.0)], grid.Where(g => A(g.P, g.Q) * B(g.P, g.Q) > top - 1e-12).Select(g => (g.P, g.Q)).ToArray());
+
+        var analysis = new BargainingProblem(["q", "p"], [Party("A", 0.5, ("p", 40, 1, 0), ("q", 40, 1, 0)), Party("B", 0.5, ("p", 60, 1, 0), ("q", 60, 1, 0))]).Solve();
+        Assert.Equal(2, analysis.Nash.Length);
+        Assert.Equal((40, 60), (analysis.Nash[0].Terms["p"], analysis.Nash[0].Terms["q"]));
+        Assert.Equal((60, 40), (analysis.Nash[1].Terms["p"], analysis.Nash[1].Terms["q"]));
+        Assert.All(analysis.Nash, n => Assert.Equal(2 - Math.Sqrt(0.2), n.Utilities[0], 6));
+    }
+
+    [Fact]
+    public void Of_two_local_maxima_only_the_higher_is_the_Nash_point()
+    {
+        // ρ = 0.5, salience 0.1; A at 40 with reservation 0.03, B at 60 with reservation 0.035. Both ideal
+        // points are peaks of the product: at 40, 0.07 · (0.1(1 − √0.2) − 0.035) = 0.07 · 0.0202786 = 0.0014195;
+        // at 60, (0.1(1 − √0.2) − 0.03) · 0.065 = 0.0252786 · 0.065 = 0.0016431, the higher; at 50 it dips
+        // to 0.0383772 · 0.0333772 = 0.0012809. A scan of the closed form at every 0.01 points agrees.
+        (double, double, double, double) a = (40, 0.1, 0.5, 0.03), b = (60, 0.1, 0.5, 0.035);
+        var scan = Enumerable.Range(0, 10_001).Select(k => k / 100.0).MaxBy(y => Product(y, a, b));
+        Assert.Equal(60, scan, 9);
+
+        var analysis = new BargainingProblem(["t"], [Party("A", 0.5, ("t", 40, 0.1, 0.03)), Party("B", 0.5, ("t", 60, 0.1, 0.035))]).Solve();
+        Assert.Equal(60, Assert.Single(analysis.Nash).Terms["t"], 3);
+    }
+
+    [Fact]
+    public void A_Nash_point_is_found_when_a_single_grid_value_leaves_both_better_off()
+    {
+        // A at 0 and B at 100, salience 1, ρ = 1, reservations 0.4997: A gains only below 50.03 and B only
+        // above 49.97, so of the 0.05-point grid only 50 leaves both better off. The problem is symmetric
+        // about 50, where the product (0.5 − 0.4997)² is largest: Nash 50, and the Kalai–Smorodinsky point
+        // too (each ideal is 0.5003, at the other's edge).
+        var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 0, 1, 0.4997)), Party("B", 1, ("t", 100, 1, 0.4997))]).Solve();
+        Assert.Equal(50, Assert.Single(analysis.Nash).Terms["t"], 3);
+        Assert.Equal(50, analysis.KalaiSmorodinsky!.Terms["t"], 3);
+    }
+
+    [Fact]
+    public void There_is_no_Kalai_Smorodinsky_point_when_no_outcome_suits_every_party()
+    {
+        // On p alone A gains only below 9.5 and B only above 54.5 (the logroll's topic by topic).
+        var p = new BargainingProblem(["p"], [Party("A", 1, ("p", 0, 0.9, 0.8145)), Party("B", 1, ("p", 100, 0.1, 0.0545))]).Solve();
+        Assert.Null(p.KalaiSmorodinsky);
+    }
+
+    [Fact]
+    public void A_party_that_can_gain_at_most_a_ten_millionth_leaves_no_Kalai_Smorodinsky_point()
+    {
+        // A at 0 and B at 100 (salience 1, ρ = 1) with reservations 0.5 − 5·10⁻⁸: A accepts up to 50.000005 and
+        // B from 49.999995, so each can gain at most 5·10⁻⁸ over no deal, under the 10⁻⁷ that KS needs to
+        // divide by; C at 50 (reservation 0) could gain a whole point. One party that cannot gain is enough:
+        // no KS point, although C alone would have one.
+        var d = 0.5 - 5e-8;
+        var analysis = new BargainingProblem(["t"],
+            [Party("A", 1, ("t", 0, 1, d)), Party("B", 1, ("t", 100, 1, d)), Party("C", 1, ("t", 50, 1, 0))]).Solve();
+        Assert.Null(analysis.KalaiSmorodinsky);
+    }
+
+    [Fact]
+    public void The_Kalai_Smorodinsky_point_is_polished_off_the_grid()
+    {
+        // The risk-averse pair (A at 0 with ρ = 2, B at 100 with ρ = 1): equal shares 1 − z² = z give
+        // z = (√5 − 1)/2, y = 61.8034, between the grid's 61.80 and 61.85; the answer is that to 10⁻³.
+        var analysis = new BargainingProblem(["t"], [Party("A", 2, ("t", 0, 1, 0)), Party("B", 1, ("t", 100, 1, 0))]).Solve();
+        Assert.Equal(50 * (Math.Sqrt(5) - 1), analysis.KalaiSmorodinsky!.Terms["t"], 3);
+        Assert.Equal(100 / Math.Sqrt(3), Assert.Single(analysis.Nash).Terms["t"], 3);
+    }
+
+    [Fact]
+    public void Over_two_topics_the_Kalai_Smorodinsky_point_gives_both_parties_the_same_share_of_their_ideal_gain()
+    {
+        // A at 0 on p and q with ρ = 2, B at 100 on both with ρ = 1, salience 1, reservations 0. For a given
+        // p + q, B's utility (p + q)/100 is fixed and A's 2 − (p² + q²)/10⁴ is largest at p = q, so the
+        // frontier is the diagonal p = q = 100z: Uᴬ = 2 − 2z², Uᴮ = 2z, each ideal 2. Equal shares:
+        // 1 − z² = z, z = (√5 − 1)/2 = 0.618034, each party's share of its ideal gain. The grid's best is
+        // 0.6175 (at p 62, q 61.5: Uᴮ/2 = 123.5/200), and the search must climb from there. Off the frontier,
+        // along the curve where the two shares are equal, the smaller share falls by only about 2·10⁻⁴ over
+        // two points of p (at p 64, q 59.57: 1 − (0.64² + 0.5957²)/2 = 0.6178), and a compass search can stop
+        // there; so the equal shares are asserted, to within 3·10⁻⁴ of the closed form, rather than the terms.
+        var analysis = new BargainingProblem(["p", "q"], [Party("A", 2, ("p", 0, 1, 0), ("q", 0, 1, 0)), Party("B", 1, ("p", 100, 1, 0), ("q", 100, 1, 0))]).Solve();
+        var ks = analysis.KalaiSmorodinsky!;
+        var (shareA, shareB) = (ks.Utilities[0] / 2, ks.Utilities[1] / 2);
+        Assert.Equal(shareA, shareB, 5);
+        Assert.InRange(Math.Min(shareA, shareB), (Math.Sqrt(5) - 1) / 2 - 3e-4, (Math.Sqrt(5) - 1) / 2);
+    }
+
+    [Fact]
+    public void The_frontier_is_ordered_by_the_first_party_then_the_second_party_descending()
+    {
+        // Z holds nothing (its utility is 0 everywhere); A at 0 and B at 100, salience 1, ρ = 1. Every value
+        // in [0, 100] trades A's utility for B's, so the 2001 grid values are all on the frontier. Z's utility
+        // ties them all, so they come by A's utility descending: 0, 0.05, …, 100.
+        var analysis = new BargainingProblem(["t"], [Party("Z", 1), Party("A", 1, ("t", 0, 1, 0)), Party("B", 1, ("t", 100, 1, 0))]).Solve();
+        Assert.Equal(2001, analysis.Frontier.Length);
+        Assert.Equal(0, analysis.Frontier[0].Terms["t"], 9);
+        Assert.Equal(0.05, analysis.Frontier[1].Terms["t"], 9);
+        Assert.Equal(100, analysis.Frontier[^1].Terms["t"], 9);
+    }
+
+    [Fact]
+    public void The_logroll_s_frontier_holds_its_two_edges_on_a_half_point_grid()
+    {
+        // Two topics search a 0.5-point grid (201² = 40,401 outcomes; 0.25 would be 401² = 160,801, over the
+        // 150,000 budget). The frontier is the edges p = 0 (q from 0 to 100) and q = 100 (p from 0 to 100):
+        // 201 + 201 − 1 = 401 grid outcomes, every other one dominated.
+        var analysis = Logroll().Solve();
+        Assert.Equal(401, analysis.Frontier.Length);
+        Assert.All(analysis.Frontier, f => Assert.True(f.Terms["p"] == 0 || f.Terms["q"] == 100));
+    }
+
+    [Theory]
+    [InlineData(3, 151)]
+    [InlineData(4, 41)]
+    public void With_more_topics_the_grid_is_coarser_and_outcomes_equal_for_both_parties_count_once(int topics, int expected)
+    {
+        // A at 0 and B at 100 on every topic, salience 1, ρ = 1: Uᴬ = k − Σy/100 and Uᴮ = Σy/100, so outcomes
+        // with the same sum are equal for both, and different sums trade one party's utility for the other's.
+        // The frontier has one outcome per sum the grid can make: three topics search steps of 2 (51³ =
+        // 132,651; steps of 1 would be 101³), sums 0, 2, …, 300: 151; four topics steps of 10 (11⁴ = 14,641;
+        // steps of 5 would be 21⁴ = 194,481), sums 0, 10, …, 400: 41.
+        var names = Enumerable.Range(1, topics).Select(t => $"t{t}").ToArray();
+        var analysis = new BargainingProblem(names,
+            [Party("A", 1, [.. names.Select(t => (t, 0.0, 1.0, 0.0))]), Party("B", 1, [.. names.Select(t => (t, 100.0, 1.0, 0.0))])]).Solve();
+        Assert.Equal(expected, analysis.Frontier.Length);
+    }
+
+    [Fact]
+    public void Kalai_Smorodinsky_divides_each_gain_by_that_party_s_own_ideal_gain()
+    {
+        // A at 0 (salience 1), B at 100 (salience 0.5, reservation 0.1), ρ = 1, z = y/100. B accepts only
+        // 0.5z ≥ 0.1, z ≥ 0.2, so A's ideal is 1 − 0.2 = 0.8 (gain 0.8) and B's is 0.5 at 100 (gain 0.4).
+        // Equal shares: (1 − z)/0.8 = (0.5z − 0.1)/0.4, 0.4 − 0.4z = 0.4z − 0.08, z = 0.6: y = 60.
+        // (Multiplying by the ideal gains instead would give 0.8(1 − z) = 0.4(0.5z − 0.1), z = 0.84.)
+        var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 0, 1, 0)), Party("B", 1, ("t", 100, 0.5, 0.1))]).Solve();
+        Assert.Equal(60, analysis.KalaiSmorodinsky!.Terms["t"], 3);
+    }
+
+    [Fact]
+    public void Two_parties_with_the_same_ideal_point_at_0_meet_there()
+    {
+        // A and B both at 0 (saliences 1 and 0.5, ρ = 1, reservations 0): 0 is each one's best, so both gain
+        // all they can there: every share is 1, the Kalai–Smorodinsky point, and the product 1 · 0.5 is the
+        // largest, the Nash point. It is the first outcome of the grid, 0 on every topic.
+        var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 0, 1, 0)), Party("B", 1, ("t", 0, 0.5, 0))]).Solve();
+        Assert.Equal(0, analysis.KalaiSmorodinsky!.Terms["t"], 3);
+        Assert.Equal(0, Assert.Single(analysis.Nash).Terms["t"], 3);
+    }
 }

@@ -59,6 +59,20 @@ public sealed class KtabImportTests
     }
 
     [Fact]
+    public void The_imported_words_name_the_parameters_as_the_file_does()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("dummyData_3Dim.csv"))]).World;
+        var yaml = WorldWriter.Write(world);
+
+        // The file writes each actor's utility exponent under the format-2 key 'curvature' (format 1 called
+        // it 'risk'); the about and every actor's why name the same key, and 'risk' is nowhere in the file.
+        Assert.Contains("curvature:", yaml);
+        Assert.Contains("strategy, curvature and affinity are defaults, not data.", world.About);
+        Assert.All(world.Actors, a => Assert.EndsWith(" Strategy, curvature and affinity are defaults.", a.Why));
+        Assert.DoesNotMatch(@"\brisk\b", yaml);
+    }
+
+    [Fact]
     public void The_forty_actor_table_reads_its_padded_columns()
     {
         var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("dummyData-a040.csv"))]).World;

@@ -1,0 +1,35 @@
+using Summits.Scenarios;
+
+namespace Summits.Cli;
+
+/// <summary>
+/// The one rule by which an exception that a command did not handle becomes a line on standard error and an
+/// exit code, the same for every command: a mistake in a file is bad input (2) said as the file's place and
+/// problem; an interruption is 130; anything else is a failure at run time (3), said on one line as
+/// <c>summits COMMAND: error: what failed</c>. The stack trace follows only under <c>--verbosity diagnostic</c>.
+/// </summary>
+public static class CommandFailure
+{
+    /// <summary>Writes what <paramref name="failure"/> means for <paramref name="command"/> and returns its exit code.</summary>
+    public static int Write(TextWriter error, string command, Exception failure, bool diagnostic)
+    {
+        var (exit, line) = failure switch
+        {
+            InputException input => (ExitCodes.BadInput, input.Message),
+            OperationCanceledException => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
+            _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
+        };
+        error.WriteLine(line);
+        if (diagnostic)
+            error.WriteLine(failure.ToString());
+        return exit;
+    }
+
+    /// <summary>What failed, in a sentence: an output's own message names its path; anything else adds its kind.</summary>
+    public static string Describe(Exception failure) => failure switch
+    {
+        OutputException or IOException or UnauthorizedAccessException => failure.Message.TrimEnd('.'),
+        AggregateException { InnerExceptions.Count: 1 } one => Describe(one.InnerException!),
+        _ => $"{failure.Message.TrimEnd('.')} ({failure.GetType().FullName})",
+    };
+}

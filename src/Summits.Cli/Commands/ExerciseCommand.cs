@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Summits.Cli.Hosting;
+using Summits.Cli.Output;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits exercise</c>: plays a teaching exercise with a student's answers and prints the debrief.</summary>
+public static class ExerciseCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The exercise file (scenarios/exercises/*.yaml)" };
+        var answers = new Option<string>("--answers")
+        {
+            Description = "The answers file: the role, the answers to the prediction questions, and the proposals of each round; plays the exercise without prompts",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var role = new Option<string?>("--role") { Description = "Play this role instead of the answers file's", HelpName = "ACTOR" };
+        var output = CommonOptions.Output("Write grading.csv (every score line with its working) into this folder");
+        var format = CommonOptions.Format("How to print the debrief: table (the briefs, the play, then the debrief, fitted to the terminal), csv (the grading lines) or json (one document)");
+        var engine = CommonOptions.Engine();
+        var command = new Command("exercise", "Play a teaching exercise with a student's answers: the briefs, the play, and the debrief against the simulation and the record")
+        {
+            file, answers, role, output, format, engine,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers)!, parse.GetValue(role), parse.GetValue(output),
+            parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string file, string answersFile, string? role, string? outDir, string format, Engine engine, CancellationToken cancellation)
+    {
+        Exercise exercise;
+        ExerciseAnswers answers;
+        try
+        {
+            exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+            if (role is not null && exercise.Roles.All(r => r.Actor != role))
+                return UsageError.Write("summits exercise", $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+            answers = ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role);
+        }
+        catch (InputException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var loaded = ExercisePlay.Scenario(exercise, answers);
+        RunResult run;
+        if (engine == Engine.Grains)
+        {
+            await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation);
+            run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation);
+        }
+        else
+        {
+            run = await ScenarioRun.LocallyAsync(loaded, null, cancellation);
+        }
+        var debrief = Debrief.Of(exercise, answers, run);
+
+        if (format == "json")
+            Console.Out.Write(DebriefText.Json(debrief) + "\n");
+        else if (format == "csv")
+            CsvSections.Write(Console.Out, [(DebriefText.GradingFile, DebriefText.GradingCsv(debrief))]);
+        else
+            DebriefText.Write(Console.Out, debrief, TerminalWidth.OfStandardOutput());
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            var path = Path.Combine(outDir, DebriefText.GradingFile);
+            await File.WriteAllTextAsync(path, DebriefText.GradingCsv(debrief), cancellation);
+            await Console.Error.WriteLineAsync($"wrote {path}");
+        }
+        return ExitCodes.Ok;
+    }
+}

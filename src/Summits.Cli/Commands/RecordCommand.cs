@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Summits.Cli.Output;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary><c>summits record</c>: prints what happened after the summit, fact by fact, with what each implies and its sources.</summary>
+public static class RecordCommand
+{
+    /// <summary>The record of what followed the seeded summit.</summary>
+    public const string DefaultRecord = "scenarios/record/after-the-summit.yaml";
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE")
+        {
+            Description = $"The record file to print (default: {DefaultRecord})",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => DefaultRecord,
+        };
+        var format = CommonOptions.Format("How to print the record: table (each fact with what it implies and its sources, fitted to the terminal), csv (one fact a row) or json (one document)");
+        var quiet = CommonOptions.Quiet("Print only the count of facts (--verbosity minimal)");
+        var verbosity = CommonOptions.Verbosity();
+        var command = new Command("record", "Print what happened after the summit: dated facts, the topic each bears on, what it implies there, and its sources")
+        {
+            file, format, quiet, verbosity,
+        };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(format)!,
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string path, string format, Verbosity verbosity, TextWriter output, TextWriter error, int? width = null)
+    {
+        SummitRecord record;
+        try
+        {
+            record = RecordFile.Load(CommonOptions.Resolve(path));
+        }
+        catch (InputException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        if (format == "json")
+            output.Write(RecordText.Json(record) + "\n");
+        else if (format == "csv")
+            CsvSections.Write(output, [("record.csv", RecordText.Csv(record))]);
+        else if (verbosity >= Verbosity.Minimal)
+            RecordText.Write(output, record, verbosity, width ?? TerminalWidth.OfStandardOutput());
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace Summits.Cli.Hosting;
+
+/// <summary>
+/// Writes every warning and error logged in the host (Orleans' own among them) as one line on standard error,
+/// <c>summits: warning: CATEGORY: message</c> (or <c>error</c>, with the exception's type and message on the same
+/// line), so that they reach the user whether or not telemetry is exported, and never the timeline.
+/// Records are written only while the provider is <see cref="Open"/>: the embedded silo opens it once it has
+/// started and closes it before its deliberately abrupt stop, so that Orleans' notes on starting (server GC
+/// advice) and on an abandoned shutdown do not bury a run's output.
+/// </summary>
+public sealed partial class StandardErrorLoggerProvider(TextWriter error) : ILoggerProvider
+{
+    /// <summary>The lowest level written.</summary>
+    public const LogLevel Threshold = LogLevel.Warning;
+
+    private volatile bool _open;
+
+    /// <summary>Whether records are written now.</summary>
+    public bool Open
+    {
+        get => _open;
+        set => _open = value;
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, error, this);
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The line for one record: its level, category and message, the exception's kind and message, in one line.</summary>
+    public static string Line(LogLevel level, string category, string message, Exception? exception)
+    {
+        var text = exception is null ? message : $"{message} ({exception.GetType().FullName}: {exception.Message})";
+        return $"summits: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {Whitespace().Replace(text, " ").Trim()}";
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private sealed class Logger(string category, TextWriter error, StandardErrorLoggerProvider provider) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => provider.Open && logLevel >= Threshold && logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+                return;
+            var line = Line(logLevel, category, formatter(state, exception), exception);
+            lock (error)
+                error.WriteLine(line);
+        }
+    }
+}

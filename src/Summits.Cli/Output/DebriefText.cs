@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Output;
+
+/// <summary>An exercise's briefs, play and debrief as text; its grading lines as CSV; the debrief as JSON.</summary>
+public static class DebriefText
+{
+    public const string GradingFile = "grading.csv";
+
+    public static void Write(TextWriter output, Debrief debrief, int width)
+    {
+        void Line(string text)
+        {
+            foreach (var line in TerminalWidth.Wrap(text, width))
+                output.WriteLine(line);
+        }
+        void Heading(string text)
+        {
+            output.WriteLine();
+            Line(text);
+        }
+        var exercise = debrief.Exercise;
+        var role = debrief.Answers.Role;
+        var other = exercise.Opposite(role).Actor;
+        Line($"Exercise {exercise.Id} ({exercise.Title}): {role} against {other} (the model), seed {exercise.Seed}, {Counted.Of(exercise.Rounds, "round")}");
+        if (exercise.About.Length > 0)
+            Line(exercise.About);
+
+        Heading("Objectives");
+        foreach (var objective in exercise.Objectives)
+            Line($"  - {objective}");
+        Heading("Public brief: the positions on the table, in the briefing's words");
+        foreach (var line in RoleBrief.Public(exercise))
+            Line(line);
+        Heading($"Confidential instructions for {role}");
+        foreach (var line in RoleBrief.Confidential(exercise, role))
+            Line($"  {line}");
+
+        Heading("Play");
+        if (debrief.Run.Timeline.Length == 0)
+            Line("  no proposals and no injects: nothing happened at the table");
+        else
+            TimelineTable.Write(output, debrief.Run.Timeline, width);
+
+        Heading("Predictions: your answer, the simulation's, and the record's");
+        foreach (var p in debrief.Predictions)
+        {
+            Line($"  {p.Question.Id}: {p.Question.Ask}");
+            Line($"    you: {p.Answer}; the simulation: {p.Simulation}; the record: {p.Record}");
+            Line($"    points: {p.Working}");
+        }
+
+        Heading("Positions on the table, start to end");
+        foreach (var path in debrief.Paths)
+            Line($"  {path.Topic,-26} {path.Actor,-4} {path}");
+
+        if (exercise.Record is { } record)
+        {
+            Heading($"What happened next ({record.Id}), on the topics on the table");
+            if (debrief.Record.IsEmpty)
+                Line("  the record has no fact on these topics");
+            foreach (var c in debrief.Record)
+            {
+                Line($"  {RecordFact.Day(c.Fact.Date)} {c.Fact.Id} on {c.Fact.Topic}: the record implies {c.Implied}; the play ended with {c.Ended}.");
+                Line($"    {(c.Agrees ? "They agree." : c.Difference)}");
+            }
+        }
+
+        Heading("Score");
+        foreach (var s in debrief.Scores)
+            Line($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}");
+        Line($"  {Number(debrief.Total),7}  total");
+
+        Heading("Facilitator's note");
+        Line(exercise.FacilitatorNote);
+    }
+
+    public const string GradingHeader = "exercise,answers,role,kind,item,points,working";
+
+    /// <summary>One row per score line, then the total: what a teacher's spreadsheet takes.</summary>
+    public static string GradingCsv(Debrief debrief)
+    {
+        var text = new StringBuilder(GradingHeader).Append('\n');
+        var (id, answers, role) = (debrief.Exercise.Id, debrief.Answers.Path, debrief.Answers.Role);
+        foreach (var s in debrief.Scores)
+            text.Append(CsvSections.Line([id, answers, role, s.Kind, s.Item, Number(s.Points), s.Working])).Append('\n');
+        text.Append(CsvSections.Line([id, answers, role, "total", "", Number(debrief.Total), ""])).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Json(Debrief debrief) => new JsonObject
+    {
+        ["exercise"] = debrief.Exercise.Id,
+        ["role"] = debrief.Answers.Role,
+        ["seed"] = debrief.Exercise.Seed,
+        ["total"] = debrief.Total,
+        ["predictions"] = new JsonArray([.. debrief.Predictions.Select(p => (JsonNode)new JsonObject
+        {
+            ["id"] = p.Question.Id, ["answer"] = p.Answer, ["simulation"] = p.Simulation, ["record"] = p.Record, ["points"] = p.Points, ["working"] = p.Working,
+        })]),
+        ["scores"] = new JsonArray([.. debrief.Scores.Select(s => (JsonNode)new JsonObject
+        {
+            ["kind"] = s.Kind, ["item"] = s.Item, ["points"] = s.Points, ["working"] = s.Working,
+        })]),
+        ["paths"] = new JsonArray([.. debrief.Paths.Select(p => (JsonNode)new JsonObject
+        {
+            ["topic"] = p.Topic, ["actor"] = p.Actor, ["values"] = new JsonArray([.. p.Values.Select(v => (JsonNode)Debrief.Shown(v))]),
+        })]),
+        ["record"] = new JsonArray([.. debrief.Record.Select(c => (JsonNode)new JsonObject
+        {
+            ["fact"] = c.Fact.Id, ["topic"] = c.Fact.Topic, ["implied"] = c.Implied, ["ended"] = c.Ended, ["agrees"] = c.Agrees, ["difference"] = c.Difference,
+        })]),
+    }.ToJsonString(SummitsJson.Options);
+
+    private static string Number(double value) => Debrief.Text(value).ToString(CultureInfo.InvariantCulture);
+}

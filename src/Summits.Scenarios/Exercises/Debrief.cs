@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// What a class discusses after an exercise: each prediction against the simulation and the record, the
+/// scores with their working, the path of every position on the table, and the record's facts on the
+/// table's topics set against how the play ended.
+/// </summary>
+public sealed record Debrief(
+    Exercise Exercise,
+    ExerciseAnswers Answers,
+    RunResult Run,
+    ImmutableArray<PredictionResult> Predictions,
+    ImmutableArray<ScoreLine> Scores,
+    ImmutableArray<PositionPath> Paths,
+    ImmutableArray<FactCheck> Record)
+{
+    /// <summary>The sum of every score line.</summary>
+    public double Total => Math.Round(Scores.Sum(s => s.Points), 2);
+
+    public static Debrief Of(Exercise exercise, ExerciseAnswers answers, RunResult run)
+    {
+        var role = exercise.Role(answers.Role);
+        var other = exercise.Opposite(answers.Role).Actor;
+        var predictions = exercise.Predictions.Select(q => Predict(exercise, answers, run, q, other)).ToImmutableArray();
+        var scores = new List<ScoreLine>();
+        scores.AddRange(AgreementScores(exercise, role, run));
+        scores.AddRange(predictions.Select(p => new ScoreLine("prediction", p.Question.Id, p.Points, p.Working)));
+        var paths = exercise.Topics.SelectMany(t => exercise.Roles.Select(r => Path(run, r.Actor, t))).ToImmutableArray();
+        var record = exercise.Record is { } facts
+            ? RecordComparison.Of(facts, run.Start, run.Final).Where(c => exercise.Topics.Contains(c.Fact.Topic)).ToImmutableArray()
+            : [];
+        return new Debrief(exercise, answers, run, predictions, [.. scores], paths, record);
+    }
+
+    /// <summary>A value as the debrief shows it and computes with it: at most two decimals.</summary>
+    public static double Shown(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    public static string Text(double value) => Implication.Value(Shown(value));
+
+    private static PredictionResult Predict(Exercise exercise, ExerciseAnswers answers, RunResult run, Prediction q, string other)
+    {
+        var answer = answers.Predictions[q.Id];
+        var record = RecordOn(exercise, q);
+        if (q.IsValue)
+        {
+            var actual = Shown(run.Final.Positions.First(p => p.Actor == q.Actor && p.Topic == q.Topic).Value);
+            var given = double.Parse(answer, CultureInfo.InvariantCulture);
+            var error = Shown(Math.Abs(given - actual));
+            var steps = Math.Floor(error / exercise.Scoring.ValueStep);
+            var points = Math.Max(0, q.Points - steps);
+            return new PredictionResult(q, answer, Text(actual), record, points,
+                $"|{answer} − {Text(actual)}| = {Text(error)}, {steps.ToString(CultureInfo.InvariantCulture)} full step(s) of {Text(exercise.Scoring.ValueStep)}: {Text(q.Points)} − {steps.ToString(CultureInfo.InvariantCulture)} = {Text(points)}");
+        }
+        var holding = run.Final.Agreements.LastOrDefault(g => g.Covers(q.Topic) && g.Status == AgreementStatus.Holding && g.Parties.Contains(answers.Role) && g.Parties.Contains(other));
+        var simulation = holding is null ? "no" : "yes";
+        var said = holding is null ? "no (no agreement holding)" : $"yes ({holding.Id} at {Text(holding.Terms[q.Topic])})";
+        var right = answer == simulation;
+        return new PredictionResult(q, answer, said, record, right ? q.Points : 0,
+            right ? $"'{answer}' is what the simulation did: {Text(q.Points)}" : $"'{answer}', but the simulation's answer is '{simulation}': 0");
+    }
+
+    /// <summary>What the record says on the question's topic (and, for a value question, about its actor), or a dash.</summary>
+    private static string RecordOn(Exercise exercise, Prediction q)
+    {
+        if (exercise.Record is not { } record)
+            return "—";
+        var facts = record.Facts.Where(f => f.Topic == q.Topic && (!q.IsValue || f.Implies switch
+        {
+            MoveImplied m => m.Actor == q.Actor,
+            PositionImplied p => p.Actor == q.Actor,
+            AgreementImplied a => a.Parties.Contains(q.Actor!),
+            _ => false,
+        })).ToList();
+        var topic = exercise.World.Topic(q.Topic);
+        return facts.Count == 0 ? "—" : string.Join("; ", facts.Select(f => $"{f.Implies.Describe(topic)} ({f.Id}, {RecordFact.Day(f.Date)})"));
+    }
+
+    private static IEnumerable<ScoreLine> AgreementScores(Exercise exercise, ExerciseRole role, RunResult run)
+    {
+        var s = exercise.Scoring;
+        var start = run.Start.Positions.Where(p => p.Actor == role.Actor).ToDictionary(p => p.Topic, p => Shown(p.Value));
+        foreach (var agreement in run.Final.Agreements.Where(g => g.Parties.Contains(role.Actor) && g.Cause != "seed"))
+        {
+            if (agreement.Status == AgreementStatus.Breached)
+            {
+                yield return new ScoreLine("breach", agreement.Id, s.Breach, $"{agreement.Id} binds {role.Actor} and is breached at the end: {Text(s.Breach)}");
+                continue;
+            }
+            if (agreement.Status is not (AgreementStatus.Holding or AgreementStatus.Strained))
+                continue;
+            foreach (var (topic, raw) in agreement.Terms.Where(t => exercise.Topics.Contains(t.Key)))
+            {
+                var value = Shown(raw);
+                var (own, reservation, weight) = (start[topic], role.Reservations[topic], role.Priorities[topic]);
+                var share = own == reservation ? (value == own ? 1 : -1) : (value - reservation) / (own - reservation);
+                if (share < 0)
+                {
+                    var penalty = Shown(weight * s.BeyondReservation);
+                    yield return new ScoreLine("beyond-reservation", $"{agreement.Id}/{topic}", penalty,
+                        $"{topic} agreed at {Text(value)}, past your reservation value {Text(reservation)} (you started at {Text(own)}): {Text(s.BeyondReservation)} × priority {Text(weight)} = {Text(penalty)}");
+                    continue;
+                }
+                // The share is taken at two decimals, as printed, so that the printed working gives the printed points.
+                var taken = Shown(Math.Min(1, share));
+                var points = Shown(weight * s.Agreement * taken);
+                yield return new ScoreLine("agreement", $"{agreement.Id}/{topic}", points,
+                    $"{topic} agreed at {Text(value)}: ({Text(value)} − {Text(reservation)}) / ({Text(own)} − {Text(reservation)}) = {Text(taken)} of the way from your reservation value to your start; × {Text(s.Agreement)} × priority {Text(weight)} = {Text(points)}");
+            }
+            foreach (var limit in role.MustNotGiveUp.Where(l => agreement.Terms.ContainsKey(l.Topic)))
+            {
+                var value = Shown(agreement.Terms[limit.Topic]);
+                var own = start[limit.Topic];
+                var crossed = own <= limit.Value ? value > limit.Value : value < limit.Value;
+                if (crossed)
+                    yield return new ScoreLine("must-not-give-up", $"{agreement.Id}/{limit.Topic}", s.MustNotGiveUp,
+                        $"{limit.Topic} agreed at {Text(value)}, past the limit {Text(limit.Value)} you must not give up ({limit.Why}): {Text(s.MustNotGiveUp)}");
+            }
+        }
+    }
+
+    private static PositionPath Path(RunResult run, string actor, string topic)
+    {
+        var values = new List<double> { run.Start.Positions.First(p => p.Actor == actor && p.Topic == topic).Value };
+        foreach (var e in run.Timeline.Where(e => e.Actor == actor && e.Topic == topic && e.After is not null && e.Kind is EventKind.Move or EventKind.Shock))
+            values.Add(e.After!.Value);
+        return new PositionPath(topic, actor, [.. values]);
+    }
+}
+
+/// <summary>One prediction question answered: the student's answer, the simulation's, the record's, and the points with their working.</summary>
+public sealed record PredictionResult(Prediction Question, string Answer, string Simulation, string Record, double Points, string Working);
+
+/// <summary>One line of the score: its kind (agreement, beyond-reservation, breach, must-not-give-up, prediction), what it is about, its points, and how they were reached.</summary>
+public sealed record ScoreLine(string Kind, string Item, double Points, string Working);
+
+/// <summary>An actor's position on a topic at the start and after each change in the play.</summary>
+public sealed record PositionPath(string Topic, string Actor, ImmutableArray<double> Values)
+{
+    public override string ToString() => string.Join(" → ", Values.Select(Debrief.Text));
+}

@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Summits.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Loads an exercise file (<c>scenarios/exercises/</c>) and a student's answers to one. Every mistake is one
+/// line with file, line and column, as for a scenario; injects are the scenario format's shocks and
+/// proposals its proposals, read by the same <see cref="StepReader"/>.
+/// </summary>
+public static class ExerciseFile
+{
+    /// <summary>The most rounds an exercise may have.</summary>
+    public const int MaxRounds = 100;
+
+    /// <exception cref="InputException">the file, or a file it names, is missing or wrong.</exception>
+    public static Exercise Load(string path) => Parse(path, Read(path, "exercise file"));
+
+    public static Exercise Parse(string path, string text)
+    {
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the exercise");
+        var id = Id(root, "exercise");
+        var title = NotBlank(root, "title");
+        var about = root.OptionalString("about") ?? "";
+        var worldPath = Named(root, path, "world", "world file");
+        var recordPath = root.Has("record") ? Named(root, path, "record", "record file") : null;
+        var seedNode = root.Optional("seed");
+        var seed = seedNode is null ? 0UL
+            : ulong.TryParse(root.Scalar(seedNode, "seed"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s
+            : throw root.Fail(seedNode, $"'seed' must be a whole number from 0 to {ulong.MaxValue}, not '{root.Scalar(seedNode, "seed")}'");
+        var rounds = root.Integer("rounds", 1, MaxRounds);
+        var others = root.Has("others") ? root.Enum<OthersAtTable>("others") : OthersAtTable.Model;
+        var topicNodes = root.List("topics");
+        var objectives = root.List("objectives").Select(n => NotBlank(root, n, "objectives")).ToImmutableArray();
+        var note = NotBlank(root, "facilitator-note");
+        var roleNodes = root.List("roles");
+        var predictionNodes = root.List("predictions");
+        var injectNodes = root.OptionalList("injects");
+        var scoring = root.Has("scoring") ? Scoring(new MappingReader(path, root.Required("scoring"), "the scoring")) : new Scoring();
+        root.RejectUnknownKeys();
+
+        var world = WorldFile.Load(worldPath);
+        var record = recordPath is null ? null : RecordFile.Load(recordPath);
+        if (record is not null && !InputFile.SameFile(record.WorldPath, worldPath))
+            throw root.Fail(root.Required("record"), $"the record '{root.String("record")}' follows the world {record.World.Id} ({record.WorldPath}), not this exercise's world");
+        var topics = new List<string>();
+        foreach (var node in topicNodes)
+        {
+            var topic = root.Scalar(node, "topics");
+            if (!world.Topics.Any(t => t.Id == topic))
+                throw root.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(world.Topics.Select(t => t.Id))}");
+            if (topics.Contains(topic))
+                throw root.Fail(node, $"'{topic}' is named twice in 'topics'");
+            topics.Add(topic);
+        }
+
+        if (roleNodes.Count != 2)
+            throw root.Fail(root.Required("roles"), $"an exercise has two roles, the two sides of the table, not {roleNodes.Count}");
+        var roles = new List<ExerciseRole>();
+        foreach (var node in roleNodes)
+        {
+            var role = Role(new MappingReader(path, node, "a role"), world, topics);
+            if (roles.Any(r => r.Actor == role.Actor))
+                throw root.Fail(node, $"{role.Actor} has two roles; the two roles are two different actors");
+            roles.Add(role);
+        }
+
+        var predictionIds = new HashSet<string>(StringComparer.Ordinal);
+        var predictions = predictionNodes.Select(n => Question(new MappingReader(path, n, "a prediction question"), world, roles, predictionIds)).ToImmutableArray();
+
+        var reader = new StepReader(path, world);
+        var injects = new List<Inject>();
+        foreach (var node in injectNodes)
+        {
+            var r = new MappingReader(path, node, "an inject");
+            var round = r.Integer("round", 1, rounds);
+            var shock = r.Required("shock");
+            r.RejectUnknownKeys();
+            var step = (ShockStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode($"inject-{injects.Count + 1}"), new YamlScalarNode("shock"), shock)])[0];
+            if (others == OthersAtTable.Off && step.Changes.FirstOrDefault(c => roles.All(role => role.Actor != c.Actor)) is { } offTable)
+                throw r.Fail(shock, $"the inject changes {offTable.Actor}, but 'others: off' keeps the actors without a role off the table; the roles are {string.Join(", ", roles.Select(x => x.Actor))}");
+            injects.Add(new Inject(round, step with { Line = (int)node.Start.Line }));
+        }
+
+        return new Exercise(id, title, about, path, worldPath, world, seed, rounds, others, [.. topics], objectives, note, [.. roles], predictions, [.. injects], scoring, record);
+    }
+
+    /// <exception cref="InputException">the answers are wrong, or do not fit <paramref name="exercise"/>.</exception>
+    public static ExerciseAnswers LoadAnswers(string path, Exercise exercise, string? roleOverride = null) =>
+        ParseAnswers(path, Read(path, "answers file"), exercise, roleOverride);
+
+    public static ExerciseAnswers ParseAnswers(string path, string text, Exercise exercise, string? roleOverride = null)
+    {
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the answers");
+        var answersNode = root.Required("answers");
+        if (root.String("answers") != exercise.Id)
+            throw root.Fail(answersNode, $"these answers are to the exercise '{root.String("answers")}', not '{exercise.Id}'");
+        var roleNode = root.Required("role");
+        var role = root.String("role");
+        if (roleOverride is null && exercise.Roles.All(r => r.Actor != role))
+            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {string.Join(", ", exercise.Roles.Select(r => r.Actor))}");
+        role = roleOverride ?? role;
+        var predictions = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in root.Pairs("predictions"))
+        {
+            var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
+            if (question is null)
+                throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
+            predictions[key.Value!] = question.IsValue
+                ? MappingReader.Format(root.Number(value, key.Value!, 0, 100))
+                : Scenarios.Prediction.Choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
+                : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(Scenarios.Prediction.Choices)}, not '{root.Scalar(value, key.Value!)}'");
+        }
+        if (exercise.Predictions.FirstOrDefault(p => !predictions.ContainsKey(p.Id)) is { } unanswered)
+            throw root.Fail(root.Required("predictions"), $"the prediction question '{unanswered.Id}' has no answer; every question needs one: {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
+        var proposalNodes = root.OptionalList("proposals");
+        root.RejectUnknownKeys();
+
+        var other = exercise.Opposite(role).Actor;
+        var reader = new StepReader(path, exercise.World);
+        var proposals = new List<ExerciseAnswers.RoundProposal>();
+        foreach (var node in proposalNodes)
+        {
+            var r = new MappingReader(path, node, "a proposal");
+            var round = r.Integer("round", 1, exercise.Rounds);
+            var terms = r.Required("terms");
+            var deadline = r.Optional("deadline");
+            r.RejectUnknownKeys();
+            // The scenario format's proposal, from the student's role to the other: its terms and deadline are read and checked as a scenario's are.
+            var propose = new YamlMappingNode(new YamlScalarNode("from"), new YamlScalarNode(role), new YamlScalarNode("to"), new YamlScalarNode(other), new YamlScalarNode("terms"), terms);
+            if (deadline is not null)
+                propose.Add(new YamlScalarNode("deadline"), deadline);
+            var id = $"r{round}-{role}-{proposals.Count(p => p.Round == round) + 1}";
+            var step = (ProposeStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode(id), new YamlScalarNode("propose"), propose)])[0];
+            if (step.Terms.FirstOrDefault(t => !exercise.Topics.Contains(t.Topic)) is { Topic: not null } off)
+                throw r.Fail(terms, $"'{off.Topic}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(exercise.Topics)}");
+            proposals.Add(new ExerciseAnswers.RoundProposal(round, step with { Line = (int)node.Start.Line }));
+        }
+        return new ExerciseAnswers(path, role, predictions.ToImmutable(), [.. proposals.OrderBy(p => p.Round)]);
+    }
+
+    private static string Read(string path, string what)
+    {
+        if (!File.Exists(path))
+            throw new InputException(new FilePosition(path, 1, 1), $"no such {what}");
+        return InputFile.ReadText(path, path, what, InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem));
+    }
+
+    private static ExerciseRole Role(MappingReader r, World world, IReadOnlyList<string> topics)
+    {
+        var actorNode = r.Required("actor");
+        var actor = r.String("actor");
+        if (!world.Actors.Any(a => a.Id == actor))
+            throw r.Fail(actorNode, $"unknown actor '{actor}'; known actors: {MappingReader.Choices(world.Actors.Select(a => a.Id))}");
+        if (topics.FirstOrDefault(t => !world.PositionsOn(t).Any(p => p.Actor == actor)) is { } unheld)
+            throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table");
+        var priorities = TopicValues(r, "priorities", topics, 0, 10);
+        var reservations = TopicValues(r, "reservation", topics, 0, 100);
+        var limits = new List<Limit>();
+        foreach (var node in r.OptionalList("must-not-give-up"))
+        {
+            var l = new MappingReader(r.File, node, "a limit");
+            var topicNode = l.Required("topic");
+            var topic = l.String("topic");
+            if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
+                throw l.Fail(topicNode, $"{actor} holds no position on '{topic}'; a limit is on a topic where the role stands somewhere");
+            limits.Add(new Limit(topic, l.Number("limit", 0, 100), NotBlank(l, "why")));
+            l.RejectUnknownKeys();
+        }
+        r.RejectUnknownKeys();
+        return new ExerciseRole(actor, priorities, reservations, [.. limits]);
+    }
+
+    /// <summary>A value for every topic on the table, and for none other.</summary>
+    private static ImmutableSortedDictionary<string, double> TopicValues(MappingReader r, string key, IReadOnlyList<string> topics, double min, double max)
+    {
+        var values = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (var (k, v) in r.Pairs(key))
+        {
+            if (!topics.Contains(k.Value!))
+                throw r.Fail(k, $"'{k.Value}' is not on the table; '{key}' gives a value for each of {MappingReader.Choices(topics)}");
+            values[k.Value!] = r.Number(v, k.Value!, min, max);
+        }
+        if (topics.FirstOrDefault(t => !values.ContainsKey(t)) is { } missing)
+            throw r.Fail(r.Required(key), $"'{key}' has no value for '{missing}'; it gives one for each topic on the table: {MappingReader.Choices(topics)}");
+        return values.ToImmutable();
+    }
+
+    private static Prediction Question(MappingReader r, World world, IReadOnlyList<ExerciseRole> roles, HashSet<string> ids)
+    {
+        var id = Id(r, "id");
+        if (!ids.Add(id))
+            throw r.Fail(r.Required("id"), $"the question id '{id}' is used twice; each question needs an id of its own");
+        var ask = NotBlank(r, "ask");
+        var points = r.Number("points", 0, 1000);
+        string[] kinds = ["agreement", "value"];
+        var given = kinds.Where(r.Has).ToList();
+        if (given.Count != 1)
+            throw r.Fail(r.Node, given.Count == 0
+                ? "a prediction question needs 'agreement: TOPIC' (a yes-or-no question) or 'value: { actor, topic }' (a value from 0 to 100)"
+                : "a prediction question asks either 'agreement' or 'value', not both");
+        Prediction question;
+        if (given[0] == "agreement")
+        {
+            var node = r.Required("agreement");
+            question = new Prediction(id, ask, Topic(r, node, "agreement", world), null, points);
+        }
+        else
+        {
+            var v = new MappingReader(r.File, r.Required("value"), "'value'");
+            var actorNode = v.Required("actor");
+            var actor = v.String("actor");
+            if (!world.Actors.Any(a => a.Id == actor))
+                throw v.Fail(actorNode, $"unknown actor '{actor}'; known actors: {MappingReader.Choices(world.Actors.Select(a => a.Id))}");
+            var topic = Topic(v, v.Required("topic"), "topic", world);
+            if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
+                throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Choices(world.PositionsOn(topic).Select(p => p.Actor))}");
+            v.RejectUnknownKeys();
+            question = new Prediction(id, ask, topic, actor, points);
+        }
+        r.RejectUnknownKeys();
+        return question;
+    }
+
+    private static Scoring Scoring(MappingReader r)
+    {
+        var d = new Scoring();
+        var scoring = new Scoring(
+            r.OptionalNumber("agreement", 0, 1000) ?? d.Agreement,
+            r.OptionalNumber("beyond-reservation", -1000, 0) ?? d.BeyondReservation,
+            r.OptionalNumber("breach", -1000, 0) ?? d.Breach,
+            r.OptionalNumber("must-not-give-up", -1000, 0) ?? d.MustNotGiveUp,
+            r.OptionalNumber("value-step", 0.01, 100) ?? d.ValueStep);
+        r.RejectUnknownKeys();
+        return scoring;
+    }
+
+    private static string Topic(MappingReader r, YamlNode node, string key, World world)
+    {
+        var topic = r.Scalar(node, key);
+        return world.Topics.Any(t => t.Id == topic) ? topic
+            : throw r.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(world.Topics.Select(t => t.Id))}");
+    }
+
+    private static string Named(MappingReader root, string path, string key, string what)
+    {
+        var node = root.Required(key);
+        var name = root.String(key);
+        var full = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", name);
+        if (InputFile.SameFile(full, path))
+            throw root.Fail(node, $"the {what} '{name}' is this exercise file itself");
+        if (InputFile.Problem(full, name, what, InputFile.YamlLimit) is { } problem)
+            throw root.Fail(node, problem);
+        return full;
+    }
+
+    private static string Id(MappingReader r, string key)
+    {
+        var node = r.Required(key);
+        var id = r.String(key);
+        return Summits.Grains.GrainKeys.IsId(id) ? id : throw r.Fail(node, $"'{key}' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+    }
+
+    private static string NotBlank(MappingReader r, string key) => NotBlank(r, r.Required(key), key);
+
+    private static string NotBlank(MappingReader r, YamlNode node, string key)
+    {
+        var text = r.Scalar(node, key).Trim();
+        return text.Length > 0 ? text : throw r.Fail(node, $"'{key}' must not be blank");
+    }
+}

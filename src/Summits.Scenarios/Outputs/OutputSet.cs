@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Writes the files of one output (a run's timeline.jsonl, state.json and CSVs; a report; a study's results) into a
+/// folder as one set, so that a reader of the folder sees the previous set or the new one, never a mix, even when
+/// the writer is killed half-way: the set is written into a new folder beside the target
+/// (<c>.NAME.summits-new-…</c>), which then takes the target's place. On Linux the two folders are exchanged in one
+/// step (<c>renameat2</c> with <c>RENAME_EXCHANGE</c>); where that is not available (another system, or a file
+/// system without it) the target is renamed aside and the new folder renamed into its place, so a reader may for a
+/// moment find no folder at all, but still never a mix. The replaced folder is then removed, and so is a new folder
+/// that a writer killed before the exchange left beside the target, the next time the target is written.
+/// <para>
+/// What else the target holds is kept: a file whose name is not one that this kind of set writes (a user's notes,
+/// another command's output) is hard-linked into the new folder before the exchange, so it is there at every
+/// moment; a folder (a branch of a forked run, say) is moved across right after it. A file whose name this kind of
+/// set writes but the new set does not (the spatial model's CSVs after a bargaining run) belonged to the previous
+/// set and goes with it.
+/// </para>
+/// </summary>
+public static class OutputSet
+{
+    /// <summary>
+    /// Milliseconds to wait after each file of a set is written, so that a test can stop the writer half-way
+    /// through at a moment of its choosing; unset or 0 in normal use.
+    /// </summary>
+    public const string DelayVariable = "SUMMITS_OUTPUT_DELAY_MS";
+
+    private const int AtCurrentDirectory = -100;
+    private const uint RenameExchange = 2;
+    private const int EInval = 22;
+    private const int ENoSys = 38;
+
+    private static readonly int Delay =
+        int.TryParse(Environment.GetEnvironmentVariable(DelayVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : 0;
+
+    /// <summary>Writes <paramref name="files"/>, each text in UTF-8, as the set in <paramref name="directory"/>.</summary>
+    /// <param name="names">Every file name a set of this kind may hold; the new set's files must be among them.</param>
+    /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
+    public static void Write(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, string Text)> files) =>
+        Write(directory, names, staging =>
+        {
+            foreach (var (name, text) in files)
+            {
+                File.WriteAllText(Path.Combine(staging, name), text);
+                if (Delay > 0)
+                    Thread.Sleep(Delay);
+            }
+        });
+
+    /// <summary>Runs <paramref name="write"/> on a new, empty folder, then puts that folder in <paramref name="directory"/>'s place.</summary>
+    /// <param name="names">Every file name a set of this kind may hold; the new set's files must be among them.</param>
+    /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
+    public static void Write(string directory, IReadOnlyCollection<string> names, Action<string> write)
+    {
+        var target = OutputPath.Resolve(directory);
+        var parent = Path.GetDirectoryName(target) ?? throw new OutputException(directory, "it is the root folder");
+        string? staging = Path.Combine(parent, $".{Path.GetFileName(target)}.summits-new-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var exchanged = false;
+        try
+        {
+            Directory.CreateDirectory(parent);
+            RemoveAbandoned(parent, Path.GetFileName(target));
+            Directory.CreateDirectory(staging);
+            write(staging);
+            if (!Directory.Exists(target))
+            {
+                Directory.Move(staging, target);
+                return;
+            }
+            var folders = KeepOthers(target, staging, names);
+            Exchange(staging, target);
+            exchanged = true;
+            // The replaced set is now at the staging path; the folders kept from it move across.
+            foreach (var folder in folders)
+            {
+                try
+                {
+                    Directory.Move(Path.Combine(staging, folder), Path.Combine(target, folder));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    var left = staging;
+                    staging = null;
+                    throw new OutputException(directory, $"the new set is in place, but the folder '{folder}' could not be moved into it ({e.Message.TrimEnd('.')}); it is in '{left}'");
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException && e is not OutputException)
+        {
+            throw new OutputException(directory, e, previousKept: !exchanged);
+        }
+        finally
+        {
+            if (staging is not null && Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Removes the new folders that writers of this target left when they were killed before the exchange: those
+    /// whose process (the number in their name) no longer runs. Only Linux says so through <c>/proc</c>.
+    /// </summary>
+    private static void RemoveAbandoned(string parent, string name)
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc/self"))
+            return;
+        var prefix = $".{name}.summits-new-";
+        foreach (var folder in Directory.EnumerateDirectories(parent, prefix + "*"))
+        {
+            var rest = Path.GetFileName(folder)[prefix.Length..];
+            var dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var process) && !Directory.Exists($"/proc/{process}"))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Hard-links every file of <paramref name="target"/> that is not part of a set into <paramref name="staging"/>
+    /// (copying it where a link cannot be made); returns the folders, to move once the sets are exchanged.
+    /// </summary>
+    private static List<string> KeepOthers(string target, string staging, IReadOnlyCollection<string> names)
+    {
+        var folders = new List<string>();
+        foreach (var entry in new DirectoryInfo(target).EnumerateFileSystemInfos())
+        {
+            if (names.Contains(entry.Name) || Path.Exists(Path.Combine(staging, entry.Name)))
+                continue;
+            if (entry is DirectoryInfo && entry.LinkTarget is null)
+            {
+                folders.Add(entry.Name);
+                continue;
+            }
+            var copy = Path.Combine(staging, entry.Name);
+            if (!OperatingSystem.IsLinux() || Link(entry.FullName, copy) != 0)
+                File.Copy(entry.FullName, copy);
+        }
+        return folders;
+    }
+
+    /// <summary>Swaps two folders: in one step where the system can, else by two renames.</summary>
+    private static void Exchange(string staging, string target)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            int result;
+            try
+            {
+                result = RenameAt2(AtCurrentDirectory, staging, AtCurrentDirectory, target, RenameExchange);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                result = -1;
+                Marshal.SetLastPInvokeError(ENoSys);
+            }
+            if (result == 0)
+                return;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno is not (EInval or ENoSys))
+                throw new IOException($"could not exchange '{staging}' and '{target}': {Marshal.GetPInvokeErrorMessage(errno)}");
+        }
+        var aside = staging + ".old";
+        Directory.Move(target, aside);
+        Directory.Move(staging, target);
+        Directory.Move(aside, staging);
+    }
+
+    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static extern int RenameAt2(int oldDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, int newDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, uint flags);
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string link);
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// Sets each fact of a record against how a run ended. The rules, checkable by hand from the run's
+/// positions and agreements:
+/// <list type="bullet">
+/// <item>a position (actor in low..high) agrees when the actor's final value lies in low..high, ends included;</item>
+/// <item>a move (actor toward an end) agrees when the actor ended at least <see cref="MoveImplied.Threshold"/> point
+/// nearer that end than it started;</item>
+/// <item>an agreement (parties in low..high) agrees when an agreement holding or strained at the end binds at least
+/// those parties on the topic at a value in low..high; of several, the last the run made is read.</item>
+/// </list>
+/// </summary>
+public static class RecordComparison
+{
+    /// <summary>One check per fact, in the record's (date) order.</summary>
+    /// <param name="start">The world as the run began; <paramref name="final"/> as it ended. Both hold the record's topics.</param>
+    public static ImmutableArray<FactCheck> Of(SummitRecord record, World start, World final) =>
+        [.. record.Facts.Select(f => Check(f, start, final))];
+
+    public static FactCheck Check(RecordFact fact, World start, World final)
+    {
+        var topic = final.Topics.FirstOrDefault(t => t.Id == fact.Topic) ?? start.Topic(fact.Topic);
+        var implied = fact.Implies.Describe(topic);
+        switch (fact.Implies)
+        {
+            case PositionImplied p:
+            {
+                var (from, to) = (ValueOf(start, p.Actor, fact.Topic), ValueOf(final, p.Actor, fact.Topic));
+                var ended = Path(p.Actor, from, to);
+                var agrees = to is { } v && v >= p.Low && v <= p.High;
+                var side = to < p.Low ? "below" : "above";
+                return new FactCheck(fact, implied, ended, agrees, agrees ? "" : to is null
+                    ? $"The run ended with no position of {p.Actor} on {fact.Topic}; the record has it at {Range(p.Low, p.High)}."
+                    : $"The run ended with {p.Actor} at {Implication.Value(to.Value)} on {fact.Topic}, {side} the {Range(p.Low, p.High)} the record implies.");
+            }
+            case MoveImplied m:
+            {
+                var (from, to) = (ValueOf(start, m.Actor, fact.Topic), ValueOf(final, m.Actor, fact.Topic));
+                var ended = Path(m.Actor, from, to);
+                var change = to is { } t && from is { } f ? t - f : 0;
+                var toward = m.Toward == ScaleEnd.High ? change : -change;
+                var agrees = toward >= MoveImplied.Threshold;
+                var end = m.Toward == ScaleEnd.Low ? "low" : "high";
+                var anchor = m.Toward == ScaleEnd.Low ? topic.Scale.Low : topic.Scale.High;
+                string difference = agrees ? "" : toward <= -MoveImplied.Threshold
+                    ? $"The run moved {m.Actor} away from the {end} end on {fact.Topic} ({Implication.Value(from!.Value)} → {Implication.Value(to!.Value)}); the record has it move toward it ({anchor})."
+                    : $"The run left {m.Actor} at {Implication.Value(to ?? from ?? 0)} on {fact.Topic}, less than {Implication.Value(MoveImplied.Threshold)} point from where it started; the record has it move toward the {end} end ({anchor}).";
+                return new FactCheck(fact, implied, ended, agrees, difference);
+            }
+            case AgreementImplied a:
+            {
+                var binding = final.Agreements
+                    .Where(g => g.Covers(fact.Topic) && g.Status is AgreementStatus.Holding or AgreementStatus.Strained && a.Parties.All(g.Parties.Contains))
+                    .LastOrDefault();
+                if (binding is null)
+                {
+                    var positions = string.Join(", ", a.Parties.Select(p => $"{p} {(ValueOf(final, p, fact.Topic) is { } v ? Implication.Value(v) : "none")}"));
+                    return new FactCheck(fact, implied, $"no agreement; {positions}", false,
+                        $"The run made no agreement of {string.Join(" and ", a.Parties)} on {fact.Topic} (their positions ended {positions}); the record has one at {Range(a.Low, a.High)}.");
+                }
+                var value = binding.Terms[fact.Topic];
+                var agrees = value >= a.Low && value <= a.High;
+                var ended = $"agreement {binding.Id} at {Implication.Value(value)} ({KebabCase.Of(binding.Status)})";
+                return new FactCheck(fact, implied, ended, agrees, agrees ? ""
+                    : $"The run's agreement {binding.Id} on {fact.Topic} stands at {Implication.Value(value)}, {(value < a.Low ? "below" : "above")} the {Range(a.Low, a.High)} the record implies.");
+            }
+            default:
+                throw new ArgumentException($"no rule compares a {fact.Implies.GetType().Name} with a run", nameof(fact));
+        }
+    }
+
+    private static double? ValueOf(World world, string actor, string topic) =>
+        world.Positions.FirstOrDefault(p => p.Actor == actor && p.Topic == topic) is { } p ? (double)p.Value : null;
+
+    private static string Path(string actor, double? from, double? to) => (from, to) switch
+    {
+        (null, null) => $"{actor}: no position",
+        (null, { } t) => $"{actor} {Implication.Value(t)} (new)",
+        ({ } f, null) => $"{actor}: position gone (was {Implication.Value(f)})",
+        ({ } f, { } t) when Implication.Value(f) == Implication.Value(t) => $"{actor} stayed at {Implication.Value(t)}",
+        ({ } f, { } t) => $"{actor} {Implication.Value(f)} → {Implication.Value(t)}",
+    };
+
+    private static string Range(double low, double high) => low == high ? Implication.Value(low) : $"{Implication.Value(low)}–{Implication.Value(high)}";
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Summits.Cli.Hosting;
+using Summits.Grains;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>With telemetry off, the embedded silo's own warnings and errors still reach standard error, one line each.</summary>
+public sealed class SiloWarningsTests
+{
+    [Fact]
+    public async Task An_Orleans_storage_error_is_one_line_on_standard_error_without_telemetry()
+    {
+        var warnings = new StringWriter();
+        var world = WorldFile.Load(Path.Combine(AppContext.BaseDirectory, "scenarios", "summits", "2017-11-06-abe-trump.yaml"));
+        await using (var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None,
+            configure: builder => builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits, new RefusingStorage()), warnings: warnings))
+        {
+            // Seeding writes every country's state; the storage refuses, and Orleans logs the failure itself.
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => silo.Grains.GetGrain<IWorldGrain>(world.Id).Seed(world));
+            Assert.Contains(RefusingStorage.Refusal, refused.ToString());
+        }
+
+        var lines = warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Orleans' state storage bridge logs "Error from storage provider PROVIDER.STATE during WriteState for grain
+        // GRAIN" at Error, under the storage's category; the exception's kind and message end the same line.
+        var storage = lines.Where(l => l.Contains("Error from storage provider RefusingStorage.", StringComparison.Ordinal)).ToList();
+        Assert.True(storage.Count > 0, $"no storage error among what was written:\n{warnings}");
+        Assert.All(storage, line =>
+        {
+            // A logger's category names a nested type with '.' where the runtime writes '+'.
+            Assert.StartsWith("summits: error: Summits.Cli.Tests.SiloWarningsTests.RefusingStorage: Error from storage provider RefusingStorage.", line);
+            Assert.Contains(" during WriteStateAsync for grain ", line);
+            Assert.EndsWith($"({typeof(IOException).FullName}: {RefusingStorage.Refusal})", line);
+        });
+    }
+
+    [Fact]
+    public void A_record_with_an_exception_of_several_lines_is_written_as_one()
+    {
+        var line = StandardErrorLoggerProvider.Line(Microsoft.Extensions.Logging.LogLevel.Warning, "Orleans.Runtime.Silo", "Membership\ntable\tslow", new InvalidOperationException("first\nsecond"));
+
+        Assert.Equal("summits: warning: Orleans.Runtime.Silo: Membership table slow (System.InvalidOperationException: first second)", line);
+    }
+
+    /// <summary>A grain storage that reads nothing and refuses every write.</summary>
+    private sealed class RefusingStorage : IGrainStorage
+    {
+        public const string Refusal = "the storage refuses every write";
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => throw new IOException(Refusal);
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// Output that cannot be written is refused before anything runs (exit 2, one line, nothing written), and output
+/// that fails while a command runs is said on one line with exit 3, the previous output left as it was.
+/// </summary>
+public sealed class OutputPathTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-output-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static string Shipped(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "scenarios", .. parts]);
+
+    private static string Baseline => Shipped("what-if", "baseline.yaml");
+
+    public static TheoryData<string, string[]> Writers() => new()
+    {
+        // {0}: the command as the error names it; the arguments, with OUT where the output path goes.
+        { "summits run", ["run", Baseline, "--out", "OUT"] },
+        { "summits run", ["run", Baseline, "--report", "OUT"] },
+        { "summits whatif", ["whatif", Baseline, "-n", "2", "-o", "OUT"] },
+        { "summits whatif", ["whatif", Baseline, "-n", "2", "--report", "OUT"] },
+        { "summits compare", ["compare", Baseline, Baseline, "--output", "OUT"] },
+        { "summits compare", ["compare", Baseline, Baseline, "--report", "OUT"] },
+        { "summits seed", ["seed", "--out", "OUT"] },
+        { "summits analyze", ["analyze", Baseline, "--out", "OUT"] },
+        { "summits generate", ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "--out", "OUT"] },
+        { "summits import ktab", ["import", "ktab", Shipped("worlds", "ktab", "SOE-Policy.csv"), "--out", "OUT"] },
+        { "summits export ktab", ["export", "ktab", Shipped("summits", "2017-11-06-abe-trump.yaml"), "--out", "OUT"] },
+        { "summits seed draft", ["seed", "draft", Shipped("sources", "abe-trump-summit-2017-11-06.txt"), "--out", "OUT"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task Output_under_a_file_is_refused_before_the_command_runs(string command, string[] arguments)
+    {
+        var file = Path.Combine(_folder.FullName, "notes.txt");
+        File.WriteAllText(file, "x");
+        var output = Path.Combine(file, "out");
+        var option = arguments[Array.IndexOf(arguments, "OUT") - 1];
+
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, [.. arguments.Select(a => a == "OUT" ? output : a)]);
+
+        Assert.Equal(2, run.ExitCode);
+        // The folder that would hold the output is notes.txt, a file: said with the option as it was typed.
+        Assert.Equal($"{command}: error: {option} '{output}' cannot be written: '{file}' is a file, not a folder (see '{command} --help')", run.Error.TrimEnd());
+        Assert.Empty(run.Output);
+        Assert.Equal("x", File.ReadAllText(file));
+        Assert.Equal(["notes.txt"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task A_folder_that_the_file_system_cannot_hold_is_refused_before_the_run()
+    {
+        // /proc takes no new entries: mkdir there fails with ENOENT, which is said as what it means.
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--report", "/proc/summits-report"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits run: error: --report '/proc/summits-report' cannot be written: no folder can be made in '/proc': the file system does not take new folders there (see 'summits run --help')", run.Error.TrimEnd());
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task An_existing_file_named_as_the_output_folder_is_refused()
+    {
+        var file = Path.Combine(_folder.FullName, "out");
+        File.WriteAllText(file, "mine");
+
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, ["compare", Baseline, Baseline, "-o", "out"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits compare: error: -o 'out' cannot be written: it is a file; name a folder (see 'summits compare --help')", run.Error.TrimEnd());
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task The_working_folder_is_refused_as_an_output_folder()
+    {
+        // The set would take the folder's place, leaving the shell that ran summits in a removed folder.
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--out", "."]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits run: error: --out '.' cannot be written: it is the working folder or holds it, which the new output would replace; name a folder inside it, such as out (see 'summits run --help')", run.Error.TrimEnd());
+        Assert.Empty(_folder.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_during_the_run_exits_3_on_one_line_and_keeps_the_previous_set()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "timeline.jsonl"), "previous timeline\n");
+        File.WriteAllText(Path.Combine(output, "state.json"), "{\"previous\": true}\n");
+
+        // A file size limit of 32 KiB (ulimit -f 32, SIGXFSZ ignored so that the write fails with EFBIG): the
+        // baseline's timeline.jsonl is about 40 KB, so its write fails after the check passed.
+        var run = await UnderFileSizeLimitAsync(32, ["run", Baseline, "--engine", "local", "-q", "--out", output]);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal($"summits run: error: could not write '{output}': a file grew past what the file system or the process's file size limit (ulimit -f) allows; what was there before is unchanged", run.Error.TrimEnd());
+        Assert.Equal("previous timeline\n", File.ReadAllText(Path.Combine(output, "timeline.jsonl")));
+        Assert.Equal("{\"previous\": true}\n", File.ReadAllText(Path.Combine(output, "state.json")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task A_world_file_that_fails_during_the_write_exits_3_and_keeps_the_previous_file()
+    {
+        var output = Path.Combine(_folder.FullName, "world.yaml");
+        File.WriteAllText(output, "previous world\n");
+
+        // 40 actors on 30 topics is well over 32 KiB of YAML (1 200 positions of a few lines each).
+        var run = await UnderFileSizeLimitAsync(32, ["generate", "--actors", "40", "--topics", "30", "--seed", "1", "-o", output]);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal($"summits generate: error: could not write '{output}': a file grew past what the file system or the process's file size limit (ulimit -f) allows; what was there before is unchanged", run.Error.TrimEnd());
+        Assert.Equal("previous world\n", File.ReadAllText(output));
+        Assert.Equal(["world.yaml"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Under_diagnostic_verbosity_a_run_time_failure_also_prints_its_stack_trace()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+
+        var run = await UnderFileSizeLimitAsync(32, ["run", Baseline, "--engine", "local", "-q", "-v", "diag", "--out", output]);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith($"summits run: error: could not write '{output}': ", run.ErrorLines[0]);
+        Assert.Contains(run.ErrorLines, line => line.StartsWith("at Summits.Scenarios.OutputSet.Write(", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs summits under bash with a file size limit of <paramref name="kib"/> KiB and SIGXFSZ ignored.</summary>
+    private async Task<SummitsRun> UnderFileSizeLimitAsync(int kib, string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = _folder.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        // The runtime maps executable memory through files unless W^X is off, which a small limit would refuse.
+        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        start.Environment.Remove("COLUMNS");
+        foreach (var argument in (string[])["-c", $"trap '' XFSZ; ulimit -f {kib}; exec \"$0\" \"$@\"", SummitsProcess.DotnetHost(), SummitsProcess.Program, .. arguments])
+            start.ArgumentList.Add(argument);
+        return await SummitsProcess.WaitAsync(start, TimeSpan.FromMinutes(3), $"summits {string.Join(' ', arguments)} under ulimit -f {kib}");
+    }
+}

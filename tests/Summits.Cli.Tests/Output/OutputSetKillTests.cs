@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// A run killed while it writes its output set leaves the previous set whole, byte for byte; the next run that
+/// completes leaves the new set and no folder of its own or of the killed run beside it.
+/// </summary>
+public sealed class OutputSetKillTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-kill-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static string Baseline => Path.Combine(AppContext.BaseDirectory, "scenarios", "what-if", "baseline.yaml");
+
+    [Fact]
+    public async Task A_kill_during_the_output_write_leaves_the_previous_set_intact()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        // The previous set: seed 1, so that its timeline differs from the default seed's that the killed run writes.
+        var previous = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--seed", "1", "--out", output]);
+        Assert.Equal(0, previous.ExitCode);
+        File.WriteAllText(Path.Combine(output, "notes.md"), "my notes\n");
+        var before = Contents(output);
+        Assert.Equal(["agreements.csv", "notes.md", "state.json", "timeline.jsonl"], before.Keys);
+
+        // Each file of the set is followed by a pause of ten minutes: the run is killed in the first one, after
+        // timeline.jsonl and before state.json, when the folder it writes holds one new file.
+        using (var killed = Start(["run", Baseline, "--engine", "local", "-q", "--out", output], new() { [OutputSet.DelayVariable] = "600000" }))
+        {
+            var staging = await NewSetAsync(killed, "timeline.jsonl");
+            killed.Kill();
+            await killed.WaitForExitAsync();
+            Assert.True(File.Exists(Path.Combine(staging, "timeline.jsonl")), "the killed run had begun its set");
+        }
+
+        Assert.Equal(before, Contents(output));
+
+        var next = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--out", output]);
+        Assert.Equal(0, next.ExitCode);
+        var after = Contents(output);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.NotEqual(before["timeline.jsonl"], after["timeline.jsonl"]);
+        // The user's notes are no part of a run's set, so they stay.
+        Assert.Equal("my notes\n"u8.ToArray(), after["notes.md"]);
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    /// <summary>Every file of the folder with its bytes, by name in ordinal order.</summary>
+    private static SortedDictionary<string, byte[]> Contents(string folder) =>
+        new(Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes), StringComparer.Ordinal);
+
+    /// <summary>Waits until the new folder the run writes beside the target holds <paramref name="file"/>; returns that folder.</summary>
+    private async Task<string> NewSetAsync(Process process, string file)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var staging = _folder.EnumerateDirectories(".out.summits-new-*").FirstOrDefault();
+            if (staging is not null && File.Exists(Path.Combine(staging.FullName, file)))
+            {
+                // The pause after the file starts once it is written whole; give the write a moment to finish.
+                await Task.Delay(200, guard.Token);
+                return staging.FullName;
+            }
+            if (process.HasExited)
+                Assert.Fail($"the run exited ({process.ExitCode}) before it wrote {file}: {await process.StandardError.ReadToEndAsync()}");
+            await Task.Delay(20, guard.Token);
+        }
+    }
+
+    private Process Start(string[] arguments, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(SummitsProcess.DotnetHost())
+        {
+            WorkingDirectory = _folder.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        start.ArgumentList.Add(SummitsProcess.Program);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        return Process.Start(start)!;
+    }
+}

@@ -1,0 +1,44 @@
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary><c>summits exercise</c> as a teacher runs it: a play without prompts, its grading file, and a mistake in the answers.</summary>
+public sealed class ExerciseCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("summits-exercise-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Exercises(params string[] parts) => Path.Combine([SeedFiles.Root, "scenarios", "exercises", .. parts]);
+
+    [Fact]
+    public async Task An_exercise_played_with_its_sample_answers_prints_the_debrief_and_writes_the_grading_file()
+    {
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "-o", _folder);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds\n", run.Output, StringComparison.Ordinal);
+        // The public brief quotes the briefing verbatim, with the line the words stand on.
+        Assert.Contains("    “I am confident that we will be able to achieve the correction of the trade imbalance from now\n", run.Output);
+        Assert.Contains("\n       16  total\n", run.Output);
+        // 2 + 0 + 5 + 9, worked in ExercisePlayTests.
+        var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
+        Assert.Equal("exercise,answers,role,kind,item,points,working", grading[0]);
+        Assert.Equal(6, grading.Length);
+        Assert.StartsWith("trade-for-defence,", grading[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",JP,total,,16,", grading[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_proposal_off_the_table_is_one_line_with_its_place_and_exit_code_2()
+    {
+        var answers = Path.Combine(_folder, "answers.yaml");
+        File.WriteAllText(answers, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 60 }\nproposals:\n  - { round: 1, terms: { tpp-11: 90 } }\n");
+
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal($"{answers}:5:24: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary><c>summits record</c>, and the comparison with the record in <c>summits run --report</c>, as a user runs them.</summary>
+public sealed class RecordCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("summits-record-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Record_prints_each_fact_with_its_topic_implication_and_sources_in_every_format()
+    {
+        var table = await SummitsProcess.RunAsync("record");
+        var csv = await SummitsProcess.RunAsync("record", "--format", "csv");
+        var json = await SummitsProcess.RunAsync("record", "--format", "json");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.StartsWith("Record after-the-summit on world abe-trump-2017-11-06: 4 facts, 2018-03-08 to 2020-01-01\n", table.Output, StringComparison.Ordinal);
+        Assert.Contains("2018-06-12  singapore-summit  on north-korea\n", table.Output);
+        Assert.Contains("    implies: US moves toward the low end (Dialogue first, with pressure eased to open talks)\n", table.Output);
+        Assert.Contains("    source: The White House, \"Joint Statement of President Donald J. Trump", table.Output);
+
+        var rows = csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,date,in_force,topic,implies,what,why,sources", rows[0]);
+        Assert.Equal(5, rows.Length);
+        Assert.StartsWith("f-35-purchase,2018-12-18,,defense-procurement,", rows[3], StringComparison.Ordinal);
+
+        using var document = JsonDocument.Parse(json.Output);
+        var facts = document.RootElement.GetProperty("facts");
+        Assert.Equal(4, facts.GetArrayLength());
+        Assert.Equal("2020-01-01", facts[3].GetProperty("inForce").GetString());
+        Assert.Equal("low", facts[1].GetProperty("implies").GetProperty("move").GetProperty("toward").GetString());
+    }
+
+    [Fact]
+    public async Task A_mistake_in_a_record_file_is_one_line_with_its_place_and_exit_code_2()
+    {
+        var file = Path.Combine(_folder, "bad.yaml");
+        File.WriteAllText(file, $"record: bad\nworld: '{SeedFiles.World}'\nfacts:\n  - id: one\n    date: 2018-13-01\n");
+
+        var run = await SummitsProcess.RunAsync("record", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal($"{file}:5:11: 'date' must be a date written YYYY-MM-DD, such as 2018-06-12, not '2018-13-01'", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task The_report_of_a_run_on_the_seeded_world_says_what_happened_next()
+    {
+        var report = Path.Combine(_folder, "report");
+        var run = await SummitsProcess.RunAsync("run", Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"), "--engine", "local", "-q", "--report", report);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var md = File.ReadAllText(Path.Combine(report, "report.md"));
+        Assert.Contains("## What happened next", md);
+        Assert.Contains("| 2019-10-07 | us-japan-trade-agreements | bilateral-fta |", md);
+        Assert.Contains("<h2>What happened next</h2>", File.ReadAllText(Path.Combine(report, "report.html")));
+    }
+}

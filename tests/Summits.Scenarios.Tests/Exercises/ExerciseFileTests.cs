@@ -1,0 +1,133 @@
+namespace Summits.Scenarios.Tests.Exercises;
+
+/// <summary>
+/// Each kind of mistake in an exercise or an answers file is one line naming the file, line and column,
+/// what is wrong and the valid choices; and the shipped exercises and their sample answers load.
+/// </summary>
+public sealed class ExerciseFileTests : IDisposable
+{
+    private readonly ScenarioFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string World => $"'{RepoFiles.SeedWorld.Replace("'", "''")}'";
+
+    private const string Roles = """
+        roles:
+          - actor: JP
+            priorities: { trade-imbalance: 2 }
+            reservation: { trade-imbalance: 45 }
+          - actor: US
+            priorities: { trade-imbalance: 1 }
+            reservation: { trade-imbalance: 60 }
+        """;
+
+    private const string Predictions = """
+        predictions:
+          - { id: deal, ask: A deal?, agreement: trade-imbalance, points: 5 }
+          - { id: end, ask: Where?, value: { actor: JP, topic: trade-imbalance }, points: 10 }
+        """;
+
+    /// <summary>A valid exercise on the trade imbalance, with <paramref name="replace"/> swapped for <paramref name="with"/>.</summary>
+    private (string File, string Text) Exercise(string replace = "", string with = "")
+    {
+        var text = $"exercise: test\ntitle: A test\nworld: {World}\nrounds: 2\ntopics: [trade-imbalance]\nobjectives: [Learn.]\nfacilitator-note: Run it.\n{Roles}\n{Predictions}\n";
+        if (replace.Length > 0)
+        {
+            Assert.Contains(replace, text);
+            text = text.Replace(replace, with, StringComparison.Ordinal);
+        }
+        return _folder.WriteRaw(text, "exercise.yaml");
+    }
+
+    private static InputException FailsAt((string File, string Text) file, Action load, string at, int occurrence = 1)
+    {
+        var error = Assert.Throws<InputException>(load);
+        var (line, column) = ScenarioFolder.Find(file.Text, at, occurrence);
+        Assert.Equal(new FilePosition(file.File, line, column), error.Position);
+        Assert.StartsWith($"{file.File}:{line}:{column}: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        return error;
+    }
+
+    private static InputException ExerciseFailsAt((string File, string Text) file, string at, int occurrence = 1) =>
+        FailsAt(file, () => ExerciseFile.Load(file.File), at, occurrence);
+
+    [Fact]
+    public void The_shipped_exercises_and_their_sample_answers_load()
+    {
+        var folder = Path.Combine(RepoFiles.Root, "scenarios", "exercises");
+        var files = Directory.GetFiles(folder, "*.yaml").Select(f => Path.GetFileName(f)).Order().ToArray();
+        Assert.Equal(["bilateral-fta.yaml", "north-korea-line.yaml", "trade-for-defence.yaml"], files);
+        foreach (var file in files)
+        {
+            var exercise = ExerciseFile.Load(Path.Combine(folder, file));
+            Assert.Equal(["JP", "US"], exercise.Roles.Select(r => r.Actor).Order().ToArray());
+            Assert.NotEmpty(exercise.Objectives);
+            Assert.NotNull(exercise.Record);
+            var answers = Directory.GetFiles(Path.Combine(folder, "answers"), exercise.Id + "-*.yaml");
+            Assert.NotEmpty(answers);
+            Assert.All(answers, a => Assert.NotEmpty(ExerciseFile.LoadAnswers(a, exercise).Proposals));
+        }
+    }
+
+    [Fact]
+    public void A_YAML_syntax_error_is_reported_where_the_parser_stopped()
+    {
+        var error = ExerciseFailsAt(Exercise("title: A test", "title: A: test"), ": test", 2);
+        Assert.StartsWith("this is not valid YAML: ", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rounds: 2\n", "rounds: 2\nwhen: now\n", "when", "unknown key 'when' in the exercise; expected one of exercise, title, about, world, record, seed, rounds, others, topics, objectives, facilitator-note, roles, predictions, injects, scoring")]
+    [InlineData("facilitator-note: Run it.\n", "", "exercise:", "the exercise is missing the required key 'facilitator-note'")]
+    [InlineData("rounds: 2", "rounds: 0", "0\n", "'rounds' must be a whole number from 1 to 100, not 0")]
+    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, fta]", "fta", "unknown topic 'fta'; known topics: north-korea, north-korea-sanctions, us-defense-commitment, china-role, free-open-indo-pacific, maritime-rule-of-law, alliance-deterrence, usfj-realignment, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-investment-standards, trade-imbalance, defense-procurement, tpp-11, bilateral-fta")]
+    [InlineData("  - actor: US", "  - actor: CN", "CN", "CN holds no position on 'trade-imbalance', which is on the table; a role is an actor with a position on every topic on the table")]
+    [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA'; known actors: JP, US, CN, KP")]
+    [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 145 }", "145", "'trade-imbalance' must be a number from 0 to 100, not 145")]
+    [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { tpp-11: 45 }", "tpp-11", "'tpp-11' is not on the table; 'reservation' gives a value for each of trade-imbalance")]
+    [InlineData("priorities: { trade-imbalance: 1 }", "priorities: { }", "{ }", "'priorities' has no value for 'trade-imbalance'; it gives one for each topic on the table: trade-imbalance")]
+    [InlineData("agreement: trade-imbalance, points", "agreement: tpp-12, points", "tpp-12", "unknown topic 'tpp-12'; known topics: north-korea, north-korea-sanctions, us-defense-commitment, china-role, free-open-indo-pacific, maritime-rule-of-law, alliance-deterrence, usfj-realignment, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-investment-standards, trade-imbalance, defense-procurement, tpp-11, bilateral-fta")]
+    [InlineData("ask: A deal?, agreement: trade-imbalance,", "ask: A deal?,", "{ id: deal", "a prediction question needs 'agreement: TOPIC' (a yes-or-no question) or 'value: { actor, topic }' (a value from 0 to 100)")]
+    [InlineData("{ id: end,", "{ id: deal,", "deal", "the question id 'deal' is used twice; each question needs an id of its own", 3)]
+    public void A_mistake_in_an_exercise_is_one_line_at_its_place(string replace, string with, string at, string problem, int occurrence = 1)
+    {
+        var file = Exercise(replace, with);
+        var error = ExerciseFailsAt(file, at, occurrence);
+        Assert.Equal(problem, error.Problem);
+    }
+
+    [Fact]
+    public void An_inject_after_the_round_limit_or_naming_an_actor_kept_off_the_table_is_refused()
+    {
+        var late = Exercise("rounds: 2\n", "rounds: 2\ninjects:\n  - round: 3\n    shock: { reason: a scare, changes: [ { salience: JP, topic: trade-imbalance, to: 1 } ] }\n");
+        Assert.Equal("'round' must be a whole number from 1 to 2, not 3", ExerciseFailsAt(late, "3\n").Problem);
+
+        var off = Exercise("rounds: 2\n", "rounds: 2\nothers: off\ninjects:\n  - round: 1\n    shock: { reason: a thaw, changes: [ { affinity: CN, toward: KP, to: 0 } ] }\n");
+        Assert.Equal("the inject changes CN, but 'others: off' keeps the actors without a role off the table; the roles are JP, US", ExerciseFailsAt(off, "{ reason").Problem);
+
+        // The shock itself is read as a scenario's: a salience past 1 is refused where it stands.
+        var wrong = Exercise("rounds: 2\n", "rounds: 2\ninjects:\n  - round: 1\n    shock: { reason: a scare, changes: [ { salience: JP, topic: trade-imbalance, to: 1.5 } ] }\n");
+        Assert.Equal("'to' must be a number from 0 to 1, not 1.5", ExerciseFailsAt(wrong, "1.5").Problem);
+    }
+
+    [Theory]
+    [InlineData("answers: test", "answers: other", "other", "these answers are to the exercise 'other', not 'test'")]
+    [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP, US")]
+    [InlineData("deal: yes", "deal: maybe", "maybe", "'deal' must be one of yes, no, not 'maybe'")]
+    [InlineData("end: 40", "end: 140", "140", "'end' must be a number from 0 to 100, not 140")]
+    [InlineData("deal: yes, end: 40", "deal: yes, ends: 40", "ends", "unknown prediction question 'ends'; the questions are deal, end")]
+    [InlineData("deal: yes, end: 40", "deal: yes", "{ deal", "the prediction question 'end' has no answer; every question needs one: deal, end")]
+    [InlineData("round: 1", "round: 3", "3,", "'round' must be a whole number from 1 to 2, not 3")]
+    [InlineData("trade-imbalance: 40", "trade-imbalance: 140", "140", "'trade-imbalance' must be a number from 0 to 100, not 140")]
+    [InlineData("trade-imbalance: 40", "tpp-11: 40", "{ tpp-11", "'tpp-11' is not on the table of test; a proposal may name trade-imbalance")]
+    public void A_mistake_in_the_answers_is_one_line_at_its_place(string replace, string with, string at, string problem)
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var text = "answers: test\nrole: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n".Replace(replace, with, StringComparison.Ordinal);
+        var file = _folder.WriteRaw(text, "answers.yaml");
+        var error = FailsAt(file, () => ExerciseFile.LoadAnswers(file.File, exercise), at);
+        Assert.Equal(problem, error.Problem);
+    }
+}

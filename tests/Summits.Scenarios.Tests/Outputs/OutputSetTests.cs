@@ -1,0 +1,97 @@
+using Summits.Scenarios;
+
+namespace Summits.Scenarios.Tests;
+
+/// <summary>What an output set keeps of the folder it replaces, and what it leaves beside it.</summary>
+public sealed class OutputSetTests : IDisposable
+{
+    private static readonly string[] Names = ["a.csv", "b.csv", "c.csv"];
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-set-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string Target => Path.Combine(_folder.FullName, "out");
+
+    [Fact]
+    public void A_new_folder_is_made_with_the_set_and_nothing_beside_it()
+    {
+        OutputSet.Write(Path.Combine(Target, "branch"), Names, [("a.csv", "1\n"), ("b.csv", "2\n")]);
+
+        Assert.Equal("1\n", File.ReadAllText(Path.Combine(Target, "branch", "a.csv")));
+        Assert.Equal("2\n", File.ReadAllText(Path.Combine(Target, "branch", "b.csv")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+        Assert.Equal(["branch"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public void The_previous_set_goes_and_everything_else_in_the_folder_stays()
+    {
+        Directory.CreateDirectory(Path.Combine(Target, "branch"));
+        File.WriteAllText(Path.Combine(Target, "a.csv"), "old a\n");
+        // c.csv is a name of the set that the new set does not write: it was the previous run's, so it goes.
+        File.WriteAllText(Path.Combine(Target, "c.csv"), "old c\n");
+        File.WriteAllText(Path.Combine(Target, "notes.md"), "mine\n");
+        File.WriteAllText(Path.Combine(Target, "branch", "a.csv"), "branch a\n");
+
+        OutputSet.Write(Target, Names, [("a.csv", "new a\n"), ("b.csv", "new b\n")]);
+
+        Assert.Equal(["a.csv", "b.csv", "branch", "notes.md"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("new a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
+        Assert.Equal("new b\n", File.ReadAllText(Path.Combine(Target, "b.csv")));
+        Assert.Equal("mine\n", File.ReadAllText(Path.Combine(Target, "notes.md")));
+        Assert.Equal("branch a\n", File.ReadAllText(Path.Combine(Target, "branch", "a.csv")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public void A_file_that_fails_to_be_made_leaves_the_previous_set_and_no_new_folder()
+    {
+        Directory.CreateDirectory(Target);
+        File.WriteAllText(Path.Combine(Target, "a.csv"), "old a\n");
+
+        var failure = Assert.Throws<OutputException>(() => OutputSet.Write(Target, Names, Failing()));
+
+        Assert.Equal($"could not write '{Target}': the disk is full; what was there before is unchanged", failure.Message);
+        Assert.Equal(["a.csv"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name));
+        Assert.Equal("old a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+
+        static IEnumerable<(string, string)> Failing()
+        {
+            yield return ("a.csv", "new a\n");
+            throw new IOException("the disk is full.");
+        }
+    }
+
+    [Fact]
+    public void A_target_reached_through_a_symbolic_link_is_replaced_where_the_link_points()
+    {
+        var real = Path.Combine(_folder.FullName, "real");
+        Directory.CreateDirectory(real);
+        File.WriteAllText(Path.Combine(real, "a.csv"), "old a\n");
+        Directory.CreateSymbolicLink(Target, real);
+
+        OutputSet.Write(Target, Names, [("a.csv", "new a\n")]);
+
+        Assert.Equal(real, new DirectoryInfo(Target).LinkTarget);
+        Assert.Equal("new a\n", File.ReadAllText(Path.Combine(real, "a.csv")));
+        Assert.Equal(["out", "real"], _folder.EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_folder_left_by_a_killed_writer_is_removed_by_the_next_write()
+    {
+        // No process has number 2^22 + 1 (above Linux's largest, pid_max = 2^22): its writer is gone.
+        var abandoned = Path.Combine(_folder.FullName, ".out.summits-new-4194305-0123456789abcdef");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, "a.csv"), "half\n");
+        // A writer that still runs (this test's process) keeps its folder.
+        var running = Path.Combine(_folder.FullName, $".out.summits-new-{Environment.ProcessId}-fedcba9876543210");
+        Directory.CreateDirectory(running);
+
+        OutputSet.Write(Target, Names, [("a.csv", "new a\n")]);
+
+        Assert.Equal([Path.GetFileName(running), "out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Scenarios.Tests.Record;
+
+/// <summary>Each fact of the record set against a run's end, by the rules of <see cref="RecordComparison"/>, worked by hand.</summary>
+public sealed class RecordComparisonTests
+{
+    private static readonly SummitRecord Shipped = RecordFile.Load(Path.Combine(RepoFiles.Root, "scenarios", "record", "after-the-summit.yaml"));
+
+    private static World Seed => Shipped.World;
+
+    private static World With(World world, params (string Actor, string Topic, double Value)[] moves) => world with
+    {
+        Positions = [.. world.Positions.Select(p => moves.FirstOrDefault(m => m.Actor == p.Actor && m.Topic == p.Topic) is { Actor: not null } m
+            ? p with { Value = new ScaleValue(m.Value) } : p)],
+    };
+
+    private static World WithAgreement(World world, string id, string topic, double value, AgreementStatus status) => world with
+    {
+        Agreements = world.Agreements.Add(new Agreement(id, ImmutableSortedDictionary<string, double>.Empty.Add(topic, value), ["US", "JP"],
+            AgreementRule.Unanimity, status, id, null, "")),
+    };
+
+    [Fact]
+    public void A_world_left_as_the_summit_left_it_disagrees_with_every_fact_and_says_how()
+    {
+        var checks = RecordComparison.Of(Shipped, Seed, Seed);
+
+        // Seeded values: JP 85 on tpp-11 (below 90–100); US 95 on north-korea and JP 60 on defense-procurement,
+        // unmoved (0 < 1 point); no agreement on bilateral-fta, where JP stands at 20 and US at 80.
+        Assert.All(checks, c => Assert.False(c.Agrees));
+        Assert.Equal("The run ended with JP at 85 on tpp-11, below the 90–100 the record implies.", checks[0].Difference);
+        Assert.Equal("The run left US at 95 on north-korea, less than 1 point from where it started; the record has it move toward the low end (Dialogue first, with pressure eased to open talks).", checks[1].Difference);
+        Assert.Equal("JP stayed at 60", checks[2].Ended);
+        Assert.Equal("no agreement; JP 20, US 80", checks[3].Ended);
+        Assert.Equal("The run made no agreement of JP and US on bilateral-fta (their positions ended JP 20, US 80); the record has one at 60–90.", checks[3].Difference);
+    }
+
+    [Fact]
+    public void Moves_positions_and_agreements_agree_inside_their_rules_and_not_outside()
+    {
+        // US 95 -> 94.1 is 0.9 toward the low end: under the 1-point threshold. JP 60 -> 61 is exactly 1: a move.
+        // JP 85 -> 90 on tpp-11 is the range's lower end, inside. An agreement at 90 is the range's upper end.
+        var final = WithAgreement(With(Seed, ("US", "north-korea", 94.1), ("JP", "defense-procurement", 61), ("JP", "tpp-11", 90)),
+            "fta", "bilateral-fta", 90, AgreementStatus.Holding);
+        var checks = RecordComparison.Of(Shipped, Seed, final);
+
+        Assert.Equal([true, false, true, true], checks.Select(c => c.Agrees));
+        Assert.Equal(["JP 85 → 90", "US 95 → 94.1", "JP 60 → 61", "agreement fta at 90 (holding)"], checks.Select(c => c.Ended));
+        Assert.Equal("agrees", checks[0].Verdict);
+    }
+
+    [Fact]
+    public void A_move_the_wrong_way_and_an_agreement_above_the_range_are_said_in_words()
+    {
+        // US 95 -> 97 is 2 points toward the high end, away from the low end; an agreement at 95 is above 60–90;
+        // a breached agreement does not count, so the later holding one at 95 is read.
+        var final = WithAgreement(WithAgreement(With(Seed, ("US", "north-korea", 97)), "old", "bilateral-fta", 70, AgreementStatus.Breached),
+            "new", "bilateral-fta", 95, AgreementStatus.Holding);
+        var checks = RecordComparison.Of(Shipped, Seed, final);
+
+        Assert.Equal("The run moved US away from the low end on north-korea (95 → 97); the record has it move toward it (Dialogue first, with pressure eased to open talks).", checks[1].Difference);
+        Assert.Equal("The run's agreement new on bilateral-fta stands at 95, above the 60–90 the record implies.", checks[3].Difference);
+    }
+
+    [Fact]
+    public void What_a_fact_implies_names_the_scale_anchors_it_holds_or_lies_between()
+    {
+        var checks = RecordComparison.Of(Shipped, Seed, Seed);
+
+        // 90–100 holds the high anchor (100); 60–90 holds none and lies between the middle (50) and the high (100).
+        Assert.Equal("JP at 90–100 (Bring TPP 11 into force without the US)", checks[0].Implied);
+        Assert.Equal("an agreement of JP and US at 60–90 (between \"Bilateral talks short of an FTA, open to one later\" and \"A bilateral FTA now\")", checks[3].Implied);
+    }
+}
