@@ -23,7 +23,7 @@ public static class ExportCommand
     private static async Task<int> RunAsync(string path, string? output)
     {
         World world;
-        (string Csv, string? Note) table;
+        (string Csv, IReadOnlyList<string> Notes) table;
         try
         {
             var resolved = CommonOptions.Resolve(path);
@@ -36,7 +36,7 @@ public static class ExportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
         }
-        if (table.Note is { } note)
+        foreach (var note in table.Notes)
             await Console.Error.WriteLineAsync($"summits export ktab: {note}");
         return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}");
     }

@@ -13,6 +13,7 @@ namespace Summits.Model;
 /// </param>
 /// <param name="Affinity">Closeness toward each other actor, -1..1.</param>
 /// <param name="Acceptance">The acceptance condition on every topic whose position names none of its own.</param>
+/// <param name="KtabPower">For an actor imported from one KTAB table, its power there as written (102.543, 100.0), which an export writes back; null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("summits.actor")]
 public sealed record Actor(
     [Id(0)] string Id,
@@ -24,7 +25,8 @@ public sealed record Actor(
     [Id(6)] double Curvature,
     [Id(7)] ImmutableSortedDictionary<string, double> Affinity,
     [Id(8)] string Why,
-    [Id(9)] AcceptanceCondition Acceptance = AcceptanceCondition.Next)
+    [Id(9)] AcceptanceCondition Acceptance = AcceptanceCondition.Next,
+    [Id(10)] string? KtabPower = null)
 {
     public double AffinityToward(string other) => Affinity.TryGetValue(other, out var a) ? a : 0;
 

@@ -7,6 +7,7 @@ namespace Summits.Model;
 /// </param>
 /// <param name="Strategy">The bidding tactic on this topic when it differs from the actor's own; null for the actor's.</param>
 /// <param name="Acceptance">The acceptance condition on this topic when it differs from the actor's own; null for the actor's.</param>
+/// <param name="Ktab">For a position imported from a KTAB table whose numbers print differently from the plain values (73.50), the numbers as written; null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("summits.position")]
 public sealed record Position(
     [Id(0)] string Actor,
@@ -18,4 +19,5 @@ public sealed record Position(
     [Id(6)] Provenance Provenance,
     [Id(7)] double? Reservation = null,
     [Id(8)] Strategy? Strategy = null,
-    [Id(9)] AcceptanceCondition? Acceptance = null);
+    [Id(9)] AcceptanceCondition? Acceptance = null,
+    [Id(10)] KtabNumbers? Ktab = null);

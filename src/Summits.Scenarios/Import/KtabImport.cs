@@ -58,8 +58,12 @@ public static class KtabImport
                 var salience = ToDouble(row.Saliences[d] / 100m);
                 // The table's own headers stay with each number, so the world says which columns it came from.
                 var why = $"imported from {table.FileName}, row {row.Row} (line {row.Line}): position {Plain(row.Positions[d])} under '{table.Dimensions[d].PositionHeader}', salience {Plain(row.Saliences[d])} of 100 under '{table.Dimensions[d].SalienceHeader}'";
+                // 73.50 is kept as written, so an export writes the table back unchanged.
+                var written = Plain(row.Positions[d]) != Shortest(row.Positions[d]) || Plain(row.Saliences[d]) != Shortest(row.Saliences[d])
+                    ? new KtabNumbers(Plain(row.Positions[d]), Plain(row.Saliences[d]))
+                    : null;
                 positions.Add(new Position(actorIds[name], topic.Id, new ScaleValue(value), Interval.Point(value),
-                    new Salience(salience), Interval.Point(salience), new Provenance(PositionKind.Imported, Provenance.Nobody, [], why)));
+                    new Salience(salience), Interval.Point(salience), new Provenance(PositionKind.Imported, Provenance.Nobody, [], why), Ktab: written));
             }
         }
 
@@ -99,8 +103,10 @@ public static class KtabImport
             + (rows.Count > 1 ? " Capability is the mean of the tables' scaled powers." : "")
             + (descriptions.Count > 1 ? $" The tables describe it as {string.Join(" and ", descriptions.Select(d => $"'{d}'"))}." : "")
             + " Strategy, curvature and affinity are defaults.";
+        // One table's power as written goes back into an export; several tables' mean has no one power.
+        var power = rows.Count == 1 ? Plain(rows[0].Row.Power) : null;
         return new Actor(id, description.Length > 0 ? description : name, "", null, capability, Strategy.Linear, 1.0,
-            ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), why);
+            ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), why, KtabPower: power);
     }
 
     private static InputException Mismatch(IReadOnlyList<KtabTable> tables, List<string> shared)
@@ -131,6 +137,9 @@ public static class KtabImport
     }
 
     private static string Plain(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Without trailing zeros: 73.50 prints as 73.5.</summary>
+    private static string Shortest(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Through text, so 43.31 / 100 becomes the double nearest 0.4331 and prints as 0.4331.</summary>
     private static double ToDouble(decimal value) => double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -121,8 +121,24 @@ public static partial class WorldFile
             }
         }
         var why = r.OptionalString("why") ?? "";
+        string? ktabPower = null;
+        if (r.Optional("ktab") is { } ktabNode)
+        {
+            var k = new MappingReader(path, ktabNode, "an actor's KTAB numbers");
+            ktabPower = TableNumber(k, "power");
+            k.RejectUnknownKeys();
+        }
         r.RejectUnknownKeys();
-        return new Actor(id, name, leader, speaker, capability, strategy, curvature, affinity.ToImmutable(), why, acceptance);
+        return new Actor(id, name, leader, speaker, capability, strategy, curvature, affinity.ToImmutable(), why, acceptance, ktabPower);
+    }
+
+    /// <summary>A number as a KTAB table wrote it (75.920), kept as text so that an export writes it back unchanged.</summary>
+    private static string TableNumber(MappingReader k, string key)
+    {
+        var text = k.String(key);
+        if (!decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 0)
+            throw k.Fail(k.Required(key), $"the KTAB {key} '{text}' is not a number of 0 or more; expected the table's number as written, such as 75.920");
+        return text;
     }
 
     private static Topic ReadTopic(string path, YamlNode node, IdSet topicIds)
@@ -165,9 +181,16 @@ public static partial class WorldFile
         Fidelity.CheckPosition(r, node, kind, speaker, quotes, reference, source);
         var why = r.OptionalString("why") ?? "";
         var (reservation, strategy, acceptance) = Bargaining(r);
+        KtabNumbers? ktab = null;
+        if (r.Optional("ktab") is { } ktabNode)
+        {
+            var k = new MappingReader(path, ktabNode, "a position's KTAB numbers");
+            ktab = new KtabNumbers(TableNumber(k, "position"), TableNumber(k, "salience"));
+            k.RejectUnknownKeys();
+        }
         r.RejectUnknownKeys();
         return new Position(actor, topic, new ScaleValue(value), range, new Salience(salience), salienceRange,
-            new Provenance(kind, speaker, quotes, why, reference), reservation, strategy, acceptance);
+            new Provenance(kind, speaker, quotes, why, reference), reservation, strategy, acceptance, ktab);
     }
 
     private static Agreement ReadAgreement(string path, YamlNode node, IdSet actorIds, IdSet topicIds, SourceText? source, HashSet<string> earlierIds, int format)

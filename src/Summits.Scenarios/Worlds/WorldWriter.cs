@@ -78,6 +78,11 @@ public static class WorldWriter
             var pairs = actor.Affinity.Select(p => $"{YamlText.FlowText(p.Key)}: {YamlText.Number(p.Value)}");
             output.WriteLine($"    affinity: {{ {string.Join(", ", pairs)} }}");
         }
+        if (actor.KtabPower is { } power)
+        {
+            output.WriteLine("    ktab:");
+            output.WriteLine($"      power: {YamlText.Text(power)}");
+        }
         if (actor.Why.Length > 0)
             output.WriteLine($"    why: {YamlText.Text(actor.Why)}");
     }
@@ -116,6 +121,12 @@ public static class WorldWriter
             output.WriteLine($"    strategy: {KebabCase.Of(strategy)}");
         if (position.Acceptance is { } acceptance)
             output.WriteLine($"    acceptance: {KebabCase.Of(acceptance)}");
+        if (position.Ktab is { } ktab)
+        {
+            output.WriteLine("    ktab:");
+            output.WriteLine($"      position: {YamlText.Text(ktab.Position)}");
+            output.WriteLine($"      salience: {YamlText.Text(ktab.Salience)}");
+        }
         var provenance = position.Provenance;
         if (provenance.Speaker != Provenance.Nobody)
             output.WriteLine($"    speaker: {YamlText.Text(provenance.Speaker)}");

@@ -22,7 +22,7 @@ public sealed class KtabExportTests
         var again = KtabImport.ToWorld([exported]).World;
         var (csvAgain, _) = KtabExport.Write(again);
 
-        Assert.Null(note);
+        Assert.Empty(note);
         Assert.Equal(csv, csvAgain);
         Assert.Equal((table.Name, table.Description, table.PowerHeader), (exported.Name, exported.Description, exported.PowerHeader));
         Assert.Equal(table.Dimensions, exported.Dimensions);
@@ -42,11 +42,87 @@ public sealed class KtabExportTests
         var lines = KtabExport.Write(world).Csv.Split('\n');
 
         // The table's own scenario line (name, description, 7 actors, 3 dimensions) and header, as dummyData_3Dim.csv
-        // writes them; SActor-00's row as in the table, power over the largest.
+        // writes them; SActor-00's and SActor-01's rows as in the table (line 3 and 4 of dummyData_3Dim.csv), the
+        // power as written (102.543, not 102.543 / 129.643 = 0.79096…) and 73.50 and 64.00 with their zeros.
         Assert.Equal("DummyData_3Dim,Dummy scenario to test reading format,7,3,", lines[0]);
         Assert.Equal("Actor,Description,Power,Pstn1,Sal1,Pstn2,Sal2,Pstn3,Sal3", lines[1]);
-        Assert.StartsWith("SActor-00,Random Spatial Actor,0.79096441767006", lines[2]);
-        Assert.EndsWith(",75.79,49.53,6.37,5.91,70.45,28.15", lines[2]);
+        Assert.Equal("SActor-00,Random Spatial Actor,102.543,75.79,49.53,6.37,5.91,70.45,28.15", lines[2]);
+        Assert.Equal("SActor-01,Random Spatial Actor,53.393,82.72,30.33,73.50,21.22,64.00,24.79", lines[3]);
+    }
+
+    /// <summary>
+    /// What a KTAB user does: import a table, export the world under the table's own file name elsewhere,
+    /// import that: the two worlds are the same file, byte for byte (every actor's power and every position's
+    /// why as the table wrote them).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void A_table_imported_exported_and_imported_again_gives_the_same_world_file(string file)
+    {
+        var first = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab(file))], id: "round-trip").World;
+        var (csv, notes) = KtabExport.Write(first);
+        var second = KtabImport.ToWorld([KtabTable.Parse(Path.Combine("exported", file), csv)], id: "round-trip").World;
+
+        Assert.Empty(notes);
+        Assert.Equal(WorldWriter.Write(first), WorldWriter.Write(second));
+    }
+
+    [Fact]
+    public void The_powers_are_the_tables_own_and_survive_the_world_file()
+    {
+        var world = WorldFile.Parse("soe-policy.yaml", WorldWriter.Write(KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv"))]).World));
+        var (csv, _) = KtabExport.Write(world);
+        var lines = csv.Split('\n');
+
+        // SOE-Policy.csv lines 3 and 4: "XJ,Xi Jinping,100,30,30" and "LK,Li Keqiang,65,45,65"; the world
+        // holds capabilities 100/100 = 1 and 65/100 = 0.65, and the export writes the influences 100 and 65.
+        Assert.Equal("XJ,Xi Jinping,100,30,30", lines[2]);
+        Assert.Equal("LK,Li Keqiang,65,45,65", lines[3]);
+    }
+
+    [Fact]
+    public void An_edited_capability_is_written_over_the_tables_largest_power()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv"))]).World;
+        var edited = world with { Actors = [.. world.Actors.Select(a => a.Id == "LK" ? a with { Capability = 0.5 } : a)] };
+
+        var lines = KtabExport.Write(edited).Csv.Split('\n');
+
+        // LK's capability edited from 0.65 to 0.5; the largest influence is XJ's 100, so LK's is 0.5 × 100 = 50.
+        Assert.Equal("LK,Li Keqiang,50,45,65", lines[3]);
+        Assert.Equal("XJ,Xi Jinping,100,30,30", lines[2]);
+    }
+
+    [Fact]
+    public void A_name_with_commas_and_quotes_is_quoted_and_reads_back_unchanged()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv"))]).World;
+        const string name = "Shared, \"quoted\" desc";
+        var renamed = world with { Actors = [.. world.Actors.Select(a => a.Id == "XJ" ? a with { Name = name } : a)], Title = "China, policy" };
+
+        var (csv, notes) = KtabExport.Write(renamed);
+        var back = KtabTable.Parse("named.csv", csv);
+
+        // RFC 4180: the field in double quotes, each inner quote doubled.
+        Assert.StartsWith("XJ,\"Shared, \"\"quoted\"\" desc\",100,", csv.Split('\n')[2]);
+        Assert.StartsWith("\"China, policy\",", csv);
+        Assert.Equal(name, back.Rows[0].Description);
+        Assert.Equal("China, policy", back.Name);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void A_name_a_table_cannot_hold_is_written_as_it_can_and_said()
+    {
+        var world = KtabImport.ToWorld([KtabTable.Load(WorldsRepository.Ktab("SOE-Policy.csv"))]).World;
+        var renamed = world with { Actors = [.. world.Actors.Select(a => a.Id == "XJ" ? a with { Name = "Xi\nJinping " } : a)] };
+
+        var (csv, notes) = KtabExport.Write(renamed);
+
+        // A line break would split the row, and the reader trims fields: written "Xi Jinping", and said.
+        Assert.StartsWith("XJ,Xi Jinping ,100,", csv.Split('\n')[2]);
+        Assert.Equal("Xi Jinping", KtabTable.Parse("named.csv", csv).Rows[0].Description);
+        Assert.Equal("a KTAB table holds one line per row and trims each field, so the description of XJ 'Xi\\nJinping ' is written with line breaks as spaces and without spaces at the ends", Assert.Single(notes));
     }
 
     [Fact]
@@ -60,7 +136,7 @@ public sealed class KtabExportTests
         // Two topics at 0.9 each sum to 180 for each of the 13 actors; as shares each becomes 50. One note
         // for them all, the first three named with their sums written as the import writes numbers (180,
         // not 180.0 or 180.00).
-        Assert.Equal($"the saliences of 13 of 13 actors sum above 100 ({string.Join(", ", loud.Actors.Take(3).Select(a => $"{a.Id} 180"))}, …): each such actor's are written scaled to shares summing to at most 100, as KTAB requires", note);
+        Assert.Equal($"the saliences of 13 of 13 actors sum above 100 ({string.Join(", ", loud.Actors.Take(3).Select(a => $"{a.Id} 180"))}, …): each such actor's are written scaled to shares summing to at most 100, as KTAB requires", Assert.Single(note));
         Assert.DoesNotContain(",90", csv);
         Assert.All(KtabTable.Parse("shares.csv", csv).Rows, r => Assert.Equal([50m, 50m], r.Saliences));
     }
@@ -76,10 +152,11 @@ public sealed class KtabExportTests
         var (second, note) = KtabExport.Write(imported);
 
         Assert.Equal(first, second);
-        Assert.Null(note);
-        // The first line names the world: its title, then its id where a table has its description.
-        // KTAB splits at every comma, so the title's commas are written as semicolons.
-        Assert.Equal($"{world.Title.Replace(',', ';')},generated-6x3,6,3,", first.Split('\n')[0]);
+        Assert.Empty(note);
+        // The first line names the world: its title (quoted where it holds a comma), then its id where a
+        // table has its description; the title reads back unchanged.
+        Assert.EndsWith(",generated-6x3,6,3,", first.Split('\n')[0]);
+        Assert.Equal(world.Title, imported.Title);
         Assert.Equal("generated-6x3", imported.Ktab!.Description);
     }
 }
