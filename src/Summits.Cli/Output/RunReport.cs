@@ -38,7 +38,8 @@ public static class RunReport
             output.WriteLine($"  {p.Topic,-26} {p.Actor,-6} {(double.IsNaN(from) ? "" : n(from)),6} → {n(p.Value),-6} ({change})");
         }
 
-        if (SmpHistory.FinalForecast(run) is { } forecast)
+        var forecast = SmpHistory.FinalForecast(run);
+        if (forecast is not null)
         {
             output.WriteLine();
             output.WriteLine("Forecast of KTAB's spatial model (each position weighted by the probability that it prevails)");
@@ -46,6 +47,23 @@ public static class RunReport
                 output.WriteLine($"  {topic,-26} {n(value)}");
         }
 
+        // The spatial model makes no agreements: its summary lists them only when the world came with some.
+        if (forecast is null || run.Start.Agreements.Length > 0 || run.Final.Agreements.Length > 0)
+            WriteAgreements(output, run);
+
+        var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
+        output.WriteLine();
+        foreach (var line in ConvergenceText.Lines(run))
+            output.WriteLine(line);
+        output.WriteLine($"{run.Timeline.Length} events, seed {run.Scenario.Seed}. Expectations: {passed} passed, {run.Failures} failed.");
+        foreach (var failure in ExpectationText.Failures(run))
+            output.WriteLine($"  FAILED {failure}");
+    }
+
+    /// <summary>Agreements made or changed, each against its topic's reference points; the rest named as unchanged.</summary>
+    private static void WriteAgreements(TextWriter output, RunResult run)
+    {
+        var n = TimelineText.N;
         output.WriteLine();
         output.WriteLine("Agreements made or changed (value, and where it landed against the weighted mean, weighted median and Nash point)");
         var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
@@ -78,14 +96,6 @@ public static class RunReport
             output.WriteLine("  (none)");
         if (unchanged.Count > 0)
             output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged.Select(id => Unchanged(run, id)))}");
-
-        var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
-        output.WriteLine();
-        foreach (var line in ConvergenceText.Lines(run))
-            output.WriteLine(line);
-        output.WriteLine($"{run.Timeline.Length} events, seed {run.Scenario.Seed}. Expectations: {passed} passed, {run.Failures} failed.");
-        foreach (var failure in ExpectationText.Failures(run))
-            output.WriteLine($"  FAILED {failure}");
     }
 
     private static string Unchanged(RunResult run, string id) =>

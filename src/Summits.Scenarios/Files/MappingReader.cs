@@ -139,7 +139,15 @@ public sealed class MappingReader
 
     public static string Choices(IEnumerable<string> choices) => string.Join(", ", choices);
 
-    public static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A number as errors echo it: up to three decimals (0.65, 1.234), and in exponent form when that would
+    /// print more than fifteen digits or round a small number to 0 (1E+308, -1E-9), so no error runs to
+    /// hundreds of digits or says 0 for what is not.
+    /// </summary>
+    public static string Format(double value) =>
+        value == 0 || (Math.Abs(value) >= 0.001 && Math.Abs(value) < 1e15)
+            ? value.ToString("0.###", CultureInfo.InvariantCulture)
+            : value.ToString("0.###E+0", CultureInfo.InvariantCulture);
 
     private YamlNode? Find(string key)
     {

@@ -75,9 +75,13 @@ public sealed class KtabTable
         var columns = 3 + 2 * dimensionCount;
         if (header.Count != columns)
         {
-            var pairs = (header.Count - 3) / 2.0;
+            // Columns after the power come in pairs; an odd count is said as columns, never as half a pair.
+            var after = header.Count - 3;
+            var has = after % 2 == 0
+                ? $"{after / 2} position and salience pair{Plural(after / 2)}"
+                : $"{after} column{Plural(after)} after the power, which do not make whole position and salience pairs";
             throw Fail(path, headerLine, header[^1].Column,
-                $"the scenario line (line {scenarioLine}) says {dimensionCount} dimension{Plural(dimensionCount)}, so the header needs {columns} columns, but it has {header.Count} ({pairs.ToString(CultureInfo.InvariantCulture)} position and salience pairs)");
+                $"the scenario line (line {scenarioLine}) says {dimensionCount} dimension{Plural(dimensionCount)}, so the header needs {columns} columns, but it has {header.Count} ({has})");
         }
         var dimensions = Enumerable.Range(0, dimensionCount)
             .Select(d => new KtabDimension(header[3 + 2 * d].Text, header[4 + 2 * d].Text))

@@ -39,18 +39,27 @@ public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns)
     }
 
     /// <summary>After a run with spatial-model steps, the forecast per topic of its final positions (0–100); null otherwise.</summary>
-    public static ImmutableSortedDictionary<string, double>? FinalForecast(RunResult run)
+    /// <remarks>Topics in the world's order (a KTAB table's column order), not alphabetical.</remarks>
+    public static IReadOnlyDictionary<string, double>? FinalForecast(RunResult run)
     {
         if (!run.Scenario.Steps.OfType<SmpTurnsStep>().Any())
             return null;
         var table = SmpTable.From(run.Final);
         var turn = SpatialModel.Assess(table, 0, [], 0);
-        return table.Dimensions.Select((t, k) => (t, k)).ToImmutableSortedDictionary(x => x.t, x => turn.Forecast[x.k], StringComparer.Ordinal);
+        return InOrder(table.Dimensions, turn.Forecast);
     }
 
-    /// <summary>The forecast per topic after the last turn, 0–100.</summary>
-    public ImmutableSortedDictionary<string, double> Forecast =>
-        Start.Dimensions.Select((t, k) => (t, k)).ToImmutableSortedDictionary(x => x.t, x => Turns[^1].Forecast[x.k], StringComparer.Ordinal);
+    /// <summary>The forecast per topic after the last turn, 0–100, in the world's topic order.</summary>
+    public IReadOnlyDictionary<string, double> Forecast => InOrder(Start.Dimensions, Turns[^1].Forecast);
+
+    /// <summary>A dictionary that enumerates in insertion order, so state.json lists topics as the world does.</summary>
+    private static Dictionary<string, double> InOrder(ImmutableArray<string> topics, ImmutableArray<double> forecast)
+    {
+        var inOrder = new Dictionary<string, double>(topics.Length, StringComparer.Ordinal);
+        for (var k = 0; k < topics.Length; k++)
+            inOrder.Add(topics[k], forecast[k]);
+        return inOrder;
+    }
 
     /// <summary><c>actor,topic,turn-0,turn-1,…</c>: every actor's position on every topic at every turn.</summary>
     public string PositionsCsv()

@@ -4,7 +4,7 @@ using Summits.Model;
 namespace Summits.Scenarios;
 
 /// <summary>The contents of <c>state.json</c>: where a run ended, and what produced it.</summary>
-/// <param name="Forecast">After a spatial-model run: KTAB's forecast per topic, 0–100; null otherwise.</param>
+/// <param name="Forecast">After a spatial-model run: KTAB's forecast per topic, 0–100, in the world's topic order; null otherwise.</param>
 public sealed record StateDocument(
     string Summits,
     string Scenario,
@@ -18,7 +18,7 @@ public sealed record StateDocument(
     ImmutableArray<Agreement> Agreements,
     ImmutableArray<StateDocument.Landing> Analysis,
     ImmutableArray<StateDocument.Bargain> Bargaining,
-    ImmutableSortedDictionary<string, double>? Forecast = null)
+    IReadOnlyDictionary<string, double>? Forecast = null)
 {
     /// <summary>How many outcomes of a Pareto frontier <c>state.json</c> keeps, evenly spaced along it.</summary>
     public const int FrontierPoints = 21;

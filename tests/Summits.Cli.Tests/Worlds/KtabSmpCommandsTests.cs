@@ -46,8 +46,9 @@ public sealed class KtabSmpCommandsTests
 
             // dummyData-a040.csv's own scenario line and header: "XYZ,  XYZ Issue,  40,  1," and "Actor,  Description,  Influence,  XYZ Position,  XYZ Salience".
             Assert.Equal(["XYZ,XYZ Issue,40,1,", "Actor,Description,Influence,XYZ Position,XYZ Salience"], File.ReadLines(table).Take(2));
-            // Act-1040's row of dummyData-a040.csv: power 0.79 of 1.73, position 58.32, salience 61.41.
-            Assert.Contains("Act-1040,Desc-1040,0.456647398843930", File.ReadAllText(table));
+            // Act-1040's row of dummyData-a040.csv, "Act-1040,  Desc-1040,  0.79,  58.32,  61.41": the table's own
+            // influence 0.79, not the capability 0.79 / 1.73 = 0.4566….
+            Assert.Contains("Act-1040,Desc-1040,0.79,58.32,61.41\n", File.ReadAllText(table));
             Assert.Contains("value: 58.32", world);
         }
         finally

@@ -58,6 +58,30 @@ public sealed class KtabTableErrorTests
     }
 
     [Fact]
+    public void A_header_one_column_short_of_its_pairs_says_columns_not_half_a_pair()
+    {
+        // Two dimensions need 3 + 2 × 2 = 7 columns; the header has 6: after the power, 3 columns, one
+        // position and salience pair and a position without its salience.
+        var text = "Test,Test scenario,1,2,\nActor,Description,Power,P1,S1,P2\nXJ,Xi Jinping,100,30,30,40,20\n";
+
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", text));
+
+        Assert.EndsWith("so the header needs 7 columns, but it has 6 (3 columns after the power, which do not make whole position and salience pairs)", error.Message);
+        Assert.DoesNotContain("1.5", error.Message);
+    }
+
+    [Fact]
+    public void A_header_with_whole_pairs_too_few_counts_them()
+    {
+        // Header of 5 columns: after the power, 2, which is 1 pair; the scenario line's 2 dimensions need 7.
+        var text = "Test,Test scenario,1,2,\n" + Header + "XJ,Xi Jinping,100,30,30,\n";
+
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", text));
+
+        Assert.EndsWith("but it has 5 (1 position and salience pair)", error.Message);
+    }
+
+    [Fact]
     public void A_count_that_is_not_a_number_is_named()
     {
         var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", "Test,Test scenario,three,1,\n" + Header));

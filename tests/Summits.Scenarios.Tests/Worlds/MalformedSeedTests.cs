@@ -52,6 +52,20 @@ public sealed class MalformedSeedTests
         seed.FailsAt(seed.Find($"value: {value}\n    range: [92, 100]", value), "'value' must be a number from 0 to 100", $"not {value}");
     }
 
+    /// <summary>
+    /// A capability far off the scale is echoed compactly: 1e308 has 309 digits written out, and -1e-9 would
+    /// round to -0 at three decimals; both in exponent form, while 1.5 stays 1.5.
+    /// </summary>
+    [Theory]
+    [InlineData("1e308", "not 1E+308")]
+    [InlineData("-1e-9", "not -1E-9")]
+    [InlineData("1.5", "not 1.5")]
+    public void A_capability_off_the_scale_is_echoed_compactly(string capability, string echoed)
+    {
+        var seed = EditedSeed.Replace("    capability: 0.45\n", $"    capability: {capability}\n");
+        seed.FailsAt(seed.Find($"capability: {capability}", capability), "'capability' must be a number from 0 to 1", echoed);
+    }
+
     [Fact]
     public void A_value_that_is_not_a_number()
     {
