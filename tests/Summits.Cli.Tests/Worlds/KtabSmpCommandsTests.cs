@@ -21,11 +21,46 @@ public sealed class KtabSmpCommandsTests
             Assert.Contains("\"forecast\"", File.ReadAllText(Path.Combine(folder, "state.json")));
             Assert.Equal(22, File.ReadAllLines(Path.Combine(folder, "smp-positions.csv")).Length);
             Assert.Equal(8, File.ReadAllLines(Path.Combine(folder, "smp-probabilities.csv")).Length);
+            // The model makes no agreements and the world holds none: no empty agreements block.
+            Assert.DoesNotContain("Agreements made or changed", output);
+            Assert.Matches(@"Converged early: forecast stopped after turn \d+ of 100", output);
+            Assert.DoesNotContain("Not converged", output);
         }
         finally
         {
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_forecast_cut_short_by_rounds_says_it_did_not_converge_and_keeps_the_tables_topic_order()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"summits-smp-order-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var world = Path.Combine(folder, "pol-comp.yaml");
+            var (imported, _, importError) = await WorldCommandRunner.RunAsync("import", "ktab", "scenarios/worlds/ktab/SOE-Pol-Comp.csv", "-o", world);
+            Assert.True(imported == 0, importError);
+            var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", world, "--model", "smp", "--rounds", "3", "-q", "--out", Path.Combine(folder, "run"));
+            Assert.True(code == 0, error);
+
+            // SOE-Pol-Comp.csv's header puts Policy Position before Competitive Position: the table's order,
+            // not the alphabet's (competitive < policy), in the summary and in state.json.
+            var summary = output[output.IndexOf("Forecast of KTAB's spatial model", StringComparison.Ordinal)..];
+            Assert.True(summary.IndexOf("  policy ", StringComparison.Ordinal) < summary.IndexOf("  competitive ", StringComparison.Ordinal), summary);
+            var state = File.ReadAllText(Path.Combine(folder, "run", "state.json"));
+            var forecast = state[state.IndexOf("\"forecast\"", StringComparison.Ordinal)..];
+            Assert.True(forecast.IndexOf("\"policy\"", StringComparison.Ordinal) < forecast.IndexOf("\"competitive\"", StringComparison.Ordinal), forecast);
+            // Three turns are far too few for KTAB's stopping rule (the full run settles only at turn 27).
+            Assert.Matches(@"Not converged: forecast stopped at its last turn, 3 of 3, before the spatial model's stopping rule\s+was met", output);
+            Assert.DoesNotContain("Converged", output);
+            Assert.DoesNotContain("Agreements made or changed", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
