@@ -41,21 +41,10 @@ public static class ExerciseCommand
     {
         if (answersFile is null && Console.IsInputRedirected)
             return UsageError.Write("summits exercise", "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
-        Exercise exercise;
-        ExerciseAnswers? answers = null;
-        try
-        {
-            exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
-            if (role is not null && exercise.Roles.All(r => r.Actor != role))
-                return UsageError.Write("summits exercise", $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
-            if (answersFile is not null)
-                answers = ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        if (role is not null && exercise.Roles.All(r => r.Actor != role))
+            return UsageError.Write("summits exercise", $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+        var answers = answersFile is null ? null : ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role);
         if (answers is null)
         {
             var draft = await new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput()).PlayAsync(role, cancellation);
