@@ -13,8 +13,6 @@ public sealed class InputErrorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Exercises(params string[] parts) => Path.Combine([SeedFiles.Root, "scenarios", "exercises", .. parts]);
-
     // A file that does not exist has no text to point into, so the place is line 1, column 1, and each
     // loader names the kind of file it expected. The path is as given, relative to the working folder.
     [Theory]
@@ -41,7 +39,7 @@ public sealed class InputErrorTests : IDisposable
     [Fact]
     public async Task A_missing_answers_file_is_one_line_naming_it_with_exit_code_2()
     {
-        var run = await SummitsProcess.RunInAsync(_folder, ["exercise", Exercises("trade-for-defence.yaml"), "--answers", "absent.yaml"]);
+        var run = await SummitsProcess.RunInAsync(_folder, ["exercise", SeedFiles.File("scenarios", "exercises", "trade-for-defence.yaml"), "--answers", "absent.yaml"]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Output);

@@ -1,4 +1,5 @@
 using Summits.Model;
+using Summits.Tests;
 
 namespace Summits.Scenarios.Tests;
 
@@ -6,14 +7,14 @@ public sealed class LocalRunTests
 {
     /// <summary>Every shipped scenario, and every branch of a forked one as <c>file#branch</c>.</summary>
     public static TheoryData<string> Scenarios() =>
-        [.. Repository.WhatIfScenarios().SelectMany(p => ScenarioFile.Load(p).Fork is { } fork
+        [.. RepoFiles.WhatIfScenarios().Select(p => Path.Combine(RepoFiles.Root, p)).SelectMany(p => ScenarioFile.Load(p).Fork is { } fork
             ? fork.Names.Select(name => $"{Path.GetFileName(p)}#{name}")
             : [Path.GetFileName(p)])];
 
     private static LoadedScenario Load(string entry)
     {
         var (file, branch) = BranchChoice.Split(entry);
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", file));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", file));
         return branch is null ? loaded : loaded.Branch(branch) ?? throw new InvalidOperationException($"{file} has no branch {branch}");
     }
 
@@ -44,11 +45,11 @@ public sealed class LocalRunTests
     [Fact]
     public async Task A_wrong_expectation_in_a_branch_fails_that_branch()
     {
-        var path = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
         var text = File.ReadAllText(path).Replace("terms: { bilateral-fta: 35, defense-procurement: 75 }", "terms: { bilateral-fta: 36, defense-procurement: 75 }");
         var dir = Directory.CreateTempSubdirectory("summits-").FullName;
         var copy = Path.Combine(dir, "fork.yaml");
-        File.WriteAllText(copy, text.Replace("world: ../summits/", $"world: {Repository.File("scenarios", "summits")}/"));
+        File.WriteAllText(copy, text.Replace("world: ../summits/", $"world: {SeedFiles.File("scenarios", "summits")}/"));
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(copy).Branch("offer-package")!);
         Assert.Equal(1, run.Failures);
     }
@@ -56,7 +57,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task The_same_scenario_and_seed_give_byte_identical_files()
     {
-        var path = Repository.File("scenarios", "what-if", "baseline.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
         var first = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         var second = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         Assert.Equal(RunFiles.Timeline(first), RunFiles.Timeline(second));
@@ -67,7 +68,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task Another_seed_changes_who_opens_the_rounds_and_is_written_into_the_state()
     {
-        var path = Repository.File("scenarios", "what-if", "baseline.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
         var seeded = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         var other = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path, seedOverride: 99));
         Assert.NotEqual(RunFiles.Timeline(seeded), RunFiles.Timeline(other));
@@ -78,7 +79,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task Every_move_and_status_change_names_its_cause()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "okinawa-realignment-friction.yaml")));
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "okinawa-realignment-friction.yaml")));
         var steps = run.Scenario.Steps.Select(s => s.Id).ToHashSet();
         foreach (var e in run.Timeline)
         {
@@ -95,7 +96,7 @@ public sealed class LocalRunTests
         var path = Path.Combine(dir, "wrong.yaml");
         File.WriteAllText(path, $"""
             scenario: wrong
-            world: {Repository.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
+            world: {SeedFiles.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
             steps:
               - expect:
                   agreement: {"{"} topic: bilateral-fta {"}"}
@@ -113,7 +114,7 @@ public sealed class LocalRunTests
         var path = Path.Combine(dir, "deadline.yaml");
         File.WriteAllText(path, $"""
             scenario: deadline
-            world: {Repository.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
+            world: {SeedFiles.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
             steps:
               - id: ask
                 propose: {"{"} from: US, to: [JP], terms: {"{"} bilateral-fta: 80 {"}"}, deadline: 2 {"}"}
@@ -134,7 +135,7 @@ public sealed class LocalRunTests
         var path = Path.Combine(dir, "scripted.yaml");
         File.WriteAllText(path, $"""
             scenario: scripted
-            world: {Repository.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
+            world: {SeedFiles.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
             steps:
               - respond: {"{"} actor: JP, to: ask, answer: accept, because: the class voted for it {"}"}
               - id: ask
