@@ -3,8 +3,15 @@ using Summits.Tests;
 
 namespace Summits.Scenarios.Tests;
 
-public sealed class LocalRunTests
+public sealed class LocalRunTests : IDisposable
 {
+    private readonly ScenarioFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>Runs, in the pure model, a scenario of these <paramref name="steps"/> on the seeded world (steps: is its third line).</summary>
+    private Task<RunResult> RunSteps(string steps) => ScenarioRun.LocallyAsync(ScenarioFile.Load(_folder.Write("steps:\n" + steps).File));
+
     /// <summary>Every shipped scenario, and every branch of a forked one as <c>file#branch</c>.</summary>
     public static TheoryData<string> Scenarios() =>
         [.. RepoFiles.WhatIfScenarios().Select(p => Path.Combine(RepoFiles.Root, p)).SelectMany(p => ScenarioFile.Load(p).Fork is { } fork
@@ -47,9 +54,7 @@ public sealed class LocalRunTests
     {
         var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
         var text = File.ReadAllText(path).Replace("terms: { bilateral-fta: 35, defense-procurement: 75 }", "terms: { bilateral-fta: 36, defense-procurement: 75 }");
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var copy = Path.Combine(dir, "fork.yaml");
-        File.WriteAllText(copy, text.Replace("world: ../summits/", $"world: {SeedFiles.File("scenarios", "summits")}/"));
+        var copy = _folder.WriteRaw(text.Replace("world: ../summits/", $"world: {SeedFiles.File("scenarios", "summits")}/"), "fork.yaml").File;
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(copy).Branch("offer-package")!);
         Assert.Equal(1, run.Failures);
     }
@@ -92,16 +97,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task A_failed_expectation_is_counted_and_reported_with_its_line()
     {
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var path = Path.Combine(dir, "wrong.yaml");
-        File.WriteAllText(path, $"""
-            scenario: wrong
-            world: {SeedFiles.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
-            steps:
-              - expect:
-                  agreement: {"{"} topic: bilateral-fta {"}"}
-            """);
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
+        var run = await RunSteps("  - expect:\n      agreement: { topic: bilateral-fta }\n");
         Assert.Equal(1, run.Failures);
         var failure = Assert.Single(run.Timeline, e => e.Kind == EventKind.ExpectationFailed);
         Assert.StartsWith("line 4:", failure.Why);
@@ -110,18 +106,13 @@ public sealed class LocalRunTests
     [Fact]
     public async Task An_open_proposal_with_a_deadline_is_renewed_each_round_until_it_expires()
     {
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var path = Path.Combine(dir, "deadline.yaml");
-        File.WriteAllText(path, $"""
-            scenario: deadline
-            world: {SeedFiles.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
-            steps:
+        var run = await RunSteps("""
               - id: ask
-                propose: {"{"} from: US, to: [JP], terms: {"{"} bilateral-fta: 80 {"}"}, deadline: 2 {"}"}
+                propose: { from: US, to: [JP], terms: { bilateral-fta: 80 }, deadline: 2 }
               - rounds: 3
                 topics: [tpp-11]
+
             """);
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         Assert.Contains(run.Timeline, e => e.Kind == EventKind.Proposal && e.Cause == "ask~1");
         Assert.Contains(run.Timeline, e => e.Kind == EventKind.Proposal && e.Cause == "ask~2");
         Assert.DoesNotContain(run.Timeline, e => e.Cause == "ask~3");
@@ -131,19 +122,14 @@ public sealed class LocalRunTests
     [Fact]
     public async Task Scripted_answers_replace_the_models_own()
     {
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var path = Path.Combine(dir, "scripted.yaml");
-        File.WriteAllText(path, $"""
-            scenario: scripted
-            world: {SeedFiles.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
-            steps:
-              - respond: {"{"} actor: JP, to: ask, answer: accept, because: the class voted for it {"}"}
+        var run = await RunSteps("""
+              - respond: { actor: JP, to: ask, answer: accept, because: the class voted for it }
               - id: ask
-                propose: {"{"} from: US, to: [JP], terms: {"{"} bilateral-fta: 80 {"}"} {"}"}
+                propose: { from: US, to: [JP], terms: { bilateral-fta: 80 } }
               - expect:
-                  agreement: {"{"} topic: bilateral-fta, parties: [JP, US], value: 80 {"}"}
+                  agreement: { topic: bilateral-fta, parties: [JP, US], value: 80 }
+
             """);
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         Assert.Equal(0, run.Failures);
         Assert.Contains(run.Timeline, e => e.Kind == EventKind.Accept && e.Why!.Contains("the class voted for it"));
     }
