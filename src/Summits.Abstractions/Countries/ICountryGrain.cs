@@ -23,10 +23,6 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("PositionOn")]
     Task<Position?> PositionOn(string topic, AdvanceAttempt attempt);
 
-    /// <summary>Every move of this country's positions, in order, with its cause.</summary>
-    [Alias("History")]
-    Task<ImmutableArray<Move>> History();
-
     /// <summary>Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing.</summary>
     [Alias("Evaluate")]
     Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt);

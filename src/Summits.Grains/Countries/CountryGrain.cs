@@ -35,8 +35,6 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt) => Task.FromResult(Enter(attempt).PositionOn(topic));
 
-    public Task<ImmutableArray<Move>> History() => Task.FromResult<ImmutableArray<Move>>([.. Delegation.History]);
-
     public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt)
     {
         var delegation = Enter(attempt);

@@ -46,8 +46,6 @@ public sealed class TopicGrain : Grain, ITopicGrain
         return [.. positions.OfType<Position>()];
     }
 
-    public Task<ImmutableArray<CommitmentChange>> History() => Task.FromResult<ImmutableArray<CommitmentChange>>([.. Table.History]);
-
     public Task<bool> Record(Agreement agreement, AdvanceAttempt attempt)
     {
         var recorded = Enter(attempt).Record(agreement);

@@ -30,6 +30,16 @@ public sealed class LocalWorld : IWorldAccess
 
     public ITopicAccess Topic(string topic) => new TopicAccess(_tables[topic], _delegations);
 
+    /// <summary>
+    /// Begins an advance: every delegation forgets the answers of the last one (<see cref="Delegation.BeginAdvance"/>),
+    /// as a country grain does, so that a long local run keeps no more than a hosted one.
+    /// </summary>
+    public void BeginAdvance()
+    {
+        foreach (var delegation in _delegations.Values)
+            delegation.BeginAdvance();
+    }
+
     /// <summary>The world as it stands now, in the seed's order of actors and topics.</summary>
     public World Snapshot()
     {

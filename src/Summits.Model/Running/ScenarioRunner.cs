@@ -15,15 +15,16 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     private Step? _step;
     private int? _round;
+    private readonly List<TimelineEvent> _written = [];
 
     private ModelParameters Parameters => state.Scenario.Parameters;
 
     /// <summary>Runs the next step, or the next round of a <c>rounds</c> step, and returns the events it added.</summary>
     public async Task<ImmutableArray<TimelineEvent>> AdvanceAsync()
     {
+        _written.Clear();
         if (state.Finished)
             return [];
-        var from = state.Timeline.Count;
         _step = state.Scenario.Steps[state.NextStep];
         _round = _step is RoundsStep or SmpTurnsStep ? state.RoundsDone + 1 : null;
         using var scope = _observer.BeginStep(_step, _round);
@@ -60,14 +61,16 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 state.NextStep++;
                 break;
         }
-        return [.. state.Timeline.Skip(from)];
+        return [.. _written];
     }
 
-    /// <summary>Runs every remaining step.</summary>
-    public async Task RunToEndAsync()
+    /// <summary>Runs every remaining step and returns the events they added.</summary>
+    public async Task<ImmutableArray<TimelineEvent>> RunToEndAsync()
     {
+        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         while (!state.Finished)
-            await AdvanceAsync();
+            events.AddRange(await AdvanceAsync());
+        return events.ToImmutable();
     }
 
     private async Task ProposeAsync(ProposeStep step)
@@ -86,9 +89,6 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
     private async Task<Outcome> DeliverAsync(Proposal proposal, double proposerPosition = double.NaN)
     {
-        if (!state.Applied.Add(proposal.Id))
-            return new Outcome(false, 0, false);
-
         using var scope = _observer.BeginProposal(proposal);
         var topics = proposal.Terms.Select(t => t.Topic).ToArray();
         var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));
@@ -488,15 +488,17 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     private async Task ExpectAsync(ExpectStep step)
     {
-        foreach (var expectation in step.Expectations)
+        for (var k = 0; k < step.Expectations.Length; k++)
         {
-            var (passed, detail) = await CheckAsync(expectation);
+            var expectation = step.Expectations[k];
+            var (passed, detail) = await CheckAsync(expectation, k);
             if (!passed)
                 state.Failures++;
             var why = step.Because.Length > 0 ? $"{detail}; because {step.Because}" : detail;
             Emit(passed ? EventKind.ExpectationPassed : EventKind.ExpectationFailed, null, TopicOf(expectation), null, null, step.Id,
                 string.Create(CultureInfo.InvariantCulture, $"line {step.Line}: {why}"));
         }
+        state.Checked(state.NextStep);
     }
 
     private static string? TopicOf(Expectation expectation) => expectation switch
@@ -507,7 +509,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         _ => null,
     };
 
-    private async Task<(bool Passed, string Detail)> CheckAsync(Expectation expectation)
+    /// <summary>Checks the <paramref name="index"/>-th expectation of the expect step in progress.</summary>
+    private async Task<(bool Passed, string Detail)> CheckAsync(Expectation expectation, int index)
     {
         switch (expectation)
         {
@@ -561,23 +564,21 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             }
             case EventExpectation e:
             {
-                var match = state.Timeline.FirstOrDefault(e.Pattern.Matches);
+                // The watch holds the first event that matched, if any.
+                var watch = state.Watch(state.NextStep, index);
+                var happened = watch.Matched > 0;
                 var said = $"{Word(e.Pattern.Kind)}{Of(e.Pattern)}";
                 return e.Happened
-                    ? (match is not null, match is null ? $"expected {said}, which did not happen" : $"{said} happened (event {match.Seq})")
-                    : (match is null, match is null ? $"{said} did not happen, as expected" : $"expected no {said}, but it happened (event {match.Seq})");
+                    ? (happened, happened ? $"{said} happened (event {watch.LastSeq})" : $"expected {said}, which did not happen")
+                    : (!happened, happened ? $"expected no {said}, but it happened (event {watch.LastSeq})" : $"{said} did not happen, as expected");
             }
             case OrderExpectation o:
             {
-                var at = 0;
-                foreach (var pattern in o.Patterns)
-                {
-                    var index = state.Timeline.FindIndex(at, pattern.Matches);
-                    if (index < 0)
-                        return (false, $"expected {Word(pattern.Kind)}{Of(pattern)} after event {at}, found none");
-                    at = index + 1;
-                }
-                return (true, $"{o.Patterns.Length} events happened in order");
+                // The watch matched each pattern at its first event after the previous pattern's match.
+                var watch = state.Watch(state.NextStep, index);
+                return watch.Matched < o.Patterns.Length
+                    ? (false, $"expected {Word(o.Patterns[watch.Matched].Kind)}{Of(o.Patterns[watch.Matched])} after event {watch.LastSeq}, found none")
+                    : (true, $"{o.Patterns.Length} events happened in order");
             }
             default:
                 return (false, "unknown expectation");
@@ -617,8 +618,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     private void Emit(EventKind kind, string? actor, string? topic, double? before, double? after, string cause, string? why, ImmutableArray<Term>? terms = null)
     {
-        var e = new TimelineEvent(state.Timeline.Count + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms);
-        state.Timeline.Add(e);
+        var e = new TimelineEvent(state.Events + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms);
+        state.Wrote(e);
+        _written.Add(e);
         _observer.Emitted(e);
     }
 }

@@ -90,14 +90,17 @@ public sealed class TableTests
     public void Breached_and_superseded_are_final_and_a_strained_agreement_can_recover()
     {
         var table = Seeded("t", ["A", "B"], Agreement("deal", "t", 50, "A", "B"));
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Strained, "p1", "")]);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p2", "")]);
+        // Each call returns the changes it applied, which the run writes into the timeline with their cause:
+        // strained, holding again, breached; then nothing, since breached is final.
+        var applied = new List<CommitmentChange>();
+        applied.AddRange(table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Strained, "p1", "")]));
+        applied.AddRange(table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p2", "")]));
         Assert.Equal(AgreementStatus.Holding, table.Agreements[0].Status);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Breached, "p3", "")]);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p4", "")]);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Superseded, "p5", "")]);
+        applied.AddRange(table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Breached, "p3", "")]));
+        Assert.Empty(table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p4", "")]));
+        Assert.Empty(table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Superseded, "p5", "")]));
         Assert.Equal(AgreementStatus.Breached, table.Agreements[0].Status);
-        Assert.Equal(["p1", "p2", "p3"], table.History.Select(c => c.Cause));
+        Assert.Equal(["p1", "p2", "p3"], applied.Select(c => c.Cause));
     }
 
     [Theory]
