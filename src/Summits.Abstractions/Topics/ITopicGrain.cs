@@ -27,8 +27,9 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Record")]
     Task<bool> Record(Agreement agreement, AdvanceAttempt attempt);
 
+    /// <summary>Applies status changes and returns those applied; the same <paramref name="command"/> id again in the same advance returns the first answer and changes nothing.</summary>
     [Alias("Apply")]
-    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt);
+    Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt);
 
     [Alias("Join")]
     Task Join(string actor, AdvanceAttempt attempt);

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace Summits.Model;
 
 /// <summary>
-/// A country's delegation in one world: its positions and the proposals it has answered in the advance in
-/// progress, so that a proposal delivered twice changes nothing the second time. This is the state of a
+/// A country's delegation in one world: its positions and the proposals and shocks it has answered in the
+/// advance in progress, so that a proposal or shock delivered twice changes nothing the second time. This is the state of a
 /// country grain and of a country in a local run alike. Every move it makes is reported to the run, whose
 /// timeline holds it with its cause; the delegation keeps no history, so its state does not grow with a run.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class Delegation
     [Id(3)] private readonly Dictionary<string, Evaluation> _answered = new(StringComparer.Ordinal);
     [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _proposed = new(StringComparer.Ordinal);
     // Id 5 held the responses of earlier advances; it is retired (state written before still carries it).
+    [Id(6)] private readonly Dictionary<string, ShockOutcome> _shocked = new(StringComparer.Ordinal);
 
     public bool IsSeeded => _actor is not null;
 
@@ -67,8 +68,20 @@ public sealed class Delegation
     /// its range. A moved position or salience can strain or breach the agreements in <paramref name="commitments"/>.
     /// Throws <see cref="ArgumentException"/> when the change lacks what it needs (the topic, the actor an
     /// affinity is toward, a held position for a salience change, the value and salience of a new position).
+    /// The same <paramref name="command"/> id again within an advance returns the first outcome and changes
+    /// nothing: a <c>by: +10</c> shock delivered twice moves a position 10, not 20.
     /// </summary>
-    public ShockOutcome Shock(ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
+    /// <param name="command">The shock change's id, unique within the advance.</param>
+    public ShockOutcome Shock(string command, ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
+    {
+        if (_shocked.TryGetValue(command, out var earlier))
+            return earlier;
+        var outcome = ApplyShock(change, cause, commitments, parameters);
+        _shocked[command] = outcome;
+        return outcome;
+    }
+
+    private ShockOutcome ApplyShock(ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
     {
         var actor = Actor;
         switch (change.What)
@@ -123,6 +136,7 @@ public sealed class Delegation
     {
         _answered.Clear();
         _proposed.Clear();
+        _shocked.Clear();
     }
 
     private Position Held(string? topic) =>

@@ -16,6 +16,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private Step? _step;
     private int? _round;
     private readonly List<TimelineEvent> _written = [];
+    private int _changeSets;
 
     private ModelParameters Parameters => state.Scenario.Parameters;
 
@@ -23,6 +24,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     public async Task<ImmutableArray<TimelineEvent>> AdvanceAsync()
     {
         _written.Clear();
+        _changeSets = 0;
         if (state.Finished)
             return [];
         _step = state.Scenario.Steps[state.NextStep];
@@ -243,7 +245,10 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 list.Add(change);
             }
         }
-        var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply([.. pair.Value])));
+        // Each set of changes is one command, with an id unique within the advance: the same set delivered
+        // again is applied once. The advance runs the same way every time, so a retry numbers them alike.
+        var command = $"{_step!.Id}{(_round is { } r ? $".r{r}" : "")}/changes-{++_changeSets}";
+        var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply(command, [.. pair.Value])));
         foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status)))
         {
             var kind = change.Status switch
@@ -274,11 +279,12 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private async Task ShockAsync(ShockStep step)
     {
         Emit(EventKind.Shock, null, null, null, null, step.Id, step.Reason);
-        foreach (var change in step.Changes)
+        for (var i = 0; i < step.Changes.Length; i++)
         {
+            var change = step.Changes[i];
             var tables = change.Topic is { } t ? [await world.Topic(t).Get()] : Array.Empty<TopicTable>();
             var commitments = tables.SelectMany(table => Table.CommitmentsOf(table, change.Actor)).ToImmutableArray();
-            var outcome = await world.Country(change.Actor).Shock(change, step.Id, commitments, Parameters);
+            var outcome = await world.Country(change.Actor).Shock($"{step.Id}#{i + 1}", change, step.Id, commitments, Parameters);
             if (outcome.Kind == EventKind.CapabilityChanged)
                 state.Actors[change.Actor] = state.Actors[change.Actor] with { Capability = outcome.After };
             if (outcome.Kind == EventKind.AffinityChanged)

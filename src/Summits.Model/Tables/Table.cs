@@ -16,6 +16,7 @@ public sealed class Table
     [Id(2)] private readonly List<Agreement> _agreements = [];
     // Id 3 held every change of status with its cause; it is retired (state written before still carries
     // it): the timeline holds each change, as an agreement event.
+    [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _applied = new(StringComparer.Ordinal);
 
     public bool IsSeeded => _topic is not null;
 
@@ -55,9 +56,17 @@ public sealed class Table
         return true;
     }
 
-    /// <summary>Applies status changes to the agreements they name, where <see cref="AgreementStatuses.CanBecome"/> allows.</summary>
-    public ImmutableArray<CommitmentChange> Apply(IEnumerable<CommitmentChange> changes)
+    /// <summary>
+    /// Applies status changes to the agreements they name, where <see cref="AgreementStatuses.CanBecome"/> allows,
+    /// and returns those applied. The same <paramref name="command"/> id again within an advance returns the
+    /// first answer and changes nothing, so that a strain delivered again after a recovery does not strain
+    /// the agreement a second time.
+    /// </summary>
+    /// <param name="command">The id of this set of changes, unique within the advance.</param>
+    public ImmutableArray<CommitmentChange> Apply(string command, IEnumerable<CommitmentChange> changes)
     {
+        if (_applied.TryGetValue(command, out var earlier))
+            return earlier;
         var applied = ImmutableArray.CreateBuilder<CommitmentChange>();
         foreach (var change in changes)
         {
@@ -67,8 +76,11 @@ public sealed class Table
             _agreements[i] = _agreements[i] with { Status = change.Status };
             applied.Add(change);
         }
-        return applied.ToImmutable();
+        return _applied[command] = applied.ToImmutable();
     }
+
+    /// <summary>Forgets the answers of the last advance as a new one begins (see <see cref="Delegation.BeginAdvance"/>).</summary>
+    public void BeginAdvance() => _applied.Clear();
 
     /// <summary>
     /// The agreement an actor is held to on this topic: the latest live one it is party to, so that an actor
