@@ -45,13 +45,13 @@ public sealed class RoundsTests
     [InlineData("B", "A, B", "A's 52 and B's 51")]
     public async Task Crossed_offers_are_split_midway_and_the_agreement_says_so(string opener, string parties, string offers)
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 45),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 45),
             LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
 
         Assert.Equal(51.5, agreement.Terms["t"], 9);
-        Assert.Equal(6, RoundOf(state, agreement.Id));
-        var made = state.Timeline.Single(e => e.Kind == EventKind.AgreementMade);
+        Assert.Equal(6, RoundOf(timeline, agreement.Id));
+        var made = timeline.Single(e => e.Kind == EventKind.AgreementMade);
         Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", made.Why);
         Assert.Equal(agreement.Why, made.Why);
     }
@@ -61,9 +61,9 @@ public sealed class RoundsTests
     [Fact]
     public async Task Offers_that_meet_exactly_are_agreed_as_proposed_with_no_word_of_a_split()
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
             LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
 
         Assert.Equal("accepted by A, B under unanimity", agreement.Why);
     }
@@ -79,12 +79,12 @@ public sealed class RoundsTests
     [InlineData("B", "B, A", "B's 40 and A's 50")]
     public async Task An_offer_past_the_proposers_position_counts_only_to_that_position_and_the_agreement_says_so(string opener, string parties, string offers)
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 0),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 0),
             LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(2, opener)));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
 
         Assert.Equal(45, agreement.Terms["t"], 9);
-        Assert.Equal(1, RoundOf(state, agreement.Id));
+        Assert.Equal(1, RoundOf(timeline, agreement.Id));
         Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", agreement.Why);
     }
 
