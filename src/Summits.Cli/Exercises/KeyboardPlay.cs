@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Summits.Cli.Output;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Exercises;
@@ -44,29 +45,77 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         foreach (var question in exercise.Predictions)
             draft.Predict(question.Id, await PredictAsync(question, cancellation));
 
-        var positions = exercise.World.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         for (var round = 1; round <= exercise.Rounds; round++)
         {
             Heading($"Round {round} of {exercise.Rounds}");
             foreach (var inject in exercise.Injects.Where(i => i.Round == round))
                 Line($"  The facilitator: {inject.Shock.Reason}");
-            positions = await PositionsAsync(draft, round, cancellation) ?? positions;
+            var positions = await PositionsAsync(draft, round, cancellation);
             while (await NextAsync(round, cancellation) is { } topics)
             {
                 var terms = new List<(string Topic, double Value)>();
                 foreach (var topic in topics)
                     terms.Add((topic, await ValueAsync(topic, role, other, positions, cancellation)));
                 var id = draft.Propose(round, terms);
-                var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, draft.Answers(Keyboard), round), null, cancellation);
-                Line($"  {id}: you propose {string.Join(", ", terms.Select(t => $"{t.Topic} {Debrief.Text(t.Value)}"))}");
-                foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id))
+                var run = await RunAsync(draft, round, offers: false, cancellation);
+                Line($"  {id}: you propose {Terms(terms)}");
+                foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, role))
                     Line($"    {line}");
-                positions = run.Final.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+                positions = Positions(run);
             }
+            if (round < exercise.Rounds)
+                await OffersAsync(draft, round, role, other, cancellation);
         }
         Heading("The play is over; the debrief follows.");
         return draft;
     }
+
+    /// <summary>
+    /// The model's offers at the end of a round before the last, as its delegation makes them in a <c>rounds</c>
+    /// step: each is shown and answered in turn (the next offer may depend on the answer), then what came of them.
+    /// </summary>
+    private async Task OffersAsync(AnswersDraft draft, int round, string role, string other, CancellationToken cancellation)
+    {
+        var step = ExercisePlay.OfferStepId(round, other);
+        var answered = new List<string>();
+        while (true)
+        {
+            var run = await RunAsync(draft, round, offers: true, cancellation);
+            var offer = run.Timeline.FirstOrDefault(e => e.Kind == EventKind.Proposal && e.Step == step && e.Actor == other && !draft.Answered(e.Cause));
+            if (offer is null)
+                break;
+            var terms = offer.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
+            Line($"  {offer.Cause}: {NameOf(other)} offers {Terms(terms)}, its offer after round {round} of {exercise.Rounds} (a side concedes more as the last round nears).");
+            var answer = await new SelectionPrompt<string>()
+                .Title(Markup.Escape($"Do you accept {other}'s offer? (arrows, then Enter)"))
+                .AddChoices("accept", "reject")
+                .ShowAsync(console, cancellation);
+            Line($"  you: {answer}");
+            draft.Respond(offer.Cause, answer == "accept");
+            answered.Add(offer.Cause);
+        }
+        if (answered.Count == 0)
+        {
+            Line($"  {NameOf(other)} makes no offer after round {round}: nothing on the table is left open.");
+            return;
+        }
+        var final = await RunAsync(draft, round, offers: true, cancellation);
+        foreach (var id in answered)
+        {
+            Line($"  {id}:");
+            foreach (var line in AnswerInWords.Of(exercise.World, final.Timeline, id, role))
+                Line($"    {line}");
+        }
+    }
+
+    private Task<RunResult> RunAsync(AnswersDraft draft, int round, bool offers, CancellationToken cancellation) =>
+        ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, draft.Answers(Keyboard), round, offers), null, cancellation);
+
+    private static Dictionary<(string, string), double> Positions(RunResult run) =>
+        run.Final.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+
+    private static string Terms(IEnumerable<(string Topic, double Value)> terms) =>
+        string.Join(", ", terms.Select(t => $"{t.Topic} {Debrief.Text(t.Value)}"));
 
     private async Task<string> ChooseRoleAsync(CancellationToken cancellation)
     {
@@ -150,12 +199,9 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         return value is < 0 or > 100 ? $"{text} is off the scale: type a value from 0 to 100" : null;
     }
 
-    /// <summary>Every position after the injects of <paramref name="round"/> and the proposals before it.</summary>
-    private async Task<Dictionary<(string, string), double>?> PositionsAsync(AnswersDraft draft, int round, CancellationToken cancellation)
-    {
-        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, draft.Answers(Keyboard), round), null, cancellation);
-        return run.Final.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
-    }
+    /// <summary>Every position after the injects of <paramref name="round"/> and everything before it.</summary>
+    private async Task<Dictionary<(string, string), double>> PositionsAsync(AnswersDraft draft, int round, CancellationToken cancellation) =>
+        Positions(await RunAsync(draft, round, offers: false, cancellation));
 
     private string NameOf(string actor) => exercise.World.Actor(actor).Name;
 

@@ -12,6 +12,7 @@ public sealed class AnswersDraft(Exercise exercise, string role)
 {
     private readonly List<(string Question, string Answer)> _predictions = [];
     private readonly List<(int Round, IReadOnlyList<(string Topic, double Value)> Terms)> _proposals = [];
+    private readonly List<(string Proposal, bool Accept)> _responses = [];
 
     public Exercise Exercise => exercise;
 
@@ -25,8 +26,14 @@ public sealed class AnswersDraft(Exercise exercise, string role)
     public string Propose(int round, IReadOnlyList<(string Topic, double Value)> terms)
     {
         _proposals.Add((round, terms));
-        return $"r{round}-{role}-{_proposals.Count(p => p.Round == round)}";
+        return ExercisePlay.ProposalId(round, role, _proposals.Count(p => p.Round == round));
     }
+
+    /// <summary>Records the answer to the other side's offer <paramref name="proposal"/> (its id in the play).</summary>
+    public void Respond(string proposal, bool accept) => _responses.Add((proposal, accept));
+
+    /// <summary>Whether the offer <paramref name="proposal"/> has been answered.</summary>
+    public bool Answered(string proposal) => _responses.Any(r => r.Proposal == proposal);
 
     /// <summary>The answers so far as the text of an answers file.</summary>
     public string Text()
@@ -38,11 +45,14 @@ public sealed class AnswersDraft(Exercise exercise, string role)
         text.Append("predictions:\n");
         foreach (var (question, answer) in _predictions)
             text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
-        if (_proposals.Count == 0)
-            return text.ToString();
-        text.Append("proposals:\n");
+        if (_proposals.Count > 0)
+            text.Append("proposals:\n");
         foreach (var (round, terms) in _proposals)
             text.Append(CultureInfo.InvariantCulture, $"  - round: {round}\n    terms: {{ {string.Join(", ", terms.Select(t => $"{t.Topic}: {MappingReader.Format(t.Value)}"))} }}\n");
+        if (_responses.Count > 0)
+            text.Append("responses:\n");
+        foreach (var (proposal, accept) in _responses)
+            text.Append(CultureInfo.InvariantCulture, $"  - proposal: {proposal}\n    answer: {(accept ? "accept" : "reject")}\n");
         return text.ToString();
     }
 

@@ -48,23 +48,26 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await t.WaitForAsync("United States rejects: the terms are worth less to it than no deal", after: "r1-JP-1: you propose trade-imbalance 40");
         await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
         t.Send("Down", "Down", "Down", "Enter");            // end round 1
+        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.93");
 
         await t.WaitForAsync("Round 2: your move");
         t.Send("Down", "Down", "Enter");                    // the package
-        // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal.
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 74.89):");
+        // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
+        // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.06, US: 74.89):");
         t.Type("50");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60, US: 85):");
+        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.53, US: 85):");
         t.Type("80");
         await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
         await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
         t.Send("Down", "Down", "Down", "Enter");
+        await RejectOffersAsync(t, 2, "trade-imbalance 73.55", "defense-procurement 82.82");
 
         await t.WaitForAsync("Round 3: your move");
         t.Send("Down", "Down", "Enter");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 74.81):");
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.64, US: 74.81):");
         t.Type("55");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60, US: 84.96):");
+        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 61, US: 84.96):");
         t.Type("80");
         await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
         await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
@@ -73,7 +76,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Equal(0, await t.ExitCodeAsync());
         var screen = t.Screen();
         Assert.All(screen.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"wider than 80 columns: {line}"));
-        Assert.Contains("\n       16  total\n", screen);
+        Assert.Contains("\n       17  total\n", screen);
 
         // Nothing typed before a refused entry was lost: the answers saved are the ones accepted.
         Assert.Equal(
@@ -81,7 +84,12 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
             + "answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: yes\n  procurement-end: 65\nproposals:\n"
             + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
             + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
-            + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n",
+            + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
+            + "responses:\n"
+            + "  - proposal: r1-US-offer.r1.trade-imbalance\n    answer: reject\n"
+            + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
+            + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
+            + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n",
             File.ReadAllText(Path.Combine(output, "answers.yaml")));
 
         // By hand, from the exercise's rules and Japan's instructions (start: trade 25, procurement 60;
@@ -89,13 +97,26 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         //   procurement at 80: (80 − 85) / (60 − 85) = 0.2 of the way; 10 × 1 × 0.2 = 2
         //   trade at 55:       (55 − 55) / (25 − 55) = 0;                 10 × 2 × 0   = 0
         //   trade-deal: 'yes', and the package's agreement holds on the trade imbalance at the end: 5
-        //   procurement-end: 65 against Japan's final 60 (only Japan proposes, so nothing moves it):
-        //     |65 − 60| = 5, one full step of 5: 10 − 1 = 9
-        //   total 2 + 0 + 5 + 9 = 16
+        //   procurement-end: 65 against Japan's final 61, after the US's two offers on procurement (84.93, then
+        //     82.82) pulled it by 0.02128 of the distance each time: 60 → 60.5305 → 61.0048, shown 61;
+        //     |65 − 61| = 4, no full step of 5: 10 − 0 = 10
+        //   total 2 + 0 + 5 + 10 = 17
         var grading = File.ReadAllLines(Path.Combine(output, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
-             ("prediction", "trade-deal", "5"), ("prediction", "procurement-end", "9"), ("total", "", "16")],
+             ("prediction", "trade-deal", "5"), ("prediction", "procurement-end", "10"), ("total", "", "17")],
             grading.Select(g => (g[3], g[4], g[5])));
+    }
+
+    /// <summary>Answers the US's offers after <paramref name="round"/>, one on each topic, with reject (the second choice).</summary>
+    private static async Task RejectOffersAsync(TmuxTerminal t, int round, string trade, string procurement)
+    {
+        await t.WaitForAsync($"United States offers {trade}", after: $"You end round {round}.");
+        await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {trade}");
+        t.Send("Down", "Enter");
+        await t.WaitForAsync($"United States offers {procurement}", after: $"You end round {round}.");
+        await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {procurement}");
+        t.Send("Down", "Enter");
+        await t.WaitForAsync($"r{round}-US-offer.r1.defense-procurement: You reject.", after: $"You end round {round}.");
     }
 }

@@ -22,13 +22,13 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.StartsWith("Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds\n", run.Output, StringComparison.Ordinal);
         // The public brief quotes the briefing verbatim, with the line the words stand on.
         Assert.Contains("    “I am confident that we will be able to achieve the correction of the trade imbalance from now\n", run.Output);
-        Assert.Contains("\n       16  total\n", run.Output);
-        // 2 + 0 + 5 + 9, worked in ExercisePlayTests.
+        Assert.Contains("\n       17  total\n", run.Output);
+        // 2 + 0 + 5 + 10, worked in ExercisePlayTests.
         var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
         Assert.Equal("exercise,answers,role,kind,item,points,working", grading[0]);
         Assert.Equal(6, grading.Length);
         Assert.StartsWith("trade-for-defence,", grading[^1], StringComparison.Ordinal);
-        Assert.EndsWith(",JP,total,,16,", grading[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",JP,total,,17,", grading[^1], StringComparison.Ordinal);
     }
 
     [Fact]
