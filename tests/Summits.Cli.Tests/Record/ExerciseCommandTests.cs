@@ -66,4 +66,16 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal("summits exercise: error: standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts (see 'summits exercise --help')",
             Assert.Single(run.ErrorLines));
     }
+
+    [Theory]
+    [InlineData("3", false, "--players must be one of 1, 2, not '3'")]
+    [InlineData("2", true, "--players is for a play at the keyboard; an answers file says who played in its own 'players'")]
+    public async Task A_wrong_players_is_a_usage_error_with_exit_code_2(string players, bool withAnswers, string problem)
+    {
+        string[] answers = withAnswers ? ["--answers", Exercises("answers", "trade-for-defence-jp.yaml")] : [];
+        var run = await SummitsProcess.RunAsync(["exercise", Exercises("trade-for-defence.yaml"), "--players", players, .. answers, "--engine", "local"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits exercise: error: {problem} (see 'summits exercise --help')", Assert.Single(run.ErrorLines));
+    }
 }
