@@ -103,7 +103,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         var contraryTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
         var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
             world.Country(recipient).Evaluate(proposal, CommitmentsOf(recipient),
-                state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}"), ExchangesOf(recipient, proposal), Parameters)));
+                Scripted(proposal, recipient), ExchangesOf(recipient, proposal), Parameters)));
         var changes = new List<CommitmentChange>(await contraryTask);
         var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
@@ -157,6 +157,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         _observer.EndProposal(proposal, parties);
         return new Outcome(agreed, largest, offersChanged, evaluations.Length == 1 ? evaluations[0].Counter : default);
     }
+
+    /// <summary>
+    /// The answer a scenario dictates for <paramref name="recipient"/>: the one for this proposal, or for an offer of
+    /// a <c>rounds</c> step without one of its own, the one for the step.
+    /// </summary>
+    private ScriptedAnswer? Scripted(Proposal proposal, string recipient) =>
+        state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}")
+        ?? (proposal.Kind == ProposalKind.RoundOffer ? state.Scripted.GetValueOrDefault($"{proposal.Cause}/{recipient}") : null);
 
     /// <summary>
     /// The terms agreed. A bilateral round offer on one topic that the recipient accepts because its own
@@ -312,8 +320,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             state.RoundOffset = state.Random.Next(1 << 20);
         var round = ++state.RoundsDone;
         state.TotalRounds++;
-        var time = (double)round / step.Count;
-        Emit(EventKind.Round, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture, $"round {round} of {step.Count}"));
+        var clock = step.OnlyRound ?? round;
+        var time = (double)clock / step.Count;
+        Emit(EventKind.Round, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture, $"round {clock} of {step.Count}"));
 
         double largest = 0;
         var agreed = false;
@@ -397,6 +406,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             offersChanged |= outcome.OffersChanged;
         }
 
+        if (step.OnlyRound is not null)
+            return true;
         if (!open.Contains(true) && state.Open.Count == 0)
         {
             Emit(EventKind.Converged, null, null, null, null, step.Id, "every topic in play is settled");
