@@ -18,7 +18,7 @@ public sealed class LocalRunTests : IDisposable
             ? fork.Names.Select(name => $"{Path.GetFileName(p)}#{name}")
             : [Path.GetFileName(p)])];
 
-    private static LoadedScenario Load(string entry)
+    internal static LoadedScenario Load(string entry)
     {
         var (file, branch) = BranchChoice.Split(entry);
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", file));
