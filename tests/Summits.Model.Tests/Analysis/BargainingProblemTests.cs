@@ -364,6 +364,37 @@ public sealed class BargainingProblemTests
         Assert.Equal(2 - r * r, ks.Utilities[1], 4);
     }
 
+    [Fact]
+    public void Three_parties_on_a_ridge_of_two_topics_meet_where_all_three_shares_are_equal()
+    {
+        // A holds p at 0 and C holds q at 0 (ρ = 2, salience 1); B holds both at 100 (ρ = 1, salience 1);
+        // reservations 0; z = value/100. Ideals: A's 1 (p 0) and C's 1 (q 0), B's 2 (both 100), each leaving the
+        // others 0 = dⱼ. Shares: 1 − z_p², 1 − z_q², (z_p + z_q)/2. For a given larger of z_p and z_q, B's share is
+        // largest with both equal, so the KS point has z_p = z_q = z and 1 − z² = z: z = (√5 − 1)/2, 61.803 on
+        // both topics, all three shares 0.618034. Nash: 2·log(1 − z²) + log z (symmetric and concave, so z_p = z_q)
+        // is largest where −4z/(1 − z²) + 1/z = 0, 1 − z² = 4z², z = 1/√5: 44.721 on both.
+        var analysis = new BargainingProblem(["p", "q"],
+        [
+            Party("A", 2, ("p", 0, 1, 0)),
+            Party("B", 1, ("p", 100, 1, 0), ("q", 100, 1, 0)),
+            Party("C", 2, ("q", 0, 1, 0)),
+        ]).Solve();
+        var z = (Math.Sqrt(5) - 1) / 2;
+        var ks = analysis.KalaiSmorodinsky!;
+        Assert.Equal(100 * z, ks.Terms["p"], 3);
+        Assert.Equal(100 * z, ks.Terms["q"], 3);
+        Assert.Equal([z, z, z], [ks.Utilities[0], ks.Utilities[1] / 2, ks.Utilities[2]], new ToleranceComparer(1e-4));
+        var nash = Assert.Single(analysis.Nash);
+        Assert.Equal(100 / Math.Sqrt(5), nash.Terms["p"], 3);
+        Assert.Equal(100 / Math.Sqrt(5), nash.Terms["q"], 3);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+        public int GetHashCode(double obj) => 0;
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
