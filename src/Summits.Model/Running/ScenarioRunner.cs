@@ -133,9 +133,10 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
-            var terms = AgreedTerms(proposal, evaluations, proposerPosition).ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
+            var (agreedTerms, split) = AgreedTerms(proposal, evaluations, proposerPosition);
+            var terms = agreedTerms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
             var agreement = new Agreement(proposal.Id, terms, parties, proposal.Rule, AgreementStatus.Holding, proposal.Id, null,
-                $"accepted by {string.Join(", ", parties)} under {proposal.Rule}");
+                $"accepted by {string.Join(", ", parties)} under {proposal.Rule}{(split is null ? "" : $"; {split}")}");
             await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
             Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why,
                 [.. terms.Select(t => new Term(t.Key, t.Value))]);
@@ -161,18 +162,25 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// which each side accepts (the split of Chatterjee and Samuelson, 1983): which of the two happened to
     /// propose in that round then does not decide who takes the difference. The recipient's offer counts no
     /// further than the proposer's own position, and only when it lies on the proposer's side of the terms.
-    /// Any other proposal is agreed as proposed.
+    /// Any other proposal is agreed as proposed. <c>Split</c> says, for the agreement's reason, that the terms
+    /// are the midpoint and of which two offers, so that a reader who saw the proposal's terms does not take
+    /// the agreed value for a contradiction; it is null when the terms are the proposal's.
     /// </summary>
-    private static ImmutableArray<Term> AgreedTerms(Proposal proposal, IReadOnlyList<Evaluation> evaluations, double proposerPosition)
+    private static (ImmutableArray<Term> Terms, string? Split) AgreedTerms(Proposal proposal, IReadOnlyList<Evaluation> evaluations, double proposerPosition)
     {
         if (proposal.Kind != ProposalKind.RoundOffer || proposal.Terms.Length != 1 || evaluations.Count != 1 || double.IsNaN(proposerPosition)
-            || evaluations[0] is not { Response: Response.Accept, Offer: { IsDefaultOrEmpty: false } offer })
-            return proposal.Terms;
+            || evaluations[0] is not { Response: Response.Accept, Offer: { IsDefaultOrEmpty: false } offer } evaluation)
+            return (proposal.Terms, null);
         var proposed = proposal.Terms[0].Value;
         var own = Tactics.NotPast(proposed, offer[0].Value, proposerPosition);
-        return (own - proposed) * (proposerPosition - proposed) > 0
-            ? [new Term(proposal.Terms[0].Topic, (proposed + own) / 2)]
-            : proposal.Terms;
+        if ((own - proposed) * (proposerPosition - proposed) <= 0)
+            return (proposal.Terms, null);
+        var split = own == offer[0].Value
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and its own position {own:0.##}, which {evaluation.Actor}'s offer of {offer[0].Value:0.##} had gone past");
+        return ([new Term(proposal.Terms[0].Topic, (proposed + own) / 2)], split);
     }
 
     /// <summary>

@@ -94,7 +94,9 @@ public static class BargainingChart
         if (c.Agreement is { } g)
         {
             var u = a.Utilities(g.Terms);
-            chart.Add(Marks("agreement", "circle", 16, "#CC79A7", [(u[ix], u[iy], $"{g.Id}: {Terms(g.Terms)} ({At(u[ix], u[iy])})")]));
+            // The reason goes under the terms, a clause a line: it says when the terms are the midpoint of
+            // crossed offers, which is why the agreement need not sit on any offer drawn.
+            chart.Add(Marks("agreement", "circle", 16, "#CC79A7", [(u[ix], u[iy], $"{g.Id}: {Terms(g.Terms)} ({At(u[ix], u[iy])})\n{g.Why.Replace("; ", "\n", StringComparison.Ordinal)}")]));
         }
         return chart.Build();
     }

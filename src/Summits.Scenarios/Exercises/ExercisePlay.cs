@@ -10,10 +10,11 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class ExercisePlay
 {
-    public static LoadedScenario Scenario(Exercise exercise, ExerciseAnswers answers)
+    /// <param name="throughRound">The last round to play (1 to the round limit); null plays every round, as a whole play does.</param>
+    public static LoadedScenario Scenario(Exercise exercise, ExerciseAnswers answers, int? throughRound = null)
     {
         var steps = ImmutableArray.CreateBuilder<Step>();
-        for (var round = 1; round <= exercise.Rounds; round++)
+        for (var round = 1; round <= (throughRound ?? exercise.Rounds); round++)
         {
             var injects = exercise.Injects.Where(i => i.Round == round).ToList();
             for (var k = 0; k < injects.Count; k++)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using Summits.Tests;
 
 namespace Summits.Cli.Tests;
@@ -40,5 +42,28 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         Assert.Equal($"{answers}:5:24: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Without_answers_and_without_a_terminal_to_play_at_it_is_a_usage_error_with_exit_code_2()
+    {
+        var start = new ProcessStartInfo(SummitsProcess.DotnetHost())
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { SummitsProcess.Program, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local" })
+            start.ArgumentList.Add(argument);
+
+        var run = await SummitsProcess.WaitAsync(start, TimeSpan.FromMinutes(1), "summits exercise with standard input from a pipe");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal("summits exercise: error: standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts (see 'summits exercise --help')",
+            Assert.Single(run.ErrorLines));
     }
 }

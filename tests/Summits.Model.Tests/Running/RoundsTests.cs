@@ -33,6 +33,61 @@ public sealed class RoundsTests
         Assert.Equal(5, RoundOf(state, agreement.Id));
     }
 
+    // Crossed offers, split midway: linear actors A at 40 (reservation 60) and B at 60 (reservation 45),
+    // salience 1, no influence. In round k of 10 A offers 40 + 2k and B 60 − 1.5k. In round 5 the proposer's
+    // offer is worse for the other than its own (A's 50 against B's 52.5, or B's 52.5 against A's 50). In
+    // round 6 A's own offer 52 has gone past B's 51: whoever proposes, the other accepts, and the terms are
+    // the midpoint of the two, (51 + 52) / 2 = 51.5. The agreement's reason says so, with both offers, so
+    // that the proposal's 51 (or 52) beside the agreed 51.5 does not read as a contradiction. Turns
+    // alternate, so round 6 is the second actor's: B's when A opens. The parties are named proposer first.
+    [Theory]
+    [InlineData("A", "B, A", "B's 51 and A's 52")]
+    [InlineData("B", "A, B", "A's 52 and B's 51")]
+    public async Task Crossed_offers_are_split_midway_and_the_agreement_says_so(string opener, string parties, string offers)
+    {
+        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 45),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var agreement = Agreed(state, world);
+
+        Assert.Equal(51.5, agreement.Terms["t"], 9);
+        Assert.Equal(6, RoundOf(state, agreement.Id));
+        var made = state.Timeline.Single(e => e.Kind == EventKind.AgreementMade);
+        Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", made.Why);
+        Assert.Equal(agreement.Why, made.Why);
+    }
+
+    // Two actors whose offers meet exactly (45 + k and 55 − k at k = 5: both 50) agree as proposed, and the
+    // reason says only who accepted, under which rule.
+    [Fact]
+    public async Task Offers_that_meet_exactly_are_agreed_as_proposed_with_no_word_of_a_split()
+    {
+        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        var agreement = Agreed(state, world);
+
+        Assert.Equal("accepted by A, B under unanimity", agreement.Why);
+    }
+
+    // B's offer goes past A's position: linear A at 40 (reservation 60), B at 60 (reservation 0), salience 1,
+    // no influence, 2 rounds. In round 1 (τ = 0.5) A's offer is 40 + 0.5·20 = 50 and B's 60 − 0.5·60 = 30,
+    // 10 past A's 40. B's offer counts only as far as A's position, so the terms are (50 + 40) / 2 = 45
+    // whoever proposes: A opening offers 50, which B accepts with its own 30; B opening offers 30 bounded
+    // by A's position, 40, which A accepts with its own 50. Only the first says B's offer was cut back.
+    // The parties are named proposer first.
+    [Theory]
+    [InlineData("A", "A, B", "A's 50 and its own position 40, which B's offer of 30 had gone past")]
+    [InlineData("B", "B, A", "B's 40 and A's 50")]
+    public async Task An_offer_past_the_proposers_position_counts_only_to_that_position_and_the_agreement_says_so(string opener, string parties, string offers)
+    {
+        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 0),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(2, opener)));
+        var agreement = Agreed(state, world);
+
+        Assert.Equal(45, agreement.Terms["t"], 9);
+        Assert.Equal(1, RoundOf(state, agreement.Id));
+        Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", agreement.Why);
+    }
+
     // With the default reservations (the window edge: 5 points at salience 1, so both at 50) they concede
     // 0.5 a round: A offers 45 + k/2, B 55 − k/2, and they meet at 50 only at the deadline, round 10.
     [Fact]
