@@ -17,7 +17,7 @@ public sealed class BargainingProblem
     private const double GridBudget = 150_000;
     private const double SameValue = 1e-7;
     private const double Rounding = 1e-12;
-    private const double ClimbPrecision = 1e-9;
+    private const double ClimbPrecision = 1e-7;
     private const double Sufficient = 1e-4;
     private const double Penalty = 1e6;
     private static readonly double[] Steps = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50];
@@ -175,20 +175,16 @@ public sealed class BargainingProblem
                 return null;
             // Uᵢ, and for each other party j the exact penalty Uᵢ + K·(Uⱼ − dⱼ): their minimum is Uᵢ wherever
             // j has at least its no-deal worth, and falls steeply wherever it has less.
-            var pieces = new List<Piece> { new(Unit(i, 1), 0) };
+            var pieces = new List<Piece> { new(i, 1, 0) };
             foreach (var j in _stakeholders.Where(j => j != i))
-            {
-                var weights = Unit(i, 1);
-                weights[j] = Penalty;
-                pieces.Add(new Piece(weights, -Penalty * _disagreement[j]));
-            }
+                pieces.Add(new Piece(i, 1, -Penalty * _disagreement[j], j, Penalty));
             ideal[i] = Utility(i, Climb(grid.Point(at), grid.Step, [.. pieces]));
         }
         if (_stakeholders.Any(i => !(ideal[i] - _disagreement[i] > SameValue)))
             return null;
 
         // Party i's share of its ideal gain, (Uᵢ − dᵢ) / (uᵢ* − dᵢ): KS maximises the smallest.
-        var shares = _stakeholders.Select(i => new Piece(Unit(i, 1 / (ideal[i] - _disagreement[i])), -_disagreement[i] / (ideal[i] - _disagreement[i]))).ToArray();
+        var shares = _stakeholders.Select(i => new Piece(i, 1 / (ideal[i] - _disagreement[i]), -_disagreement[i] / (ideal[i] - _disagreement[i]))).ToArray();
         var best = -1;
         var bestShare = double.NegativeInfinity;
         for (var g = 0; g < grid.Count; g++)
@@ -204,68 +200,59 @@ public sealed class BargainingProblem
         return Outcome(Climb(grid.Point(best), grid.Step, shares));
     }
 
-    private double[] Unit(int party, double weight)
+    /// <summary>
+    /// A linear function w·Uᵢ + c (+ w′·Uⱼ) of one or two parties' utilities: one of the functions whose
+    /// minimum <see cref="Climb"/> raises. <paramref name="Other"/> is −1 when only one party counts.
+    /// </summary>
+    private readonly record struct Piece(int Party, double Weight, double Constant, int Other = -1, double OtherWeight = 0)
     {
-        var weights = new double[_parties.Length];
-        weights[party] = weight;
-        return weights;
-    }
+        public double Of(ReadOnlySpan<double> utilities) =>
+            Weight * utilities[Party] + Constant + (Other >= 0 ? OtherWeight * utilities[Other] : 0);
 
-    /// <summary>A linear function Σᵢ wᵢ·Uᵢ + c of the parties' utilities: one of the functions whose minimum <see cref="Climb"/> raises.</summary>
-    private readonly record struct Piece(double[] Weights, double Constant)
-    {
-        public double Of(ReadOnlySpan<double> utilities)
+        public double[] Gradient(double[][] gradients)
         {
-            var sum = Constant;
-            for (var i = 0; i < Weights.Length; i++)
-                sum += Weights[i] * utilities[i];
+            var sum = new double[gradients[Party].Length];
+            for (var t = 0; t < sum.Length; t++)
+                sum[t] = Weight * gradients[Party][t] + (Other >= 0 ? OtherWeight * gradients[Other][t] : 0);
             return sum;
         }
     }
 
     /// <summary>
     /// Raises the smallest of <paramref name="pieces"/> from <paramref name="start"/>: a compass search whose
-    /// steps go along every axis and, besides, along the direction of steepest ascent of the smallest piece:
-    /// the shortest vector in the convex hull of the gradients of the pieces within reach of the smallest
-    /// (Demyanov and Malozemov 1974). Where two pieces are equal on a ridge that no axis follows, that
-    /// direction runs along the ridge and raises both. A step is taken when it raises the smallest piece by
-    /// more than 10⁻⁴·step²; otherwise the step is halved, down to 10⁻⁹ points.
+    /// steps go along every axis and, over two or more topics, along the direction of steepest ascent of the
+    /// smallest piece as well: the shortest vector in the convex hull of the gradients of the pieces one step
+    /// could bring down to the smallest (Demyanov and Malozemov 1974). Where two pieces are equal on a ridge
+    /// that no axis follows, that direction runs along the ridge and raises both. A step is taken when it
+    /// raises the smallest piece by more than 10⁻⁴·step²; otherwise the step is halved, down to 10⁻⁷ points.
     /// </summary>
     private double[] Climb(double[] start, double gridStep, Piece[] pieces)
     {
         var d = start.Length;
-        var n = _parties.Length;
-        var point = (double[])start.Clone();
-        var utilities = new double[n];
-        var values = new double[pieces.Length];
+        var utilities = new double[_parties.Length];
         double Least(double[] y)
         {
-            for (var i = 0; i < n; i++)
+            foreach (var i in _stakeholders)
                 utilities[i] = Utility(i, y);
             var least = double.PositiveInfinity;
-            for (var p = 0; p < pieces.Length; p++)
-                least = Math.Min(least, values[p] = pieces[p].Of(utilities));
+            foreach (var piece in pieces)
+                least = Math.Min(least, piece.Of(utilities));
             return least;
         }
-        var gradients = new double[n][];
+        var point = (double[])start.Clone();
+        var value = Least(point);
         var trial = new double[d];
         for (var step = gridStep / 2; step > ClimbPrecision;)
         {
-            var value = Least(point);
-            for (var i = 0; i < n; i++)
-                gradients[i] = Gradient(i, point);
-            var pieceGradients = pieces.Select(p => Combine(p.Weights, gradients, d)).ToArray();
-            var reach = step * d * pieceGradients.Max(g => g.Max(Math.Abs));
-            var ascent = ShortestInHull([.. pieceGradients.Where((_, p) => values[p] <= value + reach)]);
-            var largest = ascent.Max(Math.Abs);
-
+            // On one topic the two axis directions are all the directions there are.
+            var ascent = d > 1 ? Ascent(point, value, step, pieces) : null;
             double[]? bestPoint = null;
             var bestValue = value + Sufficient * step * step;
-            for (var dir = 0; dir <= 2 * d; dir++)
+            for (var dir = 0; dir < (ascent is null ? 2 * d : 2 * d + 1); dir++)
             {
                 for (var t = 0; t < d; t++)
                 {
-                    var delta = dir == 2 * d ? (largest > 0 ? ascent[t] / largest : 0) : (dir / 2 == t ? (dir % 2 == 0 ? 1 : -1) : 0);
+                    var delta = dir == 2 * d ? ascent![t] : dir / 2 == t ? (dir % 2 == 0 ? 1 : -1) : 0;
                     trial[t] = Math.Clamp(point[t] + step * delta, 0, 100);
                 }
                 var v = Least(trial);
@@ -273,13 +260,30 @@ public sealed class BargainingProblem
                     (bestValue, bestPoint) = (v, (double[])trial.Clone());
             }
             if (bestPoint is null)
-            {
                 step /= 2;
-                continue;
-            }
-            point = bestPoint;
+            else
+                (point, value) = (bestPoint, bestValue);
         }
         return point;
+    }
+
+    /// <summary>The direction of steepest ascent of the smallest piece at <paramref name="y"/>, scaled to a largest component of 1; null where there is none.</summary>
+    private double[]? Ascent(double[] y, double least, double step, Piece[] pieces)
+    {
+        var utilities = new double[_parties.Length];
+        var gradients = new double[_parties.Length][];
+        foreach (var i in _stakeholders)
+            (utilities[i], gradients[i]) = (Utility(i, y), Gradient(i, y));
+        var pieceGradients = pieces.Select(p => p.Gradient(gradients)).ToArray();
+        var lowest = pieces.Select(p => p.Of(utilities)).ToArray();
+        var steepest = pieceGradients.Where((_, p) => lowest[p] <= least).Max(g => g.Sum(Math.Abs));
+        // A piece is within reach when one step could bring it level with the smallest.
+        var reach = pieceGradients.Where((g, p) => lowest[p] - least <= step * (g.Sum(Math.Abs) + steepest)).ToArray();
+        var ascent = ShortestInHull(reach);
+        var largest = ascent.Max(Math.Abs);
+        if (!(largest > 0))
+            return null;
+        return [.. ascent.Select(x => x / largest)];
     }
 
     /// <summary>∂Uᵢ/∂yₜ = −sₜ·ρ·(|yₜ − xₜ|/100)^(ρ−1)·sign(yₜ − xₜ)/100 on each topic (0 at the party's own position).</summary>
@@ -293,19 +297,6 @@ public sealed class BargainingProblem
                 gradient[t] = -stake.Salience * p.Risk * Math.Pow(Math.Abs(y[t] - stake.Position) / 100, p.Risk - 1) * Math.Sign(y[t] - stake.Position) / 100;
         }
         return gradient;
-    }
-
-    private static double[] Combine(double[] weights, double[][] gradients, int d)
-    {
-        var sum = new double[d];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            if (weights[i] == 0)
-                continue;
-            for (var t = 0; t < d; t++)
-                sum[t] += weights[i] * gradients[i][t];
-        }
-        return sum;
     }
 
     /// <summary>The shortest vector in the convex hull of <paramref name="vectors"/>, by the Frank–Wolfe method with exact line search (Gilbert 1966).</summary>
