@@ -28,6 +28,23 @@ public static class SmpRuns
         var quick = context.Sizes == BenchSizes.Quick;
         var results = new List<BenchResult>();
 
+        // The start-to-exit runs go first, while this process is still idle: after the in-process figures the
+        // runtime goes on compiling and collecting, and on two cores that work takes time from the child being timed.
+        var runs = context.Sizes.ProcessRuns;
+        var fortyProcess = await ProcessRun.TimeAsync(runs, "run", "--world", ConvergenceRuns.FortyWorld, "--model", "smp", "-q");
+        var eightyWorld = WorldGenerator.Generate(80, 2, seed: 80, "generated-80x2");
+        var eightyPath = Path.Combine(Path.GetTempPath(), $"summits-bench-{Environment.ProcessId}-80x2.yaml");
+        ProcessRun.Times eighty;
+        await File.WriteAllTextAsync(eightyPath, WorldWriter.Write(eightyWorld));
+        try
+        {
+            eighty = await ProcessRun.TimeAsync(runs, "run", "--world", eightyPath, "--model", "smp", "-q");
+        }
+        finally
+        {
+            File.Delete(eightyPath);
+        }
+
         var forty = SmpTable.From(WorldFile.Load(CommonOptions.Resolve(ConvergenceRuns.FortyWorld)));
         var fortyRun = Time(forty, quick ? 1 : 5);
         results.Add(new(Figure, "dummy-40 (40 x 1) to convergence, after start-up", fortyRun.Seconds * 1000, "ms",
@@ -35,31 +52,18 @@ public static class SmpRuns
         results.Add(new(Figure, "KTAB smpc / summits on dummyData-a040, after start-up", KtabFortySeconds / fortyRun.Seconds, "ratio", ">= 100",
             KtabFortySeconds / fortyRun.Seconds >= 100, Invariant($"{KtabFortySeconds} s / {fortyRun.Seconds:0.0000} s")));
 
-        var runs = context.Sizes.ProcessRuns;
-        var fortyProcess = await ProcessRun.TimeAsync(runs, "run", "--world", ConvergenceRuns.FortyWorld, "--model", "smp", "-q");
         results.Add(new(Figure, "dummy-40 with the spatial model, start to exit", fortyProcess.Median, "s", Invariant($"< {KtabFortySeconds / 20:0.00} s (KTAB / 20)"),
             fortyProcess.Median * 20 < KtabFortySeconds, ProcessRun.Describe(fortyProcess, "one process")));
         results.Add(new(Figure, "KTAB smpc / summits on dummyData-a040, start to exit", KtabFortySeconds / fortyProcess.Median, "ratio", ">= 20",
             KtabFortySeconds / fortyProcess.Median >= 20, Invariant($"{KtabFortySeconds} s / {fortyProcess.Median:0.000} s")));
         results.Add(Cpu("dummy-40", fortyProcess, KtabFortySeconds));
 
-        var eightyWorld = WorldGenerator.Generate(80, 2, seed: 80, "generated-80x2");
-        var eightyPath = Path.Combine(Path.GetTempPath(), $"summits-bench-{Environment.ProcessId}-80x2.yaml");
-        await File.WriteAllTextAsync(eightyPath, WorldWriter.Write(eightyWorld));
-        try
-        {
-            var eighty = await ProcessRun.TimeAsync(runs, "run", "--world", eightyPath, "--model", "smp", "-q");
-            results.Add(new(Figure, "generated 80 x 2 table with the spatial model, start to exit", eighty.Median, "s",
-                Invariant($"< {KtabEightySeconds / 1000:0.000} s (KTAB 409 s / 1000)"), eighty.Median * 1000 < KtabEightySeconds,
-                ProcessRun.Describe(eighty, "WorldGenerator.Generate(80, 2, seed: 80)")));
-            results.Add(new(Figure, "KTAB smpc / summits on an 80 x 2 table, start to exit", KtabEightySeconds / eighty.Median, "ratio", ">= 1000",
-                KtabEightySeconds / eighty.Median >= 1000, Invariant($"{KtabEightySeconds} s / {eighty.Median:0.000} s")));
-            results.Add(Cpu("the 80 x 2 table", eighty, KtabEightySeconds));
-        }
-        finally
-        {
-            File.Delete(eightyPath);
-        }
+        results.Add(new(Figure, "generated 80 x 2 table with the spatial model, start to exit", eighty.Median, "s",
+            Invariant($"< {KtabEightySeconds / 1000:0.000} s (KTAB 409 s / 1000)"), eighty.Median * 1000 < KtabEightySeconds,
+            ProcessRun.Describe(eighty, "WorldGenerator.Generate(80, 2, seed: 80)")));
+        results.Add(new(Figure, "KTAB smpc / summits on an 80 x 2 table, start to exit", KtabEightySeconds / eighty.Median, "ratio", ">= 1000",
+            KtabEightySeconds / eighty.Median >= 1000, Invariant($"{KtabEightySeconds} s / {eighty.Median:0.000} s")));
+        results.Add(Cpu("the 80 x 2 table", eighty, KtabEightySeconds));
 
         var (big, bigDimensions) = quick ? (40, 2) : (160, 2);
         var bigRun = Time(Generated(big, bigDimensions, 160), 1);

@@ -143,6 +143,8 @@ public static class RunCommand
         // Said after the silo or host has stopped, when the exporters have flushed what they could.
         if ((silo?.TelemetryNotice ?? host?.TelemetryNotice) is { } telemetryNotice)
             await Console.Error.WriteLineAsync(telemetryNotice);
+        // Ctrl-C at any moment of the command, even once the runs are done, ends it as interrupted (130).
+        cancellation.ThrowIfCancellationRequested();
         return runs.Any(r => r.Failures > 0) ? ExitCodes.CheckFailed : ExitCodes.Ok;
 
         async Task RunOneAsync(LoadedScenario loaded)
@@ -207,13 +209,13 @@ public static class RunCommand
             var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
             if (outDir is not null)
             {
-                var written = RunFiles.WriteAll(run, outDir);
+                var written = RunFiles.WriteAll(run, outDir, cancellation);
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote {string.Join(", ", written.Take(written.Count - 1))} and {written[^1]} to {outDir}");
             }
             if (reportDir is not null)
             {
-                RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath]);
+                RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath], cancellation);
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }

@@ -35,7 +35,7 @@ internal static class Pce
                 pairs[a * options + b] = Math.Log(forA / total);
                 pairs[b * options + a] = Math.Log(forB / total);
             }
-        }, options * voters);
+        }, (long)options * voters / 2);
         var log = new double[options];
         for (var a = 0; a < options; a++)
         {

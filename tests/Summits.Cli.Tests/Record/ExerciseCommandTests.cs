@@ -22,13 +22,13 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.StartsWith("Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds\n", run.Output, StringComparison.Ordinal);
         // The public brief quotes the briefing verbatim, with the line the words stand on.
         Assert.Contains("    “I am confident that we will be able to achieve the correction of the trade imbalance from now\n", run.Output);
-        Assert.Contains("\n       16  total\n", run.Output);
-        // 2 + 0 + 5 + 9, worked in ExercisePlayTests.
+        Assert.Contains("\n       17  total\n", run.Output);
+        // 2 + 0 + 5 + 10, worked in ExercisePlayTests.
         var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
         Assert.Equal("exercise,answers,role,kind,item,points,working", grading[0]);
         Assert.Equal(6, grading.Length);
         Assert.StartsWith("trade-for-defence,", grading[^1], StringComparison.Ordinal);
-        Assert.EndsWith(",JP,total,,16,", grading[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",JP,total,,17,", grading[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,5 +65,17 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal("", run.Output);
         Assert.Equal("summits exercise: error: standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts (see 'summits exercise --help')",
             Assert.Single(run.ErrorLines));
+    }
+
+    [Theory]
+    [InlineData("3", false, "--players must be one of 1, 2, not '3'")]
+    [InlineData("2", true, "--players is for a play at the keyboard; an answers file says who played in its own 'players'")]
+    public async Task A_wrong_players_is_a_usage_error_with_exit_code_2(string players, bool withAnswers, string problem)
+    {
+        string[] answers = withAnswers ? ["--answers", Exercises("answers", "trade-for-defence-jp.yaml")] : [];
+        var run = await SummitsProcess.RunAsync(["exercise", Exercises("trade-for-defence.yaml"), "--players", players, .. answers, "--engine", "local"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits exercise: error: {problem} (see 'summits exercise --help')", Assert.Single(run.ErrorLines));
     }
 }

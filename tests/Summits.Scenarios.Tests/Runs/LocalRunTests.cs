@@ -10,7 +10,7 @@ public sealed class LocalRunTests
             ? fork.Names.Select(name => $"{Path.GetFileName(p)}#{name}")
             : [Path.GetFileName(p)])];
 
-    private static LoadedScenario Load(string entry)
+    internal static LoadedScenario Load(string entry)
     {
         var (file, branch) = BranchChoice.Split(entry);
         var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", file));
