@@ -31,9 +31,7 @@ public static class SummitsCommand
         {
             // One line, for the first mistake: the others are often its consequences.
             var command = CommandPath(parse);
-            // A mistake in an option's value is said before what the command as a whole lacks.
-            var first = parse.Errors.OrderBy(e => e.SymbolResult is System.CommandLine.Parsing.CommandResult or null ? 1 : 0).First();
-            await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(first)));
+            await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(parse)));
             return ExitCodes.BadInput;
         }
         // A file of an older format loads with a note of what changed in its meaning: one line on standard

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 
@@ -53,6 +54,86 @@ public static partial class UsageError
         }
         return OneLine(message).TrimEnd('.');
     }
+
+    /// <summary>
+    /// The parser's first mistake in <paramref name="parse"/> in the commands' own words. A word the parser
+    /// did not take names what it may be: a command (where a command was expected), an option of the command
+    /// (with the closest by edit distance first), or says the command takes no more arguments. A missing
+    /// argument names the arguments the command takes; other mistakes go through <see cref="Of(ParseError)"/>.
+    /// </summary>
+    public static string Of(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (parse.UnmatchedTokens.Count > 0)
+            return Unrecognized(parse, command, parse.UnmatchedTokens[0]);
+        var missing = parse.Errors.Select(e => MissingArgument().Match(e.Message)).FirstOrDefault(m => m.Success);
+        // A mistake in an option's value is said before what the command as a whole lacks.
+        var first = parse.Errors.OrderBy(e => e.SymbolResult is CommandResult or null ? 1 : 0).First();
+        var ofOption = first.SymbolResult is OptionResult or ArgumentResult { Parent: OptionResult };
+        if (!ofOption && missing is not null)
+        {
+            var arguments = string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"));
+            return $"the argument <{missing.Groups["argument"].Value}> is missing: '{Path(parse)}' takes {arguments}";
+        }
+        if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
+            return $"a command is needed, one of {string.Join(", ", Commands(command))}";
+        return Of(first);
+    }
+
+    private static string Unrecognized(ParseResult parse, Command command, string token)
+    {
+        if (!token.StartsWith('-') && command.Subcommands.Count > 0)
+            return $"'{token}' is not a command; the commands are {string.Join(", ", Closest(token, Commands(command)))}";
+        if (token.StartsWith('-'))
+        {
+            var options = new List<string>();
+            for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
+                options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
+            return $"'{token}' is not an option of '{Path(parse)}'; the options are {string.Join(", ", Closest(token, options.Distinct()))}";
+        }
+        return $"unexpected argument '{token}': '{Path(parse)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
+    }
+
+    private static IEnumerable<string> Commands(Command command) => command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
+
+    /// <summary>The names with the one nearest to <paramref name="token"/> (Levenshtein distance, within half its length) moved first.</summary>
+    private static IEnumerable<string> Closest(string token, IEnumerable<string> names)
+    {
+        var all = names.ToList();
+        var near = all.Select(n => (Name: n, Distance: Levenshtein(token, n)))
+            .Where(n => n.Distance <= Math.Max(2, token.Length / 2))
+            .OrderBy(n => n.Distance).Select(n => n.Name).FirstOrDefault();
+        return near is null ? all : all.Where(n => n != near).Prepend(near);
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
+    private static string Path(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
+            names.Insert(0, result.Command.Name);
+        names.Insert(0, "summits");
+        return string.Join(' ', names);
+    }
+
+    [GeneratedRegex(@"^Required argument '(?<argument>[^']*)' missing")]
+    private static partial Regex MissingArgument();
 
     private static string OneLine(string message) => Whitespace().Replace(message, " ").Trim();
 

@@ -23,10 +23,6 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("PositionOn")]
     Task<Position?> PositionOn(string topic, AdvanceAttempt attempt);
 
-    /// <summary>Every move of this country's positions, in order, with its cause.</summary>
-    [Alias("History")]
-    Task<ImmutableArray<Move>> History();
-
     /// <summary>Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing.</summary>
     [Alias("Evaluate")]
     Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt);
@@ -39,9 +35,9 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("Retire")]
     Task Retire();
 
-    /// <summary>Applies one change of a shock step to this country.</summary>
+    /// <summary>Applies one change of a shock step to this country; the same <paramref name="command"/> id again in the same advance returns the first outcome and changes nothing.</summary>
     [Alias("Shock")]
-    Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt);
+    Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt);
 
     /// <summary>Writes what the attempt changed; the world grain calls it once per advance.</summary>
     [Alias("Commit")]

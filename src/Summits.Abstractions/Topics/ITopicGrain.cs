@@ -3,7 +3,7 @@ using Summits.Model;
 
 namespace Summits.Grains;
 
-/// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic and their history.</summary>
+/// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic and their status.</summary>
 /// <remarks>Calls of an advance carry its <see cref="AdvanceAttempt"/>, as a country's do (see <see cref="ICountryGrain"/>).</remarks>
 [Alias("summits.topic-grain")]
 public interface ITopicGrain : IGrainWithStringKey
@@ -23,16 +23,13 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Positions")]
     Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt);
 
-    /// <summary>Every status change of the agreements on this topic, in order, with its cause.</summary>
-    [Alias("History")]
-    Task<ImmutableArray<CommitmentChange>> History();
-
     /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
     [Alias("Record")]
     Task<bool> Record(Agreement agreement, AdvanceAttempt attempt);
 
+    /// <summary>Applies status changes and returns those applied; the same <paramref name="command"/> id again in the same advance returns the first answer and changes nothing.</summary>
     [Alias("Apply")]
-    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt);
+    Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt);
 
     [Alias("Join")]
     Task Join(string actor, AdvanceAttempt attempt);

@@ -40,7 +40,7 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("Advance")]
     Task<Advance> Advance(int step, CancellationToken cancellation = default);
 
-    /// <summary>The whole timeline of the run so far.</summary>
+    /// <summary>The whole timeline of the run so far, read from its timeline pages (the world grain keeps none of it in memory).</summary>
     [Alias("Timeline")]
     Task<ImmutableArray<TimelineEvent>> Timeline();
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Summits.Cli.Exercises;
 using Summits.Cli.Hosting;
@@ -24,52 +25,57 @@ public static class ExerciseCommand
             Description = "The answers file: the role, the answers to the prediction questions, and the proposals of each round; plays the exercise without prompts (without it, the exercise is played at the keyboard)",
             HelpName = "FILE",
         };
-        var role = new Option<string?>("--role") { Description = "Play this role instead of the answers file's", HelpName = "ACTOR" };
+        var role = new Option<string?>("--role") { Description = "Play this role instead of the answers file's; at the keyboard, the (first) player's role, not asked for", HelpName = "ACTOR" };
+        var players = new Option<string?>("--players")
+        {
+            Description = "At the keyboard: 1, the model plays the other side; 2, a second person at the same keyboard plays it (asked at the start when left out)",
+            HelpName = "1|2",
+        };
+        CommonOptions.OneOf(players, "1", "2");
         var output = CommonOptions.Output("Write grading.csv (every score line with its working) into this folder, and answers.yaml after a play at the keyboard");
         var format = CommonOptions.Format("How to print the debrief: table (the briefs, the play, then the debrief, fitted to the terminal), csv (the grading lines) or json (one document)");
         var engine = CommonOptions.Engine();
         var command = new Command("exercise", "Play a teaching exercise at the keyboard or with a student's answers: the briefs, the play, and the debrief against the simulation and the record")
         {
-            file, answers, role, output, format, engine,
+            file, answers, role, players, output, format, engine,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers), parse.GetValue(role), parse.GetValue(output),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers), parse.GetValue(role), parse.GetValue(players) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null, parse.GetValue(output),
             parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, string? answersFile, string? role, string? outDir, string format, Engine engine, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string file, string? answersFile, string? role, int? players, string? outDir, string format, Engine engine, CancellationToken cancellation)
     {
+        const string command = "summits exercise";
+        if (answersFile is not null && players is not null)
+            return UsageError.Write(command, "--players is for a play at the keyboard; an answers file says who played in its own 'players'");
         if (answersFile is null && Console.IsInputRedirected)
-            return UsageError.Write("summits exercise", "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
-        Exercise exercise;
-        ExerciseAnswers? answers = null;
-        try
+            return UsageError.Write(command, "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
+        var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        if (role is not null && exercise.Roles.All(r => r.Actor != role))
+            return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+        var plays = new List<ExerciseAnswers>();
+        if (answersFile is not null)
+            plays.Add(ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role));
+        if (plays.Count == 0)
         {
-            exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
-            if (role is not null && exercise.Roles.All(r => r.Actor != role))
-                return UsageError.Write("summits exercise", $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
-            if (answersFile is not null)
-                answers = ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
-        if (answers is null)
-        {
-            var draft = await new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput()).PlayAsync(role, cancellation);
-            var saved = outDir is null ? KeyboardPlay.Keyboard : Path.Combine(outDir, AnswersFile);
-            answers = draft.Answers(saved);
-            if (outDir is not null)
+            var draft = await new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput()).PlayAsync(role, players, cancellation);
+            // Each player's answers, saved as a file that --answers plays again: the whole play and that player's predictions.
+            var seats = draft.Players == 1 ? [draft.Role] : new[] { draft.Role, exercise.Opposite(draft.Role).Actor };
+            foreach (var seat in seats)
             {
-                Directory.CreateDirectory(outDir);
-                await File.WriteAllTextAsync(saved, draft.Text(), cancellation);
-                await Console.Error.WriteLineAsync($"wrote {saved}");
+                var saved = outDir is null ? KeyboardPlay.Keyboard : Path.Combine(outDir, draft.Players == 1 ? AnswersFile : $"answers-{seat}.yaml");
+                plays.Add(draft.Answers(saved, seat));
+                if (outDir is not null)
+                {
+                    Directory.CreateDirectory(outDir);
+                    await File.WriteAllTextAsync(saved, draft.Text(seat), cancellation);
+                    await Console.Error.WriteLineAsync($"wrote {saved}");
+                }
             }
         }
 
-        var loaded = ExercisePlay.Scenario(exercise, answers);
+        var loaded = ExercisePlay.Scenario(exercise, plays[0]);
         RunResult run;
         if (engine == Engine.Grains)
         {
@@ -80,19 +86,28 @@ public static class ExerciseCommand
         {
             run = await ScenarioRun.LocallyAsync(loaded, null, cancellation);
         }
-        var debrief = Debrief.Of(exercise, answers, run);
+        // With two players the play is one, and each player has a debrief of their own.
+        var debriefs = plays.Select(answers => Debrief.Of(exercise, answers, run)).ToList();
+        var grading = string.Concat(debriefs.Select((d, k) => k == 0 ? DebriefText.GradingCsv(d) : DebriefText.GradingCsv(d)[(DebriefText.GradingHeader.Length + 1)..]));
 
         if (format == "json")
-            Console.Out.Write(DebriefText.Json(debrief) + "\n");
+            Console.Out.Write((debriefs.Count == 1 ? DebriefText.Json(debriefs[0]) : $"[\n{string.Join(",\n", debriefs.Select(DebriefText.Json))}\n]") + "\n");
         else if (format == "csv")
-            CsvSections.Write(Console.Out, [(DebriefText.GradingFile, DebriefText.GradingCsv(debrief))]);
+            CsvSections.Write(Console.Out, [(DebriefText.GradingFile, grading)]);
         else
-            DebriefText.Write(Console.Out, debrief, TerminalWidth.OfStandardOutput());
+        {
+            for (var k = 0; k < debriefs.Count; k++)
+            {
+                if (k > 0)
+                    Console.Out.WriteLine();
+                DebriefText.Write(Console.Out, debriefs[k], TerminalWidth.OfStandardOutput());
+            }
+        }
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
             var path = Path.Combine(outDir, DebriefText.GradingFile);
-            await File.WriteAllTextAsync(path, DebriefText.GradingCsv(debrief), cancellation);
+            await File.WriteAllTextAsync(path, grading, cancellation);
             await Console.Error.WriteLineAsync($"wrote {path}");
         }
         return ExitCodes.Ok;

@@ -80,21 +80,11 @@ public static class RunCommand
         if (request.Rounds is < 1 or > 100_000)
             return UsageError.Write("summits run", $"--rounds must be a whole number from 1 to 100000, not {request.Rounds}");
 
-        IReadOnlyList<LoadedScenario> scenarios;
+        IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
+            ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
+            : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
         // A report on a world that a record of what happened next follows compares the run with it.
-        Dictionary<string, IReadOnlyList<SummitRecord>> records;
-        try
-        {
-            scenarios = request.WorldPath is not null
-                ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
-                : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
-            records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        Dictionary<string, IReadOnlyList<SummitRecord>> records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         (string, string)? pair = null;
         if (request.Pair is not null)
         {
@@ -143,6 +133,8 @@ public static class RunCommand
         // Said after the silo or host has stopped, when the exporters have flushed what they could.
         if ((silo?.TelemetryNotice ?? host?.TelemetryNotice) is { } telemetryNotice)
             await Console.Error.WriteLineAsync(telemetryNotice);
+        // Ctrl-C at any moment of the command, even once the runs are done, ends it as interrupted (130).
+        cancellation.ThrowIfCancellationRequested();
         return runs.Any(r => r.Failures > 0) ? ExitCodes.CheckFailed : ExitCodes.Ok;
 
         async Task RunOneAsync(LoadedScenario loaded)
@@ -207,13 +199,13 @@ public static class RunCommand
             var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
             if (outDir is not null)
             {
-                var written = RunFiles.WriteAll(run, outDir);
+                var written = RunFiles.WriteAll(run, outDir, cancellation);
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote {string.Join(", ", written.Take(written.Count - 1))} and {written[^1]} to {outDir}");
             }
             if (reportDir is not null)
             {
-                RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath]);
+                RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath], cancellation);
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }

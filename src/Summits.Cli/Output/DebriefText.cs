@@ -25,7 +25,7 @@ public static class DebriefText
         var exercise = debrief.Exercise;
         var role = debrief.Answers.Role;
         var other = exercise.Opposite(role).Actor;
-        Line($"Exercise {exercise.Id} ({exercise.Title}): {role} against {other} (the model), seed {exercise.Seed}, {Counted.Of(exercise.Rounds, "round")}");
+        Line($"Exercise {exercise.Id} ({exercise.Title}): {role} against {other} ({(debrief.Answers.Players == 1 ? "the model" : "a second player")}), seed {exercise.Seed}, {Counted.Of(exercise.Rounds, "round")}");
         if (exercise.About.Length > 0)
             Line(exercise.About);
 

@@ -35,8 +35,6 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt) => Task.FromResult(Enter(attempt).PositionOn(topic));
 
-    public Task<ImmutableArray<Move>> History() => Task.FromResult<ImmutableArray<Move>>([.. Delegation.History]);
-
     public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt)
     {
         var delegation = Enter(attempt);
@@ -64,9 +62,9 @@ public sealed class CountryGrain : Grain, ICountryGrain
         return Task.FromResult(changes);
     }
 
-    public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt)
+    public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt)
     {
-        var outcome = Enter(attempt).Shock(change, cause, commitments, parameters);
+        var outcome = Enter(attempt).Shock(command, change, cause, commitments, parameters);
         _state.Changed();
         return Task.FromResult(outcome);
     }

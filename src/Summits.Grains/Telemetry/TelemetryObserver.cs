@@ -137,6 +137,6 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
     [LoggerMessage(Level = LogLevel.Information, Message = "Agreement on {Topic} {Change} by {Cause}: {Why}")]
     private static partial void LogAgreementChange(ILogger logger, string topic, string change, string cause, string why);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Expectation failed in step {Step}: {Why}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expectation failed in step {Step}: {Why}")]
     private static partial void LogExpectationFailed(ILogger logger, string step, string why);
 }

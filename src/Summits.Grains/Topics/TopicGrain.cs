@@ -14,7 +14,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
         [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state,
         [PersistentState("topic-checkpoint", StorageNames.Summits)] IPersistentState<Checkpoint<Table>> checkpoint,
         DeepCopier copier) =>
-        _state = new CheckpointedState<Table>(state, checkpoint, copier, DeactivateOnIdle, _ => { });
+        _state = new CheckpointedState<Table>(state, checkpoint, copier, DeactivateOnIdle, t => t.BeginAdvance());
 
     private string World => GrainKeys.Split(this.GetPrimaryKeyString()).World;
 
@@ -46,8 +46,6 @@ public sealed class TopicGrain : Grain, ITopicGrain
         return [.. positions.OfType<Position>()];
     }
 
-    public Task<ImmutableArray<CommitmentChange>> History() => Task.FromResult<ImmutableArray<CommitmentChange>>([.. Table.History]);
-
     public Task<bool> Record(Agreement agreement, AdvanceAttempt attempt)
     {
         var recorded = Enter(attempt).Record(agreement);
@@ -56,9 +54,9 @@ public sealed class TopicGrain : Grain, ITopicGrain
         return Task.FromResult(recorded);
     }
 
-    public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt)
+    public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt)
     {
-        var applied = Enter(attempt).Apply(changes);
+        var applied = Enter(attempt).Apply(command, changes);
         if (!applied.IsEmpty)
             _state.Changed();
         return Task.FromResult(applied);

@@ -50,8 +50,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, string world, Advance
         public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
             grain.Propose(proposal, commitments, parameters, attempt);
 
-        public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
-            grain.Shock(change, cause, commitments, parameters, attempt);
+        public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
+            grain.Shock(command, change, cause, commitments, parameters, attempt);
 
         public Task<Position?> PositionOn(string topic) => grain.PositionOn(topic, attempt);
     }
@@ -64,7 +64,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, string world, Advance
 
         public Task<bool> Record(Agreement agreement) => grain.Record(agreement, attempt);
 
-        public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes) => grain.Apply(changes, attempt);
+        public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes) => grain.Apply(command, changes, attempt);
 
         public Task Join(string actor) => grain.Join(actor, attempt);
     }

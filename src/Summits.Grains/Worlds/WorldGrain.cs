@@ -39,17 +39,21 @@ public sealed partial class WorldGrain(
 
     public Task<WorldInfo> Info() => Task.FromResult(Current);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadTimelineAsync();
-
-    /// <summary>Reads the run's timeline back from its pages, which the world's own state does not hold.</summary>
-    private async Task LoadTimelineAsync()
+    /// <summary>
+    /// State written by an earlier version kept the whole timeline in memory instead of the event count and
+    /// the expectations' watches: those are rebuilt from the pages, once, as the world activates.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Run is not { Pages: > 0 } run)
-            return;
+        if (state.State.Run is { Watches: null } run)
+            run.Resume(await ReadTimelineAsync(run));
+    }
+
+    /// <summary>Reads the run's timeline from its pages, the one place it is kept.</summary>
+    private async Task<ImmutableArray<TimelineEvent>> ReadTimelineAsync(RunState run)
+    {
         var pages = await Task.WhenAll(Enumerable.Range(0, run.Pages).Select(n => Page(n).Read()));
-        run.Timeline.Clear();
-        foreach (var page in pages)
-            run.Timeline.AddRange(page);
+        return [.. pages.SelectMany(page => page)];
     }
 
     public async Task Start(Scenario scenario, CancellationToken cancellation = default)
@@ -131,7 +135,7 @@ public sealed partial class WorldGrain(
     private static partial void LogAbandonFailed(ILogger logger, string world, int step, Exception fault);
 
     public Task<ImmutableArray<TimelineEvent>> Timeline() =>
-        Task.FromResult<ImmutableArray<TimelineEvent>>([.. state.State.Run?.Timeline ?? []]);
+        state.State.Run is { } run ? ReadTimelineAsync(run) : Task.FromResult(ImmutableArray<TimelineEvent>.Empty);
 
     public async Task<World> Snapshot(CancellationToken cancellation = default)
     {

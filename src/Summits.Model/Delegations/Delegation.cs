@@ -3,27 +3,28 @@ using System.Collections.Immutable;
 namespace Summits.Model;
 
 /// <summary>
-/// A country's delegation in one world: its positions, the history of every move with its cause,
-/// and the proposals it has answered in the advance in progress, so that a proposal delivered twice
-/// changes nothing the second time. This is the state of a country grain and of a country in a local run alike.
+/// A country's delegation in one world: its positions and the proposals and shocks it has answered in the
+/// advance in progress, so that a proposal or shock delivered twice changes nothing the second time. This is the state of a
+/// country grain and of a country in a local run alike. Every move it makes is reported to the run, whose
+/// timeline holds it with its cause; the delegation keeps no history, so its state does not grow with a run.
 /// </summary>
 [GenerateSerializer, Alias("summits.delegation")]
 public sealed class Delegation
 {
     [Id(0)] private Actor? _actor;
     [Id(1)] private readonly SortedDictionary<string, Position> _positions = new(StringComparer.Ordinal);
-    [Id(2)] private readonly List<Move> _history = [];
+    // Id 2 held every move with its cause; it is retired (state written before still carries it): the
+    // timeline holds each move, as a Move event.
     [Id(3)] private readonly Dictionary<string, Evaluation> _answered = new(StringComparer.Ordinal);
     [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _proposed = new(StringComparer.Ordinal);
     // Id 5 held the responses of earlier advances; it is retired (state written before still carries it).
+    [Id(6)] private readonly Dictionary<string, ShockOutcome> _shocked = new(StringComparer.Ordinal);
 
     public bool IsSeeded => _actor is not null;
 
     public Actor Actor => _actor ?? throw new InvalidOperationException("this delegation has not been seeded");
 
     public IReadOnlyDictionary<string, Position> Positions => _positions;
-
-    public IReadOnlyList<Move> History => _history;
 
     public void Seed(Actor actor, IEnumerable<Position> positions)
     {
@@ -67,8 +68,20 @@ public sealed class Delegation
     /// its range. A moved position or salience can strain or breach the agreements in <paramref name="commitments"/>.
     /// Throws <see cref="ArgumentException"/> when the change lacks what it needs (the topic, the actor an
     /// affinity is toward, a held position for a salience change, the value and salience of a new position).
+    /// The same <paramref name="command"/> id again within an advance returns the first outcome and changes
+    /// nothing: a <c>by: +10</c> shock delivered twice moves a position 10, not 20.
     /// </summary>
-    public ShockOutcome Shock(ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
+    /// <param name="command">The shock change's id, unique within the advance.</param>
+    public ShockOutcome Shock(string command, ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
+    {
+        if (_shocked.TryGetValue(command, out var earlier))
+            return earlier;
+        var outcome = ApplyShock(change, cause, commitments, parameters);
+        _shocked[command] = outcome;
+        return outcome;
+    }
+
+    private ShockOutcome ApplyShock(ShockChange change, string cause, IReadOnlyList<Commitment> commitments, ModelParameters parameters)
     {
         var actor = Actor;
         switch (change.What)
@@ -123,6 +136,7 @@ public sealed class Delegation
     {
         _answered.Clear();
         _proposed.Clear();
+        _shocked.Clear();
     }
 
     private Position Held(string? topic) =>
@@ -133,7 +147,6 @@ public sealed class Delegation
     private void MoveTo(Move move)
     {
         _positions[move.Topic] = _positions[move.Topic] with { Value = new ScaleValue(move.After) };
-        _history.Add(move);
     }
 
     private ImmutableArray<CommitmentChange> Drifts(string topic, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)

@@ -20,7 +20,8 @@ public interface ICountryAccess
 
     Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
-    Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+    /// <summary>Applies one shock change; <paramref name="command"/> is its id, unique within the advance, and the same id again changes nothing.</summary>
+    Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
     Task<Position?> PositionOn(string topic);
 }
@@ -35,7 +36,8 @@ public interface ITopicAccess
     /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
     Task<bool> Record(Agreement agreement);
 
-    Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes);
+    /// <summary>Applies status changes; <paramref name="command"/> is their id, unique within the advance, and the same id again changes nothing.</summary>
+    Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes);
 
     Task Join(string actor);
 }

@@ -30,6 +30,19 @@ public sealed class LocalWorld : IWorldAccess
 
     public ITopicAccess Topic(string topic) => new TopicAccess(_tables[topic], _delegations);
 
+    /// <summary>
+    /// Begins an advance: every delegation and table forgets the answers of the last one
+    /// (<see cref="Delegation.BeginAdvance"/>), as a country or topic grain does, so that a long local run
+    /// keeps no more than a hosted one.
+    /// </summary>
+    public void BeginAdvance()
+    {
+        foreach (var delegation in _delegations.Values)
+            delegation.BeginAdvance();
+        foreach (var table in _tables.Values)
+            table.BeginAdvance();
+    }
+
     /// <summary>The world as it stands now, in the seed's order of actors and topics.</summary>
     public World Snapshot()
     {
@@ -50,8 +63,8 @@ public sealed class LocalWorld : IWorldAccess
         public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
             Task.FromResult(delegation.Propose(proposal, commitments, parameters));
 
-        public Task<ShockOutcome> Shock(ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
-            Task.FromResult(delegation.Shock(change, cause, commitments, parameters));
+        public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
+            Task.FromResult(delegation.Shock(command, change, cause, commitments, parameters));
 
         public Task<Position?> PositionOn(string topic) => Task.FromResult(delegation.PositionOn(topic));
     }
@@ -68,7 +81,7 @@ public sealed class LocalWorld : IWorldAccess
 
         public Task<bool> Record(Agreement agreement) => Task.FromResult(table.Record(agreement));
 
-        public Task<ImmutableArray<CommitmentChange>> Apply(ImmutableArray<CommitmentChange> changes) => Task.FromResult(table.Apply(changes));
+        public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes) => Task.FromResult(table.Apply(command, changes));
 
         public Task Join(string actor)
         {

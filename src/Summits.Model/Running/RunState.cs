@@ -1,10 +1,16 @@
 namespace Summits.Model;
 
 /// <summary>
-/// Everything a run must keep between steps: where it is, its random generator, the timeline so far,
-/// the proposals it has applied and the ones still open. Persisted by the world grain, so a run
-/// survives the grain's deactivation.
+/// Everything a run must keep between steps: where it is, its random generator, how many events it has
+/// written, how far the timeline has gone toward each event expectation still to be checked, and the
+/// proposals still open. Persisted by the world grain, so a run survives the grain's deactivation.
 /// </summary>
+/// <remarks>
+/// Nothing here grows with the length of a run: the timeline itself is written once, by whoever hosts the
+/// run (a world grain's timeline pages, a local run's caller), and the runner keeps only what later steps
+/// read of it (<see cref="Events"/> and <see cref="Watches"/>). Everything else is bounded by the world and
+/// the scenario: one entry per actor and topic, per scripted answer, per open proposal.
+/// </remarks>
 [GenerateSerializer, Alias("summits.run-state")]
 public sealed class RunState
 {
@@ -27,18 +33,11 @@ public sealed class RunState
 
     [Id(8)] public int RoundOffset { get; set; }
 
-    /// <summary>
-    /// Every event of the run so far. Not part of the persisted state: a world grain writes each
-    /// advance's events once, as a page of their own, and reads the pages back when it reactivates.
-    /// </summary>
-    public List<TimelineEvent> Timeline => _timeline ??= [];
-
-    [NonSerialized] private List<TimelineEvent>? _timeline;
-
     /// <summary>How many timeline pages the world grain has written.</summary>
     [Id(9)] public int Pages { get; set; }
 
-    [Id(10)] public HashSet<string> Applied { get; init; } = new(StringComparer.Ordinal);
+    // Id 10 held the id of every proposal delivered in the run; it is retired (state written before still
+    // carries it). Step ids are unique and every proposal id a run makes derives from one, so no id comes twice.
 
     [Id(11)] public List<OpenProposal> Open { get; init; } = [];
 
@@ -58,6 +57,15 @@ public sealed class RunState
     /// <summary>How far the first turn of the spatial-model step in progress moved the actors (0–100 scale), which its stopping rule reads.</summary>
     [Id(20)] public double? SmpFirstShift { get; set; }
 
+    /// <summary>How many events the run has written: the next event's sequence number is one more.</summary>
+    [Id(21)] public int Events { get; set; }
+
+    /// <summary>
+    /// How far the timeline has gone toward each event and order expectation of the steps still to run; null
+    /// only in state written before it was kept, which <see cref="Resume"/> rebuilds from the timeline.
+    /// </summary>
+    [Id(22)] public List<EventWatch>? Watches { get; set; }
+
     public bool Finished => NextStep >= Scenario.Steps.Length;
 
     public static RunState Begin(Scenario scenario, World world) => new()
@@ -68,5 +76,35 @@ public sealed class RunState
         TopicOrder = [.. world.Topics.Select(t => t.Id)],
         Actors = world.Actors.ToDictionary(a => a.Id, StringComparer.Ordinal),
         Start = world.Positions.ToDictionary(p => $"{p.Actor}/{p.Topic}", p => p.Value.Value, StringComparer.Ordinal),
+        Watches = EventWatch.For(scenario, 0),
     };
+
+    /// <summary>Counts an event the run wrote and moves on every watch it matches.</summary>
+    public void Wrote(TimelineEvent e)
+    {
+        Events = e.Seq;
+        foreach (var watch in Watches ??= EventWatch.For(Scenario, NextStep))
+            watch.See(Scenario, e);
+    }
+
+    /// <summary>
+    /// Rebuilds <see cref="Events"/> and <see cref="Watches"/> from the whole timeline so far, for state
+    /// written by an earlier version, which kept the timeline instead.
+    /// </summary>
+    public void Resume(IEnumerable<TimelineEvent> timeline)
+    {
+        Events = 0;
+        Watches = EventWatch.For(Scenario, NextStep);
+        foreach (var e in timeline)
+            Wrote(e);
+    }
+
+    /// <summary>The watch of expectation <paramref name="expectation"/> of step <paramref name="step"/>.</summary>
+    /// <exception cref="InvalidOperationException">The run keeps no watch for it: it is no event or order expectation, or its step has been checked.</exception>
+    public EventWatch Watch(int step, int expectation) =>
+        (Watches ??= EventWatch.For(Scenario, NextStep)).Find(w => w.Step == step && w.Expectation == expectation)
+        ?? throw new InvalidOperationException($"the run keeps no watch for expectation {expectation} of step {step}");
+
+    /// <summary>Forgets the watches of a step once its expectations are checked.</summary>
+    public void Checked(int step) => Watches?.RemoveAll(w => w.Step == step);
 }

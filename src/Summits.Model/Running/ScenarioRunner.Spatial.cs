@@ -43,7 +43,7 @@ public sealed partial class ScenarioRunner
                 if (after == table.Positions[i][k])
                     continue;
                 var actor = table.Actors[i];
-                var outcome = await world.Country(actor).Shock(new ShockChange(ShockTarget.Position, actor, topics[k], null, after, null, null),
+                var outcome = await world.Country(actor).Shock($"{cause}/{topics[k]}", new ShockChange(ShockTarget.Position, actor, topics[k], null, after, null, null),
                     cause, [], Parameters);
                 Emit(EventKind.Move, actor, topics[k], outcome.Before, outcome.After, cause, why);
             }

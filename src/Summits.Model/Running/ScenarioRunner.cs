@@ -15,15 +15,18 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     private Step? _step;
     private int? _round;
+    private readonly List<TimelineEvent> _written = [];
+    private int _changeSets;
 
     private ModelParameters Parameters => state.Scenario.Parameters;
 
     /// <summary>Runs the next step, or the next round of a <c>rounds</c> step, and returns the events it added.</summary>
     public async Task<ImmutableArray<TimelineEvent>> AdvanceAsync()
     {
+        _written.Clear();
+        _changeSets = 0;
         if (state.Finished)
             return [];
-        var from = state.Timeline.Count;
         _step = state.Scenario.Steps[state.NextStep];
         _round = _step is RoundsStep or SmpTurnsStep ? state.RoundsDone + 1 : null;
         using var scope = _observer.BeginStep(_step, _round);
@@ -60,14 +63,16 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 state.NextStep++;
                 break;
         }
-        return [.. state.Timeline.Skip(from)];
+        return [.. _written];
     }
 
-    /// <summary>Runs every remaining step.</summary>
-    public async Task RunToEndAsync()
+    /// <summary>Runs every remaining step and returns the events they added.</summary>
+    public async Task<ImmutableArray<TimelineEvent>> RunToEndAsync()
     {
+        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         while (!state.Finished)
-            await AdvanceAsync();
+            events.AddRange(await AdvanceAsync());
+        return events.ToImmutable();
     }
 
     private async Task ProposeAsync(ProposeStep step)
@@ -86,9 +91,6 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
     private async Task<Outcome> DeliverAsync(Proposal proposal, double proposerPosition = double.NaN)
     {
-        if (!state.Applied.Add(proposal.Id))
-            return new Outcome(false, 0, false);
-
         using var scope = _observer.BeginProposal(proposal);
         var topics = proposal.Terms.Select(t => t.Topic).ToArray();
         var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));
@@ -101,7 +103,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         var contraryTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
         var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
             world.Country(recipient).Evaluate(proposal, CommitmentsOf(recipient),
-                state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}"), ExchangesOf(recipient, proposal), Parameters)));
+                Scripted(proposal, recipient), ExchangesOf(recipient, proposal), Parameters)));
         var changes = new List<CommitmentChange>(await contraryTask);
         var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
@@ -155,6 +157,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         _observer.EndProposal(proposal, parties);
         return new Outcome(agreed, largest, offersChanged, evaluations.Length == 1 ? evaluations[0].Counter : default);
     }
+
+    /// <summary>
+    /// The answer a scenario dictates for <paramref name="recipient"/>: the one for this proposal, or for an offer of
+    /// a <c>rounds</c> step without one of its own, the one for the step.
+    /// </summary>
+    private ScriptedAnswer? Scripted(Proposal proposal, string recipient) =>
+        state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}")
+        ?? (proposal.Kind == ProposalKind.RoundOffer ? state.Scripted.GetValueOrDefault($"{proposal.Cause}/{recipient}") : null);
 
     /// <summary>
     /// The terms agreed. A bilateral round offer on one topic that the recipient accepts because its own
@@ -243,7 +253,10 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 list.Add(change);
             }
         }
-        var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply([.. pair.Value])));
+        // Each set of changes is one command, with an id unique within the advance: the same set delivered
+        // again is applied once. The advance runs the same way every time, so a retry numbers them alike.
+        var command = $"{_step!.Id}{(_round is { } r ? $".r{r}" : "")}/changes-{++_changeSets}";
+        var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply(command, [.. pair.Value])));
         foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status)))
         {
             var kind = change.Status switch
@@ -274,11 +287,12 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private async Task ShockAsync(ShockStep step)
     {
         Emit(EventKind.Shock, null, null, null, null, step.Id, step.Reason);
-        foreach (var change in step.Changes)
+        for (var i = 0; i < step.Changes.Length; i++)
         {
+            var change = step.Changes[i];
             var tables = change.Topic is { } t ? [await world.Topic(t).Get()] : Array.Empty<TopicTable>();
             var commitments = tables.SelectMany(table => Table.CommitmentsOf(table, change.Actor)).ToImmutableArray();
-            var outcome = await world.Country(change.Actor).Shock(change, step.Id, commitments, Parameters);
+            var outcome = await world.Country(change.Actor).Shock($"{step.Id}#{i + 1}", change, step.Id, commitments, Parameters);
             if (outcome.Kind == EventKind.CapabilityChanged)
                 state.Actors[change.Actor] = state.Actors[change.Actor] with { Capability = outcome.After };
             if (outcome.Kind == EventKind.AffinityChanged)
@@ -306,8 +320,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             state.RoundOffset = state.Random.Next(1 << 20);
         var round = ++state.RoundsDone;
         state.TotalRounds++;
-        var time = (double)round / step.Count;
-        Emit(EventKind.Round, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture, $"round {round} of {step.Count}"));
+        var clock = step.OnlyRound ?? round;
+        var time = (double)clock / step.Count;
+        Emit(EventKind.Round, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture, $"round {clock} of {step.Count}"));
 
         double largest = 0;
         var agreed = false;
@@ -391,6 +406,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             offersChanged |= outcome.OffersChanged;
         }
 
+        if (step.OnlyRound is not null)
+            return true;
         if (!open.Contains(true) && state.Open.Count == 0)
         {
             Emit(EventKind.Converged, null, null, null, null, step.Id, "every topic in play is settled");
@@ -496,15 +513,17 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     private async Task ExpectAsync(ExpectStep step)
     {
-        foreach (var expectation in step.Expectations)
+        for (var k = 0; k < step.Expectations.Length; k++)
         {
-            var (passed, detail) = await CheckAsync(expectation);
+            var expectation = step.Expectations[k];
+            var (passed, detail) = await CheckAsync(expectation, k);
             if (!passed)
                 state.Failures++;
             var why = step.Because.Length > 0 ? $"{detail}; because {step.Because}" : detail;
             Emit(passed ? EventKind.ExpectationPassed : EventKind.ExpectationFailed, null, TopicOf(expectation), null, null, step.Id,
                 string.Create(CultureInfo.InvariantCulture, $"line {step.Line}: {why}"));
         }
+        state.Checked(state.NextStep);
     }
 
     private static string? TopicOf(Expectation expectation) => expectation switch
@@ -515,7 +534,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         _ => null,
     };
 
-    private async Task<(bool Passed, string Detail)> CheckAsync(Expectation expectation)
+    /// <summary>Checks the <paramref name="index"/>-th expectation of the expect step in progress.</summary>
+    private async Task<(bool Passed, string Detail)> CheckAsync(Expectation expectation, int index)
     {
         switch (expectation)
         {
@@ -569,23 +589,21 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             }
             case EventExpectation e:
             {
-                var match = state.Timeline.FirstOrDefault(e.Pattern.Matches);
+                // The watch holds the first event that matched, if any.
+                var watch = state.Watch(state.NextStep, index);
+                var happened = watch.Matched > 0;
                 var said = $"{Word(e.Pattern.Kind)}{Of(e.Pattern)}";
                 return e.Happened
-                    ? (match is not null, match is null ? $"expected {said}, which did not happen" : $"{said} happened (event {match.Seq})")
-                    : (match is null, match is null ? $"{said} did not happen, as expected" : $"expected no {said}, but it happened (event {match.Seq})");
+                    ? (happened, happened ? $"{said} happened (event {watch.LastSeq})" : $"expected {said}, which did not happen")
+                    : (!happened, happened ? $"expected no {said}, but it happened (event {watch.LastSeq})" : $"{said} did not happen, as expected");
             }
             case OrderExpectation o:
             {
-                var at = 0;
-                foreach (var pattern in o.Patterns)
-                {
-                    var index = state.Timeline.FindIndex(at, pattern.Matches);
-                    if (index < 0)
-                        return (false, $"expected {Word(pattern.Kind)}{Of(pattern)} after event {at}, found none");
-                    at = index + 1;
-                }
-                return (true, $"{o.Patterns.Length} events happened in order");
+                // The watch matched each pattern at its first event after the previous pattern's match.
+                var watch = state.Watch(state.NextStep, index);
+                return watch.Matched < o.Patterns.Length
+                    ? (false, $"expected {Word(o.Patterns[watch.Matched].Kind)}{Of(o.Patterns[watch.Matched])} after event {watch.LastSeq}, found none")
+                    : (true, $"{o.Patterns.Length} events happened in order");
             }
             default:
                 return (false, "unknown expectation");
@@ -625,8 +643,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     private void Emit(EventKind kind, string? actor, string? topic, double? before, double? after, string cause, string? why, ImmutableArray<Term>? terms = null)
     {
-        var e = new TimelineEvent(state.Timeline.Count + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms);
-        state.Timeline.Add(e);
+        var e = new TimelineEvent(state.Events + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms);
+        state.Wrote(e);
+        _written.Add(e);
         _observer.Emitted(e);
     }
 }

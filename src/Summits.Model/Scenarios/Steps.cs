@@ -11,7 +11,7 @@ public abstract record Step([Id(0)] string Id, [Id(1)] int Line);
 public sealed record ProposeStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] string From, [Id(3)] ImmutableArray<string> To, [Id(4)] ImmutableArray<Term> Terms, [Id(5)] AgreementRule Rule, [Id(6)] int? Deadline)
     : Step(Id, Line);
 
-/// <summary>Dictates an actor's answer to a later proposal.</summary>
+/// <summary>Dictates an actor's answer to a later proposal; naming a <c>rounds</c> step, to each of that step's offers that has no answer of its own.</summary>
 [GenerateSerializer, Immutable, Alias("summits.respond-step")]
 public sealed record RespondStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] string Actor, [Id(3)] string Proposal, [Id(4)] ScriptedAnswer Answer)
     : Step(Id, Line);
@@ -23,8 +23,13 @@ public sealed record ShockStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] stri
 
 /// <summary>N rounds of autonomous bargaining, on the named topics or on every open one.</summary>
 /// <param name="Opener">The actor that makes the first offer on every topic it holds; null lets the seed choose.</param>
+/// <param name="OnlyRound">
+/// Plays only this round (1 to <paramref name="Count"/>) of a bargaining of <paramref name="Count"/> rounds, at
+/// τ = OnlyRound / Count, with the opener offering; the other rounds are played by other steps (an exercise's
+/// rounds, in which a student proposes). Null plays rounds 1 to Count.
+/// </param>
 [GenerateSerializer, Immutable, Alias("summits.rounds-step")]
-public sealed record RoundsStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] int Count, [Id(3)] ImmutableArray<string> Topics, [Id(4)] AgreementRule Rule, [Id(5)] string? Opener = null)
+public sealed record RoundsStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] int Count, [Id(3)] ImmutableArray<string> Topics, [Id(4)] AgreementRule Rule, [Id(5)] string? Opener = null, [Id(6)] int? OnlyRound = null)
     : Step(Id, Line);
 
 /// <summary>Checks that the run so far turned out as the scenario's author reasoned.</summary>

@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 namespace Summits.Model;
 
 /// <summary>
-/// A topic's table in one world: who holds a position on it, the agreements that cover it with
-/// the history of their status, and every change of status with its cause. This is the state of
-/// a topic grain and of a topic in a local run alike.
+/// A topic's table in one world: who holds a position on it and the agreements that cover it, each with
+/// its status now. This is the state of a topic grain and of a topic in a local run alike. Every change of
+/// status it applies is returned to the run, whose timeline holds it with its cause; the table keeps no
+/// history, so its state grows only with the agreements made, which a run's final state lists.
 /// </summary>
 [GenerateSerializer, Alias("summits.table")]
 public sealed class Table
@@ -13,7 +14,9 @@ public sealed class Table
     [Id(0)] private Topic? _topic;
     [Id(1)] private readonly List<string> _participants = [];
     [Id(2)] private readonly List<Agreement> _agreements = [];
-    [Id(3)] private readonly List<CommitmentChange> _history = [];
+    // Id 3 held every change of status with its cause; it is retired (state written before still carries
+    // it): the timeline holds each change, as an agreement event.
+    [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _applied = new(StringComparer.Ordinal);
 
     public bool IsSeeded => _topic is not null;
 
@@ -22,9 +25,6 @@ public sealed class Table
     public IReadOnlyList<string> Participants => _participants;
 
     public IReadOnlyList<Agreement> Agreements => _agreements;
-
-    /// <summary>Every status change of the agreements on this topic, in order, with its cause.</summary>
-    public IReadOnlyList<CommitmentChange> History => _history;
 
     public void Seed(Topic topic, IEnumerable<string> participants, IEnumerable<Agreement> agreements)
     {
@@ -56,9 +56,17 @@ public sealed class Table
         return true;
     }
 
-    /// <summary>Applies status changes to the agreements they name, where <see cref="AgreementStatuses.CanBecome"/> allows.</summary>
-    public ImmutableArray<CommitmentChange> Apply(IEnumerable<CommitmentChange> changes)
+    /// <summary>
+    /// Applies status changes to the agreements they name, where <see cref="AgreementStatuses.CanBecome"/> allows,
+    /// and returns those applied. The same <paramref name="command"/> id again within an advance returns the
+    /// first answer and changes nothing, so that a strain delivered again after a recovery does not strain
+    /// the agreement a second time.
+    /// </summary>
+    /// <param name="command">The id of this set of changes, unique within the advance.</param>
+    public ImmutableArray<CommitmentChange> Apply(string command, IEnumerable<CommitmentChange> changes)
     {
+        if (_applied.TryGetValue(command, out var earlier))
+            return earlier;
         var applied = ImmutableArray.CreateBuilder<CommitmentChange>();
         foreach (var change in changes)
         {
@@ -66,11 +74,13 @@ public sealed class Table
             if (i < 0 || !_agreements[i].Status.CanBecome(change.Status))
                 continue;
             _agreements[i] = _agreements[i] with { Status = change.Status };
-            _history.Add(change);
             applied.Add(change);
         }
-        return applied.ToImmutable();
+        return _applied[command] = applied.ToImmutable();
     }
+
+    /// <summary>Forgets the answers of the last advance as a new one begins (see <see cref="Delegation.BeginAdvance"/>).</summary>
+    public void BeginAdvance() => _applied.Clear();
 
     /// <summary>
     /// The agreement an actor is held to on this topic: the latest live one it is party to, so that an actor

@@ -17,8 +17,9 @@ public static class RunReportFiles
     /// <param name="pair">The two parties whose utilities the bargaining figures plot when a table has more than two; null for the two most capable.</param>
     /// <param name="records">The records of what followed the summit the run's world seeds (<see cref="RecordFile.For"/>); each adds the section "What happened next".</param>
     /// <exception cref="OutputException">The report could not be written; the folder's previous set is unchanged.</exception>
-    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null) =>
-        OutputSet.Write(directory, Names, Files(run, pair, records));
+    /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
+    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null, CancellationToken cancellation = default) =>
+        OutputSet.Write(directory, Names, Files(run, pair, records), cancellation);
 
     /// <summary>Every file a run's report may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv"];

@@ -13,7 +13,8 @@ namespace Summits.Scenarios;
 public static partial class AnswerInWords
 {
     /// <summary>The lines that tell what became of proposal <paramref name="proposalId"/>, from the events it caused.</summary>
-    public static ImmutableArray<string> Of(World world, IEnumerable<TimelineEvent> timeline, string proposalId)
+    /// <param name="you">The actor the reader plays, who is spoken to as "you"; null for none.</param>
+    public static ImmutableArray<string> Of(World world, IEnumerable<TimelineEvent> timeline, string proposalId, string? you = null)
     {
         var lines = ImmutableArray.CreateBuilder<string>();
         var events = timeline.Where(e => e.Cause == proposalId).ToList();
@@ -21,8 +22,14 @@ public static partial class AnswerInWords
         {
             switch (e.Kind)
             {
+                case EventKind.Accept or EventKind.Reject or EventKind.Counter when e.Actor == you:
+                    lines.Add($"You {(e.Kind == EventKind.Accept ? "accept" : "reject")}{(e.Why?.Contains(ExercisePlay.NotTakenUp, StringComparison.Ordinal) == true ? $": {ExercisePlay.NotTakenUp}" : "")}.");
+                    break;
                 case EventKind.Accept or EventKind.Reject or EventKind.Counter:
                     lines.Add(Answer(world, e));
+                    break;
+                case EventKind.Move when e.Before is { } before && e.After is { } after && e.Actor == you:
+                    lines.Add($"You moved on {e.Topic} from {Debrief.Text(before)} to {Debrief.Text(after)}: hearing terms pulls a side a little toward them.");
                     break;
                 case EventKind.Move when e.Before is { } before && e.After is { } after:
                     lines.Add($"{Name(world, e.Actor)} moved on {e.Topic} from {Debrief.Text(before)} to {Debrief.Text(after)}, a little toward the terms it heard.");

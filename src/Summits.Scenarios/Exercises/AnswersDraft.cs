@@ -6,47 +6,76 @@ namespace Summits.Scenarios;
 /// <summary>
 /// Answers to an exercise as they are given at the keyboard, kept as the text of an answers file, so that a
 /// play at the keyboard is read by the same <see cref="ExerciseFile.ParseAnswers"/> as a play from a file
-/// and is scored by the same rules; the text can be saved and played again with <c>--answers</c>.
+/// and is scored by the same rules; the text can be saved and played again with <c>--answers</c>. With two
+/// players the proposals and answers are shared and each player has predictions of their own: each player's
+/// file holds the whole play and that player's predictions.
 /// </summary>
-public sealed class AnswersDraft(Exercise exercise, string role)
+/// <param name="role">The actor the (first) player plays.</param>
+/// <param name="players">1 when the model plays the other side, 2 when a second person does.</param>
+public sealed class AnswersDraft(Exercise exercise, string role, int players = 1)
 {
-    private readonly List<(string Question, string Answer)> _predictions = [];
-    private readonly List<(int Round, IReadOnlyList<(string Topic, double Value)> Terms)> _proposals = [];
+    private readonly Dictionary<string, List<(string Question, string Answer)>> _predictions = new(StringComparer.Ordinal);
+    private readonly List<(int Round, string From, IReadOnlyList<(string Topic, double Value)> Terms)> _proposals = [];
+    private readonly List<(string Proposal, bool Accept)> _responses = [];
 
     public Exercise Exercise => exercise;
 
-    /// <summary>The actor the student plays.</summary>
+    /// <summary>The actor the (first) player plays.</summary>
     public string Role => role;
 
-    /// <summary>Records the answer to a prediction question: "yes", "no", or a value 0–100.</summary>
-    public void Predict(string question, string answer) => _predictions.Add((question, answer));
+    public int Players => players;
 
-    /// <summary>Records a proposal made in <paramref name="round"/> (1-based) and returns its id, as the play names it: <c>r{round}-{role}-{n}</c>.</summary>
-    public string Propose(int round, IReadOnlyList<(string Topic, double Value)> terms)
+    /// <summary>Records <paramref name="actor"/>'s player's answer to a prediction question: "yes", "no", or a value 0–100.</summary>
+    public void Predict(string actor, string question, string answer)
     {
-        _proposals.Add((round, terms));
-        return $"r{round}-{role}-{_proposals.Count(p => p.Round == round)}";
+        if (!_predictions.TryGetValue(actor, out var list))
+            _predictions[actor] = list = [];
+        list.Add((question, answer));
     }
 
-    /// <summary>The answers so far as the text of an answers file.</summary>
-    public string Text()
+    /// <summary>Records a proposal <paramref name="from"/> a role in <paramref name="round"/> (1-based) and returns its id, as the play names it.</summary>
+    public string Propose(int round, string from, IReadOnlyList<(string Topic, double Value)> terms)
     {
+        _proposals.Add((round, from, terms));
+        return ExercisePlay.ProposalId(round, from, _proposals.Count(p => p.Round == round && p.From == from));
+    }
+
+    /// <summary>Records the answer to the other side's proposal or offer <paramref name="proposal"/> (its id in the play).</summary>
+    public void Respond(string proposal, bool accept) => _responses.Add((proposal, accept));
+
+    /// <summary>Whether <paramref name="proposal"/> has been answered.</summary>
+    public bool Answered(string proposal) => _responses.Any(r => r.Proposal == proposal);
+
+    /// <summary>The answers so far as the text of <paramref name="actor"/>'s answers file (the first player's when null).</summary>
+    public string Text(string? actor = null)
+    {
+        actor ??= role;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Answers to {exercise.Id} given at the keyboard; summits exercise --answers plays them again.\n");
         text.Append(CultureInfo.InvariantCulture, $"answers: {exercise.Id}\n");
-        text.Append(CultureInfo.InvariantCulture, $"role: {role}\n");
+        text.Append(CultureInfo.InvariantCulture, $"role: {actor}\n");
+        if (players != 1)
+            text.Append(CultureInfo.InvariantCulture, $"players: {players}\n");
         text.Append("predictions:\n");
-        foreach (var (question, answer) in _predictions)
+        foreach (var (question, answer) in _predictions.GetValueOrDefault(actor) ?? [])
             text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
-        if (_proposals.Count == 0)
-            return text.ToString();
-        text.Append("proposals:\n");
-        foreach (var (round, terms) in _proposals)
-            text.Append(CultureInfo.InvariantCulture, $"  - round: {round}\n    terms: {{ {string.Join(", ", terms.Select(t => $"{t.Topic}: {MappingReader.Format(t.Value)}"))} }}\n");
+        if (_proposals.Count > 0)
+            text.Append("proposals:\n");
+        foreach (var (round, from, terms) in _proposals)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  - round: {round}\n");
+            if (players != 1)
+                text.Append(CultureInfo.InvariantCulture, $"    from: {from}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    terms: {{ {string.Join(", ", terms.Select(t => $"{t.Topic}: {MappingReader.Format(t.Value)}"))} }}\n");
+        }
+        if (_responses.Count > 0)
+            text.Append("responses:\n");
+        foreach (var (proposal, accept) in _responses)
+            text.Append(CultureInfo.InvariantCulture, $"  - proposal: {proposal}\n    answer: {(accept ? "accept" : "reject")}\n");
         return text.ToString();
     }
 
-    /// <summary>The answers so far, read as an answers file named <paramref name="path"/> is.</summary>
+    /// <summary>The answers so far of <paramref name="actor"/>'s player (the first player's when null), read as an answers file named <paramref name="path"/> is.</summary>
     /// <exception cref="InputException">an answer does not fit the exercise (a prediction not yet given, say).</exception>
-    public ExerciseAnswers Answers(string path) => ExerciseFile.ParseAnswers(path, Text(), exercise);
+    public ExerciseAnswers Answers(string path, string? actor = null) => ExerciseFile.ParseAnswers(path, Text(actor), exercise);
 }

@@ -3,10 +3,20 @@ using Summits.Model;
 
 namespace Summits.Scenarios;
 
-/// <summary>A student's answers to an exercise: the role played, the answer to each prediction question, and the proposals made in each round.</summary>
+/// <summary>
+/// A student's answers to an exercise: the role played, the answer to each prediction question, the proposals
+/// made in each round, and the answers given to the other side's offers.
+/// </summary>
 /// <param name="Predictions">Each question's answer: "yes" or "no", or a value on the 0–100 scale as text.</param>
+/// <param name="Proposals">Every proposal made in the play, in the order made; with two players, both sides'.</param>
 public sealed record ExerciseAnswers(string Path, string Role, ImmutableSortedDictionary<string, string> Predictions, ImmutableArray<ExerciseAnswers.RoundProposal> Proposals)
 {
+    /// <summary>What the student's side answered to the other side's offers; an offer without an answer here is rejected.</summary>
+    public ImmutableArray<RespondStep> Responses { get; init; } = [];
+
+    /// <summary>1 when the model plays the other side (and offers between rounds), 2 when a second person does.</summary>
+    public int Players { get; init; } = 1;
+
     /// <summary>A proposal of the scenario format, made in a round (1-based) to the other role.</summary>
     public sealed record RoundProposal(int Round, ProposeStep Proposal);
 }

@@ -115,30 +115,70 @@ public static class ExerciseFile
         }
         if (exercise.Predictions.FirstOrDefault(p => !predictions.ContainsKey(p.Id)) is { } unanswered)
             throw root.Fail(root.Required("predictions"), $"the prediction question '{unanswered.Id}' has no answer; every question needs one: {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
+        var players = root.Has("players") ? root.Integer("players", 1, 2) : 1;
         var proposalNodes = root.OptionalList("proposals");
+        var responseNodes = root.OptionalList("responses");
         root.RejectUnknownKeys();
 
-        var other = exercise.Opposite(role).Actor;
         var reader = new StepReader(path, exercise.World);
         var proposals = new List<ExerciseAnswers.RoundProposal>();
         foreach (var node in proposalNodes)
         {
             var r = new MappingReader(path, node, "a proposal");
             var round = r.Integer("round", 1, exercise.Rounds);
+            var from = role;
+            if (r.Optional("from") is { } fromNode)
+            {
+                from = r.String("from");
+                if (players == 1 && from != role)
+                    throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
+                if (exercise.Roles.All(x => x.Actor != from))
+                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {string.Join(", ", exercise.Roles.Select(x => x.Actor))}");
+            }
             var terms = r.Required("terms");
             var deadline = r.Optional("deadline");
             r.RejectUnknownKeys();
-            // The scenario format's proposal, from the student's role to the other: its terms and deadline are read and checked as a scenario's are.
-            var propose = new YamlMappingNode(new YamlScalarNode("from"), new YamlScalarNode(role), new YamlScalarNode("to"), new YamlScalarNode(other), new YamlScalarNode("terms"), terms);
+            // The scenario format's proposal, from one role to the other: its terms and deadline are read and checked as a scenario's are.
+            var propose = new YamlMappingNode(new YamlScalarNode("from"), new YamlScalarNode(from), new YamlScalarNode("to"), new YamlScalarNode(exercise.Opposite(from).Actor), new YamlScalarNode("terms"), terms);
             if (deadline is not null)
                 propose.Add(new YamlScalarNode("deadline"), deadline);
-            var id = $"r{round}-{role}-{proposals.Count(p => p.Round == round) + 1}";
+            var id = ExercisePlay.ProposalId(round, from, proposals.Count(p => p.Round == round && p.Proposal.From == from) + 1);
             var step = (ProposeStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode(id), new YamlScalarNode("propose"), propose)])[0];
             if (step.Terms.FirstOrDefault(t => !exercise.Topics.Contains(t.Topic)) is { Topic: not null } off)
                 throw r.Fail(terms, $"'{off.Topic}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(exercise.Topics)}");
             proposals.Add(new ExerciseAnswers.RoundProposal(round, step with { Line = (int)node.Start.Line }));
         }
-        return new ExerciseAnswers(path, role, predictions.ToImmutable(), [.. proposals.OrderBy(p => p.Round)]);
+
+        var responses = new List<RespondStep>();
+        foreach (var node in responseNodes)
+        {
+            var r = new MappingReader(path, node, "a response");
+            var idNode = r.Required("proposal");
+            var id = r.String("proposal");
+            var answerNode = r.Required("answer");
+            var answer = r.String("answer");
+            r.RejectUnknownKeys();
+            // The other side's proposal or offer answered: with two players one of the file's proposals, with one a model's offer.
+            var from = players == 2
+                ? proposals.FirstOrDefault(p => p.Proposal.Id == id)?.Proposal.From
+                    ?? throw r.Fail(idNode, $"'{id}' is not a proposal of these answers; the proposals are {MappingReader.Choices(proposals.Select(p => p.Proposal.Id))}")
+                : ExercisePlay.IsOfferId(exercise, exercise.Opposite(role).Actor, id) ? exercise.Opposite(role).Actor
+                    : throw r.Fail(idNode, $"'{id}' is not an offer the model can make in {exercise.Id}; its offers are named as the play shows them, r<round>-{exercise.Opposite(role).Actor}-offer.r1.<topics joined by +>, such as {ExercisePlay.OfferStepId(1, exercise.Opposite(role).Actor)}.r1.{exercise.Topics[0]}");
+            if (responses.Any(x => x.Proposal == id))
+                throw r.Fail(idNode, $"'{id}' is answered twice; each proposal takes one answer");
+            var response = answer switch
+            {
+                "accept" => Response.Accept,
+                "reject" => Response.Reject,
+                _ => throw r.Fail(answerNode, $"'answer' must be one of accept, reject, not '{answer}'"),
+            };
+            responses.Add(new RespondStep($"answer-{responses.Count + 1}", (int)node.Start.Line, exercise.Opposite(from).Actor, id, new ScriptedAnswer(response, [], ExercisePlay.PlayersAnswer)));
+        }
+        return new ExerciseAnswers(path, role, predictions.ToImmutable(), [.. proposals.OrderBy(p => p.Round)])
+        {
+            Responses = [.. responses],
+            Players = players,
+        };
     }
 
     private static string Read(string path, string what)

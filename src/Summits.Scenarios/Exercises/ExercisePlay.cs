@@ -4,25 +4,68 @@ using Summits.Model;
 namespace Summits.Scenarios;
 
 /// <summary>
-/// An exercise played with a student's answers, as a scenario of the exercise's world: in each round the
-/// facilitator's injects for that round, then the student's proposals to the other role, which the model
-/// answers. The scenario runs through the one runner, locally or in grains.
+/// An exercise played with a student's answers, as a scenario of the exercise's world. In each round come the
+/// facilitator's injects for that round, then the proposals of that round, each answered by the other side.
+/// When the model plays the other side, it then makes its own offer on the table's topics before the next
+/// round, as its delegation does in a <c>rounds</c> step (its tactic's offer at τ = round / round limit), and
+/// the student's side answers it as the answers say (rejects it when they say nothing). The scenario runs
+/// through the one runner, locally or in grains.
 /// </summary>
 public static class ExercisePlay
 {
+    /// <summary>The reason a player's answer carries in the timeline.</summary>
+    public const string PlayersAnswer = "the player's answer";
+
     /// <param name="throughRound">The last round to play (1 to the round limit); null plays every round, as a whole play does.</param>
-    public static LoadedScenario Scenario(Exercise exercise, ExerciseAnswers answers, int? throughRound = null)
+    /// <param name="offers">Whether the model's offer ends each round before the last; a play at the keyboard asks for the round's proposals first.</param>
+    public static LoadedScenario Scenario(Exercise exercise, ExerciseAnswers answers, int? throughRound = null, bool offers = true)
     {
         var steps = ImmutableArray.CreateBuilder<Step>();
-        for (var round = 1; round <= (throughRound ?? exercise.Rounds); round++)
+        steps.AddRange(answers.Responses);
+        var last = throughRound ?? exercise.Rounds;
+        var other = exercise.Opposite(answers.Role).Actor;
+        if (answers.Players == 1)
+        {
+            // An offer the answers leave unanswered is rejected: a response naming the step of the model's offers
+            // answers each of its offers that has no answer of its own.
+            for (var round = 1; round < exercise.Rounds; round++)
+                steps.Add(new RespondStep($"not-taken-up-{round}", 0, answers.Role, OfferStepId(round, other), new ScriptedAnswer(Response.Reject, [], NotTakenUp)));
+        }
+        for (var round = 1; round <= last; round++)
         {
             var injects = exercise.Injects.Where(i => i.Round == round).ToList();
             for (var k = 0; k < injects.Count; k++)
                 steps.Add(injects[k].Shock with { Id = $"r{round}-inject-{k + 1}" });
             steps.AddRange(answers.Proposals.Where(p => p.Round == round).Select(p => (Step)p.Proposal));
+            if (answers.Players == 1 && round < exercise.Rounds && (round < last || offers))
+                steps.Add(new RoundsStep(OfferStepId(round, other), 0, exercise.Rounds, exercise.Topics, AgreementRule.Unanimity, other, round));
         }
-        var about = $"{exercise.Title}, played as {answers.Role} against {exercise.Opposite(answers.Role).Actor}";
+        var about = $"{exercise.Title}, played as {answers.Role} against {other}";
         var scenario = new Scenario(exercise.Id, about, exercise.Seed, exercise.World.ParametersFor(ModelParameters.Default), steps.ToImmutable());
         return new LoadedScenario(exercise.Path, exercise.WorldPath, scenario, exercise.World);
+    }
+
+    /// <summary>The reason in the timeline of an offer the answers leave unanswered, which is rejected.</summary>
+    public const string NotTakenUp = "no answer given, so it is rejected";
+
+    /// <summary>The id of a role's <paramref name="n"/>-th proposal (from 1) in a round.</summary>
+    public static string ProposalId(int round, string from, int n) => $"r{round}-{from}-{n}";
+
+    /// <summary>The id of the step in which the model's <paramref name="actor"/> offers at the end of <paramref name="round"/>; each offer's id is this, <c>.r1.</c>, and its topics joined by <c>+</c>.</summary>
+    public static string OfferStepId(int round, string actor) => $"r{round}-{actor}-offer";
+
+    /// <summary>Whether <paramref name="id"/> names an offer the model's <paramref name="actor"/> can make between rounds: a round before the last, and topics on the table in the table's order.</summary>
+    public static bool IsOfferId(Exercise exercise, string actor, string id)
+    {
+        for (var round = 1; round < exercise.Rounds; round++)
+        {
+            var prefix = $"{OfferStepId(round, actor)}.r1.";
+            if (!id.StartsWith(prefix, StringComparison.Ordinal))
+                continue;
+            var topics = id[prefix.Length..].Split('+');
+            var order = topics.Select(t => exercise.Topics.IndexOf(t)).ToList();
+            return order.All(i => i >= 0) && order.Zip(order.Skip(1)).All(pair => pair.First < pair.Second);
+        }
+        return false;
     }
 }

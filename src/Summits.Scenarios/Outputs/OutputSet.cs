@@ -38,22 +38,27 @@ public static class OutputSet
 
     /// <summary>Writes <paramref name="files"/>, each text in UTF-8, as the set in <paramref name="directory"/>.</summary>
     /// <param name="names">Every file name a set of this kind may hold; the new set's files must be among them.</param>
+    /// <param name="cancellation">Checked after each file and before the new set takes the target's place.</param>
     /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
-    public static void Write(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, string Text)> files) =>
+    /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged.</exception>
+    public static void Write(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, string Text)> files, CancellationToken cancellation = default) =>
         Write(directory, names, staging =>
         {
             foreach (var (name, text) in files)
             {
                 File.WriteAllText(Path.Combine(staging, name), text);
                 if (Delay > 0)
-                    Thread.Sleep(Delay);
+                    cancellation.WaitHandle.WaitOne(Delay);
+                cancellation.ThrowIfCancellationRequested();
             }
-        });
+        }, cancellation);
 
     /// <summary>Runs <paramref name="write"/> on a new, empty folder, then puts that folder in <paramref name="directory"/>'s place.</summary>
     /// <param name="names">Every file name a set of this kind may hold; the new set's files must be among them.</param>
+    /// <param name="cancellation">Checked before the new set takes the target's place.</param>
     /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
-    public static void Write(string directory, IReadOnlyCollection<string> names, Action<string> write)
+    /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged, and the new folder is removed.</exception>
+    public static void Write(string directory, IReadOnlyCollection<string> names, Action<string> write, CancellationToken cancellation = default)
     {
         var target = OutputPath.Resolve(directory);
         var parent = Path.GetDirectoryName(target) ?? throw new OutputException(directory, "it is the root folder");
@@ -65,6 +70,7 @@ public static class OutputSet
             RemoveAbandoned(parent, Path.GetFileName(target));
             Directory.CreateDirectory(staging);
             write(staging);
+            cancellation.ThrowIfCancellationRequested();
             if (!Directory.Exists(target))
             {
                 Directory.Move(staging, target);

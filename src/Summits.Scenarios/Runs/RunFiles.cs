@@ -24,7 +24,7 @@ public static class RunFiles
     /// <summary>Writes the run's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <returns>The names of the files written, in the order written.</returns>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
-    public static IReadOnlyList<string> WriteAll(RunResult run, string directory)
+    public static IReadOnlyList<string> WriteAll(RunResult run, string directory, CancellationToken cancellation = default)
     {
         var files = new List<(string Name, string Text)>
         {
@@ -37,7 +37,7 @@ public static class RunFiles
             files.Add(("smp-positions.csv", history.PositionsCsv()));
             files.Add(("smp-probabilities.csv", history.ProbabilitiesCsv()));
         }
-        OutputSet.Write(directory, Names, files);
+        OutputSet.Write(directory, Names, files, cancellation);
         return [.. files.Select(f => f.Name)];
     }
 

@@ -46,13 +46,16 @@ public static class ScenarioRun
         var state = RunState.Begin(loaded.Scenario, loaded.World);
         var observer = new TelemetryObserver(loaded.World.Id, logger ?? NullLogger.Instance, evaluationSpans: true);
         var runner = new ScenarioRunner(world, state, observer);
+        var timeline = ImmutableArray.CreateBuilder<TimelineEvent>();
         while (!state.Finished)
         {
             cancellation.ThrowIfCancellationRequested();
+            world.BeginAdvance();
             var events = await runner.AdvanceAsync();
+            timeline.AddRange(events);
             onEvents?.Invoke(events);
         }
-        return new RunResult(loaded, loaded.World, world.Snapshot(), [.. state.Timeline], state.Failures);
+        return new RunResult(loaded, loaded.World, world.Snapshot(), timeline.ToImmutable(), state.Failures);
     }
 
     /// <summary>The root span of a run, shown as <c>run SCENARIO</c> so that a receiver's trace list names each run by its scenario.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Summits.Cli.Tests;
 
@@ -46,6 +47,7 @@ public sealed class TmuxTerminal : IDisposable
     /// <summary>
     /// Waits until <paramref name="text"/> is on the screen, after the last place <paramref name="after"/> is when
     /// given, polling the screen; fails with the screen when the wait limit passes first. Returns the screen.
+    /// Every run of spaces and line breaks counts as one space, so text wrapped onto two lines is found.
     /// </summary>
     public async Task<string> WaitForAsync(string text, string? after = null)
     {
@@ -53,14 +55,17 @@ public sealed class TmuxTerminal : IDisposable
         while (true)
         {
             var screen = Screen();
-            var from = after is null ? 0 : screen.LastIndexOf(after, StringComparison.Ordinal);
-            if (from >= 0 && screen.IndexOf(text, from, StringComparison.Ordinal) >= 0)
+            var flat = Flat(screen);
+            var from = after is null ? 0 : flat.LastIndexOf(Flat(after), StringComparison.Ordinal);
+            if (from >= 0 && flat.IndexOf(Flat(text), from, StringComparison.Ordinal) >= 0)
                 return screen;
             if (deadline.Elapsed > WaitLimit)
                 Assert.Fail($"'{text}'{(after is null ? "" : $" after '{after}'")} did not appear within {WaitLimit.TotalSeconds} s; the screen:\n{screen}");
             await Task.Delay(50);
         }
     }
+
+    private static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
 
     /// <summary>Waits for the program to end and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync()

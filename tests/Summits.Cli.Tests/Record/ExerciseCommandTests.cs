@@ -22,13 +22,13 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.StartsWith("Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds\n", run.Output, StringComparison.Ordinal);
         // The public brief quotes the briefing verbatim, with the line the words stand on.
         Assert.Contains("    “I am confident that we will be able to achieve the correction of the trade imbalance from now\n", run.Output);
-        Assert.Contains("\n       16  total\n", run.Output);
-        // 2 + 0 + 5 + 9, worked in ExercisePlayTests.
+        Assert.Contains("\n       17  total\n", run.Output);
+        // 2 + 0 + 5 + 10, worked in ExercisePlayTests.
         var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
         Assert.Equal("exercise,answers,role,kind,item,points,working", grading[0]);
         Assert.Equal(6, grading.Length);
         Assert.StartsWith("trade-for-defence,", grading[^1], StringComparison.Ordinal);
-        Assert.EndsWith(",JP,total,,16,", grading[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",JP,total,,17,", grading[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,6 +42,19 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         Assert.Equal($"{answers}:5:24: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
+    }
+
+    // The exercise's roles are JP and US (its 'roles:' list, in that order): any other is a usage mistake,
+    // said with the valid roles and the pointer to the help, before anything is played.
+    [Fact]
+    public async Task A_role_the_exercise_does_not_have_is_a_usage_error_naming_its_roles_with_exit_code_2()
+    {
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"),
+            "--role", "XX", "--engine", "local");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal("summits exercise: error: --role must be one of JP, US, not 'XX' (see 'summits exercise --help')\n", run.Error);
     }
 
     [Fact]
@@ -65,5 +78,17 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal("", run.Output);
         Assert.Equal("summits exercise: error: standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts (see 'summits exercise --help')",
             Assert.Single(run.ErrorLines));
+    }
+
+    [Theory]
+    [InlineData("3", false, "--players must be one of 1, 2, not '3'")]
+    [InlineData("2", true, "--players is for a play at the keyboard; an answers file says who played in its own 'players'")]
+    public async Task A_wrong_players_is_a_usage_error_with_exit_code_2(string players, bool withAnswers, string problem)
+    {
+        string[] answers = withAnswers ? ["--answers", Exercises("answers", "trade-for-defence-jp.yaml")] : [];
+        var run = await SummitsProcess.RunAsync(["exercise", Exercises("trade-for-defence.yaml"), "--players", players, .. answers, "--engine", "local"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits exercise: error: {problem} (see 'summits exercise --help')", Assert.Single(run.ErrorLines));
     }
 }

@@ -101,6 +101,42 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_expectation_on_the_grains_engine_logs_no_warning_on_standard_error()
+    {
+        // The same failing expectation as above, on the default engine (grains). The grain that sees it
+        // fail logs it below Warning, so the stderr logger (Warning and above) says nothing: under -v quiet the
+        // one line on standard error is the command's own FAILED line, as with --engine local.
+        var scenario = Path.Combine(_folder, "grains.yaml");
+        File.WriteAllText(scenario, $"""
+            format: 2
+            scenario: grains
+            world: {SeedFiles.World}
+            steps:
+              - expect:
+                  agreement: {"{"} topic: bilateral-fta {"}"}
+            """);
+
+        var run = await SummitsProcess.RunAsync("run", scenario, "-v", "quiet");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("warning", run.Error, StringComparison.OrdinalIgnoreCase);
+        // With 'format: 2' on line 1 the expect step's key is on line 5, column 5.
+        Assert.StartsWith($"FAILED {scenario}:5:5: expected an agreement on bilateral-fta", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task A_whatif_on_the_grains_engine_prints_nothing_on_standard_error_for_failed_expectations()
+    {
+        // us-fta-press-or-package fails one of its expectations in some runs (a branch that never makes
+        // the package); a failed expectation is an outcome counted in the study, so -q leaves standard
+        // error empty however many runs fail it.
+        var run = await SummitsProcess.RunAsync("whatif", WhatIf("us-fta-press-or-package.yaml"), "--runs", "6", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
     public async Task A_world_runs_without_a_scenario_until_it_converges()
     {
         var world = Path.Combine(SeedFiles.Root, "scenarios", "worlds", "dummy-3dim.yaml");

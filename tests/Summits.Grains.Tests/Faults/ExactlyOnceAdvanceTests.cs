@@ -13,7 +13,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     // A short run that makes every kind of call an advance makes: a shock that moves a salience and a
     // position (breaching the realignment agreement), a rejected proposal with a counter-offer and a move,
     // an agreement made (superseding the breached one), and two rounds of offers on the FTA.
-    private const string Short = """
+    internal const string Short = """
         format: 2
         scenario: fault-test
         about: A short run through every kind of grain call an advance makes.

@@ -78,7 +78,7 @@ internal static class RetriedRun
         return [.. calls.Skip(start + 1)];
     }
 
-    private static async Task DeactivateAllAsync(ClusterFixture fixture, World world, string key, int advances)
+    public static async Task DeactivateAllAsync(ClusterFixture fixture, World world, string key, int advances)
     {
         IAddressable[] grains =
         [

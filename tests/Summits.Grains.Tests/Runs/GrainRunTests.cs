@@ -86,24 +86,72 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         Assert.Equal(first.Counter.ToArray(), second.Counter.ToArray());
         Assert.NotEqual(world.Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value, after);
         Assert.Equal(after, (await japan.PositionOn("bilateral-fta", attempt))!.Value);
-        Assert.Equal("ask", Assert.Single(await japan.History()).Cause);
+        Assert.Equal("ask", Assert.Single(first.Moves).Cause);
     }
 
     [Fact]
-    public async Task Country_and_topic_grains_keep_the_history_of_every_change_with_its_cause()
+    public async Task A_shock_delivered_twice_to_a_country_grain_is_applied_once()
+    {
+        var key = Key();
+        await _cluster.Client.GetGrain<IWorldGrain>(key).Seed(WorldFile.Load(SeedFiles.World) with { Id = key });
+        var japan = _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP"));
+        var up = new ShockChange(ShockTarget.Position, "JP", "bilateral-fta", null, null, 10, null);
+
+        var attempt = new AdvanceAttempt(0, Guid.NewGuid());
+        var first = await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt);
+        var again = await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt);
+        await japan.Commit(attempt);
+
+        // Japan's position on the FTA is seeded at 20: +10 once leaves 30, not 40, in the grain and in storage.
+        Assert.Equal((20.0, 30.0), (first.Before, first.After));
+        Assert.Equal(first, again);
+        await _cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(30, (await japan.Get()).Positions.Single(p => p.Topic == "bilateral-fta").Value.Value);
+    }
+
+    [Fact]
+    public async Task A_status_change_delivered_again_to_a_topic_grain_after_a_later_one_is_not_applied_twice()
+    {
+        var key = Key();
+        await _cluster.Client.GetGrain<IWorldGrain>(key).Seed(WorldFile.Load(SeedFiles.World) with { Id = key });
+        var table = _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, "usfj-realignment"));
+        var strain = new CommitmentChange("usfj-realignment-okinawa", "usfj-realignment", "JP", AgreementStatus.Strained, "jolt", "");
+        var recover = new CommitmentChange("usfj-realignment-okinawa", "usfj-realignment", "JP", AgreementStatus.Holding, "ease", "");
+
+        var attempt = new AdvanceAttempt(0, Guid.NewGuid());
+        var first = await table.Apply("jolt/changes-1", [strain], attempt);
+        await table.Apply("ease/changes-2", [recover], attempt);
+        var again = await table.Apply("jolt/changes-1", [strain], attempt);
+
+        // The seed's agreement holds; strained, then holding again; the strain delivered again is answered as
+        // the first time and changes nothing, so the agreement still holds.
+        Assert.Equal([strain], first.ToArray());
+        Assert.Equal(first.ToArray(), again.ToArray());
+        var agreement = (await table.GetDuring(attempt)).Agreements.Single(a => a.Id == "usfj-realignment-okinawa");
+        Assert.Equal(AgreementStatus.Holding, agreement.Status);
+    }
+
+    [Fact]
+    public async Task The_timeline_the_world_grain_keeps_in_its_pages_holds_every_change_of_its_grains_with_its_cause()
     {
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "okinawa-realignment-friction.yaml"));
         var key = Key();
         var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, key);
+        var stored = await _cluster.Client.GetGrain<IWorldGrain>(key).Timeline();
+        Assert.Equal(run.Timeline.Select(SeedWorlds.Json), stored.Select(SeedWorlds.Json));
 
-        var moves = run.Timeline.Where(e => e is { Kind: EventKind.Move, Actor: "JP" }).ToArray();
-        var history = await _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).History();
-        Assert.Equal(moves.Select(m => (m.Topic, m.Before, m.After, m.Cause)), history.Select(h => ((string?)h.Topic, (double?)h.Before, (double?)h.After, h.Cause)));
+        // Japan's position on each topic is where the last move of the timeline left it.
+        var japan = await _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).Get();
+        foreach (var last in stored.Where(e => e is { Kind: EventKind.Move, Actor: "JP" }).GroupBy(e => e.Topic).Select(g => g.Last()))
+            Assert.Equal(last.After, japan.Positions.Single(p => p.Topic == last.Topic).Value.Value);
 
-        var changes = await _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, "usfj-realignment")).History();
-        // The shock leaves Japan 21 points from the agreed 76, beyond two windows (2 · 9.5): breached at once.
-        Assert.Equal([AgreementStatus.Breached], changes.Select(c => c.Status));
-        Assert.Equal(["local-opposition"], changes.Select(c => c.Cause));
+        // The shock leaves Japan 21 points from the agreed 76, beyond two windows (2 · 9.5): breached at once,
+        // which the table holds as the agreement's status and the timeline as the change with its cause.
+        var table = await _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, "usfj-realignment")).Get();
+        Assert.Equal(AgreementStatus.Breached, table.Agreements.Single(a => a.Id == "usfj-realignment-okinawa").Status);
+        var breach = Assert.Single(stored, e => e.Kind is EventKind.AgreementBreached or EventKind.AgreementStrained or EventKind.AgreementRestored
+            && e.Why!.StartsWith("usfj-realignment-okinawa:", StringComparison.Ordinal));
+        Assert.Equal((EventKind.AgreementBreached, "local-opposition"), (breach.Kind, breach.Cause));
     }
 
     [Fact]

@@ -17,9 +17,10 @@ public sealed record StorageCall(StorageOperation Operation, string StateName, G
 /// <summary>
 /// Real grain storage (the named memory storage, which keeps what the configured serializer makes of each
 /// state) with faults where a test chooses them: the n-th read or write of one grain's state fails once
-/// with an <see cref="IOException"/>, before the real storage is touched, as a lost connection would. It
-/// logs every call, so that a test can list every point where a run could fail, and keeps the bytes of
-/// each grain's last write.
+/// with an <see cref="IOException"/>, before the real storage is touched, as a lost connection would; or
+/// waits, before the real storage is touched, until the test releases it, so that a test can act at that
+/// very point of a run (<see cref="Pause"/>). It logs every call, so that a test can list every point
+/// where a run could fail, and keeps the bytes of each grain's last write.
 /// </summary>
 public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSerializer serializer) : IGrainStorage
 {
@@ -27,6 +28,7 @@ public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSeriali
     private readonly ConcurrentDictionary<(StorageOperation, string, GrainId), int> _counts = new();
     private readonly ConcurrentDictionary<(StorageOperation, string, GrainId, int), bool> _faults = new();
     private readonly ConcurrentQueue<StorageCall> _calls = new();
+    private readonly ConcurrentDictionary<(StorageOperation, string, GrainId, int), StoragePause> _pauses = new();
 
     /// <summary>The bytes of each grain's last write, keyed by grain id.</summary>
     public IReadOnlyDictionary<GrainId, (string StateName, BinaryData Bytes)> Written => _written;
@@ -42,6 +44,10 @@ public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSeriali
     public void Fail(StorageOperation operation, string stateName, GrainId grain, int nth) =>
         _faults[(operation, stateName, grain, nth)] = true;
 
+    /// <summary>Makes the <paramref name="nth"/> call of an operation on one grain's state wait until the returned pause is released.</summary>
+    public StoragePause Pause(StorageOperation operation, string stateName, GrainId grain, int nth) =>
+        _pauses[(operation, stateName, grain, nth)] = new StoragePause();
+
     /// <summary>Makes one call, chosen by <paramref name="seed"/> among the calls a clean run made, fail in a run on another world.</summary>
     public StorageCall FailOneOf(IReadOnlyList<StorageCall> clean, string cleanWorld, string world, int seed)
     {
@@ -56,28 +62,30 @@ public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSeriali
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Call(StorageOperation.Read, stateName, grainId);
+        await Call(StorageOperation.Read, stateName, grainId);
         await inner.ReadStateAsync(stateName, grainId, grainState);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Call(StorageOperation.Write, stateName, grainId);
+        await Call(StorageOperation.Write, stateName, grainId);
         await inner.WriteStateAsync(stateName, grainId, grainState);
         _written[grainId] = (stateName, serializer.Serialize(grainState.State));
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Call(StorageOperation.Clear, stateName, grainId);
+        await Call(StorageOperation.Clear, stateName, grainId);
         await inner.ClearStateAsync(stateName, grainId, grainState);
         _written.TryRemove(grainId, out _);
     }
 
-    private void Call(StorageOperation operation, string stateName, GrainId grain)
+    private async Task Call(StorageOperation operation, string stateName, GrainId grain)
     {
         var nth = _counts.AddOrUpdate((operation, stateName, grain), 1, (_, n) => n + 1);
         _calls.Enqueue(new StorageCall(operation, stateName, grain, nth));
+        if (_pauses.TryRemove((operation, stateName, grain, nth), out var pause))
+            await pause.HoldAsync();
         if (_faults.TryRemove((operation, stateName, grain, nth), out _))
             throw new IOException($"storage fault chosen by the test: {operation} {nth} of {stateName} on {grain}");
     }

@@ -24,7 +24,7 @@ public sealed class DelegationTests
         var move = Assert.Single(evaluation.Moves);
         Assert.Equal(Negotiator.Influence(20, 0.75, 80, 0.4, 0.8, 0.8, Defaults), move.After - move.Before, 12);
         Assert.Equal(move.After, japan.PositionOn("fta")!.Value.Value, 12);
-        Assert.Equal("ask", Assert.Single(japan.History).Cause);
+        Assert.Equal("ask", move.Cause);
     }
 
     [Fact]
@@ -37,7 +37,6 @@ public sealed class DelegationTests
         var second = japan.Evaluate(proposal, [], null, null, Defaults);
         Assert.Same(first, second);
         Assert.Equal(after, japan.PositionOn("fta")!.Value);
-        Assert.Single(japan.History);
     }
 
     [Fact]
@@ -48,10 +47,11 @@ public sealed class DelegationTests
         var first = japan.Evaluate(proposal, [], null, null, Defaults);
         japan.BeginAdvance();
         var again = japan.Evaluate(proposal, [], null, null, Defaults);
-        // Answered afresh: a new evaluation from the moved position, and a second move in the history.
+        // Answered afresh: a new evaluation from the moved position, and a second move from there.
         Assert.NotSame(first, again);
-        Assert.Equal(2, japan.History.Count);
         Assert.Equal(first.Moves[0].After, again.Moves[0].Before);
+        Assert.Equal(again.Moves[0].After, japan.PositionOn("fta")!.Value.Value, 12);
+        Assert.True(again.Moves[0].After > first.Moves[0].After);
     }
 
     // Japan at 20 on fta (salience 0.75, window 16.25) is asked for 80: its reservation is 36.25. At
@@ -106,7 +106,7 @@ public sealed class DelegationTests
     public void A_shock_that_moves_a_position_strains_the_agreement_it_leaves()
     {
         var japan = Japan();
-        var outcome = japan.Shock(new ShockChange(ShockTarget.Position, "JP", "arms", null, null, -40, null), "shock",
+        var outcome = japan.Shock("shock#1", new ShockChange(ShockTarget.Position, "JP", "arms", null, null, -40, null), "shock",
             [new Commitment("deal", "arms", 60, AgreementStatus.Holding)], Defaults);
         Assert.Equal(EventKind.Move, outcome.Kind);
         Assert.Equal(20, japan.PositionOn("arms")!.Value.Value, 12);
@@ -117,10 +117,37 @@ public sealed class DelegationTests
     }
 
     [Fact]
+    public void A_shock_delivered_twice_in_an_advance_is_applied_once()
+    {
+        var japan = Japan();
+        var up = new ShockChange(ShockTarget.Position, "JP", "fta", null, null, 10, null);
+        var first = japan.Shock("jolt#1", up, "jolt", [], Defaults);
+        var again = japan.Shock("jolt#1", up, "jolt", [], Defaults);
+        // Japan at 20 on fta, moved by +10 once: 30, not 40; the second delivery gets the first outcome.
+        Assert.Equal(30, japan.PositionOn("fta")!.Value.Value, 12);
+        Assert.Same(first, again);
+        Assert.Equal((20.0, 30.0), (again.Before, again.After));
+        // Another change with the same numbers is another command, and moves it again: 40.
+        japan.Shock("jolt#2", up, "jolt", [], Defaults);
+        Assert.Equal(40, japan.PositionOn("fta")!.Value.Value, 12);
+    }
+
+    [Fact]
+    public void A_capability_shock_delivered_twice_is_applied_once()
+    {
+        var japan = Japan();
+        var down = new ShockChange(ShockTarget.Capability, "JP", null, null, null, -0.1, null);
+        japan.Shock("jolt#1", down, "jolt", [], Defaults);
+        japan.Shock("jolt#1", down, "jolt", [], Defaults);
+        // Capability 0.4 lowered by 0.1 once: 0.3, not 0.2.
+        Assert.Equal(0.3, japan.Actor.Capability, 12);
+    }
+
+    [Fact]
     public void A_shock_can_give_an_actor_a_position_it_did_not_hold()
     {
         var japan = Japan();
-        var outcome = japan.Shock(new ShockChange(ShockTarget.Position, "JP", "new", null, 30, null, 0.4), "shock", [], Defaults);
+        var outcome = japan.Shock("shock#1", new ShockChange(ShockTarget.Position, "JP", "new", null, 30, null, 0.4), "shock", [], Defaults);
         Assert.Equal(EventKind.PositionAdded, outcome.Kind);
         Assert.Equal(30, outcome.After, 12);
         var added = japan.PositionOn("new")!;
@@ -179,7 +206,7 @@ public sealed class DelegationTests
     public void An_affinity_shock_is_held_within_minus_one_to_one()
     {
         var japan = Japan();
-        var outcome = japan.Shock(new ShockChange(ShockTarget.Affinity, "JP", null, "US", null, -2.5, null), "shock", [], Defaults);
+        var outcome = japan.Shock("shock#1", new ShockChange(ShockTarget.Affinity, "JP", null, "US", null, -2.5, null), "shock", [], Defaults);
         Assert.Equal(new ShockOutcome(EventKind.AffinityChanged, 0.8, -1, []), outcome with { Changes = [] });
         Assert.Equal(-1, japan.Actor.AffinityToward("US"), 12);
     }
@@ -188,7 +215,7 @@ public sealed class DelegationTests
     public void A_shock_that_lacks_what_it_needs_says_what()
     {
         var japan = Japan();
-        string Refused(ShockChange change) => Assert.Throws<ArgumentException>(() => japan.Shock(change, "shock", [], Defaults)).Message;
+        string Refused(ShockChange change) => Assert.Throws<ArgumentException>(() => japan.Shock("shock#1", change, "shock", [], Defaults)).Message;
         Assert.Equal("an affinity shock names the actor it is toward",
             Refused(new ShockChange(ShockTarget.Affinity, "JP", null, null, 0.5, null, null)));
         Assert.Equal("a position shock names its topic",

@@ -53,7 +53,7 @@ public sealed class TableTests
         var change = Supersession.Decide(table.Agreements[0], newer, [table.Get()]);
         Assert.Equal(AgreementStatus.Strained, change!.Status);
         Assert.Equal("A", change.Actor);
-        table.Apply([change]);
+        table.Apply("changes-1", [change]);
         Assert.Equal(15.48, Assert.Single(Table.CommitmentsOf(table.Get(), "A")).Value);
         Assert.Equal(52.5, Assert.Single(Table.CommitmentsOf(table.Get(), "B")).Value);
         Assert.Equal(15.48, Assert.Single(Table.CommitmentsOf(table.Get(), "C")).Value);
@@ -75,8 +75,8 @@ public sealed class TableTests
         Assert.Equal(AgreementStatus.PartlySuperseded, forward!.Status);
         Assert.Equal(forward, backward);
         Assert.Contains("still binding on y", forward.Why);
-        x.Apply([forward]);
-        y.Apply([forward]);
+        x.Apply("changes-2", [forward]);
+        y.Apply("changes-3", [forward]);
         Assert.Equal(60, Assert.Single(Table.CommitmentsOf(y.Get(), "A")).Value);
         Assert.Equal(45, Assert.Single(Table.CommitmentsOf(x.Get(), "A")).Value);
 
@@ -90,14 +90,35 @@ public sealed class TableTests
     public void Breached_and_superseded_are_final_and_a_strained_agreement_can_recover()
     {
         var table = Seeded("t", ["A", "B"], Agreement("deal", "t", 50, "A", "B"));
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Strained, "p1", "")]);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p2", "")]);
+        // Each call returns the changes it applied, which the run writes into the timeline with their cause:
+        // strained, holding again, breached; then nothing, since breached is final.
+        var applied = new List<CommitmentChange>();
+        applied.AddRange(table.Apply("changes-4", [new CommitmentChange("deal", "t", "A", AgreementStatus.Strained, "p1", "")]));
+        applied.AddRange(table.Apply("changes-5", [new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p2", "")]));
         Assert.Equal(AgreementStatus.Holding, table.Agreements[0].Status);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Breached, "p3", "")]);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p4", "")]);
-        table.Apply([new CommitmentChange("deal", "t", "A", AgreementStatus.Superseded, "p5", "")]);
+        applied.AddRange(table.Apply("changes-6", [new CommitmentChange("deal", "t", "A", AgreementStatus.Breached, "p3", "")]));
+        Assert.Empty(table.Apply("changes-7", [new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p4", "")]));
+        Assert.Empty(table.Apply("changes-8", [new CommitmentChange("deal", "t", "A", AgreementStatus.Superseded, "p5", "")]));
         Assert.Equal(AgreementStatus.Breached, table.Agreements[0].Status);
-        Assert.Equal(["p1", "p2", "p3"], table.History.Select(c => c.Cause));
+        Assert.Equal(["p1", "p2", "p3"], applied.Select(c => c.Cause));
+    }
+
+    [Fact]
+    public void A_status_change_delivered_again_after_a_later_one_is_not_applied_twice()
+    {
+        var table = Seeded("t", ["A", "B"], Agreement("deal", "t", 50, "A", "B"));
+        var strain = new CommitmentChange("deal", "t", "A", AgreementStatus.Strained, "p1", "");
+        var first = table.Apply("p1/changes-1", [strain]);
+        table.Apply("p2/changes-2", [new CommitmentChange("deal", "t", "A", AgreementStatus.Holding, "p2", "")]);
+        // The strain delivered again, after the recovery: the first answer, and the agreement still holds.
+        var again = table.Apply("p1/changes-1", [strain]);
+        Assert.Equal([strain], again.ToArray());
+        Assert.Equal(first.ToArray(), again.ToArray());
+        Assert.Equal(AgreementStatus.Holding, table.Agreements[0].Status);
+        // A new advance forgets the answers: the same id is then a new command.
+        table.BeginAdvance();
+        Assert.Equal([strain], table.Apply("p1/changes-1", [strain]).ToArray());
+        Assert.Equal(AgreementStatus.Strained, table.Agreements[0].Status);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Summits.Model;
 
 namespace Summits.Model.Tests;
@@ -5,12 +6,12 @@ namespace Summits.Model.Tests;
 /// <summary>Runs a scenario on a world held in plain objects and hands back what it did.</summary>
 internal static class LocalRun
 {
-    public static async Task<(RunState State, LocalWorld World)> Of(World world, Scenario scenario)
+    public static async Task<(ImmutableArray<TimelineEvent> Timeline, LocalWorld World)> Of(World world, Scenario scenario)
     {
         var local = new LocalWorld(world);
         var state = RunState.Begin(scenario, world);
-        await new ScenarioRunner(local, state).RunToEndAsync();
-        return (state, local);
+        var timeline = await new ScenarioRunner(local, state).RunToEndAsync();
+        return (timeline, local);
     }
 
     public static Scenario Scenario(ModelParameters parameters, params Step[] steps) => new("test", "", 1, parameters, [.. steps]);

@@ -11,11 +11,11 @@ public sealed class RoundsTests
         World([Actor("A", 0.5, a), Actor("B", 0.5, b)], [Topic("t")],
             [Position("A", "t", at, salience, ar), Position("B", "t", bt, salience, br)]);
 
-    private static Agreement Agreed(RunState state, LocalWorld world) =>
+    private static Agreement Agreed(IReadOnlyList<TimelineEvent> timeline, LocalWorld world) =>
         Assert.Single(world.Snapshot().Agreements);
 
-    private static int RoundOf(RunState state, string agreement) =>
-        state.Timeline.Single(e => e.Kind == EventKind.AgreementMade && e.Cause == agreement).Round!.Value;
+    private static int RoundOf(IReadOnlyList<TimelineEvent> timeline, string agreement) =>
+        timeline.Single(e => e.Kind == EventKind.AgreementMade && e.Cause == agreement).Round!.Value;
 
     // Two linear actors at 45 and 55 with reservations 55 and 45, salience 1 (no influence moves them):
     // in round k of 10 (τ = k/10) A offers 45 + k and B offers 55 − k. Whoever proposes, the other accepts
@@ -26,11 +26,11 @@ public sealed class RoundsTests
     [InlineData("B")]
     public async Task Two_linear_actors_with_overlapping_reservations_agree_at_50_in_round_5(string opener)
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
             LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, opener)));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
         Assert.Equal(50, agreement.Terms["t"], 9);
-        Assert.Equal(5, RoundOf(state, agreement.Id));
+        Assert.Equal(5, RoundOf(timeline, agreement.Id));
     }
 
     // Crossed offers, split midway: linear actors A at 40 (reservation 60) and B at 60 (reservation 45),
@@ -45,13 +45,13 @@ public sealed class RoundsTests
     [InlineData("B", "A, B", "A's 52 and B's 51")]
     public async Task Crossed_offers_are_split_midway_and_the_agreement_says_so(string opener, string parties, string offers)
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 45),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 45),
             LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
 
         Assert.Equal(51.5, agreement.Terms["t"], 9);
-        Assert.Equal(6, RoundOf(state, agreement.Id));
-        var made = state.Timeline.Single(e => e.Kind == EventKind.AgreementMade);
+        Assert.Equal(6, RoundOf(timeline, agreement.Id));
+        var made = timeline.Single(e => e.Kind == EventKind.AgreementMade);
         Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", made.Why);
         Assert.Equal(agreement.Why, made.Why);
     }
@@ -61,9 +61,9 @@ public sealed class RoundsTests
     [Fact]
     public async Task Offers_that_meet_exactly_are_agreed_as_proposed_with_no_word_of_a_split()
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
             LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
 
         Assert.Equal("accepted by A, B under unanimity", agreement.Why);
     }
@@ -79,12 +79,12 @@ public sealed class RoundsTests
     [InlineData("B", "B, A", "B's 40 and A's 50")]
     public async Task An_offer_past_the_proposers_position_counts_only_to_that_position_and_the_agreement_says_so(string opener, string parties, string offers)
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 0),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 0),
             LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(2, opener)));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
 
         Assert.Equal(45, agreement.Terms["t"], 9);
-        Assert.Equal(1, RoundOf(state, agreement.Id));
+        Assert.Equal(1, RoundOf(timeline, agreement.Id));
         Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", agreement.Why);
     }
 
@@ -93,11 +93,11 @@ public sealed class RoundsTests
     [Fact]
     public async Task With_default_reservations_the_same_pair_meets_at_50_at_the_deadline()
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1),
             LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
         Assert.Equal(50, agreement.Terms["t"], 9);
-        Assert.Equal(10, RoundOf(state, agreement.Id));
+        Assert.Equal(10, RoundOf(timeline, agreement.Id));
     }
 
     // Both actors stand at 30 (salience 0.5): the opener's target is its own position, so it offers 30,
@@ -106,11 +106,11 @@ public sealed class RoundsTests
     [Fact]
     public async Task Two_actors_at_the_same_position_agree_there_at_once()
     {
-        var (state, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 30, 30, 0.5),
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 30, 30, 0.5),
             LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        var agreement = Agreed(state, world);
+        var agreement = Agreed(timeline, world);
         Assert.Equal(30, agreement.Terms["t"], 12);
-        Assert.Equal(1, RoundOf(state, agreement.Id));
+        Assert.Equal(1, RoundOf(timeline, agreement.Id));
     }
 
     // Two hard-liners at 40 and 60 repeat their offers: round 1 has new offers (A offers 40, B counters
@@ -118,10 +118,10 @@ public sealed class RoundsTests
     [Fact]
     public async Task Rounds_stop_early_only_when_neither_offers_nor_positions_changed()
     {
-        var (state, _) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 1),
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 1),
             LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        Assert.Equal(2, state.Timeline.Count(e => e.Kind == EventKind.Round));
-        Assert.Contains("round 2", state.Timeline.Single(e => e.Kind == EventKind.Converged).Why);
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
     }
 
     // A hard-liner at 50 (salience 0.5) against a linear actor at 80: the linear actor's offers run from
@@ -137,11 +137,11 @@ public sealed class RoundsTests
     {
         var world = World([Actor("H", 0.5, Strategy.Hardliner), Actor("L", 0.5, Strategy.Linear)], [Topic("t")],
             [Position("H", "t", 50, 0.5), Position("L", "t", 80, 0.5)]);
-        var (state, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
         var agreement = Assert.Single(local.Snapshot().Agreements);
         Assert.Equal(52.5, agreement.Terms["t"], 9);
-        Assert.Equal(10, RoundOf(state, agreement.Id));
-        Assert.DoesNotContain(state.Timeline, e => e.Kind == EventKind.Accept && e.Round < 10);
+        Assert.Equal(10, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Accept && e.Round < 10);
     }
 
     // Two relative tit-for-tat actors at 0 and 100 (salience 0.5, reservations 27.5 and 72.5): A opens
@@ -151,9 +151,9 @@ public sealed class RoundsTests
     [Fact]
     public async Task Two_tit_for_tat_actors_do_move()
     {
-        var (state, _) = await LocalRun.Of(Pair(Strategy.RelativeTitForTat, Strategy.RelativeTitForTat, 0, 100, 0.5),
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.RelativeTitForTat, Strategy.RelativeTitForTat, 0, 100, 0.5),
             LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
-        var first = state.Timeline.Where(e => e.Round == 1).ToArray();
+        var first = timeline.Where(e => e.Round == 1).ToArray();
         Assert.Equal(2.75, Assert.Single(first.Single(e => e.Kind == EventKind.Proposal).Terms!.Value).Value, 9);
         Assert.Equal(97.326, Assert.Single(first.Single(e => e.Kind == EventKind.Reject).Terms!.Value).Value, 3);
     }
@@ -174,11 +174,11 @@ public sealed class RoundsTests
     {
         var world = World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5, Strategy.TradeOff)], [Topic("x", "y"), Topic("y", "x")],
             [Position("A", "x", 30, 0.9), Position("A", "y", 30, 0.1), Position("B", "x", 70, 0.1), Position("B", "y", 70, 0.9)]);
-        var (state, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
         var agreement = Assert.Single(local.Snapshot().Agreements);
         Assert.InRange(agreement.Terms["x"], x - 0.25, x + 0.25);
         Assert.InRange(agreement.Terms["y"], y - 0.25, y + 0.25);
-        Assert.Equal(4, RoundOf(state, agreement.Id));
+        Assert.Equal(4, RoundOf(timeline, agreement.Id));
     }
 
     // Equal priorities (0.5 and 0.5 for both): giving a point is worth to the other what it costs, on
@@ -193,11 +193,11 @@ public sealed class RoundsTests
     {
         var world = World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5, Strategy.TradeOff)], [Topic("x", "y"), Topic("y", "x")],
             [Position("A", "x", 30, 0.5), Position("A", "y", 30, 0.5), Position("B", "x", 70, 0.5), Position("B", "y", 70, 0.5)]);
-        var (state, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
         var agreement = Assert.Single(local.Snapshot().Agreements);
         Assert.InRange(agreement.Terms["x"], value - 0.25, value + 0.25);
         Assert.InRange(agreement.Terms["y"], value - 0.25, value + 0.25);
-        Assert.Equal(8, RoundOf(state, agreement.Id));
+        Assert.Equal(8, RoundOf(timeline, agreement.Id));
     }
     // A trade-off actor A at 30 on two related topics (salience 0.9 on x, 0.1 on y) faces B and C at 70
     // (0.1 on x, 0.9 on y): opposed priorities, so with nothing agreed A opens round 1 with a package
@@ -210,23 +210,23 @@ public sealed class RoundsTests
             [Position("A", "x", 30, 0.9), Position("A", "y", 30, 0.1), Position("B", "x", 70, 0.1), Position("B", "y", 70, 0.9),
              Position("C", "x", 70, 0.1), Position("C", "y", 70, 0.9)], agreements);
 
-    private static ImmutableArray<Term>[] FirstRoundOffers(RunState state) =>
-        [.. state.Timeline.Where(e => e.Round == 1 && e.Kind == EventKind.Proposal && e.Actor == "A").Select(e => e.Terms!.Value)];
+    private static ImmutableArray<Term>[] FirstRoundOffers(IReadOnlyList<TimelineEvent> timeline) =>
+        [.. timeline.Where(e => e.Round == 1 && e.Kind == EventKind.Proposal && e.Actor == "A").Select(e => e.Terms!.Value)];
 
     [Fact]
     public async Task With_nothing_agreed_a_trade_off_actor_opens_with_a_package()
     {
-        var (state, _) = await LocalRun.Of(OpposedThree(), LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
-        var offer = Assert.Single(FirstRoundOffers(state));
+        var (timeline, _) = await LocalRun.Of(OpposedThree(), LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
+        var offer = Assert.Single(FirstRoundOffers(timeline));
         Assert.Equal(["x", "y"], offer.Select(t => t.Topic));
     }
 
     [Fact]
     public async Task A_trade_off_actor_leaves_a_topic_it_holds_an_agreement_on_out_of_its_packages()
     {
-        var (state, _) = await LocalRun.Of(OpposedThree(Agreement("held", "y", 50, "A", "B")),
+        var (timeline, _) = await LocalRun.Of(OpposedThree(Agreement("held", "y", 50, "A", "B")),
             LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
-        var offers = FirstRoundOffers(state);
+        var offers = FirstRoundOffers(timeline);
         Assert.Equal(["x", "y"], offers.Select(o => Assert.Single(o).Topic));
         Assert.Equal(32, offers[1][0].Value, 9);
     }

@@ -40,15 +40,8 @@ public sealed class ExerciseFileTests : IDisposable
         return _folder.WriteRaw(text, "exercise.yaml");
     }
 
-    private static InputException FailsAt((string File, string Text) file, Action load, string at, int occurrence = 1)
-    {
-        var error = Assert.Throws<InputException>(load);
-        var (line, column) = ScenarioFolder.Find(file.Text, at, occurrence);
-        Assert.Equal(new FilePosition(file.File, line, column), error.Position);
-        Assert.StartsWith($"{file.File}:{line}:{column}: ", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-        return error;
-    }
+    private static InputException FailsAt((string File, string Text) file, Action load, string at, int occurrence = 1) =>
+        ScenarioFolder.FailsAt(file, load, at, occurrence);
 
     private static InputException ExerciseFailsAt((string File, string Text) file, string at, int occurrence = 1) =>
         FailsAt(file, () => ExerciseFile.Load(file.File), at, occurrence);
@@ -122,10 +115,18 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("round: 1", "round: 3", "3,", "'round' must be a whole number from 1 to 2, not 3")]
     [InlineData("trade-imbalance: 40", "trade-imbalance: 140", "140", "'trade-imbalance' must be a number from 0 to 100, not 140")]
     [InlineData("trade-imbalance: 40", "tpp-11: 40", "{ tpp-11", "'tpp-11' is not on the table of test; a proposal may name trade-imbalance")]
+    [InlineData("role: JP", "role: JP\nplayers: 3", "3\n", "'players' must be a whole number from 1 to 2, not 3")]
+    [InlineData("round: 1, terms", "round: 1, from: US, terms", "US, terms", "with one player every proposal is from the role played, JP, not 'US'; 'players: 2' lets a second person propose for US")]
+    [InlineData("answer: accept", "answer: maybe", "maybe", "'answer' must be one of accept, reject, not 'maybe'")]
+    [InlineData("role: JP", "role: JP\nplayers: 2", "r1-US-offer", "'r1-US-offer.r1.trade-imbalance' is not a proposal of these answers; the proposals are r1-JP-1")]
+    [InlineData("proposal: r1-US", "proposal: r2-US", "r2-US",
+        "'r2-US-offer.r1.trade-imbalance' is not an offer the model can make in test; its offers are named as the play shows them, r<round>-US-offer.r1.<topics joined by +>, such as r1-US-offer.r1.trade-imbalance")]
     public void A_mistake_in_the_answers_is_one_line_at_its_place(string replace, string with, string at, string problem)
     {
         var exercise = ExerciseFile.Load(Exercise().File);
-        var text = "answers: test\nrole: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n".Replace(replace, with, StringComparison.Ordinal);
+        // Two rounds: the model offers once, after round 1; its offer on the trade imbalance is answered.
+        var text = ("answers: test\nrole: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n"
+            + "responses:\n  - { proposal: r1-US-offer.r1.trade-imbalance, answer: accept }\n").Replace(replace, with, StringComparison.Ordinal);
         var file = _folder.WriteRaw(text, "answers.yaml");
         var error = FailsAt(file, () => ExerciseFile.LoadAnswers(file.File, exercise), at);
         Assert.Equal(problem, error.Problem);

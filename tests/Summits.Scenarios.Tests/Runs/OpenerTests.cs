@@ -46,10 +46,10 @@ public sealed class OpenerTests
     {
         var scenario = new Scenario("opener", "", 0, ModelParameters.Default, [new RoundsStep("bargain", 1, 4, [], AgreementRule.Unanimity, "US")]);
         var state = RunState.Begin(scenario, Seed);
-        await new ScenarioRunner(new LocalWorld(Seed), state).RunToEndAsync();
-        var first = state.Timeline.Where(e => e is { Kind: EventKind.Proposal, Round: 1 }).ToArray();
+        var timeline = await new ScenarioRunner(new LocalWorld(Seed), state).RunToEndAsync();
+        var first = timeline.Where(e => e is { Kind: EventKind.Proposal, Round: 1 }).ToArray();
         Assert.NotEmpty(first);
         Assert.All(first, e => Assert.Equal("US", e.Actor));
-        Assert.All(state.Timeline.Where(e => e is { Kind: EventKind.Proposal, Round: 2 }), e => Assert.Equal("JP", e.Actor));
+        Assert.All(timeline.Where(e => e is { Kind: EventKind.Proposal, Round: 2 }), e => Assert.Equal("JP", e.Actor));
     }
 }

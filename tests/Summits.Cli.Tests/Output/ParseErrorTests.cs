@@ -1,0 +1,68 @@
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// The parser's own mistakes (an unknown command or option, a missing argument) said the way every usage
+/// error is: one line on standard error naming what would be right, exit 2, nothing on standard output.
+/// </summary>
+public sealed class ParseErrorTests
+{
+    private static string Baseline => Path.Combine(SeedFiles.Root, "scenarios", "what-if", "baseline.yaml");
+
+    private static string OnlyLine(SummitsRun run)
+    {
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Output);
+        return Assert.Single(run.ErrorLines);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_names_the_commands()
+    {
+        var run = await SummitsProcess.RunAsync("frobnicate");
+
+        // 'frobnicate' is 5 or more edits from every command, so none moves first: they read in the order
+        // 'summits --help' lists them.
+        Assert.Equal("summits: error: 'frobnicate' is not a command; the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise (see 'summits --help')", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_misspelled_command_names_the_closest_command_first()
+    {
+        var run = await SummitsProcess.RunAsync("rnu");
+
+        // 'rnu' is two edits from 'run' (swap the n and u: two substitutions) and 4 from 'seed'.
+        Assert.StartsWith("summits: error: 'rnu' is not a command; the commands are run, seed, analyze,", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task An_unknown_option_names_the_commands_options()
+    {
+        var run = await SummitsProcess.RunAsync("run", Baseline, "--bogus");
+
+        var line = OnlyLine(run);
+        Assert.StartsWith("summits run: error: '--bogus' is not an option of 'summits run'; the options are ", line);
+        Assert.Contains("--engine", line);
+        Assert.Contains("--seed", line);
+        Assert.EndsWith("(see 'summits run --help')", line);
+    }
+
+    [Fact]
+    public async Task A_misspelled_option_names_the_closest_option_first()
+    {
+        var run = await SummitsProcess.RunAsync("run", Baseline, "--sead", "3");
+
+        // '--sead' is one substitution from '--seed'; every other option of run is further.
+        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run'; the options are --seed, ", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_missing_argument_names_the_arguments_the_command_takes()
+    {
+        var run = await SummitsProcess.RunAsync("compare", Baseline);
+
+        // compare takes two scenarios, a and b; only a was given.
+        Assert.Equal("summits compare: error: the argument <b> is missing: 'summits compare' takes <a> <b> (see 'summits compare --help')", OnlyLine(run));
+    }
+}
