@@ -15,16 +15,8 @@ public sealed class BadScenarioTests : IDisposable
     private static readonly string[] Actors = ["JP", "US", "CN", "KP"];
 
     /// <summary>Loads the file, expects it to fail at the <paramref name="occurrence"/>-th <paramref name="at"/>, and returns the error.</summary>
-    private static InputException FailsAt((string File, string Text) scenario, string at, int occurrence = 1)
-    {
-        var error = Assert.Throws<InputException>(() => ScenarioFile.Load(scenario.File));
-        var (line, column) = ScenarioFolder.Find(scenario.Text, at, occurrence);
-        Assert.Equal(new FilePosition(scenario.File, line, column), error.Position);
-        Assert.StartsWith($"{scenario.File}:{line}:{column}: ", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-        Assert.DoesNotContain('\r', error.Message);
-        return error;
-    }
+    private static InputException FailsAt((string File, string Text) scenario, string at, int occurrence = 1) =>
+        ScenarioFolder.FailsAt(scenario, () => ScenarioFile.Load(scenario.File), at, occurrence);
 
     [Fact]
     public void A_YAML_syntax_error_is_reported_where_the_parser_stopped()

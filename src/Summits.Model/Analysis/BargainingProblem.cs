@@ -7,15 +7,19 @@ namespace Summits.Model;
 /// A bargaining problem over the topics of an agreement's terms (or of one open table): the parties,
 /// each with a stake on some of the topics, and the search that finds its reference points.
 /// The outcome space [0, 100]ᵏ is searched on a grid (0.05 points for one topic, coarser for more so
-/// that the grid stays near 150,000 outcomes), and each candidate maximum is then polished by a
-/// compass search. A search for the Nash point keeps every local maximum of the grid, so two equal
-/// maxima are both found and reported.
+/// that the grid stays near 150,000 outcomes), and each candidate maximum is then polished: the Nash
+/// product by a compass search, and the Kalai–Smorodinsky point and the ideals it is measured against
+/// by a climb that follows the ridge where two parties' shares are equal. A search for the Nash point
+/// keeps every local maximum of the grid, so two equal maxima are both found and reported.
 /// </summary>
 public sealed class BargainingProblem
 {
     private const double GridBudget = 150_000;
     private const double SameValue = 1e-7;
     private const double Rounding = 1e-12;
+    private const double ClimbPrecision = 1e-7;
+    private const double Sufficient = 1e-4;
+    private const double Penalty = 1e6;
     private static readonly double[] Steps = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50];
 
     private readonly string[] _topics;
@@ -169,35 +173,157 @@ public sealed class BargainingProblem
             }
             if (at < 0)
                 return null;
-            var party = i;
-            ideal[i] = Polish(grid.Point(at), grid.Step, y => Rational(y) ? Utility(party, y) : double.NegativeInfinity).Value;
+            // Uᵢ, and for each other party j the exact penalty Uᵢ + K·(Uⱼ − dⱼ): their minimum is Uᵢ wherever
+            // j has at least its no-deal worth, and falls steeply wherever it has less.
+            var pieces = new List<Piece> { new(i, 1, 0) };
+            foreach (var j in _stakeholders.Where(j => j != i))
+                pieces.Add(new Piece(i, 1, -Penalty * _disagreement[j], j, Penalty));
+            ideal[i] = Utility(i, Climb(grid.Point(at), grid.Step, [.. pieces]));
         }
         if (_stakeholders.Any(i => !(ideal[i] - _disagreement[i] > SameValue)))
             return null;
 
-        // The smallest share of its ideal gain that any party gets: KS maximises it.
-        double Share(double[] y)
-        {
-            var least = double.PositiveInfinity;
-            foreach (var i in _stakeholders)
-                least = Math.Min(least, (Utility(i, y) - _disagreement[i]) / (ideal[i] - _disagreement[i]));
-            // The search starts where every party gains and only moves up, so it never reaches a point where one loses.
-            return least;
-        }
-
+        // Party i's share of its ideal gain, (Uᵢ − dᵢ) / (uᵢ* − dᵢ): KS maximises the smallest.
+        var shares = _stakeholders.Select(i => new Piece(i, 1 / (ideal[i] - _disagreement[i]), -_disagreement[i] / (ideal[i] - _disagreement[i]))).ToArray();
         var best = -1;
         var bestShare = double.NegativeInfinity;
         for (var g = 0; g < grid.Count; g++)
         {
             var least = double.PositiveInfinity;
-            foreach (var i in _stakeholders)
-                least = Math.Min(least, (utilities[g * n + i] - _disagreement[i]) / (ideal[i] - _disagreement[i]));
+            foreach (var share in shares)
+                least = Math.Min(least, share.Of(utilities.AsSpan(g * n, n)));
             if (least > 0 && least > bestShare)
                 (best, bestShare) = (g, least);
         }
         if (best < 0)
             return null;
-        return Outcome(Polish(grid.Point(best), grid.Step, Share).Point);
+        return Outcome(Climb(grid.Point(best), grid.Step, shares));
+    }
+
+    /// <summary>
+    /// A linear function w·Uᵢ + c (+ w′·Uⱼ) of one or two parties' utilities: one of the functions whose
+    /// minimum <see cref="Climb"/> raises. <paramref name="Other"/> is −1 when only one party counts.
+    /// </summary>
+    private readonly record struct Piece(int Party, double Weight, double Constant, int Other = -1, double OtherWeight = 0)
+    {
+        public double Of(ReadOnlySpan<double> utilities) =>
+            Weight * utilities[Party] + Constant + (Other >= 0 ? OtherWeight * utilities[Other] : 0);
+
+        public double[] Gradient(double[][] gradients)
+        {
+            var sum = new double[gradients[Party].Length];
+            for (var t = 0; t < sum.Length; t++)
+                sum[t] = Weight * gradients[Party][t] + (Other >= 0 ? OtherWeight * gradients[Other][t] : 0);
+            return sum;
+        }
+    }
+
+    /// <summary>
+    /// Raises the smallest of <paramref name="pieces"/> from <paramref name="start"/>: a compass search whose
+    /// steps go along every axis and, over two or more topics, along the direction of steepest ascent of the
+    /// smallest piece as well: the shortest vector in the convex hull of the gradients of the pieces one step
+    /// could bring down to the smallest (Demyanov and Malozemov 1974). Where two pieces are equal on a ridge
+    /// that no axis follows, that direction runs along the ridge and raises both. A step is taken when it
+    /// raises the smallest piece by more than 10⁻⁴·step²; otherwise the step is halved, down to 10⁻⁷ points.
+    /// </summary>
+    private double[] Climb(double[] start, double gridStep, Piece[] pieces)
+    {
+        var d = start.Length;
+        var utilities = new double[_parties.Length];
+        double Least(double[] y)
+        {
+            foreach (var i in _stakeholders)
+                utilities[i] = Utility(i, y);
+            var least = double.PositiveInfinity;
+            foreach (var piece in pieces)
+                least = Math.Min(least, piece.Of(utilities));
+            return least;
+        }
+        var point = (double[])start.Clone();
+        var value = Least(point);
+        var trial = new double[d];
+        for (var step = gridStep / 2; step > ClimbPrecision;)
+        {
+            // On one topic the two axis directions are all the directions there are.
+            var ascent = d > 1 ? Ascent(point, value, step, pieces) : null;
+            double[]? bestPoint = null;
+            var bestValue = value + Sufficient * step * step;
+            for (var dir = 0; dir < (ascent is null ? 2 * d : 2 * d + 1); dir++)
+            {
+                for (var t = 0; t < d; t++)
+                {
+                    var delta = dir == 2 * d ? ascent![t] : dir / 2 == t ? (dir % 2 == 0 ? 1 : -1) : 0;
+                    trial[t] = Math.Clamp(point[t] + step * delta, 0, 100);
+                }
+                var v = Least(trial);
+                if (v > bestValue)
+                    (bestValue, bestPoint) = (v, (double[])trial.Clone());
+            }
+            if (bestPoint is null)
+                step /= 2;
+            else
+                (point, value) = (bestPoint, bestValue);
+        }
+        return point;
+    }
+
+    /// <summary>The direction of steepest ascent of the smallest piece at <paramref name="y"/>, scaled to a largest component of 1; null where there is none.</summary>
+    private double[]? Ascent(double[] y, double least, double step, Piece[] pieces)
+    {
+        var utilities = new double[_parties.Length];
+        var gradients = new double[_parties.Length][];
+        foreach (var i in _stakeholders)
+            (utilities[i], gradients[i]) = (Utility(i, y), Gradient(i, y));
+        var pieceGradients = pieces.Select(p => p.Gradient(gradients)).ToArray();
+        var lowest = pieces.Select(p => p.Of(utilities)).ToArray();
+        var steepest = pieceGradients.Where((_, p) => lowest[p] <= least).Max(g => g.Sum(Math.Abs));
+        // A piece is within reach when one step could bring it level with the smallest.
+        var reach = pieceGradients.Where((g, p) => lowest[p] - least <= step * (g.Sum(Math.Abs) + steepest)).ToArray();
+        var ascent = ShortestInHull(reach);
+        var largest = ascent.Max(Math.Abs);
+        if (!(largest > 0))
+            return null;
+        return [.. ascent.Select(x => x / largest)];
+    }
+
+    /// <summary>∂Uᵢ/∂yₜ = −sₜ·ρ·(|yₜ − xₜ|/100)^(ρ−1)·sign(yₜ − xₜ)/100 on each topic (0 at the party's own position).</summary>
+    private double[] Gradient(int party, double[] y)
+    {
+        var p = _parties[party];
+        var gradient = new double[_topics.Length];
+        for (var t = 0; t < _topics.Length; t++)
+        {
+            if (p.Stakes.TryGetValue(_topics[t], out var stake) && y[t] != stake.Position)
+                gradient[t] = -stake.Salience * p.Risk * Math.Pow(Math.Abs(y[t] - stake.Position) / 100, p.Risk - 1) * Math.Sign(y[t] - stake.Position) / 100;
+        }
+        return gradient;
+    }
+
+    /// <summary>The shortest vector in the convex hull of <paramref name="vectors"/>, by the Frank–Wolfe method with exact line search (Gilbert 1966).</summary>
+    private static double[] ShortestInHull(double[][] vectors)
+    {
+        var m = (double[])vectors[0].Clone();
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            var toward = vectors.MinBy(v => Dot(m, v))!;
+            var along = toward.Select((x, t) => x - m[t]).ToArray();
+            var length = Dot(along, along);
+            var share = length > 0 ? -Dot(m, along) / length : 0;
+            if (share <= 0)
+                break;
+            share = Math.Min(share, 1);
+            for (var t = 0; t < m.Length; t++)
+                m[t] += share * along[t];
+        }
+        return m;
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        double sum = 0;
+        for (var t = 0; t < a.Length; t++)
+            sum += a[t] * b[t];
+        return sum;
     }
 
     /// <summary>True when grid outcome <paramref name="g"/> leaves every party with a stake at least as well off as no deal (to 10⁻¹²).</summary>
@@ -207,16 +333,6 @@ public sealed class BargainingProblem
         foreach (var i in _stakeholders)
         {
             if (utilities[g * n + i] < _disagreement[i] - Rounding)
-                return false;
-        }
-        return true;
-    }
-
-    private bool Rational(double[] y)
-    {
-        foreach (var i in _stakeholders)
-        {
-            if (Utility(i, y) < _disagreement[i] - Rounding)
                 return false;
         }
         return true;

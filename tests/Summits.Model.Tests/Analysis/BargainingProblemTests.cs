@@ -297,22 +297,129 @@ public sealed class BargainingProblemTests
         Assert.Equal(100 / Math.Sqrt(3), Assert.Single(analysis.Nash).Terms["t"], 3);
     }
 
+    /// <summary>A at 0 with ρ = 2 against B at 100 with ρ = 1 on every topic of <paramref name="topics"/>, salience 1, reservations 0.</summary>
+    private static BargainingProblem CurvedAgainstLinear(params string[] topics) =>
+        new(topics, [Party("A", 2, [.. topics.Select(t => (t, 0.0, 1.0, 0.0))]), Party("B", 1, [.. topics.Select(t => (t, 100.0, 1.0, 0.0))])]);
+
     [Fact]
     public void Over_two_topics_the_Kalai_Smorodinsky_point_gives_both_parties_the_same_share_of_their_ideal_gain()
     {
-        // A at 0 on p and q with ρ = 2, B at 100 on both with ρ = 1, salience 1, reservations 0. For a given
-        // p + q, B's utility (p + q)/100 is fixed and A's 2 − (p² + q²)/10⁴ is largest at p = q, so the
-        // frontier is the diagonal p = q = 100z: Uᴬ = 2 − 2z², Uᴮ = 2z, each ideal 2. Equal shares:
-        // 1 − z² = z, z = (√5 − 1)/2 = 0.618034, each party's share of its ideal gain. The grid's best is
-        // 0.6175 (at p 62, q 61.5: Uᴮ/2 = 123.5/200), and the search must climb from there. Off the frontier,
-        // along the curve where the two shares are equal, the smaller share falls by only about 2·10⁻⁴ over
-        // two points of p (at p 64, q 59.57: 1 − (0.64² + 0.5957²)/2 = 0.6178), and a compass search can stop
-        // there; so the equal shares are asserted, to within 3·10⁻⁴ of the closed form, rather than the terms.
-        var analysis = new BargainingProblem(["p", "q"], [Party("A", 2, ("p", 0, 1, 0), ("q", 0, 1, 0)), Party("B", 1, ("p", 100, 1, 0), ("q", 100, 1, 0))]).Solve();
+        // A at 0 on p and q with ρ = 2, B at 100 on both with ρ = 1, salience 1, reservations 0; z = y/100.
+        // B's utility (p + q)/100 depends on the sum only, and for a given sum A's 2 − (p² + q²)/10⁴ is largest
+        // at p = q (p² + q² ≥ (p + q)²/2), so every Pareto-optimal outcome has p = q = 100z, with
+        // Uᴬ = 2(1 − z²) and Uᴮ = 2z. The ideals are 2 each (A's at (0, 0), where B has 0 = dᴮ; B's at
+        // (100, 100)). Equal shares of the ideal gains: 1 − z² = z, z² + z − 1 = 0, z = (√5 − 1)/2 = 0.618034:
+        // p = q = 61.803, each party 1.236068, each share 61.80 %. Along the curve of equal shares the smaller
+        // share falls by only 2·10⁻⁴ from there to p 64, q 59.57, where a compass search on the smaller share stops.
+        var z = (Math.Sqrt(5) - 1) / 2;
+        var ks = CurvedAgainstLinear("p", "q").Solve().KalaiSmorodinsky!;
+        Assert.Equal(100 * z, ks.Terms["p"], 3);
+        Assert.Equal(100 * z, ks.Terms["q"], 3);
+        Assert.Equal(2 * z, ks.Utilities[0], 4);
+        Assert.Equal(2 * z, ks.Utilities[1], 4);
+    }
+
+    [Fact]
+    public void Over_three_topics_the_Kalai_Smorodinsky_point_follows_the_curved_frontier()
+    {
+        // A at 0 on t1..t3 (ρ = 2, salience 1 each); B at 100 (ρ = 1) with saliences 1, 0.5 and 0.5;
+        // reservations 0; zₜ = tₜ/100. For a given Uᴮ = z₁ + 0.5z₂ + 0.5z₃, A's Σ(1 − zₜ²) is largest where
+        // 2zₜ is proportional to B's salience (Lagrange): z₁ = 2w, z₂ = z₃ = w, so Uᴬ = 3 − 6w², Uᴮ = 3w
+        // (while z₁ ≤ 1). The ideals: A's 3 at 0, B's 2 at 100 on every topic. Equal shares:
+        // 1 − 2w² = 1.5w, w = (−1.5 + √(2.25 + 8))/4 = 0.425390: t₁ = 85.078, t₂ = t₃ = 42.539, each share
+        // 0.638086 (Uᴬ = 1.914257, Uᴮ = 1.276171). The grid of three topics has steps of 2, and the point
+        // lies on none of its lines.
+        var w = (-1.5 + Math.Sqrt(10.25)) / 4;
+        var ks = new BargainingProblem(["t1", "t2", "t3"],
+        [
+            Party("A", 2, ("t1", 0, 1, 0), ("t2", 0, 1, 0), ("t3", 0, 1, 0)),
+            Party("B", 1, ("t1", 100, 1, 0), ("t2", 100, 0.5, 0), ("t3", 100, 0.5, 0)),
+        ]).Solve().KalaiSmorodinsky!;
+        Assert.Equal(200 * w, ks.Terms["t1"], 3);
+        Assert.Equal(100 * w, ks.Terms["t2"], 3);
+        Assert.Equal(100 * w, ks.Terms["t3"], 3);
+        Assert.Equal(1.5 * w, ks.Utilities[0] / 3, 4);
+        Assert.Equal(1.5 * w, ks.Utilities[1] / 2, 4);
+    }
+
+    [Fact]
+    public void An_ideal_on_a_curved_edge_of_what_the_other_party_accepts_is_found_exactly()
+    {
+        // A at 0 (ρ = 1) with saliences 1 on p and 0.5 on q; B at 100 (ρ = 2, salience 1 on both) needs 1
+        // (reservations 0.5 and 0.5). With a = 1 − p/100, b = 1 − q/100: Uᴬ = 1.5 − (1 − a) − 0.5(1 − b) =
+        // a + 0.5b and Uᴮ = 2 − a² − b², so B accepts a² + b² ≤ 1: a disc's edge, a curve. A's ideal is the
+        // largest a + 0.5b on it: (a, b) ∝ (1, 0.5), a = 1/√1.25, b = 0.5/√1.25, worth √1.25 = 1.118034.
+        // B's ideal is 2, at 100 on both (A has 0 = dᴬ). On the frontier (a, b) = R(1, 0.5)/√1.25, so
+        // Uᴬ = √1.25·R and Uᴮ = 2 − R²: A's share R, B's 1 − R². Equal: R = (√5 − 1)/2 = 0.618034, so
+        // p = 100(1 − R/√1.25) = 44.721, q = 100(1 − 0.5R/√1.25) = 72.361, Uᴬ = 0.690983, Uᴮ = 1.618034.
+        var r = (Math.Sqrt(5) - 1) / 2;
+        var ks = new BargainingProblem(["p", "q"],
+        [
+            Party("A", 1, ("p", 0, 1, 0), ("q", 0, 0.5, 0)),
+            Party("B", 2, ("p", 100, 1, 0.5), ("q", 100, 1, 0.5)),
+        ]).Solve().KalaiSmorodinsky!;
+        Assert.Equal(100 * (1 - r / Math.Sqrt(1.25)), ks.Terms["p"], 3);
+        Assert.Equal(100 * (1 - 0.5 * r / Math.Sqrt(1.25)), ks.Terms["q"], 3);
+        Assert.Equal(Math.Sqrt(1.25) * r, ks.Utilities[0], 4);
+        Assert.Equal(2 - r * r, ks.Utilities[1], 4);
+    }
+
+    [Fact]
+    public void Three_parties_on_a_ridge_of_two_topics_meet_where_all_three_shares_are_equal()
+    {
+        // A holds p at 0 and C holds q at 0 (ρ = 2, salience 1); B holds both at 100 (ρ = 1, salience 1);
+        // reservations 0; z = value/100. Ideals: A's 1 (p 0) and C's 1 (q 0), B's 2 (both 100), each leaving the
+        // others 0 = dⱼ. Shares: 1 − z_p², 1 − z_q², (z_p + z_q)/2. For a given larger of z_p and z_q, B's share is
+        // largest with both equal, so the KS point has z_p = z_q = z and 1 − z² = z: z = (√5 − 1)/2, 61.803 on
+        // both topics, all three shares 0.618034. Nash: 2·log(1 − z²) + log z (symmetric and concave, so z_p = z_q)
+        // is largest where −4z/(1 − z²) + 1/z = 0, 1 − z² = 4z², z = 1/√5: 44.721 on both.
+        var analysis = new BargainingProblem(["p", "q"],
+        [
+            Party("A", 2, ("p", 0, 1, 0)),
+            Party("B", 1, ("p", 100, 1, 0), ("q", 100, 1, 0)),
+            Party("C", 2, ("q", 0, 1, 0)),
+        ]).Solve();
+        var z = (Math.Sqrt(5) - 1) / 2;
         var ks = analysis.KalaiSmorodinsky!;
-        var (shareA, shareB) = (ks.Utilities[0] / 2, ks.Utilities[1] / 2);
-        Assert.Equal(shareA, shareB, 5);
-        Assert.InRange(Math.Min(shareA, shareB), (Math.Sqrt(5) - 1) / 2 - 3e-4, (Math.Sqrt(5) - 1) / 2);
+        Assert.Equal(100 * z, ks.Terms["p"], 3);
+        Assert.Equal(100 * z, ks.Terms["q"], 3);
+        Assert.Equal([z, z, z], [ks.Utilities[0], ks.Utilities[1] / 2, ks.Utilities[2]], new ToleranceComparer(1e-4));
+        var nash = Assert.Single(analysis.Nash);
+        Assert.Equal(100 / Math.Sqrt(5), nash.Terms["p"], 3);
+        Assert.Equal(100 / Math.Sqrt(5), nash.Terms["q"], 3);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+        public int GetHashCode(double obj) => 0;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_Nash_point_of_the_curved_pair_is_found_off_the_grid_on_any_number_of_topics(int topics)
+    {
+        // The pair of the two-topic example on k topics: on the frontier every topic is at 100z, Uᴬ = k(1 − z²),
+        // Uᴮ = kz, so the product k²(1 − z²)z is largest where 1 − 3z² = 0: z = 1/√3, 57.735 on every topic.
+        var names = Enumerable.Range(1, topics).Select(t => $"t{t}").ToArray();
+        var nash = Assert.Single(CurvedAgainstLinear(names).Solve().Nash);
+        Assert.All(names, t => Assert.Equal(100 / Math.Sqrt(3), nash.Terms[t], 2));
+        Assert.Equal(topics * (1 - 1.0 / 3), nash.Utilities[0], 4);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_Kalai_Smorodinsky_point_of_the_curved_pair_is_the_golden_section_on_any_number_of_topics(int topics)
+    {
+        // As in the two-topic example, every topic at 100z with 1 − z² = z: z = (√5 − 1)/2, 61.803 on every topic.
+        var names = Enumerable.Range(1, topics).Select(t => $"t{t}").ToArray();
+        var ks = CurvedAgainstLinear(names).Solve().KalaiSmorodinsky!;
+        Assert.All(names, t => Assert.Equal(50 * (Math.Sqrt(5) - 1), ks.Terms[t], 2));
+        Assert.Equal(topics * (Math.Sqrt(5) - 1) / 2, ks.Utilities[1], 4);
     }
 
     [Fact]
