@@ -6,7 +6,9 @@ namespace Summits.Cli;
 /// The one rule by which an exception that a command did not handle becomes a line on standard error and an
 /// exit code, the same for every command: a mistake in a file is bad input (2) said as the file's place and
 /// problem; an interruption is 130; anything else is a failure at run time (3), said on one line as
-/// <c>summits COMMAND: error: what failed</c>. The stack trace follows only under <c>--verbosity diagnostic</c>.
+/// <c>summits COMMAND: error: what failed</c>. The stack trace follows only under <c>--verbosity diagnostic</c>,
+/// and never for a mistake in a file: that is the user's to fix, not the program's. Commands let an
+/// <see cref="InputException"/> from loading their files come here rather than catching it themselves.
 /// </summary>
 public static class CommandFailure
 {
@@ -20,7 +22,7 @@ public static class CommandFailure
             _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
         };
         error.WriteLine(line);
-        if (diagnostic)
+        if (diagnostic && exit != ExitCodes.BadInput)
             error.WriteLine(failure.ToString());
         return exit;
     }

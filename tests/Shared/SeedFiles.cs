@@ -1,6 +1,6 @@
 namespace Summits.Tests;
 
-/// <summary>The seeded world and the briefing it quotes, found in the repository from a test's output folder.</summary>
+/// <summary>The repository's files, the seeded world and the briefing it quotes among them, found from a test's output folder.</summary>
 internal static class SeedFiles
 {
     public static string Root { get; } = FindRoot();
@@ -9,11 +9,14 @@ internal static class SeedFiles
 
     public static string Source => Path.Combine(Root, "scenarios", "sources", "abe-trump-summit-2017-11-06.txt");
 
+    /// <summary>A file or folder of the repository, by its path's parts below the root.</summary>
+    public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "Summits.sln")))
+            if (System.IO.File.Exists(Path.Combine(folder.FullName, "Summits.sln")))
                 return folder.FullName;
         }
         throw new InvalidOperationException($"no folder above {AppContext.BaseDirectory} holds Summits.sln");

@@ -9,6 +9,21 @@ public sealed class RunBadInputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>
+    /// Runs <c>summits ARGUMENTS --out FOLDER</c> and expects it refused: exit code 2, exactly <paramref name="error"/>
+    /// on standard error, nothing on standard output, and no output folder.
+    /// </summary>
+    private async Task Refused(string error, params string[] arguments)
+    {
+        var output = Path.Combine(_folder, "out");
+        var run = await SummitsProcess.RunAsync([.. arguments, "--out", output]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(error + "\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
     private static string SeedWorld()
     {
         var world = Path.Combine(AppContext.BaseDirectory, "scenarios", "summits", "2017-11-06-abe-trump.yaml");
@@ -22,15 +37,9 @@ public sealed class RunBadInputTests : IDisposable
         var scenario = Path.Combine(_folder, "bad.yaml");
         const string step = "  - propose: { from: JP, to: XX, terms: { tpp-11: 50 } }";
         await File.WriteAllTextAsync(scenario, $"scenario: bad\nworld: '{SeedWorld()}'\nsteps:\n{step}\n");
-        var output = Path.Combine(_folder, "out");
-
-        var run = await SummitsProcess.RunAsync("run", scenario, "--out", output);
-
-        Assert.Equal(2, run.ExitCode);
         var column = step.IndexOf("XX", StringComparison.Ordinal) + 1;
-        Assert.Equal($"{scenario}:4:{column}: unknown actor 'XX'; known actors: JP, US, CN, KP\n", run.Error.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(output));
+
+        await Refused($"{scenario}:4:{column}: unknown actor 'XX'; known actors: JP, US, CN, KP", "run", scenario);
     }
 
     [Fact]
@@ -40,15 +49,9 @@ public sealed class RunBadInputTests : IDisposable
         // at the value's column (after "scenario: ", 11th character).
         var scenario = Path.Combine(_folder, "table.yaml");
         await File.WriteAllTextAsync(scenario, $"scenario: class/table-1\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
-        var output = Path.Combine(_folder, "out");
 
-        var run = await SummitsProcess.RunAsync("whatif", scenario, "--runs", "2", "--out", output);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit (no spaces or '/'), not 'class/table-1'\n",
-            run.Error.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(output));
+        await Refused($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit (no spaces or '/'), not 'class/table-1'",
+            "whatif", scenario, "--runs", "2");
     }
 
     [Fact]
@@ -56,14 +59,8 @@ public sealed class RunBadInputTests : IDisposable
     {
         var scenario = Path.Combine(_folder, "good.yaml");
         await File.WriteAllTextAsync(scenario, $"scenario: good\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
-        var output = Path.Combine(_folder, "out");
 
-        var run = await SummitsProcess.RunAsync("run", scenario, "--seed", "-1", "--out", output);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: --seed must be a whole number from 0 to {ulong.MaxValue}, not '-1' (see 'summits run --help')\n", run.Error.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(output));
+        await Refused($"summits run: error: --seed must be a whole number from 0 to {ulong.MaxValue}, not '-1' (see 'summits run --help')", "run", scenario, "--seed", "-1");
     }
 
     [Fact]
@@ -71,11 +68,7 @@ public sealed class RunBadInputTests : IDisposable
     {
         var scenario = Path.Combine(_folder, "absent.yaml");
 
-        var run = await SummitsProcess.RunAsync("run", scenario, "--out", Path.Combine(_folder, "out"));
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"{scenario}:1:1: no such scenario file\n", run.Error.ReplaceLineEndings("\n"));
-        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+        await Refused($"{scenario}:1:1: no such scenario file", "run", scenario);
     }
 
     [Fact]

@@ -15,10 +15,7 @@ public sealed partial class ReportInBrowserTests
         // The US (capability 0.8) on x, Japan (0.45) on y: with two parties, both are drawn.
         Assert.Equal("utility of US", package.XName);
         Assert.Equal("utility of JP", package.YName);
-        Assert.Contains("Pareto frontier", package.Legend);
-        Assert.Contains("offers", package.Legend);
-        Assert.Contains("reservation point (no deal)", package.Legend);
-        Assert.Contains("agreement", package.Legend);
+        Assert.Superset(new HashSet<string>(["Pareto frontier", "offers", "reservation point (no deal)", "agreement"]), package.Legend.ToHashSet());
         // The package was proposed once and answered (a proposal and counter-offers on both topics).
         Assert.True(package.Drawn.Single(s => s.Name == "offers").Data >= 1);
         Assert.Empty(package.Overlapping());

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Summits.Reports.Charts;
 using Summits.Reports.Runs;
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Reports.Tests;
 
@@ -16,7 +17,7 @@ public sealed class BargainingChartTipTests
     [Fact]
     public async Task An_agreement_split_from_crossed_offers_says_so_when_hovered()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "baseline.yaml")));
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "baseline.yaml")));
         var deal = BargainingChart.Cases(run).Single(c => c.Id == "bargain.r9.defense-procurement");
 
         var figure = BargainingChart.Render(run, deal, BargainingChart.Pair(run, deal, null)!.Value);

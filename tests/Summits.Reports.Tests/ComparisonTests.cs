@@ -1,4 +1,5 @@
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Reports.Tests;
 
@@ -7,7 +8,7 @@ public sealed class ComparisonTests
     [Fact]
     public async Task A_position_only_one_run_holds_still_counts_as_moved_and_a_change_lost_to_rounding_does_not()
     {
-        var path = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
         var a = StateDocument.Of(await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#press-fta", null, null, p => p)));
         // B holds one position A does not, and one that differs from A's by 0.006, more than the 0.005
         // a move needs, yet both show as 1.01 (1.0051 and 1.0111): a reader would see no move.
@@ -29,7 +30,7 @@ public sealed class ComparisonTests
     {
         // press-fta against itself: the same agreements and positions, so nothing to list. The text output
         // says "(no difference)" and "(none)"; the report says the same instead of two header-only tables.
-        var path = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
         var a = StateDocument.Of(await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#press-fta", null, null, p => p)));
         var comparison = Comparison.Of("a", a, "b", a);
 
@@ -54,7 +55,7 @@ public sealed class ComparisonTests
     {
         // The same imported world run by each model: the spatial model's state holds a forecast, the
         // bargaining model's none. The sides name them as --model does: bargaining and smp.
-        var world = Repository.File("scenarios", "worlds", "dummy-3dim.yaml");
+        var world = SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml");
         var bargaining = StateDocument.Of(await ScenarioRun.LocallyAsync(Forecast.Of(world, 2, 0, Model.ForecastModel.Bargaining)));
         var smp = StateDocument.Of(await ScenarioRun.LocallyAsync(Forecast.Of(world, 2, 0, Model.ForecastModel.Smp)));
 

@@ -1,5 +1,6 @@
 using Summits.Reports.Runs;
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Reports.Tests;
 
@@ -9,7 +10,7 @@ public sealed class RecordReportTests
     [Fact]
     public async Task The_report_of_a_run_on_the_summit_compares_each_fact_with_how_the_run_ended()
     {
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "trade-for-defense-package.yaml"));
         var run = await ScenarioRun.LocallyAsync(loaded);
         var records = RecordFile.For(loaded.WorldPath);
 

@@ -3,13 +3,14 @@ using Summits.Model;
 using Summits.Reports.Comparisons;
 using Summits.Reports.Runs;
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Reports.Tests;
 
 /// <summary>The spatial model's forecast in the run report and in a comparison.</summary>
 public sealed class SmpReportTests
 {
-    private static string ThreeDim => Repository.File("scenarios", "worlds", "dummy-3dim.yaml");
+    private static string ThreeDim => SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml");
 
     [Fact]
     public async Task The_run_report_gives_the_forecast_of_every_topic_before_the_first_turn_and_after_the_last()

@@ -1,5 +1,6 @@
 using Summits.Reports.Studies;
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Reports.Tests;
 
@@ -10,7 +11,7 @@ public sealed class StudyReportTests
     {
         // 12 runs: 10 degrees of freedom, where one pair needs |ρ| ≥ 0.576 for p < 0.05 (the tables'
         // critical value); fewer than 30 runs is called small.
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(12, 42, 2, Engine.Local), SampleRuns.Local);
         Assert.True(study.SensitivityTest!.IsSmall);
         var html = StudyReport.Html(study);
@@ -21,7 +22,7 @@ public sealed class StudyReportTests
     [Fact]
     public async Task A_study_of_thirty_runs_or_more_gives_no_warning()
     {
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(30, 42, 2, Engine.Local), SampleRuns.Local);
         Assert.False(study.SensitivityTest!.IsSmall);
         Assert.DoesNotContain("class=\"warning\"", StudyReport.Html(study));

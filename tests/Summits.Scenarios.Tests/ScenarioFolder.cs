@@ -44,6 +44,21 @@ public sealed class ScenarioFolder : IDisposable
         return (line, index - lineStart + 1);
     }
 
+    /// <summary>
+    /// Runs <paramref name="load"/> on <paramref name="file"/>, expects it to fail with one line that starts
+    /// at the <paramref name="occurrence"/>-th (from 1) <paramref name="at"/>, and returns the error.
+    /// </summary>
+    public static InputException FailsAt((string File, string Text) file, Action load, string at, int occurrence = 1)
+    {
+        var error = Assert.Throws<InputException>(load);
+        var (line, column) = Find(file.Text, at, occurrence);
+        Assert.Equal(new FilePosition(file.File, line, column), error.Position);
+        Assert.StartsWith($"{file.File}:{line}:{column}: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\r', error.Message);
+        return error;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Path))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
+using Summits.Cli;
 using Summits.Cli.Analysis;
 using Summits.Cli.Commands;
 using Summits.Cli.Telemetry;
@@ -19,6 +20,22 @@ public sealed class AnalyzeTests : IDisposable
     /// breach of fta by JP.
     /// </summary>
     private static readonly string[] Run = Lines(Span);
+
+    /// <summary>
+    /// <c>summits analyze FILES</c> as the program runs it: a failure it does not handle becomes its line on
+    /// <paramref name="error"/> and its exit code by <see cref="CommandFailure"/>.
+    /// </summary>
+    private static int Analyze(IReadOnlyList<string> files, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return AnalyzeCommand.Run(files, null, output, error);
+        }
+        catch (Exception e)
+        {
+            return CommandFailure.Write(error, "summits analyze", e, diagnostic: false);
+        }
+    }
 
     /// <summary>The same run in the JSONL format Summits wrote before OTLP/JSON, which analyze still reads.</summary>
     private static readonly string[] OlderRun = Lines(OlderSpan);
@@ -140,7 +157,7 @@ public sealed class AnalyzeTests : IDisposable
         var file = Write("bad.jsonl", [Run[0], line]);
         var error = new StringWriter();
 
-        var exit = AnalyzeCommand.Run([file], null, new StringWriter(), error);
+        var exit = Analyze([file], new StringWriter(), error);
 
         Assert.Equal(2, exit);
         Assert.StartsWith($"{file}:2:{problem}", error.ToString());
@@ -157,13 +174,13 @@ public sealed class AnalyzeTests : IDisposable
         ]);
 
         var error = new StringWriter();
-        Assert.Equal(2, AnalyzeCommand.Run([file], null, new StringWriter(), error));
+        Assert.Equal(2, Analyze([file], new StringWriter(), error));
         Assert.Equal($"{file}:2:1: summits.move span has summits.value.before 'high'; expected a number on the 0-100 scale", error.ToString().TrimEnd());
 
         var outcome = Write("outcome.jsonl",
             [Span("e9", null, "summits.evaluate", 0, """{"summits.actor":"JP","summits.topic":"fta","summits.outcome":"maybe"}""")]);
         error = new StringWriter();
-        Assert.Equal(2, AnalyzeCommand.Run([outcome], null, new StringWriter(), error));
+        Assert.Equal(2, Analyze([outcome], new StringWriter(), error));
         Assert.Equal($"{outcome}:1:1: summits.evaluate span has summits.outcome 'maybe'; valid choices: accept, reject, counter", error.ToString().TrimEnd());
     }
 
@@ -172,7 +189,7 @@ public sealed class AnalyzeTests : IDisposable
     {
         var error = new StringWriter();
 
-        Assert.Equal(2, AnalyzeCommand.Run([Path.Combine(_directory, "none.jsonl")], null, new StringWriter(), error));
+        Assert.Equal(2, Analyze([Path.Combine(_directory, "none.jsonl")], new StringWriter(), error));
         Assert.Contains("none.jsonl:1:1: no such file", error.ToString());
     }
 
@@ -194,7 +211,7 @@ public sealed class AnalyzeTests : IDisposable
             var error = new StringWriter();
             var output = new StringWriter();
 
-            Assert.Equal(2, AnalyzeCommand.Run([path], null, output, error));
+            Assert.Equal(2, Analyze([path], output, error));
             Assert.Equal(expected + "\n", error.ToString().ReplaceLineEndings("\n"));
             Assert.Empty(output.ToString());
         }
@@ -209,7 +226,7 @@ public sealed class AnalyzeTests : IDisposable
 
         var error = new StringWriter();
 
-        Assert.Equal(2, AnalyzeCommand.Run([large], null, new StringWriter(), error));
+        Assert.Equal(2, Analyze([large], new StringWriter(), error));
         // 1025 MiB against the 1 GiB (1024 MiB) limit.
         Assert.Equal($"{large}:1:1: the telemetry file '{large}' is 1025 MiB, larger than 1024 MiB, the most Summits reads\n", error.ToString().ReplaceLineEndings("\n"));
     }

@@ -32,18 +32,11 @@ public static class AnalyzeCommand
         return command;
     }
 
+    /// <summary>Analyses the telemetry <paramref name="files"/>, prints the tables and returns the exit code; <paramref name="error"/> names the files written.</summary>
+    /// <exception cref="InputException">A file is missing or a line is wrong (<see cref="CommandFailure"/> says it, exit code 2).</exception>
     public static int Run(IReadOnlyList<string> files, string? csvDirectory, TextWriter output, TextWriter error, string format = "table", Verbosity verbosity = Verbosity.Normal, int? width = null)
     {
-        RunAnalysis analysis;
-        try
-        {
-            analysis = RunAnalysis.Of(TelemetryExport.Read(files));
-        }
-        catch (InputException e)
-        {
-            error.WriteLine(e.Message);
-            return ExitCodes.BadInput;
-        }
+        var analysis = RunAnalysis.Of(TelemetryExport.Read(files));
 
         if (format == "json")
             output.Write(System.Text.Json.JsonSerializer.Serialize(new { analysis.Spans, analysis.Proposals, analysis.Topics, analysis.Actors }, SummitsJson.Options) + "\n");

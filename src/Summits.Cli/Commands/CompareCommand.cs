@@ -30,16 +30,8 @@ public static class CompareCommand
     {
         LoadedScenario? left = null, right = null;
         StateDocument? stateA = null, stateB = null;
-        try
-        {
-            if (IsState(a)) stateA = StateFile.Load(CommonOptions.Resolve(a)); else left = BranchChoice.Load(a, null, null, CommonOptions.Resolve);
-            if (IsState(b)) stateB = StateFile.Load(CommonOptions.Resolve(b)); else right = BranchChoice.Load(b, null, null, CommonOptions.Resolve);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        if (IsState(a)) stateA = StateFile.Load(CommonOptions.Resolve(a)); else left = BranchChoice.Load(a, null, null, CommonOptions.Resolve);
+        if (IsState(b)) stateB = StateFile.Load(CommonOptions.Resolve(b)); else right = BranchChoice.Load(b, null, null, CommonOptions.Resolve);
 
         if (left is not null || right is not null)
         {

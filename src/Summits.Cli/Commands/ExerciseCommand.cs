@@ -51,21 +51,12 @@ public static class ExerciseCommand
             return UsageError.Write(command, "--players is for a play at the keyboard; an answers file says who played in its own 'players'");
         if (answersFile is null && Console.IsInputRedirected)
             return UsageError.Write(command, "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
-        Exercise exercise;
+        var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        if (role is not null && exercise.Roles.All(r => r.Actor != role))
+            return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
         var plays = new List<ExerciseAnswers>();
-        try
-        {
-            exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
-            if (role is not null && exercise.Roles.All(r => r.Actor != role))
-                return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
-            if (answersFile is not null)
-                plays.Add(ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role));
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        if (answersFile is not null)
+            plays.Add(ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role));
         if (plays.Count == 0)
         {
             var draft = await new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput()).PlayAsync(role, players, cancellation);

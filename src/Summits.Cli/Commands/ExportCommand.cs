@@ -22,20 +22,10 @@ public static class ExportCommand
 
     private static async Task<int> RunAsync(string path, string? output)
     {
-        World world;
-        (string Csv, string? Note) table;
-        try
-        {
-            var resolved = CommonOptions.Resolve(path);
-            world = WorldFile.Load(resolved);
-            WorldPlaces.RequireEveryPosition(resolved, world, "a KTAB table needs every actor's position on every topic");
-            table = KtabExport.Write(world);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        var resolved = CommonOptions.Resolve(path);
+        var world = WorldFile.Load(resolved);
+        WorldPlaces.RequireEveryPosition(resolved, world, "a KTAB table needs every actor's position on every topic");
+        var table = KtabExport.Write(world);
         if (table.Note is { } note)
             await Console.Error.WriteLineAsync($"summits export ktab: {note}");
         return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}");

@@ -34,16 +34,7 @@ public static class ImportCommand
     {
         if (!await WorldOutput.CheckIdAsync("import ktab", id))
             return ExitCodes.BadInput;
-        KtabWorld imported;
-        try
-        {
-            imported = KtabImport.ToWorld([.. files.Select(KtabTable.Load)], id, shared);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        var imported = KtabImport.ToWorld([.. files.Select(KtabTable.Load)], id, shared);
         if (imported.LeftOut.Count > 0)
             await Console.Error.WriteLineAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
         if (imported.OverFullNote is { } overFull)

@@ -32,19 +32,9 @@ public static class MigrateCommand
         var pending = 0;
         foreach (var path in files.OrderBy(f => IsScenario(f) ? 1 : 0))
         {
-            string text;
-            IReadOnlyList<FormatMigration.Change> changes;
-            try
-            {
-                (text, changes) = FormatMigration.Migrate(path, Read(path));
-                if (changes.Count > 0 && !check)
-                    FormatMigration.Check(path, text);
-            }
-            catch (InputException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.BadInput;
-            }
+            var (text, changes) = FormatMigration.Migrate(path, Read(path));
+            if (changes.Count > 0 && !check)
+                FormatMigration.Check(path, text);
             if (changes.Count == 0)
             {
                 await Console.Out.WriteLineAsync($"{path}: already format {FileFormat.Current}; nothing to change");

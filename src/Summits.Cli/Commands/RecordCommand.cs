@@ -26,22 +26,15 @@ public static class RecordCommand
             file, format, quiet, verbosity,
         };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(format)!,
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), Console.Out, Console.Error));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), Console.Out));
         return command;
     }
 
-    public static int Run(string path, string format, Verbosity verbosity, TextWriter output, TextWriter error, int? width = null)
+    /// <summary>Prints the record file at <paramref name="path"/> in <paramref name="format"/> and returns the exit code.</summary>
+    /// <exception cref="InputException">The file is missing or wrong (<see cref="CommandFailure"/> says it, exit code 2).</exception>
+    public static int Run(string path, string format, Verbosity verbosity, TextWriter output, int? width = null)
     {
-        SummitRecord record;
-        try
-        {
-            record = RecordFile.Load(CommonOptions.Resolve(path));
-        }
-        catch (InputException e)
-        {
-            error.WriteLine(e.Message);
-            return ExitCodes.BadInput;
-        }
+        var record = RecordFile.Load(CommonOptions.Resolve(path));
         if (format == "json")
             output.Write(RecordText.Json(record) + "\n");
         else if (format == "csv")

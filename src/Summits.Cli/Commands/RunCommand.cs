@@ -80,21 +80,11 @@ public static class RunCommand
         if (request.Rounds is < 1 or > 100_000)
             return UsageError.Write("summits run", $"--rounds must be a whole number from 1 to 100000, not {request.Rounds}");
 
-        IReadOnlyList<LoadedScenario> scenarios;
+        IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
+            ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
+            : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
         // A report on a world that a record of what happened next follows compares the run with it.
-        Dictionary<string, IReadOnlyList<SummitRecord>> records;
-        try
-        {
-            scenarios = request.WorldPath is not null
-                ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
-                : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
-            records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        Dictionary<string, IReadOnlyList<SummitRecord>> records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         (string, string)? pair = null;
         if (request.Pair is not null)
         {

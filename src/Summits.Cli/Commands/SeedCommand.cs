@@ -38,16 +38,7 @@ public static partial class SeedCommand
 
     private static async Task<int> RunAsync(string worldPath, string format, string? outDir, Verbosity verbosity, TelemetrySettings telemetry, CancellationToken cancellation)
     {
-        Model.World loaded;
-        try
-        {
-            loaded = WorldFile.Load(CommonOptions.Resolve(worldPath));
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        var loaded = WorldFile.Load(CommonOptions.Resolve(worldPath));
 
         var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
         Model.World world;

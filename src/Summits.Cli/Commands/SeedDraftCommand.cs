@@ -25,20 +25,8 @@ public static class SeedDraftCommand
     private static async Task<int> RunAsync(string briefingPath, string? output)
     {
         if (!File.Exists(briefingPath))
-        {
-            await Console.Error.WriteLineAsync($"{briefingPath}:1:1: no such briefing file");
-            return ExitCodes.BadInput;
-        }
-        SourceText source;
-        try
-        {
-            source = SourceText.Load(briefingPath);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+            throw new InputException(new FilePosition(briefingPath, 1, 1), "no such briefing file");
+        var source = SourceText.Load(briefingPath);
         var briefing = Briefing.Read(source);
         // Nothing is dropped in silence: every line or sentence left out is named with its place and reason.
         foreach (var skipped in briefing.Skipped)

@@ -47,16 +47,7 @@ public static class WhatIfCommand
         if (!CommonOptions.TryParseSeed("summits whatif", seedText, out var seed))
             return ExitCodes.BadInput;
 
-        IReadOnlyList<LoadedScenario> scenarios;
-        try
-        {
-            scenarios = BranchChoice.LoadEvery(path, branch, null, CommonOptions.Resolve);
-        }
-        catch (InputException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
+        var scenarios = BranchChoice.LoadEvery(path, branch, null, CommonOptions.Resolve);
 
         var forked = scenarios.Count > 1;
         var studies = new List<StudyResult>();

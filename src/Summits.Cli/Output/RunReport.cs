@@ -13,7 +13,7 @@ public static class RunReport
     /// </summary>
     public static void WriteSummary(TextWriter output, RunResult run, Verbosity verbosity = Verbosity.Normal)
     {
-        var n = TimelineText.N;
+        var n = TimelineTable.N;
         output.WriteLine();
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var all = run.Final.Positions
@@ -95,7 +95,7 @@ public static class RunReport
     public static string JointText(BargainingCase c)
     {
         var a = c.Analysis;
-        string Terms(Outcome o) => string.Join(", ", o.Terms.Select(t => $"{t.Key} {TimelineText.N(t.Value)}"));
+        string Terms(Outcome o) => string.Join(", ", o.Terms.Select(t => $"{t.Key} {TimelineTable.N(t.Value)}"));
         var nash = a.Nash.Length == 0 ? "none" : string.Join(" or ", a.Nash.Select(Terms)) + (a.Nash.Length > 1 ? " (not unique)" : "");
         var ks = a.KalaiSmorodinsky is { } k ? Terms(k) : "none";
         var distance = c.Agreement is { } g ? a.DistanceToFrontier(g.Terms) : 0;
@@ -109,7 +109,7 @@ public static class RunReport
     public static string NashText(TopicAnalysis analysis) => analysis.NashPoints.Length switch
     {
         0 => "none (no value leaves every party better off than no deal)",
-        1 => TimelineText.N(analysis.NashPoints[0]),
-        _ => $"{string.Join(" or ", analysis.NashPoints.Select(TimelineText.N))} (not unique: equal Nash products)",
+        1 => TimelineTable.N(analysis.NashPoints[0]),
+        _ => $"{string.Join(" or ", analysis.NashPoints.Select(TimelineTable.N))} (not unique: equal Nash products)",
     };
 }

@@ -117,5 +117,6 @@ public static class TimelineTable
         return [e.Step, e.Round?.ToString(CultureInfo.InvariantCulture) ?? "", e.Actor ?? "", KebabCase.Of(e.Kind), topic, values, e.Cause, why];
     }
 
-    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A value as the timeline shows it: at most two decimals, invariant culture.</summary>
+    public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

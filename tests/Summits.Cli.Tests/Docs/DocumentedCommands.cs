@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Summits.Tests;
 
 namespace Summits.Cli.Tests;
 
@@ -19,15 +20,15 @@ public static partial class DocumentedCommands
     public static IEnumerable<string> Documents()
     {
         yield return "README.md";
-        foreach (var file in Directory.GetFiles(Repository.File("docs"), "*.md").Order(StringComparer.Ordinal))
-            yield return Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
+        foreach (var file in Directory.GetFiles(SeedFiles.File("docs"), "*.md").Order(StringComparer.Ordinal))
+            yield return Path.GetRelativePath(SeedFiles.Root, file).Replace('\\', '/');
     }
 
     public static List<DocumentedCommand> All() => [.. Documents().SelectMany(Read)];
 
     public static IEnumerable<DocumentedCommand> Read(string document)
     {
-        var lines = File.ReadAllLines(Repository.File(document));
+        var lines = File.ReadAllLines(SeedFiles.File(document));
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var commands = new List<(int Line, string[] Arguments, List<string> Quoted)>();
         string? pendingFile = null;

@@ -1,3 +1,4 @@
+using Summits.Tests;
 namespace Summits.Cli.Tests;
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class DocumentedOutputTests
         {
             // The commands run where the repository's scenarios are, as from the repository's root, with
             // the files the document defines beside them.
-            CopyTree(Repository.File("scenarios"), Path.Combine(folder.FullName, "scenarios"));
+            CopyTree(SeedFiles.File("scenarios"), Path.Combine(folder.FullName, "scenarios"));
             foreach (var (path, text) in command.Files)
             {
                 var target = Path.Combine(folder.FullName, path);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection.PortableExecutable;
 using System.Text;
+using Summits.Tests;
 
 namespace Summits.Cli.Tests;
 
@@ -25,9 +26,9 @@ public sealed class ToolInstallTests : IDisposable
         // A copy, so that packing builds nothing inside the tree whose assemblies the tests have loaded.
         var clone = Path.Combine(_folder, "repo");
         foreach (var part in new[] { "src", "scenarios" })
-            CopyTree(Repository.File(part), Path.Combine(clone, part));
+            CopyTree(SeedFiles.File(part), Path.Combine(clone, part));
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "README.md" })
-            File.Copy(Repository.File(file), Path.Combine(clone, file));
+            File.Copy(SeedFiles.File(file), Path.Combine(clone, file));
 
         // The README's command, with a tool folder of the test's own instead of --global, and no build
         // server left running after the test.

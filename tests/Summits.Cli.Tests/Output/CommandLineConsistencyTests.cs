@@ -18,6 +18,9 @@ public sealed class CommandLineConsistencyTests : IDisposable
     private Task<SummitsRun> Run(int? columns, params string[] arguments) =>
         SummitsProcess.RunInAsync(_folder, arguments, columns is { } c ? new Dictionary<string, string> { ["COLUMNS"] = c.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null);
 
+    /// <summary>Every command that prints tables.</summary>
+    public static TheoryData<string> TableCommands() => ["whatif", "compare", "seed", "analyze", "bench"];
+
     /// <summary>The arguments of each command that prints tables, with an id longer than most columns that its table must print whole.</summary>
     private async Task<(string[] Arguments, string Id)> TableCommand(string command)
     {
@@ -43,48 +46,40 @@ public sealed class CommandLineConsistencyTests : IDisposable
         }
     }
 
-    [Theory]
-    [InlineData("whatif")]
-    [InlineData("compare")]
-    [InlineData("seed")]
-    [InlineData("analyze")]
-    [InlineData("bench")]
-    public async Task Every_table_fits_80_columns_and_keeps_its_ids_whole(string command)
+    /// <summary>Runs a table command in a terminal <paramref name="columns"/> wide; it must succeed with no line wider.</summary>
+    private async Task<(SummitsRun Run, string Id)> FittedTo(int columns, string command)
     {
         var (arguments, id) = await TableCommand(command);
-        var run = await Run(80, arguments);
-
+        var run = await Run(columns, arguments);
         Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.All(run.Output.Split('\n'), line => Assert.True(line.Length <= columns, $"{line.Length} columns: {line}"));
+        return (run, id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TableCommands))]
+    public async Task Every_table_fits_80_columns_and_keeps_its_ids_whole(string command)
+    {
+        var (run, id) = await FittedTo(80, command);
+
         var lines = run.Output.Split('\n');
-        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
         Assert.DoesNotContain("…", run.Output);
         // The id stands whole on a line: never cut, never broken at its hyphens.
         Assert.Contains(lines, line => line.Contains(id, StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("whatif")]
-    [InlineData("compare")]
-    [InlineData("seed")]
-    [InlineData("analyze")]
-    [InlineData("bench")]
+    [MemberData(nameof(TableCommands))]
     public async Task At_200_columns_no_column_is_left_out(string command)
     {
-        var (arguments, id) = await TableCommand(command);
-        var run = await Run(200, arguments);
+        var (run, id) = await FittedTo(200, command);
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.All(run.Output.Split('\n'), line => Assert.True(line.Length <= 200, $"{line.Length} columns: {line}"));
         Assert.DoesNotContain("left out to fit", run.Output);
         Assert.Contains(id, run.Output);
     }
 
     [Theory]
-    [InlineData("whatif")]
-    [InlineData("compare")]
-    [InlineData("seed")]
-    [InlineData("analyze")]
-    [InlineData("bench")]
+    [MemberData(nameof(TableCommands))]
     public async Task Format_json_prints_one_document_on_every_command_but_run(string command)
     {
         // README.md: "json ... for the others one document". A second document or a line of text after it

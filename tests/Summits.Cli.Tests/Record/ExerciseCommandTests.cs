@@ -44,6 +44,19 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal($"{answers}:5:24: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
     }
 
+    // The exercise's roles are JP and US (its 'roles:' list, in that order): any other is a usage mistake,
+    // said with the valid roles and the pointer to the help, before anything is played.
+    [Fact]
+    public async Task A_role_the_exercise_does_not_have_is_a_usage_error_naming_its_roles_with_exit_code_2()
+    {
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"),
+            "--role", "XX", "--engine", "local");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal("summits exercise: error: --role must be one of JP, US, not 'XX' (see 'summits exercise --help')\n", run.Error);
+    }
+
     [Fact]
     public async Task Without_answers_and_without_a_terminal_to_play_at_it_is_a_usage_error_with_exit_code_2()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Summits.Cli.Output;
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Cli.Tests;
 
@@ -14,7 +15,7 @@ public sealed partial class RunSummaryTests
     [MemberData(nameof(Scenarios))]
     public async Task Every_printed_change_is_the_difference_of_the_printed_values(string file)
     {
-        var run = await ScenarioRun.LocallyAsync(BranchChoice.Load(Repository.File("scenarios", "what-if", file), null, null, p => p));
+        var run = await ScenarioRun.LocallyAsync(BranchChoice.Load(SeedFiles.File("scenarios", "what-if", file), null, null, p => p));
         var text = new StringWriter();
         RunReport.WriteSummary(text, run);
         var lines = MovedLine().Matches(text.ToString());

@@ -1,5 +1,6 @@
 using Summits.Grains;
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Cli.Tests;
 
@@ -9,7 +10,7 @@ public sealed class GrainStudyTests(SiloFixture fixture)
     [Fact]
     public async Task A_study_in_grains_gives_the_results_of_the_pure_model_and_retires_every_sample_world()
     {
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         loaded = loaded with { Scenario = loaded.Scenario with { Id = $"grain-study-{Guid.NewGuid():N}" } };
         var grains = await WhatIfStudy.RunAsync(loaded, new StudyOptions(24, 5, 8, Engine.Grains), SampleRuns.InGrains(fixture.Silo.Grains));
         var local = await WhatIfStudy.RunAsync(loaded, new StudyOptions(24, 5, 8, Engine.Local), SampleRuns.Local);

@@ -113,30 +113,25 @@ public sealed class ConcessionTests
     public void An_offer_never_passes_what_the_other_side_asks_for(double position, double offer, double limit, double held) =>
         Assert.Equal(held, Tactics.NotPast(position, offer, limit), 12);
 
-    // An actor at 60 whose opponent moved from 0 to 5: absolute tit-for-tat concedes the same 5 points
-    // (55); relative concedes the same share, 5/60 of the gap, of the remaining 55-point gap:
-    // 60 − 55·5/60 = 55.4167.
+    // Tit-for-tat mirrors what the opponent actually conceded, at τ 0.5 (which it ignores):
+    // - an actor at 60 (reservation 0) whose opponent moved from 0 to 5: absolute concedes the same 5
+    //   points (55); relative the same share, 5/60 of the gap, of the remaining 55-point gap:
+    //   60 − 55·5/60 = 55.41667;
+    // - from its own last offer 55 (not its position 60): the opponent moved 5 → 8, 3 points, 3/50 of
+    //   the 50-point gap between 55 and 5; absolute answers 52, relative 55 − 47·3/50 = 52.18;
+    // - upward, an actor at 40 (reservation 100) whose opponent moved from 100 to 95 conceded 5 points;
+    //   absolute answers 45, relative 5/60 of the 60-point gap applied to the remaining 55:
+    //   40 + 55/12 = 44.58333.
     [Theory]
-    [InlineData(Strategy.AbsoluteTitForTat, 55)]
-    [InlineData(Strategy.RelativeTitForTat, 55.41667)]
-    public void Tit_for_tat_mirrors_what_the_opponent_actually_conceded(Strategy strategy, double offer) =>
-        Assert.Equal(offer, Tactics.Offer(strategy, 60, 0, 0.5, new Exchange(null, 0, 5), Defaults), 4);
-
-    // From its own last offer 55 (not its position 60): the opponent moved 5 → 8, 3 points, 3/50 of
-    // the 50-point gap between 55 and 5; absolute answers 52, relative 55 − 47·3/50 = 52.18.
-    [Theory]
-    [InlineData(Strategy.AbsoluteTitForTat, 52)]
-    [InlineData(Strategy.RelativeTitForTat, 52.18)]
-    public void Tit_for_tat_moves_on_from_its_own_last_offer(Strategy strategy, double offer) =>
-        Assert.Equal(offer, Tactics.Offer(strategy, 60, 0, 0.5, new Exchange(55, 5, 8), Defaults), 9);
-
-    // Upward: an actor at 40 (reservation 100) whose opponent moved from 100 to 95 conceded 5 points;
-    // absolute answers 45, relative 5/60 of the 60-point gap, applied to the remaining 55: 40 + 55/12 = 44.5833.
-    [Theory]
-    [InlineData(Strategy.AbsoluteTitForTat, 45)]
-    [InlineData(Strategy.RelativeTitForTat, 44.58333)]
-    public void Tit_for_tat_mirrors_a_concession_from_above_as_well(Strategy strategy, double offer) =>
-        Assert.Equal(offer, Tactics.Offer(strategy, 40, 100, 0.5, new Exchange(null, 100, 95), Defaults), 4);
+    [InlineData(Strategy.AbsoluteTitForTat, 60, 0, null, 0, 5, 55)]
+    [InlineData(Strategy.RelativeTitForTat, 60, 0, null, 0, 5, 55.41667)]
+    [InlineData(Strategy.AbsoluteTitForTat, 60, 0, 55.0, 5, 8, 52)]
+    [InlineData(Strategy.RelativeTitForTat, 60, 0, 55.0, 5, 8, 52.18)]
+    [InlineData(Strategy.AbsoluteTitForTat, 40, 100, null, 100, 95, 45)]
+    [InlineData(Strategy.RelativeTitForTat, 40, 100, null, 100, 95, 44.58333)]
+    public void Tit_for_tat_mirrors_what_the_opponent_actually_conceded(
+        Strategy strategy, double position, double reservation, double? ownLast, double before, double last, double offer) =>
+        Assert.Equal(offer, Tactics.Offer(strategy, position, reservation, 0.5, new Exchange(ownLast, before, last), Defaults), 4);
 
     // The opponent stood still at 5, or had stood at the actor's own last offer 55 before moving off: no
     // concession to mirror, so the actor stays at 55 in either form.

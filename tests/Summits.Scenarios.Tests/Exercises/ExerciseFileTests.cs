@@ -40,15 +40,8 @@ public sealed class ExerciseFileTests : IDisposable
         return _folder.WriteRaw(text, "exercise.yaml");
     }
 
-    private static InputException FailsAt((string File, string Text) file, Action load, string at, int occurrence = 1)
-    {
-        var error = Assert.Throws<InputException>(load);
-        var (line, column) = ScenarioFolder.Find(file.Text, at, occurrence);
-        Assert.Equal(new FilePosition(file.File, line, column), error.Position);
-        Assert.StartsWith($"{file.File}:{line}:{column}: ", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-        return error;
-    }
+    private static InputException FailsAt((string File, string Text) file, Action load, string at, int occurrence = 1) =>
+        ScenarioFolder.FailsAt(file, load, at, occurrence);
 
     private static InputException ExerciseFailsAt((string File, string Text) file, string at, int occurrence = 1) =>
         FailsAt(file, () => ExerciseFile.Load(file.File), at, occurrence);

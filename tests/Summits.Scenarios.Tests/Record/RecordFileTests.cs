@@ -20,15 +20,8 @@ public sealed class RecordFileTests : IDisposable
     private (string File, string Text) OneFact(string fields, string sources = Source) =>
         _folder.WriteRaw(Header + "facts:\n  - id: one\n    date: 2018-06-12\n    what: Something happened.\n    why: Because.\n" + fields + sources, "record.yaml");
 
-    private static InputException FailsAt((string File, string Text) record, string at, int occurrence = 1)
-    {
-        var error = Assert.Throws<InputException>(() => RecordFile.Load(record.File));
-        var (line, column) = ScenarioFolder.Find(record.Text, at, occurrence);
-        Assert.Equal(new FilePosition(record.File, line, column), error.Position);
-        Assert.StartsWith($"{record.File}:{line}:{column}: ", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-        return error;
-    }
+    private static InputException FailsAt((string File, string Text) record, string at, int occurrence = 1) =>
+        ScenarioFolder.FailsAt(record, () => RecordFile.Load(record.File), at, occurrence);
 
     [Fact]
     public void The_shipped_record_holds_the_four_facts_in_date_order_each_with_a_dated_or_addressed_source()

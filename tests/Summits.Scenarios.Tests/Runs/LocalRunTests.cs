@@ -1,19 +1,27 @@
 using Summits.Model;
+using Summits.Tests;
 
 namespace Summits.Scenarios.Tests;
 
-public sealed class LocalRunTests
+public sealed class LocalRunTests : IDisposable
 {
+    private readonly ScenarioFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>Runs, in the pure model, a scenario of these <paramref name="steps"/> on the seeded world (steps: is its third line).</summary>
+    private Task<RunResult> RunSteps(string steps) => ScenarioRun.LocallyAsync(ScenarioFile.Load(_folder.Write("steps:\n" + steps).File));
+
     /// <summary>Every shipped scenario, and every branch of a forked one as <c>file#branch</c>.</summary>
     public static TheoryData<string> Scenarios() =>
-        [.. Repository.WhatIfScenarios().SelectMany(p => ScenarioFile.Load(p).Fork is { } fork
+        [.. RepoFiles.WhatIfScenarios().Select(p => Path.Combine(RepoFiles.Root, p)).SelectMany(p => ScenarioFile.Load(p).Fork is { } fork
             ? fork.Names.Select(name => $"{Path.GetFileName(p)}#{name}")
             : [Path.GetFileName(p)])];
 
     internal static LoadedScenario Load(string entry)
     {
         var (file, branch) = BranchChoice.Split(entry);
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", file));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", file));
         return branch is null ? loaded : loaded.Branch(branch) ?? throw new InvalidOperationException($"{file} has no branch {branch}");
     }
 
@@ -44,11 +52,9 @@ public sealed class LocalRunTests
     [Fact]
     public async Task A_wrong_expectation_in_a_branch_fails_that_branch()
     {
-        var path = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
         var text = File.ReadAllText(path).Replace("terms: { bilateral-fta: 35, defense-procurement: 75 }", "terms: { bilateral-fta: 36, defense-procurement: 75 }");
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var copy = Path.Combine(dir, "fork.yaml");
-        File.WriteAllText(copy, text.Replace("world: ../summits/", $"world: {Repository.File("scenarios", "summits")}/"));
+        var copy = _folder.WriteRaw(text.Replace("world: ../summits/", $"world: {SeedFiles.File("scenarios", "summits")}/"), "fork.yaml").File;
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(copy).Branch("offer-package")!);
         Assert.Equal(1, run.Failures);
     }
@@ -56,7 +62,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task The_same_scenario_and_seed_give_byte_identical_files()
     {
-        var path = Repository.File("scenarios", "what-if", "baseline.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
         var first = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         var second = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         Assert.Equal(RunFiles.Timeline(first), RunFiles.Timeline(second));
@@ -67,7 +73,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task Another_seed_changes_who_opens_the_rounds_and_is_written_into_the_state()
     {
-        var path = Repository.File("scenarios", "what-if", "baseline.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
         var seeded = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         var other = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path, seedOverride: 99));
         Assert.NotEqual(RunFiles.Timeline(seeded), RunFiles.Timeline(other));
@@ -78,7 +84,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task Every_move_and_status_change_names_its_cause()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "okinawa-realignment-friction.yaml")));
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "okinawa-realignment-friction.yaml")));
         var steps = run.Scenario.Steps.Select(s => s.Id).ToHashSet();
         foreach (var e in run.Timeline)
         {
@@ -91,16 +97,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task A_failed_expectation_is_counted_and_reported_with_its_line()
     {
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var path = Path.Combine(dir, "wrong.yaml");
-        File.WriteAllText(path, $"""
-            scenario: wrong
-            world: {Repository.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
-            steps:
-              - expect:
-                  agreement: {"{"} topic: bilateral-fta {"}"}
-            """);
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
+        var run = await RunSteps("  - expect:\n      agreement: { topic: bilateral-fta }\n");
         Assert.Equal(1, run.Failures);
         var failure = Assert.Single(run.Timeline, e => e.Kind == EventKind.ExpectationFailed);
         Assert.StartsWith("line 4:", failure.Why);
@@ -109,18 +106,13 @@ public sealed class LocalRunTests
     [Fact]
     public async Task An_open_proposal_with_a_deadline_is_renewed_each_round_until_it_expires()
     {
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var path = Path.Combine(dir, "deadline.yaml");
-        File.WriteAllText(path, $"""
-            scenario: deadline
-            world: {Repository.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
-            steps:
+        var run = await RunSteps("""
               - id: ask
-                propose: {"{"} from: US, to: [JP], terms: {"{"} bilateral-fta: 80 {"}"}, deadline: 2 {"}"}
+                propose: { from: US, to: [JP], terms: { bilateral-fta: 80 }, deadline: 2 }
               - rounds: 3
                 topics: [tpp-11]
+
             """);
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         Assert.Contains(run.Timeline, e => e.Kind == EventKind.Proposal && e.Cause == "ask~1");
         Assert.Contains(run.Timeline, e => e.Kind == EventKind.Proposal && e.Cause == "ask~2");
         Assert.DoesNotContain(run.Timeline, e => e.Cause == "ask~3");
@@ -130,19 +122,14 @@ public sealed class LocalRunTests
     [Fact]
     public async Task Scripted_answers_replace_the_models_own()
     {
-        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        var path = Path.Combine(dir, "scripted.yaml");
-        File.WriteAllText(path, $"""
-            scenario: scripted
-            world: {Repository.File("scenarios", "summits", "2017-11-06-abe-trump.yaml")}
-            steps:
-              - respond: {"{"} actor: JP, to: ask, answer: accept, because: the class voted for it {"}"}
+        var run = await RunSteps("""
+              - respond: { actor: JP, to: ask, answer: accept, because: the class voted for it }
               - id: ask
-                propose: {"{"} from: US, to: [JP], terms: {"{"} bilateral-fta: 80 {"}"} {"}"}
+                propose: { from: US, to: [JP], terms: { bilateral-fta: 80 } }
               - expect:
-                  agreement: {"{"} topic: bilateral-fta, parties: [JP, US], value: 80 {"}"}
+                  agreement: { topic: bilateral-fta, parties: [JP, US], value: 80 }
+
             """);
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         Assert.Equal(0, run.Failures);
         Assert.Contains(run.Timeline, e => e.Kind == EventKind.Accept && e.Why!.Contains("the class voted for it"));
     }

@@ -1,4 +1,5 @@
 using Summits.Model;
+using Summits.Tests;
 
 namespace Summits.Scenarios.Tests;
 
@@ -50,7 +51,7 @@ public sealed class ComparisonTests
         // bilateral-fta and defense-procurement; "press-fta" ends with none beyond the seed's. The seeded
         // world's ten agreements, one topic each, hold unchanged in both. So B gained 1 agreement on 2
         // topics (two rows, one per topic), lost 0, changed 0, and 10 are the same.
-        var file = Repository.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var file = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
         var press = await ScenarioRun.LocallyAsync(BranchChoice.Load(file + "#press-fta", null, null, p => p));
         var package = await ScenarioRun.LocallyAsync(BranchChoice.Load(file + "#offer-package", null, null, p => p));
 
@@ -71,7 +72,7 @@ public sealed class ComparisonTests
     [Fact]
     public async Task A_state_file_written_by_a_run_reads_back_into_the_same_comparison()
     {
-        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(Repository.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "trade-for-defense-package.yaml")));
         var dir = Directory.CreateTempSubdirectory("summits-state-").FullName;
         RunFiles.WriteAll(run, dir);
         var read = StateFile.Load(Path.Combine(dir, "state.json"));

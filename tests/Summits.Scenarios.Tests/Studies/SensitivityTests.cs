@@ -1,3 +1,4 @@
+using Summits.Tests;
 namespace Summits.Scenarios.Tests;
 
 public sealed class SensitivityTests
@@ -84,7 +85,7 @@ public sealed class SensitivityTests
         // whose sampled positions therefore only echo their draws. 200 runs, as in the study that
         // showed 6 of its 15 strongest bars between such independent draws.
         string[] touched = ["bilateral-fta", "defense-procurement", "trade-imbalance"];
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(200, 42, 4, Engine.Local), SampleRuns.Local);
 
         var positionOutcomes = study.Sensitivity.Where(s => s.Outcome.StartsWith("position ", StringComparison.Ordinal)).ToList();

@@ -1,4 +1,5 @@
 using Summits.Model;
+using Summits.Tests;
 
 namespace Summits.Scenarios.Tests;
 
@@ -37,7 +38,7 @@ public sealed class StudyTests
     [Fact]
     public async Task The_same_seed_gives_the_same_results_document_and_another_seed_another()
     {
-        var path = Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml");
+        var path = SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml");
         var first = StudyFiles.Json(await Study(path, 60, 9));
         var second = StudyFiles.Json(await Study(path, 60, 9));
         var other = StudyFiles.Json(await Study(path, 60, 10));
@@ -49,7 +50,7 @@ public sealed class StudyTests
     [Fact]
     public async Task Results_do_not_depend_on_how_many_runs_are_in_flight()
     {
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var one = await WhatIfStudy.RunAsync(loaded, new StudyOptions(40, 3, 1, Engine.Local), SampleRuns.Local);
         var many = await WhatIfStudy.RunAsync(loaded, new StudyOptions(40, 3, 16, Engine.Local), SampleRuns.Local);
         Assert.Equal(StudyFiles.Json(one), StudyFiles.Json(many));
@@ -76,7 +77,7 @@ public sealed class StudyTests
     [Fact]
     public async Task A_stopped_study_reports_the_runs_it_finished()
     {
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         using var stop = new CancellationTokenSource();
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(10_000, 1, 2, Engine.Local), SampleRuns.Local,
             finished => { if (finished >= 25) stop.Cancel(); }, stop.Token);
@@ -89,7 +90,7 @@ public sealed class StudyTests
     [Fact]
     public void A_sample_drawn_alone_is_the_world_the_study_ran()
     {
-        var loaded = ScenarioFile.Load(Repository.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var (sample, drawn) = WhatIfStudy.Sample(loaded, 42, 17);
         Assert.Equal(WorldSampler.SeedOf(42, 17), sample.Scenario.Seed);
         Assert.Equal(drawn.World, sample.World);
