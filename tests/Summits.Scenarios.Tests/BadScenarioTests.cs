@@ -119,6 +119,31 @@ public sealed class BadScenarioTests : IDisposable
         Assert.Equal(problem, error.Problem);
     }
 
+    [Theory]
+    // Each required key misspelt: 'trems' is 'terms' with two neighbouring letters swapped (one edit),
+    // 'reasn' is 'reason' less an o (one edit), 'setps' is 'steps' with e and t swapped (one edit). Before,
+    // each said that the mapping lacked the key, at the mapping; the mistake is the misspelt key, so the
+    // error points at it and names the key meant.
+    [InlineData("steps:\n  - propose: { from: JP, to: [US], trems: { tpp-11: 50 } }\n", "trems", "trems", "terms", "a proposal")]
+    [InlineData("steps:\n  - shock:\n      reasn: a scare\n      changes:\n        - capability: KP\n          by: 0.1\n", "reasn", "reasn", "reason", "a shock")]
+    [InlineData("setps:\n  - rounds: 1\n", "setps", "setps", "steps", "the scenario")]
+    public void A_misspelt_required_key_is_an_unknown_key_naming_the_one_meant(string body, string at, string key, string meant, string what)
+    {
+        var error = FailsAt(_folder.Write(body), at);
+        Assert.StartsWith($"unknown key '{key}' in {what}; did you mean '{meant}', which {what} requires?", error.Problem);
+        Assert.Contains($"'{meant}'", error.Problem);
+    }
+
+    [Fact]
+    public void A_key_two_edits_from_a_short_required_key_is_not_taken_for_it()
+    {
+        // 'to' is missing and 'id' is present: 'id' is two substitutions from 'to', more than the one edit
+        // allowed for a key of four letters or fewer, so the error is the missing key, at the mapping.
+        var scenario = _folder.Write("steps:\n  - propose: { id: x, from: JP, terms: { tpp-11: 50 } }\n");
+        var error = FailsAt(scenario, "{ id");
+        Assert.Equal("a proposal is missing the required key 'to'", error.Problem);
+    }
+
     [Fact]
     public void A_step_id_used_twice_is_reported_at_its_second_use()
     {

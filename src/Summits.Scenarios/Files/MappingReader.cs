@@ -39,8 +39,28 @@ public sealed class MappingReader
         return Find(key);
     }
 
-    public YamlNode Required(string key) =>
-        Optional(key) ?? throw new InputException(Position, $"{_what} is missing the required key '{key}'");
+    /// <summary>
+    /// The value of <paramref name="key"/>, which must be there.
+    /// </summary>
+    /// <exception cref="InputException">
+    /// The key is missing. Where the mapping holds a key not read yet that is one or two edits from it (a
+    /// misspelling such as 'trems' for 'terms'), the error points at that key, as an unknown key, and names
+    /// the one meant; otherwise it points at the mapping.
+    /// </exception>
+    public YamlNode Required(string key)
+    {
+        if (Optional(key) is { } node)
+            return node;
+        var misspelt = _node.Children
+            .Select(p => p.Key)
+            .OfType<YamlScalarNode>()
+            .Where(k => k.Value is { } name && !_known.Contains(name) && Edits(name, key) <= (key.Length <= 4 ? 1 : 2))
+            .OrderBy(k => Edits(k.Value!, key))
+            .FirstOrDefault();
+        if (misspelt is not null)
+            throw Fail(misspelt, $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (keys read so far: {Choices(_known)})");
+        throw new InputException(Position, $"{_what} is missing the required key '{key}'");
+    }
 
     public string String(string key) => Scalar(Required(key), key);
 
@@ -148,6 +168,31 @@ public sealed class MappingReader
         value == 0 || (Math.Abs(value) >= 0.001 && Math.Abs(value) < 1e15)
             ? value.ToString("0.###", CultureInfo.InvariantCulture)
             : value.ToString("0.###E+0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The optimal string alignment distance between <paramref name="a"/> and <paramref name="b"/>: the fewest
+    /// insertions, deletions, substitutions and swaps of two neighbouring letters that turn one into the other
+    /// (Damerau, 1964; each letter edited once).
+    /// </summary>
+    private static int Edits(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+            d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++)
+            d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
 
     private YamlNode? Find(string key)
     {

@@ -75,8 +75,16 @@ public static class OutputPath
                 return problem;
             if (Path.GetFullPath(existing) != Path.GetDirectoryName(Path.GetFullPath(path)))
                 return Probe(existing);
-            using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            try
             {
+                using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                {
+                }
+            }
+            catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // A pseudo file system such as /proc says a new file does not exist rather than that it cannot be made.
+                return $"no file can be made in '{existing}': the file system does not take new files there";
             }
             File.Delete(path);
             return null;

@@ -64,6 +64,21 @@ public sealed class OutputPathTests : IDisposable
         Assert.Empty(run.Output);
     }
 
+    [Theory]
+    // The file options share one check. /proc takes no new files either: creating one fails with ENOENT,
+    // which .NET words as "Could not find file"; the check says what it means, as it does for folders.
+    [InlineData("run", "--telemetry", "/proc/t.jsonl")]
+    [InlineData("generate", "-o", "/proc/t.yaml")]
+    public async Task A_file_that_the_file_system_cannot_hold_is_refused_in_words(string command, string option, string path)
+    {
+        string[] arguments = command == "run" ? ["run", Baseline, option, path] : ["generate", "--actors", "3", "--topics", "2", "--seed", "1", option, path];
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, arguments);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits {command}: error: {option} '{path}' cannot be written: no file can be made in '/proc': the file system does not take new files there (see 'summits {command} --help')", run.Error.TrimEnd());
+        Assert.Empty(run.Output);
+    }
+
     [Fact]
     public async Task An_existing_file_named_as_the_output_folder_is_refused()
     {
