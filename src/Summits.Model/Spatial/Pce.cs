@@ -35,7 +35,7 @@ internal static class Pce
                 pairs[a * options + b] = Math.Log(forA / total);
                 pairs[b * options + a] = Math.Log(forB / total);
             }
-        }, (long)options * voters / 2);
+        }, options * voters);
         var log = new double[options];
         for (var a = 0; a < options; a++)
         {

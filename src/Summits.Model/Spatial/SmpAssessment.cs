@@ -12,14 +12,8 @@ internal sealed class SmpAssessment
     /// <summary>Positions closer than this (0..1 scale, Euclidean) count as one (KTAB's posTol, 0.1 on 0–100).</summary>
     private const double SamePosition = 1e-3;
 
-    /// <summary>
-    /// Below this many inner-loop steps (one step: one actor's term in a sum) a loop runs on the calling
-    /// thread. Waking the thread pool's workers costs tens of microseconds per loop, and the workers then
-    /// spin waiting for the next one; a turn on an 80-actor table makes six such loops of about 0.1–0.5
-    /// million steps each, which one thread finishes in about the time the handing out costs, and with
-    /// less processor time. A 160-actor table's challenges (4 million steps) are worth sharing.
-    /// </summary>
-    private const long ParallelFromSteps = 1 << 20;
+    /// <summary>Below this many actors the work is too small to share between threads.</summary>
+    private const int ParallelFrom = 24;
 
     public SmpAssessment(int actors, int dimensions, double[] capabilities, double[] saliences, double[] positions)
     {
@@ -103,7 +97,7 @@ internal sealed class SmpAssessment
         {
             for (var j = 0; j < N; j++)
                 distance[j * N + i] = i == j ? 0 : Distance(i, Positions.AsSpan(j * D, D));
-        }, (long)N * D);
+        });
         return distance;
     }
 
@@ -168,13 +162,12 @@ internal sealed class SmpAssessment
         Pce.Conditional(utilities, N, options, Capabilities);
 
     /// <summary>
-    /// Runs <paramref name="body"/> for 0..count−1, on several threads when the whole loop (about
-    /// <paramref name="stepsPerCall"/> inner-loop steps per call, times <paramref name="count"/>) is at least
-    /// <see cref="ParallelFromSteps"/>; each index writes only its own results, so the outcome is the same either way.
+    /// Runs <paramref name="body"/> for 0..count−1, on several threads when the work (about
+    /// <paramref name="work"/> steps of each call times the count) is large; each index writes only its own results.
     /// </summary>
-    public static void Each(int count, Action<int> body, long stepsPerCall)
+    public static void Each(int count, Action<int> body, int work = 0)
     {
-        if (count * stepsPerCall < ParallelFromSteps)
+        if (count < ParallelFrom && work < 4096)
             for (var i = 0; i < count; i++)
                 body(i);
         else

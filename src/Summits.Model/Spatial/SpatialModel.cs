@@ -144,7 +144,7 @@ public static class SpatialModel
     private static SmpBargain?[] Challenges(SmpAssessment s)
     {
         var bargains = new SmpBargain?[s.N];
-        SmpAssessment.Each(s.N, i => bargains[i] = BestChallenge(s, i), (long)s.N * s.N);
+        SmpAssessment.Each(s.N, i => bargains[i] = BestChallenge(s, i));
         return bargains;
     }
 
@@ -323,7 +323,7 @@ public static class SpatialModel
                 at[a] = sum / n;
             }
             value[x] = at;
-        }, (long)n * d);
+        });
 
         var involving = new List<int>[n];
         for (var a = 0; a < n; a++)
@@ -351,16 +351,7 @@ public static class SpatialModel
             if (chosen == 0)
                 return;
             taken[k] = offered[options[chosen - 1]];
-        }, VotingSteps(involving, n));
+        });
         return taken;
-    }
-
-    /// <summary>The steps of every actor's vote over its options: (options + 1)² / 2 pairs of n voters each, averaged per actor.</summary>
-    private static long VotingSteps(List<int>[] involving, int n)
-    {
-        long steps = 0;
-        foreach (var options in involving)
-            steps += (long)(options.Count + 1) * (options.Count + 1) * n / 2;
-        return steps / Math.Max(1, involving.Length);
     }
 }
