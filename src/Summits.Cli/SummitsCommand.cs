@@ -45,7 +45,8 @@ public static class SummitsCommand
                     said.Add(note);
             }
         });
-        // Ctrl-C cancels the command's token; a study then reports the runs it finished, which can take a few seconds.
+        // Ctrl-C cancels the command's token, which its work and its output writer check (OutputSet, OutputFile); a
+        // command that has not ended 30 s later is ended with 130 by System.CommandLine.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int exit;
         try

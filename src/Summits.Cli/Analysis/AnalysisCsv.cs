@@ -6,15 +6,14 @@ public static class AnalysisCsv
     public const string TopicsFile = "topics.csv";
     public const string ActorsFile = "actors.csv";
 
-    public static void Write(string directory, RunAnalysis analysis)
+    /// <summary>The two files as written: each table's CSV with lines ending in CR LF, as RFC 4180 has them.</summary>
+    public static IEnumerable<(string Name, string Text)> Files(RunAnalysis analysis)
     {
-        Directory.CreateDirectory(directory);
-        Write(Path.Combine(directory, TopicsFile), "topic", analysis.Topics);
-        Write(Path.Combine(directory, ActorsFile), "actor", analysis.Actors);
+        yield return (TopicsFile, Crlf(Text("topic", analysis.Topics)));
+        yield return (ActorsFile, Crlf(Text("actor", analysis.Actors)));
     }
 
-    private static void Write(string path, string key, IEnumerable<Tally> rows) =>
-        File.WriteAllText(path, Text(key, rows).Replace("\n", "\r\n", StringComparison.Ordinal));
+    private static string Crlf(string text) => text.Replace("\n", "\r\n", StringComparison.Ordinal);
 
     /// <summary>The table as CSV text, lines ending in a line feed: what <c>analyze --format csv</c> prints.</summary>
     public static string Text(string key, IEnumerable<Tally> rows)

@@ -27,14 +27,17 @@ public static class AnalyzeCommand
             quiet,
             verbosity,
         };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(csv), Console.Out, Console.Error, parse.GetValue(format)!,
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet))));
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(parse.GetValue(files)!, parse.GetValue(csv), Console.Out, Console.Error, parse.GetValue(format)!,
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation: cancellation)));
         return command;
     }
 
     /// <summary>Analyses the telemetry <paramref name="files"/>, prints the tables and returns the exit code; <paramref name="error"/> names the files written.</summary>
+    /// <param name="cancellation">Ctrl-C: checked as the CSVs are written, which then leaves the folder's previous set.</param>
     /// <exception cref="InputException">A file is missing or a line is wrong (<see cref="CommandFailure"/> says it, exit code 2).</exception>
-    public static int Run(IReadOnlyList<string> files, string? csvDirectory, TextWriter output, TextWriter error, string format = "table", Verbosity verbosity = Verbosity.Normal, int? width = null)
+    /// <exception cref="OperationCanceledException">Cancelled before the CSVs were in place; the folder's previous set is unchanged.</exception>
+    public static int Run(IReadOnlyList<string> files, string? csvDirectory, TextWriter output, TextWriter error, string format = "table", Verbosity verbosity = Verbosity.Normal,
+        int? width = null, CancellationToken cancellation = default)
     {
         var analysis = RunAnalysis.Of(TelemetryExport.Read(files));
 
@@ -48,7 +51,7 @@ public static class AnalyzeCommand
             AnalysisReport.Write(output, analysis, files, width ?? TerminalWidth.OfStandardOutput());
         if (csvDirectory is not null)
         {
-            OutputSet.Write(csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile], staging => AnalysisCsv.Write(staging, analysis));
+            OutputSet.Write(csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile], AnalysisCsv.Files(analysis), cancellation);
             // Like every command's -o, the files written are named on standard error.
             if (verbosity >= Verbosity.Minimal)
                 error.WriteLine($"wrote {Path.Combine(csvDirectory, AnalysisCsv.TopicsFile)} and {Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)}");

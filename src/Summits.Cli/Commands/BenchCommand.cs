@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Summits.Cli.Bench;
 using Summits.Cli.Output;
+using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
 
@@ -49,10 +50,9 @@ public static class BenchCommand
         var document = new BenchReport.Document(BenchReport.ThisMachine(), quick, clock.Elapsed.TotalSeconds, context.Results);
         if (outDir is not null)
         {
-            Directory.CreateDirectory(outDir);
-            await using (var file = new StreamWriter(Path.Combine(outDir, "bench.json")))
-                BenchReport.WriteJson(file, document);
-            await File.WriteAllTextAsync(Path.Combine(outDir, "bench.csv"), BenchReport.Csv(document), cancellation);
+            var json = new StringWriter();
+            BenchReport.WriteJson(json, document);
+            OutputSet.Write(outDir, ["bench.json", "bench.csv"], [("bench.json", json.ToString()), ("bench.csv", BenchReport.Csv(document))], cancellation);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote bench.json and bench.csv to {outDir}");
         }

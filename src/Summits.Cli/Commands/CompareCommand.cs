@@ -56,13 +56,13 @@ public static class CompareCommand
         if (outDir is not null)
         {
             OutputSet.Write(outDir, ["comparison.json", "agreements.csv", "positions.csv"],
-                [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))]);
+                [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))], cancellation);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}");
         }
         if (reportDir is not null)
         {
-            CompareReport.WriteAll(comparison, reportDir);
+            CompareReport.WriteAll(comparison, reportDir, cancellation);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
         }

@@ -16,11 +16,11 @@ public static class ExportCommand
             file,
             output,
         };
-        ktab.SetAction((parse, _) => RunAsync(parse.GetValue(file)!, parse.GetValue(output)));
+        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(output), cancellation));
         return new Command("export", "Write a world in another tool's format") { ktab };
     }
 
-    private static async Task<int> RunAsync(string path, string? output)
+    private static async Task<int> RunAsync(string path, string? output, CancellationToken cancellation)
     {
         var resolved = CommonOptions.Resolve(path);
         var world = WorldFile.Load(resolved);
@@ -28,6 +28,6 @@ public static class ExportCommand
         var table = KtabExport.Write(world);
         foreach (var note in table.Notes)
             await Console.Error.WriteLineAsync($"summits export ktab: {note}");
-        return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}");
+        return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}", cancellation);
     }
 }

@@ -21,11 +21,11 @@ public static class GenerateCommand
             output,
             id,
         };
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(id)));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(id), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id)
+    private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id, CancellationToken cancellation)
     {
         if (actors is < WorldGenerator.MinActors or > WorldGenerator.MaxActors)
             return UsageError.Write("summits generate", $"--actors must be from {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}, not {actors}");
@@ -34,6 +34,6 @@ public static class GenerateCommand
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;
         var world = WorldGenerator.Generate(actors, topics, seed, id);
-        return await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world));
+        return await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world), cancellation);
     }
 }

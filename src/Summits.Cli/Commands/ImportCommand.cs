@@ -26,11 +26,11 @@ public static class ImportCommand
             id,
             shared,
         };
-        ktab.SetAction((parse, _) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(id), parse.GetValue(shared)));
+        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(id), parse.GetValue(shared), cancellation));
         return new Command("import", "Make a world file from another tool's data") { ktab };
     }
 
-    private static async Task<int> RunAsync(string[] files, string? output, string? id, bool shared)
+    private static async Task<int> RunAsync(string[] files, string? output, string? id, bool shared, CancellationToken cancellation)
     {
         if (!await WorldOutput.CheckIdAsync("import ktab", id))
             return ExitCodes.BadInput;
@@ -39,6 +39,6 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
         if (imported.OverFullNote is { } overFull)
             await Console.Error.WriteLineAsync($"summits import ktab: {overFull}");
-        return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World));
+        return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World), cancellation);
     }
 }

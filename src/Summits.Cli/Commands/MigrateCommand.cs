@@ -22,11 +22,11 @@ public static class MigrateCommand
             files,
             check,
         };
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(files)!, parse.GetValue(check)));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(check), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] files, bool check)
+    private static async Task<int> RunAsync(string[] files, bool check, CancellationToken cancellation)
     {
         // World files first, so that a scenario is checked against its world as migrated.
         var pending = 0;
@@ -42,7 +42,7 @@ public static class MigrateCommand
             }
             pending++;
             if (!check)
-                OutputFile.Write(path, file => file.Write(text));
+                OutputFile.Write(path, file => file.Write(text), cancellation);
             await Console.Out.WriteLineAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}");
             foreach (var change in changes)
                 await Console.Out.WriteLineAsync($"  line {change.Line}: {change.What}");

@@ -44,11 +44,12 @@ public static partial class SeedCommand
         Model.World world;
         await using (silo)
             world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
+        cancellation.ThrowIfCancellationRequested();
 
         var json = JsonSerializer.Serialize(world, SummitsJson.Options);
         if (outDir is not null)
         {
-            OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", json + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))]);
+            OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", json + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote world.json and positions.csv to {outDir}");
         }

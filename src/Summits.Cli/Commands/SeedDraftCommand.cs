@@ -18,11 +18,11 @@ public static class SeedDraftCommand
             briefing,
             output,
         };
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(briefing)!, parse.GetValue(output)));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(briefing)!, parse.GetValue(output), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string briefingPath, string? output)
+    private static async Task<int> RunAsync(string briefingPath, string? output, CancellationToken cancellation)
     {
         if (!File.Exists(briefingPath))
             throw new InputException(new FilePosition(briefingPath, 1, 1), "no such briefing file");
@@ -40,6 +40,6 @@ public static class SeedDraftCommand
         var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
         var draft = SeedDraft.From(briefing, sourcePath);
         return await WorldOutput.WriteAsync(draft.Write, output,
-            $"{briefing.Statements.Length} statements by {string.Join(", ", briefing.Speakers)} in {draft.Topics.Count} candidate topics, {briefing.Skipped.Length} lines or sentences not drafted; fill in the numbers, then remove 'draft: true'");
+            $"{briefing.Statements.Length} statements by {string.Join(", ", briefing.Speakers)} in {draft.Topics.Count} candidate topics, {briefing.Skipped.Length} lines or sentences not drafted; fill in the numbers, then remove 'draft: true'", cancellation);
     }
 }

@@ -63,16 +63,17 @@ public static class WhatIfCommand
             var study = silo is null
                 ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
                 : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains), report, cancellation);
+            progress.Finish();
+            // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
+            // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).
+            cancellation.ThrowIfCancellationRequested();
             if (chatty)
             {
-                progress.Finish();
                 var seconds = progress.Elapsed.TotalSeconds;
                 using var self = Process.GetCurrentProcess();
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{loaded.Scenario.Id}: {study.Finished} runs in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
             }
-            if (study.Stopped)
-                await Console.Error.WriteLineAsync($"{loaded.Scenario.Id}: stopped after {study.Finished} of {study.Runs} runs");
             studies.Add(study);
 
             var name = RunCommand.BranchName(loaded);
@@ -80,13 +81,13 @@ public static class WhatIfCommand
             var studyReport = reportDir is null ? null : forked ? Path.Combine(reportDir, name) : reportDir;
             if (studyOut is not null)
             {
-                StudyFiles.WriteAll(study, studyOut);
+                StudyFiles.WriteAll(study, studyOut, cancellation);
                 if (verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}");
             }
             if (studyReport is not null)
             {
-                StudyReport.WriteAll(study, studyReport);
+                StudyReport.WriteAll(study, studyReport, cancellation);
                 if (verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)");
             }

@@ -30,11 +30,12 @@ public static class WorldOutput
         return false;
     }
 
-    public static Task<int> WriteAsync(string text, string? path, string summary) =>
-        WriteAsync(output => output.Write(text), path, summary);
+    public static Task<int> WriteAsync(string text, string? path, string summary, CancellationToken cancellation) =>
+        WriteAsync(output => output.Write(text), path, summary, cancellation);
 
     /// <summary>Streams the text, so a large generated world is never held as one string; returns the exit code.</summary>
-    public static async Task<int> WriteAsync(Action<TextWriter> write, string? path, string summary)
+    /// <param name="cancellation">Ctrl-C: a file cancelled before it took the target's place leaves the previous one (<see cref="OutputFile"/>).</param>
+    public static async Task<int> WriteAsync(Action<TextWriter> write, string? path, string summary, CancellationToken cancellation)
     {
         if (path is null)
         {
@@ -42,7 +43,7 @@ public static class WorldOutput
             await Console.Out.FlushAsync();
             return ExitCodes.Ok;
         }
-        OutputFile.Write(path, write);
+        OutputFile.Write(path, write, cancellation);
         await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
         return ExitCodes.Ok;
     }

@@ -14,8 +14,9 @@ public static class CompareReport
 
     /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
-    public static void WriteAll(Comparison comparison, string directory) =>
-        OutputSet.Write(directory, Names, Files(comparison));
+    /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
+    public static void WriteAll(Comparison comparison, string directory, CancellationToken cancellation = default) =>
+        OutputSet.Write(directory, Names, Files(comparison), cancellation);
 
     private static IEnumerable<(string Name, string Text)> Files(Comparison comparison)
     {

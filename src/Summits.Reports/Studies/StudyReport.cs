@@ -13,8 +13,9 @@ public static class StudyReport
 
     /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
-    public static void WriteAll(StudyResult study, string directory) =>
-        OutputSet.Write(directory, Names, Files(study));
+    /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
+    public static void WriteAll(StudyResult study, string directory, CancellationToken cancellation = default) =>
+        OutputSet.Write(directory, Names, Files(study), cancellation);
 
     private static IEnumerable<(string Name, string Text)> Files(StudyResult study)
     {

@@ -7,8 +7,10 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class OutputFile
 {
+    /// <param name="cancellation">Ctrl-C: checked once the new file is written, before it takes the target's place.</param>
     /// <exception cref="OutputException">The file could not be written; a file that was there is unchanged.</exception>
-    public static void Write(string path, Action<TextWriter> write)
+    /// <exception cref="OperationCanceledException">Cancelled before the new file took the target's place; a file that was there is unchanged.</exception>
+    public static void Write(string path, Action<TextWriter> write, CancellationToken cancellation = default)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } linked)
@@ -21,6 +23,9 @@ public static class OutputFile
             Directory.CreateDirectory(folder);
             using (var file = new StreamWriter(staging) { NewLine = "\n" })
                 write(file);
+            if (OutputSet.Delay > 0)
+                cancellation.WaitHandle.WaitOne(OutputSet.Delay);
+            cancellation.ThrowIfCancellationRequested();
             if (!inPlace)
                 File.Move(staging, full, overwrite: true);
         }

@@ -23,8 +23,9 @@ namespace Summits.Scenarios;
 public static class OutputSet
 {
     /// <summary>
-    /// Milliseconds to wait after each file of a set is written, so that a test can stop the writer half-way
-    /// through at a moment of its choosing; unset or 0 in normal use.
+    /// Milliseconds to wait after each file of a set is written (and after an <see cref="OutputFile"/> is written,
+    /// before it takes the target's place), so that a test can stop the writer half-way through at a moment of
+    /// its choosing; unset or 0 in normal use.
     /// </summary>
     public const string DelayVariable = "SUMMITS_OUTPUT_DELAY_MS";
 
@@ -33,12 +34,15 @@ public static class OutputSet
     private const int EInval = 22;
     private const int ENoSys = 38;
 
-    private static readonly int Delay =
+    internal static readonly int Delay =
         int.TryParse(Environment.GetEnvironmentVariable(DelayVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : 0;
 
     /// <summary>Writes <paramref name="files"/>, each text in UTF-8, as the set in <paramref name="directory"/>.</summary>
     /// <param name="names">Every file name a set of this kind may hold; the new set's files must be among them.</param>
-    /// <param name="cancellation">Checked after each file and before the new set takes the target's place.</param>
+    /// <param name="cancellation">
+    /// Ctrl-C, for every command that writes a set: checked before the first file, after each file and before the new
+    /// set takes the target's place, which is the last moment at which the previous set can be kept.
+    /// </param>
     /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
     /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged.</exception>
     public static void Write(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, string Text)> files, CancellationToken cancellation = default) =>
@@ -54,16 +58,13 @@ public static class OutputSet
         }, cancellation);
 
     /// <summary>Runs <paramref name="write"/> on a new, empty folder, then puts that folder in <paramref name="directory"/>'s place.</summary>
-    /// <param name="names">Every file name a set of this kind may hold; the new set's files must be among them.</param>
-    /// <param name="cancellation">Checked before the new set takes the target's place.</param>
-    /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
-    /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged, and the new folder is removed.</exception>
-    public static void Write(string directory, IReadOnlyCollection<string> names, Action<string> write, CancellationToken cancellation = default)
+    private static void Write(string directory, IReadOnlyCollection<string> names, Action<string> write, CancellationToken cancellation = default)
     {
         var target = OutputPath.Resolve(directory);
         var parent = Path.GetDirectoryName(target) ?? throw new OutputException(directory, "it is the root folder");
         string? staging = Path.Combine(parent, $".{Path.GetFileName(target)}.summits-new-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var exchanged = false;
+        cancellation.ThrowIfCancellationRequested();
         try
         {
             Directory.CreateDirectory(parent);

@@ -12,8 +12,9 @@ public static class StudyFiles
 
     /// <summary>Writes the study's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
-    public static void WriteAll(StudyResult study, string directory) =>
-        OutputSet.Write(directory, Names, [("results.json", Json(study)), .. Csvs(study)]);
+    /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
+    public static void WriteAll(StudyResult study, string directory, CancellationToken cancellation = default) =>
+        OutputSet.Write(directory, Names, [("results.json", Json(study)), .. Csvs(study)], cancellation);
 
     /// <summary>The study's CSVs, each computed as it is enumerated.</summary>
     public static IEnumerable<(string Name, string Text)> Csvs(StudyResult study)

@@ -5,8 +5,9 @@ using Summits.Scenarios;
 namespace Summits.Cli.Tests;
 
 /// <summary>
-/// Ctrl-C (SIGINT, sent as a real signal to a real process) stops a run, whether it is running its steps or
-/// writing its output set: exit code 130, one line that says so, and the previous output set as it was.
+/// Ctrl-C (SIGINT, sent as a real signal to a real process) stops a command, whether it is running (a run's steps,
+/// a study's samples) or writing its output set: exit code 130, one line that says so, and the previous output set
+/// as it was. Every command that writes a set is tried while it writes.
 /// </summary>
 public sealed class InterruptTests : IDisposable
 {
@@ -59,6 +60,114 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(before, Contents(output));
         // The half-written set is gone with the run: only the previous set's folder is left.
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    /// <summary>
+    /// Every command that writes an output set, with the set's file names and the first file it writes: Ctrl-C
+    /// comes after that file. The inputs are the smallest that reach the write (the local engine where a command
+    /// takes one, a few samples, an empty telemetry export).
+    /// </summary>
+    public static TheoryData<string, string[], string[], string> Writers() => new()
+    {
+        { "summits run", ["run", Scenario("what-if", "baseline.yaml"), "--engine", "local", "-q", "--report", "out"], ["report.html", "report.md", "agreements.csv", "trajectories.csv"], "report.html" },
+        { "summits compare", ["compare", Scenario("what-if", "baseline.yaml"), Scenario("what-if", "trade-for-defense-package.yaml"), "--engine", "local", "-q", "--out", "out"],
+            ["comparison.json", "agreements.csv", "positions.csv"], "comparison.json" },
+        { "summits compare", ["compare", Scenario("what-if", "baseline.yaml"), Scenario("what-if", "trade-for-defense-package.yaml"), "--engine", "local", "-q", "--report", "out"],
+            ["report.html", "report.md", "agreements.csv", "positions.csv"], "report.html" },
+        { "summits whatif", ["whatif", Scenario("what-if", "baseline.yaml"), "--runs", "4", "--engine", "local", "-q", "--out", "out"],
+            ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv"], "results.json" },
+        { "summits whatif", ["whatif", Scenario("what-if", "baseline.yaml"), "--runs", "4", "--engine", "local", "-q", "--report", "out"],
+            ["report.html", "report.md", "agreements.csv", "positions.csv", "sensitivity.csv"], "report.html" },
+        { "summits seed", ["seed", "--world", Scenario("summits", "2017-11-06-abe-trump.yaml"), "-q", "--out", "out"], ["world.json", "positions.csv"], "world.json" },
+        { "summits analyze", ["analyze", "empty.jsonl", "-q", "--out", "out"], ["topics.csv", "actors.csv"], "topics.csv" },
+        { "summits bench", ["bench", "--quick", "--only", "9", "-q", "--out", "out"], ["bench.json", "bench.csv"], "bench.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task Ctrl_C_while_a_command_writes_its_output_set_stops_it_with_exit_130_and_leaves_the_previous_set(string command, string[] arguments, string[] names, string first)
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        // The previous set: every file of the kind, each saying which it is, so that any file replaced or removed shows.
+        Directory.CreateDirectory(output);
+        foreach (var name in names)
+            await File.WriteAllTextAsync(Path.Combine(output, name), $"previous {name}\n");
+        var before = Contents(output);
+        // An export with no spans: analyze reads it as a run with nothing in it, and still writes its two CSVs.
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "empty.jsonl"), "");
+
+        // Each file of the set is followed by a pause of ten minutes: Ctrl-C comes in the first.
+        using var process = Start(arguments, new() { [OutputSet.DelayVariable] = "600000" });
+        await NewSetAsync(process, first);
+        Assert.Equal(0, Kill(process.Id, SigInt));
+
+        var (exit, error) = await EndAsync(process);
+        Assert.Equal(130, exit);
+        Assert.Equal($"{command}: stopped before it finished", error.Trim());
+        Assert.Equal(before, Contents(output));
+        // The half-written set is gone: the previous set's folder is the only one left.
+        Assert.Equal(["out"], _folder.EnumerateDirectories().Select(d => d.Name));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_a_study_runs_its_samples_in_grains_stops_it_with_exit_130_and_writes_nothing_of_it()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        // A study of a fork runs its branches one after the other, each a Monte Carlo of its own in grains, and
+        // prints each branch's CSVs as soon as its study ends (-v quiet: nothing else but errors): the first line on standard output says that the
+        // first branch (press-fta) is written and the second (offer-package) is starting its 100 samples.
+        using var study = Start(["whatif", Scenario("what-if", "us-fta-press-or-package.yaml"), "--runs", "100", "--format", "csv", "-v", "quiet", "--out", output], []);
+        var first = await study.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.Equal("# branch press-fta", first);
+        Assert.Equal(0, Kill(study.Id, SigInt));
+
+        var (exit, error) = await EndAsync(study);
+        Assert.Equal(130, exit);
+        Assert.Equal("summits whatif: stopped before it finished", error.Trim());
+        // The first branch's study finished and its set is whole; of the second, stopped part-way, nothing is written.
+        Assert.Equal(["press-fta"], new DirectoryInfo(output).EnumerateFileSystemInfos().Select(e => e.Name));
+        Assert.Equal(["agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], Contents(Path.Combine(output, "press-fta")).Keys);
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    /// <summary>Every command that writes one file, with the file: Ctrl-C comes once it is written whole beside its target.</summary>
+    public static TheoryData<string, string[], string> FileWriters() => new()
+    {
+        { "summits generate", ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "-o", "out.yaml"], "out.yaml" },
+        { "summits import ktab", ["import", "ktab", Scenario("worlds", Path.Combine("ktab", "dummyData-a040.csv")), "-o", "out.yaml"], "out.yaml" },
+        { "summits export ktab", ["export", "ktab", Scenario("worlds", "dummy-3dim.yaml"), "-o", "out.csv"], "out.csv" },
+        { "summits seed draft", ["seed", "draft", Scenario("sources", "abe-trump-summit-2017-11-06.txt"), "-o", "out.yaml"], "out.yaml" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FileWriters))]
+    public async Task Ctrl_C_while_a_command_writes_its_file_stops_it_with_exit_130_and_leaves_the_previous_file(string command, string[] arguments, string file)
+    {
+        var target = Path.Combine(_folder.FullName, file);
+        await File.WriteAllTextAsync(target, "previous\n");
+
+        // Once the new file is written beside the target, a pause of ten minutes before it takes the target's place.
+        using var process = Start(arguments, new() { [OutputSet.DelayVariable] = "600000" });
+        using (var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
+        {
+            while (!_folder.EnumerateFiles($".{file}.summits-new-*").Any())
+            {
+                if (process.HasExited)
+                    Assert.Fail($"{command} exited ({process.ExitCode}) before it wrote {file}: {await process.StandardError.ReadToEndAsync()}");
+                await Task.Delay(20, guard.Token);
+            }
+        }
+        // The file appears when it is opened; give the write a moment to finish and the pause to begin.
+        await Task.Delay(500);
+        Assert.Equal(0, Kill(process.Id, SigInt));
+
+        var (exit, error) = await EndAsync(process);
+        Assert.Equal(130, exit);
+        // seed draft names the briefing's lines it did not draft before it writes; the interruption is the last line.
+        Assert.Equal($"{command}: stopped before it finished", error.TrimEnd().Split('\n')[^1]);
+        Assert.Single(error.Split('\n'), line => line.Contains("stopped", StringComparison.Ordinal));
+        Assert.Equal("previous\n", await File.ReadAllTextAsync(target));
+        Assert.Equal([file], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 
     /// <summary>Waits for the process to end (it must within a minute of the signal); its exit code and standard error.</summary>
