@@ -21,13 +21,13 @@ public static class RunCommand
         var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne };
         var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
         var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
-        var model = new Option<string>("--model")
+        var model = new Option<string?>("--model")
         {
             Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?); a scenario file says 'model: smp' instead",
             HelpName = "bargaining|smp",
             DefaultValueFactory = _ => "bargaining",
         };
-        model.AcceptOnlyFromAmong("bargaining", "smp");
+        CommonOptions.OneOf(model, "bargaining", "smp");
         var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
         var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
         var format = CommonOptions.Format("How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)");
@@ -179,12 +179,13 @@ public static class RunCommand
                 stdout.WriteLine();
                 var dropped = TimelineTable.Write(stdout, run.Timeline, width);
                 if (dropped.Count > 0)
-                    stdout.WriteLine($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)");
+                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)", width))
+                        stdout.WriteLine(line);
             }
             if (table && request.Verbosity >= Verbosity.Minimal)
             {
                 var summary = new StringWriter();
-                RunReport.WriteSummary(summary, run, request.Verbosity);
+                RunReport.WriteSummary(summary, run, request.Verbosity, width);
                 foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
                     foreach (var wrapped in TerminalWidth.Wrap(line, width))
                         stdout.WriteLine(wrapped);
