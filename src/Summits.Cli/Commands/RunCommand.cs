@@ -185,7 +185,9 @@ public static class RunCommand
             if (table && request.Verbosity >= Verbosity.Minimal)
             {
                 var summary = new StringWriter();
+                progress.Say($"working out the summary ({run.Final.Topics.Length} topics' reference points and bargains)");
                 RunReport.WriteSummary(summary, run, request.Verbosity, width);
+                progress.Finish();
                 foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
                     foreach (var wrapped in TerminalWidth.Wrap(line, width))
                         stdout.WriteLine(wrapped);
@@ -200,13 +202,17 @@ public static class RunCommand
             var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
             if (outDir is not null)
             {
+                progress.Say($"writing timeline.jsonl ({run.Timeline.Length} events), state.json and agreements.csv to {outDir}");
                 var written = RunFiles.WriteAll(run, outDir, cancellation);
+                progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote {string.Join(", ", written.Take(written.Count - 1))} and {written[^1]} to {outDir}");
             }
             if (reportDir is not null)
             {
+                progress.Say($"writing the report to {reportDir}: report.html ({run.Final.Topics.Length} topics' charts), report.md and the CSVs");
                 RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath], cancellation);
+                progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }

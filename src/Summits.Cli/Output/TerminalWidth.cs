@@ -53,11 +53,9 @@ public static class TerminalWidth
         var empty = true;
         foreach (var word in words)
         {
-            if (word.Length == 0)
-                continue;
             if (!empty && current.Length + 1 + word.Length > width)
             {
-                yield return current.ToString();
+                yield return current.ToString().TrimEnd(' ');
                 current.Clear().Append(continuation);
                 empty = true;
             }
@@ -66,7 +64,7 @@ public static class TerminalWidth
             current.Append(word);
             empty = false;
         }
-        yield return current.ToString();
+        yield return current.ToString().TrimEnd(' ');
     }
 
     /// <summary>
