@@ -113,6 +113,15 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
             Assert.Equal("runs", histogram.YName);
             // One series per actor holding a position on the topic: Japan and the United States.
             Assert.Equal(["JP", "US"], histogram.Legend.Select(l => l.Split(':')[0]));
+            // The x axis's tick labels (the numbers drawn under the plot area) stand the same step apart:
+            // before, the axis ran from the lowest to the highest bin edge (12 to 85 on trade-imbalance), so
+            // its first and last labels broke the step of 10 between the others.
+            var ticks = histogram.Texts
+                .Where(t => t.Y > histogram.Grid.Y + histogram.Grid.H && double.TryParse(t.Content, System.Globalization.CultureInfo.InvariantCulture, out _))
+                .Select(t => double.Parse(t.Content, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.True(ticks.Count >= 3, $"{histogram.Id}: {ticks.Count} tick labels");
+            var steps = ticks.Zip(ticks.Skip(1), (a, b) => b - a).Distinct().ToList();
+            Assert.True(steps.Count == 1, $"{histogram.Id}: uneven ticks {string.Join(", ", ticks)}");
         }
 
         var sensitivity = charts[^1];
