@@ -34,6 +34,17 @@ public static class SummitsCommand
             await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(parse)));
             return ExitCodes.BadInput;
         }
+        // Help fits the terminal as every other output does (COLUMNS, or the real width), without the
+        // spaces the help's columns leave at the ends of lines.
+        if (parse.Action is System.CommandLine.Help.HelpAction help)
+        {
+            help.MaxWidth = Output.TerminalWidth.OfStandardOutput();
+            var text = new StringWriter();
+            var helped = await parse.InvokeAsync(new InvocationConfiguration { Output = text, EnableDefaultExceptionHandler = false });
+            foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+                await Console.Out.WriteLineAsync(line.TrimEnd());
+            return helped;
+        }
         // A file of an older format loads with a note of what changed in its meaning: one line on standard
         // error at the end, however many times and however many such files were loaded.
         var said = new List<string>();

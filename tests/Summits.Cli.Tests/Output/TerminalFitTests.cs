@@ -44,7 +44,7 @@ public sealed class TerminalFitTests : IClassFixture<TerminalFitTests.GeneratedW
         var data = new TheoryData<int, string>();
         foreach (var columns in new[] { 60, 200 })
         {
-            foreach (var command in new[] { "run seeded", "run generated", "run generated world", "seed seeded", "seed generated", "whatif seeded", "whatif generated", "compare seeded" })
+            foreach (var command in new[] { "run seeded", "run generated", "run generated world", "seed seeded", "seed generated", "whatif seeded", "whatif generated", "compare seeded", "help run", "help bench", "help whatif" })
                 data.Add(columns, command);
         }
         return data;
@@ -59,6 +59,9 @@ public sealed class TerminalFitTests : IClassFixture<TerminalFitTests.GeneratedW
         "seed generated" => ["seed", "--world", _world.World],
         "whatif seeded" => ["whatif", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--runs", "20"],
         "whatif generated" => ["whatif", _world.Scenario, "--engine", "local", "--runs", "4"],
+        "help run" => ["run", "--help"],
+        "help bench" => ["bench", "--help"],
+        "help whatif" => ["whatif", "--help"],
         _ => ["compare", WhatIf("baseline.yaml"), WhatIf("trade-for-defense-package.yaml"), "--engine", "local"],
     };
 
