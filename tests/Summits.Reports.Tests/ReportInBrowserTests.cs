@@ -171,10 +171,10 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
             Assert.Equal($"Positions on Pstn{k + 1}, turn by turn", chart.Title);
             Assert.Equal(turns, chart.XCategories);
             Assert.Equal("position (0–100 scale)", chart.YName);
-            // One line per actor, then the forecast and the weighted mean, each with a point at every turn.
-            Assert.Equal([.. actors, SmpPositionsChart.Forecast, SmpPositionsChart.WeightedMean], chart.Drawn.Select(s => s.Name));
+            // The forecast and the weighted mean first, then one line per actor, each with a point at every turn.
+            Assert.Equal([SmpPositionsChart.Forecast, SmpPositionsChart.WeightedMean, .. actors], chart.Drawn.Select(s => s.Name));
             Assert.All(chart.Drawn, s => Assert.Equal(("line", 11), (s.Type, s.Data)));
-            Assert.Equal([.. actors, SmpPositionsChart.Forecast, SmpPositionsChart.WeightedMean], chart.Legend);
+            Assert.Equal([SmpPositionsChart.Forecast, SmpPositionsChart.WeightedMean, .. actors], chart.Legend);
             Assert.True(await CountAsync($"figure[data-chart='{chart.Id}'] svg path") > chart.Drawn.Length, $"{chart.Id}: the SVG draws no lines");
 
             var series = await SeriesAsync(chart.Id);

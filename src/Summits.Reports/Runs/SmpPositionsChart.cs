@@ -7,10 +7,10 @@ using static Summits.Reports.Pages.Shown;
 namespace Summits.Reports.Runs;
 
 /// <summary>
-/// KTAB's position-history plot of one dimension of a spatial-model run: one line per actor across the
-/// turns (turn 0 is the table as given), KTAB's forecast after each turn (each position weighted by the
-/// probability that it prevails) as a heavy line, and the capability × salience weighted mean as a
-/// dashed one.
+/// KTAB's position-history plot of one dimension of a spatial-model run: KTAB's forecast after each turn
+/// (each position weighted by the probability that it prevails) as a heavy black line, the capability ×
+/// salience weighted mean as a dashed one, both first in the legend so a long legend never pages them
+/// away, then one line per actor across the turns (turn 0 is the table as given).
 /// </summary>
 public static class SmpPositionsChart
 {
@@ -44,23 +44,8 @@ public static class SmpPositionsChart
             ZoomX = turns.Count > 40,
             TooltipByAxis = true,
             XAxis = Chart.CategoryAxis("turn (0: the table as given)", turns),
-            YAxis = Chart.ValueAxis("position (0–100 scale)", Math.Max(0, Math.Floor((low - pad) / 5) * 5), Math.Min(100, Math.Ceiling((high + pad) / 5) * 5), vertical: true),
+            YAxis = Chart.ValueAxis("position (0–100 scale)", Math.Max(0, Math.Floor((low - pad) / 10) * 10), Math.Min(100, Math.Ceiling((high + pad) / 10) * 10), vertical: true),
         };
-        for (var i = 0; i < history.Start.Actors.Length; i++)
-        {
-            var actor = history.Start.Actors[i];
-            chart.Add(new JsonObject
-            {
-                ["name"] = actor,
-                ["type"] = "line",
-                ["color"] = Palette.Color(i),
-                ["symbolSize"] = 4,
-                ["showSymbol"] = turns.Count <= 30,
-                ["lineStyle"] = new JsonObject { ["width"] = 1.5 },
-                ["data"] = new JsonArray([.. history.Turns.Select((t, n) => (JsonNode?)Chart.Point(t.Positions[i][dimension],
-                    $"{actor} on {name} at turn {n}: {Number(t.Positions[i][dimension])}"))]),
-            });
-        }
         chart.Add(new JsonObject
         {
             ["name"] = Forecast,
@@ -82,6 +67,27 @@ public static class SmpPositionsChart
             ["lineStyle"] = new JsonObject { ["type"] = "dashed", ["width"] = 2 },
             ["data"] = new JsonArray([.. means.Select((v, n) => (JsonNode?)Chart.Point(v, $"weighted mean on {name} at turn {n}: {Number(v)}"))]),
         });
+        for (var i = 0; i < history.Start.Actors.Length; i++)
+        {
+            var actor = history.Start.Actors[i];
+            chart.Add(new JsonObject
+            {
+                ["name"] = actor,
+                ["type"] = "line",
+                ["color"] = ActorColor(i),
+                ["symbolSize"] = 4,
+                ["showSymbol"] = Dots(history),
+                ["lineStyle"] = new JsonObject { ["width"] = 1.5 },
+                ["data"] = new JsonArray([.. history.Turns.Select((t, n) => (JsonNode?)Chart.Point(t.Positions[i][dimension],
+                    $"{actor} on {name} at turn {n}: {Number(t.Positions[i][dimension])}"))]),
+            });
+        }
         return chart.Build();
     }
+
+    /// <summary>The colour of actor <paramref name="index"/>: the palette without its black, which the forecast's line keeps for itself.</summary>
+    public static string ActorColor(int index) => Palette.Colors[index % (Palette.Colors.Length - 1)];
+
+    /// <summary>A dot on every turn while the lines stay few and short enough to read them; hover shows each value either way.</summary>
+    public static bool Dots(SmpHistory history) => history.Turns.Length <= 31 && history.Start.Actors.Length <= 12;
 }

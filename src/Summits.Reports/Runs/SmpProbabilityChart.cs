@@ -33,9 +33,9 @@ public static class SmpProbabilityChart
             {
                 ["name"] = actor,
                 ["type"] = "line",
-                ["color"] = Palette.Color(i),
+                ["color"] = SmpPositionsChart.ActorColor(i),
                 ["symbolSize"] = 4,
-                ["showSymbol"] = turns.Count <= 30,
+                ["showSymbol"] = SmpPositionsChart.Dots(history),
                 ["lineStyle"] = new JsonObject { ["width"] = 1.5 },
                 ["data"] = new JsonArray([.. history.Turns.Select((t, n) => (JsonNode?)Chart.Point(t.WinProbabilities[i],
                     $"{actor} at turn {n}: {Percent(t.WinProbabilities[i])}"))]),

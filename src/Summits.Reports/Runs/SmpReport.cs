@@ -23,7 +23,7 @@ public static class SmpReport
         page.Paragraph(ForecastNote(history));
         page.Table(ForecastHeader(history), ForecastRows(history));
         page.Heading(ByTurnHeading);
-        page.Paragraph($"One chart per dimension, as KTAB plots the history of actor positions: each thin line is one actor's position after each turn (turn 0 is the table as given), the heavy black line KTAB's forecast and the dashed line the capability × salience weighted mean. Hover a turn for every value; click a legend entry to hide or show its line. {CsvNote}");
+        page.Paragraph($"One chart per dimension, as KTAB plots the history of actor positions: the heavy black line is KTAB's forecast after each turn (turn 0 is the table as given), the dashed line the capability × salience weighted mean, and each thin line one actor's position. Hover a turn for every value; click a legend entry to hide or show its line. {CsvNote}");
         var subtitle = Subtitle(run, history);
         for (var k = 0; k < history.Start.Dimensions.Length; k++)
             page.Chart(SmpPositionsChart.Render(history, k, subtitle), Caption(history, k));
