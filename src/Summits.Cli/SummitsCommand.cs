@@ -34,6 +34,17 @@ public static class SummitsCommand
             await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(parse)));
             return ExitCodes.BadInput;
         }
+        // Help fits the terminal as every other output does (COLUMNS, or the real width), without the
+        // spaces the help's columns leave at the ends of lines.
+        if (parse.Action is System.CommandLine.Help.HelpAction help)
+        {
+            help.MaxWidth = Output.TerminalWidth.OfStandardOutput();
+            var text = new StringWriter();
+            var helped = await parse.InvokeAsync(new InvocationConfiguration { Output = text, EnableDefaultExceptionHandler = false });
+            foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+                await Console.Out.WriteLineAsync(line.TrimEnd());
+            return helped;
+        }
         // A file of an older format loads with a note of what changed in its meaning: one line on standard
         // error at the end, however many times and however many such files were loaded.
         var said = new List<string>();
@@ -57,8 +68,8 @@ public static class SummitsCommand
         {
             exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse));
         }
-        // A note is not an error: -v quiet prints errors only.
-        if (said.Count > 0 && !IsQuiet(parse))
+        // A note is not an error and not a result: -q, -v minimal and -v quiet leave it out alike.
+        if (said.Count > 0 && Level(parse) >= Output.Verbosity.Normal)
             await Console.Error.WriteLineAsync(string.Join("; and ", said.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
         if (IsDiagnostic(parse))
             await Console.Error.WriteLineAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
@@ -73,9 +84,11 @@ public static class SummitsCommand
             $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors");
     }
 
-    private static bool IsDiagnostic(ParseResult parse) => Verbosity(parse) is "diag" or "diagnostic";
+    private static bool IsDiagnostic(ParseResult parse) => Level(parse) == Output.Verbosity.Diagnostic;
 
-    private static bool IsQuiet(ParseResult parse) => Verbosity(parse) is "q" or "quiet";
+    /// <summary>The command's level, read as every command reads it (<see cref="CommonOptions.ReadVerbosity"/>), so that -q means one thing everywhere.</summary>
+    private static Output.Verbosity Level(ParseResult parse) => CommonOptions.ReadVerbosity(Verbosity(parse),
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--quiet") is Option<bool> quiet && parse.GetValue(quiet));
 
     private static string? Verbosity(ParseResult parse) =>
         parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbosity") is Option<string?> verbosity ? parse.GetValue(verbosity) : null;

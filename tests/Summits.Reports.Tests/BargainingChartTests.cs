@@ -19,6 +19,10 @@ public sealed partial class ReportInBrowserTests
         // The package was proposed once and answered (a proposal and counter-offers on both topics).
         Assert.True(package.Drawn.Single(s => s.Name == "offers").Data >= 1);
         Assert.Empty(package.Overlapping());
+        // Every point stands clear of the axes: before, the axes ended at the values drawn, so the reservation
+        // point, the lowest on both, sat on the axis line in the chart's corner.
+        Assert.All(charts.Where(c => c.Id.StartsWith("bargaining-", StringComparison.Ordinal)).SelectMany(c => c.Drawn.Select(s => (c.Id, s))),
+            x => Assert.True(x.s.Inside, $"{x.Id}: a point of '{x.s.Name}' is on or beyond the edge of the plot area"));
     }
 
     [Fact]

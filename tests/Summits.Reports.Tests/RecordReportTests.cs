@@ -23,9 +23,9 @@ public sealed class RecordReportTests
         // needs), leaves tpp-11 (JP 85) and north-korea (US 95) alone, and makes its package agreement on
         // defense-procurement and trade-imbalance only, none on bilateral-fta: all four facts disagree.
         Assert.Equal(4, rows.Count);
-        Assert.Equal("| 2018-12-18 | f-35-purchase | defense-procurement | JP moves toward the high end (Large and expanding purchases of US equipment) | JP 60 → 60.32 | no: The run left JP at 60.32 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment). |", rows[2]);
+        Assert.Equal("| 2018-12-18 | f-35-purchase | defense-procurement | JP moves toward the high end (Large and expanding purchases of US equipment) | JP at 60.32 (from 60) | no: The run left JP at 60.32 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment). |", rows[2]);
         Assert.StartsWith("| 2019-10-07 | us-japan-trade-agreements | bilateral-fta |", rows[3], StringComparison.Ordinal);
-        Assert.Contains("| no agreement; JP 20, US 80 | no: The run made no agreement of JP and US on bilateral-fta", rows[3]);
+        Assert.Contains("| no agreement (JP at 20, US at 80) | no: The run made no agreement of JP and US on bilateral-fta", rows[3]);
         Assert.Contains("(4 facts, 0 agreeing with this run)", section);
         Assert.Contains("<h2>What happened next</h2>", html);
         Assert.Contains("us-japan-trade-agreements", html);

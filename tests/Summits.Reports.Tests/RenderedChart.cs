@@ -17,7 +17,8 @@ public sealed record RenderedChart(
     RenderedChart.Text[] Texts,
     RenderedChart.Box Grid)
 {
-    public sealed record Series(string Name, string Type, int Data, bool Marked);
+    /// <param name="Inside">For a scatter series, whether every point it draws lies at least 4 pixels inside the plot area, off its axes and edges; true for any other.</param>
+    public sealed record Series(string Name, string Type, int Data, bool Marked, bool Inside);
 
     public sealed record Text(string Content, double X, double Y, double W, double H)
     {
@@ -55,7 +56,12 @@ public sealed record RenderedChart(
             legend: (option.legend[0].show === false ? [] : option.legend[0].data || []).map(d => typeof d === 'string' ? d : d.name),
             drawn: option.series.map(s => ({
               name: s.name, type: s.type, data: (s.data || []).filter(d => d !== null && d !== undefined).length,
-              marked: !!((s.markArea && s.markArea.data && s.markArea.data.length) || (s.markLine && s.markLine.data && s.markLine.data.length))
+              marked: !!((s.markArea && s.markArea.data && s.markArea.data.length) || (s.markLine && s.markLine.data && s.markLine.data.length)),
+              inside: s.type !== 'scatter' || (s.data || []).filter(d => d !== null && d !== undefined).every(d => {
+                const [px, py] = chart.convertToPixel({ gridIndex: 0 }, d.value !== undefined ? d.value : d);
+                const g = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+                return px >= g.x + 4 && px <= g.x + g.width - 4 && py >= g.y + 4 && py <= g.y + g.height - 4;
+              })
             })),
             xName: option.xAxis[0].name || '',
             yName: option.yAxis[0].name || '',

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using PuppeteerSharp;
+using Summits.Model;
 using Summits.Reports.Comparisons;
 using Summits.Reports.Runs;
 using Summits.Reports.Studies;
@@ -113,6 +115,15 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
             Assert.Equal("runs", histogram.YName);
             // One series per actor holding a position on the topic: Japan and the United States.
             Assert.Equal(["JP", "US"], histogram.Legend.Select(l => l.Split(':')[0]));
+            // The x axis's tick labels (the numbers drawn under the plot area) stand the same step apart:
+            // before, the axis ran from the lowest to the highest bin edge (12 to 85 on trade-imbalance), so
+            // its first and last labels broke the step of 10 between the others.
+            var ticks = histogram.Texts
+                .Where(t => t.Y > histogram.Grid.Y + histogram.Grid.H && double.TryParse(t.Content, System.Globalization.CultureInfo.InvariantCulture, out _))
+                .Select(t => double.Parse(t.Content, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.True(ticks.Count >= 3, $"{histogram.Id}: {ticks.Count} tick labels");
+            var steps = ticks.Zip(ticks.Skip(1), (a, b) => b - a).Distinct().ToList();
+            Assert.True(steps.Count == 1, $"{histogram.Id}: uneven ticks {string.Join(", ", ticks)}");
         }
 
         var sensitivity = charts[^1];
@@ -147,6 +158,69 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         foreach (var row in CompareReport.PositionRows(comparison).Where(r => r[2] != "none" && r[3] != "none"))
             Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 2), Parse(row[4]));
         Assert.Contains("gained,package,bilateral-fta", File.ReadAllText(Path.Combine(dir, "agreements.csv")));
+    }
+
+    [Fact]
+    public async Task The_spatial_model_report_charts_every_dimension_turn_by_turn_with_the_runs_own_numbers()
+    {
+        var run = await ScenarioRun.LocallyAsync(Forecast.Of(SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml"), 100, 0, ForecastModel.Smp));
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(run, dir);
+        var charts = await OpenAsync(dir, "run-smp");
+
+        // dummyData_3Dim.csv: 7 actors on 3 dimensions headed Pstn1, Pstn2, Pstn3; KTAB's smpc takes 10 turns.
+        Assert.Equal(["smp-positions-dimension-1", "smp-positions-dimension-2", "smp-positions-dimension-3", "smp-probabilities"], charts.Select(c => c.Id));
+        var actors = Enumerable.Range(0, 7).Select(i => $"SActor-0{i}").ToArray();
+        var turns = Enumerable.Range(0, 11).Select(t => t.ToString(CultureInfo.InvariantCulture)).ToArray();
+        // state.json's forecast, read as a user reads it.
+        var forecast = JsonDocument.Parse(RunFiles.State(run)).RootElement.GetProperty("forecast");
+        for (var k = 0; k < 3; k++)
+        {
+            var chart = charts[k];
+            Assert.Equal($"Positions on Pstn{k + 1}, turn by turn", chart.Title);
+            Assert.Equal(turns, chart.XCategories);
+            Assert.Equal("position (0–100 scale)", chart.YName);
+            // The forecast and the weighted mean first, then one line per actor, each with a point at every turn.
+            Assert.Equal([SmpPositionsChart.Forecast, SmpPositionsChart.WeightedMean, .. actors], chart.Drawn.Select(s => s.Name));
+            Assert.All(chart.Drawn, s => Assert.Equal(("line", 11), (s.Type, s.Data)));
+            Assert.Equal([SmpPositionsChart.Forecast, SmpPositionsChart.WeightedMean, .. actors], chart.Legend);
+            Assert.True(await CountAsync($"figure[data-chart='{chart.Id}'] svg path") > chart.Drawn.Length, $"{chart.Id}: the SVG draws no lines");
+
+            var series = await SeriesAsync(chart.Id);
+            Assert.Equal(forecast.GetProperty($"dimension-{k + 1}").GetDouble(), series[SmpPositionsChart.Forecast][^1]);
+        }
+        // KTAB's history: "SActor-00, Pstn2:   6.4  44.7  34.2 …" (turn 0 is the table's 6.37).
+        var pstn2 = await SeriesAsync("smp-positions-dimension-2");
+        Assert.Equal([6.4, 44.7, 34.2], pstn2["SActor-00"].Take(3).Select(v => Math.Round(v, 1)));
+        // Weighted mean of Pstn1 at the start, by hand from the table: Σ power·salience·position / Σ power·salience = 78.784.
+        Assert.Equal(78.784, (await SeriesAsync("smp-positions-dimension-1"))[SmpPositionsChart.WeightedMean][0], 0.001);
+
+        var probabilities = charts[3];
+        Assert.Equal(actors, probabilities.Legend);
+        Assert.Equal("probability of prevailing (0–1)", probabilities.YName);
+        var chances = await SeriesAsync(probabilities.Id);
+        // The last column of smp-probabilities.csv, as written beside the report.
+        var csv = File.ReadAllLines(Path.Combine(dir, "smp-probabilities.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => Parse(f[^1]));
+        Assert.All(actors, a => Assert.Equal(csv[a], chances[a][^1]));
+        // KTAB's reference: "SActor-04, prob : 0.6001 0.6059 0.1152 …".
+        Assert.Equal([0.6001, 0.6059, 0.1152], chances["SActor-04"].Take(3).Select(v => Math.Round(v, 4)));
+
+        var headings = await _page!.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('h2')].map(h => h.textContent)");
+        Assert.Equal([SmpReport.ForecastHeading, SmpReport.ByTurnHeading, SmpReport.ProbabilityHeading], headings);
+    }
+
+    /// <summary>How many elements of the open page match <paramref name="selector"/>.</summary>
+    private async Task<int> CountAsync(string selector) =>
+        await (_page ?? throw new InvalidOperationException("no report is open")).EvaluateExpressionAsync<int>($"document.querySelectorAll(\"{selector}\").length");
+
+    /// <summary>The values each series of the chart holds as ECharts drew it, by series name.</summary>
+    private async Task<Dictionary<string, double[]>> SeriesAsync(string chart)
+    {
+        var page = _page ?? throw new InvalidOperationException("no report is open");
+        var json = await page.EvaluateExpressionAsync<string>(
+            $"JSON.stringify(window.summitsCharts['{chart}'].getOption().series.map(s => ({{ name: s.name, values: s.data.map(d => d.value) }})))");
+        return JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray());
     }
 
     /// <summary>Moves the mouse over the point (x, y) of the chart, in its data's coordinates, and returns the text the chart then shows.</summary>

@@ -135,6 +135,19 @@ public sealed class BadScenarioTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_key_at_the_start_of_a_scenario_lists_every_key_of_one()
+    {
+        // 'senario' is the file's first key, so when 'scenario' is found missing no other key has been read;
+        // the error still names all eleven a scenario may hold, closest first. By hand, edits from 'senario':
+        // scenario 1 (a c put in); seed 5 and vary 5; world, actors and steps 6; format, about, model, topics
+        // and positions 7; ties in the order docs/scenarios.md lists the keys.
+        var scenario = _folder.WriteRaw($"senario: test\nworld: '{RepoFiles.SeedWorld.Replace("'", "''")}'\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, "senario");
+        Assert.Equal("unknown key 'senario' in the scenario; did you mean 'scenario', which the scenario requires? "
+            + "(valid keys, closest first: scenario, seed, vary, world, actors, steps, format, about, model, topics, positions)", error.Problem);
+    }
+
+    [Fact]
     public void A_key_two_edits_from_a_short_required_key_is_not_taken_for_it()
     {
         // 'to' is missing and 'id' is present: 'id' is two substitutions from 'to', more than the one edit

@@ -21,6 +21,19 @@ public static class BenchFigures
         new(TelemetryOverhead.Figure, "telemetry off, metrics only, full tracing", TelemetryOverhead.MeasureAsync),
     ];
 
+    /// <summary>
+    /// Every figure in the order a reader looks one up: the numbered ones by number (the numbers
+    /// docs/performance.md uses), then the named ones in the order they are measured.
+    /// </summary>
+    public static ImmutableArray<BenchFigure> Listed { get; } =
+    [
+        .. All.Where(f => Number(f.Id) is not null).OrderBy(f => Number(f.Id)),
+        .. All.Where(f => Number(f.Id) is null),
+    ];
+
+    private static int? Number(string id) =>
+        int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+
     /// <summary>The figures named, with the ones they read, in the order of <see cref="All"/>; every figure when none is named.</summary>
     public static ImmutableArray<BenchFigure> Select(IReadOnlyCollection<string> ids)
     {

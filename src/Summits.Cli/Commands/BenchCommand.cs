@@ -22,7 +22,7 @@ public static class BenchCommand
             HelpName = "FIGURE",
             AllowMultipleArgumentsPerToken = true,
         };
-        only.AcceptOnlyFromAmong([.. BenchFigures.All.Select(f => f.Id)]);
+        CommonOptions.OneOrMoreOf(only, [.. BenchFigures.Listed.Select(f => (f.Id, f.Title))]);
         var command = new Command("bench", "Measure Summits on this machine: grain-call ceiling, proposal pipeline, start-up, convergence, telemetry cost, memory")
         {
             format, output, quick, only, quiet, verbosity,

@@ -84,7 +84,7 @@ public static class CommonOptions
             HelpName = string.Join('|', Formats),
             DefaultValueFactory = _ => Formats[0],
         };
-        option.CompletionSources.Add(Formats);
+        OptionChoices.Set(option, Formats);
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
@@ -99,11 +99,34 @@ public static class CommonOptions
     /// <summary>Accepts only these values, and says on one line which they are when another is given.</summary>
     public static void OneOf(Option<string?> option, params string[] choices)
     {
-        option.CompletionSources.Add(choices);
+        OptionChoices.Set(option, choices);
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && !choices.Contains(value))
                 result.AddError($"{option.Name} must be one of {string.Join(", ", choices)}, not '{value}'");
+        });
+    }
+
+    /// <summary>
+    /// Accepts only these values, each one or more times, and lists them with what each means, in the order
+    /// given, both in the help (after <paramref name="option"/>'s description) and in the one-line error for
+    /// any other value.
+    /// </summary>
+    public static void OneOrMoreOf(Option<string[]> option, IReadOnlyList<(string Value, string Meaning)> choices)
+    {
+        var listed = string.Join(", ", choices.Select(c => $"{c.Value} ({c.Meaning})"));
+        option.Description = $"{option.Description}: {listed}";
+        OptionChoices.Set(option, [.. choices.Select(c => c.Value)]);
+        option.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!choices.Any(c => c.Value == value))
+                {
+                    result.AddError($"{option.Name} must be one of {listed}, not '{value}'");
+                    return;
+                }
+            }
         });
     }
 
@@ -116,6 +139,8 @@ public static class CommonOptions
             HelpName = "LEVEL",
         };
         OneOf(option, "q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
+        // Listed by their full names (the help writes q[uiet]); each short form is accepted beside its name.
+        OptionChoices.Set(option, "quiet", "minimal", "normal", "detailed", "diagnostic");
         return option;
     }
 

@@ -32,19 +32,20 @@ public static class ExerciseCommand
             HelpName = "1|2",
         };
         CommonOptions.OneOf(players, "1", "2");
+        var teacher = new Option<bool>("--teacher") { Description = "Print the facilitator's note after the debrief: it is for the teacher, so a student's debrief leaves it out" };
         var output = CommonOptions.Output("Write grading.csv (every score line with its working) into this folder, and answers.yaml after a play at the keyboard");
         var format = CommonOptions.Format("How to print the debrief: table (the briefs, the play, then the debrief, fitted to the terminal), csv (the grading lines) or json (one document)");
         var engine = CommonOptions.Engine();
         var command = new Command("exercise", "Play a teaching exercise at the keyboard or with a student's answers: the briefs, the play, and the debrief against the simulation and the record")
         {
-            file, answers, role, players, output, format, engine,
+            file, answers, role, players, teacher, output, format, engine,
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers), parse.GetValue(role), parse.GetValue(players) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null, parse.GetValue(output),
-            parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), cancellation));
+            parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(teacher), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, string? answersFile, string? role, int? players, string? outDir, string format, Engine engine, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string file, string? answersFile, string? role, int? players, string? outDir, string format, Engine engine, bool teacher, CancellationToken cancellation)
     {
         const string command = "summits exercise";
         if (answersFile is not null && players is not null)
@@ -52,14 +53,26 @@ public static class ExerciseCommand
         if (answersFile is null && Console.IsInputRedirected)
             return UsageError.Write(command, "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
         var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        // Ids are matched exactly, as everywhere in the command line; a role written in the wrong case is named as meant.
         if (role is not null && exercise.Roles.All(r => r.Actor != role))
-            return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+            return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'"
+                + (exercise.Roles.FirstOrDefault(r => string.Equals(r.Actor, role, StringComparison.OrdinalIgnoreCase)) is { } meant ? $" (ids are written as they are: did you mean {meant.Actor}?)" : ""));
         var plays = new List<ExerciseAnswers>();
         if (answersFile is not null)
             plays.Add(ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role));
+        KeyboardPlay? keyboard = null;
         if (plays.Count == 0)
         {
-            var draft = await new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput()).PlayAsync(role, players, cancellation);
+            keyboard = new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput(), TerminalHeight());
+            AnswersDraft draft;
+            try
+            {
+                draft = await keyboard.PlayAsync(role, players, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return await StoppedAsync(keyboard, outDir);
+            }
             // Each player's answers, saved as a file that --answers plays again: the whole play and that player's predictions.
             var seats = draft.Players == 1 ? [draft.Role] : new[] { draft.Role, exercise.Opposite(draft.Role).Actor };
             foreach (var seat in seats)
@@ -98,9 +111,14 @@ public static class ExerciseCommand
         {
             for (var k = 0; k < debriefs.Count; k++)
             {
-                if (k > 0)
+                // Each debrief shows its player's reservation values: two players at one keyboard take it in turns.
+                if (keyboard is not null && debriefs.Count > 1)
+                    await keyboard.HandOverAsync(debriefs[k].Answers.Role, cancellation);
+                else if (k > 0)
                     Console.Out.WriteLine();
-                DebriefText.Write(Console.Out, debriefs[k], TerminalWidth.OfStandardOutput());
+                DebriefText.Write(Console.Out, debriefs[k], TerminalWidth.OfStandardOutput(), briefs: keyboard is null, teacher);
+                if (keyboard is not null && k < debriefs.Count - 1)
+                    await keyboard.EnterAsync($"{debriefs[k].Answers.Role}'s player, press Enter when you have read your debrief", cancellation);
             }
         }
         if (outDir is not null)
@@ -111,5 +129,42 @@ public static class ExerciseCommand
             await Console.Error.WriteLineAsync($"wrote {path}");
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// After Ctrl-C at the keyboard: what was answered so far, saved as a partial answers file (in the <c>-o</c>
+    /// folder, or the current one under a name not yet taken), its path said on a line of its own; exit 130.
+    /// </summary>
+    private static async Task<int> StoppedAsync(KeyboardPlay keyboard, string? outDir)
+    {
+        var error = Console.Error;
+        // The prompt's line is left unfinished: the message starts on a line of its own.
+        Console.Out.WriteLine();
+        if (keyboard.Draft is not { } draft)
+        {
+            await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; nothing was answered, so no answers file was written");
+            return ExitCodes.Interrupted;
+        }
+        var folder = outDir ?? Directory.GetCurrentDirectory();
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, AnswersFile);
+        for (var n = 2; outDir is null && File.Exists(path); n++)
+            path = Path.Combine(folder, $"answers-{n}.yaml");
+        await File.WriteAllTextAsync(path, draft.Text(partial: keyboard.Stage), CancellationToken.None);
+        await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
+        await error.WriteLineAsync(path);
+        return ExitCodes.Interrupted;
+    }
+
+    private static int TerminalHeight()
+    {
+        try
+        {
+            return Console.WindowHeight > 0 ? Console.WindowHeight : 24;
+        }
+        catch (IOException)
+        {
+            return 24;
+        }
     }
 }

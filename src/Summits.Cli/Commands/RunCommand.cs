@@ -21,13 +21,13 @@ public static class RunCommand
         var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne };
         var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
         var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
-        var model = new Option<string>("--model")
+        var model = new Option<string?>("--model")
         {
             Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?); a scenario file says 'model: smp' instead",
             HelpName = "bargaining|smp",
             DefaultValueFactory = _ => "bargaining",
         };
-        model.AcceptOnlyFromAmong("bargaining", "smp");
+        CommonOptions.OneOf(model, "bargaining", "smp");
         var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
         var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
         var format = CommonOptions.Format("How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)");
@@ -179,12 +179,15 @@ public static class RunCommand
                 stdout.WriteLine();
                 var dropped = TimelineTable.Write(stdout, run.Timeline, width);
                 if (dropped.Count > 0)
-                    stdout.WriteLine($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)");
+                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)", width))
+                        stdout.WriteLine(line);
             }
             if (table && request.Verbosity >= Verbosity.Minimal)
             {
                 var summary = new StringWriter();
-                RunReport.WriteSummary(summary, run, request.Verbosity);
+                progress.Say($"working out the summary ({run.Final.Topics.Length} topics' reference points and bargains)");
+                RunReport.WriteSummary(summary, run, request.Verbosity, width);
+                progress.Finish();
                 foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
                     foreach (var wrapped in TerminalWidth.Wrap(line, width))
                         stdout.WriteLine(wrapped);
@@ -199,13 +202,17 @@ public static class RunCommand
             var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
             if (outDir is not null)
             {
+                progress.Say($"writing timeline.jsonl ({run.Timeline.Length} events), state.json and agreements.csv to {outDir}");
                 var written = RunFiles.WriteAll(run, outDir, cancellation);
+                progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote {string.Join(", ", written.Take(written.Count - 1))} and {written[^1]} to {outDir}");
             }
             if (reportDir is not null)
             {
+                progress.Say($"writing the report to {reportDir}: report.html ({run.Final.Topics.Length} topics' charts), report.md and the CSVs");
                 RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath], cancellation);
+                progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }

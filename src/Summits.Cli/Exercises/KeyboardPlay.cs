@@ -10,27 +10,38 @@ namespace Summits.Cli.Exercises;
 /// Plays an exercise at the keyboard: the student chooses a role, reads the briefs, answers the prediction
 /// questions, and makes proposals round by round, each answered at once in words. What is entered is kept as
 /// an <see cref="AnswersDraft"/>, the text of an answers file, so the play is scored exactly as the same
-/// answers given with <c>--answers</c>. A mistyped entry is refused with a message and asked again; nothing
-/// entered before it is lost.
+/// answers given with <c>--answers</c>. Every choice is a numbered menu answered with one key: any other key is
+/// refused with a line saying which keys to press, and the menu is asked again; a mistyped value is refused
+/// likewise. Nothing entered before a refusal is lost. With two players at one keyboard, the screen is cleared
+/// and the keyboard handed over before each player's confidential part, so neither sees the other's.
 /// </summary>
 /// <param name="width">The columns to wrap text to (the terminal's).</param>
-public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int width)
+/// <param name="height">The rows of the terminal: a long brief is shown a screen at a time.</param>
+public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int width, int height)
 {
     /// <summary>The name the play's answers carry until they are saved to a file.</summary>
     public const string Keyboard = "keyboard";
+
+    /// <summary>The answers given so far; null until the sides are chosen. After Ctrl-C it holds what was answered.</summary>
+    public AnswersDraft? Draft { get; private set; }
+
+    /// <summary>Where the play stood when it ended or was stopped, in words ("in round 2", "in the predictions").</summary>
+    public string Stage { get; private set; } = "before the sides were chosen";
 
     /// <summary>
     /// Plays through every round and returns the answers given. <paramref name="role"/> (the first player's) and
     /// <paramref name="players"/> (1: the model plays the other side; 2: a second person does) are asked for when null.
     /// </summary>
+    /// <exception cref="OperationCanceledException">the player pressed Ctrl-C; <see cref="Draft"/> holds what was answered.</exception>
     public async Task<AnswersDraft> PlayAsync(string? role, int? players, CancellationToken cancellation)
     {
-        Line($"Exercise {exercise.Id}: {exercise.Title}, {Counted.Of(exercise.Rounds, "round")}");
+        var intro = new List<string> { $"Exercise {exercise.Id}: {exercise.Title}, {Counted.Of(exercise.Rounds, "round")}" };
         if (exercise.About.Length > 0)
-            Line(exercise.About);
-        Heading("Objectives");
-        foreach (var objective in exercise.Objectives)
-            Line($"  - {objective}");
+            intro.Add(exercise.About);
+        intro.Add("");
+        intro.Add("Objectives");
+        intro.AddRange(exercise.Objectives.Select(o => $"  - {o}"));
+        Lines(intro);
 
         players ??= await ChoosePlayersAsync(cancellation);
         role ??= await ChooseRoleAsync(players.Value, cancellation);
@@ -39,27 +50,28 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             ? $"You play {NameOf(role)} ({role}); the model plays {NameOf(other)} ({other})."
             : $"The first player plays {NameOf(role)} ({role}); the second plays {NameOf(other)} ({other}).");
         var seats = players == 1 ? [role] : new[] { role, other };
+        var draft = Draft = new AnswersDraft(exercise, role, players.Value);
 
-        Heading("Public brief: the positions on the table, in the briefing's words");
-        foreach (var line in RoleBrief.Public(exercise))
-            Line(line);
+        Stage = "while reading the brief";
+        await PageAsync(["", "Public brief: the positions on the table, in the briefing's words", .. RoleBrief.Public(exercise)], "the public brief", cancellation);
         foreach (var seat in seats)
         {
-            Heading($"Confidential instructions for {seat}{(players == 1 ? "" : $", for {seat}'s player only")}");
-            foreach (var line in RoleBrief.Confidential(exercise, seat))
-                Line($"  {line}");
-        }
-
-        var draft = new AnswersDraft(exercise, role, players.Value);
-        foreach (var seat in seats)
-        {
+            if (players == 2)
+                await HandOverAsync(seat, cancellation);
+            Stage = $"in the predictions of {seat}'s player";
+            await PageAsync(["", $"Confidential instructions for {NameOf(seat)} ({seat}){(players == 1 ? "" : $", for {seat}'s player only")}",
+                .. RoleBrief.Confidential(exercise, seat).Select(l => $"  {l}")], "your confidential instructions", cancellation);
             Heading(players == 1 ? "Predictions, before play" : $"Predictions of {seat}'s player, before play");
             foreach (var question in exercise.Predictions)
                 draft.Predict(seat, question.Id, await PredictAsync(question, cancellation));
         }
+        if (players == 2)
+            await HandOverAsync(null, cancellation);
 
         for (var round = 1; round <= exercise.Rounds; round++)
         {
+            Stage = $"in round {round}";
+            draft.Round = round;
             Heading($"Round {round} of {exercise.Rounds}");
             foreach (var inject in exercise.Injects.Where(i => i.Round == round))
                 Line($"  The facilitator: {inject.Shock.Reason}");
@@ -68,9 +80,90 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             if (players == 1 && round < exercise.Rounds)
                 await OffersAsync(draft, round, role, other, cancellation);
         }
+        Stage = "after the last round";
+        draft.Round = null;
         Heading("The play is over; the debrief follows.");
         return draft;
     }
+
+    /// <summary>
+    /// Clears the screen, and its scrollback, and waits for Enter: with two players at one keyboard, nothing of one
+    /// player's confidential part stays in view when the other takes the keyboard.
+    /// </summary>
+    /// <param name="seat">The role whose player takes the keyboard; null for both players together.</param>
+    public async Task HandOverAsync(string? seat, CancellationToken cancellation)
+    {
+        console.Clear(home: true);
+        Line(seat is null
+            ? "Both players together now: the play is public from here."
+            : $"Pass the keyboard to the player of {NameOf(seat)} ({seat}); the other player, look away.");
+        await EnterAsync(seat is null ? "press Enter when both are ready" : $"{seat}'s player, press Enter when ready", cancellation);
+        console.Clear(home: true);
+    }
+
+    /// <summary>Shows lines a screen at a time, waiting for Enter after each screen and at the end.</summary>
+    private async Task PageAsync(IReadOnlyList<string> lines, string what, CancellationToken cancellation)
+    {
+        var wrapped = lines.SelectMany(l => l.Length == 0 ? [""] : TerminalWidth.Wrap(l, width)).ToList();
+        // Two rows stay free: one for the pause line, one for the key typed.
+        var page = Math.Max(5, height - 2);
+        for (var at = 0; at < wrapped.Count; at += page)
+        {
+            foreach (var line in wrapped.Skip(at).Take(page))
+                console.WriteLine(line);
+            var more = at + page < wrapped.Count;
+            await EnterAsync(more ? $"{what}, lines {at + 1}–{at + page} of {wrapped.Count}: press Enter for more" : $"end of {what}: press Enter when you have read it", cancellation);
+        }
+    }
+
+    /// <summary>Waits for Enter; any other key is answered with what to press.</summary>
+    public async Task EnterAsync(string prompt, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            console.Write(new Text($"({prompt}) "));
+            var key = await KeyAsync(cancellation);
+            console.WriteLine();
+            if (key.Key == ConsoleKey.Enter)
+                return;
+            Line($"  {KeyName(key)} is not Enter: press Enter to go on.");
+        }
+    }
+
+    /// <summary>
+    /// A numbered menu answered with one key: the digit of a choice picks it; any other key says so and asks again.
+    /// </summary>
+    private async Task<T> ChooseAsync<T>(string title, IReadOnlyList<(T Value, string Label)> choices, CancellationToken cancellation)
+    {
+        Line(title);
+        for (var i = 0; i < choices.Count; i++)
+            Line($"  {i + 1}  {choices[i].Label}");
+        var keys = choices.Count switch { 1 => "1", 2 => "1 or 2", _ => $"1 to {choices.Count}" };
+        while (true)
+        {
+            console.Write(new Text($"Press {keys}: "));
+            var key = await KeyAsync(cancellation);
+            if (key.KeyChar is >= '1' and <= '9' && key.KeyChar - '1' < choices.Count)
+            {
+                var chosen = choices[key.KeyChar - '1'];
+                console.WriteLine($"{key.KeyChar}  {chosen.Label}");
+                return chosen.Value;
+            }
+            console.WriteLine();
+            Line($"  {KeyName(key)} is not one of the choices: press {keys}, the number of a choice.");
+        }
+    }
+
+    private async Task<ConsoleKeyInfo> KeyAsync(CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var key = await console.Input.ReadKeyAsync(intercept: true, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        return key ?? throw new OperationCanceledException(cancellation);
+    }
+
+    private static string KeyName(ConsoleKeyInfo key) =>
+        key.KeyChar is var c && !char.IsControl(c) && c != '\0' ? $"'{c}'" : $"the {key.Key} key";
 
     /// <summary>
     /// A player's proposals in a round, until they end their turn: each answered at once, by the model or, with
@@ -90,12 +183,9 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)}");
             if (players == 2)
             {
-                var answer = await new SelectionPrompt<string>()
-                    .Title(Markup.Escape($"{other}'s player, do you accept {id}? (arrows, Enter)"))
-                    .AddChoices("accept", "reject")
-                    .ShowAsync(console, cancellation);
-                Line($"  {other}: {answer}");
-                draft.Respond(id, answer == "accept");
+                var accept = await ChooseAsync($"{other}'s player, do you accept {id}?", [(true, "accept"), (false, "reject")], cancellation);
+                Line($"  {other}: {(accept ? "accept" : "reject")}");
+                draft.Respond(id, accept);
             }
             var run = await RunAsync(draft, round, offers: false, cancellation);
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, players == 1 ? seat : null))
@@ -120,12 +210,9 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 break;
             var terms = offer.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
             Line($"  {offer.Cause}: {NameOf(other)} offers {Terms(terms)}, its offer after round {round} of {exercise.Rounds} (a side concedes more as the last round nears).");
-            var answer = await new SelectionPrompt<string>()
-                .Title(Markup.Escape($"Do you accept {other}'s offer? (arrows, then Enter)"))
-                .AddChoices("accept", "reject")
-                .ShowAsync(console, cancellation);
-            Line($"  you: {answer}");
-            draft.Respond(offer.Cause, answer == "accept");
+            var accept = await ChooseAsync($"Do you accept {other}'s offer?", [(true, "accept"), (false, "reject")], cancellation);
+            Line($"  you: {(accept ? "accept" : "reject")}");
+            draft.Respond(offer.Cause, accept);
             answered.Add(offer.Cause);
         }
         if (answered.Count == 0)
@@ -151,43 +238,20 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     private static string Terms(IEnumerable<(string Topic, double Value)> terms) =>
         string.Join(", ", terms.Select(t => $"{t.Topic} {Debrief.Text(t.Value)}"));
 
-    private async Task<int> ChoosePlayersAsync(CancellationToken cancellation)
-    {
-        var prompt = new SelectionPrompt<int>()
-            .Title("Who plays the other side? (arrows, then Enter)")
-            .UseConverter(n => n == 1 ? "the model" : "a second person at this keyboard")
-            .AddChoices(1, 2);
-        return await prompt.ShowAsync(console, cancellation);
-    }
+    private Task<int> ChoosePlayersAsync(CancellationToken cancellation) =>
+        ChooseAsync("Who plays the other side?", [(1, "the model"), (2, "a second person at this keyboard")], cancellation);
 
-    private async Task<string> ChooseRoleAsync(int players, CancellationToken cancellation)
-    {
-        var prompt = new SelectionPrompt<string>()
-            .Title(players == 1 ? "Which side do you play? (arrows, then Enter)" : "Which side does the first player play? (arrows, then Enter)")
-            .UseConverter(actor => Markup.Escape($"{actor}: {NameOf(actor)}"))
-            .AddChoices(exercise.Roles.Select(r => r.Actor));
-        return await prompt.ShowAsync(console, cancellation);
-    }
+    private Task<string> ChooseRoleAsync(int players, CancellationToken cancellation) =>
+        ChooseAsync(players == 1 ? "Which side do you play?" : "Which side does the first player play?",
+            [.. exercise.Roles.Select(r => (r.Actor, $"{r.Actor}: {NameOf(r.Actor)}"))], cancellation);
 
     private async Task<string> PredictAsync(Prediction question, CancellationToken cancellation)
     {
         Line($"  {question.Id}: {question.Ask} ({Debrief.Text(question.Points)} points)");
-        string answer;
-        if (question.IsValue)
-        {
-            var prompt = new TextPrompt<string>(Markup.Escape($"{question.Id}, a value from 0 to 100:"))
-                .Validate(text => Value(text) is { } problem ? ValidationResult.Error(Markup.Escape($"  {problem}")) : ValidationResult.Success());
-            answer = MappingReader.Format(double.Parse((await prompt.ShowAsync(console, cancellation)).Trim(), CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            var prompt = new SelectionPrompt<string>()
-                .Title(Markup.Escape($"{question.Id}: yes or no? (arrows, then Enter)"))
-                .AddChoices(Prediction.Choices);
-            answer = await prompt.ShowAsync(console, cancellation);
-            Line($"  {question.Id}: {answer}");
-        }
-        return answer;
+        if (!question.IsValue)
+            return await ChooseAsync($"{question.Id}: yes or no?", [.. Prediction.Choices.Select(c => (c, c))], cancellation);
+        var text = await ValuePromptAsync($"{question.Id}, a value from 0 to 100:", cancellation);
+        return MappingReader.Format(double.Parse(text, CultureInfo.InvariantCulture));
     }
 
     /// <summary>What the student does next in a round: the topics of a proposal, or null to end the round.</summary>
@@ -195,16 +259,11 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     {
         const string package = "\0package";
         const string end = "\0end";
-        var prompt = new SelectionPrompt<string>()
-            .Title(Markup.Escape($"Round {round}: {who}your move (arrows, then Enter)"))
-            .UseConverter(choice => Markup.Escape(choice switch
-            {
-                package => $"Propose a package: {(exercise.Topics.Length == 2 ? string.Join(" + ", exercise.Topics) : "two topics or more")}",
-                end => who.Length > 0 ? "End your turn" : round == exercise.Rounds ? $"End round {round} and see the debrief" : $"End round {round}",
-                _ => $"Propose on {choice} alone",
-            }))
-            .AddChoices([.. exercise.Topics, .. exercise.Topics.Length > 1 ? [package] : Array.Empty<string>(), end]);
-        var choice = await prompt.ShowAsync(console, cancellation);
+        var choices = exercise.Topics.Select(t => (t, $"Propose on {t} alone")).ToList();
+        if (exercise.Topics.Length > 1)
+            choices.Add((package, $"Propose a package: {(exercise.Topics.Length == 2 ? string.Join(" + ", exercise.Topics) : "two topics or more")}"));
+        choices.Add((end, who.Length > 0 ? "End your turn" : round == exercise.Rounds ? $"End round {round} and see the debrief" : $"End round {round}"));
+        var choice = await ChooseAsync($"Round {round}: {who}your move", choices, cancellation);
         if (choice == end)
         {
             Line(who.Length > 0 ? $"  {who.TrimEnd(',', ' ')} ends the turn." : $"  You end round {round}.");
@@ -214,29 +273,81 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             return [choice];
         if (exercise.Topics.Length == 2)
             return [.. exercise.Topics];
-        while (true)
-        {
-            var topics = await new MultiSelectionPrompt<string>()
-                .Title("Which topics? (Space marks one, Enter confirms)")
-                .AddChoices(exercise.Topics)
-                .ShowAsync(console, cancellation);
-            if (topics.Count >= 2)
-                return [.. exercise.Topics.Where(topics.Contains)];
-            Line("  A package needs two topics or more; choose again.");
-        }
+        Line("Which topics go in the package?");
+        for (var i = 0; i < exercise.Topics.Length; i++)
+            Line($"  {i + 1}  {exercise.Topics[i]}");
+        var numbers = await ReadLineAsync("Their numbers, two or more, such as 1 2:", text => Package(text, exercise.Topics.Length), cancellation);
+        return [.. numbers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture) - 1).Distinct().Order().Select(i => exercise.Topics[i])];
     }
 
-    private async Task<double> ValueAsync(string topic, string seat, string me, string other, IReadOnlyDictionary<(string, string), double> positions, CancellationToken cancellation)
+    /// <summary>What is wrong with the topic numbers typed for a package of <paramref name="count"/> topics, or null when they make one.</summary>
+    public static string? Package(string text, int count)
     {
-        var prompt = new TextPrompt<string>(Markup.Escape($"{topic}, 0 to 100 ({me}: {Debrief.Text(positions[(seat, topic)])}, {other}: {Debrief.Text(positions[(other, topic)])}):"))
-            .Validate(text => Value(text) is { } problem ? ValidationResult.Error(Markup.Escape($"  {problem}")) : ValidationResult.Success());
-        return double.Parse((await prompt.ShowAsync(console, cancellation)).Trim(), CultureInfo.InvariantCulture);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.FirstOrDefault(w => !int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > count) is { } wrong)
+            return $"'{wrong}' is not a topic's number: type numbers from 1 to {count}, such as 1 2";
+        return words.Distinct().Count() < 2 ? "a package needs two topics or more: type two numbers or more, such as 1 2" : null;
+    }
+
+    private async Task<double> ValueAsync(string topic, string seat, string me, string other, IReadOnlyDictionary<(string, string), double> positions, CancellationToken cancellation) =>
+        double.Parse(await ValuePromptAsync($"{topic}, 0 to 100 ({me}: {Debrief.Text(positions[(seat, topic)])}, {other}: {Debrief.Text(positions[(other, topic)])}):", cancellation), CultureInfo.InvariantCulture);
+
+    private Task<string> ValuePromptAsync(string title, CancellationToken cancellation) => ReadLineAsync(title, Value, cancellation);
+
+    /// <summary>
+    /// A line typed after <paramref name="prompt"/> and Enter, asked again with the problem said until
+    /// <paramref name="problem"/> finds none. A key that types nothing (an arrow, say) is answered with what to do,
+    /// and what was typed before it is kept.
+    /// </summary>
+    private async Task<string> ReadLineAsync(string prompt, Func<string, string?> problem, CancellationToken cancellation)
+    {
+        var raw = console.Profile.Out.Writer;
+        while (true)
+        {
+            console.Write(new Text($"{prompt} "));
+            var text = new System.Text.StringBuilder();
+            while (true)
+            {
+                var key = await KeyAsync(cancellation);
+                if (key.Key == ConsoleKey.Enter)
+                    break;
+                if (key.Key == ConsoleKey.Backspace)
+                {
+                    if (text.Length > 0)
+                    {
+                        text.Length--;
+                        raw.Write("\b \b");
+                        raw.Flush();
+                    }
+                }
+                else if (!char.IsControl(key.KeyChar) && key.KeyChar != '\0')
+                {
+                    text.Append(key.KeyChar);
+                    console.Write(new Text(key.KeyChar.ToString()));
+                }
+                else
+                {
+                    console.WriteLine();
+                    Line($"  {KeyName(key)} does nothing here: type your answer, then Enter.");
+                    console.Write(new Text($"{prompt} {text}"));
+                }
+            }
+            console.WriteLine();
+            if (problem(text.ToString()) is { } wrong)
+            {
+                Line($"  {wrong}");
+                continue;
+            }
+            return text.ToString().Trim();
+        }
     }
 
     /// <summary>What is wrong with a value typed for the 0–100 scale, or null when it is one.</summary>
     public static string? Value(string text)
     {
         text = text.Trim();
+        if (text.Length == 0)
+            return "nothing typed: type a value from 0 to 100, such as 60 or 72.5";
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             return $"'{text}' is not a number: type a value from 0 to 100, such as 60 or 72.5";
         return value is < 0 or > 100 ? $"{text} is off the scale: type a value from 0 to 100" : null;
@@ -252,6 +363,17 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     {
         console.WriteLine();
         Line(text);
+    }
+
+    private void Lines(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+                console.WriteLine();
+            else
+                Line(line);
+        }
     }
 
     private void Line(string text)

@@ -32,8 +32,8 @@ public sealed class TelemetryOptions
 
     private readonly Option<string> _protocol = new("--otlp-protocol")
     {
-        Description = $"The OTLP transport (default: ${ProtocolVariable}, else grpc)",
-        HelpName = "PROTOCOL",
+        Description = $"The OTLP transport: grpc or http/protobuf (default: ${ProtocolVariable}, else grpc)",
+        HelpName = $"{Grpc}|{HttpProtobuf}",
     };
 
     private readonly Option<string> _jsonl = new("--telemetry")
@@ -57,7 +57,7 @@ public sealed class TelemetryOptions
     private TelemetryOptions(Func<string, string?> environment)
     {
         _environment = environment;
-        _protocol.CompletionSources.Add(Grpc, HttpProtobuf);
+        Commands.OptionChoices.Set(_protocol, Grpc, HttpProtobuf);
         _protocol.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } protocol && ParseProtocol(protocol) is null)

@@ -10,7 +10,10 @@ public static class DebriefText
 {
     public const string GradingFile = "grading.csv";
 
-    public static void Write(TextWriter output, Debrief debrief, int width)
+    /// <summary>Writes the debrief, fitted to <paramref name="width"/> columns.</summary>
+    /// <param name="briefs">Whether to print the objectives and briefs first: yes for a play from an answers file, no after a play at the keyboard, which showed them.</param>
+    /// <param name="teacher">Whether to print the facilitator's note, which is for the teacher, not the student.</param>
+    public static void Write(TextWriter output, Debrief debrief, int width, bool briefs = true, bool teacher = false)
     {
         void Line(string text)
         {
@@ -29,21 +32,22 @@ public static class DebriefText
         if (exercise.About.Length > 0)
             Line(exercise.About);
 
-        Heading("Objectives");
-        foreach (var objective in exercise.Objectives)
-            Line($"  - {objective}");
-        Heading("Public brief: the positions on the table, in the briefing's words");
-        foreach (var line in RoleBrief.Public(exercise))
-            Line(line);
-        Heading($"Confidential instructions for {role}");
-        foreach (var line in RoleBrief.Confidential(exercise, role))
-            Line($"  {line}");
+        if (briefs)
+        {
+            Heading("Objectives");
+            foreach (var objective in exercise.Objectives)
+                Line($"  - {objective}");
+            Heading("Public brief: the positions on the table, in the briefing's words");
+            foreach (var line in RoleBrief.Public(exercise))
+                Line(line);
+            Heading($"Confidential instructions for {role}");
+            foreach (var line in RoleBrief.Confidential(exercise, role))
+                Line($"  {line}");
+        }
 
-        Heading("Play");
-        if (debrief.Run.Timeline.Length == 0)
-            Line("  no proposals and no injects: nothing happened at the table");
-        else
-            TimelineTable.Write(output, debrief.Run.Timeline, width);
+        Heading("Play, round by round (the ids are the ones the score and the answers file name)");
+        foreach (var line in PlayInWords.Of(exercise, debrief.Run.Timeline, role))
+            Line($"  {line}");
 
         Heading("Predictions: your answer, the simulation's, and the record's");
         foreach (var p in debrief.Predictions)
@@ -74,8 +78,11 @@ public static class DebriefText
             Line($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}");
         Line($"  {Number(debrief.Total),7}  total");
 
-        Heading("Facilitator's note");
-        Line(exercise.FacilitatorNote);
+        if (teacher)
+        {
+            Heading("Facilitator's note (for the teacher)");
+            Line(exercise.FacilitatorNote);
+        }
     }
 
     public const string GradingHeader = "exercise,answers,role,kind,item,points,working";

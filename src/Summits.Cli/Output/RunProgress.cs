@@ -6,7 +6,8 @@ namespace Summits.Cli.Output;
 
 /// <summary>
 /// A run's progress on standard error, one line rewritten in place: the step, the round and the events so
-/// far. Drawn only on a terminal, at most five times a second, and erased when the run ends.
+/// far, then what the command works out or writes after it. Drawn only on a terminal, at most five times a
+/// second, and erased before anything else is printed.
 /// </summary>
 public sealed class RunProgress(TextWriter output, string scenario, bool enabled)
 {
@@ -31,11 +32,27 @@ public sealed class RunProgress(TextWriter output, string scenario, bool enabled
         output.Flush();
     }
 
+    /// <summary>
+    /// Says, in place of the run's line, what the command does after the run and before it prints again
+    /// (working out the summary's reference points, writing a set of files), so that a large world's
+    /// minutes of work are never silent; <see cref="Finish"/> erases it.
+    /// </summary>
+    public void Say(string what)
+    {
+        if (!enabled)
+            return;
+        var text = $"{scenario}: {what}";
+        output.Write("\r" + text.PadRight(_drawnWidth));
+        _drawnWidth = text.Length;
+        output.Flush();
+    }
+
     public void Finish()
     {
         if (!enabled || _drawnWidth == 0)
             return;
         output.Write("\r" + new string(' ', _drawnWidth) + "\r");
         output.Flush();
+        _drawnWidth = 0;
     }
 }

@@ -11,7 +11,8 @@ public static class RunReport
     /// listed (a large world moves thousands); at <see cref="Verbosity.Detailed"/> and above every final
     /// position is listed, moved or not.
     /// </summary>
-    public static void WriteSummary(TextWriter output, RunResult run, Verbosity verbosity = Verbosity.Normal)
+    /// <param name="width">The columns the lines are later wrapped to; a list of parties longer than fits beside an agreement's id is named in part and counted.</param>
+    public static void WriteSummary(TextWriter output, RunResult run, Verbosity verbosity = Verbosity.Normal, int width = TerminalWidth.Default)
     {
         var n = TimelineTable.N;
         output.WriteLine();
@@ -49,7 +50,7 @@ public static class RunReport
 
         // The spatial model makes no agreements: its summary lists them only when the world came with some.
         if (forecast is null || run.Start.Agreements.Length > 0 || run.Final.Agreements.Length > 0)
-            WriteAgreements(output, run);
+            WriteAgreements(output, run, width);
 
         var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
         output.WriteLine();
@@ -61,7 +62,7 @@ public static class RunReport
     }
 
     /// <summary>Agreements made or changed, each against its topic's reference points; the rest named as unchanged.</summary>
-    private static void WriteAgreements(TextWriter output, RunResult run)
+    private static void WriteAgreements(TextWriter output, RunResult run, int width)
     {
         var n = TimelineTable.N;
         output.WriteLine();
@@ -81,7 +82,9 @@ public static class RunReport
                 continue;
             }
             var change = isNew ? "new" : $"was {KebabCase.Of(was)}";
-            output.WriteLine($"  {a.Id,-36} {KebabCase.Of(a.Status)} ({change})  {string.Join('+', a.Parties)}  {a.Rule}  cause {a.Cause}");
+            // Every party is in agreements.csv and state.json; a line names as many as fit (at least 20 columns' worth).
+            var parties = TerminalWidth.Abbreviate(a.Parties, Math.Max(20, width - 8), "+");
+            output.WriteLine($"  {a.Id,-36} {KebabCase.Of(a.Status)} ({change})  {parties}  {a.Rule}  cause {a.Cause}");
             foreach (var (topic, value) in a.Terms)
             {
                 var line = $"      {topic} = {n(value)}";

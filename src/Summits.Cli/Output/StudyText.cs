@@ -27,18 +27,18 @@ public static class StudyText
         Line($"{study.Inputs.Length} sampled inputs: " + string.Join(", ", study.Inputs.Take(inputs).Select(i => i.Name))
             + (study.Inputs.Length > inputs ? $" and {study.Inputs.Length - inputs} more (-v detailed lists them)" : ""));
         output.WriteLine();
-        output.WriteLine("Agreements at the end of a run (share of runs, 95% Wilson interval)");
+        Line("Agreements at the end of a run (share of runs, 95% Wilson interval)");
         FittedTable.WriteLeftOut(output, FittedTable.Write(output,
             [new("topic"), new("in force"), new("made during the run", Drop: 1)],
             study.Agreements.Select(a => (IReadOnlyList<string>)[a.Topic, Share(a.InForce), Share(a.Made)]), width, "  "), width, "  ");
         if (study.Expectations is { } e)
         {
             output.WriteLine();
-            output.WriteLine($"Every expectation held in {Share(e)} of runs");
+            Line($"Every expectation held in {Share(e)} of runs");
         }
 
         output.WriteLine();
-        output.WriteLine("Final positions over the runs");
+        Line("Final positions over the runs");
         FittedTable.WriteLeftOut(output, FittedTable.Write(output,
             [new("topic"), new("actor"), new("start", Right: true), new("mean", Right: true), new("sd", Right: true, Drop: 3),
              new("p5", Right: true, Drop: 2), new("p50", Right: true, Drop: 4), new("p95", Right: true, Drop: 1)],

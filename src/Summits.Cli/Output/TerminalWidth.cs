@@ -35,10 +35,12 @@ public static class TerminalWidth
 
     /// <summary>
     /// Breaks a line longer than <paramref name="width"/> at spaces, continuing with its own indent plus
-    /// four; a word longer than the width stays whole on a line of its own, so an id is never cut.
+    /// four; a word longer than the width stays whole on a line of its own, so an id is never cut. No
+    /// line it gives ends in a space.
     /// </summary>
     public static IEnumerable<string> Wrap(string line, int width)
     {
+        line = line.TrimEnd(' ');
         if (line.Length <= width)
         {
             yield return line;
@@ -53,7 +55,7 @@ public static class TerminalWidth
         {
             if (!empty && current.Length + 1 + word.Length > width)
             {
-                yield return current.ToString();
+                yield return current.ToString().TrimEnd(' ');
                 current.Clear().Append(continuation);
                 empty = true;
             }
@@ -62,6 +64,23 @@ public static class TerminalWidth
             current.Append(word);
             empty = false;
         }
-        yield return current.ToString();
+        yield return current.ToString().TrimEnd(' ');
     }
+
+    /// <summary>
+    /// Names the first items of a list and counts the rest, "JP, US and 198 more", so that a list of any
+    /// length takes a line at most: as many items as fit in <paramref name="room"/> columns (at least one).
+    /// </summary>
+    public static string Abbreviate(IReadOnlyList<string> items, int room, string separator = ", ")
+    {
+        var all = Join(items, items.Count, separator);
+        if (all.Length <= room || items.Count <= 1)
+            return all;
+        var shown = 1;
+        while (shown + 1 < items.Count && Join(items, shown + 1, separator).Length + $" and {items.Count - shown - 1} more".Length <= room)
+            shown++;
+        return $"{Join(items, shown, separator)} and {items.Count - shown} more";
+    }
+
+    private static string Join(IReadOnlyList<string> items, int count, string separator) => string.Join(separator, items.Take(count));
 }

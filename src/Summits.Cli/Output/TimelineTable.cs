@@ -77,16 +77,31 @@ public static class TimelineTable
     private static IReadOnlyList<string> WriteStacked(TextWriter output, List<string[]> rows, int[] widths, List<int> shown, List<string> dropped, int width)
     {
         var columns = shown.Where(i => Names[i] != "why").ToList();
-        string Line(IEnumerable<string> cells) => string.Join("", cells).TrimEnd();
         string Cell(int i, string text) => (Names[i] == "rnd" ? text.PadLeft(widths[i]) : text.PadRight(widths[i])) + new string(' ', Gutter);
-        output.WriteLine(Line(columns.Select(i => Cell(i, Names[i]))));
+        // Even the ids may not fit side by side (a long topic id beside a move's values): such a line breaks
+        // between its cells, never inside one.
+        void Fitted(IEnumerable<string> cells)
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (var cell in cells)
+            {
+                if (line.ToString().Trim().Length > 0 && line.Length + cell.TrimEnd().Length > width)
+                {
+                    output.WriteLine(line.ToString().TrimEnd());
+                    line.Clear().Append("  ");
+                }
+                line.Append(cell);
+            }
+            output.WriteLine(line.ToString().TrimEnd());
+        }
+        Fitted(columns.Select(i => Cell(i, Names[i])));
         output.WriteLine("    why");
         foreach (var row in rows)
         {
             var lines = columns.Select(i => row[i].Split('\n')).ToList();
             var height = lines.Max(l => l.Length);
             for (var k = 0; k < height; k++)
-                output.WriteLine(Line(columns.Select((i, c) => Cell(i, k < lines[c].Length ? lines[c][k] : ""))));
+                Fitted(columns.Select((i, c) => Cell(i, k < lines[c].Length ? lines[c][k] : "")));
             if (row[^1].Length > 0)
                 foreach (var line in TerminalWidth.Wrap("    " + row[^1], width))
                     output.WriteLine(line);

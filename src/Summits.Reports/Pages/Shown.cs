@@ -41,4 +41,24 @@ public static class Shown
 
     /// <summary>A p-value for reading: four decimals, "<0.0001" below that.</summary>
     public static string P(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Text a person or a file wrote (a scenario's <c>about</c>), made a whole sentence for a report:
+    /// trimmed, its first letter capitalised, and a full stop added unless it already ends in ".", "!",
+    /// "?" or "…" (before any closing quote or bracket); a trailing comma, colon or semicolon gives way to
+    /// it. Empty text stays empty.
+    /// </summary>
+    public static string Sentence(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+            return "";
+        if (char.IsLower(trimmed[0]))
+            trimmed = char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
+        var end = trimmed.TrimEnd(')', ']', '"', '\'', '”', '’', '»', '*', '_');
+        if (end.Length > 0 && end[^1] is '.' or '!' or '?' or '…')
+            return trimmed;
+        // A clause left open (a trailing comma, colon or semicolon) is closed instead.
+        return trimmed.TrimEnd(',', ';', ':').TrimEnd() + ".";
+    }
 }

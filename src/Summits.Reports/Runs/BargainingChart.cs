@@ -102,12 +102,15 @@ public static class BargainingChart
     }
 
     /// <summary>
-    /// An axis fitted to the values drawn rather than reaching down to zero: utilities cluster far from it.
+    /// An axis fitted to the values drawn, with a margin, rather than reaching down to zero: utilities cluster far from it.
     /// Without <paramref name="showMin"/> the lowest tick label is left out, where it would meet the other axis's at the corner.
     /// </summary>
     private static JsonObject Scaled(JsonObject axis, bool showMin = true)
     {
         axis["scale"] = true;
+        // A margin beyond the values drawn, so that no point (the reservation point is often the lowest on
+        // both axes) sits on an axis line or in the corner, and the frontier does not run along the top.
+        axis["boundaryGap"] = new JsonArray("8%", "8%");
         if (!showMin)
             axis["axisLabel"]!["showMinLabel"] = false;
         return axis;

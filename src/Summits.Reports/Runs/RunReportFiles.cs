@@ -8,8 +8,12 @@ using static Summits.Reports.Pages.Shown;
 namespace Summits.Reports.Runs;
 
 /// <summary>
-/// The report of one run: <c>report.html</c> with a trajectory chart per topic the run touched and
-/// the agreement timeline, <c>report.md</c> with the same facts as tables, and the run's CSVs.
+/// The report of one run: <c>report.html</c> and <c>report.md</c>, with the run's CSVs beside them.
+/// A bargaining run's report charts each touched topic's trajectories, the agreements and the bargaining
+/// figures (CSVs <c>agreements.csv</c>, <c>trajectories.csv</c>); a run of KTAB's spatial model reports
+/// its forecast, the positions and the forecast turn by turn and the winning probabilities
+/// (<see cref="SmpReport"/>; CSVs <c>smp-positions.csv</c>, <c>smp-probabilities.csv</c>, the same
+/// bytes <c>--out</c> writes), and its agreements only when it has some.
 /// </summary>
 public static class RunReportFiles
 {
@@ -22,67 +26,115 @@ public static class RunReportFiles
         OutputSet.Write(directory, Names, Files(run, pair, records), cancellation);
 
     /// <summary>Every file a run's report may hold.</summary>
-    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv"];
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv", "smp-positions.csv", "smp-probabilities.csv"];
 
-    private static IEnumerable<(string Name, string Text)> Files(RunResult run, (string, string)? pair, IReadOnlyList<SummitRecord>? records)
+    /// <summary>The files of the run's report, by name, in the order written.</summary>
+    public static IEnumerable<(string Name, string Text)> Files(RunResult run, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null)
     {
-        yield return ("report.html", Html(run, pair, records));
-        yield return ("report.md", Markdown(run, records));
-        yield return ("agreements.csv", RunFiles.AgreementsCsv(run));
-        yield return ("trajectories.csv", TrajectoriesCsv(run));
+        var history = SmpHistory.Of(run);
+        yield return ("report.html", Html(run, history, pair, records));
+        yield return ("report.md", Markdown(run, history, records));
+        if (history is null)
+        {
+            yield return ("agreements.csv", RunFiles.AgreementsCsv(run));
+            yield return ("trajectories.csv", TrajectoriesCsv(run));
+            yield break;
+        }
+        yield return ("smp-positions.csv", history.PositionsCsv());
+        yield return ("smp-probabilities.csv", history.ProbabilitiesCsv());
+        if (HasAgreements(run))
+            yield return ("agreements.csv", RunFiles.AgreementsCsv(run));
     }
 
-    public static string Html(RunResult run, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null)
+    public static string Html(RunResult run, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null) =>
+        Html(run, SmpHistory.Of(run), pair, records);
+
+    private static string Html(RunResult run, SmpHistory? history, (string, string)? pair, IReadOnlyList<SummitRecord>? records)
     {
         var page = new HtmlPage($"Run of {run.Scenario.Id}");
-        page.Paragraph($"{run.Scenario.About} World {run.Start.Id}, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed.");
-        page.Heading("Positions, topic by topic");
-        page.Paragraph("Each line is one actor's position on the topic at the end of each scenario step, and of each round of a rounds step (r1, r2, …). Diamonds mark agreements (hollow: seeded by the summit; filled: made in the run); crosses mark strains and breaches; the dashed lines are where the topic's Nash bargaining point and capability-and-salience-weighted mean stood at the end. Hover a point for its value; drag the slider under a long run to zoom.");
-        var topics = TrajectoryChart.Topics(run);
-        foreach (var topic in topics)
-            page.Chart(TrajectoryChart.Render(run, topic), Moves(run, topic));
-        var untouched = run.Final.Topics.Length - topics.Count;
-        if (untouched > 0)
-            page.Paragraph($"{untouched} of {Counted.Of(run.Final.Topics.Length, "topic")} {(untouched == 1 ? "was" : "were")} not touched by the run and {(untouched == 1 ? "has" : "have")} no chart.", "note");
-        if (ForecastRows(run) is { } forecast)
+        page.Paragraph(Summary(run, $"World {run.Start.Id}"));
+        if (history is not null)
         {
-            page.Heading("Forecast of KTAB's spatial model");
-            page.Paragraph(ForecastNote(run));
-            page.Table(ForecastHeader, forecast);
+            SmpReport.Add(page, run, history);
+            if (HasAgreements(run))
+                Agreements(page, run);
         }
-        page.Heading("Agreements");
-        page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
-        page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
-        Bargaining(page, run, pair);
+        else
+        {
+            page.Heading("Positions, topic by topic");
+            page.Paragraph("Each line is one actor's position on the topic at the end of each scenario step, and of each round of a rounds step (r1, r2, …). Diamonds mark agreements (hollow: seeded by the summit; filled: made in the run); crosses mark strains and breaches; the dashed lines are where the topic's Nash bargaining point and capability-and-salience-weighted mean stood at the end. Hover a point for its value; drag the slider under a long run to zoom.");
+            var topics = TrajectoryChart.Topics(run);
+            foreach (var topic in topics)
+                page.Chart(TrajectoryChart.Render(run, topic), Moves(run, topic));
+            var untouched = run.Final.Topics.Length - topics.Count;
+            if (untouched > 0)
+                page.Paragraph($"{untouched} of {Counted.Of(run.Final.Topics.Length, "topic")} {(untouched == 1 ? "was" : "were")} not touched by the run and {(untouched == 1 ? "has" : "have")} no chart.", "note");
+            if (HasAgreements(run))
+                Agreements(page, run);
+            else
+                page.Heading("Agreements").Paragraph(NoAgreement);
+            Bargaining(page, run, pair);
+        }
         foreach (var record in records ?? [])
             RecordSection.Add(page, run, record);
         return page.Render();
     }
 
-    public static string Markdown(RunResult run, IReadOnlyList<SummitRecord>? records = null)
+    public static string Markdown(RunResult run, IReadOnlyList<SummitRecord>? records = null) => Markdown(run, SmpHistory.Of(run), records);
+
+    private static string Markdown(RunResult run, SmpHistory? history, IReadOnlyList<SummitRecord>? records)
     {
         var md = new MarkdownText().Heading($"Run of {run.Scenario.Id}", 1)
-            .Paragraph($"{run.Scenario.About} World `{run.Start.Id}`, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed. The charts are in report.html.");
+            .Paragraph(Summary(run, $"World `{run.Start.Id}`") + " The charts are in report.html.");
+        if (history is not null)
+            SmpReport.Add(md, history);
         md.Heading("Positions that moved");
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
-        md.Table(["topic", "actor", "start", "end", "change"], run.Final.Positions
+        var moved = run.Final.Positions
             .Where(p => !start.TryGetValue((p.Actor, p.Topic), out var s) || Number(s) != Number(p.Value))
             .Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, start.TryGetValue((p.Actor, p.Topic), out var s) ? Number(s) : "new", Number(p.Value),
-                start.TryGetValue((p.Actor, p.Topic), out var s2) ? SignedChange(s2, p.Value) : ""]));
-        if (ForecastRows(run) is { } forecast)
+                start.TryGetValue((p.Actor, p.Topic), out var s2) ? SignedChange(s2, p.Value) : ""])
+            .ToList();
+        if (moved.Count > 0)
+            md.Table(["topic", "actor", "start", "end", "change"], moved);
+        else
+            md.Paragraph("No position moved.");
+        if (history is null || HasAgreements(run))
         {
-            md.Heading("Forecast of KTAB's spatial model");
-            md.Paragraph(ForecastNote(run));
-            md.Table(ForecastHeader, forecast);
+            md.Heading("Agreements");
+            if (HasAgreements(run))
+                md.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
+            else
+                md.Paragraph(NoAgreement);
         }
-        md.Heading("Agreements");
-        md.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
-        md.Heading("Reference points at the end");
-        md.Table(["topic", "weighted mean", "weighted median", "Nash point"], run.Analyses()
-            .Select(a => (IReadOnlyList<string>)[a.Topic, Number(a.WeightedMean), Number(a.WeightedMedian), a.Nash is { } n ? Number(n) : "none"]));
+        if (history is null)
+        {
+            md.Heading("Reference points at the end");
+            md.Table(["topic", "weighted mean", "weighted median", "Nash point"], run.Analyses()
+                .Select(a => (IReadOnlyList<string>)[a.Topic, Number(a.WeightedMean), Number(a.WeightedMedian), a.Nash is { } n ? Number(n) : "none"]));
+        }
         foreach (var record in records ?? [])
             RecordSection.Add(md, run, record);
         return md.ToString();
+    }
+
+    private const string NoAgreement = "The world seeded no agreement and the run made none.";
+
+    private static bool HasAgreements(RunResult run) => run.Final.Agreements.Length > 0;
+
+    /// <summary>The report's opening sentences: the scenario's own words, then what ran.</summary>
+    private static string Summary(RunResult run, string world)
+    {
+        var about = Sentence(run.Scenario.About);
+        return (about.Length > 0 ? about + " " : "")
+            + $"{world}, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed.";
+    }
+
+    private static void Agreements(HtmlPage page, RunResult run)
+    {
+        page.Heading("Agreements");
+        page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
+        page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
     }
 
     /// <summary>The standard negotiation figure for every agreement the run made and every open table, with a table of the reference points.</summary>
@@ -133,20 +185,6 @@ public static class RunReportFiles
             ? $"{s.Actor} stayed at {Number(s.Points[0].Value)}"
             : $"{s.Actor} {Number(s.Points[0].Value)} → {Number(s.Points[^1].Value)} ({SignedChange(s.Points[0].Value, s.Points[^1].Value)})")) + ".";
     }
-
-    private static readonly string[] ForecastHeader = ["topic", "at the start", "forecast", "change"];
-
-    /// <summary>After spatial-model turns, one row per topic: the forecast before the first turn and after the last; null for a run without them.</summary>
-    private static IReadOnlyList<IReadOnlyList<string>>? ForecastRows(RunResult run)
-    {
-        if (SmpHistory.Of(run) is not { } history)
-            return null;
-        var (first, last) = (history.Turns[0].Forecast, history.Turns[^1].Forecast);
-        return [.. history.Start.Dimensions.Select((topic, k) => (IReadOnlyList<string>)[topic, Number(first[k]), Number(last[k]), SignedChange(first[k], last[k])])];
-    }
-
-    private static string ForecastNote(RunResult run) =>
-        $"Each actor's position weighted by the probability that it prevails, before the first turn and after the last of {Counted.Of(SmpHistory.Of(run)!.Turns.Length - 1, "turn")}; smp-positions.csv and smp-probabilities.csv (written with -o) hold every turn.";
 
     private static int Passed(RunResult run) => run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
 }

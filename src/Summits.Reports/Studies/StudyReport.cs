@@ -88,7 +88,8 @@ public static class StudyReport
     }
 
     private static string Summary(StudyResult study) =>
-        $"{study.About} {study.Finished} of {study.Runs} runs on world {study.World}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}; {study.Inputs.Length} sampled inputs."
+        (Sentence(study.About) is { Length: > 0 } about ? about + " " : "")
+        + $"{study.Finished} of {study.Runs} runs on world {study.World}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}; {study.Inputs.Length} sampled inputs."
         + (study.Expectations is { } e ? $" Every expectation held in {Share(e)} of runs." : "")
         + (study.Stopped ? $" Stopped after {study.Finished} of {study.Runs} runs." : "");
 

@@ -8,7 +8,7 @@ namespace Summits.Scenarios;
 /// numbers (capability, value, salience) and the scales are left for the author, and the file says
 /// <c>draft: true</c>, so <see cref="WorldFile"/> refuses it until they are filled in.
 /// </summary>
-public sealed class SeedDraft
+public sealed partial class SeedDraft
 {
     private SeedDraft(Briefing briefing, string sourcePath, string id, IReadOnlyList<(Subject Subject, IReadOnlyList<BriefingStatement> Statements)> topics)
     {
@@ -32,7 +32,7 @@ public sealed class SeedDraft
     public static SeedDraft From(Briefing briefing, string sourcePath)
     {
         var groups = new List<(Subject Subject, List<BriefingStatement> Statements)>();
-        var notDiscussed = new Dictionary<Subject, Subject>();
+        var notDiscussed = new Dictionary<string, Subject>(StringComparer.Ordinal);
         Subject? previous = null;
         foreach (var statement in briefing.Statements)
         {
@@ -40,9 +40,10 @@ public sealed class SeedDraft
             if (statement.Kind == PositionKind.NotDiscussed)
             {
                 // What was not discussed is a topic of its own: its positions can only come from outside the readout.
-                var about = SubjectLexicon.Of(statement.Text) ?? SubjectLexicon.Other;
-                if (!notDiscussed.TryGetValue(about, out subject!))
-                    notDiscussed[about] = subject = new Subject($"{about.Id}-not-discussed", $"{about.Title}: what the readout says was not discussed");
+                // Its subject is the lexicon's, else the thing the sentence names ("no discussion on the Futenma relocation").
+                var about = SubjectLexicon.Of(statement.Text) ?? NotDiscussedThing(statement.Text) ?? SubjectLexicon.Other;
+                if (!notDiscussed.TryGetValue(about.Id, out subject!))
+                    notDiscussed[about.Id] = subject = new Subject($"{about.Id}-not-discussed", $"{about.Title}: what the readout says was not discussed", []);
             }
             else
             {
@@ -59,6 +60,29 @@ public sealed class SeedDraft
         var id = $"{IdText.From(name, "briefing")}-draft";
         return new SeedDraft(briefing, sourcePath, id, [.. groups.Select(g => (g.Subject, (IReadOnlyList<BriefingStatement>)g.Statements))]);
     }
+
+    /// <summary>
+    /// The thing a not-discussed sentence names, as a subject of its own: "there was no discussion on the
+    /// Futenma relocation" gives <c>futenma-relocation</c>; null when the sentence names nothing this finds.
+    /// </summary>
+    public static Subject? NotDiscussedThing(string sentence)
+    {
+        var match = NotDiscussedObject().Match(sentence);
+        if (!match.Success)
+            return null;
+        var thing = match.Groups["after"].Success ? match.Groups["after"].Value : match.Groups["before"].Value;
+        thing = LeadingArticle().Replace(thing.Trim(), "");
+        var id = IdText.From(thing, "");
+        if (id.Length == 0)
+            return null;
+        return new Subject(id, char.ToUpperInvariant(thing[0]) + thing[1..], []);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no discussion (?:on|of|about)|did not (?:discuss|raise|take up)) (?<after>[^,.;:()]+)|(?<before>[^,.;:()]+?) (?:was|were) not (?:discussed|raised|taken up)\b")]
+    private static partial System.Text.RegularExpressions.Regex NotDiscussedObject();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:there|it) (?:was|were) |the |a |an |any )+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LeadingArticle();
 
     public string Write()
     {

@@ -2,27 +2,38 @@ using System.Text.RegularExpressions;
 
 namespace Summits.Scenarios;
 
-/// <summary>A subject summits talk about, and the words that mark a sentence as being about it.</summary>
-/// <param name="Words">Whole-word patterns; one with a capital letter matches case-sensitively.</param>
-public sealed class Subject(string id, string title, params string[] words)
+/// <summary>
+/// A subject summits talk about, and the words that mark a sentence as being about it: the names of the
+/// places and people it concerns, and its own terms. A term says more than a name: "China's application to
+/// join the CPTPP" names China but is about the trade pact, so a term counts twice what a name counts.
+/// </summary>
+/// <param name="names">Whole-word patterns of places, peoples and leaders; one with a capital letter matches case-sensitively.</param>
+/// <param name="terms">Whole-word patterns of the subject's own terms, matched the same way.</param>
+public sealed class Subject(string id, string title, string[] names, params string[] terms)
 {
-    private readonly Regex[] _patterns = [.. words.Select(w => new Regex($@"\b{w}\b",
-        (w.Any(char.IsUpper) ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant))];
+    /// <summary>What one use of a term counts, against 1 for a name.</summary>
+    public const int TermWeight = 2;
+
+    private readonly (Regex Pattern, int Weight)[] _patterns =
+        [.. names.Select(w => (Pattern(w), 1)), .. terms.Select(w => (Pattern(w), TermWeight))];
+
+    private static Regex Pattern(string word) => new($@"\b{word}\b",
+        (word.Any(char.IsUpper) ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant);
 
     public string Id { get; } = id;
 
     public string Title { get; } = title;
 
-    /// <summary>How many times the sentence uses the subject's words, and where it first does.</summary>
+    /// <summary>The weighted count of the subject's words in the sentence (a name 1, a term <see cref="TermWeight"/>), and where it first uses one.</summary>
     public (int Hits, int First) Score(string sentence)
     {
         var hits = 0;
         var first = int.MaxValue;
-        foreach (var pattern in _patterns)
+        foreach (var (pattern, weight) in _patterns)
         {
             foreach (Match match in pattern.Matches(sentence))
             {
-                hits++;
+                hits += weight;
                 first = Math.Min(first, match.Index);
             }
         }

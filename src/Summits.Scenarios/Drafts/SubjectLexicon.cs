@@ -1,30 +1,31 @@
 namespace Summits.Scenarios;
 
 /// <summary>
-/// The subjects a readout's statements are grouped by. A sentence goes to the subject whose words it
-/// uses most (the earliest on a tie); a sentence with none of them, such as "We welcome your action.",
-/// follows the statement before it, since it usually answers it.
+/// The subjects a readout's statements are grouped by. A sentence goes to the subject whose words weigh
+/// most in it (a term twice a name, <see cref="Subject"/>; the earliest on a tie); a sentence with none of
+/// them, such as "We welcome your action.", follows the statement before it, since it usually answers it.
 /// </summary>
 public static class SubjectLexicon
 {
-    public static Subject Other { get; } = new("other", "Other statements, not yet sorted into a subject");
+    public static Subject Other { get; } = new("other", "Other statements, not yet sorted into a subject", []);
 
     public static IReadOnlyList<Subject> Subjects { get; } =
     [
-        new("north-korea", "North Korea", "North Korean?", "DPRK", "Pyongyang", "Kim Jong[ -]Un", "sanction(s|ed)?", "maximum pressure", "options on the table", "nuclear", "ballistic", "abduct(ion|ions|ees|ed)"),
-        new("china", "China", "China", "Chinese", "Beijing", "Taiwan"),
-        new("russia", "Russia", "Russian?", "Moscow", "Kremlin"),
-        new("ukraine", "Ukraine", "Ukrainian?", "Kyiv"),
-        new("middle-east", "The Middle East", "Middle East", "Iran", "Iranian", "Israel", "Syria", "Gaza", "Iraq", "Houthi", "Red Sea", "hostages", "ceasefire"),
-        new("indo-pacific", "A free and open Indo-Pacific", "Indo-Pacific", "ASEAN", "Pacific Islands?"),
-        new("maritime-order", "The maritime order and the rule of law", "maritime", "rule of law", "navigation", "South China Sea", "East China Sea", "seas?"),
-        new("defence-alliance", "Defence and the alliance", "NATO", "AUKUS", "defen[cs]e", "deterr(ence|ent)", "alliances?", "military", "Forces", "USFJ", "troops", "equipment", "procure(s|d|ment)?", "interceptors?", "F-35A?"),
-        new("trade-economy", "Trade and the economy", "trade", "trading", "tariffs?", "deficits?", "imbalance", "investments?", "economic", "economy", "FTA", "TPP", "exports?", "imports?", "markets?", "autos?", "Economic Dialogue"),
-        new("energy-climate", "Energy and climate", "energy", "climate", "LNG", "oil", "gas", "emissions?", "decarboni[sz]ation"),
-        new("united-nations", "The United Nations", "UN", "United Nations", "Security Council"),
-        new("technology", "Technology", "technolog(y|ies)", "digital", "cyber", "semiconductors?", "space", "life science"),
-        new("health", "Health", "health", "pandemic", "vaccines?"),
-        new("bilateral-relations", "The bilateral relationship", "friendship", "relations", "relationship", "ties", "partnership"),
+        new("north-korea", "North Korea", ["North Korean?", "DPRK", "Pyongyang", "Kim Jong[ -]Un"], "sanction(s|ed)?", "maximum pressure", "options on the table", "nuclear", "ballistic", "abduct(ion|ions|ees|ed)"),
+        new("china", "China", ["China", "Chinese", "Beijing", "Taiwan"]),
+        new("russia", "Russia", ["Russian?", "Moscow", "Kremlin"]),
+        new("ukraine", "Ukraine", ["Ukraine", "Ukrainians?", "Kyiv"]),
+        new("middle-east", "The Middle East", ["Middle East", "Iran", "Iranian", "Israel", "Syria", "Gaza", "Iraq", "Houthi", "Red Sea"], "hostages", "ceasefire"),
+        new("indo-pacific", "A free and open Indo-Pacific", ["ASEAN", "Pacific Islands?"], "Indo-Pacific"),
+        new("maritime-order", "The maritime order and the rule of law", ["South China Sea", "East China Sea"], "maritime", "rule of law", "navigation", "seas?"),
+        new("bases-realignment", "Bases and their realignment", ["Okinawa", "Futenma", "Henoko", "Guam"], "relocat(e|ed|ion|ing)", "realign(ed|ment)?", "bases", "(military|air|naval) base", "base towns?"),
+        new("defence-alliance", "Defence and the alliance", [], "NATO", "AUKUS", "defen[cs]e", "deterr(ence|ent)", "alliances?", "military", "Forces", "USFJ", "troops", "equipment", "procure(s|d|ment)?", "interceptors?", "F-35A?"),
+        new("trade-economy", "Trade and the economy", [], "trade", "trading", "tariffs?", "deficits?", "imbalance", "investments?", "economic", "economy", "FTA", "EPA", "TPP", "TPP ?11", "CPTPP", "RCEP", "IPEF", "USMCA", "free trade", "exports?", "imports?", "markets?", "autos?", "Economic Dialogue"),
+        new("energy-climate", "Energy and climate", [], "energy", "climate", "LNG", "oil", "gas", "emissions?", "decarboni[sz]ation"),
+        new("united-nations", "The United Nations", [], "UN", "United Nations", "Security Council"),
+        new("technology", "Technology", [], "technolog(y|ies)", "digital", "cyber", "semiconductors?", "space", "life science"),
+        new("health", "Health", [], "health", "pandemic", "vaccines?"),
+        new("bilateral-relations", "The bilateral relationship", [], "friendship", "relations", "relationship", "ties", "partnership"),
     ];
 
     /// <summary>The subject of a sentence, or null if it uses none of the subjects' words.</summary>

@@ -7,8 +7,9 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// The answer to a proposal in a play, in words a student understands: who accepted, rejected or countered and
-/// why, in the terms of the model's judgement (the utility of the terms against no deal and against the
-/// side's own next offer), what it asked for instead, how far the proposal pulled it, and the agreement made.
+/// why, with the numbers the model compared (how good the terms are for that side, how good no deal is, and
+/// how good the offer it would make itself is), what it asked for instead, how far the proposal pulled it,
+/// and the agreement made. No symbol of the model's notation reaches the student.
 /// </summary>
 public static partial class AnswerInWords
 {
@@ -22,11 +23,8 @@ public static partial class AnswerInWords
         {
             switch (e.Kind)
             {
-                case EventKind.Accept or EventKind.Reject or EventKind.Counter when e.Actor == you:
-                    lines.Add($"You {(e.Kind == EventKind.Accept ? "accept" : "reject")}{(e.Why?.Contains(ExercisePlay.NotTakenUp, StringComparison.Ordinal) == true ? $": {ExercisePlay.NotTakenUp}" : "")}.");
-                    break;
                 case EventKind.Accept or EventKind.Reject or EventKind.Counter:
-                    lines.Add(Answer(world, e));
+                    lines.Add(Answer(world, e, you));
                     break;
                 case EventKind.Move when e.Before is { } before && e.After is { } after && e.Actor == you:
                     lines.Add($"You moved on {e.Topic} from {Debrief.Text(before)} to {Debrief.Text(after)}: hearing terms pulls a side a little toward them.");
@@ -37,8 +35,10 @@ public static partial class AnswerInWords
                 case EventKind.AgreementMade:
                     lines.Add($"Agreement {e.Cause}: {Terms(e.Terms)}. Both sides are now bound by it.");
                     break;
-                case EventKind.AgreementStrained or EventKind.AgreementBreached:
-                    lines.Add($"{(e.Kind == EventKind.AgreementBreached ? "Breached" : "Strained")}: {e.Why}.");
+                case EventKind.Proposal:
+                    break;
+                default:
+                    lines.Add(Other(world, e));
                     break;
             }
         }
@@ -47,27 +47,92 @@ public static partial class AnswerInWords
         return lines.ToImmutable();
     }
 
-    private static string Answer(World world, TimelineEvent e)
+    /// <summary>
+    /// An event that is not an answer, a move or an agreement made (a strain, a breach, a shock, a change of
+    /// salience), in words: the model's distance rule is spelt out rather than named.
+    /// </summary>
+    public static string Other(World world, TimelineEvent e)
     {
-        var who = Name(world, e.Actor);
+        var why = Plain(world, e.Why ?? "");
+        var on = e.Topic is { Length: > 0 } topic ? $" on {topic}" : "";
+        // A change of an agreement's status says the agreement first: "AGREEMENT: what moved".
+        var (agreement, change) = why.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0 ? (why[..colon], why[(colon + 2)..]) : ("", why);
+        return e.Kind switch
+        {
+            EventKind.AgreementStrained => $"Agreement {agreement} is strained{on}: {change}.",
+            EventKind.AgreementBreached => $"Agreement {agreement} is breached{on}: {change}.",
+            EventKind.AgreementRestored => $"Agreement {agreement} holds again{on}: {change}.",
+            EventKind.AgreementSuperseded or EventKind.AgreementPartlySuperseded => $"Agreement {agreement} is {(e.Kind == EventKind.AgreementSuperseded ? "replaced" : "partly replaced")} by a newer one{on}: {change}.",
+            EventKind.SalienceChanged when e.Before is { } b && e.After is { } a =>
+                $"{Name(world, e.Actor)} now cares {(a > b ? "more" : "less")} about {e.Topic}: how much it matters to it (0 to 1) goes from {Debrief.Text(b)} to {Debrief.Text(a)}.",
+            EventKind.CapabilityChanged when e.Before is { } b && e.After is { } a =>
+                $"{Name(world, e.Actor)}'s power to move others (0 to 1) goes from {Debrief.Text(b)} to {Debrief.Text(a)}.",
+            EventKind.Shock or EventKind.Move when e.Before is { } b && e.After is { } a && e.Topic is not null =>
+                $"{Name(world, e.Actor)} moves on {e.Topic} from {Debrief.Text(b)} to {Debrief.Text(a)}: {why.TrimEnd('.')}.",
+            EventKind.Shock => $"The facilitator: {why}",
+            _ => $"{Name(world, e.Actor)}, {KebabCase.Of(e.Kind).Replace('-', ' ')}{on}{(e.Before is { } before && e.After is { } after ? $", from {Debrief.Text(before)} to {Debrief.Text(after)}" : "")}{(why.Length > 0 ? $": {why}" : "")}.",
+        };
+    }
+
+    private static string Answer(World world, TimelineEvent e, string? you)
+    {
+        var who = e.Actor == you ? "You" : Name(world, e.Actor);
+        var verb = e.Actor == you ? Verb(e.Kind).TrimEnd('s') : Verb(e.Kind);
         var instead = e.Terms is { IsDefaultOrEmpty: false } counter ? $" It would settle at {Terms(counter)} instead." : "";
-        var scripted = Scripted().Match(e.Why ?? "");
+        var why = e.Why ?? "";
+        var scripted = Scripted().Match(why);
         if (scripted.Success)
-            return $"{who} {Verb(e.Kind)}: {scripted.Groups["because"].Value}.{instead}";
-        var judged = Judged().Match(e.Why ?? "");
-        if (!judged.Success)
-            return $"{who} {Verb(e.Kind)}: {e.Why}.{instead}";
-        var (terms, own, walk) = (judged.Groups["terms"].Value, judged.Groups["own"].Value, judged.Groups["walk"].Value);
-        var lastChance = double.Parse(judged.Groups["tau"].Value, CultureInfo.InvariantCulture) >= 1;
+        {
+            // A player's answer (or none): the player decides, not the model. To the player who gave it, and to no one
+            // else (it rests on that side's confidential reservation values), the model's judgement of the terms is
+            // said beside it, so that an accept of terms worse than no deal is seen as the player's own choice.
+            var because = scripted.Groups["because"].Value == ExercisePlay.NotTakenUp ? "no answer was given, so the offer is rejected" : "the player's answer";
+            var judged = Judged().Match(scripted.Groups["model"].Value);
+            var note = "";
+            if (judged.Success && e.Actor == you)
+            {
+                var (terms, walk) = (Number(judged, "terms"), Number(judged, "walk"));
+                if (e.Kind == EventKind.Accept && terms < walk - 1e-12)
+                    note = $", although by your reservation values these terms are worse than no deal ({Show(terms)} against {Show(walk)})";
+                else if (e.Kind == EventKind.Reject && terms >= walk - 1e-12)
+                    note = $", although by your reservation values these terms were at least as good as no deal ({Show(terms)} against {Show(walk)})";
+            }
+            return $"{who} {verb}: {because}{note}.";
+        }
+        var model = Judged().Match(why);
+        if (!model.Success)
+            return $"{who} {verb}: {Plain(world, why)}.{instead}";
+        var (u, own, noDeal, time) = (Show(Number(model, "terms")), Show(Number(model, "own")), Show(Number(model, "walk")), Number(model, "tau"));
+        // "Worth" is the model's utility: how good an outcome is for that side, summed over the topics of the terms.
+        const string worth = "worth: how good an outcome is for that side, higher is better";
         var reason = e.Kind switch
         {
-            EventKind.Reject => $"the terms are worth less to it than no deal at all ({terms} against {walk}, on its own scale of how much it likes an outcome)",
-            EventKind.Counter => $"the terms beat no deal ({terms} against {walk}) but not what it still hopes to get ({own}), so it asks for more",
-            _ when lastChance => $"this is the last word on these terms, and they are worth more to it than no deal ({terms} against {walk})",
-            _ => $"the terms are worth at least what it would ask for itself now ({terms} against {own}; no deal is worth {walk})",
+            EventKind.Reject => $"the terms are worth {u} to it, less than no deal, worth {noDeal} ({worth})",
+            EventKind.Counter => $"the terms are worth {u} to it, more than no deal ({noDeal}), but less than what it would still ask for itself {Through(time)} ({own}), so it asks for more ({worth})",
+            _ when time >= 1 => $"there is no later round for these terms, and they are worth {u} to it, at least what no deal is worth ({noDeal}) ({worth})",
+            _ => $"the terms are worth {u} to it, at least what it would ask for itself {Through(time)} ({own}); no deal is worth {noDeal} ({worth})",
         };
-        return $"{who} {Verb(e.Kind)}: {reason}.{instead}";
+        return $"{who} {verb}: {reason}.{instead}";
     }
+
+    /// <summary>How far the play is through its time limit, in words: "a third of the way through the time limit".</summary>
+    private static string Through(double time) =>
+        time <= 0 ? "at the start of the time limit" : $"{Math.Round(time * 100).ToString(CultureInfo.InvariantCulture)}% of the way through the time limit";
+
+    /// <summary>The model's reasons with its notation spelt out: the window of a strain or breach said as the distance it is.</summary>
+    public static string Plain(World world, string why)
+    {
+        var factor = world.ParametersFor(ModelParameters.Default).BreachFactor;
+        return Window().Replace(why, m =>
+        {
+            var w = double.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture);
+            return $"(a party may stray {Debrief.Text(w)} points from an agreement before it strains, and {Debrief.Text(factor * w)} before it breaks)";
+        });
+    }
+
+    private static double Number(Match m, string group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static string Show(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Verb(EventKind kind) => kind switch
     {
@@ -82,9 +147,12 @@ public static partial class AnswerInWords
     private static string Terms(ImmutableArray<Term>? terms) =>
         terms is { IsDefaultOrEmpty: false } t ? string.Join(", ", t.Select(x => $"{x.Topic} {Debrief.Text(x.Value)}")) : "no terms";
 
-    [GeneratedRegex(@"^U\(terms\) (?<terms>-?[\d.]+), U\(own offer\) (?<own>-?[\d.]+), U\(no deal\) (?<walk>-?[\d.]+) at τ (?<tau>[\d.]+): ")]
+    [GeneratedRegex(@"U\(terms\) (?<terms>-?[\d.]+), U\(own offer\) (?<own>-?[\d.]+), U\(no deal\) (?<walk>-?[\d.]+) at τ (?<tau>[\d.]+): ")]
     private static partial Regex Judged();
 
-    [GeneratedRegex(@"^scripted: (?<because>.*) \(model: ")]
+    [GeneratedRegex(@"^scripted: (?<because>.*) \(model: (?<model>.*)\)$")]
     private static partial Regex Scripted();
+
+    [GeneratedRegex(@"\(window (?<w>[\d.]+)\)")]
+    private static partial Regex Window();
 }

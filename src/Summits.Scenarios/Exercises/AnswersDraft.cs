@@ -25,6 +25,9 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
 
     public int Players => players;
 
+    /// <summary>The round being played at the keyboard; null before the first round and after the last.</summary>
+    public int? Round { get; set; }
+
     /// <summary>Records <paramref name="actor"/>'s player's answer to a prediction question: "yes", "no", or a value 0–100.</summary>
     public void Predict(string actor, string question, string answer)
     {
@@ -47,12 +50,17 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
     public bool Answered(string proposal) => _responses.Any(r => r.Proposal == proposal);
 
     /// <summary>The answers so far as the text of <paramref name="actor"/>'s answers file (the first player's when null).</summary>
-    public string Text(string? actor = null)
+    /// <param name="partial">When the play was stopped before its end, where (such as "in round 2"): the file then says it is partial, and <c>--answers</c> refuses it.</param>
+    public string Text(string? actor = null, string? partial = null)
     {
         actor ??= role;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# Answers to {exercise.Id} given at the keyboard; summits exercise --answers plays them again.\n");
+        text.Append(partial is null
+            ? $"# Answers to {exercise.Id} given at the keyboard; summits exercise --answers plays them again.\n"
+            : $"# Answers to {exercise.Id} given at the keyboard until the play was stopped; the play did not end, so these answers are not a whole play.\n");
         text.Append(CultureInfo.InvariantCulture, $"answers: {exercise.Id}\n");
+        if (partial is not null)
+            text.Append(CultureInfo.InvariantCulture, $"partial: stopped {partial}\n");
         text.Append(CultureInfo.InvariantCulture, $"role: {actor}\n");
         if (players != 1)
             text.Append(CultureInfo.InvariantCulture, $"players: {players}\n");

@@ -52,16 +52,25 @@ public sealed record Debrief(
             var error = Shown(Math.Abs(given - actual));
             var steps = Math.Floor(error / exercise.Scoring.ValueStep);
             var points = Math.Max(0, q.Points - steps);
+            var difference = Shown(q.Points - steps);
             return new PredictionResult(q, answer, Text(actual), record, points,
-                $"|{answer} − {Text(actual)}| = {Text(error)}, {steps.ToString(CultureInfo.InvariantCulture)} full step(s) of {Text(exercise.Scoring.ValueStep)}: {Text(q.Points)} − {steps.ToString(CultureInfo.InvariantCulture)} = {Text(points)}");
+                $"|{answer} − {Text(actual)}| = {Text(error)}, {steps.ToString(CultureInfo.InvariantCulture)} full step(s) of {Text(exercise.Scoring.ValueStep)}: {Text(q.Points)} − {steps.ToString(CultureInfo.InvariantCulture)} = {Text(difference)}{(difference < 0 ? ", raised to the floor of 0" : "")}");
         }
-        var holding = run.Final.Agreements.LastOrDefault(g => g.Covers(q.Topic) && g.Status == AgreementStatus.Holding && g.Parties.Contains(answers.Role) && g.Parties.Contains(other));
-        var simulation = holding is null ? "no" : "yes";
-        var said = holding is null ? "no (no agreement holding)" : $"yes ({holding.Id} at {Text(holding.Terms[q.Topic])})";
+        var inForce = InForce(run.Final, q.Topic, answers.Role, other);
+        var simulation = inForce is null ? "no" : "yes";
+        var said = inForce is null ? "no (no agreement in force)" : $"yes ({inForce.Id} at {Text(inForce.Terms[q.Topic])}, {KebabCase.Of(inForce.Status)})";
         var right = answer == simulation;
         return new PredictionResult(q, answer, said, record, right ? q.Points : 0,
             right ? $"'{answer}' is what the simulation did: {Text(q.Points)}" : $"'{answer}', but the simulation's answer is '{simulation}': 0");
     }
+
+    /// <summary>
+    /// The last agreement of <paramref name="a"/> and <paramref name="b"/> in force on <paramref name="topic"/> at the end: holding or
+    /// strained (a strained agreement still binds; only a breach ends it), the one rule by which an agreement
+    /// question is answered, an agreement is scored, and the record is compared; null for none.
+    /// </summary>
+    public static Agreement? InForce(World final, string topic, string a, string b) =>
+        final.Agreements.LastOrDefault(g => g.Covers(topic) && g.Status is AgreementStatus.Holding or AgreementStatus.Strained && g.Parties.Contains(a) && g.Parties.Contains(b));
 
     /// <summary>What the record says on the question's topic (and, for a value question, about its actor), or a dash.</summary>
     private static string RecordOn(Exercise exercise, Prediction q)
@@ -107,8 +116,10 @@ public sealed record Debrief(
                 // The share is taken at two decimals, as printed, so that the printed working gives the printed points.
                 var taken = Shown(Math.Min(1, share));
                 var points = Shown(weight * s.Agreement * taken);
+                var way = own == reservation ? $"your start {Text(own)} is your reservation value, so agreeing there counts as all the way ({Text(taken)})"
+                    : $"({Text(value)} − {Text(reservation)}) / ({Text(own)} − {Text(reservation)}) = {Text(share)}{(Shown(share) > 1 ? ", capped at 1," : "")} of the way from your reservation value to your start";
                 yield return new ScoreLine("agreement", $"{agreement.Id}/{topic}", points,
-                    $"{topic} agreed at {Text(value)}: ({Text(value)} − {Text(reservation)}) / ({Text(own)} − {Text(reservation)}) = {Text(taken)} of the way from your reservation value to your start; × {Text(s.Agreement)} × priority {Text(weight)} = {Text(points)}");
+                    $"{topic} agreed at {Text(value)}: {way}; {Text(taken)} × {Text(s.Agreement)} × priority {Text(weight)} = {Text(points)}");
             }
             foreach (var limit in role.MustNotGiveUp.Where(l => agreement.Terms.ContainsKey(l.Topic)))
             {

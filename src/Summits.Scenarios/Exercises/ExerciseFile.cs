@@ -67,8 +67,16 @@ public static class ExerciseFile
             roles.Add(role);
         }
 
+        // The roles' reservation values are the ones the model plays each role with: the exercise's world states
+        // them on the roles' positions, so the briefs, the play and the scoring read one number.
+        world = world with
+        {
+            Positions = [.. world.Positions.Select(p => roles.FirstOrDefault(r => r.Actor == p.Actor) is { } role && role.Reservations.TryGetValue(p.Topic, out var reservation)
+                ? p with { Reservation = reservation } : p)],
+        };
+
         var predictionIds = new HashSet<string>(StringComparer.Ordinal);
-        var predictions = predictionNodes.Select(n => Question(new MappingReader(path, n, "a prediction question"), world, roles, predictionIds)).ToImmutableArray();
+        var predictions = predictionNodes.Select(n => Question(new MappingReader(path, n, "a prediction question"), world, topics, predictionIds)).ToImmutableArray();
 
         var reader = new StepReader(path, world);
         var injects = new List<Inject>();
@@ -97,6 +105,8 @@ public static class ExerciseFile
         var answersNode = root.Required("answers");
         if (root.String("answers") != exercise.Id)
             throw root.Fail(answersNode, $"these answers are to the exercise '{root.String("answers")}', not '{exercise.Id}'");
+        if (root.Optional("partial") is { } partial)
+            throw root.Fail(partial, $"these answers are partial (the play at the keyboard was {root.Scalar(partial, "partial")}), so they cannot be played as a whole play; play {exercise.Id} at the keyboard again, or finish the file's answers and remove 'partial'");
         var roleNode = root.Required("role");
         var role = root.String("role");
         if (roleOverride is null && exercise.Roles.All(r => r.Actor != role))
@@ -138,6 +148,14 @@ public static class ExerciseFile
             var terms = r.Required("terms");
             var deadline = r.Optional("deadline");
             r.RejectUnknownKeys();
+            // The topics are checked against the table first, so that a mistake is told in the table's topics.
+            if (terms is YamlMappingNode termMap)
+            {
+                if (termMap.Children.Count == 0)
+                    throw r.Fail(terms, $"'terms' is an empty package; name at least one topic on the table with its value, for example {{ {exercise.Topics[0]}: 50 }}; the topics on the table: {MappingReader.Choices(exercise.Topics)}");
+                if (termMap.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } name } && !exercise.Topics.Contains(name)) is YamlScalarNode offTable)
+                    throw r.Fail(offTable, $"'{offTable.Value}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(exercise.Topics)}");
+            }
             // The scenario format's proposal, from one role to the other: its terms and deadline are read and checked as a scenario's are.
             var propose = new YamlMappingNode(new YamlScalarNode("from"), new YamlScalarNode(from), new YamlScalarNode("to"), new YamlScalarNode(exercise.Opposite(from).Actor), new YamlScalarNode("terms"), terms);
             if (deadline is not null)
@@ -198,6 +216,12 @@ public static class ExerciseFile
             throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table");
         var priorities = TopicValues(r, "priorities", topics, 0, 10);
         var reservations = TopicValues(r, "reservation", topics, 0, 100);
+        foreach (var (topic, value) in reservations)
+        {
+            // A reservation point the world file states is the model's; a role may not contradict it.
+            if (world.PositionsOn(topic).First(p => p.Actor == actor).Reservation is { } stated && stated != value)
+                throw r.Fail(r.Required("reservation"), $"{actor}'s reservation value on '{topic}' is {MappingReader.Format(value)} here, but the world file states {MappingReader.Format(stated)}; give the world's value, or leave it out of the world file");
+        }
         var limits = new List<Limit>();
         foreach (var node in r.OptionalList("must-not-give-up"))
         {
@@ -228,7 +252,7 @@ public static class ExerciseFile
         return values.ToImmutable();
     }
 
-    private static Prediction Question(MappingReader r, World world, IReadOnlyList<ExerciseRole> roles, HashSet<string> ids)
+    private static Prediction Question(MappingReader r, World world, IReadOnlyList<string> table, HashSet<string> ids)
     {
         var id = Id(r, "id");
         if (!ids.Add(id))
@@ -245,7 +269,7 @@ public static class ExerciseFile
         if (given[0] == "agreement")
         {
             var node = r.Required("agreement");
-            question = new Prediction(id, ask, Topic(r, node, "agreement", world), null, points);
+            question = new Prediction(id, ask, OnTable(r, node, "agreement", world, table), null, points);
         }
         else
         {
@@ -254,7 +278,7 @@ public static class ExerciseFile
             var actor = v.String("actor");
             if (!world.Actors.Any(a => a.Id == actor))
                 throw v.Fail(actorNode, $"unknown actor '{actor}'; known actors: {MappingReader.Choices(world.Actors.Select(a => a.Id))}");
-            var topic = Topic(v, v.Required("topic"), "topic", world);
+            var topic = OnTable(v, v.Required("topic"), "topic", world, table);
             if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
                 throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Choices(world.PositionsOn(topic).Select(p => p.Actor))}");
             v.RejectUnknownKeys();
@@ -282,6 +306,14 @@ public static class ExerciseFile
         var topic = r.Scalar(node, key);
         return world.Topics.Any(t => t.Id == topic) ? topic
             : throw r.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(world.Topics.Select(t => t.Id))}");
+    }
+
+    /// <summary>A topic of the world that is on the table: a question on any other would be about a topic nobody plays.</summary>
+    private static string OnTable(MappingReader r, YamlNode node, string key, World world, IReadOnlyList<string> table)
+    {
+        var topic = Topic(r, node, key, world);
+        return table.Contains(topic) ? topic
+            : throw r.Fail(node, $"'{topic}' is not on the table, so no play can answer a question on it; the topics on the table: {MappingReader.Choices(table)}");
     }
 
     private static string Named(MappingReader root, string path, string key, string what)

@@ -27,7 +27,14 @@ public static class RoleBrief
                 if (position.Provenance.Quotes.Length == 0 && position.Provenance.Reference is { } reference)
                     lines.Add($"    from {reference}");
             }
+            foreach (var agreement in exercise.World.Agreements.Where(a => a.Covers(id) && a.Status.IsLive() && exercise.Roles.All(r => a.Parties.Contains(r.Actor))))
+                lines.Add($"  In force: agreement {agreement.Id} at {Debrief.Text(agreement.Terms[id])}, binding {string.Join(" and ", agreement.Parties.Select(p => exercise.World.Actor(p).Name))}. "
+                    + "A side bound by it accepts no terms here that it likes less than the agreement, whatever its reservation value.");
         }
+        lines.Add("What is private: each side's priorities, reservation values and limits are in its confidential instructions, "
+            + "which only its own player reads. The other side does not know yours, and you are not told its. "
+            + "When the model plays a side, it uses that side's reservation values and tells you none of them; "
+            + "it accepts terms only when they are worth at least as much to it as no deal.");
         return lines.ToImmutable();
     }
 
@@ -36,8 +43,9 @@ public static class RoleBrief
     {
         var role = exercise.Role(actor);
         var lines = ImmutableArray.CreateBuilder<string>();
+        lines.Add("For your eyes only: the other side does not know these numbers.");
         lines.Add("priorities (points are multiplied by these): " + string.Join(", ", exercise.Topics.Select(t => $"{t} ×{Debrief.Text(role.Priorities[t])}")));
-        lines.Add("reservation values (the worst you may agree to): " + string.Join(", ", exercise.Topics.Select(t => $"{t} {Debrief.Text(role.Reservations[t])}")));
+        lines.Add("reservation values (the worst you may agree to; when the model plays your side, the worst it accepts): " + string.Join(", ", exercise.Topics.Select(t => $"{t} {Debrief.Text(role.Reservations[t])}")));
         foreach (var limit in role.MustNotGiveUp)
             lines.Add($"must not give up: no agreement on {limit.Topic} past {Debrief.Text(limit.Value)}; {limit.Why}");
         return lines.ToImmutable();

@@ -13,12 +13,34 @@ public sealed class MappingReader
     private readonly YamlMappingNode _node;
     private readonly string _what;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly string[] _keys;
 
     public MappingReader(string file, YamlNode node, string what)
+        : this(file, node, what, [])
+    {
+    }
+
+    /// <param name="keys">
+    /// Every key this kind of mapping may hold, declared once by its reader, so that an error for an unknown
+    /// or misspelt key lists them all (closest first) even when the mistake comes before the keys after it
+    /// are read. A key is still accepted only once it is read: a key of another form of the mapping is refused.
+    /// </param>
+    public MappingReader(string file, YamlNode node, string what, IReadOnlyList<string> keys)
     {
         _file = file;
         _what = what;
+        _keys = [.. keys];
         _node = node as YamlMappingNode ?? throw new InputException(YamlDocument.At(file, node), $"expected {what} as a mapping of keys to values");
+    }
+
+    /// <summary>
+    /// The keys to name in an error about <paramref name="name"/>: the declared ones and any read beside
+    /// them, closest to <paramref name="name"/> first (fewest edits), then in their declared order.
+    /// </summary>
+    private string Valid(string name)
+    {
+        var keys = _keys.Concat(_known.Where(k => !_keys.Contains(k))).ToList();
+        return Choices(keys.Select((k, i) => (k, i)).OrderBy(x => Edits(name, x.k)).ThenBy(x => x.i).Select(x => x.k));
     }
 
     public string File => _file;
@@ -54,11 +76,13 @@ public sealed class MappingReader
         var misspelt = _node.Children
             .Select(p => p.Key)
             .OfType<YamlScalarNode>()
-            .Where(k => k.Value is { } name && !_known.Contains(name) && Edits(name, key) <= (key.Length <= 4 ? 1 : 2))
+            .Where(k => k.Value is { } name && !_known.Contains(name) && !_keys.Contains(name) && Edits(name, key) <= (key.Length <= 4 ? 1 : 2))
             .OrderBy(k => Edits(k.Value!, key))
             .FirstOrDefault();
         if (misspelt is not null)
-            throw Fail(misspelt, $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (keys read so far: {Choices(_known)})");
+            throw Fail(misspelt, _keys.Length > 0
+                ? $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (valid keys, closest first: {Valid(misspelt.Value!)})"
+                : $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (keys read so far: {Choices(_known)})");
         throw new InputException(Position, $"{_what} is missing the required key '{key}'");
     }
 
@@ -134,7 +158,9 @@ public sealed class MappingReader
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!_known.Contains(name))
-                throw Fail(key, $"unknown key '{name}' in {_what}; expected one of {Choices(_known)}");
+                throw Fail(key, _keys.Length > 0
+                    ? $"unknown key '{name}' in {_what}; expected one of {Valid(name)}"
+                    : $"unknown key '{name}' in {_what}; expected one of {Choices(_known)}");
         }
     }
 

@@ -58,9 +58,9 @@ public static class RecordComparison
                     .LastOrDefault();
                 if (binding is null)
                 {
-                    var positions = string.Join(", ", a.Parties.Select(p => $"{p} {(ValueOf(final, p, fact.Topic) is { } v ? Implication.Value(v) : "none")}"));
-                    return new FactCheck(fact, implied, $"no agreement; {positions}", false,
-                        $"The run made no agreement of {string.Join(" and ", a.Parties)} on {fact.Topic} (their positions ended {positions}); the record has one at {Range(a.Low, a.High)}.");
+                    var positions = string.Join(", ", a.Parties.Select(p => ValueOf(final, p, fact.Topic) is { } v ? $"{p} at {Implication.Value(v)}" : $"no position of {p}"));
+                    return new FactCheck(fact, implied, $"no agreement ({positions})", false,
+                        $"The run made no agreement of {string.Join(" and ", a.Parties)} on {fact.Topic} (it ended with {positions}); the record has one at {Range(a.Low, a.High)}.");
                 }
                 var value = binding.Terms[fact.Topic];
                 var agrees = value >= a.Low && value <= a.High;
@@ -76,13 +76,14 @@ public static class RecordComparison
     private static double? ValueOf(World world, string actor, string topic) =>
         world.Positions.FirstOrDefault(p => p.Actor == actor && p.Topic == topic) is { } p ? (double)p.Value : null;
 
+    /// <summary>Where the actor ended, as a noun phrase that reads both in a table cell and after "the run ended with".</summary>
     private static string Path(string actor, double? from, double? to) => (from, to) switch
     {
-        (null, null) => $"{actor}: no position",
-        (null, { } t) => $"{actor} {Implication.Value(t)} (new)",
-        ({ } f, null) => $"{actor}: position gone (was {Implication.Value(f)})",
-        ({ } f, { } t) when Implication.Value(f) == Implication.Value(t) => $"{actor} stayed at {Implication.Value(t)}",
-        ({ } f, { } t) => $"{actor} {Implication.Value(f)} → {Implication.Value(t)}",
+        (null, null) => $"no position of {actor}",
+        (null, { } t) => $"{actor} at {Implication.Value(t)}, a position it did not hold at the start",
+        ({ } f, null) => $"no position of {actor} (it started at {Implication.Value(f)})",
+        ({ } f, { } t) when Implication.Value(f) == Implication.Value(t) => $"{actor} at {Implication.Value(t)}, where it started",
+        ({ } f, { } t) => $"{actor} at {Implication.Value(t)} (from {Implication.Value(f)})",
     };
 
     private static string Range(double low, double high) => low == high ? Implication.Value(low) : $"{Implication.Value(low)}–{Implication.Value(high)}";

@@ -10,7 +10,10 @@ namespace Summits.Scenarios;
 /// actor's positions at every turn and the probability that each actor's position prevails, the
 /// tables a KTAB user reads ("history of actor positions", "history of actors' winning probabilities").
 /// </summary>
-public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns)
+/// <param name="Start">The table before the first turn: actors, dimensions (the world's topics, in its order), capabilities and salience shares.</param>
+/// <param name="Turns">Turn 0 (the table as given), then the state after each turn.</param>
+/// <param name="Columns">Each dimension's name in the CSVs and the report, in the order of <c>Start.Dimensions</c> (see <see cref="ColumnsOf"/>).</param>
+public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns, ImmutableArray<string> Columns)
 {
     /// <summary>The history, or null when the run took no spatial-model turn.</summary>
     public static SmpHistory? Of(RunResult run)
@@ -35,7 +38,42 @@ public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns)
         var capabilities = run.Final.Actors.ToDictionary(a => a.Id, a => a);
         var tables = snapshots.Select(w => SmpTable.From(w with { Actors = [.. w.Actors.Select(a => capabilities[a.Id])] })).ToList();
         var turns = tables.Select((t, n) => SpatialModel.Assess(t, n, [], 0)).ToImmutableArray();
-        return new SmpHistory(tables[0], turns);
+        return new SmpHistory(tables[0], turns, ColumnsOf(run.Start, tables[0].Dimensions));
+    }
+
+    /// <summary>
+    /// The name a KTAB user knows each dimension by: the header of its position column (<c>Pstn1</c>,
+    /// <c>Policy Position</c>) when the world was imported from KTAB tables, every topic has one and no
+    /// two share one; otherwise the topic ids.
+    /// </summary>
+    public static ImmutableArray<string> ColumnsOf(World world, ImmutableArray<string> dimensions)
+    {
+        var headers = dimensions.Select(d => world.Topics.FirstOrDefault(t => t.Id == d)?.Ktab?.Position).ToList();
+        return headers.All(h => !string.IsNullOrWhiteSpace(h)) && headers.Distinct(StringComparer.Ordinal).Count() == headers.Count
+            ? [.. headers.Select(h => h!)]
+            : dimensions;
+    }
+
+    /// <summary>The number of turns taken (turn 0, the table as given, not counted).</summary>
+    public int TurnCount => Turns.Length - 1;
+
+    /// <summary>
+    /// The capability × salience weighted mean of the positions on dimension <paramref name="dimension"/>
+    /// at turn <paramref name="turn"/>: Σᵢ cᵢ sᵢₖ xᵢₖ / Σᵢ cᵢ sᵢₖ on the 0–100 scale, with the salience shares
+    /// the spatial model uses; the plain mean when no actor weighs in (every cᵢ sᵢₖ is 0).
+    /// </summary>
+    /// <exception cref="IndexOutOfRangeException">No such turn or dimension.</exception>
+    public double WeightedMean(int turn, int dimension)
+    {
+        var positions = Turns[turn].Positions;
+        double weights = 0, weighted = 0;
+        for (var i = 0; i < Start.Actors.Length; i++)
+        {
+            var w = Start.Capabilities[i] * Start.Saliences[i][dimension];
+            weights += w;
+            weighted += w * positions[i][dimension];
+        }
+        return weights > 0 ? weighted / weights : positions.Average(p => p[dimension]);
     }
 
     /// <summary>After a run with spatial-model steps, the forecast per topic of its final positions (0–100); null otherwise.</summary>
@@ -61,15 +99,18 @@ public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns)
         return inOrder;
     }
 
-    /// <summary><c>actor,topic,turn-0,turn-1,…</c>: every actor's position on every topic at every turn.</summary>
+    /// <summary>
+    /// <c>actor,dimension,turn-0,turn-1,…</c>: every actor's position on every dimension at every turn,
+    /// each dimension named as in <see cref="Columns"/> (a KTAB table's own position header, else the topic id).
+    /// </summary>
     public string PositionsCsv()
     {
-        var text = new StringBuilder("actor,topic");
+        var text = new StringBuilder("actor,dimension");
         AppendTurns(text);
         for (var i = 0; i < Start.Actors.Length; i++)
             for (var k = 0; k < Start.Dimensions.Length; k++)
             {
-                text.Append(Start.Actors[i]).Append(',').Append(Start.Dimensions[k]);
+                text.Append(Csv(Start.Actors[i])).Append(',').Append(Csv(Columns[k]));
                 foreach (var turn in Turns)
                     text.Append(',').Append(turn.Positions[i][k].ToString("R", CultureInfo.InvariantCulture));
                 text.Append('\n');
@@ -84,13 +125,16 @@ public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns)
         AppendTurns(text);
         for (var i = 0; i < Start.Actors.Length; i++)
         {
-            text.Append(Start.Actors[i]);
+            text.Append(Csv(Start.Actors[i]));
             foreach (var turn in Turns)
                 text.Append(',').Append(turn.WinProbabilities[i].ToString("R", CultureInfo.InvariantCulture));
             text.Append('\n');
         }
         return text.ToString();
     }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
     private void AppendTurns(StringBuilder text)
     {

@@ -19,11 +19,11 @@ public static class Forecast
             SmpCheck.Table(worldPath, world);
             var turns = new SmpTurnsStep(StepId, 0, rounds);
             return new LoadedScenario(worldPath, worldPath,
-                new Scenario($"forecast-{world.Id}", $"up to {Counted.Of(rounds, "turn")} of KTAB's spatial model of politics on {world.Id}", seed, world.ParametersFor(ModelParameters.Default), [turns]),
+                new Scenario($"forecast-{world.Id}", $"Up to {Counted.Of(rounds, "turn")} of KTAB's spatial model of politics on {world.Id}.", seed, world.ParametersFor(ModelParameters.Default), [turns]),
                 world);
         }
         var step = new RoundsStep(StepId, 0, rounds, [], AgreementRule.Unanimity);
-        var scenario = new Scenario($"forecast-{world.Id}", $"{Counted.Of(rounds, "round")} of autonomous bargaining on {world.Id}", seed, world.ParametersFor(ModelParameters.Default), [step]);
+        var scenario = new Scenario($"forecast-{world.Id}", $"{Counted.Of(rounds, "round")} of autonomous bargaining on {world.Id}.", seed, world.ParametersFor(ModelParameters.Default), [step]);
         return new LoadedScenario(worldPath, worldPath, scenario, world);
     }
 }

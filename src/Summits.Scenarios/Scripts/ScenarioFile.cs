@@ -19,9 +19,12 @@ public static class ScenarioFile
         return Parse(path, InputFile.ReadText(path, path, "scenario file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)), seedOverride);
     }
 
+    /// <summary>Every key of a scenario file's top level, in the order docs/scenarios.md lists them.</summary>
+    public static readonly string[] Keys = [FileFormat.Key, "scenario", "about", "world", "seed", "model", "actors", "topics", "positions", "steps", "vary"];
+
     public static LoadedScenario Parse(string path, string text, ulong? seedOverride = null)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the scenario");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the scenario", Keys);
         var format = FileFormat.Read(root, "scenario");
         var id = root.String("scenario");
         if (id.Trim().Length == 0)

@@ -19,9 +19,24 @@ public static partial class WorldFile
         return Parse(path, InputFile.ReadText(path, path, "world file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
+    /// <summary>Every key of a world file's top level, in the order docs/worlds.md lists them.</summary>
+    public static readonly string[] WorldKeys = [FileFormat.Key, DraftCheck.Key, "world", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"];
+
+    /// <summary>Every key of an actor ('risk' being the older name of 'curvature').</summary>
+    public static readonly string[] ActorKeys = ["id", "name", "leader", "speaker", "capability", "strategy", "acceptance", "curvature", "risk", "affinity", "why", "ktab"];
+
+    /// <summary>Every key of a topic.</summary>
+    public static readonly string[] TopicKeys = ["id", "title", "scale", "related", "ktab"];
+
+    /// <summary>Every key of a position.</summary>
+    public static readonly string[] PositionKeys = ["actor", "topic", "value", "range", "salience", "salience-range", "reservation", "strategy", "acceptance", "speaker", "kind", "quotes", "reference", "why", "ktab"];
+
+    /// <summary>Every key of an agreement: 'topic' and 'value', or 'terms'.</summary>
+    public static readonly string[] AgreementKeys = ["id", "topic", "value", "terms", "parties", "rule", "quote", "verb", "why"];
+
     public static World Parse(string path, string text)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the world");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the world", WorldKeys);
         DraftCheck.Refuse(root);
         var format = FileFormat.Read(root, "world");
         var id = Identifier(root, "world");
@@ -100,7 +115,7 @@ public static partial class WorldFile
 
     private static Actor ReadActor(string path, YamlNode node, IdSet actorIds, int format)
     {
-        var r = new MappingReader(path, node, "an actor");
+        var r = new MappingReader(path, node, "an actor", ActorKeys);
         var id = r.String("id");
         var name = r.String("name");
         var leader = r.OptionalString("leader") ?? "";
@@ -143,7 +158,7 @@ public static partial class WorldFile
 
     private static Topic ReadTopic(string path, YamlNode node, IdSet topicIds)
     {
-        var r = new MappingReader(path, node, "a topic");
+        var r = new MappingReader(path, node, "a topic", TopicKeys);
         var id = r.String("id");
         var title = r.String("title");
         var scale = new MappingReader(path, r.Required("scale"), "a topic's scale");
@@ -165,7 +180,7 @@ public static partial class WorldFile
 
     private static Position ReadPosition(string path, YamlNode node, IdSet actorIds, IdSet topicIds, string[] speakers, SourceText? source)
     {
-        var r = new MappingReader(path, node, "a position");
+        var r = new MappingReader(path, node, "a position", PositionKeys);
         var actor = KnownId(r, r.Required("actor"), r.String("actor"), actorIds, "actor");
         var topic = KnownId(r, r.Required("topic"), r.String("topic"), topicIds, "topic");
         var value = r.Number("value", ScaleValue.Min, ScaleValue.Max);
@@ -195,7 +210,7 @@ public static partial class WorldFile
 
     private static Agreement ReadAgreement(string path, YamlNode node, IdSet actorIds, IdSet topicIds, SourceText? source, HashSet<string> earlierIds, int format)
     {
-        var r = new MappingReader(path, node, "an agreement");
+        var r = new MappingReader(path, node, "an agreement", AgreementKeys);
         var id = Identifier(r, "id");
         if (!earlierIds.Add(id))
             throw r.Fail(r.Required("id"), $"the agreement id '{id}' is used twice; agreement ids must be unique");

@@ -341,6 +341,29 @@ public sealed class CommandLineConsistencyTests : IDisposable
         Assert.Equal("", quiet.Error);
     }
 
+    [Theory]
+    [InlineData("-q")]
+    [InlineData("--quiet")]
+    [InlineData("-v", "quiet")]
+    [InlineData("-v", "q")]
+    [InlineData("-v", "minimal")]
+    public async Task Quiet_and_minimal_leave_out_the_format_1_note_alike(params string[] level)
+    {
+        // One definition of quiet: -q is -v minimal, and a note (not an error, not a result) is printed only
+        // from -v normal up. The format-1 scenario below runs one round on the seeded world and makes no
+        // expectation, so at each of these levels standard error holds nothing at all; at the default
+        // level it holds the one note.
+        var scenario = Path.Combine(_folder, "old.yaml");
+        File.WriteAllText(scenario, $"scenario: old\nworld: {SeedFiles.World}\nsteps:\n  - rounds: 1\n");
+
+        var quiet = await Run(null, ["run", scenario, "--engine", "local", .. level]);
+        var normal = await Run(null, "run", scenario, "--engine", "local");
+
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.Equal("", quiet.Error);
+        Assert.StartsWith($"note: {scenario} is format 1", Assert.Single(normal.ErrorLines));
+    }
+
     [Fact]
     public async Task Format_1_files_give_one_note_however_often_they_load()
     {
@@ -352,7 +375,7 @@ public sealed class CommandLineConsistencyTests : IDisposable
         var scenario = Path.Combine(_folder, "s.yaml");
         File.WriteAllText(scenario, "scenario: s\nworld: w.yaml\nsteps:\n  - rounds: 1\n");
 
-        var run = await Run(null, "compare", scenario, scenario, "--engine", "local", "-q");
+        var run = await Run(null, "compare", scenario, scenario, "--engine", "local");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var note = Assert.Single(run.ErrorLines);

@@ -25,7 +25,9 @@ public sealed class TmuxTerminal : IDisposable
         string Quoted(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
         var command = string.Join(' ', new[] { SummitsProcess.DotnetHost(), SummitsProcess.Program }.Concat(arguments).Select(Quoted));
         // The pane outlives the program (a sleep that the server's end kills), so its last screen and exit code can be read.
-        var shell = $"{command}; echo \"{Exited}$?\"; exec sleep 600";
+        // The shell traps Ctrl-C (SIGINT) with a handler, as an interactive shell does, so that it waits for the program
+        // rather than ending the pane; the program, which the trap does not reach, gets SIGINT as it would at a prompt.
+        var shell = $"trap : INT; {command}; echo \"{Exited}$?\"; exec sleep 600";
         _started = true;
         Tmux("-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", columns.ToString(), "-y", rows.ToString(), "-c", folder,
             "sh", "-c", shell);
@@ -64,6 +66,31 @@ public sealed class TmuxTerminal : IDisposable
             await Task.Delay(50);
         }
     }
+
+    /// <summary>
+    /// Waits until one of <paramref name="texts"/> is on the screen after the last place of <paramref name="after"/>
+    /// (anywhere when null), as <see cref="WaitForAsync"/> does; returns the index of the first one found.
+    /// </summary>
+    public async Task<int> WaitForAnyAsync(string? after, params string[] texts)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var flat = Flat(Screen());
+            var from = after is null ? 0 : flat.LastIndexOf(Flat(after), StringComparison.Ordinal);
+            for (var i = 0; i < texts.Length && from >= 0; i++)
+            {
+                if (flat.IndexOf(Flat(texts[i]), from, StringComparison.Ordinal) >= 0)
+                    return i;
+            }
+            if (deadline.Elapsed > WaitLimit)
+                Assert.Fail($"none of '{string.Join("', '", texts)}'{(after is null ? "" : $" after '{after}'")} appeared within {WaitLimit.TotalSeconds} s; the screen:\n{Screen()}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The rows in view now, without the scrollback.</summary>
+    public string Visible() => Tmux("capture-pane", "-p", "-t", Session);
 
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
 

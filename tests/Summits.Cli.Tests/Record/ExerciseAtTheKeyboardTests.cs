@@ -3,11 +3,14 @@ using Summits.Tests;
 namespace Summits.Cli.Tests;
 
 /// <summary>
-/// <c>summits exercise</c> played at the keyboard in a real terminal of 80 columns (tmux): the prompts, a wrong key
-/// and a value off the scale asked again with nothing lost, each answer in words, and the debrief's scores.
+/// <c>summits exercise</c> played at the keyboard in a real terminal of 80 × 40 (tmux): numbered menus answered
+/// with one key, a wrong key and a value off the scale asked again with nothing lost, a brief shown a screen at a
+/// time, each answer in words, the hand-over between two players at one keyboard, Ctrl-C, and the debrief's scores.
 /// </summary>
 public sealed class ExerciseAtTheKeyboardTests : IDisposable
 {
+    private const int Rows = 40;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("summits-keyboard-").FullName;
     private readonly TmuxTerminal _terminal = new();
 
@@ -23,37 +26,50 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     public async Task Trade_for_defence_played_as_Japan_through_the_prompts_scores_what_the_rules_give_by_hand()
     {
         var output = Path.Combine(_folder, "out");
-        _terminal.Start(_folder, 80, 40, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "-o", output);
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "-o", output);
         var t = _terminal;
 
         await t.WaitForAsync("Who plays the other side?");
-        t.Send("Enter");                                    // the model, the first choice
+        await t.WaitForAsync("Press 1 or 2:");
+        t.Send("Down");                                     // a wrong key: said, and the menu asked again
+        await t.WaitForAsync("the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.");
+        t.Send("1");                                        // the model
         await t.WaitForAsync("Which side do you play?");
-        t.Send("Enter");                                    // JP, the first choice
+        t.Send("1");                                        // JP
         await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
+
+        // The brief waits for Enter before it can scroll away: at the first pause its heading is still in view.
+        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–");
+        Assert.Contains("Public brief: the positions on the table", t.Visible());
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+
         await t.WaitForAsync("trade-deal: yes or no?");
-        t.Send("Enter");                                    // yes
+        t.Send("x");                                        // a wrong key
+        await t.WaitForAsync("'x' is not one of the choices: press 1 or 2, the number of a choice.");
+        t.Send("1");                                        // yes
         await t.WaitForAsync("procurement-end, a value from 0 to 100:");
-        t.Type("x");                                        // a wrong key
+        t.Type("x");                                        // not a number
         await t.WaitForAsync("'x' is not a number: type a value from 0 to 100");
         t.Type("150");                                      // off the scale
         await t.WaitForAsync("150 is off the scale: type a value from 0 to 100");
         t.Type("65");
 
         await t.WaitForAsync("Round 1: your move");
-        t.Send("Enter");                                    // trade-imbalance alone
+        t.Send("1");                                        // trade-imbalance alone
         await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
         t.Type("140");                                      // off the scale
         await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
         t.Type("40");
-        // 40 is below the US's reservation value on trade (65.5 at τ 1, its counter-offer): it rejects, in words.
-        await t.WaitForAsync("United States rejects: the terms are worth less to it than no deal", after: "r1-JP-1: you propose trade-imbalance 40");
+        // 40 is below the US's reservation value on trade, 65: it rejects, in words, and would settle at 65.
+        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
+        await t.WaitForAsync("It would settle at trade-imbalance 65 instead.", after: "r1-JP-1: you propose trade-imbalance 40");
         await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
-        t.Send("Down", "Down", "Down", "Enter");            // end round 1
-        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.93");
+        t.Send("4");                                        // end round 1
+        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
 
         await t.WaitForAsync("Round 2: your move");
-        t.Send("Down", "Down", "Enter");                    // the package
+        t.Send("3");                                        // the package
         // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
         // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
         await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.06, US: 74.89):");
@@ -62,23 +78,25 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type("80");
         await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
         await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
-        t.Send("Down", "Down", "Down", "Enter");
-        await RejectOffersAsync(t, 2, "trade-imbalance 73.55", "defense-procurement 82.82");
+        t.Send("4");
+        await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
 
         await t.WaitForAsync("Round 3: your move");
-        t.Send("Down", "Down", "Enter");
+        t.Send("3");
         await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.64, US: 74.81):");
         t.Type("55");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 61, US: 84.96):");
+        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.99, US: 84.96):");
         t.Type("80");
         await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
         await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
-        t.Send("Down", "Down", "Down", "Enter");            // end round 3 and see the debrief
+        t.Send("4");                                        // end round 3 and see the debrief
 
         Assert.Equal(0, await t.ExitCodeAsync());
         var screen = t.Screen();
         Assert.All(screen.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"wider than 80 columns: {line}"));
         Assert.Contains("\n       17  total\n", screen);
+        // The debrief after a play at the keyboard does not print the brief again: its heading stands once.
+        Assert.Single(screen.Split('\n'), line => line.StartsWith("Public brief:", StringComparison.Ordinal));
 
         // Nothing typed before a refused entry was lost: the answers saved are the ones accepted.
         Assert.Equal(
@@ -98,10 +116,10 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         // reservation: trade 55, procurement 85; priorities trade 2, procurement 1; agreement 10 points):
         //   procurement at 80: (80 − 85) / (60 − 85) = 0.2 of the way; 10 × 1 × 0.2 = 2
         //   trade at 55:       (55 − 55) / (25 − 55) = 0;                 10 × 2 × 0   = 0
-        //   trade-deal: 'yes', and the package's agreement holds on the trade imbalance at the end: 5
-        //   procurement-end: 65 against Japan's final 61, after the US's two offers on procurement (84.93, then
-        //     82.82) pulled it by 0.02128 of the distance each time: 60 → 60.5305 → 61.0048, shown 61;
-        //     |65 − 61| = 4, no full step of 5: 10 − 0 = 10
+        //   trade-deal: 'yes', and the package's agreement is in force on the trade imbalance at the end: 5
+        //   procurement-end: 65 against Japan's final 60.99, after the US's two offers on procurement (84.9177, then
+        //     82.3311) pulled it by 0.02128 of the distance each time: 60 → 60.5303 → 60.9942, shown 60.99;
+        //     |65 − 60.99| = 4.01, no full step of 5: 10 − 0 = 10
         //   total 2 + 0 + 5 + 10 = 17
         var grading = File.ReadAllLines(Path.Combine(output, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
@@ -111,52 +129,84 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_players_at_one_keyboard_answer_each_other_and_each_gets_a_debrief_that_their_answers_file_gives_again()
+    public async Task Two_players_hand_the_keyboard_over_so_neither_sees_the_other_s_instructions_and_each_gets_a_debrief()
     {
         var output = Path.Combine(_folder, "out");
-        _terminal.Start(_folder, 80, 40, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "2", "--role", "JP", "-o", output);
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "2", "--role", "JP", "-o", output);
         var t = _terminal;
 
         await t.WaitForAsync("The first player plays Japan (JP); the second plays United States (US).");
+        await ReadThroughAsync(t, "the public brief");
+        await t.WaitForAsync("Pass the keyboard to the player of Japan (JP); the other player, look away.");
+        Assert.DoesNotContain("Confidential instructions", t.Screen());
+        t.Send("Enter");
+        await ReadThroughAsync(t, "your confidential instructions");
         await t.WaitForAsync("trade-deal: yes or no?", after: "Predictions of JP's player");
-        t.Send("Enter");                                    // JP: yes
+        t.Send("1");                                        // JP: yes
         await t.WaitForAsync("procurement-end, a value from 0 to 100:", after: "Predictions of JP's player");
         t.Type("65");
+
+        // The hand-over clears the screen and its scrollback: nothing of Japan's instructions or predictions is left.
+        await t.WaitForAsync("Pass the keyboard to the player of United States (US); the other player, look away.");
+        var handedOver = t.Screen();
+        foreach (var secret in new[] { "Confidential instructions for Japan", "trade-imbalance 55, defense-procurement 85", "Predictions of JP's player", "procurement-end, a value from 0 to 100: 65" })
+            Assert.DoesNotContain(secret, handedOver);
+        t.Send("Enter");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await t.WaitForAsync("Confidential instructions for United States (US), for US's player only");
+        Assert.DoesNotContain("trade-imbalance 55, defense-procurement 85", t.Screen());
         await t.WaitForAsync("trade-deal: yes or no?", after: "Predictions of US's player");
-        t.Send("Down", "Enter");                            // US: no
+        t.Send("2");                                        // US: no
         await t.WaitForAsync("procurement-end, a value from 0 to 100:", after: "Predictions of US's player");
         t.Type("60");
 
-        await t.WaitForAsync("Round 1: JP's player, your move");
+        // Play is public; the US's instructions are cleared before it starts.
+        await t.WaitForAsync("Both players together now: the play is public from here.");
+        Assert.DoesNotContain("trade-imbalance 65, defense-procurement 65", t.Screen());
         t.Send("Enter");
+        await t.WaitForAsync("Round 1: JP's player, your move");
+        t.Send("1");
         await t.WaitForAsync("trade-imbalance, 0 to 100 (JP: 25, US: 75):");
         t.Type("60");
         await t.WaitForAsync("US's player, do you accept r1-JP-1?");
-        t.Send("Enter");                                    // accept
+        t.Send("1");                                        // accept
         await t.WaitForAsync("Agreement r1-JP-1: trade-imbalance 60.");
         await t.WaitForAsync("Round 1: JP's player, your move", after: "Agreement r1-JP-1");
-        t.Send("Down", "Down", "Down", "Enter");            // JP ends the turn
+        t.Send("4");                                        // JP ends the turn
         await t.WaitForAsync("Round 1: US's player, your move");
-        t.Send("Down", "Enter");
+        t.Send("2");
         await t.WaitForAsync("defense-procurement, 0 to 100 (US: 85, JP: 60):");
         t.Type("80");
         await t.WaitForAsync("JP's player, do you accept r1-US-1?");
-        t.Send("Down", "Enter");                            // reject
+        t.Send("2");                                        // reject
         await t.WaitForAsync("Japan rejects: the player's answer.");
         for (var turn = 0; turn < 5; turn++)                // US ends round 1; both end rounds 2 and 3
         {
             await t.WaitForAsync("your move", after: turn == 0 ? "Japan rejects" : "ends the turn.");
-            t.Send("Down", "Down", "Down", "Enter");
+            t.Send("4");
             await t.WaitForAsync("ends the turn.", after: turn == 0 ? "Japan rejects" : null);
         }
+
+        // Each debrief shows that player's reservation values: the keyboard is handed over before each.
+        // (Every hand-over clears the screen, so this one can only be the debrief's.)
+        await t.WaitForAsync("Pass the keyboard to the player of Japan (JP)");
+        t.Send("Enter");
+        await t.WaitForAsync("Exercise trade-for-defence (Trade for defence): JP against US (a second player)");
+        await t.WaitForAsync("(JP's player, press Enter when you have read your debrief)");
+        Assert.Contains("\n        0  total\n", t.Screen());
+        t.Send("Enter");
+        await t.WaitForAsync("Pass the keyboard to the player of United States (US)");
+        Assert.DoesNotContain("JP against US", t.Screen());
+        t.Send("Enter");
         Assert.Equal(0, await t.ExitCodeAsync());
+        Assert.Contains("Exercise trade-for-defence (Trade for defence): US against JP (a second player)", t.Screen());
 
         // By hand: US's player accepts r1-JP-1, an agreement at 60 on trade. The US's proposal of 80 on procurement
         // pulls Japan by 0.02128 of the distance (worked in ExercisePlayTests): 60 + 0.02128 × 20 = 60.43. Round 2's
         // inject raises Japan's salience on trade to 0.8: window 5 + 45 × 0.2 = 14, and Japan's 25 is 35 from the
         // agreed 60, past 2 windows (28), so the agreement is breached, a breach for both (−10).
-        //   JP: breach −10; trade-deal 'yes' but none holds: 0; procurement-end |65 − 60.43| = 4.57, no step: 10; total 0
-        //   US: breach −10; trade-deal 'no', right: 5;          procurement-end |60 − 60.43| = 0.43, no step: 10; total 5
+        //   JP: breach −10; trade-deal 'yes' but none in force: 0; procurement-end |65 − 60.43| = 4.57, no step: 10; total 0
+        //   US: breach −10; trade-deal 'no', right: 5;            procurement-end |60 − 60.43| = 0.43, no step: 10; total 5
         var grading = File.ReadAllLines(Path.Combine(output, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
             [("JP", "breach", "-10"), ("JP", "prediction", "0"), ("JP", "prediction", "10"), ("JP", "total", "0"),
@@ -170,15 +220,69 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
             again.Output.Split('\n').Where(l => l.Contains(",US,", StringComparison.Ordinal)).Select(l => l.Split(',')).Select(g => (g[3], g[4], g[5])));
     }
 
+    [Fact]
+    public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_says_where_and_exits_130()
+    {
+        var output = Path.Combine(_folder, "out");
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP", "-o", output);
+        var t = _terminal;
+
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await t.WaitForAsync("trade-deal: yes or no?");
+        t.Send("2");                                        // no
+        await t.WaitForAsync("procurement-end, a value from 0 to 100:");
+        t.Type("62");
+        await t.WaitForAsync("Round 1: your move");
+        t.Send("1");
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
+        t.Type("40");
+        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
+        t.Send("C-c");                                      // a real Ctrl-C at the menu
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        var saved = Path.Combine(output, "answers.yaml");
+        var lines = t.Screen().Split('\n').Select(l => l.TrimEnd()).ToList();
+        // The message starts a line of its own (not the menu's), and the file's path stands alone on the next.
+        var said = lines.FindIndex(l => l == "summits exercise: stopped in round 1; answers so far saved (partial) to:");
+        Assert.True(said > 0, string.Join('\n', lines));
+        Assert.Equal(saved, lines[said + 1]);
+        Assert.Equal(
+            "# Answers to trade-for-defence given at the keyboard until the play was stopped; the play did not end, so these answers are not a whole play.\n"
+            + "answers: trade-for-defence\npartial: stopped in round 1\nrole: JP\npredictions:\n  trade-deal: no\n  procurement-end: 62\nproposals:\n"
+            + "  - round: 1\n    terms: { trade-imbalance: 40 }\n",
+            File.ReadAllText(saved));
+
+        // Played with --answers, the partial file is refused in one line that says it is partial, with exit code 2.
+        var again = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Equal($"{saved}:3:10: these answers are partial (the play at the keyboard was stopped in round 1), so they cannot be played as a whole play; play trade-for-defence at the keyboard again, or finish the file's answers and remove 'partial'",
+            Assert.Single(again.ErrorLines));
+    }
+
+    /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>
+    private static async Task ReadThroughAsync(TmuxTerminal t, string what)
+    {
+        const int page = Rows - 2;
+        for (var first = 1; ; first += page)
+        {
+            var found = await t.WaitForAnyAsync(null, $"(end of {what}:", $"({what}, lines {first}–");
+            t.Send("Enter");
+            if (found == 0)
+                return;
+        }
+    }
+
     /// <summary>Answers the US's offers after <paramref name="round"/>, one on each topic, with reject (the second choice).</summary>
     private static async Task RejectOffersAsync(TmuxTerminal t, int round, string trade, string procurement)
     {
         await t.WaitForAsync($"United States offers {trade}", after: $"You end round {round}.");
         await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {trade}");
-        t.Send("Down", "Enter");
+        t.Send("2");
         await t.WaitForAsync($"United States offers {procurement}", after: $"You end round {round}.");
         await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {procurement}");
-        t.Send("Down", "Enter");
-        await t.WaitForAsync($"r{round}-US-offer.r1.defense-procurement: You reject.", after: $"You end round {round}.");
+        t.Send("2");
+        await t.WaitForAsync($"r{round}-US-offer.r1.defense-procurement:", after: $"United States offers {procurement}");
+        await t.WaitForAsync("You reject: the player's answer", after: $"r{round}-US-offer.r1.defense-procurement:");
     }
 }

@@ -41,7 +41,7 @@ public sealed class ExerciseCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
-        Assert.Equal($"{answers}:5:24: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
+        Assert.Equal($"{answers}:5:26: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
     }
 
     // The exercise's roles are JP and US (its 'roles:' list, in that order): any other is a usage mistake,
@@ -55,6 +55,37 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         Assert.Equal("summits exercise: error: --role must be one of JP, US, not 'XX' (see 'summits exercise --help')\n", run.Error);
+    }
+
+    // Ids are written as they are everywhere on the command line; a role in the wrong case is refused naming the one meant.
+    [Fact]
+    public async Task A_role_in_the_wrong_case_is_refused_naming_the_role_meant()
+    {
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"),
+            "--role", "us", "--engine", "local");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits exercise: error: --role must be one of JP, US, not 'us' (ids are written as they are: did you mean US?) (see 'summits exercise --help')\n", run.Error);
+    }
+
+    [Fact]
+    public async Task The_facilitator_s_note_is_printed_only_for_the_teacher_and_the_play_is_told_by_round_with_its_ids()
+    {
+        var student = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local");
+        var teacher = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--teacher");
+
+        Assert.True(student.ExitCode == 0, student.ToString());
+        Assert.DoesNotContain("Facilitator's note", student.Output);
+        Assert.DoesNotContain("Let students propose trade alone first", student.Output);
+        Assert.Contains("\nFacilitator's note (for the teacher)\nLet students propose trade alone first", teacher.Output);
+        // Every id the score cites stands in the play, under its round: the sample's three proposals and the US's four offers.
+        var play = student.Output[student.Output.IndexOf("\nPlay, round by round", StringComparison.Ordinal)..student.Output.IndexOf("\nPredictions:", StringComparison.Ordinal)];
+        foreach (var id in new[] { "r1-JP-1", "r2-JP-1", "r3-JP-1", "r1-US-offer.r1.trade-imbalance", "r1-US-offer.r1.defense-procurement", "r2-US-offer.r1.trade-imbalance", "r2-US-offer.r1.defense-procurement" })
+            Assert.Contains($"\n    {id}: ", play);
+        Assert.Equal(["  Round 1 of 3", "  Round 2 of 3", "  Round 3 of 3"], play.Split('\n').Where(l => l.StartsWith("  Round", StringComparison.Ordinal)));
+        // No notation of the model reaches the student.
+        foreach (var jargon in new[] { "U(terms)", "τ", "AC_next", "window", "scripted:" })
+            Assert.DoesNotContain(jargon, student.Output);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed class KtabSmpCommandsTests
         try
         {
             // No --engine: the spatial model runs in this process, without a silo.
-            var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "-q", "--out", folder);
+            var report = folder + "-report";
+            var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "-q", "--out", folder, "--report", report);
 
             Assert.True(code == 0, error);
             Assert.Contains("Scenario forecast-dummy-3dim on world dummy-3dim, seed 0, engine local", output);
@@ -21,6 +22,10 @@ public sealed class KtabSmpCommandsTests
             Assert.Contains("\"forecast\"", File.ReadAllText(Path.Combine(folder, "state.json")));
             Assert.Equal(22, File.ReadAllLines(Path.Combine(folder, "smp-positions.csv")).Length);
             Assert.Equal(8, File.ReadAllLines(Path.Combine(folder, "smp-probabilities.csv")).Length);
+            // The report carries the same two tables, byte for byte, and none of the bargaining model's files.
+            Assert.Equal(["report.html", "report.md", "smp-positions.csv", "smp-probabilities.csv"], Directory.GetFiles(report).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            foreach (var csv in new[] { "smp-positions.csv", "smp-probabilities.csv" })
+                Assert.Equal(File.ReadAllBytes(Path.Combine(folder, csv)), File.ReadAllBytes(Path.Combine(report, csv)));
             // The model makes no agreements and the world holds none: no empty agreements block.
             Assert.DoesNotContain("Agreements made or changed", output);
             Assert.Matches(@"Converged early: forecast stopped after turn \d+ of 100", output);
@@ -30,6 +35,8 @@ public sealed class KtabSmpCommandsTests
         {
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(folder + "-report"))
+                Directory.Delete(folder + "-report", recursive: true);
         }
     }
 

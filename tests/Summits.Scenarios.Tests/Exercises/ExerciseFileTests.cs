@@ -84,6 +84,9 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("agreement: trade-imbalance, points", "agreement: tpp-12, points", "tpp-12", "unknown topic 'tpp-12'; known topics: north-korea, north-korea-sanctions, us-defense-commitment, china-role, free-open-indo-pacific, maritime-rule-of-law, alliance-deterrence, usfj-realignment, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-investment-standards, trade-imbalance, defense-procurement, tpp-11, bilateral-fta")]
     [InlineData("ask: A deal?, agreement: trade-imbalance,", "ask: A deal?,", "{ id: deal", "a prediction question needs 'agreement: TOPIC' (a yes-or-no question) or 'value: { actor, topic }' (a value from 0 to 100)")]
     [InlineData("{ id: end,", "{ id: deal,", "deal", "the question id 'deal' is used twice; each question needs an id of its own", 3)]
+    // A question on a topic of the world that is not on the table (tpp-11: JP and US hold positions there) cannot be answered by any play.
+    [InlineData("agreement: trade-imbalance, points", "agreement: tpp-11, points", "tpp-11", "'tpp-11' is not on the table, so no play can answer a question on it; the topics on the table: trade-imbalance")]
+    [InlineData("topic: trade-imbalance }", "topic: tpp-11 }", "tpp-11", "'tpp-11' is not on the table, so no play can answer a question on it; the topics on the table: trade-imbalance")]
     public void A_mistake_in_an_exercise_is_one_line_at_its_place(string replace, string with, string at, string problem, int occurrence = 1)
     {
         var file = Exercise(replace, with);
@@ -114,7 +117,9 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("deal: yes, end: 40", "deal: yes", "{ deal", "the prediction question 'end' has no answer; every question needs one: deal, end")]
     [InlineData("round: 1", "round: 3", "3,", "'round' must be a whole number from 1 to 2, not 3")]
     [InlineData("trade-imbalance: 40", "trade-imbalance: 140", "140", "'trade-imbalance' must be a number from 0 to 100, not 140")]
-    [InlineData("trade-imbalance: 40", "tpp-11: 40", "{ tpp-11", "'tpp-11' is not on the table of test; a proposal may name trade-imbalance")]
+    [InlineData("trade-imbalance: 40", "tpp-11: 40", "tpp-11", "'tpp-11' is not on the table of test; a proposal may name trade-imbalance")]
+    // An empty package suggests a topic on the table (trade-imbalance, the table's only one), not the world's first topic.
+    [InlineData("{ trade-imbalance: 40 }", "{ }", "{ }", "'terms' is an empty package; name at least one topic on the table with its value, for example { trade-imbalance: 50 }; the topics on the table: trade-imbalance")]
     [InlineData("role: JP", "role: JP\nplayers: 3", "3\n", "'players' must be a whole number from 1 to 2, not 3")]
     [InlineData("round: 1, terms", "round: 1, from: US, terms", "US, terms", "with one player every proposal is from the role played, JP, not 'US'; 'players: 2' lets a second person propose for US")]
     [InlineData("answer: accept", "answer: maybe", "maybe", "'answer' must be one of accept, reject, not 'maybe'")]

@@ -20,34 +20,42 @@ public sealed class ExercisePlayTests
     {
         var debrief = await PlayAsync("trade-for-defence.yaml", "trade-for-defence-jp.yaml");
 
-        // Round 3's package (trade 55, procurement 80) is accepted: the US's timeline answer gives U(terms) 1.269
-        // against U(no deal) 1.267 at τ 1. The agreement's terms are the proposal's.
+        // Round 3's package (trade 55, procurement 80) is accepted. The US plays its role's reservation values, 65 on
+        // both topics; with curvature 0.7 and saliences 0.9 (trade) and 0.75 (procurement), and its positions after
+        // the earlier proposals pulled it (trade 74.81, procurement 84.96), by hand:
+        //   no deal: 0.9 × (1 − 0.0981^0.7) + 0.75 × (1 − 0.1996^0.7) = 0.9 × 0.80313 + 0.75 × 0.67632 = 1.2301
+        //   terms:   0.9 × (1 − 0.1981^0.7) + 0.75 × (1 − 0.0496^0.7) = 0.9 × 0.67802 + 0.75 × 0.87785 = 1.2686
+        // 1.2686 ≥ 1.2301, and with no deadline it is the last word on these terms: accepted at the proposal's terms.
         var agreement = Assert.Single(debrief.Run.Final.Agreements, a => a.Cause == "r3-JP-1");
         Assert.Equal(55, agreement.Terms["trade-imbalance"]);
         Assert.Equal(80, agreement.Terms["defense-procurement"]);
 
-        // After rounds 1 and 2 the US offers on each topic, as its delegation does in a rounds step: on procurement
-        // 84.93, then 82.82 (the timeline's offers). The answers give no response, so Japan rejects both, and each
-        // moves it by the influence rule, Δ = α · c_US / (c_JP + c_US) · (1 + a_JP,US) / 2 · (1 − s) · (y − x),
-        // with α 0.1, capabilities 0.45 and 0.8, Japan's affinity to the US 0.9 and salience 0.65 on procurement:
+        // After rounds 1 and 2 the US offers on each topic, as its delegation does in a rounds step: a Boulware
+        // bargainer (e = 0.2) offers x + τ^5 · (r − x) toward its reservation value r = 65 at τ = round / 3:
+        //   after round 1: 85 + (1/3)^5 × (65 − 85) = 85 − 0.0823 = 84.9177
+        //   after round 2: the US stands at 84.9595 (round 2's package of 80 pulled it by
+        //     0.1 × 0.45/1.25 × 1.8/2 × 0.25 × (80 − 85) = −0.0405), and offers 84.9595 + (2/3)^5 × (65 − 84.9595) = 82.3311
+        // The answers give no response, so Japan rejects both, and each moves it by the influence rule,
+        // Δ = α · c_US / (c_JP + c_US) · (1 + a_JP,US) / 2 · (1 − s) · (y − x), with α 0.1, capabilities 0.45 and 0.8,
+        // Japan's affinity to the US 0.9 and salience 0.65 on procurement:
         //   0.1 × 0.8 / 1.25 × 1.9 / 2 × 0.35 = 0.02128 of the distance
-        //   60 + 0.02128 × (84.93 − 60) = 60.5305;  60.5305 + 0.02128 × (82.82 − 60.5305) = 61.0048, shown 61
+        //   60 + 0.02128 × (84.9177 − 60) = 60.5303;  60.5303 + 0.02128 × (82.3311 − 60.5303) = 60.9942, shown 60.99
         // By hand, from the exercise's rules and Japan's instructions (start: trade 25, procurement 60;
         // reservation: trade 55, procurement 85; priorities trade 2, procurement 1; agreement 10 points):
         //   procurement at 80: (80 − 85) / (60 − 85) = 0.2 of the way; 10 × 1 × 0.2 = 2
         //   trade at 55:       (55 − 55) / (25 − 55) = 0;                 10 × 2 × 0   = 0
         //   the limit on trade (70) is not crossed: 55 is below it, on Japan's side (it started at 25)
         //   trade-deal: 'yes', and an agreement on the trade imbalance holds at the end: 5
-        //   procurement-end: 65 against Japan's final 61: |65 − 61| = 4, no full step of 5: 10 − 0 = 10
+        //   procurement-end: 65 against Japan's final 60.99: |65 − 60.99| = 4.01, no full step of 5: 10 − 0 = 10
         //   total 2 + 0 + 5 + 10 = 17
         var offers = debrief.Run.Timeline.Where(e => e.Kind == EventKind.Proposal && e.Actor == "US" && e.Topic == "defense-procurement").ToList();
-        Assert.Equal([84.93, 82.82], offers.Select(e => Math.Round(e.Terms!.Value[0].Value, 2)));
+        Assert.Equal([84.92, 82.33], offers.Select(e => Math.Round(e.Terms!.Value[0].Value, 2)));
         Assert.Equal(
             [("agreement", "r3-JP-1/defense-procurement", 2.0), ("agreement", "r3-JP-1/trade-imbalance", 0.0), ("prediction", "trade-deal", 5.0), ("prediction", "procurement-end", 10.0)],
             debrief.Scores.Select(s => (s.Kind, s.Item, s.Points)));
         Assert.Equal(17, debrief.Total);
-        Assert.Equal("defense-procurement agreed at 80: (80 − 85) / (60 − 85) = 0.2 of the way from your reservation value to your start; × 10 × priority 1 = 2", debrief.Scores[0].Working);
-        Assert.Equal("|65 − 61| = 4, 0 full step(s) of 5: 10 − 0 = 10", debrief.Predictions[1].Working);
+        Assert.Equal("defense-procurement agreed at 80: (80 − 85) / (60 − 85) = 0.2 of the way from your reservation value to your start; 0.2 × 10 × priority 1 = 2", debrief.Scores[0].Working);
+        Assert.Equal("|65 − 60.99| = 4.01, 0 full step(s) of 5: 10 − 0 = 10", debrief.Predictions[1].Working);
     }
 
     [Fact]
@@ -56,11 +64,13 @@ public sealed class ExercisePlayTests
         var debrief = await PlayAsync("trade-for-defence.yaml", "trade-for-defence-jp.yaml");
 
         // The table holds the trade imbalance and procurement; the record's one fact there is the F-35 decision,
-        // which moves Japan toward the high end. The US's two offers pull Japan from 60 to 61.00 (worked above),
-        // at least 1 point toward the high end, so they agree.
+        // which moves Japan toward the high end. The US's two offers pull Japan from 60 to 60.99 (worked above),
+        // less than the 1 point a move needs, so they disagree, and the debrief says so in words.
         var check = Assert.Single(debrief.Record);
         Assert.Equal("f-35-purchase", check.Fact.Id);
-        Assert.True(check.Agrees);
+        Assert.False(check.Agrees);
+        Assert.Equal("JP at 60.99 (from 60)", check.Ended);
+        Assert.Equal("The run left JP at 60.99 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).", check.Difference);
         Assert.Equal("JP moves toward the high end (Large and expanding purchases of US equipment) (f-35-purchase, 2018-12-18)", debrief.Predictions[1].Record);
     }
 
@@ -86,10 +96,17 @@ public sealed class ExercisePlayTests
         var debrief = Debrief.Of(exercise, answers, await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers)));
         var timeline = debrief.Run.Timeline;
 
-        // Japan takes up the US's offer on trade (74.96 in the timeline): an agreement at the offer's terms.
+        // Japan takes up the US's offer on trade, 75 + (1/3)^5 × (65 − 75) = 74.9588: an agreement at the offer's terms.
         var made = Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade);
         Assert.Equal("r1-US-offer.r1.trade-imbalance", made.Cause);
         Assert.Equal(74.96, Math.Round(made.Terms!.Value[0].Value, 2));
+        // Japan's player accepts terms worse than no deal for Japan: the player's choice, said so beside the accept.
+        // By hand, Japan at 25 (salience 0.65, curvature 1.3, reservation 55):
+        //   the terms: 0.65 × (1 − 0.499588^1.3) = 0.65 × (1 − 0.405695) = 0.386
+        //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209009) = 0.514
+        var play = PlayInWords.Of(exercise, timeline, "JP");
+        Assert.Contains("    You accept: the player's answer, although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
+        Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1.", play);
         // The offer on procurement has no answer in the file, so Japan rejects it, as it does both offers after round 2.
         Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Reject && e.Actor == "JP" && e.Why!.StartsWith("scripted: " + ExercisePlay.NotTakenUp, StringComparison.Ordinal)));
 
@@ -98,13 +115,38 @@ public sealed class ExercisePlayTests
         // 5 + 45 × (1 − 0.8) = 14, and 26.06 is 48.9 from the agreed 74.96, past 2 windows (28): breached.
         //   breach: −10
         //   trade-deal: 'yes', but no agreement holds on trade at the end: 0
-        //   procurement-end: Japan ends at 60 + 0.02128 × (84.93 − 60) = 60.5305, then
-        //     + 0.02128 × (82.86 − 60.5305) = 61.0057, shown 61.01: |60 − 61.01| = 1.01, no full step: 10
+        //   procurement-end: the US offers 85 − 20/243 = 84.9177, then (unmoved, as nobody proposed to it)
+        //     85 − 20 × 32/243 = 82.3663; Japan ends at 60 + 0.02128 × 24.9177 = 60.5302, then
+        //     + 0.02128 × (82.3663 − 60.5302) = 60.9949, shown 60.99: |60 − 60.99| = 0.99, no full step: 10
         //   total −10 + 0 + 10 = 0
         Assert.Equal(
             [("breach", "r1-US-offer.r1.trade-imbalance", -10.0), ("prediction", "trade-deal", 0.0), ("prediction", "procurement-end", 10.0)],
             debrief.Scores.Select(s => (s.Kind, s.Item, s.Points)));
         Assert.Equal(0, debrief.Total);
+    }
+
+    [Fact]
+    public async Task A_strained_agreement_is_in_force_for_the_prediction_as_for_the_score_and_a_share_past_1_says_it_is_capped()
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "north-korea-line.yaml"));
+        var answers = ExerciseFile.ParseAnswers("strained.yaml",
+            "answers: north-korea-line\nrole: JP\npredictions: { pressure-holds: yes, us-line: 75 }\nproposals:\n  - { round: 1, terms: { north-korea: 93 } }\n", exercise);
+        var debrief = Debrief.Of(exercise, answers, await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers)));
+
+        // By hand: the US at 95 is held to the summit's 93, so it takes 93 (|93 − 95| ≤ |93 − 95|): agreement r1-JP-1
+        // at 93 replaces the summit's. Round 2's inject moves the US 20 toward dialogue, to about 75, 18 from 93:
+        // past its window (5 + 45 × (1 − 0.9) = 9.5) but not past two (19), so r1-JP-1 ends strained, still in force.
+        var agreement = Assert.Single(debrief.Run.Final.Agreements, a => a.Cause == "r1-JP-1");
+        Assert.Equal(AgreementStatus.Strained, agreement.Status);
+        // The prediction and the score read it alike: in force.
+        //   pressure-holds: 'yes', and r1-JP-1 is in force (strained): 5
+        //   agreement at 93 for Japan (start 92, reservation 75, priority 2): (93 − 75) / (92 − 75) = 18/17 = 1.06,
+        //     capped at 1: 1 × 10 × 2 = 20
+        Assert.Equal("yes (r1-JP-1 at 93, strained)", debrief.Predictions[0].Simulation);
+        Assert.Equal(5, debrief.Predictions[0].Points);
+        var score = Assert.Single(debrief.Scores, s => s.Kind == "agreement");
+        Assert.Equal(20, score.Points);
+        Assert.Equal("north-korea agreed at 93: (93 − 75) / (92 − 75) = 1.06, capped at 1, of the way from your reservation value to your start; 1 × 10 × priority 2 = 20", score.Working);
     }
 
     [Fact]

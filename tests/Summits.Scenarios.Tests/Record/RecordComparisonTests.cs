@@ -32,9 +32,10 @@ public sealed class RecordComparisonTests
         Assert.All(checks, c => Assert.False(c.Agrees));
         Assert.Equal("The run ended with JP at 85 on tpp-11, below the 90–100 the record implies.", checks[0].Difference);
         Assert.Equal("The run left US at 95 on north-korea, less than 1 point from where it started; the record has it move toward the low end (Dialogue first, with pressure eased to open talks).", checks[1].Difference);
-        Assert.Equal("JP stayed at 60", checks[2].Ended);
-        Assert.Equal("no agreement; JP 20, US 80", checks[3].Ended);
-        Assert.Equal("The run made no agreement of JP and US on bilateral-fta (their positions ended JP 20, US 80); the record has one at 60–90.", checks[3].Difference);
+        // Each phrase reads after "the run ended with": "the run ended with JP at 60, where it started".
+        Assert.Equal("JP at 60, where it started", checks[2].Ended);
+        Assert.Equal("no agreement (JP at 20, US at 80)", checks[3].Ended);
+        Assert.Equal("The run made no agreement of JP and US on bilateral-fta (it ended with JP at 20, US at 80); the record has one at 60–90.", checks[3].Difference);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class RecordComparisonTests
         var checks = RecordComparison.Of(Shipped, Seed, final);
 
         Assert.Equal([true, false, true, true], checks.Select(c => c.Agrees));
-        Assert.Equal(["JP 85 → 90", "US 95 → 94.1", "JP 60 → 61", "agreement fta at 90 (holding)"], checks.Select(c => c.Ended));
+        Assert.Equal(["JP at 90 (from 85)", "US at 94.1 (from 95)", "JP at 61 (from 60)", "agreement fta at 90 (holding)"], checks.Select(c => c.Ended));
         Assert.Equal("agrees", checks[0].Verdict);
     }
 

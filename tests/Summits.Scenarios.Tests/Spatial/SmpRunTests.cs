@@ -37,11 +37,82 @@ public sealed class SmpRunTests
         var lines = SmpHistory.Of(run)!.PositionsCsv().TrimEnd('\n').Split('\n');
 
         // 7 actors × 3 topics, and turns 0 to 10 (KTAB's reference takes 10 turns on this table).
-        Assert.Equal("actor,topic,turn-0,turn-1,turn-2,turn-3,turn-4,turn-5,turn-6,turn-7,turn-8,turn-9,turn-10", lines[0]);
+        Assert.Equal("actor,dimension,turn-0,turn-1,turn-2,turn-3,turn-4,turn-5,turn-6,turn-7,turn-8,turn-9,turn-10", lines[0]);
         Assert.Equal(22, lines.Length);
-        // KTAB's history: "SActor-00, Pstn1:  75.8  79.5  80.6  80.6  78.5 …"
-        Assert.StartsWith("SActor-00,dimension-1,75.79,79.54,80.56,80.59,78.54,", lines[1]);
+        // KTAB's history: "SActor-00, Pstn1:  75.8  79.5  80.6  80.6  78.5 …"; dummy-3dim.yaml was imported
+        // from dummyData_3Dim.csv, whose header reads Actor,Description,Power,Pstn1,Sal1,Pstn2,Sal2,Pstn3,Sal3.
+        Assert.StartsWith("SActor-00,Pstn1,75.79,79.54,80.56,80.59,78.54,", lines[1]);
+        Assert.StartsWith("SActor-00,Pstn2,6.37,", lines[2]);
+        Assert.StartsWith("SActor-00,Pstn3,70.45,", lines[3]);
     }
+
+    [Fact]
+    public async Task The_positions_csv_names_each_dimension_by_the_ktab_tables_own_position_header()
+    {
+        // SOE-Pol-Comp.csv's header line, read by hand:
+        //   Actor,Description,Influence,Policy Position,Policy Salience,Competitive Position,Competitive Salience,
+        // so its two dimensions are "Policy Position" then "Competitive Position"; its first row is
+        //   XJ,Xi Jinping, 100.0,30,24.0,20,48.0   (Xi's policy position 30, competitive position 20).
+        var path = WorldsRepository.Ktab("SOE-Pol-Comp.csv");
+        var world = KtabImport.ToWorld([KtabTable.Load(path)]).World;
+        var run = await ScenarioRun.LocallyAsync(SmpOf(path, world, 3));
+
+        var lines = SmpHistory.Of(run)!.PositionsCsv().Split('\n');
+
+        Assert.Equal("actor,dimension,turn-0,turn-1,turn-2,turn-3", lines[0]);
+        Assert.StartsWith("XJ,Policy Position,30,", lines[1]);
+        Assert.StartsWith("XJ,Competitive Position,20,", lines[2]);
+        // The topics keep their own ids (policy, competitive) everywhere else.
+        Assert.Equal(["policy", "competitive"], world.Topics.Select(t => t.Id));
+        Assert.DoesNotContain(",policy,", SmpHistory.Of(run)!.PositionsCsv());
+    }
+
+    [Fact]
+    public async Task A_world_not_imported_from_ktab_names_the_dimensions_by_topic_id()
+    {
+        // The same table without the headers the import kept: the topic ids remain.
+        var world = WorldFile.Load(ThreeDim);
+        var plain = world with { Topics = [.. world.Topics.Select(t => t with { Ktab = null })] };
+        var run = await ScenarioRun.LocallyAsync(SmpOf(ThreeDim, plain, 2));
+
+        var lines = SmpHistory.Of(run)!.PositionsCsv().Split('\n');
+
+        Assert.StartsWith("SActor-00,dimension-1,75.79,", lines[1]);
+        Assert.StartsWith("SActor-00,dimension-2,6.37,", lines[2]);
+    }
+
+    [Fact]
+    public void Headers_two_topics_share_give_way_to_the_topic_ids()
+    {
+        // Two tables may both head a column "Position": named by it, the rows of the two could not be told apart.
+        var world = WorldFile.Load(ThreeDim);
+        var same = world with { Topics = [.. world.Topics.Select(t => t with { Ktab = new KtabColumns("Position", "Salience") })] };
+        var one = world with { Topics = [.. world.Topics.Select((t, k) => k == 0 ? t with { Ktab = null } : t)] };
+
+        Assert.Equal(["dimension-1", "dimension-2", "dimension-3"], SmpHistory.ColumnsOf(same, [.. world.Topics.Select(t => t.Id)]).ToArray());
+        Assert.Equal(["dimension-1", "dimension-2", "dimension-3"], SmpHistory.ColumnsOf(one, [.. world.Topics.Select(t => t.Id)]).ToArray());
+        Assert.Equal(["Pstn1", "Pstn2", "Pstn3"], SmpHistory.ColumnsOf(world, [.. world.Topics.Select(t => t.Id)]).ToArray());
+    }
+
+    [Fact]
+    public async Task The_weighted_mean_of_each_turn_is_weighted_by_capability_and_salience()
+    {
+        var run = await ScenarioRun.LocallyAsync(Forecast.Of(ThreeDim, 100, 0, ForecastModel.Smp));
+        var history = SmpHistory.Of(run)!;
+
+        // From dummyData_3Dim.csv by hand: Σ power·salience·position / Σ power·salience over the 7 rows
+        // (every actor's saliences sum below 100, so the shares are the table's own; the power's scale
+        // cancels): Pstn1 78.784, Pstn2 47.600, Pstn3 52.323.
+        Assert.Equal(78.784, history.WeightedMean(0, 0), 0.001);
+        Assert.Equal(47.600, history.WeightedMean(0, 1), 0.001);
+        Assert.Equal(52.323, history.WeightedMean(0, 2), 0.001);
+        // SActor-02 (power 129.643, the largest) never moves from 0.1 on Pstn3 while the others gather near
+        // 74, which keeps the mean on Pstn3 well below the forecast.
+        Assert.True(history.WeightedMean(history.TurnCount, 2) < history.Turns[^1].Forecast[2] - 10);
+    }
+
+    private static LoadedScenario SmpOf(string path, World world, int turns) =>
+        new(path, path, new Scenario("smp", "", 0, world.ParametersFor(ModelParameters.Default), [new SmpTurnsStep(Forecast.StepId, 0, turns)]), world);
 
     [Fact]
     public async Task The_same_table_and_seed_give_the_same_bytes_and_the_seed_changes_nothing_but_itself()
@@ -53,6 +124,7 @@ public sealed class SmpRunTests
         Assert.Equal(RunFiles.Timeline(a), RunFiles.Timeline(b));
         Assert.Equal(RunFiles.State(a), RunFiles.State(b));
         Assert.Equal(SmpHistory.Of(a)!.ProbabilitiesCsv(), SmpHistory.Of(b)!.ProbabilitiesCsv());
+        Assert.Equal(SmpHistory.Of(a)!.PositionsCsv(), SmpHistory.Of(b)!.PositionsCsv());
         // The spatial model draws no random number: another seed gives the same timeline.
         Assert.Equal(RunFiles.Timeline(a), RunFiles.Timeline(c));
     }

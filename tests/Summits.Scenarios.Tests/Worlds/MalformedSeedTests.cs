@@ -238,8 +238,12 @@ public sealed class MalformedSeedTests
     public void An_unknown_key_lists_the_valid_keys()
     {
         var seed = EditedSeed.Replace("    leader: Shinzo Abe\n", "    leader: Shinzo Abe\n    colour: red\n");
+        // Every key an actor may hold, closest to 'colour' first (fewest insertions, deletions, substitutions
+        // and swaps), ties in the order docs/worlds.md lists them. By hand: leader is 5 edits from colour
+        // (c→l, o→e, l→a, o→d, u→e; "r" kept); id, name, speaker, curvature, risk, why and ktab 6 each;
+        // capability, strategy and affinity 8; acceptance 9.
         seed.FailsAt(seed.Find("colour: red", "colour"), "unknown key 'colour' in an actor",
-            "expected one of id, name, leader, speaker, capability, strategy, acceptance, curvature, risk, affinity, why");
+            "expected one of leader, id, name, speaker, curvature, risk, why, ktab, capability, strategy, affinity, acceptance");
     }
 
     [Fact]
@@ -253,7 +257,22 @@ public sealed class MalformedSeedTests
     public void An_unknown_top_level_key_lists_the_valid_keys()
     {
         var seed = EditedSeed.Replace("\nactors:\n", "\nactor:\n  - id: JP\nactors:\n");
-        seed.FailsAt(seed.Find("\nactor:\n", "actor:"), "unknown key 'actor' in the world", "world, title, about, source, salience, ktab, actors, topics");
+        // Every top-level key, closest to 'actor' first: actors 1 edit; title, about and ktab 4; draft and
+        // world 5; format, source and topics 6; salience and positions 7; agreements 9.
+        seed.FailsAt(seed.Find("\nactor:\n", "actor:"), "unknown key 'actor' in the world",
+            "expected one of actors, title, about, ktab, draft, world, format, source, topics, salience, positions, agreements");
+    }
+
+    [Fact]
+    public void A_misspelt_key_at_the_start_of_a_mapping_lists_the_keys_after_it()
+    {
+        // 'actr' is the first key of the first position: no other key of it has been read when 'actor' is
+        // found missing, yet the error names all fifteen a position may hold, the meant one first. By hand,
+        // edits from 'actr': actor 1; value, range, kind, why, ktab 4; topic, speaker, quotes 5; salience,
+        // strategy, acceptance 7; reference 8; reservation 10; salience-range 11.
+        var seed = EditedSeed.Replace("positions:\n  # north-korea\n  - actor: JP\n", "positions:\n  # north-korea\n  - actr: JP\n");
+        seed.FailsAt(seed.Find("  - actr: JP", "actr"), "unknown key 'actr' in a position; did you mean 'actor'",
+            "(valid keys, closest first: actor, value, range, kind, why, ktab, topic, speaker, quotes, salience, strategy, acceptance, reference, reservation, salience-range)");
     }
 
     [Fact]

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Summits.Model;
+
+namespace Summits.Scenarios;
+
+/// <summary>
+/// A play told round by round, as the debrief shows it: each proposal and offer under its id (the ids the
+/// scores and the answers file name), what came of it in the words of <see cref="AnswerInWords"/>, and the
+/// facilitator's injects. Every event of the timeline is told once; none is left out.
+/// </summary>
+public static partial class PlayInWords
+{
+    /// <summary>The lines of the play, each round under a heading "Round K of N"; text to be indented by the caller.</summary>
+    /// <param name="you">The actor spoken to as "you" (the player whose debrief it is); null for none.</param>
+    public static ImmutableArray<string> Of(Exercise exercise, IReadOnlyList<TimelineEvent> timeline, string? you)
+    {
+        var world = exercise.World;
+        var lines = ImmutableArray.CreateBuilder<string>();
+        var told = new HashSet<int>();
+        int? round = null;
+        foreach (var e in timeline)
+        {
+            if (!told.Add(e.Seq))
+                continue;
+            if (RoundOf(e) is { } r && r != round)
+            {
+                round = r;
+                lines.Add($"Round {r} of {exercise.Rounds}");
+            }
+            // The model's offers are made in a rounds step, whose own round marker the heading already says.
+            if (e.Kind == EventKind.Round)
+                continue;
+            if (e.Kind == EventKind.Proposal)
+            {
+                var id = e.Cause;
+                var offer = id.Contains("-offer.", StringComparison.Ordinal);
+                var who = e.Actor == you ? "You" : Name(world, e.Actor);
+                var verb = offer ? (e.Actor == you ? "offer" : "offers") : (e.Actor == you ? "propose" : "proposes");
+                lines.Add($"  {id}: {who} {verb} {Terms(e.Terms)}{(offer ? $", its offer after round {round}" : "")}.");
+                var caused = timeline.Where(x => x.Cause == id).ToList();
+                foreach (var x in caused)
+                    told.Add(x.Seq);
+                foreach (var line in AnswerInWords.Of(world, caused, id, you))
+                    lines.Add($"    {line}");
+                continue;
+            }
+            lines.Add($"  {AnswerInWords.Other(world, e)}");
+        }
+        if (lines.Count == 0)
+            lines.Add("No proposal was made and no inject came: nothing happened at the table.");
+        return lines.ToImmutable();
+    }
+
+    /// <summary>The exercise round an event belongs to, from the id of its step or cause (<c>r2-…</c>); null when neither says.</summary>
+    public static int? RoundOf(TimelineEvent e)
+    {
+        foreach (var id in new[] { e.Cause, e.Step })
+        {
+            var m = RoundPrefix().Match(id ?? "");
+            if (m.Success)
+                return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return null;
+    }
+
+    private static string Name(World world, string? actor) =>
+        world.Actors.FirstOrDefault(a => a.Id == actor) is { } found ? found.Name : actor ?? "nobody";
+
+    private static string Terms(ImmutableArray<Term>? terms) =>
+        terms is { IsDefaultOrEmpty: false } t ? string.Join(", ", t.Select(x => $"{x.Topic} {Debrief.Text(x.Value)}")) : "no terms";
+
+    [GeneratedRegex(@"^r(\d+)-")]
+    private static partial Regex RoundPrefix();
+}

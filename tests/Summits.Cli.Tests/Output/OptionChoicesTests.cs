@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.Text.RegularExpressions;
+using Summits.Cli.Commands;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// Every option of every command that takes one of a fixed set of values lists them, in one order, both
+/// in its command's help and in the one-line error for a value outside them.
+/// </summary>
+public sealed class OptionChoicesTests
+{
+    /// <summary>Each command path (without "summits") with each of its options that offers fixed choices.</summary>
+    public static TheoryData<string, string> OptionsWithChoices()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (path, command) in Commands(SummitsCommand.Create(), []))
+        {
+            foreach (var option in command.Options.Where(o => !o.Hidden && Choices(o).Length > 0))
+                data.Add(string.Join(' ', path), option.Name);
+            // An option offering completions (a flag offers True and False) takes a fixed set of values,
+            // so it must say its order here too.
+            foreach (var option in command.Options.Where(o => !o.Hidden && o is not Option<bool> && o.GetCompletions(CompletionContext.Empty).Any()))
+            {
+                if (Choices(option).Length == 0)
+                    data.Add(string.Join(' ', path), option.Name);
+            }
+        }
+        return data;
+    }
+
+    private static IEnumerable<(string[] Path, Command Command)> Commands(Command command, string[] path)
+    {
+        yield return (path, command);
+        foreach (var sub in command.Subcommands)
+        {
+            foreach (var found in Commands(sub, [.. path, sub.Name]))
+                yield return found;
+        }
+    }
+
+    private static string[] Choices(Option option) => [.. OptionChoices.Of(option)];
+
+    private static (Command Command, Option Option) Find(string path, string name)
+    {
+        Command command = SummitsCommand.Create();
+        foreach (var part in path.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            command = command.Subcommands.Single(c => c.Name == part);
+        return (command, command.Options.Single(o => o.Name == name));
+    }
+
+    /// <summary>The indexes at which each choice stands as a word of its own, each after the one before; -1 when one is missing.</summary>
+    private static int[] InOrder(string text, string[] choices)
+    {
+        var at = new int[choices.Length];
+        var from = 0;
+        for (var i = 0; i < choices.Length; i++)
+        {
+            var match = new Regex($@"(?<![\w/|-]){Regex.Escape(choices[i])}(?![\w/-])").Match(text, from);
+            at[i] = match.Success ? match.Index : -1;
+            if (!match.Success)
+                break;
+            from = match.Index + match.Length;
+        }
+        return at;
+    }
+
+    [Fact]
+    public void The_options_with_choices_include_those_a_user_found_unlisted()
+    {
+        // Worked out from the commands: bench --only takes a figure id, every telemetry command's
+        // --otlp-protocol takes grpc or http/protobuf; --engine, --format and --verbosity are shared.
+        var all = OptionsWithChoices().Select(row => $"{row[0]} {row[1]}").ToHashSet();
+        Assert.Contains("bench --only", all);
+        Assert.Contains("run --otlp-protocol", all);
+        Assert.Contains("run --model", all);
+        Assert.Contains("run --engine", all);
+        Assert.Contains("exercise --players", all);
+    }
+
+    [Theory]
+    [MemberData(nameof(OptionsWithChoices))]
+    public async Task Help_lists_every_choice_in_order(string path, string name)
+    {
+        var (_, option) = Find(path, name);
+        var choices = Choices(option);
+        Assert.NotEmpty(choices);
+        var help = new StringWriter();
+        var root = SummitsCommand.Create();
+        await root.Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]).InvokeAsync(new InvocationConfiguration { Output = help });
+        // The option's entry runs from its name to the next line that starts another option.
+        var lines = help.ToString().ReplaceLineEndings("\n").Split('\n');
+        var start = Array.FindIndex(lines, l => l.TrimStart().StartsWith('-') && Regex.IsMatch(l, $@"(^|[\s,]){Regex.Escape(name)}([\s,<]|$)"));
+        Assert.True(start >= 0, $"no entry for {name} in:\n{help}");
+        var end = start + 1;
+        while (end < lines.Length && !Regex.IsMatch(lines[end], @"^\s+-") && lines[end].Trim().Length > 0)
+            end++;
+        // q[uiet] names the level quiet.
+        var entry = string.Join(' ', lines[start..end].Select(l => l.Trim())).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+        var at = InOrder(entry, choices);
+        Assert.True(at.All(i => i >= 0), $"{path} {name}: the help's entry does not list {string.Join(", ", choices)} in that order: {entry}");
+    }
+
+    [Theory]
+    [MemberData(nameof(OptionsWithChoices))]
+    public void A_wrong_value_is_refused_with_every_choice_in_order(string path, string name)
+    {
+        var (_, option) = Find(path, name);
+        var choices = Choices(option);
+        Assert.NotEmpty(choices);
+        var root = SummitsCommand.Create();
+        // run --model applies only with --world, and says so before it looks at the value.
+        string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"] : [];
+        var parse = root.Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. context, name, "no-such-choice"]);
+        var error = parse.Errors.Select(UsageError.Of).FirstOrDefault(e => e.Contains("no-such-choice", StringComparison.Ordinal));
+        Assert.True(error is not null, $"{path} {name} no-such-choice: no error names the value; errors: {string.Join(" | ", parse.Errors.Select(e => e.Message))}");
+        var at = InOrder(error, choices);
+        Assert.True(at.All(i => i >= 0), $"{path} {name}: the error does not list {string.Join(", ", choices)} in that order: {error}");
+    }
+
+    [Fact]
+    public void Bench_lists_its_figures_by_number_then_by_name_with_what_each_measures()
+    {
+        // docs/performance.md numbers the figures 1 to 9 (7 retired) and names the KTAB and spatial-model
+        // ones; measured in the order 9, 1, 2, 3, 4, 5, ktab-40, ktab-160, smp, 6, 8, a reader looks one up
+        // as 1, 2, 3, 4, 5, 6, 8, 9, then ktab-40, ktab-160, smp.
+        var (_, option) = Find("bench", "--only");
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "8", "9", "ktab-40", "ktab-160", "smp"], Choices(option));
+        var parse = SummitsCommand.Create().Parse(["bench", "--only", "7"]);
+        var error = UsageError.Of(parse.Errors.Single());
+        Assert.StartsWith("--only must be one of 1 (plain grain-call rate of this silo: the ceiling), 2 (", error);
+        Assert.EndsWith(", not '7'", error);
+    }
+}
