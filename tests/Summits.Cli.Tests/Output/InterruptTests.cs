@@ -257,8 +257,8 @@ public sealed class InterruptTests : IDisposable
     }
 
     /// <summary>
-    /// Standard error without the warnings the silo logs when a loaded machine delays its timers
-    /// (<c>summits: warning: Orleans…</c>), which say nothing of the interruption.
+    /// Standard error without the silo's warning lines (<c>summits: warning: …</c>): a grain's call cut short by the
+    /// interruption may say so, which is not what these tests are about.
     /// </summary>
     private static string Said(string error) =>
         string.Join('\n', error.Split('\n').Where(line => !line.StartsWith("summits: warning: ", StringComparison.Ordinal))).Trim();
