@@ -16,6 +16,10 @@ public static partial class WorldFile
     {
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), "no such world file");
+        // A KTAB stakeholder table is what many users have first; it becomes a world through the importer.
+        if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
+            throw new InputException(new FilePosition(path, 1, 1),
+                $"this is a table, not a world file; make a world of a KTAB table first: summits import ktab {Path.GetFileName(path)} -o {Path.GetFileNameWithoutExtension(path)}.yaml");
         return Parse(path, InputFile.ReadText(path, path, "world file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
