@@ -204,6 +204,10 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.All(actors, a => Assert.Equal(csv[a], chances[a][^1]));
         // KTAB's reference: "SActor-04, prob : 0.6001 0.6059 0.1152 …".
         Assert.Equal([0.6001, 0.6059, 0.1152], chances["SActor-04"].Take(3).Select(v => Math.Round(v, 4)));
+        // Actors at one position each carry that position's probability, so the last turn's column adds up to
+        // more than 1 (about 1.485 for this table); report.md says so beside its table.
+        Assert.True(csv.Values.Sum() > 1.4);
+        Assert.Contains("actors at one position each show that position's, so a column can add up to more than 100%", File.ReadAllText(Path.Combine(dir, "report.md")));
 
         var headings = await _page!.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('h2')].map(h => h.textContent)");
         Assert.Equal([SmpReport.ForecastHeading, SmpReport.ByTurnHeading, SmpReport.ProbabilityHeading], headings);

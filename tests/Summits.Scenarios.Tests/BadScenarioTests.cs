@@ -134,6 +134,25 @@ public sealed class BadScenarioTests : IDisposable
         Assert.Contains($"'{meant}'", error.Problem);
     }
 
+    [Theory]
+    // A misspelt key read before any other of its mapping: each error lists every key the mapping may hold,
+    // closest to the misspelling first (ties in the order the docs list them), not just the keys read so far.
+    // By hand, edits from 'form': from 1 (o and r swapped), to 3, terms 3, rule 4, deadline 8.
+    [InlineData("steps:\n  - propose: { form: JP, to: [US], terms: { tpp-11: 50 } }\n", "form", "a proposal", "from",
+        "from, to, terms, rule, deadline")]
+    // From 'topc': topic 1 (an i left out), range 5, choices 5, position 7, salience 7, strategy 7, capability 9.
+    [InlineData("vary:\n  - { salience: JP, topc: trade-imbalance, range: [0.5, 0.9] }\nsteps:\n  - rounds: 1\n", "topc", "a varied input", "topic",
+        "topic, range, choices, position, salience, strategy, capability")]
+    // From 'reasn': reason 1, risk 3, name 4, leader 4, id 5, strategy 7, curvature 7, affinity 7, acceptance 8,
+    // capability 9.
+    [InlineData("actors:\n  - { id: XX, reasn: a new actor, name: X, capability: 0.5 }\nsteps:\n  - rounds: 1\n", "reasn", "an actor override", "reason",
+        "reason, risk, name, leader, id, strategy, curvature, affinity, acceptance, capability")]
+    public void A_misspelt_first_key_lists_every_key_of_its_mapping(string body, string at, string what, string meant, string keys)
+    {
+        var error = FailsAt(_folder.Write(body), at);
+        Assert.Equal($"unknown key '{at}' in {what}; did you mean '{meant}', which {what} requires? (valid keys, closest first: {keys})", error.Problem);
+    }
+
     [Fact]
     public void A_misspelt_key_at_the_start_of_a_scenario_lists_every_key_of_one()
     {

@@ -7,8 +7,12 @@ namespace Summits.Cli.Bench;
 /// <summary>Prints a bench run's figures: an aligned table for people, or one JSON document with the same figures.</summary>
 public static class BenchReport
 {
-    /// <summary>The machine a run was measured on, printed with every figure.</summary>
-    public sealed record Machine(int Cores, string Os, string Runtime, double MemoryGiB, bool ReadyToRun);
+    /// <summary>
+    /// The machine a run was measured on, printed with every figure, and how this program was built:
+    /// <paramref name="ReadyToRun"/> when its code was compiled ahead of time, <paramref name="Composite"/> when
+    /// that code and the runtime's are one self-contained composite image (what <c>dotnet pack</c> installs).
+    /// </summary>
+    public sealed record Machine(int Cores, string Os, string Runtime, double MemoryGiB, bool ReadyToRun, bool Composite = false);
 
     /// <summary>The JSON document of <c>summits bench --json</c>.</summary>
     public sealed record Document(Machine Machine, bool Quick, double Seconds, IReadOnlyList<BenchResult> Results);
@@ -18,7 +22,8 @@ public static class BenchReport
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1),
-        IsReadyToRun());
+        IsReadyToRun(),
+        IsComposite());
 
     public static void WriteJson(TextWriter output, Document document) =>
         output.Write(JsonSerializer.Serialize(document, SummitsJson.Options) + "\n");
@@ -27,7 +32,7 @@ public static class BenchReport
     public static void WriteTable(TextWriter output, Document document, int width, bool details = true)
     {
         var m = document.Machine;
-        foreach (var line in Output.TerminalWidth.Wrap(BenchText.Invariant($"summits bench{(document.Quick ? " --quick" : "")}: {m.Cores} cores, {m.MemoryGiB} GiB, {m.Os}, {m.Runtime}, {(m.ReadyToRun ? "ReadyToRun" : "JIT")}, {document.Seconds:0.0} s"), width))
+        foreach (var line in Output.TerminalWidth.Wrap(BenchText.Invariant($"summits bench{(document.Quick ? " --quick" : "")}: {m.Cores} cores, {m.MemoryGiB} GiB, {m.Os}, {m.Runtime}, {(m.Composite ? "ReadyToRun composite, self-contained" : m.ReadyToRun ? "ReadyToRun" : "JIT")}, {document.Seconds:0.0} s"), width))
             output.WriteLine(line);
         output.WriteLine();
         var left = Output.FittedTable.Write(output,
@@ -66,5 +71,18 @@ public static class BenchReport
         var module = typeof(BenchReport).Assembly.ManifestModule;
         module.GetPEKind(out var kind, out _);
         return !kind.HasFlag(System.Reflection.PortableExecutableKinds.ILOnly);
+    }
+
+    /// <summary>
+    /// Whether this program runs from a self-contained composite build: the runtime's own library sits in the
+    /// program's folder, and so does the one composite image (<c>*.r2r.dll</c>) holding the native code.
+    /// </summary>
+    private static bool IsComposite()
+    {
+        var folder = AppContext.BaseDirectory;
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        return runtime is not null
+            && Path.GetFullPath(runtime).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)
+            && Directory.EnumerateFiles(folder, "*.r2r.dll").Any();
     }
 }

@@ -57,7 +57,7 @@ public static class MigrateCommand
     {
         try
         {
-            return new MappingReader(path, YamlDocument.LoadMapping(path, Read(path)), "the file").Has("scenario");
+            return new MappingReader(path, YamlDocument.LoadMapping(path, Read(path)), "the file", FormatMigration.ProbedKeys).Has("scenario");
         }
         catch (InputException)
         {

@@ -222,6 +222,8 @@ public static class RunCommand
     /// <summary>Why <paramref name="text"/> is not two different actors A,B of every world run; null when it is.</summary>
     private static string? PairError(string text, IReadOnlyList<LoadedScenario> scenarios)
     {
+        if (scenarios.All(s => s.Scenario.Steps.Any(step => step is SmpTurnsStep)))
+            return "--pair chooses the parties of the bargaining model's figures, and the spatial model's report has none; leave --pair out";
         var names = text.Split(',', StringSplitOptions.TrimEntries);
         var actors = scenarios.SelectMany(s => s.World.Actors.Select(a => a.Id)).Distinct().ToList();
         if (names.Length != 2 || names[0] == names[1])

@@ -41,7 +41,7 @@ public static class SmpReport
         md.Paragraph($"KTAB's forecast on each dimension at each turn (turn 0 is the table as given); report.html charts every actor's position beside it. {CsvNote}");
         md.Table(["turn", .. history.Columns], history.Turns.Select(t => (IReadOnlyList<string>)[Turn(t.Number), .. t.Forecast.Select(Number)]));
         md.Heading(ProbabilityHeading);
-        md.Paragraph("The probability that each actor's position prevails, at the start and after the last turn; smp-probabilities.csv holds every turn.");
+        md.Paragraph("The probability that each actor's position prevails, at the start and after the last turn; smp-probabilities.csv holds every turn. A probability belongs to a position: actors at one position each show that position's, so a column can add up to more than 100%.");
         md.Table(["actor", "at the start", $"after turn {history.TurnCount}"],
             history.Start.Actors.Select((a, i) => (IReadOnlyList<string>)[a, Percent(history.Turns[0].WinProbabilities[i]), Percent(history.Turns[^1].WinProbabilities[i])]));
     }

@@ -12,6 +12,18 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class ExerciseFile
 {
+    private static readonly string[] ExerciseKeys = ["exercise", "title", "about", "world", "record", "seed", "rounds", "others", "topics",
+        "objectives", "facilitator-note", "roles", "predictions", "injects", "scoring"];
+    private static readonly string[] RoleKeys = ["actor", "priorities", "reservation", "must-not-give-up"];
+    private static readonly string[] LimitKeys = ["topic", "limit", "why"];
+    private static readonly string[] QuestionKeys = ["id", "ask", "points", "agreement", "value"];
+    private static readonly string[] ValueQuestionKeys = ["actor", "topic"];
+    private static readonly string[] InjectKeys = ["round", "shock"];
+    private static readonly string[] ScoringKeys = ["agreement", "beyond-reservation", "breach", "must-not-give-up", "value-step"];
+    private static readonly string[] AnswersKeys = ["answers", "partial", "role", "predictions", "players", "proposals", "responses"];
+    private static readonly string[] ProposalKeys = ["round", "from", "terms", "deadline"];
+    private static readonly string[] ResponseKeys = ["proposal", "answer"];
+
     /// <summary>The most rounds an exercise may have.</summary>
     public const int MaxRounds = 100;
 
@@ -20,7 +32,7 @@ public static class ExerciseFile
 
     public static Exercise Parse(string path, string text)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the exercise");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the exercise", ExerciseKeys);
         var id = Id(root, "exercise");
         var title = NotBlank(root, "title");
         var about = root.OptionalString("about") ?? "";
@@ -38,7 +50,7 @@ public static class ExerciseFile
         var roleNodes = root.List("roles");
         var predictionNodes = root.List("predictions");
         var injectNodes = root.OptionalList("injects");
-        var scoring = root.Has("scoring") ? Scoring(new MappingReader(path, root.Required("scoring"), "the scoring")) : new Scoring();
+        var scoring = root.Has("scoring") ? Scoring(new MappingReader(path, root.Required("scoring"), "the scoring", ScoringKeys)) : new Scoring();
         root.RejectUnknownKeys();
 
         var world = WorldFile.Load(worldPath);
@@ -61,7 +73,7 @@ public static class ExerciseFile
         var roles = new List<ExerciseRole>();
         foreach (var node in roleNodes)
         {
-            var role = Role(new MappingReader(path, node, "a role"), world, topics);
+            var role = Role(new MappingReader(path, node, "a role", RoleKeys), world, topics);
             if (roles.Any(r => r.Actor == role.Actor))
                 throw root.Fail(node, $"{role.Actor} has two roles; the two roles are two different actors");
             roles.Add(role);
@@ -76,13 +88,13 @@ public static class ExerciseFile
         };
 
         var predictionIds = new HashSet<string>(StringComparer.Ordinal);
-        var predictions = predictionNodes.Select(n => Question(new MappingReader(path, n, "a prediction question"), world, topics, predictionIds)).ToImmutableArray();
+        var predictions = predictionNodes.Select(n => Question(new MappingReader(path, n, "a prediction question", QuestionKeys), world, topics, predictionIds)).ToImmutableArray();
 
         var reader = new StepReader(path, world);
         var injects = new List<Inject>();
         foreach (var node in injectNodes)
         {
-            var r = new MappingReader(path, node, "an inject");
+            var r = new MappingReader(path, node, "an inject", InjectKeys);
             var round = r.Integer("round", 1, rounds);
             var shock = r.Required("shock");
             r.RejectUnknownKeys();
@@ -101,7 +113,7 @@ public static class ExerciseFile
 
     public static ExerciseAnswers ParseAnswers(string path, string text, Exercise exercise, string? roleOverride = null)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the answers");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the answers", AnswersKeys);
         var answersNode = root.Required("answers");
         if (root.String("answers") != exercise.Id)
             throw root.Fail(answersNode, $"these answers are to the exercise '{root.String("answers")}', not '{exercise.Id}'");
@@ -134,7 +146,7 @@ public static class ExerciseFile
         var proposals = new List<ExerciseAnswers.RoundProposal>();
         foreach (var node in proposalNodes)
         {
-            var r = new MappingReader(path, node, "a proposal");
+            var r = new MappingReader(path, node, "a proposal", ProposalKeys);
             var round = r.Integer("round", 1, exercise.Rounds);
             var from = role;
             if (r.Optional("from") is { } fromNode)
@@ -170,7 +182,7 @@ public static class ExerciseFile
         var responses = new List<RespondStep>();
         foreach (var node in responseNodes)
         {
-            var r = new MappingReader(path, node, "a response");
+            var r = new MappingReader(path, node, "a response", ResponseKeys);
             var idNode = r.Required("proposal");
             var id = r.String("proposal");
             var answerNode = r.Required("answer");
@@ -225,7 +237,7 @@ public static class ExerciseFile
         var limits = new List<Limit>();
         foreach (var node in r.OptionalList("must-not-give-up"))
         {
-            var l = new MappingReader(r.File, node, "a limit");
+            var l = new MappingReader(r.File, node, "a limit", LimitKeys);
             var topicNode = l.Required("topic");
             var topic = l.String("topic");
             if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
@@ -273,7 +285,7 @@ public static class ExerciseFile
         }
         else
         {
-            var v = new MappingReader(r.File, r.Required("value"), "'value'");
+            var v = new MappingReader(r.File, r.Required("value"), "'value'", ValueQuestionKeys);
             var actorNode = v.Required("actor");
             var actor = v.String("actor");
             if (!world.Actors.Any(a => a.Id == actor))

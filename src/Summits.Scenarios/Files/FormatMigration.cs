@@ -12,6 +12,9 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class FormatMigration
 {
+    /// <summary>The keys that tell a world file (world and actors) from a scenario file, and the format key both carry.</summary>
+    public static readonly IReadOnlyList<string> ProbedKeys = [FileFormat.Key, "world", "actors", "scenario"];
+
     /// <summary>One change the migration makes, with the line it makes it on (in the file as it was).</summary>
     public sealed record Change(int Line, string What);
 
@@ -20,7 +23,7 @@ public static class FormatMigration
     public static (string Text, IReadOnlyList<Change> Changes) Migrate(string path, string text)
     {
         var root = YamlDocument.LoadMapping(path, text);
-        var reader = new MappingReader(path, root, "the file");
+        var reader = new MappingReader(path, root, "the file", ProbedKeys);
         var isWorld = reader.Has("world") && reader.Has("actors");
         if (!isWorld && !reader.Has("scenario"))
             throw new InputException(new FilePosition(path, 1, 1), "this is neither a world file (with 'world' and 'actors') nor a scenario file (with 'scenario'); nothing to migrate");
@@ -116,7 +119,7 @@ public static class FormatMigration
     /// <exception cref="InputException">The migrated file still has a mistake the migration cannot mend; its line is that of the migrated text.</exception>
     public static void Check(string path, string migrated)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, migrated), "the file");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, migrated), "the file", ProbedKeys);
         if (root.Has("scenario"))
             ScenarioFile.Parse(path, migrated);
         else

@@ -15,13 +15,8 @@ public sealed class MappingReader
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly string[] _keys;
 
-    public MappingReader(string file, YamlNode node, string what)
-        : this(file, node, what, [])
-    {
-    }
-
     /// <param name="keys">
-    /// Every key this kind of mapping may hold, declared once by its reader, so that an error for an unknown
+    /// Every key this kind of mapping may hold, declared once by each reader (every reader declares them), so that an error for an unknown
     /// or misspelt key lists them all (closest first) even when the mistake comes before the keys after it
     /// are read. A key is still accepted only once it is read: a key of another form of the mapping is refused.
     /// </param>
@@ -80,9 +75,7 @@ public sealed class MappingReader
             .OrderBy(k => Edits(k.Value!, key))
             .FirstOrDefault();
         if (misspelt is not null)
-            throw Fail(misspelt, _keys.Length > 0
-                ? $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (valid keys, closest first: {Valid(misspelt.Value!)})"
-                : $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (keys read so far: {Choices(_known)})");
+            throw Fail(misspelt, $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (valid keys, closest first: {Valid(misspelt.Value!)})");
         throw new InputException(Position, $"{_what} is missing the required key '{key}'");
     }
 
@@ -158,9 +151,7 @@ public sealed class MappingReader
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!_known.Contains(name))
-                throw Fail(key, _keys.Length > 0
-                    ? $"unknown key '{name}' in {_what}; expected one of {Valid(name)}"
-                    : $"unknown key '{name}' in {_what}; expected one of {Choices(_known)}");
+                throw Fail(key, $"unknown key '{name}' in {_what}; expected one of {Valid(name)}");
         }
     }
 

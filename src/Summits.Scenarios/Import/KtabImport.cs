@@ -26,7 +26,9 @@ public static class KtabImport
             throw Mismatch(tables, shared);
         if (shared.Count < 2)
             throw new InputException(new FilePosition(tables[^1].Path, 1, 1),
-                $"the tables share {shared.Count} actor{(shared.Count == 1 ? "" : "s")}; a world needs at least two");
+                tables.Count == 1
+                    ? $"the table has {shared.Count} actor{(shared.Count == 1 ? "" : "s")}; a world needs at least two"
+                    : $"the tables share {shared.Count} actor{(shared.Count == 1 ? "" : "s")}; a world needs at least two");
 
         var actorIds = UniqueIds(shared);
         var topics = new List<(KtabTable Table, int Dimension, Topic Topic)>();

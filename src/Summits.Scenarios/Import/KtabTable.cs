@@ -40,6 +40,8 @@ public sealed class KtabTable
 
     public static KtabTable Load(string path)
     {
+        if (Directory.Exists(path))
+            throw new InputException(new FilePosition(path, 1, 1), "this is a folder; name a KTAB table file (.csv) in it");
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), "no such table file");
         return Parse(path, InputFile.ReadText(path, path, "table file", InputFile.TextLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));

@@ -22,9 +22,22 @@ public static class RecordFile
         return Parse(path, InputFile.ReadText(path, path, "record file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
+    private static readonly string[] RecordKeys = ["record", "about", "world", "facts"];
+    private static readonly string[] FactKeys = ["id", "date", "in-force", "topic", "what", "implies", "why", "sources"];
+    private static readonly string[] ImplicationKinds = ["agreement", "move", "position"];
+    private static readonly string[] SourceKeys = ["publisher", "title", "date", "url"];
+
+    /// <summary>The keys of each kind of implication: an agreement's parties and range, a move's actor and end, a position's actor and range.</summary>
+    private static string[] ImpliedKeys(string kind) => kind switch
+    {
+        "agreement" => ["parties", "range"],
+        "move" => ["actor", "toward"],
+        _ => ["actor", "range"],
+    };
+
     public static SummitRecord Parse(string path, string text)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the record");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the record", RecordKeys);
         var idNode = root.Required("record");
         var id = root.String("record");
         if (!Summits.Grains.GrainKeys.IsId(id))
@@ -45,7 +58,7 @@ public static class RecordFile
         var facts = new List<RecordFact>();
         foreach (var node in factNodes)
         {
-            facts.Add(Fact(new MappingReader(path, node, "a fact"), world, ids));
+            facts.Add(Fact(new MappingReader(path, node, "a fact", FactKeys), world, ids));
         }
         return new SummitRecord(id, about, path, worldPath, world, [.. facts.OrderBy(f => f.Date).ThenBy(f => f.Line)]);
     }
@@ -92,23 +105,23 @@ public static class RecordFile
         if (!world.Topics.Any(t => t.Id == topic))
             throw r.Fail(topicNode, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(world.Topics.Select(t => t.Id))}");
         var what = Text(r, "what");
-        var implies = Implies(new MappingReader(r.File, r.Required("implies"), "'implies'"), world, topic);
+        var implies = Implies(new MappingReader(r.File, r.Required("implies"), "'implies'", ImplicationKinds), world, topic);
         var why = Text(r, "why");
-        var sources = r.List("sources").Select(s => Source(new MappingReader(r.File, s, "a source"))).ToImmutableArray();
+        var sources = r.List("sources").Select(s => Source(new MappingReader(r.File, s, "a source", SourceKeys))).ToImmutableArray();
         r.RejectUnknownKeys();
         return new RecordFact(id, date, inForce, topic, what, implies, why, sources, r.Position.Line);
     }
 
     private static Implication Implies(MappingReader r, World world, string topic)
     {
-        string[] kinds = ["agreement", "move", "position"];
+        var kinds = ImplicationKinds;
         var given = kinds.Where(r.Has).ToList();
         if (given.Count != 1)
             throw r.Fail(r.Node, given.Count == 0
                 ? $"'implies' must say what the fact implies on {topic}: one of {MappingReader.Choices(kinds)}"
                 : $"'implies' says both '{given[0]}' and '{given[1]}'; give one of {MappingReader.Choices(kinds)}");
         var kind = given[0];
-        var body = new MappingReader(r.File, r.Required(kind), $"'{kind}'");
+        var body = new MappingReader(r.File, r.Required(kind), $"'{kind}'", ImpliedKeys(kind));
         r.RejectUnknownKeys();
         Implication implication;
         switch (kind)

@@ -7,16 +7,23 @@ namespace Summits.Scenarios;
 /// <summary>Reads an <c>expect</c> step: assertions on agreements, positions and events.</summary>
 public sealed class ExpectationReader(string file, string[] actors, string[] topics)
 {
+    /// <summary>The keys of an <c>expect</c> step's mapping.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["agreement", "position", "event", "order", "because"];
+    private static readonly string[] AgreementKeys = ["topic", "absent", "exists", "parties", "value", "status"];
+    private static readonly string[] PositionKeys = ["actor", "topic", "range", "moved", "target"];
+    private static readonly string[] PatternKeys = ["kind", "actor", "topic", "cause"];
+    private static readonly string[] EventKeys = [.. PatternKeys, "happened"];
+
     public ExpectStep Read(string id, int line, MappingReader r)
     {
         var expectations = ImmutableArray.CreateBuilder<Expectation>();
         if (r.Optional("agreement") is { } agreement)
-            expectations.Add(Agreement(new MappingReader(file, agreement, "an agreement expectation")));
+            expectations.Add(Agreement(new MappingReader(file, agreement, "an agreement expectation", AgreementKeys)));
         if (r.Optional("position") is { } position)
-            expectations.Add(Position(new MappingReader(file, position, "a position expectation")));
+            expectations.Add(Position(new MappingReader(file, position, "a position expectation", PositionKeys)));
         if (r.Optional("event") is { } happened)
         {
-            var e = new MappingReader(file, happened, "an event expectation");
+            var e = new MappingReader(file, happened, "an event expectation", EventKeys);
             var pattern = Pattern(e);
             var yes = !e.Has("happened") || Boolean(e, "happened");
             e.RejectUnknownKeys();
@@ -26,7 +33,7 @@ public sealed class ExpectationReader(string file, string[] actors, string[] top
         {
             var patterns = r.List("order").Select(n =>
             {
-                var e = new MappingReader(file, n, "an event in an order");
+                var e = new MappingReader(file, n, "an event in an order", PatternKeys);
                 var p = Pattern(e);
                 e.RejectUnknownKeys();
                 return p;

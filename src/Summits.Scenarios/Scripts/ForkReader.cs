@@ -28,7 +28,7 @@ public sealed partial class ForkReader(string file, World world)
 
     public ScenarioFork Read(YamlMappingNode node, IReadOnlyList<YamlNode> shared, Scenario scenario)
     {
-        var r = new MappingReader(file, node, "a fork step");
+        var r = new MappingReader(file, node, "a fork step", ["fork"]);
         var pairs = r.Pairs("fork");
         r.RejectUnknownKeys();
         if (pairs.Count == 0)

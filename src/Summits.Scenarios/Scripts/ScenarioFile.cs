@@ -45,7 +45,7 @@ public static class ScenarioFile
         if (smp && ModelName(root) != ForecastModel.Smp)
             smp = false;
         var parameters = root.Has("model") && !(root.Required("model") is YamlScalarNode)
-            ? Parameters(new MappingReader(path, root.Required("model"), "the model parameters")) : ModelParameters.Default;
+            ? Parameters(new MappingReader(path, root.Required("model"), "the model parameters", ParameterKeys)) : ModelParameters.Default;
         var actorNodes = root.OptionalList("actors");
         var topicNodes = root.OptionalList("topics");
         var positionNodes = root.OptionalList("positions");
@@ -92,6 +92,10 @@ public static class ScenarioFile
             ? seed
             : throw root.Fail(node, $"'seed' must be a whole number from 0 to {ulong.MaxValue}, not '{text}'");
     }
+
+    /// <summary>The bargaining model's parameters a scenario's <c>model</c> mapping may set.</summary>
+    private static readonly string[] ParameterKeys = ["influence-rate", "window-min", "window-span", "breach-factor", "convergence",
+        "boulware-exponent", "conceder-exponent", "initial-concession", "opening-concession", "acceptance-time"];
 
     private static ModelParameters Parameters(MappingReader r)
     {

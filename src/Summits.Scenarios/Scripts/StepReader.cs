@@ -10,6 +10,12 @@ public sealed partial class StepReader
 {
     private static readonly string[] Kinds = ["propose", "respond", "shock", "rounds", "expect"];
 
+    /// <summary>A step's keys: its id, its kind, and the keys a <c>rounds</c> step reads beside its count.</summary>
+    private static readonly string[] StepKeys = ["id", .. Kinds, "topics", "rule", "opener"];
+    private static readonly string[] ProposalKeys = ["from", "to", "terms", "rule", "deadline"];
+    private static readonly string[] AnswerKeys = ["actor", "to", "answer", "terms", "because"];
+    private static readonly string[] ShockStepKeys = ["reason", "changes"];
+
     private readonly string _file;
     private readonly string[] _actors;
     private readonly string[] _topics;
@@ -46,7 +52,7 @@ public sealed partial class StepReader
 
     private Step Read(YamlNode node, int index)
     {
-        var r = new MappingReader(_file, node, "a step");
+        var r = new MappingReader(_file, node, "a step", StepKeys);
         var kinds = Kinds.Where(r.Has).ToArray();
         if (kinds.Length == 0)
         {
@@ -68,11 +74,11 @@ public sealed partial class StepReader
 
         Step step = kinds[0] switch
         {
-            "propose" => Propose(id, line, new MappingReader(_file, r.Required("propose"), "a proposal")),
-            "respond" => Respond(id, line, new MappingReader(_file, r.Required("respond"), "a scripted answer")),
-            "shock" => Shock(id, line, new MappingReader(_file, r.Required("shock"), "a shock")),
+            "propose" => Propose(id, line, new MappingReader(_file, r.Required("propose"), "a proposal", ProposalKeys)),
+            "respond" => Respond(id, line, new MappingReader(_file, r.Required("respond"), "a scripted answer", AnswerKeys)),
+            "shock" => Shock(id, line, new MappingReader(_file, r.Required("shock"), "a shock", ShockStepKeys)),
             "rounds" => Rounds(id, line, r),
-            _ => new ExpectationReader(_file, _actors, _topics).Read(id, line, new MappingReader(_file, r.Required("expect"), "an expectation")),
+            _ => new ExpectationReader(_file, _actors, _topics).Read(id, line, new MappingReader(_file, r.Required("expect"), "an expectation", ExpectationReader.Keys)),
         };
         r.RejectUnknownKeys();
         return step;
@@ -111,6 +117,7 @@ public sealed partial class StepReader
     }
 
     private static readonly string[] ShockKeys = ["position", "salience", "capability", "affinity"];
+    private static readonly string[] ShockChangeKeys = [.. ShockKeys, "topic", "toward", "to", "by", "with-salience"];
 
     private ShockStep Shock(string id, int line, MappingReader r)
     {
@@ -118,7 +125,7 @@ public sealed partial class StepReader
         var changes = ImmutableArray.CreateBuilder<ShockChange>();
         foreach (var node in r.List("changes"))
         {
-            var c = new MappingReader(_file, node, "a shock change");
+            var c = new MappingReader(_file, node, "a shock change", ShockChangeKeys);
             var what = ShockKeys.Where(c.Has).ToArray();
             if (what.Length != 1)
                 throw c.Fail(node, $"a shock change names exactly one of {Choices(ShockKeys)} with the actor it changes, for example 'salience: JP'");

@@ -13,6 +13,7 @@ namespace Summits.Scenarios;
 public sealed class VaryReader(string file, World world, int format = FileFormat.Current)
 {
     private static readonly string[] Kinds = ["position", "salience", "capability", "strategy"];
+    private static readonly string[] Keys = [.. Kinds, "topic", "range", "choices"];
 
     private readonly string[] _actors = [.. world.Actors.Select(a => a.Id)];
     private readonly string[] _topics = [.. world.Topics.Select(t => t.Id)];
@@ -33,7 +34,7 @@ public sealed class VaryReader(string file, World world, int format = FileFormat
 
     private Variation Read(YamlNode node)
     {
-        var r = new MappingReader(file, node, "a varied input");
+        var r = new MappingReader(file, node, "a varied input", Keys);
         var kinds = Kinds.Where(r.Has).ToArray();
         if (kinds.Length != 1)
             throw r.Fail(node, $"a varied input names exactly one of {MappingReader.Choices(Kinds)} with its actor, for example '{{ salience: JP, topic: {_topics.FirstOrDefault() ?? "trade"}, range: [0.5, 0.9] }}'");

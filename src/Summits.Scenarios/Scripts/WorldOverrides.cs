@@ -22,9 +22,13 @@ public static class WorldOverrides
         return world;
     }
 
+    private static readonly string[] ActorKeys = ["id", "reason", "name", "leader", "capability", "strategy", "curvature", "risk", "acceptance", "affinity"];
+    private static readonly string[] TopicKeys = ["id", "reason", "title", "scale"];
+    private static readonly string[] PositionKeys = ["actor", "topic", "reason", "value", "salience", "range", "salience-range", "reservation", "strategy", "acceptance"];
+
     private static World Actor(string path, World world, YamlNode node, int format)
     {
-        var r = new MappingReader(path, node, "an actor override");
+        var r = new MappingReader(path, node, "an actor override", ActorKeys);
         var id = WorldFile.Identifier(r, "id");
         Reason(r);
         var existing = world.Actors.FirstOrDefault(a => a.Id == id);
@@ -57,14 +61,14 @@ public static class WorldOverrides
 
     private static World Topic(string path, World world, YamlNode node)
     {
-        var r = new MappingReader(path, node, "a topic override");
+        var r = new MappingReader(path, node, "a topic override", TopicKeys);
         var id = WorldFile.Identifier(r, "id");
         Reason(r);
         var existing = world.Topics.FirstOrDefault(t => t.Id == id);
         var scale = existing?.Scale;
         if (r.Optional("scale") is { } scaleNode)
         {
-            var s = new MappingReader(path, scaleNode, "a topic's scale");
+            var s = new MappingReader(path, scaleNode, "a topic's scale", WorldFile.ScaleKeys);
             scale = new ScaleAnchors(s.String("low"), s.String("middle"), s.String("high"));
             s.RejectUnknownKeys();
         }
@@ -80,7 +84,7 @@ public static class WorldOverrides
 
     private static World Position(string path, World world, YamlNode node, string scenario)
     {
-        var r = new MappingReader(path, node, "a position override");
+        var r = new MappingReader(path, node, "a position override", PositionKeys);
         var actor = WorldFile.KnownId(r, r.Required("actor"), r.String("actor"), world.Actors.Select(a => a.Id).ToArray(), "actor");
         var topic = WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), world.Topics.Select(t => t.Id).ToArray(), "topic");
         var reason = Reason(r);

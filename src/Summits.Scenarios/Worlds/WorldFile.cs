@@ -16,6 +16,10 @@ public static partial class WorldFile
     {
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), "no such world file");
+        // A KTAB stakeholder table is what many users have first; it becomes a world through the importer.
+        if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
+            throw new InputException(new FilePosition(path, 1, 1),
+                $"this is a table, not a world file; make a world of a KTAB table first: summits import ktab {Path.GetFileName(path)} -o {Path.GetFileNameWithoutExtension(path)}.yaml");
         return Parse(path, InputFile.ReadText(path, path, "world file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
@@ -33,6 +37,9 @@ public static partial class WorldFile
 
     /// <summary>Every key of an agreement: 'topic' and 'value', or 'terms'.</summary>
     public static readonly string[] AgreementKeys = ["id", "topic", "value", "terms", "parties", "rule", "quote", "verb", "why"];
+
+    /// <summary>Every key of a topic's scale: the words at its three anchors.</summary>
+    public static readonly string[] ScaleKeys = ["low", "middle", "high"];
 
     public static World Parse(string path, string text)
     {
@@ -57,7 +64,7 @@ public static partial class WorldFile
         KtabScenarioLine? ktab = null;
         if (root.Optional("ktab") is { } ktabNode)
         {
-            var k = new MappingReader(path, ktabNode, "the KTAB table's words");
+            var k = new MappingReader(path, ktabNode, "the KTAB table's words", ["description", "power"]);
             ktab = new KtabScenarioLine(k.String("description"), k.String("power"));
             k.RejectUnknownKeys();
         }
@@ -67,8 +74,8 @@ public static partial class WorldFile
         var agreementNodes = root.OptionalList("agreements");
         root.RejectUnknownKeys();
 
-        var actorIds = UniqueIds(path, actorNodes, "an actor", "actor");
-        var topicIds = UniqueIds(path, topicNodes, "a topic", "topic");
+        var actorIds = UniqueIds(path, actorNodes, "an actor", "actor", ActorKeys);
+        var topicIds = UniqueIds(path, topicNodes, "a topic", "topic", TopicKeys);
         var actors = actorNodes.Select(n => ReadActor(path, n, actorIds, format)).ToImmutableArray();
         var topics = topicNodes.Select(n => ReadTopic(path, n, topicIds)).ToImmutableArray();
 
@@ -85,7 +92,7 @@ public static partial class WorldFile
             // Shares of one actor's attention cannot add up to more than the whole of it.
             var shared = attention[position.Actor] = attention.GetValueOrDefault(position.Actor) + position.Salience.Value;
             if (salienceMeaning == SalienceMeaning.Shares && shared > 1 + 1e-9)
-                throw new InputException(YamlDocument.At(path, new MappingReader(path, node, "a position").Required("salience")),
+                throw new InputException(YamlDocument.At(path, new MappingReader(path, node, "a position", PositionKeys).Required("salience")),
                     $"{position.Actor}'s saliences sum to {shared.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} with this one; with 'salience: shares' they are shares of the actor's attention and may sum to at most 1");
             positions.Add(position);
         }
@@ -100,12 +107,12 @@ public static partial class WorldFile
         return new World(id, title, about, sourceName ?? "", actors, topics, positions.DrainToImmutable(), agreements.DrainToImmutable(), salienceMeaning, ktab);
     }
 
-    private static IdSet UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string described, string what)
+    private static IdSet UniqueIds(string path, IReadOnlyList<YamlNode> nodes, string described, string what, string[] keys)
     {
         var ids = new IdSet();
         foreach (var node in nodes)
         {
-            var reader = new MappingReader(path, node, described);
+            var reader = new MappingReader(path, node, described, keys);
             var id = Identifier(reader, "id");
             if (!ids.TryAdd(id))
                 throw reader.Fail(reader.Required("id"), $"the {what} id '{id}' is used twice; {what} ids must be unique");
@@ -139,7 +146,7 @@ public static partial class WorldFile
         string? ktabPower = null;
         if (r.Optional("ktab") is { } ktabNode)
         {
-            var k = new MappingReader(path, ktabNode, "an actor's KTAB numbers");
+            var k = new MappingReader(path, ktabNode, "an actor's KTAB numbers", ["power"]);
             ktabPower = TableNumber(k, "power");
             k.RejectUnknownKeys();
         }
@@ -161,7 +168,7 @@ public static partial class WorldFile
         var r = new MappingReader(path, node, "a topic", TopicKeys);
         var id = r.String("id");
         var title = r.String("title");
-        var scale = new MappingReader(path, r.Required("scale"), "a topic's scale");
+        var scale = new MappingReader(path, r.Required("scale"), "a topic's scale", ScaleKeys);
         var anchors = new ScaleAnchors(scale.String("low"), scale.String("middle"), scale.String("high"));
         scale.RejectUnknownKeys();
         var related = r.OptionalList("related")
@@ -170,7 +177,7 @@ public static partial class WorldFile
         KtabColumns? ktab = null;
         if (r.Optional("ktab") is { } ktabNode)
         {
-            var k = new MappingReader(path, ktabNode, "a topic's KTAB columns");
+            var k = new MappingReader(path, ktabNode, "a topic's KTAB columns", ["position", "salience"]);
             ktab = new KtabColumns(k.String("position"), k.String("salience"));
             k.RejectUnknownKeys();
         }
@@ -199,7 +206,7 @@ public static partial class WorldFile
         KtabNumbers? ktab = null;
         if (r.Optional("ktab") is { } ktabNode)
         {
-            var k = new MappingReader(path, ktabNode, "a position's KTAB numbers");
+            var k = new MappingReader(path, ktabNode, "a position's KTAB numbers", ["position", "salience"]);
             ktab = new KtabNumbers(TableNumber(k, "position"), TableNumber(k, "salience"));
             k.RejectUnknownKeys();
         }

@@ -100,6 +100,34 @@ public sealed class KtabSmpCommandsTests
     }
 
     [Fact]
+    public async Task A_pair_for_a_spatial_model_report_is_refused_in_one_line_and_nothing_is_written()
+    {
+        // --pair chooses the two parties of the bargaining report's figures; the spatial model's report has no
+        // such figure, so the option cannot apply. Before, it was accepted and silently did nothing.
+        var report = Path.Combine(Path.GetTempPath(), $"summits-smp-pair-{Guid.NewGuid():N}");
+
+        var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "-q",
+            "--report", report, "--pair", "SActor-00,SActor-01");
+
+        Assert.Equal(2, code);
+        Assert.Equal("summits run: error: --pair chooses the parties of the bargaining model's figures, and the spatial model's report has none; leave --pair out (see 'summits run --help')", error.Trim());
+        Assert.Equal("", output);
+        Assert.False(Directory.Exists(report));
+    }
+
+    [Fact]
+    public async Task A_KTAB_table_given_as_the_world_points_to_the_importer()
+    {
+        // The table a KTAB user has, given where a world file goes: one line naming the importer's command.
+        var (code, output, error) = await WorldCommandRunner.RunAsync("run", "--world", "scenarios/worlds/ktab/dummyData_3Dim.csv", "--model", "smp");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.EndsWith("dummyData_3Dim.csv:1:1: this is a table, not a world file; make a world of a KTAB table first: summits import ktab dummyData_3Dim.csv -o dummyData_3Dim.yaml", error.Trim());
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task A_table_with_a_power_out_of_range_is_refused_in_one_line_and_nothing_is_written()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"summits-bad-{Guid.NewGuid():N}");

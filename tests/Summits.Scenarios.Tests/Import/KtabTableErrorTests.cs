@@ -24,6 +24,34 @@ public sealed class KtabTableErrorTests
     }
 
     [Fact]
+    public void A_table_of_one_actor_says_the_table_has_one_not_that_tables_share_one()
+    {
+        // One table, one actor: there is nothing to share, so the error speaks of the table. The scenario line
+        // says 1 actor, so the table itself is well formed and the world is what cannot be made.
+        var table = KtabTable.Parse("one.csv", "T,One actor,1,1,\nActor,Description,Power,P Position,P Salience\nA,a,10,50,50\n");
+
+        var error = Assert.Throws<InputException>(() => KtabImport.ToWorld([table]));
+
+        Assert.Equal("one.csv:1:1: the table has 1 actor; a world needs at least two", error.Message);
+    }
+
+    [Fact]
+    public void A_folder_named_as_a_table_is_called_a_folder_not_missing()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-table-").FullName;
+        try
+        {
+            var error = Assert.Throws<InputException>(() => KtabTable.Load(folder));
+
+            Assert.Equal($"{folder}:1:1: this is a folder; name a KTAB table file (.csv) in it", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
     public void A_row_whose_saliences_sum_above_100_is_refused_at_the_column_that_passes_100()
     {
         // 60 + 45 = 105 > 100 at the second salience, column 28 of line 3; KTAB refuses the same row.

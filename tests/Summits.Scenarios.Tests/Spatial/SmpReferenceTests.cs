@@ -29,11 +29,13 @@ public sealed class SmpReferenceTests
 
     [Theory]
     [MemberData(nameof(Forecasts))]
-    public void The_forecast_is_within_2_points_of_ktabs_on_every_dimension(string table, int dimension, double ktab, int ktabTurns)
+    public void The_forecast_is_within_a_tenth_of_a_point_of_ktabs_on_every_dimension(string table, int dimension, double ktab, int ktabTurns)
     {
         var run = RunTable(table);
 
-        Assert.InRange(run.Forecast[dimension], ktab - 2, ktab + 2);
+        // The issue asks for 2 points; the docs claim 0.1, so the test holds 0.1. forecasts.csv prints KTAB's
+        // forecasts to one decimal, so KTAB's own value lies within 0.05 of the printed one.
+        Assert.InRange(run.Forecast[dimension], ktab - 0.1, ktab + 0.1);
         Assert.True(run.Converged);
         Assert.Equal(ktabTurns, run.TurnCount);
     }
@@ -58,7 +60,7 @@ public sealed class SmpReferenceTests
     }
 
     [Fact]
-    public void Every_position_of_the_three_dimension_table_stays_within_2_points_of_ktab_at_every_turn()
+    public void Every_position_of_the_three_dimension_table_matches_ktabs_printed_history_at_every_turn()
     {
         var ktab = History("History of actor positions over time", "History of actors' winning probabilities");
         var run = RunTable("dummyData_3Dim.csv");
@@ -72,8 +74,10 @@ public sealed class SmpReferenceTests
             var actor = run.Table.Actors.IndexOf(parts[0]);
             var dimension = Array.IndexOf(headers, parts[1]);
             Assert.Equal(turns.Length, run.Turns.Length);
+            // KTAB prints each position to one decimal, so a position that matches KTAB's lies within 0.05 of
+            // the printed one; 0.06 leaves room for the last binary digit of a value that prints as x.x5.
             for (var t = 0; t < turns.Length; t++)
-                Assert.True(Math.Abs(run.Turns[t].Positions[actor][dimension] - turns[t]) <= 2,
+                Assert.True(Math.Abs(run.Turns[t].Positions[actor][dimension] - turns[t]) <= 0.06,
                     $"{key} turn {t}: {run.Turns[t].Positions[actor][dimension]:F2} against KTAB's {turns[t]}");
         }
     }

@@ -10,6 +10,19 @@ public sealed class SmpRunTests
     private const string Scenario = "scenario: smp\nworld: dummy-3dim.yaml\nmodel: smp\nsteps:\n  - id: converge\n    rounds: 100\n";
 
     [Fact]
+    public void A_KTAB_table_named_as_a_world_points_to_the_importer_at_its_first_line()
+    {
+        // What a KTAB user tries first: the table itself as --world (or a scenario's 'world:'). Before, the YAML
+        // reader said "expected a mapping of keys to values" at 1:1, which tells a KTAB user nothing.
+        var table = Summits.Tests.SeedFiles.File("scenarios", "worlds", "ktab", "dummyData_3Dim.csv");
+
+        var error = Assert.Throws<InputException>(() => WorldFile.Load(table));
+
+        Assert.Equal(new FilePosition(table, 1, 1), error.Position);
+        Assert.Equal("this is a table, not a world file; make a world of a KTAB table first: summits import ktab dummyData_3Dim.csv -o dummyData_3Dim.yaml", error.Problem);
+    }
+
+    [Fact]
     public async Task A_world_run_with_the_spatial_model_gives_the_engines_forecast_in_state_json()
     {
         // The expected forecast is the engine's own run of the same table, without the runner or grains,
