@@ -301,7 +301,7 @@ public sealed class MalformedSeedTests
     public void Both_curvature_and_its_older_name_risk()
     {
         var seed = EditedSeed.Replace("curvature: 1.3", "curvature: 1.3\n    risk: 1.3");
-        seed.FailsAt(seed.Find("risk: 1.3", "1.3"), "'risk' is the older name of 'curvature'");
+        seed.FailsAt(seed.Find("risk: 1.3", "1.3"), "'risk' is the format-1 name of 'curvature'");
     }
 
     [Fact]
@@ -317,10 +317,10 @@ public sealed class MalformedSeedTests
     }
 
     [Fact]
-    public void The_older_name_risk_still_sets_the_curvature()
+    public void The_format_1_name_risk_is_refused_in_the_format_2_seed()
     {
-        var world = EditedSeed.Replace("curvature: 1.3", "risk: 1.6").Parse();
-        Assert.Equal(1.6, world.Actors.Single(a => a.Id == "JP").Curvature);
+        var seed = EditedSeed.Replace("curvature: 1.3", "risk: 1.6");
+        seed.FailsAt(seed.Find("risk: 1.6", "1.6"), "'risk' is the format-1 name of 'curvature'", "0.1 to 10");
     }
 
     [Fact]
