@@ -112,8 +112,12 @@ public static class RunReport
     {
         var a = c.Analysis;
         string Terms(Outcome o) => string.Join(", ", o.Terms.Select(t => $"{t.Key} {TimelineTable.N(t.Value)}"));
-        var nash = a.Nash.Length == 0 ? "none" : string.Join(" or ", a.Nash.Select(Terms)) + (a.Nash.Length > 1 ? " (not unique)" : "");
-        var ks = a.KalaiSmorodinsky is { } k ? Terms(k) : "none";
+        var nash = a.NashTie is { } nashTie
+            ? $"not unique: every outcome from {Terms(a.Nash[0])} to {Terms(a.Nash[^1])} ties ({BargainingAnalysis.RangeText(nashTie)})"
+            : a.Nash.Length == 0 ? "none" : string.Join(" or ", a.Nash.Select(Terms)) + (a.Nash.Length > 1 ? " (not unique)" : "");
+        var ks = a.KalaiSmorodinsky is not { } k ? "none"
+            : a.KalaiSmorodinskyTie is { } ksTie ? $"not unique: {Terms(k)} among ties over {BargainingAnalysis.RangeText(ksTie)}"
+            : Terms(k);
         var distance = c.Agreement is { } g ? a.DistanceToFrontier(g.Terms) : 0;
         return $"Nash {nash}; Kalai–Smorodinsky {ks}; " + (distance > 0
             ? $"{distance.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} utility inside the Pareto frontier"

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Summits.Cli.Output;
@@ -80,6 +81,26 @@ public sealed partial class RunSummaryTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    // The tie of BargainingProblemTests (A at 30, B at 70 on x and y, salience 0.5 each, no deal 0.3625 a
+    // topic): every outcome with x + y = 100 between (30, 70) and (70, 30) gives both 0.8, the largest Nash
+    // product and equal shares of the ideal gains (0.875 each). The line says both points are not unique,
+    // with the range, and gives the Kalai–Smorodinsky point as the middle, x 50, y 50, not a corner. An
+    // agreement at x 50, y 50 is on that segment, on the frontier.
+    [Fact]
+    public void A_tie_over_a_segment_is_said_for_both_points_with_its_range()
+    {
+        var analysis = new Model.BargainingProblem(["x", "y"],
+        [
+            new("A", 1, new Dictionary<string, Model.Stake> { ["x"] = new(30, 0.5, 0.3625), ["y"] = new(30, 0.5, 0.3625) }.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+            new("B", 1, new Dictionary<string, Model.Stake> { ["x"] = new(70, 0.5, 0.3625), ["y"] = new(70, 0.5, 0.3625) }.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+        ]).Solve();
+        var agreement = new Model.Agreement("deal", new Dictionary<string, double> { ["x"] = 50, ["y"] = 50 }.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            ["A", "B"], Model.AgreementRule.Unanimity, Model.AgreementStatus.Holding, "seed", null, "test");
+        Assert.Equal("Nash not unique: every outcome from x 30, y 70 to x 70, y 30 ties (x 30–70, y 30–70); "
+            + "Kalai–Smorodinsky not unique: x 50, y 50 among ties over x 30–70, y 30–70; on the Pareto frontier",
+            RunReport.JointText(new BargainingCase(BargainingCase.AgreementSubject, "deal", agreement, analysis, [])));
     }
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
