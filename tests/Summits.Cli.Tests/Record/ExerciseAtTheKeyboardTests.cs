@@ -29,66 +29,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "-o", output);
         var t = _terminal;
 
-        await t.WaitForAsync("Who plays the other side?");
-        await t.WaitForAsync("Press 1 or 2:");
-        t.Send("Down");                                     // a wrong key: said, and the menu asked again
-        await t.WaitForAsync("the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.");
-        t.Send("1");                                        // the model
-        await t.WaitForAsync("Which side do you play?");
-        t.Send("1");                                        // JP
-        await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
-
-        // The brief waits for Enter before it can scroll away: at the first pause its heading is still in view.
-        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–");
-        Assert.Contains("Public brief: the positions on the table", t.Visible());
-        await ReadThroughAsync(t, "the public brief");
-        await ReadThroughAsync(t, "your confidential instructions");
-
-        await t.WaitForAsync("trade-deal: yes or no?");
-        t.Send("x");                                        // a wrong key
-        await t.WaitForAsync("'x' is not one of the choices: press 1 or 2, the number of a choice.");
-        t.Send("1");                                        // yes
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:");
-        t.Type("x");                                        // not a number
-        await t.WaitForAsync("'x' is not a number: type a value from 0 to 100");
-        t.Type("150");                                      // off the scale
-        await t.WaitForAsync("150 is off the scale: type a value from 0 to 100");
-        t.Type("65");
-
-        await t.WaitForAsync("Round 1: your move");
-        t.Send("1");                                        // trade-imbalance alone
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
-        t.Type("140");                                      // off the scale
-        await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
-        t.Type("40");
-        // 40 is below the US's reservation value on trade, 65: it rejects, in words, and would settle at 65.
-        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
-        await t.WaitForAsync("It would settle at trade-imbalance 65 instead.", after: "r1-JP-1: you propose trade-imbalance 40");
-        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
-        t.Send("4");                                        // end round 1
-        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
-
-        await t.WaitForAsync("Round 2: your move");
-        t.Send("3");                                        // the package
-        // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
-        // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.06, US: 74.89):");
-        t.Type("50");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.53, US: 85):");
-        t.Type("80");
-        await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
-        await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
-        t.Send("4");
-        await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
-
-        await t.WaitForAsync("Round 3: your move");
-        t.Send("3");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.64, US: 74.81):");
-        t.Type("55");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.99, US: 84.96):");
-        t.Type("80");
-        await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
-        await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
+        await PlayJapanToItsLastMoveAsync(t);
         t.Send("4");                                        // end round 3 and see the debrief
 
         Assert.Equal(0, await t.ExitCodeAsync());
@@ -99,18 +40,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Single(screen.Split('\n'), line => line.StartsWith("Public brief:", StringComparison.Ordinal));
 
         // Nothing typed before a refused entry was lost: the answers saved are the ones accepted.
-        Assert.Equal(
-            "# Answers to trade-for-defence given at the keyboard; summits exercise --answers plays them again.\n"
-            + "answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: yes\n  procurement-end: 65\nproposals:\n"
-            + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
-            + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
-            + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
-            + "responses:\n"
-            + "  - proposal: r1-US-offer.r1.trade-imbalance\n    answer: reject\n"
-            + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
-            + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
-            + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n",
-            File.ReadAllText(Path.Combine(output, "answers.yaml")));
+        Assert.Equal(JapansAnswers, File.ReadAllText(Path.Combine(output, "answers.yaml")));
 
         // By hand, from the exercise's rules and Japan's instructions (start: trade 25, procurement 60;
         // reservation: trade 55, procurement 85; priorities trade 2, procurement 1; agreement 10 points):
@@ -126,6 +56,31 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
              ("prediction", "trade-deal", "5"), ("prediction", "procurement-end", "10"), ("total", "", "17")],
             grading.Select(g => (g[3], g[4], g[5])));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_the_play_is_simulated_saves_the_whole_plays_answers_as_the_folders_set_and_exits_130()
+    {
+        var output = Path.Combine(_folder, "out");
+        // An earlier play's grading: it belongs to that play's set, so it goes when this play's answers are saved.
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "grading.csv"), "previous\n");
+        // In grains the simulation after the play starts a silo first, which takes a second or more: Ctrl-C, sent
+        // as soon as the play is over, comes while the simulation runs and before the set with the grading is written.
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "grains", "-o", output);
+        var t = _terminal;
+        await PlayJapanToItsLastMoveAsync(t);
+        t.Send("4");
+        await t.WaitForAsync("The play is over; the debrief follows.");
+        t.Send("C-c");
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        await t.WaitForAsync("summits exercise: stopped before the debrief; the answers");
+        Assert.DoesNotContain("total", t.Screen().Split("The play is over;")[^1]);
+        // The whole play, as a play that ends writes it; and nothing else: no grading of this play, none of the last.
+        Assert.Equal(["answers.yaml"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal(JapansAnswers, File.ReadAllText(Path.Combine(output, "answers.yaml")));
+        Assert.Equal([Path.GetFileName(output)], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -184,7 +139,9 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         {
             await t.WaitForAsync("your move", after: turn == 0 ? "Japan rejects" : "ends the turn.");
             t.Send("4");
-            await t.WaitForAsync("ends the turn.", after: turn == 0 ? "Japan rejects" : null);
+            // The last turn ends the play, and the hand-over to the debriefs clears the screen at once.
+            if (turn < 4)
+                await t.WaitForAsync("ends the turn.", after: turn == 0 ? "Japan rejects" : null);
         }
 
         // Each debrief shows that player's reservation values: the keyboard is handed over before each.
@@ -258,6 +215,87 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Equal(2, again.ExitCode);
         Assert.Equal($"{saved}:3:10: these answers are partial (the play at the keyboard was stopped in round 1), so they cannot be played as a whole play; play trade-for-defence at the keyboard again, or finish the file's answers and remove 'partial'",
             Assert.Single(again.ErrorLines));
+    }
+
+    /// <summary>The answers file of the play <see cref="PlayJapanToItsLastMoveAsync"/> makes: the entries accepted, none refused.</summary>
+    private const string JapansAnswers =
+        "# Answers to trade-for-defence given at the keyboard; summits exercise --answers plays them again.\n"
+        + "answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: yes\n  procurement-end: 65\nproposals:\n"
+        + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
+        + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
+        + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
+        + "responses:\n"
+        + "  - proposal: r1-US-offer.r1.trade-imbalance\n    answer: reject\n"
+        + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
+        + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
+        + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n";
+
+    /// <summary>
+    /// Plays trade-for-defence as Japan against the model from the first prompt to round 3's last menu, with a wrong
+    /// key at each kind of prompt and the values, prompts and answers in words checked on the way.
+    /// </summary>
+    private static async Task PlayJapanToItsLastMoveAsync(TmuxTerminal t)
+    {
+        await t.WaitForAsync("Who plays the other side?");
+        await t.WaitForAsync("Press 1 or 2:");
+        t.Send("Down");                                     // a wrong key: said, and the menu asked again
+        await t.WaitForAsync("the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.");
+        t.Send("1");                                        // the model
+        await t.WaitForAsync("Which side do you play?");
+        t.Send("1");                                        // JP
+        await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
+
+        // The brief waits for Enter before it can scroll away: at the first pause its heading is still in view.
+        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–");
+        Assert.Contains("Public brief: the positions on the table", t.Visible());
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+
+        await t.WaitForAsync("trade-deal: yes or no?");
+        t.Send("x");                                        // a wrong key
+        await t.WaitForAsync("'x' is not one of the choices: press 1 or 2, the number of a choice.");
+        t.Send("1");                                        // yes
+        await t.WaitForAsync("procurement-end, a value from 0 to 100:");
+        t.Type("x");                                        // not a number
+        await t.WaitForAsync("'x' is not a number: type a value from 0 to 100");
+        t.Type("150");                                      // off the scale
+        await t.WaitForAsync("150 is off the scale: type a value from 0 to 100");
+        t.Type("65");
+
+        await t.WaitForAsync("Round 1: your move");
+        t.Send("1");                                        // trade-imbalance alone
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
+        t.Type("140");                                      // off the scale
+        await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
+        t.Type("40");
+        // 40 is below the US's reservation value on trade, 65: it rejects, in words, and would settle at 65.
+        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
+        await t.WaitForAsync("It would settle at trade-imbalance 65 instead.", after: "r1-JP-1: you propose trade-imbalance 40");
+        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
+        t.Send("4");                                        // end round 1
+        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
+
+        await t.WaitForAsync("Round 2: your move");
+        t.Send("3");                                        // the package
+        // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
+        // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.06, US: 74.89):");
+        t.Type("50");
+        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.53, US: 85):");
+        t.Type("80");
+        await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
+        await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
+        t.Send("4");
+        await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
+
+        await t.WaitForAsync("Round 3: your move");
+        t.Send("3");
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.64, US: 74.81):");
+        t.Type("55");
+        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.99, US: 84.96):");
+        t.Type("80");
+        await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
+        await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
     }
 
     /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>
