@@ -93,7 +93,7 @@ public static class RunReport
                 output.WriteLine(line);
             }
             if (bargaining.TryGetValue(a.Id, out var joint))
-                output.WriteLine($"      among {string.Join('+', joint.Analysis.Parties.Select(p => p.Actor))}{(joint.Analysis.Topics.Length > 1 ? $", jointly over {string.Join('+', joint.Analysis.Topics)}" : "")}: {JointText(joint)}");
+                output.WriteLine($"      among {TerminalWidth.Abbreviate([.. joint.Analysis.Parties.Select(p => p.Actor)], Math.Max(20, width - 8), "+")}{(joint.Analysis.Topics.Length > 1 ? $", jointly over {string.Join('+', joint.Analysis.Topics)}" : "")}: {JointText(joint)}");
         }
         if (unchanged.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
