@@ -66,7 +66,7 @@ public static class RunReport
     {
         var n = TimelineTable.N;
         output.WriteLine();
-        output.WriteLine("Agreements made or changed (value, and where it landed against the weighted mean, weighted median and Nash point)");
+        output.WriteLine("Agreements made or changed (value, against the weighted mean and median of the topic's holders, and the Nash and Kalai–Smorodinsky points among the agreement's parties)");
         var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
         // The reference points take a while on a large table; a run that changed no agreement needs none.
         var changed = run.Final.Agreements.Any(a => !seeded.TryGetValue(a.Id, out var was) || was != a.Status);
@@ -89,11 +89,11 @@ public static class RunReport
             {
                 var line = $"      {topic} = {n(value)}";
                 if (analyses.TryGetValue(topic, out var x))
-                    line += $"   mean {n(x.WeightedMean)}, median {n(x.WeightedMedian)}, Nash {NashText(x)}";
+                    line += $"   mean {n(x.WeightedMean)}, median {n(x.WeightedMedian)}";
                 output.WriteLine(line);
             }
             if (bargaining.TryGetValue(a.Id, out var joint))
-                output.WriteLine($"      {(joint.Analysis.Topics.Length > 1 ? $"jointly over {string.Join('+', joint.Analysis.Topics)}: " : "")}{JointText(joint)}");
+                output.WriteLine($"      among {TerminalWidth.Abbreviate([.. joint.Analysis.Parties.Select(p => p.Actor)], Math.Max(20, width - 8), "+")}{(joint.Analysis.Topics.Length > 1 ? $", jointly over {string.Join('+', joint.Analysis.Topics)}" : "")}: {JointText(joint)}");
         }
         if (unchanged.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
@@ -104,25 +104,23 @@ public static class RunReport
     private static string Unchanged(RunResult run, string id) =>
         run.Final.Agreements.First(a => a.Id == id).Verb is { } verb ? $"{id} ({KebabCase.Of(verb)}: {AgreementOrigin.Meaning(verb)})" : id;
 
-    /// <summary>An agreement's joint reference points and its distance to the Pareto frontier, in one line.</summary>
+    /// <summary>
+    /// An agreement's reference points among its own parties (the Nash and Kalai–Smorodinsky points, over
+    /// all the topics of its terms) and its distance to the Pareto frontier, in one line.
+    /// </summary>
     public static string JointText(BargainingCase c)
     {
         var a = c.Analysis;
         string Terms(Outcome o) => string.Join(", ", o.Terms.Select(t => $"{t.Key} {TimelineTable.N(t.Value)}"));
-        var nash = a.Nash.Length == 0 ? "none" : string.Join(" or ", a.Nash.Select(Terms)) + (a.Nash.Length > 1 ? " (not unique)" : "");
-        var ks = a.KalaiSmorodinsky is { } k ? Terms(k) : "none";
+        var nash = a.NashTie is { } nashTie
+            ? $"not unique: every outcome from {Terms(a.Nash[0])} to {Terms(a.Nash[^1])} ties ({BargainingAnalysis.RangeText(nashTie)})"
+            : a.Nash.Length == 0 ? "none" : string.Join(" or ", a.Nash.Select(Terms)) + (a.Nash.Length > 1 ? " (not unique)" : "");
+        var ks = a.KalaiSmorodinsky is not { } k ? "none"
+            : a.KalaiSmorodinskyTie is { } ksTie ? $"not unique: {Terms(k)} among ties over {BargainingAnalysis.RangeText(ksTie)}"
+            : Terms(k);
         var distance = c.Agreement is { } g ? a.DistanceToFrontier(g.Terms) : 0;
-        var points = a.Topics.Length == 1 ? $"Kalai–Smorodinsky {ks}; " : $"Nash {nash}; Kalai–Smorodinsky {ks}; ";
-        return points + (distance > 0
+        return $"Nash {nash}; Kalai–Smorodinsky {ks}; " + (distance > 0
             ? $"{distance.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} utility inside the Pareto frontier"
             : "on the Pareto frontier");
     }
-
-    /// <summary>The topic's Nash point, the several equal ones when it is not unique, or why there is none.</summary>
-    public static string NashText(TopicAnalysis analysis) => analysis.NashPoints.Length switch
-    {
-        0 => "none (no value leaves every party better off than no deal)",
-        1 => TimelineTable.N(analysis.NashPoints[0]),
-        _ => $"{string.Join(" or ", analysis.NashPoints.Select(TimelineTable.N))} (not unique: equal Nash products)",
-    };
 }

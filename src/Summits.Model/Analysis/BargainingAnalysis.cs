@@ -18,6 +18,16 @@ namespace Summits.Model;
 /// </param>
 /// <param name="KalaiSmorodinsky">The outcome giving every party with a stake the same share of its ideal gain; null when no outcome leaves them all better off.</param>
 /// <param name="Frontier">The Pareto-optimal outcomes of the search grid, by the first party's utility ascending.</param>
+/// <param name="NashTie">
+/// When the largest Nash product is shared by a continuum of outcomes (a segment of terms where the parties'
+/// utilities trade one for one, say), the range of each topic's value over them; <paramref name="Nash"/> then
+/// holds the two ends of the tie. Null when the Nash point or points are isolated.
+/// </param>
+/// <param name="KalaiSmorodinskyTie">
+/// When a continuum of outcomes gives every party the same largest share of its ideal gain, the range of each
+/// topic's value over them; <paramref name="KalaiSmorodinsky"/> is then the tied outcome nearest the middle of
+/// that range, one of many. Null when the point is unique.
+/// </param>
 [GenerateSerializer, Immutable, Alias("summits.bargaining-analysis")]
 public sealed record BargainingAnalysis(
     [Id(0)] ImmutableArray<string> Topics,
@@ -26,8 +36,14 @@ public sealed record BargainingAnalysis(
     [Id(3)] ImmutableArray<double> Disagreement,
     [Id(4)] ImmutableArray<Outcome> Nash,
     [Id(5)] Outcome? KalaiSmorodinsky,
-    [Id(6)] ImmutableArray<Outcome> Frontier)
+    [Id(6)] ImmutableArray<Outcome> Frontier,
+    [Id(7)] ImmutableSortedDictionary<string, Interval>? NashTie = null,
+    [Id(8)] ImmutableSortedDictionary<string, Interval>? KalaiSmorodinskyTie = null)
 {
+    /// <summary>The ranges of a tie over a continuum in words, as "x 30–70, y 30–70" (values to two decimals).</summary>
+    public static string RangeText(ImmutableSortedDictionary<string, Interval> range) =>
+        string.Join(", ", range.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Key} {r.Value.Low:0.##}–{r.Value.High:0.##}")));
+
     /// <summary>The Nash bargaining point when there is exactly one; null when there is none or it is not unique.</summary>
     public Outcome? UniqueNash => Nash.Length == 1 ? Nash[0] : null;
 

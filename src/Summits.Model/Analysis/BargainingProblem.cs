@@ -54,10 +54,61 @@ public sealed class BargainingProblem
 
         var grid = new Grid(_topics.Length);
         var utilities = GridUtilities(grid);
-        var nash = NashPoints(grid, utilities);
-        var ks = KalaiSmorodinsky(grid, utilities);
+        var (nash, nashTie) = NashPoints(grid, utilities);
+        var (ks, ksTie) = KalaiSmorodinsky(grid, utilities);
         var frontier = Frontier(grid, utilities);
-        return new BargainingAnalysis([.. _topics], parties, indifferent, [.. _disagreement], nash, ks, frontier);
+        return new BargainingAnalysis([.. _topics], parties, indifferent, [.. _disagreement], nash, ks, frontier, nashTie, ksTie);
+    }
+
+    /// <summary>
+    /// Whether the grid outcomes whose <paramref name="value"/> lies within 10⁻⁷ of <paramref name="best"/> form
+    /// a continuum rather than isolated points: some set of them, each next to another (the grid's neighbours
+    /// along axes and diagonals), reaches more than two grid steps along a topic. Then the maximum is not
+    /// unique, and the answer is the ends of that tie (its first and last outcomes in the order of the topics'
+    /// values) and, for each topic, the range of values the tied outcomes take; null otherwise.
+    /// </summary>
+    private (Outcome First, Outcome Last, ImmutableSortedDictionary<string, Interval> Range)? Continuum(Grid grid, double[] value, double best)
+    {
+        var tied = new HashSet<int>();
+        for (var g = 0; g < grid.Count; g++)
+        {
+            if (value[g] >= best - SameValue && !double.IsInfinity(value[g]))
+                tied.Add(g);
+        }
+        if (tied.Count < 3)
+            return null;
+        var seen = new HashSet<int>();
+        var index = new int[_topics.Length];
+        var wide = false;
+        foreach (var start in tied)
+        {
+            if (!seen.Add(start))
+                continue;
+            var low = grid.Point(start);
+            var high = (double[])low.Clone();
+            var queue = new Queue<int>([start]);
+            while (queue.TryDequeue(out var g))
+            {
+                var y = grid.Point(g);
+                for (var t = 0; t < y.Length; t++)
+                    (low[t], high[t]) = (Math.Min(low[t], y[t]), Math.Max(high[t], y[t]));
+                grid.Indices(g, index);
+                foreach (var h in grid.Around(index))
+                {
+                    if (tied.Contains(h) && seen.Add(h))
+                        queue.Enqueue(h);
+                }
+            }
+            wide |= low.Select((l, t) => high[t] - l).Max() > 2 * grid.Step + Rounding;
+        }
+        if (!wide)
+            return null;
+        var points = tied.Select(grid.Point).ToList();
+        points.Sort(StructuralComparisons.StructuralComparer.Compare);
+        var range = ImmutableSortedDictionary.CreateBuilder<string, Interval>(StringComparer.Ordinal);
+        for (var t = 0; t < _topics.Length; t++)
+            range[_topics[t]] = new Interval(points.Min(p => p[t]), points.Max(p => p[t]));
+        return (Outcome(points[0]), Outcome(points[^1]), range.ToImmutable());
     }
 
     private double[] GridUtilities(Grid grid)
@@ -118,7 +169,8 @@ public sealed class BargainingProblem
     /// <summary>log(gain), and −∞ for no gain or a loss (log 0 = −∞, and the sum stays −∞ whatever else is added).</summary>
     private static double LogGain(double gain) => Math.Log(Math.Max(gain, 0));
 
-    private ImmutableArray<Outcome> NashPoints(Grid grid, double[] utilities)
+    /// <summary>The Nash points, and the range of a tie over a continuum (then the points are the tie's two ends).</summary>
+    private (ImmutableArray<Outcome> Points, ImmutableSortedDictionary<string, Interval>? Tie) NashPoints(Grid grid, double[] utilities)
     {
         var n = _parties.Length;
         var value = new double[grid.Count];
@@ -142,12 +194,14 @@ public sealed class BargainingProblem
                 candidates.Add(g);
         }
         if (candidates.Count == 0)
-            return [];
+            return ([], null);
 
         var polished = candidates.OrderByDescending(g => value[g]).Take(16)
             .Select(g => Polish(grid.Point(g), grid.Step, LogNashProduct))
             .ToList();
         var best = polished.Max(p => p.Value);
+        if (Continuum(grid, value, Math.Max(best, value.Max())) is { } tie)
+            return ([tie.First, tie.Last], tie.Range);
         var points = new List<double[]>();
         foreach (var (y, v) in polished.Where(p => p.Value >= best - SameValue).OrderByDescending(p => p.Value))
         {
@@ -155,10 +209,14 @@ public sealed class BargainingProblem
                 points.Add(y);
         }
         points.Sort(StructuralComparisons.StructuralComparer.Compare);
-        return [.. points.Select(Outcome)];
+        return ([.. points.Select(Outcome)], null);
     }
 
-    private Outcome? KalaiSmorodinsky(Grid grid, double[] utilities)
+    /// <summary>
+    /// The Kalai–Smorodinsky point, and the range of a tie over a continuum: then no one outcome is it, and
+    /// the point given is the tied outcome nearest the middle of that range.
+    /// </summary>
+    private (Outcome? Point, ImmutableSortedDictionary<string, Interval>? Tie) KalaiSmorodinsky(Grid grid, double[] utilities)
     {
         var n = _parties.Length;
         // Each party's ideal: the most it can get while every party with a stake does at least as well as no deal.
@@ -172,7 +230,7 @@ public sealed class BargainingProblem
                     at = g;
             }
             if (at < 0)
-                return null;
+                return (null, null);
             // Uᵢ, and for each other party j the exact penalty Uᵢ + K·(Uⱼ − dⱼ): their minimum is Uᵢ wherever
             // j has at least its no-deal worth, and falls steeply wherever it has less.
             var pieces = new List<Piece> { new(i, 1, 0) };
@@ -181,23 +239,38 @@ public sealed class BargainingProblem
             ideal[i] = Utility(i, Climb(grid.Point(at), grid.Step, [.. pieces]));
         }
         if (_stakeholders.Any(i => !(ideal[i] - _disagreement[i] > SameValue)))
-            return null;
+            return (null, null);
 
         // Party i's share of its ideal gain, (Uᵢ − dᵢ) / (uᵢ* − dᵢ): KS maximises the smallest.
         var shares = _stakeholders.Select(i => new Piece(i, 1 / (ideal[i] - _disagreement[i]), -_disagreement[i] / (ideal[i] - _disagreement[i]))).ToArray();
         var best = -1;
         var bestShare = double.NegativeInfinity;
+        var leastShare = new double[grid.Count];
         for (var g = 0; g < grid.Count; g++)
         {
             var least = double.PositiveInfinity;
             foreach (var share in shares)
                 least = Math.Min(least, share.Of(utilities.AsSpan(g * n, n)));
+            leastShare[g] = least > 0 ? least : double.NegativeInfinity;
             if (least > 0 && least > bestShare)
                 (best, bestShare) = (g, least);
         }
         if (best < 0)
-            return null;
-        return Outcome(Climb(grid.Point(best), grid.Step, shares));
+            return (null, null);
+        var climbed = Climb(grid.Point(best), grid.Step, shares);
+        var reached = new double[n];
+        foreach (var i in _stakeholders)
+            reached[i] = Utility(i, climbed);
+        // The tie is measured against the climbed maximum: grid outcomes short of it by more than 10⁻⁷ are
+        // not tied, however level they are with one another.
+        if (Continuum(grid, leastShare, Math.Max(bestShare, shares.Min(s => s.Of(reached)))) is { } tie)
+        {
+            var middle = tie.Range.Values.Select(r => (r.Low + r.High) / 2).ToArray();
+            var central = Enumerable.Range(0, grid.Count).Where(g => leastShare[g] >= bestShare - SameValue)
+                .MinBy(g => Distance(grid.Point(g), middle));
+            return (Outcome(grid.Point(central)), tie.Range);
+        }
+        return (Outcome(climbed), null);
     }
 
     /// <summary>
@@ -484,6 +557,25 @@ public sealed class BargainingProblem
                 g /= PerAxis;
             }
             return y;
+        }
+
+        /// <summary>Every grid outcome next to <paramref name="index"/>, along an axis or a diagonal.</summary>
+        public IEnumerable<int> Around(int[] index)
+        {
+            var offset = new int[Dimensions];
+            for (var c = 0; c < (int)Math.Pow(3, Dimensions); c++)
+            {
+                var inside = true;
+                var any = false;
+                for (var t = 0; t < Dimensions; t++)
+                {
+                    offset[t] = index[t] + c / (int)Math.Pow(3, t) % 3 - 1;
+                    inside &= offset[t] >= 0 && offset[t] < PerAxis;
+                    any |= offset[t] != index[t];
+                }
+                if (inside && any)
+                    yield return Flat(offset);
+            }
         }
 
         public IEnumerable<int> Neighbours(int[] index)

@@ -5,7 +5,7 @@ namespace Summits.Model;
 /// <param name="WindowMin">The window, in scale points, of an actor for whom the topic is everything (salience 1).</param>
 /// <param name="WindowSpan">How much wider the window is for a topic of no salience: w = WindowMin + WindowSpan·(1 − s). The default reservation point lies w from the position.</param>
 /// <param name="BreachFactor">An agreement breaches at once when a party is more than this many windows from an agreed value, 1..10.</param>
-/// <param name="Convergence">Autonomous rounds stop early when no offer and no position changed by more than this, in scale points, in a round.</param>
+/// <param name="Convergence">Autonomous rounds stop early after a round in which no offer and no position changed by more than this, in scale points, unless some holder's tactic would still offer otherwise or some holder would accept a standing offer at the deadline.</param>
 /// <param name="BoulwareExponent">e of the Boulware tactic in f(τ) = κ + (1 − κ)·τ^(1/e), 0.01..1 (Faratin, Sierra and Jennings 1998).</param>
 /// <param name="ConcederExponent">e of the conceder tactic, 1..100.</param>
 /// <param name="InitialConcession">κ of the time-dependent tactics, 0..1: the share of the way to the reservation point conceded at τ = 0.</param>

@@ -124,7 +124,8 @@ public static class Negotiator
         if (scripted is not null)
         {
             response = scripted.Response;
-            why = $"scripted: {scripted.Because} (model: {why})";
+            // A script that gives no reason says only that the answer is scripted.
+            why = string.IsNullOrWhiteSpace(scripted.Because) ? $"scripted, no reason given (model: {why})" : $"scripted: {scripted.Because} (model: {why})";
             counter = scripted.Counter;
         }
         else if (response != Response.Accept)

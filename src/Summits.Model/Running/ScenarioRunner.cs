@@ -312,7 +312,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// One round of stacked alternating offers: open proposals are renewed, then on every open topic one
     /// holder, in turn, offers what its tactic gives at τ = round / rounds (a package over related topics
     /// for the trade-off tactic) and the others answer. True when the step is done: at its last round, when
-    /// every topic is settled, or when no offer and no position changed in the round.
+    /// every topic is settled, or when no offer and no position changed in the round and nothing could change before the deadline.
     /// </summary>
     private async Task<bool> RoundAsync(RoundsStep step)
     {
@@ -413,14 +413,64 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             Emit(EventKind.Converged, null, null, null, null, step.Id, "every topic in play is settled");
             return true;
         }
-        if (!agreed && !offersChanged && largest < Parameters.Convergence)
+        if (!agreed && !offersChanged && largest < Parameters.Convergence && time < 1 && !CouldStillChange(topics, held, open, time))
         {
             Emit(EventKind.Converged, null, null, null, null, step.Id,
-                string.Create(CultureInfo.InvariantCulture, $"no offer and no position changed by more than {Parameters.Convergence} in round {round}"));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"no offer and no position changed by more than {Parameters.Convergence} in round {round}, and no party's tactic would offer or accept otherwise before the deadline"));
             return true;
         }
         return round >= step.Count;
     }
+
+    /// <summary>
+    /// Whether a round that changed nothing may still be followed by one that does, so that stopping now could
+    /// cut off a deal: on some open topic a holder's offers still move before the deadline (a time-dependent
+    /// tactic other than the hard-liner's, whose offer at τ = 1 lies more than the convergence threshold from
+    /// its offer at <paramref name="time"/>; a tit-for-tat actor that has not opened yet or has a concession of
+    /// the other side left to answer), or a holder would accept another holder's standing offer (its last offer,
+    /// or its position if it has made none) at the deadline, where every acceptance condition takes what beats
+    /// no deal.
+    /// </summary>
+    private bool CouldStillChange(IReadOnlyList<string> topics, Position[][] held, bool[] open, double time)
+    {
+        for (var i = 0; i < topics.Count; i++)
+        {
+            if (!open[i])
+                continue;
+            foreach (var p in held[i])
+            {
+                var actor = state.Actors[p.Actor];
+                var others = held[i].Where(o => o.Actor != p.Actor).ToArray();
+                var strategy = actor.StrategyOn(p);
+                if (strategy is Strategy.RelativeTitForTat or Strategy.AbsoluteTitForTat)
+                {
+                    if (Offered(p.Actor, topics[i]) is null || others.Any(o => Conceded(o.Actor, topics[i])))
+                        return true;
+                }
+                else if (strategy != Strategy.Hardliner)
+                {
+                    var reservation = Tactics.Reservation(p.Value, p.Salience, p.Reservation, Target(others), Parameters);
+                    var ahead = (Tactics.Share(strategy, 1, Parameters) - Tactics.Share(strategy, time, Parameters)) * Math.Abs(reservation - p.Value);
+                    if (ahead > Parameters.Convergence)
+                        return true;
+                }
+                foreach (var other in others)
+                {
+                    var standing = Offered(other.Actor, topics[i]) ?? other.Value;
+                    var noDeal = Tactics.Reservation(p.Value, p.Salience, p.Reservation, standing, Parameters);
+                    if (Utility.Of(p.Value, p.Salience, actor.Curvature, standing) >= Utility.Of(p.Value, p.Salience, actor.Curvature, noDeal) - 1e-12)
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether an actor's last offer on a topic moved from its offer before by more than the convergence threshold.</summary>
+    private bool Conceded(string actor, string topic) =>
+        Offered(actor, topic) is { } last && state.OfferBefore.TryGetValue($"{actor}/{topic}", out var before)
+        && Math.Abs(last - before) > Parameters.Convergence;
 
     /// <summary>
     /// Who offers on a topic in a round: the holders take turns in the world's order of actors, starting

@@ -150,7 +150,7 @@ public static partial class AnswerInWords
     [GeneratedRegex(@"U\(terms\) (?<terms>-?[\d.]+), U\(own offer\) (?<own>-?[\d.]+), U\(no deal\) (?<walk>-?[\d.]+) at τ (?<tau>[\d.]+): ")]
     private static partial Regex Judged();
 
-    [GeneratedRegex(@"^scripted: (?<because>.*) \(model: (?<model>.*)\)$")]
+    [GeneratedRegex(@"^scripted(?:: (?<because>.*)|, no reason given) \(model: (?<model>.*)\)$")]
     private static partial Regex Scripted();
 
     [GeneratedRegex(@"\(window (?<w>[\d.]+)\)")]

@@ -11,25 +11,43 @@ namespace Summits.Scenarios;
 /// <param name="Subject">"agreement" or "table".</param>
 /// <param name="Id">The agreement's id, or the table's topic.</param>
 /// <param name="Agreement">The agreement, for an agreement; null for an open table.</param>
-public sealed record BargainingCase(string Subject, string Id, Agreement? Agreement, BargainingAnalysis Analysis)
+/// <param name="SupersededOn">
+/// For a partly superseded agreement, the topics of its terms on which a later agreement binds all its
+/// parties (it still binds on the others; its analysis still covers all its terms); empty otherwise.
+/// </param>
+public sealed record BargainingCase(string Subject, string Id, Agreement? Agreement, BargainingAnalysis Analysis, ImmutableArray<string> SupersededOn)
 {
     public const string AgreementSubject = "agreement";
     public const string TableSubject = "table";
 
-    /// <summary>Every agreement in force, then every open table, in the world's order.</summary>
+    /// <summary>
+    /// Every agreement in force (holding, strained, or partly superseded, which still binds on some of its
+    /// topics), then every open table, in the world's order.
+    /// </summary>
     public static ImmutableArray<BargainingCase> Of(World world, ModelParameters parameters)
     {
         var cases = ImmutableArray.CreateBuilder<BargainingCase>();
-        var live = world.Agreements.Where(a => a.Status is AgreementStatus.Holding or AgreementStatus.Strained).ToArray();
+        var live = world.Agreements.Where(a => a.Status.IsLive()).ToArray();
         foreach (var agreement in live)
-            cases.Add(new BargainingCase(AgreementSubject, agreement.Id, agreement, WorldBargaining.Of(world, agreement, parameters)));
+            cases.Add(new BargainingCase(AgreementSubject, agreement.Id, agreement, WorldBargaining.Of(world, agreement, parameters),
+                agreement.Status == AgreementStatus.PartlySuperseded ? SupersededTopics(world, agreement) : []));
         foreach (var topic in world.Topics)
         {
             var holders = world.PositionsOn(topic.Id).Select(p => p.Actor).ToArray();
             if (holders.Length < 2 || live.Any(a => a.Covers(topic.Id) && holders.All(a.Parties.Contains)))
                 continue;
-            cases.Add(new BargainingCase(TableSubject, topic.Id, null, WorldBargaining.Of(world, topic.Id, parameters).Bargaining!));
+            cases.Add(new BargainingCase(TableSubject, topic.Id, null, WorldBargaining.Of(world, topic.Id, parameters).Bargaining!, []));
         }
         return cases.ToImmutable();
+    }
+
+    /// <summary>
+    /// The topics of <paramref name="older"/>'s terms on which a later agreement (in the world's order), not
+    /// breached, binds all its parties: where it was superseded (the rule of <see cref="Supersession"/>), in order.
+    /// </summary>
+    private static ImmutableArray<string> SupersededTopics(World world, Agreement older)
+    {
+        var later = world.Agreements.SkipWhile(a => a.Id != older.Id).Skip(1).Where(a => a.Status != AgreementStatus.Breached).ToArray();
+        return [.. older.Terms.Keys.Where(t => later.Any(a => a.Covers(t) && older.Parties.All(a.Parties.Contains))).Order(StringComparer.Ordinal)];
     }
 }

@@ -40,9 +40,18 @@ public sealed record StateDocument(
     /// <param name="Agreed">The agreement's terms and their utilities; null for an open table.</param>
     /// <param name="DistanceToFrontier">How far inside the Pareto frontier the agreement lies, in utility units; null for an open table.</param>
     /// <param name="Frontier">Up to 21 Pareto-optimal outcomes, evenly spaced along the frontier.</param>
+    /// <param name="NashTie">When a continuum of outcomes ties for the Nash point, each topic's range over them (<paramref name="Nash"/> holds the two ends); null otherwise.</param>
+    /// <param name="KalaiSmorodinskyTie">When a continuum ties for the Kalai–Smorodinsky point, each topic's range over them (<paramref name="KalaiSmorodinsky"/> is the tie's middle); null otherwise.</param>
+    /// <param name="Status">The agreement's status (holding, strained or partly-superseded); null for an open table.</param>
+    /// <param name="SupersededOn">
+    /// For a partly superseded agreement, the topics on which a later agreement took its place (it still binds
+    /// on the rest of <paramref name="Topics"/>); null otherwise.
+    /// </param>
     public sealed record Bargain(string Subject, string Id, ImmutableArray<string> Topics, ImmutableArray<string> Parties,
         ImmutableArray<string> Indifferent, ImmutableArray<double> Disagreement, ImmutableArray<Outcome> Nash, bool NashUnique,
-        Outcome? KalaiSmorodinsky, Outcome? Agreed, double? DistanceToFrontier, ImmutableArray<Outcome> Frontier)
+        Outcome? KalaiSmorodinsky, Outcome? Agreed, double? DistanceToFrontier, ImmutableArray<Outcome> Frontier,
+        string? Status = null, ImmutableArray<string>? SupersededOn = null,
+        ImmutableSortedDictionary<string, Interval>? NashTie = null, ImmutableSortedDictionary<string, Interval>? KalaiSmorodinskyTie = null)
     {
         public static Bargain Of(BargainingCase c)
         {
@@ -50,7 +59,9 @@ public sealed record StateDocument(
             Outcome? agreed = c.Agreement is { } g ? new Outcome(g.Terms, a.Utilities(g.Terms)) : null;
             return new Bargain(c.Subject, c.Id, a.Topics, [.. a.Parties.Select(p => p.Actor)], a.Indifferent, a.Disagreement,
                 a.Nash, a.Nash.Length == 1, a.KalaiSmorodinsky, agreed, c.Agreement is { } h ? a.DistanceToFrontier(h.Terms) : null,
-                Thin(a.Frontier, FrontierPoints));
+                Thin(a.Frontier, FrontierPoints),
+                c.Agreement is { } s ? KebabCase.Of(s.Status) : null,
+                c.SupersededOn.IsDefaultOrEmpty ? null : c.SupersededOn, a.NashTie, a.KalaiSmorodinskyTie);
         }
 
         private static ImmutableArray<Outcome> Thin(ImmutableArray<Outcome> frontier, int count) =>

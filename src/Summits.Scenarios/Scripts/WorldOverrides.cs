@@ -39,7 +39,7 @@ public static class WorldOverrides
             Leader = r.OptionalString("leader") ?? actor.Leader,
             Capability = r.OptionalNumber("capability", 0, 1) ?? actor.Capability,
             Strategy = r.Has("strategy") ? WorldFile.StrategyOf(r, r.Required("strategy"), "strategy", format) : actor.Strategy,
-            Curvature = WorldFile.Curvature(r) ?? actor.Curvature,
+            Curvature = WorldFile.Curvature(r, format) ?? actor.Curvature,
             Acceptance = r.Has("acceptance") ? r.Enum<AcceptanceCondition>("acceptance") : actor.Acceptance,
             Why = r.OptionalString("reason") ?? actor.Why,
         };

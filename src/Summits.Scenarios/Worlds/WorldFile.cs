@@ -130,7 +130,7 @@ public static partial class WorldFile
         var capability = r.Number("capability", 0, 1);
         var strategy = r.Has("strategy") ? StrategyOf(r, r.Required("strategy"), "strategy", format) : Strategy.Linear;
         var acceptance = r.Has("acceptance") ? r.Enum<AcceptanceCondition>("acceptance") : AcceptanceCondition.Next;
-        var curvature = Curvature(r) ?? 1.0;
+        var curvature = Curvature(r, format) ?? 1.0;
         var affinity = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         if (r.Has("affinity"))
         {
@@ -254,11 +254,15 @@ public static partial class WorldFile
     }
 
     /// <summary>
-    /// The curvature ρ of an actor's utility curve, 0.1..10, under 'curvature' or its older name 'risk'
-    /// (it was called a risk attitude, but the model evaluates no lottery with it); null when neither is given.
+    /// The curvature ρ of an actor's utility curve, 0.1..10, under 'curvature' or, in a format-1 file, its
+    /// older name 'risk' (it was called a risk attitude, but the model evaluates no lottery with it); null
+    /// when neither is given.
     /// </summary>
-    public static double? Curvature(MappingReader r)
+    /// <exception cref="InputException">A format-2 file says 'risk' (format 2 knows only 'curvature'), or a file gives both names.</exception>
+    public static double? Curvature(MappingReader r, int format)
     {
+        if (format >= FileFormat.Current && r.Has("risk"))
+            throw r.Fail(r.Required("risk"), $"'risk' is the format-1 name of 'curvature', which a format-{format} file must use instead (0.1 to 10); 'summits migrate' rewrites a format-1 file");
         if (r.Has("curvature") && r.Has("risk"))
             throw r.Fail(r.Required("risk"), "'risk' is the older name of 'curvature'; give only 'curvature'");
         return r.OptionalNumber("curvature", 0.1, 10) ?? r.OptionalNumber("risk", 0.1, 10);

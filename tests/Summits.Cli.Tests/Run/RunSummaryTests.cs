@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Summits.Cli.Output;
@@ -27,6 +28,79 @@ public sealed partial class RunSummaryTests
             Assert.True(Math.Round(to - from, 2) == change, $"{file}: '{line.Value.Trim()}' prints a change of {change}, but {to} − {from} = {Math.Round(to - from, 2)}");
             Assert.NotEqual(0, change);
         }
+    }
+
+    // A at 50, B at 30, C at 10 on one topic t (salience 0.5 each, so windows of 5 + 45·0.5 = 27.5 and
+    // no-deal worth 0.5·(1 − 0.275) = 0.3625; no influence). A proposes 50 to B and C under 2-of-n, judged
+    // at the deadline: B accepts (20 from 30, inside 27.5), C rejects (40 from 10): A and B agree at 50.
+    // Among A and B, the gains are 0.5·(0.275 − (50 − y)/100) and 0.5·(0.275 − (y − 30)/100): their product
+    // is largest where they are equal, 50 − y = y − 30, y = 40, and by the same symmetry each gets the same
+    // share of its ideal gain there too: Nash 40 and Kalai–Smorodinsky 40, both among the agreement's parties,
+    // and 50 (between the two positions) is on their Pareto frontier. C's 10 would pull a three-party Nash
+    // point below 40, so a summary mixing the two sets of parties would not print 40 for both.
+    [Fact]
+    public async Task An_agreements_nash_and_kalai_smorodinsky_points_are_both_among_its_own_parties()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-summary-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "w.yaml"), """
+                format: 2
+                world: w
+                title: W
+                actors:
+                  - { id: A, name: A, capability: 0.5 }
+                  - { id: B, name: B, capability: 0.5 }
+                  - { id: C, name: C, capability: 0.5 }
+                topics:
+                  - { id: t, title: T, scale: { low: l, middle: m, high: h } }
+                positions:
+                  - { actor: A, topic: t, value: 50, salience: 0.5, kind: synthetic, why: test }
+                  - { actor: B, topic: t, value: 30, salience: 0.5, kind: synthetic, why: test }
+                  - { actor: C, topic: t, value: 10, salience: 0.5, kind: synthetic, why: test }
+                """);
+            var scenario = Path.Combine(folder.FullName, "s.yaml");
+            File.WriteAllText(scenario, """
+                format: 2
+                scenario: s
+                about: A and B agree without C.
+                world: w.yaml
+                model: { influence-rate: 0 }
+                steps:
+                  - id: offer
+                    propose: { from: A, to: [B, C], terms: { t: 50 }, rule: 2-of-n }
+                """);
+            var run = await ScenarioRun.LocallyAsync(BranchChoice.Load(scenario, null, null, p => p));
+            var text = new StringWriter();
+            RunReport.WriteSummary(text, run, width: 200);
+            var summary = text.ToString();
+            Assert.Contains("      t = 50   mean ", summary);
+            Assert.Contains("      among A+B: Nash t 40; Kalai–Smorodinsky t 40; on the Pareto frontier", summary);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // The tie of BargainingProblemTests (A at 30, B at 70 on x and y, salience 0.5 each, no deal 0.3625 a
+    // topic): every outcome with x + y = 100 between (30, 70) and (70, 30) gives both 0.8, the largest Nash
+    // product and equal shares of the ideal gains (0.875 each). The line says both points are not unique,
+    // with the range, and gives the Kalai–Smorodinsky point as the middle, x 50, y 50, not a corner. An
+    // agreement at x 50, y 50 is on that segment, on the frontier.
+    [Fact]
+    public void A_tie_over_a_segment_is_said_for_both_points_with_its_range()
+    {
+        var analysis = new Model.BargainingProblem(["x", "y"],
+        [
+            new("A", 1, new Dictionary<string, Model.Stake> { ["x"] = new(30, 0.5, 0.3625), ["y"] = new(30, 0.5, 0.3625) }.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+            new("B", 1, new Dictionary<string, Model.Stake> { ["x"] = new(70, 0.5, 0.3625), ["y"] = new(70, 0.5, 0.3625) }.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+        ]).Solve();
+        var agreement = new Model.Agreement("deal", new Dictionary<string, double> { ["x"] = 50, ["y"] = 50 }.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            ["A", "B"], Model.AgreementRule.Unanimity, Model.AgreementStatus.Holding, "seed", null, "test");
+        Assert.Equal("Nash not unique: every outcome from x 30, y 70 to x 70, y 30 ties (x 30–70, y 30–70); "
+            + "Kalai–Smorodinsky not unique: x 50, y 50 among ties over x 30–70, y 30–70; on the Pareto frontier",
+            RunReport.JointText(new BargainingCase(BargainingCase.AgreementSubject, "deal", agreement, analysis, [])));
     }
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);

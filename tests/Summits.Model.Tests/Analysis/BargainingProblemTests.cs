@@ -22,6 +22,45 @@ public sealed class BargainingProblemTests
         Party("B", 1, ("p", 100, 0.1, 0.0545), ("q", 100, 0.9, 0.8145)),
     ]);
 
+    // A at 30 and B at 70 on x and y, salience 0.5 on each, ρ = 1, no deal worth 0.5·(1 − 0.275) = 0.3625 a
+    // topic (the 27.5-point window), d = 0.725 each. Inside [30, 70]² every point lost by one is won by the
+    // other: Uᴬ + Uᴮ = 2 · 0.5 · (2 − 40/100) = 1.6, less outside. The product (Uᴬ − 0.725)(Uᴮ − 0.725) with that
+    // sum is largest at Uᴬ = Uᴮ = 0.8, which is every outcome with (x − 30) + (y − 30) = 40: the segment
+    // x + y = 100 from (30, 70) to (70, 30). Each ideal is 1.6 − 0.725 = 0.875, so equal shares of the ideal
+    // gain mean Uᴬ = Uᴮ = 0.8 again: the same segment for Kalai–Smorodinsky. Neither point is unique; both say
+    // so, with the range x 30–70, y 30–70; the Nash answer is the segment's two ends, and the
+    // Kalai–Smorodinsky point given is its middle, x 50, y 50, not a corner.
+    [Fact]
+    public void Nash_and_Kalai_Smorodinsky_points_tied_over_a_segment_are_reported_as_that_segment()
+    {
+        var analysis = new BargainingProblem(["x", "y"],
+        [
+            Party("A", 1, ("x", 30, 0.5, 0.3625), ("y", 30, 0.5, 0.3625)),
+            Party("B", 1, ("x", 70, 0.5, 0.3625), ("y", 70, 0.5, 0.3625)),
+        ]).Solve();
+
+        Assert.Equal(2, analysis.Nash.Length);
+        Assert.Equal((30, 70), (analysis.Nash[0].Terms["x"], analysis.Nash[0].Terms["y"]));
+        Assert.Equal((70, 30), (analysis.Nash[1].Terms["x"], analysis.Nash[1].Terms["y"]));
+        Assert.Null(analysis.UniqueNash);
+        Assert.Equal(new Interval(30, 70), analysis.NashTie!["x"]);
+        Assert.Equal(new Interval(30, 70), analysis.NashTie["y"]);
+        Assert.Equal(new Interval(30, 70), analysis.KalaiSmorodinskyTie!["x"]);
+        Assert.Equal(new Interval(30, 70), analysis.KalaiSmorodinskyTie["y"]);
+        Assert.Equal(50, analysis.KalaiSmorodinsky!.Terms["x"], 9);
+        Assert.Equal(50, analysis.KalaiSmorodinsky.Terms["y"], 9);
+        Assert.Equal(0.8, analysis.KalaiSmorodinsky.Utilities[0], 9);
+    }
+
+    // The logroll below has one Nash point and one Kalai–Smorodinsky point: no tie is reported.
+    [Fact]
+    public void A_unique_point_reports_no_tie()
+    {
+        var analysis = Logroll().Solve();
+        Assert.Null(analysis.NashTie);
+        Assert.Null(analysis.KalaiSmorodinskyTie);
+    }
+
     [Fact]
     public void The_joint_Nash_point_of_a_two_topic_logroll_is_the_trade()
     {

@@ -55,6 +55,15 @@ public sealed class EvaluationTests
         Assert.Equal("scripted: the cabinet wants more (model: U(terms) 0.14, U(own offer) 0.14, U(no deal) 0.118 at τ 0.8: accepts under AC_next)", evaluation.Why);
     }
 
+    // The same scripted answer with no reason (a 'respond' without 'because') says so in words, not with an
+    // empty "scripted:  (" before the model's reasoning, which stays the same as above.
+    [Fact]
+    public void A_scripted_answer_without_a_reason_says_none_was_given()
+    {
+        var evaluation = Answer(Strategy.Linear, 0, 0.2, 30, 0.8, scripted: new ScriptedAnswer(Response.Counter, [new Term("t", 10)], ""));
+        Assert.Equal("scripted, no reason given (model: U(terms) 0.14, U(own offer) 0.14, U(no deal) 0.118 at τ 0.8: accepts under AC_next)", evaluation.Why);
+    }
+
     // The same actor's own offer at τ = 0.8 is 0.8·41 = 32.8, past the 30 on the table: it accepts and its
     // evaluation carries the 32.8 it would have offered (the runner splits the difference on it).
     [Fact]

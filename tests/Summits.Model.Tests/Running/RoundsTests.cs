@@ -85,6 +85,44 @@ public sealed class RoundsTests
         Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
     }
 
+    // The same hard-liners at salience 0.5 (no influence): the window is 5 + 45·(1 − 0.5) = 27.5, so each
+    // default reservation lies 27.5 toward the other, at 67.5 for A and 32.5 for B. Before the deadline each
+    // accepts only its own position (AC_next of a hard-liner), so rounds 1 to 9 repeat 40 and 60 and change
+    // nothing. But the other's 60 (or 40) is 20 from each, inside 27.5: at the deadline (round 10, τ = 1),
+    // where every condition takes what beats no deal, the recipient accepts the proposer's offer. Turns
+    // alternate, so round 10 is the second actor's: B's 60 when A opens, A's 40 when B opens. A stalled
+    // round must not end the run before that.
+    [Theory]
+    [InlineData("A", 60)]
+    [InlineData("B", 40)]
+    public async Task A_stalled_round_does_not_end_the_run_while_a_deadline_acceptance_could_still_make_a_deal(string opener, double terms)
+    {
+        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 0.5),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var agreement = Agreed(timeline, world);
+        Assert.Equal(terms, agreement.Terms["t"], 9);
+        Assert.Equal(10, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // A Boulware actor B at 45 (salience 1, window 5: reservation 50) facing a hard-liner H at 50 (reservation
+    // 45), no influence. B's offers follow 45 + 5·τ^5 (e = 0.2): 45.00005 at τ = 0.1, 45.0016 at τ = 0.2, so
+    // its early rounds move less than the 0.01 threshold and look stalled; yet by τ = 1 it reaches 50. Before
+    // the deadline neither accepts (H's own offer is 50, B's is below 50). In round 10 (τ = 1) the offer is
+    // 50 whoever makes it (B's 45 + 5 = 50, or H's 50), and it beats no deal for both: agreed at 50 in round 10.
+    [Theory]
+    [InlineData("B")]
+    [InlineData("H")]
+    public async Task A_boulware_actor_whose_early_offers_barely_move_still_concedes_by_the_deadline(string opener)
+    {
+        var world = World([Actor("B", 0.5, Strategy.Boulware), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("B", "t", 45, 1), Position("H", "t", 50, 1)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(50, agreement.Terms["t"], 9);
+        Assert.Equal(10, RoundOf(timeline, agreement.Id));
+    }
+
     // A hard-liner at 50 (salience 0.5) against a linear actor at 80: the linear actor's offers run from
     // 80 toward its reservation 52.5 (window 27.5); before the deadline the hard-liner accepts nothing but
     // 50 itself, and the linear actor never offers 50. At the deadline (round 10, τ = 1) each accepts what

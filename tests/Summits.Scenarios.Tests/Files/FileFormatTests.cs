@@ -272,4 +272,24 @@ public sealed class FileFormatTests : IDisposable
         Assert.Equal("vary strategy of 'B': choice 'tit-for-tat' renamed 'relative-tit-for-tat'", changes[3].What);
         FormatMigration.Check(path, migrated);
     }
+
+    // Format 2 renamed 'risk' to 'curvature' and reads only the new name, as it reads only
+    // 'relative-tit-for-tat': a format-2 world or scenario that says 'risk' is refused at
+    // its value (world: line 5, "  - { id: A, name: A, capability: 0.5, risk: 2 }", where 'risk' starts at
+    // column 40 counting from 1, so its value 2 at 46; scenario: line 5, "  - { id: A, reason: test, risk: 2 }",
+    // 'risk' at 28, its value at 34).
+    [Fact]
+    public void A_format_2_file_that_says_risk_is_refused_at_its_value()
+    {
+        var world = Write("w.yaml", "format: 2\nworld: w\ntitle: W\nactors:\n  - { id: A, name: A, capability: 0.5, risk: 2 }\n  - { id: B, name: B, capability: 0.5 }\ntopics:\n  - { id: t, title: T, scale: { low: l, middle: m, high: h } }\n");
+        var error = Assert.Throws<InputException>(() => WorldFile.Load(world));
+        Assert.Equal(new FilePosition(world, 5, 46), error.Position);
+        Assert.Equal("'risk' is the format-1 name of 'curvature', which a format-2 file must use instead (0.1 to 10); 'summits migrate' rewrites a format-1 file", error.Problem);
+
+        Write("w.yaml", "format: 2\nworld: w\ntitle: W\nactors:\n  - { id: A, name: A, capability: 0.5 }\n  - { id: B, name: B, capability: 0.5 }\ntopics:\n  - { id: t, title: T, scale: { low: l, middle: m, high: h } }\n");
+        var scenario = Write("s.yaml", "format: 2\nscenario: s\nworld: w.yaml\nactors:\n  - { id: A, reason: test, risk: 2 }\nsteps:\n  - rounds: 1\n");
+        error = Assert.Throws<InputException>(() => ScenarioFile.Load(scenario));
+        Assert.Equal(new FilePosition(scenario, 5, 34), error.Position);
+        Assert.StartsWith("'risk' is the format-1 name of 'curvature'", error.Problem);
+    }
 }

@@ -46,6 +46,58 @@ public sealed class StateBargainingTests
         return JsonDocument.Parse(RunFiles.State(run)).RootElement.GetProperty("bargaining");
     }
 
+    /// <summary>
+    /// A package over x and y between A and B (50, 50), then x alone at 52, both accepted by script: the later
+    /// agreement binds both parties of the package on x, so the package is partly superseded there and still
+    /// binds on y (the rule of Supersession). It is still in force on y, so state.json keeps it among the
+    /// bargaining problems, over both its topics, saying it is partly superseded and on which topic.
+    /// </summary>
+    [Fact]
+    public async Task A_partly_superseded_package_stays_in_the_bargaining_with_the_part_superseded()
+    {
+        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
+        File.WriteAllText(Path.Combine(dir, "world.yaml"), """
+            format: 2
+            world: supersession
+            title: Two topics, agreed, then one agreed again
+            actors:
+              - { id: A, name: A, capability: 0.5 }
+              - { id: B, name: B, capability: 0.5 }
+            topics:
+              - { id: x, title: X, scale: { low: l, middle: m, high: h } }
+              - { id: y, title: Y, scale: { low: l, middle: m, high: h } }
+            positions:
+              - { actor: A, topic: x, value: 40, salience: 0.5, kind: synthetic, why: test }
+              - { actor: B, topic: x, value: 60, salience: 0.5, kind: synthetic, why: test }
+              - { actor: A, topic: y, value: 40, salience: 0.5, kind: synthetic, why: test }
+              - { actor: B, topic: y, value: 60, salience: 0.5, kind: synthetic, why: test }
+            """);
+        var path = Path.Combine(dir, "scenario.yaml");
+        File.WriteAllText(path, """
+            format: 2
+            scenario: supersession
+            world: world.yaml
+            steps:
+              - respond: { actor: B, to: package, answer: accept }
+              - id: package
+                propose: { from: A, to: B, terms: { x: 50, y: 50 } }
+              - respond: { actor: B, to: x-again, answer: accept }
+              - id: x-again
+                propose: { from: A, to: B, terms: { x: 52 } }
+            """);
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
+        var bargaining = JsonDocument.Parse(RunFiles.State(run)).RootElement.GetProperty("bargaining");
+
+        var package = Case(bargaining, "package");
+        Assert.Equal("agreement", package.GetProperty("subject").GetString());
+        Assert.Equal("partly-superseded", package.GetProperty("status").GetString());
+        Assert.Equal(["x"], package.GetProperty("supersededOn").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["x", "y"], package.GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
+        var again = Case(bargaining, "x-again");
+        Assert.Equal("holding", again.GetProperty("status").GetString());
+        Assert.False(again.TryGetProperty("supersededOn", out _));
+    }
+
     private static JsonElement Case(JsonElement bargaining, string id) =>
         bargaining.EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
 

@@ -59,7 +59,8 @@ public sealed class MalformedSeedTests
         { "An unknown strategy lists the strategies", "strategy: linear", "strategy: stubborn", "strategy: stubborn", "stubborn", ["'strategy' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat, absolute-tit-for-tat, trade-off", "not 'stubborn'"] },
         { "An unknown acceptance condition lists the conditions", "strategy: linear", "strategy: linear\n    acceptance: whenever", "acceptance: whenever", "whenever", ["'acceptance' must be one of next, time, constant", "not 'whenever'"] },
         { "A reservation off the scale", "value: 97\n    range: [92, 100]", "value: 97\n    reservation: 120\n    range: [92, 100]", "reservation: 120", "120", ["'reservation' must be a number from 0 to 100", "not 120"] },
-        { "Both curvature and its older name risk", "curvature: 1.3", "curvature: 1.3\n    risk: 1.3", "risk: 1.3", "1.3", ["'risk' is the older name of 'curvature'"] },
+        { "Both curvature and its older name risk", "curvature: 1.3", "curvature: 1.3\n    risk: 1.3", "risk: 1.3", "1.3", ["'risk' is the format-1 name of 'curvature'"] },
+        { "The format-1 name risk in the format-2 seed", "curvature: 1.3", "risk: 1.6", "risk: 1.6", "1.6", ["'risk' is the format-1 name of 'curvature'", "0.1 to 10"] },
         { "An unknown kind lists the kinds", "    kind: stated\n    quotes:\n      - \"We decided", "    kind: said\n    quotes:\n      - \"We decided", "kind: said", "said", ["'kind' must be one of stated, joint, inferred, not-discussed", "not 'said'"] },
         { "An unknown rule lists the rules", "    value: 93\n    rule: unanimity", "    value: 93\n    rule: majority", "rule: majority", "majority", ["'rule' must be one of unanimity, weighted-majority, K-of-n (for example 2-of-n)", "not 'majority'"] },
         { "A k of n rule asking for more parties than there are", "    value: 93\n    rule: unanimity", "    value: 93\n    rule: 3-of-n", "rule: 3-of-n", "3-of-n", ["asks for 3 of 2 parties", "k must be from 1 to 2"] },
@@ -119,13 +120,6 @@ public sealed class MalformedSeedTests
         Assert.Equal(Model.Strategy.RelativeTitForTat, position.Strategy);
         Assert.Equal(Model.AcceptanceCondition.Time, position.Acceptance);
         Assert.All(world.Positions.Where(p => p != position), p => Assert.Null(p.Strategy));
-    }
-
-    [Fact]
-    public void The_older_name_risk_still_sets_the_curvature()
-    {
-        var world = EditedSeed.Replace("curvature: 1.3", "risk: 1.6").Parse();
-        Assert.Equal(1.6, world.Actors.Single(a => a.Id == "JP").Curvature);
     }
 
     [Fact]
