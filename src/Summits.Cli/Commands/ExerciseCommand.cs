@@ -53,10 +53,13 @@ public static class ExerciseCommand
         if (answersFile is null && Console.IsInputRedirected)
             return UsageError.Write(command, "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
         var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
-        // Ids are matched exactly, as everywhere in the command line; a role written in the wrong case is named as meant.
-        if (role is not null && exercise.Roles.All(r => r.Actor != role))
-            return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'"
-                + (exercise.Roles.FirstOrDefault(r => string.Equals(r.Actor, role, StringComparison.OrdinalIgnoreCase)) is { } meant ? $" (ids are written as they are: did you mean {meant.Actor}?)" : ""));
+        // A role written in another case names that role ("us" is US), as every choice on the command line does.
+        if (role is not null)
+        {
+            if (IdMatch.Find(exercise.Roles.Select(r => r.Actor), role) is not { } named)
+                return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+            role = named;
+        }
         var plays = new List<ExerciseAnswers>();
         if (answersFile is not null)
             plays.Add(ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role));

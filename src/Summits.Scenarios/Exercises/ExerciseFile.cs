@@ -108,10 +108,13 @@ public static class ExerciseFile
         if (root.Optional("partial") is { } partial)
             throw root.Fail(partial, $"these answers are partial (the play at the keyboard was {root.Scalar(partial, "partial")}), so they cannot be played as a whole play; play {exercise.Id} at the keyboard again, or finish the file's answers and remove 'partial'");
         var roleNode = root.Required("role");
+        // A role written in another case names that role ("us" is US), as on the command line.
+        var roles = exercise.Roles.Select(r => r.Actor).ToList();
         var role = root.String("role");
-        if (roleOverride is null && exercise.Roles.All(r => r.Actor != role))
-            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {string.Join(", ", exercise.Roles.Select(r => r.Actor))}");
-        role = roleOverride ?? role;
+        var named = IdMatch.Find(roles, role);
+        if (roleOverride is null && named is null)
+            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {string.Join(", ", roles)}");
+        role = roleOverride is null ? named! : IdMatch.Find(roles, roleOverride) ?? roleOverride;
         var predictions = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in root.Pairs("predictions"))
         {
@@ -140,10 +143,11 @@ public static class ExerciseFile
             if (r.Optional("from") is { } fromNode)
             {
                 from = r.String("from");
+                from = IdMatch.Find(roles, from) ?? from;
                 if (players == 1 && from != role)
                     throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
-                if (exercise.Roles.All(x => x.Actor != from))
-                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {string.Join(", ", exercise.Roles.Select(x => x.Actor))}");
+                if (!roles.Contains(from))
+                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {string.Join(", ", roles)}");
             }
             var terms = r.Required("terms");
             var deadline = r.Optional("deadline");

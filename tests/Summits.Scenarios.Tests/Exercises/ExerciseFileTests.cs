@@ -64,6 +64,27 @@ public sealed class ExerciseFileTests : IDisposable
         }
     }
 
+    // The model's own words (utility, τ, AC_next, a Boulware tactic) mean nothing to a student; what a student reads
+    // says them in plain words ("worth", "how far through the time limit"). Everything an exercise shows: its title,
+    // about, objectives, questions, injects, limits, both briefs, and the facilitator's note a teacher reads out.
+    [Theory]
+    [InlineData("bilateral-fta.yaml")]
+    [InlineData("north-korea-line.yaml")]
+    [InlineData("trade-for-defence.yaml")]
+    public void A_shipped_exercise_says_everything_a_student_reads_in_plain_words(string file)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(RepoFiles.Root, "scenarios", "exercises", file));
+        var read = new List<string> { exercise.Title, exercise.About, exercise.FacilitatorNote };
+        read.AddRange(exercise.Objectives);
+        read.AddRange(exercise.Predictions.Select(p => p.Ask));
+        read.AddRange(exercise.Injects.Select(i => i.Shock.Reason));
+        read.AddRange(exercise.Roles.SelectMany(r => r.MustNotGiveUp.Select(l => l.Why)));
+        read.AddRange(RoleBrief.Public(exercise));
+        read.AddRange(exercise.Roles.SelectMany(r => RoleBrief.Confidential(exercise, r.Actor)));
+        foreach (var text in read)
+            Assert.DoesNotMatch(@"(?i)utilit|τ|\btau\b|AC_next|Boulware|\bU\(", text);
+    }
+
     [Fact]
     public void A_YAML_syntax_error_is_reported_where_the_parser_stopped()
     {
@@ -106,6 +127,22 @@ public sealed class ExerciseFileTests : IDisposable
         // The shock itself is read as a scenario's: a salience past 1 is refused where it stands.
         var wrong = Exercise("rounds: 2\n", "rounds: 2\ninjects:\n  - round: 1\n    shock: { reason: a scare, changes: [ { salience: JP, topic: trade-imbalance, to: 1.5 } ] }\n");
         Assert.Equal("'to' must be a number from 0 to 1, not 1.5", ExerciseFailsAt(wrong, "1.5").Problem);
+    }
+
+    // The roles are JP and US: "us" differs from US only in case, so it names US, as "--role us" does; with two
+    // players a proposal's "from: jp" names JP, so its id is JP's first of round 1, r1-JP-1.
+    [Fact]
+    public void A_role_written_in_another_case_names_that_role()
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var one = _folder.WriteRaw("answers: test\nrole: us\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n", "one.yaml");
+        Assert.Equal("US", ExerciseFile.LoadAnswers(one.File, exercise).Role);
+
+        var two = _folder.WriteRaw("answers: test\nrole: Us\nplayers: 2\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, from: jp, terms: { trade-imbalance: 40 } }\n", "two.yaml");
+        var answers = ExerciseFile.LoadAnswers(two.File, exercise);
+        Assert.Equal("US", answers.Role);
+        var proposal = Assert.Single(answers.Proposals).Proposal;
+        Assert.Equal(("JP", "US", "r1-JP-1"), (proposal.From, Assert.Single(proposal.To), proposal.Id));
     }
 
     [Theory]
