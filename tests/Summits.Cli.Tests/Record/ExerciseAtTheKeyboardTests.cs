@@ -5,7 +5,8 @@ namespace Summits.Cli.Tests;
 /// <summary>
 /// <c>summits exercise</c> played at the keyboard in a real terminal of 80 × 40 (tmux): numbered menus answered
 /// with one key, a wrong key and a value off the scale asked again with nothing lost, a brief shown a screen at a
-/// time, each answer in words, the hand-over between two players at one keyboard, Ctrl-C, and the debrief's scores.
+/// time, each answer in words, the hand-over between two players at one keyboard, Ctrl-C and going on from where it
+/// stopped, and the debrief's scores.
 /// </summary>
 public sealed class ExerciseAtTheKeyboardTests : IDisposable
 {
@@ -68,27 +69,13 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Send("4");                                        // end round 1
         await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
 
-        await t.WaitForAsync("Round 2: your move");
-        t.Send("3");                                        // the package
         // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
         // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.06, US: 74.89):");
-        t.Type("50");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.53, US: 85):");
-        t.Type("80");
-        await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
-        await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
+        await ProposePackageAsync(t, 2, "(you: 26.06, US: 74.89)", "50", "(you: 60.53, US: 85)", "80", "United States rejects");
         t.Send("4");
         await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
 
-        await t.WaitForAsync("Round 3: your move");
-        t.Send("3");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.64, US: 74.81):");
-        t.Type("55");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.99, US: 84.96):");
-        t.Type("80");
-        await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
-        await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
+        await ProposePackageAsync(t, 3, "(you: 26.64, US: 74.81)", "55", "(you: 60.99, US: 84.96)", "80", "Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.");
         t.Send("4");                                        // end round 3 and see the debrief
 
         Assert.Equal(0, await t.ExitCodeAsync());
@@ -221,7 +208,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
-    public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_says_where_and_exits_130()
+    public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_that_plays_on_from_where_it_stopped()
     {
         var output = Path.Combine(_folder, "out");
         _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP", "-o", output);
@@ -248,16 +235,79 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.True(said > 0, string.Join('\n', lines));
         Assert.Equal(saved, lines[said + 1]);
         Assert.Equal(
-            "# Answers to trade-for-defence given at the keyboard until the play was stopped; the play did not end, so these answers are not a whole play.\n"
+            "# Answers to trade-for-defence given at the keyboard until the play was stopped; summits exercise --answers, at a terminal, plays them and goes on from where they stop.\n"
             + "answers: trade-for-defence\npartial: stopped in round 1\nrole: JP\npredictions:\n  trade-deal: no\n  procurement-end: 62\nproposals:\n"
             + "  - round: 1\n    terms: { trade-imbalance: 40 }\n",
             File.ReadAllText(saved));
 
-        // Played with --answers, the partial file is refused in one line that says it is partial, with exit code 2.
-        var again = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local");
-        Assert.Equal(2, again.ExitCode);
-        Assert.Equal($"{saved}:3:10: these answers are partial (the play at the keyboard was stopped in round 1), so they cannot be played as a whole play; play trade-for-defence at the keyboard again, or finish the file's answers and remove 'partial'",
-            Assert.Single(again.ErrorLines));
+        // Without a terminal to go on at, the partial file is refused in one line at its 'partial' (line 3, column 10),
+        // saying what it leaves unplayed: it stopped in round 1 of 3, so the rest of round 1 and rounds 2 to 3.
+        var piped = await SummitsProcess.RunFromPipeAsync(_folder, "exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local");
+        Assert.Equal(2, piped.ExitCode);
+        Assert.Equal("", piped.Output);
+        Assert.Equal($"{saved}:3:10: these answers are partial (stopped in round 1): they have no answers for the rest of round 1 and rounds 2 to 3; "
+            + "standard input is not a terminal, so those cannot be asked at the keyboard; run this at a terminal to go on from where the answers stop, or finish the file's answers and remove 'partial'",
+            Assert.Single(piped.ErrorLines));
+
+        // At a terminal the same file plays on: its answers are played again, unasked, and the keyboard takes over in round 1.
+        var resumedOutput = Path.Combine(_folder, "resumed");
+        using var again = new TmuxTerminal();
+        again.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local", "-o", resumedOutput);
+        await again.WaitForAsync($"Going on from {saved}, stopped in round 1: its answers are played again as they were given, then the keyboard takes over.");
+        await again.WaitForAsync("You play Japan (JP); the model plays United States (US).");
+        await again.WaitForAsync("62 (from the answers file)", after: "procurement-end:");
+        await again.WaitForAsync("r1-JP-1: you propose trade-imbalance 40 (from the answers file)");
+        await again.WaitForAsync("United States rejects: the terms are worth 0.468 to it", after: "r1-JP-1: you propose trade-imbalance 40");
+        await again.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
+        // Nothing the file answers is asked again: no brief to page through, no prediction, no first proposal.
+        var screen = again.Screen();
+        foreach (var asked in new[] { "Which side do you play?", "Public brief:", "yes or no?", "a value from 0 to 100:", "trade-imbalance, 0 to 100" })
+            Assert.DoesNotContain(asked, screen);
+        // From here the play is the one of the first test above (same proposals, every offer rejected).
+        again.Send("4");                                    // end round 1
+        await RejectOffersAsync(again, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
+        await ProposePackageAsync(again, 2, "(you: 26.06, US: 74.89)", "50", "(you: 60.53, US: 85)", "80", "United States rejects");
+        again.Send("4");
+        await RejectOffersAsync(again, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
+        await ProposePackageAsync(again, 3, "(you: 26.64, US: 74.81)", "55", "(you: 60.99, US: 84.96)", "80", "Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.");
+        again.Send("4");                                    // end round 3 and see the debrief
+
+        Assert.Equal(0, await again.ExitCodeAsync());
+        // The answers saved are a whole play: the file's, then the ones typed after it.
+        Assert.Equal(
+            "# Answers to trade-for-defence given at the keyboard; summits exercise --answers plays them again.\n"
+            + "answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: no\n  procurement-end: 62\nproposals:\n"
+            + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
+            + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
+            + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
+            + "responses:\n"
+            + "  - proposal: r1-US-offer.r1.trade-imbalance\n    answer: reject\n"
+            + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
+            + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
+            + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n",
+            File.ReadAllText(Path.Combine(resumedOutput, "answers.yaml")));
+        // By hand: the play is the first test's, so its agreement scores the same, 2 on procurement and 0 on trade; the
+        // predictions differ: trade-deal 'no', but the package's agreement on trade is in force at the end: 0;
+        // procurement-end 62 against Japan's final 60.99 (worked in the first test): |62 − 60.99| = 1.01, no full step
+        // of 5: 10. Total 2 + 0 + 0 + 10 = 12.
+        var grading = File.ReadAllLines(Path.Combine(resumedOutput, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(
+            [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
+             ("prediction", "trade-deal", "0"), ("prediction", "procurement-end", "10"), ("total", "", "12")],
+            grading.Select(g => (g[3], g[4], g[5])));
+    }
+
+    /// <summary>Proposes a package in <paramref name="round"/> at the menu, typing each value after its prompt, and waits for the answer and the menu again.</summary>
+    private static async Task ProposePackageAsync(TmuxTerminal t, int round, string tradeStand, string trade, string procurementStand, string procurement, string answer)
+    {
+        await t.WaitForAsync($"Round {round}: your move");
+        t.Send("3");                                        // the package
+        await t.WaitForAsync($"trade-imbalance, 0 to 100 {tradeStand}:");
+        t.Type(trade);
+        await t.WaitForAsync($"defense-procurement, 0 to 100 {procurementStand}:");
+        t.Type(procurement);
+        await t.WaitForAsync(answer, after: $"r{round}-JP-1: you propose");
+        await t.WaitForAsync($"Round {round}: your move", after: $"r{round}-JP-1: you propose");
     }
 
     /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>

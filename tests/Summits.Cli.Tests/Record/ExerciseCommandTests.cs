@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Summits.Tests;
 
 namespace Summits.Cli.Tests;
@@ -85,19 +83,7 @@ public sealed class ExerciseCommandTests : IDisposable
     [Fact]
     public async Task Without_answers_and_without_a_terminal_to_play_at_it_is_a_usage_error_with_exit_code_2()
     {
-        var start = new ProcessStartInfo(SummitsProcess.DotnetHost())
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { SummitsProcess.Program, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local" })
-            start.ArgumentList.Add(argument);
-
-        var run = await SummitsProcess.WaitAsync(start, TimeSpan.FromMinutes(1), "summits exercise with standard input from a pipe");
+        var run = await SummitsProcess.RunFromPipeAsync(_folder, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);

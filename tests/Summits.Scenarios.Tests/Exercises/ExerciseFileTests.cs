@@ -145,6 +145,31 @@ public sealed class ExerciseFileTests : IDisposable
         Assert.Equal(("JP", "US", "r1-JP-1"), (proposal.From, Assert.Single(proposal.To), proposal.Id));
     }
 
+    // The test exercise has two rounds. A partial file stopped in round 1 is read where the play goes on from it
+    // (partial: true): 'partial' at line 2, column 10; round 1; a question left unanswered ('end') is allowed. Where a
+    // whole play is wanted it is refused at the same place. A file stopped before any prediction has none.
+    [Fact]
+    public void Partial_answers_are_read_with_where_they_stopped_only_where_a_play_goes_on_from_them()
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var stopped = _folder.WriteRaw("answers: test\npartial: stopped in round 1\nrole: JP\npredictions: { deal: yes }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n", "stopped.yaml");
+
+        var answers = ExerciseFile.LoadAnswers(stopped.File, exercise, partial: true);
+        Assert.Equal(new ExerciseAnswers.PartialPlay("stopped in round 1", new FilePosition(stopped.File, 2, 10), 1), answers.Partial);
+        Assert.Equal(["deal"], answers.Predictions.Keys);
+        Assert.Single(answers.Proposals);
+
+        var refused = FailsAt(stopped, () => ExerciseFile.LoadAnswers(stopped.File, exercise), "stopped in");
+        Assert.Equal("these answers are partial (the play at the keyboard was stopped in round 1), so they cannot be played as a whole play; play them at a terminal with --answers to go on from where they stop, or finish the file's answers and remove 'partial'", refused.Problem);
+
+        var early = _folder.WriteRaw("answers: test\npartial: stopped while reading the brief\nrole: JP\npredictions:\n", "early.yaml");
+        var none = ExerciseFile.LoadAnswers(early.File, exercise, partial: true);
+        Assert.Equal((0, 0, 0), (none.Partial!.Round, none.Predictions.Count, none.Proposals.Length));
+
+        var late = _folder.WriteRaw("answers: test\npartial: stopped in round 3\nrole: JP\npredictions: {}\n", "late.yaml");
+        Assert.Equal("'partial' says the play stopped in round 3, but test has 2 rounds", FailsAt(late, () => ExerciseFile.LoadAnswers(late.File, exercise, partial: true), "stopped in").Problem);
+    }
+
     [Theory]
     [InlineData("answers: test", "answers: other", "other", "these answers are to the exercise 'other', not 'test'")]
     [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP, US")]
