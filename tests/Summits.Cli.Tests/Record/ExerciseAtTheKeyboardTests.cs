@@ -31,12 +31,9 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         var t = _terminal;
 
         await t.WaitForAsync("Who plays the other side?");
-        await t.WaitForAsync("Press 1 or 2:");
-        t.Send("Down");                                     // a wrong key: said, and the menu asked again
-        await t.WaitForAsync("the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.");
-        t.Send("1");                                        // the model
-        await t.WaitForAsync("Which side do you play?");
-        t.Send("1");                                        // JP
+        await AnswerAsync(t, "Press 1 or 2:", "Down");  // a wrong key: said, and the menu asked again
+        await AnswerAsync(t, "the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.", "1");  // the model
+        await AnswerAsync(t, "Which side do you play?", "1");  // JP
         await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
 
         // The brief waits for Enter before it can scroll away: at the first pause its heading is still in view.
@@ -45,28 +42,19 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await ReadThroughAsync(t, "the public brief");
         await ReadThroughAsync(t, "your confidential instructions");
 
-        await t.WaitForAsync("trade-deal: yes or no?");
-        t.Send("x");                                        // a wrong key
-        await t.WaitForAsync("'x' is not one of the choices: press 1 or 2, the number of a choice.");
-        t.Send("1");                                        // yes
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:");
-        t.Type("x");                                        // not a number
-        await t.WaitForAsync("'x' is not a number: type a value from 0 to 100");
-        t.Type("150");                                      // off the scale
-        await t.WaitForAsync("150 is off the scale: type a value from 0 to 100");
-        t.Type("65");
+        await AnswerAsync(t, "trade-deal: yes or no?", "x");  // a wrong key
+        await AnswerAsync(t, "'x' is not one of the choices: press 1 or 2, the number of a choice.", "1");  // yes
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "x");  // not a number
+        await TypeAsync(t, "'x' is not a number: type a value from 0 to 100", "150");  // off the scale
+        await TypeAsync(t, "150 is off the scale: type a value from 0 to 100", "65");
 
-        await t.WaitForAsync("Round 1: your move");
-        t.Send("1");                                        // trade-imbalance alone
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
-        t.Type("140");                                      // off the scale
-        await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
-        t.Type("40");
+        await AnswerAsync(t, "Round 1: your move", "1");  // trade-imbalance alone
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "140");  // off the scale
+        await TypeAsync(t, "140 is off the scale: type a value from 0 to 100", "40");
         // 40 is below the US's reservation value on trade, 65: it rejects, in words, and would settle at 65.
         await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
         await t.WaitForAsync("It would settle at trade-imbalance 65 instead.", after: "r1-JP-1: you propose trade-imbalance 40");
-        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
-        t.Send("4");                                        // end round 1
+        await AnswerAsync(t, "Round 1: your move", "4", after: "r1-JP-1: you propose");  // end round 1
         await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
 
         // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
@@ -86,18 +74,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Single(screen.Split('\n'), line => line.StartsWith("Public brief:", StringComparison.Ordinal));
 
         // Nothing typed before a refused entry was lost: the answers saved are the ones accepted.
-        Assert.Equal(
-            "# Answers to trade-for-defence given at the keyboard; summits exercise --answers plays them again.\n"
-            + "answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: yes\n  procurement-end: 65\nproposals:\n"
-            + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
-            + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
-            + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
-            + "responses:\n"
-            + "  - proposal: r1-US-offer.r1.trade-imbalance\n    answer: reject\n"
-            + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
-            + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
-            + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n",
-            File.ReadAllText(Path.Combine(output, "answers.yaml")));
+        Assert.Equal(PackagePlay("yes", "65"), File.ReadAllText(Path.Combine(output, "answers.yaml")));
 
         // By hand, from the exercise's rules and Japan's instructions (start: trade 25, procurement 60;
         // reservation: trade 55, procurement 85; priorities trade 2, procurement 1; agreement 10 points):
@@ -108,11 +85,10 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         //     82.3311) pulled it by 0.02128 of the distance each time: 60 → 60.5303 → 60.9942, shown 60.99;
         //     |65 − 60.99| = 4.01, no full step of 5: 10 − 0 = 10
         //   total 2 + 0 + 5 + 10 = 17
-        var grading = File.ReadAllLines(Path.Combine(output, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
              ("prediction", "trade-deal", "5"), ("prediction", "procurement-end", "10"), ("total", "", "17")],
-            grading.Select(g => (g[3], g[4], g[5])));
+            Scores(output));
     }
 
     [Fact]
@@ -128,10 +104,8 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.DoesNotContain("Confidential instructions", t.Screen());
         t.Send("Enter");
         await ReadThroughAsync(t, "your confidential instructions");
-        await t.WaitForAsync("trade-deal: yes or no?", after: "Predictions of JP's player");
-        t.Send("1");                                        // JP: yes
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:", after: "Predictions of JP's player");
-        t.Type("65");
+        await AnswerAsync(t, "trade-deal: yes or no?", "1", after: "Predictions of JP's player");  // JP: yes
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "65", after: "Predictions of JP's player");
 
         // The hand-over clears the screen and its scrollback: nothing of Japan's instructions or predictions is left.
         await t.WaitForAsync("Pass the keyboard to the player of United States (US); the other player, look away.");
@@ -142,42 +116,31 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await ReadThroughAsync(t, "your confidential instructions");
         await t.WaitForAsync("Confidential instructions for United States (US), for US's player only");
         Assert.DoesNotContain("trade-imbalance 55, defense-procurement 85", t.Screen());
-        await t.WaitForAsync("trade-deal: yes or no?", after: "Predictions of US's player");
-        t.Send("2");                                        // US: no
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:", after: "Predictions of US's player");
-        t.Type("60");
+        await AnswerAsync(t, "trade-deal: yes or no?", "2", after: "Predictions of US's player");  // US: no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "60", after: "Predictions of US's player");
 
         // Play is public; the US's instructions are cleared before it starts.
         await t.WaitForAsync("Both players together now: the play is public from here.");
         Assert.DoesNotContain("trade-imbalance 65, defense-procurement 65", t.Screen());
         t.Send("Enter");
-        await t.WaitForAsync("Round 1: JP's player, your move");
-        t.Send("1");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (JP: 25, US: 75):");
-        t.Type("60");
-        await t.WaitForAsync("US's player, do you accept r1-JP-1?");
-        t.Send("1");                                        // accept
+        await AnswerAsync(t, "Round 1: JP's player, your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (JP: 25, US: 75):", "60");
+        await AnswerAsync(t, "US's player, do you accept r1-JP-1?", "1");  // accept
         await t.WaitForAsync("Agreement r1-JP-1: trade-imbalance 60.");
-        await t.WaitForAsync("Round 1: JP's player, your move", after: "Agreement r1-JP-1");
-        t.Send("4");                                        // JP ends the turn
-        await t.WaitForAsync("Round 1: US's player, your move");
-        t.Send("2");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (US: 85, JP: 60):");
-        t.Type("80");
-        await t.WaitForAsync("JP's player, do you accept r1-US-1?");
-        t.Send("2");                                        // reject
+        await AnswerAsync(t, "Round 1: JP's player, your move", "4", after: "Agreement r1-JP-1");  // JP ends the turn
+        await AnswerAsync(t, "Round 1: US's player, your move", "2");
+        await TypeAsync(t, "defense-procurement, 0 to 100 (US: 85, JP: 60):", "80");
+        await AnswerAsync(t, "JP's player, do you accept r1-US-1?", "2");  // reject
         await t.WaitForAsync("Japan rejects: the player's answer.");
         for (var turn = 0; turn < 5; turn++)                // US ends round 1; both end rounds 2 and 3
         {
-            await t.WaitForAsync("your move", after: turn == 0 ? "Japan rejects" : "ends the turn.");
-            t.Send("4");
+            await AnswerAsync(t, "your move", "4", after: turn == 0 ? "Japan rejects" : "ends the turn.");
             await t.WaitForAsync("ends the turn.", after: turn == 0 ? "Japan rejects" : null);
         }
 
         // Each debrief shows that player's reservation values: the keyboard is handed over before each.
         // (Every hand-over clears the screen, so this one can only be the debrief's.)
-        await t.WaitForAsync("Pass the keyboard to the player of Japan (JP)");
-        t.Send("Enter");
+        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Enter");
         await t.WaitForAsync("Exercise trade-for-defence (Trade for defence): JP against US (a second player)");
         await t.WaitForAsync("(JP's player, press Enter when you have read your debrief)");
         Assert.Contains("\n        0  total\n", t.Screen());
@@ -216,16 +179,11 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
 
         await ReadThroughAsync(t, "the public brief");
         await ReadThroughAsync(t, "your confidential instructions");
-        await t.WaitForAsync("trade-deal: yes or no?");
-        t.Send("2");                                        // no
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:");
-        t.Type("62");
-        await t.WaitForAsync("Round 1: your move");
-        t.Send("1");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
-        t.Type("40");
-        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
-        t.Send("C-c");                                      // a real Ctrl-C at the menu
+        await AnswerAsync(t, "trade-deal: yes or no?", "2");  // no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
+        await AnswerAsync(t, "Round 1: your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");  // a real Ctrl-C at the menu
 
         Assert.Equal(130, await t.ExitCodeAsync());
         var saved = Path.Combine(output, "answers.yaml");
@@ -274,40 +232,61 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
 
         Assert.Equal(0, await again.ExitCodeAsync());
         // The answers saved are a whole play: the file's, then the ones typed after it.
-        Assert.Equal(
-            "# Answers to trade-for-defence given at the keyboard; summits exercise --answers plays them again.\n"
-            + "answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: no\n  procurement-end: 62\nproposals:\n"
-            + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
-            + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
-            + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
-            + "responses:\n"
-            + "  - proposal: r1-US-offer.r1.trade-imbalance\n    answer: reject\n"
-            + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
-            + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
-            + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n",
-            File.ReadAllText(Path.Combine(resumedOutput, "answers.yaml")));
+        Assert.Equal(PackagePlay("no", "62"), File.ReadAllText(Path.Combine(resumedOutput, "answers.yaml")));
         // By hand: the play is the first test's, so its agreement scores the same, 2 on procurement and 0 on trade; the
         // predictions differ: trade-deal 'no', but the package's agreement on trade is in force at the end: 0;
         // procurement-end 62 against Japan's final 60.99 (worked in the first test): |62 − 60.99| = 1.01, no full step
         // of 5: 10. Total 2 + 0 + 0 + 10 = 12.
-        var grading = File.ReadAllLines(Path.Combine(resumedOutput, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
              ("prediction", "trade-deal", "0"), ("prediction", "procurement-end", "10"), ("total", "", "12")],
-            grading.Select(g => (g[3], g[4], g[5])));
+            Scores(resumedOutput));
     }
+
+    /// <summary>
+    /// The answers file of the play as Japan in which trade at 40 is proposed in round 1, the packages 50 + 80 and
+    /// 55 + 80 in rounds 2 and 3, and the US's four offers are rejected, with these two predictions.
+    /// </summary>
+    private static string PackagePlay(string tradeDeal, string procurementEnd) =>
+        "# Answers to trade-for-defence given at the keyboard; summits exercise --answers plays them again.\n"
+        + $"answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: {tradeDeal}\n  procurement-end: {procurementEnd}\nproposals:\n"
+        + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
+        + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
+        + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
+        + "responses:\n"
+        + "  - proposal: r1-US-offer.r1.trade-imbalance\n    answer: reject\n"
+        + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
+        + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
+        + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n";
+
+    /// <summary>Each score line of the grading file in <paramref name="folder"/>: its kind, item and points.</summary>
+    private static IEnumerable<(string Kind, string Item, string Points)> Scores(string folder) =>
+        File.ReadAllLines(Path.Combine(folder, "grading.csv")).Skip(1).Select(l => l.Split(',')).Select(g => (g[3], g[4], g[5]));
 
     /// <summary>Proposes a package in <paramref name="round"/> at the menu, typing each value after its prompt, and waits for the answer and the menu again.</summary>
     private static async Task ProposePackageAsync(TmuxTerminal t, int round, string tradeStand, string trade, string procurementStand, string procurement, string answer)
     {
-        await t.WaitForAsync($"Round {round}: your move");
-        t.Send("3");                                        // the package
+        await AnswerAsync(t, $"Round {round}: your move", "3");  // the package
         await t.WaitForAsync($"trade-imbalance, 0 to 100 {tradeStand}:");
         t.Type(trade);
         await t.WaitForAsync($"defense-procurement, 0 to 100 {procurementStand}:");
         t.Type(procurement);
         await t.WaitForAsync(answer, after: $"r{round}-JP-1: you propose");
         await t.WaitForAsync($"Round {round}: your move", after: $"r{round}-JP-1: you propose");
+    }
+
+    /// <summary>Waits for <paramref name="prompt"/> (after the last <paramref name="after"/> when given), then presses <paramref name="key"/>.</summary>
+    private static async Task AnswerAsync(TmuxTerminal t, string prompt, string key, string? after = null)
+    {
+        await t.WaitForAsync(prompt, after);
+        t.Send(key);
+    }
+
+    /// <summary>Waits for <paramref name="prompt"/> (after the last <paramref name="after"/> when given), then types <paramref name="text"/> and Enter.</summary>
+    private static async Task TypeAsync(TmuxTerminal t, string prompt, string text, string? after = null)
+    {
+        await t.WaitForAsync(prompt, after);
+        t.Type(text);
     }
 
     /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>
@@ -327,11 +306,9 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     private static async Task RejectOffersAsync(TmuxTerminal t, int round, string trade, string procurement)
     {
         await t.WaitForAsync($"United States offers {trade}", after: $"You end round {round}.");
-        await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {trade}");
-        t.Send("2");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: $"United States offers {trade}");
         await t.WaitForAsync($"United States offers {procurement}", after: $"You end round {round}.");
-        await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {procurement}");
-        t.Send("2");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: $"United States offers {procurement}");
         await t.WaitForAsync($"r{round}-US-offer.r1.defense-procurement:", after: $"United States offers {procurement}");
         await t.WaitForAsync("You reject: the player's answer", after: $"r{round}-US-offer.r1.defense-procurement:");
     }

@@ -12,26 +12,10 @@ public sealed class ExerciseFileTests : IDisposable
 
     private static string World => $"'{RepoFiles.SeedWorld.Replace("'", "''")}'";
 
-    private const string Roles = """
-        roles:
-          - actor: JP
-            priorities: { trade-imbalance: 2 }
-            reservation: { trade-imbalance: 45 }
-          - actor: US
-            priorities: { trade-imbalance: 1 }
-            reservation: { trade-imbalance: 60 }
-        """;
-
-    private const string Predictions = """
-        predictions:
-          - { id: deal, ask: A deal?, agreement: trade-imbalance, points: 5 }
-          - { id: end, ask: Where?, value: { actor: JP, topic: trade-imbalance }, points: 10 }
-        """;
-
     /// <summary>A valid exercise on the trade imbalance, with <paramref name="replace"/> swapped for <paramref name="with"/>.</summary>
     private (string File, string Text) Exercise(string replace = "", string with = "")
     {
-        var text = $"exercise: test\ntitle: A test\nworld: {World}\nrounds: 2\ntopics: [trade-imbalance]\nobjectives: [Learn.]\nfacilitator-note: Run it.\n{Roles}\n{Predictions}\n";
+        var text = TestExercise.Text(World, rounds: 2, jp: (2, 45), us: (1, 60));
         if (replace.Length > 0)
         {
             Assert.Contains(replace, text);
