@@ -78,6 +78,8 @@ public static class ExerciseCommand
             }
         }
         KeyboardPlay? keyboard = null;
+        // The answers files of a play at the keyboard, written with the grading into the -o folder.
+        var saved = new List<(string Name, string Text)>();
         if (plays.Count == 0)
         {
             keyboard = new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput(), TerminalHeight());
@@ -88,37 +90,40 @@ public static class ExerciseCommand
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                return await StoppedAsync(keyboard, outDir);
+                return await StoppedAsync(keyboard, exercise, outDir);
             }
-            // Each player's answers, saved as a file that --answers plays again: the whole play and that player's predictions.
+            // Each player's answers, kept as a file that --answers plays again: the whole play and that player's predictions.
             var seats = draft.Players == 1 ? [draft.Role] : new[] { draft.Role, exercise.Opposite(draft.Role).Actor };
             foreach (var seat in seats)
             {
-                var saved = outDir is null ? KeyboardPlay.Keyboard : Path.Combine(outDir, draft.Players == 1 ? AnswersFile : $"answers-{seat}.yaml");
-                plays.Add(draft.Answers(saved, seat));
-                if (outDir is not null)
-                {
-                    Directory.CreateDirectory(outDir);
-                    await File.WriteAllTextAsync(saved, draft.Text(seat), cancellation);
-                    await Console.Error.WriteLineAsync($"wrote {saved}");
-                }
+                var name = draft.Players == 1 ? AnswersFile : $"answers-{seat}.yaml";
+                plays.Add(draft.Answers(outDir is null ? KeyboardPlay.Keyboard : Path.Combine(outDir, name), seat));
+                saved.Add((name, draft.Text(seat)));
             }
         }
 
-        var loaded = ExercisePlay.Scenario(exercise, plays[0]);
         RunResult run;
-        if (engine == Engine.Grains)
+        try
         {
-            await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation);
-            run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation);
+            run = await RunAsync(exercise, plays[0], engine, cancellation);
         }
-        else
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && outDir is not null && saved.Count > 0)
         {
-            run = await ScenarioRun.LocallyAsync(loaded, null, cancellation);
+            // The play at the keyboard is over, and not lost: its answers are saved as a set without the grading.
+            OutputSet.Write(outDir, SetNames(exercise), saved, CancellationToken.None);
+            await Console.Error.WriteLineAsync($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({string.Join(", ", saved.Select(f => f.Name))})");
+            return ExitCodes.Interrupted;
         }
         // With two players the play is one, and each player has a debrief of their own.
         var debriefs = plays.Select(answers => Debrief.Of(exercise, answers, run)).ToList();
         var grading = string.Concat(debriefs.Select((d, k) => k == 0 ? DebriefText.GradingCsv(d) : DebriefText.GradingCsv(d)[(DebriefText.GradingHeader.Length + 1)..]));
+        // The answers and the grading are one set, written before the debrief is shown (which may wait at the
+        // keyboard): Ctrl-C or a failure while it is written leaves the folder's previous set as it was.
+        if (outDir is not null)
+        {
+            OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, grading)], cancellation);
+            await Console.Error.WriteLineAsync($"wrote {string.Join(", ", saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}");
+        }
 
         if (format == "json")
             Console.Out.Write((debriefs.Count == 1 ? DebriefText.Json(debriefs[0]) : $"[\n{string.Join(",\n", debriefs.Select(DebriefText.Json))}\n]") + "\n");
@@ -138,15 +143,25 @@ public static class ExerciseCommand
                     await keyboard.EnterAsync($"{debriefs[k].Answers.Role}'s player, press Enter when you have read your debrief", cancellation);
             }
         }
-        if (outDir is not null)
-        {
-            Directory.CreateDirectory(outDir);
-            var path = Path.Combine(outDir, DebriefText.GradingFile);
-            await File.WriteAllTextAsync(path, grading, cancellation);
-            await Console.Error.WriteLineAsync($"wrote {path}");
-        }
         return ExitCodes.Ok;
     }
+
+    /// <summary>Plays the answers' scenario on the chosen engine.</summary>
+    private static async Task<RunResult> RunAsync(Exercise exercise, ExerciseAnswers answers, Engine engine, CancellationToken cancellation)
+    {
+        var loaded = ExercisePlay.Scenario(exercise, answers);
+        if (engine != Engine.Grains)
+            return await ScenarioRun.LocallyAsync(loaded, null, cancellation);
+        await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation);
+        return await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation);
+    }
+
+    /// <summary>
+    /// Every file an exercise's <c>-o</c> set may hold: the grading, the answers of a play by one player, and those
+    /// of each role in a play by two. A file of one of these names left from an earlier play goes with that play's set.
+    /// </summary>
+    private static string[] SetNames(Exercise exercise) =>
+        [DebriefText.GradingFile, AnswersFile, .. exercise.Roles.Select(r => $"answers-{r.Actor}.yaml")];
 
     /// <summary>
     /// What a partial answers file leaves to be played, in words: the predictions it does not answer, and the rounds
@@ -181,7 +196,7 @@ public static class ExerciseCommand
     /// After Ctrl-C at the keyboard: what was answered so far, saved as a partial answers file (in the <c>-o</c>
     /// folder, or the current one under a name not yet taken), its path said on a line of its own; exit 130.
     /// </summary>
-    private static async Task<int> StoppedAsync(KeyboardPlay keyboard, string? outDir)
+    private static async Task<int> StoppedAsync(KeyboardPlay keyboard, Exercise exercise, string? outDir)
     {
         var error = Console.Error;
         // The prompt's line is left unfinished: the message starts on a line of its own.
@@ -191,12 +206,23 @@ public static class ExerciseCommand
             await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; nothing was answered, so no answers file was written");
             return ExitCodes.Interrupted;
         }
-        var folder = outDir ?? Directory.GetCurrentDirectory();
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, AnswersFile);
-        for (var n = 2; outDir is null && File.Exists(path); n++)
-            path = Path.Combine(folder, $"answers-{n}.yaml");
-        await File.WriteAllTextAsync(path, draft.Text(partial: keyboard.Stage), CancellationToken.None);
+        // In the -o folder the partial answers are the folder's new set (a grading left from an earlier play goes
+        // with it); in the current folder they are one file under a name not yet taken. Either is written whole or
+        // not at all.
+        string path;
+        if (outDir is not null)
+        {
+            path = Path.Combine(outDir, AnswersFile);
+            OutputSet.Write(outDir, SetNames(exercise), [(AnswersFile, draft.Text(partial: keyboard.Stage))], CancellationToken.None);
+        }
+        else
+        {
+            var folder = Directory.GetCurrentDirectory();
+            path = Path.Combine(folder, AnswersFile);
+            for (var n = 2; File.Exists(path); n++)
+                path = Path.Combine(folder, $"answers-{n}.yaml");
+            OutputFile.Write(path, file => file.Write(draft.Text(partial: keyboard.Stage)), CancellationToken.None);
+        }
         await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
         await error.WriteLineAsync(path);
         return ExitCodes.Interrupted;

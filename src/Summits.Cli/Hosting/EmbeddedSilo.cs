@@ -73,9 +73,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // Without defaults a host has no logger at all: Orleans' own warnings and errors would go nowhere.
         builder.Logging.AddProvider(standardError);
-        builder.Logging.AddFilter<StandardErrorLoggerProvider>(null, StandardErrorLoggerProvider.Threshold);
-        // The watchdog warns when this process is starved of CPU, which says something of the machine, not of the run.
-        builder.Logging.AddFilter<StandardErrorLoggerProvider>("Orleans.Runtime.Watchdog", LogLevel.Error);
+        StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0)

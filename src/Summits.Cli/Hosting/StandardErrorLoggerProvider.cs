@@ -16,6 +16,23 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error) : ILog
     /// <summary>The lowest level written.</summary>
     public const LogLevel Threshold = LogLevel.Warning;
 
+    /// <summary>The lowest level written of Orleans' own categories (those starting <c>Orleans</c>).</summary>
+    public const LogLevel OrleansThreshold = LogLevel.Error;
+
+    /// <summary>
+    /// Which records a host's logging passes to this provider: every category from <see cref="Threshold"/>, but
+    /// Orleans' categories only from <see cref="OrleansThreshold"/>. Orleans' warnings are diagnostics of the
+    /// runtime on this machine (a timer that fired late, a grain turn or a callback that ran long, a starved
+    /// CPU, a slow membership probe): a loaded machine makes them and they say nothing of the run, so they would
+    /// only bury its output. Its errors (a storage refusing a write) are written; the warnings still reach the
+    /// exported telemetry when a run exports it.
+    /// </summary>
+    public static ILoggingBuilder AddFilters(ILoggingBuilder logging)
+    {
+        logging.AddFilter<StandardErrorLoggerProvider>(null, Threshold);
+        return logging.AddFilter<StandardErrorLoggerProvider>("Orleans", OrleansThreshold);
+    }
+
     private volatile bool _open;
 
     /// <summary>Whether records are written now.</summary>

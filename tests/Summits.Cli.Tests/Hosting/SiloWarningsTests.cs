@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Summits.Cli.Hosting;
@@ -35,6 +36,30 @@ public sealed class SiloWarningsTests
             Assert.Contains(" during WriteStateAsync for grain ", line);
             Assert.EndsWith($"({typeof(IOException).FullName}: {RefusingStorage.Refusal})", line);
         });
+    }
+
+    [Fact]
+    public async Task Orleans_warnings_about_a_loaded_machine_stay_off_standard_error_while_Summits_warnings_and_Orleans_errors_reach_it()
+    {
+        var warnings = new StringWriter();
+        await using (var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, warnings: warnings))
+        {
+            var loggers = silo.Services.GetRequiredService<ILoggerFactory>();
+            // The records Orleans writes on a loaded machine: a turn that ran long (its scheduler's category), a timer
+            // that fired late, a starved CPU; each at Warning, in the words Orleans 10 uses.
+            loggers.CreateLogger("Orleans.Runtime.Scheduler.WorkItemGroup").LogWarning("Task [Id=1] in WorkGroup [Activation: world/w] took elapsed time 0:00:00.4 for execution, which is longer than 00:00:00.2");
+            loggers.CreateLogger("Orleans.Runtime.AsyncTimer").LogWarning("Timer should have fired at 10:00:00 but fired at 10:00:01, which is 00:00:01 longer than expected");
+            loggers.CreateLogger("Orleans.Runtime.Watchdog").LogWarning("Watchdog Freeze Alert: the process was starved of CPU");
+            // A Summits warning, under the world grain's category, and an Orleans error: both are the user's to see.
+            loggers.CreateLogger("Summits.Grains.WorldGrain").LogWarning("World w: advance 2 failed and changed nothing; it may be run again");
+            loggers.CreateLogger("Orleans.Runtime.Silo").LogError("Membership table unreachable");
+        }
+
+        // Exactly the two lines, in the order written; the three Orleans warnings left no line.
+        Assert.Equal(
+            "summits: warning: Summits.Grains.WorldGrain: World w: advance 2 failed and changed nothing; it may be run again\n"
+            + "summits: error: Orleans.Runtime.Silo: Membership table unreachable\n",
+            warnings.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -81,6 +81,10 @@ public sealed class InterruptTests : IDisposable
         { "summits seed", ["seed", "--world", Scenario("summits", "2017-11-06-abe-trump.yaml"), "-q", "--out", "out"], ["world.json", "positions.csv"], "world.json" },
         { "summits analyze", ["analyze", "empty.jsonl", "-q", "--out", "out"], ["topics.csv", "actors.csv"], "topics.csv" },
         { "summits bench", ["bench", "--quick", "--only", "9", "-q", "--out", "out"], ["bench.json", "bench.csv"], "bench.json" },
+        // The exercise's roles are JP and US: a set may hold answers-JP.yaml and answers-US.yaml (two players at the
+        // keyboard) or answers.yaml (one), and grading.csv; played with --answers, it writes grading.csv alone.
+        { "summits exercise", ["exercise", Scenario("exercises", "trade-for-defence.yaml"), "--answers", Scenario(Path.Combine("exercises", "answers"), "trade-for-defence-jp.yaml"), "--engine", "local", "-o", "out"],
+            ["grading.csv", "answers.yaml", "answers-JP.yaml", "answers-US.yaml"], "grading.csv" },
     };
 
     [Theory]
@@ -130,21 +134,29 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 
-    /// <summary>Every command that writes one file, with the file: Ctrl-C comes once it is written whole beside its target.</summary>
-    public static TheoryData<string, string[], string> FileWriters() => new()
+    /// <summary>A world in format 1 (no <c>format:</c> line), which <c>summits migrate</c> rewrites in place.</summary>
+    private const string FormatOneWorld =
+        "# a world\nworld: w\ntitle: W\nactors:\n  - { id: A, name: A, capability: 0.5 }\n  - { id: B, name: B, capability: 0.5 }\ntopics:\n  - { id: t, title: T, scale: { low: l, middle: m, high: h } }\n";
+
+    /// <summary>
+    /// Every command that writes one file, with the file and what it held before: Ctrl-C comes once the new file is
+    /// written whole beside its target. <c>summits migrate</c> rewrites its input, so what was there is a format-1 world.
+    /// </summary>
+    public static TheoryData<string, string[], string, string> FileWriters() => new()
     {
-        { "summits generate", ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "-o", "out.yaml"], "out.yaml" },
-        { "summits import ktab", ["import", "ktab", Scenario("worlds", Path.Combine("ktab", "dummyData-a040.csv")), "-o", "out.yaml"], "out.yaml" },
-        { "summits export ktab", ["export", "ktab", Scenario("worlds", "dummy-3dim.yaml"), "-o", "out.csv"], "out.csv" },
-        { "summits seed draft", ["seed", "draft", Scenario("sources", "abe-trump-summit-2017-11-06.txt"), "-o", "out.yaml"], "out.yaml" },
+        { "summits generate", ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "-o", "out.yaml"], "out.yaml", "previous\n" },
+        { "summits import ktab", ["import", "ktab", Scenario("worlds", Path.Combine("ktab", "dummyData-a040.csv")), "-o", "out.yaml"], "out.yaml", "previous\n" },
+        { "summits export ktab", ["export", "ktab", Scenario("worlds", "dummy-3dim.yaml"), "-o", "out.csv"], "out.csv", "previous\n" },
+        { "summits seed draft", ["seed", "draft", Scenario("sources", "abe-trump-summit-2017-11-06.txt"), "-o", "out.yaml"], "out.yaml", "previous\n" },
+        { "summits migrate", ["migrate", "w.yaml"], "w.yaml", FormatOneWorld },
     };
 
     [Theory]
     [MemberData(nameof(FileWriters))]
-    public async Task Ctrl_C_while_a_command_writes_its_file_stops_it_with_exit_130_and_leaves_the_previous_file(string command, string[] arguments, string file)
+    public async Task Ctrl_C_while_a_command_writes_its_file_stops_it_with_exit_130_and_leaves_the_previous_file(string command, string[] arguments, string file, string previous)
     {
         var target = Path.Combine(_folder.FullName, file);
-        await File.WriteAllTextAsync(target, "previous\n");
+        await File.WriteAllTextAsync(target, previous);
 
         // Once the new file is written beside the target, a pause of ten minutes before it takes the target's place.
         using var process = Start(arguments, new() { [OutputSet.DelayVariable] = "600000" });
@@ -166,8 +178,62 @@ public sealed class InterruptTests : IDisposable
         // seed draft names the briefing's lines it did not draft before it writes; the interruption is the last line.
         Assert.Equal($"{command}: stopped before it finished", Said(error).Split('\n')[^1]);
         Assert.Single(error.Split('\n'), line => line.Contains("stopped", StringComparison.Ordinal));
-        Assert.Equal("previous\n", await File.ReadAllTextAsync(target));
+        Assert.Equal(previous, await File.ReadAllTextAsync(target));
         Assert.Equal([file], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_compare_runs_its_scenarios_in_grains_stops_it_with_exit_130_and_leaves_the_previous_set()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        string[] names = ["comparison.json", "agreements.csv", "positions.csv"];
+        Directory.CreateDirectory(output);
+        foreach (var name in names)
+            await File.WriteAllTextAsync(Path.Combine(output, name), $"previous {name}\n");
+        var before = Contents(output);
+
+        // The 18-actor spatial-model run, twice: about 16 s of which 9 s of processor time on a quiet machine, of
+        // which the start (the runtime, the silo) takes under 2 s, as a compare of two short scenarios shows
+        // (2.8 s in all). The command prints nothing until both runs end, so its processor time says where it is:
+        // from 4 s on it is in the runs, however loaded the machine, and some 5 s of runs remain.
+        using var compare = Start(["compare", Scenario("bench", "soe-18-converge.yaml"), Scenario("bench", "soe-18-converge.yaml"), "-q", "--out", output], []);
+        using (var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
+        {
+            while (ProcessorSeconds(compare.Id) < 4)
+            {
+                if (compare.HasExited)
+                    Assert.Fail($"compare exited ({compare.ExitCode}) before its runs were under way: {await compare.StandardError.ReadToEndAsync()}");
+                await Task.Delay(50, guard.Token);
+            }
+        }
+        Assert.Equal(0, Kill(compare.Id, SigInt));
+
+        var (exit, error) = await EndAsync(compare);
+        Assert.Equal(130, exit);
+        Assert.Equal("summits compare: stopped before it finished", Said(error));
+        Assert.Equal(before, Contents(output));
+        // No new set was begun: the previous set's folder is the only entry.
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    /// <summary>
+    /// The processor time a process has used, user and system, from <c>/proc/PID/stat</c> (fields 14 and 15, after
+    /// the command name in parentheses, in clock ticks of 1/100 s, the kernel's <c>USER_HZ</c> on Linux).
+    /// </summary>
+    private static double ProcessorSeconds(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the name, the state is field 3: utime (14) and stime (15) are the 12th and 13th from there.
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
     }
 
     [Fact]
@@ -191,8 +257,8 @@ public sealed class InterruptTests : IDisposable
     }
 
     /// <summary>
-    /// Standard error without the warnings the silo logs when a loaded machine delays its timers
-    /// (<c>summits: warning: Orleans…</c>), which say nothing of the interruption.
+    /// Standard error without the silo's warning lines (<c>summits: warning: …</c>): a grain's call cut short by the
+    /// interruption may say so, which is not what these tests are about.
     /// </summary>
     private static string Said(string error) =>
         string.Join('\n', error.Split('\n').Where(line => !line.StartsWith("summits: warning: ", StringComparison.Ordinal))).Trim();

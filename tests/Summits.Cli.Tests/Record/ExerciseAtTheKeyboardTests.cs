@@ -30,40 +30,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "-o", output);
         var t = _terminal;
 
-        await t.WaitForAsync("Who plays the other side?");
-        await AnswerAsync(t, "Press 1 or 2:", "Down");  // a wrong key: said, and the menu asked again
-        await AnswerAsync(t, "the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.", "1");  // the model
-        await AnswerAsync(t, "Which side do you play?", "1");  // JP
-        await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
-
-        // The brief waits for Enter before it can scroll away: at the first pause its heading is still in view.
-        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–");
-        Assert.Contains("Public brief: the positions on the table", t.Visible());
-        await ReadThroughAsync(t, "the public brief");
-        await ReadThroughAsync(t, "your confidential instructions");
-
-        await AnswerAsync(t, "trade-deal: yes or no?", "x");  // a wrong key
-        await AnswerAsync(t, "'x' is not one of the choices: press 1 or 2, the number of a choice.", "1");  // yes
-        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "x");  // not a number
-        await TypeAsync(t, "'x' is not a number: type a value from 0 to 100", "150");  // off the scale
-        await TypeAsync(t, "150 is off the scale: type a value from 0 to 100", "65");
-
-        await AnswerAsync(t, "Round 1: your move", "1");  // trade-imbalance alone
-        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "140");  // off the scale
-        await TypeAsync(t, "140 is off the scale: type a value from 0 to 100", "40");
-        // 40 is below the US's reservation value on trade, 65: it rejects, in words, and would settle at 65.
-        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
-        await t.WaitForAsync("It would settle at trade-imbalance 65 instead.", after: "r1-JP-1: you propose trade-imbalance 40");
-        await AnswerAsync(t, "Round 1: your move", "4", after: "r1-JP-1: you propose");  // end round 1
-        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
-
-        // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
-        // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
-        await ProposePackageAsync(t, 2, "(you: 26.06, US: 74.89)", "50", "(you: 60.53, US: 85)", "80", "United States rejects");
-        t.Send("4");
-        await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
-
-        await ProposePackageAsync(t, 3, "(you: 26.64, US: 74.81)", "55", "(you: 60.99, US: 84.96)", "80", "Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.");
+        await PlayJapanToItsLastMoveAsync(t);
         t.Send("4");                                        // end round 3 and see the debrief
 
         Assert.Equal(0, await t.ExitCodeAsync());
@@ -74,7 +41,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Single(screen.Split('\n'), line => line.StartsWith("Public brief:", StringComparison.Ordinal));
 
         // Nothing typed before a refused entry was lost: the answers saved are the ones accepted.
-        Assert.Equal(PackagePlay("yes", "65"), File.ReadAllText(Path.Combine(output, "answers.yaml")));
+        Assert.Equal(JapansAnswers, File.ReadAllText(Path.Combine(output, "answers.yaml")));
 
         // By hand, from the exercise's rules and Japan's instructions (start: trade 25, procurement 60;
         // reservation: trade 55, procurement 85; priorities trade 2, procurement 1; agreement 10 points):
@@ -89,6 +56,31 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
              ("prediction", "trade-deal", "5"), ("prediction", "procurement-end", "10"), ("total", "", "17")],
             Scores(output));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_the_play_is_simulated_saves_the_whole_plays_answers_as_the_folders_set_and_exits_130()
+    {
+        var output = Path.Combine(_folder, "out");
+        // An earlier play's grading: it belongs to that play's set, so it goes when this play's answers are saved.
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "grading.csv"), "previous\n");
+        // In grains the simulation after the play starts a silo first, which takes a second or more: Ctrl-C, sent
+        // as soon as the play is over, comes while the simulation runs and before the set with the grading is written.
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "grains", "-o", output);
+        var t = _terminal;
+        await PlayJapanToItsLastMoveAsync(t);
+        t.Send("4");
+        await t.WaitForAsync("The play is over; the debrief follows.");
+        t.Send("C-c");
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        await t.WaitForAsync("summits exercise: stopped before the debrief; the answers");
+        Assert.DoesNotContain("total", t.Screen().Split("The play is over;")[^1]);
+        // The whole play, as a play that ends writes it; and nothing else: no grading of this play, none of the last.
+        Assert.Equal(["answers.yaml"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal(JapansAnswers, File.ReadAllText(Path.Combine(output, "answers.yaml")));
+        Assert.Equal([Path.GetFileName(output)], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -134,8 +126,11 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await t.WaitForAsync("Japan rejects: the player's answer.");
         for (var turn = 0; turn < 5; turn++)                // US ends round 1; both end rounds 2 and 3
         {
-            await AnswerAsync(t, "your move", "4", after: turn == 0 ? "Japan rejects" : "ends the turn.");
-            await t.WaitForAsync("ends the turn.", after: turn == 0 ? "Japan rejects" : null);
+            await t.WaitForAsync("your move", after: turn == 0 ? "Japan rejects" : "ends the turn.");
+            t.Send("4");
+            // The last turn ends the play, and the hand-over to the debriefs clears the screen at once.
+            if (turn < 4)
+                await t.WaitForAsync("ends the turn.", after: turn == 0 ? "Japan rejects" : null);
         }
 
         // Each debrief shows that player's reservation values: the keyboard is handed over before each.
@@ -287,6 +282,77 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     {
         await t.WaitForAsync(prompt, after);
         t.Type(text);
+    }
+
+    /// <summary>The answers file of the play <see cref="PlayJapanToItsLastMoveAsync"/> makes: the entries accepted, none refused.</summary>
+    private static string JapansAnswers => PackagePlay("yes", "65");
+
+    /// <summary>
+    /// Plays trade-for-defence as Japan against the model from the first prompt to round 3's last menu, with a wrong
+    /// key at each kind of prompt and the values, prompts and answers in words checked on the way.
+    /// </summary>
+    private static async Task PlayJapanToItsLastMoveAsync(TmuxTerminal t)
+    {
+        await t.WaitForAsync("Who plays the other side?");
+        await t.WaitForAsync("Press 1 or 2:");
+        t.Send("Down");                                     // a wrong key: said, and the menu asked again
+        await t.WaitForAsync("the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.");
+        t.Send("1");                                        // the model
+        await t.WaitForAsync("Which side do you play?");
+        t.Send("1");                                        // JP
+        await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
+
+        // The brief waits for Enter before it can scroll away: at the first pause its heading is still in view.
+        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–");
+        Assert.Contains("Public brief: the positions on the table", t.Visible());
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+
+        await t.WaitForAsync("trade-deal: yes or no?");
+        t.Send("x");                                        // a wrong key
+        await t.WaitForAsync("'x' is not one of the choices: press 1 or 2, the number of a choice.");
+        t.Send("1");                                        // yes
+        await t.WaitForAsync("procurement-end, a value from 0 to 100:");
+        t.Type("x");                                        // not a number
+        await t.WaitForAsync("'x' is not a number: type a value from 0 to 100");
+        t.Type("150");                                      // off the scale
+        await t.WaitForAsync("150 is off the scale: type a value from 0 to 100");
+        t.Type("65");
+
+        await t.WaitForAsync("Round 1: your move");
+        t.Send("1");                                        // trade-imbalance alone
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
+        t.Type("140");                                      // off the scale
+        await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
+        t.Type("40");
+        // 40 is below the US's reservation value on trade, 65: it rejects, in words, and would settle at 65.
+        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
+        await t.WaitForAsync("It would settle at trade-imbalance 65 instead.", after: "r1-JP-1: you propose trade-imbalance 40");
+        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
+        t.Send("4");                                        // end round 1
+        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
+
+        await t.WaitForAsync("Round 2: your move");
+        t.Send("3");                                        // the package
+        // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
+        // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.06, US: 74.89):");
+        t.Type("50");
+        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.53, US: 85):");
+        t.Type("80");
+        await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
+        await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
+        t.Send("4");
+        await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
+
+        await t.WaitForAsync("Round 3: your move");
+        t.Send("3");
+        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.64, US: 74.81):");
+        t.Type("55");
+        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.99, US: 84.96):");
+        t.Type("80");
+        await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
+        await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
     }
 
     /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>

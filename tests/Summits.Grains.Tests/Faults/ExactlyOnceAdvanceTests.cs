@@ -69,17 +69,8 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     public async Task After_any_single_storage_fault_and_a_retry_a_run_writes_the_clean_runs_bytes(bool reads)
     {
         var loaded = RetriedRun.Parse(Short);
-        var expectedRun = await ScenarioRun.LocallyAsync(loaded);
-        var cleanKey = Key();
-        var (clean, cleanFailures) = await RetriedRun.RunAsync(fixture, loaded, cleanKey, deactivate: reads);
-        Assert.Equal(0, cleanFailures);
-        Assert.Equal(RunFiles.Timeline(expectedRun), RunFiles.Timeline(clean));
-        Assert.Equal(RunFiles.State(expectedRun), RunFiles.State(clean));
-
-        // Every storage call the clean run made once it had started is a point where a run can fail.
-        var points = RetriedRun.CallsAfterStart(fixture, cleanKey)
-            .Where(c => c.Operation == (reads ? StorageOperation.Read : StorageOperation.Write))
-            .ToArray();
+        var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "fault", reads);
+        // Every storage call of the kind the clean run made once it had started is a point where a run can fail.
         Assert.True(points.Length >= (reads ? 20 : 30), $"only {points.Length} failure points");
 
         var outcomes = new List<string>();
@@ -90,15 +81,10 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
                 var key = Key();
                 fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Nth);
                 var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
-                var name = $"{point.Operation} {point.Nth} of {point.StateName} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
-                lock (outcomes)
+                if (RetriedRun.Mismatch(point, cleanKey, clean, run, failures) is { } mismatch)
                 {
-                    if (failures != 1)
-                        outcomes.Add($"{name}: {failures} failures");
-                    else if (RunFiles.Timeline(run) != RunFiles.Timeline(clean))
-                        outcomes.Add($"{name}: another timeline");
-                    else if (RunFiles.State(run) != RunFiles.State(clean))
-                        outcomes.Add($"{name}: another state");
+                    lock (outcomes)
+                        outcomes.Add(mismatch);
                 }
             }));
         }

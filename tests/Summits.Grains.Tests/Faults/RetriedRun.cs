@@ -68,6 +68,38 @@ internal static class RetriedRun
     }
 
     /// <summary>
+    /// The clean run that faulted runs are held to: the scenario run in grains on a new world named from
+    /// <paramref name="prefix"/>, with no fault, must write the pure model's bytes (the engines agree). Returns it,
+    /// its world's key, and the storage calls of <paramref name="reads"/>' kind (reads, or writes) it made once
+    /// started, each a point where a run can fail.
+    /// </summary>
+    public static async Task<(RunResult Clean, string Key, StorageCall[] Points)> CleanAsync(ClusterFixture fixture, LoadedScenario loaded, string prefix, bool reads)
+    {
+        var expected = await ScenarioRun.LocallyAsync(loaded);
+        var key = $"{prefix}-{Guid.NewGuid():N}";
+        var (clean, failures) = await RunAsync(fixture, loaded, key, deactivate: reads);
+        Assert.Equal(0, failures);
+        Assert.Equal(RunFiles.Timeline(expected), RunFiles.Timeline(clean));
+        Assert.Equal(RunFiles.State(expected), RunFiles.State(clean));
+        var operation = reads ? StorageOperation.Read : StorageOperation.Write;
+        return (clean, key, [.. CallsAfterStart(fixture, key).Where(c => c.Operation == operation)]);
+    }
+
+    /// <summary>
+    /// What went wrong in a run that failed at <paramref name="point"/> of the clean run on <paramref name="cleanKey"/>,
+    /// in words, or null when it failed once and then wrote the clean run's timeline.jsonl and state.json byte for byte.
+    /// </summary>
+    public static string? Mismatch(StorageCall point, string cleanKey, RunResult clean, RunResult run, int failures)
+    {
+        var name = $"{point.Operation} {point.Nth} of {point.StateName} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
+        if (failures != 1)
+            return $"{name}: {failures} failures";
+        if (RunFiles.Timeline(run) != RunFiles.Timeline(clean))
+            return $"{name}: another timeline";
+        return RunFiles.State(run) != RunFiles.State(clean) ? $"{name}: another state" : null;
+    }
+
+    /// <summary>
     /// The storage calls a run on world <paramref name="key"/> made after it started (after the world's
     /// second write, which stores the started run): the points where a run can fail.
     /// </summary>

@@ -40,30 +40,17 @@ public sealed class ShippedScenarioFaultTests(ClusterFixture fixture)
         var seeds = int.TryParse(Environment.GetEnvironmentVariable("SUMMITS_FAULT_SEEDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 3;
 
         // The pure model is the reference: a clean run in grains writes its bytes (the engines agree).
-        var expected = await ScenarioRun.LocallyAsync(loaded);
         var outcomes = new List<string>();
         foreach (var reads in new[] { false, true })
         {
-            var cleanKey = Key();
-            var (clean, cleanFailures) = await RetriedRun.RunAsync(fixture, loaded, cleanKey, deactivate: reads);
-            Assert.Equal(0, cleanFailures);
-            Assert.Equal(RunFiles.Timeline(expected), RunFiles.Timeline(clean));
-            Assert.Equal(RunFiles.State(expected), RunFiles.State(clean));
-
-            var operation = reads ? StorageOperation.Read : StorageOperation.Write;
-            var points = RetriedRun.CallsAfterStart(fixture, cleanKey).Where(c => c.Operation == operation).ToArray();
+            var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "shipped-fault", reads);
             for (var seed = 1; seed <= seeds; seed++)
             {
                 var key = Key();
                 var point = fixture.Storage.FailOneOf(points, cleanKey, key, seed);
                 var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
-                var name = $"seed {seed}: {point.Operation} {point.Nth} of {point.StateName} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
-                if (failures != 1)
-                    outcomes.Add($"{name}: {failures} failures");
-                else if (RunFiles.Timeline(run) != RunFiles.Timeline(clean))
-                    outcomes.Add($"{name}: another timeline");
-                else if (RunFiles.State(run) != RunFiles.State(clean))
-                    outcomes.Add($"{name}: another state");
+                if (RetriedRun.Mismatch(point, cleanKey, clean, run, failures) is { } mismatch)
+                    outcomes.Add($"seed {seed}: {mismatch}");
             }
         }
         Assert.Empty(outcomes);

@@ -17,100 +17,61 @@ public sealed class RoundsTests
     private static int RoundOf(IReadOnlyList<TimelineEvent> timeline, string agreement) =>
         timeline.Single(e => e.Kind == EventKind.AgreementMade && e.Cause == agreement).Round!.Value;
 
-    // Two linear actors at 45 and 55 with reservations 55 and 45, salience 1 (no influence moves them):
-    // in round k of 10 (τ = k/10) A offers 45 + k and B offers 55 − k. Whoever proposes, the other accepts
-    // once the offer is at least as good as its own: 45 + k ≥ 55 − k, first at k = 5, at 50. The old rule
-    // stopped after round 1 because no position moved.
+    /// <summary>
+    /// Two linear actors A and B on one topic t (capability 0.5 each): positions, salience and reservations (none
+    /// given: the default, the window's edge), whether influence moves positions, the rounds and who opens; then the
+    /// agreed terms and round worked by hand, and the agreement's reason where the case is about it. The parties
+    /// in a reason are named proposer first, and turns alternate: the opener proposes in the odd rounds.
+    /// </summary>
+    public static TheoryData<double[], double, double[], bool, int, string, double, int, string?> LinearPairs() => new()
+    {
+        // Reservations 55 and 45, salience 1 (no influence moves them): in round k of 10 (τ = k/10) A offers
+        // 45 + k and B offers 55 − k. Whoever proposes, the other accepts once the offer is at least as good as
+        // its own: 45 + k ≥ 55 − k, first at k = 5, at 50. The offers meet exactly, so the reason says only who
+        // accepted, under which rule: round 5 is the opener's. The old rule stopped after round 1 because no
+        // position moved.
+        { [45, 55], 1, [55, 45], true, 10, "A", 50, 5, "accepted by A, B under unanimity" },
+        { [45, 55], 1, [55, 45], true, 10, "B", 50, 5, "accepted by B, A under unanimity" },
+        // Crossed offers, split midway: A at 40 (reservation 60) and B at 60 (reservation 45), salience 1, no
+        // influence. In round k of 10 A offers 40 + 2k and B 60 − 1.5k. In round 5 the proposer's offer is worse
+        // for the other than its own (A's 50 against B's 52.5, or B's 52.5 against A's 50). In round 6 A's own
+        // offer 52 has gone past B's 51: whoever proposes, the other accepts, and the terms are the midpoint of
+        // the two, (51 + 52) / 2 = 51.5. The reason says so, with both offers, so that the proposal's 51 (or 52)
+        // beside the agreed 51.5 does not read as a contradiction. Round 6 is the second actor's.
+        { [40, 60], 1, [60, 45], false, 10, "A", 51.5, 6, "accepted by B, A under unanimity; the offers had crossed, so the terms are the midpoint of B's 51 and A's 52" },
+        { [40, 60], 1, [60, 45], false, 10, "B", 51.5, 6, "accepted by A, B under unanimity; the offers had crossed, so the terms are the midpoint of A's 52 and B's 51" },
+        // B's offer goes past A's position: A at 40 (reservation 60), B at 60 (reservation 0), salience 1, no
+        // influence, 2 rounds. In round 1 (τ = 0.5) A's offer is 40 + 0.5·20 = 50 and B's 60 − 0.5·60 = 30,
+        // 10 past A's 40. B's offer counts only as far as A's position, so the terms are (50 + 40) / 2 = 45
+        // whoever proposes: A opening offers 50, which B accepts with its own 30; B opening offers 30 bounded
+        // by A's position, 40, which A accepts with its own 50. Only the first says B's offer was cut back.
+        { [40, 60], 1, [60, 0], false, 2, "A", 45, 1, "accepted by A, B under unanimity; the offers had crossed, so the terms are the midpoint of A's 50 and its own position 40, which B's offer of 30 had gone past" },
+        { [40, 60], 1, [60, 0], false, 2, "B", 45, 1, "accepted by B, A under unanimity; the offers had crossed, so the terms are the midpoint of B's 40 and A's 50" },
+        // With the default reservations (the window edge: 5 points at salience 1, so both at 50) they concede
+        // 0.5 a round: A offers 45 + k/2, B 55 − k/2, and they meet at 50 only at the deadline, round 10.
+        { [45, 55], 1, [], true, 10, "A", 50, 10, null },
+        // Both at 30 (salience 0.5): the opener's target is its own position, so it offers 30, which the other,
+        // also at 30, accepts in round 1. Conceding away from a position both hold would hand neither side anything.
+        { [30, 30], 0.5, [], true, 10, "A", 30, 1, null },
+    };
+
     [Theory]
-    [InlineData("A")]
-    [InlineData("B")]
-    public async Task Two_linear_actors_with_overlapping_reservations_agree_at_50_in_round_5(string opener)
+    [MemberData(nameof(LinearPairs))]
+    public async Task Two_linear_actors_agree_on_the_terms_in_the_round_worked_by_hand(double[] positions, double salience, double[] reservations, bool influence,
+        int rounds, string opener, double terms, int round, string? why)
     {
-        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
-            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, opener)));
-        var agreement = Agreed(timeline, world);
-        Assert.Equal(50, agreement.Terms["t"], 9);
-        Assert.Equal(5, RoundOf(timeline, agreement.Id));
-    }
-
-    // Crossed offers, split midway: linear actors A at 40 (reservation 60) and B at 60 (reservation 45),
-    // salience 1, no influence. In round k of 10 A offers 40 + 2k and B 60 − 1.5k. In round 5 the proposer's
-    // offer is worse for the other than its own (A's 50 against B's 52.5, or B's 52.5 against A's 50). In
-    // round 6 A's own offer 52 has gone past B's 51: whoever proposes, the other accepts, and the terms are
-    // the midpoint of the two, (51 + 52) / 2 = 51.5. The agreement's reason says so, with both offers, so
-    // that the proposal's 51 (or 52) beside the agreed 51.5 does not read as a contradiction. Turns
-    // alternate, so round 6 is the second actor's: B's when A opens. The parties are named proposer first.
-    [Theory]
-    [InlineData("A", "B, A", "B's 51 and A's 52")]
-    [InlineData("B", "A, B", "A's 52 and B's 51")]
-    public async Task Crossed_offers_are_split_midway_and_the_agreement_says_so(string opener, string parties, string offers)
-    {
-        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 45),
-            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var pair = Pair(Strategy.Linear, Strategy.Linear, positions[0], positions[1], salience,
+            reservations.Length > 0 ? reservations[0] : null, reservations.Length > 0 ? reservations[1] : null);
+        var (timeline, world) = await LocalRun.Of(pair,
+            LocalRun.Scenario(influence ? ModelParameters.Default : LocalRun.NoInfluence, LocalRun.Rounds(rounds, opener)));
         var agreement = Agreed(timeline, world);
 
-        Assert.Equal(51.5, agreement.Terms["t"], 9);
-        Assert.Equal(6, RoundOf(timeline, agreement.Id));
-        var made = timeline.Single(e => e.Kind == EventKind.AgreementMade);
-        Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", made.Why);
-        Assert.Equal(agreement.Why, made.Why);
-    }
-
-    // Two actors whose offers meet exactly (45 + k and 55 − k at k = 5: both 50) agree as proposed, and the
-    // reason says only who accepted, under which rule.
-    [Fact]
-    public async Task Offers_that_meet_exactly_are_agreed_as_proposed_with_no_word_of_a_split()
-    {
-        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1, 55, 45),
-            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        var agreement = Agreed(timeline, world);
-
-        Assert.Equal("accepted by A, B under unanimity", agreement.Why);
-    }
-
-    // B's offer goes past A's position: linear A at 40 (reservation 60), B at 60 (reservation 0), salience 1,
-    // no influence, 2 rounds. In round 1 (τ = 0.5) A's offer is 40 + 0.5·20 = 50 and B's 60 − 0.5·60 = 30,
-    // 10 past A's 40. B's offer counts only as far as A's position, so the terms are (50 + 40) / 2 = 45
-    // whoever proposes: A opening offers 50, which B accepts with its own 30; B opening offers 30 bounded
-    // by A's position, 40, which A accepts with its own 50. Only the first says B's offer was cut back.
-    // The parties are named proposer first.
-    [Theory]
-    [InlineData("A", "A, B", "A's 50 and its own position 40, which B's offer of 30 had gone past")]
-    [InlineData("B", "B, A", "B's 40 and A's 50")]
-    public async Task An_offer_past_the_proposers_position_counts_only_to_that_position_and_the_agreement_says_so(string opener, string parties, string offers)
-    {
-        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 40, 60, 1, 60, 0),
-            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(2, opener)));
-        var agreement = Agreed(timeline, world);
-
-        Assert.Equal(45, agreement.Terms["t"], 9);
-        Assert.Equal(1, RoundOf(timeline, agreement.Id));
-        Assert.Equal($"accepted by {parties} under unanimity; the offers had crossed, so the terms are the midpoint of {offers}", agreement.Why);
-    }
-
-    // With the default reservations (the window edge: 5 points at salience 1, so both at 50) they concede
-    // 0.5 a round: A offers 45 + k/2, B 55 − k/2, and they meet at 50 only at the deadline, round 10.
-    [Fact]
-    public async Task With_default_reservations_the_same_pair_meets_at_50_at_the_deadline()
-    {
-        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 45, 55, 1),
-            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        var agreement = Agreed(timeline, world);
-        Assert.Equal(50, agreement.Terms["t"], 9);
-        Assert.Equal(10, RoundOf(timeline, agreement.Id));
-    }
-
-    // Both actors stand at 30 (salience 0.5): the opener's target is its own position, so it offers 30,
-    // which the other, also at 30, accepts in round 1. Conceding away from a position both hold would
-    // hand neither side anything.
-    [Fact]
-    public async Task Two_actors_at_the_same_position_agree_there_at_once()
-    {
-        var (timeline, world) = await LocalRun.Of(Pair(Strategy.Linear, Strategy.Linear, 30, 30, 0.5),
-            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
-        var agreement = Agreed(timeline, world);
-        Assert.Equal(30, agreement.Terms["t"], 12);
-        Assert.Equal(1, RoundOf(timeline, agreement.Id));
+        Assert.Equal(terms, agreement.Terms["t"], 9);
+        Assert.Equal(round, RoundOf(timeline, agreement.Id));
+        // The event that made the agreement carries the same reason as the agreement itself.
+        Assert.Equal(agreement.Why, timeline.Single(e => e.Kind == EventKind.AgreementMade).Why);
+        if (why is not null)
+            Assert.Equal(why, agreement.Why);
     }
 
     // Two hard-liners at 40 and 60 repeat their offers: round 1 has new offers (A offers 40, B counters
