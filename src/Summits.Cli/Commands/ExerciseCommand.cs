@@ -53,13 +53,30 @@ public static class ExerciseCommand
         if (answersFile is null && Console.IsInputRedirected)
             return UsageError.Write(command, "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
         var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
-        // Ids are matched exactly, as everywhere in the command line; a role written in the wrong case is named as meant.
-        if (role is not null && exercise.Roles.All(r => r.Actor != role))
-            return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'"
-                + (exercise.Roles.FirstOrDefault(r => string.Equals(r.Actor, role, StringComparison.OrdinalIgnoreCase)) is { } meant ? $" (ids are written as they are: did you mean {meant.Actor}?)" : ""));
+        // A role written in another case names that role ("us" is US), as every choice on the command line does.
+        if (role is not null)
+        {
+            if (IdMatch.Find(exercise.Roles.Select(r => r.Actor), role) is not { } named)
+                return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+            role = named;
+        }
         var plays = new List<ExerciseAnswers>();
+        ExerciseAnswers? stopped = null;
         if (answersFile is not null)
-            plays.Add(ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role));
+        {
+            var given = ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role, partial: true);
+            // Answers saved from a stopped play are played again at the keyboard, which then goes on from where they stop.
+            if (given.Partial is { } partial)
+            {
+                if (Console.IsInputRedirected)
+                    throw new InputException(partial.At, $"these answers are partial ({partial.Stopped}): they have no answers for {Missing(exercise, given)}; standard input is not a terminal, so those cannot be asked at the keyboard; run this at a terminal to go on from where the answers stop, or finish the file's answers and remove 'partial'");
+                stopped = given;
+            }
+            else
+            {
+                plays.Add(given);
+            }
+        }
         KeyboardPlay? keyboard = null;
         // The answers files of a play at the keyboard, written with the grading into the -o folder.
         var saved = new List<(string Name, string Text)>();
@@ -69,7 +86,7 @@ public static class ExerciseCommand
             AnswersDraft draft;
             try
             {
-                draft = await keyboard.PlayAsync(role, players, cancellation);
+                draft = await keyboard.PlayAsync(stopped?.Role ?? role, stopped?.Players ?? players, cancellation, stopped);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -145,6 +162,35 @@ public static class ExerciseCommand
     /// </summary>
     private static string[] SetNames(Exercise exercise) =>
         [DebriefText.GradingFile, AnswersFile, .. exercise.Roles.Select(r => $"answers-{r.Actor}.yaml")];
+
+    /// <summary>
+    /// What a partial answers file leaves to be played, in words: the predictions it does not answer, and the rounds
+    /// from the one it stopped in ("the predictions trade-deal and procurement-end, the rest of round 2 and round 3").
+    /// </summary>
+    public static string Missing(Exercise exercise, ExerciseAnswers answers)
+    {
+        var parts = new List<string>();
+        var unanswered = exercise.Predictions.Where(p => !answers.Predictions.ContainsKey(p.Id)).Select(p => p.Id).ToList();
+        if (unanswered.Count > 0)
+            parts.Add($"{(unanswered.Count == 1 ? "the prediction" : "the predictions")} {Joined(unanswered)}");
+        if (answers.Players == 2)
+            parts.Add($"the predictions of {exercise.Opposite(answers.Role).Actor}'s player");
+        var from = answers.Partial?.Round ?? 0;
+        var rounds = new List<string>();
+        if (from >= 1)
+            rounds.Add($"the rest of round {from}");
+        var next = Math.Max(from + 1, 1);
+        if (next == exercise.Rounds)
+            rounds.Add($"round {next}");
+        else if (next < exercise.Rounds)
+            rounds.Add($"rounds {next} to {exercise.Rounds}");
+        if (rounds.Count > 0)
+            parts.Add(Joined(rounds));
+        return Joined(parts);
+    }
+
+    private static string Joined(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     /// <summary>
     /// After Ctrl-C at the keyboard: what was answered so far, saved as a partial answers file (in the <c>-o</c>

@@ -90,7 +90,8 @@ public static class RunCommand
         {
             if (PairError(request.Pair, scenarios) is { } error)
                 return UsageError.Write("summits run", error);
-            var names = request.Pair.Split(',', StringSplitOptions.TrimEntries);
+            var actors = scenarios[0].World.Actors.Select(a => a.Id).ToList();
+            var names = request.Pair.Split(',', StringSplitOptions.TrimEntries).Select(n => IdMatch.Find(actors, n)!).ToArray();
             pair = (names[0], names[1]);
         }
 
@@ -226,10 +227,13 @@ public static class RunCommand
             return "--pair chooses the parties of the bargaining model's figures, and the spatial model's report has none; leave --pair out";
         var names = text.Split(',', StringSplitOptions.TrimEntries);
         var actors = scenarios.SelectMany(s => s.World.Actors.Select(a => a.Id)).Distinct().ToList();
-        if (names.Length != 2 || names[0] == names[1])
+        if (names.Length != 2)
             return $"--pair must name two different actors as A,B, not '{text}'; the actors are {string.Join(", ", actors)}";
-        if (names.FirstOrDefault(n => scenarios.Any(s => !s.World.Actors.Any(a => a.Id == n))) is { } unknown)
+        // An actor written in another case names that actor ("jp" is JP), as every choice on the command line does.
+        if (names.FirstOrDefault(n => scenarios.Any(s => IdMatch.Find(s.World.Actors.Select(a => a.Id), n) is null)) is { } unknown)
             return $"--pair names '{unknown}', which is not an actor of {scenarios[0].World.Id}; the actors are {string.Join(", ", actors)}";
+        if (IdMatch.Find(actors, names[0]) == IdMatch.Find(actors, names[1]))
+            return $"--pair must name two different actors as A,B, not '{text}'; the actors are {string.Join(", ", actors)}";
         return null;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Spectre.Console;
 using Summits.Cli.Output;
@@ -32,8 +33,14 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// Plays through every round and returns the answers given. <paramref name="role"/> (the first player's) and
     /// <paramref name="players"/> (1: the model plays the other side; 2: a second person does) are asked for when null.
     /// </summary>
+    /// <param name="resumed">
+    /// The answers of a play that was stopped (<see cref="ExerciseAnswers.Partial"/>), to go on from: its role and
+    /// players are taken, its answers are played again in order and shown as they were given, and the keyboard is
+    /// asked only for what comes after the place it stopped (and for a prediction it has no answer to). The briefs are
+    /// shown again only when it stopped before the first round. Null for a play from the start.
+    /// </param>
     /// <exception cref="OperationCanceledException">the player pressed Ctrl-C; <see cref="Draft"/> holds what was answered.</exception>
-    public async Task<AnswersDraft> PlayAsync(string? role, int? players, CancellationToken cancellation)
+    public async Task<AnswersDraft> PlayAsync(string? role, int? players, CancellationToken cancellation, ExerciseAnswers? resumed = null)
     {
         var intro = new List<string> { $"Exercise {exercise.Id}: {exercise.Title}, {Counted.Of(exercise.Rounds, "round")}" };
         if (exercise.About.Length > 0)
@@ -43,6 +50,11 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         intro.AddRange(exercise.Objectives.Select(o => $"  - {o}"));
         Lines(intro);
 
+        if (resumed is not null)
+        {
+            (role, players) = (resumed.Role, resumed.Players);
+            Line($"Going on from {resumed.Path}, {resumed.Partial?.Stopped ?? "a whole play"}: its answers are played again as they were given, then the keyboard takes over.");
+        }
         players ??= await ChoosePlayersAsync(cancellation);
         role ??= await ChooseRoleAsync(players.Value, cancellation);
         var other = exercise.Opposite(role).Actor;
@@ -50,20 +62,43 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             ? $"You play {NameOf(role)} ({role}); the model plays {NameOf(other)} ({other})."
             : $"The first player plays {NameOf(role)} ({role}); the second plays {NameOf(other)} ({other}).");
         var seats = players == 1 ? [role] : new[] { role, other };
+        _resumed = resumed is null ? null : new Resumed(exercise, resumed, seats);
         var draft = Draft = new AnswersDraft(exercise, role, players.Value);
 
         Stage = "while reading the brief";
-        await PageAsync(["", "Public brief: the positions on the table, in the briefing's words", .. RoleBrief.Public(exercise)], "the public brief", cancellation);
+        if (_resumed is null || _resumed.Stop.Round == 0)
+            await PageAsync(["", "Public brief: the positions on the table, in the briefing's words", .. RoleBrief.Public(exercise)], "the public brief", cancellation);
         foreach (var seat in seats)
         {
-            if (players == 2)
+            var given = _resumed?.Predictions(seat) ?? ImmutableSortedDictionary<string, string>.Empty;
+            var asked = exercise.Predictions.Any(q => !given.ContainsKey(q.Id));
+            if (players == 2 && asked)
                 await HandOverAsync(seat, cancellation);
             Stage = $"in the predictions of {seat}'s player";
-            await PageAsync(["", $"Confidential instructions for {NameOf(seat)} ({seat}){(players == 1 ? "" : $", for {seat}'s player only")}",
-                .. RoleBrief.Confidential(exercise, seat).Select(l => $"  {l}")], "your confidential instructions", cancellation);
-            Heading(players == 1 ? "Predictions, before play" : $"Predictions of {seat}'s player, before play");
+            if (asked)
+            {
+                await PageAsync(["", $"Confidential instructions for {NameOf(seat)} ({seat}){(players == 1 ? "" : $", for {seat}'s player only")}",
+                    .. RoleBrief.Confidential(exercise, seat).Select(l => $"  {l}")], "your confidential instructions", cancellation);
+            }
+            // A player's predictions are theirs alone: with two players, those from the file are not shown to both.
+            if (asked || players == 1)
+                Heading(players == 1 ? "Predictions, before play" : $"Predictions of {seat}'s player, before play");
             foreach (var question in exercise.Predictions)
-                draft.Predict(seat, question.Id, await PredictAsync(question, cancellation));
+            {
+                if (given.TryGetValue(question.Id, out var answer))
+                {
+                    if (asked || players == 1)
+                    {
+                        Line($"  {question.Id}: {question.Ask}");
+                        Line($"    {answer} (from the answers file)");
+                    }
+                    draft.Predict(seat, question.Id, answer);
+                }
+                else
+                {
+                    draft.Predict(seat, question.Id, await PredictAsync(question, cancellation));
+                }
+            }
         }
         if (players == 2)
             await HandOverAsync(null, cancellation);
@@ -75,8 +110,8 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             Heading($"Round {round} of {exercise.Rounds}");
             foreach (var inject in exercise.Injects.Where(i => i.Round == round))
                 Line($"  The facilitator: {inject.Shock.Reason}");
-            foreach (var seat in seats)
-                await MovesAsync(draft, round, seat, players.Value, cancellation);
+            for (var turn = 0; turn < seats.Length; turn++)
+                await MovesAsync(draft, round, seats[turn], turn, players.Value, cancellation);
             if (players == 1 && round < exercise.Rounds)
                 await OffersAsync(draft, round, role, other, cancellation);
         }
@@ -167,13 +202,42 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
 
     /// <summary>
     /// A player's proposals in a round, until they end their turn: each answered at once, by the model or, with
-    /// two players, by the other player.
+    /// two players, by the other player. Going on from a stopped play, the proposals it made in this turn come
+    /// first, as they were made; the keyboard is asked for more only when the play stopped in this turn.
     /// </summary>
-    private async Task MovesAsync(AnswersDraft draft, int round, string seat, int players, CancellationToken cancellation)
+    /// <param name="turn">The seat's place in the round: 0 for the first player, 1 for the second.</param>
+    private async Task MovesAsync(AnswersDraft draft, int round, string seat, int turn, int players, CancellationToken cancellation)
     {
         var other = exercise.Opposite(seat).Actor;
         var positions = await PositionsAsync(draft, round, cancellation);
         var who = players == 1 ? "" : $"{seat}'s player, ";
+        foreach (var made in _resumed?.Proposals(round, seat) ?? [])
+        {
+            var terms = made.Terms.Select(t => (t.Topic, t.Value)).ToList();
+            var id = draft.Propose(round, seat, terms, made.Deadline);
+            Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)} (from the answers file)");
+            if (players == 2)
+            {
+                if (_resumed!.Answer(id) is { } given)
+                {
+                    Line($"  {other}: {(given ? "accept" : "reject")} (from the answers file)");
+                    draft.Respond(id, given);
+                }
+                else if (!_resumed.Decided(round, turn))
+                {
+                    await AnswerAsync(draft, id, other, cancellation);
+                }
+            }
+            var run = await RunAsync(draft, round, offers: false, cancellation);
+            foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, players == 1 ? seat : null))
+                Line($"    {line}");
+            positions = Positions(run);
+        }
+        if (_resumed?.Decided(round, turn) == true)
+        {
+            Line(who.Length > 0 ? $"  {who.TrimEnd(',', ' ')} ends the turn (from the answers file)." : $"  You end round {round} (from the answers file).");
+            return;
+        }
         while (await NextAsync(round, who, cancellation) is { } topics)
         {
             var terms = new List<(string Topic, double Value)>();
@@ -182,16 +246,20 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             var id = draft.Propose(round, seat, terms);
             Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)}");
             if (players == 2)
-            {
-                var accept = await ChooseAsync($"{other}'s player, do you accept {id}?", [(true, "accept"), (false, "reject")], cancellation);
-                Line($"  {other}: {(accept ? "accept" : "reject")}");
-                draft.Respond(id, accept);
-            }
+                await AnswerAsync(draft, id, other, cancellation);
             var run = await RunAsync(draft, round, offers: false, cancellation);
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, players == 1 ? seat : null))
                 Line($"    {line}");
             positions = Positions(run);
         }
+    }
+
+    /// <summary>With two players, the answer of <paramref name="other"/>'s player to proposal <paramref name="id"/>.</summary>
+    private async Task AnswerAsync(AnswersDraft draft, string id, string other, CancellationToken cancellation)
+    {
+        var accept = await ChooseAsync($"{other}'s player, do you accept {id}?", [(true, "accept"), (false, "reject")], cancellation);
+        Line($"  {other}: {(accept ? "accept" : "reject")}");
+        draft.Respond(id, accept);
     }
 
     /// <summary>
@@ -210,8 +278,23 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 break;
             var terms = offer.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
             Line($"  {offer.Cause}: {NameOf(other)} offers {Terms(terms)}, its offer after round {round} of {exercise.Rounds} (a side concedes more as the last round nears).");
-            var accept = await ChooseAsync($"Do you accept {other}'s offer?", [(true, "accept"), (false, "reject")], cancellation);
-            Line($"  you: {(accept ? "accept" : "reject")}");
+            bool accept;
+            if (_resumed?.Answer(offer.Cause) is { } given)
+            {
+                accept = given;
+                Line($"  you: {(accept ? "accept" : "reject")} (from the answers file)");
+            }
+            else if (_resumed?.Decided(round, Resumed.Offers) == true)
+            {
+                // The stopped play went past this offer without answering it: as in any answers file, it is rejected.
+                accept = false;
+                Line("  you: reject (the answers file gives no answer)");
+            }
+            else
+            {
+                accept = await ChooseAsync($"Do you accept {other}'s offer?", [(true, "accept"), (false, "reject")], cancellation);
+                Line($"  you: {(accept ? "accept" : "reject")}");
+            }
             draft.Respond(offer.Cause, accept);
             answered.Add(offer.Cause);
         }
@@ -227,6 +310,56 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             foreach (var line in AnswerInWords.Of(exercise.World, final.Timeline, id, role))
                 Line($"    {line}");
         }
+    }
+
+    private Resumed? _resumed;
+
+    /// <summary>
+    /// The answers of a stopped play, as the play goes on from them. Each thing a play asks has a place: a round,
+    /// then a turn in it (0 and 1, the players' moves) or <see cref="Offers"/> (the model's offers after it). The
+    /// play stopped at the latest of the round its <c>partial</c> names and the places of its answers: anything the
+    /// file leaves unasked before that place was decided there (a turn ended, an offer not answered, so rejected).
+    /// </summary>
+    private sealed class Resumed
+    {
+        /// <summary>The place of the model's offers in a round, after both turns.</summary>
+        public const int Offers = 2;
+
+        private readonly ExerciseAnswers _answers;
+
+        public Resumed(Exercise exercise, ExerciseAnswers answers, string[] seats)
+        {
+            _answers = answers;
+            var stop = (Round: answers.Partial?.Round ?? exercise.Rounds, Place: 0);
+            foreach (var p in answers.Proposals)
+                stop = Later(stop, (p.Round, Math.Max(0, Array.IndexOf(seats, p.Proposal.From))));
+            var other = exercise.Opposite(answers.Role).Actor;
+            for (var round = 1; round < exercise.Rounds; round++)
+            {
+                if (answers.Responses.Any(r => r.Proposal.StartsWith($"{ExercisePlay.OfferStepId(round, other)}.", StringComparison.Ordinal)))
+                    stop = Later(stop, (round, Offers));
+            }
+            Stop = stop;
+        }
+
+        /// <summary>Where the play stopped: the round (0 before the first) and the place in it.</summary>
+        public (int Round, int Place) Stop { get; }
+
+        private static (int, int) Later((int Round, int Place) a, (int Round, int Place) b) =>
+            a.Round > b.Round || (a.Round == b.Round && a.Place >= b.Place) ? a : b;
+
+        /// <summary>Whether the stopped play went past this place: what it left unasked here was decided, and nothing here is asked.</summary>
+        public bool Decided(int round, int place) => Later(Stop, (round, place)) == Stop && Stop != (round, place);
+
+        public ImmutableSortedDictionary<string, string> Predictions(string seat) =>
+            seat == _answers.Role ? _answers.Predictions : ImmutableSortedDictionary<string, string>.Empty;
+
+        public IEnumerable<ProposeStep> Proposals(int round, string seat) =>
+            _answers.Proposals.Where(p => p.Round == round && p.Proposal.From == seat).Select(p => p.Proposal);
+
+        /// <summary>The file's answer to a proposal or offer: true to accept; null when it gives none.</summary>
+        public bool? Answer(string proposal) =>
+            _answers.Responses.FirstOrDefault(r => r.Proposal == proposal) is { } r ? r.Answer.Response == Response.Accept : null;
     }
 
     private Task<RunResult> RunAsync(AnswersDraft draft, int round, bool offers, CancellationToken cancellation) =>

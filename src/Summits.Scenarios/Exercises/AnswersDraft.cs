@@ -15,7 +15,7 @@ namespace Summits.Scenarios;
 public sealed class AnswersDraft(Exercise exercise, string role, int players = 1)
 {
     private readonly Dictionary<string, List<(string Question, string Answer)>> _predictions = new(StringComparer.Ordinal);
-    private readonly List<(int Round, string From, IReadOnlyList<(string Topic, double Value)> Terms)> _proposals = [];
+    private readonly List<(int Round, string From, IReadOnlyList<(string Topic, double Value)> Terms, int? Deadline)> _proposals = [];
     private readonly List<(string Proposal, bool Accept)> _responses = [];
 
     public Exercise Exercise => exercise;
@@ -37,9 +37,10 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
     }
 
     /// <summary>Records a proposal <paramref name="from"/> a role in <paramref name="round"/> (1-based) and returns its id, as the play names it.</summary>
-    public string Propose(int round, string from, IReadOnlyList<(string Topic, double Value)> terms)
+    /// <param name="deadline">The proposal's deadline, as an answers file gives it; null for none (the keyboard gives none).</param>
+    public string Propose(int round, string from, IReadOnlyList<(string Topic, double Value)> terms, int? deadline = null)
     {
-        _proposals.Add((round, from, terms));
+        _proposals.Add((round, from, terms, deadline));
         return ExercisePlay.ProposalId(round, from, _proposals.Count(p => p.Round == round && p.From == from));
     }
 
@@ -50,31 +51,34 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
     public bool Answered(string proposal) => _responses.Any(r => r.Proposal == proposal);
 
     /// <summary>The answers so far as the text of <paramref name="actor"/>'s answers file (the first player's when null).</summary>
-    /// <param name="partial">When the play was stopped before its end, where (such as "in round 2"): the file then says it is partial, and <c>--answers</c> refuses it.</param>
+    /// <param name="partial">When the play was stopped before its end, where (such as "in round 2"): the file then says it is partial, and <c>--answers</c> at a terminal plays it and goes on at the keyboard from where it stops.</param>
     public string Text(string? actor = null, string? partial = null)
     {
         actor ??= role;
         var text = new StringBuilder();
         text.Append(partial is null
             ? $"# Answers to {exercise.Id} given at the keyboard; summits exercise --answers plays them again.\n"
-            : $"# Answers to {exercise.Id} given at the keyboard until the play was stopped; the play did not end, so these answers are not a whole play.\n");
+            : $"# Answers to {exercise.Id} given at the keyboard until the play was stopped; summits exercise --answers, at a terminal, plays them and goes on from where they stop.\n");
         text.Append(CultureInfo.InvariantCulture, $"answers: {exercise.Id}\n");
         if (partial is not null)
             text.Append(CultureInfo.InvariantCulture, $"partial: stopped {partial}\n");
         text.Append(CultureInfo.InvariantCulture, $"role: {actor}\n");
         if (players != 1)
             text.Append(CultureInfo.InvariantCulture, $"players: {players}\n");
-        text.Append("predictions:\n");
+        // Stopped before any prediction was answered, the file says so with an empty mapping, which reads back as none.
+        text.Append(_predictions.GetValueOrDefault(actor) is { Count: > 0 } ? "predictions:\n" : "predictions: {}\n");
         foreach (var (question, answer) in _predictions.GetValueOrDefault(actor) ?? [])
             text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
         if (_proposals.Count > 0)
             text.Append("proposals:\n");
-        foreach (var (round, from, terms) in _proposals)
+        foreach (var (round, from, terms, deadline) in _proposals)
         {
             text.Append(CultureInfo.InvariantCulture, $"  - round: {round}\n");
             if (players != 1)
                 text.Append(CultureInfo.InvariantCulture, $"    from: {from}\n");
             text.Append(CultureInfo.InvariantCulture, $"    terms: {{ {string.Join(", ", terms.Select(t => $"{t.Topic}: {MappingReader.Format(t.Value)}"))} }}\n");
+            if (deadline is not null)
+                text.Append(CultureInfo.InvariantCulture, $"    deadline: {deadline}\n");
         }
         if (_responses.Count > 0)
             text.Append("responses:\n");

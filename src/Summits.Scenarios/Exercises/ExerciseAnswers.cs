@@ -17,6 +17,16 @@ public sealed record ExerciseAnswers(string Path, string Role, ImmutableSortedDi
     /// <summary>1 when the model plays the other side (and offers between rounds), 2 when a second person does.</summary>
     public int Players { get; init; } = 1;
 
+    /// <summary>
+    /// For answers saved when a play at the keyboard was stopped (the file's <c>partial</c>): where the play stopped,
+    /// and the place of <c>partial</c> in the file. Null for a whole play.
+    /// </summary>
+    public PartialPlay? Partial { get; init; }
+
+    /// <summary>Where a play at the keyboard stopped: the file's words (<c>stopped in round 2</c>) and where they stand.</summary>
+    /// <param name="Round">The round the play stopped in, from 1; 0 when it stopped before the first round (in the brief or the predictions).</param>
+    public sealed record PartialPlay(string Stopped, FilePosition At, int Round);
+
     /// <summary>A proposal of the scenario format, made in a round (1-based) to the other role.</summary>
     public sealed record RoundProposal(int Round, ProposeStep Proposal);
 }

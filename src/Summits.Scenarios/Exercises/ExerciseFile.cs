@@ -10,7 +10,7 @@ namespace Summits.Scenarios;
 /// line with file, line and column, as for a scenario; injects are the scenario format's shocks and
 /// proposals its proposals, read by the same <see cref="StepReader"/>.
 /// </summary>
-public static class ExerciseFile
+public static partial class ExerciseFile
 {
     private static readonly string[] ExerciseKeys = ["exercise", "title", "about", "world", "record", "seed", "rounds", "others", "topics",
         "objectives", "facilitator-note", "roles", "predictions", "injects", "scoring"];
@@ -108,24 +108,41 @@ public static class ExerciseFile
     }
 
     /// <exception cref="InputException">the answers are wrong, or do not fit <paramref name="exercise"/>.</exception>
-    public static ExerciseAnswers LoadAnswers(string path, Exercise exercise, string? roleOverride = null) =>
-        ParseAnswers(path, Read(path, "answers file"), exercise, roleOverride);
+    /// <param name="partial">Whether answers saved from a stopped play (<c>partial</c>) are taken, with questions left unanswered; when false they are refused.</param>
+    public static ExerciseAnswers LoadAnswers(string path, Exercise exercise, string? roleOverride = null, bool partial = false) =>
+        ParseAnswers(path, Read(path, "answers file"), exercise, roleOverride, partial);
 
-    public static ExerciseAnswers ParseAnswers(string path, string text, Exercise exercise, string? roleOverride = null)
+    /// <param name="allowPartial">Whether answers saved from a stopped play (<c>partial</c>) are taken, with questions left unanswered; when false they are refused.</param>
+    public static ExerciseAnswers ParseAnswers(string path, string text, Exercise exercise, string? roleOverride = null, bool allowPartial = false)
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the answers", AnswersKeys);
         var answersNode = root.Required("answers");
         if (root.String("answers") != exercise.Id)
             throw root.Fail(answersNode, $"these answers are to the exercise '{root.String("answers")}', not '{exercise.Id}'");
+        ExerciseAnswers.PartialPlay? stopped = null;
         if (root.Optional("partial") is { } partial)
-            throw root.Fail(partial, $"these answers are partial (the play at the keyboard was {root.Scalar(partial, "partial")}), so they cannot be played as a whole play; play {exercise.Id} at the keyboard again, or finish the file's answers and remove 'partial'");
+        {
+            var words = root.Scalar(partial, "partial");
+            if (!allowPartial)
+                throw root.Fail(partial, $"these answers are partial (the play at the keyboard was {words}), so they cannot be played as a whole play; play them at a terminal with --answers to go on from where they stop, or finish the file's answers and remove 'partial'");
+            var round = StoppedRound().Match(words) is { Success: true } m && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                : words.Contains("after the last round", StringComparison.Ordinal) ? exercise.Rounds : 0;
+            if (round > exercise.Rounds)
+                throw root.Fail(partial, $"'partial' says the play stopped in round {round}, but {exercise.Id} has {Counted.Of(exercise.Rounds, "round")}");
+            stopped = new ExerciseAnswers.PartialPlay(words, YamlDocument.At(path, partial), round);
+        }
         var roleNode = root.Required("role");
+        // A role written in another case names that role ("us" is US), as on the command line.
+        var roles = exercise.Roles.Select(r => r.Actor).ToList();
         var role = root.String("role");
-        if (roleOverride is null && exercise.Roles.All(r => r.Actor != role))
-            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {string.Join(", ", exercise.Roles.Select(r => r.Actor))}");
-        role = roleOverride ?? role;
+        var named = IdMatch.Find(roles, role);
+        if (roleOverride is null && named is null)
+            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {string.Join(", ", roles)}");
+        role = roleOverride is null ? named! : IdMatch.Find(roles, roleOverride) ?? roleOverride;
         var predictions = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in root.Pairs("predictions"))
+        // A play stopped before any prediction was answered may leave 'predictions' empty.
+        var none = stopped is not null && root.Required("predictions") is YamlScalarNode { Value: null or "" };
+        foreach (var (key, value) in none ? [] : root.Pairs("predictions"))
         {
             var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
             if (question is null)
@@ -135,7 +152,7 @@ public static class ExerciseFile
                 : Scenarios.Prediction.Choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
                 : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(Scenarios.Prediction.Choices)}, not '{root.Scalar(value, key.Value!)}'");
         }
-        if (exercise.Predictions.FirstOrDefault(p => !predictions.ContainsKey(p.Id)) is { } unanswered)
+        if (stopped is null && exercise.Predictions.FirstOrDefault(p => !predictions.ContainsKey(p.Id)) is { } unanswered)
             throw root.Fail(root.Required("predictions"), $"the prediction question '{unanswered.Id}' has no answer; every question needs one: {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
         var players = root.Has("players") ? root.Integer("players", 1, 2) : 1;
         var proposalNodes = root.OptionalList("proposals");
@@ -152,10 +169,11 @@ public static class ExerciseFile
             if (r.Optional("from") is { } fromNode)
             {
                 from = r.String("from");
+                from = IdMatch.Find(roles, from) ?? from;
                 if (players == 1 && from != role)
                     throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
-                if (exercise.Roles.All(x => x.Actor != from))
-                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {string.Join(", ", exercise.Roles.Select(x => x.Actor))}");
+                if (!roles.Contains(from))
+                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {string.Join(", ", roles)}");
             }
             var terms = r.Required("terms");
             var deadline = r.Optional("deadline");
@@ -208,8 +226,13 @@ public static class ExerciseFile
         {
             Responses = [.. responses],
             Players = players,
+            Partial = stopped,
         };
     }
+
+    /// <summary>The round in a <c>partial</c> value: "stopped in round 2".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bin round (\d+)\b")]
+    private static partial System.Text.RegularExpressions.Regex StoppedRound();
 
     private static string Read(string path, string what)
     {

@@ -119,6 +119,41 @@ public sealed class OptionChoicesTests
         Assert.True(at.All(i => i >= 0), $"{path} {name}: the error does not list {string.Join(", ", choices)} in that order: {error}");
     }
 
+    // Every choice with a letter is lower case ("table", "grains", "ktab-40", "http/protobuf"): written in upper case
+    // it differs from that one choice only in case, so it is read as that choice, spelt as the help lists it. A choice
+    // of digits alone ("1", bench's figure numbers, --players) has no other case.
+    [Theory]
+    [MemberData(nameof(OptionsWithChoices))]
+    public void A_choice_written_in_another_case_is_read_as_that_choice(string path, string name)
+    {
+        var (_, option) = Find(path, name);
+        string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"] : [];
+        foreach (var choice in Choices(option))
+        {
+            var typed = choice.ToUpperInvariant();
+            if (typed == choice)
+            {
+                Assert.Matches("^[0-9]+$", choice);
+                continue;
+            }
+            var parse = SummitsCommand.Create().Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. context, name, typed]);
+            Assert.DoesNotContain(parse.Errors, e => e.Message.Contains(typed, StringComparison.Ordinal));
+            var read = option is Option<string[]> ? Assert.Single(parse.GetValue<string[]>(name)!) : parse.GetValue<string>(name);
+            Assert.Equal(choice, read);
+        }
+    }
+
+    [Fact]
+    public void A_value_that_differs_only_in_case_from_two_choices_names_neither()
+    {
+        // "a" and "A" are two choices; "a" and "A" name themselves, and nothing else names either.
+        Assert.Equal("a", Summits.Scenarios.IdMatch.Find(["a", "A"], "a"));
+        Assert.Equal("A", Summits.Scenarios.IdMatch.Find(["a", "A"], "A"));
+        Assert.Null(Summits.Scenarios.IdMatch.Find(["ab", "AB"], "Ab"));
+        Assert.Equal("US", Summits.Scenarios.IdMatch.Find(["JP", "US"], "uS"));
+        Assert.Null(Summits.Scenarios.IdMatch.Find(["JP", "US"], "USA"));
+    }
+
     [Fact]
     public void Bench_lists_its_figures_by_number_then_by_name_with_what_each_measures()
     {

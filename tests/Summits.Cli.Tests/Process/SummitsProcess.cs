@@ -27,11 +27,19 @@ public static class SummitsProcess
     }
 
     /// <summary>Runs the program with this working folder, with no terminal width from the caller's environment.</summary>
-    public static async Task<SummitsRun> RunInAsync(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<SummitsRun> RunInAsync(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunInAsync(folder, arguments, environment, pipedInput: false);
+
+    /// <summary>Runs the program with standard input from a pipe that is closed at once, as when a script runs it: never a terminal.</summary>
+    public static Task<SummitsRun> RunFromPipeAsync(string folder, params string[] arguments) =>
+        RunInAsync(folder, arguments, null, pipedInput: true);
+
+    private static async Task<SummitsRun> RunInAsync(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment, bool pipedInput)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = folder,
+            RedirectStandardInput = pipedInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
@@ -55,6 +63,8 @@ public static class SummitsProcess
     internal static async Task<SummitsRun> WaitAsync(ProcessStartInfo start, TimeSpan hangGuard, string what)
     {
         using var process = Process.Start(start)!;
+        if (start.RedirectStandardInput)
+            process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var guard = new CancellationTokenSource(hangGuard);

@@ -5,7 +5,8 @@ namespace Summits.Cli.Tests;
 /// <summary>
 /// <c>summits exercise</c> played at the keyboard in a real terminal of 80 × 40 (tmux): numbered menus answered
 /// with one key, a wrong key and a value off the scale asked again with nothing lost, a brief shown a screen at a
-/// time, each answer in words, the hand-over between two players at one keyboard, Ctrl-C, and the debrief's scores.
+/// time, each answer in words, the hand-over between two players at one keyboard, Ctrl-C and going on from where it
+/// stopped, and the debrief's scores.
 /// </summary>
 public sealed class ExerciseAtTheKeyboardTests : IDisposable
 {
@@ -51,11 +52,10 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         //     82.3311) pulled it by 0.02128 of the distance each time: 60 → 60.5303 → 60.9942, shown 60.99;
         //     |65 − 60.99| = 4.01, no full step of 5: 10 − 0 = 10
         //   total 2 + 0 + 5 + 10 = 17
-        var grading = File.ReadAllLines(Path.Combine(output, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
              ("prediction", "trade-deal", "5"), ("prediction", "procurement-end", "10"), ("total", "", "17")],
-            grading.Select(g => (g[3], g[4], g[5])));
+            Scores(output));
     }
 
     [Fact]
@@ -96,10 +96,8 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.DoesNotContain("Confidential instructions", t.Screen());
         t.Send("Enter");
         await ReadThroughAsync(t, "your confidential instructions");
-        await t.WaitForAsync("trade-deal: yes or no?", after: "Predictions of JP's player");
-        t.Send("1");                                        // JP: yes
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:", after: "Predictions of JP's player");
-        t.Type("65");
+        await AnswerAsync(t, "trade-deal: yes or no?", "1", after: "Predictions of JP's player");  // JP: yes
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "65", after: "Predictions of JP's player");
 
         // The hand-over clears the screen and its scrollback: nothing of Japan's instructions or predictions is left.
         await t.WaitForAsync("Pass the keyboard to the player of United States (US); the other player, look away.");
@@ -110,30 +108,21 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await ReadThroughAsync(t, "your confidential instructions");
         await t.WaitForAsync("Confidential instructions for United States (US), for US's player only");
         Assert.DoesNotContain("trade-imbalance 55, defense-procurement 85", t.Screen());
-        await t.WaitForAsync("trade-deal: yes or no?", after: "Predictions of US's player");
-        t.Send("2");                                        // US: no
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:", after: "Predictions of US's player");
-        t.Type("60");
+        await AnswerAsync(t, "trade-deal: yes or no?", "2", after: "Predictions of US's player");  // US: no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "60", after: "Predictions of US's player");
 
         // Play is public; the US's instructions are cleared before it starts.
         await t.WaitForAsync("Both players together now: the play is public from here.");
         Assert.DoesNotContain("trade-imbalance 65, defense-procurement 65", t.Screen());
         t.Send("Enter");
-        await t.WaitForAsync("Round 1: JP's player, your move");
-        t.Send("1");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (JP: 25, US: 75):");
-        t.Type("60");
-        await t.WaitForAsync("US's player, do you accept r1-JP-1?");
-        t.Send("1");                                        // accept
+        await AnswerAsync(t, "Round 1: JP's player, your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (JP: 25, US: 75):", "60");
+        await AnswerAsync(t, "US's player, do you accept r1-JP-1?", "1");  // accept
         await t.WaitForAsync("Agreement r1-JP-1: trade-imbalance 60.");
-        await t.WaitForAsync("Round 1: JP's player, your move", after: "Agreement r1-JP-1");
-        t.Send("4");                                        // JP ends the turn
-        await t.WaitForAsync("Round 1: US's player, your move");
-        t.Send("2");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (US: 85, JP: 60):");
-        t.Type("80");
-        await t.WaitForAsync("JP's player, do you accept r1-US-1?");
-        t.Send("2");                                        // reject
+        await AnswerAsync(t, "Round 1: JP's player, your move", "4", after: "Agreement r1-JP-1");  // JP ends the turn
+        await AnswerAsync(t, "Round 1: US's player, your move", "2");
+        await TypeAsync(t, "defense-procurement, 0 to 100 (US: 85, JP: 60):", "80");
+        await AnswerAsync(t, "JP's player, do you accept r1-US-1?", "2");  // reject
         await t.WaitForAsync("Japan rejects: the player's answer.");
         for (var turn = 0; turn < 5; turn++)                // US ends round 1; both end rounds 2 and 3
         {
@@ -146,8 +135,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
 
         // Each debrief shows that player's reservation values: the keyboard is handed over before each.
         // (Every hand-over clears the screen, so this one can only be the debrief's.)
-        await t.WaitForAsync("Pass the keyboard to the player of Japan (JP)");
-        t.Send("Enter");
+        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Enter");
         await t.WaitForAsync("Exercise trade-for-defence (Trade for defence): JP against US (a second player)");
         await t.WaitForAsync("(JP's player, press Enter when you have read your debrief)");
         Assert.Contains("\n        0  total\n", t.Screen());
@@ -178,7 +166,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
-    public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_says_where_and_exits_130()
+    public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_that_plays_on_from_where_it_stopped()
     {
         var output = Path.Combine(_folder, "out");
         _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP", "-o", output);
@@ -186,16 +174,11 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
 
         await ReadThroughAsync(t, "the public brief");
         await ReadThroughAsync(t, "your confidential instructions");
-        await t.WaitForAsync("trade-deal: yes or no?");
-        t.Send("2");                                        // no
-        await t.WaitForAsync("procurement-end, a value from 0 to 100:");
-        t.Type("62");
-        await t.WaitForAsync("Round 1: your move");
-        t.Send("1");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 25, US: 75):");
-        t.Type("40");
-        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
-        t.Send("C-c");                                      // a real Ctrl-C at the menu
+        await AnswerAsync(t, "trade-deal: yes or no?", "2");  // no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
+        await AnswerAsync(t, "Round 1: your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");  // a real Ctrl-C at the menu
 
         Assert.Equal(130, await t.ExitCodeAsync());
         var saved = Path.Combine(output, "answers.yaml");
@@ -205,22 +188,63 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.True(said > 0, string.Join('\n', lines));
         Assert.Equal(saved, lines[said + 1]);
         Assert.Equal(
-            "# Answers to trade-for-defence given at the keyboard until the play was stopped; the play did not end, so these answers are not a whole play.\n"
+            "# Answers to trade-for-defence given at the keyboard until the play was stopped; summits exercise --answers, at a terminal, plays them and goes on from where they stop.\n"
             + "answers: trade-for-defence\npartial: stopped in round 1\nrole: JP\npredictions:\n  trade-deal: no\n  procurement-end: 62\nproposals:\n"
             + "  - round: 1\n    terms: { trade-imbalance: 40 }\n",
             File.ReadAllText(saved));
 
-        // Played with --answers, the partial file is refused in one line that says it is partial, with exit code 2.
-        var again = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local");
-        Assert.Equal(2, again.ExitCode);
-        Assert.Equal($"{saved}:3:10: these answers are partial (the play at the keyboard was stopped in round 1), so they cannot be played as a whole play; play trade-for-defence at the keyboard again, or finish the file's answers and remove 'partial'",
-            Assert.Single(again.ErrorLines));
+        // Without a terminal to go on at, the partial file is refused in one line at its 'partial' (line 3, column 10),
+        // saying what it leaves unplayed: it stopped in round 1 of 3, so the rest of round 1 and rounds 2 to 3.
+        var piped = await SummitsProcess.RunFromPipeAsync(_folder, "exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local");
+        Assert.Equal(2, piped.ExitCode);
+        Assert.Equal("", piped.Output);
+        Assert.Equal($"{saved}:3:10: these answers are partial (stopped in round 1): they have no answers for the rest of round 1 and rounds 2 to 3; "
+            + "standard input is not a terminal, so those cannot be asked at the keyboard; run this at a terminal to go on from where the answers stop, or finish the file's answers and remove 'partial'",
+            Assert.Single(piped.ErrorLines));
+
+        // At a terminal the same file plays on: its answers are played again, unasked, and the keyboard takes over in round 1.
+        var resumedOutput = Path.Combine(_folder, "resumed");
+        using var again = new TmuxTerminal();
+        again.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local", "-o", resumedOutput);
+        await again.WaitForAsync($"Going on from {saved}, stopped in round 1: its answers are played again as they were given, then the keyboard takes over.");
+        await again.WaitForAsync("You play Japan (JP); the model plays United States (US).");
+        await again.WaitForAsync("62 (from the answers file)", after: "procurement-end:");
+        await again.WaitForAsync("r1-JP-1: you propose trade-imbalance 40 (from the answers file)");
+        await again.WaitForAsync("United States rejects: the terms are worth 0.468 to it", after: "r1-JP-1: you propose trade-imbalance 40");
+        await again.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
+        // Nothing the file answers is asked again: no brief to page through, no prediction, no first proposal.
+        var screen = again.Screen();
+        foreach (var asked in new[] { "Which side do you play?", "Public brief:", "yes or no?", "a value from 0 to 100:", "trade-imbalance, 0 to 100" })
+            Assert.DoesNotContain(asked, screen);
+        // From here the play is the one of the first test above (same proposals, every offer rejected).
+        again.Send("4");                                    // end round 1
+        await RejectOffersAsync(again, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
+        await ProposePackageAsync(again, 2, "(you: 26.06, US: 74.89)", "50", "(you: 60.53, US: 85)", "80", "United States rejects");
+        again.Send("4");
+        await RejectOffersAsync(again, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
+        await ProposePackageAsync(again, 3, "(you: 26.64, US: 74.81)", "55", "(you: 60.99, US: 84.96)", "80", "Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.");
+        again.Send("4");                                    // end round 3 and see the debrief
+
+        Assert.Equal(0, await again.ExitCodeAsync());
+        // The answers saved are a whole play: the file's, then the ones typed after it.
+        Assert.Equal(PackagePlay("no", "62"), File.ReadAllText(Path.Combine(resumedOutput, "answers.yaml")));
+        // By hand: the play is the first test's, so its agreement scores the same, 2 on procurement and 0 on trade; the
+        // predictions differ: trade-deal 'no', but the package's agreement on trade is in force at the end: 0;
+        // procurement-end 62 against Japan's final 60.99 (worked in the first test): |62 − 60.99| = 1.01, no full step
+        // of 5: 10. Total 2 + 0 + 0 + 10 = 12.
+        Assert.Equal(
+            [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
+             ("prediction", "trade-deal", "0"), ("prediction", "procurement-end", "10"), ("total", "", "12")],
+            Scores(resumedOutput));
     }
 
-    /// <summary>The answers file of the play <see cref="PlayJapanToItsLastMoveAsync"/> makes: the entries accepted, none refused.</summary>
-    private const string JapansAnswers =
+    /// <summary>
+    /// The answers file of the play as Japan in which trade at 40 is proposed in round 1, the packages 50 + 80 and
+    /// 55 + 80 in rounds 2 and 3, and the US's four offers are rejected, with these two predictions.
+    /// </summary>
+    private static string PackagePlay(string tradeDeal, string procurementEnd) =>
         "# Answers to trade-for-defence given at the keyboard; summits exercise --answers plays them again.\n"
-        + "answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: yes\n  procurement-end: 65\nproposals:\n"
+        + $"answers: trade-for-defence\nrole: JP\npredictions:\n  trade-deal: {tradeDeal}\n  procurement-end: {procurementEnd}\nproposals:\n"
         + "  - round: 1\n    terms: { trade-imbalance: 40 }\n"
         + "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n"
         + "  - round: 3\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n"
@@ -229,6 +253,39 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         + "  - proposal: r1-US-offer.r1.defense-procurement\n    answer: reject\n"
         + "  - proposal: r2-US-offer.r1.trade-imbalance\n    answer: reject\n"
         + "  - proposal: r2-US-offer.r1.defense-procurement\n    answer: reject\n";
+
+    /// <summary>Each score line of the grading file in <paramref name="folder"/>: its kind, item and points.</summary>
+    private static IEnumerable<(string Kind, string Item, string Points)> Scores(string folder) =>
+        File.ReadAllLines(Path.Combine(folder, "grading.csv")).Skip(1).Select(l => l.Split(',')).Select(g => (g[3], g[4], g[5]));
+
+    /// <summary>Proposes a package in <paramref name="round"/> at the menu, typing each value after its prompt, and waits for the answer and the menu again.</summary>
+    private static async Task ProposePackageAsync(TmuxTerminal t, int round, string tradeStand, string trade, string procurementStand, string procurement, string answer)
+    {
+        await AnswerAsync(t, $"Round {round}: your move", "3");  // the package
+        await t.WaitForAsync($"trade-imbalance, 0 to 100 {tradeStand}:");
+        t.Type(trade);
+        await t.WaitForAsync($"defense-procurement, 0 to 100 {procurementStand}:");
+        t.Type(procurement);
+        await t.WaitForAsync(answer, after: $"r{round}-JP-1: you propose");
+        await t.WaitForAsync($"Round {round}: your move", after: $"r{round}-JP-1: you propose");
+    }
+
+    /// <summary>Waits for <paramref name="prompt"/> (after the last <paramref name="after"/> when given), then presses <paramref name="key"/>.</summary>
+    private static async Task AnswerAsync(TmuxTerminal t, string prompt, string key, string? after = null)
+    {
+        await t.WaitForAsync(prompt, after);
+        t.Send(key);
+    }
+
+    /// <summary>Waits for <paramref name="prompt"/> (after the last <paramref name="after"/> when given), then types <paramref name="text"/> and Enter.</summary>
+    private static async Task TypeAsync(TmuxTerminal t, string prompt, string text, string? after = null)
+    {
+        await t.WaitForAsync(prompt, after);
+        t.Type(text);
+    }
+
+    /// <summary>The answers file of the play <see cref="PlayJapanToItsLastMoveAsync"/> makes: the entries accepted, none refused.</summary>
+    private static string JapansAnswers => PackagePlay("yes", "65");
 
     /// <summary>
     /// Plays trade-for-defence as Japan against the model from the first prompt to round 3's last menu, with a wrong
@@ -315,11 +372,9 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     private static async Task RejectOffersAsync(TmuxTerminal t, int round, string trade, string procurement)
     {
         await t.WaitForAsync($"United States offers {trade}", after: $"You end round {round}.");
-        await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {trade}");
-        t.Send("2");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: $"United States offers {trade}");
         await t.WaitForAsync($"United States offers {procurement}", after: $"You end round {round}.");
-        await t.WaitForAsync("Do you accept US's offer?", after: $"United States offers {procurement}");
-        t.Send("2");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: $"United States offers {procurement}");
         await t.WaitForAsync($"r{round}-US-offer.r1.defense-procurement:", after: $"United States offers {procurement}");
         await t.WaitForAsync("You reject: the player's answer", after: $"r{round}-US-offer.r1.defense-procurement:");
     }

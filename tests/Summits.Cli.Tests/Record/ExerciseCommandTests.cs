@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Summits.Tests;
 
 namespace Summits.Cli.Tests;
@@ -44,28 +42,22 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal($"{answers}:5:26: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
     }
 
-    // The exercise's roles are JP and US (its 'roles:' list, in that order): any other is a usage mistake,
-    // said with the valid roles and the pointer to the help, before anything is played.
-    [Fact]
-    public async Task A_role_the_exercise_does_not_have_is_a_usage_error_naming_its_roles_with_exit_code_2()
+    // The exercise's roles are JP and US (its 'roles:' list, in that order). A role written in another case names
+    // that role, as any choice on the command line does: "us" plays US, so the debrief's first line says "US against
+    // JP". Any other name is a usage mistake, said with the valid roles and the pointer to the help, before anything
+    // is played.
+    [Theory]
+    [InlineData("us", 0, "Exercise trade-for-defence (Trade for defence): US against JP (the model), seed 11, 3 rounds", "")]
+    [InlineData("jP", 0, "Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds", "")]
+    [InlineData("XX", 2, "", "summits exercise: error: --role must be one of JP, US, not 'XX' (see 'summits exercise --help')\n")]
+    public async Task A_role_is_named_in_any_case_and_any_other_name_is_a_usage_error(string role, int exitCode, string firstLine, string error)
     {
         var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"),
-            "--role", "XX", "--engine", "local");
+            "--role", role, "--engine", "local");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("", run.Output);
-        Assert.Equal("summits exercise: error: --role must be one of JP, US, not 'XX' (see 'summits exercise --help')\n", run.Error);
-    }
-
-    // Ids are written as they are everywhere on the command line; a role in the wrong case is refused naming the one meant.
-    [Fact]
-    public async Task A_role_in_the_wrong_case_is_refused_naming_the_role_meant()
-    {
-        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"),
-            "--role", "us", "--engine", "local");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("summits exercise: error: --role must be one of JP, US, not 'us' (ids are written as they are: did you mean US?) (see 'summits exercise --help')\n", run.Error);
+        Assert.True(run.ExitCode == exitCode, run.ToString());
+        Assert.Equal(firstLine, run.Output.Split('\n')[0]);
+        Assert.Equal(error, run.Error);
     }
 
     [Fact]
@@ -84,26 +76,14 @@ public sealed class ExerciseCommandTests : IDisposable
             Assert.Contains($"\n    {id}: ", play);
         Assert.Equal(["  Round 1 of 3", "  Round 2 of 3", "  Round 3 of 3"], play.Split('\n').Where(l => l.StartsWith("  Round", StringComparison.Ordinal)));
         // No notation of the model reaches the student.
-        foreach (var jargon in new[] { "U(terms)", "τ", "AC_next", "window", "scripted:" })
+        foreach (var jargon in new[] { "U(terms)", "τ", "AC_next", "window", "scripted:", "utility", "Boulware" })
             Assert.DoesNotContain(jargon, student.Output);
     }
 
     [Fact]
     public async Task Without_answers_and_without_a_terminal_to_play_at_it_is_a_usage_error_with_exit_code_2()
     {
-        var start = new ProcessStartInfo(SummitsProcess.DotnetHost())
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { SummitsProcess.Program, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local" })
-            start.ArgumentList.Add(argument);
-
-        var run = await SummitsProcess.WaitAsync(start, TimeSpan.FromMinutes(1), "summits exercise with standard input from a pipe");
+        var run = await SummitsProcess.RunFromPipeAsync(_folder, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);

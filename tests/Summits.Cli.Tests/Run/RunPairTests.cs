@@ -54,10 +54,13 @@ public sealed partial class RunPairTests : IDisposable
         Assert.Equal("plotted for A and B", Caption(File.ReadAllText(Path.Combine(report, "report.html"))));
     }
 
-    [Fact]
-    public async Task A_pair_names_the_two_parties_in_its_order()
+    // "c,a" differs from "C,A" only in case, so it names the same two actors, as any id on the command line does.
+    [Theory]
+    [InlineData("C,A")]
+    [InlineData("c,a")]
+    public async Task A_pair_names_the_two_parties_in_its_order(string pair)
     {
-        var (run, report) = await RunWith("--pair", "C,A");
+        var (run, report) = await RunWith("--pair", pair);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         // C, the least capable, is plotted because it was named, and first: on the x axis.
@@ -69,6 +72,7 @@ public sealed partial class RunPairTests : IDisposable
     [Theory]
     [InlineData("A,X", "--pair names 'X', which is not an actor of three; the actors are A, B, C")]
     [InlineData("A,A", "--pair must name two different actors as A,B, not 'A,A'; the actors are A, B, C")]
+    [InlineData("a,A", "--pair must name two different actors as A,B, not 'a,A'; the actors are A, B, C")]
     [InlineData("A", "--pair must name two different actors as A,B, not 'A'; the actors are A, B, C")]
     public async Task A_bad_pair_is_one_line_exit_2_and_writes_no_report(string pair, string error)
     {

@@ -12,26 +12,10 @@ public sealed class ExerciseFileTests : IDisposable
 
     private static string World => $"'{RepoFiles.SeedWorld.Replace("'", "''")}'";
 
-    private const string Roles = """
-        roles:
-          - actor: JP
-            priorities: { trade-imbalance: 2 }
-            reservation: { trade-imbalance: 45 }
-          - actor: US
-            priorities: { trade-imbalance: 1 }
-            reservation: { trade-imbalance: 60 }
-        """;
-
-    private const string Predictions = """
-        predictions:
-          - { id: deal, ask: A deal?, agreement: trade-imbalance, points: 5 }
-          - { id: end, ask: Where?, value: { actor: JP, topic: trade-imbalance }, points: 10 }
-        """;
-
     /// <summary>A valid exercise on the trade imbalance, with <paramref name="replace"/> swapped for <paramref name="with"/>.</summary>
     private (string File, string Text) Exercise(string replace = "", string with = "")
     {
-        var text = $"exercise: test\ntitle: A test\nworld: {World}\nrounds: 2\ntopics: [trade-imbalance]\nobjectives: [Learn.]\nfacilitator-note: Run it.\n{Roles}\n{Predictions}\n";
+        var text = TestExercise.Text(World, rounds: 2, jp: (2, 45), us: (1, 60));
         if (replace.Length > 0)
         {
             Assert.Contains(replace, text);
@@ -62,6 +46,27 @@ public sealed class ExerciseFileTests : IDisposable
             Assert.NotEmpty(answers);
             Assert.All(answers, a => Assert.NotEmpty(ExerciseFile.LoadAnswers(a, exercise).Proposals));
         }
+    }
+
+    // The model's own words (utility, τ, AC_next, a Boulware tactic) mean nothing to a student; what a student reads
+    // says them in plain words ("worth", "how far through the time limit"). Everything an exercise shows: its title,
+    // about, objectives, questions, injects, limits, both briefs, and the facilitator's note a teacher reads out.
+    [Theory]
+    [InlineData("bilateral-fta.yaml")]
+    [InlineData("north-korea-line.yaml")]
+    [InlineData("trade-for-defence.yaml")]
+    public void A_shipped_exercise_says_everything_a_student_reads_in_plain_words(string file)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(RepoFiles.Root, "scenarios", "exercises", file));
+        var read = new List<string> { exercise.Title, exercise.About, exercise.FacilitatorNote };
+        read.AddRange(exercise.Objectives);
+        read.AddRange(exercise.Predictions.Select(p => p.Ask));
+        read.AddRange(exercise.Injects.Select(i => i.Shock.Reason));
+        read.AddRange(exercise.Roles.SelectMany(r => r.MustNotGiveUp.Select(l => l.Why)));
+        read.AddRange(RoleBrief.Public(exercise));
+        read.AddRange(exercise.Roles.SelectMany(r => RoleBrief.Confidential(exercise, r.Actor)));
+        foreach (var text in read)
+            Assert.DoesNotMatch(@"(?i)utilit|τ|\btau\b|AC_next|Boulware|\bU\(", text);
     }
 
     [Fact]
@@ -109,6 +114,47 @@ public sealed class ExerciseFileTests : IDisposable
         // The shock itself is read as a scenario's: a salience past 1 is refused where it stands.
         var wrong = Exercise("rounds: 2\n", "rounds: 2\ninjects:\n  - round: 1\n    shock: { reason: a scare, changes: [ { salience: JP, topic: trade-imbalance, to: 1.5 } ] }\n");
         Assert.Equal("'to' must be a number from 0 to 1, not 1.5", ExerciseFailsAt(wrong, "1.5").Problem);
+    }
+
+    // The roles are JP and US: "us" differs from US only in case, so it names US, as "--role us" does; with two
+    // players a proposal's "from: jp" names JP, so its id is JP's first of round 1, r1-JP-1.
+    [Fact]
+    public void A_role_written_in_another_case_names_that_role()
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var one = _folder.WriteRaw("answers: test\nrole: us\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n", "one.yaml");
+        Assert.Equal("US", ExerciseFile.LoadAnswers(one.File, exercise).Role);
+
+        var two = _folder.WriteRaw("answers: test\nrole: Us\nplayers: 2\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, from: jp, terms: { trade-imbalance: 40 } }\n", "two.yaml");
+        var answers = ExerciseFile.LoadAnswers(two.File, exercise);
+        Assert.Equal("US", answers.Role);
+        var proposal = Assert.Single(answers.Proposals).Proposal;
+        Assert.Equal(("JP", "US", "r1-JP-1"), (proposal.From, Assert.Single(proposal.To), proposal.Id));
+    }
+
+    // The test exercise has two rounds. A partial file stopped in round 1 is read where the play goes on from it
+    // (partial: true): 'partial' at line 2, column 10; round 1; a question left unanswered ('end') is allowed. Where a
+    // whole play is wanted it is refused at the same place. A file stopped before any prediction has none.
+    [Fact]
+    public void Partial_answers_are_read_with_where_they_stopped_only_where_a_play_goes_on_from_them()
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var stopped = _folder.WriteRaw("answers: test\npartial: stopped in round 1\nrole: JP\npredictions: { deal: yes }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n", "stopped.yaml");
+
+        var answers = ExerciseFile.LoadAnswers(stopped.File, exercise, partial: true);
+        Assert.Equal(new ExerciseAnswers.PartialPlay("stopped in round 1", new FilePosition(stopped.File, 2, 10), 1), answers.Partial);
+        Assert.Equal(["deal"], answers.Predictions.Keys);
+        Assert.Single(answers.Proposals);
+
+        var refused = FailsAt(stopped, () => ExerciseFile.LoadAnswers(stopped.File, exercise), "stopped in");
+        Assert.Equal("these answers are partial (the play at the keyboard was stopped in round 1), so they cannot be played as a whole play; play them at a terminal with --answers to go on from where they stop, or finish the file's answers and remove 'partial'", refused.Problem);
+
+        var early = _folder.WriteRaw("answers: test\npartial: stopped while reading the brief\nrole: JP\npredictions:\n", "early.yaml");
+        var none = ExerciseFile.LoadAnswers(early.File, exercise, partial: true);
+        Assert.Equal((0, 0, 0), (none.Partial!.Round, none.Predictions.Count, none.Proposals.Length));
+
+        var late = _folder.WriteRaw("answers: test\npartial: stopped in round 3\nrole: JP\npredictions: {}\n", "late.yaml");
+        Assert.Equal("'partial' says the play stopped in round 3, but test has 2 rounds", FailsAt(late, () => ExerciseFile.LoadAnswers(late.File, exercise, partial: true), "stopped in").Problem);
     }
 
     [Theory]

@@ -123,25 +123,7 @@ public sealed class ExerciseReservationTests
         var world = File.ReadAllText(RepoFiles.SeedWorld).Replace("    topic: trade-imbalance\n    value: 25\n", "    topic: trade-imbalance\n    value: 25\n    reservation: 45\n", StringComparison.Ordinal);
         Assert.Contains("reservation: 45", world);
         folder.WriteRaw(world.Replace("source: ../sources/", $"source: {Path.GetDirectoryName(RepoFiles.SeedWorld)}/../sources/", StringComparison.Ordinal), "world.yaml");
-        var exercise = folder.WriteRaw("""
-            exercise: test
-            title: A test
-            world: world.yaml
-            rounds: 1
-            topics: [trade-imbalance]
-            objectives: [Learn.]
-            facilitator-note: Run it.
-            roles:
-              - actor: JP
-                priorities: { trade-imbalance: 1 }
-                reservation: { trade-imbalance: 55 }
-              - actor: US
-                priorities: { trade-imbalance: 1 }
-                reservation: { trade-imbalance: 65 }
-            predictions:
-              - { id: deal, ask: A deal?, agreement: trade-imbalance, points: 5 }
-
-            """, "exercise.yaml");
+        var exercise = folder.WriteRaw(TestExercise.Text("world.yaml", rounds: 1, jp: (1, 55), us: (1, 65)), "exercise.yaml");
 
         var error = ScenarioFolder.FailsAt(exercise, () => ExerciseFile.Load(exercise.File), "{ trade-imbalance: 55 }");
         Assert.Equal("JP's reservation value on 'trade-imbalance' is 55 here, but the world file states 45; give the world's value, or leave it out of the world file", error.Problem);
