@@ -15,8 +15,15 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class KtabExport
 {
+    /// <summary>The fewest actors KTAB's model takes (<c>Model::minNumActor</c> in KTAB's kmodel.h).</summary>
+    public const int KtabFewestActors = 3;
+
+    /// <summary>The most actors KTAB's model takes (<c>Model::maxNumActor</c> in KTAB's kmodel.h).</summary>
+    public const int KtabMostActors = 250;
+
     /// <summary>
-    /// The table, and notes on what it could not keep as the world has it: actors whose saliences had to
+    /// The table, and notes on what it could not keep as the world has it: a count of actors outside the
+    /// 3 to 250 that KTAB's smpc reads, actors whose saliences had to
     /// be scaled to sum to 100 (in the words and numbers of the import's note), and text whose line breaks
     /// or edge spaces a line-by-line, trimmed table cannot hold; empty when nothing changed.
     /// </summary>
@@ -72,6 +79,8 @@ public static class KtabExport
             text.Append('\n');
         }
         var notes = new List<string>();
+        if (world.Actors.Length is < KtabFewestActors or > KtabMostActors)
+            notes.Add($"KTAB's smpc reads tables of {KtabFewestActors} to {KtabMostActors} actors, and this one has {world.Actors.Length}: smpc will refuse it, while summits runs it");
         if (scaled.Count > 0)
             notes.Add($"the saliences of {scaled.Count} of {world.Actors.Length} actors sum above 100 ({string.Join(", ", scaled.Take(3))}{(scaled.Count > 3 ? ", …" : "")}): each such actor's are written scaled to shares summing to at most 100, as KTAB requires");
         if (changed.Count > 0)

@@ -56,6 +56,24 @@ public sealed class KtabExportTests
     /// why as the table wrote them).
     /// </summary>
     [Theory]
+    // KTAB's kmodel.h sets minNumActor = 3 and maxNumActor = 250, and its csvRead refuses a table outside them.
+    [InlineData(251, "KTAB's smpc reads tables of 3 to 250 actors, and this one has 251: smpc will refuse it, while summits runs it")]
+    [InlineData(250, null)]
+    [InlineData(3, null)]
+    [InlineData(2, "KTAB's smpc reads tables of 3 to 250 actors, and this one has 2: smpc will refuse it, while summits runs it")]
+    public void A_table_of_more_actors_than_KTAB_reads_or_fewer_is_written_with_a_note_saying_so(int actors, string? note)
+    {
+        var world = Summits.Scenarios.WorldGenerator.Generate(actors, 1, seed: 1);
+
+        var (_, notes) = KtabExport.Write(world);
+
+        if (note is null)
+            Assert.DoesNotContain(notes, n => n.StartsWith("KTAB's smpc reads", StringComparison.Ordinal));
+        else
+            Assert.Contains(note, notes);
+    }
+
+    [Theory]
     [MemberData(nameof(Tables))]
     public void A_table_imported_exported_and_imported_again_gives_the_same_world_file(string file)
     {
