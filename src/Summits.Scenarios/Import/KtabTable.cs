@@ -70,6 +70,11 @@ public sealed class KtabTable
         if (numbered.Count == 1)
             throw Fail(path, scenarioLine + 1, 1, "the header line is missing; expected Actor,Description,Power then a position and a salience column per dimension");
         var (headerLine, header) = numbered[1];
+        // KTAB stops reading a table at a blank line, so a blank line among the rows would cut the table
+        // short there; it is refused rather than skipped in silence.
+        var filled = numbered.Select(l => l.Line).ToHashSet();
+        if (Enumerable.Range(headerLine + 1, Math.Max(0, numbered[^1].Line - headerLine - 1)).FirstOrDefault(n => !filled.Contains(n)) is var blank and > 0)
+            throw Fail(path, blank, 1, "a blank line among the table's rows; KTAB stops reading a table at a blank line, so remove it");
         ExpectHeader(path, headerLine, header, 0, "Actor");
         ExpectHeader(path, headerLine, header, 1, "Description");
         if (header.Count < 3)

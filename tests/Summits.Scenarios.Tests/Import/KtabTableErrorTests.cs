@@ -16,11 +16,22 @@ public sealed class KtabTableErrorTests
     [InlineData("XJ,Xi Jinping,1e308,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:15: the influence 1e308 is out of range; expected a number from 0 to 100000000")]
     [InlineData("XJ,Xi Jinping,100000001,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:3:15: the influence 100000001 is out of range; expected a number from 0 to 100000000")]
     [InlineData("XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,65, \nXJ,Xi again,35,30,40, \n", "t.csv:5:1: the actor 'XJ' is named twice (first on line 3)")]
+    // Line 1 the scenario line, 2 the header, 3 XJ, 4 blank, 5 LK: the blank line is line 4.
+    [InlineData("XJ,Xi Jinping,100,30,30, \n\nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n", "t.csv:4:1: a blank line among the table's rows; KTAB stops reading a table at a blank line, so remove it")]
     public void A_broken_row_is_named_by_file_line_and_column(string rows, string expected)
     {
         var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", Scenario + Header + rows));
 
         Assert.StartsWith(expected, error.Message);
+    }
+
+    [Fact]
+    public void Blank_lines_before_the_table_and_after_its_last_row_are_not_rows_and_are_read_past()
+    {
+        // Editors and spreadsheets leave blank lines at the ends; only one among the rows cuts a KTAB table short.
+        var table = KtabTable.Parse("t.csv", "\n" + Scenario + Header + "XJ,Xi Jinping,100,30,30, \nLK,Li Keqiang,65,45,65, \nZG,Zhang Gaoli,35,30,40, \n\n\n");
+
+        Assert.Equal(["XJ", "LK", "ZG"], table.Rows.Select(r => r.Name));
     }
 
     [Fact]
