@@ -93,7 +93,7 @@ public static class RunReport
                 output.WriteLine(line);
             }
             if (bargaining.TryGetValue(a.Id, out var joint))
-                output.WriteLine($"      among {TerminalWidth.Abbreviate([.. joint.Analysis.Parties.Select(p => p.Actor)], Math.Max(20, width - 8), "+")}{(joint.Analysis.Topics.Length > 1 ? $", jointly over {string.Join('+', joint.Analysis.Topics)}" : "")}: {JointText(joint)}");
+                output.WriteLine($"      among {Among([.. joint.Analysis.Parties.Select(p => p.Actor)], a.Parties, Math.Max(20, width - 8))}{(joint.Analysis.Topics.Length > 1 ? $", jointly over {string.Join('+', joint.Analysis.Topics)}" : "")}: {JointText(joint)}");
         }
         if (unchanged.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
@@ -103,6 +103,21 @@ public static class RunReport
 
     private static string Unchanged(RunResult run, string id) =>
         run.Final.Agreements.First(a => a.Id == id).Verb is { } verb ? $"{id} ({KebabCase.Of(verb)}: {AgreementOrigin.Meaning(verb)})" : id;
+
+    /// <summary>
+    /// The parties the Nash and Kalai–Smorodinsky points are taken among: their ids joined by '+' when they fit
+    /// in <paramref name="room"/> columns; when they do not and they are the agreement's own parties (named,
+    /// in part, on the line above), "its N parties"; else as many ids as fit and the count of the rest.
+    /// </summary>
+    private static string Among(IReadOnlyList<string> parties, IReadOnlyCollection<string> agreement, int room)
+    {
+        var all = string.Join('+', parties);
+        if (all.Length <= room)
+            return all;
+        return parties.Count == agreement.Count && parties.All(agreement.Contains)
+            ? $"its {parties.Count} parties"
+            : TerminalWidth.Abbreviate(parties, room, "+");
+    }
 
     /// <summary>
     /// An agreement's reference points among its own parties (the Nash and Kalai–Smorodinsky points, over

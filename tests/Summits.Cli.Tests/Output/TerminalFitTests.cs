@@ -97,5 +97,10 @@ public sealed class TerminalFitTests : IClassFixture<TerminalFitTests.GeneratedW
         var parties = run.Output.Split('\n').Where(l => l.Contains(" more", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(parties);
         Assert.All(parties, l => Assert.Matches(@"^\s+A\d\d(\+A\d\d){9} and 50 more$", l));
+        // The Nash and Kalai–Smorodinsky line is taken among the same 60 parties, whose ids would take
+        // 60*3 + 59 = 239 columns of the 52: it says "its 60 parties" rather than naming them again in part.
+        var among = run.Output.Split('\n').Where(l => l.TrimStart().StartsWith("among ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(among);
+        Assert.All(among, l => Assert.StartsWith("among its 60 parties: Nash ", l.TrimStart(), StringComparison.Ordinal));
     }
 }
