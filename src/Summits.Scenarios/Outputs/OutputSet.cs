@@ -15,9 +15,17 @@ namespace Summits.Scenarios;
 /// <para>
 /// What else the target holds is kept: a file whose name is not one that this kind of set writes (a user's notes,
 /// another command's output) is hard-linked into the new folder before the exchange, so it is there at every
-/// moment; a folder (a branch of a forked run, say) is moved across right after it. A file whose name this kind of
-/// set writes but the new set does not (the spatial model's CSVs after a bargaining run) belonged to the previous
-/// set and goes with it.
+/// moment; a folder (a branch of a forked run, say) is moved into the new folder just before the exchange, and an
+/// entry that appears in the target while the set is written is moved across right after it. A file whose name
+/// this kind of set writes but the new set does not (the spatial model's CSVs after a bargaining run) belonged to
+/// the previous set and goes with it.
+/// </para>
+/// <para>
+/// Nothing of the user's is lost at any moment a writer may be killed: a folder that a killed writer had moved into
+/// its new folder (or that stayed in the replaced set) is moved back into the target by the next write of it,
+/// before that write removes what the killed writer left; the user's files are in the target at every moment
+/// (hard links), so only set files are removed with it. Until that next write, a folder moved across when the
+/// writer was killed is found in the <c>.NAME.summits-new-…</c> folder beside the target.
 /// </para>
 /// </summary>
 public static class OutputSet
@@ -28,6 +36,18 @@ public static class OutputSet
     /// its choosing; unset or 0 in normal use.
     /// </summary>
     public const string DelayVariable = "SUMMITS_OUTPUT_DELAY_MS";
+
+    /// <summary>
+    /// For tests only: the step of a set's write at which the writer pauses for ten minutes, once, after writing
+    /// "summits: output paused at STEP" to standard error, so that a test can kill it there. The steps, in order:
+    /// <c>written</c> (the new set's files are written and the target's files linked into it), <c>folder</c> (the
+    /// target's first folder is moved into the new set; only when it has one), <c>moved</c> (all its folders are),
+    /// <c>exchanged</c> (the new set has taken the target's place; the replaced set is beside it, not yet removed).
+    /// Unset in normal use.
+    /// </summary>
+    public const string PauseVariable = "SUMMITS_OUTPUT_PAUSE";
+
+    private static readonly string? PauseAt = Environment.GetEnvironmentVariable(PauseVariable);
 
     private const int AtCurrentDirectory = -100;
     private const uint RenameExchange = 2;
@@ -64,6 +84,7 @@ public static class OutputSet
         var parent = Path.GetDirectoryName(target) ?? throw new OutputException(directory, "it is the root folder");
         string? staging = Path.Combine(parent, $".{Path.GetFileName(target)}.summits-new-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var exchanged = false;
+        var moved = new List<string>();
         cancellation.ThrowIfCancellationRequested();
         try
         {
@@ -78,25 +99,46 @@ public static class OutputSet
                 return;
             }
             var folders = KeepOthers(target, staging, names);
-            Exchange(staging, target);
-            exchanged = true;
-            // The replaced set is now at the staging path; the folders kept from it move across.
+            Pause("written");
+            cancellation.ThrowIfCancellationRequested();
+            // The target's folders move into the new set now, so that a folder that cannot be moved leaves the
+            // previous set as it was, and from here to the exchange is one step.
             foreach (var folder in folders)
             {
+                Directory.Move(Path.Combine(target, folder), Path.Combine(staging, folder));
+                moved.Add(folder);
+                Pause("folder");
+            }
+            Pause("moved");
+            Exchange(staging, target);
+            exchanged = true;
+            Pause("exchanged");
+            // The replaced set is now at the staging path; what appeared in the target while the set was written
+            // (no name of a set, and not in the new one) moves across.
+            foreach (var entry in new DirectoryInfo(staging).EnumerateFileSystemInfos())
+            {
+                if (names.Contains(entry.Name) || Path.Exists(Path.Combine(target, entry.Name)))
+                    continue;
                 try
                 {
-                    Directory.Move(Path.Combine(staging, folder), Path.Combine(target, folder));
+                    MoveEntry(entry, Path.Combine(target, entry.Name));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     var left = staging;
                     staging = null;
-                    throw new OutputException(directory, $"the new set is in place, but the folder '{folder}' could not be moved into it ({e.Message.TrimEnd('.')}); it is in '{left}'");
+                    throw new OutputException(directory, $"the new set is in place, but '{entry.Name}' could not be moved into it ({e.Message.TrimEnd('.')}); it is in '{left}'");
                 }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException && e is not OutputException)
         {
+            if (!exchanged && staging is not null && MoveBack(staging, target, moved) is { } stuck)
+            {
+                var left = staging;
+                staging = null;
+                throw new OutputException(directory, $"{e.Message.TrimEnd('.')}; the previous set is unchanged, but its folder '{stuck}' could not be moved back into it and is in '{left}'");
+            }
             throw new OutputException(directory, e, previousKept: !exchanged);
         }
         finally
@@ -107,26 +149,91 @@ public static class OutputSet
     }
 
     /// <summary>
-    /// Removes the new folders that writers of this target left when they were killed before the exchange: those
-    /// whose process (the number in their name) no longer runs. Only Linux says so through <c>/proc</c>.
+    /// Moves the folders named in <paramref name="moved"/> from <paramref name="staging"/> back into
+    /// <paramref name="target"/>, after a write that failed before the exchange; returns the first that could not be
+    /// moved (null when all were).
+    /// </summary>
+    private static string? MoveBack(string staging, string target, List<string> moved)
+    {
+        string? stuck = null;
+        foreach (var folder in moved)
+        {
+            try
+            {
+                Directory.Move(Path.Combine(staging, folder), Path.Combine(target, folder));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stuck ??= folder;
+            }
+        }
+        return stuck;
+    }
+
+    /// <summary>Moves a file, a symbolic link or a folder to <paramref name="destination"/>.</summary>
+    private static void MoveEntry(FileSystemInfo entry, string destination)
+    {
+        if (entry is DirectoryInfo && entry.LinkTarget is null)
+            Directory.Move(entry.FullName, destination);
+        else
+            File.Move(entry.FullName, destination);
+    }
+
+    /// <summary>Pauses the writer at <paramref name="step"/> when <see cref="PauseVariable"/> names it (tests only).</summary>
+    private static void Pause(string step)
+    {
+        if (PauseAt != step || Interlocked.Exchange(ref _paused, 1) == 1)
+            return;
+        Console.Error.WriteLine($"summits: output paused at {step}");
+        Console.Error.Flush();
+        Thread.Sleep(TimeSpan.FromMinutes(10));
+    }
+
+    private static int _paused;
+
+    /// <summary>
+    /// Clears away the folders that writers of this target left when they were killed: those whose process (the
+    /// number in their name) no longer runs. Only Linux says so through <c>/proc</c>. Nothing of the user's goes:
+    /// when the target is missing (a writer without the one-step exchange was killed between its two renames), the
+    /// replaced set (<c>….old</c>) is renamed back into its place; then every folder of a left folder that the
+    /// target lacks (a folder moved into a new set, or left in a replaced one) is moved back into the target, and
+    /// only the rest (set files, and the user's files, which the target holds as hard links) is removed.
     /// </summary>
     private static void RemoveAbandoned(string parent, string name)
     {
         if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc/self"))
             return;
+        var target = Path.Combine(parent, name);
         var prefix = $".{name}.summits-new-";
+        var abandoned = new List<string>();
         foreach (var folder in Directory.EnumerateDirectories(parent, prefix + "*"))
         {
             var rest = Path.GetFileName(folder)[prefix.Length..];
             var dash = rest.IndexOf('-', StringComparison.Ordinal);
             if (dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var process) && !Directory.Exists($"/proc/{process}"))
-                Directory.Delete(folder, recursive: true);
+                abandoned.Add(folder);
+        }
+        if (!Path.Exists(target) && abandoned.FirstOrDefault(f => f.EndsWith(".old", StringComparison.Ordinal)) is { } aside)
+        {
+            Directory.Move(aside, target);
+            abandoned.Remove(aside);
+        }
+        foreach (var folder in abandoned)
+        {
+            foreach (var entry in new DirectoryInfo(folder).EnumerateDirectories())
+            {
+                if (entry.LinkTarget is not null || Path.Exists(Path.Combine(target, entry.Name)))
+                    continue;
+                Directory.CreateDirectory(target);
+                Directory.Move(entry.FullName, Path.Combine(target, entry.Name));
+            }
+            Directory.Delete(folder, recursive: true);
         }
     }
 
     /// <summary>
     /// Hard-links every file of <paramref name="target"/> that is not part of a set into <paramref name="staging"/>
-    /// (copying it where a link cannot be made); returns the folders, to move once the sets are exchanged.
+    /// (copying it where a link cannot be made); returns the folders, to move into the new set before the exchange.
     /// </summary>
     private static List<string> KeepOthers(string target, string staging, IReadOnlyCollection<string> names)
     {

@@ -48,6 +48,54 @@ public sealed class OutputSetKillTests : IDisposable
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 
+    [Theory]
+    [InlineData("written")]
+    [InlineData("folder")]
+    [InlineData("moved")]
+    [InlineData("exchanged")]
+    public async Task A_kill_at_any_step_of_the_write_loses_none_of_the_users_folders_and_the_next_write_is_whole(string step)
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        var clean = Path.Combine(_folder.FullName, "clean");
+        // The set a run with the default seed writes, into a folder of its own: what the last write must leave.
+        Assert.Equal(0, (await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--out", clean])).ExitCode);
+        Assert.Equal(0, (await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--seed", "1", "--out", output])).ExitCode);
+        // The user's own things in the output folder: a file, and two folders (one nested) that the write moves.
+        File.WriteAllText(Path.Combine(output, "notes.md"), "my notes\n");
+        Directory.CreateDirectory(Path.Combine(output, "branch"));
+        File.WriteAllText(Path.Combine(output, "branch", "timeline.jsonl"), "a branch's timeline\n");
+        Directory.CreateDirectory(Path.Combine(output, "mine", "deep"));
+        File.WriteAllText(Path.Combine(output, "mine", "deep", "data.txt"), "kept\n");
+
+        using (var killed = Start(["run", Baseline, "--engine", "local", "-q", "--out", output], new() { [OutputSet.PauseVariable] = step }))
+        {
+            // The writer says where it pauses on standard error, then sleeps; SIGKILL (Process.Kill) ends it there.
+            var said = await killed.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
+            Assert.Equal($"summits: output paused at {step}", said);
+            killed.Kill();
+            await killed.WaitForExitAsync();
+        }
+        // Between the kill and the next write, the user's folders are in the target or in the killed writer's folder beside it.
+        var everywhere = _folder.EnumerateDirectories("*", SearchOption.AllDirectories).Select(d => d.Name).ToList();
+        Assert.Contains("branch", everywhere);
+        Assert.Contains("deep", everywhere);
+
+        var next = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--out", output]);
+        Assert.Equal(0, next.ExitCode);
+
+        // The set is the clean run's, byte for byte, and the user's file and folders are all there with their files.
+        var after = Contents(output);
+        Assert.Equal(["agreements.csv", "notes.md", "state.json", "timeline.jsonl"], after.Keys);
+        foreach (var (name, bytes) in Contents(clean))
+            Assert.Equal(bytes, after[name]);
+        Assert.Equal("my notes\n", File.ReadAllText(Path.Combine(output, "notes.md")));
+        Assert.Equal(["branch", "mine"], Directory.EnumerateDirectories(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("a branch's timeline\n", File.ReadAllText(Path.Combine(output, "branch", "timeline.jsonl")));
+        Assert.Equal("kept\n", File.ReadAllText(Path.Combine(output, "mine", "deep", "data.txt")));
+        // Nothing of the killed writer is left beside the target.
+        Assert.Equal(["clean", "out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Every file of the folder with its bytes, by name in ordinal order.</summary>
     private static SortedDictionary<string, byte[]> Contents(string folder) =>
         new(Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes), StringComparer.Ordinal);

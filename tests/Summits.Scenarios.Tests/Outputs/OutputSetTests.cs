@@ -94,4 +94,52 @@ public sealed class OutputSetTests : IDisposable
 
         Assert.Equal([Path.GetFileName(running), "out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_writer_killed_between_the_two_renames_of_a_system_without_the_exchange_loses_nothing()
+    {
+        // Where the one-step exchange is not available, the target is renamed to NEW.old and NEW renamed into its
+        // place. A writer (no process has number 2^22 + 1) killed between the two leaves no target: the previous set
+        // with the user's notes in NEW.old, and its new set with the notes linked and the user's folder moved in NEW.
+        var staging = Path.Combine(_folder.FullName, ".out.summits-new-4194305-0123456789abcdef");
+        Directory.CreateDirectory(staging + ".old");
+        File.WriteAllText(Path.Combine(staging + ".old", "a.csv"), "old a\n");
+        File.WriteAllText(Path.Combine(staging + ".old", "notes.md"), "mine\n");
+        Directory.CreateDirectory(Path.Combine(staging, "branch"));
+        File.WriteAllText(Path.Combine(staging, "a.csv"), "half\n");
+        File.WriteAllText(Path.Combine(staging, "notes.md"), "mine\n");
+        File.WriteAllText(Path.Combine(staging, "branch", "a.csv"), "branch a\n");
+
+        OutputSet.Write(Target, Names, [("a.csv", "new a\n")]);
+
+        // The previous set is put back, the folder moved back into it, and then the new set replaces the previous one.
+        Assert.Equal(["a.csv", "branch", "notes.md"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("new a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
+        Assert.Equal("mine\n", File.ReadAllText(Path.Combine(Target, "notes.md")));
+        Assert.Equal("branch a\n", File.ReadAllText(Path.Combine(Target, "branch", "a.csv")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public void A_folder_in_a_killed_writers_new_set_is_moved_back_and_one_the_target_has_is_not_overwritten()
+    {
+        // A writer (no process has number 2^22 + 1) killed after moving the user's folder "branch" into its new
+        // set; the user has since made a new "again" folder in the target and in the left folder too (made by hand).
+        Directory.CreateDirectory(Path.Combine(Target, "again"));
+        File.WriteAllText(Path.Combine(Target, "again", "x"), "target's\n");
+        File.WriteAllText(Path.Combine(Target, "a.csv"), "old a\n");
+        var staging = Path.Combine(_folder.FullName, ".out.summits-new-4194305-0123456789abcdef");
+        Directory.CreateDirectory(Path.Combine(staging, "branch", "deep"));
+        File.WriteAllText(Path.Combine(staging, "branch", "deep", "b"), "branch b\n");
+        Directory.CreateDirectory(Path.Combine(staging, "again"));
+        File.WriteAllText(Path.Combine(staging, "again", "x"), "left's\n");
+
+        OutputSet.Write(Target, Names, [("a.csv", "new a\n")]);
+
+        Assert.Equal("branch b\n", File.ReadAllText(Path.Combine(Target, "branch", "deep", "b")));
+        // The target's own folder of that name wins; the left folder's copy goes with what the killed writer left.
+        Assert.Equal("target's\n", File.ReadAllText(Path.Combine(Target, "again", "x")));
+        Assert.Equal("new a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
 }
