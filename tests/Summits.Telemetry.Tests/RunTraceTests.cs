@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Summits.Grains;
 using Summits.Model;
 using Summits.Scenarios;
+using Summits.Tests;
 
 namespace Summits.Telemetry.Tests;
 
@@ -138,59 +139,16 @@ public sealed class RunTraceTests(TelemetryCluster cluster)
         }
     }
 
-    // A package over x and y between A and B (50, 50), then x alone at 52: the package is partly superseded
-    // (it still binds on y). A shock takes A to 90 on x, 38 points from 52, beyond its window of 27.5 at
-    // salience 0.5 (5 + 45 × 0.5) but within two windows (55): the x agreement is strained. A second shock
-    // brings A back to 50, 2 points from 52: restored. Then y alone at 51: the package is superseded.
-    // Every answer is scripted, so the model's acceptance plays no part.
-    private const string SupersessionWorld = """
-        format: 2
-        world: supersession
-        title: Two topics, agreed, then agreed again
-        actors:
-          - { id: A, name: A, capability: 0.5 }
-          - { id: B, name: B, capability: 0.5 }
-        topics:
-          - { id: x, title: X, scale: { low: l, middle: m, high: h } }
-          - { id: y, title: Y, scale: { low: l, middle: m, high: h } }
-        positions:
-          - { actor: A, topic: x, value: 40, salience: 0.5, kind: synthetic, why: test }
-          - { actor: B, topic: x, value: 60, salience: 0.5, kind: synthetic, why: test }
-          - { actor: A, topic: y, value: 40, salience: 0.5, kind: synthetic, why: test }
-          - { actor: B, topic: y, value: 60, salience: 0.5, kind: synthetic, why: test }
-        """;
-
-    private const string SupersessionScenario = """
-        format: 2
-        scenario: supersession
-        world: world.yaml
-        seed: 1
-        steps:
-          - respond: { actor: B, to: package, answer: accept }
-          - id: package
-            propose: { from: A, to: B, terms: { x: 50, y: 50 } }
-          - respond: { actor: B, to: x-again, answer: accept }
-          - id: x-again
-            propose: { from: A, to: B, terms: { x: 52 } }
-          - id: drift
-            shock: { reason: A walks away on x, changes: [{ position: A, topic: x, to: 90 }] }
-          - id: return
-            shock: { reason: A comes back on x, changes: [{ position: A, topic: x, to: 50 }] }
-          - respond: { actor: B, to: y-again, answer: accept }
-          - id: y-again
-            propose: { from: A, to: B, terms: { y: 51 } }
-        """;
-
     [Fact]
     public async Task Supersession_partial_supersession_and_restoration_are_agreement_spans_under_their_cause()
     {
         var folder = Directory.CreateTempSubdirectory("summits-supersession-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(folder, "world.yaml"), SupersessionWorld);
-            File.WriteAllText(Path.Combine(folder, "scenario.yaml"), SupersessionScenario);
+            // The package, x alone at 52, the strain and restoration of x, then y alone at 51: see SupersessionFiles.
+            var path = SupersessionFiles.Write(folder, SupersessionFiles.Restoration);
             var key = $"supersession-{Guid.NewGuid():N}";
-            var loaded = ScenarioFile.Load(Path.Combine(folder, "scenario.yaml"));
+            var loaded = ScenarioFile.Load(path);
             loaded = loaded with { World = loaded.World with { Id = key } };
             var run = await ScenarioRun.InGrainsAsync(cluster.Client, loaded, key);
             var trace = RunTrace.Of(cluster.ExportedSpans(), key);

@@ -45,7 +45,7 @@ public static class RunCommand
             Description = "With --report: the two actors whose utilities the bargaining figures plot where more than two are party (default: the two most capable)",
             HelpName = "A,B",
         };
-        var command = new Command("run", "Run a scenario: proposals, shocks and rounds, with a timeline of every move and its cause")
+        var command = new Command("run", "Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp), with a timeline of every move and its cause")
         {
             scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report, pair,
         };

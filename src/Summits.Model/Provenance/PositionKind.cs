@@ -4,7 +4,7 @@ namespace Summits.Model;
 [Alias("summits.position-kind")]
 public enum PositionKind
 {
-    /// <summary>One leader said it: every quote stands on that leader's own line (or a joint line the leader is party to).</summary>
+    /// <summary>One leader said it: every quote stands on that leader's own line, never on a joint one (a joint line is quoted by an agreement or a position of both leaders).</summary>
     Stated = 0,
     /// <summary>Both leaders confirmed or agreed it: every quote stands on a joint line.</summary>
     Joint = 1,

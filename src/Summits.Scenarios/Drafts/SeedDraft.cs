@@ -134,16 +134,21 @@ public sealed partial class SeedDraft
                 var own = notDiscussed ? [.. statements] : statements.Where(s => s.Involves(speaker)).ToList();
                 if (own.Count == 0)
                     continue;
-                // Joint only when every quote is a joint line; one of the speaker's own lines makes it the speaker's.
+                // Joint only when every line is joint; with a line of the speaker's own the position is the
+                // speaker's and quotes only those lines, since a joint line is not one leader's words: the joint
+                // lines follow as comments, to quote in an agreement or in a position of 'both'.
                 var joint = own.All(s => s.Kind == PositionKind.Joint);
                 var kind = notDiscussed ? PositionKind.NotDiscussed : joint ? PositionKind.Joint : PositionKind.Stated;
+                var quoted = kind == PositionKind.Stated ? own.Where(s => s.Kind != PositionKind.Joint).ToList() : own;
                 output.WriteLine($"  - actor: {YamlText.Text(ActorId(speaker))}");
                 output.WriteLine($"    topic: {YamlText.Text(subject.Id)}");
                 output.WriteLine($"    speaker: {YamlText.Text(notDiscussed ? Provenance.Nobody : joint ? Provenance.Both : speaker)}");
                 output.WriteLine($"    kind: {KebabCase.Of(kind)}");
                 output.WriteLine("    quotes:");
-                foreach (var statement in own)
+                foreach (var statement in quoted)
                     output.WriteLine($"      - {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
+                foreach (var statement in own.Except(quoted))
+                    output.WriteLine($"      # not {YamlText.Text(speaker)}'s alone, for an agreement or a 'both' position: {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
             }
         }
 

@@ -59,10 +59,11 @@ public static class KtabImport
                 var value = ToDouble(row.Positions[d]);
                 var salience = ToDouble(row.Saliences[d] / 100m);
                 // The table's own headers stay with each number, so the world says which columns it came from.
-                var why = $"imported from {table.FileName}, row {row.Row} (line {row.Line}): position {Plain(row.Positions[d])} under '{table.Dimensions[d].PositionHeader}', salience {Plain(row.Saliences[d])} of 100 under '{table.Dimensions[d].SalienceHeader}'";
-                // 73.50 is kept as written, so an export writes the table back unchanged.
-                var written = Plain(row.Positions[d]) != Shortest(row.Positions[d]) || Plain(row.Saliences[d]) != Shortest(row.Saliences[d])
-                    ? new KtabNumbers(Plain(row.Positions[d]), Plain(row.Saliences[d]))
+                var why = $"imported from {table.FileName}, row {row.Row} (line {row.Line}): position {row.PositionTexts[d]} under '{table.Dimensions[d].PositionHeader}', salience {row.SalienceTexts[d]} of 100 under '{table.Dimensions[d].SalienceHeader}'";
+                // A number written otherwise than its shortest form (73.50, 1e1, 075) is kept as written, so an
+                // export writes the table back unchanged.
+                var written = row.PositionTexts[d] != Shortest(row.Positions[d]) || row.SalienceTexts[d] != Shortest(row.Saliences[d])
+                    ? new KtabNumbers(row.PositionTexts[d], row.SalienceTexts[d])
                     : null;
                 positions.Add(new Position(actorIds[name], topic.Id, new ScaleValue(value), Interval.Point(value),
                     new Salience(salience), Interval.Point(salience), new Provenance(PositionKind.Imported, Provenance.Nobody, [], why), Ktab: written));
@@ -99,14 +100,14 @@ public static class KtabImport
         // the id tells them apart, and an export must give the table back.
         var description = rows.Select(x => x.Row.Description).FirstOrDefault(d => d.Length > 0) ?? "";
         var powers = string.Join("; ", rows.Select(x =>
-            $"{x.Table.PowerHeader.ToLowerInvariant()} {Plain(x.Row.Power)} of at most {Plain(x.Table.MaxPower)} in {x.Table.FileName}, row {x.Row.Row} (line {x.Row.Line})"));
+            $"{x.Table.PowerHeader.ToLowerInvariant()} {x.Row.PowerText} of at most {x.Table.Rows.First(r => r.Power == x.Table.MaxPower).PowerText} in {x.Table.FileName}, row {x.Row.Row} (line {x.Row.Line})"));
         var descriptions = rows.Select(x => x.Row.Description).Distinct().ToList();
         var why = $"Imported actor '{name}': {powers}."
             + (rows.Count > 1 ? " Capability is the mean of the tables' scaled powers." : "")
             + (descriptions.Count > 1 ? $" The tables describe it as {string.Join(" and ", descriptions.Select(d => $"'{d}'"))}." : "")
             + " Strategy, curvature and affinity are defaults.";
         // One table's power as written goes back into an export; several tables' mean has no one power.
-        var power = rows.Count == 1 ? Plain(rows[0].Row.Power) : null;
+        var power = rows.Count == 1 ? rows[0].Row.PowerText : null;
         return new Actor(id, description.Length > 0 ? description : name, "", null, capability, Strategy.Linear, 1.0,
             ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal), why, KtabPower: power);
     }

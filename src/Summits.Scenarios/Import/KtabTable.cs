@@ -124,7 +124,9 @@ public sealed class KtabTable
                     throw Fail(path, line, fields[4 + 2 * d].Column,
                         $"the saliences of '{actor}' sum to {attention.ToString(CultureInfo.InvariantCulture)} by this column; they are shares of the actor's attention across the dimensions and may sum to at most 100");
             }
-            rows.Add(new KtabRow(rows.Count + 1, line, actor, fields[1].Text, power, positions, saliences));
+            rows.Add(new KtabRow(rows.Count + 1, line, actor, fields[1].Text, power, positions, saliences, fields[2].Text,
+                [.. Enumerable.Range(0, dimensionCount).Select(d => fields[3 + 2 * d].Text)],
+                [.. Enumerable.Range(0, dimensionCount).Select(d => fields[4 + 2 * d].Text)]));
         }
 
         if (rows.Count != actorCount)

@@ -6,7 +6,7 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// The checks that keep a world faithful to its source: a position's quotes stand on lines attributed to
-/// its speaker, its kind agrees with its speaker, a value from outside the source names its reference,
+/// its speaker alone (a joint line never supports one leader's position), its kind agrees with its speaker, a value from outside the source names its reference,
 /// and a quoted agreement records the verb its sentence uses.
 /// </summary>
 public static class Fidelity
@@ -35,7 +35,7 @@ public static class Fidelity
         for (var i = 0; i < quotes.Count; i++)
         {
             if (!attribution.Supports(speaker, quotes[i].Location))
-                throw r.Fail(quoteNodes[i], attribution.Mismatch(speaker, quotes[i]));
+                throw r.Fail(quoteNodes[i], attribution.Mismatch(speaker, kind, quotes[i]));
         }
     }
 

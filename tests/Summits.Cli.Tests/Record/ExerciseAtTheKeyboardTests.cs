@@ -332,27 +332,31 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Send("4");                                        // end round 1
         await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
 
-        await t.WaitForAsync("Round 2: your move");
-        t.Send("3");                                        // the package
         // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
         // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.06, US: 74.89):");
-        t.Type("50");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.53, US: 85):");
-        t.Type("80");
+        await ProposePackageAsync(t, 2, "you: 26.06, US: 74.89", "50", "you: 60.53, US: 85", "80");
         await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
         await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
         t.Send("4");
         await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
 
-        await t.WaitForAsync("Round 3: your move");
-        t.Send("3");
-        await t.WaitForAsync("trade-imbalance, 0 to 100 (you: 26.64, US: 74.81):");
-        t.Type("55");
-        await t.WaitForAsync("defense-procurement, 0 to 100 (you: 60.99, US: 84.96):");
-        t.Type("80");
+        await ProposePackageAsync(t, 3, "you: 26.64, US: 74.81", "55", "you: 60.99, US: 84.96", "80");
         await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
         await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
+    }
+
+    /// <summary>
+    /// Proposes the package (menu choice 3) in round <paramref name="round"/>: waits for the trade-imbalance and
+    /// defense-procurement prompts, each showing where both sides stand (<c>you: …, US: …</c>), and types each value.
+    /// </summary>
+    private static async Task ProposePackageAsync(TmuxTerminal t, int round, string tradeStand, string trade, string defenseStand, string defense)
+    {
+        await t.WaitForAsync($"Round {round}: your move");
+        t.Send("3");
+        await t.WaitForAsync($"trade-imbalance, 0 to 100 ({tradeStand}):");
+        t.Type(trade);
+        await t.WaitForAsync($"defense-procurement, 0 to 100 ({defenseStand}):");
+        t.Type(defense);
     }
 
     /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>

@@ -11,26 +11,8 @@ public sealed partial class RunPairTests : IDisposable
 
     // Three actors on one topic, far apart and hard-line, so no deal is made and the topic stays an open
     // table of three parties: A (capability 0.9) and B (0.8) are the two most capable, C (0.2) the least.
-    private string ThreePartyWorld()
-    {
-        var path = Path.Combine(_folder, "three.yaml");
-        File.WriteAllText(path, """
-            format: 2
-            world: three
-            title: Three parties on one topic
-            actors:
-              - { id: A, name: A, capability: 0.9, strategy: hardliner }
-              - { id: B, name: B, capability: 0.8, strategy: hardliner }
-              - { id: C, name: C, capability: 0.2, strategy: hardliner }
-            topics:
-              - { id: t, title: T, scale: { low: l, middle: m, high: h } }
-            positions:
-              - { actor: A, topic: t, value: 10, salience: 0.5, kind: synthetic, why: test }
-              - { actor: B, topic: t, value: 50, salience: 0.5, kind: synthetic, why: test }
-              - { actor: C, topic: t, value: 90, salience: 0.5, kind: synthetic, why: test }
-            """);
-        return path;
-    }
+    private string ThreePartyWorld() => OneTopicWorld.Write(Path.Combine(_folder, "three.yaml"), "three", "Three parties on one topic",
+        new("A", 0.9, 10, "hardliner"), new("B", 0.8, 50, "hardliner"), new("C", 0.2, 90, "hardliner"));
 
     private async Task<(SummitsRun Run, string Report)> RunWith(params string[] pair)
     {

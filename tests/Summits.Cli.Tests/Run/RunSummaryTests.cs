@@ -44,21 +44,7 @@ public sealed partial class RunSummaryTests
         var folder = Directory.CreateTempSubdirectory("summits-summary-");
         try
         {
-            File.WriteAllText(Path.Combine(folder.FullName, "w.yaml"), """
-                format: 2
-                world: w
-                title: W
-                actors:
-                  - { id: A, name: A, capability: 0.5 }
-                  - { id: B, name: B, capability: 0.5 }
-                  - { id: C, name: C, capability: 0.5 }
-                topics:
-                  - { id: t, title: T, scale: { low: l, middle: m, high: h } }
-                positions:
-                  - { actor: A, topic: t, value: 50, salience: 0.5, kind: synthetic, why: test }
-                  - { actor: B, topic: t, value: 30, salience: 0.5, kind: synthetic, why: test }
-                  - { actor: C, topic: t, value: 10, salience: 0.5, kind: synthetic, why: test }
-                """);
+            OneTopicWorld.Write(Path.Combine(folder.FullName, "w.yaml"), "w", "W", new("A", 0.5, 50), new("B", 0.5, 30), new("C", 0.5, 10));
             var scenario = Path.Combine(folder.FullName, "s.yaml");
             File.WriteAllText(scenario, """
                 format: 2

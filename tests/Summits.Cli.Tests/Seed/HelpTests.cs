@@ -13,6 +13,19 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public async Task The_root_help_names_both_models_SMP_among_them_and_how_to_run_it()
+    {
+        var run = await SummitsProcess.RunAsync("--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // The help wraps to the terminal's width: read it with its white space folded.
+        var help = string.Join(' ', run.Output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("with two models: bargaining (what can the parties agree?) and SMP, KTAB's spatial model of politics", help, StringComparison.Ordinal);
+        Assert.Contains("(run --world FILE --model smp: where will the positions converge?)", help, StringComparison.Ordinal);
+        Assert.Contains("run <scenario> Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp)", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_seed_help_lists_its_options()
     {
         var run = await SummitsProcess.RunAsync("seed", "--help");

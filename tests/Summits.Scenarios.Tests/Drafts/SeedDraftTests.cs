@@ -202,18 +202,28 @@ public sealed class SeedDraftTests
         Assert.Contains("\nformat: 2\n", draft.Write());
 
         Assert.Equal(draft.Topics.Count, world.Topics.Length);
-        // Each stated or joint statement is quoted once per speaker; the not-discussed one once per actor.
-        Assert.Equal(draft.Topics.Sum(t => t.Statements.Sum(s => s.Kind == PositionKind.NotDiscussed ? Speakers.Length : s.Speakers.Length)), world.Positions.Sum(p => p.Provenance.Quotes.Length));
+        // A stated statement is quoted once, by its speaker; a joint one once per party to it who has no
+        // line of their own on the topic (a party with one has a stated position, which quotes only those
+        // lines); the not-discussed one once per actor.
+        Assert.Equal(
+            draft.Topics.Sum(t => t.Statements.Sum(s =>
+                s.Kind == PositionKind.NotDiscussed ? Speakers.Length
+                : s.Kind == PositionKind.Stated ? 1
+                : s.Speakers.Count(party => !t.Statements.Any(o => o.Kind == PositionKind.Stated && o.Involves(party))))),
+            world.Positions.Sum(p => p.Provenance.Quotes.Length));
         var tpp = world.Positions.Where(p => p.Topic == "trade-economy-not-discussed").ToArray();
         Assert.Equal(Speakers, tpp.Select(p => p.Actor).ToArray());
         Assert.All(tpp, p => Assert.Equal((PositionKind.NotDiscussed, Provenance.Nobody), (p.Provenance.Kind, p.Provenance.Speaker)));
-        // Trump's quotes on north-korea mix the joint line 18 with his own line 24 ("Trump: We welcome your
-        // action."), so the position is his own: a joint line he is party to supports it, his line could not support "both".
+        // Trump's lines on north-korea are the joint sentence "They agreed that now is not the time …" of line 18
+        // and his own line 24 ("Trump: We welcome your
+        // action."), so the position is his own, stated, and quotes line 24 alone; line 18 follows it as a
+        // comment naming it a joint line.
         var northKorea = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "north-korea");
         Assert.Equal(PositionKind.Stated, northKorea.Provenance.Kind);
         Assert.Equal("Trump", northKorea.Provenance.Speaker);
-        Assert.Contains(northKorea.Provenance.Quotes, q => q.Location.Line == 18);
+        Assert.DoesNotContain(northKorea.Provenance.Quotes, q => q.Location.Line == 18);
         Assert.Contains(northKorea.Provenance.Quotes, q => q.Location.Line == 24);
+        Assert.Contains("      # not Trump's alone, for an agreement or a 'both' position: \"They agreed that now is not the time to hold dialogue", draft.Write());
         var stated = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "united-nations");
         Assert.Equal("Trump", stated.Provenance.Speaker);
         Assert.Equal(new SourceLocation(50, 8, stated.Provenance.Quotes[0].Location.Paragraph), stated.Provenance.Quotes[0].Location);

@@ -50,6 +50,29 @@ public sealed class KtabExportTests
         Assert.Equal("SActor-01,Random Spatial Actor,53.393,82.72,30.33,73.50,21.22,64.00,24.79", lines[3]);
     }
 
+    [Fact]
+    public void Numbers_in_exponent_or_other_long_forms_are_written_back_as_the_table_wrote_them()
+    {
+        // Powers 1e2 (100), 50 and 2.5E1 (25); A's position 1e1 (10) and salience 5.0e1 (50), C's position
+        // 075 (75) and salience +50 (50). KTAB's csvRead reads each with atof, so each is a number as written.
+        const string table = """
+            Exponents,Numbers in exponent notation,3,1,
+            Actor,Description,Power,Pos,Sal,
+            A,a,1e2,1e1,5.0e1,
+            B,b,50,20,50,
+            C,c,2.5E1,075,+50,
+            """;
+        var world = KtabImport.ToWorld([KtabTable.Parse("exponents.csv", table)]).World;
+
+        var lines = KtabExport.Write(world).Csv.Split('\n');
+
+        // The capabilities are the powers over the largest, 100: 1, 0.5 and 0.25.
+        Assert.Equal([1, 0.5, 0.25], world.Actors.Select(a => a.Capability));
+        Assert.Equal(["1e2", "50", "2.5E1"], world.Actors.Select(a => a.KtabPower));
+        Assert.Contains("power 1e2 of at most 1e2 in exponents.csv", world.Actors[0].Why, StringComparison.Ordinal);
+        Assert.Equal(["A,a,1e2,1e1,5.0e1", "B,b,50,20,50", "C,c,2.5E1,075,+50"], lines[2..5]);
+    }
+
     /// <summary>
     /// What a KTAB user does: import a table, export the world under the table's own file name elsewhere,
     /// import that: the two worlds are the same file, byte for byte (every actor's power and every position's

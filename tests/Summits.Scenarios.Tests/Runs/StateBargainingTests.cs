@@ -56,35 +56,7 @@ public sealed class StateBargainingTests
     public async Task A_partly_superseded_package_stays_in_the_bargaining_with_the_part_superseded()
     {
         var dir = Directory.CreateTempSubdirectory("summits-").FullName;
-        File.WriteAllText(Path.Combine(dir, "world.yaml"), """
-            format: 2
-            world: supersession
-            title: Two topics, agreed, then one agreed again
-            actors:
-              - { id: A, name: A, capability: 0.5 }
-              - { id: B, name: B, capability: 0.5 }
-            topics:
-              - { id: x, title: X, scale: { low: l, middle: m, high: h } }
-              - { id: y, title: Y, scale: { low: l, middle: m, high: h } }
-            positions:
-              - { actor: A, topic: x, value: 40, salience: 0.5, kind: synthetic, why: test }
-              - { actor: B, topic: x, value: 60, salience: 0.5, kind: synthetic, why: test }
-              - { actor: A, topic: y, value: 40, salience: 0.5, kind: synthetic, why: test }
-              - { actor: B, topic: y, value: 60, salience: 0.5, kind: synthetic, why: test }
-            """);
-        var path = Path.Combine(dir, "scenario.yaml");
-        File.WriteAllText(path, """
-            format: 2
-            scenario: supersession
-            world: world.yaml
-            steps:
-              - respond: { actor: B, to: package, answer: accept }
-              - id: package
-                propose: { from: A, to: B, terms: { x: 50, y: 50 } }
-              - respond: { actor: B, to: x-again, answer: accept }
-              - id: x-again
-                propose: { from: A, to: B, terms: { x: 52 } }
-            """);
+        var path = Summits.Tests.SupersessionFiles.Write(dir, Summits.Tests.SupersessionFiles.PartlySuperseded);
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         var bargaining = JsonDocument.Parse(RunFiles.State(run)).RootElement.GetProperty("bargaining");
 

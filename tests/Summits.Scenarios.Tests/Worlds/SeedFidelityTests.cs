@@ -21,12 +21,12 @@ public sealed class SeedFidelityTests
                 speaker: Abe
                 kind: stated
                 quotes:
-                  - "the two countries stand together
+                  - "We support the U.S. position
             """, """
                 speaker: both
                 kind: joint
                 quotes:
-                  - "the two countries stand together
+                  - "We support the U.S. position
             """);
         seed.FailsAt(seed.Find("\"We support the U.S. position", "\""), "line 27", "Abe's own line", "not the position's speaker 'both'");
     }
@@ -39,12 +39,12 @@ public sealed class SeedFidelityTests
                 speaker: Abe
                 kind: stated
                 quotes:
-                  - "welcomed China’s
+                  - "We will cooperate closely
             """, """
                 speaker: both
                 kind: joint
                 quotes:
-                  - "welcomed China’s
+                  - "We will cooperate closely
             """);
         seed.FailsAt(seed.Find("\"We will cooperate closely with China", "\""), "line 36", "Abe's own line");
     }
@@ -53,17 +53,17 @@ public sealed class SeedFidelityTests
     public void The_US_on_china_role_quoting_Trump_s_own_line_as_joint_is_refused()
     {
         // Line 33 reads "Trump: We will continue to seek further cooperation from China."; the edit makes
-        // the US position joint again, and the first quote that is not joint is Trump's line.
+        // the US position joint.
         var seed = EditedSeed.Replace("""
                 speaker: Trump
                 kind: stated
                 quotes:
-                  - "welcomed China’s
+                  - "We will continue to seek
             """, """
                 speaker: both
                 kind: joint
                 quotes:
-                  - "welcomed China’s
+                  - "We will continue to seek
             """);
         seed.FailsAt(seed.Find("\"We will continue to seek further cooperation", "\""), "line 33", "Trump's own line", "set the position's speaker to 'Trump'");
     }
@@ -108,12 +108,90 @@ public sealed class SeedFidelityTests
     }
 
     [Fact]
-    public void A_joint_line_supports_the_position_of_a_leader_who_is_party_to_it()
+    public void Japan_on_north_korea_stated_by_Abe_quoting_a_joint_line_is_refused_with_Abe_s_lines()
     {
-        // Line 18 opens "Abe, Trump confirmed …", so Abe is party to it and may quote it as his own.
+        // The seed once quoted line 18, "Abe, Trump confirmed that the two countries stand together …", in
+        // Abe's stated position: a joint line, not Abe's words alone. Abe's own lines, read off the briefing
+        // by hand: 12, 21, 27, 36 and 61 open "Abe:", and line 64's "the Japanese side explained" is Abe's
+        // (the one Prime Minister the briefing names): 12, 21, 27, 36, 61 and 64. The briefing is named as the
+        // world's 'source:' key, ../sources/abe-trump-summit-2017-11-06.txt, joined to the world's folder.
+        var seed = EditedSeed.Replace("""
+                speaker: Abe
+                kind: stated
+                quotes:
+                  - "We support the U.S. position
+            """, """
+                speaker: Abe
+                kind: stated
+                quotes:
+                  - "the two countries stand together\u00A0one hundred percent\u00A0on the North Korea issue"
+                  - "We support the U.S. position
+            """);
+        var at = seed.Find("\"the two countries stand together\\u00A0one hundred percent\\u00A0on the North Korea issue\"\n      - \"We support", "\"");
+        var error = seed.FailsAt(at);
+        Assert.Equal(
+            $"{EditedSeed.PathBeside}:{at.Line}:{at.Column}: this quote stands on line 18 of {Path.Combine(Path.GetDirectoryName(Summits.Tests.SeedFiles.World)!, "../sources/abe-trump-summit-2017-11-06.txt")}, which is a joint line of Abe and Trump (speaker 'both'), " +
+            "not the position's speaker 'Abe': a stated position quotes only lines of 'Abe' (lines 12, 21, 27, 36, 61 and 64); " +
+            "a joint line belongs in an agreement's 'quote' or in a position with speaker 'both' (kind 'joint' or 'inferred'); or quote a line of 'Abe'",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_leader_s_inferred_position_quoting_a_joint_line_is_refused_too()
+    {
+        // Line 18 is joint whatever the kind: Trump's inferred position on sanctions may quote only Trump's lines
+        // (15, 24, 33 and 50, each opening "Trump:").
+        var seed = EditedSeed.Replace("""
+                speaker: Trump
+                kind: inferred
+                quotes:
+                  - "We welcome your action."
+            """, """
+                speaker: Trump
+                kind: inferred
+                quotes:
+                  - "We welcome your action."
+                  - "They agreed that now is not the time to hold dialogue, but to apply maximum pressure."
+            """);
+        seed.FailsAt(seed.Find("\"We welcome your action.\"\n      - \"They agreed", "\"They"),
+            "line 18", "a joint line of Abe and Trump", "an inferred position quotes only lines of 'Trump' (lines 15, 24, 33 and 50)");
+    }
+
+    [Fact]
+    public void A_leader_s_own_line_supports_the_leader_s_stated_position()
+    {
+        // Line 27 reads "Abe: We support the U.S. position of “putting all options on the table.”".
         var japan = PositionOf("JP", "north-korea");
+        Assert.Equal(PositionKind.Stated, japan.Provenance.Kind);
         Assert.Equal("Abe", japan.Provenance.Speaker);
-        Assert.Contains(japan.Provenance.Quotes, q => q.Location.Line == 18);
+        Assert.Equal(27, Assert.Single(japan.Provenance.Quotes).Location.Line);
+    }
+
+    [Fact]
+    public void Joint_lines_support_agreements_and_positions_of_both()
+    {
+        // Line 18 ("Abe, Trump confirmed …", then "They agreed …") is joint: the seed quotes
+        // them in the US's joint position on north-korea and in the nk-maximum-pressure agreement, and loads.
+        var us = PositionOf("US", "north-korea");
+        Assert.Equal(Provenance.Both, us.Provenance.Speaker);
+        Assert.All(us.Provenance.Quotes, q => Assert.Equal(18, q.Location.Line));
+        Assert.Equal(18, Seed.Agreements.Single(a => a.Id == "nk-maximum-pressure").Quote!.Location.Line);
+        // Line 30, both its sentences, is quoted whole by the agreement on China's role.
+        var china = Seed.Agreements.Single(a => a.Id == "china-constructive-dialogue");
+        Assert.Equal(new SourceLocation(30, 1, china.Quote!.Location.Paragraph), china.Quote.Location);
+    }
+
+    [Fact]
+    public void No_stated_position_of_the_seed_quotes_a_line_that_is_not_its_speaker_s()
+    {
+        // Every stated position's quotes, with the line each stands on; the speakers' lines as read above:
+        // Abe 12, 21, 27, 36, 61, 64; Trump 15, 24, 33, 50.
+        var lines = new Dictionary<string, int[]> { ["Abe"] = [12, 21, 27, 36, 61, 64], ["Trump"] = [15, 24, 33, 50] };
+        var stated = Seed.Positions.Where(p => p.Provenance.Kind == PositionKind.Stated).ToList();
+        // JP on north-korea, north-korea-sanctions, china-role and defense-procurement; the US on china-role,
+        // unsc-permanent-seat and trade-imbalance: 7.
+        Assert.Equal(7, stated.Count);
+        Assert.All(stated, p => Assert.All(p.Provenance.Quotes, q => Assert.Contains(q.Location.Line, lines[p.Provenance.Speaker])));
     }
 
     [Fact]
@@ -179,13 +257,15 @@ public sealed class SeedFidelityTests
     }
 
     [Theory]
-    [InlineData("JP", "north-korea", "the two countries stand together\u00A0one hundred percent\u00A0on the North Korea issue", 18)]
     [InlineData("US", "north-korea", "the two countries stand together\u00A0one hundred percent\u00A0on the North Korea issue", 18)]
-    [InlineData("JP", "china-role", "welcomed China’s making positive contributions to\u00A0peace and prosperity of the international community", 30)]
-    [InlineData("US", "china-role", "welcomed China’s making positive contributions to\u00A0peace and prosperity of the international community", 30)]
     [InlineData("JP", "defense-procurement", "It will continue to procure the new SM-3 Block 2A missile interceptor", 61)]
     public void What_the_seed_once_left_out_is_quoted(string actor, string topic, string quote, int line) =>
         Assert.Equal(line, Assert.Single(PositionOf(actor, topic).Provenance.Quotes, q => q.Text == quote).Location.Line);
+
+    [Fact]
+    public void The_joint_welcome_of_China_s_contributions_is_quoted_by_the_agreement_on_China_s_role() =>
+        Assert.Contains("welcomed China’s making positive contributions to\u00A0peace and prosperity of the international community",
+            Seed.Agreements.Single(a => a.Id == "china-constructive-dialogue").Quote!.Text, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("nk-maximum-pressure", AgreementVerb.Agreed)]
