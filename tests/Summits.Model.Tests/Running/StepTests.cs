@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Summits.Model;
+using static Summits.Model.Tests.WorldBuilder;
+
+namespace Summits.Model.Tests;
+
+/// <summary>
+/// What the runner does with each kind of step besides rounds and expectations: a proposal with a deadline is
+/// renewed each round until it expires, a scripted answer for a rounds step answers its round offers, and a shock
+/// changes the actor the rest of the run sees.
+/// </summary>
+public sealed class StepTests
+{
+    // A at 40 and B at 60 on t, salience 1 (windows of 5: A's no deal 45, B's 55; no influence moves them); C holds
+    // no position. Topic u has no holder, so rounds on u alone offer nothing.
+    private static World Trio() =>
+        World([Actor("A"), Actor("B"), Actor("C")], [Topic("t"), Topic("u")], [Position("A", "t", 40, 1), Position("B", "t", 60, 1)]);
+
+    private static async Task<(ImmutableArray<TimelineEvent> Timeline, RunState State)> Run(params Step[] steps)
+    {
+        var world = Trio();
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default, steps), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        return (timeline, state);
+    }
+
+    [Fact]
+    public async Task A_proposal_with_a_deadline_is_renewed_each_round_at_that_round_s_time_and_expires_after_its_last()
+    {
+        // A offers 45 on t with a deadline of 2 rounds, then two rounds run on u alone (no offers there).
+        var (timeline, state) = await Run(
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 45)], AgreementRule.Unanimity, 2),
+            new RoundsStep("r", 2, 2, ["u"], AgreementRule.Unanimity));
+        // B, linear with reservation 55, answers each time with its own offer at τ, 60 + τ·(55 − 60), which is
+        // better for it than 45 (so it never accepts): at τ = 0 (the proposal itself) 60, in round 1 of 2
+        // (τ = 0.5) 57.5, in round 2 (τ = 1) 55. After round 2 both rounds of the deadline are used: the proposal
+        // expires, nothing is open any more, and the step ends as settled.
+        var proposals = timeline.Where(e => e.Kind == EventKind.Proposal).Select(e => (e.Cause, e.Why)).ToArray();
+        Assert.Equal([("p1", "proposal to B under unanimity"), ("p1~1", "renewed proposal to B under unanimity"), ("p1~2", "renewed proposal to B under unanimity")], proposals);
+        var answers = timeline.Where(e => e.Actor == "B" && e.Kind is EventKind.Accept or EventKind.Reject or EventKind.Counter).ToArray();
+        Assert.DoesNotContain(answers, e => e.Kind == EventKind.Accept);
+        Assert.Equal([60.0, 57.5, 55.0], answers.Select(e => Assert.Single(e.Terms!.Value).Value));
+        var expired = Assert.Single(timeline, e => e.Kind == EventKind.ProposalExpired);
+        Assert.Equal(("A", "t", "p1", "its deadline passed without agreement", 2), (expired.Actor, expired.Topic, expired.Cause, expired.Why, expired.Round));
+        var end = timeline[^1];
+        Assert.Equal((EventKind.Converged, "every topic in play is settled"), (end.Kind, end.Why));
+        Assert.Empty(state.Open);
+    }
+
+    [Fact]
+    public async Task A_proposal_accepted_on_renewal_is_no_longer_open()
+    {
+        // A offers 55 with a deadline of 3. At τ = 0 B's own offer is 60, better for it than 55: no. In round 1
+        // of 2 (τ = 0.5) B's own offer is 57.5: still no. In round 2 (τ = 1) B's own offer is its reservation 55,
+        // and 55 is as good: B accepts the renewal p1~2, which makes the agreement, and the proposal it renews
+        // is no longer open, so it never expires.
+        var (timeline, state) = await Run(
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 55)], AgreementRule.Unanimity, 3),
+            new RoundsStep("r", 2, 2, ["u"], AgreementRule.Unanimity));
+        var made = Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade);
+        Assert.Equal(("p1~2", 2), (made.Cause, made.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.ProposalExpired);
+        Assert.Empty(state.Open);
+    }
+
+    [Fact]
+    public async Task A_scripted_answer_for_a_rounds_step_answers_its_round_offers()
+    {
+        // B is told to accept the offers of step r. A opens: at τ = 1/10 its linear offer is 40 + 0.1·(45 − 40) =
+        // 40.5, which B on its own would refuse (its no deal is 55); scripted, it accepts, at 40.5 as offered.
+        var (timeline, _) = await Run(
+            new RespondStep("say", 1, "B", "r", new ScriptedAnswer(Response.Accept, [], "told to")),
+            new RoundsStep("r", 2, 10, [], AgreementRule.Unanimity, "A"));
+        var accept = Assert.Single(timeline, e => e.Kind == EventKind.Accept);
+        Assert.Equal(("B", "r.r1.t"), (accept.Actor, accept.Cause));
+        Assert.StartsWith("scripted: told to (model: ", accept.Why);
+        var made = Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade);
+        Assert.Equal(40.5, Assert.Single(made.Terms!.Value).Value, 9);
+        Assert.Equal("accepted by A, B under unanimity", made.Why);
+        Assert.Equal((EventKind.Converged, "every topic in play is settled"), (timeline[^1].Kind, timeline[^1].Why));
+    }
+
+    [Fact]
+    public async Task A_shock_changes_the_actor_the_rest_of_the_run_sees()
+    {
+        var (timeline, state) = await Run(new ShockStep("s", 1, "a new government",
+        [
+            new ShockChange(ShockTarget.Capability, "A", null, null, 0.9, null, null),
+            new ShockChange(ShockTarget.Affinity, "A", null, "B", null, -0.25, null),
+            new ShockChange(ShockTarget.Position, "C", "t", null, 50, null, 0.5),
+        ]));
+        // Capability 0.5 → 0.9; affinity toward B 0 − 0.25 = −0.25; C, with no position on t, takes one at 50.
+        Assert.Equal(0.9, state.Actors["A"].Capability);
+        Assert.Equal(-0.25, state.Actors["A"].Affinity["B"]);
+        Assert.Equal(50, state.Start["C/t"]);
+        Assert.Equal(
+        [
+            (EventKind.Shock, null, null, null, null, "a new government"),
+            (EventKind.CapabilityChanged, "A", null, 0.5, 0.9, "a new government"),
+            (EventKind.AffinityChanged, "A", null, 0.0, -0.25, "toward B"),
+            (EventKind.PositionAdded, "C", "t", null, 50.0, "a new government"),
+        ], timeline.Select(e => (e.Kind, e.Actor, e.Topic, e.Before, e.After, e.Why)));
+        Assert.All(timeline, e => Assert.Equal("s", e.Cause));
+    }
+
+    [Fact]
+    public async Task A_position_added_by_a_shock_joins_its_topic_s_rounds()
+    {
+        // C joins t at 50 (salience 0.5). In round 1 of 1 (τ = 1) the three holders bargain on t: C's arrival
+        // made it a three-party table, so the round offer goes to the two others.
+        var (timeline, _) = await Run(
+            new ShockStep("s", 1, "C takes a view", [new ShockChange(ShockTarget.Position, "C", "t", null, 50, null, 0.5)]),
+            new RoundsStep("r", 2, 1, ["t"], AgreementRule.Unanimity, "C"));
+        var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
+        Assert.Equal(("C", "round offer to A, B under unanimity"), (offer.Actor, offer.Why));
+    }
+}
