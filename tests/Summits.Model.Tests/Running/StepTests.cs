@@ -114,4 +114,124 @@ public sealed class StepTests
         var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
         Assert.Equal(("C", "round offer to A, B under unanimity"), (offer.Actor, offer.Why));
     }
+    [Fact]
+    public async Task A_proposal_accepted_at_once_is_not_renewed_even_with_a_deadline()
+    {
+        // 60 is B's own position, as good as its own offer at τ = 0: B accepts the proposal itself.
+        var (timeline, state) = await Run(
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 60)], AgreementRule.Unanimity, 2),
+            new RoundsStep("r", 2, 2, ["u"], AgreementRule.Unanimity));
+        Assert.Equal("p1", Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade).Cause);
+        Assert.Equal(["p1"], timeline.Where(e => e.Kind == EventKind.Proposal).Select(e => e.Cause));
+        Assert.Empty(state.Open);
+    }
+
+    [Fact]
+    public async Task A_scripted_answer_to_a_proposal_overrides_the_model()
+    {
+        // B would accept 60, its own position; the script says reject, and the reason says both.
+        var (timeline, _) = await Run(
+            new RespondStep("say", 1, "B", "p1", new ScriptedAnswer(Response.Reject, [], "")),
+            new ProposeStep("p1", 2, "A", ["B"], [new Term("t", 60)], AgreementRule.Unanimity, null));
+        var answer = Assert.Single(timeline, e => e.Actor == "B" && e.Kind != EventKind.Move);
+        Assert.Equal(EventKind.Reject, answer.Kind);
+        Assert.StartsWith("scripted, no reason given (model: ", answer.Why);
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.AgreementMade);
+    }
+
+    [Fact]
+    public async Task Each_rounds_step_counts_its_own_rounds_from_one()
+    {
+        // Two rounds steps on u (nothing to offer), of 2 and 3 rounds, each to its end: with nothing open the
+        // first ends after its first round as settled, and so does the second, which counts from 1 again.
+        var (timeline, _) = await Run(
+            new RoundsStep("r", 1, 2, ["u"], AgreementRule.Unanimity),
+            new RoundsStep("q", 2, 3, ["u"], AgreementRule.Unanimity));
+        Assert.Equal([("r", 1, "round 1 of 2"), ("q", 1, "round 1 of 3")],
+            timeline.Where(e => e.Kind == EventKind.Round).Select(e => (e.Step, e.Round!.Value, e.Why!)));
+    }
+
+    [Fact]
+    public async Task A_rounds_step_that_plays_one_round_plays_it_at_that_round_s_time()
+    {
+        // Only round 5 of 10, A opening: at τ = 0.5 A's linear offer is 40 + 0.5·(45 − 40) = 42.5; B rejects it
+        // (worse than its no deal 55) with its own offer 60 + 0.5·(55 − 60) = 57.5, and the step ends there, after
+        // the one round.
+        var (timeline, state) = await Run(new RoundsStep("r", 1, 10, ["t"], AgreementRule.Unanimity, "A", 5));
+        Assert.Equal("round 5 of 10", Assert.Single(timeline, e => e.Kind == EventKind.Round).Why);
+        Assert.Equal(42.5, Assert.Single(Assert.Single(timeline, e => e.Kind == EventKind.Proposal).Terms!.Value).Value, 9);
+        var answer = Assert.Single(timeline, e => e.Actor == "B");
+        Assert.Equal(EventKind.Reject, answer.Kind);
+        Assert.Equal(57.5, Assert.Single(answer.Terms!.Value).Value, 9);
+        Assert.True(state.Finished);
+    }
+
+    [Fact]
+    public async Task Advancing_a_finished_run_adds_nothing()
+    {
+        var world = Trio();
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default, new RoundsStep("r", 1, 1, ["u"], AgreementRule.Unanimity)), world);
+        var runner = new ScenarioRunner(new LocalWorld(world), state);
+        Assert.NotEmpty(await runner.AdvanceAsync());
+        Assert.True(state.Finished);
+        Assert.Empty(await runner.AdvanceAsync());
+        Assert.Equal(2, state.Events);
+    }
+
+    // A at 40 with salience 0.1 (window 5 + 45·0.9 = 45.5 points, so 57 is inside it) and B at 60 with salience 1
+    // (window 5); A proposes 57, which B accepts (it beats B's no deal 55).
+    private static readonly World Loose =
+        World([Actor("A"), Actor("B")], [Topic("t")], [Position("A", "t", 40, 0.1), Position("B", "t", 60, 1)]);
+
+    private static ShockStep Move(string id, double to) => new(id, 2, "drift", [new ShockChange(ShockTarget.Position, "B", "t", null, to, null, null)]);
+
+    [Fact]
+    public async Task A_strained_agreement_holds_again_when_every_party_is_back_inside_its_window()
+    {
+        // B to 64: 7 from 57, beyond its 5-point window but not beyond BreachFactor 2 × 5 = 10: strained. B back
+        // to 58: 1 from 57, and A 17 from it, inside its 45.5: restored.
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 57)], AgreementRule.Unanimity, null), Move("out", 64), Move("back", 58)), Loose);
+        var timeline = await new ScenarioRunner(new LocalWorld(Loose), state).RunToEndAsync();
+        Assert.Equal(
+        [
+            (EventKind.Shock, null, "out"), (EventKind.Move, "B", "out"), (EventKind.AgreementStrained, "B", "out"),
+            (EventKind.Shock, null, "back"), (EventKind.Move, "B", "back"), (EventKind.AgreementRestored, "B", "back"),
+        ], timeline.Skip(3).Select(e => (e.Kind, e.Actor, e.Cause)));
+        Assert.All(timeline.Skip(3).Where(e => e.Kind is EventKind.AgreementStrained or EventKind.AgreementRestored), e => Assert.StartsWith("p1: ", e.Why));
+    }
+
+    [Fact]
+    public async Task A_strained_agreement_stays_strained_while_another_party_is_outside_its_window()
+    {
+        // As above, but A has salience 1 too: at 40 it is 17 from 57, beyond its own 5-point window, so B's return
+        // inside its window does not restore the agreement.
+        var tight = World([Actor("A"), Actor("B")], [Topic("t")], [Position("A", "t", 40, 1), Position("B", "t", 60, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 57)], AgreementRule.Unanimity, null), Move("out", 64), Move("back", 58)), tight);
+        var timeline = await new ScenarioRunner(new LocalWorld(tight), state).RunToEndAsync();
+        Assert.Single(timeline, e => e.Kind == EventKind.AgreementStrained);
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.AgreementRestored);
+    }
+
+    private sealed class Recorder : IRunObserver
+    {
+        public List<string> Calls { get; } = [];
+        public IDisposable? BeginStep(Step step, int? round) { Calls.Add($"step {step.Id} {round}"); return null; }
+        public IDisposable? BeginProposal(Proposal proposal) { Calls.Add($"begin {proposal.Id}"); return null; }
+        public void EndProposal(Proposal proposal, ImmutableArray<string> parties) => Calls.Add($"end {proposal.Id} {string.Join('+', parties)}");
+        public void Emitted(TimelineEvent e) => Calls.Add($"event {e.Seq} {e.Kind}");
+    }
+
+    [Fact]
+    public async Task An_observer_sees_each_step_each_proposal_with_its_parties_and_each_event()
+    {
+        // A proposes 60 to B, which accepts (its own position): the proposal, the acceptance and the agreement.
+        var world = Trio();
+        var recorder = new Recorder();
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 60)], AgreementRule.Unanimity, null)), world);
+        await new ScenarioRunner(new LocalWorld(world), state, recorder).RunToEndAsync();
+        Assert.Equal(["step p1 ", "begin p1", "event 1 Proposal", "event 2 Accept", "event 3 AgreementMade", "end p1 A+B"], recorder.Calls);
+    }
 }
