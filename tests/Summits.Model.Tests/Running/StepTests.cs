@@ -234,4 +234,45 @@ public sealed class StepTests
         await new ScenarioRunner(new LocalWorld(world), state, recorder).RunToEndAsync();
         Assert.Equal(["step p1 ", "begin p1", "event 1 Proposal", "event 2 Accept", "event 3 AgreementMade", "end p1 A+B"], recorder.Calls);
     }
+    [Fact]
+    public async Task A_stalled_run_says_why_it_stopped()
+    {
+        // Two hard-liners at 40 and 60, salience 1 (reservations 45 and 55): each offers its own position and
+        // accepts nothing else, and at the deadline neither's offer beats the other's no deal. Round 1 makes the
+        // first offers, round 2 repeats them: nothing changed and nothing could, so the run stops after round 2.
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 40, 1), Position("B", "t", 60, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default, new RoundsStep("r", 1, 10, [], AgreementRule.Unanimity, "A")), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        var end = timeline[^1];
+        Assert.Equal((EventKind.Converged, "r", 2), (end.Kind, end.Cause, end.Round));
+        Assert.Equal("no offer and no position changed by more than 0.01 in round 2, and no party's tactic would offer or accept otherwise before the deadline", end.Why);
+    }
+
+    [Fact]
+    public async Task A_proposal_moves_its_recipient_and_says_by_whose_proposal()
+    {
+        // B at salience 0.5 is moved toward A's 45 (damping 1 − 0.5); the move names A's proposal as its cause.
+        var world = World([Actor("A"), Actor("B")], [Topic("t")], [Position("A", "t", 40, 1), Position("B", "t", 60, 0.5)]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 45)], AgreementRule.Unanimity, null)), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        var move = Assert.Single(timeline, e => e.Kind == EventKind.Move);
+        Assert.Equal(("B", "t", "p1", "moved by A's proposal"), (move.Actor, move.Topic, move.Cause, move.Why));
+        Assert.True(move.After < move.Before);
+    }
+
+    [Fact]
+    public async Task With_no_weight_on_the_other_side_the_proposer_aims_at_its_plain_average()
+    {
+        // B at 30 and C at 60 have capability 0, so capability × salience gives them no weight: the other side is
+        // their plain mean, 45, above A's 40, so A's reservation lies its 5-point window above it, at 45, and its
+        // linear offer at τ = 1/10 is 40 + 0.1·(45 − 40) = 40.5. (Toward B's 30 alone it would be 39.5.)
+        var world = World([Actor("A"), Actor("B", 0), Actor("C", 0)], [Topic("t")],
+            [Position("A", "t", 40, 1), Position("B", "t", 30, 1), Position("C", "t", 60, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(LocalRun.NoInfluence, new RoundsStep("r", 1, 10, [], AgreementRule.Unanimity, "A", 1)), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
+        Assert.Equal(40.5, Assert.Single(offer.Terms!.Value).Value, 9);
+    }
 }
