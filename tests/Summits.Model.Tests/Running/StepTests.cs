@@ -275,4 +275,26 @@ public sealed class StepTests
         var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
         Assert.Equal(40.5, Assert.Single(offer.Terms!.Value).Value, 9);
     }
+    [Fact]
+    public async Task A_package_superseded_topic_by_topic_is_first_partly_then_wholly_superseded()
+    {
+        // A (salience 0.1, windows of 45.5) and B (salience 1, at 60 on t and 50 on u) hold the package "old" at
+        // t 57, u 50. B accepts 58 on t (nearer its 60 than the 57 it is held to) and then 50 on u (its own
+        // position). The first binds both parties of "old" on t alone: partly superseded, still binding on u;
+        // the second takes u too: superseded. Each change is one event, caused by the agreement that made it.
+        var world = World([Actor("A"), Actor("B")], [Topic("t"), Topic("u")],
+            [Position("A", "t", 40, 0.1), Position("A", "u", 40, 0.1), Position("B", "t", 60, 1), Position("B", "u", 50, 1)],
+            [Package("old", [("t", 57), ("u", 50)], "A", "B")]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p2", 1, "A", ["B"], [new Term("t", 58)], AgreementRule.Unanimity, null),
+            new ProposeStep("p3", 2, "A", ["B"], [new Term("u", 50)], AgreementRule.Unanimity, null)), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        var changes = timeline.Where(e => e.Kind is EventKind.AgreementPartlySuperseded or EventKind.AgreementSuperseded)
+            .Select(e => (e.Kind, e.Actor, e.Topic, e.Cause, e.Why)).ToArray();
+        Assert.Equal(
+        [
+            (EventKind.AgreementPartlySuperseded, null, "t", "p2", "old: partly superseded by p2: on t; still binding on u"),
+            (EventKind.AgreementSuperseded, null, "t", "p3", "old: superseded by p3"),
+        ], changes);
+    }
 }
