@@ -632,8 +632,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         _ => target is { } t2 && Math.Abs(now - t2) > Math.Abs(start - t2) + 1e-9,
                     };
                     var to = p.TargetActor ?? (target is { } tv ? tv.ToString("0.##", CultureInfo.InvariantCulture) : "?");
+                    var expected = direction switch
+                    {
+                        Direction.Unchanged => "to stay where it was",
+                        Direction.Toward => $"to move toward {to}",
+                        _ => $"to move away from {to}",
+                    };
                     return (ok, string.Create(CultureInfo.InvariantCulture,
-                        $"expected {p.Actor} on {p.Topic} to move {Word(direction)}{(direction == Direction.Unchanged ? "" : $" {to}")}: {start:0.##} -> {now:0.##}"));
+                        $"expected {p.Actor} on {p.Topic} {expected}: {start:0.##} -> {now:0.##}"));
                 }
                 return (true, string.Create(CultureInfo.InvariantCulture, $"{p.Actor} on {p.Topic} at {now:0.##}"));
             }

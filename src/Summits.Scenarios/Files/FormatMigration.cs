@@ -40,7 +40,7 @@ public static class FormatMigration
         return (Apply(text, edits), [.. edits.Select(e => e.Change).OrderBy(c => c.Line)]);
     }
 
-    /// <summary>Each agreement that quotes the source gets the verb its sentence uses, just before its quote.</summary>
+    /// <summary>Each agreement that quotes the source gets the verb that governs its quote in its sentence (<see cref="Fidelity.Governing"/>), just before its quote.</summary>
     private static void AddVerbs(string path, YamlMappingNode root, List<(int, int, int, string, Change)> edits)
     {
         if (!root.Children.TryGetValue(new YamlScalarNode("agreements"), out var list) || list is not YamlSequenceNode agreements)
@@ -59,7 +59,7 @@ public static class FormatMigration
             var location = source.Find(quoteText)
                 ?? throw new InputException(YamlDocument.At(path, quoteValue), $"this quote does not appear verbatim in {source.Path}; fix it before migrating");
             var sentence = Fidelity.Sentence(source, new Quote(quoteText, location));
-            var verb = Fidelity.VerbIn(sentence)
+            var verb = Fidelity.Governing(sentence, quoteText)
                 ?? throw new InputException(YamlDocument.At(path, quoteValue), $"its sentence uses none of 'agreed', 'confirmed' or 'will', so its verb cannot be read from it; add 'verb: agreed', 'confirmed' or 'intent' by hand: \"{sentence}\"");
             var line = (int)quoteKey.Start.Line;
             var column = (int)quoteKey.Start.Column;

@@ -9,7 +9,7 @@ namespace Summits.Scenarios;
 /// its speaker alone (a joint line never supports one leader's position), its kind agrees with its speaker, a value from outside the source names its reference,
 /// and a quoted agreement records the verb its sentence uses.
 /// </summary>
-public static class Fidelity
+public static partial class Fidelity
 {
     private static readonly ConditionalWeakTable<SourceText, QuoteAttribution> Attributions = [];
 
@@ -40,8 +40,10 @@ public static class Fidelity
     }
 
     /// <summary>
-    /// The verb of a seeded agreement: required when it quotes its source, and it must be the verb of the
-    /// quoted sentence ("agreed", "confirmed", or "will" for a stated intent).
+    /// The verb of a seeded agreement: required when it quotes its source, and it must be the verb that
+    /// governs the quote in its sentence ("agreed", "confirmed", or "will" for a stated intent; see
+    /// <see cref="Governing"/>), so a sentence that agrees one thing and states an intent on another
+    /// records each as what it is.
     /// </summary>
     public static AgreementVerb? Verb(MappingReader r, Quote? quote, SourceText? source, int format = FileFormat.Current)
     {
@@ -49,7 +51,7 @@ public static class Fidelity
         if (quote is null || source is null)
             return verb;
         var sentence = Sentence(source, quote);
-        var found = VerbIn(sentence);
+        var found = Governing(sentence, quote.Text);
         if (verb is null && format < FileFormat.Current)
             throw r.Fail(r.Required("quote"), FileFormat.NeedsMigration(r.File, "format 2 records how the source puts each quoted agreement under 'verb' (agreed, confirmed or intent)"));
         if (verb is null)
@@ -60,15 +62,40 @@ public static class Fidelity
         if (!Uses(sentence, verb.Value))
             throw r.Fail(r.Required("verb"), $"'verb: {KebabCase.Of(verb.Value)}' needs its quoted sentence to say '{Word(verb.Value)}', and it does not: \"{sentence}\"" +
                 (found is { } g ? $"; it says '{Word(g)}' (verb: {KebabCase.Of(g)})" : ""));
+        if (found != verb)
+            throw r.Fail(r.Required("verb"), $"'verb: {KebabCase.Of(verb.Value)}' must be the verb that governs the quote, and \"{quote.Text}\" is governed by '{Word(found!.Value)}' (verb: {KebabCase.Of(found.Value)}); " +
+                $"to record what the sentence says with '{Word(verb.Value)}', quote only that clause");
         return verb;
     }
 
-    /// <summary>The first verb the sentence uses, in the order confirmed, agreed, will; null for none.</summary>
-    public static AgreementVerb? VerbIn(string sentence) =>
-        Uses(sentence, AgreementVerb.Confirmed) ? AgreementVerb.Confirmed
-        : Uses(sentence, AgreementVerb.Agreed) ? AgreementVerb.Agreed
-        : Uses(sentence, AgreementVerb.Intent) ? AgreementVerb.Intent
-        : null;
+    /// <summary>
+    /// The verb that governs <paramref name="quote"/> in <paramref name="sentence"/>: the first of the words
+    /// "confirmed", "agreed" and "will" the quote itself uses (by position); for a quote that uses none of them
+    /// (a clause such as "the U.S.'s commitment … is unshakable"), the last the sentence uses before the quote,
+    /// else the first after it. So "They agreed on X and will promote Y" quoted whole is agreed, and its
+    /// clause "will promote Y" is an intent. Null when the sentence uses none of the three words.
+    /// </summary>
+    public static AgreementVerb? Governing(string sentence, string quote)
+    {
+        var words = VerbPattern().Matches(sentence);
+        if (words.Count == 0)
+            return null;
+        var start = sentence.IndexOf(quote, StringComparison.Ordinal);
+        var (from, to) = start < 0 ? (0, sentence.Length) : (start, start + quote.Length);
+        var inside = words.FirstOrDefault(w => w.Index >= from && w.Index + w.Length <= to);
+        var before = words.LastOrDefault(w => w.Index + w.Length <= from);
+        var chosen = inside ?? before ?? words.FirstOrDefault(w => w.Index >= to);
+        return chosen?.Value switch
+        {
+            null => null,
+            "confirmed" => AgreementVerb.Confirmed,
+            "agreed" => AgreementVerb.Agreed,
+            _ => (AgreementVerb?)AgreementVerb.Intent,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(confirmed|agreed|will)\b")]
+    private static partial System.Text.RegularExpressions.Regex VerbPattern();
 
     /// <summary>The sentence of the source the quote stands in (the whole line when it spans sentences).</summary>
     public static string Sentence(SourceText source, Quote quote)

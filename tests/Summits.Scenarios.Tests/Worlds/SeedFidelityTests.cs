@@ -4,7 +4,7 @@ namespace Summits.Scenarios.Tests;
 
 /// <summary>
 /// The seed's quotes stand on lines the briefing attributes to the position's speaker, and each quoted
-/// agreement records the verb of its sentence. Each mistake the seed once had is edited back in and must
+/// agreement records the verb that governs its quote in its sentence. Each mistake the seed once had is edited back in and must
 /// be refused at its quote with file:line:column.
 /// </summary>
 public sealed class SeedFidelityTests
@@ -294,6 +294,47 @@ public sealed class SeedFidelityTests
             """);
         seed.FailsAt(seed.Find("verb: agreed\n    quote: \"Abe, Trump confirmed cooperation", "agreed"), "needs its quoted sentence to say 'agreed'", "verb: confirmed");
     }
+
+    [Fact]
+    public void An_intent_quoting_a_sentence_that_first_agrees_is_refused()
+    {
+        // Line 41's second sentence reads "They agreed on the importance of the Indo-Pacific region and will
+        // promote a strategy …": quoted whole, its verb is the first it says, "agreed"; the strategy the topic
+        // measures is only the clause after "will", so recording the whole sentence as an intent is refused.
+        var seed = EditedSeed.Replace("""
+                quote: "will promote a strategy for a free and open Indo-Pacific"
+            """, """
+                quote: "They agreed on the importance of the Indo-Pacific region and will promote a strategy for a free and open Indo-Pacific."
+            """);
+        seed.FailsAt(seed.Find("verb: intent\n    quote: \"They agreed on the importance", "intent"),
+            "'verb: intent' must be the verb that governs the quote", "is governed by 'agreed' (verb: agreed)", "quote only that clause");
+    }
+
+    [Fact]
+    public void The_seed_records_the_indo_pacific_strategy_as_the_intent_clause_of_its_sentence()
+    {
+        // Briefing line 41 (counted in the source file): "… They agreed on the importance of the Indo-Pacific
+        // region and will promote a strategy for a free and open Indo-Pacific."; the agreement quotes the clause
+        // after "will", verbatim.
+        var agreement = Seed.Agreements.Single(a => a.Id == "free-open-indo-pacific-strategy");
+        Assert.Equal(AgreementVerb.Intent, agreement.Verb);
+        Assert.Equal("will promote a strategy for a free and open Indo-Pacific", agreement.Quote!.Text);
+        Assert.Equal(41, agreement.Quote.Location.Line);
+    }
+
+    [Theory]
+    // The first of the three words inside the quote, by position, whatever words come after it.
+    [InlineData("They agreed on X and will promote Y.", "They agreed on X and will promote Y.", AgreementVerb.Agreed)]
+    [InlineData("They agreed on X and will promote Y.", "will promote Y", AgreementVerb.Intent)]
+    [InlineData("They confirmed that both will promote Y.", "They confirmed that both will promote Y.", AgreementVerb.Confirmed)]
+    // A quote with none of them: the last before it in the sentence, else the first after it.
+    [InlineData("A, B confirmed that X holds and that Y is unshakable.", "Y is unshakable", AgreementVerb.Confirmed)]
+    [InlineData("They agreed on X and will promote a strategy.", "a strategy", AgreementVerb.Intent)]
+    [InlineData("Y, as they agreed.", "Y", AgreementVerb.Agreed)]
+    // "willing" is not "will": whole words only; a sentence with none of the three has none.
+    [InlineData("They are willing to talk.", "They are willing to talk.", null)]
+    public void The_verb_governing_a_quote_is_the_first_in_it_else_the_nearest_before_it(string sentence, string quote, AgreementVerb? verb) =>
+        Assert.Equal(verb, Fidelity.Governing(sentence, quote));
 
     [Fact]
     public void A_quoted_agreement_without_a_verb_is_refused_with_the_verb_its_sentence_uses()
