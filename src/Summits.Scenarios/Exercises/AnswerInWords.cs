@@ -78,7 +78,14 @@ public static partial class AnswerInWords
     {
         var who = e.Actor == you ? "You" : Name(world, e.Actor);
         var verb = e.Actor == you ? Verb(e.Kind).TrimEnd('s') : Verb(e.Kind);
-        var instead = e.Terms is { IsDefaultOrEmpty: false } counter ? $" It would settle at {Terms(counter)} instead." : "";
+        // The model's counter-offer is the offer its tactic makes at the proposal's time τ: its concession curve from
+        // its ideal toward its reservation value, which it reaches only at τ = 1. Before then the counter is said; at
+        // τ = 1 (a proposal with no deadline, or the last round of one) the counter would be the side's confidential
+        // reservation value itself, so only that it keeps its limit to itself is said.
+        var judgedTime = Judged().Match(e.Why ?? "") is { Success: true } at ? Number(at, "tau") : 1;
+        var instead = e.Terms is not { IsDefaultOrEmpty: false } counter ? ""
+            : judgedTime < 1 ? $" It would settle at {Terms(counter)} instead."
+            : " It does not say what it would settle for.";
         var why = e.Why ?? "";
         var scripted = Scripted().Match(why);
         if (scripted.Success)
@@ -109,7 +116,7 @@ public static partial class AnswerInWords
         {
             EventKind.Reject => $"the terms are worth {u} to it, less than no deal, worth {noDeal} ({worth})",
             EventKind.Counter => $"the terms are worth {u} to it, more than no deal ({noDeal}), but less than what it would still ask for itself {Through(time)} ({own}), so it asks for more ({worth})",
-            _ when time >= 1 => $"there is no later round for these terms, and they are worth {u} to it, at least what no deal is worth ({noDeal}) ({worth})",
+            _ when time >= 1 => $"the proposal is a last word on these terms, to take or leave now, and they are worth {u} to it, at least what no deal is worth ({noDeal}) ({worth})",
             _ => $"the terms are worth {u} to it, at least what it would ask for itself {Through(time)} ({own}); no deal is worth {noDeal} ({worth})",
         };
         return $"{who} {verb}: {reason}.{instead}";

@@ -325,9 +325,10 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type("140");                                      // off the scale
         await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
         t.Type("40");
-        // 40 is below the US's reservation value on trade, 65: it rejects, in words, and would settle at 65.
+        // 40 is below the US's reservation value on trade, 65: it rejects, in words. A proposal made at the keyboard is a
+        // last word (τ = 1), where the US's counter would be that confidential 65 itself, so it does not say it.
         await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
-        await t.WaitForAsync("It would settle at trade-imbalance 65 instead.", after: "r1-JP-1: you propose trade-imbalance 40");
+        await t.WaitForAsync("It does not say what it would settle for.", after: "r1-JP-1: you propose trade-imbalance 40");
         await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
         t.Send("4");                                        // end round 1
         await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");

@@ -81,6 +81,35 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rejection_never_tells_the_student_the_other_side_s_reservation_value()
+    {
+        // Japan proposes trade-imbalance 40 in round 1, once as a last word (no deadline) and once with a deadline of 2 rounds.
+        // Trade-for-defence's brief for Japan says the model "tells you none" of the US's reservation values (65 on trade).
+        var lastWord = Path.Combine(_folder, "last-word.yaml");
+        File.WriteAllText(lastWord, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: no, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { trade-imbalance: 40 }\n");
+        var withDeadline = Path.Combine(_folder, "with-deadline.yaml");
+        File.WriteAllText(withDeadline, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: no, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { trade-imbalance: 40 }\n    deadline: 2\n");
+
+        var final = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", lastWord, "--engine", "local");
+        var open = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", withDeadline, "--engine", "local");
+
+        Assert.True(final.ExitCode == 0, final.ToString());
+        Assert.True(open.ExitCode == 0, open.ToString());
+        // The play is wrapped at 80 columns: read it as one line of words.
+        static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        var (last, opened) = (Words(final.Output), Words(open.Output));
+        // A last word is judged at the end of the time limit (τ = 1), where the US's concession curve has reached its
+        // reservation value, 65: its counter would be that value, so it says only that it keeps its limit to itself.
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72 (worth: how good an outcome is for that side, higher is better). It does not say what it would settle for.", last);
+        Assert.DoesNotContain("settle at", last);
+        Assert.DoesNotContain("trade-imbalance 65", last);
+        // With a deadline the proposal opens at τ = 0, where the Boulware curve x + τ^(1/β)·(r − x) has conceded nothing:
+        // the US (at 75 on trade, the brief's starting position) would settle at its own 75, not at 65.
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
+        Assert.DoesNotContain("trade-imbalance 65", opened);
+    }
+
+    [Fact]
     public async Task Without_answers_and_without_a_terminal_to_play_at_it_is_a_usage_error_with_exit_code_2()
     {
         var run = await SummitsProcess.RunFromPipeAsync(_folder, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local");
