@@ -7,13 +7,22 @@ namespace Summits.Grains;
 /// </summary>
 public static class GrainKeys
 {
-    /// <summary>What an id may be, in words, for error messages.</summary>
-    public const string IdRule = "letters, digits, '-' or '_', starting with a letter or digit (no spaces or '/')";
+    /// <summary>
+    /// The most characters an id may have: 64, room for any readable name, while a key (world and id, each at most
+    /// this long, and a '/') stays short in logs, storage keys and file names.
+    /// </summary>
+    public const int MaxIdLength = 64;
 
-    /// <summary>True when <paramref name="id"/> may be part of a grain key: ASCII letters, digits, '-' and '_', starting with a letter or digit.</summary>
+    /// <summary>What an id may be, in words, for error messages.</summary>
+    public const string IdRule = "letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/')";
+
+    /// <summary>
+    /// True when <paramref name="id"/> may be part of a grain key: 1 to <see cref="MaxIdLength"/> ASCII letters,
+    /// digits, '-' and '_', starting with a letter or digit.
+    /// </summary>
     public static bool IsId(string id)
     {
-        if (id.Length == 0 || !char.IsAsciiLetterOrDigit(id[0]))
+        if (id.Length == 0 || id.Length > MaxIdLength || !char.IsAsciiLetterOrDigit(id[0]))
             return false;
         foreach (var c in id)
         {

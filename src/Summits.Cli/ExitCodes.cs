@@ -17,6 +17,10 @@ public static class ExitCodes
     /// </summary>
     public const int RunFailed = 3;
 
-    /// <summary>The command was interrupted (Ctrl-C) before it finished: 128 plus SIGINT's number, as shells report it.</summary>
+    /// <summary>
+    /// The command was interrupted (Ctrl-C): 128 plus SIGINT's number, as shells report it, so that a script stops
+    /// where the user stopped it. Before the command finished, nothing of the interrupted output is written; after
+    /// (its output already in place), it says so.
+    /// </summary>
     public const int Interrupted = 130;
 }

@@ -27,6 +27,13 @@ public static class SummitsCommand
     {
         var root = Create();
         var parse = root.Parse(args);
+        // An unknown option where a command takes an argument ('run --bogus') is refused as an unknown option, not
+        // read as the argument's value (a scenario file of that name), whatever else the parser found.
+        if (parse.Action is not System.CommandLine.Help.HelpAction && UsageError.OptionTakenAsArgument(parse) is { } unknown)
+        {
+            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), unknown));
+            return ExitCodes.BadInput;
+        }
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             // One line, for the first mistake: the others are often its consequences.

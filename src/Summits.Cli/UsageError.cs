@@ -80,6 +80,26 @@ public static partial class UsageError
         return Of(first);
     }
 
+    /// <summary>
+    /// A word beginning with '-' that the parser took as a command's argument (a scenario file, say) although no
+    /// option has that name, said as an unknown option with the command's options, closest first; null when there
+    /// is none. "-" alone (standard input), a number such as -1, and anything after "--" stay arguments.
+    /// </summary>
+    public static string? OptionTakenAsArgument(ParseResult parse)
+    {
+        var tokens = parse.Tokens.ToList();
+        var end = tokens.FindIndex(t => t.Type == TokenType.DoubleDash);
+        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
+            foreach (var token in argument.Tokens)
+            {
+                var position = tokens.FindIndex(t => ReferenceEquals(t, token));
+                if (token.Value.Length > 1 && token.Value[0] == '-' && (end < 0 || position < end)
+                    && !double.TryParse(token.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                    return Unrecognized(parse, parse.CommandResult.Command, token.Value);
+            }
+        return null;
+    }
+
     private static string Unrecognized(ParseResult parse, Command command, string token)
     {
         if (!token.StartsWith('-') && command.Subcommands.Count > 0)

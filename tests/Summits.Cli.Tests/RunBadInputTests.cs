@@ -50,8 +50,27 @@ public sealed class RunBadInputTests : IDisposable
         var scenario = Path.Combine(_folder, "table.yaml");
         await File.WriteAllTextAsync(scenario, $"scenario: class/table-1\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
 
-        await Refused($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit (no spaces or '/'), not 'class/table-1'",
+        await Refused($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not 'class/table-1'",
             "whatif", scenario, "--runs", "2");
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("whatif")]
+    public async Task A_scenario_name_longer_than_64_characters_is_refused_before_any_run_and_64_is_taken(string command)
+    {
+        // 65 characters: one more than GrainKeys allows; the value starts at column 11 of line 1 (after "scenario: ").
+        var tooLong = new string('a', 65);
+        var scenario = Path.Combine(_folder, "long.yaml");
+        await File.WriteAllTextAsync(scenario, $"scenario: {tooLong}\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
+        string[] arguments = command == "run" ? [command, scenario, "-q"] : [command, scenario, "--runs", "2", "-q"];
+
+        await Refused($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not '{tooLong}'",
+            arguments);
+
+        // 64 characters, the most allowed, runs.
+        await File.WriteAllTextAsync(scenario, $"scenario: {new string('a', 64)}\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
+        Assert.Equal(0, (await SummitsProcess.RunAsync(arguments)).ExitCode);
     }
 
     [Fact]

@@ -9,27 +9,30 @@ namespace Summits.Grains;
 /// country in memory, and <see cref="Commit"/> writes it. The world grain commits every grain an advance
 /// touched before it writes its own state; an advance cut short by a fault is run again from its start,
 /// and the country goes back to the state it kept from before that advance (<see cref="CheckpointedState{T}"/>).
+/// Every method but Commit, Abandon and Retire takes the caller's cancellation token (an advance passes its
+/// own): a call whose token is cancelled stops with <see cref="OperationCanceledException"/> before it changes
+/// anything. Commit and Abandon take none, since once an advance begins them they must finish.
 /// </remarks>
 [Alias("summits.country-grain")]
 public interface ICountryGrain : IGrainWithStringKey
 {
     [Alias("Seed")]
-    Task Seed(Actor actor, ImmutableArray<Position> positions);
+    Task Seed(Actor actor, ImmutableArray<Position> positions, CancellationToken cancellation = default);
 
     [Alias("Get")]
-    Task<CountrySnapshot> Get();
+    Task<CountrySnapshot> Get(CancellationToken cancellation = default);
 
     /// <summary>The country's position on a topic as the advance in progress sees it; null when it holds none.</summary>
     [Alias("PositionOn")]
-    Task<Position?> PositionOn(string topic, AdvanceAttempt attempt);
+    Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing.</summary>
     [Alias("Evaluate")]
-    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt);
+    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Records a proposal this country makes; the same proposal id again in the same advance returns the first changes.</summary>
     [Alias("Propose")]
-    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt);
+    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Clears this country's stored state and deactivates it.</summary>
     [Alias("Retire")]
@@ -37,7 +40,7 @@ public interface ICountryGrain : IGrainWithStringKey
 
     /// <summary>Applies one change of a shock step to this country; the same <paramref name="command"/> id again in the same advance returns the first outcome and changes nothing.</summary>
     [Alias("Shock")]
-    Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt);
+    Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Writes what the attempt changed; the world grain calls it once per advance.</summary>
     [Alias("Commit")]

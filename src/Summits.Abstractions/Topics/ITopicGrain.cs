@@ -4,35 +4,38 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic and their status.</summary>
-/// <remarks>Calls of an advance carry its <see cref="AdvanceAttempt"/>, as a country's do (see <see cref="ICountryGrain"/>).</remarks>
+/// <remarks>
+/// Calls of an advance carry its <see cref="AdvanceAttempt"/>, and every method but Commit, Abandon and Retire
+/// the caller's cancellation token, as a country's do (see <see cref="ICountryGrain"/>).
+/// </remarks>
 [Alias("summits.topic-grain")]
 public interface ITopicGrain : IGrainWithStringKey
 {
     [Alias("Seed")]
-    Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements);
+    Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements, CancellationToken cancellation = default);
 
     /// <summary>The table as it stands outside any advance.</summary>
     [Alias("Get")]
-    Task<TopicTable> Get();
+    Task<TopicTable> Get(CancellationToken cancellation = default);
 
     /// <summary>The table as the advance in progress sees it.</summary>
     [Alias("GetDuring")]
-    Task<TopicTable> GetDuring(AdvanceAttempt attempt);
+    Task<TopicTable> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Every participant's position on this topic, asked of the country grains in parallel.</summary>
     [Alias("Positions")]
-    Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt);
+    Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
     [Alias("Record")]
-    Task<bool> Record(Agreement agreement, AdvanceAttempt attempt);
+    Task<bool> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Applies status changes and returns those applied; the same <paramref name="command"/> id again in the same advance returns the first answer and changes nothing.</summary>
     [Alias("Apply")]
-    Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt);
+    Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     [Alias("Join")]
-    Task Join(string actor, AdvanceAttempt attempt);
+    Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Writes what the attempt changed (see <see cref="ICountryGrain.Commit"/>).</summary>
     [Alias("Commit")]

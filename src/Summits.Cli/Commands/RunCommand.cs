@@ -111,12 +111,19 @@ public static class RunCommand
             stdout.Write((forked ? "branch," : "") + TimelineCsv.Header + "\n");
 
         var runs = new List<RunResult>();
+        // The output folders written so far, so that Ctrl-C can say what was written before it came.
+        var written = new List<string>();
         var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
         var host = engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
         try
         {
             foreach (var loaded in scenarios)
                 await RunOneAsync(loaded);
+        }
+        catch (OperationCanceledException) when (written.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"summits run: stopped before it finished; what it wrote before is in {Listed(written)}");
+            return ExitCodes.Interrupted;
         }
         finally
         {
@@ -134,8 +141,15 @@ public static class RunCommand
         // Said after the silo or host has stopped, when the exporters have flushed what they could.
         if ((silo?.TelemetryNotice ?? host?.TelemetryNotice) is { } telemetryNotice)
             await Console.Error.WriteLineAsync(telemetryNotice);
-        // Ctrl-C at any moment of the command, even once the runs are done, ends it as interrupted (130).
-        cancellation.ThrowIfCancellationRequested();
+        // Ctrl-C once the runs are done and their output is in place still ends the command as interrupted (130),
+        // so that a script stops where the user stopped it, but says that nothing was left undone.
+        if (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(written.Count > 0
+                ? $"summits run: interrupted after it finished; its output was written to {Listed(written)}"
+                : "summits run: interrupted after it finished");
+            return ExitCodes.Interrupted;
+        }
         return runs.Any(r => r.Failures > 0) ? ExitCodes.CheckFailed : ExitCodes.Ok;
 
         async Task RunOneAsync(LoadedScenario loaded)
@@ -204,21 +218,27 @@ public static class RunCommand
             if (outDir is not null)
             {
                 progress.Say($"writing timeline.jsonl ({run.Timeline.Length} events), state.json and agreements.csv to {outDir}");
-                var written = RunFiles.WriteAll(run, outDir, cancellation);
+                var files = RunFiles.WriteAll(run, outDir, cancellation);
+                written.Add(outDir);
                 progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
-                    await Console.Error.WriteLineAsync($"wrote {string.Join(", ", written.Take(written.Count - 1))} and {written[^1]} to {outDir}");
+                    await Console.Error.WriteLineAsync($"wrote {string.Join(", ", files.Take(files.Count - 1))} and {files[^1]} to {outDir}");
             }
             if (reportDir is not null)
             {
                 progress.Say($"writing the report to {reportDir}: report.html ({run.Final.Topics.Length} topics' charts), report.md and the CSVs");
                 RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath], cancellation);
+                written.Add(reportDir);
                 progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
                     await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
             }
         }
     }
+
+    /// <summary>Folders said in a sentence: "a", "a and b", "a, b and c".</summary>
+    private static string Listed(List<string> folders) =>
+        folders.Count == 1 ? folders[0] : $"{string.Join(", ", folders.Take(folders.Count - 1))} and {folders[^1]}";
 
     /// <summary>Why <paramref name="text"/> is not two different actors A,B of every world run; null when it is.</summary>
     private static string? PairError(string text, IReadOnlyList<LoadedScenario> scenarios)

@@ -24,19 +24,22 @@ public sealed class CountryGrain : Grain, ICountryGrain
         ? delegation
         : throw new InvalidOperationException($"country {this.GetPrimaryKeyString()} has not been seeded");
 
-    public async Task Seed(Actor actor, ImmutableArray<Position> positions)
+    public async Task Seed(Actor actor, ImmutableArray<Position> positions, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         _state.State.Seed(actor, positions);
         await _state.SeedAsync();
     }
 
-    public Task<CountrySnapshot> Get() =>
-        Task.FromResult(new CountrySnapshot(Delegation.Actor, [.. Delegation.Positions.Values]));
+    public Task<CountrySnapshot> Get(CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(new CountrySnapshot(Delegation.Actor, [.. Delegation.Positions.Values]));
 
-    public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt) => Task.FromResult(Enter(attempt).PositionOn(topic));
+    public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<Position?>(cancellation) : Task.FromResult(Enter(attempt).PositionOn(topic));
 
-    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt)
+    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var delegation = Enter(attempt);
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, GrainKeys.Split(this.GetPrimaryKeyString()).World);
         var evaluation = delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters);
@@ -55,15 +58,17 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _ => SummitsTelemetry.Outcomes.Counter,
     };
 
-    public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt)
+    public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var changes = Enter(attempt).Propose(proposal, commitments, parameters);
         _state.Changed();
         return Task.FromResult(changes);
     }
 
-    public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt)
+    public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var outcome = Enter(attempt).Shock(command, change, cause, commitments, parameters);
         _state.Changed();
         return Task.FromResult(outcome);

@@ -26,44 +26,51 @@ public sealed class TopicGrain : Grain, ITopicGrain
         ? table
         : throw new InvalidOperationException($"topic {this.GetPrimaryKeyString()} has not been seeded");
 
-    public async Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements)
+    public async Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         _state.State.Seed(topic, participants, agreements);
         await _state.SeedAsync();
     }
 
-    public Task<TopicTable> Get() => Task.FromResult(Table.Get());
+    public Task<TopicTable> Get(CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Table.Get());
 
-    public Task<TopicTable> GetDuring(AdvanceAttempt attempt) => Task.FromResult(Enter(attempt).Get());
+    public Task<TopicTable> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Enter(attempt).Get());
 
-    public async Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt)
+    public async Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var table = Enter(attempt);
         var topic = table.Topic.Id;
         var asks = table.Participants
-            .Select(actor => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(World, actor)).PositionOn(topic, attempt));
+            .Select(actor => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(World, actor)).PositionOn(topic, attempt, cancellation));
         var positions = await Task.WhenAll(asks);
         return [.. positions.OfType<Position>()];
     }
 
-    public Task<bool> Record(Agreement agreement, AdvanceAttempt attempt)
+    public Task<bool> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var recorded = Enter(attempt).Record(agreement);
         if (recorded)
             _state.Changed();
         return Task.FromResult(recorded);
     }
 
-    public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt)
+    public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var applied = Enter(attempt).Apply(command, changes);
         if (!applied.IsEmpty)
             _state.Changed();
         return Task.FromResult(applied);
     }
 
-    public Task Join(string actor, AdvanceAttempt attempt)
+    public Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         Enter(attempt).Join(actor);
         _state.Changed();
         return Task.CompletedTask;

@@ -21,12 +21,13 @@ public sealed partial class WorldGrain(
             throw new InvalidOperationException($"world '{Key}' has already been seeded");
 
         var countries = world.Actors.Select(actor =>
-            Country(actor.Id).Seed(actor, [.. world.PositionsOf(actor.Id)]));
+            Country(actor.Id).Seed(actor, [.. world.PositionsOf(actor.Id)], cancellation));
         var topics = world.Topics.Select(topic =>
             Topic(topic.Id).Seed(
                 topic,
                 [.. world.PositionsOn(topic.Id).Select(p => p.Actor)],
-                [.. world.Agreements.Where(a => a.Covers(topic.Id))]));
+                [.. world.Agreements.Where(a => a.Covers(topic.Id))],
+                cancellation));
         await Task.WhenAll(countries.Concat(topics));
         // Country and topic grains seeded before a cancellation are seeded again by the next Seed: only
         // the world's own write makes the world seeded.
@@ -92,7 +93,7 @@ public sealed partial class WorldGrain(
                 $"world '{Key}' has completed {state.State.Advances} advances: the next is {state.State.Advances}");
         cancellation.ThrowIfCancellationRequested();
         var attempt = new AdvanceAttempt(step, Guid.NewGuid());
-        var access = new GrainWorldAccess(GrainFactory, Key, attempt);
+        var access = new GrainWorldAccess(GrainFactory, Key, attempt, cancellation);
         try
         {
             var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
@@ -141,9 +142,9 @@ public sealed partial class WorldGrain(
     {
         var info = Current;
         cancellation.ThrowIfCancellationRequested();
-        var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).Get()));
+        var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).Get(cancellation)));
         cancellation.ThrowIfCancellationRequested();
-        var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).Get()));
+        var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).Get(cancellation)));
         var agreements = tables
             .SelectMany(t => t.Agreements)
             .DistinctBy(a => a.Id)

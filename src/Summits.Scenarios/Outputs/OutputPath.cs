@@ -8,8 +8,11 @@ public static class OutputPath
 {
     /// <summary>
     /// Why <paramref name="path"/> cannot take an output set (<see cref="OutputSet"/>); null when it can. The set
-    /// is written into a new folder beside the target and moved into place, so the folder that holds the target
-    /// (or the nearest one that exists) must take a new folder; that is tried with a folder made and removed again.
+    /// is written into a new folder beside the target and exchanged with it, so the folder that holds the target
+    /// (or the nearest one that exists) and the target itself must each take a new entry and give it up again;
+    /// that is tried with a folder made and removed in each, after their immutable and append-only flags are read
+    /// (a folder that could be made there but not removed would be left behind). The target's own folders, which
+    /// the new set takes with it, must be movable, and the target must not be a mount point.
     /// The working folder and the folders that hold it are refused, since moving a new folder into their place
     /// would leave a shell standing in the removed one.
     /// </summary>
@@ -29,9 +32,92 @@ public static class OutputPath
         if (working == full || working.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             return "it is the working folder or holds it, which the new output would replace; name a folder inside it, such as out";
         if (Directory.Exists(full))
-            return Probe(parent);
-        return Existing(Path.TrimEndingDirectorySeparator(path), out var existing) ?? Probe(existing);
+            return Unchangeable(full, "it") ?? Unchangeable(parent, $"'{parent}'") ?? Probe(full) ?? Probe(parent) ?? Unmovable(full);
+        return Existing(Path.TrimEndingDirectorySeparator(path), out var existing) ?? Unchangeable(existing, $"'{existing}'") ?? Probe(existing);
     }
+
+    /// <summary>
+    /// Why the folders of an existing target (which a new set takes with it) cannot be moved, or the target cannot
+    /// be replaced; null when they can: a folder flagged immutable or append-only (<c>chattr +i</c>, <c>+a</c>),
+    /// which not even root may rename, and a mount point, which no rename moves.
+    /// </summary>
+    private static string? Unmovable(string target)
+    {
+        if (MountPoints().Contains(target))
+            return "it is a mount point, which a new folder cannot take the place of; name a folder inside it";
+        foreach (var folder in new DirectoryInfo(target).EnumerateDirectories())
+        {
+            if (folder.LinkTarget is not null)
+                continue;
+            if (Unchangeable(folder.FullName, $"its folder '{folder.Name}'") is { } problem)
+                return problem + ", so it cannot be moved into the new output";
+            if (MountPoints().Contains(folder.FullName))
+                return $"its folder '{folder.Name}' is a mount point, so it cannot be moved into the new output";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="folder"/> (said as <paramref name="said"/>) cannot be changed or renamed by anyone: its
+    /// immutable or append-only flag, read with <c>ioctl(FS_IOC_GETFLAGS)</c> on Linux; null when neither is set or
+    /// the flags cannot be read (another system, a file system without them).
+    /// </summary>
+    private static string? Unchangeable(string folder, string said)
+    {
+        if (!OperatingSystem.IsLinux())
+            return null;
+        var descriptor = Open(folder, ReadOnly | Directory_ | NonBlock);
+        if (descriptor < 0)
+            return null;
+        try
+        {
+            long flags = 0;
+            if (GetFlags(descriptor, FsIocGetFlags, ref flags) != 0)
+                return null;
+            if ((flags & ImmutableFlag) != 0)
+                return $"{said} is immutable (chattr +i), which not even root may change";
+            if ((flags & AppendFlag) != 0)
+                return $"{said} is append-only (chattr +a), from which nothing may be removed or moved";
+            return null;
+        }
+        finally
+        {
+            Close(descriptor);
+        }
+    }
+
+    /// <summary>The folders on which a file system is mounted, from <c>/proc/self/mountinfo</c> (empty elsewhere).</summary>
+    private static HashSet<string> MountPoints()
+    {
+        var points = new HashSet<string>(StringComparer.Ordinal);
+        if (!OperatingSystem.IsLinux() || !File.Exists("/proc/self/mountinfo"))
+            return points;
+        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
+        {
+            // The fifth field is the mount point, with space, tab, newline and backslash written as octal escapes.
+            var fields = line.Split(' ');
+            if (fields.Length > 4)
+                points.Add(System.Text.RegularExpressions.Regex.Replace(fields[4], @"\\([0-7]{3})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 8)).ToString()));
+        }
+        return points;
+    }
+
+    private const int ReadOnly = 0;
+    private const int NonBlock = 0x800;
+    private const int Directory_ = 0x10000;
+    // _IOR('f', 1, long) on 64-bit Linux; the kernel writes an int's worth of flags.
+    private const ulong FsIocGetFlags = 0x80086601;
+    private const long ImmutableFlag = 0x10;
+    private const long AppendFlag = 0x20;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    private static extern int GetFlags(int descriptor, ulong request, ref long flags);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int descriptor);
 
     /// <summary>
     /// The nearest folder above <paramref name="path"/> that exists, named as the user named the path (the working

@@ -38,8 +38,9 @@ public static class OutputSet
     public const string DelayVariable = "SUMMITS_OUTPUT_DELAY_MS";
 
     /// <summary>
-    /// For tests only: the step of a set's write at which the writer pauses for ten minutes, once, after writing
-    /// "summits: output paused at STEP" to standard error, so that a test can kill it there. The steps, in order:
+    /// For tests only: the step of a set's write at which the writer pauses for ten minutes (or until Ctrl-C), once,
+    /// after writing "summits: output paused at STEP" to standard error, so that a test can kill or interrupt it
+    /// there. The steps, in order:
     /// <c>written</c> (the new set's files are written and the target's files linked into it), <c>folder</c> (the
     /// target's first folder is moved into the new set; only when it has one), <c>moved</c> (all its folders are),
     /// <c>exchanged</c> (the new set has taken the target's place; the replaced set is beside it, not yet removed).
@@ -99,7 +100,7 @@ public static class OutputSet
                 return;
             }
             var folders = KeepOthers(target, staging, names);
-            Pause("written");
+            Pause("written", cancellation);
             cancellation.ThrowIfCancellationRequested();
             // The target's folders move into the new set now, so that a folder that cannot be moved leaves the
             // previous set as it was, and from here to the exchange is one step.
@@ -107,12 +108,15 @@ public static class OutputSet
             {
                 Directory.Move(Path.Combine(target, folder), Path.Combine(staging, folder));
                 moved.Add(folder);
-                Pause("folder");
+                Pause("folder", cancellation);
             }
-            Pause("moved");
+            Pause("moved", cancellation);
+            // The new folder takes the target's permissions as well as its place.
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(staging, File.GetUnixFileMode(target));
             Exchange(staging, target);
             exchanged = true;
-            Pause("exchanged");
+            Pause("exchanged", cancellation);
             // The replaced set is now at the staging path; what appeared in the target while the set was written
             // (no name of a set, and not in the new one) moves across.
             foreach (var entry in new DirectoryInfo(staging).EnumerateFileSystemInfos())
@@ -144,9 +148,28 @@ public static class OutputSet
         finally
         {
             if (staging is not null && Directory.Exists(staging))
-                Directory.Delete(staging, recursive: true);
+                Clear(staging);
         }
     }
+
+    /// <summary>
+    /// Removes a folder this writer made or replaced, or one a killed writer left; one that cannot be removed
+    /// (a file in it made immutable, say) is said in a note (<see cref="FormatNotes"/>) and left, since nothing
+    /// reads it and no later write is stopped by it.
+    /// </summary>
+    private static void Clear(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            FormatNotes.Say($"note: the folder '{folder}' that an output write left could not be removed ({Why(e)}); nothing reads it, and it may be removed by hand");
+        }
+    }
+
+    private static string Why(Exception e) => e is UnauthorizedAccessException ? "permission denied" : e.Message.TrimEnd('.');
 
     /// <summary>
     /// Moves the folders named in <paramref name="moved"/> from <paramref name="staging"/> back into
@@ -180,13 +203,13 @@ public static class OutputSet
     }
 
     /// <summary>Pauses the writer at <paramref name="step"/> when <see cref="PauseVariable"/> names it (tests only).</summary>
-    private static void Pause(string step)
+    private static void Pause(string step, CancellationToken cancellation)
     {
         if (PauseAt != step || Interlocked.Exchange(ref _paused, 1) == 1)
             return;
         Console.Error.WriteLine($"summits: output paused at {step}");
         Console.Error.Flush();
-        Thread.Sleep(TimeSpan.FromMinutes(10));
+        cancellation.WaitHandle.WaitOne(TimeSpan.FromMinutes(10));
     }
 
     private static int _paused;
@@ -215,19 +238,38 @@ public static class OutputSet
         }
         if (!Path.Exists(target) && abandoned.FirstOrDefault(f => f.EndsWith(".old", StringComparison.Ordinal)) is { } aside)
         {
-            Directory.Move(aside, target);
             abandoned.Remove(aside);
+            try
+            {
+                Directory.Move(aside, target);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // It holds the previous set and the user's files, which are nowhere else: it stays.
+                FormatNotes.Say($"note: '{aside}', the previous output of '{target}' that a killed write left, could not be put back ({Why(e)}); it is left as it is");
+            }
         }
         foreach (var folder in abandoned)
         {
+            var kept = true;
             foreach (var entry in new DirectoryInfo(folder).EnumerateDirectories())
             {
                 if (entry.LinkTarget is not null || Path.Exists(Path.Combine(target, entry.Name)))
                     continue;
-                Directory.CreateDirectory(target);
-                Directory.Move(entry.FullName, Path.Combine(target, entry.Name));
+                try
+                {
+                    Directory.CreateDirectory(target);
+                    Directory.Move(entry.FullName, Path.Combine(target, entry.Name));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    FormatNotes.Say($"note: the folder '{entry.Name}' that a killed write of '{target}' left in '{folder}' could not be moved back ({Why(e)}); it is left there");
+                    kept = false;
+                }
             }
-            Directory.Delete(folder, recursive: true);
+            // A folder still holding one of the user's folders stays; the write goes on beside it.
+            if (kept)
+                Clear(folder);
         }
     }
 

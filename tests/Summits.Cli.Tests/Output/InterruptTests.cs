@@ -62,6 +62,32 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 
+    [Fact]
+    public async Task Ctrl_C_once_the_output_set_is_in_place_says_the_run_finished_and_where_its_output_is_with_exit_130()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        var previous = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Scenario("what-if", "baseline.yaml"), "--engine", "local", "-q", "--seed", "1", "--out", output]);
+        Assert.Equal(0, previous.ExitCode);
+        var before = Contents(output);
+
+        // The writer pauses once the new set has taken the previous one's place (and says so), until Ctrl-C.
+        // -v quiet: nothing on standard error but errors and the pause, so that the line Ctrl-C leads to is alone.
+        using var run = Start(["run", Scenario("what-if", "baseline.yaml"), "--engine", "local", "-v", "quiet", "--out", output],
+            new() { [OutputSet.PauseVariable] = "exchanged" });
+        Assert.Equal("summits: output paused at exchanged", await run.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3)));
+        Assert.Equal(0, Kill(run.Id, SigInt));
+
+        var (exit, error) = await EndAsync(run);
+        // 130, as for any Ctrl-C (README, exit codes), but the line says that nothing was left undone.
+        Assert.Equal(130, exit);
+        Assert.Equal($"summits run: interrupted after it finished; its output was written to {output}", Said(error));
+        // The new set (the default seed's, not seed 1's) is whole in place, and nothing is left beside it.
+        var after = Contents(output);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.NotEqual(before["timeline.jsonl"], after["timeline.jsonl"]);
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
     /// <summary>
     /// Every command that writes an output set, with the set's file names and the first file it writes: Ctrl-C
     /// comes after that file. The inputs are the smallest that reach the write (the local engine where a command

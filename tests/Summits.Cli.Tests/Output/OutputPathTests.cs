@@ -11,7 +11,64 @@ public sealed class OutputPathTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-output-");
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose()
+    {
+        // The tests that make a folder immutable undo it here, whatever their outcome.
+        Chattr("-R", "-i", _folder.FullName);
+        _folder.Delete(recursive: true);
+    }
+
+    /// <summary>Runs chattr (e2fsprogs), which sets the flags that stop even root, as these tests run.</summary>
+    private static void Chattr(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("chattr") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"chattr {string.Join(' ', arguments)} failed: {error}");
+    }
+
+    /// <summary>Every file and folder under <paramref name="folder"/> by relative path, with a file's text ("/" for a folder).</summary>
+    private static SortedDictionary<string, string> Tree(string folder) =>
+        new(Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(e => Path.GetRelativePath(folder, e), e => File.Exists(e) ? File.ReadAllText(e) : "/"), StringComparer.Ordinal);
+
+    public static TheoryData<string, string, string> Unchangeable() => new()
+    {
+        // {0}: the folder made immutable, relative to the test's folder; {1}: the --out path; {2}: why it is refused.
+        { "out", "out", "it is immutable (chattr +i), which not even root may change" },
+        { "out/branch", "out", "its folder 'branch' is immutable (chattr +i), which not even root may change, so it cannot be moved into the new output" },
+        { "parent", "parent/out", "'PARENT' is immutable (chattr +i), which not even root may change" },
+        { "parent", "parent/new/out", "'PARENT' is immutable (chattr +i), which not even root may change" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unchangeable))]
+    public async Task An_output_folder_that_cannot_be_changed_is_refused_before_the_run_and_nothing_is_touched(string immutable, string output, string why)
+    {
+        // A previous set and a user's folder, everywhere the output may be.
+        foreach (var folder in (string[])["out", "parent/out"])
+        {
+            Directory.CreateDirectory(Path.Combine(_folder.FullName, folder, "branch"));
+            File.WriteAllText(Path.Combine(_folder.FullName, folder, "timeline.jsonl"), "previous timeline\n");
+            File.WriteAllText(Path.Combine(_folder.FullName, folder, "branch", "a.csv"), "branch a\n");
+        }
+        var before = Tree(_folder.FullName);
+        Chattr("+i", Path.Combine(_folder.FullName, immutable));
+        // An --out that exists is checked as the full path it resolves to, so its parent is said in full; the
+        // nearest existing folder of one that does not exist is said as the user named it.
+        why = why.Replace("PARENT", output == "parent/out" ? Path.Combine(_folder.FullName, "parent") : "parent", StringComparison.Ordinal);
+
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--out", output]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits run: error: --out '{output}' cannot be written: {why} (see 'summits run --help')", run.Error.TrimEnd());
+        Chattr("-i", Path.Combine(_folder.FullName, immutable));
+        Assert.Equal(before, Tree(_folder.FullName));
+    }
+
 
     private static string Shipped(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "scenarios", .. parts]);
 

@@ -57,6 +57,47 @@ public sealed class ParseErrorTests
         Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run'; the options are --seed, ", OnlyLine(run));
     }
 
+    [Theory]
+    [InlineData("summits run", new[] { "run", "--bogus" })]
+    [InlineData("summits whatif", new[] { "whatif", "--bogus" })]
+    [InlineData("summits compare", new[] { "compare", "--bogus", "b.yaml" })]
+    [InlineData("summits analyze", new[] { "analyze", "--bogus" })]
+    [InlineData("summits exercise", new[] { "exercise", "--bogus" })]
+    [InlineData("summits record", new[] { "record", "--bogus" })]
+    [InlineData("summits migrate", new[] { "migrate", "--bogus" })]
+    [InlineData("summits import ktab", new[] { "import", "ktab", "--bogus" })]
+    [InlineData("summits export ktab", new[] { "export", "ktab", "--bogus" })]
+    [InlineData("summits seed draft", new[] { "seed", "draft", "--bogus" })]
+    public async Task An_unknown_option_where_the_command_takes_a_file_is_refused_as_an_option_not_read_as_the_file(string command, string[] arguments)
+    {
+        var run = await SummitsProcess.RunAsync(arguments);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = OnlyLine(run);
+        Assert.StartsWith($"{command}: error: '--bogus' is not an option of '{command}'; the options are --", line);
+        Assert.EndsWith($"(see '{command} --help')", line);
+    }
+
+    [Fact]
+    public async Task A_misspelled_option_in_place_of_the_scenario_names_the_closest_option_first()
+    {
+        var run = await SummitsProcess.RunAsync("run", "--sead");
+
+        // '--sead' is one substitution from '--seed'; every other option of run is further.
+        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run'; the options are --seed, ", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_file_named_with_a_leading_dash_after_a_double_dash_is_read_as_the_file()
+    {
+        var run = await SummitsProcess.RunAsync("run", "--", "--bogus");
+
+        // After "--" every word is an argument: the file '--bogus' is looked for, and there is none.
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("is not an option", OnlyLine(run));
+        Assert.Contains("--bogus", OnlyLine(run));
+    }
+
     [Fact]
     public async Task A_missing_argument_names_the_arguments_the_command_takes()
     {

@@ -142,4 +142,59 @@ public sealed class OutputSetTests : IDisposable
         Assert.Equal("new a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void The_target_keeps_its_permissions_across_a_write()
+    {
+        Directory.CreateDirectory(Target);
+        // rwxr-x--- (0750), which is not the default a new folder gets (0755 under the usual umask 022).
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+        File.SetUnixFileMode(Target, mode);
+
+        OutputSet.Write(Target, Names, [("a.csv", "new a\n")]);
+
+        Assert.Equal(mode, File.GetUnixFileMode(Target));
+        Assert.Equal("new a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
+    }
+
+    [Fact]
+    public void A_left_folder_that_cannot_be_removed_is_said_in_a_note_and_stops_no_write()
+    {
+        // A killed writer (no process has number 2^22 + 1) left a folder with a file made immutable, which not
+        // even root may remove.
+        var abandoned = Path.Combine(_folder.FullName, ".out.summits-new-4194305-0123456789abcdef");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, "a.csv"), "half\n");
+        Chattr("+i", Path.Combine(abandoned, "a.csv"));
+        var notes = new List<string>();
+        try
+        {
+            using (FormatNotes.To(notes.Add))
+            {
+                OutputSet.Write(Target, Names, [("a.csv", "first\n")]);
+                OutputSet.Write(Target, Names, [("a.csv", "second\n")]);
+            }
+        }
+        finally
+        {
+            Chattr("-i", Path.Combine(abandoned, "a.csv"));
+        }
+
+        Assert.Equal("second\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
+        // One note for each write that found it; the folder stays, and nothing else is beside the target.
+        var note = $"note: the folder '{abandoned}' that an output write left could not be removed (permission denied); nothing reads it, and it may be removed by hand";
+        Assert.Equal([note, note], notes);
+        Assert.Equal([Path.GetFileName(abandoned), "out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Runs chattr (e2fsprogs), which sets the flags that stop even root, as these tests run.</summary>
+    private static void Chattr(string flag, string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true, UseShellExecute = false };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"chattr {flag} {path} failed: {error}");
+    }
 }

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Summits.Scenarios.Tests;
+
+/// <summary>The repository's test commands (tests/run, tests/faults) answer --help with their own usage, not dotnet test's.</summary>
+public sealed class TestScriptTests
+{
+    [Theory]
+    [InlineData("run", "--help")]
+    [InlineData("faults", "--help")]
+    [InlineData("faults", "-h")]
+    public void A_test_command_asked_for_help_says_its_own_usage_in_one_line_and_runs_nothing(string script, string help)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepoFiles.Root, "tests", script), help])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the script did not end within 30 s: it ran instead of saying its usage");
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("", error);
+        // One line, naming the script as it is run from the repository's root; dotnet test's help would be many lines.
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith($"usage: tests/{script} [DOTNET-TEST-OPTION...]: ", lines[0]);
+    }
+}
