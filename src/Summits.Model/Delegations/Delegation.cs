@@ -105,7 +105,9 @@ public sealed class Delegation
                 var position = Held(change.Topic);
                 var after = change.Apply(position.Salience, 0, 1);
                 _positions[position.Topic] = position with { Salience = new Salience(after) };
-                return new ShockOutcome(EventKind.SalienceChanged, position.Salience, after, Drifts(position.Topic, position.Value, after, commitments, cause, parameters));
+                // A change of salience moves no one: it neither strains nor breaches an agreement (a party is held to
+                // its agreements when it moves), though a strained one whose party is now within its window holds again.
+                return new ShockOutcome(EventKind.SalienceChanged, position.Salience, after, Drifts(position.Topic, position.Value, position.Value, after, commitments, cause, parameters));
             }
             default:
             {
@@ -121,7 +123,7 @@ public sealed class Delegation
                 }
                 var after = change.Apply(position.Value, ScaleValue.Min, ScaleValue.Max);
                 MoveTo(new Move(actor.Id, topic, position.Value, after, cause));
-                return new ShockOutcome(EventKind.Move, position.Value, after, Drifts(topic, after, position.Salience, commitments, cause, parameters));
+                return new ShockOutcome(EventKind.Move, position.Value, after, Drifts(topic, position.Value, after, position.Salience, commitments, cause, parameters));
             }
         }
     }
@@ -149,12 +151,12 @@ public sealed class Delegation
         _positions[move.Topic] = _positions[move.Topic] with { Value = new ScaleValue(move.After) };
     }
 
-    private ImmutableArray<CommitmentChange> Drifts(string topic, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)
+    private ImmutableArray<CommitmentChange> Drifts(string topic, double before, double value, double salience, IReadOnlyList<Commitment> commitments, string cause, ModelParameters parameters)
     {
         var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
         foreach (var c in commitments)
         {
-            if (c.Topic == topic && Negotiator.Drift(c, value, salience, parameters) is { } status)
+            if (c.Topic == topic && Negotiator.Drift(c, value, salience, parameters, before) is { } status)
                 changes.Add(new CommitmentChange(c.AgreementId, topic, Actor.Id, status, cause,
                     FormattableString.Invariant($"{Actor.Id} now at {value:0.##}, {Math.Abs(value - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(salience):0.##})")));
         }

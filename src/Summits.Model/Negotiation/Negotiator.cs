@@ -149,7 +149,7 @@ public static class Negotiator
             moves.Add(new Move(actor.Id, topic, x[i], after, proposal.Id));
             foreach (var c in commitments)
             {
-                if (c.Topic == topic && Drift(c, after, s[i], parameters) is { } status)
+                if (c.Topic == topic && Drift(c, after, s[i], parameters, x[i]) is { } status)
                     changes.Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
                         string.Create(CultureInfo.InvariantCulture, $"{actor.Id} moved to {after:0.##}, {Math.Abs(after - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(s[i]):0.##})")));
             }
@@ -205,18 +205,22 @@ public static class Negotiator
     /// What a party's position <paramref name="after"/> a move does to an agreement it is held to, with window w:
     /// more than <see cref="ModelParameters.BreachFactor"/>·w from the agreed value breaches it at once; more
     /// than w strains a holding agreement; back within w restores a strained one to holding. Null when nothing changes.
+    /// With the position <paramref name="before"/> the move given, only a move away from the agreed value strains or
+    /// breaches: a party that agreed to terms far from where it stood keeps the agreement while it stands still or
+    /// moves toward them.
     /// </summary>
-    public static AgreementStatus? Drift(Commitment commitment, double after, double salience, ModelParameters parameters)
+    public static AgreementStatus? Drift(Commitment commitment, double after, double salience, ModelParameters parameters, double? before = null)
     {
         var distance = Math.Abs(after - commitment.Value);
         var window = parameters.Window(salience);
         if (commitment.Status == AgreementStatus.Breached)
             return null;
-        if (distance > parameters.BreachFactor * window)
+        var away = before is not { } from || distance > Math.Abs(from - commitment.Value);
+        if (away && distance > parameters.BreachFactor * window)
             return AgreementStatus.Breached;
         return commitment.Status switch
         {
-            AgreementStatus.Holding when distance > window => AgreementStatus.Strained,
+            AgreementStatus.Holding when away && distance > window => AgreementStatus.Strained,
             AgreementStatus.Strained when distance <= window => AgreementStatus.Holding,
             _ => null,
         };

@@ -263,6 +263,9 @@ public static partial class ExerciseFile
             var l = new MappingReader(r.File, node, "a limit", LimitKeys);
             var topicNode = l.Required("topic");
             var topic = l.String("topic");
+            // A limit binds agreements made in play, and play makes agreements only on the table's topics.
+            if (!topics.Contains(topic))
+                throw l.Fail(topicNode, $"'{topic}' is not on the table; 'must-not-give-up' gives a limit on one of {MappingReader.Choices(topics)}");
             if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
                 throw l.Fail(topicNode, $"{actor} holds no position on '{topic}'; a limit is on a topic where the role stands somewhere");
             limits.Add(new Limit(topic, l.Number("limit", 0, 100), NotBlank(l, "why")));

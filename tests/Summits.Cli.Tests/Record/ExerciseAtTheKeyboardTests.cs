@@ -138,7 +138,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Enter");
         await t.WaitForAsync("Exercise trade-for-defence (Trade for defence): JP against US (a second player)");
         await t.WaitForAsync("(JP's player, press Enter when you have read your debrief)");
-        Assert.Contains("\n        0  total\n", t.Screen());
+        Assert.Contains("\n        5  total\n", t.Screen());
         t.Send("Enter");
         await t.WaitForAsync("Pass the keyboard to the player of United States (US)");
         Assert.DoesNotContain("JP against US", t.Screen());
@@ -148,14 +148,17 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
 
         // By hand: US's player accepts r1-JP-1, an agreement at 60 on trade. The US's proposal of 80 on procurement
         // pulls Japan by 0.02128 of the distance (worked in ExercisePlayTests): 60 + 0.02128 × 20 = 60.43. Round 2's
-        // inject raises Japan's salience on trade to 0.8: window 5 + 45 × 0.2 = 14, and Japan's 25 is 35 from the
-        // agreed 60, past 2 windows (28), so the agreement is breached, a breach for both (−10).
-        //   JP: breach −10; trade-deal 'yes' but none in force: 0; procurement-end |65 − 60.43| = 4.57, no step: 10; total 0
-        //   US: breach −10; trade-deal 'no', right: 5;            procurement-end |60 − 60.43| = 0.43, no step: 10; total 5
+        // inject raises Japan's salience on trade to 0.8 (window 5 + 45 × 0.2 = 14, breach past 28, and Japan's 25 is
+        // 35 from the agreed 60), but a change of salience moves no one, and a party is held to an agreement when it
+        // moves away from it: nobody moved on trade, so the agreement holds to the end, and each side's score
+        // weighs its terms. Trade at 60 is past both reservation values (Japan's 55 from above, the US's 65 from
+        // below), a share below 0: beyond-reservation −5 × priority 2 = −10 for each; 60 is within Japan's limit 70.
+        //   JP: beyond-reservation −10; trade-deal 'yes', right: 5; procurement-end |65 − 60.43| = 4.57, no step: 10; total 5
+        //   US: beyond-reservation −10; trade-deal 'no', wrong: 0;  procurement-end |60 − 60.43| = 0.43, no step: 10; total 0
         var grading = File.ReadAllLines(Path.Combine(output, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
-            [("JP", "breach", "-10"), ("JP", "prediction", "0"), ("JP", "prediction", "10"), ("JP", "total", "0"),
-             ("US", "breach", "-10"), ("US", "prediction", "5"), ("US", "prediction", "10"), ("US", "total", "5")],
+            [("JP", "beyond-reservation", "-10"), ("JP", "prediction", "5"), ("JP", "prediction", "10"), ("JP", "total", "5"),
+             ("US", "beyond-reservation", "-10"), ("US", "prediction", "0"), ("US", "prediction", "10"), ("US", "total", "0")],
             grading.Select(g => (g[2], g[3], g[5])));
 
         // The US player's file, played again without prompts, gives that player's lines again.

@@ -81,6 +81,29 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_agreement_made_where_a_side_stood_does_not_break_when_an_inject_only_changes_what_it_cares_about()
+    {
+        // The facilitator's note's own deal in round 1: trade 55 (Japan's reservation value, the US's is 65, but the
+        // US values procurement highly) with procurement 80. The US accepts; Japan, at 25 on trade, agreed to 55.
+        // Round 2's inject raises only Japan's salience on trade (0.65 to 0.8): it moves no one, so with the window
+        // 5 + 45·(1 − 0.8) = 14 and breach distance 28 now smaller than Japan's 30 from 55, the agreement still holds:
+        // a party is held to an agreement when it moves away from it, and Japan never moved.
+        var deal = Path.Combine(_folder, "deal.yaml");
+        File.WriteAllText(deal, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n");
+
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", deal, "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var words = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        Assert.Contains("Agreement r1-JP-1: defense-procurement 80, trade-imbalance 55. Both sides are now bound by it.", words);
+        Assert.DoesNotContain("breach r1-JP-1", words);
+        Assert.DoesNotContain("is breached", words);
+        Assert.DoesNotContain("is strained", words);
+        // The prediction of an agreement in force on trade is right: 5 points.
+        Assert.Contains("points: 'yes' is what the simulation did: 5", words);
+    }
+
+    [Fact]
     public async Task A_rejection_never_tells_the_student_the_other_side_s_reservation_value()
     {
         // Japan proposes trade-imbalance 40 in round 1, once as a last word (no deadline) and once with a deadline of 2 rounds.

@@ -35,6 +35,21 @@ public sealed class CommitmentTests
     public void A_party_exactly_at_the_window_or_at_the_breach_distance_is_still_inside_it(AgreementStatus status, double after, AgreementStatus? expected) =>
         Assert.Equal(expected, Negotiator.Drift(new Commitment("a", "t", 20, status), after, 0.5, Defaults));
 
+    // Only a move away from the agreed value counts against an agreement. Salience 0.5: window 27.5, breach beyond 55.
+    // A party that agreed to 80 while standing at 20 (60 away, past 55) keeps the agreement standing still (20 → 20) or
+    // moving toward it (20 → 21, 59 away); moving away (20 → 19, 61 away) breaches it. One that agreed to 50 at 80
+    // (30 away, past the window 27.5) keeps it holding at 79 (29 away, closer) and strains it at 81 (31 away, farther);
+    // moving toward the agreed value into the window (80 → 77, 27 away) restores a strained one.
+    [Theory]
+    [InlineData(80, AgreementStatus.Holding, 20, 20, null)]
+    [InlineData(80, AgreementStatus.Holding, 20, 21, null)]
+    [InlineData(80, AgreementStatus.Holding, 20, 19, AgreementStatus.Breached)]
+    [InlineData(50, AgreementStatus.Holding, 80, 79, null)]
+    [InlineData(50, AgreementStatus.Holding, 80, 81, AgreementStatus.Strained)]
+    [InlineData(50, AgreementStatus.Strained, 80, 77, AgreementStatus.Holding)]
+    public void Only_a_move_away_from_the_agreed_value_strains_or_breaches_an_agreement(double agreed, AgreementStatus status, double before, double after, AgreementStatus? expected) =>
+        Assert.Equal(expected, Negotiator.Drift(new Commitment("a", "t", agreed, status), after, 0.5, Defaults, before));
+
     // A jump of five windows (5·27.5 = 137.5 points would leave the scale; from 0 to 100 is 100 points,
     // 3.6 windows) breaches a holding agreement at once rather than only straining it.
     [Fact]

@@ -88,6 +88,8 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA'; known actors: JP, US, CN, KP")]
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 145 }", "145", "'trade-imbalance' must be a number from 0 to 100, not 145")]
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { tpp-11: 45 }", "tpp-11", "'tpp-11' is not on the table; 'reservation' gives a value for each of trade-imbalance")]
+    // A limit on a topic off the table could never be scored: play makes agreements only on the table (here trade-imbalance alone).
+    [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 45 }\n    must-not-give-up: [ { topic: tpp-11, limit: 70, why: a rule } ]", "tpp-11", "'tpp-11' is not on the table; 'must-not-give-up' gives a limit on one of trade-imbalance")]
     [InlineData("priorities: { trade-imbalance: 1 }", "priorities: { }", "{ }", "'priorities' has no value for 'trade-imbalance'; it gives one for each topic on the table: trade-imbalance")]
     [InlineData("agreement: trade-imbalance, points", "agreement: tpp-12, points", "tpp-12", "unknown topic 'tpp-12'; known topics: north-korea, north-korea-sanctions, us-defense-commitment, china-role, free-open-indo-pacific, maritime-rule-of-law, alliance-deterrence, usfj-realignment, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-investment-standards, trade-imbalance, defense-procurement, tpp-11, bilateral-fta")]
     [InlineData("ask: A deal?, agreement: trade-imbalance,", "ask: A deal?,", "{ id: deal", "a prediction question needs 'agreement: TOPIC' (a yes-or-no question) or 'value: { actor, topic }' (a value from 0 to 100)")]

@@ -107,22 +107,29 @@ public sealed class ExercisePlayTests
         var play = PlayInWords.Of(exercise, timeline, "JP");
         Assert.Contains("    You accept: the player's answer, although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
         Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1.", play);
-        // The offer on procurement has no answer in the file, so Japan rejects it, as it does both offers after round 2.
-        Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Reject && e.Actor == "JP" && e.Why!.StartsWith("scripted: " + ExercisePlay.NotTakenUp, StringComparison.Ordinal)));
+        // The offer on procurement has no answer in the file, so Japan rejects it, as it does the offer after round 2:
+        // trade is settled by the agreement in force, so after round 2 the US offers on procurement alone.
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Reject && e.Actor == "JP" && e.Why!.StartsWith("scripted: " + ExercisePlay.NotTakenUp, StringComparison.Ordinal)));
 
         // By hand: the offer pulls Japan on trade from 25 by 0.02128 of the distance (worked above): 25 + 0.02128 ×
-        // 49.96 = 26.06. Round 2's inject raises Japan's salience on trade to 0.8, so its window is
-        // 5 + 45 × (1 − 0.8) = 14, and 26.06 is 48.9 from the agreed 74.96, past 2 windows (28): breached.
-        //   breach: −10
-        //   trade-deal: 'yes', but no agreement holds on trade at the end: 0
+        // 49.96 = 26.06, a move toward the agreed 74.96, not away from it. Round 2's inject raises Japan's salience on
+        // trade to 0.8 (window 5 + 45 × (1 − 0.8) = 14, breach past 28), but a change of salience moves no one, and a
+        // party is held to an agreement when it moves away from it: Japan, 48.9 from 74.96, never moved away, so the
+        // agreement holds to the end.
+        //   no breach; the agreement in force is scored instead:
+        //   trade at 74.96 is past Japan's reservation value 55 (a share below 0): beyond-reservation −5 × priority 2 = −10
+        //   74.96 is past the limit Japan must not give up, 70: must-not-give-up −20
+        //   trade-deal: 'yes', and the agreement holds on trade at the end: 5
         //   procurement-end: the US offers 85 − 20/243 = 84.9177, then (unmoved, as nobody proposed to it)
         //     85 − 20 × 32/243 = 82.3663; Japan ends at 60 + 0.02128 × 24.9177 = 60.5302, then
         //     + 0.02128 × (82.3663 − 60.5302) = 60.9949, shown 60.99: |60 − 60.99| = 0.99, no full step: 10
-        //   total −10 + 0 + 10 = 0
+        //   total −10 − 20 + 5 + 10 = −15
         Assert.Equal(
-            [("breach", "r1-US-offer.r1.trade-imbalance", -10.0), ("prediction", "trade-deal", 0.0), ("prediction", "procurement-end", 10.0)],
+            [("beyond-reservation", "r1-US-offer.r1.trade-imbalance/trade-imbalance", -10.0), ("must-not-give-up", "r1-US-offer.r1.trade-imbalance/trade-imbalance", -20.0),
+             ("prediction", "trade-deal", 5.0), ("prediction", "procurement-end", 10.0)],
             debrief.Scores.Select(s => (s.Kind, s.Item, s.Points)));
-        Assert.Equal(0, debrief.Total);
+        Assert.Equal(-15, debrief.Total);
+        Assert.DoesNotContain(timeline, e => e.Kind is EventKind.AgreementBreached or EventKind.AgreementStrained);
     }
 
     [Fact]
