@@ -1,3 +1,4 @@
 using Summits.Cli;
 
+FileSizeSignal.Ignore();
 return await SummitsCommand.RunAsync(args);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
 using Orleans.Storage;
 using Summits.Grains;
@@ -18,7 +19,9 @@ public static class SummitsHosting
     /// <summary>
     /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
     /// (in memory, which lives as long as the silo), state written with the Orleans serializer the state
-    /// types are generated for, and, when asked, trace propagation into grain calls.
+    /// types are generated for, when asked, trace propagation into grain calls, and, when the host has
+    /// registered no logger provider before this call, <see cref="StandardErrorWarnings"/>, so that Orleans'
+    /// own errors (a storage refusing a write) always reach someone.
     /// </summary>
     /// <param name="silo">The silo builder.</param>
     /// <param name="configure">Sets the <see cref="SummitsSiloOptions"/>; null takes the defaults.</param>
@@ -40,6 +43,8 @@ public static class SummitsHosting
             silo.AddMemoryGrainStorage(StorageNames.Summits);
         }
         silo.UseOrleansSerializerForState();
+        if (!silo.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)))
+            silo.Services.AddLogging(logging => StandardErrorWarnings.AddFilters(logging.AddProvider(new StandardErrorWarnings(Console.Error))));
         if (options.Tracing)
             silo.AddActivityPropagation();
         return silo;

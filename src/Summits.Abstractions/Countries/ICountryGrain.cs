@@ -19,8 +19,17 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("Seed")]
     Task Seed(Actor actor, ImmutableArray<Position> positions, CancellationToken cancellation = default);
 
+    /// <summary>The country as the grain holds it now, the changes of an advance not yet completed included.</summary>
     [Alias("Get")]
     Task<CountrySnapshot> Get(CancellationToken cancellation = default);
+
+    /// <summary>
+    /// The country as of the world's last completed advance, <paramref name="advances"/> being how many the world
+    /// has completed (0 or more): what a read outside an advance sees. A country that wrote its part of an
+    /// advance the world then failed to complete answers with its state from before that advance.
+    /// </summary>
+    [Alias("AsOf")]
+    Task<CountrySnapshot> AsOf(int advances, CancellationToken cancellation = default);
 
     /// <summary>The country's position on a topic as the advance in progress sees it; null when it holds none.</summary>
     [Alias("PositionOn")]
@@ -42,9 +51,17 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("Shock")]
     Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Writes what the attempt changed; the world grain calls it once per advance.</summary>
+    /// <summary>
+    /// Writes what the attempt changed; the world grain calls it once per advance. <paramref name="calls"/> is how
+    /// many calls that may change the country (Evaluate, Propose, Shock) the attempt made to it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The country's activation did not serve all <paramref name="calls"/>: the silo deactivated it part way
+    /// through the advance and the changes of the earlier calls are lost, so nothing is written and the advance
+    /// must fail and be run again.
+    /// </exception>
     [Alias("Commit")]
-    Task Commit(AdvanceAttempt attempt);
+    Task Commit(AdvanceAttempt attempt, int calls);
 
     /// <summary>Drops what a failed attempt changed in memory, so the country reads storage again.</summary>
     [Alias("Abandon")]

@@ -14,9 +14,17 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Seed")]
     Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements, CancellationToken cancellation = default);
 
-    /// <summary>The table as it stands outside any advance.</summary>
+    /// <summary>The table as the grain holds it now, the changes of an advance not yet completed included.</summary>
     [Alias("Get")]
     Task<TopicTable> Get(CancellationToken cancellation = default);
+
+    /// <summary>
+    /// The table as of the world's last completed advance, <paramref name="advances"/> being how many the world
+    /// has completed: what a read outside an advance sees, even after an advance that failed once this topic
+    /// had written its part (see <see cref="ICountryGrain.AsOf"/>).
+    /// </summary>
+    [Alias("AsOf")]
+    Task<TopicTable> AsOf(int advances, CancellationToken cancellation = default);
 
     /// <summary>The table as the advance in progress sees it.</summary>
     [Alias("GetDuring")]
@@ -37,9 +45,9 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Join")]
     Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Writes what the attempt changed (see <see cref="ICountryGrain.Commit"/>).</summary>
+    /// <summary>Writes what the attempt changed, or fails if this activation did not serve all <paramref name="calls"/> (see <see cref="ICountryGrain.Commit"/>).</summary>
     [Alias("Commit")]
-    Task Commit(AdvanceAttempt attempt);
+    Task Commit(AdvanceAttempt attempt, int calls);
 
     /// <summary>Drops what a failed attempt changed in memory (see <see cref="ICountryGrain.Abandon"/>).</summary>
     [Alias("Abandon")]

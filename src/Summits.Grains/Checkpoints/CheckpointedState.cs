@@ -8,6 +8,9 @@ namespace Summits.Grains;
 /// checkpoint (a new advance) or goes back to the one it kept (a retried advance, whether or not the first
 /// try was written), so a retried advance gives the same answers, byte for byte, as one that never failed.
 /// A failed write deactivates the grain, so that what it holds in memory is again what storage holds.
+/// The calls of an attempt that may change the state are counted, so that a commit can tell whether this
+/// activation served all of them: an activation the silo ended part way through an advance took the earlier
+/// calls' changes with it, and its successor must not write a state that lacks them.
 /// </summary>
 /// <param name="current">The grain's state, as reads outside an advance see it.</param>
 /// <param name="checkpoint">The state before the advance that last changed it, written before <paramref name="current"/>.</param>
@@ -19,8 +22,18 @@ public sealed class CheckpointedState<T>(
 {
     private Guid _attempt;
     private bool _dirty;
+    private int _served;
 
+    /// <summary>The state as the grain holds it now, an advance in progress included.</summary>
     public T State => current.State;
+
+    /// <summary>
+    /// The state as of the world's last completed advance: <paramref name="advances"/> is how many the world
+    /// has completed, so a checkpoint of advance <paramref name="advances"/> or later (one the world has not
+    /// completed, whether in progress or failed after this grain wrote) gives the state from before it.
+    /// </summary>
+    public T AsOf(int advances) =>
+        checkpoint.State is { Advance: { } advance, Before: { } before } && advance >= advances ? before : current.State;
 
     /// <summary>Writes a freshly seeded state; a failed write deactivates the grain.</summary>
     public async Task SeedAsync()
@@ -36,11 +49,19 @@ public sealed class CheckpointedState<T>(
         }
     }
 
-    /// <summary>Called first by every call of an advance; only the first call of an attempt does anything.</summary>
-    public T Enter(AdvanceAttempt attempt)
+    /// <summary>
+    /// Called first by every call of an advance; only the first call of an attempt in this activation starts or
+    /// resumes a checkpoint. <paramref name="counted"/> is true for the calls that may change the state (those
+    /// <see cref="GrainWorldAccess"/> counts and passes to <see cref="CommitAsync"/>).
+    /// </summary>
+    public T Enter(AdvanceAttempt attempt, bool counted = false)
     {
         if (attempt.Attempt == _attempt)
+        {
+            if (counted)
+                _served++;
             return current.State;
+        }
         if (checkpoint.State.Advance == attempt.Advance)
         {
             // This advance reached the grain before, in a try that failed: back to where it began.
@@ -54,17 +75,37 @@ public sealed class CheckpointedState<T>(
             _dirty = false;
         }
         _attempt = attempt.Attempt;
+        _served = counted ? 1 : 0;
         return current.State;
     }
 
     /// <summary>Marks the state changed by the attempt in progress.</summary>
     public void Changed() => _dirty = true;
 
-    /// <summary>Writes the checkpoint, then the state, if the attempt changed it; a failed write deactivates the grain.</summary>
-    public async Task CommitAsync(AdvanceAttempt attempt)
+    /// <summary>
+    /// Writes the checkpoint, then the state, if the attempt changed it; a failed write deactivates the grain.
+    /// <paramref name="calls"/> is how many calls that may change the state the attempt made to this grain.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// This activation did not serve all <paramref name="calls"/> (the silo deactivated the grain part way through
+    /// the advance, and the changes of the calls it served before are lost): nothing is written, the grain
+    /// deactivates, and the advance must fail and be run again.
+    /// </exception>
+    public Task CommitAsync(AdvanceAttempt attempt, int calls, string grain)
     {
-        if (attempt.Attempt != _attempt || !_dirty)
-            return;
+        var served = attempt.Attempt == _attempt ? _served : 0;
+        if (served != calls)
+        {
+            if (attempt.Attempt == _attempt)
+                deactivate();
+            return Task.FromException(new InvalidOperationException(
+                $"{grain} served {served} of the {calls} calls of advance {attempt.Advance} that may change it in this activation (it was deactivated part way through): the advance must be run again"));
+        }
+        return _dirty ? WriteAsync() : Task.CompletedTask;
+    }
+
+    private async Task WriteAsync()
+    {
         try
         {
             await checkpoint.WriteStateAsync();
@@ -94,6 +135,7 @@ public sealed class CheckpointedState<T>(
         await checkpoint.ClearStateAsync();
         await current.ClearStateAsync();
         _dirty = false;
+        _served = 0;
         _attempt = Guid.Empty;
     }
 }

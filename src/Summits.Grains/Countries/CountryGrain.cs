@@ -18,7 +18,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     private Delegation Delegation => Seeded(_state.State);
 
-    private Delegation Enter(AdvanceAttempt attempt) => Seeded(_state.Enter(attempt));
+    private Delegation Enter(AdvanceAttempt attempt, bool counted = false) => Seeded(_state.Enter(attempt, counted));
 
     private Delegation Seeded(Delegation delegation) => delegation.IsSeeded
         ? delegation
@@ -32,7 +32,12 @@ public sealed class CountryGrain : Grain, ICountryGrain
     }
 
     public Task<CountrySnapshot> Get(CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(new CountrySnapshot(Delegation.Actor, [.. Delegation.Positions.Values]));
+        cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(Snapshot(Delegation));
+
+    public Task<CountrySnapshot> AsOf(int advances, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(Snapshot(Seeded(_state.AsOf(advances))));
+
+    private static CountrySnapshot Snapshot(Delegation delegation) => new(delegation.Actor, [.. delegation.Positions.Values]);
 
     public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<Position?>(cancellation) : Task.FromResult(Enter(attempt).PositionOn(topic));
@@ -40,7 +45,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var delegation = Enter(attempt);
+        var delegation = Enter(attempt, counted: true);
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, GrainKeys.Split(this.GetPrimaryKeyString()).World);
         var evaluation = delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters);
         span?.SetTag(SummitsTelemetry.Actor, evaluation.Actor)
@@ -61,7 +66,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var changes = Enter(attempt).Propose(proposal, commitments, parameters);
+        var changes = Enter(attempt, counted: true).Propose(proposal, commitments, parameters);
         _state.Changed();
         return Task.FromResult(changes);
     }
@@ -69,12 +74,12 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var outcome = Enter(attempt).Shock(command, change, cause, commitments, parameters);
+        var outcome = Enter(attempt, counted: true).Shock(command, change, cause, commitments, parameters);
         _state.Changed();
         return Task.FromResult(outcome);
     }
 
-    public Task Commit(AdvanceAttempt attempt) => _state.CommitAsync(attempt);
+    public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"country {this.GetPrimaryKeyString()}");
 
     public Task Abandon(AdvanceAttempt attempt)
     {

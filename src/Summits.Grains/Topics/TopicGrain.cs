@@ -20,7 +20,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
 
     private Table Table => Seeded(_state.State);
 
-    private Table Enter(AdvanceAttempt attempt) => Seeded(_state.Enter(attempt));
+    private Table Enter(AdvanceAttempt attempt, bool counted = false) => Seeded(_state.Enter(attempt, counted));
 
     private Table Seeded(Table table) => table.IsSeeded
         ? table
@@ -35,6 +35,9 @@ public sealed class TopicGrain : Grain, ITopicGrain
 
     public Task<TopicTable> Get(CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Table.Get());
+
+    public Task<TopicTable> AsOf(int advances, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Seeded(_state.AsOf(advances)).Get());
 
     public Task<TopicTable> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Enter(attempt).Get());
@@ -53,7 +56,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public Task<bool> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var recorded = Enter(attempt).Record(agreement);
+        var recorded = Enter(attempt, counted: true).Record(agreement);
         if (recorded)
             _state.Changed();
         return Task.FromResult(recorded);
@@ -62,7 +65,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var applied = Enter(attempt).Apply(command, changes);
+        var applied = Enter(attempt, counted: true).Apply(command, changes);
         if (!applied.IsEmpty)
             _state.Changed();
         return Task.FromResult(applied);
@@ -71,12 +74,12 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        Enter(attempt).Join(actor);
+        Enter(attempt, counted: true).Join(actor);
         _state.Changed();
         return Task.CompletedTask;
     }
 
-    public Task Commit(AdvanceAttempt attempt) => _state.CommitAsync(attempt);
+    public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
 
     public Task Abandon(AdvanceAttempt attempt)
     {

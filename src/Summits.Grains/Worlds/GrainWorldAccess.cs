@@ -7,67 +7,102 @@ namespace Summits.Grains;
 /// <remarks>
 /// Every call carries the attempt, so each grain knows whether the advance is new to it or a retry. The
 /// access remembers every country and topic it reached, so that the world grain can commit them, or tell
-/// them to drop what a failed attempt changed. Every call of the model's carries <paramref name="cancellation"/>
+/// them to drop what a failed attempt changed, and counts the calls that may change each one, so that a grain
+/// the silo deactivated part way through the attempt (and so lost the earlier calls' changes) refuses to
+/// commit (see <see cref="CheckpointedState{T}.CommitAsync"/>). Every call of the model's carries <paramref name="cancellation"/>
 /// (the advance's), so a cancelled advance stops at the next call; committing and abandoning do not, since
 /// once begun they must finish for the world to stay whole.
 /// </remarks>
 public sealed class GrainWorldAccess(IGrainFactory grains, string world, AdvanceAttempt attempt, CancellationToken cancellation = default) : IWorldAccess
 {
-    private readonly SortedSet<string> _countries = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _topics = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Calls> _countries = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Calls> _topics = new(StringComparer.Ordinal);
 
-    public ICountryAccess Country(string actor)
+    public ICountryAccess Country(string actor) =>
+        new CountryAccess(CountryGrain(actor), attempt, Reached(_countries, actor), cancellation);
+
+    public ITopicAccess Topic(string topic) =>
+        new TopicAccess(TopicGrain(topic), attempt, Reached(_topics, topic), cancellation);
+
+    private static Calls Reached(SortedDictionary<string, Calls> grains, string id)
     {
-        lock (_countries)
-            _countries.Add(actor);
-        return new CountryAccess(CountryGrain(actor), attempt, cancellation);
+        lock (grains)
+        {
+            if (!grains.TryGetValue(id, out var calls))
+                grains[id] = calls = new Calls();
+            return calls;
+        }
     }
 
-    public ITopicAccess Topic(string topic)
-    {
-        lock (_topics)
-            _topics.Add(topic);
-        return new TopicAccess(TopicGrain(topic), attempt, cancellation);
-    }
-
-    /// <summary>Writes every country and topic reached so far, in parallel.</summary>
+    /// <summary>Writes every country and topic reached so far, in parallel, telling each how many calls that may change it were made.</summary>
     public Task CommitAsync() =>
-        Task.WhenAll(_countries.Select(a => CountryGrain(a).Commit(attempt))
-            .Concat(_topics.Select(t => TopicGrain(t).Commit(attempt))));
+        Task.WhenAll(_countries.Select(a => CountryGrain(a.Key).Commit(attempt, a.Value.Count))
+            .Concat(_topics.Select(t => TopicGrain(t.Key).Commit(attempt, t.Value.Count))));
 
     /// <summary>Tells every country and topic reached so far to drop what this attempt changed in memory.</summary>
     public Task AbandonAsync() =>
-        Task.WhenAll(_countries.Select(a => CountryGrain(a).Abandon(attempt))
-            .Concat(_topics.Select(t => TopicGrain(t).Abandon(attempt))));
+        Task.WhenAll(_countries.Keys.Select(a => CountryGrain(a).Abandon(attempt))
+            .Concat(_topics.Keys.Select(t => TopicGrain(t).Abandon(attempt))));
 
     private ICountryGrain CountryGrain(string actor) => grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, actor));
 
     private ITopicGrain TopicGrain(string topic) => grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, topic));
 
-    private sealed class CountryAccess(ICountryGrain grain, AdvanceAttempt attempt, CancellationToken cancellation) : ICountryAccess
+    /// <summary>How many calls that may change one grain the attempt has made (counted as they are sent).</summary>
+    private sealed class Calls
     {
-        public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters) =>
-            grain.Evaluate(proposal, commitments, scripted, exchanges, parameters, attempt, cancellation);
+        private int _count;
 
-        public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
-            grain.Propose(proposal, commitments, parameters, attempt, cancellation);
+        public int Count => Volatile.Read(ref _count);
 
-        public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
-            grain.Shock(command, change, cause, commitments, parameters, attempt, cancellation);
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed class CountryAccess(ICountryGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ICountryAccess
+    {
+        public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters)
+        {
+            calls.Add();
+            return grain.Evaluate(proposal, commitments, scripted, exchanges, parameters, attempt, cancellation);
+        }
+
+        public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+        {
+            calls.Add();
+            return grain.Propose(proposal, commitments, parameters, attempt, cancellation);
+        }
+
+        public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+        {
+            calls.Add();
+            return grain.Shock(command, change, cause, commitments, parameters, attempt, cancellation);
+        }
 
         public Task<Position?> PositionOn(string topic) => grain.PositionOn(topic, attempt, cancellation);
     }
 
-    private sealed class TopicAccess(ITopicGrain grain, AdvanceAttempt attempt, CancellationToken cancellation) : ITopicAccess
+    private sealed class TopicAccess(ITopicGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ITopicAccess
     {
         public Task<TopicTable> Get() => grain.GetDuring(attempt, cancellation);
 
         public Task<ImmutableArray<Position>> Positions() => grain.Positions(attempt, cancellation);
 
-        public Task<bool> Record(Agreement agreement) => grain.Record(agreement, attempt, cancellation);
+        public Task<bool> Record(Agreement agreement)
+        {
+            calls.Add();
+            return grain.Record(agreement, attempt, cancellation);
+        }
 
-        public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes) => grain.Apply(command, changes, attempt, cancellation);
+        public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes)
+        {
+            calls.Add();
+            return grain.Apply(command, changes, attempt, cancellation);
+        }
 
-        public Task Join(string actor) => grain.Join(actor, attempt, cancellation);
+        public Task Join(string actor)
+        {
+            calls.Add();
+            return grain.Join(actor, attempt, cancellation);
+        }
     }
 }

@@ -142,9 +142,9 @@ public sealed partial class WorldGrain(
     {
         var info = Current;
         cancellation.ThrowIfCancellationRequested();
-        var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).Get(cancellation)));
+        var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).AsOf(state.State.Advances, cancellation)));
         cancellation.ThrowIfCancellationRequested();
-        var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).Get(cancellation)));
+        var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).AsOf(state.State.Advances, cancellation)));
         var agreements = tables
             .SelectMany(t => t.Agreements)
             .DistinctBy(a => a.Id)

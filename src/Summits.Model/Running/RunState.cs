@@ -44,6 +44,9 @@ public sealed class RunState
     /// <summary>Scripted answers, keyed <c>proposal/actor</c>.</summary>
     [Id(12)] public Dictionary<string, ScriptedAnswer> Scripted { get; init; } = new(StringComparer.Ordinal);
 
+    // Id 13 held the share of the gap the last round offer on each topic conceded, which tit-for-tat mirrored;
+    // it is retired (state written before still carries it): tit-for-tat now reads LastOffer and OfferBefore.
+
     /// <summary>Each actor's latest offer (a proposal's terms or a counter-offer) on each topic, keyed <c>actor/topic</c>.</summary>
     [Id(16)] public Dictionary<string, double> LastOffer { get; init; } = new(StringComparer.Ordinal);
 

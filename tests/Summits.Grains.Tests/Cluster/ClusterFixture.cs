@@ -14,14 +14,19 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ClusterFixture()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddSummits(o => o.WrapStorage = (services, storage) =>
-            new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>())));
+        builder.ConfigureSilo((_, silo) => silo
+            .AddSummits(o => o.WrapStorage = (services, storage) =>
+                new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>()))
+            .AddIncomingGrainCallFilter(Deactivations));
         Cluster = builder.Build();
     }
 
     public InProcessTestCluster Cluster { get; }
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>Deactivates a grain after a chosen call of an advance.</summary>
+    public CallDeactivations Deactivations { get; } = new();
 
     /// <summary>The silo's named storage.</summary>
     public ChosenFaultStorage Storage => (ChosenFaultStorage)Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Summits);

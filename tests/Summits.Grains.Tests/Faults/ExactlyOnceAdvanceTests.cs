@@ -164,6 +164,31 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task After_a_failed_advance_a_snapshot_shows_the_world_as_of_its_last_completed_advance()
+    {
+        // Japan and the US commit the proposal (Japan moves 20 → 20.912), then the world's own write fails:
+        // the world has completed no advance, so its snapshot is the one taken before the advance, with Japan
+        // as seeded, at 20, as its timeline (empty) says. The retry then completes it: Japan at 20.912.
+        var loaded = RetriedRun.Parse(OneStep);
+        var key = Key();
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        var seeded = await world.Snapshot();
+        FailNextWrite(key, "world", null);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
+
+        Assert.Equal(0, await world.Advances());
+        Assert.Empty(await world.Timeline());
+        var after = await world.Snapshot();
+        Assert.Equal(20, after.Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value.Value);
+        Assert.Equal(SeedWorlds.Json(seeded), SeedWorlds.Json(after));
+        await world.Advance(0);
+        Assert.Equal(20.912, (await world.Snapshot()).Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value.Value, 3);
+    }
+
+    [Fact]
     public async Task Asking_again_for_the_advance_just_completed_returns_it_and_runs_nothing()
     {
         // A client whose call timed out asks for the same advance again: it gets the same events, and the

@@ -100,7 +100,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var attempt = new AdvanceAttempt(0, Guid.NewGuid());
         var first = await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt);
         var again = await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt);
-        await japan.Commit(attempt);
+        await japan.Commit(attempt, calls: 2);
 
         // Japan's position on the FTA is seeded at 20: +10 once leaves 30, not 40, in the grain and in storage.
         Assert.Equal((20.0, 30.0), (first.Before, first.After));
