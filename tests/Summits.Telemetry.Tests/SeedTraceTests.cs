@@ -26,8 +26,9 @@ public sealed class SeedTraceTests(TelemetryCluster cluster)
         Assert.Contains("ICountryGrain/Seed", names);
         Assert.Contains("ITopicGrain/Seed", names);
         Assert.Contains("IWorldGrain/Snapshot", names);
-        Assert.Contains("ICountryGrain/Get", names);
-        Assert.Contains("ITopicGrain/Get", names);
+        // The read-back asks each country and topic for its state as of the world's last completed advance.
+        Assert.Contains("ICountryGrain/AsOf", names);
+        Assert.Contains("ITopicGrain/AsOf", names);
 
         // One server span per country and per topic seeded: the fan-out stayed inside the run's trace.
         Assert.Equal(world.Actors.Length, trace.Count(s => s.DisplayName == "ICountryGrain/Seed" && s.Kind == ActivityKind.Server));
