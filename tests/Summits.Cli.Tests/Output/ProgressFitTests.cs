@@ -1,4 +1,5 @@
 using Summits.Cli.Output;
+using Summits.Tests;
 
 namespace Summits.Cli.Tests;
 
@@ -55,5 +56,30 @@ public sealed class ProgressFitTests
             "\r[" + new string('#', 30) + "] 20/..."
             + "\r" + new string(' ', 39) + "\r",
             output.ToString());
+    }
+
+    [Fact]
+    public async Task A_run_at_80_columns_leaves_no_progress_text_on_the_screen()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-progress-").FullName;
+        try
+        {
+            using var terminal = new TmuxTerminal();
+            terminal.Start(folder, 80, 200, "run", Path.Combine(SeedFiles.Root, "scenarios", "what-if", "trade-for-defense-package.yaml"), "--engine", "local");
+
+            Assert.Equal(0, await terminal.ExitCodeAsync());
+            var screen = terminal.Screen();
+
+            // The run says "trade-for-defense-package: working out the summary (16 topics' reference points and
+            // bargains)" (93 columns) while it works out the summary. Wrapped at 80, its first row stayed on the
+            // screen; cut to 79 columns it is erased whole, so no row of the finished screen holds any of it.
+            Assert.Contains("Positions that moved since the start", screen);
+            Assert.DoesNotContain("working out the summary", screen);
+            Assert.DoesNotContain("bargains)", screen);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
