@@ -40,6 +40,9 @@ public static class SeedDraftCommand
         var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
         var draft = SeedDraft.From(briefing, sourcePath);
         return await WorldOutput.WriteAsync(draft.Write, output,
-            $"{briefing.Statements.Length} statements by {string.Join(", ", briefing.Speakers)} in {draft.Topics.Count} candidate topics, {briefing.Skipped.Length} lines or sentences not drafted; fill in the numbers, then remove 'draft: true'", cancellation);
+            $"{Count(briefing.Statements.Length, "statement", "statements")} by {string.Join(", ", briefing.Speakers)} in {Count(draft.Topics.Count, "candidate topic", "candidate topics")}, {Count(briefing.Skipped.Length, "line or sentence", "lines or sentences")} not drafted; fill in the numbers, then remove 'draft: true'", cancellation);
     }
+
+    /// <summary>A count and its noun in the right number: "1 statement", "2 statements", "0 statements".</summary>
+    private static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 }

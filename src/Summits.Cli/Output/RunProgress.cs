@@ -7,9 +7,10 @@ namespace Summits.Cli.Output;
 /// <summary>
 /// A run's progress on standard error, one line rewritten in place: the step, the round and the events so
 /// far, then what the command works out or writes after it. Drawn only on a terminal, at most five times a
-/// second, and erased before anything else is printed.
+/// second, and erased before anything else is printed. Every line is cut to <paramref name="room"/> columns
+/// (<see cref="TerminalWidth.ForProgress"/>), so it never wraps and its erasure clears all of it.
 /// </summary>
-public sealed class RunProgress(TextWriter output, string scenario, bool enabled)
+public sealed class RunProgress(TextWriter output, string scenario, bool enabled, int room)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _lastDrawn = -1000;
@@ -26,7 +27,7 @@ public sealed class RunProgress(TextWriter output, string scenario, bool enabled
             return;
         _lastDrawn = now;
         var last = events[^1];
-        var text = $"{scenario}: step {last.Step}{(last.Round is { } r ? $", round {r}" : "")}, {_events} events, {_clock.Elapsed.TotalSeconds:0} s";
+        var text = TerminalWidth.Fit($"{scenario}: step {last.Step}{(last.Round is { } r ? $", round {r}" : "")}, {_events} events, {_clock.Elapsed.TotalSeconds:0} s", room);
         output.Write("\r" + text.PadRight(_drawnWidth));
         _drawnWidth = text.Length;
         output.Flush();
@@ -41,7 +42,7 @@ public sealed class RunProgress(TextWriter output, string scenario, bool enabled
     {
         if (!enabled)
             return;
-        var text = $"{scenario}: {what}";
+        var text = TerminalWidth.Fit($"{scenario}: {what}", room);
         output.Write("\r" + text.PadRight(_drawnWidth));
         _drawnWidth = text.Length;
         output.Flush();

@@ -5,9 +5,11 @@ namespace Summits.Cli.Output;
 
 /// <summary>
 /// A study's progress on standard error, one line rewritten in place at most five times a second, with
-/// the rate and the time left, erased when the study ends. The caller draws it only on a terminal.
+/// the rate and the time left, erased when the study ends. The caller draws it only on a terminal. Every
+/// line is cut to <paramref name="room"/> columns (<see cref="TerminalWidth.ForProgress"/>), so it never
+/// wraps and its erasure clears all of it.
 /// </summary>
-public sealed class StudyProgress(TextWriter output, int total)
+public sealed class StudyProgress(TextWriter output, int total, int room)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
@@ -24,7 +26,7 @@ public sealed class StudyProgress(TextWriter output, int total)
             if (now - _lastDrawn < 200 && finished < total)
                 return;
             _lastDrawn = now;
-            var line = Line(finished);
+            var line = TerminalWidth.Fit(Line(finished), room);
             output.Write("\r" + line.PadRight(_drawnWidth));
             _drawnWidth = line.Length;
             output.Flush();

@@ -34,6 +34,42 @@ public static class TerminalWidth
     }
 
     /// <summary>
+    /// The columns a line drawn in place on standard error may take without wrapping: the terminal's width
+    /// less one (a line that fills the last column wraps on some terminals, and a wrapped line cannot be
+    /// erased with a carriage return); <c>COLUMNS</c> less one when the width cannot be read, else
+    /// <see cref="Default"/> less one. At least 1.
+    /// </summary>
+    public static int ForProgress()
+    {
+        try
+        {
+            if (Console.WindowWidth > 0)
+                return Math.Max(1, Console.WindowWidth - 1);
+        }
+        catch (IOException)
+        {
+        }
+        catch (PlatformNotSupportedException)
+        {
+        }
+        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 1
+            ? columns - 1
+            : Default - 1;
+    }
+
+    /// <summary>
+    /// Shortens a line to at most <paramref name="room"/> columns (at least 1) for drawing in place: a longer
+    /// line is cut and ends in "..." (or is only cut when <paramref name="room"/> is 3 or less).
+    /// </summary>
+    public static string Fit(string line, int room)
+    {
+        room = Math.Max(1, room);
+        if (line.Length <= room)
+            return line;
+        return room > 3 ? line[..(room - 3)] + "..." : line[..room];
+    }
+
+    /// <summary>
     /// Breaks a line longer than <paramref name="width"/> at spaces, continuing with its own indent plus
     /// four; a word longer than the width stays whole on a line of its own, so an id is never cut. No
     /// line it gives ends in a space.

@@ -49,6 +49,29 @@ public sealed class WorldCommandsTests
     }
 
     [Fact]
+    public async Task Seed_draft_counts_one_of_each_in_the_singular()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-draft-one-").FullName;
+        try
+        {
+            var readout = Path.Combine(folder, "readout.txt");
+            var draft = Path.Combine(folder, "draft.yaml");
+            // Line 1 is a heading (no '.', '!' or '?' at its end): the one line not drafted. Line 2 is one
+            // statement by Abe, on one subject (North Korea): one candidate topic.
+            File.WriteAllText(readout, "Opening remarks\nAbe: Japan will keep up maximum pressure on North Korea.\n");
+
+            var made = await WorldCommandRunner.RunAsync("seed", "draft", readout, "--out", draft);
+
+            Assert.Equal(ExitCodes.Ok, made.ExitCode);
+            Assert.StartsWith($"wrote {draft}: 1 statement by Abe in 1 candidate topic, 1 line or sentence not drafted;", made.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Seed_draft_writes_a_draft_that_seed_then_refuses()
     {
         var folder = Directory.CreateTempSubdirectory("summits-draft-").FullName;
