@@ -36,16 +36,19 @@ public static class ExerciseCommand
         var output = CommonOptions.Output("Write grading.csv (every score line with its working) into this folder, and answers.yaml after a play at the keyboard");
         var format = CommonOptions.Format("How to print the debrief: table (the briefs, the play, then the debrief, fitted to the terminal), csv (the grading lines) or json (one document)");
         var engine = CommonOptions.Engine();
+        var quiet = CommonOptions.Quiet("With --answers: print only the score lines and the total, not the briefs and the play (--verbosity minimal); -v quiet prints only each player's total. A play at the keyboard shows everything whatever the level");
+        var verbosity = CommonOptions.Verbosity();
         var command = new Command("exercise", "Play a teaching exercise at the keyboard or with a student's answers: the briefs, the play, and the debrief against the simulation and the record")
         {
-            file, answers, role, players, teacher, output, format, engine,
+            file, answers, role, players, teacher, output, format, engine, quiet, verbosity,
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers), parse.GetValue(role), parse.GetValue(players) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null, parse.GetValue(output),
-            parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(teacher), cancellation));
+            parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(teacher),
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, string? answersFile, string? role, int? players, string? outDir, string format, Engine engine, bool teacher, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string file, string? answersFile, string? role, int? players, string? outDir, string format, Engine engine, bool teacher, Verbosity verbosity, CancellationToken cancellation)
     {
         const string command = "summits exercise";
         if (answersFile is not null && players is not null)
@@ -119,16 +122,30 @@ public static class ExerciseCommand
         var grading = string.Concat(debriefs.Select((d, k) => k == 0 ? DebriefText.GradingCsv(d) : DebriefText.GradingCsv(d)[(DebriefText.GradingHeader.Length + 1)..]));
         // The answers and the grading are one set, written before the debrief is shown (which may wait at the
         // keyboard): Ctrl-C or a failure while it is written leaves the folder's previous set as it was.
+        // A play at the keyboard shows everything, whatever the level: the person at it came to read the debrief.
+        if (keyboard is not null)
+            verbosity = Verbosity.Normal;
         if (outDir is not null)
         {
             OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, grading)], cancellation);
-            await Console.Error.WriteLineAsync($"wrote {string.Join(", ", saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}");
+            if (verbosity >= Verbosity.Minimal)
+                await Console.Error.WriteLineAsync($"wrote {string.Join(", ", saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}");
         }
 
         if (format == "json")
             Console.Out.Write((debriefs.Count == 1 ? DebriefText.Json(debriefs[0]) : $"[\n{string.Join(",\n", debriefs.Select(DebriefText.Json))}\n]") + "\n");
         else if (format == "csv")
             CsvSections.Write(Console.Out, [(DebriefText.GradingFile, grading)]);
+        else if (verbosity == Verbosity.Quiet)
+        {
+            foreach (var debrief in debriefs)
+                Console.Out.WriteLine(DebriefText.TotalLine(debrief));
+        }
+        else if (verbosity == Verbosity.Minimal)
+        {
+            foreach (var debrief in debriefs)
+                DebriefText.WriteScore(Console.Out, debrief, TerminalWidth.OfStandardOutput());
+        }
         else
         {
             for (var k = 0; k < debriefs.Count; k++)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Summits.Cli.Output;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -11,16 +12,21 @@ public static class ExportCommand
     {
         var file = new Argument<string>("WORLD") { Description = "The world file (.yaml) to write as a KTAB table" };
         var output = WorldOutput.Out("KTAB table");
+        var quiet = WorldOutput.Quiet();
+        var verbosity = CommonOptions.Verbosity();
         var ktab = new Command("ktab", "Write a world as a KTAB SMP table (.csv) that KTAB's smpc and 'summits import ktab' read")
         {
             file,
             output,
+            quiet,
+            verbosity,
         };
-        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(output), cancellation));
+        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(output),
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return new Command("export", "Write a world in another tool's format") { ktab };
     }
 
-    private static async Task<int> RunAsync(string path, string? output, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string path, string? output, Verbosity verbosity, CancellationToken cancellation)
     {
         var resolved = CommonOptions.Resolve(path);
         var world = WorldFile.Load(resolved);
@@ -28,6 +34,6 @@ public static class ExportCommand
         var table = KtabExport.Write(world);
         foreach (var note in table.Notes)
             await Console.Error.WriteLineAsync($"summits export ktab: {note}");
-        return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}", cancellation);
+        return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}", verbosity, cancellation);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Summits.Cli.Output;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -13,6 +14,8 @@ public static class GenerateCommand
         var seed = new Option<long>("--seed") { Description = "The seed; the same seed gives the same world", Required = true, HelpName = "S" };
         var output = WorldOutput.Out("world file");
         var id = WorldOutput.Id();
+        var quiet = WorldOutput.Quiet();
+        var verbosity = CommonOptions.Verbosity();
         var command = new Command("generate", "Generate a synthetic world for scale tests and benchmarks: blocs of positions, skewed saliences, a few strong actors")
         {
             actors,
@@ -20,12 +23,15 @@ public static class GenerateCommand
             seed,
             output,
             id,
+            quiet,
+            verbosity,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(id), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(id),
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id, CancellationToken cancellation)
+    private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id, Verbosity verbosity, CancellationToken cancellation)
     {
         if (actors is < WorldGenerator.MinActors or > WorldGenerator.MaxActors)
             return UsageError.Write("summits generate", $"--actors must be from {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}, not {actors}");
@@ -34,6 +40,6 @@ public static class GenerateCommand
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;
         var world = WorldGenerator.Generate(actors, topics, seed, id);
-        return await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world), cancellation);
+        return await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world), verbosity, cancellation);
     }
 }

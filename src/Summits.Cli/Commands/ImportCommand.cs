@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Summits.Cli.Output;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -19,18 +20,23 @@ public static class ImportCommand
         {
             Description = "When the tables name different actors, keep the ones every table names instead of refusing",
         };
+        var quiet = WorldOutput.Quiet();
+        var verbosity = CommonOptions.Verbosity();
         var ktab = new Command("ktab", "Import KTAB SMP tables (a scenario line, Actor,Description,Power then position and salience per dimension) as a world")
         {
             files,
             output,
             id,
             shared,
+            quiet,
+            verbosity,
         };
-        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(id), parse.GetValue(shared), cancellation));
+        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(id), parse.GetValue(shared),
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return new Command("import", "Make a world file from another tool's data") { ktab };
     }
 
-    private static async Task<int> RunAsync(string[] files, string? output, string? id, bool shared, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] files, string? output, string? id, bool shared, Verbosity verbosity, CancellationToken cancellation)
     {
         if (!await WorldOutput.CheckIdAsync("import ktab", id))
             return ExitCodes.BadInput;
@@ -39,6 +45,6 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
         if (imported.OverFullNote is { } overFull)
             await Console.Error.WriteLineAsync($"summits import ktab: {overFull}");
-        return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World), cancellation);
+        return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World), verbosity, cancellation);
     }
 }

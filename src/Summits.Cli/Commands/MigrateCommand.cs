@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Summits.Cli.Output;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -17,16 +18,21 @@ public static class MigrateCommand
         {
             Description = "Say what would change without writing anything; exit 1 when a file needs migrating",
         };
+        var quiet = CommonOptions.Quiet("Say one line for each file, without the changes line by line (--verbosity minimal); -v quiet says nothing but errors, and --check's exit code still tells");
+        var verbosity = CommonOptions.Verbosity();
         var command = new Command("migrate", $"Rewrite world and scenario files of an older format in format {FileFormat.Current}, keeping their comments and layout, and say what changed")
         {
             files,
             check,
+            quiet,
+            verbosity,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(check), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(check),
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] files, bool check, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] files, bool check, Verbosity verbosity, CancellationToken cancellation)
     {
         // World files first, so that a scenario is checked against its world as migrated.
         var pending = 0;
@@ -37,13 +43,18 @@ public static class MigrateCommand
                 FormatMigration.Check(path, text);
             if (changes.Count == 0)
             {
-                await Console.Out.WriteLineAsync($"{path}: already format {FileFormat.Current}; nothing to change");
+                if (verbosity >= Verbosity.Minimal)
+                    await Console.Out.WriteLineAsync($"{path}: already format {FileFormat.Current}; nothing to change");
                 continue;
             }
             pending++;
             if (!check)
                 OutputFile.Write(path, file => file.Write(text), cancellation);
-            await Console.Out.WriteLineAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}");
+            // Normal lists each change under its file; minimal (-q) says only the file's line; quiet says nothing.
+            if (verbosity >= Verbosity.Minimal)
+                await Console.Out.WriteLineAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}");
+            if (verbosity < Verbosity.Normal)
+                continue;
             foreach (var change in changes)
                 await Console.Out.WriteLineAsync($"  line {change.Line}: {change.What}");
         }

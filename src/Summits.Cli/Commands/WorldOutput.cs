@@ -1,5 +1,6 @@
 using System.CommandLine;
 
+using Summits.Cli.Output;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -30,12 +31,22 @@ public static class WorldOutput
         return false;
     }
 
-    public static Task<int> WriteAsync(string text, string? path, string summary, CancellationToken cancellation) =>
-        WriteAsync(output => output.Write(text), path, summary, cancellation);
+    /// <summary>
+    /// <c>-q|--quiet</c> for the commands that write one file: the same option as every command's (<c>-v minimal</c>),
+    /// described for what it leaves out here.
+    /// </summary>
+    public static Option<bool> Quiet() => CommonOptions.Quiet("Say only where the file went, without its counts (--verbosity minimal); -v quiet says nothing but errors");
 
-    /// <summary>Streams the text, so a large generated world is never held as one string; returns the exit code.</summary>
+    public static Task<int> WriteAsync(string text, string? path, string summary, Verbosity verbosity, CancellationToken cancellation) =>
+        WriteAsync(output => output.Write(text), path, summary, verbosity, cancellation);
+
+    /// <summary>
+    /// Streams the text, so a large generated world is never held as one string; returns the exit code. With a file,
+    /// says where it went on standard output: <c>wrote FILE: summary</c> at normal and above, <c>wrote FILE</c> at
+    /// minimal (<c>-q</c>), nothing at quiet. Without a file the text itself is the output, printed at every level.
+    /// </summary>
     /// <param name="cancellation">Ctrl-C: a file cancelled before it took the target's place leaves the previous one (<see cref="OutputFile"/>).</param>
-    public static async Task<int> WriteAsync(Action<TextWriter> write, string? path, string summary, CancellationToken cancellation)
+    public static async Task<int> WriteAsync(Action<TextWriter> write, string? path, string summary, Verbosity verbosity, CancellationToken cancellation)
     {
         if (path is null)
         {
@@ -44,7 +55,10 @@ public static class WorldOutput
             return ExitCodes.Ok;
         }
         OutputFile.Write(path, write, cancellation);
-        await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
+        if (verbosity >= Verbosity.Normal)
+            await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
+        else if (verbosity == Verbosity.Minimal)
+            await Console.Out.WriteLineAsync($"wrote {path}");
         return ExitCodes.Ok;
     }
 

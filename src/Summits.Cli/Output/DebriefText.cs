@@ -85,6 +85,26 @@ public static class DebriefText
         }
     }
 
+    /// <summary>
+    /// The debrief's score alone, what <c>-q</c> (<c>-v minimal</c>) prints after a play from an answers file: a line
+    /// naming the exercise and the role, then each score line with its working and the total, as the debrief's Score.
+    /// </summary>
+    public static void WriteScore(TextWriter output, Debrief debrief, int width)
+    {
+        void Line(string text)
+        {
+            foreach (var line in TerminalWidth.Wrap(text, width))
+                output.WriteLine(line);
+        }
+        Line($"Exercise {debrief.Exercise.Id}: {debrief.Answers.Role}'s score");
+        foreach (var s in debrief.Scores)
+            Line($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}");
+        Line($"  {Number(debrief.Total),7}  total");
+    }
+
+    /// <summary>The one line <c>-v quiet</c> prints for a debrief: <c>EXERCISE ROLE: total POINTS</c>.</summary>
+    public static string TotalLine(Debrief debrief) => $"{debrief.Exercise.Id} {debrief.Answers.Role}: total {Number(debrief.Total)}";
+
     public const string GradingHeader = "exercise,answers,role,kind,item,points,working";
 
     /// <summary>One row per score line, then the total: what a teacher's spreadsheet takes.</summary>

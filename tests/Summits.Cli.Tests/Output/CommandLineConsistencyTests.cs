@@ -326,6 +326,128 @@ public sealed class CommandLineConsistencyTests : IDisposable
         Assert.Equal(3, File.ReadAllLines(Path.Combine(_folder, "compare", "agreements.csv")).Length);
     }
 
+    /// <summary>Every command that writes a file or a folder; migrate rewrites the files it is given in place, so it alone has no -o.</summary>
+    public static TheoryData<string> WritingCommands() =>
+        ["run", "whatif", "compare", "seed", "analyze", "bench", "generate", "seed draft", "import ktab", "export ktab", "exercise", "migrate"];
+
+    [Theory]
+    [MemberData(nameof(WritingCommands))]
+    public async Task Every_command_that_writes_has_output_verbosity_and_quiet(string command)
+    {
+        var help = await Run(null, [.. command.Split(' '), "--help"]);
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        var options = help.Output.Split('\n').Select(l => l.TrimStart()).ToList();
+        Assert.Contains(options, l => l.StartsWith("-v, --verbosity <LEVEL>", StringComparison.Ordinal));
+        Assert.Contains(options, l => l.StartsWith("-q, --quiet", StringComparison.Ordinal));
+        if (command == "migrate")
+            Assert.DoesNotContain(options, l => l.StartsWith("-o,", StringComparison.Ordinal));
+        else
+            Assert.Contains(options, l => l.StartsWith("-o, ", StringComparison.Ordinal));
+    }
+
+    private static string Source(params string[] parts) => Path.Combine([SeedFiles.Root, "scenarios", .. parts]);
+
+    [Fact]
+    public async Task Generate_import_and_export_say_only_where_they_wrote_at_q_and_nothing_at_quiet()
+    {
+        var world = Path.Combine(_folder, "g.yaml");
+        var table = Path.Combine(_folder, "g.csv");
+        var back = Path.Combine(_folder, "i.yaml");
+        string[] generate = ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "-o", world];
+
+        // At the default level the line names the counts: 3 actors, 2 topics, one position each (3 × 2 = 6).
+        var normal = await Run(null, generate);
+        Assert.Equal($"wrote {world}: 3 actors, 2 topics, 6 positions\n", normal.Output);
+        // -q (-v minimal): where it went, without the counts; -v quiet: nothing at all, the file still written.
+        var q = await Run(null, [.. generate, "-q"]);
+        Assert.Equal($"wrote {world}\n", q.Output);
+        File.Delete(world);
+        var quiet = await Run(null, [.. generate, "-v", "quiet"]);
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.Equal("", quiet.Output);
+        Assert.Equal("", quiet.Error);
+        Assert.True(File.Exists(world));
+
+        // export ktab: one header line, a scenario line, then one row per actor (3); import ktab reads it back.
+        var export = await Run(null, "export", "ktab", world, "-q", "-o", table);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.Equal($"wrote {table}\n", export.Output);
+        Assert.Equal("", (await Run(null, "export", "ktab", world, "-v", "q", "-o", table)).Output);
+        var import = await Run(null, "import", "ktab", table, "-q", "-o", back);
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Equal($"wrote {back}\n", import.Output);
+        var importQuiet = await Run(null, "import", "ktab", table, "-v", "quiet", "-o", back);
+        Assert.Equal("", importQuiet.Output);
+        Assert.Equal("", importQuiet.Error);
+    }
+
+    [Fact]
+    public async Task Seed_draft_at_q_and_quiet_counts_the_lines_not_drafted_in_one_line()
+    {
+        var briefing = Source("sources", "abe-trump-summit-2017-11-06.txt");
+        var draft = Path.Combine(_folder, "draft.yaml");
+
+        // The readout's lines not drafted are 1, 4, 6 and 9 and the three bullets: 7 (WorldCommandsTests),
+        // each on a line of its own at the default level.
+        var normal = await Run(null, "seed", "draft", briefing, "-o", draft);
+        Assert.Equal(7, normal.ErrorLines.Count(l => l.Contains(": not drafted: ", StringComparison.Ordinal)));
+        var expected = $"{briefing}: 7 lines or sentences not drafted (-v normal lists each with its place and reason)";
+        foreach (var level in new[] { new[] { "-q" }, ["-v", "quiet"] })
+        {
+            var run = await Run(null, ["seed", "draft", briefing, "-o", draft, .. level]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal(expected, Assert.Single(run.ErrorLines));
+            Assert.Equal(level[0] == "-q" ? $"wrote {draft}\n" : "", run.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Exercise_with_answers_prints_the_score_at_q_and_the_total_at_quiet()
+    {
+        string[] play = ["exercise", Source("exercises", "trade-for-defence.yaml"), "--answers", Source("exercises", "answers", "trade-for-defence-jp.yaml"), "--engine", "local", "-o", Path.Combine(_folder, "debrief")];
+
+        // The sample answers score 2 + 0 + 5 + 10 = 17 (worked in ExercisePlayTests): four score lines and the total.
+        var q = await Run(200, [.. play, "-q"]);
+        Assert.True(q.ExitCode == 0, q.ToString());
+        var lines = q.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal("Exercise trade-for-defence: JP's score", lines[0]);
+        Assert.Equal(6, lines.Length);
+        Assert.Equal("       17  total", lines[^1]);
+        Assert.DoesNotContain("against US", q.Output);
+        Assert.Equal($"wrote grading.csv to {Path.Combine(_folder, "debrief")}\n", q.Error);
+
+        var quiet = await Run(200, [.. play, "-v", "quiet"]);
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.Equal("trade-for-defence JP: total 17\n", quiet.Output);
+        Assert.Equal("", quiet.Error);
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(_folder, "debrief", "grading.csv")).Length);
+    }
+
+    [Fact]
+    public async Task Migrate_at_q_says_one_line_a_file_and_at_quiet_nothing()
+    {
+        const string formatOne = "world: w\ntitle: W\nactors:\n  - { id: A, name: A, capability: 0.5 }\n  - { id: B, name: B, capability: 0.5 }\ntopics:\n  - { id: t, title: T, scale: { low: l, middle: m, high: h } }\n";
+        var world = Path.Combine(_folder, "w.yaml");
+        File.WriteAllText(world, formatOne);
+
+        // At the default level the file's line is followed by "  line 1: added 'format: 2'"; -q leaves that out.
+        var q = await Run(null, "migrate", world, "-q");
+        Assert.True(q.ExitCode == 0, q.ToString());
+        Assert.Equal($"{world}: format 1 → 2\n", q.Output);
+
+        File.WriteAllText(world, formatOne);
+        var quiet = await Run(null, "migrate", world, "-v", "quiet");
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.Equal("", quiet.Output);
+        Assert.StartsWith("format: 2\nworld: w\n", File.ReadAllText(world));
+        // --check at quiet still tells by its exit code: a format 1 file is pending, so 1, with nothing printed.
+        File.WriteAllText(world, formatOne);
+        var check = await Run(null, "migrate", "--check", world, "-v", "quiet");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal("", check.Output);
+    }
+
     [Fact]
     public async Task Whatif_draws_no_progress_when_standard_error_is_not_a_terminal()
     {
