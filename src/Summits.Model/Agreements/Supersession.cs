@@ -14,18 +14,24 @@ public static class Supersession
     /// <paramref name="newer"/> was recorded. On a topic, <paramref name="older"/> is superseded when a later
     /// agreement there, not breached, binds all its parties. Superseded on every topic: superseded; on some:
     /// partly superseded; on none, but some of its parties bound by a later agreement on one of its topics:
-    /// strained, since those parties are held to the newer terms instead. Null when nothing changes.
+    /// strained, since those parties are held to the newer terms instead. Null when nothing changes. The
+    /// change names the first topic (by id) where it happened: a topic on which a party is held to newer terms
+    /// for a strain, a superseded topic otherwise.
     /// </summary>
     public static CommitmentChange? Decide(Agreement older, Agreement newer, IReadOnlyList<TopicTable> tables)
     {
         var superseded = new SortedSet<string>(StringComparer.Ordinal);
         var left = new SortedSet<string>(StringComparer.Ordinal);
+        var strainedOn = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             var later = table.Agreements.SkipWhile(a => a.Id != older.Id).Skip(1).Where(a => a.Status != AgreementStatus.Breached).ToArray();
             if (later.Any(a => older.Parties.All(a.Parties.Contains)))
                 superseded.Add(table.Topic.Id);
-            left.UnionWith(older.Parties.Where(party => later.Any(a => a.Parties.Contains(party))));
+            var held = older.Parties.Where(party => later.Any(a => a.Parties.Contains(party))).ToList();
+            if (held.Count > 0)
+                strainedOn.Add(table.Topic.Id);
+            left.UnionWith(held);
         }
         var status = superseded.Count == older.Terms.Count ? AgreementStatus.Superseded
             : superseded.Count > 0 ? AgreementStatus.PartlySuperseded
@@ -39,7 +45,10 @@ public static class Supersession
             AgreementStatus.PartlySuperseded => $"partly superseded by {newer.Id}: on {string.Join(", ", superseded)}; still binding on {string.Join(", ", older.Terms.Keys.Except(superseded))}",
             _ => $"{string.Join(", ", left)} now held to {newer.Id} instead",
         };
-        return new CommitmentChange(older.Id, older.Terms.Keys.Min(StringComparer.Ordinal)!, next == AgreementStatus.Strained ? left.Min! : "", next, newer.Id, why);
+        // The event stands on the first topic (by id) where the change happened: where a party is held to
+        // newer terms for a strain, where the agreement was superseded otherwise.
+        var topic = next == AgreementStatus.Strained ? strainedOn.Min! : superseded.Min!;
+        return new CommitmentChange(older.Id, topic, next == AgreementStatus.Strained ? left.Min! : "", next, newer.Id, why);
     }
 
     /// <summary>The live agreements in <paramref name="tables"/> other than <paramref name="newer"/> that share a party with it, ordered by id.</summary>

@@ -53,8 +53,24 @@ public sealed class SupersessionTests
             Supersession.Decide(package, newer, [y.Get(), x.Get()]));
     }
 
+    // A package over x and y among A, B and C; A and B then agree on y alone. C is not bound by it, so
+    // nothing is superseded, but A and B are held to newer terms on y: strained, reported on y (where they
+    // left), not on the package's first topic x, with A, the first of them, as the change's actor.
+    [Fact]
+    public void A_package_strained_on_its_second_topic_is_reported_on_that_topic()
+    {
+        var package = Package("pkg", [("x", 50), ("y", 50)], "A", "B", "C");
+        var x = Seeded("x", ["A", "B", "C"], package);
+        var y = Seeded("y", ["A", "B", "C"], package);
+        var newer = Agreement("ony", "y", 52, "A", "B");
+        y.Record(newer);
+        var expected = new CommitmentChange("pkg", "y", "A", AgreementStatus.Strained, "ony", "A, B now held to ony instead");
+        Assert.Equal(expected, Supersession.Decide(package, newer, [x.Get(), y.Get()]));
+        Assert.Equal(expected, Supersession.Decide(package, newer, [y.Get(), x.Get()]));
+    }
+
     // The same package, superseded on y alone by A and B: partly superseded, on y, still binding on x, and
-    // reported on the package's first topic x whichever order the tables come in.
+    // reported on y, where it was superseded, whichever order the tables come in.
     [Fact]
     public void A_package_partly_superseded_says_on_which_topics_and_where_it_still_binds()
     {
@@ -63,7 +79,7 @@ public sealed class SupersessionTests
         var y = Seeded("y", ["A", "B"], package);
         var newer = Agreement("on-y", "y", 55, "A", "B");
         y.Record(newer);
-        var expected = new CommitmentChange("pkg", "x", "", AgreementStatus.PartlySuperseded, "on-y",
+        var expected = new CommitmentChange("pkg", "y", "", AgreementStatus.PartlySuperseded, "on-y",
             "partly superseded by on-y: on y; still binding on x");
         Assert.Equal(expected, Supersession.Decide(package, newer, [x.Get(), y.Get()]));
         Assert.Equal(expected, Supersession.Decide(package, newer, [y.Get(), x.Get()]));
