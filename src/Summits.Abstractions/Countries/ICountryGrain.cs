@@ -35,6 +35,13 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("PositionOn")]
     Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
+    /// <summary>
+    /// The country's actor (capability, affinities, strategy) as the advance in progress sees it. The country is
+    /// the one owner of these values: the world reads them from here in each advance that needs them.
+    /// </summary>
+    [Alias("ActorDuring")]
+    Task<Actor> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
+
     /// <summary>Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing.</summary>
     [Alias("Evaluate")]
     Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);

@@ -42,6 +42,9 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<Position?>(cancellation) : Task.FromResult(Enter(attempt).PositionOn(topic));
 
+    public Task<Actor> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<Actor>(cancellation) : Task.FromResult(Enter(attempt).Actor);
+
     public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();

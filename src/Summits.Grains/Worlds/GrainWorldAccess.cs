@@ -79,6 +79,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, string world, Advance
         }
 
         public Task<Position?> PositionOn(string topic) => grain.PositionOn(topic, attempt, cancellation);
+
+        public Task<Actor> Actor() => grain.ActorDuring(attempt, cancellation);
     }
 
     private sealed class TopicAccess(ITopicGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ITopicAccess

@@ -24,6 +24,12 @@ public interface ICountryAccess
     Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
     Task<Position?> PositionOn(string topic);
+
+    /// <summary>
+    /// The country's actor (capability on 0–1, affinities on −1–1, strategy, curvature) as the advance in progress
+    /// sees it. The country is the one owner of these values: a run keeps no copy of them between advances.
+    /// </summary>
+    Task<Actor> Actor();
 }
 
 /// <summary>The operations a run asks of a topic's table.</summary>

@@ -67,6 +67,8 @@ public sealed class LocalWorld : IWorldAccess
             Task.FromResult(delegation.Shock(command, change, cause, commitments, parameters));
 
         public Task<Position?> PositionOn(string topic) => Task.FromResult(delegation.PositionOn(topic));
+
+        public Task<Actor> Actor() => Task.FromResult(delegation.Actor);
     }
 
     private sealed class TopicAccess(Table table, Dictionary<string, Delegation> delegations) : ITopicAccess

@@ -22,7 +22,8 @@ public sealed class RunState
 
     [Id(3)] public List<string> TopicOrder { get; init; } = [];
 
-    [Id(4)] public Dictionary<string, Actor> Actors { get; init; } = new(StringComparer.Ordinal);
+    // Id 4 held a copy of every actor (capability, affinity, strategies); it is retired (state written before
+    // still carries it). Each country grain is the one owner of its actor, and the runner reads it from there.
 
     /// <summary>Each position's value when the run began, keyed <c>actor/topic</c>.</summary>
     [Id(5)] public Dictionary<string, double> Start { get; init; } = new(StringComparer.Ordinal);
@@ -77,7 +78,6 @@ public sealed class RunState
         Random = new WorldRandom(scenario.Seed),
         ActorOrder = [.. world.Actors.Select(a => a.Id)],
         TopicOrder = [.. world.Topics.Select(t => t.Id)],
-        Actors = world.Actors.ToDictionary(a => a.Id, StringComparer.Ordinal),
         Start = world.Positions.ToDictionary(p => $"{p.Actor}/{p.Topic}", p => p.Value.Value, StringComparer.Ordinal),
         Watches = EventWatch.For(scenario, 0),
     };

@@ -15,11 +15,12 @@ public sealed partial class ScenarioRunner
 
     private async Task<bool> SmpTurnAsync(SmpTurnsStep step)
     {
+        await ReadActorsAsync();
         var turn = ++state.RoundsDone;
         state.TotalRounds++;
         var topics = state.TopicOrder;
         var held = await Task.WhenAll(topics.Select(t => world.Topic(t).Positions()));
-        var table = SmpTable.Of([.. state.ActorOrder.Select(a => state.Actors[a])], topics, held.SelectMany(p => p));
+        var table = SmpTable.Of([.. state.ActorOrder.Select(a => Actors[a])], topics, held.SelectMany(p => p));
         // The state the last turn ended in is the state this turn starts from, unless something moved
         // the actors in between: reuse its assessment only when the table read back is the same.
         var known = _smpAfter is { } last && last.Table.SameAs(table) ? last.State : null;

@@ -17,6 +17,25 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private int? _round;
     private readonly List<TimelineEvent> _written = [];
     private int _changeSets;
+    private Dictionary<string, Actor>? _actors;
+
+    /// <summary>
+    /// Every actor as its country holds it, read once in the advance in progress (<see cref="ReadActorsAsync"/>).
+    /// The countries own capability and affinity; the runner keeps this copy for one advance only, so a shock, a
+    /// retry or a snapshot can never see a value the country does not hold.
+    /// </summary>
+    private Dictionary<string, Actor> Actors =>
+        _actors ?? throw new InvalidOperationException("the actors are read from their countries before an advance uses them");
+
+    /// <summary>
+    /// Reads the actors the step in progress weighs (<paramref name="ids"/>, or every actor of the world) from their
+    /// countries, in parallel; an advance runs one step, so it reads them once.
+    /// </summary>
+    private async Task ReadActorsAsync(IEnumerable<string>? ids = null)
+    {
+        var actors = await Task.WhenAll((ids ?? state.ActorOrder).Select(a => world.Country(a).Actor()));
+        _actors = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
+    }
 
     private ModelParameters Parameters => state.Scenario.Parameters;
 
@@ -25,6 +44,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     {
         _written.Clear();
         _changeSets = 0;
+        _actors = null;
         if (state.Finished)
             return [];
         _step = state.Scenario.Steps[state.NextStep];
@@ -79,8 +99,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     {
         // Without a deadline a proposal is an ultimatum: the recipients' time is up (τ = 1). With one, it
         // opens at τ = 0 and each renewal carries the time of the round it is renewed in.
+        await ReadActorsAsync([step.From, .. step.To]);
         var proposal = new Proposal(step.Id, step.From, step.To, step.Terms, step.Rule, step.Deadline is null ? 1 : 0,
-            state.Actors[step.From].Capability, ProposalKind.Scripted, step.Id);
+            Actors[step.From].Capability, ProposalKind.Scripted, step.Id);
         var outcome = await DeliverAsync(proposal);
         if (!outcome.Agreed && step.Deadline is { } deadline)
             state.Open.Add(new OpenProposal { Proposal = proposal, RoundsLeft = deadline });
@@ -131,7 +152,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             changes.AddRange(evaluation.Changes);
         }
 
-        var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => state.Actors[a].Capability);
+        var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => Actors[a].Capability);
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
@@ -293,10 +314,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             var tables = change.Topic is { } t ? [await world.Topic(t).Get()] : Array.Empty<TopicTable>();
             var commitments = tables.SelectMany(table => Table.CommitmentsOf(table, change.Actor)).ToImmutableArray();
             var outcome = await world.Country(change.Actor).Shock($"{step.Id}#{i + 1}", change, step.Id, commitments, Parameters);
-            if (outcome.Kind == EventKind.CapabilityChanged)
-                state.Actors[change.Actor] = state.Actors[change.Actor] with { Capability = outcome.After };
-            if (outcome.Kind == EventKind.AffinityChanged)
-                state.Actors[change.Actor] = state.Actors[change.Actor] with { Affinity = state.Actors[change.Actor].Affinity.SetItem(change.Toward!, outcome.After) };
+            if (outcome.Kind is EventKind.CapabilityChanged or EventKind.AffinityChanged)
+                _actors = null;
             if (outcome.Kind == EventKind.PositionAdded)
             {
                 await world.Topic(change.Topic!).Join(change.Actor);
@@ -316,6 +335,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// </summary>
     private async Task<bool> RoundAsync(RoundsStep step)
     {
+        await ReadActorsAsync();
         if (state.RoundsDone == 0)
             state.RoundOffset = state.Random.Next(1 << 20);
         var round = ++state.RoundsDone;
@@ -335,7 +355,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 Id = $"{pending.Proposal.Id}~{pending.Renewals}",
                 Time = time,
                 Kind = ProposalKind.Renewed,
-                ProposerCapability = state.Actors[pending.Proposal.From].Capability,
+                ProposerCapability = Actors[pending.Proposal.From].Capability,
             };
             var outcome = await DeliverAsync(renewed);
             largest = Math.Max(largest, outcome.LargestMove);
@@ -365,7 +385,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             if (!open[i] || offered[i])
                 continue;
             var proposer = Proposer(step, held[i], round, i);
-            var actor = state.Actors[proposer.Actor];
+            var actor = Actors[proposer.Actor];
             var others = held[i].Where(p => p.Actor != proposer.Actor).ToArray();
             var package = actor.StrategyOn(proposer) == Strategy.TradeOff
                 ? Package(topics, held, open, offered, tables, i, proposer.Actor)
@@ -397,7 +417,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             {
                 var other = others[0];
                 var final = new Proposal($"{proposal.Id}.counter", other.Actor, [proposer.Actor], outcome.Counter, step.Rule, time,
-                    state.Actors[other.Actor].Capability, ProposalKind.RoundOffer, step.Id);
+                    Actors[other.Actor].Capability, ProposalKind.RoundOffer, step.Id);
                 var answered = await DeliverAsync(final, package.Length == 1 ? other.Value : double.NaN);
                 outcome = outcome with { Agreed = answered.Agreed, LargestMove = Math.Max(outcome.LargestMove, answered.LargestMove) };
             }
@@ -440,7 +460,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 continue;
             foreach (var p in held[i])
             {
-                var actor = state.Actors[p.Actor];
+                var actor = Actors[p.Actor];
                 var others = held[i].Where(o => o.Actor != p.Actor).ToArray();
                 var strategy = actor.StrategyOn(p);
                 if (strategy is Strategy.RelativeTitForTat or Strategy.AbsoluteTitForTat)
@@ -522,7 +542,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             var mine = held[k].FirstOrDefault(p => p.Actor == proposer);
             if (mine is null || held[k].Length != holders.Count || !held[k].All(p => holders.Contains(p.Actor)))
                 continue;
-            if (state.Actors[proposer].StrategyOn(mine) == Strategy.TradeOff)
+            if (Actors[proposer].StrategyOn(mine) == Strategy.TradeOff)
                 package.Add(k);
         }
         return [.. package];
@@ -554,7 +574,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         return [.. topics.Select((t, k) => new Term(t, values[k]))];
     }
 
-    private double Weight(Position p) => state.Actors[p.Actor].Capability * p.Salience;
+    private double Weight(Position p) => Actors[p.Actor].Capability * p.Salience;
 
     /// <summary>A topic is settled when an agreement in force binds every actor holding a position on it.</summary>
     private static bool Settled(TopicTable table, IReadOnlyList<Position> held) =>

@@ -83,15 +83,20 @@ public sealed class StepTests
     [Fact]
     public async Task A_shock_changes_the_actor_the_rest_of_the_run_sees()
     {
-        var (timeline, state) = await Run(new ShockStep("s", 1, "a new government",
+        var world = Trio();
+        var local = new LocalWorld(world);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default, [new ShockStep("s", 1, "a new government",
         [
             new ShockChange(ShockTarget.Capability, "A", null, null, 0.9, null, null),
             new ShockChange(ShockTarget.Affinity, "A", null, "B", null, -0.25, null),
             new ShockChange(ShockTarget.Position, "C", "t", null, 50, null, 0.5),
-        ]));
+        ])]), world);
+        var timeline = await new ScenarioRunner(local, state).RunToEndAsync();
         // Capability 0.5 → 0.9; affinity toward B 0 − 0.25 = −0.25; C, with no position on t, takes one at 50.
-        Assert.Equal(0.9, state.Actors["A"].Capability);
-        Assert.Equal(-0.25, state.Actors["A"].Affinity["B"]);
+        // The country holds the actor, and the world read back from the countries shows it.
+        var a = local.Snapshot().Actors.Single(x => x.Id == "A");
+        Assert.Equal(0.9, a.Capability);
+        Assert.Equal(-0.25, a.Affinity["B"]);
         Assert.Equal(50, state.Start["C/t"]);
         Assert.Equal(
         [
@@ -101,6 +106,26 @@ public sealed class StepTests
             (EventKind.PositionAdded, "C", "t", null, 50.0, "a new government"),
         ], timeline.Select(e => (e.Kind, e.Actor, e.Topic, e.Before, e.After, e.Why)));
         Assert.All(timeline, e => Assert.Equal("s", e.Cause));
+    }
+
+    [Fact]
+    public async Task A_run_weighs_votes_with_the_capability_its_country_holds()
+    {
+        // A and C at 40, B at 60 on t (salience 1, windows of 5). A proposes 40 to B and C under weighted majority:
+        // C accepts (40 is its own position), B rejects (its no deal is 55). With the seeded capabilities A 0.2,
+        // B 0.5, C 0.2, A and C hold 0.4 of 0.9, not more than half (0.45): no agreement. B's capability is changed
+        // to 0.3 at its country before the run begins; the country is the one owner of the value, so the run weighs
+        // with it: A and C hold 0.4 of 0.2 + 0.3 + 0.2 = 0.7, more than half (0.35), and the agreement is made.
+        var world = World([Actor("A", 0.2), Actor("B", 0.5), Actor("C", 0.2)], [Topic("t")],
+            [Position("A", "t", 40, 1), Position("B", "t", 60, 1), Position("C", "t", 40, 1)]);
+        var local = new LocalWorld(world);
+        await local.Country("B").Shock("before", new ShockChange(ShockTarget.Capability, "B", null, null, 0.3, null, null), "before", [], ModelParameters.Default);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            [new ProposeStep("p", 1, "A", ["B", "C"], [new Term("t", 40)], new AgreementRule(AgreementRuleKind.WeightedMajority), null)]), world);
+        var timeline = await new ScenarioRunner(local, state).RunToEndAsync();
+        Assert.Equal([EventKind.Proposal, EventKind.Reject, EventKind.Accept, EventKind.AgreementMade],
+            timeline.Select(e => e.Kind).Where(k => k != EventKind.Move));
+        Assert.Equal("accepted by A, C under weighted-majority", Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade).Why);
     }
 
     [Fact]

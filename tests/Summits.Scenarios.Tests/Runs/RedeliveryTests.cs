@@ -60,6 +60,8 @@ public sealed class RedeliveryTests
             }
 
             public Task<Position?> PositionOn(string topic) => country.PositionOn(topic);
+
+            public Task<Actor> Actor() => country.Actor();
         }
 
         private sealed class TopicTwice(ITopicAccess topic) : ITopicAccess
