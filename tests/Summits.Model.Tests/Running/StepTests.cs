@@ -300,6 +300,25 @@ public sealed class StepTests
         var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
         Assert.Equal(40.5, Assert.Single(offer.Terms!.Value).Value, 9);
     }
+
+    [Fact]
+    public async Task The_other_side_is_its_holders_positions_weighted_by_capability_times_salience()
+    {
+        // A at 0 with salience 0 has a 50-point window (5 + 45·1). B (capability 0.9, salience 0.5) at 40 and
+        // C (capability 0.1, salience 1) at 80 weigh 0.45 and 0.1: the other side stands at
+        // (0.45·40 + 0.1·80) / 0.55 = 26 / 0.55 = 47.2727…, above A, so A's reservation is 0 + 50 = 50. In the
+        // last round of 10 (τ = 1) a linear A offers its reservation, 50, but never past the other side: 47.2727….
+        // (Weighted by capability over salience it would be (1.8·40 + 0.1·80) / 1.9 = 42.11; by the heavier
+        // weight alone, 26 / 0.45 = 57.8, and A would offer 50.)
+        var world = World([Actor("A"), Actor("B", 0.9), Actor("C", 0.1)], [Topic("t")],
+            [Position("A", "t", 0, 0), Position("B", "t", 40, 0.5), Position("C", "t", 80, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(LocalRun.NoInfluence, new RoundsStep("r", 1, 10, [], AgreementRule.Unanimity, "A", 10)), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        var offer = timeline.First(e => e.Kind == EventKind.Proposal);
+        Assert.Equal("A", offer.Actor);
+        Assert.Equal(26 / 0.55, Assert.Single(offer.Terms!.Value).Value, 9);
+    }
+
     [Fact]
     public async Task A_package_superseded_topic_by_topic_is_first_partly_then_wholly_superseded()
     {
