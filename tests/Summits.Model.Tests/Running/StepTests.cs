@@ -320,6 +320,27 @@ public sealed class StepTests
     }
 
     [Fact]
+    public async Task Without_an_opener_each_topic_s_first_offer_passes_to_the_next_holder_in_the_world_s_order()
+    {
+        // A, B and C hold t, u and v, and the step names no opener: the seed picks where the turn starts on t,
+        // and each later topic starts one holder further on in the world's order (A, B, C, then A again), so
+        // in round 1 the three topics are opened by three different actors, in that cyclic order, whatever the
+        // seed picked.
+        var world = World([Actor("A"), Actor("B"), Actor("C")], [Topic("t"), Topic("u"), Topic("v")],
+            [.. new[] { "t", "u", "v" }.SelectMany(t => new[] { Position("A", t, 20, 1), Position("B", t, 50, 1), Position("C", t, 80, 1) })]);
+        string[] order = ["A", "B", "C"];
+        foreach (var seed in new ulong[] { 0, 1, 2 })
+        {
+            var scenario = LocalRun.Scenario(LocalRun.NoInfluence, new RoundsStep("r", 1, 10, [], AgreementRule.Unanimity, null, 1)) with { Seed = seed };
+            var state = RunState.Begin(scenario, world);
+            var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+            var openers = timeline.Where(e => e.Kind == EventKind.Proposal).Select(e => Array.IndexOf(order, e.Actor)).ToArray();
+            Assert.Equal(3, openers.Length);
+            Assert.Equal([openers[0], (openers[0] + 1) % 3, (openers[0] + 2) % 3], openers);
+        }
+    }
+
+    [Fact]
     public async Task A_package_superseded_topic_by_topic_is_first_partly_then_wholly_superseded()
     {
         // A (salience 0.1, windows of 45.5) and B (salience 1, at 60 on t and 50 on u) hold the package "old" at
