@@ -227,6 +227,19 @@ public sealed class StepTests
     }
 
     [Fact]
+    public async Task A_party_back_at_the_edge_of_its_window_counts_as_inside_and_restores_the_agreement()
+    {
+        // As above, but B comes back to 62: exactly its 5-point window from 57 (62 − 57 = 5 = 5 + 45·(1 − 1)),
+        // which is still inside (a party strains an agreement only beyond its window), so the agreement holds
+        // again.
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 57)], AgreementRule.Unanimity, null), Move("out", 64), Move("back", 62)), Loose);
+        var timeline = await new ScenarioRunner(new LocalWorld(Loose), state).RunToEndAsync();
+        Assert.Equal([EventKind.AgreementStrained, EventKind.AgreementRestored],
+            timeline.Where(e => e.Kind is EventKind.AgreementStrained or EventKind.AgreementRestored).Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task A_strained_agreement_stays_strained_while_another_party_is_outside_its_window()
     {
         // As above, but A has salience 1 too: at 40 it is 17 from 57, beyond its own 5-point window, so B's return
