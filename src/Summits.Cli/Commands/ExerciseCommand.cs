@@ -81,11 +81,15 @@ public static class ExerciseCommand
             }
         }
         KeyboardPlay? keyboard = null;
+        IAnsiConsole? keyboardConsole = null;
         // The answers files of a play at the keyboard, written with the grading into the -o folder.
         var saved = new List<(string Name, string Text)>();
         if (plays.Count == 0)
         {
-            keyboard = new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput(), TerminalHeight());
+            if (KeyboardConsole() is not { } console)
+                return UsageError.Write(command, "standard output is not a terminal and the terminal (/dev/tty) cannot be opened for the prompts; run this at a terminal, or give --answers FILE to play without prompts");
+            keyboardConsole = console;
+            keyboard = new KeyboardPlay(console, exercise, KeyboardWidth(), TerminalHeight());
             AnswersDraft draft;
             try
             {
@@ -93,7 +97,7 @@ public static class ExerciseCommand
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                return await StoppedAsync(keyboard, exercise, outDir);
+                return await StoppedAsync(keyboard, keyboardConsole!, exercise, outDir);
             }
             // Each player's answers, kept as a file that --answers plays again: the whole play and that player's predictions.
             var seats = draft.Players == 1 ? [draft.Role] : new[] { draft.Role, exercise.Opposite(draft.Role).Actor };
@@ -151,12 +155,13 @@ public static class ExerciseCommand
             for (var k = 0; k < debriefs.Count; k++)
             {
                 // Each debrief shows its player's reservation values: two players at one keyboard take it in turns.
-                if (keyboard is not null && debriefs.Count > 1)
+                // (When the debriefs go to a file or a pipe, nobody reads them at the keyboard: there is nothing to hand over.)
+                if (keyboard is not null && debriefs.Count > 1 && !Console.IsOutputRedirected)
                     await keyboard.HandOverAsync(debriefs[k].Answers.Role, cancellation);
                 else if (k > 0)
                     Console.Out.WriteLine();
                 DebriefText.Write(Console.Out, debriefs[k], TerminalWidth.OfStandardOutput(), briefs: keyboard is null, teacher);
-                if (keyboard is not null && k < debriefs.Count - 1)
+                if (keyboard is not null && k < debriefs.Count - 1 && !Console.IsOutputRedirected)
                     await keyboard.EnterAsync($"{debriefs[k].Answers.Role}'s player, press Enter when you have read your debrief", cancellation);
             }
         }
@@ -213,11 +218,11 @@ public static class ExerciseCommand
     /// After Ctrl-C at the keyboard: what was answered so far, saved as a partial answers file (in the <c>-o</c>
     /// folder, or the current one under a name not yet taken), its path said on a line of its own; exit 130.
     /// </summary>
-    private static async Task<int> StoppedAsync(KeyboardPlay keyboard, Exercise exercise, string? outDir)
+    private static async Task<int> StoppedAsync(KeyboardPlay keyboard, IAnsiConsole console, Exercise exercise, string? outDir)
     {
         var error = Console.Error;
         // The prompt's line is left unfinished: the message starts on a line of its own.
-        Console.Out.WriteLine();
+        console.WriteLine();
         if (keyboard.Draft is not { } draft)
         {
             await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; nothing was answered, so no answers file was written");
@@ -243,6 +248,47 @@ public static class ExerciseCommand
         await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
         await error.WriteLineAsync(path);
         return ExitCodes.Interrupted;
+    }
+
+    /// <summary>
+    /// The console a play at the keyboard talks through: standard output when it is the terminal; otherwise the
+    /// terminal itself (<c>/dev/tty</c>), so that the prompts and keys stay at the terminal while what was asked
+    /// for (the debrief, its json or csv) goes to the file or pipe. Null when standard output is not a terminal
+    /// and the terminal cannot be opened.
+    /// </summary>
+    private static IAnsiConsole? KeyboardConsole()
+    {
+        if (!Console.IsOutputRedirected)
+            return AnsiConsole.Console;
+        try
+        {
+            var terminal = new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write)) { AutoFlush = true };
+            return AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(terminal),
+                Ansi = AnsiSupport.Yes,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.Yes,
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The terminal's columns, whether or not standard output is the terminal (the prompts are shown there either way).</summary>
+    private static int KeyboardWidth()
+    {
+        try
+        {
+            if (Console.WindowWidth > 0)
+                return Math.Max(TerminalWidth.Minimum, Console.WindowWidth);
+        }
+        catch (IOException)
+        {
+        }
+        return TerminalWidth.OfStandardOutput();
     }
 
     private static int TerminalHeight()

@@ -52,6 +52,18 @@ public static partial class PlayInWords
         return lines.ToImmutable();
     }
 
+    /// <summary>
+    /// What the facilitator's injects of <paramref name="round"/> did, one line for each event they caused (the
+    /// inject itself, each move, each agreement strained or breached), in the words <see cref="Of"/> gives them.
+    /// </summary>
+    public static ImmutableArray<string> Injects(Exercise exercise, IReadOnlyList<TimelineEvent> timeline, int round) =>
+        [.. timeline.Where(e => IsInject(e, round)).Select(e => AnswerInWords.Other(exercise.World, e))];
+
+    /// <summary>Whether an event was caused by one of the facilitator's injects of <paramref name="round"/> (step or cause <c>rK-inject-N</c>).</summary>
+    private static bool IsInject(TimelineEvent e, int round) =>
+        e.Kind is not (EventKind.Round or EventKind.Proposal)
+        && new[] { e.Cause, e.Step }.Any(id => id is not null && id.StartsWith($"r{round}-inject-", StringComparison.Ordinal));
+
     /// <summary>The exercise round an event belongs to, from the id of its step or cause (<c>r2-…</c>); null when neither says.</summary>
     public static int? RoundOf(TimelineEvent e)
     {

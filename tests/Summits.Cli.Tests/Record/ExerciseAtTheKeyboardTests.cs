@@ -59,6 +59,89 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task An_inject_is_shown_at_the_keyboard_with_what_it_did_in_the_debriefs_words_and_play_works_with_its_output_piped()
+    {
+        // The debrief goes through a pipe to tee; the prompts and keys stay at the terminal.
+        _terminal.StartWith(_folder, 80, Rows, "| tee debrief.txt", "exercise", Exercises("north-korea-line.yaml"), "--players", "1", "--role", "jp", "--engine", "local");
+        var t = _terminal;
+        await PlayTheNorthKoreaLineToRoundTwoAsync(t);
+
+        // Round 2's inject moves the US 20 points toward dialogue, from its seeded 95 to 75; the summit's agreement
+        // nk-maximum-pressure, at 93, strains once a party strays past its window: 75 is 18 from 93, past 9.5, short of
+        // 19 (the debrief of the same play, below, says the same three lines).
+        var inject = new[]
+        {
+            "The facilitator: North Korea offers talks and Washington signals it will meet.",
+            "United States moves on north-korea from 95 to 75: North Korea offers talks and Washington signals it will meet.",
+            "Agreement nk-maximum-pressure is strained on north-korea: US now at 75, 18 from the agreed 93",
+        };
+        foreach (var line in inject)
+            await t.WaitForAsync(line, after: "Round 2 of 3");
+        await EndTheNorthKoreaLineAsync(t);
+
+        Assert.Equal(0, await t.ExitCodeAsync());
+        var debrief = File.ReadAllText(Path.Combine(_folder, "debrief.txt"));
+        // The file holds the debrief and none of the prompts; the terminal showed them.
+        Assert.DoesNotContain("Press 1", debrief);
+        Assert.Contains("Press 1 or 2:", t.Screen());
+        foreach (var line in inject)
+            Assert.Contains(line, System.Text.RegularExpressions.Regex.Replace(debrief, @"\s+", " "));
+        // By hand: pressure-holds 'yes', and the strained agreement still binds: 5. us-line 80 against the US's
+        // final 75 (95 − 20; nothing else moves it, as Japan proposes nothing): |80 − 75| = 5, one full step of 5: 10 − 1 = 9.
+        Assert.Contains("\n       14  total\n", debrief);
+    }
+
+    [Fact]
+    public async Task Json_asked_for_with_output_to_a_file_gets_the_debrief_there_while_the_play_goes_on_at_the_terminal()
+    {
+        _terminal.StartWith(_folder, 80, Rows, "> debrief.json", "exercise", Exercises("north-korea-line.yaml"), "--players", "1", "--role", "JP", "--engine", "local", "--format", "json");
+        var t = _terminal;
+        await PlayTheNorthKoreaLineToRoundTwoAsync(t);
+        await EndTheNorthKoreaLineAsync(t);
+
+        Assert.Equal(0, await t.ExitCodeAsync());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "debrief.json")))!;
+        // The same play as the test above: 5 + 9 = 14.
+        Assert.Equal(14, json["total"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task With_standard_input_not_a_terminal_nothing_starts_and_one_line_says_why_with_exit_code_2()
+    {
+        _terminal.StartWith(_folder, 80, Rows, "< /dev/null > debrief.txt", "exercise", Exercises("north-korea-line.yaml"), "--players", "1", "--engine", "local");
+
+        Assert.Equal(2, await _terminal.ExitCodeAsync());
+        Assert.Equal("", File.ReadAllText(Path.Combine(_folder, "debrief.txt")));
+        Assert.Equal(
+            ["summits exercise: error: standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts (see 'summits exercise --help')"],
+            _terminal.Unwrapped().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0 && !l.StartsWith("summits exited with ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Plays the North Korea line as Japan against the model from its briefs to round 2's first menu: predictions
+    /// 'yes' and 80, no proposal in round 1, the US's offer after it rejected.
+    /// </summary>
+    private static async Task PlayTheNorthKoreaLineToRoundTwoAsync(TmuxTerminal t)
+    {
+        await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "pressure-holds: yes or no?", "1");
+        await TypeAsync(t, "us-line, a value from 0 to 100:", "80");
+        await AnswerAsync(t, "Round 1: your move", "4");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "You end round 1.");
+        await t.WaitForAsync("Round 2: your move");
+    }
+
+    /// <summary>Ends rounds 2 and 3 of the North Korea line with no proposal, rejecting the US's offer after round 2.</summary>
+    private static async Task EndTheNorthKoreaLineAsync(TmuxTerminal t)
+    {
+        await AnswerAsync(t, "Round 2: your move", "4");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "You end round 2.");
+        await AnswerAsync(t, "Round 3: your move", "4");
+    }
+
+    [Fact]
     public async Task Ctrl_C_while_the_play_is_simulated_saves_the_whole_plays_answers_as_the_folders_set_and_exits_130()
     {
         var output = Path.Combine(_folder, "out");
