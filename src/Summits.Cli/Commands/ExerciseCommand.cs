@@ -60,7 +60,7 @@ public static class ExerciseCommand
         if (role is not null)
         {
             if (IdMatch.Find(exercise.Roles.Select(r => r.Actor), role) is not { } named)
-                return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+                return UsageError.Write(command, $"--role must be one of {MappingReader.Choices(role, exercise.Roles.Select(r => r.Actor))}, not '{role}'");
             role = named;
         }
         var plays = new List<ExerciseAnswers>();
@@ -118,7 +118,7 @@ public static class ExerciseCommand
         {
             // The play at the keyboard is over, and not lost: its answers are saved as a set without the grading.
             OutputSet.Write(outDir, SetNames(exercise), saved, CancellationToken.None);
-            await Console.Error.WriteLineAsync($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({string.Join(", ", saved.Select(f => f.Name))})");
+            await Said($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({string.Join(", ", saved.Select(f => f.Name))})");
             return ExitCodes.Interrupted;
         }
         // With two players the play is one, and each player has a debrief of their own.
@@ -195,7 +195,7 @@ public static class ExerciseCommand
         var unanswered = exercise.Predictions.Where(p => !answers.Predictions.ContainsKey(p.Id)).Select(p => p.Id).ToList();
         if (unanswered.Count > 0)
             parts.Add($"{(unanswered.Count == 1 ? "the prediction" : "the predictions")} {Joined(unanswered)}");
-        if (answers.Players == 2)
+        if (answers.Players == 2 && exercise.Predictions.Any(p => !answers.OtherPredictions.ContainsKey(p.Id)))
             parts.Add($"the predictions of {exercise.Opposite(answers.Role).Actor}'s player");
         var from = answers.Partial?.Round ?? 0;
         var rounds = new List<string>();
@@ -225,7 +225,7 @@ public static class ExerciseCommand
         console.WriteLine();
         if (keyboard.Draft is not { } draft)
         {
-            await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; nothing was answered, so no answers file was written");
+            await Said($"summits exercise: stopped {keyboard.Stage}; nothing was answered, so no answers file was written");
             return ExitCodes.Interrupted;
         }
         // In the -o folder the partial answers are the folder's new set (a grading left from an earlier play goes
@@ -245,9 +245,25 @@ public static class ExerciseCommand
                 path = Path.Combine(folder, $"answers-{n}.yaml");
             OutputFile.Write(path, file => file.Write(draft.Text(partial: keyboard.Stage)), CancellationToken.None);
         }
-        await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
+        await Said($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
+        // The path stands whole on a line of its own, to be copied.
         await error.WriteLineAsync(path);
         return ExitCodes.Interrupted;
+    }
+
+    /// <summary>
+    /// Says what became of a stopped play on standard error: at a terminal wrapped at its width between words (a
+    /// path or an id is never cut), the continuation indented by four; to a file or a pipe, on one line.
+    /// </summary>
+    private static async Task Said(string text)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            await Console.Error.WriteLineAsync(text);
+            return;
+        }
+        foreach (var line in TerminalWidth.Wrap(text, KeyboardWidth(), hanging: 4))
+            await Console.Error.WriteLineAsync(line);
     }
 
     /// <summary>

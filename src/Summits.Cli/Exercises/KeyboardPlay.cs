@@ -364,7 +364,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         public bool Decided(int round, int place) => Later(Stop, (round, place)) == Stop && Stop != (round, place);
 
         public ImmutableSortedDictionary<string, string> Predictions(string seat) =>
-            seat == _answers.Role ? _answers.Predictions : ImmutableSortedDictionary<string, string>.Empty;
+            seat == _answers.Role ? _answers.Predictions : _answers.OtherPredictions;
 
         public IEnumerable<ProposeStep> Proposals(int round, string seat) =>
             _answers.Proposals.Where(p => p.Round == round && p.Proposal.From == seat).Select(p => p.Proposal);
