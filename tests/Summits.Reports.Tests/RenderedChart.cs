@@ -35,6 +35,18 @@ public sealed record RenderedChart(
     public IEnumerable<(Text, Text)> Overlapping() =>
         Texts.SelectMany((a, i) => Texts.Skip(i + 1).Where(a.Overlaps).Select(b => (a, b)));
 
+    /// <summary>
+    /// The numbers drawn as tick labels of the x axis (under the plot, within its width) or of the y axis
+    /// (left of the plot, within its height), in order; a label such as "40%" reads as 40. Empty for a
+    /// category axis, whose labels are not numbers.
+    /// </summary>
+    public double[] Ticks(bool x) =>
+        [.. Texts.Where(t => x
+                ? t.Y >= Grid.Y + Grid.H && t.X + t.W / 2 >= Grid.X - 1 && t.X + t.W / 2 <= Grid.X + Grid.W + 1
+                : t.X + t.W <= Grid.X && t.Y + t.H / 2 >= Grid.Y - 1 && t.Y + t.H / 2 <= Grid.Y + Grid.H + 1)
+            .Select(t => double.TryParse(t.Content.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (double?)null)
+            .OfType<double>().Order()];
+
     /// <summary>Reads every chart of the page.</summary>
     public const string Script = """
         (() => JSON.stringify([...document.querySelectorAll('figure[data-chart]')].map(figure => {

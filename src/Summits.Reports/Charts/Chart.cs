@@ -123,6 +123,26 @@ public sealed class Chart(string id, string title)
         ["splitLine"] = new JsonObject { ["show"] = true },
     };
 
+    /// <summary>
+    /// A value axis over the part of the 0–100 position scale that holds <paramref name="low"/> to
+    /// <paramref name="high"/> (points on that scale, margins already added): its ends are multiples of one
+    /// tick step and its ticks stand that step apart, so every tick label is the same distance from the next
+    /// (no 55 before 60, 70, 80 …). The step is 10 points for a spread over 50, 5 over 20, 2 over 8, else 1;
+    /// the ends are clamped to 0 and 100, which every step divides.
+    /// </summary>
+    public static JsonObject PositionAxis(string name, double low, double high, bool vertical = false)
+    {
+        var spread = high - low;
+        var step = spread > 50 ? 10.0 : spread > 20 ? 5.0 : spread > 8 ? 2.0 : 1.0;
+        var min = Math.Max(0, Math.Floor(low / step) * step);
+        var max = Math.Min(100, Math.Ceiling(high / step) * step);
+        if (max <= min)
+            (min, max) = max >= 100 ? (100 - step, 100.0) : (min, min + step);
+        var axis = ValueAxis(name, min, max, vertical: vertical);
+        axis["interval"] = step;
+        return axis;
+    }
+
     /// <summary>An axis of named categories, in the order given (for a vertical axis, the first at the top).</summary>
     public static JsonObject CategoryAxis(string name, IEnumerable<string> categories, bool vertical = false) => new()
     {

@@ -28,7 +28,7 @@ public static class ShiftChart
                 + (onlyInA > 0 ? $" · {onlyInA} positions held only in A are in the table" : ""),
             Height = 170 + 28 * Math.Max(1, rows.Count),
             RightMargin = 60,
-            XAxis = Chart.ValueAxis("final position (0–100 scale)", Math.Max(0, Math.Floor((values.Min() - pad) / 5) * 5), Math.Min(100, Math.Ceiling((values.Max() + pad) / 5) * 5)),
+            XAxis = Chart.PositionAxis("final position (0–100 scale)", values.Min() - pad, values.Max() + pad),
             YAxis = Chart.CategoryAxis("topic / actor", rows.Select(r => $"{r.Topic} / {r.Actor}  {Change(r)}"), vertical: true),
         };
         var both = rows.Select((r, i) => (r, i)).Where(x => x.r.A is not null).ToList();

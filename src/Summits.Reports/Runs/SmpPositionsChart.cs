@@ -44,7 +44,7 @@ public static class SmpPositionsChart
             ZoomX = turns.Count > 40,
             TooltipByAxis = true,
             XAxis = Chart.CategoryAxis("turn (0: the table as given)", turns),
-            YAxis = Chart.ValueAxis("position (0–100 scale)", Math.Max(0, Math.Floor((low - pad) / 10) * 10), Math.Min(100, Math.Ceiling((high + pad) / 10) * 10), vertical: true),
+            YAxis = Chart.PositionAxis("position (0–100 scale)", low - pad, high + pad, vertical: true),
         };
         chart.Add(new JsonObject
         {

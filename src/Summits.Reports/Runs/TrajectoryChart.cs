@@ -112,7 +112,7 @@ public static class TrajectoryChart
             ZoomX = moments.Labels.Count > 12,
             TooltipByAxis = true,
             XAxis = Chart.CategoryAxis("scenario step (rN: round N of a rounds step)", moments.Labels),
-            YAxis = Chart.ValueAxis("position (0–100 scale)", Math.Max(0, Math.Floor((low - pad) / 5) * 5), Math.Min(100, Math.Ceiling((high + pad) / 5) * 5), vertical: true),
+            YAxis = Chart.PositionAxis("position (0–100 scale)", low - pad, high + pad, vertical: true),
         };
 
         for (var i = 0; i < rows.Count; i++)

@@ -19,24 +19,6 @@ public static class PositionHistogramChart
     public static IReadOnlyList<string> Unmoved(StudyResult study) =>
         [.. study.Positions.Select(p => p.Topic).Distinct().Except(Topics(study))];
 
-    /// <summary>
-    /// The x axis: from and to multiples of one tick step (1, 2, 5 or 10 points, as the values' spread needs),
-    /// with that step, so every tick label stands the same distance from the next (no 12 and 85 at the ends
-    /// of ticks 10 apart).
-    /// </summary>
-    private static System.Text.Json.Nodes.JsonObject EvenAxis(double low, double high)
-    {
-        var spread = high - low;
-        var step = spread > 50 ? 10 : spread > 20 ? 5 : spread > 8 ? 2 : 1;
-        var min = Math.Max(0, Math.Floor(low / step) * step);
-        var max = Math.Min(100, Math.Ceiling(high / step) * step);
-        if (max <= min)
-            max = Math.Min(100, min + step);
-        var axis = Chart.ValueAxis("final position (0–100 scale)", min, max);
-        axis["interval"] = step;
-        return axis;
-    }
-
     public static ChartFigure Render(StudyResult study, string topic)
     {
         var positions = study.Positions.Where(p => p.Topic == topic && p.Runs > 0).ToList();
@@ -46,7 +28,7 @@ public static class PositionHistogramChart
         {
             Subtitle = $"{study.Scenario}, seed {study.Seed}; bars of one bin side by side, one colour per actor",
             Height = 380,
-            XAxis = EvenAxis(edges.Min(), edges.Max()),
+            XAxis = Chart.PositionAxis("final position (0–100 scale)", edges.Min(), edges.Max()),
             YAxis = Chart.ValueAxis("runs", 0, null, vertical: true),
         };
         for (var i = 0; i < positions.Count; i++)

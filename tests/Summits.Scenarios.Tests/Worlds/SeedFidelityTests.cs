@@ -13,20 +13,27 @@ public sealed class SeedFidelityTests
 
     private static Position PositionOf(string actor, string topic) => Seed.Positions.Single(p => p.Actor == actor && p.Topic == topic);
 
-    [Fact]
-    public void Japan_on_north_korea_quoting_Abe_s_own_line_as_joint_is_refused()
-    {
-        // Line 27 of the briefing reads "Abe: We support the U.S. position of …": Abe's own line, not a joint one.
-        var seed = EditedSeed.Replace("""
+    /// <summary>
+    /// The seed with the head of Japan's north-korea position (its speaker, kind and the quotes before
+    /// Abe's "We support the U.S. position …", line 27) replaced by <paramref name="head"/>.
+    /// </summary>
+    private static EditedSeed JapanOnNorthKorea(string head) => EditedSeed.Replace("""
                 speaker: Abe
                 kind: stated
                 quotes:
                   - "We support the U.S. position
-            """, """
+            """, head + "\n" + """
+                  - "We support the U.S. position
+            """);
+
+    [Fact]
+    public void Japan_on_north_korea_quoting_Abe_s_own_line_as_joint_is_refused()
+    {
+        // Line 27 of the briefing reads "Abe: We support the U.S. position of …": Abe's own line, not a joint one.
+        var seed = JapanOnNorthKorea("""
                 speaker: both
                 kind: joint
                 quotes:
-                  - "We support the U.S. position
             """);
         seed.FailsAt(seed.Find("\"We support the U.S. position", "\""), "line 27", "Abe's own line", "not the position's speaker 'both'");
     }
@@ -115,17 +122,11 @@ public sealed class SeedFidelityTests
         // by hand: 12, 21, 27, 36 and 61 open "Abe:", and line 64's "the Japanese side explained" is Abe's
         // (the one Prime Minister the briefing names): 12, 21, 27, 36, 61 and 64. The briefing is named as the
         // world's 'source:' key, ../sources/abe-trump-summit-2017-11-06.txt, joined to the world's folder.
-        var seed = EditedSeed.Replace("""
-                speaker: Abe
-                kind: stated
-                quotes:
-                  - "We support the U.S. position
-            """, """
+        var seed = JapanOnNorthKorea("""
                 speaker: Abe
                 kind: stated
                 quotes:
                   - "the two countries stand together\u00A0one hundred percent\u00A0on the North Korea issue"
-                  - "We support the U.S. position
             """);
         var at = seed.Find("\"the two countries stand together\\u00A0one hundred percent\\u00A0on the North Korea issue\"\n      - \"We support", "\"");
         var error = seed.FailsAt(at);
