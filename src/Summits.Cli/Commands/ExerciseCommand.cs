@@ -60,7 +60,7 @@ public static class ExerciseCommand
         if (role is not null)
         {
             if (IdMatch.Find(exercise.Roles.Select(r => r.Actor), role) is not { } named)
-                return UsageError.Write(command, $"--role must be one of {string.Join(", ", exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+                return UsageError.Write(command, $"--role must be one of {MappingReader.Choices(role, exercise.Roles.Select(r => r.Actor))}, not '{role}'");
             role = named;
         }
         var plays = new List<ExerciseAnswers>();
@@ -81,11 +81,15 @@ public static class ExerciseCommand
             }
         }
         KeyboardPlay? keyboard = null;
+        IAnsiConsole? keyboardConsole = null;
         // The answers files of a play at the keyboard, written with the grading into the -o folder.
         var saved = new List<(string Name, string Text)>();
         if (plays.Count == 0)
         {
-            keyboard = new KeyboardPlay(AnsiConsole.Console, exercise, TerminalWidth.OfStandardOutput(), TerminalHeight());
+            if (KeyboardConsole() is not { } console)
+                return UsageError.Write(command, "standard output is not a terminal and the terminal (/dev/tty) cannot be opened for the prompts; run this at a terminal, or give --answers FILE to play without prompts");
+            keyboardConsole = console;
+            keyboard = new KeyboardPlay(console, exercise, KeyboardWidth(), TerminalHeight());
             AnswersDraft draft;
             try
             {
@@ -93,7 +97,7 @@ public static class ExerciseCommand
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                return await StoppedAsync(keyboard, exercise, outDir);
+                return await StoppedAsync(keyboard, keyboardConsole!, exercise, outDir);
             }
             // Each player's answers, kept as a file that --answers plays again: the whole play and that player's predictions.
             var seats = draft.Players == 1 ? [draft.Role] : new[] { draft.Role, exercise.Opposite(draft.Role).Actor };
@@ -114,7 +118,7 @@ public static class ExerciseCommand
         {
             // The play at the keyboard is over, and not lost: its answers are saved as a set without the grading.
             OutputSet.Write(outDir, SetNames(exercise), saved, CancellationToken.None);
-            await Console.Error.WriteLineAsync($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({string.Join(", ", saved.Select(f => f.Name))})");
+            await Said($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({string.Join(", ", saved.Select(f => f.Name))})");
             return ExitCodes.Interrupted;
         }
         // With two players the play is one, and each player has a debrief of their own.
@@ -151,12 +155,13 @@ public static class ExerciseCommand
             for (var k = 0; k < debriefs.Count; k++)
             {
                 // Each debrief shows its player's reservation values: two players at one keyboard take it in turns.
-                if (keyboard is not null && debriefs.Count > 1)
+                // (When the debriefs go to a file or a pipe, nobody reads them at the keyboard: there is nothing to hand over.)
+                if (keyboard is not null && debriefs.Count > 1 && !Console.IsOutputRedirected)
                     await keyboard.HandOverAsync(debriefs[k].Answers.Role, cancellation);
                 else if (k > 0)
                     Console.Out.WriteLine();
                 DebriefText.Write(Console.Out, debriefs[k], TerminalWidth.OfStandardOutput(), briefs: keyboard is null, teacher);
-                if (keyboard is not null && k < debriefs.Count - 1)
+                if (keyboard is not null && k < debriefs.Count - 1 && !Console.IsOutputRedirected)
                     await keyboard.EnterAsync($"{debriefs[k].Answers.Role}'s player, press Enter when you have read your debrief", cancellation);
             }
         }
@@ -190,7 +195,7 @@ public static class ExerciseCommand
         var unanswered = exercise.Predictions.Where(p => !answers.Predictions.ContainsKey(p.Id)).Select(p => p.Id).ToList();
         if (unanswered.Count > 0)
             parts.Add($"{(unanswered.Count == 1 ? "the prediction" : "the predictions")} {Joined(unanswered)}");
-        if (answers.Players == 2)
+        if (answers.Players == 2 && exercise.Predictions.Any(p => !answers.OtherPredictions.ContainsKey(p.Id)))
             parts.Add($"the predictions of {exercise.Opposite(answers.Role).Actor}'s player");
         var from = answers.Partial?.Round ?? 0;
         var rounds = new List<string>();
@@ -213,14 +218,14 @@ public static class ExerciseCommand
     /// After Ctrl-C at the keyboard: what was answered so far, saved as a partial answers file (in the <c>-o</c>
     /// folder, or the current one under a name not yet taken), its path said on a line of its own; exit 130.
     /// </summary>
-    private static async Task<int> StoppedAsync(KeyboardPlay keyboard, Exercise exercise, string? outDir)
+    private static async Task<int> StoppedAsync(KeyboardPlay keyboard, IAnsiConsole console, Exercise exercise, string? outDir)
     {
         var error = Console.Error;
         // The prompt's line is left unfinished: the message starts on a line of its own.
-        Console.Out.WriteLine();
+        console.WriteLine();
         if (keyboard.Draft is not { } draft)
         {
-            await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; nothing was answered, so no answers file was written");
+            await Said($"summits exercise: stopped {keyboard.Stage}; nothing was answered, so no answers file was written");
             return ExitCodes.Interrupted;
         }
         // In the -o folder the partial answers are the folder's new set (a grading left from an earlier play goes
@@ -240,9 +245,66 @@ public static class ExerciseCommand
                 path = Path.Combine(folder, $"answers-{n}.yaml");
             OutputFile.Write(path, file => file.Write(draft.Text(partial: keyboard.Stage)), CancellationToken.None);
         }
-        await error.WriteLineAsync($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
+        await Said($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
+        // The path stands whole on a line of its own, to be copied.
         await error.WriteLineAsync(path);
         return ExitCodes.Interrupted;
+    }
+
+    /// <summary>
+    /// Says what became of a stopped play on standard error: at a terminal wrapped at its width between words (a
+    /// path or an id is never cut), the continuation indented by four; to a file or a pipe, on one line.
+    /// </summary>
+    private static async Task Said(string text)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            await Console.Error.WriteLineAsync(text);
+            return;
+        }
+        foreach (var line in TerminalWidth.Wrap(text, KeyboardWidth(), hanging: 4))
+            await Console.Error.WriteLineAsync(line);
+    }
+
+    /// <summary>
+    /// The console a play at the keyboard talks through: standard output when it is the terminal; otherwise the
+    /// terminal itself (<c>/dev/tty</c>), so that the prompts and keys stay at the terminal while what was asked
+    /// for (the debrief, its json or csv) goes to the file or pipe. Null when standard output is not a terminal
+    /// and the terminal cannot be opened.
+    /// </summary>
+    private static IAnsiConsole? KeyboardConsole()
+    {
+        if (!Console.IsOutputRedirected)
+            return AnsiConsole.Console;
+        try
+        {
+            var terminal = new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write)) { AutoFlush = true };
+            return AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(terminal),
+                Ansi = AnsiSupport.Yes,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.Yes,
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The terminal's columns, whether or not standard output is the terminal (the prompts are shown there either way).</summary>
+    private static int KeyboardWidth()
+    {
+        try
+        {
+            if (Console.WindowWidth > 0)
+                return Math.Max(TerminalWidth.Minimum, Console.WindowWidth);
+        }
+        catch (IOException)
+        {
+        }
+        return TerminalWidth.OfStandardOutput();
     }
 
     private static int TerminalHeight()

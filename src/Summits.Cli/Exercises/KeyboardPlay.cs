@@ -108,8 +108,8 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             Stage = $"in round {round}";
             draft.Round = round;
             Heading($"Round {round} of {exercise.Rounds}");
-            foreach (var inject in exercise.Injects.Where(i => i.Round == round))
-                Line($"  The facilitator: {inject.Shock.Reason}");
+            if (exercise.Injects.Any(i => i.Round == round))
+                await InjectsAsync(draft, round, cancellation);
             for (var turn = 0; turn < seats.Length; turn++)
                 await MovesAsync(draft, round, seats[turn], turn, players.Value, cancellation);
             if (players == 1 && round < exercise.Rounds)
@@ -119,6 +119,18 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         draft.Round = null;
         Heading("The play is over; the debrief follows.");
         return draft;
+    }
+
+    /// <summary>
+    /// The facilitator's injects of <paramref name="round"/> and what they did (who moved where, which agreement is
+    /// strained or breached), in the debrief's words: the round is played up to its first proposal, so every event
+    /// of the round so far is an inject's.
+    /// </summary>
+    private async Task InjectsAsync(AnswersDraft draft, int round, CancellationToken cancellation)
+    {
+        var run = await RunAsync(draft, round, offers: false, cancellation);
+        foreach (var line in PlayInWords.Injects(exercise, run.Timeline, round))
+            Line($"  {line}");
     }
 
     /// <summary>
@@ -352,7 +364,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         public bool Decided(int round, int place) => Later(Stop, (round, place)) == Stop && Stop != (round, place);
 
         public ImmutableSortedDictionary<string, string> Predictions(string seat) =>
-            seat == _answers.Role ? _answers.Predictions : ImmutableSortedDictionary<string, string>.Empty;
+            seat == _answers.Role ? _answers.Predictions : _answers.OtherPredictions;
 
         public IEnumerable<ProposeStep> Proposals(int round, string seat) =>
             _answers.Proposals.Where(p => p.Round == round && p.Proposal.From == seat).Select(p => p.Proposal);

@@ -20,6 +20,11 @@ public static class DebriefText
             foreach (var line in TerminalWidth.Wrap(text, width))
                 output.WriteLine(line);
         }
+        void ScoreLine(ScoreLine s)
+        {
+            foreach (var line in TerminalWidth.Wrap($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}", width, ScoreHanging))
+                output.WriteLine(line);
+        }
         void Heading(string text)
         {
             output.WriteLine();
@@ -75,7 +80,7 @@ public static class DebriefText
 
         Heading("Score");
         foreach (var s in debrief.Scores)
-            Line($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}");
+            ScoreLine(s);
         Line($"  {Number(debrief.Total),7}  total");
 
         if (teacher)
@@ -96,11 +101,22 @@ public static class DebriefText
             foreach (var line in TerminalWidth.Wrap(text, width))
                 output.WriteLine(line);
         }
+        void ScoreLine(ScoreLine s)
+        {
+            foreach (var line in TerminalWidth.Wrap($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}", width, ScoreHanging))
+                output.WriteLine(line);
+        }
         Line($"Exercise {debrief.Exercise.Id}: {debrief.Answers.Role}'s score");
         foreach (var s in debrief.Scores)
-            Line($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}");
+            ScoreLine(s);
         Line($"  {Number(debrief.Total),7}  total");
     }
+
+    /// <summary>
+    /// The indent of a score line's continuation: its text starts after two spaces, the points right-aligned in seven
+    /// columns and two spaces (column 11), and goes on four further in, whatever the points' width.
+    /// </summary>
+    private const int ScoreHanging = 15;
 
     /// <summary>The one line <c>-v quiet</c> prints for a debrief: <c>EXERCISE ROLE: total POINTS</c>.</summary>
     public static string TotalLine(Debrief debrief) => $"{debrief.Exercise.Id} {debrief.Answers.Role}: total {Number(debrief.Total)}";

@@ -74,7 +74,9 @@ public static class TerminalWidth
     /// four; a word longer than the width stays whole on a line of its own, so an id is never cut. No
     /// line it gives ends in a space.
     /// </summary>
-    public static IEnumerable<string> Wrap(string line, int width)
+    /// <param name="hanging">The columns a continuation is indented by, in place of the line's own indent plus four: for
+    /// lines whose indent varies with a right-aligned number, so that their continuations align. At most half the width.</param>
+    public static IEnumerable<string> Wrap(string line, int width, int? hanging = null)
     {
         line = line.TrimEnd(' ');
         if (line.Length <= width)
@@ -83,7 +85,7 @@ public static class TerminalWidth
             yield break;
         }
         var indent = line.Length - line.TrimStart(' ').Length;
-        var continuation = new string(' ', Math.Min(indent + 4, width / 2));
+        var continuation = new string(' ', Math.Min(hanging ?? indent + 4, width / 2));
         var words = line[indent..].Split(' ');
         var current = new System.Text.StringBuilder(line[..indent]);
         var empty = true;

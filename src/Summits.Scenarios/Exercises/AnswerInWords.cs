@@ -70,6 +70,7 @@ public static partial class AnswerInWords
             EventKind.Shock or EventKind.Move when e.Before is { } b && e.After is { } a && e.Topic is not null =>
                 $"{Name(world, e.Actor)} moves on {e.Topic} from {Debrief.Text(b)} to {Debrief.Text(a)}: {why.TrimEnd('.')}.",
             EventKind.Shock => $"The facilitator: {why}",
+            EventKind.ProposalExpired => $"{e.Cause} expires{on}: {why.TrimEnd('.')}.",
             _ => $"{Name(world, e.Actor)}, {KebabCase.Of(e.Kind).Replace('-', ' ')}{on}{(e.Before is { } before && e.After is { } after ? $", from {Debrief.Text(before)} to {Debrief.Text(after)}" : "")}{(why.Length > 0 ? $": {why}" : "")}.",
         };
     }
@@ -93,7 +94,11 @@ public static partial class AnswerInWords
             // A player's answer (or none): the player decides, not the model. To the player who gave it, and to no one
             // else (it rests on that side's confidential reservation values), the model's judgement of the terms is
             // said beside it, so that an accept of terms worse than no deal is seen as the player's own choice.
-            var because = scripted.Groups["because"].Value == ExercisePlay.NotTakenUp ? "no answer was given, so the offer is rejected" : "the player's answer";
+            // Said as a student says it: whose choice it was, or that an offer left unanswered counts as rejected.
+            var mine = e.Actor == you;
+            var because = scripted.Groups["because"].Value == ExercisePlay.NotTakenUp
+                ? $": {(mine ? "you gave" : "its player gave")} no answer, and an offer left unanswered is rejected"
+                : mine ? " (your choice)" : " (its player's choice)";
             var judged = Judged().Match(scripted.Groups["model"].Value);
             var note = "";
             if (judged.Success && e.Actor == you)
@@ -104,7 +109,7 @@ public static partial class AnswerInWords
                 else if (e.Kind == EventKind.Reject && terms >= walk - 1e-12)
                     note = $", although by your reservation values these terms were at least as good as no deal ({Show(terms)} against {Show(walk)})";
             }
-            return $"{who} {verb}: {because}{note}.";
+            return $"{who} {verb} it{because}{note}.";
         }
         var model = Judged().Match(why);
         if (!model.Success)

@@ -69,6 +69,13 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
         text.Append(_predictions.GetValueOrDefault(actor) is { Count: > 0 } ? "predictions:\n" : "predictions: {}\n");
         foreach (var (question, answer) in _predictions.GetValueOrDefault(actor) ?? [])
             text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
+        // A stopped play by two keeps the second player's predictions too: going on from it asks neither player again.
+        if (partial is not null && players == 2 && _predictions.GetValueOrDefault(exercise.Opposite(actor).Actor) is { Count: > 0 } others)
+        {
+            text.Append("other-predictions:\n");
+            foreach (var (question, answer) in others)
+                text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
+        }
         if (_proposals.Count > 0)
             text.Append("proposals:\n");
         foreach (var (round, from, terms, deadline) in _proposals)

@@ -23,6 +23,12 @@ public sealed record ExerciseAnswers(string Path, string Role, ImmutableSortedDi
     /// </summary>
     public PartialPlay? Partial { get; init; }
 
+    /// <summary>
+    /// In the partial answers of a stopped play by two players (<c>other-predictions</c>): the second player's answers
+    /// to the prediction questions so far, as <see cref="Predictions"/> holds the first's. Empty otherwise.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> OtherPredictions { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     /// <summary>Where a play at the keyboard stopped: the file's words (<c>stopped in round 2</c>) and where they stand.</summary>
     /// <param name="Round">The round the play stopped in, from 1; 0 when it stopped before the first round (in the brief or the predictions).</param>
     public sealed record PartialPlay(string Stopped, FilePosition At, int Round);

@@ -20,7 +20,7 @@ public static partial class ExerciseFile
     private static readonly string[] ValueQuestionKeys = ["actor", "topic"];
     private static readonly string[] InjectKeys = ["round", "shock"];
     private static readonly string[] ScoringKeys = ["agreement", "beyond-reservation", "breach", "must-not-give-up", "value-step"];
-    private static readonly string[] AnswersKeys = ["answers", "partial", "role", "predictions", "players", "proposals", "responses"];
+    private static readonly string[] AnswersKeys = ["answers", "partial", "role", "predictions", "other-predictions", "players", "proposals", "responses"];
     private static readonly string[] ProposalKeys = ["round", "from", "terms", "deadline"];
     private static readonly string[] ResponseKeys = ["proposal", "answer"];
 
@@ -62,7 +62,7 @@ public static partial class ExerciseFile
         {
             var topic = root.Scalar(node, "topics");
             if (!world.Topics.Any(t => t.Id == topic))
-                throw root.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(world.Topics.Select(t => t.Id))}");
+                throw root.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(topic, world.Topics.Select(t => t.Id))}");
             if (topics.Contains(topic))
                 throw root.Fail(node, $"'{topic}' is named twice in 'topics'");
             topics.Add(topic);
@@ -137,24 +137,37 @@ public static partial class ExerciseFile
         var role = root.String("role");
         var named = IdMatch.Find(roles, role);
         if (roleOverride is null && named is null)
-            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {string.Join(", ", roles)}");
+            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {MappingReader.Choices(role, roles)}");
         role = roleOverride is null ? named! : IdMatch.Find(roles, roleOverride) ?? roleOverride;
-        var predictions = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        // A play stopped before any prediction was answered may leave 'predictions' empty.
-        var none = stopped is not null && root.Required("predictions") is YamlScalarNode { Value: null or "" };
-        foreach (var (key, value) in none ? [] : root.Pairs("predictions"))
+        ImmutableSortedDictionary<string, string> Predictions(string field)
         {
-            var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
-            if (question is null)
-                throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
-            predictions[key.Value!] = question.IsValue
-                ? MappingReader.Format(root.Number(value, key.Value!, 0, 100))
-                : Scenarios.Prediction.Choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
-                : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(Scenarios.Prediction.Choices)}, not '{root.Scalar(value, key.Value!)}'");
+            var answered = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            // A play stopped before any prediction was answered may leave 'predictions' empty.
+            var none = stopped is not null && root.Required(field) is YamlScalarNode { Value: null or "" };
+            foreach (var (key, value) in none ? [] : root.Pairs(field))
+            {
+                var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
+                if (question is null)
+                    throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Choices(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
+                answered[key.Value!] = question.IsValue
+                    ? MappingReader.Format(root.Number(value, key.Value!, 0, 100))
+                    : Scenarios.Prediction.Choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
+                    : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(root.Scalar(value, key.Value!), Scenarios.Prediction.Choices)}, not '{root.Scalar(value, key.Value!)}'");
+            }
+            return answered.ToImmutable();
         }
+        var predictions = Predictions("predictions");
         if (stopped is null && exercise.Predictions.FirstOrDefault(p => !predictions.ContainsKey(p.Id)) is { } unanswered)
             throw root.Fail(root.Required("predictions"), $"the prediction question '{unanswered.Id}' has no answer; every question needs one: {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
         var players = root.Has("players") ? root.Integer("players", 1, 2) : 1;
+        // The second player's predictions travel with a stopped play by two, so that going on asks neither player again.
+        var otherPredictions = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        if (root.Optional("other-predictions") is { } other)
+        {
+            if (stopped is null || players != 2)
+                throw root.Fail(other, $"'other-predictions' holds the second player's predictions in the partial answers of a stopped play by two players ('partial' and 'players: 2'); these answers are {(stopped is null ? "a whole play" : "of a play by one player")}, so give only 'predictions'");
+            otherPredictions = Predictions("other-predictions");
+        }
         var proposalNodes = root.OptionalList("proposals");
         var responseNodes = root.OptionalList("responses");
         root.RejectUnknownKeys();
@@ -173,7 +186,7 @@ public static partial class ExerciseFile
                 if (players == 1 && from != role)
                     throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
                 if (!roles.Contains(from))
-                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {string.Join(", ", roles)}");
+                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {MappingReader.Choices(from, roles)}");
             }
             var terms = r.Required("terms");
             var deadline = r.Optional("deadline");
@@ -184,7 +197,7 @@ public static partial class ExerciseFile
                 if (termMap.Children.Count == 0)
                     throw r.Fail(terms, $"'terms' is an empty package; name at least one topic on the table with its value, for example {{ {exercise.Topics[0]}: 50 }}; the topics on the table: {MappingReader.Choices(exercise.Topics)}");
                 if (termMap.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } name } && !exercise.Topics.Contains(name)) is YamlScalarNode offTable)
-                    throw r.Fail(offTable, $"'{offTable.Value}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(exercise.Topics)}");
+                    throw r.Fail(offTable, $"'{offTable.Value}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(offTable.Value!, exercise.Topics)}");
             }
             // The scenario format's proposal, from one role to the other: its terms and deadline are read and checked as a scenario's are.
             var propose = new YamlMappingNode(new YamlScalarNode("from"), new YamlScalarNode(from), new YamlScalarNode("to"), new YamlScalarNode(exercise.Opposite(from).Actor), new YamlScalarNode("terms"), terms);
@@ -192,8 +205,10 @@ public static partial class ExerciseFile
                 propose.Add(new YamlScalarNode("deadline"), deadline);
             var id = ExercisePlay.ProposalId(round, from, proposals.Count(p => p.Round == round && p.Proposal.From == from) + 1);
             var step = (ProposeStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode(id), new YamlScalarNode("propose"), propose)])[0];
+            if (deadline is not null && step.Deadline is { } rounds)
+                Deadline(r, deadline, rounds, round, players, exercise);
             if (step.Terms.FirstOrDefault(t => !exercise.Topics.Contains(t.Topic)) is { Topic: not null } off)
-                throw r.Fail(terms, $"'{off.Topic}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(exercise.Topics)}");
+                throw r.Fail(terms, $"'{off.Topic}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(off.Topic, exercise.Topics)}");
             proposals.Add(new ExerciseAnswers.RoundProposal(round, step with { Line = (int)node.Start.Line }));
         }
 
@@ -209,7 +224,7 @@ public static partial class ExerciseFile
             // The other side's proposal or offer answered: with two players one of the file's proposals, with one a model's offer.
             var from = players == 2
                 ? proposals.FirstOrDefault(p => p.Proposal.Id == id)?.Proposal.From
-                    ?? throw r.Fail(idNode, $"'{id}' is not a proposal of these answers; the proposals are {MappingReader.Choices(proposals.Select(p => p.Proposal.Id))}")
+                    ?? throw r.Fail(idNode, $"'{id}' is not a proposal of these answers; the proposals are {MappingReader.Choices(id, proposals.Select(p => p.Proposal.Id))}")
                 : ExercisePlay.IsOfferId(exercise, exercise.Opposite(role).Actor, id) ? exercise.Opposite(role).Actor
                     : throw r.Fail(idNode, $"'{id}' is not an offer the model can make in {exercise.Id}; its offers are named as the play shows them, r<round>-{exercise.Opposite(role).Actor}-offer.r1.<topics joined by +>, such as {ExercisePlay.OfferStepId(1, exercise.Opposite(role).Actor)}.r1.{exercise.Topics[0]}");
             if (responses.Any(x => x.Proposal == id))
@@ -218,16 +233,34 @@ public static partial class ExerciseFile
             {
                 "accept" => Response.Accept,
                 "reject" => Response.Reject,
-                _ => throw r.Fail(answerNode, $"'answer' must be one of accept, reject, not '{answer}'"),
+                _ => throw r.Fail(answerNode, $"'answer' must be one of {MappingReader.Choices(answer, ["accept", "reject"])}, not '{answer}'"),
             };
             responses.Add(new RespondStep($"answer-{responses.Count + 1}", (int)node.Start.Line, exercise.Opposite(from).Actor, id, new ScriptedAnswer(response, [], ExercisePlay.PlayersAnswer)));
         }
-        return new ExerciseAnswers(path, role, predictions.ToImmutable(), [.. proposals.OrderBy(p => p.Round)])
+        return new ExerciseAnswers(path, role, predictions, [.. proposals.OrderBy(p => p.Round)])
         {
             Responses = [.. responses],
             Players = players,
             Partial = stopped,
+            OtherPredictions = otherPredictions,
         };
+    }
+
+    /// <summary>
+    /// Checks a proposal's <c>deadline</c>, which counts the model's offer rounds the proposal stays open for: it is
+    /// renewed at the model's offers after its own round, then after each later one, <paramref name="deadline"/> times
+    /// at most. The model offers after every round but the last, and only when it plays the other side, so a proposal
+    /// of round K can be renewed at most (round limit − K) times.
+    /// </summary>
+    private static void Deadline(MappingReader r, YamlNode node, int deadline, int round, int players, Exercise exercise)
+    {
+        if (players == 2)
+            throw r.Fail(node, "with two players nobody offers between rounds, so a proposal is never renewed and its deadline never counts; leave 'deadline' out");
+        var most = exercise.Rounds - round;
+        if (most == 0)
+            throw r.Fail(node, $"a proposal in round {round}, the last, is not renewed: the model offers after every round but the last; leave 'deadline' out");
+        if (deadline > most)
+            throw r.Fail(node, $"'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round {round} of {exercise.Rounds} can stay open for {(most == 1 ? "1 only" : $"1 to {most}")}, not {deadline}");
     }
 
     /// <summary>The round in a <c>partial</c> value: "stopped in round 2".</summary>
@@ -245,10 +278,12 @@ public static partial class ExerciseFile
     {
         var actorNode = r.Required("actor");
         var actor = r.String("actor");
+        // Only an actor with a position on every topic on the table can take a role: those are the choices.
+        var able = world.Actors.Select(a => a.Id).Where(a => topics.All(t => world.PositionsOn(t).Any(p => p.Actor == a))).ToList();
         if (!world.Actors.Any(a => a.Id == actor))
-            throw r.Fail(actorNode, $"unknown actor '{actor}'; known actors: {MappingReader.Choices(world.Actors.Select(a => a.Id))}");
+            throw r.Fail(actorNode, $"unknown actor '{actor}'; the actors that can take a role (a position on every topic on the table): {MappingReader.Choices(actor, able)}");
         if (topics.FirstOrDefault(t => !world.PositionsOn(t).Any(p => p.Actor == actor)) is { } unheld)
-            throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table");
+            throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table: {MappingReader.Choices(actor, able)}");
         var priorities = TopicValues(r, "priorities", topics, 0, 10);
         var reservations = TopicValues(r, "reservation", topics, 0, 100);
         foreach (var (topic, value) in reservations)
@@ -265,7 +300,7 @@ public static partial class ExerciseFile
             var topic = l.String("topic");
             // A limit binds agreements made in play, and play makes agreements only on the table's topics.
             if (!topics.Contains(topic))
-                throw l.Fail(topicNode, $"'{topic}' is not on the table; 'must-not-give-up' gives a limit on one of {MappingReader.Choices(topics)}");
+                throw l.Fail(topicNode, $"'{topic}' is not on the table; 'must-not-give-up' gives a limit on one of {MappingReader.Choices(topic, topics)}");
             if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
                 throw l.Fail(topicNode, $"{actor} holds no position on '{topic}'; a limit is on a topic where the role stands somewhere");
             limits.Add(new Limit(topic, l.Number("limit", 0, 100), NotBlank(l, "why")));
@@ -282,7 +317,7 @@ public static partial class ExerciseFile
         foreach (var (k, v) in r.Pairs(key))
         {
             if (!topics.Contains(k.Value!))
-                throw r.Fail(k, $"'{k.Value}' is not on the table; '{key}' gives a value for each of {MappingReader.Choices(topics)}");
+                throw r.Fail(k, $"'{k.Value}' is not on the table; '{key}' gives a value for each of {MappingReader.Choices(k.Value!, topics)}");
             values[k.Value!] = r.Number(v, k.Value!, min, max);
         }
         if (topics.FirstOrDefault(t => !values.ContainsKey(t)) is { } missing)
@@ -314,11 +349,13 @@ public static partial class ExerciseFile
             var v = new MappingReader(r.File, r.Required("value"), "'value'", ValueQuestionKeys);
             var actorNode = v.Required("actor");
             var actor = v.String("actor");
-            if (!world.Actors.Any(a => a.Id == actor))
-                throw v.Fail(actorNode, $"unknown actor '{actor}'; known actors: {MappingReader.Choices(world.Actors.Select(a => a.Id))}");
+            // The topic first: the actors a value question may name are those with a position on it.
             var topic = OnTable(v, v.Required("topic"), "topic", world, table);
-            if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
-                throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Choices(world.PositionsOn(topic).Select(p => p.Actor))}");
+            var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
+            if (!world.Actors.Any(a => a.Id == actor))
+                throw v.Fail(actorNode, $"unknown actor '{actor}'; actors with a position on '{topic}': {MappingReader.Choices(actor, holders)}");
+            if (!holders.Contains(actor))
+                throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Choices(actor, holders)}");
             v.RejectUnknownKeys();
             question = new Prediction(id, ask, topic, actor, points);
         }
@@ -339,19 +376,15 @@ public static partial class ExerciseFile
         return scoring;
     }
 
-    private static string Topic(MappingReader r, YamlNode node, string key, World world)
-    {
-        var topic = r.Scalar(node, key);
-        return world.Topics.Any(t => t.Id == topic) ? topic
-            : throw r.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(world.Topics.Select(t => t.Id))}");
-    }
-
     /// <summary>A topic of the world that is on the table: a question on any other would be about a topic nobody plays.</summary>
     private static string OnTable(MappingReader r, YamlNode node, string key, World world, IReadOnlyList<string> table)
     {
-        var topic = Topic(r, node, key, world);
-        return table.Contains(topic) ? topic
-            : throw r.Fail(node, $"'{topic}' is not on the table, so no play can answer a question on it; the topics on the table: {MappingReader.Choices(table)}");
+        var topic = r.Scalar(node, key);
+        if (table.Contains(topic))
+            return topic;
+        throw r.Fail(node, world.Topics.Any(t => t.Id == topic)
+            ? $"'{topic}' is not on the table, so no play can answer a question on it; the topics on the table: {MappingReader.Choices(topic, table)}"
+            : $"unknown topic '{topic}'; the topics on the table: {MappingReader.Choices(topic, table)}");
     }
 
     private static string Named(MappingReader root, string path, string key, string what)

@@ -38,7 +38,8 @@ public static partial class PlayInWords
                 var who = e.Actor == you ? "You" : Name(world, e.Actor);
                 var verb = offer ? (e.Actor == you ? "offer" : "offers") : (e.Actor == you ? "propose" : "proposes");
                 lines.Add($"  {id}: {who} {verb} {Terms(e.Terms)}{(offer ? $", its offer after round {round}" : "")}.");
-                var caused = timeline.Where(x => x.Cause == id).ToList();
+                // What it caused there and then: a proposal with a deadline expires later, in another step, told in its own place.
+                var caused = timeline.Where(x => x.Cause == id && x.Step == e.Step).ToList();
                 foreach (var x in caused)
                     told.Add(x.Seq);
                 foreach (var line in AnswerInWords.Of(world, caused, id, you))
@@ -52,10 +53,26 @@ public static partial class PlayInWords
         return lines.ToImmutable();
     }
 
-    /// <summary>The exercise round an event belongs to, from the id of its step or cause (<c>r2-…</c>); null when neither says.</summary>
+    /// <summary>
+    /// What the facilitator's injects of <paramref name="round"/> did, one line for each event they caused (the
+    /// inject itself, each move, each agreement strained or breached), in the words <see cref="Of"/> gives them.
+    /// </summary>
+    public static ImmutableArray<string> Injects(Exercise exercise, IReadOnlyList<TimelineEvent> timeline, int round) =>
+        [.. timeline.Where(e => IsInject(e, round)).Select(e => AnswerInWords.Other(exercise.World, e))];
+
+    /// <summary>Whether an event was caused by one of the facilitator's injects of <paramref name="round"/> (step or cause <c>rK-inject-N</c>).</summary>
+    private static bool IsInject(TimelineEvent e, int round) =>
+        e.Kind is not (EventKind.Round or EventKind.Proposal)
+        && new[] { e.Cause, e.Step }.Any(id => id is not null && id.StartsWith($"r{round}-inject-", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The exercise round an event belongs to, from the id of the step it happened in, else of its cause
+    /// (<c>r2-…</c>); null when neither says. The step comes first: a proposal renewed at the model's offers after
+    /// round 2 keeps the id of the round it was made in (<c>r1-JP-1~2</c>), but happens in round 2.
+    /// </summary>
     public static int? RoundOf(TimelineEvent e)
     {
-        foreach (var id in new[] { e.Cause, e.Step })
+        foreach (var id in new[] { e.Step, e.Cause })
         {
             var m = RoundPrefix().Match(id ?? "");
             if (m.Success)

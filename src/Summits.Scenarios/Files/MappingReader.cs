@@ -177,6 +177,13 @@ public sealed class MappingReader
     public static string Choices(IEnumerable<string> choices) => string.Join(", ", choices);
 
     /// <summary>
+    /// The valid <paramref name="choices"/> for a mistaken <paramref name="given"/>, closest to it first (fewest
+    /// edits), then in their given order, joined by commas.
+    /// </summary>
+    public static string Choices(string given, IEnumerable<string> choices) =>
+        Choices(choices.Select((c, i) => (c, i)).OrderBy(x => Edits(given, x.c)).ThenBy(x => x.i).Select(x => x.c));
+
+    /// <summary>
     /// A number as errors echo it: up to three decimals (0.65, 1.234), and in exponent form when that would
     /// print more than fifteen digits or round a small number to 0 (1E+308, -1E-9), so no error runs to
     /// hundreds of digits or says 0 for what is not.

@@ -20,14 +20,21 @@ public sealed class TmuxTerminal : IDisposable
     private bool _started;
 
     /// <summary>Starts <c>summits ARGUMENTS</c> in <paramref name="folder"/> in a terminal of <paramref name="columns"/> × <paramref name="rows"/>.</summary>
-    public void Start(string folder, int columns, int rows, params string[] arguments)
+    public void Start(string folder, int columns, int rows, params string[] arguments) => StartWith(folder, columns, rows, "", arguments);
+
+    /// <summary>
+    /// Starts <c>summits ARGUMENTS REDIRECTION</c> in <paramref name="folder"/>, as <see cref="Start"/> does, with
+    /// shell text after the command, such as <c>| tee out.txt</c> or <c>&gt; out.txt</c>. Through a pipe the exit code
+    /// read is the last command's.
+    /// </summary>
+    public void StartWith(string folder, int columns, int rows, string redirection, params string[] arguments)
     {
         string Quoted(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
         var command = string.Join(' ', new[] { SummitsProcess.DotnetHost(), SummitsProcess.Program }.Concat(arguments).Select(Quoted));
         // The pane outlives the program (a sleep that the server's end kills), so its last screen and exit code can be read.
         // The shell traps Ctrl-C (SIGINT) with a handler, as an interactive shell does, so that it waits for the program
         // rather than ending the pane; the program, which the trap does not reach, gets SIGINT as it would at a prompt.
-        var shell = $"trap : INT; {command}; echo \"{Exited}$?\"; exec sleep 600";
+        var shell = $"trap : INT; {command} {redirection}; echo \"{Exited}$?\"; exec sleep 600";
         _started = true;
         Tmux("-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", columns.ToString(), "-y", rows.ToString(), "-c", folder,
             "sh", "-c", shell);
@@ -88,6 +95,9 @@ public sealed class TmuxTerminal : IDisposable
             await Task.Delay(50);
         }
     }
+
+    /// <summary>The whole screen with its scrollback, each line the terminal wrapped joined again into one.</summary>
+    public string Unwrapped() => Tmux("capture-pane", "-p", "-J", "-t", Session, "-S", "-", "-E", "-");
 
     /// <summary>The rows in view now, without the scrollback.</summary>
     public string Visible() => Tmux("capture-pane", "-p", "-t", Session);

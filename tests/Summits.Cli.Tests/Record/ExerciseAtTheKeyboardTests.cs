@@ -37,6 +37,11 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         var screen = t.Screen();
         Assert.All(screen.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"wider than 80 columns: {line}"));
         Assert.Contains("\n       17  total\n", screen);
+        // Every score line wrapped at 80 columns goes on 15 columns in (the text starts at column 11, after the points
+        // right-aligned in 7), whether its points are 2 or 10: the continuations align.
+        var score = screen.Split('\n').SkipWhile(l => l != "Score").Skip(1).TakeWhile(l => !l.EndsWith("  total", StringComparison.Ordinal)).ToList();
+        Assert.Contains(score, l => l.StartsWith("               ", StringComparison.Ordinal));
+        Assert.All(score, l => Assert.Matches(@"^(  [ \d.-]{7}  \S|               \S)", l));
         // The debrief after a play at the keyboard does not print the brief again: its heading stands once.
         Assert.Single(screen.Split('\n'), line => line.StartsWith("Public brief:", StringComparison.Ordinal));
 
@@ -56,6 +61,89 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
              ("prediction", "trade-deal", "5"), ("prediction", "procurement-end", "10"), ("total", "", "17")],
             Scores(output));
+    }
+
+    [Fact]
+    public async Task An_inject_is_shown_at_the_keyboard_with_what_it_did_in_the_debriefs_words_and_play_works_with_its_output_piped()
+    {
+        // The debrief goes through a pipe to tee; the prompts and keys stay at the terminal.
+        _terminal.StartWith(_folder, 80, Rows, "| tee debrief.txt", "exercise", Exercises("north-korea-line.yaml"), "--players", "1", "--role", "jp", "--engine", "local");
+        var t = _terminal;
+        await PlayTheNorthKoreaLineToRoundTwoAsync(t);
+
+        // Round 2's inject moves the US 20 points toward dialogue, from its seeded 95 to 75; the summit's agreement
+        // nk-maximum-pressure, at 93, strains once a party strays past its window: 75 is 18 from 93, past 9.5, short of
+        // 19 (the debrief of the same play, below, says the same three lines).
+        var inject = new[]
+        {
+            "The facilitator: North Korea offers talks and Washington signals it will meet.",
+            "United States moves on north-korea from 95 to 75: North Korea offers talks and Washington signals it will meet.",
+            "Agreement nk-maximum-pressure is strained on north-korea: US now at 75, 18 from the agreed 93",
+        };
+        foreach (var line in inject)
+            await t.WaitForAsync(line, after: "Round 2 of 3");
+        await EndTheNorthKoreaLineAsync(t);
+
+        Assert.Equal(0, await t.ExitCodeAsync());
+        var debrief = File.ReadAllText(Path.Combine(_folder, "debrief.txt"));
+        // The file holds the debrief and none of the prompts; the terminal showed them.
+        Assert.DoesNotContain("Press 1", debrief);
+        Assert.Contains("Press 1 or 2:", t.Screen());
+        foreach (var line in inject)
+            Assert.Contains(line, System.Text.RegularExpressions.Regex.Replace(debrief, @"\s+", " "));
+        // By hand: pressure-holds 'yes', and the strained agreement still binds: 5. us-line 80 against the US's
+        // final 75 (95 − 20; nothing else moves it, as Japan proposes nothing): |80 − 75| = 5, one full step of 5: 10 − 1 = 9.
+        Assert.Contains("\n       14  total\n", debrief);
+    }
+
+    [Fact]
+    public async Task Json_asked_for_with_output_to_a_file_gets_the_debrief_there_while_the_play_goes_on_at_the_terminal()
+    {
+        _terminal.StartWith(_folder, 80, Rows, "> debrief.json", "exercise", Exercises("north-korea-line.yaml"), "--players", "1", "--role", "JP", "--engine", "local", "--format", "json");
+        var t = _terminal;
+        await PlayTheNorthKoreaLineToRoundTwoAsync(t);
+        await EndTheNorthKoreaLineAsync(t);
+
+        Assert.Equal(0, await t.ExitCodeAsync());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "debrief.json")))!;
+        // The same play as the test above: 5 + 9 = 14.
+        Assert.Equal(14, json["total"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task With_standard_input_not_a_terminal_nothing_starts_and_one_line_says_why_with_exit_code_2()
+    {
+        _terminal.StartWith(_folder, 80, Rows, "< /dev/null > debrief.txt", "exercise", Exercises("north-korea-line.yaml"), "--players", "1", "--engine", "local");
+
+        Assert.Equal(2, await _terminal.ExitCodeAsync());
+        Assert.Equal("", File.ReadAllText(Path.Combine(_folder, "debrief.txt")));
+        Assert.Equal(
+            ["summits exercise: error: standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts (see 'summits exercise --help')"],
+            _terminal.Unwrapped().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0 && !l.StartsWith("summits exited with ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Plays the North Korea line as Japan against the model from its briefs to round 2's first menu: predictions
+    /// 'yes' and 80, no proposal in round 1, the US's offer after it rejected.
+    /// </summary>
+    private static async Task PlayTheNorthKoreaLineToRoundTwoAsync(TmuxTerminal t)
+    {
+        await t.WaitForAsync("You play Japan (JP); the model plays United States (US).");
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "pressure-holds: yes or no?", "1");
+        await TypeAsync(t, "us-line, a value from 0 to 100:", "80");
+        await AnswerAsync(t, "Round 1: your move", "4");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "You end round 1.");
+        await t.WaitForAsync("Round 2: your move");
+    }
+
+    /// <summary>Ends rounds 2 and 3 of the North Korea line with no proposal, rejecting the US's offer after round 2.</summary>
+    private static async Task EndTheNorthKoreaLineAsync(TmuxTerminal t)
+    {
+        await AnswerAsync(t, "Round 2: your move", "4");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "You end round 2.");
+        await AnswerAsync(t, "Round 3: your move", "4");
     }
 
     [Fact]
@@ -123,7 +211,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await AnswerAsync(t, "Round 1: US's player, your move", "2");
         await TypeAsync(t, "defense-procurement, 0 to 100 (US: 85, JP: 60):", "80");
         await AnswerAsync(t, "JP's player, do you accept r1-US-1?", "2");  // reject
-        await t.WaitForAsync("Japan rejects: the player's answer.");
+        await t.WaitForAsync("Japan rejects it (its player's choice).");
         for (var turn = 0; turn < 5; turn++)                // US ends round 1; both end rounds 2 and 3
         {
             await t.WaitForAsync("your move", after: turn == 0 ? "Japan rejects" : "ends the turn.");
@@ -166,6 +254,73 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(grading.Where(g => g[2] == "US").Select(g => (g[3], g[4], g[5])),
             again.Output.Split('\n').Where(l => l.Contains(",US,", StringComparison.Ordinal)).Select(l => l.Split(',')).Select(g => (g[3], g[4], g[5])));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_in_a_play_by_two_saves_both_players_predictions_and_going_on_asks_neither_again()
+    {
+        var output = Path.Combine(_folder, "out");
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "2", "--role", "JP", "-o", output);
+        var t = _terminal;
+        await ReadThroughAsync(t, "the public brief");
+        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Enter");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "trade-deal: yes or no?", "1", after: "Predictions of JP's player");  // JP: yes
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "65", after: "Predictions of JP's player");
+        await AnswerAsync(t, "Pass the keyboard to the player of United States (US)", "Enter");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "trade-deal: yes or no?", "2", after: "Predictions of US's player");  // US: no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "60", after: "Predictions of US's player");
+        await AnswerAsync(t, "Both players together now", "Enter");
+        await AnswerAsync(t, "Round 1: JP's player, your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (JP: 25, US: 75):", "40");
+        await AnswerAsync(t, "US's player, do you accept r1-JP-1?", "2");  // reject
+        await AnswerAsync(t, "Round 1: JP's player, your move", "C-c", after: "United States rejects it (its player's choice)");
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        // Everything both players answered: Japan's predictions, the US's (which the file of one player has no place
+        // for, so they go under 'other-predictions'), the proposal and its answer.
+        var saved = Path.Combine(output, "answers.yaml");
+        Assert.Equal(
+            "# Answers to trade-for-defence given at the keyboard until the play was stopped; summits exercise --answers, at a terminal, plays them and goes on from where they stop.\n"
+            + "answers: trade-for-defence\npartial: stopped in round 1\nrole: JP\nplayers: 2\n"
+            + "predictions:\n  trade-deal: yes\n  procurement-end: 65\n"
+            + "other-predictions:\n  trade-deal: no\n  procurement-end: 60\n"
+            + "proposals:\n  - round: 1\n    from: JP\n    terms: { trade-imbalance: 40 }\n"
+            + "responses:\n  - proposal: r1-JP-1\n    answer: reject\n",
+            File.ReadAllText(saved));
+
+        // Going on at a terminal asks neither player's predictions again: the play goes straight to the public part.
+        using var again = new TmuxTerminal();
+        again.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local", "-o", Path.Combine(_folder, "resumed"));
+        await AnswerAsync(again, "Both players together now", "Enter");
+        await again.WaitForAsync("r1-JP-1: JP proposes trade-imbalance 40 (from the answers file)");
+        await again.WaitForAsync("US: reject (from the answers file)");
+        await again.WaitForAsync("Round 1: JP's player, your move", after: "US: reject (from the answers file)");
+        var screen = again.Screen();
+        foreach (var asked in new[] { "yes or no?", "a value from 0 to 100:", "Pass the keyboard to the player" })
+            Assert.DoesNotContain(asked, screen);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_in_the_predictions_says_where_the_answers_went_wrapped_at_80_columns_between_words()
+    {
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("north-korea-line.yaml"), "--engine", "local", "--players", "1", "--role", "JP");
+        var t = _terminal;
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "pressure-holds: yes or no?", "1");
+        await AnswerAsync(t, "us-line, a value from 0 to 100:", "C-c");
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        // By hand: "summits exercise: stopped in the predictions of JP's player; answers so far saved (partial) to:" is
+        // 95 characters; the last space before column 80 follows "so far" (column 75), so the rest goes on the next
+        // line, indented by four; the path, in the current folder, stands whole on the line after.
+        var lines = t.Screen().Split('\n').Select(l => l.TrimEnd()).ToList();
+        var said = lines.FindIndex(l => l == "summits exercise: stopped in the predictions of JP's player; answers so far");
+        Assert.True(said > 0, string.Join('\n', lines));
+        Assert.Equal("    saved (partial) to:", lines[said + 1]);
+        Assert.Equal(Path.Combine(_folder, "answers.yaml"), lines[said + 2]);
     }
 
     [Fact]
@@ -384,6 +539,6 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await t.WaitForAsync($"United States offers {procurement}", after: $"You end round {round}.");
         await AnswerAsync(t, "Do you accept US's offer?", "2", after: $"United States offers {procurement}");
         await t.WaitForAsync($"r{round}-US-offer.r1.defense-procurement:", after: $"United States offers {procurement}");
-        await t.WaitForAsync("You reject: the player's answer", after: $"r{round}-US-offer.r1.defense-procurement:");
+        await t.WaitForAsync("You reject it (your choice)", after: $"r{round}-US-offer.r1.defense-procurement:");
     }
 }

@@ -39,6 +39,7 @@ public sealed class ExerciseCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
+        // The table's topics, closest first: tpp-11 is 13 edits from trade-imbalance, 18 from defense-procurement.
         Assert.Equal($"{answers}:5:26: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
     }
 
@@ -50,6 +51,9 @@ public sealed class ExerciseCommandTests : IDisposable
     [InlineData("us", 0, "Exercise trade-for-defence (Trade for defence): US against JP (the model), seed 11, 3 rounds", "")]
     [InlineData("jP", 0, "Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds", "")]
     [InlineData("XX", 2, "", "summits exercise: error: --role must be one of JP, US, not 'XX' (see 'summits exercise --help')\n")]
+    // Only the two roles are choices (not CN or KP), closest first: USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the roles' order.
+    [InlineData("USA", 2, "", "summits exercise: error: --role must be one of US, JP, not 'USA' (see 'summits exercise --help')\n")]
+    [InlineData("FR", 2, "", "summits exercise: error: --role must be one of JP, US, not 'FR' (see 'summits exercise --help')\n")]
     public async Task A_role_is_named_in_any_case_and_any_other_name_is_a_usage_error(string role, int exitCode, string firstLine, string error)
     {
         var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"),
@@ -130,6 +134,33 @@ public sealed class ExerciseCommandTests : IDisposable
         // the US (at 75 on trade, the brief's starting position) would settle at its own 75, not at 65.
         Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
         Assert.DoesNotContain("trade-imbalance 65", opened);
+    }
+
+    [Fact]
+    public async Task A_proposal_with_a_deadline_is_told_under_each_round_it_is_renewed_in_and_expires_when_its_deadline_passes()
+    {
+        var answers = Path.Combine(_folder, "answers.yaml");
+        File.WriteAllText(answers, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { defense-procurement: 70 }\n    deadline: 2\n");
+
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // By hand: trade-for-defence has 3 rounds, and the model offers after rounds 1 and 2. The proposal of round 1 is
+        // made in round 1 (r1-JP-1), renewed at the offers after round 1 (~1, still round 1) and after round 2 (~2, in
+        // round 2), which is its 2nd offer round: it expires there. The US never accepts 70 (it counters each time), so
+        // nothing is agreed, and nothing of it is left for round 3.
+        var play = run.Output.Split('\n').SkipWhile(l => !l.StartsWith("Play, round by round", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("Predictions", StringComparison.Ordinal))
+            .Select(l => l.Trim()).Where(l => l.StartsWith("Round ", StringComparison.Ordinal) || l.StartsWith("r1-JP-1", StringComparison.Ordinal));
+        Assert.Equal(
+            ["Round 1 of 3", "r1-JP-1: You propose defense-procurement 70.", "r1-JP-1~1: You propose defense-procurement 70.",
+             "Round 2 of 3", "r1-JP-1~2: You propose defense-procurement 70.", "r1-JP-1 expires on defense-procurement: its deadline passed without agreement."],
+            play);
+
+        // A deadline past the offer rounds left is refused at its place with the range: a proposal of round 1 of 3 has 2.
+        File.WriteAllText(answers, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { defense-procurement: 70 }\n    deadline: 9\n");
+        var refused = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal($"{answers}:7:15: 'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round 1 of 3 can stay open for 1 to 2, not 9", Assert.Single(refused.ErrorLines));
     }
 
     [Fact]

@@ -83,15 +83,29 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("rounds: 2\n", "rounds: 2\nwhen: now\n", "when", "unknown key 'when' in the exercise; expected one of seed, world, others, roles, title, about, rounds, record, topics, injects, scoring, exercise, objectives, predictions, facilitator-note")]
     [InlineData("facilitator-note: Run it.\n", "", "exercise:", "the exercise is missing the required key 'facilitator-note'")]
     [InlineData("rounds: 2", "rounds: 0", "0\n", "'rounds' must be a whole number from 1 to 100, not 0")]
-    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, fta]", "fta", "unknown topic 'fta'; known topics: north-korea, north-korea-sanctions, us-defense-commitment, china-role, free-open-indo-pacific, maritime-rule-of-law, alliance-deterrence, usfj-realignment, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-investment-standards, trade-imbalance, defense-procurement, tpp-11, bilateral-fta")]
-    [InlineData("  - actor: US", "  - actor: CN", "CN", "CN holds no position on 'trade-imbalance', which is on the table; a role is an actor with a position on every topic on the table")]
-    [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA'; known actors: JP, US, CN, KP")]
+    // The table may hold any of the world's topics: all 16 are the choices, closest to 'defense-procurment' first, by the
+    // fewest insertions, deletions, substitutions and swaps (worked apart from the code): defense-procurement 1 (the
+    // missing e), us-defense-commitment 9, usfj-realignment 12, china-role 13, north-korea and alliance-deterrence 14,
+    // unsc-permanent-seat 15, sectoral-cooperation, economic-dialogue, trade-imbalance and bilateral-fta 16, tpp-11 17,
+    // north-korea-sanctions, free-open-indo-pacific and maritime-rule-of-law 18, trade-investment-standards 21; ties in
+    // the world's order.
+    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, defense-procurment]", "defense-procurment", "unknown topic 'defense-procurment'; known topics: defense-procurement, us-defense-commitment, usfj-realignment, china-role, north-korea, alliance-deterrence, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-imbalance, bilateral-fta, tpp-11, north-korea-sanctions, free-open-indo-pacific, maritime-rule-of-law, trade-investment-standards")]
+    // Only JP and US hold a position on trade-imbalance, the table's one topic: they alone can take a role, and they
+    // are the choices, closest first (USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the world's order).
+    [InlineData("  - actor: US", "  - actor: CN", "CN", "CN holds no position on 'trade-imbalance', which is on the table; a role is an actor with a position on every topic on the table: JP, US")]
+    [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA'; the actors that can take a role (a position on every topic on the table): US, JP")]
+    [InlineData("  - actor: US", "  - actor: FR", "FR", "unknown actor 'FR'; the actors that can take a role (a position on every topic on the table): JP, US")]
+    // A value question names an actor with a position on its topic: JP and US on trade-imbalance (KP → JP 1 edit, → US 2; UK → US 1, → JP 2).
+    [InlineData("value: { actor: JP", "value: { actor: KP", "KP", "KP holds no position on 'trade-imbalance', so its end cannot be predicted; actors with a position there: JP, US")]
+    [InlineData("value: { actor: JP", "value: { actor: UK", "UK", "unknown actor 'UK'; actors with a position on 'trade-imbalance': US, JP")]
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 145 }", "145", "'trade-imbalance' must be a number from 0 to 100, not 145")]
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { tpp-11: 45 }", "tpp-11", "'tpp-11' is not on the table; 'reservation' gives a value for each of trade-imbalance")]
     // A limit on a topic off the table could never be scored: play makes agreements only on the table (here trade-imbalance alone).
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 45 }\n    must-not-give-up: [ { topic: tpp-11, limit: 70, why: a rule } ]", "tpp-11", "'tpp-11' is not on the table; 'must-not-give-up' gives a limit on one of trade-imbalance")]
     [InlineData("priorities: { trade-imbalance: 1 }", "priorities: { }", "{ }", "'priorities' has no value for 'trade-imbalance'; it gives one for each topic on the table: trade-imbalance")]
-    [InlineData("agreement: trade-imbalance, points", "agreement: tpp-12, points", "tpp-12", "unknown topic 'tpp-12'; known topics: north-korea, north-korea-sanctions, us-defense-commitment, china-role, free-open-indo-pacific, maritime-rule-of-law, alliance-deterrence, usfj-realignment, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-investment-standards, trade-imbalance, defense-procurement, tpp-11, bilateral-fta")]
+    // A question is on a topic on the table: a topic the world does not know lists the table's topics, not the world's.
+    [InlineData("agreement: trade-imbalance, points", "agreement: tpp-12, points", "tpp-12", "unknown topic 'tpp-12'; the topics on the table: trade-imbalance")]
+    [InlineData("topic: trade-imbalance }", "topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse'; the topics on the table: trade-imbalance")]
     [InlineData("ask: A deal?, agreement: trade-imbalance,", "ask: A deal?,", "{ id: deal", "a prediction question needs 'agreement: TOPIC' (a yes-or-no question) or 'value: { actor, topic }' (a value from 0 to 100)")]
     [InlineData("{ id: end,", "{ id: deal,", "deal", "the question id 'deal' is used twice; each question needs an id of its own", 3)]
     // A question on a topic of the world that is not on the table (tpp-11: JP and US hold positions there) cannot be answered by any play.
@@ -164,7 +178,20 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP, US")]
     [InlineData("deal: yes", "deal: maybe", "maybe", "'deal' must be one of yes, no, not 'maybe'")]
     [InlineData("end: 40", "end: 140", "140", "'end' must be a number from 0 to 100, not 140")]
-    [InlineData("deal: yes, end: 40", "deal: yes, ends: 40", "ends", "unknown prediction question 'ends'; the questions are deal, end")]
+    // Closest first: 'ends' is 1 edit from 'end', 4 from 'deal'.
+    [InlineData("deal: yes, end: 40", "deal: yes, ends: 40", "ends", "unknown prediction question 'ends'; the questions are end, deal")]
+    // 'nope' is 2 edits from 'no', 4 from 'yes'; 'rejected' 2 from 'reject', 6 from 'accept'; 'UK' 1 from 'US', 2 from 'JP'.
+    [InlineData("deal: yes", "deal: nope", "nope", "'deal' must be one of no, yes, not 'nope'")]
+    [InlineData("answer: accept", "answer: rejected", "rejected", "'answer' must be one of reject, accept, not 'rejected'")]
+    [InlineData("role: JP", "role: UK", "UK", "'UK' has no role in test; the roles are US, JP")]
+    // The second player's predictions belong only in the partial answers of a play by two.
+    // A deadline counts the model's offer rounds: in 2 rounds the model offers once, after round 1, so a proposal of
+    // round 1 stays open for 1 offer round only, and one of round 2, the last, is never renewed.
+    [InlineData("terms: { trade-imbalance: 40 } }", "terms: { trade-imbalance: 40 }, deadline: 2 }", "2 }", "'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round 1 of 2 can stay open for 1 only, not 2")]
+    [InlineData("round: 1, terms: { trade-imbalance: 40 } }", "round: 2, terms: { trade-imbalance: 40 }, deadline: 1 }", "1 }", "a proposal in round 2, the last, is not renewed: the model offers after every round but the last; leave 'deadline' out")]
+    [InlineData("role: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }", "role: JP\nplayers: 2\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 }, deadline: 1 }", "1 }",
+        "with two players nobody offers between rounds, so a proposal is never renewed and its deadline never counts; leave 'deadline' out")]
+    [InlineData("role: JP", "role: JP\nother-predictions: { deal: no }", "{ deal: no", "'other-predictions' holds the second player's predictions in the partial answers of a stopped play by two players ('partial' and 'players: 2'); these answers are a whole play, so give only 'predictions'")]
     [InlineData("deal: yes, end: 40", "deal: yes", "{ deal", "the prediction question 'end' has no answer; every question needs one: deal, end")]
     [InlineData("round: 1", "round: 3", "3,", "'round' must be a whole number from 1 to 2, not 3")]
     [InlineData("trade-imbalance: 40", "trade-imbalance: 140", "140", "'trade-imbalance' must be a number from 0 to 100, not 140")]

@@ -105,7 +105,7 @@ public sealed class ExercisePlayTests
         //   the terms: 0.65 × (1 − 0.499588^1.3) = 0.65 × (1 − 0.405695) = 0.386
         //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209009) = 0.514
         var play = PlayInWords.Of(exercise, timeline, "JP");
-        Assert.Contains("    You accept: the player's answer, although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
+        Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
         Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1.", play);
         // The offer on procurement has no answer in the file, so Japan rejects it, as it does the offer after round 2:
         // trade is settled by the agreement in force, so after round 2 the US offers on procurement alone.
