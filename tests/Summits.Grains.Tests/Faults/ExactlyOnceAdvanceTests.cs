@@ -70,8 +70,14 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     {
         var loaded = RetriedRun.Parse(Short);
         var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "fault", reads);
-        // Every storage call of the kind the clean run made once it had started is a point where a run can fail.
-        Assert.True(points.Length >= (reads ? 20 : 30), $"only {points.Length} failure points");
+        // Every storage call of the kind the clean run made, from its seeding on, is a point where a run can fail.
+        // Seeding alone writes each of the world's 4 countries and 16 topics once and the world once, and the start
+        // writes the world again: 4 + 16 + 2 = 22 writes. Seeding activates each of those 21 grains, and each reads
+        // its state (a country and a topic their checkpoint too): 1 + 2 × (4 + 16) = 41 reads. The advances add
+        // at least 30 writes, or with every grain deactivated between them at least 20 reads.
+        string[] seeded = reads ? ["world", "country", "country-checkpoint", "topic", "topic-checkpoint"] : ["world", "country", "topic"];
+        Assert.Equal(reads ? 41 : 22, points.Count(p => seeded.Contains(p.StateName) && (p.Nth == 1 || p is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 })));
+        Assert.True(points.Length >= (reads ? 41 + 20 : 22 + 30), $"only {points.Length} failure points");
 
         var outcomes = new List<string>();
         foreach (var batch in points.Chunk(4))
