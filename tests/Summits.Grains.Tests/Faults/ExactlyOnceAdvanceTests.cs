@@ -36,7 +36,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         """;
 
     // The US asks Japan for the FTA at 80 and nothing else happens.
-    private const string OneStep = """
+    internal const string OneStep = """
         format: 2
         scenario: fault-test
         about: The US asks Japan for a bilateral FTA at 80.
@@ -154,11 +154,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     public async Task A_failed_write_leaves_a_grain_holding_what_storage_holds()
     {
         // Japan's write fails: Japan's memory is dropped, and it reads back as seeded (20), not as moved.
-        var loaded = RetriedRun.Parse(OneStep);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (_, key, world) = await StartedAsync(OneStep);
         FailNextWrite(key, "country", "JP");
 
         await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
@@ -175,11 +171,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         // Japan and the US commit the proposal (Japan moves 20 → 20.912), then the world's own write fails:
         // the world has completed no advance, so its snapshot is the one taken before the advance, with Japan
         // as seeded, at 20, as its timeline (empty) says. The retry then completes it: Japan at 20.912.
-        var loaded = RetriedRun.Parse(OneStep);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (_, key, world) = await StartedAsync(OneStep);
         var seeded = await world.Snapshot();
         FailNextWrite(key, "world", null);
 
@@ -199,11 +191,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     {
         // A client whose call timed out asks for the same advance again: it gets the same events, and the
         // run does not move on to its next step.
-        var loaded = RetriedRun.Parse(Short);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (_, _, world) = await StartedAsync(Short);
 
         var first = await world.Advance(0);
         var again = await world.Advance(0);
@@ -220,11 +208,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     [Fact]
     public async Task A_cancelled_advance_changes_nothing()
     {
-        var loaded = RetriedRun.Parse(OneStep);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (loaded, _, world) = await StartedAsync(OneStep);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
@@ -246,6 +230,16 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 2);
     }
 
-    /// <summary>How many storage calls the world made up to its start: seeding writes, and the world's start.</summary>
+    /// <summary>Seeds and starts <paramref name="text"/>'s scenario on a new world, with no fault.</summary>
+    private async Task<(LoadedScenario Loaded, string Key, IWorldGrain World)> StartedAsync(string text)
+    {
+        var loaded = RetriedRun.Parse(text);
+        var key = Key();
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        return (loaded, key, world);
+    }
+
     private static string Key() => $"fault-{Guid.NewGuid():N}";
 }
