@@ -201,7 +201,8 @@ public sealed class InterruptTests : IDisposable
 
         var (exit, error) = await EndAsync(study);
         Assert.Equal(130, exit);
-        Assert.Equal("summits whatif: stopped before it finished", Said(error));
+        // The line names what was written before Ctrl-C: the first branch's folder.
+        Assert.Equal($"summits whatif: stopped before it finished; what it wrote before is in {Path.Combine(output, "press-fta")}", Said(error));
         // The first branch's study finished and its set is whole; of the second, stopped part-way, nothing is written.
         Assert.Equal(["press-fta"], new DirectoryInfo(output).EnumerateFileSystemInfos().Select(e => e.Name));
         Assert.Equal(["agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], Contents(Path.Combine(output, "press-fta")).Keys);
