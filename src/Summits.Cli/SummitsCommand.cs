@@ -52,15 +52,16 @@ public static class SummitsCommand
                 await Console.Out.WriteLineAsync(line.TrimEnd());
             return helped;
         }
-        // A file of an older format loads with a note of what changed in its meaning: one line on standard
-        // error at the end, however many times and however many such files were loaded.
-        var said = new List<string>();
-        using var notes = FormatNotes.To(note =>
+        // A file of an older format loads with a note of what changed in its meaning, and an output write that
+        // leaves something on disk says so: one line on standard error at the end, however many times and however
+        // many such files were loaded.
+        var said = new List<(string Note, bool Always)>();
+        using var notes = FormatNotes.To((note, always) =>
         {
             lock (said)
             {
-                if (!said.Contains(note))
-                    said.Add(note);
+                if (!said.Exists(n => n.Note == note))
+                    said.Add((note, always));
             }
         });
         // Ctrl-C cancels the command's token, which its work and its output writer check (OutputSet, OutputFile); a
@@ -75,9 +76,11 @@ public static class SummitsCommand
         {
             exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse));
         }
-        // A note is not an error and not a result: -q, -v minimal and -v quiet leave it out alike.
-        if (said.Count > 0 && Level(parse) >= Output.Verbosity.Normal)
-            await Console.Error.WriteLineAsync(string.Join("; and ", said.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
+        // A note on a file's format is not an error and not a result: -q, -v minimal and -v quiet leave it out
+        // alike. A note that something was left on disk is said at every level, so nothing is left in silence.
+        var shown = said.Where(n => n.Always || Level(parse) >= Output.Verbosity.Normal).Select(n => n.Note).ToList();
+        if (shown.Count > 0)
+            await Console.Error.WriteLineAsync(string.Join("; and ", shown.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
         if (IsDiagnostic(parse))
             await Console.Error.WriteLineAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
         return exit;

@@ -29,4 +29,25 @@ public sealed class TestScriptTests
         Assert.Single(lines);
         Assert.StartsWith($"usage: tests/{script} [DOTNET-TEST-OPTION...]: ", lines[0]);
     }
+
+    [Fact]
+    public void The_fault_command_refuses_a_choice_of_failure_points_it_does_not_know_in_one_line()
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepoFiles.Root, "tests", "faults")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["SUMMITS_FAULT_POINTS"] = "every";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the script did not end within 30 s: it ran instead of refusing");
+
+        // Bad input: exit 2, nothing run, one line naming the value and the valid choices (seeded, all).
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal("", output);
+        Assert.Equal("tests/faults: SUMMITS_FAULT_POINTS is 'every'; expected which failure points to try; valid choices: seeded, all\n", error);
+    }
 }

@@ -19,7 +19,11 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("Seed")]
     Task Seed(Actor actor, ImmutableArray<Position> positions, CancellationToken cancellation = default);
 
-    /// <summary>The country as the grain holds it now, the changes of an advance not yet completed included.</summary>
+    /// <summary>
+    /// The country as the grain holds it in memory now, the changes of an advance not yet completed included: for
+    /// checking that memory equals storage. A reader of the world uses <see cref="AsOf"/>, which sees the world's
+    /// last completed advance.
+    /// </summary>
     [Alias("Get")]
     Task<CountrySnapshot> Get(CancellationToken cancellation = default);
 

@@ -14,7 +14,11 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Seed")]
     Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements, CancellationToken cancellation = default);
 
-    /// <summary>The table as the grain holds it now, the changes of an advance not yet completed included.</summary>
+    /// <summary>
+    /// The table as the grain holds it in memory now, the changes of an advance not yet completed included: for
+    /// checking that memory equals storage. A reader of the world uses <see cref="AsOf"/>, which sees the world's
+    /// last completed advance.
+    /// </summary>
     [Alias("Get")]
     Task<TopicTable> Get(CancellationToken cancellation = default);
 

@@ -237,7 +237,7 @@ public static class RunCommand
     }
 
     /// <summary>Folders said in a sentence: "a", "a and b", "a, b and c".</summary>
-    private static string Listed(List<string> folders) =>
+    internal static string Listed(List<string> folders) =>
         folders.Count == 1 ? folders[0] : $"{string.Join(", ", folders.Take(folders.Count - 1))} and {folders[^1]}";
 
     /// <summary>Why <paramref name="text"/> is not two different actors A,B of every world run; null when it is.</summary>

@@ -53,60 +53,16 @@ public static class WhatIfCommand
         var studies = new List<StudyResult>();
         var documents = new List<string>();
         await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(CancellationToken.None) : null;
-        foreach (var loaded in scenarios)
+        // The output folders written so far, so that Ctrl-C can say what was written before it came.
+        var written = new List<string>();
+        try
         {
-            var options = new StudyOptions(runs, seed ?? loaded.Scenario.Seed, parallel, engine);
-            var chatty = verbosity >= Verbosity.Normal;
-            // Progress is for a person watching: drawn only on a terminal, and never under -q.
-            var progress = new StudyProgress(Console.Error, runs, TerminalWidth.ForProgress());
-            Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
-            var study = silo is null
-                ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains), report, cancellation);
-            progress.Finish();
-            // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
-            // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).
-            cancellation.ThrowIfCancellationRequested();
-            if (chatty)
-            {
-                var seconds = progress.Elapsed.TotalSeconds;
-                using var self = Process.GetCurrentProcess();
-                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{loaded.Scenario.Id}: {study.Finished} runs in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
-            }
-            studies.Add(study);
-
-            var name = RunCommand.BranchName(loaded);
-            var studyOut = outDir is null ? null : forked ? Path.Combine(outDir, name) : outDir;
-            var studyReport = reportDir is null ? null : forked ? Path.Combine(reportDir, name) : reportDir;
-            if (studyOut is not null)
-            {
-                StudyFiles.WriteAll(study, studyOut, cancellation);
-                if (verbosity >= Verbosity.Minimal)
-                    await Console.Error.WriteLineAsync($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}");
-            }
-            if (studyReport is not null)
-            {
-                StudyReport.WriteAll(study, studyReport, cancellation);
-                if (verbosity >= Verbosity.Minimal)
-                    await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)");
-            }
-            if (json)
-            {
-                documents.Add(StudyFiles.Json(study).TrimEnd('\n'));
-            }
-            else if (format == "csv")
-            {
-                if (forked)
-                    await Console.Out.WriteAsync($"# branch {name}\n");
-                CsvSections.Write(Console.Out, [("agreements.csv", StudyFiles.AgreementsCsv(study)), ("positions.csv", StudyFiles.PositionsCsv(study)), ("sensitivity.csv", StudyFiles.SensitivityCsv(study))]);
-            }
-            else if (verbosity >= Verbosity.Minimal)
-            {
-                if (forked)
-                    Console.Out.WriteLine();
-                StudyText.Write(Console.Out, study, width, every: verbosity >= Verbosity.Detailed);
-            }
+            await StudyEachAsync();
+        }
+        catch (OperationCanceledException) when (written.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {RunCommand.Listed(written)}");
+            return ExitCodes.Interrupted;
         }
         if (json)
             await Console.Out.WriteAsync((forked ? "[\n" + string.Join(",\n", documents) + "\n]" : documents[0]) + "\n");
@@ -115,6 +71,76 @@ public static class WhatIfCommand
             Console.Out.WriteLine();
             StudyBranches.Write(Console.Out, studies, [.. scenarios.Select(RunCommand.BranchName)], width);
         }
+        // Ctrl-C once every study is done and its output is in place still ends the command as interrupted (130),
+        // so that a script stops where the user stopped it, but says that nothing was left undone.
+        if (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(written.Count > 0
+                ? $"summits whatif: interrupted after it finished; its output was written to {RunCommand.Listed(written)}"
+                : "summits whatif: interrupted after it finished");
+            return ExitCodes.Interrupted;
+        }
         return ExitCodes.Ok;
+
+        async Task StudyEachAsync()
+        {
+            foreach (var loaded in scenarios)
+            {
+                var options = new StudyOptions(runs, seed ?? loaded.Scenario.Seed, parallel, engine);
+                var chatty = verbosity >= Verbosity.Normal;
+                // Progress is for a person watching: drawn only on a terminal, and never under -q.
+                var progress = new StudyProgress(Console.Error, runs, TerminalWidth.ForProgress());
+                Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
+                var study = silo is null
+                    ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
+                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains), report, cancellation);
+                progress.Finish();
+                // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
+                // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).
+                cancellation.ThrowIfCancellationRequested();
+                if (chatty)
+                {
+                    var seconds = progress.Elapsed.TotalSeconds;
+                    using var self = Process.GetCurrentProcess();
+                    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{loaded.Scenario.Id}: {study.Finished} runs in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
+                }
+                studies.Add(study);
+
+                var name = RunCommand.BranchName(loaded);
+                var studyOut = outDir is null ? null : forked ? Path.Combine(outDir, name) : outDir;
+                var studyReport = reportDir is null ? null : forked ? Path.Combine(reportDir, name) : reportDir;
+                if (studyOut is not null)
+                {
+                    StudyFiles.WriteAll(study, studyOut, cancellation);
+                    written.Add(studyOut);
+                    if (verbosity >= Verbosity.Minimal)
+                        await Console.Error.WriteLineAsync($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}");
+                }
+                if (studyReport is not null)
+                {
+                    StudyReport.WriteAll(study, studyReport, cancellation);
+                    written.Add(studyReport);
+                    if (verbosity >= Verbosity.Minimal)
+                        await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)");
+                }
+                if (json)
+                {
+                    documents.Add(StudyFiles.Json(study).TrimEnd('\n'));
+                }
+                else if (format == "csv")
+                {
+                    if (forked)
+                        await Console.Out.WriteAsync($"# branch {name}\n");
+                    CsvSections.Write(Console.Out, [("agreements.csv", StudyFiles.AgreementsCsv(study)), ("positions.csv", StudyFiles.PositionsCsv(study)), ("sensitivity.csv", StudyFiles.SensitivityCsv(study))]);
+                }
+                else if (verbosity >= Verbosity.Minimal)
+                {
+                    if (forked)
+                        Console.Out.WriteLine();
+                    StudyText.Write(Console.Out, study, width, every: verbosity >= Verbosity.Detailed);
+                }
+            }
+        }
     }
 }

@@ -165,7 +165,7 @@ public static class OutputSet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            FormatNotes.Say($"note: the folder '{folder}' that an output write left could not be removed ({Why(e)}); nothing reads it, and it may be removed by hand");
+            FormatNotes.Insist($"note: the folder '{folder}' that an output write left could not be removed ({Why(e)}); nothing reads it, and it may be removed by hand");
         }
     }
 
@@ -246,7 +246,7 @@ public static class OutputSet
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // It holds the previous set and the user's files, which are nowhere else: it stays.
-                FormatNotes.Say($"note: '{aside}', the previous output of '{target}' that a killed write left, could not be put back ({Why(e)}); it is left as it is");
+                FormatNotes.Insist($"note: '{aside}', the previous output of '{target}' that a killed write left, could not be put back ({Why(e)}); it is left as it is");
             }
         }
         foreach (var folder in abandoned)
@@ -263,7 +263,7 @@ public static class OutputSet
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    FormatNotes.Say($"note: the folder '{entry.Name}' that a killed write of '{target}' left in '{folder}' could not be moved back ({Why(e)}); it is left there");
+                    FormatNotes.Insist($"note: the folder '{entry.Name}' that a killed write of '{target}' left in '{folder}' could not be moved back ({Why(e)}); it is left there");
                     kept = false;
                 }
             }

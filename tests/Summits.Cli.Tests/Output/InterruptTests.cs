@@ -88,6 +88,54 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 
+    [Fact]
+    public async Task Ctrl_C_once_a_study_s_output_set_is_in_place_says_the_study_finished_and_where_its_output_is_with_exit_130()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        Directory.CreateDirectory(output);
+        await File.WriteAllTextAsync(Path.Combine(output, "results.json"), "previous results.json\n");
+        // The writer pauses once the new set has taken the previous one's place (and says so), until Ctrl-C; -v quiet
+        // leaves the line Ctrl-C leads to alone on standard error.
+        using var study = Start(["whatif", Scenario("what-if", "baseline.yaml"), "--runs", "4", "--engine", "local", "-v", "quiet", "--out", output],
+            new() { [OutputSet.PauseVariable] = "exchanged" });
+        Assert.Equal("summits: output paused at exchanged", await study.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3)));
+        Assert.Equal(0, Kill(study.Id, SigInt));
+
+        var (exit, error) = await EndAsync(study);
+        Assert.Equal(130, exit);
+        Assert.Equal($"summits whatif: interrupted after it finished; its output was written to {output}", Said(error));
+        var after = Contents(output);
+        Assert.Equal(["agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], after.Keys.Order(StringComparer.Ordinal));
+        Assert.NotEqual("previous results.json\n", System.Text.Encoding.UTF8.GetString(after["results.json"]));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_after_one_branch_s_output_set_is_in_place_says_which_branch_was_written_with_exit_130()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        // The scenario forks into two branches, studied in turn, each written to a folder of its own under out, where
+        // a previous study left both; the writer pauses once, when the first branch's set (press-fta, the fork's
+        // first) has taken its place. Ctrl-C then stops the study before the second branch: what was written is the
+        // first branch's folder alone, and the second's previous set is as it was.
+        foreach (var branch in (string[])["press-fta", "offer-package"])
+        {
+            Directory.CreateDirectory(Path.Combine(output, branch));
+            await File.WriteAllTextAsync(Path.Combine(output, branch, "results.json"), "previous results.json\n");
+        }
+        var package = Contents(Path.Combine(output, "offer-package"));
+        using var study = Start(["whatif", Scenario("what-if", "us-fta-press-or-package.yaml"), "--runs", "4", "--engine", "local", "-v", "quiet", "--out", output],
+            new() { [OutputSet.PauseVariable] = "exchanged" });
+        Assert.Equal("summits: output paused at exchanged", await study.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3)));
+        Assert.Equal(0, Kill(study.Id, SigInt));
+
+        var (exit, error) = await EndAsync(study);
+        Assert.Equal(130, exit);
+        Assert.Equal($"summits whatif: stopped before it finished; what it wrote before is in {Path.Combine(output, "press-fta")}", Said(error));
+        Assert.Equal(4, Contents(Path.Combine(output, "press-fta")).Count);
+        Assert.Equal(package, Contents(Path.Combine(output, "offer-package")));
+    }
+
     /// <summary>
     /// Every command that writes an output set, with the set's file names and the first file it writes: Ctrl-C
     /// comes after that file. The inputs are the smallest that reach the write (the local engine where a command
@@ -153,7 +201,8 @@ public sealed class InterruptTests : IDisposable
 
         var (exit, error) = await EndAsync(study);
         Assert.Equal(130, exit);
-        Assert.Equal("summits whatif: stopped before it finished", Said(error));
+        // The line names what was written before Ctrl-C: the first branch's folder.
+        Assert.Equal($"summits whatif: stopped before it finished; what it wrote before is in {Path.Combine(output, "press-fta")}", Said(error));
         // The first branch's study finished and its set is whole; of the second, stopped part-way, nothing is written.
         Assert.Equal(["press-fta"], new DirectoryInfo(output).EnumerateFileSystemInfos().Select(e => e.Name));
         Assert.Equal(["agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], Contents(Path.Combine(output, "press-fta")).Keys);

@@ -69,6 +69,26 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal(before, Tree(_folder.FullName));
     }
 
+    [Theory]
+    [InlineData("-q")]
+    [InlineData("-v quiet")]
+    public async Task A_folder_an_output_write_left_and_could_not_remove_is_said_even_at_the_quietest_levels(string level)
+    {
+        // A killed writer (no process has number 2^22 + 1) left a folder beside the output, with a file made
+        // immutable, which not even root may remove: the run writes its set and must say the folder is still there.
+        var abandoned = Path.Combine(_folder.FullName, ".out.summits-new-4194305-0123456789abcdef");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, "timeline.jsonl"), "half\n");
+        Chattr("+i", Path.Combine(abandoned, "timeline.jsonl"));
+
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", .. level.Split(' '), "--out", "out"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, "out", "timeline.jsonl")));
+        var note = $"note: the folder '{abandoned}' that an output write left could not be removed (permission denied); nothing reads it, and it may be removed by hand";
+        Assert.Contains(note, run.Error.Split('\n'));
+    }
+
 
     private static string Shipped(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "scenarios", .. parts]);
 

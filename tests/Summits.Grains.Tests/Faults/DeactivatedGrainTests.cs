@@ -11,18 +11,6 @@ namespace Summits.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class DeactivatedGrainTests(ClusterFixture fixture)
 {
-    // The US asks Japan for the FTA at 80 and nothing else happens (ExactlyOnceAdvanceTests' one step).
-    private const string OneStep = """
-        format: 2
-        scenario: fault-test
-        about: The US asks Japan for a bilateral FTA at 80.
-        world: ../summits/2017-11-06-abe-trump.yaml
-        seed: 42
-        steps:
-          - id: fta-ask
-            propose: { from: US, to: [JP], terms: { bilateral-fta: 80 } }
-        """;
-
     [Fact]
     public async Task A_country_deactivated_after_its_calls_and_before_its_commit_fails_the_advance_and_a_retry_writes_the_clean_run()
     {
@@ -30,7 +18,7 @@ public sealed class DeactivatedGrainTests(ClusterFixture fixture)
         // is deactivated while that write waits. Japan had moved 20 → 20.912 in memory only (the clean run's
         // move: a pull of the US's capability 0.8 toward 80, damped by Japan's salience 0.75), so its commit
         // must fail: the advance fails once, and the retry writes the clean run's bytes, with Japan at 20.912.
-        var loaded = RetriedRun.Parse(OneStep);
+        var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.OneStep);
         var key = $"deactivated-{Guid.NewGuid():N}";
         var clean = await ScenarioRun.LocallyAsync(loaded);
         var pause = fixture.Storage.Pause(StorageOperation.Write, "timeline", GrainId.Create("timelinepage", GrainKeys.Of(key, "timeline-0")), 1);

@@ -36,7 +36,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         """;
 
     // The US asks Japan for the FTA at 80 and nothing else happens.
-    private const string OneStep = """
+    internal const string OneStep = """
         format: 2
         scenario: fault-test
         about: The US asks Japan for a bilateral FTA at 80.
@@ -70,8 +70,14 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     {
         var loaded = RetriedRun.Parse(Short);
         var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "fault", reads);
-        // Every storage call of the kind the clean run made once it had started is a point where a run can fail.
-        Assert.True(points.Length >= (reads ? 20 : 30), $"only {points.Length} failure points");
+        // Every storage call of the kind the clean run made, from its seeding on, is a point where a run can fail.
+        // Seeding alone writes each of the world's 4 countries and 16 topics once and the world once, and the start
+        // writes the world again: 4 + 16 + 2 = 22 writes. Seeding activates each of those 21 grains, and each reads
+        // its state (a country and a topic their checkpoint too): 1 + 2 × (4 + 16) = 41 reads. The advances add
+        // at least 30 writes, or with every grain deactivated between them at least 20 reads.
+        string[] seeded = reads ? ["world", "country", "country-checkpoint", "topic", "topic-checkpoint"] : ["world", "country", "topic"];
+        Assert.Equal(reads ? 41 : 22, points.Count(p => seeded.Contains(p.StateName) && (p.Nth == 1 || p is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 })));
+        Assert.True(points.Length >= (reads ? 41 + 20 : 22 + 30), $"only {points.Length} failure points");
 
         var outcomes = new List<string>();
         foreach (var batch in points.Chunk(4))
@@ -148,11 +154,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     public async Task A_failed_write_leaves_a_grain_holding_what_storage_holds()
     {
         // Japan's write fails: Japan's memory is dropped, and it reads back as seeded (20), not as moved.
-        var loaded = RetriedRun.Parse(OneStep);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (_, key, world) = await StartedAsync(OneStep);
         FailNextWrite(key, "country", "JP");
 
         await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
@@ -169,11 +171,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         // Japan and the US commit the proposal (Japan moves 20 → 20.912), then the world's own write fails:
         // the world has completed no advance, so its snapshot is the one taken before the advance, with Japan
         // as seeded, at 20, as its timeline (empty) says. The retry then completes it: Japan at 20.912.
-        var loaded = RetriedRun.Parse(OneStep);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (_, key, world) = await StartedAsync(OneStep);
         var seeded = await world.Snapshot();
         FailNextWrite(key, "world", null);
 
@@ -193,11 +191,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     {
         // A client whose call timed out asks for the same advance again: it gets the same events, and the
         // run does not move on to its next step.
-        var loaded = RetriedRun.Parse(Short);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (_, _, world) = await StartedAsync(Short);
 
         var first = await world.Advance(0);
         var again = await world.Advance(0);
@@ -214,11 +208,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     [Fact]
     public async Task A_cancelled_advance_changes_nothing()
     {
-        var loaded = RetriedRun.Parse(OneStep);
-        var key = Key();
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
+        var (loaded, _, world) = await StartedAsync(OneStep);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
@@ -240,6 +230,16 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 2);
     }
 
-    /// <summary>How many storage calls the world made up to its start: seeding writes, and the world's start.</summary>
+    /// <summary>Seeds and starts <paramref name="text"/>'s scenario on a new world, with no fault.</summary>
+    private async Task<(LoadedScenario Loaded, string Key, IWorldGrain World)> StartedAsync(string text)
+    {
+        var loaded = RetriedRun.Parse(text);
+        var key = Key();
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        return (loaded, key, world);
+    }
+
     private static string Key() => $"fault-{Guid.NewGuid():N}";
 }

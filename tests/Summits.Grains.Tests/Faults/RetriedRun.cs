@@ -14,7 +14,7 @@ internal static class RetriedRun
 
     /// <summary>
     /// Seeds and starts the scenario on world <paramref name="key"/>, then advances to the end, asking again
-    /// for an advance that failed (at most <paramref name="retries"/> times in all). With
+    /// for a seeding, a start or an advance that failed (at most <paramref name="retries"/> times in all). With
     /// <paramref name="deactivate"/>, every grain of the world is deactivated after each advance, so that
     /// the next one reads its state from storage.
     /// </summary>
@@ -22,10 +22,12 @@ internal static class RetriedRun
         bool deactivate = false, int retries = 3)
     {
         var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(loaded.World with { Id = key });
-        await world.Start(loaded.Scenario);
-        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         var failures = 0;
+        // A seeding that failed left the world unseeded (only the world's own write, its last, seeds it), and a
+        // start that failed left it not started: each is simply asked for again.
+        await Retried(async () => { await world.Seed(loaded.World with { Id = key }); return 0; });
+        await Retried(async () => { await world.Start(loaded.Scenario); return 0; });
+        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         var step = 0;
         Advance advance;
         while (true)
@@ -70,8 +72,9 @@ internal static class RetriedRun
     /// <summary>
     /// The clean run that faulted runs are held to: the scenario run in grains on a new world named from
     /// <paramref name="prefix"/>, with no fault, must write the pure model's bytes (the engines agree). Returns it,
-    /// its world's key, and the storage calls of <paramref name="reads"/>' kind (reads, or writes) it made once
-    /// started, each a point where a run can fail.
+    /// its world's key, and every storage call of <paramref name="reads"/>' kind (reads, or writes) it made, from
+    /// the first of its seeding through its start and its advances to the last read of its results, each a point
+    /// where a run can fail.
     /// </summary>
     public static async Task<(RunResult Clean, string Key, StorageCall[] Points)> CleanAsync(ClusterFixture fixture, LoadedScenario loaded, string prefix, bool reads)
     {
@@ -82,7 +85,7 @@ internal static class RetriedRun
         Assert.Equal(RunFiles.Timeline(expected), RunFiles.Timeline(clean));
         Assert.Equal(RunFiles.State(expected), RunFiles.State(clean));
         var operation = reads ? StorageOperation.Read : StorageOperation.Write;
-        return (clean, key, [.. CallsAfterStart(fixture, key).Where(c => c.Operation == operation)]);
+        return (clean, key, [.. fixture.Storage.CallsOn(key).Where(c => c.Operation == operation)]);
     }
 
     /// <summary>
@@ -97,17 +100,6 @@ internal static class RetriedRun
         if (RunFiles.Timeline(run) != RunFiles.Timeline(clean))
             return $"{name}: another timeline";
         return RunFiles.State(run) != RunFiles.State(clean) ? $"{name}: another state" : null;
-    }
-
-    /// <summary>
-    /// The storage calls a run on world <paramref name="key"/> made after it started (after the world's
-    /// second write, which stores the started run): the points where a run can fail.
-    /// </summary>
-    public static IReadOnlyList<StorageCall> CallsAfterStart(ClusterFixture fixture, string key)
-    {
-        var calls = fixture.Storage.CallsOn(key);
-        var start = calls.Select((c, i) => (c, i)).Where(x => x.c is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 }).Select(x => x.i).Single();
-        return [.. calls.Skip(start + 1)];
     }
 
     public static async Task DeactivateAllAsync(ClusterFixture fixture, World world, string key, int advances)

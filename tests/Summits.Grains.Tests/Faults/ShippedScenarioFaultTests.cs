@@ -5,10 +5,12 @@ using Summits.Tests;
 namespace Summits.Grains.Tests;
 
 /// <summary>
-/// Every shipped scenario, each branch of a fork on its own, survives a storage fault chosen from a seed:
-/// a write or a read that fails once, then a retry, and the run writes the clean run's timeline.jsonl and
-/// state.json byte for byte. Too long for every test run; <c>tests/faults</c> runs it (the category
-/// <see cref="Category"/>), with <c>SUMMITS_FAULT_SEEDS</c> seeds per scenario and operation (default 3).
+/// Every shipped scenario, each branch of a fork on its own, survives a storage fault: a write or a read that
+/// fails once, from the first write of its seeding through its start and advances to the last read of its
+/// results, then a retry, and the run writes the clean run's timeline.jsonl and state.json byte for byte. Too
+/// long for every test run; <c>tests/faults</c> runs it (the category <see cref="Category"/>). By default it tries
+/// <c>SUMMITS_FAULT_SEEDS</c> points chosen by seed per scenario and operation (default 3); with
+/// <c>SUMMITS_FAULT_POINTS=all</c> it tries every point of the clean run, one run per point.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", Category)]
@@ -33,28 +35,50 @@ public sealed class ShippedScenarioFaultTests(ClusterFixture fixture)
 
     [Theory]
     [MemberData(nameof(Shipped))]
-    public async Task A_shipped_scenario_writes_its_clean_bytes_after_a_seeded_storage_fault_and_a_retry(string file, string branch)
+    public async Task A_shipped_scenario_writes_its_clean_bytes_after_a_storage_fault_at_any_point_and_a_retry(string file, string branch)
     {
         var path = Path.Combine(SeedFiles.Root, "scenarios", file);
         var loaded = BranchChoice.Load(path, branch == "" ? null : branch, null, p => p);
         var seeds = int.TryParse(Environment.GetEnvironmentVariable("SUMMITS_FAULT_SEEDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 3;
+        var every = EveryPoint();
 
         // The pure model is the reference: a clean run in grains writes its bytes (the engines agree).
         var outcomes = new List<string>();
         foreach (var reads in new[] { false, true })
         {
             var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "shipped-fault", reads);
-            for (var seed = 1; seed <= seeds; seed++)
+            var chosen = every
+                ? points.Select((point, i) => (Name: $"point {i + 1} of {points.Length}", Point: point))
+                : Enumerable.Range(1, seeds).Select(seed => (Name: $"seed {seed}", Point: points[new Random(seed).Next(points.Length)]));
+            foreach (var batch in chosen.Chunk(4))
             {
-                var key = Key();
-                var point = fixture.Storage.FailOneOf(points, cleanKey, key, seed);
-                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
-                if (RetriedRun.Mismatch(point, cleanKey, clean, run, failures) is { } mismatch)
-                    outcomes.Add($"seed {seed}: {mismatch}");
+                await Task.WhenAll(batch.Select(async c =>
+                {
+                    var key = Key();
+                    fixture.Storage.Fail(c.Point.Operation, c.Point.StateName, ChosenFaultStorage.Moved(c.Point.Grain, cleanKey, key), c.Point.Nth);
+                    var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
+                    if (RetriedRun.Mismatch(c.Point, cleanKey, clean, run, failures) is { } mismatch)
+                    {
+                        lock (outcomes)
+                            outcomes.Add($"{c.Name}: {mismatch}");
+                    }
+                }));
             }
         }
         Assert.Empty(outcomes);
     }
+
+    /// <summary>
+    /// Whether <c>SUMMITS_FAULT_POINTS</c> asks for every failure point (<c>all</c>) rather than the seeded ones
+    /// (<c>seeded</c>, or unset).
+    /// </summary>
+    /// <exception cref="ArgumentException">Any other value, named with the valid choices.</exception>
+    internal static bool EveryPoint() => Environment.GetEnvironmentVariable("SUMMITS_FAULT_POINTS") switch
+    {
+        null or "" or "seeded" => false,
+        "all" => true,
+        var other => throw new ArgumentException($"SUMMITS_FAULT_POINTS is '{other}'; expected which failure points to try; valid choices: seeded, all"),
+    };
 
     private static string Key() => $"shipped-fault-{Guid.NewGuid():N}";
 }

@@ -48,14 +48,6 @@ public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSeriali
     public StoragePause Pause(StorageOperation operation, string stateName, GrainId grain, int nth) =>
         _pauses[(operation, stateName, grain, nth)] = new StoragePause();
 
-    /// <summary>Makes one call, chosen by <paramref name="seed"/> among the calls a clean run made, fail in a run on another world.</summary>
-    public StorageCall FailOneOf(IReadOnlyList<StorageCall> clean, string cleanWorld, string world, int seed)
-    {
-        var call = clean[new Random(seed).Next(clean.Count)];
-        Fail(call.Operation, call.StateName, Moved(call.Grain, cleanWorld, world), call.Nth);
-        return call;
-    }
-
     /// <summary>The same grain in another world: its key with the world part replaced.</summary>
     public static GrainId Moved(GrainId grain, string from, string to) =>
         GrainId.Create(grain.Type.ToString()!, to + grain.Key.ToString()![from.Length..]);
