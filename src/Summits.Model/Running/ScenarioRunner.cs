@@ -659,7 +659,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         _ => $"to move away from {to}",
                     };
                     return (ok, string.Create(CultureInfo.InvariantCulture,
-                        $"expected {p.Actor} on {p.Topic} {expected}: {start:0.##} -> {now:0.##}"));
+                        $"expected {p.Actor} on {p.Topic} {expected}: {start:0.##} → {now:0.##}"));
                 }
                 return (true, string.Create(CultureInfo.InvariantCulture, $"{p.Actor} on {p.Topic} at {now:0.##}"));
             }

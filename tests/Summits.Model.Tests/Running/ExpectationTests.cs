@@ -81,22 +81,22 @@ public sealed class ExpectationTests
         { new PositionExpectation("B", "t", new Interval(50, 70), null, null, null), false, true, "line 2: B on t at 60" },
         { new PositionExpectation("B", "t", new Interval(0, 10), null, null, null), false, false, "line 2: expected B on t in [0, 10], found 60" },
         { new PositionExpectation("A", "u", null, null, null, null), false, false, "line 2: A holds no position on u" },
-        { new PositionExpectation("B", "t", null, Direction.Unchanged, null, null), false, true, "line 2: expected B on t to stay where it was: 60 -> 60" },
+        { new PositionExpectation("B", "t", null, Direction.Unchanged, null, null), false, true, "line 2: expected B on t to stay where it was: 60 → 60" },
         // Not moving is neither toward 0 nor away from A.
-        { new PositionExpectation("B", "t", null, Direction.Toward, 0, null), false, false, "line 2: expected B on t to move toward 0: 60 -> 60" },
-        { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), false, false, "line 2: expected B on t to move away from A: 60 -> 60" },
+        { new PositionExpectation("B", "t", null, Direction.Toward, 0, null), false, false, "line 2: expected B on t to move toward 0: 60 → 60" },
+        { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), false, false, "line 2: expected B on t to move away from A: 60 → 60" },
         // After the jolt B is at 100: 60 from A's 40 where it was 20 (away from A), 0 from 100 where it was 40
         // (toward 100), and 100 from 0 where it was 60 (away from 0, not toward it).
-        { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), true, true, "line 4: expected B on t to move away from A: 60 -> 100" },
-        { new PositionExpectation("B", "t", null, Direction.Toward, 100, null), true, true, "line 4: expected B on t to move toward 100: 60 -> 100" },
-        { new PositionExpectation("B", "t", null, Direction.Toward, 0, null), true, false, "line 4: expected B on t to move toward 0: 60 -> 100" },
-        { new PositionExpectation("B", "t", null, Direction.Away, 0, null), true, true, "line 4: expected B on t to move away from 0: 60 -> 100" },
-        { new PositionExpectation("B", "t", null, Direction.Unchanged, null, null), true, false, "line 4: expected B on t to stay where it was: 60 -> 100" },
+        { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), true, true, "line 4: expected B on t to move away from A: 60 → 100" },
+        { new PositionExpectation("B", "t", null, Direction.Toward, 100, null), true, true, "line 4: expected B on t to move toward 100: 60 → 100" },
+        { new PositionExpectation("B", "t", null, Direction.Toward, 0, null), true, false, "line 4: expected B on t to move toward 0: 60 → 100" },
+        { new PositionExpectation("B", "t", null, Direction.Away, 0, null), true, true, "line 4: expected B on t to move away from 0: 60 → 100" },
+        { new PositionExpectation("B", "t", null, Direction.Unchanged, null, null), true, false, "line 4: expected B on t to stay where it was: 60 → 100" },
         // Toward an actor with no position on t, or toward nothing: there is no target to come nearer to.
-        { new PositionExpectation("B", "t", null, Direction.Toward, null, "C"), true, false, "line 4: expected B on t to move toward C: 60 -> 100" },
-        { new PositionExpectation("B", "t", null, Direction.Away, null, null), true, false, "line 4: expected B on t to move away from ?: 60 -> 100" },
+        { new PositionExpectation("B", "t", null, Direction.Toward, null, "C"), true, false, "line 4: expected B on t to move toward C: 60 → 100" },
+        { new PositionExpectation("B", "t", null, Direction.Away, null, null), true, false, "line 4: expected B on t to move away from ?: 60 → 100" },
         // In range and moved as asked: the range is checked first, then the direction is what the line says.
-        { new PositionExpectation("B", "t", new Interval(90, 100), Direction.Away, null, "A"), true, true, "line 4: expected B on t to move away from A: 60 -> 100" },
+        { new PositionExpectation("B", "t", new Interval(90, 100), Direction.Away, null, "A"), true, true, "line 4: expected B on t to move away from A: 60 → 100" },
     };
 
     [Theory]
