@@ -20,11 +20,6 @@ public static class DebriefText
             foreach (var line in TerminalWidth.Wrap(text, width))
                 output.WriteLine(line);
         }
-        void ScoreLine(ScoreLine s)
-        {
-            foreach (var line in TerminalWidth.Wrap($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}", width, ScoreHanging))
-                output.WriteLine(line);
-        }
         void Heading(string text)
         {
             output.WriteLine();
@@ -79,9 +74,7 @@ public static class DebriefText
         }
 
         Heading("Score");
-        foreach (var s in debrief.Scores)
-            ScoreLine(s);
-        Line($"  {Number(debrief.Total),7}  total");
+        WriteScores(output, debrief, width);
 
         if (teacher)
         {
@@ -96,20 +89,21 @@ public static class DebriefText
     /// </summary>
     public static void WriteScore(TextWriter output, Debrief debrief, int width)
     {
-        void Line(string text)
-        {
-            foreach (var line in TerminalWidth.Wrap(text, width))
-                output.WriteLine(line);
-        }
-        void ScoreLine(ScoreLine s)
+        foreach (var line in TerminalWidth.Wrap($"Exercise {debrief.Exercise.Id}: {debrief.Answers.Role}'s score", width))
+            output.WriteLine(line);
+        WriteScores(output, debrief, width);
+    }
+
+    /// <summary>Each score line with its working, wrapped under its text, then the total.</summary>
+    private static void WriteScores(TextWriter output, Debrief debrief, int width)
+    {
+        foreach (var s in debrief.Scores)
         {
             foreach (var line in TerminalWidth.Wrap($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}", width, ScoreHanging))
                 output.WriteLine(line);
         }
-        Line($"Exercise {debrief.Exercise.Id}: {debrief.Answers.Role}'s score");
-        foreach (var s in debrief.Scores)
-            ScoreLine(s);
-        Line($"  {Number(debrief.Total),7}  total");
+        foreach (var line in TerminalWidth.Wrap($"  {Number(debrief.Total),7}  total", width))
+            output.WriteLine(line);
     }
 
     /// <summary>
