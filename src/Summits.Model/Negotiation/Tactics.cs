@@ -28,9 +28,11 @@ public static class Tactics
 
     /// <summary>
     /// The reservation point of an actor at <paramref name="position"/>: the one it states, or by default the
-    /// edge of its window on the side of <paramref name="toward"/> (the other party), within the 0–100 scale.
-    /// When the other party sits at the actor's own position, the default lies on the side with more room,
-    /// so that no deal is worth the same as anywhere else.
+    /// edge of its window on the side of <paramref name="toward"/> (the other party), clipped to the 0–100 scale,
+    /// since no value past the scale can be offered: an actor at 90 with a window of 27.5 facing a party above it
+    /// has its reservation at 100, not 117.5. When the other party sits at the actor's own position, the default
+    /// lies on the side with more room. This is the one reservation point of the model: acceptance, the tactics'
+    /// concession targets and the bargaining analysis's disagreement point all take it (see <see cref="Utility.NoDeal"/>).
     /// </summary>
     public static double Reservation(double position, double salience, double? stated, double toward, ModelParameters parameters)
     {
@@ -38,6 +40,25 @@ public static class Tactics
             return r;
         var direction = toward > position ? 1 : toward < position ? -1 : position <= 50 ? 1 : -1;
         return Math.Clamp(position + direction * parameters.Window(salience), ScaleValue.Min, ScaleValue.Max);
+    }
+
+    /// <summary>
+    /// The other side as one value, as an actor bargaining on a topic sees it: the other holders' positions
+    /// (0–100) weighted by capability times salience, their plain mean when every weight is 0, and null when
+    /// there is no other holder.
+    /// </summary>
+    public static double? OtherSide(IEnumerable<(double Position, double Weight)> others)
+    {
+        double weight = 0, weighted = 0, sum = 0;
+        var count = 0;
+        foreach (var (position, w) in others)
+        {
+            weight += w;
+            weighted += w * position;
+            sum += position;
+            count++;
+        }
+        return count == 0 ? null : weight > 0 ? weighted / weight : sum / count;
     }
 
     /// <summary>

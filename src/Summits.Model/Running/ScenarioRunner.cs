@@ -504,11 +504,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     }
 
     /// <summary>The other side as one: the holders' positions weighted by capability times salience.</summary>
-    private double Target(IReadOnlyList<Position> others)
-    {
-        var weight = others.Sum(Weight);
-        return weight > 0 ? others.Sum(p => Weight(p) * p.Value) / weight : others.Average(p => (double)p.Value);
-    }
+    private double Target(IReadOnlyList<Position> others) =>
+        Tactics.OtherSide(others.Select(p => ((double)p.Value, Weight(p)))) ?? throw new ArgumentException("an open topic has another holder", nameof(others));
 
     /// <summary>
     /// What a proposer has seen on a topic: its own last offer, and the last move of its principal opponent
