@@ -93,23 +93,26 @@ public static class Tactics
 
     /// <summary>
     /// Tit-for-tat (Faratin, Sierra and Jennings 1998, imitative tactics). Starting from its own last offer
-    /// (its position if it has made none), the actor concedes toward r what the other side conceded in its
-    /// last move: the same number of points (absolute) or the same share of the gap that was between them
-    /// (relative), never beyond r. A move away from the actor is no concession and is answered with none.
-    /// Before the other side has moved at all, it opens with <see cref="ModelParameters.OpeningConcession"/>
-    /// of the way to r, so that two tit-for-tat actors do move.
+    /// (its position if it has made none), the actor concedes toward r what the other side has conceded since
+    /// the offer of its that the actor last answered (<see cref="Exchange.OpponentBefore"/>): the same number of
+    /// points (absolute) or the same share of the gap that was between them (relative), never beyond r. A move
+    /// away from the actor is no concession and is answered with none. An actor that has made no offer yet and
+    /// has no concession to answer (the other side has not offered, or offered its own position) opens with
+    /// <see cref="ModelParameters.OpeningConcession"/> of the way to r, so that two tit-for-tat actors do move
+    /// and a tit-for-tat actor facing a hard-liner still makes its one opening step.
     /// </summary>
     public static double Mirror(double position, double reservation, Exchange exchange, bool relative, ModelParameters parameters)
     {
         var own = exchange.OwnLast ?? position;
         var toward = Math.Sign(reservation - own);
+        var opening = own + parameters.OpeningConcession * (reservation - own);
         if (exchange is not { OpponentBefore: { } before, OpponentLast: { } last })
-            return exchange.OwnLast is null ? own + parameters.OpeningConcession * (reservation - own) : own;
+            return exchange.OwnLast is null ? opening : own;
         var gap = Math.Abs(own - before);
         var conceded = (last - before) * Math.Sign(own - before);
         // An opponent that stood still, moved away, or had already met the actor's offer (no gap) conceded nothing.
         if (conceded <= 0)
-            return own;
+            return exchange.OwnLast is null ? opening : own;
         var step = relative ? conceded / gap * Math.Abs(own - last) : conceded;
         return own + toward * Math.Min(step, Math.Abs(reservation - own));
     }
