@@ -28,9 +28,11 @@ public static class Tactics
 
     /// <summary>
     /// The reservation point of an actor at <paramref name="position"/>: the one it states, or by default the
-    /// edge of its window on the side of <paramref name="toward"/> (the other party), within the 0–100 scale.
-    /// When the other party sits at the actor's own position, the default lies on the side with more room,
-    /// so that no deal is worth the same as anywhere else.
+    /// edge of its window on the side of <paramref name="toward"/> (the other party), clipped to the 0–100 scale,
+    /// since no value past the scale can be offered: an actor at 90 with a window of 27.5 facing a party above it
+    /// has its reservation at 100, not 117.5. When the other party sits at the actor's own position, the default
+    /// lies on the side with more room. This is the one reservation point of the model: acceptance, the tactics'
+    /// concession targets and the bargaining analysis's disagreement point all take it (see <see cref="Utility.NoDeal"/>).
     /// </summary>
     public static double Reservation(double position, double salience, double? stated, double toward, ModelParameters parameters)
     {
@@ -38,6 +40,25 @@ public static class Tactics
             return r;
         var direction = toward > position ? 1 : toward < position ? -1 : position <= 50 ? 1 : -1;
         return Math.Clamp(position + direction * parameters.Window(salience), ScaleValue.Min, ScaleValue.Max);
+    }
+
+    /// <summary>
+    /// The other side as one value, as an actor bargaining on a topic sees it: the other holders' positions
+    /// (0–100) weighted by capability times salience, their plain mean when every weight is 0, and null when
+    /// there is no other holder.
+    /// </summary>
+    public static double? OtherSide(IEnumerable<(double Position, double Weight)> others)
+    {
+        double weight = 0, weighted = 0, sum = 0;
+        var count = 0;
+        foreach (var (position, w) in others)
+        {
+            weight += w;
+            weighted += w * position;
+            sum += position;
+            count++;
+        }
+        return count == 0 ? null : weight > 0 ? weighted / weight : sum / count;
     }
 
     /// <summary>
@@ -72,23 +93,26 @@ public static class Tactics
 
     /// <summary>
     /// Tit-for-tat (Faratin, Sierra and Jennings 1998, imitative tactics). Starting from its own last offer
-    /// (its position if it has made none), the actor concedes toward r what the other side conceded in its
-    /// last move: the same number of points (absolute) or the same share of the gap that was between them
-    /// (relative), never beyond r. A move away from the actor is no concession and is answered with none.
-    /// Before the other side has moved at all, it opens with <see cref="ModelParameters.OpeningConcession"/>
-    /// of the way to r, so that two tit-for-tat actors do move.
+    /// (its position if it has made none), the actor concedes toward r what the other side has conceded since
+    /// the offer of its that the actor last answered (<see cref="Exchange.OpponentBefore"/>): the same number of
+    /// points (absolute) or the same share of the gap that was between them (relative), never beyond r. A move
+    /// away from the actor is no concession and is answered with none. An actor that has made no offer yet and
+    /// has no concession to answer (the other side has not offered, or offered its own position) opens with
+    /// <see cref="ModelParameters.OpeningConcession"/> of the way to r, so that two tit-for-tat actors do move
+    /// and a tit-for-tat actor facing a hard-liner still makes its one opening step.
     /// </summary>
     public static double Mirror(double position, double reservation, Exchange exchange, bool relative, ModelParameters parameters)
     {
         var own = exchange.OwnLast ?? position;
         var toward = Math.Sign(reservation - own);
+        var opening = own + parameters.OpeningConcession * (reservation - own);
         if (exchange is not { OpponentBefore: { } before, OpponentLast: { } last })
-            return exchange.OwnLast is null ? own + parameters.OpeningConcession * (reservation - own) : own;
+            return exchange.OwnLast is null ? opening : own;
         var gap = Math.Abs(own - before);
         var conceded = (last - before) * Math.Sign(own - before);
         // An opponent that stood still, moved away, or had already met the actor's offer (no gap) conceded nothing.
         if (conceded <= 0)
-            return own;
+            return exchange.OwnLast is null ? opening : own;
         var step = relative ? conceded / gap * Math.Abs(own - last) : conceded;
         return own + toward * Math.Min(step, Math.Abs(reservation - own));
     }

@@ -15,9 +15,15 @@ public static class Utility
         return salience * (1 - Power(distance, risk));
     }
 
-    /// <summary>The worth of no deal at the default reservation point: as good as terms at the edge of the actor's window.</summary>
-    public static double NoDeal(double salience, double risk, ModelParameters parameters) =>
-        salience * (1 - Power(Math.Min(parameters.Window(salience), 100) / 100, risk));
+    /// <summary>
+    /// The worth of no deal (the BATNA's utility) to an actor at <paramref name="position"/> (salience s,
+    /// curvature ρ): the worth of its reservation point, the one it states (<paramref name="stated"/>) or by
+    /// default the edge of its window toward <paramref name="toward"/> clipped to the 0–100 scale
+    /// (<see cref="Tactics.Reservation"/>). 0..s. For the default, s · (1 − (min(w, room) / 100)^ρ), with room the
+    /// distance from the position to the end of the scale on the other party's side.
+    /// </summary>
+    public static double NoDeal(double position, double salience, double risk, double? stated, double toward, ModelParameters parameters) =>
+        Of(position, salience, risk, Tactics.Reservation(position, salience, stated, toward, parameters));
 
     private static double Power(double x, double exponent) => exponent == 1 ? x : Math.Pow(x, exponent);
 }

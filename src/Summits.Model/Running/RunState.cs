@@ -46,13 +46,20 @@ public sealed class RunState
     [Id(12)] public Dictionary<string, ScriptedAnswer> Scripted { get; init; } = new(StringComparer.Ordinal);
 
     // Id 13 held the share of the gap the last round offer on each topic conceded, which tit-for-tat mirrored;
-    // it is retired (state written before still carries it): tit-for-tat now reads LastOffer and OfferBefore.
+    // it is retired (state written before still carries it): tit-for-tat now reads LastOffer and Answered.
 
     /// <summary>Each actor's latest offer (a proposal's terms or a counter-offer) on each topic, keyed <c>actor/topic</c>.</summary>
     [Id(16)] public Dictionary<string, double> LastOffer { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>Each actor's offer before its latest on each topic, keyed <c>actor/topic</c>: tit-for-tat mirrors the move between them.</summary>
-    [Id(17)] public Dictionary<string, double> OfferBefore { get; init; } = new(StringComparer.Ordinal);
+    // Id 17 held each actor's offer before its latest on each topic, from which tit-for-tat counted the move it
+    // mirrored; it is retired (state written before still carries it): a move counted that way was answered
+    // twice when the actor offered twice before the other side offered again. Answered replaces it.
+
+    /// <summary>
+    /// The other side's offer that each actor's latest offer on a topic answered, keyed <c>actor/other/topic</c>:
+    /// tit-for-tat counts what the other side has conceded since, so each concession is answered once.
+    /// </summary>
+    [Id(23)] public Dictionary<string, double> Answered { get; init; } = new(StringComparer.Ordinal);
 
     [Id(14)] public int Failures { get; set; }
 

@@ -148,7 +148,12 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             Emit(kind, evaluation.Actor, proposal.TopicLabel, null, null, proposal.Id, evaluation.Why,
                 evaluation.Counter.IsDefaultOrEmpty ? null : evaluation.Counter);
             if (!evaluation.Counter.IsDefaultOrEmpty)
+            {
                 offersChanged |= RecordOffer(evaluation.Actor, evaluation.Counter);
+                foreach (var term in evaluation.Counter)
+                    if (proposal.Terms.FirstOrDefault(t => t.Topic == term.Topic) is { } answered)
+                        state.Answered[$"{evaluation.Actor}/{proposal.From}/{term.Topic}"] = answered.Value;
+            }
             if (evaluation.Response == Response.Accept)
                 accepting.Add(evaluation.Actor);
             foreach (var move in evaluation.Moves)
@@ -222,16 +227,24 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     }
 
     /// <summary>
-    /// What a recipient has seen on each topic of a proposal: its own last offer, and the proposer's offer
-    /// before this one (its stated position when the run began, if it made none) and this one.
+    /// What a recipient has seen on each topic of a proposal: its own last offer, the proposer's offer that it
+    /// last answered (the proposer's stated position when the run began, if it has answered none) and this one.
     /// </summary>
     private ImmutableArray<Exchange> ExchangesOf(string recipient, Proposal proposal)
     {
         var exchanges = ImmutableArray.CreateBuilder<Exchange>(proposal.Terms.Length);
         foreach (var term in proposal.Terms)
-            exchanges.Add(new Exchange(Offered(recipient, term.Topic), Offered(proposal.From, term.Topic) ?? Started(proposal.From, term.Topic), term.Value));
+            exchanges.Add(new Exchange(Offered(recipient, term.Topic), AnsweredLast(recipient, proposal.From, term.Topic), term.Value));
         return exchanges.MoveToImmutable();
     }
+
+    /// <summary>
+    /// The offer of <paramref name="other"/> on a topic that <paramref name="actor"/>'s latest offer answered, or
+    /// <paramref name="other"/>'s position when the run began if it has answered none: what <paramref name="other"/>
+    /// has conceded since is what tit-for-tat has still to answer.
+    /// </summary>
+    private double? AnsweredLast(string actor, string other, string topic) =>
+        state.Answered.TryGetValue($"{actor}/{other}/{topic}", out var value) ? value : Started(other, topic);
 
     private double? Offered(string actor, string topic) =>
         state.LastOffer.TryGetValue($"{actor}/{topic}", out var value) ? value : null;
@@ -246,15 +259,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         foreach (var term in terms)
         {
             var key = $"{actor}/{term.Topic}";
-            if (state.LastOffer.TryGetValue(key, out var last))
-            {
-                state.OfferBefore[key] = last;
-                changed |= Math.Abs(term.Value - last) > Parameters.Convergence;
-            }
-            else
-            {
-                changed = true;
-            }
+            changed |= !state.LastOffer.TryGetValue(key, out var last) || Math.Abs(term.Value - last) > Parameters.Convergence;
             state.LastOffer[key] = term.Value;
         }
         return changed;
@@ -472,7 +477,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 var strategy = actor.StrategyOn(p);
                 if (strategy is Strategy.RelativeTitForTat or Strategy.AbsoluteTitForTat)
                 {
-                    if (Offered(p.Actor, topics[i]) is null || others.Any(o => Conceded(o.Actor, topics[i])))
+                    if (Offered(p.Actor, topics[i]) is null || others.Any(o => Unanswered(p.Actor, o.Actor, topics[i])))
                         return true;
                 }
                 else if (strategy != Strategy.Hardliner)
@@ -494,10 +499,13 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         return false;
     }
 
-    /// <summary>Whether an actor's last offer on a topic moved from its offer before by more than the convergence threshold.</summary>
-    private bool Conceded(string actor, string topic) =>
-        Offered(actor, topic) is { } last && state.OfferBefore.TryGetValue($"{actor}/{topic}", out var before)
-        && Math.Abs(last - before) > Parameters.Convergence;
+    /// <summary>
+    /// Whether <paramref name="other"/>'s latest offer on a topic lies more than the convergence threshold from its
+    /// offer that <paramref name="actor"/> last answered: a move tit-for-tat has yet to answer.
+    /// </summary>
+    private bool Unanswered(string actor, string other, string topic) =>
+        Offered(other, topic) is { } last && AnsweredLast(actor, other, topic) is { } answered
+        && Math.Abs(last - answered) > Parameters.Convergence;
 
     /// <summary>
     /// Who offers on a topic in a round: the holders take turns in the world's order of actors, starting
@@ -511,22 +519,23 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     }
 
     /// <summary>The other side as one: the holders' positions weighted by capability times salience.</summary>
-    private double Target(IReadOnlyList<Position> others)
-    {
-        var weight = others.Sum(Weight);
-        return weight > 0 ? others.Sum(p => Weight(p) * p.Value) / weight : others.Average(p => (double)p.Value);
-    }
+    private double Target(IReadOnlyList<Position> others) =>
+        Tactics.OtherSide(others.Select(p => ((double)p.Value, Weight(p)))) ?? throw new ArgumentException("an open topic has another holder", nameof(others));
 
     /// <summary>
-    /// What a proposer has seen on a topic: its own last offer, and the last move of its principal opponent
-    /// (the other holder of the greatest capability times salience, the first in the world's order on a tie).
+    /// What a proposer has seen on a topic: its own last offer, and what its principal opponent (the other holder
+    /// of the greatest capability times salience, the first in the world's order on a tie) has offered since the
+    /// offer of its that the proposer last answered. The proposer's offer answers it: the opponent's latest offer
+    /// is recorded as answered, so that the same concession is never answered twice.
     /// </summary>
     private Exchange ExchangeOf(string actor, IReadOnlyList<Position> others, string topic)
     {
         var opponent = others.OrderByDescending(Weight).First().Actor;
-        return Offered(opponent, topic) is { } last
-            ? new Exchange(Offered(actor, topic), state.OfferBefore.TryGetValue($"{opponent}/{topic}", out var before) ? before : Started(opponent, topic), last)
-            : new Exchange(Offered(actor, topic), null, null);
+        if (Offered(opponent, topic) is not { } last)
+            return new Exchange(Offered(actor, topic), null, null);
+        var exchange = new Exchange(Offered(actor, topic), AnsweredLast(actor, opponent, topic), last);
+        state.Answered[$"{actor}/{opponent}/{topic}"] = last;
+        return exchange;
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ public sealed class TopicAnalysisTests
     private static double NoDeal(double salience, double risk = 1) => WorldBargaining.Reservation(
         new Position("a", "t", new ScaleValue(50), Interval.Point(50), new Salience(salience), Interval.Point(salience), new Provenance(PositionKind.Synthetic, Provenance.Nobody, [], "")),
         new Actor("a", "a", "", null, 1, Strategy.Linear, risk, System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty, ""),
-        ModelParameters.Default);
+        100, ModelParameters.Default);
 
     [Fact]
     public void Mean_and_median_weigh_each_actor_by_capability_times_salience()

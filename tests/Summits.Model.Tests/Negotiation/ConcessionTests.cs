@@ -159,4 +159,14 @@ public sealed class ConcessionTests
         Assert.Equal(54, Tactics.Offer(Strategy.RelativeTitForTat, 60, 0, 0, Exchange.None, Defaults), 12);
         Assert.Equal(54, Tactics.Offer(Strategy.AbsoluteTitForTat, 60, 0, 0.3, new Exchange(54, null, null), Defaults), 12);
     }
+
+    // An opponent that offers its own position (a hard-liner at 0 whose offer is 0) or moves away has conceded
+    // nothing, so an actor that has made no offer yet opens as it would before any offer: 60 − 0.1·60 = 54, in
+    // either form. Answering that with no move at all would leave it at 60, the opening concession never made.
+    [Theory]
+    [InlineData(Strategy.RelativeTitForTat, 0, 0)]
+    [InlineData(Strategy.AbsoluteTitForTat, 0, 0)]
+    [InlineData(Strategy.RelativeTitForTat, 5, 0)]
+    public void Tit_for_tat_opens_when_the_first_offer_it_sees_concedes_nothing(Strategy strategy, double before, double last) =>
+        Assert.Equal(54, Tactics.Offer(strategy, 60, 0, 0.1, new Exchange(null, before, last), Defaults), 12);
 }

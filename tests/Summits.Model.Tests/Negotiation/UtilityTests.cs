@@ -25,9 +25,22 @@ public sealed class UtilityTests
     [Fact]
     public void No_deal_is_worth_as_much_as_terms_at_the_edge_of_the_window()
     {
-        var salience = 0.6;
-        var edge = 30 + Defaults.Window(salience);
-        Assert.Equal(Utility.Of(30, salience, 1.3, edge), Utility.NoDeal(salience, 1.3, Defaults), 12);
+        // Salience 0.6: window 5 + 45 · 0.4 = 23, so toward 70 the edge is 53, worth 0.6 · (1 − 0.23^1.3).
+        Assert.Equal(0.6 * (1 - Math.Pow(0.23, 1.3)), Utility.NoDeal(30, 0.6, 1.3, null, 70, Defaults), 12);
+    }
+
+    [Fact]
+    public void No_deal_past_the_end_of_the_scale_is_worth_the_end_of_the_scale()
+    {
+        // Salience 0.5: window 5 + 45 · 0.5 = 27.5. At 90 toward 100 the edge 117.5 cannot be offered: the
+        // reservation is 100, 10 away, worth 0.5 · (1 − 0.1) = 0.45 (the unclipped edge would give
+        // 0.5 · (1 − 0.275) = 0.3625). At 10 toward 0 the same: 0.45. Toward the middle nothing is clipped:
+        // at 90 toward 50 the edge is 62.5, worth 0.3625.
+        Assert.Equal(0.45, Utility.NoDeal(90, 0.5, 1, null, 100, Defaults), 12);
+        Assert.Equal(0.45, Utility.NoDeal(10, 0.5, 1, null, 0, Defaults), 12);
+        Assert.Equal(0.3625, Utility.NoDeal(90, 0.5, 1, null, 50, Defaults), 12);
+        // A stated reservation point is taken as stated: 80 from 90 is worth 0.5 · (1 − 0.1) = 0.45 whatever the side.
+        Assert.Equal(0.45, Utility.NoDeal(90, 0.5, 1, 80, 100, Defaults), 12);
     }
 
     private static Evaluation Answer(double[] positions, double[] saliences, double[] terms, params Commitment[] commitments)

@@ -157,6 +157,45 @@ public sealed class RoundsTests
         Assert.Equal(97.326, Assert.Single(first.Single(e => e.Kind == EventKind.Reject).Terms!.Value).Value, 3);
     }
 
+    // A relative tit-for-tat actor at 60 (salience 0.5: window 27.5, reservation 60 − 27.5 = 32.5) against a
+    // hard-liner B at 0 that opens at 0: B has conceded nothing, so A opens with 10 % of the way to its
+    // reservation, 60 − 0.1 · 27.5 = 57.25, whoever opens; then B still concedes nothing and A stays at 57.25.
+    // Nothing else can change (57.25 is 57.25 outside B's window of 27.5, 0 outside A's), so the rounds stop after two.
+    [Theory]
+    [InlineData("A")]
+    [InlineData("B")]
+    public async Task Tit_for_tat_makes_its_opening_concession_to_a_hard_liner(string opener)
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.RelativeTitForTat, Strategy.Hardliner, 60, 0, 0.5),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(4, opener)));
+        Assert.Equal([57.25, 57.25], OffersOf(timeline, "A").Select(v => Math.Round(v, 9)));
+    }
+
+    // Each concession is answered once. A (tit-for-tat) at 60, reservation 32.5; B linear at 0 with reservation 50,
+    // 10 rounds, B opens, no influence: B offers 5k in round k (τ = k/10).
+    // Round 1: B offers 5 (5 points from its position 0). A answers: absolute 60 − 5 = 55; relative 5/60 of the gap
+    //   applied to the 55 left, 60 − 55 · 5/60 = 55.41667.
+    // Round 2: A proposes. B has offered nothing since 5, so A stays: 55, or 55.41667 (the old rule answered the
+    //   same 0 → 5 again: 50.87). B counters 10.
+    // Round 3: B offers 15. Since the 5 A answered, B has moved 10 points (its counter 10 included, which the old
+    //   rule lost): absolute 55 − 10 = 45; relative, the gap from 55.41667 to 5 was 50.41667 and the 10 points are
+    //   that share of the 40.41667 left: 55.41667 − 10 · 40.41667 / 50.41667 = 55.41667 − 8.01653 = 47.40014.
+    [Theory]
+    [InlineData(Strategy.AbsoluteTitForTat, new double[] { 55, 55, 45 })]
+    [InlineData(Strategy.RelativeTitForTat, new double[] { 55.41667, 55.41667, 47.40014 })]
+    public async Task Tit_for_tat_answers_each_concession_once(Strategy strategy, double[] offers)
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(strategy, Strategy.Linear, 60, 0, 0.5, null, 50),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "B")));
+        Assert.Equal([5, 10, 15], OffersOf(timeline, "B").Take(3).Select(v => Math.Round(v, 5)));
+        Assert.Equal(offers, OffersOf(timeline, "A").Take(3).Select(v => Math.Round(v, 5)));
+    }
+
+    /// <summary>An actor's offers on the one topic, in order: its proposals' terms and its counter-offers.</summary>
+    private static IEnumerable<double> OffersOf(IEnumerable<TimelineEvent> timeline, string actor) =>
+        timeline.Where(e => e.Actor == actor && e.Kind is EventKind.Proposal or EventKind.Counter or EventKind.Reject && e.Terms is { } terms && terms.Length == 1)
+            .Select(e => e.Terms!.Value[0].Value);
+
     // Opposed priorities: A at 30 on both topics cares 0.9 for x and 0.1 for y, B at 70 the reverse.
     // A's reservation utility is 0.9·(1 − 0.095) + 0.1·(1 − 0.455) = 0.869 of a best 1.0, so the
     // trade-off tactic keeps θ(τ) = 1 − 0.131τ. Giving B a point on y costs A 0.001 and is worth 0.009
