@@ -87,6 +87,41 @@ public sealed class OutputSetKillTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Without the exchange, a failure of the rename that puts the new set in the target's place (after the target
+    /// was renamed aside) puts the previous set back: the write fails with exit 3 and the folder is as it was.
+    /// strace fails the fourth <c>rename</c> of the run with EIO: the first two move the user's folders
+    /// <c>branch</c> and <c>mine</c> into the new set, the third renames the target aside, the fourth is the one.
+    /// </summary>
+    [Fact]
+    public async Task Without_the_one_step_exchange_a_failed_rename_into_place_leaves_the_previous_set_as_it_was()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        Assert.Equal(0, (await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--seed", "1", "--out", output])).ExitCode);
+        File.WriteAllText(Path.Combine(output, "notes.md"), "my notes\n");
+        Directory.CreateDirectory(Path.Combine(output, "branch"));
+        File.WriteAllText(Path.Combine(output, "branch", "timeline.jsonl"), "a branch's timeline\n");
+        Directory.CreateDirectory(Path.Combine(output, "mine"));
+        File.WriteAllText(Path.Combine(output, "mine", "data.txt"), "kept\n");
+        var before = Contents(output);
+
+        string[] strace = [Strace, "-f", "--seccomp-bpf", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat2",
+            "-e", "inject=renameat2:error=ENOSYS", "-e", "inject=rename:error=EIO:when=4"];
+        using var failed = Start(strace, ["run", Baseline, "--engine", "local", "-q", "--out", output], []);
+        var error = failed.StandardError.ReadToEndAsync();
+        await failed.StandardOutput.ReadToEndAsync();
+        await failed.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+
+        // An output that cannot be written is exit 3, with the previous set kept.
+        Assert.True(failed.ExitCode == 3, $"exit {failed.ExitCode}: {await error}");
+        Assert.Contains("Input/output error", await error);
+        Assert.Equal(before, Contents(output));
+        Assert.Equal(["branch", "mine"], Directory.EnumerateDirectories(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("a branch's timeline\n", File.ReadAllText(Path.Combine(output, "branch", "timeline.jsonl")));
+        Assert.Equal("kept\n", File.ReadAllText(Path.Combine(output, "mine", "data.txt")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
     private static string Strace =>
         File.Exists("/usr/bin/strace") ? "/usr/bin/strace" : throw new InvalidOperationException("these tests need Debian's strace: bash tests/run installs it");
 
