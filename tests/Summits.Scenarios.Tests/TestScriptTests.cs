@@ -32,6 +32,21 @@ public sealed class TestScriptTests
         Assert.Equal("tests/faults: SUMMITS_FAULT_POINTS is 'every'; expected which failure points to try; valid choices: seeded, all\n", error);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("")]
+    public void The_fault_command_refuses_a_number_of_failure_points_that_is_not_a_whole_number_from_1_in_one_line(string seeds)
+    {
+        // 0 would try no point and pass while testing nothing; the others are not numbers of points at all.
+        var (exit, output, error) = RunScript("faults", [], new Dictionary<string, string> { ["SUMMITS_FAULT_SEEDS"] = seeds }, "it ran instead of refusing");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal($"tests/faults: SUMMITS_FAULT_SEEDS is '{seeds}'; expected how many failure points to draw per scenario and operation: a whole number from 1 to 9999\n", error);
+    }
+
     /// <summary>Runs <c>bash tests/SCRIPT ARGUMENTS</c> with <paramref name="environment"/> added; fails if it takes over 30 s (<paramref name="ranInstead"/> says what that would mean).</summary>
     private static (int Exit, string Output, string Error) RunScript(string script, string[] arguments, Dictionary<string, string> environment, string ranInstead)
     {

@@ -15,4 +15,11 @@ public sealed class WorldState
 
     /// <summary>What the last completed advance returned, so that a caller who asks for it again gets the same answer.</summary>
     [Id(3)] public Advance? Last { get; set; }
+
+    /// <summary>
+    /// SHA-256 of the seeded world as the Orleans serializer writes it, so that a client that lost the answer to
+    /// its <c>Seed</c> and asks again with the same world is answered as if the first call had just succeeded;
+    /// null for a world stored before it was kept (then the world's metadata alone is compared).
+    /// </summary>
+    [Id(4)] public byte[]? Seeded { get; set; }
 }
