@@ -109,8 +109,13 @@ public sealed partial class WorldGrain(
     public async Task<Advance> Advance(int step, CancellationToken cancellation = default)
     {
         var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
-        if (step == state.State.Advances - 1 && state.State.Last is { } last)
-            return last;
+        if (step == state.State.Advances - 1)
+        {
+            if (state.State.LastEnd is { } end)
+                return new Advance(end.Page < 0 ? [] : await Page(end.Page).Read(), end.Finished, end.Failures);
+            if (state.State.Last is { } last)
+                return last;
+        }
         if (step != state.State.Advances)
             throw new ArgumentOutOfRangeException(nameof(step), step,
                 $"world '{Key}' has completed {state.State.Advances} advances: the next is {state.State.Advances}");
@@ -123,17 +128,20 @@ public sealed partial class WorldGrain(
         {
             var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
             cancellation.ThrowIfCancellationRequested();
+            var page = -1;
             if (!events.IsEmpty)
             {
-                await Page(run.Pages).Write(events);
+                page = run.Pages;
+                await Page(page).Write(events);
                 run.Pages++;
             }
             await access.CommitAsync();
-            var advance = new Advance(events, run.Finished, run.Failures);
             state.State.Advances++;
-            state.State.Last = advance;
+            // The events stay on their page, the one place the timeline is kept; the world keeps where they are.
+            state.State.LastEnd = new AdvanceEnd(run.Finished, run.Failures, page);
+            state.State.Last = null;
             await state.WriteStateAsync();
-            return advance;
+            return new Advance(events, run.Finished, run.Failures);
         }
         catch (Exception fault)
         {
