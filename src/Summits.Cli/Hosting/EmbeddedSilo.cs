@@ -59,7 +59,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         telemetry ??= TelemetrySettings.None;
         for (var attempt = 1; ; attempt++)
         {
-            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error);
+            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error) { Open = false };
             var host = Build(telemetry, ports(), configure, standardError);
             try
             {
