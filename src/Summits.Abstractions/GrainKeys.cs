@@ -32,8 +32,14 @@ public static class GrainKeys
         return true;
     }
 
+    /// <summary>The key of the grain <paramref name="id"/> (a country, a topic, a timeline page) of world <paramref name="world"/>: <c>{world}/{id}</c>.</summary>
+    /// <remarks>Both parts are ids that passed <see cref="IsId"/>; this method does not check them again.</remarks>
     public static string Of(string world, string id) => $"{world}/{id}";
 
+    /// <summary>
+    /// The world and the id of a key made by <see cref="Of"/>, split at its first '/'; a key without one (a world
+    /// grain's) is all world, with an empty id.
+    /// </summary>
     public static (string World, string Id) Split(string key)
     {
         var slash = key.IndexOf('/');

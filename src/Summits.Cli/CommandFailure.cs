@@ -27,11 +27,17 @@ public static class CommandFailure
         return exit;
     }
 
-    /// <summary>What failed, in a sentence: an output's own message names its path; anything else adds its kind.</summary>
+    /// <summary>
+    /// What failed, in a sentence on one line: an output's own message names its path; anything else adds its kind.
+    /// A message of several lines (some exceptions carry one) is joined into one.
+    /// </summary>
     public static string Describe(Exception failure) => failure switch
     {
-        OutputException or IOException or UnauthorizedAccessException => failure.Message.TrimEnd('.'),
+        OutputException or IOException or UnauthorizedAccessException => OneLine(failure.Message).TrimEnd('.'),
         AggregateException { InnerExceptions.Count: 1 } one => Describe(one.InnerException!),
-        _ => $"{failure.Message.TrimEnd('.')} ({failure.GetType().FullName})",
+        _ => $"{OneLine(failure.Message).TrimEnd('.')} ({failure.GetType().FullName})",
     };
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

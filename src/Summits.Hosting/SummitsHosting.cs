@@ -20,7 +20,7 @@ public static class SummitsHosting
     /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
     /// (in memory, which lives as long as the silo), state written with the Orleans serializer the state
     /// types are generated for, when asked, trace propagation into grain calls, and, when the host has
-    /// registered no logger provider before this call, <see cref="StandardErrorWarnings"/>, so that Orleans'
+    /// registered no logger provider before this call, <see cref="StandardErrorLoggerProvider"/>, so that Orleans'
     /// own errors (a storage refusing a write) always reach someone.
     /// </summary>
     /// <param name="silo">The silo builder.</param>
@@ -44,7 +44,7 @@ public static class SummitsHosting
         }
         silo.UseOrleansSerializerForState();
         if (!silo.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)))
-            silo.Services.AddLogging(logging => StandardErrorWarnings.AddFilters(logging.AddProvider(new StandardErrorWarnings(Console.Error))));
+            silo.Services.AddLogging(logging => StandardErrorLoggerProvider.AddFilters(logging.AddProvider(new StandardErrorLoggerProvider(Console.Error))));
         if (options.Tracing)
             silo.AddActivityPropagation();
         return silo;

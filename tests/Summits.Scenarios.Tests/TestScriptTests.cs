@@ -11,18 +11,9 @@ public sealed class TestScriptTests
     [InlineData("faults", "-h")]
     public void A_test_command_asked_for_help_says_its_own_usage_in_one_line_and_runs_nothing(string script, string help)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoFiles.Root, "tests", script), help])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the script did not end within 30 s: it ran instead of saying its usage");
+        var (exit, output, error) = RunScript(script, [help], new Dictionary<string, string>(), "it ran instead of saying its usage");
 
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exit);
         Assert.Equal("", error);
         // One line, naming the script as it is run from the repository's root; dotnet test's help would be many lines.
         var lines = output.TrimEnd('\n').Split('\n');
@@ -33,21 +24,44 @@ public sealed class TestScriptTests
     [Fact]
     public void The_fault_command_refuses_a_choice_of_failure_points_it_does_not_know_in_one_line()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoFiles.Root, "tests", "faults")])
+        var (exit, output, error) = RunScript("faults", [], new Dictionary<string, string> { ["SUMMITS_FAULT_POINTS"] = "every" }, "it ran instead of refusing");
+
+        // Bad input: exit 2, nothing run, one line naming the value and the valid choices (seeded, all).
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal("tests/faults: SUMMITS_FAULT_POINTS is 'every'; expected which failure points to try; valid choices: seeded, all\n", error);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("")]
+    public void The_fault_command_refuses_a_number_of_failure_points_that_is_not_a_whole_number_from_1_in_one_line(string seeds)
+    {
+        // 0 would try no point and pass while testing nothing; the others are not numbers of points at all.
+        var (exit, output, error) = RunScript("faults", [], new Dictionary<string, string> { ["SUMMITS_FAULT_SEEDS"] = seeds }, "it ran instead of refusing");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal($"tests/faults: SUMMITS_FAULT_SEEDS is '{seeds}'; expected how many failure points to draw per scenario and operation: a whole number from 1 to 9999\n", error);
+    }
+
+    /// <summary>Runs <c>bash tests/SCRIPT ARGUMENTS</c> with <paramref name="environment"/> added; fails if it takes over 30 s (<paramref name="ranInstead"/> says what that would mean).</summary>
+    private static (int Exit, string Output, string Error) RunScript(string script, string[] arguments, Dictionary<string, string> environment, string ranInstead)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepoFiles.Root, "tests", script), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["SUMMITS_FAULT_POINTS"] = "every";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the script did not end within 30 s: it ran instead of refusing");
-
-        // Bad input: exit 2, nothing run, one line naming the value and the valid choices (seeded, all).
-        Assert.Equal(2, process.ExitCode);
-        Assert.Equal("", output);
-        Assert.Equal("tests/faults: SUMMITS_FAULT_POINTS is 'every'; expected which failure points to try; valid choices: seeded, all\n", error);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), $"the script did not end within 30 s: {ranInstead}");
+        return (process.ExitCode, output, error.Result);
     }
 }

@@ -3,8 +3,9 @@ using Summits.Cli.Telemetry;
 namespace Summits.Telemetry.Tests;
 
 /// <summary>
-/// A <c>--telemetry</c> file that cannot be written is refused before anything runs, and one whose writes
-/// fail during the run is reported in one line at the end, the run's exit code kept.
+/// A <c>--telemetry</c> file that cannot be written is refused before anything runs; it is written beside its
+/// target and put in place when the run finished, and one whose writes fail during the run is reported in one line
+/// at the end, with exit code 3 and the target as it was.
 /// </summary>
 public sealed class TelemetryFileTests : IDisposable
 {
@@ -53,12 +54,13 @@ public sealed class TelemetryFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Writes_that_fail_during_the_run_are_said_in_one_line_at_the_end_and_the_exit_code_is_kept()
+    public async Task Writes_that_fail_during_the_run_are_said_in_one_line_at_the_end_with_exit_code_3()
     {
-        // /dev/full opens for writing, so the check passes, and then refuses every write with ENOSPC.
+        // /dev/full opens for writing, so the check passes, and then refuses every write with ENOSPC. A device is
+        // written in place (there is no file beside it to write first). An output that could not be written is exit 3.
         var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", "/dev/full"]);
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         Assert.Contains("Expectations: 5 passed, 0 failed.", run.Output);
         var last = run.Error.TrimEnd().Split('\n')[^1];
         // Nothing was written (the first write already fails), and at least one export request was lost.
@@ -78,14 +80,76 @@ public sealed class TelemetryFileTests : IDisposable
     }
 
     [Fact]
-    public void A_writer_whose_writes_succeed_reports_no_failure()
+    public void A_writer_writes_beside_the_file_and_puts_it_in_place_when_the_run_finished()
     {
         var path = Path.Combine(_directory, "ok.jsonl");
+        File.WriteAllText(path, "previous\n");
         using (var writer = new JsonlWriter(path))
         {
             writer.Append("{\"a\":1}\n"u8);
+            // While the run goes, the lines are in ok.jsonl.partial and ok.jsonl is the previous run's.
+            Assert.Equal("{\"a\":1}\n", File.ReadAllText(path + ".partial"));
+            Assert.Equal("previous\n", File.ReadAllText(path));
+            writer.Finish(finished: true);
             Assert.Null(writer.Failure);
+            Assert.Null(writer.Notice);
         }
         Assert.Equal("{\"a\":1}\n", File.ReadAllText(path));
+        Assert.False(File.Exists(path + ".partial"));
+    }
+
+    [Fact]
+    public void A_run_that_did_not_finish_leaves_the_file_as_it_was_and_says_where_its_lines_are()
+    {
+        var path = Path.Combine(_directory, "stopped.jsonl");
+        File.WriteAllText(path, "previous\n");
+        using (var writer = new JsonlWriter(path))
+        {
+            // Two export requests, one line each.
+            writer.Append("{\"a\":1}\n"u8);
+            writer.Append("{\"a\":2}\n"u8);
+            writer.Finish(finished: false);
+            Assert.Null(writer.Failure);
+            Assert.Equal($"summits: the telemetry of the run that did not finish (2 export requests) is in {path}.partial; {path} is as it was", writer.Notice);
+        }
+        Assert.Equal("previous\n", File.ReadAllText(path));
+        Assert.Equal("{\"a\":1}\n{\"a\":2}\n", File.ReadAllText(path + ".partial"));
+    }
+
+    [Fact]
+    public async Task A_full_disk_during_the_run_leaves_the_file_as_it_was_the_written_lines_whole_beside_it_and_exit_code_3()
+    {
+        // A tmpfs of 64 KiB: the baseline run's telemetry (hundreds of KiB) fills it part-way through a batch.
+        var disk = Path.Combine(_directory, "small");
+        Directory.CreateDirectory(disk);
+        Assert.Equal(0, await Shell("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk));
+        try
+        {
+            var file = Path.Combine(disk, "run.jsonl");
+            File.WriteAllText(file, "previous\n");
+
+            var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", file]);
+
+            Assert.Equal(3, run.ExitCode);
+            Assert.Equal("previous\n", File.ReadAllText(file));
+            // The partial file was cut back to its last whole line: every line is a whole JSON object.
+            var written = File.ReadAllLines(file + ".partial");
+            foreach (var line in written)
+                Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind);
+            var last = run.Error.TrimEnd().Split('\n')[^1];
+            Assert.Matches($@"^summits: telemetry file {System.Text.RegularExpressions.Regex.Escape(file)} was not written: writing it failed after {written.Length} export requests? \(No space left on device[^)]*\); [1-9]\d* more (was|were) not written; {System.Text.RegularExpressions.Regex.Escape(file)} is as it was, and the export requests written are in {System.Text.RegularExpressions.Regex.Escape(file)}\.partial$", last);
+        }
+        finally
+        {
+            await Shell("umount", disk);
+        }
+    }
+
+    private static async Task<int> Shell(string program, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
+        await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 }

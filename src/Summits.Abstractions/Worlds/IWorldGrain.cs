@@ -7,7 +7,12 @@ namespace Summits.Grains;
 [Alias("summits.world-grain")]
 public interface IWorldGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the world's country and topic grains from a loaded world file.</summary>
+    /// <summary>
+    /// Creates the world's country and topic grains from a loaded world file. Asked again with the same world
+    /// (a caller that lost the answer) before a scenario starts, it changes nothing and succeeds.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
+    /// <exception cref="InvalidOperationException">When the grain holds another world of that id, or a scenario has started on it.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the world is written; the world stays unseeded and may be seeded again.</exception>
     [Alias("Seed")]
     Task Seed(World world, CancellationToken cancellation = default);
@@ -20,7 +25,11 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("Snapshot")]
     Task<World> Snapshot(CancellationToken cancellation = default);
 
-    /// <summary>Begins a scenario on this seeded world.</summary>
+    /// <summary>
+    /// Begins a scenario on this seeded world. Asked again with the same scenario before its first advance
+    /// (a caller that lost the answer), it changes nothing and succeeds.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the world is not seeded, or runs another scenario or has advanced.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the run is written; nothing changes.</exception>
     [Alias("Start")]
     Task Start(Scenario scenario, CancellationToken cancellation = default);
@@ -36,6 +45,7 @@ public interface IWorldGrain : IGrainWithStringKey
     /// may ask again. An advance that fails changes nothing and may be asked for again.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is neither the next advance nor the last one.</exception>
+    /// <exception cref="InvalidOperationException">When no scenario runs, or the scenario has finished (asked for the next advance after the one that finished it).</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advance is written; nothing changes.</exception>
     [Alias("Advance")]
     Task<Advance> Advance(int step, CancellationToken cancellation = default);

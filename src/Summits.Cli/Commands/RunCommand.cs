@@ -115,10 +115,16 @@ public static class RunCommand
         var written = new List<string>();
         var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
         var host = engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
+        var telemetry = TelemetryEnd.Clean;
         try
         {
             foreach (var loaded in scenarios)
                 await RunOneAsync(loaded);
+            // Every run finished whole: a --telemetry file now takes its target's place.
+            if (silo is not null)
+                silo.Finished = true;
+            if (host is not null)
+                host.Finished = true;
         }
         catch (OperationCanceledException) when (written.Count > 0)
         {
@@ -131,6 +137,11 @@ public static class RunCommand
                 await silo.DisposeAsync();
             if (host is not null)
                 await host.DisposeAsync();
+            // Said once the silo or host has stopped, when the exporters have flushed what they could, on every
+            // way out (a run that did not finish says where its telemetry is).
+            telemetry = silo?.TelemetryEnd ?? host?.TelemetryEnd ?? TelemetryEnd.Clean;
+            if (telemetry.Notice is { } notice)
+                await Console.Error.WriteLineAsync(notice);
         }
 
         if (forked && table && request.Verbosity >= Verbosity.Minimal)
@@ -138,9 +149,6 @@ public static class RunCommand
             stdout.WriteLine();
             BranchesTable.Write(stdout, runs, width);
         }
-        // Said after the silo or host has stopped, when the exporters have flushed what they could.
-        if ((silo?.TelemetryNotice ?? host?.TelemetryNotice) is { } telemetryNotice)
-            await Console.Error.WriteLineAsync(telemetryNotice);
         // Ctrl-C once the runs are done and their output is in place still ends the command as interrupted (130),
         // so that a script stops where the user stopped it, but says that nothing was left undone.
         if (cancellation.IsCancellationRequested)
@@ -150,6 +158,9 @@ public static class RunCommand
                 : "summits run: interrupted after it finished");
             return ExitCodes.Interrupted;
         }
+        // A --telemetry file that could not be written is an output lost.
+        if (telemetry.FileLost)
+            return ExitCodes.RunFailed;
         return runs.Any(r => r.Failures > 0) ? ExitCodes.CheckFailed : ExitCodes.Ok;
 
         async Task RunOneAsync(LoadedScenario loaded)

@@ -42,9 +42,20 @@ public static partial class SeedCommand
 
         var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
         Model.World world;
-        await using (silo)
+        try
+        {
             world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
-        cancellation.ThrowIfCancellationRequested();
+            cancellation.ThrowIfCancellationRequested();
+            // The seeding finished whole: a --telemetry file now takes its target's place.
+            silo.Finished = true;
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+            // Said on every way out, once the exporters have flushed what they could.
+            if (silo.TelemetryNotice is { } notice)
+                await Console.Error.WriteLineAsync(notice);
+        }
 
         var json = JsonSerializer.Serialize(world, SummitsJson.Options);
         if (outDir is not null)
@@ -61,9 +72,8 @@ public static partial class SeedCommand
             await Console.Out.WriteLineAsync(WorldReport.Counts(world));
         else if (verbosity >= Verbosity.Normal)
             WorldReport.Write(Console.Out, world, TerminalWidth.OfStandardOutput());
-        if (silo.TelemetryNotice is { } notice)
-            await Console.Error.WriteLineAsync(notice);
-        return ExitCodes.Ok;
+        // A --telemetry file that could not be written is an output lost.
+        return silo.TelemetryEnd.FileLost ? ExitCodes.RunFailed : ExitCodes.Ok;
     }
 
     /// <summary>Seeds a world into its grains and reads it back, inside one <c>summits.seed</c> span.</summary>

@@ -29,7 +29,16 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>After disposal: the one line saying that some of the run's telemetry was not delivered, or null.</summary>
-    public string? TelemetryNotice { get; private set; }
+    public string? TelemetryNotice => TelemetryEnd.Notice;
+
+    /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.FinishAsync"/>).</summary>
+    public TelemetryEnd TelemetryEnd { get; private set; } = TelemetryEnd.Clean;
+
+    /// <summary>
+    /// Set by a command whose work finished whole, before disposal: only then does a <c>--telemetry</c> file take
+    /// its target's place (else the target stays as it was, and the notice says where the lines are).
+    /// </summary>
+    public bool Finished { get; set; }
 
     public static Task<EmbeddedSilo> StartAsync(CancellationToken cancellation = default) =>
         StartAsync(TelemetrySettings.None, cancellation);
@@ -50,7 +59,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         telemetry ??= TelemetrySettings.None;
         for (var attempt = 1; ; attempt++)
         {
-            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error);
+            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error) { Open = false };
             var host = Build(telemetry, ports(), configure, standardError);
             try
             {
@@ -102,7 +111,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     {
         _warnings.Open = false;
         await _host.StopAsync(new CancellationToken(canceled: true));
-        TelemetryNotice = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry);
+        TelemetryEnd = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry, Finished);
         _host.Dispose();
     }
 

@@ -93,13 +93,14 @@ public static class SummitsOpenTelemetry
     /// <summary>
     /// Sends what the run's providers still hold, all signals at once and for at most <see cref="FlushBudget"/>,
     /// then shuts them down; returns what to tell the user when some telemetry was not delivered: a line for
-    /// the OTLP receivers, and a line for the <c>--telemetry</c> file when writing it failed.
-    /// Call it after the host has stopped and before it is disposed.
+    /// the OTLP receivers, and a line for the <c>--telemetry</c> file when writing it failed or, the run not
+    /// <paramref name="finished"/>, where its lines are (<see cref="JsonlWriter.Finish"/>). Call it after the host
+    /// has stopped and before it is disposed.
     /// </summary>
-    public static async Task<string?> FinishAsync(IServiceProvider services, TelemetrySettings settings)
+    public static async Task<TelemetryEnd> FinishAsync(IServiceProvider services, TelemetrySettings settings, bool finished)
     {
         if (!settings.Enabled)
-            return null;
+            return TelemetryEnd.Clean;
         var budget = (int)FlushBudget.TotalMilliseconds;
         var shutdowns = new List<(string Signal, Task<bool> Done)>();
         if (services.GetService<TracerProvider>() is { } tracer)
@@ -114,9 +115,19 @@ public static class SummitsOpenTelemetry
         var notices = new List<string>();
         if (settings.Otlp is { } otlp && services.GetService<OtlpDelivery>() is { } delivery && delivery.Notice(otlp, unfinished, FlushBudget) is { } notice)
             notices.Add(notice);
-        if (services.GetService<JsonlWriter>()?.Failure is { } failure)
-            notices.Add(failure);
-        return notices.Count == 0 ? null : string.Join('\n', notices);
+        var lost = false;
+        if (services.GetService<JsonlWriter>() is { } file)
+        {
+            file.Finish(finished);
+            if (file.Failure is { } failure)
+            {
+                notices.Add(failure);
+                lost = true;
+            }
+            else if (file.Notice is { } where)
+                notices.Add(where);
+        }
+        return new TelemetryEnd(notices.Count == 0 ? null : string.Join('\n', notices), lost);
     }
 
     private static void Configure(OtlpExporterOptions options, OtlpSignal signal)
@@ -124,4 +135,13 @@ public static class SummitsOpenTelemetry
         options.Endpoint = signal.Endpoint;
         options.Protocol = signal.Protocol;
     }
+}
+
+/// <summary>How a run's telemetry ended.</summary>
+/// <param name="Notice">Lines to say on standard error (undelivered exports, a file not written or where its lines are), or null.</param>
+/// <param name="FileLost">True when the <c>--telemetry</c> file could not be written: an output lost, exit code 3.</param>
+public sealed record TelemetryEnd(string? Notice, bool FileLost)
+{
+    /// <summary>Nothing to say: every export arrived and the file, if any, is in place.</summary>
+    public static readonly TelemetryEnd Clean = new(null, false);
 }

@@ -13,7 +13,16 @@ public sealed class TelemetryHost : IAsyncDisposable
     private TelemetryHost(IHost host, TelemetrySettings telemetry) => (_host, _telemetry) = (host, telemetry);
 
     /// <summary>After disposal: the one line saying that some of the run's telemetry was not delivered, or null.</summary>
-    public string? TelemetryNotice { get; private set; }
+    public string? TelemetryNotice => TelemetryEnd.Notice;
+
+    /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.FinishAsync"/>).</summary>
+    public TelemetryEnd TelemetryEnd { get; private set; } = TelemetryEnd.Clean;
+
+    /// <summary>
+    /// Set by a command whose work finished whole, before disposal: only then does a <c>--telemetry</c> file take
+    /// its target's place (else the target stays as it was, and the notice says where the lines are).
+    /// </summary>
+    public bool Finished { get; set; }
 
     public ILoggerFactory Loggers => _host.Services.GetRequiredService<ILoggerFactory>();
 
@@ -29,7 +38,7 @@ public sealed class TelemetryHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        TelemetryNotice = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry);
+        TelemetryEnd = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry, Finished);
         _host.Dispose();
     }
 }

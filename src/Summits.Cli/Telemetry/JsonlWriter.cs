@@ -5,34 +5,54 @@ namespace Summits.Cli.Telemetry;
 
 /// <summary>
 /// The one file that the span, metric and log exporters of a run share: each batch is appended whole
-/// under a lock and flushed, so a crash loses at most the batch in flight. The last exporter to shut
-/// down closes the file. A write that fails (a full disk, a removed device) is not thrown into the
-/// exporters: the writer stops, counts what it could not write, and <see cref="Failure"/> says so.
+/// under a lock and flushed, so a crash loses at most the batch in flight. The lines go to
+/// <c>FILE.partial</c> beside the target while the run goes (it can be followed with <c>tail -f</c>), and
+/// <see cref="Finish"/> renames it over the target once the run has ended whole, so that a reader of the target
+/// finds the previous run's telemetry or this one's, never a cut file. A path under <c>/dev/</c> or
+/// <c>/proc/</c> (<c>/dev/stdout</c>, <c>/dev/null</c>) is written in place. A write that fails (a full disk, a
+/// removed device) is not thrown into the exporters: the writer stops, cuts the partial file back to its last
+/// whole line, counts what it could not write, and <see cref="Failure"/> says so.
 /// </summary>
 public sealed class JsonlWriter : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly FileStream _file;
+    private readonly string _target;
+    private readonly string? _partial;
     private int _users;
     private bool _closed;
     private string? _error;
+    private string? _ending;
     private long _written;
     private long _lost;
 
+    /// <exception cref="IOException">The file (or its partial file beside it) cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The same, for want of permission.</exception>
     public JsonlWriter(string path)
     {
         Path = path;
-        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory)
+        _target = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(_target) is { } directory)
             Directory.CreateDirectory(directory);
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        _partial = InPlace(_target) ? null : _target + ".partial";
+        // Unbuffered: each batch is one write, and a write that fails part-way leaves nothing held back to flush later.
+        _file = new FileStream(_partial ?? _target, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
     }
+
+    /// <summary>Whether a path names a device or a process's file (written in place) rather than a file of its own.</summary>
+    private static bool InPlace(string full) =>
+        full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
 
     /// <summary>The file, as the user named it.</summary>
     public string Path { get; }
 
+    /// <summary>The file the lines go to while the run goes: <c>FILE.partial</c>, or the file itself when it is written in place.</summary>
+    public string Writing => _partial is null ? Path : Path + ".partial";
+
     /// <summary>
-    /// Null while every batch was written; otherwise one line saying how many export requests were
-    /// written, how many were not, and why the first write failed.
+    /// Null while every batch was written and, after <see cref="Finish"/>, the file is in place; otherwise one line
+    /// saying what went wrong (how many export requests were written, how many were not, and why the first write
+    /// failed) and where the lines that were written are. A failure means the run's output could not be written.
     /// </summary>
     public string? Failure
     {
@@ -40,11 +60,49 @@ public sealed class JsonlWriter : IDisposable
         {
             lock (_gate)
             {
-                return _error is null ? null : string.Create(CultureInfo.InvariantCulture,
-                    $"summits: telemetry file {Path} is incomplete: writing it failed after {_written} export request{(_written == 1 ? "" : "s")} ({_error}); {_lost} more {(_lost == 1 ? "was" : "were")} not written");
+                if (_error is null)
+                    return _ending;
+                var counts = string.Create(CultureInfo.InvariantCulture,
+                    $"writing it failed after {_written} export request{(_written == 1 ? "" : "s")} ({_error}); {_lost} more {(_lost == 1 ? "was" : "were")} not written");
+                return _partial is null
+                    ? $"summits: telemetry file {Path} is incomplete: {counts}"
+                    : $"summits: telemetry file {Path} was not written: {counts}; {Path} is as it was, and the export requests written are in {Writing}";
             }
         }
     }
+
+    /// <summary>
+    /// Ends the file once every exporter has shut down: the partial file takes the target's place when the run
+    /// <paramref name="finished"/> and every write succeeded. Otherwise the target stays as it was: after a failed
+    /// write <see cref="Failure"/> says so; after a run that did not finish (Ctrl-C, a failure) <see cref="Notice"/>
+    /// says where its telemetry is. A rename that fails is a <see cref="Failure"/>.
+    /// </summary>
+    public void Finish(bool finished)
+    {
+        lock (_gate)
+        {
+            Close();
+            if (_partial is null || _error is not null)
+                return;
+            if (!finished)
+            {
+                Notice = string.Create(CultureInfo.InvariantCulture,
+                    $"summits: the telemetry of the run that did not finish ({_written} export request{(_written == 1 ? "" : "s")}) is in {Writing}; {Path} is as it was");
+                return;
+            }
+            try
+            {
+                File.Move(_partial, _target, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _ending = $"summits: telemetry file {Path} was not written: the finished file could not take its place ({e.Message.TrimEnd('.')}); the run's telemetry is in {Writing}";
+            }
+        }
+    }
+
+    /// <summary>After <see cref="Finish"/> of a run that did not finish: one line saying where its telemetry is; else null.</summary>
+    public string? Notice { get; private set; }
 
     /// <summary>Why a file cannot be written, found before a run starts (<see cref="OutputPath.FileProblem"/>); null when it can.</summary>
     public static string? Problem(string path) => OutputPath.FileProblem(path);
@@ -79,6 +137,7 @@ public sealed class JsonlWriter : IDisposable
                 _lost += Lines(lines);
                 return;
             }
+            var whole = _file.CanSeek ? _file.Position : -1;
             try
             {
                 _file.Write(lines);
@@ -89,7 +148,23 @@ public sealed class JsonlWriter : IDisposable
             {
                 _error = e.Message;
                 _lost += Lines(lines);
+                CutBack(whole);
             }
+        }
+    }
+
+    /// <summary>Cuts the partial file back to <paramref name="whole"/> bytes, the end of its last whole line, after a write that failed part-way.</summary>
+    private void CutBack(long whole)
+    {
+        if (_partial is null || whole < 0)
+            return;
+        try
+        {
+            _file.SetLength(whole);
+        }
+        catch (IOException)
+        {
+            // The file keeps a cut last line; the failure line already says the file is not the run's.
         }
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Summits.Model;
 
 namespace Summits.Grains;
@@ -8,6 +10,7 @@ namespace Summits.Grains;
 [GrainType("world")]
 public sealed partial class WorldGrain(
     [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state,
+    Serializer serializer,
     ILogger<WorldGrain> logger) : Grain, IWorldGrain
 {
     private string Key => this.GetPrimaryKeyString();
@@ -17,8 +20,17 @@ public sealed partial class WorldGrain(
         cancellation.ThrowIfCancellationRequested();
         if (world.Id != Key)
             throw new ArgumentException($"world '{world.Id}' cannot be seeded into the grain of world '{Key}'");
-        if (state.State.Info is not null)
-            throw new InvalidOperationException($"world '{Key}' has already been seeded");
+        var digest = SHA256.HashData(serializer.SerializeToArray(world));
+        if (state.State.Info is { } seeded)
+        {
+            // The same world asked for again (its answer lost after the write had landed) is seeded already.
+            var same = state.State.Seeded is { } kept ? kept.AsSpan().SequenceEqual(digest) : SameInfo(seeded, world);
+            if (same && state.State.Run is null)
+                return;
+            throw new InvalidOperationException(same
+                ? $"world '{Key}' has already been seeded, and is running scenario '{state.State.Run!.Scenario.Id}'"
+                : $"world '{Key}' has already been seeded with another world of that id");
+        }
 
         var countries = world.Actors.Select(actor =>
             Country(actor.Id).Seed(actor, [.. world.PositionsOf(actor.Id)], cancellation));
@@ -35,8 +47,13 @@ public sealed partial class WorldGrain(
 
         state.State.Info = new WorldInfo(world.Id, world.Title, world.About, world.Source,
             [.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)]);
+        state.State.Seeded = digest;
         await WriteOrDeactivateAsync();
     }
+
+    private static bool SameInfo(WorldInfo info, World world) =>
+        info.Title == world.Title && info.About == world.About && info.Source == world.Source
+        && info.Actors.SequenceEqual(world.Actors.Select(a => a.Id)) && info.Topics.SequenceEqual(world.Topics.Select(t => t.Id));
 
     public Task<WorldInfo> Info() => Task.FromResult(Current);
 
@@ -59,8 +76,14 @@ public sealed partial class WorldGrain(
 
     public async Task Start(Scenario scenario, CancellationToken cancellation = default)
     {
-        if (state.State.Run is not null)
-            throw new InvalidOperationException($"world '{Key}' is already running scenario '{state.State.Run.Scenario.Id}'");
+        if (state.State.Run is { } running)
+        {
+            // The same scenario asked for again before any advance (its answer lost after the write had landed)
+            // has started already.
+            if (state.State.Advances == 0 && serializer.SerializeToArray(running.Scenario).AsSpan().SequenceEqual(serializer.SerializeToArray(scenario)))
+                return;
+            throw new InvalidOperationException($"world '{Key}' is already running scenario '{running.Scenario.Id}'");
+        }
         var world = await Snapshot(cancellation);
         cancellation.ThrowIfCancellationRequested();
         state.State.Run = RunState.Begin(scenario, world);
@@ -86,11 +109,18 @@ public sealed partial class WorldGrain(
     public async Task<Advance> Advance(int step, CancellationToken cancellation = default)
     {
         var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
-        if (step == state.State.Advances - 1 && state.State.Last is { } last)
-            return last;
+        if (step == state.State.Advances - 1)
+        {
+            if (state.State.LastEnd is { } end)
+                return new Advance(end.Page < 0 ? [] : await Page(end.Page).Read(), end.Finished, end.Failures);
+            if (state.State.Last is { } last)
+                return last;
+        }
         if (step != state.State.Advances)
             throw new ArgumentOutOfRangeException(nameof(step), step,
                 $"world '{Key}' has completed {state.State.Advances} advances: the next is {state.State.Advances}");
+        if (run.Finished)
+            throw new InvalidOperationException($"world '{Key}' has finished scenario '{run.Scenario.Id}': its last advance was {state.State.Advances - 1}");
         cancellation.ThrowIfCancellationRequested();
         var attempt = new AdvanceAttempt(step, Guid.NewGuid());
         var access = new GrainWorldAccess(GrainFactory, Key, attempt, cancellation);
@@ -98,17 +128,20 @@ public sealed partial class WorldGrain(
         {
             var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
             cancellation.ThrowIfCancellationRequested();
+            var page = -1;
             if (!events.IsEmpty)
             {
-                await Page(run.Pages).Write(events);
+                page = run.Pages;
+                await Page(page).Write(events);
                 run.Pages++;
             }
             await access.CommitAsync();
-            var advance = new Advance(events, run.Finished, run.Failures);
             state.State.Advances++;
-            state.State.Last = advance;
+            // The events stay on their page, the one place the timeline is kept; the world keeps where they are.
+            state.State.LastEnd = new AdvanceEnd(run.Finished, run.Failures, page);
+            state.State.Last = null;
             await state.WriteStateAsync();
-            return advance;
+            return new Advance(events, run.Finished, run.Failures);
         }
         catch (Exception fault)
         {

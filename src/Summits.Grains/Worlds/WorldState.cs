@@ -13,6 +13,29 @@ public sealed class WorldState
     /// <summary>How many advances of the run have completed; a world stored before this was counted reads 0.</summary>
     [Id(2)] public int Advances { get; set; }
 
-    /// <summary>What the last completed advance returned, so that a caller who asks for it again gets the same answer.</summary>
+    /// <summary>
+    /// What the last completed advance returned, events and all, as worlds stored before <see cref="LastEnd"/> kept
+    /// it: read only to answer again for that advance of such a world; a new advance clears it.
+    /// </summary>
     [Id(3)] public Advance? Last { get; set; }
+
+    /// <summary>
+    /// How the last completed advance ended and which timeline page holds its events, so that a caller who asks for
+    /// it again gets the same answer while the events stay in one place, the pages.
+    /// </summary>
+    [Id(5)] public AdvanceEnd? LastEnd { get; set; }
+
+    /// <summary>
+    /// SHA-256 of the seeded world as the Orleans serializer writes it, so that a client that lost the answer to
+    /// its <c>Seed</c> and asks again with the same world is answered as if the first call had just succeeded;
+    /// null for a world stored before it was kept (then the world's metadata alone is compared).
+    /// </summary>
+    [Id(4)] public byte[]? Seeded { get; set; }
 }
+
+/// <summary>How a completed advance ended: whether the run finished, its expectation failures so far, and its events' page.</summary>
+/// <param name="Finished">True when this advance finished the scenario.</param>
+/// <param name="Failures">The run's failed expectations so far (0 or more).</param>
+/// <param name="Page">The number of the timeline page that holds the advance's events (from 0), or −1 when it added none.</param>
+[GenerateSerializer, Immutable, Alias("summits.advance-end")]
+public sealed record AdvanceEnd([Id(0)] bool Finished, [Id(1)] int Failures, [Id(2)] int Page);

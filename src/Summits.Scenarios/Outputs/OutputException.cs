@@ -21,7 +21,20 @@ public sealed class OutputException : IOException
     {
         // What .NET throws when a write meets EFBIG.
         ArgumentOutOfRangeException => "a file grew past what the file system or the process's file size limit (ulimit -f) allows",
-        UnauthorizedAccessException => "permission denied",
-        _ => failure.Message.TrimEnd('.'),
+        _ => Why(failure),
     };
+
+    /// <summary>
+    /// Why a file-system call failed, in words for a one-line message: "permission denied", or the system's reason
+    /// ("Read-only file system", "No space left on device") without the path .NET appends to it (<c> : '/…'</c>),
+    /// which names a file of Summits' own (a probe, a new set's folder) rather than the one the user named.
+    /// </summary>
+    public static string Why(Exception failure)
+    {
+        if (failure is UnauthorizedAccessException)
+            return "permission denied";
+        var message = failure.Message;
+        var path = message.IndexOf(" : '", StringComparison.Ordinal);
+        return (path > 0 ? message[..path] : message).TrimEnd().TrimEnd('.');
+    }
 }

@@ -181,7 +181,7 @@ public static class OutputPath
         }
         catch (IOException e)
         {
-            return e.Message.TrimEnd('.');
+            return OutputException.Why(e);
         }
     }
 
@@ -211,7 +211,7 @@ public static class OutputPath
         catch (IOException e)
         {
             // A pseudo file system such as /proc says a new entry does not exist rather than that it cannot be made.
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "the file system does not take new folders there" : e.Message.TrimEnd('.');
+            var why = e is FileNotFoundException or DirectoryNotFoundException ? "the file system does not take new folders there" : OutputException.Why(e);
             return $"no folder can be made in '{folder}': {why}";
         }
     }

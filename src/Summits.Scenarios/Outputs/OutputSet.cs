@@ -172,7 +172,7 @@ public static class OutputSet
         }
     }
 
-    private static string Why(Exception e) => e is UnauthorizedAccessException ? "permission denied" : e.Message.TrimEnd('.');
+    private static string Why(Exception e) => OutputException.Why(e);
 
     /// <summary>
     /// Moves the folders named in <paramref name="moved"/> from <paramref name="staging"/> back into

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Summits.Cli.Hosting;
+using Summits.Hosting;
 using Summits.Grains;
 using Summits.Scenarios;
 

@@ -32,6 +32,25 @@ public sealed class CommandFailureTests
     }
 
     [Fact]
+    public void A_failure_whose_message_has_several_lines_is_said_on_one()
+    {
+        var (exit, lines) = Write(new InvalidOperationException("the silo stopped:\n  membership lost\n\n  gateway closed."));
+
+        Assert.Equal(3, exit);
+        Assert.Equal(["summits run: error: the silo stopped: membership lost gateway closed (System.InvalidOperationException)"], lines);
+    }
+
+    [Fact]
+    public void An_output_that_fails_says_the_systems_reason_without_the_path_dotnet_appends()
+    {
+        // .NET writes an IOException's message as "REASON : 'PATH'"; the sentence names the user's path already.
+        var (exit, lines) = Write(new OutputException("out", new IOException("Read-only file system : '/tmp/x/.out.summits-new-12-ab'")));
+
+        Assert.Equal(3, exit);
+        Assert.Equal(["summits run: error: could not write 'out': Read-only file system; what was there before is unchanged"], lines);
+    }
+
+    [Fact]
     public void An_output_that_fails_exits_3_with_its_own_sentence()
     {
         var (exit, lines) = Write(new OutputException("out", new IOException("No space left on device.")));

@@ -365,6 +365,31 @@ public sealed class InterruptTests : IDisposable
         Assert.Empty(_folder.EnumerateFileSystemInfos());
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_a_run_exports_to_a_telemetry_file_leaves_the_previous_file_and_says_where_the_runs_lines_are()
+    {
+        // The 18-actor spatial-model run in grains, as in the first test, exporting to run.jsonl, which holds the
+        // previous run's telemetry (here one line of the test's). Ctrl-C once the first advance is out: the file
+        // keeps its line, and the interrupted run's export requests are whole lines of run.jsonl.partial.
+        var file = Path.Combine(_folder.FullName, "run.jsonl");
+        File.WriteAllText(file, "{\"previous\":true}\n");
+        using var run = Start(["run", Scenario("bench", "soe-18-converge.yaml"), "--format", "json", "--telemetry", file], []);
+        Assert.NotNull(await run.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3)));
+        Assert.Equal(0, Kill(run.Id, SigInt));
+
+        var (exit, error) = await EndAsync(run);
+        Assert.Equal(130, exit);
+        Assert.Equal("{\"previous\":true}\n", File.ReadAllText(file));
+        var partial = File.ReadAllLines(file + ".partial");
+        Assert.NotEmpty(partial);
+        foreach (var line in partial)
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind);
+        Assert.Equal(
+            $"summits: the telemetry of the run that did not finish ({partial.Length} export request{(partial.Length == 1 ? "" : "s")}) is in {file}.partial; {file} is as it was\n" +
+            "summits run: stopped before it finished",
+            Said(error));
+    }
+
     /// <summary>
     /// Standard error without the silo's warning lines (<c>summits: warning: …</c>): a grain's call cut short by the
     /// interruption may say so, which is not what these tests are about.

@@ -157,6 +157,38 @@ public sealed class OutputPathTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_on_a_read_only_file_system_is_refused_in_words_that_name_no_file_of_summits_own()
+    {
+        // A tmpfs mounted read-only: no folder can be made in it. The reason is the system's, without the path of
+        // the probe folder that found it.
+        var disk = Path.Combine(_folder.FullName, "ro");
+        Directory.CreateDirectory(disk);
+        Assert.Equal(0, await MountAsync("-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", disk));
+        try
+        {
+            var run = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--out", "ro/out"]);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal("summits run: error: --out 'ro/out' cannot be written: no folder can be made in 'ro': Read-only file system (see 'summits run --help')", run.Error.TrimEnd());
+        }
+        finally
+        {
+            await MountAsync("-u", disk);
+        }
+    }
+
+    /// <summary>Runs mount (or umount, with "-u" first), as these tests run as root.</summary>
+    private static async Task<int> MountAsync(params string[] arguments)
+    {
+        var start = arguments[0] == "-u" ? new ProcessStartInfo("umount", arguments[1..]) : new ProcessStartInfo("mount", arguments);
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
+    [Fact]
     public async Task An_existing_file_named_as_the_output_folder_is_refused()
     {
         var file = Path.Combine(_folder.FullName, "out");

@@ -14,7 +14,7 @@ public sealed class HostingTests
         using var host = Silo(_ => { });
 
         var provider = Assert.Single(host.Services.GetServices<ILoggerProvider>());
-        Assert.IsType<StandardErrorWarnings>(provider);
+        Assert.IsType<StandardErrorLoggerProvider>(provider);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Summits.Test");
         // The filters pass warnings and errors, and Orleans' categories from errors on.
         Assert.True(logger.IsEnabled(LogLevel.Warning));
@@ -27,7 +27,7 @@ public sealed class HostingTests
     [Fact]
     public void A_silo_whose_host_registered_a_logger_gets_no_second_one()
     {
-        var own = new StandardErrorWarnings(TextWriter.Null);
+        var own = new StandardErrorLoggerProvider(TextWriter.Null);
         using var host = Silo(logging => logging.AddProvider(own));
 
         Assert.Same(own, Assert.Single(host.Services.GetServices<ILoggerProvider>()));
@@ -37,11 +37,11 @@ public sealed class HostingTests
     public void The_logger_writes_one_line_per_record_with_its_level_category_and_cause()
     {
         var error = new StringWriter();
-        var logger = new StandardErrorWarnings(error).CreateLogger("Orleans.Storage");
+        var logger = new StandardErrorLoggerProvider(error).CreateLogger("Orleans.Storage");
 
         logger.LogError(new IOException("disk full\nat sector 9"), "write of {State} failed", "country");
 
-        Assert.Equal("summits: error: Orleans.Storage: write of country failed (IOException: disk full at sector 9)" + Environment.NewLine, error.ToString());
+        Assert.Equal("summits: error: Orleans.Storage: write of country failed (System.IO.IOException: disk full at sector 9)" + Environment.NewLine, error.ToString());
     }
 
     private static IHost Silo(Action<ILoggingBuilder> logging)

@@ -62,11 +62,12 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
                 - { position: JP, topic: bilateral-fta, by: 10 }
         """;
 
-    public static TheoryData<bool> ReadsToo() => [false, true];
+    /// <summary>Writes failing before they reach storage, reads failing, and writes failing after they landed (a lost acknowledgement).</summary>
+    public static TheoryData<bool, bool> Faults() => new() { { false, false }, { true, false }, { false, true } };
 
     [Theory]
-    [MemberData(nameof(ReadsToo))]
-    public async Task After_any_single_storage_fault_and_a_retry_a_run_writes_the_clean_runs_bytes(bool reads)
+    [MemberData(nameof(Faults))]
+    public async Task After_any_single_storage_fault_and_a_retry_a_run_writes_the_clean_runs_bytes(bool reads, bool afterWriting)
     {
         var loaded = RetriedRun.Parse(Short);
         var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "fault", reads);
@@ -85,7 +86,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
             await Task.WhenAll(batch.Select(async point =>
             {
                 var key = Key();
-                fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Nth);
+                fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Nth, afterWriting);
                 var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
                 if (RetriedRun.Mismatch(point, cleanKey, clean, run, failures) is { } mismatch)
                 {
@@ -203,6 +204,57 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         Assert.Contains("the next is 1", skipped.Message, StringComparison.Ordinal);
         var second = await world.Advance(1);
         Assert.Equal("fta-ask", second.Events[0].Cause);
+    }
+
+    [Fact]
+    public async Task Seeding_and_starting_again_with_the_same_world_and_scenario_change_nothing_and_succeed()
+    {
+        // A client that lost the answers to Seed and Start (the writes had landed) asks again: both succeed, and
+        // the run is the clean one (the one-step run's events, as the pure model writes them).
+        var loaded = RetriedRun.Parse(OneStep);
+        var key = Key();
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+
+        await world.Seed(loaded.World with { Id = key });
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        await world.Start(loaded.Scenario);
+
+        Assert.Equal(0, await world.Advances());
+        var advance = await world.Advance(0);
+        Assert.True(advance.Finished);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)).Split('\n').Length - 1, advance.Events.Length);
+        // Once a scenario runs, seeding again is refused, and so is starting again once it has advanced.
+        var reseeded = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Seed(loaded.World with { Id = key }));
+        Assert.Contains("is running scenario 'fault-test'", reseeded.Message, StringComparison.Ordinal);
+        var restarted = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Start(loaded.Scenario));
+        Assert.Contains("already running scenario 'fault-test'", restarted.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starting_another_scenario_on_a_started_world_is_refused()
+    {
+        // The one-step scenario with another seed is another scenario, even before the first advance.
+        var (loaded, _, world) = await StartedAsync(OneStep);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Start(loaded.Scenario with { Seed = 7 }));
+
+        Assert.Contains("already running scenario 'fault-test'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_finished_run_refuses_a_further_advance_and_still_answers_for_its_last()
+    {
+        // The one-step scenario finishes in its first advance (0); advance 1 does not exist.
+        var (_, _, world) = await StartedAsync(OneStep);
+        var last = await world.Advance(0);
+        Assert.True(last.Finished);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Advance(1));
+
+        Assert.Contains("has finished scenario 'fault-test': its last advance was 0", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await world.Advances());
+        Assert.Equal(last.Events.Length, (await world.Advance(0)).Events.Length);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Summits.Grains.Tests;
 /// fails once, from the first write of its seeding through its start and advances to the last read of its
 /// results, then a retry, and the run writes the clean run's timeline.jsonl and state.json byte for byte. Too
 /// long for every test run; <c>tests/faults</c> runs it (the category <see cref="Category"/>). By default it tries
-/// <c>SUMMITS_FAULT_SEEDS</c> points chosen by seed per scenario and operation (default 3); with
+/// <c>SUMMITS_FAULT_SEEDS</c> different points chosen by seed per scenario and operation (default 3; the operations:
+/// writes failing before they reach storage, reads, writes failing after they landed); with
 /// <c>SUMMITS_FAULT_POINTS=all</c> it tries every point of the clean run, one run per point.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -39,23 +40,26 @@ public sealed class ShippedScenarioFaultTests(ClusterFixture fixture)
     {
         var path = Path.Combine(SeedFiles.Root, "scenarios", file);
         var loaded = BranchChoice.Load(path, branch == "" ? null : branch, null, p => p);
-        var seeds = int.TryParse(Environment.GetEnvironmentVariable("SUMMITS_FAULT_SEEDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 3;
+        var seeds = FaultSeeds();
         var every = EveryPoint();
 
         // The pure model is the reference: a clean run in grains writes its bytes (the engines agree).
         var outcomes = new List<string>();
-        foreach (var reads in new[] { false, true })
+        foreach (var (reads, afterWriting) in new[] { (false, false), (true, false), (false, true) })
         {
             var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "shipped-fault", reads);
-            var chosen = every
-                ? points.Select((point, i) => (Name: $"point {i + 1} of {points.Length}", Point: point))
-                : Enumerable.Range(1, seeds).Select(seed => (Name: $"seed {seed}", Point: points[new Random(seed).Next(points.Length)]));
+            var named = points.Select((point, i) => (Name: $"point {i + 1} of {points.Length}{(afterWriting ? " after writing" : "")}", Point: point)).ToArray();
+            // Seeded: that many different points, drawn from a seed of the scenario's own (its path and branch),
+            // so that scenarios are not all tried at the same places of their runs.
+            if (!every)
+                new Random(StableSeed($"{file}#{branch}#{reads}#{afterWriting}")).Shuffle(named);
+            var chosen = every ? named : named.Take(seeds);
             foreach (var batch in chosen.Chunk(4))
             {
                 await Task.WhenAll(batch.Select(async c =>
                 {
                     var key = Key();
-                    fixture.Storage.Fail(c.Point.Operation, c.Point.StateName, ChosenFaultStorage.Moved(c.Point.Grain, cleanKey, key), c.Point.Nth);
+                    fixture.Storage.Fail(c.Point.Operation, c.Point.StateName, ChosenFaultStorage.Moved(c.Point.Grain, cleanKey, key), c.Point.Nth, afterWriting);
                     var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
                     if (RetriedRun.Mismatch(c.Point, cleanKey, clean, run, failures) is { } mismatch)
                     {
@@ -79,6 +83,18 @@ public sealed class ShippedScenarioFaultTests(ClusterFixture fixture)
         "all" => true,
         var other => throw new ArgumentException($"SUMMITS_FAULT_POINTS is '{other}'; expected which failure points to try; valid choices: seeded, all"),
     };
+
+    /// <summary>How many failure points <c>SUMMITS_FAULT_SEEDS</c> asks for per scenario and operation: 3 when unset.</summary>
+    /// <exception cref="ArgumentException">A value that is not a whole number from 1 to 9999, named with the valid range.</exception>
+    internal static int FaultSeeds() => Environment.GetEnvironmentVariable("SUMMITS_FAULT_SEEDS") switch
+    {
+        null => 3,
+        var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 9999 && text[0] != '0' => n,
+        var other => throw new ArgumentException($"SUMMITS_FAULT_SEEDS is '{other}'; expected how many failure points to draw per scenario and operation: a whole number from 1 to 9999"),
+    };
+
+    /// <summary>A seed that is the same in every process for the same text (string hashes are not).</summary>
+    private static int StableSeed(string text) => BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     private static string Key() => $"shipped-fault-{Guid.NewGuid():N}";
 }

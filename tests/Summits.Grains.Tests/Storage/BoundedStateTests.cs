@@ -84,6 +84,36 @@ public sealed class BoundedStateTests(ClusterFixture fixture)
         Assert.True(late.TopicCheckpoint <= early.TopicCheckpoint + 32, $"the USFJ table's checkpoint grew from {early.TopicCheckpoint} to {late.TopicCheckpoint} bytes");
     }
 
+    [Fact]
+    public async Task The_world_stores_no_event_only_the_page_that_holds_its_last_advances_events()
+    {
+        // The first cycle's first advance is a shock that moves Japan (events: a move on each of two topics, a
+        // strain), the run's first page, 0; its third advance adds events to page 2. Asked again for an advance,
+        // the world reads its events back from that page.
+        var key = $"bounded-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(SeedWorlds.Fresh() with { Id = key });
+        await world.Start(Scenario());
+        var first = await world.Advance(0);
+        Assert.NotEmpty(first.Events);
+
+        Assert.Equal(new AdvanceEnd(false, 0, 0), (await StoredWorldAsync(key)).LastEnd);
+        Assert.Null((await StoredWorldAsync(key)).Last);
+        Assert.Equal(first.Events.Select(SeedWorlds.Json), (await world.Advance(0)).Events.Select(SeedWorlds.Json));
+
+        await world.Advance(1);
+        var third = await world.Advance(2);
+        Assert.Equal(new AdvanceEnd(false, 0, 2), (await StoredWorldAsync(key)).LastEnd);
+        Assert.Equal(third.Events.Select(SeedWorlds.Json), (await world.Advance(2)).Events.Select(SeedWorlds.Json));
+    }
+
+    private async Task<WorldState> StoredWorldAsync(string key)
+    {
+        var state = new GrainState<WorldState>(new WorldState());
+        await fixture.Storage.Inner.ReadStateAsync("world", GrainId.Create("world", key), state);
+        return state.State ?? throw new InvalidOperationException($"storage holds no world state for {key}");
+    }
+
     private sealed record StoredSizes(int World, int Country, int CountryCheckpoint, int Topic, int TopicCheckpoint);
 
     private async Task<StoredSizes> SizesAsync(string key) => new(

@@ -17,7 +17,8 @@ public sealed record StorageCall(StorageOperation Operation, string StateName, G
 /// <summary>
 /// Real grain storage (the named memory storage, which keeps what the configured serializer makes of each
 /// state) with faults where a test chooses them: the n-th read or write of one grain's state fails once
-/// with an <see cref="IOException"/>, before the real storage is touched, as a lost connection would; or
+/// with an <see cref="IOException"/>, before the real storage is touched, as a lost connection would, or a
+/// write fails after it has landed, as a lost acknowledgement would; or
 /// waits, before the real storage is touched, until the test releases it, so that a test can act at that
 /// very point of a run (<see cref="Pause"/>). It logs every call, so that a test can list every point
 /// where a run could fail, and keeps the bytes of each grain's last write.
@@ -40,9 +41,17 @@ public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSeriali
     public IReadOnlyList<StorageCall> CallsOn(string keyPrefix) =>
         [.. _calls.Where(c => c.Grain.Key.ToString()!.StartsWith(keyPrefix, StringComparison.Ordinal))];
 
-    /// <summary>Makes the <paramref name="nth"/> call (from 1, counting every call since the silo started) of an operation on one grain's state fail, once.</summary>
-    public void Fail(StorageOperation operation, string stateName, GrainId grain, int nth) =>
-        _faults[(operation, stateName, grain, nth)] = true;
+    /// <summary>
+    /// Makes the <paramref name="nth"/> call (from 1, counting every call since the silo started) of an operation on
+    /// one grain's state fail, once: before the real storage is touched, or with <paramref name="afterWriting"/> (a
+    /// write only) after the write has landed, as when a storage's acknowledgement is lost.
+    /// </summary>
+    public void Fail(StorageOperation operation, string stateName, GrainId grain, int nth, bool afterWriting = false)
+    {
+        if (afterWriting && operation != StorageOperation.Write)
+            throw new ArgumentException("only a write can fail after it has landed", nameof(afterWriting));
+        _faults[(operation, stateName, grain, nth)] = afterWriting;
+    }
 
     /// <summary>Makes the <paramref name="nth"/> call of an operation on one grain's state wait until the returned pause is released.</summary>
     public StoragePause Pause(StorageOperation operation, string stateName, GrainId grain, int nth) =>
@@ -60,9 +69,11 @@ public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSeriali
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await Call(StorageOperation.Write, stateName, grainId);
+        var nth = await Call(StorageOperation.Write, stateName, grainId);
         await inner.WriteStateAsync(stateName, grainId, grainState);
         _written[grainId] = (stateName, serializer.Serialize(grainState.State));
+        if (_faults.TryRemove((StorageOperation.Write, stateName, grainId, nth), out _))
+            throw new IOException($"storage fault chosen by the test, after the write landed: write {nth} of {stateName} on {grainId}");
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -72,13 +83,16 @@ public sealed class ChosenFaultStorage(IGrainStorage inner, IGrainStorageSeriali
         _written.TryRemove(grainId, out _);
     }
 
-    private async Task Call(StorageOperation operation, string stateName, GrainId grain)
+    /// <summary>Logs the call, waits where a test paused it and fails where a test chose a fault before the storage; returns its number.</summary>
+    private async Task<int> Call(StorageOperation operation, string stateName, GrainId grain)
     {
         var nth = _counts.AddOrUpdate((operation, stateName, grain), 1, (_, n) => n + 1);
         _calls.Enqueue(new StorageCall(operation, stateName, grain, nth));
         if (_pauses.TryRemove((operation, stateName, grain, nth), out var pause))
             await pause.HoldAsync();
-        if (_faults.TryRemove((operation, stateName, grain, nth), out _))
+        if (_faults.TryGetValue((operation, stateName, grain, nth), out var afterWriting) && !afterWriting
+            && _faults.TryRemove((operation, stateName, grain, nth), out _))
             throw new IOException($"storage fault chosen by the test: {operation} {nth} of {stateName} on {grain}");
+        return nth;
     }
 }

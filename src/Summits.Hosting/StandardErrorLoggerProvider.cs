@@ -1,15 +1,17 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
-namespace Summits.Cli.Hosting;
+namespace Summits.Hosting;
 
 /// <summary>
 /// Writes every warning and error logged in the host (Orleans' own among them) as one line on standard error,
 /// <c>summits: warning: CATEGORY: message</c> (or <c>error</c>, with the exception's type and message on the same
-/// line), so that they reach the user whether or not telemetry is exported, and never the timeline.
-/// Records are written only while the provider is <see cref="Open"/>: the embedded silo opens it once it has
-/// started and closes it before its deliberately abrupt stop, so that Orleans' notes on starting (server GC
-/// advice) and on an abandoned shutdown do not bury a run's output.
+/// line), so that they reach the user whether or not telemetry is exported, and never the timeline. It is the
+/// logger <see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/> gives a
+/// silo whose host registered none, and the one the <c>summits</c> command's embedded silo registers.
+/// Records are written only while the provider is <see cref="Open"/> (from the start unless a host says
+/// otherwise): the embedded silo opens it once it has started and closes it before its deliberately abrupt stop,
+/// so that Orleans' notes on starting (server GC advice) and on an abandoned shutdown do not bury a run's output.
 /// </summary>
 public sealed partial class StandardErrorLoggerProvider(TextWriter error) : ILoggerProvider
 {
@@ -33,7 +35,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error) : ILog
         return logging.AddFilter<StandardErrorLoggerProvider>("Orleans", OrleansThreshold);
     }
 
-    private volatile bool _open;
+    private volatile bool _open = true;
 
     /// <summary>Whether records are written now.</summary>
     public bool Open
