@@ -110,7 +110,7 @@ public sealed class TelemetryFileTests : IDisposable
             writer.Append("{\"a\":2}\n"u8);
             writer.Finish(finished: false);
             Assert.Null(writer.Failure);
-            Assert.Equal($"summits: the telemetry of the run that did not finish (2 export requests) is in {path}.partial; {path} is as it was", writer.Notice);
+            Assert.Equal($"summits: the command did not finish, so its telemetry (2 export requests) is in {path}.partial; {path} is as it was", writer.Notice);
         }
         Assert.Equal("previous\n", File.ReadAllText(path));
         Assert.Equal("{\"a\":1}\n{\"a\":2}\n", File.ReadAllText(path + ".partial"));
@@ -138,6 +138,53 @@ public sealed class TelemetryFileTests : IDisposable
                 Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind);
             var last = run.Error.TrimEnd().Split('\n')[^1];
             Assert.Matches($@"^summits: telemetry file {System.Text.RegularExpressions.Regex.Escape(file)} was not written: writing it failed after {written.Length} export requests? \(No space left on device[^)]*\); [1-9]\d* more (was|were) not written; {System.Text.RegularExpressions.Regex.Escape(file)} is as it was, and the export requests written are in {System.Text.RegularExpressions.Regex.Escape(file)}\.partial$", last);
+        }
+        finally
+        {
+            await Shell("umount", disk);
+        }
+    }
+
+    [Fact]
+    public void A_symbolic_link_stays_a_link_and_the_file_it_points_to_is_replaced()
+    {
+        var real = Path.Combine(_directory, "real.jsonl");
+        var link = Path.Combine(_directory, "link.jsonl");
+        File.WriteAllText(real, "previous\n");
+        File.CreateSymbolicLink(link, real);
+
+        using (var writer = new JsonlWriter(link))
+        {
+            writer.Append("{\"a\":1}\n"u8);
+            writer.Finish(finished: true);
+            Assert.Null(writer.Failure);
+        }
+
+        Assert.Equal(real, new FileInfo(link).LinkTarget);
+        Assert.Equal("{\"a\":1}\n", File.ReadAllText(real));
+    }
+
+    [Fact]
+    public async Task A_seed_whose_output_fills_the_disk_exits_3_names_no_folder_of_its_own_and_leaves_the_telemetry_file()
+    {
+        // A tmpfs of 16 KiB cannot hold the seeded world's world.json: the output write fails, so the command did not
+        // finish, and its telemetry file stays as it was. The reason is the system's, with no hidden folder's path.
+        var disk = Path.Combine(_directory, "tiny");
+        Directory.CreateDirectory(disk);
+        Assert.Equal(0, await Shell("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", disk));
+        try
+        {
+            var telemetry = Path.Combine(_directory, "seed.jsonl");
+            File.WriteAllText(telemetry, "previous\n");
+            var output = Path.Combine(disk, "o");
+
+            var seed = await SummitsProcess.RunAsync(["seed", "-q", "--telemetry", telemetry, "-o", output]);
+
+            Assert.Equal(3, seed.ExitCode);
+            Assert.Contains($"summits seed: error: could not write '{output}': No space left on device", seed.Error);
+            Assert.DoesNotContain("summits-new", seed.Error);
+            Assert.Equal("previous\n", File.ReadAllText(telemetry));
+            Assert.Contains($"summits: the command did not finish, so its telemetry (", seed.Error);
         }
         finally
         {

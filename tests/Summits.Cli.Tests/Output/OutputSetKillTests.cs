@@ -105,12 +105,19 @@ public sealed class OutputSetKillTests : IDisposable
         File.WriteAllText(Path.Combine(output, "mine", "data.txt"), "kept\n");
         var before = Contents(output);
 
-        string[] strace = [Strace, "-f", "--seccomp-bpf", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat2",
+        var trace = Path.Combine(Path.GetTempPath(), $"summits-strace-{Guid.NewGuid():N}.txt");
+        string[] strace = [Strace, "-f", "--seccomp-bpf", "-qq", "-o", trace, "-e", "trace=rename,renameat2",
             "-e", "inject=renameat2:error=ENOSYS", "-e", "inject=rename:error=EIO:when=4"];
         using var failed = Start(strace, ["run", Baseline, "--engine", "local", "-q", "--out", output], []);
         var error = failed.StandardError.ReadToEndAsync();
         await failed.StandardOutput.ReadToEndAsync();
         await failed.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        var calls = File.ReadAllLines(trace);
+        File.Delete(trace);
+
+        // The rename that failed is the one that puts the new set in the target's place, after the target was renamed aside.
+        var refused = Assert.Single(calls, call => call.EndsWith("(INJECTED)", StringComparison.Ordinal) && call.Contains(" rename(", StringComparison.Ordinal));
+        Assert.Matches($@" rename\(""{System.Text.RegularExpressions.Regex.Escape(_folder.FullName)}/\.out\.summits-new-[^""]+"", ""{System.Text.RegularExpressions.Regex.Escape(output)}""\) = -1 EIO", refused);
 
         // An output that cannot be written is exit 3, with the previous set kept.
         Assert.True(failed.ExitCode == 3, $"exit {failed.ExitCode}: {await error}");
