@@ -129,6 +129,16 @@ public sealed class OutputSetKillTests : IDisposable
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 
+    /// <summary>Waits (at most a minute) until no process named in a <c>.out.summits-new-PID-…</c> folder beside the target runs.</summary>
+    private async Task WritersGoneAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (_folder.EnumerateDirectories(".out.summits-new-*")
+               .Select(d => d.Name.Split('-')[2])
+               .Any(pid => Directory.Exists($"/proc/{pid}")))
+            await Task.Delay(50, limit.Token);
+    }
+
     private static string Strace =>
         File.Exists("/usr/bin/strace") ? "/usr/bin/strace" : throw new InvalidOperationException("these tests need Debian's strace: bash tests/run installs it");
 
@@ -161,6 +171,10 @@ public sealed class OutputSetKillTests : IDisposable
             killed.Kill(entireProcessTree: true);
             await killed.WaitForExitAsync();
         }
+        // Started through another program, the writer is that program's child, not this test's: it may still be
+        // dying (or unreaped) when the program has exited. The next write clears only what writers that are gone
+        // left, so wait until the process named in the left folders has gone.
+        await WritersGoneAsync();
         // Between the kill and the next write, the user's folders are in the target or in a folder the killed writer left beside it.
         var everywhere = _folder.EnumerateDirectories("*", SearchOption.AllDirectories).Select(d => d.Name).ToList();
         Assert.Contains("branch", everywhere);
