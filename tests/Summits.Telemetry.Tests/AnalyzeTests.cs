@@ -240,9 +240,10 @@ public sealed class AnalyzeTests : IDisposable
     {
         var path = Path.Combine(_directory, "export.jsonl");
         var world = $"round-trip-{Guid.NewGuid():N}";
+        var writer = new JsonlWriter(path);
         using (var tracing = Sdk.CreateTracerProviderBuilder()
                    .AddSource(SummitsTelemetry.Name)
-                   .AddProcessor(new SimpleActivityExportProcessor(new OtlpJsonSpanExporter(new JsonlWriter(path))))
+                   .AddProcessor(new SimpleActivityExportProcessor(new OtlpJsonSpanExporter(writer)))
                    .Build())
         {
             for (var i = 0; i < 3; i++)
@@ -272,6 +273,7 @@ public sealed class AnalyzeTests : IDisposable
             }
         }
 
+        writer.Finish(finished: true);
         var topic = RunAnalysis.Of(TelemetryExport.Read([path])).Topics.Single(t => t.Key == world);
 
         Assert.Equal((3, 3, 3, 1, 3, 4d, 4d, 1), (topic.ProposalsMade, topic.ProposalsReceived, topic.Responses, topic.Accepted, topic.Moves, topic.MeanMove!.Value, topic.LargestMove!.Value, topic.Agreements));

@@ -29,10 +29,11 @@ public sealed partial class OtlpJsonExporterTests : IDisposable
         ActivityTraceId traceId;
         ActivitySpanId parentId, childId;
         TimeSpan childDuration;
+        var writer = new JsonlWriter(_path);
         using (var tracing = Sdk.CreateTracerProviderBuilder()
                    .ConfigureResource(r => r.AddService("summits"))
                    .AddSource(_name)
-                   .AddProcessor(new SimpleActivityExportProcessor(new OtlpJsonSpanExporter(new JsonlWriter(_path))))
+                   .AddProcessor(new SimpleActivityExportProcessor(new OtlpJsonSpanExporter(writer)))
                    .Build())
         {
             using var parent = source.StartActivity("summits.proposal", ActivityKind.Internal)!;
@@ -49,6 +50,8 @@ public sealed partial class OtlpJsonExporterTests : IDisposable
             traceId = parent.TraceId;
             parentId = parent.SpanId;
         }
+        // The run finished: the file written beside takes its place.
+        writer.Finish(finished: true);
 
         var file = OtlpFile.Read(_path);
 
@@ -84,11 +87,12 @@ public sealed partial class OtlpJsonExporterTests : IDisposable
     public void Metrics_are_an_export_metrics_request_of_sums_and_histograms_with_their_points()
     {
         using var meter = new Meter(_name);
+        var writer = new JsonlWriter(_path);
         using (var metering = Sdk.CreateMeterProviderBuilder()
                    .ConfigureResource(r => r.AddService("summits"))
                    .AddMeter(_name)
                    .AddView("shift", new ExplicitBucketHistogramConfiguration { Boundaries = [1, 5] })
-                   .AddReader(new PeriodicExportingMetricReader(new OtlpJsonMetricExporter(new JsonlWriter(_path))))
+                   .AddReader(new PeriodicExportingMetricReader(new OtlpJsonMetricExporter(writer)))
                    .Build())
         {
             var counter = meter.CreateCounter<long>("proposals", "{proposal}", "Proposals made");
@@ -99,6 +103,7 @@ public sealed partial class OtlpJsonExporterTests : IDisposable
             histogram.Record(3);
             histogram.Record(9);
         }
+        writer.Finish(finished: true);
 
         var file = OtlpFile.Read(_path);
 
@@ -130,11 +135,12 @@ public sealed partial class OtlpJsonExporterTests : IDisposable
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(_name).Build();
         ActivityTraceId traceId;
         ActivitySpanId spanId;
+        var writer = new JsonlWriter(_path);
         using (var logging = LoggerFactory.Create(builder => builder.AddOpenTelemetry(o =>
                {
                    o.IncludeFormattedMessage = true;
                    o.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("summits"));
-                   o.AddProcessor(new SimpleLogRecordExportProcessor(new OtlpJsonLogExporter(new JsonlWriter(_path))));
+                   o.AddProcessor(new SimpleLogRecordExportProcessor(new OtlpJsonLogExporter(writer)));
                })))
         {
             var logger = logging.CreateLogger("Summits.Test");
@@ -143,6 +149,7 @@ public sealed partial class OtlpJsonExporterTests : IDisposable
             traceId = span.TraceId;
             spanId = span.SpanId;
         }
+        writer.Finish(finished: true);
 
         var file = OtlpFile.Read(_path);
 
@@ -167,14 +174,22 @@ public sealed partial class OtlpJsonExporterTests : IDisposable
         var spans = new OtlpJsonSpanExporter(writer);
         var metrics = new OtlpJsonMetricExporter(writer);
 
+        // While the run goes the lines go to the file beside the target (FILE.partial), held open by the writer.
         spans.Shutdown();
-        Assert.Throws<IOException>(() => File.Open(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
+        Assert.Throws<IOException>(() => File.Open(writer.Writing, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
 
         metrics.Shutdown();
-        File.Open(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose();
+        File.Open(writer.Writing, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose();
+        writer.Finish(finished: true);
+        Assert.True(File.Exists(_path));
+        Assert.False(File.Exists(writer.Writing));
     }
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose()
+    {
+        File.Delete(_path);
+        File.Delete(_path + ".partial");
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Actor} moved {Shift} points")]
     private static partial void LogMoved(ILogger logger, string actor, double shift);

@@ -110,7 +110,7 @@ public sealed class TelemetryFileTests : IDisposable
             writer.Append("{\"a\":2}\n"u8);
             writer.Finish(finished: false);
             Assert.Null(writer.Failure);
-            Assert.Equal($"summits: the telemetry of the run that did not finish (2 export requests) is in {path}.partial; {path} is as it was", writer.Notice);
+            Assert.Equal($"summits: the command did not finish, so its telemetry (2 export requests) is in {path}.partial; {path} is as it was", writer.Notice);
         }
         Assert.Equal("previous\n", File.ReadAllText(path));
         Assert.Equal("{\"a\":1}\n{\"a\":2}\n", File.ReadAllText(path + ".partial"));
@@ -119,11 +119,17 @@ public sealed class TelemetryFileTests : IDisposable
     [Fact]
     public async Task A_full_disk_during_the_run_leaves_the_file_as_it_was_the_written_lines_whole_beside_it_and_exit_code_3()
     {
-        // A tmpfs of 64 KiB: the baseline run's telemetry (hundreds of KiB) fills it part-way through a batch.
-        var disk = Path.Combine(_directory, "small");
-        Directory.CreateDirectory(disk);
-        Assert.Equal(0, await Shell("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk));
-        try
+        // The baseline run's telemetry is a few export requests of tens to hundreds of KiB each, written one line at a
+        // time. A tmpfs two pages smaller than the whole file (which it shares with the previous file, one page) holds
+        // every line but the last written, whatever their order, since no line is under three pages: that write
+        // fails part-way, and the partial file must be cut back to the whole lines before it.
+        var probe = Path.Combine(_directory, "probe.jsonl");
+        Assert.Equal(0, (await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", probe])).ExitCode);
+        var lengths = File.ReadAllLines(probe).Select(line => line.Length + 1).ToArray();
+        Assert.True(lengths.Length >= 2 && lengths.Min() >= 3 * 4096, $"the probe's lines are {string.Join(", ", lengths)} bytes: too few or too short for this test");
+        var size = (lengths.Sum() - 2 * 4096) / 4096 * 4096;
+
+        await WithTmpfsAsync(size, async disk =>
         {
             var file = Path.Combine(disk, "run.jsonl");
             File.WriteAllText(file, "previous\n");
@@ -132,12 +138,66 @@ public sealed class TelemetryFileTests : IDisposable
 
             Assert.Equal(3, run.ExitCode);
             Assert.Equal("previous\n", File.ReadAllText(file));
-            // The partial file was cut back to its last whole line: every line is a whole JSON object.
+            // The partial file was cut back to its last whole line: every line is a whole JSON object, and there are some.
             var written = File.ReadAllLines(file + ".partial");
+            Assert.NotEmpty(written);
+            Assert.EndsWith("\n", File.ReadAllText(file + ".partial"));
             foreach (var line in written)
                 Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind);
             var last = run.Error.TrimEnd().Split('\n')[^1];
             Assert.Matches($@"^summits: telemetry file {System.Text.RegularExpressions.Regex.Escape(file)} was not written: writing it failed after {written.Length} export requests? \(No space left on device[^)]*\); [1-9]\d* more (was|were) not written; {System.Text.RegularExpressions.Regex.Escape(file)} is as it was, and the export requests written are in {System.Text.RegularExpressions.Regex.Escape(file)}\.partial$", last);
+        });
+    }
+
+    [Fact]
+    public void A_symbolic_link_stays_a_link_and_the_file_it_points_to_is_replaced()
+    {
+        var real = Path.Combine(_directory, "real.jsonl");
+        var link = Path.Combine(_directory, "link.jsonl");
+        File.WriteAllText(real, "previous\n");
+        File.CreateSymbolicLink(link, real);
+
+        using (var writer = new JsonlWriter(link))
+        {
+            writer.Append("{\"a\":1}\n"u8);
+            writer.Finish(finished: true);
+            Assert.Null(writer.Failure);
+        }
+
+        Assert.Equal(real, new FileInfo(link).LinkTarget);
+        Assert.Equal("{\"a\":1}\n", File.ReadAllText(real));
+    }
+
+    [Fact]
+    public async Task A_seed_whose_output_fills_the_disk_exits_3_names_no_folder_of_its_own_and_leaves_the_telemetry_file()
+    {
+        // A tmpfs of 16 KiB cannot hold the seeded world's world.json: the output write fails, so the command did not
+        // finish, and its telemetry file stays as it was. The reason is the system's, with no hidden folder's path.
+        await WithTmpfsAsync(16 * 1024, async disk =>
+        {
+            var telemetry = Path.Combine(_directory, "seed.jsonl");
+            File.WriteAllText(telemetry, "previous\n");
+            var output = Path.Combine(disk, "o");
+
+            var seed = await SummitsProcess.RunAsync(["seed", "-q", "--telemetry", telemetry, "-o", output]);
+
+            Assert.Equal(3, seed.ExitCode);
+            Assert.Contains($"summits seed: error: could not write '{output}': No space left on device", seed.Error);
+            Assert.DoesNotContain("summits-new", seed.Error);
+            Assert.Equal("previous\n", File.ReadAllText(telemetry));
+            Assert.Contains("summits: the command did not finish, so its telemetry (", seed.Error);
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a tmpfs of <paramref name="bytes"/> mounted in a new folder (these tests run as root), unmounted after.</summary>
+    private async Task WithTmpfsAsync(int bytes, Func<string, Task> test)
+    {
+        var disk = Path.Combine(_directory, $"tmpfs-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(disk);
+        Assert.Equal(0, await Shell("mount", "-t", "tmpfs", "-o", $"size={bytes}", "tmpfs", disk));
+        try
+        {
+            await test(disk);
         }
         finally
         {

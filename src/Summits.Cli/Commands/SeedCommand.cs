@@ -46,7 +46,9 @@ public static partial class SeedCommand
         {
             world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
             cancellation.ThrowIfCancellationRequested();
-            // The seeding finished whole: a --telemetry file now takes its target's place.
+            if (outDir is not null)
+                OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", JsonSerializer.Serialize(world, SummitsJson.Options) + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
+            // The seeding and its output finished whole: a --telemetry file now takes its target's place.
             silo.Finished = true;
         }
         finally
@@ -58,12 +60,8 @@ public static partial class SeedCommand
         }
 
         var json = JsonSerializer.Serialize(world, SummitsJson.Options);
-        if (outDir is not null)
-        {
-            OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", json + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
-            if (verbosity >= Verbosity.Minimal)
-                await Console.Error.WriteLineAsync($"wrote world.json and positions.csv to {outDir}");
-        }
+        if (outDir is not null && verbosity >= Verbosity.Minimal)
+            await Console.Error.WriteLineAsync($"wrote world.json and positions.csv to {outDir}");
         if (format == "json")
             await Console.Out.WriteLineAsync(json);
         else if (format == "csv")

@@ -9,7 +9,8 @@ namespace Summits.Cli.Telemetry;
 /// <c>FILE.partial</c> beside the target while the run goes (it can be followed with <c>tail -f</c>), and
 /// <see cref="Finish"/> renames it over the target once the run has ended whole, so that a reader of the target
 /// finds the previous run's telemetry or this one's, never a cut file. A path under <c>/dev/</c> or
-/// <c>/proc/</c> (<c>/dev/stdout</c>, <c>/dev/null</c>) is written in place. A write that fails (a full disk, a
+/// <c>/proc/</c>, or one that is not a regular file (<c>/dev/stdout</c>, <c>/dev/null</c>, a terminal), is written in
+/// place; a symbolic link is followed, and its target replaced. A write that fails (a full disk, a
 /// removed device) is not thrown into the exporters: the writer stops, cuts the partial file back to its last
 /// whole line, counts what it could not write, and <see cref="Failure"/> says so.
 /// </summary>
@@ -31,10 +32,11 @@ public sealed class JsonlWriter : IDisposable
     public JsonlWriter(string path)
     {
         Path = path;
-        _target = System.IO.Path.GetFullPath(path);
+        // A link stays a link: its final target is the file written beside and replaced.
+        (_target, var inPlace) = OutputFile.Target(path);
         if (System.IO.Path.GetDirectoryName(_target) is { } directory)
             Directory.CreateDirectory(directory);
-        _partial = InPlace(_target) ? null : _target + ".partial";
+        _partial = inPlace || InPlace(_target) ? null : _target + ".partial";
         // Unbuffered: each batch is one write, and a write that fails part-way leaves nothing held back to flush later.
         _file = new FileStream(_partial ?? _target, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
     }
@@ -46,8 +48,11 @@ public sealed class JsonlWriter : IDisposable
     /// <summary>The file, as the user named it.</summary>
     public string Path { get; }
 
-    /// <summary>The file the lines go to while the run goes: <c>FILE.partial</c>, or the file itself when it is written in place.</summary>
-    public string Writing => _partial is null ? Path : Path + ".partial";
+    /// <summary>
+    /// The file the lines go to while the run goes: <c>FILE.partial</c> (beside the link's target when FILE is a
+    /// symbolic link), or the file itself when it is written in place.
+    /// </summary>
+    public string Writing => _partial is null ? Path : _target == System.IO.Path.GetFullPath(Path) ? Path + ".partial" : _partial;
 
     /// <summary>
     /// Null while every batch was written and, after <see cref="Finish"/>, the file is in place; otherwise one line
@@ -87,7 +92,7 @@ public sealed class JsonlWriter : IDisposable
             if (!finished)
             {
                 Notice = string.Create(CultureInfo.InvariantCulture,
-                    $"summits: the telemetry of the run that did not finish ({_written} export request{(_written == 1 ? "" : "s")}) is in {Writing}; {Path} is as it was");
+                    $"summits: the command did not finish, so its telemetry ({_written} export request{(_written == 1 ? "" : "s")}) is in {Writing}; {Path} is as it was");
                 return;
             }
             try

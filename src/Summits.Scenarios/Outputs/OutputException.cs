@@ -34,6 +34,9 @@ public sealed class OutputException : IOException
         if (failure is UnauthorizedAccessException)
             return "permission denied";
         var message = failure.Message;
+        // A file whose size .NET reserves up front says a full disk in a sentence of its own, naming the file.
+        if (message.Contains("because the disk was full", StringComparison.Ordinal))
+            return "No space left on device";
         var path = message.IndexOf(" : '", StringComparison.Ordinal);
         return (path > 0 ? message[..path] : message).TrimEnd().TrimEnd('.');
     }

@@ -321,7 +321,7 @@ public static class OutputSet
                 return;
             var errno = Marshal.GetLastPInvokeError();
             if (errno is not (EInval or ENoSys))
-                throw new IOException($"could not exchange '{staging}' and '{target}': {Marshal.GetPInvokeErrorMessage(errno)}");
+                throw new IOException($"the new set could not take the previous one's place: {Marshal.GetPInvokeErrorMessage(errno)}");
         }
         var aside = staging + ".old";
         Directory.Move(target, aside);

@@ -105,12 +105,19 @@ public sealed class OutputSetKillTests : IDisposable
         File.WriteAllText(Path.Combine(output, "mine", "data.txt"), "kept\n");
         var before = Contents(output);
 
-        string[] strace = [Strace, "-f", "--seccomp-bpf", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat2",
+        var trace = Path.Combine(Path.GetTempPath(), $"summits-strace-{Guid.NewGuid():N}.txt");
+        string[] strace = [Strace, "-f", "--seccomp-bpf", "-qq", "-o", trace, "-e", "trace=rename,renameat2",
             "-e", "inject=renameat2:error=ENOSYS", "-e", "inject=rename:error=EIO:when=4"];
         using var failed = Start(strace, ["run", Baseline, "--engine", "local", "-q", "--out", output], []);
         var error = failed.StandardError.ReadToEndAsync();
         await failed.StandardOutput.ReadToEndAsync();
         await failed.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        var calls = File.ReadAllLines(trace);
+        File.Delete(trace);
+
+        // The rename that failed is the one that puts the new set in the target's place, after the target was renamed aside.
+        var refused = Assert.Single(calls, call => call.EndsWith("(INJECTED)", StringComparison.Ordinal) && call.Contains(" rename(", StringComparison.Ordinal));
+        Assert.Matches($@" rename\(""{System.Text.RegularExpressions.Regex.Escape(_folder.FullName)}/\.out\.summits-new-[^""]+"", ""{System.Text.RegularExpressions.Regex.Escape(output)}""\) = -1 EIO", refused);
 
         // An output that cannot be written is exit 3, with the previous set kept.
         Assert.True(failed.ExitCode == 3, $"exit {failed.ExitCode}: {await error}");
@@ -120,6 +127,16 @@ public sealed class OutputSetKillTests : IDisposable
         Assert.Equal("a branch's timeline\n", File.ReadAllText(Path.Combine(output, "branch", "timeline.jsonl")));
         Assert.Equal("kept\n", File.ReadAllText(Path.Combine(output, "mine", "data.txt")));
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    /// <summary>Waits (at most a minute) until no process named in a <c>.out.summits-new-PID-…</c> folder beside the target runs.</summary>
+    private async Task WritersGoneAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (_folder.EnumerateDirectories(".out.summits-new-*")
+               .Select(d => d.Name.Split('-')[2])
+               .Any(pid => Directory.Exists($"/proc/{pid}")))
+            await Task.Delay(50, limit.Token);
     }
 
     private static string Strace =>
@@ -154,6 +171,10 @@ public sealed class OutputSetKillTests : IDisposable
             killed.Kill(entireProcessTree: true);
             await killed.WaitForExitAsync();
         }
+        // Started through another program, the writer is that program's child, not this test's: it may still be
+        // dying (or unreaped) when the program has exited. The next write clears only what writers that are gone
+        // left, so wait until the process named in the left folders has gone.
+        await WritersGoneAsync();
         // Between the kill and the next write, the user's folders are in the target or in a folder the killed writer left beside it.
         var everywhere = _folder.EnumerateDirectories("*", SearchOption.AllDirectories).Select(d => d.Name).ToList();
         Assert.Contains("branch", everywhere);

@@ -58,6 +58,24 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Seeding_again_with_the_same_metadata_but_other_positions_is_refused()
+    {
+        // Title, actors and topics the same; every position at 1: another world of that id, not the same one asked
+        // for again, so the world's digest of what it was seeded with tells them apart.
+        var first = SeedWorlds.Fresh();
+        var world = _client.GetGrain<IWorldGrain>(first.Id);
+        await world.Seed(first);
+        var changed = first with { Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })] };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Seed(changed));
+
+        Assert.Contains("has already been seeded with another world of that id", error.Message, StringComparison.Ordinal);
+        SeedWorlds.AssertSame(first, await world.Snapshot());
+        // The same world again is answered as seeded.
+        await world.Seed(first);
+    }
+
+    [Fact]
     public async Task A_world_is_seeded_only_into_the_grain_of_its_own_id()
     {
         var loaded = SeedWorlds.Fresh();
