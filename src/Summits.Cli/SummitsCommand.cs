@@ -41,6 +41,13 @@ public static class SummitsCommand
             await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(parse)));
             return ExitCodes.BadInput;
         }
+        // A file named on the command line that is not there is a mistake in an argument, said as one: the
+        // file's own mistakes are said at their FILE:LINE:COLUMN once it is read.
+        if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.MissingInputFile(parse) is { } missing)
+        {
+            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {missing}"));
+            return ExitCodes.BadInput;
+        }
         // Help fits the terminal as every other output does (COLUMNS, or the real width), without the
         // spaces the help's columns leave at the ends of lines.
         if (parse.Action is System.CommandLine.Help.HelpAction help)
