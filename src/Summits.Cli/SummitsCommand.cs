@@ -41,15 +41,24 @@ public static class SummitsCommand
             await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(parse)));
             return ExitCodes.BadInput;
         }
+        // A file named on the command line that is not there is a mistake in an argument, said as one: the
+        // file's own mistakes are said at their FILE:LINE:COLUMN once it is read.
+        if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.MissingInputFile(parse) is { } missing)
+        {
+            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {missing}"));
+            return ExitCodes.BadInput;
+        }
         // Help fits the terminal as every other output does (COLUMNS, or the real width), without the
         // spaces the help's columns leave at the ends of lines.
         if (parse.Action is System.CommandLine.Help.HelpAction help)
         {
-            help.MaxWidth = Output.TerminalWidth.OfStandardOutput();
+            // Rendered a row a line, then wrapped at word boundaries: the parser's own wrapping cuts a long word
+            // (a default path) wherever the column ends.
+            help.MaxWidth = Output.HelpText.Unwrapped;
             var text = new StringWriter();
             var helped = await parse.InvokeAsync(new InvocationConfiguration { Output = text, EnableDefaultExceptionHandler = false });
-            foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
-                await Console.Out.WriteLineAsync(line.TrimEnd());
+            foreach (var line in Output.HelpText.Wrap(text.ToString(), Output.TerminalWidth.OfStandardOutput()))
+                await Console.Out.WriteLineAsync(line);
             return helped;
         }
         // A file of an older format loads with a note of what changed in its meaning, and an output write that

@@ -103,28 +103,39 @@ public static partial class UsageError
     private static string Unrecognized(ParseResult parse, Command command, string token)
     {
         if (!token.StartsWith('-') && command.Subcommands.Count > 0)
-            return $"'{token}' is not a command; the commands are {string.Join(", ", Closest(token, Commands(command)))}";
+            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {string.Join(", ", Closest(token, Commands(command)))}";
         if (token.StartsWith('-'))
         {
             var options = new List<string>();
             for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
-            return $"'{token}' is not an option of '{Path(parse)}'; the options are {string.Join(", ", Closest(token, options.Distinct()))}";
+            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {string.Join(", ", Closest(token, options.Distinct()))}";
         }
         return $"unexpected argument '{token}': '{Path(parse)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
     }
 
     private static IEnumerable<string> Commands(Command command) => command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
 
-    /// <summary>The names with the one nearest to <paramref name="token"/> (Levenshtein distance, within half its length) moved first.</summary>
+    /// <summary>The names with the one nearest to <paramref name="token"/> (<see cref="Nearest"/>) moved first.</summary>
     private static IEnumerable<string> Closest(string token, IEnumerable<string> names)
     {
         var all = names.ToList();
-        var near = all.Select(n => (Name: n, Distance: Levenshtein(token, n)))
-            .Where(n => n.Distance <= Math.Max(2, token.Length / 2))
-            .OrderBy(n => n.Distance).Select(n => n.Name).FirstOrDefault();
+        var near = Nearest(token, all);
         return near is null ? all : all.Where(n => n != near).Prepend(near);
     }
+
+    /// <summary>
+    /// The name nearest to <paramref name="token"/> by Levenshtein distance, when it is within half the token's
+    /// length (at least 2: 'rn' is one from 'run', '--fromat' two from '--format'); null when none is that near.
+    /// </summary>
+    private static string? Nearest(string token, IEnumerable<string> names) =>
+        names.Select(n => (Name: n, Distance: Levenshtein(token, n)))
+            .Where(n => n.Distance <= Math.Max(2, token.Length / 2))
+            .OrderBy(n => n.Distance).Select(n => n.Name).FirstOrDefault();
+
+    /// <summary>" (did you mean 'NAME'?)" for the nearest name, or nothing when none is near.</summary>
+    private static string Suggest(string token, IEnumerable<string> names) =>
+        Nearest(token, names) is { } near ? $" (did you mean '{near}'?)" : "";
 
     private static int Levenshtein(string a, string b)
     {

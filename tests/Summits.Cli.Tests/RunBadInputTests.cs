@@ -87,7 +87,7 @@ public sealed class RunBadInputTests : IDisposable
     {
         var scenario = Path.Combine(_folder, "absent.yaml");
 
-        await Refused($"{scenario}:1:1: no such scenario file", "run", scenario);
+        await Refused($"summits run: error: no such file: {scenario} (see 'summits run --help')", "run", scenario);
     }
 
     [Fact]

@@ -10,11 +10,11 @@ public static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE.jsonl")
+        var files = CommonOptions.InputFile(new Argument<string[]>("FILE.jsonl")
         {
             Description = "Telemetry written by --telemetry; give one file per instance to analyse a cluster's run",
             Arity = ArgumentArity.OneOrMore,
-        };
+        });
         var csv = CommonOptions.Output("Also write topics.csv and actors.csv into this folder");
         var format = CommonOptions.Format("How to print the tables: table (fits the terminal), csv (topics and actors, each under '# NAME.csv') or json (one document)");
         var quiet = CommonOptions.Quiet("Print only the count of spans and proposals (--verbosity minimal)");

@@ -9,12 +9,48 @@ public static class CommonOptions
 {
     public const string DefaultWorld = "scenarios/summits/2017-11-06-abe-trump.yaml";
 
-    public static Option<string> World() => new("--world", "-w")
+    public static Option<string> World() => InputFile(new Option<string>("--world", "-w")
     {
         Description = "The world file to load",
         HelpName = "FILE",
         DefaultValueFactory = _ => DefaultWorld,
-    };
+    });
+
+    /// <summary>The arguments and options whose values name files to read, which must exist (<see cref="MissingInputFile"/>).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Symbol, Symbol> InputFiles = [];
+
+    /// <summary>Marks <paramref name="symbol"/> as naming files to read: a name that is no file is refused before the command runs.</summary>
+    public static T InputFile<T>(T symbol) where T : Symbol
+    {
+        InputFiles.AddOrUpdate(symbol, symbol);
+        return symbol;
+    }
+
+    /// <summary>
+    /// The first value written on the command line for an argument or option marked by <see cref="InputFile"/> that
+    /// names neither a file nor a folder, here or beside the program (<see cref="Resolve"/>); for FILE#BRANCH the
+    /// part before the '#' is the file. Null when every one exists. A default value, not written, is not checked.
+    /// </summary>
+    public static string? MissingInputFile(ParseResult parse)
+    {
+        foreach (var child in parse.CommandResult.Children)
+        {
+            Symbol? symbol = child switch
+            {
+                System.CommandLine.Parsing.ArgumentResult a => a.Argument,
+                System.CommandLine.Parsing.OptionResult o => o.Option,
+                _ => null,
+            };
+            if (symbol is null || !InputFiles.TryGetValue(symbol, out _))
+                continue;
+            foreach (var token in child.Tokens)
+                if (!Exists(token.Value) && !(token.Value.LastIndexOf('#') is var hash and > 0 && Exists(token.Value[..hash])))
+                    return token.Value;
+        }
+        return null;
+
+        static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || File.Exists(Resolve(path));
+    }
 
     public static Option<string?> Report() => WritableFolder(new("--report")
     {

@@ -12,8 +12,8 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var a = new Argument<string>("a") { Description = "A: a scenario file, FILE#BRANCH, or a state.json written by 'summits run --out'" };
-        var b = new Argument<string>("b") { Description = "B: the same kinds as A" };
+        var a = CommonOptions.InputFile(new Argument<string>("a") { Description = "A: a scenario file, FILE#BRANCH, or a state.json written by 'summits run --out'" });
+        var b = CommonOptions.InputFile(new Argument<string>("b") { Description = "B: the same kinds as A" });
         var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements and positions, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder");
         var report = CommonOptions.Report();
@@ -112,8 +112,11 @@ public static class CompareCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>A side's name in reports: its file name, with the branch if one is named.</summary>
-    private static string Label(string argument) => Path.GetFileName(argument);
+    /// <summary>
+    /// A side's name in comparison.json and the reports: the path as given on the command line, folders and
+    /// FILE#BRANCH's branch included, so that two files of the same name in different folders stay apart.
+    /// </summary>
+    private static string Label(string argument) => argument;
 
     private static bool IsState(string argument) => argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 }

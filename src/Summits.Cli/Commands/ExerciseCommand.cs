@@ -19,12 +19,12 @@ public static class ExerciseCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "The exercise file (scenarios/exercises/*.yaml)" };
-        var answers = new Option<string?>("--answers")
+        var file = CommonOptions.InputFile(new Argument<string>("FILE") { Description = "The exercise file (scenarios/exercises/*.yaml)" });
+        var answers = CommonOptions.InputFile(new Option<string?>("--answers")
         {
             Description = "The answers file: the role, the answers to the prediction questions, and the proposals of each round; plays the exercise without prompts (without it, the exercise is played at the keyboard)",
             HelpName = "FILE",
-        };
+        });
         var role = new Option<string?>("--role") { Description = "Play this role instead of the answers file's; at the keyboard, the (first) player's role, not asked for", HelpName = "ACTOR" };
         var players = new Option<string?>("--players")
         {

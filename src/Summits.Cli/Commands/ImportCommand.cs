@@ -9,11 +9,11 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE")
+        var files = CommonOptions.InputFile(new Argument<string[]>("FILE")
         {
             Description = "KTAB SMP tables (.csv) about the same actors; each dimension of each becomes a topic",
             Arity = ArgumentArity.OneOrMore,
-        };
+        });
         var output = WorldOutput.Out("world file");
         var id = WorldOutput.Id();
         var shared = new Option<bool>("--shared-actors")

@@ -9,11 +9,11 @@ public static class MigrateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE")
+        var files = CommonOptions.InputFile(new Argument<string[]>("FILE")
         {
             Description = "World or scenario files (.yaml) to rewrite in place",
             Arity = ArgumentArity.OneOrMore,
-        };
+        });
         var check = new Option<bool>("--check")
         {
             Description = "Say what would change without writing anything; exit 1 when a file needs migrating",

@@ -18,8 +18,8 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var scenario = new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne };
-        var world = new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" };
+        var scenario = CommonOptions.InputFile(new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne });
+        var world = CommonOptions.InputFile(new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" });
         var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
         var model = new Option<string?>("--model")
         {

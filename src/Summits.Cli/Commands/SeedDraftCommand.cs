@@ -9,10 +9,10 @@ public static class SeedDraftCommand
 {
     public static Command Create()
     {
-        var briefing = new Argument<string>("BRIEFING")
+        var briefing = CommonOptions.InputFile(new Argument<string>("BRIEFING")
         {
             Description = "The readout text, with statements such as 'Abe: ...', 'Abe, Trump confirmed ...', 'Prime Minister Kishida stated ...' or 'Both leaders agreed ...'",
-        };
+        });
         var output = WorldOutput.Out("draft");
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();

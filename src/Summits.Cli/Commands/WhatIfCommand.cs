@@ -13,7 +13,7 @@ public static class WhatIfCommand
 {
     public static Command Create()
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" };
+        var scenario = CommonOptions.InputFile(new Argument<string>("scenario") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" });
         var runs = new Option<int>("--runs", "-n") { Description = "How many sampled worlds to run", HelpName = "N", DefaultValueFactory = _ => 1000 };
         var seed = new Option<string?>("--seed") { Description = "The study's seed (default: the scenario's); sample i is drawn from (seed, i)", HelpName = "S" };
         var parallel = new Option<int?>("--parallel") { Description = "Runs in flight at once (default: twice the processor count)", HelpName = "P" };

@@ -33,7 +33,25 @@ public sealed class ParseErrorTests
         var run = await SummitsProcess.RunAsync("rnu");
 
         // 'rnu' is two edits from 'run' (swap the n and u: two substitutions) and 4 from 'seed'.
-        Assert.StartsWith("summits: error: 'rnu' is not a command; the commands are run, seed, analyze,", OnlyLine(run));
+        Assert.StartsWith("summits: error: 'rnu' is not a command (did you mean 'run'?); the commands are run, seed, analyze,", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_command_short_of_a_letter_is_named_as_the_one_meant()
+    {
+        var run = await SummitsProcess.RunAsync("rn");
+
+        // 'rn' is one insertion from 'run', within the nearness allowed (at least 2), and 3 or more from every other command.
+        Assert.StartsWith("summits: error: 'rn' is not a command (did you mean 'run'?); the commands are run, seed, analyze,", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task An_option_with_two_letters_swapped_is_named_as_the_one_meant()
+    {
+        var run = await SummitsProcess.RunAsync("run", Baseline, "--fromat", "json");
+
+        // '--fromat' is two substitutions from '--format' (its r and o swapped), within half its 8 characters.
+        Assert.StartsWith("summits run: error: '--fromat' is not an option of 'summits run' (did you mean '--format'?); the options are --format, ", OnlyLine(run));
     }
 
     [Fact]
@@ -54,7 +72,7 @@ public sealed class ParseErrorTests
         var run = await SummitsProcess.RunAsync("run", Baseline, "--sead", "3");
 
         // '--sead' is one substitution from '--seed'; every other option of run is further.
-        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run'; the options are --seed, ", OnlyLine(run));
+        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run' (did you mean '--seed'?); the options are --seed, ", OnlyLine(run));
     }
 
     [Theory]
@@ -84,7 +102,7 @@ public sealed class ParseErrorTests
         var run = await SummitsProcess.RunAsync("run", "--sead");
 
         // '--sead' is one substitution from '--seed'; every other option of run is further.
-        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run'; the options are --seed, ", OnlyLine(run));
+        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run' (did you mean '--seed'?); the options are --seed, ", OnlyLine(run));
     }
 
     [Fact]

@@ -86,6 +86,21 @@ public sealed class RunOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Compare_json_names_each_side_by_its_path_as_given_folder_and_branch_included()
+    {
+        // The sides as written on the command line: a full path, and a path with the branch of a fork. Before,
+        // "a" was the file name alone ("baseline.yaml"), and two files of one name in two folders looked the same.
+        var a = WhatIf("baseline.yaml");
+        var b = WhatIf("us-fta-press-or-package.yaml") + "#press-fta";
+        var run = await Run(null, "compare", a, b, "--engine", "local", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.Equal(a, document.RootElement.GetProperty("a").GetString());
+        Assert.Equal(b, document.RootElement.GetProperty("b").GetString());
+    }
+
+    [Fact]
     public async Task Quiet_prints_only_the_summary_and_verbosity_quiet_prints_nothing()
     {
         var quiet = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "-q");

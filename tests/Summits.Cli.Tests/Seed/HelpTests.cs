@@ -56,3 +56,71 @@ public sealed class HelpTests
         Assert.DoesNotContain("--csv", run.Output, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// Every command's <c>--help</c> at 80 and 60 columns wraps at word boundaries: it holds the same words, in the
+/// same order, as the help at a width no row reaches, so no word (a default path, an option's choices) is cut;
+/// and no line is wider than the terminal but one that holds a single word longer than the line.
+/// </summary>
+public sealed class HelpWidthTests
+{
+    /// <summary>Every command and subcommand, from the command line's own tree.</summary>
+    public static TheoryData<string> Commands()
+    {
+        var data = new TheoryData<string>{ "" };
+        void Add(System.CommandLine.Command command, string path)
+        {
+            foreach (var sub in command.Subcommands.Where(c => !c.Hidden))
+            {
+                var name = path.Length == 0 ? sub.Name : $"{path} {sub.Name}";
+                data.Add(name);
+                Add(sub, name);
+            }
+        }
+        Add(SummitsCommand.Create(), "");
+        return data;
+    }
+
+    private static async Task<string> HelpAsync(string command, int columns)
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-help-");
+        try
+        {
+            var run = await SummitsProcess.RunInAsync(folder.FullName, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"],
+                new Dictionary<string, string> { ["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return run.Output;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task The_help_wraps_at_word_boundaries_at_80_and_60_columns(string command)
+    {
+        // At 1000 columns no row of any help wraps (the longest description is some 200 characters), so its words
+        // are the help's words whole.
+        var whole = (await HelpAsync(command, 1000)).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var columns in (int[])[80, 60])
+        {
+            var help = await HelpAsync(command, columns);
+            Assert.Equal(whole, help.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.All(help.TrimEnd('\n').Split('\n'), line =>
+                Assert.True(line.Length <= columns || !line.Trim().Contains(' ', StringComparison.Ordinal), $"{line.Length} > {columns} columns: {line}"));
+        }
+    }
+
+    [Fact]
+    public async Task The_seed_help_keeps_its_default_world_path_whole_at_80_columns()
+    {
+        // The default world, 'scenarios/summits/2017-11-06-abe-trump.yaml]' (with the bracket that closes
+        // '[default:', 45 characters), does not fit the 40 columns beside the options at 80 (the description column
+        // starts at 40, after '--otlp-protocol <grpc|http/protobuf>', 36, and its indent and gap): it stands whole
+        // on a line of its own.
+        var help = await HelpAsync("seed", 80);
+        Assert.Contains("scenarios/summits/2017-11-06-abe-trump.yaml]", help, StringComparison.Ordinal);
+    }
+}

@@ -113,6 +113,6 @@ public sealed class WorldCommandsTests
         var (code, _, error) = await WorldCommandRunner.RunAsync("seed", "draft", "no-such-briefing.txt");
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Equal("no-such-briefing.txt:1:1: no such briefing file\n", error);
+        Assert.Equal("summits seed draft: error: no such file: no-such-briefing.txt (see 'summits seed draft --help')\n", error);
     }
 }
