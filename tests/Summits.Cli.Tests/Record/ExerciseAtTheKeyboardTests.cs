@@ -313,14 +313,18 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await AnswerAsync(t, "us-line, a value from 0 to 100:", "C-c");
 
         Assert.Equal(130, await t.ExitCodeAsync());
-        // By hand: "summits exercise: stopped in the predictions of JP's player; answers so far saved (partial) to:" is
-        // 95 characters; the last space before column 80 follows "so far" (column 75), so the rest goes on the next
-        // line, indented by four; the path, in the current folder, stands whole on the line after.
+        // The message says which questions were answered and which not: pressure-holds was, us-line was not.
+        // By hand: "summits exercise: stopped in the predictions of JP's player (answered pressure-holds; not yet us-line);
+        // answers so far saved (partial) to:" is 138 characters; up to "(answered" it is 69, and " pressure-holds;" would
+        // take it to 85, past column 80, so the rest goes on the next line, indented by four (72 columns, which fit);
+        // the path, in the current folder, stands whole on the line after.
         var lines = t.Screen().Split('\n').Select(l => l.TrimEnd()).ToList();
-        var said = lines.FindIndex(l => l == "summits exercise: stopped in the predictions of JP's player; answers so far");
+        var said = lines.FindIndex(l => l == "summits exercise: stopped in the predictions of JP's player (answered");
         Assert.True(said > 0, string.Join('\n', lines));
-        Assert.Equal("    saved (partial) to:", lines[said + 1]);
+        Assert.Equal("    pressure-holds; not yet us-line); answers so far saved (partial) to:", lines[said + 1]);
         Assert.Equal(Path.Combine(_folder, "answers.yaml"), lines[said + 2]);
+        // The saved file holds the answer given and names, in a comment, the one still to be asked.
+        Assert.Contains("predictions:\n  pressure-holds: yes\n  # not answered yet: us-line\n", File.ReadAllText(Path.Combine(_folder, "answers.yaml")));
     }
 
     [Fact]

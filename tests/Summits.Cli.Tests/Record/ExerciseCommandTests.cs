@@ -46,6 +46,23 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Partial_answers_of_two_players_say_by_name_which_predictions_each_player_has_still_to_answer()
+    {
+        // A play by two stopped in the US player's predictions after one of trade-for-defence's two questions: Japan's
+        // player answered both, the US's player trade-deal only, so what is left is procurement-end of the US's player
+        // (not all the US's predictions), and rounds 1 to 3, none of which was played.
+        var answers = Path.Combine(_folder, "partial.yaml");
+        File.WriteAllText(answers, "answers: trade-for-defence\npartial: stopped in the predictions of US's player\nrole: JP\nplayers: 2\n"
+            + "predictions:\n  trade-deal: yes\n  procurement-end: 65\nother-predictions:\n  trade-deal: no\n  # not answered yet: procurement-end\n");
+
+        var run = await SummitsProcess.RunFromPipeAsync(_folder, "exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"{answers}:2:10: these answers are partial (stopped in the predictions of US's player): they have no answers for the prediction procurement-end of US's player and rounds 1 to 3; ",
+            Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_proposal_off_the_table_is_one_line_with_its_place_and_exit_code_2()
     {
         var answers = Path.Combine(_folder, "answers.yaml");
