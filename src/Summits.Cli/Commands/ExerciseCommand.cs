@@ -187,16 +187,21 @@ public static class ExerciseCommand
 
     /// <summary>
     /// What a partial answers file leaves to be played, in words: the predictions it does not answer, and the rounds
-    /// from the one it stopped in ("the predictions trade-deal and procurement-end, the rest of round 2 and round 3").
+    /// from the one it stopped in ("the predictions trade-deal and procurement-end, the rest of round 2 and round 3"); with
+    /// two players, each player's unanswered questions by name ("the prediction procurement-end of US's player").
     /// </summary>
     public static string Missing(Exercise exercise, ExerciseAnswers answers)
     {
         var parts = new List<string>();
-        var unanswered = exercise.Predictions.Where(p => !answers.Predictions.ContainsKey(p.Id)).Select(p => p.Id).ToList();
-        if (unanswered.Count > 0)
-            parts.Add($"{(unanswered.Count == 1 ? "the prediction" : "the predictions")} {Joined(unanswered)}");
-        if (answers.Players == 2 && exercise.Predictions.Any(p => !answers.OtherPredictions.ContainsKey(p.Id)))
-            parts.Add($"the predictions of {exercise.Opposite(answers.Role).Actor}'s player");
+        // Each player's questions left unanswered, by name: a player who answered some is asked only the rest.
+        var seats = answers.Players == 1 ? [answers.Role] : new[] { answers.Role, exercise.Opposite(answers.Role).Actor };
+        foreach (var seat in seats)
+        {
+            var given = seat == answers.Role ? answers.Predictions : answers.OtherPredictions;
+            var unanswered = exercise.Predictions.Where(p => !given.ContainsKey(p.Id)).Select(p => p.Id).ToList();
+            if (unanswered.Count > 0)
+                parts.Add($"{(unanswered.Count == 1 ? "the prediction" : "the predictions")} {Joined(unanswered)}{(answers.Players == 2 ? $" of {seat}'s player" : "")}");
+        }
         var from = answers.Partial?.Round ?? 0;
         var rounds = new List<string>();
         if (from >= 1)
@@ -245,7 +250,7 @@ public static class ExerciseCommand
                 path = Path.Combine(folder, $"answers-{n}.yaml");
             OutputFile.Write(path, file => file.Write(draft.Text(partial: keyboard.Stage)), CancellationToken.None);
         }
-        await Said($"summits exercise: stopped {keyboard.Stage}; answers so far saved (partial) to:");
+        await Said($"summits exercise: stopped {keyboard.Stage}{(draft.PredictionsSoFar() is { } sofar ? $" ({sofar})" : "")}; answers so far saved (partial) to:");
         // The path stands whole on a line of its own, to be copied.
         await error.WriteLineAsync(path);
         return ExitCodes.Interrupted;

@@ -50,6 +50,31 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
     /// <summary>Whether <paramref name="proposal"/> has been answered.</summary>
     public bool Answered(string proposal) => _responses.Any(r => r.Proposal == proposal);
 
+    /// <summary>The prediction questions <paramref name="actor"/>'s player has not answered yet, in the exercise's order.</summary>
+    public IReadOnlyList<string> Unanswered(string actor)
+    {
+        var given = _predictions.GetValueOrDefault(actor) ?? [];
+        return [.. exercise.Predictions.Select(q => q.Id).Where(id => given.All(g => g.Question != id))];
+    }
+
+    /// <summary>
+    /// For a play stopped before every prediction was answered: which questions the player being asked answered and
+    /// which not ("answered pressure-holds; not yet us-line"; with two players the player is named first, "US's player:
+    /// answered trade-deal; not yet procurement-end"; "no prediction answered yet"); null when every player answered
+    /// every question.
+    /// Players answer in turn, so the player being asked is the first with a question unanswered.
+    /// </summary>
+    public string? PredictionsSoFar()
+    {
+        var seats = players == 1 ? [role] : new[] { role, exercise.Opposite(role).Actor };
+        if (seats.FirstOrDefault(s => Unanswered(s).Count > 0) is not { } seat)
+            return null;
+        var answered = (_predictions.GetValueOrDefault(seat) ?? []).Select(p => p.Question).ToList();
+        var who = players == 1 ? "" : $"{seat}'s player: ";
+        return answered.Count == 0 ? $"{who}no prediction answered yet"
+            : $"{who}answered {string.Join(", ", answered)}; not yet {string.Join(", ", Unanswered(seat))}";
+    }
+
     /// <summary>The answers so far as the text of <paramref name="actor"/>'s answers file (the first player's when null).</summary>
     /// <param name="partial">When the play was stopped before its end, where (such as "in round 2"): the file then says it is partial, and <c>--answers</c> at a terminal plays it and goes on at the keyboard from where it stops.</param>
     public string Text(string? actor = null, string? partial = null)
@@ -69,12 +94,17 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
         text.Append(_predictions.GetValueOrDefault(actor) is { Count: > 0 } ? "predictions:\n" : "predictions: {}\n");
         foreach (var (question, answer) in _predictions.GetValueOrDefault(actor) ?? [])
             text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
+        // Stopped before every question was answered, the file says which are still to be asked, as a comment.
+        if (partial is not null && Unanswered(actor) is { Count: > 0 } open)
+            text.Append(CultureInfo.InvariantCulture, $"  # not answered yet: {string.Join(", ", open)}\n");
         // A stopped play by two keeps the second player's predictions too: going on from it asks neither player again.
         if (partial is not null && players == 2 && _predictions.GetValueOrDefault(exercise.Opposite(actor).Actor) is { Count: > 0 } others)
         {
             text.Append("other-predictions:\n");
             foreach (var (question, answer) in others)
                 text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
+            if (Unanswered(exercise.Opposite(actor).Actor) is { Count: > 0 } theirs)
+                text.Append(CultureInfo.InvariantCulture, $"  # not answered yet: {string.Join(", ", theirs)}\n");
         }
         if (_proposals.Count > 0)
             text.Append("proposals:\n");

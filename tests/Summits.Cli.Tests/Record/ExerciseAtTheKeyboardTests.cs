@@ -23,6 +23,19 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
 
     private static string Exercises(params string[] parts) => Path.Combine([SeedFiles.Root, "scenarios", "exercises", .. parts]);
 
+    /// <summary>
+    /// Starts <paramref name="exercise"/> at the keyboard for one player in <paramref name="role"/> (on the local
+    /// engine, with <paramref name="more"/> options), and reads through the public brief and the confidential
+    /// instructions to the first prediction question.
+    /// </summary>
+    private async Task<TmuxTerminal> StartOnePlayerAsync(string exercise, string role, params string[] more)
+    {
+        _terminal.Start(_folder, 80, Rows, ["exercise", Exercises(exercise), "--engine", "local", "--players", "1", "--role", role, .. more]);
+        await ReadThroughAsync(_terminal, "the public brief");
+        await ReadThroughAsync(_terminal, "your confidential instructions");
+        return _terminal;
+    }
+
     [Fact]
     public async Task Trade_for_defence_played_as_Japan_through_the_prompts_scores_what_the_rules_give_by_hand()
     {
@@ -305,32 +318,30 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     [Fact]
     public async Task Ctrl_C_in_the_predictions_says_where_the_answers_went_wrapped_at_80_columns_between_words()
     {
-        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("north-korea-line.yaml"), "--engine", "local", "--players", "1", "--role", "JP");
-        var t = _terminal;
-        await ReadThroughAsync(t, "the public brief");
-        await ReadThroughAsync(t, "your confidential instructions");
+        var t = await StartOnePlayerAsync("north-korea-line.yaml", "JP");
         await AnswerAsync(t, "pressure-holds: yes or no?", "1");
         await AnswerAsync(t, "us-line, a value from 0 to 100:", "C-c");
 
         Assert.Equal(130, await t.ExitCodeAsync());
-        // By hand: "summits exercise: stopped in the predictions of JP's player; answers so far saved (partial) to:" is
-        // 95 characters; the last space before column 80 follows "so far" (column 75), so the rest goes on the next
-        // line, indented by four; the path, in the current folder, stands whole on the line after.
+        // The message says which questions were answered and which not: pressure-holds was, us-line was not.
+        // By hand: "summits exercise: stopped in the predictions of JP's player (answered pressure-holds; not yet us-line);
+        // answers so far saved (partial) to:" is 138 characters; up to "(answered" it is 69, and " pressure-holds;" would
+        // take it to 85, past column 80, so the rest goes on the next line, indented by four (72 columns, which fit);
+        // the path, in the current folder, stands whole on the line after.
         var lines = t.Screen().Split('\n').Select(l => l.TrimEnd()).ToList();
-        var said = lines.FindIndex(l => l == "summits exercise: stopped in the predictions of JP's player; answers so far");
+        var said = lines.FindIndex(l => l == "summits exercise: stopped in the predictions of JP's player (answered");
         Assert.True(said > 0, string.Join('\n', lines));
-        Assert.Equal("    saved (partial) to:", lines[said + 1]);
+        Assert.Equal("    pressure-holds; not yet us-line); answers so far saved (partial) to:", lines[said + 1]);
         Assert.Equal(Path.Combine(_folder, "answers.yaml"), lines[said + 2]);
+        // The saved file holds the answer given and names, in a comment, the one still to be asked.
+        Assert.Contains("predictions:\n  pressure-holds: yes\n  # not answered yet: us-line\n", File.ReadAllText(Path.Combine(_folder, "answers.yaml")));
     }
 
     [Fact]
     public async Task A_multiple_choice_question_is_a_numbered_menu_of_its_options_that_refuses_another_key_at_80_columns()
     {
         var output = Path.Combine(_folder, "out");
-        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("bilateral-fta.yaml"), "--engine", "local", "--players", "1", "--role", "US", "-o", output);
-        var t = _terminal;
-        await ReadThroughAsync(t, "the public brief");
-        await ReadThroughAsync(t, "your confidential instructions");
+        var t = await StartOnePlayerAsync("bilateral-fta.yaml", "US", "-o", output);
         await AnswerAsync(t, "fta-agreed: yes or no?", "2");  // no
         await TypeAsync(t, "japan-fta, a value from 0 to 100:", "30");
         // bilateral-fta's third question has two options, in the file's order: 1 japan, 2 us. A 3 is not one of them.
@@ -354,11 +365,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_that_plays_on_from_where_it_stopped()
     {
         var output = Path.Combine(_folder, "out");
-        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP", "-o", output);
-        var t = _terminal;
-
-        await ReadThroughAsync(t, "the public brief");
-        await ReadThroughAsync(t, "your confidential instructions");
+        var t = await StartOnePlayerAsync("trade-for-defence.yaml", "JP", "-o", output);
         await AnswerAsync(t, "trade-deal: yes or no?", "2");  // no
         await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
         await AnswerAsync(t, "Round 1: your move", "1");

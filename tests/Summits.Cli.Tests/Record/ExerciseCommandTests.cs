@@ -11,6 +11,22 @@ public sealed class ExerciseCommandTests : IDisposable
 
     private static string Exercises(params string[] parts) => Path.Combine([SeedFiles.Root, "scenarios", "exercises", .. parts]);
 
+    /// <summary>
+    /// Plays trade-for-defence as Japan with answers of its own, written to <paramref name="name"/>: the two predictions
+    /// and the proposals given (YAML list items, each line indented as the file's <c>proposals:</c> needs).
+    /// </summary>
+    private async Task<SummitsRun> PlayJapanAsync(string name, string proposals, string tradeDeal = "yes")
+    {
+        var answers = Path.Combine(_folder, name);
+        File.WriteAllText(answers, $"answers: trade-for-defence\nrole: JP\npredictions: {{ trade-deal: {tradeDeal}, procurement-end: 65 }}\nproposals:\n{proposals}");
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run;
+    }
+
+    /// <summary>The output as one line of words: the play is wrapped at the terminal's width.</summary>
+    private static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
     [Fact]
     public async Task An_exercise_played_with_its_sample_answers_prints_the_debrief_and_writes_the_grading_file()
     {
@@ -37,12 +53,29 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         // Japan moves 20 → 21.79 on a bilateral FTA, the US 80 → 79.14 (worked in ExercisePlayTests): 'japan' happened,
         // and the sample's answer 'japan' earns the question's 10 points; the total is 0 + 0 + 9 + 10 = 19.
-        var words = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        var words = Words(run.Output);
         Assert.Contains("you: japan; the simulation: japan (JP moved 1.79 on bilateral-fta, US 0.86);", words);
         Assert.Contains("points: 'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10", words);
         var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
         Assert.Contains(grading, l => l.Contains(",US,prediction,who-moves,10,\"'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10\"", StringComparison.Ordinal));
         Assert.EndsWith(",US,total,,19,", grading[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Partial_answers_of_two_players_say_by_name_which_predictions_each_player_has_still_to_answer()
+    {
+        // A play by two stopped in the US player's predictions after one of trade-for-defence's two questions: Japan's
+        // player answered both, the US's player trade-deal only, so what is left is procurement-end of the US's player
+        // (not all the US's predictions), and rounds 1 to 3, none of which was played.
+        var answers = Path.Combine(_folder, "partial.yaml");
+        File.WriteAllText(answers, "answers: trade-for-defence\npartial: stopped in the predictions of US's player\nrole: JP\nplayers: 2\n"
+            + "predictions:\n  trade-deal: yes\n  procurement-end: 65\nother-predictions:\n  trade-deal: no\n  # not answered yet: procurement-end\n");
+
+        var run = await SummitsProcess.RunFromPipeAsync(_folder, "exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"{answers}:2:10: these answers are partial (stopped in the predictions of US's player): they have no answers for the prediction procurement-end of US's player and rounds 1 to 3; ",
+            Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,13 +141,9 @@ public sealed class ExerciseCommandTests : IDisposable
         // Round 2's inject raises only Japan's salience on trade (0.65 to 0.8): it moves no one, so with the window
         // 5 + 45·(1 − 0.8) = 14 and breach distance 28 now smaller than Japan's 30 from 55, the agreement still holds:
         // a party is held to an agreement when it moves away from it, and Japan never moved.
-        var deal = Path.Combine(_folder, "deal.yaml");
-        File.WriteAllText(deal, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n");
+        var run = await PlayJapanAsync("deal.yaml", "  - round: 1\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n");
 
-        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", deal, "--engine", "local");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        var words = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        var words = Words(run.Output);
         Assert.Contains("Agreement r1-JP-1: defense-procurement 80, trade-imbalance 55. Both sides are now bound by it.", words);
         Assert.DoesNotContain("breach r1-JP-1", words);
         Assert.DoesNotContain("is breached", words);
@@ -128,18 +157,9 @@ public sealed class ExerciseCommandTests : IDisposable
     {
         // Japan proposes trade-imbalance 40 in round 1, once as a last word (no deadline) and once with a deadline of 2 rounds.
         // Trade-for-defence's brief for Japan says the model "tells you none" of the US's reservation values (65 on trade).
-        var lastWord = Path.Combine(_folder, "last-word.yaml");
-        File.WriteAllText(lastWord, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: no, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { trade-imbalance: 40 }\n");
-        var withDeadline = Path.Combine(_folder, "with-deadline.yaml");
-        File.WriteAllText(withDeadline, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: no, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { trade-imbalance: 40 }\n    deadline: 2\n");
+        var final = await PlayJapanAsync("last-word.yaml", "  - round: 1\n    terms: { trade-imbalance: 40 }\n", tradeDeal: "no");
+        var open = await PlayJapanAsync("with-deadline.yaml", "  - round: 1\n    terms: { trade-imbalance: 40 }\n    deadline: 2\n", tradeDeal: "no");
 
-        var final = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", lastWord, "--engine", "local");
-        var open = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", withDeadline, "--engine", "local");
-
-        Assert.True(final.ExitCode == 0, final.ToString());
-        Assert.True(open.ExitCode == 0, open.ToString());
-        // The play is wrapped at 80 columns: read it as one line of words.
-        static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
         var (last, opened) = (Words(final.Output), Words(open.Output));
         // A last word is judged at the end of the time limit (τ = 1), where the US's concession curve has reached its
         // reservation value, 65: its counter would be that value, so it says only that it keeps its limit to itself.
@@ -155,12 +175,8 @@ public sealed class ExerciseCommandTests : IDisposable
     [Fact]
     public async Task A_proposal_with_a_deadline_is_told_under_each_round_it_is_renewed_in_and_expires_when_its_deadline_passes()
     {
-        var answers = Path.Combine(_folder, "answers.yaml");
-        File.WriteAllText(answers, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { defense-procurement: 70 }\n    deadline: 2\n");
+        var run = await PlayJapanAsync("answers.yaml", "  - round: 1\n    terms: { defense-procurement: 70 }\n    deadline: 2\n");
 
-        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
         // By hand: trade-for-defence has 3 rounds, and the model offers after rounds 1 and 2. The proposal of round 1 is
         // made in round 1 (r1-JP-1), renewed at the offers after round 1 (~1, still round 1) and after round 2 (~2, in
         // round 2), which is its 2nd offer round: it expires there. The US never accepts 70 (it counters each time), so
@@ -173,6 +189,7 @@ public sealed class ExerciseCommandTests : IDisposable
             play);
 
         // A deadline past the offer rounds left is refused at its place with the range: a proposal of round 1 of 3 has 2.
+        var answers = Path.Combine(_folder, "answers.yaml");
         File.WriteAllText(answers, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { defense-procurement: 70 }\n    deadline: 9\n");
         var refused = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
         Assert.Equal(2, refused.ExitCode);
