@@ -37,7 +37,9 @@ public static class TelemetryExport
         [SummitsTelemetry.Outcomes.Made, SummitsTelemetry.Outcomes.Strained, SummitsTelemetry.Outcomes.Breached];
 
     /// <exception cref="InputException">A line is not a record of a Summits export.</exception>
-    public static ImmutableArray<ExportedSpan> Read(IEnumerable<string> paths)
+    /// <param name="cancellation">Checked before each line, so that Ctrl-C stops the reading of a large export at once.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static ImmutableArray<ExportedSpan> Read(IEnumerable<string> paths, CancellationToken cancellation = default)
     {
         var spans = new Dictionary<(string, string), ExportedSpan>();
         foreach (var path in paths)
@@ -51,6 +53,7 @@ public static class TelemetryExport
             var line = 0;
             foreach (var text in File.ReadLines(path))
             {
+                cancellation.ThrowIfCancellationRequested();
                 line++;
                 if (string.IsNullOrWhiteSpace(text))
                     continue;

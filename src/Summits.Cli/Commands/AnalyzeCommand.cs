@@ -33,13 +33,13 @@ public static class AnalyzeCommand
     }
 
     /// <summary>Analyses the telemetry <paramref name="files"/>, prints the tables and returns the exit code; <paramref name="error"/> names the files written.</summary>
-    /// <param name="cancellation">Ctrl-C: checked as the CSVs are written, which then leaves the folder's previous set.</param>
+    /// <param name="cancellation">Ctrl-C: checked as each line of the telemetry is read and as the CSVs are written, which then leaves the folder's previous set.</param>
     /// <exception cref="InputException">A file is missing or a line is wrong (<see cref="CommandFailure"/> says it, exit code 2).</exception>
     /// <exception cref="OperationCanceledException">Cancelled before the CSVs were in place; the folder's previous set is unchanged.</exception>
     public static int Run(IReadOnlyList<string> files, string? csvDirectory, TextWriter output, TextWriter error, string format = "table", Verbosity verbosity = Verbosity.Normal,
         int? width = null, CancellationToken cancellation = default)
     {
-        var analysis = RunAnalysis.Of(TelemetryExport.Read(files));
+        var analysis = RunAnalysis.Of(TelemetryExport.Read(files, cancellation));
 
         if (format == "json")
             output.Write(System.Text.Json.JsonSerializer.Serialize(new { analysis.Spans, analysis.Proposals, analysis.Topics, analysis.Actors }, SummitsJson.Options) + "\n");

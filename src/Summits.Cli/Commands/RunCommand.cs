@@ -201,7 +201,7 @@ public static class RunCommand
             {
                 var summary = new StringWriter();
                 progress.Say($"working out the summary ({run.Final.Topics.Length} topics' reference points and bargains)");
-                RunReport.WriteSummary(summary, run, request.Verbosity, width);
+                RunReport.WriteSummary(summary, run, request.Verbosity, width, cancellation);
                 progress.Finish();
                 foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
                     foreach (var wrapped in TerminalWidth.Wrap(line, width))

@@ -393,6 +393,8 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     private async Task<string> PredictAsync(Prediction question, CancellationToken cancellation)
     {
         Line($"  {question.Id}: {question.Ask} ({Debrief.Text(question.Points)} points)");
+        if (question.IsChoice)
+            return await ChooseAsync($"{question.Id}: which one?", [.. question.Options.Select(o => (o.Id, $"{o.Id}: {o.Says}"))], cancellation);
         if (!question.IsValue)
             return await ChooseAsync($"{question.Id}: yes or no?", [.. Prediction.Choices.Select(c => (c, c))], cancellation);
         var text = await ValuePromptAsync($"{question.Id}, a value from 0 to 100:", cancellation);

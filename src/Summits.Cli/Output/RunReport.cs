@@ -12,7 +12,8 @@ public static class RunReport
     /// position is listed, moved or not.
     /// </summary>
     /// <param name="width">The columns the lines are later wrapped to; a list of parties longer than fits beside an agreement's id is named in part and counted.</param>
-    public static void WriteSummary(TextWriter output, RunResult run, Verbosity verbosity = Verbosity.Normal, int width = TerminalWidth.Default)
+    /// <param name="cancellation">Checked as the reference points are worked out (seconds on a large world); a cancelled summary throws <see cref="OperationCanceledException"/> with its lines half-written to <paramref name="output"/>, which the caller drops.</param>
+    public static void WriteSummary(TextWriter output, RunResult run, Verbosity verbosity = Verbosity.Normal, int width = TerminalWidth.Default, CancellationToken cancellation = default)
     {
         var n = TimelineTable.N;
         output.WriteLine();
@@ -50,7 +51,7 @@ public static class RunReport
 
         // The spatial model makes no agreements: its summary lists them only when the world came with some.
         if (forecast is null || run.Start.Agreements.Length > 0 || run.Final.Agreements.Length > 0)
-            WriteAgreements(output, run, width);
+            WriteAgreements(output, run, width, cancellation);
 
         var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
         output.WriteLine();
@@ -62,7 +63,7 @@ public static class RunReport
     }
 
     /// <summary>Agreements made or changed, each against its topic's reference points; the rest named as unchanged.</summary>
-    private static void WriteAgreements(TextWriter output, RunResult run, int width)
+    private static void WriteAgreements(TextWriter output, RunResult run, int width, CancellationToken cancellation)
     {
         var n = TimelineTable.N;
         output.WriteLine();
@@ -70,8 +71,8 @@ public static class RunReport
         var seeded = run.Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
         // The reference points take a while on a large table; a run that changed no agreement needs none.
         var changed = run.Final.Agreements.Any(a => !seeded.TryGetValue(a.Id, out var was) || was != a.Status);
-        var analyses = changed ? run.Analyses().ToDictionary(a => a.Topic) : [];
-        var bargaining = changed ? run.Bargaining().Where(c => c.Agreement is not null).ToDictionary(c => c.Id) : [];
+        var analyses = changed ? run.Analyses(cancellation).ToDictionary(a => a.Topic) : [];
+        var bargaining = changed ? run.Bargaining(cancellation).Where(c => c.Agreement is not null).ToDictionary(c => c.Id) : [];
         var unchanged = new List<string>();
         foreach (var a in run.Final.Agreements)
         {

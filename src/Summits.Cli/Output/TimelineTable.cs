@@ -8,10 +8,12 @@ namespace Summits.Cli.Output;
 
 /// <summary>
 /// The timeline as a table that fits a width: ids (step, actor, event, topic, cause) are never cut or
-/// broken; the reasons wrap. When the ids and a readable reason do not fit, the columns a reader can do
-/// without go first: the cause (for a round offer it repeats step, round and topic), then the step.
-/// A package's topics stand one to a line. A column with nothing in it is not shown, nor a cause that
-/// only repeats the step.
+/// broken; the reasons wrap. The step, round, actor, event, topic and value say which event a row is and
+/// are never left out. The cause explains it (for a round offer it repeats step, round and topic): when the
+/// ids and a readable reason do not fit side by side, the cause is left out if that makes them fit;
+/// otherwise each event's ids stand on a line of their own with its reason under them, and the cause is
+/// left out only when the ids with it would not fit on that line. A package's topics stand one to a line.
+/// A column with nothing in it is not shown, nor a cause that only repeats the step.
 /// </summary>
 public static class TimelineTable
 {
@@ -22,8 +24,6 @@ public static class TimelineTable
 
     private static readonly string[] Names = ["step", "rnd", "actor", "event", "topic", "value", "cause", "why"];
 
-    /// <summary>The order in which columns are left out when the width is too small for all of them.</summary>
-    private static readonly string[] Droppable = ["cause", "step"];
 
     /// <summary>Writes the table; returns the columns left out to fit.</summary>
     public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<TimelineEvent> events, int width)
@@ -39,15 +39,25 @@ public static class TimelineTable
         // The reason column is at least as wide as its longest word, so that a term such as
         // 'defense-procurement=80,' is never broken.
         var reason = Math.Max(ReasonWidth, rows.Count == 0 ? 0 : rows.Max(r => r[^1].Split(' ', '\n').Max(word => word.Length)));
+        bool SideBySide() => Fixed() + Math.Min(reason, widths[^1]) <= width;
+        // The width of the ids on a line of their own, as the stacked layout writes them.
+        int IdLine() => Fixed() - Gutter;
+        var cause = Array.IndexOf(Names, "cause");
         var dropped = new List<string>();
-        foreach (var name in Droppable.Where(n => shown.Contains(Array.IndexOf(Names, n))))
+        if (!SideBySide() && shown.Remove(cause))
         {
-            if (Fixed() + Math.Min(reason, widths[^1]) <= width)
-                break;
-            shown.Remove(Array.IndexOf(Names, name));
-            dropped.Add(name);
+            if (!SideBySide())
+            {
+                // Stacked, the reason goes under the ids: the cause stays when the ids with it fit the line.
+                shown.Add(cause);
+                shown.Sort();
+                if (IdLine() > width)
+                    shown.Remove(cause);
+            }
+            if (!shown.Contains(cause))
+                dropped.Add("cause");
         }
-        if (Fixed() + Math.Min(reason, widths[^1]) > width)
+        if (!SideBySide())
             return WriteStacked(output, rows, widths, shown, dropped, width);
 
         var table = new Spectre.Console.Table().Border(TableBorder.None).ShowHeaders();

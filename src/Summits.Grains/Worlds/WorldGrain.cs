@@ -96,7 +96,7 @@ public sealed partial class WorldGrain(
         var access = new GrainWorldAccess(GrainFactory, Key, attempt, cancellation);
         try
         {
-            var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false)).AdvanceAsync();
+            var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
             cancellation.ThrowIfCancellationRequested();
             if (!events.IsEmpty)
             {

@@ -33,6 +33,7 @@ public sealed partial class ScenarioRunner
         {
             if (result.Taken[i] < 0)
                 continue;
+            cancellation.ThrowIfCancellationRequested();
             var bargain = result.Bargains[result.Taken[i]];
             string initiator = table.Actors[bargain.Initiator], receiver = table.Actors[bargain.Receiver];
             var cause = $"{step.Id}-{turn}-{initiator}-{receiver}";

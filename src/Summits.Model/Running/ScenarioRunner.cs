@@ -9,7 +9,12 @@ namespace Summits.Model;
 /// through <see cref="IWorldAccess"/>, so a local run and a grain-hosted run take the same path
 /// and give the same timeline.
 /// </summary>
-public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, IRunObserver? observer = null)
+/// <param name="cancellation">
+/// Checked before every advance, every proposal delivered and every spatial-model move, so that Ctrl-C stops
+/// a round of a large world within one proposal rather than at the round's end; a cancelled advance throws
+/// <see cref="OperationCanceledException"/> and leaves <paramref name="state"/> part-way, to be dropped.
+/// </param>
+public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, IRunObserver? observer = null, CancellationToken cancellation = default)
 {
     private readonly IRunObserver _observer = observer ?? NoObserver.Instance;
 
@@ -45,6 +50,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         _written.Clear();
         _changeSets = 0;
         _actors = null;
+        cancellation.ThrowIfCancellationRequested();
         if (state.Finished)
             return [];
         _step = state.Scenario.Steps[state.NextStep];
@@ -112,6 +118,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
     private async Task<Outcome> DeliverAsync(Proposal proposal, double proposerPosition = double.NaN)
     {
+        cancellation.ThrowIfCancellationRequested();
         using var scope = _observer.BeginProposal(proposal);
         var topics = proposal.Terms.Select(t => t.Topic).ToArray();
         var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));

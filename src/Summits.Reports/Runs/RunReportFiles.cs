@@ -22,8 +22,14 @@ public static class RunReportFiles
     /// <param name="records">The records of what followed the summit the run's world seeds (<see cref="RecordFile.For"/>); each adds the section "What happened next".</param>
     /// <exception cref="OutputException">The report could not be written; the folder's previous set is unchanged.</exception>
     /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
-    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null, CancellationToken cancellation = default) =>
+    public static void WriteAll(RunResult run, string directory, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null, CancellationToken cancellation = default)
+    {
+        // The charts read every topic's reference points, which take seconds on a large world: worked out
+        // here, where Ctrl-C can stop them.
+        run.Analyses(cancellation);
+        run.Bargaining(cancellation);
         OutputSet.Write(directory, Names, Files(run, pair, records), cancellation);
+    }
 
     /// <summary>Every file a run's report may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv", "smp-positions.csv", "smp-probabilities.csv"];

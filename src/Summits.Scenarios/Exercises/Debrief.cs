@@ -56,12 +56,49 @@ public sealed record Debrief(
             return new PredictionResult(q, answer, Text(actual), record, points,
                 $"|{answer} − {Text(actual)}| = {Text(error)}, {steps.ToString(CultureInfo.InvariantCulture)} full step(s) of {Text(exercise.Scoring.ValueStep)}: {Text(q.Points)} − {steps.ToString(CultureInfo.InvariantCulture)} = {Text(difference)}{(difference < 0 ? ", raised to the floor of 0" : "")}");
         }
+        if (q.IsChoice)
+            return Choose(answers, run, q, other, answer, record);
         var inForce = InForce(run.Final, q.Topic, answers.Role, other);
         var simulation = inForce is null ? "no" : "yes";
         var said = inForce is null ? "no (no agreement in force)" : $"yes ({inForce.Id} at {Text(inForce.Terms[q.Topic])}, {KebabCase.Of(inForce.Status)})";
         var right = answer == simulation;
         return new PredictionResult(q, answer, said, record, right ? q.Points : 0,
             right ? $"'{answer}' is what the simulation did: {Text(q.Points)}" : $"'{answer}', but the simulation's answer is '{simulation}': 0");
+    }
+
+    /// <summary>
+    /// A multiple-choice question: the answer earns the question's points when the option it names happened at the end
+    /// of the play, and 0 otherwise. Where several options happened, each of them earns the points; where none did, no
+    /// answer does. The simulation's answer names every option that happened, with the numbers that decided it.
+    /// </summary>
+    private static PredictionResult Choose(ExerciseAnswers answers, RunResult run, Prediction q, string other, string answer, string record)
+    {
+        var outcomes = q.Options.Select(o => (Option: o, Outcome: Decide(run, o, answers.Role, other))).ToList();
+        var happened = outcomes.Where(x => x.Outcome.Happened).ToList();
+        var simulation = happened.Count == 0
+            ? $"none of the options ({string.Join("; ", outcomes.Select(x => $"{x.Option.Id}: {x.Outcome.Words}"))})"
+            : string.Join("; ", happened.Select(x => $"{x.Option.Id} ({x.Outcome.Words})"));
+        var chosen = outcomes.First(x => x.Option.Id == answer);
+        return new PredictionResult(q, answer, simulation, record, chosen.Outcome.Happened ? q.Points : 0,
+            chosen.Outcome.Happened
+                ? $"'{answer}' happened ({chosen.Outcome.Words}): {Text(q.Points)}"
+                : $"'{answer}' did not happen ({chosen.Outcome.Words}){(happened.Count == 0 ? ", and no option did" : $"; what happened: {string.Join(", ", happened.Select(x => $"'{x.Option.Id}'"))}")}: 0");
+    }
+
+    /// <summary>Whether an option of a multiple-choice question happened at the end of the play, and the numbers that say so, in words.</summary>
+    private static (bool Happened, string Words) Decide(RunResult run, PredictionOption option, string role, string other)
+    {
+        if (option.Kind == OptionKind.MovesMore)
+        {
+            var rival = option.Actor == role ? other : role;
+            double Moved(string actor) => Shown(Math.Abs(Shown(run.Final.Positions.First(p => p.Actor == actor && p.Topic == option.Topic).Value)
+                - Shown(run.Start.Positions.First(p => p.Actor == actor && p.Topic == option.Topic).Value)));
+            var (mine, theirs) = (Moved(option.Actor!), Moved(rival));
+            return (mine > theirs, $"{option.Actor} moved {Text(mine)} on {option.Topic}, {rival} {Text(theirs)}");
+        }
+        var inForce = InForce(run.Final, option.Topic, role, other);
+        var words = inForce is null ? $"no agreement in force on {option.Topic}" : $"{inForce.Id} in force on {option.Topic} at {Text(inForce.Terms[option.Topic])}, {KebabCase.Of(inForce.Status)}";
+        return ((inForce is not null) == (option.Kind == OptionKind.Agreement), words);
     }
 
     /// <summary>
@@ -77,15 +114,14 @@ public sealed record Debrief(
     {
         if (exercise.Record is not { } record)
             return "—";
-        var facts = record.Facts.Where(f => f.Topic == q.Topic && (!q.IsValue || f.Implies switch
+        var facts = record.Facts.Where(f => q.Topics.Contains(f.Topic) && (!q.IsValue || f.Implies switch
         {
             MoveImplied m => m.Actor == q.Actor,
             PositionImplied p => p.Actor == q.Actor,
             AgreementImplied a => a.Parties.Contains(q.Actor!),
             _ => false,
         })).ToList();
-        var topic = exercise.World.Topic(q.Topic);
-        return facts.Count == 0 ? "—" : string.Join("; ", facts.Select(f => $"{f.Implies.Describe(topic)} ({f.Id}, {RecordFact.Day(f.Date)})"));
+        return facts.Count == 0 ? "—" : string.Join("; ", facts.Select(f => $"{f.Implies.Describe(exercise.World.Topic(f.Topic))} ({f.Id}, {RecordFact.Day(f.Date)})"));
     }
 
     private static IEnumerable<ScoreLine> AgreementScores(Exercise exercise, ExerciseRole role, RunResult run)

@@ -58,15 +58,51 @@ public sealed record ExerciseRole(
 /// <summary>A line the role must not cross: no agreement on <see cref="Topic"/> beyond <see cref="Value"/>, seen from the role's own position.</summary>
 public sealed record Limit(string Topic, double Value, string Why);
 
-/// <summary>A question asked before play: will the roles end with an agreement holding on a topic (yes or no), or where will an actor's position end (0–100).</summary>
-/// <param name="Actor">For a value question, whose position; null for an agreement question.</param>
+/// <summary>
+/// A question asked before play: will the roles end with an agreement in force on a topic (yes or no), where will an
+/// actor's position end (0–100), or which of two to six outcomes will the play end with (multiple choice).
+/// </summary>
+/// <param name="Topic">The topic of an agreement or a value question; for a multiple-choice question, the first option's.</param>
+/// <param name="Actor">For a value question, whose position; null for the other kinds.</param>
 /// <param name="Points">The most the answer earns.</param>
 public sealed record Prediction(string Id, string Ask, string Topic, string? Actor, double Points)
 {
+    /// <summary>The options of a multiple-choice question, two to six, in the file's order; empty for the other kinds.</summary>
+    public ImmutableArray<PredictionOption> Options { get; init; } = [];
+
     public bool IsValue => Actor is not null;
+
+    public bool IsChoice => !Options.IsDefaultOrEmpty;
+
+    /// <summary>Every topic the question bears on: its topic, or each of its options' topics once, in order.</summary>
+    public IEnumerable<string> Topics => IsChoice ? Options.Select(o => o.Topic).Distinct() : [Topic];
 
     /// <summary>The choices of an agreement question.</summary>
     public static readonly string[] Choices = ["yes", "no"];
+
+    /// <summary>The fewest and the most options of a multiple-choice question.</summary>
+    public const int FewestOptions = 2, MostOptions = 6;
+}
+
+/// <summary>
+/// One option of a multiple-choice question: an outcome the simulation's end decides. The answer names the option by
+/// <see cref="Id"/>; <see cref="Says"/> is what the student reads.
+/// </summary>
+/// <param name="Topic">The topic on the table the outcome is about.</param>
+/// <param name="Actor">For <see cref="OptionKind.MovesMore"/>, the role that is to move further; null for the other kinds.</param>
+public sealed record PredictionOption(string Id, string Says, OptionKind Kind, string Topic, string? Actor);
+
+/// <summary>
+/// What decides an option of a multiple-choice question, at the end of the play: <see cref="Agreement"/>, an agreement
+/// of the two roles in force (holding or strained) on the topic; <see cref="NoAgreement"/>, none; <see cref="MovesMore"/>,
+/// the actor's position ends further from its start than the other role's does, each distance at two decimals (a tie is
+/// neither side's).
+/// </summary>
+public enum OptionKind
+{
+    Agreement = 0,
+    NoAgreement = 1,
+    MovesMore = 2,
 }
 
 /// <summary>

@@ -16,7 +16,10 @@ public static partial class ExerciseFile
         "objectives", "facilitator-note", "roles", "predictions", "injects", "scoring"];
     private static readonly string[] RoleKeys = ["actor", "priorities", "reservation", "must-not-give-up"];
     private static readonly string[] LimitKeys = ["topic", "limit", "why"];
-    private static readonly string[] QuestionKeys = ["id", "ask", "points", "agreement", "value"];
+    private static readonly string[] QuestionKeys = ["id", "ask", "points", "agreement", "value", "choice"];
+    private static readonly string[] OptionKinds = ["agreement", "no-agreement", "moves-more"];
+    private static readonly string[] OptionKeys = ["id", "says", .. OptionKinds];
+    private static readonly string[] MovesMoreKeys = ["actor", "topic"];
     private static readonly string[] ValueQuestionKeys = ["actor", "topic"];
     private static readonly string[] InjectKeys = ["round", "shock"];
     private static readonly string[] ScoringKeys = ["agreement", "beyond-reservation", "breach", "must-not-give-up", "value-step"];
@@ -88,7 +91,7 @@ public static partial class ExerciseFile
         };
 
         var predictionIds = new HashSet<string>(StringComparer.Ordinal);
-        var predictions = predictionNodes.Select(n => Question(new MappingReader(path, n, "a prediction question", QuestionKeys), world, topics, predictionIds)).ToImmutableArray();
+        var predictions = predictionNodes.Select(n => Question(new MappingReader(path, n, "a prediction question", QuestionKeys), world, topics, roles, predictionIds)).ToImmutableArray();
 
         var reader = new StepReader(path, world);
         var injects = new List<Inject>();
@@ -149,10 +152,11 @@ public static partial class ExerciseFile
                 var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
                 if (question is null)
                     throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Choices(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
+                string[] choices = question.IsChoice ? [.. question.Options.Select(o => o.Id)] : Scenarios.Prediction.Choices;
                 answered[key.Value!] = question.IsValue
                     ? MappingReader.Format(root.Number(value, key.Value!, 0, 100))
-                    : Scenarios.Prediction.Choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
-                    : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(root.Scalar(value, key.Value!), Scenarios.Prediction.Choices)}, not '{root.Scalar(value, key.Value!)}'");
+                    : choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
+                    : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(root.Scalar(value, key.Value!), choices)}, not '{root.Scalar(value, key.Value!)}'");
             }
             return answered.ToImmutable();
         }
@@ -325,24 +329,29 @@ public static partial class ExerciseFile
         return values.ToImmutable();
     }
 
-    private static Prediction Question(MappingReader r, World world, IReadOnlyList<string> table, HashSet<string> ids)
+    private static Prediction Question(MappingReader r, World world, IReadOnlyList<string> table, IReadOnlyList<ExerciseRole> roles, HashSet<string> ids)
     {
         var id = Id(r, "id");
         if (!ids.Add(id))
             throw r.Fail(r.Required("id"), $"the question id '{id}' is used twice; each question needs an id of its own");
         var ask = NotBlank(r, "ask");
         var points = r.Number("points", 0, 1000);
-        string[] kinds = ["agreement", "value"];
+        string[] kinds = ["agreement", "value", "choice"];
         var given = kinds.Where(r.Has).ToList();
         if (given.Count != 1)
             throw r.Fail(r.Node, given.Count == 0
-                ? "a prediction question needs 'agreement: TOPIC' (a yes-or-no question) or 'value: { actor, topic }' (a value from 0 to 100)"
-                : "a prediction question asks either 'agreement' or 'value', not both");
+                ? "a prediction question needs 'agreement: TOPIC' (a yes-or-no question), 'value: { actor, topic }' (a value from 0 to 100) or 'choice' (a list of two to six options)"
+                : $"a prediction question asks one of 'agreement', 'value' or 'choice', not {string.Join(" and ", given.Select(k => $"'{k}'"))}");
         Prediction question;
         if (given[0] == "agreement")
         {
             var node = r.Required("agreement");
             question = new Prediction(id, ask, OnTable(r, node, "agreement", world, table), null, points);
+        }
+        else if (given[0] == "choice")
+        {
+            var options = Options(r, world, table, roles);
+            question = new Prediction(id, ask, options[0].Topic, null, points) { Options = options };
         }
         else
         {
@@ -361,6 +370,56 @@ public static partial class ExerciseFile
         }
         r.RejectUnknownKeys();
         return question;
+    }
+
+    /// <summary>
+    /// The options of a multiple-choice question: two to six, each with an id of its own, the words a student reads,
+    /// and exactly one outcome the play's end decides, on a topic on the table.
+    /// </summary>
+    private static ImmutableArray<PredictionOption> Options(MappingReader r, World world, IReadOnlyList<string> table, IReadOnlyList<ExerciseRole> roles)
+    {
+        var listNode = r.Required("choice");
+        var nodes = r.List("choice", allowEmpty: true);
+        if (nodes.Count is < Prediction.FewestOptions or > Prediction.MostOptions)
+            throw r.Fail(listNode, $"a multiple-choice question has {Prediction.FewestOptions} to {Prediction.MostOptions} options, not {nodes.Count}");
+        var options = new List<PredictionOption>();
+        foreach (var node in nodes)
+        {
+            var o = new MappingReader(r.File, node, "an option", OptionKeys);
+            // A key that is no option's is most likely a mistyped kind: it is told among the kinds.
+            if (o.Node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => !OptionKeys.Contains(k.Value)) is { } unknown)
+                throw o.Fail(unknown, $"unknown option kind '{unknown.Value}'; an option is one of {MappingReader.Choices(unknown.Value ?? "", OptionKinds)}");
+            var id = Id(o, "id");
+            if (options.Any(x => x.Id == id))
+                throw o.Fail(o.Required("id"), $"the option id '{id}' is used twice in this question; each option needs an id of its own");
+            var says = NotBlank(o, "says");
+            var given = OptionKinds.Where(o.Has).ToList();
+            if (given.Count != 1)
+                throw o.Fail(o.Node, given.Count == 0
+                    ? $"an option needs one outcome that the play decides: {MappingReader.Choices(OptionKinds)}"
+                    : $"an option has one outcome, not {string.Join(" and ", given.Select(k => $"'{k}'"))}");
+            PredictionOption option;
+            if (given[0] == "moves-more")
+            {
+                var m = new MappingReader(r.File, o.Required("moves-more"), "'moves-more'", MovesMoreKeys);
+                var actorNode = m.Required("actor");
+                var actor = m.String("actor");
+                var topic = OnTable(m, m.Required("topic"), "topic", world, table);
+                // Moving more is measured against the other role: the actor is one of the two.
+                if (roles.All(x => x.Actor != actor))
+                    throw m.Fail(actorNode, $"'{actor}' has no role; 'moves-more' compares one role's move with the other's: {MappingReader.Choices(actor, roles.Select(x => x.Actor))}");
+                m.RejectUnknownKeys();
+                option = new PredictionOption(id, says, OptionKind.MovesMore, topic, actor);
+            }
+            else
+            {
+                var kind = given[0] == "agreement" ? OptionKind.Agreement : OptionKind.NoAgreement;
+                option = new PredictionOption(id, says, kind, OnTable(o, o.Required(given[0]), given[0], world, table), null);
+            }
+            o.RejectUnknownKeys();
+            options.Add(option);
+        }
+        return [.. options];
     }
 
     private static Scoring Scoring(MappingReader r)

@@ -44,6 +44,9 @@ public static class OutputSet
     /// <c>written</c> (the new set's files are written and the target's files linked into it), <c>folder</c> (the
     /// target's first folder is moved into the new set; only when it has one), <c>moved</c> (all its folders are),
     /// <c>exchanged</c> (the new set has taken the target's place; the replaced set is beside it, not yet removed).
+    /// Where the folders are swapped by two renames instead of one exchange, two steps come between <c>moved</c> and
+    /// <c>exchanged</c>: <c>aside</c> (the target is renamed aside to <c>….old</c>, so no folder has its name) and
+    /// <c>replaced</c> (the new set has its name; the replaced set is still <c>….old</c>).
     /// Unset in normal use.
     /// </summary>
     public const string PauseVariable = "SUMMITS_OUTPUT_PAUSE";
@@ -114,7 +117,7 @@ public static class OutputSet
             // The new folder takes the target's permissions as well as its place.
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(staging, File.GetUnixFileMode(target));
-            Exchange(staging, target);
+            Exchange(staging, target, cancellation);
             exchanged = true;
             Pause("exchanged", cancellation);
             // The replaced set is now at the staging path; what appeared in the target while the set was written
@@ -296,8 +299,11 @@ public static class OutputSet
         return folders;
     }
 
-    /// <summary>Swaps two folders: in one step where the system can, else by two renames.</summary>
-    private static void Exchange(string staging, string target)
+    /// <summary>
+    /// Swaps two folders: in one step where the system can; else the target is renamed aside, the new folder renamed
+    /// into its place, and the replaced folder renamed to the new folder's name.
+    /// </summary>
+    private static void Exchange(string staging, string target, CancellationToken cancellation)
     {
         if (OperatingSystem.IsLinux())
         {
@@ -319,7 +325,18 @@ public static class OutputSet
         }
         var aside = staging + ".old";
         Directory.Move(target, aside);
-        Directory.Move(staging, target);
+        Pause("aside", cancellation);
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The previous set goes back under its name, so that the failure leaves it as it was.
+            Directory.Move(aside, target);
+            throw;
+        }
+        Pause("replaced", cancellation);
         Directory.Move(aside, staging);
     }
 

@@ -26,6 +26,10 @@ public static class RunFiles
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
     public static IReadOnlyList<string> WriteAll(RunResult run, string directory, CancellationToken cancellation = default)
     {
+        // state.json carries every topic's reference points, which take seconds on a large world: worked out
+        // here, where Ctrl-C can stop them, before any file is written.
+        run.Analyses(cancellation);
+        run.Bargaining(cancellation);
         var files = new List<(string Name, string Text)>
         {
             ("timeline.jsonl", Timeline(run)),

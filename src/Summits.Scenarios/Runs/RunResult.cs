@@ -19,17 +19,23 @@ public sealed record RunResult(
     /// Worked out once per run and kept: the summary, state.json and every topic's chart of the report read
     /// them, and on a world of 200 actors and 50 topics each working takes seconds.
     /// </remarks>
-    public ImmutableArray<TopicAnalysis> Analyses() => AnalysesOf.GetValue(this, run =>
+    /// <param name="cancellation">Checked before each topic; a cancelled working throws <see cref="OperationCanceledException"/> and keeps nothing.</param>
+    public ImmutableArray<TopicAnalysis> Analyses(CancellationToken cancellation = default) => AnalysesOf.GetValue(this, run =>
         new StrongBox<ImmutableArray<TopicAnalysis>>([.. run.Final.Topics
-            .Select(t => WorldBargaining.Of(run.Final, t.Id, run.Scenario.Parameters))
+            .Select(t =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                return WorldBargaining.Of(run.Final, t.Id, run.Scenario.Parameters);
+            })
             .Where(a => !double.IsNaN(a.WeightedMean))])).Value;
 
     // Kept beside the run rather than in it, so that the record's equality stays that of its members.
     private static readonly ConditionalWeakTable<RunResult, StrongBox<ImmutableArray<TopicAnalysis>>> AnalysesOf = [];
 
     /// <summary>Every agreement in force and every open table as a bargaining problem, from the final positions.</summary>
-    public ImmutableArray<BargainingCase> Bargaining() =>
-        BargainingOf.GetValue(this, run => new StrongBox<ImmutableArray<BargainingCase>>(BargainingCase.Of(run.Final, run.Scenario.Parameters))).Value;
+    /// <param name="cancellation">Checked before each agreement and table; a cancelled working throws <see cref="OperationCanceledException"/> and keeps nothing.</param>
+    public ImmutableArray<BargainingCase> Bargaining(CancellationToken cancellation = default) =>
+        BargainingOf.GetValue(this, run => new StrongBox<ImmutableArray<BargainingCase>>(BargainingCase.Of(run.Final, run.Scenario.Parameters, cancellation))).Value;
 
     private static readonly ConditionalWeakTable<RunResult, StrongBox<ImmutableArray<BargainingCase>>> BargainingOf = [];
 }

@@ -45,7 +45,7 @@ public static class ScenarioRun
         var world = new LocalWorld(loaded.World);
         var state = RunState.Begin(loaded.Scenario, loaded.World);
         var observer = new TelemetryObserver(loaded.World.Id, logger ?? NullLogger.Instance, evaluationSpans: true);
-        var runner = new ScenarioRunner(world, state, observer);
+        var runner = new ScenarioRunner(world, state, observer, cancellation);
         var timeline = ImmutableArray.CreateBuilder<TimelineEvent>();
         while (!state.Finished)
         {

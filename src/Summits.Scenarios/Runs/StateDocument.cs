@@ -77,13 +77,16 @@ public sealed record StateDocument(
     /// <summary>An agreement's value and its distance from each reference point (value minus point).</summary>
     public sealed record AgreementLanding(string Id, double Value, double FromMean, double FromMedian, double? FromNash);
 
-    public static StateDocument Of(RunResult run)
+    /// <summary>The state document of a finished run, with every topic's reference points from its final positions.</summary>
+    /// <param name="cancellation">Checked as the reference points are worked out (seconds on a large world).</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static StateDocument Of(RunResult run, CancellationToken cancellation = default)
     {
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var positions = run.Final.Positions
             .Select(p => new FinalPosition(p.Actor, p.Topic, start.GetValueOrDefault((p.Actor, p.Topic), p.Value), p.Value, p.Salience))
             .ToImmutableArray();
-        var analysis = run.Analyses().Select(a => new Landing(a.Topic, a.WeightedMean, a.WeightedMedian, a.Nash, a.NashPoints,
+        var analysis = run.Analyses(cancellation).Select(a => new Landing(a.Topic, a.WeightedMean, a.WeightedMedian, a.Nash, a.NashPoints,
             a.Bargaining?.KalaiSmorodinsky?.Terms[a.Topic],
             [.. run.Final.Agreements
                 .Where(g => g.Covers(a.Topic) && g.Status is AgreementStatus.Holding or AgreementStatus.Strained)
@@ -91,6 +94,6 @@ public sealed record StateDocument(
             .ToImmutableArray();
         return new StateDocument(RunFiles.Version, run.Scenario.Id, run.Scenario.About, run.Start.Id, run.Scenario.Seed,
             run.Scenario.Parameters, run.Timeline.Length, run.Failures, positions, run.Final.Agreements, analysis,
-            [.. run.Bargaining().Select(Bargain.Of)], SmpHistory.FinalForecast(run));
+            [.. run.Bargaining(cancellation).Select(Bargain.Of)], SmpHistory.FinalForecast(run));
     }
 }

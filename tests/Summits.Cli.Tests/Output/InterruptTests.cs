@@ -39,6 +39,40 @@ public sealed class InterruptTests : IDisposable
         Assert.Empty(_folder.EnumerateFileSystemInfos());
     }
 
+    [Theory]
+    [InlineData("local")]
+    [InlineData("grains")]
+    public async Task Ctrl_C_while_a_large_run_works_out_its_summary_stops_it_with_exit_130_no_summary_and_nothing_written(string engine)
+    {
+        // A generated world of 200 actors and 50 topics, one round: the round makes agreements, and the summary's
+        // reference points for them (every topic's weighted mean, median and Nash point among 200 holders) take
+        // several seconds, more than the timeline table printed before them. Ctrl-C comes as soon as the table's
+        // header line arrives, while the summary is being worked out: the run must stop there, print no summary
+        // ("Positions that moved" is its first line), say one line, and write no output folder.
+        var generated = await SummitsProcess.RunInAsync(_folder.FullName, ["generate", "--actors", "200", "--topics", "50", "--seed", "1", "-o", "big.yaml"]);
+        Assert.Equal(0, generated.ExitCode);
+        var output = Path.Combine(_folder.FullName, "out");
+        using var run = Start(["run", "--world", "big.yaml", "--rounds", "1", "--engine", engine, "-o", output], []);
+        var printed = new System.Text.StringBuilder();
+        string? line;
+        do
+        {
+            line = await run.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
+            printed.Append(line).Append('\n');
+        }
+        while (line is not null && !line.StartsWith("step ", StringComparison.Ordinal));
+        Assert.NotNull(line);
+        Assert.Equal(0, Kill(run.Id, SigInt));
+
+        var error = run.StandardError.ReadToEndAsync();
+        printed.Append(await run.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(1)));
+        await run.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(130, run.ExitCode);
+        Assert.Equal("summits run: stopped before it finished", Said(await error));
+        Assert.DoesNotContain("Positions that moved", printed.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["big.yaml"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
     [Fact]
     public async Task Ctrl_C_while_a_run_writes_its_output_set_stops_it_with_exit_130_and_leaves_the_previous_set()
     {

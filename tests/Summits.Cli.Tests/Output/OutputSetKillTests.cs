@@ -53,7 +53,85 @@ public sealed class OutputSetKillTests : IDisposable
     [InlineData("folder")]
     [InlineData("moved")]
     [InlineData("exchanged")]
-    public async Task A_kill_at_any_step_of_the_write_loses_none_of_the_users_folders_and_the_next_write_is_whole(string step)
+    public Task A_kill_at_any_step_of_the_write_loses_none_of_the_users_folders_and_the_next_write_is_whole(string step) =>
+        KillAtStepThenWriteAgainAsync(step, []);
+
+    /// <summary>
+    /// The same, where the folders cannot be exchanged in one step and are swapped by renames: strace makes every
+    /// <c>renameat2</c> call fail with ENOSYS, as on a kernel or file system without <c>RENAME_EXCHANGE</c>, both
+    /// for the killed write and for the next one, which finds what the killed one left. At <c>aside</c> no folder
+    /// has the target's name (the previous set is <c>….old</c>); at <c>replaced</c> the new set has it and the
+    /// previous one is still <c>….old</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("written")]
+    [InlineData("moved")]
+    [InlineData("aside")]
+    [InlineData("replaced")]
+    [InlineData("exchanged")]
+    public async Task Without_the_one_step_exchange_a_kill_at_any_step_loses_none_of_the_users_folders_and_the_next_write_is_whole(string step)
+    {
+        var trace = Path.Combine(Path.GetTempPath(), $"summits-strace-{Guid.NewGuid():N}.txt");
+        try
+        {
+            string[] strace = [Strace, "-f", "--seccomp-bpf", "-qq", "-o", trace, "-e", "trace=renameat2", "-e", "inject=renameat2:error=ENOSYS"];
+            await KillAtStepThenWriteAgainAsync(step, strace);
+            // The exchange was tried and refused, so the renames did the work (the last write's trace).
+            var calls = File.ReadAllLines(trace).Where(line => line.Contains("RENAME_EXCHANGE", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(calls);
+            Assert.All(calls, call => Assert.EndsWith("= -1 ENOSYS (Function not implemented) (INJECTED)", call));
+        }
+        finally
+        {
+            File.Delete(trace);
+        }
+    }
+
+    /// <summary>
+    /// Without the exchange, a failure of the rename that puts the new set in the target's place (after the target
+    /// was renamed aside) puts the previous set back: the write fails with exit 3 and the folder is as it was.
+    /// strace fails the fourth <c>rename</c> of the run with EIO: the first two move the user's folders
+    /// <c>branch</c> and <c>mine</c> into the new set, the third renames the target aside, the fourth is the one.
+    /// </summary>
+    [Fact]
+    public async Task Without_the_one_step_exchange_a_failed_rename_into_place_leaves_the_previous_set_as_it_was()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        Assert.Equal(0, (await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--seed", "1", "--out", output])).ExitCode);
+        File.WriteAllText(Path.Combine(output, "notes.md"), "my notes\n");
+        Directory.CreateDirectory(Path.Combine(output, "branch"));
+        File.WriteAllText(Path.Combine(output, "branch", "timeline.jsonl"), "a branch's timeline\n");
+        Directory.CreateDirectory(Path.Combine(output, "mine"));
+        File.WriteAllText(Path.Combine(output, "mine", "data.txt"), "kept\n");
+        var before = Contents(output);
+
+        string[] strace = [Strace, "-f", "--seccomp-bpf", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat2",
+            "-e", "inject=renameat2:error=ENOSYS", "-e", "inject=rename:error=EIO:when=4"];
+        using var failed = Start(strace, ["run", Baseline, "--engine", "local", "-q", "--out", output], []);
+        var error = failed.StandardError.ReadToEndAsync();
+        await failed.StandardOutput.ReadToEndAsync();
+        await failed.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+
+        // An output that cannot be written is exit 3, with the previous set kept.
+        Assert.True(failed.ExitCode == 3, $"exit {failed.ExitCode}: {await error}");
+        Assert.Contains("Input/output error", await error);
+        Assert.Equal(before, Contents(output));
+        Assert.Equal(["branch", "mine"], Directory.EnumerateDirectories(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("a branch's timeline\n", File.ReadAllText(Path.Combine(output, "branch", "timeline.jsonl")));
+        Assert.Equal("kept\n", File.ReadAllText(Path.Combine(output, "mine", "data.txt")));
+        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+    }
+
+    private static string Strace =>
+        File.Exists("/usr/bin/strace") ? "/usr/bin/strace" : throw new InvalidOperationException("these tests need Debian's strace: bash tests/run installs it");
+
+    /// <summary>
+    /// Writes a set with seed 1 into <c>out</c>, adds the user's file and folders, kills a run (started through
+    /// <paramref name="prefix"/>, a program that starts it, or none) paused at <paramref name="step"/> of its write,
+    /// then writes again through the same prefix: the set must be a clean run's, byte for byte, with all the user's
+    /// things and nothing left beside it.
+    /// </summary>
+    private async Task KillAtStepThenWriteAgainAsync(string step, string[] prefix)
     {
         var output = Path.Combine(_folder.FullName, "out");
         var clean = Path.Combine(_folder.FullName, "clean");
@@ -67,21 +145,27 @@ public sealed class OutputSetKillTests : IDisposable
         Directory.CreateDirectory(Path.Combine(output, "mine", "deep"));
         File.WriteAllText(Path.Combine(output, "mine", "deep", "data.txt"), "kept\n");
 
-        using (var killed = Start(["run", Baseline, "--engine", "local", "-q", "--out", output], new() { [OutputSet.PauseVariable] = step }))
+        using (var killed = Start(prefix, ["run", Baseline, "--engine", "local", "-q", "--out", output], new() { [OutputSet.PauseVariable] = step }))
         {
-            // The writer says where it pauses on standard error, then sleeps; SIGKILL (Process.Kill) ends it there.
+            // The writer says where it pauses on standard error, then sleeps; SIGKILL ends it there (and the program
+            // that started it, if any).
             var said = await killed.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
             Assert.Equal($"summits: output paused at {step}", said);
-            killed.Kill();
+            killed.Kill(entireProcessTree: true);
             await killed.WaitForExitAsync();
         }
-        // Between the kill and the next write, the user's folders are in the target or in the killed writer's folder beside it.
+        // Between the kill and the next write, the user's folders are in the target or in a folder the killed writer left beside it.
         var everywhere = _folder.EnumerateDirectories("*", SearchOption.AllDirectories).Select(d => d.Name).ToList();
         Assert.Contains("branch", everywhere);
         Assert.Contains("deep", everywhere);
 
-        var next = await SummitsProcess.RunInAsync(_folder.FullName, ["run", Baseline, "--engine", "local", "-q", "--out", output]);
-        Assert.Equal(0, next.ExitCode);
+        using (var next = Start(prefix, ["run", Baseline, "--engine", "local", "-q", "--out", output], []))
+        {
+            var error = next.StandardError.ReadToEndAsync();
+            await next.StandardOutput.ReadToEndAsync();
+            await next.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+            Assert.True(next.ExitCode == 0, $"the next write exited {next.ExitCode}: {await error}");
+        }
 
         // The set is the clean run's, byte for byte, and the user's file and folders are all there with their files.
         var after = Contents(output);
@@ -119,9 +203,12 @@ public sealed class OutputSetKillTests : IDisposable
         }
     }
 
-    private Process Start(string[] arguments, Dictionary<string, string> environment)
+    private Process Start(string[] arguments, Dictionary<string, string> environment) => Start([], arguments, environment);
+
+    /// <summary>Starts <c>summits</c> with <paramref name="arguments"/>, through <paramref name="prefix"/> (a program and its arguments) when it is not empty.</summary>
+    private Process Start(string[] prefix, string[] arguments, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(SummitsProcess.DotnetHost())
+        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : SummitsProcess.DotnetHost())
         {
             WorkingDirectory = _folder.FullName,
             RedirectStandardOutput = true,
@@ -130,6 +217,12 @@ public sealed class OutputSetKillTests : IDisposable
         };
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
+        if (prefix.Length > 0)
+        {
+            foreach (var argument in prefix[1..])
+                start.ArgumentList.Add(argument);
+            start.ArgumentList.Add(SummitsProcess.DotnetHost());
+        }
         start.ArgumentList.Add(SummitsProcess.Program);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

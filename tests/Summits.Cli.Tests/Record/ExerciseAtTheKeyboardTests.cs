@@ -324,6 +324,33 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_multiple_choice_question_is_a_numbered_menu_of_its_options_that_refuses_another_key_at_80_columns()
+    {
+        var output = Path.Combine(_folder, "out");
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("bilateral-fta.yaml"), "--engine", "local", "--players", "1", "--role", "US", "-o", output);
+        var t = _terminal;
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "fta-agreed: yes or no?", "2");  // no
+        await TypeAsync(t, "japan-fta, a value from 0 to 100:", "30");
+        // bilateral-fta's third question has two options, in the file's order: 1 japan, 2 us. A 3 is not one of them.
+        await AnswerAsync(t, "who-moves: which one?", "3");
+        await t.WaitForAsync("'3' is not one of the choices: press 1 or 2, the number of a choice.");
+        t.Send("1");
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "1  japan: Japan moves further than the US");
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        var screen = t.Screen();
+        // The question is 82 columns to "FTA?": it wraps after "bilateral", going on 6 columns in (its indent and four more).
+        Assert.Contains("  who-moves: Which side will end further from where it started on a bilateral\n      FTA? (10 points)\nwho-moves: which one?\n"
+            + "  1  japan: Japan moves further than the US\n  2  us: The US moves further than Japan\nPress 1 or 2:\n"
+            + "  '3' is not one of the choices: press 1 or 2, the number of a choice.\nPress 1 or 2: 1  japan: Japan moves further than the US\n", screen);
+        Assert.All(screen.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"wider than 80 columns: {line}"));
+        // The option chosen is saved by its id, as an answers file names it, after the refused key, which changed nothing.
+        Assert.Contains("predictions:\n  fta-agreed: no\n  japan-fta: 30\n  who-moves: japan\n", File.ReadAllText(Path.Combine(output, "answers.yaml")));
+    }
+
+    [Fact]
     public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_that_plays_on_from_where_it_stopped()
     {
         var output = Path.Combine(_folder, "out");

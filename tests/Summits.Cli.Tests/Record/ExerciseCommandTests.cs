@@ -30,6 +30,22 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_multiple_choice_prediction_is_in_the_debrief_and_the_grading_file_with_its_working()
+    {
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("bilateral-fta.yaml"), "--answers", Exercises("answers", "bilateral-fta-us.yaml"), "--engine", "local", "-o", _folder);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Japan moves 20 → 21.79 on a bilateral FTA, the US 80 → 79.14 (worked in ExercisePlayTests): 'japan' happened,
+        // and the sample's answer 'japan' earns the question's 10 points; the total is 0 + 0 + 9 + 10 = 19.
+        var words = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        Assert.Contains("you: japan; the simulation: japan (JP moved 1.79 on bilateral-fta, US 0.86);", words);
+        Assert.Contains("points: 'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10", words);
+        var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
+        Assert.Contains(grading, l => l.Contains(",US,prediction,who-moves,10,\"'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10\"", StringComparison.Ordinal));
+        Assert.EndsWith(",US,total,,19,", grading[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_proposal_off_the_table_is_one_line_with_its_place_and_exit_code_2()
     {
         var answers = Path.Combine(_folder, "answers.yaml");

@@ -29,6 +29,36 @@ public sealed class RunOutputTests : IDisposable
         Assert.Contains("(left out to fit 80 columns: cause", run.Output);
     }
 
+    [Theory]
+    [InlineData(80, new[] { "step     rnd  actor  event               topic                value" })]
+    [InlineData(60, new[] { "step     rnd  actor  event               topic", "  value" })]
+    public async Task A_narrow_table_keeps_the_step_that_tells_two_proposals_apart_and_leaves_out_only_the_cause(int columns, string[] header)
+    {
+        // us-presses-bilateral-fta's widest cells, from its timeline: step 7 ('fta-ask'), rnd 3 (the header),
+        // actor 5 (the header), event 18 ('expectation-passed'), topic 19 ('defense-procurement', a package's
+        // topics one to a line), value 13 ('20.91 → 21.81'), cause 34 ('bargain.r5.trade-imbalance.counter'),
+        // each followed by a gutter of 2 but the last. Side by side with a reason of at least 20 columns: without
+        // the cause 9 + 5 + 7 + 20 + 21 + 15 + 20 = 97 > 80, so each event's ids go on a line of their own, the
+        // reason under them. That line with the cause is 9 + 5 + 7 + 20 + 21 + 15 + 34 = 111 > 80: the cause is
+        // left out. Without it the line is 9 + 5 + 7 + 20 + 21 + 13 = 75 <= 80: every id column, the step among
+        // them, fits on one line. At 60 the same line breaks between cells: after 'topic' (9 + 5 + 7 + 20 + 5 =
+        // 46 <= 60), the value's cell would end at 9 + 5 + 7 + 20 + 21 + 5 = 67 > 60, so it goes on the next line
+        // after two spaces; the step is still shown, as nothing is gained by leaving it out.
+        var run = await Run(new Dictionary<string, string> { ["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            "run", WhatIf("us-presses-bilateral-fta.yaml"), "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n');
+        var top = Array.FindIndex(lines, line => line.StartsWith("step ", StringComparison.Ordinal));
+        Assert.True(top >= 0, run.Output);
+        Assert.Equal([.. header, "    why"], lines[top..(top + header.Length + 1)]);
+        Assert.All(lines, line => Assert.True(line.Length <= columns, $"{line.Length} columns: {line}"));
+        Assert.Contains($"(left out to fit {columns} columns: cause;", run.Output.Replace("\n", " ", StringComparison.Ordinal));
+        Assert.DoesNotContain("cause, step", run.Output.Replace("\n", " ", StringComparison.Ordinal));
+        // Two round offers of the same round are told apart by their step: the first row of the ask is 'fta-ask'.
+        Assert.Contains(lines, line => line.StartsWith("fta-ask  ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_wide_terminal_shows_every_column_with_whole_ids()
     {

@@ -106,7 +106,7 @@ public sealed class ExerciseFileTests : IDisposable
     // A question is on a topic on the table: a topic the world does not know lists the table's topics, not the world's.
     [InlineData("agreement: trade-imbalance, points", "agreement: tpp-12, points", "tpp-12", "unknown topic 'tpp-12'; the topics on the table: trade-imbalance")]
     [InlineData("topic: trade-imbalance }", "topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse'; the topics on the table: trade-imbalance")]
-    [InlineData("ask: A deal?, agreement: trade-imbalance,", "ask: A deal?,", "{ id: deal", "a prediction question needs 'agreement: TOPIC' (a yes-or-no question) or 'value: { actor, topic }' (a value from 0 to 100)")]
+    [InlineData("ask: A deal?, agreement: trade-imbalance,", "ask: A deal?,", "{ id: deal", "a prediction question needs 'agreement: TOPIC' (a yes-or-no question), 'value: { actor, topic }' (a value from 0 to 100) or 'choice' (a list of two to six options)")]
     [InlineData("{ id: end,", "{ id: deal,", "deal", "the question id 'deal' is used twice; each question needs an id of its own", 3)]
     // A question on a topic of the world that is not on the table (tpp-11: JP and US hold positions there) cannot be answered by any play.
     [InlineData("agreement: trade-imbalance, points", "agreement: tpp-11, points", "tpp-11", "'tpp-11' is not on the table, so no play can answer a question on it; the topics on the table: trade-imbalance")]
@@ -116,6 +116,50 @@ public sealed class ExerciseFileTests : IDisposable
         var file = Exercise(replace, with);
         var error = ExerciseFailsAt(file, at, occurrence);
         Assert.Equal(problem, error.Problem);
+    }
+
+    /// <summary>The test exercise with a third question, multiple choice: who moves more on the trade imbalance, or a deal.</summary>
+    private const string Choice = """
+          - id: who
+            ask: Who moves more?
+            points: 10
+            choice:
+              - { id: jp, says: Japan, moves-more: { actor: JP, topic: trade-imbalance } }
+              - { id: us, says: The US, moves-more: { actor: US, topic: trade-imbalance } }
+              - { id: deal, says: A deal, agreement: trade-imbalance }
+
+        """;
+
+    [Fact]
+    public void A_multiple_choice_question_loads_with_its_options_in_order()
+    {
+        var exercise = ExerciseFile.Load(Exercise("points: 10 }\n", "points: 10 }\n" + Choice).File);
+        var who = exercise.Predictions[2];
+        Assert.True(who.IsChoice);
+        Assert.Equal([("jp", OptionKind.MovesMore, "JP"), ("us", OptionKind.MovesMore, "US"), ("deal", OptionKind.Agreement, null)],
+            who.Options.Select(o => (o.Id, o.Kind, o.Actor)));
+    }
+
+    [Theory]
+    // A kind written wrong is told among the kinds, closest first: 'agreements' is 1 edit from agreement (drop the s),
+    // 4 from no-agreement (add "no-", drop the s), and more from moves-more (10 letters, only 'e' and 's' in line).
+    [InlineData("A deal, agreement:", "A deal, agreements:", "agreements", "unknown option kind 'agreements'; an option is one of agreement, no-agreement, moves-more")]
+    [InlineData(", agreement: trade-imbalance }", " }", "{ id: deal, says", "an option needs one outcome that the play decides: agreement, no-agreement, moves-more")]
+    [InlineData(", agreement: trade-imbalance }", ", agreement: trade-imbalance, no-agreement: trade-imbalance }", "{ id: deal, says", "an option has one outcome, not 'agreement' and 'no-agreement'")]
+    // Three options less two is one: fewer than the two a choice needs; seven is more than six.
+    [InlineData("      - { id: us, says: The US, moves-more: { actor: US, topic: trade-imbalance } }\n      - { id: deal, says: A deal, agreement: trade-imbalance }\n", "", "- { id: jp", "a multiple-choice question has 2 to 6 options, not 1")]
+    [InlineData("      - { id: deal, says: A deal, agreement: trade-imbalance }\n", "      - { id: deal, says: A deal, agreement: trade-imbalance }\n      - { id: a, says: A, agreement: trade-imbalance }\n      - { id: b, says: B, agreement: trade-imbalance }\n      - { id: c, says: C, agreement: trade-imbalance }\n      - { id: d, says: D, agreement: trade-imbalance }\n", "- { id: jp", "a multiple-choice question has 2 to 6 options, not 7")]
+    [InlineData("{ id: us, says: The US", "{ id: jp, says: The US", "jp, says: The US", "the option id 'jp' is used twice in this question; each option needs an id of its own")]
+    // An option on a topic of the world off the table (tpp-11) or unknown to it lists the table's one topic.
+    [InlineData("A deal, agreement: trade-imbalance", "A deal, agreement: tpp-11", "tpp-11", "'tpp-11' is not on the table, so no play can answer a question on it; the topics on the table: trade-imbalance")]
+    [InlineData("{ actor: US, topic: trade-imbalance }", "{ actor: US, topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse'; the topics on the table: trade-imbalance")]
+    // Moving more is against the other role: CN has none; it is 2 edits from JP and from US, so the roles' order.
+    [InlineData("{ actor: US, topic", "{ actor: CN, topic", "CN", "'CN' has no role; 'moves-more' compares one role's move with the other's: JP, US")]
+    [InlineData("ask: Who moves more?\n", "ask: Who moves more?\n    agreement: trade-imbalance\n", "id: who", "a prediction question asks one of 'agreement', 'value' or 'choice', not 'agreement' and 'choice'")]
+    public void A_mistake_in_a_multiple_choice_question_is_one_line_at_its_place(string replace, string with, string at, string problem)
+    {
+        var file = Exercise("points: 10 }\n", ("points: 10 }\n" + Choice).Replace(replace, with, StringComparison.Ordinal));
+        Assert.Equal(problem, ExerciseFailsAt(file, at).Problem);
     }
 
     [Fact]
@@ -184,6 +228,8 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("deal: yes", "deal: nope", "nope", "'deal' must be one of no, yes, not 'nope'")]
     [InlineData("answer: accept", "answer: rejected", "rejected", "'answer' must be one of reject, accept, not 'rejected'")]
     [InlineData("role: JP", "role: UK", "UK", "'UK' has no role in test; the roles are US, JP")]
+    // A multiple-choice answer names an option: 'jpn' is 1 edit from jp, 3 from us (a deletion, two changes), 4 from deal.
+    [InlineData("end: 40 }", "end: 40, who: jpn }", "jpn", "'who' must be one of jp, us, deal, not 'jpn'", true)]
     // The second player's predictions belong only in the partial answers of a play by two.
     // A deadline counts the model's offer rounds: in 2 rounds the model offers once, after round 1, so a proposal of
     // round 1 stays open for 1 offer round only, and one of round 2, the last, is never renewed.
@@ -204,9 +250,9 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("role: JP", "role: JP\nplayers: 2", "r1-US-offer", "'r1-US-offer.r1.trade-imbalance' is not a proposal of these answers; the proposals are r1-JP-1")]
     [InlineData("proposal: r1-US", "proposal: r2-US", "r2-US",
         "'r2-US-offer.r1.trade-imbalance' is not an offer the model can make in test; its offers are named as the play shows them, r<round>-US-offer.r1.<topics joined by +>, such as r1-US-offer.r1.trade-imbalance")]
-    public void A_mistake_in_the_answers_is_one_line_at_its_place(string replace, string with, string at, string problem)
+    public void A_mistake_in_the_answers_is_one_line_at_its_place(string replace, string with, string at, string problem, bool choice = false)
     {
-        var exercise = ExerciseFile.Load(Exercise().File);
+        var exercise = ExerciseFile.Load(choice ? Exercise("points: 10 }\n", "points: 10 }\n" + Choice).File : Exercise().File);
         // Two rounds: the model offers once, after round 1; its offer on the trade imbalance is answered.
         var text = ("answers: test\nrole: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n"
             + "responses:\n  - { proposal: r1-US-offer.r1.trade-imbalance, answer: accept }\n").Replace(replace, with, StringComparison.Ordinal);

@@ -87,6 +87,41 @@ public sealed class ExercisePlayTests
     }
 
     [Fact]
+    public async Task A_multiple_choice_prediction_earns_its_points_when_the_option_it_names_happened()
+    {
+        var debrief = await PlayAsync("bilateral-fta.yaml", "bilateral-fta-us.yaml");
+
+        // who-moves asks which side ends further from its start on a bilateral FTA. By the influence rule,
+        // Δ = α · c_other / (c_self + c_other) · (1 + affinity) / 2 · (1 − salience) · (y − x), α 0.1, capabilities JP 0.45, US 0.8:
+        //   Japan (affinity to the US 0.9, salience 0.75): 0.1 × 0.8/1.25 × 1.9/2 × 0.25 = 0.0152 of the distance, at each US proposal:
+        //     80: 20 + 0.0152 × 60 = 20.912;  60: 20.912 + 0.0152 × 39.088 = 21.506;  40: 21.506 + 0.0152 × 18.494 = 21.787
+        //     it moved 21.79 − 20 = 1.79
+        //   the US (affinity to Japan 0.8, salience 0.7): 0.1 × 0.45/1.25 × 1.8/2 × 0.3 = 0.00972, at each of Japan's offers,
+        //     which concede in a straight line from where Japan stands toward its reservation value 50, a third of the way per round:
+        //     after round 1: 20.912 + (50 − 20.912)/3 = 30.608, and the US goes 80 − 0.00972 × 49.392 = 79.520
+        //     after round 2: 21.506 + 2 × (50 − 21.506)/3 = 40.502, and the US goes 79.520 − 0.00972 × 39.018 = 79.141
+        //     it moved 80 − 79.14 = 0.86
+        // 1.79 > 0.86: 'japan' happened, and the sample answer 'japan' earns the question's 10 points; 'us' did not, 0.
+        var who = debrief.Predictions.Single(p => p.Question.Id == "who-moves");
+        Assert.Equal("japan (JP moved 1.79 on bilateral-fta, US 0.86)", who.Simulation);
+        Assert.Equal((10.0, "'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10"), (who.Points, who.Working));
+        Assert.Equal("an agreement of JP and US at 60–90 (between \"Bilateral talks short of an FTA, open to one later\" and \"A bilateral FTA now\") (us-japan-trade-agreements, 2019-10-07)", who.Record);
+
+        // The score, by hand: round 3's ask of 40 is accepted, at the US's reservation value 40 (start 80):
+        //   (40 − 40) / (80 − 40) = 0 of the way: 0 points; fta-agreed 'no', but an agreement holds: 0;
+        //   japan-fta 30 against Japan's 21.79: |30 − 21.79| = 8.21, 1 full step of 5: 10 − 1 = 9; who-moves 10. Total 19.
+        Assert.Equal(
+            [("agreement", "r3-US-1/bilateral-fta", 0.0), ("prediction", "fta-agreed", 0.0), ("prediction", "japan-fta", 9.0), ("prediction", "who-moves", 10.0)],
+            debrief.Scores.Select(s => (s.Kind, s.Item, s.Points)));
+        Assert.Equal(19, debrief.Total);
+
+        var exercise = debrief.Exercise;
+        var other = ExerciseFile.ParseAnswers("us.yaml", "answers: bilateral-fta\nrole: US\npredictions: { fta-agreed: no, japan-fta: 30, who-moves: us }\n", exercise);
+        var wrong = Debrief.Of(exercise, other, debrief.Run).Predictions.Single(p => p.Question.Id == "who-moves");
+        Assert.Equal((0.0, "'us' did not happen (US moved 0.86 on bilateral-fta, JP 1.79); what happened: 'japan': 0"), (wrong.Points, wrong.Working));
+    }
+
+    [Fact]
     public async Task An_offer_of_the_model_taken_up_binds_and_one_left_unanswered_is_rejected()
     {
         var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));

@@ -104,7 +104,7 @@ public sealed class ExerciseReservationTests
     public async Task Each_deal_the_facilitator_s_note_says_is_possible_is_one_the_model_accepts(string id, string from, string terms, EventKind answer)
     {
         var exercise = ExerciseFile.Load(Path.Combine(Folder, $"{id}.yaml"));
-        var predictions = string.Join(", ", exercise.Predictions.Select(q => $"{q.Id}: {(q.IsValue ? "50" : "no")}"));
+        var predictions = string.Join(", ", exercise.Predictions.Select(q => $"{q.Id}: {(q.IsValue ? "50" : q.IsChoice ? q.Options[0].Id : "no")}"));
         var answers = ExerciseFile.ParseAnswers("zopa.yaml",
             $"answers: {id}\nrole: {from}\npredictions: {{ {predictions} }}\nproposals:\n  - {{ round: 1, terms: {{ {terms} }} }}\n", exercise);
 

@@ -29,4 +29,16 @@ public sealed class ExerciseSchemaTests
         Assert.Contains(replace, text);
         Assert.False(Check("exercise.schema.json", text.Replace(replace, with, StringComparison.Ordinal)).IsValid);
     }
+
+    // bilateral-fta's multiple-choice question has two options: one alone is too few, and an option of no known kind is refused.
+    [Theory]
+    [InlineData("      - { id: us, says: The US moves further than Japan, moves-more: { actor: US, topic: bilateral-fta } }\n", "")]
+    [InlineData("moves-more: { actor: US", "moves-most: { actor: US")]
+    public void A_mistake_in_a_multiple_choice_question_fails_the_schema(string replace, string with)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoFiles.Root, "scenarios", "exercises", "bilateral-fta.yaml"));
+        Assert.Contains(replace, text);
+        Assert.True(Check("exercise.schema.json", text).IsValid);
+        Assert.False(Check("exercise.schema.json", text.Replace(replace, with, StringComparison.Ordinal)).IsValid);
+    }
 }
