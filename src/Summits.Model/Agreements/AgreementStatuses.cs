@@ -17,4 +17,11 @@ public static class AgreementStatuses
         AgreementStatus.PartlySuperseded => to is AgreementStatus.Superseded or AgreementStatus.Breached,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a change may be applied: a change of status that <see cref="CanBecome"/> allows, or news of a
+    /// partly superseded agreement that stays so (parties leaving it on a topic where it still binds).
+    /// </summary>
+    public static bool Admits(this AgreementStatus from, AgreementStatus to) =>
+        from.CanBecome(to) || from == AgreementStatus.PartlySuperseded && to == AgreementStatus.PartlySuperseded;
 }

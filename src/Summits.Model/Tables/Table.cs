@@ -57,7 +57,7 @@ public sealed class Table
     }
 
     /// <summary>
-    /// Applies status changes to the agreements they name, where <see cref="AgreementStatuses.CanBecome"/> allows,
+    /// Applies status changes to the agreements they name, where <see cref="AgreementStatuses.Admits"/> allows,
     /// and returns those applied. The same <paramref name="command"/> id again within an advance returns the
     /// first answer and changes nothing, so that a strain delivered again after a recovery does not strain
     /// the agreement a second time.
@@ -71,7 +71,7 @@ public sealed class Table
         foreach (var change in changes)
         {
             var i = _agreements.FindIndex(a => a.Id == change.AgreementId);
-            if (i < 0 || !_agreements[i].Status.CanBecome(change.Status))
+            if (i < 0 || !_agreements[i].Status.Admits(change.Status))
                 continue;
             _agreements[i] = _agreements[i] with { Status = change.Status };
             applied.Add(change);

@@ -15,7 +15,12 @@ namespace Summits.Scenarios;
 /// For a partly superseded agreement, the topics of its terms on which a later agreement binds all its
 /// parties (it still binds on the others; its analysis still covers all its terms); empty otherwise.
 /// </param>
-public sealed record BargainingCase(string Subject, string Id, Agreement? Agreement, BargainingAnalysis Analysis, ImmutableArray<string> SupersededOn)
+/// <param name="BindingOn">
+/// For a partly superseded agreement, each topic on which it still binds with the parties still held to it there
+/// (those not held to a later agreement on the topic); null otherwise.
+/// </param>
+public sealed record BargainingCase(string Subject, string Id, Agreement? Agreement, BargainingAnalysis Analysis, ImmutableArray<string> SupersededOn,
+    ImmutableSortedDictionary<string, ImmutableArray<string>>? BindingOn = null)
 {
     public const string AgreementSubject = "agreement";
     public const string TableSubject = "table";
@@ -33,8 +38,9 @@ public sealed record BargainingCase(string Subject, string Id, Agreement? Agreem
         foreach (var agreement in live)
         {
             cancellation.ThrowIfCancellationRequested();
+            var partly = agreement.Status == AgreementStatus.PartlySuperseded;
             cases.Add(new BargainingCase(AgreementSubject, agreement.Id, agreement, WorldBargaining.Of(world, agreement, parameters),
-                agreement.Status == AgreementStatus.PartlySuperseded ? SupersededTopics(world, agreement) : []));
+                partly ? SupersededTopics(world, agreement) : [], partly ? Binding(world, agreement) : null));
         }
         foreach (var topic in world.Topics)
         {
@@ -45,6 +51,24 @@ public sealed record BargainingCase(string Subject, string Id, Agreement? Agreem
             cases.Add(new BargainingCase(TableSubject, topic.Id, null, WorldBargaining.Of(world, topic.Id, parameters).Bargaining!, []));
         }
         return cases.ToImmutable();
+    }
+
+    /// <summary>
+    /// The topics of <paramref name="older"/>'s terms on which it still binds, each with the parties still held to it
+    /// there: those no later agreement on the topic (not breached) binds. A topic on which no party is left is
+    /// superseded, or taken over party by party, and is not listed.
+    /// </summary>
+    private static ImmutableSortedDictionary<string, ImmutableArray<string>> Binding(World world, Agreement older)
+    {
+        var later = world.Agreements.SkipWhile(a => a.Id != older.Id).Skip(1).Where(a => a.Status != AgreementStatus.Breached).ToArray();
+        var binding = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var topic in older.Terms.Keys)
+        {
+            ImmutableArray<string> held = [.. older.Parties.Where(p => !later.Any(a => a.Covers(topic) && a.Parties.Contains(p)))];
+            if (held.Length > 0)
+                binding[topic] = held;
+        }
+        return binding.ToImmutable();
     }
 
     /// <summary>

@@ -47,11 +47,16 @@ public sealed record StateDocument(
     /// For a partly superseded agreement, the topics on which a later agreement took its place (it still binds
     /// on the rest of <paramref name="Topics"/>); null otherwise.
     /// </param>
+    /// <param name="BindingOn">
+    /// For a partly superseded agreement, each topic on which it still binds, with the parties still held to it
+    /// there (a party held to a later agreement on the topic has left it); null otherwise.
+    /// </param>
     public sealed record Bargain(string Subject, string Id, ImmutableArray<string> Topics, ImmutableArray<string> Parties,
         ImmutableArray<string> Indifferent, ImmutableArray<double> Disagreement, ImmutableArray<Outcome> Nash, bool NashUnique,
         Outcome? KalaiSmorodinsky, Outcome? Agreed, double? DistanceToFrontier, ImmutableArray<Outcome> Frontier,
         string? Status = null, ImmutableArray<string>? SupersededOn = null,
-        ImmutableSortedDictionary<string, Interval>? NashTie = null, ImmutableSortedDictionary<string, Interval>? KalaiSmorodinskyTie = null)
+        ImmutableSortedDictionary<string, Interval>? NashTie = null, ImmutableSortedDictionary<string, Interval>? KalaiSmorodinskyTie = null,
+        ImmutableSortedDictionary<string, ImmutableArray<string>>? BindingOn = null)
     {
         public static Bargain Of(BargainingCase c)
         {
@@ -61,7 +66,7 @@ public sealed record StateDocument(
                 a.Nash, a.Nash.Length == 1, a.KalaiSmorodinsky, agreed, c.Agreement is { } h ? a.DistanceToFrontier(h.Terms) : null,
                 Thin(a.Frontier, FrontierPoints),
                 c.Agreement is { } s ? KebabCase.Of(s.Status) : null,
-                c.SupersededOn.IsDefaultOrEmpty ? null : c.SupersededOn, a.NashTie, a.KalaiSmorodinskyTie);
+                c.SupersededOn.IsDefaultOrEmpty ? null : c.SupersededOn, a.NashTie, a.KalaiSmorodinskyTie, c.BindingOn);
         }
 
         private static ImmutableArray<Outcome> Thin(ImmutableArray<Outcome> frontier, int count) =>

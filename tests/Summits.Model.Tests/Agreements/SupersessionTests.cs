@@ -85,6 +85,36 @@ public sealed class SupersessionTests
         Assert.Equal(expected, Supersession.Decide(package, newer, [y.Get(), x.Get()]));
     }
 
+    // A package over x and y among A, B and C. All three agree on x anew: partly superseded, on x, still binding
+    // on y. Then A and B agree on y without C: on y the package now binds C alone. It stays partly superseded
+    // (x is still taken over, y still binds C), and the change says so on y, naming A (the first who left):
+    // who left, where it was superseded, and whom it still binds. A later agreement that changes none of this
+    // (B and C on an unrelated topic z) gives no change.
+    [Fact]
+    public void A_partly_superseded_package_left_on_its_remaining_topic_says_who_left_and_whom_it_binds()
+    {
+        var package = Package("pkg", [("x", 50), ("y", 50)], "A", "B", "C");
+        var x = Seeded("x", ["A", "B", "C"], package);
+        var y = Seeded("y", ["A", "B", "C"], package);
+        var onX = Agreement("x-all", "x", 45, "A", "B", "C");
+        x.Record(onX);
+        var partly = Supersession.Decide(package, onX, [y.Get(), x.Get()]);
+        Assert.Equal(new CommitmentChange("pkg", "x", "", AgreementStatus.PartlySuperseded, "x-all", "partly superseded by x-all: on x; still binding on y"), partly);
+        x.Apply("c1", [partly!]);
+        y.Apply("c1", [partly!]);
+
+        var onY = Agreement("y-ab", "y", 55, "A", "B");
+        y.Record(onY);
+        var left = Supersession.Decide(package with { Status = AgreementStatus.PartlySuperseded }, onY, [y.Get(), x.Get()]);
+        Assert.Equal(new CommitmentChange("pkg", "y", "A", AgreementStatus.PartlySuperseded, "y-ab",
+            "A, B now held to y-ab instead; superseded on x; still binding on y for C alone (A, B held elsewhere)"), left);
+        // The table takes the news although the status stays the same.
+        Assert.Equal(left, Assert.Single(y.Apply("c2", [left!])));
+        Assert.Equal(AgreementStatus.PartlySuperseded, y.Get().Agreements[0].Status);
+
+        Assert.Null(Supersession.Decide(package with { Status = AgreementStatus.PartlySuperseded }, Agreement("z-bc", "z", 10, "B", "C"), [y.Get(), x.Get()]));
+    }
+
     // A package over a, b, c and d; a newer package between the same parties takes over b and d. The change
     // lists both sides in topic order, whatever order the tables come in.
     [Fact]

@@ -65,9 +65,68 @@ public sealed class StateBargainingTests
         Assert.Equal("partly-superseded", package.GetProperty("status").GetString());
         Assert.Equal(["x"], package.GetProperty("supersededOn").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(["x", "y"], package.GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
+        // On y no one has left: it binds A and B there.
+        Assert.Equal(["A", "B"], package.GetProperty("bindingOn").GetProperty("y").EnumerateArray().Select(t => t.GetString()));
         var again = Case(bargaining, "x-again");
         Assert.Equal("holding", again.GetProperty("status").GetString());
         Assert.False(again.TryGetProperty("supersededOn", out _));
+    }
+
+    /// <summary>
+    /// A package {x 50, y 50} among A, B and C; all three agree on x anew (partly superseded: on x, still binding
+    /// on y); then A and B agree on y without C. The timeline says so on y, naming who left, and state.json's
+    /// package still binds on y for C alone. Every answer is scripted.
+    /// </summary>
+    [Fact]
+    public async Task A_partly_superseded_package_left_on_its_remaining_topic_says_whom_it_still_binds()
+    {
+        var dir = Directory.CreateTempSubdirectory("summits-").FullName;
+        File.WriteAllText(Path.Combine(dir, "world.yaml"), """
+            format: 2
+            world: three
+            title: Three parties, two topics
+            actors:
+              - { id: A, name: A, capability: 0.5 }
+              - { id: B, name: B, capability: 0.5 }
+              - { id: C, name: C, capability: 0.5 }
+            topics:
+              - { id: x, title: X, scale: { low: l, middle: m, high: h } }
+              - { id: y, title: Y, scale: { low: l, middle: m, high: h } }
+            positions:
+              - { actor: A, topic: x, value: 50, salience: 0.5, kind: synthetic, why: test }
+              - { actor: B, topic: x, value: 50, salience: 0.5, kind: synthetic, why: test }
+              - { actor: C, topic: x, value: 50, salience: 0.5, kind: synthetic, why: test }
+              - { actor: A, topic: y, value: 50, salience: 0.5, kind: synthetic, why: test }
+              - { actor: B, topic: y, value: 50, salience: 0.5, kind: synthetic, why: test }
+              - { actor: C, topic: y, value: 50, salience: 0.5, kind: synthetic, why: test }
+            """);
+        var path = Path.Combine(dir, "scenario.yaml");
+        File.WriteAllText(path, """
+            format: 2
+            scenario: three
+            world: world.yaml
+            seed: 1
+            steps:
+              - respond: { actor: B, to: pkg, answer: accept }
+              - respond: { actor: C, to: pkg, answer: accept }
+              - id: pkg
+                propose: { from: A, to: [B, C], terms: { x: 50, y: 50 } }
+              - respond: { actor: B, to: x-all, answer: accept }
+              - respond: { actor: C, to: x-all, answer: accept }
+              - id: x-all
+                propose: { from: A, to: [B, C], terms: { x: 51 } }
+              - respond: { actor: B, to: y-ab, answer: accept }
+              - id: y-ab
+                propose: { from: A, to: B, terms: { y: 51 } }
+            """);
+        var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
+        var left = Assert.Single(run.Timeline, e => e.Kind == Summits.Model.EventKind.AgreementPartlySuperseded && e.Cause == "y-ab");
+        Assert.Equal(("y", "A", "pkg: A, B now held to y-ab instead; superseded on x; still binding on y for C alone (A, B held elsewhere)"),
+            (left.Topic, left.Actor, left.Why));
+        var package = Case(JsonDocument.Parse(RunFiles.State(run)).RootElement.GetProperty("bargaining"), "pkg");
+        Assert.Equal("partly-superseded", package.GetProperty("status").GetString());
+        Assert.Equal(["C"], package.GetProperty("bindingOn").GetProperty("y").EnumerateArray().Select(t => t.GetString()));
+        Assert.False(package.GetProperty("bindingOn").TryGetProperty("x", out _));
     }
 
     private static JsonElement Case(JsonElement bargaining, string id) =>
