@@ -23,13 +23,22 @@ namespace Summits.Scenarios;
 /// </summary>
 public sealed partial class Briefing
 {
-    private Briefing(SourceText source, ImmutableArray<string> speakers, ImmutableArray<BriefingStatement> statements, ImmutableArray<SkippedSentence> skipped)
+    private Briefing(SourceText source, ImmutableArray<string> speakers, ImmutableArray<BriefingStatement> statements, ImmutableArray<SkippedSentence> skipped,
+        ImmutableArray<SpeakerNote> notes, ImmutableHashSet<string> unnamed)
     {
         Source = source;
         Speakers = speakers;
         Statements = statements;
         Skipped = skipped;
+        SpeakerNotes = notes;
+        Unnamed = unnamed;
     }
+
+    /// <summary>What the user should check about a speaker's name, at the speaker's first mention: a bare title, or a guessed family name (<see cref="LeaderNames.Note"/>).</summary>
+    public ImmutableArray<SpeakerNote> SpeakerNotes { get; }
+
+    /// <summary>The speakers the readout calls by a title alone and never names ("Prime Minister"); a draft does not take the title for a name.</summary>
+    public ImmutableHashSet<string> Unnamed { get; }
 
     public SourceText Source { get; }
 
@@ -50,7 +59,12 @@ public sealed partial class Briefing
         var speakers = first.Speakers;
         var second = new Reading(source, names, sides, speakers);
         second.Run();
-        return new Briefing(source, speakers, second.Statements.ToImmutable(), second.Skipped.ToImmutable());
+        var notes = speakers
+            .Select(s => (Speaker: s, Note: names.Note(s)))
+            .Where(n => n.Note is not null)
+            .Select(n => new SpeakerNote(n.Speaker, source.Locate(second.FirstSeen(n.Speaker)), n.Note!));
+        return new Briefing(source, speakers, second.Statements.ToImmutable(), second.Skipped.ToImmutable(),
+            [.. notes], [.. speakers.Where(names.IsTitleOnly)]);
     }
 
     /// <summary>One pass over the readout. The first pass finds the leaders; the second, knowing them all, attributes.</summary>
@@ -68,6 +82,9 @@ public sealed partial class Briefing
         public ImmutableArray<SkippedSentence>.Builder Skipped { get; } = ImmutableArray.CreateBuilder<SkippedSentence>();
 
         public ImmutableArray<string> Speakers => [.. _firstSeen.OrderBy(p => p.Value).Select(p => p.Key)];
+
+        /// <summary>Where the readout first names a speaker, as an offset into the text.</summary>
+        public int FirstSeen(string speaker) => _firstSeen.GetValueOrDefault(speaker);
 
         private ImmutableArray<string> All => leaders.IsDefaultOrEmpty ? Speakers : leaders;
 
