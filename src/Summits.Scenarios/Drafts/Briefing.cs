@@ -50,9 +50,17 @@ public sealed partial class Briefing
     /// <summary>Every line or sentence with text that is in no statement, in the order of the readout.</summary>
     public ImmutableArray<SkippedSentence> Skipped { get; }
 
-    public static Briefing Read(SourceText source)
+    /// <summary>Reads the readout's statements.</summary>
+    /// <param name="source">The readout.</param>
+    /// <param name="leaders">
+    /// Leaders known before reading (a world's speakers, by short name): each is a leader's name wherever the
+    /// readout names it, as if a line were labelled with it. Null: only the leaders the readout introduces itself.
+    /// </param>
+    public static Briefing Read(SourceText source, IEnumerable<string>? leaders = null)
     {
         var names = new LeaderNames(source.Text);
+        foreach (var leader in leaders ?? [])
+            names.Learn("", leader);
         var sides = new CountrySides(source.Text, names);
         var first = new Reading(source, names, sides, []);
         first.Run();
