@@ -319,8 +319,9 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             var terms = new List<(string Topic, double Value)>();
             foreach (var topic in topics)
                 terms.Add((topic, await ValueAsync(topic, seat, players == 1 ? "you" : seat, other, positions, cancellation)));
-            var id = draft.Propose(round, seat, terms);
-            Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)}");
+            var deadline = players == 1 && round < exercise.Rounds ? await DeadlineAsync(round, cancellation) : null;
+            var id = draft.Propose(round, seat, terms, deadline);
+            Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)}{(deadline is { } open ? $", open for {Counted.Of(open, "offer round")}" : "")}");
             if (players == 2)
                 await AnswerAsync(draft, id, other, cancellation);
             var run = await RunAsync(draft, round, offers: false, cancellation);
@@ -489,6 +490,31 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             Line($"  {i + 1}  {exercise.Topics[i]}");
         var numbers = await ReadLineAsync("Their numbers, two or more, such as 1 2:", text => Package(text, exercise.Topics.Length), cancellation);
         return [.. numbers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture) - 1).Distinct().Order().Select(i => exercise.Topics[i])];
+    }
+
+    /// <summary>
+    /// The deadline of a proposal made against the model in <paramref name="round"/>, before the last: how many of the
+    /// model's offer rounds it stays open for, from 1 to (round limit − round), or null for none (0, the student's
+    /// last word on its terms), as an answers file's <c>deadline</c> gives it.
+    /// </summary>
+    private async Task<int?> DeadlineAsync(int round, CancellationToken cancellation)
+    {
+        var most = exercise.Rounds - round;
+        var text = await ReadLineAsync($"Offer rounds it stays open for, 0 (your last word) to {most}:", t => Deadline(t, most), cancellation);
+        var rounds = int.Parse(text, CultureInfo.InvariantCulture);
+        return rounds == 0 ? null : rounds;
+    }
+
+    /// <summary>What is wrong with a deadline typed for a proposal that can stay open for at most <paramref name="most"/> offer rounds, or null when it is one.</summary>
+    public static string? Deadline(string text, int most)
+    {
+        text = text.Trim();
+        var range = $"type a whole number from 0 (your last word) to {most}";
+        if (text.Length == 0)
+            return $"nothing typed: {range}";
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rounds))
+            return $"'{text}' is not a whole number: {range}";
+        return rounds > most ? $"{text} is more offer rounds than are left: {range}" : null;
     }
 
     /// <summary>What is wrong with the topic numbers typed for a package of <paramref name="count"/> topics, or null when they make one.</summary>

@@ -400,6 +400,31 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_proposal_at_the_keyboard_takes_a_deadline_in_offer_rounds_within_its_range_and_then_says_what_the_other_side_would_settle_at()
+    {
+        var output = Path.Combine(_folder, "out");
+        var t = await StartOnePlayerAsync("trade-for-defence.yaml", "JP", "-o", output);
+        await AnswerAsync(t, "trade-deal: yes or no?", "2");  // no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
+        await AnswerAsync(t, "Round 1: your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        // By hand: the model offers after rounds 1 and 2 of 3, so a proposal of round 1 can stay open for
+        // 3 − 1 = 2 offer rounds at most: 3 is refused with the range, and asked again.
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "3");
+        await t.WaitForAsync("3 is more offer rounds than are left: type a whole number from 0 (your last word) to 2");
+        t.Type("2");
+        // With rounds still to run the US does not judge it as a last word: it says what it would settle at.
+        await t.WaitForAsync("r1-JP-1: you propose trade-imbalance 40, open for 2 offer rounds");
+        await t.WaitForAsync("It would settle at trade-imbalance", after: "r1-JP-1: you propose");
+        Assert.DoesNotContain("It does not say what it would settle for.", t.Screen().Split("r1-JP-1: you propose")[^1]);
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        // The deadline is kept as an answers file gives it.
+        Assert.Contains("  - round: 1\n    terms: { trade-imbalance: 40 }\n    deadline: 2\n", File.ReadAllText(Path.Combine(output, "answers.yaml")));
+    }
+
+    [Fact]
     public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_that_plays_on_from_where_it_stopped()
     {
         var output = Path.Combine(_folder, "out");
@@ -408,6 +433,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
         await AnswerAsync(t, "Round 1: your move", "1");
         await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");
         await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");  // a real Ctrl-C at the menu
 
         Assert.Equal(130, await t.ExitCodeAsync());
@@ -496,6 +522,8 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type(trade);
         await t.WaitForAsync($"defense-procurement, 0 to 100 {procurementStand}:");
         t.Type(procurement);
+        if (round < 3)
+            await TypeAsync(t, $"Offer rounds it stays open for, 0 (your last word) to {3 - round}:", "0");   // no deadline: the last word
         await t.WaitForAsync(answer, after: $"r{round}-JP-1: you propose");
         await t.WaitForAsync($"Round {round}: your move", after: $"r{round}-JP-1: you propose");
     }
@@ -555,6 +583,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type("140");                                      // off the scale
         await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
         t.Type("40");
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");                  // no deadline: the last word
         // 40 is below the US's reservation value on trade, 65: it rejects, in words. A proposal made at the keyboard is a
         // last word (τ = 1), where the US's counter would be that confidential 65 itself, so it does not say it.
         await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
@@ -588,6 +617,8 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type(trade);
         await t.WaitForAsync($"defense-procurement, 0 to 100 ({defenseStand}):");
         t.Type(defense);
+        if (round < 3)
+            await TypeAsync(t, $"Offer rounds it stays open for, 0 (your last word) to {3 - round}:", "0");   // no deadline: the last word
     }
 
     /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>
