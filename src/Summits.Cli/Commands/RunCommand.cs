@@ -126,7 +126,7 @@ public static class RunCommand
             if (host is not null)
                 host.Finished = true;
         }
-        catch (OperationCanceledException) when (written.Count > 0)
+        catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync($"summits run: stopped before it finished; what it wrote before is in {Listed(written)}");
             return ExitCodes.Interrupted;

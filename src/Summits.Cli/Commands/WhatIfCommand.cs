@@ -59,7 +59,7 @@ public static class WhatIfCommand
         {
             await StudyEachAsync();
         }
-        catch (OperationCanceledException) when (written.Count > 0)
+        catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {RunCommand.Listed(written)}");
             return ExitCodes.Interrupted;
