@@ -5,7 +5,9 @@ namespace Summits.Cli;
 /// <summary>
 /// The one rule by which an exception that a command did not handle becomes a line on standard error and an
 /// exit code, the same for every command: a mistake in a file is bad input (2) said as the file's place and
-/// problem; an interruption is 130; anything else is a failure at run time (3), said on one line as
+/// problem; a cancellation the user asked for (Ctrl-C, SIGINT or SIGTERM) is an interruption, 130; anything else,
+/// a cancellation nobody asked for (an Orleans or HTTP timeout surfacing as <see cref="OperationCanceledException"/>
+/// or <see cref="TaskCanceledException"/>) included, is a failure at run time (3), said on one line as
 /// <c>summits COMMAND: error: what failed</c>. The stack trace follows only under <c>--verbosity diagnostic</c>,
 /// and never for a mistake in a file: that is the user's to fix, not the program's. Commands let an
 /// <see cref="InputException"/> from loading their files come here rather than catching it themselves.
@@ -13,12 +15,21 @@ namespace Summits.Cli;
 public static class CommandFailure
 {
     /// <summary>Writes what <paramref name="failure"/> means for <paramref name="command"/> and returns its exit code.</summary>
-    public static int Write(TextWriter error, string command, Exception failure, bool diagnostic)
+    /// <param name="error">Where the line (and under <paramref name="diagnostic"/> the stack trace) is written.</param>
+    /// <param name="command">The command's path, <c>summits run</c>, as the line names it.</param>
+    /// <param name="failure">What the command did not handle.</param>
+    /// <param name="diagnostic">True under <c>--verbosity diagnostic</c>: the stack trace follows the line.</param>
+    /// <param name="interrupted">
+    /// True when the user asked the process to stop (<see cref="Interruption.Asked"/>): only then is a cancellation an
+    /// interruption (130); a cancellation without it is a failure at run time (3), like any other.
+    /// </param>
+    /// <returns>The exit code: 2, 3 or 130.</returns>
+    public static int Write(TextWriter error, string command, Exception failure, bool diagnostic, bool interrupted)
     {
         var (exit, line) = failure switch
         {
             InputException input => (ExitCodes.BadInput, input.Message),
-            OperationCanceledException => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
+            OperationCanceledException when interrupted => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
             _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
         };
         error.WriteLine(line);

@@ -25,7 +25,10 @@ public static class SummitsCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = Create();
+        // Whether a cancellation is the user's is told by the command's token, which only SIGINT or SIGTERM cancels: a
+        // timeout inside Orleans or an HTTP client surfaces as the same exception, and is a failure at run time.
+        var interruption = new Interruption();
+        var root = interruption.Watch(Create());
         var parse = root.Parse(args);
         // An unknown option where a command takes an argument ('run --bogus') is refused as an unknown option, not
         // read as the argument's value (a scenario file of that name), whatever else the parser found.
@@ -83,7 +86,7 @@ public static class SummitsCommand
         }
         catch (Exception e)
         {
-            exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse));
+            exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse), interruption.Asked);
         }
         // A note on a file's format is not an error and not a result: -q, -v minimal and -v quiet leave it out
         // alike. A note that something was left on disk is said at every level, so nothing is left in silence.

@@ -120,4 +120,68 @@ public sealed class RunBadInputTests : IDisposable
         Assert.Equal($"{scenario}:2:8: the world file '/dev/zero' is a character device, not a regular file; name a file on disk\n",
             run.Error.ReplaceLineEndings("\n"));
     }
+
+    [Theory]
+    [InlineData("run", "0")]
+    [InlineData("run", "1001")]
+    [InlineData("whatif", "0")]
+    [InlineData("whatif", "1001")]
+    public async Task A_checkpoint_interval_outside_1_to_1000_is_refused_in_one_line(string command, string every)
+    {
+        var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "what-if", "baseline.yaml");
+
+        string[] arguments = command == "run" ? [command, scenario] : [command, scenario, "--runs", "2"];
+
+        await Refused($"summits {command}: error: --checkpoint-every must be a whole number from 1 to 1000, not {every} (see 'summits {command} --help')",
+            [.. arguments, "--checkpoint-every", every]);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_interval_that_is_not_a_number_is_refused_in_one_line()
+    {
+        var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "what-if", "baseline.yaml");
+        var output = Path.Combine(_folder, "out");
+
+        var run = await SummitsProcess.RunAsync(["run", scenario, "--checkpoint-every", "three", "--out", output]);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("summits run: error: ", line, StringComparison.Ordinal);
+        Assert.Contains("--checkpoint-every", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("whatif")]
+    public async Task A_checkpoint_interval_with_the_local_engine_is_refused(string command)
+    {
+        // The local engine keeps no storage, so an interval would be ignored in silence.
+        var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "what-if", "baseline.yaml");
+        var output = Path.Combine(_folder, "out");
+
+        var run = await SummitsProcess.RunAsync([command, scenario, "--engine", "local", "--checkpoint-every", "3", "--out", output]);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--checkpoint-every applies only to", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task A_run_in_grains_checkpointed_every_3_advances_writes_the_local_engines_bytes()
+    {
+        // The okinawa scenario has several advances; with a checkpoint every 3 the grains keep up to 3 in memory, and
+        // timeline.jsonl and state.json are the pure model's, byte for byte.
+        var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "what-if", "okinawa-realignment-friction.yaml");
+        var grains = Path.Combine(_folder, "grains");
+        var local = Path.Combine(_folder, "local");
+
+        var inGrains = await SummitsProcess.RunAsync(["run", scenario, "-q", "--checkpoint-every", "3", "--engine", "grains", "--out", grains]);
+        var inProcess = await SummitsProcess.RunAsync(["run", scenario, "-q", "--engine", "local", "--out", local]);
+
+        Assert.Equal(inProcess.ExitCode, inGrains.ExitCode);
+        foreach (var file in new[] { "timeline.jsonl", "state.json", "agreements.csv" })
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(local, file)), await File.ReadAllTextAsync(Path.Combine(grains, file)));
+    }
 }

@@ -33,7 +33,7 @@ public sealed class AnalyzeTests : IDisposable
         }
         catch (Exception e)
         {
-            return CommandFailure.Write(error, "summits analyze", e, diagnostic: false);
+            return CommandFailure.Write(error, "summits analyze", e, diagnostic: false, interrupted: false);
         }
     }
 

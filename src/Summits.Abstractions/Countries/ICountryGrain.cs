@@ -63,8 +63,9 @@ public interface ICountryGrain : IGrainWithStringKey
     Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
-    /// Writes what the attempt changed; the world grain calls it once per advance. <paramref name="calls"/> is how
-    /// many calls that may change the country (Evaluate, Propose, Shock) the attempt made to it.
+    /// Writes what the attempt changed; the world grain calls it at each checkpoint (by default every advance).
+    /// <paramref name="calls"/> is how many calls that may change the country (Evaluate, Propose, Shock) the attempt
+    /// made to it since the last checkpoint.
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// The country's activation did not serve all <paramref name="calls"/>: the silo deactivated it part way
@@ -73,6 +74,15 @@ public interface ICountryGrain : IGrainWithStringKey
     /// </exception>
     [Alias("Commit")]
     Task Commit(AdvanceAttempt attempt, int calls);
+
+    /// <summary>
+    /// Checks, at the end of an advance that is not a checkpoint, that this activation served all <paramref name="calls"/>
+    /// of the attempt that may change the country (from the checkpoint on), and writes nothing: the world asks it
+    /// of every country the advance reached before it answers, so that no answer rests on changes a deactivation lost.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">As <see cref="Commit"/>: the activation missed some of the calls.</exception>
+    [Alias("Seal")]
+    Task Seal(AdvanceAttempt attempt, int calls);
 
     /// <summary>Drops what a failed attempt changed in memory, so the country reads storage again.</summary>
     [Alias("Abandon")]

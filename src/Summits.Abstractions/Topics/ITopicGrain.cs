@@ -53,6 +53,11 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Commit")]
     Task Commit(AdvanceAttempt attempt, int calls);
 
+    /// <summary>Checks, without writing, that this activation served all <paramref name="calls"/> (see <see cref="ICountryGrain.Seal"/>).</summary>
+    /// <exception cref="InvalidOperationException">The activation missed some of the calls.</exception>
+    [Alias("Seal")]
+    Task Seal(AdvanceAttempt attempt, int calls);
+
     /// <summary>Drops what a failed attempt changed in memory (see <see cref="ICountryGrain.Abandon"/>).</summary>
     [Alias("Abandon")]
     Task Abandon(AdvanceAttempt attempt);

@@ -71,6 +71,28 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--checkpoint-every N</c>: in grains, how often a world's run is written to storage (every N-th advance and
+    /// its last; 1, the default, every advance). Check it with <see cref="CheckpointEveryError"/>; give the silo
+    /// <see cref="CheckpointEveryOf"/>.
+    /// </summary>
+    public static Option<int> CheckpointEvery() => new("--checkpoint-every")
+    {
+        Description = $"In grains: write each world's run to storage every N-th advance and at its last, keeping the advances between in memory (1 to {Grains.CheckpointOptions.Most})",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
+    /// <summary>The one line that refuses a <c>--checkpoint-every</c> outside 1 to <see cref="Grains.CheckpointOptions.Most"/>, or null when it is good.</summary>
+    public static string? CheckpointEveryError(int every) => every is >= 1 and <= Grains.CheckpointOptions.Most
+        ? null
+        : $"--checkpoint-every must be a whole number from 1 to {Grains.CheckpointOptions.Most}, not {every}";
+
+    /// <summary>The embedded silo's configuration for a checkpoint interval: null for the default, every advance.</summary>
+    public static Action<Orleans.Hosting.ISiloBuilder>? CheckpointEveryOf(int every) => every == 1
+        ? null
+        : silo => Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Grains.CheckpointOptions>(silo.Services, o => o.CheckpointEvery = every);
+
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 
     /// <summary><c>-o|--output DIR</c>, with the older <c>--out</c> as an alias.</summary>

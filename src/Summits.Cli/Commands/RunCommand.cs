@@ -57,18 +57,22 @@ public static class RunCommand
             CommonOptions.RefuseUnless(result, model, forecast, "applies only with --world; a scenario file chooses its model with 'model: smp'");
             CommonOptions.RefuseUnless(result, pair, result.GetValue(report) is not null, "applies only with --report: it chooses the parties of the report's bargaining figures");
         });
+        var checkpointEvery = CommonOptions.CheckpointEvery();
+        command.Options.Add(checkpointEvery);
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(new Request(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
             parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
-            parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse)), cancellation));
+            parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
+            parse.GetValue(checkpointEvery), parse.GetResult(checkpointEvery) is { Implicit: false }), cancellation));
         return command;
     }
 
     /// <param name="Engine">The engine asked for; null when none was, which runs the spatial model locally and the bargaining model in grains.</param>
     private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
-        Engine? Engine, Verbosity Verbosity, string? Branch, string? ReportDir, string? Pair, TelemetrySettings Telemetry);
+        Engine? Engine, Verbosity Verbosity, string? Branch, string? ReportDir, string? Pair, TelemetrySettings Telemetry,
+        int CheckpointEvery, bool CheckpointEveryGiven);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
@@ -79,6 +83,8 @@ public static class RunCommand
             return ExitCodes.BadInput;
         if (request.Rounds is < 1 or > 100_000)
             return UsageError.Write("summits run", $"--rounds must be a whole number from 1 to 100000, not {request.Rounds}");
+        if (CommonOptions.CheckpointEveryError(request.CheckpointEvery) is { } checkpointError)
+            return UsageError.Write("summits run", checkpointError);
 
         IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
             ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
@@ -98,6 +104,8 @@ public static class RunCommand
         // The spatial model is a computation over one table: unless grains are asked for, it runs without
         // starting a silo, which would cost more than the model itself.
         var engine = request.Engine ?? (scenarios.All(s => s.Scenario.Steps.Any(step => step is SmpTurnsStep)) ? Engine.Local : Engine.Grains);
+        if (engine == Engine.Local && request.CheckpointEveryGiven)
+            return UsageError.Write("summits run", "--checkpoint-every applies only to a run in grains (--engine grains): the local engine writes nothing to storage");
         var stdout = Console.Out;
         var width = TerminalWidth.OfStandardOutput();
         var forked = scenarios.Count > 1;
@@ -113,7 +121,7 @@ public static class RunCommand
         var runs = new List<RunResult>();
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
-        var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation) : null;
+        var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation, CommonOptions.CheckpointEveryOf(request.CheckpointEvery)) : null;
         var host = engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
         var telemetry = TelemetryEnd.Clean;
         try
@@ -126,7 +134,7 @@ public static class RunCommand
             if (host is not null)
                 host.Finished = true;
         }
-        catch (OperationCanceledException) when (written.Count > 0)
+        catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync($"summits run: stopped before it finished; what it wrote before is in {Listed(written)}");
             return ExitCodes.Interrupted;

@@ -29,19 +29,25 @@ public static class WhatIfCommand
         {
             scenario, runs, seed, parallel, format, output, report, engine, branch, quiet, verbosity,
         };
+        var checkpointEvery = CommonOptions.CheckpointEvery();
+        command.Options.Add(checkpointEvery);
+        command.Validators.Add(result => CommonOptions.RefuseUnless(result, checkpointEvery, result.GetValue(engine) != "local",
+            "applies only to runs in grains (--engine grains): the local engine writes nothing to storage"));
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery), cancellation));
         return command;
     }
 
     private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, string format, string? outDir, string? reportDir,
-        Engine engine, string? branch, Verbosity verbosity, CancellationToken cancellation)
+        Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, CancellationToken cancellation)
     {
         if (runs < 1 || parallel < 1)
             return UsageError.Write("summits whatif", $"{(runs < 1 ? "--runs" : "--parallel")} must be a whole number of at least 1, not {(runs < 1 ? runs : parallel)}");
+        if (CommonOptions.CheckpointEveryError(checkpointEvery) is { } checkpointError)
+            return UsageError.Write("summits whatif", checkpointError);
         var json = format == "json";
         var width = TerminalWidth.OfStandardOutput();
         if (!CommonOptions.TryParseSeed("summits whatif", seedText, out var seed))
@@ -52,14 +58,14 @@ public static class WhatIfCommand
         var forked = scenarios.Count > 1;
         var studies = new List<StudyResult>();
         var documents = new List<string>();
-        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(CancellationToken.None) : null;
+        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, CancellationToken.None, CommonOptions.CheckpointEveryOf(checkpointEvery)) : null;
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
         try
         {
             await StudyEachAsync();
         }
-        catch (OperationCanceledException) when (written.Count > 0)
+        catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {RunCommand.Listed(written)}");
             return ExitCodes.Interrupted;

@@ -21,6 +21,7 @@ public sealed class CheckpointedState<T>(
     where T : class
 {
     private Guid _attempt;
+    private int _advance;
     private bool _dirty;
     private int _served;
 
@@ -51,30 +52,40 @@ public sealed class CheckpointedState<T>(
 
     /// <summary>
     /// Called first by every call of an advance; only the first call of an attempt in this activation starts or
-    /// resumes a checkpoint. <paramref name="counted"/> is true for the calls that may change the state (those
+    /// resumes a checkpoint, of the attempt's first advance (<see cref="AdvanceAttempt.From"/>); a later advance of
+    /// the same attempt keeps the changes in memory and forgets the last advance's answers. <paramref name="counted"/> is true for the calls that may change the state (those
     /// <see cref="GrainWorldAccess"/> counts and passes to <see cref="CommitAsync"/>).
     /// </summary>
     public T Enter(AdvanceAttempt attempt, bool counted = false)
     {
         if (attempt.Attempt == _attempt)
         {
+            if (attempt.Advance != _advance)
+            {
+                // The next advance of an attempt that spans several (a checkpoint every N): the changes stay in
+                // memory, the answers of the last advance are forgotten, as a new checkpoint would forget them.
+                begin(current.State);
+                _advance = attempt.Advance;
+            }
             if (counted)
                 _served++;
             return current.State;
         }
-        if (checkpoint.State.Advance == attempt.Advance)
+        if (checkpoint.State.Advance == attempt.From)
         {
-            // This advance reached the grain before, in a try that failed: back to where it began.
+            // This attempt's first advance reached the grain before, in a try that failed or that the world lost:
+            // back to where it began.
             current.State = copier.Copy(checkpoint.State.Before!);
             _dirty = true;
         }
         else
         {
             begin(current.State);
-            checkpoint.State = new Checkpoint<T> { Advance = attempt.Advance, Before = copier.Copy(current.State) };
+            checkpoint.State = new Checkpoint<T> { Advance = attempt.From, Before = copier.Copy(current.State) };
             _dirty = false;
         }
         _attempt = attempt.Attempt;
+        _advance = attempt.Advance;
         _served = counted ? 1 : 0;
         return current.State;
     }
@@ -91,17 +102,27 @@ public sealed class CheckpointedState<T>(
     /// the advance, and the changes of the calls it served before are lost): nothing is written, the grain
     /// deactivates, and the advance must fail and be run again.
     /// </exception>
-    public Task CommitAsync(AdvanceAttempt attempt, int calls, string grain)
+    public Task CommitAsync(AdvanceAttempt attempt, int calls, string grain) =>
+        Served(attempt, calls, grain) ?? (_dirty ? WriteAsync() : Task.CompletedTask);
+
+    /// <summary>
+    /// Checks, writing nothing, that this activation served all <paramref name="calls"/> of the attempt that may
+    /// change the state: what the world asks at the end of an advance that is not a checkpoint.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">As <see cref="CommitAsync"/>, when the activation missed some of the calls.</exception>
+    public Task SealAsync(AdvanceAttempt attempt, int calls, string grain) =>
+        Served(attempt, calls, grain) ?? Task.CompletedTask;
+
+    /// <summary>Null when this activation served all <paramref name="calls"/>; else the failure, the grain deactivating.</summary>
+    private Task? Served(AdvanceAttempt attempt, int calls, string grain)
     {
         var served = attempt.Attempt == _attempt ? _served : 0;
-        if (served != calls)
-        {
-            if (attempt.Attempt == _attempt)
-                deactivate();
-            return Task.FromException(new InvalidOperationException(
-                $"{grain} served {served} of the {calls} calls of advance {attempt.Advance} that may change it in this activation (it was deactivated part way through): the advance must be run again"));
-        }
-        return _dirty ? WriteAsync() : Task.CompletedTask;
+        if (served == calls)
+            return null;
+        if (attempt.Attempt == _attempt)
+            deactivate();
+        return Task.FromException(new InvalidOperationException(
+            $"{grain} served {served} of the {calls} calls of advance {attempt.Advance} that may change it in this activation (it was deactivated part way through): the advance must be run again"));
     }
 
     private async Task WriteAsync()

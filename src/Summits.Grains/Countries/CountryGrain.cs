@@ -84,6 +84,8 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"country {this.GetPrimaryKeyString()}");
 
+    public Task Seal(AdvanceAttempt attempt, int calls) => _state.SealAsync(attempt, calls, $"country {this.GetPrimaryKeyString()}");
+
     public Task Abandon(AdvanceAttempt attempt)
     {
         _state.Abandon(attempt);

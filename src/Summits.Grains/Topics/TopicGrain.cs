@@ -81,6 +81,8 @@ public sealed class TopicGrain : Grain, ITopicGrain
 
     public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
 
+    public Task Seal(AdvanceAttempt attempt, int calls) => _state.SealAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
+
     public Task Abandon(AdvanceAttempt attempt)
     {
         _state.Abandon(attempt);

@@ -9,7 +9,8 @@ namespace Summits.Grains;
 /// access remembers every country and topic it reached, so that the world grain can commit them, or tell
 /// them to drop what a failed attempt changed, and counts the calls that may change each one, so that a grain
 /// the silo deactivated part way through the attempt (and so lost the earlier calls' changes) refuses to
-/// commit (see <see cref="CheckpointedState{T}.CommitAsync"/>). Every call of the model's carries <paramref name="cancellation"/>
+/// commit (see <see cref="CheckpointedState{T}.CommitAsync"/>). One access serves every advance from one checkpoint to
+/// the next (<see cref="Continue"/>). Every call of the model's carries <paramref name="cancellation"/>
 /// (the advance's), so a cancelled advance stops at the next call; committing and abandoning do not, since
 /// once begun they must finish for the world to stay whole.
 /// </remarks>
@@ -17,32 +18,65 @@ public sealed class GrainWorldAccess(IGrainFactory grains, string world, Advance
 {
     private readonly SortedDictionary<string, Calls> _countries = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Calls> _topics = new(StringComparer.Ordinal);
+    // The grains the advance in progress reached, of those above.
+    private readonly SortedSet<string> _countriesNow = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _topicsNow = new(StringComparer.Ordinal);
+    private AdvanceAttempt _attempt = attempt;
+    private CancellationToken _cancellation = cancellation;
+
+    /// <summary>
+    /// Moves on to advance <paramref name="advance"/> of the same attempt (a world that checkpoints every N advances
+    /// runs those between two checkpoints as one attempt), its calls carrying <paramref name="advanceCancellation"/>.
+    /// The grains reached and the calls counted so far are kept, for the commit at the checkpoint.
+    /// </summary>
+    public void Continue(int advance, CancellationToken advanceCancellation)
+    {
+        _attempt = _attempt with { Advance = advance, Since = _attempt.From };
+        _cancellation = advanceCancellation;
+        lock (_countries)
+            _countriesNow.Clear();
+        lock (_topics)
+            _topicsNow.Clear();
+    }
 
     public ICountryAccess Country(string actor) =>
-        new CountryAccess(CountryGrain(actor), attempt, Reached(_countries, actor), cancellation);
+        new CountryAccess(CountryGrain(actor), _attempt, Reached(_countries, _countriesNow, actor), _cancellation);
 
     public ITopicAccess Topic(string topic) =>
-        new TopicAccess(TopicGrain(topic), attempt, Reached(_topics, topic), cancellation);
+        new TopicAccess(TopicGrain(topic), _attempt, Reached(_topics, _topicsNow, topic), _cancellation);
 
-    private static Calls Reached(SortedDictionary<string, Calls> grains, string id)
+    private static Calls Reached(SortedDictionary<string, Calls> grains, SortedSet<string> now, string id)
     {
         lock (grains)
         {
             if (!grains.TryGetValue(id, out var calls))
                 grains[id] = calls = new Calls();
+            now.Add(id);
             return calls;
         }
     }
 
-    /// <summary>Writes every country and topic reached so far, in parallel, telling each how many calls that may change it were made.</summary>
+    /// <summary>
+    /// Writes every country and topic reached since the attempt began, in parallel, telling each how many calls
+    /// that may change it were made.
+    /// </summary>
     public Task CommitAsync() =>
-        Task.WhenAll(_countries.Select(a => CountryGrain(a.Key).Commit(attempt, a.Value.Count))
-            .Concat(_topics.Select(t => TopicGrain(t.Key).Commit(attempt, t.Value.Count))));
+        Task.WhenAll(_countries.Select(a => CountryGrain(a.Key).Commit(_attempt, a.Value.Count))
+            .Concat(_topics.Select(t => TopicGrain(t.Key).Commit(_attempt, t.Value.Count))));
 
-    /// <summary>Tells every country and topic reached so far to drop what this attempt changed in memory.</summary>
+    /// <summary>
+    /// Asks every country and topic the advance in progress reached whether its activation served every call that may
+    /// change it since the attempt began, writing nothing: the end of an advance that is not a checkpoint.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A grain was deactivated since and lost changes (see <see cref="CheckpointedState{T}.SealAsync"/>).</exception>
+    public Task SealAsync() =>
+        Task.WhenAll(_countriesNow.Select(a => CountryGrain(a).Seal(_attempt, _countries[a].Count))
+            .Concat(_topicsNow.Select(t => TopicGrain(t).Seal(_attempt, _topics[t].Count))));
+
+    /// <summary>Tells every country and topic reached since the attempt began to drop what it changed in memory.</summary>
     public Task AbandonAsync() =>
-        Task.WhenAll(_countries.Keys.Select(a => CountryGrain(a).Abandon(attempt))
-            .Concat(_topics.Keys.Select(t => TopicGrain(t).Abandon(attempt))));
+        Task.WhenAll(_countries.Keys.Select(a => CountryGrain(a).Abandon(_attempt))
+            .Concat(_topics.Keys.Select(t => TopicGrain(t).Abandon(_attempt))));
 
     private ICountryGrain CountryGrain(string actor) => grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, actor));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -7,13 +8,30 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Owns a world's metadata and fans seeding and read-back out to its countries and topics.</summary>
+/// <remarks>
+/// A run is written at its checkpoints: every <see cref="CheckpointOptions.CheckpointEvery"/>-th advance and its last.
+/// Between two checkpoints the world keeps its run state and the advances' timeline pages in memory, and the
+/// advances share one <see cref="GrainWorldAccess"/> and one attempt; an activation that ends between them (a fault,
+/// or the silo) starts again from storage, the last checkpoint, and runs the advances since again, the same way,
+/// when a caller asks for a later one.
+/// </remarks>
 [GrainType("world")]
 public sealed partial class WorldGrain(
     [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state,
     Serializer serializer,
+    IOptions<CheckpointOptions> checkpoints,
     ILogger<WorldGrain> logger) : Grain, IWorldGrain
 {
     private string Key => this.GetPrimaryKeyString();
+
+    // How many advances the world had completed at its last checkpoint: what storage holds.
+    private int _checkpointed;
+
+    // The advances since the last checkpoint, in this activation: null at a checkpoint.
+    private Unwritten? _unwritten;
+
+    /// <summary>What the advances since the last checkpoint hold in memory: their attempt, and their timeline pages by number.</summary>
+    private sealed record Unwritten(GrainWorldAccess Access, SortedDictionary<int, ImmutableArray<TimelineEvent>> Pages);
 
     public async Task Seed(World world, CancellationToken cancellation = default)
     {
@@ -63,6 +81,7 @@ public sealed partial class WorldGrain(
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _checkpointed = state.State.Advances;
         if (state.State.Run is { Watches: null } run)
             run.Resume(await ReadTimelineAsync(run));
     }
@@ -70,9 +89,13 @@ public sealed partial class WorldGrain(
     /// <summary>Reads the run's timeline from its pages, the one place it is kept.</summary>
     private async Task<ImmutableArray<TimelineEvent>> ReadTimelineAsync(RunState run)
     {
-        var pages = await Task.WhenAll(Enumerable.Range(0, run.Pages).Select(n => Page(n).Read()));
+        var pages = await Task.WhenAll(Enumerable.Range(0, run.Pages).Select(ReadPage));
         return [.. pages.SelectMany(page => page)];
     }
+
+    /// <summary>Page <paramref name="n"/>'s events: from memory when written since the last checkpoint, else from its grain.</summary>
+    private Task<ImmutableArray<TimelineEvent>> ReadPage(int n) =>
+        _unwritten is { } unwritten && unwritten.Pages.TryGetValue(n, out var events) ? Task.FromResult(events) : Page(n).Read();
 
     public async Task Start(Scenario scenario, CancellationToken cancellation = default)
     {
@@ -87,6 +110,7 @@ public sealed partial class WorldGrain(
         var world = await Snapshot(cancellation);
         cancellation.ThrowIfCancellationRequested();
         state.State.Run = RunState.Begin(scenario, world);
+        state.State.CheckpointEveryLess1 = CheckpointOptions.Checked(checkpoints.Value.CheckpointEvery) - 1;
         await WriteOrDeactivateAsync();
     }
 
@@ -112,54 +136,95 @@ public sealed partial class WorldGrain(
         if (step == state.State.Advances - 1)
         {
             if (state.State.LastEnd is { } end)
-                return new Advance(end.Page < 0 ? [] : await Page(end.Page).Read(), end.Finished, end.Failures);
+                return new Advance(end.Page < 0 ? [] : await ReadPage(end.Page), end.Finished, end.Failures);
             if (state.State.Last is { } last)
                 return last;
         }
-        if (step != state.State.Advances)
+        // A caller may be ahead of a world that went back to its checkpoint (it lost an activation between two):
+        // the advances it saw since are run again, the same way, before the one it asks for.
+        var again = state.State.Advances == _checkpointed && step > _checkpointed && step < _checkpointed + state.State.CheckpointEvery;
+        if (step != state.State.Advances && !again)
             throw new ArgumentOutOfRangeException(nameof(step), step,
                 $"world '{Key}' has completed {state.State.Advances} advances: the next is {state.State.Advances}");
         if (run.Finished)
             throw new InvalidOperationException($"world '{Key}' has finished scenario '{run.Scenario.Id}': its last advance was {state.State.Advances - 1}");
         cancellation.ThrowIfCancellationRequested();
-        var attempt = new AdvanceAttempt(step, Guid.NewGuid());
-        var access = new GrainWorldAccess(GrainFactory, Key, attempt, cancellation);
         try
         {
-            var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
-            cancellation.ThrowIfCancellationRequested();
-            var page = -1;
-            if (!events.IsEmpty)
+            while (state.State.Advances < step)
             {
-                page = run.Pages;
-                await Page(page).Write(events);
-                run.Pages++;
+                await AdvanceOnceAsync(run, cancellation);
+                if (run.Finished)
+                    throw new InvalidOperationException($"world '{Key}' has finished scenario '{run.Scenario.Id}': its last advance was {state.State.Advances - 1}");
             }
-            await access.CommitAsync();
+            return await AdvanceOnceAsync(run, cancellation);
+        }
+        catch (Exception fault)
+        {
+            // Storage holds the world as it was at its last checkpoint. Memory goes back to it by ending this
+            // activation (the next one reads storage) rather than by patching; the grains the attempt
+            // changed drop their changes too, and a retry starts each of them from its checkpoint anyway.
+            DeactivateOnIdle();
+            if (_unwritten is { } unwritten)
+            {
+                _unwritten = null;
+                try
+                {
+                    await unwritten.Access.AbandonAsync();
+                }
+                catch (Exception abandon)
+                {
+                    LogAbandonFailed(logger, Key, step, abandon);
+                }
+            }
+            LogAdvanceFailed(logger, Key, step, fault);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs the next advance; at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
+    /// run's last) writes the timeline pages since the last one, commits every grain reached since, then writes the
+    /// world; between checkpoints only checks that each grain the advance reached lost nothing (<see cref="GrainWorldAccess.SealAsync"/>).
+    /// </summary>
+    private async Task<Advance> AdvanceOnceAsync(RunState run, CancellationToken cancellation)
+    {
+        var step = state.State.Advances;
+        if (_unwritten is { } unwritten)
+            unwritten.Access.Continue(step, cancellation);
+        else
+            _unwritten = unwritten = new Unwritten(
+                new GrainWorldAccess(GrainFactory, Key, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), []);
+        var events = await new ScenarioRunner(unwritten.Access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
+        cancellation.ThrowIfCancellationRequested();
+        var page = -1;
+        if (!events.IsEmpty)
+        {
+            page = run.Pages;
+            unwritten.Pages[page] = events;
+            run.Pages++;
+        }
+        if (run.Finished || step + 1 - _checkpointed >= state.State.CheckpointEvery)
+        {
+            foreach (var (n, written) in unwritten.Pages)
+                await Page(n).Write(written);
+            await unwritten.Access.CommitAsync();
             state.State.Advances++;
             // The events stay on their page, the one place the timeline is kept; the world keeps where they are.
             state.State.LastEnd = new AdvanceEnd(run.Finished, run.Failures, page);
             state.State.Last = null;
             await state.WriteStateAsync();
-            return new Advance(events, run.Finished, run.Failures);
+            _checkpointed = state.State.Advances;
+            _unwritten = null;
         }
-        catch (Exception fault)
+        else
         {
-            // Storage holds the world as it was before this advance. Memory goes back to it by ending this
-            // activation (the next one reads storage) rather than by patching; the grains the attempt
-            // changed drop their changes too, and a retry starts each of them from its checkpoint anyway.
-            DeactivateOnIdle();
-            try
-            {
-                await access.AbandonAsync();
-            }
-            catch (Exception abandon)
-            {
-                LogAbandonFailed(logger, Key, step, abandon);
-            }
-            LogAdvanceFailed(logger, Key, step, fault);
-            throw;
+            await unwritten.Access.SealAsync();
+            state.State.Advances++;
+            state.State.LastEnd = new AdvanceEnd(run.Finished, run.Failures, page);
+            state.State.Last = null;
         }
+        return new Advance(events, run.Finished, run.Failures);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "World {World}: advance {Step} failed and changed nothing; it may be run again")]
@@ -175,9 +240,10 @@ public sealed partial class WorldGrain(
     {
         var info = Current;
         cancellation.ThrowIfCancellationRequested();
-        var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).AsOf(state.State.Advances, cancellation)));
+        // As of the last checkpoint, which every grain can answer for whether or not it kept the changes since.
+        var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).AsOf(_checkpointed, cancellation)));
         cancellation.ThrowIfCancellationRequested();
-        var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).AsOf(state.State.Advances, cancellation)));
+        var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).AsOf(_checkpointed, cancellation)));
         var agreements = tables
             .SelectMany(t => t.Agreements)
             .DistinctBy(a => a.Id)

@@ -31,6 +31,15 @@ public sealed class WorldState
     /// null for a world stored before it was kept (then the world's metadata alone is compared).
     /// </summary>
     [Id(4)] public byte[]? Seeded { get; set; }
+
+    /// <summary>
+    /// The checkpoint interval the run started with, less one (0, the default and what a world stored before it was
+    /// kept reads, is every advance), so that a world stored with the default writes the same bytes as before it.
+    /// </summary>
+    [Id(6)] public int CheckpointEveryLess1 { get; set; }
+
+    /// <summary>How many advances a checkpoint covers: 1 or more (<see cref="CheckpointOptions.CheckpointEvery"/>).</summary>
+    public int CheckpointEvery => CheckpointEveryLess1 + 1;
 }
 
 /// <summary>How a completed advance ended: whether the run finished, its expectation failures so far, and its events' page.</summary>

@@ -5,10 +5,10 @@ namespace Summits.Cli.Tests;
 /// <summary>The one rule that turns what a command did not handle into a line and an exit code.</summary>
 public sealed class CommandFailureTests
 {
-    private static (int Exit, string[] Lines) Write(Exception failure, bool diagnostic = false)
+    private static (int Exit, string[] Lines) Write(Exception failure, bool diagnostic = false, bool interrupted = false)
     {
         var error = new StringWriter();
-        var exit = CommandFailure.Write(error, "summits run", failure, diagnostic);
+        var exit = CommandFailure.Write(error, "summits run", failure, diagnostic, interrupted);
         return (exit, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -24,11 +24,92 @@ public sealed class CommandFailureTests
     [Fact]
     public void An_interruption_exits_130_on_one_line()
     {
-        var (exit, lines) = Write(new OperationCanceledException());
+        var (exit, lines) = Write(new OperationCanceledException(), interrupted: true);
 
         // 130 = 128 + 2, SIGINT's number, as a shell reports a process that Ctrl-C ended.
         Assert.Equal(130, exit);
         Assert.Equal(["summits run: stopped before it finished"], lines);
+    }
+
+    [Fact]
+    public void A_task_cancelled_while_the_user_asked_to_stop_is_an_interruption_too()
+    {
+        // How the cancellation surfaces (a task's or the token's own exception) does not matter once the user asked.
+        var (exit, lines) = Write(new TaskCanceledException(), interrupted: true);
+
+        Assert.Equal(130, exit);
+        Assert.Equal(["summits run: stopped before it finished"], lines);
+    }
+
+    [Fact]
+    public void A_cancellation_nobody_asked_for_is_a_failure_at_run_time_not_an_interruption()
+    {
+        // An Orleans call or an HTTP request that timed out throws TaskCanceledException with .NET's own message
+        // ("A task was canceled."); with no SIGINT or SIGTERM it is a failure while the command ran: 3, as the README's
+        // table says, on one line naming its kind, and no "stopped" line a script would read as Ctrl-C.
+        var (exit, lines) = Write(Thrown(new TaskCanceledException()));
+
+        Assert.Equal(3, exit);
+        Assert.Equal(["summits run: error: A task was canceled (System.Threading.Tasks.TaskCanceledException)"], lines);
+    }
+
+    [Fact]
+    public void An_operation_cancelled_without_an_interruption_exits_3()
+    {
+        // The base kind, as a cancelled token's ThrowIfCancellationRequested throws it: "The operation was canceled."
+        var (exit, lines) = Write(new OperationCanceledException(new CancellationToken(canceled: true)));
+
+        Assert.Equal(3, exit);
+        Assert.Equal(["summits run: error: The operation was canceled (System.OperationCanceledException)"], lines);
+    }
+
+    [Fact]
+    public async Task A_cancellation_inside_an_action_whose_token_is_whole_is_not_the_users()
+    {
+        // An action that throws TaskCanceledException (as a timed-out call does) while System.CommandLine's token,
+        // the one SIGINT and SIGTERM cancel, was never cancelled: nothing was asked.
+        var (asked, exit) = await InvokeThrowing(new TaskCanceledException(), cancelToken: false);
+
+        Assert.False(asked);
+        Assert.Equal(3, exit);
+    }
+
+    [Fact]
+    public async Task A_cancellation_of_the_actions_own_token_is_the_users()
+    {
+        // The token cancelled, as Ctrl-C cancels it, and the action stopping with its OperationCanceledException.
+        var (asked, exit) = await InvokeThrowing(null, cancelToken: true);
+
+        Assert.True(asked);
+        Assert.Equal(130, exit);
+    }
+
+    /// <summary>
+    /// Runs a command whose action throws <paramref name="failure"/> (or, with none, the exception of its cancelled
+    /// token) through <see cref="Interruption.Watch"/>, then <see cref="CommandFailure"/> as the program does.
+    /// </summary>
+    private static async Task<(bool Asked, int Exit)> InvokeThrowing(Exception? failure, bool cancelToken)
+    {
+        var command = new System.CommandLine.Command("probe");
+        command.SetAction((_, token) =>
+        {
+            token.ThrowIfCancellationRequested();
+            return failure is null ? Task.FromResult(0) : Task.FromException<int>(failure);
+        });
+        var interruption = new Interruption();
+        var root = interruption.Watch(new System.CommandLine.RootCommand { command });
+        using var cancellation = new CancellationTokenSource();
+        if (cancelToken)
+            await cancellation.CancelAsync();
+        try
+        {
+            await ((System.CommandLine.Invocation.AsynchronousCommandLineAction)command.Action!).InvokeAsync(root.Parse(["probe"]), cancellation.Token);
+            return (interruption.Asked, 0);
+        }
+        catch (Exception e)
+        {
+            return (interruption.Asked, CommandFailure.Write(new StringWriter(), "summits probe", e, diagnostic: false, interruption.Asked));
+        }
     }
 
     [Fact]

@@ -6,3 +6,10 @@ public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "cluster";
 }
+
+/// <summary>The tests that share the one <see cref="CheckpointEvery3Fixture"/>, whose worlds write every third advance.</summary>
+[CollectionDefinition(Name)]
+public sealed class CheckpointEvery3Collection : ICollectionFixture<CheckpointEvery3Fixture>
+{
+    public const string Name = "cluster, a checkpoint every 3 advances";
+}

@@ -6,17 +6,28 @@ using Summits.Hosting;
 namespace Summits.Grains.Tests;
 
 /// <summary>
-/// One in-process silo shared by every grain test in this assembly. Its named storage is the memory
-/// storage, reached through a <see cref="ChosenFaultStorage"/> that tests may tell to fail.
+/// One in-process silo shared by every grain test in this assembly that writes a world's run at every advance (the
+/// default); <see cref="CheckpointEvery3Fixture"/> is the one silo of those that write every third. Its named
+/// storage is the memory storage, reached through a <see cref="ChosenFaultStorage"/> that tests may tell to fail.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public ClusterFixture()
+        : this(checkpointEvery: 1)
+    {
+    }
+
+    /// <param name="checkpointEvery">The silo's checkpoint interval (<see cref="CheckpointOptions.CheckpointEvery"/>).</param>
+    protected ClusterFixture(int checkpointEvery)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo
-            .AddSummits(o => o.WrapStorage = (services, storage) =>
-                new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>()))
+            .AddSummits(o =>
+            {
+                o.WrapStorage = (services, storage) =>
+                    new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>());
+                o.CheckpointEvery = checkpointEvery;
+            })
             .AddIncomingGrainCallFilter(Deactivations));
         Cluster = builder.Build();
     }
@@ -38,3 +49,6 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
+
+/// <summary>The one in-process silo of the tests whose worlds write their runs every third advance and at the last.</summary>
+public sealed class CheckpointEvery3Fixture() : ClusterFixture(checkpointEvery: 3);

@@ -1,0 +1,168 @@
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>
+/// A silo that writes a world's run every third advance (and at its last) keeps the advances between in memory:
+/// after any single storage fault, or a grain deactivated after any of its calls, and a retry, the run still
+/// writes the clean run's timeline.jsonl and state.json byte for byte, which are the pure model's; and it writes
+/// each grain a third as often.
+/// </summary>
+[Collection(CheckpointEvery3Collection.Name)]
+public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
+{
+    /// <summary>Six advances, each a shock that moves Japan's FTA position by +1 (seeded at 20: 21, 22, … 26).</summary>
+    internal const string SixShocks = """
+        format: 2
+        scenario: checkpoint-test
+        about: Japan's position on the FTA rises by 1, six times.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 42
+        steps:
+          - { id: s1, shock: { reason: One., changes: [{ position: JP, topic: bilateral-fta, by: 1 }] } }
+          - { id: s2, shock: { reason: Two., changes: [{ position: JP, topic: bilateral-fta, by: 1 }] } }
+          - { id: s3, shock: { reason: Three., changes: [{ position: JP, topic: bilateral-fta, by: 1 }] } }
+          - { id: s4, shock: { reason: Four., changes: [{ position: JP, topic: bilateral-fta, by: 1 }] } }
+          - { id: s5, shock: { reason: Five., changes: [{ position: JP, topic: bilateral-fta, by: 1 }] } }
+          - { id: s6, shock: { reason: Six., changes: [{ position: JP, topic: bilateral-fta, by: 1 }] } }
+        """;
+
+    [Theory]
+    [MemberData(nameof(ExactlyOnceAdvanceTests.Faults), MemberType = typeof(ExactlyOnceAdvanceTests))]
+    public async Task After_any_single_storage_fault_and_a_retry_a_run_checkpointed_every_3_advances_writes_the_clean_runs_bytes(bool reads, bool afterWriting)
+    {
+        // The clean run in grains is held to the pure model's bytes (CleanAsync), so a world checkpointed every 3
+        // advances writes what --engine local writes.
+        var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.Short);
+        var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "every3", reads);
+        // Seeding and the start are as at every advance: 4 + 16 + 2 = 22 writes, or 41 reads (ExactlyOnceAdvanceTests).
+        // The short run's 5 advances (a shock, two proposals, two rounds) have 2 checkpoints, after the 3rd and the 5th.
+        Assert.True(points.Length >= (reads ? 41 : 22 + 2), $"only {points.Length} failure points");
+
+        var outcomes = new List<string>();
+        foreach (var batch in points.Chunk(4))
+        {
+            await Task.WhenAll(batch.Select(async point =>
+            {
+                var key = $"every3-{Guid.NewGuid():N}";
+                fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Nth, afterWriting);
+                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
+                if (RetriedRun.Mismatch(point, cleanKey, clean, run, failures) is { } mismatch)
+                {
+                    lock (outcomes)
+                        outcomes.Add(mismatch);
+                }
+            }));
+        }
+        Assert.Empty(outcomes);
+    }
+
+    [Fact]
+    public async Task A_country_or_topic_deactivated_after_any_call_between_checkpoints_never_loses_its_changes()
+    {
+        // As DeactivatedGrainTests, with the changes of up to three advances held in memory only: a grain deactivated
+        // after any of its calls in the clean run makes the advance that notices it fail; the world goes back to its
+        // last checkpoint, and the retry runs again the advances since, to the clean run's bytes.
+        var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.Short);
+        var (clean, cleanKey, _) = await RetriedRun.CleanAsync(fixture, loaded, "deact3", reads: false);
+        var places = fixture.Deactivations.CallsOn(cleanKey)
+            .GroupBy(c => c.Grain)
+            .SelectMany(g => g.Select((c, i) => (c.Grain, Place: i + 1)))
+            .ToArray();
+        Assert.True(places.Length >= 20, $"only {places.Length} points");
+
+        var outcomes = new List<string>();
+        foreach (var batch in places.Chunk(4))
+        {
+            await Task.WhenAll(batch.Select(async point =>
+            {
+                var key = $"deact3-{Guid.NewGuid():N}";
+                fixture.Deactivations.After(ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Place);
+                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+                var name = $"after call {point.Place} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
+                string? mismatch = failures > 1 ? $"{name}: {failures} failures"
+                    : RunFiles.Timeline(run) != RunFiles.Timeline(clean) ? $"{name}: another timeline"
+                    : RunFiles.State(run) != RunFiles.State(clean) ? $"{name}: another state"
+                    : null;
+                if (mismatch is not null)
+                {
+                    lock (outcomes)
+                        outcomes.Add(mismatch);
+                }
+            }));
+        }
+        Assert.Empty(outcomes);
+    }
+
+    [Fact]
+    public async Task A_six_advance_run_writes_each_grain_twice_instead_of_six_times()
+    {
+        // Checkpoints after advances 3 and 6 (of 6): Japan, changed by every advance, is written at each, its state and
+        // its checkpoint twice each, not six times; the world twice after its seeding and start (2 + 2 = 4 writes in
+        // all, not 2 + 6 = 8). Each advance's timeline page is still written once: 6 pages, one write each.
+        var writes = await WritesOfSixShocksAsync(fixture);
+
+        Assert.Equal((2, 2, 4, 6), writes);
+    }
+
+    [Fact]
+    public async Task The_world_goes_back_to_its_checkpoint_and_a_client_ahead_of_it_gets_the_clean_runs_events()
+    {
+        // Advances 0 and 1 run in memory (Japan 20 → 21 → 22); the world is then deactivated, and its next activation
+        // reads storage: the start, before advance 0. Asked for advance 2, it runs 0 and 1 again and then 2, and
+        // answers with advance 2's events alone, as a clean run does: Japan 22 → 23.
+        var loaded = RetriedRun.Parse(SixShocks);
+        var key = $"back-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        await world.Advance(0);
+        await world.Advance(1);
+        await fixture.Cluster.DeactivateAsync(world);
+
+        Assert.Equal(0, await world.Advances());
+        var third = await world.Advance(2);
+
+        var move = Assert.Single(third.Events, e => e.Kind == EventKind.Move);
+        Assert.Equal((22.0, 23.0), (move.Before!.Value, move.After!.Value));
+        Assert.Equal(3, await world.Advances());
+        // Advance 2 was the first checkpoint: the snapshot now reads Japan at 23 from every grain.
+        Assert.Equal(23, (await world.Snapshot()).Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value.Value);
+    }
+
+    /// <summary>
+    /// Runs <see cref="SixShocks"/> on a new world of <paramref name="cluster"/> and counts its writes after the start:
+    /// Japan's state and checkpoint, the world's (its seeding and start included), and the timeline pages'.
+    /// </summary>
+    internal static async Task<(int Japan, int JapanCheckpoint, int World, int Pages)> WritesOfSixShocksAsync(ClusterFixture cluster)
+    {
+        var loaded = RetriedRun.Parse(SixShocks);
+        var key = $"writes-{Guid.NewGuid():N}";
+        var (run, failures) = await RetriedRun.RunAsync(cluster, loaded, key);
+        Assert.Equal(0, failures);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
+        var writes = cluster.Storage.CallsOn(key).Where(c => c.Operation == StorageOperation.Write).ToList();
+        var japan = GrainId.Create("country", GrainKeys.Of(key, "JP"));
+        // Japan's seeding wrote its state once, before any advance.
+        return (writes.Count(c => c.Grain == japan && c.StateName == "country") - 1,
+            writes.Count(c => c.Grain == japan && c.StateName == "country-checkpoint"),
+            writes.Count(c => c.StateName == "world"),
+            writes.Count(c => c.StateName == "timeline"));
+    }
+}
+
+/// <summary>The writes of the same six-advance run on the silo that writes every advance, the default.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CheckpointEveryAdvanceTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_six_advance_run_writes_each_grain_at_every_advance()
+    {
+        // Japan is changed by each of the 6 advances and written at each: 6 states and 6 checkpoints; the world 2 + 6 = 8
+        // times (seeding, start, one per advance); 6 timeline pages, one write each.
+        var writes = await CheckpointIntervalTests.WritesOfSixShocksAsync(fixture);
+
+        Assert.Equal((6, 6, 8, 6), writes);
+    }
+}
