@@ -38,6 +38,8 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Contains("    “I am confident that we will be able to achieve the correction of the trade imbalance from now\n", run.Output);
         Assert.Contains("\n       17  total\n", run.Output);
         // 2 + 0 + 5 + 10, worked in ExercisePlayTests.
+        // The grading file starts with UTF-8's byte order mark, EF BB BF (U+FEFF encoded), then the header.
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'e'], File.ReadAllBytes(Path.Combine(_folder, "grading.csv"))[..4]);
         var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
         Assert.Equal("exercise,answers,role,kind,item,points,working", grading[0]);
         Assert.Equal(6, grading.Length);
