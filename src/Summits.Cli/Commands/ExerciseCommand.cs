@@ -131,7 +131,8 @@ public static class ExerciseCommand
             verbosity = Verbosity.Normal;
         if (outDir is not null)
         {
-            OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, grading)], cancellation);
+            // The grading file starts with a UTF-8 byte order mark, by which a spreadsheet (Excel) reads its − and × as UTF-8.
+            OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, "\uFEFF" + grading)], cancellation);
             if (verbosity >= Verbosity.Minimal)
                 await Console.Error.WriteLineAsync($"wrote {string.Join(", ", saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}");
         }

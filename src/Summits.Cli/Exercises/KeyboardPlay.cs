@@ -488,8 +488,8 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         Line("Which topics go in the package?");
         for (var i = 0; i < exercise.Topics.Length; i++)
             Line($"  {i + 1}  {exercise.Topics[i]}");
-        var numbers = await ReadLineAsync("Their numbers, two or more, such as 1 2:", text => Package(text, exercise.Topics.Length), cancellation);
-        return [.. numbers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture) - 1).Distinct().Order().Select(i => exercise.Topics[i])];
+        var numbers = await ReadLineAsync("Their numbers, two or more, such as 1 2 or 1,2:", text => Package(text, exercise.Topics.Length), cancellation);
+        return [.. Numbers(numbers).Select(n => int.Parse(n, CultureInfo.InvariantCulture) - 1).Order().Select(i => exercise.Topics[i])];
     }
 
     /// <summary>
@@ -517,13 +517,22 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         return rounds > most ? $"{text} is more offer rounds than are left: {range}" : null;
     }
 
-    /// <summary>What is wrong with the topic numbers typed for a package of <paramref name="count"/> topics, or null when they make one.</summary>
+    /// <summary>The numbers typed for a package: separated by spaces, commas or both ("1 3", "1,3", "1, 3").</summary>
+    private static string[] Numbers(string text) => text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// What is wrong with the topic numbers typed for a package of <paramref name="count"/> topics (separated by spaces
+    /// or commas), or null when they make one: a word that is not a topic's number, a number named twice, or fewer than two.
+    /// </summary>
     public static string? Package(string text, int count)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = Numbers(text);
         if (words.FirstOrDefault(w => !int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > count) is { } wrong)
-            return $"'{wrong}' is not a topic's number: type numbers from 1 to {count}, such as 1 2";
-        return words.Distinct().Count() < 2 ? "a package needs two topics or more: type two numbers or more, such as 1 2" : null;
+            return $"'{wrong}' is not a topic's number: type numbers from 1 to {count}, such as 1 2 or 1,2";
+        var numbers = words.Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();
+        if (numbers.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return $"{twice.Key} is named twice: a package takes each topic once; type two different numbers or more, such as 1 2";
+        return numbers.Count < 2 ? "a package needs two topics or more: type two numbers or more, such as 1 2" : null;
     }
 
     private async Task<double> ValueAsync(string topic, string seat, string me, string other, IReadOnlyDictionary<(string, string), double> positions, CancellationToken cancellation) =>

@@ -142,6 +142,7 @@ public static class DebriefText
         {
             ["kind"] = s.Kind, ["item"] = s.Item, ["points"] = s.Points, ["working"] = s.Working,
         })]),
+        ["play"] = Play(debrief),
         ["paths"] = new JsonArray([.. debrief.Paths.Select(p => (JsonNode)new JsonObject
         {
             ["topic"] = p.Topic, ["actor"] = p.Actor, ["values"] = new JsonArray([.. p.Values.Select(v => (JsonNode)Debrief.Shown(v))]),
@@ -151,6 +152,63 @@ public static class DebriefText
             ["fact"] = c.Fact.Id, ["topic"] = c.Fact.Topic, ["implied"] = c.Implied, ["ended"] = c.Ended, ["agrees"] = c.Agrees, ["difference"] = c.Difference,
         })]),
     }.ToJsonString(SummitsJson.Options);
+
+    /// <summary>
+    /// The play as data, round by round, as the table's "Play, round by round" tells it: each proposal and offer
+    /// (<c>kind</c> proposal or offer) with its id, who made it, its terms, each answer with its reason, and what came
+    /// of it in words (<c>said</c>); then every other event (an inject's shock and moves, an agreement strained or
+    /// breached, a proposal expired) with its kind, actor, topic, values before and after, and words. Every event of
+    /// the run's timeline is in one item, once.
+    /// </summary>
+    private static JsonArray Play(Debrief debrief)
+    {
+        var (exercise, timeline, you) = (debrief.Exercise, debrief.Run.Timeline, debrief.Answers.Role);
+        var rounds = new SortedDictionary<int, JsonArray>();
+        var told = new HashSet<int>();
+        var round = 0;
+        foreach (var e in timeline)
+        {
+            if (!told.Add(e.Seq))
+                continue;
+            round = PlayInWords.RoundOf(e) ?? round;
+            if (e.Kind == Summits.Model.EventKind.Round)
+                continue;
+            if (!rounds.TryGetValue(round, out var items))
+                rounds[round] = items = [];
+            if (e.Kind == Summits.Model.EventKind.Proposal)
+            {
+                var caused = timeline.Where(x => x.Cause == e.Cause && x.Step == e.Step).ToList();
+                foreach (var x in caused)
+                    told.Add(x.Seq);
+                var terms = new JsonObject();
+                foreach (var t in e.Terms ?? [])
+                    terms[t.Topic] = Debrief.Shown(t.Value);
+                items.Add(new JsonObject
+                {
+                    ["kind"] = e.Cause.Contains("-offer.", StringComparison.Ordinal) ? "offer" : "proposal",
+                    ["id"] = e.Cause,
+                    ["from"] = e.Actor,
+                    ["terms"] = terms,
+                    ["answers"] = new JsonArray([.. caused.Where(x => x.Kind is Summits.Model.EventKind.Accept or Summits.Model.EventKind.Reject or Summits.Model.EventKind.Counter)
+                        .Select(x => (JsonNode)new JsonObject { ["actor"] = x.Actor, ["answer"] = KebabCase.Of(x.Kind), ["reason"] = x.Why })]),
+                    ["said"] = new JsonArray([.. AnswerInWords.Of(exercise.World, caused, e.Cause, you).Select(l => (JsonNode)l)]),
+                });
+                continue;
+            }
+            items.Add(new JsonObject
+            {
+                ["kind"] = KebabCase.Of(e.Kind),
+                ["inject"] = e.Cause.StartsWith($"r{round}-inject-", StringComparison.Ordinal) || e.Step.StartsWith($"r{round}-inject-", StringComparison.Ordinal),
+                ["actor"] = e.Actor,
+                ["topic"] = e.Topic,
+                ["before"] = e.Before is { } b ? Debrief.Shown(b) : null,
+                ["after"] = e.After is { } a ? Debrief.Shown(a) : null,
+                ["cause"] = e.Cause,
+                ["said"] = AnswerInWords.Other(exercise.World, e),
+            });
+        }
+        return [.. rounds.Select(r => (JsonNode)new JsonObject { ["round"] = r.Key, ["events"] = r.Value })];
+    }
 
     private static string Number(double value) => Debrief.Text(value).ToString(CultureInfo.InvariantCulture);
 }

@@ -41,6 +41,13 @@ public sealed record Debrief(
 
     public static string Text(double value) => Implication.Value(Shown(value));
 
+    /// <summary>A share of the way (a fraction, 1 all the way) as the score's working shows it: to four decimals, without trailing zeros.</summary>
+    public static string Share(double share)
+    {
+        var text = Math.Round(share, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
+    }
+
     private static PredictionResult Predict(Exercise exercise, ExerciseAnswers answers, RunResult run, Prediction q, string other)
     {
         var answer = answers.Predictions[q.Id];
@@ -128,7 +135,9 @@ public sealed record Debrief(
     {
         var s = exercise.Scoring;
         var start = run.Start.Positions.Where(p => p.Actor == role.Actor).ToDictionary(p => p.Topic, p => Shown(p.Value));
-        foreach (var agreement in run.Final.Agreements.Where(g => g.Parties.Contains(role.Actor) && g.Cause != "seed"))
+        // In the order the agreements were made in play, as the play tells them.
+        int Made(Agreement g) => run.Timeline.FirstOrDefault(e => e.Kind == EventKind.AgreementMade && e.Cause == g.Cause)?.Seq ?? int.MaxValue;
+        foreach (var agreement in run.Final.Agreements.Where(g => g.Parties.Contains(role.Actor) && g.Cause != "seed").OrderBy(Made))
         {
             if (agreement.Status == AgreementStatus.Breached)
             {
@@ -159,13 +168,14 @@ public sealed record Debrief(
                         $"{topic} agreed at {Text(value)}, past your reservation value {Text(reservation)} (you started at {Text(own)}): {Text(s.BeyondReservation)} × priority {Text(weight)} = {Text(penalty)}");
                     continue;
                 }
-                // The share is taken at two decimals, as printed, so that the printed working gives the printed points.
-                var taken = Shown(Math.Min(1, share));
+                // The share is multiplied exactly and shown to four decimals, the points rounded to two: the printed
+                // working, multiplied by hand, gives the printed points (0.125 × 10 × priority 2 = 2.5, not 0.13 × 20 = 2.6).
+                var taken = Math.Min(1, share);
                 var points = Shown(weight * s.Agreement * taken);
-                var way = own == reservation ? $"your start {Text(own)} is your reservation value, so agreeing there counts as all the way ({Text(taken)})"
-                    : $"({Text(value)} − {Text(reservation)}) / ({Text(own)} − {Text(reservation)}) = {Text(share)}{(Shown(share) > 1 ? ", capped at 1," : "")} of the way from your reservation value to your start";
+                var way = own == reservation ? $"your start {Text(own)} is your reservation value, so agreeing there counts as all the way ({Share(taken)})"
+                    : $"({Text(value)} − {Text(reservation)}) / ({Text(own)} − {Text(reservation)}) = {Share(share)}{(Math.Round(share, 4) > 1 ? ", capped at 1," : "")} of the way from your reservation value to your start";
                 yield return new ScoreLine("agreement", $"{agreement.Id}/{topic}", points,
-                    $"{topic} agreed at {Text(value)}: {way}; {Text(taken)} × {Text(s.Agreement)} × priority {Text(weight)} = {Text(points)}");
+                    $"{topic} agreed at {Text(value)}: {way}; {Share(taken)} × {Text(s.Agreement)} × priority {Text(weight)} = {Text(points)}");
             }
             foreach (var limit in role.MustNotGiveUp.Where(l => agreement.Terms.ContainsKey(l.Topic)))
             {

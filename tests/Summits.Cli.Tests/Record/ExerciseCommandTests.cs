@@ -38,6 +38,8 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Contains("    “I am confident that we will be able to achieve the correction of the trade imbalance from now\n", run.Output);
         Assert.Contains("\n       17  total\n", run.Output);
         // 2 + 0 + 5 + 10, worked in ExercisePlayTests.
+        // The grading file starts with UTF-8's byte order mark, EF BB BF (U+FEFF encoded), then the header.
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'e'], File.ReadAllBytes(Path.Combine(_folder, "grading.csv"))[..4]);
         var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
         Assert.Equal("exercise,answers,role,kind,item,points,working", grading[0]);
         Assert.Equal(6, grading.Length);
@@ -142,6 +144,40 @@ public sealed class ExerciseCommandTests : IDisposable
         string Points(string csv, string actor) => csv.Split('\n').Select(l => l.Split(',')).Single(g => g.Length > 5 && g[2] == actor && g[4] == "procurement-end")[5];
         Assert.Equal("10", Points(usRun.Output, "US"));
         Assert.Equal("9", Points(jpRun.Output, "JP"));
+    }
+
+    [Fact]
+    public async Task Json_holds_the_play_round_by_round_with_each_proposal_its_answers_and_reasons_the_offers_and_the_injects()
+    {
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", Exercises("answers", "north-korea-line-jp.yaml"), "--engine", "local", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var play = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["play"]!.AsArray();
+
+        // The sample plays 3 rounds: its proposals r1-JP-1 (north-korea-sanctions 88) and r3-JP-1 (north-korea 82),
+        // the US's offers after rounds 1 and 2, and round 2's inject.
+        Assert.Equal([1, 2, 3], play.Select(r => r!["round"]!.GetValue<int>()));
+        var first = play[0]!["events"]!.AsArray().First(e => e!["id"]?.GetValue<string>() == "r1-JP-1")!;
+        Assert.Equal(("proposal", "JP", 88.0), (first["kind"]!.GetValue<string>(), first["from"]!.GetValue<string>(), first["terms"]!["north-korea-sanctions"]!.GetValue<double>()));
+        var answer = Assert.Single(first["answers"]!.AsArray())!;
+        Assert.Equal("US", answer["actor"]!.GetValue<string>());
+        Assert.NotEqual("", answer["reason"]!.GetValue<string>());
+        Assert.NotEmpty(first["said"]!.AsArray());
+        // (The US makes no offer here: an agreement settles each topic on the table. In trade-for-defence it offers, below.)
+        Assert.DoesNotContain(play[0]!["events"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "offer");
+        Assert.Contains(play[2]!["events"]!.AsArray(), e => e!["id"]?.GetValue<string>() == "r3-JP-1");
+        // Round 2's inject moves the US on north-korea by −20, from its seeded 95 to 75 (nothing moved it before).
+        var moved = play[1]!["events"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "move" && e["inject"]!.GetValue<bool>() && e["actor"]?.GetValue<string>() == "US" && e["topic"]?.GetValue<string>() == "north-korea")!;
+        Assert.Equal((95.0, 75.0), (moved["before"]!.GetValue<double>(), moved["after"]!.GetValue<double>()));
+        Assert.StartsWith("United States moves on north-korea from 95 to 75", moved["said"]!.GetValue<string>());
+
+        // trade-for-defence's sample: after round 1 the US offers on procurement 85 + (1/3)^5 × (65 − 85) = 84.9177,
+        // shown 84.92 (worked in ExercisePlayTests), and the answers give no response, so Japan rejects it.
+        var trade = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--format", "json");
+        Assert.True(trade.ExitCode == 0, trade.ToString());
+        var offer = System.Text.Json.Nodes.JsonNode.Parse(trade.Output)!["play"]![0]!["events"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "r1-US-offer.r1.defense-procurement")!;
+        Assert.Equal(("offer", "US", 84.92), (offer["kind"]!.GetValue<string>(), offer["from"]!.GetValue<string>(), offer["terms"]!["defense-procurement"]!.GetValue<double>()));
+        var rejected = Assert.Single(offer["answers"]!.AsArray())!;
+        Assert.Equal(("JP", "reject"), (rejected["actor"]!.GetValue<string>(), rejected["answer"]!.GetValue<string>()));
     }
 
     [Fact]

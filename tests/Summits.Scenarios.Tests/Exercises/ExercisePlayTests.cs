@@ -188,7 +188,7 @@ public sealed class ExercisePlayTests
         Assert.Equal(5, debrief.Predictions[0].Points);
         var score = Assert.Single(debrief.Scores, s => s.Kind == "agreement");
         Assert.Equal(20, score.Points);
-        Assert.Equal("north-korea agreed at 93: (93 − 75) / (92 − 75) = 1.06, capped at 1, of the way from your reservation value to your start; 1 × 10 × priority 2 = 20", score.Working);
+        Assert.Equal("north-korea agreed at 93: (93 − 75) / (92 − 75) = 1.0588, capped at 1, of the way from your reservation value to your start; 1 × 10 × priority 2 = 20", score.Working);
     }
 
     [Fact]
@@ -223,6 +223,28 @@ public sealed class ExercisePlayTests
         var usLine = Assert.Single(Debrief.Of(exercise, us, run).Scores, s => s.Kind == "breach");
         Assert.Equal(("r1-JP-1", -10.0), (usLine.Item, usLine.Points));
         Assert.StartsWith("r1-JP-1 binds US and is breached at the end by US, whose position strayed from its terms", usLine.Working);
+    }
+
+    [Fact]
+    public async Task Agreements_are_scored_in_the_order_they_were_made_with_the_share_multiplied_unrounded()
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        // A play by two: the US's player accepts Japan's trade at 51.25 in round 1, Japan's player the US's procurement at 80 in round 2.
+        var answers = ExerciseFile.ParseAnswers("two.yaml",
+            "answers: trade-for-defence\nrole: JP\nplayers: 2\npredictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n"
+            + "  - { round: 1, from: JP, terms: { trade-imbalance: 51.25 } }\n  - { round: 2, from: US, terms: { defense-procurement: 80 } }\n"
+            + "responses:\n  - { proposal: r1-JP-1, answer: accept }\n  - { proposal: r2-US-1, answer: accept }\n", exercise);
+        var debrief = Debrief.Of(exercise, answers, await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers)));
+
+        // By hand, from Japan's instructions (start: trade 25, procurement 60; reservation: trade 55, procurement 85;
+        // priorities trade 2, procurement 1; agreement 10 points), in the order made, r1-JP-1 before r2-US-1:
+        //   trade at 51.25:    (51.25 − 55) / (25 − 55) = −3.75 / −30 = 0.125; 0.125 × 10 × 2 = 2.5 (0.13 × 20 would give 2.6)
+        //   procurement at 80: (80 − 85) / (60 − 85) = 0.2;                     0.2 × 10 × 1 = 2
+        Assert.Equal(
+            [("agreement", "r1-JP-1/trade-imbalance", 2.5), ("agreement", "r2-US-1/defense-procurement", 2.0)],
+            debrief.Scores.Where(s => s.Kind == "agreement").Select(s => (s.Kind, s.Item, s.Points)));
+        Assert.Equal("trade-imbalance agreed at 51.25: (51.25 − 55) / (25 − 55) = 0.125 of the way from your reservation value to your start; 0.125 × 10 × priority 2 = 2.5",
+            debrief.Scores.First(s => s.Kind == "agreement").Working);
     }
 
     [Fact]

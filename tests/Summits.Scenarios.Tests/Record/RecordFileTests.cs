@@ -96,14 +96,19 @@ public sealed class RecordFileTests : IDisposable
     public void An_unknown_topic_lists_the_known_topics()
     {
         var error = FailsAt(OneFact("    topic: tpp-12\n    implies: { move: { actor: JP, toward: high } }\n"), "tpp-12");
-        Assert.Equal($"unknown topic 'tpp-12'; known topics: {string.Join(", ", WorldFile.Load(RepoFiles.SeedWorld).Topics.Select(t => t.Id))}", error.Problem);
+        // Closest first: 'tpp-12' is one edit from tpp-11, and every other topic needs more (none is 6 characters
+        // or fewer but tpp-11); then every known topic, each once.
+        const string start = "unknown topic 'tpp-12'; known topics: ";
+        Assert.StartsWith(start + "tpp-11, ", error.Problem);
+        Assert.Equal(WorldFile.Load(RepoFiles.SeedWorld).Topics.Select(t => t.Id).Order(), error.Problem[start.Length..].Split(", ").Order());
     }
 
     [Fact]
     public void An_unknown_actor_lists_the_known_actors()
     {
         var error = FailsAt(OneFact("    topic: north-korea\n    implies: { move: { actor: USA, toward: low } }\n"), "USA");
-        Assert.Equal("unknown actor 'USA'; known actors: JP, US, CN, KP", error.Problem);
+        // Closest first: 'USA' is one edit from US (drop the A), three from JP, CN and KP, which keep the world's order.
+        Assert.Equal("unknown actor 'USA'; known actors: US, JP, CN, KP", error.Problem);
     }
 
     [Fact]
