@@ -148,7 +148,7 @@ public sealed partial class SeedDraft
         output.WriteLine($"title: {YamlText.Text($"Draft from {file}")}");
         output.WriteLine($"source: {YamlText.Text(SourcePath)}");
         var drafted = Drafted.ToList();
-        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {drafted.Count(s => s.Kind == PositionKind.Stated)} stated, {drafted.Count(s => s.Kind == PositionKind.Joint)} joint and {drafted.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed statements by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} candidate topics.")}");
+        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {drafted.Count(s => s.Kind == PositionKind.Stated)} stated, {drafted.Count(s => s.Kind == PositionKind.Joint)} joint and {drafted.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed {Noun(drafted.Count, "statement", "statements")} by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} {Noun(Topics.Count, "candidate topic", "candidate topics")}.")}");
 
         output.WriteLine();
         output.WriteLine("actors:");
@@ -159,7 +159,7 @@ public sealed partial class SeedDraft
             output.WriteLine($"  - id: {YamlText.Text(ActorId(speaker))}");
             output.WriteLine($"    name: {YamlText.Text(Briefing.Unnamed.Contains(speaker) ? $"the {speaker}, not named in the readout" : speaker)}");
             output.WriteLine($"    speaker: {YamlText.Text(speaker)}");
-            output.WriteLine($"    why: {YamlText.Text($"Speaks as '{speaker}' in the briefing ({count} drafted statements, stated or joint).{(note is null ? "" : $" To check: {note.Note}.")}")}");
+            output.WriteLine($"    why: {YamlText.Text($"Speaks as '{speaker}' in the briefing ({count} {Noun(count, "drafted statement", "drafted statements")}, stated or joint).{(note is null ? "" : $" To check: {note.Note}.")}")}");
         }
 
         output.WriteLine();
@@ -218,6 +218,9 @@ public sealed partial class SeedDraft
         var line = text.ReplaceLineEndings(" ");
         return line.Length <= 60 ? $"\"{line}\"" : $"\"{line[..57]}...\"";
     }
+
+    /// <summary>The singular noun when <paramref name="count"/> is exactly 1, the plural otherwise (0 included).</summary>
+    private static string Noun(int count, string one, string many) => count == 1 ? one : many;
 
     private static string Describe(BriefingStatement statement)
     {
