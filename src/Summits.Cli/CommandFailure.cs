@@ -5,7 +5,8 @@ namespace Summits.Cli;
 /// <summary>
 /// The one rule by which an exception that a command did not handle becomes a line on standard error and an
 /// exit code, the same for every command: a mistake in a file is bad input (2) said as the file's place and
-/// problem; an interruption is 130; anything else is a failure at run time (3), said on one line as
+/// problem, and a setting with a bad value (<see cref="SettingException"/>) is bad input too, said as
+/// <c>summits COMMAND: error: what is wrong</c>; an interruption is 130; anything else is a failure at run time (3), said on one line as
 /// <c>summits COMMAND: error: what failed</c>. The stack trace follows only under <c>--verbosity diagnostic</c>,
 /// and never for a mistake in a file: that is the user's to fix, not the program's. Commands let an
 /// <see cref="InputException"/> from loading their files come here rather than catching it themselves.
@@ -18,6 +19,7 @@ public static class CommandFailure
         var (exit, line) = failure switch
         {
             InputException input => (ExitCodes.BadInput, input.Message),
+            SettingException setting => (ExitCodes.BadInput, UsageError.Line(command, setting.Message)),
             OperationCanceledException => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
             _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
         };
@@ -33,7 +35,7 @@ public static class CommandFailure
     /// </summary>
     public static string Describe(Exception failure) => failure switch
     {
-        OutputException or IOException or UnauthorizedAccessException => OneLine(failure.Message).TrimEnd('.'),
+        OutputException or IOException or UnauthorizedAccessException or GrainTimeoutException => OneLine(failure.Message).TrimEnd('.'),
         AggregateException { InnerExceptions.Count: 1 } one => Describe(one.InnerException!),
         _ => $"{OneLine(failure.Message).TrimEnd('.')} ({failure.GetType().FullName})",
     };
