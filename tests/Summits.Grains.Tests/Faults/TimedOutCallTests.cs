@@ -16,7 +16,7 @@ namespace Summits.Grains.Tests;
 public sealed class TimedOutCallTests : IAsyncLifetime
 {
     /// <summary>Short, so that a timeout comes soon; long enough for every call of the short run when nothing is held.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private readonly InProcessTestCluster _cluster;
 
@@ -67,8 +67,8 @@ public sealed class TimedOutCallTests : IAsyncLifetime
 
         Assert.Equal(RunFiles.Timeline(clean), RunFiles.Timeline(run));
         Assert.Equal(RunFiles.State(clean), RunFiles.State(run));
-        // One timeout, of advance 1, said once: 2 s is Timeout, and the second try is the 2nd of 3.
-        Assert.Equal($"summits: warning: advance 1 of world {key} did not answer within 2 s; asking again (2 of 3)\n", said.ToString());
+        // One timeout, of advance 1, said once: 5 s is Timeout, and the second try is the 2nd of 3.
+        Assert.Equal($"summits: warning: advance 1 of world {key} did not answer within 5 s; asking again (2 of 3)\n", said.ToString());
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public sealed class TimedOutCallTests : IAsyncLifetime
             var failure = await Assert.ThrowsAsync<GrainTimeoutException>(() =>
                 ScenarioRun.InGrainsAsync(_cluster.Client, loaded, key, asking: new GrainAsking(Timeout, 3, said)));
 
-            // Three tries of advance 1, each timing out after 2 s: the 2nd and 3rd are said as asked, the end in one line.
-            Assert.Equal($"advance 1 of world {key} did not answer within 2 s, 3 tries", failure.Message);
+            // Three tries of advance 1, each timing out after 5 s: the 2nd and 3rd are said as asked, the end in one line.
+            Assert.Equal($"advance 1 of world {key} did not answer within 5 s, 3 tries", failure.Message);
             Assert.Equal(
-                $"summits: warning: advance 1 of world {key} did not answer within 2 s; asking again (2 of 3)\n" +
-                $"summits: warning: advance 1 of world {key} did not answer within 2 s; asking again (3 of 3)\n",
+                $"summits: warning: advance 1 of world {key} did not answer within 5 s; asking again (2 of 3)\n" +
+                $"summits: warning: advance 1 of world {key} did not answer within 5 s; asking again (3 of 3)\n",
                 said.ToString());
             Assert.IsType<TimeoutException>(failure.InnerException);
         }
