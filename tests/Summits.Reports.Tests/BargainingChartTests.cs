@@ -16,8 +16,15 @@ public sealed partial class ReportInBrowserTests
         Assert.Equal("utility of US", package.XName);
         Assert.Equal("utility of JP", package.YName);
         Assert.Superset(new HashSet<string>(["Pareto frontier", "offers", "reservation point (no deal)", "agreement"]), package.Legend.ToHashSet());
-        // The package was proposed once and answered (a proposal and counter-offers on both topics).
-        Assert.True(package.Drawn.Single(s => s.Name == "offers").Data >= 1);
+        // The package was proposed once and accepted as proposed: its one offer is the agreement itself, at the
+        // same utilities (US 1.159, JP 1.141; see the scenario's comment). Drawn under the larger agreement mark
+        // it could not be seen, and the legend's "offers" named nothing visible: it is drawn on top.
+        var offers = package.Drawn.Single(s => s.Name == "offers");
+        Assert.Equal(1, offers.Data);
+        Assert.Equal(1, offers.Visible);
+        // Every series the legend names shows something.
+        Assert.All(package.Legend, name => Assert.True(package.Drawn.Where(s => s.Name == name).Sum(s => s.Visible) > 0 || package.Drawn.Any(s => s.Name == name && s.Marked),
+            $"the legend names '{name}', which shows nothing"));
         Assert.Empty(package.Overlapping());
         // Every point stands clear of the axes: before, the axes ended at the values drawn, so the reservation
         // point, the lowest on both, sat on the axis line in the chart's corner.

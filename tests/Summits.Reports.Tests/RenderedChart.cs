@@ -18,7 +18,12 @@ public sealed record RenderedChart(
     RenderedChart.Box Grid)
 {
     /// <param name="Inside">For a scatter series, whether every point it draws lies at least 4 pixels inside the plot area, off its axes and edges; true for any other.</param>
-    public sealed record Series(string Name, string Type, int Data, bool Marked, bool Inside);
+    /// <param name="Visible">
+    /// For a scatter series, how many of its points can be seen: the topmost element chromium finds at the point's
+    /// pixel, or a third of the way from it to the mark's edge, is painted in the series' colour (a point under a
+    /// larger mark of another series is not seen); for any other, its data count.
+    /// </param>
+    public sealed record Series(string Name, string Type, int Data, bool Marked, bool Inside, int Visible);
 
     public sealed record Text(string Content, double X, double Y, double W, double H)
     {
@@ -52,6 +57,9 @@ public sealed record RenderedChart(
         (() => JSON.stringify([...document.querySelectorAll('figure[data-chart]')].map(figure => {
           const id = figure.getAttribute('data-chart');
           const chart = window.summitsCharts[id];
+          // In view, so that the topmost element at a point's pixel can be asked for (elementFromPoint sees the viewport only).
+          figure.scrollIntoView({ block: 'center' });
+          const rgb = c => { const d = document.createElement('div'); d.style.color = c; document.body.appendChild(d); const v = getComputedStyle(d).color; d.remove(); return v; };
           const option = chart.getOption();
           const svg = figure.querySelector('svg');
           const texts = [...svg.querySelectorAll('text')]
@@ -73,7 +81,20 @@ public sealed record RenderedChart(
                 const [px, py] = chart.convertToPixel({ gridIndex: 0 }, d.value !== undefined ? d.value : d);
                 const g = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
                 return px >= g.x + 4 && px <= g.x + g.width - 4 && py >= g.y + 4 && py <= g.y + g.height - 4;
-              })
+              }),
+              visible: s.type !== 'scatter' ? (s.data || []).filter(d => d !== null && d !== undefined).length
+                : (s.data || []).filter(d => d !== null && d !== undefined).filter(d => {
+                    const [px, py] = chart.convertToPixel({ gridIndex: 0 }, d.value !== undefined ? d.value : d);
+                    const box = svg.getBoundingClientRect();
+                    // The centre and four points a third of the way to the mark's edge: a mark with a smaller one on
+                    // top of it still shows around it.
+                    const r = Math.max(1, (typeof s.symbolSize === 'number' ? s.symbolSize : 10) / 3);
+                    const colour = s.color ? (s.rgb = s.rgb || rgb(s.color)) : null;
+                    return [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r]].some(([dx, dy]) => {
+                      const top = document.elementFromPoint(box.x + px + dx, box.y + py + dy);
+                      return !!top && !!colour && getComputedStyle(top).fill === colour;
+                    });
+                  }).length
             })),
             xName: option.xAxis[0].name || '',
             yName: option.yAxis[0].name || '',

@@ -238,12 +238,40 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
 
     /// <summary>Runs a shipped what-if scenario in the pure model, writes its run report and opens it.</summary>
     /// <param name="pair">The two parties the bargaining figures plot, as <c>run --pair</c> gives them.</param>
-    private async Task<RenderedChart[]> OpenRunReportAsync(string scenario, string name, (string, string)? pair = null)
+    private async Task<RenderedChart[]> OpenRunReportAsync(string scenario, string name, (string, string)? pair = null, int width = 1280)
     {
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", scenario + ".yaml")));
         var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
         RunReportFiles.WriteAll(run, dir, pair);
-        return await OpenAsync(dir, name);
+        return await OpenAsync(dir, name, width);
+    }
+
+    [Fact]
+    public async Task At_480_pixels_wide_every_chart_s_title_and_legend_lie_inside_the_viewport()
+    {
+        // A phone held upright: 480 CSS pixels. The run report of trade-for-defense-package has trajectories
+        // with a legend of actors and marks, an agreement timeline and the bargaining charts, whose titles
+        // ("Agreement … over … among …") are longer than 480 pixels at 15 px; the what-if report adds the
+        // agreement-odds chart with its three-entry legend. Every line of every chart's title and subtitle and
+        // every legend entry must lie within 0..480 across, and every legend entry be shown above the plot,
+        // overlapping nothing (not paged away behind the legend's pager, nor cut by the figure's edge).
+        const int width = 480;
+        var charts = (await OpenRunReportAsync("trade-for-defense-package", "narrow-run", width: width)).ToList();
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(40, 42, 2, Engine.Local), SampleRuns.Local);
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        StudyReport.WriteAll(study, dir);
+        charts.AddRange(await OpenAsync(dir, "narrow-whatif", width));
+
+        Assert.Contains(charts, c => c.Id == "agreement-odds");
+        foreach (var chart in charts)
+        {
+            var titleOrLegend = chart.Texts.Where(t => t.Y + t.H <= chart.Grid.Y
+                && (chart.Title.Contains(t.Content, StringComparison.Ordinal) || (chart.Subtitle?.Contains(t.Content, StringComparison.Ordinal) ?? false) || chart.Legend.Contains(t.Content)));
+            foreach (var text in titleOrLegend)
+                Assert.True(text.X >= -0.5 && text.X + text.W <= width + 0.5, $"{chart.Id}: '{text.Content}' spans {text.X:0.#} to {text.X + text.W:0.#}, outside the 0..{width} viewport");
+            Assert.All(chart.Legend, entry => Assert.Contains(chart.Texts, t => t.Content == entry));
+        }
     }
 
     /// <summary>
@@ -251,7 +279,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     /// naming only series drawn and shown above the plot, no "-0" tick, no overlapping text);
     /// screenshots of the page and of each chart kept.
     /// </summary>
-    private async Task<RenderedChart[]> OpenAsync(string dir, string name)
+    private async Task<RenderedChart[]> OpenAsync(string dir, string name, int width = 1280)
     {
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));
         Assert.DoesNotMatch(ExternalResource(), html);
@@ -264,7 +292,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         page.PageError += (_, e) => errors.Add(e.Message);
         page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) errors.Add(e.Message.Text); };
         page.Request += (_, e) => requests.Add(e.Request.Url);
-        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+        await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = 900 });
         await page.GoToAsync(new Uri(Path.Combine(dir, "report.html")).AbsoluteUri, WaitUntilNavigation.Load);
         var charts = RenderedChart.Parse(await page.EvaluateExpressionAsync<string>(RenderedChart.Script));
 
@@ -289,7 +317,10 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     {
         var shown = chart.Texts.Select(t => t.Content).ToHashSet(StringComparer.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(chart.Title), $"{chart.Id}: no title");
-        Assert.Contains(chart.Title, shown);
+        // The title is shown whole, on one line or, on a narrow page, wrapped into lines of its words.
+        var titleLines = chart.Texts.Where(t => chart.Title.Contains(t.Content, StringComparison.Ordinal) && t.Y + t.H <= chart.Grid.Y).Select(t => t.Content.Trim());
+        Assert.True(shown.Contains(chart.Title) || string.Join(" ", titleLines).Contains(chart.Title, StringComparison.Ordinal),
+            $"{chart.Id}: the title '{chart.Title}' is not shown whole");
         foreach (var axis in new[] { chart.XName, chart.YName })
         {
             Assert.False(string.IsNullOrWhiteSpace(axis), $"{chart.Id}: an axis has no name");

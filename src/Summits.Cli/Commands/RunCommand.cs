@@ -203,7 +203,7 @@ public static class RunCommand
             if (table && request.Verbosity >= Verbosity.Normal)
             {
                 stdout.WriteLine();
-                var dropped = TimelineTable.Write(stdout, run.Timeline, width);
+                var dropped = TimelineTable.Write(stdout, run.Timeline, width, cancellation);
                 if (dropped.Count > 0)
                     foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)", width))
                         stdout.WriteLine(line);

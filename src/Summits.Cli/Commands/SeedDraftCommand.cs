@@ -34,25 +34,38 @@ public static class SeedDraftCommand
             throw new InputException(new FilePosition(briefingPath, 1, 1), "no such briefing file");
         var source = SourceText.Load(briefingPath);
         var briefing = Briefing.Read(source);
+        var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;
+        var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
+        var draft = SeedDraft.From(briefing, sourcePath);
         // Nothing is dropped in silence: every line or sentence left out is named with its place and reason, or
-        // below normal (-q, -v quiet) counted in one line that says how to list them.
-        if (verbosity < Verbosity.Normal && briefing.Skipped.Length > 0)
-            await Console.Error.WriteLineAsync($"{briefingPath}: {Count(briefing.Skipped.Length, "line or sentence", "lines or sentences")} not drafted (-v normal lists each with its place and reason)");
+        // below normal (-q, -v quiet) counted in one line that says how to list them. So is every guess the user
+        // must check: a speaker's name, and a statement no subject's words place in a topic.
+        var checks = briefing.SpeakerNotes.Length + draft.Unassigned.Length;
+        if (verbosity < Verbosity.Normal && (draft.NotDrafted.Length > 0 || checks > 0))
+        {
+            var parts = new List<string>();
+            if (draft.NotDrafted.Length > 0)
+                parts.Add($"{Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted");
+            if (checks > 0)
+                parts.Add($"{Count(checks, "thing", "things")} to check");
+            await Console.Error.WriteLineAsync($"{briefingPath}: {string.Join(", ", parts)} (-v normal lists each with its place and reason)");
+        }
         else if (verbosity >= Verbosity.Normal)
         {
-            foreach (var skipped in briefing.Skipped)
+            foreach (var note in briefing.SpeakerNotes)
+                await Console.Error.WriteLineAsync($"{briefingPath}:{note.Location.Line}:{note.Location.Column}: check the speaker '{note.Speaker}': {note.Note}");
+            foreach (var skipped in draft.NotDrafted)
                 await Console.Error.WriteLineAsync($"{briefingPath}:{skipped.Location.Line}:{skipped.Location.Column}: not drafted: \"{skipped.Text.ReplaceLineEndings(" ")}\": {skipped.Reason}");
+            foreach (var (statement, n) in draft.Unassigned.Select((s, i) => (s, i + 1)))
+                await Console.Error.WriteLineAsync($"{briefingPath}:{statement.Location.Line}:{statement.Location.Column}: no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" uses none of the subjects' words; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place");
         }
         if (briefing.Statements.IsEmpty)
         {
             await Console.Error.WriteLineAsync($"{briefingPath}:1:1: found no attributed statements; expected sentences such as 'Abe: ...', 'Abe, Trump confirmed ...', 'Prime Minister Kishida stated ...' or 'Both leaders agreed ...'");
             return ExitCodes.BadInput;
         }
-        var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;
-        var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
-        var draft = SeedDraft.From(briefing, sourcePath);
         return await WorldOutput.WriteAsync(draft.Write, output,
-            $"{Count(briefing.Statements.Length, "statement", "statements")} by {string.Join(", ", briefing.Speakers)} in {Count(draft.Topics.Count, "candidate topic", "candidate topics")}, {Count(briefing.Skipped.Length, "line or sentence", "lines or sentences")} not drafted; fill in the numbers, then remove 'draft: true'", verbosity, cancellation);
+            $"{Count(draft.Drafted.Count(), "statement", "statements")} by {string.Join(", ", briefing.Speakers)} in {Count(draft.Topics.Count, "candidate topic", "candidate topics")}, {Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted; fill in the numbers, then remove 'draft: true'", verbosity, cancellation);
     }
 
     /// <summary>A count and its noun in the right number: "1 statement", "2 statements", "0 statements".</summary>

@@ -134,8 +134,10 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     }
 
     /// <summary>
-    /// Clears the screen, and its scrollback, and waits for Enter: with two players at one keyboard, nothing of one
-    /// player's confidential part stays in view when the other takes the keyboard.
+    /// Clears the screen, and its scrollback, and waits for the space bar: with two players at one keyboard, nothing
+    /// of one player's confidential part stays in view when the other takes the keyboard. Keys typed before the
+    /// screen was shown are discarded, and Enter (which ends every prompt) does not go on: only a deliberate press
+    /// of the space bar does, so a key typed ahead never skips the hand-over.
     /// </summary>
     /// <param name="seat">The role whose player takes the keyboard; null for both players together.</param>
     public async Task HandOverAsync(string? seat, CancellationToken cancellation)
@@ -144,7 +146,17 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         Line(seat is null
             ? "Both players together now: the play is public from here."
             : $"Pass the keyboard to the player of {NameOf(seat)} ({seat}); the other player, look away.");
-        await EnterAsync(seat is null ? "press Enter when both are ready" : $"{seat}'s player, press Enter when ready", cancellation);
+        var prompt = seat is null ? "press the space bar when both are ready" : $"{seat}'s player, press the space bar when ready";
+        DiscardTypedAhead();
+        while (true)
+        {
+            console.Write(new Text($"({prompt}) "));
+            var key = await KeyAsync(cancellation);
+            console.WriteLine();
+            if (key.Key == ConsoleKey.Spacebar || key.KeyChar == ' ')
+                break;
+            Line($"  {KeyName(key)} is not the space bar: press the space bar to go on.");
+        }
         console.Clear(home: true);
     }
 
@@ -163,9 +175,13 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         }
     }
 
-    /// <summary>Waits for Enter; any other key is answered with what to press.</summary>
+    /// <summary>
+    /// Waits for Enter; any other key is answered with what to press. Keys typed before the wait began are
+    /// discarded first, so an Enter typed ahead never skips what was just shown.
+    /// </summary>
     public async Task EnterAsync(string prompt, CancellationToken cancellation)
     {
+        DiscardTypedAhead();
         while (true)
         {
             console.Write(new Text($"({prompt}) "));
@@ -194,6 +210,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             {
                 var chosen = choices[key.KeyChar - '1'];
                 console.WriteLine($"{key.KeyChar}  {chosen.Label}");
+                await SwallowEnterAsync(cancellation);
                 return chosen.Value;
             }
             console.WriteLine();
@@ -201,16 +218,63 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         }
     }
 
+    /// <summary>How long after a menu's digit an Enter typed with it (as a habit: digit, then Enter) still counts as part of the answer.</summary>
+    private static readonly TimeSpan TrailingEnter = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A key read while looking for a trailing Enter that was not one: the next key read.</summary>
+    private ConsoleKeyInfo? _pending;
+
+    /// <summary>
+    /// After a menu answered with a digit: an Enter typed with it (within <see cref="TrailingEnter"/>) belongs to
+    /// that answer and is taken; any other key is kept for what comes next.
+    /// </summary>
+    private async Task SwallowEnterAsync(CancellationToken cancellation)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!console.Input.IsKeyAvailable())
+        {
+            if (waited.Elapsed >= TrailingEnter)
+                return;
+            await Task.Delay(10, cancellation);
+        }
+        var key = console.Input.ReadKey(intercept: true);
+        if (key is { Key: not ConsoleKey.Enter })
+            _pending = key;
+    }
+
+    /// <summary>Throws away every key typed and not yet read, so a wait that follows takes only a key pressed after it began.</summary>
+    private void DiscardTypedAhead()
+    {
+        _pending = null;
+        while (console.Input.IsKeyAvailable())
+            console.Input.ReadKey(intercept: true);
+    }
+
     private async Task<ConsoleKeyInfo> KeyAsync(CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
+        if (_pending is { } pending)
+        {
+            _pending = null;
+            return pending;
+        }
         var key = await console.Input.ReadKeyAsync(intercept: true, cancellation);
         cancellation.ThrowIfCancellationRequested();
         return key ?? throw new OperationCanceledException(cancellation);
     }
 
+    /// <summary>A key that types nothing, in words: "up arrow" for the up arrow, "Page Up key" for the PageUp key.</summary>
+    private static string KeyWords(ConsoleKey key) => key switch
+    {
+        ConsoleKey.UpArrow => "up arrow",
+        ConsoleKey.DownArrow => "down arrow",
+        ConsoleKey.LeftArrow => "left arrow",
+        ConsoleKey.RightArrow => "right arrow",
+        _ => System.Text.RegularExpressions.Regex.Replace(key.ToString(), "(?<=[a-z])(?=[A-Z0-9])", " ") + " key",
+    };
+
     private static string KeyName(ConsoleKeyInfo key) =>
-        key.KeyChar is var c && !char.IsControl(c) && c != '\0' ? $"'{c}'" : $"the {key.Key} key";
+        key.KeyChar is var c && !char.IsControl(c) && c != '\0' ? $"'{c}'" : $"the {KeyWords(key.Key)}";
 
     /// <summary>
     /// A player's proposals in a round, until they end their turn: each answered at once, by the model or, with
@@ -255,8 +319,9 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             var terms = new List<(string Topic, double Value)>();
             foreach (var topic in topics)
                 terms.Add((topic, await ValueAsync(topic, seat, players == 1 ? "you" : seat, other, positions, cancellation)));
-            var id = draft.Propose(round, seat, terms);
-            Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)}");
+            var deadline = players == 1 && round < exercise.Rounds ? await DeadlineAsync(round, cancellation) : null;
+            var id = draft.Propose(round, seat, terms, deadline);
+            Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)}{(deadline is { } open ? $", open for {Counted.Of(open, "offer round")}" : "")}");
             if (players == 2)
                 await AnswerAsync(draft, id, other, cancellation);
             var run = await RunAsync(draft, round, offers: false, cancellation);
@@ -425,6 +490,31 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             Line($"  {i + 1}  {exercise.Topics[i]}");
         var numbers = await ReadLineAsync("Their numbers, two or more, such as 1 2:", text => Package(text, exercise.Topics.Length), cancellation);
         return [.. numbers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture) - 1).Distinct().Order().Select(i => exercise.Topics[i])];
+    }
+
+    /// <summary>
+    /// The deadline of a proposal made against the model in <paramref name="round"/>, before the last: how many of the
+    /// model's offer rounds it stays open for, from 1 to (round limit − round), or null for none (0, the student's
+    /// last word on its terms), as an answers file's <c>deadline</c> gives it.
+    /// </summary>
+    private async Task<int?> DeadlineAsync(int round, CancellationToken cancellation)
+    {
+        var most = exercise.Rounds - round;
+        var text = await ReadLineAsync($"Offer rounds it stays open for, 0 (your last word) to {most}:", t => Deadline(t, most), cancellation);
+        var rounds = int.Parse(text, CultureInfo.InvariantCulture);
+        return rounds == 0 ? null : rounds;
+    }
+
+    /// <summary>What is wrong with a deadline typed for a proposal that can stay open for at most <paramref name="most"/> offer rounds, or null when it is one.</summary>
+    public static string? Deadline(string text, int most)
+    {
+        text = text.Trim();
+        var range = $"type a whole number from 0 (your last word) to {most}";
+        if (text.Length == 0)
+            return $"nothing typed: {range}";
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rounds))
+            return $"'{text}' is not a whole number: {range}";
+        return rounds > most ? $"{text} is more offer rounds than are left: {range}" : null;
     }
 
     /// <summary>What is wrong with the topic numbers typed for a package of <paramref name="count"/> topics, or null when they make one.</summary>

@@ -74,12 +74,17 @@ public static class RunReport
         var analyses = changed ? run.Analyses(cancellation).ToDictionary(a => a.Topic) : [];
         var bargaining = changed ? run.Bargaining(cancellation).Where(c => c.Agreement is not null).ToDictionary(c => c.Id) : [];
         var unchanged = new List<string>();
+        var returned = new List<string>();
+        var history = StatusHistory(run);
         foreach (var a in run.Final.Agreements)
         {
             var isNew = !seeded.TryGetValue(a.Id, out var was);
             if (!isNew && was == a.Status)
             {
-                unchanged.Add(a.Id);
+                if (history.TryGetValue(a.Id, out var changes))
+                    returned.Add($"{a.Id} ({KebabCase.Of(a.Status)}; {string.Join(", ", changes)})");
+                else
+                    unchanged.Add(a.Id);
                 continue;
             }
             var change = isNew ? "new" : $"was {KebabCase.Of(was)}";
@@ -96,10 +101,49 @@ public static class RunReport
             if (bargaining.TryGetValue(a.Id, out var joint))
                 output.WriteLine($"      among {Among([.. joint.Analysis.Parties.Select(p => p.Actor)], a.Parties, Math.Max(20, width - 8))}{(joint.Analysis.Topics.Length > 1 ? $", jointly over {string.Join('+', joint.Analysis.Topics)}" : "")}: {JointText(joint)}");
         }
-        if (unchanged.Count == run.Final.Agreements.Length)
+        if (unchanged.Count + returned.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
+        if (returned.Count > 0)
+            output.WriteLine($"  back where it started: {string.Join(", ", returned)}");
         if (unchanged.Count > 0)
             output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged.Select(id => Unchanged(run, id)))}");
+    }
+
+    /// <summary>
+    /// For each agreement whose status changed during the run, its changes in order ("strained by out, restored by
+    /// back": the status word and the step or proposal that caused it), read from the timeline's agreement events,
+    /// whose reason opens with the agreement's id. An agreement that ends with the status it began with but moved
+    /// in between is back where it started, not unchanged.
+    /// </summary>
+    private static Dictionary<string, List<string>> StatusHistory(RunResult run)
+    {
+        var history = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var ids = run.Final.Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in run.Timeline)
+        {
+            var word = e.Kind switch
+            {
+                EventKind.AgreementStrained => "strained",
+                EventKind.AgreementBreached => "breached",
+                EventKind.AgreementSuperseded => "superseded",
+                EventKind.AgreementPartlySuperseded => "partly superseded",
+                EventKind.AgreementRestored => "restored",
+                _ => null,
+            };
+            if (word is null || e.Why is not { } why)
+                continue;
+            var colon = why.IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0 || !ids.Contains(why[..colon]))
+                continue;
+            var id = why[..colon];
+            if (!history.TryGetValue(id, out var list))
+                history[id] = list = [];
+            var change = $"{word} by {e.Cause}";
+            // A change applied to several topics of a package is one event per topic: it is said once.
+            if (list.Count == 0 || list[^1] != change)
+                list.Add(change);
+        }
+        return history;
     }
 
     private static string Unchanged(RunResult run, string id) =>

@@ -25,9 +25,17 @@ public static class TimelineTable
     private static readonly string[] Names = ["step", "rnd", "actor", "event", "topic", "value", "cause", "why"];
 
 
+    /// <summary>How many rows are rendered at a time; the cancellation is checked between them.</summary>
+    public const int RowsPerBlock = 100;
+
     /// <summary>Writes the table; returns the columns left out to fit.</summary>
-    public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<TimelineEvent> events, int width)
+    /// <param name="cancellation">
+    /// Checked between blocks of <see cref="RowsPerBlock"/> rows (a long timeline, 20,000 events, takes seconds to
+    /// print): a cancelled table throws <see cref="OperationCanceledException"/> with the rows before it written.
+    /// </param>
+    public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<TimelineEvent> events, int width, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var rows = events.Select(Cells).ToList();
         var widths = Names.Select((name, i) => Math.Max(name.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Split('\n').Max(line => line.Length)))).ToArray();
         // A column with nothing in it (no rounds in the run), or a cause that only repeats the step, says nothing.
@@ -58,25 +66,38 @@ public static class TimelineTable
                 dropped.Add("cause");
         }
         if (!SideBySide())
-            return WriteStacked(output, rows, widths, shown, dropped, width);
+            return WriteStacked(output, rows, widths, shown, dropped, width, cancellation);
 
-        var table = new Spectre.Console.Table().Border(TableBorder.None).ShowHeaders();
-        table.Expand = false;
-        foreach (var i in shown)
+        // Every column has a fixed width, so blocks of rows rendered one after another line up as one table;
+        // only the first block has the header.
+        Spectre.Console.Table Block(bool headers)
         {
-            var column = new TableColumn(new Text(Names[i])).Padding(new Padding(0, 0, Gutter, 0));
-            if (Names[i] == "why")
-                column.Padding(new Padding(0, 0, 0, 0)).Width(Math.Max(reason, width - Fixed()));
-            else
-                column.NoWrap().Width(widths[i]);
-            if (Names[i] == "rnd")
-                column.RightAligned();
-            table.AddColumn(column);
+            var table = new Spectre.Console.Table().Border(TableBorder.None);
+            table.ShowHeaders = headers;
+            table.Expand = false;
+            foreach (var i in shown)
+            {
+                var column = new TableColumn(new Text(Names[i])).Padding(new Padding(0, 0, Gutter, 0));
+                if (Names[i] == "why")
+                    column.Padding(new Padding(0, 0, 0, 0)).Width(Math.Max(reason, width - Fixed()));
+                else
+                    column.NoWrap().Width(widths[i]);
+                if (Names[i] == "rnd")
+                    column.RightAligned();
+                table.AddColumn(column);
+            }
+            return table;
         }
-        foreach (var row in rows)
-            table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
-
-        PlainText.Write(output, table, width);
+        if (rows.Count == 0)
+            PlainText.Write(output, Block(headers: true), width);
+        for (var start = 0; start < rows.Count; start += RowsPerBlock)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var table = Block(headers: start == 0);
+            foreach (var row in rows.Skip(start).Take(RowsPerBlock))
+                table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
+            PlainText.Write(output, table, width);
+        }
         return dropped;
     }
 
@@ -84,7 +105,7 @@ public static class TimelineTable
     /// The layout for a terminal too narrow for the ids and a readable reason side by side: the ids on a
     /// line of their own, the reason under them, wrapped to the full width and indented.
     /// </summary>
-    private static IReadOnlyList<string> WriteStacked(TextWriter output, List<string[]> rows, int[] widths, List<int> shown, List<string> dropped, int width)
+    private static IReadOnlyList<string> WriteStacked(TextWriter output, List<string[]> rows, int[] widths, List<int> shown, List<string> dropped, int width, CancellationToken cancellation)
     {
         var columns = shown.Where(i => Names[i] != "why").ToList();
         string Cell(int i, string text) => (Names[i] == "rnd" ? text.PadLeft(widths[i]) : text.PadRight(widths[i])) + new string(' ', Gutter);
@@ -108,6 +129,7 @@ public static class TimelineTable
         output.WriteLine("    why");
         foreach (var row in rows)
         {
+            cancellation.ThrowIfCancellationRequested();
             var lines = columns.Select(i => row[i].Split('\n')).ToList();
             var height = lines.Max(l => l.Length);
             for (var k = 0; k < height; k++)

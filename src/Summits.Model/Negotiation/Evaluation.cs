@@ -7,7 +7,8 @@ namespace Summits.Model;
 /// <param name="Reservation">The utility it needed: of its current agreements, or of no deal.</param>
 /// <param name="Offer">
 /// When it accepts terms its own offer at the proposal's time had already gone past (worth no more to it than the
-/// terms), that offer; otherwise empty.
+/// terms), or accepts at the deadline (τ = 1), its own offer at that time (before it is held back at the terms);
+/// otherwise empty. The runner splits crossed offers, and deadline offers acceptable both ways, midway.
 /// </param>
 [GenerateSerializer, Immutable, Alias("summits.evaluation")]
 public sealed record Evaluation(

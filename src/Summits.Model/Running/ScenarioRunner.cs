@@ -116,7 +116,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private readonly record struct Outcome(bool Agreed, double LargestMove, bool OffersChanged, ImmutableArray<Term> Counter = default);
 
     /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
-    private async Task<Outcome> DeliverAsync(Proposal proposal, double proposerPosition = double.NaN)
+    /// <param name="proposal">The proposal, delivered to every recipient at once.</param>
+    /// <param name="sides">For a bilateral round offer on one topic, the two sides there (null otherwise): what a split of offers needs.</param>
+    private async Task<Outcome> DeliverAsync(Proposal proposal, Sides? sides = null)
     {
         cancellation.ThrowIfCancellationRequested();
         using var scope = _observer.BeginProposal(proposal);
@@ -168,7 +170,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
-            var (agreedTerms, split) = AgreedTerms(proposal, evaluations, proposerPosition);
+            var (agreedTerms, split) = AgreedTerms(proposal, evaluations, sides);
             var terms = agreedTerms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
             var agreement = new Agreement(proposal.Id, terms, parties, proposal.Rule, AgreementStatus.Holding, proposal.Id, null,
                 $"accepted by {string.Join(", ", parties)} under {proposal.Rule}{(split is null ? "" : $"; {split}")}");
@@ -200,30 +202,75 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         ?? (proposal.Kind == ProposalKind.RoundOffer ? state.Scripted.GetValueOrDefault($"{proposal.Cause}/{recipient}") : null);
 
     /// <summary>
-    /// The terms agreed. A bilateral round offer on one topic that the recipient accepts because its own
-    /// offer at the same time had already gone past it is settled midway between the two offers, both of
-    /// which each side accepts (the split of Chatterjee and Samuelson, 1983): which of the two happened to
-    /// propose in that round then does not decide who takes the difference. The recipient's offer counts no
-    /// further than the proposer's own position, and only when it lies on the proposer's side of the terms.
-    /// Any other proposal is agreed as proposed. <c>Split</c> says, for the agreement's reason, that the terms
-    /// are the midpoint and of which two offers, so that a reader who saw the proposal's terms does not take
-    /// the agreed value for a contradiction; it is null when the terms are the proposal's.
+    /// The terms agreed. A bilateral round offer on one topic is settled midway between the two sides' offers
+    /// (the k = ½ split of Chatterjee and Samuelson, 1983) in two cases, so that which of the two happened to
+    /// propose in that round does not decide who takes the difference: when the recipient accepts it because its
+    /// own offer at the same time had already gone past it (the offers crossed: both are acceptable to both), and
+    /// at the deadline (τ = 1), when the recipient accepts it and the recipient's own offer then is acceptable to
+    /// the proposer too (<see cref="Sides.ProposerAccepts"/>). The recipient's offer counts no further than the
+    /// proposer's own position. Any other proposal is agreed as proposed. <c>Split</c> says, for the agreement's
+    /// reason, that the terms are the midpoint and of which two offers, so that a reader who saw the proposal's
+    /// terms does not take the agreed value for a contradiction; it is null when the terms are the proposal's.
     /// </summary>
-    private static (ImmutableArray<Term> Terms, string? Split) AgreedTerms(Proposal proposal, IReadOnlyList<Evaluation> evaluations, double proposerPosition)
+    private static (ImmutableArray<Term> Terms, string? Split) AgreedTerms(Proposal proposal, IReadOnlyList<Evaluation> evaluations, Sides? sides)
     {
-        if (proposal.Kind != ProposalKind.RoundOffer || proposal.Terms.Length != 1 || evaluations.Count != 1 || double.IsNaN(proposerPosition)
+        if (proposal.Kind != ProposalKind.RoundOffer || proposal.Terms.Length != 1 || evaluations.Count != 1 || sides is not { } bilateral
             || evaluations[0] is not { Response: Response.Accept, Offer: { IsDefaultOrEmpty: false } offer } evaluation)
             return (proposal.Terms, null);
+        var proposerPosition = bilateral.ProposerPosition;
         var proposed = proposal.Terms[0].Value;
         var own = Tactics.NotPast(proposed, offer[0].Value, proposerPosition);
-        if ((own - proposed) * (proposerPosition - proposed) <= 0)
+        string split;
+        if ((own - proposed) * (proposerPosition - proposed) > 0)
+        {
+            split = own == offer[0].Value
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and its own position {own:0.##}, which {evaluation.Actor}'s offer of {offer[0].Value:0.##} had gone past");
+        }
+        else if (proposal.Time >= 1 && (offer[0].Value - proposed) * (bilateral.RecipientPosition - proposed) > 0
+            && Math.Abs(offer[0].Value - proposed) > SameOffer && bilateral.ProposerAccepts(offer[0].Value))
+        {
+            // The recipient's own offer lies on its side of the terms (it would rather have it) and the proposer
+            // would take it too: both offers are acceptable to both, so neither is the whole difference.
+            own = offer[0].Value;
+            split = string.Create(CultureInfo.InvariantCulture,
+                $"at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}");
+        }
+        else
+        {
             return (proposal.Terms, null);
-        var split = own == offer[0].Value
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and its own position {own:0.##}, which {evaluation.Actor}'s offer of {offer[0].Value:0.##} had gone past");
+        }
         return ([new Term(proposal.Terms[0].Topic, (proposed + own) / 2)], split);
+    }
+
+    /// <summary>The two sides of a bilateral round offer on one topic, as a split of offers needs them.</summary>
+    /// <param name="ProposerPosition">The proposer's position on the topic (0–100).</param>
+    /// <param name="RecipientPosition">The recipient's position on the topic (0–100).</param>
+    /// <param name="ProposerAccepts">Whether the proposer would accept a value on the topic at the deadline.</param>
+    private sealed record Sides(double ProposerPosition, double RecipientPosition, Func<double, bool> ProposerAccepts);
+
+    /// <summary>Two offers closer than this (scale points) are the same offer: there is nothing between them to split.</summary>
+    private const double SameOffer = 1e-9;
+
+    /// <summary>
+    /// Whether the holder of <paramref name="position"/> would accept a value on its topic at the deadline, judged as
+    /// acceptance judges it (<see cref="Judgement.BeatsWalkAway"/>): worth at least its reservation point taken toward
+    /// that value, or an agreement in force it is party to on the topic, whichever is better for it.
+    /// </summary>
+    private Func<double, bool> AcceptsAtDeadline(Position position, TopicTable table)
+    {
+        var rho = Actors[position.Actor].Curvature;
+        var agreed = Table.CommitmentsOf(table, position.Actor).Select(c => c.Value).ToArray();
+        return value =>
+        {
+            var walk = Utility.Of(position.Value, position.Salience, rho,
+                Tactics.Reservation(position.Value, position.Salience, position.Reservation, value, Parameters));
+            foreach (var a in agreed)
+                walk = Math.Max(walk, Utility.Of(position.Value, position.Salience, rho, a));
+            return new Judgement(Utility.Of(position.Value, position.Salience, rho, value), walk, walk).BeatsWalkAway;
+        };
     }
 
     /// <summary>
@@ -422,7 +469,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 offered[k] = true;
             var proposal = new Proposal($"{step.Id}.r{round}.{string.Join('+', terms.Select(t => t.Topic))}", proposer.Actor, [.. others.Select(p => p.Actor)],
                 [.. terms], step.Rule, time, actor.Capability, ProposalKind.RoundOffer, step.Id);
-            var outcome = await DeliverAsync(proposal, package.Length == 1 ? proposer.Value : double.NaN);
+            var outcome = await DeliverAsync(proposal,
+                package.Length == 1 && others.Length == 1 ? new Sides(proposer.Value, others[0].Value, AcceptsAtDeadline(proposer, tables[i])) : null);
             // At the deadline the recipient's last counter-offer is answered too: with both final offers on
             // the table, the turn order does not decide whether they meet.
             if (!outcome.Agreed && time >= 1 && others.Length == 1 && !outcome.Counter.IsDefaultOrEmpty)
@@ -430,7 +478,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 var other = others[0];
                 var final = new Proposal($"{proposal.Id}.counter", other.Actor, [proposer.Actor], outcome.Counter, step.Rule, time,
                     Actors[other.Actor].Capability, ProposalKind.RoundOffer, step.Id);
-                var answered = await DeliverAsync(final, package.Length == 1 ? other.Value : double.NaN);
+                var answered = await DeliverAsync(final,
+                    package.Length == 1 ? new Sides(other.Value, proposer.Value, AcceptsAtDeadline(other, tables[i])) : null);
                 outcome = outcome with { Agreed = answered.Agreed, LargestMove = Math.Max(outcome.LargestMove, answered.LargestMove) };
             }
             largest = Math.Max(largest, outcome.LargestMove);

@@ -4,7 +4,8 @@ namespace Summits.Reports.Charts;
 
 /// <summary>
 /// Builds the Apache ECharts option of one chart in the house layout: a title (and subtitle) on top,
-/// a one-line legend under it that pages when it is too long, the plot below both, a tooltip on hover,
+/// a one-line legend under it that pages when it is too long (on a page narrower than 640 pixels,
+/// charts.js wraps the title and lists the legend in rows instead), the plot below both, a tooltip on hover,
 /// and no animation. The legend lists exactly the series drawn (with data, a mark area or a mark line), so it never names a mark the
 /// chart does not draw; a series marked with <see cref="OutOfLegend"/> stays out of it.
 /// </summary>

@@ -102,15 +102,70 @@
     return node;
   }
 
+  /* On a page narrower than this, in CSS pixels, a chart's title wraps within the chart and its legend
+     lists every entry in rows under the title instead of one paged line. */
+  var NARROW = 640;
+  var EDGE = 8;
+
+  /* The bottom edge, in the chart's pixels, of what a component (the title, the legend) drew. */
+  function bottomOf(chart, type) {
+    var model = chart.getModel().getComponent(type);
+    var view = model && chart.getViewOfComponentModel(model);
+    if (!view || !view.group) return 0;
+    var rect = view.group.getBoundingRect();
+    return (view.group.y || 0) + rect.y + rect.height;
+  }
+
   var charts = {};
-  document.querySelectorAll('figure[data-chart]').forEach(function (figure) {
+  var figures = [];
+
+  /* Draws a figure's chart for the width of its box. Wide, the option as written. Narrow, the title is
+     broken into lines within the chart, the legend is a plain one in rows under it (every entry shown,
+     no pager), and the plot moves down below both, the box growing by as much so the plot keeps its
+     height; each place is read from what the chart drew. */
+  function draw(figure) {
+    var box = figure.querySelector('.chart');
     var option = resolve(JSON.parse(figure.querySelector('script[type="application/json"]').textContent));
-    var chart = echarts.init(figure.querySelector('.chart'), null, { renderer: 'svg' });
-    chart.setOption(option);
-    charts[figure.getAttribute('data-chart')] = chart;
+    var id = figure.getAttribute('data-chart');
+    var width = box.clientWidth;
+    var narrow = width < NARROW;
+    var grid = option.grid;
+    var gridTop = grid.top, boundsTop = grid.outerBounds.top;
+    if (narrow) {
+      var room = width - 2 * EDGE;
+      option.title.textStyle.width = room;
+      option.title.textStyle.overflow = 'break';
+      option.title.textStyle.lineHeight = 20;
+      option.title.subtextStyle = { width: room, overflow: 'break', lineHeight: 16 };
+      option.legend.type = 'plain';
+      option.legend.width = room;
+    }
+    box.style.height = figure.baseHeight + 'px';
+    var chart = charts[id];
+    if (chart) {
+      chart.resize();
+      chart.setOption(option, { notMerge: true });
+    } else {
+      chart = charts[id] = echarts.init(box, null, { renderer: 'svg' });
+      chart.setOption(option);
+    }
+    if (!narrow) return;
+    var top = bottomOf(chart, 'title') + 6;
+    if (option.legend.show) {
+      chart.setOption({ legend: { top: top } });
+      top = bottomOf(chart, 'legend') + 8;
+    }
+    var extra = Math.max(0, Math.ceil(top - boundsTop));
+    box.style.height = (figure.baseHeight + extra) + 'px';
+    chart.resize();
+    chart.setOption({ grid: { top: gridTop + extra, outerBounds: { top: boundsTop + extra } } });
+  }
+
+  document.querySelectorAll('figure[data-chart]').forEach(function (figure) {
+    figure.baseHeight = figure.querySelector('.chart').clientHeight;
+    figures.push(figure);
+    draw(figure);
   });
-  window.addEventListener('resize', function () {
-    Object.keys(charts).forEach(function (id) { charts[id].resize(); });
-  });
+  window.addEventListener('resize', function () { figures.forEach(draw); });
   window.summitsCharts = charts;
 })();

@@ -82,8 +82,10 @@ public static class BargainingChart
                 .OrderBy(f => f.X).ThenByDescending(f => f.Y)
                 .Select(f => (JsonNode?)Chart.Point(new JsonArray(f.X, f.Y), $"Pareto-optimal: {Terms(f.Terms)} ({At(f.X, f.Y)})"))]),
         });
-        chart.Add(Marks("offers", "circle", 7, Palette.Color(0), Offers(run, c, pair)
-            .Select(o => (o.X, o.Y, $"{o.Event.Kind.ToString().ToLowerInvariant()} by {o.Event.Actor} ({o.Event.Cause}): {At(o.X, o.Y)}"))));
+        // The offers are drawn last and on top: an offer often sits exactly where a larger mark does (a proposal
+        // accepted as made is the agreement itself), and under it would not be seen. With no offer on these
+        // topics there is no series, so the legend names none.
+        var offers = Offers(run, c, pair);
         chart.Add(Marks("reservation point (no deal)", "rect", 12, "#C00000",
             [(a.Disagreement[ix], a.Disagreement[iy], $"no deal: {At(a.Disagreement[ix], a.Disagreement[iy])}")]));
         chart.Add(Marks(a.Nash.Length > 1 ? "Nash points (not unique)" : "Nash point", "diamond", 15, "#009E73",
@@ -98,6 +100,9 @@ public static class BargainingChart
             // crossed offers, which is why the agreement need not sit on any offer drawn.
             chart.Add(Marks("agreement", "circle", 16, "#CC79A7", [(u[ix], u[iy], $"{g.Id}: {Terms(g.Terms)} ({At(u[ix], u[iy])})\n{g.Why.Replace("; ", "\n", StringComparison.Ordinal)}")]));
         }
+        if (offers.Count > 0)
+            chart.Add(Marks("offers", "circle", 7, Palette.Color(0),
+                offers.Select(o => (o.X, o.Y, $"{o.Event.Kind.ToString().ToLowerInvariant()} by {o.Event.Actor} ({o.Event.Cause}): {At(o.X, o.Y)}")), z: 6));
         return chart.Build();
     }
 
@@ -116,14 +121,15 @@ public static class BargainingChart
         return axis;
     }
 
-    private static JsonObject Marks(string name, string symbol, int size, string color, IEnumerable<(double X, double Y, string Tip)> marks) => new()
+    /// <summary>A scatter series of marks; <paramref name="z"/> above the frontier line (2), higher to be drawn over other marks.</summary>
+    private static JsonObject Marks(string name, string symbol, int size, string color, IEnumerable<(double X, double Y, string Tip)> marks, int z = 5) => new()
     {
         ["name"] = name,
         ["type"] = "scatter",
         ["symbol"] = symbol,
         ["symbolSize"] = size,
         ["color"] = color,
-        ["z"] = 5,
+        ["z"] = z,
         ["data"] = new JsonArray([.. marks.Select(m => (JsonNode?)Chart.Point(new JsonArray(m.X, m.Y), m.Tip))]),
     };
 }

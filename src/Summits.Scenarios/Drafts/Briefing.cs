@@ -23,13 +23,22 @@ namespace Summits.Scenarios;
 /// </summary>
 public sealed partial class Briefing
 {
-    private Briefing(SourceText source, ImmutableArray<string> speakers, ImmutableArray<BriefingStatement> statements, ImmutableArray<SkippedSentence> skipped)
+    private Briefing(SourceText source, ImmutableArray<string> speakers, ImmutableArray<BriefingStatement> statements, ImmutableArray<SkippedSentence> skipped,
+        ImmutableArray<SpeakerNote> notes, ImmutableHashSet<string> unnamed)
     {
         Source = source;
         Speakers = speakers;
         Statements = statements;
         Skipped = skipped;
+        SpeakerNotes = notes;
+        Unnamed = unnamed;
     }
+
+    /// <summary>What the user should check about a speaker's name, at the speaker's first mention: a bare title, or a guessed family name (<see cref="LeaderNames.Note"/>).</summary>
+    public ImmutableArray<SpeakerNote> SpeakerNotes { get; }
+
+    /// <summary>The speakers the readout calls by a title alone and never names ("Prime Minister"); a draft does not take the title for a name.</summary>
+    public ImmutableHashSet<string> Unnamed { get; }
 
     public SourceText Source { get; }
 
@@ -41,16 +50,29 @@ public sealed partial class Briefing
     /// <summary>Every line or sentence with text that is in no statement, in the order of the readout.</summary>
     public ImmutableArray<SkippedSentence> Skipped { get; }
 
-    public static Briefing Read(SourceText source)
+    /// <summary>Reads the readout's statements.</summary>
+    /// <param name="source">The readout.</param>
+    /// <param name="leaders">
+    /// Leaders known before reading (a world's speakers, by short name): each is a leader's name wherever the
+    /// readout names it, as if a line were labelled with it. Null: only the leaders the readout introduces itself.
+    /// </param>
+    public static Briefing Read(SourceText source, IEnumerable<string>? leaders = null)
     {
         var names = new LeaderNames(source.Text);
+        foreach (var leader in leaders ?? [])
+            names.Learn("", leader);
         var sides = new CountrySides(source.Text, names);
         var first = new Reading(source, names, sides, []);
         first.Run();
         var speakers = first.Speakers;
         var second = new Reading(source, names, sides, speakers);
         second.Run();
-        return new Briefing(source, speakers, second.Statements.ToImmutable(), second.Skipped.ToImmutable());
+        var notes = speakers
+            .Select(s => (Speaker: s, Note: names.Note(s)))
+            .Where(n => n.Note is not null)
+            .Select(n => new SpeakerNote(n.Speaker, source.Locate(second.FirstSeen(n.Speaker)), n.Note!));
+        return new Briefing(source, speakers, second.Statements.ToImmutable(), second.Skipped.ToImmutable(),
+            [.. notes], [.. speakers.Where(names.IsTitleOnly)]);
     }
 
     /// <summary>One pass over the readout. The first pass finds the leaders; the second, knowing them all, attributes.</summary>
@@ -68,6 +90,9 @@ public sealed partial class Briefing
         public ImmutableArray<SkippedSentence>.Builder Skipped { get; } = ImmutableArray.CreateBuilder<SkippedSentence>();
 
         public ImmutableArray<string> Speakers => [.. _firstSeen.OrderBy(p => p.Value).Select(p => p.Key)];
+
+        /// <summary>Where the readout first names a speaker, as an offset into the text.</summary>
+        public int FirstSeen(string speaker) => _firstSeen.GetValueOrDefault(speaker);
 
         private ImmutableArray<string> All => leaders.IsDefaultOrEmpty ? Speakers : leaders;
 

@@ -38,6 +38,12 @@ public sealed partial class CountrySides
         new("Italy", "Italy", "Italian", ["Prime Minister"]),
     ];
 
+    /// <summary>Every country's name as a pattern, for "President Yoon Suk Yeol of South Korea".</summary>
+    public const string CountryNouns = Nouns;
+
+    /// <summary>The country a name or adjective names ("Chinese", "the United Kingdom" without "the"), or null.</summary>
+    public static string? CountryOf(string word) => Of(word)?.Name;
+
     private const string Nouns =
         @"United States(?: of America)?|U\.S\.A\.|U\.S\.|USA|US|America|Japan|China|People[’']s Republic of China|PRC|United Kingdom|U\.K\.|UK|Great Britain|Britain|France|Germany|Russian Federation|Russia|South Korea|Republic of Korea|ROK|North Korea|DPRK|India|Canada|Australia|Italy";
 

@@ -6,8 +6,13 @@ namespace Summits.Scenarios;
 /// Resolves the ways a readout names a leader to one short name: "Prime Minister Shinzo Abe", "Abe",
 /// "The Prime Minister" and "PM Abe" are all <c>Abe</c>. A leader's short name is the word of the
 /// full name the readout also uses alone ("Chinese leader Xi Jinping" beside "President Xi" gives
-/// <c>Xi</c>), else its last word; a title alone stands for the one leader the readout names with that
-/// title, or, when it names nobody with it, for itself ("The Prime Minister" becomes <c>Prime Minister</c>).
+/// <c>Xi</c>); else, for a leader the readout ties to a country whose names put the family name first
+/// (China, South Korea, North Korea: "Chinese leader Xi Jinping", "President Yoon Suk Yeol of South Korea"),
+/// its first word; else its last word, and when the readout ties the leader to no country at all that
+/// choice is a guess the draft flags (<see cref="Note"/>). A title alone stands for the one leader the
+/// readout names with that title, or, when it names nobody with it, for the title itself
+/// ("The Prime Minister" gives <c>Prime Minister</c>), which <see cref="IsTitleOnly"/> marks as a leader
+/// the readout never names, for the draft to flag rather than take as a name.
 /// </summary>
 public sealed partial class LeaderNames
 {
@@ -33,13 +38,48 @@ public sealed partial class LeaderNames
     private readonly Dictionary<string, HashSet<string>> _byTitle = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _shortNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _fullNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _countries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _guessed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _titlesAlone = new(StringComparer.Ordinal);
 
-    /// <summary>Learns from the whole text which names go with which titles.</summary>
+    /// <summary>The countries whose leaders' names put the family name first, by the names <see cref="CountrySides.CountryOf"/> gives.</summary>
+    private static readonly HashSet<string> FamilyNameFirst = new(StringComparer.Ordinal) { "China", "South Korea", "North Korea" };
+
+    /// <summary>Learns from the whole text which names go with which titles, and which countries the named leaders are tied to.</summary>
     public LeaderNames(string text)
     {
         _text = text;
-        foreach (Match match in TitledName().Matches(text))
+        var titled = TitledName().Matches(text);
+        // The countries first, so that a name's short form is chosen knowing its country wherever it is named.
+        foreach (Match match in titled)
+        {
+            if (CountrySides.CountryOf(match.Groups["qualifier"].Value.Trim()) is { } country)
+                _countries.TryAdd(match.Groups["name"].Value, country);
+        }
+        foreach (Match match in TitledNameOfCountry().Matches(text))
+        {
+            if (CountrySides.CountryOf(match.Groups["country"].Value) is { } country)
+                _countries.TryAdd(match.Groups["name"].Value, country);
+        }
+        foreach (Match match in titled)
             Learn(match.Groups["title"].Value, match.Groups["name"].Value);
+    }
+
+    /// <summary>Whether a short name is a bare title ("Prime Minister") standing for a leader the readout never names.</summary>
+    public bool IsTitleOnly(string shortName) => _titlesAlone.Contains(shortName) && !_known.Contains(shortName);
+
+    /// <summary>
+    /// What the user should check about a speaker's name, or null when nothing: a title the readout never
+    /// attaches a name to, or a full name whose family name was guessed to be its last word.
+    /// </summary>
+    public string? Note(string shortName)
+    {
+        if (IsTitleOnly(shortName))
+            return $"the readout calls this leader only 'the {shortName}' and never gives a name: name the leader and the country";
+        if (_guessed.Contains(shortName) && _fullNames.TryGetValue(shortName, out var full))
+            return $"named '{full}': '{shortName}', the last word, is taken as the family name, as the readout uses no word of the name alone and ties the leader to no country; if the family name comes first, it is '{full.Split(' ')[0]}'";
+        return null;
     }
 
     /// <summary>Adds a name seen without a title, such as the speaker of a line <c>Abe: ...</c>.</summary>
@@ -49,6 +89,7 @@ public sealed partial class LeaderNames
             return;
         var shortName = ShortName(name);
         _known.Add(shortName);
+        _fullNames.TryAdd(shortName, name);
         if (title.Length > 0)
         {
             var key = Normal(title);
@@ -84,7 +125,10 @@ public sealed partial class LeaderNames
         if (char.IsLower(key[0]) || key is "Mr." or "Mrs." or "Ms." or "Dr.")
             return null;
         if (!_byTitle.TryGetValue(key, out var named) || named.Count == 0)
+        {
+            _titlesAlone.Add(key);
             return key;
+        }
         return named.Count == 1 ? named.First() : null;
     }
 
@@ -104,7 +148,10 @@ public sealed partial class LeaderNames
         return names.Count > 0 ? names : null;
     }
 
-    /// <summary>The word of a full name that stands for it: the one the text uses alone most often, else the last.</summary>
+    /// <summary>
+    /// The word of a full name that stands for it: the one the text uses alone most often; else the first for a
+    /// leader tied to a country that puts the family name first; else the last.
+    /// </summary>
     public string ShortName(string name)
     {
         if (_shortNames.TryGetValue(name, out var known))
@@ -112,7 +159,8 @@ public sealed partial class LeaderNames
         var words = name.Replace(",", "", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w is not ("Jr." or "Sr.") && !(w.Length == 2 && w[1] == '.'))
             .ToArray();
-        var shortName = words.Length == 0 ? name : words[^1];
+        var country = _countries.GetValueOrDefault(name);
+        var shortName = words.Length == 0 ? name : country is not null && FamilyNameFirst.Contains(country) ? words[0] : words[^1];
         if (words.Length > 1)
         {
             var rest = _text.Replace(name, " ", StringComparison.Ordinal);
@@ -126,6 +174,8 @@ public sealed partial class LeaderNames
                     shortName = word;
                 }
             }
+            if (best == 0 && country is null)
+                _guessed.Add(shortName);
         }
         _shortNames[name] = shortName;
         return shortName;
@@ -133,8 +183,11 @@ public sealed partial class LeaderNames
 
     private static string Normal(string title) => title == "PM" ? "Prime Minister" : title.Replace('-', ' ');
 
-    [GeneratedRegex("(?<![\\p{L}])(?:" + Qualifier + ")??(?<title>" + Title + ") (?<name>" + Name + ")")]
+    [GeneratedRegex("(?<![\\p{L}])(?<qualifier>" + Qualifier + ")??(?<title>" + Title + ") (?<name>" + Name + ")")]
     private static partial Regex TitledName();
+
+    [GeneratedRegex("(?<![\\p{L}])(?<title>" + Title + ") (?<name>" + Name + ") of (?:the )?(?<country>" + CountrySides.CountryNouns + ")(?![\\p{L}])")]
+    private static partial Regex TitledNameOfCountry();
 
     [GeneratedRegex("^" + Mention + "$")]
     private static partial Regex WholeMention();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Summits.Model;
 
 namespace Summits.Scenarios;
@@ -10,12 +11,15 @@ namespace Summits.Scenarios;
 /// </summary>
 public sealed partial class SeedDraft
 {
-    private SeedDraft(Briefing briefing, string sourcePath, string id, IReadOnlyList<(Subject Subject, IReadOnlyList<BriefingStatement> Statements)> topics)
+    private SeedDraft(Briefing briefing, string sourcePath, string id, IReadOnlyList<(Subject Subject, IReadOnlyList<BriefingStatement> Statements)> topics,
+        ImmutableArray<SkippedSentence> notDrafted, ImmutableArray<BriefingStatement> unassigned)
     {
         Briefing = briefing;
         SourcePath = sourcePath;
         Id = id;
         Topics = topics;
+        NotDrafted = notDrafted;
+        Unassigned = unassigned;
     }
 
     public Briefing Briefing { get; }
@@ -25,15 +29,31 @@ public sealed partial class SeedDraft
 
     public string Id { get; }
 
-    /// <summary>The candidate topics in the order the briefing first raises them, each with its statements.</summary>
+    /// <summary>The candidate topics in the order the briefing first raises them, each with the statements drafted under it.</summary>
     public IReadOnlyList<(Subject Subject, IReadOnlyList<BriefingStatement> Statements)> Topics { get; }
+
+    /// <summary>
+    /// Every line or sentence of the readout that is in no position of the draft, with the reason, in the
+    /// readout's order: the briefing's skipped lines, and the joint statements on a topic where a party to
+    /// them also speaks alone (a position is one leader's or both leaders', so such a line has no place).
+    /// </summary>
+    public ImmutableArray<SkippedSentence> NotDrafted { get; }
+
+    /// <summary>The statements that use none of the subjects' words, each drafted under an 'unassigned-N' topic of its own for the user to place.</summary>
+    public ImmutableArray<BriefingStatement> Unassigned { get; }
+
+    /// <summary>The statements the draft quotes in its positions (every statement of the briefing not in <see cref="NotDrafted"/>).</summary>
+    public IEnumerable<BriefingStatement> Drafted => Topics.SelectMany(t => t.Statements).OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column).Distinct();
+
+    /// <summary>The prefix of the topic a statement with no subject's words gets; the topic is numbered in the readout's order.</summary>
+    public const string UnassignedPrefix = "unassigned-";
 
     /// <param name="sourcePath">How the draft should name the briefing: relative to the draft file's folder.</param>
     public static SeedDraft From(Briefing briefing, string sourcePath)
     {
         var groups = new List<(Subject Subject, List<BriefingStatement> Statements)>();
         var notDiscussed = new Dictionary<string, Subject>(StringComparer.Ordinal);
-        Subject? previous = null;
+        var unassigned = ImmutableArray.CreateBuilder<BriefingStatement>();
         foreach (var statement in briefing.Statements)
         {
             Subject subject;
@@ -45,10 +65,15 @@ public sealed partial class SeedDraft
                 if (!notDiscussed.TryGetValue(about.Id, out subject!))
                     notDiscussed[about.Id] = subject = new Subject($"{about.Id}-not-discussed", $"{about.Title}: what the readout says was not discussed", []);
             }
+            else if (SubjectLexicon.Of(statement.Text) is { } found)
+                subject = found;
             else
             {
-                subject = SubjectLexicon.Of(statement.Text) ?? previous ?? SubjectLexicon.Other;
-                previous = subject;
+                // No subject's word: the sentence is not guessed into a neighbour's topic but gets one of its own,
+                // which the user is told about, to merge into the right topic or name.
+                unassigned.Add(statement);
+                subject = new Subject($"{UnassignedPrefix}{unassigned.Count}",
+                    $"Unassigned: the sentence at line {statement.Location.Line}, column {statement.Location.Column} uses none of the subjects' words", []);
             }
             var group = groups.FindIndex(g => g.Subject == subject);
             if (group < 0)
@@ -56,9 +81,28 @@ public sealed partial class SeedDraft
             else
                 groups[group].Statements.Add(statement);
         }
+
+        // A joint statement is drafted only where every party to it can hold it in a position of 'both': on a
+        // topic where a party also speaks alone, that party's position is its own (stated) and the joint line
+        // would be one leader's, so it is reported as not drafted instead.
+        var notDrafted = briefing.Skipped.ToList();
+        foreach (var (subject, statements) in groups)
+        {
+            foreach (var joint in statements.Where(s => s.Kind == PositionKind.Joint).ToList())
+            {
+                var alone = joint.Speakers.Where(party => statements.Any(o => o.Kind == PositionKind.Stated && o.Involves(party))).ToList();
+                if (alone.Count == 0)
+                    continue;
+                statements.Remove(joint);
+                notDrafted.Add(new SkippedSentence(joint.Text, joint.Location,
+                    $"a joint statement of {string.Join(" and ", joint.Speakers)} on the candidate topic '{subject.Id}', where {string.Join(" and ", alone)} also {(alone.Count == 1 ? "speaks" : "speak")} alone: "
+                    + "a position is one leader's or both leaders', so quote it in an agreement's 'quote' or in a position with speaker 'both'"));
+            }
+        }
         var name = Path.GetFileNameWithoutExtension(briefing.Source.Path);
         var id = $"{IdText.From(name, "briefing")}-draft";
-        return new SeedDraft(briefing, sourcePath, id, [.. groups.Select(g => (g.Subject, (IReadOnlyList<BriefingStatement>)g.Statements))]);
+        return new SeedDraft(briefing, sourcePath, id, [.. groups.Select(g => (g.Subject, (IReadOnlyList<BriefingStatement>)g.Statements))],
+            [.. notDrafted.OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column)], unassigned.ToImmutable());
     }
 
     /// <summary>
@@ -103,17 +147,19 @@ public sealed partial class SeedDraft
         output.WriteLine($"world: {YamlText.Text(Id)}");
         output.WriteLine($"title: {YamlText.Text($"Draft from {file}")}");
         output.WriteLine($"source: {YamlText.Text(SourcePath)}");
-        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {Briefing.Statements.Count(s => s.Kind == PositionKind.Stated)} stated, {Briefing.Statements.Count(s => s.Kind == PositionKind.Joint)} joint and {Briefing.Statements.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed statements by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} candidate topics.")}");
+        var drafted = Drafted.ToList();
+        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {drafted.Count(s => s.Kind == PositionKind.Stated)} stated, {drafted.Count(s => s.Kind == PositionKind.Joint)} joint and {drafted.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed statements by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} candidate topics.")}");
 
         output.WriteLine();
         output.WriteLine("actors:");
         foreach (var speaker in Briefing.Speakers)
         {
-            var count = Briefing.Statements.Count(s => s.Involves(speaker));
+            var count = drafted.Count(s => s.Involves(speaker));
+            var note = Briefing.SpeakerNotes.FirstOrDefault(n => n.Speaker == speaker);
             output.WriteLine($"  - id: {YamlText.Text(ActorId(speaker))}");
-            output.WriteLine($"    name: {YamlText.Text(speaker)}");
+            output.WriteLine($"    name: {YamlText.Text(Briefing.Unnamed.Contains(speaker) ? $"the {speaker}, not named in the readout" : speaker)}");
             output.WriteLine($"    speaker: {YamlText.Text(speaker)}");
-            output.WriteLine($"    why: {YamlText.Text($"Speaks as '{speaker}' in the briefing ({count} statements, stated or joint).")}");
+            output.WriteLine($"    why: {YamlText.Text($"Speaks as '{speaker}' in the briefing ({count} drafted statements, stated or joint).{(note is null ? "" : $" To check: {note.Note}.")}")}");
         }
 
         output.WriteLine();
@@ -134,34 +180,32 @@ public sealed partial class SeedDraft
                 var own = notDiscussed ? [.. statements] : statements.Where(s => s.Involves(speaker)).ToList();
                 if (own.Count == 0)
                     continue;
-                // Joint only when every line is joint; with a line of the speaker's own the position is the
-                // speaker's and quotes only those lines, since a joint line is not one leader's words: the joint
-                // lines follow as comments, to quote in an agreement or in a position of 'both'.
+                // The joint lines left on a topic are those no party to them speaks alone on (the others are
+                // not drafted), so a speaker's lines here are all joint or all the speaker's own.
                 var joint = own.All(s => s.Kind == PositionKind.Joint);
                 var kind = notDiscussed ? PositionKind.NotDiscussed : joint ? PositionKind.Joint : PositionKind.Stated;
-                var quoted = kind == PositionKind.Stated ? own.Where(s => s.Kind != PositionKind.Joint).ToList() : own;
                 output.WriteLine($"  - actor: {YamlText.Text(ActorId(speaker))}");
                 output.WriteLine($"    topic: {YamlText.Text(subject.Id)}");
                 output.WriteLine($"    speaker: {YamlText.Text(notDiscussed ? Provenance.Nobody : joint ? Provenance.Both : speaker)}");
                 output.WriteLine($"    kind: {KebabCase.Of(kind)}");
                 output.WriteLine("    quotes:");
-                foreach (var statement in quoted)
+                foreach (var statement in own)
                     output.WriteLine($"      - {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
-                foreach (var statement in own.Except(quoted))
-                    output.WriteLine($"      # not {YamlText.Text(speaker)}'s alone, for an agreement or a 'both' position: {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
             }
         }
 
-        if (!Briefing.Skipped.IsEmpty)
+        if (!NotDrafted.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine($"# Not drafted ({Briefing.Skipped.Length}), with the reason:");
-            foreach (var skipped in Briefing.Skipped)
+            output.WriteLine($"# Not drafted ({NotDrafted.Length}), with the reason:");
+            foreach (var skipped in NotDrafted)
                 output.WriteLine($"#   line {skipped.Location.Line}, column {skipped.Location.Column}: {Clip(skipped.Text)}: {skipped.Reason}");
         }
     }
 
-    public static string ActorId(string speaker) => IdText.From(speaker, "speaker", keepCase: true);
+    /// <summary>A speaker's actor id: the short name (<c>Abe</c>), or for a leader known only by a title, <c>unnamed-</c> and the title (<c>unnamed-Prime-Minister</c>), so a title never passes for a name.</summary>
+    public string ActorId(string speaker) =>
+        (Briefing.Unnamed.Contains(speaker) ? "unnamed-" : "") + IdText.From(speaker, "speaker", keepCase: true);
 
     /// <summary>The positions a topic of the draft gets: one per speaker it involves, or every speaker's for a topic not discussed.</summary>
     public int PositionCount(IReadOnlyList<BriefingStatement> statements) =>

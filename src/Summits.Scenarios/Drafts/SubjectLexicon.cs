@@ -2,11 +2,14 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// The subjects a readout's statements are grouped by. A sentence goes to the subject whose words weigh
-/// most in it (a term twice a name, <see cref="Subject"/>; the earliest on a tie); a sentence with none of
-/// them, such as "We welcome your action.", follows the statement before it, since it usually answers it.
+/// most in it (a term twice a name, <see cref="Subject"/>; the earliest on a tie). Every word matches whole
+/// ("oil" not in "turmoil", "seas" not in "overseas"). A sentence with none of them, such as "We welcome your
+/// action.", has no subject (<see cref="Of"/> gives null): <see cref="SeedDraft"/> gives it a topic of its own
+/// and tells the user, rather than guess it belongs with the sentence before.
 /// </summary>
 public static class SubjectLexicon
 {
+    /// <summary>The subject of a not-discussed sentence that names neither a subject's word nor a thing of its own.</summary>
     public static Subject Other { get; } = new("other", "Other statements, not yet sorted into a subject", []);
 
     public static IReadOnlyList<Subject> Subjects { get; } =

@@ -132,7 +132,17 @@ public sealed record Debrief(
         {
             if (agreement.Status == AgreementStatus.Breached)
             {
-                yield return new ScoreLine("breach", agreement.Id, s.Breach, $"{agreement.Id} binds {role.Actor} and is breached at the end: {Text(s.Breach)}");
+                // The breach falls on the party whose position strayed from the terms (the actor of the breach), not on
+                // a partner who held to them.
+                var breach = run.Timeline.LastOrDefault(e => e.Kind == EventKind.AgreementBreached && (e.Why ?? "").StartsWith($"{agreement.Id}: ", StringComparison.Ordinal));
+                var by = breach?.Actor;
+                var how = breach?.Why is { } why ? why[(agreement.Id.Length + 2)..] : null;
+                if (by is null || by == role.Actor)
+                    yield return new ScoreLine("breach", agreement.Id, s.Breach,
+                        $"{agreement.Id} binds {role.Actor} and is breached at the end{(by is null ? "" : $" by {role.Actor}, whose position strayed from its terms ({how})")}: {Text(s.Breach)}");
+                else
+                    yield return new ScoreLine("breach", agreement.Id, 0,
+                        $"{agreement.Id} is breached at the end by {by}, whose position strayed from its terms ({how}); {role.Actor} held to them: 0");
                 continue;
             }
             if (agreement.Status is not (AgreementStatus.Holding or AgreementStatus.Strained))

@@ -110,7 +110,7 @@ public static partial class ExerciseFile
         return new Exercise(id, title, about, path, worldPath, world, seed, rounds, others, [.. topics], objectives, note, [.. roles], predictions, [.. injects], scoring, record);
     }
 
-    /// <exception cref="InputException">the answers are wrong, or do not fit <paramref name="exercise"/>.</exception>
+    /// <exception cref="InputException">the answers are wrong, or do not fit <paramref name="exercise"/>, or <paramref name="roleOverride"/> names another role than a play by two's file (whose predictions are its own player's).</exception>
     /// <param name="partial">Whether answers saved from a stopped play (<c>partial</c>) are taken, with questions left unanswered; when false they are refused.</param>
     public static ExerciseAnswers LoadAnswers(string path, Exercise exercise, string? roleOverride = null, bool partial = false) =>
         ParseAnswers(path, Read(path, "answers file"), exercise, roleOverride, partial);
@@ -164,6 +164,10 @@ public static partial class ExerciseFile
         if (stopped is null && exercise.Predictions.FirstOrDefault(p => !predictions.ContainsKey(p.Id)) is { } unanswered)
             throw root.Fail(root.Required("predictions"), $"the prediction question '{unanswered.Id}' has no answer; every question needs one: {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
         var players = root.Has("players") ? root.Integer("players", 1, 2) : 1;
+        // In a play by two, each player's file holds that player's own predictions: another role's player cannot be
+        // scored with them, nor the proposals told apart by whose they are.
+        if (players == 2 && role != named)
+            throw root.Fail(roleNode, $"--role {role} asks for the player of {role}, but these answers are {root.String("role")}'s player's in a play by two players ('players: 2'), with that player's predictions; give the answers file of {role}'s player (answers-{role}.yaml, written beside this one), or leave out --role");
         // The second player's predictions travel with a stopped play by two, so that going on asks neither player again.
         var otherPredictions = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
         if (root.Optional("other-predictions") is { } other)

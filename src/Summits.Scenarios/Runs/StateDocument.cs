@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using Summits.Model;
 
@@ -36,7 +37,11 @@ public sealed record StateDocument(
     /// utilities are listed in the order of <paramref name="Parties"/>.
     /// </summary>
     /// <param name="Subject">"agreement" or "table".</param>
-    /// <param name="NashUnique">False when several outcomes share the largest Nash product.</param>
+    /// <param name="Nash">
+    /// The Nash bargaining points: one when unique, several when outcomes share the largest product; null (written
+    /// as <c>"nash": null</c>) when there is none, because no outcome leaves every party with a stake better off than no deal.
+    /// </param>
+    /// <param name="NashUnique">True for one Nash point, false when several outcomes share the largest Nash product; null (left out) when there is none.</param>
     /// <param name="Agreed">The agreement's terms and their utilities; null for an open table.</param>
     /// <param name="DistanceToFrontier">How far inside the Pareto frontier the agreement lies, in utility units; null for an open table.</param>
     /// <param name="Frontier">Up to 21 Pareto-optimal outcomes, evenly spaced along the frontier.</param>
@@ -52,7 +57,8 @@ public sealed record StateDocument(
     /// there (a party held to a later agreement on the topic has left it); null otherwise.
     /// </param>
     public sealed record Bargain(string Subject, string Id, ImmutableArray<string> Topics, ImmutableArray<string> Parties,
-        ImmutableArray<string> Indifferent, ImmutableArray<double> Disagreement, ImmutableArray<Outcome> Nash, bool NashUnique,
+        ImmutableArray<string> Indifferent, ImmutableArray<double> Disagreement,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] ImmutableArray<Outcome>? Nash, bool? NashUnique,
         Outcome? KalaiSmorodinsky, Outcome? Agreed, double? DistanceToFrontier, ImmutableArray<Outcome> Frontier,
         string? Status = null, ImmutableArray<string>? SupersededOn = null,
         ImmutableSortedDictionary<string, Interval>? NashTie = null, ImmutableSortedDictionary<string, Interval>? KalaiSmorodinskyTie = null,
@@ -63,7 +69,7 @@ public sealed record StateDocument(
             var a = c.Analysis;
             Outcome? agreed = c.Agreement is { } g ? new Outcome(g.Terms, a.Utilities(g.Terms)) : null;
             return new Bargain(c.Subject, c.Id, a.Topics, [.. a.Parties.Select(p => p.Actor)], a.Indifferent, a.Disagreement,
-                a.Nash, a.Nash.Length == 1, a.KalaiSmorodinsky, agreed, c.Agreement is { } h ? a.DistanceToFrontier(h.Terms) : null,
+                a.Nash.IsEmpty ? null : a.Nash, a.Nash.IsEmpty ? null : a.Nash.Length == 1, a.KalaiSmorodinsky, agreed, c.Agreement is { } h ? a.DistanceToFrontier(h.Terms) : null,
                 Thin(a.Frontier, FrontierPoints),
                 c.Agreement is { } s ? KebabCase.Of(s.Status) : null,
                 c.SupersededOn.IsDefaultOrEmpty ? null : c.SupersededOn, a.NashTie, a.KalaiSmorodinskyTie, c.BindingOn);

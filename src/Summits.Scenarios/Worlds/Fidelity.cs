@@ -14,8 +14,9 @@ public static partial class Fidelity
     private static readonly ConditionalWeakTable<SourceText, QuoteAttribution> Attributions = [];
 
     /// <summary>Checks one position's provenance; throws <see cref="InputException"/> at the offending key or quote.</summary>
+    /// <param name="leaders">The world's leaders (its actors' speakers), known to the reading of the source before it starts.</param>
     public static void CheckPosition(MappingReader r, YamlNode node, PositionKind kind, string speaker,
-        IReadOnlyList<Quote> quotes, string? reference, SourceText? source)
+        IReadOnlyList<Quote> quotes, string? reference, SourceText? source, IReadOnlyCollection<string>? leaders = null)
     {
         if (kind == PositionKind.External && string.IsNullOrWhiteSpace(reference))
             throw r.Fail(r.Required("kind"), "a position of kind 'external' takes its value from outside the source text and must name where under 'reference' (a document, a record, a date)");
@@ -30,7 +31,8 @@ public static partial class Fidelity
         if (quotes.Count == 0 && kind != PositionKind.External)
             throw r.Fail(node, "a position in a world with a source needs at least one quote under 'quotes' (or kind 'external' with a 'reference')");
 
-        var attribution = Attributions.GetValue(source, QuoteAttribution.Of);
+        // One reading per loaded source: a source text is read for one world, with that world's leaders.
+        var attribution = Attributions.GetValue(source, s => QuoteAttribution.Of(s, leaders));
         var quoteNodes = r.OptionalList("quotes");
         for (var i = 0; i < quotes.Count; i++)
         {

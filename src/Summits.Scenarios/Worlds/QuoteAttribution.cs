@@ -15,12 +15,12 @@ public sealed class QuoteAttribution
 {
     private readonly Dictionary<int, List<BriefingStatement>> _byLine = [];
 
-    private QuoteAttribution(SourceText source)
+    private QuoteAttribution(SourceText source, IReadOnlyCollection<string>? leaders)
     {
         Source = source;
         // Not-discussed sentences are kept, as narration, so that a quote of one is not taken for a
         // statement later on its line.
-        foreach (var statement in Briefing.Read(source).Statements)
+        foreach (var statement in Briefing.Read(source, leaders).Statements)
         {
             if (!_byLine.TryGetValue(statement.Location.Line, out var onLine))
                 _byLine[statement.Location.Line] = onLine = [];
@@ -30,7 +30,14 @@ public sealed class QuoteAttribution
 
     public SourceText Source { get; }
 
-    public static QuoteAttribution Of(SourceText source) => new(source);
+    /// <summary>Reads who the source attributes each sentence to.</summary>
+    /// <param name="source">The readout.</param>
+    /// <param name="leaders">
+    /// The leaders a world names as its actors' speakers (short names such as "Abe"), known before the readout is
+    /// read: a joint line ("Abe, Trump confirmed …") names them as its subject even where no line is labelled with
+    /// one of them ("Trump: …"). Null or empty: only the leaders the readout itself introduces.
+    /// </param>
+    public static QuoteAttribution Of(SourceText source, IReadOnlyCollection<string>? leaders = null) => new(source, leaders);
 
     /// <summary>The speaker of the line a quote stands on: a leader's name, <c>both</c>, or <c>none</c> for narration.</summary>
     public string SpeakerOf(SourceLocation location) =>

@@ -200,7 +200,8 @@ public static partial class WorldFile
         var kind = r.Has("kind") ? r.Enum<PositionKind>("kind") : PositionKind.Inferred;
         var quotes = Quotes(r, source, r.OptionalList("quotes"));
         var reference = r.OptionalString("reference");
-        Fidelity.CheckPosition(r, node, kind, speaker, quotes, reference, source);
+        Fidelity.CheckPosition(r, node, kind, speaker, quotes, reference, source,
+            [.. speakers.Where(s => s is not (Provenance.Both or Provenance.Nobody))]);
         var why = r.OptionalString("why") ?? "";
         var (reservation, strategy, acceptance) = Bargaining(r);
         KtabNumbers? ktab = null;

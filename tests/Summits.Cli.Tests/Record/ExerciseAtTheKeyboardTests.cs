@@ -195,7 +195,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await ReadThroughAsync(t, "the public brief");
         await t.WaitForAsync("Pass the keyboard to the player of Japan (JP); the other player, look away.");
         Assert.DoesNotContain("Confidential instructions", t.Screen());
-        t.Send("Enter");
+        t.Send("Space");
         await ReadThroughAsync(t, "your confidential instructions");
         await AnswerAsync(t, "trade-deal: yes or no?", "1", after: "Predictions of JP's player");  // JP: yes
         await TypeAsync(t, "procurement-end, a value from 0 to 100:", "65", after: "Predictions of JP's player");
@@ -205,7 +205,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         var handedOver = t.Screen();
         foreach (var secret in new[] { "Confidential instructions for Japan", "trade-imbalance 55, defense-procurement 85", "Predictions of JP's player", "procurement-end, a value from 0 to 100: 65" })
             Assert.DoesNotContain(secret, handedOver);
-        t.Send("Enter");
+        t.Send("Space");
         await ReadThroughAsync(t, "your confidential instructions");
         await t.WaitForAsync("Confidential instructions for United States (US), for US's player only");
         Assert.DoesNotContain("trade-imbalance 55, defense-procurement 85", t.Screen());
@@ -215,7 +215,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         // Play is public; the US's instructions are cleared before it starts.
         await t.WaitForAsync("Both players together now: the play is public from here.");
         Assert.DoesNotContain("trade-imbalance 65, defense-procurement 65", t.Screen());
-        t.Send("Enter");
+        t.Send("Space");
         await AnswerAsync(t, "Round 1: JP's player, your move", "1");
         await TypeAsync(t, "trade-imbalance, 0 to 100 (JP: 25, US: 75):", "60");
         await AnswerAsync(t, "US's player, do you accept r1-JP-1?", "1");  // accept
@@ -236,14 +236,14 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
 
         // Each debrief shows that player's reservation values: the keyboard is handed over before each.
         // (Every hand-over clears the screen, so this one can only be the debrief's.)
-        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Enter");
+        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Space");
         await t.WaitForAsync("Exercise trade-for-defence (Trade for defence): JP against US (a second player)");
         await t.WaitForAsync("(JP's player, press Enter when you have read your debrief)");
         Assert.Contains("\n        5  total\n", t.Screen());
         t.Send("Enter");
         await t.WaitForAsync("Pass the keyboard to the player of United States (US)");
         Assert.DoesNotContain("JP against US", t.Screen());
-        t.Send("Enter");
+        t.Send("Space");
         Assert.Equal(0, await t.ExitCodeAsync());
         Assert.Contains("Exercise trade-for-defence (Trade for defence): US against JP (a second player)", t.Screen());
 
@@ -270,21 +270,59 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task Keys_typed_ahead_never_skip_a_hand_over_or_an_unread_page_and_only_the_space_bar_hands_over()
+    {
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("bilateral-fta.yaml"), "--engine", "local", "--players", "2", "--role", "US");
+        var t = _terminal;
+        await t.WaitForAsync("The first player plays United States (US); the second plays Japan (JP).");
+        await ReadThroughAsync(t, "the public brief");
+        await AnswerAsync(t, "Pass the keyboard to the player of United States (US)", "Space");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "fta-agreed: yes or no?", "1", after: "Predictions of US's player");
+        await TypeAsync(t, "japan-fta, a value from 0 to 100:", "40", after: "Predictions of US's player");
+        // The last prediction, who-moves, is a menu: its digit typed with an Enter after it, as a habit, is one answer.
+        await t.WaitForAsync("who-moves: which one?", after: "Predictions of US's player");
+        t.Send("1", "Enter");
+
+        // The next screen is the hand-over to Japan's player, and it stays up: the Enter was the menu's, and Enter
+        // does not hand over anyway. A second passes (the hand-over appears within a few milliseconds of the keys).
+        await t.WaitForAsync("Pass the keyboard to the player of Japan (JP); the other player, look away.");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var screen = t.Screen();
+        Assert.Contains("(JP's player, press the space bar when ready)", screen);
+        Assert.DoesNotContain("Confidential instructions for Japan", screen);
+        Assert.DoesNotContain("is not the space bar", screen);
+
+        // A deliberate Enter at the hand-over is refused in one line and the screen stays.
+        t.Send("Enter");
+        await t.WaitForAsync("the Enter key is not the space bar: press the space bar to go on.");
+        Assert.DoesNotContain("Confidential instructions for Japan", t.Screen());
+
+        // The space bar with an Enter typed ahead: Japan's instructions are shown and wait at their first pause; the
+        // Enter typed before they appeared does not page past them to Japan's predictions.
+        t.Send("Space", "Enter");
+        await t.WaitForAsync("Confidential instructions for Japan (JP), for JP's player only");
+        await t.WaitForAnyAsync(null, "(end of your confidential instructions:", "(your confidential instructions, lines 1–");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain("Predictions of JP's player", t.Screen());
+    }
+
+    [Fact]
     public async Task Ctrl_C_in_a_play_by_two_saves_both_players_predictions_and_going_on_asks_neither_again()
     {
         var output = Path.Combine(_folder, "out");
         _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "2", "--role", "JP", "-o", output);
         var t = _terminal;
         await ReadThroughAsync(t, "the public brief");
-        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Enter");
+        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Space");
         await ReadThroughAsync(t, "your confidential instructions");
         await AnswerAsync(t, "trade-deal: yes or no?", "1", after: "Predictions of JP's player");  // JP: yes
         await TypeAsync(t, "procurement-end, a value from 0 to 100:", "65", after: "Predictions of JP's player");
-        await AnswerAsync(t, "Pass the keyboard to the player of United States (US)", "Enter");
+        await AnswerAsync(t, "Pass the keyboard to the player of United States (US)", "Space");
         await ReadThroughAsync(t, "your confidential instructions");
         await AnswerAsync(t, "trade-deal: yes or no?", "2", after: "Predictions of US's player");  // US: no
         await TypeAsync(t, "procurement-end, a value from 0 to 100:", "60", after: "Predictions of US's player");
-        await AnswerAsync(t, "Both players together now", "Enter");
+        await AnswerAsync(t, "Both players together now", "Space");
         await AnswerAsync(t, "Round 1: JP's player, your move", "1");
         await TypeAsync(t, "trade-imbalance, 0 to 100 (JP: 25, US: 75):", "40");
         await AnswerAsync(t, "US's player, do you accept r1-JP-1?", "2");  // reject
@@ -306,7 +344,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         // Going on at a terminal asks neither player's predictions again: the play goes straight to the public part.
         using var again = new TmuxTerminal();
         again.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local", "-o", Path.Combine(_folder, "resumed"));
-        await AnswerAsync(again, "Both players together now", "Enter");
+        await AnswerAsync(again, "Both players together now", "Space");
         await again.WaitForAsync("r1-JP-1: JP proposes trade-imbalance 40 (from the answers file)");
         await again.WaitForAsync("US: reject (from the answers file)");
         await again.WaitForAsync("Round 1: JP's player, your move", after: "US: reject (from the answers file)");
@@ -362,6 +400,31 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_proposal_at_the_keyboard_takes_a_deadline_in_offer_rounds_within_its_range_and_then_says_what_the_other_side_would_settle_at()
+    {
+        var output = Path.Combine(_folder, "out");
+        var t = await StartOnePlayerAsync("trade-for-defence.yaml", "JP", "-o", output);
+        await AnswerAsync(t, "trade-deal: yes or no?", "2");  // no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
+        await AnswerAsync(t, "Round 1: your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        // By hand: the model offers after rounds 1 and 2 of 3, so a proposal of round 1 can stay open for
+        // 3 − 1 = 2 offer rounds at most: 3 is refused with the range, and asked again.
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "3");
+        await t.WaitForAsync("3 is more offer rounds than are left: type a whole number from 0 (your last word) to 2");
+        t.Type("2");
+        // With rounds still to run the US does not judge it as a last word: it says what it would settle at.
+        await t.WaitForAsync("r1-JP-1: you propose trade-imbalance 40, open for 2 offer rounds");
+        await t.WaitForAsync("It would settle at trade-imbalance", after: "r1-JP-1: you propose");
+        Assert.DoesNotContain("It does not say what it would settle for.", t.Screen().Split("r1-JP-1: you propose")[^1]);
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");
+
+        Assert.Equal(130, await t.ExitCodeAsync());
+        // The deadline is kept as an answers file gives it.
+        Assert.Contains("  - round: 1\n    terms: { trade-imbalance: 40 }\n    deadline: 2\n", File.ReadAllText(Path.Combine(output, "answers.yaml")));
+    }
+
+    [Fact]
     public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_that_plays_on_from_where_it_stopped()
     {
         var output = Path.Combine(_folder, "out");
@@ -370,6 +433,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
         await AnswerAsync(t, "Round 1: your move", "1");
         await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");
         await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");  // a real Ctrl-C at the menu
 
         Assert.Equal(130, await t.ExitCodeAsync());
@@ -458,6 +522,8 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type(trade);
         await t.WaitForAsync($"defense-procurement, 0 to 100 {procurementStand}:");
         t.Type(procurement);
+        if (round < 3)
+            await TypeAsync(t, $"Offer rounds it stays open for, 0 (your last word) to {3 - round}:", "0");   // no deadline: the last word
         await t.WaitForAsync(answer, after: $"r{round}-JP-1: you propose");
         await t.WaitForAsync($"Round {round}: your move", after: $"r{round}-JP-1: you propose");
     }
@@ -488,7 +554,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await t.WaitForAsync("Who plays the other side?");
         await t.WaitForAsync("Press 1 or 2:");
         t.Send("Down");                                     // a wrong key: said, and the menu asked again
-        await t.WaitForAsync("the DownArrow key is not one of the choices: press 1 or 2, the number of a choice.");
+        await t.WaitForAsync("the down arrow is not one of the choices: press 1 or 2, the number of a choice.");
         t.Send("1");                                        // the model
         await t.WaitForAsync("Which side do you play?");
         t.Send("1");                                        // JP
@@ -517,6 +583,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type("140");                                      // off the scale
         await t.WaitForAsync("140 is off the scale: type a value from 0 to 100");
         t.Type("40");
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");                  // no deadline: the last word
         // 40 is below the US's reservation value on trade, 65: it rejects, in words. A proposal made at the keyboard is a
         // last word (τ = 1), where the US's counter would be that confidential 65 itself, so it does not say it.
         await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
@@ -550,6 +617,8 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type(trade);
         await t.WaitForAsync($"defense-procurement, 0 to 100 ({defenseStand}):");
         t.Type(defense);
+        if (round < 3)
+            await TypeAsync(t, $"Offer rounds it stays open for, 0 (your last word) to {3 - round}:", "0");   // no deadline: the last word
     }
 
     /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>

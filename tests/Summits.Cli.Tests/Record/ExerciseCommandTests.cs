@@ -114,6 +114,37 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_role_of_a_play_by_two_is_scored_with_its_own_players_file_and_role_on_the_other_players_file_is_refused()
+    {
+        // A play by two with no proposals: each player's file holds that player's predictions alone.
+        var jp = Path.Combine(_folder, "answers-JP.yaml");
+        var us = Path.Combine(_folder, "answers-US.yaml");
+        File.WriteAllText(jp, "answers: trade-for-defence\nrole: JP\nplayers: 2\npredictions: { trade-deal: yes, procurement-end: 65 }\n");
+        File.WriteAllText(us, "answers: trade-for-defence\nrole: US\nplayers: 2\npredictions: { trade-deal: no, procurement-end: 60 }\n");
+
+        // JP's player's file cannot score the US's player: refused in one line at the file's role, nothing played.
+        var refused = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", jp, "--role", "us", "--engine", "local", "-o", Path.Combine(_folder, "out"));
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Equal("", refused.Output);
+        Assert.Equal(
+            $"{jp}:2:7: --role US asks for the player of US, but these answers are JP's player's in a play by two players ('players: 2'), with that player's predictions; give the answers file of US's player (answers-US.yaml, written beside this one), or leave out --role\n",
+            refused.Error);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+
+        // The US's player's own file scores the US with the US's predictions. By hand: nobody proposes, the model makes
+        // no offers in a play by two, and round 2's inject changes a salience, which moves no one: Japan ends on
+        // procurement where it started, 60. US's player said 60: |60 − 60| = 0, no step of 5: 10. Japan's player said
+        // 65: |65 − 60| = 5, one full step: 10 − 1 = 9 (what the US would wrongly get with Japan's predictions).
+        var usRun = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", us, "--engine", "local", "--format", "csv");
+        var jpRun = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", jp, "--engine", "local", "--format", "csv");
+        Assert.True(usRun.ExitCode == 0, usRun.ToString());
+        Assert.True(jpRun.ExitCode == 0, jpRun.ToString());
+        string Points(string csv, string actor) => csv.Split('\n').Select(l => l.Split(',')).Single(g => g.Length > 5 && g[2] == actor && g[4] == "procurement-end")[5];
+        Assert.Equal("10", Points(usRun.Output, "US"));
+        Assert.Equal("9", Points(jpRun.Output, "JP"));
+    }
+
+    [Fact]
     public async Task The_facilitator_s_note_is_printed_only_for_the_teacher_and_the_play_is_told_by_round_with_its_ids()
     {
         var student = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local");

@@ -69,6 +69,61 @@ public sealed partial class RunSummaryTests
         }
     }
 
+    // A at 40 (salience 0.1: window 5 + 45·0.9 = 45.5) and B at 60 (salience 1: window 5) on t, bound by au at
+    // 57; both at 50 on u (salience 0.5), bound by steady at 50. B drifts to 64: 7 from 57, beyond its 5 but
+    // not beyond 2 × 5 = 10, so au is strained. B comes back to 58: 1 from 57, and A is 17 from it, inside its
+    // 45.5, so au holds again. au ends as it began (holding) but it moved twice: it is not "unchanged", and
+    // the summary says it came back and how. steady saw no event: it is the one unchanged since the start.
+    [Fact]
+    public async Task An_agreement_strained_and_restored_is_said_to_be_back_where_it_started_not_unchanged()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-summary-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "w.yaml"), """
+                format: 2
+                world: w
+                title: W
+                actors:
+                  - { id: A, name: A, capability: 0.5 }
+                  - { id: B, name: B, capability: 0.5 }
+                topics:
+                  - { id: t, title: T, scale: { low: l, middle: m, high: h } }
+                  - { id: u, title: U, scale: { low: l, middle: m, high: h } }
+                positions:
+                  - { actor: A, topic: t, value: 40, salience: 0.1, kind: synthetic, why: test }
+                  - { actor: B, topic: t, value: 60, salience: 1, kind: synthetic, why: test }
+                  - { actor: A, topic: u, value: 50, salience: 0.5, kind: synthetic, why: test }
+                  - { actor: B, topic: u, value: 50, salience: 0.5, kind: synthetic, why: test }
+                agreements:
+                  - { id: au, topic: t, parties: [A, B], value: 57, rule: unanimity }
+                  - { id: steady, topic: u, parties: [A, B], value: 50, rule: unanimity }
+                """);
+            var scenario = Path.Combine(folder.FullName, "s.yaml");
+            File.WriteAllText(scenario, """
+                format: 2
+                scenario: s
+                about: B drifts away from au and comes back.
+                world: w.yaml
+                steps:
+                  - id: out
+                    shock: { reason: drift, changes: [ { position: B, topic: t, to: 64 } ] }
+                  - id: back
+                    shock: { reason: return, changes: [ { position: B, topic: t, to: 58 } ] }
+                """);
+            var run = await ScenarioRun.LocallyAsync(BranchChoice.Load(scenario, null, null, p => p));
+            var text = new StringWriter();
+            RunReport.WriteSummary(text, run, width: 200);
+            var summary = text.ToString();
+            Assert.Contains("  unchanged since the start: steady\n", summary.ReplaceLineEndings("\n"));
+            Assert.Contains("  back where it started: au (holding; strained by out, restored by back)\n", summary.ReplaceLineEndings("\n"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     // The tie of BargainingProblemTests (A at 30, B at 70 on x and y, salience 0.5 each, no deal 0.3625 a
     // topic): every outcome with x + y = 100 between (30, 70) and (70, 30) gives both 0.8, the largest Nash
     // product and equal shares of the ideal gains (0.875 each). The line says both points are not unique,

@@ -89,20 +89,58 @@ public sealed class RoundsTests
     // default reservation lies 27.5 toward the other, at 67.5 for A and 32.5 for B. Before the deadline each
     // accepts only its own position (AC_next of a hard-liner), so rounds 1 to 9 repeat 40 and 60 and change
     // nothing. But the other's 60 (or 40) is 20 from each, inside 27.5: at the deadline (round 10, τ = 1),
-    // where every condition takes what beats no deal, the recipient accepts the proposer's offer. Turns
-    // alternate, so round 10 is the second actor's: B's 60 when A opens, A's 40 when B opens. A stalled
+    // where every condition takes what beats no deal, the recipient accepts the proposer's offer. A stalled
     // round must not end the run before that.
     [Theory]
-    [InlineData("A", 60)]
-    [InlineData("B", 40)]
-    public async Task A_stalled_round_does_not_end_the_run_while_a_deadline_acceptance_could_still_make_a_deal(string opener, double terms)
+    [InlineData("A")]
+    [InlineData("B")]
+    public async Task A_stalled_round_does_not_end_the_run_while_a_deadline_acceptance_could_still_make_a_deal(string opener)
     {
         var (timeline, world) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 0.5),
             LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
         var agreement = Agreed(timeline, world);
-        Assert.Equal(terms, agreement.Terms["t"], 9);
         Assert.Equal(10, RoundOf(timeline, agreement.Id));
         Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    /// <summary>
+    /// Two hard-liners A and B on one topic t, no influence, 10 rounds, each opener named explicitly: their
+    /// positions and saliences, then the terms worked by hand and the agreement's reason. Turns alternate, so
+    /// round 10 (τ = 1) is the second actor's. At the deadline the recipient accepts what beats no deal; when
+    /// the recipient's own standing offer beats no deal for the proposer too, both offers are acceptable to
+    /// both and the terms are their midpoint (k = ½), so the last proposer does not take the whole difference.
+    /// </summary>
+    public static TheoryData<double[], double[], string, double, string> HardlinersAtTheDeadline() => new()
+    {
+        // 40 and 60 at salience 0.5: windows 5 + 45·0.5 = 27.5, reservations 67.5 (A) and 32.5 (B). Each offer
+        // is 20 from the other, inside 27.5: acceptable both ways, so (40 + 60) / 2 = 50 whoever opens. The old
+        // rule gave the last proposer its own offer: 60 when A opens (B proposes round 10), 40 when B opens.
+        { [40, 60], [0.5, 0.5], "A", 50, "accepted by B, A under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of B's 60 and A's 40" },
+        { [40, 60], [0.5, 0.5], "B", 50, "accepted by A, B under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of A's 40 and B's 60" },
+        // 40 and 70 at salience 0.2: windows 5 + 45·0.8 = 41, reservations 81 and 29. 30 apart, inside 41 both
+        // ways: (40 + 70) / 2 = 55 whoever opens.
+        { [40, 70], [0.2, 0.2], "A", 55, "accepted by B, A under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of B's 70 and A's 40" },
+        { [40, 70], [0.2, 0.2], "B", 55, "accepted by A, B under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of A's 40 and B's 70" },
+        // Unequal saliences: A at 40 with 0.2 (window 41, reservation 81), B at 70 with 0.5 (window 27.5,
+        // reservation 42.5). B's 70 is 30 from A, inside 41; A's 40 is 30 from B, beyond 27.5. Only one offer is
+        // acceptable to the other, so there is nothing to split: 70 whoever opens. When A opens, B proposes 70
+        // in round 10 and A accepts it (B's 70 is the only offer on the table both accept). When B opens, A
+        // proposes 40 in round 10, B refuses it (worse than no deal) and counters 70, which A accepts.
+        { [40, 70], [0.2, 0.5], "A", 70, "accepted by B, A under unanimity" },
+        { [40, 70], [0.2, 0.5], "B", 70, "accepted by B, A under unanimity" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HardlinersAtTheDeadline))]
+    public async Task At_the_deadline_two_acceptable_offers_are_split_midway_whoever_proposes_last(double[] positions, double[] saliences, string opener, double terms, string why)
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", positions[0], saliences[0]), Position("B", "t", positions[1], saliences[1])]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(terms, agreement.Terms["t"], 9);
+        Assert.Equal(10, RoundOf(timeline, agreement.Id));
+        Assert.Equal(why, agreement.Why);
     }
 
     // A Boulware actor B at 45 (salience 1, window 5: reservation 50) facing a hard-liner H at 50 (reservation

@@ -186,17 +186,44 @@ public sealed class ReadoutFormTests
     }
 
     [Fact]
-    public void A_speaker_named_by_title_alone_is_one_actor_under_that_title()
+    public void A_speaker_named_by_title_alone_is_one_speaker_flagged_as_unnamed_never_an_actor_named_by_the_title()
     {
         const string text = "The Prime Minister met President Biden.\nThe Prime Minister thanked President Biden. The President welcomed the Prime Minister's visit.\n";
 
         var briefing = Read(text);
+        var draft = SeedDraft.From(briefing, "readout.txt");
 
-        // No one is named "Prime Minister X", so the title stands for the leader; "The President" is Biden.
+        // No one is named "Prime Minister X", so the title stands for one leader the readout never names;
+        // "The President" is Biden. The draft does not take the title for a name: the actor is
+        // 'unnamed-Prime-Minister', and the user is told, at the first mention (line 2, column 1).
         Assert.Equal(["Prime Minister", "Biden"], briefing.Speakers.ToArray());
         Assert.Equal(
             [("stated", "Prime Minister", "The Prime Minister thanked President Biden."), ("stated", "Biden", "The President welcomed the Prime Minister's visit.")],
             Found(briefing));
+        Assert.Equal(["Prime Minister"], briefing.Unnamed.ToArray());
+        var note = Assert.Single(briefing.SpeakerNotes);
+        Assert.Equal(("Prime Minister", 1, 1), (note.Speaker, note.Location.Line, note.Location.Column));
+        Assert.Contains("never gives a name", note.Note);
+        Assert.Equal("unnamed-Prime-Minister", draft.ActorId("Prime Minister"));
+        Assert.Contains("  - id: unnamed-Prime-Minister\n    name: the Prime Minister, not named in the readout\n", draft.Write());
+        Assert.DoesNotContain("id: Prime-Minister", draft.Write());
+    }
+
+    [Fact]
+    public void A_title_alone_is_the_leader_the_readout_names_with_it_before_or_after()
+    {
+        const string text = "The Prime Minister welcomed the talks.\nPrime Minister Kishida met President Biden.\nThe President thanked the Prime Minister.\n";
+
+        var briefing = Read(text);
+
+        // "The Prime Minister" on line 1 comes before the name, on line 2, but the names are learnt from the
+        // whole text first: it is Kishida, and nothing is flagged.
+        Assert.Equal(["Kishida", "Biden"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [("stated", "Kishida", "The Prime Minister welcomed the talks."), ("stated", "Biden", "The President thanked the Prime Minister.")],
+            Found(briefing));
+        Assert.Empty(briefing.Unnamed);
+        Assert.Empty(briefing.SpeakerNotes);
     }
 
     [Fact]

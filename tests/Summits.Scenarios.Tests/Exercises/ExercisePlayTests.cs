@@ -192,6 +192,40 @@ public sealed class ExercisePlayTests
     }
 
     [Fact]
+    public async Task A_breach_falls_on_the_party_whose_position_strayed_and_not_on_the_partner_who_held_to_the_terms()
+    {
+        // The North Korea line with round 2's inject moving the US 40 toward dialogue instead of 20.
+        var path = Path.Combine(Folder, "north-korea-line.yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains("{ position: US, topic: north-korea, by: -20 }", text);
+        var exercise = ExerciseFile.Parse(path, text.Replace("{ position: US, topic: north-korea, by: -20 }", "{ position: US, topic: north-korea, by: -40 }", StringComparison.Ordinal));
+        var japan = ExerciseFile.ParseAnswers("breach-jp.yaml",
+            "answers: north-korea-line\nrole: JP\npredictions: { pressure-holds: yes, us-line: 75 }\nproposals:\n  - { round: 1, terms: { north-korea: 93 } }\n", exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, japan));
+
+        // By hand: r1-JP-1 at 93 is agreed in round 1, as in the test above (the US at 95 is held to the summit's 93).
+        // Round 2's inject moves the US from 95 to 55: 38 from 93, past twice its window (2 × 9.5 = 19), so the US's
+        // move breaches r1-JP-1. Japan did not move on north-korea: it held to the terms.
+        var agreement = Assert.Single(run.Final.Agreements, a => a.Cause == "r1-JP-1");
+        Assert.Equal(AgreementStatus.Breached, agreement.Status);
+        var breach = Assert.Single(run.Timeline, e => e.Kind == EventKind.AgreementBreached && e.Why!.StartsWith("r1-JP-1: ", StringComparison.Ordinal));
+        Assert.Equal("US", breach.Actor);
+
+        // Japan, who held to it, is not charged: its breach line is 0 and says who breached.
+        var jp = Debrief.Of(exercise, japan, run);
+        var line = Assert.Single(jp.Scores, s => s.Kind == "breach");
+        Assert.Equal(("r1-JP-1", 0.0), (line.Item, line.Points));
+        Assert.StartsWith("r1-JP-1 is breached at the end by US, whose position strayed from its terms", line.Working);
+        Assert.EndsWith("JP held to them: 0", line.Working);
+
+        // The US, scored on the same play, is the one charged: breach −10, the default.
+        var us = ExerciseFile.ParseAnswers("breach-us.yaml", "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: yes, us-line: 75 }\n", exercise);
+        var usLine = Assert.Single(Debrief.Of(exercise, us, run).Scores, s => s.Kind == "breach");
+        Assert.Equal(("r1-JP-1", -10.0), (usLine.Item, usLine.Points));
+        Assert.StartsWith("r1-JP-1 binds US and is breached at the end by US, whose position strayed from its terms", usLine.Working);
+    }
+
+    [Fact]
     public async Task The_north_korea_line_agrees_with_Singapore_once_the_inject_moves_Washington()
     {
         var debrief = await PlayAsync("north-korea-line.yaml", "north-korea-line-jp.yaml");

@@ -8,6 +8,7 @@ public sealed class StateBargainingTests
     /// A logroll seeded as an agreement: A cares for p (0.9) and little for q (0.1), B the reverse; A wants
     /// 0 on both, B 100 on both; ρ = 1. The package p 0, q 100 gives each 0.9. A third actor C holds a
     /// position of salience 0 on r, beside A and B at 40 and 60, so r is an open table with an indifferent party.
+    /// On s, A at 0 and B at 100 with salience 1 (windows of 5) are an open table with no Nash point.
     /// </summary>
     private static async Task<JsonElement> StateOfLogroll()
     {
@@ -23,6 +24,7 @@ public sealed class StateBargainingTests
               - { id: p, title: P, scale: { low: l, middle: m, high: h } }
               - { id: q, title: Q, scale: { low: l, middle: m, high: h } }
               - { id: r, title: R, scale: { low: l, middle: m, high: h } }
+              - { id: s, title: S, scale: { low: l, middle: m, high: h } }
             positions:
               - { actor: A, topic: p, value: 0, salience: 0.9 }
               - { actor: A, topic: q, value: 0, salience: 0.1 }
@@ -31,6 +33,8 @@ public sealed class StateBargainingTests
               - { actor: A, topic: r, value: 40, salience: 0.5 }
               - { actor: B, topic: r, value: 60, salience: 0.5 }
               - { actor: C, topic: r, value: 50, salience: 0 }
+              - { actor: A, topic: s, value: 0, salience: 1 }
+              - { actor: B, topic: s, value: 100, salience: 1 }
             agreements:
               - { id: trade, terms: { p: 0, q: 100 }, parties: [A, B] }
               - { id: halfway, terms: { p: 50, q: 50 }, parties: [A, B], rule: 1-of-n }
@@ -166,5 +170,22 @@ public sealed class StateBargainingTests
         Assert.Equal(50, r.GetProperty("nash")[0].GetProperty("terms").GetProperty("r").GetDouble(), 3);
         Assert.Equal("C", r.GetProperty("indifferent")[0].GetString());
         Assert.False(r.TryGetProperty("distanceToFrontier", out _));
+    }
+
+    [Fact]
+    public async Task A_table_with_no_Nash_point_says_none_rather_than_an_empty_list_of_several()
+    {
+        // s: A at 0 and B at 100, salience 1, so windows of 5 + 45 · 0 = 5: A's reservation is 5 and B's 95.
+        // A gains over no deal only below 5 and B only above 95; no outcome leaves both better off, so there
+        // is no Nash point. An empty list beside "nashUnique": false read as "several"; the key is null and
+        // nashUnique is left out, since uniqueness means nothing where there is no point.
+        var s = Case(await StateOfLogroll(), "s");
+        Assert.Equal("table", s.GetProperty("subject").GetString());
+        Assert.Equal(JsonValueKind.Null, s.GetProperty("nash").ValueKind);
+        Assert.False(s.TryGetProperty("nashUnique", out _));
+        // Where there is one, the key holds it and nashUnique says so (r: Nash 50, as above).
+        var r = Case(await StateOfLogroll(), "r");
+        Assert.Equal(1, r.GetProperty("nash").GetArrayLength());
+        Assert.True(r.GetProperty("nashUnique").GetBoolean());
     }
 }
