@@ -5,8 +5,7 @@ namespace Summits.Cli;
 /// <summary>
 /// The one rule by which an exception that a command did not handle becomes a line on standard error and an
 /// exit code, the same for every command: a mistake in a file is bad input (2) said as the file's place and
-/// problem, and a setting with a bad value (<see cref="SettingException"/>) is bad input too, said as
-/// <c>summits COMMAND: error: what is wrong</c>; an interruption is 130; anything else is a failure at run time (3), said on one line as
+/// problem; an interruption is 130; anything else is a failure at run time (3), said on one line as
 /// <c>summits COMMAND: error: what failed</c>. The stack trace follows only under <c>--verbosity diagnostic</c>,
 /// and never for a mistake in a file: that is the user's to fix, not the program's. Commands let an
 /// <see cref="InputException"/> from loading their files come here rather than catching it themselves.
@@ -18,8 +17,9 @@ public static class CommandFailure
     {
         var (exit, line) = failure switch
         {
-            InputException input => (ExitCodes.BadInput, input.Message),
+            // A setting with a bad value is bad input too, said as "summits COMMAND: error: what is wrong".
             SettingException setting => (ExitCodes.BadInput, UsageError.Line(command, setting.Message)),
+            InputException input => (ExitCodes.BadInput, input.Message),
             OperationCanceledException => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
             _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
         };
