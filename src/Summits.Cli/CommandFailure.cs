@@ -28,6 +28,8 @@ public static class CommandFailure
     {
         var (exit, line) = failure switch
         {
+            // A setting with a bad value is bad input too, said as "summits COMMAND: error: what is wrong".
+            SettingException setting => (ExitCodes.BadInput, UsageError.Line(command, setting.Message)),
             InputException input => (ExitCodes.BadInput, input.Message),
             OperationCanceledException when interrupted => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
             _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
@@ -44,7 +46,7 @@ public static class CommandFailure
     /// </summary>
     public static string Describe(Exception failure) => failure switch
     {
-        OutputException or IOException or UnauthorizedAccessException => OneLine(failure.Message).TrimEnd('.'),
+        OutputException or IOException or UnauthorizedAccessException or GrainTimeoutException => OneLine(failure.Message).TrimEnd('.'),
         AggregateException { InnerExceptions.Count: 1 } one => Describe(one.InnerException!),
         _ => $"{OneLine(failure.Message).TrimEnd('.')} ({failure.GetType().FullName})",
     };

@@ -31,6 +31,23 @@ public sealed class RunBadInputTests : IDisposable
         return world;
     }
 
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("0")]
+    [InlineData("86401")]
+    public async Task A_call_timeout_that_is_not_a_whole_number_of_seconds_from_1_to_a_day_is_refused_before_the_run(string value)
+    {
+        // 0 s would time out every call; 86401 s is one more than a day (24 · 3600 = 86400), the largest allowed.
+        var scenario = Path.Combine(Summits.Tests.SeedFiles.Root, "scenarios", "what-if", "baseline.yaml");
+        var output = Path.Combine(_folder, "out");
+        var run = await SummitsProcess.RunInAsync(_folder, ["run", scenario, "--out", output], new Dictionary<string, string> { ["SUMMITS_CALL_TIMEOUT"] = value });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits run: error: SUMMITS_CALL_TIMEOUT is '{value}'; expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Fact]
     public async Task A_bad_scenario_exits_2_with_one_line_and_writes_no_output_folder()
     {

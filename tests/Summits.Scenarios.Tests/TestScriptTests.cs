@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Summits.Scenarios.Tests;
 
-/// <summary>The repository's test commands (tests/run, tests/faults) answer --help with their own usage, not dotnet test's.</summary>
+/// <summary>The repository's test commands (tests/run, tests/faults) answer --help with their own usage, not dotnet test's, and tests/faults joins a caller's --filter to its own.</summary>
 public sealed class TestScriptTests
 {
     [Theory]
@@ -45,6 +45,54 @@ public sealed class TestScriptTests
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.Equal($"tests/faults: SUMMITS_FAULT_SEEDS is '{seeds}'; expected how many failure points to draw per scenario and operation: a whole number from 1 to 9999\n", error);
+    }
+
+    [Theory]
+    [InlineData("--filter", "FullyQualifiedName~Okinawa")]
+    [InlineData("--filter=FullyQualifiedName~Okinawa", null)]
+    public void The_fault_command_joins_a_callers_filter_to_its_own_category_rather_than_passing_dotnet_test_two(string option, string? value)
+    {
+        // dotnet test refuses a second --filter ("Option '--filter' expects a single argument"), so the script must pass
+        // exactly one: its category and the caller's filter joined with &, each in parentheses, and the other options after.
+        // A stand-in `dotnet` first on PATH prints the arguments it was given, one a line, instead of running tests.
+        var (exit, output, error) = WithStandInDotnet(path => RunScript("faults", value is null ? [option, "-v", "q"] : [option, value, "-v", "q"],
+            new Dictionary<string, string> { ["PATH"] = path }, "it did not reach dotnet"));
+
+        Assert.Equal("", error);
+        Assert.Equal(0, exit);
+        Assert.Equal("test\ntests/Summits.Grains.Tests\n-c\nRelease\n--disable-build-servers\n--filter\n(Category=ShippedScenarioFaults)&(FullyQualifiedName~Okinawa)\n-v\nq\n", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--filter", "A", "--filter=B" }, "tests/faults: --filter is given twice; expected one filter, which narrows the fault runs to (Category=ShippedScenarioFaults)&(FILTER)\n")]
+    [InlineData(new[] { "--filter" }, "tests/faults: --filter has no value; expected a dotnet test filter expression, such as --filter 'FullyQualifiedName~Okinawa'\n")]
+    [InlineData(new[] { "--filter=" }, "tests/faults: --filter has no value; expected a dotnet test filter expression, such as --filter 'FullyQualifiedName~Okinawa'\n")]
+    public void The_fault_command_refuses_a_filter_it_cannot_join_in_one_line_and_runs_nothing(string[] arguments, string expected)
+    {
+        // Two filters cannot both be joined without guessing how; a --filter with nothing after it filters nothing.
+        var (exit, output, error) = WithStandInDotnet(path => RunScript("faults", arguments, new Dictionary<string, string> { ["PATH"] = path }, "it ran instead of refusing"));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal(expected, error);
+    }
+
+    /// <summary>Calls <paramref name="run"/> with a PATH whose first folder holds a stand-in <c>dotnet</c> that prints its arguments, one a line; removes the folder afterwards.</summary>
+    private static T WithStandInDotnet<T>(Func<string, T> run)
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-stand-in-dotnet-");
+        try
+        {
+            var dotnet = Path.Combine(folder.FullName, "dotnet");
+            File.WriteAllText(dotnet, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return run($"{folder.FullName}:{Environment.GetEnvironmentVariable("PATH")}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>Runs <c>bash tests/SCRIPT ARGUMENTS</c> with <paramref name="environment"/> added; fails if it takes over 30 s (<paramref name="ranInstead"/> says what that would mean).</summary>

@@ -17,11 +17,18 @@ public static class BenchRuns
         public bool Converged => Timeline.Any(e => e.Kind == EventKind.Converged);
     }
 
+    /// <summary>How every call of a bench run is asked: again after a timeout (<see cref="GrainAsking.Configured"/>).</summary>
+    public static GrainAsking Asking => field ??= GrainAsking.Configured();
+
+    /// <summary>Starts <paramref name="scenario"/> on a seeded world, asked again after a timeout.</summary>
+    public static Task StartAsync(IWorldGrain world, Scenario scenario) =>
+        Asking.AskAsync("the start", world.GetPrimaryKeyString(), () => world.Start(scenario));
+
     /// <summary>Seeds a fresh copy of the scenario's world and starts the scenario on it.</summary>
     public static async Task<IWorldGrain> SeedAsync(IGrainFactory grains, LoadedScenario loaded, string worldId)
     {
         var world = grains.GetGrain<IWorldGrain>(worldId);
-        await world.Seed(loaded.World with { Id = worldId });
+        await Asking.AskAsync("seeding", worldId, () => world.Seed(loaded.World with { Id = worldId }));
         return world;
     }
 
@@ -33,7 +40,8 @@ public static class BenchRuns
         var step = 0;
         do
         {
-            advance = await world.Advance(step++);
+            var asked = step++;
+            advance = await Asking.AskAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"advance {asked}"), world.GetPrimaryKeyString(), () => world.Advance(asked));
             events.AddRange(advance.Events);
         }
         while (!advance.Finished);
@@ -47,7 +55,7 @@ public static class BenchRuns
         var world = await SeedAsync(context.Grains, loaded, context.NewWorldId(prefix));
         var seeding = clock.Elapsed;
         clock.Restart();
-        await world.Start(loaded.Scenario);
+        await StartAsync(world, loaded.Scenario);
         var timeline = await RunToEndAsync(world);
         return new Timed(seeding, clock.Elapsed, timeline);
     }

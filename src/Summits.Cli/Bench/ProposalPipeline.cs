@@ -78,7 +78,7 @@ public static class ProposalPipeline
             var id = context.NewWorldId("proposals");
             var loaded = BenchScenarios.Proposals(id, each);
             var world = await BenchRuns.SeedAsync(context.Grains, loaded, id);
-            await world.Start(loaded.Scenario);
+            await BenchRuns.StartAsync(world, loaded.Scenario);
             return world;
         }));
         var clock = Stopwatch.StartNew();

@@ -18,7 +18,7 @@ public static class WorldMemory
         await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
         {
             var id = context.NewWorldId("memory");
-            await context.Grains.GetGrain<Grains.IWorldGrain>(id).Seed(world with { Id = id });
+            await BenchRuns.Asking.AskAsync("seeding", id, () => context.Grains.GetGrain<Grains.IWorldGrain>(id).Seed(world with { Id = id }));
         }));
         var after = SettledHeap();
         var perWorld = (after - before) / (double)count;

@@ -148,7 +148,7 @@ public static class RunCommand
             // Said once the silo or host has stopped, when the exporters have flushed what they could, on every
             // way out (a run that did not finish says where its telemetry is).
             telemetry = silo?.TelemetryEnd ?? host?.TelemetryEnd ?? TelemetryEnd.Clean;
-            if (telemetry.Notice is { } notice)
+            if (telemetry.Lines("summits run") is { } notice)
                 await Console.Error.WriteLineAsync(notice);
         }
 

@@ -55,7 +55,7 @@ public static partial class SeedCommand
         {
             await silo.DisposeAsync();
             // Said on every way out, once the exporters have flushed what they could.
-            if (silo.TelemetryNotice is { } notice)
+            if (silo.TelemetryEnd.Lines("summits seed") is { } notice)
                 await Console.Error.WriteLineAsync(notice);
         }
 
@@ -74,13 +74,18 @@ public static partial class SeedCommand
         return silo.TelemetryEnd.FileLost ? ExitCodes.RunFailed : ExitCodes.Ok;
     }
 
-    /// <summary>Seeds a world into its grains and reads it back, inside one <c>summits.seed</c> span.</summary>
-    public static async Task<Model.World> SeedAndReadBackAsync(IGrainFactory grains, Model.World world, ILogger logger)
+    /// <summary>
+    /// Seeds a world into its grains and reads it back, inside one <c>summits.seed</c> span; a call that times out is
+    /// asked again (<see cref="GrainAsking.Configured"/> when <paramref name="asking"/> is null).
+    /// </summary>
+    /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
+    public static async Task<Model.World> SeedAndReadBackAsync(IGrainFactory grains, Model.World world, ILogger logger, GrainAsking? asking = null)
     {
+        asking ??= GrainAsking.Configured();
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, world.Id);
         var grain = grains.GetGrain<IWorldGrain>(world.Id);
-        await grain.Seed(world);
-        var seeded = await grain.Snapshot();
+        await asking.AskAsync("seeding", world.Id, () => grain.Seed(world));
+        var seeded = await asking.AskAsync("the seeded state", world.Id, () => grain.Snapshot());
         LogSeeded(logger, seeded.Id, seeded.Actors.Length, seeded.Topics.Length, seeded.Positions.Length, seeded.Agreements.Length);
         return seeded;
     }

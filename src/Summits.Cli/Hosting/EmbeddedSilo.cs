@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Summits.Hosting;
+using Summits.Scenarios;
 
 namespace Summits.Cli.Hosting;
 
@@ -27,9 +28,6 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     /// <summary>The host's services: loggers, options, and the telemetry providers when a run asked for them.</summary>
     public IServiceProvider Services => _host.Services;
-
-    /// <summary>After disposal: the one line saying that some of the run's telemetry was not delivered, or null.</summary>
-    public string? TelemetryNotice => TelemetryEnd.Notice;
 
     /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.FinishAsync"/>).</summary>
     public TelemetryEnd TelemetryEnd { get; private set; } = TelemetryEnd.Clean;
@@ -57,10 +55,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     internal static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, Func<int> ports, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null)
     {
         telemetry ??= TelemetrySettings.None;
+        // Read before anything starts, so that a bad value is refused with nothing run.
+        var callTimeout = GrainAsking.ConfiguredTimeout();
         for (var attempt = 1; ; attempt++)
         {
             var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error) { Open = false };
-            var host = Build(telemetry, ports(), configure, standardError);
+            var host = Build(telemetry, ports(), callTimeout, configure, standardError);
             try
             {
                 await host.StartAsync(cancellation);
@@ -77,7 +77,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>How many ports a start tries before it gives up.</summary>
     internal const int PortAttempts = 5;
 
-    private static IHost Build(TelemetrySettings telemetry, int siloPort, Action<ISiloBuilder>? configure, StandardErrorLoggerProvider standardError)
+    private static IHost Build(TelemetrySettings telemetry, int siloPort, TimeSpan callTimeout, Action<ISiloBuilder>? configure, StandardErrorLoggerProvider standardError)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // Without defaults a host has no logger at all: Orleans' own warnings and errors would go nowhere.
@@ -87,7 +87,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0)
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
-                .AddSummits(o => o.Tracing = telemetry.Tracing);
+                .AddSummits(o => o.Tracing = telemetry.Tracing)
+                // How long a call waits for its answer: the commands ask again after as long (GrainAsking).
+                .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = callTimeout);
             configure?.Invoke(silo);
         });
         SummitsOpenTelemetry.AddTo(builder, telemetry);

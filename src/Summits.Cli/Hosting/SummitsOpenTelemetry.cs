@@ -115,19 +115,15 @@ public static class SummitsOpenTelemetry
         var notices = new List<string>();
         if (settings.Otlp is { } otlp && services.GetService<OtlpDelivery>() is { } delivery && delivery.Notice(otlp, unfinished, FlushBudget) is { } notice)
             notices.Add(notice);
-        var lost = false;
+        string? failure = null;
         if (services.GetService<JsonlWriter>() is { } file)
         {
             file.Finish(finished);
-            if (file.Failure is { } failure)
-            {
-                notices.Add(failure);
-                lost = true;
-            }
-            else if (file.Notice is { } where)
+            failure = file.Failure;
+            if (failure is null && file.Notice is { } where)
                 notices.Add(where);
         }
-        return new TelemetryEnd(notices.Count == 0 ? null : string.Join('\n', notices), lost);
+        return new TelemetryEnd(notices.Count == 0 ? null : string.Join('\n', notices), failure);
     }
 
     private static void Configure(OtlpExporterOptions options, OtlpSignal signal)
@@ -138,10 +134,26 @@ public static class SummitsOpenTelemetry
 }
 
 /// <summary>How a run's telemetry ended.</summary>
-/// <param name="Notice">Lines to say on standard error (undelivered exports, a file not written or where its lines are), or null.</param>
-/// <param name="FileLost">True when the <c>--telemetry</c> file could not be written: an output lost, exit code 3.</param>
-public sealed record TelemetryEnd(string? Notice, bool FileLost)
+/// <param name="Notice">Lines to say on standard error (undelivered exports, where the lines of a run that did not finish are), or null.</param>
+/// <param name="FileFailure">
+/// Why the <c>--telemetry</c> file could not be written, one sentence without a prefix (<see cref="JsonlWriter.Failure"/>),
+/// or null when it was (or none was asked for).
+/// </param>
+public sealed record TelemetryEnd(string? Notice, string? FileFailure)
 {
     /// <summary>Nothing to say: every export arrived and the file, if any, is in place.</summary>
-    public static readonly TelemetryEnd Clean = new(null, false);
+    public static readonly TelemetryEnd Clean = new(null, null);
+
+    /// <summary>True when the <c>--telemetry</c> file could not be written: an output lost, exit code 3.</summary>
+    public bool FileLost => FileFailure is not null;
+
+    /// <summary>
+    /// What <paramref name="command"/> (such as <c>summits run</c>) says on standard error: the notice, then a file
+    /// that could not be written as its last line in the form of every failure at run time,
+    /// <c>summits COMMAND: error: telemetry file …</c>; null when there is nothing to say.
+    /// </summary>
+    public string? Lines(string command) =>
+        FileFailure is null ? Notice
+        : Notice is null ? UsageError.Line(command, FileFailure)
+        : $"{Notice}\n{UsageError.Line(command, FileFailure)}";
 }

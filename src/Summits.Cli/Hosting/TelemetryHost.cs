@@ -12,9 +12,6 @@ public sealed class TelemetryHost : IAsyncDisposable
 
     private TelemetryHost(IHost host, TelemetrySettings telemetry) => (_host, _telemetry) = (host, telemetry);
 
-    /// <summary>After disposal: the one line saying that some of the run's telemetry was not delivered, or null.</summary>
-    public string? TelemetryNotice => TelemetryEnd.Notice;
-
     /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.FinishAsync"/>).</summary>
     public TelemetryEnd TelemetryEnd { get; private set; } = TelemetryEnd.Clean;
 

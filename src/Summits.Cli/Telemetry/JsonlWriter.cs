@@ -55,9 +55,11 @@ public sealed class JsonlWriter : IDisposable
     public string Writing => _partial is null ? Path : _target == System.IO.Path.GetFullPath(Path) ? Path + ".partial" : _partial;
 
     /// <summary>
-    /// Null while every batch was written and, after <see cref="Finish"/>, the file is in place; otherwise one line
-    /// saying what went wrong (how many export requests were written, how many were not, and why the first write
-    /// failed) and where the lines that were written are. A failure means the run's output could not be written.
+    /// Null while every batch was written and, after <see cref="Finish"/>, the file is in place; otherwise one
+    /// sentence saying what went wrong (how many export requests were written, how many were not, and why the first
+    /// write failed, in the system's words without the path .NET appends to them) and where the lines that were
+    /// written are. A failure means the run's output could not be written: the command says it as
+    /// <c>summits COMMAND: error: SENTENCE</c> (<see cref="Hosting.TelemetryEnd.Lines"/>) and exits with code 3.
     /// </summary>
     public string? Failure
     {
@@ -70,8 +72,8 @@ public sealed class JsonlWriter : IDisposable
                 var counts = string.Create(CultureInfo.InvariantCulture,
                     $"writing it failed after {_written} export request{(_written == 1 ? "" : "s")} ({_error}); {_lost} more {(_lost == 1 ? "was" : "were")} not written");
                 return _partial is null
-                    ? $"summits: telemetry file {Path} is incomplete: {counts}"
-                    : $"summits: telemetry file {Path} was not written: {counts}; {Path} is as it was, and the export requests written are in {Writing}";
+                    ? $"telemetry file {Path} is incomplete: {counts}"
+                    : $"telemetry file {Path} was not written: {counts}; {Path} is as it was, and the export requests written are in {Writing}";
             }
         }
     }
@@ -101,7 +103,7 @@ public sealed class JsonlWriter : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                _ending = $"summits: telemetry file {Path} was not written: the finished file could not take its place ({e.Message.TrimEnd('.')}); the run's telemetry is in {Writing}";
+                _ending = $"telemetry file {Path} was not written: the finished file could not take its place ({OutputException.Why(e)}); the run's telemetry is in {Writing}";
             }
         }
     }
@@ -151,7 +153,7 @@ public sealed class JsonlWriter : IDisposable
             }
             catch (IOException e)
             {
-                _error = e.Message;
+                _error = OutputException.Why(e);
                 _lost += Lines(lines);
                 CutBack(whole);
             }
@@ -193,7 +195,7 @@ public sealed class JsonlWriter : IDisposable
         catch (IOException e)
         {
             // What the last flush could not write was already counted; the file handle is gone either way.
-            _error ??= e.Message;
+            _error ??= OutputException.Why(e);
         }
     }
 }

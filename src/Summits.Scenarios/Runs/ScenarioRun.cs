@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Summits.Grains;
@@ -10,17 +11,23 @@ namespace Summits.Scenarios;
 /// <summary>Runs a loaded scenario to its end, in grains or in the pure model, reporting each advance as it happens.</summary>
 public static class ScenarioRun
 {
-    /// <summary>Runs in grains: seeds a fresh world under <paramref name="worldKey"/> and lets its world grain drive the steps.</summary>
+    /// <summary>
+    /// Runs in grains: seeds a fresh world under <paramref name="worldKey"/> and lets its world grain drive the steps.
+    /// Each call that times out is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Configured"/>
+    /// when null): the same step, so the run's events are those of a run in which every call answered at once.
+    /// </summary>
+    /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
     public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, string worldKey,
-        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default)
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null)
     {
+        asking ??= GrainAsking.Configured();
         using var span = RunSpan(loaded, worldKey);
         var world = grains.GetGrain<IWorldGrain>(worldKey);
         // Seeding fans out to every country and topic grain: one span holds those calls, so a trace viewer can fold them.
         using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, worldKey))
         {
-            await world.Seed(loaded.World with { Id = worldKey }, cancellation);
-            await world.Start(loaded.Scenario, cancellation);
+            await asking.AskAsync("seeding", worldKey, () => world.Seed(loaded.World with { Id = worldKey }, cancellation), cancellation);
+            await asking.AskAsync("the start", worldKey, () => world.Start(loaded.Scenario, cancellation), cancellation);
         }
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
@@ -28,12 +35,13 @@ public static class ScenarioRun
         do
         {
             cancellation.ThrowIfCancellationRequested();
-            advance = await world.Advance(step++, cancellation);
+            var asked = step++;
+            advance = await asking.AskAsync(string.Create(CultureInfo.InvariantCulture, $"advance {asked}"), worldKey, () => world.Advance(asked, cancellation), cancellation);
             events.AddRange(advance.Events);
             onEvents?.Invoke(advance.Events);
         }
         while (!advance.Finished);
-        var final = await world.Snapshot(cancellation);
+        var final = await asking.AskAsync("the final state", worldKey, () => world.Snapshot(cancellation), cancellation);
         return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
     }
 

@@ -132,6 +132,27 @@ public sealed class CommandFailureTests
     }
 
     [Fact]
+    public void A_grain_call_that_never_answered_exits_3_on_one_line_without_the_orleans_message()
+    {
+        // Orleans' own timeout message runs to kilobytes (the message, its headers, the silo's queues); the line says
+        // only which call of which world, how long it waited and how often it asked.
+        var orleans = new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request [S127.0.0.1:1:1 sys.client]->[S127.0.0.1:1:1 world/w] Summits.Grains.IWorldGrain.Advance(3) #17.\nQueuedWorkItems: 12 ...");
+        var (exit, lines) = Write(new GrainTimeoutException("advance 3 of world w did not answer within 30 s, 3 tries", orleans));
+
+        Assert.Equal(3, exit);
+        Assert.Equal(["summits run: error: advance 3 of world w did not answer within 30 s, 3 tries"], lines);
+    }
+
+    [Fact]
+    public void A_setting_with_a_bad_value_is_bad_input_on_one_line()
+    {
+        var (exit, lines) = Write(new SettingException("SUMMITS_CALL_TIMEOUT is 'soon'; expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400"));
+
+        Assert.Equal(2, exit);
+        Assert.Equal(["summits run: error: SUMMITS_CALL_TIMEOUT is 'soon'; expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400"], lines);
+    }
+
+    [Fact]
     public void An_output_that_fails_exits_3_with_its_own_sentence()
     {
         var (exit, lines) = Write(new OutputException("out", new IOException("No space left on device.")));

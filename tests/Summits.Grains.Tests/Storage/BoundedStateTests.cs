@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Summits.Model;
+using Summits.Scenarios;
 
 namespace Summits.Grains.Tests;
 
@@ -82,6 +83,99 @@ public sealed class BoundedStateTests(ClusterFixture fixture)
         Assert.True(late.CountryCheckpoint <= early.CountryCheckpoint + 32, $"Japan's checkpoint grew from {early.CountryCheckpoint} to {late.CountryCheckpoint} bytes");
         Assert.True(late.Topic <= early.Topic + 32, $"the USFJ table grew from {early.Topic} to {late.Topic} bytes");
         Assert.True(late.TopicCheckpoint <= early.TopicCheckpoint + 32, $"the USFJ table's checkpoint grew from {early.TopicCheckpoint} to {late.TopicCheckpoint} bytes");
+    }
+
+    public static TheoryData<string, ForecastModel> Forecasts() => new()
+    {
+        { "summits/2017-11-06-abe-trump.yaml", ForecastModel.Bargaining },
+        { "worlds/dummy-3dim.yaml", ForecastModel.Smp },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forecasts))]
+    public async Task Every_grains_stored_state_is_no_larger_at_a_forecasts_end_than_halfway_through_it(string world, ForecastModel model)
+    {
+        // A forecast of up to 120 autonomous rounds (bargaining rounds, or the spatial model's turns), one advance
+        // each, until it converges (the Abe–Trump world's bargaining after 101 advances, the spatial model on the
+        // three-dimension dummy world after 10). It measures every state the run's grains store but the timeline's
+        // pages (which hold the run's events, its output): the world's, and every country's and topic's with its
+        // checkpoint, found from the storage calls of the run, halfway through the run and at its end. A state
+        // first written after halfway (a topic's checkpoint, written when an agreement first changes) is not
+        // compared, and a topic that made an agreement in the second half may grow by it: a run's final state
+        // lists every agreement made (a table of the bargaining grows by some 200 bytes for one). As in the scripted run above, a state may grow only where a counter is written longer, at most
+        // a byte for each of the few varint counters crossing 128, so 32 bytes leaves room, while keeping one
+        // double per round (8 bytes) would add 8 · 50 = 400 bytes to some state over the bargaining's second half.
+        const int Rounds = 120;
+        var loaded = Forecast.Of(Path.Combine(Summits.Tests.SeedFiles.Root, "scenarios", world), Rounds, 0, model);
+        var key = $"bounded-{Guid.NewGuid():N}";
+        var grain = fixture.Client.GetGrain<IWorldGrain>(key);
+        await grain.Seed(loaded.World with { Id = key });
+        await grain.Start(loaded.Scenario);
+
+        var sizes = new List<IReadOnlyDictionary<(string State, GrainId Grain), int>>();
+        var agreementCounts = new List<Dictionary<GrainId, int>>();
+        var step = 0;
+        Advance advance;
+        do
+        {
+            advance = await grain.Advance(step++);
+            sizes.Add(await AllSizesAsync(key));
+            agreementCounts.Add(await AgreementCountsAsync(sizes[^1].Keys));
+        }
+        while (!advance.Finished);
+        var early = sizes[sizes.Count / 2 - 1];
+        var late = sizes[^1];
+        var agreementsHalfway = agreementCounts[sizes.Count / 2 - 1];
+        var agreements = agreementCounts[^1];
+
+        Assert.True(step >= 10, $"the forecast ended after {step} advances");
+        Assert.Contains(early.Keys, k => k.State == "world");
+        Assert.Contains(early.Keys, k => k.State == "country-checkpoint");
+        foreach (var (state, size) in early)
+        {
+            Assert.True(late.ContainsKey(state), $"{state.State} of {state.Grain} is no longer stored");
+            if (agreements[state.Grain] > agreementsHalfway.GetValueOrDefault(state.Grain))
+                continue;
+            Assert.True(late[state] <= size + 32, $"{state.State} of {state.Grain} grew from {size} to {late[state]} bytes");
+        }
+    }
+
+    /// <summary>How many agreements each topic among <paramref name="stored"/> has made so far (0 for a country or the world).</summary>
+    private async Task<Dictionary<GrainId, int>> AgreementCountsAsync(IEnumerable<(string State, GrainId Grain)> stored)
+    {
+        var counts = new Dictionary<GrainId, int>();
+        foreach (var grain in stored.Select(s => s.Grain).Distinct())
+        {
+            if (grain.Type.ToString() != "topic")
+            {
+                counts[grain] = 0;
+                continue;
+            }
+            var table = new GrainState<Table>(new Table());
+            await fixture.Storage.Inner.ReadStateAsync("topic", grain, table);
+            counts[grain] = table.State?.Agreements.Count ?? 0;
+        }
+        return counts;
+    }
+
+    /// <summary>The size of every state stored for world <paramref name="key"/>'s grains but its timeline pages, by state name and grain.</summary>
+    private async Task<IReadOnlyDictionary<(string State, GrainId Grain), int>> AllSizesAsync(string key)
+    {
+        var sizes = new Dictionary<(string, GrainId), int>();
+        foreach (var stored in fixture.Storage.CallsOn(key).Where(c => c.Operation == StorageOperation.Write).Select(c => (c.StateName, c.Grain)).Distinct())
+        {
+            sizes[stored] = stored.StateName switch
+            {
+                "world" => await SizeAsync<WorldState>(stored.StateName, stored.Grain),
+                "country" => await SizeAsync<Delegation>(stored.StateName, stored.Grain),
+                "country-checkpoint" => await SizeAsync<Checkpoint<Delegation>>(stored.StateName, stored.Grain),
+                "topic" => await SizeAsync<Table>(stored.StateName, stored.Grain),
+                "topic-checkpoint" => await SizeAsync<Checkpoint<Table>>(stored.StateName, stored.Grain),
+                "timeline" => -1,
+                var other => throw new InvalidOperationException($"a state this test does not know: {other}"),
+            };
+        }
+        return sizes.Where(s => s.Value >= 0).ToDictionary();
     }
 
     [Fact]
