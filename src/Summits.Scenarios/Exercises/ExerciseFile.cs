@@ -101,6 +101,21 @@ public static partial class ExerciseFile
             var round = r.Integer("round", 1, rounds);
             var shock = r.Required("shock");
             r.RejectUnknownKeys();
+            // An actor kept off the table is said so at once, before the change is read as a scenario's (which would
+            // ask for a new position's salience, when no change to that actor can be made at all).
+            if (others == OthersAtTable.Off && shock is YamlMappingNode shockMap
+                && shockMap.Children.TryGetValue(new YamlScalarNode("changes"), out var changeList) && changeList is YamlSequenceNode changeNodes)
+            {
+                foreach (var change in changeNodes.OfType<YamlMappingNode>())
+                {
+                    foreach (var key in new[] { "position", "salience", "capability", "affinity" })
+                    {
+                        if (change.Children.TryGetValue(new YamlScalarNode(key), out var who) && who is YamlScalarNode { Value: { } actor }
+                            && world.Actors.Any(a => a.Id == actor) && roles.All(role => role.Actor != actor))
+                            throw r.Fail(who, $"the inject changes {actor}, but 'others: off' keeps the actors without a role off the table; the roles are {string.Join(", ", roles.Select(x => x.Actor))}");
+                    }
+                }
+            }
             var step = (ShockStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode($"inject-{injects.Count + 1}"), new YamlScalarNode("shock"), shock)])[0];
             if (others == OthersAtTable.Off && step.Changes.FirstOrDefault(c => roles.All(role => role.Actor != c.Actor)) is { } offTable)
                 throw r.Fail(shock, $"the inject changes {offTable.Actor}, but 'others: off' keeps the actors without a role off the table; the roles are {string.Join(", ", roles.Select(x => x.Actor))}");
