@@ -40,22 +40,7 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         // The short run's 5 advances (a shock, two proposals, two rounds) have 2 checkpoints, after the 3rd and the 5th.
         Assert.True(points.Length >= (reads ? 41 : 22 + 2), $"only {points.Length} failure points");
 
-        var outcomes = new List<string>();
-        foreach (var batch in points.Chunk(4))
-        {
-            await Task.WhenAll(batch.Select(async point =>
-            {
-                var key = $"every3-{Guid.NewGuid():N}";
-                fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Nth, afterWriting);
-                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
-                if (RetriedRun.Mismatch(point, cleanKey, clean, run, failures) is { } mismatch)
-                {
-                    lock (outcomes)
-                        outcomes.Add(mismatch);
-                }
-            }));
-        }
-        Assert.Empty(outcomes);
+        Assert.Empty(await RetriedRun.StorageFaultMismatchesAsync(fixture, loaded, (clean, cleanKey, points), "every3", reads, afterWriting));
     }
 
     [Fact]
@@ -64,35 +49,7 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         // As DeactivatedGrainTests, with the changes of up to three advances held in memory only: a grain deactivated
         // after any of its calls in the clean run makes the advance that notices it fail; the world goes back to its
         // last checkpoint, and the retry runs again the advances since, to the clean run's bytes.
-        var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.Short);
-        var (clean, cleanKey, _) = await RetriedRun.CleanAsync(fixture, loaded, "deact3", reads: false);
-        var places = fixture.Deactivations.CallsOn(cleanKey)
-            .GroupBy(c => c.Grain)
-            .SelectMany(g => g.Select((c, i) => (c.Grain, Place: i + 1)))
-            .ToArray();
-        Assert.True(places.Length >= 20, $"only {places.Length} points");
-
-        var outcomes = new List<string>();
-        foreach (var batch in places.Chunk(4))
-        {
-            await Task.WhenAll(batch.Select(async point =>
-            {
-                var key = $"deact3-{Guid.NewGuid():N}";
-                fixture.Deactivations.After(ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Place);
-                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
-                var name = $"after call {point.Place} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
-                string? mismatch = failures > 1 ? $"{name}: {failures} failures"
-                    : RunFiles.Timeline(run) != RunFiles.Timeline(clean) ? $"{name}: another timeline"
-                    : RunFiles.State(run) != RunFiles.State(clean) ? $"{name}: another state"
-                    : null;
-                if (mismatch is not null)
-                {
-                    lock (outcomes)
-                        outcomes.Add(mismatch);
-                }
-            }));
-        }
-        Assert.Empty(outcomes);
+        Assert.Empty(await RetriedRun.DeactivationMismatchesAsync(fixture, RetriedRun.Parse(ExactlyOnceAdvanceTests.Short), "deact3"));
     }
 
     [Fact]

@@ -45,36 +45,6 @@ public sealed class DeactivatedGrainTests(ClusterFixture fixture)
         // Every call of an advance that a country or topic served in a clean run of the short run is a point
         // where the silo may deactivate it. After that, the run (with at most one failed advance, retried)
         // writes the clean run's timeline.jsonl and state.json byte for byte.
-        var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.Short);
-        var (clean, cleanKey, _) = await RetriedRun.CleanAsync(fixture, loaded, "deact", reads: false);
-        // Calls on a grain are numbered from 1 since the silo started; in a new world each grain starts at 1,
-        // so the point is the call's place among the calls on its grain in the clean run.
-        var places = fixture.Deactivations.CallsOn(cleanKey)
-            .GroupBy(c => c.Grain)
-            .SelectMany(g => g.Select((c, i) => (c.Grain, Place: i + 1)))
-            .ToArray();
-        Assert.True(places.Length >= 20, $"only {places.Length} points");
-
-        var outcomes = new List<string>();
-        foreach (var batch in places.Chunk(4))
-        {
-            await Task.WhenAll(batch.Select(async point =>
-            {
-                var key = $"deact-{Guid.NewGuid():N}";
-                fixture.Deactivations.After(ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Place);
-                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
-                var name = $"after call {point.Place} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
-                string? mismatch = failures > 1 ? $"{name}: {failures} failures"
-                    : RunFiles.Timeline(run) != RunFiles.Timeline(clean) ? $"{name}: another timeline"
-                    : RunFiles.State(run) != RunFiles.State(clean) ? $"{name}: another state"
-                    : null;
-                if (mismatch is not null)
-                {
-                    lock (outcomes)
-                        outcomes.Add(mismatch);
-                }
-            }));
-        }
-        Assert.Empty(outcomes);
+        Assert.Empty(await RetriedRun.DeactivationMismatchesAsync(fixture, RetriedRun.Parse(ExactlyOnceAdvanceTests.Short), "deact"));
     }
 }

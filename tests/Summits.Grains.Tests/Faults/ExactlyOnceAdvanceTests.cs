@@ -80,22 +80,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         Assert.Equal(reads ? 41 : 22, points.Count(p => seeded.Contains(p.StateName) && (p.Nth == 1 || p is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 })));
         Assert.True(points.Length >= (reads ? 41 + 20 : 22 + 30), $"only {points.Length} failure points");
 
-        var outcomes = new List<string>();
-        foreach (var batch in points.Chunk(4))
-        {
-            await Task.WhenAll(batch.Select(async point =>
-            {
-                var key = Key();
-                fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Nth, afterWriting);
-                var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key, deactivate: reads);
-                if (RetriedRun.Mismatch(point, cleanKey, clean, run, failures) is { } mismatch)
-                {
-                    lock (outcomes)
-                        outcomes.Add(mismatch);
-                }
-            }));
-        }
-        Assert.Empty(outcomes);
+        Assert.Empty(await RetriedRun.StorageFaultMismatchesAsync(fixture, loaded, (clean, cleanKey, points), "fault", reads, afterWriting));
     }
 
     [Fact]

@@ -89,6 +89,66 @@ internal static class RetriedRun
     }
 
     /// <summary>
+    /// Runs the scenario once for each storage call of the clean run on <paramref name="cleanKey"/> (four at a time),
+    /// each on a new world named from <paramref name="prefix"/> whose matching call fails once (after the write has
+    /// landed, with <paramref name="afterWriting"/>), and says, in words, every run that did not fail once and then
+    /// write the clean run's bytes (<see cref="Mismatch"/>). Empty when every point holds.
+    /// </summary>
+    public static Task<List<string>> StorageFaultMismatchesAsync(ClusterFixture fixture, LoadedScenario loaded,
+        (RunResult Clean, string Key, StorageCall[] Points) cleanRun, string prefix, bool reads, bool afterWriting) =>
+        MismatchesAsync(cleanRun.Points, async point =>
+        {
+            var key = $"{prefix}-{Guid.NewGuid():N}";
+            fixture.Storage.Fail(point.Operation, point.StateName, ChosenFaultStorage.Moved(point.Grain, cleanRun.Key, key), point.Nth, afterWriting);
+            var (run, failures) = await RunAsync(fixture, loaded, key, deactivate: reads);
+            return Mismatch(point, cleanRun.Key, cleanRun.Clean, run, failures);
+        });
+
+    /// <summary>
+    /// Every call of an advance that a country or topic served in a clean run of the scenario (at least 20) is a
+    /// point where the silo may deactivate it: runs the scenario once per point (four at a time) on a new world named
+    /// from <paramref name="prefix"/>, that grain deactivated after that call, and says, in words, every run that
+    /// failed more than once or wrote other bytes than the clean run. Empty when every point holds.
+    /// </summary>
+    public static async Task<List<string>> DeactivationMismatchesAsync(ClusterFixture fixture, LoadedScenario loaded, string prefix)
+    {
+        var (clean, cleanKey, _) = await CleanAsync(fixture, loaded, prefix, reads: false);
+        // Calls on a grain are numbered from 1 since the silo started; in a new world each grain starts at 1,
+        // so the point is the call's place among the calls on its grain in the clean run.
+        var places = fixture.Deactivations.CallsOn(cleanKey)
+            .GroupBy(c => c.Grain)
+            .SelectMany(g => g.Select((c, i) => (c.Grain, Place: i + 1)))
+            .ToArray();
+        Assert.True(places.Length >= 20, $"only {places.Length} points");
+        return await MismatchesAsync(places, async point =>
+        {
+            var key = $"{prefix}-{Guid.NewGuid():N}";
+            fixture.Deactivations.After(ChosenFaultStorage.Moved(point.Grain, cleanKey, key), point.Place);
+            var (run, failures) = await RunAsync(fixture, loaded, key);
+            var name = $"after call {point.Place} on {point.Grain.Key.ToString()![cleanKey.Length..]}";
+            return failures > 1 ? $"{name}: {failures} failures"
+                : RunFiles.Timeline(run) != RunFiles.Timeline(clean) ? $"{name}: another timeline"
+                : RunFiles.State(run) != RunFiles.State(clean) ? $"{name}: another state"
+                : null;
+        });
+    }
+
+    /// <summary>Tries every point, four at a time, and lists what the tries said went wrong.</summary>
+    private static async Task<List<string>> MismatchesAsync<T>(IEnumerable<T> points, Func<T, Task<string?>> attempt)
+    {
+        var outcomes = new List<string>();
+        foreach (var batch in points.Chunk(4))
+        {
+            foreach (var mismatch in await Task.WhenAll(batch.Select(attempt)))
+            {
+                if (mismatch is not null)
+                    outcomes.Add(mismatch);
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>
     /// What went wrong in a run that failed at <paramref name="point"/> of the clean run on <paramref name="cleanKey"/>,
     /// in words, or null when it failed once and then wrote the clean run's timeline.jsonl and state.json byte for byte.
     /// </summary>
