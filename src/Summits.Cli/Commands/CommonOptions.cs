@@ -73,8 +73,8 @@ public static class CommonOptions
 
     /// <summary>
     /// <c>--checkpoint-every N</c>: in grains, how often a world's run is written to storage (every N-th advance and
-    /// its last; 1, the default, every advance). Check it with <see cref="CheckpointEveryError"/>; give the silo
-    /// <see cref="CheckpointEveryOf"/>.
+    /// its last; 1, the default, every advance). Check it with <see cref="CheckpointEveryError"/>; given explicitly
+    /// (1 included), it wins over <c>Summits:CheckpointEvery</c> in the configuration (<c>EmbeddedSilo.StartAsync</c>).
     /// </summary>
     public static Option<int> CheckpointEvery() => new("--checkpoint-every")
     {
@@ -87,11 +87,6 @@ public static class CommonOptions
     public static string? CheckpointEveryError(int every) => every is >= 1 and <= Grains.CheckpointOptions.Most
         ? null
         : $"--checkpoint-every must be a whole number from 1 to {Grains.CheckpointOptions.Most}, not {every}";
-
-    /// <summary>The embedded silo's configuration for a checkpoint interval: null for the default, every advance.</summary>
-    public static Action<Orleans.Hosting.ISiloBuilder>? CheckpointEveryOf(int every) => every == 1
-        ? null
-        : silo => Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Grains.CheckpointOptions>(silo.Services, o => o.CheckpointEvery = every);
 
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 
