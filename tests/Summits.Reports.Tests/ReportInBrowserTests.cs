@@ -274,6 +274,48 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         }
     }
 
+    [Fact]
+    public async Task At_480_pixels_wide_no_report_is_wider_than_the_page()
+    {
+        // A phone held upright: 480 CSS pixels. Every kind of report.html the tool writes (a run, a spatial-model
+        // run, a what-if study, a comparison) must fit: the page never scrolls sideways, a table wider than the
+        // page scrolls sideways in a box of its own. Before, the what-if report's final-positions table measured
+        // 608 px and the run report's 600 px, so the whole page was wider than 480.
+        const int width = 480;
+        var pages = new Dictionary<string, int>();
+        await OpenRunReportAsync("trade-for-defense-package", "narrow-page-run", width: width);
+        pages["run"] = await PageWidthAsync();
+        await OpenRunReportAsync("us-presses-bilateral-fta", "narrow-page-run-rounds", width: width);
+        pages["run with rounds"] = await PageWidthAsync();
+
+        var smp = await ScenarioRun.LocallyAsync(Forecast.Of(SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml"), 100, 0, ForecastModel.Smp));
+        var smpDir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(smp, smpDir);
+        await OpenAsync(smpDir, "narrow-page-run-smp", width);
+        pages["spatial-model run"] = await PageWidthAsync();
+
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(40, 42, 2, Engine.Local), SampleRuns.Local);
+        var studyDir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        StudyReport.WriteAll(study, studyDir);
+        await OpenAsync(studyDir, "narrow-page-whatif", width);
+        pages["what-if"] = await PageWidthAsync();
+
+        var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var a = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#press-fta", null, null, p => p));
+        var b = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#offer-package", null, null, p => p));
+        var compareDir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        CompareReport.WriteAll(Comparison.Of("press-fta", StateDocument.Of(a), "offer-package", StateDocument.Of(b)), compareDir);
+        await OpenAsync(compareDir, "narrow-page-compare", width);
+        pages["compare"] = await PageWidthAsync();
+
+        Assert.All(pages, p => Assert.True(p.Value <= width, $"the {p.Key} report is {p.Value} px wide, wider than the {width} px page"));
+    }
+
+    /// <summary>How wide the open page is, in CSS pixels: more than the viewport when the page scrolls sideways.</summary>
+    private async Task<int> PageWidthAsync() =>
+        await (_page ?? throw new InvalidOperationException("no report is open")).EvaluateExpressionAsync<int>("document.documentElement.scrollWidth");
+
     /// <summary>
     /// Opens report.html: no script error; every chart readable (a title, named axes shown, a legend
     /// naming only series drawn and shown above the plot, no "-0" tick, no overlapping text);
