@@ -96,7 +96,8 @@ public sealed record RenderedChart(
                     });
                   }).length
             })),
-            xName: option.xAxis[0].name || '',
+            // A name broken into lines on a narrow page reads as its lines joined by spaces.
+            xName: (option.xAxis[0].name || '').replace(/\n/g, ' '),
             yName: option.yAxis[0].name || '',
             xCategories: option.xAxis[0].type === 'category' ? option.xAxis[0].data : null,
             yCategories: option.yAxis[0].type === 'category' ? option.yAxis[0].data : null,

@@ -247,7 +247,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     }
 
     [Fact]
-    public async Task At_480_pixels_wide_every_chart_s_title_and_legend_lie_inside_the_viewport()
+    public async Task At_480_pixels_wide_every_chart_s_title_legend_and_axis_text_lie_inside_the_viewport()
     {
         // A phone held upright: 480 CSS pixels. The run report of trade-for-defense-package has trajectories
         // with a legend of actors and marks, an agreement timeline and the bargaining charts, whose titles
@@ -271,8 +271,55 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
             foreach (var text in titleOrLegend)
                 Assert.True(text.X >= -0.5 && text.X + text.W <= width + 0.5, $"{chart.Id}: '{text.Content}' spans {text.X:0.#} to {text.X + text.W:0.#}, outside the 0..{width} viewport");
             Assert.All(chart.Legend, entry => Assert.Contains(chart.Texts, t => t.Content == entry));
+            // Every axis label and axis name too: the sensitivity chart's value-axis name stood at 414–516 px, past
+            // the right edge, and its category labels ("… → …", up to about 40 characters, some 250 px at 12 px)
+            // ran off the left edge.
+            foreach (var text in chart.Texts.Except(titleOrLegend))
+                Assert.True(text.X >= -0.5 && text.X + text.W <= width + 0.5, $"{chart.Id}: axis text '{text.Content}' spans {text.X:0.#} to {text.X + text.W:0.#}, outside the 0..{width} viewport");
         }
     }
+
+    [Fact]
+    public async Task At_480_pixels_wide_no_report_is_wider_than_the_page()
+    {
+        // A phone held upright: 480 CSS pixels. Every kind of report.html the tool writes (a run, a spatial-model
+        // run, a what-if study, a comparison) must fit: the page never scrolls sideways, a table wider than the
+        // page scrolls sideways in a box of its own. Before, the what-if report's final-positions table measured
+        // 608 px and the run report's 600 px, so the whole page was wider than 480.
+        const int width = 480;
+        var pages = new Dictionary<string, int>();
+        await OpenRunReportAsync("trade-for-defense-package", "narrow-page-run", width: width);
+        pages["run"] = await PageWidthAsync();
+        await OpenRunReportAsync("us-presses-bilateral-fta", "narrow-page-run-rounds", width: width);
+        pages["run with rounds"] = await PageWidthAsync();
+
+        var smp = await ScenarioRun.LocallyAsync(Forecast.Of(SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml"), 100, 0, ForecastModel.Smp));
+        var smpDir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        RunReportFiles.WriteAll(smp, smpDir);
+        await OpenAsync(smpDir, "narrow-page-run-smp", width);
+        pages["spatial-model run"] = await PageWidthAsync();
+
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(40, 42, 2, Engine.Local), SampleRuns.Local);
+        var studyDir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        StudyReport.WriteAll(study, studyDir);
+        await OpenAsync(studyDir, "narrow-page-whatif", width);
+        pages["what-if"] = await PageWidthAsync();
+
+        var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        var a = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#press-fta", null, null, p => p));
+        var b = await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#offer-package", null, null, p => p));
+        var compareDir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        CompareReport.WriteAll(Comparison.Of("press-fta", StateDocument.Of(a), "offer-package", StateDocument.Of(b)), compareDir);
+        await OpenAsync(compareDir, "narrow-page-compare", width);
+        pages["compare"] = await PageWidthAsync();
+
+        Assert.All(pages, p => Assert.True(p.Value <= width, $"the {p.Key} report is {p.Value} px wide, wider than the {width} px page"));
+    }
+
+    /// <summary>How wide the open page is, in CSS pixels: more than the viewport when the page scrolls sideways.</summary>
+    private async Task<int> PageWidthAsync() =>
+        await (_page ?? throw new InvalidOperationException("no report is open")).EvaluateExpressionAsync<int>("document.documentElement.scrollWidth");
 
     /// <summary>
     /// Opens report.html: no script error; every chart readable (a title, named axes shown, a legend
@@ -324,7 +371,10 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         foreach (var axis in new[] { chart.XName, chart.YName })
         {
             Assert.False(string.IsNullOrWhiteSpace(axis), $"{chart.Id}: an axis has no name");
-            Assert.True(shown.Contains(axis), $"{chart.Id}: the axis name '{axis}' is not shown");
+            // Whole on one line or, on a narrow page, broken into lines of its words (read top to bottom).
+            var nameLines = chart.Texts.Where(t => t.Content.Trim().Length > 1 && axis.Contains(t.Content.Trim(), StringComparison.Ordinal))
+                .OrderBy(t => t.Y).ThenBy(t => t.X).Select(t => t.Content.Trim());
+            Assert.True(shown.Contains(axis) || string.Join(" ", nameLines).Contains(axis, StringComparison.Ordinal), $"{chart.Id}: the axis name '{axis}' is not shown whole");
         }
         var drawn = chart.DrawnNames.ToHashSet(StringComparer.Ordinal);
         foreach (var entry in chart.Legend)

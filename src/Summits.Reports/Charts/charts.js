@@ -116,6 +116,39 @@
     return (view.group.y || 0) + rect.y + rect.height;
   }
 
+  /* The height, in pixels, of the tallest text a component (an axis: its labels and name) drew. */
+  function tallestText(chart, type) {
+    var model = chart.getModel().getComponent(type);
+    var view = model && chart.getViewOfComponentModel(model);
+    var tallest = 0;
+    if (view && view.group) {
+      view.group.traverse(function (el) {
+        if (el.type === 'text') tallest = Math.max(tallest, el.getBoundingRect().height);
+      });
+    }
+    return tallest;
+  }
+
+  /* A text broken at its spaces into lines no wider than width pixels in the given CSS font (a word wider
+     than that has a line of its own). */
+  var measure = document.createElement('canvas').getContext('2d');
+  function breakLines(text, font, width) {
+    measure.font = font;
+    var lines = [];
+    var line = '';
+    String(text).split(' ').forEach(function (word) {
+      var tried = line ? line + ' ' + word : word;
+      if (line && measure.measureText(tried).width > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = tried;
+      }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
   var charts = {};
   var figures = [];
 
@@ -131,6 +164,7 @@
     var narrow = width < NARROW;
     var grid = option.grid;
     var gridTop = grid.top, boundsTop = grid.outerBounds.top;
+    var wrapped = null;
     if (narrow) {
       var room = width - 2 * EDGE;
       option.title.textStyle.width = room;
@@ -139,6 +173,14 @@
       option.title.subtextStyle = { width: room, overflow: 'break', lineHeight: 16 };
       option.legend.type = 'plain';
       option.legend.width = room;
+      /* A vertical category axis whose labels are phrases (words with spaces between) wraps them at
+         their spaces within two fifths of the chart, so the plot, and the axis name over it, stay on
+         the page; every word of each label is still shown. Labels of one word each keep their line. */
+      [].concat(option.yAxis || []).forEach(function (axis) {
+        if (axis.type !== 'category' || !(axis.data || []).some(function (l) { return String(l).indexOf(' ') >= 0; })) return;
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { width: Math.floor(room * 0.4), overflow: 'break', lineHeight: 14 });
+        wrapped = axis;
+      });
     }
     box.style.height = figure.baseHeight + 'px';
     var chart = charts[id];
@@ -156,9 +198,30 @@
       top = bottomOf(chart, 'legend') + 8;
     }
     var extra = Math.max(0, Math.ceil(top - boundsTop));
-    box.style.height = (figure.baseHeight + extra) + 'px';
+    /* Wrapped category labels take several lines each: the plot grows until every row has room for the
+       tallest label, so no two rows' labels overlap. */
+    var grow = 0;
+    if (wrapped) {
+      var rect = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+      grow = Math.max(0, Math.ceil(wrapped.data.length * (tallestText(chart, 'yAxis') + 6) - rect.height));
+    }
+    box.style.height = (figure.baseHeight + extra + grow) + 'px';
     chart.resize();
     chart.setOption({ grid: { top: gridTop + extra, outerBounds: { top: boundsTop + extra } } });
+    /* A horizontal axis's name, centred under the plot, breaks into lines at its spaces within the plot's width
+       (ECharts only cuts an axis name short), so a long name ("Spearman's ρ between input and outcome over the
+       runs") never reaches past the page's edges and every word of it is shown. */
+    var plot = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+    var font = '12px ' + option.textStyle.fontFamily;
+    var broken = false;
+    var names = [].concat(option.xAxis || []).map(function (axis) {
+      if (!axis.name || axis.nameLocation !== 'middle') return {};
+      var lines = breakLines(axis.name, font, plot.width);
+      if (lines.length < 2) return {};
+      broken = true;
+      return { name: lines.join('\n'), nameGap: axis.nameGap + 7 * (lines.length - 1), nameTextStyle: Object.assign({}, axis.nameTextStyle, { lineHeight: 14 }) };
+    });
+    if (broken) chart.setOption({ xAxis: names });
   }
 
   document.querySelectorAll('figure[data-chart]').forEach(function (figure) {

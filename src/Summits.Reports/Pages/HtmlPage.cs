@@ -37,9 +37,13 @@ public sealed class HtmlPage(string title)
         return this;
     }
 
+    /// <summary>
+    /// A table in a box of the page's width that scrolls sideways when the table is wider (a phone held upright),
+    /// so the page itself never does; every cell is kept whole.
+    /// </summary>
     public HtmlPage Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        _body.Append("<table><thead><tr>");
+        _body.Append("<div class=\"table-box\"><table><thead><tr>");
         foreach (var h in header)
             _body.Append($"<th>{Escape(h)}</th>");
         _body.Append("</tr></thead><tbody>");
@@ -50,7 +54,7 @@ public sealed class HtmlPage(string title)
                 _body.Append($"<td>{Escape(cell)}</td>");
             _body.Append("</tr>");
         }
-        _body.Append("</tbody></table>\n");
+        _body.Append("</tbody></table></div>\n");
         return this;
     }
 
@@ -69,6 +73,8 @@ public sealed class HtmlPage(string title)
             h1 { font-size: 1.6em; margin-bottom: 4px; } h2 { margin-top: 36px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
             figure { margin: 18px 0; } figcaption { color: #555; font-size: 0.9em; max-width: 1000px; }
             .chart { width: 100%; }
+            h1, h2, p, figcaption { overflow-wrap: anywhere; }
+            .table-box { max-width: 100%; overflow-x: auto; margin: 12px 0; } .table-box table { margin: 0; }
             .note { color: #555; } .warning { background: #fff4e0; border-left: 4px solid #E69F00; padding: 6px 10px; }
             table { border-collapse: collapse; margin: 12px 0; font-size: 0.9em; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
             th { background: #f4f4f4; } td { font-variant-numeric: tabular-nums; }

@@ -20,7 +20,11 @@ public static class SensitivityChart
     public static IReadOnlyList<Sensitivity> Rows(StudyResult study) =>
         [.. study.Sensitivity.Where((s, i) => i < Strongest || s.Significant).Take(MostShown)];
 
-    public static string Label(Sensitivity s) => $"{s.Input} → {s.Outcome}  ρ {s.Rho.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// A bar's label, "input → outcome  ρ +0.42". ρ and its value are joined by a no-break space, so that a narrow page,
+    /// which wraps the labels at their spaces, never puts the value on a line of its own, where it would read as a tick.
+    /// </summary>
+    public static string Label(Sensitivity s) => $"{s.Input} → {s.Outcome}  ρ\u00A0{s.Rho.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static ChartFigure Render(StudyResult study)
     {
