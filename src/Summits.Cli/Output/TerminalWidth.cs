@@ -72,7 +72,8 @@ public static class TerminalWidth
     /// <summary>
     /// Breaks a line longer than <paramref name="width"/> at spaces, continuing with its own indent plus
     /// four; a word longer than the width stays whole on a line of its own, so an id is never cut. No
-    /// line it gives ends in a space.
+    /// line it gives ends in a space, and none is blank: the spaces a break falls among (a table's padding
+    /// around an empty cell) are dropped with the break, so the next line starts at its next word.
     /// </summary>
     /// <param name="hanging">The columns a continuation is indented by, in place of the line's own indent plus four: for
     /// lines whose indent varies with a right-aligned number, so that their continuations align. At most half the width.</param>
@@ -97,6 +98,8 @@ public static class TerminalWidth
                 current.Clear().Append(continuation);
                 empty = true;
             }
+            if (empty && word.Length == 0)
+                continue;
             if (!empty)
                 current.Append(' ');
             current.Append(word);
