@@ -36,15 +36,17 @@ public static class TerminalWidth
     /// <summary>
     /// The columns a line drawn in place on standard error may take without wrapping: the terminal's width
     /// less one (a line that fills the last column wraps on some terminals, and a wrapped line cannot be
-    /// erased with a carriage return); <c>COLUMNS</c> less one when the width cannot be read, else
-    /// <see cref="Default"/> less one. At least 1.
+    /// erased with a carriage return) and less <see cref="StatusLine.EchoRoom"/> (the terminal's <c>^C</c> after
+    /// the line when Ctrl-C is pressed, which must not wrap either); from <c>COLUMNS</c> when the width cannot
+    /// be read, else from <see cref="Default"/>. At least 1.
     /// </summary>
     public static int ForProgress()
     {
+        const int reserved = 1 + StatusLine.EchoRoom;
         try
         {
             if (Console.WindowWidth > 0)
-                return Math.Max(1, Console.WindowWidth - 1);
+                return Math.Max(1, Console.WindowWidth - reserved);
         }
         catch (IOException)
         {
@@ -52,9 +54,9 @@ public static class TerminalWidth
         catch (PlatformNotSupportedException)
         {
         }
-        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 1
-            ? columns - 1
-            : Default - 1;
+        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > reserved
+            ? columns - reserved
+            : Math.Max(1, Default - reserved);
     }
 
     /// <summary>
