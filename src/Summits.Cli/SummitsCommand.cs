@@ -27,6 +27,8 @@ public static class SummitsCommand
     {
         // Whether a cancellation is the user's is told by the command's token, which only SIGINT or SIGTERM cancels: a
         // timeout inside Orleans or an HTTP client surfaces as the same exception, and is a failure at run time.
+        // Every message on standard error first erases a progress line drawn there, so none runs on from it.
+        Output.StatusLine.Install();
         var interruption = new Interruption();
         var root = interruption.Watch(Create());
         var parse = root.Parse(args);

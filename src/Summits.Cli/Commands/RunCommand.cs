@@ -184,7 +184,7 @@ public static class RunCommand
                     foreach (var line in TerminalWidth.Wrap(loaded.Scenario.About, width))
                         stdout.WriteLine(line);
             }
-            var progress = new RunProgress(Console.Error, loaded.Scenario.Id, enabled: table && request.Verbosity >= Verbosity.Normal && !Console.IsErrorRedirected, TerminalWidth.ForProgress());
+            var progress = new RunProgress(StatusLine.StandardError, loaded.Scenario.Id, enabled: table && request.Verbosity >= Verbosity.Normal && !Console.IsErrorRedirected, TerminalWidth.ForProgress());
             void Print(ImmutableArray<TimelineEvent> events)
             {
                 progress.Report(events);

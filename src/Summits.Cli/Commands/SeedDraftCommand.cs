@@ -40,7 +40,7 @@ public static class SeedDraftCommand
         // Nothing is dropped in silence: every line or sentence left out is named with its place and reason, or
         // below normal (-q, -v quiet) counted in one line that says how to list them. So is every guess the user
         // must check: a speaker's name, and a statement no subject's words place in a topic.
-        var checks = briefing.SpeakerNotes.Length + draft.Unassigned.Length;
+        var checks = briefing.SpeakerNotes.Length + draft.Unassigned.Length + draft.JointApart.Length;
         if (verbosity < Verbosity.Normal && (draft.NotDrafted.Length > 0 || checks > 0))
         {
             var parts = new List<string>();
@@ -58,6 +58,8 @@ public static class SeedDraftCommand
                 await Console.Error.WriteLineAsync($"{briefingPath}:{skipped.Location.Line}:{skipped.Location.Column}: not drafted: \"{skipped.Text.ReplaceLineEndings(" ")}\": {skipped.Reason}");
             foreach (var (statement, n) in draft.Unassigned.Select((s, i) => (s, i + 1)))
                 await Console.Error.WriteLineAsync($"{briefingPath}:{statement.Location.Line}:{statement.Location.Column}: no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" uses none of the subjects' words; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place");
+            foreach (var joint in draft.JointApart)
+                await Console.Error.WriteLineAsync($"{briefingPath}:{joint.Statement.Location.Line}:{joint.Statement.Location.Column}: joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {string.Join(" and ", joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {string.Join(" and ", joint.Statement.Speakers)}");
         }
         if (briefing.Statements.IsEmpty)
         {

@@ -95,7 +95,7 @@ public static class WhatIfCommand
                 var options = new StudyOptions(runs, seed ?? loaded.Scenario.Seed, parallel, engine);
                 var chatty = verbosity >= Verbosity.Normal;
                 // Progress is for a person watching: drawn only on a terminal, and never under -q.
-                var progress = new StudyProgress(Console.Error, runs, TerminalWidth.ForProgress());
+                var progress = new StudyProgress(StatusLine.StandardError, runs, TerminalWidth.ForProgress());
                 Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)

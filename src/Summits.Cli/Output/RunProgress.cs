@@ -7,15 +7,15 @@ namespace Summits.Cli.Output;
 /// <summary>
 /// A run's progress on standard error, one line rewritten in place: the step, the round and the events so
 /// far, then what the command works out or writes after it. Drawn only on a terminal, at most five times a
-/// second, and erased before anything else is printed. Every line is cut to <paramref name="room"/> columns
-/// (<see cref="TerminalWidth.ForProgress"/>), so it never wraps and its erasure clears all of it.
+/// second, and erased before anything else is printed: by the command before its output, and by the
+/// <see cref="StatusLine"/> before any other line on standard error (an error, the interruption). Every line is cut to <paramref name="room"/> columns (<see cref="TerminalWidth.ForProgress"/>), so it
+/// never wraps and its erasure clears all of it.
 /// </summary>
-public sealed class RunProgress(TextWriter output, string scenario, bool enabled, int room)
+public sealed class RunProgress(StatusLine output, string scenario, bool enabled, int room)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _lastDrawn = -1000;
     private int _events;
-    private int _drawnWidth;
 
     public void Report(ImmutableArray<TimelineEvent> events)
     {
@@ -27,10 +27,7 @@ public sealed class RunProgress(TextWriter output, string scenario, bool enabled
             return;
         _lastDrawn = now;
         var last = events[^1];
-        var text = TerminalWidth.Fit($"{scenario}: step {last.Step}{(last.Round is { } r ? $", round {r}" : "")}, {_events} events, {_clock.Elapsed.TotalSeconds:0} s", room);
-        output.Write("\r" + text.PadRight(_drawnWidth));
-        _drawnWidth = text.Length;
-        output.Flush();
+        output.Draw(TerminalWidth.Fit($"{scenario}: step {last.Step}{(last.Round is { } r ? $", round {r}" : "")}, {_events} events, {_clock.Elapsed.TotalSeconds:0} s", room));
     }
 
     /// <summary>
@@ -42,18 +39,12 @@ public sealed class RunProgress(TextWriter output, string scenario, bool enabled
     {
         if (!enabled)
             return;
-        var text = TerminalWidth.Fit($"{scenario}: {what}", room);
-        output.Write("\r" + text.PadRight(_drawnWidth));
-        _drawnWidth = text.Length;
-        output.Flush();
+        output.Draw(TerminalWidth.Fit($"{scenario}: {what}", room));
     }
 
     public void Finish()
     {
-        if (!enabled || _drawnWidth == 0)
-            return;
-        output.Write("\r" + new string(' ', _drawnWidth) + "\r");
-        output.Flush();
-        _drawnWidth = 0;
+        if (enabled)
+            output.Erase();
     }
 }

@@ -7,14 +7,13 @@ namespace Summits.Cli.Output;
 /// A study's progress on standard error, one line rewritten in place at most five times a second, with
 /// the rate and the time left, erased when the study ends. The caller draws it only on a terminal. Every
 /// line is cut to <paramref name="room"/> columns (<see cref="TerminalWidth.ForProgress"/>), so it never
-/// wraps and its erasure clears all of it.
+/// wraps and its erasure clears all of it; anything else written to the <see cref="StatusLine"/> erases it first.
 /// </summary>
-public sealed class StudyProgress(TextWriter output, int total, int room)
+public sealed class StudyProgress(StatusLine output, int total, int room)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
     private long _lastDrawn = -1000;
-    private int _drawnWidth;
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -26,23 +25,11 @@ public sealed class StudyProgress(TextWriter output, int total, int room)
             if (now - _lastDrawn < 200 && finished < total)
                 return;
             _lastDrawn = now;
-            var line = TerminalWidth.Fit(Line(finished), room);
-            output.Write("\r" + line.PadRight(_drawnWidth));
-            _drawnWidth = line.Length;
-            output.Flush();
+            output.Draw(TerminalWidth.Fit(Line(finished), room));
         }
     }
 
-    public void Finish()
-    {
-        lock (_gate)
-        {
-            if (_drawnWidth == 0)
-                return;
-            output.Write("\r" + new string(' ', _drawnWidth) + "\r");
-            output.Flush();
-        }
-    }
+    public void Finish() => output.Erase();
 
     private string Line(int finished)
     {

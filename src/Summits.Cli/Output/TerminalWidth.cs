@@ -36,15 +36,17 @@ public static class TerminalWidth
     /// <summary>
     /// The columns a line drawn in place on standard error may take without wrapping: the terminal's width
     /// less one (a line that fills the last column wraps on some terminals, and a wrapped line cannot be
-    /// erased with a carriage return); <c>COLUMNS</c> less one when the width cannot be read, else
-    /// <see cref="Default"/> less one. At least 1.
+    /// erased with a carriage return) and less <see cref="StatusLine.EchoRoom"/> (the terminal's <c>^C</c> after
+    /// the line when Ctrl-C is pressed, which must not wrap either); from <c>COLUMNS</c> when the width cannot
+    /// be read, else from <see cref="Default"/>. At least 1.
     /// </summary>
     public static int ForProgress()
     {
+        const int reserved = 1 + StatusLine.EchoRoom;
         try
         {
             if (Console.WindowWidth > 0)
-                return Math.Max(1, Console.WindowWidth - 1);
+                return Math.Max(1, Console.WindowWidth - reserved);
         }
         catch (IOException)
         {
@@ -52,9 +54,9 @@ public static class TerminalWidth
         catch (PlatformNotSupportedException)
         {
         }
-        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 1
-            ? columns - 1
-            : Default - 1;
+        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > reserved
+            ? columns - reserved
+            : Math.Max(1, Default - reserved);
     }
 
     /// <summary>
@@ -72,7 +74,8 @@ public static class TerminalWidth
     /// <summary>
     /// Breaks a line longer than <paramref name="width"/> at spaces, continuing with its own indent plus
     /// four; a word longer than the width stays whole on a line of its own, so an id is never cut. No
-    /// line it gives ends in a space.
+    /// line it gives ends in a space, and none is blank: the spaces a break falls among (a table's padding
+    /// around an empty cell) are dropped with the break, so the next line starts at its next word.
     /// </summary>
     /// <param name="hanging">The columns a continuation is indented by, in place of the line's own indent plus four: for
     /// lines whose indent varies with a right-aligned number, so that their continuations align. At most half the width.</param>
@@ -97,6 +100,8 @@ public static class TerminalWidth
                 current.Clear().Append(continuation);
                 empty = true;
             }
+            if (empty && word.Length == 0)
+                continue;
             if (!empty)
                 current.Append(' ');
             current.Append(word);

@@ -110,20 +110,22 @@ public static class TimelineTable
         var columns = shown.Where(i => Names[i] != "why").ToList();
         string Cell(int i, string text) => (Names[i] == "rnd" ? text.PadLeft(widths[i]) : text.PadRight(widths[i])) + new string(' ', Gutter);
         // Even the ids may not fit side by side (a long topic id beside a move's values): such a line breaks
-        // between its cells, never inside one.
+        // between its cells, never inside one. An empty cell (an event with no value) is only padding: it never
+        // breaks the line, and padding alone is never written as a line of its own.
         void Fitted(IEnumerable<string> cells)
         {
             var line = new System.Text.StringBuilder();
             foreach (var cell in cells)
             {
-                if (line.ToString().Trim().Length > 0 && line.Length + cell.TrimEnd().Length > width)
+                if (cell.Trim().Length > 0 && line.ToString().Trim().Length > 0 && line.Length + cell.TrimEnd().Length > width)
                 {
                     output.WriteLine(line.ToString().TrimEnd());
                     line.Clear().Append("  ");
                 }
                 line.Append(cell);
             }
-            output.WriteLine(line.ToString().TrimEnd());
+            if (line.ToString().Trim().Length > 0)
+                output.WriteLine(line.ToString().TrimEnd());
         }
         Fitted(columns.Select(i => Cell(i, Names[i])));
         output.WriteLine("    why");

@@ -12,7 +12,7 @@ namespace Summits.Scenarios;
 public sealed partial class SeedDraft
 {
     private SeedDraft(Briefing briefing, string sourcePath, string id, IReadOnlyList<(Subject Subject, IReadOnlyList<BriefingStatement> Statements)> topics,
-        ImmutableArray<SkippedSentence> notDrafted, ImmutableArray<BriefingStatement> unassigned)
+        ImmutableArray<SkippedSentence> notDrafted, ImmutableArray<BriefingStatement> unassigned, ImmutableArray<ApartJointStatement> jointApart)
     {
         Briefing = briefing;
         SourcePath = sourcePath;
@@ -20,7 +20,18 @@ public sealed partial class SeedDraft
         Topics = topics;
         NotDrafted = notDrafted;
         Unassigned = unassigned;
+        JointApart = jointApart;
     }
+
+    /// <summary>
+    /// A joint statement drafted on a topic of its own: on <paramref name="Topic"/> a party to it also speaks alone
+    /// (<paramref name="Alone"/>), and a position is one leader's or both leaders', so what the leaders said together
+    /// goes under <paramref name="JointTopic"/> (<c>TOPIC-joint</c>) as a position of 'both' for every party.
+    /// </summary>
+    public sealed record ApartJointStatement(BriefingStatement Statement, string Topic, string JointTopic, IReadOnlyList<string> Alone);
+
+    /// <summary>The suffix of the topic that holds the joint statements of a topic where a party also speaks alone.</summary>
+    public const string JointSuffix = "-joint";
 
     public Briefing Briefing { get; }
 
@@ -32,17 +43,16 @@ public sealed partial class SeedDraft
     /// <summary>The candidate topics in the order the briefing first raises them, each with the statements drafted under it.</summary>
     public IReadOnlyList<(Subject Subject, IReadOnlyList<BriefingStatement> Statements)> Topics { get; }
 
-    /// <summary>
-    /// Every line or sentence of the readout that is in no position of the draft, with the reason, in the
-    /// readout's order: the briefing's skipped lines, and the joint statements on a topic where a party to
-    /// them also speaks alone (a position is one leader's or both leaders', so such a line has no place).
-    /// </summary>
+    /// <summary>Every line or sentence of the readout that is in no position of the draft (the briefing's skipped lines), with the reason, in the readout's order.</summary>
     public ImmutableArray<SkippedSentence> NotDrafted { get; }
+
+    /// <summary>The joint statements drafted on a topic of their own because a party to them speaks alone on their subject's topic, in the readout's order.</summary>
+    public ImmutableArray<ApartJointStatement> JointApart { get; }
 
     /// <summary>The statements that use none of the subjects' words, each drafted under an 'unassigned-N' topic of its own for the user to place.</summary>
     public ImmutableArray<BriefingStatement> Unassigned { get; }
 
-    /// <summary>The statements the draft quotes in its positions (every statement of the briefing not in <see cref="NotDrafted"/>).</summary>
+    /// <summary>The statements the draft quotes in its positions: every statement of the briefing.</summary>
     public IEnumerable<BriefingStatement> Drafted => Topics.SelectMany(t => t.Statements).OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column).Distinct();
 
     /// <summary>The prefix of the topic a statement with no subject's words gets; the topic is numbered in the readout's order.</summary>
@@ -82,27 +92,34 @@ public sealed partial class SeedDraft
                 groups[group].Statements.Add(statement);
         }
 
-        // A joint statement is drafted only where every party to it can hold it in a position of 'both': on a
-        // topic where a party also speaks alone, that party's position is its own (stated) and the joint line
-        // would be one leader's, so it is reported as not drafted instead.
-        var notDrafted = briefing.Skipped.ToList();
-        foreach (var (subject, statements) in groups)
+        // A position is one leader's or both leaders': on a topic where a party to a joint statement also speaks
+        // alone, that party's position there is its own (stated), so the joint statement is drafted on a topic of
+        // its own, TOPIC-joint, right after TOPIC, as both leaders' (a position of 'both' for every party). It is
+        // never given to one leader, and the draft's notes say what was done with it.
+        var apart = new List<ApartJointStatement>();
+        for (var g = 0; g < groups.Count; g++)
         {
+            var (subject, statements) = groups[g];
+            var moved = new List<BriefingStatement>();
             foreach (var joint in statements.Where(s => s.Kind == PositionKind.Joint).ToList())
             {
                 var alone = joint.Speakers.Where(party => statements.Any(o => o.Kind == PositionKind.Stated && o.Involves(party))).ToList();
                 if (alone.Count == 0)
                     continue;
                 statements.Remove(joint);
-                notDrafted.Add(new SkippedSentence(joint.Text, joint.Location,
-                    $"a joint statement of {string.Join(" and ", joint.Speakers)} on the candidate topic '{subject.Id}', where {string.Join(" and ", alone)} also {(alone.Count == 1 ? "speaks" : "speak")} alone: "
-                    + "a position is one leader's or both leaders', so quote it in an agreement's 'quote' or in a position with speaker 'both'"));
+                moved.Add(joint);
+                apart.Add(new ApartJointStatement(joint, subject.Id, subject.Id + JointSuffix, alone));
             }
+            if (moved.Count == 0)
+                continue;
+            groups.Insert(g + 1, (new Subject(subject.Id + JointSuffix, $"{subject.Title}: what the leaders said together", []), moved));
+            g++;
         }
         var name = Path.GetFileNameWithoutExtension(briefing.Source.Path);
         var id = $"{IdText.From(name, "briefing")}-draft";
         return new SeedDraft(briefing, sourcePath, id, [.. groups.Select(g => (g.Subject, (IReadOnlyList<BriefingStatement>)g.Statements))],
-            [.. notDrafted.OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column)], unassigned.ToImmutable());
+            [.. briefing.Skipped.OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column)], unassigned.ToImmutable(),
+            [.. apart.OrderBy(a => a.Statement.Location.Line).ThenBy(a => a.Statement.Location.Column)]);
     }
 
     /// <summary>
@@ -192,6 +209,17 @@ public sealed partial class SeedDraft
                 foreach (var statement in own)
                     output.WriteLine($"      - {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
             }
+        }
+
+        if (!JointApart.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine($"# Joint statements on a topic of their own ({JointApart.Length}): a position is one leader's or both leaders', and a");
+            output.WriteLine("# party to each of these also speaks alone on its subject's topic, so what the leaders said together is drafted");
+            output.WriteLine("# under TOPIC-joint as a position of 'both' for every party, verbatim. Keep that topic, or merge it into TOPIC");
+            output.WriteLine("# and quote the sentence in an agreement's 'quote' (with its 'verb') if it records an agreement:");
+            foreach (var joint in JointApart)
+                output.WriteLine($"#   line {joint.Statement.Location.Line}, column {joint.Statement.Location.Column}: {Clip(joint.Statement.Text)}: under '{joint.JointTopic}', since {string.Join(" and ", joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}'");
         }
 
         if (!NotDrafted.IsEmpty)

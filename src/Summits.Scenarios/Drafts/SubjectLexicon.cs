@@ -23,7 +23,7 @@ public static class SubjectLexicon
         new("maritime-order", "The maritime order and the rule of law", ["South China Sea", "East China Sea"], "maritime", "rule of law", "navigation", "seas?"),
         new("bases-realignment", "Bases and their realignment", ["Okinawa", "Futenma", "Henoko", "Guam"], "relocat(e|ed|ion|ing)", "realign(ed|ment)?", "bases", "(military|air|naval) base", "base towns?"),
         new("defence-alliance", "Defence and the alliance", [], "NATO", "AUKUS", "defen[cs]e", "deterr(ence|ent)", "alliances?", "military", "Forces", "USFJ", "troops", "equipment", "procure(s|d|ment)?", "interceptors?", "F-35A?"),
-        new("trade-economy", "Trade and the economy", [], "trade", "trading", "tariffs?", "deficits?", "imbalance", "investments?", "economic", "economy", "FTA", "EPA", "TPP", "TPP ?11", "CPTPP", "RCEP", "IPEF", "USMCA", "free trade", "exports?", "imports?", "markets?", "autos?", "Economic Dialogue"),
+        new("trade-economy", "Trade and the economy", [], "trade", "trading", "tariffs?", "deficits?", "imbalance", "investments?", "economic", "economy", "FTA", "EPA", "TPP", "TPP ?11", "CPTPP", "RCEP", "IPEF", "USMCA", "free trade", "exports?", "imports?", "markets?", "autos?", "Economic Dialogue", "supply[- ]chains?", "commerce", "critical minerals"),
         new("energy-climate", "Energy and climate", [], "energy", "climate", "LNG", "oil", "gas", "emissions?", "decarboni[sz]ation"),
         new("united-nations", "The United Nations", [], "UN", "United Nations", "Security Council"),
         new("technology", "Technology", [], "technolog(y|ies)", "digital", "cyber", "semiconductors?", "space", "life science"),

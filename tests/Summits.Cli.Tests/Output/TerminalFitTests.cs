@@ -103,4 +103,27 @@ public sealed class TerminalFitTests : IClassFixture<TerminalFitTests.GeneratedW
         Assert.NotEmpty(among);
         Assert.All(among, l => Assert.StartsWith("among its 60 parties: Nash ", l.TrimStart(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task At_60_columns_a_timeline_row_with_an_empty_value_prints_no_blank_line()
+    {
+        // baseline at 60 columns: the ids and a reason do not fit side by side, so each event's ids stand on a line
+        // (broken between cells when they do not fit) with its reason under them. A round's opening event has no
+        // topic and no value: its ids "bargain    1         round" were followed by its empty topic and value cells,
+        // which broke onto a line of padding alone and printed blank before the reason "    round 1 of 10"; a
+        // package's accept (one topic a line, no value) did the same. Right: the reason straight after the ids, and
+        // no empty line at all between the table's header and the blank line before the summary.
+        var run = await SummitsProcess.RunInAsync(_world.Folder, ["run", WhatIf("baseline.yaml"), "--engine", "local"],
+            new Dictionary<string, string> { ["COLUMNS"] = "60" });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.ReplaceLineEndings("\n").Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("step ", StringComparison.Ordinal));
+        var summary = Array.FindIndex(lines, l => l == "Positions that moved since the start");
+        Assert.True(header >= 0 && summary > header + 1, run.Output);
+        var round = Array.FindIndex(lines, header, l => l.StartsWith("bargain ", StringComparison.Ordinal) && l.EndsWith(" round", StringComparison.Ordinal));
+        Assert.True(round > header, run.Output);
+        Assert.Equal("    round 1 of 10", lines[round + 1]);
+        Assert.DoesNotContain("", lines[header..(summary - 1)]);
+    }
 }

@@ -87,27 +87,29 @@ public sealed class WorldCommandsTests
             // the Japanese side's (Abe's) two-sentence reply on line 64 gives 2, 7 joint lines give 12, and one
             // sentence says what was not discussed: 27. Of the 12 joint sentences, 10 fall on a topic where Abe or
             // Trump also speaks alone (line 18's two on defence and North Korea, line 30's two on China, 44 and 47
-            // on defence, 55 and line 58's three on trade), so only line 41's two, on the maritime order
-            // and the Indo-Pacific, are drafted: 27 - 10 = 17. Not drafted: lines 1, 4, 6 and 9, the three
-            // bullets and those 10 joint sentences: 17. Topics: the 8 subjects, the not-discussed trade topic and
-            // one each for the two sentences with no subject's word (line 24's "We welcome your action." and the
-            // second sentence of line 64's reply): 11.
-            Assert.StartsWith($"wrote {draft}: 17 statements by Abe, Trump in 11 candidate topics, 17 lines or sentences not drafted", made.Output);
+            // on defence, 55 and line 58's three on trade): they go to the topics defence-alliance-joint,
+            // north-korea-joint, china-joint and trade-economy-joint as both leaders', so all 27 are drafted. Not
+            // drafted: lines 1, 4, 6 and 9 and the three bullets: 7. Topics: the 8 subjects, the not-discussed trade
+            // topic, one each for the two sentences with no subject's word (line 24's "We welcome your action." and
+            // the second sentence of line 64's reply) and the 4 joint topics: 15.
+            Assert.StartsWith($"wrote {draft}: 27 statements by Abe, Trump in 15 candidate topics, 7 lines or sentences not drafted", made.Output);
             var notDrafted = made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": not drafted: ", StringComparison.Ordinal)).ToArray();
-            Assert.Equal(17, notDrafted.Length);
+            Assert.Equal(7, notDrafted.Length);
+            Assert.Equal(10, made.Error.Split('\n').Count(l => l.Contains(": joint, on a topic of its own: ", StringComparison.Ordinal)));
             Assert.Equal("scenarios/sources/abe-trump-summit-2017-11-06.txt:9:1: not drafted: \"Opening remarks\": not a sentence (no '.', '!' or '?' at its end): a title, heading or label", notDrafted[3]);
             Assert.StartsWith("format: 2\ndraft: true\n", string.Join('\n', File.ReadLines(draft).SkipWhile(l => l.StartsWith('#'))) + "\n");
             Assert.Equal(ExitCodes.BadInput, seeded.ExitCode);
-            // 2 capabilities, 11 scales, and a value and a salience for each of 16 positions: north-korea Abe;
+            // 2 capabilities, 15 scales, and a value and a salience for each of 24 positions: north-korea Abe;
             // trade-economy Abe and Trump; bilateral-relations Trump; defence-alliance Abe; unassigned-1 Trump;
             // china Abe and Trump; maritime-order and indo-pacific both actors each (joint); united-nations
-            // Trump; the not-discussed trade topic both actors; unassigned-2 Abe: 2 + 11 + 32 = 45.
-            Assert.StartsWith($"{draft}:13:5: draft world: 45 entries still to fill in: Abe capability (line 13)", seeded.Error);
+            // Trump; the not-discussed trade topic both actors; unassigned-2 Abe (16); and both actors on each of
+            // the 4 joint topics (8): 2 + 15 + 48 = 65.
+            Assert.StartsWith($"{draft}:13:5: draft world: 65 entries still to fill in: Abe capability (line 13)", seeded.Error);
             // The places docs/worlds.md quotes: the first topic's scale (line 23, after 9 header lines, 'actors:'
-            // and two actors of 4 lines, a blank and 'topics:'), and Abe's first position (line 47: the 11 topics
-            // take 22 lines from line 23, then a blank and 'positions:').
+            // and two actors of 4 lines, a blank and 'topics:'), and Abe's first position (line 55: the 15 topics
+            // take 30 lines from line 23, then a blank and 'positions:').
             Assert.Contains("north-korea scale (line 23)", seeded.Error);
-            Assert.Contains("Abe north-korea value (line 47), Abe north-korea salience (line 47)", seeded.Error);
+            Assert.Contains("Abe north-korea value (line 55), Abe north-korea salience (line 55)", seeded.Error);
         }
         finally
         {

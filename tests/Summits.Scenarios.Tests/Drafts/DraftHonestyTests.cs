@@ -14,12 +14,12 @@ public sealed class DraftHonestyTests
 
     private static string Readout(string name) => Path.Combine(WorldsRepository.Root, "scenarios", "sources", "readouts", name);
 
-    /// <summary>The part of a draft before its list of what was not drafted: the actors, topics and positions.</summary>
+    /// <summary>The part of a draft before its notes (the joint statements on topics of their own, what was not drafted): the actors, topics and positions.</summary>
     private static string Positions(SeedDraft draft)
     {
         var written = draft.Write();
-        var end = written.IndexOf("# Not drafted", StringComparison.Ordinal);
-        return end < 0 ? written : written[..end];
+        var end = written.IndexOf("\n\n# ", written.IndexOf("positions:", StringComparison.Ordinal), StringComparison.Ordinal);
+        return end < 0 ? written : written[..(end + 1)];
     }
 
     private const string KishidaXi = """
@@ -32,24 +32,33 @@ public sealed class DraftHonestyTests
         """;
 
     [Fact]
-    public void A_joint_statement_on_a_topic_where_a_party_speaks_alone_is_reported_not_drafted_and_not_counted()
+    public void A_joint_statement_on_a_topic_where_a_party_speaks_alone_is_drafted_as_both_on_a_topic_of_its_own()
     {
         var draft = Draft(KishidaXi);
 
         // Line 6 is joint (Kishida and Xi) and about relations ("relationship", bilateral-relations), the topic
         // of Kishida's own line 4 ("relations"). Kishida's position there is his, stated: the joint line is not
-        // his alone, so it goes in no position, neither Kishida's nor Xi's, and is reported on line 6, column 1.
-        // Drafted: line 4 (Kishida) and line 5 (Xi, on China): 2. Not drafted: the heading (line 1), the
-        // meeting (line 3) and the joint line: 3.
-        Assert.Equal(["Prime Minister Kishida stated that Japan wants stable relations.", "Chinese leader Xi Jinping said that China values the stability of the region."],
+        // his alone, so it goes on a topic of its own right after it, bilateral-relations-joint, as a position of
+        // 'both' for Kishida and for Xi, verbatim, and the draft's notes say so. Drafted: lines 4, 5 and 6: 3.
+        // Not drafted: the heading (line 1) and the meeting (line 3).
+        Assert.Equal(["Prime Minister Kishida stated that Japan wants stable relations.", "Chinese leader Xi Jinping said that China values the stability of the region.", "The two leaders concurred to promote a mutually beneficial relationship."],
             draft.Drafted.Select(s => s.Text).ToArray());
-        Assert.Equal([1, 3, 6], draft.NotDrafted.Select(n => n.Location.Line).ToArray());
-        var joint = draft.NotDrafted[2];
-        Assert.Equal((6, 1), (joint.Location.Line, joint.Location.Column));
-        Assert.StartsWith("a joint statement of Kishida and Xi on the candidate topic 'bilateral-relations', where Kishida also speaks alone", joint.Reason);
-        Assert.DoesNotContain("concurred", Positions(draft));
-        Assert.Contains("# Not drafted (3), with the reason:", draft.Write());
-        Assert.Contains("2 stated, 0 joint and 0 not-discussed statements", draft.Write());
+        Assert.Equal(["bilateral-relations", "bilateral-relations-joint", "china"], draft.Topics.Select(t => t.Subject.Id).ToArray());
+        Assert.Equal([1, 3], draft.NotDrafted.Select(n => n.Location.Line).ToArray());
+        var written = Positions(draft);
+        foreach (var actor in new[] { "Kishida", "Xi" })
+        {
+            Assert.Contains(
+                $"  - actor: {actor}\n    topic: bilateral-relations-joint\n    speaker: both\n    kind: joint\n    quotes:\n      - \"The two leaders concurred to promote a mutually beneficial relationship.\"  # joint (Kishida, Xi), line 6, column 1\n",
+                written);
+        }
+        // Kishida's own position on bilateral-relations quotes his line alone.
+        Assert.Contains("  - actor: Kishida\n    topic: bilateral-relations\n    speaker: Kishida\n    kind: stated\n    quotes:\n      - \"Prime Minister Kishida stated that Japan wants stable relations.\"  # Kishida, stated, line 4, column 1\n", written);
+        var joint = Assert.Single(draft.JointApart);
+        Assert.Equal(("bilateral-relations", "bilateral-relations-joint", (6, 1)), (joint.Topic, joint.JointTopic, (joint.Statement.Location.Line, joint.Statement.Location.Column)));
+        Assert.Contains("#   line 6, column 1: \"The two leaders concurred to promote a mutually beneficia...\": under 'bilateral-relations-joint', since Kishida also speaks alone on 'bilateral-relations'", draft.Write());
+        Assert.Contains("# Not drafted (2), with the reason:", draft.Write());
+        Assert.Contains("2 stated, 1 joint and 0 not-discussed statements", draft.Write());
     }
 
     [Fact]
@@ -132,20 +141,42 @@ public sealed class DraftHonestyTests
     }
 
     [Fact]
-    public void The_Downing_Street_readout_flags_the_unnamed_Prime_Minister_and_drafts_no_joint_line_as_one_leader_s()
+    public void The_Downing_Street_readout_flags_the_unnamed_Prime_Minister_and_drafts_its_joint_lines_as_both_leaders_()
     {
         var draft = SeedDraft.From(Briefing.Read(SourceText.Load(Readout("uk-pm-biden-2024-07-10.txt"))), "readout.txt");
 
         // The Prime Minister is never named: actor 'unnamed-Prime-Minister', flagged. On defence-alliance both
-        // leaders speak alone (the Prime Minister on NATO, line 3; the President on AUKUS, line 6), so the
-        // joint lines on it, "Both leaders agreed ..." (3:95) and "They reflected on the importance of the NATO
-        // alliance ..." (4:1), are not drafted. "They agreed we must continue ..." (Ukraine, 4:173) and the
-        // Gaza sentence (5:1) are drafted as both leaders'; "They reflected that at a time ..." (6:171) uses no
-        // subject's word and is 'unassigned-1', joint too.
+        // leaders speak alone (the Prime Minister congratulating on the NATO summit, 3:1; the President welcoming
+        // AUKUS, 6:1), so the joint lines on it, "Both leaders agreed ..." (3:95) and "They reflected on the
+        // importance of the NATO alliance ..." (4:1), are drafted as both leaders' on defence-alliance-joint, right
+        // after defence-alliance. "They agreed we must continue ..." (Ukraine, 4:173) and the Gaza sentence (5:1)
+        // are drafted as both leaders'; "They reflected that at a time ..." (6:171) uses no subject's word and is
+        // 'unassigned-1', joint too. Not drafted: the title (1:1) and the meeting (2:1). All 7 statements drafted.
         Assert.Equal(["unnamed-Prime-Minister", "Biden"], draft.Briefing.Speakers.Select(draft.ActorId).ToArray());
-        Assert.Equal([(1, 1), (2, 1), (3, 95), (4, 1)], draft.NotDrafted.Select(n => (n.Location.Line, n.Location.Column)).ToArray());
-        Assert.Equal(["defence-alliance", "ukraine", "middle-east", "unassigned-1"], draft.Topics.Select(t => t.Subject.Id).ToArray());
-        Assert.Equal(5, draft.Drafted.Count());
+        Assert.Equal([(1, 1), (2, 1)], draft.NotDrafted.Select(n => (n.Location.Line, n.Location.Column)).ToArray());
+        Assert.Equal(["defence-alliance", "defence-alliance-joint", "ukraine", "middle-east", "unassigned-1"], draft.Topics.Select(t => t.Subject.Id).ToArray());
+        Assert.Equal([(3, 95), (4, 1)], draft.JointApart.Select(j => (j.Statement.Location.Line, j.Statement.Location.Column)).ToArray());
+        Assert.All(draft.JointApart, j => Assert.Equal(["Prime Minister", "Biden"], j.Alone));
+        Assert.Equal(7, draft.Drafted.Count());
         Assert.All(draft.Drafted.Where(s => s.Kind == PositionKind.Joint), s => Assert.Equal(2, Positions(draft).Split(YamlText.Quoted(s.Text)).Length - 1));
+        var joint = draft.Topics.Single(t => t.Subject.Id == "defence-alliance-joint").Statements;
+        Assert.Equal(["Both leaders agreed that in its 75th year, NATO is stronger and more united than ever.",
+            "They reflected on the importance of the NATO alliance and the special relationship in the context of current geopolitical challenges, including the ongoing war in Ukraine."], joint.Select(s => s.Text).ToArray());
+    }
+
+    [Fact]
+    public void Stable_supply_chains_are_about_trade()
+    {
+        // "supply chains" is a trade term (2), and the sentence names no other subject's word: trade-economy, not
+        // a topic of its own for the user to place.
+        var draft = Draft("""
+            Prime Minister Kishida met President Biden.
+            Prime Minister Kishida stated that trade must be fair.
+            They also confirmed the importance of stable supply chains.
+            """);
+
+        Assert.Equal("trade-economy", SubjectLexicon.Of("They also confirmed the importance of stable supply chains.")?.Id);
+        Assert.Empty(draft.Unassigned);
+        Assert.Equal(["trade-economy", "trade-economy-joint"], draft.Topics.Select(t => t.Subject.Id).ToArray());
     }
 }

@@ -65,12 +65,12 @@ public sealed class SeedDraftTests
     }
 
     [Fact]
-    public void Every_joint_line_is_in_the_draft_verbatim_as_joint_by_both_leaders_or_reported_not_drafted()
+    public void Every_joint_line_is_in_the_draft_verbatim_as_joint_by_both_leaders()
     {
         var briefing = Read();
         var draft = SeedDraft.From(briefing, "briefing.txt");
         var written = draft.Write();
-        var positions = written[..written.IndexOf("# Not drafted", StringComparison.Ordinal)];
+        var positions = written[..written.IndexOf("\n\n# ", written.IndexOf("positions:", StringComparison.Ordinal), StringComparison.Ordinal)];
 
         foreach (var (line, content) in JointLines())
         {
@@ -80,10 +80,11 @@ public sealed class SeedDraftTests
             {
                 Assert.Equal(PositionKind.Joint, s.Kind);
                 Assert.Equal(Speakers, s.Speakers.ToArray());
-                // Drafted: quoted in a 'both' position of each leader. Else in the not-drafted list, never only a comment.
+                // Drafted: quoted in a 'both' position of each leader, on its subject's topic or, where Abe or Trump
+                // also speaks alone there, on the subject's TOPIC-joint; never only a comment, never one leader's.
                 var quoted = Speakers.Count(speaker => positions.Contains($"  - actor: {speaker}\n    topic: {Topic(draft, s)}\n    speaker: both\n    kind: joint\n", StringComparison.Ordinal));
-                var reported = draft.NotDrafted.Any(n => n.Text == s.Text && n.Reason.StartsWith("a joint statement of Abe and Trump", StringComparison.Ordinal));
-                Assert.True(quoted == Speakers.Length && positions.Contains(YamlText.Quoted(s.Text), StringComparison.Ordinal) ? !reported : reported && !positions.Contains(YamlText.Quoted(s.Text), StringComparison.Ordinal), s.Text);
+                Assert.True(quoted == Speakers.Length && positions.Contains(YamlText.Quoted(s.Text), StringComparison.Ordinal), s.Text);
+                Assert.DoesNotContain(draft.NotDrafted, n => n.Text == s.Text);
             });
             AssertCovers(content, statements.Select(s => s.Text));
         }
@@ -224,10 +225,13 @@ public sealed class SeedDraftTests
         Assert.Equal(Speakers, tpp.Select(p => p.Actor).ToArray());
         Assert.All(tpp, p => Assert.Equal((PositionKind.NotDiscussed, Provenance.Nobody), (p.Provenance.Kind, p.Provenance.Speaker)));
         // The joint sentence "They agreed that now is not the time …" of line 18 is about North Korea, where Abe
-        // speaks alone (lines 21 and 27): a position is one leader's or both leaders', so it is in no position
-        // and is reported as not drafted, not kept as a comment.
-        Assert.DoesNotContain(world.Positions, p => p.Provenance.Quotes.Any(q => q.Location.Line == 18));
-        Assert.Contains(draft.NotDrafted, n => n.Location.Line == 18 && n.Text.StartsWith("They agreed that now is not the time", StringComparison.Ordinal));
+        // speaks alone (lines 21 and 27): a position is one leader's or both leaders', so it is quoted by a position
+        // of 'both' for Abe and for Trump on north-korea-joint, never by Abe's own position on north-korea.
+        Assert.Equal([("Abe", "north-korea-joint"), ("Trump", "north-korea-joint")],
+            world.Positions.Where(p => p.Provenance.Quotes.Any(q => q.Location.Line == 18 && q.Text.StartsWith("They agreed that now is not the time", StringComparison.Ordinal)))
+                .Select(p => (p.Actor, p.Topic)).ToArray());
+        Assert.All(world.Positions.Where(p => p.Topic == "north-korea-joint"), p => Assert.Equal((PositionKind.Joint, Provenance.Both), (p.Provenance.Kind, p.Provenance.Speaker)));
+        Assert.DoesNotContain(draft.NotDrafted, n => n.Location.Line == 18);
         Assert.DoesNotContain("# not Trump's alone", draft.Write());
         var stated = world.Positions.Single(p => p.Actor == "Trump" && p.Topic == "united-nations");
         Assert.Equal("Trump", stated.Provenance.Speaker);

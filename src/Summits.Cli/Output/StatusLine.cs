@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace Summits.Cli.Output;
+
+/// <summary>
+/// Standard error with one line drawn in place on it, a run's or a study's progress. Whatever else is written
+/// there (an error, a warning, the line saying the command was interrupted) first erases the drawn line, so a
+/// message starts at the left edge of a clean line instead of running on from the progress text. The erasure
+/// also clears <see cref="EchoRoom"/> columns after the line, where a terminal echoes Ctrl-C as <c>^C</c>.
+/// </summary>
+/// <param name="inner">The writer the lines go to: standard error as the process found it.</param>
+public sealed class StatusLine(TextWriter inner) : TextWriter
+{
+    /// <summary>The columns a terminal's echo of Ctrl-C (<c>^C</c>) takes after the drawn line; the erasure clears them too.</summary>
+    public const int EchoRoom = 2;
+
+    private readonly Lock _gate = new();
+    private int _drawn;
+
+    /// <summary>Standard error, once <see cref="Install"/> has put a status line in front of it.</summary>
+    public static StatusLine StandardError => s_standardError ?? Install();
+
+    private static StatusLine? s_standardError;
+
+    /// <summary>Puts a status line in front of standard error (<see cref="Console.Error"/>), once per process, and returns it.</summary>
+    public static StatusLine Install()
+    {
+        if (s_standardError is { } installed)
+            return installed;
+        var line = new StatusLine(Console.Error);
+        Console.SetError(line);
+        return s_standardError = line;
+    }
+
+    public override Encoding Encoding => inner.Encoding;
+
+    /// <summary>Draws <paramref name="text"/> in place of the line drawn before (one line, no line break, cut to fit by the caller).</summary>
+    public void Draw(string text)
+    {
+        lock (_gate)
+        {
+            inner.Write("\r" + text.PadRight(_drawn));
+            _drawn = text.Length;
+            inner.Flush();
+        }
+    }
+
+    /// <summary>Erases the drawn line, if any, and returns the cursor to the start of it.</summary>
+    public void Erase()
+    {
+        lock (_gate)
+        {
+            if (_drawn == 0)
+                return;
+            inner.Write("\r" + new string(' ', _drawn + EchoRoom) + "\r");
+            inner.Flush();
+            _drawn = 0;
+        }
+    }
+
+    public override void Write(char value)
+    {
+        lock (_gate)
+        {
+            Erase();
+            inner.Write(value);
+        }
+    }
+
+    public override void Write(string? value)
+    {
+        lock (_gate)
+        {
+            Erase();
+            inner.Write(value);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        lock (_gate)
+        {
+            Erase();
+            inner.Write(buffer, index, count);
+        }
+    }
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        lock (_gate)
+        {
+            Erase();
+            inner.Write(buffer);
+        }
+    }
+
+    public override void WriteLine(string? value)
+    {
+        lock (_gate)
+        {
+            Erase();
+            inner.WriteLine(value);
+        }
+    }
+
+    public override void Flush() => inner.Flush();
+}
