@@ -50,7 +50,9 @@ public static class SummitsCommand
         // file's own mistakes are said at their FILE:LINE:COLUMN once it is read.
         if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.MissingInputFile(parse) is { } missing)
         {
-            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {missing}"));
+            // With what could have been meant: the files of the same kind in the folder it names, closest first.
+            var file = missing.LastIndexOf('#') is var hash and > 0 && !File.Exists(missing) ? missing[..hash] : missing;
+            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {missing}{Summits.Scenarios.InputFile.Alternatives(file, file)}"));
             return ExitCodes.BadInput;
         }
         // Help fits the terminal as every other output does (COLUMNS, or the real width), without the

@@ -157,7 +157,7 @@ public static class DebriefText
     /// The play as data, round by round, as the table's "Play, round by round" tells it: each proposal and offer
     /// (<c>kind</c> proposal or offer) with its id, who made it, its terms, each answer with its reason, and what came
     /// of it in words (<c>said</c>); then every other event (an inject's shock and moves, an agreement strained or
-    /// breached, a proposal expired) with its kind, actor, topic, values before and after, and words. Every event of
+    /// breached, a proposal expired) with the fields its kind has (<see cref="Event"/>) and its words. Every event of
     /// the run's timeline is in one item, once.
     /// </summary>
     private static JsonArray Play(Debrief debrief)
@@ -195,19 +195,78 @@ public static class DebriefText
                 });
                 continue;
             }
-            items.Add(new JsonObject
-            {
-                ["kind"] = KebabCase.Of(e.Kind),
-                ["inject"] = e.Cause.StartsWith($"r{round}-inject-", StringComparison.Ordinal) || e.Step.StartsWith($"r{round}-inject-", StringComparison.Ordinal),
-                ["actor"] = e.Actor,
-                ["topic"] = e.Topic,
-                ["before"] = e.Before is { } b ? Debrief.Shown(b) : null,
-                ["after"] = e.After is { } a ? Debrief.Shown(a) : null,
-                ["cause"] = e.Cause,
-                ["said"] = AnswerInWords.Other(exercise.World, e),
-            });
+            items.Add(Event(exercise, timeline, e, round));
         }
         return [.. rounds.Select(r => (JsonNode)new JsonObject { ["round"] = r.Key, ["events"] = r.Value })];
+    }
+
+    /// <summary>
+    /// An event of the play other than a proposal or an offer, with the fields its kind has and no others: a shock (an
+    /// inject) its <c>reason</c> and <c>changes</c>, each change with its kind, actor, topic, values before and after
+    /// (what the inject did, each change also an event of its own after it); a move or another change of a value its
+    /// actor, topic, before and after; an agreement strained, breached or holding again the agreement, the party, the
+    /// topic and that moment's numbers (<c>value</c>, the position or proposed term, its <c>distance</c> from the
+    /// <c>agreed</c> value, and the party's <c>window</c>, as the words say them); an agreement replaced its id and
+    /// topic. Values are on the 0–100 scale at two decimals.
+    /// </summary>
+    private static JsonObject Event(Exercise exercise, IReadOnlyList<Summits.Model.TimelineEvent> timeline, Summits.Model.TimelineEvent e, int round)
+    {
+        var item = new JsonObject
+        {
+            ["kind"] = KebabCase.Of(e.Kind),
+            ["inject"] = e.Cause.StartsWith($"r{round}-inject-", StringComparison.Ordinal) || e.Step.StartsWith($"r{round}-inject-", StringComparison.Ordinal),
+        };
+        switch (e.Kind)
+        {
+            case Summits.Model.EventKind.Shock when e.Topic is null:
+                item["reason"] = e.Why;
+                item["changes"] = new JsonArray([.. timeline.Where(x => x.Seq > e.Seq && x.Cause == e.Cause && x.Step == e.Step && x.Kind is not Summits.Model.EventKind.Shock && IsChange(x.Kind))
+                    .Select(x => (JsonNode)Values(new JsonObject { ["kind"] = KebabCase.Of(x.Kind) }, x))]);
+                break;
+            case Summits.Model.EventKind.AgreementStrained or Summits.Model.EventKind.AgreementBreached or Summits.Model.EventKind.AgreementRestored
+                or Summits.Model.EventKind.AgreementSuperseded or Summits.Model.EventKind.AgreementPartlySuperseded:
+            {
+                var why = e.Why ?? "";
+                var colon = why.IndexOf(": ", StringComparison.Ordinal);
+                item["agreement"] = colon > 0 ? why[..colon] : null;
+                if (e.Actor is not null)
+                    item["actor"] = e.Actor;
+                if (e.Topic is not null)
+                    item["topic"] = e.Topic;
+                if (Summits.Model.CommitmentWords.Read(why) is { } strayed)
+                {
+                    item["value"] = strayed.Value;
+                    item["distance"] = strayed.Distance;
+                    item["agreed"] = strayed.Agreed;
+                    item["window"] = strayed.Window;
+                }
+                break;
+            }
+            default:
+                Values(item, e);
+                break;
+        }
+        item["cause"] = e.Cause;
+        item["said"] = AnswerInWords.Other(exercise.World, e);
+        return item;
+    }
+
+    /// <summary>Whether an event of this kind changes a value: what a shock's changes are.</summary>
+    private static bool IsChange(Summits.Model.EventKind kind) => kind is Summits.Model.EventKind.Move or Summits.Model.EventKind.PositionAdded
+        or Summits.Model.EventKind.SalienceChanged or Summits.Model.EventKind.CapabilityChanged or Summits.Model.EventKind.AffinityChanged;
+
+    /// <summary>Adds the event's actor, topic and values before and after, each where the event has one.</summary>
+    private static JsonObject Values(JsonObject item, Summits.Model.TimelineEvent e)
+    {
+        if (e.Actor is not null)
+            item["actor"] = e.Actor;
+        if (e.Topic is not null)
+            item["topic"] = e.Topic;
+        if (e.Before is { } before)
+            item["before"] = Debrief.Shown(before);
+        if (e.After is { } after)
+            item["after"] = Debrief.Shown(after);
+        return item;
     }
 
     private static string Number(double value) => Debrief.Text(value).ToString(CultureInfo.InvariantCulture);

@@ -158,7 +158,7 @@ public sealed class Delegation
         {
             if (c.Topic == topic && Negotiator.Drift(c, value, salience, parameters, before) is { } status)
                 changes.Add(new CommitmentChange(c.AgreementId, topic, Actor.Id, status, cause,
-                    FormattableString.Invariant($"{Actor.Id} now at {value:0.##}, {Math.Abs(value - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(salience):0.##})")));
+                    CommitmentWords.Distance($"{Actor.Id} now at", value, c.Value, parameters.Window(salience))));
         }
         return changes.ToImmutable();
     }

@@ -151,7 +151,7 @@ public static class Negotiator
             {
                 if (c.Topic == topic && Drift(c, after, s[i], parameters, x[i]) is { } status)
                     changes.Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
-                        string.Create(CultureInfo.InvariantCulture, $"{actor.Id} moved to {after:0.##}, {Math.Abs(after - c.Value):0.##} from the agreed {c.Value:0.##} (window {parameters.Window(s[i]):0.##})")));
+                        CommitmentWords.Distance($"{actor.Id} moved to", after, c.Value, parameters.Window(s[i]))));
             }
         }
 
@@ -195,7 +195,7 @@ public static class Negotiator
                     : null;
                 if (status is { } next)
                     changes.Add(new CommitmentChange(c.AgreementId, term.Topic, proposal.From, next, proposal.Id,
-                        string.Create(CultureInfo.InvariantCulture, $"{proposal.From} proposed {term.Value:0.##}, {distance:0.##} from the agreed {c.Value:0.##} (window {window:0.##})")));
+                        CommitmentWords.Distance($"{proposal.From} proposed", term.Value, c.Value, window)));
             }
         }
         return changes.ToImmutable();

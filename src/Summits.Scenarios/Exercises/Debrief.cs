@@ -145,13 +145,18 @@ public sealed record Debrief(
                 // a partner who held to them.
                 var breach = run.Timeline.LastOrDefault(e => e.Kind == EventKind.AgreementBreached && (e.Why ?? "").StartsWith($"{agreement.Id}: ", StringComparison.Ordinal));
                 var by = breach?.Actor;
-                var how = breach?.Why is { } why ? why[(agreement.Id.Length + 2)..] : null;
-                if (by is null || by == role.Actor)
+                // Said at the moment it was found, with that moment's numbers, as the play tells it under that round: the
+                // position may move on afterwards (the path shows where it ended), and a breach is not undone.
+                var when = breach is not null && PlayInWords.RoundOf(breach) is { } round ? $"in round {round}" : "in the play";
+                var how = breach?.Why is { } why ? why[(agreement.Id.Length + 2)..].Replace($"{by} now at ", $"{by} at ", StringComparison.Ordinal) : null;
+                if (by is null)
+                    yield return new ScoreLine("breach", agreement.Id, s.Breach, $"{agreement.Id} binds {role.Actor} and ends breached: {Text(s.Breach)}");
+                else if (by == role.Actor)
                     yield return new ScoreLine("breach", agreement.Id, s.Breach,
-                        $"{agreement.Id} binds {role.Actor} and is breached at the end{(by is null ? "" : $" by {role.Actor}, whose position strayed from its terms ({how})")}: {Text(s.Breach)}");
+                        $"{agreement.Id} binds {role.Actor} and was breached {when} by {role.Actor}, whose position strayed from its terms ({how}): {Text(s.Breach)}");
                 else
                     yield return new ScoreLine("breach", agreement.Id, 0,
-                        $"{agreement.Id} is breached at the end by {by}, whose position strayed from its terms ({how}); {role.Actor} held to them: 0");
+                        $"{agreement.Id} was breached {when} by {by}, whose position strayed from its terms ({how}); {role.Actor} held to them: 0");
                 continue;
             }
             if (agreement.Status is not (AgreementStatus.Holding or AgreementStatus.Strained))

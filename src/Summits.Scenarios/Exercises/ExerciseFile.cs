@@ -472,7 +472,7 @@ public static partial class ExerciseFile
         var full = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", name);
         if (InputFile.SameFile(full, path))
             throw root.Fail(node, $"the {what} '{name}' is this exercise file itself");
-        if (InputFile.Problem(full, name, what, InputFile.YamlLimit) is { } problem)
+        if (InputFile.Problem(full, name, what, InputFile.YamlLimit, path) is { } problem)
             throw root.Fail(node, problem);
         return full;
     }

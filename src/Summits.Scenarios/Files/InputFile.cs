@@ -42,18 +42,61 @@ public static class InputFile
     }
 
     /// <summary>Why the file cannot be read, or null if it is a regular file within the limit.</summary>
-    public static string? Problem(string path, string name, string what, long limit)
+    /// <param name="referrer">The file that names this one, if any: never offered as what a missing name could mean (<see cref="Alternatives"/>).</param>
+    public static string? Problem(string path, string name, string what, long limit, string? referrer = null)
     {
         if (Directory.Exists(path))
             return $"the {what} '{name}' is a folder; expected a file";
         if (!File.Exists(path))
-            return $"the {what} '{name}' does not exist (looked for {Path.GetFullPath(path)})";
+            return $"the {what} '{name}' does not exist (looked for {Path.GetFullPath(path)}){Alternatives(path, name, referrer)}";
         if (FileType.Of(path) is { } type && type != FileType.Regular)
             return $"the {what} '{name}' is {FileType.Describe(type)}, not a regular file; name a file on disk";
         var length = new FileInfo(path).Length;
         if (length > limit)
             return $"the {what} '{name}' is {Size(length)}, larger than {Size(limit)}, the most Summits reads";
         return null;
+    }
+
+    /// <summary>
+    /// What a missing file's name could have meant, to follow the words that say it is missing: the files of the same
+    /// kind (the same extension, <c>.yaml</c> and <c>.yml</c> alike) in the folder it names, each written as the name
+    /// was (with its folder part), closest to the name first (fewest edits of the file's name, then in ordinal order),
+    /// at most ten and how many more; <c>; the YAML files there, closest first: a.yaml, b.yaml</c>. When the folder
+    /// itself is missing, says so. Empty when the folder holds no file of that kind.
+    /// </summary>
+    /// <param name="path">The file looked for, as the program resolved it.</param>
+    /// <param name="name">The file as the person named it.</param>
+    /// <param name="referrer">The file that names it, if any, which is left out.</param>
+    public static string Alternatives(string path, string name, string? referrer = null)
+    {
+        var slash = Math.Max(name.LastIndexOf('/'), Path.DirectorySeparatorChar == '/' ? -1 : name.LastIndexOf(Path.DirectorySeparatorChar));
+        var (prefix, file) = (name[..(slash + 1)], name[(slash + 1)..]);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is null)
+            return "";
+        if (!Directory.Exists(folder))
+            return prefix.Length == 0 ? "" : $"; the folder '{prefix}' does not exist either";
+        var extension = Kind(Path.GetExtension(file));
+        string[] found;
+        try
+        {
+            found = [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>()
+                .Where(f => extension.Length == 0 || Kind(Path.GetExtension(f)) == extension)
+                .Where(f => !f.StartsWith('.') && (referrer is null || !SameFile(Path.Combine(folder, f), referrer)))
+                .OrderBy(f => MappingReader.Edits(file, f)).ThenBy(f => f, StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+        if (found.Length == 0)
+            return "";
+        const int shown = 10;
+        var kind = extension.Length == 0 ? "files" : extension == ".yaml" ? "YAML files" : $"{extension} files";
+        var more = found.Length > shown ? $", and {found.Length - shown} more" : "";
+        return $"; the {kind} there, closest first: {string.Join(", ", found.Take(shown).Select(f => prefix + f))}{more}";
+
+        static string Kind(string extension) => extension.ToLowerInvariant() is ".yml" ? ".yaml" : extension.ToLowerInvariant();
     }
 
     /// <summary>True when the path names a FIFO (named pipe), whose open waits for the other end.</summary>

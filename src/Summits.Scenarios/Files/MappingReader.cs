@@ -198,7 +198,7 @@ public sealed class MappingReader
     /// insertions, deletions, substitutions and swaps of two neighbouring letters that turn one into the other
     /// (Damerau, 1964; each letter edited once).
     /// </summary>
-    private static int Edits(string a, string b)
+    public static int Edits(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

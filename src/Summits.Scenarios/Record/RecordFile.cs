@@ -48,7 +48,7 @@ public static class RecordFile
         var worldPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", worldName);
         if (InputFile.SameFile(worldPath, path))
             throw root.Fail(worldNode, $"the world file '{worldName}' is this record file itself; name the world file whose summit the record follows");
-        if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit) is { } problem)
+        if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit, path) is { } problem)
             throw root.Fail(worldNode, problem);
         var factNodes = root.List("facts");
         root.RejectUnknownKeys();

@@ -37,7 +37,7 @@ public static class ScenarioFile
         var worldNode = root.Required("world");
         if (InputFile.SameFile(worldPath, path))
             throw root.Fail(worldNode, $"the world file '{worldName}' is this scenario file itself; name the world file the scenario runs on");
-        if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit) is { } worldProblem)
+        if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit, path) is { } worldProblem)
             throw root.Fail(worldNode, worldProblem);
         var seed = root.Has("seed") ? Seed(root) : 0UL;
         // 'model: smp' runs the autonomous steps through KTAB's spatial model; a mapping sets the bargaining model's parameters.

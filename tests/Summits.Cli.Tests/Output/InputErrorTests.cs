@@ -41,6 +41,22 @@ public sealed class InputErrorTests : IDisposable
         Assert.Equal($"{command}: error: no such file: {path} (see '{command} --help')\n", run.Error);
     }
 
+    // With files of the same kind in the folder it names, the line says what could have been meant, closest first.
+    [Fact]
+    public async Task A_missing_scenario_names_the_YAML_files_in_its_folder_closest_first()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "what-if"));
+        foreach (var file in new[] { "okinawa.yaml", "okinawa-friction.yaml", "okinawa-fiction.yaml", "readme.md" })
+            await File.WriteAllTextAsync(Path.Combine(_folder, "what-if", file), "x: 1\n");
+        var run = await SummitsProcess.RunInAsync(_folder, ["run", "what-if/okinawa-frction.yaml"]);
+
+        // By hand, edits from "okinawa-frction.yaml": okinawa-friction.yaml 1 (insert i), okinawa-fiction.yaml 1 (r for
+        // i), a tie kept in ordinal order (fi before fr); okinawa.yaml 8 (delete "-frction"); readme.md is not YAML.
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Output);
+        Assert.Equal("summits run: error: no such file: what-if/okinawa-frction.yaml; the YAML files there, closest first: what-if/okinawa-fiction.yaml, what-if/okinawa-friction.yaml, what-if/okinawa.yaml (see 'summits run --help')\n", run.Error);
+    }
+
     [Fact]
     public async Task A_missing_answers_file_is_an_argument_error_naming_it_with_exit_code_2()
     {

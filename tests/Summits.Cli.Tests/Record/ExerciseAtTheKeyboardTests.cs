@@ -270,6 +270,66 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_players_debriefs_at_80_columns_show_each_score_line_once_whatever_keys_are_typed_ahead()
+    {
+        _terminal.Start(_folder, 80, Rows, "exercise", Exercises("bilateral-fta.yaml"), "--engine", "local", "--players", "2", "--role", "US");
+        var t = _terminal;
+        await t.WaitForAsync("The first player plays United States (US); the second plays Japan (JP).");
+        await ReadThroughAsync(t, "the public brief");
+        await AnswerAsync(t, "Pass the keyboard to the player of United States (US)", "Space");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "fta-agreed: yes or no?", "1", after: "Predictions of US's player");          // yes
+        await TypeAsync(t, "japan-fta, a value from 0 to 100:", "40", after: "Predictions of US's player");
+        await AnswerAsync(t, "who-moves: which one?", "1", after: "Predictions of US's player");           // japan
+        await AnswerAsync(t, "Pass the keyboard to the player of Japan (JP)", "Space");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "fta-agreed: yes or no?", "2", after: "Predictions of JP's player");          // no
+        await TypeAsync(t, "japan-fta, a value from 0 to 100:", "30", after: "Predictions of JP's player");
+        await AnswerAsync(t, "who-moves: which one?", "2", after: "Predictions of JP's player");           // us
+        await AnswerAsync(t, "Both players together now: the play is public from here.", "Space");
+        await AnswerAsync(t, "Round 1: US's player, your move", "1");                                    // bilateral-fta alone
+        await TypeAsync(t, "bilateral-fta, 0 to 100 (US: 80, JP: 20):", "60");
+        await AnswerAsync(t, "JP's player, do you accept r1-US-1?", "1");                                // accept
+        await t.WaitForAsync("Agreement r1-US-1: bilateral-fta 60.");
+        for (var turn = 0; turn < 6; turn++)                // each player ends each of the 3 rounds' turns
+        {
+            await t.WaitForAsync("your move", after: turn == 0 ? "Agreement r1-US-1" : "ends the turn.");
+            t.Send("5");
+            if (turn < 5)
+                await t.WaitForAsync("ends the turn.", after: turn == 0 ? "Agreement r1-US-1" : null);
+        }
+
+        // By hand. Japan (salience 0.75 on a bilateral FTA, capability 0.45, affinity to the US 0.9) hears the US's 60
+        // and moves 0.1 × 0.8/1.25 × (1 + 0.9)/2 × (1 − 0.75) × (60 − 20) = 0.608, to 20.61; nothing else moves either
+        // side on it, and the agreement at 60 holds to the end.
+        //   US (start 80, reservation 40, priority 2): (60 − 40) / (80 − 40) = 0.5, × 10 × 2 = 10; fta-agreed 'yes',
+        //     right: 5; japan-fta |40 − 20.61| = 19.39, 3 full steps of 5: 7; who-moves 'japan' (JP 0.61, US 0): 10;
+        //     total 32
+        //   JP (start 20, reservation 50): 60 is past it, −5 × priority 2 = −10; fta-agreed 'no', wrong: 0; japan-fta
+        //     |30 − 20.61| = 9.39, 1 full step: 9; who-moves 'us', wrong: 0; total −1
+        string[] us = ["       10  agreement r1-US-1/bilateral-fta:", "        5  prediction fta-agreed:", "        7  prediction japan-fta:", "       10  prediction who-moves:", "       32  total"];
+        string[] jp = ["      -10  beyond-reservation r1-US-1/bilateral-fta:", "        0  prediction fta-agreed:", "        9  prediction japan-fta:", "        0  prediction who-moves:", "       -1  total"];
+        static int Count(string screen, string line) => System.Text.RegularExpressions.Regex.Matches(screen, "^" + System.Text.RegularExpressions.Regex.Escape(line), System.Text.RegularExpressions.RegexOptions.Multiline).Count;
+
+        await AnswerAsync(t, "Pass the keyboard to the player of United States (US)", "Space");
+        await t.WaitForAsync("(US's player, press Enter when you have read your debrief)");
+        var first = t.Screen();
+        Assert.All(us, line => Assert.True(Count(first, line) == 1, $"'{line}' appears {Count(first, line)} times:\n{first}"));
+
+        // The last Enter with another typed straight after it, and at the hand-over the space bar with an Enter after it:
+        // the debrief that follows is shown once, and each of its score lines once.
+        t.Send("Enter", "Enter");
+        await t.WaitForAsync("Pass the keyboard to the player of Japan (JP)");
+        t.Send("Space", "Enter");
+        Assert.Equal(0, await t.ExitCodeAsync());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var last = t.Screen();
+        Assert.DoesNotContain("US against JP", last);
+        Assert.Equal(1, Count(last, "Exercise bilateral-fta (A bilateral FTA nobody discussed): JP against US"));
+        Assert.All(jp, line => Assert.True(Count(last, line) == 1, $"'{line}' appears {Count(last, line)} times:\n{last}"));
+    }
+
+    [Fact]
     public async Task Keys_typed_ahead_never_skip_a_hand_over_or_an_unread_page_and_only_the_space_bar_hands_over()
     {
         _terminal.Start(_folder, 80, Rows, "exercise", Exercises("bilateral-fta.yaml"), "--engine", "local", "--players", "2", "--role", "US");

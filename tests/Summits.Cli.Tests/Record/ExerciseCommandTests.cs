@@ -181,6 +181,33 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_gives_every_event_of_the_play_the_fields_of_its_kind_a_shock_its_changes_and_a_strain_its_numbers()
+    {
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", Exercises("answers", "north-korea-line-jp.yaml"), "--engine", "local", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var events = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["play"]!.AsArray().SelectMany(r => r!["events"]!.AsArray()).ToList();
+
+        // No event has a field without a value: each carries the fields its kind has.
+        foreach (var e in events)
+            Assert.DoesNotContain(e!.AsObject(), f => f.Value is null);
+
+        // Round 2's inject, in north-korea-line.yaml: "North Korea offers talks and Washington signals it will meet.",
+        // moving the US on north-korea by −20, from its seeded 95 (nothing moved it before) to 75.
+        var shock = Assert.Single(events, e => e!["kind"]!.GetValue<string>() == "shock")!;
+        Assert.True(shock["inject"]!.GetValue<bool>());
+        Assert.Equal("North Korea offers talks and Washington signals it will meet.", shock["reason"]!.GetValue<string>());
+        var change = Assert.Single(shock["changes"]!.AsArray())!;
+        Assert.Equal(("move", "US", "north-korea", 95.0, 75.0),
+            (change["kind"]!.GetValue<string>(), change["actor"]!.GetValue<string>(), change["topic"]!.GetValue<string>(), change["before"]!.GetValue<double>(), change["after"]!.GetValue<double>()));
+
+        // The summit's agreement at 93 is strained by it: the US at 75 is |75 − 93| = 18 from it, past its window
+        // 5 + 45 × (1 − 0.9) = 9.5 and not past two (19).
+        var strained = Assert.Single(events, e => e!["kind"]!.GetValue<string>() == "agreement-strained")!;
+        Assert.Equal(("nk-maximum-pressure", "US", "north-korea"), (strained["agreement"]!.GetValue<string>(), strained["actor"]!.GetValue<string>(), strained["topic"]!.GetValue<string>()));
+        Assert.Equal((75.0, 18.0, 93.0, 9.5), (strained["value"]!.GetValue<double>(), strained["distance"]!.GetValue<double>(), strained["agreed"]!.GetValue<double>(), strained["window"]!.GetValue<double>()));
+    }
+
+    [Fact]
     public async Task The_facilitator_s_note_is_printed_only_for_the_teacher_and_the_play_is_told_by_round_with_its_ids()
     {
         var student = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local");

@@ -69,6 +69,35 @@ public sealed class ExerciseFileTests : IDisposable
             Assert.DoesNotMatch(@"(?i)utilit|τ|\btau\b|AC_next|Boulware|\bU\(", text);
     }
 
+    // A world or record that is not there is refused at the exercise's reference with what could have been meant: the
+    // YAML files in the folder it names, closest to the name first (fewest edits), never the exercise file itself,
+    // and no file of another kind.
+    [Fact]
+    public void A_missing_world_names_the_YAML_files_beside_it_closest_first()
+    {
+        foreach (var other in new[] { "world.yaml", "world-2.yaml", "after.yaml", "notes.txt" })
+            _folder.WriteRaw("x: 1\n", other);
+        var exercise = Exercise(World, "wrld.yaml");
+        var error = ExerciseFailsAt(exercise, "wrld.yaml");
+        // By hand, edits from "wrld.yaml": world.yaml 1 (insert o); world-2.yaml 3 (insert o, '-', '2'); after.yaml 5
+        // ("wrld" and "after" share only an r, at different places: 4 letters changed and 1 inserted).
+        Assert.Equal($"the world file 'wrld.yaml' does not exist (looked for {Path.Combine(_folder.Path, "wrld.yaml")}); the YAML files there, closest first: world.yaml, world-2.yaml, after.yaml", error.Problem);
+    }
+
+    [Fact]
+    public void A_missing_record_names_the_YAML_files_beside_it_closest_first_as_the_exercise_wrote_the_folder()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "record"));
+        foreach (var other in new[] { "world.yaml", "world-2.yaml", "after.yml", "notes.txt" })
+            _folder.WriteRaw("x: 1\n", Path.Combine("record", other));
+        var exercise = Exercise("topics: [trade-imbalance]", "record: record/aftr.yaml\ntopics: [trade-imbalance]");
+        var error = ExerciseFailsAt(exercise, "record/aftr.yaml");
+        // By hand, edits from "aftr.yaml" (.yml counts as .yaml, and is named as it is): after.yml 2 (insert e, delete
+        // the a of yaml); world.yaml 5 ("aftr" and "world" share only an r: 4 letters changed and 1 inserted); world-2.yaml
+        // 7 (the same and "-2"). Each is written with the folder part, as the exercise named it.
+        Assert.Equal($"the record file 'record/aftr.yaml' does not exist (looked for {Path.Combine(_folder.Path, "record", "aftr.yaml")}); the YAML files there, closest first: record/after.yml, record/world.yaml, record/world-2.yaml", error.Problem);
+    }
+
     [Fact]
     public void A_YAML_syntax_error_is_reported_where_the_parser_stopped()
     {

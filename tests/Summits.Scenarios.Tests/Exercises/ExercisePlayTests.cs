@@ -215,14 +215,54 @@ public sealed class ExercisePlayTests
         var jp = Debrief.Of(exercise, japan, run);
         var line = Assert.Single(jp.Scores, s => s.Kind == "breach");
         Assert.Equal(("r1-JP-1", 0.0), (line.Item, line.Points));
-        Assert.StartsWith("r1-JP-1 is breached at the end by US, whose position strayed from its terms", line.Working);
+        // The inject of round 2 made the breach, and the line quotes that moment. Hearing Japan's 93 in round 1 pulled
+        // the US by the influence rule, 0.1 × 0.45/1.25 × (1 + 0.8)/2 × (1 − 0.9) × (93 − 95) = −0.00648, to 94.99352;
+        // the inject takes it to 54.99352, shown 54.99, and 93 − 54.99 = 38.01 (window 9.5, as above).
+        Assert.StartsWith("r1-JP-1 was breached in round 2 by US, whose position strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", line.Working);
         Assert.EndsWith("JP held to them: 0", line.Working);
 
         // The US, scored on the same play, is the one charged: breach −10, the default.
         var us = ExerciseFile.ParseAnswers("breach-us.yaml", "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: yes, us-line: 75 }\n", exercise);
         var usLine = Assert.Single(Debrief.Of(exercise, us, run).Scores, s => s.Kind == "breach");
         Assert.Equal(("r1-JP-1", -10.0), (usLine.Item, usLine.Points));
-        Assert.StartsWith("r1-JP-1 binds US and is breached at the end by US, whose position strayed from its terms", usLine.Working);
+        Assert.StartsWith("r1-JP-1 binds US and was breached in round 2 by US, whose position strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", usLine.Working);
+    }
+
+    [Fact]
+    public async Task A_breach_line_quotes_the_moment_it_was_found_and_the_path_goes_on_from_there()
+    {
+        // The trial's case: the North Korea line with round 2's inject moving the US 30 toward dialogue, played as the
+        // US, who agrees north-korea 93 with Japan in round 1.
+        var path = Path.Combine(Folder, "north-korea-line.yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains("{ position: US, topic: north-korea, by: -20 }", text);
+        var exercise = ExerciseFile.Parse(path, text.Replace("{ position: US, topic: north-korea, by: -20 }", "{ position: US, topic: north-korea, by: -30 }", StringComparison.Ordinal));
+        var us = ExerciseFile.ParseAnswers("breach-us.yaml",
+            "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: yes, us-line: 75 }\nproposals:\n  - { round: 1, terms: { north-korea: 93 } }\n", exercise);
+        var debrief = Debrief.Of(exercise, us, await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, us)));
+
+        // By hand: Japan at 92 is held to the summit's 93 and takes 93: r1-US-1. The US hears no terms in round 1, so it
+        // stays at 95 until round 2's inject: 95 − 30 = 65, |65 − 93| = 28, past twice its window (2 × 9.5 = 19): the
+        // US breaches r1-US-1 in round 2, at 65. Japan's offer on north-korea after round 2 then pulls the US a little
+        // toward it, so the path goes on past 65; the breach line says the round and that moment's numbers, the ones
+        // the play tells under round 2, not the end's.
+        var line = Assert.Single(debrief.Scores, s => s.Kind == "breach");
+        Assert.Equal(("r1-US-1", -10.0), (line.Item, line.Points));
+        Assert.Equal("r1-US-1 binds US and was breached in round 2 by US, whose position strayed from its terms (US at 65, 28 from the agreed 93 (window 9.5)): -10", line.Working);
+        var usPath = Assert.Single(debrief.Paths, p => p.Actor == "US" && p.Topic == "north-korea");
+        Assert.Equal(65, Debrief.Shown(usPath.Values[^2]));
+        Assert.NotEqual(65, Debrief.Shown(usPath.Values[^1]));
+        Assert.Contains("  Agreement r1-US-1 is breached on north-korea: US now at 65, 28 from the agreed 93 (a party may stray 9.5 points from an agreement before it strains, and 19 before it breaks).",
+            PlayInWords.Of(exercise, debrief.Run.Timeline, "US").SkipWhile(l => l != "Round 2 of 3"));
+    }
+
+    [Fact]
+    public void The_distance_from_an_agreement_is_the_difference_of_the_values_as_shown()
+    {
+        // 0.125 is held exactly, so at two decimals, half away from zero, it is shown 0.13; the distance from 93 is
+        // then 93 − 0.13 = 92.87, as a student subtracts the numbers shown (the unrounded 92.875 would show 92.88).
+        // The window 9.504 shows 9.5.
+        Assert.Equal("JP now at 0.13, 92.87 from the agreed 93 (window 9.5)", CommitmentWords.Distance("JP now at", 0.125, 93, 9.504));
     }
 
     [Fact]
