@@ -51,8 +51,9 @@ public interface IWorldGrain : IGrainWithStringKey
     Task<Advance> Advance(int step, CancellationToken cancellation = default);
 
     /// <summary>The whole timeline of the run so far, read from its timeline pages (the world grain keeps none of it in memory).</summary>
+    /// <param name="cancellation">Stops the wait for the pages: a long run has one page per advance.</param>
     [Alias("Timeline")]
-    Task<ImmutableArray<TimelineEvent>> Timeline();
+    Task<ImmutableArray<TimelineEvent>> Timeline(CancellationToken cancellation = default);
 
     /// <summary>Forgets the world: its grains clear their stored state and deactivate, so a finished sample holds no memory.</summary>
     [Alias("Retire")]

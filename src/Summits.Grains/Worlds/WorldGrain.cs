@@ -233,8 +233,8 @@ public sealed partial class WorldGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "World {World}: after advance {Step} failed, a grain could not drop its changes in memory; a retry starts it from its checkpoint")]
     private static partial void LogAbandonFailed(ILogger logger, string world, int step, Exception fault);
 
-    public Task<ImmutableArray<TimelineEvent>> Timeline() =>
-        state.State.Run is { } run ? ReadTimelineAsync(run) : Task.FromResult(ImmutableArray<TimelineEvent>.Empty);
+    public Task<ImmutableArray<TimelineEvent>> Timeline(CancellationToken cancellation = default) =>
+        state.State.Run is { } run ? ReadTimelineAsync(run).WaitAsync(cancellation) : Task.FromResult(ImmutableArray<TimelineEvent>.Empty);
 
     public async Task<World> Snapshot(CancellationToken cancellation = default)
     {

@@ -13,3 +13,10 @@ public sealed class CheckpointEvery3Collection : ICollectionFixture<CheckpointEv
 {
     public const string Name = "cluster, a checkpoint every 3 advances";
 }
+
+/// <summary>The tests that share the one <see cref="CheckpointEvery2Fixture"/>, whose worlds write every second advance.</summary>
+[CollectionDefinition(Name)]
+public sealed class CheckpointEvery2Collection : ICollectionFixture<CheckpointEvery2Fixture>
+{
+    public const string Name = "cluster, a checkpoint every 2 advances";
+}

@@ -52,3 +52,6 @@ public class ClusterFixture : IAsyncLifetime
 
 /// <summary>The one in-process silo of the tests whose worlds write their runs every third advance and at the last.</summary>
 public sealed class CheckpointEvery3Fixture() : ClusterFixture(checkpointEvery: 3);
+
+/// <summary>The one in-process silo of the tests whose worlds write their runs every second advance and at the last.</summary>
+public sealed class CheckpointEvery2Fixture() : ClusterFixture(checkpointEvery: 2);
