@@ -73,20 +73,16 @@ public static class CommonOptions
 
     /// <summary>
     /// <c>--checkpoint-every N</c>: in grains, how often a world's run is written to storage (every N-th advance and
-    /// its last; 1, the default, every advance). Check it with <see cref="CheckpointEveryError"/>; give the silo
+    /// its last; 1, the default, every advance); a whole number from 1 to <see cref="Grains.CheckpointOptions.Most"/>,
+    /// anything else refused while the command line is read (<see cref="OptionNumbers"/>). Give the silo
     /// <see cref="CheckpointEveryOf"/>.
     /// </summary>
-    public static Option<int> CheckpointEvery() => new("--checkpoint-every")
+    public static Option<int> CheckpointEvery() => OptionNumbers.Whole(new Option<int>("--checkpoint-every")
     {
         Description = $"In grains: write each world's run to storage every N-th advance and at its last, keeping the advances between in memory (1 to {Grains.CheckpointOptions.Most})",
         HelpName = "N",
         DefaultValueFactory = _ => 1,
-    };
-
-    /// <summary>The one line that refuses a <c>--checkpoint-every</c> outside 1 to <see cref="Grains.CheckpointOptions.Most"/>, or null when it is good.</summary>
-    public static string? CheckpointEveryError(int every) => every is >= 1 and <= Grains.CheckpointOptions.Most
-        ? null
-        : $"--checkpoint-every must be a whole number from 1 to {Grains.CheckpointOptions.Most}, not {every}";
+    }, 1, Grains.CheckpointOptions.Most);
 
     /// <summary>The embedded silo's configuration for a checkpoint interval: null for the default, every advance.</summary>
     public static Action<Orleans.Hosting.ISiloBuilder>? CheckpointEveryOf(int every) => every == 1
@@ -228,20 +224,16 @@ public static class CommonOptions
         HelpName = "NAME",
     };
 
-    /// <summary>Reads a --seed value; writes the one-line error and returns false when it is not a whole number.</summary>
-    public static bool TryParseSeed(string command, string? text, out ulong? seed)
-    {
-        seed = null;
-        if (text is null)
-            return true;
-        if (ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            seed = parsed;
-            return true;
-        }
-        UsageError.Write(command, $"--seed must be a whole number from 0 to {ulong.MaxValue}, not '{text}'");
-        return false;
-    }
+    /// <summary>
+    /// <c>--seed N</c>, a random seed that overrides a file's when given: a whole number from 0 to
+    /// <see cref="ulong.MaxValue"/>, anything else refused while the command line is read (<see cref="OptionNumbers"/>).
+    /// Read it with <see cref="ReadSeed"/>.
+    /// </summary>
+    public static Option<string?> Seed(string description, string helpName) =>
+        OptionNumbers.Whole(new Option<string?>("--seed") { Description = description, HelpName = helpName }, ulong.MinValue, ulong.MaxValue);
+
+    /// <summary>The value of an option made by <see cref="Seed"/>: null when it was not given.</summary>
+    public static ulong? ReadSeed(string? text) => text is null ? null : ulong.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Finds a file named relative to the working directory or, failing that, to the installed
