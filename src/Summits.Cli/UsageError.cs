@@ -46,7 +46,7 @@ public static partial class UsageError
         if (NotAChoice().Match(message) is { Success: true } choice)
         {
             var choices = Quoted().Matches(choice.Groups["choices"].Value).Select(m => m.Groups[1].Value);
-            return $"{option ?? "the value"} must be one of {string.Join(", ", choices)}, not '{choice.Groups["value"].Value}'";
+            return Choice(option ?? "the value", choices, choice.Groups["value"].Value);
         }
         if (CannotParse().Match(message) is { Success: true } parse)
         {
@@ -84,6 +84,18 @@ public static partial class UsageError
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return $"a command is needed, one of {string.Join(", ", Commands(command))}";
         return Of(first);
+    }
+
+    /// <summary>
+    /// The one line that refuses <paramref name="value"/> for an option with fixed <paramref name="choices"/>, listed
+    /// in their order, with the nearest named first when one is near (<see cref="Suggest"/>):
+    /// <c>--format must be one of table, csv, json, not 'tabel' (did you mean 'table'?)</c>. <paramref name="listed"/>
+    /// is how the choices are written when not simply by name (each with its meaning).
+    /// </summary>
+    public static string Choice(string option, IEnumerable<string> choices, string value, string? listed = null)
+    {
+        var all = choices.ToList();
+        return $"{option} must be one of {listed ?? string.Join(", ", all)}, not '{value}'{Suggest(value, all)}";
     }
 
     /// <summary>
@@ -143,38 +155,36 @@ public static partial class UsageError
     private static string Unrecognized(ParseResult parse, Command command, string token)
     {
         if (!token.StartsWith('-') && command.Subcommands.Count > 0)
-            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {string.Join(", ", Closest(token, Commands(command)))}";
+            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {string.Join(", ", Commands(command))}";
         if (token.StartsWith('-'))
         {
             var options = new List<string>();
             for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
-            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {string.Join(", ", Closest(token, options.Distinct()))}";
+            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {string.Join(", ", options.Distinct())}";
         }
         return $"unexpected argument '{token}': '{Path(parse)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
     }
 
+    /// <summary>The command's commands in the one order its help lists them: the order they were added.</summary>
     private static IEnumerable<string> Commands(Command command) => command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
 
-    /// <summary>The names with the one nearest to <paramref name="token"/> (<see cref="Nearest"/>) moved first.</summary>
-    private static IEnumerable<string> Closest(string token, IEnumerable<string> names)
-    {
-        var all = names.ToList();
-        var near = Nearest(token, all);
-        return near is null ? all : all.Where(n => n != near).Prepend(near);
-    }
-
     /// <summary>
-    /// The name nearest to <paramref name="token"/> by Levenshtein distance, when it is within half the token's
-    /// length (at least 2: 'rn' is one from 'run', '--fromat' two from '--format'); null when none is that near.
+    /// The name nearest to <paramref name="token"/> by Levenshtein distance, letters compared without regard to case,
+    /// when it is within half the token's length (at least 2: 'rn' is one from 'run', '--fromat' two from '--format',
+    /// 'tabel' two from 'table') and nearer than the token is long (a figure '7' is one from '1' as from any other
+    /// one-character name, and names none of them); null when none is that near.
     /// </summary>
     private static string? Nearest(string token, IEnumerable<string> names) =>
-        names.Select(n => (Name: n, Distance: Levenshtein(token, n)))
-            .Where(n => n.Distance <= Math.Max(2, token.Length / 2))
+        names.Select(n => (Name: n, Distance: Levenshtein(token.ToLowerInvariant(), n.ToLowerInvariant())))
+            .Where(n => n.Distance <= Math.Max(2, token.Length / 2) && n.Distance < token.Length)
             .OrderBy(n => n.Distance).Select(n => n.Name).FirstOrDefault();
 
-    /// <summary>" (did you mean 'NAME'?)" for the nearest name, or nothing when none is near.</summary>
-    private static string Suggest(string token, IEnumerable<string> names) =>
+    /// <summary>
+    /// " (did you mean 'NAME'?)" for the name nearest to <paramref name="token"/>, or nothing when none is near: said
+    /// after an unknown command, an unknown option and a value that is none of an option's choices alike.
+    /// </summary>
+    public static string Suggest(string token, IEnumerable<string> names) =>
         Nearest(token, names) is { } near ? $" (did you mean '{near}'?)" : "";
 
     private static int Levenshtein(string a, string b)

@@ -18,7 +18,7 @@ public static class BenchRuns
     }
 
     /// <summary>How every call of a bench run is asked: again after a timeout (<see cref="GrainAsking.Configured"/>).</summary>
-    public static GrainAsking Asking => field ??= GrainAsking.Configured();
+    public static GrainAsking Asking => field ??= GrainAsking.Configured("summits bench", say: true);
 
     /// <summary>Starts <paramref name="scenario"/> on a seeded world, asked again after a timeout.</summary>
     public static Task StartAsync(IWorldGrain world, Scenario scenario) =>

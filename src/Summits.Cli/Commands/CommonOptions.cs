@@ -145,7 +145,7 @@ public static class CommonOptions
             if (RetiredOptions.Values.FirstOrDefault(r => r.Old == $"--format {value}") is { } retired)
                 result.AddError(retired.Refusal);
             else if (!Formats.Contains(value))
-                result.AddError($"--format must be one of {string.Join(", ", Formats)}, not '{value}'");
+                result.AddError(UsageError.Choice("--format", Formats, value));
         });
         return option;
     }
@@ -157,7 +157,7 @@ public static class CommonOptions
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && !choices.Contains(value))
-                result.AddError($"{option.Name} must be one of {string.Join(", ", choices)}, not '{value}'");
+                result.AddError(UsageError.Choice(option.Name, choices, value));
         });
     }
 
@@ -177,7 +177,7 @@ public static class CommonOptions
             {
                 if (!choices.Any(c => c.Value == value))
                 {
-                    result.AddError($"{option.Name} must be one of {listed}, not '{value}'");
+                    result.AddError(UsageError.Choice(option.Name, choices.Select(c => c.Value), value, listed));
                     return;
                 }
             }
@@ -210,6 +210,17 @@ public static class CommonOptions
         "n" or "normal" => Cli.Output.Verbosity.Normal,
         _ => quiet ? Cli.Output.Verbosity.Minimal : Cli.Output.Verbosity.Normal,
     };
+
+    /// <summary>
+    /// How <paramref name="command"/> asks its grains (<see cref="GrainAsking.Configured(string, bool)"/>): a call that
+    /// times out and is asked again is said, <c>summits run: warning: advance 3 of world W did not answer within 120 s;
+    /// asking again (2 of 3)</c>, at the normal level and above only. A retry that then answers loses nothing, so -q
+    /// (minimal) and -v quiet, which keep only errors and what was lost, leave it out; a call that never answers is an
+    /// error, said at every level.
+    /// </summary>
+    /// <exception cref="SettingException">When <c>SUMMITS_CALL_TIMEOUT</c> is not a whole number of seconds from 1 to a day.</exception>
+    public static GrainAsking Asking(string command, Cli.Output.Verbosity verbosity) =>
+        GrainAsking.Configured(command, verbosity >= Cli.Output.Verbosity.Normal);
 
     /// <summary>Refuses an option given on the command line where it has no effect, so that it is never silently ignored.</summary>
     public static void RefuseUnless(System.CommandLine.Parsing.CommandResult result, Option option, bool applies, string why)

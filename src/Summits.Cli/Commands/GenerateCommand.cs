@@ -16,7 +16,7 @@ public static class GenerateCommand
         var id = WorldOutput.Id();
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("generate", "Generate a synthetic world for scale tests and benchmarks: blocs of positions, skewed saliences, a few strong actors")
+        var command = new Command("generate", "Generate a synthetic world for scale tests and benchmarks: blocs of positions, skewed saliences, a few strong actors.")
         {
             actors,
             topics,

@@ -18,7 +18,7 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var scenario = CommonOptions.InputFile(new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne });
+        var scenario = CommonOptions.InputFile(new Argument<string?>("SCENARIO") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne });
         var world = CommonOptions.InputFile(new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" });
         var rounds = OptionNumbers.Whole(new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run, 1 to 100000", HelpName = "N", DefaultValueFactory = _ => 100 }, 1, 100_000);
         var model = new Option<string?>("--model")
@@ -45,7 +45,7 @@ public static class RunCommand
             Description = "With --report: the two actors whose utilities the bargaining figures plot where more than two are party (default: the two most capable)",
             HelpName = "A,B",
         };
-        var command = new Command("run", "Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp), with a timeline of every move and its cause")
+        var command = new Command("run", "Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp), with a timeline of every move and its cause.")
         {
             scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report, pair,
         };
@@ -198,7 +198,7 @@ public static class RunCommand
             }
 
             var run = silo is not null
-                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? $"{loaded.World.Id}-{name}" : loaded.World.Id, Print, cancellation)
+                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? $"{loaded.World.Id}-{name}" : loaded.World.Id, Print, cancellation, CommonOptions.Asking("summits run", request.Verbosity))
                 : await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
             progress.Finish();
             runs.Add(run);

@@ -19,7 +19,7 @@ public static class WhatIfCommand
 
     public static Command Create()
     {
-        var scenario = CommonOptions.InputFile(new Argument<string>("scenario") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" });
+        var scenario = CommonOptions.InputFile(new Argument<string>("SCENARIO") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" });
         var runs = OptionNumbers.Whole(new Option<int>("--runs", "-n") { Description = $"How many sampled worlds to run, 1 to {MostRuns}", HelpName = "N", DefaultValueFactory = _ => 1000 }, 1, MostRuns);
         var seed = CommonOptions.Seed($"The study's seed, 0 to {ulong.MaxValue} (default: the scenario's); sample i is drawn from (seed, i)", "S");
         var parallel = OptionNumbers.Whole(new Option<int?>("--parallel") { Description = $"Runs in flight at once, 1 to {MostParallel} (default: twice the processor count)", HelpName = "P" }, 1, MostParallel);
@@ -31,7 +31,7 @@ public static class WhatIfCommand
         branch.Description = "For a scenario that forks: study only this branch (or name the file FILE#BRANCH); without it every branch is studied";
         var quiet = CommonOptions.Quiet("Print no progress and no timing, only the results (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("whatif", "Run a scenario on many worlds sampled from the briefing's uncertainty: agreement odds, position spreads, sensitivities")
+        var command = new Command("whatif", "Run a scenario on many worlds sampled from the briefing's uncertainty: agreement odds, position spreads, sensitivities.")
         {
             scenario, runs, seed, parallel, format, output, report, engine, branch, quiet, verbosity,
         };
@@ -100,7 +100,7 @@ public static class WhatIfCommand
                 Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains), report, cancellation);
+                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking("summits whatif", verbosity)), report, cancellation);
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
                 // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).

@@ -14,7 +14,8 @@ namespace Summits.Scenarios;
 /// <param name="Timeout">How long one call may take before it is asked again; positive.</param>
 /// <param name="Tries">How many times a call is made in all, the first included; at least 1.</param>
 /// <param name="Say">Where each new try is said (standard error in the command line), or null to say nothing.</param>
-public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say)
+/// <param name="Command">The name each line said starts with, as every line of a command does: <c>summits run</c>.</param>
+public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say, string Command = "summits")
 {
     /// <summary>The environment variable that sets <see cref="Timeout"/>, in whole seconds.</summary>
     public const string TimeoutVariable = "SUMMITS_CALL_TIMEOUT";
@@ -48,6 +49,13 @@ public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say)
     public static GrainAsking Configured() => new(ConfiguredTimeout(), DefaultTries, Console.Error);
 
     /// <summary>
+    /// As <see cref="Configured()"/> for <paramref name="command"/> (<c>summits run</c>), whose lines start with its
+    /// name; each new try is said on standard error only when <paramref name="say"/> is true.
+    /// </summary>
+    /// <exception cref="SettingException">As <see cref="ConfiguredTimeout"/>.</exception>
+    public static GrainAsking Configured(string command, bool say) => new(ConfiguredTimeout(), DefaultTries, say ? Console.Error : null, command);
+
+    /// <summary>
     /// Makes <paramref name="call"/>, asking again after each <see cref="TimeoutException"/> until it answers or
     /// <see cref="Tries"/> calls have timed out. <paramref name="what"/> names the call (<c>advance 3</c>) and
     /// <paramref name="world"/> its world, for the lines said. Other failures, and cancellation, pass through at once.
@@ -64,7 +72,7 @@ public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say)
             }
             catch (TimeoutException) when (attempt < Tries && !cancellation.IsCancellationRequested)
             {
-                Say?.WriteLine($"summits: warning: {what} of world {world} did not answer within {Seconds} s; asking again ({attempt + 1} of {Tries})");
+                Say?.WriteLine($"{Command}: warning: {what} of world {world} did not answer within {Seconds} s; asking again ({attempt + 1} of {Tries})");
             }
             catch (TimeoutException e) when (!cancellation.IsCancellationRequested)
             {

@@ -7,10 +7,13 @@ public static class SampleRuns
 {
     public static SampleRun Local { get; } = (sample, _, cancellation) => ScenarioRun.LocallyAsync(sample, cancellation: cancellation);
 
-    /// <summary>Each sample is its own world of grains, retired once its result is read, so that memory stays flat however many samples run.</summary>
-    public static SampleRun InGrains(IGrainFactory grains) => async (sample, worldKey, cancellation) =>
+    /// <summary>
+    /// Each sample is its own world of grains, retired once its result is read, so that memory stays flat however many
+    /// samples run. A call that times out is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Configured()"/> when null).
+    /// </summary>
+    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null) => async (sample, worldKey, cancellation) =>
     {
-        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation);
+        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking);
         await grains.GetGrain<IWorldGrain>(worldKey).Retire();
         return run;
     };

@@ -214,7 +214,7 @@ public sealed class CommandLineConsistencyTests : IDisposable
     [Theory]
     [InlineData("--parallel", "x", "summits whatif: error: --parallel must be a whole number from 1 to 1000, not 'x' (see 'summits whatif --help')")]
     // "Grains" differs from grains only in case, so it is grains (OptionChoicesTests); "grain" is no choice.
-    [InlineData("--engine", "grain", "summits whatif: error: --engine must be one of grains, local, not 'grain' (see 'summits whatif --help')")]
+    [InlineData("--engine", "grain", "summits whatif: error: --engine must be one of grains, local, not 'grain' (did you mean 'grains'?) (see 'summits whatif --help')")]
     [InlineData("-v", "loud", "summits whatif: error: --verbosity must be one of q, quiet, m, minimal, n, normal, d, detailed, diag, diagnostic, not 'loud' (see 'summits whatif --help')")]
     public async Task Every_usage_error_is_one_line_with_exit_2(string option, string value, string expected)
     {

@@ -385,7 +385,7 @@ public sealed class InterruptTests : IDisposable
         foreach (var line in partial)
             Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind);
         Assert.Equal(
-            $"summits: the command did not finish, so its telemetry ({partial.Length} export request{(partial.Length == 1 ? "" : "s")}) is in {file}.partial; {file} is as it was\n" +
+            $"summits run: the command did not finish, so its telemetry ({partial.Length} export request{(partial.Length == 1 ? "" : "s")}) is in {file}.partial; {file} is as it was\n" +
             "summits run: stopped before it finished",
             Said(error));
     }
