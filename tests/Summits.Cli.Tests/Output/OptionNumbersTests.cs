@@ -144,6 +144,33 @@ public sealed partial class OptionNumbersTests
         Assert.Equal(expected, Said(command, arguments.Split(' ')));
     }
 
+    [Theory]
+    // The defaults the help and docs state: run --rounds 100 and --checkpoint-every 1, whatif --runs 1000; a number
+    // option left out is not read by its range check and keeps its default.
+    [InlineData("run", "--rounds", 100)]
+    [InlineData("run", "--checkpoint-every", 1)]
+    [InlineData("whatif", "--runs", 1000)]
+    [InlineData("whatif", "--checkpoint-every", 1)]
+    public void A_number_option_left_out_keeps_its_default(string command, string name, int expected)
+    {
+        var parse = SummitsCommand.Create().Parse([command, "scenario.yaml"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(expected, parse.GetValue<int>(name));
+    }
+
+    [Fact]
+    public void A_seed_or_a_parallel_left_out_is_none()
+    {
+        // Without --seed the scenario's seed is used, and without --parallel twice the processor count: null here.
+        var parse = SummitsCommand.Create().Parse(["whatif", "scenario.yaml"]);
+
+        Assert.Null(parse.GetValue<string?>("--seed"));
+        Assert.Null(parse.GetValue<int?>("--parallel"));
+        Assert.Null(CommonOptions.ReadSeed(null));
+        Assert.Equal(ulong.MaxValue, CommonOptions.ReadSeed("18446744073709551615"));
+    }
+
     [Fact]
     public async Task The_whole_line_of_a_number_error_from_the_program()
     {
