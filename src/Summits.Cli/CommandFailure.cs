@@ -1,4 +1,5 @@
 using Summits.Scenarios;
+using Summits.Hosting;
 
 namespace Summits.Cli;
 

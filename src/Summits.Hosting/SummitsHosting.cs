@@ -27,15 +27,18 @@ public static class SummitsHosting
     /// <param name="configure">Sets the <see cref="SummitsSiloOptions"/>; null takes the defaults.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// When the checkpoint interval (<see cref="SummitsSiloOptions.CheckpointEvery"/>, or <c>Summits:CheckpointEvery</c>
-    /// in the configuration) is not a whole number from 1 to <see cref="CheckpointOptions.Most"/>.
+    /// When <see cref="SummitsSiloOptions.CheckpointEvery"/> is not from 1 to <see cref="CheckpointOptions.Most"/>.
+    /// </exception>
+    /// <exception cref="SettingException">
+    /// When <see cref="SummitsSiloOptions.CheckpointEvery"/> is null and the host's configuration holds a
+    /// <c>Summits</c> setting it cannot take (<see cref="SummitsSettings.Read"/>): one line naming the setting and its source.
     /// </exception>
     public static ISiloBuilder AddSummits(this ISiloBuilder silo, Action<SummitsSiloOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var options = new SummitsSiloOptions();
         configure?.Invoke(options);
-        var every = CheckpointOptions.Checked(options.CheckpointEvery ?? Configured(silo.Configuration[$"{CheckpointOptions.Section}:{nameof(CheckpointOptions.CheckpointEvery)}"]));
+        var every = CheckpointOptions.Checked(options.CheckpointEvery ?? SummitsSettings.Read(silo.Configuration).CheckpointEvery);
         silo.Services.Configure<CheckpointOptions>(o => o.CheckpointEvery = every);
 
         if (options.WrapStorage is { } wrap)
@@ -55,13 +58,6 @@ public static class SummitsHosting
             silo.AddActivityPropagation();
         return silo;
     }
-
-    /// <summary>The configured checkpoint interval: 1 when none is configured.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">When the value is not a whole number.</exception>
-    private static int Configured(string? value) =>
-        value is null ? 1
-        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var every) ? every
-        : throw new ArgumentOutOfRangeException(nameof(value), value, $"Summits:CheckpointEvery must be a whole number from 1 to {CheckpointOptions.Most}, not '{value}'");
 
     /// <summary>Adds what a Summits client needs: when <paramref name="tracing"/> is true, its trace carried into the grain calls it makes.</summary>
     /// <param name="client">The client builder.</param>

@@ -43,7 +43,7 @@ public sealed class RunBadInputTests : IDisposable
         var run = await SummitsProcess.RunInAsync(_folder, ["run", scenario, "--out", output], new Dictionary<string, string> { ["SUMMITS_CALL_TIMEOUT"] = value });
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: SUMMITS_CALL_TIMEOUT is '{value}'; expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"summits run: error: Summits:CallTimeout is '{value}' (from environment variable SUMMITS_CALL_TIMEOUT); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n", run.Error.ReplaceLineEndings("\n"));
         Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(output));
     }

@@ -30,6 +30,7 @@ public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo silo)
     public static async Task<BenchContext> StartAsync(BenchSizes sizes, CancellationToken cancellation)
     {
         var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, silo => GrainCallCounter.AddTo(silo));
+        BenchRuns.Asking = silo.Asking;
         return new BenchContext(sizes, silo);
     }
 }

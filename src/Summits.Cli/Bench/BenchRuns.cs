@@ -17,8 +17,8 @@ public static class BenchRuns
         public bool Converged => Timeline.Any(e => e.Kind == EventKind.Converged);
     }
 
-    /// <summary>How every call of a bench run is asked: again after a timeout (<see cref="GrainAsking.Configured"/>).</summary>
-    public static GrainAsking Asking => field ??= GrainAsking.Configured("summits bench", say: true);
+    /// <summary>How every call of a bench run is asked: again after a timeout, the bench silo's (<see cref="EmbeddedSilo.Asking"/>, set when it starts).</summary>
+    public static GrainAsking Asking { get; set; } = GrainAsking.Default;
 
     /// <summary>Starts <paramref name="scenario"/> on a seeded world, asked again after a timeout.</summary>
     public static Task StartAsync(IWorldGrain world, Scenario scenario) =>

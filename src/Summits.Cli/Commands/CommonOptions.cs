@@ -74,8 +74,8 @@ public static class CommonOptions
     /// <summary>
     /// <c>--checkpoint-every N</c>: in grains, how often a world's run is written to storage (every N-th advance and
     /// its last; 1, the default, every advance); a whole number from 1 to <see cref="Grains.CheckpointOptions.Most"/>,
-    /// anything else refused while the command line is read (<see cref="OptionNumbers"/>). Give the silo
-    /// <see cref="CheckpointEveryOf"/>.
+    /// anything else refused while the command line is read (<see cref="OptionNumbers"/>). Given explicitly (1
+    /// included), it wins over <c>Summits:CheckpointEvery</c> in the configuration (<c>EmbeddedSilo.StartAsync</c>).
     /// </summary>
     public static Option<int> CheckpointEvery() => OptionNumbers.Whole(new Option<int>("--checkpoint-every")
     {
@@ -83,11 +83,6 @@ public static class CommonOptions
         HelpName = "N",
         DefaultValueFactory = _ => 1,
     }, 1, Grains.CheckpointOptions.Most);
-
-    /// <summary>The embedded silo's configuration for a checkpoint interval: null for the default, every advance.</summary>
-    public static Action<Orleans.Hosting.ISiloBuilder>? CheckpointEveryOf(int every) => every == 1
-        ? null
-        : silo => Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Grains.CheckpointOptions>(silo.Services, o => o.CheckpointEvery = every);
 
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 
@@ -212,15 +207,14 @@ public static class CommonOptions
     };
 
     /// <summary>
-    /// How <paramref name="command"/> asks its grains (<see cref="GrainAsking.Configured(string, bool)"/>): a call that
-    /// times out and is asked again is said, <c>summits run: warning: advance 3 of world W did not answer within 120 s;
+    /// How <paramref name="command"/> asks the grains of a silo that asks as <paramref name="silo"/> says (its call
+    /// timeout, <c>EmbeddedSilo.Asking</c>): a call that times out and is asked again is said, <c>summits run: warning: advance 3 of world W did not answer within 120 s;
     /// asking again (2 of 3)</c>, at the normal level and above only. A retry that then answers loses nothing, so -q
     /// (minimal) and -v quiet, which keep only errors and what was lost, leave it out; a call that never answers is an
     /// error, said at every level.
     /// </summary>
-    /// <exception cref="SettingException">When <c>SUMMITS_CALL_TIMEOUT</c> is not a whole number of seconds from 1 to a day.</exception>
-    public static GrainAsking Asking(string command, Cli.Output.Verbosity verbosity) =>
-        GrainAsking.Configured(command, verbosity >= Cli.Output.Verbosity.Normal);
+    public static GrainAsking Asking(GrainAsking silo, string command, Cli.Output.Verbosity verbosity) =>
+        silo with { Say = verbosity >= Cli.Output.Verbosity.Normal ? silo.Say : null, Command = command };
 
     /// <summary>Refuses an option given on the command line where it has no effect, so that it is never silently ignored.</summary>
     public static void RefuseUnless(System.CommandLine.Parsing.CommandResult result, Option option, bool applies, string why)

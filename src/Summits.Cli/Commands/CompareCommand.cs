@@ -40,7 +40,7 @@ public static class CompareCommand
             {
                 async Task<StateDocument> Run(LoadedScenario loaded, string side) => StateDocument.Of(silo is null
                     ? await ScenarioRun.LocallyAsync(loaded, cancellation: cancellation)
-                    : await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{loaded.World.Id}-compare-{side}", cancellation: cancellation, asking: CommonOptions.Asking("summits compare", verbosity)), cancellation);
+                    : await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{loaded.World.Id}-compare-{side}", cancellation: cancellation, asking: CommonOptions.Asking(silo.Asking, "summits compare", verbosity)), cancellation);
                 stateA ??= await Run(left!, "a");
                 stateB ??= await Run(right!, "b");
             }

@@ -176,7 +176,7 @@ public static class ExerciseCommand
         if (engine != Engine.Grains)
             return await ScenarioRun.LocallyAsync(loaded, null, cancellation);
         await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation);
-        return await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation, CommonOptions.Asking("summits exercise", verbosity));
+        return await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation, CommonOptions.Asking(silo.Asking, "summits exercise", verbosity));
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public static partial class SeedCommand
         Model.World world;
         try
         {
-            world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), CommonOptions.Asking("summits seed", verbosity));
+            world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), CommonOptions.Asking(silo.Asking, "summits seed", verbosity));
             cancellation.ThrowIfCancellationRequested();
             if (outDir is not null)
                 OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", JsonSerializer.Serialize(world, SummitsJson.Options) + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
@@ -76,12 +76,12 @@ public static partial class SeedCommand
 
     /// <summary>
     /// Seeds a world into its grains and reads it back, inside one <c>summits.seed</c> span; a call that times out is
-    /// asked again (<see cref="GrainAsking.Configured"/> when <paramref name="asking"/> is null).
+    /// asked again (<see cref="GrainAsking.Default"/> when <paramref name="asking"/> is null).
     /// </summary>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
     public static async Task<Model.World> SeedAndReadBackAsync(IGrainFactory grains, Model.World world, ILogger logger, GrainAsking? asking = null)
     {
-        asking ??= GrainAsking.Configured();
+        asking ??= GrainAsking.Default;
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, world.Id);
         var grain = grains.GetGrain<IWorldGrain>(world.Id);
         await asking.AskAsync("seeding", world.Id, () => grain.Seed(world));

@@ -43,12 +43,12 @@ public static class WhatIfCommand
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery), cancellation));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery), parse.GetResult(checkpointEvery) is { Implicit: false }, cancellation));
         return command;
     }
 
     private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, string format, string? outDir, string? reportDir,
-        Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, CancellationToken cancellation)
+        Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, bool checkpointEveryGiven, CancellationToken cancellation)
     {
         var json = format == "json";
         var width = TerminalWidth.OfStandardOutput();
@@ -59,7 +59,7 @@ public static class WhatIfCommand
         var forked = scenarios.Count > 1;
         var studies = new List<StudyResult>();
         var documents = new List<string>();
-        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, CancellationToken.None, CommonOptions.CheckpointEveryOf(checkpointEvery)) : null;
+        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, CancellationToken.None, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null) : null;
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
         try
@@ -100,7 +100,7 @@ public static class WhatIfCommand
                 Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking("summits whatif", verbosity)), report, cancellation);
+                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity)), report, cancellation);
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
                 // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).

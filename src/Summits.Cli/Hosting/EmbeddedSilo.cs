@@ -16,15 +16,26 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     private readonly TelemetrySettings _telemetry;
     private readonly StandardErrorLoggerProvider _warnings;
 
-    private EmbeddedSilo(IHost host, TelemetrySettings telemetry, StandardErrorLoggerProvider warnings)
+    private EmbeddedSilo(IHost host, TelemetrySettings telemetry, StandardErrorLoggerProvider warnings, SummitsSettings settings)
     {
         _host = host;
+        Settings = settings;
         _telemetry = telemetry;
         _warnings = warnings;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>
+    /// The settings the silo runs with: <c>Summits:CheckpointEvery</c> and <c>Summits:CallTimeout</c> from
+    /// <c>appsettings.json</c> in the working folder and the environment (<see cref="SummitsSettings.Configuration"/>),
+    /// with a checkpoint interval given on the command line in place of the configured one.
+    /// </summary>
+    public SummitsSettings Settings { get; }
+
+    /// <summary>How the commands ask this silo's grains: again after <see cref="SummitsSettings.CallTimeout"/>, the silo's response timeout.</summary>
+    public GrainAsking Asking => GrainAsking.For(Settings.CallTimeout);
 
     /// <summary>The host's services: loggers, options, and the telemetry providers when a run asked for them.</summary>
     public IServiceProvider Services => _host.Services;
@@ -41,10 +52,32 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public static Task<EmbeddedSilo> StartAsync(CancellationToken cancellation = default) =>
         StartAsync(TelemetrySettings.None, cancellation);
 
+    /// <summary>
+    /// Starts a silo with the settings of <see cref="SummitsSettings.Configuration"/> (the working folder's
+    /// <c>appsettings.json</c>, then the environment), read and checked before anything starts.
+    /// </summary>
     /// <param name="configure">More silo configuration, such as the call counter of <c>summits bench</c>.</param>
     /// <param name="warnings">Where the host's warnings and errors go, one line each (<see cref="StandardErrorLoggerProvider"/>); standard error unless a test says otherwise.</param>
-    public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null) =>
-        StartAsync(telemetry, FreePort, cancellation, configure, warnings);
+    /// <param name="checkpointEvery">A checkpoint interval given on the command line (1 to 1000), which wins over the configured one; null to take the configured one.</param>
+    /// <exception cref="SettingException">When a configured setting has a value it cannot take, or <c>appsettings.json</c> is not valid JSON.</exception>
+    public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null, int? checkpointEvery = null) =>
+        StartAsync(telemetry, FreePort, cancellation, configure, warnings, new SiloSettings(checkpointEvery));
+
+    /// <summary>What a start takes besides the telemetry and the port: the configuration, a command-line interval, a storage wrapper for tests.</summary>
+    /// <param name="CheckpointEvery">The command line's checkpoint interval, winning over the configured one; null for none.</param>
+    /// <param name="Configuration">Where the settings are read; <see cref="SummitsSettings.Configuration"/> of the working folder and the process's environment when null.</param>
+    /// <param name="WrapStorage">As <see cref="SummitsSiloOptions.WrapStorage"/>; null for none.</param>
+    internal sealed record SiloSettings(int? CheckpointEvery = null, Microsoft.Extensions.Configuration.IConfiguration? Configuration = null,
+        Func<IServiceProvider, Orleans.Storage.IGrainStorage, Orleans.Storage.IGrainStorage>? WrapStorage = null)
+    {
+        /// <summary>The settings the silo runs with, the command line's interval in place of the configured one.</summary>
+        /// <exception cref="SettingException">As <see cref="SummitsSettings.Read"/>.</exception>
+        public SummitsSettings Read()
+        {
+            var configured = SummitsSettings.Read(Configuration ?? SummitsSettings.Configuration(Directory.GetCurrentDirectory()));
+            return CheckpointEvery is { } every ? configured with { CheckpointEvery = every } : configured;
+        }
+    }
 
     /// <summary>
     /// Starts the silo on a port from <paramref name="ports"/>. A free port chosen before the silo binds it
@@ -52,20 +85,22 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// port, up to <see cref="PortAttempts"/> times.
     /// </summary>
     /// <exception cref="System.Net.Sockets.SocketException">(inside the host's exception) when every port tried was taken.</exception>
-    internal static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, Func<int> ports, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null)
+    /// <exception cref="SettingException">As <see cref="SiloSettings.Read"/>.</exception>
+    internal static async Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, Func<int> ports, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null, SiloSettings? siloSettings = null)
     {
         telemetry ??= TelemetrySettings.None;
+        siloSettings ??= new SiloSettings();
         // Read before anything starts, so that a bad value is refused with nothing run.
-        var callTimeout = GrainAsking.ConfiguredTimeout();
+        var settings = siloSettings.Read();
         for (var attempt = 1; ; attempt++)
         {
             var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error) { Open = false };
-            var host = Build(telemetry, ports(), callTimeout, configure, standardError);
+            var host = Build(telemetry, ports(), settings, siloSettings.WrapStorage, configure, standardError);
             try
             {
                 await host.StartAsync(cancellation);
                 standardError.Open = true;
-                return new EmbeddedSilo(host, telemetry, standardError);
+                return new EmbeddedSilo(host, telemetry, standardError, settings);
             }
             catch (Exception e) when (attempt < PortAttempts && PortTaken(e))
             {
@@ -77,7 +112,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>How many ports a start tries before it gives up.</summary>
     internal const int PortAttempts = 5;
 
-    private static IHost Build(TelemetrySettings telemetry, int siloPort, TimeSpan callTimeout, Action<ISiloBuilder>? configure, StandardErrorLoggerProvider standardError)
+    private static IHost Build(TelemetrySettings telemetry, int siloPort, SummitsSettings settings,
+        Func<IServiceProvider, Orleans.Storage.IGrainStorage, Orleans.Storage.IGrainStorage>? wrapStorage, Action<ISiloBuilder>? configure, StandardErrorLoggerProvider standardError)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // Without defaults a host has no logger at all: Orleans' own warnings and errors would go nowhere.
@@ -87,9 +123,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0)
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
-                .AddSummits(o => o.Tracing = telemetry.Tracing)
+                .AddSummits(o =>
+                {
+                    o.Tracing = telemetry.Tracing;
+                    o.CheckpointEvery = settings.CheckpointEvery;
+                    o.WrapStorage = wrapStorage;
+                })
                 // How long a call waits for its answer: the commands ask again after as long (GrainAsking).
-                .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = callTimeout);
+                .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
             configure?.Invoke(silo);
         });
         SummitsOpenTelemetry.AddTo(builder, telemetry);

@@ -17,43 +17,18 @@ namespace Summits.Scenarios;
 /// <param name="Command">The name each line said starts with, as every line of a command does: <c>summits run</c>.</param>
 public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say, string Command = "summits")
 {
-    /// <summary>The environment variable that sets <see cref="Timeout"/>, in whole seconds.</summary>
-    public const string TimeoutVariable = "SUMMITS_CALL_TIMEOUT";
-
-    /// <summary>
-    /// 120 s: seeding the largest world <c>summits generate</c> makes (1500 actors, 40 topics) took over 30 s, the
-    /// Orleans default, on a loaded two-core machine; four times that leaves room.
-    /// </summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+    /// <summary>The timeout when none is configured, <see cref="Grains.GrainCalls.DefaultTimeout"/> (120 s).</summary>
+    public static TimeSpan DefaultTimeout => Grains.GrainCalls.DefaultTimeout;
 
     /// <summary>Three tries in all: a call is asked again twice.</summary>
     public const int DefaultTries = 3;
 
-    /// <summary>The largest timeout <see cref="TimeoutVariable"/> accepts: a day, in seconds.</summary>
-    public const int MaxTimeoutSeconds = 86_400;
+    /// <summary>The command line's way: <paramref name="timeout"/>, <see cref="DefaultTries"/> tries, each new one said on standard error.</summary>
+    /// <param name="timeout">How long one call may take before it is asked again (the silo's response timeout); positive.</param>
+    public static GrainAsking For(TimeSpan timeout) => new(timeout, DefaultTries, Console.Error);
 
-    /// <summary>The timeout from <see cref="TimeoutVariable"/> in <paramref name="environment"/> (the process's when null), or <see cref="DefaultTimeout"/> when it is unset.</summary>
-    /// <exception cref="SettingException">When the variable is set to anything but a whole number of seconds from 1 to <see cref="MaxTimeoutSeconds"/>.</exception>
-    public static TimeSpan ConfiguredTimeout(Func<string, string?>? environment = null)
-    {
-        var value = (environment ?? Environment.GetEnvironmentVariable)(TimeoutVariable);
-        if (value is null)
-            return DefaultTimeout;
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || seconds > MaxTimeoutSeconds)
-            throw new SettingException($"{TimeoutVariable} is '{value}'; expected how many seconds a grain call may take before it is asked again: a whole number from 1 to {MaxTimeoutSeconds}");
-        return TimeSpan.FromSeconds(seconds);
-    }
-
-    /// <summary>The command line's way: the configured timeout, <see cref="DefaultTries"/> tries, each new one said on standard error.</summary>
-    /// <exception cref="SettingException">As <see cref="ConfiguredTimeout"/>.</exception>
-    public static GrainAsking Configured() => new(ConfiguredTimeout(), DefaultTries, Console.Error);
-
-    /// <summary>
-    /// As <see cref="Configured()"/> for <paramref name="command"/> (<c>summits run</c>), whose lines start with its
-    /// name; each new try is said on standard error only when <paramref name="say"/> is true.
-    /// </summary>
-    /// <exception cref="SettingException">As <see cref="ConfiguredTimeout"/>.</exception>
-    public static GrainAsking Configured(string command, bool say) => new(ConfiguredTimeout(), DefaultTries, say ? Console.Error : null, command);
+    /// <summary>As <see cref="For"/> with <see cref="DefaultTimeout"/>: for a caller whose silo keeps the default.</summary>
+    public static GrainAsking Default { get; } = For(DefaultTimeout);
 
     /// <summary>
     /// Makes <paramref name="call"/>, asking again after each <see cref="TimeoutException"/> until it answers or
@@ -92,5 +67,3 @@ public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say, s
 /// <summary>A grain call that did not answer after every try (<see cref="GrainAsking"/>); its message is one line naming the call, its world, the timeout and the tries.</summary>
 public sealed class GrainTimeoutException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>A setting (an environment variable) with a value it cannot take: bad input, said in one line naming the setting, its value and the valid choices.</summary>
-public sealed class SettingException(string message) : Exception(message);

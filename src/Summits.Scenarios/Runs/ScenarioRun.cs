@@ -13,14 +13,14 @@ public static class ScenarioRun
 {
     /// <summary>
     /// Runs in grains: seeds a fresh world under <paramref name="worldKey"/> and lets its world grain drive the steps.
-    /// Each call that times out is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Configured"/>
+    /// Each call that times out is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Default"/>
     /// when null): the same step, so the run's events are those of a run in which every call answered at once.
     /// </summary>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
     public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, string worldKey,
         Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null)
     {
-        asking ??= GrainAsking.Configured();
+        asking ??= GrainAsking.Default;
         using var span = RunSpan(loaded, worldKey);
         var world = grains.GetGrain<IWorldGrain>(worldKey);
         // Seeding fans out to every country and topic grain: one span holds those calls, so a trace viewer can fold them.

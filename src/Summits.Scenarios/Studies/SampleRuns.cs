@@ -7,10 +7,9 @@ public static class SampleRuns
 {
     public static SampleRun Local { get; } = (sample, _, cancellation) => ScenarioRun.LocallyAsync(sample, cancellation: cancellation);
 
-    /// <summary>
-    /// Each sample is its own world of grains, retired once its result is read, so that memory stays flat however many
-    /// samples run. A call that times out is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Configured()"/> when null).
-    /// </summary>
+    /// <summary>Each sample is its own world of grains, retired once its result is read, so that memory stays flat however many samples run.</summary>
+    /// <param name="grains">The grains of the silo the samples run on.</param>
+    /// <param name="asking">How each call is asked again after a timeout (<see cref="GrainAsking.Default"/> when null).</param>
     public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null) => async (sample, worldKey, cancellation) =>
     {
         var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking);

@@ -1,3 +1,4 @@
+using Summits.Hosting;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Tests;
@@ -146,10 +147,10 @@ public sealed class CommandFailureTests
     [Fact]
     public void A_setting_with_a_bad_value_is_bad_input_on_one_line()
     {
-        var (exit, lines) = Write(new SettingException("SUMMITS_CALL_TIMEOUT is 'soon'; expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400"));
+        var (exit, lines) = Write(new SettingException("Summits:CallTimeout is 'soon' (from environment variable SUMMITS_CALL_TIMEOUT); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400"));
 
         Assert.Equal(2, exit);
-        Assert.Equal(["summits run: error: SUMMITS_CALL_TIMEOUT is 'soon'; expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400"], lines);
+        Assert.Equal(["summits run: error: Summits:CallTimeout is 'soon' (from environment variable SUMMITS_CALL_TIMEOUT); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400"], lines);
     }
 
     [Fact]

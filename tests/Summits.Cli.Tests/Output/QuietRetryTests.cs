@@ -20,12 +20,14 @@ public sealed class QuietRetryTests
     [InlineData(Verbosity.Diagnostic, true)]
     public void A_retry_is_said_on_standard_error_at_the_normal_level_and_above_only(Verbosity level, bool said)
     {
-        // Before, every command asked with GrainAsking.Configured(), which says every retry on standard error at
-        // every level, -q included.
-        var asking = CommonOptions.Asking("summits run", level);
+        // Before, every command asked as its silo does (EmbeddedSilo.Asking, GrainAsking.For), which says every retry
+        // on standard error at every level, -q included. The silo's timeout and tries stay.
+        var silo = GrainAsking.For(TimeSpan.FromSeconds(7));
+        var asking = CommonOptions.Asking(silo, "summits run", level);
 
         Assert.Equal(said ? Console.Error : null, asking.Say);
         Assert.Equal("summits run", asking.Command);
+        Assert.Equal(TimeSpan.FromSeconds(7), asking.Timeout);
         Assert.Equal(GrainAsking.DefaultTries, asking.Tries);
     }
 

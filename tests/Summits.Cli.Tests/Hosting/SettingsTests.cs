@@ -1,0 +1,162 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using Orleans.Storage;
+using Summits.Cli.Hosting;
+using Summits.Grains;
+using Summits.Hosting;
+using Summits.Scenarios;
+using Summits.Tests;
+
+namespace Summits.Cli.Tests.Hosting;
+
+/// <summary>
+/// The embedded silo's settings come from standard .NET configuration (the working folder's appsettings.json, then
+/// environment variables), a command-line option wins over them, and a bad value is refused in one line naming it.
+/// </summary>
+public sealed class SettingsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "summits-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public SettingsTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Summits__CheckpointEvery_3_in_the_environment_writes_a_six_advance_run_as_a_checkpoint_every_3_advances_does()
+    {
+        // The counts of CheckpointIntervalTests at N = 3: checkpoints after advances 3 and 6 (of 6), so Japan, changed by
+        // every advance, is written twice (state) and twice (checkpoint); the world 2 + 2 = 4 times (seeding, start, two
+        // checkpoints); 6 timeline pages, one write each.
+        var writes = await WritesOfSixShocksAsync(new Hashtable { ["Summits__CheckpointEvery"] = "3" }, checkpointEvery: null);
+
+        Assert.Equal((2, 2, 4, 6), writes);
+    }
+
+    [Fact]
+    public async Task An_explicit_checkpoint_every_1_wins_over_a_configured_3()
+    {
+        // The counts of CheckpointEveryAdvanceTests at N = 1: Japan written at each of the 6 advances (6 states, 6
+        // checkpoints), the world 2 + 6 = 8 times, 6 pages.
+        var writes = await WritesOfSixShocksAsync(new Hashtable { ["Summits__CheckpointEvery"] = "3" }, checkpointEvery: 1);
+
+        Assert.Equal((6, 6, 8, 6), writes);
+    }
+
+    [Fact]
+    public void The_environment_wins_over_appsettings_json_and_Summits__CallTimeout_over_the_older_variable()
+    {
+        // appsettings.json says 5 advances and 30 s; the environment says 3 advances, and both timeout variables are set:
+        // the later source wins each time, so 3 advances and Summits__CallTimeout's 40 s, not SUMMITS_CALL_TIMEOUT's 50 s.
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{ "Summits": { "CheckpointEvery": 5, "CallTimeout": 30 } }""");
+        var environment = new Hashtable { ["Summits__CheckpointEvery"] = "3", ["Summits__CallTimeout"] = "40", ["SUMMITS_CALL_TIMEOUT"] = "50" };
+
+        Assert.Equal(new SummitsSettings(3, TimeSpan.FromSeconds(40)), SummitsSettings.Read(SummitsSettings.Configuration(_folder, environment)));
+        // Without the environment, the file's: 5 advances, 30 s.
+        Assert.Equal(new SummitsSettings(5, TimeSpan.FromSeconds(30)), SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+        // The older variable alone still sets the timeout: 50 s; nothing at all gives the defaults, 1 advance and 120 s.
+        Assert.Equal(new SummitsSettings(1, TimeSpan.FromSeconds(50)), SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable { ["SUMMITS_CALL_TIMEOUT"] = "50" })));
+        Assert.Equal(new SummitsSettings(1, TimeSpan.FromSeconds(120)), SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("abc")]
+    [InlineData("1001")]
+    public async Task A_bad_Summits__CheckpointEvery_in_the_environment_is_refused_in_one_line_before_anything_runs(string value)
+    {
+        // 1 to 1000 (CheckpointOptions.Most) are the choices: 0 and 1001 are just outside, abc no number.
+        var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__CheckpointEvery"] = value });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits run: error: Summits:CheckpointEvery is '{value}' (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n",
+            run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task A_bad_value_in_appsettings_json_is_refused_naming_the_file()
+    {
+        var file = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Summits": { "CallTimeout": 0 } }""");
+
+        var (run, output) = await RunAsync(new Dictionary<string, string>());
+
+        // A call timeout is 1 to 86400 s (a day): 0 is just below.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits run: error: Summits:CallTimeout is '0' (from {file}); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n",
+            run.Error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task An_appsettings_json_that_is_not_json_is_refused_at_its_line_and_column()
+    {
+        var file = Path.Combine(_folder, "appsettings.json");
+        // Line 2 is `  "Summits": ,`: the value expected after the colon is missing; ',' is its 14th character.
+        await File.WriteAllTextAsync(file, "{\n  \"Summits\": ,\n}\n");
+
+        var (run, output) = await RunAsync(new Dictionary<string, string>());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"summits run: error: {file}:2:14: appsettings.json is not valid JSON: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.False(Directory.Exists(output));
+    }
+
+    /// <summary>Runs the baseline what-if scenario in grains from <see cref="_folder"/> with <paramref name="environment"/> added.</summary>
+    private async Task<(SummitsRun Run, string Output)> RunAsync(Dictionary<string, string> environment)
+    {
+        var scenario = Path.Combine(SeedFiles.Root, "scenarios", "what-if", "baseline.yaml");
+        var output = Path.Combine(_folder, "out");
+        return (await SummitsProcess.RunInAsync(_folder, ["run", scenario, "--out", output], environment), output);
+    }
+
+    /// <summary>
+    /// Runs <see cref="CheckpointScenarios.SixShocks"/> on an embedded silo whose settings come from
+    /// <paramref name="environment"/> alone (and <paramref name="checkpointEvery"/> as the command line's), and counts
+    /// the writes after the start: Japan's state and checkpoint, the world's (its seeding and start included), the
+    /// timeline pages'.
+    /// </summary>
+    private async Task<(int Japan, int JapanCheckpoint, int World, int Pages)> WritesOfSixShocksAsync(Hashtable environment, int? checkpointEvery)
+    {
+        var writes = new ConcurrentQueue<(string State, GrainId Grain)>();
+        var settings = new EmbeddedSilo.SiloSettings(checkpointEvery, SummitsSettings.Configuration(_folder, environment),
+            (_, storage) => new CountedStorage(storage, writes));
+        await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, FreePort, siloSettings: settings);
+        var loaded = ScenarioFile.Parse(CheckpointScenarios.Path, CheckpointScenarios.SixShocks);
+        const string key = "settings";
+
+        var run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, key, asking: silo.Asking);
+
+        // The run is the pure model's, whatever the interval: Japan 20 → 26.
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
+        var japan = GrainId.Create("country", GrainKeys.Of(key, "JP"));
+        // Japan's seeding wrote its state once, before any advance.
+        return (writes.Count(w => w.Grain == japan && w.State == "country") - 1,
+            writes.Count(w => w.Grain == japan && w.State == "country-checkpoint"),
+            writes.Count(w => w.State == "world"),
+            writes.Count(w => w.State == "timeline"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The silo's storage, noting each write's state name and grain.</summary>
+    private sealed class CountedStorage(IGrainStorage inner, ConcurrentQueue<(string, GrainId)> writes) : IGrainStorage
+    {
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            writes.Enqueue((stateName, grainId));
+            return inner.WriteStateAsync(stateName, grainId, grainState);
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+}
