@@ -43,7 +43,7 @@ public static class SummitsCommand
         {
             // One line, for the first mistake: the others are often its consequences.
             var command = CommandPath(parse);
-            await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(parse)));
+            await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(UsageError.ValueFirst(parse, args, Create))));
             return ExitCodes.BadInput;
         }
         // A file named on the command line that is not there is a mistake in an argument, said as one: the

@@ -29,25 +29,30 @@ public static partial class UsageError
 
     /// <summary>
     /// A parser's error in the same words as the commands' own: a value outside its choices names the
-    /// choices on the same line, a value of the wrong kind names the kind expected.
+    /// choices on the same line, a value of the wrong kind names the kind expected, and for a number option
+    /// its range (<see cref="Cli.Commands.OptionNumbers"/>).
     /// </summary>
     public static string Of(ParseError error)
     {
         var message = error.Message;
-        var option = error.SymbolResult switch
+        var symbol = error.SymbolResult switch
         {
-            OptionResult o => o.Option.Name,
-            ArgumentResult { Parent: OptionResult o } => o.Option.Name,
-            ArgumentResult a => a.Argument.Name,
+            OptionResult o => o.Option,
+            ArgumentResult { Parent: OptionResult o } => o.Option,
+            ArgumentResult a => (Symbol)a.Argument,
             _ => null,
         };
+        var option = symbol?.Name;
         if (NotAChoice().Match(message) is { Success: true } choice)
         {
             var choices = Quoted().Matches(choice.Groups["choices"].Value).Select(m => m.Groups[1].Value);
-            return $"{option ?? "the value"} must be one of {string.Join(", ", choices)}, not '{choice.Groups["value"].Value}'";
+            return Choice(option ?? "the value", choices, choice.Groups["value"].Value);
         }
         if (CannotParse().Match(message) is { Success: true } parse)
         {
+            // A number option names its range (OptionNumbers), in the words of its range error.
+            if (symbol is Option numeric && Cli.Commands.OptionNumbers.Of(numeric) is not null)
+                return Cli.Commands.OptionNumbers.Refusal(numeric, parse.Groups["value"].Value);
             var type = parse.Groups["type"].Value;
             var kind = type.Contains("Int", StringComparison.Ordinal) ? "a whole number" : type.Contains("Double", StringComparison.Ordinal) ? "a number" : "a value of another kind";
             return $"{parse.Groups["option"].Value} must be {kind}, not '{parse.Groups["value"].Value}'";
@@ -67,8 +72,9 @@ public static partial class UsageError
         if (parse.UnmatchedTokens.Count > 0)
             return Unrecognized(parse, command, parse.UnmatchedTokens[0]);
         var missing = parse.Errors.Select(e => MissingArgument().Match(e.Message)).FirstOrDefault(m => m.Success);
-        // A mistake in an option's value is said before what the command as a whole lacks.
-        var first = parse.Errors.OrderBy(e => e.SymbolResult is CommandResult or null ? 1 : 0).First();
+        // A mistake in a value written for an option is said before an option that is missing, and both before what
+        // the command as a whole lacks.
+        var first = parse.Errors.OrderBy(Rank).First();
         var ofOption = first.SymbolResult is OptionResult or ArgumentResult { Parent: OptionResult };
         if (!ofOption && missing is not null)
         {
@@ -79,6 +85,52 @@ public static partial class UsageError
             return $"a command is needed, one of {string.Join(", ", Commands(command))}";
         return Of(first);
     }
+
+    /// <summary>
+    /// The one line that refuses <paramref name="value"/> for an option with fixed <paramref name="choices"/>, listed
+    /// in their order, with the nearest named first when one is near (<see cref="Suggest"/>):
+    /// <c>--format must be one of table, csv, json, not 'tabel' (did you mean 'table'?)</c>. <paramref name="listed"/>
+    /// is how the choices are written when not simply by name (each with its meaning).
+    /// </summary>
+    public static string Choice(string option, IEnumerable<string> choices, string value, string? listed = null)
+    {
+        var all = choices.ToList();
+        return $"{option} must be one of {listed ?? string.Join(", ", all)}, not '{value}'{Suggest(value, all)}";
+    }
+
+    /// <summary>
+    /// The order in which the parser's errors are said, the first only: 0 for a mistake in a value written for an
+    /// option (<c>--rounds 0</c>), 1 for another mistake of an option (a required one left out), 2 for a mistake of the
+    /// command as a whole (an option that does not apply, an argument left out).
+    /// </summary>
+    private static int Rank(ParseError error) => error.SymbolResult switch
+    {
+        OptionResult o => o.Tokens.Count > 0 ? 0 : 1,
+        ArgumentResult { Parent: OptionResult } a => a.Tokens.Count > 0 ? 0 : 1,
+        ArgumentResult => 1,
+        _ => 2,
+    };
+
+    /// <summary>
+    /// The parse whose first mistake is said for <paramref name="args"/>: <paramref name="parse"/> itself, unless it
+    /// found a mistake of the command as a whole (<see cref="Rank"/> 2), whose checks keep the parser from looking at
+    /// the options' values: then <paramref name="args"/> are parsed again by <paramref name="unchecked"/>, the same
+    /// commands without their checks of the whole, and when that finds a mistake in a value it is said instead. So
+    /// <c>--engine local --checkpoint-every 0x3</c> is refused for 0x3, not for the local engine.
+    /// </summary>
+    public static ParseResult ValueFirst(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> @unchecked)
+    {
+        if (!parse.Errors.Any(e => Rank(e) == 2))
+            return parse;
+        var root = @unchecked();
+        foreach (var command in Descendants(root).Prepend(root))
+            command.Validators.Clear();
+        var values = root.Parse(args);
+        return values.Errors.Any(e => Rank(e) == 0) ? values : parse;
+    }
+
+    private static IEnumerable<Command> Descendants(Command command) =>
+        command.Subcommands.SelectMany(sub => Descendants(sub).Prepend(sub));
 
     /// <summary>
     /// A word beginning with '-' that the parser took as a command's argument (a scenario file, say) although no
@@ -103,38 +155,36 @@ public static partial class UsageError
     private static string Unrecognized(ParseResult parse, Command command, string token)
     {
         if (!token.StartsWith('-') && command.Subcommands.Count > 0)
-            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {string.Join(", ", Closest(token, Commands(command)))}";
+            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {string.Join(", ", Commands(command))}";
         if (token.StartsWith('-'))
         {
             var options = new List<string>();
             for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
-            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {string.Join(", ", Closest(token, options.Distinct()))}";
+            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {string.Join(", ", options.Distinct())}";
         }
         return $"unexpected argument '{token}': '{Path(parse)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
     }
 
+    /// <summary>The command's commands in the one order its help lists them: the order they were added.</summary>
     private static IEnumerable<string> Commands(Command command) => command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
 
-    /// <summary>The names with the one nearest to <paramref name="token"/> (<see cref="Nearest"/>) moved first.</summary>
-    private static IEnumerable<string> Closest(string token, IEnumerable<string> names)
-    {
-        var all = names.ToList();
-        var near = Nearest(token, all);
-        return near is null ? all : all.Where(n => n != near).Prepend(near);
-    }
-
     /// <summary>
-    /// The name nearest to <paramref name="token"/> by Levenshtein distance, when it is within half the token's
-    /// length (at least 2: 'rn' is one from 'run', '--fromat' two from '--format'); null when none is that near.
+    /// The name nearest to <paramref name="token"/> by Levenshtein distance, letters compared without regard to case,
+    /// when it is within half the token's length (at least 2: 'rn' is one from 'run', '--fromat' two from '--format',
+    /// 'tabel' two from 'table') and nearer than the token is long (a figure '7' is one from '1' as from any other
+    /// one-character name, and names none of them); null when none is that near.
     /// </summary>
     private static string? Nearest(string token, IEnumerable<string> names) =>
-        names.Select(n => (Name: n, Distance: Levenshtein(token, n)))
-            .Where(n => n.Distance <= Math.Max(2, token.Length / 2))
+        names.Select(n => (Name: n, Distance: Levenshtein(token.ToLowerInvariant(), n.ToLowerInvariant())))
+            .Where(n => n.Distance <= Math.Max(2, token.Length / 2) && n.Distance < token.Length)
             .OrderBy(n => n.Distance).Select(n => n.Name).FirstOrDefault();
 
-    /// <summary>" (did you mean 'NAME'?)" for the nearest name, or nothing when none is near.</summary>
-    private static string Suggest(string token, IEnumerable<string> names) =>
+    /// <summary>
+    /// " (did you mean 'NAME'?)" for the name nearest to <paramref name="token"/>, or nothing when none is near: said
+    /// after an unknown command, an unknown option and a value that is none of an option's choices alike.
+    /// </summary>
+    public static string Suggest(string token, IEnumerable<string> names) =>
         Nearest(token, names) is { } near ? $" (did you mean '{near}'?)" : "";
 
     private static int Levenshtein(string a, string b)

@@ -123,7 +123,7 @@ public sealed class TelemetryFileTests : IDisposable
             writer.Append("{\"a\":2}\n"u8);
             writer.Finish(finished: false);
             Assert.Null(writer.Failure);
-            Assert.Equal($"summits: the command did not finish, so its telemetry (2 export requests) is in {path}.partial; {path} is as it was", writer.Notice);
+            Assert.Equal($"the command did not finish, so its telemetry (2 export requests) is in {path}.partial; {path} is as it was", writer.Notice);
         }
         Assert.Equal("previous\n", File.ReadAllText(path));
         Assert.Equal("{\"a\":1}\n{\"a\":2}\n", File.ReadAllText(path + ".partial"));
@@ -198,7 +198,7 @@ public sealed class TelemetryFileTests : IDisposable
             Assert.Contains($"summits seed: error: could not write '{output}': No space left on device", seed.Error);
             Assert.DoesNotContain("summits-new", seed.Error);
             Assert.Equal("previous\n", File.ReadAllText(telemetry));
-            Assert.Contains("summits: the command did not finish, so its telemetry (", seed.Error);
+            Assert.Contains("\nsummits seed: the command did not finish, so its telemetry (", "\n" + seed.Error.ReplaceLineEndings("\n"));
         });
     }
 

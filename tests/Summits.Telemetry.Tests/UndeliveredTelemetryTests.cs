@@ -8,7 +8,8 @@ namespace Summits.Telemetry.Tests;
 /// </summary>
 public sealed class UndeliveredTelemetryTests
 {
-    private const string Notice = "summits: telemetry not delivered to ";
+    /// <summary>The notice of every run below, said as every line of a command is, after its name: "summits run: ".</summary>
+    private const string Notice = "summits run: telemetry not delivered to ";
 
     /// <summary>The baseline scenario's expectations all hold, so its exit code is 0 with or without telemetry.</summary>
     private static readonly string[] Run = ["run", WhatIf.Path("baseline"), "--engine", "local", "-q"];

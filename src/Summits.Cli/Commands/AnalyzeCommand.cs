@@ -19,7 +19,7 @@ public static class AnalyzeCommand
         var format = CommonOptions.Format("How to print the tables: table (fits the terminal), csv (topics and actors, each under '# NAME.csv') or json (one document)");
         var quiet = CommonOptions.Quiet("Print only the count of spans and proposals (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("analyze", "Count proposals, responses, moves, agreements and time per proposal, per topic and per actor, from exported telemetry")
+        var command = new Command("analyze", "Count proposals, responses, moves, agreements and time per proposal, per topic and per actor, from exported telemetry.")
         {
             files,
             format,

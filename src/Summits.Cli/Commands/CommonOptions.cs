@@ -73,20 +73,16 @@ public static class CommonOptions
 
     /// <summary>
     /// <c>--checkpoint-every N</c>: in grains, how often a world's run is written to storage (every N-th advance and
-    /// its last; 1, the default, every advance). Check it with <see cref="CheckpointEveryError"/>; given explicitly
-    /// (1 included), it wins over <c>Summits:CheckpointEvery</c> in the configuration (<c>EmbeddedSilo.StartAsync</c>).
+    /// its last; 1, the default, every advance); a whole number from 1 to <see cref="Grains.CheckpointOptions.Most"/>,
+    /// anything else refused while the command line is read (<see cref="OptionNumbers"/>). Given explicitly (1
+    /// included), it wins over <c>Summits:CheckpointEvery</c> in the configuration (<c>EmbeddedSilo.StartAsync</c>).
     /// </summary>
-    public static Option<int> CheckpointEvery() => new("--checkpoint-every")
+    public static Option<int> CheckpointEvery() => OptionNumbers.Whole(new Option<int>("--checkpoint-every")
     {
         Description = $"In grains: write each world's run to storage every N-th advance and at its last, keeping the advances between in memory (1 to {Grains.CheckpointOptions.Most})",
         HelpName = "N",
         DefaultValueFactory = _ => 1,
-    };
-
-    /// <summary>The one line that refuses a <c>--checkpoint-every</c> outside 1 to <see cref="Grains.CheckpointOptions.Most"/>, or null when it is good.</summary>
-    public static string? CheckpointEveryError(int every) => every is >= 1 and <= Grains.CheckpointOptions.Most
-        ? null
-        : $"--checkpoint-every must be a whole number from 1 to {Grains.CheckpointOptions.Most}, not {every}";
+    }, 1, Grains.CheckpointOptions.Most);
 
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 
@@ -144,7 +140,7 @@ public static class CommonOptions
             if (RetiredOptions.Values.FirstOrDefault(r => r.Old == $"--format {value}") is { } retired)
                 result.AddError(retired.Refusal);
             else if (!Formats.Contains(value))
-                result.AddError($"--format must be one of {string.Join(", ", Formats)}, not '{value}'");
+                result.AddError(UsageError.Choice("--format", Formats, value));
         });
         return option;
     }
@@ -156,7 +152,7 @@ public static class CommonOptions
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && !choices.Contains(value))
-                result.AddError($"{option.Name} must be one of {string.Join(", ", choices)}, not '{value}'");
+                result.AddError(UsageError.Choice(option.Name, choices, value));
         });
     }
 
@@ -176,7 +172,7 @@ public static class CommonOptions
             {
                 if (!choices.Any(c => c.Value == value))
                 {
-                    result.AddError($"{option.Name} must be one of {listed}, not '{value}'");
+                    result.AddError(UsageError.Choice(option.Name, choices.Select(c => c.Value), value, listed));
                     return;
                 }
             }
@@ -210,6 +206,16 @@ public static class CommonOptions
         _ => quiet ? Cli.Output.Verbosity.Minimal : Cli.Output.Verbosity.Normal,
     };
 
+    /// <summary>
+    /// How <paramref name="command"/> asks the grains of a silo that asks as <paramref name="silo"/> says (its call
+    /// timeout, <c>EmbeddedSilo.Asking</c>): a call that times out and is asked again is said, <c>summits run: warning: advance 3 of world W did not answer within 120 s;
+    /// asking again (2 of 3)</c>, at the normal level and above only. A retry that then answers loses nothing, so -q
+    /// (minimal) and -v quiet, which keep only errors and what was lost, leave it out; a call that never answers is an
+    /// error, said at every level.
+    /// </summary>
+    public static GrainAsking Asking(GrainAsking silo, string command, Cli.Output.Verbosity verbosity) =>
+        silo with { Say = verbosity >= Cli.Output.Verbosity.Normal ? silo.Say : null, Command = command };
+
     /// <summary>Refuses an option given on the command line where it has no effect, so that it is never silently ignored.</summary>
     public static void RefuseUnless(System.CommandLine.Parsing.CommandResult result, Option option, bool applies, string why)
     {
@@ -223,20 +229,16 @@ public static class CommonOptions
         HelpName = "NAME",
     };
 
-    /// <summary>Reads a --seed value; writes the one-line error and returns false when it is not a whole number.</summary>
-    public static bool TryParseSeed(string command, string? text, out ulong? seed)
-    {
-        seed = null;
-        if (text is null)
-            return true;
-        if (ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            seed = parsed;
-            return true;
-        }
-        UsageError.Write(command, $"--seed must be a whole number from 0 to {ulong.MaxValue}, not '{text}'");
-        return false;
-    }
+    /// <summary>
+    /// <c>--seed N</c>, a random seed that overrides a file's when given: a whole number from 0 to
+    /// <see cref="ulong.MaxValue"/>, anything else refused while the command line is read (<see cref="OptionNumbers"/>).
+    /// Read it with <see cref="ReadSeed"/>.
+    /// </summary>
+    public static Option<string?> Seed(string description, string helpName) =>
+        OptionNumbers.Whole(new Option<string?>("--seed") { Description = description, HelpName = helpName }, ulong.MinValue, ulong.MaxValue);
+
+    /// <summary>The value of an option made by <see cref="Seed"/>: null when it was not given.</summary>
+    public static ulong? ReadSeed(string? text) => text is null ? null : ulong.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Finds a file named relative to the working directory or, failing that, to the installed

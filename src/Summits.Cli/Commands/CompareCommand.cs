@@ -12,15 +12,15 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var a = CommonOptions.InputFile(new Argument<string>("a") { Description = "A: a scenario file, FILE#BRANCH, or a state.json written by 'summits run --out'" });
-        var b = CommonOptions.InputFile(new Argument<string>("b") { Description = "B: the same kinds as A" });
+        var a = CommonOptions.InputFile(new Argument<string>("A") { Description = "A: a scenario file, FILE#BRANCH, or a state.json written by 'summits run --out'" });
+        var b = CommonOptions.InputFile(new Argument<string>("B") { Description = "B: the same kinds as A" });
         var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements and positions, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
         var quiet = CommonOptions.Quiet("Print only the counts of what changed (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B") { a, b, format, output, report, engine, quiet, verbosity };
+        var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B.") { a, b, format, output, report, engine, quiet, verbosity };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(format)!, parse.GetValue(output),
             parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
@@ -40,7 +40,7 @@ public static class CompareCommand
             {
                 async Task<StateDocument> Run(LoadedScenario loaded, string side) => StateDocument.Of(silo is null
                     ? await ScenarioRun.LocallyAsync(loaded, cancellation: cancellation)
-                    : await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{loaded.World.Id}-compare-{side}", cancellation: cancellation, asking: silo.Asking), cancellation);
+                    : await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{loaded.World.Id}-compare-{side}", cancellation: cancellation, asking: CommonOptions.Asking(silo.Asking, "summits compare", verbosity)), cancellation);
                 stateA ??= await Run(left!, "a");
                 stateB ??= await Run(right!, "b");
             }

@@ -38,7 +38,7 @@ public static class ExerciseCommand
         var engine = CommonOptions.Engine();
         var quiet = CommonOptions.Quiet("With --answers: print only the score lines and the total, not the briefs and the play (--verbosity minimal); -v quiet prints only each player's total. A play at the keyboard shows everything whatever the level");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("exercise", "Play a teaching exercise at the keyboard or with a student's answers: the briefs, the play, and the debrief against the simulation and the record")
+        var command = new Command("exercise", "Play a teaching exercise at the keyboard or with a student's answers: the briefs, the play, and the debrief against the simulation and the record.")
         {
             file, answers, role, players, teacher, output, format, engine, quiet, verbosity,
         };
@@ -112,7 +112,7 @@ public static class ExerciseCommand
         RunResult run;
         try
         {
-            run = await RunAsync(exercise, plays[0], engine, cancellation);
+            run = await RunAsync(exercise, plays[0], engine, keyboard is not null ? Verbosity.Normal : verbosity, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && outDir is not null && saved.Count > 0)
         {
@@ -170,13 +170,13 @@ public static class ExerciseCommand
     }
 
     /// <summary>Plays the answers' scenario on the chosen engine.</summary>
-    private static async Task<RunResult> RunAsync(Exercise exercise, ExerciseAnswers answers, Engine engine, CancellationToken cancellation)
+    private static async Task<RunResult> RunAsync(Exercise exercise, ExerciseAnswers answers, Engine engine, Verbosity verbosity, CancellationToken cancellation)
     {
         var loaded = ExercisePlay.Scenario(exercise, answers);
         if (engine != Engine.Grains)
             return await ScenarioRun.LocallyAsync(loaded, null, cancellation);
         await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation);
-        return await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation, silo.Asking);
+        return await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation, CommonOptions.Asking(silo.Asking, "summits exercise", verbosity));
     }
 
     /// <summary>

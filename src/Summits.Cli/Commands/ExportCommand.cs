@@ -14,7 +14,7 @@ public static class ExportCommand
         var output = WorldOutput.Out("KTAB table");
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();
-        var ktab = new Command("ktab", "Write a world as a KTAB SMP table (.csv) that KTAB's smpc and 'summits import ktab' read")
+        var ktab = new Command("ktab", "Write a world as a KTAB SMP table (.csv) that KTAB's smpc and 'summits import ktab' read.")
         {
             file,
             output,
@@ -23,7 +23,7 @@ public static class ExportCommand
         };
         ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(output),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
-        return new Command("export", "Write a world in another tool's format") { ktab };
+        return new Command("export", "Write a world in another tool's format.") { ktab };
     }
 
     private static async Task<int> RunAsync(string path, string? output, Verbosity verbosity, CancellationToken cancellation)

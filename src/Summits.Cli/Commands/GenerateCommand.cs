@@ -9,14 +9,14 @@ public static class GenerateCommand
 {
     public static Command Create()
     {
-        var actors = new Option<int>("--actors") { Description = $"Number of actors, {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}", Required = true, HelpName = "N" };
-        var topics = new Option<int>("--topics") { Description = $"Number of topics, {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}", Required = true, HelpName = "M" };
-        var seed = new Option<long>("--seed") { Description = "The seed; the same seed gives the same world", Required = true, HelpName = "S" };
+        var actors = OptionNumbers.Whole(new Option<int>("--actors") { Description = $"Number of actors, {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}", Required = true, HelpName = "N" }, WorldGenerator.MinActors, WorldGenerator.MaxActors);
+        var topics = OptionNumbers.Whole(new Option<int>("--topics") { Description = $"Number of topics, {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}", Required = true, HelpName = "M" }, WorldGenerator.MinTopics, WorldGenerator.MaxTopics);
+        var seed = OptionNumbers.Whole(new Option<long>("--seed") { Description = $"The seed, {long.MinValue} to {long.MaxValue}; the same seed gives the same world", Required = true, HelpName = "S" }, long.MinValue, long.MaxValue);
         var output = WorldOutput.Out("world file");
         var id = WorldOutput.Id();
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("generate", "Generate a synthetic world for scale tests and benchmarks: blocs of positions, skewed saliences, a few strong actors")
+        var command = new Command("generate", "Generate a synthetic world for scale tests and benchmarks: blocs of positions, skewed saliences, a few strong actors.")
         {
             actors,
             topics,
@@ -33,10 +33,6 @@ public static class GenerateCommand
 
     private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id, Verbosity verbosity, CancellationToken cancellation)
     {
-        if (actors is < WorldGenerator.MinActors or > WorldGenerator.MaxActors)
-            return UsageError.Write("summits generate", $"--actors must be from {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}, not {actors}");
-        if (topics is < WorldGenerator.MinTopics or > WorldGenerator.MaxTopics)
-            return UsageError.Write("summits generate", $"--topics must be from {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}, not {topics}");
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;
         var world = WorldGenerator.Generate(actors, topics, seed, id);

@@ -22,7 +22,7 @@ public static class ImportCommand
         };
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();
-        var ktab = new Command("ktab", "Import KTAB SMP tables (a scenario line, Actor,Description,Power then position and salience per dimension) as a world")
+        var ktab = new Command("ktab", "Import KTAB SMP tables (a scenario line, Actor,Description,Power then position and salience per dimension) as a world.")
         {
             files,
             output,
@@ -33,7 +33,7 @@ public static class ImportCommand
         };
         ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(id), parse.GetValue(shared),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
-        return new Command("import", "Make a world file from another tool's data") { ktab };
+        return new Command("import", "Make a world file from another tool's data.") { ktab };
     }
 
     private static async Task<int> RunAsync(string[] files, string? output, string? id, bool shared, Verbosity verbosity, CancellationToken cancellation)

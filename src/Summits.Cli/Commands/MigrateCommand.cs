@@ -20,7 +20,7 @@ public static class MigrateCommand
         };
         var quiet = CommonOptions.Quiet("Say one line for each file, without the changes line by line (--verbosity minimal); -v quiet says nothing but errors, and --check's exit code still tells");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("migrate", $"Rewrite world and scenario files of an older format in format {FileFormat.Current}, keeping their comments and layout, and say what changed")
+        var command = new Command("migrate", $"Rewrite world and scenario files of an older format in format {FileFormat.Current}, keeping their comments and layout, and say what changed.")
         {
             files,
             check,

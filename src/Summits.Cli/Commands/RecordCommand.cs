@@ -21,7 +21,7 @@ public static class RecordCommand
         var format = CommonOptions.Format("How to print the record: table (each fact with what it implies and its sources, fitted to the terminal), csv (one fact a row) or json (one document)");
         var quiet = CommonOptions.Quiet("Print only the count of facts (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("record", "Print what happened after the summit: dated facts, the topic each bears on, what it implies there, and its sources")
+        var command = new Command("record", "Print what happened after the summit: dated facts, the topic each bears on, what it implies there, and its sources.")
         {
             file, format, quiet, verbosity,
         };

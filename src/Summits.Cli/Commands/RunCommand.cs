@@ -18,9 +18,9 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var scenario = CommonOptions.InputFile(new Argument<string?>("scenario") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne });
+        var scenario = CommonOptions.InputFile(new Argument<string?>("SCENARIO") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne });
         var world = CommonOptions.InputFile(new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" });
-        var rounds = new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run", HelpName = "N", DefaultValueFactory = _ => 100 };
+        var rounds = OptionNumbers.Whole(new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run, 1 to 100000", HelpName = "N", DefaultValueFactory = _ => 100 }, 1, 100_000);
         var model = new Option<string?>("--model")
         {
             Description = "With --world: bargaining (what can these parties agree?) or smp, KTAB's spatial model of politics (where will their positions converge?); a scenario file says 'model: smp' instead",
@@ -28,7 +28,7 @@ public static class RunCommand
             DefaultValueFactory = _ => "bargaining",
         };
         CommonOptions.OneOf(model, "bargaining", "smp");
-        var seed = new Option<string?>("--seed") { Description = "Use this random seed instead of the scenario's", HelpName = "N" };
+        var seed = CommonOptions.Seed($"Use this random seed instead of the scenario's, 0 to {ulong.MaxValue}", "N");
         var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
         var format = CommonOptions.Format("How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)");
         var engine = CommonOptions.Engine();
@@ -45,7 +45,7 @@ public static class RunCommand
             Description = "With --report: the two actors whose utilities the bargaining figures plot where more than two are party (default: the two most capable)",
             HelpName = "A,B",
         };
-        var command = new Command("run", "Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp), with a timeline of every move and its cause")
+        var command = new Command("run", "Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp), with a timeline of every move and its cause.")
         {
             scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report, pair,
         };
@@ -79,12 +79,7 @@ public static class RunCommand
         // Checked here rather than by the parser, so that a mistake in an option's value is said first.
         if ((request.Path is null) == (request.WorldPath is null))
             return UsageError.Write("summits run", "name a scenario file, or a world file with --world, but not both");
-        if (!CommonOptions.TryParseSeed("summits run", request.SeedText, out var seed))
-            return ExitCodes.BadInput;
-        if (request.Rounds is < 1 or > 100_000)
-            return UsageError.Write("summits run", $"--rounds must be a whole number from 1 to 100000, not {request.Rounds}");
-        if (CommonOptions.CheckpointEveryError(request.CheckpointEvery) is { } checkpointError)
-            return UsageError.Write("summits run", checkpointError);
+        var seed = CommonOptions.ReadSeed(request.SeedText);
 
         IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
             ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
@@ -203,7 +198,7 @@ public static class RunCommand
             }
 
             var run = silo is not null
-                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? $"{loaded.World.Id}-{name}" : loaded.World.Id, Print, cancellation, silo.Asking)
+                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? $"{loaded.World.Id}-{name}" : loaded.World.Id, Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity))
                 : await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
             progress.Finish();
             runs.Add(run);

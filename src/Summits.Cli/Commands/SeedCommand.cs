@@ -21,7 +21,7 @@ public static partial class SeedCommand
         var output = CommonOptions.Output("Write world.json and positions.csv into this folder");
         var quiet = CommonOptions.Quiet("Print only the world's counts (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("seed", "Load the seeded world into country and topic grains, read it back, and print every position with its quote, then the agreements")
+        var command = new Command("seed", "Load the seeded world into country and topic grains, read it back, and print every position with its quote, then the agreements.")
         {
             world,
             format,
@@ -44,7 +44,7 @@ public static partial class SeedCommand
         Model.World world;
         try
         {
-            world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), silo.Asking);
+            world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), CommonOptions.Asking(silo.Asking, "summits seed", verbosity));
             cancellation.ThrowIfCancellationRequested();
             if (outDir is not null)
                 OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", JsonSerializer.Serialize(world, SummitsJson.Options) + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);

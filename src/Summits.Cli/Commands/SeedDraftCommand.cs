@@ -16,7 +16,7 @@ public static class SeedDraftCommand
         var output = WorldOutput.Out("draft");
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("draft", "Draft a world from a briefing: every attributed statement verbatim, grouped into candidate topics, the numbers left for you (the loader refuses the draft until they are filled in)")
+        var command = new Command("draft", "Draft a world from a briefing: every attributed statement verbatim, grouped into candidate topics, the numbers left for you (the loader refuses the draft until they are filled in).")
         {
             briefing,
             output,

@@ -11,12 +11,18 @@ namespace Summits.Cli.Commands;
 /// <summary><c>summits whatif</c>: runs a scenario on many worlds drawn from what the briefing leaves uncertain, and reports the odds.</summary>
 public static class WhatIfCommand
 {
+    /// <summary>The most sampled worlds one study runs (<c>--runs</c>): a million, some hours of the summit's baseline on two cores.</summary>
+    public const int MostRuns = 1_000_000;
+
+    /// <summary>The most runs in flight at once (<c>--parallel</c>).</summary>
+    public const int MostParallel = 1000;
+
     public static Command Create()
     {
-        var scenario = CommonOptions.InputFile(new Argument<string>("scenario") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" });
-        var runs = new Option<int>("--runs", "-n") { Description = "How many sampled worlds to run", HelpName = "N", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<string?>("--seed") { Description = "The study's seed (default: the scenario's); sample i is drawn from (seed, i)", HelpName = "S" };
-        var parallel = new Option<int?>("--parallel") { Description = "Runs in flight at once (default: twice the processor count)", HelpName = "P" };
+        var scenario = CommonOptions.InputFile(new Argument<string>("SCENARIO") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" });
+        var runs = OptionNumbers.Whole(new Option<int>("--runs", "-n") { Description = $"How many sampled worlds to run, 1 to {MostRuns}", HelpName = "N", DefaultValueFactory = _ => 1000 }, 1, MostRuns);
+        var seed = CommonOptions.Seed($"The study's seed, 0 to {ulong.MaxValue} (default: the scenario's); sample i is drawn from (seed, i)", "S");
+        var parallel = OptionNumbers.Whole(new Option<int?>("--parallel") { Description = $"Runs in flight at once, 1 to {MostParallel} (default: twice the processor count)", HelpName = "P" }, 1, MostParallel);
         var format = CommonOptions.Format("How to print the results: table (fits the terminal), csv (agreements, positions and sensitivity, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output("Write results.json, agreements.csv, positions.csv and sensitivity.csv into this folder (a folder per branch for a fork)");
         var report = CommonOptions.Report();
@@ -25,7 +31,7 @@ public static class WhatIfCommand
         branch.Description = "For a scenario that forks: study only this branch (or name the file FILE#BRANCH); without it every branch is studied";
         var quiet = CommonOptions.Quiet("Print no progress and no timing, only the results (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
-        var command = new Command("whatif", "Run a scenario on many worlds sampled from the briefing's uncertainty: agreement odds, position spreads, sensitivities")
+        var command = new Command("whatif", "Run a scenario on many worlds sampled from the briefing's uncertainty: agreement odds, position spreads, sensitivities.")
         {
             scenario, runs, seed, parallel, format, output, report, engine, branch, quiet, verbosity,
         };
@@ -44,14 +50,9 @@ public static class WhatIfCommand
     private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, string format, string? outDir, string? reportDir,
         Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, bool checkpointEveryGiven, CancellationToken cancellation)
     {
-        if (runs < 1 || parallel < 1)
-            return UsageError.Write("summits whatif", $"{(runs < 1 ? "--runs" : "--parallel")} must be a whole number of at least 1, not {(runs < 1 ? runs : parallel)}");
-        if (CommonOptions.CheckpointEveryError(checkpointEvery) is { } checkpointError)
-            return UsageError.Write("summits whatif", checkpointError);
         var json = format == "json";
         var width = TerminalWidth.OfStandardOutput();
-        if (!CommonOptions.TryParseSeed("summits whatif", seedText, out var seed))
-            return ExitCodes.BadInput;
+        var seed = CommonOptions.ReadSeed(seedText);
 
         var scenarios = BranchChoice.LoadEvery(path, branch, null, CommonOptions.Resolve);
 
@@ -99,7 +100,7 @@ public static class WhatIfCommand
                 Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, silo.Asking), report, cancellation);
+                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity)), report, cancellation);
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
                 // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).

@@ -59,7 +59,7 @@ public sealed class OtlpDelivery : EventListener
         if (unfinished.Count > 0)
             parts.Add($"the {string.Join(", ", unfinished)} still unsent after {budget.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s were dropped");
         var receivers = string.Join(", ", signals.All.Select(s => s.Endpoint.ToString()).Distinct());
-        return $"summits: telemetry not delivered to {receivers}: {string.Join("; ", parts)}";
+        return $"telemetry not delivered to {receivers}: {string.Join("; ", parts)}";
     }
 
     /// <summary>Why an export failed, without the receiver's address (the notice names the receivers once).</summary>

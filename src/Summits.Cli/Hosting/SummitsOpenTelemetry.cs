@@ -134,7 +134,10 @@ public static class SummitsOpenTelemetry
 }
 
 /// <summary>How a run's telemetry ended.</summary>
-/// <param name="Notice">Lines to say on standard error (undelivered exports, where the lines of a run that did not finish are), or null.</param>
+/// <param name="Notice">
+/// Lines to say on standard error (undelivered exports, where the lines of a run that did not finish are), each a
+/// sentence without the command's name, which <see cref="Lines"/> puts before each; or null.
+/// </param>
 /// <param name="FileFailure">
 /// Why the <c>--telemetry</c> file could not be written, one sentence without a prefix (<see cref="JsonlWriter.Failure"/>),
 /// or null when it was (or none was asked for).
@@ -148,12 +151,16 @@ public sealed record TelemetryEnd(string? Notice, string? FileFailure)
     public bool FileLost => FileFailure is not null;
 
     /// <summary>
-    /// What <paramref name="command"/> (such as <c>summits run</c>) says on standard error: the notice, then a file
+    /// What <paramref name="command"/> (such as <c>summits run</c>) says on standard error: each line of the notice
+    /// after the command's name (<c>summits run: telemetry not delivered to …</c>), then a file
     /// that could not be written as its last line in the form of every failure at run time,
     /// <c>summits COMMAND: error: telemetry file …</c>; null when there is nothing to say.
     /// </summary>
-    public string? Lines(string command) =>
-        FileFailure is null ? Notice
-        : Notice is null ? UsageError.Line(command, FileFailure)
-        : $"{Notice}\n{UsageError.Line(command, FileFailure)}";
+    public string? Lines(string command)
+    {
+        var lines = Notice?.Split('\n').Select(line => $"{command}: {line}").ToList() ?? [];
+        if (FileFailure is not null)
+            lines.Add(UsageError.Line(command, FileFailure));
+        return lines.Count == 0 ? null : string.Join('\n', lines);
+    }
 }

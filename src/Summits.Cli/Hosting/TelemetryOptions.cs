@@ -167,7 +167,7 @@ public sealed class TelemetryOptions
         $"{variable}='{url}' is not an absolute http or https URL; expected for example http://localhost:4317";
 
     private static string ProtocolError(string source, string protocol) =>
-        $"{source}'{protocol}' is not a protocol summits can export with; valid choices: {Grpc}, {HttpProtobuf}";
+        $"{source}'{protocol}' is not a protocol summits can export with; valid choices: {Grpc}, {HttpProtobuf}{UsageError.Suggest(protocol, [Grpc, HttpProtobuf])}";
 
     private static Uri? ParseEndpoint(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

@@ -94,7 +94,7 @@ public sealed class JsonlWriter : IDisposable
             if (!finished)
             {
                 Notice = string.Create(CultureInfo.InvariantCulture,
-                    $"summits: the command did not finish, so its telemetry ({_written} export request{(_written == 1 ? "" : "s")}) is in {Writing}; {Path} is as it was");
+                    $"the command did not finish, so its telemetry ({_written} export request{(_written == 1 ? "" : "s")}) is in {Writing}; {Path} is as it was");
                 return;
             }
             try

@@ -14,7 +14,8 @@ namespace Summits.Scenarios;
 /// <param name="Timeout">How long one call may take before it is asked again; positive.</param>
 /// <param name="Tries">How many times a call is made in all, the first included; at least 1.</param>
 /// <param name="Say">Where each new try is said (standard error in the command line), or null to say nothing.</param>
-public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say)
+/// <param name="Command">The name each line said starts with, as every line of a command does: <c>summits run</c>.</param>
+public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say, string Command = "summits")
 {
     /// <summary>The timeout when none is configured, <see cref="Grains.GrainCalls.DefaultTimeout"/> (120 s).</summary>
     public static TimeSpan DefaultTimeout => Grains.GrainCalls.DefaultTimeout;
@@ -46,7 +47,7 @@ public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say)
             }
             catch (TimeoutException) when (attempt < Tries && !cancellation.IsCancellationRequested)
             {
-                Say?.WriteLine($"summits: warning: {what} of world {world} did not answer within {Seconds} s; asking again ({attempt + 1} of {Tries})");
+                Say?.WriteLine($"{Command}: warning: {what} of world {world} did not answer within {Seconds} s; asking again ({attempt + 1} of {Tries})");
             }
             catch (TimeoutException e) when (!cancellation.IsCancellationRequested)
             {

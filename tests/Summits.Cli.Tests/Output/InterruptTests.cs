@@ -385,17 +385,17 @@ public sealed class InterruptTests : IDisposable
         foreach (var line in partial)
             Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind);
         Assert.Equal(
-            $"summits: the command did not finish, so its telemetry ({partial.Length} export request{(partial.Length == 1 ? "" : "s")}) is in {file}.partial; {file} is as it was\n" +
+            $"summits run: the command did not finish, so its telemetry ({partial.Length} export request{(partial.Length == 1 ? "" : "s")}) is in {file}.partial; {file} is as it was\n" +
             "summits run: stopped before it finished",
             Said(error));
     }
 
     /// <summary>
-    /// Standard error without the silo's warning lines (<c>summits: warning: …</c>): a grain's call cut short by the
+    /// Standard error without the silo's and the retries' warning lines (<c>summits: warning: …</c>, <c>summits run: warning: …</c>): a grain's call cut short by the
     /// interruption may say so, which is not what these tests are about.
     /// </summary>
     private static string Said(string error) =>
-        string.Join('\n', error.Split('\n').Where(line => !line.StartsWith("summits: warning: ", StringComparison.Ordinal))).Trim();
+        string.Join('\n', error.Split('\n').Where(line => !System.Text.RegularExpressions.Regex.IsMatch(line, "^summits( [a-z]+)*: warning: "))).Trim();
 
     /// <summary>Waits for the process to end (it must within a minute of the signal); its exit code and standard error.</summary>
     private static async Task<(int Exit, string Error)> EndAsync(Process process)

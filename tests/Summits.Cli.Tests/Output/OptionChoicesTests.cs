@@ -110,7 +110,8 @@ public sealed class OptionChoicesTests
         var choices = Choices(option);
         Assert.NotEmpty(choices);
         var root = SummitsCommand.Create();
-        // run --model applies only with --world, and says so before it looks at the value.
+        // run --model applies only with --world; without it the parser stops at that and does not look at the value
+        // (the program then parses again for the value: UsageError.ValueFirst, OptionNumbersTests).
         string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"] : [];
         var parse = root.Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. context, name, "no-such-choice"]);
         var error = parse.Errors.Select(UsageError.Of).FirstOrDefault(e => e.Contains("no-such-choice", StringComparison.Ordinal));

@@ -28,12 +28,13 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
-    public async Task A_misspelled_command_names_the_closest_command_first()
+    public async Task A_misspelled_command_names_the_closest_command_and_lists_the_commands_in_the_helps_order()
     {
         var run = await SummitsProcess.RunAsync("rnu");
 
-        // 'rnu' is two edits from 'run' (swap the n and u: two substitutions) and 4 from 'seed'.
-        Assert.StartsWith("summits: error: 'rnu' is not a command (did you mean 'run'?); the commands are run, seed, analyze,", OnlyLine(run));
+        // 'rnu' is two edits from 'run' (swap the n and u: two substitutions) and 4 from 'seed'; the list is the
+        // one 'summits --help' shows, in its order (The_commands_and_options_an_error_lists_are_the_helps_in_its_order).
+        Assert.Equal("summits: error: 'rnu' is not a command (did you mean 'run'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise (see 'summits --help')", OnlyLine(run));
     }
 
     [Fact]
@@ -41,8 +42,9 @@ public sealed class ParseErrorTests
     {
         var run = await SummitsProcess.RunAsync("rn");
 
-        // 'rn' is one insertion from 'run', within the nearness allowed (at least 2), and 3 or more from every other command.
-        Assert.StartsWith("summits: error: 'rn' is not a command (did you mean 'run'?); the commands are run, seed, analyze,", OnlyLine(run));
+        // 'rn' is one insertion from 'run', within the nearness allowed (at least 2), and 3 or more from every other
+        // command; the commands follow in the order of 'summits --help', seed first (before, run was moved first).
+        Assert.Equal("summits: error: 'rn' is not a command (did you mean 'run'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise (see 'summits --help')", OnlyLine(run));
     }
 
     [Fact]
@@ -50,8 +52,9 @@ public sealed class ParseErrorTests
     {
         var run = await SummitsProcess.RunAsync("run", Baseline, "--fromat", "json");
 
-        // '--fromat' is two substitutions from '--format' (its r and o swapped), within half its 8 characters.
-        Assert.StartsWith("summits run: error: '--fromat' is not an option of 'summits run' (did you mean '--format'?); the options are --format, ", OnlyLine(run));
+        // '--fromat' is two substitutions from '--format' (its r and o swapped), within half its 8 characters; the
+        // options follow in the order of 'summits run --help': --world, --rounds, --model, --seed, then -o|--output.
+        Assert.StartsWith("summits run: error: '--fromat' is not an option of 'summits run' (did you mean '--format'?); the options are --world, --rounds, --model, --seed, --output, --format, ", OnlyLine(run));
     }
 
     [Fact]
@@ -67,12 +70,12 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
-    public async Task A_misspelled_option_names_the_closest_option_first()
+    public async Task A_misspelled_option_names_the_closest_option()
     {
         var run = await SummitsProcess.RunAsync("run", Baseline, "--sead", "3");
 
         // '--sead' is one substitution from '--seed'; every other option of run is further.
-        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run' (did you mean '--seed'?); the options are --seed, ", OnlyLine(run));
+        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run' (did you mean '--seed'?); the options are --world, --rounds, --model, --seed, ", OnlyLine(run));
     }
 
     [Theory]
@@ -97,12 +100,12 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
-    public async Task A_misspelled_option_in_place_of_the_scenario_names_the_closest_option_first()
+    public async Task A_misspelled_option_in_place_of_the_scenario_names_the_closest_option()
     {
         var run = await SummitsProcess.RunAsync("run", "--sead");
 
         // '--sead' is one substitution from '--seed'; every other option of run is further.
-        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run' (did you mean '--seed'?); the options are --seed, ", OnlyLine(run));
+        Assert.StartsWith("summits run: error: '--sead' is not an option of 'summits run' (did you mean '--seed'?); the options are --world, --rounds, --model, --seed, ", OnlyLine(run));
     }
 
     [Fact]
@@ -122,6 +125,6 @@ public sealed class ParseErrorTests
         var run = await SummitsProcess.RunAsync("compare", Baseline);
 
         // compare takes two scenarios, a and b; only a was given.
-        Assert.Equal("summits compare: error: the argument <b> is missing: 'summits compare' takes <a> <b> (see 'summits compare --help')", OnlyLine(run));
+        Assert.Equal("summits compare: error: the argument <B> is missing: 'summits compare' takes <A> <B> (see 'summits compare --help')", OnlyLine(run));
     }
 }

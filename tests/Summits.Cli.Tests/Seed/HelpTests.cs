@@ -22,7 +22,7 @@ public sealed class HelpTests
         var help = string.Join(' ', run.Output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("with two models: bargaining (what can the parties agree?) and SMP, KTAB's spatial model of politics", help, StringComparison.Ordinal);
         Assert.Contains("(run --world FILE --model smp: where will the positions converge?)", help, StringComparison.Ordinal);
-        Assert.Contains("run <scenario> Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp)", help, StringComparison.Ordinal);
+        Assert.Contains("run <SCENARIO> Run a scenario, or a world with --world, in the bargaining model (proposals, shocks and rounds) or in SMP, KTAB's spatial model (--model smp)", help, StringComparison.Ordinal);
     }
 
     [Fact]

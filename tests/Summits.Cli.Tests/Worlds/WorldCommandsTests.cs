@@ -38,8 +38,8 @@ public sealed class WorldCommandsTests
     }
 
     [Theory]
-    [InlineData("--actors", "1", "--topics", "3", "--actors must be from 2 to 5000, not 1")]
-    [InlineData("--actors", "3", "--topics", "1001", "--topics must be from 1 to 1000, not 1001")]
+    [InlineData("--actors", "1", "--topics", "3", "--actors must be a whole number from 2 to 5000, not 1")]
+    [InlineData("--actors", "3", "--topics", "1001", "--topics must be a whole number from 1 to 1000, not 1001")]
     public async Task Generate_refuses_sizes_out_of_range(string a, string actors, string t, string topics, string expected)
     {
         var (code, _, error) = await WorldCommandRunner.RunAsync("generate", a, actors, t, topics, "--seed", "1");

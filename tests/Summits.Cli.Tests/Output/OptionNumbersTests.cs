@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Numerics;
+using System.Text.RegularExpressions;
+using Summits.Cli.Commands;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// Every option of every command that takes a number names its range in both of its errors, a value that is no
+/// whole number and a value outside the range, in one line of the same words; and that error, being about the
+/// value, is said before any error about the command as a whole (an option that does not apply).
+/// </summary>
+public sealed partial class OptionNumbersTests
+{
+    /// <summary>Each command path (without "summits") with each of its options that takes a number, found from the command definitions.</summary>
+    public static TheoryData<string, string> NumberOptions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (path, command) in Commands(SummitsCommand.Create(), []))
+            foreach (var option in command.Options.Where(o => !o.Hidden && TakesNumber(o)))
+                data.Add(string.Join(' ', path), option.Name);
+        return data;
+    }
+
+    /// <summary>
+    /// An option takes a number when its value is of a number type, or when it is a <c>--seed</c> (kept as text to
+    /// tell "not given" from 0), or when it has a range: every one of them must have a range.
+    /// </summary>
+    private static bool TakesNumber(Option option)
+    {
+        var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+        return type == typeof(int) || type == typeof(long) || type == typeof(ulong) || type == typeof(uint) || type == typeof(short)
+            || type == typeof(double) || type == typeof(float) || type == typeof(decimal)
+            || option.Name == "--seed" || OptionNumbers.Of(option) is not null;
+    }
+
+    private static IEnumerable<(string[] Path, Command Command)> Commands(Command command, string[] path)
+    {
+        yield return (path, command);
+        foreach (var sub in command.Subcommands)
+            foreach (var found in Commands(sub, [.. path, sub.Name]))
+                yield return found;
+    }
+
+    private static Option Find(string path, string name)
+    {
+        Command command = SummitsCommand.Create();
+        foreach (var part in path.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            command = command.Subcommands.Single(c => c.Name == part);
+        return command.Options.Single(o => o.Name == name);
+    }
+
+    /// <summary>The line <c>summits</c> says for these arguments, without "summits COMMAND: error: " and the pointer to the help; null when it parses.</summary>
+    private static string? Said(string path, params string[] arguments)
+    {
+        string[] args = [.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. arguments];
+        var parse = SummitsCommand.Create().Parse(args);
+        return parse.Errors.Count == 0 ? null : UsageError.Of(UsageError.ValueFirst(parse, args, SummitsCommand.Create));
+    }
+
+    [GeneratedRegex(@"^a whole number from (?<least>-?[0-9]+) to (?<greatest>-?[0-9]+)$")]
+    private static partial Regex Range();
+
+    [Fact]
+    public void The_number_options_include_every_one_a_user_can_give()
+    {
+        // Worked out from the commands' help: run --rounds, --seed and --checkpoint-every; whatif --runs, --seed,
+        // --parallel and --checkpoint-every; generate --actors, --topics and --seed.
+        var all = NumberOptions().Select(row => $"{row[0]} {row[1]}").ToHashSet();
+        Assert.Superset(new HashSet<string>
+        {
+            "run --rounds", "run --seed", "run --checkpoint-every",
+            "whatif --runs", "whatif --seed", "whatif --parallel", "whatif --checkpoint-every",
+            "generate --actors", "generate --topics", "generate --seed",
+        }, all);
+    }
+
+    [Theory]
+    [MemberData(nameof(NumberOptions))]
+    public void A_number_option_refuses_a_non_number_and_each_side_of_its_range_naming_the_range(string path, string name)
+    {
+        var option = Find(path, name);
+        var range = OptionNumbers.Of(option);
+        Assert.True(range is not null, $"{path} {name} takes a number but has no range");
+        var bounds = Range().Match(range);
+        Assert.True(bounds.Success, range);
+        var least = BigInteger.Parse(bounds.Groups["least"].Value);
+        var greatest = BigInteger.Parse(bounds.Groups["greatest"].Value);
+
+        // The help names the same range, "L to G".
+        Assert.Contains($"{least} to {greatest}", option.Description);
+        // Each end is taken: no error is about the option's value (one may say that the command lacks an argument).
+        foreach (var end in new[] { least, greatest })
+        {
+            var parse = SummitsCommand.Create().Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), name, end.ToString()]);
+            Assert.DoesNotContain(parse.Errors, e => e.Message.StartsWith($"{name} must be", StringComparison.Ordinal));
+        }
+        // One past each end, and a word, are refused in the one line, first of all the command's errors.
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not {least - 1}", Said(path, name, (least - 1).ToString()));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not {greatest + 1}", Said(path, name, (greatest + 1).ToString()));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not 'abc'", Said(path, name, "abc"));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not '0x3'", Said(path, name, "0x3"));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not '2.5'", Said(path, name, "2.5"));
+    }
+
+    [Theory]
+    // 1000 is the most advances kept in memory between checkpoints (README: "in grains, 1 to 1000").
+    [InlineData("run --checkpoint-every abc", "--checkpoint-every must be a whole number from 1 to 1000, not 'abc'")]
+    [InlineData("whatif --checkpoint-every 1001", "--checkpoint-every must be a whole number from 1 to 1000, not 1001")]
+    // A run has at least 1 round and at most 100 000 (the same bound as a scenario's 'rounds' step).
+    [InlineData("run --rounds 0", "--rounds must be a whole number from 1 to 100000, not 0")]
+    // A seed is an unsigned 64-bit number: 0 to 2^64 − 1 = 18446744073709551615.
+    [InlineData("run --seed -1", "--seed must be a whole number from 0 to 18446744073709551615, not -1")]
+    [InlineData("whatif --seed 18446744073709551616", "--seed must be a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
+    // A study runs 1 to a million sampled worlds, 1 to 1000 at once.
+    [InlineData("whatif -n 0", "--runs must be a whole number from 1 to 1000000, not 0")]
+    [InlineData("whatif --parallel x", "--parallel must be a whole number from 1 to 1000, not 'x'")]
+    // A generated world has 2 to 5000 actors and 1 to 1000 topics; its seed is a signed 64-bit number,
+    // −2^63 = −9223372036854775808 to 2^63 − 1 = 9223372036854775807.
+    [InlineData("generate --actors 1", "--actors must be a whole number from 2 to 5000, not 1")]
+    [InlineData("generate --topics many", "--topics must be a whole number from 1 to 1000, not 'many'")]
+    [InlineData("generate --seed 9223372036854775808", "--seed must be a whole number from -9223372036854775808 to 9223372036854775807, not 9223372036854775808")]
+    public void Hand_worked_number_errors(string arguments, string expected)
+    {
+        var words = arguments.Split(' ');
+        Assert.Equal(expected, Said(words[0], words[1..]));
+    }
+
+    [Theory]
+    // The value is wrong whatever the engine: that is said first, in one line about the value, and not that the
+    // option does not apply to the local engine.
+    [InlineData("run", "--engine local --checkpoint-every 0x3", "--checkpoint-every must be a whole number from 1 to 1000, not '0x3'")]
+    [InlineData("whatif", "--engine local --checkpoint-every 0x3", "--checkpoint-every must be a whole number from 1 to 1000, not '0x3'")]
+    [InlineData("whatif", "--engine local --checkpoint-every 0", "--checkpoint-every must be a whole number from 1 to 1000, not 0")]
+    // --rounds applies only with --world, and a scenario is named: still the value comes first.
+    [InlineData("run", "scenario.yaml --rounds 0x3", "--rounds must be a whole number from 1 to 100000, not '0x3'")]
+    [InlineData("run", "scenario.yaml --rounds 0", "--rounds must be a whole number from 1 to 100000, not 0")]
+    // --model applies only with --world: its bad value comes first.
+    [InlineData("run", "scenario.yaml --model smpp", "--model must be one of bargaining, smp, not 'smpp' (did you mean 'smp'?)")]
+    // --pair applies only with --report, and --seed's bad value comes first.
+    [InlineData("run", "scenario.yaml --pair US,JP --seed x", "--seed must be a whole number from 0 to 18446744073709551615, not 'x'")]
+    public void A_bad_value_is_said_before_the_option_does_not_apply(string command, string arguments, string expected)
+    {
+        Assert.Equal(expected, Said(command, arguments.Split(' ')));
+    }
+
+    [Theory]
+    // The defaults the help and docs state: run --rounds 100 and --checkpoint-every 1, whatif --runs 1000; a number
+    // option left out is not read by its range check and keeps its default.
+    [InlineData("run", "--rounds", 100)]
+    [InlineData("run", "--checkpoint-every", 1)]
+    [InlineData("whatif", "--runs", 1000)]
+    [InlineData("whatif", "--checkpoint-every", 1)]
+    public void A_number_option_left_out_keeps_its_default(string command, string name, int expected)
+    {
+        var parse = SummitsCommand.Create().Parse([command, "scenario.yaml"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(expected, parse.GetValue<int>(name));
+    }
+
+    [Fact]
+    public void A_seed_or_a_parallel_left_out_is_none()
+    {
+        // Without --seed the scenario's seed is used, and without --parallel twice the processor count: null here.
+        var parse = SummitsCommand.Create().Parse(["whatif", "scenario.yaml"]);
+
+        Assert.Null(parse.GetValue<string?>("--seed"));
+        Assert.Null(parse.GetValue<int?>("--parallel"));
+        Assert.Null(CommonOptions.ReadSeed(null));
+        Assert.Equal(ulong.MaxValue, CommonOptions.ReadSeed("18446744073709551615"));
+    }
+
+    [Fact]
+    public async Task The_whole_line_of_a_number_error_from_the_program()
+    {
+        // The line a user sees, from the program itself: prefix, the value error, the pointer to the help; exit 2.
+        var run = await SummitsProcess.RunAsync("whatif", "nothing.yaml", "--engine", "local", "--checkpoint-every", "0x3");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits whatif: error: --checkpoint-every must be a whole number from 1 to 1000, not '0x3' (see 'summits whatif --help')\n",
+            run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+    }
+}
