@@ -190,7 +190,7 @@ public static class DebriefText
                     ["from"] = e.Actor,
                     ["terms"] = terms,
                     ["answers"] = new JsonArray([.. caused.Where(x => x.Kind is Summits.Model.EventKind.Accept or Summits.Model.EventKind.Reject or Summits.Model.EventKind.Counter)
-                        .Select(x => (JsonNode)new JsonObject { ["actor"] = x.Actor, ["answer"] = KebabCase.Of(x.Kind), ["reason"] = x.Why })]),
+                        .Select(x => (JsonNode)new JsonObject { ["actor"] = x.Actor, ["answer"] = KebabCase.Of(x.Kind), ["reason"] = AnswerInWords.Reason(x, you) })]),
                     ["said"] = new JsonArray([.. AnswerInWords.Of(exercise.World, caused, e.Cause, you).Select(l => (JsonNode)l)]),
                 });
                 continue;

@@ -48,6 +48,23 @@ public static partial class AnswerInWords
     }
 
     /// <summary>
+    /// The reason an answer carries in the timeline, as the reader of a debrief may see it: a player's answer keeps
+    /// the model's judgement of the terms beside it (utilities 0..1 resting on that side's confidential reservation
+    /// values) only for the player who gave it, <paramref name="you"/>; to anyone else it is the player's choice alone
+    /// (<c>scripted: the player's answer</c>). A model's answer is returned whole, as the debrief's words say it.
+    /// </summary>
+    /// <param name="answer">An accept, reject or counter event.</param>
+    /// <param name="you">The actor whose debrief it is; null for none (then no player's judgement is shown).</param>
+    public static string? Reason(TimelineEvent answer, string? you)
+    {
+        if (answer.Why is not { } why || Scripted().Match(why) is not { Success: true } scripted || answer.Actor == you)
+            return answer.Why;
+        return scripted.Groups["because"].Success && scripted.Groups["because"].Value.Length > 0
+            ? $"scripted: {scripted.Groups["because"].Value}"
+            : "scripted, no reason given";
+    }
+
+    /// <summary>
     /// An event that is not an answer, a move or an agreement made (a strain, a breach, a shock, a change of
     /// salience), in words: the model's distance rule is spelt out rather than named.
     /// </summary>

@@ -181,6 +181,30 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_of_a_play_by_two_shows_the_model_s_judgement_of_a_player_s_answer_to_that_player_alone()
+    {
+        // A play by two of north-korea-line: Japan proposes north-korea-sanctions 88 in round 1 and the US's player
+        // accepts. The model judges each player's answer by that side's reservation values (its worth of the terms
+        // and of no deal, the U(...) figures), confidential to that side: the US's debrief keeps the judgement of
+        // its own answer; Japan's debrief, which the other player reads, has only the player's choice.
+        var answers = Path.Combine(_folder, "answers-JP.yaml");
+        File.WriteAllText(answers, "answers: north-korea-line\nrole: JP\nplayers: 2\npredictions: { pressure-holds: no, us-line: 80 }\n"
+            + "proposals:\n  - round: 1\n    terms: { north-korea-sanctions: 88 }\nresponses:\n  - { proposal: r1-JP-1, answer: accept }\n");
+        File.WriteAllText(Path.Combine(_folder, "answers-US.yaml"), "answers: north-korea-line\nrole: US\nplayers: 2\npredictions: { pressure-holds: yes, us-line: 90 }\n"
+            + "proposals:\n  - round: 1\n    from: JP\n    terms: { north-korea-sanctions: 88 }\nresponses:\n  - { proposal: r1-JP-1, answer: accept }\n");
+        string ReasonIn(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!["play"]!.AsArray()
+            .SelectMany(r => r!["events"]!.AsArray()).Single(e => e!["id"]?.GetValue<string>() == "r1-JP-1")!["answers"]![0]!["reason"]!.GetValue<string>();
+
+        var japan = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", answers, "--engine", "local", "--format", "json");
+        var us = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", Path.Combine(_folder, "answers-US.yaml"), "--engine", "local", "--format", "json");
+
+        Assert.True(japan.ExitCode == 0, japan.ToString());
+        Assert.True(us.ExitCode == 0, us.ToString());
+        Assert.Equal("scripted: the player's answer", ReasonIn(japan.Output));
+        Assert.StartsWith("scripted: the player's answer (model: U(terms) ", ReasonIn(us.Output));
+    }
+
+    [Fact]
     public async Task Json_gives_every_event_of_the_play_the_fields_of_its_kind_a_shock_its_changes_and_a_strain_its_numbers()
     {
         var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", Exercises("answers", "north-korea-line-jp.yaml"), "--engine", "local", "--format", "json");
