@@ -347,6 +347,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     {
         var step = ExercisePlay.OfferStepId(round, other);
         var answered = new List<string>();
+        var renewed = await RenewalsAsync(draft, round, role, step, cancellation);
         while (true)
         {
             var run = await RunAsync(draft, round, offers: true, cancellation);
@@ -377,7 +378,9 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         }
         if (answered.Count == 0)
         {
-            Line($"  {NameOf(other)} makes no offer after round {round}: nothing on the table is left open.");
+            Line(renewed
+                ? $"  {NameOf(other)} makes no offer of its own after round {round}."
+                : $"  {NameOf(other)} makes no offer after round {round}: nothing on the table is left open.");
             return;
         }
         var final = await RunAsync(draft, round, offers: true, cancellation);
@@ -387,6 +390,32 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             foreach (var line in AnswerInWords.Of(exercise.World, final.Timeline, id, role))
                 Line($"    {line}");
         }
+    }
+
+    /// <summary>
+    /// The player's proposals still open after <paramref name="round"/>, put again when the model's offers are made
+    /// (before them, as the rounds step renews them), each with its answer and what came of it; and those whose
+    /// deadline passed there, said to expire. Told as they happen, in the debrief's words. True when any was told.
+    /// </summary>
+    private async Task<bool> RenewalsAsync(AnswersDraft draft, int round, string role, string step, CancellationToken cancellation)
+    {
+        var run = await RunAsync(draft, round, offers: true, cancellation);
+        var told = false;
+        foreach (var e in run.Timeline.Where(e => e.Step == step
+                     && (e.Kind == EventKind.Proposal && e.Actor == role || e.Kind == EventKind.ProposalExpired)))
+        {
+            told = true;
+            if (e.Kind == EventKind.ProposalExpired)
+            {
+                Line($"  {AnswerInWords.Other(exercise.World, e)}");
+                continue;
+            }
+            var terms = e.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
+            Line($"  {e.Cause}: your open proposal {Terms(terms)} is put again after round {round}.");
+            foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, e.Cause, role))
+                Line($"    {line}");
+        }
+        return told;
     }
 
     private Resumed? _resumed;

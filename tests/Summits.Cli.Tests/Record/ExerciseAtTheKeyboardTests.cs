@@ -485,6 +485,35 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task An_open_proposal_is_told_when_it_is_put_again_after_a_round_with_its_answer_and_when_its_deadline_passes()
+    {
+        var t = await StartOnePlayerAsync("trade-for-defence.yaml", "JP");
+        await AnswerAsync(t, "trade-deal: yes or no?", "2");  // no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
+        await AnswerAsync(t, "Round 1: your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "2");
+        await AnswerAsync(t, "Round 1: your move", "4", after: "r1-JP-1: you propose");
+
+        // By hand: open for 2 offer rounds, r1-JP-1 is put again where the model makes its offers after round 1
+        // (r1-JP-1~1) and after round 2 (r1-JP-1~2), each time before the US's own offers, and its deadline passes
+        // at the second. The US's reservation on trade-imbalance is 65 (trade-for-defence.yaml), so 40 is worse than
+        // no deal to it: it rejects each time.
+        await t.WaitForAsync("r1-JP-1~1: your open proposal trade-imbalance 40 is put again after round 1.", after: "You end round 1.");
+        await t.WaitForAsync("United States rejects: the terms are worth", after: "r1-JP-1~1: your open proposal");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "r1-JP-1~1: your open proposal");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "you: reject");
+        await AnswerAsync(t, "Round 2: your move", "4");
+        await t.WaitForAsync("r1-JP-1~2: your open proposal trade-imbalance 40 is put again after round 2.", after: "You end round 2.");
+        await t.WaitForAsync("r1-JP-1 expires on trade-imbalance: its deadline passed without agreement.", after: "r1-JP-1~2: your open proposal");
+        await t.WaitForAsync("Do you accept US's offer?", after: "r1-JP-1 expires");
+        var round2 = t.Screen().Split("You end round 2.")[^1];
+        Assert.True(round2.IndexOf("r1-JP-1 expires", StringComparison.Ordinal) < round2.IndexOf("r2-US-offer.", StringComparison.Ordinal), round2);
+        t.Send("C-c");
+        Assert.Equal(130, await t.ExitCodeAsync());
+    }
+
+    [Fact]
     public async Task Ctrl_C_in_a_round_saves_the_answers_so_far_as_a_partial_file_that_plays_on_from_where_it_stopped()
     {
         var output = Path.Combine(_folder, "out");
