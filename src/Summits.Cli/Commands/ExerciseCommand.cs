@@ -138,7 +138,7 @@ public static class ExerciseCommand
         }
 
         if (format == "json")
-            Console.Out.Write((debriefs.Count == 1 ? DebriefText.Json(debriefs[0]) : $"[\n{string.Join(",\n", debriefs.Select(DebriefText.Json))}\n]") + "\n");
+            Console.Out.Write((debriefs.Count == 1 ? DebriefText.Json(debriefs[0], teacher) : $"[\n{string.Join(",\n", debriefs.Select(d => DebriefText.Json(d, teacher)))}\n]") + "\n");
         else if (format == "csv")
             CsvSections.Write(Console.Out, [(DebriefText.GradingFile, grading)]);
         else if (verbosity == Verbosity.Quiet)

@@ -128,7 +128,13 @@ public static class DebriefText
         return text.ToString();
     }
 
-    public static string Json(Debrief debrief) => new JsonObject
+    /// <summary>
+    /// The debrief as one JSON document: the exercise, role, seed and total; each prediction and score line with its
+    /// working; the play (<see cref="Play"/>); each position's path (values on the 0–100 scale, two decimals); the
+    /// comparison with the record; and, for the teacher only, the facilitator's note (<c>facilitator-note</c>).
+    /// </summary>
+    /// <param name="teacher">Whether to add the facilitator's note, which is for the teacher, not the student.</param>
+    public static string Json(Debrief debrief, bool teacher = false) => WithNote(new JsonObject
     {
         ["exercise"] = debrief.Exercise.Id,
         ["role"] = debrief.Answers.Role,
@@ -151,7 +157,14 @@ public static class DebriefText
         {
             ["fact"] = c.Fact.Id, ["topic"] = c.Fact.Topic, ["implied"] = c.Implied, ["ended"] = c.Ended, ["agrees"] = c.Agrees, ["difference"] = c.Difference,
         })]),
-    }.ToJsonString(SummitsJson.Options);
+    }, teacher ? debrief.Exercise.FacilitatorNote : null).ToJsonString(SummitsJson.Options);
+
+    private static JsonObject WithNote(JsonObject document, string? note)
+    {
+        if (note is not null)
+            document["facilitator-note"] = note;
+        return document;
+    }
 
     /// <summary>
     /// The play as data, round by round, as the table's "Play, round by round" tells it: each proposal and offer

@@ -232,6 +232,20 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_holds_the_facilitator_s_note_for_the_teacher_only()
+    {
+        // trade-for-defence.yaml's facilitator-note begins "Let students propose trade alone first"; --teacher adds it
+        // to the text debrief, and so to the JSON one; a student's JSON has no such field.
+        var student = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--format", "json");
+        var teacher = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--format", "json", "--teacher");
+
+        Assert.True(student.ExitCode == 0, student.ToString());
+        Assert.True(teacher.ExitCode == 0, teacher.ToString());
+        Assert.False(System.Text.Json.Nodes.JsonNode.Parse(student.Output)!.AsObject().ContainsKey("facilitator-note"));
+        Assert.StartsWith("Let students propose trade alone first", System.Text.Json.Nodes.JsonNode.Parse(teacher.Output)!["facilitator-note"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_facilitator_s_note_is_printed_only_for_the_teacher_and_the_play_is_told_by_round_with_its_ids()
     {
         var student = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local");
