@@ -141,7 +141,7 @@ public sealed record Debrief(
         {
             if (agreement.Status == AgreementStatus.Breached)
             {
-                // The breach falls on the party whose position strayed from the terms (the actor of the breach), not on
+                // The breach falls on the party that strayed from the terms, by its position or a proposal (the actor of the breach), not on
                 // a partner who held to them.
                 var breach = run.Timeline.LastOrDefault(e => e.Kind == EventKind.AgreementBreached && (e.Why ?? "").StartsWith($"{agreement.Id}: ", StringComparison.Ordinal));
                 var by = breach?.Actor;
@@ -153,10 +153,10 @@ public sealed record Debrief(
                     yield return new ScoreLine("breach", agreement.Id, s.Breach, $"{agreement.Id} binds {role.Actor} and ends breached: {Text(s.Breach)}");
                 else if (by == role.Actor)
                     yield return new ScoreLine("breach", agreement.Id, s.Breach,
-                        $"{agreement.Id} binds {role.Actor} and was breached {when} by {role.Actor}, whose position strayed from its terms ({how}): {Text(s.Breach)}");
+                        $"{agreement.Id} binds {role.Actor} and was breached {when} by {role.Actor}, who strayed from its terms ({how}): {Text(s.Breach)}");
                 else
                     yield return new ScoreLine("breach", agreement.Id, 0,
-                        $"{agreement.Id} was breached {when} by {by}, whose position strayed from its terms ({how}); {role.Actor} held to them: 0");
+                        $"{agreement.Id} was breached {when} by {by}, who strayed from its terms ({how}); {role.Actor} held to them: 0");
                 continue;
             }
             if (agreement.Status is not (AgreementStatus.Holding or AgreementStatus.Strained))

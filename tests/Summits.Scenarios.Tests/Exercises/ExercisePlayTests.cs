@@ -218,14 +218,14 @@ public sealed class ExercisePlayTests
         // The inject of round 2 made the breach, and the line quotes that moment. Hearing Japan's 93 in round 1 pulled
         // the US by the influence rule, 0.1 × 0.45/1.25 × (1 + 0.8)/2 × (1 − 0.9) × (93 − 95) = −0.00648, to 94.99352;
         // the inject takes it to 54.99352, shown 54.99, and 93 − 54.99 = 38.01 (window 9.5, as above).
-        Assert.StartsWith("r1-JP-1 was breached in round 2 by US, whose position strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", line.Working);
+        Assert.StartsWith("r1-JP-1 was breached in round 2 by US, who strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", line.Working);
         Assert.EndsWith("JP held to them: 0", line.Working);
 
         // The US, scored on the same play, is the one charged: breach −10, the default.
         var us = ExerciseFile.ParseAnswers("breach-us.yaml", "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: yes, us-line: 75 }\n", exercise);
         var usLine = Assert.Single(Debrief.Of(exercise, us, run).Scores, s => s.Kind == "breach");
         Assert.Equal(("r1-JP-1", -10.0), (usLine.Item, usLine.Points));
-        Assert.StartsWith("r1-JP-1 binds US and was breached in round 2 by US, whose position strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", usLine.Working);
+        Assert.StartsWith("r1-JP-1 binds US and was breached in round 2 by US, who strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", usLine.Working);
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class ExercisePlayTests
         // the play tells under round 2, not the end's.
         var line = Assert.Single(debrief.Scores, s => s.Kind == "breach");
         Assert.Equal(("r1-US-1", -10.0), (line.Item, line.Points));
-        Assert.Equal("r1-US-1 binds US and was breached in round 2 by US, whose position strayed from its terms (US at 65, 28 from the agreed 93 (window 9.5)): -10", line.Working);
+        Assert.Equal("r1-US-1 binds US and was breached in round 2 by US, who strayed from its terms (US at 65, 28 from the agreed 93 (window 9.5)): -10", line.Working);
         var usPath = Assert.Single(debrief.Paths, p => p.Actor == "US" && p.Topic == "north-korea");
         Assert.Equal(65, Debrief.Shown(usPath.Values[^2]));
         Assert.NotEqual(65, Debrief.Shown(usPath.Values[^1]));
