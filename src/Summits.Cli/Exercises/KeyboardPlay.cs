@@ -347,10 +347,10 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     {
         var step = ExercisePlay.OfferStepId(round, other);
         var answered = new List<string>();
-        var renewed = await RenewalsAsync(draft, round, role, step, cancellation);
+        var run = await RunAsync(draft, round, offers: true, cancellation);
+        var renewed = Renewals(run, round, role, step);
         while (true)
         {
-            var run = await RunAsync(draft, round, offers: true, cancellation);
             var offer = run.Timeline.FirstOrDefault(e => e.Kind == EventKind.Proposal && e.Step == step && e.Actor == other && !draft.Answered(e.Cause));
             if (offer is null)
                 break;
@@ -375,6 +375,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             }
             draft.Respond(offer.Cause, accept);
             answered.Add(offer.Cause);
+            run = await RunAsync(draft, round, offers: true, cancellation);
         }
         if (answered.Count == 0)
         {
@@ -383,11 +384,11 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 : $"  {NameOf(other)} makes no offer after round {round}: nothing on the table is left open.");
             return;
         }
-        var final = await RunAsync(draft, round, offers: true, cancellation);
+        // The play after the last answer, already run at the loop's end: what came of every offer.
         foreach (var id in answered)
         {
             Line($"  {id}:");
-            foreach (var line in AnswerInWords.Of(exercise.World, final.Timeline, id, role))
+            foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, role))
                 Line($"    {line}");
         }
     }
@@ -395,11 +396,11 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// <summary>
     /// The player's proposals still open after <paramref name="round"/>, put again when the model's offers are made
     /// (before them, as the rounds step renews them), each with its answer and what came of it; and those whose
-    /// deadline passed there, said to expire. Told as they happen, in the debrief's words. True when any was told.
+    /// deadline passed there, said to expire, from <paramref name="run"/>, the play up to the model's offers. Told as
+    /// they happen, in the debrief's words. True when any was told.
     /// </summary>
-    private async Task<bool> RenewalsAsync(AnswersDraft draft, int round, string role, string step, CancellationToken cancellation)
+    private bool Renewals(RunResult run, int round, string role, string step)
     {
-        var run = await RunAsync(draft, round, offers: true, cancellation);
         var told = false;
         foreach (var e in run.Timeline.Where(e => e.Step == step
                      && (e.Kind == EventKind.Proposal && e.Actor == role || e.Kind == EventKind.ProposalExpired)))
