@@ -335,8 +335,8 @@ public static partial class WorldFile
     public static string Identifier(MappingReader r, string key)
     {
         var id = r.String(key);
-        if (!Summits.Grains.GrainKeys.IsId(id))
-            throw r.Fail(r.Required(key), $"'{key}' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        if (!Summits.Grains.WorldKey.IsId(id))
+            throw r.Fail(r.Required(key), $"'{key}' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         return id;
     }
 
