@@ -354,6 +354,22 @@ public sealed class ExercisePlayTests
             Assert.Equal("United States rejects it: its player gave no answer, and a proposal left unanswered is rejected.", said);
     }
 
+    [Theory]
+    // The fifth check's examples: terms written 83.499 read "83.5" at two decimals, and 73.999 read "74", while the
+    // strain or breach they caused quoted 83.499 and 73.999. Written to four decimals at most, they read as written.
+    [InlineData("north-korea", 83.499, "north-korea 83.499")]
+    [InlineData("north-korea", 73.999, "north-korea 73.999")]
+    [InlineData("north-korea", 73.9999, "north-korea 73.9999")]
+    // Whole and two-decimal terms read as before: 40, 51.25.
+    [InlineData("north-korea", 40, "north-korea 40")]
+    [InlineData("north-korea", 51.25, "north-korea 51.25")]
+    public void A_proposal_s_terms_are_shown_as_written_in_the_play_and_when_put_again(string topic, double value, string shown)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "north-korea-line.yaml"));
+        Assert.Equal($"r1-US-1: United States proposes {shown}", PlayInWords.Proposed(exercise.World, "r1-US-1", "US", [(topic, value)], "JP", null));
+        Assert.Equal($"r1-US-1~1: United States's open proposal {shown} is put again after round 1", PlayInWords.Renewed(exercise.World, "r1-US-1~1", "US", [(topic, value)], "JP", 1));
+    }
+
     [Fact]
     public async Task The_north_korea_line_agrees_with_Singapore_once_the_inject_moves_Washington()
     {
