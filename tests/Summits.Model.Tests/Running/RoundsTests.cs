@@ -365,4 +365,27 @@ public sealed class RoundsTests
             .Select(e => string.Join('+', e.Terms!.Value.Select(t => t.Topic)));
         Assert.Equal(["x", "y"], offers);
     }
+
+    // A renewed proposal agreed in a round where nothing else changes keeps the rounds going one more round.
+    // A proposes t = 40 to B, open for 10 offer rounds; the rounds play u only. B is linear on t from 0 toward
+    // its reservation 50 (salience 1), so its own offer at τ = k/10 is 50·k/10 = 5k, and under AC_next it accepts
+    // 40 once 40 is no farther from its 0 than that offer: 5k ≥ 40, round 8. On u two hard-liners repeat 0 and
+    // 100 from round 1 on, farther apart than either window (5 at salience 1), so nothing on u can change.
+    // Round 8 therefore has no new offer, no move (no influence) and nothing u could still do, but it made an
+    // agreement: the rounds go on to round 9, which changes nothing and ends them. Counting round 8's agreement
+    // as nothing would end them in round 8.
+    [Fact]
+    public async Task A_round_whose_only_change_is_an_agreement_on_a_renewed_proposal_is_not_taken_as_converged()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t"), Topic("u")],
+            [Position("A", "t", 40, 1), Position("B", "t", 0, 1, 50, Strategy.Linear),
+             Position("A", "u", 0, 1), Position("B", "u", 100, 1)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 40)], AgreementRule.Unanimity, 10),
+            LocalRun.Rounds(10, "A", "u")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(40, agreement.Terms["t"], 9);
+        Assert.Equal(8, RoundOf(timeline, agreement.Id));
+        Assert.Contains("in round 9", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
 }
