@@ -388,4 +388,29 @@ public sealed class RoundsTests
         Assert.Equal(8, RoundOf(timeline, agreement.Id));
         Assert.Contains("in round 9", timeline.Single(e => e.Kind == EventKind.Converged).Why);
     }
+
+    // A round in which only a position moves is not a round in which nothing changed. Two hard-liners: A at 0
+    // with salience 1 (no proposal moves it: 1 − s = 0) and B at 100 with salience 0.9, capability 0.5 each, the
+    // default influence α = 0.1. A proposal of A's moves B by Δ = α · ½ · ½ · (1 − 0.9) · (0 − x) = −0.0025·x.
+    // A opens, so A proposes in the odd rounds. Round 1: B counters 100 and moves to 99.75. Round 2: B proposes
+    // 99.75 (a new offer). Round 3: A proposes 0 again and B counters 99.75 again (its position before this
+    // round's move), so no offer changed and no agreement was made, but B moved by 0.0025 · 99.75 = 0.249 down,
+    // more than the 0.01 threshold: the rounds go on. The same holds in every odd round, and the two stay farther
+    // apart than either window (5 for A, 5 + 45·0.1 = 9.5 for B) even at the deadline, so all 10 rounds are
+    // played and none ends them early. Taking the largest move as a signed value (B's moves are all downward)
+    // or as the smallest would end them in round 3.
+    [Fact]
+    public async Task A_round_in_which_only_a_position_moves_does_not_end_the_rounds()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 1), Position("B", "t", 100, 0.9)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        var moves = timeline.Where(e => e.Kind == EventKind.Move && e.Round == 3).ToArray();
+        var move = Assert.Single(moves);
+        Assert.Equal(99.75, move.Before!.Value, 9);
+        Assert.Equal(99.75 - 0.0025 * 99.75, move.After!.Value, 9);
+        Assert.Equal(10, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+        Assert.Empty(timeline.Where(e => e.Kind == EventKind.AgreementMade));
+    }
 }
