@@ -413,4 +413,23 @@ public sealed class RoundsTests
         Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
         Assert.Empty(timeline.Where(e => e.Kind == EventKind.AgreementMade));
     }
+
+    // With two on the other side, tit-for-tat answers its principal opponent, the one of greater capability times
+    // salience. A (absolute tit-for-tat) at 0 with reservation 100; B (linear, capability 0.8) at 50 with
+    // reservation 0; C (hard-liner, capability 0.2) at 100; salience 1 each, so B weighs 0.8 and C 0.2: B is A's
+    // principal opponent. No influence, 4 rounds, B opens, so B, C, A, B propose in turn.
+    // Round 1 (τ = ¼): B offers 50 + ¼·(0 − 50) = 37.5, a concession of 12.5 from its position, which A mirrors:
+    // A counters 0 + 12.5 = 12.5. Round 2 (τ = ½): C offers 100; C has conceded nothing, so A counters 12.5 again,
+    // and B counters 50 + ½·(0 − 50) = 25, a further 12.5 from the 37.5 A last answered. Round 3: A proposes
+    // 12.5 + 12.5 = 25, answering B's concession. Answering the weaker C, which never moved, A would stand at 12.5.
+    [Fact]
+    public async Task Tit_for_tat_answers_the_concessions_of_the_opponent_of_greatest_capability_times_salience()
+    {
+        var world = World([Actor("A", 0.5, Strategy.AbsoluteTitForTat), Actor("B", 0.8, Strategy.Linear), Actor("C", 0.2, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 1, 100), Position("B", "t", 50, 1, 0), Position("C", "t", 100, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(4, "B")));
+        var proposal = timeline.Single(e => e.Kind == EventKind.Proposal && e.Round == 3);
+        Assert.Equal("A", proposal.Actor);
+        Assert.Equal(25, Assert.Single(proposal.Terms!.Value).Value, 9);
+    }
 }
