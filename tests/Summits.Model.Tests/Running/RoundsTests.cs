@@ -432,4 +432,26 @@ public sealed class RoundsTests
         Assert.Equal("A", proposal.Actor);
         Assert.Equal(25, Assert.Single(proposal.Terms!.Value).Value, 9);
     }
+
+    // A round in which nothing changed does not end the rounds while a time-dependent tactic still has ground
+    // to give. A is Boulware (e = 0.2, κ = 0: f(τ) = τ⁵) at 0 with reservation 47; B a hard-liner at 50 (salience
+    // 1: window 5, reservation 45); no influence; 20 rounds, A opens; the convergence threshold is 0.5. A offers
+    // 47·τ⁵: 1.5·10⁻⁵ in round 1 (τ = 0.05) and 4.7·10⁻⁴ in round 2, while B repeats 50, so round 2 changes no
+    // offer by more than 0.5. Neither takes the other's standing offer even at the deadline (50 is past A's 47;
+    // A's offer is short of B's 45). But A has (1 − 10⁻⁵)·47 ≈ 47 points still to concede, more than 0.5 (and it
+    // stays more until τ = 1), so the rounds go on. In round 20 (τ = 1) B proposes 50, A refuses it and counters
+    // its reservation 47, and B, answering that last counter at the deadline, takes it: 47 is better for B than
+    // its 45. Ending the rounds at round 2 would lose the deal.
+    [Fact]
+    public async Task A_stalled_round_does_not_end_the_rounds_while_a_time_dependent_tactic_has_ground_left_to_concede()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Boulware), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 1, 47), Position("B", "t", 50, 1)]);
+        var (timeline, local) = await LocalRun.Of(world,
+            LocalRun.Scenario(LocalRun.NoInfluence with { Convergence = 0.5 }, LocalRun.Rounds(20, "A")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(47, agreement.Terms["t"], 9);
+        Assert.Equal(20, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
 }
