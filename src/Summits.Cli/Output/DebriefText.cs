@@ -131,8 +131,8 @@ public static class DebriefText
 
     /// <summary>
     /// The debrief as one JSON document: the exercise, role, seed and total; each prediction and score line with its
-    /// working; the play (<see cref="Play"/>); each position's path (values on the 0–100 scale, at the decimals its text
-    /// shows, <see cref="PositionPath.Decimals"/>); the
+    /// working; the play (<see cref="Play"/>); each position's path (values on the 0–100 scale, as its text
+    /// shows them, to four decimals at most, <see cref="Figures.Shown"/>); the
     /// comparison with the record; and, for the teacher only, the facilitator's note (<c>facilitator-note</c>).
     /// </summary>
     /// <param name="teacher">Whether to add the facilitator's note, which is for the teacher, not the student.</param>
@@ -153,7 +153,7 @@ public static class DebriefText
         ["play"] = Play(debrief),
         ["paths"] = new JsonArray([.. debrief.Paths.Select(p => (JsonNode)new JsonObject
         {
-            ["topic"] = p.Topic, ["actor"] = p.Actor, ["values"] = new JsonArray([.. p.Values.Select(v => (JsonNode)Figures.Round(v, p.Decimals))]),
+            ["topic"] = p.Topic, ["actor"] = p.Actor, ["values"] = new JsonArray([.. p.Values.Select(v => (JsonNode)Figures.Shown(v))]),
         })]),
         ["record"] = new JsonArray([.. debrief.Record.Select(c => (JsonNode)new JsonObject
         {

@@ -155,19 +155,15 @@ public static partial class AnswerInWords
         return Window().Replace(why, m =>
         {
             var w = double.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture);
-            return $"(a party may stray {Figures.Text(w, Figures.Most)} points from an agreement before it strains, and {Figures.Text(factor * w, Figures.Most)} before it breaks)";
+            return $"(a party may stray {Figures.Text(w)} points from an agreement before it strains, and {Figures.Text(factor * w)} before it breaks)";
         });
     }
 
     /// <summary>
-    /// "from B to A" for a value that changed, each at the decimals that tell them apart (<see cref="Figures.Pair"/>):
-    /// "from 92 to 92.04", never "from 92 to 92".
+    /// "from B to A" for a value that changed, each end as written, to four decimals at most (<see cref="Figures.Text(double)"/>),
+    /// as the path of positions and a strain or breach beside it show the same values: "from 92 to 92.04", "from 94.9968 to 74.9968".
     /// </summary>
-    public static string FromTo(double before, double after)
-    {
-        var (b, a) = Figures.Pair(before, after);
-        return $"from {b} to {a}";
-    }
+    public static string FromTo(double before, double after) => $"from {Figures.Text(before)} to {Figures.Text(after)}";
 
     private static double Number(Match m, string group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 

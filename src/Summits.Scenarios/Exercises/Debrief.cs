@@ -19,7 +19,7 @@ public sealed record Debrief(
     ImmutableArray<FactCheck> Record)
 {
     /// <summary>The sum of every score line.</summary>
-    public double Total => Math.Round(Scores.Sum(s => s.Points), 2);
+    public double Total => Shown(Scores.Sum(s => s.Points));
 
     public static Debrief Of(Exercise exercise, ExerciseAnswers answers, RunResult run)
     {
@@ -31,22 +31,19 @@ public sealed record Debrief(
         scores.AddRange(predictions.Select(p => new ScoreLine("prediction", p.Question.Id, p.Points, p.Working)));
         var paths = exercise.Topics.SelectMany(t => exercise.Roles.Select(r => Path(run, r.Actor, t))).ToImmutableArray();
         var record = exercise.Record is { } facts
-            ? RecordComparison.Of(facts, run.Start, run.Final, "play").Where(c => exercise.Topics.Contains(c.Fact.Topic)).ToImmutableArray()
+            ? RecordComparison.Of(facts, run.Start, run.Final, "play", asWritten: true).Where(c => exercise.Topics.Contains(c.Fact.Topic)).ToImmutableArray()
             : [];
         return new Debrief(exercise, answers, run, predictions, [.. scores], paths, record);
     }
 
-    /// <summary>A value as the debrief shows it and computes with it: at most two decimals.</summary>
-    public static double Shown(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    /// <summary>A value as the debrief shows it and computes with it: as written, to four decimals at most (<see cref="Figures.Shown"/>).</summary>
+    public static double Shown(double value) => Figures.Shown(value);
 
-    public static string Text(double value) => Implication.Value(Shown(value));
+    /// <summary>A value as the debrief shows it, without trailing zeros (<see cref="Figures.Text(double)"/>): <c>75</c>, <c>74.9968</c>.</summary>
+    public static string Text(double value) => Figures.Text(value);
 
-    /// <summary>A share of the way (a fraction, 1 all the way) as the score's working shows it: to four decimals, without trailing zeros.</summary>
-    public static string Share(double share)
-    {
-        var text = Math.Round(share, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
-        return text == "-0" ? "0" : text;
-    }
+    /// <summary>A share of the way (a fraction, 1 all the way) as the score's working shows it, by the same rule: to four decimals, without trailing zeros.</summary>
+    public static string Share(double share) => Figures.Text(share);
 
     private static PredictionResult Predict(Exercise exercise, ExerciseAnswers answers, RunResult run, Prediction q, string other)
     {
@@ -173,12 +170,12 @@ public sealed record Debrief(
                         $"{topic} agreed at {Text(value)}, past your reservation value {Text(reservation)} (you started at {Text(own)}): {Text(s.BeyondReservation)} × priority {Text(weight)} = {Text(penalty)}");
                     continue;
                 }
-                // The share is multiplied exactly and shown to four decimals, the points rounded to two: the printed
-                // working, multiplied by hand, gives the printed points (0.125 × 10 × priority 2 = 2.5, not 0.13 × 20 = 2.6).
-                var taken = Math.Min(1, share);
+                // The share is shown to four decimals, as every figure is, and the points are that share multiplied: the
+                // printed working, multiplied by hand, gives the printed points (0.4118 × 10 × priority 2 = 8.236).
+                var taken = Math.Min(1, Shown(share));
                 var points = Shown(weight * s.Agreement * taken);
                 var way = own == reservation ? $"your start {Text(own)} is your reservation value, so agreeing there counts as all the way ({Share(taken)})"
-                    : $"({Text(value)} − {Text(reservation)}) / ({Text(own)} − {Text(reservation)}) = {Share(share)}{(Math.Round(share, 4) > 1 ? ", capped at 1," : "")} of the way from your reservation value to your start";
+                    : $"({Text(value)} − {Text(reservation)}) / ({Text(own)} − {Text(reservation)}) = {Share(share)}{(Shown(share) > 1 ? ", capped at 1," : "")} of the way from your reservation value to your start";
                 yield return new ScoreLine("agreement", $"{agreement.Id}/{topic}", points,
                     $"{topic} agreed at {Text(value)}: {way}; {Share(taken)} × {Text(s.Agreement)} × priority {Text(weight)} = {Text(points)}");
             }
@@ -212,9 +209,6 @@ public sealed record ScoreLine(string Kind, string Item, double Points, string W
 /// <summary>An actor's position on a topic at the start and after each change in the play.</summary>
 public sealed record PositionPath(string Topic, string Actor, ImmutableArray<double> Values)
 {
-    /// <summary>The decimals the path is shown with: two, or more (up to four) where a change would otherwise not show (<see cref="Figures.Apart"/>).</summary>
-    public int Decimals => Figures.Apart(Values);
-
-    /// <summary>The values joined by arrows, each change told: <c>92 → 92.04 → 72.04</c>, never <c>92 → 92</c>.</summary>
-    public override string ToString() => string.Join(" → ", Values.Select(v => Figures.Text(v, Decimals)));
+    /// <summary>The values joined by arrows, each as written to four decimals at most (<see cref="Figures.Text(double)"/>): <c>95 → 94.9968 → 74.9968</c>.</summary>
+    public override string ToString() => string.Join(" → ", Values.Select(Figures.Text));
 }

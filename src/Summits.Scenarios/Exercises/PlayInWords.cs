@@ -75,11 +75,11 @@ public static partial class PlayInWords
 
     /// <summary>
     /// One of the model's offers after <paramref name="round"/> of <paramref name="rounds"/>, without a full stop:
-    /// <c>r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1 of 3 (a
+    /// <c>r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.8459, its offer after round 1 of 3 (a
     /// side concedes more as the last round nears)</c>.
     /// </summary>
     public static string Offered(World world, string id, string? actor, IEnumerable<(string Topic, double Value)> terms, string? you, int round, int rounds) =>
-        $"{id}: {(actor == you ? "You offer" : $"{Name(world, actor)} offers")} {Terms(terms)}, its offer after round {round} of {rounds} (a side concedes more as the last round nears)";
+        $"{id}: {(actor == you ? "You offer" : $"{Name(world, actor)} offers")} {Written(terms)}, its offer after round {round} of {rounds} (a side concedes more as the last round nears)";
 
     /// <summary>Whether a proposal's id is that of an open proposal put again (<c>r1-JP-1~2</c>).</summary>
     public static bool IsRenewal(string id) => id.Contains('~', StringComparison.Ordinal);
@@ -115,16 +115,13 @@ public static partial class PlayInWords
     private static string Name(World world, string? actor) =>
         world.Actors.FirstOrDefault(a => a.Id == actor) is { } found ? found.Name : actor ?? "nobody";
 
-    private static string Terms(IEnumerable<(string Topic, double Value)> terms) =>
-        string.Join(", ", terms.Select(x => $"{x.Topic} {Debrief.Text(x.Value)}")) is { Length: > 0 } listed ? listed : "no terms";
-
     /// <summary>
-    /// A player's terms as the player wrote them, to four decimals at most (<see cref="Figures.Most"/>), never rounded
-    /// to two: <c>north-korea 83.499</c>, <c>trade-imbalance 73.9999</c>, <c>trade-imbalance 40</c>; the figures a strain or
-    /// breach the proposal causes quotes are then never at odds with the proposal's own.
+    /// Terms (a player's proposal or the model's offer) as written, to four decimals at most (<see cref="Figures.Text(double)"/>),
+    /// never rounded to two: <c>north-korea 83.499</c>, <c>trade-imbalance 73.9999</c>, <c>trade-imbalance 74.8459</c>; the
+    /// figures a strain or breach the terms cause quotes are then never at odds with the terms' own.
     /// </summary>
     public static string Written(IEnumerable<(string Topic, double Value)> terms) =>
-        string.Join(", ", terms.Select(x => $"{x.Topic} {Figures.Text(x.Value, Figures.Decimals(d => Figures.Round(x.Value, d) == Figures.Round(x.Value, Figures.Most)))}")) is { Length: > 0 } listed ? listed : "no terms";
+        string.Join(", ", terms.Select(x => $"{x.Topic} {Figures.Text(x.Value)}")) is { Length: > 0 } listed ? listed : "no terms";
 
     [GeneratedRegex(@"^r(\d+)-")]
     private static partial Regex RoundPrefix();

@@ -66,9 +66,9 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         //   procurement at 80: (80 − 85) / (60 − 85) = 0.2 of the way; 10 × 1 × 0.2 = 2
         //   trade at 55:       (55 − 55) / (25 − 55) = 0;                 10 × 2 × 0   = 0
         //   trade-deal: 'yes', and the package's agreement is in force on the trade imbalance at the end: 5
-        //   procurement-end: 65 against Japan's final 60.99, after the US's two offers on procurement (84.9177, then
-        //     82.3311) pulled it by 0.02128 of the distance each time: 60 → 60.5303 → 60.9942, shown 60.99;
-        //     |65 − 60.99| = 4.01, no full step of 5: 10 − 0 = 10
+        //   procurement-end: 65 against Japan's final 60.9942, after the US's two offers on procurement (84.9177, then
+        //     82.3311) pulled it by 0.02128 of the distance each time: 60 → 60.5302 → 60.9942 (four decimals);
+        //     |65 − 60.9942| = 4.0058, no full step of 5: 10 − 0 = 10
         //   total 2 + 0 + 5 + 10 = 17
         Assert.Equal(
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
@@ -248,14 +248,14 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Contains("Exercise trade-for-defence (Trade for defence): US against JP (a second player)", t.Screen());
 
         // By hand: US's player accepts r1-JP-1, an agreement at 60 on trade. The US's proposal of 80 on procurement
-        // pulls Japan by 0.02128 of the distance (worked in ExercisePlayTests): 60 + 0.02128 × 20 = 60.43. Round 2's
+        // pulls Japan by 0.02128 of the distance (worked in ExercisePlayTests): 60 + 0.02128 × 20 = 60.4256. Round 2's
         // inject raises Japan's salience on trade to 0.8 (window 5 + 45 × 0.2 = 14, breach past 28, and Japan's 25 is
         // 35 from the agreed 60), but a change of salience moves no one, and a party is held to an agreement when it
         // moves away from it: nobody moved on trade, so the agreement holds to the end, and each side's score
         // weighs its terms. Trade at 60 is past both reservation values (Japan's 55 from above, the US's 65 from
         // below), a share below 0: beyond-reservation −5 × priority 2 = −10 for each; 60 is within Japan's limit 70.
-        //   JP: beyond-reservation −10; trade-deal 'yes', right: 5; procurement-end |65 − 60.43| = 4.57, no step: 10; total 5
-        //   US: beyond-reservation −10; trade-deal 'no', wrong: 0;  procurement-end |60 − 60.43| = 0.43, no step: 10; total 0
+        //   JP: beyond-reservation −10; trade-deal 'yes', right: 5; procurement-end |65 − 60.4256| = 4.5744, no step: 10; total 5
+        //   US: beyond-reservation −10; trade-deal 'no', wrong: 0;  procurement-end |60 − 60.4256| = 0.4256, no step: 10; total 0
         var grading = File.ReadAllLines(Path.Combine(output, "grading.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
             [("JP", "beyond-reservation", "-10"), ("JP", "prediction", "5"), ("JP", "prediction", "10"), ("JP", "total", "5"),
@@ -300,13 +300,13 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         }
 
         // By hand. Japan (salience 0.75 on a bilateral FTA, capability 0.45, affinity to the US 0.9) hears the US's 60
-        // and moves 0.1 × 0.8/1.25 × (1 + 0.9)/2 × (1 − 0.75) × (60 − 20) = 0.608, to 20.61; nothing else moves either
+        // and moves 0.1 × 0.8/1.25 × (1 + 0.9)/2 × (1 − 0.75) × (60 − 20) = 0.608, to 20.608; nothing else moves either
         // side on it, and the agreement at 60 holds to the end.
         //   US (start 80, reservation 40, priority 2): (60 − 40) / (80 − 40) = 0.5, × 10 × 2 = 10; fta-agreed 'yes',
-        //     right: 5; japan-fta |40 − 20.61| = 19.39, 3 full steps of 5: 7; who-moves 'japan' (JP 0.61, US 0): 10;
+        //     right: 5; japan-fta |40 − 20.608| = 19.392, 3 full steps of 5: 7; who-moves 'japan' (JP 0.608, US 0): 10;
         //     total 32
         //   JP (start 20, reservation 50): 60 is past it, −5 × priority 2 = −10; fta-agreed 'no', wrong: 0; japan-fta
-        //     |30 − 20.61| = 9.39, 1 full step: 9; who-moves 'us', wrong: 0; total −1
+        //     |30 − 20.608| = 9.392, 1 full step: 9; who-moves 'us', wrong: 0; total −1
         string[] us = ["       10  agreement r1-US-1/bilateral-fta:", "        5  prediction fta-agreed:", "        7  prediction japan-fta:", "       10  prediction who-moves:", "       32  total"];
         string[] jp = ["      -10  beyond-reservation r1-US-1/bilateral-fta:", "        0  prediction fta-agreed:", "        9  prediction japan-fta:", "        0  prediction who-moves:", "       -1  total"];
         static int Count(string screen, string line) => System.Text.RegularExpressions.Regex.Matches(screen, "^" + System.Text.RegularExpressions.Regex.Escape(line), System.Text.RegularExpressions.RegexOptions.Multiline).Count;
@@ -563,11 +563,11 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
             Assert.DoesNotContain(asked, screen);
         // From here the play is the one of the first test above (same proposals, every offer rejected).
         again.Send("4");                                    // end round 1
-        await RejectOffersAsync(again, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
-        await ProposePackageAsync(again, 2, "(you: 26.06, US: 74.89)", "50", "(you: 60.53, US: 85)", "80", "United States rejects");
+        await RejectOffersAsync(again, 1, "trade-imbalance 74.8459", "defense-procurement 84.9177");
+        await ProposePackageAsync(again, 2, "(you: 26.0607, US: 74.8866)", "50", "(you: 60.5302, US: 85)", "80", "United States rejects");
         again.Send("4");
-        await RejectOffersAsync(again, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
-        await ProposePackageAsync(again, 3, "(you: 26.64, US: 74.81)", "55", "(you: 60.99, US: 84.96)", "80", "Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.");
+        await RejectOffersAsync(again, 2, "trade-imbalance 73.5146", "defense-procurement 82.3311");
+        await ProposePackageAsync(again, 3, "(you: 26.6378, US: 74.806)", "55", "(you: 60.9942, US: 84.9595)", "80", "Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.");
         again.Send("4");                                    // end round 3 and see the debrief
 
         Assert.Equal(0, await again.ExitCodeAsync());
@@ -575,7 +575,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Equal(PackagePlay("no", "62"), File.ReadAllText(Path.Combine(resumedOutput, "answers.yaml")));
         // By hand: the play is the first test's, so its agreement scores the same, 2 on procurement and 0 on trade; the
         // predictions differ: trade-deal 'no', but the package's agreement on trade is in force at the end: 0;
-        // procurement-end 62 against Japan's final 60.99 (worked in the first test): |62 − 60.99| = 1.01, no full step
+        // procurement-end 62 against Japan's final 60.9942 (worked in the first test): |62 − 60.9942| = 1.0058, no full step
         // of 5: 10. Total 2 + 0 + 0 + 10 = 12.
         Assert.Equal(
             [("agreement", "r3-JP-1/defense-procurement", "2"), ("agreement", "r3-JP-1/trade-imbalance", "0"),
@@ -679,17 +679,17 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await t.WaitForAsync("It does not say what it would settle for.", after: "r1-JP-1: You propose trade-imbalance 40");
         await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: You propose");
         t.Send("4");                                        // end round 1
-        await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
+        await RejectOffersAsync(t, 1, "trade-imbalance 74.8459", "defense-procurement 84.9177");
 
-        // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
-        // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
-        await ProposePackageAsync(t, 2, "you: 26.06, US: 74.89", "50", "you: 60.53, US: 85", "80");
+        // Each prompt shows where both sides stand now: the US moved to 74.8866 on trade after round 1's proposal,
+        // and Japan to 26.0607 and 60.5302 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
+        await ProposePackageAsync(t, 2, "you: 26.0607, US: 74.8866", "50", "you: 60.5302, US: 85", "80");
         await t.WaitForAsync("United States rejects", after: "r2-JP-1: You propose");
         await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: You propose");
         t.Send("4");
-        await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
+        await RejectOffersAsync(t, 2, "trade-imbalance 73.5146", "defense-procurement 82.3311");
 
-        await ProposePackageAsync(t, 3, "you: 26.64, US: 74.81", "55", "you: 60.99, US: 84.96", "80");
+        await ProposePackageAsync(t, 3, "you: 26.6378, US: 74.806", "55", "you: 60.9942, US: 84.9595", "80");
         await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: You propose");
         await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: You propose");
     }

@@ -15,11 +15,20 @@ public sealed class ExerciseCommandTests : IDisposable
     /// Plays trade-for-defence as Japan with answers of its own, written to <paramref name="name"/>: the two predictions
     /// and the proposals given (YAML list items, each line indented as the file's <c>proposals:</c> needs).
     /// </summary>
-    private async Task<SummitsRun> PlayJapanAsync(string name, string proposals, string tradeDeal = "yes")
+    private int _played;
+
+    /// <summary>
+    /// Plays <paramref name="exercise"/> (a shipped exercise's name) as <paramref name="role"/> with the given answers,
+    /// written to an answers file of its own, and asserts that the play exits with 0.
+    /// </summary>
+    /// <param name="predictions">The answers file's predictions, as a YAML flow mapping: <c>{ trade-deal: yes, procurement-end: 65 }</c>.</param>
+    /// <param name="proposals">Each proposal as a YAML flow mapping: <c>{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }</c>.</param>
+    /// <param name="arguments">Further arguments of <c>summits exercise</c>, after <c>--engine local</c>.</param>
+    private async Task<SummitsRun> PlayAsync(string exercise, string role, string predictions, IEnumerable<string> proposals, params string[] arguments)
     {
-        var answers = Path.Combine(_folder, name);
-        File.WriteAllText(answers, $"answers: trade-for-defence\nrole: JP\npredictions: {{ trade-deal: {tradeDeal}, procurement-end: 65 }}\nproposals:\n{proposals}");
-        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+        var answers = Path.Combine(_folder, $"{exercise}-{role}-{++_played}.yaml");
+        File.WriteAllText(answers, $"answers: {exercise}\nrole: {role}\npredictions: {predictions}\nproposals:\n{string.Concat(proposals.Select(p => $"  - {p}\n"))}");
+        var run = await SummitsProcess.RunAsync(["exercise", Exercises($"{exercise}.yaml"), "--answers", answers, "--engine", "local", .. arguments]);
         Assert.True(run.ExitCode == 0, run.ToString());
         return run;
     }
@@ -53,13 +62,13 @@ public sealed class ExerciseCommandTests : IDisposable
         var run = await SummitsProcess.RunAsync("exercise", Exercises("bilateral-fta.yaml"), "--answers", Exercises("answers", "bilateral-fta-us.yaml"), "--engine", "local", "-o", _folder);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        // Japan moves 20 → 21.79 on a bilateral FTA, the US 80 → 79.14 (worked in ExercisePlayTests): 'japan' happened,
+        // Japan moves 20 → 21.7872 on a bilateral FTA, the US 80 → 79.1407 (worked in ExercisePlayTests): 'japan' happened,
         // and the sample's answer 'japan' earns the question's 10 points; the total is 0 + 0 + 9 + 10 = 19.
         var words = Words(run.Output);
-        Assert.Contains("you: japan; the simulation: japan (JP moved 1.79 on bilateral-fta, US 0.86);", words);
-        Assert.Contains("points: 'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10", words);
+        Assert.Contains("you: japan; the simulation: japan (JP moved 1.7872 on bilateral-fta, US 0.8593);", words);
+        Assert.Contains("points: 'japan' happened (JP moved 1.7872 on bilateral-fta, US 0.8593): 10", words);
         var grading = File.ReadAllLines(Path.Combine(_folder, "grading.csv"));
-        Assert.Contains(grading, l => l.Contains(",US,prediction,who-moves,10,\"'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10\"", StringComparison.Ordinal));
+        Assert.Contains(grading, l => l.Contains(",US,prediction,who-moves,10,\"'japan' happened (JP moved 1.7872 on bilateral-fta, US 0.8593): 10\"", StringComparison.Ordinal));
         Assert.EndsWith(",US,total,,19,", grading[^1], StringComparison.Ordinal);
     }
 
@@ -187,15 +196,11 @@ public sealed class ExerciseCommandTests : IDisposable
     {
         // The fifth check's example: Japan proposes trade-imbalance 73.9999. Rounded to two decimals it read 74 in the
         // JSON and the words, while a breach it caused quoted 73.9999; the JSON now holds 73.9999, the words the same.
-        var answers = Path.Combine(_folder, "exact.yaml");
-        File.WriteAllText(answers, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\n"
-            + "proposals:\n  - { round: 1, terms: { trade-imbalance: 73.9999 } }\n");
-        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local", "--format", "json");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] proposals = ["{ round: 1, terms: { trade-imbalance: 73.9999 } }"];
+        var run = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 65 }", proposals, "--format", "json");
         var proposal = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["play"]![0]!["events"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "r1-JP-1")!;
         Assert.Equal(73.9999, proposal["terms"]!["trade-imbalance"]!.GetValue<double>());
-        var text = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
-        Assert.True(text.ExitCode == 0, text.ToString());
+        var text = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 65 }", proposals);
         Assert.Contains("r1-JP-1: You propose trade-imbalance 73.9999", text.Output, StringComparison.Ordinal);
     }
 
@@ -292,7 +297,7 @@ public sealed class ExerciseCommandTests : IDisposable
         // Round 2's inject raises only Japan's salience on trade (0.65 to 0.8): it moves no one, so with the window
         // 5 + 45·(1 − 0.8) = 14 and breach distance 28 now smaller than Japan's 30 from 55, the agreement still holds:
         // a party is held to an agreement when it moves away from it, and Japan never moved.
-        var run = await PlayJapanAsync("deal.yaml", "  - round: 1\n    terms: { trade-imbalance: 55, defense-procurement: 80 }\n");
+        var run = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 55, defense-procurement: 80 } }"]);
 
         var words = Words(run.Output);
         Assert.Contains("Agreement r1-JP-1: defense-procurement 80, trade-imbalance 55. Both sides are now bound by it.", words);
@@ -308,8 +313,8 @@ public sealed class ExerciseCommandTests : IDisposable
     {
         // Japan proposes trade-imbalance 40 in round 1, once as a last word (no deadline) and once with a deadline of 2 rounds.
         // Trade-for-defence's brief for Japan says the model "tells you none" of the US's reservation values (65 on trade).
-        var final = await PlayJapanAsync("last-word.yaml", "  - round: 1\n    terms: { trade-imbalance: 40 }\n", tradeDeal: "no");
-        var open = await PlayJapanAsync("with-deadline.yaml", "  - round: 1\n    terms: { trade-imbalance: 40 }\n    deadline: 2\n", tradeDeal: "no");
+        var final = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: no, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 40 } }"]);
+        var open = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: no, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }"]);
 
         var (last, opened) = (Words(final.Output), Words(open.Output));
         // A last word is judged at the end of the time limit (τ = 1), where the US's concession curve has reached its
@@ -327,7 +332,7 @@ public sealed class ExerciseCommandTests : IDisposable
     [Fact]
     public async Task A_proposal_with_a_deadline_is_told_under_each_round_it_is_renewed_in_and_expires_when_its_deadline_passes()
     {
-        var run = await PlayJapanAsync("answers.yaml", "  - round: 1\n    terms: { defense-procurement: 70 }\n    deadline: 2\n");
+        var run = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 65 }", ["{ round: 1, terms: { defense-procurement: 70 }, deadline: 2 }"]);
 
         // By hand: trade-for-defence has 3 rounds, and the model offers after rounds 1 and 2. The proposal of round 1 is
         // made in round 1 (r1-JP-1), renewed at the offers after round 1 (~1, still round 1) and after round 2 (~2, in
@@ -374,27 +379,42 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rounded_figure_never_contradicts_the_rule_or_the_change_it_stands_beside()
+    public async Task Every_figure_of_the_play_is_shown_as_written_to_four_decimals_at_most()
     {
         // North-korea-line as Japan: JP proposes north-korea 94 in round 1 and the US accepts; round 2's inject moves the
         // US 20 points toward dialogue. By hand (world 2017-11-06-abe-trump, default parameters):
         //   the proposal pulls the US: Δ = α · c_JP / (c_US + c_JP) · (1 + a_US→JP) / 2 · (1 − s_US) · (94 − 95)
-        //     = 0.1 × 0.45 / 1.25 × 1.8 / 2 × (1 − 0.9) × (−1) = −0.00324, so the US goes from 95 to 94.99676:
-        //     at two decimals both read 95; at three, 95 and 94.997.
-        //   the inject: 94.99676 − 20 = 74.99676; the US's window on north-korea is 5 + 45 × (1 − 0.9) = 9.5, and an
-        //     agreement breaks beyond 2 × 9.5 = 19. The distance from the agreed 94 is 19.00324, more than 19: breached.
-        //     At two decimals it would read "75, 19 from the agreed 94" (19 is not more than 19); at three, 74.997 and
-        //     94 − 74.997 = 19.003, more than 19.
-        var answers = Path.Combine(_folder, "nk-94.yaml");
-        File.WriteAllText(answers, "answers: north-korea-line\nrole: JP\npredictions: { pressure-holds: no, us-line: 80 }\nproposals:\n  - round: 1\n    terms: { north-korea: 94 }\n");
-        var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", answers, "--engine", "local");
+        //     = 0.1 × 0.45 / 1.25 × 1.8 / 2 × (1 − 0.9) × (−1) = −0.00324, so the US goes from 95 to 94.99676,
+        //     94.9968 at four decimals (half away from zero).
+        //   the inject: 94.99676 − 20 = 74.99676, 74.9968; the inject's words say both ends so (two decimals would say
+        //     "from 95 to 75" beside the breach's 74.9968).
+        //   the US's window on north-korea is 5 + 45 × (1 − 0.9) = 9.5, and an agreement breaks beyond 2 × 9.5 = 19;
+        //     94 − 74.9968 = 19.0032, more than 19: breached.
+        //   us-line: the US ends at 74.99676 (nothing moves it after the inject), so |80 − 74.9968| = 5.0032, one full
+        //     step of 5: 10 − 1 = 9.
+        var run = await PlayAsync("north-korea-line", "JP", "{ pressure-holds: no, us-line: 80 }", ["{ round: 1, terms: { north-korea: 94 } }"]);
+        var words = Words(run.Output);
+
+        Assert.Contains("United States moved on north-korea from 95 to 94.9968, a little toward the terms it heard.", words);
+        Assert.Contains("United States moves on north-korea from 94.9968 to 74.9968: North Korea offers talks and Washington signals it will meet.", words);
+        Assert.Contains("Agreement r1-JP-1 is breached on north-korea: US now at 74.9968, 19.0032 from the agreed 94 (a party may stray 9.5 points from an agreement before it strains, and 19 before it breaks).", words);
+        Assert.Contains("r1-JP-1 was breached in round 2 by US, who strayed from its terms (US at 74.9968, 19.0032 from the agreed 94 (window 9.5)); JP held to them: 0", words);
+        Assert.Contains("north-korea US 95 → 94.9968 → 74.9968", words);
+        Assert.Contains("prediction us-line: |80 − 74.9968| = 5.0032, 1 full step(s) of 5: 10 − 1 = 9", words);
+    }
+
+    [Fact]
+    public async Task The_shipped_north_korea_inject_is_told_in_the_same_figures_as_the_strain_and_the_path()
+    {
+        // The shipped sample (JP proposes sanctions 88, then north-korea 82): nothing moves the US on north-korea
+        // before round 2, so the inject takes it from 95 to 95 − 20 = 75, 93 − 75 = 18 from the agreed 93: beyond the
+        // window 9.5, within 19, strained. Every figure whole, as written.
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", Exercises("answers", "north-korea-line-jp.yaml"), "--engine", "local");
         Assert.True(run.ExitCode == 0, run.ToString());
         var words = Words(run.Output);
 
-        Assert.Contains("United States moved on north-korea from 95 to 94.997, a little toward the terms it heard.", words);
-        Assert.Contains("Agreement r1-JP-1 is breached on north-korea: US now at 74.997, 19.003 from the agreed 94 (a party may stray 9.5 points from an agreement before it strains, and 19 before it breaks).", words);
-        Assert.Contains("r1-JP-1 was breached in round 2 by US, who strayed from its terms (US at 74.997, 19.003 from the agreed 94 (window 9.5)); JP held to them: 0", words);
-        Assert.Contains("north-korea US 95 → 94.997 → 74.997", words);
+        Assert.Contains("United States moves on north-korea from 95 to 75: North Korea offers talks and Washington signals it will meet.", words);
+        Assert.Contains("Agreement nk-maximum-pressure is strained on north-korea: US now at 75, 18 from the agreed 93", words);
     }
 
     [Fact]
@@ -403,10 +423,7 @@ public sealed class ExerciseCommandTests : IDisposable
         // North-korea-line as the US: the US proposes north-korea 65 in round 1. The seeded agreement nk-maximum-pressure
         // binds the US at 93; the US's window there is 5 + 45 × (1 − 0.9) = 9.5, and |65 − 93| = 28 is more than
         // 2 × 9.5 = 19, so the proposal breaches it at once (a proposal strays from its proposer's terms).
-        var answers = Path.Combine(_folder, "us-65.yaml");
-        File.WriteAllText(answers, "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: no, us-line: 60 }\nproposals:\n  - round: 1\n    terms: { north-korea: 65 }\n");
-        var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", answers, "--engine", "local", "--format", "json");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await PlayAsync("north-korea-line", "US", "{ pressure-holds: no, us-line: 60 }", ["{ round: 1, terms: { north-korea: 65 } }"], "--format", "json");
         var round1 = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["play"]!.AsArray().Single(r => r!["round"]!.GetValue<int>() == 1)!["events"]!.AsArray().ToList();
 
         var proposal = round1.FindIndex(e => e!["id"]?.GetValue<string>() == "r1-US-1");
@@ -421,9 +438,9 @@ public sealed class ExerciseCommandTests : IDisposable
     [Fact]
     public async Task The_debrief_s_record_lines_speak_of_the_play_in_text_and_json_alike()
     {
-        // trade-for-defence with its sample answers: the US's offers pull Japan on procurement from 60 to 60.99, less
+        // trade-for-defence with its sample answers: the US's offers pull Japan on procurement from 60 to 60.9942, less
         // than the 1 point a move toward the high end needs (the F-35 decision), so the two disagree, said of the play.
-        const string said = "The play left JP at 60.99 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).";
+        const string said = "The play left JP at 60.9942 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).";
         var text = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local");
         var json = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--format", "json");
         Assert.True(text.ExitCode == 0 && json.ExitCode == 0, text.ToString() + json.ToString());

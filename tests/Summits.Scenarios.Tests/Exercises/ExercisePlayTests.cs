@@ -39,14 +39,14 @@ public sealed class ExercisePlayTests
         // Δ = α · c_US / (c_JP + c_US) · (1 + a_JP,US) / 2 · (1 − s) · (y − x), with α 0.1, capabilities 0.45 and 0.8,
         // Japan's affinity to the US 0.9 and salience 0.65 on procurement:
         //   0.1 × 0.8 / 1.25 × 1.9 / 2 × 0.35 = 0.02128 of the distance
-        //   60 + 0.02128 × (84.9177 − 60) = 60.5303;  60.5303 + 0.02128 × (82.3311 − 60.5303) = 60.9942, shown 60.99
+        //   60 + 0.02128 × (84.9177 − 60) = 60.5303;  60.5303 + 0.02128 × (82.3311 − 60.5303) = 60.9942
         // By hand, from the exercise's rules and Japan's instructions (start: trade 25, procurement 60;
         // reservation: trade 55, procurement 85; priorities trade 2, procurement 1; agreement 10 points):
         //   procurement at 80: (80 − 85) / (60 − 85) = 0.2 of the way; 10 × 1 × 0.2 = 2
         //   trade at 55:       (55 − 55) / (25 − 55) = 0;                 10 × 2 × 0   = 0
         //   the limit on trade (70) is not crossed: 55 is below it, on Japan's side (it started at 25)
         //   trade-deal: 'yes', and an agreement on the trade imbalance holds at the end: 5
-        //   procurement-end: 65 against Japan's final 60.99: |65 − 60.99| = 4.01, no full step of 5: 10 − 0 = 10
+        //   procurement-end: 65 against Japan's final 60.9942: |65 − 60.9942| = 4.0058, no full step of 5: 10 − 0 = 10
         //   total 2 + 0 + 5 + 10 = 17
         var offers = debrief.Run.Timeline.Where(e => e.Kind == EventKind.Proposal && e.Actor == "US" && e.Topic == "defense-procurement").ToList();
         Assert.Equal([84.92, 82.33], offers.Select(e => Math.Round(e.Terms!.Value[0].Value, 2)));
@@ -55,7 +55,7 @@ public sealed class ExercisePlayTests
             debrief.Scores.Select(s => (s.Kind, s.Item, s.Points)));
         Assert.Equal(17, debrief.Total);
         Assert.Equal("defense-procurement agreed at 80: (80 − 85) / (60 − 85) = 0.2 of the way from your reservation value to your start; 0.2 × 10 × priority 1 = 2", debrief.Scores[0].Working);
-        Assert.Equal("|65 − 60.99| = 4.01, 0 full step(s) of 5: 10 − 0 = 10", debrief.Predictions[1].Working);
+        Assert.Equal("|65 − 60.9942| = 4.0058, 0 full step(s) of 5: 10 − 0 = 10", debrief.Predictions[1].Working);
     }
 
     [Fact]
@@ -64,13 +64,13 @@ public sealed class ExercisePlayTests
         var debrief = await PlayAsync("trade-for-defence.yaml", "trade-for-defence-jp.yaml");
 
         // The table holds the trade imbalance and procurement; the record's one fact there is the F-35 decision,
-        // which moves Japan toward the high end. The US's two offers pull Japan from 60 to 60.99 (worked above),
+        // which moves Japan toward the high end. The US's two offers pull Japan from 60 to 60.9942 (worked above),
         // less than the 1 point a move needs, so they disagree, and the debrief says so in words.
         var check = Assert.Single(debrief.Record);
         Assert.Equal("f-35-purchase", check.Fact.Id);
         Assert.False(check.Agrees);
-        Assert.Equal("JP at 60.99 (from 60)", check.Ended);
-        Assert.Equal("The play left JP at 60.99 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).", check.Difference);
+        Assert.Equal("JP at 60.9942 (from 60)", check.Ended);
+        Assert.Equal("The play left JP at 60.9942 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).", check.Difference);
         Assert.Equal("JP moves toward the high end (Large and expanding purchases of US equipment) (f-35-purchase, 2018-12-18)", debrief.Predictions[1].Record);
     }
 
@@ -94,22 +94,22 @@ public sealed class ExercisePlayTests
         // who-moves asks which side ends further from its start on a bilateral FTA. By the influence rule,
         // Δ = α · c_other / (c_self + c_other) · (1 + affinity) / 2 · (1 − salience) · (y − x), α 0.1, capabilities JP 0.45, US 0.8:
         //   Japan (affinity to the US 0.9, salience 0.75): 0.1 × 0.8/1.25 × 1.9/2 × 0.25 = 0.0152 of the distance, at each US proposal:
-        //     80: 20 + 0.0152 × 60 = 20.912;  60: 20.912 + 0.0152 × 39.088 = 21.506;  40: 21.506 + 0.0152 × 18.494 = 21.787
-        //     it moved 21.79 − 20 = 1.79
+        //     80: 20 + 0.0152 × 60 = 20.912;  60: 20.912 + 0.0152 × 39.088 = 21.50614;  40: 21.50614 + 0.0152 × 18.49386 = 21.78724
+        //     it moved 21.7872 − 20 = 1.7872 (each figure to four decimals)
         //   the US (affinity to Japan 0.8, salience 0.7): 0.1 × 0.45/1.25 × 1.8/2 × 0.3 = 0.00972, at each of Japan's offers,
         //     which concede in a straight line from where Japan stands toward its reservation value 50, a third of the way per round:
-        //     after round 1: 20.912 + (50 − 20.912)/3 = 30.608, and the US goes 80 − 0.00972 × 49.392 = 79.520
-        //     after round 2: 21.506 + 2 × (50 − 21.506)/3 = 40.502, and the US goes 79.520 − 0.00972 × 39.018 = 79.141
-        //     it moved 80 − 79.14 = 0.86
-        // 1.79 > 0.86: 'japan' happened, and the sample answer 'japan' earns the question's 10 points; 'us' did not, 0.
+        //     after round 1: 20.912 + (50 − 20.912)/3 = 30.608, and the US goes 80 − 0.00972 × 49.392 = 79.51991
+        //     after round 2: 21.50614 + 2 × (50 − 21.50614)/3 = 40.50205, and the US goes 79.51991 − 0.00972 × 39.01786 = 79.14066
+        //     it moved 80 − 79.1407 = 0.8593
+        // 1.7872 > 0.8593: 'japan' happened, and the sample answer 'japan' earns the question's 10 points; 'us' did not, 0.
         var who = debrief.Predictions.Single(p => p.Question.Id == "who-moves");
-        Assert.Equal("japan (JP moved 1.79 on bilateral-fta, US 0.86)", who.Simulation);
-        Assert.Equal((10.0, "'japan' happened (JP moved 1.79 on bilateral-fta, US 0.86): 10"), (who.Points, who.Working));
+        Assert.Equal("japan (JP moved 1.7872 on bilateral-fta, US 0.8593)", who.Simulation);
+        Assert.Equal((10.0, "'japan' happened (JP moved 1.7872 on bilateral-fta, US 0.8593): 10"), (who.Points, who.Working));
         Assert.Equal("an agreement of JP and US at 60–90 (between \"Bilateral talks short of an FTA, open to one later\" and \"A bilateral FTA now\") (us-japan-trade-agreements, 2019-10-07)", who.Record);
 
         // The score, by hand: round 3's ask of 40 is accepted, at the US's reservation value 40 (start 80):
         //   (40 − 40) / (80 − 40) = 0 of the way: 0 points; fta-agreed 'no', but an agreement holds: 0;
-        //   japan-fta 30 against Japan's 21.79: |30 − 21.79| = 8.21, 1 full step of 5: 10 − 1 = 9; who-moves 10. Total 19.
+        //   japan-fta 30 against Japan's 21.7872: |30 − 21.7872| = 8.2128, 1 full step of 5: 10 − 1 = 9; who-moves 10. Total 19.
         Assert.Equal(
             [("agreement", "r3-US-1/bilateral-fta", 0.0), ("prediction", "fta-agreed", 0.0), ("prediction", "japan-fta", 9.0), ("prediction", "who-moves", 10.0)],
             debrief.Scores.Select(s => (s.Kind, s.Item, s.Points)));
@@ -118,7 +118,7 @@ public sealed class ExercisePlayTests
         var exercise = debrief.Exercise;
         var other = ExerciseFile.ParseAnswers("us.yaml", "answers: bilateral-fta\nrole: US\npredictions: { fta-agreed: no, japan-fta: 30, who-moves: us }\n", exercise);
         var wrong = Debrief.Of(exercise, other, debrief.Run).Predictions.Single(p => p.Question.Id == "who-moves");
-        Assert.Equal((0.0, "'us' did not happen (US moved 0.86 on bilateral-fta, JP 1.79); what happened: 'japan': 0"), (wrong.Points, wrong.Working));
+        Assert.Equal((0.0, "'us' did not happen (US moved 0.8593 on bilateral-fta, JP 1.7872); what happened: 'japan': 0"), (wrong.Points, wrong.Working));
     }
 
     [Fact]
@@ -141,8 +141,9 @@ public sealed class ExercisePlayTests
         //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209009) = 0.514
         var play = PlayInWords.Of(exercise, timeline, "JP");
         Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
-        // In the words the play at the keyboard shows the offer (PlayInWords.Offered): trade-for-defence has 3 rounds.
-        Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1 of 3 (a side concedes more as the last round nears).", play);
+        // In the words the play at the keyboard shows the offer (PlayInWords.Offered), as written to four decimals at
+        // most, 74.958848 read 74.9588: trade-for-defence has 3 rounds.
+        Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.9588, its offer after round 1 of 3 (a side concedes more as the last round nears).", play);
         // The offer on procurement has no answer in the file, so Japan rejects it, as it does the offer after round 2:
         // trade is settled by the agreement in force, so after round 2 the US offers on procurement alone.
         Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Reject && e.Actor == "JP" && e.Why!.StartsWith("scripted: " + ExercisePlay.NotTakenUp, StringComparison.Ordinal)));
@@ -158,7 +159,7 @@ public sealed class ExercisePlayTests
         //   trade-deal: 'yes', and the agreement holds on trade at the end: 5
         //   procurement-end: the US offers 85 − 20/243 = 84.9177, then (unmoved, as nobody proposed to it)
         //     85 − 20 × 32/243 = 82.3663; Japan ends at 60 + 0.02128 × 24.9177 = 60.5302, then
-        //     + 0.02128 × (82.3663 − 60.5302) = 60.9949, shown 60.99: |60 − 60.99| = 0.99, no full step: 10
+        //     + 0.02128 × (82.3663 − 60.5302) = 60.9949: |60 − 60.9949| = 0.9949, no full step: 10
         //   total −10 − 20 + 5 + 10 = −15
         Assert.Equal(
             [("beyond-reservation", "r1-US-offer.r1.trade-imbalance/trade-imbalance", -10.0), ("must-not-give-up", "r1-US-offer.r1.trade-imbalance/trade-imbalance", -20.0),
@@ -218,15 +219,15 @@ public sealed class ExercisePlayTests
         Assert.Equal(("r1-JP-1", 0.0), (line.Item, line.Points));
         // The inject of round 2 made the breach, and the line quotes that moment. Hearing Japan's 93 in round 1 pulled
         // the US by the influence rule, 0.1 × 0.45/1.25 × (1 + 0.8)/2 × (1 − 0.9) × (93 − 95) = −0.00648, to 94.99352;
-        // the inject takes it to 54.99352, shown 54.99, and 93 − 54.99 = 38.01 (window 9.5, as above).
-        Assert.StartsWith("r1-JP-1 was breached in round 2 by US, who strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", line.Working);
+        // the inject takes it to 54.99352, shown 54.9935 (four decimals), and 93 − 54.9935 = 38.0065 (window 9.5, as above).
+        Assert.StartsWith("r1-JP-1 was breached in round 2 by US, who strayed from its terms (US at 54.9935, 38.0065 from the agreed 93 (window 9.5))", line.Working);
         Assert.EndsWith("JP held to them: 0", line.Working);
 
         // The US, scored on the same play, is the one charged: breach −10, the default.
         var us = ExerciseFile.ParseAnswers("breach-us.yaml", "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: yes, us-line: 75 }\n", exercise);
         var usLine = Assert.Single(Debrief.Of(exercise, us, run).Scores, s => s.Kind == "breach");
         Assert.Equal(("r1-JP-1", -10.0), (usLine.Item, usLine.Points));
-        Assert.StartsWith("r1-JP-1 binds US and was breached in round 2 by US, who strayed from its terms (US at 54.99, 38.01 from the agreed 93 (window 9.5))", usLine.Working);
+        Assert.StartsWith("r1-JP-1 binds US and was breached in round 2 by US, who strayed from its terms (US at 54.9935, 38.0065 from the agreed 93 (window 9.5))", usLine.Working);
     }
 
     [Fact]
@@ -260,41 +261,62 @@ public sealed class ExercisePlayTests
     [Fact]
     public void The_distance_from_an_agreement_is_the_difference_of_the_values_as_shown()
     {
-        // 0.125 is held exactly, so at two decimals, half away from zero, it is shown 0.13; the distance from 93 is
-        // then 93 − 0.13 = 92.87, as a student subtracts the numbers shown (the unrounded 92.875 would show 92.88).
-        // The window 9.504 shows 9.5.
-        Assert.Equal("JP now at 0.13, 92.87 from the agreed 93 (window 9.5)", CommitmentWords.Distance("JP now at", 0.125, 93, 9.504));
+        // Every figure as written, to four decimals at most: 0.125 is 0.125, the window 9.504 is 9.504, and the
+        // distance is the difference of the two as shown, 93 − 0.125 = 92.875.
+        Assert.Equal("JP now at 0.125, 92.875 from the agreed 93 (window 9.504)", CommitmentWords.Distance("JP now at", 0.125, 93, 9.504));
+        // 30.00004 rounds to 30 at four decimals; the distance is then 50 − 30 = 20.
+        Assert.Equal("JP now at 30, 20 from the agreed 50 (window 9.5)", CommitmentWords.Distance("JP now at", 30.00004, 50, 9.5));
     }
 
     [Theory]
-    // 74.99676 is 19.00324 from 94, beyond the breach distance 2 × 9.5 = 19; at two decimals 75 and 94 − 75 = 19, not
-    // beyond; at three 74.997 and 94 − 74.997 = 19.003, beyond.
-    [InlineData(74.99676, 94, 9.5, "US now at 74.997, 19.003 from the agreed 94 (window 9.5)")]
-    // 84.4996 is 9.5004 from 94, beyond the window 9.5 (a strain); at two and three decimals 84.5 and 9.5, not beyond;
-    // at four 84.4996 and 94 − 84.4996 = 9.5004.
+    // 74.99676 is 74.9968 at four decimals (half away from zero), and 94 − 74.9968 = 19.0032: beyond the breach
+    // distance 2 × 9.5 = 19, as the unrounded 19.00324 is.
+    [InlineData(74.99676, 94, 9.5, "US now at 74.9968, 19.0032 from the agreed 94 (window 9.5)")]
+    // 84.4996 has four decimals already: 94 − 84.4996 = 9.5004, beyond the window 9.5 (a strain).
     [InlineData(84.4996, 94, 9.5, "US now at 84.4996, 9.5004 from the agreed 94 (window 9.5)")]
-    // 75.004 is 18.996 from 94, within 19: two decimals, 75 and 19, already say "not beyond".
-    [InlineData(75.004, 94, 9.5, "US now at 75, 19 from the agreed 94 (window 9.5)")]
-    public void A_distance_is_shown_with_the_decimals_that_put_it_on_its_side_of_the_window_and_the_breach_distance(double value, double agreed, double window, string words) =>
-        Assert.Equal(words, CommitmentWords.Distance("US now at", value, agreed, window, breachFactor: 2));
+    // 75.004 as written, 94 − 75.004 = 18.996, within 19 (no longer "75, 19", which needed the reader to trust a rounding).
+    [InlineData(75.004, 94, 9.5, "US now at 75.004, 18.996 from the agreed 94 (window 9.5)")]
+    public void A_distance_is_shown_as_written_to_four_decimals_at_most(double value, double agreed, double window, string words) =>
+        Assert.Equal(words, CommitmentWords.Distance("US now at", value, agreed, window));
 
     [Theory]
-    // 92 → 92.0004 differ, but both read 92 at two and three decimals: four tell them apart.
+    // Each end as written, to four decimals at most (half away from zero), whatever the other end is:
+    // 92.0004 has four decimals; 94.99676 is 94.9968; 61.25 has two; 74.99676 is 74.9968.
     [InlineData(92, 92.0004, "from 92 to 92.0004")]
-    // 95 → 94.99676 read 95 and 95 at two decimals; at three, 95 and 94.997.
-    [InlineData(95, 94.99676, "from 95 to 94.997")]
-    // 60 → 61.25 differ at two decimals already.
+    [InlineData(95, 94.99676, "from 95 to 94.9968")]
     [InlineData(60, 61.25, "from 60 to 61.25")]
-    public void A_change_is_shown_with_the_decimals_that_tell_its_two_ends_apart(double before, double after, string words) =>
+    // The inject of north-korea-line after a proposal pulled the US to 94.99676: 94.99676 − 20 = 74.99676. At two
+    // decimals its ends would read "from 95 to 75", beside a breach line's "US now at 74.9968".
+    [InlineData(94.99676, 74.99676, "from 94.9968 to 74.9968")]
+    public void A_change_is_shown_with_each_end_as_written_to_four_decimals_at_most(double before, double after, string words) =>
         Assert.Equal(words, AnswerInWords.FromTo(before, after));
 
     [Fact]
-    public void A_path_shows_each_change_with_the_decimals_that_tell_it()
+    public void A_path_shows_each_value_as_written_to_four_decimals_at_most()
     {
-        // 95 → 94.99676 → 74.99676: the first change reads 95 → 95 at two decimals; at three 95 → 94.997 → 74.997.
-        Assert.Equal("95 → 94.997 → 74.997", new PositionPath("north-korea", "US", [95, 94.99676, 74.99676]).ToString());
-        // A path that does not move, or moves by whole points, stays at two decimals: 92 → 92 → 72.
+        // 95 → 94.99676 → 74.99676: 95, 94.9968, 74.9968 (four decimals, half away from zero).
+        Assert.Equal("95 → 94.9968 → 74.9968", new PositionPath("north-korea", "US", [95, 94.99676, 74.99676]).ToString());
+        // Whole points stay whole: 92 → 92 → 72.
         Assert.Equal("92 → 92 → 72", new PositionPath("north-korea", "JP", [92, 92, 72]).ToString());
+    }
+
+    [Fact]
+    public async Task The_models_offers_and_the_injects_moves_are_told_as_written_to_four_decimals_at_most()
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        var answers = ExerciseFile.LoadAnswers(Path.Combine(Folder, "answers", "trade-for-defence-jp.yaml"), exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers));
+        var lines = PlayInWords.Of(exercise, run.Timeline, "JP", answers);
+
+        // By hand (world 2017-11-06-abe-trump; the US: capability 0.8, Boulware e = 0.2, salience 0.9 on
+        // trade-imbalance, affinity to JP 0.8; JP capability 0.45; the exercise's US reservation 65):
+        //   r1-JP-1 proposes trade-imbalance 40 and pulls the US from 75 by
+        //     0.1 × 0.45 / 1.25 × (1 + 0.8) / 2 × (1 − 0.9) × (40 − 75) = 0.00324 × −35 = −0.1134, to 74.8866;
+        //   the US's offer after round 1 of 3, at τ = 1/3: f = (1/3)^(1/0.2) = 1/243, and
+        //     74.8866 + (65 − 74.8866) / 243 = 74.8866 − 0.0406856 = 74.8459144, 74.8459 at four decimals
+        //     (two decimals would say 74.85).
+        Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.8459, its offer after round 1 of 3 (a side concedes more as the last round nears).", lines);
+        Assert.Contains("    United States moved on trade-imbalance from 75 to 74.8866, a little toward the terms it heard.", lines);
     }
 
     [Fact]
