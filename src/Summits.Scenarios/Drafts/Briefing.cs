@@ -15,6 +15,8 @@ namespace Summits.Scenarios;
 /// <item>a subject, at the start or after an opening clause: a leader named in any form
 /// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders",
 /// "The leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
+/// where "Both leaders" and "The two leaders" in a readout of more than two leaders, and "They" right after one
+/// leader's sentence in such a readout, are skipped with the reason, for the author to check, not guessed;
 /// or a country's side ("the Japanese side", "the United States": the leader the readout names for it, <see cref="CountrySides"/>).</item>
 /// </list>
 /// A sentence that only tells that the leaders met ("X met Y", "a meeting between X and Y") names the
@@ -84,6 +86,7 @@ public sealed partial class Briefing
         private (ImmutableArray<string> Speakers, PositionKind Kind)? _quoted;
         private ImmutableArray<string>? _lastGroup;
         private string? _lastSingle;
+        private ImmutableArray<string>? _lastSpeakers;
 
         public ImmutableArray<BriefingStatement>.Builder Statements { get; } = ImmutableArray.CreateBuilder<BriefingStatement>();
 
@@ -238,12 +241,20 @@ public sealed partial class Briefing
             var verb = match.Groups["verb"].Value;
             if (match.Groups["group"].Success)
             {
+                var said = match.Groups["group"].Value;
+                // "Both leaders" and "the two leaders" are two: in a readout of more, which two is not for a draft to guess.
+                if (TwoOf().IsMatch(said) && All.Length > 2)
+                    return ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leaders ({string.Join(", ", All)}); check which two and label the sentence with their names");
                 return All.Length > 1
                     ? (All, verb, match.Length, "")
-                    : ([], verb, match.Length, $"speaks of '{match.Groups["group"].Value}', but the readout names {All.Length} leader{(All.Length == 1 ? "" : "s")}");
+                    : ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leader{(All.Length == 1 ? "" : "s")}");
             }
             if (match.Groups["they"].Success)
             {
+                // Right after one leader's sentence, "They" in a readout of more than two is that leader with others
+                // the text does not name: flagged for the author rather than guessed.
+                if (All.Length > 2 && _lastSpeakers is { Length: 1 } alone)
+                    return ([], verb, match.Length, $"says '{match.Groups["they"].Value}' right after a sentence of {alone[0]} alone, in a readout of {All.Length} leaders ({string.Join(", ", All)}); check who they are and label the sentence with their names");
                 var group = _lastGroup ?? (All.Length > 1 ? All : (ImmutableArray<string>?)null);
                 return group is { } g ? (g, verb, match.Length, "") : ([], verb, match.Length, "says 'They' before any two leaders are named");
             }
@@ -285,6 +296,7 @@ public sealed partial class Briefing
 
         private void Said(ImmutableArray<string> speakers)
         {
+            _lastSpeakers = speakers;
             if (speakers.Length > 1)
                 _lastGroup = speakers;
             else
@@ -304,6 +316,9 @@ public sealed partial class Briefing
 
     [GeneratedRegex(@"\G(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[•·▪‣◦*–-])\s+")]
     private static partial Regex Numbering();
+
+    [GeneratedRegex(@"\b(?:[Bb]oth|two)\b")]
+    private static partial Regex TwoOf();
 
     [GeneratedRegex(@"^(?:\[.*\]|【.*】|〔.*〕|［.*］)$")]
     private static partial Regex Bracketed();

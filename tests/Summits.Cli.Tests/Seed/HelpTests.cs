@@ -122,5 +122,12 @@ public sealed class HelpWidthTests
         // on a line of its own.
         var help = await HelpAsync("seed", 80);
         Assert.Contains("scenarios/summits/2017-11-06-abe-trump.yaml]", help, StringComparison.Ordinal);
+        // Beside the option it would have stood moved left, at column 37 under a description at column 41; the
+        // description starts under its option instead, at column 7 (six spaces), every line of it there:
+        // 6 + 45 = 51 <= 80.
+        var lines = help.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var option = lines.IndexOf("  -w, --world <FILE>");
+        Assert.True(option >= 0, help);
+        Assert.Equal(["      The world file to load [default:", "      scenarios/summits/2017-11-06-abe-trump.yaml]"], lines[(option + 1)..(option + 3)]);
     }
 }
