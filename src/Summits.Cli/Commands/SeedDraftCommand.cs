@@ -74,7 +74,7 @@ public static class SeedDraftCommand
             return ExitCodes.BadInput;
         }
         return await WorldOutput.WriteAsync(draft.Write, output,
-            $"{Count(draft.Drafted.Count(), "statement", "statements")} by {string.Join(", ", briefing.Speakers)} in {Count(draft.Topics.Count, "candidate topic", "candidate topics")}, {Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted; fill in the numbers, then remove 'draft: true'", verbosity, cancellation);
+            $"{Count(draft.Drafted.Count(), "statement", "statements")} by {Listed.And(briefing.Speakers)} in {Count(draft.Topics.Count, "candidate topic", "candidate topics")}, {Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted; fill in the numbers, then remove 'draft: true'", verbosity, cancellation);
     }
 
     /// <summary>A count and its noun in the right number: "1 statement", "2 statements", "0 statements".</summary>

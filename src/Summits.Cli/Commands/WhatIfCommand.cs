@@ -68,7 +68,7 @@ public static class WhatIfCommand
         }
         catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {RunCommand.Listed(written)}");
+            await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {Listed.And(written)}");
             return ExitCodes.Interrupted;
         }
         if (json)
@@ -83,7 +83,7 @@ public static class WhatIfCommand
         if (cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync(written.Count > 0
-                ? $"summits whatif: interrupted after it finished; its output was written to {RunCommand.Listed(written)}"
+                ? $"summits whatif: interrupted after it finished; its output was written to {Listed.And(written)}"
                 : "summits whatif: interrupted after it finished");
             return ExitCodes.Interrupted;
         }

@@ -165,7 +165,7 @@ public sealed partial class SeedDraft
         output.WriteLine($"title: {YamlText.Text($"Draft from {file}")}");
         output.WriteLine($"source: {YamlText.Text(SourcePath)}");
         var drafted = Drafted.ToList();
-        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {drafted.Count(s => s.Kind == PositionKind.Stated)} stated, {drafted.Count(s => s.Kind == PositionKind.Joint)} joint and {drafted.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed {Noun(drafted.Count, "statement", "statements")} by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} {Noun(Topics.Count, "candidate topic", "candidate topics")}.")}");
+        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {drafted.Count(s => s.Kind == PositionKind.Stated)} stated, {drafted.Count(s => s.Kind == PositionKind.Joint)} joint and {drafted.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed {Noun(drafted.Count, "statement", "statements")} by {Listed.And(Briefing.Speakers)}, grouped into {Topics.Count} {Noun(Topics.Count, "candidate topic", "candidate topics")}.")}");
 
         output.WriteLine();
         output.WriteLine("actors:");
@@ -254,7 +254,7 @@ public sealed partial class SeedDraft
     {
         var who = statement.Kind switch
         {
-            PositionKind.Joint => $"joint ({string.Join(", ", statement.Speakers)})",
+            PositionKind.Joint => $"joint ({Listed.And(statement.Speakers)})",
             PositionKind.NotDiscussed => "not discussed",
             _ => $"{statement.Speakers[0]}, stated",
         };

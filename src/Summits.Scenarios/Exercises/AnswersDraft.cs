@@ -72,7 +72,7 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
         var answered = (_predictions.GetValueOrDefault(seat) ?? []).Select(p => p.Question).ToList();
         var who = players == 1 ? "" : $"{seat}'s player: ";
         return answered.Count == 0 ? $"{who}no prediction answered yet"
-            : $"{who}answered {string.Join(", ", answered)}; not yet {string.Join(", ", Unanswered(seat))}";
+            : $"{who}answered {Listed.And(answered)}; not yet {Listed.And(Unanswered(seat))}";
     }
 
     /// <summary>The answers so far as the text of <paramref name="actor"/>'s answers file (the first player's when null).</summary>

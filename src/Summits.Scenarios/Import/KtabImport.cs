@@ -70,7 +70,7 @@ public static class KtabImport
             }
         }
 
-        var files = string.Join(", ", tables.Select(t => t.FileName));
+        var files = Listed.And(tables.Select(t => t.FileName));
         var worldId = id ?? IdText.From(string.Join("-", tables.Select(t => System.IO.Path.GetFileNameWithoutExtension(t.FileName))), "imported");
         var worldTitle = string.Join(" + ", tables.Select(t => t.Name));
         var about = new StringBuilder($"Imported from the KTAB table{(tables.Count == 1 ? "" : "s")} {files}: ");

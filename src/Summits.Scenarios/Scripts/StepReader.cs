@@ -45,7 +45,7 @@ public sealed partial class StepReader
             if (_stepIds[proposal.Id] < _stepIds[respond.Id])
                 throw reader.Fail(node, $"the scripted answer to '{respond.Proposal}' must come before that proposal, which is step {_stepIds[proposal.Id]}");
             if (!proposal.To.Contains(respond.Actor))
-                throw reader.Fail(node, $"{respond.Actor} does not receive '{respond.Proposal}'; its recipients are {string.Join(", ", proposal.To)}");
+                throw reader.Fail(node, $"{respond.Actor} does not receive '{respond.Proposal}'; its recipients are {Listed.And(proposal.To)}");
         }
         return steps.MoveToImmutable();
     }

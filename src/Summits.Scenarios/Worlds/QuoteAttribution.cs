@@ -95,7 +95,7 @@ public sealed class QuoteAttribution
     }
 
     private static string And(IReadOnlyList<int> lines) =>
-        lines.Count == 1 ? $"{lines[0]}" : $"{string.Join(", ", lines.Take(lines.Count - 1))} and {lines[^1]}";
+        Listed.And(lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Attributed(BriefingStatement statement) =>
         statement.Kind == PositionKind.NotDiscussed ? Provenance.Nobody

@@ -1,0 +1,21 @@
+namespace Summits.Scenarios;
+
+/// <summary>Lists for text people read, joined as English joins them: "a", "a and b", "a, b and c".</summary>
+public static class Listed
+{
+    /// <summary>
+    /// The items in their order, commas between all but the last two and "and" before the last: no item gives
+    /// "", one gives itself, two give "a and b", three or more "a, b and c".
+    /// </summary>
+    /// <param name="items">The items, already spelled as they are to be shown; enumerated once.</param>
+    public static string And(IEnumerable<string> items)
+    {
+        var list = items as IReadOnlyList<string> ?? items.ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}",
+        };
+    }
+}
