@@ -102,12 +102,16 @@ public static class SummitsCommand
         return exit;
     }
 
-    /// <summary>What <c>-v diag</c> adds on standard error at the end of every command: time, memory and collections.</summary>
+    /// <summary>
+    /// What <c>-v diag</c> adds on standard error at the end of every command: time, memory and collections, and when
+    /// the command ran grains, how many times their state was written (<see cref="Hosting.StorageWrites"/>).
+    /// </summary>
     public static string Diagnostics(string command, TimeSpan elapsed, int exit)
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var writes = Hosting.StorageWrites.Describe() is { } described ? "; " + described : "";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors");
+            $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors{writes}");
     }
 
     private static bool IsDiagnostic(ParseResult parse) => Level(parse) == Output.Verbosity.Diagnostic;

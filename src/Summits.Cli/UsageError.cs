@@ -170,15 +170,19 @@ public static partial class UsageError
     private static IEnumerable<string> Commands(Command command) => command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
 
     /// <summary>
-    /// The name nearest to <paramref name="token"/> by Levenshtein distance, letters compared without regard to case,
-    /// when it is within half the token's length (at least 2: 'rn' is one from 'run', '--fromat' two from '--format',
-    /// 'tabel' two from 'table') and nearer than the token is long (a figure '7' is one from '1' as from any other
-    /// one-character name, and names none of them); null when none is that near.
+    /// The name nearest to <paramref name="token"/>, in the order every suggestion of Summits takes
+    /// (<see cref="Summits.Scenarios.Closest"/>: a name the token is the stem of, as 'analyze' for 'anal' or 'table' for
+    /// 'tab', before the rest), among the names it stands for and those within reach by Levenshtein distance, letters
+    /// compared without regard to case: within half the token's length (at least 2: 'rn' is one from 'run', '--fromat'
+    /// two from '--format', 'tabel' two from 'table') and nearer than the token is long (a figure '7' is one from '1'
+    /// as from any other one-character name, and names none of them); null when none is that near.
     /// </summary>
-    private static string? Nearest(string token, IEnumerable<string> names) =>
-        names.Select(n => (Name: n, Distance: Levenshtein(token.ToLowerInvariant(), n.ToLowerInvariant())))
-            .Where(n => n.Distance <= Math.Max(2, token.Length / 2) && n.Distance < token.Length)
-            .OrderBy(n => n.Distance).Select(n => n.Name).FirstOrDefault();
+    private static string? Nearest(string token, IEnumerable<string> names)
+    {
+        var near = names.Where(n => Summits.Scenarios.Closest.StandsFor(token, n)
+            || Levenshtein(token.ToLowerInvariant(), n.ToLowerInvariant()) is var distance && distance <= Math.Max(2, token.Length / 2) && distance < token.Length);
+        return Summits.Scenarios.Closest.Order(token, near, ignoreCase: true).FirstOrDefault();
+    }
 
     /// <summary>
     /// " (did you mean 'NAME'?)" for the name nearest to <paramref name="token"/>, or nothing when none is near: said

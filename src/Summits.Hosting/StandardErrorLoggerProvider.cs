@@ -5,16 +5,25 @@ namespace Summits.Hosting;
 
 /// <summary>
 /// Writes every warning and error logged in the host (Orleans' own among them) as one line on standard error,
-/// <c>summits: warning: CATEGORY: message</c> (or <c>error</c>, with the exception's type and message on the same
-/// line), so that they reach the user whether or not telemetry is exported, and never the timeline. It is the
+/// <c>COMMAND: warning: CATEGORY: message</c> (or <c>error</c>, with the exception's type and message on the same
+/// line), COMMAND being the command whose silo it is (<c>summits run</c>), as every other line the command writes
+/// begins, so that they reach the user whether or not telemetry is exported, and never the timeline. It is the
 /// logger <see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/> gives a
 /// silo whose host registered none, and the one the <c>summits</c> command's embedded silo registers.
 /// Records are written only while the provider is <see cref="Open"/> (from the start unless a host says
 /// otherwise): the embedded silo opens it once it has started and closes it before its deliberately abrupt stop,
 /// so that Orleans' notes on starting (server GC advice) and on an abandoned shutdown do not bury a run's output.
 /// </summary>
-public sealed partial class StandardErrorLoggerProvider(TextWriter error) : ILoggerProvider
+/// <param name="error">Where the lines go: standard error, or a test's writer.</param>
+/// <param name="command">What each line begins with: the command, as <c>summits run</c>; <see cref="DefaultCommand"/> for a host that is no command.</param>
+public sealed partial class StandardErrorLoggerProvider(TextWriter error, string command = StandardErrorLoggerProvider.DefaultCommand) : ILoggerProvider
 {
+    /// <summary>What a line begins with when no command is named: <c>summits</c>.</summary>
+    public const string DefaultCommand = "summits";
+
+    /// <summary>What each line begins with: the command whose silo this is.</summary>
+    public string Command { get; } = command;
+
     /// <summary>The lowest level written.</summary>
     public const LogLevel Threshold = LogLevel.Warning;
 
@@ -50,11 +59,14 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error) : ILog
     {
     }
 
-    /// <summary>The line for one record: its level, category and message, the exception's kind and message, in one line.</summary>
-    public static string Line(LogLevel level, string category, string message, Exception? exception)
+    /// <summary>
+    /// The line for one record of <paramref name="command"/>'s host: the command, the record's level, category and
+    /// message, the exception's kind and message, in one line.
+    /// </summary>
+    public static string Line(string command, LogLevel level, string category, string message, Exception? exception)
     {
         var text = exception is null ? message : $"{message} ({exception.GetType().FullName}: {exception.Message})";
-        return $"summits: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {Whitespace().Replace(text, " ").Trim()}";
+        return $"{command}: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {Whitespace().Replace(text, " ").Trim()}";
     }
 
     [GeneratedRegex(@"\s+")]
@@ -70,7 +82,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error) : ILog
         {
             if (!IsEnabled(logLevel))
                 return;
-            var line = Line(logLevel, category, formatter(state, exception), exception);
+            var line = Line(provider.Command, logLevel, category, formatter(state, exception), exception);
             lock (error)
                 error.WriteLine(line);
         }

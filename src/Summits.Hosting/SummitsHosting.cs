@@ -30,15 +30,16 @@ public static class SummitsHosting
     /// When <see cref="SummitsSiloOptions.CheckpointEvery"/> is not from 1 to <see cref="CheckpointOptions.Most"/>.
     /// </exception>
     /// <exception cref="SettingException">
-    /// When <see cref="SummitsSiloOptions.CheckpointEvery"/> is null and the host's configuration holds a
-    /// <c>Summits</c> setting it cannot take (<see cref="SummitsSettings.Read"/>): one line naming the setting and its source.
+    /// When the host's configuration holds a <c>Summits</c> setting it cannot take (<see cref="SummitsSettings.Read"/>):
+    /// one line naming the setting and its source. <c>Summits:CheckpointEvery</c> is not read when
+    /// <see cref="SummitsSiloOptions.CheckpointEvery"/> is set, as a command-line option takes its place.
     /// </exception>
     public static ISiloBuilder AddSummits(this ISiloBuilder silo, Action<SummitsSiloOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var options = new SummitsSiloOptions();
         configure?.Invoke(options);
-        var every = CheckpointOptions.Checked(options.CheckpointEvery ?? SummitsSettings.Read(silo.Configuration).CheckpointEvery);
+        var every = CheckpointOptions.Checked(SummitsSettings.Read(silo.Configuration, options.CheckpointEvery).CheckpointEvery);
         silo.Services.Configure<CheckpointOptions>(o => o.CheckpointEvery = every);
 
         if (options.WrapStorage is { } wrap)

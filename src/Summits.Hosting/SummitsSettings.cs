@@ -15,7 +15,10 @@ namespace Summits.Hosting;
 /// <see cref="Configuration"/> (<c>appsettings.json</c> in the working folder, then environment variables such as
 /// <c>Summits__CheckpointEvery</c>); a host with .NET's defaults reads them from its own configuration
 /// (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/>). Either way
-/// <see cref="Read"/> checks them, and a command-line option given explicitly wins over them.
+/// <see cref="Read"/> checks them. A value given explicitly (a command-line option such as <c>--checkpoint-every</c>,
+/// or a host's code) wins over its setting, which is then neither read nor checked, as a later configuration source
+/// hides an earlier one's value; every other setting is read and checked. A configuration file that is not JSON is
+/// refused whatever is given, since none of its settings can be read.
 /// </summary>
 /// <param name="CheckpointEvery">Write a world's run every N-th advance and at its last: 1 to <see cref="CheckpointOptions.Most"/> (<see cref="CheckpointOptions"/>).</param>
 /// <param name="CallTimeout">How long a grain call may take before the commands ask it again (and the embedded silo's response timeout): 1 s to <see cref="MaxCallTimeoutSeconds"/> s, whole seconds.</param>
@@ -83,20 +86,24 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
 
     /// <summary>
     /// Reads and checks the settings of <paramref name="configuration"/>; a setting it does not hold takes its
-    /// <see cref="Default"/>.
+    /// <see cref="Default"/>. A value given explicitly takes the place of its setting, which is then not read, so a
+    /// bad value there is not refused.
     /// </summary>
+    /// <param name="configuration">Where the settings are read.</param>
+    /// <param name="checkpointEvery">A checkpoint interval given explicitly (checked by whoever took it); null to read <see cref="CheckpointEveryKey"/>.</param>
+    /// <param name="callTimeout">A call timeout given explicitly; null to read <see cref="CallTimeoutKey"/>.</param>
     /// <exception cref="SettingException">
-    /// When a setting is not a whole number in its range: one line naming the setting, its value, where it came
-    /// from (a file's path or an environment variable's name) and what is expected.
+    /// When a setting it reads is not a whole number in its range: one line naming the setting, its value, where it
+    /// came from (a file's path or an environment variable's name) and what is expected.
     /// </exception>
-    public static SummitsSettings Read(IConfiguration configuration)
+    public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var every = Whole(configuration, CheckpointEveryKey, 1, CheckpointOptions.Most,
+        var every = checkpointEvery ?? Whole(configuration, CheckpointEveryKey, 1, CheckpointOptions.Most,
             "how often a world's run is written to storage, every N-th advance") ?? Default.CheckpointEvery;
-        var seconds = Whole(configuration, CallTimeoutKey, 1, MaxCallTimeoutSeconds,
-            "how many seconds a grain call may take before it is asked again");
-        return new SummitsSettings(every, seconds is { } s ? TimeSpan.FromSeconds(s) : DefaultCallTimeout);
+        var timeout = callTimeout ?? (Whole(configuration, CallTimeoutKey, 1, MaxCallTimeoutSeconds,
+            "how many seconds a grain call may take before it is asked again") is { } s ? TimeSpan.FromSeconds(s) : DefaultCallTimeout);
+        return new SummitsSettings(every, timeout);
     }
 
     private static int? Whole(IConfiguration configuration, string key, int least, int most, string what)

@@ -76,7 +76,7 @@ public sealed class RunBadInputTests : IDisposable
     [InlineData("whatif")]
     public async Task A_scenario_name_longer_than_64_characters_is_refused_before_any_run_and_64_is_taken(string command)
     {
-        // 65 characters: one more than GrainKeys allows; the value starts at column 11 of line 1 (after "scenario: ").
+        // 65 characters: one more than WorldKey allows; the value starts at column 11 of line 1 (after "scenario: ").
         var tooLong = new string('a', 65);
         var scenario = Path.Combine(_folder, "long.yaml");
         await File.WriteAllTextAsync(scenario, $"scenario: {tooLong}\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");

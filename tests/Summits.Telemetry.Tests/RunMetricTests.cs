@@ -31,7 +31,7 @@ public sealed class RunMetricTests(TelemetryCluster cluster)
         var before = cluster.MetricTotals();
 
         var run = engine == Engine.Grains
-            ? await ScenarioRun.InGrainsAsync(cluster.Client, loaded, key)
+            ? await ScenarioRun.InGrainsAsync(cluster.Client, loaded, WorldKey.Of(key))
             : await ScenarioRun.LocallyAsync(loaded);
 
         var grown = Difference(before, cluster.MetricTotals());

@@ -150,7 +150,7 @@ public sealed class RunTraceTests(TelemetryCluster cluster)
             var key = $"supersession-{Guid.NewGuid():N}";
             var loaded = ScenarioFile.Load(path);
             loaded = loaded with { World = loaded.World with { Id = key } };
-            var run = await ScenarioRun.InGrainsAsync(cluster.Client, loaded, key);
+            var run = await ScenarioRun.InGrainsAsync(cluster.Client, loaded, WorldKey.Of(key));
             var trace = RunTrace.Of(cluster.ExportedSpans(), key);
 
             // The timeline has each change once, as worked out above. A change of the package's status is
@@ -208,7 +208,7 @@ public sealed class RunTraceTests(TelemetryCluster cluster)
     private async Task<(RunResult Run, RunTrace Trace)> RunAsync(string scenario)
     {
         var key = $"{scenario}-{Guid.NewGuid():N}";
-        var run = await ScenarioRun.InGrainsAsync(cluster.Client, WhatIf.Load(scenario, key), key);
+        var run = await ScenarioRun.InGrainsAsync(cluster.Client, WhatIf.Load(scenario, key), WorldKey.Of(key));
         Assert.Equal(0, run.Failures);
         return (run, RunTrace.Of(cluster.ExportedSpans(), key));
     }

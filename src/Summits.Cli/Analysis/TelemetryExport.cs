@@ -47,7 +47,7 @@ public static class TelemetryExport
             // The same checks as every other file a person names: a folder, a device such as /dev/zero, a FIFO
             // or an oversize file is refused before it is opened. The file is then read a line at a time.
             if (!File.Exists(path) && !Directory.Exists(path))
-                throw new InputException(new FilePosition(path, 1, 1), "no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'");
+                throw new InputException(new FilePosition(path, 1, 1), $"no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'{InputFile.Alternatives(path, path)}");
             if (InputFile.Problem(path, path, "telemetry file", InputFile.TelemetryLimit) is { } problem)
                 throw new InputException(new FilePosition(path, 1, 1), problem);
             var line = 0;

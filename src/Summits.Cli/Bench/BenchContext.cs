@@ -21,7 +21,8 @@ public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo silo)
     public List<BenchResult> Results { get; } = [];
 
     /// <summary>A world id no other world of this run has used.</summary>
-    public string NewWorldId(string prefix) => $"bench-{prefix}-{Interlocked.Increment(ref _worlds)}";
+    public string NewWorldId(string prefix) =>
+        Summits.Grains.WorldKey.Derived("bench", prefix, Interlocked.Increment(ref _worlds).ToString(System.Globalization.CultureInfo.InvariantCulture)).Value;
 
     public double Value(string figure, string name) =>
         Results.First(r => r.Figure == figure && r.Name == name).Value;
@@ -29,7 +30,7 @@ public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo silo)
     /// <summary>Starts the silo every in-process figure runs on, with the call counter in it.</summary>
     public static async Task<BenchContext> StartAsync(BenchSizes sizes, CancellationToken cancellation)
     {
-        var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, silo => GrainCallCounter.AddTo(silo));
+        var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, silo => GrainCallCounter.AddTo(silo), command: "summits bench");
         BenchRuns.Asking = silo.Asking;
         return new BenchContext(sizes, silo);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
 using Summits.Reports.Comparisons;
+using Summits.Grains;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -35,14 +36,14 @@ public static class CompareCommand
 
         if (left is not null || right is not null)
         {
-            EmbeddedSilo? silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(cancellation) : null;
+            EmbeddedSilo? silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync("summits compare", cancellation) : null;
             try
             {
-                async Task<StateDocument> Run(LoadedScenario loaded, string side) => StateDocument.Of(silo is null
+                async Task<StateDocument> Run(LoadedScenario loaded, char side) => StateDocument.Of(silo is null
                     ? await ScenarioRun.LocallyAsync(loaded, cancellation: cancellation)
-                    : await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{loaded.World.Id}-compare-{side}", cancellation: cancellation, asking: CommonOptions.Asking(silo.Asking, "summits compare", verbosity)), cancellation);
-                stateA ??= await Run(left!, "a");
-                stateB ??= await Run(right!, "b");
+                    : await ScenarioRun.InGrainsAsync(silo.Grains, loaded, WorldKey.ComparisonSide(loaded.World.Id, side), cancellation: cancellation, asking: CommonOptions.Asking(silo.Asking, "summits compare", verbosity)), cancellation);
+                stateA ??= await Run(left!, 'a');
+                stateB ??= await Run(right!, 'b');
             }
             finally
             {

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Summits.Cli.Exercises;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
+using Summits.Grains;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -175,8 +176,8 @@ public static class ExerciseCommand
         var loaded = ExercisePlay.Scenario(exercise, answers);
         if (engine != Engine.Grains)
             return await ScenarioRun.LocallyAsync(loaded, null, cancellation);
-        await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation);
-        return await ScenarioRun.InGrainsAsync(silo.Grains, loaded, $"{exercise.World.Id}-{exercise.Id}", null, cancellation, CommonOptions.Asking(silo.Asking, "summits exercise", verbosity));
+        await using var silo = await EmbeddedSilo.StartAsync("summits exercise", cancellation);
+        return await ScenarioRun.InGrainsAsync(silo.Grains, loaded, WorldKey.Exercise(exercise.World.Id, exercise.Id), null, cancellation, CommonOptions.Asking(silo.Asking, "summits exercise", verbosity));
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using Summits.Cli.Hosting;
 using Summits.Cli.Output;
 using Summits.Model;
 using Summits.Reports.Runs;
+using Summits.Grains;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -116,7 +117,7 @@ public static class RunCommand
         var runs = new List<RunResult>();
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
-        var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation, checkpointEvery: request.CheckpointEveryGiven ? request.CheckpointEvery : null) : null;
+        var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation, checkpointEvery: request.CheckpointEveryGiven ? request.CheckpointEvery : null, command: "summits run") : null;
         var host = engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
         var telemetry = TelemetryEnd.Clean;
         try
@@ -198,7 +199,7 @@ public static class RunCommand
             }
 
             var run = silo is not null
-                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? $"{loaded.World.Id}-{name}" : loaded.World.Id, Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity))
+                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? WorldKey.Branch(loaded.World.Id, name) : WorldKey.Of(loaded.World.Id), Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity))
                 : await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
             progress.Finish();
             runs.Add(run);

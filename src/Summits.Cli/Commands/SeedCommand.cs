@@ -40,7 +40,7 @@ public static partial class SeedCommand
     {
         var loaded = WorldFile.Load(CommonOptions.Resolve(worldPath));
 
-        var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
+        var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation, command: "summits seed");
         Model.World world;
         try
         {
@@ -83,7 +83,7 @@ public static partial class SeedCommand
     {
         asking ??= GrainAsking.Default;
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, world.Id);
-        var grain = grains.GetGrain<IWorldGrain>(world.Id);
+        var grain = grains.GetGrain<IWorldGrain>(WorldKey.Of(world.Id).Value);
         await asking.AskAsync("seeding", world.Id, () => grain.Seed(world));
         var seeded = await asking.AskAsync("the seeded state", world.Id, () => grain.Snapshot());
         LogSeeded(logger, seeded.Id, seeded.Actors.Length, seeded.Topics.Length, seeded.Positions.Length, seeded.Agreements.Length);

@@ -33,7 +33,7 @@ public static class SeedDraftCommand
     private static async Task<int> RunAsync(string briefingPath, string? output, Verbosity verbosity, CancellationToken cancellation)
     {
         if (!File.Exists(briefingPath))
-            throw new InputException(new FilePosition(briefingPath, 1, 1), "no such briefing file");
+            throw new InputException(new FilePosition(briefingPath, 1, 1), $"no such briefing file{InputFile.Alternatives(briefingPath, briefingPath)}");
         var source = SourceText.Load(briefingPath);
         var briefing = Briefing.Read(source);
         var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;

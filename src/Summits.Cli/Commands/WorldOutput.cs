@@ -24,9 +24,9 @@ public static class WorldOutput
     /// <summary>Whether the id is usable; when not, the one-line complaint has been written.</summary>
     public static async Task<bool> CheckIdAsync(string command, string? id)
     {
-        if (id is null || Summits.Grains.GrainKeys.IsId(id))
+        if (id is null || Summits.Grains.WorldKey.IsId(id))
             return true;
-        UsageError.Write($"summits {command}", $"--id must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        UsageError.Write($"summits {command}", $"--id must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         await Console.Error.FlushAsync();
         return false;
     }

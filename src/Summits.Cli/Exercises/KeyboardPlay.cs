@@ -291,7 +291,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         {
             var terms = made.Terms.Select(t => (t.Topic, t.Value)).ToList();
             var id = draft.Propose(round, seat, terms, made.Deadline);
-            Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)} (from the answers file)");
+            Line($"  {PlayInWords.Proposed(exercise.World, id, seat, terms, players == 1 ? seat : null, made.Deadline)} (from the answers file).");
             if (players == 2)
             {
                 if (_resumed!.Answer(id) is { } given)
@@ -321,7 +321,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 terms.Add((topic, await ValueAsync(topic, seat, players == 1 ? "you" : seat, other, positions, cancellation)));
             var deadline = players == 1 && round < exercise.Rounds ? await DeadlineAsync(round, cancellation) : null;
             var id = draft.Propose(round, seat, terms, deadline);
-            Line($"  {id}: {(players == 1 ? "you propose" : $"{seat} proposes")} {Terms(terms)}{(deadline is { } open ? $", open for {Counted.Of(open, "offer round")}" : "")}");
+            Line($"  {PlayInWords.Proposed(exercise.World, id, seat, terms, players == 1 ? seat : null, deadline)}.");
             if (players == 2)
                 await AnswerAsync(draft, id, other, cancellation);
             var run = await RunAsync(draft, round, offers: false, cancellation);
@@ -355,7 +355,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             if (offer is null)
                 break;
             var terms = offer.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
-            Line($"  {offer.Cause}: {NameOf(other)} offers {Terms(terms)}, its offer after round {round} of {exercise.Rounds} (a side concedes more as the last round nears).");
+            Line($"  {PlayInWords.Offered(exercise.World, offer.Cause, other, terms, role, round, exercise.Rounds)}.");
             bool accept;
             if (_resumed?.Answer(offer.Cause) is { } given)
             {
@@ -412,7 +412,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 continue;
             }
             var terms = e.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
-            Line($"  {e.Cause}: your open proposal {Terms(terms)} is put again after round {round}.");
+            Line($"  {PlayInWords.Renewed(exercise.World, e.Cause, e.Actor, terms, role, round)}.");
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, e.Cause, role))
                 Line($"    {line}");
         }
@@ -474,9 +474,6 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
 
     private static Dictionary<(string, string), double> Positions(RunResult run) =>
         run.Final.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
-
-    private static string Terms(IEnumerable<(string Topic, double Value)> terms) =>
-        string.Join(", ", terms.Select(t => $"{t.Topic} {Debrief.Text(t.Value)}"));
 
     private Task<int> ChoosePlayersAsync(CancellationToken cancellation) =>
         ChooseAsync("Who plays the other side?", [(1, "the model"), (2, "a second person at this keyboard")], cancellation);

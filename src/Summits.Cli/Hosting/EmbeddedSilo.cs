@@ -49,8 +49,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// </summary>
     public bool Finished { get; set; }
 
-    public static Task<EmbeddedSilo> StartAsync(CancellationToken cancellation = default) =>
-        StartAsync(TelemetrySettings.None, cancellation);
+    /// <summary>Starts a silo without telemetry for <paramref name="command"/> (as <c>summits compare</c>, which begins each warning line).</summary>
+    public static Task<EmbeddedSilo> StartAsync(string command, CancellationToken cancellation = default) =>
+        StartAsync(TelemetrySettings.None, cancellation, command: command);
 
     /// <summary>
     /// Starts a silo with the settings of <see cref="SummitsSettings.Configuration"/> (the working folder's
@@ -59,24 +60,25 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <param name="configure">More silo configuration, such as the call counter of <c>summits bench</c>.</param>
     /// <param name="warnings">Where the host's warnings and errors go, one line each (<see cref="StandardErrorLoggerProvider"/>); standard error unless a test says otherwise.</param>
     /// <param name="checkpointEvery">A checkpoint interval given on the command line (1 to 1000), which wins over the configured one; null to take the configured one.</param>
+    /// <param name="command">The command the silo serves, as <c>summits run</c>: each line of <paramref name="warnings"/> begins with it.</param>
     /// <exception cref="SettingException">When a configured setting has a value it cannot take, or <c>appsettings.json</c> is not valid JSON.</exception>
-    public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null, int? checkpointEvery = null) =>
-        StartAsync(telemetry, FreePort, cancellation, configure, warnings, new SiloSettings(checkpointEvery));
+    public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null, int? checkpointEvery = null,
+        string command = StandardErrorLoggerProvider.DefaultCommand) =>
+        StartAsync(telemetry, FreePort, cancellation, configure, warnings, new SiloSettings(checkpointEvery, Command: command));
 
     /// <summary>What a start takes besides the telemetry and the port: the configuration, a command-line interval, a storage wrapper for tests.</summary>
     /// <param name="CheckpointEvery">The command line's checkpoint interval, winning over the configured one; null for none.</param>
     /// <param name="Configuration">Where the settings are read; <see cref="SummitsSettings.Configuration"/> of the working folder and the process's environment when null.</param>
     /// <param name="WrapStorage">As <see cref="SummitsSiloOptions.WrapStorage"/>; null for none.</param>
+    /// <param name="Command">The command the silo serves, as <c>summits run</c>, which begins each warning line.</param>
     internal sealed record SiloSettings(int? CheckpointEvery = null, Microsoft.Extensions.Configuration.IConfiguration? Configuration = null,
-        Func<IServiceProvider, Orleans.Storage.IGrainStorage, Orleans.Storage.IGrainStorage>? WrapStorage = null)
+        Func<IServiceProvider, Orleans.Storage.IGrainStorage, Orleans.Storage.IGrainStorage>? WrapStorage = null,
+        string Command = StandardErrorLoggerProvider.DefaultCommand)
     {
-        /// <summary>The settings the silo runs with, the command line's interval in place of the configured one.</summary>
+        /// <summary>The settings the silo runs with, the command line's interval in place of the configured one, which is then not read.</summary>
         /// <exception cref="SettingException">As <see cref="SummitsSettings.Read"/>.</exception>
-        public SummitsSettings Read()
-        {
-            var configured = SummitsSettings.Read(Configuration ?? SummitsSettings.Configuration(Directory.GetCurrentDirectory()));
-            return CheckpointEvery is { } every ? configured with { CheckpointEvery = every } : configured;
-        }
+        public SummitsSettings Read() =>
+            SummitsSettings.Read(Configuration ?? SummitsSettings.Configuration(Directory.GetCurrentDirectory()), CheckpointEvery);
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var settings = siloSettings.Read();
         for (var attempt = 1; ; attempt++)
         {
-            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error) { Open = false };
+            var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, siloSettings.Command) { Open = false };
             var host = Build(telemetry, ports(), settings, siloSettings.WrapStorage, configure, standardError);
             try
             {
@@ -127,7 +129,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                 {
                     o.Tracing = telemetry.Tracing;
                     o.CheckpointEvery = settings.CheckpointEvery;
-                    o.WrapStorage = wrapStorage;
+                    // Every write is counted, for --verbosity diagnostic (StorageWrites), a test's wrapper inside the count.
+                    o.WrapStorage = (services, storage) => StorageWrites.Counting(wrapStorage?.Invoke(services, storage) ?? storage);
                 })
                 // How long a call waits for its answer: the commands ask again after as long (GrainAsking).
                 .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Output;
@@ -46,7 +47,7 @@ public static class DebriefText
         }
 
         Heading("Play, round by round (the ids are the ones the score and the answers file name)");
-        foreach (var line in PlayInWords.Of(exercise, debrief.Run.Timeline, role))
+        foreach (var line in PlayInWords.Of(exercise, debrief.Run.Timeline, role, debrief.Answers))
             Line($"  {line}");
 
         Heading("Predictions: your answer, the simulation's, and the record's");
@@ -130,7 +131,8 @@ public static class DebriefText
 
     /// <summary>
     /// The debrief as one JSON document: the exercise, role, seed and total; each prediction and score line with its
-    /// working; the play (<see cref="Play"/>); each position's path (values on the 0–100 scale, two decimals); the
+    /// working; the play (<see cref="Play"/>); each position's path (values on the 0–100 scale, at the decimals its text
+    /// shows, <see cref="PositionPath.Decimals"/>); the
     /// comparison with the record; and, for the teacher only, the facilitator's note (<c>facilitator-note</c>).
     /// </summary>
     /// <param name="teacher">Whether to add the facilitator's note, which is for the teacher, not the student.</param>
@@ -151,7 +153,7 @@ public static class DebriefText
         ["play"] = Play(debrief),
         ["paths"] = new JsonArray([.. debrief.Paths.Select(p => (JsonNode)new JsonObject
         {
-            ["topic"] = p.Topic, ["actor"] = p.Actor, ["values"] = new JsonArray([.. p.Values.Select(v => (JsonNode)Debrief.Shown(v))]),
+            ["topic"] = p.Topic, ["actor"] = p.Actor, ["values"] = new JsonArray([.. p.Values.Select(v => (JsonNode)Figures.Round(v, p.Decimals))]),
         })]),
         ["record"] = new JsonArray([.. debrief.Record.Select(c => (JsonNode)new JsonObject
         {
@@ -171,7 +173,9 @@ public static class DebriefText
     /// (<c>kind</c> proposal or offer) with its id, who made it, its terms, each answer with its reason, and what came
     /// of it in words (<c>said</c>); then every other event (an inject's shock and moves, an agreement strained or
     /// breached, a proposal expired) with the fields its kind has (<see cref="Event"/>) and its words. Every event of
-    /// the run's timeline is in one item, once.
+    /// the run's timeline is told in one item; an agreement's change of status caused by a proposal or an offer (a
+    /// strain, a breach, a replacement) is, besides, an event of its own right after it, with the fields it would have
+    /// whatever caused it, so that every breach and strain is found among the events.
     /// </summary>
     private static JsonArray Play(Debrief debrief)
     {
@@ -206,6 +210,10 @@ public static class DebriefText
                         .Select(x => (JsonNode)new JsonObject { ["actor"] = x.Actor, ["answer"] = KebabCase.Of(x.Kind), ["reason"] = AnswerInWords.Reason(x, you) })]),
                     ["said"] = new JsonArray([.. AnswerInWords.Of(exercise.World, caused, e.Cause, you).Select(l => (JsonNode)l)]),
                 });
+                // What the proposal did to an agreement (strained, breached, replaced) is an event of its own after it,
+                // with the same fields as one an inject or a move caused: its words are in the proposal's said too.
+                foreach (var x in caused.Where(x => IsStatus(x.Kind)))
+                    items.Add(Event(exercise, timeline, x, round));
                 continue;
             }
             items.Add(Event(exercise, timeline, e, round));
@@ -263,6 +271,10 @@ public static class DebriefText
         item["said"] = AnswerInWords.Other(exercise.World, e);
         return item;
     }
+
+    /// <summary>Whether an event of this kind changes an agreement's status: strained, breached, holding again, replaced or partly replaced.</summary>
+    private static bool IsStatus(Summits.Model.EventKind kind) => kind is Summits.Model.EventKind.AgreementStrained or Summits.Model.EventKind.AgreementBreached
+        or Summits.Model.EventKind.AgreementRestored or Summits.Model.EventKind.AgreementSuperseded or Summits.Model.EventKind.AgreementPartlySuperseded;
 
     /// <summary>Whether an event of this kind changes a value: what a shock's changes are.</summary>
     private static bool IsChange(Summits.Model.EventKind kind) => kind is Summits.Model.EventKind.Move or Summits.Model.EventKind.PositionAdded

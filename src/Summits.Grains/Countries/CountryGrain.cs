@@ -49,7 +49,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     {
         cancellation.ThrowIfCancellationRequested();
         var delegation = Enter(attempt, counted: true);
-        using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, GrainKeys.Split(this.GetPrimaryKeyString()).World);
+        using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, WorldKey.Split(this.GetPrimaryKeyString()).World.Value);
         var evaluation = delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters);
         span?.SetTag(SummitsTelemetry.Actor, evaluation.Actor)
             .SetTag(SummitsTelemetry.Topic, string.Join(',', proposal.Topics))

@@ -16,7 +16,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
         DeepCopier copier) =>
         _state = new CheckpointedState<Table>(state, checkpoint, copier, DeactivateOnIdle, t => t.BeginAdvance());
 
-    private string World => GrainKeys.Split(this.GetPrimaryKeyString()).World;
+    private WorldKey World => WorldKey.Split(this.GetPrimaryKeyString()).World;
 
     private Table Table => Seeded(_state.State);
 
@@ -48,7 +48,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
         var table = Enter(attempt);
         var topic = table.Topic.Id;
         var asks = table.Participants
-            .Select(actor => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(World, actor)).PositionOn(topic, attempt, cancellation));
+            .Select(actor => GrainFactory.GetGrain<ICountryGrain>(World.Country(actor)).PositionOn(topic, attempt, cancellation));
         var positions = await Task.WhenAll(asks);
         return [.. positions.OfType<Position>()];
     }

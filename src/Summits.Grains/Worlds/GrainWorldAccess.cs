@@ -14,7 +14,7 @@ namespace Summits.Grains;
 /// (the advance's), so a cancelled advance stops at the next call; committing and abandoning do not, since
 /// once begun they must finish for the world to stay whole.
 /// </remarks>
-public sealed class GrainWorldAccess(IGrainFactory grains, string world, AdvanceAttempt attempt, CancellationToken cancellation = default) : IWorldAccess
+public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, AdvanceAttempt attempt, CancellationToken cancellation = default) : IWorldAccess
 {
     private readonly SortedDictionary<string, Calls> _countries = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Calls> _topics = new(StringComparer.Ordinal);
@@ -78,9 +78,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, string world, Advance
         Task.WhenAll(_countries.Keys.Select(a => CountryGrain(a).Abandon(_attempt))
             .Concat(_topics.Keys.Select(t => TopicGrain(t).Abandon(_attempt))));
 
-    private ICountryGrain CountryGrain(string actor) => grains.GetGrain<ICountryGrain>(GrainKeys.Of(world, actor));
+    private ICountryGrain CountryGrain(string actor) => grains.GetGrain<ICountryGrain>(world.Country(actor));
 
-    private ITopicGrain TopicGrain(string topic) => grains.GetGrain<ITopicGrain>(GrainKeys.Of(world, topic));
+    private ITopicGrain TopicGrain(string topic) => grains.GetGrain<ITopicGrain>(world.Topic(topic));
 
     /// <summary>How many calls that may change one grain the attempt has made (counted as they are sent).</summary>
     private sealed class Calls

@@ -24,6 +24,9 @@ public sealed partial class WorldGrain(
 {
     private string Key => this.GetPrimaryKeyString();
 
+    // The key, read: a grain whose key is not a world key refuses to be seeded.
+    private WorldKey World => WorldKey.Parse(Key);
+
     // How many advances the world had completed at its last checkpoint: what storage holds.
     private int _checkpointed;
 
@@ -36,7 +39,7 @@ public sealed partial class WorldGrain(
     public async Task Seed(World world, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        if (world.Id != Key)
+        if (world.Id != World.Value)
             throw new ArgumentException($"world '{world.Id}' cannot be seeded into the grain of world '{Key}'");
         var digest = SHA256.HashData(serializer.SerializeToArray(world));
         if (state.State.Info is { } seeded)
@@ -194,7 +197,7 @@ public sealed partial class WorldGrain(
             unwritten.Access.Continue(step, cancellation);
         else
             _unwritten = unwritten = new Unwritten(
-                new GrainWorldAccess(GrainFactory, Key, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), []);
+                new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), []);
         var events = await new ScenarioRunner(unwritten.Access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
         cancellation.ThrowIfCancellationRequested();
         var page = -1;
@@ -271,9 +274,9 @@ public sealed partial class WorldGrain(
     private WorldInfo Current => state.State.Info
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");
 
-    private ICountryGrain Country(string actor) => GrainFactory.GetGrain<ICountryGrain>(GrainKeys.Of(Key, actor));
+    private ICountryGrain Country(string actor) => GrainFactory.GetGrain<ICountryGrain>(World.Country(actor));
 
-    private ITimelinePageGrain Page(int n) => GrainFactory.GetGrain<ITimelinePageGrain>(GrainKeys.Of(Key, $"timeline-{n}"));
+    private ITimelinePageGrain Page(int n) => GrainFactory.GetGrain<ITimelinePageGrain>(World.TimelinePage(n));
 
-    private ITopicGrain Topic(string topic) => GrainFactory.GetGrain<ITopicGrain>(GrainKeys.Of(Key, topic));
+    private ITopicGrain Topic(string topic) => GrainFactory.GetGrain<ITopicGrain>(World.Topic(topic));
 }

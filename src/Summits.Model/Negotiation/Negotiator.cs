@@ -151,7 +151,7 @@ public static class Negotiator
             {
                 if (c.Topic == topic && Drift(c, after, s[i], parameters, x[i]) is { } status)
                     changes.Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
-                        CommitmentWords.Distance($"{actor.Id} moved to", after, c.Value, parameters.Window(s[i]))));
+                        CommitmentWords.Distance($"{actor.Id} moved to", after, c.Value, parameters.Window(s[i]), parameters.BreachFactor)));
             }
         }
 
@@ -195,7 +195,7 @@ public static class Negotiator
                     : null;
                 if (status is { } next)
                     changes.Add(new CommitmentChange(c.AgreementId, term.Topic, proposal.From, next, proposal.Id,
-                        CommitmentWords.Distance($"{proposal.From} proposed", term.Value, c.Value, window)));
+                        CommitmentWords.Distance($"{proposal.From} proposed", term.Value, c.Value, window, parameters.BreachFactor)));
             }
         }
         return changes.ToImmutable();

@@ -8,7 +8,7 @@ public static class StateFile
     public static StateDocument Load(string path)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), "no such state file");
+            throw new InputException(new FilePosition(path, 1, 1), $"no such state file{InputFile.Alternatives(path, path)}");
         try
         {
             return JsonSerializer.Deserialize<StateDocument>(InputFile.ReadText(path, path, "state file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)), SummitsJson.Options)

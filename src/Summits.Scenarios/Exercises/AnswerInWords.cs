@@ -27,10 +27,10 @@ public static partial class AnswerInWords
                     lines.Add(Answer(world, e, you));
                     break;
                 case EventKind.Move when e.Before is { } before && e.After is { } after && e.Actor == you:
-                    lines.Add($"You moved on {e.Topic} from {Debrief.Text(before)} to {Debrief.Text(after)}: hearing terms pulls a side a little toward them.");
+                    lines.Add($"You moved on {e.Topic} {FromTo(before, after)}: hearing terms pulls a side a little toward them.");
                     break;
                 case EventKind.Move when e.Before is { } before && e.After is { } after:
-                    lines.Add($"{Name(world, e.Actor)} moved on {e.Topic} from {Debrief.Text(before)} to {Debrief.Text(after)}, a little toward the terms it heard.");
+                    lines.Add($"{Name(world, e.Actor)} moved on {e.Topic} {FromTo(before, after)}, a little toward the terms it heard.");
                     break;
                 case EventKind.AgreementMade:
                     lines.Add($"Agreement {e.Cause}: {Terms(e.Terms)}. Both sides are now bound by it.");
@@ -81,14 +81,14 @@ public static partial class AnswerInWords
             EventKind.AgreementRestored => $"Agreement {agreement} holds again{on}: {change}.",
             EventKind.AgreementSuperseded or EventKind.AgreementPartlySuperseded => $"Agreement {agreement} is {(e.Kind == EventKind.AgreementSuperseded ? "replaced" : "partly replaced")} by a newer one{on}: {change}.",
             EventKind.SalienceChanged when e.Before is { } b && e.After is { } a =>
-                $"{Name(world, e.Actor)} now cares {(a > b ? "more" : "less")} about {e.Topic}: how much it matters to it (0 to 1) goes from {Debrief.Text(b)} to {Debrief.Text(a)}.",
+                $"{Name(world, e.Actor)} now cares {(a > b ? "more" : "less")} about {e.Topic}: how much it matters to it (0 to 1) goes {FromTo(b, a)}.",
             EventKind.CapabilityChanged when e.Before is { } b && e.After is { } a =>
-                $"{Name(world, e.Actor)}'s power to move others (0 to 1) goes from {Debrief.Text(b)} to {Debrief.Text(a)}.",
+                $"{Name(world, e.Actor)}'s power to move others (0 to 1) goes {FromTo(b, a)}.",
             EventKind.Shock or EventKind.Move when e.Before is { } b && e.After is { } a && e.Topic is not null =>
-                $"{Name(world, e.Actor)} moves on {e.Topic} from {Debrief.Text(b)} to {Debrief.Text(a)}: {why.TrimEnd('.')}.",
+                $"{Name(world, e.Actor)} moves on {e.Topic} {FromTo(b, a)}: {why.TrimEnd('.')}.",
             EventKind.Shock => $"The facilitator: {why}",
             EventKind.ProposalExpired => $"{e.Cause} expires{on}: {why.TrimEnd('.')}.",
-            _ => $"{Name(world, e.Actor)}, {KebabCase.Of(e.Kind).Replace('-', ' ')}{on}{(e.Before is { } before && e.After is { } after ? $", from {Debrief.Text(before)} to {Debrief.Text(after)}" : "")}{(why.Length > 0 ? $": {why}" : "")}.",
+            _ => $"{Name(world, e.Actor)}, {KebabCase.Of(e.Kind).Replace('-', ' ')}{on}{(e.Before is { } before && e.After is { } after ? $", {FromTo(before, after)}" : "")}{(why.Length > 0 ? $": {why}" : "")}.",
         };
     }
 
@@ -155,8 +155,18 @@ public static partial class AnswerInWords
         return Window().Replace(why, m =>
         {
             var w = double.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture);
-            return $"(a party may stray {Debrief.Text(w)} points from an agreement before it strains, and {Debrief.Text(factor * w)} before it breaks)";
+            return $"(a party may stray {Figures.Text(w, Figures.Most)} points from an agreement before it strains, and {Figures.Text(factor * w, Figures.Most)} before it breaks)";
         });
+    }
+
+    /// <summary>
+    /// "from B to A" for a value that changed, each at the decimals that tell them apart (<see cref="Figures.Pair"/>):
+    /// "from 92 to 92.04", never "from 92 to 92".
+    /// </summary>
+    public static string FromTo(double before, double after)
+    {
+        var (b, a) = Figures.Pair(before, after);
+        return $"from {b} to {a}";
     }
 
     private static double Number(Match m, string group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);

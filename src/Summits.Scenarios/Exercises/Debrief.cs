@@ -31,7 +31,7 @@ public sealed record Debrief(
         scores.AddRange(predictions.Select(p => new ScoreLine("prediction", p.Question.Id, p.Points, p.Working)));
         var paths = exercise.Topics.SelectMany(t => exercise.Roles.Select(r => Path(run, r.Actor, t))).ToImmutableArray();
         var record = exercise.Record is { } facts
-            ? RecordComparison.Of(facts, run.Start, run.Final).Where(c => exercise.Topics.Contains(c.Fact.Topic)).ToImmutableArray()
+            ? RecordComparison.Of(facts, run.Start, run.Final, "play").Where(c => exercise.Topics.Contains(c.Fact.Topic)).ToImmutableArray()
             : [];
         return new Debrief(exercise, answers, run, predictions, [.. scores], paths, record);
     }
@@ -212,5 +212,9 @@ public sealed record ScoreLine(string Kind, string Item, double Points, string W
 /// <summary>An actor's position on a topic at the start and after each change in the play.</summary>
 public sealed record PositionPath(string Topic, string Actor, ImmutableArray<double> Values)
 {
-    public override string ToString() => string.Join(" → ", Values.Select(Debrief.Text));
+    /// <summary>The decimals the path is shown with: two, or more (up to four) where a change would otherwise not show (<see cref="Figures.Apart"/>).</summary>
+    public int Decimals => Figures.Apart(Values);
+
+    /// <summary>The values joined by arrows, each change told: <c>92 → 92.04 → 72.04</c>, never <c>92 → 92</c>.</summary>
+    public override string ToString() => string.Join(" → ", Values.Select(v => Figures.Text(v, Decimals)));
 }

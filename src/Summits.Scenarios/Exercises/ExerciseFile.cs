@@ -293,7 +293,7 @@ public static partial class ExerciseFile
     private static string Read(string path, string what)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), $"no such {what}");
+            throw new InputException(new FilePosition(path, 1, 1), $"no such {what}{InputFile.Alternatives(path, path)}");
         return InputFile.ReadText(path, path, what, InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem));
     }
 
@@ -481,7 +481,7 @@ public static partial class ExerciseFile
     {
         var node = r.Required(key);
         var id = r.String(key);
-        return Summits.Grains.GrainKeys.IsId(id) ? id : throw r.Fail(node, $"'{key}' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        return Summits.Grains.WorldKey.IsId(id) ? id : throw r.Fail(node, $"'{key}' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
     }
 
     private static string NotBlank(MappingReader r, string key) => NotBlank(r, r.Required(key), key);

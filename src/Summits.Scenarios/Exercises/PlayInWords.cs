@@ -13,9 +13,11 @@ public static partial class PlayInWords
 {
     /// <summary>The lines of the play, each round under a heading "Round K of N"; text to be indented by the caller.</summary>
     /// <param name="you">The actor spoken to as "you" (the player whose debrief it is); null for none.</param>
-    public static ImmutableArray<string> Of(Exercise exercise, IReadOnlyList<TimelineEvent> timeline, string? you)
+    /// <param name="answers">The answers played, from which each proposal's deadline is told as the play told it; null when there are none to tell.</param>
+    public static ImmutableArray<string> Of(Exercise exercise, IReadOnlyList<TimelineEvent> timeline, string? you, ExerciseAnswers? answers = null)
     {
         var world = exercise.World;
+        var deadlines = (answers?.Proposals ?? []).Where(p => p.Proposal.Deadline is not null).ToDictionary(p => p.Proposal.Id, p => p.Proposal.Deadline);
         var lines = ImmutableArray.CreateBuilder<string>();
         var told = new HashSet<int>();
         int? round = null;
@@ -34,10 +36,10 @@ public static partial class PlayInWords
             if (e.Kind == EventKind.Proposal)
             {
                 var id = e.Cause;
-                var offer = id.Contains("-offer.", StringComparison.Ordinal);
-                var who = e.Actor == you ? "You" : Name(world, e.Actor);
-                var verb = offer ? (e.Actor == you ? "offer" : "offers") : (e.Actor == you ? "propose" : "proposes");
-                lines.Add($"  {id}: {who} {verb} {Terms(e.Terms)}{(offer ? $", its offer after round {round}" : "")}.");
+                var terms = e.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
+                lines.Add($"  {(id.Contains("-offer.", StringComparison.Ordinal) ? Offered(world, id, e.Actor, terms, you, round ?? 0, exercise.Rounds)
+                    : IsRenewal(id) ? Renewed(world, id, e.Actor, terms, you, round ?? 0)
+                    : Proposed(world, id, e.Actor, terms, you, deadlines.GetValueOrDefault(id)))}.");
                 // What it caused there and then: a proposal with a deadline expires later, in another step, told in its own place.
                 var caused = timeline.Where(x => x.Cause == id && x.Step == e.Step).ToList();
                 foreach (var x in caused)
@@ -52,6 +54,35 @@ public static partial class PlayInWords
             lines.Add("No proposal was made and no inject came: nothing happened at the table.");
         return lines.ToImmutable();
     }
+
+    /// <summary>
+    /// A proposal made in a round, in the words the play at the keyboard and the debrief both give it, without a full
+    /// stop: <c>r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds</c> (<c>Japan proposes</c> when
+    /// <paramref name="actor"/> is not <paramref name="you"/>); a proposal with no deadline is the proposer's last word.
+    /// </summary>
+    /// <param name="terms">The terms, each topic with its value on the 0–100 scale.</param>
+    /// <param name="deadline">The model's offer rounds it stays open for; null for none.</param>
+    public static string Proposed(World world, string id, string? actor, IEnumerable<(string Topic, double Value)> terms, string? you, int? deadline) =>
+        $"{id}: {(actor == you ? "You propose" : $"{Name(world, actor)} proposes")} {Terms(terms)}{(deadline is { } open ? $", open for {Counted.Of(open, "offer round")}" : "")}";
+
+    /// <summary>
+    /// A proposal still open, put again where the model makes its offers after <paramref name="round"/> (its id the
+    /// original's with <c>~N</c>), without a full stop: <c>r1-JP-1~1: your open proposal trade-imbalance 40 is put again
+    /// after round 1</c> (<c>Japan's open proposal</c> when <paramref name="actor"/> is not <paramref name="you"/>).
+    /// </summary>
+    public static string Renewed(World world, string id, string? actor, IEnumerable<(string Topic, double Value)> terms, string? you, int round) =>
+        $"{id}: {(actor == you ? "your" : $"{Name(world, actor)}'s")} open proposal {Terms(terms)} is put again after round {round}";
+
+    /// <summary>
+    /// One of the model's offers after <paramref name="round"/> of <paramref name="rounds"/>, without a full stop:
+    /// <c>r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1 of 3 (a
+    /// side concedes more as the last round nears)</c>.
+    /// </summary>
+    public static string Offered(World world, string id, string? actor, IEnumerable<(string Topic, double Value)> terms, string? you, int round, int rounds) =>
+        $"{id}: {(actor == you ? "You offer" : $"{Name(world, actor)} offers")} {Terms(terms)}, its offer after round {round} of {rounds} (a side concedes more as the last round nears)";
+
+    /// <summary>Whether a proposal's id is that of an open proposal put again (<c>r1-JP-1~2</c>).</summary>
+    public static bool IsRenewal(string id) => id.Contains('~', StringComparison.Ordinal);
 
     /// <summary>
     /// What the facilitator's injects of <paramref name="round"/> did, one line for each event they caused (the
@@ -84,8 +115,8 @@ public static partial class PlayInWords
     private static string Name(World world, string? actor) =>
         world.Actors.FirstOrDefault(a => a.Id == actor) is { } found ? found.Name : actor ?? "nobody";
 
-    private static string Terms(ImmutableArray<Term>? terms) =>
-        terms is { IsDefaultOrEmpty: false } t ? string.Join(", ", t.Select(x => $"{x.Topic} {Debrief.Text(x.Value)}")) : "no terms";
+    private static string Terms(IEnumerable<(string Topic, double Value)> terms) =>
+        string.Join(", ", terms.Select(x => $"{x.Topic} {Debrief.Text(x.Value)}")) is { Length: > 0 } listed ? listed : "no terms";
 
     [GeneratedRegex(@"^r(\d+)-")]
     private static partial Regex RoundPrefix();

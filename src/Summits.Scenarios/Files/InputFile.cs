@@ -60,7 +60,8 @@ public static class InputFile
     /// <summary>
     /// What a missing file's name could have meant, to follow the words that say it is missing: the files of the same
     /// kind (the same extension, <c>.yaml</c> and <c>.yml</c> alike) in the folder it names, each written as the name
-    /// was (with its folder part), closest to the name first (fewest edits of the file's name, then in ordinal order),
+    /// was (with its folder part), closest to the name first (<see cref="Closest"/>: the names its stem stands for, as
+    /// abe-trump.yaml for abe.yaml, then fewest edits of the file's name, then in ordinal order),
     /// at most ten and how many more; <c>; the YAML files there, closest first: a.yaml, b.yaml</c>. When the folder
     /// itself is missing, says so. Empty when the folder holds no file of that kind.
     /// </summary>
@@ -83,7 +84,8 @@ public static class InputFile
             found = [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>()
                 .Where(f => extension.Length == 0 || Kind(Path.GetExtension(f)) == extension)
                 .Where(f => !f.StartsWith('.') && (referrer is null || !SameFile(Path.Combine(folder, f), referrer)))
-                .OrderBy(f => MappingReader.Edits(file, f)).ThenBy(f => f, StringComparer.Ordinal)];
+                .Order(StringComparer.Ordinal)];
+            found = [.. Closest.Order(file, found, Path.GetFileNameWithoutExtension)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

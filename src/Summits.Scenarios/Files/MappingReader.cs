@@ -35,7 +35,7 @@ public sealed class MappingReader
     private string Valid(string name)
     {
         var keys = _keys.Concat(_known.Where(k => !_keys.Contains(k))).ToList();
-        return Choices(keys.Select((k, i) => (k, i)).OrderBy(x => Edits(name, x.k)).ThenBy(x => x.i).Select(x => x.k));
+        return Choices(Closest.Order(name, keys));
     }
 
     public string File => _file;
@@ -177,11 +177,10 @@ public sealed class MappingReader
     public static string Choices(IEnumerable<string> choices) => string.Join(", ", choices);
 
     /// <summary>
-    /// The valid <paramref name="choices"/> for a mistaken <paramref name="given"/>, closest to it first (fewest
-    /// edits), then in their given order, joined by commas.
+    /// The valid <paramref name="choices"/> for a mistaken <paramref name="given"/>, closest to it first (those it is a
+    /// stem of, then fewest edits, <see cref="Closest"/>), then in their given order, joined by commas.
     /// </summary>
-    public static string Choices(string given, IEnumerable<string> choices) =>
-        Choices(choices.Select((c, i) => (c, i)).OrderBy(x => Edits(given, x.c)).ThenBy(x => x.i).Select(x => x.c));
+    public static string Choices(string given, IEnumerable<string> choices) => Choices(Closest.Order(given, choices));
 
     /// <summary>
     /// A number as errors echo it: up to three decimals (0.65, 1.234), and in exponent form when that would

@@ -43,7 +43,7 @@ public sealed class KtabTable
         if (Directory.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), "this is a folder; name a KTAB table file (.csv) in it");
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), "no such table file");
+            throw new InputException(new FilePosition(path, 1, 1), $"no such table file{InputFile.Alternatives(path, path)}");
         return Parse(path, InputFile.ReadText(path, path, "table file", InputFile.TextLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 

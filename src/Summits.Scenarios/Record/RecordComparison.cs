@@ -18,11 +18,18 @@ public static class RecordComparison
 {
     /// <summary>One check per fact, in the record's (date) order.</summary>
     /// <param name="start">The world as the run began; <paramref name="final"/> as it ended. Both hold the record's topics.</param>
-    public static ImmutableArray<FactCheck> Of(SummitRecord record, World start, World final) =>
-        [.. record.Facts.Select(f => Check(f, start, final))];
+    /// <param name="subject">
+    /// What the differences call what ended, as their reader knows it: <c>run</c> for a run's report ("The run left US at
+    /// 95 ..."), <c>play</c> for an exercise's debrief ("The play left US at 95 ...").
+    /// </param>
+    public static ImmutableArray<FactCheck> Of(SummitRecord record, World start, World final, string subject = "run") =>
+        [.. record.Facts.Select(f => Check(f, start, final, subject))];
 
-    public static FactCheck Check(RecordFact fact, World start, World final)
+    /// <summary>One fact set against how a run (or play, <paramref name="subject"/>) ended, by the rules above.</summary>
+    /// <exception cref="ArgumentException">The fact implies something no rule compares.</exception>
+    public static FactCheck Check(RecordFact fact, World start, World final, string subject = "run")
     {
+        var teller = $"The {subject}";
         var topic = final.Topics.FirstOrDefault(t => t.Id == fact.Topic) ?? start.Topic(fact.Topic);
         var implied = fact.Implies.Describe(topic);
         switch (fact.Implies)
@@ -30,25 +37,36 @@ public static class RecordComparison
             case PositionImplied p:
             {
                 var (from, to) = (ValueOf(start, p.Actor, fact.Topic), ValueOf(final, p.Actor, fact.Topic));
-                var ended = Path(p.Actor, from, to);
+                // At the decimals that tell the start and end apart and put the end on its side of the range.
+                var d = Math.Max(Apart(from, to), to is { } end ? InRange(end, p.Low, p.High) : Figures.Fewest);
+                var ended = Path(p.Actor, from, to, d);
                 var agrees = to is { } v && v >= p.Low && v <= p.High;
                 var side = to < p.Low ? "below" : "above";
                 return new FactCheck(fact, implied, ended, agrees, agrees ? "" : to is null
-                    ? $"The run ended with no position of {p.Actor} on {fact.Topic}; the record has it at {Range(p.Low, p.High)}."
-                    : $"The run ended with {p.Actor} at {Implication.Value(to.Value)} on {fact.Topic}, {side} the {Range(p.Low, p.High)} the record implies.");
+                    ? $"{teller} ended with no position of {p.Actor} on {fact.Topic}; the record has it at {Range(p.Low, p.High)}."
+                    : $"{teller} ended with {p.Actor} at {Figures.Text(to.Value, d)} on {fact.Topic}, {side} the {Range(p.Low, p.High)} the record implies.");
             }
             case MoveImplied m:
             {
                 var (from, to) = (ValueOf(start, m.Actor, fact.Topic), ValueOf(final, m.Actor, fact.Topic));
-                var ended = Path(m.Actor, from, to);
                 var change = to is { } t && from is { } f ? t - f : 0;
                 var toward = m.Toward == ScaleEnd.High ? change : -change;
+                // At the decimals that tell the start and end apart and show the move on the side of the 1-point
+                // threshold it is on: a move of 0.996 reads "60 → 60.996", not "60 → 61", beside "less than 1 point".
+                var d = Math.Max(Apart(from, to), Figures.Decimals(decimals =>
+                {
+                    var shown = to is { } t && from is { } f ? Figures.Round(t, decimals) - Figures.Round(f, decimals) : 0;
+                    var towardShown = Figures.Round(m.Toward == ScaleEnd.High ? shown : -shown, decimals);
+                    return (towardShown >= MoveImplied.Threshold) == (toward >= MoveImplied.Threshold)
+                        && (towardShown <= -MoveImplied.Threshold) == (toward <= -MoveImplied.Threshold);
+                }));
+                var ended = Path(m.Actor, from, to, d);
                 var agrees = toward >= MoveImplied.Threshold;
                 var end = m.Toward == ScaleEnd.Low ? "low" : "high";
                 var anchor = m.Toward == ScaleEnd.Low ? topic.Scale.Low : topic.Scale.High;
                 string difference = agrees ? "" : toward <= -MoveImplied.Threshold
-                    ? $"The run moved {m.Actor} away from the {end} end on {fact.Topic} ({Implication.Value(from!.Value)} → {Implication.Value(to!.Value)}); the record has it move toward it ({anchor})."
-                    : $"The run left {m.Actor} at {Implication.Value(to ?? from ?? 0)} on {fact.Topic}, less than {Implication.Value(MoveImplied.Threshold)} point from where it started; the record has it move toward the {end} end ({anchor}).";
+                    ? $"{teller} moved {m.Actor} away from the {end} end on {fact.Topic} ({Figures.Text(from!.Value, d)} → {Figures.Text(to!.Value, d)}); the record has it move toward it ({anchor})."
+                    : $"{teller} left {m.Actor} at {Figures.Text(to ?? from ?? 0, d)} on {fact.Topic}, less than {Implication.Value(MoveImplied.Threshold)} point from where it started; the record has it move toward the {end} end ({anchor}).";
                 return new FactCheck(fact, implied, ended, agrees, difference);
             }
             case AgreementImplied a:
@@ -60,13 +78,14 @@ public static class RecordComparison
                 {
                     var positions = string.Join(", ", a.Parties.Select(p => ValueOf(final, p, fact.Topic) is { } v ? $"{p} at {Implication.Value(v)}" : $"no position of {p}"));
                     return new FactCheck(fact, implied, $"no agreement ({positions})", false,
-                        $"The run made no agreement of {string.Join(" and ", a.Parties)} on {fact.Topic} (it ended with {positions}); the record has one at {Range(a.Low, a.High)}.");
+                        $"{teller} made no agreement of {string.Join(" and ", a.Parties)} on {fact.Topic} (it ended with {positions}); the record has one at {Range(a.Low, a.High)}.");
                 }
                 var value = binding.Terms[fact.Topic];
                 var agrees = value >= a.Low && value <= a.High;
-                var ended = $"agreement {binding.Id} at {Implication.Value(value)} ({KebabCase.Of(binding.Status)})";
+                var at = Figures.Text(value, InRange(value, a.Low, a.High));
+                var ended = $"agreement {binding.Id} at {at} ({KebabCase.Of(binding.Status)})";
                 return new FactCheck(fact, implied, ended, agrees, agrees ? ""
-                    : $"The run's agreement {binding.Id} on {fact.Topic} stands at {Implication.Value(value)}, {(value < a.Low ? "below" : "above")} the {Range(a.Low, a.High)} the record implies.");
+                    : $"{teller}'s agreement {binding.Id} on {fact.Topic} stands at {at}, {(value < a.Low ? "below" : "above")} the {Range(a.Low, a.High)} the record implies.");
             }
             default:
                 throw new ArgumentException($"no rule compares a {fact.Implies.GetType().Name} with a run", nameof(fact));
@@ -76,15 +95,25 @@ public static class RecordComparison
     private static double? ValueOf(World world, string actor, string topic) =>
         world.Positions.FirstOrDefault(p => p.Actor == actor && p.Topic == topic) is { } p ? (double)p.Value : null;
 
-    /// <summary>Where the actor ended, as a noun phrase that reads both in a table cell and after "the run ended with".</summary>
-    private static string Path(string actor, double? from, double? to) => (from, to) switch
+    /// <summary>
+    /// Where the actor ended, as a noun phrase that reads both in a table cell and after "the run ended with", its
+    /// values at <paramref name="decimals"/> (<see cref="Figures"/>).
+    /// </summary>
+    private static string Path(string actor, double? from, double? to, int decimals) => (from, to) switch
     {
         (null, null) => $"no position of {actor}",
-        (null, { } t) => $"{actor} at {Implication.Value(t)}, a position it did not hold at the start",
-        ({ } f, null) => $"no position of {actor} (it started at {Implication.Value(f)})",
-        ({ } f, { } t) when Implication.Value(f) == Implication.Value(t) => $"{actor} at {Implication.Value(t)}, where it started",
-        ({ } f, { } t) => $"{actor} at {Implication.Value(t)} (from {Implication.Value(f)})",
+        (null, { } t) => $"{actor} at {Figures.Text(t, decimals)}, a position it did not hold at the start",
+        ({ } f, null) => $"no position of {actor} (it started at {Figures.Text(f, decimals)})",
+        ({ } f, { } t) when Figures.Text(f, decimals) == Figures.Text(t, decimals) => $"{actor} at {Figures.Text(t, decimals)}, where it started",
+        ({ } f, { } t) => $"{actor} at {Figures.Text(t, decimals)} (from {Figures.Text(f, decimals)})",
     };
+
+    /// <summary>The decimals that tell a start and an end apart when they differ (two when either is missing).</summary>
+    private static int Apart(double? from, double? to) => from is { } f && to is { } t ? Figures.Apart([f, t]) : Figures.Fewest;
+
+    /// <summary>The decimals at which <paramref name="value"/> reads inside low..high exactly when it lies there.</summary>
+    private static int InRange(double value, double low, double high) =>
+        Figures.Decimals(d => Figures.Round(value, d) is var shown && (shown >= low && shown <= high) == (value >= low && value <= high));
 
     private static string Range(double low, double high) => low == high ? Implication.Value(low) : $"{Implication.Value(low)}–{Implication.Value(high)}";
 }

@@ -18,7 +18,7 @@ public static class RecordFile
     public static SummitRecord Load(string path)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), "no such record file");
+            throw new InputException(new FilePosition(path, 1, 1), $"no such record file{InputFile.Alternatives(path, path)}");
         return Parse(path, InputFile.ReadText(path, path, "record file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
@@ -40,8 +40,8 @@ public static class RecordFile
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the record", RecordKeys);
         var idNode = root.Required("record");
         var id = root.String("record");
-        if (!Summits.Grains.GrainKeys.IsId(id))
-            throw root.Fail(idNode, $"'record' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        if (!Summits.Grains.WorldKey.IsId(id))
+            throw root.Fail(idNode, $"'record' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         var about = root.OptionalString("about") ?? "";
         var worldNode = root.Required("world");
         var worldName = root.String("world");
@@ -92,8 +92,8 @@ public static class RecordFile
     {
         var idNode = r.Required("id");
         var id = r.String("id");
-        if (!Summits.Grains.GrainKeys.IsId(id))
-            throw r.Fail(idNode, $"'id' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        if (!Summits.Grains.WorldKey.IsId(id))
+            throw r.Fail(idNode, $"'id' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         if (!ids.Add(id))
             throw r.Fail(idNode, $"the fact id '{id}' is used twice; each fact needs an id of its own");
         var date = Date(r, "date")!.Value;

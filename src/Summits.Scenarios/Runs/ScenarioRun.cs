@@ -17,17 +17,18 @@ public static class ScenarioRun
     /// when null): the same step, so the run's events are those of a run in which every call answered at once.
     /// </summary>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
-    public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, string worldKey,
+    public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, WorldKey worldKey,
         Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null)
     {
         asking ??= GrainAsking.Default;
-        using var span = RunSpan(loaded, worldKey);
-        var world = grains.GetGrain<IWorldGrain>(worldKey);
+        var key = worldKey.Value;
+        using var span = RunSpan(loaded, key);
+        var world = grains.GetGrain<IWorldGrain>(key);
         // Seeding fans out to every country and topic grain: one span holds those calls, so a trace viewer can fold them.
-        using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, worldKey))
+        using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, key))
         {
-            await asking.AskAsync("seeding", worldKey, () => world.Seed(loaded.World with { Id = worldKey }, cancellation), cancellation);
-            await asking.AskAsync("the start", worldKey, () => world.Start(loaded.Scenario, cancellation), cancellation);
+            await asking.AskAsync("seeding", key, () => world.Seed(loaded.World with { Id = key }, cancellation), cancellation);
+            await asking.AskAsync("the start", key, () => world.Start(loaded.Scenario, cancellation), cancellation);
         }
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
@@ -36,12 +37,12 @@ public static class ScenarioRun
         {
             cancellation.ThrowIfCancellationRequested();
             var asked = step++;
-            advance = await asking.AskAsync(string.Create(CultureInfo.InvariantCulture, $"advance {asked}"), worldKey, () => world.Advance(asked, cancellation), cancellation);
+            advance = await asking.AskAsync(string.Create(CultureInfo.InvariantCulture, $"advance {asked}"), key, () => world.Advance(asked, cancellation), cancellation);
             events.AddRange(advance.Events);
             onEvents?.Invoke(advance.Events);
         }
         while (!advance.Finished);
-        var final = await asking.AskAsync("the final state", worldKey, () => world.Snapshot(cancellation), cancellation);
+        var final = await asking.AskAsync("the final state", key, () => world.Snapshot(cancellation), cancellation);
         return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
     }
 

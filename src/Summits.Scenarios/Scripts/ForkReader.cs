@@ -37,8 +37,8 @@ public sealed partial class ForkReader(string file, World world)
         foreach (var (key, value) in pairs)
         {
             var name = key.Value ?? "";
-            if (!Summits.Grains.GrainKeys.IsId(name))
-                throw r.Fail(key, $"a branch name must be {Summits.Grains.GrainKeys.IdRule}, not '{name}'");
+            if (!Summits.Grains.WorldKey.IsId(name))
+                throw r.Fail(key, $"a branch name must be {Summits.Grains.WorldKey.IdRule}, not '{name}'");
             if (value is not YamlSequenceNode { Children.Count: > 0 } list)
                 throw r.Fail(value, $"the branch '{name}' must be a list of at least one step");
             foreach (var step in list.Children.Where(IsFork))

@@ -15,7 +15,7 @@ public static class ScenarioFile
     public static LoadedScenario Load(string path, ulong? seedOverride = null)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), "no such scenario file");
+            throw new InputException(new FilePosition(path, 1, 1), $"no such scenario file{InputFile.Alternatives(path, path)}");
         return Parse(path, InputFile.ReadText(path, path, "scenario file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)), seedOverride);
     }
 
@@ -29,8 +29,8 @@ public static class ScenarioFile
         var id = root.String("scenario");
         if (id.Trim().Length == 0)
             throw root.Fail(root.Required("scenario"), "'scenario' must name the scenario, for example 'baseline'");
-        if (!Summits.Grains.GrainKeys.IsId(id))
-            throw root.Fail(root.Required("scenario"), $"'scenario' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        if (!Summits.Grains.WorldKey.IsId(id))
+            throw root.Fail(root.Required("scenario"), $"'scenario' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         var about = root.OptionalString("about") ?? "";
         var worldName = root.String("world");
         var worldPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", worldName);

@@ -65,8 +65,8 @@ public sealed partial class StepReader
             throw r.Fail(node, $"a step has exactly one kind, but this one has {string.Join(" and ", kinds)}");
 
         var id = r.OptionalString("id") ?? $"step-{index}";
-        if (!Summits.Grains.GrainKeys.IsId(id))
-            throw r.Fail(r.Required("id"), $"'id' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        if (!Summits.Grains.WorldKey.IsId(id))
+            throw r.Fail(r.Required("id"), $"'id' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         if (_stepIds.ContainsKey(id))
             throw r.Fail(r.Optional("id") ?? node, $"the step id '{id}' is used twice; step ids must be unique");
         _stepIds[id] = index;

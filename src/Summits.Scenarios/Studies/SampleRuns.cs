@@ -13,7 +13,7 @@ public static class SampleRuns
     public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null) => async (sample, worldKey, cancellation) =>
     {
         var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking);
-        await grains.GetGrain<IWorldGrain>(worldKey).Retire();
+        await grains.GetGrain<IWorldGrain>(worldKey.Value).Retire();
         return run;
     };
 }

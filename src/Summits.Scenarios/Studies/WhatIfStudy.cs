@@ -24,7 +24,7 @@ public static class WhatIfStudy
             await Parallel.ForEachAsync(Enumerable.Range(0, options.Runs), parallel, async (index, token) =>
             {
                 var (scenario, drawn) = Sample(loaded, sampler, options.Seed, index);
-                var result = await run(scenario, WorldKey(loaded.Scenario.Id, options.Seed, index), token);
+                var result = await run(scenario, Summits.Grains.WorldKey.Sample(loaded.Scenario.Id, options.Seed, index), token);
                 summaries.Add(SampleSummary.Of(drawn, result, layout));
                 onFinished?.Invoke(Interlocked.Increment(ref finished));
             });
@@ -34,9 +34,6 @@ public static class WhatIfStudy
         }
         return StudyResult.Of(loaded, options, layout, [.. summaries]);
     }
-
-    /// <summary>Each sample's world is keyed by the study and the sample, so its grains' keys carry both.</summary>
-    public static string WorldKey(string scenario, ulong seed, int index) => $"{scenario}-{seed}-{index}";
 
     /// <summary>One sample of a study, as the study ran it: its world and its run seed.</summary>
     public static (LoadedScenario Sample, WorldSample Drawn) Sample(LoadedScenario loaded, ulong seed, int index) =>

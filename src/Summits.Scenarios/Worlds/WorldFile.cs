@@ -15,7 +15,7 @@ public static partial class WorldFile
     public static World Load(string path)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), "no such world file");
+            throw new InputException(new FilePosition(path, 1, 1), $"no such world file{InputFile.Alternatives(path, path)}");
         // A KTAB stakeholder table is what many users have first; it becomes a world through the importer.
         if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
             throw new InputException(new FilePosition(path, 1, 1),
@@ -335,8 +335,8 @@ public static partial class WorldFile
     public static string Identifier(MappingReader r, string key)
     {
         var id = r.String(key);
-        if (!Summits.Grains.GrainKeys.IsId(id))
-            throw r.Fail(r.Required(key), $"'{key}' must be {Summits.Grains.GrainKeys.IdRule}, not '{id}'");
+        if (!Summits.Grains.WorldKey.IsId(id))
+            throw r.Fail(r.Required(key), $"'{key}' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         return id;
     }
 

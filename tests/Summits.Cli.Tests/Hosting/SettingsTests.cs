@@ -58,6 +58,22 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal(new SummitsSettings(1, TimeSpan.FromSeconds(120)), SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())));
     }
 
+    [Fact]
+    public void A_value_given_explicitly_takes_the_place_of_its_setting_which_is_then_not_read()
+    {
+        // Both settings are bad: 'abc' is no number, 0 s is below the least timeout (1).
+        var configuration = SummitsSettings.Configuration(_folder + "-none", new Hashtable { ["Summits__CheckpointEvery"] = "abc", ["Summits__CallTimeout"] = "0" });
+
+        // Each given explicitly: nothing is read, so nothing is refused.
+        Assert.Equal(new SummitsSettings(3, TimeSpan.FromSeconds(30)), SummitsSettings.Read(configuration, checkpointEvery: 3, callTimeout: TimeSpan.FromSeconds(30)));
+        // Only the interval given: the timeout is read, and refused.
+        var timeout = Assert.Throws<SettingException>(() => SummitsSettings.Read(configuration, checkpointEvery: 3));
+        Assert.StartsWith("Summits:CallTimeout is '0'", timeout.Message);
+        // Only the timeout given: the interval is read, and refused.
+        var every = Assert.Throws<SettingException>(() => SummitsSettings.Read(configuration, callTimeout: TimeSpan.FromSeconds(30)));
+        Assert.StartsWith("Summits:CheckpointEvery is 'abc'", every.Message);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("abc")]
@@ -127,11 +143,11 @@ public sealed class SettingsTests : IDisposable
         var loaded = ScenarioFile.Parse(CheckpointScenarios.Path, CheckpointScenarios.SixShocks);
         const string key = "settings";
 
-        var run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, key, asking: silo.Asking);
+        var run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, WorldKey.Of(key), asking: silo.Asking);
 
         // The run is the pure model's, whatever the interval: Japan 20 → 26.
         Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
-        var japan = GrainId.Create("country", GrainKeys.Of(key, "JP"));
+        var japan = GrainId.Create("country", WorldKey.Of(key).Country("JP"));
         // Japan's seeding wrote its state once, before any advance.
         return (writes.Count(w => w.Grain == japan && w.State == "country") - 1,
             writes.Count(w => w.Grain == japan && w.State == "country-checkpoint"),

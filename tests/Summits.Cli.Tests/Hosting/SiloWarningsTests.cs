@@ -18,7 +18,7 @@ public sealed class SiloWarningsTests
         var warnings = new StringWriter();
         var world = WorldFile.Load(Path.Combine(AppContext.BaseDirectory, "scenarios", "summits", "2017-11-06-abe-trump.yaml"));
         await using (var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None,
-            configure: builder => builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits, new RefusingStorage()), warnings: warnings))
+            configure: builder => builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits, new RefusingStorage()), warnings: warnings, command: "summits seed"))
         {
             // Seeding writes every country's state; the storage refuses, and Orleans logs the failure itself.
             var refused = await Assert.ThrowsAnyAsync<Exception>(() => silo.Grains.GetGrain<IWorldGrain>(world.Id).Seed(world));
@@ -33,7 +33,7 @@ public sealed class SiloWarningsTests
         Assert.All(storage, line =>
         {
             // A logger's category names a nested type with '.' where the runtime writes '+'.
-            Assert.StartsWith("summits: error: Summits.Cli.Tests.SiloWarningsTests.RefusingStorage: Error from storage provider RefusingStorage.", line);
+            Assert.StartsWith("summits seed: error: Summits.Cli.Tests.SiloWarningsTests.RefusingStorage: Error from storage provider RefusingStorage.", line);
             Assert.Contains(" during WriteStateAsync for grain ", line);
             Assert.EndsWith($"({typeof(IOException).FullName}: {RefusingStorage.Refusal})", line);
         });
@@ -43,7 +43,7 @@ public sealed class SiloWarningsTests
     public async Task Orleans_warnings_about_a_loaded_machine_stay_off_standard_error_while_Summits_warnings_and_Orleans_errors_reach_it()
     {
         var warnings = new StringWriter();
-        await using (var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, warnings: warnings))
+        await using (var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, warnings: warnings, command: "summits run"))
         {
             var loggers = silo.Services.GetRequiredService<ILoggerFactory>();
             // The records Orleans writes on a loaded machine: a turn that ran long (its scheduler's category), a timer
@@ -56,19 +56,20 @@ public sealed class SiloWarningsTests
             loggers.CreateLogger("Orleans.Runtime.Silo").LogError("Membership table unreachable");
         }
 
-        // Exactly the two lines, in the order written; the three Orleans warnings left no line.
+        // Exactly the two lines, in the order written, each beginning with the command as its other lines do
+        // ("summits run: error: ..."); the three Orleans warnings left no line.
         Assert.Equal(
-            "summits: warning: Summits.Grains.WorldGrain: World w: advance 2 failed and changed nothing; it may be run again\n"
-            + "summits: error: Orleans.Runtime.Silo: Membership table unreachable\n",
+            "summits run: warning: Summits.Grains.WorldGrain: World w: advance 2 failed and changed nothing; it may be run again\n"
+            + "summits run: error: Orleans.Runtime.Silo: Membership table unreachable\n",
             warnings.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
     public void A_record_with_an_exception_of_several_lines_is_written_as_one()
     {
-        var line = StandardErrorLoggerProvider.Line(Microsoft.Extensions.Logging.LogLevel.Warning, "Orleans.Runtime.Silo", "Membership\ntable\tslow", new InvalidOperationException("first\nsecond"));
+        var line = StandardErrorLoggerProvider.Line("summits whatif", Microsoft.Extensions.Logging.LogLevel.Warning, "Orleans.Runtime.Silo", "Membership\ntable\tslow", new InvalidOperationException("first\nsecond"));
 
-        Assert.Equal("summits: warning: Orleans.Runtime.Silo: Membership table slow (System.InvalidOperationException: first second)", line);
+        Assert.Equal("summits whatif: warning: Orleans.Runtime.Silo: Membership table slow (System.InvalidOperationException: first second)", line);
     }
 
     /// <summary>A grain storage that reads nothing and refuses every write.</summary>

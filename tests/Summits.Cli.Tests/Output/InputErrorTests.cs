@@ -57,6 +57,43 @@ public sealed class InputErrorTests : IDisposable
         Assert.Equal("summits run: error: no such file: what-if/okinawa-frction.yaml; the YAML files there, closest first: what-if/okinawa-fiction.yaml, what-if/okinawa-friction.yaml, what-if/okinawa.yaml (see 'summits run --help')\n", run.Error);
     }
 
+    // A name the typed stem stands for comes before the rest, whatever the edits: "nk" is the initials of
+    // north-korea-line, and "abe" starts abe-trump. By hand, edits (OSA) from "nk.yaml": bilateral-fta.yaml 13 (no n or k
+    // in "bilateral-fta": 2 substitutions and 11 insertions), north-korea-line.yaml 14 (n and k kept, 14 insertions),
+    // trade-for-defence.yaml 16 (n kept, k substituted, 15 insertions); so by edits alone bilateral-fta came first.
+    // From "abe.yaml": other.yml 5 (a→o, b→t, insert h, keep e, insert r, delete the a of "yaml"), abe-trump.yaml 6
+    // (insert "-trump"); so by edits alone other.yml came first.
+    [Theory]
+    [InlineData("exercises/nk.yaml", "exercises", new[] { "bilateral-fta.yaml", "north-korea-line.yaml", "trade-for-defence.yaml" },
+        "exercises/north-korea-line.yaml, exercises/bilateral-fta.yaml, exercises/trade-for-defence.yaml")]
+    [InlineData("summits/abe.yaml", "summits", new[] { "other.yml", "abe-trump.yaml" }, "summits/abe-trump.yaml, summits/other.yml")]
+    public async Task A_missing_file_names_first_the_files_its_stem_stands_for(string typed, string folder, string[] files, string expected)
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, folder));
+        foreach (var file in files)
+            await File.WriteAllTextAsync(Path.Combine(_folder, folder, file), "x: 1\n");
+        var run = await SummitsProcess.RunInAsync(_folder, ["run", typed]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal($"summits run: error: no such file: {typed}; the YAML files there, closest first: {expected} (see 'summits run --help')\n", run.Error);
+    }
+
+    // analyze reads its telemetry files itself: one that is missing when it is read is said with the telemetry
+    // files of its folder, closest first, as every other command says a missing file. By hand, edits from
+    // "run-telemtry.jsonl": run-telemetry.jsonl 1 (insert e), a.jsonl 12 (delete "run-telemtry", insert a: 11 + 1,
+    // or substitute one and delete 11); notes.txt is not telemetry.
+    [Fact]
+    public void Analyze_of_a_missing_telemetry_file_names_those_in_its_folder_closest_first()
+    {
+        foreach (var file in new[] { "a.jsonl", "run-telemetry.jsonl", "notes.txt" })
+            File.WriteAllText(Path.Combine(_folder, file), "");
+        var missing = Path.Combine(_folder, "run-telemtry.jsonl");
+
+        var error = Assert.Throws<Summits.Scenarios.InputException>(() => Summits.Cli.Commands.AnalyzeCommand.Run([missing], null, TextWriter.Null, TextWriter.Null));
+
+        Assert.Equal($"no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'; the .jsonl files there, closest first: {Path.Combine(_folder, "run-telemetry.jsonl")}, {Path.Combine(_folder, "a.jsonl")}", error.Problem);
+    }
+
     [Fact]
     public async Task A_missing_answers_file_is_an_argument_error_naming_it_with_exit_code_2()
     {

@@ -38,6 +38,16 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
+    public async Task A_command_cut_short_is_named_as_the_one_it_starts()
+    {
+        var run = await SummitsProcess.RunAsync("exer");
+
+        // 'exer' starts 'exercise', so it stands for it (the suggestions' one order, Closest), though 'exercise' is 4
+        // insertions away, more than the 2 edits nearness allows a 4-letter word; no other command contains 'exer'.
+        Assert.Equal("summits: error: 'exer' is not a command (did you mean 'exercise'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise (see 'summits --help')", OnlyLine(run));
+    }
+
+    [Fact]
     public async Task A_command_short_of_a_letter_is_named_as_the_one_meant()
     {
         var run = await SummitsProcess.RunAsync("rn");

@@ -405,7 +405,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         using var again = new TmuxTerminal();
         again.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--answers", saved, "--engine", "local", "-o", Path.Combine(_folder, "resumed"));
         await AnswerAsync(again, "Both players together now", "Space");
-        await again.WaitForAsync("r1-JP-1: JP proposes trade-imbalance 40 (from the answers file)");
+        await again.WaitForAsync("r1-JP-1: Japan proposes trade-imbalance 40 (from the answers file).");
         await again.WaitForAsync("US: reject (from the answers file)");
         await again.WaitForAsync("Round 1: JP's player, your move", after: "US: reject (from the answers file)");
         var screen = again.Screen();
@@ -474,10 +474,10 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await t.WaitForAsync("3 is more offer rounds than are left: type a whole number from 0 (your last word) to 2");
         t.Type("2");
         // With rounds still to run the US does not judge it as a last word: it says what it would settle at.
-        await t.WaitForAsync("r1-JP-1: you propose trade-imbalance 40, open for 2 offer rounds");
-        await t.WaitForAsync("It would settle at trade-imbalance", after: "r1-JP-1: you propose");
-        Assert.DoesNotContain("It does not say what it would settle for.", t.Screen().Split("r1-JP-1: you propose")[^1]);
-        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");
+        await t.WaitForAsync("r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds");
+        await t.WaitForAsync("It would settle at trade-imbalance", after: "r1-JP-1: You propose");
+        Assert.DoesNotContain("It does not say what it would settle for.", t.Screen().Split("r1-JP-1: You propose")[^1]);
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: You propose");
 
         Assert.Equal(130, await t.ExitCodeAsync());
         // The deadline is kept as an answers file gives it.
@@ -493,7 +493,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await AnswerAsync(t, "Round 1: your move", "1");
         await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
         await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "2");
-        await AnswerAsync(t, "Round 1: your move", "4", after: "r1-JP-1: you propose");
+        await AnswerAsync(t, "Round 1: your move", "4", after: "r1-JP-1: You propose");
 
         // By hand: open for 2 offer rounds, r1-JP-1 is put again where the model makes its offers after round 1
         // (r1-JP-1~1) and after round 2 (r1-JP-1~2), each time before the US's own offers, and its deadline passes
@@ -523,7 +523,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await AnswerAsync(t, "Round 1: your move", "1");
         await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
         await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");
-        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: you propose");  // a real Ctrl-C at the menu
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: You propose");  // a real Ctrl-C at the menu
 
         Assert.Equal(130, await t.ExitCodeAsync());
         var saved = Path.Combine(output, "answers.yaml");
@@ -554,9 +554,9 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await again.WaitForAsync($"Going on from {saved}, stopped in round 1: its answers are played again as they were given, then the keyboard takes over.");
         await again.WaitForAsync("You play Japan (JP); the model plays United States (US).");
         await again.WaitForAsync("62 (from the answers file)", after: "procurement-end:");
-        await again.WaitForAsync("r1-JP-1: you propose trade-imbalance 40 (from the answers file)");
-        await again.WaitForAsync("United States rejects: the terms are worth 0.468 to it", after: "r1-JP-1: you propose trade-imbalance 40");
-        await again.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
+        await again.WaitForAsync("r1-JP-1: You propose trade-imbalance 40 (from the answers file)");
+        await again.WaitForAsync("United States rejects: the terms are worth 0.468 to it", after: "r1-JP-1: You propose trade-imbalance 40");
+        await again.WaitForAsync("Round 1: your move", after: "r1-JP-1: You propose");
         // Nothing the file answers is asked again: no brief to page through, no prediction, no first proposal.
         var screen = again.Screen();
         foreach (var asked in new[] { "Which side do you play?", "Public brief:", "yes or no?", "a value from 0 to 100:", "trade-imbalance, 0 to 100" })
@@ -613,8 +613,8 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         t.Type(procurement);
         if (round < 3)
             await TypeAsync(t, $"Offer rounds it stays open for, 0 (your last word) to {3 - round}:", "0");   // no deadline: the last word
-        await t.WaitForAsync(answer, after: $"r{round}-JP-1: you propose");
-        await t.WaitForAsync($"Round {round}: your move", after: $"r{round}-JP-1: you propose");
+        await t.WaitForAsync(answer, after: $"r{round}-JP-1: You propose");
+        await t.WaitForAsync($"Round {round}: your move", after: $"r{round}-JP-1: You propose");
     }
 
     /// <summary>Waits for <paramref name="prompt"/> (after the last <paramref name="after"/> when given), then presses <paramref name="key"/>.</summary>
@@ -675,23 +675,23 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");                  // no deadline: the last word
         // 40 is below the US's reservation value on trade, 65: it rejects, in words. A proposal made at the keyboard is a
         // last word (τ = 1), where the US's counter would be that confidential 65 itself, so it does not say it.
-        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: you propose trade-imbalance 40");
-        await t.WaitForAsync("It does not say what it would settle for.", after: "r1-JP-1: you propose trade-imbalance 40");
-        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: you propose");
+        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: You propose trade-imbalance 40");
+        await t.WaitForAsync("It does not say what it would settle for.", after: "r1-JP-1: You propose trade-imbalance 40");
+        await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: You propose");
         t.Send("4");                                        // end round 1
         await RejectOffersAsync(t, 1, "trade-imbalance 74.85", "defense-procurement 84.92");
 
         // Each prompt shows where both sides stand now: the US moved to 74.89 on trade after round 1's proposal,
         // and Japan to 26.06 and 60.53 after the US's offers (Δ = 0.02128 × the distance, worked in ExercisePlayTests).
         await ProposePackageAsync(t, 2, "you: 26.06, US: 74.89", "50", "you: 60.53, US: 85", "80");
-        await t.WaitForAsync("United States rejects", after: "r2-JP-1: you propose");
-        await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: you propose");
+        await t.WaitForAsync("United States rejects", after: "r2-JP-1: You propose");
+        await t.WaitForAsync("Round 2: your move", after: "r2-JP-1: You propose");
         t.Send("4");
         await RejectOffersAsync(t, 2, "trade-imbalance 73.51", "defense-procurement 82.33");
 
         await ProposePackageAsync(t, 3, "you: 26.64, US: 74.81", "55", "you: 60.99, US: 84.96", "80");
-        await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: you propose");
-        await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: you propose");
+        await t.WaitForAsync("Agreement r3-JP-1: defense-procurement 80, trade-imbalance 55.", after: "r3-JP-1: You propose");
+        await t.WaitForAsync("Round 3: your move", after: "r3-JP-1: You propose");
     }
 
     /// <summary>

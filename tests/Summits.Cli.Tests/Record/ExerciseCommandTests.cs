@@ -300,7 +300,8 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.DoesNotContain("trade-imbalance 65", last);
         // With a deadline the proposal opens at τ = 0, where the Boulware curve x + τ^(1/β)·(r − x) has conceded nothing:
         // the US (at 75 on trade, the brief's starting position) would settle at its own 75, not at 65.
-        Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
+        // The play tells the deadline with the proposal, and the debrief in the same words.
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds. United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
         Assert.DoesNotContain("trade-imbalance 65", opened);
     }
 
@@ -316,8 +317,10 @@ public sealed class ExerciseCommandTests : IDisposable
         var play = run.Output.Split('\n').SkipWhile(l => !l.StartsWith("Play, round by round", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("Predictions", StringComparison.Ordinal))
             .Select(l => l.Trim()).Where(l => l.StartsWith("Round ", StringComparison.Ordinal) || l.StartsWith("r1-JP-1", StringComparison.Ordinal));
         Assert.Equal(
-            ["Round 1 of 3", "r1-JP-1: You propose defense-procurement 70.", "r1-JP-1~1: You propose defense-procurement 70.",
-             "Round 2 of 3", "r1-JP-1~2: You propose defense-procurement 70.", "r1-JP-1 expires on defense-procurement: its deadline passed without agreement."],
+            // In the words the play at the keyboard tells them (PlayInWords.Proposed and Renewed, the one place that words
+            // them): the deadline with the proposal, and each renewal as the open proposal put again after its round.
+            ["Round 1 of 3", "r1-JP-1: You propose defense-procurement 70, open for 2 offer rounds.", "r1-JP-1~1: your open proposal defense-procurement 70 is put again after round 1.",
+             "Round 2 of 3", "r1-JP-1~2: your open proposal defense-procurement 70 is put again after round 2.", "r1-JP-1 expires on defense-procurement: its deadline passed without agreement."],
             play);
 
         // A deadline past the offer rounds left is refused at its place with the range: a proposal of round 1 of 3 has 2.
@@ -349,5 +352,65 @@ public sealed class ExerciseCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"summits exercise: error: {problem} (see 'summits exercise --help')", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task A_rounded_figure_never_contradicts_the_rule_or_the_change_it_stands_beside()
+    {
+        // North-korea-line as Japan: JP proposes north-korea 94 in round 1 and the US accepts; round 2's inject moves the
+        // US 20 points toward dialogue. By hand (world 2017-11-06-abe-trump, default parameters):
+        //   the proposal pulls the US: Δ = α · c_JP / (c_US + c_JP) · (1 + a_US→JP) / 2 · (1 − s_US) · (94 − 95)
+        //     = 0.1 × 0.45 / 1.25 × 1.8 / 2 × (1 − 0.9) × (−1) = −0.00324, so the US goes from 95 to 94.99676:
+        //     at two decimals both read 95; at three, 95 and 94.997.
+        //   the inject: 94.99676 − 20 = 74.99676; the US's window on north-korea is 5 + 45 × (1 − 0.9) = 9.5, and an
+        //     agreement breaks beyond 2 × 9.5 = 19. The distance from the agreed 94 is 19.00324, more than 19: breached.
+        //     At two decimals it would read "75, 19 from the agreed 94" (19 is not more than 19); at three, 74.997 and
+        //     94 − 74.997 = 19.003, more than 19.
+        var answers = Path.Combine(_folder, "nk-94.yaml");
+        File.WriteAllText(answers, "answers: north-korea-line\nrole: JP\npredictions: { pressure-holds: no, us-line: 80 }\nproposals:\n  - round: 1\n    terms: { north-korea: 94 }\n");
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", answers, "--engine", "local");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var words = Words(run.Output);
+
+        Assert.Contains("United States moved on north-korea from 95 to 94.997, a little toward the terms it heard.", words);
+        Assert.Contains("Agreement r1-JP-1 is breached on north-korea: US now at 74.997, 19.003 from the agreed 94 (a party may stray 9.5 points from an agreement before it strains, and 19 before it breaks).", words);
+        Assert.Contains("r1-JP-1 was breached in round 2 by US, who strayed from its terms (US at 74.997, 19.003 from the agreed 94 (window 9.5)); JP held to them: 0", words);
+        Assert.Contains("north-korea US 95 → 94.997 → 74.997", words);
+    }
+
+    [Fact]
+    public async Task Json_gives_a_breach_caused_by_a_proposal_an_event_with_the_same_fields_as_any_other_breach()
+    {
+        // North-korea-line as the US: the US proposes north-korea 65 in round 1. The seeded agreement nk-maximum-pressure
+        // binds the US at 93; the US's window there is 5 + 45 × (1 − 0.9) = 9.5, and |65 − 93| = 28 is more than
+        // 2 × 9.5 = 19, so the proposal breaches it at once (a proposal strays from its proposer's terms).
+        var answers = Path.Combine(_folder, "us-65.yaml");
+        File.WriteAllText(answers, "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: no, us-line: 60 }\nproposals:\n  - round: 1\n    terms: { north-korea: 65 }\n");
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", answers, "--engine", "local", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var round1 = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["play"]!.AsArray().Single(r => r!["round"]!.GetValue<int>() == 1)!["events"]!.AsArray().ToList();
+
+        var proposal = round1.FindIndex(e => e!["id"]?.GetValue<string>() == "r1-US-1");
+        var breach = round1.FindIndex(e => e!["kind"]!.GetValue<string>() == "agreement-breached" && e["cause"]!.GetValue<string>() == "r1-US-1");
+        Assert.True(proposal >= 0 && breach > proposal, run.Output);
+        var e = round1[breach]!;
+        Assert.Equal(("nk-maximum-pressure", "US", "north-korea"), (e["agreement"]!.GetValue<string>(), e["actor"]!.GetValue<string>(), e["topic"]!.GetValue<string>()));
+        Assert.Equal((65.0, 28.0, 93.0, 9.5), (e["value"]!.GetValue<double>(), e["distance"]!.GetValue<double>(), e["agreed"]!.GetValue<double>(), e["window"]!.GetValue<double>()));
+        Assert.False(e["inject"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_debrief_s_record_lines_speak_of_the_play_in_text_and_json_alike()
+    {
+        // trade-for-defence with its sample answers: the US's offers pull Japan on procurement from 60 to 60.99, less
+        // than the 1 point a move toward the high end needs (the F-35 decision), so the two disagree, said of the play.
+        const string said = "The play left JP at 60.99 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).";
+        var text = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local");
+        var json = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--format", "json");
+        Assert.True(text.ExitCode == 0 && json.ExitCode == 0, text.ToString() + json.ToString());
+
+        Assert.Contains(said, Words(text.Output));
+        Assert.DoesNotContain("The run ", Words(text.Output));
+        Assert.Equal(said, System.Text.Json.Nodes.JsonNode.Parse(json.Output)!["record"]![0]!["difference"]!.GetValue<string>());
     }
 }

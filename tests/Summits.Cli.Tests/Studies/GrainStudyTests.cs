@@ -18,10 +18,10 @@ public sealed class GrainStudyTests(SiloFixture fixture)
         Assert.Equal(24, grains.Finished);
         Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(grains));
 
-        var key = WhatIfStudy.WorldKey(loaded.Scenario.Id, 5, 3);
+        var key = WorldKey.Sample(loaded.Scenario.Id, 5, 3).Value;
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Silo.Grains.GetGrain<IWorldGrain>(key).Info());
         Assert.Contains("has not been seeded", error.Message);
-        var country = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Silo.Grains.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).Get());
+        var country = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Silo.Grains.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP")).Get());
         Assert.Contains("has not been seeded", country.Message);
     }
 }

@@ -7,7 +7,7 @@ public sealed class SiloFixture : IAsyncLifetime
 {
     public EmbeddedSilo Silo { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Silo = await EmbeddedSilo.StartAsync();
+    public async Task InitializeAsync() => Silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None);
 
     public async Task DisposeAsync() => await Silo.DisposeAsync();
 }

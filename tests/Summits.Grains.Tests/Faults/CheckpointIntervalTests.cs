@@ -87,7 +87,7 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         Assert.Equal(0, failures);
         Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
         var writes = cluster.Storage.CallsOn(key).Where(c => c.Operation == StorageOperation.Write).ToList();
-        var japan = GrainId.Create("country", GrainKeys.Of(key, "JP"));
+        var japan = GrainId.Create("country", WorldKey.Of(key).Country("JP"));
         // Japan's seeding wrote its state once, before any advance.
         return (writes.Count(c => c.Grain == japan && c.StateName == "country") - 1,
             writes.Count(c => c.Grain == japan && c.StateName == "country-checkpoint"),

@@ -21,8 +21,8 @@ public sealed class DeactivatedGrainTests(ClusterFixture fixture)
         var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.OneStep);
         var key = $"deactivated-{Guid.NewGuid():N}";
         var clean = await ScenarioRun.LocallyAsync(loaded);
-        var pause = fixture.Storage.Pause(StorageOperation.Write, "timeline", GrainId.Create("timelinepage", GrainKeys.Of(key, "timeline-0")), 1);
-        var japan = fixture.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP"));
+        var pause = fixture.Storage.Pause(StorageOperation.Write, "timeline", GrainId.Create("timelinepage", WorldKey.Of(key).TimelinePage(0)), 1);
+        var japan = fixture.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP"));
         var deactivated = Task.Run(async () =>
         {
             await pause.Reached;

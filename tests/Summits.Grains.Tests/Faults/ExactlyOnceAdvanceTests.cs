@@ -145,7 +145,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
 
         await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
 
-        var japan = await fixture.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).Get();
+        var japan = await fixture.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP")).Get();
         Assert.Equal(20, japan.Positions.Single(p => p.Topic == "bilateral-fta").Value.Value);
         Assert.Equal(0, await world.Advances());
         Assert.Empty(await world.Timeline());
@@ -262,7 +262,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     /// </summary>
     private void FailNextWrite(string key, string stateName, string? id)
     {
-        var grain = id is null ? GrainId.Create("world", key) : GrainId.Create("country", GrainKeys.Of(key, id));
+        var grain = id is null ? GrainId.Create("world", key) : GrainId.Create("country", WorldKey.Of(key).Country(id));
         // Seeding writes each country once; the world writes at its seeding and at its start.
         fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 2);
     }

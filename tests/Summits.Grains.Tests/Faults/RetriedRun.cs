@@ -167,9 +167,9 @@ internal static class RetriedRun
         IAddressable[] grains =
         [
             fixture.Client.GetGrain<IWorldGrain>(key),
-            .. world.Actors.Select(a => fixture.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, a.Id))),
-            .. world.Topics.Select(t => fixture.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, t.Id))),
-            .. Enumerable.Range(0, advances).Select(n => fixture.Client.GetGrain<ITimelinePageGrain>(GrainKeys.Of(key, $"timeline-{n}"))),
+            .. world.Actors.Select(a => fixture.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country(a.Id))),
+            .. world.Topics.Select(t => fixture.Client.GetGrain<ITopicGrain>(WorldKey.Of(key).Topic(t.Id))),
+            .. Enumerable.Range(0, advances).Select(n => fixture.Client.GetGrain<ITimelinePageGrain>(WorldKey.Of(key).TimelinePage(n))),
         ];
         await Task.WhenAll(grains.Where(g => fixture.Cluster.TryGetGrainContext(g.GetGrainId(), out _)).Select(g => fixture.Cluster.DeactivateAsync(g)));
     }

@@ -49,7 +49,7 @@ public sealed class TimedOutCallTests : IAsyncLifetime
         var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.Short);
         var quiet = new GrainAsking(Timeout, 3, null);
         // The expected bytes: the same scenario run on a world of its own with nothing held.
-        var clean = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, $"clean-{Guid.NewGuid():N}", asking: quiet);
+        var clean = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of($"clean-{Guid.NewGuid():N}"), asking: quiet);
 
         var key = $"timed-out-{Guid.NewGuid():N}";
         var pause = HoldAdvanceOne(key);
@@ -62,7 +62,7 @@ public sealed class TimedOutCallTests : IAsyncLifetime
             await said.FirstLine;
             pause.Release();
         });
-        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, key, asking: quiet with { Say = said });
+        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(key), asking: quiet with { Say = said });
         await release;
 
         Assert.Equal(RunFiles.Timeline(clean), RunFiles.Timeline(run));
@@ -81,7 +81,7 @@ public sealed class TimedOutCallTests : IAsyncLifetime
         try
         {
             var failure = await Assert.ThrowsAsync<GrainTimeoutException>(() =>
-                ScenarioRun.InGrainsAsync(_cluster.Client, loaded, key, asking: new GrainAsking(Timeout, 3, said)));
+                ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(key), asking: new GrainAsking(Timeout, 3, said)));
 
             // Three tries of advance 1, each timing out after 5 s: the 2nd and 3rd are said as asked, the end in one line.
             Assert.Equal($"advance 1 of world {key} did not answer within 5 s, 3 tries", failure.Message);

@@ -20,7 +20,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     {
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", file));
         var local = await ScenarioRun.LocallyAsync(loaded);
-        var hosted = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
+        var hosted = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(Key()));
 
         Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
         Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
@@ -31,8 +31,8 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     public async Task Two_runs_in_grains_with_the_same_seed_write_the_same_bytes()
     {
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "china-role-shift.yaml"));
-        var first = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
-        var second = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
+        var first = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(Key()));
+        var second = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(Key()));
         Assert.Equal(RunFiles.Timeline(first), RunFiles.Timeline(second));
         Assert.Equal(RunFiles.State(first), RunFiles.State(second));
     }
@@ -55,8 +55,8 @@ public sealed class GrainRunTests(ClusterFixture fixture)
             IAddressable[] grains =
             [
                 world,
-                .. loaded.World.Actors.Select(a => _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, a.Id))),
-                .. loaded.World.Topics.Select(t => _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, t.Id))),
+                .. loaded.World.Actors.Select(a => _cluster.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country(a.Id))),
+                .. loaded.World.Topics.Select(t => _cluster.Client.GetGrain<ITopicGrain>(WorldKey.Of(key).Topic(t.Id))),
             ];
             await Task.WhenAll(grains.Select(g => _cluster.DeactivateAsync(g)));
         }
@@ -73,7 +73,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var key = Key();
         var world = WorldFile.Load(SeedFiles.World) with { Id = key };
         await _cluster.Client.GetGrain<IWorldGrain>(key).Seed(world);
-        var japan = _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP"));
+        var japan = _cluster.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP"));
         var proposal = new Proposal("ask", "US", ["JP"], [new Term("bilateral-fta", 80)], AgreementRule.Unanimity, 0, 0.8, ProposalKind.Scripted, "ask");
 
         var attempt = new AdvanceAttempt(0, Guid.NewGuid());
@@ -94,7 +94,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     {
         var key = Key();
         await _cluster.Client.GetGrain<IWorldGrain>(key).Seed(WorldFile.Load(SeedFiles.World) with { Id = key });
-        var japan = _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP"));
+        var japan = _cluster.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP"));
         var up = new ShockChange(ShockTarget.Position, "JP", "bilateral-fta", null, null, 10, null);
 
         var attempt = new AdvanceAttempt(0, Guid.NewGuid());
@@ -114,7 +114,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     {
         var key = Key();
         await _cluster.Client.GetGrain<IWorldGrain>(key).Seed(WorldFile.Load(SeedFiles.World) with { Id = key });
-        var table = _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, "usfj-realignment"));
+        var table = _cluster.Client.GetGrain<ITopicGrain>(WorldKey.Of(key).Topic("usfj-realignment"));
         var strain = new CommitmentChange("usfj-realignment-okinawa", "usfj-realignment", "JP", AgreementStatus.Strained, "jolt", "");
         var recover = new CommitmentChange("usfj-realignment-okinawa", "usfj-realignment", "JP", AgreementStatus.Holding, "ease", "");
 
@@ -136,18 +136,18 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     {
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "okinawa-realignment-friction.yaml"));
         var key = Key();
-        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, key);
+        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(key));
         var stored = await _cluster.Client.GetGrain<IWorldGrain>(key).Timeline();
         Assert.Equal(run.Timeline.Select(SeedWorlds.Json), stored.Select(SeedWorlds.Json));
 
         // Japan's position on each topic is where the last move of the timeline left it.
-        var japan = await _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(key, "JP")).Get();
+        var japan = await _cluster.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP")).Get();
         foreach (var last in stored.Where(e => e is { Kind: EventKind.Move, Actor: "JP" }).GroupBy(e => e.Topic).Select(g => g.Last()))
             Assert.Equal(last.After, japan.Positions.Single(p => p.Topic == last.Topic).Value.Value);
 
         // The shock leaves Japan 21 points from the agreed 76, beyond two windows (2 · 9.5): breached at once,
         // which the table holds as the agreement's status and the timeline as the change with its cause.
-        var table = await _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(key, "usfj-realignment")).Get();
+        var table = await _cluster.Client.GetGrain<ITopicGrain>(WorldKey.Of(key).Topic("usfj-realignment")).Get();
         Assert.Equal(AgreementStatus.Breached, table.Agreements.Single(a => a.Id == "usfj-realignment-okinawa").Status);
         var breach = Assert.Single(stored, e => e.Kind is EventKind.AgreementBreached or EventKind.AgreementStrained or EventKind.AgreementRestored
             && e.Why!.StartsWith("usfj-realignment-okinawa:", StringComparison.Ordinal));
@@ -160,7 +160,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var world = WorldGenerator.Generate(200, 50, 1);
         var scenario = new Scenario("large", "", 1, ModelParameters.Default, [new RoundsStep("bargain", 0, 10, [], AgreementRule.Unanimity)]);
         var loaded = new LoadedScenario("generated", "generated", scenario, world);
-        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, Key());
+        var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(Key()));
 
         var rounds = run.Timeline.Count(e => e.Kind == EventKind.Round);
         Assert.True(rounds == 10 || run.Timeline[^1].Kind == EventKind.Converged, $"{rounds} rounds and no convergence");

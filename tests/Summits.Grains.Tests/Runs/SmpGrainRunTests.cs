@@ -18,7 +18,7 @@ public sealed class SmpGrainRunTests(ClusterFixture fixture)
         var loaded = Forecast.Of(world, 100, 0, ForecastModel.Smp);
 
         var local = await ScenarioRun.LocallyAsync(loaded);
-        var hosted = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, $"smp-{Guid.NewGuid():N}");
+        var hosted = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of($"smp-{Guid.NewGuid():N}"));
 
         Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
         Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));

@@ -212,10 +212,10 @@ public sealed class BoundedStateTests(ClusterFixture fixture)
 
     private async Task<StoredSizes> SizesAsync(string key) => new(
         await SizeAsync<WorldState>("world", GrainId.Create("world", key)),
-        await SizeAsync<Delegation>("country", GrainId.Create("country", GrainKeys.Of(key, "JP"))),
-        await SizeAsync<Checkpoint<Delegation>>("country-checkpoint", GrainId.Create("country", GrainKeys.Of(key, "JP"))),
-        await SizeAsync<Table>("topic", GrainId.Create("topic", GrainKeys.Of(key, "usfj-realignment"))),
-        await SizeAsync<Checkpoint<Table>>("topic-checkpoint", GrainId.Create("topic", GrainKeys.Of(key, "usfj-realignment"))));
+        await SizeAsync<Delegation>("country", GrainId.Create("country", WorldKey.Of(key).Country("JP"))),
+        await SizeAsync<Checkpoint<Delegation>>("country-checkpoint", GrainId.Create("country", WorldKey.Of(key).Country("JP"))),
+        await SizeAsync<Table>("topic", GrainId.Create("topic", WorldKey.Of(key).Topic("usfj-realignment"))),
+        await SizeAsync<Checkpoint<Table>>("topic-checkpoint", GrainId.Create("topic", WorldKey.Of(key).Topic("usfj-realignment"))));
 
     /// <summary>The size of a grain's state as the silo's storage serializer writes it.</summary>
     private async Task<int> SizeAsync<T>(string stateName, GrainId grain) where T : new()

@@ -61,7 +61,7 @@ public sealed class StoredStateCompatibilityTests(ClusterFixture fixture)
         Assert.Equal(36.25, Assert.Single(reject.Terms!.Value).Value, 2);
         Assert.Equal("round 1 of 5", Assert.Single(stored, e => e.Kind == EventKind.Round).Why);
         // Japan's stored position is where the stored timeline last moved it.
-        var japan = fixture.Client.GetGrain<ICountryGrain>(GrainKeys.Of(World, "JP"));
+        var japan = fixture.Client.GetGrain<ICountryGrain>(WorldKey.Of(World).Country("JP"));
         var lastMove = stored.Last(e => e is { Kind: EventKind.Move, Actor: "JP", Topic: "bilateral-fta" });
         Assert.Equal(20, stored.First(e => e is { Kind: EventKind.Move, Actor: "JP", Topic: "bilateral-fta" }).Before);
         Assert.Equal(lastMove.After, (await japan.Get()).Positions.Single(p => p.Topic == "bilateral-fta").Value.Value);
@@ -84,7 +84,7 @@ public sealed class StoredStateCompatibilityTests(ClusterFixture fixture)
         var timeline = await world.Timeline();
         Assert.Equal(stored.Select(SeedWorlds.Json), timeline.Take(stored.Length).Select(SeedWorlds.Json));
         Assert.Contains(timeline, e => e is { Kind: EventKind.Proposal, Cause: "package" });
-        var fta = await fixture.Client.GetGrain<ITopicGrain>(GrainKeys.Of(World, "bilateral-fta")).Get();
+        var fta = await fixture.Client.GetGrain<ITopicGrain>(WorldKey.Of(World).Topic("bilateral-fta")).Get();
         Assert.Empty(fta.Agreements);
     }
 

@@ -17,8 +17,8 @@ public sealed class CancelledCallTests(ClusterFixture fixture)
         var loaded = SeedWorlds.Fresh();
         var japan = loaded.Actors.Single(a => a.Id == "JP");
         var topic = loaded.Topics.Single(t => t.Id == "north-korea");
-        var country = _client.GetGrain<ICountryGrain>(GrainKeys.Of(loaded.Id, "JP"));
-        var table = _client.GetGrain<ITopicGrain>(GrainKeys.Of(loaded.Id, "north-korea"));
+        var country = _client.GetGrain<ICountryGrain>(WorldKey.Of(loaded.Id).Country("JP"));
+        var table = _client.GetGrain<ITopicGrain>(WorldKey.Of(loaded.Id).Topic("north-korea"));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 

@@ -18,8 +18,8 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         IAddressable[] grains =
         [
             world,
-            .. loaded.Actors.Select(a => _cluster.Client.GetGrain<ICountryGrain>(GrainKeys.Of(loaded.Id, a.Id))),
-            .. loaded.Topics.Select(t => _cluster.Client.GetGrain<ITopicGrain>(GrainKeys.Of(loaded.Id, t.Id))),
+            .. loaded.Actors.Select(a => _cluster.Client.GetGrain<ICountryGrain>(WorldKey.Of(loaded.Id).Country(a.Id))),
+            .. loaded.Topics.Select(t => _cluster.Client.GetGrain<ITopicGrain>(WorldKey.Of(loaded.Id).Topic(t.Id))),
         ];
         var before = grains.Select(Activation).ToArray();
 

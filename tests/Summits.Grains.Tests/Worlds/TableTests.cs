@@ -71,7 +71,7 @@ public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
     /// <summary>An attempt at a run's first advance, as the world grain would make it.</summary>
     private static AdvanceAttempt FirstAdvance() => new(0, Guid.NewGuid());
 
-    private ITopicGrain Topic(string id) => _client.GetGrain<ITopicGrain>(GrainKeys.Of(_loaded.Id, id));
+    private ITopicGrain Topic(string id) => _client.GetGrain<ITopicGrain>(WorldKey.Of(_loaded.Id).Topic(id));
 
-    private ICountryGrain Country(string id) => _client.GetGrain<ICountryGrain>(GrainKeys.Of(_loaded.Id, id));
+    private ICountryGrain Country(string id) => _client.GetGrain<ICountryGrain>(WorldKey.Of(_loaded.Id).Country(id));
 }

@@ -26,6 +26,20 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_world_grain_under_a_key_that_is_not_an_id_refuses_to_be_seeded_and_touches_no_country()
+    {
+        // '#' is no character of an id (letters, digits, '-' and '_'), so this is no world key.
+        var key = $"odd#{Guid.NewGuid():N}";
+        var loaded = SeedWorlds.Fresh() with { Id = key };
+
+        var refused = await Assert.ThrowsAsync<FormatException>(() => _client.GetGrain<IWorldGrain>(key).Seed(loaded));
+
+        Assert.Equal($"a world key must be {WorldKey.IdRule}, not '{key}' (36 characters)", refused.Message);
+        var japan = await Assert.ThrowsAsync<InvalidOperationException>(() => _client.GetGrain<ICountryGrain>($"{key}/JP").Get());
+        Assert.Contains("has not been seeded", japan.Message);
+    }
+
+    [Fact]
     public async Task Info_names_the_worlds_countries_and_topics()
     {
         var loaded = SeedWorlds.Fresh();
@@ -98,8 +112,8 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
 
         SeedWorlds.AssertSame(hawkish, await _client.GetGrain<IWorldGrain>(hawkish.Id).Snapshot());
         SeedWorlds.AssertSame(dovish, await _client.GetGrain<IWorldGrain>(dovish.Id).Snapshot());
-        var hawkishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(hawkish.Id, "JP")).Get();
-        var dovishJapan = await _client.GetGrain<ICountryGrain>(GrainKeys.Of(dovish.Id, "JP")).Get();
+        var hawkishJapan = await _client.GetGrain<ICountryGrain>(WorldKey.Of(hawkish.Id).Country("JP")).Get();
+        var dovishJapan = await _client.GetGrain<ICountryGrain>(WorldKey.Of(dovish.Id).Country("JP")).Get();
         Assert.Equal(92, hawkishJapan.Positions.Single(p => p.Topic == "north-korea").Value.Value);
         Assert.Equal(30, dovishJapan.Positions.Single(p => p.Topic == "north-korea").Value.Value);
     }

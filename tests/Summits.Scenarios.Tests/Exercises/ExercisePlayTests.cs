@@ -70,7 +70,7 @@ public sealed class ExercisePlayTests
         Assert.Equal("f-35-purchase", check.Fact.Id);
         Assert.False(check.Agrees);
         Assert.Equal("JP at 60.99 (from 60)", check.Ended);
-        Assert.Equal("The run left JP at 60.99 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).", check.Difference);
+        Assert.Equal("The play left JP at 60.99 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).", check.Difference);
         Assert.Equal("JP moves toward the high end (Large and expanding purchases of US equipment) (f-35-purchase, 2018-12-18)", debrief.Predictions[1].Record);
     }
 
@@ -83,7 +83,7 @@ public sealed class ExercisePlayTests
         // and no proposal on the bilateral FTA is accepted, so there is no agreement where the record has one.
         Assert.Equal(["cptpp", "us-japan-trade-agreements"], debrief.Record.Select(c => c.Fact.Id));
         Assert.All(debrief.Record, c => Assert.False(c.Agrees));
-        Assert.Equal("The run ended with JP at 85 on tpp-11, below the 90–100 the record implies.", debrief.Record[0].Difference);
+        Assert.Equal("The play ended with JP at 85 on tpp-11, below the 90–100 the record implies.", debrief.Record[0].Difference);
     }
 
     [Fact]
@@ -141,7 +141,8 @@ public sealed class ExercisePlayTests
         //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209009) = 0.514
         var play = PlayInWords.Of(exercise, timeline, "JP");
         Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
-        Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1.", play);
+        // In the words the play at the keyboard shows the offer (PlayInWords.Offered): trade-for-defence has 3 rounds.
+        Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.96, its offer after round 1 of 3 (a side concedes more as the last round nears).", play);
         // The offer on procurement has no answer in the file, so Japan rejects it, as it does the offer after round 2:
         // trade is settled by the agreement in force, so after round 2 the US offers on procurement alone.
         Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Reject && e.Actor == "JP" && e.Why!.StartsWith("scripted: " + ExercisePlay.NotTakenUp, StringComparison.Ordinal)));
@@ -263,6 +264,37 @@ public sealed class ExercisePlayTests
         // then 93 − 0.13 = 92.87, as a student subtracts the numbers shown (the unrounded 92.875 would show 92.88).
         // The window 9.504 shows 9.5.
         Assert.Equal("JP now at 0.13, 92.87 from the agreed 93 (window 9.5)", CommitmentWords.Distance("JP now at", 0.125, 93, 9.504));
+    }
+
+    [Theory]
+    // 74.99676 is 19.00324 from 94, beyond the breach distance 2 × 9.5 = 19; at two decimals 75 and 94 − 75 = 19, not
+    // beyond; at three 74.997 and 94 − 74.997 = 19.003, beyond.
+    [InlineData(74.99676, 94, 9.5, "US now at 74.997, 19.003 from the agreed 94 (window 9.5)")]
+    // 84.4996 is 9.5004 from 94, beyond the window 9.5 (a strain); at two and three decimals 84.5 and 9.5, not beyond;
+    // at four 84.4996 and 94 − 84.4996 = 9.5004.
+    [InlineData(84.4996, 94, 9.5, "US now at 84.4996, 9.5004 from the agreed 94 (window 9.5)")]
+    // 75.004 is 18.996 from 94, within 19: two decimals, 75 and 19, already say "not beyond".
+    [InlineData(75.004, 94, 9.5, "US now at 75, 19 from the agreed 94 (window 9.5)")]
+    public void A_distance_is_shown_with_the_decimals_that_put_it_on_its_side_of_the_window_and_the_breach_distance(double value, double agreed, double window, string words) =>
+        Assert.Equal(words, CommitmentWords.Distance("US now at", value, agreed, window, breachFactor: 2));
+
+    [Theory]
+    // 92 → 92.0004 differ, but both read 92 at two and three decimals: four tell them apart.
+    [InlineData(92, 92.0004, "from 92 to 92.0004")]
+    // 95 → 94.99676 read 95 and 95 at two decimals; at three, 95 and 94.997.
+    [InlineData(95, 94.99676, "from 95 to 94.997")]
+    // 60 → 61.25 differ at two decimals already.
+    [InlineData(60, 61.25, "from 60 to 61.25")]
+    public void A_change_is_shown_with_the_decimals_that_tell_its_two_ends_apart(double before, double after, string words) =>
+        Assert.Equal(words, AnswerInWords.FromTo(before, after));
+
+    [Fact]
+    public void A_path_shows_each_change_with_the_decimals_that_tell_it()
+    {
+        // 95 → 94.99676 → 74.99676: the first change reads 95 → 95 at two decimals; at three 95 → 94.997 → 74.997.
+        Assert.Equal("95 → 94.997 → 74.997", new PositionPath("north-korea", "US", [95, 94.99676, 74.99676]).ToString());
+        // A path that does not move, or moves by whole points, stays at two decimals: 92 → 92 → 72.
+        Assert.Equal("92 → 92 → 72", new PositionPath("north-korea", "JP", [92, 92, 72]).ToString());
     }
 
     [Fact]

@@ -66,6 +66,33 @@ public sealed class RecordComparisonTests
     }
 
     [Fact]
+    public void A_figure_beside_a_threshold_or_a_start_is_shown_with_the_decimals_that_keep_it_true()
+    {
+        // JP 60 -> 60.996 on procurement is 0.996 toward the high end, under the 1-point threshold: at two decimals the
+        // end would read 61, a whole point from 60; at three, 60.996. JP 85 -> 89.999 on tpp-11 is below 90–100: at two
+        // decimals it would read 90, inside; at three, 89.999. An agreement at 90.0004 is above 60–90: at four decimals.
+        var final = WithAgreement(With(Seed, ("JP", "defense-procurement", 60.996), ("JP", "tpp-11", 89.999)), "fta", "bilateral-fta", 90.0004, AgreementStatus.Holding);
+        var checks = RecordComparison.Of(Shipped, Seed, final);
+
+        Assert.Equal([false, false, false, false], checks.Select(c => c.Agrees));
+        Assert.Equal("JP at 89.999 (from 85)", checks[0].Ended);
+        Assert.Equal("The run ended with JP at 89.999 on tpp-11, below the 90–100 the record implies.", checks[0].Difference);
+        Assert.Equal("JP at 60.996 (from 60)", checks[2].Ended);
+        Assert.Equal("The run left JP at 60.996 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment).", checks[2].Difference);
+        Assert.Equal("agreement fta at 90.0004 (holding)", checks[3].Ended);
+    }
+
+    [Fact]
+    public void An_exercise_s_comparison_speaks_of_the_play()
+    {
+        // The same rules, said of the play for a debrief's reader: the seeded world leaves JP at 85 on tpp-11.
+        var checks = RecordComparison.Of(Shipped, Seed, Seed, "play");
+
+        Assert.Equal("The play ended with JP at 85 on tpp-11, below the 90–100 the record implies.", checks[0].Difference);
+        Assert.Equal("The play made no agreement of JP and US on bilateral-fta (it ended with JP at 20, US at 80); the record has one at 60–90.", checks[3].Difference);
+    }
+
+    [Fact]
     public void What_a_fact_implies_names_the_scale_anchors_it_holds_or_lies_between()
     {
         var checks = RecordComparison.Of(Shipped, Seed, Seed);

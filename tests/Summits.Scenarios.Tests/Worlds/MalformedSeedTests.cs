@@ -132,8 +132,24 @@ public sealed class MalformedSeedTests
     [Fact]
     public void A_world_file_that_does_not_exist()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"summits-{Guid.NewGuid():N}.yaml");
-        var error = Assert.Throws<InputException>(() => WorldFile.Load(path));
-        Assert.Equal($"{path}:1:1: no such world file", error.Message);
+        var folder = Directory.CreateTempSubdirectory("summits-world-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "abe.yaml");
+            var error = Assert.Throws<InputException>(() => WorldFile.Load(path));
+            Assert.Equal($"{path}:1:1: no such world file", error.Message);
+
+            // With world files in its folder, what could have been meant, closest first (Closest): "abe" starts
+            // abe-trump.yaml, so it comes first, though other.yml is nearer by edits (5: a→o, b→t, insert h, keep e,
+            // insert r, delete the a of "yaml"; abe-trump.yaml is 6, the insertion of "-trump").
+            foreach (var file in new[] { "other.yml", "abe-trump.yaml" })
+                File.WriteAllText(Path.Combine(folder, file), "x: 1\n");
+            error = Assert.Throws<InputException>(() => WorldFile.Load(path));
+            Assert.Equal($"{path}:1:1: no such world file; the YAML files there, closest first: {Path.Combine(folder, "abe-trump.yaml")}, {Path.Combine(folder, "other.yml")}", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -1,0 +1,51 @@
+namespace Summits.Scenarios;
+
+/// <summary>
+/// The one order in which Summits lists what a mistyped name could have meant (files, keys, topics, actors,
+/// commands, options, choices): first the names the typed stem stands for, then the rest, each group closest first.
+/// A name stands for the stem when, letters compared without regard to case and leading dashes set aside, it starts
+/// with the stem, contains it, or the initials of its words (split at '-', '_', '.', spaces and the like) begin with
+/// it: "nk" stands for north-korea-line (n-k-l), "abe" for abe-trump. A stem of fewer than two letters or digits
+/// stands for nothing, so that one letter does not favour every name that has it. Within each group the names are
+/// ordered by <see cref="MappingReader.Edits"/> (fewest edits first), then as they were given.
+/// </summary>
+public static class Closest
+{
+    /// <summary>
+    /// <paramref name="names"/> in the order above for <paramref name="typed"/>; ties keep the given order.
+    /// </summary>
+    /// <param name="stem">
+    /// What of a name is compared as its stem, for the typed name and each candidate alike: a file's name without its
+    /// extension (<see cref="Path.GetFileNameWithoutExtension(string)"/>), say. Null for the whole name.
+    /// </param>
+    /// <param name="ignoreCase">Whether the edits are counted without regard to case (the stem is always compared so).</param>
+    public static IEnumerable<string> Order(string typed, IEnumerable<string> names, Func<string, string>? stem = null, bool ignoreCase = false)
+    {
+        stem ??= n => n;
+        var typedStem = stem(typed);
+        var edited = ignoreCase ? typed.ToLowerInvariant() : typed;
+        return names.Select((n, i) => (Name: n, Index: i))
+            .OrderBy(x => StandsFor(typedStem, stem(x.Name)) ? 0 : 1)
+            .ThenBy(x => MappingReader.Edits(edited, ignoreCase ? x.Name.ToLowerInvariant() : x.Name))
+            .ThenBy(x => x.Index)
+            .Select(x => x.Name);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> stands for the typed <paramref name="stem"/>: it starts with it or contains it,
+    /// or its words' initials begin with it, without regard to case or leading dashes; never for a stem of fewer than
+    /// two letters or digits.
+    /// </summary>
+    public static bool StandsFor(string stem, string name)
+    {
+        var (s, n) = (stem.TrimStart('-').ToLowerInvariant(), name.TrimStart('-').ToLowerInvariant());
+        if (s.Count(char.IsLetterOrDigit) < 2)
+            return false;
+        if (n.Contains(s, StringComparison.Ordinal))
+            return true;
+        var initials = string.Concat(n.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Select(w => w[0]));
+        return initials.StartsWith(s, StringComparison.Ordinal);
+    }
+
+    private static readonly char[] Separators = ['-', '_', '.', ' ', '/', '~', '+'];
+}
