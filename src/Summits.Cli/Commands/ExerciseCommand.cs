@@ -5,6 +5,7 @@ using Summits.Cli.Exercises;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
 using Summits.Grains;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;

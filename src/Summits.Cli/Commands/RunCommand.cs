@@ -209,7 +209,7 @@ public static class RunCommand
                 stdout.WriteLine();
                 var dropped = TimelineTable.Write(stdout, run.Timeline, width, cancellation);
                 if (dropped.Count > 0)
-                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)", width))
+                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(dropped)}; --format csv has every field)", width))
                         stdout.WriteLine(line);
             }
             if (table && request.Verbosity >= Verbosity.Minimal)

@@ -50,7 +50,7 @@ public static class SeedDraftCommand
                 parts.Add($"{Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted");
             if (checks > 0)
                 parts.Add($"{Count(checks, "thing", "things")} to check");
-            await Console.Error.WriteLineAsync($"{briefingPath}: {string.Join(", ", parts)} (-v normal lists each with its place and reason)");
+            await Console.Error.WriteLineAsync($"{briefingPath}: {Listed.And(parts)} (-v normal lists each with its place and reason)");
         }
         else if (verbosity >= Verbosity.Normal)
         {
@@ -64,7 +64,7 @@ public static class SeedDraftCommand
             foreach (var (statement, n) in draft.Unassigned.Select((s, i) => (s, i + 1)))
                 lines.Add((statement.Location, $"no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" uses none of the subjects' words; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place"));
             foreach (var joint in draft.JointApart)
-                lines.Add((joint.Statement.Location, $"joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {string.Join(" and ", joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {string.Join(" and ", joint.Statement.Speakers)}"));
+                lines.Add((joint.Statement.Location, $"joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {Listed.And(joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {Listed.And(joint.Statement.Speakers)}"));
             foreach (var (at, text) in lines.OrderBy(l => l.At.Line).ThenBy(l => l.At.Column))
                 await Console.Error.WriteLineAsync($"{briefingPath}:{at.Line}:{at.Column}: {text}");
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
+using Summits.Model;
 using Summits.Reports.Studies;
 using Summits.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Globalization;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Hosting;

@@ -115,7 +115,7 @@ public static class FittedTable
     {
         if (dropped.Count == 0)
             return;
-        foreach (var line in TerminalWidth.Wrap($"{indent}(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every column)", width))
+        foreach (var line in TerminalWidth.Wrap($"{indent}(left out to fit {width} columns: {Summits.Model.Listed.And(dropped)}; --format csv has every column)", width))
             output.WriteLine(line);
     }
 }

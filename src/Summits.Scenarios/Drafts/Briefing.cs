@@ -345,7 +345,7 @@ public sealed partial class Briefing
                 var said = match.Groups["group"].Value;
                 // "Both leaders" and "the two leaders" are two: in a readout of more, which two is not for a draft to guess.
                 if (TwoOf().IsMatch(said) && All.Length > 2)
-                    return ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leaders ({string.Join(", ", All)}); check which two and label the sentence with their names");
+                    return ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leaders ({Listed.And(All)}); check which two and label the sentence with their names");
                 return All.Length > 1
                     ? (All, verb, match.Length, "")
                     : ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leader{(All.Length == 1 ? "" : "s")}");
@@ -355,7 +355,7 @@ public sealed partial class Briefing
                 // Right after one leader's sentence, "They" in a readout of more than two is that leader with others
                 // the text does not name: flagged for the author rather than guessed.
                 if (All.Length > 2 && _lastSpeakers is { Length: 1 } alone)
-                    return ([], verb, match.Length, $"says '{match.Groups["they"].Value}' right after a sentence of {alone[0]} alone, in a readout of {All.Length} leaders ({string.Join(", ", All)}); check who they are and label the sentence with their names");
+                    return ([], verb, match.Length, $"says '{match.Groups["they"].Value}' right after a sentence of {alone[0]} alone, in a readout of {All.Length} leaders ({Listed.And(All)}); check who they are and label the sentence with their names");
                 var group = _lastGroup ?? (All.Length > 1 ? All : (ImmutableArray<string>?)null);
                 return group is { } g ? (g, verb, match.Length, "") : ([], verb, match.Length, "says 'They' before any two leaders are named");
             }

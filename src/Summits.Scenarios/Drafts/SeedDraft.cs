@@ -219,7 +219,7 @@ public sealed partial class SeedDraft
             output.WriteLine("# under TOPIC-joint as a position of 'both' for every party, verbatim. Keep that topic, or merge it into TOPIC");
             output.WriteLine("# and quote the sentence in an agreement's 'quote' (with its 'verb') if it records an agreement:");
             foreach (var joint in JointApart)
-                output.WriteLine($"#   line {joint.Statement.Location.Line}, column {joint.Statement.Location.Column}: {Clip(joint.Statement.Text)}: under '{joint.JointTopic}', since {string.Join(" and ", joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}'");
+                output.WriteLine($"#   line {joint.Statement.Location.Line}, column {joint.Statement.Location.Column}: {Clip(joint.Statement.Text)}: under '{joint.JointTopic}', since {Listed.And(joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}'");
         }
 
         if (!NotDrafted.IsEmpty)

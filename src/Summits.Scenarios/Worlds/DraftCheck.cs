@@ -1,3 +1,4 @@
+using Summits.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Summits.Scenarios;

@@ -65,7 +65,7 @@ public sealed class QuoteAttribution
         var by = said switch
         {
             Provenance.Nobody => "narration, attributed to nobody (speaker 'none')",
-            Provenance.Both => $"a joint line of {string.Join(" and ", At(quote.Location)!.Speakers)} (speaker 'both')",
+            Provenance.Both => $"a joint line of {Listed.And(At(quote.Location)!.Speakers)} (speaker 'both')",
             _ => $"{said}'s own line (speaker '{said}')",
         };
         var lines = LinesOf(speaker);

@@ -49,7 +49,7 @@ public sealed class DraftNotesTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(output, run.Output.ReplaceLineEndings("\n"));
         // One line not drafted (the heading); two things to check (the speaker, the statement with no topic).
-        Assert.Equal("readout.txt: 1 line or sentence not drafted, 2 things to check (-v normal lists each with its place and reason)\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("readout.txt: 1 line or sentence not drafted and 2 things to check (-v normal lists each with its place and reason)\n", run.Error.ReplaceLineEndings("\n"));
 
         var help = (await SummitsProcess.RunInAsync(_folder, ["seed", "draft", "--help"], new Dictionary<string, string> { ["COLUMNS"] = "1000" })).Output;
         Assert.Contains("Count what was not drafted or is to check in one line instead of listing each, and with --output say where the draft went without its counts (--verbosity minimal)", help, StringComparison.Ordinal);

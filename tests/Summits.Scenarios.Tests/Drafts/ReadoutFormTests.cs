@@ -128,9 +128,9 @@ public sealed class ReadoutFormTests
             Found(briefing));
         Assert.Equal(
             [
-                (3, "says 'They' right after a sentence of Kishida alone, in a readout of 3 leaders (Abe, Putin, Kishida); check who they are and label the sentence with their names"),
-                (4, "speaks of 'The two leaders', but the readout names 3 leaders (Abe, Putin, Kishida); check which two and label the sentence with their names"),
-                (5, "speaks of 'Both leaders', but the readout names 3 leaders (Abe, Putin, Kishida); check which two and label the sentence with their names"),
+                (3, "says 'They' right after a sentence of Kishida alone, in a readout of 3 leaders (Abe, Putin and Kishida); check who they are and label the sentence with their names"),
+                (4, "speaks of 'The two leaders', but the readout names 3 leaders (Abe, Putin and Kishida); check which two and label the sentence with their names"),
+                (5, "speaks of 'Both leaders', but the readout names 3 leaders (Abe, Putin and Kishida); check which two and label the sentence with their names"),
             ],
             briefing.Skipped.Select(s => (s.Location.Line, s.Reason)).ToArray());
     }

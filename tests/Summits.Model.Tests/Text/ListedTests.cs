@@ -1,4 +1,4 @@
-namespace Summits.Scenarios.Tests;
+namespace Summits.Model.Tests;
 
 public sealed class ListedTests
 {
