@@ -43,7 +43,7 @@ public static class WhatIfCommand
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery), parse.GetResult(checkpointEvery) is { Implicit: false }, cancellation));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false }, cancellation));
         return command;
     }
 
