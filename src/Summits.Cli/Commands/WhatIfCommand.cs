@@ -59,7 +59,7 @@ public static class WhatIfCommand
         var forked = scenarios.Count > 1;
         var studies = new List<StudyResult>();
         var documents = new List<string>();
-        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, CancellationToken.None, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif") : null;
+        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif") : null;
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
         try
