@@ -416,8 +416,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 Kind = ProposalKind.Renewed,
                 ProposerCapability = Actors[pending.Proposal.From].Capability,
             };
+            // A renewal moves no one (a proposal moves its recipients once, when first made), so of a renewal
+            // only its agreement and its answers' offers count toward the stopping rule.
             var outcome = await DeliverAsync(renewed);
-            largest = Math.Max(largest, outcome.LargestMove);
             agreed |= outcome.Agreed;
             offersChanged |= outcome.OffersChanged;
             if (!outcome.Agreed && --pending.RoundsLeft <= 0)

@@ -365,4 +365,93 @@ public sealed class RoundsTests
             .Select(e => string.Join('+', e.Terms!.Value.Select(t => t.Topic)));
         Assert.Equal(["x", "y"], offers);
     }
+
+    // A renewed proposal agreed in a round where nothing else changes keeps the rounds going one more round.
+    // A proposes t = 40 to B, open for 10 offer rounds; the rounds play u only. B is linear on t from 0 toward
+    // its reservation 50 (salience 1), so its own offer at τ = k/10 is 50·k/10 = 5k, and under AC_next it accepts
+    // 40 once 40 is no farther from its 0 than that offer: 5k ≥ 40, round 8. On u two hard-liners repeat 0 and
+    // 100 from round 1 on, farther apart than either window (5 at salience 1), so nothing on u can change.
+    // Round 8 therefore has no new offer, no move (no influence) and nothing u could still do, but it made an
+    // agreement: the rounds go on to round 9, which changes nothing and ends them. Counting round 8's agreement
+    // as nothing would end them in round 8.
+    [Fact]
+    public async Task A_round_whose_only_change_is_an_agreement_on_a_renewed_proposal_is_not_taken_as_converged()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t"), Topic("u")],
+            [Position("A", "t", 40, 1), Position("B", "t", 0, 1, 50, Strategy.Linear),
+             Position("A", "u", 0, 1), Position("B", "u", 100, 1)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 40)], AgreementRule.Unanimity, 10),
+            LocalRun.Rounds(10, "A", "u")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(40, agreement.Terms["t"], 9);
+        Assert.Equal(8, RoundOf(timeline, agreement.Id));
+        Assert.Contains("in round 9", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // A round in which only a position moves is not a round in which nothing changed. Two hard-liners: A at 0
+    // with salience 1 (no proposal moves it: 1 − s = 0) and B at 100 with salience 0.9, capability 0.5 each, the
+    // default influence α = 0.1. A proposal of A's moves B by Δ = α · ½ · ½ · (1 − 0.9) · (0 − x) = −0.0025·x.
+    // A opens, so A proposes in the odd rounds. Round 1: B counters 100 and moves to 99.75. Round 2: B proposes
+    // 99.75 (a new offer). Round 3: A proposes 0 again and B counters 99.75 again (its position before this
+    // round's move), so no offer changed and no agreement was made, but B moved by 0.0025 · 99.75 = 0.249 down,
+    // more than the 0.01 threshold: the rounds go on. The same holds in every odd round, and the two stay farther
+    // apart than either window (5 for A, 5 + 45·0.1 = 9.5 for B) even at the deadline, so all 10 rounds are
+    // played and none ends them early. Taking the largest move as a signed value (B's moves are all downward)
+    // or as the smallest would end them in round 3.
+    [Fact]
+    public async Task A_round_in_which_only_a_position_moves_does_not_end_the_rounds()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 1), Position("B", "t", 100, 0.9)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        var moves = timeline.Where(e => e.Kind == EventKind.Move && e.Round == 3).ToArray();
+        var move = Assert.Single(moves);
+        Assert.Equal(99.75, move.Before!.Value, 9);
+        Assert.Equal(99.75 - 0.0025 * 99.75, move.After!.Value, 9);
+        Assert.Equal(10, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+        Assert.Empty(timeline.Where(e => e.Kind == EventKind.AgreementMade));
+    }
+
+    // With two on the other side, tit-for-tat answers its principal opponent, the one of greater capability times
+    // salience. A (absolute tit-for-tat) at 0 with reservation 100; B (linear, capability 0.8) at 50 with
+    // reservation 0; C (hard-liner, capability 0.2) at 100; salience 1 each, so B weighs 0.8 and C 0.2: B is A's
+    // principal opponent. No influence, 4 rounds, B opens, so B, C, A, B propose in turn.
+    // Round 1 (τ = ¼): B offers 50 + ¼·(0 − 50) = 37.5, a concession of 12.5 from its position, which A mirrors:
+    // A counters 0 + 12.5 = 12.5. Round 2 (τ = ½): C offers 100; C has conceded nothing, so A counters 12.5 again,
+    // and B counters 50 + ½·(0 − 50) = 25, a further 12.5 from the 37.5 A last answered. Round 3: A proposes
+    // 12.5 + 12.5 = 25, answering B's concession. Answering the weaker C, which never moved, A would stand at 12.5.
+    [Fact]
+    public async Task Tit_for_tat_answers_the_concessions_of_the_opponent_of_greatest_capability_times_salience()
+    {
+        var world = World([Actor("A", 0.5, Strategy.AbsoluteTitForTat), Actor("B", 0.8, Strategy.Linear), Actor("C", 0.2, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 1, 100), Position("B", "t", 50, 1, 0), Position("C", "t", 100, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(4, "B")));
+        var proposal = timeline.Single(e => e.Kind == EventKind.Proposal && e.Round == 3);
+        Assert.Equal("A", proposal.Actor);
+        Assert.Equal(25, Assert.Single(proposal.Terms!.Value).Value, 9);
+    }
+
+    // A round in which nothing changed does not end the rounds while a time-dependent tactic still has ground
+    // to give. A is Boulware (e = 0.2, κ = 0: f(τ) = τ⁵) at 0 with reservation 47; B a hard-liner at 50 (salience
+    // 1: window 5, reservation 45); no influence; 20 rounds, A opens; the convergence threshold is 0.5. A offers
+    // 47·τ⁵: 1.5·10⁻⁵ in round 1 (τ = 0.05) and 4.7·10⁻⁴ in round 2, while B repeats 50, so round 2 changes no
+    // offer by more than 0.5. Neither takes the other's standing offer even at the deadline (50 is past A's 47;
+    // A's offer is short of B's 45). But A has (1 − 10⁻⁵)·47 ≈ 47 points still to concede, more than 0.5 (and it
+    // stays more until τ = 1), so the rounds go on. In round 20 (τ = 1) B proposes 50, A refuses it and counters
+    // its reservation 47, and B, answering that last counter at the deadline, takes it: 47 is better for B than
+    // its 45. Ending the rounds at round 2 would lose the deal.
+    [Fact]
+    public async Task A_stalled_round_does_not_end_the_rounds_while_a_time_dependent_tactic_has_ground_left_to_concede()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Boulware), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 1, 47), Position("B", "t", 50, 1)]);
+        var (timeline, local) = await LocalRun.Of(world,
+            LocalRun.Scenario(LocalRun.NoInfluence with { Convergence = 0.5 }, LocalRun.Rounds(20, "A")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(47, agreement.Terms["t"], 9);
+        Assert.Equal(20, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
 }
