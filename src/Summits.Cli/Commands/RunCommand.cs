@@ -66,7 +66,7 @@ public static class RunCommand
             parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
-            parse.GetValue(checkpointEvery), parse.GetResult(checkpointEvery) is { Implicit: false }), cancellation));
+            parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false }), cancellation));
         return command;
     }
 

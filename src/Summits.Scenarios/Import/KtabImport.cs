@@ -124,7 +124,7 @@ public static class KtabImport
             $"the tables do not name the same actors ({lists}); pass --shared-actors to keep the {shared.Count} actors every table names");
     }
 
-    /// <summary>Ids for actor names: invalid characters become '-', and a repeat gets a number.</summary>
+    /// <summary>Ids for actor names: invalid characters become '-', a name too long is cut with a hash (<see cref="IdText.From"/>), and a repeat gets a number.</summary>
     private static Dictionary<string, string> UniqueIds(IEnumerable<string> names)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -135,7 +135,7 @@ public static class KtabImport
     {
         var candidate = id;
         for (var n = 2; !taken.Add(candidate); n++)
-            candidate = $"{id}-{n}";
+            candidate = IdText.Join(id, n.ToString(CultureInfo.InvariantCulture));
         return candidate;
     }
 
