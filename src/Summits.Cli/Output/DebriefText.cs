@@ -199,7 +199,7 @@ public static class DebriefText
                     told.Add(x.Seq);
                 var terms = new JsonObject();
                 foreach (var t in e.Terms ?? [])
-                    terms[t.Topic] = Debrief.Shown(t.Value);
+                    terms[t.Topic] = t.Value;
                 items.Add(new JsonObject
                 {
                     ["kind"] = e.Cause.Contains("-offer.", StringComparison.Ordinal) ? "offer" : "proposal",
@@ -280,7 +280,7 @@ public static class DebriefText
     private static bool IsChange(Summits.Model.EventKind kind) => kind is Summits.Model.EventKind.Move or Summits.Model.EventKind.PositionAdded
         or Summits.Model.EventKind.SalienceChanged or Summits.Model.EventKind.CapabilityChanged or Summits.Model.EventKind.AffinityChanged;
 
-    /// <summary>Adds the event's actor, topic and values before and after, each where the event has one.</summary>
+    /// <summary>Adds the event's actor, topic and values before and after, each where the event has one, exact (unrounded), as the terms are.</summary>
     private static JsonObject Values(JsonObject item, Summits.Model.TimelineEvent e)
     {
         if (e.Actor is not null)
@@ -288,9 +288,9 @@ public static class DebriefText
         if (e.Topic is not null)
             item["topic"] = e.Topic;
         if (e.Before is { } before)
-            item["before"] = Debrief.Shown(before);
+            item["before"] = before;
         if (e.After is { } after)
-            item["after"] = Debrief.Shown(after);
+            item["after"] = after;
         return item;
     }
 

@@ -111,10 +111,10 @@ public static partial class AnswerInWords
             // A player's answer (or none): the player decides, not the model. To the player who gave it, and to no one
             // else (it rests on that side's confidential reservation values), the model's judgement of the terms is
             // said beside it, so that an accept of terms worse than no deal is seen as the player's own choice.
-            // Said as a student says it: whose choice it was, or that an offer left unanswered counts as rejected.
+            // Said as a student says it: whose choice it was, or that an offer (or, with two players, a proposal) left unanswered counts as rejected.
             var mine = e.Actor == you;
             var because = scripted.Groups["because"].Value == ExercisePlay.NotTakenUp
-                ? $": {(mine ? "you gave" : "its player gave")} no answer, and an offer left unanswered is rejected"
+                ? $": {(mine ? "you gave" : "its player gave")} no answer, and {(e.Cause?.Contains("-offer.", StringComparison.Ordinal) == true ? "an offer" : "a proposal")} left unanswered is rejected"
                 : mine ? " (your choice)" : " (its player's choice)";
             var judged = Judged().Match(scripted.Groups["model"].Value);
             var note = "";

@@ -8,7 +8,9 @@ namespace Summits.Scenarios;
 /// facilitator's injects for that round, then the proposals of that round, each answered by the other side.
 /// When the model plays the other side, it then makes its own offer on the table's topics before the next
 /// round, as its delegation does in a <c>rounds</c> step (its tactic's offer at τ = round / round limit), and
-/// the student's side answers it as the answers say (rejects it when they say nothing). The scenario runs
+/// the student's side answers it as the answers say (rejects it when they say nothing). With two players, a
+/// proposal the other player's answers leave unanswered is rejected in the same way: the model never answers for
+/// a player. The scenario runs
 /// through the one runner, locally or in grains.
 /// </summary>
 public static class ExercisePlay
@@ -31,6 +33,14 @@ public static class ExercisePlay
             for (var round = 1; round < exercise.Rounds; round++)
                 steps.Add(new RespondStep($"not-taken-up-{round}", 0, answers.Role, OfferStepId(round, other), new ScriptedAnswer(Response.Reject, [], NotTakenUp)));
         }
+        else
+        {
+            // With two players each side is a person: a proposal the other player's answers leave unanswered is
+            // rejected as no answer, never answered by the model in that player's place.
+            var answered = answers.Responses.Select(r => r.Proposal).ToHashSet(StringComparer.Ordinal);
+            foreach (var (p, k) in answers.Proposals.Where(p => !answered.Contains(p.Proposal.Id)).Select((p, k) => (p, k)))
+                steps.Add(new RespondStep($"not-answered-{k + 1}", p.Proposal.Line, exercise.Opposite(p.Proposal.From).Actor, p.Proposal.Id, new ScriptedAnswer(Response.Reject, [], NotTakenUp)));
+        }
         for (var round = 1; round <= last; round++)
         {
             var injects = exercise.Injects.Where(i => i.Round == round).ToList();
@@ -45,7 +55,7 @@ public static class ExercisePlay
         return new LoadedScenario(exercise.Path, exercise.WorldPath, scenario, exercise.World);
     }
 
-    /// <summary>The reason in the timeline of an offer the answers leave unanswered, which is rejected.</summary>
+    /// <summary>The reason in the timeline of an offer or, with two players, a proposal the answers leave unanswered, which is rejected.</summary>
     public const string NotTakenUp = "no answer given, so it is rejected";
 
     /// <summary>The id of a role's <paramref name="n"/>-th proposal (from 1) in a round.</summary>

@@ -56,14 +56,14 @@ public static partial class PlayInWords
     }
 
     /// <summary>
-    /// A proposal made in a round, in the words the play at the keyboard and the debrief both give it, without a full
-    /// stop: <c>r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds</c> (<c>Japan proposes</c> when
+    /// A proposal made in a round, in the words the play at the keyboard and the debrief both give it, its terms as
+    /// written (<see cref="Written"/>), without a full stop: <c>r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds</c> (<c>Japan proposes</c> when
     /// <paramref name="actor"/> is not <paramref name="you"/>); a proposal with no deadline is the proposer's last word.
     /// </summary>
     /// <param name="terms">The terms, each topic with its value on the 0–100 scale.</param>
     /// <param name="deadline">The model's offer rounds it stays open for; null for none.</param>
     public static string Proposed(World world, string id, string? actor, IEnumerable<(string Topic, double Value)> terms, string? you, int? deadline) =>
-        $"{id}: {(actor == you ? "You propose" : $"{Name(world, actor)} proposes")} {Terms(terms)}{(deadline is { } open ? $", open for {Counted.Of(open, "offer round")}" : "")}";
+        $"{id}: {(actor == you ? "You propose" : $"{Name(world, actor)} proposes")} {Written(terms)}{(deadline is { } open ? $", open for {Counted.Of(open, "offer round")}" : "")}";
 
     /// <summary>
     /// A proposal still open, put again where the model makes its offers after <paramref name="round"/> (its id the
@@ -71,7 +71,7 @@ public static partial class PlayInWords
     /// after round 1</c> (<c>Japan's open proposal</c> when <paramref name="actor"/> is not <paramref name="you"/>).
     /// </summary>
     public static string Renewed(World world, string id, string? actor, IEnumerable<(string Topic, double Value)> terms, string? you, int round) =>
-        $"{id}: {(actor == you ? "your" : $"{Name(world, actor)}'s")} open proposal {Terms(terms)} is put again after round {round}";
+        $"{id}: {(actor == you ? "your" : $"{Name(world, actor)}'s")} open proposal {Written(terms)} is put again after round {round}";
 
     /// <summary>
     /// One of the model's offers after <paramref name="round"/> of <paramref name="rounds"/>, without a full stop:
@@ -117,6 +117,14 @@ public static partial class PlayInWords
 
     private static string Terms(IEnumerable<(string Topic, double Value)> terms) =>
         string.Join(", ", terms.Select(x => $"{x.Topic} {Debrief.Text(x.Value)}")) is { Length: > 0 } listed ? listed : "no terms";
+
+    /// <summary>
+    /// A player's terms as the player wrote them, to four decimals at most (<see cref="Figures.Most"/>), never rounded
+    /// to two: <c>north-korea 83.499</c>, <c>trade-imbalance 73.9999</c>, <c>trade-imbalance 40</c>; the figures a strain or
+    /// breach the proposal causes quotes are then never at odds with the proposal's own.
+    /// </summary>
+    public static string Written(IEnumerable<(string Topic, double Value)> terms) =>
+        string.Join(", ", terms.Select(x => $"{x.Topic} {Figures.Text(x.Value, Figures.Decimals(d => Figures.Round(x.Value, d) == Figures.Round(x.Value, Figures.Most)))}")) is { Length: > 0 } listed ? listed : "no terms";
 
     [GeneratedRegex(@"^r(\d+)-")]
     private static partial Regex RoundPrefix();

@@ -170,14 +170,33 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal((95.0, 75.0), (moved["before"]!.GetValue<double>(), moved["after"]!.GetValue<double>()));
         Assert.StartsWith("United States moves on north-korea from 95 to 75", moved["said"]!.GetValue<string>());
 
-        // trade-for-defence's sample: after round 1 the US offers on procurement 85 + (1/3)^5 × (65 − 85) = 84.9177,
-        // shown 84.92 (worked in ExercisePlayTests), and the answers give no response, so Japan rejects it.
+        // trade-for-defence's sample: after round 1 the US offers on procurement 85 + (1/3)^5 × (65 − 85) = 85 − 20/243
+        // = 84.91770 (worked in ExercisePlayTests), shown 84.92 in words; the JSON carries it exact. The answers give
+        // no response, so Japan rejects it.
         var trade = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--format", "json");
         Assert.True(trade.ExitCode == 0, trade.ToString());
         var offer = System.Text.Json.Nodes.JsonNode.Parse(trade.Output)!["play"]![0]!["events"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "r1-US-offer.r1.defense-procurement")!;
-        Assert.Equal(("offer", "US", 84.92), (offer["kind"]!.GetValue<string>(), offer["from"]!.GetValue<string>(), offer["terms"]!["defense-procurement"]!.GetValue<double>()));
+        Assert.Equal(("offer", "US"), (offer["kind"]!.GetValue<string>(), offer["from"]!.GetValue<string>()));
+        Assert.Equal(85 - 20.0 / 243, offer["terms"]!["defense-procurement"]!.GetValue<double>(), 9);
         var rejected = Assert.Single(offer["answers"]!.AsArray())!;
         Assert.Equal(("JP", "reject"), (rejected["actor"]!.GetValue<string>(), rejected["answer"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Json_carries_a_proposal_s_terms_exact_and_its_words_as_written()
+    {
+        // The fifth check's example: Japan proposes trade-imbalance 73.9999. Rounded to two decimals it read 74 in the
+        // JSON and the words, while a breach it caused quoted 73.9999; the JSON now holds 73.9999, the words the same.
+        var answers = Path.Combine(_folder, "exact.yaml");
+        File.WriteAllText(answers, "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 65 }\n"
+            + "proposals:\n  - { round: 1, terms: { trade-imbalance: 73.9999 } }\n");
+        var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var proposal = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["play"]![0]!["events"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "r1-JP-1")!;
+        Assert.Equal(73.9999, proposal["terms"]!["trade-imbalance"]!.GetValue<double>());
+        var text = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", answers, "--engine", "local");
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 73.9999", text.Output, StringComparison.Ordinal);
     }
 
     [Fact]

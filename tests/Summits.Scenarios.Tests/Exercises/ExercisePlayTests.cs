@@ -319,6 +319,57 @@ public sealed class ExercisePlayTests
             debrief.Scores.First(s => s.Kind == "agreement").Working);
     }
 
+    [Theory]
+    // JP's round-1 trade proposal at 51.25 with no response from the US's player: the US is a person here, so the
+    // model must not answer for it; the proposal is rejected as no answer, and no agreement is made or scored.
+    [InlineData("  - { round: 1, from: JP, terms: { trade-imbalance: 51.25 } }\n", "r1-JP-1", "US", "JP")]
+    // The reverse: the US's round-2 procurement proposal at 80 with no response from Japan's player.
+    [InlineData("  - { round: 2, from: US, terms: { defense-procurement: 80 } }\n", "r2-US-1", "JP", "JP")]
+    public async Task In_a_play_by_two_a_proposal_the_other_player_leaves_unanswered_is_rejected_not_answered_by_the_model(
+        string proposal, string id, string answerer, string role)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        var answers = ExerciseFile.ParseAnswers("two.yaml",
+            $"answers: trade-for-defence\nrole: {role}\nplayers: 2\npredictions: {{ trade-deal: yes, procurement-end: 65 }}\nproposals:\n" + proposal, exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers));
+        var debrief = Debrief.Of(exercise, answers, run);
+
+        // By hand: the file holds one proposal and no 'responses', so the one answer to it is the other player's
+        // missing answer, a reject, whose reason is that none was given; nothing else answers it.
+        var answer = Assert.Single(run.Timeline, e => e.Cause == id && e.Kind is EventKind.Accept or EventKind.Reject or EventKind.Counter);
+        Assert.Equal(EventKind.Reject, answer.Kind);
+        Assert.Equal(answerer, answer.Actor);
+        Assert.StartsWith($"scripted: {ExercisePlay.NotTakenUp}", answer.Why);
+        Assert.DoesNotContain(run.Final.Agreements, a => a.Cause == id);
+        Assert.DoesNotContain(debrief.Scores, s => s.Kind == "agreement");
+        // The words say the player gave no answer, and carry none of the model's worth figures for that side.
+        var words = AnswerInWords.Of(exercise.World, run.Timeline, id, role);
+        var said = Assert.Single(words, w => w.Contains("no answer", StringComparison.Ordinal));
+        Assert.DoesNotContain("worth", said, StringComparison.Ordinal);
+        // Japan's debrief speaks to Japan as "you" (and may add, to Japan alone, how its own reservation values judge
+        // the terms it let go); the world names the US "United States", whose judgement Japan is never told.
+        if (answerer == role)
+            Assert.StartsWith("You reject it: you gave no answer, and a proposal left unanswered is rejected", said);
+        else
+            Assert.Equal("United States rejects it: its player gave no answer, and a proposal left unanswered is rejected.", said);
+    }
+
+    [Theory]
+    // The fifth check's examples: terms written 83.499 read "83.5" at two decimals, and 73.999 read "74", while the
+    // strain or breach they caused quoted 83.499 and 73.999. Written to four decimals at most, they read as written.
+    [InlineData("north-korea", 83.499, "north-korea 83.499")]
+    [InlineData("north-korea", 73.999, "north-korea 73.999")]
+    [InlineData("north-korea", 73.9999, "north-korea 73.9999")]
+    // Whole and two-decimal terms read as before: 40, 51.25.
+    [InlineData("north-korea", 40, "north-korea 40")]
+    [InlineData("north-korea", 51.25, "north-korea 51.25")]
+    public void A_proposal_s_terms_are_shown_as_written_in_the_play_and_when_put_again(string topic, double value, string shown)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "north-korea-line.yaml"));
+        Assert.Equal($"r1-US-1: United States proposes {shown}", PlayInWords.Proposed(exercise.World, "r1-US-1", "US", [(topic, value)], "JP", null));
+        Assert.Equal($"r1-US-1~1: United States's open proposal {shown} is put again after round 1", PlayInWords.Renewed(exercise.World, "r1-US-1~1", "US", [(topic, value)], "JP", 1));
+    }
+
     [Fact]
     public async Task The_north_korea_line_agrees_with_Singapore_once_the_inject_moves_Washington()
     {
