@@ -78,12 +78,26 @@ public readonly record struct WorldKey
     {
         if (parts.IsEmpty)
             throw new ArgumentException("a derived world key needs at least one part", nameof(parts));
-        var joined = string.Join('-', parts);
-        if (IsId(joined))
-            return new WorldKey(joined);
+        return new WorldKey(Fit(string.Join('-', parts), parts));
+    }
 
+    /// <summary>
+    /// An id made from <paramref name="text"/>: the text itself when it is an id (see <see cref="IsId"/>), else a
+    /// readable prefix of it (at most <see cref="PrefixLength"/> characters, each character an id may not hold made
+    /// '-'), a '-' and the first <see cref="HashLength"/> hex digits of the SHA-256 of <paramref name="hashed"/>, so the
+    /// result has at most <see cref="MaxIdLength"/> characters. The same arguments always give the same id; texts too
+    /// long to be ids give different ids when their <paramref name="hashed"/> parts differ, even only after the cut.
+    /// Every writer that makes an id from a name (a derived world key, an imported table's or a drafted readout's ids)
+    /// makes it here, so what it writes is an id its loader accepts.
+    /// </summary>
+    /// <param name="text">The readable form: the parts joined, or a name already cleaned to id characters.</param>
+    /// <param name="hashed">What the hash is taken over, each part as its UTF-8 length and bytes: the inputs that must stay apart.</param>
+    public static string Fit(string text, params ReadOnlySpan<string> hashed)
+    {
+        if (IsId(text))
+            return text;
         var prefix = new StringBuilder(PrefixLength);
-        foreach (var c in joined)
+        foreach (var c in text)
         {
             if (prefix.Length == PrefixLength)
                 break;
@@ -93,7 +107,7 @@ public readonly record struct WorldKey
         }
         if (prefix.Length == 0)
             prefix.Append("world");
-        return new WorldKey($"{prefix}-{Hash(parts)}");
+        return $"{prefix}-{Hash(hashed)}";
     }
 
     /// <summary>The key of branch <paramref name="branch"/> of a fork run on world <paramref name="world"/>: <c>{world}-{branch}</c>, derived.</summary>

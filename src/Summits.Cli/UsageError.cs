@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
+using Summits.Model;
 
 namespace Summits.Cli;
 
@@ -155,13 +156,13 @@ public static partial class UsageError
     private static string Unrecognized(ParseResult parse, Command command, string token)
     {
         if (!token.StartsWith('-') && command.Subcommands.Count > 0)
-            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {string.Join(", ", Commands(command))}";
+            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {Listed.And(Commands(command))}";
         if (token.StartsWith('-'))
         {
             var options = new List<string>();
             for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
-            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {string.Join(", ", options.Distinct())}";
+            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {Listed.And(options.Distinct())}";
         }
         return $"unexpected argument '{token}': '{Path(parse)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
     }
@@ -172,15 +173,16 @@ public static partial class UsageError
     /// <summary>
     /// The name nearest to <paramref name="token"/>, in the order every suggestion of Summits takes
     /// (<see cref="Summits.Scenarios.Closest"/>: a name the token is the stem of, as 'analyze' for 'anal' or 'table' for
-    /// 'tab', before the rest), among the names it stands for and those within reach by Levenshtein distance, letters
+    /// 'tab', before the rest), among the names it stands for and those within reach by
+    /// <see cref="Summits.Scenarios.EditDistance.Between"/> (a swap of two neighbouring letters is one edit), letters
     /// compared without regard to case: within half the token's length (at least 2: 'rn' is one from 'run', '--fromat'
-    /// two from '--format', 'tabel' two from 'table') and nearer than the token is long (a figure '7' is one from '1'
+    /// one from '--format', 'tabel' one from 'table') and nearer than the token is long (a figure '7' is one from '1'
     /// as from any other one-character name, and names none of them); null when none is that near.
     /// </summary>
     private static string? Nearest(string token, IEnumerable<string> names)
     {
         var near = names.Where(n => Summits.Scenarios.Closest.StandsFor(token, n)
-            || Levenshtein(token.ToLowerInvariant(), n.ToLowerInvariant()) is var distance && distance <= Math.Max(2, token.Length / 2) && distance < token.Length);
+            || Summits.Scenarios.EditDistance.Between(token.ToLowerInvariant(), n.ToLowerInvariant()) is var distance && distance <= Math.Max(2, token.Length / 2) && distance < token.Length);
         return Summits.Scenarios.Closest.Order(token, near, ignoreCase: true).FirstOrDefault();
     }
 
@@ -190,23 +192,6 @@ public static partial class UsageError
     /// </summary>
     public static string Suggest(string token, IEnumerable<string> names) =>
         Nearest(token, names) is { } near ? $" (did you mean '{near}'?)" : "";
-
-    private static int Levenshtein(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
-    }
 
     private static string Path(ParseResult parse)
     {

@@ -78,7 +78,7 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
             for (var cause = e; cause is not null; cause = cause.InnerException)
             {
                 if (cause is JsonException { LineNumber: { } line, BytePositionInLine: { } column } json)
-                    throw new SettingException($"{path}:{line + 1}:{column + 1}: {FileName} is not valid JSON: {OneLine(json.Message)}");
+                    throw new SettingException($"{path}:{line + 1}:{column + 1}: {FileName} is not valid JSON: {JsonErrorText.Of(json)}");
             }
             throw new SettingException($"{path}: {FileName} cannot be read: {OneLine((e.InnerException ?? e).Message)}");
         }

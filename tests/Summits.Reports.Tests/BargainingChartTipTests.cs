@@ -27,7 +27,7 @@ public sealed class BargainingChartTipTests
         var lines = tip.Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("bargain.r9.defense-procurement: defense-procurement 77.81 (", lines[0]);
-        Assert.Equal("accepted by US, JP under unanimity", lines[1]);
+        Assert.Equal("accepted by US and JP under unanimity", lines[1]);
         Assert.Equal("the offers had crossed, so the terms are the midpoint of US's 74.98 and JP's 80.65", lines[2]);
     }
 }

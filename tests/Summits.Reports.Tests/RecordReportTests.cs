@@ -25,7 +25,7 @@ public sealed class RecordReportTests
         Assert.Equal(4, rows.Count);
         Assert.Equal("| 2018-12-18 | f-35-purchase | defense-procurement | JP moves toward the high end (Large and expanding purchases of US equipment) | JP at 60.32 (from 60) | no: The run left JP at 60.32 on defense-procurement, less than 1 point from where it started; the record has it move toward the high end (Large and expanding purchases of US equipment). |", rows[2]);
         Assert.StartsWith("| 2019-10-07 | us-japan-trade-agreements | bilateral-fta |", rows[3], StringComparison.Ordinal);
-        Assert.Contains("| no agreement (JP at 20, US at 80) | no: The run made no agreement of JP and US on bilateral-fta", rows[3]);
+        Assert.Contains("| no agreement (JP at 20 and US at 80) | no: The run made no agreement of JP and US on bilateral-fta", rows[3]);
         Assert.Contains("(4 facts, 0 agreeing with this run)", section);
         Assert.Contains("<h2>What happened next</h2>", html);
         Assert.Contains("us-japan-trade-agreements", html);

@@ -74,14 +74,14 @@ public sealed class BadScenarioTests : IDisposable
     {
         var scenario = _folder.Write("steps:\n  - rounds: 2\n    topics: [tpp-11]\n    rule: 3-of-n\n");
         var error = FailsAt(scenario, "3-of-n");
-        Assert.Equal("'3-of-n' asks for 3 parties, but 'tpp-11' has only 2: JP, US; k must be at most the parties of every topic the rounds cover", error.Problem);
+        Assert.Equal("'3-of-n' asks for 3 parties, but 'tpp-11' has only 2: JP and US; k must be at most the parties of every topic the rounds cover", error.Problem);
     }
 
     [Fact]
     public void A_k_of_n_rule_over_every_topic_is_checked_against_each_of_them()
     {
         var scenario = _folder.Write("steps:\n  - rounds: 2\n    rule: 3-of-n\n");
-        Assert.Contains("has only 2: JP, US", FailsAt(scenario, "3-of-n").Problem);
+        Assert.Contains("has only 2: JP and US", FailsAt(scenario, "3-of-n").Problem);
     }
 
     [Fact]

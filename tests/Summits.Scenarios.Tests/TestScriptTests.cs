@@ -18,7 +18,8 @@ public sealed class TestScriptTests
         // One line, naming the script as it is run from the repository's root; dotnet test's help would be many lines.
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Single(lines);
-        Assert.StartsWith($"usage: tests/{script} [DOTNET-TEST-OPTION...]: ", lines[0]);
+        // The fault command names its own option, the checkpoint interval, before the ones it passes on.
+        Assert.StartsWith(script == "faults" ? "usage: tests/faults [--checkpoint-every N] [DOTNET-TEST-OPTION...]: " : $"usage: tests/{script} [DOTNET-TEST-OPTION...]: ", lines[0]);
     }
 
     [Fact]
@@ -77,14 +78,47 @@ public sealed class TestScriptTests
         Assert.Equal(expected, error);
     }
 
-    /// <summary>Calls <paramref name="run"/> with a PATH whose first folder holds a stand-in <c>dotnet</c> that prints its arguments, one a line; removes the folder afterwards.</summary>
-    private static T WithStandInDotnet<T>(Func<string, T> run)
+    [Theory]
+    [InlineData(new[] { "--checkpoint-every", "3", "-v", "q" }, "3")]
+    [InlineData(new[] { "--checkpoint-every=1000", "-v", "q" }, "1000")]
+    [InlineData(new[] { "-v", "q" }, "1")]
+    public void The_fault_command_runs_its_silo_at_the_checkpoint_interval_it_is_given_and_every_advance_by_default(string[] arguments, string every)
+    {
+        // The interval reaches the fault runs' silo through SUMMITS_FAULT_CHECKPOINT_EVERY, and the option is not passed on
+        // to dotnet test, which would refuse it. The stand-in dotnet prints the variable, then its arguments, one a line.
+        var (exit, output, error) = WithStandInDotnet(path => RunScript("faults", arguments, new Dictionary<string, string> { ["PATH"] = path }, "it did not reach dotnet"),
+            "printf 'SUMMITS_FAULT_CHECKPOINT_EVERY=%s\\n' \"$SUMMITS_FAULT_CHECKPOINT_EVERY\"\n");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, exit);
+        Assert.Equal($"SUMMITS_FAULT_CHECKPOINT_EVERY={every}\ntest\ntests/Summits.Grains.Tests\n-c\nRelease\n--disable-build-servers\n--filter\nCategory=ShippedScenarioFaults\n-v\nq\n", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--checkpoint-every", "0" }, "tests/faults: --checkpoint-every is '0'; expected a checkpoint interval, a whole number from 1 to 1000\n")]
+    [InlineData(new[] { "--checkpoint-every=1001" }, "tests/faults: --checkpoint-every is '1001'; expected a checkpoint interval, a whole number from 1 to 1000\n")]
+    [InlineData(new[] { "--checkpoint-every", "03" }, "tests/faults: --checkpoint-every is '03'; expected a checkpoint interval, a whole number from 1 to 1000\n")]
+    [InlineData(new[] { "--checkpoint-every" }, "tests/faults: --checkpoint-every has no value; expected a checkpoint interval, a whole number from 1 to 1000\n")]
+    [InlineData(new[] { "--checkpoint-every", "2", "--checkpoint-every=3" }, "tests/faults: --checkpoint-every is given twice; expected one checkpoint interval, a whole number from 1 to 1000\n")]
+    public void The_fault_command_refuses_a_checkpoint_interval_out_of_range_in_one_line_and_runs_nothing(string[] arguments, string expected)
+    {
+        // The interval's range is the one the silo accepts, 1 to 1000 (CheckpointOptions); 0, 1001 and a leading zero are
+        // refused before dotnet is reached (the stand-in would print its arguments).
+        var (exit, output, error) = WithStandInDotnet(path => RunScript("faults", arguments, new Dictionary<string, string> { ["PATH"] = path }, "it ran instead of refusing"));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal(expected, error);
+    }
+
+    /// <summary>Calls <paramref name="run"/> with a PATH whose first folder holds a stand-in <c>dotnet</c> that prints its arguments, one a line (after <paramref name="first"/>, shell lines it runs before); removes the folder afterwards.</summary>
+    private static T WithStandInDotnet<T>(Func<string, T> run, string first = "")
     {
         var folder = Directory.CreateTempSubdirectory("summits-stand-in-dotnet-");
         try
         {
             var dotnet = Path.Combine(folder.FullName, "dotnet");
-            File.WriteAllText(dotnet, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+            File.WriteAllText(dotnet, "#!/bin/sh\n" + first + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             return run($"{folder.FullName}:{Environment.GetEnvironmentVariable("PATH")}");

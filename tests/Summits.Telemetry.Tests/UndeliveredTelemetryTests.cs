@@ -28,7 +28,8 @@ public sealed class UndeliveredTelemetryTests
         Assert.Equal(["POST /v1/logs", "POST /v1/metrics", "POST /v1/traces"], receiver.Requests.Distinct().Order());
         var line = Assert.Single(Lines(error));
         var a = receiver.Address.ToString().TrimEnd('/');
-        Assert.StartsWith($"{Notice}{a}/v1/traces, {a}/v1/metrics, {a}/v1/logs: ", line);
+        // The three receivers listed as English lists them, "and" before the last.
+        Assert.StartsWith($"{Notice}{a}/v1/traces, {a}/v1/metrics and {a}/v1/logs: ", line);
         Assert.Contains("404 (Not Found)", line);
     }
 
@@ -78,22 +79,60 @@ public sealed class UndeliveredTelemetryTests
         }
     }
 
-    [Fact]
-    public async Task A_stalled_receiver_is_given_up_on_after_the_flush_budget_and_said()
+    /// <summary>
+    /// A receiver that accepts and never answers adds at most the documented 5 s to the end of a run, in all: stopping
+    /// the host, the last export of traces, metrics and logs, the exporters' shutdown and the host's disposal share
+    /// one budget, in grains (a silo) as with the local engine. What is measured is the end alone: from the run's
+    /// last line of output (its summary, written when its work is done) to the process's exit, so that the run's
+    /// work, however slow on a loaded machine, is not timed.
+    /// </summary>
+    [Theory]
+    [InlineData("grains")]
+    [InlineData("local")]
+    public async Task A_stalled_receiver_adds_at_most_the_flush_budget_to_the_end_of_a_run(string engine)
     {
         await using var receiver = LoopbackReceiver.Stalled();
-        var clock = Stopwatch.StartNew();
 
-        var (exit, _, error) = await SummitsProcess.RunAsync([.. Run, "--otlp", receiver.Address.ToString(), "--otlp-protocol", "http/protobuf"]);
+        var (exit, error, end) = await EndOfRunAsync(["run", WhatIf.Path("baseline"), "--engine", engine, "-q", "--otlp", receiver.Address.ToString(), "--otlp-protocol", "http/protobuf"]);
 
         Assert.Equal(0, exit);
         var line = Assert.Single(Lines(error));
         Assert.StartsWith(Notice + receiver.Address.ToString().TrimEnd('/'), line);
-        // The receiver accepts and never answers: each signal's last export is still waiting when the 5 s budget runs out.
-        Assert.EndsWith("the spans, metric points, log records still unsent after 5 s were dropped", line);
-        // Not a measurement, a bound: the SDK's own shutdowns wait 5 s per provider after a 10 s export timeout,
-        // one after the other; the run waits the budget once, for all signals together.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(40), $"the run took {clock.Elapsed} against a stalled receiver");
+        // Each signal's last export is still waiting when the budget is spent: all three are said, as English lists them.
+        Assert.EndsWith("the spans, metric points and log records still unsent after 5 s were dropped", line);
+        // By hand: the budget is 5 s (docs/telemetry.md), counted from the end of the work; after it the process only
+        // prints this line and exits, for which 1 s is a generous margin on a loaded machine. Before the one budget,
+        // the exporters were waited on for 5 s plus a 1 s margin after the silo had stopped: 6.2 to 6.7 s measured.
+        Assert.True(end < TimeSpan.FromSeconds(6), $"the end of the run took {end.TotalSeconds:0.00} s against a stalled receiver; the budget is 5 s");
+    }
+
+    /// <summary>
+    /// Runs summits, reading its standard output line by line as it comes; returns its exit code, its standard error,
+    /// and the time from its last line of output to its exit.
+    /// </summary>
+    private static async Task<(int ExitCode, string Error, TimeSpan End)> EndOfRunAsync(string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "summits.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start summits");
+        var clock = Stopwatch.StartNew();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var lastLine = TimeSpan.Zero;
+        while (await process.StandardOutput.ReadLineAsync(limit.Token) is not null)
+            lastLine = clock.Elapsed;
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await error, clock.Elapsed - lastLine);
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

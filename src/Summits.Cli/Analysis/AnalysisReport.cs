@@ -1,4 +1,5 @@
 using Summits.Cli.Output;
+using Summits.Model;
 
 namespace Summits.Cli.Analysis;
 
@@ -7,7 +8,7 @@ public static class AnalysisReport
 {
     /// <summary>The line that heads the report, and all that <c>-q</c> prints.</summary>
     public static string Heading(RunAnalysis analysis, IReadOnlyList<string> files) =>
-        $"{string.Join(", ", files)}: {analysis.Spans} spans, {analysis.Proposals} proposals";
+        $"{Listed.And(files)}: {analysis.Spans} spans, {analysis.Proposals} proposals";
 
     public static void Write(TextWriter output, RunAnalysis analysis, IReadOnlyList<string> files, int width)
     {

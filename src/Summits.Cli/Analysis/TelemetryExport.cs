@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Summits.Grains;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Analysis;
@@ -196,7 +197,7 @@ public static class TelemetryExport
         foreach (var key in required)
         {
             if (span.Text(key) is null or "")
-                throw Problem(path, line, $"{span.Name} span has no {key}; expected it to carry {string.Join(", ", required)}");
+                throw Problem(path, line, $"{span.Name} span has no {key}; expected it to carry {Listed.And(required)}");
         }
         if (span.Name == SummitsTelemetry.MoveSpan)
         {

@@ -4,14 +4,17 @@ using Summits.Grains.Bench;
 
 namespace Summits.Cli.Bench;
 
-/// <summary>What every figure of one bench run shares: the sizes, one warm silo that counts its calls, and the results so far.</summary>
-public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo silo)
+/// <summary>What every figure of one bench run shares: the sizes, one warm silo that counts its calls, the command's cancellation, and the results so far.</summary>
+public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo silo, CancellationToken cancellation = default)
 {
     private int _worlds;
 
     public BenchSizes Sizes { get; } = sizes;
 
     public EmbeddedSilo Silo { get; } = silo;
+
+    /// <summary>The bench command's token (Ctrl-C), which every silo a figure starts of its own is started with.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
 
     public IGrainFactory Grains => Silo.Grains;
 
@@ -32,6 +35,6 @@ public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo silo)
     {
         var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, silo => GrainCallCounter.AddTo(silo), command: "summits bench");
         BenchRuns.Asking = silo.Asking;
-        return new BenchContext(sizes, silo);
+        return new BenchContext(sizes, silo, cancellation);
     }
 }

@@ -35,8 +35,8 @@ public static class TelemetryOverhead
                 foreach (var mode in Modes)
                 {
                     var file = Path.Combine(folder.FullName, $"{round}-{best.Count}-{mode.Name.Replace(' ', '-')}.jsonl");
-                    await using var silo = await EmbeddedSilo.StartAsync(mode.Settings(file), command: "summits bench");
-                    var own = new BenchContext(context.Sizes, silo);
+                    await using var silo = await EmbeddedSilo.StartAsync(mode.Settings(file), context.Cancellation, command: "summits bench");
+                    var own = new BenchContext(context.Sizes, silo, context.Cancellation);
                     await ProposalPipeline.RunAsync(own, 2, 5);
                     var elapsed = await ProposalPipeline.RunAsync(own, worlds, each);
                     if (elapsed < best[mode.Name])

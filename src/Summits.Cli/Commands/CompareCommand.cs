@@ -92,7 +92,7 @@ public static class CompareCommand
         if (verbosity < Verbosity.Normal)
             return ExitCodes.Ok;
         output.WriteLine();
-        output.WriteLine("Agreements (A → B), a row per topic of each one's terms");
+        Line("Agreements (A → B), a row per topic of each one's terms");
         if (comparison.Agreements.IsEmpty)
             output.WriteLine($"  {CompareReport.NoAgreementDifference}");
         else
@@ -100,12 +100,12 @@ public static class CompareCommand
         output.WriteLine();
         if (!comparison.Forecasts.IsEmpty)
         {
-            output.WriteLine("Forecast of KTAB's spatial model (A → B)");
+            Line("Forecast of KTAB's spatial model (A → B)");
             foreach (var row in CompareReport.ForecastRows(comparison))
-                output.WriteLine($"  {row[0],-26} {row[1],7} → {row[2],-7}{(row[3].Length > 0 ? $" ({row[3]})" : "")}");
+                Line($"  {row[0],-26} {row[1],7} → {row[2],-7}{(row[3].Length > 0 ? $" ({row[3]})" : "")}");
             output.WriteLine();
         }
-        output.WriteLine("Positions that moved (A → B)");
+        Line("Positions that moved (A → B)");
         if (comparison.Positions.IsEmpty)
             output.WriteLine($"  {CompareReport.NoPositionMoved}");
         else

@@ -5,6 +5,7 @@ using Summits.Cli.Exercises;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
 using Summits.Grains;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -119,7 +120,7 @@ public static class ExerciseCommand
         {
             // The play at the keyboard is over, and not lost: its answers are saved as a set without the grading.
             OutputSet.Write(outDir, SetNames(exercise), saved, CancellationToken.None);
-            await Said($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({string.Join(", ", saved.Select(f => f.Name))})");
+            await Said($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({Listed.And(saved.Select(f => f.Name))})");
             return ExitCodes.Interrupted;
         }
         // With two players the play is one, and each player has a debrief of their own.
@@ -135,7 +136,7 @@ public static class ExerciseCommand
             // The grading file starts with a UTF-8 byte order mark, by which a spreadsheet (Excel) reads its − and × as UTF-8.
             OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, "\uFEFF" + grading)], cancellation);
             if (verbosity >= Verbosity.Minimal)
-                await Console.Error.WriteLineAsync($"wrote {string.Join(", ", saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}");
+                await Console.Error.WriteLineAsync($"wrote {Listed.And(saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}");
         }
 
         if (format == "json")
@@ -218,8 +219,7 @@ public static class ExerciseCommand
         return Joined(parts);
     }
 
-    private static string Joined(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+    private static string Joined(IReadOnlyList<string> items) => Listed.And(items);
 
     /// <summary>
     /// After Ctrl-C at the keyboard: what was answered so far, saved as a partial answers file (in the <c>-o</c>

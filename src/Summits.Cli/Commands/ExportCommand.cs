@@ -32,8 +32,11 @@ public static class ExportCommand
         var world = WorldFile.Load(resolved);
         WorldPlaces.RequireEveryPosition(resolved, world, "a KTAB table needs every actor's position on every topic");
         var table = KtabExport.Write(world);
-        foreach (var note in table.Notes)
-            await Console.Error.WriteLineAsync($"summits export ktab: {note}");
+        // A warning: the table differs from the world (saliences scaled), which a user should know unless they asked
+        // for errors only (-v quiet).
+        if (verbosity >= Verbosity.Minimal)
+            foreach (var note in table.Notes)
+                await Console.Error.WriteLineAsync($"summits export ktab: warning: {note}");
         return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}", verbosity, cancellation);
     }
 }

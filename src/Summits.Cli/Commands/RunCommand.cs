@@ -66,7 +66,7 @@ public static class RunCommand
             parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
-            parse.GetValue(checkpointEvery), parse.GetResult(checkpointEvery) is { Implicit: false }), cancellation));
+            parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false }), cancellation));
         return command;
     }
 
@@ -108,7 +108,7 @@ public static class RunCommand
         var table = request.Format == TimelineFormat.Table;
         if (table && request.Verbosity >= Verbosity.Minimal && forked)
         {
-            foreach (var line in TerminalWidth.Wrap($"{scenarios[0].Path} forks into {scenarios.Count} branches: {string.Join(", ", scenarios.Select(BranchName))}; each runs in turn, then they are shown side by side.", width))
+            foreach (var line in TerminalWidth.Wrap($"{scenarios[0].Path} forks into {scenarios.Count} branches: {Listed.And(scenarios.Select(BranchName))}; each runs in turn, then they are shown side by side.", width))
                 stdout.WriteLine(line);
         }
         if (request.Format == TimelineFormat.Csv)
@@ -132,7 +132,7 @@ public static class RunCommand
         }
         catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"summits run: stopped before it finished; what it wrote before is in {Listed(written)}");
+            await Console.Error.WriteLineAsync($"summits run: stopped before it finished; what it wrote before is in {Listed.And(written)}");
             return ExitCodes.Interrupted;
         }
         finally
@@ -158,7 +158,7 @@ public static class RunCommand
         if (cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync(written.Count > 0
-                ? $"summits run: interrupted after it finished; its output was written to {Listed(written)}"
+                ? $"summits run: interrupted after it finished; its output was written to {Listed.And(written)}"
                 : "summits run: interrupted after it finished");
             return ExitCodes.Interrupted;
         }
@@ -209,7 +209,7 @@ public static class RunCommand
                 stdout.WriteLine();
                 var dropped = TimelineTable.Write(stdout, run.Timeline, width, cancellation);
                 if (dropped.Count > 0)
-                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every field)", width))
+                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(dropped)}; --format csv has every field)", width))
                         stdout.WriteLine(line);
             }
             if (table && request.Verbosity >= Verbosity.Minimal)
@@ -237,7 +237,7 @@ public static class RunCommand
                 written.Add(outDir);
                 progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
-                    await Console.Error.WriteLineAsync($"wrote {string.Join(", ", files.Take(files.Count - 1))} and {files[^1]} to {outDir}");
+                    await Console.Error.WriteLineAsync($"wrote {Listed.And(files)} to {outDir}");
             }
             if (reportDir is not null)
             {
@@ -251,10 +251,6 @@ public static class RunCommand
         }
     }
 
-    /// <summary>Folders said in a sentence: "a", "a and b", "a, b and c".</summary>
-    internal static string Listed(List<string> folders) =>
-        folders.Count == 1 ? folders[0] : $"{string.Join(", ", folders.Take(folders.Count - 1))} and {folders[^1]}";
-
     /// <summary>Why <paramref name="text"/> is not two different actors A,B of every world run; null when it is.</summary>
     private static string? PairError(string text, IReadOnlyList<LoadedScenario> scenarios)
     {
@@ -263,12 +259,12 @@ public static class RunCommand
         var names = text.Split(',', StringSplitOptions.TrimEntries);
         var actors = scenarios.SelectMany(s => s.World.Actors.Select(a => a.Id)).Distinct().ToList();
         if (names.Length != 2)
-            return $"--pair must name two different actors as A,B, not '{text}'; the actors are {string.Join(", ", actors)}";
+            return $"--pair must name two different actors as A,B, not '{text}'; the actors are {Listed.And(actors)}";
         // An actor written in another case names that actor ("jp" is JP), as every choice on the command line does.
         if (names.FirstOrDefault(n => scenarios.Any(s => IdMatch.Find(s.World.Actors.Select(a => a.Id), n) is null)) is { } unknown)
-            return $"--pair names '{unknown}', which is not an actor of {scenarios[0].World.Id}; the actors are {string.Join(", ", actors)}";
+            return $"--pair names '{unknown}', which is not an actor of {scenarios[0].World.Id}; the actors are {Listed.And(actors)}";
         if (IdMatch.Find(actors, names[0]) == IdMatch.Find(actors, names[1]))
-            return $"--pair must name two different actors as A,B, not '{text}'; the actors are {string.Join(", ", actors)}";
+            return $"--pair must name two different actors as A,B, not '{text}'; the actors are {Listed.And(actors)}";
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Summits.Cli.Output;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -14,8 +15,9 @@ public static class SeedDraftCommand
             Description = "The readout text, with statements such as 'Abe: ...', 'Abe, Trump confirmed ...', 'Prime Minister Kishida stated ...' or 'Both leaders agreed ...'",
         });
         var output = WorldOutput.Out("draft");
-        var quiet = WorldOutput.Quiet();
+        var quiet = CommonOptions.Quiet("Count what was not drafted or is to check in one line instead of listing each, and with --output say where the draft went without its counts (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
+        verbosity.Description = "How much to say besides the draft: q[uiet] (errors, and the line counting what was not drafted or is to check), m[inimal] (that line, and with --output where the draft went), n[ormal] (the default: each line not drafted or to check with its place and reason, and where the draft went with its counts), d[etailed] (the same), diag[nostic] (and timings)";
         var command = new Command("draft", "Draft a world from a briefing: every attributed statement verbatim, grouped into candidate topics, the numbers left for you (the loader refuses the draft until they are filled in).")
         {
             briefing,
@@ -48,18 +50,23 @@ public static class SeedDraftCommand
                 parts.Add($"{Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted");
             if (checks > 0)
                 parts.Add($"{Count(checks, "thing", "things")} to check");
-            await Console.Error.WriteLineAsync($"{briefingPath}: {string.Join(", ", parts)} (-v normal lists each with its place and reason)");
+            await Console.Error.WriteLineAsync($"{briefingPath}: {Listed.And(parts)} (-v normal lists each with its place and reason)");
         }
         else if (verbosity >= Verbosity.Normal)
         {
+            // One list in the order of the readout, whatever the kind of each line, so that the author goes through
+            // the readout once, top to bottom.
+            var lines = new List<(SourceLocation At, string Text)>();
             foreach (var note in briefing.SpeakerNotes)
-                await Console.Error.WriteLineAsync($"{briefingPath}:{note.Location.Line}:{note.Location.Column}: check the speaker '{note.Speaker}': {note.Note}");
+                lines.Add((note.Location, $"check the speaker '{note.Speaker}': {note.Note}"));
             foreach (var skipped in draft.NotDrafted)
-                await Console.Error.WriteLineAsync($"{briefingPath}:{skipped.Location.Line}:{skipped.Location.Column}: not drafted: \"{skipped.Text.ReplaceLineEndings(" ")}\": {skipped.Reason}");
+                lines.Add((skipped.Location, $"not drafted: \"{skipped.Text.ReplaceLineEndings(" ")}\": {skipped.Reason}"));
             foreach (var (statement, n) in draft.Unassigned.Select((s, i) => (s, i + 1)))
-                await Console.Error.WriteLineAsync($"{briefingPath}:{statement.Location.Line}:{statement.Location.Column}: no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" uses none of the subjects' words; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place");
+                lines.Add((statement.Location, $"no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" uses none of the subjects' words; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place"));
             foreach (var joint in draft.JointApart)
-                await Console.Error.WriteLineAsync($"{briefingPath}:{joint.Statement.Location.Line}:{joint.Statement.Location.Column}: joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {string.Join(" and ", joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {string.Join(" and ", joint.Statement.Speakers)}");
+                lines.Add((joint.Statement.Location, $"joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {Listed.And(joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {Listed.And(joint.Statement.Speakers)}"));
+            foreach (var (at, text) in lines.OrderBy(l => l.At.Line).ThenBy(l => l.At.Column))
+                await Console.Error.WriteLineAsync($"{briefingPath}:{at.Line}:{at.Column}: {text}");
         }
         if (briefing.Statements.IsEmpty)
         {
@@ -67,7 +74,7 @@ public static class SeedDraftCommand
             return ExitCodes.BadInput;
         }
         return await WorldOutput.WriteAsync(draft.Write, output,
-            $"{Count(draft.Drafted.Count(), "statement", "statements")} by {string.Join(", ", briefing.Speakers)} in {Count(draft.Topics.Count, "candidate topic", "candidate topics")}, {Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted; fill in the numbers, then remove 'draft: true'", verbosity, cancellation);
+            $"{Count(draft.Drafted.Count(), "statement", "statements")} by {Listed.And(briefing.Speakers)} in {Count(draft.Topics.Count, "candidate topic", "candidate topics")}, {Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted; fill in the numbers, then remove 'draft: true'", verbosity, cancellation);
     }
 
     /// <summary>A count and its noun in the right number: "1 statement", "2 statements", "0 statements".</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Cli.Output;
+using Summits.Model;
 using Summits.Reports.Studies;
 using Summits.Scenarios;
 
@@ -43,7 +44,7 @@ public static class WhatIfCommand
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery), parse.GetResult(checkpointEvery) is { Implicit: false }, cancellation));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false }, cancellation));
         return command;
     }
 
@@ -59,7 +60,7 @@ public static class WhatIfCommand
         var forked = scenarios.Count > 1;
         var studies = new List<StudyResult>();
         var documents = new List<string>();
-        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, CancellationToken.None, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif") : null;
+        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif") : null;
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
         try
@@ -68,7 +69,7 @@ public static class WhatIfCommand
         }
         catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {RunCommand.Listed(written)}");
+            await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {Listed.And(written)}");
             return ExitCodes.Interrupted;
         }
         if (json)
@@ -83,7 +84,7 @@ public static class WhatIfCommand
         if (cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync(written.Count > 0
-                ? $"summits whatif: interrupted after it finished; its output was written to {RunCommand.Listed(written)}"
+                ? $"summits whatif: interrupted after it finished; its output was written to {Listed.And(written)}"
                 : "summits whatif: interrupted after it finished");
             return ExitCodes.Interrupted;
         }

@@ -40,7 +40,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The host's services: loggers, options, and the telemetry providers when a run asked for them.</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.FinishAsync"/>).</summary>
+    /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.EndAsync"/>).</summary>
     public TelemetryEnd TelemetryEnd { get; private set; } = TelemetryEnd.Clean;
 
     /// <summary>
@@ -156,9 +156,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _warnings.Open = false;
-        await _host.StopAsync(new CancellationToken(canceled: true));
-        TelemetryEnd = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry, Finished);
-        _host.Dispose();
+        TelemetryEnd = await SummitsOpenTelemetry.EndAsync(_host, _telemetry, Finished, new CancellationToken(canceled: true));
     }
 
     /// <summary>A port no other process holds now, so that several embedded silos can run side by side.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Globalization;
+using Summits.Model;
+using Summits.Scenarios;
 
 namespace Summits.Cli.Hosting;
 
@@ -57,8 +59,8 @@ public sealed class OtlpDelivery : EventListener
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{failed} export{(failed == 1 ? "" : "s")} failed ({first})"));
         }
         if (unfinished.Count > 0)
-            parts.Add($"the {string.Join(", ", unfinished)} still unsent after {budget.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s were dropped");
-        var receivers = string.Join(", ", signals.All.Select(s => s.Endpoint.ToString()).Distinct());
+            parts.Add($"the {Listed.And(unfinished)} still unsent after {budget.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s were dropped");
+        var receivers = Listed.And(signals.All.Select(s => s.Endpoint.ToString()).Distinct());
         return $"telemetry not delivered to {receivers}: {string.Join("; ", parts)}";
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,10 @@ public static class SummitsOpenTelemetry
     public static readonly string? ServiceVersion =
         typeof(SummitsOpenTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
-    /// <summary>How long the end of a run waits for its last telemetry to be sent before it gives up and says so.</summary>
+    /// <summary>
+    /// How long the end of a run with telemetry may take in all, from the moment its work is done: stopping the host,
+    /// sending its last telemetry, shutting the exporters down and disposing the host (<see cref="EndAsync"/>).
+    /// </summary>
     public static readonly TimeSpan FlushBudget = TimeSpan.FromSeconds(5);
 
     public static void AddTo(IHostApplicationBuilder builder, TelemetrySettings settings)
@@ -91,26 +95,58 @@ public static class SummitsOpenTelemetry
     }
 
     /// <summary>
-    /// Sends what the run's providers still hold, all signals at once and for at most <see cref="FlushBudget"/>,
-    /// then shuts them down; returns what to tell the user when some telemetry was not delivered: a line for
-    /// the OTLP receivers, and a line for the <c>--telemetry</c> file when writing it failed or, the run not
-    /// <paramref name="finished"/>, where its lines are (<see cref="JsonlWriter.Finish"/>). Call it after the host
-    /// has stopped and before it is disposed.
+    /// Ends <paramref name="host"/> once its work is done: stops it, sends what the run's telemetry providers still
+    /// hold (all signals at once), shuts them down and disposes the host, all within one budget of
+    /// <see cref="FlushBudget"/> counted from this call when telemetry is on. A receiver that accepts and never answers
+    /// therefore adds at most that much to the end of a run, however many signals and exporters wait on it; whatever
+    /// is still unsent when the budget is spent is dropped and said, and the host's disposal, if it is still waiting
+    /// on an exporter then, is left to finish on its own. Returns what to tell the user when some telemetry was not
+    /// delivered: a line for the OTLP receivers, and a line for the <c>--telemetry</c> file when writing it failed or,
+    /// the run not <paramref name="finished"/>, where its lines are (<see cref="JsonlWriter.Finish"/>).
     /// </summary>
-    public static async Task<TelemetryEnd> FinishAsync(IServiceProvider services, TelemetrySettings settings, bool finished)
+    /// <param name="stopping">The token <see cref="IHost.StopAsync"/> is given: a cancelled one stops without a graceful wait.</param>
+    public static async Task<TelemetryEnd> EndAsync(IHost host, TelemetrySettings settings, bool finished, CancellationToken stopping = default)
     {
+        var clock = Stopwatch.StartNew();
+        await host.StopAsync(stopping);
         if (!settings.Enabled)
+        {
+            host.Dispose();
             return TelemetryEnd.Clean;
-        var budget = (int)FlushBudget.TotalMilliseconds;
+        }
+        var (end, flushed) = await FinishAsync(host.Services, settings, finished, clock);
+        var disposal = Task.Run(host.Dispose);
+        if (flushed)
+            await disposal;
+        else if (Left(clock) > TimeSpan.Zero)
+            await Task.WhenAny(disposal, Task.Delay(Left(clock)));
+        return end;
+    }
+
+    /// <summary>What is left of <see cref="FlushBudget"/> after <paramref name="clock"/>'s time, never below zero.</summary>
+    private static TimeSpan Left(Stopwatch clock) =>
+        FlushBudget > clock.Elapsed ? FlushBudget - clock.Elapsed : TimeSpan.Zero;
+
+    /// <summary>
+    /// Sends what the run's providers still hold, all signals at once and until <see cref="FlushBudget"/> after
+    /// <paramref name="clock"/> started, then shuts them down; says what was not delivered (<see cref="EndAsync"/>),
+    /// and whether every provider finished in time.
+    /// </summary>
+    private static async Task<(TelemetryEnd End, bool Flushed)> FinishAsync(IServiceProvider services, TelemetrySettings settings, bool finished, Stopwatch clock)
+    {
         var shutdowns = new List<(string Signal, Task<bool> Done)>();
+        // Each provider gets what is left of the one budget when its shutdown starts, on a thread of its own.
+        int Budget() => (int)Left(clock).TotalMilliseconds;
         if (services.GetService<TracerProvider>() is { } tracer)
-            shutdowns.Add(("spans", Task.Run(() => tracer.Shutdown(budget))));
+            shutdowns.Add(("spans", Task.Run(() => tracer.Shutdown(Budget()))));
         if (services.GetService<MeterProvider>() is { } meter)
-            shutdowns.Add(("metric points", Task.Run(() => meter.Shutdown(budget))));
+            shutdowns.Add(("metric points", Task.Run(() => meter.Shutdown(Budget()))));
         if (services.GetService<LoggerProvider>() is { } logger)
-            shutdowns.Add(("log records", Task.Run(() => logger.Shutdown(budget))));
-        // A stalled receiver can hold an export past the budget: wait no longer than it, plus a margin.
-        await Task.WhenAny(Task.WhenAll(shutdowns.Select(s => s.Done)), Task.Delay(FlushBudget + TimeSpan.FromSeconds(1)));
+            shutdowns.Add(("log records", Task.Run(() => logger.Shutdown(Budget()))));
+        // A stalled receiver can hold an export past its provider's timeout: wait no longer than the budget.
+        var all = Task.WhenAll(shutdowns.Select(s => s.Done));
+        if (Left(clock) > TimeSpan.Zero)
+            await Task.WhenAny(all, Task.Delay(Left(clock)));
         var unfinished = shutdowns.Where(s => !s.Done.IsCompletedSuccessfully || !s.Done.Result).Select(s => s.Signal).ToList();
         var notices = new List<string>();
         if (settings.Otlp is { } otlp && services.GetService<OtlpDelivery>() is { } delivery && delivery.Notice(otlp, unfinished, FlushBudget) is { } notice)
@@ -123,7 +159,7 @@ public static class SummitsOpenTelemetry
             if (failure is null && file.Notice is { } where)
                 notices.Add(where);
         }
-        return new TelemetryEnd(notices.Count == 0 ? null : string.Join('\n', notices), failure);
+        return (new TelemetryEnd(notices.Count == 0 ? null : string.Join('\n', notices), failure), unfinished.Count == 0);
     }
 
     private static void Configure(OtlpExporterOptions options, OtlpSignal signal)

@@ -12,7 +12,7 @@ public sealed class TelemetryHost : IAsyncDisposable
 
     private TelemetryHost(IHost host, TelemetrySettings telemetry) => (_host, _telemetry) = (host, telemetry);
 
-    /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.FinishAsync"/>).</summary>
+    /// <summary>After disposal: how the run's telemetry ended (<see cref="SummitsOpenTelemetry.EndAsync"/>).</summary>
     public TelemetryEnd TelemetryEnd { get; private set; } = TelemetryEnd.Clean;
 
     /// <summary>
@@ -34,8 +34,6 @@ public sealed class TelemetryHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        TelemetryEnd = await SummitsOpenTelemetry.FinishAsync(_host.Services, _telemetry, Finished);
-        _host.Dispose();
+        TelemetryEnd = await SummitsOpenTelemetry.EndAsync(_host, _telemetry, Finished);
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -13,25 +11,22 @@ namespace Summits.Cli.Output;
 /// </summary>
 public static class BranchesTable
 {
+    /// <summary>Writes the table, fitted to <paramref name="width"/> columns (at least <see cref="TerminalWidth.Minimum"/>).</summary>
     public static void Write(TextWriter output, IReadOnlyList<RunResult> runs, int width)
     {
         var names = runs.Select(r => Commands.RunCommand.BranchName(r.Loaded)).ToArray();
         output.WriteLine("Branches side by side");
-        var table = new Spectre.Console.Table().Border(TableBorder.None).ShowHeaders();
-        table.AddColumn(new TableColumn(new Text("")).NoWrap().Padding(new Padding(0, 0, 2, 0)));
-        foreach (var name in names)
-            table.AddColumn(new TableColumn(new Text(name)).Padding(new Padding(0, 0, 2, 0)));
-
+        var rows = new List<IReadOnlyList<string>>();
         var seeded = runs[0].Start.Agreements.ToDictionary(a => a.Id, a => a.Status);
         var agreements = runs.SelectMany(r => r.Final.Agreements)
             .Where(a => !seeded.TryGetValue(a.Id, out var was) || was != a.Status)
             .Select(a => a.Id).Distinct().ToList();
         foreach (var id in agreements)
         {
-            table.AddRow([new Text($"agreement {id}"), .. runs.Select(r =>
+            rows.Add([$"agreement {id}", .. runs.Select(r =>
             {
                 var a = r.Final.Agreements.FirstOrDefault(g => g.Id == id);
-                return (IRenderable)new Text(a is null ? "—" : $"{KebabCase.Of(a.Status)}: {string.Join(", ", a.Terms.Select(t => $"{t.Key} {N(t.Value)}"))}");
+                return a is null ? "—" : $"{KebabCase.Of(a.Status)}: {string.Join(", ", a.Terms.Select(t => $"{t.Key} {N(t.Value)}"))}";
             })]);
         }
         var keys = runs.SelectMany(r => r.Final.Positions.Select(p => (p.Topic, p.Actor))).Distinct().ToList();
@@ -41,13 +36,14 @@ public static class BranchesTable
             var known = values.OfType<double>().ToArray();
             if (known.Length == values.Length && known.Max() - known.Min() < Comparison.Moved)
                 continue;
-            table.AddRow([new Text($"{topic} {actor}"), .. values.Select(v => (IRenderable)new Text(v is { } x ? N(x) : "—"))]);
+            rows.Add([$"{topic} {actor}", .. values.Select(v => v is { } x ? N(x) : "—")]);
         }
-        table.AddRow([new Text("events"), .. runs.Select(r => (IRenderable)new Text(r.Timeline.Length.ToString(CultureInfo.InvariantCulture)))]);
-        table.AddRow([new Text("expectations"), .. runs.Select(r =>
-            (IRenderable)new Text($"{r.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed)} passed, {r.Failures} failed"))]);
+        rows.Add(["events", .. runs.Select(r => r.Timeline.Length.ToString(CultureInfo.InvariantCulture))]);
+        rows.Add(["expectations", .. runs.Select(r => $"{r.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed)} passed, {r.Failures} failed")]);
 
-        PlainText.Write(output, table, width);
+        // Every cell wraps between words only, so an id (a topic, an agreement, a branch) is never cut; when the
+        // branches do not fit side by side, each row stands as a block with a line per branch.
+        FittedTable.Write(output, [new FittedColumn("", Wraps: true), .. names.Select(n => new FittedColumn(n, Wraps: true))], rows, width);
     }
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -6,7 +6,9 @@ namespace Summits.Cli.Output;
 /// <summary>
 /// A table laid out by Spectre.Console to fit a width: id columns keep every cell whole on one line,
 /// text columns wrap at spaces and are never narrower than their longest word, headers wrap at spaces.
-/// When even that does not fit, the columns a reader can best do without are left out, and said.
+/// When even that does not fit, the columns a reader can best do without are left out, and said; when the
+/// columns kept still do not fit side by side, each row stands as a block of its own (see <see cref="WriteBlocks"/>),
+/// every column in it, so that no line is wider than the width and no id is cut.
 /// </summary>
 public static class FittedTable
 {
@@ -40,6 +42,11 @@ public static class FittedTable
             shown.Remove(next);
             dropped.Add(columns[next].Header);
         }
+        if (Needed() > room)
+        {
+            WriteBlocks(output, columns, cells, width, indent);
+            return [];
+        }
 
         // Each column starts at its least width; what room is left goes first to headers that would wrap,
         // then to the text columns, in proportion to what they lack.
@@ -71,12 +78,36 @@ public static class FittedTable
         }
         foreach (var row in cells)
             table.AddRow(shown.Select(i => (IRenderable)new Text(row[i])));
-        // When even the least widths do not fit, the lines run past the width rather than lose a cell.
         var rendered = new StringWriter();
-        PlainText.Write(rendered, table, Math.Max(room, Needed()));
+        PlainText.Write(rendered, table, room);
         foreach (var line in rendered.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
             output.WriteLine((indent + line).TrimEnd());
         return dropped;
+    }
+
+    /// <summary>
+    /// The layout of a table too wide for the width even with the columns it may do without left out: a block per
+    /// row, the first cell on a line of its own and each other cell that has text under it as "header: text",
+    /// indented by two (a cell of several lines joined by spaces), wrapped between words at the width with the
+    /// continuation under the text. A column with no header gives its text alone.
+    /// </summary>
+    public static void WriteBlocks(TextWriter output, IReadOnlyList<FittedColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, int width, string indent = "")
+    {
+        static string Flat(string cell) => string.Join(' ', cell.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var row in rows)
+        {
+            foreach (var line in TerminalWidth.Wrap(indent + Flat(row[0]), width))
+                output.WriteLine(line);
+            for (var i = 1; i < columns.Count; i++)
+            {
+                var text = Flat(row[i]);
+                if (text.Length == 0)
+                    continue;
+                var label = columns[i].Header.Length == 0 ? "" : columns[i].Header + ": ";
+                foreach (var line in TerminalWidth.Wrap($"{indent}  {label}{text}", width, hanging: indent.Length + 6))
+                    output.WriteLine(line);
+            }
+        }
     }
 
     /// <summary>The note under a table that had to leave columns out, or nothing.</summary>
@@ -84,7 +115,7 @@ public static class FittedTable
     {
         if (dropped.Count == 0)
             return;
-        foreach (var line in TerminalWidth.Wrap($"{indent}(left out to fit {width} columns: {string.Join(", ", dropped)}; --format csv has every column)", width))
+        foreach (var line in TerminalWidth.Wrap($"{indent}(left out to fit {width} columns: {Summits.Model.Listed.And(dropped)}; --format csv has every column)", width))
             output.WriteLine(line);
     }
 }

@@ -34,9 +34,10 @@ public static partial class HelpText
             {
                 var column = row.Groups["first"].Length + row.Groups["gap"].Length;
                 var words = row.Groups["text"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (width - column < LeastRoom)
+                if (width - column < LeastRoom || words.Any(w => w.Length > width - column))
                 {
-                    // Too little room beside the option: the option alone, its description under it.
+                    // Too little room beside the option, or a word (a default path) longer than the room there: the
+                    // option alone, its description under it, every line of it starting at the same column.
                     yield return row.Groups["first"].Value;
                     column = Math.Min(column, 6);
                     foreach (var wrapped in Fill(new string(' ', column), words, column, width))

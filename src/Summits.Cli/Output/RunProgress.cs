@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Summits.Model;
 
 namespace Summits.Cli.Output;
 
 /// <summary>
-/// A run's progress on standard error, one line rewritten in place: the step, the round and the events so
-/// far, then what the command works out or writes after it. Drawn only on a terminal, at most five times a
+/// A run's progress on standard error, one line rewritten in place: the step, the round, the events so far,
+/// the seconds and the rate, then what the command works out or writes after it; the figures (or what it
+/// works out) first and the scenario's name last, so that a narrow terminal loses the name before a figure. Drawn only on a terminal, at most five times a
 /// second, and erased before anything else is printed: by the command before its output, and by the
 /// <see cref="StatusLine"/> before any other line on standard error (an error, the interruption). Every line is cut to <paramref name="room"/> columns (<see cref="TerminalWidth.ForProgress"/>), so it
 /// never wraps and its erasure clears all of it.
@@ -27,7 +29,45 @@ public sealed class RunProgress(StatusLine output, string scenario, bool enabled
             return;
         _lastDrawn = now;
         var last = events[^1];
-        output.Draw(TerminalWidth.Fit($"{scenario}: step {last.Step}{(last.Round is { } r ? $", round {r}" : "")}, {_events} events, {_clock.Elapsed.TotalSeconds:0} s", room));
+        output.Draw(Line(last.Step, last.Round, _events, _clock.Elapsed, scenario, room));
+    }
+
+    /// <summary>
+    /// The progress line for <paramref name="room"/> columns: the figures first (step, round, events so far, seconds
+    /// since the start and events a second), then the scenario's name, cut with "..." when it does not fit whole. A
+    /// narrow terminal gets the figures in fewer words: without the word "events" in the rate, then without the
+    /// count of events, then without either, then without the rate; the name goes when not even four of its
+    /// characters fit after the figures.
+    /// </summary>
+    public static string Line(string step, int? round, int events, TimeSpan elapsed, string scenario, int room)
+    {
+        var at = $"step {step}{(round is { } r ? $", round {r}" : "")}";
+        var seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
+        var rate = (events / seconds).ToString("0", CultureInfo.InvariantCulture);
+        var time = elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+        string[] figures =
+        [
+            $"{at}, {events} events, {time} s, {rate} events/s",
+            $"{at}, {events} events, {time} s, {rate}/s",
+            $"{at}, {time} s, {rate} events/s",
+            $"{at}, {time} s, {rate}/s",
+            $"{at}, {time} s",
+        ];
+        var fitting = figures.FirstOrDefault(f => f.Length <= room) ?? figures[^1];
+        return WithName(fitting, scenario, room);
+    }
+
+    /// <summary><paramref name="what"/> then the scenario's name after two spaces, cut to <paramref name="room"/> columns, the name first.</summary>
+    private static string WithName(string what, string scenario, int room)
+    {
+        const string gap = "  ";
+        // The name, cut to what is left with "..." after it, when at least four of its characters show.
+        var left = room - what.Length - gap.Length;
+        if (left >= scenario.Length)
+            return what + gap + scenario;
+        if (left >= 4 + 3)
+            return what + gap + scenario[..(left - 3)] + "...";
+        return TerminalWidth.Fit(what, room);
     }
 
     /// <summary>
@@ -39,7 +79,7 @@ public sealed class RunProgress(StatusLine output, string scenario, bool enabled
     {
         if (!enabled)
             return;
-        output.Draw(TerminalWidth.Fit($"{scenario}: {what}", room));
+        output.Draw(WithName(what, scenario, room));
     }
 
     public void Finish()

@@ -104,9 +104,9 @@ public static class RunReport
         if (unchanged.Count + returned.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
         if (returned.Count > 0)
-            output.WriteLine($"  back where it started: {string.Join(", ", returned)}");
+            output.WriteLine($"  back where it started: {Listed.And(returned)}");
         if (unchanged.Count > 0)
-            output.WriteLine($"  unchanged since the start: {string.Join(", ", unchanged.Select(id => Unchanged(run, id)))}");
+            output.WriteLine($"  unchanged since the start: {Listed.And(unchanged.Select(id => Unchanged(run, id)))}");
     }
 
     /// <summary>

@@ -73,7 +73,8 @@ public static class TerminalWidth
 
     /// <summary>
     /// Breaks a line longer than <paramref name="width"/> at spaces, continuing with its own indent plus
-    /// four; a word longer than the width stays whole on a line of its own, so an id is never cut. No
+    /// four; a word that does not fit after the indent starts as far left as it needs (a word longer than the
+    /// width stays whole on a line of its own, from the left edge), so an id is never cut. No
     /// line it gives ends in a space, and none is blank: the spaces a break falls among (a table's padding
     /// around an empty cell) are dropped with the break, so the next line starts at its next word.
     /// </summary>
@@ -102,6 +103,9 @@ public static class TerminalWidth
             }
             if (empty && word.Length == 0)
                 continue;
+            // A word that would pass the width at the indent starts further left, at the left edge at most.
+            if (empty && current.Length + word.Length > width)
+                current.Clear().Append(' ', Math.Max(0, width - word.Length));
             if (!empty)
                 current.Append(' ');
             current.Append(word);

@@ -11,8 +11,9 @@ namespace Summits.Cli.Output;
 /// broken; the reasons wrap. The step, round, actor, event, topic and value say which event a row is and
 /// are never left out. The cause explains it (for a round offer it repeats step, round and topic): when the
 /// ids and a readable reason do not fit side by side, the cause is left out if that makes them fit;
-/// otherwise each event's ids stand on a line of their own with its reason under them, and the cause is
-/// left out only when the ids with it would not fit on that line. A package's topics stand one to a line.
+/// otherwise each event's ids stand on lines of their own (step, round, actor, event and cause on one, each
+/// topic with its value on the next) with its reason under them, and the cause is left out only when it
+/// would not fit on the first of those lines. A package's topics stand one to a line.
 /// A column with nothing in it is not shown, nor a cause that only repeats the step.
 /// </summary>
 public static class TimelineTable
@@ -48,8 +49,8 @@ public static class TimelineTable
         // 'defense-procurement=80,' is never broken.
         var reason = Math.Max(ReasonWidth, rows.Count == 0 ? 0 : rows.Max(r => r[^1].Split(' ', '\n').Max(word => word.Length)));
         bool SideBySide() => Fixed() + Math.Min(reason, widths[^1]) <= width;
-        // The width of the ids on a line of their own, as the stacked layout writes them.
-        int IdLine() => Fixed() - Gutter;
+        // The width of the step, round, actor, event and cause on a line of their own, as the stacked layout writes them.
+        int IdLine() => shown.Where(i => Names[i] is not ("why" or "topic" or "value")).Sum(i => widths[i] + Gutter) - Gutter;
         var cause = Array.IndexOf(Names, "cause");
         var dropped = new List<string>();
         if (!SideBySide() && shown.Remove(cause))
@@ -102,16 +103,20 @@ public static class TimelineTable
     }
 
     /// <summary>
-    /// The layout for a terminal too narrow for the ids and a readable reason side by side: the ids on a
-    /// line of their own, the reason under them, wrapped to the full width and indented.
+    /// The layout for a terminal too narrow for the ids and a readable reason side by side: each event's
+    /// step, round, actor, event and cause on a line, then each of its topics beside its value on a line of
+    /// its own (a package's topics one to a line, each with its term), then the reason, wrapped to the full
+    /// width and indented. A topic and its value that do not fit on one line stand on two.
     /// </summary>
     private static IReadOnlyList<string> WriteStacked(TextWriter output, List<string[]> rows, int[] widths, List<int> shown, List<string> dropped, int width, CancellationToken cancellation)
     {
-        var columns = shown.Where(i => Names[i] != "why").ToList();
+        var topic = Array.IndexOf(Names, "topic");
+        var value = Array.IndexOf(Names, "value");
+        var heads = shown.Where(i => Names[i] is not ("why" or "topic" or "value")).ToList();
         string Cell(int i, string text) => (Names[i] == "rnd" ? text.PadLeft(widths[i]) : text.PadRight(widths[i])) + new string(' ', Gutter);
-        // Even the ids may not fit side by side (a long topic id beside a move's values): such a line breaks
-        // between its cells, never inside one. An empty cell (an event with no value) is only padding: it never
-        // breaks the line, and padding alone is never written as a line of its own.
+        // Even the heads may not fit side by side (a long cause): such a line breaks between its cells, never
+        // inside one. An empty cell (an event with no actor) is only padding: it never breaks the line, and
+        // padding alone is never written as a line of its own.
         void Fitted(IEnumerable<string> cells)
         {
             var line = new System.Text.StringBuilder();
@@ -127,15 +132,39 @@ public static class TimelineTable
             if (line.ToString().Trim().Length > 0)
                 output.WriteLine(line.ToString().TrimEnd());
         }
-        Fitted(columns.Select(i => Cell(i, Names[i])));
+        // A topic with its value: side by side in columns when they fit, else side by side, else the value under it.
+        void Term(string t, string v)
+        {
+            var padded = $"  {t.PadRight(shown.Contains(topic) ? widths[topic] : 0)}  {v}".TrimEnd();
+            var plain = $"  {t}  {v}".TrimEnd();
+            if (padded.Length <= width)
+                output.WriteLine(padded);
+            else if (plain.Length <= width)
+                output.WriteLine(plain);
+            else
+            {
+                if (t.Length > 0)
+                    output.WriteLine($"  {t}");
+                foreach (var line in TerminalWidth.Wrap($"      {v}", width))
+                    output.WriteLine(line);
+            }
+        }
+        Fitted(heads.Select(i => Cell(i, Names[i])));
+        if (shown.Contains(topic) || shown.Contains(value))
+            Term(shown.Contains(topic) ? "topic" : "", shown.Contains(value) ? "value" : "");
         output.WriteLine("    why");
         foreach (var row in rows)
         {
             cancellation.ThrowIfCancellationRequested();
-            var lines = columns.Select(i => row[i].Split('\n')).ToList();
-            var height = lines.Max(l => l.Length);
-            for (var k = 0; k < height; k++)
-                Fitted(columns.Select((i, c) => Cell(i, k < lines[c].Length ? lines[c][k] : "")));
+            Fitted(heads.Select(i => Cell(i, row[i])));
+            var topics = shown.Contains(topic) ? row[topic].Split('\n') : [];
+            var values = shown.Contains(value) ? row[value].Split('\n') : [];
+            for (var k = 0; k < Math.Max(topics.Length, values.Length); k++)
+            {
+                var (t, v) = (k < topics.Length ? topics[k] : "", k < values.Length ? values[k] : "");
+                if (t.Length > 0 || v.Length > 0)
+                    Term(t, v);
+            }
             if (row[^1].Length > 0)
                 foreach (var line in TerminalWidth.Wrap("    " + row[^1], width))
                     output.WriteLine(line);

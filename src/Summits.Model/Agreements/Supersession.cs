@@ -45,13 +45,13 @@ public static class Supersession
             var on = newlyLeft.Select(l => l.Topic).Min(StringComparer.Ordinal)!;
             var parties = newlyLeft.Select(l => l.Party).Distinct().Order(StringComparer.Ordinal);
             return new CommitmentChange(older.Id, on, newlyLeft.Where(l => l.Topic == on).Select(l => l.Party).Min(StringComparer.Ordinal)!, next, newer.Id,
-                $"{string.Join(", ", parties)} now held to {newer.Id} instead; superseded on {string.Join(", ", now.Superseded)}; {now.Remaining(older)}");
+                $"{Listed.And(parties)} now held to {newer.Id} instead; superseded on {Listed.And(now.Superseded)}; {now.Remaining(older)}");
         }
         var why = next switch
         {
             AgreementStatus.Superseded => $"superseded by {newer.Id}",
-            AgreementStatus.PartlySuperseded => $"partly superseded by {newer.Id}: on {string.Join(", ", now.Superseded)}; {now.Remaining(older)}",
-            _ => $"{string.Join(", ", now.Left)} now held to {newer.Id} instead",
+            AgreementStatus.PartlySuperseded => $"partly superseded by {newer.Id}: on {Listed.And(now.Superseded)}; {now.Remaining(older)}",
+            _ => $"{Listed.And(now.Left)} now held to {newer.Id} instead",
         };
         var topic = next == AgreementStatus.Strained ? now.StrainedOn.Min! : stays ? newlySuperseded.Min(StringComparer.Ordinal)! : now.Superseded.Min!;
         return new CommitmentChange(older.Id, topic, next == AgreementStatus.Strained ? now.Left.Min! : "", next, newer.Id, why);
@@ -91,14 +91,14 @@ public static class Supersession
 
         /// <summary>
         /// Where <paramref name="older"/> still binds, in topic order: "still binding on y" when all its parties are
-        /// held to it there, "still binding on y for C alone (A, B held elsewhere)" when some have left.
+        /// held to it there, "still binding on y for C alone (A and B held elsewhere)" when some have left; several topics listed as "x and y".
         /// </summary>
         public string Remaining(Agreement older) =>
-            "still binding on " + string.Join(", ", older.Terms.Keys.Except(Superseded).Order(StringComparer.Ordinal).Select(t =>
+            "still binding on " + Listed.And(older.Terms.Keys.Except(Superseded).Order(StringComparer.Ordinal).Select(t =>
             {
                 var gone = LeftOnRemaining.Where(l => l.Topic == t).Select(l => l.Party).ToHashSet(StringComparer.Ordinal);
                 return gone.Count == 0 ? t
-                    : $"{t} for {string.Join(", ", older.Parties.Where(p => !gone.Contains(p)))} alone ({string.Join(", ", older.Parties.Where(gone.Contains))} held elsewhere)";
+                    : $"{t} for {Listed.And(older.Parties.Where(p => !gone.Contains(p)))} alone ({Listed.And(older.Parties.Where(gone.Contains))} held elsewhere)";
             }));
     }
 

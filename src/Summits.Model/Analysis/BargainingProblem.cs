@@ -411,19 +411,56 @@ public sealed class BargainingProblem
         return true;
     }
 
+    /// <summary>
+    /// The grid outcomes no other grid outcome dominates (at least as good for every party and better for one,
+    /// utilities compared to 10⁻¹¹); of outcomes equally good for every party, the first in the grid's order.
+    /// One sweep in decreasing lexicographic order of the parties' utilities (Kung, Luccio and Preparata
+    /// 1975): an outcome can only be dominated by one before it. For two parties it is dominated when a kept
+    /// outcome is worth at least as much to the second; for three, the kept outcomes' second and third
+    /// utilities form a staircase searched by bisection. Comparing every pair instead costs G²/2 comparisons,
+    /// 8·10⁸ on a 3-party, 2-topic grid of 40,401 outcomes that all lie on the frontier (one topic dividing
+    /// each pair of parties).
+    /// </summary>
     private ImmutableArray<Outcome> Frontier(Grid grid, double[] utilities)
     {
         var n = _parties.Length;
-        // An outcome can only be dominated by one with a larger total utility, so in that order each
-        // needs checking only against the frontier found so far. The sort is stable: equal totals keep grid order.
-        var order = Enumerable.Range(0, grid.Count)
-            .OrderByDescending(g => Total(utilities, g, n))
-            .ToArray();
+        var u = new double[utilities.Length];
+        for (var k = 0; k < u.Length; k++)
+            u[k] = Math.Round(utilities[k], 11);
+        var order = new int[grid.Count];
+        for (var g = 0; g < order.Length; g++)
+            order[g] = g;
+        Array.Sort(order, (a, b) =>
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var c = u[b * n + i].CompareTo(u[a * n + i]);
+                if (c != 0)
+                    return c;
+            }
+            return a.CompareTo(b);
+        });
         var frontier = new List<int>();
+        var staircase = new Staircase();
+        var bestSecond = double.NegativeInfinity;
         foreach (var g in order)
         {
-            if (!frontier.Any(f => WeaklyDominates(utilities, f, g, n)))
-                frontier.Add(g);
+            // Every outcome before g is at least as good for the first party, so g is dominated when one kept
+            // outcome is at least as good for every other party (equal for all: the earlier in grid order).
+            var dominated = n switch
+            {
+                1 => frontier.Count > 0,
+                2 => bestSecond >= u[g * n + 1],
+                3 => staircase.Covers(u[g * n + 1], u[g * n + 2]),
+                _ => frontier.Exists(f => AtLeastAsGoodAfterFirst(u, f, g, n)),
+            };
+            if (dominated)
+                continue;
+            frontier.Add(g);
+            if (n == 2)
+                bestSecond = u[g * n + 1];
+            if (n == 3)
+                staircase.Add(u[g * n + 1], u[g * n + 2]);
         }
         return [.. frontier
             .Select(g => Outcome(grid.Point(g)))
@@ -431,23 +468,62 @@ public sealed class BargainingProblem
             .ThenByDescending(o => o.Utilities.ElementAtOrDefault(1))];
     }
 
-    private static double Total(double[] utilities, int g, int n)
+    /// <summary>True when outcome <paramref name="a"/> is at least as good as <paramref name="b"/> for every party but the first.</summary>
+    private static bool AtLeastAsGoodAfterFirst(double[] utilities, int a, int b, int n)
     {
-        double sum = 0;
-        for (var i = 0; i < n; i++)
-            sum += utilities[g * n + i];
-        return sum;
-    }
-
-    /// <summary>True when outcome <paramref name="a"/> is at least as good as <paramref name="b"/> for every party.</summary>
-    private static bool WeaklyDominates(double[] utilities, int a, int b, int n)
-    {
-        for (var i = 0; i < n; i++)
+        for (var i = 1; i < n; i++)
         {
-            if (utilities[a * n + i] < utilities[b * n + i] - 1e-12)
+            if (utilities[a * n + i] < utilities[b * n + i])
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Points (x, y) none of which is at least as large as another in both: sorted by x ascending, so y
+    /// descends. Whether some point is at least (x, y) in both is one bisection.
+    /// </summary>
+    private sealed class Staircase
+    {
+        private readonly List<double> _x = [];
+        private readonly List<double> _y = [];
+
+        /// <summary>True when a point of the staircase is at least <paramref name="x"/> and at least <paramref name="y"/>.</summary>
+        public bool Covers(double x, double y)
+        {
+            // The first point with x′ ≥ x has the largest y′ of all such points.
+            var at = FirstAtLeast(x);
+            return at < _x.Count && _y[at] >= y;
+        }
+
+        /// <summary>Adds (x, y), which no point covers, and drops the points it covers.</summary>
+        public void Add(double x, double y)
+        {
+            var at = FirstAtLeast(x);
+            // The points it covers have x′ ≤ x and y′ ≤ y: they run back from where it goes.
+            var from = at < _x.Count && _x[at] == x ? at + 1 : at;
+            var first = from;
+            while (first > 0 && _y[first - 1] <= y)
+                first--;
+            _x.RemoveRange(first, from - first);
+            _y.RemoveRange(first, from - first);
+            _x.Insert(first, x);
+            _y.Insert(first, y);
+        }
+
+        private int FirstAtLeast(double x)
+        {
+            var (low, high) = (0, _x.Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_x[middle] < x)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            return low;
+        }
     }
 
     private Outcome Outcome(double[] y)

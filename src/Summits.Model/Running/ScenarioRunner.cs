@@ -128,7 +128,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             [.. tables.SelectMany(table => Table.CommitmentsOf(table, actor))];
 
         Emit(EventKind.Proposal, proposal.From, proposal.TopicLabel, null, null, proposal.Id,
-            $"{KindWord(proposal.Kind)} to {string.Join(", ", proposal.To)} under {proposal.Rule}", proposal.Terms);
+            $"{KindWord(proposal.Kind)} to {Listed.And(proposal.To)} under {proposal.Rule}", proposal.Terms);
 
         var contraryTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
         var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
@@ -173,7 +173,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             var (agreedTerms, split) = AgreedTerms(proposal, evaluations, sides);
             var terms = agreedTerms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
             var agreement = new Agreement(proposal.Id, terms, parties, proposal.Rule, AgreementStatus.Holding, proposal.Id, null,
-                $"accepted by {string.Join(", ", parties)} under {proposal.Rule}{(split is null ? "" : $"; {split}")}");
+                $"accepted by {Listed.And(parties)} under {proposal.Rule}{(split is null ? "" : $"; {split}")}");
             await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
             Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why,
                 [.. terms.Select(t => new Term(t.Key, t.Value))]);
@@ -753,7 +753,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     }
 
     private static string Describe(AgreementExpectation a) =>
-        (a.Parties.IsDefaultOrEmpty ? "" : $" between {string.Join(", ", a.Parties)}")
+        (a.Parties.IsDefaultOrEmpty ? "" : $" between {Listed.And(a.Parties)}")
         + (a.Value is { } v ? $" in {v}" : "")
         + (a.Status is { } s ? $", {Word(s)}" : "");
 

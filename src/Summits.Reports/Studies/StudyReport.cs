@@ -1,4 +1,5 @@
 using System.Globalization;
+using Summits.Model;
 using Summits.Reports.Pages;
 using Summits.Scenarios;
 using static Summits.Reports.Pages.Shown;
@@ -42,7 +43,7 @@ public static class StudyReport
             page.Chart(PositionHistogramChart.Render(study, topic), $"How far each actor's final position on {topic} spread over the runs: each bin's bars stand side by side, one per actor; a dashed line of the actor's colour is its seeded value.");
         var unmoved = PositionHistogramChart.Unmoved(study);
         if (unmoved.Count > 0)
-            page.Paragraph($"{unmoved.Count} of {Counted.Of(topics.Count + unmoved.Count, "topic")} {(unmoved.Count == 1 ? "is" : "are")} not charted: no run moved a position on them ({string.Join(", ", unmoved)}); their final positions are the sampled or seeded ones, listed in the table.", "note");
+            page.Paragraph($"{unmoved.Count} of {Counted.Of(topics.Count + unmoved.Count, "topic")} {(unmoved.Count == 1 ? "is" : "are")} not charted: no run moved a position on them ({Listed.And(unmoved)}); their final positions are the sampled or seeded ones, listed in the table.", "note");
         page.Table(PositionHeader, PositionRows(study));
         page.Heading("Sensitivity");
         foreach (var (text, warning) in SensitivityNotes(study))

@@ -17,7 +17,7 @@ public static class StateFile
         catch (JsonException e)
         {
             throw new InputException(new FilePosition(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1),
-                $"this is not the state.json of a run: {e.Message.Split(" Path:")[0]}");
+                $"this is not the state.json of a run: {Summits.Grains.JsonErrorText.Of(e)}");
         }
     }
 }

@@ -10,15 +10,19 @@ namespace Summits.Scenarios;
 /// brackets or without a sentence end is a heading. Each paragraph is cut into sentences
 /// (<see cref="SentenceSplitter"/>), and each sentence is attributed by the first rule that fits:
 /// <list type="number">
-/// <item>a label <c>Name: ...</c> or <c>Name, Name: ...</c> (stated or joint), which also carries to the label-less sentences after it in its paragraph;</item>
+/// <item>a label <c>Name: ...</c> or <c>Name, Name: ...</c> (stated or joint), in any form a leader's name takes, which also carries to the
+/// label-less sentences after it in its paragraph; a label that reads as one but names no leader (a role, a heading's word, a title two
+/// leaders hold, a country no leader speaks for) is reported with the sentences it carries, never given to the speaker before it;</item>
 /// <item>"there was no discussion on ..." and its like: not discussed, by nobody;</item>
 /// <item>a subject, at the start or after an opening clause: a leader named in any form
 /// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders",
 /// "The leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
+/// where "Both leaders" and "The two leaders" in a readout of more than two leaders, and "They" right after one
+/// leader's sentence in such a readout, are skipped with the reason, for the author to check, not guessed;
 /// or a country's side ("the Japanese side", "the United States": the leader the readout names for it, <see cref="CountrySides"/>).</item>
 /// </list>
-/// A sentence that only tells that the leaders met ("X met Y", "a meeting between X and Y") names the
-/// leaders but holds no position, and is skipped with that reason. The sentences of a quotation that an
+/// A sentence that only tells that the leaders met ("X met Y", "X held talks with Y", "a meeting between X and Y") names the
+/// leaders but holds no position, and is skipped with that reason; the same verbs used otherwise ("X spoke about ...") are statements. The sentences of a quotation that an
 /// attributed sentence opens ("the Japanese side explained: “...") are its speaker's. Every quote is verbatim.
 /// </summary>
 public sealed partial class Briefing
@@ -81,9 +85,11 @@ public sealed partial class Briefing
         private readonly string _text = source.Text;
         private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
         private ImmutableArray<string>? _label;
+        private (string Label, string Why)? _unknownLabel;
         private (ImmutableArray<string> Speakers, PositionKind Kind)? _quoted;
         private ImmutableArray<string>? _lastGroup;
         private string? _lastSingle;
+        private ImmutableArray<string>? _lastSpeakers;
 
         public ImmutableArray<BriefingStatement>.Builder Statements { get; } = ImmutableArray.CreateBuilder<BriefingStatement>();
 
@@ -127,24 +133,24 @@ public sealed partial class Briefing
             _quoted = null;
             if (start == end)
             {
-                _label = null;
+                NewParagraph();
                 return;
             }
             if (Numbering().Match(_text, start, end - start) is { Success: true } number)
             {
-                _label = null;
+                NewParagraph();
                 start += number.Length;
             }
             var content = _text[start..end];
             if (Bracketed().IsMatch(content))
             {
-                _label = null;
+                NewParagraph();
                 Skip(start, end, "a section heading in brackets");
                 return;
             }
             if (!SentenceEnd().IsMatch(content) && Label(content) is null)
             {
-                _label = null;
+                NewParagraph();
                 Skip(start, end, "not a sentence (no '.', '!' or '?' at its end): a title, heading or label");
                 return;
             }
@@ -169,8 +175,18 @@ public sealed partial class Briefing
                 foreach (var speaker in speakers)
                     Seen(speaker, start);
                 _label = speakers;
+                _unknownLabel = null;
                 Said(speakers);
                 Add(start + label.Length, length - label.Length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
+                return;
+            }
+            if (UnknownLabel(sentence) is { } unknown)
+            {
+                // A label that names no leader is not the speaker before: the sentence, and those after it in its
+                // paragraph with no subject of their own, are reported.
+                _label = null;
+                _unknownLabel = unknown;
+                Skip(start, start + length, $"is labelled '{unknown.Label}', {unknown.Why}");
                 return;
             }
             if (NotDiscussed().IsMatch(sentence))
@@ -188,14 +204,16 @@ public sealed partial class Briefing
                 }
                 foreach (var speaker in subject.Speakers)
                     Seen(speaker, start);
-                if (MeetingVerb().IsMatch(subject.Verb))
+                if (IsMeeting(subject.Verb, sentence[subject.Length..]))
                 {
                     var met = subject.Speakers.Concat(Mentions(sentence[subject.Length..])).Distinct().ToImmutableArray();
                     foreach (var speaker in met)
                         Seen(speaker, start);
                     if (met.Length > 1)
                         _lastGroup = met;
-                    Skip(start, start + length, $"tells that {string.Join(" and ", met)} met; it states no position");
+                    Skip(start, start + length, met.Length > 1
+                        ? $"tells that {Listed.And(met)} met; it states no position"
+                        : $"tells of a meeting of {met[0]}'s with no other leader of the readout; it states no position");
                     return;
                 }
                 Said(subject.Speakers);
@@ -210,18 +228,104 @@ public sealed partial class Briefing
                 Add(start, length, carried.Length > 1 ? PositionKind.Joint : PositionKind.Stated, carried);
                 return;
             }
+            if (_unknownLabel is { } after)
+            {
+                Skip(start, start + length, $"follows the label '{after.Label}' in its paragraph, {after.Why}");
+                return;
+            }
             Skip(start, start + length, "names no leader as its speaker (no 'Name:' label, and its subject is not a leader, a country's side, 'Both leaders' or 'They')");
         }
 
-        /// <summary>A <c>Name:</c> or <c>Name, Name:</c> label at the start, resolved to leaders.</summary>
+        private void NewParagraph()
+        {
+            _label = null;
+            _unknownLabel = null;
+        }
+
+        /// <summary>
+        /// A <c>Name:</c> or <c>Name, Name:</c> label at the start, resolved to leaders: a name in any form a
+        /// leader's name takes (<see cref="LeaderNames.Mention"/>), in capitals as transcripts write it, with a title
+        /// after it ("Narendra Modi, Prime Minister of India") or a country in brackets ("(Japan)"); or a country
+        /// the readout ties to its leader ("Japan:").
+        /// </summary>
         private (ImmutableArray<string> Speakers, int Length)? Label(string text)
         {
             var match = LabelPattern().Match(text);
             if (!match.Success)
                 return null;
-            return names.ResolveAll(match.Groups["who"].Value, learn: true) is { } speakers
-                ? ([.. speakers], match.Length)
-                : null;
+            var who = LabelText(match.Groups["who"].Value);
+            if (names.ResolveAll(who, learn: true) is { } speakers)
+                return ([.. speakers], match.Length);
+            return sides.OfLabel(who) is { Leaders: { Count: > 0 } leaders } ? ([.. leaders], match.Length) : null;
+        }
+
+        /// <summary>
+        /// A label at the start that reads as one (names and titles, capitalised) but names no leader: the label as
+        /// written, and why, with the leaders it could have named. Null when the sentence has no label or its label
+        /// names a leader.
+        /// </summary>
+        private (string Label, string Why)? UnknownLabel(string sentence)
+        {
+            var match = LabelPattern().Match(sentence);
+            if (!match.Success)
+                return null;
+            var written = match.Groups["who"].Value.Trim();
+            var who = LabelText(written);
+            if (!LabelShape().IsMatch(who) || NotALabel().IsMatch(who))
+                return null;
+            var leaders = All.IsEmpty
+                ? "the readout names no leader; label the sentence with a leader's name, or leave it out"
+                : $"the leaders of the readout are {Listed.And(All)}; label the sentence with one of their names, or leave it out";
+            string why;
+            if (LeaderNames.IsRole(who))
+                why = "a role, not a leader";
+            else if (LeaderNames.IsHeadingWord(who))
+                why = "a heading's word, not a name";
+            else if (sides.OfLabel(who) is { Unresolved: { } country })
+                why = $"a country, and the readout names no leader of {country}";
+            else if (names.TitleHolders(who) is { Count: > 1 } holders)
+                why = $"which could be any of {Listed.And(All.Where(holders.Contains))}";
+            else
+                why = "which names no leader of the readout";
+            return (written, $"{why}: {leaders}");
+        }
+
+        /// <summary>
+        /// Whether a verb and what follows it tell of a meeting: "met", "hosted"; "spoke", "talked" with or to a
+        /// leader or by telephone; "held" or "had" talks, a meeting, a summit or a call (not "a discussion", which tells what was said); "received" a leader or a
+        /// call. Otherwise ("spoke about", "held the view", "received assurances") the sentence is a statement.
+        /// </summary>
+        private bool IsMeeting(string verb, string after)
+        {
+            var rest = after.TrimStart();
+            return verb switch
+            {
+                "met" or "meets" or "hosted" or "hosts" => true,
+                "spoke" or "speaks" or "talked" or "talks" =>
+                    ByTelephone().IsMatch(rest) || (WithOrTo().Match(rest) is { Success: true } with && StartsWithLeader(rest[with.Length..])),
+                "held" or "holds" or "had" or "has" => MeetingObject().IsMatch(rest),
+                "received" or "receives" => StartsWithLeader(rest) || CallOrVisit().IsMatch(rest),
+                _ => false,
+            };
+        }
+
+        private bool StartsWithLeader(string text) =>
+            AnyMention().Match(text) is { Success: true, Index: 0 } mention && names.Resolve(mention.Value) is not null;
+
+        /// <summary>A label as the draft reads it: a country in brackets after the name left out, capitals made into a name's case.</summary>
+        private static string LabelText(string who)
+        {
+            who = TrailingBrackets().Replace(who.Trim(), "");
+            return who.Any(char.IsLower) ? who : string.Join(' ', who.Split(' ').Select(NameCase));
+        }
+
+        /// <summary>A word of a label written in capitals, in a name's case: "MOON" Moon, "JAE-IN" Jae-in, "OF" of; initials ("H.E.") and "PM" kept.</summary>
+        private static string NameCase(string word)
+        {
+            if (word.Length == 0 || word is "PM" || Initials().IsMatch(word))
+                return word;
+            var lower = word.ToLowerInvariant();
+            return SmallWord().IsMatch(lower.TrimEnd(',')) ? lower : char.ToUpperInvariant(lower[0]) + lower[1..];
         }
 
         private (ImmutableArray<string> Speakers, string Verb, int Length, string Why)? Subject(string sentence)
@@ -238,12 +342,20 @@ public sealed partial class Briefing
             var verb = match.Groups["verb"].Value;
             if (match.Groups["group"].Success)
             {
+                var said = match.Groups["group"].Value;
+                // "Both leaders" and "the two leaders" are two: in a readout of more, which two is not for a draft to guess.
+                if (TwoOf().IsMatch(said) && All.Length > 2)
+                    return ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leaders ({Listed.And(All)}); check which two and label the sentence with their names");
                 return All.Length > 1
                     ? (All, verb, match.Length, "")
-                    : ([], verb, match.Length, $"speaks of '{match.Groups["group"].Value}', but the readout names {All.Length} leader{(All.Length == 1 ? "" : "s")}");
+                    : ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leader{(All.Length == 1 ? "" : "s")}");
             }
             if (match.Groups["they"].Success)
             {
+                // Right after one leader's sentence, "They" in a readout of more than two is that leader with others
+                // the text does not name: flagged for the author rather than guessed.
+                if (All.Length > 2 && _lastSpeakers is { Length: 1 } alone)
+                    return ([], verb, match.Length, $"says '{match.Groups["they"].Value}' right after a sentence of {alone[0]} alone, in a readout of {All.Length} leaders ({Listed.And(All)}); check who they are and label the sentence with their names");
                 var group = _lastGroup ?? (All.Length > 1 ? All : (ImmutableArray<string>?)null);
                 return group is { } g ? (g, verb, match.Length, "") : ([], verb, match.Length, "says 'They' before any two leaders are named");
             }
@@ -285,6 +397,7 @@ public sealed partial class Briefing
 
         private void Said(ImmutableArray<string> speakers)
         {
+            _lastSpeakers = speakers;
             if (speakers.Length > 1)
                 _lastGroup = speakers;
             else
@@ -304,6 +417,9 @@ public sealed partial class Briefing
 
     [GeneratedRegex(@"\G(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[•·▪‣◦*–-])\s+")]
     private static partial Regex Numbering();
+
+    [GeneratedRegex(@"\b(?:[Bb]oth|two)\b")]
+    private static partial Regex TwoOf();
 
     [GeneratedRegex(@"^(?:\[.*\]|【.*】|〔.*〕|［.*］)$")]
     private static partial Regex Bracketed();
@@ -329,8 +445,34 @@ public sealed partial class Briefing
     [GeneratedRegex("^[^,]{1,120}?, " + SubjectBody)]
     private static partial Regex SubjectAfterClause();
 
-    [GeneratedRegex("^(?:met|meets|spoke|speaks|talked|held|hosted|hosts|received|receives)$")]
-    private static partial Regex MeetingVerb();
+    [GeneratedRegex(@"^(?:by (?:tele)?phone|by video|on the (?:tele)?phone|over the (?:tele)?phone)\b")]
+    private static partial Regex ByTelephone();
+
+    [GeneratedRegex(@"^(?:with|to) ")]
+    private static partial Regex WithOrTo();
+
+    [GeneratedRegex(@"^(?:(?:a|an|the|their|his|her|its) )?(?:[\p{Ll}-]+ ){0,3}(?:talks|meetings?|summits?|calls?)\b")]
+    private static partial Regex MeetingObject();
+
+    [GeneratedRegex(@"^(?:(?:a|an) )?(?:courtesy )?(?:call|visit)\b")]
+    private static partial Regex CallOrVisit();
+
+    /// <summary>What a label looks like: names and titles, each word capitalised but for the small words inside names, "and" and "&amp;".</summary>
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.’'-]*|(?:al|el|ad)-\p{Lu}\p{L}*)(?:,? (?:\p{Lu}[\p{L}.’'-]*|(?:al|el|ad)-\p{Lu}\p{L}*|of|the|and|&|al|el|bin|bint|ibn|da|de|del|della|der|den|di|dos|du|van|von|zu)){0,9}$")]
+    private static partial Regex LabelShape();
+
+    /// <summary>A capitalised opening word that makes a phrase, not a name: "On North Korea: ...", "As for trade: ...".</summary>
+    [GeneratedRegex(@"^(?:On|In|At|As|For|Regarding|Concerning|With|After|Before|During|Also|Finally|First|Second|Third|Lastly|However|Meanwhile|Then|Today|Yesterday|Additionally|Moreover|Furthermore|Further|Subsequently|Separately|Earlier|Later|Next|Overall|Re)\b")]
+    private static partial Regex NotALabel();
+
+    [GeneratedRegex(@"\s*\([^()]*\)$")]
+    private static partial Regex TrailingBrackets();
+
+    [GeneratedRegex(@"^(?:\p{L}\.)+,?$")]
+    private static partial Regex Initials();
+
+    [GeneratedRegex("^(?:of|the|and|al|el|bin|bint|ibn|da|de|del|della|der|den|di|dos|du|van|von|zu)$")]
+    private static partial Regex SmallWord();
 
     [GeneratedRegex(@"\bbetween (?<a>" + LeaderNames.Mention + ") and (?<b>" + LeaderNames.Mention + ")")]
     private static partial Regex Between();

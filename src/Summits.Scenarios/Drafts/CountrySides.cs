@@ -127,6 +127,13 @@ public sealed partial class CountrySides
             _leaders.TryAdd(country.Name, leader);
     }
 
+    /// <summary>
+    /// A label that names countries ("Japan", "The United States", "Japan and the United States"): the leaders who
+    /// speak for them, or the first country no leader speaks for; null when the label names no country.
+    /// </summary>
+    public (IReadOnlyList<string>? Leaders, string? Unresolved)? OfLabel(string label) =>
+        CountryList().IsMatch(label) ? ResolveAll(label) : null;
+
     private static Country? Of(string word) =>
         Countries.FirstOrDefault(c => Regex.IsMatch(word, $"^(?:{c.Nouns}|{c.Adjectives})$", RegexOptions.CultureInvariant));
 
@@ -134,7 +141,7 @@ public sealed partial class CountrySides
 
     private const string LeaderTitle = "(?:Prime Minister|President|Chancellor|Premier|General Secretary|Chairman|leader)";
 
-    private const string LeaderName = @"(?:[A-Z]\.|[A-Z]\p{L}+)(?: (?:[A-Z]\.|[A-Z]\p{L}+)){0,3}(?:,? (?:Jr|Sr)\.)?";
+    private const string LeaderName = LeaderNames.Name;
 
     [GeneratedRegex(@"(?<![\p{L}])(?<country>" + Adjectives + "|" + Nouns + @")(?:[’']s)? " + Leader)]
     private static partial Regex CountryBeforeLeader();
@@ -150,6 +157,9 @@ public sealed partial class CountrySides
 
     [GeneratedRegex(@", and |, | and | & ")]
     private static partial Regex Joiner();
+
+    [GeneratedRegex("^" + Mention + "(?:(?:, and |, | and | & )" + Mention + ")*$")]
+    private static partial Regex CountryList();
 
     [GeneratedRegex(@"^(?:[Tt]he )?(?:(?<country>" + Adjectives + "|" + Nouns + @") (?:side|delegation|government)|(?<country>" + Nouns + "))$")]
     private static partial Regex WholeMention();

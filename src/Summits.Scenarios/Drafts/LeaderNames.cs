@@ -19,20 +19,48 @@ public sealed partial class LeaderNames
     private const string Title =
         @"(?:(?:Deputy|Vice|Acting|Former|Crown|First) )?(?:Prime Minister|President|Chancellor|Premier|General Secretary|Secretary[- ]General|Secretary of State|Foreign Minister|Minister|Secretary|King|Queen|Emperor|Prince|Chairman|Governor|Senator|Ambassador|Taoiseach|Emir|Sultan|Sheikh|leader|Mr\.|Mrs\.|Ms\.|Dr\.|PM)(?![\p{L}])";
 
-    private const string NameWord = @"(?:[A-Z]\.|[A-Z](?:\p{L}|[’'-](?=\p{Lu}))+)";
+    /// <summary>
+    /// A word of a name: an initial ("R."), or a capitalised word that may hold an apostrophe before a capital
+    /// ("O'Brien") or hyphens ("Jae-in", "Jean-Pierre"), or start with a particle joined by a hyphen ("el-Sisi").
+    /// </summary>
+    private const string NameWord = @"(?:[A-Z]\.|(?:(?:al|el|ad)-)?\p{Lu}(?:\p{L}|[’'](?=\p{Lu})|-(?=\p{L}))+)";
 
-    private const string Name = NameWord + "(?: " + NameWord + "){0,3}(?:,? (?:Jr|Sr)\\.)?";
+    /// <summary>The small words that stand inside a name before a family name: "von der Leyen", "bin Salman", "da Silva".</summary>
+    private const string Particle = "(?:al|el|bin|bint|ibn|da|de|del|della|der|den|di|dos|du|van|von|zu)";
+
+    /// <summary>A full name: up to four name words, particles between them, and "Jr." or "Sr.".</summary>
+    public const string Name = NameWord + "(?: (?:" + Particle + " ){0,2}" + NameWord + "){0,3}(?:,? (?:Jr|Sr)\\.)?";
+
+    /// <summary>Honorifics a readout puts before a title or a name ("H.E. President Moon Jae-in", "His Excellency Moon Jae-in"): no part of the name.</summary>
+    private const string Honorific =
+        @"(?:(?:H\.\s?E\.|His Excellency|Her Excellency|His Majesty|Her Majesty|His Royal Highness|Her Royal Highness|(?:The )?(?:Right )?Honou?rable|Rt\.? Hon\.|Hon\.) )";
 
     /// <summary>A country or demonym before a title: "Chinese leader", "U.S. President", "South Korean President".</summary>
     private const string Qualifier = @"(?:(?:[A-Z][\p{L}.]*|U\.S\.|U\.K\.) ){1,2}(?=" + Title + ")";
 
     /// <summary>One way of naming a leader: with or without "the", a qualifier, a title, a name.</summary>
-    public const string Mention = "(?<![\\p{L}])(?:(?:[Tt]he )?(?:" + Qualifier + ")??(?<title>" + Title + ")(?: (?<name>" + Name + "))?|(?<name>" + Name + "))";
+    public const string Mention = "(?<![\\p{L}])" + Honorific + "?(?:(?:[Tt]he )?(?:" + Qualifier + ")??(?<title>" + Title + ")(?: (?<name>" + Name + "))?|(?<name>" + Name + "))";
+
+    /// <summary>A title after a name, which describes the one it follows: "Prime Minister of India" in "Narendra Modi, Prime Minister of India".</summary>
+    private const string Appositive = "^(?:[Tt]he )?(?:" + Title + ")(?: of (?:the )?(?:" + CountrySides.CountryNouns + @"|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)*))?$";
 
     private static readonly HashSet<string> NotSpeakers = new(StringComparer.Ordinal)
     {
-        "Note", "Notes", "Source", "Sources", "Date", "Time", "Place", "Location", "Subject", "Summary", "Background", "Update", "Readout", "Q", "A",
+        "Note", "Notes", "Source", "Sources", "Date", "Time", "Place", "Location", "Subject", "Summary", "Background", "Update", "Readout",
+        "Agenda", "Topic", "Topics", "Outcome", "Context", "Venue", "Duration",
     };
+
+    /// <summary>The people a transcript labels who are not leaders: the one who chairs, interprets or asks.</summary>
+    private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
+    {
+        "Q", "A", "Question", "Answer", "Moderator", "Interpreter", "Translator", "Reporter", "Journalist", "Press", "Audience", "Narrator", "Participant", "Participants", "Attendees", "Host", "Chair", "MC",
+    };
+
+    /// <summary>Whether a label's text is a role a transcript labels (a moderator, an interpreter, "Q"), or a heading's word ("Note", "Date"), not a leader.</summary>
+    public static bool IsRole(string label) => Roles.Contains(label);
+
+    /// <summary>Whether a label's text is a heading's word ("Note", "Source", "Date"), not a name.</summary>
+    public static bool IsHeadingWord(string label) => NotSpeakers.Contains(label);
 
     private readonly string _text;
     private readonly Dictionary<string, HashSet<string>> _byTitle = new(StringComparer.Ordinal);
@@ -111,7 +139,7 @@ public sealed partial class LeaderNames
         var name = match.Groups["name"].Value;
         if (name.Length > 0)
         {
-            if (NotSpeakers.Contains(name))
+            if (NotSpeakers.Contains(name) || Roles.Contains(name) || CountryInName().IsMatch(name))
                 return null;
             var shortName = ShortName(name);
             if (_known.Contains(shortName))
@@ -141,6 +169,9 @@ public sealed partial class LeaderNames
         {
             if (part.Length == 0)
                 continue;
+            // "Narendra Modi, Prime Minister of India": the title after a name is the same leader's.
+            if (names.Count > 0 && AppositiveTitle().IsMatch(part))
+                continue;
             if (Resolve(part, learn) is not { } name || names.Contains(name))
                 return null;
             names.Add(name);
@@ -156,11 +187,11 @@ public sealed partial class LeaderNames
     {
         if (_shortNames.TryGetValue(name, out var known))
             return known;
-        var words = name.Replace(",", "", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w is not ("Jr." or "Sr.") && !(w.Length == 2 && w[1] == '.'))
-            .ToArray();
+        var words = Words(name);
         var country = _countries.GetValueOrDefault(name);
-        var shortName = words.Length == 0 ? name : country is not null && FamilyNameFirst.Contains(country) ? words[0] : words[^1];
+        // A given name hyphenated with a small letter after the hyphen ("Jae-in", "Jong-un") is Korean: the family name comes first.
+        var koreanGivenName = words.Length > 1 && KoreanGivenName().IsMatch(words[^1]);
+        var shortName = words.Length == 0 ? name : (country is not null && FamilyNameFirst.Contains(country)) || koreanGivenName ? words[0] : words[^1];
         if (words.Length > 1)
         {
             var rest = _text.Replace(name, " ", StringComparison.Ordinal);
@@ -174,11 +205,46 @@ public sealed partial class LeaderNames
                     shortName = word;
                 }
             }
-            if (best == 0 && country is null)
+            if (best == 0 && country is null && !koreanGivenName)
                 _guessed.Add(shortName);
         }
         _shortNames[name] = shortName;
         return shortName;
+    }
+
+    /// <summary>
+    /// The leaders the readout names with the title a bare title mention holds ("The President" in a readout of two
+    /// Presidents), which it cannot tell apart; empty for a mention with a name or a title no leader holds.
+    /// </summary>
+    public IReadOnlyCollection<string> TitleHolders(string mention)
+    {
+        var match = WholeMention().Match(mention);
+        if (!match.Success || match.Groups["name"].Length > 0)
+            return [];
+        return _byTitle.TryGetValue(Normal(match.Groups["title"].Value), out var named) ? named : [];
+    }
+
+    /// <summary>
+    /// The words of a full name that can stand for it, initials and "Jr." left out, each particle kept with the
+    /// word after it: "Ursula von der Leyen" gives "Ursula" and "von der Leyen".
+    /// </summary>
+    private static string[] Words(string name)
+    {
+        var words = new List<string>();
+        var particles = "";
+        foreach (var word in name.Replace(",", "", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word is "Jr." or "Sr." || (word.Length == 2 && word[1] == '.'))
+                continue;
+            if (ParticleWord().IsMatch(word))
+            {
+                particles += word + " ";
+                continue;
+            }
+            words.Add(particles + word);
+            particles = "";
+        }
+        return [.. words];
     }
 
     private static string Normal(string title) => title == "PM" ? "Prime Minister" : title.Replace('-', ' ');
@@ -194,4 +260,16 @@ public sealed partial class LeaderNames
 
     [GeneratedRegex(@", and |, (?!(?:Jr|Sr)\.)| and | & ")]
     private static partial Regex Joiner();
+
+    [GeneratedRegex(Appositive)]
+    private static partial Regex AppositiveTitle();
+
+    [GeneratedRegex("^" + Particle + "$")]
+    private static partial Regex ParticleWord();
+
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}+-\p{Ll}+$")]
+    private static partial Regex KoreanGivenName();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:" + CountrySides.CountryNouns + @")(?![\p{L}])")]
+    private static partial Regex CountryInName();
 }

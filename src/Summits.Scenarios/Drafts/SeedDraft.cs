@@ -33,6 +33,9 @@ public sealed partial class SeedDraft
     /// <summary>The suffix of the topic that holds the joint statements of a topic where a party also speaks alone.</summary>
     public const string JointSuffix = "-joint";
 
+    /// <summary>The id of the topic of the joint statements of topic <paramref name="topic"/>: <c>TOPIC-joint</c>, cut to 64 characters by <see cref="IdText.Join"/>.</summary>
+    public static string JointId(string topic) => IdText.Join(topic, JointSuffix[1..]);
+
     public Briefing Briefing { get; }
 
     /// <summary>The briefing's path as the draft names it, relative to where the draft is written.</summary>
@@ -73,7 +76,7 @@ public sealed partial class SeedDraft
                 // Its subject is the lexicon's, else the thing the sentence names ("no discussion on the Futenma relocation").
                 var about = SubjectLexicon.Of(statement.Text) ?? NotDiscussedThing(statement.Text) ?? SubjectLexicon.Other;
                 if (!notDiscussed.TryGetValue(about.Id, out subject!))
-                    notDiscussed[about.Id] = subject = new Subject($"{about.Id}-not-discussed", $"{about.Title}: what the readout says was not discussed", []);
+                    notDiscussed[about.Id] = subject = new Subject(IdText.Join(about.Id, "not-discussed"), $"{about.Title}: what the readout says was not discussed", []);
             }
             else if (SubjectLexicon.Of(statement.Text) is { } found)
                 subject = found;
@@ -108,15 +111,15 @@ public sealed partial class SeedDraft
                     continue;
                 statements.Remove(joint);
                 moved.Add(joint);
-                apart.Add(new ApartJointStatement(joint, subject.Id, subject.Id + JointSuffix, alone));
+                apart.Add(new ApartJointStatement(joint, subject.Id, JointId(subject.Id), alone));
             }
             if (moved.Count == 0)
                 continue;
-            groups.Insert(g + 1, (new Subject(subject.Id + JointSuffix, $"{subject.Title}: what the leaders said together", []), moved));
+            groups.Insert(g + 1, (new Subject(JointId(subject.Id), $"{subject.Title}: what the leaders said together", []), moved));
             g++;
         }
         var name = Path.GetFileNameWithoutExtension(briefing.Source.Path);
-        var id = $"{IdText.From(name, "briefing")}-draft";
+        var id = IdText.Join(IdText.From(name, "briefing"), "draft");
         return new SeedDraft(briefing, sourcePath, id, [.. groups.Select(g => (g.Subject, (IReadOnlyList<BriefingStatement>)g.Statements))],
             [.. briefing.Skipped.OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column)], unassigned.ToImmutable(),
             [.. apart.OrderBy(a => a.Statement.Location.Line).ThenBy(a => a.Statement.Location.Column)]);
@@ -165,7 +168,7 @@ public sealed partial class SeedDraft
         output.WriteLine($"title: {YamlText.Text($"Draft from {file}")}");
         output.WriteLine($"source: {YamlText.Text(SourcePath)}");
         var drafted = Drafted.ToList();
-        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {drafted.Count(s => s.Kind == PositionKind.Stated)} stated, {drafted.Count(s => s.Kind == PositionKind.Joint)} joint and {drafted.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed {Noun(drafted.Count, "statement", "statements")} by {string.Join(", ", Briefing.Speakers)}, grouped into {Topics.Count} {Noun(Topics.Count, "candidate topic", "candidate topics")}.")}");
+        output.WriteLine($"about: {YamlText.Text($"A draft drawn from {file}: {drafted.Count(s => s.Kind == PositionKind.Stated)} stated, {drafted.Count(s => s.Kind == PositionKind.Joint)} joint and {drafted.Count(s => s.Kind == PositionKind.NotDiscussed)} not-discussed {Noun(drafted.Count, "statement", "statements")} by {Listed.And(Briefing.Speakers)}, grouped into {Topics.Count} {Noun(Topics.Count, "candidate topic", "candidate topics")}.")}");
 
         output.WriteLine();
         output.WriteLine("actors:");
@@ -219,7 +222,7 @@ public sealed partial class SeedDraft
             output.WriteLine("# under TOPIC-joint as a position of 'both' for every party, verbatim. Keep that topic, or merge it into TOPIC");
             output.WriteLine("# and quote the sentence in an agreement's 'quote' (with its 'verb') if it records an agreement:");
             foreach (var joint in JointApart)
-                output.WriteLine($"#   line {joint.Statement.Location.Line}, column {joint.Statement.Location.Column}: {Clip(joint.Statement.Text)}: under '{joint.JointTopic}', since {string.Join(" and ", joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}'");
+                output.WriteLine($"#   line {joint.Statement.Location.Line}, column {joint.Statement.Location.Column}: {Clip(joint.Statement.Text)}: under '{joint.JointTopic}', since {Listed.And(joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}'");
         }
 
         if (!NotDrafted.IsEmpty)
@@ -233,7 +236,9 @@ public sealed partial class SeedDraft
 
     /// <summary>A speaker's actor id: the short name (<c>Abe</c>), or for a leader known only by a title, <c>unnamed-</c> and the title (<c>unnamed-Prime-Minister</c>), so a title never passes for a name.</summary>
     public string ActorId(string speaker) =>
-        (Briefing.Unnamed.Contains(speaker) ? "unnamed-" : "") + IdText.From(speaker, "speaker", keepCase: true);
+        Briefing.Unnamed.Contains(speaker)
+            ? IdText.Join("unnamed", IdText.From(speaker, "speaker", keepCase: true))
+            : IdText.From(speaker, "speaker", keepCase: true);
 
     /// <summary>The positions a topic of the draft gets: one per speaker it involves, or every speaker's for a topic not discussed.</summary>
     public int PositionCount(IReadOnlyList<BriefingStatement> statements) =>
@@ -254,7 +259,7 @@ public sealed partial class SeedDraft
     {
         var who = statement.Kind switch
         {
-            PositionKind.Joint => $"joint ({string.Join(", ", statement.Speakers)})",
+            PositionKind.Joint => $"joint ({Listed.And(statement.Speakers)})",
             PositionKind.NotDiscussed => "not discussed",
             _ => $"{statement.Speakers[0]}, stated",
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Summits.Model;
 
 namespace Summits.Scenarios;
 
@@ -72,7 +73,7 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
         var answered = (_predictions.GetValueOrDefault(seat) ?? []).Select(p => p.Question).ToList();
         var who = players == 1 ? "" : $"{seat}'s player: ";
         return answered.Count == 0 ? $"{who}no prediction answered yet"
-            : $"{who}answered {string.Join(", ", answered)}; not yet {string.Join(", ", Unanswered(seat))}";
+            : $"{who}answered {Listed.And(answered)}; not yet {Listed.And(Unanswered(seat))}";
     }
 
     /// <summary>The answers so far as the text of <paramref name="actor"/>'s answers file (the first player's when null).</summary>
@@ -96,7 +97,7 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
             text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
         // Stopped before every question was answered, the file says which are still to be asked, as a comment.
         if (partial is not null && Unanswered(actor) is { Count: > 0 } open)
-            text.Append(CultureInfo.InvariantCulture, $"  # not answered yet: {string.Join(", ", open)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  # not answered yet: {Listed.And(open)}\n");
         // A stopped play by two keeps the second player's predictions too: going on from it asks neither player again.
         if (partial is not null && players == 2 && _predictions.GetValueOrDefault(exercise.Opposite(actor).Actor) is { Count: > 0 } others)
         {
@@ -104,7 +105,7 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
             foreach (var (question, answer) in others)
                 text.Append(CultureInfo.InvariantCulture, $"  {question}: {answer}\n");
             if (Unanswered(exercise.Opposite(actor).Actor) is { Count: > 0 } theirs)
-                text.Append(CultureInfo.InvariantCulture, $"  # not answered yet: {string.Join(", ", theirs)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  # not answered yet: {Listed.And(theirs)}\n");
         }
         if (_proposals.Count > 0)
             text.Append("proposals:\n");

@@ -86,7 +86,7 @@ public sealed record Debrief(
         return new PredictionResult(q, answer, simulation, record, chosen.Outcome.Happened ? q.Points : 0,
             chosen.Outcome.Happened
                 ? $"'{answer}' happened ({chosen.Outcome.Words}): {Text(q.Points)}"
-                : $"'{answer}' did not happen ({chosen.Outcome.Words}){(happened.Count == 0 ? ", and no option did" : $"; what happened: {string.Join(", ", happened.Select(x => $"'{x.Option.Id}'"))}")}: 0");
+                : $"'{answer}' did not happen ({chosen.Outcome.Words}){(happened.Count == 0 ? ", and no option did" : $"; what happened: {Listed.And(happened.Select(x => $"'{x.Option.Id}'"))}")}: 0");
     }
 
     /// <summary>Whether an option of a multiple-choice question happened at the end of the play, and the numbers that say so, in words.</summary>

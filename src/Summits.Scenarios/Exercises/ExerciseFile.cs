@@ -112,13 +112,13 @@ public static partial class ExerciseFile
                     {
                         if (change.Children.TryGetValue(new YamlScalarNode(key), out var who) && who is YamlScalarNode { Value: { } actor }
                             && world.Actors.Any(a => a.Id == actor) && roles.All(role => role.Actor != actor))
-                            throw r.Fail(who, $"the inject changes {actor}, but 'others: off' keeps the actors without a role off the table; the roles are {string.Join(", ", roles.Select(x => x.Actor))}");
+                            throw r.Fail(who, $"the inject changes {actor}, but 'others: off' keeps the actors without a role off the table; the roles are {Listed.And(roles.Select(x => x.Actor))}");
                     }
                 }
             }
             var step = (ShockStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode($"inject-{injects.Count + 1}"), new YamlScalarNode("shock"), shock)])[0];
             if (others == OthersAtTable.Off && step.Changes.FirstOrDefault(c => roles.All(role => role.Actor != c.Actor)) is { } offTable)
-                throw r.Fail(shock, $"the inject changes {offTable.Actor}, but 'others: off' keeps the actors without a role off the table; the roles are {string.Join(", ", roles.Select(x => x.Actor))}");
+                throw r.Fail(shock, $"the inject changes {offTable.Actor}, but 'others: off' keeps the actors without a role off the table; the roles are {Listed.And(roles.Select(x => x.Actor))}");
             injects.Add(new Inject(round, step with { Line = (int)node.Start.Line }));
         }
 

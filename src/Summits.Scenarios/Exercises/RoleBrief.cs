@@ -28,7 +28,7 @@ public static class RoleBrief
                     lines.Add($"    from {reference}");
             }
             foreach (var agreement in exercise.World.Agreements.Where(a => a.Covers(id) && a.Status.IsLive() && exercise.Roles.All(r => a.Parties.Contains(r.Actor))))
-                lines.Add($"  In force: agreement {agreement.Id} at {Debrief.Text(agreement.Terms[id])}, binding {string.Join(" and ", agreement.Parties.Select(p => exercise.World.Actor(p).Name))}. "
+                lines.Add($"  In force: agreement {agreement.Id} at {Debrief.Text(agreement.Terms[id])}, binding {Listed.And(agreement.Parties.Select(p => exercise.World.Actor(p).Name))}. "
                     + "A side bound by it accepts no terms here that it likes less than the agreement, whatever its reservation value.");
         }
         lines.Add("What is private: each side's priorities, reservation values and limits are in its confidential instructions, "

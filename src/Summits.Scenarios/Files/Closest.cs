@@ -7,7 +7,7 @@ namespace Summits.Scenarios;
 /// with the stem, contains it, or the initials of its words (split at '-', '_', '.', spaces and the like) begin with
 /// it: "nk" stands for north-korea-line (n-k-l), "abe" for abe-trump. A stem of fewer than two letters or digits
 /// stands for nothing, so that one letter does not favour every name that has it. Within each group the names are
-/// ordered by <see cref="MappingReader.Edits"/> (fewest edits first), then as they were given.
+/// ordered by <see cref="EditDistance.Between"/> (fewest edits first), then as they were given.
 /// </summary>
 public static class Closest
 {
@@ -26,7 +26,7 @@ public static class Closest
         var edited = ignoreCase ? typed.ToLowerInvariant() : typed;
         return names.Select((n, i) => (Name: n, Index: i))
             .OrderBy(x => StandsFor(typedStem, stem(x.Name)) ? 0 : 1)
-            .ThenBy(x => MappingReader.Edits(edited, ignoreCase ? x.Name.ToLowerInvariant() : x.Name))
+            .ThenBy(x => EditDistance.Between(edited, ignoreCase ? x.Name.ToLowerInvariant() : x.Name))
             .ThenBy(x => x.Index)
             .Select(x => x.Name);
     }

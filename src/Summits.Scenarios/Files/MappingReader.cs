@@ -71,8 +71,8 @@ public sealed class MappingReader
         var misspelt = _node.Children
             .Select(p => p.Key)
             .OfType<YamlScalarNode>()
-            .Where(k => k.Value is { } name && !_known.Contains(name) && !_keys.Contains(name) && Edits(name, key) <= (key.Length <= 4 ? 1 : 2))
-            .OrderBy(k => Edits(k.Value!, key))
+            .Where(k => k.Value is { } name && !_known.Contains(name) && !_keys.Contains(name) && EditDistance.Between(name, key) <= (key.Length <= 4 ? 1 : 2))
+            .OrderBy(k => EditDistance.Between(k.Value!, key))
             .FirstOrDefault();
         if (misspelt is not null)
             throw Fail(misspelt, $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (valid keys, closest first: {Valid(misspelt.Value!)})");
@@ -191,31 +191,6 @@ public sealed class MappingReader
         value == 0 || (Math.Abs(value) >= 0.001 && Math.Abs(value) < 1e15)
             ? value.ToString("0.###", CultureInfo.InvariantCulture)
             : value.ToString("0.###E+0", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The optimal string alignment distance between <paramref name="a"/> and <paramref name="b"/>: the fewest
-    /// insertions, deletions, substitutions and swaps of two neighbouring letters that turn one into the other
-    /// (Damerau, 1964; each letter edited once).
-    /// </summary>
-    public static int Edits(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-            d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++)
-            d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 
     private YamlNode? Find(string key)
     {

@@ -82,9 +82,9 @@ public static class KtabExport
         if (world.Actors.Length is < KtabFewestActors or > KtabMostActors)
             notes.Add($"KTAB's smpc reads tables of {KtabFewestActors} to {KtabMostActors} actors, and this one has {world.Actors.Length}: smpc will refuse it, while summits runs it");
         if (scaled.Count > 0)
-            notes.Add($"the saliences of {scaled.Count} of {world.Actors.Length} actors sum above 100 ({string.Join(", ", scaled.Take(3))}{(scaled.Count > 3 ? ", …" : "")}): each such actor's are written scaled to shares summing to at most 100, as KTAB requires");
+            notes.Add($"the saliences of {scaled.Count} of {world.Actors.Length} actors sum above 100 ({Listed.AndMore(scaled, 3)}): each such actor's are written scaled to shares summing to at most 100, as KTAB requires");
         if (changed.Count > 0)
-            notes.Add($"a KTAB table holds one line per row and trims each field, so {string.Join(", ", changed.Take(3))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")} {(changed.Count == 1 ? "is" : "are")} written with line breaks as spaces and without spaces at the ends");
+            notes.Add($"a KTAB table holds one line per row and trims each field, so {Listed.AndMore(changed, 3)} {(changed.Count == 1 ? "is" : "are")} written with line breaks as spaces and without spaces at the ends");
         return (text.ToString(), notes);
     }
 

@@ -20,7 +20,7 @@ public static class KtabImport
         var shared = names.Where(n => tables.All(t => t.Rows.Any(r => r.Name == n))).ToList();
         var left = tables.Select(t => (Table: t, Names: t.Rows.Where(r => !shared.Contains(r.Name)).Select(r => r.Name).ToList()))
             .Where(x => x.Names.Count > 0)
-            .Select(x => $"{string.Join(", ", x.Names)} (only in {x.Table.FileName})")
+            .Select(x => $"{Listed.And(x.Names)} (only in {x.Table.FileName})")
             .ToList();
         if (left.Count > 0 && !sharedActorsOnly)
             throw Mismatch(tables, shared);
@@ -70,7 +70,7 @@ public static class KtabImport
             }
         }
 
-        var files = string.Join(", ", tables.Select(t => t.FileName));
+        var files = Listed.And(tables.Select(t => t.FileName));
         var worldId = id ?? IdText.From(string.Join("-", tables.Select(t => System.IO.Path.GetFileNameWithoutExtension(t.FileName))), "imported");
         var worldTitle = string.Join(" + ", tables.Select(t => t.Name));
         var about = new StringBuilder($"Imported from the KTAB table{(tables.Count == 1 ? "" : "s")} {files}: ");
@@ -104,7 +104,7 @@ public static class KtabImport
         var descriptions = rows.Select(x => x.Row.Description).Distinct().ToList();
         var why = $"Imported actor '{name}': {powers}."
             + (rows.Count > 1 ? " Capability is the mean of the tables' scaled powers." : "")
-            + (descriptions.Count > 1 ? $" The tables describe it as {string.Join(" and ", descriptions.Select(d => $"'{d}'"))}." : "")
+            + (descriptions.Count > 1 ? $" The tables describe it as {Listed.And(descriptions.Select(d => $"'{d}'"))}." : "")
             + " Strategy, curvature and affinity are defaults.";
         // One table's power as written goes back into an export; several tables' mean has no one power.
         var power = rows.Count == 1 ? rows[0].Row.PowerText : null;
@@ -119,12 +119,12 @@ public static class KtabImport
             .Where(x => x.Only.Count > 0)
             .ToList();
         var where = parts[0].Table == first && parts.Count > 1 ? parts[1] : parts[0];
-        var lists = string.Join("; ", parts.Select(x => $"only in {x.Table.FileName}: {string.Join(", ", x.Only.Select(r => r.Name))}"));
+        var lists = string.Join("; ", parts.Select(x => $"only in {x.Table.FileName}: {Listed.And(x.Only.Select(r => r.Name))}"));
         return new InputException(new FilePosition(where.Table.Path, where.Only[0].Line, 1),
             $"the tables do not name the same actors ({lists}); pass --shared-actors to keep the {shared.Count} actors every table names");
     }
 
-    /// <summary>Ids for actor names: invalid characters become '-', and a repeat gets a number.</summary>
+    /// <summary>Ids for actor names: invalid characters become '-', a name too long is cut with a hash (<see cref="IdText.From"/>), and a repeat gets a number.</summary>
     private static Dictionary<string, string> UniqueIds(IEnumerable<string> names)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -135,7 +135,7 @@ public static class KtabImport
     {
         var candidate = id;
         for (var n = 2; !taken.Add(candidate); n++)
-            candidate = $"{id}-{n}";
+            candidate = IdText.Join(id, n.ToString(CultureInfo.InvariantCulture));
         return candidate;
     }
 

@@ -8,5 +8,5 @@ public sealed record KtabWorld(World World, IReadOnlyList<string> LeftOut, IRead
 {
     /// <summary>The one line that says which actors' saliences sum above 100 and what that means; null when none do.</summary>
     public string? OverFullNote => OverFull.Count == 0 ? null
-        : $"the saliences of {OverFull.Count} of {World.Actors.Length} actors sum above 100 over the tables ({string.Join(", ", OverFull.Take(3))}{(OverFull.Count > 3 ? ", …" : "")}): each table's are shares of its own, so the world keeps them per topic; the spatial model divides each such actor's by their sum";
+        : $"the saliences of {OverFull.Count} of {World.Actors.Length} actors sum above 100 over the tables ({Listed.AndMore(OverFull, 3)}): each table's are shares of its own, so the world keeps them per topic; the spatial model divides each such actor's by their sum";
 }

@@ -39,7 +39,7 @@ public abstract record Implication
 public sealed record AgreementImplied(ImmutableArray<string> Parties, double Low, double High) : Implication
 {
     public override string Describe(Topic topic) =>
-        $"an agreement of {string.Join(" and ", Parties)} at {Span(Low, High)} ({Anchor(topic, Low, High)})";
+        $"an agreement of {Listed.And(Parties)} at {Span(Low, High)} ({Anchor(topic, Low, High)})";
 }
 
 /// <summary>The actor's position moved toward one end of the scale, from where the summit left it.</summary>

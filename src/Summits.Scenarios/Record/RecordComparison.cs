@@ -83,9 +83,9 @@ public static class RecordComparison
                     .LastOrDefault();
                 if (binding is null)
                 {
-                    var positions = string.Join(", ", a.Parties.Select(p => ValueOf(final, p, fact.Topic) is { } v ? $"{p} at {Figures.Text(v, At(() => Fewest))}" : $"no position of {p}"));
+                    var positions = Listed.And(a.Parties.Select(p => ValueOf(final, p, fact.Topic) is { } v ? $"{p} at {Figures.Text(v, At(() => Fewest))}" : $"no position of {p}"));
                     return new FactCheck(fact, implied, $"no agreement ({positions})", false,
-                        $"{teller} made no agreement of {string.Join(" and ", a.Parties)} on {fact.Topic} (it ended with {positions}); the record has one at {Range(a.Low, a.High)}.");
+                        $"{teller} made no agreement of {Listed.And(a.Parties)} on {fact.Topic} (it ended with {positions}); the record has one at {Range(a.Low, a.High)}.");
                 }
                 var value = binding.Terms[fact.Topic];
                 var agrees = value >= a.Low && value <= a.High;

@@ -29,6 +29,6 @@ public static class SmpCheck
             .Select(x => $"{x.Id} {x.Sum.ToString("0.###", CultureInfo.InvariantCulture)}")
             .ToList();
         if (overFull.Count > 0)
-            FormatNotes.Say($"note: {path}: the saliences of {overFull.Count} of {world.Actors.Length} actors sum above 1 ({string.Join(", ", overFull.Take(3))}{(overFull.Count > 3 ? ", …" : "")}); the spatial model reads them as shares of each actor's attention, so it divides each such actor's by their sum");
+            FormatNotes.Say($"note: {path}: the saliences of {overFull.Count} of {world.Actors.Length} actors sum above 1 ({Listed.AndMore(overFull, 3)}); the spatial model reads them as shares of each actor's attention, so it divides each such actor's by their sum");
     }
 }

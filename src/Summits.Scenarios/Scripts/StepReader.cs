@@ -45,7 +45,7 @@ public sealed partial class StepReader
             if (_stepIds[proposal.Id] < _stepIds[respond.Id])
                 throw reader.Fail(node, $"the scripted answer to '{respond.Proposal}' must come before that proposal, which is step {_stepIds[proposal.Id]}");
             if (!proposal.To.Contains(respond.Actor))
-                throw reader.Fail(node, $"{respond.Actor} does not receive '{respond.Proposal}'; its recipients are {string.Join(", ", proposal.To)}");
+                throw reader.Fail(node, $"{respond.Actor} does not receive '{respond.Proposal}'; its recipients are {Listed.And(proposal.To)}");
         }
         return steps.MoveToImmutable();
     }
@@ -62,7 +62,7 @@ public sealed partial class StepReader
                 : $"unknown step kind '{first}'; expected one of {Choices(Kinds)}");
         }
         if (kinds.Length > 1)
-            throw r.Fail(node, $"a step has exactly one kind, but this one has {string.Join(" and ", kinds)}");
+            throw r.Fail(node, $"a step has exactly one kind, but this one has {Listed.And(kinds)}");
 
         var id = r.OptionalString("id") ?? $"step-{index}";
         if (!Summits.Grains.WorldKey.IsId(id))
@@ -182,7 +182,7 @@ public sealed partial class StepReader
             {
                 var parties = _actors.Where(a => _held.Contains($"{a}/{topic}")).ToArray();
                 if (parties.Length >= 2 && rule.K > parties.Length)
-                    throw r.Fail(r.Required("rule"), $"'{rule}' asks for {rule.K} parties, but '{topic}' has only {parties.Length}: {string.Join(", ", parties)}; k must be at most the parties of every topic the rounds cover");
+                    throw r.Fail(r.Required("rule"), $"'{rule}' asks for {rule.K} parties, but '{topic}' has only {parties.Length}: {Listed.And(parties)}; k must be at most the parties of every topic the rounds cover");
             }
         }
         var opener = r.Has("opener") ? Actor(r, "opener") : null;

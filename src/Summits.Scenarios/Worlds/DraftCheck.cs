@@ -1,3 +1,4 @@
+using Summits.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Summits.Scenarios;
@@ -51,7 +52,7 @@ public static class DraftCheck
 
         if (missing.Count == 0)
             throw root.Fail(root.Required(Key), "this world is still marked 'draft: true' although every number is filled in; remove that line to use it");
-        var list = string.Join(", ", missing.Select(m => $"{m.What} (line {m.Node.Start.Line})"));
+        var list = Listed.And(missing.Select(m => $"{m.What} (line {m.Node.Start.Line})"));
         var things = missing.Count == 1 ? "entry" : "entries";
         throw root.Fail(missing[0].Node,
             $"draft world: {missing.Count} {things} still to fill in: {list}; fill in each one{(marked ? ", then remove 'draft: true'" : "")}");

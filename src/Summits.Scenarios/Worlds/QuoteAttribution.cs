@@ -65,7 +65,7 @@ public sealed class QuoteAttribution
         var by = said switch
         {
             Provenance.Nobody => "narration, attributed to nobody (speaker 'none')",
-            Provenance.Both => $"a joint line of {string.Join(" and ", At(quote.Location)!.Speakers)} (speaker 'both')",
+            Provenance.Both => $"a joint line of {Listed.And(At(quote.Location)!.Speakers)} (speaker 'both')",
             _ => $"{said}'s own line (speaker '{said}')",
         };
         var lines = LinesOf(speaker);
@@ -95,7 +95,7 @@ public sealed class QuoteAttribution
     }
 
     private static string And(IReadOnlyList<int> lines) =>
-        lines.Count == 1 ? $"{lines[0]}" : $"{string.Join(", ", lines.Take(lines.Count - 1))} and {lines[^1]}";
+        Listed.And(lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Attributed(BriefingStatement statement) =>
         statement.Kind == PositionKind.NotDiscussed ? Provenance.Nobody

@@ -100,7 +100,8 @@ public sealed partial class HelpConventionTests
     {
         var start = line.IndexOf($"the {what} are ", StringComparison.Ordinal);
         Assert.True(start >= 0, line);
-        return line[(start + $"the {what} are ".Length)..].Split(", ");
+        // Listed as English lists them: "a, b and c".
+        return System.Text.RegularExpressions.Regex.Split(line[(start + $"the {what} are ".Length)..], ", | and ");
     }
 
     [Fact]

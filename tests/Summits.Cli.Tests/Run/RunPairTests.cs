@@ -52,10 +52,10 @@ public sealed partial class RunPairTests : IDisposable
     }
 
     [Theory]
-    [InlineData("A,X", "--pair names 'X', which is not an actor of three; the actors are A, B, C")]
-    [InlineData("A,A", "--pair must name two different actors as A,B, not 'A,A'; the actors are A, B, C")]
-    [InlineData("a,A", "--pair must name two different actors as A,B, not 'a,A'; the actors are A, B, C")]
-    [InlineData("A", "--pair must name two different actors as A,B, not 'A'; the actors are A, B, C")]
+    [InlineData("A,X", "--pair names 'X', which is not an actor of three; the actors are A, B and C")]
+    [InlineData("A,A", "--pair must name two different actors as A,B, not 'A,A'; the actors are A, B and C")]
+    [InlineData("a,A", "--pair must name two different actors as A,B, not 'a,A'; the actors are A, B and C")]
+    [InlineData("A", "--pair must name two different actors as A,B, not 'A'; the actors are A, B and C")]
     public async Task A_bad_pair_is_one_line_exit_2_and_writes_no_report(string pair, string error)
     {
         var (run, report) = await RunWith("--pair", pair);

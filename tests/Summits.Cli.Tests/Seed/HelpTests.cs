@@ -122,5 +122,34 @@ public sealed class HelpWidthTests
         // on a line of its own.
         var help = await HelpAsync("seed", 80);
         Assert.Contains("scenarios/summits/2017-11-06-abe-trump.yaml]", help, StringComparison.Ordinal);
+        // Beside the option it would have stood moved left, at column 37 under a description at column 41; the
+        // description starts under its option instead, at column 7 (six spaces), every line of it there:
+        // 6 + 45 = 51 <= 80.
+        var lines = help.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var option = lines.IndexOf("  -w, --world <FILE>");
+        Assert.True(option >= 0, help);
+        Assert.Equal(["      The world file to load [default:", "      scenarios/summits/2017-11-06-abe-trump.yaml]"], lines[(option + 1)..(option + 3)]);
+    }
+}
+
+/// <summary>The help of <c>--checkpoint-every</c> names the default that applies: the configured one, else 1.</summary>
+public sealed class CheckpointHelpTests
+{
+    [Theory]
+    [InlineData("run")]
+    [InlineData("whatif")]
+    public async Task The_checkpoint_every_help_names_the_configured_default_not_a_fixed_one(string command)
+    {
+        var run = await SummitsProcess.RunAsync(command, "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Left out, the option takes Summits:CheckpointEvery from appsettings.json or the environment, and 1 only
+        // when neither sets it (SettingsTests show the configured one applying): so "[default: 1]" would be wrong.
+        var help = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        var start = help.IndexOf("--checkpoint-every <N>", StringComparison.Ordinal);
+        var option = help[start..];
+        option = option[..option.IndexOf(" -", 10, StringComparison.Ordinal)];
+        Assert.EndsWith("(1 to 1000) [default: Summits:CheckpointEvery, else 1]", option, StringComparison.Ordinal);
+        Assert.DoesNotContain("[default: 1]", option, StringComparison.Ordinal);
     }
 }

@@ -218,8 +218,18 @@ public sealed class KtabSmpCommandsTests
             var (exported, _, note) = await WorldCommandRunner.RunAsync("export", "ktab", soe, "-o", Path.Combine(folder, "soe.csv"));
 
             Assert.True(exported == 0, note);
-            Assert.Equal("summits export ktab: the saliences of 12 of 18 actors sum above 100 (LK 125, ZG 130, LH 145, …): each such actor's are written scaled to shares summing to at most 100, as KTAB requires",
-                Assert.Single(note.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("summits export ktab:", StringComparison.Ordinal)));
+            // A warning, said as one: the table written is not the world's saliences as they stand.
+            const string warning = "summits export ktab: warning: the saliences of 12 of 18 actors sum above 100 (LK 125, ZG 130, LH 145 and 9 more): each such actor's are written scaled to shares summing to at most 100, as KTAB requires";
+            Assert.Equal(warning, Assert.Single(note.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("summits export ktab:", StringComparison.Ordinal)));
+
+            // -q (minimal) keeps the warning beside "wrote FILE"; -v quiet is errors only, and the warning is not one.
+            var (minimal, _, minimalError) = await WorldCommandRunner.RunAsync("export", "ktab", soe, "-o", Path.Combine(folder, "soe.csv"), "-q");
+            Assert.True(minimal == 0, minimalError);
+            Assert.Equal(warning + "\n", minimalError.ReplaceLineEndings("\n"));
+            var (quiet, quietOutput, quietError) = await WorldCommandRunner.RunAsync("export", "ktab", soe, "-o", Path.Combine(folder, "soe.csv"), "-v", "quiet");
+            Assert.True(quiet == 0, quietError);
+            Assert.Equal("", quietError);
+            Assert.Equal("", quietOutput);
         }
         finally
         {

@@ -20,3 +20,10 @@ public sealed class CheckpointEvery2Collection : ICollectionFixture<CheckpointEv
 {
     public const string Name = "cluster, a checkpoint every 2 advances";
 }
+
+/// <summary>The shipped-scenario fault runs, on the one <see cref="ShippedFaultFixture"/>, at the checkpoint interval they are given.</summary>
+[CollectionDefinition(Name)]
+public sealed class ShippedFaultCollection : ICollectionFixture<ShippedFaultFixture>
+{
+    public const string Name = "cluster, the shipped scenarios under faults";
+}

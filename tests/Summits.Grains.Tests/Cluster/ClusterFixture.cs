@@ -55,3 +55,9 @@ public sealed class CheckpointEvery3Fixture() : ClusterFixture(checkpointEvery: 
 
 /// <summary>The one in-process silo of the tests whose worlds write their runs every second advance and at the last.</summary>
 public sealed class CheckpointEvery2Fixture() : ClusterFixture(checkpointEvery: 2);
+
+/// <summary>
+/// The one in-process silo of the shipped-scenario fault runs (<see cref="ShippedScenarioFaultTests"/>), whose worlds write
+/// their runs every <c>SUMMITS_FAULT_CHECKPOINT_EVERY</c>-th advance and at the last (<c>tests/faults --checkpoint-every N</c>; every advance when unset).
+/// </summary>
+public sealed class ShippedFaultFixture() : ClusterFixture(checkpointEvery: ShippedScenarioFaultTests.CheckpointEvery());

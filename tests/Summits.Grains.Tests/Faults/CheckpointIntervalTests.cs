@@ -23,9 +23,20 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         // advances writes what --engine local writes.
         var loaded = RetriedRun.Parse(ExactlyOnceAdvanceTests.Short);
         var (clean, cleanKey, points) = await RetriedRun.CleanAsync(fixture, loaded, "every3", reads);
-        // Seeding and the start are as at every advance: 4 + 16 + 2 = 22 writes, or 41 reads (ExactlyOnceAdvanceTests).
-        // The short run's 5 advances (a shock, two proposals, two rounds) have 2 checkpoints, after the 3rd and the 5th.
-        Assert.True(points.Length >= (reads ? 41 : 22 + 2), $"only {points.Length} failure points");
+        // Every storage call of the clean run is tried (ShortRunPoints has the facts). Seeding and the start are as at
+        // every advance: 22 writes, 41 reads. The 5 advances have 2 checkpoints, after the 3rd and after the 5th (the last).
+        // Writes: after the 3rd, pages 0-2 (3), JP, US and usfj-realignment, changed since the start (3 × 2 = 6), the world
+        // (1): 10; after the 5th, pages 3-4 (2), JP and US (4), the world (1): 7. 22 + 10 + 7 = 39: countries 4 + 2 + 2 = 8,
+        // their checkpoints 4, topics 16 + 1 = 17, their checkpoint 1, pages 5, the world 2 + 2 = 4.
+        // Reads, every grain deactivated after each advance: advance 1 finds every grain active (0); advance 2, the world
+        // (1) goes back to the start and runs advance 1 again (JP, usfj-realignment: 4), then 2 (US, bilateral-fta: 4): 9;
+        // advance 3, the world (1), advances 1 and 2 again (8), then 3, which reaches no new grain, and the checkpoint's
+        // 3 pages: 12; advance 4, the world (1), 4 countries and bilateral-fta (10): 11; advance 5, the world (1),
+        // advance 4 again (10), then 5 (no new grain) and 2 pages: 13; the snapshot 1 + 40 and the timeline 5.
+        // 41 + 0 + 9 + 12 + 11 + 13 + 41 + 5 = 132.
+        Assert.Equal(reads ? 132 : 39, points.Length);
+        if (!reads)
+            Assert.Equal("country 8, country-checkpoint 4, timeline 5, topic 17, topic-checkpoint 1, world 4", ShortRunPoints.ByState(points));
 
         Assert.Empty(await RetriedRun.StorageFaultMismatchesAsync(fixture, loaded, (clean, cleanKey, points), "every3", reads, afterWriting));
     }

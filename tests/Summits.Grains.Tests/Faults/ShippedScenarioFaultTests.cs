@@ -11,11 +11,13 @@ namespace Summits.Grains.Tests;
 /// long for every test run; <c>tests/faults</c> runs it (the category <see cref="Category"/>). By default it tries
 /// <c>SUMMITS_FAULT_SEEDS</c> different points chosen by seed per scenario and operation (default 3; the operations:
 /// writes failing before they reach storage, reads, writes failing after they landed); with
-/// <c>SUMMITS_FAULT_POINTS=all</c> it tries every point of the clean run, one run per point.
+/// <c>SUMMITS_FAULT_POINTS=all</c> it tries every point of the clean run, one run per point. It runs on a silo of its
+/// own whose checkpoint interval is <c>SUMMITS_FAULT_CHECKPOINT_EVERY</c> (<c>tests/faults --checkpoint-every N</c>; 1,
+/// every advance, when unset).
 /// </summary>
-[Collection(ClusterCollection.Name)]
+[Collection(ShippedFaultCollection.Name)]
 [Trait("Category", Category)]
-public sealed class ShippedScenarioFaultTests(ClusterFixture fixture)
+public sealed class ShippedScenarioFaultTests(ShippedFaultFixture fixture)
 {
     public const string Category = "ShippedScenarioFaults";
 
@@ -91,6 +93,18 @@ public sealed class ShippedScenarioFaultTests(ClusterFixture fixture)
         null => 3,
         var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 9999 && text[0] != '0' => n,
         var other => throw new ArgumentException($"SUMMITS_FAULT_SEEDS is '{other}'; expected how many failure points to draw per scenario and operation: a whole number from 1 to 9999"),
+    };
+
+    /// <summary>
+    /// The checkpoint interval <c>SUMMITS_FAULT_CHECKPOINT_EVERY</c> asks the fault runs' silo for (what
+    /// <c>tests/faults --checkpoint-every N</c> sets): 1, every advance, when unset.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value that is not a whole number from 1 to 1000, named with the valid range.</exception>
+    internal static int CheckpointEvery() => Environment.GetEnvironmentVariable("SUMMITS_FAULT_CHECKPOINT_EVERY") switch
+    {
+        null or "" => 1,
+        var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 && text[0] != '0' => n,
+        var other => throw new ArgumentException($"SUMMITS_FAULT_CHECKPOINT_EVERY is '{other}'; expected the checkpoint interval of the fault runs: a whole number from 1 to 1000"),
     };
 
     /// <summary>A seed that is the same in every process for the same text (string hashes are not).</summary>

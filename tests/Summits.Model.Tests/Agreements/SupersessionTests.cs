@@ -34,7 +34,7 @@ public sealed class SupersessionTests
         var table = Seeded("t", ["A", "B", "C"], Agreement("abc", "t", 50, "A", "B", "C"));
         var newer = Agreement("ab", "t", 40, "A", "B");
         table.Record(newer);
-        Assert.Equal(new CommitmentChange("abc", "t", "A", AgreementStatus.Strained, "ab", "A, B now held to ab instead"),
+        Assert.Equal(new CommitmentChange("abc", "t", "A", AgreementStatus.Strained, "ab", "A and B now held to ab instead"),
             Supersession.Decide(table.Agreements[0], newer, [table.Get()]));
     }
 
@@ -64,7 +64,7 @@ public sealed class SupersessionTests
         var y = Seeded("y", ["A", "B", "C"], package);
         var newer = Agreement("ony", "y", 52, "A", "B");
         y.Record(newer);
-        var expected = new CommitmentChange("pkg", "y", "A", AgreementStatus.Strained, "ony", "A, B now held to ony instead");
+        var expected = new CommitmentChange("pkg", "y", "A", AgreementStatus.Strained, "ony", "A and B now held to ony instead");
         Assert.Equal(expected, Supersession.Decide(package, newer, [x.Get(), y.Get()]));
         Assert.Equal(expected, Supersession.Decide(package, newer, [y.Get(), x.Get()]));
     }
@@ -107,7 +107,7 @@ public sealed class SupersessionTests
         y.Record(onY);
         var left = Supersession.Decide(package with { Status = AgreementStatus.PartlySuperseded }, onY, [y.Get(), x.Get()]);
         Assert.Equal(new CommitmentChange("pkg", "y", "A", AgreementStatus.PartlySuperseded, "y-ab",
-            "A, B now held to y-ab instead; superseded on x; still binding on y for C alone (A, B held elsewhere)"), left);
+            "A and B now held to y-ab instead; superseded on x; still binding on y for C alone (A and B held elsewhere)"), left);
         // The table takes the news although the status stays the same.
         Assert.Equal(left, Assert.Single(y.Apply("c2", [left!])));
         Assert.Equal(AgreementStatus.PartlySuperseded, y.Get().Agreements[0].Status);
@@ -127,7 +127,7 @@ public sealed class SupersessionTests
         tables["b"].Record(newer);
         tables["d"].Record(newer);
         var change = Supersession.Decide(package, newer, [.. tables.Values.Select(t => t.Get())]);
-        Assert.Equal("partly superseded by bd: on b, d; still binding on a, c", change!.Why);
+        Assert.Equal("partly superseded by bd: on b and d; still binding on a and c", change!.Why);
     }
 
     // Only what was agreed after the older agreement counts: an agreement recorded before it binds no one anew.

@@ -474,6 +474,37 @@ public sealed class BargainingProblemTests
         Assert.Equal(100, analysis.Frontier[^1].Terms["t"], 9);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Among_three_or_more_parties_the_values_past_the_outer_ideals_are_dominated(int parties)
+    {
+        // One topic, salience 1, ρ = 1: A at 0, B at 40, C at 60 (and D at 50). Between 0 and 60, A gains
+        // by going down and C by going up, so no value there dominates another: 60/0.05 + 1 = 1201 grid values
+        // on the frontier. Above 60 every party does better at 60 (each holds at most 60), so 60.05 … 100
+        // are dominated.
+        var all = new[] { Party("A", 1, ("t", 0, 1, 0)), Party("B", 1, ("t", 40, 1, 0)), Party("C", 1, ("t", 60, 1, 0)), Party("D", 1, ("t", 50, 1, 0)) };
+        var analysis = new BargainingProblem(["t"], all.Take(parties)).Solve();
+        Assert.Equal(1201, analysis.Frontier.Length);
+        Assert.Equal(0, analysis.Frontier.Min(f => f.Terms["t"]), 9);
+        Assert.Equal(60, analysis.Frontier.Max(f => f.Terms["t"]), 9);
+    }
+
+    [Fact]
+    public void On_the_three_party_ridge_every_outcome_of_the_grid_is_on_the_frontier()
+    {
+        // The ridge above: A wants p low (ρ 2), C wants q low (ρ 2), B wants p + q high. An outcome (p′, q′)
+        // at least as good for A and C has p′ ≤ p and q′ ≤ q, and then at least as good for B only if
+        // p′ + q′ ≥ p + q: that is (p, q) itself. So all 201² = 40,401 grid outcomes are on the frontier.
+        var analysis = new BargainingProblem(["p", "q"],
+        [
+            Party("A", 2, ("p", 0, 1, 0)),
+            Party("B", 1, ("p", 100, 1, 0), ("q", 100, 1, 0)),
+            Party("C", 2, ("q", 0, 1, 0)),
+        ]).Solve();
+        Assert.Equal(40_401, analysis.Frontier.Length);
+    }
+
     [Fact]
     public void The_logroll_s_frontier_holds_its_two_edges_on_a_half_point_grid()
     {

@@ -46,7 +46,7 @@ public sealed class ExpectationTests
     {
         // p1 is the one agreement on t: at 57, holding, its parties the proposer then the recipient.
         { new AgreementExpectation("t", false, ["A", "B"], new Interval(55, 60), null), false, true,
-            "line 2: expected an agreement on t between A, B in [55, 60]: p1 at 57 (holding, A+B)" },
+            "line 2: expected an agreement on t between A and B in [55, 60]: p1 at 57 (holding, A+B)" },
         { new AgreementExpectation("t", false, [], null, AgreementStatus.Holding), false, true,
             "line 2: expected an agreement on t, holding: p1 at 57 (holding, A+B)" },
         // 57 is outside [0, 10]: none matches, and the one on the topic is named, still in force.

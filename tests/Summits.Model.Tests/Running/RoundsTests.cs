@@ -30,23 +30,23 @@ public sealed class RoundsTests
         // its own: 45 + k ≥ 55 − k, first at k = 5, at 50. The offers meet exactly, so the reason says only who
         // accepted, under which rule: round 5 is the opener's. The old rule stopped after round 1 because no
         // position moved.
-        { [45, 55], 1, [55, 45], true, 10, "A", 50, 5, "accepted by A, B under unanimity" },
-        { [45, 55], 1, [55, 45], true, 10, "B", 50, 5, "accepted by B, A under unanimity" },
+        { [45, 55], 1, [55, 45], true, 10, "A", 50, 5, "accepted by A and B under unanimity" },
+        { [45, 55], 1, [55, 45], true, 10, "B", 50, 5, "accepted by B and A under unanimity" },
         // Crossed offers, split midway: A at 40 (reservation 60) and B at 60 (reservation 45), salience 1, no
         // influence. In round k of 10 A offers 40 + 2k and B 60 − 1.5k. In round 5 the proposer's offer is worse
         // for the other than its own (A's 50 against B's 52.5, or B's 52.5 against A's 50). In round 6 A's own
         // offer 52 has gone past B's 51: whoever proposes, the other accepts, and the terms are the midpoint of
         // the two, (51 + 52) / 2 = 51.5. The reason says so, with both offers, so that the proposal's 51 (or 52)
         // beside the agreed 51.5 does not read as a contradiction. Round 6 is the second actor's.
-        { [40, 60], 1, [60, 45], false, 10, "A", 51.5, 6, "accepted by B, A under unanimity; the offers had crossed, so the terms are the midpoint of B's 51 and A's 52" },
-        { [40, 60], 1, [60, 45], false, 10, "B", 51.5, 6, "accepted by A, B under unanimity; the offers had crossed, so the terms are the midpoint of A's 52 and B's 51" },
+        { [40, 60], 1, [60, 45], false, 10, "A", 51.5, 6, "accepted by B and A under unanimity; the offers had crossed, so the terms are the midpoint of B's 51 and A's 52" },
+        { [40, 60], 1, [60, 45], false, 10, "B", 51.5, 6, "accepted by A and B under unanimity; the offers had crossed, so the terms are the midpoint of A's 52 and B's 51" },
         // B's offer goes past A's position: A at 40 (reservation 60), B at 60 (reservation 0), salience 1, no
         // influence, 2 rounds. In round 1 (τ = 0.5) A's offer is 40 + 0.5·20 = 50 and B's 60 − 0.5·60 = 30,
         // 10 past A's 40. B's offer counts only as far as A's position, so the terms are (50 + 40) / 2 = 45
         // whoever proposes: A opening offers 50, which B accepts with its own 30; B opening offers 30 bounded
         // by A's position, 40, which A accepts with its own 50. Only the first says B's offer was cut back.
-        { [40, 60], 1, [60, 0], false, 2, "A", 45, 1, "accepted by A, B under unanimity; the offers had crossed, so the terms are the midpoint of A's 50 and its own position 40, which B's offer of 30 had gone past" },
-        { [40, 60], 1, [60, 0], false, 2, "B", 45, 1, "accepted by B, A under unanimity; the offers had crossed, so the terms are the midpoint of B's 40 and A's 50" },
+        { [40, 60], 1, [60, 0], false, 2, "A", 45, 1, "accepted by A and B under unanimity; the offers had crossed, so the terms are the midpoint of A's 50 and its own position 40, which B's offer of 30 had gone past" },
+        { [40, 60], 1, [60, 0], false, 2, "B", 45, 1, "accepted by B and A under unanimity; the offers had crossed, so the terms are the midpoint of B's 40 and A's 50" },
         // With the default reservations (the window edge: 5 points at salience 1, so both at 50) they concede
         // 0.5 a round: A offers 45 + k/2, B 55 − k/2, and they meet at 50 only at the deadline, round 10.
         { [45, 55], 1, [], true, 10, "A", 50, 10, null },
@@ -115,19 +115,19 @@ public sealed class RoundsTests
         // 40 and 60 at salience 0.5: windows 5 + 45·0.5 = 27.5, reservations 67.5 (A) and 32.5 (B). Each offer
         // is 20 from the other, inside 27.5: acceptable both ways, so (40 + 60) / 2 = 50 whoever opens. The old
         // rule gave the last proposer its own offer: 60 when A opens (B proposes round 10), 40 when B opens.
-        { [40, 60], [0.5, 0.5], "A", 50, "accepted by B, A under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of B's 60 and A's 40" },
-        { [40, 60], [0.5, 0.5], "B", 50, "accepted by A, B under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of A's 40 and B's 60" },
+        { [40, 60], [0.5, 0.5], "A", 50, "accepted by B and A under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of B's 60 and A's 40" },
+        { [40, 60], [0.5, 0.5], "B", 50, "accepted by A and B under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of A's 40 and B's 60" },
         // 40 and 70 at salience 0.2: windows 5 + 45·0.8 = 41, reservations 81 and 29. 30 apart, inside 41 both
         // ways: (40 + 70) / 2 = 55 whoever opens.
-        { [40, 70], [0.2, 0.2], "A", 55, "accepted by B, A under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of B's 70 and A's 40" },
-        { [40, 70], [0.2, 0.2], "B", 55, "accepted by A, B under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of A's 40 and B's 70" },
+        { [40, 70], [0.2, 0.2], "A", 55, "accepted by B and A under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of B's 70 and A's 40" },
+        { [40, 70], [0.2, 0.2], "B", 55, "accepted by A and B under unanimity; at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of A's 40 and B's 70" },
         // Unequal saliences: A at 40 with 0.2 (window 41, reservation 81), B at 70 with 0.5 (window 27.5,
         // reservation 42.5). B's 70 is 30 from A, inside 41; A's 40 is 30 from B, beyond 27.5. Only one offer is
         // acceptable to the other, so there is nothing to split: 70 whoever opens. When A opens, B proposes 70
         // in round 10 and A accepts it (B's 70 is the only offer on the table both accept). When B opens, A
         // proposes 40 in round 10, B refuses it (worse than no deal) and counters 70, which A accepts.
-        { [40, 70], [0.2, 0.5], "A", 70, "accepted by B, A under unanimity" },
-        { [40, 70], [0.2, 0.5], "B", 70, "accepted by B, A under unanimity" },
+        { [40, 70], [0.2, 0.5], "A", 70, "accepted by B and A under unanimity" },
+        { [40, 70], [0.2, 0.5], "B", 70, "accepted by B and A under unanimity" },
     };
 
     [Theory]

@@ -76,7 +76,7 @@ public sealed class StepTests
         Assert.StartsWith("scripted: told to (model: ", accept.Why);
         var made = Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade);
         Assert.Equal(40.5, Assert.Single(made.Terms!.Value).Value, 9);
-        Assert.Equal("accepted by A, B under unanimity", made.Why);
+        Assert.Equal("accepted by A and B under unanimity", made.Why);
         Assert.Equal((EventKind.Converged, "every topic in play is settled"), (timeline[^1].Kind, timeline[^1].Why));
     }
 
@@ -125,7 +125,7 @@ public sealed class StepTests
         var timeline = await new ScenarioRunner(local, state).RunToEndAsync();
         Assert.Equal([EventKind.Proposal, EventKind.Reject, EventKind.Accept, EventKind.AgreementMade],
             timeline.Select(e => e.Kind).Where(k => k != EventKind.Move));
-        Assert.Equal("accepted by A, C under weighted-majority", Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade).Why);
+        Assert.Equal("accepted by A and C under weighted-majority", Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade).Why);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class StepTests
             new ShockStep("s", 1, "C takes a view", [new ShockChange(ShockTarget.Position, "C", "t", null, 50, null, 0.5)]),
             new RoundsStep("r", 2, 1, ["t"], AgreementRule.Unanimity, "C"));
         var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
-        Assert.Equal(("C", "round offer to A, B under unanimity"), (offer.Actor, offer.Why));
+        Assert.Equal(("C", "round offer to A and B under unanimity"), (offer.Actor, offer.Why));
     }
     [Fact]
     public async Task A_proposal_accepted_at_once_is_not_renewed_even_with_a_deadline()

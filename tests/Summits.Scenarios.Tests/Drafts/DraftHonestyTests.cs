@@ -49,7 +49,7 @@ public sealed class DraftHonestyTests
         foreach (var actor in new[] { "Kishida", "Xi" })
         {
             Assert.Contains(
-                $"  - actor: {actor}\n    topic: bilateral-relations-joint\n    speaker: both\n    kind: joint\n    quotes:\n      - \"The two leaders concurred to promote a mutually beneficial relationship.\"  # joint (Kishida, Xi), line 6, column 1\n",
+                $"  - actor: {actor}\n    topic: bilateral-relations-joint\n    speaker: both\n    kind: joint\n    quotes:\n      - \"The two leaders concurred to promote a mutually beneficial relationship.\"  # joint (Kishida and Xi), line 6, column 1\n",
                 written);
         }
         // Kishida's own position on bilateral-relations quotes his line alone.
@@ -76,7 +76,7 @@ public sealed class DraftHonestyTests
         foreach (var actor in new[] { "Kishida", "Biden" })
         {
             Assert.Contains(
-                $"  - actor: {actor}\n    topic: technology\n    speaker: both\n    kind: joint\n    quotes:\n      - \"The two leaders concurred to promote cooperation on semiconductors.\"  # joint (Kishida, Biden), line 3, column 1\n",
+                $"  - actor: {actor}\n    topic: technology\n    speaker: both\n    kind: joint\n    quotes:\n      - \"The two leaders concurred to promote cooperation on semiconductors.\"  # joint (Kishida and Biden), line 3, column 1\n",
                 written);
         }
         Assert.DoesNotContain(draft.NotDrafted, n => n.Location.Line == 3);

@@ -101,6 +101,52 @@ public sealed class ReadoutFormTests
     }
 
     [Fact]
+    public void In_a_readout_of_three_leaders_the_two_leaders_and_a_they_after_one_speaker_are_flagged_not_guessed()
+    {
+        // Three leaders: Abe and Putin speak jointly, then Kishida alone. "The two leaders" cannot say which two of
+        // three, and "They" right after Kishida's sentence is Kishida with someone the text does not name. Before,
+        // the first was drafted as joint for all three and the second as joint for Abe and Putin (the last pair).
+        const string text = """
+            Abe, Putin: We agreed to work on a peace treaty.
+            Prime Minister Kishida stated that Japan will double its defence spending.
+            They also confirmed the plan.
+            The two leaders concurred that energy matters.
+            Both leaders agreed to meet again.
+            The leaders welcomed the talks.
+            """;
+
+        var briefing = Read(text);
+
+        Assert.Equal(["Abe", "Putin", "Kishida"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("joint", "Abe+Putin", "We agreed to work on a peace treaty."),
+                ("stated", "Kishida", "Prime Minister Kishida stated that Japan will double its defence spending."),
+                // "The leaders" says no number: all three.
+                ("joint", "Abe+Putin+Kishida", "The leaders welcomed the talks."),
+            ],
+            Found(briefing));
+        Assert.Equal(
+            [
+                (3, "says 'They' right after a sentence of Kishida alone, in a readout of 3 leaders (Abe, Putin and Kishida); check who they are and label the sentence with their names"),
+                (4, "speaks of 'The two leaders', but the readout names 3 leaders (Abe, Putin and Kishida); check which two and label the sentence with their names"),
+                (5, "speaks of 'Both leaders', but the readout names 3 leaders (Abe, Putin and Kishida); check which two and label the sentence with their names"),
+            ],
+            briefing.Skipped.Select(s => (s.Location.Line, s.Reason)).ToArray());
+    }
+
+    [Fact]
+    public void In_a_readout_of_two_leaders_they_after_one_speaker_is_both()
+    {
+        // Two leaders only: "They" after Kishida's sentence can only be Biden and Kishida, in the order first named.
+        const string text = "President Biden welcomed Japan.\nPrime Minister Kishida stated that Japan will act.\nThey also confirmed the plan.\n";
+
+        var briefing = Read(text);
+
+        Assert.Equal(("joint", "Biden+Kishida", "They also confirmed the plan."), Found(briefing)[2]);
+    }
+
+    [Fact]
     public void Numbered_paragraphs_are_read_without_their_numbers()
     {
         const string text = "1. Abe: Japan will act.\n2. Trump: We agree.\n(3) Both leaders confirmed the plan.\n(4) There was no discussion on tariffs.\n";

@@ -148,7 +148,7 @@ public sealed class SeedDraftTests
         var written = SeedDraft.From(Read(), "briefing.txt").Write();
 
         Assert.Contains("- \"We decided to implement further sanctions on North Korea.\"  # Abe, stated, line 21, column 6", written);
-        Assert.Contains("prosperity of the international community.\"  # joint (Abe, Trump), line 41, column 1", written);
+        Assert.Contains("prosperity of the international community.\"  # joint (Abe and Trump), line 41, column 1", written);
     }
 
     [Fact]
@@ -271,7 +271,7 @@ public sealed class SeedDraftTests
 
         var error = Assert.Throws<InputException>(() => WorldFile.Parse("w.yaml", text));
 
-        Assert.Equal("w.yaml:10:5: draft world: 3 entries still to fill in: B t salience (line 10), A u value (line 11), A u salience (line 11); fill in each one", error.Message);
+        Assert.Equal("w.yaml:10:5: draft world: 3 entries still to fill in: B t salience (line 10), A u value (line 11) and A u salience (line 11); fill in each one", error.Message);
     }
 
     [Theory]

@@ -198,12 +198,12 @@ public sealed class ExerciseFileTests : IDisposable
         Assert.Equal("'round' must be a whole number from 1 to 2, not 3", ExerciseFailsAt(late, "3\n").Problem);
 
         var off = Exercise("rounds: 2\n", "rounds: 2\nothers: off\ninjects:\n  - round: 1\n    shock: { reason: a thaw, changes: [ { affinity: CN, toward: KP, to: 0 } ] }\n");
-        Assert.Equal("the inject changes CN, but 'others: off' keeps the actors without a role off the table; the roles are JP, US", ExerciseFailsAt(off, "CN, toward").Problem);
+        Assert.Equal("the inject changes CN, but 'others: off' keeps the actors without a role off the table; the roles are JP and US", ExerciseFailsAt(off, "CN, toward").Problem);
 
         // A position for an actor off the table is refused for that reason at once, at the actor, not with a request
         // for the salience of a new position (CN holds none on the trade imbalance), which could never be met.
         var position = Exercise("rounds: 2\n", "rounds: 2\nothers: off\ninjects:\n  - round: 1\n    shock: { reason: a turn, changes: [ { position: CN, topic: trade-imbalance, by: 10 } ] }\n");
-        Assert.Equal("the inject changes CN, but 'others: off' keeps the actors without a role off the table; the roles are JP, US", ExerciseFailsAt(position, "CN, topic").Problem);
+        Assert.Equal("the inject changes CN, but 'others: off' keeps the actors without a role off the table; the roles are JP and US", ExerciseFailsAt(position, "CN, topic").Problem);
 
         // The shock itself is read as a scenario's: a salience past 1 is refused where it stands.
         var wrong = Exercise("rounds: 2\n", "rounds: 2\ninjects:\n  - round: 1\n    shock: { reason: a scare, changes: [ { salience: JP, topic: trade-imbalance, to: 1.5 } ] }\n");

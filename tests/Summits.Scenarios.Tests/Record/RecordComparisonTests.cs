@@ -34,8 +34,8 @@ public sealed class RecordComparisonTests
         Assert.Equal("The run left US at 95 on north-korea, less than 1 point from where it started; the record has it move toward the low end (Dialogue first, with pressure eased to open talks).", checks[1].Difference);
         // Each phrase reads after "the run ended with": "the run ended with JP at 60, where it started".
         Assert.Equal("JP at 60, where it started", checks[2].Ended);
-        Assert.Equal("no agreement (JP at 20, US at 80)", checks[3].Ended);
-        Assert.Equal("The run made no agreement of JP and US on bilateral-fta (it ended with JP at 20, US at 80); the record has one at 60–90.", checks[3].Difference);
+        Assert.Equal("no agreement (JP at 20 and US at 80)", checks[3].Ended);
+        Assert.Equal("The run made no agreement of JP and US on bilateral-fta (it ended with JP at 20 and US at 80); the record has one at 60–90.", checks[3].Difference);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RecordComparisonTests
         var checks = RecordComparison.Of(Shipped, Seed, Seed, "play");
 
         Assert.Equal("The play ended with JP at 85 on tpp-11, below the 90–100 the record implies.", checks[0].Difference);
-        Assert.Equal("The play made no agreement of JP and US on bilateral-fta (it ended with JP at 20, US at 80); the record has one at 60–90.", checks[3].Difference);
+        Assert.Equal("The play made no agreement of JP and US on bilateral-fta (it ended with JP at 20 and US at 80); the record has one at 60–90.", checks[3].Difference);
     }
 
     [Fact]

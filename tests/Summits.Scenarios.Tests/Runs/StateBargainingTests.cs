@@ -125,7 +125,7 @@ public sealed class StateBargainingTests
             """);
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(path));
         var left = Assert.Single(run.Timeline, e => e.Kind == Summits.Model.EventKind.AgreementPartlySuperseded && e.Cause == "y-ab");
-        Assert.Equal(("y", "A", "pkg: A, B now held to y-ab instead; superseded on x; still binding on y for C alone (A, B held elsewhere)"),
+        Assert.Equal(("y", "A", "pkg: A and B now held to y-ab instead; superseded on x; still binding on y for C alone (A and B held elsewhere)"),
             (left.Topic, left.Actor, left.Why));
         var package = Case(JsonDocument.Parse(RunFiles.State(run)).RootElement.GetProperty("bargaining"), "pkg");
         Assert.Equal("partly-superseded", package.GetProperty("status").GetString());

@@ -183,7 +183,7 @@ public sealed class SmpRunTests
 
         // The SOE policy and competitive saliences of 12 of the 18 actors add up to more than 100 (LK: 0.65 + 0.6 = 1.25).
         var note = Assert.Single(notes);
-        Assert.StartsWith($"note: {soe}: the saliences of 12 of 18 actors sum above 1 (LK 1.25, ZG 1.3, LH 1.45, …);", note);
+        Assert.StartsWith($"note: {soe}: the saliences of 12 of 18 actors sum above 1 (LK 1.25, ZG 1.3, LH 1.45 and 9 more);", note);
         Assert.DoesNotContain('\n', note);
         notes.Clear();
         using (FormatNotes.To(notes.Add))
