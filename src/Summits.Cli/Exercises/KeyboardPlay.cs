@@ -490,7 +490,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         if (!question.IsValue)
             return await ChooseAsync($"{question.Id}: yes or no?", [.. Prediction.Choices.Select(c => (c, c))], cancellation);
         var text = await ValuePromptAsync($"{question.Id}, a value from 0 to 100:", cancellation);
-        return MappingReader.Format(double.Parse(text, CultureInfo.InvariantCulture));
+        return YamlText.Number(double.Parse(text, CultureInfo.InvariantCulture));
     }
 
     /// <summary>What the student does next in a round: the topics of a proposal, or null to end the round.</summary>

@@ -114,7 +114,7 @@ public sealed class AnswersDraft(Exercise exercise, string role, int players = 1
             text.Append(CultureInfo.InvariantCulture, $"  - round: {round}\n");
             if (players != 1)
                 text.Append(CultureInfo.InvariantCulture, $"    from: {from}\n");
-            text.Append(CultureInfo.InvariantCulture, $"    terms: {{ {string.Join(", ", terms.Select(t => $"{t.Topic}: {MappingReader.Format(t.Value)}"))} }}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    terms: {{ {string.Join(", ", terms.Select(t => $"{t.Topic}: {YamlText.Number(t.Value)}"))} }}\n");
             if (deadline is not null)
                 text.Append(CultureInfo.InvariantCulture, $"    deadline: {deadline}\n");
         }

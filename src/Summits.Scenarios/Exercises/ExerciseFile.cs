@@ -169,7 +169,7 @@ public static partial class ExerciseFile
                     throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Choices(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
                 string[] choices = question.IsChoice ? [.. question.Options.Select(o => o.Id)] : Scenarios.Prediction.Choices;
                 answered[key.Value!] = question.IsValue
-                    ? MappingReader.Format(root.Number(value, key.Value!, 0, 100))
+                    ? YamlText.Number(root.Number(value, key.Value!, 0, 100))
                     : choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
                     : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(root.Scalar(value, key.Value!), choices)}, not '{root.Scalar(value, key.Value!)}'");
             }

@@ -405,4 +405,36 @@ public sealed class ExercisePlayTests
         Assert.Equal(95, us.Values[0]);
         Assert.Equal(75, us.Values[1]);
     }
+    [Fact]
+    public async Task A_value_prediction_is_scored_as_written_not_rounded_to_three_decimals()
+    {
+        // Japan proposes north-korea 94 in round 1 and the US accepts: the proposal pulls the US from 95 by
+        // 0.1 × 0.45/1.25 × 0.9 × 0.1 × (94 − 95) = −0.00324, to 94.99676; the inject then moves it by −20, to
+        // 74.99676. The prediction 79.9966 is |79.9966 − 74.99676| = 4.99984 away: no full step of 5, 10 points.
+        // Rounded to 79.997 it would be 5.00024 away, one full step: 9.
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "north-korea-line.yaml"));
+        var given = ExerciseFile.ParseAnswers("nk94.yaml",
+            "answers: north-korea-line\nrole: JP\npredictions: { pressure-holds: yes, us-line: 79.9966 }\nproposals:\n  - { round: 1, terms: { north-korea: 94 } }\n", exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, given));
+        var debrief = Debrief.Of(exercise, given, run);
+
+        Assert.Equal("79.9966", given.Predictions["us-line"]);
+        Assert.Equal(10, Assert.Single(debrief.Scores, s => s.Item == "us-line").Points);
+    }
+
+    [Fact]
+    public void A_keyboard_play_s_answers_keep_every_term_as_typed()
+    {
+        // The answers a keyboard play writes are replayed and scored: 88.4999 and 73.9999 must come back as
+        // typed (at three decimals they would read 88.5 and 74, other terms with other scores).
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "north-korea-line.yaml"));
+        var draft = new AnswersDraft(exercise, "JP");
+        draft.Propose(1, "JP", [("north-korea-sanctions", 88.4999)]);
+        draft.Propose(3, "JP", [("north-korea", 73.9999)]);
+
+        var text = draft.Text();
+
+        Assert.Contains("terms: { north-korea-sanctions: 88.4999 }", text, StringComparison.Ordinal);
+        Assert.Contains("terms: { north-korea: 73.9999 }", text, StringComparison.Ordinal);
+    }
 }
