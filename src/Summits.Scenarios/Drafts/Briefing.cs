@@ -180,6 +180,14 @@ public sealed partial class Briefing
                 Add(start + label.Length, length - label.Length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
                 return;
             }
+            if (SectionLabel(sentence) is { } heading)
+            {
+                // A section's label is set aside as a numbering is, and what follows it is read on its own.
+                _label = null;
+                _unknownLabel = null;
+                Sentence(start + heading, length - heading);
+                return;
+            }
             if (UnknownLabel(sentence) is { } unknown)
             {
                 // A label that names no leader is not the speaker before: the sentence, and those after it in its
@@ -251,12 +259,34 @@ public sealed partial class Briefing
         private (ImmutableArray<string> Speakers, int Length)? Label(string text)
         {
             var match = LabelPattern().Match(text);
-            if (!match.Success)
+            if (!match.Success || SectionLabel(text) is not null)
                 return null;
             var who = LabelText(match.Groups["who"].Value);
             if (names.ResolveAll(who, learn: true) is { } speakers)
                 return ([.. speakers], match.Length);
             return sides.OfLabel(who) is { Leaders: { Count: > 0 } leaders } ? ([.. leaders], match.Length) : null;
+        }
+
+        /// <summary>
+        /// The length of a label at the start that heads a section rather than naming a speaker, or null. A speaker's
+        /// label is a name (or a role); a section's is not: a label that no title, no known leader and no country
+        /// stands behind is a section's when a word of it is a common word (<see cref="LeaderNames.IsCommonWord"/>:
+        /// "Trade", "Economic Security" in a readout that writes "security"), or when the sentence after it has a
+        /// leader or the leaders as its subject ("Security: The two leaders reaffirmed ...", which no speaker says of
+        /// himself).
+        /// </summary>
+        private int? SectionLabel(string sentence)
+        {
+            var match = LabelPattern().Match(sentence);
+            if (!match.Success)
+                return null;
+            var who = LabelText(match.Groups["who"].Value);
+            if (!LabelShape().IsMatch(who) || NotALabel().IsMatch(who) || LeaderNames.IsRole(who) || LeaderNames.IsHeadingWord(who)
+                || sides.OfLabel(who) is not null || !names.IsUntitledStranger(who))
+                return null;
+            if (who.Split(' ').Any(names.IsCommonWord))
+                return match.Length;
+            return Subject(sentence[match.Length..]) is { Speakers.IsEmpty: false } ? match.Length : null;
         }
 
         /// <summary>
@@ -312,20 +342,35 @@ public sealed partial class Briefing
         private bool StartsWithLeader(string text) =>
             AnyMention().Match(text) is { Success: true, Index: 0 } mention && names.Resolve(mention.Value) is not null;
 
-        /// <summary>A label as the draft reads it: a country in brackets after the name left out, capitals made into a name's case.</summary>
+        /// <summary>
+        /// A label as the draft reads it: a country in brackets after the name left out, capitals made into a name's case.
+        /// A hyphenated word in capitals is a Korean given name, "Jae-in" in "MOON JAE-IN", when it and the word before it
+        /// are romanised Korean syllables (<see cref="LeaderNames.IsKoreanGivenName"/>); any other is a hyphenated name with
+        /// a capital after each hyphen, "Smith-Jones" in "MARY SMITH-JONES", "Jean-Paul" in "JEAN-PAUL MARTIN".
+        /// </summary>
         private static string LabelText(string who)
         {
             who = TrailingBrackets().Replace(who.Trim(), "");
-            return who.Any(char.IsLower) ? who : string.Join(' ', who.Split(' ').Select(NameCase));
+            if (who.Any(char.IsLower))
+                return who;
+            var words = who.Split(' ');
+            return string.Join(' ', words.Select((w, i) => NameCase(w, given: i > 0 && LeaderNames.IsKoreanGivenName(words[i - 1], w))));
         }
 
-        /// <summary>A word of a label written in capitals, in a name's case: "MOON" Moon, "JAE-IN" Jae-in, "OF" of; initials ("H.E.") and "PM" kept.</summary>
-        private static string NameCase(string word)
+        /// <summary>
+        /// A word of a label written in capitals, in a name's case: "MOON" Moon, "SMITH-JONES" Smith-Jones, "OF" of, and
+        /// with <paramref name="given"/> (a Korean given name) "JAE-IN" Jae-in; initials ("H.E.") and "PM" kept.
+        /// </summary>
+        private static string NameCase(string word, bool given)
         {
             if (word.Length == 0 || word is "PM" || Initials().IsMatch(word))
                 return word;
             var lower = word.ToLowerInvariant();
-            return SmallWord().IsMatch(lower.TrimEnd(',')) ? lower : char.ToUpperInvariant(lower[0]) + lower[1..];
+            if (SmallWord().IsMatch(lower.TrimEnd(',')))
+                return lower;
+            var parts = lower.Split('-');
+            return string.Join('-', parts.Select((part, k) =>
+                part.Length == 0 || (k > 0 && given) || (k == 0 && parts.Length > 1 && SmallWord().IsMatch(part)) ? part : char.ToUpperInvariant(part[0]) + part[1..]));
         }
 
         private (ImmutableArray<string> Speakers, string Verb, int Length, string Why)? Subject(string sentence)

@@ -62,6 +62,45 @@ public sealed partial class LeaderNames
     /// <summary>Whether a label's text is a heading's word ("Note", "Source", "Date"), not a name.</summary>
     public static bool IsHeadingWord(string label) => NotSpeakers.Contains(label);
 
+    /// <summary>
+    /// Whether a capitalised word of a label is a common word, not a name: the readout writes it in small letters
+    /// elsewhere ("Security" beside "security"), as it never writes a name, or it is a word of a subject the draft
+    /// sorts statements by ("Trade", "Economy", <see cref="SubjectLexicon"/>). Small words inside names ("of") are not.
+    /// </summary>
+    public bool IsCommonWord(string word)
+    {
+        word = word.TrimEnd(',');
+        if (word.Length < 2 || !char.IsUpper(word[0]) || ParticleWord().IsMatch(word) || word is "and" or "&")
+            return false;
+        var lower = word.ToLowerInvariant();
+        return Regex.IsMatch(_text, $@"(?<![\p{{L}}-]){Regex.Escape(lower)}(?![\p{{L}}-])")
+            || SubjectLexicon.Subjects.Any(s => s.Score(word).Hits > 0);
+    }
+
+    /// <summary>
+    /// Whether a label's text is a name the readout gives no title to and no leader has: not a title, not a name
+    /// known from a titled mention, an earlier label or the leaders known before reading.
+    /// </summary>
+    public bool IsUntitledStranger(string label)
+    {
+        var match = WholeMention().Match(label);
+        return match.Success && match.Groups["title"].Length == 0 && !_known.Contains(ShortNameIfKnown(match.Groups["name"].Value));
+    }
+
+    private string ShortNameIfKnown(string name) => _shortNames.TryGetValue(name, out var known) ? known : name;
+
+    /// <summary>
+    /// Whether a hyphenated word after <paramref name="family"/> is a Korean given name, with the family name before it
+    /// ("Moon Jae-in", "Kim Jong-un", "Lee Jae-myung"): the family name is one romanised Korean syllable and each part of
+    /// the given name is one (<c>(consonant)(w|y)vowel(final)</c>, as "Moon", "Jae", "in", "myung"). "Smith-Jones" is no
+    /// such syllables ("Smith" starts with two consonants, "Jones" has two vowels), so it is a surname.
+    /// </summary>
+    public static bool IsKoreanGivenName(string family, string given)
+    {
+        var parts = given.Split('-');
+        return parts.Length == 2 && KoreanSyllable().IsMatch(family) && parts.All(p => KoreanSyllable().IsMatch(p));
+    }
+
     private readonly string _text;
     private readonly Dictionary<string, HashSet<string>> _byTitle = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
@@ -190,7 +229,7 @@ public sealed partial class LeaderNames
         var words = Words(name);
         var country = _countries.GetValueOrDefault(name);
         // A given name hyphenated with a small letter after the hyphen ("Jae-in", "Jong-un") is Korean: the family name comes first.
-        var koreanGivenName = words.Length > 1 && KoreanGivenName().IsMatch(words[^1]);
+        var koreanGivenName = words.Length > 1 && KoreanGivenName().IsMatch(words[^1]) && IsKoreanGivenName(words[^2], words[^1]);
         var shortName = words.Length == 0 ? name : (country is not null && FamilyNameFirst.Contains(country)) || koreanGivenName ? words[0] : words[^1];
         if (words.Length > 1)
         {
@@ -269,6 +308,10 @@ public sealed partial class LeaderNames
 
     [GeneratedRegex(@"^\p{Lu}\p{Ll}+-\p{Ll}+$")]
     private static partial Regex KoreanGivenName();
+
+    /// <summary>One romanised Korean syllable: an initial consonant or none, a vowel of one or two letters after an optional w or y, a final consonant or none.</summary>
+    [GeneratedRegex("^(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?[wy]?[aeiou]{1,2}(?:ng|[knltmpbgrh])?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KoreanSyllable();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:" + CountrySides.CountryNouns + @")(?![\p{L}])")]
     private static partial Regex CountryInName();

@@ -129,4 +129,63 @@ public sealed class SpeakerLabelTests
             Found(briefing)[2..]);
         Assert.Empty(briefing.Skipped);
     }
+
+    [Fact]
+    public void A_label_heading_a_section_is_set_aside_and_its_sentence_read_by_its_own_subject()
+    {
+        const string text = """
+            Prime Minister Kishida met President Biden.
+            Trade: The two leaders agreed to cut tariffs.
+            Security: Kishida said that Japan will double its defence budget.
+            Economy: We will invest more.
+            Economic Security: Biden stated that supply chains matter.
+            The leaders discussed energy security.
+            """;
+
+        var briefing = Read(text);
+
+        // By hand: none of Trade, Security, Economy or Economic Security is a leader, a title or a country. Line 2:
+        // "Trade" is a word of the trade subject, and "The two leaders" is the subject of its sentence, so it is
+        // joint. Line 3: the readout writes "security" in small letters on line 6, so "Security" is a common word; the
+        // sentence is Kishida's. Line 4: "Economy" is a word of the trade subject, and "We will invest more." has no
+        // subject that is a leader, so it is reported as naming none. Line 5: "Economic" and "Security" are both
+        // common words; the sentence is Biden's. Line 6 is both leaders'. No section label becomes a speaker.
+        Assert.Equal(["Kishida", "Biden"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("joint", "Kishida+Biden", "The two leaders agreed to cut tariffs."),
+                ("stated", "Kishida", "Kishida said that Japan will double its defence budget."),
+                ("stated", "Biden", "Biden stated that supply chains matter."),
+                ("joint", "Kishida+Biden", "The leaders discussed energy security."),
+            ],
+            Found(briefing));
+        Assert.Equal(
+            [
+                (1, "Prime Minister Kishida met President Biden."),
+                (4, "We will invest more."),
+            ],
+            briefing.Skipped.Select(s => (s.Location.Line, s.Text)).ToArray());
+    }
+
+    [Theory]
+    // A hyphenated surname is a surname, in capitals as in print: the family name is the last word.
+    [InlineData("MARY SMITH-JONES", "Smith-Jones")]
+    [InlineData("Mary Smith-Jones", "Smith-Jones")]
+    [InlineData("JEAN-PAUL MARTIN", "Martin")]
+    [InlineData("Jean-Paul Martin", "Martin")]
+    [InlineData("PRESIDENT JEAN-PAUL MARTIN", "Martin")]
+    // A Korean name stays one: "Moon" and "Jae", "in", "Lee", "myung", "Park", "Geun", "hye" are each one romanised
+    // Korean syllable, so the family name comes first, in capitals or not.
+    [InlineData("MOON JAE-IN", "Moon")]
+    [InlineData("LEE JAE-MYUNG", "Lee")]
+    [InlineData("President Park Geun-hye", "Park")]
+    [InlineData("PRESIDENT PARK GEUN-HYE", "Park")]
+    public void A_hyphenated_surname_is_the_family_name_and_a_korean_name_keeps_its_family_name_first(string label, string speaker)
+    {
+        var briefing = Read($"Abe: We will keep up the pressure.\n{label}: We want dialogue.\n");
+
+        Assert.Equal(["Abe", speaker], briefing.Speakers.ToArray());
+        Assert.Equal(("stated", speaker, "We want dialogue."), Found(briefing)[^1]);
+        Assert.Empty(briefing.Skipped);
+    }
 }
