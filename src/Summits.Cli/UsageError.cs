@@ -83,20 +83,20 @@ public static partial class UsageError
             return $"the argument <{missing.Groups["argument"].Value}> is missing: '{Path(parse)}' takes {arguments}";
         }
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
-            return $"a command is needed, one of {string.Join(", ", Commands(command))}";
+            return $"a command is needed, one of {Listed.Or(Commands(command))}";
         return Of(first);
     }
 
     /// <summary>
     /// The one line that refuses <paramref name="value"/> for an option with fixed <paramref name="choices"/>, listed
     /// in their order, with the nearest named first when one is near (<see cref="Suggest"/>):
-    /// <c>--format must be one of table, csv, json, not 'tabel' (did you mean 'table'?)</c>. <paramref name="listed"/>
+    /// <c>--format must be one of table, csv or json, not 'tabel' (did you mean 'table'?)</c>. <paramref name="listed"/>
     /// is how the choices are written when not simply by name (each with its meaning).
     /// </summary>
     public static string Choice(string option, IEnumerable<string> choices, string value, string? listed = null)
     {
         var all = choices.ToList();
-        return $"{option} must be one of {listed ?? string.Join(", ", all)}, not '{value}'{Suggest(value, all)}";
+        return $"{option} must be one of {listed ?? Listed.Or(all)}, not '{value}'{Suggest(value, all)}";
     }
 
     /// <summary>

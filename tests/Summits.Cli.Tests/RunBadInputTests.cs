@@ -56,7 +56,7 @@ public sealed class RunBadInputTests : IDisposable
         await File.WriteAllTextAsync(scenario, $"scenario: bad\nworld: '{SeedWorld()}'\nsteps:\n{step}\n");
         var column = step.IndexOf("XX", StringComparison.Ordinal) + 1;
 
-        await Refused($"{scenario}:4:{column}: unknown actor 'XX'; known actors: JP, US, CN, KP", "run", scenario);
+        await Refused($"{scenario}:4:{column}: unknown actor 'XX'; known actors: JP, US, CN and KP", "run", scenario);
     }
 
     [Fact]

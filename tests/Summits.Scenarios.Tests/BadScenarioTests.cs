@@ -32,7 +32,7 @@ public sealed class BadScenarioTests : IDisposable
         var scenario = _folder.Write("steps:\n  - rounds: 1\n  - id: talk\n    negotiate: { from: JP, to: US }\n");
         var error = FailsAt(scenario, "id: talk");
         Assert.Contains("unknown step kind 'negotiate'", error.Problem);
-        Assert.Contains("expected one of propose, respond, shock, rounds, expect", error.Problem);
+        Assert.Contains("expected one of propose, respond, shock, rounds or expect", error.Problem);
     }
 
     [Fact]
@@ -41,7 +41,8 @@ public sealed class BadScenarioTests : IDisposable
         var scenario = _folder.Write("steps:\n  - propose: { from: JP, to: [US, XX], terms: { tpp-11: 50 } }\n");
         var error = FailsAt(scenario, "XX");
         Assert.Contains("unknown actor 'XX'", error.Problem);
-        Assert.Contains($"known actors: {string.Join(", ", Actors)}", error.Problem);
+        // Listed as English lists them, "and" before the last: "JP, US, CN and KP".
+        Assert.Contains($"known actors: {string.Join(", ", Actors[..^1])} and {Actors[^1]}", error.Problem);
     }
 
     [Fact]
@@ -49,9 +50,9 @@ public sealed class BadScenarioTests : IDisposable
     {
         var scenario = _folder.Write("steps:\n  - rounds: 2\n    topics: [tpp-11, tpp-12]\n");
         var error = FailsAt(scenario, "tpp-12");
-        var topics = WorldFile.Load(RepoFiles.SeedWorld).Topics.Select(t => t.Id);
+        var topics = WorldFile.Load(RepoFiles.SeedWorld).Topics.Select(t => t.Id).ToList();
         Assert.Contains("unknown topic 'tpp-12'", error.Problem);
-        Assert.Contains($"known topics: {string.Join(", ", topics)}", error.Problem);
+        Assert.Contains($"known topics: {string.Join(", ", topics[..^1])} and {topics[^1]}", error.Problem);
     }
 
     [Theory]
@@ -97,7 +98,7 @@ public sealed class BadScenarioTests : IDisposable
         var scenario = _folder.Write("steps:\n  - propose:\n      from: JP\n      to: [US, JP]\n      terms: { tpp-11: 50 }\n");
         var error = FailsAt(scenario, "[US, JP]");
         Assert.Contains("JP cannot propose to itself", error.Problem);
-        Assert.Contains("US, CN, KP", error.Problem);
+        Assert.Contains("US, CN and KP", error.Problem);
     }
 
     [Fact]
@@ -139,14 +140,14 @@ public sealed class BadScenarioTests : IDisposable
     // closest to the misspelling first (ties in the order the docs list them), not just the keys read so far.
     // By hand, edits from 'form': from 1 (o and r swapped), to 3, terms 3, rule 4, deadline 8.
     [InlineData("steps:\n  - propose: { form: JP, to: [US], terms: { tpp-11: 50 } }\n", "form", "a proposal", "from",
-        "from, to, terms, rule, deadline")]
+        "from, to, terms, rule or deadline")]
     // From 'topc': topic 1 (an i left out), range 5, choices 5, position 7, salience 7, strategy 7, capability 9.
     [InlineData("vary:\n  - { salience: JP, topc: trade-imbalance, range: [0.5, 0.9] }\nsteps:\n  - rounds: 1\n", "topc", "a varied input", "topic",
-        "topic, range, choices, position, salience, strategy, capability")]
+        "topic, range, choices, position, salience, strategy or capability")]
     // From 'reasn': reason 1, risk 3, name 4, leader 4, id 5, strategy 7, curvature 7, affinity 7, acceptance 8,
     // capability 9.
     [InlineData("actors:\n  - { id: XX, reasn: a new actor, name: X, capability: 0.5 }\nsteps:\n  - rounds: 1\n", "reasn", "an actor override", "reason",
-        "reason, risk, name, leader, id, strategy, curvature, affinity, acceptance, capability")]
+        "reason, risk, name, leader, id, strategy, curvature, affinity, acceptance or capability")]
     public void A_misspelt_first_key_lists_every_key_of_its_mapping(string body, string at, string what, string meant, string keys)
     {
         var error = FailsAt(_folder.Write(body), at);
@@ -163,7 +164,7 @@ public sealed class BadScenarioTests : IDisposable
         var scenario = _folder.WriteRaw($"senario: test\nworld: '{RepoFiles.SeedWorld.Replace("'", "''")}'\nsteps:\n  - rounds: 1\n");
         var error = FailsAt(scenario, "senario");
         Assert.Equal("unknown key 'senario' in the scenario; did you mean 'scenario', which the scenario requires? "
-            + "(valid keys, closest first: scenario, seed, vary, world, actors, steps, format, about, model, topics, positions)", error.Problem);
+            + "(valid keys, closest first: scenario, seed, vary, world, actors, steps, format, about, model, topics or positions)", error.Problem);
     }
 
     [Fact]

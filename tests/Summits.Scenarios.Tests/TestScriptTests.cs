@@ -27,10 +27,10 @@ public sealed class TestScriptTests
     {
         var (exit, output, error) = RunScript("faults", [], new Dictionary<string, string> { ["SUMMITS_FAULT_POINTS"] = "every" }, "it ran instead of refusing");
 
-        // Bad input: exit 2, nothing run, one line naming the value and the valid choices (seeded, all).
+        // Bad input: exit 2, nothing run, one line naming the value and the valid choices (seeded or all).
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.Equal("tests/faults: SUMMITS_FAULT_POINTS is 'every'; expected which failure points to try; valid choices: seeded, all\n", error);
+        Assert.Equal("tests/faults: SUMMITS_FAULT_POINTS is 'every'; expected which failure points to try; valid choices: seeded or all\n", error);
     }
 
     [Theory]

@@ -150,8 +150,8 @@ public sealed class AnalyzeTests : IDisposable
     [InlineData("{\"resourceSpans\":{}}", "1: \"resourceSpans\" is not an array; expected an OTLP/JSON export request")]
     [InlineData("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"t\",\"spanId\":\"s\",\"name\":\"x\",\"startTimeUnixNano\":\"5\"}]}]}]}",
         "1: span has no \"endTimeUnixNano\"; expected nanoseconds since 1970 as a decimal string")]
-    [InlineData("{\"name\":\"x\"}", "1: an object with none of resourceSpans, resourceMetrics, resourceLogs; expected an OTLP/JSON export request")]
-    [InlineData("{\"type\":\"trace\"}", "1: \"type\" is 'trace'; valid choices in the older Summits JSONL: span, metric, log")]
+    [InlineData("{\"name\":\"x\"}", "1: an object with none of resourceSpans, resourceMetrics or resourceLogs; expected an OTLP/JSON export request")]
+    [InlineData("{\"type\":\"trace\"}", "1: \"type\" is 'trace'; valid choices in the older Summits JSONL: span, metric or log")]
     public void A_bad_line_is_reported_with_file_line_and_column_and_exit_code_2(string line, string problem)
     {
         var file = Write("bad.jsonl", [Run[0], line]);
@@ -181,7 +181,7 @@ public sealed class AnalyzeTests : IDisposable
             [Span("e9", null, "summits.evaluate", 0, """{"summits.actor":"JP","summits.topic":"fta","summits.outcome":"maybe"}""")]);
         error = new StringWriter();
         Assert.Equal(2, Analyze([outcome], new StringWriter(), error));
-        Assert.Equal($"{outcome}:1:1: summits.evaluate span has summits.outcome 'maybe'; valid choices: accept, reject, counter", error.ToString().TrimEnd());
+        Assert.Equal($"{outcome}:1:1: summits.evaluate span has summits.outcome 'maybe'; valid choices: accept, reject or counter", error.ToString().TrimEnd());
     }
 
     [Fact]

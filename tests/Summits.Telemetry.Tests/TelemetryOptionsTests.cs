@@ -116,7 +116,7 @@ public sealed class TelemetryOptionsTests
     [InlineData("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "collector:4318",
         "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT='collector:4318' is not an absolute http or https URL; expected for example http://localhost:4317")]
     [InlineData("OTEL_EXPORTER_OTLP_LOGS_PROTOCOL", "http/json",
-        "OTEL_EXPORTER_OTLP_LOGS_PROTOCOL='http/json' is not a protocol summits can export with; valid choices: grpc, http/protobuf")]
+        "OTEL_EXPORTER_OTLP_LOGS_PROTOCOL='http/json' is not a protocol summits can export with; valid choices: grpc or http/protobuf")]
     public void A_bad_signal_variable_is_a_parse_error_naming_it(string variable, string value, string error)
     {
         var (command, _) = Command(new Dictionary<string, string> { [variable] = value });
@@ -140,7 +140,7 @@ public sealed class TelemetryOptionsTests
 
     [Theory]
     [InlineData(new[] { "--otlp", "collector:4317" }, "--otlp 'collector:4317' is not an absolute http or https URL")]
-    [InlineData(new[] { "--otlp", "http://localhost:4317", "--otlp-protocol", "http/json" }, "--otlp-protocol 'http/json' is not a protocol summits can export with; valid choices: grpc, http/protobuf")]
+    [InlineData(new[] { "--otlp", "http://localhost:4317", "--otlp-protocol", "http/json" }, "--otlp-protocol 'http/json' is not a protocol summits can export with; valid choices: grpc or http/protobuf")]
     public void A_bad_option_is_a_parse_error(string[] args, string error)
     {
         var (command, _) = Command(new Dictionary<string, string>());
@@ -158,7 +158,7 @@ public sealed class TelemetryOptionsTests
         var parse = command.Parse([]);
 
         var error = Assert.Single(parse.Errors);
-        Assert.Equal("OTEL_EXPORTER_OTLP_PROTOCOL='http/json' is not a protocol summits can export with; valid choices: grpc, http/protobuf", error.Message);
+        Assert.Equal("OTEL_EXPORTER_OTLP_PROTOCOL='http/json' is not a protocol summits can export with; valid choices: grpc or http/protobuf", error.Message);
     }
 
     private static TelemetrySettings Read(string[] args, Dictionary<string, string>? environment = null)

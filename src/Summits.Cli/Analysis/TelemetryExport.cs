@@ -95,10 +95,10 @@ public static class TelemetryExport
                 }
             }
             if (!root.TryGetProperty("type", out var t))
-                throw Problem(path, line, $"an object with none of {ResourceSpans}, {ResourceMetrics}, {ResourceLogs}; {Expected}");
+                throw Problem(path, line, $"an object with none of {Listed.Or([ResourceSpans, ResourceMetrics, ResourceLogs])}; {Expected}");
             var type = t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (type is null || !Types.Contains(type))
-                throw Problem(path, line, $"\"type\" is {(type is null ? "not a string" : $"'{type}'")}; valid choices in the older Summits JSONL: {string.Join(", ", Types)}");
+                throw Problem(path, line, $"\"type\" is {(type is null ? "not a string" : $"'{type}'")}; valid choices in the older Summits JSONL: {Listed.Or(Types)}");
             return type == "span" ? [ReadSpan(path, line, root)] : [];
         }
     }
@@ -212,7 +212,7 @@ public static class TelemetryExport
             _ => null,
         };
         if (outcomes is not null && !outcomes.Contains(span.Text(SummitsTelemetry.Outcome)))
-            throw Problem(path, line, $"{span.Name} span has {SummitsTelemetry.Outcome} '{span.Text(SummitsTelemetry.Outcome)}'; valid choices: {string.Join(", ", outcomes)}");
+            throw Problem(path, line, $"{span.Name} span has {SummitsTelemetry.Outcome} '{span.Text(SummitsTelemetry.Outcome)}'; valid choices: {Listed.Or(outcomes)}");
     }
 
     private static string RequiredString(string path, int line, JsonElement root, string name) =>

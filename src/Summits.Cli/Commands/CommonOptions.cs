@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -163,7 +164,7 @@ public static class CommonOptions
     /// </summary>
     public static void OneOrMoreOf(Option<string[]> option, IReadOnlyList<(string Value, string Meaning)> choices)
     {
-        var listed = string.Join(", ", choices.Select(c => $"{c.Value} ({c.Meaning})"));
+        var listed = Listed.Or(choices.Select(c => $"{c.Value} ({c.Meaning})"));
         option.Description = $"{option.Description}: {listed}";
         OptionChoices.Set(option, [.. choices.Select(c => c.Value)]);
         option.Validators.Add(result =>

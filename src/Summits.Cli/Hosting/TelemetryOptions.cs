@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OpenTelemetry.Exporter;
 using Summits.Cli.Telemetry;
+using Summits.Model;
 
 namespace Summits.Cli.Hosting;
 
@@ -167,7 +168,7 @@ public sealed class TelemetryOptions
         $"{variable}='{url}' is not an absolute http or https URL; expected for example http://localhost:4317";
 
     private static string ProtocolError(string source, string protocol) =>
-        $"{source}'{protocol}' is not a protocol summits can export with; valid choices: {Grpc}, {HttpProtobuf}{UsageError.Suggest(protocol, [Grpc, HttpProtobuf])}";
+        $"{source}'{protocol}' is not a protocol summits can export with; valid choices: {Listed.Or([Grpc, HttpProtobuf])}{UsageError.Suggest(protocol, [Grpc, HttpProtobuf])}";
 
     private static Uri? ParseEndpoint(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

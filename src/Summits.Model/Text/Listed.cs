@@ -1,6 +1,9 @@
 namespace Summits.Model;
 
-/// <summary>Lists for text people read, joined as English joins them: "a", "a and b", "a, b and c".</summary>
+/// <summary>
+/// Lists for text people read, joined as English joins them: "a", "a and b", "a, b and c" for all of the items, and
+/// "a or b", "a, b or c" for alternatives.
+/// </summary>
 public static class Listed
 {
     /// <summary>
@@ -8,16 +11,14 @@ public static class Listed
     /// "", one gives itself, two give "a and b", three or more "a, b and c".
     /// </summary>
     /// <param name="items">The items, already spelled as they are to be shown; enumerated once.</param>
-    public static string And(IEnumerable<string> items)
-    {
-        var list = items as IReadOnlyList<string> ?? items.ToList();
-        return list.Count switch
-        {
-            0 => "",
-            1 => list[0],
-            _ => $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}",
-        };
-    }
+    public static string And(IEnumerable<string> items) => Joined(items, "and");
+
+    /// <summary>
+    /// The items in their order as alternatives, commas between all but the last two and "or" before the last: no
+    /// item gives "", one gives itself, two give "a or b", three or more "a, b or c".
+    /// </summary>
+    /// <param name="items">The items, already spelled as they are to be shown; enumerated once.</param>
+    public static string Or(IEnumerable<string> items) => Joined(items, "or");
 
     /// <summary>
     /// The first <paramref name="shown"/> items and a count of the rest, "a, b, c and 4 more", for a list that may be
@@ -30,5 +31,16 @@ public static class Listed
         var list = items as IReadOnlyList<string> ?? items.ToList();
         shown = Math.Max(1, shown);
         return list.Count <= shown ? And(list) : $"{string.Join(", ", list.Take(shown))} and {list.Count - shown} more";
+    }
+
+    private static string Joined(IEnumerable<string> items, string last)
+    {
+        var list = items as IReadOnlyList<string> ?? items.ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => $"{string.Join(", ", list.Take(list.Count - 1))} {last} {list[^1]}",
+        };
     }
 }

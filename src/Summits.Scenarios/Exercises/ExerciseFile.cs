@@ -65,7 +65,7 @@ public static partial class ExerciseFile
         {
             var topic = root.Scalar(node, "topics");
             if (!world.Topics.Any(t => t.Id == topic))
-                throw root.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(topic, world.Topics.Select(t => t.Id))}");
+                throw root.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");
             if (topics.Contains(topic))
                 throw root.Fail(node, $"'{topic}' is named twice in 'topics'");
             topics.Add(topic);
@@ -155,7 +155,7 @@ public static partial class ExerciseFile
         var role = root.String("role");
         var named = IdMatch.Find(roles, role);
         if (roleOverride is null && named is null)
-            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {MappingReader.Choices(role, roles)}");
+            throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {MappingReader.Known(role, roles)}");
         role = roleOverride is null ? named! : IdMatch.Find(roles, roleOverride) ?? roleOverride;
         ImmutableSortedDictionary<string, string> Predictions(string field)
         {
@@ -166,7 +166,7 @@ public static partial class ExerciseFile
             {
                 var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
                 if (question is null)
-                    throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Choices(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
+                    throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Known(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
                 string[] choices = question.IsChoice ? [.. question.Options.Select(o => o.Id)] : Scenarios.Prediction.Choices;
                 answered[key.Value!] = question.IsValue
                     ? YamlText.Number(root.Number(value, key.Value!, 0, 100))
@@ -177,7 +177,7 @@ public static partial class ExerciseFile
         }
         var predictions = Predictions("predictions");
         if (stopped is null && exercise.Predictions.FirstOrDefault(p => !predictions.ContainsKey(p.Id)) is { } unanswered)
-            throw root.Fail(root.Required("predictions"), $"the prediction question '{unanswered.Id}' has no answer; every question needs one: {MappingReader.Choices(exercise.Predictions.Select(p => p.Id))}");
+            throw root.Fail(root.Required("predictions"), $"the prediction question '{unanswered.Id}' has no answer; every question needs one: {MappingReader.Known(exercise.Predictions.Select(p => p.Id))}");
         var players = root.Has("players") ? root.Integer("players", 1, 2) : 1;
         // In a play by two, each player's file holds that player's own predictions: another role's player cannot be
         // scored with them, nor the proposals told apart by whose they are.
@@ -209,7 +209,7 @@ public static partial class ExerciseFile
                 if (players == 1 && from != role)
                     throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
                 if (!roles.Contains(from))
-                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {MappingReader.Choices(from, roles)}");
+                    throw r.Fail(fromNode, $"'{from}' has no role in {exercise.Id}; the roles are {MappingReader.Known(from, roles)}");
             }
             var terms = r.Required("terms");
             var deadline = r.Optional("deadline");
@@ -218,7 +218,7 @@ public static partial class ExerciseFile
             if (terms is YamlMappingNode termMap)
             {
                 if (termMap.Children.Count == 0)
-                    throw r.Fail(terms, $"'terms' is an empty package; name at least one topic on the table with its value, for example {{ {exercise.Topics[0]}: 50 }}; the topics on the table: {MappingReader.Choices(exercise.Topics)}");
+                    throw r.Fail(terms, $"'terms' is an empty package; name at least one topic on the table with its value, for example {{ {exercise.Topics[0]}: 50 }}; the topics on the table: {MappingReader.Known(exercise.Topics)}");
                 if (termMap.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } name } && !exercise.Topics.Contains(name)) is YamlScalarNode offTable)
                     throw r.Fail(offTable, $"'{offTable.Value}' is not on the table of {exercise.Id}; a proposal may name {MappingReader.Choices(offTable.Value!, exercise.Topics)}");
             }
@@ -247,7 +247,7 @@ public static partial class ExerciseFile
             // The other side's proposal or offer answered: with two players one of the file's proposals, with one a model's offer.
             var from = players == 2
                 ? proposals.FirstOrDefault(p => p.Proposal.Id == id)?.Proposal.From
-                    ?? throw r.Fail(idNode, $"'{id}' is not a proposal of these answers; the proposals are {MappingReader.Choices(id, proposals.Select(p => p.Proposal.Id))}")
+                    ?? throw r.Fail(idNode, $"'{id}' is not a proposal of these answers; the proposals are {MappingReader.Known(id, proposals.Select(p => p.Proposal.Id))}")
                 : ExercisePlay.IsOfferId(exercise, exercise.Opposite(role).Actor, id) ? exercise.Opposite(role).Actor
                     : throw r.Fail(idNode, $"'{id}' is not an offer the model can make in {exercise.Id}; its offers are named as the play shows them, r<round>-{exercise.Opposite(role).Actor}-offer.r1.<topics joined by +>, such as {ExercisePlay.OfferStepId(1, exercise.Opposite(role).Actor)}.r1.{exercise.Topics[0]}");
             if (responses.Any(x => x.Proposal == id))
@@ -304,9 +304,9 @@ public static partial class ExerciseFile
         // Only an actor with a position on every topic on the table can take a role: those are the choices.
         var able = world.Actors.Select(a => a.Id).Where(a => topics.All(t => world.PositionsOn(t).Any(p => p.Actor == a))).ToList();
         if (!world.Actors.Any(a => a.Id == actor))
-            throw r.Fail(actorNode, $"unknown actor '{actor}'; the actors that can take a role (a position on every topic on the table): {MappingReader.Choices(actor, able)}");
+            throw r.Fail(actorNode, $"unknown actor '{actor}'; the actors that can take a role (a position on every topic on the table): {MappingReader.Known(actor, able)}");
         if (topics.FirstOrDefault(t => !world.PositionsOn(t).Any(p => p.Actor == actor)) is { } unheld)
-            throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table: {MappingReader.Choices(actor, able)}");
+            throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table: {MappingReader.Known(actor, able)}");
         var priorities = TopicValues(r, "priorities", topics, 0, 10);
         var reservations = TopicValues(r, "reservation", topics, 0, 100);
         foreach (var (topic, value) in reservations)
@@ -340,11 +340,11 @@ public static partial class ExerciseFile
         foreach (var (k, v) in r.Pairs(key))
         {
             if (!topics.Contains(k.Value!))
-                throw r.Fail(k, $"'{k.Value}' is not on the table; '{key}' gives a value for each of {MappingReader.Choices(k.Value!, topics)}");
+                throw r.Fail(k, $"'{k.Value}' is not on the table; '{key}' gives a value for each of {MappingReader.Known(k.Value!, topics)}");
             values[k.Value!] = r.Number(v, k.Value!, min, max);
         }
         if (topics.FirstOrDefault(t => !values.ContainsKey(t)) is { } missing)
-            throw r.Fail(r.Required(key), $"'{key}' has no value for '{missing}'; it gives one for each topic on the table: {MappingReader.Choices(topics)}");
+            throw r.Fail(r.Required(key), $"'{key}' has no value for '{missing}'; it gives one for each topic on the table: {MappingReader.Known(topics)}");
         return values.ToImmutable();
     }
 
@@ -360,7 +360,7 @@ public static partial class ExerciseFile
         if (given.Count != 1)
             throw r.Fail(r.Node, given.Count == 0
                 ? "a prediction question needs 'agreement: TOPIC' (a yes-or-no question), 'value: { actor, topic }' (a value from 0 to 100) or 'choice' (a list of two to six options)"
-                : $"a prediction question asks one of 'agreement', 'value' or 'choice', not {string.Join(" and ", given.Select(k => $"'{k}'"))}");
+                : $"a prediction question asks one of 'agreement', 'value' or 'choice', not {Listed.And(given.Select(k => $"'{k}'"))}");
         Prediction question;
         if (given[0] == "agreement")
         {
@@ -381,9 +381,9 @@ public static partial class ExerciseFile
             var topic = OnTable(v, v.Required("topic"), "topic", world, table);
             var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
             if (!world.Actors.Any(a => a.Id == actor))
-                throw v.Fail(actorNode, $"unknown actor '{actor}'; actors with a position on '{topic}': {MappingReader.Choices(actor, holders)}");
+                throw v.Fail(actorNode, $"unknown actor '{actor}'; actors with a position on '{topic}': {MappingReader.Known(actor, holders)}");
             if (!holders.Contains(actor))
-                throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Choices(actor, holders)}");
+                throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Known(actor, holders)}");
             v.RejectUnknownKeys();
             question = new Prediction(id, ask, topic, actor, points);
         }
@@ -416,7 +416,7 @@ public static partial class ExerciseFile
             if (given.Count != 1)
                 throw o.Fail(o.Node, given.Count == 0
                     ? $"an option needs one outcome that the play decides: {MappingReader.Choices(OptionKinds)}"
-                    : $"an option has one outcome, not {string.Join(" and ", given.Select(k => $"'{k}'"))}");
+                    : $"an option has one outcome, not {Listed.And(given.Select(k => $"'{k}'"))}");
             PredictionOption option;
             if (given[0] == "moves-more")
             {
@@ -426,7 +426,7 @@ public static partial class ExerciseFile
                 var topic = OnTable(m, m.Required("topic"), "topic", world, table);
                 // Moving more is measured against the other role: the actor is one of the two.
                 if (roles.All(x => x.Actor != actor))
-                    throw m.Fail(actorNode, $"'{actor}' has no role; 'moves-more' compares one role's move with the other's: {MappingReader.Choices(actor, roles.Select(x => x.Actor))}");
+                    throw m.Fail(actorNode, $"'{actor}' has no role; 'moves-more' compares one role's move with the other's: {MappingReader.Known(actor, roles.Select(x => x.Actor))}");
                 m.RejectUnknownKeys();
                 option = new PredictionOption(id, says, OptionKind.MovesMore, topic, actor);
             }
@@ -461,8 +461,8 @@ public static partial class ExerciseFile
         if (table.Contains(topic))
             return topic;
         throw r.Fail(node, world.Topics.Any(t => t.Id == topic)
-            ? $"'{topic}' is not on the table, so no play can answer a question on it; the topics on the table: {MappingReader.Choices(topic, table)}"
-            : $"unknown topic '{topic}'; the topics on the table: {MappingReader.Choices(topic, table)}");
+            ? $"'{topic}' is not on the table, so no play can answer a question on it; the topics on the table: {MappingReader.Known(topic, table)}"
+            : $"unknown topic '{topic}'; the topics on the table: {MappingReader.Known(topic, table)}");
     }
 
     private static string Named(MappingReader root, string path, string key, string what)

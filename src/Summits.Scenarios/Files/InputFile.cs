@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Summits.Model;
 
 namespace Summits.Scenarios;
 
@@ -95,8 +96,7 @@ public static class InputFile
             return "";
         const int shown = 10;
         var kind = extension.Length == 0 ? "files" : extension == ".yaml" ? "YAML files" : $"{extension} files";
-        var more = found.Length > shown ? $", and {found.Length - shown} more" : "";
-        return $"; the {kind} there, closest first: {string.Join(", ", found.Take(shown).Select(f => prefix + f))}{more}";
+        return $"; the {kind} there, closest first: {Listed.AndMore(found.Select(f => prefix + f), shown)}";
 
         static string Kind(string extension) => extension.ToLowerInvariant() is ".yml" ? ".yaml" : extension.ToLowerInvariant();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Summits.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Summits.Scenarios;
@@ -174,13 +175,23 @@ public sealed class MappingReader
         return value;
     }
 
-    public static string Choices(IEnumerable<string> choices) => string.Join(", ", choices);
+    /// <summary>Alternatives to choose among, in their order, as English joins them: "a, b or c" (<see cref="Listed.Or"/>).</summary>
+    public static string Choices(IEnumerable<string> choices) => Listed.Or(choices);
 
     /// <summary>
     /// The valid <paramref name="choices"/> for a mistaken <paramref name="given"/>, closest to it first (those it is a
-    /// stem of, then fewest edits, <see cref="Closest"/>), then in their given order, joined by commas.
+    /// stem of, then fewest edits, <see cref="Closest"/>), then in their given order, as alternatives: "a, b or c".
     /// </summary>
     public static string Choices(string given, IEnumerable<string> choices) => Choices(Closest.Order(given, choices));
+
+    /// <summary>The whole of a set of names, in their order, as English lists them: "a, b and c" (<see cref="Listed.And"/>).</summary>
+    public static string Known(IEnumerable<string> names) => Listed.And(names);
+
+    /// <summary>
+    /// The whole of a set of <paramref name="names"/> after a mistaken <paramref name="given"/>, closest to it first (as
+    /// <see cref="Choices(string, IEnumerable{string})"/> orders them), listed as English lists them: "a, b and c".
+    /// </summary>
+    public static string Known(string given, IEnumerable<string> names) => Known(Closest.Order(given, names));
 
     /// <summary>
     /// A number as errors echo it: up to three decimals (0.65, 1.234), and in exponent form when that would

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Summits.Model;
 
 namespace Summits.Scenarios;
 
@@ -61,7 +62,7 @@ public sealed class KtabTable
         var (scenarioLine, scenario) = numbered[0];
         if (scenario.Count < 4)
             throw Fail(path, scenarioLine, scenario.Count > 0 ? scenario[^1].Column : 1,
-                $"the scenario line has {scenario.Count} field{Plural(scenario.Count)}; expected name, description, actor count, dimension count");
+                $"the scenario line has {scenario.Count} field{Plural(scenario.Count)}; expected name, description, actor count and dimension count");
         var actorCount = Count(path, scenarioLine, scenario[2], "actor count");
         var dimensionCount = Count(path, scenarioLine, scenario[3], "dimension count");
         var name = scenario[0].Text;
@@ -147,9 +148,9 @@ public sealed class KtabTable
     private static void ExpectHeader(string path, int line, IReadOnlyList<CsvField> header, int index, params string[] choices)
     {
         if (index >= header.Count)
-            throw Fail(path, line, header[^1].Column, $"the header ends early; expected column {index + 1} to be {string.Join(" or ", choices)}");
+            throw Fail(path, line, header[^1].Column, $"the header ends early; expected column {index + 1} to be {Listed.Or(choices)}");
         if (!choices.Any(c => c.Equals(header[index].Text, StringComparison.OrdinalIgnoreCase)))
-            throw Fail(path, line, header[index].Column, $"header column {index + 1} is '{header[index].Text}'; expected {string.Join(" or ", choices)}");
+            throw Fail(path, line, header[index].Column, $"header column {index + 1} is '{header[index].Text}'; expected {Listed.Or(choices)}");
     }
 
     private static decimal Number(string path, int line, CsvField field, string what, decimal min, decimal? max)

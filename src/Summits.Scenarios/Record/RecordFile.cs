@@ -103,7 +103,7 @@ public static class RecordFile
         var topicNode = r.Required("topic");
         var topic = r.String("topic");
         if (!world.Topics.Any(t => t.Id == topic))
-            throw r.Fail(topicNode, $"unknown topic '{topic}'; known topics: {MappingReader.Choices(topic, world.Topics.Select(t => t.Id))}");
+            throw r.Fail(topicNode, $"unknown topic '{topic}'; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");
         var what = Text(r, "what");
         var implies = Implies(new MappingReader(r.File, r.Required("implies"), "'implies'", ImplicationKinds), world, topic);
         var why = Text(r, "why");
@@ -158,10 +158,10 @@ public static class RecordFile
     {
         var id = r.Scalar(node, key);
         if (!world.Actors.Any(a => a.Id == id))
-            throw r.Fail(node, $"unknown actor '{id}'; known actors: {MappingReader.Choices(id, world.Actors.Select(a => a.Id))}");
+            throw r.Fail(node, $"unknown actor '{id}'; known actors: {MappingReader.Known(id, world.Actors.Select(a => a.Id))}");
         var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
         if (!holders.Contains(id))
-            throw r.Fail(node, $"{id} holds no position on '{topic}' in {world.Id}, so a run cannot say where it ended; actors with a position there: {MappingReader.Choices(holders)}");
+            throw r.Fail(node, $"{id} holds no position on '{topic}' in {world.Id}, so a run cannot say where it ended; actors with a position there: {MappingReader.Known(holders)}");
         return id;
     }
 

@@ -19,7 +19,7 @@ public static class BranchChoice
     {
         if (loaded.Fork is { } fork)
         {
-            var names = MappingReader.Choices(fork.Names);
+            var names = MappingReader.Known(fork.Names);
             if (branch is null)
                 throw new InputException(fork.At, $"this scenario forks into {names}; choose one with --branch NAME or {Path.GetFileName(loaded.Path)}#NAME");
             return loaded.Branch(branch)

@@ -80,7 +80,7 @@ public static class ScenarioFile
         {
             "smp" => ForecastModel.Smp,
             "bargaining" => ForecastModel.Bargaining,
-            var other => throw root.Fail(node, $"'model' is '{other}'; expected smp (KTAB's spatial model of politics), bargaining, or a mapping of the bargaining model's parameters"),
+            var other => throw root.Fail(node, $"'model' is '{other}'; expected smp (KTAB's spatial model of politics), bargaining or a mapping of the bargaining model's parameters"),
         };
     }
 

@@ -41,7 +41,7 @@ public sealed partial class StepReader
         foreach (var (respond, node, reader) in _responds)
         {
             if (!_proposals.TryGetValue(respond.Proposal, out var proposal))
-                throw reader.Fail(node, $"'to' names no propose step: '{respond.Proposal}'; proposals in this scenario: {Choices(_proposals.Keys)}");
+                throw reader.Fail(node, $"'to' names no propose step: '{respond.Proposal}'; proposals in this scenario: {MappingReader.Known(_proposals.Keys)}");
             if (_stepIds[proposal.Id] < _stepIds[respond.Id])
                 throw reader.Fail(node, $"the scripted answer to '{respond.Proposal}' must come before that proposal, which is step {_stepIds[proposal.Id]}");
             if (!proposal.To.Contains(respond.Actor))
@@ -89,7 +89,7 @@ public sealed partial class StepReader
         var from = Actor(r, "from");
         var to = Actors(r, "to");
         if (to.Contains(from))
-            throw r.Fail(r.Required("to"), $"{from} cannot propose to itself; name other actors in 'to': {Choices(_actors.Where(a => a != from))}");
+            throw r.Fail(r.Required("to"), $"{from} cannot propose to itself; name other actors in 'to': {MappingReader.Known(_actors.Where(a => a != from))}");
         var terms = Terms(r, "terms");
         var rule = r.Has("rule") ? WorldFile.Rule(r, r.Required("rule"), to.Length + 1) : AgreementRule.Unanimity;
         int? deadline = r.Has("deadline") ? r.Integer("deadline", 1, 10_000) : null;

@@ -57,7 +57,7 @@ public sealed class VaryReader(string file, World world, int format = FileFormat
         if (!world.Positions.Any(p => p.Actor == actor && p.Topic == topic))
         {
             var held = world.PositionsOf(actor).Select(p => p.Topic);
-            throw r.Fail(r.Required("topic"), $"{actor} holds no position on '{topic}' to vary; {actor} holds positions on {MappingReader.Choices(held)}");
+            throw r.Fail(r.Required("topic"), $"{actor} holds no position on '{topic}' to vary; {actor} holds positions on {MappingReader.Known(held)}");
         }
         return topic;
     }

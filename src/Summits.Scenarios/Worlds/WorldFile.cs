@@ -305,7 +305,7 @@ public static partial class WorldFile
                 throw r.Fail(node, $"'{text}' asks for {k} of {parties} parties; k must be from 1 to {parties}");
             return new AgreementRule(AgreementRuleKind.KOfN, k);
         }
-        throw r.Fail(node, $"'rule' must be one of unanimity, weighted-majority, K-of-n (for example 2-of-n), not '{text}'");
+        throw r.Fail(node, $"'rule' must be one of {Listed.Or(["unanimity", "weighted-majority", "K-of-n (for example 2-of-n)"])}, not '{text}'");
     }
 
     private static ImmutableArray<Quote> Quotes(MappingReader r, SourceText? source, IReadOnlyList<YamlNode> nodes) =>
@@ -330,7 +330,7 @@ public static partial class WorldFile
     }
 
     public static string KnownId(MappingReader r, YamlNode node, string id, IReadOnlyCollection<string> known, string what) =>
-        known.Contains(id) ? id : throw r.Fail(node, $"unknown {what} '{id}'; known {what}s: {MappingReader.Choices(known)}");
+        known.Contains(id) ? id : throw r.Fail(node, $"unknown {what} '{id}'; known {what}s: {MappingReader.Known(known)}");
 
     public static string Identifier(MappingReader r, string key)
     {

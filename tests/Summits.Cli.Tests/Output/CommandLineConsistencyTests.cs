@@ -207,15 +207,15 @@ public sealed class CommandLineConsistencyTests : IDisposable
         var run = await Run(null, command, "--format", "yaml");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits {command}: error: --format must be one of table, csv, json, not 'yaml' (see 'summits {command} --help')\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"summits {command}: error: --format must be one of table, csv or json, not 'yaml' (see 'summits {command} --help')\n", run.Error.ReplaceLineEndings("\n"));
         Assert.Equal("", run.Output);
     }
 
     [Theory]
     [InlineData("--parallel", "x", "summits whatif: error: --parallel must be a whole number from 1 to 1000, not 'x' (see 'summits whatif --help')")]
     // "Grains" differs from grains only in case, so it is grains (OptionChoicesTests); "grain" is no choice.
-    [InlineData("--engine", "grain", "summits whatif: error: --engine must be one of grains, local, not 'grain' (did you mean 'grains'?) (see 'summits whatif --help')")]
-    [InlineData("-v", "loud", "summits whatif: error: --verbosity must be one of q, quiet, m, minimal, n, normal, d, detailed, diag, diagnostic, not 'loud' (see 'summits whatif --help')")]
+    [InlineData("--engine", "grain", "summits whatif: error: --engine must be one of grains or local, not 'grain' (did you mean 'grains'?) (see 'summits whatif --help')")]
+    [InlineData("-v", "loud", "summits whatif: error: --verbosity must be one of q, quiet, m, minimal, n, normal, d, detailed, diag or diagnostic, not 'loud' (see 'summits whatif --help')")]
     public async Task Every_usage_error_is_one_line_with_exit_2(string option, string value, string expected)
     {
         var run = await Run(null, "whatif", WhatIf("baseline.yaml"), option, value);

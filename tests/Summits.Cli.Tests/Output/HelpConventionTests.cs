@@ -162,12 +162,12 @@ public sealed partial class HelpConventionTests
     [Theory]
     // Hand-written: the example of the newcomer's trial, and a choice far from every other. 'tabel' is two
     // substitutions from 'table' (its e and l swapped), within max(2, 5 / 2) = 2.
-    [InlineData("run --format tabel", "--format must be one of table, csv, json, not 'tabel' (did you mean 'table'?)")]
+    [InlineData("run --format tabel", "--format must be one of table, csv or json, not 'tabel' (did you mean 'table'?)")]
     // 'grain' is one letter short of 'grains'.
-    [InlineData("whatif --engine grain", "--engine must be one of grains, local, not 'grain' (did you mean 'grains'?)")]
+    [InlineData("whatif --engine grain", "--engine must be one of grains or local, not 'grain' (did you mean 'grains'?)")]
     // 'yaml' is 4 edits from 'json' (every letter differs), 3 from 'table' (y→t, m→b, add e) and 4 from 'csv': none
     // is within max(2, 4 / 2) = 2.
-    [InlineData("seed --format yaml", "--format must be one of table, csv, json, not 'yaml'")]
+    [InlineData("seed --format yaml", "--format must be one of table, csv or json, not 'yaml'")]
     public void Hand_worked_choice_errors(string arguments, string expected)
     {
         Assert.Equal(expected, Said(arguments.Split(' ')));

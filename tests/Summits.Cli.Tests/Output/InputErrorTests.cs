@@ -54,7 +54,7 @@ public sealed class InputErrorTests : IDisposable
         // i), a tie kept in ordinal order (fi before fr); okinawa.yaml 8 (delete "-frction"); readme.md is not YAML.
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Output);
-        Assert.Equal("summits run: error: no such file: what-if/okinawa-frction.yaml; the YAML files there, closest first: what-if/okinawa-fiction.yaml, what-if/okinawa-friction.yaml, what-if/okinawa.yaml (see 'summits run --help')\n", run.Error);
+        Assert.Equal("summits run: error: no such file: what-if/okinawa-frction.yaml; the YAML files there, closest first: what-if/okinawa-fiction.yaml, what-if/okinawa-friction.yaml and what-if/okinawa.yaml (see 'summits run --help')\n", run.Error);
     }
 
     // A name the typed stem stands for comes before the rest, whatever the edits: "nk" is the initials of
@@ -91,7 +91,7 @@ public sealed class InputErrorTests : IDisposable
 
         var error = Assert.Throws<Summits.Scenarios.InputException>(() => Summits.Cli.Commands.AnalyzeCommand.Run([missing], null, TextWriter.Null, TextWriter.Null));
 
-        Assert.Equal($"no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'; the .jsonl files there, closest first: {Path.Combine(_folder, "run-telemetry.jsonl")}, {Path.Combine(_folder, "a.jsonl")}", error.Problem);
+        Assert.Equal($"no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'; the .jsonl files there, closest first: {Path.Combine(_folder, "run-telemetry.jsonl")} and {Path.Combine(_folder, "a.jsonl")}", error.Problem);
     }
 
     [Fact]

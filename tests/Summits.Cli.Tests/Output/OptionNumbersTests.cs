@@ -136,7 +136,7 @@ public sealed partial class OptionNumbersTests
     [InlineData("run", "scenario.yaml --rounds 0x3", "--rounds must be a whole number from 1 to 100000, not '0x3'")]
     [InlineData("run", "scenario.yaml --rounds 0", "--rounds must be a whole number from 1 to 100000, not 0")]
     // --model applies only with --world: its bad value comes first.
-    [InlineData("run", "scenario.yaml --model smpp", "--model must be one of bargaining, smp, not 'smpp' (did you mean 'smp'?)")]
+    [InlineData("run", "scenario.yaml --model smpp", "--model must be one of bargaining or smp, not 'smpp' (did you mean 'smp'?)")]
     // --pair applies only with --report, and --seed's bad value comes first.
     [InlineData("run", "scenario.yaml --pair US,JP --seed x", "--seed must be a whole number from 0 to 18446744073709551615, not 'x'")]
     public void A_bad_value_is_said_before_the_option_does_not_apply(string command, string arguments, string expected)

@@ -110,7 +110,7 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         // The table's topics, closest first: tpp-11 is 13 edits from trade-imbalance, 18 from defense-procurement.
-        Assert.Equal($"{answers}:5:26: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance, defense-procurement", Assert.Single(run.ErrorLines));
+        Assert.Equal($"{answers}:5:26: 'tpp-11' is not on the table of trade-for-defence; a proposal may name trade-imbalance or defense-procurement", Assert.Single(run.ErrorLines));
     }
 
     // The exercise's roles are JP and US (its 'roles:' list, in that order). A role written in another case names
@@ -120,10 +120,10 @@ public sealed class ExerciseCommandTests : IDisposable
     [Theory]
     [InlineData("us", 0, "Exercise trade-for-defence (Trade for defence): US against JP (the model), seed 11, 3 rounds", "")]
     [InlineData("jP", 0, "Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds", "")]
-    [InlineData("XX", 2, "", "summits exercise: error: --role must be one of JP, US, not 'XX' (see 'summits exercise --help')\n")]
+    [InlineData("XX", 2, "", "summits exercise: error: --role must be one of JP or US, not 'XX' (see 'summits exercise --help')\n")]
     // Only the two roles are choices (not CN or KP), closest first: USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the roles' order.
-    [InlineData("USA", 2, "", "summits exercise: error: --role must be one of US, JP, not 'USA' (see 'summits exercise --help')\n")]
-    [InlineData("FR", 2, "", "summits exercise: error: --role must be one of JP, US, not 'FR' (see 'summits exercise --help')\n")]
+    [InlineData("USA", 2, "", "summits exercise: error: --role must be one of US or JP, not 'USA' (see 'summits exercise --help')\n")]
+    [InlineData("FR", 2, "", "summits exercise: error: --role must be one of JP or US, not 'FR' (see 'summits exercise --help')\n")]
     public async Task A_role_is_named_in_any_case_and_any_other_name_is_a_usage_error(string role, int exitCode, string firstLine, string error)
     {
         var run = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", Exercises("answers", "trade-for-defence-jp.yaml"),
@@ -371,7 +371,7 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("3", false, "--players must be one of 1, 2, not '3'")]
+    [InlineData("3", false, "--players must be one of 1 or 2, not '3'")]
     [InlineData("2", true, "--players is for a play at the keyboard; an answers file says who played in its own 'players'")]
     public async Task A_wrong_players_is_a_usage_error_with_exit_code_2(string players, bool withAnswers, string problem)
     {

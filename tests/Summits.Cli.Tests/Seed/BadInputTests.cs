@@ -30,7 +30,7 @@ public sealed class BadInputTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Output);
-        Assert.Equal($"{world}:{line}:12: unknown actor 'USA'; known actors: JP, US, CN, KP{Environment.NewLine}", run.Error);
+        Assert.Equal($"{world}:{line}:12: unknown actor 'USA'; known actors: JP, US, CN and KP{Environment.NewLine}", run.Error);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class ShippedScenarioFaultTests(ShippedFaultFixture fixture)
     {
         null or "" or "seeded" => false,
         "all" => true,
-        var other => throw new ArgumentException($"SUMMITS_FAULT_POINTS is '{other}'; expected which failure points to try; valid choices: seeded, all"),
+        var other => throw new ArgumentException($"SUMMITS_FAULT_POINTS is '{other}'; expected which failure points to try; valid choices: seeded or all"),
     };
 
     /// <summary>How many failure points <c>SUMMITS_FAULT_SEEDS</c> asks for per scenario and operation: 3 when unset.</summary>

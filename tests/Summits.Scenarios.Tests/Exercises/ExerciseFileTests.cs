@@ -81,7 +81,7 @@ public sealed class ExerciseFileTests : IDisposable
         var error = ExerciseFailsAt(exercise, "wrld.yaml");
         // By hand, edits from "wrld.yaml": world.yaml 1 (insert o); world-2.yaml 3 (insert o, '-', '2'); after.yaml 5
         // ("wrld" and "after" share only an r, at different places: 4 letters changed and 1 inserted).
-        Assert.Equal($"the world file 'wrld.yaml' does not exist (looked for {Path.Combine(_folder.Path, "wrld.yaml")}); the YAML files there, closest first: world.yaml, world-2.yaml, after.yaml", error.Problem);
+        Assert.Equal($"the world file 'wrld.yaml' does not exist (looked for {Path.Combine(_folder.Path, "wrld.yaml")}); the YAML files there, closest first: world.yaml, world-2.yaml and after.yaml", error.Problem);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ExerciseFileTests : IDisposable
         // By hand, edits from "aftr.yaml" (.yml counts as .yaml, and is named as it is): after.yml 2 (insert e, delete
         // the a of yaml); world.yaml 5 ("aftr" and "world" share only an r: 4 letters changed and 1 inserted); world-2.yaml
         // 7 (the same and "-2"). Each is written with the folder part, as the exercise named it.
-        Assert.Equal($"the record file 'record/aftr.yaml' does not exist (looked for {Path.Combine(_folder.Path, "record", "aftr.yaml")}); the YAML files there, closest first: record/after.yml, record/world.yaml, record/world-2.yaml", error.Problem);
+        Assert.Equal($"the record file 'record/aftr.yaml' does not exist (looked for {Path.Combine(_folder.Path, "record", "aftr.yaml")}); the YAML files there, closest first: record/after.yml, record/world.yaml and record/world-2.yaml", error.Problem);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ExerciseFileTests : IDisposable
     // The keys closest to 'when' first, by hand (insertions, deletions, substitutions, swaps): seed 3; world,
     // others and roles 4; title, about and rounds 5; record, topics, injects and scoring 6; exercise 7;
     // objectives and predictions 9; facilitator-note 15; ties in the order docs/exercises.md lists the keys.
-    [InlineData("rounds: 2\n", "rounds: 2\nwhen: now\n", "when", "unknown key 'when' in the exercise; expected one of seed, world, others, roles, title, about, rounds, record, topics, injects, scoring, exercise, objectives, predictions, facilitator-note")]
+    [InlineData("rounds: 2\n", "rounds: 2\nwhen: now\n", "when", "unknown key 'when' in the exercise; expected one of seed, world, others, roles, title, about, rounds, record, topics, injects, scoring, exercise, objectives, predictions or facilitator-note")]
     [InlineData("facilitator-note: Run it.\n", "", "exercise:", "the exercise is missing the required key 'facilitator-note'")]
     [InlineData("rounds: 2", "rounds: 0", "0\n", "'rounds' must be a whole number from 1 to 100, not 0")]
     // The table may hold any of the world's topics: all 16 are the choices, closest to 'defense-procurment' first, by the
@@ -118,15 +118,15 @@ public sealed class ExerciseFileTests : IDisposable
     // unsc-permanent-seat 15, sectoral-cooperation, economic-dialogue, trade-imbalance and bilateral-fta 16, tpp-11 17,
     // north-korea-sanctions, free-open-indo-pacific and maritime-rule-of-law 18, trade-investment-standards 21; ties in
     // the world's order.
-    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, defense-procurment]", "defense-procurment", "unknown topic 'defense-procurment'; known topics: defense-procurement, us-defense-commitment, usfj-realignment, china-role, north-korea, alliance-deterrence, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-imbalance, bilateral-fta, tpp-11, north-korea-sanctions, free-open-indo-pacific, maritime-rule-of-law, trade-investment-standards")]
+    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, defense-procurment]", "defense-procurment", "unknown topic 'defense-procurment'; known topics: defense-procurement, us-defense-commitment, usfj-realignment, china-role, north-korea, alliance-deterrence, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-imbalance, bilateral-fta, tpp-11, north-korea-sanctions, free-open-indo-pacific, maritime-rule-of-law and trade-investment-standards")]
     // Only JP and US hold a position on trade-imbalance, the table's one topic: they alone can take a role, and they
     // are the choices, closest first (USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the world's order).
-    [InlineData("  - actor: US", "  - actor: CN", "CN", "CN holds no position on 'trade-imbalance', which is on the table; a role is an actor with a position on every topic on the table: JP, US")]
-    [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA'; the actors that can take a role (a position on every topic on the table): US, JP")]
-    [InlineData("  - actor: US", "  - actor: FR", "FR", "unknown actor 'FR'; the actors that can take a role (a position on every topic on the table): JP, US")]
+    [InlineData("  - actor: US", "  - actor: CN", "CN", "CN holds no position on 'trade-imbalance', which is on the table; a role is an actor with a position on every topic on the table: JP and US")]
+    [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA'; the actors that can take a role (a position on every topic on the table): US and JP")]
+    [InlineData("  - actor: US", "  - actor: FR", "FR", "unknown actor 'FR'; the actors that can take a role (a position on every topic on the table): JP and US")]
     // A value question names an actor with a position on its topic: JP and US on trade-imbalance (KP → JP 1 edit, → US 2; UK → US 1, → JP 2).
-    [InlineData("value: { actor: JP", "value: { actor: KP", "KP", "KP holds no position on 'trade-imbalance', so its end cannot be predicted; actors with a position there: JP, US")]
-    [InlineData("value: { actor: JP", "value: { actor: UK", "UK", "unknown actor 'UK'; actors with a position on 'trade-imbalance': US, JP")]
+    [InlineData("value: { actor: JP", "value: { actor: KP", "KP", "KP holds no position on 'trade-imbalance', so its end cannot be predicted; actors with a position there: JP and US")]
+    [InlineData("value: { actor: JP", "value: { actor: UK", "UK", "unknown actor 'UK'; actors with a position on 'trade-imbalance': US and JP")]
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 145 }", "145", "'trade-imbalance' must be a number from 0 to 100, not 145")]
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { tpp-11: 45 }", "tpp-11", "'tpp-11' is not on the table; 'reservation' gives a value for each of trade-imbalance")]
     // A limit on a topic off the table could never be scored: play makes agreements only on the table (here trade-imbalance alone).
@@ -172,8 +172,8 @@ public sealed class ExerciseFileTests : IDisposable
     [Theory]
     // A kind written wrong is told among the kinds, closest first: 'agreements' is 1 edit from agreement (drop the s),
     // 4 from no-agreement (add "no-", drop the s), and more from moves-more (10 letters, only 'e' and 's' in line).
-    [InlineData("A deal, agreement:", "A deal, agreements:", "agreements", "unknown option kind 'agreements'; an option is one of agreement, no-agreement, moves-more")]
-    [InlineData(", agreement: trade-imbalance }", " }", "{ id: deal, says", "an option needs one outcome that the play decides: agreement, no-agreement, moves-more")]
+    [InlineData("A deal, agreement:", "A deal, agreements:", "agreements", "unknown option kind 'agreements'; an option is one of agreement, no-agreement or moves-more")]
+    [InlineData(", agreement: trade-imbalance }", " }", "{ id: deal, says", "an option needs one outcome that the play decides: agreement, no-agreement or moves-more")]
     [InlineData(", agreement: trade-imbalance }", ", agreement: trade-imbalance, no-agreement: trade-imbalance }", "{ id: deal, says", "an option has one outcome, not 'agreement' and 'no-agreement'")]
     // Three options less two is one: fewer than the two a choice needs; seven is more than six.
     [InlineData("      - { id: us, says: The US, moves-more: { actor: US, topic: trade-imbalance } }\n      - { id: deal, says: A deal, agreement: trade-imbalance }\n", "", "- { id: jp", "a multiple-choice question has 2 to 6 options, not 1")]
@@ -183,7 +183,7 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("A deal, agreement: trade-imbalance", "A deal, agreement: tpp-11", "tpp-11", "'tpp-11' is not on the table, so no play can answer a question on it; the topics on the table: trade-imbalance")]
     [InlineData("{ actor: US, topic: trade-imbalance }", "{ actor: US, topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse'; the topics on the table: trade-imbalance")]
     // Moving more is against the other role: CN has none; it is 2 edits from JP and from US, so the roles' order.
-    [InlineData("{ actor: US, topic", "{ actor: CN, topic", "CN", "'CN' has no role; 'moves-more' compares one role's move with the other's: JP, US")]
+    [InlineData("{ actor: US, topic", "{ actor: CN, topic", "CN", "'CN' has no role; 'moves-more' compares one role's move with the other's: JP and US")]
     [InlineData("ask: Who moves more?\n", "ask: Who moves more?\n    agreement: trade-imbalance\n", "id: who", "a prediction question asks one of 'agreement', 'value' or 'choice', not 'agreement' and 'choice'")]
     public void A_mistake_in_a_multiple_choice_question_is_one_line_at_its_place(string replace, string with, string at, string problem)
     {
@@ -253,17 +253,17 @@ public sealed class ExerciseFileTests : IDisposable
 
     [Theory]
     [InlineData("answers: test", "answers: other", "other", "these answers are to the exercise 'other', not 'test'")]
-    [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP, US")]
-    [InlineData("deal: yes", "deal: maybe", "maybe", "'deal' must be one of yes, no, not 'maybe'")]
+    [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP and US")]
+    [InlineData("deal: yes", "deal: maybe", "maybe", "'deal' must be one of yes or no, not 'maybe'")]
     [InlineData("end: 40", "end: 140", "140", "'end' must be a number from 0 to 100, not 140")]
     // Closest first: 'ends' is 1 edit from 'end', 4 from 'deal'.
-    [InlineData("deal: yes, end: 40", "deal: yes, ends: 40", "ends", "unknown prediction question 'ends'; the questions are end, deal")]
+    [InlineData("deal: yes, end: 40", "deal: yes, ends: 40", "ends", "unknown prediction question 'ends'; the questions are end and deal")]
     // 'nope' is 2 edits from 'no', 4 from 'yes'; 'rejected' 2 from 'reject', 6 from 'accept'; 'UK' 1 from 'US', 2 from 'JP'.
-    [InlineData("deal: yes", "deal: nope", "nope", "'deal' must be one of no, yes, not 'nope'")]
-    [InlineData("answer: accept", "answer: rejected", "rejected", "'answer' must be one of reject, accept, not 'rejected'")]
-    [InlineData("role: JP", "role: UK", "UK", "'UK' has no role in test; the roles are US, JP")]
+    [InlineData("deal: yes", "deal: nope", "nope", "'deal' must be one of no or yes, not 'nope'")]
+    [InlineData("answer: accept", "answer: rejected", "rejected", "'answer' must be one of reject or accept, not 'rejected'")]
+    [InlineData("role: JP", "role: UK", "UK", "'UK' has no role in test; the roles are US and JP")]
     // A multiple-choice answer names an option: 'jpn' is 1 edit from jp, 3 from us (a deletion, two changes), 4 from deal.
-    [InlineData("end: 40 }", "end: 40, who: jpn }", "jpn", "'who' must be one of jp, us, deal, not 'jpn'", true)]
+    [InlineData("end: 40 }", "end: 40, who: jpn }", "jpn", "'who' must be one of jp, us or deal, not 'jpn'", true)]
     // The second player's predictions belong only in the partial answers of a play by two.
     // A deadline counts the model's offer rounds: in 2 rounds the model offers once, after round 1, so a proposal of
     // round 1 stays open for 1 offer round only, and one of round 2, the last, is never renewed.
@@ -272,7 +272,7 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("role: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }", "role: JP\nplayers: 2\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 }, deadline: 1 }", "1 }",
         "with two players nobody offers between rounds, so a proposal is never renewed and its deadline never counts; leave 'deadline' out")]
     [InlineData("role: JP", "role: JP\nother-predictions: { deal: no }", "{ deal: no", "'other-predictions' holds the second player's predictions in the partial answers of a stopped play by two players ('partial' and 'players: 2'); these answers are a whole play, so give only 'predictions'")]
-    [InlineData("deal: yes, end: 40", "deal: yes", "{ deal", "the prediction question 'end' has no answer; every question needs one: deal, end")]
+    [InlineData("deal: yes, end: 40", "deal: yes", "{ deal", "the prediction question 'end' has no answer; every question needs one: deal and end")]
     [InlineData("round: 1", "round: 3", "3,", "'round' must be a whole number from 1 to 2, not 3")]
     [InlineData("trade-imbalance: 40", "trade-imbalance: 140", "140", "'trade-imbalance' must be a number from 0 to 100, not 140")]
     [InlineData("trade-imbalance: 40", "tpp-11: 40", "tpp-11", "'tpp-11' is not on the table of test; a proposal may name trade-imbalance")]
@@ -280,7 +280,7 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("{ trade-imbalance: 40 }", "{ }", "{ }", "'terms' is an empty package; name at least one topic on the table with its value, for example { trade-imbalance: 50 }; the topics on the table: trade-imbalance")]
     [InlineData("role: JP", "role: JP\nplayers: 3", "3\n", "'players' must be a whole number from 1 to 2, not 3")]
     [InlineData("round: 1, terms", "round: 1, from: US, terms", "US, terms", "with one player every proposal is from the role played, JP, not 'US'; 'players: 2' lets a second person propose for US")]
-    [InlineData("answer: accept", "answer: maybe", "maybe", "'answer' must be one of accept, reject, not 'maybe'")]
+    [InlineData("answer: accept", "answer: maybe", "maybe", "'answer' must be one of accept or reject, not 'maybe'")]
     [InlineData("role: JP", "role: JP\nplayers: 2", "r1-US-offer", "'r1-US-offer.r1.trade-imbalance' is not a proposal of these answers; the proposals are r1-JP-1")]
     [InlineData("proposal: r1-US", "proposal: r2-US", "r2-US",
         "'r2-US-offer.r1.trade-imbalance' is not an offer the model can make in test; its offers are named as the play shows them, r<round>-US-offer.r1.<topics joined by +>, such as r1-US-offer.r1.trade-imbalance")]

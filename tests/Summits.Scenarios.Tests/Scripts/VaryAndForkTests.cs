@@ -34,14 +34,14 @@ public sealed class VaryAndForkTests
     }
 
     [Theory]
-    [InlineData("  - { salience: ZZ, topic: t, range: [0.5, 0.9] }", 4, 17, "unknown actor 'ZZ'; known actors: A, B")]
-    [InlineData("  - { salience: B, topic: nope, range: [0.5, 0.9] }", 4, 27, "unknown topic 'nope'; known topics: t, u")]
+    [InlineData("  - { salience: ZZ, topic: t, range: [0.5, 0.9] }", 4, 17, "unknown actor 'ZZ'; known actors: A and B")]
+    [InlineData("  - { salience: B, topic: nope, range: [0.5, 0.9] }", 4, 27, "unknown topic 'nope'; known topics: t and u")]
     [InlineData("  - { position: B, topic: t, range: [60, 120] }", 4, 42, "'range' must be a number from 0 to 100, not 120")]
     [InlineData("  - { salience: B, topic: t, range: [0.5, 1.5] }", 4, 43, "'range' must be a number from 0 to 1, not 1.5")]
     [InlineData("  - { salience: B, topic: u, range: [0.5, 0.9] }", 4, 27, "B holds no position on 'u' to vary; B holds positions on t")]
-    [InlineData("  - { strategy: B, choices: [boulware, sneaky] }", 4, 40, "'choices' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat, absolute-tit-for-tat, trade-off, not 'sneaky'")]
+    [InlineData("  - { strategy: B, choices: [boulware, sneaky] }", 4, 40, "'choices' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat, absolute-tit-for-tat or trade-off, not 'sneaky'")]
     [InlineData("  - { capability: A, range: [0.2, 0.4], why: x }", 4, 41, "unknown key 'why' in a varied input")]
-    [InlineData("  - { range: [0.2, 0.4] }", 4, 5, "a varied input names exactly one of position, salience, capability, strategy")]
+    [InlineData("  - { range: [0.2, 0.4] }", 4, 5, "a varied input names exactly one of position, salience, capability or strategy")]
     public void A_wrong_vary_entry_is_reported_at_its_place(string entry, int line, int column, string message)
     {
         var e = Fails(Scenario("vary:\n" + entry));
@@ -81,9 +81,9 @@ public sealed class VaryAndForkTests
             """));
         var none = Assert.Throws<InputException>(() => BranchChoice.Load(path, null, null, p => p));
         Assert.Equal(6, none.Position.Line);
-        Assert.Contains("this scenario forks into wait, push; choose one with --branch NAME", none.Problem);
+        Assert.Contains("this scenario forks into wait and push; choose one with --branch NAME", none.Problem);
         var unknown = Assert.Throws<InputException>(() => BranchChoice.Load(path + "#pull", null, null, p => p));
-        Assert.Contains("no branch 'pull' in this fork; its branches are wait, push", unknown.Problem);
+        Assert.Contains("no branch 'pull' in this fork; its branches are wait and push", unknown.Problem);
         Assert.Equal(["ask", "step-2"], BranchChoice.Load(path + "#push", null, null, p => p).Scenario.Steps.Select(s => s.Id));
         Assert.Equal(["ask", "step-2"], BranchChoice.Load(path, "wait", null, p => p).Scenario.Steps.Select(s => s.Id));
     }
@@ -109,7 +109,7 @@ public sealed class VaryAndForkTests
                   a:
                     - { propose: { from: A, to: [Q], terms: { t: 1 } } }
             """));
-        Assert.Contains("unknown actor 'Q'; known actors: A, B", stepError.Problem);
+        Assert.Contains("unknown actor 'Q'; known actors: A and B", stepError.Problem);
     }
 
     private sealed class VariationComparer : IEqualityComparer<Variation>
