@@ -65,8 +65,8 @@ public sealed class InputErrorTests : IDisposable
     // (insert "-trump"); so by edits alone other.yml came first.
     [Theory]
     [InlineData("exercises/nk.yaml", "exercises", new[] { "bilateral-fta.yaml", "north-korea-line.yaml", "trade-for-defence.yaml" },
-        "exercises/north-korea-line.yaml, exercises/bilateral-fta.yaml, exercises/trade-for-defence.yaml")]
-    [InlineData("summits/abe.yaml", "summits", new[] { "other.yml", "abe-trump.yaml" }, "summits/abe-trump.yaml, summits/other.yml")]
+        "exercises/north-korea-line.yaml, exercises/bilateral-fta.yaml and exercises/trade-for-defence.yaml")]
+    [InlineData("summits/abe.yaml", "summits", new[] { "other.yml", "abe-trump.yaml" }, "summits/abe-trump.yaml and summits/other.yml")]
     public async Task A_missing_file_names_first_the_files_its_stem_stands_for(string typed, string folder, string[] files, string expected)
     {
         Directory.CreateDirectory(Path.Combine(_folder, folder));
