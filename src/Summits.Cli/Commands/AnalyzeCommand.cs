@@ -54,7 +54,9 @@ public static class AnalyzeCommand
             OutputSet.Write(csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile], AnalysisCsv.Files(analysis), cancellation);
             // Like every command's -o, the files written are named on standard error.
             if (verbosity >= Verbosity.Minimal)
-                error.WriteLine($"wrote {Path.Combine(csvDirectory, AnalysisCsv.TopicsFile)} and {Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)}");
+                foreach (var line in PathLines.Wrapped($"wrote {Path.Combine(csvDirectory, AnalysisCsv.TopicsFile)} and {Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)}",
+                    ReferenceEquals(error, Console.Error) ? TerminalWidth.OfStandardError() : null, Path.Combine(csvDirectory, AnalysisCsv.TopicsFile), Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)))
+                    error.WriteLine(line);
         }
         return ExitCodes.Ok;
     }

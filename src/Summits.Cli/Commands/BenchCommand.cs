@@ -56,7 +56,7 @@ public static class BenchCommand
             BenchReport.WriteJson(json, document);
             OutputSet.Write(outDir, ["bench.json", "bench.csv"], [("bench.json", json.ToString()), ("bench.csv", BenchReport.Csv(document))], cancellation);
             if (verbosity >= Verbosity.Minimal)
-                await Console.Error.WriteLineAsync($"wrote bench.json and bench.csv to {outDir}");
+                await PathLines.ToErrorAsync($"wrote bench.json and bench.csv to {outDir}", outDir);
         }
         if (format == "json")
             BenchReport.WriteJson(Console.Out, document);

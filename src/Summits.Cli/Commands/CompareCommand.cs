@@ -59,13 +59,13 @@ public static class CompareCommand
             OutputSet.Write(outDir, ["comparison.json", "agreements.csv", "positions.csv"],
                 [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))], cancellation);
             if (verbosity >= Verbosity.Minimal)
-                await Console.Error.WriteLineAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}");
+                await PathLines.ToErrorAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}", outDir);
         }
         if (reportDir is not null)
         {
             CompareReport.WriteAll(comparison, reportDir, cancellation);
             if (verbosity >= Verbosity.Minimal)
-                await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
+                await PathLines.ToErrorAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)", Path.Combine(reportDir, "report.html"));
         }
         if (format == "json")
         {

@@ -120,7 +120,7 @@ public static class ExerciseCommand
         {
             // The play at the keyboard is over, and not lost: its answers are saved as a set without the grading.
             OutputSet.Write(outDir, SetNames(exercise), saved, CancellationToken.None);
-            await Said($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({Listed.And(saved.Select(f => f.Name))})");
+            await Said($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({Listed.And(saved.Select(f => f.Name))})", outDir);
             return ExitCodes.Interrupted;
         }
         // With two players the play is one, and each player has a debrief of their own.
@@ -136,7 +136,7 @@ public static class ExerciseCommand
             // The grading file starts with a UTF-8 byte order mark, by which a spreadsheet (Excel) reads its − and × as UTF-8.
             OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, "\uFEFF" + grading)], cancellation);
             if (verbosity >= Verbosity.Minimal)
-                await Console.Error.WriteLineAsync($"wrote {Listed.And(saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}");
+                await PathLines.ToErrorAsync($"wrote {Listed.And(saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}", outDir);
         }
 
         if (format == "json")
@@ -260,16 +260,12 @@ public static class ExerciseCommand
 
     /// <summary>
     /// Says what became of a stopped play on standard error: at a terminal wrapped at its width between words (a
-    /// path or an id is never cut), the continuation indented by four; to a file or a pipe, on one line.
+    /// path or an id is never cut, and a path is kept whole, <see cref="PathLines"/>), the continuation indented by four;
+    /// to a file or a pipe, on one line.
     /// </summary>
-    private static async Task Said(string text)
+    private static async Task Said(string text, params string[] paths)
     {
-        if (Console.IsErrorRedirected)
-        {
-            await Console.Error.WriteLineAsync(text);
-            return;
-        }
-        foreach (var line in TerminalWidth.Wrap(text, KeyboardWidth(), hanging: 4))
+        foreach (var line in PathLines.Wrapped(text, Console.IsErrorRedirected ? null : KeyboardWidth(), paths))
             await Console.Error.WriteLineAsync(line);
     }
 

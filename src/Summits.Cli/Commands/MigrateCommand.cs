@@ -44,7 +44,7 @@ public static class MigrateCommand
             if (changes.Count == 0)
             {
                 if (verbosity >= Verbosity.Minimal)
-                    await Console.Out.WriteLineAsync($"{path}: already format {FileFormat.Current}; nothing to change");
+                    await PathLines.ToOutputAsync($"{path}: already format {FileFormat.Current}; nothing to change", path);
                 continue;
             }
             pending++;
@@ -52,7 +52,7 @@ public static class MigrateCommand
                 OutputFile.Write(path, file => file.Write(text), cancellation);
             // Normal lists each change under its file; minimal (-q) says only the file's line; quiet says nothing.
             if (verbosity >= Verbosity.Minimal)
-                await Console.Out.WriteLineAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}");
+                await PathLines.ToOutputAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}", path);
             if (verbosity < Verbosity.Normal)
                 continue;
             foreach (var change in changes)

@@ -132,7 +132,7 @@ public static class RunCommand
         }
         catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"summits run: stopped before it finished; what it wrote before is in {Listed.And(written)}");
+            await PathLines.ToErrorAsync($"summits run: stopped before it finished; what it wrote before is in {Listed.And(written)}", [.. written]);
             return ExitCodes.Interrupted;
         }
         finally
@@ -157,9 +157,9 @@ public static class RunCommand
         // so that a script stops where the user stopped it, but says that nothing was left undone.
         if (cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync(written.Count > 0
+            await PathLines.ToErrorAsync(written.Count > 0
                 ? $"summits run: interrupted after it finished; its output was written to {Listed.And(written)}"
-                : "summits run: interrupted after it finished");
+                : "summits run: interrupted after it finished", [.. written]);
             return ExitCodes.Interrupted;
         }
         // A --telemetry file that could not be written is an output lost.
@@ -237,7 +237,7 @@ public static class RunCommand
                 written.Add(outDir);
                 progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
-                    await Console.Error.WriteLineAsync($"wrote {Listed.And(files)} to {outDir}");
+                    await PathLines.ToErrorAsync($"wrote {Listed.And(files)} to {outDir}", outDir);
             }
             if (reportDir is not null)
             {
@@ -246,7 +246,7 @@ public static class RunCommand
                 written.Add(reportDir);
                 progress.Finish();
                 if (request.Verbosity >= Verbosity.Minimal)
-                    await Console.Error.WriteLineAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)");
+                    await PathLines.ToErrorAsync($"wrote the report to {System.IO.Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)", System.IO.Path.Combine(reportDir, "report.html"));
             }
         }
     }

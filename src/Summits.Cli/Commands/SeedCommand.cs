@@ -61,7 +61,7 @@ public static partial class SeedCommand
 
         var json = JsonSerializer.Serialize(world, SummitsJson.Options);
         if (outDir is not null && verbosity >= Verbosity.Minimal)
-            await Console.Error.WriteLineAsync($"wrote world.json and positions.csv to {outDir}");
+            await PathLines.ToErrorAsync($"wrote world.json and positions.csv to {outDir}", outDir);
         if (format == "json")
             await Console.Out.WriteLineAsync(json);
         else if (format == "csv")

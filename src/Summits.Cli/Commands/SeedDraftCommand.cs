@@ -50,7 +50,7 @@ public static class SeedDraftCommand
                 parts.Add($"{Count(draft.NotDrafted.Length, "line or sentence", "lines or sentences")} not drafted");
             if (checks > 0)
                 parts.Add($"{Count(checks, "thing", "things")} to check");
-            await Console.Error.WriteLineAsync($"{briefingPath}: {Listed.And(parts)} (-v normal lists each with its place and reason)");
+            await PathLines.ToErrorAsync($"{briefingPath}: {Listed.And(parts)} (-v normal lists each with its place and reason)", briefingPath);
         }
         else if (verbosity >= Verbosity.Normal)
         {
@@ -66,7 +66,7 @@ public static class SeedDraftCommand
             foreach (var joint in draft.JointApart)
                 lines.Add((joint.Statement.Location, $"joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {Listed.And(joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {Listed.And(joint.Statement.Speakers)}"));
             foreach (var (at, text) in lines.OrderBy(l => l.At.Line).ThenBy(l => l.At.Column))
-                await Console.Error.WriteLineAsync($"{briefingPath}:{at.Line}:{at.Column}: {text}");
+                await PathLines.ToErrorAsync($"{briefingPath}:{at.Line}:{at.Column}: {text}", briefingPath);
         }
         if (briefing.Statements.IsEmpty)
         {

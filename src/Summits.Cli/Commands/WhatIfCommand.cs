@@ -69,7 +69,7 @@ public static class WhatIfCommand
         }
         catch (OperationCanceledException) when (written.Count > 0 && cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"summits whatif: stopped before it finished; what it wrote before is in {Listed.And(written)}");
+            await PathLines.ToErrorAsync($"summits whatif: stopped before it finished; what it wrote before is in {Listed.And(written)}", [.. written]);
             return ExitCodes.Interrupted;
         }
         if (json)
@@ -83,9 +83,9 @@ public static class WhatIfCommand
         // so that a script stops where the user stopped it, but says that nothing was left undone.
         if (cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync(written.Count > 0
+            await PathLines.ToErrorAsync(written.Count > 0
                 ? $"summits whatif: interrupted after it finished; its output was written to {Listed.And(written)}"
-                : "summits whatif: interrupted after it finished");
+                : "summits whatif: interrupted after it finished", [.. written]);
             return ExitCodes.Interrupted;
         }
         return ExitCodes.Ok;
@@ -123,14 +123,14 @@ public static class WhatIfCommand
                     StudyFiles.WriteAll(study, studyOut, cancellation);
                     written.Add(studyOut);
                     if (verbosity >= Verbosity.Minimal)
-                        await Console.Error.WriteLineAsync($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}");
+                        await PathLines.ToErrorAsync($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}", studyOut);
                 }
                 if (studyReport is not null)
                 {
                     StudyReport.WriteAll(study, studyReport, cancellation);
                     written.Add(studyReport);
                     if (verbosity >= Verbosity.Minimal)
-                        await Console.Error.WriteLineAsync($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)");
+                        await PathLines.ToErrorAsync($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)", Path.Combine(studyReport, "report.html"));
                 }
                 if (json)
                 {

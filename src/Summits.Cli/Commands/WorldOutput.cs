@@ -56,9 +56,9 @@ public static class WorldOutput
         }
         OutputFile.Write(path, write, cancellation);
         if (verbosity >= Verbosity.Normal)
-            await Console.Out.WriteLineAsync($"wrote {path}: {summary}");
+            await PathLines.ToOutputAsync($"wrote {path}: {summary}", path);
         else if (verbosity == Verbosity.Minimal)
-            await Console.Out.WriteLineAsync($"wrote {path}");
+            await PathLines.ToOutputAsync($"wrote {path}", path);
         return ExitCodes.Ok;
     }
 

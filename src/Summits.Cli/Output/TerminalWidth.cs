@@ -34,6 +34,30 @@ public static class TerminalWidth
     }
 
     /// <summary>
+    /// The columns a line on standard error is wrapped to: the terminal's width when standard error is one (at least
+    /// <see cref="Minimum"/>); null when it is a file or a pipe, which gets each line whole, as a log reads best.
+    /// </summary>
+    public static int? OfStandardError()
+    {
+        if (Console.IsErrorRedirected)
+            return null;
+        try
+        {
+            if (Console.WindowWidth > 0)
+                return Math.Max(Minimum, Console.WindowWidth);
+        }
+        catch (IOException)
+        {
+        }
+        catch (PlatformNotSupportedException)
+        {
+        }
+        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0
+            ? Math.Max(Minimum, columns)
+            : Default;
+    }
+
+    /// <summary>
     /// The columns a line drawn in place on standard error may take without wrapping: the terminal's width
     /// less one (a line that fills the last column wraps on some terminals, and a wrapped line cannot be
     /// erased with a carriage return) and less <see cref="StatusLine.EchoRoom"/> (the terminal's <c>^C</c> after
@@ -80,7 +104,11 @@ public static class TerminalWidth
     /// </summary>
     /// <param name="hanging">The columns a continuation is indented by, in place of the line's own indent plus four: for
     /// lines whose indent varies with a right-aligned number, so that their continuations align. At most half the width.</param>
-    public static IEnumerable<string> Wrap(string line, int width, int? hanging = null)
+    /// <param name="paths">Files and folders the line names, each kept whole as one word wherever it stands in the line
+    /// (with any punctuation written against it): the spaces inside a path are no places to break, so a path that
+    /// does not fit where it stands starts the next line, and passes the width only when it alone (with what is written
+    /// against it) is wider.</param>
+    public static IEnumerable<string> Wrap(string line, int width, int? hanging = null, IReadOnlyCollection<string>? paths = null)
     {
         line = line.TrimEnd(' ');
         if (line.Length <= width)
@@ -90,7 +118,7 @@ public static class TerminalWidth
         }
         var indent = line.Length - line.TrimStart(' ').Length;
         var continuation = new string(' ', Math.Min(hanging ?? indent + 4, width / 2));
-        var words = line[indent..].Split(' ');
+        var words = Words(line[indent..], paths);
         var current = new System.Text.StringBuilder(line[..indent]);
         var empty = true;
         foreach (var word in words)
@@ -112,6 +140,31 @@ public static class TerminalWidth
             empty = false;
         }
         yield return current.ToString().TrimEnd(' ');
+    }
+
+    /// <summary>The words of a line: split at its spaces, but at none inside a path it names.</summary>
+    private static List<string> Words(string text, IReadOnlyCollection<string>? paths)
+    {
+        if (paths is null || paths.Count == 0)
+            return [.. text.Split(' ')];
+        var kept = new bool[text.Length];
+        foreach (var path in paths.Where(p => p.Length > 0))
+        {
+            for (var at = text.IndexOf(path, StringComparison.Ordinal); at >= 0; at = text.IndexOf(path, at + path.Length, StringComparison.Ordinal))
+                Array.Fill(kept, true, at, path.Length);
+        }
+        var words = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && !kept[i])
+            {
+                words.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+        words.Add(text[start..]);
+        return words;
     }
 
     /// <summary>

@@ -29,4 +29,40 @@ public sealed class WrapTests
         // the continuation is 0 + 4 spaces then "y": "    y".
         Assert.Equal(["x1234567", "    y"], TerminalWidth.Wrap("x1234567  y", 8).ToArray());
     }
+
+    [Fact]
+    public void A_path_with_spaces_is_not_broken_at_them_and_starts_the_next_line_when_it_does_not_fit()
+    {
+        // 30 columns. "wrote timeline.jsonl to" is 23; the path "/tmp/my summit runs/2026/out" is 28, one word with its
+        // spaces, so it does not fit after it (23 + 1 + 28 = 51) and starts the next line. At the continuation's indent
+        // of 4 it would take 32 columns, so it starts 30 - 28 = 2 columns in, whole. Broken at its spaces, it would
+        // have read "    /tmp/my summit" and "    runs/2026/out".
+        var lines = TerminalWidth.Wrap("wrote timeline.jsonl to /tmp/my summit runs/2026/out", 30, paths: ["/tmp/my summit runs/2026/out"]).ToArray();
+
+        Assert.Equal(["wrote timeline.jsonl to", "  /tmp/my summit runs/2026/out"], lines);
+    }
+
+    [Fact]
+    public void A_path_wider_than_the_terminal_stands_alone_from_the_left_edge_and_the_words_after_it_go_on()
+    {
+        // 20 columns. "wrote the report to" is 19. The path is 36, wider than the terminal: it alone passes the width,
+        // on a line of its own from the left edge. "(with" does not fit after it and starts the next line at 4:
+        // "    (with report.md" is 4 + 5 + 1 + 9 = 19; "and" would make 23, so "    and the CSVs)" (17).
+        const string path = "/a/very/long/folder/name/report.html";
+        var lines = TerminalWidth.Wrap($"wrote the report to {path} (with report.md and the CSVs)", 20, paths: [path]).ToArray();
+
+        Assert.Equal(["wrote the report to", path, "    (with report.md", "    and the CSVs)"], lines);
+    }
+
+    [Fact]
+    public void A_path_keeps_the_punctuation_written_against_it()
+    {
+        // 30 columns. "my drafts/abe trump.yaml:" is the path (24) and its colon, one word of 25: after "wrote" it would
+        // end at 31, so it starts the next line at 4 (29). "27 statements by Abe and" follows at 4 (28); "Trump" would
+        // make 34 and goes on.
+        const string path = "my drafts/abe trump.yaml";
+        var lines = TerminalWidth.Wrap($"wrote {path}: 27 statements by Abe and Trump", 30, paths: [path]).ToArray();
+
+        Assert.Equal(["wrote", "    my drafts/abe trump.yaml:", "    27 statements by Abe and", "    Trump"], lines);
+    }
 }

@@ -63,7 +63,7 @@ public sealed class WorldCommandsTests
             var made = await WorldCommandRunner.RunAsync("seed", "draft", readout, "--out", draft);
 
             Assert.Equal(ExitCodes.Ok, made.ExitCode);
-            Assert.StartsWith($"wrote {draft}: 1 statement by Abe in 1 candidate topic, 1 line or sentence not drafted;", made.Output);
+            Assert.StartsWith($"wrote {draft}: 1 statement by Abe in 1 candidate topic, 1 line or sentence not drafted;", Unwrapped(made.Output));
         }
         finally
         {
@@ -92,7 +92,7 @@ public sealed class WorldCommandsTests
             // drafted: lines 1, 4, 6 and 9 and the three bullets: 7. Topics: the 8 subjects, the not-discussed trade
             // topic, one each for the two sentences with no subject's word (line 24's "We welcome your action." and
             // the second sentence of line 64's reply) and the 4 joint topics: 15.
-            Assert.StartsWith($"wrote {draft}: 27 statements by Abe and Trump in 15 candidate topics, 7 lines or sentences not drafted", made.Output);
+            Assert.StartsWith($"wrote {draft}: 27 statements by Abe and Trump in 15 candidate topics, 7 lines or sentences not drafted", Unwrapped(made.Output));
             var notDrafted = made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": not drafted: ", StringComparison.Ordinal)).ToArray();
             Assert.Equal(7, notDrafted.Length);
             Assert.Equal(10, made.Error.Split('\n').Count(l => l.Contains(": joint, on a topic of its own: ", StringComparison.Ordinal)));
@@ -125,4 +125,7 @@ public sealed class WorldCommandsTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("summits seed draft: error: no such file: no-such-briefing.txt (see 'summits seed draft --help')\n", error);
     }
+
+    /// <summary>The output with each line the width of the output wrapped (its continuations start with four spaces) joined again.</summary>
+    private static string Unwrapped(string output) => output.ReplaceLineEndings("\n").Replace("\n    ", " ", StringComparison.Ordinal);
 }

@@ -1,0 +1,87 @@
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// The lines that name a path (<c>run -o</c>'s on standard error, <c>seed draft -o</c>'s on standard output and its
+/// notes on standard error, each starting with the readout's path and its line and column) in a real terminal of
+/// 40 and of 80 columns (tmux), with a
+/// long path and a path with spaces: no line passes the terminal's width but one that is a path alone, wider than
+/// the terminal, and a path that fits the terminal stands whole on one of its rows.
+/// </summary>
+public sealed class PathLineTerminalTests : IDisposable
+{
+    /// <summary>68 characters: within 80 columns less the continuation's indent of 4, wider than 40.</summary>
+    private const string LongPath = "a-folder-whose-name-runs-past-forty-columns/and-the-output-folder-in";
+
+    /// <summary>25 characters with four spaces in them, which are no places to break.</summary>
+    private const string SpacedPath = "my runs/out of the summit";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("summits-paths-").FullName;
+    private readonly TmuxTerminal _terminal = new();
+
+    public void Dispose()
+    {
+        _terminal.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    public static TheoryData<int, string> Cases()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (var columns in new[] { 40, 80 })
+            foreach (var path in new[] { LongPath, SpacedPath })
+                data.Add(columns, path);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_run_says_where_it_wrote_within_the_terminal_with_the_path_whole(int columns, string path)
+    {
+        var scenario = SeedFiles.File("scenarios", "what-if", "trade-for-defense-package.yaml");
+        _terminal.Start(_folder, columns, 50, "run", scenario, "--engine", "local", "-q", "-o", path);
+
+        Assert.Equal(0, await _terminal.ExitCodeAsync());
+        Assert.True(Directory.Exists(Path.Combine(_folder, path)), _terminal.Screen());
+        AssertFits(columns, [path]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_draft_says_where_it_went_within_the_terminal_with_each_path_whole(int columns, string folder)
+    {
+        // The draft's file in the folder, and the readout named by its full path (some 60 characters or more, wider
+        // than 40 columns) at the start of each note on standard error, "PATH:18:1: joint, on a topic of its own: ...".
+        Directory.CreateDirectory(Path.Combine(_folder, folder));
+        var draft = $"{folder}/abe trump.yaml";
+        _terminal.Start(_folder, columns, 50, "seed", "draft", SeedFiles.Source, "-o", draft);
+
+        Assert.Equal(0, await _terminal.ExitCodeAsync());
+        Assert.True(File.Exists(Path.Combine(_folder, draft)), _terminal.Screen());
+        AssertFits(columns, [draft, SeedFiles.Source]);
+    }
+
+    /// <summary>
+    /// Every line, as the program wrote it (the terminal's own wrapping joined again), is within
+    /// <paramref name="columns"/> or is one of <paramref name="paths"/> alone (with what is written against it: a colon,
+    /// a line and column ":18:1:"), a word wider than the terminal; each path is whole on one row of the screen, or
+    /// on such a line of its own, and none is left out.
+    /// </summary>
+    private void AssertFits(int columns, string[] paths)
+    {
+        var screen = _terminal.Screen();
+        var lines = _terminal.Unwrapped().Split('\n').Select(l => l.TrimEnd()).ToList();
+        bool Alone(string line, string path) => System.Text.RegularExpressions.Regex.IsMatch(line, $@"^{System.Text.RegularExpressions.Regex.Escape(path)}(?::\d+)*:?$");
+        // A path and what is written against it are one word ("my runs/out of the summit/abe trump.yaml:" is 41 columns),
+        // which passes the width only on a line of its own.
+        var over = lines.Where(l => l.Length > columns && !paths.Any(p => Alone(l, p))).ToList();
+        Assert.True(over.Count == 0, $"lines wider than {columns} columns:\n{string.Join('\n', over)}\n\nthe screen:\n{screen}");
+        var rows = screen.Split('\n');
+        foreach (var path in paths)
+        {
+            Assert.True(rows.Any(r => r.Contains(path, StringComparison.Ordinal)) || lines.Any(l => l.Length > columns && Alone(l, path)),
+                $"'{path}' is not whole on one row:\n{screen}");
+        }
+    }
+}
