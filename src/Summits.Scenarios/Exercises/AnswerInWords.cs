@@ -144,9 +144,12 @@ public static partial class AnswerInWords
         return $"{who} {verb}: {reason}.{instead}";
     }
 
-    /// <summary>How far the play is through its time limit, in words: "a third of the way through the time limit".</summary>
+    /// <summary>
+    /// How far the play is through its time limit, in words, the percentage by the one figure rule (<see cref="Figures.Text(double)"/>):
+    /// "33.3333% of the way through the time limit" in round 2 of 3.
+    /// </summary>
     private static string Through(double time) =>
-        time <= 0 ? "at the start of the time limit" : $"{Math.Round(time * 100).ToString(CultureInfo.InvariantCulture)}% of the way through the time limit";
+        time <= 0 ? "at the start of the time limit" : $"{Figures.Text(time * 100)}% of the way through the time limit";
 
     /// <summary>The model's reasons with its notation spelt out: the window of a strain or breach said as the distance it is.</summary>
     public static string Plain(World world, string why)
@@ -167,7 +170,8 @@ public static partial class AnswerInWords
 
     private static double Number(Match m, string group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    private static string Show(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>A worth as the model's reason states it and the words repeat it: by the one figure rule, four decimals at most.</summary>
+    private static string Show(double value) => Figures.Text(value);
 
     private static string Verb(EventKind kind) => kind switch
     {

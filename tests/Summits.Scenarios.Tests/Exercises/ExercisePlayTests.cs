@@ -137,10 +137,10 @@ public sealed class ExercisePlayTests
         Assert.Equal(74.96, Math.Round(made.Terms!.Value[0].Value, 2));
         // Japan's player accepts terms worse than no deal for Japan: the player's choice, said so beside the accept.
         // By hand, Japan at 25 (salience 0.65, curvature 1.3, reservation 55):
-        //   the terms: 0.65 × (1 − 0.499588^1.3) = 0.65 × (1 − 0.405695) = 0.386
-        //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209009) = 0.514
+        //   the terms: 0.65 × (1 − 0.499588^1.3) = 0.65 × (1 − 0.405692) = 0.386300, 0.3863 at four decimals
+        //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209054) = 0.514115, 0.5141
         var play = PlayInWords.Of(exercise, timeline, "JP");
-        Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
+        Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.3863 against 0.5141).", play);
         // In the words the play at the keyboard shows the offer (PlayInWords.Offered), as written to four decimals at
         // most, 74.958848 read 74.9588: trade-for-defence has 3 rounds.
         Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.9588, its offer after round 1 of 3 (a side concedes more as the last round nears).", play);
