@@ -441,6 +441,66 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_gives_every_move_and_answer_the_words_tell_an_event_with_its_exact_values()
+    {
+        // North-korea-line as Japan, north-korea 94 in round 1 (worked in Every_figure_of_the_play_…): the proposal pulls
+        // the US from 95 by −0.00324 to 94.99676, told "from 95 to 94.9968"; the US accepts, which makes r1-JP-1 at 94.
+        var north = await PlayAsync("north-korea-line", "JP", "{ pressure-holds: no, us-line: 80 }", ["{ round: 1, terms: { north-korea: 94 } }"], "--format", "json");
+        var round1 = Events(north.Output, 1);
+        var pulled = Assert.Single(round1, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == "r1-JP-1");
+        Assert.Equal(("US", "north-korea", false), (pulled["actor"]!.GetValue<string>(), pulled["topic"]!.GetValue<string>(), pulled["inject"]!.GetValue<bool>()));
+        Assert.Equal(95, pulled["before"]!.GetValue<double>());
+        Assert.Equal(95 - 0.00324, pulled["after"]!.GetValue<double>(), 9);
+        Assert.Equal("United States moved on north-korea from 95 to 94.9968, a little toward the terms it heard.", pulled["said"]!.GetValue<string>());
+        var made = Assert.Single(round1, e => e["kind"]!.GetValue<string>() == "agreement-made");
+        Assert.Equal(("r1-JP-1", 94.0), (made["agreement"]!.GetValue<string>(), made["terms"]!["north-korea"]!.GetValue<double>()));
+
+        // Trade-for-defence as Japan, trade-imbalance 40 open for 2 offer rounds. In round 1 (τ = 0) the US, Boulware at
+        // 75, would settle at its own 75: its answer carries those terms. The proposal pulls it by
+        // 0.1 × 0.45/1.25 × 1.8/2 × 0.1 × (40 − 75) = −0.1134, to 74.8866. The US's offer after round 1 on procurement,
+        // 85 − 20/243 (worked in ExercisePlayTests), pulls Japan from 60 by 0.1 × 0.8/1.25 × 1.9/2 × 0.35 = 0.02128 of
+        // the way: 60 + 0.02128 × (25 − 20/243) = 60.530249, told "from 60 to 60.5302".
+        var trade = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: no, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }"], "--format", "json");
+        var first = Events(trade.Output, 1);
+        var proposal = Assert.Single(first, e => e["id"]?.GetValue<string>() == "r1-JP-1");
+        var answer = Assert.Single(proposal["answers"]!.AsArray())!;
+        Assert.Equal(("US", "reject", 75.0), (answer["actor"]!.GetValue<string>(), answer["answer"]!.GetValue<string>(), answer["terms"]!["trade-imbalance"]!.GetValue<double>()));
+        var us = Assert.Single(first, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == "r1-JP-1");
+        Assert.Equal((75.0, 75 - 0.1134), (us["before"]!.GetValue<double>(), Math.Round(us["after"]!.GetValue<double>(), 9)));
+        var japan = Assert.Single(first, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == "r1-US-offer.r1.defense-procurement");
+        Assert.Equal(("JP", "defense-procurement", 60.0), (japan["actor"]!.GetValue<string>(), japan["topic"]!.GetValue<string>(), japan["before"]!.GetValue<double>()));
+        Assert.Equal(60 + 0.02128 * (25 - 20.0 / 243), japan["after"]!.GetValue<double>(), 9);
+        Assert.Equal("You moved on defense-procurement from 60 to 60.5302: hearing terms pulls a side a little toward them.", japan["said"]!.GetValue<string>());
+
+        // Every move a proposal's or an offer's words tell ("moved on TOPIC from A to B") is an event of its own with the
+        // exact values those words round, and every answer they tell is among its answers.
+        foreach (var play in new[] { north, trade })
+        {
+            var events = System.Text.Json.Nodes.JsonNode.Parse(play.Output)!["play"]!.AsArray().SelectMany(r => r!["events"]!.AsArray()).Select(e => e!).ToList();
+            foreach (var item in events.Where(e => e["kind"]!.GetValue<string>() is "proposal" or "offer"))
+            {
+                var said = item["said"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+                foreach (var line in said)
+                {
+                    var move = System.Text.RegularExpressions.Regex.Match(line, @"moved on (?<topic>\S+) from (?<before>[\d.]+) to (?<after>[\d.]+)");
+                    if (!move.Success)
+                        continue;
+                    Assert.Contains(events, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == item["id"]!.GetValue<string>()
+                        && e["topic"]!.GetValue<string>() == move.Groups["topic"].Value
+                        && Summits.Model.Figures.Text(e["before"]!.GetValue<double>()) == move.Groups["before"].Value
+                        && Summits.Model.Figures.Text(e["after"]!.GetValue<double>()) == move.Groups["after"].Value
+                        && e["said"]!.GetValue<string>() == line);
+                }
+                Assert.Equal(said.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^(You|[A-Z][\w ]+?) (accept|reject|counter)s?\b")), item["answers"]!.AsArray().Count);
+            }
+        }
+    }
+
+    /// <summary>The events of <paramref name="round"/> in a debrief's JSON.</summary>
+    private static List<System.Text.Json.Nodes.JsonNode> Events(string json, int round) =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(json)!["play"]!.AsArray().Single(r => r!["round"]!.GetValue<int>() == round)!["events"]!.AsArray().Select(e => e!)];
+
+    [Fact]
     public async Task The_debrief_s_record_lines_speak_of_the_play_in_text_and_json_alike()
     {
         // trade-for-defence with its sample answers: the US's offers pull Japan on procurement from 60 to 60.9942, less
