@@ -12,10 +12,44 @@ public sealed class ExerciseCommandTests : IDisposable
     private static string Exercises(params string[] parts) => Path.Combine([SeedFiles.Root, "scenarios", "exercises", .. parts]);
 
     /// <summary>
-    /// Plays trade-for-defence as Japan with answers of its own, written to <paramref name="name"/>: the two predictions
-    /// and the proposals given (YAML list items, each line indented as the file's <c>proposals:</c> needs).
+    /// An answers file as a test gives it: <paramref name="Exercise"/> (a shipped exercise's name) played as
+    /// <paramref name="Role"/>, with the predictions and proposals given, and for a play by two the players and the
+    /// responses. It is written into the test's folder under <see cref="Name"/>.
     /// </summary>
-    private int _played;
+    /// <param name="Predictions">The predictions, as a YAML flow mapping: <c>{ trade-deal: yes, procurement-end: 65 }</c>.</param>
+    /// <param name="Proposals">Each proposal as a YAML flow mapping: <c>{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }</c>; with two players, <c>from</c> says whose.</param>
+    private sealed record Answers(string Exercise, string Role, string Predictions, IReadOnlyList<string> Proposals)
+    {
+        /// <summary>1 (the model plays the other side) or 2 (a second person does): the file's <c>players</c>, left out for 1.</summary>
+        public int Players { get; init; } = 1;
+
+        /// <summary>Each response as a YAML flow mapping: <c>{ proposal: r1-JP-1, answer: accept }</c>.</summary>
+        public IReadOnlyList<string> Responses { get; init; } = [];
+
+        /// <summary>The file's name in the test's folder: one of its own unless a test needs a given one (<c>answers-US.yaml</c>).</summary>
+        public string Name { get; init; } = $"{Exercise}-{Role}-{Interlocked.Increment(ref s_written)}.yaml";
+
+        /// <summary>
+        /// The file's text, line by line: <c>answers</c>, <c>role</c> (on line 2), <c>players</c> for two, <c>predictions</c>,
+        /// then <c>proposals</c> and <c>responses</c> where there are some, each item on a line of its own.
+        /// </summary>
+        public string Text() =>
+            $"answers: {Exercise}\nrole: {Role}\n{(Players == 1 ? "" : $"players: {Players}\n")}predictions: {Predictions}\n"
+            + List("proposals", Proposals) + List("responses", Responses);
+
+        private static string List(string key, IReadOnlyList<string> items) =>
+            items.Count == 0 ? "" : $"{key}:\n{string.Concat(items.Select(i => $"  - {i}\n"))}";
+    }
+
+    private static int s_written;
+
+    /// <summary>Writes <paramref name="answers"/> into the test's folder and returns the file's path.</summary>
+    private string Write(Answers answers)
+    {
+        var path = Path.Combine(_folder, answers.Name);
+        File.WriteAllText(path, answers.Text());
+        return path;
+    }
 
     /// <summary>
     /// Plays <paramref name="exercise"/> (a shipped exercise's name) as <paramref name="role"/> with the given answers,
@@ -24,12 +58,19 @@ public sealed class ExerciseCommandTests : IDisposable
     /// <param name="predictions">The answers file's predictions, as a YAML flow mapping: <c>{ trade-deal: yes, procurement-end: 65 }</c>.</param>
     /// <param name="proposals">Each proposal as a YAML flow mapping: <c>{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }</c>.</param>
     /// <param name="arguments">Further arguments of <c>summits exercise</c>, after <c>--engine local</c>.</param>
-    private async Task<SummitsRun> PlayAsync(string exercise, string role, string predictions, IEnumerable<string> proposals, params string[] arguments)
+    private Task<SummitsRun> PlayAsync(string exercise, string role, string predictions, IEnumerable<string> proposals, params string[] arguments) =>
+        PlayAsync(new Answers(exercise, role, predictions, [.. proposals]), arguments);
+
+    /// <summary>Plays <paramref name="answers"/>, written into the test's folder, and asserts that the play exits with 0.</summary>
+    /// <param name="arguments">Further arguments of <c>summits exercise</c>, after <c>--engine local</c>.</param>
+    private Task<SummitsRun> PlayAsync(Answers answers, params string[] arguments) => PlayAsync(answers, 0, arguments);
+
+    /// <summary>Plays <paramref name="answers"/>, written into the test's folder, and asserts that the play exits with <paramref name="exitCode"/>.</summary>
+    /// <param name="arguments">Further arguments of <c>summits exercise</c>, after <c>--engine local</c>.</param>
+    private async Task<SummitsRun> PlayAsync(Answers answers, int exitCode, params string[] arguments)
     {
-        var answers = Path.Combine(_folder, $"{exercise}-{role}-{++_played}.yaml");
-        File.WriteAllText(answers, $"answers: {exercise}\nrole: {role}\npredictions: {predictions}\nproposals:\n{string.Concat(proposals.Select(p => $"  - {p}\n"))}");
-        var run = await SummitsProcess.RunAsync(["exercise", Exercises($"{exercise}.yaml"), "--answers", answers, "--engine", "local", .. arguments]);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await SummitsProcess.RunAsync(["exercise", Exercises($"{answers.Exercise}.yaml"), "--answers", Write(answers), "--engine", "local", .. arguments]);
+        Assert.True(run.ExitCode == exitCode, run.ToString());
         return run;
     }
 
@@ -138,17 +179,14 @@ public sealed class ExerciseCommandTests : IDisposable
     public async Task Another_role_of_a_play_by_two_is_scored_with_its_own_players_file_and_role_on_the_other_players_file_is_refused()
     {
         // A play by two with no proposals: each player's file holds that player's predictions alone.
-        var jp = Path.Combine(_folder, "answers-JP.yaml");
-        var us = Path.Combine(_folder, "answers-US.yaml");
-        File.WriteAllText(jp, "answers: trade-for-defence\nrole: JP\nplayers: 2\npredictions: { trade-deal: yes, procurement-end: 65 }\n");
-        File.WriteAllText(us, "answers: trade-for-defence\nrole: US\nplayers: 2\npredictions: { trade-deal: no, procurement-end: 60 }\n");
+        var jp = new Answers("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 65 }", []) { Players = 2, Name = "answers-JP.yaml" };
+        var us = new Answers("trade-for-defence", "US", "{ trade-deal: no, procurement-end: 60 }", []) { Players = 2, Name = "answers-US.yaml" };
 
         // JP's player's file cannot score the US's player: refused in one line at the file's role, nothing played.
-        var refused = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", jp, "--role", "us", "--engine", "local", "-o", Path.Combine(_folder, "out"));
-        Assert.True(refused.ExitCode == 2, refused.ToString());
+        var refused = await PlayAsync(jp, 2, "--role", "us", "-o", Path.Combine(_folder, "out"));
         Assert.Equal("", refused.Output);
         Assert.Equal(
-            $"{jp}:2:7: --role US asks for the player of US, but these answers are JP's player's in a play by two players ('players: 2'), with that player's predictions; give the answers file of US's player (answers-US.yaml, written beside this one), or leave out --role\n",
+            $"{Path.Combine(_folder, jp.Name)}:2:7: --role US asks for the player of US, but these answers are JP's player's in a play by two players ('players: 2'), with that player's predictions; give the answers file of US's player (answers-US.yaml, written beside this one), or leave out --role\n",
             refused.Error);
         Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
 
@@ -156,10 +194,8 @@ public sealed class ExerciseCommandTests : IDisposable
         // no offers in a play by two, and round 2's inject changes a salience, which moves no one: Japan ends on
         // procurement where it started, 60. US's player said 60: |60 − 60| = 0, no step of 5: 10. Japan's player said
         // 65: |65 − 60| = 5, one full step: 10 − 1 = 9 (what the US would wrongly get with Japan's predictions).
-        var usRun = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", us, "--engine", "local", "--format", "csv");
-        var jpRun = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", jp, "--engine", "local", "--format", "csv");
-        Assert.True(usRun.ExitCode == 0, usRun.ToString());
-        Assert.True(jpRun.ExitCode == 0, jpRun.ToString());
+        var usRun = await PlayAsync(us, "--format", "csv");
+        var jpRun = await PlayAsync(jp, "--format", "csv");
         string Points(string csv, string actor) => csv.Split('\n').Select(l => l.Split(',')).Single(g => g.Length > 5 && g[2] == actor && g[4] == "procurement-end")[5];
         Assert.Equal("10", Points(usRun.Output, "US"));
         Assert.Equal("9", Points(jpRun.Output, "JP"));
@@ -219,19 +255,14 @@ public sealed class ExerciseCommandTests : IDisposable
         // accepts. The model judges each player's answer by that side's reservation values (its worth of the terms
         // and of no deal, the U(...) figures), confidential to that side: the US's debrief keeps the judgement of
         // its own answer; Japan's debrief, which the other player reads, has only the player's choice.
-        var answers = Path.Combine(_folder, "answers-JP.yaml");
-        File.WriteAllText(answers, "answers: north-korea-line\nrole: JP\nplayers: 2\npredictions: { pressure-holds: no, us-line: 80 }\n"
-            + "proposals:\n  - round: 1\n    terms: { north-korea-sanctions: 88 }\nresponses:\n  - { proposal: r1-JP-1, answer: accept }\n");
-        File.WriteAllText(Path.Combine(_folder, "answers-US.yaml"), "answers: north-korea-line\nrole: US\nplayers: 2\npredictions: { pressure-holds: yes, us-line: 90 }\n"
-            + "proposals:\n  - round: 1\n    from: JP\n    terms: { north-korea-sanctions: 88 }\nresponses:\n  - { proposal: r1-JP-1, answer: accept }\n");
+        string[] responses = ["{ proposal: r1-JP-1, answer: accept }"];
+        var japan = await PlayAsync(new Answers("north-korea-line", "JP", "{ pressure-holds: no, us-line: 80 }", ["{ round: 1, terms: { north-korea-sanctions: 88 } }"])
+            { Players = 2, Responses = responses, Name = "answers-JP.yaml" }, "--format", "json");
+        var us = await PlayAsync(new Answers("north-korea-line", "US", "{ pressure-holds: yes, us-line: 90 }", ["{ round: 1, from: JP, terms: { north-korea-sanctions: 88 } }"])
+            { Players = 2, Responses = responses, Name = "answers-US.yaml" }, "--format", "json");
         string ReasonIn(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!["play"]!.AsArray()
             .SelectMany(r => r!["events"]!.AsArray()).Single(e => e!["id"]?.GetValue<string>() == "r1-JP-1")!["answers"]![0]!["reason"]!.GetValue<string>();
 
-        var japan = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", answers, "--engine", "local", "--format", "json");
-        var us = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", Path.Combine(_folder, "answers-US.yaml"), "--engine", "local", "--format", "json");
-
-        Assert.True(japan.ExitCode == 0, japan.ToString());
-        Assert.True(us.ExitCode == 0, us.ToString());
         Assert.Equal("scripted: the player's answer", ReasonIn(japan.Output));
         Assert.StartsWith("scripted: the player's answer (model: U(terms) ", ReasonIn(us.Output));
     }
