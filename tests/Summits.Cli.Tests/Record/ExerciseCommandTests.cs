@@ -359,7 +359,7 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204 (worth: how good an outcome is for that side, higher is better). It does not say what it would settle for.", last);
         Assert.DoesNotContain("settle at", last);
         Assert.DoesNotContain("trade-imbalance 65", last);
-        // With a deadline the proposal opens at τ = 0, where the Boulware curve x + τ^(1/β)·(r − x) has conceded nothing:
+        // With a deadline the proposal of round 1 opens at τ = (1 − 1)/3 = 0, where the Boulware curve x + τ^(1/β)·(r − x) has conceded nothing:
         // the US (at 75 on trade, the brief's starting position) would settle at its own 75, not at 65.
         // The play tells the deadline with the proposal, and the debrief in the same words.
         Assert.Contains("r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds. United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
