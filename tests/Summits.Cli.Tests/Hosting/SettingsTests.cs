@@ -91,6 +91,51 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_Summits__CheckpointEvery_in_the_environment_is_refused_as_a_bad_value_is()
+    {
+        // An empty variable reaches configuration as the empty string, which is no whole number from 1 to 1000.
+        var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__CheckpointEvery"] = "" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits run: error: Summits:CheckpointEvery is empty (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n",
+            run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task A_null_CheckpointEvery_in_appsettings_json_is_refused_as_an_empty_variable_is()
+    {
+        // A JSON null reaches configuration as a key that is there with a null value, which an indexer alone reads as
+        // no key at all: it is refused in the same words as an empty variable, naming the file.
+        var file = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Summits": { "CheckpointEvery": null } }""");
+
+        var (run, output) = await RunAsync(new Dictionary<string, string>());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits run: error: Summits:CheckpointEvery is empty (from {file}); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n",
+            run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_null_or_empty_setting_is_refused_by_Read_whichever_source_gives_it()
+    {
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{ "Summits": { "CallTimeout": null } }""");
+
+        // The file's null timeout and the environment's empty interval, each read and refused; a key no source sets
+        // is still the default (the interval from a folder with no file and no variable: 1).
+        var timeout = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+        Assert.StartsWith("Summits:CallTimeout is empty (from ", timeout.Message);
+        var every = Assert.Throws<SettingException>(() =>
+            SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable { ["Summits__CheckpointEvery"] = "" })));
+        Assert.StartsWith("Summits:CheckpointEvery is empty (from environment variable Summits__CheckpointEvery)", every.Message);
+        Assert.Equal(1, SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())).CheckpointEvery);
+    }
+
+    [Fact]
     public async Task A_bad_value_in_appsettings_json_is_refused_naming_the_file()
     {
         var file = Path.Combine(_folder, "appsettings.json");
