@@ -83,11 +83,7 @@ public sealed class SettingsTests : IDisposable
         // 1 to 1000 (CheckpointOptions.Most) are the choices: 0 and 1001 are just outside, abc no number.
         var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__CheckpointEvery"] = value });
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: Summits:CheckpointEvery is '{value}' (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n",
-            run.Error.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(output));
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CheckpointEvery is '{value}' (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
     }
 
     [Fact]
@@ -96,11 +92,7 @@ public sealed class SettingsTests : IDisposable
         // An empty variable reaches configuration as the empty string, which is no whole number from 1 to 1000.
         var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__CheckpointEvery"] = "" });
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("summits run: error: Summits:CheckpointEvery is empty (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n",
-            run.Error.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(output));
+        AssertRefusedBeforeAnythingRuns(run, output, "summits run: error: Summits:CheckpointEvery is empty (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
     }
 
     [Fact]
@@ -113,11 +105,7 @@ public sealed class SettingsTests : IDisposable
 
         var (run, output) = await RunAsync(new Dictionary<string, string>());
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: Summits:CheckpointEvery is empty (from {file}); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n",
-            run.Error.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(output));
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CheckpointEvery is empty (from {file}); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
     }
 
     [Fact]
@@ -144,10 +132,7 @@ public sealed class SettingsTests : IDisposable
         var (run, output) = await RunAsync(new Dictionary<string, string>());
 
         // A call timeout is 1 to 86400 s (a day): 0 is just below.
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: Summits:CallTimeout is '0' (from {file}); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n",
-            run.Error.ReplaceLineEndings("\n"));
-        Assert.False(Directory.Exists(output));
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CallTimeout is '0' (from {file}); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n");
     }
 
     [Fact]
@@ -164,6 +149,15 @@ public sealed class SettingsTests : IDisposable
         // BytePositionInLine: 13", 0-based, is the same place and is not repeated after .NET's words).
         Assert.Equal($"summits run: error: {file}:2:14: appsettings.json is not valid JSON: ',' is an invalid start of a value.\n",
             run.Error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(output));
+    }
+
+    /// <summary>Asserts that the run was refused as bad input (exit 2) with <paramref name="error"/> as its one line, printing and writing nothing.</summary>
+    private static void AssertRefusedBeforeAnythingRuns(SummitsRun run, string output, string error)
+    {
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(error, run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(output));
     }
 
