@@ -156,7 +156,7 @@ public sealed class FrozenRunSampleTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void Todays_code_writes_each_state_of_the_sample_as_the_bytes_it_read() =>
+    public void Todays_code_writes_each_state_of_the_sample_field_for_field_as_it_read_it() =>
         StoredStateSample.AssertRewrittenAlike(StoredStateSample.Load(SampleFile), fixture.Services);
 
     private T Read<T>(string stateName, string key) => StoredStateSample.Load(SampleFile).State<T>(fixture.Services, stateName, key);
