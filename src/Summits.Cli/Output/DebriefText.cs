@@ -225,12 +225,13 @@ public static class DebriefText
 
     /// <summary>
     /// An answer to a proposal or an offer: who answered, the answer, its reason (<see cref="AnswerInWords.Reason"/>), and the
-    /// terms it would settle at instead where it names some (<c>terms</c>, each exact, as the proposal's are).
+    /// terms it would settle at instead where its words name some (<c>terms</c>, each exact, as the proposal's are;
+    /// <see cref="AnswerInWords.SettlesAt"/>): never a side's confidential reservation values.
     /// </summary>
     private static JsonObject Answer(Summits.Model.TimelineEvent answer, string? you)
     {
         var item = new JsonObject { ["actor"] = answer.Actor, ["answer"] = KebabCase.Of(answer.Kind), ["reason"] = AnswerInWords.Reason(answer, you) };
-        if (answer.Terms is { IsDefaultOrEmpty: false } counter)
+        if (AnswerInWords.SettlesAt(answer) is { } counter)
         {
             var terms = new JsonObject();
             foreach (var t in counter)

@@ -92,17 +92,29 @@ public static partial class AnswerInWords
         };
     }
 
+    /// <summary>
+    /// The terms a model's answer says it would settle at instead, or null where it names none. The model's
+    /// counter-offer is the offer its tactic makes at the proposal's time τ: its concession curve from its ideal toward
+    /// its reservation value, which it reaches only at τ = 1. Before then the counter is told; at τ = 1 (a proposal
+    /// with no deadline, or the last round of one) the counter would be the side's confidential reservation value
+    /// itself, and a player's answer (scripted) names no counter of the model's: in both cases nothing is told, in the
+    /// words or in any other output of the play.
+    /// </summary>
+    /// <param name="answer">An accept, reject or counter event; its terms on the 0–100 scale.</param>
+    public static ImmutableArray<Term>? SettlesAt(TimelineEvent answer)
+    {
+        if (answer.Terms is not { IsDefaultOrEmpty: false } counter || Scripted().Match(answer.Why ?? "").Success)
+            return null;
+        var judgedTime = Judged().Match(answer.Why ?? "") is { Success: true } at ? Number(at, "tau") : 1;
+        return judgedTime < 1 ? counter : null;
+    }
+
     private static string Answer(World world, TimelineEvent e, string? you)
     {
         var who = e.Actor == you ? "You" : Name(world, e.Actor);
         var verb = e.Actor == you ? Verb(e.Kind).TrimEnd('s') : Verb(e.Kind);
-        // The model's counter-offer is the offer its tactic makes at the proposal's time τ: its concession curve from
-        // its ideal toward its reservation value, which it reaches only at τ = 1. Before then the counter is said; at
-        // τ = 1 (a proposal with no deadline, or the last round of one) the counter would be the side's confidential
-        // reservation value itself, so only that it keeps its limit to itself is said.
-        var judgedTime = Judged().Match(e.Why ?? "") is { Success: true } at ? Number(at, "tau") : 1;
-        var instead = e.Terms is not { IsDefaultOrEmpty: false } counter ? ""
-            : judgedTime < 1 ? $" It would settle at {Terms(counter)} instead."
+        var instead = e.Terms is not { IsDefaultOrEmpty: false } ? ""
+            : SettlesAt(e) is { } counter ? $" It would settle at {Terms(counter)} instead."
             : " It does not say what it would settle for.";
         var why = e.Why ?? "";
         var scripted = Scripted().Match(why);

@@ -527,6 +527,34 @@ public sealed class ExerciseCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Json_names_no_terms_an_answer_keeps_to_itself()
+    {
+        // Trade-for-defence as Japan, trade-imbalance 40 with no deadline: a last word, judged at τ = 1, where the US's
+        // counter would be its confidential reservation value on trade-imbalance (65 in the exercise's instructions for the
+        // US). Its words say only "It does not say what it would settle for.", and its answer in the JSON has no terms.
+        var play = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: no, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 40 } }"], "--format", "json");
+        var proposal = Assert.Single(Events(play.Output, 1), e => e["id"]?.GetValue<string>() == "r1-JP-1");
+        var answer = Assert.Single(proposal["answers"]!.AsArray())!;
+        Assert.Equal(("US", "reject"), (answer["actor"]!.GetValue<string>(), answer["answer"]!.GetValue<string>()));
+        Assert.Null(answer["terms"]);
+        Assert.Contains(proposal["said"]!.AsArray(), l => l!.GetValue<string>().EndsWith("It does not say what it would settle for.", StringComparison.Ordinal));
+
+        // Over the three shipped exercises played with their sample answers: an answer carries terms exactly where its
+        // words say "It would settle at … instead".
+        foreach (var (exercise, answers) in new[] { ("trade-for-defence", "trade-for-defence-jp"), ("bilateral-fta", "bilateral-fta-us"), ("north-korea-line", "north-korea-line-jp") })
+        {
+            var sample = await PlaySampleAsync(exercise, answers, "--format", "json");
+            var events = System.Text.Json.Nodes.JsonNode.Parse(sample.Output)!["play"]!.AsArray().SelectMany(r => r!["events"]!.AsArray()).Select(e => e!);
+            foreach (var item in events.Where(e => e["kind"]!.GetValue<string>() is "proposal" or "offer"))
+            {
+                var said = item["said"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+                var named = said.Count(l => l.Contains("It would settle at", StringComparison.Ordinal));
+                Assert.Equal(named, item["answers"]!.AsArray().Count(a => a!["terms"] is not null));
+            }
+        }
+    }
+
     /// <summary>The events of <paramref name="round"/> in a debrief's JSON.</summary>
     private static List<System.Text.Json.Nodes.JsonNode> Events(string json, int round) =>
         [.. System.Text.Json.Nodes.JsonNode.Parse(json)!["play"]!.AsArray().Single(r => r!["round"]!.GetValue<int>() == round)!["events"]!.AsArray().Select(e => e!)];
