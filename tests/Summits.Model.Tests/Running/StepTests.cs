@@ -184,11 +184,13 @@ public sealed class StepTests
     {
         // Two rounds steps on u (nothing to offer), of 2 and 3 rounds, each to its end: with nothing open the
         // first ends after its first round as settled, and so does the second, which counts from 1 again.
-        var (timeline, _) = await Run(
+        var (timeline, state) = await Run(
             new RoundsStep("r", 1, 2, ["u"], AgreementRule.Unanimity),
             new RoundsStep("q", 2, 3, ["u"], AgreementRule.Unanimity));
         Assert.Equal([("r", 1, "round 1 of 2"), ("q", 1, "round 1 of 3")],
             timeline.Where(e => e.Kind == EventKind.Round).Select(e => (e.Step, e.Round!.Value, e.Why!)));
+        // The run counts every round it played across steps: 1 + 1 = 2.
+        Assert.Equal(2, state.TotalRounds);
     }
 
     [Fact]
