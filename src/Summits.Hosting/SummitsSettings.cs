@@ -93,8 +93,9 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     /// <param name="checkpointEvery">A checkpoint interval given explicitly (checked by whoever took it); null to read <see cref="CheckpointEveryKey"/>.</param>
     /// <param name="callTimeout">A call timeout given explicitly; null to read <see cref="CallTimeoutKey"/>.</param>
     /// <exception cref="SettingException">
-    /// When a setting it reads is not a whole number in its range: one line naming the setting, its value, where it
-    /// came from (a file's path or an environment variable's name) and what is expected.
+    /// When a setting it reads is not a whole number in its range, or is there with no value (an empty environment
+    /// variable, a JSON <c>null</c>): one line naming the setting, its value, where it came from (a file's path or an
+    /// environment variable's name) and what is expected.
     /// </exception>
     public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null)
     {
@@ -109,11 +110,26 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     private static int? Whole(IConfiguration configuration, string key, int least, int most, string what)
     {
         var value = configuration[key];
-        if (value is null)
+        if (value is null && !Holds(configuration, key))
             return null;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= least && number <= most)
             return number;
-        throw new SettingException($"{key} is '{value}' ({Source(configuration, key)}); expected {what}: a whole number from {least} to {most}");
+        // A setting that is there with no value (an empty environment variable, a JSON null) is as bad as a wrong one:
+        // the two sources present it differently (an empty string, a null), and both are refused alike.
+        var shown = string.IsNullOrEmpty(value) ? "empty" : $"'{value}'";
+        throw new SettingException($"{key} is {shown} ({Source(configuration, key)}); expected {what}: a whole number from {least} to {most}");
+    }
+
+    /// <summary>
+    /// Whether some source of <paramref name="configuration"/> sets <paramref name="key"/>, its value null included
+    /// (a JSON <c>null</c>), which <c>configuration[key]</c> alone cannot tell from a key no source sets.
+    /// </summary>
+    private static bool Holds(IConfiguration configuration, string key)
+    {
+        var name = ConfigurationPath.GetSectionKey(key);
+        var parent = ConfigurationPath.GetParentPath(key);
+        var children = parent is null ? configuration.GetChildren() : configuration.GetSection(parent).GetChildren();
+        return children.Any(c => string.Equals(c.Key, name, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

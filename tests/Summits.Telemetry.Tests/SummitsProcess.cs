@@ -14,18 +14,7 @@ public static class SummitsProcess
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
         IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "summits.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        // The run must see only the telemetry settings the test gives it, not the ones the test runner has.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(name);
+        var start = StartInfo(args);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
 
@@ -44,5 +33,26 @@ public static class SummitsProcess
             throw new TimeoutException($"summits {string.Join(' ', args)} did not finish within {Limit}; stderr: {await error}");
         }
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// How the built <c>summits</c> is started with <paramref name="args"/>: by the dotnet host, from the test's output
+    /// folder, both output streams redirected, and with no <c>OTEL_</c> variable of the test runner's, so that a run
+    /// sees only the telemetry settings its test gives it.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "summits.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        return start;
     }
 }

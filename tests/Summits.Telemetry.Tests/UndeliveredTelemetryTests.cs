@@ -112,19 +112,7 @@ public sealed class UndeliveredTelemetryTests
     /// </summary>
     private static async Task<(int ExitCode, string Error, TimeSpan End)> EndOfRunAsync(string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "summits.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(name);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start summits");
+        using var process = Process.Start(SummitsProcess.StartInfo(args)) ?? throw new InvalidOperationException("could not start summits");
         var clock = Stopwatch.StartNew();
         var error = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -11,12 +11,13 @@ public static class BenchFigures
         new(WorldMemory.Figure, "memory per active world", WorldMemory.MeasureAsync),
         new(GrainCallRate.Figure, "plain grain-call rate of this silo: the ceiling", GrainCallRate.MeasureAsync),
         new(ProposalPipeline.Figure, "proposals through the whole pipeline, many worlds at once", ProposalPipeline.MeasureAsync, GrainCallRate.Figure),
-        new(ProposalPipeline.LocalFigure, "the same proposals through the pure model", ProposalPipeline.MeasureLocalAsync, ProposalPipeline.Figure),
+        new(ProposalPipeline.LocalFigure, "the same proposals through the pure model", ProposalPipeline.MeasureLocalAsync, ProposalPipeline.Figure) { PureModel = true },
         new(ProcessRun.Figure, "the summit baseline from process start to exit", ProcessRun.MeasureAsync),
         new(ConvergenceRuns.SoeFigure, "the SOE KTAB tables bargaining to convergence", async c => [.. await ConvergenceRuns.MeasureSoeAsync(c), .. await ProcessRun.MeasureKtabAsync(c)]),
         new(ConvergenceRuns.FortyFigure, "KTAB's 40-actor table to convergence", ConvergenceRuns.MeasureFortyAsync),
         new(ConvergenceRuns.BigFigure, "a 160-actor table to convergence", ConvergenceRuns.MeasureBigAsync),
-        new(SmpRuns.Figure, "KTAB's spatial model: its tables against smpc, and growth with actors and dimensions", SmpRuns.MeasureAsync),
+        // Its child runs take the spatial model, which runs in the child's own process (--engine local, the default).
+        new(SmpRuns.Figure, "KTAB's spatial model: its tables against smpc, and growth with actors and dimensions", SmpRuns.MeasureAsync) { PureModel = true },
         new(SyntheticRounds.Figure, "200 actors x 50 topics, 10 rounds", SyntheticRounds.MeasureAsync),
         new(TelemetryOverhead.Figure, "telemetry off, metrics only, full tracing", TelemetryOverhead.MeasureAsync),
     ];

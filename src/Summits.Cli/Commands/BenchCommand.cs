@@ -36,10 +36,11 @@ public static class BenchCommand
     {
         var clock = Stopwatch.StartNew();
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
-        var context = await BenchContext.StartAsync(sizes, cancellation);
+        var figures = BenchFigures.Select(only);
+        var context = await BenchContext.StartAsync(sizes, figures, cancellation);
         await using (context.Silo)
         {
-            foreach (var figure in BenchFigures.Select(only))
+            foreach (var figure in figures)
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (verbosity >= Verbosity.Normal)

@@ -207,13 +207,15 @@ public static class DebriefText
                     ["from"] = e.Actor,
                     ["terms"] = terms,
                     ["answers"] = new JsonArray([.. caused.Where(x => x.Kind is Summits.Model.EventKind.Accept or Summits.Model.EventKind.Reject or Summits.Model.EventKind.Counter)
-                        .Select(x => (JsonNode)new JsonObject { ["actor"] = x.Actor, ["answer"] = KebabCase.Of(x.Kind), ["reason"] = AnswerInWords.Reason(x, you) })]),
+                        .Select(x => (JsonNode)Answer(x, you))]),
                     ["said"] = new JsonArray([.. AnswerInWords.Of(exercise.World, caused, e.Cause, you).Select(l => (JsonNode)l)]),
                 });
-                // What the proposal did to an agreement (strained, breached, replaced) is an event of its own after it,
-                // with the same fields as one an inject or a move caused: its words are in the proposal's said too.
-                foreach (var x in caused.Where(x => IsStatus(x.Kind)))
-                    items.Add(Event(exercise, timeline, x, round));
+                // What the proposal did besides its answers is an event of its own after it, in the order it happened,
+                // with the same fields as one an inject caused: each side it moved (before and after, exact), the
+                // agreement made (its terms, exact), and each agreement strained, breached or replaced. Its words are in
+                // the proposal's said too.
+                foreach (var x in caused.Where(x => x.Kind is Summits.Model.EventKind.Move or Summits.Model.EventKind.AgreementMade || IsStatus(x.Kind)))
+                    items.Add(Event(exercise, timeline, x, round, AnswerInWords.Of(exercise.World, [x], e.Cause, you).Single()));
                 continue;
             }
             items.Add(Event(exercise, timeline, e, round));
@@ -222,15 +224,35 @@ public static class DebriefText
     }
 
     /// <summary>
+    /// An answer to a proposal or an offer: who answered, the answer, its reason (<see cref="AnswerInWords.Reason"/>), and the
+    /// terms it would settle at instead where its words name some (<c>terms</c>, each exact, as the proposal's are;
+    /// <see cref="AnswerInWords.SettlesAt"/>): never a side's confidential reservation values.
+    /// </summary>
+    private static JsonObject Answer(Summits.Model.TimelineEvent answer, string? you)
+    {
+        var item = new JsonObject { ["actor"] = answer.Actor, ["answer"] = KebabCase.Of(answer.Kind), ["reason"] = AnswerInWords.Reason(answer, you) };
+        if (AnswerInWords.SettlesAt(answer) is { } counter)
+        {
+            var terms = new JsonObject();
+            foreach (var t in counter)
+                terms[t.Topic] = t.Value;
+            item["terms"] = terms;
+        }
+        return item;
+    }
+
+    /// <summary>
     /// An event of the play other than a proposal or an offer, with the fields its kind has and no others: a shock (an
     /// inject) its <c>reason</c> and <c>changes</c>, each change with its kind, actor, topic, values before and after
-    /// (what the inject did, each change also an event of its own after it); a move or another change of a value its
-    /// actor, topic, before and after; an agreement strained, breached or holding again the agreement, the party, the
+    /// (what the inject did, each change also an event of its own after it); a move (an inject's, or a side pulled by the
+    /// terms it heard) or another change of a value its actor, topic, before and after; an agreement made its id
+    /// (<c>agreement</c>) and <c>terms</c>; an agreement strained, breached or holding again the agreement, the party, the
     /// topic and that moment's numbers (<c>value</c>, the position or proposed term, its <c>distance</c> from the
     /// <c>agreed</c> value, and the party's <c>window</c>, as the words say them); an agreement replaced its id and
-    /// topic. Values are on the 0–100 scale at two decimals.
+    /// topic. Values before and after and terms are on the 0–100 scale, exact (unrounded).
     /// </summary>
-    private static JsonObject Event(Exercise exercise, IReadOnlyList<Summits.Model.TimelineEvent> timeline, Summits.Model.TimelineEvent e, int round)
+    /// <param name="said">The event's words where they are those of the proposal that caused it; null for its own (<see cref="AnswerInWords.Other"/>).</param>
+    private static JsonObject Event(Exercise exercise, IReadOnlyList<Summits.Model.TimelineEvent> timeline, Summits.Model.TimelineEvent e, int round, string? said = null)
     {
         var item = new JsonObject
         {
@@ -244,6 +266,17 @@ public static class DebriefText
                 item["changes"] = new JsonArray([.. timeline.Where(x => x.Seq > e.Seq && x.Cause == e.Cause && x.Step == e.Step && x.Kind is not Summits.Model.EventKind.Shock && IsChange(x.Kind))
                     .Select(x => (JsonNode)Values(new JsonObject { ["kind"] = KebabCase.Of(x.Kind) }, x))]);
                 break;
+            case Summits.Model.EventKind.AgreementMade:
+            {
+                item["agreement"] = e.Cause;
+                if (e.Topic is not null)
+                    item["topic"] = e.Topic;
+                var terms = new JsonObject();
+                foreach (var t in e.Terms ?? [])
+                    terms[t.Topic] = t.Value;
+                item["terms"] = terms;
+                break;
+            }
             case Summits.Model.EventKind.AgreementStrained or Summits.Model.EventKind.AgreementBreached or Summits.Model.EventKind.AgreementRestored
                 or Summits.Model.EventKind.AgreementSuperseded or Summits.Model.EventKind.AgreementPartlySuperseded:
             {
@@ -268,7 +301,7 @@ public static class DebriefText
                 break;
         }
         item["cause"] = e.Cause;
-        item["said"] = AnswerInWords.Other(exercise.World, e);
+        item["said"] = said ?? AnswerInWords.Other(exercise.World, e);
         return item;
     }
 

@@ -116,8 +116,10 @@ public static class Negotiator
         {
             var accepts = judgement.Accepts(condition, proposal.Time, parameters);
             response = accepts ? Response.Accept : judgement.BeatsWalkAway ? Response.Counter : Response.Reject;
+            // Every figure as a line of words shows it (Figures: four decimals at most), so the reason a student reads
+            // quotes the same worth as the words around it.
             why = string.Create(CultureInfo.InvariantCulture,
-                $"U(terms) {utility:0.###}, U(own offer) {own:0.###}, U(no deal) {walk:0.###} at τ {proposal.Time:0.##}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
+                $"U(terms) {Figures.Text(utility)}, U(own offer) {Figures.Text(own)}, U(no deal) {Figures.Text(walk)} at τ {Figures.Text(proposal.Time)}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
         }
 
         var counter = ImmutableArray<Term>.Empty;

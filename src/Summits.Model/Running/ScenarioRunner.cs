@@ -104,9 +104,10 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private async Task ProposeAsync(ProposeStep step)
     {
         // Without a deadline a proposal is an ultimatum: the recipients' time is up (τ = 1). With one, it
-        // opens at τ = 0 and each renewal carries the time of the round it is renewed in.
+        // opens at the time its step says (τ = 0 unless an exercise's round has come further) and each renewal
+        // carries the time of the round it is renewed in.
         await ReadActorsAsync([step.From, .. step.To]);
-        var proposal = new Proposal(step.Id, step.From, step.To, step.Terms, step.Rule, step.Deadline is null ? 1 : 0,
+        var proposal = new Proposal(step.Id, step.From, step.To, step.Terms, step.Rule, step.Deadline is null ? 1 : step.Opens ?? 0,
             Actors[step.From].Capability, ProposalKind.Scripted, step.Id);
         var outcome = await DeliverAsync(proposal);
         if (!outcome.Agreed && step.Deadline is { } deadline)

@@ -7,8 +7,14 @@ namespace Summits.Model;
 public abstract record Step([Id(0)] string Id, [Id(1)] int Line);
 
 /// <summary>Sends terms from one actor to others; an open proposal is delivered again each round until its deadline.</summary>
+/// <param name="Opens">
+/// For a proposal with a deadline, how far the negotiation has come when it is made: τ from 0 to 1, at which its
+/// recipients judge it (an exercise's proposal of round r of R opens at (r − 1) / R, the τ of the offers that ended
+/// round r − 1). Null opens it at τ = 0, as a scenario's proposal does. A proposal without a deadline is judged at
+/// τ = 1 whatever this says: there is no next round.
+/// </param>
 [GenerateSerializer, Immutable, Alias("summits.propose-step")]
-public sealed record ProposeStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] string From, [Id(3)] ImmutableArray<string> To, [Id(4)] ImmutableArray<Term> Terms, [Id(5)] AgreementRule Rule, [Id(6)] int? Deadline)
+public sealed record ProposeStep([Id(0)] string Id, [Id(1)] int Line, [Id(2)] string From, [Id(3)] ImmutableArray<string> To, [Id(4)] ImmutableArray<Term> Terms, [Id(5)] AgreementRule Rule, [Id(6)] int? Deadline, [Id(7)] double? Opens = null)
     : Step(Id, Line);
 
 /// <summary>Dictates an actor's answer to a later proposal; naming a <c>rounds</c> step, to each of that step's offers that has no answer of its own.</summary>

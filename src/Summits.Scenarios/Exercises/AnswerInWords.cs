@@ -92,17 +92,29 @@ public static partial class AnswerInWords
         };
     }
 
+    /// <summary>
+    /// The terms a model's answer says it would settle at instead, or null where it names none. The model's
+    /// counter-offer is the offer its tactic makes at the proposal's time τ: its concession curve from its ideal toward
+    /// its reservation value, which it reaches only at τ = 1. Before then the counter is told; at τ = 1 (a proposal
+    /// with no deadline, or the last round of one) the counter would be the side's confidential reservation value
+    /// itself, and a player's answer (scripted) names no counter of the model's: in both cases nothing is told, in the
+    /// words or in any other output of the play.
+    /// </summary>
+    /// <param name="answer">An accept, reject or counter event; its terms on the 0–100 scale.</param>
+    public static ImmutableArray<Term>? SettlesAt(TimelineEvent answer)
+    {
+        if (answer.Terms is not { IsDefaultOrEmpty: false } counter || Scripted().Match(answer.Why ?? "").Success)
+            return null;
+        var judgedTime = Judged().Match(answer.Why ?? "") is { Success: true } at ? Number(at, "tau") : 1;
+        return judgedTime < 1 ? counter : null;
+    }
+
     private static string Answer(World world, TimelineEvent e, string? you)
     {
         var who = e.Actor == you ? "You" : Name(world, e.Actor);
         var verb = e.Actor == you ? Verb(e.Kind).TrimEnd('s') : Verb(e.Kind);
-        // The model's counter-offer is the offer its tactic makes at the proposal's time τ: its concession curve from
-        // its ideal toward its reservation value, which it reaches only at τ = 1. Before then the counter is said; at
-        // τ = 1 (a proposal with no deadline, or the last round of one) the counter would be the side's confidential
-        // reservation value itself, so only that it keeps its limit to itself is said.
-        var judgedTime = Judged().Match(e.Why ?? "") is { Success: true } at ? Number(at, "tau") : 1;
-        var instead = e.Terms is not { IsDefaultOrEmpty: false } counter ? ""
-            : judgedTime < 1 ? $" It would settle at {Terms(counter)} instead."
+        var instead = e.Terms is not { IsDefaultOrEmpty: false } ? ""
+            : SettlesAt(e) is { } counter ? $" It would settle at {Terms(counter)} instead."
             : " It does not say what it would settle for.";
         var why = e.Why ?? "";
         var scripted = Scripted().Match(why);
@@ -144,9 +156,12 @@ public static partial class AnswerInWords
         return $"{who} {verb}: {reason}.{instead}";
     }
 
-    /// <summary>How far the play is through its time limit, in words: "a third of the way through the time limit".</summary>
+    /// <summary>
+    /// How far the play is through its time limit, in words, the percentage by the one figure rule (<see cref="Figures.Text(double)"/>):
+    /// "33.3333% of the way through the time limit" in round 2 of 3.
+    /// </summary>
     private static string Through(double time) =>
-        time <= 0 ? "at the start of the time limit" : $"{Math.Round(time * 100).ToString(CultureInfo.InvariantCulture)}% of the way through the time limit";
+        time <= 0 ? "at the start of the time limit" : $"{Figures.Text(time * 100)}% of the way through the time limit";
 
     /// <summary>The model's reasons with its notation spelt out: the window of a strain or breach said as the distance it is.</summary>
     public static string Plain(World world, string why)
@@ -167,7 +182,8 @@ public static partial class AnswerInWords
 
     private static double Number(Match m, string group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    private static string Show(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>A worth as the model's reason states it and the words repeat it: by the one figure rule, four decimals at most.</summary>
+    private static string Show(double value) => Figures.Text(value);
 
     private static string Verb(EventKind kind) => kind switch
     {

@@ -8,7 +8,8 @@ namespace Summits.Scenarios;
 /// facilitator's injects for that round, then the proposals of that round, each answered by the other side.
 /// When the model plays the other side, it then makes its own offer on the table's topics before the next
 /// round, as its delegation does in a <c>rounds</c> step (its tactic's offer at τ = round / round limit), and
-/// the student's side answers it as the answers say (rejects it when they say nothing). With two players, a
+/// the student's side answers it as the answers say (rejects it when they say nothing). A proposal with a deadline
+/// is judged at the time the play has reached (<see cref="Opens"/>), one without at τ = 1. With two players, a
 /// proposal the other player's answers leave unanswered is rejected in the same way: the model never answers for
 /// a player. The scenario runs
 /// through the one runner, locally or in grains.
@@ -46,7 +47,7 @@ public static class ExercisePlay
             var injects = exercise.Injects.Where(i => i.Round == round).ToList();
             for (var k = 0; k < injects.Count; k++)
                 steps.Add(injects[k].Shock with { Id = $"r{round}-inject-{k + 1}" });
-            steps.AddRange(answers.Proposals.Where(p => p.Round == round).Select(p => (Step)p.Proposal));
+            steps.AddRange(answers.Proposals.Where(p => p.Round == round).Select(p => (Step)(p.Proposal with { Opens = Opens(round, exercise.Rounds) })));
             if (answers.Players == 1 && round < exercise.Rounds && (round < last || offers))
                 steps.Add(new RoundsStep(OfferStepId(round, other), 0, exercise.Rounds, exercise.Topics, AgreementRule.Unanimity, other, round));
         }
@@ -54,6 +55,14 @@ public static class ExercisePlay
         var scenario = new Scenario(exercise.Id, about, exercise.Seed, exercise.World.ParametersFor(ModelParameters.Default), steps.ToImmutable());
         return new LoadedScenario(exercise.Path, exercise.WorldPath, scenario, exercise.World);
     }
+
+    /// <summary>
+    /// How far a play of <paramref name="rounds"/> rounds has come through its time limit when a proposal of
+    /// <paramref name="round"/> is made, the τ at which a proposal with a deadline is judged: (round − 1) / rounds, the τ
+    /// of the model's offers that ended the round before (round k of N is τ = k / N, as in a <c>rounds</c> step), 0 in
+    /// round 1. In round 2 of 3 it is 1/3, a third of the way. A proposal without a deadline is judged at τ = 1.
+    /// </summary>
+    public static double Opens(int round, int rounds) => (double)(round - 1) / rounds;
 
     /// <summary>The reason in the timeline of an offer or, with two players, a proposal the answers leave unanswered, which is rejected.</summary>
     public const string NotTakenUp = "no answer given, so it is rejected";

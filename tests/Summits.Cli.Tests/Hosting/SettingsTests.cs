@@ -83,11 +83,44 @@ public sealed class SettingsTests : IDisposable
         // 1 to 1000 (CheckpointOptions.Most) are the choices: 0 and 1001 are just outside, abc no number.
         var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__CheckpointEvery"] = value });
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: Summits:CheckpointEvery is '{value}' (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n",
-            run.Error.ReplaceLineEndings("\n"));
-        Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(output));
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CheckpointEvery is '{value}' (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
+    }
+
+    [Fact]
+    public async Task An_empty_Summits__CheckpointEvery_in_the_environment_is_refused_as_a_bad_value_is()
+    {
+        // An empty variable reaches configuration as the empty string, which is no whole number from 1 to 1000.
+        var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__CheckpointEvery"] = "" });
+
+        AssertRefusedBeforeAnythingRuns(run, output, "summits run: error: Summits:CheckpointEvery is empty (from environment variable Summits__CheckpointEvery); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
+    }
+
+    [Fact]
+    public async Task A_null_CheckpointEvery_in_appsettings_json_is_refused_as_an_empty_variable_is()
+    {
+        // A JSON null reaches configuration as a key that is there with a null value, which an indexer alone reads as
+        // no key at all: it is refused in the same words as an empty variable, naming the file.
+        var file = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Summits": { "CheckpointEvery": null } }""");
+
+        var (run, output) = await RunAsync(new Dictionary<string, string>());
+
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CheckpointEvery is empty (from {file}); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
+    }
+
+    [Fact]
+    public void A_null_or_empty_setting_is_refused_by_Read_whichever_source_gives_it()
+    {
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{ "Summits": { "CallTimeout": null } }""");
+
+        // The file's null timeout and the environment's empty interval, each read and refused; a key no source sets
+        // is still the default (the interval from a folder with no file and no variable: 1).
+        var timeout = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+        Assert.StartsWith("Summits:CallTimeout is empty (from ", timeout.Message);
+        var every = Assert.Throws<SettingException>(() =>
+            SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable { ["Summits__CheckpointEvery"] = "" })));
+        Assert.StartsWith("Summits:CheckpointEvery is empty (from environment variable Summits__CheckpointEvery)", every.Message);
+        Assert.Equal(1, SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())).CheckpointEvery);
     }
 
     [Fact]
@@ -99,10 +132,7 @@ public sealed class SettingsTests : IDisposable
         var (run, output) = await RunAsync(new Dictionary<string, string>());
 
         // A call timeout is 1 to 86400 s (a day): 0 is just below.
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"summits run: error: Summits:CallTimeout is '0' (from {file}); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n",
-            run.Error.ReplaceLineEndings("\n"));
-        Assert.False(Directory.Exists(output));
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CallTimeout is '0' (from {file}); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n");
     }
 
     [Fact]
@@ -119,6 +149,15 @@ public sealed class SettingsTests : IDisposable
         // BytePositionInLine: 13", 0-based, is the same place and is not repeated after .NET's words).
         Assert.Equal($"summits run: error: {file}:2:14: appsettings.json is not valid JSON: ',' is an invalid start of a value.\n",
             run.Error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(output));
+    }
+
+    /// <summary>Asserts that the run was refused as bad input (exit 2) with <paramref name="error"/> as its one line, printing and writing nothing.</summary>
+    private static void AssertRefusedBeforeAnythingRuns(SummitsRun run, string output, string error)
+    {
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(error, run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(output));
     }
 

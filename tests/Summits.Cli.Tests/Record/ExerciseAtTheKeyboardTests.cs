@@ -555,7 +555,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await again.WaitForAsync("You play Japan (JP); the model plays United States (US).");
         await again.WaitForAsync("62 (from the answers file)", after: "procurement-end:");
         await again.WaitForAsync("r1-JP-1: You propose trade-imbalance 40 (from the answers file)");
-        await again.WaitForAsync("United States rejects: the terms are worth 0.468 to it", after: "r1-JP-1: You propose trade-imbalance 40");
+        await again.WaitForAsync("United States rejects: the terms are worth 0.4684 to it", after: "r1-JP-1: You propose trade-imbalance 40");
         await again.WaitForAsync("Round 1: your move", after: "r1-JP-1: You propose");
         // Nothing the file answers is asked again: no brief to page through, no prediction, no first proposal.
         var screen = again.Screen();
@@ -675,7 +675,7 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");                  // no deadline: the last word
         // 40 is below the US's reservation value on trade, 65: it rejects, in words. A proposal made at the keyboard is a
         // last word (τ = 1), where the US's counter would be that confidential 65 itself, so it does not say it.
-        await t.WaitForAsync("United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72", after: "r1-JP-1: You propose trade-imbalance 40");
+        await t.WaitForAsync("United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204", after: "r1-JP-1: You propose trade-imbalance 40");
         await t.WaitForAsync("It does not say what it would settle for.", after: "r1-JP-1: You propose trade-imbalance 40");
         await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: You propose");
         t.Send("4");                                        // end round 1

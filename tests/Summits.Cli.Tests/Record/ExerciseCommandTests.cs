@@ -12,10 +12,44 @@ public sealed class ExerciseCommandTests : IDisposable
     private static string Exercises(params string[] parts) => Path.Combine([SeedFiles.Root, "scenarios", "exercises", .. parts]);
 
     /// <summary>
-    /// Plays trade-for-defence as Japan with answers of its own, written to <paramref name="name"/>: the two predictions
-    /// and the proposals given (YAML list items, each line indented as the file's <c>proposals:</c> needs).
+    /// An answers file as a test gives it: <paramref name="Exercise"/> (a shipped exercise's name) played as
+    /// <paramref name="Role"/>, with the predictions and proposals given, and for a play by two the players and the
+    /// responses. It is written into the test's folder under <see cref="Name"/>.
     /// </summary>
-    private int _played;
+    /// <param name="Predictions">The predictions, as a YAML flow mapping: <c>{ trade-deal: yes, procurement-end: 65 }</c>.</param>
+    /// <param name="Proposals">Each proposal as a YAML flow mapping: <c>{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }</c>; with two players, <c>from</c> says whose.</param>
+    private sealed record Answers(string Exercise, string Role, string Predictions, IReadOnlyList<string> Proposals)
+    {
+        /// <summary>1 (the model plays the other side) or 2 (a second person does): the file's <c>players</c>, left out for 1.</summary>
+        public int Players { get; init; } = 1;
+
+        /// <summary>Each response as a YAML flow mapping: <c>{ proposal: r1-JP-1, answer: accept }</c>.</summary>
+        public IReadOnlyList<string> Responses { get; init; } = [];
+
+        /// <summary>The file's name in the test's folder: one of its own unless a test needs a given one (<c>answers-US.yaml</c>).</summary>
+        public string Name { get; init; } = $"{Exercise}-{Role}-{Interlocked.Increment(ref s_written)}.yaml";
+
+        /// <summary>
+        /// The file's text, line by line: <c>answers</c>, <c>role</c> (on line 2), <c>players</c> for two, <c>predictions</c>,
+        /// then <c>proposals</c> and <c>responses</c> where there are some, each item on a line of its own.
+        /// </summary>
+        public string Text() =>
+            $"answers: {Exercise}\nrole: {Role}\n{(Players == 1 ? "" : $"players: {Players}\n")}predictions: {Predictions}\n"
+            + List("proposals", Proposals) + List("responses", Responses);
+
+        private static string List(string key, IReadOnlyList<string> items) =>
+            items.Count == 0 ? "" : $"{key}:\n{string.Concat(items.Select(i => $"  - {i}\n"))}";
+    }
+
+    private static int s_written;
+
+    /// <summary>Writes <paramref name="answers"/> into the test's folder and returns the file's path.</summary>
+    private string Write(Answers answers)
+    {
+        var path = Path.Combine(_folder, answers.Name);
+        File.WriteAllText(path, answers.Text());
+        return path;
+    }
 
     /// <summary>
     /// Plays <paramref name="exercise"/> (a shipped exercise's name) as <paramref name="role"/> with the given answers,
@@ -24,12 +58,19 @@ public sealed class ExerciseCommandTests : IDisposable
     /// <param name="predictions">The answers file's predictions, as a YAML flow mapping: <c>{ trade-deal: yes, procurement-end: 65 }</c>.</param>
     /// <param name="proposals">Each proposal as a YAML flow mapping: <c>{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }</c>.</param>
     /// <param name="arguments">Further arguments of <c>summits exercise</c>, after <c>--engine local</c>.</param>
-    private async Task<SummitsRun> PlayAsync(string exercise, string role, string predictions, IEnumerable<string> proposals, params string[] arguments)
+    private Task<SummitsRun> PlayAsync(string exercise, string role, string predictions, IEnumerable<string> proposals, params string[] arguments) =>
+        PlayAsync(new Answers(exercise, role, predictions, [.. proposals]), arguments);
+
+    /// <summary>Plays <paramref name="answers"/>, written into the test's folder, and asserts that the play exits with 0.</summary>
+    /// <param name="arguments">Further arguments of <c>summits exercise</c>, after <c>--engine local</c>.</param>
+    private Task<SummitsRun> PlayAsync(Answers answers, params string[] arguments) => PlayAsync(answers, 0, arguments);
+
+    /// <summary>Plays <paramref name="answers"/>, written into the test's folder, and asserts that the play exits with <paramref name="exitCode"/>.</summary>
+    /// <param name="arguments">Further arguments of <c>summits exercise</c>, after <c>--engine local</c>.</param>
+    private async Task<SummitsRun> PlayAsync(Answers answers, int exitCode, params string[] arguments)
     {
-        var answers = Path.Combine(_folder, $"{exercise}-{role}-{++_played}.yaml");
-        File.WriteAllText(answers, $"answers: {exercise}\nrole: {role}\npredictions: {predictions}\nproposals:\n{string.Concat(proposals.Select(p => $"  - {p}\n"))}");
-        var run = await SummitsProcess.RunAsync(["exercise", Exercises($"{exercise}.yaml"), "--answers", answers, "--engine", "local", .. arguments]);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await SummitsProcess.RunAsync(["exercise", Exercises($"{answers.Exercise}.yaml"), "--answers", Write(answers), "--engine", "local", .. arguments]);
+        Assert.True(run.ExitCode == exitCode, run.ToString());
         return run;
     }
 
@@ -138,17 +179,14 @@ public sealed class ExerciseCommandTests : IDisposable
     public async Task Another_role_of_a_play_by_two_is_scored_with_its_own_players_file_and_role_on_the_other_players_file_is_refused()
     {
         // A play by two with no proposals: each player's file holds that player's predictions alone.
-        var jp = Path.Combine(_folder, "answers-JP.yaml");
-        var us = Path.Combine(_folder, "answers-US.yaml");
-        File.WriteAllText(jp, "answers: trade-for-defence\nrole: JP\nplayers: 2\npredictions: { trade-deal: yes, procurement-end: 65 }\n");
-        File.WriteAllText(us, "answers: trade-for-defence\nrole: US\nplayers: 2\npredictions: { trade-deal: no, procurement-end: 60 }\n");
+        var jp = new Answers("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 65 }", []) { Players = 2, Name = "answers-JP.yaml" };
+        var us = new Answers("trade-for-defence", "US", "{ trade-deal: no, procurement-end: 60 }", []) { Players = 2, Name = "answers-US.yaml" };
 
         // JP's player's file cannot score the US's player: refused in one line at the file's role, nothing played.
-        var refused = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", jp, "--role", "us", "--engine", "local", "-o", Path.Combine(_folder, "out"));
-        Assert.True(refused.ExitCode == 2, refused.ToString());
+        var refused = await PlayAsync(jp, 2, "--role", "us", "-o", Path.Combine(_folder, "out"));
         Assert.Equal("", refused.Output);
         Assert.Equal(
-            $"{jp}:2:7: --role US asks for the player of US, but these answers are JP's player's in a play by two players ('players: 2'), with that player's predictions; give the answers file of US's player (answers-US.yaml, written beside this one), or leave out --role\n",
+            $"{Path.Combine(_folder, jp.Name)}:2:7: --role US asks for the player of US, but these answers are JP's player's in a play by two players ('players: 2'), with that player's predictions; give the answers file of US's player (answers-US.yaml, written beside this one), or leave out --role\n",
             refused.Error);
         Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
 
@@ -156,10 +194,8 @@ public sealed class ExerciseCommandTests : IDisposable
         // no offers in a play by two, and round 2's inject changes a salience, which moves no one: Japan ends on
         // procurement where it started, 60. US's player said 60: |60 − 60| = 0, no step of 5: 10. Japan's player said
         // 65: |65 − 60| = 5, one full step: 10 − 1 = 9 (what the US would wrongly get with Japan's predictions).
-        var usRun = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", us, "--engine", "local", "--format", "csv");
-        var jpRun = await SummitsProcess.RunAsync("exercise", Exercises("trade-for-defence.yaml"), "--answers", jp, "--engine", "local", "--format", "csv");
-        Assert.True(usRun.ExitCode == 0, usRun.ToString());
-        Assert.True(jpRun.ExitCode == 0, jpRun.ToString());
+        var usRun = await PlayAsync(us, "--format", "csv");
+        var jpRun = await PlayAsync(jp, "--format", "csv");
         string Points(string csv, string actor) => csv.Split('\n').Select(l => l.Split(',')).Single(g => g.Length > 5 && g[2] == actor && g[4] == "procurement-end")[5];
         Assert.Equal("10", Points(usRun.Output, "US"));
         Assert.Equal("9", Points(jpRun.Output, "JP"));
@@ -219,19 +255,14 @@ public sealed class ExerciseCommandTests : IDisposable
         // accepts. The model judges each player's answer by that side's reservation values (its worth of the terms
         // and of no deal, the U(...) figures), confidential to that side: the US's debrief keeps the judgement of
         // its own answer; Japan's debrief, which the other player reads, has only the player's choice.
-        var answers = Path.Combine(_folder, "answers-JP.yaml");
-        File.WriteAllText(answers, "answers: north-korea-line\nrole: JP\nplayers: 2\npredictions: { pressure-holds: no, us-line: 80 }\n"
-            + "proposals:\n  - round: 1\n    terms: { north-korea-sanctions: 88 }\nresponses:\n  - { proposal: r1-JP-1, answer: accept }\n");
-        File.WriteAllText(Path.Combine(_folder, "answers-US.yaml"), "answers: north-korea-line\nrole: US\nplayers: 2\npredictions: { pressure-holds: yes, us-line: 90 }\n"
-            + "proposals:\n  - round: 1\n    from: JP\n    terms: { north-korea-sanctions: 88 }\nresponses:\n  - { proposal: r1-JP-1, answer: accept }\n");
+        string[] responses = ["{ proposal: r1-JP-1, answer: accept }"];
+        var japan = await PlayAsync(new Answers("north-korea-line", "JP", "{ pressure-holds: no, us-line: 80 }", ["{ round: 1, terms: { north-korea-sanctions: 88 } }"])
+            { Players = 2, Responses = responses, Name = "answers-JP.yaml" }, "--format", "json");
+        var us = await PlayAsync(new Answers("north-korea-line", "US", "{ pressure-holds: yes, us-line: 90 }", ["{ round: 1, from: JP, terms: { north-korea-sanctions: 88 } }"])
+            { Players = 2, Responses = responses, Name = "answers-US.yaml" }, "--format", "json");
         string ReasonIn(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!["play"]!.AsArray()
             .SelectMany(r => r!["events"]!.AsArray()).Single(e => e!["id"]?.GetValue<string>() == "r1-JP-1")!["answers"]![0]!["reason"]!.GetValue<string>();
 
-        var japan = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", answers, "--engine", "local", "--format", "json");
-        var us = await SummitsProcess.RunAsync("exercise", Exercises("north-korea-line.yaml"), "--answers", Path.Combine(_folder, "answers-US.yaml"), "--engine", "local", "--format", "json");
-
-        Assert.True(japan.ExitCode == 0, japan.ToString());
-        Assert.True(us.ExitCode == 0, us.ToString());
         Assert.Equal("scripted: the player's answer", ReasonIn(japan.Output));
         Assert.StartsWith("scripted: the player's answer (model: U(terms) ", ReasonIn(us.Output));
     }
@@ -321,15 +352,17 @@ public sealed class ExerciseCommandTests : IDisposable
         var open = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: no, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }"]);
 
         var (last, opened) = (Words(final.Output), Words(open.Output));
+        // The US (at 75, salience 0.9, curvature 0.7) finds 40 worth 0.9 × (1 − 0.35^0.7) = 0.9 × (1 − 0.479565) = 0.468391,
+        // and no deal, at its reservation value 65, 0.9 × (1 − 0.1^0.7) = 0.720426: 0.4684 and 0.7204 at four decimals.
         // A last word is judged at the end of the time limit (τ = 1), where the US's concession curve has reached its
         // reservation value, 65: its counter would be that value, so it says only that it keeps its limit to itself.
-        Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72 (worth: how good an outcome is for that side, higher is better). It does not say what it would settle for.", last);
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204 (worth: how good an outcome is for that side, higher is better). It does not say what it would settle for.", last);
         Assert.DoesNotContain("settle at", last);
         Assert.DoesNotContain("trade-imbalance 65", last);
-        // With a deadline the proposal opens at τ = 0, where the Boulware curve x + τ^(1/β)·(r − x) has conceded nothing:
+        // With a deadline the proposal of round 1 opens at τ = (1 − 1)/3 = 0, where the Boulware curve x + τ^(1/β)·(r − x) has conceded nothing:
         // the US (at 75 on trade, the brief's starting position) would settle at its own 75, not at 65.
         // The play tells the deadline with the proposal, and the debrief in the same words.
-        Assert.Contains("r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds. United States rejects: the terms are worth 0.468 to it, less than no deal, worth 0.72 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds. United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
         Assert.DoesNotContain("trade-imbalance 65", opened);
     }
 
@@ -437,6 +470,94 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal((65.0, 28.0, 93.0, 9.5), (e["value"]!.GetValue<double>(), e["distance"]!.GetValue<double>(), e["agreed"]!.GetValue<double>(), e["window"]!.GetValue<double>()));
         Assert.False(e["inject"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task Json_gives_every_move_and_answer_the_words_tell_an_event_with_its_exact_values()
+    {
+        // North-korea-line as Japan, north-korea 94 in round 1 (worked in Every_figure_of_the_play_…): the proposal pulls
+        // the US from 95 by −0.00324 to 94.99676, told "from 95 to 94.9968"; the US accepts, which makes r1-JP-1 at 94.
+        var north = await PlayAsync("north-korea-line", "JP", "{ pressure-holds: no, us-line: 80 }", ["{ round: 1, terms: { north-korea: 94 } }"], "--format", "json");
+        var round1 = Events(north.Output, 1);
+        var pulled = Assert.Single(round1, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == "r1-JP-1");
+        Assert.Equal(("US", "north-korea", false), (pulled["actor"]!.GetValue<string>(), pulled["topic"]!.GetValue<string>(), pulled["inject"]!.GetValue<bool>()));
+        Assert.Equal(95, pulled["before"]!.GetValue<double>());
+        Assert.Equal(95 - 0.00324, pulled["after"]!.GetValue<double>(), 9);
+        Assert.Equal("United States moved on north-korea from 95 to 94.9968, a little toward the terms it heard.", pulled["said"]!.GetValue<string>());
+        var made = Assert.Single(round1, e => e["kind"]!.GetValue<string>() == "agreement-made");
+        Assert.Equal(("r1-JP-1", 94.0), (made["agreement"]!.GetValue<string>(), made["terms"]!["north-korea"]!.GetValue<double>()));
+
+        // Trade-for-defence as Japan, trade-imbalance 40 open for 2 offer rounds. In round 1 (τ = 0) the US, Boulware at
+        // 75, would settle at its own 75: its answer carries those terms. The proposal pulls it by
+        // 0.1 × 0.45/1.25 × 1.8/2 × 0.1 × (40 − 75) = −0.1134, to 74.8866. The US's offer after round 1 on procurement,
+        // 85 − 20/243 (worked in ExercisePlayTests), pulls Japan from 60 by 0.1 × 0.8/1.25 × 1.9/2 × 0.35 = 0.02128 of
+        // the way: 60 + 0.02128 × (25 − 20/243) = 60.530249, told "from 60 to 60.5302".
+        var trade = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: no, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 40 }, deadline: 2 }"], "--format", "json");
+        var first = Events(trade.Output, 1);
+        var proposal = Assert.Single(first, e => e["id"]?.GetValue<string>() == "r1-JP-1");
+        var answer = Assert.Single(proposal["answers"]!.AsArray())!;
+        Assert.Equal(("US", "reject", 75.0), (answer["actor"]!.GetValue<string>(), answer["answer"]!.GetValue<string>(), answer["terms"]!["trade-imbalance"]!.GetValue<double>()));
+        var us = Assert.Single(first, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == "r1-JP-1");
+        Assert.Equal((75.0, 75 - 0.1134), (us["before"]!.GetValue<double>(), Math.Round(us["after"]!.GetValue<double>(), 9)));
+        var japan = Assert.Single(first, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == "r1-US-offer.r1.defense-procurement");
+        Assert.Equal(("JP", "defense-procurement", 60.0), (japan["actor"]!.GetValue<string>(), japan["topic"]!.GetValue<string>(), japan["before"]!.GetValue<double>()));
+        Assert.Equal(60 + 0.02128 * (25 - 20.0 / 243), japan["after"]!.GetValue<double>(), 9);
+        Assert.Equal("You moved on defense-procurement from 60 to 60.5302: hearing terms pulls a side a little toward them.", japan["said"]!.GetValue<string>());
+
+        // Every move a proposal's or an offer's words tell ("moved on TOPIC from A to B") is an event of its own with the
+        // exact values those words round, and every answer they tell is among its answers.
+        foreach (var play in new[] { north, trade })
+        {
+            var events = System.Text.Json.Nodes.JsonNode.Parse(play.Output)!["play"]!.AsArray().SelectMany(r => r!["events"]!.AsArray()).Select(e => e!).ToList();
+            foreach (var item in events.Where(e => e["kind"]!.GetValue<string>() is "proposal" or "offer"))
+            {
+                var said = item["said"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+                foreach (var line in said)
+                {
+                    var move = System.Text.RegularExpressions.Regex.Match(line, @"moved on (?<topic>\S+) from (?<before>[\d.]+) to (?<after>[\d.]+)");
+                    if (!move.Success)
+                        continue;
+                    Assert.Contains(events, e => e["kind"]!.GetValue<string>() == "move" && e["cause"]!.GetValue<string>() == item["id"]!.GetValue<string>()
+                        && e["topic"]!.GetValue<string>() == move.Groups["topic"].Value
+                        && Summits.Model.Figures.Text(e["before"]!.GetValue<double>()) == move.Groups["before"].Value
+                        && Summits.Model.Figures.Text(e["after"]!.GetValue<double>()) == move.Groups["after"].Value
+                        && e["said"]!.GetValue<string>() == line);
+                }
+                Assert.Equal(said.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^(You|[A-Z][\w ]+?) (accept|reject|counter)s?\b")), item["answers"]!.AsArray().Count);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Json_names_no_terms_an_answer_keeps_to_itself()
+    {
+        // Trade-for-defence as Japan, trade-imbalance 40 with no deadline: a last word, judged at τ = 1, where the US's
+        // counter would be its confidential reservation value on trade-imbalance (65 in the exercise's instructions for the
+        // US). Its words say only "It does not say what it would settle for.", and its answer in the JSON has no terms.
+        var play = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: no, procurement-end: 65 }", ["{ round: 1, terms: { trade-imbalance: 40 } }"], "--format", "json");
+        var proposal = Assert.Single(Events(play.Output, 1), e => e["id"]?.GetValue<string>() == "r1-JP-1");
+        var answer = Assert.Single(proposal["answers"]!.AsArray())!;
+        Assert.Equal(("US", "reject"), (answer["actor"]!.GetValue<string>(), answer["answer"]!.GetValue<string>()));
+        Assert.Null(answer["terms"]);
+        Assert.Contains(proposal["said"]!.AsArray(), l => l!.GetValue<string>().EndsWith("It does not say what it would settle for.", StringComparison.Ordinal));
+
+        // Over the three shipped exercises played with their sample answers: an answer carries terms exactly where its
+        // words say "It would settle at … instead".
+        foreach (var (exercise, answers) in new[] { ("trade-for-defence", "trade-for-defence-jp"), ("bilateral-fta", "bilateral-fta-us"), ("north-korea-line", "north-korea-line-jp") })
+        {
+            var sample = await PlaySampleAsync(exercise, answers, "--format", "json");
+            var events = System.Text.Json.Nodes.JsonNode.Parse(sample.Output)!["play"]!.AsArray().SelectMany(r => r!["events"]!.AsArray()).Select(e => e!);
+            foreach (var item in events.Where(e => e["kind"]!.GetValue<string>() is "proposal" or "offer"))
+            {
+                var said = item["said"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+                var named = said.Count(l => l.Contains("It would settle at", StringComparison.Ordinal));
+                Assert.Equal(named, item["answers"]!.AsArray().Count(a => a!["terms"] is not null));
+            }
+        }
+    }
+
+    /// <summary>The events of <paramref name="round"/> in a debrief's JSON.</summary>
+    private static List<System.Text.Json.Nodes.JsonNode> Events(string json, int round) =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(json)!["play"]!.AsArray().Single(r => r!["round"]!.GetValue<int>() == round)!["events"]!.AsArray().Select(e => e!)];
 
     [Fact]
     public async Task The_debrief_s_record_lines_speak_of_the_play_in_text_and_json_alike()

@@ -89,6 +89,25 @@ internal static class RetriedRun
     }
 
     /// <summary>
+    /// The storage-fault check of the short run (<see cref="ExactlyOnceAdvanceTests.Short"/>) on <paramref name="fixture"/>'s
+    /// silo: its clean run in grains writes the pure model's bytes (<see cref="CleanAsync"/>) and makes
+    /// <paramref name="points"/> storage calls of <paramref name="reads"/>' kind (its writes by state
+    /// <paramref name="writesByState"/>, <see cref="ShortRunPoints.ByState"/>), and after a fault at any one of them
+    /// and a retry, a run writes the clean run's bytes (<see cref="StorageFaultMismatchesAsync"/>).
+    /// </summary>
+    public static async Task AssertShortRunSurvivesEveryStorageFaultAsync(ClusterFixture fixture, string prefix, bool reads, bool afterWriting,
+        int points, string writesByState)
+    {
+        var loaded = Parse(ExactlyOnceAdvanceTests.Short);
+        var (clean, cleanKey, calls) = await CleanAsync(fixture, loaded, prefix, reads);
+        Assert.Equal(points, calls.Length);
+        if (!reads)
+            Assert.Equal(writesByState, ShortRunPoints.ByState(calls));
+
+        Assert.Empty(await StorageFaultMismatchesAsync(fixture, loaded, (clean, cleanKey, calls), prefix, reads, afterWriting));
+    }
+
+    /// <summary>
     /// Runs the scenario once for each storage call of the clean run on <paramref name="cleanKey"/> (four at a time),
     /// each on a new world named from <paramref name="prefix"/> whose matching call fails once (after the write has
     /// landed, with <paramref name="afterWriting"/>), and says, in words, every run that did not fail once and then

@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using Summits.Model;
-using Summits.Tests;
 
 namespace Summits.Grains.Tests;
 
@@ -55,7 +52,7 @@ public sealed class FrozenRunSampleTests(ClusterFixture fixture)
               because: the shock breaches the realignment agreement and Japan's proposal makes a new one.
         """;
 
-    private static readonly string SamplePath = Path.Combine(SeedFiles.Root, "tests", "Summits.Grains.Tests", "Storage", "Samples", "stored-state-every3-f880022.json");
+    private const string SampleFile = "stored-state-every3-f880022.json";
 
     // The run's timeline up to the sample (the pure model's, which the grains write too), by sequence number:
     //  advance 1, fta-ask:          1 US proposes 80; 2 JP rejects, countering 36.25; 3 JP moves 20 → 20.912.
@@ -68,8 +65,8 @@ public sealed class FrozenRunSampleTests(ClusterFixture fixture)
     public void The_sample_is_the_one_written_by_the_code_of_its_commit()
     {
         // The hash of the file as it was committed; a changed sample is a new sample, not this one.
-        Assert.Equal("9307245ac8ed04bc46852c8a5467a9477065e4353f35c447ed836ad1edcdeb6a", StoredStateSample.Sha256(SamplePath));
-        Assert.Contains("f8800227a09cbe312aeda2304596a738f31b5d56", StoredStateSample.Read(SamplePath).WrittenBy, StringComparison.Ordinal);
+        Assert.Equal("9307245ac8ed04bc46852c8a5467a9477065e4353f35c447ed836ad1edcdeb6a", StoredStateSample.Sha256(StoredStateSample.PathOf(SampleFile)));
+        Assert.Contains("f8800227a09cbe312aeda2304596a738f31b5d56", StoredStateSample.Load(SampleFile).WrittenBy, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,28 +156,8 @@ public sealed class FrozenRunSampleTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void Todays_code_writes_each_state_of_the_sample_as_the_bytes_it_read()
-    {
-        // A stored member that today's code no longer writes, or writes under another [Id], changes the bytes.
-        var serializer = fixture.Services.GetRequiredService<IGrainStorageSerializer>();
-        foreach (var grain in StoredStateSample.Read(SamplePath).Grains)
-        {
-            var bytes = new BinaryData(Convert.FromBase64String(grain.Bytes));
-            var again = grain.StateName switch
-            {
-                "world" => serializer.Serialize(serializer.Deserialize<WorldState>(bytes)),
-                "country" => serializer.Serialize(serializer.Deserialize<Delegation>(bytes)),
-                "topic" => serializer.Serialize(serializer.Deserialize<Table>(bytes)),
-                _ => throw new InvalidDataException($"the sample holds a state named '{grain.StateName}' that no grain keeps"),
-            };
-            Assert.Equal(grain.Bytes, Convert.ToBase64String(again.ToArray()));
-        }
-    }
+    public void Todays_code_writes_each_state_of_the_sample_field_for_field_as_it_read_it() =>
+        StoredStateSample.AssertRewrittenAlike(StoredStateSample.Load(SampleFile), fixture.Services);
 
-    private T Read<T>(string stateName, string key)
-    {
-        var grain = Assert.Single(StoredStateSample.Read(SamplePath).Grains, g => g.StateName == stateName && g.GrainKey == key);
-        var serializer = fixture.Services.GetRequiredService<IGrainStorageSerializer>();
-        return serializer.Deserialize<T>(new BinaryData(Convert.FromBase64String(grain.Bytes)))!;
-    }
+    private T Read<T>(string stateName, string key) => StoredStateSample.Load(SampleFile).State<T>(fixture.Services, stateName, key);
 }

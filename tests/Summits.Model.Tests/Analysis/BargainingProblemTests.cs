@@ -279,6 +279,19 @@ public sealed class BargainingProblemTests
     }
 
     [Fact]
+    public void Two_equal_Nash_points_that_share_a_topic_s_value_are_both_given()
+    {
+        // A at 40 and B at 60 on p, salience 1, ρ = 0.5, both at 50 on q (salience 1), reservations 0. On q both
+        // are best at 50 (1 each); on p, as in the test above, each end gives the product 2 · (2 − √0.2) and
+        // any value between gives less, since each utility is convex there. So (40, 50) and (60, 50) are the two
+        // Nash points, 20 points apart though their q is the same.
+        var analysis = new BargainingProblem(["p", "q"],
+            [Party("A", 0.5, ("p", 40, 1, 0), ("q", 50, 1, 0)), Party("B", 0.5, ("p", 60, 1, 0), ("q", 50, 1, 0))]).Solve();
+        Assert.Equal([(40.0, 50.0), (60.0, 50.0)], analysis.Nash.Select(n => (n.Terms["p"], n.Terms["q"])));
+        Assert.Null(analysis.NashTie);
+    }
+
+    [Fact]
     public void Of_two_local_maxima_only_the_higher_is_the_Nash_point()
     {
         // ρ = 0.5, salience 0.1; A at 40 with reservation 0.03, B at 60 with reservation 0.035. Both ideal
@@ -426,6 +439,21 @@ public sealed class BargainingProblemTests
         var nash = Assert.Single(analysis.Nash);
         Assert.Equal(100 / Math.Sqrt(5), nash.Terms["p"], 3);
         Assert.Equal(100 / Math.Sqrt(5), nash.Terms["q"], 3);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Outcomes_equal_for_every_party_but_the_first_and_worse_for_it_lie_inside_the_frontier(int parties)
+    {
+        // A holds p at 0; every other party holds only q at 100; salience 1, ρ = 1, reservations 0. (p 0, q 100)
+        // gives every party 1, its best. Any other p with q at 100 is as good for the others and worse for A,
+        // any other q worse for the others: the frontier is that one outcome.
+        var others = Enumerable.Range(1, parties - 1).Select(i => Party($"P{i}", 1, ("q", 100, 1, 0)));
+        var analysis = new BargainingProblem(["p", "q"], [Party("A", 1, ("p", 0, 1, 0)), .. others]).Solve();
+        var only = Assert.Single(analysis.Frontier);
+        Assert.Equal((0.0, 100.0), (only.Terms["p"], only.Terms["q"]));
+        Assert.All(only.Utilities, u => Assert.Equal(1, u, 12));
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>

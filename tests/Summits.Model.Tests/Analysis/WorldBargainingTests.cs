@@ -99,4 +99,14 @@ public sealed class WorldBargainingTests
         Assert.Equal(["A", "B"], analysis.Bargaining!.Parties.Select(p => p.Actor));
         Assert.Equal([0.56826, 0.462], analysis.Bargaining.Disagreement.Select(d => Math.Round(d, 9)));
     }
+
+    [Fact]
+    public void The_other_side_weighs_each_holder_by_capability_times_salience()
+    {
+        // B (capability 0.5, salience 0.6) at 70 weighs 0.3; C (capability 1, salience 0.2) at 10 weighs 0.2:
+        // (0.3 · 70 + 0.2 · 10) / 0.5 = 23 / 0.5 = 46. A's own position, 30, is left out.
+        var world = World([Actor("A"), Actor("B", 0.5), Actor("C", 1)], [Topic("t")],
+            [Position("A", "t", 30, 0.6), Position("B", "t", 70, 0.6), Position("C", "t", 10, 0.2)]);
+        Assert.Equal(46, WorldBargaining.OtherSide(world, world.Positions[0]), 12);
+    }
 }

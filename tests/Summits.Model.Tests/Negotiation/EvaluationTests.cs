@@ -35,6 +35,18 @@ public sealed class EvaluationTests
         Strategy strategy, double offer, double time, AcceptanceCondition acceptance, string why) =>
         Assert.Equal(why, Answer(strategy, 50, 0.4, offer, time, acceptance).Why);
 
+    // Every figure of the reason follows the one rule of a line of words (four decimals at most, half away from zero,
+    // no trailing zeros), as the words a student reads around it do. The linear actor at 50 (salience 0.4, no deal
+    // 0.272 as above) hears 71.23 at τ = 1/3:
+    //   terms: 0.4 · (1 − 21.23/100) = 0.4 · 0.7877 = 0.31508, 0.3151 (three decimals would say 0.315);
+    //   its own offer: 50 + (1/3) · (82 − 50) = 60.66667, worth 0.4 · (1 − 0.1066667) = 0.3573333, 0.3573;
+    //   τ: 0.33333, 0.3333 (two decimals would say 0.33).
+    // 0.3151 beats no deal but not its own offer: under AC_next it counters.
+    [Fact]
+    public void The_explanation_gives_every_figure_to_four_decimals_at_most() =>
+        Assert.Equal("U(terms) 0.3151, U(own offer) 0.3573, U(no deal) 0.272 at τ 0.3333: counters under AC_next",
+            Answer(Strategy.Linear, 50, 0.4, 71.23, 1.0 / 3).Why);
+
     [Theory]
     [InlineData(AcceptanceCondition.Next, "AC_next")]
     [InlineData(AcceptanceCondition.Time, "AC_time")]

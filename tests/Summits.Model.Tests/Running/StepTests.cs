@@ -48,6 +48,21 @@ public sealed class StepTests
     }
 
     [Fact]
+    public async Task A_proposal_with_a_deadline_opens_at_the_time_its_step_says_and_is_renewed_at_its_round_s()
+    {
+        // As above, but the proposal opens a quarter of the way through (an exercise's round that comes after offers
+        // at τ = 0.25) with a deadline of 1. B answers with its own offer 60 + τ·(55 − 60): at τ = 0.25 (the proposal)
+        // 58.75, not 60; in round 1 of 2 (τ = 0.5, the renewal p1~1) 57.5. Its reason says the time it judged at.
+        var (timeline, _) = await Run(
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 45)], AgreementRule.Unanimity, 1, Opens: 0.25),
+            new RoundsStep("r", 2, 2, ["u"], AgreementRule.Unanimity));
+        var answers = timeline.Where(e => e.Actor == "B" && e.Kind is EventKind.Accept or EventKind.Reject or EventKind.Counter).ToArray();
+        Assert.Equal([58.75, 57.5], answers.Select(e => Assert.Single(e.Terms!.Value).Value));
+        Assert.Contains(" at τ 0.25: ", answers[0].Why, StringComparison.Ordinal);
+        Assert.Contains(" at τ 0.5: ", answers[1].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_proposal_accepted_on_renewal_is_no_longer_open()
     {
         // A offers 55 with a deadline of 3. At τ = 0 B's own offer is 60, better for it than 55: no. In round 1
@@ -169,11 +184,13 @@ public sealed class StepTests
     {
         // Two rounds steps on u (nothing to offer), of 2 and 3 rounds, each to its end: with nothing open the
         // first ends after its first round as settled, and so does the second, which counts from 1 again.
-        var (timeline, _) = await Run(
+        var (timeline, state) = await Run(
             new RoundsStep("r", 1, 2, ["u"], AgreementRule.Unanimity),
             new RoundsStep("q", 2, 3, ["u"], AgreementRule.Unanimity));
         Assert.Equal([("r", 1, "round 1 of 2"), ("q", 1, "round 1 of 3")],
             timeline.Where(e => e.Kind == EventKind.Round).Select(e => (e.Step, e.Round!.Value, e.Why!)));
+        // The run counts every round it played across steps: 1 + 1 = 2.
+        Assert.Equal(2, state.TotalRounds);
     }
 
     [Fact]

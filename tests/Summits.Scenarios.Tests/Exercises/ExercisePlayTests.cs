@@ -137,10 +137,10 @@ public sealed class ExercisePlayTests
         Assert.Equal(74.96, Math.Round(made.Terms!.Value[0].Value, 2));
         // Japan's player accepts terms worse than no deal for Japan: the player's choice, said so beside the accept.
         // By hand, Japan at 25 (salience 0.65, curvature 1.3, reservation 55):
-        //   the terms: 0.65 × (1 − 0.499588^1.3) = 0.65 × (1 − 0.405695) = 0.386
-        //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209009) = 0.514
+        //   the terms: 0.65 × (1 − 0.499588^1.3) = 0.65 × (1 − 0.405692) = 0.386300, 0.3863 at four decimals
+        //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209054) = 0.514115, 0.5141
         var play = PlayInWords.Of(exercise, timeline, "JP");
-        Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.386 against 0.514).", play);
+        Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.3863 against 0.5141).", play);
         // In the words the play at the keyboard shows the offer (PlayInWords.Offered), as written to four decimals at
         // most, 74.958848 read 74.9588: trade-for-defence has 3 rounds.
         Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.9588, its offer after round 1 of 3 (a side concedes more as the last round nears).", play);
@@ -436,5 +436,35 @@ public sealed class ExercisePlayTests
 
         Assert.Contains("terms: { north-korea-sanctions: 88.4999 }", text, StringComparison.Ordinal);
         Assert.Contains("terms: { north-korea: 73.9999 }", text, StringComparison.Ordinal);
+    }
+
+    // A proposal is judged at the time the play has reached when it is made. trade-for-defence has 3 rounds and the US
+    // offers after rounds 1 and 2 at τ = 1/3 and 2/3 (round k of N is τ = k/N); a proposal of round r with a deadline
+    // comes after the offers of round r − 1, at τ = (r − 1)/3: 0 in round 1, 1/3 in round 2 (a third of the way). The
+    // last round takes no deadline: a proposal there is a last word, τ = 1.
+    // By hand, Japan proposes trade-imbalance 70 alone (nothing has moved the US on trade before: the US's offers pull
+    // only Japan, and round 2's inject changes only Japan's salience). The US: at 75, salience 0.9, curvature 0.7,
+    // Boulware (e = 0.2) toward its reservation value 65 (the exercise's), AC_next:
+    //   the terms: 0.9 × (1 − (5/100)^0.7) = 0.9 × (1 − 0.122823) = 0.789459, 0.7895;
+    //   no deal, at 65: 0.9 × (1 − (10/100)^0.7) = 0.9 × (1 − 0.199526) = 0.720426, 0.7204;
+    //   its own offer at τ: 75 + τ^5 × (65 − 75): at τ 0, 75 (worth 0.9); at τ 1/3, 75 − 10/243 = 74.958848, 74.9588,
+    //     worth 0.9 × (1 − 0.00041152^0.7) = 0.9 × (1 − 0.0042666) = 0.896160, 0.8962.
+    // Before the deadline 0.7895 beats no deal and not its own offer: it counters, and would settle at its own offer;
+    // at the deadline it accepts what beats no deal.
+    [Theory]
+    [InlineData(1, ", deadline: 1", "0", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself at the start of the time limit (0.9), so it asks for more (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.")]
+    [InlineData(2, ", deadline: 1", "0.3333", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself 33.33% of the way through the time limit (0.8962), so it asks for more (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 74.9588 instead.")]
+    [InlineData(3, "", "1", "United States accepts: the proposal is a last word on these terms, to take or leave now, and they are worth 0.7895 to it, at least what no deal is worth (0.7204) (worth: how good an outcome is for that side, higher is better).")]
+    public async Task A_proposal_is_judged_at_the_time_its_round_has_reached_and_its_words_say_that_time(int round, string deadline, string tau, string said)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        var given = ExerciseFile.ParseAnswers("timed.yaml",
+            $"answers: trade-for-defence\nrole: JP\npredictions: {{ trade-deal: no, procurement-end: 60 }}\nproposals:\n  - {{ round: {round}, terms: {{ trade-imbalance: 70 }}{deadline} }}\n", exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, given));
+
+        var id = $"r{round}-JP-1";
+        var answer = Assert.Single(run.Timeline, e => e.Cause == id && e.Kind is EventKind.Accept or EventKind.Reject or EventKind.Counter);
+        Assert.Contains($" at τ {tau}: ", answer.Why, StringComparison.Ordinal);
+        Assert.Equal(said, AnswerInWords.Of(exercise.World, run.Timeline, id, "JP")[0]);
     }
 }
