@@ -12,7 +12,8 @@ namespace Summits.Scenarios;
 /// <list type="number">
 /// <item>a label <c>Name: ...</c> or <c>Name, Name: ...</c> (stated or joint), in any form a leader's name takes, which also carries to the
 /// label-less sentences after it in its paragraph; a label that reads as one but names no leader (a role, a heading's word, a title two
-/// leaders hold, a country no leader speaks for) is reported with the sentences it carries, never given to the speaker before it;</item>
+/// leaders hold, a country no leader speaks for) is reported with the sentences it carries, never given to the speaker before it; a label
+/// that heads a section ("Trade:", "North Korea: Both leaders condemned ...") is set aside and its sentence read by the rules below;</item>
 /// <item>"there was no discussion on ..." and its like: not discussed, by nobody;</item>
 /// <item>a subject, at the start or after an opening clause: a leader named in any form
 /// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders",
@@ -86,6 +87,8 @@ public sealed partial class Briefing
         private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
         private ImmutableArray<string>? _label;
         private (string Label, string Why)? _unknownLabel;
+        private string? _section;
+        private Match[] _meetings = [];
         private (ImmutableArray<string> Speakers, PositionKind Kind)? _quoted;
         private ImmutableArray<string>? _lastGroup;
         private string? _lastSingle;
@@ -104,14 +107,7 @@ public sealed partial class Briefing
 
         public void Run()
         {
-            foreach (Match meeting in Between().Matches(_text))
-            {
-                if (names.Resolve(meeting.Groups["a"].Value) is { } a && names.Resolve(meeting.Groups["b"].Value) is { } b && a != b)
-                {
-                    Seen(a, meeting.Index);
-                    Seen(b, meeting.Index);
-                }
-            }
+            _meetings = [.. Between().Matches(_text).Cast<Match>()];
             var start = 0;
             for (var i = 0; i <= _text.Length; i++)
             {
@@ -154,6 +150,16 @@ public sealed partial class Briefing
                 Skip(start, end, "not a sentence (no '.', '!' or '?' at its end): a title, heading or label");
                 return;
             }
+            // "A meeting between X and Y" names the leaders who met, in a line read as sentences; a heading that is
+            // not drafted names no one, so that no actor comes from a line with no statement.
+            foreach (var meeting in _meetings.Where(m => m.Index >= start && m.Index < end))
+            {
+                if (names.Resolve(meeting.Groups["a"].Value) is { } a && names.Resolve(meeting.Groups["b"].Value) is { } b && a != b)
+                {
+                    Seen(a, meeting.Index);
+                    Seen(b, meeting.Index);
+                }
+            }
             foreach (var (at, length) in SentenceSplitter.Split(_text, start, end))
                 Sentence(at, length);
         }
@@ -176,15 +182,18 @@ public sealed partial class Briefing
                     Seen(speaker, start);
                 _label = speakers;
                 _unknownLabel = null;
+                _section = null;
                 Said(speakers);
                 Add(start + label.Length, length - label.Length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
                 return;
             }
             if (SectionLabel(sentence) is { } heading)
             {
-                // A section's label is set aside as a numbering is, and what follows it is read on its own.
+                // A section's label is set aside as a numbering is, and what follows it is read on its own; the
+                // label is kept as the section of the sentences of its paragraph, for the subject they are about.
                 _label = null;
                 _unknownLabel = null;
+                _section = LabelPattern().Match(sentence).Groups["who"].Value.Trim();
                 Sentence(start + heading, length - heading);
                 return;
             }
@@ -194,6 +203,7 @@ public sealed partial class Briefing
                 // paragraph with no subject of their own, are reported.
                 _label = null;
                 _unknownLabel = unknown;
+                _section = null;
                 Skip(start, start + length, $"is labelled '{unknown.Label}', {unknown.Why}");
                 return;
             }
@@ -248,6 +258,7 @@ public sealed partial class Briefing
         {
             _label = null;
             _unknownLabel = null;
+            _section = null;
         }
 
         /// <summary>
@@ -269,11 +280,14 @@ public sealed partial class Briefing
 
         /// <summary>
         /// The length of a label at the start that heads a section rather than naming a speaker, or null. A speaker's
-        /// label is a name (or a role); a section's is not: a label that no title, no known leader and no country
-        /// stands behind is a section's when a word of it is a common word (<see cref="LeaderNames.IsCommonWord"/>:
-        /// "Trade", "Economic Security" in a readout that writes "security"), or when the sentence after it has a
-        /// leader or the leaders as its subject ("Security: The two leaders reaffirmed ...", which no speaker says of
-        /// himself).
+        /// label is a name (or a role); a section's is not. A label that names a country is a section's when the
+        /// sentence after it names the leaders as its subject ("North Korea: Both leaders condemned ...", "Ukraine:
+        /// Kishida said ..."), which a country speaking for itself does not ("North Korea: It rejects ..."). A label
+        /// that no title, no known leader and no country stands behind is a section's when a word of its name is a
+        /// common word (<see cref="LeaderNames.IsCommonWord"/>: "Trade", "Economic Security" in a readout that writes
+        /// "security"; the honorifics before a name, "The Right Honourable", are no part of it), or when the sentence
+        /// after it names the leaders as its subject ("Security: The two leaders reaffirmed ...", which no speaker
+        /// says of himself).
         /// </summary>
         private int? SectionLabel(string sentence)
         {
@@ -281,12 +295,28 @@ public sealed partial class Briefing
             if (!match.Success)
                 return null;
             var who = LabelText(match.Groups["who"].Value);
-            if (!LabelShape().IsMatch(who) || NotALabel().IsMatch(who) || LeaderNames.IsRole(who) || LeaderNames.IsHeadingWord(who)
-                || sides.OfLabel(who) is not null || !names.IsUntitledStranger(who))
+            if (!LabelShape().IsMatch(who) || NotALabel().IsMatch(who) || LeaderNames.IsRole(who) || LeaderNames.IsHeadingWord(who))
                 return null;
-            if (who.Split(' ').Any(names.IsCommonWord))
-                return match.Length;
-            return Subject(sentence[match.Length..]) is { Speakers.IsEmpty: false } ? match.Length : null;
+            var leadersAsSubject = NamesLeadersAsSubject(sentence[match.Length..]);
+            if (sides.OfLabel(who) is not null)
+                return leadersAsSubject ? match.Length : null;
+            if (names.UntitledStranger(who) is not { } name)
+                return null;
+            return name.Split(' ').Any(names.IsCommonWord) || leadersAsSubject ? match.Length : null;
+        }
+
+        /// <summary>
+        /// Whether a sentence's subject names leaders, by name or title ("Kishida said", "The Prime Minister stated") or
+        /// together ("Both leaders", "The two leaders", "The leaders"); a pronoun ("It", "They", "He") or a country names none.
+        /// </summary>
+        private bool NamesLeadersAsSubject(string sentence)
+        {
+            foreach (var match in new[] { SubjectPattern().Match(sentence), SubjectAfterClause().Match(sentence) })
+            {
+                if (match.Success && (match.Groups["group"].Success || match.Groups["names"].Success) && Resolved(match) is { Speakers.IsEmpty: false })
+                    return true;
+            }
+            return false;
         }
 
         /// <summary>
@@ -452,7 +482,7 @@ public sealed partial class Briefing
         private void Seen(string speaker, int at) => _firstSeen.TryAdd(speaker, at);
 
         private void Add(int start, int length, PositionKind kind, ImmutableArray<string> speakers) =>
-            Statements.Add(new BriefingStatement(_text.Substring(start, length), kind, speakers, source.Locate(start)));
+            Statements.Add(new BriefingStatement(_text.Substring(start, length), kind, speakers, source.Locate(start), _section));
 
         private void Skip(int start, int end, string reason) =>
             Skipped.Add(new SkippedSentence(_text[start..end], source.Locate(start), reason));

@@ -9,7 +9,11 @@ namespace Summits.Scenarios;
 /// </summary>
 /// <param name="Text">The sentence verbatim, without a leading <c>Name:</c> label.</param>
 /// <param name="Speakers">The one speaker of a stated sentence, the parties to a joint one, none for a not-discussed one.</param>
-public sealed record BriefingStatement(string Text, PositionKind Kind, ImmutableArray<string> Speakers, SourceLocation Location)
+/// <param name="Section">
+/// The label of the section the sentence is in, as the readout writes it ("North Korea" for "North Korea: Both leaders
+/// condemned ..." and the sentences after it in its paragraph), or null when it is in none.
+/// </param>
+public sealed record BriefingStatement(string Text, PositionKind Kind, ImmutableArray<string> Speakers, SourceLocation Location, string? Section = null)
 {
     public bool Involves(string speaker) => Speakers.Contains(speaker);
 }

@@ -11,7 +11,8 @@ namespace Summits.Scenarios;
 /// its first word; else its last word, and when the readout ties the leader to no country at all that
 /// choice is a guess the draft flags (<see cref="Note"/>). A title alone stands for the one leader the
 /// readout names with that title, or, when it names nobody with it, for the title itself
-/// ("The Prime Minister" gives <c>Prime Minister</c>), which <see cref="IsTitleOnly"/> marks as a leader
+/// ("The Prime Minister" gives <c>Prime Minister</c>; "The Trade Secretary", the whole office, <c>Trade Secretary</c>),
+/// which <see cref="IsTitleOnly"/> marks as a leader
 /// the readout never names, for the draft to flag rather than take as a name.
 /// </summary>
 public sealed partial class LeaderNames
@@ -35,11 +36,18 @@ public sealed partial class LeaderNames
     private const string Honorific =
         @"(?:(?:H\.\s?E\.|His Excellency|Her Excellency|His Majesty|Her Majesty|His Royal Highness|Her Royal Highness|(?:The )?(?:Right )?Honou?rable|Rt\.? Hon\.|Hon\.) )";
 
-    /// <summary>A country or demonym before a title: "Chinese leader", "U.S. President", "South Korean President".</summary>
-    private const string Qualifier = @"(?:(?:[A-Z][\p{L}.]*|U\.S\.|U\.K\.) ){1,2}(?=" + Title + ")";
+    /// <summary>
+    /// A country or demonym before a title ("Chinese leader", "U.S. President", "South Korean President"), or a word of
+    /// the office ("Trade Secretary"): as few words as leave a whole title after them, so that "Japanese Prime Minister"
+    /// is "Japanese" and "Prime Minister", not "Japanese Prime" and "Minister".
+    /// </summary>
+    private const string Qualifier = @"(?:(?:[A-Z][\p{L}.]*|U\.S\.|U\.K\.) ){1,2}?(?=" + Title + ")";
 
-    /// <summary>One way of naming a leader: with or without "the", a qualifier, a title, a name.</summary>
-    public const string Mention = "(?<![\\p{L}])" + Honorific + "?(?:(?:[Tt]he )?(?:" + Qualifier + ")??(?<title>" + Title + ")(?: (?<name>" + Name + "))?|(?<name>" + Name + "))";
+    /// <summary>
+    /// One way of naming a leader: with or without "the", a qualifier, a title, a name. The qualifier is a country's
+    /// ("Chinese leader") or a part of the office ("Trade" in "The Trade Secretary", <see cref="Office"/>).
+    /// </summary>
+    public const string Mention = "(?<![\\p{L}])" + Honorific + "?(?:(?:[Tt]he )?(?<qualifier>" + Qualifier + ")??(?<title>" + Title + ")(?: (?<name>" + Name + "))?|(?<name>" + Name + "))";
 
     /// <summary>A title after a name, which describes the one it follows: "Prime Minister of India" in "Narendra Modi, Prime Minister of India".</summary>
     private const string Appositive = "^(?:[Tt]he )?(?:" + Title + ")(?: of (?:the )?(?:" + CountrySides.CountryNouns + @"|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)*))?$";
@@ -78,22 +86,28 @@ public sealed partial class LeaderNames
     }
 
     /// <summary>
-    /// Whether a label's text is a name the readout gives no title to and no leader has: not a title, not a name
-    /// known from a titled mention, an earlier label or the leaders known before reading.
+    /// The name a label's text gives when it is a name the readout gives no title to and no leader has (not a title,
+    /// not a name known from a titled mention, an earlier label or the leaders known before reading), without the
+    /// honorifics before it ("Rishi Sunak" for "The Right Honourable Rishi Sunak"); else null.
     /// </summary>
-    public bool IsUntitledStranger(string label)
+    public string? UntitledStranger(string label)
     {
         var match = WholeMention().Match(label);
-        return match.Success && match.Groups["title"].Length == 0 && !_known.Contains(ShortNameIfKnown(match.Groups["name"].Value));
+        if (!match.Success || match.Groups["title"].Length > 0)
+            return null;
+        var name = match.Groups["name"].Value;
+        return _known.Contains(ShortNameIfKnown(name)) ? null : name;
     }
 
     private string ShortNameIfKnown(string name) => _shortNames.TryGetValue(name, out var known) ? known : name;
 
     /// <summary>
     /// Whether a hyphenated word after <paramref name="family"/> is a Korean given name, with the family name before it
-    /// ("Moon Jae-in", "Kim Jong-un", "Lee Jae-myung"): the family name is one romanised Korean syllable and each part of
-    /// the given name is one (<c>(consonant)(w|y)vowel(final)</c>, as "Moon", "Jae", "in", "myung"). "Smith-Jones" is no
-    /// such syllables ("Smith" starts with two consonants, "Jones" has two vowels), so it is a surname.
+    /// ("Moon Jae-in", "Kim Jong-un", "Park Geun-hye", "Han Duck-soo"): the family name is one romanised Korean syllable
+    /// and each of the given name's two parts is one (<see cref="KoreanSyllable"/>: "Moon", "Park", "Ahn", "Jae", "in",
+    /// "myung", "Duck"). Case is ignored, so a label in capitals ("PARK GEUN-HYE") is read the same. "Mary Smith-Jones"
+    /// is no such syllables ("Mary" ends in "ry", "Smith" starts with "sm", "Jones" ends in "es"), so its hyphenated
+    /// word is a surname.
     /// </summary>
     public static bool IsKoreanGivenName(string family, string given)
     {
@@ -130,7 +144,34 @@ public sealed partial class LeaderNames
                 _countries.TryAdd(match.Groups["name"].Value, country);
         }
         foreach (Match match in titled)
-            Learn(match.Groups["title"].Value, match.Groups["name"].Value);
+        {
+            var title = match.Groups["title"].Value;
+            Learn(title, match.Groups["name"].Value);
+            // "Trade Secretary Jane Doe": "The Trade Secretary" names her too, as "The Secretary" does.
+            var office = Office(match.Groups["qualifier"].Value, title);
+            if (office != Normal(title))
+                Learn(office, match.Groups["name"].Value);
+        }
+    }
+
+    /// <summary>
+    /// The office a title names with the qualifier before it, as the readout writes it, a country's name or adjective
+    /// before it left out: "Chinese leader" and "U.S. President" are <c>leader</c> and <c>President</c>; "The Trade
+    /// Secretary", "The Defence Secretary" and "UK Trade Secretary" are <c>Trade Secretary</c>, <c>Defence Secretary</c>
+    /// and <c>Trade Secretary</c>, so two offices that share a title are two leaders.
+    /// </summary>
+    private static string Office(string qualifier, string title)
+    {
+        var words = qualifier.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w == "The").ToArray();
+        for (var n = words.Length; n >= 1; n--)
+        {
+            if (CountrySides.CountryOf(string.Join(' ', words[..n])) is not null)
+            {
+                words = words[n..];
+                break;
+            }
+        }
+        return words.Length == 0 ? Normal(title) : $"{string.Join(' ', words)} {Normal(title)}";
     }
 
     /// <summary>Whether a short name is a bare title ("Prime Minister") standing for a leader the readout never names.</summary>
@@ -188,7 +229,7 @@ public sealed partial class LeaderNames
             Learn(title, name);
             return shortName;
         }
-        var key = Normal(title);
+        var key = Office(match.Groups["qualifier"].Value, title);
         if (char.IsLower(key[0]) || key is "Mr." or "Mrs." or "Ms." or "Dr.")
             return null;
         if (!_byTitle.TryGetValue(key, out var named) || named.Count == 0)
@@ -260,7 +301,7 @@ public sealed partial class LeaderNames
         var match = WholeMention().Match(mention);
         if (!match.Success || match.Groups["name"].Length > 0)
             return [];
-        return _byTitle.TryGetValue(Normal(match.Groups["title"].Value), out var named) ? named : [];
+        return _byTitle.TryGetValue(Office(match.Groups["qualifier"].Value, match.Groups["title"].Value), out var named) ? named : [];
     }
 
     /// <summary>
@@ -309,8 +350,13 @@ public sealed partial class LeaderNames
     [GeneratedRegex(@"^\p{Lu}\p{Ll}+-\p{Ll}+$")]
     private static partial Regex KoreanGivenName();
 
-    /// <summary>One romanised Korean syllable: an initial consonant or none, a vowel of one or two letters after an optional w or y, a final consonant or none.</summary>
-    [GeneratedRegex("^(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?[wy]?[aeiou]{1,2}(?:ng|[knltmpbgrh])?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// One romanised Korean syllable as names are written: an initial consonant or none ("Ch" in "Chung", "Rh" in
+    /// "Rhee"), a vowel of one or two letters after an optional w or y ("Hwan", "myung", "yeol"), and a final
+    /// consonant or none, which in names is often written with two letters: "ng" (Jong), "rk" (Park), "hn" (Ahn),
+    /// "ck" (Duck), "nh".
+    /// </summary>
+    [GeneratedRegex("^(?:kk|tt|pp|ss|jj|ch|sh|rh|[gkndtrlmbpsjh])?[wy]?[aeiou]{1,2}(?:ng|nh|rk|hn|ck|[knltmpbgrh])?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KoreanSyllable();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:" + CountrySides.CountryNouns + @")(?![\p{L}])")]

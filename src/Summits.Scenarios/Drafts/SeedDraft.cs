@@ -78,7 +78,9 @@ public sealed partial class SeedDraft
                 if (!notDiscussed.TryGetValue(about.Id, out subject!))
                     notDiscussed[about.Id] = subject = new Subject(IdText.Join(about.Id, "not-discussed"), $"{about.Title}: what the readout says was not discussed", []);
             }
-            else if (SubjectLexicon.Of(statement.Text) is { } found)
+            // A section's label is the readout's own word on what its sentences are about ("North Korea: Both leaders
+            // condemned the missile launches."); a sentence in no section, or one whose label names no subject, goes by its own words.
+            else if (((statement.Section is { } section ? SubjectLexicon.Of(section) : null) ?? SubjectLexicon.Of(statement.Text)) is { } found)
                 subject = found;
             else
             {

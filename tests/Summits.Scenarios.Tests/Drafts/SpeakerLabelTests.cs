@@ -41,6 +41,7 @@ public sealed class SpeakerLabelTests
     [InlineData("His Excellency Moon Jae-in", "Moon")]
     [InlineData("H.E. Mr. Emmanuel Macron", "Macron")]
     [InlineData("The Right Honourable Rishi Sunak", "Sunak")]
+    [InlineData("The Honourable Anthony Albanese", "Albanese")]
     // Transcripts write labels in capitals: read as "President Moon Jae-in", "Prime Minister Narendra Modi".
     [InlineData("PRESIDENT MOON JAE-IN", "Moon")]
     [InlineData("PRIME MINISTER NARENDRA MODI", "Modi")]
@@ -187,5 +188,188 @@ public sealed class SpeakerLabelTests
         Assert.Equal(["Abe", speaker], briefing.Speakers.ToArray());
         Assert.Equal(("stated", speaker, "We want dialogue."), Found(briefing)[^1]);
         Assert.Empty(briefing.Skipped);
+    }
+
+    [Theory]
+    // Real Korean leaders' names, the family name first. Each word is one romanised Korean syllable, worked out
+    // letter by letter as (initial)(w|y)vowel(final): P-a-rk, G-eu-n, h-y-e; Ch-u-ng, h-ee; (none)-a-hn, Ch-eo-l, s-oo;
+    // H-a-n, D-u-ck, s-oo; L-ee, J-ae, m-y-u-ng; M-oo-n, J-ae, (none)-i-n; K-i-m, J-o-ng, (none)-u-n; (none)-y-oo-n, S-u-k,
+    // (none)-y-eo-l. The finals "rk" (Park), "hn" (Ahn) and "ck" (Duck) are two letters, as names write them. A label in
+    // capitals gives the same speaker: "PARK GEUN-HYE" is read "Park Geun-hye", the given name in a small letter after
+    // the hyphen, as Korean given names are written (were it "Geun-Hye", no word of the name would read as a Korean
+    // given name and the last, "Geun-Hye", would be taken as the family name).
+    [InlineData("PARK GEUN-HYE", "Park")]
+    [InlineData("Park Geun-hye", "Park")]
+    [InlineData("PARK CHUNG-HEE", "Park")]
+    [InlineData("Park Chung-hee", "Park")]
+    [InlineData("Ahn Cheol-soo", "Ahn")]
+    [InlineData("AHN CHEOL-SOO", "Ahn")]
+    [InlineData("Han Duck-soo", "Han")]
+    [InlineData("HAN DUCK-SOO", "Han")]
+    [InlineData("Lee Jae-myung", "Lee")]
+    [InlineData("Moon Jae-in", "Moon")]
+    [InlineData("KIM JONG-UN", "Kim")]
+    [InlineData("Yoon Suk-yeol", "Yoon")]
+    [InlineData("YOON SUK-YEOL", "Yoon")]
+    public void A_korean_name_goes_by_its_family_name_first_with_nothing_to_check(string label, string speaker)
+    {
+        var briefing = Read($"Abe: We will keep up the pressure.\n{label}: We want dialogue.\n");
+
+        Assert.Equal(["Abe", speaker], briefing.Speakers.ToArray());
+        Assert.Equal(("stated", speaker, "We want dialogue."), Found(briefing)[^1]);
+        // The family name is known from the name's form, not guessed: no "check the speaker" note.
+        Assert.Empty(briefing.SpeakerNotes);
+    }
+
+    [Theory]
+    // Korean: the family name and both parts of the given name are each one romanised syllable (see above).
+    [InlineData("Park", "Geun-hye", true)]
+    [InlineData("PARK", "GEUN-HYE", true)]
+    [InlineData("Ahn", "Cheol-soo", true)]
+    [InlineData("Han", "Duck-soo", true)]
+    // Not Korean: "Mary" has "ry" after its vowel, which is no final; "Smith" starts with "sm"; "Jean" and "Paul"
+    // are syllables, but "Henri" has "ri" after its vowel; "Anne" has "ne" after its vowel.
+    [InlineData("Mary", "Smith-Jones", false)]
+    [InlineData("Jean", "Paul-Henri", false)]
+    [InlineData("Anne", "Lee-Park", false)]
+    public void A_hyphenated_word_is_a_korean_given_name_only_when_every_part_is_a_korean_syllable(string family, string given, bool korean)
+    {
+        Assert.Equal(korean, LeaderNames.IsKoreanGivenName(family, given));
+    }
+
+    [Fact]
+    public void A_country_label_before_a_sentence_naming_the_leaders_heads_a_section_drafted_on_its_subject()
+    {
+        const string text = """
+            Kishida: We will cut tariffs on steel.
+            Yoon: We oppose new export controls.
+            Supply Chains: The leaders agreed to protect supply chains.
+            North Korea: Both leaders condemned the missile launches.
+            China: Kishida said that Japan will keep its sanctions.
+            """;
+
+        var briefing = Read(text);
+
+        // By hand: lines 1 and 2 are labelled with the two leaders. Line 3: "Supply Chains" is no leader, title or
+        // country, and its words are common (a word of the trade subject). Line 4: "North Korea" is a country, but
+        // "Both leaders", the subject after it, names the leaders, which a country speaking for itself would not: it
+        // heads a section, and the sentence is both leaders'. Line 5: so does "China", a country, before "Kishida said",
+        // and the sentence is Kishida's. Nothing is skipped and no label is a speaker.
+        Assert.Equal(["Kishida", "Yoon"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Kishida", "We will cut tariffs on steel."),
+                ("stated", "Yoon", "We oppose new export controls."),
+                ("joint", "Kishida+Yoon", "The leaders agreed to protect supply chains."),
+                ("joint", "Kishida+Yoon", "Both leaders condemned the missile launches."),
+                ("stated", "Kishida", "Kishida said that Japan will keep its sanctions."),
+            ],
+            Found(briefing));
+        Assert.Empty(briefing.Skipped);
+        Assert.Equal(["", "", "Supply Chains", "North Korea", "China"], briefing.Statements.Select(s => s.Section ?? "").ToArray());
+
+        // The topics: "missile launches" is no word of any subject, and the section's label, "North Korea", names the
+        // north-korea subject, so line 4 is drafted there. Line 5's own words would give north-korea too ("sanctions", a
+        // term of it), but its section, "China", is the readout's word on what it is about: china. Lines 1 to 3 are
+        // trade ("tariffs", "export", "Supply Chains"); Kishida and Yoon speak alone on it, so line 3 goes to trade-economy-joint.
+        var draft = SeedDraft.From(briefing, "readout.txt");
+        Assert.Equal(
+            [("trade-economy", 2), ("trade-economy-joint", 1), ("north-korea", 1), ("china", 1)],
+            draft.Topics.Select(t => (t.Subject.Id, t.Statements.Count)).ToArray());
+        Assert.Equal("Both leaders condemned the missile launches.", Assert.Single(draft.Topics.Single(t => t.Subject.Id == "north-korea").Statements).Text);
+    }
+
+    [Fact]
+    public void Two_offices_that_share_a_title_are_two_leaders_named_by_the_whole_office()
+    {
+        const string text = """
+            The Trade Secretary said that tariffs on steel will be cut.
+            The Defence Secretary stated that the alliance must be strengthened.
+            """;
+
+        var briefing = Read(text);
+
+        // By hand: "Trade" and "Defence" are no country, so each is part of the office; the readout names neither
+        // office-holder, so each is a leader known only by the office, flagged for the author, never "Secretary".
+        Assert.Equal(["Trade Secretary", "Defence Secretary"], briefing.Speakers.ToArray());
+        Assert.Equal(["Defence Secretary", "Trade Secretary"], briefing.Unnamed.OrderBy(u => u, StringComparer.Ordinal).ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Trade Secretary", "The Trade Secretary said that tariffs on steel will be cut."),
+                ("stated", "Defence Secretary", "The Defence Secretary stated that the alliance must be strengthened."),
+            ],
+            Found(briefing));
+        Assert.Equal(
+            [
+                ("Trade Secretary", 1, "the readout calls this leader only 'the Trade Secretary' and never gives a name: name the leader and the country"),
+                ("Defence Secretary", 2, "the readout calls this leader only 'the Defence Secretary' and never gives a name: name the leader and the country"),
+            ],
+            briefing.SpeakerNotes.Select(n => (n.Speaker, n.Location.Line, n.Note)).ToArray());
+    }
+
+    [Fact]
+    public void An_office_the_readout_names_once_is_that_leader_and_a_country_before_a_title_is_no_part_of_the_office()
+    {
+        const string text = """
+            Trade Secretary Jane Doe met Prime Minister Kishida.
+            The Trade Secretary said that tariffs on steel will be cut.
+            The Japanese Prime Minister stated that Japan welcomes it.
+            """;
+
+        var briefing = Read(text);
+
+        // By hand: line 1 names the Trade Secretary, Jane Doe (Doe, the last word), so "The Trade Secretary" on line 2
+        // is Doe. On line 3 "Japanese" is a country's adjective, so the office is "Prime Minister": Kishida.
+        Assert.Equal(["Doe", "Kishida"], briefing.Speakers.ToArray());
+        Assert.Empty(briefing.Unnamed);
+        Assert.Equal(
+            [
+                ("stated", "Doe", "The Trade Secretary said that tariffs on steel will be cut."),
+                ("stated", "Kishida", "The Japanese Prime Minister stated that Japan welcomes it."),
+            ],
+            Found(briefing));
+    }
+
+    [Fact]
+    public void A_heading_that_is_not_drafted_names_no_speaker()
+    {
+        const string text = """
+            Readout of the meeting between the Foreign Minister and the Trade Secretary
+            MARY SMITH-JONES: We will cut tariffs on steel.
+            KIM JONG-UN: We reject the sanctions.
+            PARK GEUN-HYE: We support dialogue.
+            [Meeting between Prime Minister Kishida and President Biden]
+            Prime Minister Kishida: We welcome the talks.
+            """;
+
+        var briefing = Read(text);
+
+        // By hand: line 1 has no sentence end and line 5 is in brackets: both are headings, not drafted, and the
+        // leaders they name (the Foreign Minister, the Trade Secretary, Biden) say nothing elsewhere, so none of them is
+        // a speaker and no note points at a heading. The speakers are the four labels: Smith-Jones (a hyphenated
+        // surname), Kim and Park (Korean names, family name first) and Kishida.
+        Assert.Equal(["Smith-Jones", "Kim", "Park", "Kishida"], briefing.Speakers.ToArray());
+        Assert.Empty(briefing.Unnamed);
+        Assert.Equal([1, 5], briefing.Skipped.Select(s => s.Location.Line).ToArray());
+        Assert.DoesNotContain(briefing.SpeakerNotes, n => n.Location.Line is 1 or 5);
+        // Every actor of the draft has a statement.
+        var draft = SeedDraft.From(briefing, "readout.txt");
+        Assert.All(briefing.Speakers, speaker => Assert.Contains(draft.Drafted, s => s.Involves(speaker)));
+    }
+
+    [Fact]
+    public void A_sentence_that_tells_of_a_meeting_between_leaders_still_names_them()
+    {
+        const string text = """
+            The meeting between Prime Minister Kishida and President Biden lasted an hour.
+            Prime Minister Kishida: We welcome the talks.
+            """;
+
+        var briefing = Read(text);
+
+        // By hand: line 1 is a sentence (it ends in "."), which tells of a meeting between two leaders: both are the
+        // readout's leaders, in the order named, though only Kishida speaks. The sentence itself states no position.
+        Assert.Equal(["Kishida", "Biden"], briefing.Speakers.ToArray());
+        Assert.Equal([("stated", "Kishida", "We welcome the talks.")], Found(briefing));
     }
 }
