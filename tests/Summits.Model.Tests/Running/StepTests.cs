@@ -392,4 +392,19 @@ public sealed class StepTests
             (EventKind.AgreementSuperseded, null, "t", "p3", "old: superseded by p3"),
         ], changes);
     }
+
+    [Fact]
+    public async Task Spatial_model_turns_steps_run_their_turns_one_advance_each_and_the_next_step_counts_from_one()
+    {
+        // A spatial-model step of at most 2 turns always runs both (the model stops early only from its 2nd turn on,
+        // and the 2nd is its last anyway); the next step, of at most 1 turn, then runs its own turn 1 (not turn 3).
+        // The spatial model needs every actor's position on every topic: A at 40 and B at 60 on t alone.
+        var world = World([Actor("A"), Actor("B")], [Topic("t")], [Position("A", "t", 40, 1), Position("B", "t", 60, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default, new SmpTurnsStep("s1", 1, 2), new SmpTurnsStep("s2", 2, 1)), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+
+        var turns = timeline.Where(e => e.Kind == EventKind.Round).Select(e => (e.Cause, e.Why![..e.Why!.IndexOf(':')])).ToArray();
+        Assert.Equal([("s1", "spatial-model turn 1 of at most 2"), ("s1", "spatial-model turn 2 of at most 2"), ("s2", "spatial-model turn 1 of at most 1")], turns);
+        Assert.True(state.Finished);
+    }
 }
