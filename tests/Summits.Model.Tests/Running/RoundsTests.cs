@@ -85,6 +85,91 @@ public sealed class RoundsTests
         Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
     }
 
+    // Two hard-liners at 40 and 60 at salience 0.99 (capability 0.5 each, no affinity), default influence: a
+    // proposal moves its recipient by 0.1 · ½ · ½ · (1 − 0.99) = 0.00025 of the gap. Round 1: A offers 40 and B
+    // moves 0.00025 · (40 − 60) = −0.005, down to 59.995. Round 2: B offers 59.995 and A moves up by
+    // 0.00025 · 19.995 ≈ 0.005. No offer changes by more than 0.01 in round 2 and no move is larger than 0.01:
+    // a move counts by its size, |after − before|, not by where it lands. Their windows are 5 + 45 · 0.01 = 5.45,
+    // so neither would take the other's offer even at the deadline: the rounds stop after round 2.
+    [Fact]
+    public async Task Rounds_stop_early_when_the_only_moves_are_smaller_than_the_threshold()
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 0.99),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        var down = timeline.First(e => e.Kind == EventKind.Move);
+        Assert.Equal(("B", 1, 60.0), (down.Actor, down.Round, down.Before!.Value));
+        Assert.Equal(59.995, down.After!.Value, 9);
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // The same hard-liners at salience 1 over 2 rounds: round 2 (τ = 1) repeats round 1's offers and changes
+    // nothing, but it is the last round: the deadline ends the rounds, and nothing is reported as having
+    // converged before it.
+    [Fact]
+    public async Task A_last_round_that_changed_nothing_ends_at_the_deadline_without_converging()
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 1),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(2, "A")));
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // A conceder C at 50 (salience 1, reservation 50.3) against a hard-liner H at 70 (salience 1: window 5,
+    // reservation 65), no influence, 10 rounds. C's offers follow 50 + 0.3 · τ^(1/5): 50.2870 at τ = 0.8 and
+    // 50.2937 at τ = 0.9, 0.0068 apart. What C has still to concede is 0.3 · (1 − τ^(1/5)): 0.0131 at τ = 0.8,
+    // more than 0.01, so round 8 does not end the rounds; 0.3 · (1 − 0.97915) = 0.0063 at τ = 0.9, less. Neither
+    // would take the other's offer even at the deadline (70 is past C's 50.3; C's offers are short of H's 65).
+    // So round 9 is the first stalled round with nothing ahead: the rounds stop there.
+    [Theory]
+    [InlineData("C")]
+    [InlineData("H")]
+    public async Task Rounds_stop_once_what_a_tactic_has_left_to_concede_is_below_the_threshold(string opener)
+    {
+        var world = World([Actor("C", 0.5, Strategy.Conceder), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("C", "t", 50, 1, 50.3), Position("H", "t", 70, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        Assert.Equal(9, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 9", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // A linear L at 45 (salience 1, reservation 45.5) against a hard-liner H at 60 (salience 1, reservation
+    // 45.25), no influence, 100 rounds, L opens. L offers 45 + 0.5 · τ, each round 0.005 from the last, so every
+    // round after the first is stalled; what L has left to concede, 0.5 · (1 − τ), falls to 0.005 by round 99.
+    // But from τ = 0.5 L's standing offer (its last, not its position 45) is at least H's 45.25, which H would
+    // take at the deadline, so the rounds go on: in round 100 (τ = 1) H proposes 60, L refuses and counters its
+    // reservation 45.5, and H takes it (better for H than its 45.25). Judging by L's position 45 alone would
+    // end the rounds before the deadline and lose the deal.
+    [Fact]
+    public async Task Rounds_go_on_while_a_holder_would_take_the_other_s_standing_offer_at_the_deadline()
+    {
+        var world = World([Actor("L", 0.5, Strategy.Linear), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("L", "t", 45, 1, 45.5), Position("H", "t", 60, 1, 45.25)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(100, "L")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(45.5, agreement.Terms["t"], 9);
+        Assert.Equal(100, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // Two hard-liners: L at 45 (salience 1) and H at 60 (salience 1, reservation 45), no influence, 4 rounds.
+    // L always offers 45, exactly H's reservation: worth to H exactly what no deal is worth, which is enough
+    // at the deadline. So the stalled rounds 2 and 3 do not end the run, and in round 4 (τ = 1) the deal is 45,
+    // whoever proposes (H proposes 60, L refuses and counters 45, and H takes it; or L proposes 45 and H takes it).
+    [Theory]
+    [InlineData("L")]
+    [InlineData("H")]
+    public async Task A_standing_offer_worth_exactly_no_deal_keeps_the_rounds_going(string opener)
+    {
+        var world = World([Actor("L", 0.5, Strategy.Hardliner), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("L", "t", 45, 1), Position("H", "t", 60, 1, 45)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(4, opener)));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(45, agreement.Terms["t"], 9);
+        Assert.Equal(4, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
     // The same hard-liners at salience 0.5 (no influence): the window is 5 + 45·(1 − 0.5) = 27.5, so each
     // default reservation lies 27.5 toward the other, at 67.5 for A and 32.5 for B. Before the deadline each
     // accepts only its own position (AC_next of a hard-liner), so rounds 1 to 9 repeat 40 and 60 and change
