@@ -170,6 +170,85 @@ public sealed class RoundsTests
         Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
     }
 
+    // A relative tit-for-tat actor A at 60 against a hard-liner B at 10 (salience 0.5 both: windows 27.5,
+    // reservations 32.5 and 37.5), no influence, 4 rounds. A opens with 10 % of the way to its reservation,
+    // 60 − 0.1 · 27.5 = 57.25; B offers 10 every round, so B has conceded nothing A has not answered (10 then,
+    // 10 now: 0 apart). Neither would take the other's offer at the deadline (57.25 is 19.75 past B's 37.5, 10
+    // is 22.5 past A's 32.5). Round 2 repeats round 1, and the rounds stop there: a concession is measured
+    // from the offer answered, so a hard-liner's repeated 10 leaves nothing to answer.
+    [Theory]
+    [InlineData("A")]
+    [InlineData("B")]
+    public async Task Tit_for_tat_facing_a_repeated_offer_has_nothing_left_to_answer(string opener)
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.RelativeTitForTat, Strategy.Hardliner, 60, 10, 0.5),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(4, opener)));
+        Assert.Equal([57.25, 57.25], OffersOf(timeline, "A").Select(v => Math.Round(v, 9)));
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // Two proposals agreed in the same round keep the rounds going like one. A proposes to B, each with a deadline
+    // of 5 rounds, t = 57, u = 57 and v = 20; B is a hard-liner at 60 on each (salience 1: window 5, no deal 55)
+    // accepting from τ = 0.5 anything at least as good as no deal (AC_time, T = 0.5). At τ = 0 it refuses all
+    // three. The rounds step (2 rounds) offers on w alone, which A alone holds, so only the renewals play: in
+    // round 1 (τ = 0.5) B takes 57 on t and on u (better than 55) and still refuses 20 on v; no offer changes
+    // (A repeats its terms, B its counter 60). Two agreements were made, so the round is not a stall: round 2
+    // (τ = 1) follows, where v is refused again, and the rounds end at their deadline without converging.
+    [Fact]
+    public async Task Two_renewals_agreed_in_one_round_do_not_count_as_a_stall()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t"), Topic("u"), Topic("v"), Topic("w")],
+            [Position("A", "t", 40, 1), Position("A", "u", 40, 1), Position("A", "v", 20, 1), Position("A", "w", 50, 1),
+             .. new[] { "t", "u", "v" }.Select(t => Position("B", t, 60, 1, acceptance: AcceptanceCondition.Time))]);
+        ProposeStep Offer(string id, int line, string topic, double value) =>
+            new(id, line, "A", ["B"], [new Term(topic, value)], AgreementRule.Unanimity, 5, 0);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence with { AcceptanceTime = 0.5 },
+            Offer("pt", 1, "t", 57), Offer("pu", 2, "u", 57), Offer("pv", 3, "v", 20),
+            new RoundsStep("rounds", 4, 2, ["w"], AgreementRule.Unanimity)));
+        Assert.Equal([1, 1], timeline.Where(e => e.Kind == EventKind.AgreementMade).Select(e => e.Round!.Value));
+        Assert.Equal(2, local.Snapshot().Agreements.Length);
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // A trade-off actor A and a linear actor B hold u and t (both at 20 and 80, salience 1), t related to u,
+    // 2 rounds, no opener: the turn on t starts one holder past the turn on u, so in one of the two rounds B
+    // offers on u (alone, being linear) and then A on t. A would package t with u, but u has been offered that
+    // round already, so A offers t alone; u is not offered twice in a round. (In the other round A offers on u
+    // first, and u lists no related topic: alone too.) So every offer of the two rounds is on one topic.
+    [Fact]
+    public async Task A_trade_off_package_leaves_out_a_topic_already_offered_in_the_round()
+    {
+        var world = World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5, Strategy.Linear)], [Topic("u"), Topic("t", "u")],
+            [Position("A", "u", 20, 1), Position("A", "t", 20, 1), Position("B", "u", 80, 1), Position("B", "t", 80, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(2)));
+        // The round offers, leaving out the counter-offers answered at the deadline (round 2, τ = 1).
+        var offers = timeline.Where(e => e.Kind == EventKind.Proposal && !e.Cause!.EndsWith(".counter", StringComparison.Ordinal)).Select(e => (e.Round, e.Actor, Topics: string.Join('+', e.Terms!.Value.Select(t => t.Topic)))).ToArray();
+        Assert.Equal(4, offers.Length);
+        Assert.All(offers, o => Assert.DoesNotContain('+', o.Topics));
+        Assert.Contains(offers, o => o.Actor == "B" && o.Topics == "u");
+        Assert.Contains(offers, o => o.Actor == "A" && o.Topics == "t");
+    }
+
+    // At the deadline the last counter-offer is split like any offer. One round (τ = 1), A opens: A, a hard-liner
+    // at 40 (salience 1: no deal 45), offers 40; B, at 60 (salience 0.5: window 27.5, no deal 32.5), is told to
+    // refuse and counter 44. A answers the counter: 44 beats its no deal, and A's own offer, 40, lies on A's side
+    // of 44 and would do for B too (40 is nearer B's 60 than its 32.5): each side's offer is acceptable to the
+    // other, so the terms are the midpoint (44 + 40) / 2 = 42, not B's 44.
+    [Fact]
+    public async Task At_the_deadline_an_accepted_counter_offer_is_split_with_the_proposer_s_own_offer()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 40, 1), Position("B", "t", 60, 0.5)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            new RespondStep("say", 1, "B", "rounds", new ScriptedAnswer(Response.Reject, [new Term("t", 44)], "told to")),
+            LocalRun.Rounds(1, "A")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(42, agreement.Terms["t"], 9);
+        Assert.Equal("rounds.r1.t.counter", agreement.Id);
+    }
+
     // The same hard-liners at salience 0.5 (no influence): the window is 5 + 45·(1 − 0.5) = 27.5, so each
     // default reservation lies 27.5 toward the other, at 67.5 for A and 32.5 for B. Before the deadline each
     // accepts only its own position (AC_next of a hard-liner), so rounds 1 to 9 repeat 40 and 60 and change
