@@ -249,6 +249,64 @@ public sealed class RoundsTests
         Assert.Equal("rounds.r1.t.counter", agreement.Id);
     }
 
+    // Two round offers agreed in one round keep the rounds going like one. Hard-liners A at 40 and B at 60 on t
+    // and u (salience 1: windows 5), no influence, 10 rounds, A opens: round 1 A offers 40 on each and B counters
+    // 60. In round 2 B offers 60 on each, the offers it countered with, and A is told to accept both. No offer
+    // changed in round 2, but two agreements were made: round 3 follows, and finds every topic settled.
+    [Fact]
+    public async Task Two_round_offers_agreed_in_one_round_do_not_count_as_a_stall()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t"), Topic("u")],
+            [Position("A", "t", 40, 1), Position("A", "u", 40, 1), Position("B", "t", 60, 1), Position("B", "u", 60, 1)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            new RespondStep("yes-t", 1, "A", "rounds.r2.t", new ScriptedAnswer(Response.Accept, [], "told to")),
+            new RespondStep("yes-u", 2, "A", "rounds.r2.u", new ScriptedAnswer(Response.Accept, [], "told to")),
+            LocalRun.Rounds(10, "A")));
+        Assert.Equal([2, 2], timeline.Where(e => e.Kind == EventKind.AgreementMade).Select(e => e.Round!.Value));
+        Assert.Equal(2, local.Snapshot().Agreements.Length);
+        Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Equal("every topic in play is settled", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // Two renewals whose answers both change the offers keep the rounds going like one. A proposes t = 20 and
+    // u = 20 to B, each with a deadline of 5 rounds; B, linear at 60 on each (salience 1: reservation 55), refuses
+    // both (worse than its no deal, 55) and counters 60 − 5τ: 60 at τ = 0, then 58.75, 57.5, 56.25 and 55 in the
+    // rounds step's 4 rounds, which offers on w alone (held by A alone), so only the renewals play. Each round
+    // both counters move 1.25: the rounds go on to their deadline, round 4, without converging.
+    [Fact]
+    public async Task Two_renewals_whose_answers_change_the_offers_do_not_count_as_a_stall()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Linear)], [Topic("t"), Topic("u"), Topic("w")],
+            [Position("A", "t", 20, 1), Position("A", "u", 20, 1), Position("A", "w", 50, 1), Position("B", "t", 60, 1), Position("B", "u", 60, 1)]);
+        ProposeStep Offer(string id, int line, string topic) =>
+            new(id, line, "A", ["B"], [new Term(topic, 20)], AgreementRule.Unanimity, 5, 0);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            Offer("pt", 1, "t"), Offer("pu", 2, "u"), new RoundsStep("rounds", 3, 4, ["w"], AgreementRule.Unanimity)));
+        Assert.Equal([60, 58.75, 57.5, 56.25, 55], timeline.Where(e => e.Kind == EventKind.Reject && e.Topic == "t")
+            .Select(e => Math.Round(Assert.Single(e.Terms!.Value).Value, 9)));
+        Assert.Equal(4, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // The threshold itself is not a change. Convergence 0.5; a linear L at 40 with reservation 42 against a
+    // hard-liner H at 60 (salience 1: no deal 55), no influence, 4 rounds. L offers 40 + 2τ: 40.5, 41, 41.5, 42,
+    // each exactly 0.5 from the last, and what it has left to concede, 2 · (1 − τ), is 1 after round 2 and
+    // exactly 0.5 after round 3. Neither would take the other's offer even at the deadline (60 is past L's 42,
+    // L's offers are short of H's 55). So round 3 is a stall with nothing more than the threshold ahead: the
+    // rounds stop there.
+    [Theory]
+    [InlineData("L")]
+    [InlineData("H")]
+    public async Task An_offer_moving_by_exactly_the_threshold_is_a_stall(string opener)
+    {
+        var world = World([Actor("L", 0.5, Strategy.Linear), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("L", "t", 40, 1, 42), Position("H", "t", 60, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence with { Convergence = 0.5 }, LocalRun.Rounds(4, opener)));
+        Assert.Equal([40.5, 41, 41.5], OffersOf(timeline, "L").Select(v => Math.Round(v, 9)));
+        Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 3", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
     // The same hard-liners at salience 0.5 (no influence): the window is 5 + 45·(1 − 0.5) = 27.5, so each
     // default reservation lies 27.5 toward the other, at 67.5 for A and 32.5 for B. Before the deadline each
     // accepts only its own position (AC_next of a hard-liner), so rounds 1 to 9 repeat 40 and 60 and change
