@@ -307,6 +307,27 @@ public sealed class RoundsTests
         Assert.Contains("round 3", timeline.Single(e => e.Kind == EventKind.Converged).Why);
     }
 
+    // A move of exactly the threshold is still a change. Hard-liners A at 0 (capability 0.25) and B at 64
+    // (capability 0.75), salience 0.75 (windows 16.25), influence rate 0.125, A opens. A proposal moves its
+    // recipient by 0.125 · w · ½ · 0.25 of the gap, w the proposer's share of the two capabilities, all powers of
+    // two or exact: round 1, A offers 0 and B moves 0.125 · 0.25 · ½ · 0.25 · 64 = 0.25, to 63.75; round 2, B
+    // offers 63.75 (0.25 from its 64) and A moves 0.125 · 0.75 · ½ · 0.25 · 63.75 = 765/1024 = 0.7470703125,
+    // exactly the threshold set here. That move keeps round 3 coming; in round 3 A offers 0.7470703125 (the
+    // threshold again, no change), B moves 0.125 · 0.25 · ½ · 0.25 · (0.747 − 63.75) ≈ −0.246, and the rounds stop there. Neither would take the
+    // other's offer even at the deadline (63.75 is far past A's 16.25; 0.747 is far short of B's 47.75).
+    [Fact]
+    public async Task A_move_of_exactly_the_threshold_is_not_a_stall()
+    {
+        var world = World([Actor("A", 0.25, Strategy.Hardliner), Actor("B", 0.75, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 0.75), Position("B", "t", 64, 0.75)]);
+        var parameters = ModelParameters.Default with { InfluenceRate = 0.125, Convergence = 765.0 / 1024 };
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(parameters, LocalRun.Rounds(10, "A")));
+        var moves = timeline.Where(e => e.Kind == EventKind.Move).Take(2).Select(e => (e.Round, e.Actor, e.Before, e.After)).ToArray();
+        Assert.Equal([(1, "B", 64, 63.75), (2, "A", 0, 765.0 / 1024)], moves.Select(m => (m.Round!.Value, m.Actor!, m.Before!.Value, m.After!.Value)));
+        Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 3", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
     // The same hard-liners at salience 0.5 (no influence): the window is 5 + 45·(1 − 0.5) = 27.5, so each
     // default reservation lies 27.5 toward the other, at 67.5 for A and 32.5 for B. Before the deadline each
     // accepts only its own position (AC_next of a hard-liner), so rounds 1 to 9 repeat 40 and 60 and change
