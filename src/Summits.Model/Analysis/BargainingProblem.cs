@@ -14,13 +14,11 @@ namespace Summits.Model;
 /// </summary>
 public sealed class BargainingProblem
 {
-    private const double GridBudget = 150_000;
     private const double SameValue = 1e-7;
     private const double Rounding = 1e-12;
     private const double ClimbPrecision = 1e-7;
     private const double Sufficient = 1e-4;
     private const double Penalty = 1e6;
-    private static readonly double[] Steps = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50];
 
     private readonly string[] _topics;
     private readonly BargainingParty[] _parties;
@@ -52,7 +50,7 @@ public sealed class BargainingProblem
         if (_stakeholders.Length == 0)
             return new BargainingAnalysis([.. _topics], parties, indifferent, [.. _disagreement], [], null, []);
 
-        var grid = new Grid(_topics.Length);
+        var grid = new OutcomeGrid(_topics.Length);
         var utilities = GridUtilities(grid);
         var (nash, nashTie) = NashPoints(grid, utilities);
         var (ks, ksTie) = KalaiSmorodinsky(grid, utilities);
@@ -67,7 +65,7 @@ public sealed class BargainingProblem
     /// unique, and the answer is the ends of that tie (its first and last outcomes in the order of the topics'
     /// values) and, for each topic, the range of values the tied outcomes take; null otherwise.
     /// </summary>
-    private (Outcome First, Outcome Last, ImmutableSortedDictionary<string, Interval> Range)? Continuum(Grid grid, double[] value, double best)
+    private (Outcome First, Outcome Last, ImmutableSortedDictionary<string, Interval> Range)? Continuum(OutcomeGrid grid, double[] value, double best)
     {
         var tied = new HashSet<int>();
         for (var g = 0; g < grid.Count; g++)
@@ -111,7 +109,7 @@ public sealed class BargainingProblem
         return (Outcome(points[0]), Outcome(points[^1]), range.ToImmutable());
     }
 
-    private double[] GridUtilities(Grid grid)
+    private double[] GridUtilities(OutcomeGrid grid)
     {
         var n = _parties.Length;
         // Per party, topic and grid value, the utility of that one topic; an outcome's utility is their sum.
@@ -170,7 +168,7 @@ public sealed class BargainingProblem
     private static double LogGain(double gain) => Math.Log(Math.Max(gain, 0));
 
     /// <summary>The Nash points, and the range of a tie over a continuum (then the points are the tie's two ends).</summary>
-    private (ImmutableArray<Outcome> Points, ImmutableSortedDictionary<string, Interval>? Tie) NashPoints(Grid grid, double[] utilities)
+    private (ImmutableArray<Outcome> Points, ImmutableSortedDictionary<string, Interval>? Tie) NashPoints(OutcomeGrid grid, double[] utilities)
     {
         var n = _parties.Length;
         var value = new double[grid.Count];
@@ -216,7 +214,7 @@ public sealed class BargainingProblem
     /// The Kalai–Smorodinsky point, and the range of a tie over a continuum: then no one outcome is it, and
     /// the point given is the tied outcome nearest the middle of that range.
     /// </summary>
-    private (Outcome? Point, ImmutableSortedDictionary<string, Interval>? Tie) KalaiSmorodinsky(Grid grid, double[] utilities)
+    private (Outcome? Point, ImmutableSortedDictionary<string, Interval>? Tie) KalaiSmorodinsky(OutcomeGrid grid, double[] utilities)
     {
         var n = _parties.Length;
         // Each party's ideal: the most it can get while every party with a stake does at least as well as no deal.
@@ -421,7 +419,7 @@ public sealed class BargainingProblem
     /// 8·10⁸ on a 3-party, 2-topic grid of 40,401 outcomes that all lie on the frontier (one topic dividing
     /// each pair of parties).
     /// </summary>
-    private ImmutableArray<Outcome> Frontier(Grid grid, double[] utilities)
+    private ImmutableArray<Outcome> Frontier(OutcomeGrid grid, double[] utilities)
     {
         var n = _parties.Length;
         var u = new double[utilities.Length];
@@ -441,7 +439,7 @@ public sealed class BargainingProblem
             return a.CompareTo(b);
         });
         var frontier = new List<int>();
-        var staircase = new Staircase();
+        var staircase = new ParetoStaircase();
         var bestSecond = double.NegativeInfinity;
         foreach (var g in order)
         {
@@ -477,53 +475,6 @@ public sealed class BargainingProblem
                 return false;
         }
         return true;
-    }
-
-    /// <summary>
-    /// Points (x, y) none of which is at least as large as another in both: sorted by x ascending, so y
-    /// descends. Whether some point is at least (x, y) in both is one bisection.
-    /// </summary>
-    private sealed class Staircase
-    {
-        private readonly List<double> _x = [];
-        private readonly List<double> _y = [];
-
-        /// <summary>True when a point of the staircase is at least <paramref name="x"/> and at least <paramref name="y"/>.</summary>
-        public bool Covers(double x, double y)
-        {
-            // The first point with x′ ≥ x has the largest y′ of all such points.
-            var at = FirstAtLeast(x);
-            return at < _x.Count && _y[at] >= y;
-        }
-
-        /// <summary>Adds (x, y), which no point covers, and drops the points it covers.</summary>
-        public void Add(double x, double y)
-        {
-            var at = FirstAtLeast(x);
-            // The points it covers have x′ ≤ x and y′ ≤ y: they run back from where it goes.
-            var from = at < _x.Count && _x[at] == x ? at + 1 : at;
-            var first = from;
-            while (first > 0 && _y[first - 1] <= y)
-                first--;
-            _x.RemoveRange(first, from - first);
-            _y.RemoveRange(first, from - first);
-            _x.Insert(first, x);
-            _y.Insert(first, y);
-        }
-
-        private int FirstAtLeast(double x)
-        {
-            var (low, high) = (0, _x.Count);
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (_x[middle] < x)
-                    low = middle + 1;
-                else
-                    high = middle;
-            }
-            return low;
-        }
     }
 
     private Outcome Outcome(double[] y)
@@ -596,83 +547,4 @@ public sealed class BargainingProblem
 
     private static double Distance(double[] a, double[] b) =>
         Math.Sqrt(a.Select((x, i) => (x - b[i]) * (x - b[i])).Sum());
-
-    /// <summary>A regular grid over [0, 100]ᵏ whose step divides 100.</summary>
-    private sealed class Grid
-    {
-        public Grid(int dimensions)
-        {
-            Dimensions = dimensions;
-            Step = Steps.First(s => Math.Pow(Math.Round(100 / s) + 1, dimensions) <= GridBudget || s == Steps[^1]);
-            PerAxis = (int)Math.Round(100 / Step) + 1;
-            Count = (int)Math.Pow(PerAxis, dimensions);
-        }
-
-        public int Dimensions { get; }
-        public double Step { get; }
-        public int PerAxis { get; }
-        public int Count { get; }
-
-        public double Value(int k) => k * Step;
-
-        public void Indices(int g, int[] index)
-        {
-            for (var t = 0; t < Dimensions; t++)
-            {
-                index[t] = g % PerAxis;
-                g /= PerAxis;
-            }
-        }
-
-        public double[] Point(int g)
-        {
-            var y = new double[Dimensions];
-            for (var t = 0; t < Dimensions; t++)
-            {
-                y[t] = g % PerAxis * Step;
-                g /= PerAxis;
-            }
-            return y;
-        }
-
-        /// <summary>Every grid outcome next to <paramref name="index"/>, along an axis or a diagonal.</summary>
-        public IEnumerable<int> Around(int[] index)
-        {
-            var offset = new int[Dimensions];
-            for (var c = 0; c < (int)Math.Pow(3, Dimensions); c++)
-            {
-                var inside = true;
-                var any = false;
-                for (var t = 0; t < Dimensions; t++)
-                {
-                    offset[t] = index[t] + c / (int)Math.Pow(3, t) % 3 - 1;
-                    inside &= offset[t] >= 0 && offset[t] < PerAxis;
-                    any |= offset[t] != index[t];
-                }
-                if (inside && any)
-                    yield return Flat(offset);
-            }
-        }
-
-        public IEnumerable<int> Neighbours(int[] index)
-        {
-            var stride = 1;
-            for (var t = 0; t < Dimensions; t++)
-            {
-                if (index[t] > 0)
-                    yield return Flat(index) - stride;
-                if (index[t] < PerAxis - 1)
-                    yield return Flat(index) + stride;
-                stride *= PerAxis;
-            }
-        }
-
-        private int Flat(int[] index)
-        {
-            var g = 0;
-            for (var t = Dimensions - 1; t >= 0; t--)
-                g = g * PerAxis + index[t];
-            return g;
-        }
-    }
 }

@@ -115,6 +115,89 @@ public sealed class SupersessionTests
         Assert.Null(Supersession.Decide(package with { Status = AgreementStatus.PartlySuperseded }, Agreement("z-bc", "z", 10, "B", "C"), [y.Get(), x.Get()]));
     }
 
+    // An agreement already superseded is not changed again: a further agreement among the same parties on
+    // its topic would supersede it on t (nothing else came after it there), but superseded is final, so
+    // there is no change.
+    [Fact]
+    public void An_agreement_already_superseded_is_not_superseded_again()
+    {
+        var old = Agreement("old", "t", 50, "A", "B") with { Status = AgreementStatus.Superseded };
+        var table = Seeded("t", ["A", "B"], old);
+        var newer = Agreement("newer", "t", 60, "A", "B");
+        table.Record(newer);
+        Assert.Null(Supersession.Decide(old, newer, [table.Get()]));
+    }
+
+    // A package over x and y among A, B and C; A and B then agree a package on both x and y without C. C is
+    // not bound, so nothing is superseded; A and B are held to newer terms on x and on y. Strained, reported
+    // on the first of the two topics by id, x, with A, the first party held elsewhere, as the actor.
+    [Fact]
+    public void A_package_strained_on_several_topics_is_reported_on_the_first_by_id()
+    {
+        var package = Package("pkg", [("x", 50), ("y", 50)], "A", "B", "C");
+        var x = Seeded("x", ["A", "B", "C"], package);
+        var y = Seeded("y", ["A", "B", "C"], package);
+        var newer = Package("ab", [("x", 45), ("y", 55)], "A", "B");
+        x.Record(newer);
+        y.Record(newer);
+        Assert.Equal(new CommitmentChange("pkg", "x", "A", AgreementStatus.Strained, "ab", "A and B now held to ab instead"),
+            Supersession.Decide(package, newer, [y.Get(), x.Get()]));
+    }
+
+    // A package over x and y among A, B and C, already strained because A agreed on x with D. All three then
+    // agree on y anew: superseded on y only, so partly superseded, reported on y, where it was superseded, and
+    // not on x, where A merely left (x comes first by id, so naming the first strained topic would say x).
+    [Fact]
+    public void A_strained_package_partly_superseded_is_reported_where_it_was_superseded()
+    {
+        var package = Package("pkg", [("x", 50), ("y", 50)], "A", "B", "C") with { Status = AgreementStatus.Strained };
+        var x = Seeded("x", ["A", "B", "C", "D"], package, Agreement("ad", "x", 40, "A", "D"));
+        var y = Seeded("y", ["A", "B", "C"], package);
+        var newer = Agreement("y-all", "y", 55, "A", "B", "C");
+        y.Record(newer);
+        Assert.Equal(new CommitmentChange("pkg", "y", "", AgreementStatus.PartlySuperseded, "y-all",
+                "partly superseded by y-all: on y; still binding on x for B and C alone (A held elsewhere)"),
+            Supersession.Decide(package, newer, [x.Get(), y.Get()]));
+    }
+
+    // A package over w, x, y and z between A and B, already partly superseded on w. A newer package between
+    // A and B takes over x and z: it stays partly superseded, and the change is reported on the first topic
+    // newly superseded, x; not on w (superseded before) nor on z (the last newly superseded). Nobody left
+    // for newer terms on a topic where it still binds, so no party is named and the reason lists all the
+    // topics superseded (w, x and z) and the one still binding (y).
+    [Fact]
+    public void A_partly_superseded_package_superseded_further_is_reported_on_the_first_topic_newly_superseded()
+    {
+        string[] topics = ["w", "x", "y", "z"];
+        var package = Package("pkg", [.. topics.Select(t => (t, 50.0))], "A", "B") with { Status = AgreementStatus.PartlySuperseded };
+        var tables = topics.ToDictionary(t => t, t => Seeded(t, ["A", "B"], package));
+        tables["w"].Record(Agreement("on-w", "w", 40, "A", "B"));
+        var newer = Package("xz", [("x", 45), ("z", 55)], "A", "B");
+        tables["x"].Record(newer);
+        tables["z"].Record(newer);
+        Assert.Equal(new CommitmentChange("pkg", "x", "", AgreementStatus.PartlySuperseded, "xz",
+                "partly superseded by xz: on w, x and z; still binding on y"),
+            Supersession.Decide(package, newer, [.. tables.Values.Reverse().Select(t => t.Get())]));
+    }
+
+    // A package over x, y and z among A, B and C, already partly superseded on x. A and B then agree a
+    // package on y and z without C: it stays partly superseded, and A and B are held to newer terms on both
+    // remaining topics. The change is reported on the first of them by id, y (not z), naming A.
+    [Fact]
+    public void A_partly_superseded_package_left_on_several_topics_is_reported_on_the_first_by_id()
+    {
+        string[] topics = ["x", "y", "z"];
+        var package = Package("pkg", [.. topics.Select(t => (t, 50.0))], "A", "B", "C") with { Status = AgreementStatus.PartlySuperseded };
+        var tables = topics.ToDictionary(t => t, t => Seeded(t, ["A", "B", "C"], package));
+        tables["x"].Record(Agreement("x-all", "x", 40, "A", "B", "C"));
+        var newer = Package("yz", [("y", 45), ("z", 55)], "A", "B");
+        tables["y"].Record(newer);
+        tables["z"].Record(newer);
+        Assert.Equal(new CommitmentChange("pkg", "y", "A", AgreementStatus.PartlySuperseded, "yz",
+                "A and B now held to yz instead; superseded on x; still binding on y for C alone (A and B held elsewhere) and z for C alone (A and B held elsewhere)"),
+            Supersession.Decide(package, newer, [.. tables.Values.Reverse().Select(t => t.Get())]));
+    }
+
     // A package over a, b, c and d; a newer package between the same parties takes over b and d. The change
     // lists both sides in topic order, whatever order the tables come in.
     [Fact]

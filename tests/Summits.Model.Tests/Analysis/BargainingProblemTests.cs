@@ -10,6 +10,18 @@ public sealed class BargainingProblemTests
     private static ImmutableSortedDictionary<string, double> Terms(params (string Topic, double Value)[] terms) =>
         terms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
 
+    // A party alone, at 30 on t with salience 1 and ρ = 1: every other outcome is worse for it, so the frontier is
+    // the one outcome t = 30, worth 1 · (1 − 0/100) = 1.
+    [Fact]
+    public void The_frontier_of_one_party_is_its_own_position()
+    {
+        var analysis = new BargainingProblem(["t"], [Party("A", 1, ("t", 30, 1, 0.5))]).Solve();
+
+        var only = Assert.Single(analysis.Frontier);
+        Assert.Equal(30, only.Terms["t"], 9);
+        Assert.Equal(1, only.Utilities[0], 9);
+    }
+
     /// <summary>
     /// A logroll: A cares for topic p (salience 0.9) and little for q (0.1); B the reverse; A wants 0
     /// on both, B 100 on both; ρ = 1. Reservations are the window edges: salience 0.9 has window

@@ -133,6 +133,21 @@ public sealed class TableTests
     public void Which_status_changes_may_happen(AgreementStatus from, AgreementStatus to, bool allowed) =>
         Assert.Equal(allowed, from.CanBecome(to));
 
+    // A table takes a change of status that may happen, and news of a partly superseded agreement that stays
+    // so; nothing else: neither a partly superseded agreement back to holding or strained, nor a final one
+    // (superseded, breached) to partly superseded, nor a holding one to holding.
+    [Theory]
+    [InlineData(AgreementStatus.PartlySuperseded, AgreementStatus.PartlySuperseded, true)]
+    [InlineData(AgreementStatus.PartlySuperseded, AgreementStatus.Superseded, true)]
+    [InlineData(AgreementStatus.Holding, AgreementStatus.PartlySuperseded, true)]
+    [InlineData(AgreementStatus.PartlySuperseded, AgreementStatus.Holding, false)]
+    [InlineData(AgreementStatus.PartlySuperseded, AgreementStatus.Strained, false)]
+    [InlineData(AgreementStatus.Superseded, AgreementStatus.PartlySuperseded, false)]
+    [InlineData(AgreementStatus.Breached, AgreementStatus.PartlySuperseded, false)]
+    [InlineData(AgreementStatus.Holding, AgreementStatus.Holding, false)]
+    public void Which_changes_a_table_admits(AgreementStatus from, AgreementStatus to, bool admitted) =>
+        Assert.Equal(admitted, from.Admits(to));
+
     [Theory]
     [InlineData(AgreementStatus.Holding, true)]
     [InlineData(AgreementStatus.Strained, true)]

@@ -85,6 +85,249 @@ public sealed class RoundsTests
         Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
     }
 
+    // Two hard-liners at 40 and 60 at salience 0.99 (capability 0.5 each, no affinity), default influence: a
+    // proposal moves its recipient by 0.1 · ½ · ½ · (1 − 0.99) = 0.00025 of the gap. Round 1: A offers 40 and B
+    // moves 0.00025 · (40 − 60) = −0.005, down to 59.995. Round 2: B offers 59.995 and A moves up by
+    // 0.00025 · 19.995 ≈ 0.005. No offer changes by more than 0.01 in round 2 and no move is larger than 0.01:
+    // a move counts by its size, |after − before|, not by where it lands. Their windows are 5 + 45 · 0.01 = 5.45,
+    // so neither would take the other's offer even at the deadline: the rounds stop after round 2.
+    [Fact]
+    public async Task Rounds_stop_early_when_the_only_moves_are_smaller_than_the_threshold()
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 0.99),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(10, "A")));
+        var down = timeline.First(e => e.Kind == EventKind.Move);
+        Assert.Equal(("B", 1, 60.0), (down.Actor, down.Round, down.Before!.Value));
+        Assert.Equal(59.995, down.After!.Value, 9);
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // The same hard-liners at salience 1 over 2 rounds: round 2 (τ = 1) repeats round 1's offers and changes
+    // nothing, but it is the last round: the deadline ends the rounds, and nothing is reported as having
+    // converged before it.
+    [Fact]
+    public async Task A_last_round_that_changed_nothing_ends_at_the_deadline_without_converging()
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.Hardliner, Strategy.Hardliner, 40, 60, 1),
+            LocalRun.Scenario(ModelParameters.Default, LocalRun.Rounds(2, "A")));
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // A conceder C at 50 (salience 1, reservation 50.3) against a hard-liner H at 70 (salience 1: window 5,
+    // reservation 65), no influence, 10 rounds. C's offers follow 50 + 0.3 · τ^(1/5): 50.2870 at τ = 0.8 and
+    // 50.2937 at τ = 0.9, 0.0068 apart. What C has still to concede is 0.3 · (1 − τ^(1/5)): 0.0131 at τ = 0.8,
+    // more than 0.01, so round 8 does not end the rounds; 0.3 · (1 − 0.97915) = 0.0063 at τ = 0.9, less. Neither
+    // would take the other's offer even at the deadline (70 is past C's 50.3; C's offers are short of H's 65).
+    // So round 9 is the first stalled round with nothing ahead: the rounds stop there.
+    [Theory]
+    [InlineData("C")]
+    [InlineData("H")]
+    public async Task Rounds_stop_once_what_a_tactic_has_left_to_concede_is_below_the_threshold(string opener)
+    {
+        var world = World([Actor("C", 0.5, Strategy.Conceder), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("C", "t", 50, 1, 50.3), Position("H", "t", 70, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, opener)));
+        Assert.Equal(9, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 9", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // A linear L at 45 (salience 1, reservation 45.5) against a hard-liner H at 60 (salience 1, reservation
+    // 45.25), no influence, 100 rounds, L opens. L offers 45 + 0.5 · τ, each round 0.005 from the last, so every
+    // round after the first is stalled; what L has left to concede, 0.5 · (1 − τ), falls to 0.005 by round 99.
+    // But from τ = 0.5 L's standing offer (its last, not its position 45) is at least H's 45.25, which H would
+    // take at the deadline, so the rounds go on: in round 100 (τ = 1) H proposes 60, L refuses and counters its
+    // reservation 45.5, and H takes it (better for H than its 45.25). Judging by L's position 45 alone would
+    // end the rounds before the deadline and lose the deal.
+    [Fact]
+    public async Task Rounds_go_on_while_a_holder_would_take_the_other_s_standing_offer_at_the_deadline()
+    {
+        var world = World([Actor("L", 0.5, Strategy.Linear), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("L", "t", 45, 1, 45.5), Position("H", "t", 60, 1, 45.25)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(100, "L")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(45.5, agreement.Terms["t"], 9);
+        Assert.Equal(100, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // Two hard-liners: L at 45 (salience 1) and H at 60 (salience 1, reservation 45), no influence, 4 rounds.
+    // L always offers 45, exactly H's reservation: worth to H exactly what no deal is worth, which is enough
+    // at the deadline. So the stalled rounds 2 and 3 do not end the run, and in round 4 (τ = 1) the deal is 45,
+    // whoever proposes (H proposes 60, L refuses and counters 45, and H takes it; or L proposes 45 and H takes it).
+    [Theory]
+    [InlineData("L")]
+    [InlineData("H")]
+    public async Task A_standing_offer_worth_exactly_no_deal_keeps_the_rounds_going(string opener)
+    {
+        var world = World([Actor("L", 0.5, Strategy.Hardliner), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("L", "t", 45, 1), Position("H", "t", 60, 1, 45)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(4, opener)));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(45, agreement.Terms["t"], 9);
+        Assert.Equal(4, RoundOf(timeline, agreement.Id));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // A relative tit-for-tat actor A at 60 against a hard-liner B at 10 (salience 0.5 both: windows 27.5,
+    // reservations 32.5 and 37.5), no influence, 4 rounds. A opens with 10 % of the way to its reservation,
+    // 60 − 0.1 · 27.5 = 57.25; B offers 10 every round, so B has conceded nothing A has not answered (10 then,
+    // 10 now: 0 apart). Neither would take the other's offer at the deadline (57.25 is 19.75 past B's 37.5, 10
+    // is 22.5 past A's 32.5). Round 2 repeats round 1, and the rounds stop there: a concession is measured
+    // from the offer answered, so a hard-liner's repeated 10 leaves nothing to answer.
+    [Theory]
+    [InlineData("A")]
+    [InlineData("B")]
+    public async Task Tit_for_tat_facing_a_repeated_offer_has_nothing_left_to_answer(string opener)
+    {
+        var (timeline, _) = await LocalRun.Of(Pair(Strategy.RelativeTitForTat, Strategy.Hardliner, 60, 10, 0.5),
+            LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(4, opener)));
+        Assert.Equal([57.25, 57.25], OffersOf(timeline, "A").Select(v => Math.Round(v, 9)));
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 2", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // Two proposals agreed in the same round keep the rounds going like one. A proposes to B, each with a deadline
+    // of 5 rounds, t = 57, u = 57 and v = 20; B is a hard-liner at 60 on each (salience 1: window 5, no deal 55)
+    // accepting from τ = 0.5 anything at least as good as no deal (AC_time, T = 0.5). At τ = 0 it refuses all
+    // three. The rounds step (2 rounds) offers on w alone, which A alone holds, so only the renewals play: in
+    // round 1 (τ = 0.5) B takes 57 on t and on u (better than 55) and still refuses 20 on v; no offer changes
+    // (A repeats its terms, B its counter 60). Two agreements were made, so the round is not a stall: round 2
+    // (τ = 1) follows, where v is refused again, and the rounds end at their deadline without converging.
+    [Fact]
+    public async Task Two_renewals_agreed_in_one_round_do_not_count_as_a_stall()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t"), Topic("u"), Topic("v"), Topic("w")],
+            [Position("A", "t", 40, 1), Position("A", "u", 40, 1), Position("A", "v", 20, 1), Position("A", "w", 50, 1),
+             .. new[] { "t", "u", "v" }.Select(t => Position("B", t, 60, 1, acceptance: AcceptanceCondition.Time))]);
+        ProposeStep Offer(string id, int line, string topic, double value) =>
+            new(id, line, "A", ["B"], [new Term(topic, value)], AgreementRule.Unanimity, 5, 0);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence with { AcceptanceTime = 0.5 },
+            Offer("pt", 1, "t", 57), Offer("pu", 2, "u", 57), Offer("pv", 3, "v", 20),
+            new RoundsStep("rounds", 4, 2, ["w"], AgreementRule.Unanimity)));
+        Assert.Equal([1, 1], timeline.Where(e => e.Kind == EventKind.AgreementMade).Select(e => e.Round!.Value));
+        Assert.Equal(2, local.Snapshot().Agreements.Length);
+        Assert.Equal(2, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // A trade-off actor A and a linear actor B hold u and t (both at 20 and 80, salience 1), t related to u,
+    // 2 rounds, no opener: the turn on t starts one holder past the turn on u, so in one of the two rounds B
+    // offers on u (alone, being linear) and then A on t. A would package t with u, but u has been offered that
+    // round already, so A offers t alone; u is not offered twice in a round. (In the other round A offers on u
+    // first, and u lists no related topic: alone too.) So every offer of the two rounds is on one topic.
+    [Fact]
+    public async Task A_trade_off_package_leaves_out_a_topic_already_offered_in_the_round()
+    {
+        var world = World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5, Strategy.Linear)], [Topic("u"), Topic("t", "u")],
+            [Position("A", "u", 20, 1), Position("A", "t", 20, 1), Position("B", "u", 80, 1), Position("B", "t", 80, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(2)));
+        // The round offers, leaving out the counter-offers answered at the deadline (round 2, τ = 1).
+        var offers = timeline.Where(e => e.Kind == EventKind.Proposal && !e.Cause!.EndsWith(".counter", StringComparison.Ordinal)).Select(e => (e.Round, e.Actor, Topics: string.Join('+', e.Terms!.Value.Select(t => t.Topic)))).ToArray();
+        Assert.Equal(4, offers.Length);
+        Assert.All(offers, o => Assert.DoesNotContain('+', o.Topics));
+        Assert.Contains(offers, o => o.Actor == "B" && o.Topics == "u");
+        Assert.Contains(offers, o => o.Actor == "A" && o.Topics == "t");
+    }
+
+    // At the deadline the last counter-offer is split like any offer. One round (τ = 1), A opens: A, a hard-liner
+    // at 40 (salience 1: no deal 45), offers 40; B, at 60 (salience 0.5: window 27.5, no deal 32.5), is told to
+    // refuse and counter 44. A answers the counter: 44 beats its no deal, and A's own offer, 40, lies on A's side
+    // of 44 and would do for B too (40 is nearer B's 60 than its 32.5): each side's offer is acceptable to the
+    // other, so the terms are the midpoint (44 + 40) / 2 = 42, not B's 44.
+    [Fact]
+    public async Task At_the_deadline_an_accepted_counter_offer_is_split_with_the_proposer_s_own_offer()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 40, 1), Position("B", "t", 60, 0.5)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            new RespondStep("say", 1, "B", "rounds", new ScriptedAnswer(Response.Reject, [new Term("t", 44)], "told to")),
+            LocalRun.Rounds(1, "A")));
+        var agreement = Agreed(timeline, local);
+        Assert.Equal(42, agreement.Terms["t"], 9);
+        Assert.Equal("rounds.r1.t.counter", agreement.Id);
+    }
+
+    // Two round offers agreed in one round keep the rounds going like one. Hard-liners A at 40 and B at 60 on t
+    // and u (salience 1: windows 5), no influence, 10 rounds, A opens: round 1 A offers 40 on each and B counters
+    // 60. In round 2 B offers 60 on each, the offers it countered with, and A is told to accept both. No offer
+    // changed in round 2, but two agreements were made: round 3 follows, and finds every topic settled.
+    [Fact]
+    public async Task Two_round_offers_agreed_in_one_round_do_not_count_as_a_stall()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Hardliner)], [Topic("t"), Topic("u")],
+            [Position("A", "t", 40, 1), Position("A", "u", 40, 1), Position("B", "t", 60, 1), Position("B", "u", 60, 1)]);
+        var (timeline, local) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            new RespondStep("yes-t", 1, "A", "rounds.r2.t", new ScriptedAnswer(Response.Accept, [], "told to")),
+            new RespondStep("yes-u", 2, "A", "rounds.r2.u", new ScriptedAnswer(Response.Accept, [], "told to")),
+            LocalRun.Rounds(10, "A")));
+        Assert.Equal([2, 2], timeline.Where(e => e.Kind == EventKind.AgreementMade).Select(e => e.Round!.Value));
+        Assert.Equal(2, local.Snapshot().Agreements.Length);
+        Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Equal("every topic in play is settled", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // Two renewals whose answers both change the offers keep the rounds going like one. A proposes t = 20 and
+    // u = 20 to B, each with a deadline of 5 rounds; B, linear at 60 on each (salience 1: reservation 55), refuses
+    // both (worse than its no deal, 55) and counters 60 − 5τ: 60 at τ = 0, then 58.75, 57.5, 56.25 and 55 in the
+    // rounds step's 4 rounds, which offers on w alone (held by A alone), so only the renewals play. Each round
+    // both counters move 1.25: the rounds go on to their deadline, round 4, without converging.
+    [Fact]
+    public async Task Two_renewals_whose_answers_change_the_offers_do_not_count_as_a_stall()
+    {
+        var world = World([Actor("A", 0.5, Strategy.Hardliner), Actor("B", 0.5, Strategy.Linear)], [Topic("t"), Topic("u"), Topic("w")],
+            [Position("A", "t", 20, 1), Position("A", "u", 20, 1), Position("A", "w", 50, 1), Position("B", "t", 60, 1), Position("B", "u", 60, 1)]);
+        ProposeStep Offer(string id, int line, string topic) =>
+            new(id, line, "A", ["B"], [new Term(topic, 20)], AgreementRule.Unanimity, 5, 0);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence,
+            Offer("pt", 1, "t"), Offer("pu", 2, "u"), new RoundsStep("rounds", 3, 4, ["w"], AgreementRule.Unanimity)));
+        Assert.Equal([60, 58.75, 57.5, 56.25, 55], timeline.Where(e => e.Kind == EventKind.Reject && e.Topic == "t")
+            .Select(e => Math.Round(Assert.Single(e.Terms!.Value).Value, 9)));
+        Assert.Equal(4, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged);
+    }
+
+    // The threshold itself is not a change. Convergence 0.5; a linear L at 40 with reservation 42 against a
+    // hard-liner H at 60 (salience 1: no deal 55), no influence, 4 rounds. L offers 40 + 2τ: 40.5, 41, 41.5, 42,
+    // each exactly 0.5 from the last, and what it has left to concede, 2 · (1 − τ), is 1 after round 2 and
+    // exactly 0.5 after round 3. Neither would take the other's offer even at the deadline (60 is past L's 42,
+    // L's offers are short of H's 55). So round 3 is a stall with nothing more than the threshold ahead: the
+    // rounds stop there.
+    [Theory]
+    [InlineData("L")]
+    [InlineData("H")]
+    public async Task An_offer_moving_by_exactly_the_threshold_is_a_stall(string opener)
+    {
+        var world = World([Actor("L", 0.5, Strategy.Linear), Actor("H", 0.5, Strategy.Hardliner)], [Topic("t")],
+            [Position("L", "t", 40, 1, 42), Position("H", "t", 60, 1)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence with { Convergence = 0.5 }, LocalRun.Rounds(4, opener)));
+        Assert.Equal([40.5, 41, 41.5], OffersOf(timeline, "L").Select(v => Math.Round(v, 9)));
+        Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 3", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
+    // A move of exactly the threshold is still a change. Hard-liners A at 0 (capability 0.25) and B at 64
+    // (capability 0.75), salience 0.75 (windows 16.25), influence rate 0.125, A opens. A proposal moves its
+    // recipient by 0.125 · w · ½ · 0.25 of the gap, w the proposer's share of the two capabilities, all powers of
+    // two or exact: round 1, A offers 0 and B moves 0.125 · 0.25 · ½ · 0.25 · 64 = 0.25, to 63.75; round 2, B
+    // offers 63.75 (0.25 from its 64) and A moves 0.125 · 0.75 · ½ · 0.25 · 63.75 = 765/1024 = 0.7470703125,
+    // exactly the threshold set here. That move keeps round 3 coming; in round 3 A offers 0.7470703125 (the
+    // threshold again, no change), B moves 0.125 · 0.25 · ½ · 0.25 · (0.747 − 63.75) ≈ −0.246, and the rounds stop there. Neither would take the
+    // other's offer even at the deadline (63.75 is far past A's 16.25; 0.747 is far short of B's 47.75).
+    [Fact]
+    public async Task A_move_of_exactly_the_threshold_is_not_a_stall()
+    {
+        var world = World([Actor("A", 0.25, Strategy.Hardliner), Actor("B", 0.75, Strategy.Hardliner)], [Topic("t")],
+            [Position("A", "t", 0, 0.75), Position("B", "t", 64, 0.75)]);
+        var parameters = ModelParameters.Default with { InfluenceRate = 0.125, Convergence = 765.0 / 1024 };
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(parameters, LocalRun.Rounds(10, "A")));
+        var moves = timeline.Where(e => e.Kind == EventKind.Move).Take(2).Select(e => (e.Round, e.Actor, e.Before, e.After)).ToArray();
+        Assert.Equal([(1, "B", 64, 63.75), (2, "A", 0, 765.0 / 1024)], moves.Select(m => (m.Round!.Value, m.Actor!, m.Before!.Value, m.After!.Value)));
+        Assert.Equal(3, timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Contains("round 3", timeline.Single(e => e.Kind == EventKind.Converged).Why);
+    }
+
     // The same hard-liners at salience 0.5 (no influence): the window is 5 + 45·(1 − 0.5) = 27.5, so each
     // default reservation lies 27.5 toward the other, at 67.5 for A and 32.5 for B. Before the deadline each
     // accepts only its own position (AC_next of a hard-liner), so rounds 1 to 9 repeat 40 and 60 and change

@@ -371,6 +371,29 @@ public sealed class StepTests
     }
 
     [Fact]
+    public async Task Without_an_opener_the_seed_chooses_who_opens_among_all_the_holders()
+    {
+        // A, B and C hold t, and the step names no opener. The seed's first draw is a place among 2^20, and the
+        // turn starts one holder past it: the opener of round 1 is the holder at (draw + 1) mod 3 in the world's
+        // order. A place drawn uniformly among 2^20 falls on each of the three holders about a third of the time,
+        // so over seeds 1 to 20 each holder opens at least once: the chance that one of them never does is about
+        // 3 · (2/3)^20 ≈ 0.0009. (Were every draw the same, one holder would open for every seed.)
+        var world = World([Actor("A"), Actor("B"), Actor("C")], [Topic("t")],
+            [Position("A", "t", 20, 1), Position("B", "t", 50, 1), Position("C", "t", 80, 1)]);
+        string[] order = ["A", "B", "C"];
+        var openers = new List<string>();
+        for (ulong seed = 1; seed <= 20; seed++)
+        {
+            var scenario = LocalRun.Scenario(LocalRun.NoInfluence, new RoundsStep("r", 1, 10, [], AgreementRule.Unanimity, null, 1)) with { Seed = seed };
+            var timeline = await new ScenarioRunner(new LocalWorld(world), RunState.Begin(scenario, world)).RunToEndAsync();
+            var opener = timeline.First(e => e.Kind == EventKind.Proposal).Actor!;
+            Assert.Equal(order[(new WorldRandom(seed).Next(1 << 20) + 1) % 3], opener);
+            openers.Add(opener);
+        }
+        Assert.Equal(["A", "B", "C"], openers.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_package_superseded_topic_by_topic_is_first_partly_then_wholly_superseded()
     {
         // A (salience 0.1, windows of 45.5) and B (salience 1, at 60 on t and 50 on u) hold the package "old" at
@@ -391,5 +414,20 @@ public sealed class StepTests
             (EventKind.AgreementPartlySuperseded, null, "t", "p2", "old: partly superseded by p2: on t; still binding on u"),
             (EventKind.AgreementSuperseded, null, "t", "p3", "old: superseded by p3"),
         ], changes);
+    }
+
+    [Fact]
+    public async Task Spatial_model_turns_steps_run_their_turns_one_advance_each_and_the_next_step_counts_from_one()
+    {
+        // A spatial-model step of at most 2 turns always runs both (the model stops early only from its 2nd turn on,
+        // and the 2nd is its last anyway); the next step, of at most 1 turn, then runs its own turn 1 (not turn 3).
+        // The spatial model needs every actor's position on every topic: A at 40 and B at 60 on t alone.
+        var world = World([Actor("A"), Actor("B")], [Topic("t")], [Position("A", "t", 40, 1), Position("B", "t", 60, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default, new SmpTurnsStep("s1", 1, 2), new SmpTurnsStep("s2", 2, 1)), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+
+        var turns = timeline.Where(e => e.Kind == EventKind.Round).Select(e => (e.Cause, e.Why![..e.Why!.IndexOf(':')])).ToArray();
+        Assert.Equal([("s1", "spatial-model turn 1 of at most 2"), ("s1", "spatial-model turn 2 of at most 2"), ("s2", "spatial-model turn 1 of at most 1")], turns);
+        Assert.True(state.Finished);
     }
 }
