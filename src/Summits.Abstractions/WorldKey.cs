@@ -35,7 +35,7 @@ public readonly record struct WorldKey
     public const int PrefixLength = MaxIdLength - 1 - HashLength;
 
     /// <summary>What an id may be, in words, for error messages.</summary>
-    public const string IdRule = "letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/')";
+    public const string IdRule = "ASCII letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/')";
 
     /// <summary>The prefix of a timeline page's id within its world: page <c>n</c> is <c>{world}/timeline-{n}</c>.</summary>
     public const string PagePrefix = "timeline-";

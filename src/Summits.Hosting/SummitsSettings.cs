@@ -110,14 +110,12 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     private static int? Whole(IConfiguration configuration, string key, int least, int most, string what)
     {
         var value = configuration[key];
-        if (value is null && !Holds(configuration, key))
+        var nested = value is null && configuration.GetSection(key).GetChildren().Any();
+        if (value is null && !nested && !Holds(configuration, key))
             return null;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= least && number <= most)
             return number;
-        // A setting that is there with no value (an empty environment variable, a JSON null) is as bad as a wrong one:
-        // the two sources present it differently (an empty string, a null), and both are refused alike.
-        var shown = string.IsNullOrEmpty(value) ? "empty" : $"'{value}'";
-        throw new SettingException($"{key} is {shown} ({Source(configuration, key)}); expected {what}: a whole number from {least} to {most}");
+        throw new SettingException($"{key} is {Refused(configuration, key, value, nested)}; expected {what}: a whole number from {least} to {most}");
     }
 
     /// <summary>
@@ -133,29 +131,79 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     }
 
     /// <summary>
+    /// A refused value in words, and where it came from: <c>'0' (from FILE:1:33)</c>, <c>empty (from environment
+    /// variable NAME)</c>, <c>a list, [3] (from FILE:1:36)</c>, <c>an object, { "a": 1 } (from FILE:1:36)</c>.
+    /// </summary>
+    /// <param name="value">The value the configuration gives for <paramref name="key"/>.</param>
+    /// <param name="nested">Whether <paramref name="key"/> holds keys of its own (a JSON array or object) rather than a value.</param>
+    private static string Refused(IConfiguration configuration, string key, string? value, bool nested)
+    {
+        var provider = Provider(configuration, key, nested);
+        var place = provider is JsonConfigurationProvider json && FilePath(json) is { } file ? JsonSettingPlace.Find(file, key) : null;
+        // A setting that is there with no value (an empty environment variable, a JSON null) is as bad as a wrong one:
+        // the two sources present it differently (an empty string, a null), and both are refused alike. A JSON array
+        // or object reaches configuration as keys under the setting's, which says nothing of its own.
+        var shown = place?.Kind switch
+        {
+            JsonTokenType.StartArray when !nested => "an empty list, []",
+            JsonTokenType.StartObject when !nested => "an empty object, {}",
+            JsonTokenType.StartArray => $"a list, {Short(place.Text)}",
+            JsonTokenType.StartObject => $"an object, {Short(place.Text)}",
+            _ when nested => configuration.GetSection(key).GetChildren().All(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                ? "a list" : "an object",
+            _ => string.IsNullOrEmpty(value) ? "empty" : $"'{value}'",
+        };
+        var source = provider is null ? "from the host's configuration" : SourceOf(provider, key);
+        return place is null ? $"{shown} ({source})" : $"{shown} ({source}:{place.Line}:{place.Column})";
+    }
+
+    /// <summary>A value's text cut to at most 40 characters, an ellipsis marking the cut.</summary>
+    private static string Short(string text) => text.Length <= 40 ? text : text[..39] + "…";
+
+    /// <summary>
     /// Where the value of <paramref name="key"/> came from, in words: the last source of a configuration root that
     /// holds it, as <c>from FILE</c> or <c>from environment variable NAME</c>.
     /// </summary>
-    public static string Source(IConfiguration configuration, string key)
+    public static string Source(IConfiguration configuration, string key) =>
+        Provider(configuration, key, nested: false) is { } provider ? SourceOf(provider, key) : "from the host's configuration";
+
+    /// <summary>
+    /// The last provider of a configuration root that sets <paramref name="key"/> (when <paramref name="nested"/>,
+    /// that sets keys under it); null when there is none, or the configuration is no root.
+    /// </summary>
+    private static IConfigurationProvider? Provider(IConfiguration configuration, string key, bool nested) =>
+        configuration is IConfigurationRoot root
+            ? root.Providers.Reverse().FirstOrDefault(p => nested ? p.GetChildKeys([], key).Any() : p.TryGet(key, out _))
+            : null;
+
+    private static string SourceOf(IConfigurationProvider provider, string key)
     {
-        if (configuration is not IConfigurationRoot root)
-            return "from the host's configuration";
-        foreach (var provider in root.Providers.Reverse())
+        var name = provider is EnvironmentProvider or EnvironmentVariablesConfigurationProvider ? FirstKey(provider, key) : key;
+        return provider switch
         {
-            if (!provider.TryGet(key, out _))
-                continue;
-            return provider switch
-            {
-                OlderVariableProvider => $"from environment variable {OlderCallTimeoutVariable}",
-                EnvironmentProvider environment => $"from environment variable {environment.NameOf(key)}",
-                EnvironmentVariablesConfigurationProvider => $"from environment variable {key.Replace(":", "__", StringComparison.Ordinal)}",
-                JsonConfigurationProvider json => $"from {(json.Source.FileProvider?.GetFileInfo(json.Source.Path ?? "").PhysicalPath ?? json.Source.Path)}",
-                MemoryConfigurationProvider => "from the host's configuration in code",
-                _ => $"from {provider}",
-            };
-        }
-        return "from the host's configuration";
+            OlderVariableProvider => $"from environment variable {OlderCallTimeoutVariable}",
+            EnvironmentProvider environment => $"from environment variable {environment.NameOf(name)}",
+            EnvironmentVariablesConfigurationProvider => $"from environment variable {name.Replace(":", "__", StringComparison.Ordinal)}",
+            JsonConfigurationProvider json => $"from {FilePath(json)}",
+            MemoryConfigurationProvider => "from the host's configuration in code",
+            _ => $"from {provider}",
+        };
     }
+
+    /// <summary><paramref name="key"/> when <paramref name="provider"/> sets it, else the first key it sets under it (the variable that made a list).</summary>
+    private static string FirstKey(IConfigurationProvider provider, string key)
+    {
+        if (provider.TryGet(key, out _))
+            return key;
+        var child = provider.GetChildKeys([], key).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (child is null)
+            return key;
+        var path = key + ConfigurationPath.KeyDelimiter + child;
+        return FirstKey(provider, path);
+    }
+
+    private static string? FilePath(JsonConfigurationProvider json) =>
+        json.Source.FileProvider?.GetFileInfo(json.Source.Path ?? "").PhysicalPath ?? json.Source.Path;
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -67,7 +67,7 @@ public sealed class RunBadInputTests : IDisposable
         var scenario = Path.Combine(_folder, "table.yaml");
         await File.WriteAllTextAsync(scenario, $"scenario: class/table-1\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
 
-        await Refused($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not 'class/table-1'",
+        await Refused($"{scenario}:1:11: 'scenario' must be ASCII letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not 'class/table-1'",
             "whatif", scenario, "--runs", "2");
     }
 
@@ -82,7 +82,7 @@ public sealed class RunBadInputTests : IDisposable
         await File.WriteAllTextAsync(scenario, $"scenario: {tooLong}\nworld: '{SeedWorld()}'\nsteps:\n  - rounds: 1\n");
         string[] arguments = command == "run" ? [command, scenario, "-q"] : [command, scenario, "--runs", "2", "-q"];
 
-        await Refused($"{scenario}:1:11: 'scenario' must be letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not '{tooLong}'",
+        await Refused($"{scenario}:1:11: 'scenario' must be ASCII letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not '{tooLong}'",
             arguments);
 
         // 64 characters, the most allowed, runs.

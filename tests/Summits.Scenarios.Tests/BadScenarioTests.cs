@@ -285,7 +285,17 @@ public sealed class BadScenarioTests : IDisposable
     {
         var scenario = _folder.WriteRaw($"scenario: class/table-1\nworld: '{RepoFiles.SeedWorld}'\nsteps:\n  - rounds: 1\n");
         var error = FailsAt(scenario, "class/table-1");
-        Assert.Contains("'scenario' must be letters, digits, '-' or '_'", error.Problem);
+        Assert.Contains("'scenario' must be ASCII letters, digits, '-' or '_'", error.Problem);
+    }
+
+    [Fact]
+    public void A_scenario_name_with_a_letter_outside_ASCII_is_refused_in_words_that_say_ASCII()
+    {
+        // 'ó' is a letter, but not an ASCII one: the words must say which letters, or "japón" would seem to fit them.
+        var scenario = _folder.WriteRaw($"scenario: japón\nworld: '{RepoFiles.SeedWorld}'\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, "japón");
+        Assert.Equal("'scenario' must be ASCII letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not 'japón'",
+            error.Problem);
     }
 
     [Fact]
@@ -293,7 +303,7 @@ public sealed class BadScenarioTests : IDisposable
     {
         var scenario = _folder.Write("actors:\n  - id: KR/South\n    name: Korea\n    capability: 0.4\n    reason: a new party\nsteps:\n  - rounds: 1\n");
         var error = FailsAt(scenario, "KR/South");
-        Assert.Contains("'id' must be letters, digits, '-' or '_'", error.Problem);
+        Assert.Contains("'id' must be ASCII letters, digits, '-' or '_'", error.Problem);
     }
 
     [Fact]

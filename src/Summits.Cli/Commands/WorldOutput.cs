@@ -17,7 +17,7 @@ public static class WorldOutput
 
     public static Option<string?> Id() => new("--id")
     {
-        Description = "The world's id (letters, digits, '-' or '_')",
+        Description = "The world's id (ASCII letters, digits, '-' or '_')",
         HelpName = "ID",
     };
 

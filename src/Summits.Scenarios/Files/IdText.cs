@@ -12,7 +12,7 @@ namespace Summits.Scenarios;
 public static class IdText
 {
     /// <summary>
-    /// An id for <paramref name="text"/>: letters, digits and '_' kept (lower-cased unless <paramref name="keepCase"/>),
+    /// An id for <paramref name="text"/>: ASCII letters, digits and '_' kept (lower-cased unless <paramref name="keepCase"/>),
     /// every other run of characters made one '-', '-' and '_' trimmed from both ends; longer than 64 characters, the
     /// first 51 of that, a '-' and 12 hex digits of the SHA-256 of <paramref name="text"/> as given.
     /// </summary>

@@ -105,7 +105,8 @@ public sealed class SettingsTests : IDisposable
 
         var (run, output) = await RunAsync(new Dictionary<string, string>());
 
-        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CheckpointEvery is empty (from {file}); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
+        // The null stands at line 1, column 35: after `{ "Summits": { ` (15 characters) and `"CheckpointEvery": ` (19).
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CheckpointEvery is empty (from {file}:1:35); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
     }
 
     [Fact]
@@ -131,8 +132,67 @@ public sealed class SettingsTests : IDisposable
 
         var (run, output) = await RunAsync(new Dictionary<string, string>());
 
-        // A call timeout is 1 to 86400 s (a day): 0 is just below.
-        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CallTimeout is '0' (from {file}); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n");
+        // A call timeout is 1 to 86400 s (a day): 0 is just below. It stands at line 1, column 31: after
+        // `{ "Summits": { ` (15 characters) and `"CallTimeout": ` (15).
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CallTimeout is '0' (from {file}:1:31); expected how many seconds a grain call may take before it is asked again: a whole number from 1 to 86400\n");
+    }
+
+    [Fact]
+    public async Task A_list_for_a_setting_in_appsettings_json_is_refused_as_a_list_naming_the_file_line_and_column()
+    {
+        // .NET's JSON source makes [3] a key Summits:CheckpointEvery:0 holding 3, and leaves Summits:CheckpointEvery
+        // itself without a value: it is no number, and not empty either. The list stands at line 1, column 35: after
+        // `{ "Summits": { ` (15 characters) and `"CheckpointEvery": ` (19).
+        var file = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Summits": { "CheckpointEvery": [3] } }""");
+
+        var (run, output) = await RunAsync(new Dictionary<string, string>());
+
+        AssertRefusedBeforeAnythingRuns(run, output, $"summits run: error: Summits:CheckpointEvery is a list, [3] (from {file}:1:35); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000\n");
+    }
+
+    [Theory]
+    // An object, at column 35 as the list above.
+    [InlineData("""{ "Summits": { "CheckpointEvery": {"a":1} } }""", """an object, {"a":1} (from FILE:1:35)""")]
+    // Empty ones: .NET's JSON source gives the key no value, as it does a null.
+    [InlineData("""{ "Summits": { "CheckpointEvery": [] } }""", "an empty list, [] (from FILE:1:35)")]
+    [InlineData("""{ "Summits": { "CheckpointEvery": {} } }""", "an empty object, {} (from FILE:1:35)")]
+    // Keys in other cases name the same setting: `{"summits":{"checkpointevery":` is 30 characters.
+    [InlineData("""{"summits":{"checkpointevery":[3,4]}}""", "a list, [3,4] (from FILE:1:31)")]
+    // A list over several lines is shown on one, each run of white space one space. Line 3 is
+    // `    "CheckpointEvery": [`: 4 spaces and `"CheckpointEvery": ` (19 characters) before the '['.
+    [InlineData("{\n  \"Summits\": {\n    \"CheckpointEvery\": [\n      3,\n      4\n    ]\n  }\n}\n", "a list, [ 3, 4 ] (from FILE:3:24)")]
+    // A byte order mark and a comment, as .NET's JSON source reads them: the mark is no character of line 1, the
+    // comment is line 1, and 0 stands on line 2 at column 35.
+    [InlineData("\uFEFF// settings\n{ \"Summits\": { \"CheckpointEvery\": 0 } }", "'0' (from FILE:2:35)")]
+    // A character outside ASCII before the value counts as one character, though UTF-8 writes 'ü' in two bytes:
+    // `{ "Über": 1, "Summits": { ` is 26 characters and `"CheckpointEvery": ` 19, so the list is at column 46.
+    [InlineData("""{ "Über": 1, "Summits": { "CheckpointEvery": [3] } }""", "a list, [3] (from FILE:1:46)")]
+    // A long list (45 characters: '[', 22 ones, 21 commas, ']') is cut to 40, the 40th an ellipsis: '[' and 19 "1,", then '…'.
+    [InlineData("""{ "Summits": { "CheckpointEvery": [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1] } }""", "a list, [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,… (from FILE:1:35)")]
+    public void A_list_or_an_object_for_a_setting_in_appsettings_json_is_refused_as_what_it_is(string json, string refused)
+    {
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, json);
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+
+        Assert.Equal($"Summits:CheckpointEvery is {refused.Replace("FILE", file, StringComparison.Ordinal)}; expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_list_or_an_object_for_a_setting_in_the_environment_is_refused_naming_the_variable_that_made_it()
+    {
+        // Summits__CheckpointEvery__0 is the first element of a list Summits:CheckpointEvery, Summits__CallTimeout__seconds
+        // a key of an object Summits:CallTimeout: neither setting has a value of its own.
+        var every = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none",
+            new Hashtable { ["Summits__CheckpointEvery__1"] = "4", ["Summits__CheckpointEvery__0"] = "3" })));
+        Assert.StartsWith("Summits:CheckpointEvery is a list (from environment variable Summits__CheckpointEvery__0); expected ", every.Message);
+
+        var timeout = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none",
+            new Hashtable { ["Summits__CallTimeout__seconds"] = "30" })));
+        Assert.StartsWith("Summits:CallTimeout is an object (from environment variable Summits__CallTimeout__seconds); expected ", timeout.Message);
     }
 
     [Fact]

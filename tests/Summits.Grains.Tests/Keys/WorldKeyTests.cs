@@ -88,7 +88,7 @@ public sealed class WorldKeyTests
     {
         var error = Assert.Throws<FormatException>(() => WorldKey.Parse(text));
 
-        Assert.Equal($"a world key must be letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not '{text}' ({text.Length} characters)", error.Message);
+        Assert.Equal($"a world key must be ASCII letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), not '{text}' ({text.Length} characters)", error.Message);
     }
 
     [Fact]

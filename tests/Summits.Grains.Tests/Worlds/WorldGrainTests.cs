@@ -28,7 +28,7 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_world_grain_under_a_key_that_is_not_an_id_refuses_to_be_seeded_and_touches_no_country()
     {
-        // '#' is no character of an id (letters, digits, '-' and '_'), so this is no world key.
+        // '#' is no character of an id (ASCII letters, digits, '-' and '_'), so this is no world key.
         var key = $"odd#{Guid.NewGuid():N}";
         var loaded = SeedWorlds.Fresh() with { Id = key };
 

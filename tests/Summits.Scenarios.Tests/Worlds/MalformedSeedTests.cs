@@ -65,7 +65,7 @@ public sealed class MalformedSeedTests
         { "An unknown rule lists the rules", "    value: 93\n    rule: unanimity", "    value: 93\n    rule: majority", "rule: majority", "majority", ["'rule' must be one of unanimity, weighted-majority or K-of-n (for example 2-of-n)", "not 'majority'"] },
         { "A k of n rule asking for more parties than there are", "    value: 93\n    rule: unanimity", "    value: 93\n    rule: 3-of-n", "rule: 3-of-n", "3-of-n", ["asks for 3 of 2 parties", "k must be from 1 to 2"] },
         { "A source text that does not exist", "source: ../sources/abe-trump-summit-2017-11-06.txt", "source: ../sources/missing.txt", "source: ../sources/missing.txt", "../sources", ["the source text '../sources/missing.txt' does not exist"] },
-        { "A world id with a slash would break grain keys", "world: abe-trump-2017-11-06", "world: abe/trump", "world: abe/trump", "abe/trump", ["'world' must be letters, digits, '-' or '_'"] },
+        { "A world id with a slash would break grain keys", "world: abe-trump-2017-11-06", "world: abe/trump", "world: abe/trump", "abe/trump", ["'world' must be ASCII letters, digits, '-' or '_'"] },
     };
 
     [Theory]

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Summits.Hosting;
+
+/// <summary>
+/// Where a configuration key's value stands in a JSON configuration file, and how it is written there: what .NET's
+/// JSON configuration source loses when it flattens a file into keys (<c>{ "Summits": { "CheckpointEvery": [3] } }</c>
+/// into <c>Summits:CheckpointEvery:0 = 3</c>), found again by reading the file as that source reads it (comments
+/// skipped, trailing commas allowed, keys compared without regard to case, an array's elements named 0, 1, 2, …).
+/// </summary>
+/// <param name="Line">The value's line, from 1.</param>
+/// <param name="Column">The value's first character in its line, from 1, counted in characters.</param>
+/// <param name="Kind">What the value is: a JSON array, object, string, number, true, false or null.</param>
+/// <param name="Text">The value as the file writes it, on one line: every run of white space made one space.</param>
+internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind, string Text)
+{
+    /// <summary>
+    /// The place of <paramref name="key"/> (a configuration path such as <c>Summits:CheckpointEvery</c>) in the JSON
+    /// file <paramref name="path"/>; null when the file cannot be read, is not JSON, or holds no such key. A value
+    /// written more than once is found where it is last written, the one the configuration source keeps.
+    /// </summary>
+    public static JsonSettingPlace? Find(string path, string key)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        try
+        {
+            return Find(bytes, key);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The place of <paramref name="key"/> in the UTF-8 JSON <paramref name="json"/> (a byte order mark allowed); null when it holds no such key.</summary>
+    /// <exception cref="JsonException">When <paramref name="json"/> is not JSON.</exception>
+    public static JsonSettingPlace? Find(ReadOnlySpan<byte> json, string key)
+    {
+        if (json.StartsWith(Encoding.UTF8.Preamble))
+            json = json[Encoding.UTF8.Preamble.Length..];
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var containers = new Stack<Container>();
+        string? property = null;
+        JsonSettingPlace? found = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    property = reader.GetString();
+                    continue;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    containers.Pop();
+                    continue;
+            }
+            // A value: the document itself, a property's value or an array's element.
+            string? path = null;
+            if (containers.TryPeek(out var container))
+            {
+                var name = container.IsArray ? (container.Elements++).ToString(CultureInfo.InvariantCulture) : property!;
+                path = container.Path is null ? name : container.Path + ":" + name;
+            }
+            if (path is not null && string.Equals(path, key, StringComparison.OrdinalIgnoreCase))
+            {
+                var kind = reader.TokenType;
+                var from = (int)reader.TokenStartIndex;
+                if (kind is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    reader.Skip();
+                var to = (int)reader.BytesConsumed;
+                found = At(json, from, kind, Encoding.UTF8.GetString(json[from..to]));
+                continue;
+            }
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                containers.Push(new Container(path, reader.TokenType == JsonTokenType.StartArray));
+        }
+        return found;
+    }
+
+    private static JsonSettingPlace At(ReadOnlySpan<byte> json, int offset, JsonTokenType kind, string text)
+    {
+        var before = json[..offset];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var line = before.Count((byte)'\n') + 1;
+        var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+        return new JsonSettingPlace(line, column, kind, string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>An object or array being read: its configuration path (null for the document) and, for an array, its elements so far.</summary>
+    private sealed class Container(string? path, bool isArray)
+    {
+        public string? Path { get; } = path;
+
+        public bool IsArray { get; } = isArray;
+
+        public int Elements { get; set; }
+    }
+}
