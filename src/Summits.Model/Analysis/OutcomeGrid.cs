@@ -21,9 +21,9 @@ internal sealed class OutcomeGrid
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         Dimensions = dimensions;
         // (100 / s + 1)ᵏ is never exactly 150,000 for these steps (150,000 is no whole power of 2,001, 1,001, …, 3),
-        // and the last step always qualifies, so neither the ≤ nor First's search can tell a different step.
-        // Stryker disable once Equality,Linq : equivalent, for the reason above
-        Step = Steps.First(s => Math.Pow(Math.Round(100 / s) + 1, dimensions) <= Budget || s == Steps[^1]);
+        // so ≤ and < pick the same step.
+        // Stryker disable once Equality : equivalent, for the reason above
+        Step = Steps.FirstOrDefault(s => Math.Pow(Math.Round(100 / s) + 1, dimensions) <= Budget, Steps[^1]);
         PerAxis = (int)Math.Round(100 / Step) + 1;
         Count = (int)Math.Pow(PerAxis, dimensions);
     }
