@@ -35,7 +35,8 @@ public static class CommandFailure
             OperationCanceledException when interrupted => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
             _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
         };
-        error.WriteLine(line);
+        // A path or a quote with a tab or a newline in it would break the one line: its control characters show escaped.
+        error.WriteLine(Output.Printable.Of(line));
         if (diagnostic && exit != ExitCodes.BadInput)
             error.WriteLine(failure.ToString());
         return exit;

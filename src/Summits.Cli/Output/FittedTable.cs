@@ -20,7 +20,8 @@ public static class FittedTable
     /// <summary>Writes the table, each line after <paramref name="indent"/>; returns the headers of the columns left out to fit.</summary>
     public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<FittedColumn> columns, IEnumerable<IReadOnlyList<string>> rows, int width, string indent = "")
     {
-        var cells = rows.ToList();
+        // A control character in a cell (a tab in a path) is shown escaped, so that it cannot break the table's lines.
+        var cells = rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Printable.Cell)]).ToList();
         var room = Math.Max(TerminalWidth.Minimum / 2, width - indent.Length);
         var natural = new int[columns.Count];
         var least = new int[columns.Count];
@@ -28,9 +29,10 @@ public static class FittedTable
         {
             var column = columns[i];
             var lines = cells.SelectMany(r => r[i].Split('\n')).ToList();
-            var longestLine = lines.Count == 0 ? 0 : lines.Max(l => l.Length);
-            var longestWord = lines.Concat([column.Header]).SelectMany(l => l.Split(' ')).Max(w => w.Length);
-            natural[i] = Math.Max(column.Header.Length, longestLine);
+            // Widths in terminal cells: a CJK character or an emoji takes two.
+            var longestLine = lines.Count == 0 ? 0 : lines.Max(TerminalWidth.Cells);
+            var longestWord = lines.Concat([column.Header]).SelectMany(l => l.Split(' ')).Max(TerminalWidth.Cells);
+            natural[i] = Math.Max(TerminalWidth.Cells(column.Header), longestLine);
             least[i] = column.Wraps ? Math.Max(longestWord, Math.Min(natural[i], TextWidth)) : Math.Max(longestWord, longestLine);
         }
 
@@ -94,7 +96,7 @@ public static class FittedTable
     public static void WriteBlocks(TextWriter output, IReadOnlyList<FittedColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, int width, string indent = "")
     {
         static string Flat(string cell) => string.Join(' ', cell.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        foreach (var row in rows)
+        foreach (var row in rows.Select(r => r.Select(Printable.Cell).ToList()))
         {
             foreach (var line in TerminalWidth.Wrap(indent + Flat(row[0]), width))
                 output.WriteLine(line);

@@ -34,6 +34,13 @@ public static class PathLines
     /// The lines <paramref name="line"/> takes at <paramref name="width"/> columns with every one of
     /// <paramref name="paths"/> whole; null <paramref name="width"/> gives the line itself.
     /// </summary>
-    public static IEnumerable<string> Wrapped(string line, int? width, params string[] paths) =>
-        width is { } columns ? TerminalWidth.Wrap(line, columns, hanging: 4, paths) : [line];
+    /// <remarks>
+    /// A control character in the line (a tab or a newline in a path) is shown escaped (<see cref="Printable"/>), so the
+    /// line stays one line however its paths are spelled, and is measured in terminal cells (<see cref="TerminalWidth.Cells"/>).
+    /// </remarks>
+    public static IEnumerable<string> Wrapped(string line, int? width, params string[] paths)
+    {
+        line = Printable.Of(line);
+        return width is { } columns ? TerminalWidth.Wrap(line, columns, hanging: 4, [.. paths.Select(Printable.Of)]) : [line];
+    }
 }

@@ -61,12 +61,14 @@ public sealed class RunProgress(StatusLine output, string scenario, bool enabled
     private static string WithName(string what, string scenario, int room)
     {
         const string gap = "  ";
-        // The name, cut to what is left with "..." after it, when at least four of its characters show.
+        // The name, cut to what is left with "..." after it, when at least four of its cells show; measured in
+        // terminal cells, a CJK character taking two, and with any control character shown escaped.
+        scenario = Printable.Of(scenario);
         var left = room - what.Length - gap.Length;
-        if (left >= scenario.Length)
+        if (left >= TerminalWidth.Cells(scenario))
             return what + gap + scenario;
         if (left >= 4 + 3)
-            return what + gap + scenario[..(left - 3)] + "...";
+            return what + gap + TerminalWidth.Prefix(scenario, left - 3) + "...";
         return TerminalWidth.Fit(what, room);
     }
 

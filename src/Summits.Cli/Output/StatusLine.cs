@@ -48,8 +48,10 @@ public sealed class StatusLine(TextWriter inner, bool terminal = false) : TextWr
     {
         lock (_gate)
         {
-            inner.Write("\r" + text.PadRight(_drawn));
-            _drawn = text.Length;
+            // Padded in terminal cells over what the line before took, so that none of it is left showing.
+            var cells = TerminalWidth.Cells(text);
+            inner.Write("\r" + text + new string(' ', Math.Max(0, _drawn - cells)));
+            _drawn = cells;
             inner.Flush();
         }
     }

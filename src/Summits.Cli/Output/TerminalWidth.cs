@@ -1,10 +1,54 @@
 using System.Globalization;
+using System.Text;
+using Spectre.Console;
 
 namespace Summits.Cli.Output;
 
-/// <summary>How many columns the text output may use.</summary>
+/// <summary>
+/// How many columns the text output may use, and how many a text takes: every fitting measures in terminal cells
+/// (<see cref="Cells"/>), not in characters, so that CJK characters and emoji, two cells each, are counted as the
+/// terminal draws them.
+/// </summary>
 public static class TerminalWidth
 {
+    /// <summary>
+    /// The terminal cells <paramref name="text"/> takes as a terminal draws it: two for a wide character (CJK
+    /// ideographs, kana, hangul, most emoji: East Asian Width W or F), none for a combining mark or a zero-width
+    /// character, one for the rest (Spectre.Console's cell width, from the Unicode tables). A control character is to
+    /// be shown escaped (<see cref="Printable"/>) before it is measured.
+    /// </summary>
+    public static int Cells(string text)
+    {
+        foreach (var c in text)
+        {
+            // ASCII printable text, nearly every line, takes a cell a character.
+            if (c < ' ' || c > '~')
+                return text.GetCellWidth();
+        }
+        return text.Length;
+    }
+
+    /// <summary>
+    /// The longest start of <paramref name="text"/> that takes at most <paramref name="room"/> cells, cut between
+    /// text elements (a character with its combining marks, a surrogate pair, an emoji sequence are never split).
+    /// </summary>
+    public static string Prefix(string text, int room)
+    {
+        var used = 0;
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            var cells = Cells(element);
+            if (used + cells > room)
+                break;
+            used += cells;
+            end = elements.ElementIndex + element.Length;
+        }
+        return text[..end];
+    }
+
     /// <summary>The width used when standard output is not a terminal and <c>COLUMNS</c> is not set.</summary>
     public const int Default = 100;
 
@@ -84,19 +128,19 @@ public static class TerminalWidth
     }
 
     /// <summary>
-    /// Shortens a line to at most <paramref name="room"/> columns (at least 1) for drawing in place: a longer
-    /// line is cut and ends in "..." (or is only cut when <paramref name="room"/> is 3 or less).
+    /// Shortens a line to at most <paramref name="room"/> cells (at least 1, <see cref="Cells"/>) for drawing in place: a
+    /// longer line is cut between text elements and ends in "..." (or is only cut when <paramref name="room"/> is 3 or less).
     /// </summary>
     public static string Fit(string line, int room)
     {
         room = Math.Max(1, room);
-        if (line.Length <= room)
+        if (Cells(line) <= room)
             return line;
-        return room > 3 ? line[..(room - 3)] + "..." : line[..room];
+        return room > 3 ? Prefix(line, room - 3) + "..." : Prefix(line, room);
     }
 
     /// <summary>
-    /// Breaks a line longer than <paramref name="width"/> at spaces, continuing with its own indent plus
+    /// Breaks a line that takes more than <paramref name="width"/> cells (<see cref="Cells"/>) at spaces, continuing with its own indent plus
     /// four; a word that does not fit after the indent starts as far left as it needs (a word longer than the
     /// width stays whole on a line of its own, from the left edge), so an id is never cut. No
     /// line it gives ends in a space, and none is blank: the spaces a break falls among (a table's padding
@@ -111,7 +155,7 @@ public static class TerminalWidth
     public static IEnumerable<string> Wrap(string line, int width, int? hanging = null, IReadOnlyCollection<string>? paths = null)
     {
         line = line.TrimEnd(' ');
-        if (line.Length <= width)
+        if (Cells(line) <= width)
         {
             yield return line;
             yield break;
@@ -119,24 +163,35 @@ public static class TerminalWidth
         var indent = line.Length - line.TrimStart(' ').Length;
         var continuation = new string(' ', Math.Min(hanging ?? indent + 4, width / 2));
         var words = Words(line[indent..], paths);
-        var current = new System.Text.StringBuilder(line[..indent]);
+        var current = new StringBuilder(line[..indent]);
+        // The cells the current line takes; its text after the indent may hold wide characters.
+        var used = indent;
         var empty = true;
         foreach (var word in words)
         {
-            if (!empty && current.Length + 1 + word.Length > width)
+            var cells = Cells(word);
+            if (!empty && used + 1 + cells > width)
             {
                 yield return current.ToString().TrimEnd(' ');
                 current.Clear().Append(continuation);
+                used = continuation.Length;
                 empty = true;
             }
             if (empty && word.Length == 0)
                 continue;
             // A word that would pass the width at the indent starts further left, at the left edge at most.
-            if (empty && current.Length + word.Length > width)
-                current.Clear().Append(' ', Math.Max(0, width - word.Length));
+            if (empty && used + cells > width)
+            {
+                used = Math.Max(0, width - cells);
+                current.Clear().Append(' ', used);
+            }
             if (!empty)
+            {
                 current.Append(' ');
+                used++;
+            }
             current.Append(word);
+            used += cells;
             empty = false;
         }
         yield return current.ToString().TrimEnd(' ');
@@ -169,15 +224,15 @@ public static class TerminalWidth
 
     /// <summary>
     /// Names the first items of a list and counts the rest, "JP, US and 198 more", so that a list of any
-    /// length takes a line at most: as many items as fit in <paramref name="room"/> columns (at least one).
+    /// length takes a line at most: as many items as fit in <paramref name="room"/> cells (at least one).
     /// </summary>
     public static string Abbreviate(IReadOnlyList<string> items, int room, string separator = ", ")
     {
         var all = Join(items, items.Count, separator);
-        if (all.Length <= room || items.Count <= 1)
+        if (Cells(all) <= room || items.Count <= 1)
             return all;
         var shown = 1;
-        while (shown + 1 < items.Count && Join(items, shown + 1, separator).Length + $" and {items.Count - shown - 1} more".Length <= room)
+        while (shown + 1 < items.Count && Cells(Join(items, shown + 1, separator)) + $" and {items.Count - shown - 1} more".Length <= room)
             shown++;
         return $"{Join(items, shown, separator)} and {items.Count - shown} more";
     }

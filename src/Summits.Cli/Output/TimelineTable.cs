@@ -37,8 +37,9 @@ public static class TimelineTable
     public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<TimelineEvent> events, int width, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var rows = events.Select(Cells).ToList();
-        var widths = Names.Select((name, i) => Math.Max(name.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Split('\n').Max(line => line.Length)))).ToArray();
+        // A control character in an id is shown escaped; widths are in terminal cells (a CJK character takes two).
+        var rows = events.Select(e => Cells(e).Select(Printable.Cell).ToArray()).ToList();
+        var widths = Names.Select((name, i) => Math.Max(name.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Split('\n').Max(TerminalWidth.Cells)))).ToArray();
         // A column with nothing in it (no rounds in the run), or a cause that only repeats the step, says nothing.
         var shown = Enumerable.Range(0, Names.Length)
             .Where(i => Names[i] == "why" || rows.Any(r => r[i].Length > 0))
@@ -47,7 +48,7 @@ public static class TimelineTable
         int Fixed() => shown.Where(i => Names[i] != "why").Sum(i => widths[i] + Gutter);
         // The reason column is at least as wide as its longest word, so that a term such as
         // 'defense-procurement=80,' is never broken.
-        var reason = Math.Max(ReasonWidth, rows.Count == 0 ? 0 : rows.Max(r => r[^1].Split(' ', '\n').Max(word => word.Length)));
+        var reason = Math.Max(ReasonWidth, rows.Count == 0 ? 0 : rows.Max(r => r[^1].Split(' ', '\n').Max(TerminalWidth.Cells)));
         bool SideBySide() => Fixed() + Math.Min(reason, widths[^1]) <= width;
         // The width of the step, round, actor, event and cause on a line of their own, as the stacked layout writes them.
         int IdLine() => shown.Where(i => Names[i] is not ("why" or "topic" or "value")).Sum(i => widths[i] + Gutter) - Gutter;
@@ -113,7 +114,7 @@ public static class TimelineTable
         var topic = Array.IndexOf(Names, "topic");
         var value = Array.IndexOf(Names, "value");
         var heads = shown.Where(i => Names[i] is not ("why" or "topic" or "value")).ToList();
-        string Cell(int i, string text) => (Names[i] == "rnd" ? text.PadLeft(widths[i]) : text.PadRight(widths[i])) + new string(' ', Gutter);
+        string Cell(int i, string text) => (Names[i] == "rnd" ? Padding(text, widths[i]) + text : text + Padding(text, widths[i])) + new string(' ', Gutter);
         // Even the heads may not fit side by side (a long cause): such a line breaks between its cells, never
         // inside one. An empty cell (an event with no actor) is only padding: it never breaks the line, and
         // padding alone is never written as a line of its own.
@@ -122,7 +123,7 @@ public static class TimelineTable
             var line = new System.Text.StringBuilder();
             foreach (var cell in cells)
             {
-                if (cell.Trim().Length > 0 && line.ToString().Trim().Length > 0 && line.Length + cell.TrimEnd().Length > width)
+                if (cell.Trim().Length > 0 && line.ToString().Trim().Length > 0 && TerminalWidth.Cells(line.ToString()) + TerminalWidth.Cells(cell.TrimEnd()) > width)
                 {
                     output.WriteLine(line.ToString().TrimEnd());
                     line.Clear().Append("  ");
@@ -135,11 +136,11 @@ public static class TimelineTable
         // A topic with its value: side by side in columns when they fit, else side by side, else the value under it.
         void Term(string t, string v)
         {
-            var padded = $"  {t.PadRight(shown.Contains(topic) ? widths[topic] : 0)}  {v}".TrimEnd();
+            var padded = $"  {t}{Padding(t, shown.Contains(topic) ? widths[topic] : 0)}  {v}".TrimEnd();
             var plain = $"  {t}  {v}".TrimEnd();
-            if (padded.Length <= width)
+            if (TerminalWidth.Cells(padded) <= width)
                 output.WriteLine(padded);
-            else if (plain.Length <= width)
+            else if (TerminalWidth.Cells(plain) <= width)
                 output.WriteLine(plain);
             else
             {
@@ -171,6 +172,9 @@ public static class TimelineTable
         }
         return dropped;
     }
+
+    /// <summary>The spaces that pad <paramref name="text"/> to <paramref name="cells"/> terminal cells (none when it takes as many or more).</summary>
+    private static string Padding(string text, int cells) => new(' ', Math.Max(0, cells - TerminalWidth.Cells(text)));
 
     private static string[] Cells(TimelineEvent e)
     {

@@ -21,6 +21,18 @@ public static class Listed
     public static string Or(IEnumerable<string> items) => Joined(items, "or");
 
     /// <summary>
+    /// The choice among alternatives, to follow a verb ("expected …", "must be …"): "one of a, b or c" and "one of a or b"
+    /// for two items or more (<see cref="Or"/>), the item itself for one ("expected ktab", not "expected one of ktab"),
+    /// "" for none.
+    /// </summary>
+    /// <param name="items">The items, already spelled as they are to be shown; enumerated once.</param>
+    public static string OneOf(IEnumerable<string> items)
+    {
+        var list = items as IReadOnlyList<string> ?? items.ToList();
+        return list.Count < 2 ? Or(list) : $"one of {Or(list)}";
+    }
+
+    /// <summary>
     /// The first <paramref name="shown"/> items and a count of the rest, "a, b, c and 4 more", for a list that may be
     /// long; all of them, joined as <see cref="And"/> joins them, when there are no more than <paramref name="shown"/>.
     /// </summary>
