@@ -33,7 +33,9 @@ public static partial class UsageError
     /// choices on the same line, a value of the wrong kind names the kind expected, and for a number option
     /// its range (<see cref="Cli.Commands.OptionNumbers"/>).
     /// </summary>
-    public static string Of(ParseError error)
+    /// <param name="command">The command the error is in, whose options (and its parents' recursive ones) a missing
+    /// option or value is looked up among to say what it takes.</param>
+    public static string Of(ParseError error, Command? command = null)
     {
         var message = error.Message;
         var symbol = error.SymbolResult switch
@@ -44,6 +46,16 @@ public static partial class UsageError
             _ => null,
         };
         var option = symbol?.Name;
+        if (RequiredOption().Match(message) is { Success: true } required)
+        {
+            var name = required.Groups["option"].Value;
+            return $"{name} is required{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name)}";
+        }
+        if (ValueMissing().Match(message) is { Success: true } missingValue)
+        {
+            var name = missingValue.Groups["option"].Value;
+            return $"{name} needs a value{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name)}";
+        }
         if (NotAChoice().Match(message) is { Success: true } choice)
         {
             var choices = Quoted().Matches(choice.Groups["choices"].Value).Select(m => m.Groups[1].Value);
@@ -83,8 +95,36 @@ public static partial class UsageError
             return $"the argument <{missing.Groups["argument"].Value}> is missing: '{Path(parse)}' takes {arguments}";
         }
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
-            return $"a command is needed, one of {Listed.Or(Commands(command))}";
-        return Of(first);
+            return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";
+        return Of(first, command);
+    }
+
+    /// <summary>
+    /// What an option takes, to follow "is required" or "needs a value": its range for a number option
+    /// (", a whole number from 1 to 1000"), its choices for an option with fixed ones (", one of table, csv or json"),
+    /// else how it is written (", as in --output DIR"); nothing for an option not found.
+    /// </summary>
+    private static string Takes(Option? option, string written)
+    {
+        if (option is null)
+            return "";
+        if (Cli.Commands.OptionNumbers.Of(option) is { } range)
+            return $", {range}";
+        if (Cli.Commands.OptionChoices.Of(option) is { Count: > 0 } choices)
+            return $", {Listed.OneOf(choices)}";
+        return $", as in {written} {option.HelpName ?? "VALUE"}";
+    }
+
+    /// <summary>The option named <paramref name="name"/> (its name or an alias) of the command the error is in, or of a parent that shares it.</summary>
+    private static Option? Find(SymbolResult? result, Command? command, string name)
+    {
+        var commands = new List<Command>();
+        for (var r = result; r is not null; r = r.Parent)
+            if (r is CommandResult c)
+                commands.Add(c.Command);
+        if (command is not null)
+            commands.Add(command);
+        return commands.SelectMany(c => c.Options).FirstOrDefault(o => o.Name == name || o.Aliases.Contains(name));
     }
 
     /// <summary>
@@ -96,7 +136,8 @@ public static partial class UsageError
     public static string Choice(string option, IEnumerable<string> choices, string value, string? listed = null)
     {
         var all = choices.ToList();
-        return $"{option} must be one of {listed ?? Listed.Or(all)}, not '{value}'{Suggest(value, all)}";
+        var among = listed is null ? Listed.OneOf(all) : all.Count == 1 ? listed : $"one of {listed}";
+        return $"{option} must be {among}, not '{value}'{Suggest(value, all)}";
     }
 
     /// <summary>
@@ -156,42 +197,32 @@ public static partial class UsageError
     private static string Unrecognized(ParseResult parse, Command command, string token)
     {
         if (!token.StartsWith('-') && command.Subcommands.Count > 0)
-            return $"'{token}' is not a command{Suggest(token, Commands(command))}; the commands are {Listed.And(Commands(command))}";
+            return $"'{token}' is not a command{Suggest(token, Commands(command))}; {TheNames("command", Commands(command))}";
         if (token.StartsWith('-'))
         {
             var options = new List<string>();
             for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
-            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; the options are {Listed.And(options.Distinct())}";
+            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; {TheNames("option", options.Distinct())}";
         }
         return $"unexpected argument '{token}': '{Path(parse)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
     }
+
+    /// <summary>
+    /// The names a word could have been, as a clause: "the commands are seed, run and analyze", or for a single name
+    /// "the only command is ktab".
+    /// </summary>
+    private static string TheNames(string kind, IEnumerable<string> names) =>
+        names.ToList() is [var only] ? $"the only {kind} is {only}" : $"the {kind}s are {Listed.And(names)}";
 
     /// <summary>The command's commands in the one order its help lists them: the order they were added.</summary>
     private static IEnumerable<string> Commands(Command command) => command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
 
     /// <summary>
-    /// The name nearest to <paramref name="token"/>, in the order every suggestion of Summits takes
-    /// (<see cref="Summits.Scenarios.Closest"/>: a name the token is the stem of, as 'analyze' for 'anal' or 'table' for
-    /// 'tab', before the rest), among the names it stands for and those within reach by
-    /// <see cref="Summits.Scenarios.EditDistance.Between"/> (a swap of two neighbouring letters is one edit), letters
-    /// compared without regard to case: within half the token's length (at least 2: 'rn' is one from 'run', '--fromat'
-    /// one from '--format', 'tabel' one from 'table') and nearer than the token is long (a figure '7' is one from '1'
-    /// as from any other one-character name, and names none of them); null when none is that near.
-    /// </summary>
-    private static string? Nearest(string token, IEnumerable<string> names)
-    {
-        var near = names.Where(n => Summits.Scenarios.Closest.StandsFor(token, n)
-            || Summits.Scenarios.EditDistance.Between(token.ToLowerInvariant(), n.ToLowerInvariant()) is var distance && distance <= Math.Max(2, token.Length / 2) && distance < token.Length);
-        return Summits.Scenarios.Closest.Order(token, near, ignoreCase: true).FirstOrDefault();
-    }
-
-    /// <summary>
     /// " (did you mean 'NAME'?)" for the name nearest to <paramref name="token"/>, or nothing when none is near: said
     /// after an unknown command, an unknown option and a value that is none of an option's choices alike.
     /// </summary>
-    public static string Suggest(string token, IEnumerable<string> names) =>
-        Nearest(token, names) is { } near ? $" (did you mean '{near}'?)" : "";
+    public static string Suggest(string token, IEnumerable<string> names) => Summits.Scenarios.Closest.DidYouMean(token, names);
 
     private static string Path(ParseResult parse)
     {
@@ -201,6 +232,12 @@ public static partial class UsageError
         names.Insert(0, "summits");
         return string.Join(' ', names);
     }
+
+    [GeneratedRegex(@"^Option '(?<option>[^']*)' is required\.?$")]
+    private static partial Regex RequiredOption();
+
+    [GeneratedRegex(@"^Required argument missing for option: '(?<option>[^']*)'\.?$")]
+    private static partial Regex ValueMissing();
 
     [GeneratedRegex(@"^Required argument '(?<argument>[^']*)' missing")]
     private static partial Regex MissingArgument();

@@ -86,6 +86,44 @@ public sealed class BadScenarioTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_actor_names_the_nearest_actor()
+    {
+        var scenario = _folder.Write("steps:\n  - propose: { from: JPP, to: [US], terms: { tpp-11: 50 } }\n");
+        var error = FailsAt(scenario, "JPP");
+        // 'JPP' is one deletion from JP, within the nearness allowed (at least 2 edits) and nearer than its 3
+        // letters; US, CN and KP are 3 edits away. The list follows, all of it, in the world's order.
+        Assert.Equal($"unknown actor 'JPP' (did you mean 'JP'?); known actors: {string.Join(", ", Actors[..^1])} and {Actors[^1]}", error.Problem);
+    }
+
+    [Fact]
+    public void A_misspelt_topic_names_the_nearest_topic()
+    {
+        var scenario = _folder.Write("steps:\n  - rounds: 2\n    topics: [tpp-11, tpp-12]\n");
+        var error = FailsAt(scenario, "tpp-12");
+        // 'tpp-12' is one substitution from tpp-11; every other topic id is longer and many edits away.
+        Assert.StartsWith("unknown topic 'tpp-12' (did you mean 'tpp-11'?); known topics: ", error.Problem);
+    }
+
+    [Fact]
+    public void A_misspelt_event_kind_names_the_nearest_kind()
+    {
+        var scenario = _folder.Write("steps:\n  - rounds: 1\n  - expect:\n      event: { kind: agreement-mad, happened: false }\n");
+        var error = FailsAt(scenario, "agreement-mad");
+        // 'agreement-mad' is the start of agreement-made (one insertion); the kinds are listed whole after it.
+        Assert.StartsWith("'kind' must be one of proposal, accept, ", error.Problem);
+        Assert.EndsWith(", not 'agreement-mad' (did you mean 'agreement-made'?)", error.Problem);
+    }
+
+    [Fact]
+    public void An_unknown_actor_far_from_every_actor_gets_only_the_list()
+    {
+        var scenario = _folder.Write("steps:\n  - propose: { from: Germany, to: [US], terms: { tpp-11: 50 } }\n");
+        var error = FailsAt(scenario, "Germany");
+        // 'Germany' is 7 edits from each two-letter id, further than half its length: no guess, only the list.
+        Assert.Equal($"unknown actor 'Germany'; known actors: {string.Join(", ", Actors[..^1])} and {Actors[^1]}", error.Problem);
+    }
+
+    [Fact]
     public void An_opener_must_be_a_known_actor()
     {
         var scenario = _folder.Write("steps:\n  - rounds: 2\n    opener: XX\n");

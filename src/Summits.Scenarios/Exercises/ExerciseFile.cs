@@ -65,7 +65,7 @@ public static partial class ExerciseFile
         {
             var topic = root.Scalar(node, "topics");
             if (!world.Topics.Any(t => t.Id == topic))
-                throw root.Fail(node, $"unknown topic '{topic}'; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");
+                throw root.Fail(node, $"unknown topic '{topic}'{Closest.DidYouMean(topic, world.Topics.Select(t => t.Id))}; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");
             if (topics.Contains(topic))
                 throw root.Fail(node, $"'{topic}' is named twice in 'topics'");
             topics.Add(topic);
@@ -171,7 +171,7 @@ public static partial class ExerciseFile
                 answered[key.Value!] = question.IsValue
                     ? YamlText.Number(root.Number(value, key.Value!, 0, 100))
                     : choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
-                    : throw root.Fail(value, $"'{key.Value}' must be one of {MappingReader.Choices(root.Scalar(value, key.Value!), choices)}, not '{root.Scalar(value, key.Value!)}'");
+                    : throw root.Fail(value, $"'{key.Value}' must be {MappingReader.OneOf(root.Scalar(value, key.Value!), choices)}, not '{root.Scalar(value, key.Value!)}'");
             }
             return answered.ToImmutable();
         }
@@ -256,7 +256,7 @@ public static partial class ExerciseFile
             {
                 "accept" => Response.Accept,
                 "reject" => Response.Reject,
-                _ => throw r.Fail(answerNode, $"'answer' must be one of {MappingReader.Choices(answer, ["accept", "reject"])}, not '{answer}'"),
+                _ => throw r.Fail(answerNode, $"'answer' must be {MappingReader.OneOf(answer, ["accept", "reject"])}, not '{answer}'"),
             };
             responses.Add(new RespondStep($"answer-{responses.Count + 1}", (int)node.Start.Line, exercise.Opposite(from).Actor, id, new ScriptedAnswer(response, [], ExercisePlay.PlayersAnswer)));
         }
@@ -304,7 +304,7 @@ public static partial class ExerciseFile
         // Only an actor with a position on every topic on the table can take a role: those are the choices.
         var able = world.Actors.Select(a => a.Id).Where(a => topics.All(t => world.PositionsOn(t).Any(p => p.Actor == a))).ToList();
         if (!world.Actors.Any(a => a.Id == actor))
-            throw r.Fail(actorNode, $"unknown actor '{actor}'; the actors that can take a role (a position on every topic on the table): {MappingReader.Known(actor, able)}");
+            throw r.Fail(actorNode, $"unknown actor '{actor}'{Closest.DidYouMean(actor, able)}; the actors that can take a role (a position on every topic on the table): {MappingReader.Known(actor, able)}");
         if (topics.FirstOrDefault(t => !world.PositionsOn(t).Any(p => p.Actor == actor)) is { } unheld)
             throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table: {MappingReader.Known(actor, able)}");
         var priorities = TopicValues(r, "priorities", topics, 0, 10);
@@ -323,7 +323,7 @@ public static partial class ExerciseFile
             var topic = l.String("topic");
             // A limit binds agreements made in play, and play makes agreements only on the table's topics.
             if (!topics.Contains(topic))
-                throw l.Fail(topicNode, $"'{topic}' is not on the table; 'must-not-give-up' gives a limit on one of {MappingReader.Choices(topic, topics)}");
+                throw l.Fail(topicNode, $"'{topic}' is not on the table; 'must-not-give-up' gives a limit on {MappingReader.OneOf(topic, topics)}");
             if (!world.PositionsOn(topic).Any(p => p.Actor == actor))
                 throw l.Fail(topicNode, $"{actor} holds no position on '{topic}'; a limit is on a topic where the role stands somewhere");
             limits.Add(new Limit(topic, l.Number("limit", 0, 100), NotBlank(l, "why")));
@@ -381,7 +381,7 @@ public static partial class ExerciseFile
             var topic = OnTable(v, v.Required("topic"), "topic", world, table);
             var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
             if (!world.Actors.Any(a => a.Id == actor))
-                throw v.Fail(actorNode, $"unknown actor '{actor}'; actors with a position on '{topic}': {MappingReader.Known(actor, holders)}");
+                throw v.Fail(actorNode, $"unknown actor '{actor}'{Closest.DidYouMean(actor, holders)}; actors with a position on '{topic}': {MappingReader.Known(actor, holders)}");
             if (!holders.Contains(actor))
                 throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Known(actor, holders)}");
             v.RejectUnknownKeys();
@@ -407,7 +407,7 @@ public static partial class ExerciseFile
             var o = new MappingReader(r.File, node, "an option", OptionKeys);
             // A key that is no option's is most likely a mistyped kind: it is told among the kinds.
             if (o.Node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => !OptionKeys.Contains(k.Value)) is { } unknown)
-                throw o.Fail(unknown, $"unknown option kind '{unknown.Value}'; an option is one of {MappingReader.Choices(unknown.Value ?? "", OptionKinds)}");
+                throw o.Fail(unknown, $"unknown option kind '{unknown.Value}'; an option is {MappingReader.OneOf(unknown.Value ?? "", OptionKinds)}");
             var id = Id(o, "id");
             if (options.Any(x => x.Id == id))
                 throw o.Fail(o.Required("id"), $"the option id '{id}' is used twice in this question; each option needs an id of its own");
@@ -462,7 +462,7 @@ public static partial class ExerciseFile
             return topic;
         throw r.Fail(node, world.Topics.Any(t => t.Id == topic)
             ? $"'{topic}' is not on the table, so no play can answer a question on it; the topics on the table: {MappingReader.Known(topic, table)}"
-            : $"unknown topic '{topic}'; the topics on the table: {MappingReader.Known(topic, table)}");
+            : $"unknown topic '{topic}'{Closest.DidYouMean(topic, table)}; the topics on the table: {MappingReader.Known(topic, table)}");
     }
 
     private static string Named(MappingReader root, string path, string key, string what)

@@ -47,5 +47,28 @@ public static class Closest
         return initials.StartsWith(s, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The one name a mistyped <paramref name="typed"/> most likely meant, or null when none is near: among the names it
+    /// stands for (<see cref="StandsFor"/>: 'anal' for 'analyze', 'tab' for 'table') and those within reach by
+    /// <see cref="EditDistance.Between"/> (a swap of two neighbouring letters is one edit), letters compared without
+    /// regard to case, within half the typed length (at least 2: 'rn' is one from 'run', 'JPP' one from 'JP') and nearer
+    /// than the typed name is long (a '7' is one edit from any one-character name, and names none of them), the first
+    /// in the order of <see cref="Order"/>. Used for commands, options, choices, and actors, topics and event kinds in
+    /// files alike.
+    /// </summary>
+    public static string? Nearest(string typed, IEnumerable<string> names)
+    {
+        var near = names.Where(n => StandsFor(typed, n)
+            || EditDistance.Between(typed.ToLowerInvariant(), n.ToLowerInvariant()) is var distance && distance <= Math.Max(2, typed.Length / 2) && distance < typed.Length);
+        return Order(typed, near, ignoreCase: true).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// " (did you mean 'NAME'?)" for the name <see cref="Nearest"/> finds for <paramref name="typed"/>, or "" when none
+    /// is near, to follow the words that refuse it: <c>unknown actor 'JPP' (did you mean 'JP'?); known actors: …</c>.
+    /// </summary>
+    public static string DidYouMean(string typed, IEnumerable<string> names) =>
+        Nearest(typed, names) is { } near ? $" (did you mean '{near}'?)" : "";
+
     private static readonly char[] Separators = ['-', '_', '.', ' ', '/', '~', '+'];
 }

@@ -33,10 +33,10 @@ public sealed class MappingReader
     /// The keys to name in an error about <paramref name="name"/>: the declared ones and any read beside
     /// them, closest to <paramref name="name"/> first (fewest edits), then in their declared order.
     /// </summary>
-    private string Valid(string name)
+    private IEnumerable<string> Valid(string name)
     {
         var keys = _keys.Concat(_known.Where(k => !_keys.Contains(k))).ToList();
-        return Choices(Closest.Order(name, keys));
+        return Closest.Order(name, keys);
     }
 
     public string File => _file;
@@ -76,7 +76,7 @@ public sealed class MappingReader
             .OrderBy(k => EditDistance.Between(k.Value!, key))
             .FirstOrDefault();
         if (misspelt is not null)
-            throw Fail(misspelt, $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (valid keys, closest first: {Valid(misspelt.Value!)})");
+            throw Fail(misspelt, $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (valid keys, closest first: {Choices(Valid(misspelt.Value!))})");
         throw new InputException(Position, $"{_what} is missing the required key '{key}'");
     }
 
@@ -107,7 +107,7 @@ public sealed class MappingReader
         var text = Scalar(node, key);
         if (KebabCase.TryParse<T>(text, out var value))
             return value;
-        throw Fail(node, $"'{key}' must be one of {Choices(KebabCase.Names<T>())}, not '{text}'");
+        throw Fail(node, $"'{key}' must be {OneOf(KebabCase.Names<T>())}, not '{text}'{Closest.DidYouMean(text, KebabCase.Names<T>())}");
     }
 
     public IReadOnlyList<YamlNode> List(string key, bool allowEmpty = false)
@@ -152,7 +152,7 @@ public sealed class MappingReader
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!_known.Contains(name))
-                throw Fail(key, $"unknown key '{name}' in {_what}; expected one of {Valid(name)}");
+                throw Fail(key, $"unknown key '{name}' in {_what}; expected {OneOf(Valid(name))}");
         }
     }
 
@@ -183,6 +183,18 @@ public sealed class MappingReader
     /// stem of, then fewest edits, <see cref="Closest"/>), then in their given order, as alternatives: "a, b or c".
     /// </summary>
     public static string Choices(string given, IEnumerable<string> choices) => Choices(Closest.Order(given, choices));
+
+    /// <summary>
+    /// Alternatives after a verb, in their order: "one of a, b or c", or for a single choice the choice itself
+    /// (<see cref="Listed.OneOf"/>), so that "expected one of …" reads "expected trade" when trade is the only choice.
+    /// </summary>
+    public static string OneOf(IEnumerable<string> choices) => Listed.OneOf(choices);
+
+    /// <summary>
+    /// <see cref="OneOf(IEnumerable{string})"/> for a mistaken <paramref name="given"/>, the choices closest to it first
+    /// (<see cref="Choices(string, IEnumerable{string})"/>).
+    /// </summary>
+    public static string OneOf(string given, IEnumerable<string> choices) => OneOf(Closest.Order(given, choices));
 
     /// <summary>The whole of a set of names, in their order, as English lists them: "a, b and c" (<see cref="Listed.And"/>).</summary>
     public static string Known(IEnumerable<string> names) => Listed.And(names);

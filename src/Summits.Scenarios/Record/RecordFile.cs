@@ -103,7 +103,7 @@ public static class RecordFile
         var topicNode = r.Required("topic");
         var topic = r.String("topic");
         if (!world.Topics.Any(t => t.Id == topic))
-            throw r.Fail(topicNode, $"unknown topic '{topic}'; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");
+            throw r.Fail(topicNode, $"unknown topic '{topic}'{Closest.DidYouMean(topic, world.Topics.Select(t => t.Id))}; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");
         var what = Text(r, "what");
         var implies = Implies(new MappingReader(r.File, r.Required("implies"), "'implies'", ImplicationKinds), world, topic);
         var why = Text(r, "why");
@@ -118,8 +118,8 @@ public static class RecordFile
         var given = kinds.Where(r.Has).ToList();
         if (given.Count != 1)
             throw r.Fail(r.Node, given.Count == 0
-                ? $"'implies' must say what the fact implies on {topic}: one of {MappingReader.Choices(kinds)}"
-                : $"'implies' says both '{given[0]}' and '{given[1]}'; give one of {MappingReader.Choices(kinds)}");
+                ? $"'implies' must say what the fact implies on {topic}: {MappingReader.OneOf(kinds)}"
+                : $"'implies' says both '{given[0]}' and '{given[1]}'; give {MappingReader.OneOf(kinds)}");
         var kind = given[0];
         var body = new MappingReader(r.File, r.Required(kind), $"'{kind}'", ImpliedKeys(kind));
         r.RejectUnknownKeys();
@@ -158,7 +158,7 @@ public static class RecordFile
     {
         var id = r.Scalar(node, key);
         if (!world.Actors.Any(a => a.Id == id))
-            throw r.Fail(node, $"unknown actor '{id}'; known actors: {MappingReader.Known(id, world.Actors.Select(a => a.Id))}");
+            throw r.Fail(node, $"unknown actor '{id}'{Closest.DidYouMean(id, world.Actors.Select(a => a.Id))}; known actors: {MappingReader.Known(id, world.Actors.Select(a => a.Id))}");
         var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
         if (!holders.Contains(id))
             throw r.Fail(node, $"{id} holds no position on '{topic}' in {world.Id}, so a run cannot say where it ended; actors with a position there: {MappingReader.Known(holders)}");

@@ -58,8 +58,8 @@ public sealed partial class StepReader
         {
             var first = r.Node.Children.Select(p => (p.Key as YamlScalarNode)?.Value).FirstOrDefault(k => k != "id");
             throw r.Fail(node, first is null
-                ? $"a step needs one of {Choices(Kinds)}"
-                : $"unknown step kind '{first}'; expected one of {Choices(Kinds)}");
+                ? $"a step needs {OneOf(Kinds)}"
+                : $"unknown step kind '{first}'; expected {OneOf(Kinds)}");
         }
         if (kinds.Length > 1)
             throw r.Fail(node, $"a step has exactly one kind, but this one has {Listed.And(kinds)}");
@@ -229,6 +229,8 @@ public sealed partial class StepReader
     }
 
     private static string Choices(IEnumerable<string> choices) => MappingReader.Choices(choices);
+
+    private static string OneOf(IEnumerable<string> choices) => MappingReader.OneOf(choices);
 
 
 }

@@ -138,7 +138,7 @@ public static partial class WorldFile
             {
                 var other = KnownId(r, key, key.Value ?? "", actorIds, "actor");
                 if (other == id)
-                    throw r.Fail(key, $"an actor has no affinity toward itself; name one of {MappingReader.Choices(actorIds.Where(a => a != id))}");
+                    throw r.Fail(key, $"an actor has no affinity toward itself; name {MappingReader.OneOf(actorIds.Where(a => a != id))}");
                 affinity[other] = r.Number(value, "affinity", -1, 1);
             }
         }
@@ -196,7 +196,7 @@ public static partial class WorldFile
         var salienceRange = r.Has("salience-range") ? Containing(r, "salience-range", salience, 0, 1) : Interval.Point(salience);
         var speaker = r.OptionalString("speaker") ?? Provenance.Nobody;
         if (!speakers.Contains(speaker))
-            throw r.Fail(r.Required("speaker"), $"unknown speaker '{speaker}'; expected one of {MappingReader.Choices(speakers)}");
+            throw r.Fail(r.Required("speaker"), $"unknown speaker '{speaker}'; expected {MappingReader.OneOf(speakers)}");
         var kind = r.Has("kind") ? r.Enum<PositionKind>("kind") : PositionKind.Inferred;
         var quotes = Quotes(r, source, r.OptionalList("quotes"));
         var reference = r.OptionalString("reference");
@@ -305,7 +305,7 @@ public static partial class WorldFile
                 throw r.Fail(node, $"'{text}' asks for {k} of {parties} parties; k must be from 1 to {parties}");
             return new AgreementRule(AgreementRuleKind.KOfN, k);
         }
-        throw r.Fail(node, $"'rule' must be one of {Listed.Or(["unanimity", "weighted-majority", "K-of-n (for example 2-of-n)"])}, not '{text}'");
+        throw r.Fail(node, $"'rule' must be {Listed.OneOf(["unanimity", "weighted-majority", "K-of-n (for example 2-of-n)"])}, not '{text}'");
     }
 
     private static ImmutableArray<Quote> Quotes(MappingReader r, SourceText? source, IReadOnlyList<YamlNode> nodes) =>
@@ -330,7 +330,7 @@ public static partial class WorldFile
     }
 
     public static string KnownId(MappingReader r, YamlNode node, string id, IReadOnlyCollection<string> known, string what) =>
-        known.Contains(id) ? id : throw r.Fail(node, $"unknown {what} '{id}'; known {what}s: {MappingReader.Known(known)}");
+        known.Contains(id) ? id : throw r.Fail(node, $"unknown {what} '{id}'{Closest.DidYouMean(id, known)}; known {what}s: {MappingReader.Known(known)}");
 
     public static string Identifier(MappingReader r, string key)
     {

@@ -114,7 +114,7 @@ public sealed class OptionChoicesTests
         // (the program then parses again for the value: UsageError.ValueFirst, OptionNumbersTests).
         string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"] : [];
         var parse = root.Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. context, name, "no-such-choice"]);
-        var error = parse.Errors.Select(UsageError.Of).FirstOrDefault(e => e.Contains("no-such-choice", StringComparison.Ordinal));
+        var error = parse.Errors.Select(e => UsageError.Of(e)).FirstOrDefault(e => e.Contains("no-such-choice", StringComparison.Ordinal));
         Assert.True(error is not null, $"{path} {name} no-such-choice: no error names the value; errors: {string.Join(" | ", parse.Errors.Select(e => e.Message))}");
         var at = InOrder(error, choices);
         Assert.True(at.All(i => i >= 0), $"{path} {name}: the error does not list {string.Join(", ", choices)} in that order: {error}");

@@ -137,4 +137,55 @@ public sealed class ParseErrorTests
         // compare takes two scenarios, a and b; only a was given.
         Assert.Equal("summits compare: error: the argument <B> is missing: 'summits compare' takes <A> <B> (see 'summits compare --help')", OnlyLine(run));
     }
+
+    [Fact]
+    public async Task A_required_option_left_out_says_what_it_takes()
+    {
+        var run = await SummitsProcess.RunAsync("generate", "--topics", "3", "--seed", "1");
+
+        // The parser's own words were "Option '--actors' is required."; in the house style the option is named with
+        // what it takes: its range, WorldGenerator.MinActors (2) to MaxActors (5000).
+        Assert.Equal("summits generate: error: --actors is required, a whole number from 2 to 5000 (see 'summits generate --help')", OnlyLine(run));
+    }
+
+    [Theory]
+    // An option with fixed choices names them in the order its help lists them (CommonOptions.Format, Verbosity);
+    // the parser's own words were "Required argument missing for option: '--format'".
+    [InlineData(new[] { "--format" }, "summits run: error: --format needs a value, one of table, csv or json (see 'summits run --help')")]
+    // The short name the user wrote is the one the line names.
+    [InlineData(new[] { "-v" }, "summits run: error: -v needs a value, one of quiet, minimal, normal, detailed or diagnostic (see 'summits run --help')")]
+    // A number option names its range: --checkpoint-every takes 1 to 1000 (docs/architecture.md, Checkpoints).
+    [InlineData(new[] { "--checkpoint-every" }, "summits run: error: --checkpoint-every needs a value, a whole number from 1 to 1000 (see 'summits run --help')")]
+    // Any other option shows how it is written, with the name its help gives the value.
+    [InlineData(new[] { "-o" }, "summits run: error: -o needs a value, as in -o DIR (see 'summits run --help')")]
+    public async Task An_option_without_its_value_says_what_the_value_may_be(string[] option, string said)
+    {
+        var run = await SummitsProcess.RunAsync(["run", Baseline, .. option]);
+
+        Assert.Equal(said, OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_command_with_one_subcommand_names_it_as_the_only_one()
+    {
+        // 'import' has one command, ktab: "one of ktab" and "the commands are ktab" read wrong for a list of one.
+        var none = await SummitsProcess.RunAsync("import");
+        Assert.Equal("summits import: error: a command is needed: the only command is ktab (see 'summits import --help')", OnlyLine(none));
+
+        // 'kab' is one deletion from 'ktab', within the nearness allowed (at least 2).
+        var wrong = await SummitsProcess.RunAsync("import", "kab");
+        Assert.Equal("summits import: error: 'kab' is not a command (did you mean 'ktab'?); the only command is ktab (see 'summits import --help')", OnlyLine(wrong));
+    }
+
+    [Fact]
+    public async Task A_list_in_the_help_has_no_comma_before_or()
+    {
+        var help = await SummitsProcess.RunAsync("compare", "--help");
+
+        // The house style joins alternatives as "a, b or c" (Listed.Or), without a comma before "or".
+        Assert.Equal(0, help.ExitCode);
+        var text = string.Join(' ', help.Output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("A: a scenario file, FILE#BRANCH or a state.json", text);
+        Assert.DoesNotContain("FILE#BRANCH, or", text);
+    }
 }

@@ -98,7 +98,7 @@ public sealed class RecordFileTests : IDisposable
         var error = FailsAt(OneFact("    topic: tpp-12\n    implies: { move: { actor: JP, toward: high } }\n"), "tpp-12");
         // Closest first: 'tpp-12' is one edit from tpp-11, and every other topic needs more (none is 6 characters
         // or fewer but tpp-11); then every known topic, each once.
-        const string start = "unknown topic 'tpp-12'; known topics: ";
+        const string start = "unknown topic 'tpp-12' (did you mean 'tpp-11'?); known topics: ";
         Assert.StartsWith(start + "tpp-11, ", error.Problem);
         Assert.Equal(WorldFile.Load(RepoFiles.SeedWorld).Topics.Select(t => t.Id).Order(), System.Text.RegularExpressions.Regex.Split(error.Problem[start.Length..], ", | and ").Order());
     }
@@ -107,8 +107,9 @@ public sealed class RecordFileTests : IDisposable
     public void An_unknown_actor_lists_the_known_actors()
     {
         var error = FailsAt(OneFact("    topic: north-korea\n    implies: { move: { actor: USA, toward: low } }\n"), "USA");
-        // Closest first: 'USA' is one edit from US (drop the A), three from JP, CN and KP, which keep the world's order.
-        Assert.Equal("unknown actor 'USA'; known actors: US, JP, CN and KP", error.Problem);
+        // Closest first: 'USA' is one edit from US (drop the A), three from JP, CN and KP, which keep the world's order;
+        // one edit is within the nearness allowed (at least 2), so US is also named as the one meant.
+        Assert.Equal("unknown actor 'USA' (did you mean 'US'?); known actors: US, JP, CN and KP", error.Problem);
     }
 
     [Fact]
