@@ -340,7 +340,7 @@ public static partial class ExerciseFile
         foreach (var (k, v) in r.Pairs(key))
         {
             if (!topics.Contains(k.Value!))
-                throw r.Fail(k, $"'{k.Value}' is not on the table; '{key}' gives a value for each of {MappingReader.Known(k.Value!, topics)}");
+                throw r.Fail(k, $"'{k.Value}' is not on the table; '{key}' gives a value for each topic on the table: {MappingReader.Known(k.Value!, topics)}");
             values[k.Value!] = r.Number(v, k.Value!, min, max);
         }
         if (topics.FirstOrDefault(t => !values.ContainsKey(t)) is { } missing)

@@ -59,7 +59,7 @@ public sealed partial class StepReader
             var first = r.Node.Children.Select(p => (p.Key as YamlScalarNode)?.Value).FirstOrDefault(k => k != "id");
             throw r.Fail(node, first is null
                 ? $"a step needs {OneOf(Kinds)}"
-                : $"unknown step kind '{first}'; expected {OneOf(Kinds)}");
+                : $"unknown step kind '{first}'{Closest.DidYouMean(first, Kinds)}; expected {OneOf(Kinds)}");
         }
         if (kinds.Length > 1)
             throw r.Fail(node, $"a step has exactly one kind, but this one has {Listed.And(kinds)}");

@@ -118,23 +118,26 @@ public sealed class ExerciseFileTests : IDisposable
     // unsc-permanent-seat 15, sectoral-cooperation, economic-dialogue, trade-imbalance and bilateral-fta 16, tpp-11 17,
     // north-korea-sanctions, free-open-indo-pacific and maritime-rule-of-law 18, trade-investment-standards 21; ties in
     // the world's order.
-    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, defense-procurment]", "defense-procurment", "unknown topic 'defense-procurment'; known topics: defense-procurement, us-defense-commitment, usfj-realignment, china-role, north-korea, alliance-deterrence, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-imbalance, bilateral-fta, tpp-11, north-korea-sanctions, free-open-indo-pacific, maritime-rule-of-law and trade-investment-standards")]
+    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, defense-procurment]", "defense-procurment", "unknown topic 'defense-procurment' (did you mean 'defense-procurement'?); known topics: defense-procurement, us-defense-commitment, usfj-realignment, china-role, north-korea, alliance-deterrence, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-imbalance, bilateral-fta, tpp-11, north-korea-sanctions, free-open-indo-pacific, maritime-rule-of-law and trade-investment-standards")]
     // Only JP and US hold a position on trade-imbalance, the table's one topic: they alone can take a role, and they
     // are the choices, closest first (USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the world's order).
     [InlineData("  - actor: US", "  - actor: CN", "CN", "CN holds no position on 'trade-imbalance', which is on the table; a role is an actor with a position on every topic on the table: JP and US")]
-    [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA'; the actors that can take a role (a position on every topic on the table): US and JP")]
+    [InlineData("  - actor: US", "  - actor: USA", "USA", "unknown actor 'USA' (did you mean 'US'?); the actors that can take a role (a position on every topic on the table): US and JP")]
     [InlineData("  - actor: US", "  - actor: FR", "FR", "unknown actor 'FR'; the actors that can take a role (a position on every topic on the table): JP and US")]
     // A value question names an actor with a position on its topic: JP and US on trade-imbalance (KP → JP 1 edit, → US 2; UK → US 1, → JP 2).
+    // An id one edit from a choice (USA, UK → US; trade-imbalanse → trade-imbalance; defense-procurment →
+    // defense-procurement) names it as the one meant; FR, two edits from each of two-letter JP and US, names none.
+    // A list of one is the choice itself: "gives a limit on trade-imbalance", not "on one of trade-imbalance".
     [InlineData("value: { actor: JP", "value: { actor: KP", "KP", "KP holds no position on 'trade-imbalance', so its end cannot be predicted; actors with a position there: JP and US")]
-    [InlineData("value: { actor: JP", "value: { actor: UK", "UK", "unknown actor 'UK'; actors with a position on 'trade-imbalance': US and JP")]
+    [InlineData("value: { actor: JP", "value: { actor: UK", "UK", "unknown actor 'UK' (did you mean 'US'?); actors with a position on 'trade-imbalance': US and JP")]
     [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 145 }", "145", "'trade-imbalance' must be a number from 0 to 100, not 145")]
-    [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { tpp-11: 45 }", "tpp-11", "'tpp-11' is not on the table; 'reservation' gives a value for each of trade-imbalance")]
+    [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { tpp-11: 45 }", "tpp-11", "'tpp-11' is not on the table; 'reservation' gives a value for each topic on the table: trade-imbalance")]
     // A limit on a topic off the table could never be scored: play makes agreements only on the table (here trade-imbalance alone).
-    [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 45 }\n    must-not-give-up: [ { topic: tpp-11, limit: 70, why: a rule } ]", "tpp-11", "'tpp-11' is not on the table; 'must-not-give-up' gives a limit on one of trade-imbalance")]
+    [InlineData("reservation: { trade-imbalance: 45 }", "reservation: { trade-imbalance: 45 }\n    must-not-give-up: [ { topic: tpp-11, limit: 70, why: a rule } ]", "tpp-11", "'tpp-11' is not on the table; 'must-not-give-up' gives a limit on trade-imbalance")]
     [InlineData("priorities: { trade-imbalance: 1 }", "priorities: { }", "{ }", "'priorities' has no value for 'trade-imbalance'; it gives one for each topic on the table: trade-imbalance")]
     // A question is on a topic on the table: a topic the world does not know lists the table's topics, not the world's.
     [InlineData("agreement: trade-imbalance, points", "agreement: tpp-12, points", "tpp-12", "unknown topic 'tpp-12'; the topics on the table: trade-imbalance")]
-    [InlineData("topic: trade-imbalance }", "topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse'; the topics on the table: trade-imbalance")]
+    [InlineData("topic: trade-imbalance }", "topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse' (did you mean 'trade-imbalance'?); the topics on the table: trade-imbalance")]
     [InlineData("ask: A deal?, agreement: trade-imbalance,", "ask: A deal?,", "{ id: deal", "a prediction question needs 'agreement: TOPIC' (a yes-or-no question), 'value: { actor, topic }' (a value from 0 to 100) or 'choice' (a list of two to six options)")]
     [InlineData("{ id: end,", "{ id: deal,", "deal", "the question id 'deal' is used twice; each question needs an id of its own", 3)]
     // A question on a topic of the world that is not on the table (tpp-11: JP and US hold positions there) cannot be answered by any play.
@@ -181,7 +184,7 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("{ id: us, says: The US", "{ id: jp, says: The US", "jp, says: The US", "the option id 'jp' is used twice in this question; each option needs an id of its own")]
     // An option on a topic of the world off the table (tpp-11) or unknown to it lists the table's one topic.
     [InlineData("A deal, agreement: trade-imbalance", "A deal, agreement: tpp-11", "tpp-11", "'tpp-11' is not on the table, so no play can answer a question on it; the topics on the table: trade-imbalance")]
-    [InlineData("{ actor: US, topic: trade-imbalance }", "{ actor: US, topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse'; the topics on the table: trade-imbalance")]
+    [InlineData("{ actor: US, topic: trade-imbalance }", "{ actor: US, topic: trade-imbalanse }", "trade-imbalanse", "unknown topic 'trade-imbalanse' (did you mean 'trade-imbalance'?); the topics on the table: trade-imbalance")]
     // Moving more is against the other role: CN has none; it is 2 edits from JP and from US, so the roles' order.
     [InlineData("{ actor: US, topic", "{ actor: CN, topic", "CN", "'CN' has no role; 'moves-more' compares one role's move with the other's: JP and US")]
     [InlineData("ask: Who moves more?\n", "ask: Who moves more?\n    agreement: trade-imbalance\n", "id: who", "a prediction question asks one of 'agreement', 'value' or 'choice', not 'agreement' and 'choice'")]

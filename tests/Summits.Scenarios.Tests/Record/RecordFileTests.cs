@@ -123,7 +123,8 @@ public sealed class RecordFileTests : IDisposable
     [Theory]
     [InlineData("    implies: { }\n", "{ }", "'implies' must say what the fact implies on north-korea: one of agreement, move or position")]
     [InlineData("    implies: { move: { actor: US, toward: low }, position: { actor: US, range: [0, 10] } }\n", "{ move", "'implies' says both 'move' and 'position'; give one of agreement, move or position")]
-    [InlineData("    implies: { move: { actor: US, toward: down } }\n", "down", "'toward' must be one of low or high, not 'down'")]
+    // 'down' is two edits from 'low' (d to l, drop the n), within half its four letters: named as the one meant.
+    [InlineData("    implies: { move: { actor: US, toward: down } }\n", "down", "'toward' must be one of low or high, not 'down' (did you mean 'low'?)")]
     [InlineData("    implies: { position: { actor: US, range: [0, 120] } }\n", "120", "'range' must be a number from 0 to 100, not 120")]
     [InlineData("    implies: { position: { actor: US, range: [40, 10] } }\n", "[40", "'range' must be [low, high] with low <= high, not [40, 10]")]
     [InlineData("    implies: { agreement: { parties: [US], range: [0, 10] } }\n", "[US]", "'parties' must name at least two actors: an agreement is between parties")]
