@@ -46,7 +46,10 @@ public static class AnalyzeCommand
         else if (format == "csv")
             CsvSections.Write(output, [(AnalysisCsv.TopicsFile, AnalysisCsv.Text("topic", analysis.Topics)), (AnalysisCsv.ActorsFile, AnalysisCsv.Text("actor", analysis.Actors))]);
         else if (verbosity == Verbosity.Minimal)
-            output.WriteLine(AnalysisReport.Heading(analysis, files));
+        {
+            foreach (var line in TerminalWidth.Wrap(AnalysisReport.Heading(analysis, files), width ?? TerminalWidth.OfStandardOutput()))
+                output.WriteLine(line);
+        }
         else if (verbosity >= Verbosity.Normal)
             AnalysisReport.Write(output, analysis, files, width ?? TerminalWidth.OfStandardOutput());
         if (csvDirectory is not null)

@@ -56,8 +56,6 @@ public static class BenchCommand
             var json = new StringWriter();
             BenchReport.WriteJson(json, document);
             OutputSet.Write(outDir, ["bench.json", "bench.csv"], [("bench.json", json.ToString()), ("bench.csv", BenchReport.Csv(document))], cancellation);
-            if (verbosity >= Verbosity.Minimal)
-                await PathLines.ToErrorAsync($"wrote bench.json and bench.csv to {outDir}", outDir);
         }
         if (format == "json")
             BenchReport.WriteJson(Console.Out, document);
@@ -65,6 +63,10 @@ public static class BenchCommand
             CsvSections.Write(Console.Out, [("bench.csv", BenchReport.Csv(document))]);
         else if (verbosity >= Verbosity.Minimal)
             BenchReport.WriteTable(Console.Out, document, TerminalWidth.OfStandardOutput(), details: verbosity >= Verbosity.Normal);
+        await Console.Out.FlushAsync();
+        // Where the files went, after the results, as every command says it.
+        if (outDir is not null && verbosity >= Verbosity.Minimal)
+            await PathLines.ToErrorAsync($"wrote bench.json and bench.csv to {outDir}", outDir);
         return ExitCodes.Ok;
     }
 }

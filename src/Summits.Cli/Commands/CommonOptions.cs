@@ -185,7 +185,7 @@ public static class CommonOptions
     {
         var option = new Option<string?>("--verbosity", "-v")
         {
-            Description = "How much to print: q[uiet] (errors only), m[inimal] (the summary), n[ormal] (the default: the tables), d[etailed] (every row, nothing left out), diag[nostic] (and timings)",
+            Description = "How much to print: q[uiet] (errors only, nothing on standard output), m[inimal] (the summary alone, no tables, and where files went), n[ormal] (the default: the tables, and progress at a terminal), d[etailed] (every row, nothing left out), diag[nostic] (as detailed, then timings)",
             HelpName = "LEVEL",
         };
         OneOf(option, "q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");

@@ -13,7 +13,7 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var a = CommonOptions.InputFile(new Argument<string>("A") { Description = "A: a scenario file, FILE#BRANCH, or a state.json written by 'summits run --out'" });
+        var a = CommonOptions.InputFile(new Argument<string>("A") { Description = "A: a scenario file, FILE#BRANCH or a state.json written by 'summits run --out'" });
         var b = CommonOptions.InputFile(new Argument<string>("B") { Description = "B: the same kinds as A" });
         var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements and positions, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder");
@@ -58,27 +58,32 @@ public static class CompareCommand
         {
             OutputSet.Write(outDir, ["comparison.json", "agreements.csv", "positions.csv"],
                 [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))], cancellation);
-            if (verbosity >= Verbosity.Minimal)
-                await PathLines.ToErrorAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}", outDir);
         }
         if (reportDir is not null)
-        {
             CompareReport.WriteAll(comparison, reportDir, cancellation);
-            if (verbosity >= Verbosity.Minimal)
-                await PathLines.ToErrorAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)", Path.Combine(reportDir, "report.html"));
-        }
+        // The results first, then where the files went, as every command says it (after what it prints).
+        await PrintAsync(comparison, json, a, b, format, verbosity);
+        if (outDir is not null && verbosity >= Verbosity.Minimal)
+            await PathLines.ToErrorAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}", outDir);
+        if (reportDir is not null && verbosity >= Verbosity.Minimal)
+            await PathLines.ToErrorAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)", Path.Combine(reportDir, "report.html"));
+        return ExitCodes.Ok;
+    }
+
+    private static async Task PrintAsync(Comparison comparison, string json, string a, string b, string format, Verbosity verbosity)
+    {
         if (format == "json")
         {
             await Console.Out.WriteLineAsync(json);
-            return ExitCodes.Ok;
+            return;
         }
         if (format == "csv")
         {
             CsvSections.Write(Console.Out, [("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))]);
-            return ExitCodes.Ok;
+            return;
         }
         if (verbosity < Verbosity.Minimal)
-            return ExitCodes.Ok;
+            return;
         var output = Console.Out;
         var width = TerminalWidth.OfStandardOutput();
         void Line(string text)
@@ -90,7 +95,7 @@ public static class CompareCommand
         Line($"B: {b}  ({CompareReport.SideB(comparison)})");
         Line(CompareReport.Counts(comparison));
         if (verbosity < Verbosity.Normal)
-            return ExitCodes.Ok;
+            return;
         output.WriteLine();
         Line("Agreements (A → B), a row per topic of each one's terms");
         if (comparison.Agreements.IsEmpty)
@@ -110,7 +115,7 @@ public static class CompareCommand
             output.WriteLine($"  {CompareReport.NoPositionMoved}");
         else
             FittedTable.Write(output, [new("topic"), new("actor"), new("A", Right: true), new("B", Right: true), new("change")], CompareReport.PositionRows(comparison), width, "  ");
-        return ExitCodes.Ok;
+        await output.FlushAsync();
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public static class ExerciseCommand
         var output = CommonOptions.Output("Write grading.csv (every score line with its working) into this folder, and answers.yaml after a play at the keyboard");
         var format = CommonOptions.Format("How to print the debrief: table (the briefs, the play, then the debrief, fitted to the terminal), csv (the grading lines) or json (one document)");
         var engine = CommonOptions.Engine();
-        var quiet = CommonOptions.Quiet("With --answers: print only the score lines and the total, not the briefs and the play (--verbosity minimal); -v quiet prints only each player's total. A play at the keyboard shows everything whatever the level");
+        var quiet = CommonOptions.Quiet("With --answers: print only the one-line summary, each player's total, not the briefs, the play and the score lines (--verbosity minimal); -v quiet prints only errors. A play at the keyboard shows everything whatever the level");
         var verbosity = CommonOptions.Verbosity();
         var command = new Command("exercise", "Play a teaching exercise at the keyboard or with a student's answers: the briefs, the play, and the debrief against the simulation and the record.")
         {
@@ -62,7 +62,7 @@ public static class ExerciseCommand
         if (role is not null)
         {
             if (IdMatch.Find(exercise.Roles.Select(r => r.Actor), role) is not { } named)
-                return UsageError.Write(command, $"--role must be one of {MappingReader.Choices(role, exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+                return UsageError.Write(command, $"--role must be {MappingReader.OneOf(role, exercise.Roles.Select(r => r.Actor))}, not '{role}'");
             role = named;
         }
         var plays = new List<ExerciseAnswers>();
@@ -135,25 +135,19 @@ public static class ExerciseCommand
         {
             // The grading file starts with a UTF-8 byte order mark, by which a spreadsheet (Excel) reads its − and × as UTF-8.
             OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, "\uFEFF" + grading)], cancellation);
-            if (verbosity >= Verbosity.Minimal)
-                await PathLines.ToErrorAsync($"wrote {Listed.And(saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}", outDir);
         }
 
         if (format == "json")
             Console.Out.Write((debriefs.Count == 1 ? DebriefText.Json(debriefs[0], teacher) : $"[\n{string.Join(",\n", debriefs.Select(d => DebriefText.Json(d, teacher)))}\n]") + "\n");
         else if (format == "csv")
             CsvSections.Write(Console.Out, [(DebriefText.GradingFile, grading)]);
-        else if (verbosity == Verbosity.Quiet)
-        {
-            foreach (var debrief in debriefs)
-                Console.Out.WriteLine(DebriefText.TotalLine(debrief));
-        }
         else if (verbosity == Verbosity.Minimal)
         {
             foreach (var debrief in debriefs)
-                DebriefText.WriteScore(Console.Out, debrief, TerminalWidth.OfStandardOutput());
+                foreach (var line in TerminalWidth.Wrap(DebriefText.TotalLine(debrief), TerminalWidth.OfStandardOutput()))
+                    Console.Out.WriteLine(line);
         }
-        else
+        else if (verbosity >= Verbosity.Normal)
         {
             for (var k = 0; k < debriefs.Count; k++)
             {
@@ -168,6 +162,10 @@ public static class ExerciseCommand
                     await keyboard.EnterAsync($"{debriefs[k].Answers.Role}'s player, press Enter when you have read your debrief", cancellation);
             }
         }
+        await Console.Out.FlushAsync();
+        // Where the files went, after the results, as every command says it.
+        if (outDir is not null && verbosity >= Verbosity.Minimal)
+            await PathLines.ToErrorAsync($"wrote {Listed.And(saved.Select(f => f.Name).Append(DebriefText.GradingFile))} to {outDir}", outDir);
         return ExitCodes.Ok;
     }
 

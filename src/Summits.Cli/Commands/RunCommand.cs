@@ -108,7 +108,7 @@ public static class RunCommand
         var table = request.Format == TimelineFormat.Table;
         if (table && request.Verbosity >= Verbosity.Minimal && forked)
         {
-            foreach (var line in TerminalWidth.Wrap($"{scenarios[0].Path} forks into {scenarios.Count} branches: {Listed.And(scenarios.Select(BranchName))}; each runs in turn, then they are shown side by side.", width))
+            foreach (var line in TerminalWidth.Wrap($"{scenarios[0].Path} forks into {scenarios.Count} branches: {Listed.And(scenarios.Select(BranchName))}; each runs in turn{(request.Verbosity >= Verbosity.Normal ? ", then they are shown side by side" : "")}.", width))
                 stdout.WriteLine(line);
         }
         if (request.Format == TimelineFormat.Csv)
@@ -148,7 +148,8 @@ public static class RunCommand
                 await Console.Error.WriteLineAsync(notice);
         }
 
-        if (forked && table && request.Verbosity >= Verbosity.Minimal)
+        // The branches side by side are a table: the default level and above show it, -q keeps to the summaries.
+        if (forked && table && request.Verbosity >= Verbosity.Normal)
         {
             stdout.WriteLine();
             BranchesTable.Write(stdout, runs, width);

@@ -60,16 +60,21 @@ public static partial class SeedCommand
         }
 
         var json = JsonSerializer.Serialize(world, SummitsJson.Options);
-        if (outDir is not null && verbosity >= Verbosity.Minimal)
-            await PathLines.ToErrorAsync($"wrote world.json and positions.csv to {outDir}", outDir);
         if (format == "json")
             await Console.Out.WriteLineAsync(json);
         else if (format == "csv")
             CsvSections.Write(Console.Out, [("positions.csv", WorldReport.PositionsCsv(world))]);
         else if (verbosity == Verbosity.Minimal)
-            await Console.Out.WriteLineAsync(WorldReport.Counts(world));
+        {
+            foreach (var line in TerminalWidth.Wrap(WorldReport.Counts(world), TerminalWidth.OfStandardOutput()))
+                await Console.Out.WriteLineAsync(line);
+        }
         else if (verbosity >= Verbosity.Normal)
             WorldReport.Write(Console.Out, world, TerminalWidth.OfStandardOutput());
+        await Console.Out.FlushAsync();
+        // Where the files went, after the results, as every command says it.
+        if (outDir is not null && verbosity >= Verbosity.Minimal)
+            await PathLines.ToErrorAsync($"wrote world.json and positions.csv to {outDir}", outDir);
         // A --telemetry file that could not be written is an output lost.
         return silo.TelemetryEnd.FileLost ? ExitCodes.RunFailed : ExitCodes.Ok;
     }

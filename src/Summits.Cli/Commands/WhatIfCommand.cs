@@ -63,6 +63,8 @@ public static class WhatIfCommand
         await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif") : null;
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
+        // Where the files went, said after the results as every command says it.
+        var wrote = new List<(string Line, string Path)>();
         try
         {
             await StudyEachAsync();
@@ -74,11 +76,14 @@ public static class WhatIfCommand
         }
         if (json)
             await Console.Out.WriteAsync((forked ? "[\n" + string.Join(",\n", documents) + "\n]" : documents[0]) + "\n");
-        if (forked && format == "table" && verbosity >= Verbosity.Minimal)
+        if (forked && format == "table" && verbosity >= Verbosity.Normal)
         {
             Console.Out.WriteLine();
             StudyBranches.Write(Console.Out, studies, [.. scenarios.Select(RunCommand.BranchName)], width);
         }
+        await Console.Out.FlushAsync();
+        foreach (var (line, named) in wrote)
+            await PathLines.ToErrorAsync(line, named);
         // Ctrl-C once every study is done and its output is in place still ends the command as interrupted (130),
         // so that a script stops where the user stopped it, but says that nothing was left undone.
         if (cancellation.IsCancellationRequested)
@@ -123,14 +128,14 @@ public static class WhatIfCommand
                     StudyFiles.WriteAll(study, studyOut, cancellation);
                     written.Add(studyOut);
                     if (verbosity >= Verbosity.Minimal)
-                        await PathLines.ToErrorAsync($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}", studyOut);
+                        wrote.Add(($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}", studyOut));
                 }
                 if (studyReport is not null)
                 {
                     StudyReport.WriteAll(study, studyReport, cancellation);
                     written.Add(studyReport);
                     if (verbosity >= Verbosity.Minimal)
-                        await PathLines.ToErrorAsync($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)", Path.Combine(studyReport, "report.html"));
+                        wrote.Add(($"wrote the report to {Path.Combine(studyReport, "report.html")} (with report.md and the CSVs)", Path.Combine(studyReport, "report.html")));
                 }
                 if (json)
                 {
@@ -142,7 +147,12 @@ public static class WhatIfCommand
                         await Console.Out.WriteAsync($"# branch {name}\n");
                     CsvSections.Write(Console.Out, [("agreements.csv", StudyFiles.AgreementsCsv(study)), ("positions.csv", StudyFiles.PositionsCsv(study)), ("sensitivity.csv", StudyFiles.SensitivityCsv(study))]);
                 }
-                else if (verbosity >= Verbosity.Minimal)
+                else if (verbosity == Verbosity.Minimal)
+                {
+                    foreach (var line in TerminalWidth.Wrap(StudyText.Summary(study), width))
+                        await Console.Out.WriteLineAsync(line);
+                }
+                else if (verbosity >= Verbosity.Normal)
                 {
                     if (forked)
                         Console.Out.WriteLine();

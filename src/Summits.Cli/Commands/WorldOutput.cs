@@ -42,7 +42,7 @@ public static class WorldOutput
 
     /// <summary>
     /// Streams the text, so a large generated world is never held as one string; returns the exit code. With a file,
-    /// says where it went on standard output: <c>wrote FILE: summary</c> at normal and above, <c>wrote FILE</c> at
+    /// says where it went on standard error, as every command says where its files went: <c>wrote FILE: summary</c> at normal and above, <c>wrote FILE</c> at
     /// minimal (<c>-q</c>), nothing at quiet. Without a file the text itself is the output, printed at every level.
     /// </summary>
     /// <param name="cancellation">Ctrl-C: a file cancelled before it took the target's place leaves the previous one (<see cref="OutputFile"/>).</param>
@@ -56,9 +56,9 @@ public static class WorldOutput
         }
         OutputFile.Write(path, write, cancellation);
         if (verbosity >= Verbosity.Normal)
-            await PathLines.ToOutputAsync($"wrote {path}: {summary}", path);
+            await PathLines.ToErrorAsync($"wrote {path}: {summary}", path);
         else if (verbosity == Verbosity.Minimal)
-            await PathLines.ToOutputAsync($"wrote {path}", path);
+            await PathLines.ToErrorAsync($"wrote {path}", path);
         return ExitCodes.Ok;
     }
 

@@ -84,17 +84,6 @@ public static class DebriefText
         }
     }
 
-    /// <summary>
-    /// The debrief's score alone, what <c>-q</c> (<c>-v minimal</c>) prints after a play from an answers file: a line
-    /// naming the exercise and the role, then each score line with its working and the total, as the debrief's Score.
-    /// </summary>
-    public static void WriteScore(TextWriter output, Debrief debrief, int width)
-    {
-        foreach (var line in TerminalWidth.Wrap($"Exercise {debrief.Exercise.Id}: {debrief.Answers.Role}'s score", width))
-            output.WriteLine(line);
-        WriteScores(output, debrief, width);
-    }
-
     /// <summary>Each score line with its working, wrapped under its text, then the total.</summary>
     private static void WriteScores(TextWriter output, Debrief debrief, int width)
     {
@@ -113,7 +102,7 @@ public static class DebriefText
     /// </summary>
     private const int ScoreHanging = 15;
 
-    /// <summary>The one line <c>-v quiet</c> prints for a debrief: <c>EXERCISE ROLE: total POINTS</c>.</summary>
+    /// <summary>The one line <c>-q</c> (<c>-v minimal</c>) prints for a debrief: <c>EXERCISE ROLE: total POINTS</c>.</summary>
     public static string TotalLine(Debrief debrief) => $"{debrief.Exercise.Id} {debrief.Answers.Role}: total {Number(debrief.Total)}";
 
     public const string GradingHeader = "exercise,answers,role,kind,item,points,working";

@@ -63,6 +63,20 @@ public static class StudyText
         }
     }
 
+    /// <summary>
+    /// The study in one line, what <c>-v minimal</c> prints: the scenario, the runs, on how many topics an agreement
+    /// was in force at the end of most runs (more than half), and the share of runs in which every expectation held.
+    /// </summary>
+    public static string Summary(StudyResult study)
+    {
+        var held = study.Agreements.Count(a => a.InForce.P > 0.5);
+        var text = $"What-if {study.Scenario}: {study.Finished} of {study.Runs} runs, seed {study.Seed}; "
+            + $"an agreement in force at the end of most runs on {held} of {Counted.Of(study.Agreements.Length, "topic")}";
+        if (study.Expectations is { } e)
+            text += string.Create(CultureInfo.InvariantCulture, $"; every expectation held in {100 * e.P:0.0}% of runs");
+        return study.Stopped ? text + "; stopped before every run finished" : text;
+    }
+
     /// <summary>What the ranking's test means for this study: the noise band, the pairs flagged, a warning for a small sample.</summary>
     public static IEnumerable<string> SensitivityLines(StudyResult study)
     {

@@ -358,11 +358,14 @@ public sealed class CommandLineConsistencyTests : IDisposable
         string[] generate = ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "-o", world];
 
         // At the default level the line names the counts: 3 actors, 2 topics, one position each (3 × 2 = 6).
+        // The line is on standard error, where every command names the files it wrote; standard output is empty.
         var normal = await Run(null, generate);
-        Assert.Equal($"wrote {world}: 3 actors, 2 topics, 6 positions\n", normal.Output);
+        Assert.Equal($"wrote {world}: 3 actors, 2 topics, 6 positions\n", normal.Error);
+        Assert.Equal("", normal.Output);
         // -q (-v minimal): where it went, without the counts; -v quiet: nothing at all, the file still written.
         var q = await Run(null, [.. generate, "-q"]);
-        Assert.Equal($"wrote {world}\n", q.Output);
+        Assert.Equal($"wrote {world}\n", q.Error);
+        Assert.Equal("", q.Output);
         File.Delete(world);
         var quiet = await Run(null, [.. generate, "-v", "quiet"]);
         Assert.True(quiet.ExitCode == 0, quiet.ToString());
@@ -373,11 +376,16 @@ public sealed class CommandLineConsistencyTests : IDisposable
         // export ktab: one header line, a scenario line, then one row per actor (3); import ktab reads it back.
         var export = await Run(null, "export", "ktab", world, "-q", "-o", table);
         Assert.True(export.ExitCode == 0, export.ToString());
-        Assert.Equal($"wrote {table}\n", export.Output);
-        Assert.Equal("", (await Run(null, "export", "ktab", world, "-v", "q", "-o", table)).Output);
+        // The wrote line is the last on standard error, after the export's warning of what a KTAB table cannot hold.
+        Assert.Equal($"wrote {table}", export.ErrorLines[^1]);
+        Assert.Equal("", export.Output);
+        var exportQuiet = await Run(null, "export", "ktab", world, "-v", "q", "-o", table);
+        Assert.Equal("", exportQuiet.Output);
+        Assert.DoesNotContain("wrote", exportQuiet.Error);
         var import = await Run(null, "import", "ktab", table, "-q", "-o", back);
         Assert.True(import.ExitCode == 0, import.ToString());
-        Assert.Equal($"wrote {back}\n", import.Output);
+        Assert.Equal($"wrote {back}", import.ErrorLines[^1]);
+        Assert.Equal("", import.Output);
         var importQuiet = await Run(null, "import", "ktab", table, "-v", "quiet", "-o", back);
         Assert.Equal("", importQuiet.Output);
         Assert.Equal("", importQuiet.Error);
@@ -402,29 +410,30 @@ public sealed class CommandLineConsistencyTests : IDisposable
         {
             var run = await Run(null, ["seed", "draft", briefing, "-o", draft, .. level]);
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Equal(expected, Assert.Single(run.ErrorLines));
-            Assert.Equal(level[0] == "-q" ? $"wrote {draft}\n" : "", run.Output);
+            // The count line, then at -q where the draft went: both on standard error, nothing on standard output.
+            Assert.Equal(level[0] == "-q" ? [expected, $"wrote {draft}"] : [expected], run.ErrorLines);
+            Assert.Equal("", run.Output);
         }
     }
 
     [Fact]
-    public async Task Exercise_with_answers_prints_the_score_at_q_and_the_total_at_quiet()
+    public async Task Exercise_with_answers_prints_the_one_line_total_at_q_and_nothing_at_quiet()
     {
         string[] play = ["exercise", Source("exercises", "trade-for-defence.yaml"), "--answers", Source("exercises", "answers", "trade-for-defence-jp.yaml"), "--engine", "local", "-o", Path.Combine(_folder, "debrief")];
 
-        // The sample answers score 2 + 0 + 5 + 10 = 17 (worked in ExercisePlayTests): four score lines and the total.
+        // The sample answers score 2 + 0 + 5 + 10 = 17 (worked in ExercisePlayTests). -q (-v minimal) is the one-line
+        // summary every command prints at that level: the exercise, the role and the total, no score lines, no tables;
+        // where the files went follows on standard error.
         var q = await Run(200, [.. play, "-q"]);
         Assert.True(q.ExitCode == 0, q.ToString());
-        var lines = q.Output.TrimEnd('\n').Split('\n');
-        Assert.Equal("Exercise trade-for-defence: JP's score", lines[0]);
-        Assert.Equal(6, lines.Length);
-        Assert.Equal("       17  total", lines[^1]);
-        Assert.DoesNotContain("against US", q.Output);
+        Assert.Equal("trade-for-defence JP: total 17\n", q.Output);
         Assert.Equal($"wrote grading.csv to {Path.Combine(_folder, "debrief")}\n", q.Error);
 
+        // -v quiet: errors only, nothing on standard output, as for every command; the grading is still written whole
+        // (a header, four score lines and the total: 6 lines).
         var quiet = await Run(200, [.. play, "-v", "quiet"]);
         Assert.True(quiet.ExitCode == 0, quiet.ToString());
-        Assert.Equal("trade-for-defence JP: total 17\n", quiet.Output);
+        Assert.Equal("", quiet.Output);
         Assert.Equal("", quiet.Error);
         Assert.Equal(6, File.ReadAllLines(Path.Combine(_folder, "debrief", "grading.csv")).Length);
     }

@@ -127,7 +127,7 @@ public sealed class RunOutputTests : IDisposable
     [Fact]
     public async Task A_fork_without_a_branch_runs_every_branch_side_by_side()
     {
-        var run = await Run(null, "run", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "-q");
+        var run = await Run(null, "run", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Scenario us-fta-press-or-package#press-fta", run.Output);
@@ -140,12 +140,32 @@ public sealed class RunOutputTests : IDisposable
     [Fact]
     public async Task Whatif_on_a_fork_without_a_branch_studies_every_branch()
     {
-        var run = await Run(null, "whatif", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "--runs", "5", "-q");
+        var run = await Run(null, "whatif", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "--runs", "5");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Branches side by side", run.Output);
         Assert.Contains("press-fta", run.Output);
         Assert.Contains("offer-package", run.Output);
+    }
+
+    [Fact]
+    public async Task A_fork_at_q_keeps_to_one_summary_a_branch_without_the_tables()
+    {
+        // -q (-v minimal) is the summary alone on every command: for whatif one line a study, here one a branch (the
+        // default 100 columns wrap each line, so each starts with "What-if"), and no table side by side.
+        var whatif = await Run(null, "whatif", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "--runs", "5", "-q");
+        Assert.True(whatif.ExitCode == 0, whatif.ToString());
+        Assert.Equal(["What-if us-fta-press-or-package#press-fta: ", "What-if us-fta-press-or-package#offer-package: "],
+            whatif.Output.Split('\n').Where(l => l.StartsWith("What-if", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf(':') + 2)]));
+        Assert.DoesNotContain("Branches side by side", whatif.Output);
+        Assert.DoesNotContain("Final positions", whatif.Output);
+
+        // run at -q: each branch's summary, and no table side by side, which the fork's first line no longer promises.
+        var run = await Run(null, "run", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "-q");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Scenario us-fta-press-or-package#offer-package", run.Output);
+        Assert.DoesNotContain("Branches side by side", run.Output);
+        Assert.DoesNotContain("shown side by side", run.Output);
     }
 
     [Fact]

@@ -63,7 +63,9 @@ public sealed class WorldCommandsTests
             var made = await WorldCommandRunner.RunAsync("seed", "draft", readout, "--out", draft);
 
             Assert.Equal(ExitCodes.Ok, made.ExitCode);
-            Assert.StartsWith($"wrote {draft}: 1 statement by Abe in 1 candidate topic, 1 line or sentence not drafted;", Unwrapped(made.Output));
+            // Where the draft went is said on standard error, after the notes, as every command says where it wrote.
+            Assert.Equal("", made.Output);
+            Assert.StartsWith($"wrote {draft}: 1 statement by Abe in 1 candidate topic, 1 line or sentence not drafted;", made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
         }
         finally
         {
@@ -92,7 +94,8 @@ public sealed class WorldCommandsTests
             // drafted: lines 1, 4, 6 and 9 and the three bullets: 7. Topics: the 8 subjects, the not-discussed trade
             // topic, one each for the two sentences with no subject's word (line 24's "We welcome your action." and
             // the second sentence of line 64's reply) and the 4 joint topics: 15.
-            Assert.StartsWith($"wrote {draft}: 27 statements by Abe and Trump in 15 candidate topics, 7 lines or sentences not drafted", Unwrapped(made.Output));
+            Assert.Equal("", made.Output);
+            Assert.StartsWith($"wrote {draft}: 27 statements by Abe and Trump in 15 candidate topics, 7 lines or sentences not drafted", made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
             var notDrafted = made.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": not drafted: ", StringComparison.Ordinal)).ToArray();
             Assert.Equal(7, notDrafted.Length);
             Assert.Equal(10, made.Error.Split('\n').Count(l => l.Contains(": joint, on a topic of its own: ", StringComparison.Ordinal)));
