@@ -98,6 +98,10 @@ public sealed partial class HelpConventionTests
     /// <summary>The names after "the commands are " or "the options are " in an error line, in its order.</summary>
     private static string[] Listed(string line, string what)
     {
+        // A list of one is said as such: "the only option is --help" (export and import take no option of their own).
+        var only = $"the only {what.TrimEnd('s')} is ";
+        if (line.IndexOf(only, StringComparison.Ordinal) is var one and >= 0)
+            return [line[(one + only.Length)..]];
         var start = line.IndexOf($"the {what} are ", StringComparison.Ordinal);
         Assert.True(start >= 0, line);
         // Listed as English lists them: "a, b and c".
