@@ -82,7 +82,9 @@ public sealed class KtabSmpCommandsTests
             var (code, written, error) = await WorldCommandRunner.RunAsync("export", "ktab", "scenarios/worlds/dummy-40.yaml", "--out", table);
             Assert.True(code == 0, error);
             // dummyData-a040.csv has one dimension: the summary says "1 dimension", not "1 dimensions".
-            Assert.Equal($"wrote {table}: 40 actors, 1 dimension", written.Trim());
+            // Said on standard error, where every command names the files it wrote; standard output is empty.
+            Assert.Equal("", written);
+            Assert.Equal($"wrote {table}: 40 actors, 1 dimension", error.Trim());
             var (again, world, error2) = await WorldCommandRunner.RunAsync("import", "ktab", table, "--id", "dummy-40");
             Assert.True(again == 0, error2);
 
@@ -222,10 +224,10 @@ public sealed class KtabSmpCommandsTests
             const string warning = "summits export ktab: warning: the saliences of 12 of 18 actors sum above 100 (LK 125, ZG 130, LH 145 and 9 more): each such actor's are written scaled to shares summing to at most 100, as KTAB requires";
             Assert.Equal(warning, Assert.Single(note.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("summits export ktab:", StringComparison.Ordinal)));
 
-            // -q (minimal) keeps the warning beside "wrote FILE"; -v quiet is errors only, and the warning is not one.
+            // -q (minimal) keeps the warning, then "wrote FILE" after it on standard error; -v quiet is errors only, and the warning is not one.
             var (minimal, _, minimalError) = await WorldCommandRunner.RunAsync("export", "ktab", soe, "-o", Path.Combine(folder, "soe.csv"), "-q");
             Assert.True(minimal == 0, minimalError);
-            Assert.Equal(warning + "\n", minimalError.ReplaceLineEndings("\n"));
+            Assert.Equal($"{warning}\nwrote {Path.Combine(folder, "soe.csv")}\n", minimalError.ReplaceLineEndings("\n"));
             var (quiet, quietOutput, quietError) = await WorldCommandRunner.RunAsync("export", "ktab", soe, "-o", Path.Combine(folder, "soe.csv"), "-v", "quiet");
             Assert.True(quiet == 0, quietError);
             Assert.Equal("", quietError);
