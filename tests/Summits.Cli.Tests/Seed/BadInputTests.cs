@@ -30,7 +30,8 @@ public sealed class BadInputTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Output);
-        Assert.Equal($"{world}:{line}:12: unknown actor 'USA'; known actors: JP, US, CN and KP{Environment.NewLine}", run.Error);
+        // 'USA' is one deletion from US, within the nearness allowed (at least 2 edits): named as the one meant.
+        Assert.Equal($"{world}:{line}:12: unknown actor 'USA' (did you mean 'US'?); known actors: JP, US, CN and KP{Environment.NewLine}", run.Error);
     }
 
     [Fact]

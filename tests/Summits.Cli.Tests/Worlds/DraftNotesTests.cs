@@ -32,7 +32,9 @@ public sealed class DraftNotesTests : IDisposable
                 "readout.txt:3:1: check the speaker 'Prime Minister': the readout calls this leader only 'the Prime Minister' and never gives a name: name the leader and the country",
                 "readout.txt:3:21: no topic: \"Hello there everyone.\" uses none of the subjects' words; drafted under the topic 'unassigned-1' for you to place",
             ],
-            run.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+            run.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[..^1]);
+        // Then, last, where the draft went.
+        Assert.StartsWith("wrote draft.yaml: ", run.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[^1]);
     }
 
     [Theory]

@@ -27,7 +27,9 @@ public sealed class LongNameImportTests
             var import = await WorldCommandRunner.RunAsync("import", "ktab", csv, "-o", world);
             var run = await WorldCommandRunner.RunAsync("run", "--world", world, "--rounds", "3", "--engine", "local", "-o", Path.Combine(folder, "out"));
 
-            Assert.Equal("", import.Error);
+            // The import says where it wrote, on standard error, and nothing else: no warning, no error.
+            Assert.StartsWith($"wrote {world}: ", Assert.Single(import.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Equal("", import.Output);
             Assert.Equal(ExitCodes.Ok, import.ExitCode);
             var text = await File.ReadAllTextAsync(world);
             // Worked out by hand (python3 hashlib, not this code): the id is the name made an id (runs of other
