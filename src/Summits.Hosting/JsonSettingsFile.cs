@@ -53,29 +53,10 @@ internal static class JsonSettingsFile
         {
             Scan(path, name, json);
         }
-        catch (JsonException e) when (e is { LineNumber: { } line, BytePositionInLine: { } bytes })
+        catch (JsonException e) when (e is { LineNumber: { } line })
         {
-            throw new SettingException($"{path}:{line + 1}:{ColumnAt(json, (int)line, (int)bytes)}: {name} is not valid JSON: {JsonErrorText.Of(e)}");
+            throw new SettingException($"{path}:{line + 1}:{JsonErrorText.Column(Encoding.UTF8.GetString(json), e)}: {name} is not valid JSON: {JsonErrorText.Of(e)}");
         }
-    }
-
-    /// <summary>
-    /// The 1-based column of the character that starts <paramref name="bytes"/> UTF-8 bytes into line
-    /// <paramref name="line"/> (0-based) of <paramref name="json"/>; a place past the text's end is counted as if the
-    /// line went on.
-    /// </summary>
-    internal static int ColumnAt(ReadOnlySpan<byte> json, int line, int bytes)
-    {
-        var start = 0;
-        for (var l = 0; l < line; l++)
-        {
-            var next = json[start..].IndexOf((byte)'\n');
-            if (next < 0)
-                return bytes + 1;
-            start += next + 1;
-        }
-        var end = Math.Min(json.Length, start + bytes);
-        return ColumnOf(json[start..end]) + (start + bytes - end);
     }
 
     /// <summary>
