@@ -16,6 +16,42 @@ public static class JsonErrorText
     /// </summary>
     public static string Of(JsonException error) => Words(error.Message);
 
+    /// <summary>
+    /// The 1-based column, counted in characters, of the place <paramref name="error"/> reports in
+    /// <paramref name="json"/>, the text it was read from: .NET's <c>BytePositionInLine</c> counts the UTF-8 bytes
+    /// before the place in line <c>LineNumber</c> (both 0-based), so on a line holding 'ü' (two bytes) or an emoji (four
+    /// bytes, two UTF-16 units) it runs ahead of the column an editor shows. Each Unicode scalar value (rune) counts
+    /// one, as the places of settings and scenario errors count. 1 when the error gives no place.
+    /// </summary>
+    /// <param name="json">The text that was read, lines ending in '\n'.</param>
+    /// <param name="error">The error .NET's JSON reader threw for it.</param>
+    public static int Column(string json, JsonException error)
+    {
+        var lineIndex = error.LineNumber ?? 0;
+        var bytes = (int)(error.BytePositionInLine ?? 0);
+        var start = 0;
+        for (var l = 0L; l < lineIndex; l++)
+        {
+            var next = json.IndexOf('\n', start);
+            if (next < 0)
+                return bytes + 1;
+            start = next + 1;
+        }
+        var end = json.IndexOf('\n', start);
+        var line = end < 0 ? json[start..] : json[start..end];
+        var column = 1;
+        var counted = 0;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            if (counted >= bytes)
+                return column;
+            counted += rune.Utf8SequenceLength;
+            column++;
+        }
+        // A place past the line's end (the text ends early): the bytes beyond it counted one a column.
+        return column + Math.Max(0, bytes - counted);
+    }
+
     /// <summary>As <see cref="Of"/>, for a message already taken from its exception.</summary>
     public static string Words(string message)
     {

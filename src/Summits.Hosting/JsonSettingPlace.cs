@@ -11,7 +11,7 @@ namespace Summits.Hosting;
 /// skipped, trailing commas allowed, keys compared without regard to case, an array's elements named 0, 1, 2, …).
 /// </summary>
 /// <param name="Line">The value's line, from 1.</param>
-/// <param name="Column">The value's first character in its line, from 1, counted in characters.</param>
+/// <param name="Column">The value's first character in its line, from 1, counted in characters (Unicode scalar values: an emoji is one).</param>
 /// <param name="Kind">What the value is: a JSON array, object, string, number, true, false or null.</param>
 /// <param name="Text">The value as the file writes it, on one line: every run of white space made one space.</param>
 internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind, string Text)
@@ -48,7 +48,7 @@ internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind
     {
         if (json.StartsWith(Encoding.UTF8.Preamble))
             json = json[Encoding.UTF8.Preamble.Length..];
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(json, JsonSettingsFile.Options);
         var containers = new Stack<Container>();
         string? property = null;
         JsonSettingPlace? found = null;
@@ -88,10 +88,7 @@ internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind
 
     private static JsonSettingPlace At(ReadOnlySpan<byte> json, int offset, JsonTokenType kind, string text)
     {
-        var before = json[..offset];
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
-        var line = before.Count((byte)'\n') + 1;
-        var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+        var (line, column) = JsonSettingsFile.Place(json, offset);
         return new JsonSettingPlace(line, column, kind, string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
     }
 

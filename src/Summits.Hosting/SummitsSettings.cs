@@ -58,14 +58,22 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     /// </summary>
     /// <param name="folder">The folder whose <see cref="FileName"/> is read (the working folder).</param>
     /// <param name="environment">The environment variables; the process's when null.</param>
-    /// <exception cref="SettingException">When the file is not valid JSON: its path, line and column in one line.</exception>
+    /// <exception cref="SettingException">
+    /// When the file cannot be read, is not valid JSON, is not a JSON object, sets a key twice (keys compared without
+    /// regard to case, as .NET's JSON source compares them) or has a key with a control character: one line,
+    /// <c>path:line:col: what is wrong; what was expected</c>, the column counted in characters, each Unicode scalar
+    /// value once (<c>{ "Summits": { "CheckpointEvery": 3, "checkpointevery": 4 } }</c> is refused at 1:57, where its second value stands).
+    /// </exception>
     public static IConfigurationRoot Configuration(string folder, IDictionary? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariables();
         var path = Path.GetFullPath(Path.Combine(folder, FileName));
         var builder = new ConfigurationBuilder();
         if (File.Exists(path))
+        {
+            JsonSettingsFile.Check(path, FileName);
             builder.AddJsonFile(path, optional: true, reloadOnChange: false);
+        }
         if (environment[OlderCallTimeoutVariable] is string older)
             builder.Add(new OlderVariableSource(older));
         builder.Add(new EnvironmentSource(environment));
@@ -77,8 +85,9 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
         {
             for (var cause = e; cause is not null; cause = cause.InnerException)
             {
-                if (cause is JsonException { LineNumber: { } line, BytePositionInLine: { } column } json)
-                    throw new SettingException($"{path}:{line + 1}:{column + 1}: {FileName} is not valid JSON: {JsonErrorText.Of(json)}");
+                // The file changed since it was checked: its place, as the check gives it.
+                if (cause is JsonException)
+                    JsonSettingsFile.Check(path, FileName);
             }
             throw new SettingException($"{path}: {FileName} cannot be read: {OneLine((e.InnerException ?? e).Message)}");
         }
@@ -93,9 +102,15 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     /// <param name="checkpointEvery">A checkpoint interval given explicitly (checked by whoever took it); null to read <see cref="CheckpointEveryKey"/>.</param>
     /// <param name="callTimeout">A call timeout given explicitly; null to read <see cref="CallTimeoutKey"/>.</param>
     /// <exception cref="SettingException">
-    /// When a setting it reads is not a whole number in its range, or is there with no value (an empty environment
-    /// variable, a JSON <c>null</c>): one line naming the setting, its value, where it came from (a file's path or an
-    /// environment variable's name) and what is expected.
+    /// When a setting it reads is not a whole number in its range, is there with no value (an empty environment
+    /// variable, a JSON <c>null</c>), is a list or an object, or is both a value in one source and a list or an object in
+    /// another (neither hides the other in .NET's configuration): one line naming the setting, its value, where it came
+    /// from (a file's path with the value's line and column, or an environment variable's name) and what is expected,
+    /// such as <c>Summits:CallTimeout is '0' (from /home/me/appsettings.json:1:31); expected how many seconds a grain
+    /// call may take before it is asked again: a whole number from 1 to 86400</c> for
+    /// <c>{ "Summits": { "CallTimeout": 0 } }</c>. A whole number may be written as JSON writes a number
+    /// (<c>100</c>, <c>1e2</c>, <c>100.0</c>); one holding a control character (<c>"3\u0000"</c>) is refused, and
+    /// shown with the character escaped. A value is shown cut to 40 characters, the last an ellipsis.
     /// </exception>
     public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null)
     {
@@ -110,12 +125,33 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     private static int? Whole(IConfiguration configuration, string key, int least, int most, string what)
     {
         var value = configuration[key];
-        var nested = value is null && configuration.GetSection(key).GetChildren().Any();
+        var nested = configuration.GetSection(key).GetChildren().Any();
         if (value is null && !nested && !Holds(configuration, key))
             return null;
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= least && number <= most)
+        var expected = $"expected {what}: a whole number from {least} to {most}";
+        // A value in one source and keys under it in another (a file's 5, an environment's Summits__CheckpointEvery__0)
+        // are both kept by .NET's configuration: neither wins, and a list is no number, so both are said.
+        if (value is not null && nested)
+            throw new SettingException(
+                $"{key} is both {Refused(configuration, key, value, nested: false)} and {Refused(configuration, key, null, nested: true)}; {expected}, set once");
+        if (!nested && WholeNumber(value) is { } number && number >= least && number <= most)
             return number;
-        throw new SettingException($"{key} is {Refused(configuration, key, value, nested)}; expected {what}: a whole number from {least} to {most}");
+        throw new SettingException($"{key} is {Refused(configuration, key, value, nested)}; {expected}");
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as a whole number when it is one: digits, or a number as JSON writes it whose value is
+    /// whole (<c>1e2</c> and <c>100.0</c> are 100); null for anything else, and for a value holding a control character,
+    /// which .NET's number parsing would otherwise pass over at the end (<c>"3\u0000"</c> would read as 3).
+    /// </summary>
+    private static int? WholeNumber(string? value)
+    {
+        if (value is null || value.Any(char.IsControl))
+            return null;
+        if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var number) || number != decimal.Truncate(number) || number < int.MinValue || number > int.MaxValue)
+            return null;
+        return (int)number;
     }
 
     /// <summary>
@@ -131,8 +167,11 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     }
 
     /// <summary>
-    /// A refused value in words, and where it came from: <c>'0' (from FILE:1:33)</c>, <c>empty (from environment
-    /// variable NAME)</c>, <c>a list, [3] (from FILE:1:36)</c>, <c>an object, { "a": 1 } (from FILE:1:36)</c>.
+    /// A refused value in words, and where it came from. For <c>{ "Summits": { "CheckpointEvery": V } }</c>, whose
+    /// value stands at column 35: <c>'0' (from FILE:1:35)</c> for V = 0, <c>empty (from FILE:1:35)</c> for null,
+    /// <c>a list, [3] (from FILE:1:35)</c>, <c>an object, { "a": 1 } (from FILE:1:35)</c>; from the environment,
+    /// <c>empty (from environment variable NAME)</c>. A value is shown with its control characters escaped and cut
+    /// to 40 characters (<see cref="ShownText.Short"/>).
     /// </summary>
     /// <param name="value">The value the configuration gives for <paramref name="key"/>.</param>
     /// <param name="nested">Whether <paramref name="key"/> holds keys of its own (a JSON array or object) rather than a value.</param>
@@ -147,18 +186,15 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
         {
             JsonTokenType.StartArray when !nested => "an empty list, []",
             JsonTokenType.StartObject when !nested => "an empty object, {}",
-            JsonTokenType.StartArray => $"a list, {Short(place.Text)}",
-            JsonTokenType.StartObject => $"an object, {Short(place.Text)}",
+            JsonTokenType.StartArray => $"a list, {ShownText.Short(place.Text)}",
+            JsonTokenType.StartObject => $"an object, {ShownText.Short(place.Text)}",
             _ when nested => configuration.GetSection(key).GetChildren().All(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 ? "a list" : "an object",
-            _ => string.IsNullOrEmpty(value) ? "empty" : $"'{value}'",
+            _ => string.IsNullOrEmpty(value) ? "empty" : $"'{ShownText.Short(value)}'",
         };
         var source = provider is null ? "from the host's configuration" : SourceOf(provider, key);
         return place is null ? $"{shown} ({source})" : $"{shown} ({source}:{place.Line}:{place.Column})";
     }
-
-    /// <summary>A value's text cut to at most 40 characters, an ellipsis marking the cut.</summary>
-    private static string Short(string text) => text.Length <= 40 ? text : text[..39] + "…";
 
     /// <summary>
     /// Where the value of <paramref name="key"/> came from, in words: the last source of a configuration root that

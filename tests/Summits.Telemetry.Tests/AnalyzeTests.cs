@@ -146,6 +146,9 @@ public sealed class AnalyzeTests : IDisposable
     [Theory]
     // The JSON ends after the comma at byte 14, so the reader stops at column 15.
     [InlineData("{\"type\":\"span\",", "15: not valid JSON")]
+    // `{"name":"Größe",` is 16 characters and 18 bytes ('ö' and 'ß' take two each in UTF-8): the second ',' after it
+    // is at column 17, counted in characters, where .NET's byte position, 18 (0-based), would read as column 19.
+    [InlineData("{\"name\":\"Größe\",,}", "17: not valid JSON")]
     [InlineData("[1,2]", "1: a JSON array; expected an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line")]
     [InlineData("{\"resourceSpans\":{}}", "1: \"resourceSpans\" is not an array; expected an OTLP/JSON export request")]
     [InlineData("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"t\",\"spanId\":\"s\",\"name\":\"x\",\"startTimeUnixNano\":\"5\"}]}]}]}",

@@ -74,7 +74,7 @@ public static class TelemetryExport
         }
         catch (JsonException e)
         {
-            throw new InputException(new FilePosition(path, line, (int)(e.BytePositionInLine ?? 0) + 1),
+            throw new InputException(new FilePosition(path, line, Summits.Grains.JsonErrorText.Column(text, e)),
                 $"not valid JSON ({FirstSentence(e.Message)}); {Expected}");
         }
 

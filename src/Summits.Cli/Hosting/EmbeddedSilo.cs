@@ -61,7 +61,11 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <param name="warnings">Where the host's warnings and errors go, one line each (<see cref="StandardErrorLoggerProvider"/>); standard error unless a test says otherwise.</param>
     /// <param name="checkpointEvery">A checkpoint interval given on the command line (1 to 1000), which wins over the configured one; null to take the configured one.</param>
     /// <param name="command">The command the silo serves, as <c>summits run</c>: each line of <paramref name="warnings"/> begins with it.</param>
-    /// <exception cref="SettingException">When a configured setting has a value it cannot take, or <c>appsettings.json</c> is not valid JSON.</exception>
+    /// <exception cref="SettingException">
+    /// When a configured setting has a value it cannot take (<see cref="SummitsSettings.Read"/>), or <c>appsettings.json</c>
+    /// is refused as a whole (<see cref="SummitsSettings.Configuration"/>: not JSON, not an object, a key set twice or
+    /// holding a control character).
+    /// </exception>
     public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null, int? checkpointEvery = null,
         string command = StandardErrorLoggerProvider.DefaultCommand) =>
         StartAsync(telemetry, FreePort, cancellation, configure, warnings, new SiloSettings(checkpointEvery, Command: command));

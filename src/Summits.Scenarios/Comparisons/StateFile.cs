@@ -9,14 +9,16 @@ public static class StateFile
     {
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), $"no such state file{InputFile.Alternatives(path, path)}");
+        var text = InputFile.ReadText(path, path, "state file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem));
         try
         {
-            return JsonSerializer.Deserialize<StateDocument>(InputFile.ReadText(path, path, "state file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)), SummitsJson.Options)
+            return JsonSerializer.Deserialize<StateDocument>(text, SummitsJson.Options)
                 ?? throw new InputException(new FilePosition(path, 1, 1), "the state file is empty; expected the state.json of a run");
         }
         catch (JsonException e)
         {
-            throw new InputException(new FilePosition(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1),
+            // The column in characters, not the UTF-8 bytes .NET counts.
+            throw new InputException(new FilePosition(path, (int)(e.LineNumber ?? 0) + 1, Summits.Grains.JsonErrorText.Column(text, e)),
                 $"this is not the state.json of a run: {Summits.Grains.JsonErrorText.Of(e)}");
         }
     }

@@ -168,6 +168,9 @@ public sealed class SettingsTests : IDisposable
     // A character outside ASCII before the value counts as one character, though UTF-8 writes 'ü' in two bytes:
     // `{ "Über": 1, "Summits": { ` is 26 characters and `"CheckpointEvery": ` 19, so the list is at column 46.
     [InlineData("""{ "Über": 1, "Summits": { "CheckpointEvery": [3] } }""", "a list, [3] (from FILE:1:46)")]
+    // So does an emoji, though UTF-16 writes it in two units: `{ "😀": 1, "Summits": { ` is 23 characters and
+    // `"CheckpointEvery": ` 19, so the list is at column 43 (44 in UTF-16 units).
+    [InlineData("""{ "😀": 1, "Summits": { "CheckpointEvery": [3] } }""", "a list, [3] (from FILE:1:43)")]
     // A long list (45 characters: '[', 22 ones, 21 commas, ']') is cut to 40, the 40th an ellipsis: '[' and 19 "1,", then '…'.
     [InlineData("""{ "Summits": { "CheckpointEvery": [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1] } }""", "a list, [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,… (from FILE:1:35)")]
     public void A_list_or_an_object_for_a_setting_in_appsettings_json_is_refused_as_what_it_is(string json, string refused)
@@ -210,6 +213,108 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal($"summits run: error: {file}:2:14: appsettings.json is not valid JSON: ',' is an invalid start of a value.\n",
             run.Error.ReplaceLineEndings("\n"));
         Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    // Line 2 is `  "Größe": "ÄÖÜäöü", "Summits": ,`: 2 spaces, `"Größe"` (7 characters), `: ` (2), `"ÄÖÜäöü"` (8), `, ` (2),
+    // `"Summits"` (9) and `: ` (2) are 32 characters before the ',' at column 33; in UTF-8 'ö', 'ß' and the six
+    // umlauts take two bytes each, so .NET's byte position, 0-based, is 32 + 8 = 40, which read as a column is 41.
+    [InlineData("{\n  \"Größe\": \"ÄÖÜäöü\", \"Summits\": ,\n}\n", "2:33")]
+    // An emoji is one character, though UTF-8 writes it in four bytes and UTF-16 in two units: `{ "😀": ` is 7
+    // characters, so the ',' is at column 8 (9 in UTF-16 units, 11 in bytes).
+    [InlineData("{ \"😀\": , }", "1:8")]
+    public void A_json_error_is_placed_at_its_column_in_characters_not_bytes(string json, string place)
+    {
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, json);
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Configuration(_folder, new Hashtable()));
+
+        Assert.Equal($"{file}:{place}: appsettings.json is not valid JSON: ',' is an invalid start of a value.", error.Message);
+    }
+
+    [Theory]
+    // The second CheckpointEvery, spelled in lower case, is the same key to .NET's JSON source: `{ "Summits": { ` (15
+    // characters), `"CheckpointEvery": 3, ` (22) and `"checkpointevery": ` (19) put its 4 at column 57; the first
+    // value, 3, is at column 35 (15 + 19 + 1).
+    [InlineData("""{ "Summits": { "CheckpointEvery": 3, "checkpointevery": 4 } }""",
+        "1:57: appsettings.json sets Summits:checkpointevery a second time (first at line 1, column 35; keys are the same whatever their case); expected each setting once: keep one of the two")]
+    // Two Summits objects that each set CallTimeout: the same key twice, though in two objects. Line 3 is
+    // `"Summits": { "CallTimeout": 40 }`: `"Summits": { ` (13 characters) and `"CallTimeout": ` (15) put 40 at column 29.
+    [InlineData("{\n\"Summits\": { \"CallTimeout\": 30 },\n\"Summits\": { \"CallTimeout\": 40 }\n}",
+        "3:29: appsettings.json sets Summits:CallTimeout a second time (first at line 2, column 29; keys are the same whatever their case); expected each setting once: keep one of the two")]
+    // A list where the object of settings belongs: the '[' is the first character.
+    [InlineData("""[ { "Summits": { "CheckpointEvery": 3 } } ]""",
+        """1:1: appsettings.json holds a list at its top level; expected an object of settings, such as { "Summits": { "CheckpointEvery": 3 } }""")]
+    // A number after a comment line: line 2, column 1.
+    [InlineData("// settings\n3", """2:1: appsettings.json holds a number at its top level; expected an object of settings, such as { "Summits": { "CheckpointEvery": 3 } }""")]
+    // A key with a NUL in it names no setting, and would be passed over: it is refused where its name starts, after
+    // `{ "Summits": { ` (15 characters), at column 16, the NUL shown as its escape.
+    [InlineData("""{ "Summits": { "CheckpointEvery\u0000": 3 } }""",
+        "1:16: appsettings.json has a key with a control character, \"CheckpointEvery\\u0000\"; expected a key of printable characters, such as \"Summits\"")]
+    public void An_appsettings_json_that_sets_a_key_twice_is_no_object_or_has_an_unprintable_key_is_refused_at_its_place(string json, string refused)
+    {
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, json);
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Configuration(_folder, new Hashtable()));
+
+        Assert.Equal($"{file}:{refused}", error.Message);
+    }
+
+    [Fact]
+    public void A_setting_that_is_a_number_in_the_file_and_a_list_in_the_environment_is_refused_naming_both()
+    {
+        // The file's 5 is the key Summits:CheckpointEvery, the variable's 3 the key Summits:CheckpointEvery:0: .NET keeps
+        // both, and neither hides the other. 5 stands at column 35, as in the file tests above.
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, """{ "Summits": { "CheckpointEvery": 5 } }""");
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder,
+            new Hashtable { ["Summits__CheckpointEvery__0"] = "3" })));
+
+        Assert.Equal($"Summits:CheckpointEvery is both '5' (from {file}:1:35) and a list (from environment variable Summits__CheckpointEvery__0); expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000, set once",
+            error.Message);
+    }
+
+    [Theory]
+    // A NUL after a 3: .NET's number parsing passes over trailing NULs and would read 3; a NUL alone. Both are refused,
+    // the NUL shown as the six characters \u0000 (the value is at column 35, as above).
+    [InlineData("""{ "Summits": { "CheckpointEvery": "3\u0000" } }""", """'3\u0000' (from FILE:1:35)""")]
+    [InlineData("""{ "Summits": { "CheckpointEvery": "\u0000" } }""", """'\u0000' (from FILE:1:35)""")]
+    // An escape code (ESC, U+001B) and a line break are shown escaped too, so the error stays one plain line.
+    [InlineData("""{ "Summits": { "CheckpointEvery": "\u001b[31m3\n" } }""", """'\u001b[31m3\u000a' (from FILE:1:35)""")]
+    // 100.5 is a JSON number, but not a whole one.
+    [InlineData("""{ "Summits": { "CheckpointEvery": 100.5 } }""", "'100.5' (from FILE:1:35)")]
+    public void A_value_with_a_control_character_or_a_fraction_is_refused_and_shown_escaped(string json, string refused)
+    {
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, json);
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+
+        Assert.Equal($"Summits:CheckpointEvery is {refused.Replace("FILE", file, StringComparison.Ordinal)}; expected how often a world's run is written to storage, every N-th advance: a whole number from 1 to 1000",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_long_value_is_shown_cut_to_40_characters()
+    {
+        // 50 characters, "0123456789" five times: shown as its first 39 and an ellipsis, 40 in all.
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none",
+            new Hashtable { ["Summits__CallTimeout"] = string.Concat(Enumerable.Repeat("0123456789", 5)) })));
+
+        Assert.StartsWith("Summits:CallTimeout is '012345678901234567890123456789012345678…' (from environment variable Summits__CallTimeout); ", error.Message);
+    }
+
+    [Fact]
+    public void A_whole_number_written_with_an_exponent_or_a_decimal_point_is_taken()
+    {
+        // 1e2 = 1 × 10² = 100 seconds; 3.0 = 3 advances; 2.5e1 = 25, from the environment.
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{ "Summits": { "CallTimeout": 1e2, "CheckpointEvery": 3.0 } }""");
+
+        Assert.Equal(new SummitsSettings(3, TimeSpan.FromSeconds(100)), SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+        Assert.Equal(25, SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable { ["Summits__CheckpointEvery"] = "2.5e1" })).CheckpointEvery);
     }
 
     /// <summary>Asserts that the run was refused as bad input (exit 2) with <paramref name="error"/> as its one line, printing and writing nothing.</summary>

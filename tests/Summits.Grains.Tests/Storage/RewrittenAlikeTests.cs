@@ -112,10 +112,10 @@ public sealed class RewrittenAlikeTests
     public void False_an_empty_string_and_a_decimal_0_added_are_at_their_defaults()
     {
         // false is the VarInt 0; "" is a length-prefixed field of no bytes; a decimal 0 (scale 0, sign +) is 16 zero
-        // bytes, which the formatter shows as 16 NUL characters between quotes.
+        // bytes, which the formatter shows as 16 NUL characters between quotes, each escaped as the six characters \u0000.
         Assert.Equal([" [VarInt Id: 2 SchemaType: Expected] Value: 0 (0x0)"], Added(false));
         Assert.Equal([" [LengthPrefixed Id: 2 SchemaType: Expected] Value: (length: 0b) [\"\"]"], Added(""));
-        Assert.Equal([$" [LengthPrefixed Id: 2 SchemaType: Expected] Value: (length: 16b) [\"{new string('\0', 16)}\"]"], Added(0m));
+        Assert.Equal([$" [LengthPrefixed Id: 2 SchemaType: Expected] Value: (length: 16b) [\"{string.Concat(Enumerable.Repeat("\\u0000", 16))}\"]"], Added(0m));
         Assert.Empty(StoredStateSample.NotAtDefault([.. Added(false), .. Added(""), .. Added(0m)]));
     }
 
@@ -168,13 +168,84 @@ public sealed class RewrittenAlikeTests
         Assert.Equal([" [Fixed64 Id: 2 SchemaType: Expected] Value: 0x8000000000000000"], StoredStateSample.NotAtDefault(Added(-0.0)));
     }
 
+    // Orleans writes an object it has written already in the same value as a reference to it. "" is one string object
+    // (string literals are interned) and Array.Empty<int>() one array (what `= []` gives an int[] member), so a second
+    // member holding one of them is written as a reference to the first.
+
+    [Fact]
+    public void A_second_empty_string_added_is_a_reference_to_the_first_and_at_its_default()
+    {
+        // Stored: (1, ""); written: (1, "", ""), the added Id 3 a reference to the "" under Id 2, itself of no bytes.
+        var added = Added(ValueTuple.Create(1, ""), (1, "", ""));
+
+        Assert.Equal([" [Reference Id: 3 SchemaType: Expected Reference: earlier at its default (Field: [LengthPrefixed, IdDelta:1, SchemaType:Expected])]"], added);
+        Assert.Empty(StoredStateSample.NotAtDefault(added));
+    }
+
+    [Fact]
+    public void A_second_empty_array_added_is_a_reference_to_the_first_and_at_its_default()
+    {
+        // Stored: (1, []); written: (1, [], []), the added Id 3 a reference to the empty array under Id 2, whose block
+        // holds nothing.
+        var added = Added(ValueTuple.Create(1, Array.Empty<int>()), (1, Array.Empty<int>(), Array.Empty<int>()));
+
+        Assert.Equal([" [Reference Id: 3 SchemaType: Expected Reference: earlier at its default (Field: [TagDelimited, IdDelta:1, SchemaType:Expected])]"], added);
+        Assert.Empty(StoredStateSample.NotAtDefault(added));
+    }
+
+    [Fact]
+    public void A_reference_to_an_earlier_string_that_is_not_empty_is_not_at_its_default()
+    {
+        // Stored: (1, "ab"); written: (1, "ab", "ab"): the added member reads back as "ab", not as old state's null.
+        var added = Added(ValueTuple.Create(1, "ab"), (1, "ab", "ab"));
+
+        Assert.Equal([" [Reference Id: 3 SchemaType: Expected Reference: earlier (Field: [LengthPrefixed, IdDelta:1, SchemaType:Expected])]"],
+            StoredStateSample.NotAtDefault(added));
+    }
+
+    [Fact]
+    public void A_list_added_that_is_not_empty_is_named_by_its_id_name_and_type()
+    {
+        // [0] added as Item2 of a tuple: the member is [Id(2)] Item2, a List<Int32>, and what is not at its default is
+        // its count, 1 (see A_list_holding_a_0_added_is_not_at_its_default), shown without its indentation.
+        var members = StoredStateSample.NotAtDefaultMembers(Serialized(ValueTuple.Create(1)), Serialized((1, new List<int> { 0 })), Sessions, typeof((int, List<int>)))!;
+
+        Assert.Equal(["a member added since that is not at its default: [Id(2)] Item2 (List<Int32>), which writes [VarInt Id: 0 SchemaType: Expected] Value: 1 (0x1), where state stored before it reads back as its default (null, zero, false or empty)"],
+            members);
+    }
+
+    [Fact]
+    public void A_decimal_added_that_is_not_0_is_named_and_its_bytes_shown_escaped()
+    {
+        // 0.5m is 5 × 10^-1: a decimal's 16 bytes are its flags (the scale, 1, in the third byte: 00 00 01 00), its high
+        // 32 bits (0) and its low 64 bits (5, little-endian: 05 and seven zeros). Bytes below 0x7F are written as
+        // characters, so 0x00, 0x01 and 0x05 are control characters, each shown as its escape.
+        var members = StoredStateSample.NotAtDefaultMembers(Serialized(ValueTuple.Create(1)), Serialized((1, 0.5m)), Sessions, typeof((int, decimal)))!;
+
+        var bytes = @"\u0000\u0000\u0001\u0000" + string.Concat(Enumerable.Repeat(@"\u0000", 4)) + @"\u0005" + string.Concat(Enumerable.Repeat(@"\u0000", 7));
+        Assert.Equal([$"a member added since that is not at its default: [Id(2)] Item2 (Decimal), which writes [LengthPrefixed Id: 2 SchemaType: Expected] Value: (length: 16b) [\"{bytes}\"], where state stored before it reads back as its default (null, zero, false or empty)"],
+            members);
+        Assert.DoesNotContain(members[0], char.IsControl);
+    }
+
+    [Fact]
+    public void A_stored_member_is_found_by_its_id()
+    {
+        // OpenProposal: [Id(0)] Proposal, [Id(1)] RoundsLeft, [Id(2)] Renewals; no member has Id 3.
+        Assert.Equal(("Renewals", typeof(int)), StoredStateSample.MemberOf(typeof(Summits.Model.OpenProposal), 2, 0));
+        Assert.Null(StoredStateSample.MemberOf(typeof(Summits.Model.OpenProposal), 3, 0));
+    }
+
     private static readonly IServiceProvider Services = new ServiceCollection().AddSerializer().BuildServiceProvider();
 
     /// <summary>The lines written for <paramref name="member"/> when it is added under Id 2 to a stored value whose one member is 1 under Id 1.</summary>
-    private static List<string> Added<T>(T member)
-    {
-        var serializer = Services.GetRequiredService<Serializer>();
-        var sessions = Services.GetRequiredService<SerializerSessionPool>();
-        return StoredStateSample.AddedFields(serializer.SerializeToArray(ValueTuple.Create(1)), serializer.SerializeToArray((1, member)), sessions)!;
-    }
+    private static List<string> Added<T>(T member) => Added(ValueTuple.Create(1), (1, member));
+
+    /// <summary>The lines written for <paramref name="written"/> that <paramref name="stored"/> does not hold.</summary>
+    private static List<string> Added<TStored, TWritten>(TStored stored, TWritten written) =>
+        StoredStateSample.AddedFields(Serialized(stored), Serialized(written), Sessions)!;
+
+    private static SerializerSessionPool Sessions => Services.GetRequiredService<SerializerSessionPool>();
+
+    private static byte[] Serialized<T>(T value) => Services.GetRequiredService<Serializer>().SerializeToArray(value);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -66,24 +68,130 @@ internal sealed partial record StoredStateSample(
         foreach (var grain in sample.Grains)
         {
             var bytes = grain.Data;
-            var again = grain.StateName switch
+            var (type, again) = grain.StateName switch
             {
-                "world" => serializer.Serialize(serializer.Deserialize<WorldState>(bytes)),
-                "country" => serializer.Serialize(serializer.Deserialize<Delegation>(bytes)),
-                "country-checkpoint" => serializer.Serialize(serializer.Deserialize<Checkpoint<Delegation>>(bytes)),
-                "topic" => serializer.Serialize(serializer.Deserialize<Table>(bytes)),
-                "topic-checkpoint" => serializer.Serialize(serializer.Deserialize<Checkpoint<Table>>(bytes)),
-                "timeline" => serializer.Serialize(serializer.Deserialize<TimelinePage>(bytes)),
+                "world" => (typeof(WorldState), serializer.Serialize(serializer.Deserialize<WorldState>(bytes))),
+                "country" => (typeof(Delegation), serializer.Serialize(serializer.Deserialize<Delegation>(bytes))),
+                "country-checkpoint" => (typeof(Checkpoint<Delegation>), serializer.Serialize(serializer.Deserialize<Checkpoint<Delegation>>(bytes))),
+                "topic" => (typeof(Table), serializer.Serialize(serializer.Deserialize<Table>(bytes))),
+                "topic-checkpoint" => (typeof(Checkpoint<Table>), serializer.Serialize(serializer.Deserialize<Checkpoint<Table>>(bytes))),
+                "timeline" => (typeof(TimelinePage), serializer.Serialize(serializer.Deserialize<TimelinePage>(bytes))),
                 _ => throw new InvalidDataException($"the sample holds a state named '{grain.StateName}' that no grain keeps"),
             };
-            var added = AddedFields(bytes.ToArray(), again.ToArray(), sessions);
+            var stored = WithoutComparers(Fields(bytes.ToArray(), sessions));
+            var written = WithoutComparers(Fields(again.ToArray(), sessions));
+            var added = AddedLines(stored, written);
             Assert.True(added is not null,
                 $"today's code does not write the {grain.StateName} state of {grain.GrainKey} field for field as the sample holds it");
-            var notAtDefault = NotAtDefault(added);
+            var notAtDefault = NotAtDefaultMembers(written, added, type);
             Assert.True(notAtDefault.Count == 0,
-                $"today's code writes the {grain.StateName} state of {grain.GrainKey} with fields the sample does not hold that are not at their defaults: {string.Join(" | ", notAtDefault)}");
+                $"today's code writes the {grain.StateName} state of {grain.GrainKey} with {string.Join("; ", notAtDefault)}");
         }
     }
+
+    /// <summary>
+    /// Each member of <paramref name="written"/> (fields as <see cref="Fields"/> lays them out, comparers left out) that
+    /// the lines <paramref name="added"/> (indices into it, as <see cref="AddedLines"/> gives them) add and that is not
+    /// at its default, in words: which member, by its <c>[Id]</c> and, when <paramref name="type"/> (the type written)
+    /// names it, its name and type, and why: the first line it writes that is not a default (<see cref="NotAtDefault"/>),
+    /// with its control characters escaped. A member is the outermost added field around a line that is not at its
+    /// default; one nested in a member that was stored already is named by the path of <c>[Id]</c>s down to it.
+    /// </summary>
+    internal static List<string> NotAtDefaultMembers(string[] written, IReadOnlyList<int> added, Type? type)
+    {
+        var isAdded = new HashSet<int>(added);
+        var members = new SortedDictionary<int, int>();
+        foreach (var line in added.Where(i => !AtDefault().IsMatch(written[i])))
+        {
+            var member = line;
+            while (Parent(written, member) is { } parent && isAdded.Contains(parent))
+                member = parent;
+            members.TryAdd(member, line);
+        }
+        return [.. members.Select(m => $"a member added since that is not at its default: {Describe(written, m.Key, type)}, which writes {written[m.Value].Trim()}, where state stored before it reads back as its default (null, zero, false or empty)")];
+    }
+
+    /// <summary>The index of the tag-delimited field that holds line <paramref name="line"/> of <paramref name="fields"/>; null for the outermost.</summary>
+    private static int? Parent(string[] fields, int line)
+    {
+        var indent = Indent(fields[line]);
+        for (var i = line - 1; i >= 0; i--)
+        {
+            if (Indent(fields[i]) < indent)
+                return i;
+        }
+        return null;
+    }
+
+    private static int Indent(string field) => field.Length - field.TrimStart(' ').Length;
+
+    /// <summary>
+    /// The member that line <paramref name="member"/> of <paramref name="fields"/> writes, by the path of <c>[Id]</c>s
+    /// from the value written down to it, with the names and type that <paramref name="type"/> gives them as far as
+    /// it can: <c>[Id(2)] Renewals (Int32)</c>, <c>[Id(0)] Proposal › [Id(3)] (name unknown)</c>.
+    /// </summary>
+    private static string Describe(string[] fields, int member, Type? type)
+    {
+        var path = new List<int>();
+        for (int? line = member; line is { } l && Parent(fields, l) is not null; line = Parent(fields, l))
+            path.Insert(0, l);
+        var parts = new List<string>();
+        var at = type;
+        foreach (var line in path)
+        {
+            var id = int.Parse(FieldId().Match(fields[line]).Groups["id"].Value, CultureInfo.InvariantCulture);
+            var level = Parent(fields, line) is { } parent ? BaseTypeMarkers(fields, parent, line) : 0;
+            var found = at is null ? null : MemberOf(at, id, level);
+            parts.Add(found is null ? $"[Id({id})] (name unknown)" : $"[Id({id})] {found.Value.Name}");
+            at = found?.Type;
+        }
+        return at is null ? string.Join(" › ", parts) : $"{string.Join(" › ", parts)} ({TypeName(at)})";
+    }
+
+    /// <summary>How many base types' fields end between the opening line <paramref name="parent"/> and its field <paramref name="line"/>.</summary>
+    private static int BaseTypeMarkers(string[] fields, int parent, int line)
+    {
+        var indent = Indent(fields[line]);
+        var markers = 0;
+        for (var i = parent + 1; i < line; i++)
+        {
+            if (Indent(fields[i]) == indent && fields[i].Trim() == "- End of base type fields -")
+                markers++;
+        }
+        return markers;
+    }
+
+    /// <summary>
+    /// The member of <paramref name="type"/> serialized under <c>[Id(id)]</c>, <paramref name="level"/> types down from
+    /// its most basic serialized base type (the serializer writes a base type's fields first, then a marker, then the
+    /// next type's); a tuple's items are Item1, Item2, … under Ids 1, 2, …. Null when no member has that id.
+    /// </summary>
+    internal static (string Name, Type Type)? MemberOf(Type type, int id, int level)
+    {
+        if (type.IsGenericType && type.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal) && id >= 1 && id <= type.GenericTypeArguments.Length)
+            return ($"Item{id}", type.GenericTypeArguments[id - 1]);
+        var chain = new List<Type>();
+        for (var t = type; t is not null && t != typeof(object) && t != typeof(ValueType); t = t.BaseType)
+            chain.Insert(0, t);
+        var serialized = chain.Where(t => t.GetCustomAttribute<GenerateSerializerAttribute>() is not null).ToList();
+        var levels = serialized.Count > 0 ? serialized : [type];
+        var declaring = levels[Math.Min(level, levels.Count - 1)];
+        const BindingFlags all = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        foreach (var m in declaring.GetFields(all).Cast<MemberInfo>().Concat(declaring.GetProperties(all)))
+        {
+            if (m.GetCustomAttribute<IdAttribute>() is { Id: var memberId } && memberId == id)
+                return (m.Name.StartsWith('<') ? m.Name[1..m.Name.IndexOf('>', StringComparison.Ordinal)] : m.Name,
+                    m is FieldInfo f ? f.FieldType : ((PropertyInfo)m).PropertyType);
+        }
+        return null;
+    }
+
+    /// <summary>A type as C# names it, without namespaces: <c>List&lt;Int32&gt;</c>.</summary>
+    private static string TypeName(Type type) =>
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GenericTypeArguments.Select(TypeName))}>" : type.Name;
+
+    [GeneratedRegex(@"^ *\[\w+ Id: (?<id>\d+) ")]
+    private static partial Regex FieldId();
 
     /// <summary>
     /// The lines of <paramref name="added"/> (fields written that a sample does not hold, as <see cref="AddedFields"/>
@@ -100,23 +208,65 @@ internal sealed partial record StoredStateSample(
     internal static List<string> NotAtDefault(IEnumerable<string> added) => [.. added.Where(field => !AtDefault().IsMatch(field))];
 
     /// <summary>
-    /// One line of <see cref="BitStreamFormatter"/>'s layout, offsets and object numbers taken off, that carries no
-    /// value but zero (see <see cref="NotAtDefault"/>): a null reference; a number field of 0; a length-prefixed field
-    /// of zero bytes only (the formatter writes bytes below 0x7F as ASCII in quotes, so zero bytes are NUL characters:
-    /// <c>Value: (length: 16b) ["\0…\0"]</c>, sixteen of them for a <c>decimal</c> 0, none for an empty string);
-    /// a tag-delimited field's opening line, its closing brace, or the marker between a base type's fields and its own.
+    /// One line of <see cref="BitStreamFormatter"/>'s layout, as <see cref="Fields"/> gives it, that carries no value but
+    /// zero (see <see cref="NotAtDefault"/>): a null reference; a reference to an object written earlier that is itself
+    /// at its default (<see cref="Fields"/> marks it so: Orleans writes a second empty string or empty array that is
+    /// the same object as one written before as a reference to it); a number field of 0; a length-prefixed field of zero
+    /// bytes only (the formatter writes bytes below 0x7F as ASCII in quotes, and <see cref="Fields"/> escapes the NULs:
+    /// <c>Value: (length: 16b) ["\u0000…\u0000"]</c>, sixteen of them for a <c>decimal</c> 0, none for an empty
+    /// string); a tag-delimited field's opening line, its closing brace, or the marker between a base type's fields
+    /// and its own.
     /// </summary>
-    [GeneratedRegex("""^ *(\[Reference Id: \d+ .*Reference: 0\]|\[(VarInt|Fixed32|Fixed64) Id: \d+ .*?\] Value: 0 \(0x0\)|\[LengthPrefixed Id: \d+ .*?\] Value: \(length: \d+b\) \["\0*"\]|\[TagDelimited Id: \d+ .*?\] Value: \{|\}|- End of base type fields -)$""")]
+    [GeneratedRegex("""^ *(\[Reference Id: \d+ .*Reference: 0\]|\[Reference Id: \d+ .*Reference: earlier at its default \(.*\)\]|\[(VarInt|Fixed32|Fixed64) Id: \d+ .*?\] Value: 0 \(0x0\)|\[LengthPrefixed Id: \d+ .*?\] Value: \(length: \d+b\) \["(\\u0000)*"\]|\[TagDelimited Id: \d+ .*?\] Value: \{|\}|- End of base type fields -)$""")]
     private static partial Regex AtDefault();
 
-    /// <summary>The fields of a serialized value, one a line, without byte offsets, object numbers and back-reference numbers.</summary>
+    /// <summary>
+    /// The fields of a serialized value, one a line, without byte offsets, object numbers and back-reference numbers,
+    /// control characters escaped (<c>\u0000</c>) so that no line carries a raw NUL. A reference to an object written
+    /// earlier reads <c>Reference: earlier at its default (…)</c> when every line of that object is at its default
+    /// (<see cref="AtDefault"/>), and <c>Reference: earlier (…)</c> otherwise.
+    /// </summary>
     internal static string[] Fields(byte[] bytes, SerializerSessionPool sessions)
     {
-        using var session = sessions.GetSession();
-        return [.. BitStreamFormatter.Format(bytes, session)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => BackReference().Replace(OffsetAndNumber().Replace(line.TrimEnd('\r'), ""), "Reference: earlier ("))];
+        string[] raw;
+        using (var session = sessions.GetSession())
+            raw = [.. BitStreamFormatter.Format(bytes, session).Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0)];
+        var fields = new string[raw.Length];
+        // Each object's number, as the formatter numbers it (#3) and a back-reference names it (Reference: 3), to the
+        // first and last of its lines.
+        var objects = new Dictionary<int, (int First, int Last)>();
+        var open = new Stack<(int Number, int First)>();
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var number = ObjectNumber().Match(raw[i]);
+            var text = ShownText(OffsetAndNumber().Replace(raw[i], ""));
+            var reference = BackReference().Match(text);
+            if (reference.Success)
+            {
+                var target = int.Parse(reference.Groups["number"].Value, CultureInfo.InvariantCulture);
+                var atDefault = objects.TryGetValue(target, out var lines) && fields[lines.First..(lines.Last + 1)].All(AtDefault().IsMatch);
+                text = BackReference().Replace(text, atDefault ? "Reference: earlier at its default (" : "Reference: earlier (");
+            }
+            fields[i] = text;
+            if (text.EndsWith("Value: {", StringComparison.Ordinal))
+                open.Push((number.Success ? int.Parse(number.Groups["number"].Value, CultureInfo.InvariantCulture) : -1, i));
+            else if (text.Trim() == "}" && open.Count > 0)
+            {
+                var (opened, first) = open.Pop();
+                objects[opened] = (first, i);
+            }
+            else if (number.Success)
+                objects[int.Parse(number.Groups["number"].Value, CultureInfo.InvariantCulture)] = (i, i);
+        }
+        return fields;
     }
+
+    /// <summary><paramref name="line"/> with each control character written as its escape, <c>\u0000</c>.</summary>
+    private static string ShownText(string line) =>
+        string.Concat(line.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+
+    [GeneratedRegex(@"#(?<number>\d+) ")]
+    private static partial Regex ObjectNumber();
 
     /// <summary>
     /// The fields of <paramref name="written"/> that are not in <paramref name="stored"/> (both serialized values), one
@@ -127,6 +277,17 @@ internal sealed partial record StoredStateSample(
     /// </summary>
     internal static List<string>? AddedFields(byte[] stored, byte[] written, SerializerSessionPool sessions) =>
         AddedFields(WithoutComparers(Fields(stored, sessions)), WithoutComparers(Fields(written, sessions)));
+
+    /// <summary>
+    /// As <see cref="AddedFields(byte[], byte[], SerializerSessionPool)"/>, but the members not at their default in
+    /// words (<see cref="NotAtDefaultMembers"/>), <paramref name="type"/> the type written; null when the stored fields
+    /// are not all written.
+    /// </summary>
+    internal static List<string>? NotAtDefaultMembers(byte[] stored, byte[] written, SerializerSessionPool sessions, Type? type)
+    {
+        var fields = WithoutComparers(Fields(written, sessions));
+        return AddedLines(WithoutComparers(Fields(stored, sessions)), fields) is { } added ? NotAtDefaultMembers(fields, added, type) : null;
+    }
 
     /// <summary>
     /// <paramref name="fields"/> without the blocks that write a comparer: a tag-delimited field whose runtime type is a
@@ -160,16 +321,20 @@ internal sealed partial record StoredStateSample(
     /// The lines of <paramref name="written"/> that are not in <paramref name="stored"/> when the stored lines appear in
     /// it in order and whole; null when they do not.
     /// </summary>
-    internal static List<string>? AddedFields(string[] stored, string[] written)
+    internal static List<string>? AddedFields(string[] stored, string[] written) =>
+        AddedLines(stored, written)?.Select(i => written[i]).ToList();
+
+    /// <summary>As <see cref="AddedFields(string[], string[])"/>, the lines given by their indices in <paramref name="written"/>.</summary>
+    internal static List<int>? AddedLines(string[] stored, string[] written)
     {
-        var added = new List<string>();
+        var added = new List<int>();
         var s = 0;
-        foreach (var line in written)
+        for (var i = 0; i < written.Length; i++)
         {
-            if (s < stored.Length && line == stored[s])
+            if (s < stored.Length && written[i] == stored[s])
                 s++;
             else
-                added.Add(line);
+                added.Add(i);
         }
         return s == stored.Length ? added : null;
     }
@@ -178,7 +343,7 @@ internal sealed partial record StoredStateSample(
     private static partial Regex OffsetAndNumber();
 
     /// <summary>A reference to an object written earlier: its number and position shift with every field added before it.</summary>
-    [GeneratedRegex(@"Reference: \d+ \(Position: 0x[0-9A-F]+, ")]
+    [GeneratedRegex(@"Reference: (?<number>\d+) \(Position: 0x[0-9A-F]+, ")]
     private static partial Regex BackReference();
 }
 

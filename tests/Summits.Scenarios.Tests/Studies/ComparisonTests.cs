@@ -85,4 +85,18 @@ public sealed class ComparisonTests
         File.WriteAllText(bad, "{ \"scenario\": [1, 2] }");
         Assert.Contains("this is not the state.json of a run", Assert.Throws<InputException>(() => StateFile.Load(bad)).Problem);
     }
+
+    [Fact]
+    public void A_state_file_that_is_not_json_is_placed_at_its_column_in_characters()
+    {
+        // `{ "scenario": "Größe", ` is 23 characters: '{', ' ', `"scenario"` (10), ':', ' ', `"Größe"` (7), ',', ' '.
+        // The 'x' after it is at column 24; in UTF-8 'ö' and 'ß' take two bytes each, so .NET's byte position is 25.
+        var dir = Directory.CreateTempSubdirectory("summits-state-").FullName;
+        var bad = Path.Combine(dir, "state.json");
+        File.WriteAllText(bad, "{ \"scenario\": \"Größe\", x }");
+
+        var error = Assert.Throws<InputException>(() => StateFile.Load(bad));
+
+        Assert.Equal(new FilePosition(bad, 1, 24), error.Position);
+    }
 }
