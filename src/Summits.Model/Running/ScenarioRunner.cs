@@ -338,7 +338,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         // again is applied once. The advance runs the same way every time, so a retry numbers them alike.
         var command = $"{_step!.Id}{(_round is { } r ? $".r{r}" : "")}/changes-{++_changeSets}";
         var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply(command, [.. pair.Value])));
-        foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status)))
+        // Each table of a package returns the same change: told once. Two parties straying are two changes.
+        foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status, c.Actor)))
         {
             var kind = change.Status switch
             {
