@@ -348,7 +348,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         var step = ExercisePlay.OfferStepId(round, other);
         var answered = new List<string>();
         var run = await RunAsync(draft, round, offers: true, cancellation);
-        var renewed = Renewals(run, round, role, step);
+        Renewals(run, round, role, step);
         while (true)
         {
             var offer = run.Timeline.FirstOrDefault(e => e.Kind == EventKind.Proposal && e.Step == step && e.Actor == other && !draft.Answered(e.Cause));
@@ -379,9 +379,8 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         }
         if (answered.Count == 0)
         {
-            Line(renewed
-                ? $"  {NameOf(other)} makes no offer of its own after round {round}."
-                : $"  {NameOf(other)} makes no offer after round {round}: nothing on the table is left open.");
+            foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.NoOffer && e.Step == step))
+                Line($"  {AnswerInWords.NoOffer(exercise.World, e)}");
             return;
         }
         // The play after the last answer, already run at the loop's end: what came of every offer.
@@ -397,15 +396,13 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// The player's proposals still open after <paramref name="round"/>, put again when the model's offers are made
     /// (before them, as the rounds step renews them), each with its answer and what came of it; and those whose
     /// deadline passed there, said to expire, from <paramref name="run"/>, the play up to the model's offers. Told as
-    /// they happen, in the debrief's words. True when any was told.
+    /// they happen, in the debrief's words.
     /// </summary>
-    private bool Renewals(RunResult run, int round, string role, string step)
+    private void Renewals(RunResult run, int round, string role, string step)
     {
-        var told = false;
         foreach (var e in run.Timeline.Where(e => e.Step == step
                      && (e.Kind == EventKind.Proposal && e.Actor == role || e.Kind == EventKind.ProposalExpired)))
         {
-            told = true;
             if (e.Kind == EventKind.ProposalExpired)
             {
                 Line($"  {AnswerInWords.Other(exercise.World, e)}");
@@ -416,7 +413,6 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, e.Cause, role))
                 Line($"    {line}");
         }
-        return told;
     }
 
     private Resumed? _resumed;

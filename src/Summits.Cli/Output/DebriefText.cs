@@ -164,7 +164,8 @@ public static class DebriefText
     /// breached, a proposal expired) with the fields its kind has (<see cref="Event"/>) and its words. Every event of
     /// the run's timeline is told in one item; an agreement's change of status caused by a proposal or an offer (a
     /// strain, a breach, a replacement) is, besides, an event of its own right after it, with the fields it would have
-    /// whatever caused it, so that every breach and strain is found among the events.
+    /// whatever caused it, so that every breach and strain is found among the events. Every round of the exercise is
+    /// there, one in which nothing happened with no events.
     /// </summary>
     private static JsonArray Play(Debrief debrief)
     {
@@ -209,6 +210,9 @@ public static class DebriefText
             }
             items.Add(Event(exercise, timeline, e, round));
         }
+        // Every round of the exercise was played: one in which nothing happened is there too, with no events.
+        for (var r = 1; r <= exercise.Rounds; r++)
+            rounds.TryAdd(r, []);
         return [.. rounds.Select(r => (JsonNode)new JsonObject { ["round"] = r.Key, ["events"] = r.Value })];
     }
 
@@ -238,7 +242,8 @@ public static class DebriefText
     /// (<c>agreement</c>) and <c>terms</c>; an agreement strained, breached or holding again the agreement, the party, the
     /// topic and that moment's numbers (<c>value</c>, the position or proposed term, its <c>distance</c> from the
     /// <c>agreed</c> value, and the party's <c>window</c>, as the words say them); an agreement replaced its id and
-    /// topic. Values before and after and terms are on the 0–100 scale, exact (unrounded).
+    /// topic; the model's side making no offer after a round (<c>no-offer</c>) that side (<c>actor</c>), the
+    /// <c>round</c> and the <c>reason</c>. Values before and after and terms are on the 0–100 scale, exact (unrounded).
     /// </summary>
     /// <param name="said">The event's words where they are those of the proposal that caused it; null for its own (<see cref="AnswerInWords.Other"/>).</param>
     private static JsonObject Event(Exercise exercise, IReadOnlyList<Summits.Model.TimelineEvent> timeline, Summits.Model.TimelineEvent e, int round, string? said = null)
@@ -285,6 +290,12 @@ public static class DebriefText
                 }
                 break;
             }
+            case Summits.Model.EventKind.NoOffer:
+                if (e.Actor is not null)
+                    item["actor"] = e.Actor;
+                item["round"] = round;
+                item["reason"] = e.Why;
+                break;
             default:
                 Values(item, e);
                 break;

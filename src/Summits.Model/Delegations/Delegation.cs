@@ -158,7 +158,7 @@ public sealed class Delegation
         {
             if (c.Topic == topic && Negotiator.Drift(c, value, salience, parameters, before) is { } status)
                 changes.Add(new CommitmentChange(c.AgreementId, topic, Actor.Id, status, cause,
-                    CommitmentWords.Distance($"{Actor.Id} now at", value, c.Value, parameters.Window(salience))));
+                    CommitmentWords.Distance(CommitmentWords.Lead(Actor.Id, "now at", c, status), value, c.Value, parameters.Window(salience))));
         }
         return changes.ToImmutable();
     }

@@ -25,6 +25,15 @@ public static class CommitmentWords
     }
 
     /// <summary>
+    /// What stands before the value in <see cref="Distance"/>: the party and <paramref name="how"/> it stands there
+    /// (<c>US now at</c>, <c>JP moved to</c>, <c>JP proposed</c>); when the agreement was already strained by another
+    /// party and this one strays too, it says so: <c>US has strayed too, now at</c>.
+    /// </summary>
+    /// <param name="to">The agreement's status the change brings.</param>
+    public static string Lead(string party, string how, Commitment commitment, AgreementStatus to) =>
+        commitment.Status == AgreementStatus.Strained && to == AgreementStatus.Strained ? $"{party} has strayed too, {how}" : $"{party} {how}";
+
+    /// <summary>
     /// The numbers of words that <see cref="Distance"/> made, after the agreement's id and its colon or without them:
     /// the value, its distance, the agreed value and the window, each as the words show it; null when the words are
     /// not of that form.

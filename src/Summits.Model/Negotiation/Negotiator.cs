@@ -153,7 +153,7 @@ public static class Negotiator
             {
                 if (c.Topic == topic && Drift(c, after, s[i], parameters, x[i]) is { } status)
                     changes.Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
-                        CommitmentWords.Distance($"{actor.Id} moved to", after, c.Value, parameters.Window(s[i]))));
+                        CommitmentWords.Distance(CommitmentWords.Lead(actor.Id, "moved to", c, status), after, c.Value, parameters.Window(s[i]))));
             }
         }
 
@@ -193,11 +193,11 @@ public static class Negotiator
                     continue;
                 var distance = Math.Abs(term.Value - c.Value);
                 AgreementStatus? status = distance > parameters.BreachFactor * window && c.Status != AgreementStatus.Breached ? AgreementStatus.Breached
-                    : distance > window && c.Status == AgreementStatus.Holding ? AgreementStatus.Strained
+                    : distance > window && (c.Status == AgreementStatus.Holding || c.Status == AgreementStatus.Strained && !c.Strayed) ? AgreementStatus.Strained
                     : null;
                 if (status is { } next)
                     changes.Add(new CommitmentChange(c.AgreementId, term.Topic, proposal.From, next, proposal.Id,
-                        CommitmentWords.Distance($"{proposal.From} proposed", term.Value, c.Value, window)));
+                        CommitmentWords.Distance(CommitmentWords.Lead(proposal.From, "proposed", c, next), term.Value, c.Value, window)));
             }
         }
         return changes.ToImmutable();
@@ -206,7 +206,9 @@ public static class Negotiator
     /// <summary>
     /// What a party's position <paramref name="after"/> a move does to an agreement it is held to, with window w:
     /// more than <see cref="ModelParameters.BreachFactor"/>·w from the agreed value breaches it at once; more
-    /// than w strains a holding agreement; back within w restores a strained one to holding. Null when nothing changes.
+    /// than w strains a holding agreement, and leaves a strained one strained with news of this party's straying when
+    /// only another party had strayed from it (<see cref="Commitment.Strayed"/>); back within w restores a strained one
+    /// to holding. Null when nothing changes.
     /// With the position <paramref name="before"/> the move given, only a move away from the agreed value strains or
     /// breaches: a party that agreed to terms far from where it stood keeps the agreement while it stands still or
     /// moves toward them.
@@ -223,6 +225,8 @@ public static class Negotiator
         return commitment.Status switch
         {
             AgreementStatus.Holding when away && distance > window => AgreementStatus.Strained,
+            // Strained by another party first: this party's straying is news of its own, once.
+            AgreementStatus.Strained when away && distance > window && !commitment.Strayed => AgreementStatus.Strained,
             AgreementStatus.Strained when distance <= window => AgreementStatus.Holding,
             _ => null,
         };

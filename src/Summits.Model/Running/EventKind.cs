@@ -27,4 +27,9 @@ public enum EventKind
     AgreementRestored = 19,
     /// <summary>A newer agreement took over some of an agreement's topics; it still binds on the rest.</summary>
     AgreementPartlySuperseded = 20,
+    /// <summary>
+    /// A <c>rounds</c> step of one round (an exercise's offers between its rounds) made no offer: no topic it covers
+    /// was open. The actor is the side that would have offered; the reason says why in words.
+    /// </summary>
+    NoOffer = 21,
 }

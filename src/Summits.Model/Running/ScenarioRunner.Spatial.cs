@@ -27,7 +27,7 @@ public sealed partial class ScenarioRunner
         var (next, result, assessed) = SpatialModel.Step(table, turn, known);
         _smpAfter = (next, assessed);
         Emit(EventKind.Round, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture,
-            $"spatial-model turn {turn} of at most {step.Count}: forecast {string.Join(", ", topics.Select((t, k) => $"{t} {result.Forecast[k]:0.#}"))}"));
+            $"spatial-model turn {turn} of at most {step.Count}: forecast {string.Join(", ", topics.Select((t, k) => $"{t} {Figures.Text(result.Forecast[k])}"))}"));
 
         for (var i = 0; i < table.Actors.Length; i++)
         {
@@ -38,7 +38,7 @@ public sealed partial class ScenarioRunner
             string initiator = table.Actors[bargain.Initiator], receiver = table.Actors[bargain.Receiver];
             var cause = $"{step.Id}-{turn}-{initiator}-{receiver}";
             var why = string.Create(CultureInfo.InvariantCulture,
-                $"took {initiator}'s bargain with {receiver}: {initiator} put its chance of winning the challenge at {bargain.Probability:0.###}");
+                $"took {initiator}'s bargain with {receiver}: {initiator} put its chance of winning the challenge at {Figures.Text(bargain.Probability)}");
             for (var k = 0; k < topics.Count; k++)
             {
                 var after = next.Positions[i][k];
@@ -56,7 +56,7 @@ public sealed partial class ScenarioRunner
         if (turn >= parameters.MinTurns && SpatialModel.Settled(parameters, state.SmpFirstShift.Value, result.Shift))
         {
             Emit(EventKind.Converged, null, null, null, null, step.Id, string.Create(CultureInfo.InvariantCulture,
-                $"turn {turn} moved the actors {result.Shift:0.###} points in all, under {parameters.StopRatio:P0} of the first turn's {state.SmpFirstShift.Value:0.###}"));
+                $"turn {turn} moved the actors {Figures.Text(result.Shift)} points in all, under {parameters.StopRatio:P0} of the first turn's {Figures.Text(state.SmpFirstShift.Value)}"));
             state.SmpFirstShift = null;
             return true;
         }

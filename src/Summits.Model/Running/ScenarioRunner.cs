@@ -338,7 +338,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         // again is applied once. The advance runs the same way every time, so a retry numbers them alike.
         var command = $"{_step!.Id}{(_round is { } r ? $".r{r}" : "")}/changes-{++_changeSets}";
         var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply(command, [.. pair.Value])));
-        foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status)))
+        // Each table of a package returns the same change: told once. Two parties straying are two changes.
+        foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status, c.Actor)))
         {
             var kind = change.Status switch
             {
@@ -490,7 +491,13 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         }
 
         if (step.OnlyRound is not null)
+        {
+            // The opener offers on every open topic, so with none open it offers nothing: said as an event of its
+            // own, so that whoever reads the timeline learns that the side had its turn and why it made no offer.
+            if (!open.Contains(true))
+                Emit(EventKind.NoOffer, step.Opener, null, null, null, step.Id, NoOfferReason(tables, held));
             return true;
+        }
         if (!open.Contains(true) && state.Open.Count == 0)
         {
             Emit(EventKind.Converged, null, null, null, null, step.Id, "every topic in play is settled");
@@ -642,6 +649,15 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     }
 
     private double Weight(Position p) => Actors[p.Actor].Capability * p.Salience;
+
+    /// <summary>
+    /// Why a round made no offer, in words: every topic it covers is settled by an agreement in force, or else each is
+    /// settled or held by fewer than two actors.
+    /// </summary>
+    private static string NoOfferReason(TopicTable[] tables, Position[][] held) =>
+        tables.Select((t, i) => held[i].Length >= 2 && Settled(t, held[i])).All(settled => settled)
+            ? "an agreement in force settles every topic on the table"
+            : "no topic on the table is open: each is settled by an agreement in force or held by fewer than two sides";
 
     /// <summary>A topic is settled when an agreement in force binds every actor holding a position on it.</summary>
     private static bool Settled(TopicTable table, IReadOnlyList<Position> held) =>

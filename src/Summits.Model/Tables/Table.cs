@@ -58,7 +58,10 @@ public sealed class Table
 
     /// <summary>
     /// Applies status changes to the agreements they name, where <see cref="AgreementStatuses.Admits"/> allows,
-    /// and returns those applied. The same <paramref name="command"/> id again within an advance returns the
+    /// and returns those applied. A strain names the party that strayed, which the agreement keeps
+    /// (<see cref="Agreement.Strayed"/>) until it holds again: a strained agreement takes a strain by a party that
+    /// has not strayed yet (it stays strained, and the change is news: that party has strayed too), and no second one
+    /// by the same party. The same <paramref name="command"/> id again within an advance returns the
     /// first answer and changes nothing, so that a strain delivered again after a recovery does not strain
     /// the agreement a second time.
     /// </summary>
@@ -71,9 +74,22 @@ public sealed class Table
         foreach (var change in changes)
         {
             var i = _agreements.FindIndex(a => a.Id == change.AgreementId);
-            if (i < 0 || !_agreements[i].Status.Admits(change.Status))
+            if (i < 0)
                 continue;
-            _agreements[i] = _agreements[i] with { Status = change.Status };
+            var agreement = _agreements[i];
+            var strays = change.Status == AgreementStatus.Strained && change.Actor.Length > 0 && !agreement.HasStrayed(change.Actor);
+            if (!agreement.Status.Admits(change.Status) && !(agreement.Status == AgreementStatus.Strained && strays))
+                continue;
+            _agreements[i] = agreement with
+            {
+                Status = change.Status,
+                Strayed = change.Status switch
+                {
+                    AgreementStatus.Strained when strays => (agreement.Strayed ?? []).Add(change.Actor),
+                    AgreementStatus.Holding => null,
+                    _ => agreement.Strayed,
+                },
+            };
             applied.Add(change);
         }
         return _applied[command] = applied.ToImmutable();
@@ -94,7 +110,7 @@ public sealed class Table
             if (!a.Parties.Contains(actor))
                 continue;
             if (a.Status.IsLive())
-                yield return new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status);
+                yield return new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status, a.HasStrayed(actor));
             yield break;
         }
     }

@@ -88,8 +88,22 @@ public static partial class AnswerInWords
                 $"{Name(world, e.Actor)} moves on {e.Topic} {FromTo(b, a)}: {why.TrimEnd('.')}.",
             EventKind.Shock => $"The facilitator: {why}",
             EventKind.ProposalExpired => $"{e.Cause} expires{on}: {why.TrimEnd('.')}.",
+            EventKind.NoOffer => NoOffer(world, e),
             _ => $"{Name(world, e.Actor)}, {KebabCase.Of(e.Kind).Replace('-', ' ')}{on}{(e.Before is { } before && e.After is { } after ? $", {FromTo(before, after)}" : "")}{(why.Length > 0 ? $": {why}" : "")}.",
         };
+    }
+
+    /// <summary>
+    /// The model's side making no offer between rounds, with the reason: <c>United States makes no offer of its own after
+    /// round 1: an agreement in force settles every topic on the table.</c> The one sentence the play at the keyboard
+    /// and the debrief both give it.
+    /// </summary>
+    /// <param name="noOffer">A <see cref="EventKind.NoOffer"/> event of the step in which the model makes its offers after a round.</param>
+    public static string NoOffer(World world, TimelineEvent noOffer)
+    {
+        var after = PlayInWords.RoundOf(noOffer) is { } round ? $" after round {round}" : "";
+        var why = noOffer.Why is { Length: > 0 } reason ? $": {reason.TrimEnd('.')}" : "";
+        return $"{Name(world, noOffer.Actor)} makes no offer of its own{after}{why}.";
     }
 
     /// <summary>

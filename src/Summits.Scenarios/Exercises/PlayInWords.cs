@@ -7,32 +7,35 @@ namespace Summits.Scenarios;
 /// <summary>
 /// A play told round by round, as the debrief shows it: each proposal and offer under its id (the ids the
 /// scores and the answers file name), what came of it in the words of <see cref="AnswerInWords"/>, and the
-/// facilitator's injects. Every event of the timeline is told once; none is left out.
+/// facilitator's injects, the model's side making no offer, and every round's heading, a round in which nothing
+/// happened included. Every event of the timeline is told once; none is left out.
 /// </summary>
 public static partial class PlayInWords
 {
-    /// <summary>The lines of the play, each round under a heading "Round K of N"; text to be indented by the caller.</summary>
+    /// <summary>
+    /// The lines of the play, each round of the exercise under a heading "Round K of N", a round in which nothing
+    /// happened included, with a line that says so (<see cref="NothingChanged"/>); text to be indented by the caller.
+    /// </summary>
     /// <param name="you">The actor spoken to as "you" (the player whose debrief it is); null for none.</param>
     /// <param name="answers">The answers played, from which each proposal's deadline is told as the play told it; null when there are none to tell.</param>
     public static ImmutableArray<string> Of(Exercise exercise, IReadOnlyList<TimelineEvent> timeline, string? you, ExerciseAnswers? answers = null)
     {
         var world = exercise.World;
         var deadlines = (answers?.Proposals ?? []).Where(p => p.Proposal.Deadline is not null).ToDictionary(p => p.Proposal.Id, p => p.Proposal.Deadline);
-        var lines = ImmutableArray.CreateBuilder<string>();
+        // Lines of no round (none in a play, where every step is named for its round) come first.
+        var byRound = new SortedDictionary<int, List<string>>();
         var told = new HashSet<int>();
         int? round = null;
         foreach (var e in timeline)
         {
             if (!told.Add(e.Seq))
                 continue;
-            if (RoundOf(e) is { } r && r != round)
-            {
-                round = r;
-                lines.Add($"Round {r} of {exercise.Rounds}");
-            }
+            round = RoundOf(e) ?? round;
             // The model's offers are made in a rounds step, whose own round marker the heading already says.
             if (e.Kind == EventKind.Round)
                 continue;
+            if (!byRound.TryGetValue(round ?? 0, out var lines))
+                byRound[round ?? 0] = lines = [];
             if (e.Kind == EventKind.Proposal)
             {
                 var id = e.Cause;
@@ -50,10 +53,18 @@ public static partial class PlayInWords
             }
             lines.Add($"  {AnswerInWords.Other(world, e)}");
         }
-        if (lines.Count == 0)
-            lines.Add("No proposal was made and no inject came: nothing happened at the table.");
-        return lines.ToImmutable();
+        var play = ImmutableArray.CreateBuilder<string>();
+        play.AddRange(byRound.GetValueOrDefault(0) ?? []);
+        for (var r = 1; r <= Math.Max(exercise.Rounds, byRound.Keys.LastOrDefault()); r++)
+        {
+            play.Add($"Round {r} of {exercise.Rounds}");
+            play.AddRange(byRound.GetValueOrDefault(r) is { Count: > 0 } lines ? lines : [$"  {NothingChanged}"]);
+        }
+        return play.ToImmutable();
     }
+
+    /// <summary>What a round in which nothing happened says under its heading in the play, round by round; its JSON has the round with no events.</summary>
+    public const string NothingChanged = "Nothing changed in this round: no inject came, and no side made a proposal or an offer.";
 
     /// <summary>
     /// A proposal made in a round, in the words the play at the keyboard and the debrief both give it, its terms as

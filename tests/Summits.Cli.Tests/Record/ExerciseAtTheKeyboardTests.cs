@@ -414,6 +414,35 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task The_models_side_making_no_offer_is_told_at_the_keyboard_and_in_the_debrief_in_the_same_words()
+    {
+        // North-korea-line as Japan: north-korea-sanctions 88 in round 1 as a last word, which the US accepts (worked in
+        // ExercisePlayTests). After rounds 1 and 2 every topic on the table is settled by an agreement in force binding
+        // both roles (north-korea by the summit's nk-maximum-pressure, strained in round 2 but in force; sanctions by
+        // r1-JP-1): the US makes no offer, and says why. Nothing happens in round 3.
+        const string afterRound1 = "United States makes no offer of its own after round 1: an agreement in force settles every topic on the table.";
+        const string afterRound2 = "United States makes no offer of its own after round 2: an agreement in force settles every topic on the table.";
+        var t = await StartOnePlayerAsync("north-korea-line.yaml", "JP");
+        await AnswerAsync(t, "pressure-holds: yes or no?", "1");
+        await TypeAsync(t, "us-line, a value from 0 to 100:", "80");
+        await AnswerAsync(t, "Round 1: your move", "2");                              // north-korea-sanctions alone
+        await TypeAsync(t, "north-korea-sanctions, 0 to 100 (you: 85, US: 90):", "88");
+        await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");
+        await AnswerAsync(t, "Round 1: your move", "4", after: "Agreement r1-JP-1: north-korea-sanctions 88.");
+        await t.WaitForAsync(afterRound1, after: "You end round 1.");
+        await AnswerAsync(t, "Round 2: your move", "4");
+        await t.WaitForAsync(afterRound2, after: "You end round 2.");
+        await AnswerAsync(t, "Round 3: your move", "4");
+
+        Assert.Equal(0, await t.ExitCodeAsync());
+        var debrief = t.Screen().Split("The play is over; the debrief follows.")[^1];
+        var words = System.Text.RegularExpressions.Regex.Replace(debrief, @"\s+", " ");
+        Assert.Contains(afterRound1, words);
+        Assert.Contains(afterRound2, words);
+        Assert.Contains($"Round 3 of 3 {Summits.Scenarios.PlayInWords.NothingChanged}", words);
+    }
+
+    [Fact]
     public async Task Ctrl_C_in_the_predictions_says_where_the_answers_went_wrapped_at_80_columns_between_words()
     {
         var t = await StartOnePlayerAsync("north-korea-line.yaml", "JP");

@@ -216,8 +216,15 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal("US", answer["actor"]!.GetValue<string>());
         Assert.NotEqual("", answer["reason"]!.GetValue<string>());
         Assert.NotEmpty(first["said"]!.AsArray());
-        // (The US makes no offer here: an agreement settles each topic on the table. In trade-for-defence it offers, below.)
+        // The US makes no offer after round 1, and the play says so and why: north-korea is settled by the summit's
+        // nk-maximum-pressure and north-korea-sanctions by r1-JP-1, each binding both roles. In trade-for-defence it offers, below.
         Assert.DoesNotContain(play[0]!["events"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "offer");
+        var none = play[0]!["events"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "no-offer")!;
+        Assert.Equal(("US", 1, "an agreement in force settles every topic on the table"),
+            (none["actor"]!.GetValue<string>(), none["round"]!.GetValue<int>(), none["reason"]!.GetValue<string>()));
+        Assert.Equal("United States makes no offer of its own after round 1: an agreement in force settles every topic on the table.", none["said"]!.GetValue<string>());
+        // After round 2 too: the inject strains nk-maximum-pressure, and a strained agreement is still in force.
+        Assert.Equal(2, play[1]!["events"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "no-offer")!["round"]!.GetValue<int>());
         Assert.Contains(play[2]!["events"]!.AsArray(), e => e!["id"]?.GetValue<string>() == "r3-JP-1");
         // Round 2's inject moves the US on north-korea by −20, from its seeded 95 to 75 (nothing moved it before).
         var moved = play[1]!["events"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "move" && e["inject"]!.GetValue<bool>() && e["actor"]?.GetValue<string>() == "US" && e["topic"]?.GetValue<string>() == "north-korea")!;
@@ -233,6 +240,27 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal(85 - 20.0 / 243, offer["terms"]!["defense-procurement"]!.GetValue<double>(), 9);
         var rejected = Assert.Single(offer["answers"]!.AsArray())!;
         Assert.Equal(("JP", "reject"), (rejected["actor"]!.GetValue<string>(), rejected["answer"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_debrief_tells_the_models_side_making_no_offer_and_gives_a_round_where_nothing_happened_its_heading()
+    {
+        // North-korea-line as Japan with one proposal, north-korea-sanctions 88 in round 1, which the US accepts (worked in
+        // ExercisePlayTests). After rounds 1 and 2 every topic is settled by an agreement in force binding both roles
+        // (north-korea by the summit's nk-maximum-pressure, strained by round 2's inject but in force; sanctions by
+        // r1-JP-1), so the US makes no offer either time; nothing at all happens in round 3.
+        var run = await PlayAsync("north-korea-line", "JP", "{ pressure-holds: yes, us-line: 80 }", ["{ round: 1, terms: { north-korea-sanctions: 88 } }"]);
+        var play = Words(run.Output[run.Output.IndexOf("Play, round by round", StringComparison.Ordinal)..run.Output.IndexOf("Predictions:", StringComparison.Ordinal)]);
+
+        Assert.Contains("Agreement r1-JP-1: north-korea-sanctions 88. Both sides are now bound by it. United States makes no offer of its own after round 1: an agreement in force settles every topic on the table. Round 2 of 3", play);
+        Assert.Contains("before it breaks). United States makes no offer of its own after round 2: an agreement in force settles every topic on the table. Round 3 of 3", play);
+        Assert.EndsWith("Round 3 of 3 Nothing changed in this round: no inject came, and no side made a proposal or an offer. ", play);
+
+        // The JSON has round 3 too, with no events.
+        var json = await PlayAsync("north-korea-line", "JP", "{ pressure-holds: yes, us-line: 80 }", ["{ round: 1, terms: { north-korea-sanctions: 88 } }"], "--format", "json");
+        var rounds = System.Text.Json.Nodes.JsonNode.Parse(json.Output)!["play"]!.AsArray();
+        Assert.Equal([1, 2, 3], rounds.Select(r => r!["round"]!.GetValue<int>()));
+        Assert.Empty(rounds[2]!["events"]!.AsArray());
     }
 
     [Fact]
@@ -374,14 +402,16 @@ public sealed class ExerciseCommandTests : IDisposable
         // By hand: trade-for-defence has 3 rounds, and the model offers after rounds 1 and 2. The proposal of round 1 is
         // made in round 1 (r1-JP-1), renewed at the offers after round 1 (~1, still round 1) and after round 2 (~2, in
         // round 2), which is its 2nd offer round: it expires there. The US never accepts 70 (it counters each time), so
-        // nothing is agreed, and nothing of it is left for round 3.
+        // nothing is agreed, and nothing of it is left for round 3, which is played with nothing in it.
         var play = run.Output.Split('\n').SkipWhile(l => !l.StartsWith("Play, round by round", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("Predictions", StringComparison.Ordinal))
             .Select(l => l.Trim()).Where(l => l.StartsWith("Round ", StringComparison.Ordinal) || l.StartsWith("r1-JP-1", StringComparison.Ordinal));
         Assert.Equal(
             // In the words the play at the keyboard tells them (PlayInWords.Proposed and Renewed, the one place that words
             // them): the deadline with the proposal, and each renewal as the open proposal put again after its round.
             ["Round 1 of 3", "r1-JP-1: You propose defense-procurement 70, open for 2 offer rounds.", "r1-JP-1~1: your open proposal defense-procurement 70 is put again after round 1.",
-             "Round 2 of 3", "r1-JP-1~2: your open proposal defense-procurement 70 is put again after round 2.", "r1-JP-1 expires on defense-procurement: its deadline passed without agreement."],
+             "Round 2 of 3", "r1-JP-1~2: your open proposal defense-procurement 70 is put again after round 2.", "r1-JP-1 expires on defense-procurement: its deadline passed without agreement.",
+             // Round 3, in which nothing happens, still has its heading (with a line saying nothing changed).
+             "Round 3 of 3"],
             play);
 
         // A deadline past the offer rounds left is refused at its place with the range: a proposal of round 1 of 3 has 2.

@@ -189,8 +189,9 @@ public sealed class DelegationTests
     }
 
     // A new advance forgets what the last one proposed and shocked: the same proposal id against an agreement now
-    // strained is judged afresh (90 on arms, 30 from the agreed 60, window 23: within 2·23 = 46, so a strained
-    // agreement stays strained and there is no change), and the same shock id moves Japan again, 30 to 40.
+    // strained by Japan's own proposal is judged afresh (90 on arms, 30 from the agreed 60, window 23: within 2·23 = 46,
+    // so an agreement Japan itself strained stays strained and there is no change), and the same shock id moves Japan
+    // again, 30 to 40.
     [Fact]
     public void A_new_advance_forgets_what_the_last_one_proposed_and_shocked()
     {
@@ -200,7 +201,7 @@ public sealed class DelegationTests
         var up = new ShockChange(ShockTarget.Position, "JP", "fta", null, null, 10, null);
         japan.Shock("jolt#1", up, "jolt", [], Defaults);
         japan.BeginAdvance();
-        Assert.Empty(japan.Propose(proposal, [new Commitment("deal", "arms", 60, AgreementStatus.Strained)], Defaults));
+        Assert.Empty(japan.Propose(proposal, [new Commitment("deal", "arms", 60, AgreementStatus.Strained, Strayed: true)], Defaults));
         var again = japan.Shock("jolt#1", up, "jolt", [], Defaults);
         Assert.Equal((30.0, 40.0), (again.Before, again.After));
         Assert.Equal(40, japan.PositionOn("fta")!.Value.Value, 12);

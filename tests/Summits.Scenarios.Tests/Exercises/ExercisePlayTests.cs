@@ -467,4 +467,67 @@ public sealed class ExercisePlayTests
         Assert.Contains($" at τ {tau}: ", answer.Why, StringComparison.Ordinal);
         Assert.Equal(said, AnswerInWords.Of(exercise.World, run.Timeline, id, "JP")[0]);
     }
+
+    [Fact]
+    public async Task Each_party_straying_from_a_strained_agreement_is_told_once()
+    {
+        // The North Korea line with a second inject, in round 3, moving the US a further 0.5 toward dialogue; Japan
+        // proposes north-korea 80 in round 1.
+        var path = Path.Combine(Folder, "north-korea-line.yaml");
+        var text = File.ReadAllText(path);
+        Assert.EndsWith("        - { position: US, topic: north-korea, by: -20 }\n", text);
+        var exercise = ExerciseFile.Parse(path, text + "  - round: 3\n    shock:\n      reason: Washington softens further.\n      changes:\n        - { position: US, topic: north-korea, by: -0.5 }\n");
+        var answers = ExerciseFile.ParseAnswers("stray.yaml",
+            "answers: north-korea-line\nrole: JP\npredictions: { pressure-holds: yes, us-line: 75 }\nproposals:\n  - { round: 1, terms: { north-korea: 80 } }\n", exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers));
+
+        // By hand, against the summit's nk-maximum-pressure at 93. Japan (salience 0.95, window 5 + 45 × 0.05 = 7.25,
+        // breach beyond 14.5) proposes 80: 13 from 93, so Japan strains it. The US, held to 93 from 95, likes 80 less
+        // than the agreement and rejects it, and hearing it moves 0.1 × 0.45/1.25 × (1 + 0.8)/2 × (1 − 0.9) × (80 − 95)
+        // = −0.0486, from 95 to 94.9514, toward 93. Round 2's inject takes it to 74.9514: 93 − 74.9514 = 18.0486 from the
+        // agreed value, past its window 9.5 and short of 19: the US has strayed too, and the agreement stays strained.
+        // Round 3's inject takes it to 74.4514, 18.5486 away, still short of 19: the US's straying was told; no news.
+        var strains = run.Timeline.Where(e => e.Kind == EventKind.AgreementStrained).ToList();
+        Assert.Equal(
+            [("JP", "r1-JP-1", "nk-maximum-pressure: JP proposed 80, 13 from the agreed 93 (window 7.25)"),
+             ("US", "r2-inject-1", "nk-maximum-pressure: US has strayed too, now at 74.9514, 18.0486 from the agreed 93 (window 9.5)")],
+            strains.Select(e => (e.Actor, e.Cause, e.Why)));
+        var agreement = Assert.Single(run.Final.Agreements, a => a.Id == "nk-maximum-pressure");
+        Assert.Equal(AgreementStatus.Strained, agreement.Status);
+        Assert.Equal(["JP", "US"], agreement.Strayed!);
+        Assert.Equal(74.4514, Figures.Shown(run.Final.Positions.Single(p => p.Actor == "US" && p.Topic == "north-korea").Value));
+
+        // The debrief tells each under the round it happened in, in the play's words.
+        var play = PlayInWords.Of(exercise, run.Timeline, "JP", answers);
+        Assert.Contains("    Agreement nk-maximum-pressure is strained on north-korea: JP proposed 80, 13 from the agreed 93 (a party may stray 7.25 points from an agreement before it strains, and 14.5 before it breaks).",
+            play.TakeWhile(l => l != "Round 2 of 3"));
+        Assert.Contains("  Agreement nk-maximum-pressure is strained on north-korea: US has strayed too, now at 74.9514, 18.0486 from the agreed 93 (a party may stray 9.5 points from an agreement before it strains, and 19 before it breaks).",
+            play.SkipWhile(l => l != "Round 2 of 3").TakeWhile(l => l != "Round 3 of 3"));
+        Assert.DoesNotContain(play.SkipWhile(l => l != "Round 3 of 3"), l => l.Contains("strained", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_models_side_making_no_offer_is_an_event_of_the_play_with_its_reason()
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "north-korea-line.yaml"));
+        var answers = ExerciseFile.ParseAnswers("settled.yaml",
+            "answers: north-korea-line\nrole: JP\npredictions: { pressure-holds: yes, us-line: 80 }\nproposals:\n  - { round: 1, terms: { north-korea-sanctions: 88 } }\n", exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers));
+
+        // By hand: the US accepts sanctions 88 (as in the sample play), so after round 1 north-korea is settled by the
+        // summit's nk-maximum-pressure and sanctions by r1-JP-1, each binding both roles: the US makes no offer. After
+        // round 2 the inject has strained nk-maximum-pressure, which is still in force: again none. After round 3, the
+        // last, the model makes no offers at all.
+        Assert.Equal(
+            [("r1-US-offer", "US", "an agreement in force settles every topic on the table"), ("r2-US-offer", "US", "an agreement in force settles every topic on the table")],
+            run.Timeline.Where(e => e.Kind == EventKind.NoOffer).Select(e => (e.Step, e.Actor, e.Why)));
+        Assert.DoesNotContain(run.Timeline, e => e.Kind == EventKind.Proposal && e.Actor == "US");
+        Assert.Equal("United States makes no offer of its own after round 1: an agreement in force settles every topic on the table.",
+            AnswerInWords.NoOffer(exercise.World, run.Timeline.First(e => e.Kind == EventKind.NoOffer)));
+
+        // Under its round in the debrief, and round 3, where nothing happened, still has its heading.
+        var play = PlayInWords.Of(exercise, run.Timeline, "JP", answers);
+        Assert.Equal("  United States makes no offer of its own after round 1: an agreement in force settles every topic on the table.", play[play.IndexOf("Round 2 of 3") - 1]);
+        Assert.Equal(["Round 3 of 3", $"  {PlayInWords.NothingChanged}"], play.TakeLast(2).ToArray());
+    }
 }
