@@ -26,12 +26,16 @@ public static class CommitmentWords
 
     /// <summary>
     /// What stands before the value in <see cref="Distance"/>: the party and <paramref name="how"/> it stands there
-    /// (<c>US now at</c>, <c>JP moved to</c>, <c>JP proposed</c>); when the agreement was already strained by another
-    /// party and this one strays too, it says so: <c>US has strayed too, now at</c>.
+    /// (<c>US now at</c>, <c>JP moved to</c>, <c>JP proposed</c>); when another party has already strayed from the
+    /// strained agreement and this one strays too, it says so: <c>US has strayed too, now at</c>. An agreement strained
+    /// with no party strayed from it (one the world seeds as strained) tells its first strayer as the first:
+    /// <c>US is the first to stray, now at</c>.
     /// </summary>
     /// <param name="to">The agreement's status the change brings.</param>
     public static string Lead(string party, string how, Commitment commitment, AgreementStatus to) =>
-        commitment.Status == AgreementStatus.Strained && to == AgreementStatus.Strained ? $"{party} has strayed too, {how}" : $"{party} {how}";
+        commitment.Status != AgreementStatus.Strained || to != AgreementStatus.Strained ? $"{party} {how}"
+        : commitment.AnotherStrayed ? $"{party} has strayed too, {how}"
+        : $"{party} is the first to stray, {how}";
 
     /// <summary>
     /// The numbers of words that <see cref="Distance"/> made, after the agreement's id and its colon or without them:

@@ -207,7 +207,8 @@ public static class Negotiator
     /// What a party's position <paramref name="after"/> a move does to an agreement it is held to, with window w:
     /// more than <see cref="ModelParameters.BreachFactor"/>·w from the agreed value breaches it at once; more
     /// than w strains a holding agreement, and leaves a strained one strained with news of this party's straying when
-    /// only another party had strayed from it (<see cref="Commitment.Strayed"/>); back within w restores a strained one
+    /// this party had not strayed from it yet (<see cref="Commitment.Strayed"/>: another party strained it first, or the
+    /// world seeded it strained); back within w restores a strained one
     /// to holding. Null when nothing changes.
     /// With the position <paramref name="before"/> the move given, only a move away from the agreed value strains or
     /// breaches: a party that agreed to terms far from where it stood keeps the agreement while it stands still or

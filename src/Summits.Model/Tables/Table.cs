@@ -110,7 +110,8 @@ public sealed class Table
             if (!a.Parties.Contains(actor))
                 continue;
             if (a.Status.IsLive())
-                yield return new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status, a.HasStrayed(actor));
+                yield return new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status, a.HasStrayed(actor),
+                    a.Strayed?.Any(party => party != actor) == true);
             yield break;
         }
     }

@@ -129,8 +129,19 @@ public sealed class CommitmentTests
     {
         var positions = new Dictionary<string, Position> { ["t"] = WorldBuilder.Position("A", "t", 50, 0.5) };
         var change = Assert.Single(Negotiator.Contrary(positions, WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("t", 80)),
-            [new Commitment("a", "t", 50, AgreementStatus.Strained)], Defaults));
+            [new Commitment("a", "t", 50, AgreementStatus.Strained, AnotherStrayed: true)], Defaults));
         Assert.Equal(new CommitmentChange("a", "t", "A", AgreementStatus.Strained, "p", "A has strayed too, proposed 80, 30 from the agreed 50 (window 27.5)"), change);
+    }
+
+    // Against an agreement at 50 strained with no party strayed from it (as a world may seed it), the same 80 is the
+    // first straying, and the words say so rather than "too".
+    [Fact]
+    public void A_proposal_that_first_strays_from_an_agreement_seeded_strained_is_told_as_the_first()
+    {
+        var positions = new Dictionary<string, Position> { ["t"] = WorldBuilder.Position("A", "t", 50, 0.5) };
+        var change = Assert.Single(Negotiator.Contrary(positions, WorldBuilder.Proposal("p", "A", ["B"], 0.5, ("t", 80)),
+            [new Commitment("a", "t", 50, AgreementStatus.Strained)], Defaults));
+        Assert.Equal(new CommitmentChange("a", "t", "A", AgreementStatus.Strained, "p", "A is the first to stray, proposed 80, 30 from the agreed 50 (window 27.5)"), change);
     }
 
     // The table keeps who strayed: A strains a holding agreement; A again is no news; B straying too is (the agreement
@@ -154,10 +165,13 @@ public sealed class CommitmentTests
         Assert.Equal(1, Applied("5", new CommitmentChange("a", "t", "A", AgreementStatus.Holding, "s", "back")));
         Assert.Null(table.Agreements[0].Strayed);
         Assert.Equal(1, Applied("6", Strain("A")));
-        // What the table tells a party about the agreement: B has not strayed since it held again, A has.
+        // What the table tells a party about the agreement: B has not strayed since it held again, A has; to B, another
+        // party (A) has strayed, so B's straying would be told as "too"; to A, no other party has.
         var now = table.Get();
         Assert.True(Assert.Single(Table.CommitmentsOf(now, "A")).Strayed);
         Assert.False(Assert.Single(Table.CommitmentsOf(now, "B")).Strayed);
+        Assert.True(Assert.Single(Table.CommitmentsOf(now, "B")).AnotherStrayed);
+        Assert.False(Assert.Single(Table.CommitmentsOf(now, "A")).AnotherStrayed);
     }
 
     // Only the proposer's agreements on the proposed topics count, and a topic it holds no position on binds
