@@ -349,6 +349,10 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         var answered = new List<string>();
         var run = await RunAsync(draft, round, offers: true, cancellation);
         Renewals(run, round, role, step);
+        // A topic an agreement in force settles is left out of the offers, and said so before them; a table it settles
+        // whole gets no offer at all, said once the offers are seen to be none.
+        foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.NoOffer && e.Step == step && e.Topic is not null))
+            Line($"  {AnswerInWords.NoOffer(exercise.World, e)}");
         while (true)
         {
             var offer = run.Timeline.FirstOrDefault(e => e.Kind == EventKind.Proposal && e.Step == step && e.Actor == other && !draft.Answered(e.Cause));
@@ -379,7 +383,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         }
         if (answered.Count == 0)
         {
-            foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.NoOffer && e.Step == step))
+            foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.NoOffer && e.Step == step && e.Topic is null))
                 Line($"  {AnswerInWords.NoOffer(exercise.World, e)}");
             return;
         }

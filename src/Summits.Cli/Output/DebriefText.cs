@@ -293,6 +293,8 @@ public static class DebriefText
             case Summits.Model.EventKind.NoOffer:
                 if (e.Actor is not null)
                     item["actor"] = e.Actor;
+                if (e.Topic is not null)
+                    item["topic"] = e.Topic;
                 item["round"] = round;
                 item["reason"] = e.Why;
                 break;

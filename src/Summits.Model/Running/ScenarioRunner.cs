@@ -441,6 +441,20 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             open[i] = held[i].Length >= 2 && !Settled(tables[i], held[i]);
         }
 
+        if (step.OnlyRound is not null && open.Contains(true))
+        {
+            // The opener offers on the open topics only: each topic it holds that an agreement in force settles is left
+            // out, and that is said as an event of its own, so that whoever reads its offers learns why they cover less
+            // than the table.
+            var openTopics = Listed.And(topics.Where((_, i) => open[i]));
+            for (var i = 0; i < topics.Count; i++)
+            {
+                if (held[i].Length >= 2 && Settled(tables[i], held[i]) && held[i].Any(p => p.Actor == step.Opener))
+                    Emit(EventKind.NoOffer, step.Opener, topics[i], null, null, step.Id,
+                        $"agreement {Settling(tables[i], held[i])!.Id}, in force, already settles it, so it offers only on {openTopics}");
+            }
+        }
+
         var offered = new bool[topics.Count];
         for (var i = 0; i < topics.Count; i++)
         {
@@ -660,8 +674,11 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             : "no topic on the table is open: each is settled by an agreement in force or held by fewer than two sides";
 
     /// <summary>A topic is settled when an agreement in force binds every actor holding a position on it.</summary>
-    private static bool Settled(TopicTable table, IReadOnlyList<Position> held) =>
-        table.Agreements.Any(a => a.Status.IsLive()
+    private static bool Settled(TopicTable table, IReadOnlyList<Position> held) => Settling(table, held) is not null;
+
+    /// <summary>The latest agreement in force that binds every actor holding a position on the topic; null when none does.</summary>
+    private static Agreement? Settling(TopicTable table, IReadOnlyList<Position> held) =>
+        table.Agreements.LastOrDefault(a => a.Status.IsLive()
             && held.All(p => a.Parties.Contains(p.Actor)));
 
     private async Task ExpectAsync(ExpectStep step)

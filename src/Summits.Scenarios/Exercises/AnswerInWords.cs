@@ -95,15 +95,18 @@ public static partial class AnswerInWords
 
     /// <summary>
     /// The model's side making no offer between rounds, with the reason: <c>United States makes no offer of its own after
-    /// round 1: an agreement in force settles every topic on the table.</c> The one sentence the play at the keyboard
-    /// and the debrief both give it.
+    /// round 1: an agreement in force settles every topic on the table.</c>; or, on a table partly settled, making none on
+    /// one topic that an agreement in force settles while it offers on the rest: <c>United States makes no offer on
+    /// north-korea after round 1: agreement nk-maximum-pressure, in force, already settles it, so it offers only on
+    /// north-korea-sanctions.</c> The one sentence the play at the keyboard and the debrief both give it.
     /// </summary>
-    /// <param name="noOffer">A <see cref="EventKind.NoOffer"/> event of the step in which the model makes its offers after a round.</param>
+    /// <param name="noOffer">A <see cref="EventKind.NoOffer"/> event of the step in which the model makes its offers after a round; its topic the one left out, or none for the whole table.</param>
     public static string NoOffer(World world, TimelineEvent noOffer)
     {
         var after = PlayInWords.RoundOf(noOffer) is { } round ? $" after round {round}" : "";
         var why = noOffer.Why is { Length: > 0 } reason ? $": {reason.TrimEnd('.')}" : "";
-        return $"{Name(world, noOffer.Actor)} makes no offer of its own{after}{why}.";
+        var what = noOffer.Topic is { Length: > 0 } topic ? $"no offer on {topic}" : "no offer of its own";
+        return $"{Name(world, noOffer.Actor)} makes {what}{after}{why}.";
     }
 
     /// <summary>

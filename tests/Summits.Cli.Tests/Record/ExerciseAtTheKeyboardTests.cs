@@ -443,6 +443,37 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_table_partly_settled_the_keyboard_says_before_the_models_offers_why_they_leave_a_topic_out()
+    {
+        // North-korea-line as Japan with no proposal: north-korea is settled for both roles by the summit's
+        // nk-maximum-pressure (93), in force throughout (strained, not breached, by round 2's inject); sanctions stay
+        // open. After rounds 1 and 2 the US offers on sanctions alone, and first says why not on north-korea, in the
+        // sentence the debrief gives it (worked in ExercisePlayTests).
+        static string Said(int round) =>
+            $"United States makes no offer on north-korea after round {round}: agreement nk-maximum-pressure, in force, already settles it, so it offers only on north-korea-sanctions.";
+        var t = await StartOnePlayerAsync("north-korea-line.yaml", "JP");
+        await AnswerAsync(t, "pressure-holds: yes or no?", "1");
+        await TypeAsync(t, "us-line, a value from 0 to 100:", "80");
+        await AnswerAsync(t, "Round 1: your move", "4");
+        await t.WaitForAsync(Said(1), after: "You end round 1.");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: Said(1));
+        await AnswerAsync(t, "Round 2: your move", "4");
+        await t.WaitForAsync(Said(2), after: "You end round 2.");
+        await AnswerAsync(t, "Do you accept US's offer?", "2", after: Said(2));
+        await AnswerAsync(t, "Round 3: your move", "4");
+
+        Assert.Equal(0, await t.ExitCodeAsync());
+        var (play, debrief) = t.Screen().Split("The play is over; the debrief follows.") is var parts ? (Words(parts[0]), Words(parts[^1])) : default;
+        // At the keyboard the sentence comes before the offer it explains; the debrief tells it in the same words.
+        var round1 = play[play.IndexOf("You end round 1.", StringComparison.Ordinal)..];
+        Assert.True(round1.IndexOf(Said(1), StringComparison.Ordinal) is var at and >= 0 && at < round1.IndexOf("United States offers north-korea-sanctions", StringComparison.Ordinal), round1);
+        Assert.Contains(Said(1), debrief);
+        Assert.Contains(Said(2), debrief);
+
+        static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+    }
+
+    [Fact]
     public async Task Ctrl_C_in_the_predictions_says_where_the_answers_went_wrapped_at_80_columns_between_words()
     {
         var t = await StartOnePlayerAsync("north-korea-line.yaml", "JP");
