@@ -32,7 +32,9 @@ public static class RecordSection
         var checks = RecordComparison.Of(record, run.Start, run.Final);
         return $"Each fact of the record {record.Id} ({Counted.Of(checks.Length, "fact")}, {checks.Count(c => c.Agrees)} agreeing with this run) set against how the run ended. "
             + "A position agrees when the actor ended inside the range; a move when the actor ended at least 1 point nearer the end the fact names than it started; "
-            + "an agreement when one holding or strained at the end binds the parties on the topic at a value inside the range. The command summits record prints every fact with its sources.";
+            + "an agreement when one holding or strained at the end binds the parties on the topic at a value inside the range. "
+            + "Its figures, the record's ranges included, are as written, to four decimals at most, as an exercise's debrief shows them, and each is compared as shown. "
+            + "The command summits record prints every fact with its sources.";
     }
 
     private static IEnumerable<IReadOnlyList<string>> Rows(RunResult run, SummitRecord record) =>

@@ -31,7 +31,7 @@ public sealed record Debrief(
         scores.AddRange(predictions.Select(p => new ScoreLine("prediction", p.Question.Id, p.Points, p.Working)));
         var paths = exercise.Topics.SelectMany(t => exercise.Roles.Select(r => Path(run, r.Actor, t))).ToImmutableArray();
         var record = exercise.Record is { } facts
-            ? RecordComparison.Of(facts, run.Start, run.Final, "play", asWritten: true).Where(c => exercise.Topics.Contains(c.Fact.Topic)).ToImmutableArray()
+            ? RecordComparison.Of(facts, run.Start, run.Final, "play").Where(c => exercise.Topics.Contains(c.Fact.Topic)).ToImmutableArray()
             : [];
         return new Debrief(exercise, answers, run, predictions, [.. scores], paths, record);
     }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Summits.Model;
 
 namespace Summits.Scenarios;
@@ -12,12 +11,11 @@ public abstract record Implication
 
     protected static string Span(double low, double high) => low == high ? Value(low) : $"{Value(low)}–{Value(high)}";
 
-    /// <summary>A value on the scale as reports show it: at most two decimals.</summary>
-    public static string Value(double value)
-    {
-        var text = value.ToString("0.##", CultureInfo.InvariantCulture);
-        return text == "-0" ? "0" : text;
-    }
+    /// <summary>
+    /// A value on the scale as every figure of a play, a debrief, the record and a run's comparison with it is shown: as
+    /// written, to four decimals at most, without trailing zeros (<see cref="Figures.Text(double)"/>): <c>60.125</c>, not <c>60.13</c>.
+    /// </summary>
+    public static string Value(double value) => Figures.Text(value);
 
     /// <summary>
     /// The scale's anchors (low at 0, middle at 50, high at 100) that a range holds, or, when it holds none,

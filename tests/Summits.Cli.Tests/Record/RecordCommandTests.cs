@@ -36,6 +36,23 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Record_shows_a_range_as_written_to_four_decimals_as_every_figure_is()
+    {
+        var file = Path.Combine(_folder, "fine.yaml");
+        File.WriteAllText(file, $"record: fine\nworld: '{SeedFiles.World}'\nfacts:\n  - id: fine\n    date: 2018-03-08\n    topic: tpp-11\n"
+            + "    what: A fact with a fine range.\n    implies:\n      position: { actor: JP, range: [89.9375, 100] }\n    why: As written.\n"
+            + "    sources:\n      - { publisher: P, title: T, url: 'https://example.org/' }\n");
+
+        var table = await SummitsProcess.RunAsync("record", file);
+        var csv = await SummitsProcess.RunAsync("record", file, "--format", "csv");
+
+        // The range as the file writes it, 89.9375 to 100: four decimals, not two (89.94).
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("    implies: JP at 89.9375–100 (Bring TPP 11 into force without the US)\n", table.Output);
+        Assert.Contains(",JP at 89.9375–100 (Bring TPP 11 into force without the US),", csv.Output);
+    }
+
+    [Fact]
     public async Task A_mistake_in_a_record_file_is_one_line_with_its_place_and_exit_code_2()
     {
         var file = Path.Combine(_folder, "bad.yaml");

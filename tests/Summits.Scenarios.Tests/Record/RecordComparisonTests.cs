@@ -101,4 +101,27 @@ public sealed class RecordComparisonTests
         Assert.Equal("JP at 90–100 (Bring TPP 11 into force without the US)", checks[0].Implied);
         Assert.Equal("an agreement of JP and US at 60–90 (between \"Bilateral talks short of an FTA, open to one later\" and \"A bilateral FTA now\")", checks[3].Implied);
     }
+
+    [Fact]
+    public void A_ranges_figures_and_the_runs_are_shown_to_four_decimals_as_every_figure_is()
+    {
+        // A fact on tpp-11 implying JP at 89.9375–100 (a range a record may write): the range is told as written, not
+        // at two decimals (89.94–100). JP ending at 89.9375 is the range's lower end, inside; at 89.9374 it is below,
+        // and the difference says 89.9374, not 89.94 (which would read inside). An agreement implied at 60.125–89.875,
+        // made at 60.1249, is below it by the fourth decimal.
+        var tpp = Shipped.Facts[0] with { Implies = new PositionImplied("JP", 89.9375, 100) };
+        var fta = Shipped.Facts[3] with { Implies = new AgreementImplied(["JP", "US"], 60.125, 89.875) };
+        var topic = Seed.Topic("tpp-11");
+
+        Assert.Equal("JP at 89.9375–100 (Bring TPP 11 into force without the US)", tpp.Implies.Describe(topic));
+        var inside = RecordComparison.Check(tpp, Seed, With(Seed, ("JP", "tpp-11", 89.9375)));
+        Assert.True(inside.Agrees);
+        Assert.Equal("JP at 89.9375 (from 85)", inside.Ended);
+        var below = RecordComparison.Check(tpp, Seed, With(Seed, ("JP", "tpp-11", 89.9374)));
+        Assert.False(below.Agrees);
+        Assert.Equal("The run ended with JP at 89.9374 on tpp-11, below the 89.9375–100 the record implies.", below.Difference);
+        var agreement = RecordComparison.Check(fta, Seed, WithAgreement(Seed, "fta", "bilateral-fta", 60.1249, AgreementStatus.Holding));
+        Assert.Equal("agreement fta at 60.1249 (holding)", agreement.Ended);
+        Assert.Equal("The run's agreement fta on bilateral-fta stands at 60.1249, below the 60.125–89.875 the record implies.", agreement.Difference);
+    }
 }
