@@ -539,9 +539,11 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         var range = $"type a whole number from 0 (your last word) to {most}";
         if (text.Length == 0)
             return $"nothing typed: {range}";
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rounds))
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rounds))
             return $"'{text}' is not a whole number: {range}";
-        return rounds > most ? $"{text} is more offer rounds than are left: {range}" : null;
+        return rounds < 0 ? $"{text} is below 0: {range}"
+            : rounds > most ? $"{text} is more offer rounds than are left: {range}"
+            : null;
     }
 
     /// <summary>The numbers typed for a package: separated by spaces, commas or both ("1 3", "1,3", "1, 3").</summary>

@@ -25,7 +25,9 @@ public sealed class KeyboardEntryTests
     [InlineData("2", null)]
     [InlineData(" 1 ", null)]
     [InlineData("3", "3 is more offer rounds than are left: type a whole number from 0 (your last word) to 2")]
-    [InlineData("-1", "'-1' is not a whole number: type a whole number from 0 (your last word) to 2")]
+    // -1 is a whole number, off the range at its low end: said so, as 3 is at its high end.
+    [InlineData("-1", "-1 is below 0: type a whole number from 0 (your last word) to 2")]
+    [InlineData("-7", "-7 is below 0: type a whole number from 0 (your last word) to 2")]
     [InlineData("1.5", "'1.5' is not a whole number: type a whole number from 0 (your last word) to 2")]
     [InlineData("", "nothing typed: type a whole number from 0 (your last word) to 2")]
     public void A_deadline_is_a_whole_number_of_offer_rounds_within_those_left(string typed, string? problem) =>
