@@ -33,6 +33,12 @@ public sealed record Exercise(
 
     /// <summary>The role across the table from <paramref name="actor"/>'s.</summary>
     public ExerciseRole Opposite(string actor) => Roles.First(r => r.Actor != actor);
+
+    /// <summary>
+    /// The most topics a table holds: seven, so that a round's menu at the keyboard, a choice for each topic, one for a
+    /// package and one to end the round, is at most nine choices, each one key from 1 to 9.
+    /// </summary>
+    public const int MostTopics = 7;
 }
 
 /// <summary>Who plays the actors that hold no role: the model, or nobody (no inject may name them).</summary>

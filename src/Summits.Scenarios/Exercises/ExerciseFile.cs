@@ -63,6 +63,8 @@ public static partial class ExerciseFile
         var topics = new List<string>();
         foreach (var node in topicNodes)
         {
+            if (topics.Count == Exercise.MostTopics)
+                throw root.Fail(node, $"a table holds at most {Exercise.MostTopics} topics, so that each round's menu at the keyboard (a choice for each topic, one for a package and one to end the round) fits the keys 1 to 9; this one names {topicNodes.Count}");
             var topic = root.Scalar(node, "topics");
             if (!world.Topics.Any(t => t.Id == topic))
                 throw root.Fail(node, $"unknown topic '{topic}'{Closest.DidYouMean(topic, world.Topics.Select(t => t.Id))}; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");

@@ -119,6 +119,9 @@ public sealed class ExerciseFileTests : IDisposable
     // north-korea-sanctions, free-open-indo-pacific and maritime-rule-of-law 18, trade-investment-standards 21; ties in
     // the world's order.
     [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, defense-procurment]", "defense-procurment", "unknown topic 'defense-procurment' (did you mean 'defense-procurement'?); known topics: defense-procurement, us-defense-commitment, usfj-realignment, china-role, north-korea, alliance-deterrence, unsc-permanent-seat, sectoral-cooperation, economic-dialogue, trade-imbalance, bilateral-fta, tpp-11, north-korea-sanctions, free-open-indo-pacific, maritime-rule-of-law and trade-investment-standards")]
+    // Eight topics (JP and US hold positions on each) would make a round's menu 8 + 2 = 10 choices, past the keys 1 to 9:
+    // refused at the eighth.
+    [InlineData("topics: [trade-imbalance]", "topics: [trade-imbalance, bilateral-fta, tpp-11, north-korea, north-korea-sanctions, defense-procurement, alliance-deterrence, china-role]", "china-role", "a table holds at most 7 topics, so that each round's menu at the keyboard (a choice for each topic, one for a package and one to end the round) fits the keys 1 to 9; this one names 8")]
     // Only JP and US hold a position on trade-imbalance, the table's one topic: they alone can take a role, and they
     // are the choices, closest first (USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the world's order).
     [InlineData("  - actor: US", "  - actor: CN", "CN", "CN holds no position on 'trade-imbalance', which is on the table; a role is an actor with a position on every topic on the table: JP and US")]
