@@ -170,10 +170,11 @@ public static partial class ExerciseFile
                 if (question is null)
                     throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Known(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
                 string[] choices = question.IsChoice ? [.. question.Options.Select(o => o.Id)] : Scenarios.Prediction.Choices;
+                // A yes, a no or an option's id in any case, as every choice an exercise offers is read ('YES' is yes).
                 answered[key.Value!] = question.IsValue
                     ? YamlText.Number(root.Number(value, key.Value!, 0, 100))
-                    : choices.Contains(root.Scalar(value, key.Value!)) ? root.Scalar(value, key.Value!)
-                    : throw root.Fail(value, $"'{key.Value}' must be {MappingReader.OneOf(root.Scalar(value, key.Value!), choices)}, not '{root.Scalar(value, key.Value!)}'");
+                    : IdMatch.Find(choices, root.Scalar(value, key.Value!))
+                      ?? throw root.Fail(value, $"'{key.Value}' must be {MappingReader.OneOf(root.Scalar(value, key.Value!), choices)}, not '{root.Scalar(value, key.Value!)}'");
             }
             return answered.ToImmutable();
         }

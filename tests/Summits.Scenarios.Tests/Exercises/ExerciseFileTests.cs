@@ -257,6 +257,16 @@ public sealed class ExerciseFileTests : IDisposable
         Assert.Equal("'partial' says the play stopped in round 3, but test has 2 rounds", FailsAt(late, () => ExerciseFile.LoadAnswers(late.File, exercise, partial: true), "stopped in").Problem);
     }
 
+    [Fact]
+    public void An_answer_to_a_prediction_is_read_in_any_case_as_every_choice_is()
+    {
+        // 'YES' is yes, and 'JP' the option jp, as a role or a command-line choice is read in any case.
+        var exercise = ExerciseFile.Load(Exercise("points: 10 }\n", "points: 10 }\n" + Choice).File);
+        var file = _folder.WriteRaw("answers: test\nrole: JP\npredictions: { deal: YES, end: 40, who: JP }\n", "cased.yaml");
+        var answers = ExerciseFile.LoadAnswers(file.File, exercise);
+        Assert.Equal(("yes", "jp"), (answers.Predictions["deal"], answers.Predictions["who"]));
+    }
+
     [Theory]
     [InlineData("answers: test", "answers: other", "other", "these answers are to the exercise 'other', not 'test'")]
     [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP and US")]
