@@ -296,7 +296,7 @@ public static partial class ExerciseFile
     private static string Read(string path, string what)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), $"no such {what}{InputFile.Alternatives(path, path)}");
+            throw new InputException(new FilePosition(path, 1, 1), InputFile.NotThere(path, what));
         return InputFile.ReadText(path, path, what, InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem));
     }
 

@@ -59,6 +59,35 @@ public static class InputFile
     }
 
     /// <summary>
+    /// Why a file named to be read is not there, said after its place: a folder named where a file is expected is said
+    /// to be one, with the YAML files in it (<c>'scenarios/exercises/answers' is a folder, not an answers file; the YAML
+    /// files in it: scenarios/exercises/answers/bilateral-fta-us.yaml, ...</c>), at most ten and how many more; any other
+    /// name <c>no such {what}</c> with what it could have meant (<see cref="Alternatives"/>).
+    /// </summary>
+    /// <param name="path">The file as the person named it, and as it is read.</param>
+    /// <param name="what">What the file is: "scenario file", "answers file".</param>
+    public static string NotThere(string path, string what)
+    {
+        if (!Directory.Exists(path))
+            return $"no such {what}{Alternatives(path, path)}";
+        var article = "aeiou".Contains(what[0], StringComparison.Ordinal) ? "an" : "a";
+        var prefix = path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) ? path : path + "/";
+        string[] found;
+        try
+        {
+            found = [.. Directory.EnumerateFiles(path).Select(Path.GetFileName).OfType<string>()
+                .Where(f => !f.StartsWith('.') && Path.GetExtension(f).ToLowerInvariant() is ".yaml" or ".yml")
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            found = [];
+        }
+        return $"'{path}' is a folder, not {article} {what}; "
+            + (found.Length == 0 ? "it holds no YAML file" : $"the YAML files in it: {Listed.AndMore(found.Select(f => prefix + f), 10)}");
+    }
+
+    /// <summary>
     /// What a missing file's name could have meant, to follow the words that say it is missing: the files of the same
     /// kind (the same extension, <c>.yaml</c> and <c>.yml</c> alike) in the folder it names, each written as the name
     /// was (with its folder part), closest to the name first (<see cref="Closest"/>: the names its stem stands for, as

@@ -18,7 +18,7 @@ public static class RecordFile
     public static SummitRecord Load(string path)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), $"no such record file{InputFile.Alternatives(path, path)}");
+            throw new InputException(new FilePosition(path, 1, 1), InputFile.NotThere(path, "record file"));
         return Parse(path, InputFile.ReadText(path, path, "record file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 

@@ -15,7 +15,7 @@ public static class ScenarioFile
     public static LoadedScenario Load(string path, ulong? seedOverride = null)
     {
         if (!File.Exists(path))
-            throw new InputException(new FilePosition(path, 1, 1), $"no such scenario file{InputFile.Alternatives(path, path)}");
+            throw new InputException(new FilePosition(path, 1, 1), InputFile.NotThere(path, "scenario file"));
         return Parse(path, InputFile.ReadText(path, path, "scenario file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)), seedOverride);
     }
 

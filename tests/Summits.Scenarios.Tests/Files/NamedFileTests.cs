@@ -150,4 +150,28 @@ public sealed class NamedFileTests : IDisposable
         Assert.Equal(new Summits.Model.SourceLocation(2, 1, 1), source.Find("Second line."));
         Assert.Equal(new Summits.Model.SourceLocation(4, 1, 2), source.Find("Third line."));
     }
+
+    // A folder named where a file is expected is said to be one, with the YAML files in it (in ordinal order, the
+    // others and the hidden ones left out), not as missing with the files of the folder above it.
+    [Fact]
+    public void A_folder_named_as_a_scenario_record_exercise_or_answers_file_is_said_to_be_one_with_its_YAML_files()
+    {
+        var folder = Path.Combine(_folder.Path, "answers");
+        Directory.CreateDirectory(folder);
+        foreach (var name in new[] { "b-us.yaml", "a-jp.yml", "notes.txt", ".hidden.yaml" })
+            File.WriteAllText(Path.Combine(folder, name), "x: 1\n");
+        var exercise = ExerciseFile.Load(Path.Combine(RepoFiles.Root, "scenarios", "exercises", "trade-for-defence.yaml"));
+        var listed = $"the YAML files in it: {folder}/a-jp.yml and {folder}/b-us.yaml";
+
+        Assert.Equal($"'{folder}' is a folder, not an answers file; {listed}", Refused(() => ExerciseFile.LoadAnswers(folder, exercise)).Problem);
+        Assert.Equal($"'{folder}' is a folder, not an exercise file; {listed}", Refused(() => ExerciseFile.Load(folder)).Problem);
+        Assert.Equal($"'{folder}' is a folder, not a scenario file; {listed}", Refused(() => ScenarioFile.Load(folder)).Problem);
+        var error = Refused(() => RecordFile.Load(folder + "/"));
+        Assert.Equal($"'{folder}/' is a folder, not a record file; {listed}", error.Problem);
+        Assert.Equal((folder + "/", 1, 1), (error.Position.File, error.Position.Line, error.Position.Column));
+
+        var empty = Path.Combine(_folder.Path, "empty");
+        Directory.CreateDirectory(empty);
+        Assert.Equal($"'{empty}' is a folder, not a scenario file; it holds no YAML file", Refused(() => ScenarioFile.Load(empty)).Problem);
+    }
 }
