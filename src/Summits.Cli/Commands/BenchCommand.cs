@@ -45,7 +45,7 @@ public static class BenchCommand
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (verbosity >= Verbosity.Normal)
-                    await Console.Error.WriteLineAsync($"measuring {figure.Id}: {figure.Title}");
+                    await PathLines.ToErrorAsync($"measuring {figure.Id}: {figure.Title}");
                 // A figure does not watch the token, and some take a minute: Ctrl-C abandons the one in progress,
                 // whose work ends with the silo and the process.
                 context.Results.AddRange(await figure.MeasureAsync(context).WaitAsync(cancellation));
