@@ -101,7 +101,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         var loaded = RetriedRun.Parse(OneStep);
         var key = Key();
         var clean = await ScenarioRun.LocallyAsync(loaded);
-        FailNextWrite(key, "country", "JP");
+        FailNextWrite(key, "country-checkpoint", "JP");
 
         var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
 
@@ -118,7 +118,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         // recipient's salience on the pull), and the retried run must have that move too.
         var loaded = RetriedRun.Parse(OneStep);
         var key = Key();
-        FailNextWrite(key, "country", "US");
+        FailNextWrite(key, "country-checkpoint", "US");
 
         var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
 
@@ -151,7 +151,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     {
         // Japan's write fails: Japan's memory is dropped, and it reads back as seeded (20), not as moved.
         var (_, key, world) = await StartedAsync(OneStep);
-        FailNextWrite(key, "country", "JP");
+        FailNextWrite(key, "country-checkpoint", "JP");
 
         await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
 
@@ -273,8 +273,9 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     private void FailNextWrite(string key, string stateName, string? id)
     {
         var grain = id is null ? GrainId.Create("world", key) : GrainId.Create("country", WorldKey.Of(key).Country(id));
-        // Seeding writes each country once; the world writes at its seeding and at its start.
-        fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 2);
+        // The world writes at its seeding and at its start, so its next write is its 3rd; a country's commit writes its
+        // checkpoint record (which holds its state) for the first time, seeding having written its state on its own.
+        fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 1);
     }
 
     /// <summary>Seeds and starts <paramref name="text"/>'s scenario on a new world, with no fault.</summary>
