@@ -98,7 +98,7 @@ public static class SummitsCommand
         if (shown.Count > 0)
             await Console.Error.WriteLineAsync(string.Join("; and ", shown.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
         if (IsDiagnostic(parse))
-            await Console.Error.WriteLineAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
+            await Output.PathLines.ToErrorAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
         return exit;
     }
 

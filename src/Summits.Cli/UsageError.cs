@@ -222,7 +222,7 @@ public static partial class UsageError
     /// " (did you mean 'NAME'?)" for the name nearest to <paramref name="token"/>, or nothing when none is near: said
     /// after an unknown command, an unknown option and a value that is none of an option's choices alike.
     /// </summary>
-    public static string Suggest(string token, IEnumerable<string> names) => Summits.Scenarios.Closest.DidYouMean(token, names);
+    public static string Suggest(string token, IEnumerable<string> names) => Closest.DidYouMean(token, names);
 
     private static string Path(ParseResult parse)
     {

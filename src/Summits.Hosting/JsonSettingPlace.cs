@@ -14,7 +14,8 @@ namespace Summits.Hosting;
 /// <param name="Column">The value's first character in its line, from 1, counted in characters (Unicode scalar values: an emoji is one).</param>
 /// <param name="Kind">What the value is: a JSON array, object, string, number, true, false or null.</param>
 /// <param name="Text">The value as the file writes it, on one line: every run of white space made one space.</param>
-internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind, string Text)
+/// <param name="KeyAt">Where the value's key (its quoted name) starts, line and column counted as the value's are; the value's own place for an element of a list, which has no name.</param>
+internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind, string Text, (int Line, int Column) KeyAt)
 {
     /// <summary>
     /// The place of <paramref name="key"/> (a configuration path such as <c>Summits:CheckpointEvery</c>) in the JSON
@@ -51,6 +52,7 @@ internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind
         var reader = new Utf8JsonReader(json, JsonSettingsFile.Options);
         var containers = new Stack<Container>();
         string? property = null;
+        var propertyAt = 0;
         JsonSettingPlace? found = null;
         while (reader.Read())
         {
@@ -58,6 +60,7 @@ internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind
             {
                 case JsonTokenType.PropertyName:
                     property = reader.GetString();
+                    propertyAt = (int)reader.TokenStartIndex;
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     containers.Pop();
@@ -77,7 +80,7 @@ internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind
                 if (kind is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     reader.Skip();
                 var to = (int)reader.BytesConsumed;
-                found = At(json, from, kind, Encoding.UTF8.GetString(json[from..to]));
+                found = At(json, from, kind, Encoding.UTF8.GetString(json[from..to]), container!.IsArray ? from : propertyAt);
                 continue;
             }
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -86,10 +89,10 @@ internal sealed record JsonSettingPlace(int Line, int Column, JsonTokenType Kind
         return found;
     }
 
-    private static JsonSettingPlace At(ReadOnlySpan<byte> json, int offset, JsonTokenType kind, string text)
+    private static JsonSettingPlace At(ReadOnlySpan<byte> json, int offset, JsonTokenType kind, string text, int keyOffset)
     {
         var (line, column) = JsonSettingsFile.Place(json, offset);
-        return new JsonSettingPlace(line, column, kind, string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        return new JsonSettingPlace(line, column, kind, string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), JsonSettingsFile.Place(json, keyOffset));
     }
 
     /// <summary>An object or array being read: its configuration path (null for the document) and, for an array, its elements so far.</summary>

@@ -30,8 +30,10 @@ public static class SummitsHosting
     /// When <see cref="SummitsSiloOptions.CheckpointEvery"/> is not from 1 to <see cref="CheckpointOptions.Most"/>.
     /// </exception>
     /// <exception cref="SettingException">
-    /// When the host's configuration holds a <c>Summits</c> setting it cannot take (<see cref="SummitsSettings.Read"/>):
-    /// one line naming the setting and its source. <c>Summits:CheckpointEvery</c> is not read when
+    /// When the host's configuration holds a <c>Summits</c> setting it cannot take (<see cref="SummitsSettings.Read"/>),
+    /// a key in section <c>Summits</c> that is no setting, or a JSON file (<c>appsettings.json</c>) that the command line
+    /// would refuse as a whole (<see cref="SummitsSettings.Check"/>): one line naming the setting and its source, the
+    /// same line the command line gives. <c>Summits:CheckpointEvery</c> is not read when
     /// <see cref="SummitsSiloOptions.CheckpointEvery"/> is set, as a command-line option takes its place.
     /// </exception>
     public static ISiloBuilder AddSummits(this ISiloBuilder silo, Action<SummitsSiloOptions>? configure = null)
@@ -60,13 +62,19 @@ public static class SummitsHosting
         return silo;
     }
 
-    /// <summary>Adds what a Summits client needs: when <paramref name="tracing"/> is true, its trace carried into the grain calls it makes.</summary>
+    /// <summary>
+    /// Adds what a Summits client needs: when <paramref name="tracing"/> is true, its trace carried into the grain calls
+    /// it makes. The host's <c>Summits</c> settings are checked as a silo's are, so that a client host refuses what a
+    /// silo host (and the command line) would.
+    /// </summary>
     /// <param name="client">The client builder.</param>
     /// <param name="tracing">Whether grain spans join the caller's trace.</param>
     /// <returns>The same builder.</returns>
+    /// <exception cref="SettingException">As for a silo (<see cref="SummitsSettings.Read"/>, <see cref="SummitsSettings.Check"/>).</exception>
     public static IClientBuilder AddSummits(this IClientBuilder client, bool tracing = false)
     {
         ArgumentNullException.ThrowIfNull(client);
+        SummitsSettings.Read(client.Configuration);
         if (tracing)
             client.AddActivityPropagation();
         return client;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Configuration.Memory;
 using Summits.Grains;
+using Summits.Model;
 
 namespace Summits.Hosting;
 
@@ -102,7 +103,7 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     /// <param name="checkpointEvery">A checkpoint interval given explicitly (checked by whoever took it); null to read <see cref="CheckpointEveryKey"/>.</param>
     /// <param name="callTimeout">A call timeout given explicitly; null to read <see cref="CallTimeoutKey"/>.</param>
     /// <exception cref="SettingException">
-    /// When a setting it reads is not a whole number in its range, is there with no value (an empty environment
+    /// As <see cref="Check"/>, whatever is given explicitly; and when a setting it reads is not a whole number in its range, is there with no value (an empty environment
     /// variable, a JSON <c>null</c>), is a list or an object, or is both a value in one source and a list or an object in
     /// another (neither hides the other in .NET's configuration): one line naming the setting, its value, where it came
     /// from (a file's path with the value's line and column, or an environment variable's name) and what is expected,
@@ -115,11 +116,111 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        Check(configuration);
         var every = checkpointEvery ?? Whole(configuration, CheckpointEveryKey, 1, CheckpointOptions.Most,
             "how often a world's run is written to storage, every N-th advance") ?? Default.CheckpointEvery;
         var timeout = callTimeout ?? (Whole(configuration, CallTimeoutKey, 1, MaxCallTimeoutSeconds,
             "how many seconds a grain call may take before it is asked again") is { } s ? TimeSpan.FromSeconds(s) : DefaultCallTimeout);
         return new SummitsSettings(every, timeout);
+    }
+
+    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c> and <c>CallTimeout</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout)];
+
+    /// <summary>
+    /// Checks what of <paramref name="configuration"/> Summits reads, as a whole, whatever is given explicitly: every JSON
+    /// file it was read from (when it is a configuration root, its chained configurations included), checked as
+    /// <see cref="Configuration"/> checks <see cref="FileName"/>; and section <see cref="Section"/>, which may hold only
+    /// the settings of <see cref="Names"/> (compared without regard to case), so that a misspelt one is not passed over.
+    /// </summary>
+    /// <exception cref="SettingException">
+    /// One line. For a JSON file that is not JSON, not an object, sets a key twice or has a key with a control character,
+    /// as <see cref="Configuration"/> says it. For a key of section <see cref="Section"/> that is no setting, or a value
+    /// given to the section itself, where it came from, the nearest setting when one is near
+    /// (<see cref="Closest.Nearest"/>) and the settings there are, spelled as that source spells them:
+    /// <c>/home/me/appsettings.json:1:15: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean
+    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery or Summits:CallTimeout</c> for
+    /// <c>{ "Summits": { "CheckpointEvry": 3 } }</c>, the column that of the key, and <c>environment variable
+    /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery or
+    /// Summits__CallTimeout</c>.
+    /// </exception>
+    public static void Check(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var file in JsonFiles(configuration))
+            JsonSettingsFile.Check(file, Path.GetFileName(file));
+        var section = configuration.GetSection(Section);
+        if (section.Value is { Length: > 0 })
+            throw Unknown(configuration, Section, typed: null);
+        foreach (var setting in section.GetChildren())
+        {
+            if (!Names.Contains(setting.Key, StringComparer.OrdinalIgnoreCase))
+                throw Unknown(configuration, setting.Path, setting.Key);
+        }
+    }
+
+    /// <summary>The JSON files a configuration was read from that are there to read, its chained configurations' included.</summary>
+    private static IEnumerable<string> JsonFiles(IConfiguration configuration)
+    {
+        if (configuration is not IConfigurationRoot root)
+            yield break;
+        foreach (var provider in root.Providers)
+        {
+            if (provider is JsonConfigurationProvider json && FilePath(json) is { } path && File.Exists(path))
+                yield return path;
+            if (provider is ChainedConfigurationProvider chained)
+            {
+                foreach (var inner in JsonFiles(chained.Configuration))
+                    yield return inner;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The error for <paramref name="key"/>, a key of section <see cref="Section"/> that is no setting (its last part
+    /// <paramref name="typed"/>), or for the section itself given a value (<paramref name="typed"/> null).
+    /// </summary>
+    private static SettingException Unknown(IConfiguration configuration, string key, string? typed)
+    {
+        var near = typed is null ? null : Closest.Nearest(typed, Names);
+        var provider = Provider(configuration, key, nested: false) ?? Provider(configuration, key, nested: true);
+        string source;
+        Func<string, string> spelled = n => $"{Section}:{n}";
+        switch (provider)
+        {
+            case JsonConfigurationProvider json when FilePath(json) is { } file:
+                source = (JsonSettingPlace.Find(file, key) is { } found ? $"{file}:{found.KeyAt.Line}:{found.KeyAt.Column}: " : $"{file}: ") + Path.GetFileName(file);
+                break;
+            case EnvironmentProvider or EnvironmentVariablesConfigurationProvider:
+                var set = FirstKey(provider, key);
+                var variable = Variable(provider, set);
+                // The choices as this variable spells them: '__' for ':', and a prefix the provider strips (DOTNET_) kept.
+                var plain = set.Replace(":", "__", StringComparison.Ordinal);
+                var prefix = variable.EndsWith(plain, StringComparison.OrdinalIgnoreCase) ? variable[..^plain.Length] : "";
+                spelled = n => $"{prefix}{Section}__{n}";
+                source = $"environment variable {variable}";
+                break;
+            default:
+                source = provider is null ? "the host's configuration" : SourceOf(provider, key)["from ".Length..];
+                break;
+        }
+        var suggested = near is null ? "" : $" (did you mean '{spelled(near)}'?)";
+        var choices = Listed.Or(Names.Select(spelled));
+        return typed is null
+            ? new SettingException($"{source} sets {Section} to '{ShownText.Short(configuration[Section] ?? "")}', a value where the section of settings belongs; expected settings under it: {choices}")
+            : new SettingException($"{source} sets {key}, which is no setting{suggested}; expected {choices}");
+    }
+
+    /// <summary>The environment variable that set <paramref name="key"/>, as <paramref name="provider"/> read it.</summary>
+    private static string Variable(IConfigurationProvider provider, string key)
+    {
+        if (provider is EnvironmentProvider own)
+            return own.NameOf(key);
+        // .NET's provider keeps no names: the process's variable that reads as the key, a prefix before it allowed.
+        var spelled = key.Replace(":", "__", StringComparison.Ordinal);
+        return Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(n => n.EndsWith(spelled, StringComparison.OrdinalIgnoreCase) || n.Replace("__", ":", StringComparison.Ordinal).EndsWith(key, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).FirstOrDefault() ?? spelled;
     }
 
     private static int? Whole(IConfiguration configuration, string key, int least, int most, string what)

@@ -44,7 +44,7 @@ public static class BenchReport
             return;
         output.WriteLine();
         foreach (var r in document.Results.Where(r => r.Detail.Length > 0))
-            foreach (var line in Output.TerminalWidth.Wrap($"{r.Figure,-8} {r.Name}: {r.Detail}", width))
+            foreach (var line in Output.TerminalWidth.Wrap($"{Output.TerminalWidth.PadRight(r.Figure, 8)} {r.Name}: {r.Detail}", width))
                 output.WriteLine(line);
     }
 

@@ -13,8 +13,9 @@ public static class BenchCommand
     {
         var format = CommonOptions.Format("How to print the figures: table (fits the terminal), csv (one row a figure) or json (one document with the machine)");
         var output = CommonOptions.Output("Write bench.json and bench.csv into this folder");
-        var quiet = CommonOptions.Quiet("Print the figures without saying what is being measured (--verbosity minimal)");
-        var verbosity = CommonOptions.Verbosity();
+        var quiet = CommonOptions.Quiet("Print the table of figures alone, without saying what is being measured (--verbosity minimal)");
+        // The figures are the results, so the minimal level keeps their table, as for every command it keeps the results.
+        var verbosity = CommonOptions.Verbosity("the table of figures alone, without the lines saying what is measured or the detail under the table, and where files went");
         var quick = new Option<bool>("--quick") { Description = "Tiny sizes: checks that every measurement runs, in seconds; its figures mean nothing" };
         var only = new Option<string[]>("--only")
         {
@@ -44,7 +45,7 @@ public static class BenchCommand
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (verbosity >= Verbosity.Normal)
-                    await Console.Error.WriteLineAsync($"measuring {figure.Id}: {figure.Title}");
+                    await PathLines.ToErrorAsync($"measuring {figure.Id}: {figure.Title}");
                 // A figure does not watch the token, and some take a minute: Ctrl-C abandons the one in progress,
                 // whose work ends with the silo and the process.
                 context.Results.AddRange(await figure.MeasureAsync(context).WaitAsync(cancellation));

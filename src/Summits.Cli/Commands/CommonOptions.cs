@@ -180,12 +180,17 @@ public static class CommonOptions
         });
     }
 
+    /// <summary>What <c>-v minimal</c> prints on every command whose results are not themselves a table.</summary>
+    public const string MinimalPrints = "the summary alone, no tables, and where files went";
+
     /// <summary><c>-v|--verbosity</c>, with the dotnet CLI's names and their short forms.</summary>
-    public static Option<string?> Verbosity()
+    /// <param name="minimal">What m[inimal] prints, as the help says it: <see cref="MinimalPrints"/> but on a command whose
+    /// results are a table (<c>bench</c>'s figures), which prints that table at the minimal level.</param>
+    public static Option<string?> Verbosity(string minimal = MinimalPrints)
     {
         var option = new Option<string?>("--verbosity", "-v")
         {
-            Description = "How much to print: q[uiet] (errors only, nothing on standard output), m[inimal] (the summary alone, no tables, and where files went), n[ormal] (the default: the tables, and progress at a terminal), d[etailed] (every row, nothing left out), diag[nostic] (as detailed, then timings)",
+            Description = $"How much to print: q[uiet] (errors only, nothing on standard output), m[inimal] ({minimal}), n[ormal] (the default: the tables, and progress at a terminal), d[etailed] (every row, nothing left out), diag[nostic] (as detailed, then timings)",
             HelpName = "LEVEL",
         };
         OneOf(option, "q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");

@@ -91,8 +91,10 @@ public static class CompareCommand
             foreach (var line in TerminalWidth.Wrap(text, width))
                 output.WriteLine(line);
         }
-        Line($"A: {a}  ({CompareReport.SideA(comparison)})");
-        Line($"B: {b}  ({CompareReport.SideB(comparison)})");
+        // Each side's path is kept whole, as every line that names a file keeps it (PathLines).
+        foreach (var line in PathLines.Wrapped($"A: {a}  ({CompareReport.SideA(comparison)})", width, a)
+            .Concat(PathLines.Wrapped($"B: {b}  ({CompareReport.SideB(comparison)})", width, b)))
+            output.WriteLine(line);
         Line(CompareReport.Counts(comparison));
         if (verbosity < Verbosity.Normal)
             return;
@@ -107,7 +109,7 @@ public static class CompareCommand
         {
             Line("Forecast of KTAB's spatial model (A → B)");
             foreach (var row in CompareReport.ForecastRows(comparison))
-                Line($"  {row[0],-26} {row[1],7} → {row[2],-7}{(row[3].Length > 0 ? $" ({row[3]})" : "")}");
+                Line($"  {TerminalWidth.PadRight(row[0], 26)} {TerminalWidth.PadLeft(row[1], 7)} → {TerminalWidth.PadRight(row[2], 7)}{(row[3].Length > 0 ? $" ({row[3]})" : "")}");
             output.WriteLine();
         }
         Line("Positions that moved (A → B)");

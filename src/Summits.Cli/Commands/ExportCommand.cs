@@ -36,7 +36,7 @@ public static class ExportCommand
         // for errors only (-v quiet).
         if (verbosity >= Verbosity.Minimal)
             foreach (var note in table.Notes)
-                await Console.Error.WriteLineAsync($"summits export ktab: warning: {note}");
+                await PathLines.ToErrorAsync($"summits export ktab: warning: {note}");
         return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}", verbosity, cancellation);
     }
 }

@@ -42,9 +42,9 @@ public static class ImportCommand
             return ExitCodes.BadInput;
         var imported = KtabImport.ToWorld([.. files.Select(KtabTable.Load)], id, shared);
         if (imported.LeftOut.Count > 0)
-            await Console.Error.WriteLineAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
+            await PathLines.ToErrorAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
         if (imported.OverFullNote is { } overFull)
-            await Console.Error.WriteLineAsync($"summits import ktab: {overFull}");
+            await PathLines.ToErrorAsync($"summits import ktab: {overFull}");
         return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World), verbosity, cancellation);
     }
 }

@@ -219,14 +219,15 @@ public static class RunCommand
                 progress.Say($"working out the summary ({run.Final.Topics.Length} topics' reference points and bargains)");
                 RunReport.WriteSummary(summary, run, request.Verbosity, width, cancellation);
                 progress.Finish();
+                // A failed expectation names the scenario file at its place: the path is kept whole, as on every line that names a file.
                 foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
-                    foreach (var wrapped in TerminalWidth.Wrap(line, width))
+                    foreach (var wrapped in TerminalWidth.Wrap(line, width, paths: [loaded.Path]))
                         stdout.WriteLine(wrapped);
             }
             else
             {
                 foreach (var failure in ExpectationText.Failures(run))
-                    await Console.Error.WriteLineAsync($"FAILED {failure}");
+                    await PathLines.ToErrorAsync($"FAILED {failure}", loaded.Path);
             }
 
             var outDir = request.OutDir is null ? null : forked ? System.IO.Path.Combine(request.OutDir, name) : request.OutDir;

@@ -62,7 +62,7 @@ public static class SeedDraftCommand
             foreach (var skipped in draft.NotDrafted)
                 lines.Add((skipped.Location, $"not drafted: \"{skipped.Text.ReplaceLineEndings(" ")}\": {skipped.Reason}"));
             foreach (var (statement, n) in draft.Unassigned.Select((s, i) => (s, i + 1)))
-                lines.Add((statement.Location, $"no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" uses none of the subjects' words; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place"));
+                lines.Add((statement.Location, $"no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" {SeedDraft.NoTopicReason(statement)}; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place"));
             foreach (var joint in draft.JointApart)
                 lines.Add((joint.Statement.Location, $"joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {Listed.And(joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {Listed.And(joint.Statement.Speakers)}"));
             foreach (var (at, text) in lines.OrderBy(l => l.At.Line).ThenBy(l => l.At.Column))

@@ -115,7 +115,8 @@ public static class WhatIfCommand
                 {
                     var seconds = progress.Elapsed.TotalSeconds;
                     using var self = Process.GetCurrentProcess();
-                    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    // Wrapped at a terminal as every line on standard error is, whole in a file or a pipe.
+                    await PathLines.ToErrorAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{loaded.Scenario.Id}: {study.Finished} runs in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
                 }
                 studies.Add(study);

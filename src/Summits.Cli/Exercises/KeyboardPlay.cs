@@ -570,6 +570,22 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     private Task<string> ValuePromptAsync(string title, CancellationToken cancellation) => ReadLineAsync(title, Value, cancellation);
 
     /// <summary>
+    /// Takes the last character a reader sees off <paramref name="typed"/> (a text element: a letter with its accents,
+    /// a surrogate pair) and returns what erases it at the terminal: for each cell it took (<see cref="TerminalWidth.Cells"/>,
+    /// two for a CJK character) a backspace, then as many spaces, then as many backspaces. Nothing when nothing was typed.
+    /// </summary>
+    public static string EraseLast(System.Text.StringBuilder typed)
+    {
+        var text = typed.ToString();
+        var starts = System.Globalization.StringInfo.ParseCombiningCharacters(text);
+        if (starts.Length == 0)
+            return "";
+        var cells = TerminalWidth.Cells(text[starts[^1]..]);
+        typed.Length = starts[^1];
+        return new string('\b', cells) + new string(' ', cells) + new string('\b', cells);
+    }
+
+    /// <summary>
     /// A line typed after <paramref name="prompt"/> and Enter, asked again with the problem said until
     /// <paramref name="problem"/> finds none. A key that types nothing (an arrow, say) is answered with what to do,
     /// and what was typed before it is kept.
@@ -590,8 +606,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 {
                     if (text.Length > 0)
                     {
-                        text.Length--;
-                        raw.Write("\b \b");
+                        raw.Write(EraseLast(text));
                         raw.Flush();
                     }
                 }

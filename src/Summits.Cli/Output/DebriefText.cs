@@ -60,7 +60,7 @@ public static class DebriefText
 
         Heading("Positions on the table, start to end");
         foreach (var path in debrief.Paths)
-            Line($"  {path.Topic,-26} {path.Actor,-4} {path}");
+            Line($"  {TerminalWidth.PadRight(path.Topic, 26)} {TerminalWidth.PadRight(path.Actor, 4)} {path}");
 
         if (exercise.Record is { } record)
         {
@@ -89,10 +89,10 @@ public static class DebriefText
     {
         foreach (var s in debrief.Scores)
         {
-            foreach (var line in TerminalWidth.Wrap($"  {Number(s.Points),7}  {s.Kind} {s.Item}: {s.Working}", width, ScoreHanging))
+            foreach (var line in TerminalWidth.Wrap($"  {TerminalWidth.PadLeft(Number(s.Points), 7)}  {s.Kind} {s.Item}: {s.Working}", width, ScoreHanging))
                 output.WriteLine(line);
         }
-        foreach (var line in TerminalWidth.Wrap($"  {Number(debrief.Total),7}  total", width))
+        foreach (var line in TerminalWidth.Wrap($"  {TerminalWidth.PadLeft(Number(debrief.Total), 7)}  total", width))
             output.WriteLine(line);
     }
 

@@ -29,9 +29,10 @@ public static class FittedTable
         {
             var column = columns[i];
             var lines = cells.SelectMany(r => r[i].Split('\n')).ToList();
-            // Widths in terminal cells: a CJK character or an emoji takes two.
+            // Widths in terminal cells: a CJK character or an emoji takes two. The longest word is the widest part no
+            // break may fall in, which in text written without spaces is a character or two, not the sentence.
             var longestLine = lines.Count == 0 ? 0 : lines.Max(TerminalWidth.Cells);
-            var longestWord = lines.Concat([column.Header]).SelectMany(l => l.Split(' ')).Max(TerminalWidth.Cells);
+            var longestWord = lines.Concat([column.Header]).Max(TerminalWidth.Unbreakable);
             natural[i] = Math.Max(TerminalWidth.Cells(column.Header), longestLine);
             least[i] = column.Wraps ? Math.Max(longestWord, Math.Min(natural[i], TextWidth)) : Math.Max(longestWord, longestLine);
         }

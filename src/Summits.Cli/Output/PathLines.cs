@@ -10,7 +10,8 @@ public static class PathLines
 {
     /// <summary>
     /// Writes <paramref name="line"/> to standard error: at a terminal wrapped to its width
-    /// (<see cref="TerminalWidth.OfStandardError"/>), to a file or a pipe whole.
+    /// (<see cref="TerminalWidth.OfStandardError"/>), to a file or a pipe whole. Every line on standard error that is
+    /// not an error (a study's timing, a warning, what is being measured) is written here, with no paths when it names none.
     /// </summary>
     /// <param name="paths">The paths the line names, as written in it.</param>
     public static async Task ToErrorAsync(string line, params string[] paths)

@@ -37,7 +37,7 @@ public sealed class RunProgress(StatusLine output, string scenario, bool enabled
     /// since the start and events a second), then the scenario's name, cut with "..." when it does not fit whole. A
     /// narrow terminal gets the figures in fewer words: without the word "events" in the rate, then without the
     /// count of events, then without either, then without the rate; the name goes when not even four of its
-    /// characters fit after the figures.
+    /// cells fit after the figures. Every width is in terminal cells (<see cref="TerminalWidth.Cells"/>).
     /// </summary>
     public static string Line(string step, int? round, int events, TimeSpan elapsed, string scenario, int room)
     {
@@ -53,7 +53,7 @@ public sealed class RunProgress(StatusLine output, string scenario, bool enabled
             $"{at}, {time} s, {rate}/s",
             $"{at}, {time} s",
         ];
-        var fitting = figures.FirstOrDefault(f => f.Length <= room) ?? figures[^1];
+        var fitting = figures.FirstOrDefault(f => TerminalWidth.Cells(f) <= room) ?? figures[^1];
         return WithName(fitting, scenario, room);
     }
 
@@ -64,7 +64,8 @@ public sealed class RunProgress(StatusLine output, string scenario, bool enabled
         // The name, cut to what is left with "..." after it, when at least four of its cells show; measured in
         // terminal cells, a CJK character taking two, and with any control character shown escaped.
         scenario = Printable.Of(scenario);
-        var left = room - what.Length - gap.Length;
+        what = Printable.Of(what);
+        var left = room - TerminalWidth.Cells(what) - gap.Length;
         if (left >= TerminalWidth.Cells(scenario))
             return what + gap + scenario;
         if (left >= 4 + 3)

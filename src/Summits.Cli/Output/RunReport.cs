@@ -37,7 +37,7 @@ public static class RunReport
         {
             // The change is taken between the values as printed, so that a reader's subtraction agrees.
             var change = double.IsNaN(from) ? "new" : n(from) == n(p.Value) ? "unchanged" : Reports.Pages.Shown.SignedChange(from, p.Value);
-            output.WriteLine($"  {p.Topic,-26} {p.Actor,-6} {(double.IsNaN(from) ? "" : n(from)),6} → {n(p.Value),-6} ({change})");
+            output.WriteLine($"  {TerminalWidth.PadRight(p.Topic, 26)} {TerminalWidth.PadRight(p.Actor, 6)} {TerminalWidth.PadLeft(double.IsNaN(from) ? "" : n(from), 6)} → {TerminalWidth.PadRight(n(p.Value), 6)} ({change})");
         }
 
         var forecast = SmpHistory.FinalForecast(run);
@@ -46,7 +46,7 @@ public static class RunReport
             output.WriteLine();
             output.WriteLine("Forecast of KTAB's spatial model (each position weighted by the probability that it prevails)");
             foreach (var (topic, value) in forecast)
-                output.WriteLine($"  {topic,-26} {n(value)}");
+                output.WriteLine($"  {TerminalWidth.PadRight(topic, 26)} {n(value)}");
         }
 
         // The spatial model makes no agreements: its summary lists them only when the world came with some.
@@ -90,7 +90,7 @@ public static class RunReport
             var change = isNew ? "new" : $"was {KebabCase.Of(was)}";
             // Every party is in agreements.csv and state.json; a line names as many as fit (at least 20 columns' worth).
             var parties = TerminalWidth.Abbreviate(a.Parties, Math.Max(20, width - 8), "+");
-            output.WriteLine($"  {a.Id,-36} {KebabCase.Of(a.Status)} ({change})  {parties}  {a.Rule}  cause {a.Cause}");
+            output.WriteLine($"  {TerminalWidth.PadRight(a.Id, 36)} {KebabCase.Of(a.Status)} ({change})  {parties}  {a.Rule}  cause {a.Cause}");
             foreach (var (topic, value) in a.Terms)
             {
                 var line = $"      {topic} = {n(value)}";
@@ -157,7 +157,7 @@ public static class RunReport
     private static string Among(IReadOnlyList<string> parties, IReadOnlyCollection<string> agreement, int room)
     {
         var all = string.Join('+', parties);
-        if (all.Length <= room)
+        if (TerminalWidth.Cells(all) <= room)
             return all;
         return parties.Count == agreement.Count && parties.All(agreement.Contains)
             ? $"its {parties.Count} parties"

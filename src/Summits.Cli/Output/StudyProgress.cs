@@ -58,9 +58,9 @@ public sealed class StudyProgress(StatusLine output, int total, int room)
         // Two spaces between the figures when they fit with them, else one.
         string Figures(string gap) => string.Create(CultureInfo.InvariantCulture,
             $"{finished}/{total} runs{gap}{100.0 * finished / Math.Max(1, total):0}%{gap}{rate:0.0} runs/s{gap}{Clock(left)} left");
-        var figures = Figures("  ").Length <= room ? Figures("  ") : Figures(" ");
+        var figures = TerminalWidth.Cells(Figures("  ")) <= room ? Figures("  ") : Figures(" ");
         // "  [" and "]" around the marks.
-        var marks = Math.Min(30, room - figures.Length - 3);
+        var marks = Math.Min(30, room - TerminalWidth.Cells(figures) - 3);
         if (marks < 10)
             return TerminalWidth.Fit(figures, room);
         var filled = total == 0 ? marks : finished * marks / total;

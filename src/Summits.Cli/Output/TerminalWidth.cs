@@ -29,6 +29,22 @@ public static class TerminalWidth
     }
 
     /// <summary>
+    /// <paramref name="text"/> followed by as many spaces as it takes to fill <paramref name="cells"/> terminal cells
+    /// (<see cref="Cells"/>): a left-aligned column, as <c>{text,-n}</c> would give if every character took one cell.
+    /// A text that takes <paramref name="cells"/> or more is returned as it is, never cut.
+    /// </summary>
+    public static string PadRight(string text, int cells) => text + Spaces(cells - Cells(text));
+
+    /// <summary>
+    /// <paramref name="text"/> after as many spaces as it takes to fill <paramref name="cells"/> terminal cells
+    /// (<see cref="Cells"/>): a right-aligned column, as <c>{text,n}</c> would give if every character took one cell.
+    /// A text that takes <paramref name="cells"/> or more is returned as it is, never cut.
+    /// </summary>
+    public static string PadLeft(string text, int cells) => Spaces(cells - Cells(text)) + text;
+
+    private static string Spaces(int count) => new(' ', Math.Max(0, count));
+
+    /// <summary>
     /// The longest start of <paramref name="text"/> that takes at most <paramref name="room"/> cells, cut between
     /// text elements (a character with its combining marks, a surrogate pair, an emoji sequence are never split).
     /// </summary>
@@ -142,16 +158,18 @@ public static class TerminalWidth
     /// <summary>
     /// Breaks a line that takes more than <paramref name="width"/> cells (<see cref="Cells"/>) at spaces, continuing with its own indent plus
     /// four; a word that does not fit after the indent starts as far left as it needs (a word longer than the
-    /// width stays whole on a line of its own, from the left edge), so an id is never cut. No
+    /// width stays whole on a line of its own, from the left edge), so an id is never cut. Text in a script written
+    /// without spaces (Chinese, Japanese) also breaks between its wide characters (<see cref="Pieces"/>), so that a
+    /// sentence of it fills its lines instead of passing the width as one word. No
     /// line it gives ends in a space, and none is blank: the spaces a break falls among (a table's padding
     /// around an empty cell) are dropped with the break, so the next line starts at its next word.
     /// </summary>
     /// <param name="hanging">The columns a continuation is indented by, in place of the line's own indent plus four: for
     /// lines whose indent varies with a right-aligned number, so that their continuations align. At most half the width.</param>
     /// <param name="paths">Files and folders the line names, each kept whole as one word wherever it stands in the line
-    /// (with any punctuation written against it): the spaces inside a path are no places to break, so a path that
-    /// does not fit where it stands starts the next line, and passes the width only when it alone (with what is written
-    /// against it) is wider.</param>
+    /// (with any punctuation written against it): the spaces inside a path are no places to break, nor are its wide
+    /// characters, so a path that does not fit where it stands starts the next line, and passes the width only when it
+    /// alone (with what is written against it) is wider.</param>
     public static IEnumerable<string> Wrap(string line, int width, int? hanging = null, IReadOnlyCollection<string>? paths = null)
     {
         line = line.TrimEnd(' ');
@@ -167,9 +185,42 @@ public static class TerminalWidth
         // The cells the current line takes; its text after the indent may hold wide characters.
         var used = indent;
         var empty = true;
-        foreach (var word in words)
+        foreach (var (word, whole) in words)
         {
             var cells = Cells(word);
+            // A word with places to break inside it that does not fit where it would stand fills this line and goes on
+            // on the next, piece by piece, the pieces written against each other as they were.
+            if (!whole && (empty ? used + cells : used + 1 + cells) > width && Pieces(word) is { Count: > 1 } pieces)
+            {
+                for (var k = 0; k < pieces.Count; k++)
+                {
+                    var piece = pieces[k];
+                    var pieceCells = Cells(piece);
+                    var space = k == 0 && !empty ? 1 : 0;
+                    if (!empty && used + space + pieceCells > width)
+                    {
+                        yield return current.ToString().TrimEnd(' ');
+                        current.Clear().Append(continuation);
+                        used = continuation.Length;
+                        empty = true;
+                        space = 0;
+                    }
+                    if (empty && used + pieceCells > width)
+                    {
+                        used = Math.Max(0, width - pieceCells);
+                        current.Clear().Append(' ', used);
+                    }
+                    if (space == 1)
+                    {
+                        current.Append(' ');
+                        used++;
+                    }
+                    current.Append(piece);
+                    used += pieceCells;
+                    empty = false;
+                }
+                continue;
+            }
             if (!empty && used + 1 + cells > width)
             {
                 yield return current.ToString().TrimEnd(' ');
@@ -197,28 +248,72 @@ public static class TerminalWidth
         yield return current.ToString().TrimEnd(' ');
     }
 
-    /// <summary>The words of a line: split at its spaces, but at none inside a path it names.</summary>
-    private static List<string> Words(string text, IReadOnlyCollection<string>? paths)
+    /// <summary>
+    /// A word cut at the places a line may break inside it: between two text elements of which one is wide (a CJK
+    /// character, a kana, an emoji: two cells), as text in a script written without spaces breaks, except before
+    /// closing punctuation or a small kana (、。」) and after opening punctuation (「（), which stay with the character
+    /// beside them. A word of narrow characters (an id, an English word, a number) has no such place: it is one piece.
+    /// The pieces joined give the word back.
+    /// </summary>
+    public static IReadOnlyList<string> Pieces(string word)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        string? before = null;
+        var elements = StringInfo.GetTextElementEnumerator(word);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            if (before is not null && (Cells(before) == 2 || Cells(element) == 2)
+                && !NoBreakBefore.Contains(element[0]) && !NoBreakAfter.Contains(before[0]))
+            {
+                pieces.Add(word[start..elements.ElementIndex]);
+                start = elements.ElementIndex;
+            }
+            before = element;
+        }
+        pieces.Add(word[start..]);
+        return pieces;
+    }
+
+    /// <summary>
+    /// The cells of the widest part of <paramref name="text"/> that no line break may fall inside: its longest word
+    /// (between spaces or line breaks) or, in a script written without spaces, its longest <see cref="Pieces"/>. A
+    /// column of wrapping text is at least this wide.
+    /// </summary>
+    public static int Unbreakable(string text) =>
+        text.Split(' ', '\n').SelectMany(Pieces).Select(Cells).DefaultIfEmpty(0).Max();
+
+    /// <summary>Characters a line never starts with: closing punctuation, the prolonged sound mark and small kana (Japanese kinsoku).</summary>
+    private const string NoBreakBefore = "、。，．：；？！）」』】〕〉》〙〗｝］｠〟ー・々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ,.;:!?)]}”’%";
+
+    /// <summary>Characters a line never ends with: opening punctuation.</summary>
+    private const string NoBreakAfter = "（「『【〔〈《〘〖｛［｟〝([{“‘";
+
+    /// <summary>
+    /// The words of a line, split at its spaces but at none inside a path it names; a word that holds a path, or
+    /// is part of one, is whole (never broken inside, <see cref="Pieces"/>).
+    /// </summary>
+    private static List<(string Word, bool Whole)> Words(string text, IReadOnlyCollection<string>? paths)
     {
         if (paths is null || paths.Count == 0)
-            return [.. text.Split(' ')];
+            return [.. text.Split(' ').Select(w => (w, false))];
         var kept = new bool[text.Length];
         foreach (var path in paths.Where(p => p.Length > 0))
         {
             for (var at = text.IndexOf(path, StringComparison.Ordinal); at >= 0; at = text.IndexOf(path, at + path.Length, StringComparison.Ordinal))
                 Array.Fill(kept, true, at, path.Length);
         }
-        var words = new List<string>();
+        var words = new List<(string, bool)>();
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (text[i] == ' ' && !kept[i])
+            if (i == text.Length || (text[i] == ' ' && !kept[i]))
             {
-                words.Add(text[start..i]);
+                words.Add((text[start..i], Array.IndexOf(kept, true, start, i - start) >= 0));
                 start = i + 1;
             }
         }
-        words.Add(text[start..]);
         return words;
     }
 
@@ -232,7 +327,7 @@ public static class TerminalWidth
         if (Cells(all) <= room || items.Count <= 1)
             return all;
         var shown = 1;
-        while (shown + 1 < items.Count && Cells(Join(items, shown + 1, separator)) + $" and {items.Count - shown - 1} more".Length <= room)
+        while (shown + 1 < items.Count && Cells(Join(items, shown + 1, separator)) + Cells($" and {items.Count - shown - 1} more") <= room)
             shown++;
         return $"{Join(items, shown, separator)} and {items.Count - shown} more";
     }

@@ -39,7 +39,7 @@ public static class TimelineTable
         cancellation.ThrowIfCancellationRequested();
         // A control character in an id is shown escaped; widths are in terminal cells (a CJK character takes two).
         var rows = events.Select(e => Cells(e).Select(Printable.Cell).ToArray()).ToList();
-        var widths = Names.Select((name, i) => Math.Max(name.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Split('\n').Max(TerminalWidth.Cells)))).ToArray();
+        var widths = Names.Select((name, i) => Math.Max(TerminalWidth.Cells(name), rows.Count == 0 ? 0 : rows.Max(r => r[i].Split('\n').Max(TerminalWidth.Cells)))).ToArray();
         // A column with nothing in it (no rounds in the run), or a cause that only repeats the step, says nothing.
         var shown = Enumerable.Range(0, Names.Length)
             .Where(i => Names[i] == "why" || rows.Any(r => r[i].Length > 0))
@@ -48,7 +48,7 @@ public static class TimelineTable
         int Fixed() => shown.Where(i => Names[i] != "why").Sum(i => widths[i] + Gutter);
         // The reason column is at least as wide as its longest word, so that a term such as
         // 'defense-procurement=80,' is never broken.
-        var reason = Math.Max(ReasonWidth, rows.Count == 0 ? 0 : rows.Max(r => r[^1].Split(' ', '\n').Max(TerminalWidth.Cells)));
+        var reason = Math.Max(ReasonWidth, rows.Count == 0 ? 0 : rows.Max(r => TerminalWidth.Unbreakable(r[^1])));
         bool SideBySide() => Fixed() + Math.Min(reason, widths[^1]) <= width;
         // The width of the step, round, actor, event and cause on a line of their own, as the stacked layout writes them.
         int IdLine() => shown.Where(i => Names[i] is not ("why" or "topic" or "value")).Sum(i => widths[i] + Gutter) - Gutter;
@@ -114,7 +114,7 @@ public static class TimelineTable
         var topic = Array.IndexOf(Names, "topic");
         var value = Array.IndexOf(Names, "value");
         var heads = shown.Where(i => Names[i] is not ("why" or "topic" or "value")).ToList();
-        string Cell(int i, string text) => (Names[i] == "rnd" ? Padding(text, widths[i]) + text : text + Padding(text, widths[i])) + new string(' ', Gutter);
+        string Cell(int i, string text) => (Names[i] == "rnd" ? TerminalWidth.PadLeft(text, widths[i]) : TerminalWidth.PadRight(text, widths[i])) + new string(' ', Gutter);
         // Even the heads may not fit side by side (a long cause): such a line breaks between its cells, never
         // inside one. An empty cell (an event with no actor) is only padding: it never breaks the line, and
         // padding alone is never written as a line of its own.
@@ -136,7 +136,7 @@ public static class TimelineTable
         // A topic with its value: side by side in columns when they fit, else side by side, else the value under it.
         void Term(string t, string v)
         {
-            var padded = $"  {t}{Padding(t, shown.Contains(topic) ? widths[topic] : 0)}  {v}".TrimEnd();
+            var padded = $"  {TerminalWidth.PadRight(t, shown.Contains(topic) ? widths[topic] : 0)}  {v}".TrimEnd();
             var plain = $"  {t}  {v}".TrimEnd();
             if (TerminalWidth.Cells(padded) <= width)
                 output.WriteLine(padded);
@@ -172,9 +172,6 @@ public static class TimelineTable
         }
         return dropped;
     }
-
-    /// <summary>The spaces that pad <paramref name="text"/> to <paramref name="cells"/> terminal cells (none when it takes as many or more).</summary>
-    private static string Padding(string text, int cells) => new(' ', Math.Max(0, cells - TerminalWidth.Cells(text)));
 
     private static string[] Cells(TimelineEvent e)
     {

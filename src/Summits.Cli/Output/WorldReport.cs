@@ -44,7 +44,7 @@ public static class WorldReport
             }
             foreach (var p in positions)
             {
-                Line($"  {p.Actor,-4} {N(p.Value),5} {p.ValueRange,-10}  salience {N(p.Salience),4} {p.SalienceRange,-10}  {Kebab(p.Provenance.Kind)}, {p.Provenance.Speaker}");
+                Line($"  {TerminalWidth.PadRight(p.Actor, 4)} {TerminalWidth.PadLeft(N(p.Value), 5)} {TerminalWidth.PadRight(p.ValueRange.ToString(), 10)}  salience {TerminalWidth.PadLeft(N(p.Salience), 4)} {TerminalWidth.PadRight(p.SalienceRange.ToString(), 10)}  {Kebab(p.Provenance.Kind)}, {p.Provenance.Speaker}");
                 foreach (var quote in p.Provenance.Quotes)
                     Line($"       “{quote.Text}” (line {quote.Location.Line})");
                 if (p.Provenance.Reference is { } reference)

@@ -7,13 +7,17 @@ namespace Summits.Grains;
 /// state before the advance in progress. The first call of each attempt at an advance either starts a new
 /// checkpoint (a new advance) or goes back to the one it kept (a retried advance, whether or not the first
 /// try was written), so a retried advance gives the same answers, byte for byte, as one that never failed.
+/// A commit writes the checkpoint and the state together, as one <see cref="Checkpoint{T}"/>, so that each grain an
+/// advance changed costs one storage write and storage never holds the one without the other. The state stored on
+/// its own is written by seeding only; a commit's <see cref="Checkpoint{T}.After"/>, when storage holds one, is the
+/// newer state.
 /// A failed write deactivates the grain, so that what it holds in memory is again what storage holds.
 /// The calls of an attempt that may change the state are counted, so that a commit can tell whether this
 /// activation served all of them: an activation the silo ended part way through an advance took the earlier
 /// calls' changes with it, and its successor must not write a state that lacks them.
 /// </summary>
-/// <param name="current">The grain's state, as reads outside an advance see it.</param>
-/// <param name="checkpoint">The state before the advance that last changed it, written before <paramref name="current"/>.</param>
+/// <param name="current">The grain's state as seeded (or as a version that wrote it on its own last committed it).</param>
+/// <param name="checkpoint">The last commit: the state before the advance that last changed it, and the state after it.</param>
 /// <param name="deactivate">Deactivates the grain, so that its next activation reads what storage holds.</param>
 /// <param name="begin">Prepares the state for a new advance (forgets the last advance's answers) before it is kept.</param>
 public sealed class CheckpointedState<T>(
@@ -24,9 +28,11 @@ public sealed class CheckpointedState<T>(
     private int _advance;
     private bool _dirty;
     private int _served;
+    // The state in memory: the last commit's when storage holds one, else the one seeded; read once per activation.
+    private T? _state;
 
     /// <summary>The state as the grain holds it now, an advance in progress included.</summary>
-    public T State => current.State;
+    public T State => _state ??= checkpoint.State.After ?? current.State;
 
     /// <summary>
     /// The state as of the world's last completed advance: <paramref name="advances"/> is how many the world
@@ -34,13 +40,14 @@ public sealed class CheckpointedState<T>(
     /// completed, whether in progress or failed after this grain wrote) gives the state from before it.
     /// </summary>
     public T AsOf(int advances) =>
-        checkpoint.State is { Advance: { } advance, Before: { } before } && advance >= advances ? before : current.State;
+        checkpoint.State is { Advance: { } advance, Before: { } before } && advance >= advances ? before : State;
 
     /// <summary>Writes a freshly seeded state; a failed write deactivates the grain.</summary>
     public async Task SeedAsync()
     {
         try
         {
+            current.State = State;
             await current.WriteStateAsync();
         }
         catch
@@ -64,37 +71,37 @@ public sealed class CheckpointedState<T>(
             {
                 // The next advance of an attempt that spans several (a checkpoint every N): the changes stay in
                 // memory, the answers of the last advance are forgotten, as a new checkpoint would forget them.
-                begin(current.State);
+                begin(State);
                 _advance = attempt.Advance;
             }
             if (counted)
                 _served++;
-            return current.State;
+            return State;
         }
         if (checkpoint.State.Advance == attempt.From)
         {
             // This attempt's first advance reached the grain before, in a try that failed or that the world lost:
             // back to where it began.
-            current.State = copier.Copy(checkpoint.State.Before!);
+            _state = copier.Copy(checkpoint.State.Before!);
             _dirty = true;
         }
         else
         {
-            begin(current.State);
-            checkpoint.State = new Checkpoint<T> { Advance = attempt.From, Before = copier.Copy(current.State) };
+            begin(State);
+            checkpoint.State = new Checkpoint<T> { Advance = attempt.From, Before = copier.Copy(State) };
             _dirty = false;
         }
         _attempt = attempt.Attempt;
         _advance = attempt.Advance;
         _served = counted ? 1 : 0;
-        return current.State;
+        return State;
     }
 
     /// <summary>Marks the state changed by the attempt in progress.</summary>
     public void Changed() => _dirty = true;
 
     /// <summary>
-    /// Writes the checkpoint, then the state, if the attempt changed it; a failed write deactivates the grain.
+    /// Writes the checkpoint with the state, in one write, if the attempt changed it; a failed write deactivates the grain.
     /// <paramref name="calls"/> is how many calls that may change the state the attempt made to this grain.
     /// </summary>
     /// <exception cref="InvalidOperationException">
@@ -129,8 +136,8 @@ public sealed class CheckpointedState<T>(
     {
         try
         {
+            checkpoint.State.After = State;
             await checkpoint.WriteStateAsync();
-            await current.WriteStateAsync();
             _dirty = false;
         }
         catch
@@ -155,6 +162,7 @@ public sealed class CheckpointedState<T>(
     {
         await checkpoint.ClearStateAsync();
         await current.ClearStateAsync();
+        _state = null;
         _dirty = false;
         _served = 0;
         _attempt = Guid.Empty;

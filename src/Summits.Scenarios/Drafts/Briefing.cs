@@ -20,7 +20,9 @@ namespace Summits.Scenarios;
 /// "The leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
 /// where "Both leaders" and "The two leaders" in a readout of more than two leaders, and "They" right after one
 /// leader's sentence in such a readout, are skipped with the reason, for the author to check, not guessed;
-/// or a country's side ("the Japanese side", "the United States": the leader the readout names for it, <see cref="CountrySides"/>).</item>
+/// or a country's side ("the Japanese side", "the United States": the leader the readout names for it, <see cref="CountrySides"/>).
+/// A sentence that goes on with a clause of other leaders ("...; Prime Minister Abe noted ...", "..., and Putin said ...") is read
+/// as its clauses, each its own speaker's.</item>
 /// </list>
 /// A sentence that only tells that the leaders met ("X met Y", "X held talks with Y", "a meeting between X and Y") names the
 /// leaders but holds no position, and is skipped with that reason; the same verbs used otherwise ("X spoke about ...") are statements. The sentences of a quotation that an
@@ -93,6 +95,9 @@ public sealed partial class Briefing
         private ImmutableArray<string>? _lastGroup;
         private string? _lastSingle;
         private ImmutableArray<string>? _lastSpeakers;
+        // The subject of the last sentence that named leaders the draft could not tell ("The two leaders concurred" in a
+        // readout of three), until a sentence is attributed again: "They" right after it are those same unknown leaders.
+        private string? _unresolved;
 
         public ImmutableArray<BriefingStatement>.Builder Statements { get; } = ImmutableArray.CreateBuilder<BriefingStatement>();
 
@@ -214,9 +219,18 @@ public sealed partial class Briefing
             }
             if (Subject(sentence) is { } subject)
             {
+                // "Trump emphasized ...; Prime Minister Abe noted ..." is two statements, each its own speaker's: the
+                // sentence is read as its clauses, so that the second speaker's words are never quoted as the first's.
+                if (!subject.Speakers.IsEmpty && SecondSpeaker(sentence, subject.Length, subject.Speakers) is { } cut)
+                {
+                    Sentence(start, cut.End);
+                    Sentence(start + cut.Next, length - cut.Next);
+                    return;
+                }
                 _label = null;
                 if (subject.Speakers.IsEmpty)
                 {
+                    _unresolved = sentence[..subject.Length];
                     Skip(start, start + length, subject.Why);
                     return;
                 }
@@ -403,6 +417,26 @@ public sealed partial class Briefing
                 part.Length == 0 || (k > 0 && given) || (k == 0 && parts.Length > 1 && SmallWord().IsMatch(part)) ? part : char.ToUpperInvariant(part[0]) + part[1..]));
         }
 
+        /// <summary>
+        /// Where a sentence whose subject is <paramref name="first"/> goes on with a clause of other leaders, named or
+        /// by their country's side, with a verb of their own ("; Prime Minister Abe noted", ", while the Japanese side
+        /// stressed", ", and Putin said"): the end of the first clause (before the joining punctuation) and the start of
+        /// the second, or null when the sentence is one speaker's throughout.
+        /// </summary>
+        private (int End, int Next)? SecondSpeaker(string sentence, int from, ImmutableArray<string> first)
+        {
+            foreach (Match joint in ClauseJoint().Matches(sentence, from))
+            {
+                var next = joint.Index + joint.Length;
+                var clause = SubjectPattern().Match(sentence[next..]);
+                if (!clause.Success || !(clause.Groups["names"].Success || clause.Groups["sides"].Success))
+                    continue;
+                if (Resolved(clause) is { Speakers.IsEmpty: false } other && !other.Speakers.SequenceEqual(first))
+                    return (joint.Index, next);
+            }
+            return null;
+        }
+
         private (ImmutableArray<string> Speakers, string Verb, int Length, string Why)? Subject(string sentence)
         {
             var atStart = SubjectPattern().Match(sentence);
@@ -428,7 +462,10 @@ public sealed partial class Briefing
             if (match.Groups["they"].Success)
             {
                 // Right after one leader's sentence, "They" in a readout of more than two is that leader with others
-                // the text does not name: flagged for the author rather than guessed.
+                // the text does not name; right after a sentence whose leaders could not be told, they are those: both
+                // flagged for the author rather than guessed.
+                if (All.Length > 2 && _unresolved is { } unresolved)
+                    return ([], verb, match.Length, $"says '{match.Groups["they"].Value}' right after \"{unresolved} ...\", whose leaders the draft could not tell, in a readout of {All.Length} leaders ({Listed.And(All)}); check who they are and label the sentence with their names");
                 if (All.Length > 2 && _lastSpeakers is { Length: 1 } alone)
                     return ([], verb, match.Length, $"says '{match.Groups["they"].Value}' right after a sentence of {alone[0]} alone, in a readout of {All.Length} leaders ({Listed.And(All)}); check who they are and label the sentence with their names");
                 var group = _lastGroup ?? (All.Length > 1 ? All : (ImmutableArray<string>?)null);
@@ -473,6 +510,7 @@ public sealed partial class Briefing
         private void Said(ImmutableArray<string> speakers)
         {
             _lastSpeakers = speakers;
+            _unresolved = null;
             if (speakers.Length > 1)
                 _lastGroup = speakers;
             else
@@ -516,6 +554,10 @@ public sealed partial class Briefing
 
     [GeneratedRegex("^" + SubjectBody)]
     private static partial Regex SubjectPattern();
+
+    /// <summary>What joins two clauses of a sentence, each with its own subject: a semicolon, or a comma and "and", "but", "while" or "whereas".</summary>
+    [GeneratedRegex(@"; |, (?:and|but|while|whereas) ")]
+    private static partial Regex ClauseJoint();
 
     [GeneratedRegex("^[^,]{1,120}?, " + SubjectBody)]
     private static partial Regex SubjectAfterClause();

@@ -52,8 +52,21 @@ public sealed partial class SeedDraft
     /// <summary>The joint statements drafted on a topic of their own because a party to them speaks alone on their subject's topic, in the readout's order.</summary>
     public ImmutableArray<ApartJointStatement> JointApart { get; }
 
-    /// <summary>The statements that use none of the subjects' words, each drafted under an 'unassigned-N' topic of its own for the user to place.</summary>
+    /// <summary>
+    /// The statements that use none of the subjects' words (or only the terms of a subject whose place the readout
+    /// never names, <see cref="Subject.IsIn"/>), each drafted under an 'unassigned-N' topic of its own for the user to place.
+    /// </summary>
     public ImmutableArray<BriefingStatement> Unassigned { get; }
+
+    /// <summary>
+    /// Why an <see cref="Unassigned"/> statement has no topic, for the draft's note: it "uses none of the subjects'
+    /// words", or it "uses only terms of North Korea, which the readout never names" (a Japan–Russia readout's
+    /// "sanctions").
+    /// </summary>
+    public static string NoTopicReason(BriefingStatement statement) =>
+        SubjectLexicon.Of(statement.Text) is { } unnamed
+            ? $"uses only terms of {unnamed.Title}, which the readout never names"
+            : "uses none of the subjects' words";
 
     /// <summary>The statements the draft quotes in its positions: every statement of the briefing.</summary>
     public IEnumerable<BriefingStatement> Drafted => Topics.SelectMany(t => t.Statements).OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column).Distinct();
@@ -67,6 +80,7 @@ public sealed partial class SeedDraft
         var groups = new List<(Subject Subject, List<BriefingStatement> Statements)>();
         var notDiscussed = new Dictionary<string, Subject>(StringComparer.Ordinal);
         var unassigned = ImmutableArray.CreateBuilder<BriefingStatement>();
+        var readout = briefing.Source.Text;
         foreach (var statement in briefing.Statements)
         {
             Subject subject;
@@ -74,13 +88,13 @@ public sealed partial class SeedDraft
             {
                 // What was not discussed is a topic of its own: its positions can only come from outside the readout.
                 // Its subject is the lexicon's, else the thing the sentence names ("no discussion on the Futenma relocation").
-                var about = SubjectLexicon.Of(statement.Text) ?? NotDiscussedThing(statement.Text) ?? SubjectLexicon.Other;
+                var about = SubjectLexicon.Of(statement.Text, readout) ?? NotDiscussedThing(statement.Text) ?? SubjectLexicon.Other;
                 if (!notDiscussed.TryGetValue(about.Id, out subject!))
                     notDiscussed[about.Id] = subject = new Subject(IdText.Join(about.Id, "not-discussed"), $"{about.Title}: what the readout says was not discussed", []);
             }
             // A section's label is the readout's own word on what its sentences are about ("North Korea: Both leaders
             // condemned the missile launches."); a sentence in no section, or one whose label names no subject, goes by its own words.
-            else if (((statement.Section is { } section ? SubjectLexicon.Of(section) : null) ?? SubjectLexicon.Of(statement.Text)) is { } found)
+            else if (((statement.Section is { } section ? SubjectLexicon.Of(section, readout) : null) ?? SubjectLexicon.Of(statement.Text, readout)) is { } found)
                 subject = found;
             else
             {
@@ -88,7 +102,7 @@ public sealed partial class SeedDraft
                 // which the user is told about, to merge into the right topic or name.
                 unassigned.Add(statement);
                 subject = new Subject($"{UnassignedPrefix}{unassigned.Count}",
-                    $"Unassigned: the sentence at line {statement.Location.Line}, column {statement.Location.Column} uses none of the subjects' words", []);
+                    $"Unassigned: the sentence at line {statement.Location.Line}, column {statement.Location.Column} {NoTopicReason(statement)}", []);
             }
             var group = groups.FindIndex(g => g.Subject == subject);
             if (group < 0)

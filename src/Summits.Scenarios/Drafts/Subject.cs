@@ -17,6 +17,22 @@ public sealed class Subject(string id, string title, string[] names, params stri
     private readonly (Regex Pattern, int Weight)[] _patterns =
         [.. names.Select(w => (Pattern(w), 1)), .. terms.Select(w => (Pattern(w), TermWeight))];
 
+    private readonly Regex[] _names = [.. names.Select(Pattern)];
+
+    /// <summary>
+    /// True for a subject of a place whose terms are words said of other places too ("sanctions" and "nuclear" of
+    /// North Korea's, "ceasefire" of the Middle East's): its terms count only in a readout that names one of its places
+    /// or people (<see cref="IsIn"/>). False for a subject whose terms are its own (trade's "tariffs", the Indo-Pacific's).
+    /// </summary>
+    public bool TermsNeedAName { get; init; }
+
+    /// <summary>
+    /// Whether a sentence may be about this subject in a readout whose whole text is <paramref name="readout"/>: always,
+    /// but for a subject whose <see cref="TermsNeedAName"/>, which must be named in the readout: "sanctions" in a
+    /// Japan–Russia readout that never names North Korea is not about North Korea.
+    /// </summary>
+    public bool IsIn(string readout) => !TermsNeedAName || _names.Any(n => n.IsMatch(readout));
+
     private static Regex Pattern(string word) => new($@"\b{word}\b",
         (word.Any(char.IsUpper) ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant);
 

@@ -14,11 +14,11 @@ public static class SubjectLexicon
 
     public static IReadOnlyList<Subject> Subjects { get; } =
     [
-        new("north-korea", "North Korea", ["North Korean?", "DPRK", "Pyongyang", "Kim Jong[ -]Un"], "sanction(s|ed)?", "maximum pressure", "options on the table", "nuclear", "ballistic", "abduct(ion|ions|ees|ed)"),
+        new("north-korea", "North Korea", ["North Korean?", "DPRK", "Pyongyang", "Kim Jong[ -]Un"], "sanction(s|ed)?", "maximum pressure", "options on the table", "nuclear", "ballistic", "abduct(ion|ions|ees|ed)") { TermsNeedAName = true },
         new("china", "China", ["China", "Chinese", "Beijing", "Taiwan"]),
         new("russia", "Russia", ["Russian?", "Moscow", "Kremlin"]),
         new("ukraine", "Ukraine", ["Ukraine", "Ukrainians?", "Kyiv"]),
-        new("middle-east", "The Middle East", ["Middle East", "Iran", "Iranian", "Israel", "Syria", "Gaza", "Iraq", "Houthi", "Red Sea"], "hostages", "ceasefire"),
+        new("middle-east", "The Middle East", ["Middle East", "Iran", "Iranian", "Israel", "Syria", "Gaza", "Iraq", "Houthi", "Red Sea"], "hostages", "ceasefire") { TermsNeedAName = true },
         new("indo-pacific", "A free and open Indo-Pacific", ["ASEAN", "Pacific Islands?"], "Indo-Pacific"),
         new("maritime-order", "The maritime order and the rule of law", ["South China Sea", "East China Sea"], "maritime", "rule of law", "navigation", "seas?"),
         new("bases-realignment", "Bases and their realignment", ["Okinawa", "Futenma", "Henoko", "Guam"], "relocat(e|ed|ion|ing)", "realign(ed|ment)?", "bases", "(military|air|naval) base", "base towns?"),
@@ -32,13 +32,18 @@ public static class SubjectLexicon
     ];
 
     /// <summary>The subject of a sentence, or null if it uses none of the subjects' words.</summary>
-    public static Subject? Of(string sentence)
+    /// <param name="readout">The whole readout the sentence is from: a subject whose terms need its place named (North
+    /// Korea, the Middle East) and that it never names is none of its sentences' (<see cref="Subject.IsIn"/>). Null: every
+    /// subject may be the sentence's.</param>
+    public static Subject? Of(string sentence, string? readout = null)
     {
         Subject? best = null;
         var bestHits = 0;
         var bestFirst = int.MaxValue;
         foreach (var subject in Subjects)
         {
+            if (readout is not null && !subject.IsIn(readout))
+                continue;
             var (hits, first) = subject.Score(sentence);
             if (hits > bestHits || (hits == bestHits && hits > 0 && first < bestFirst))
             {

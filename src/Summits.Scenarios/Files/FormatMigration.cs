@@ -30,9 +30,10 @@ public static class FormatMigration
         if (FileFormat.Read(reader, isWorld ? "world" : "scenario") >= FileFormat.Current)
             return (text, []);
 
-        var edits = new List<(int Line, int Column, int Remove, string Insert, Change Change)>();
+        var edits = new List<(int Offset, int Remove, string Insert, Change Change)>();
         var first = root.Children.First().Key;
-        edits.Add(((int)first.Start.Line, 1, 0, $"{FileFormat.Key}: {FileFormat.Current}\n", new Change((int)first.Start.Line, $"added '{FileFormat.Key}: {FileFormat.Current}'")));
+        var firstLine = text.AsSpan(0, (int)first.Start.Index).LastIndexOfAny('\n', '\r') + 1;
+        edits.Add((firstLine, 0, $"{FileFormat.Key}: {FileFormat.Current}\n", new Change((int)first.Start.Line, $"added '{FileFormat.Key}: {FileFormat.Current}'")));
         if (isWorld)
             AddVerbs(path, root, edits);
         Rename(root, edits);
@@ -41,7 +42,7 @@ public static class FormatMigration
     }
 
     /// <summary>Each agreement that quotes the source gets the verb that governs its quote in its sentence (<see cref="Fidelity.Governing"/>), just before its quote.</summary>
-    private static void AddVerbs(string path, YamlMappingNode root, List<(int, int, int, string, Change)> edits)
+    private static void AddVerbs(string path, YamlMappingNode root, List<(int, int, string, Change)> edits)
     {
         if (!root.Children.TryGetValue(new YamlScalarNode("agreements"), out var list) || list is not YamlSequenceNode agreements)
             return;
@@ -67,7 +68,7 @@ public static class FormatMigration
             var insert = node.Style == YamlDotNet.Core.Events.MappingStyle.Flow
                 ? $"verb: {name}, "
                 : $"verb: {name}\n{new string(' ', column - 1)}";
-            edits.Add((line, column, 0, insert, new Change(line, $"agreement '{Id(node)}': added 'verb: {name}' (its sentence: \"{sentence}\")")));
+            edits.Add(((int)quoteKey.Start.Index, 0, insert, new Change(line, $"agreement '{Id(node)}': added 'verb: {name}' (its sentence: \"{sentence}\")")));
         }
     }
 
@@ -77,7 +78,7 @@ public static class FormatMigration
     /// stand in a world's actors and positions, and in a scenario's actor and position overrides and the
     /// strategy choices of its 'vary' block.
     /// </summary>
-    private static void Rename(YamlMappingNode root, List<(int, int, int, string, Change)> edits)
+    private static void Rename(YamlMappingNode root, List<(int, int, string, Change)> edits)
     {
         foreach (var node in Items(root, "actors").Concat(Items(root, "positions")))
         {
@@ -105,11 +106,10 @@ public static class FormatMigration
             : [];
 
     /// <summary>An edit that replaces the scalar <paramref name="node"/>'s text <paramref name="old"/> with <paramref name="replacement"/>, inside its quotes if it has them.</summary>
-    private static (int, int, int, string, Change) Replace(YamlScalarNode node, string old, string replacement, string what)
+    private static (int, int, string, Change) Replace(YamlScalarNode node, string old, string replacement, string what)
     {
-        var line = (int)node.Start.Line;
-        var column = (int)node.Start.Column + (node.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0);
-        return (line, column, old.Length, replacement, new Change(line, what));
+        var offset = (int)node.Start.Index + (node.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0);
+        return (offset, old.Length, replacement, new Change((int)node.Start.Line, what));
     }
 
     private static string Value(YamlMappingNode node, string key) =>
@@ -128,24 +128,16 @@ public static class FormatMigration
 
     private static string Id(YamlMappingNode node) => Value(node, "id");
 
-    /// <summary>Applies the edits from the end of the text backwards, so each one's line and column still hold.</summary>
-    private static string Apply(string text, List<(int Line, int Column, int Remove, string Insert, Change Change)> edits)
+    /// <summary>
+    /// Applies the edits from the end of the text backwards, so each one's offset (in UTF-16 units from the start of the
+    /// text, as a node's <c>Start.Index</c> counts) still holds.
+    /// </summary>
+    private static string Apply(string text, List<(int Offset, int Remove, string Insert, Change Change)> edits)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                i++;
-            if (text[i] is '\n' or '\r')
-                starts.Add(i + 1);
-        }
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var result = new StringBuilder(text);
-        foreach (var (line, column, remove, insert, _) in edits.OrderByDescending(e => e.Line).ThenByDescending(e => e.Column))
-        {
-            var offset = starts[line - 1] + column - 1;
+        foreach (var (offset, remove, insert, _) in edits.OrderByDescending(e => e.Offset))
             result.Remove(offset, remove).Insert(offset, insert.Replace("\n", newline, StringComparison.Ordinal));
-        }
         return result.ToString();
     }
 }

@@ -22,14 +22,17 @@ public static class TextLines
         return lines;
     }
 
-    /// <summary>The place just after the last character of the last line that is not blank (1:1 for blank text).</summary>
+    /// <summary>
+    /// The place just after the last character of the last line that is not blank (1:1 for blank text), its column
+    /// counted in characters: each Unicode scalar value (an emoji, two UTF-16 units, too) is one.
+    /// </summary>
     public static (int Line, int Column) End(IReadOnlyList<string> lines)
     {
         for (var i = lines.Count - 1; i >= 0; i--)
         {
             var trimmed = lines[i].TrimEnd();
             if (trimmed.Length > 0)
-                return (i + 1, trimmed.Length + 1);
+                return (i + 1, trimmed.EnumerateRunes().Count() + 1);
         }
         return (1, 1);
     }

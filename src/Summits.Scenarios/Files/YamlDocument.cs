@@ -16,23 +16,25 @@ public static class YamlDocument
     public static YamlMappingNode LoadMapping(string file, string text)
     {
         var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
+        // Every place below, the nodes' included, has its column counted in characters (CharacterColumns).
+        var parser = new CharacterColumns(text, new Parser(new StringReader(text)));
         try
         {
             stream.Load(new CheckingParser(file, parser));
         }
         catch (YamlException e)
         {
+            var start = ReferenceEquals(e, parser.Thrown) ? parser.Of(e.Start) : e.Start;
             var reason = FirstSentence(e.InnerException?.Message ?? e.Message);
-            if (reason.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text, (int)e.Start.Line) is { } tab)
+            if (reason.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text, (int)start.Line) is { } tab)
                 throw new InputException(new FilePosition(file, tab.Line, tab.Column), "this is not valid YAML: a tab is used for indentation; indent with spaces only");
             var lines = TextLines.Of(text);
-            if (e.Start.Line > lines.Count || (e.Start.Line == lines.Count + 1 && e.Start.Column == 1) || lines.Count == 0)
+            if (start.Line > lines.Count || (start.Line == lines.Count + 1 && start.Column == 1) || lines.Count == 0)
             {
                 var (line, column) = TextLines.End(lines);
                 throw new InputException(new FilePosition(file, line, column), $"this is not valid YAML: the file ends here, {reason}");
             }
-            throw new InputException(new FilePosition(file, (int)e.Start.Line, (int)e.Start.Column), $"this is not valid YAML: {reason}");
+            throw new InputException(new FilePosition(file, (int)start.Line, (int)start.Column), $"this is not valid YAML: {reason}");
         }
         catch (InvalidOperationException)
         {
@@ -49,6 +51,7 @@ public static class YamlDocument
         return root;
     }
 
+    /// <summary>Where <paramref name="node"/> starts in <paramref name="file"/>: its line and its column in characters (an emoji one), as every node <see cref="LoadMapping"/> reads has it.</summary>
     public static FilePosition At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
     /// <summary>Applies merge keys, innermost first, so a merged mapping brings its own merges with it.</summary>

@@ -1,6 +1,6 @@
 namespace Summits.Scenarios;
 
-/// <summary>One comma-separated field of a table line, trimmed, with the column it starts at (1-based).</summary>
+/// <summary>One comma-separated field of a table line, trimmed, with the column it starts at (1-based, counted in characters: an emoji is one).</summary>
 public readonly record struct CsvField(string Text, int Column)
 {
     /// <summary>
@@ -48,6 +48,7 @@ public readonly record struct CsvField(string Text, int Column)
         var leading = 0;
         while (start + leading < line.Length && line[start + leading] is ' ' or '\t')
             leading++;
-        return new CsvField(text.Trim(), start + leading + 1);
+        // The column in characters, an emoji one, though it takes two UTF-16 units of the line.
+        return new CsvField(text.Trim(), line[..(start + leading)].EnumerateRunes().Count() + 1);
     }
 }

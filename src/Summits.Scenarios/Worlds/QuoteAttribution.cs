@@ -112,6 +112,6 @@ public sealed class QuoteAttribution
         if (!_byLine.TryGetValue(location.Line, out var onLine))
             return null;
         var statement = onLine.LastOrDefault(s => s.Location.Column <= location.Column) ?? onLine[0];
-        return statement.Kind != PositionKind.NotDiscussed && location.Column < statement.Location.Column + statement.Text.Length ? statement : null;
+        return statement.Kind != PositionKind.NotDiscussed && location.Column < statement.Location.Column + statement.Text.EnumerateRunes().Count() ? statement : null;
     }
 }

@@ -53,7 +53,11 @@ public sealed class SourceText
         return index < 0 ? null : Locate(index);
     }
 
-    /// <summary>The line, column and paragraph of the character at <paramref name="index"/> (0-based) in the text.</summary>
+    /// <summary>
+    /// The line, column and paragraph of the character at <paramref name="index"/> (0-based, in UTF-16 units) in the
+    /// text, the column counted in characters as an editor shows it: one more than the Unicode scalar values before it
+    /// in its line, so an emoji (two UTF-16 units) is one.
+    /// </summary>
     public SourceLocation Locate(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -61,7 +65,7 @@ public sealed class SourceText
         var line = Array.BinarySearch(_lineStarts, index);
         if (line < 0)
             line = ~line - 1;
-        return new SourceLocation(line + 1, index - _lineStarts[line] + 1, _paragraphOfLine[line]);
+        return new SourceLocation(line + 1, Text[_lineStarts[line]..index].EnumerateRunes().Count() + 1, _paragraphOfLine[line]);
     }
 
     /// <summary>A hint for a quote that is not verbatim: does it match once quote marks and spaces are made plain?</summary>

@@ -25,21 +25,22 @@ public sealed class SettingsTests : IDisposable
     public async Task Summits__CheckpointEvery_3_in_the_environment_writes_a_six_advance_run_as_a_checkpoint_every_3_advances_does()
     {
         // The counts of CheckpointIntervalTests at N = 3: checkpoints after advances 3 and 6 (of 6), so Japan, changed by
-        // every advance, is written twice (state) and twice (checkpoint); the world 2 + 2 = 4 times (seeding, start, two
-        // checkpoints); 6 timeline pages, one write each.
+        // every advance, is written twice, each time once (its checkpoint, holding its state; its state on its own is
+        // written by seeding alone); the world 2 + 2 = 4 times (seeding, start, two checkpoints); 6 timeline pages, one
+        // write each.
         var writes = await WritesOfSixShocksAsync(new Hashtable { ["Summits__CheckpointEvery"] = "3" }, checkpointEvery: null);
 
-        Assert.Equal((2, 2, 4, 6), writes);
+        Assert.Equal((0, 2, 4, 6), writes);
     }
 
     [Fact]
     public async Task An_explicit_checkpoint_every_1_wins_over_a_configured_3()
     {
-        // The counts of CheckpointEveryAdvanceTests at N = 1: Japan written at each of the 6 advances (6 states, 6
-        // checkpoints), the world 2 + 6 = 8 times, 6 pages.
+        // The counts of CheckpointEveryAdvanceTests at N = 1: Japan written once at each of the 6 advances (6 checkpoints,
+        // each holding its state, and its state on its own never after seeding), the world 2 + 6 = 8 times, 6 pages.
         var writes = await WritesOfSixShocksAsync(new Hashtable { ["Summits__CheckpointEvery"] = "3" }, checkpointEvery: 1);
 
-        Assert.Equal((6, 6, 8, 6), writes);
+        Assert.Equal((0, 6, 8, 6), writes);
     }
 
     [Fact]
@@ -317,6 +318,87 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal(25, SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable { ["Summits__CheckpointEvery"] = "2.5e1" })).CheckpointEvery);
     }
 
+    [Fact]
+    public async Task A_misspelt_setting_in_the_environment_is_refused_naming_the_variable_before_anything_runs()
+    {
+        // 'Enigne' is no setting, and is near neither: 6 letters, at least 9 edits from CallTimeout (11 letters) and more
+        // from CheckpointEvery (15), beyond the 3 a 6-letter name may be off by; so no suggestion, the two settings as
+        // the environment spells them.
+        var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__Enigne"] = "local" });
+
+        AssertRefusedBeforeAnythingRuns(run, output,
+            "summits run: error: environment variable Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery or Summits__CallTimeout\n");
+    }
+
+    [Theory]
+    // One letter left out: 'CheckpointEvry' is one edit from CheckpointEvery, suggested in the variable's spelling.
+    [InlineData("Summits__CheckpointEvry", "Summits:CheckpointEvry", " (did you mean 'Summits__CheckpointEvery'?)")]
+    // The section's key compared without regard to case, as .NET's configuration compares keys: 'callTimeOut' is the
+    // setting CallTimeout, taken; 'calltimeouts' is one edit (the 's') from it. The key is named under the section as
+    // Summits spells it, the rest as the variable does.
+    [InlineData("summits__calltimeouts", "Summits:calltimeouts", " (did you mean 'Summits__CallTimeout'?)")]
+    public void A_misspelt_setting_in_the_environment_is_refused_with_the_nearest_setting(string variable, string key, string suggestion)
+    {
+        var configuration = SummitsSettings.Configuration(_folder + "-none", new Hashtable { [variable] = "3", ["summits__callTimeOut"] = "30" });
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(configuration));
+
+        Assert.Equal($"environment variable {variable} sets {key}, which is no setting{suggestion}; expected Summits__CheckpointEvery or Summits__CallTimeout",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_misspelt_setting_in_appsettings_json_is_refused_at_its_key_whatever_is_given_explicitly()
+    {
+        // `{ "Summits": { ` is 15 characters, so the key "CheckpointEvry" starts at column 16; it is one edit from
+        // CheckpointEvery. Both settings given explicitly: no setting is read, but a key that is none is still refused.
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, """{ "Summits": { "CheckpointEvry": 3 } }""");
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable()), 3, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal($"{file}:1:16: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery or Summits:CallTimeout",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_key_under_a_setting_that_is_none_is_refused_at_the_key_that_names_no_setting()
+    {
+        // Line 2 is `  "Summits": { "😀": { "a": 1 } }`: 2 spaces, `"Summits": { ` (13 characters) put the key "😀" at
+        // column 16, counted in characters (the emoji is one, though UTF-16 takes two units and UTF-8 four bytes).
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, "{\n  \"Summits\": { \"😀\": { \"a\": 1 } }\n}\n");
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+
+        Assert.Equal($"{file}:2:16: appsettings.json sets Summits:😀, which is no setting; expected Summits:CheckpointEvery or Summits:CallTimeout", error.Message);
+    }
+
+    [Theory]
+    // `{ ` is 2 characters: the key "Summits" starts at column 3.
+    [InlineData("""{ "Summits": 3 }""", "FILE:1:3: appsettings.json sets Summits to '3'")]
+    [InlineData("""{ "Summits": "on" }""", "FILE:1:3: appsettings.json sets Summits to 'on'")]
+    public void A_value_for_the_section_itself_is_refused(string json, string refused)
+    {
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, json);
+
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
+
+        Assert.Equal($"{refused.Replace("FILE", file, StringComparison.Ordinal)}, a value where the section of settings belongs; expected settings under it: Summits:CheckpointEvery or Summits:CallTimeout",
+            error.Message);
+    }
+
+    [Fact]
+    public void Settings_spelled_in_any_case_and_keys_outside_the_section_are_taken()
+    {
+        // Keys are compared without regard to case; a key outside 'Summits' (another library's) is none of Summits' business.
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{ "summits": { "checkpointevery": 4 }, "Logging": { "LogLevel": { "Default": "Warning" } } }""");
+
+        Assert.Equal(new SummitsSettings(4, TimeSpan.FromSeconds(7)),
+            SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable { ["SUMMITS__CALLTIMEOUT"] = "7", ["Other__Enigne"] = "local" })));
+    }
+
     /// <summary>Asserts that the run was refused as bad input (exit 2) with <paramref name="error"/> as its one line, printing and writing nothing.</summary>
     private static void AssertRefusedBeforeAnythingRuns(SummitsRun run, string output, string error)
     {
@@ -337,7 +419,7 @@ public sealed class SettingsTests : IDisposable
     /// <summary>
     /// Runs <see cref="CheckpointScenarios.SixShocks"/> on an embedded silo whose settings come from
     /// <paramref name="environment"/> alone (and <paramref name="checkpointEvery"/> as the command line's), and counts
-    /// the writes after the start: Japan's state and checkpoint, the world's (its seeding and start included), the
+    /// the writes after the start: Japan's state on its own and its checkpoint, the world's (its seeding and start included), the
     /// timeline pages'.
     /// </summary>
     private async Task<(int Japan, int JapanCheckpoint, int World, int Pages)> WritesOfSixShocksAsync(Hashtable environment, int? checkpointEvery)

@@ -30,11 +30,12 @@ public sealed class CellWidthTests
     {
         // 12 cells. "wrote 日本語の記録 to out" is 5 + 1 + 12 (six ideographs and kana, 2 cells each) + 1 + 2 + 1 + 3 = 25
         // cells, but only 19 characters. Counted in characters, "wrote 日本語の記録" (12 characters) fit on the first
-        // line and drew 18 cells. By cells: "wrote" (5), then the 12-cell word alone (at the indent of 4 it would reach
-        // 16, so it starts at the left edge, 12 − 12 = 0 spaces), then "    to out" (4 + 2 + 1 + 3 = 10).
+        // line and drew 18 cells. By cells, and breaking between the wide characters as Japanese is written (no
+        // spaces): "wrote 日本語" (5 + 1 + 6 = 12; の would make 14), then "    の記録" (4 + 6 = 10; " to" would make 13),
+        // then "    to out" (4 + 2 + 1 + 3 = 10). A path is kept whole instead (CellMeasureTests).
         var lines = TerminalWidth.Wrap("wrote 日本語の記録 to out", 12).ToArray();
 
-        Assert.Equal(["wrote", "日本語の記録", "    to out"], lines);
+        Assert.Equal(["wrote 日本語", "    の記録", "    to out"], lines);
         Assert.All(lines, l => Assert.True(TerminalWidth.Cells(l) <= 12, $"'{l}' takes {TerminalWidth.Cells(l)} cells"));
     }
 

@@ -62,6 +62,23 @@ public sealed class PathLineTerminalTests : IDisposable
         AssertFits(columns, [draft, SeedFiles.Source]);
     }
 
+    [Fact]
+    public async Task A_studys_timing_line_on_standard_error_wraps_at_the_terminal()
+    {
+        var scenario = SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml");
+        _terminal.Start(_folder, 60, 50, "whatif", scenario, "--runs", "4", "--engine", "local");
+
+        Assert.Equal(0, await _terminal.ExitCodeAsync());
+        // "us-presses-bilateral-fta: 4 runs in S s (R runs/s), peak working set M MB" is 70 columns or more: at 60 it
+        // breaks at a space, so no line the program writes passes the 60 and "peak" stays whole. Written whole, the
+        // terminal cut it wherever the 60th column fell ("pe" and "ak" on two rows).
+        var lines = _terminal.Unwrapped().Split('\n').Select(l => l.TrimEnd()).ToList();
+        var over = lines.Where(l => l.Length > 60).ToList();
+        Assert.True(over.Count == 0, $"lines wider than 60 columns:\n{string.Join('\n', over)}\n\nthe screen:\n{_terminal.Screen()}");
+        Assert.Contains(lines, l => l.StartsWith("us-presses-bilateral-fta: 4 runs in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\bpeak\b"));
+    }
+
     /// <summary>
     /// Every line, as the program wrote it (the terminal's own wrapping joined again), is within
     /// <paramref name="columns"/> or is one of <paramref name="paths"/> alone (with what is written against it: a colon,

@@ -32,4 +32,20 @@ public sealed class KeyboardEntryTests
     [InlineData("", "nothing typed: type a whole number from 0 (your last word) to 2")]
     public void A_deadline_is_a_whole_number_of_offer_rounds_within_those_left(string typed, string? problem) =>
         Assert.Equal(problem, KeyboardPlay.Deadline(typed, 2));
+
+    // Backspace takes off the last character as drawn: "ab" loses "b", one cell ("\b \b"); "1日" loses 日, two cells,
+    // so two backspaces, two spaces over them and two backspaces (one of each erased only its right half, leaving half
+    // of 日 showing); "e" with a combining accent is one character of one cell, and both its code points go.
+    [Theory]
+    [InlineData("ab", "a", "\b \b")]
+    [InlineData("1日", "1", "\b\b  \b\b")]
+    [InlineData("xe\u0301", "x", "\b \b")]
+    [InlineData("", "", "")]
+    public void Backspace_erases_the_cells_the_last_character_took(string typed, string left, string erase)
+    {
+        var text = new System.Text.StringBuilder(typed);
+
+        Assert.Equal(erase, KeyboardPlay.EraseLast(text));
+        Assert.Equal(left, text.ToString());
+    }
 }

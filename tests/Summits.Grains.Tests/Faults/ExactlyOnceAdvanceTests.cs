@@ -78,16 +78,17 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         // too): 1 + 2 × (4 + 16) = 41 reads.
         string[] seeded = reads ? ["world", "country", "country-checkpoint", "topic", "topic-checkpoint"] : ["world", "country", "topic"];
         Assert.Equal(reads ? 41 : 22, points.Count(p => seeded.Contains(p.StateName) && (p.Nth == 1 || p is { StateName: "world", Operation: StorageOperation.Write, Nth: 2 })));
-        // Writes at each advance: its page (1), 2 per grain it changed, the world (1). Advance 1: JP, usfj-realignment,
-        // 1 + 4 + 1 = 6; 2: US, JP, 6; 3: JP, US, usfj-realignment, 8; 4 and 5: JP, US, 6 each. 22 + 6 + 6 + 8 + 6 + 6 = 54:
-        // countries 4 + 9 (JP 5, US 4) = 13, their checkpoints 9, topics 16 + 2 = 18, their checkpoints 2, pages 5, world 2 + 5 = 7.
+        // Writes at each advance: its page (1), 1 per grain it changed (its checkpoint, holding its state), the world (1).
+        // Advance 1: JP, usfj-realignment, 1 + 2 + 1 = 4; 2: US, JP, 4; 3: JP, US, usfj-realignment, 5; 4 and 5: JP, US, 4
+        // each. 22 + 4 + 4 + 5 + 4 + 4 = 43: countries 4 (their seeding), their checkpoints 9 (JP 5, US 4), topics 16, their
+        // checkpoints 2, pages 5, world 2 + 5 = 7.
         // Reads, every grain deactivated after each advance: advance 1 finds every grain active, and its page is read
         // (1); advance 2, the world (1), US, JP, bilateral-fta (6) and its page (1): 8; advance 3, the world, JP, US,
         // usfj-realignment and its page: 8; advances 4 and 5, the world, 4 countries, bilateral-fta and the page, 1 + 8 + 2
         // + 1 = 12 each; then the snapshot 1 + 40 and the timeline 5: 41 + 1 + 8 + 8 + 12 + 12 + 41 + 5 = 128.
-        Assert.Equal(reads ? 128 : 54, points.Length);
+        Assert.Equal(reads ? 128 : 43, points.Length);
         if (!reads)
-            Assert.Equal("country 13, country-checkpoint 9, timeline 5, topic 18, topic-checkpoint 2, world 7", ShortRunPoints.ByState(points));
+            Assert.Equal("country 4, country-checkpoint 9, timeline 5, topic 16, topic-checkpoint 2, world 7", ShortRunPoints.ByState(points));
 
         Assert.Empty(await RetriedRun.StorageFaultMismatchesAsync(fixture, loaded, (clean, cleanKey, points), "fault", reads, afterWriting));
     }
@@ -100,7 +101,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         var loaded = RetriedRun.Parse(OneStep);
         var key = Key();
         var clean = await ScenarioRun.LocallyAsync(loaded);
-        FailNextWrite(key, "country", "JP");
+        FailNextWrite(key, "country-checkpoint", "JP");
 
         var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
 
@@ -117,7 +118,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         // recipient's salience on the pull), and the retried run must have that move too.
         var loaded = RetriedRun.Parse(OneStep);
         var key = Key();
-        FailNextWrite(key, "country", "US");
+        FailNextWrite(key, "country-checkpoint", "US");
 
         var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
 
@@ -150,7 +151,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     {
         // Japan's write fails: Japan's memory is dropped, and it reads back as seeded (20), not as moved.
         var (_, key, world) = await StartedAsync(OneStep);
-        FailNextWrite(key, "country", "JP");
+        FailNextWrite(key, "country-checkpoint", "JP");
 
         await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
 
@@ -272,8 +273,9 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
     private void FailNextWrite(string key, string stateName, string? id)
     {
         var grain = id is null ? GrainId.Create("world", key) : GrainId.Create("country", WorldKey.Of(key).Country(id));
-        // Seeding writes each country once; the world writes at its seeding and at its start.
-        fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 2);
+        // The world writes at its seeding and at its start, so its next write is its 3rd; a country's commit writes its
+        // checkpoint record (which holds its state) for the first time, seeding having written its state on its own.
+        fixture.Storage.Fail(StorageOperation.Write, stateName, grain, id is null ? 3 : 1);
     }
 
     /// <summary>Seeds and starts <paramref name="text"/>'s scenario on a new world, with no fault.</summary>

@@ -18,8 +18,8 @@ namespace Summits.Grains.Tests;
 /// 4 and 5, the two rounds on the FTA: every country (each asked for its position on the topic; JP* and US* move or
 /// propose, CN and KP do not) and bilateral-fta (read).</item>
 /// <item>A checkpoint (after every N-th advance and after the last) writes one timeline page per advance since the
-/// last checkpoint (each activating its page grain: 1 read), each country and topic changed since then twice (its
-/// checkpoint, then its state), and the world once.</item>
+/// last checkpoint (each activating its page grain: 1 read), each country and topic changed since then once (its
+/// checkpoint, which holds its state), and the world once.</item>
 /// <item>With every grain deactivated after each advance (the read faults), the next advance's world activates (1
 /// read); a world between checkpoints goes back to its last one and runs again the advances since, reaching their
 /// grains again; each country or topic is read (2) the first time an advance reaches it in its activation. The first

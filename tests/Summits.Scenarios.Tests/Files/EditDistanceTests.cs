@@ -1,3 +1,5 @@
+using Summits.Model;
+
 namespace Summits.Scenarios.Tests;
 
 /// <summary>

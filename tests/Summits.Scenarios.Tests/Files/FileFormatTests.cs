@@ -186,6 +186,18 @@ public sealed class FileFormatTests : IDisposable
         """;
 
     [Fact]
+    public void Migrating_renames_in_place_after_an_emoji_on_the_same_line()
+    {
+        // B's flow line names B with an emoji before its 'risk' and strategy: places in characters (an emoji one) would
+        // fall one UTF-16 unit short of each name were they used to edit the text, so the text is edited at the
+        // names' own offsets, and the line reads as by hand: each name replaced, nothing else moved.
+        var world = RenamedWorld.Replace("{ id: B, name: B,", "{ id: B, name: \"B 😀\",", StringComparison.Ordinal);
+        var (text, _) = FormatMigration.Migrate(Write("w.yaml", world), world);
+
+        Assert.Contains("  - { id: B, name: \"B 😀\", capability: 0.5, curvature: 0.8, strategy: 'relative-tit-for-tat' }\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Migrating_a_world_renames_risk_to_curvature_and_tit_for_tat_to_relative_tit_for_tat()
     {
         var path = Write("w.yaml", RenamedWorld);

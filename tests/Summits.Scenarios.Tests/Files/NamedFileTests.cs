@@ -174,4 +174,14 @@ public sealed class NamedFileTests : IDisposable
         Directory.CreateDirectory(empty);
         Assert.Equal($"'{empty}' is a folder, not a scenario file; it holds no YAML file", Refused(() => ScenarioFile.Load(empty)).Problem);
     }
+
+    [Fact]
+    public void A_quote_after_an_emoji_in_a_source_text_is_located_counting_the_emoji_as_one_column()
+    {
+        // Line 2 is "Abe 😀: we agreed.": "Abe " (4 characters), the emoji (1, though two UTF-16 units) and ": " (2) are
+        // 7 characters before "we agreed.", at column 8 (9 in UTF-16 units).
+        var source = new SourceText("s.txt", "Title\nAbe 😀: we agreed.\n");
+
+        Assert.Equal(new Summits.Model.SourceLocation(2, 8, 1), source.Find("we agreed."));
+    }
 }

@@ -216,4 +216,48 @@ public sealed class YamlReaderTests : IDisposable
         Assert.Equal((4, 7), (error.Position.Line, error.Position.Column));
         Assert.StartsWith("'<<' merges mappings into this one", error.Problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(Kind.World)]
+    [InlineData(Kind.Scenario)]
+    public void A_place_after_an_emoji_counts_the_emoji_as_one_column(Kind kind)
+    {
+        // Line 3 is `a: { note: "😀", b: *nowhere }`: `a: { note: ` (11 characters), `"😀"` (3: the emoji is one
+        // character, though two UTF-16 units), `, ` (2) and `b: ` (3) are 19 characters before the alias, at column 20.
+        var alias = Refused(kind, Opening(kind) + "a: { note: \"😀\", b: *nowhere }\n");
+        Assert.Equal((3, 20), (alias.Position.Line, alias.Position.Column));
+
+        // A place taken from a node once the file is read: line 3 is `steps: { note: "😀", <<: plain }`, and
+        // `steps: { note: ` (15), `"😀"` (3), `, ` (2) and `<<: ` (4) put 'plain' at column 25.
+        var merge = Refused(kind, Opening(kind) + "steps: { note: \"😀\", <<: plain }\n");
+        Assert.Equal((3, 25), (merge.Position.Line, merge.Position.Column));
+
+        // A key written twice, both places in the words and the second the error's: line 3 is `a: { "😀": 1, b: 2, b: 3 }`;
+        // `a: { ` (5), `"😀"` (3) and `: 1, ` (5) put the first b at column 14, and `b: 2, ` (6) the second at 20.
+        var twice = Refused(kind, Opening(kind) + "a: { \"😀\": 1, b: 2, b: 3 }\n");
+        Assert.Equal((3, 20), (twice.Position.Line, twice.Position.Column));
+        Assert.Contains("(first at line 3, column 14)", twice.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_syntax_error_after_an_emoji_counts_the_emoji_as_one_column()
+    {
+        // Line 3 is `a: [😀, }`: `a: [` (4 characters), the emoji (1) and `, ` (2) put the '}' that cannot close a
+        // list at column 8 (9 in UTF-16 units).
+        var error = Refused(Kind.Scenario, ScenarioFolder.Header + "a: [😀, }\n");
+
+        Assert.Equal((3, 8), (error.Position.Line, error.Position.Column));
+        Assert.StartsWith("this is not valid YAML", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_end_of_a_file_whose_last_line_holds_an_emoji_counts_it_as_one_column()
+    {
+        // The last line, `    rounds: [😀`, is 4 spaces, `rounds: [` (9) and the emoji (1): 14 characters, so the
+        // end is column 15 (16 in UTF-16 units).
+        var error = Refused(Kind.Scenario, "scenario: s\nworld: w.yaml\nsteps:\n  - id: a\n    rounds: [😀");
+
+        Assert.Equal((5, 15), (error.Position.Line, error.Position.Column));
+        Assert.StartsWith("this is not valid YAML: the file ends here", error.Problem, StringComparison.Ordinal);
+    }
 }

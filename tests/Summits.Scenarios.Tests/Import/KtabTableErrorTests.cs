@@ -26,6 +26,16 @@ public sealed class KtabTableErrorTests
     }
 
     [Fact]
+    public void A_column_after_an_emoji_counts_the_emoji_as_one()
+    {
+        // Row 4 is `LK,Li 😀 Keqiang,lots,45,65, `: `LK,` (3 characters) and `Li 😀 Keqiang,` (13: the emoji is one
+        // character, though two UTF-16 units) put 'lots' at column 17 (18 in UTF-16 units).
+        var error = Assert.Throws<InputException>(() => KtabTable.Parse("t.csv", Scenario + Header + "XJ,Xi Jinping,100,30,30, \nLK,Li 😀 Keqiang,lots,45,65, \nZG,Zhang Gaoli,35,30,40, \n"));
+
+        Assert.StartsWith("t.csv:4:17: the influence 'lots' is not a number", error.Message);
+    }
+
+    [Fact]
     public void Blank_lines_before_the_table_and_after_its_last_row_are_not_rows_and_are_read_past()
     {
         // Editors and spreadsheets leave blank lines at the ends; only one among the rows cuts a KTAB table short.

@@ -1,4 +1,4 @@
-namespace Summits.Scenarios;
+namespace Summits.Model;
 
 /// <summary>
 /// The one order in which Summits lists what a mistyped name could have meant (files, keys, topics, actors,

@@ -1,4 +1,4 @@
-namespace Summits.Scenarios;
+namespace Summits.Model;
 
 /// <summary>How far apart two names are, for "did you mean" suggestions: one measure for every command, key and file.</summary>
 public static class EditDistance

@@ -1,0 +1,89 @@
+using Summits.Model;
+
+namespace Summits.Scenarios.Tests;
+
+/// <summary>
+/// What a draft decides must be what the readout says: a sentence that goes on with a second leader's clause is two
+/// statements, a place's terms do not make a sentence about a place the readout never names, and a sentence skipped
+/// for the author to check is said with the reason that holds. Each expected value is read off the small readout by hand.
+/// </summary>
+public sealed class DraftAttributionTests
+{
+    private static Briefing Read(string text) => Briefing.Read(new SourceText("readout.txt", text));
+
+    private static (string Kind, string Speakers, string Text)[] Found(Briefing briefing) =>
+        [.. briefing.Statements.Select(s => (KebabCase.Of(s.Kind), string.Join("+", s.Speakers), s.Text))];
+
+    [Fact]
+    public void A_second_leaders_clause_is_that_leaders_statement()
+    {
+        const string text = """
+            President Trump emphasized the importance of reducing the trade deficit; Prime Minister Abe noted Japan's investment in the U.S.
+            Abe said that the alliance is strong, and Trump agreed.
+            Trump said that trade and security are linked; he added that talks would go on.
+            """;
+
+        var briefing = Read(text);
+
+        // Line 1: Trump's clause up to the semicolon, then Abe's, which before was quoted as Trump's. Line 2: Abe's
+        // clause up to ", and", then Trump's. Line 3: the clause after the semicolon has no leader of its own as
+        // subject ("he" is Trump again): one statement of Trump's, whole.
+        Assert.Equal(["Trump", "Abe"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Trump", "President Trump emphasized the importance of reducing the trade deficit"),
+                ("stated", "Abe", "Prime Minister Abe noted Japan's investment in the U.S."),
+                ("stated", "Abe", "Abe said that the alliance is strong"),
+                ("stated", "Trump", "Trump agreed."),
+                ("stated", "Trump", "Trump said that trade and security are linked; he added that talks would go on."),
+            ],
+            Found(briefing));
+        Assert.Empty(briefing.Skipped);
+    }
+
+    [Fact]
+    public void A_places_terms_do_not_put_a_sentence_under_a_place_the_readout_never_names()
+    {
+        const string text = """
+            Prime Minister Abe stated that Japan would hold firm on sanctions.
+            President Putin said that Russia wants Japanese investment.
+            """;
+
+        var draft = SeedDraft.From(Read(text), "readout.txt");
+
+        // "sanctions" is a term of North Korea's, which this Japan–Russia readout never names: line 1 uses no other
+        // subject's word, so it is drafted under unassigned-1 with a note, not under north-korea. Line 2 names Russia
+        // (a name, 1) and uses "investment" (a trade term, 2): trade-economy, as before.
+        Assert.Equal(["unassigned-1", "trade-economy"], draft.Topics.Select(t => t.Subject.Id).ToArray());
+        var unassigned = Assert.Single(draft.Unassigned);
+        Assert.Equal("Prime Minister Abe stated that Japan would hold firm on sanctions.", unassigned.Text);
+        Assert.Equal("uses only terms of North Korea, which the readout never names", SeedDraft.NoTopicReason(unassigned));
+        // Where the readout names North Korea, the same sentence is about it.
+        var named = SeedDraft.From(Read(text + "\nBoth leaders condemned North Korea's missile launches.\n"), "readout.txt");
+        Assert.Equal("north-korea", named.Topics[0].Subject.Id);
+        Assert.Equal("Prime Minister Abe stated that Japan would hold firm on sanctions.", named.Topics[0].Statements[0].Text);
+    }
+
+    [Fact]
+    public void They_after_a_sentence_of_leaders_that_could_not_be_told_says_so()
+    {
+        const string text = """
+            Prime Minister Abe met President Trump and President Xi in Da Nang.
+            Prime Minister Abe stated that the region needs stability.
+            The two leaders concurred that trade must be fair.
+            They also confirmed their cooperation on North Korea.
+            """;
+
+        var briefing = Read(text);
+
+        // Three leaders: "The two leaders" (line 3) could be any two, so it is skipped for the author. "They" (line 4)
+        // comes right after it, not after Abe's sentence alone (line 2), and the reason says so.
+        Assert.Equal(["Abe", "Trump", "Xi"], briefing.Speakers.ToArray());
+        var skipped = briefing.Skipped.Where(s => s.Text.StartsWith("They also", StringComparison.Ordinal)).ToArray();
+        var they = Assert.Single(skipped);
+        Assert.Equal(
+            "says 'They' right after \"The two leaders concurred ...\", whose leaders the draft could not tell, in a readout of 3 leaders (Abe, Trump and Xi); check who they are and label the sentence with their names",
+            they.Reason);
+        Assert.DoesNotContain("alone", they.Reason);
+    }
+}
