@@ -98,7 +98,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal(before, File.ReadAllText(world));
 
         // Loaded as it is, the file is refused at the same place.
-        var load = await SummitsProcess.RunAsync("run", world, "--engine", "local");
+        var load = await SummitsProcess.RunAsync("run", "--world", world, "--engine", "local");
         Assert.Equal(2, load.ExitCode);
         Assert.Contains($"{world}:10:113: this quote stands on line 3 of ", load.Error);
     }

@@ -139,11 +139,11 @@ public sealed class DeliveryTests
         Assert.Single(timeline, e => e.Kind == EventKind.ProposalExpired);
     }
 
-    // Before the deadline the terms are the proposal's even when the recipient's own offer lies on its side of them.
+    // Before the deadline the terms are the proposal's when the recipient takes terms worse for it than its own offer.
     // A (linear, at 40, reservation 64) opens round 1 of 4 (τ = 0.25) with 40 + 0.25 · (64 − 40) = 46. B (linear, at
     // 60, reservation 45, accepting anything at least as good as no deal from the first round) takes 46, though its
-    // own offer then is 60 + 0.25 · (45 − 60) = 56.25, which A would take too. The split of offers is for the
-    // deadline only: the terms stay 46, not (46 + 56.25) / 2.
+    // own offer then is 60 + 0.25 · (45 − 60) = 56.25, which A would take too. Offers are split only when they have
+    // crossed or at the deadline: the terms stay 46, not (46 + 56.25) / 2.
     [Fact]
     public async Task Before_the_deadline_an_accepted_offer_is_agreed_as_offered()
     {
