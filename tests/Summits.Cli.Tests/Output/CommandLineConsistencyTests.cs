@@ -399,13 +399,16 @@ public sealed class CommandLineConsistencyTests : IDisposable
 
         // The readout's lines not drafted are 1, 4, 6 and 9 and the three bullets: 7 (WorldCommandsTests), each on a
         // line of its own at the default level; the things to check are the two sentences with no subject's word
-        // (lines 24 and 64) and the 10 joint sentences drafted on a topic of their own because Abe or Trump also
-        // speaks alone on their subject's topic: 12, also each on a line of its own.
+        // (lines 24 and 64), the 10 joint sentences drafted on a topic of their own because Abe or Trump also
+        // speaks alone on their subject's topic, and the two sentences put under north-korea by its terms alone
+        // ("maximum pressure" on line 18, "options on the table" on line 27; neither names North Korea): 14, also each
+        // on a line of its own.
         var normal = await Run(null, "seed", "draft", briefing, "-o", draft);
         Assert.Equal(7, normal.ErrorLines.Count(l => l.Contains(": not drafted: ", StringComparison.Ordinal)));
         Assert.Equal(2, normal.ErrorLines.Count(l => l.Contains(": no topic: ", StringComparison.Ordinal)));
         Assert.Equal(10, normal.ErrorLines.Count(l => l.Contains(": joint, on a topic of its own: ", StringComparison.Ordinal)));
-        var expected = $"{briefing}: 7 lines or sentences not drafted and 12 things to check (-v normal lists each with its place and reason)";
+        Assert.Equal([$"{briefing}:18:175", $"{briefing}:27:6"], normal.ErrorLines.Where(l => l.Contains(": check the topic: ", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(": check", StringComparison.Ordinal)]));
+        var expected = $"{briefing}: 7 lines or sentences not drafted and 14 things to check (-v normal lists each with its place and reason)";
         foreach (var level in new[] { new[] { "-q" }, ["-v", "quiet"] })
         {
             var run = await Run(null, ["seed", "draft", briefing, "-o", draft, .. level]);
