@@ -244,4 +244,38 @@ public sealed class RunOutputTests : IDisposable
         Assert.Contains("none that matches on defense-procurement; on the topic: package at 75 (holding, US+JP)", printed);
         Assert.DoesNotContain("none in force", printed);
     }
+
+    [Fact]
+    public async Task A_branch_named_for_a_scenario_without_a_fork_is_an_argument_error()
+    {
+        // trade-for-defense-package has no 'fork' step, so '--branch x' names nothing in it: the mistake is the
+        // argument's, said in the form of every argument mistake (no FILE:1:1), with exit code 2 and nothing printed.
+        var scenario = WhatIf("trade-for-defense-package.yaml");
+        var run = await Run(null, "run", scenario, "--branch", "x");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits run: error: {scenario} has no fork, so no branch 'x'; run it without --branch or '#x' (see 'summits run --help')\n", run.Error);
+        Assert.Equal("", run.Output);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("whatif")]
+    public async Task A_branch_the_fork_does_not_have_is_an_argument_error_that_lists_the_branches(string command)
+    {
+        // us-fta-press-or-package forks into press-fta and offer-package (its 'fork' step, in that order); 'x' is
+        // neither, named after '#' or with --branch alike.
+        var scenario = WhatIf("us-fta-press-or-package.yaml");
+        var expected = $"summits {command}: error: no branch 'x' in the fork of {scenario}; its branches are press-fta and offer-package (see 'summits {command} --help')\n";
+
+        var option = await Run(null, command, scenario, "--branch", "x");
+        Assert.Equal(2, option.ExitCode);
+        Assert.Equal(expected, option.Error);
+        Assert.Equal("", option.Output);
+
+        var hash = await Run(null, command, scenario + "#x");
+        Assert.Equal(2, hash.ExitCode);
+        Assert.Equal(expected, hash.Error);
+        Assert.Equal("", hash.Output);
+    }
 }
