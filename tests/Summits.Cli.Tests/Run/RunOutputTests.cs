@@ -278,4 +278,21 @@ public sealed class RunOutputTests : IDisposable
         Assert.Equal(expected, hash.Error);
         Assert.Equal("", hash.Output);
     }
+
+    [Fact]
+    public async Task A_forks_row_labels_stay_whole_at_80_columns()
+    {
+        // us-fta-press-or-package's branches end apart on defense-procurement for JP (60 against 60.32, docs/whatif.md),
+        // so the table side by side has a row labelled "defense-procurement JP" (22 columns). At 80 columns the label
+        // column (22) and the two branch columns (press-fta's widest word "defense-procurement" is not in it, 16 at
+        // least; offer-package's widest word, 19) take 22 + 16 + 19 + 2 gutters of 2 = 61, within 80: the label stays on
+        // one line, where wrapping it put "JP" on a line of its own under the topic, read as a row of its own.
+        var run = await Run(new Dictionary<string, string> { ["COLUMNS"] = "80" }, "run", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var table = run.Output[run.Output.IndexOf("Branches side by side", StringComparison.Ordinal)..].Split('\n');
+        Assert.All(table, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.Contains(table, line => line.StartsWith("defense-procurement JP  ", StringComparison.Ordinal));
+        Assert.DoesNotContain(table, line => line.Trim() == "JP" || line.Trim() == "US" || line.StartsWith("JP ", StringComparison.Ordinal) || line.StartsWith("US ", StringComparison.Ordinal));
+    }
 }
