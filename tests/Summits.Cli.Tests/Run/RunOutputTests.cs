@@ -295,4 +295,45 @@ public sealed class RunOutputTests : IDisposable
         Assert.Contains(table, line => line.StartsWith("defense-procurement JP  ", StringComparison.Ordinal));
         Assert.DoesNotContain(table, line => line.Trim() == "JP" || line.Trim() == "US" || line.StartsWith("JP ", StringComparison.Ordinal) || line.StartsWith("US ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Quiet_on_a_wide_world_prints_a_bounded_summary()
+    {
+        // 10 actors × 600 topics, 10 rounds: some 300 agreements are made, and -q printed a block of five lines for
+        // each, 1,604 lines in all. Bounded, the summary is: the scenario's line, the moved positions' count and the 3
+        // largest moves, the agreements' heading (2 lines at 100 columns) and 5 agreements of at most 5 lines each, one
+        // line (wrapped, 2) counting the rest and saying where they are, the convergence line and the events line, with
+        // blank lines between: under 50 lines whatever the world's size.
+        var world = Path.Combine(_folder, "wide.yaml");
+        var generated = await Run(null, "generate", "--actors", "10", "--topics", "600", "--seed", "5", "-o", world);
+        Assert.True(generated.ExitCode == 0, generated.ToString());
+        var output = Path.Combine(_folder, "out");
+
+        var run = await Run(null, "run", "--world", world, "--rounds", "10", "--engine", "local", "-q", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length < 50, $"{lines.Length} lines:\n{run.Output}");
+        // The agreements made, counted independently from agreements.csv (a line per agreement and topic; a generated
+        // world seeds none, so every id there was made in the run): 5 are listed, the rest counted.
+        var made = File.ReadLines(Path.Combine(output, "agreements.csv")).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count();
+        Assert.True(made > 5, $"{made} agreements made");
+        var folded = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        Assert.Contains($"and {made - 5} more agreements made or changed: -o DIR writes every one to agreements.csv and timeline.jsonl, and --format json prints the timeline", folded);
+        Assert.Matches(@"Positions that moved since the start: \d+ of 6000; the 3 largest moves \(-v normal lists them all\):", folded);
+    }
+
+    [Fact]
+    public async Task Quiet_on_baseline_lists_its_few_moves_and_its_three_agreements_whole()
+    {
+        // baseline moves 12 of its 32 positions and makes three agreements (README): under the bounds (3 moves listed,
+        // 5 agreements), so -q lists the 3 largest moves and all three agreements, with no "more" line.
+        var run = await Run(null, "run", WhatIf("baseline.yaml"), "--engine", "local", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Positions that moved since the start: 12 of 32; the 3 largest moves (-v normal lists them all):", run.Output);
+        foreach (var id in new[] { "bargain.r5.north-korea-sanctions", "bargain.r5.unsc-permanent-seat", "bargain.r9.defense-procurement" })
+            Assert.Contains($"  {id}", run.Output);
+        Assert.DoesNotContain("more agreements", run.Output);
+    }
 }
