@@ -230,4 +230,18 @@ public sealed class DeliveryTests
         Assert.DoesNotContain(timeline, e => e.Kind == EventKind.Converged && e.Round == 2);
         Assert.Contains(timeline, e => e.Kind == EventKind.Proposal && e.Round == 3 && e.Actor == "C");
     }
+
+    // A scripted counter may name a topic the proposal does not: B, told to counter A's 45 on t with 30 on u, says
+    // so in its counter event, and the run goes on; its counter answers no term of the proposal, since the
+    // proposal has none on u.
+    [Fact]
+    public async Task A_scripted_counter_on_a_topic_the_proposal_does_not_name_is_said_and_answers_nothing()
+    {
+        var (timeline, _) = await LocalRun.Of(Trio(), LocalRun.Scenario(ModelParameters.Default,
+            new RespondStep("a", 1, "B", "p1", new ScriptedAnswer(Response.Counter, [new Term("u", 30)], "told to")),
+            new ProposeStep("p1", 2, "A", ["B"], [new Term("t", 45)], AgreementRule.Unanimity, null)));
+        var counter = Assert.Single(timeline, e => e.Kind == EventKind.Counter);
+        Assert.Equal(("B", new Term("u", 30)), (counter.Actor, Assert.Single(counter.Terms!.Value)));
+        Assert.DoesNotContain(timeline, e => e.Kind == EventKind.AgreementMade);
+    }
 }
