@@ -41,7 +41,8 @@ public interface ICountryGrain : IGrainWithStringKey
 
     /// <summary>
     /// The country's actor (capability, affinities, strategy) as the advance in progress sees it. The country is
-    /// the one owner of these values: the world reads them from here in each advance that needs them.
+    /// the one owner of these values: the world reads them from here in each advance that needs them. A scripted
+    /// proposal needs none: <see cref="Propose"/> and <see cref="Evaluate"/> answer with the capability it weighs.
     /// </summary>
     [Alias("ActorDuring")]
     Task<Actor> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
@@ -50,9 +51,12 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("Evaluate")]
     Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Records a proposal this country makes; the same proposal id again in the same advance returns the first changes.</summary>
+    /// <summary>
+    /// Records a proposal this country makes, and answers with the changes and the country's capability (see
+    /// <see cref="ICountryAccess.Propose"/>); the same proposal id again in the same advance returns the first changes.
+    /// </summary>
     [Alias("Propose")]
-    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Clears this country's stored state and deactivates it.</summary>
     [Alias("Retire")]

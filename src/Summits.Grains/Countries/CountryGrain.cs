@@ -66,12 +66,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _ => SummitsTelemetry.Outcomes.Counter,
     };
 
-    public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var changes = Enter(attempt, counted: true).Propose(proposal, commitments, parameters);
+        var delegation = Enter(attempt, counted: true);
+        var changes = delegation.Propose(proposal, commitments, parameters);
         _state.Changed();
-        return Task.FromResult(changes);
+        return Task.FromResult(new Proposed(changes, delegation.Actor.Capability));
     }
 
     public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)

@@ -100,7 +100,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             return grain.Evaluate(proposal, commitments, scripted, exchanges, parameters, attempt, cancellation);
         }
 
-        public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+        public Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
         {
             calls.Add();
             return grain.Propose(proposal, commitments, parameters, attempt, cancellation);
