@@ -39,11 +39,11 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     private static CountrySnapshot Snapshot(Delegation delegation) => new(delegation.Actor, [.. delegation.Positions.Values]);
 
-    public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<Position?>(cancellation) : Task.FromResult(Enter(attempt).PositionOn(topic));
+    public Task<During<Position?>> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<During<Position?>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).PositionOn(topic)));
 
-    public Task<Actor> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<Actor>(cancellation) : Task.FromResult(Enter(attempt).Actor);
+    public Task<During<Actor>> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<During<Actor>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).Actor));
 
     public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
