@@ -105,21 +105,30 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     {
         // Without a deadline a proposal is an ultimatum: the recipients' time is up (τ = 1). With one, it
         // opens at the time its step says (τ = 0 unless an exercise's round has come further) and each renewal
-        // carries the time of the round it is renewed in.
-        await ReadActorsAsync([step.From, .. step.To]);
+        // carries the time of the round it is renewed in. The proposer's capability comes with its answer to the
+        // proposal, and the recipients' with theirs: a scripted proposal reads no actor.
         var proposal = new Proposal(step.Id, step.From, step.To, step.Terms, step.Rule, step.Deadline is null ? 1 : step.Opens ?? 0,
-            Actors[step.From].Capability, ProposalKind.Scripted, step.Id);
-        var outcome = await DeliverAsync(proposal);
+            0, ProposalKind.Scripted, step.Id);
+        var outcome = await DeliverAsync(proposal, capabilityFromProposer: true);
         if (!outcome.Agreed && step.Deadline is { } deadline)
-            state.Open.Add(new OpenProposal { Proposal = proposal, RoundsLeft = deadline });
+            state.Open.Add(new OpenProposal { Proposal = outcome.Proposal, RoundsLeft = deadline });
     }
 
-    private readonly record struct Outcome(bool Agreed, double LargestMove, bool OffersChanged, ImmutableArray<Term> Counter = default);
+    /// <param name="Proposal">The proposal as delivered, its proposer's capability set.</param>
+    private readonly record struct Outcome(Proposal Proposal, bool Agreed, double LargestMove, bool OffersChanged, ImmutableArray<Term> Counter = default);
 
-    /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
+    /// <summary>
+    /// Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers, weighing
+    /// each party by the capability its answer carries (<see cref="Proposed.Capability"/>, <see cref="Evaluation.Capability"/>).
+    /// </summary>
     /// <param name="proposal">The proposal, delivered to every recipient at once.</param>
     /// <param name="sides">For a bilateral round offer on one topic, the two sides there (null otherwise): what a split of offers needs.</param>
-    private async Task<Outcome> DeliverAsync(Proposal proposal, Sides? sides = null)
+    /// <param name="capabilityFromProposer">
+    /// True when <paramref name="proposal"/> does not carry its proposer's capability yet: the proposer is asked
+    /// first and the proposal goes to the recipients with the capability it answers with; otherwise proposer and
+    /// recipients are asked at once.
+    /// </param>
+    private async Task<Outcome> DeliverAsync(Proposal proposal, Sides? sides = null, bool capabilityFromProposer = false)
     {
         cancellation.ThrowIfCancellationRequested();
         using var scope = _observer.BeginProposal(proposal);
@@ -131,11 +140,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         Emit(EventKind.Proposal, proposal.From, proposal.TopicLabel, null, null, proposal.Id,
             $"{KindWord(proposal.Kind)} to {Listed.And(proposal.To)} under {proposal.Rule}", proposal.Terms);
 
-        var contraryTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
+        var proposedTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
+        if (capabilityFromProposer)
+            proposal = proposal with { ProposerCapability = (await proposedTask).Capability };
+        var delivered = proposal;
         var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
-            world.Country(recipient).Evaluate(proposal, CommitmentsOf(recipient),
-                Scripted(proposal, recipient), ExchangesOf(recipient, proposal), Parameters)));
-        var changes = new List<CommitmentChange>(await contraryTask);
+            world.Country(recipient).Evaluate(delivered, CommitmentsOf(recipient),
+                Scripted(delivered, recipient), ExchangesOf(recipient, delivered), Parameters)));
+        var changes = new List<CommitmentChange>((await proposedTask).Changes);
         var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
         var accepting = new HashSet<string>(StringComparer.Ordinal) { proposal.From };
@@ -167,7 +179,10 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             changes.AddRange(evaluation.Changes);
         }
 
-        var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => Actors[a].Capability);
+        var capabilities = new Dictionary<string, double>(StringComparer.Ordinal) { [proposal.From] = proposal.ProposerCapability };
+        foreach (var evaluation in evaluations)
+            capabilities[evaluation.Actor] = evaluation.Capability;
+        var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => capabilities[a]);
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
@@ -191,7 +206,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
         await ApplyChangesAsync(changes, tables);
         _observer.EndProposal(proposal, parties);
-        return new Outcome(agreed, largest, offersChanged, evaluations.Length == 1 ? evaluations[0].Counter : default);
+        return new Outcome(proposal, agreed, largest, offersChanged, evaluations.Length == 1 ? evaluations[0].Counter : default);
     }
 
     /// <summary>
