@@ -800,10 +800,12 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         // (1 row), the about (131 characters: 2 rows, the second indented 4), a blank, "Objectives", the three objectives
         // (95, 104 and 156 characters with their "  - ", continuations indented 6: 2, 2 and 3 rows) and "You play Japan …"
         // take 13 rows of the 22 a screen holds before a pause (24 − 2), so the brief's first screen is its lines 1–9 and
-        // then waits; at 50 × 20 they take more rows still of 18. Either way the first wait comes with the title in view.
+        // then waits; at 50 × 20 the title, about and objectives alone take 18 rows (2 + 3 + 1 + 1 + 3 + 3 + 4 + the sides'
+        // line's first row), all a screen holds before a pause (20 − 2), so the play waits ("press Enter for more") before
+        // the sides' line's second row. Either way the first wait comes with the title in view.
         _terminal.Start(_folder, columns, rows, ["exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP"]);
         var t = _terminal;
-        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–", "(the public brief follows:");
+        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–", "(the public brief follows:", "(press Enter for more)");
 
         var visible = t.Visible();
         Assert.StartsWith("Exercise trade-for-defence:", visible, StringComparison.Ordinal);
