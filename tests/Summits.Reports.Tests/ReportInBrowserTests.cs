@@ -188,7 +188,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Equal(["A: press-fta", "B: offer-package"], shifts.Legend);
         // Every change printed is B minus A as printed, recomputed here from the printed text.
         foreach (var row in CompareReport.PositionRows(comparison).Where(r => r[2] != "none" && r[3] != "none"))
-            Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 2), Parse(row[4]));
+            Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 4), Parse(row[4]));
         Assert.Contains("gained,package,bilateral-fta", File.ReadAllText(Path.Combine(dir, "agreements.csv")));
     }
 

@@ -47,5 +47,5 @@ public static class BranchesTable
         FittedTable.Write(output, [new FittedColumn(""), .. names.Select(n => new FittedColumn(n, Wraps: true))], rows, width);
     }
 
-    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string N(double value) => Figures.Text(value);
 }

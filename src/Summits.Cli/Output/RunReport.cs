@@ -35,7 +35,7 @@ public static class RunReport
             .Select(p => (p, from: start.GetValueOrDefault((p.Actor, p.Topic), double.NaN)))
             .ToList();
         var moved = all
-            .Where(x => double.IsNaN(x.from) || (Math.Abs(x.p.Value - x.from) >= 0.005 && n(x.p.Value) != n(x.from)))
+            .Where(x => double.IsNaN(x.from) || n(x.p.Value) != n(x.from))
             .ToList();
         var listed = verbosity >= Verbosity.Detailed ? all : moved;
         if (minimal)
@@ -57,7 +57,7 @@ public static class RunReport
         {
             // The change is taken between the values as printed, so that a reader's subtraction agrees.
             var change = double.IsNaN(from) ? "new" : n(from) == n(p.Value) ? "unchanged" : Reports.Pages.Shown.SignedChange(from, p.Value);
-            output.WriteLine($"  {TerminalWidth.PadRight(p.Topic, 26)} {TerminalWidth.PadRight(p.Actor, 6)} {TerminalWidth.PadLeft(double.IsNaN(from) ? "" : n(from), 6)} → {TerminalWidth.PadRight(n(p.Value), 6)} ({change})");
+            output.WriteLine($"  {TerminalWidth.PadRight(p.Topic, 26)} {TerminalWidth.PadRight(p.Actor, 6)} {TerminalWidth.PadLeft(double.IsNaN(from) ? "" : n(from), 8)} → {TerminalWidth.PadRight(n(p.Value), 8)} ({change})");
         }
 
         var forecast = SmpHistory.FinalForecast(run);

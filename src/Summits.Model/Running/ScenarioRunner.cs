@@ -241,9 +241,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         {
             split = own == offer[0].Value
                 ? string.Create(CultureInfo.InvariantCulture,
-                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}")
+                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {Figures.Text(proposed)} and {evaluation.Actor}'s {Figures.Text(own)}")
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and its own position {own:0.##}, which {evaluation.Actor}'s offer of {offer[0].Value:0.##} had gone past");
+                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {Figures.Text(proposed)} and its own position {Figures.Text(own)}, which {evaluation.Actor}'s offer of {Figures.Text(offer[0].Value)} had gone past");
         }
         else if (proposal.Time >= 1 && (offer[0].Value - proposed) * (bilateral.RecipientPosition - proposed) > 0
             && Math.Abs(offer[0].Value - proposed) > SameOffer && bilateral.ProposerAccepts(offer[0].Value))
@@ -252,7 +252,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             // would take it too: both offers are acceptable to both, so neither is the whole difference.
             own = offer[0].Value;
             split = string.Create(CultureInfo.InvariantCulture,
-                $"at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}");
+                $"at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of {proposal.From}'s {Figures.Text(proposed)} and {evaluation.Actor}'s {Figures.Text(own)}");
         }
         else
         {
@@ -733,7 +733,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         && (a.Value is not { } range || range.Contains(g.Terms[a.Topic])))
                     .ToArray();
                 string List(IEnumerable<Agreement> agreements) =>
-                    string.Join("; ", agreements.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Id} at {g.Terms[a.Topic]:0.##} ({Word(g.Status)}, {string.Join("+", g.Parties)})")));
+                    string.Join("; ", agreements.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Id} at {Figures.Text(g.Terms[a.Topic])} ({Word(g.Status)}, {string.Join("+", g.Parties)})")));
                 // When none matches but the topic has other agreements, they are named, so that "none" is not
                 // read as "there never was one"; "none in force" only when none of them is live.
                 var others = table.Agreements.Where(g => g.Terms.ContainsKey(a.Topic)).ToArray();
@@ -754,7 +754,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 double now = position.Value;
                 var start = state.Start.GetValueOrDefault($"{p.Actor}/{p.Topic}", now);
                 if (p.Range is { } range && !range.Contains(now))
-                    return (false, string.Create(CultureInfo.InvariantCulture, $"expected {p.Actor} on {p.Topic} in {range}, found {now:0.##}"));
+                    return (false, string.Create(CultureInfo.InvariantCulture, $"expected {p.Actor} on {p.Topic} in {range}, found {Figures.Text(now)}"));
                 if (p.Moved is { } direction)
                 {
                     double? target = p.Target;
@@ -766,7 +766,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         Direction.Toward => target is { } t1 && Math.Abs(now - t1) < Math.Abs(start - t1) - 1e-9,
                         _ => target is { } t2 && Math.Abs(now - t2) > Math.Abs(start - t2) + 1e-9,
                     };
-                    var to = p.TargetActor ?? (target is { } tv ? tv.ToString("0.##", CultureInfo.InvariantCulture) : "?");
+                    var to = p.TargetActor ?? (target is { } tv ? Figures.Text(tv) : "?");
                     var expected = direction switch
                     {
                         Direction.Unchanged => "to stay where it was",
@@ -774,9 +774,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         _ => $"to move away from {to}",
                     };
                     return (ok, string.Create(CultureInfo.InvariantCulture,
-                        $"expected {p.Actor} on {p.Topic} {expected}: {start:0.##} → {now:0.##}"));
+                        $"expected {p.Actor} on {p.Topic} {expected}: {Figures.Text(start)} → {Figures.Text(now)}"));
                 }
-                return (true, string.Create(CultureInfo.InvariantCulture, $"{p.Actor} on {p.Topic} at {now:0.##}"));
+                return (true, string.Create(CultureInfo.InvariantCulture, $"{p.Actor} on {p.Topic} at {Figures.Text(now)}"));
             }
             case EventExpectation e:
             {

@@ -86,8 +86,8 @@ public sealed class ExpectationTests
         { new PositionExpectation("B", "t", null, Direction.Toward, 0, null), false, false, "line 2: expected B on t to move toward 0: 60 → 60" },
         { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), false, false, "line 2: expected B on t to move away from A: 60 → 60" },
         // Not moving is not toward 12.3456 either (|60 − 12.3456| is not less than itself); the target is written to
-        // two decimals, 12.35.
-        { new PositionExpectation("B", "t", null, Direction.Toward, 12.3456, null), false, false, "line 2: expected B on t to move toward 12.35: 60 → 60" },
+        // four decimals, as every figure on the 0–100 scale is: 12.3456 whole.
+        { new PositionExpectation("B", "t", null, Direction.Toward, 12.3456, null), false, false, "line 2: expected B on t to move toward 12.3456: 60 → 60" },
         // After the jolt B is at 100: 60 from A's 40 where it was 20 (away from A), 0 from 100 where it was 40
         // (toward 100), and 100 from 0 where it was 60 (away from 0, not toward it).
         { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), true, true, "line 4: expected B on t to move away from A: 60 → 100" },
