@@ -67,15 +67,15 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     {
         var charts = await OpenRunReportAsync("baseline", "run-baseline");
 
-        // baseline ends with north-korea-sanctions' Nash point at 89.99 and its weighted mean at 88.24 (README's -q
-        // summary: "mean 88.24, median 89.99", "Nash north-korea-sanctions 89.99"). Both are drawn as dashed lines with
+        // baseline ends with north-korea-sanctions' Nash point at 89.986 and its weighted mean at 88.2387 (README's -q
+        // summary: "mean 88.2387", "Nash north-korea-sanctions 89.986"; figures at four decimals, the Nash point
+        // kept to three by the bargaining analysis). Both are drawn as dashed lines with
         // no dots (#555 and #AA55AA): each icon is three dashes (three filled shapes) at most 3 pixels high, in the
         // line's colour, with no dot; ECharts' own icon for a line series was a line with a circle on it.
         var chart = charts.Single(c => c.Id == "trajectory-north-korea-sanctions");
-        // The entries are found by their words, not their figures, which follow the report's number format.
-        foreach (var (name, colour) in new[] { ("Nash point at the end (89.9", "#555"), ("weighted mean at the end (88.2", "#AA55AA") })
+        foreach (var (name, colour) in new[] { ("Nash point at the end (89.986)", "#555"), ("weighted mean at the end (88.2387)", "#AA55AA") })
         {
-            var icon = chart.Icons.Single(i => i.Name.StartsWith(name, StringComparison.Ordinal));
+            var icon = chart.Icons.Single(i => i.Name == name);
             Assert.False(icon.HasDot, name);
             Assert.Equal(3, icon.FilledShapes);
             Assert.True(icon.Height <= 3, $"{name}: {icon.Height} pixels high");
@@ -189,7 +189,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Equal(["A: press-fta", "B: offer-package"], shifts.Legend);
         // Every change printed is B minus A as printed, recomputed here from the printed text.
         foreach (var row in CompareReport.PositionRows(comparison).Where(r => r[2] != "none" && r[3] != "none"))
-            Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 2), Parse(row[4]));
+            Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 4), Parse(row[4]));
         Assert.Contains("gained,package,bilateral-fta", File.ReadAllText(Path.Combine(dir, "agreements.csv")));
     }
 
