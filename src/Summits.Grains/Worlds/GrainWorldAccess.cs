@@ -43,7 +43,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         new CountryAccess(CountryGrain(actor), _attempt, Reached(_countries, _countriesNow, actor), _cancellation);
 
     public ITopicAccess Topic(string topic) =>
-        new TopicAccess(TopicGrain(topic), _attempt, Reached(_topics, _topicsNow, topic), _cancellation);
+        new TopicAccess(this, TopicGrain(topic), _attempt, Reached(_topics, _topicsNow, topic), _cancellation);
 
     private static Calls Reached(SortedDictionary<string, Calls> grains, SortedSet<string> now, string id)
     {
@@ -95,6 +95,19 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
         public int Count => Volatile.Read(ref _count);
 
+        /// <summary>
+        /// For a topic: its table as the attempt last saw it (read once, then carried on from the answers of the calls
+        /// that may change it), or null before the attempt has read it. Only the attempt's own calls change a table
+        /// between two checkpoints, so this is the table the topic holds for the attempt.
+        /// </summary>
+        public TopicTable? Table
+        {
+            get => Volatile.Read(ref _table);
+            set => Volatile.Write(ref _table, value);
+        }
+
+        private TopicTable? _table;
+
         public bool Dirty => Volatile.Read(ref _dirty) != 0;
 
         public void Add() => Interlocked.Increment(ref _count);
@@ -105,6 +118,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             Add();
             Volatile.Write(ref _dirty, 1);
         }
+
+        /// <summary>Marks the grain changed by the attempt, as an answer said.</summary>
+        public void MarkDirty() => Volatile.Write(ref _dirty, 1);
 
         /// <summary>The answer's value, the grain marked changed when the answer says so.</summary>
         public async Task<T> Answered<T>(Task<During<T>> call)
@@ -141,28 +157,48 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         public Task<Actor> Actor() => calls.Answered(grain.ActorDuring(attempt, cancellation));
     }
 
-    private sealed class TopicAccess(ITopicGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ITopicAccess
+    /// <remarks>
+    /// The table is read from the topic once per attempt (<c>GetDuring</c>) and carried on from the answers of the calls
+    /// that change it, so that a proposal costs no read of its topics. A topic's positions are asked of its participants'
+    /// countries through this world's access, never by the topic, so that every country the attempt reaches is
+    /// counted, sealed and committed by the world as it reaches them.
+    /// </remarks>
+    private sealed class TopicAccess(GrainWorldAccess world, ITopicGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ITopicAccess
     {
-        public Task<TopicTable> Get() => calls.Answered(grain.GetDuring(attempt, cancellation));
+        public async Task<TopicTable> Get() => calls.Table ??= await calls.Answered(grain.GetDuring(attempt, cancellation));
 
-        public Task<ImmutableArray<Position>> Positions() => calls.Answered(grain.Positions(attempt, cancellation));
-
-        public Task<bool> Record(Agreement agreement)
+        public async Task<ImmutableArray<Position>> Positions()
         {
-            calls.Add();
-            return calls.Answered(grain.Record(agreement, attempt, cancellation));
+            var table = await Get();
+            var positions = await Task.WhenAll(table.Participants.Select(actor => world.Country(actor).PositionOn(table.Topic.Id)));
+            return [.. positions.OfType<Position>()];
         }
 
-        public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes)
+        public async Task<bool> Record(Agreement agreement)
         {
             calls.Add();
-            return calls.Answered(grain.Apply(command, changes, attempt, cancellation));
+            return Carried(await grain.Record(agreement, attempt, cancellation));
         }
 
-        public Task Join(string actor)
+        public async Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes)
+        {
+            calls.Add();
+            return Carried(await grain.Apply(command, changes, attempt, cancellation));
+        }
+
+        public async Task Join(string actor)
         {
             calls.AddChanging();
-            return grain.Join(actor, attempt, cancellation);
+            calls.Table = await grain.Join(actor, attempt, cancellation);
+        }
+
+        /// <summary>The answer's value; the topic marked changed when the answer says so, and its table kept.</summary>
+        private T Carried<T>(TableAnswer<T> answer)
+        {
+            calls.Table = answer.Table;
+            if (answer.Dirty)
+                calls.MarkDirty();
+            return answer.Value;
         }
     }
 }
