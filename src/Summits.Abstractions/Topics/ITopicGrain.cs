@@ -49,18 +49,16 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Apply")]
     Task<TableAnswer<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Adds <paramref name="actor"/> to the table's participants (once, however often asked) and answers with the table after it.</summary>
+    /// <summary>
+    /// Adds <paramref name="actor"/> to the table's participants (once, however often asked), answering whether it
+    /// joined now (false when it was a participant already) with the table after it.
+    /// </summary>
     [Alias("Join")]
-    Task<TopicTable> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<TableAnswer<bool>> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Writes what the attempt changed, or fails if this activation did not serve all <paramref name="calls"/> (see <see cref="ICountryGrain.Commit"/>).</summary>
     [Alias("Commit")]
     Task Commit(AdvanceAttempt attempt, int calls);
-
-    /// <summary>Checks, without writing, that this activation served all <paramref name="calls"/> (see <see cref="ICountryGrain.Seal"/>).</summary>
-    /// <exception cref="InvalidOperationException">The activation missed some of the calls.</exception>
-    [Alias("Seal")]
-    Task Seal(AdvanceAttempt attempt, int calls);
 
     /// <summary>Drops what a failed attempt changed in memory (see <see cref="ICountryGrain.Abandon"/>).</summary>
     [Alias("Abandon")]

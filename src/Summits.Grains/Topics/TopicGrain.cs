@@ -47,7 +47,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
         var recorded = table.Record(agreement);
         if (recorded)
             _state.Changed();
-        return Task.FromResult(new TableAnswer<bool>(recorded, _state.Dirty, table.Get()));
+        return Task.FromResult(new TableAnswer<bool>(recorded, _state.Dirty, table.Get(), _state.Activation));
     }
 
     public Task<TableAnswer<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
@@ -57,21 +57,20 @@ public sealed class TopicGrain : Grain, ITopicGrain
         var applied = table.Apply(command, changes);
         if (!applied.IsEmpty)
             _state.Changed();
-        return Task.FromResult(new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get()));
+        return Task.FromResult(new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation));
     }
 
-    public Task<TopicTable> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<TableAnswer<bool>> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         var table = Enter(attempt, counted: true);
+        var joined = !table.Participants.Contains(actor);
         table.Join(actor);
         _state.Changed();
-        return Task.FromResult(table.Get());
+        return Task.FromResult(new TableAnswer<bool>(joined, _state.Dirty, table.Get(), _state.Activation));
     }
 
     public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
-
-    public Task Seal(AdvanceAttempt attempt, int calls) => _state.SealAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
 
     public Task Abandon(AdvanceAttempt attempt)
     {

@@ -202,8 +202,8 @@ public sealed partial class WorldGrain(
     /// <summary>
     /// Runs the next advance; at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
     /// run's last) writes the events of the advances since the last one as one timeline page, commits every grain they
-    /// changed, then writes the world; between checkpoints only checks that each grain the advance reached and the
-    /// attempt changed lost nothing (<see cref="GrainWorldAccess.SealAsync"/>).
+    /// changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
+    /// its changes to a deactivation (<see cref="GrainWorldAccess.EnsureNothingLost"/>).
     /// </summary>
     private async Task<Advance> AdvanceOnceAsync(RunState run, CancellationToken cancellation)
     {
@@ -223,6 +223,8 @@ public sealed partial class WorldGrain(
             unwritten.Events.AddRange(events);
             run.Pages = unwritten.Page + 1;
         }
+        // No answer may rest on changes a deactivation lost: checked before the advance is written or answered.
+        unwritten.Access.EnsureNothingLost();
         if (run.Finished || step + 1 - _checkpointed >= state.State.CheckpointEvery)
         {
             if (unwritten.Events.Count > 0)
@@ -238,7 +240,6 @@ public sealed partial class WorldGrain(
         }
         else
         {
-            await unwritten.Access.SealAsync();
             state.State.Advances++;
             state.State.LastEnd = end;
             state.State.Last = null;

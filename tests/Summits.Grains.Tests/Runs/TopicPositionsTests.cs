@@ -6,9 +6,9 @@ namespace Summits.Grains.Tests;
 
 /// <summary>
 /// A topic's positions are its participants' countries' answers, and every country an attempt reaches that way is one
-/// the world reaches: it is sealed at the end of an advance and committed at a checkpoint like any other. When the topic
-/// grain asked the countries itself, the world never learnt of them: a country reached only through a topic's positions
-/// was neither sealed nor committed.
+/// the world reaches: it is checked for lost changes at the end of an advance and committed at a checkpoint like any
+/// other. When the topic grain asked the countries itself, the world never learnt of them: a country reached only
+/// through a topic's positions was neither checked nor committed.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class TopicPositionsTests(ClusterFixture fixture)
@@ -16,26 +16,26 @@ public sealed class TopicPositionsTests(ClusterFixture fixture)
     private static readonly ShockChange JapanUpOne = new(ShockTarget.Position, "JP", "bilateral-fta", null, null, 1, null);
 
     [Fact]
-    public async Task A_country_reached_only_through_a_topics_positions_after_losing_its_changes_fails_the_seal()
+    public async Task A_country_reached_only_through_a_topics_positions_after_losing_its_changes_fails_the_advance()
     {
         // Advance 0 of an attempt that spans two advances (a checkpoint every 2 or more) moves Japan's FTA position from
         // 20 (as seeded in the Abe–Trump world) to 21, and ends between checkpoints: Japan served its one call. The silo
         // then deactivates Japan, whose next activation reads storage: 20, the move lost. Advance 1 reaches Japan only
-        // through the FTA table's positions, which read 20. The seal at its end must find that Japan served 0 of the
-        // attempt's 1 changing calls, so that the advance fails rather than answer with a position that rests on a lost
-        // change.
-        var (key, world) = await SeededAsync("positions-seal");
+        // through the FTA table's positions, which read 20, answered by Japan's second activation. The check at the
+        // advance's end must find that Japan, changed by the attempt, answered from two activations, so that the advance
+        // fails rather than answer with a position that rests on a lost change.
+        var (key, world) = await SeededAsync("positions-lost");
         var access = new GrainWorldAccess(fixture.Client, world, new AdvanceAttempt(0, Guid.NewGuid()));
         await access.Country("JP").Shock("s1#1", JapanUpOne, "s1", [], ModelParameters.Default);
-        await access.SealAsync();
+        access.EnsureNothingLost();
         await fixture.Cluster.DeactivateAsync(Japan(world));
 
         access.Continue(1, default);
         var positions = await access.Topic("bilateral-fta").Positions();
 
         Assert.Equal(20, positions.Single(p => p.Actor == "JP").Value.Value);
-        var sealing = await Assert.ThrowsAsync<InvalidOperationException>(access.SealAsync);
-        Assert.Contains($"country {world.Country("JP")} served 0 of the 1 calls of advance 1", sealing.Message);
+        var lost = Assert.Throws<InvalidOperationException>(access.EnsureNothingLost);
+        Assert.StartsWith($"country {world.Country("JP")} answered advance 1 from a new activation", lost.Message);
     }
 
     [Fact]
