@@ -117,6 +117,22 @@ public sealed class CellMeasureTests : IDisposable
     }
 
     [Fact]
+    public void Japanese_text_keeps_small_kana_and_brackets_with_their_neighbours()
+    {
+        // "ちょっと「協議」を。" (10 characters, 20 cells). Strict Japanese line breaking allows no break before the small
+        // kana ょ and っ, none after the opening 「, none before the closing 」 or 。. So the places left are after っ
+        // (before と), after と (before 「), after 協 is not one (協議 stand between brackets, but an ideograph pair may
+        // break: 「協|議」), after 」 (before を): pieces ちょっ, と, 「協, 議」, を。.
+        Assert.Equal(["ちょっ", "と", "「協", "議」", "を。"], TerminalWidth.Pieces("ちょっと「協議」を。"));
+        // An id with a hyphen is one piece though a line may break after a hyphen in English text: no wide character
+        // stands beside the hyphen.
+        Assert.Equal(["us-japan-fta"], TerminalWidth.Pieces("us-japan-fta"));
+        // Beside a wide character it may: "日米-fta" breaks between 日 and 米 (two ideographs) and after 米 only if the
+        // rules allow a break before a hyphen, which they do not (a hyphen never starts a line): 日, 米-fta.
+        Assert.Equal(["日", "米-fta"], TerminalWidth.Pieces("日米-fta"));
+    }
+
+    [Fact]
     public void A_table_column_of_japanese_text_wraps_inside_the_table()
     {
         var output = new StringWriter();
