@@ -32,6 +32,8 @@ public static class CommandFailure
             // A setting with a bad value is bad input too, said as "summits COMMAND: error: what is wrong".
             SettingException setting => (ExitCodes.BadInput, UsageError.Line(command, setting.Message)),
             InputException input => (ExitCodes.BadInput, input.Message),
+            // A branch the scenario lacks was named on the command line: an argument's mistake, said as one.
+            BranchException branch => (ExitCodes.BadInput, UsageError.Usage(command, branch.Message)),
             OperationCanceledException when interrupted => (ExitCodes.Interrupted, $"{command}: stopped before it finished"),
             _ => (ExitCodes.RunFailed, UsageError.Line(command, Describe(failure))),
         };

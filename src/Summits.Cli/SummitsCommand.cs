@@ -96,7 +96,7 @@ public static class SummitsCommand
         // alike. A note that something was left on disk is said at every level, so nothing is left in silence.
         var shown = said.Where(n => n.Always || Level(parse) >= Output.Verbosity.Normal).Select(n => n.Note).ToList();
         if (shown.Count > 0)
-            await Console.Error.WriteLineAsync(string.Join("; and ", shown.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
+            await Output.PathLines.ToErrorAsync(string.Join("; and ", shown.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
         if (IsDiagnostic(parse))
             await Output.PathLines.ToErrorAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
         return exit;

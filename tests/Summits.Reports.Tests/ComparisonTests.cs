@@ -10,13 +10,14 @@ public sealed class ComparisonTests
     {
         var path = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
         var a = StateDocument.Of(await ScenarioRun.LocallyAsync(BranchChoice.Load(path + "#press-fta", null, null, p => p)));
-        // B holds one position A does not, and one that differs from A's by 0.006, more than the 0.005
-        // a move needs, yet both show as 1.01 (1.0051 and 1.0111): a reader would see no move.
+        // B holds one position A does not, and one that differs from A's by 0.00008, more than the 0.00005
+        // a move needs (half the last of four decimals), yet both show as 1.0005 (1.00046 and 1.00054, each
+        // rounded to four decimals): a reader would see no move.
         var first = a.Positions[0];
-        a = a with { Positions = [first with { Value = 1.0051 }, .. a.Positions.Skip(1)] };
+        a = a with { Positions = [first with { Value = 1.00046 }, .. a.Positions.Skip(1)] };
         var b = a with
         {
-            Positions = [first with { Value = 1.0111 }, .. a.Positions.Skip(1), new StateDocument.FinalPosition("XX", first.Topic, 50, 50, 0.5)],
+            Positions = [first with { Value = 1.00054 }, .. a.Positions.Skip(1), new StateDocument.FinalPosition("XX", first.Topic, 50, 50, 0.5)],
         };
         var comparison = Comparison.Of("a", a, "b", b);
         var moved = Assert.Single(comparison.Positions);

@@ -15,15 +15,43 @@ public sealed record RenderedChart(
     string[]? XCategories,
     string[]? YCategories,
     RenderedChart.Text[] Texts,
-    RenderedChart.Box Grid)
+    RenderedChart.Box Grid,
+    RenderedChart.Icon[] Icons)
 {
+    /// <summary>
+    /// How a legend entry's icon is drawn: the SVG paths chromium painted left of the entry's text, within 40 pixels of
+    /// it and level with it (the legend's invisible hit areas, filled with nothing and stroked with nothing, left out).
+    /// </summary>
+    public sealed record Icon(string Name, IconPart[] Parts)
+    {
+        /// <summary>A round dot: ECharts draws a circle as a path of arcs ('A').</summary>
+        public bool HasDot => Parts.Any(p => p.D.Contains('A', StringComparison.Ordinal));
+
+        /// <summary>The filled shapes of the icon, each a closed subpath ('M' … 'Z') of a filled path.</summary>
+        public int FilledShapes => Parts.Where(p => p.Fill is not null and not "none").Sum(p => p.D.Count(c => c == 'M'));
+
+        /// <summary>The height of the whole icon, in pixels.</summary>
+        public double Height => Parts.Length == 0 ? 0 : Parts.Max(p => p.Y + p.H) - Parts.Min(p => p.Y);
+
+        /// <summary>The width of the whole icon, in pixels.</summary>
+        public double Width => Parts.Length == 0 ? 0 : Parts.Max(p => p.X + p.W) - Parts.Min(p => p.X);
+    }
+
+    /// <summary>One SVG path of a legend icon: its path data, fill, fill opacity, stroke, dash pattern and box in the page.</summary>
+    public sealed record IconPart(string D, string? Fill, string? FillOpacity, string? Stroke, string? Dash, double X, double Y, double W, double H);
+
     /// <param name="Inside">For a scatter series, whether every point it draws lies at least 4 pixels inside the plot area, off its axes and edges; true for any other.</param>
     /// <param name="Visible">
     /// For a scatter series, how many of its points can be seen: the topmost element chromium finds at the point's
     /// pixel, or a third of the way from it to the mark's edge, is painted in the series' colour (a point under a
     /// larger mark of another series is not seen); for any other, its data count.
     /// </param>
-    public sealed record Series(string Name, string Type, int Data, bool Marked, bool Inside, int Visible);
+    /// <param name="Dots">For a line series, whether it draws a dot at its points (its symbol is not 'none' and showSymbol is not false).</param>
+    /// <param name="Dashed">For a line series, whether its line is dashed or dotted.</param>
+    /// <param name="AreaOnly">The series draws a shaded mark area and no data.</param>
+    /// <param name="Render">For a custom series, the name of the charts.js function that draws it ("whisker", "span", "bin").</param>
+    public sealed record Series(string Name, string Type, int Data, bool Marked, bool Inside, int Visible,
+        bool Dots = true, bool Dashed = false, bool AreaOnly = false, string? Render = null);
 
     public sealed record Text(string Content, double X, double Y, double W, double H)
     {
@@ -94,8 +122,26 @@ public sealed record RenderedChart(
                       const top = document.elementFromPoint(box.x + px + dx, box.y + py + dy);
                       return !!top && !!colour && getComputedStyle(top).fill === colour;
                     });
-                  }).length
+                  }).length,
+              dots: s.type !== 'line' || (s.symbol !== 'none' && s.showSymbol !== false),
+              dashed: s.type === 'line' && !!s.lineStyle && (s.lineStyle.type === 'dashed' || s.lineStyle.type === 'dotted'),
+              areaOnly: (s.data || []).filter(d => d !== null && d !== undefined).length === 0 && !!(s.markArea && s.markArea.data && s.markArea.data.length),
+              render: typeof s.renderItem === 'function' ? s.renderItem.name : null
             })),
+            // Each legend entry's icon as painted: the paths left of its text and level with it.
+            icons: (option.legend[0].show === false ? [] : option.legend[0].data || []).map(d => {
+              const name = typeof d === 'string' ? d : d.name;
+              const text = [...svg.querySelectorAll('text')].find(t => t.textContent === name);
+              if (!text) return { name, parts: [] };
+              const r = text.getBoundingClientRect();
+              const parts = [...svg.querySelectorAll('path')].map(p => ({ p, b: p.getBoundingClientRect() }))
+                .filter(x => (x.b.width > 0 || x.b.height > 0) && x.b.right <= r.left + 1 && x.b.left >= r.left - 40
+                  && x.b.top + x.b.height / 2 >= r.top - 2 && x.b.top + x.b.height / 2 <= r.bottom + 2
+                  && !((x.p.getAttribute('fill') || 'none') === 'none' && !x.p.getAttribute('stroke')))
+                .map(x => ({ d: x.p.getAttribute('d') || '', fill: x.p.getAttribute('fill'), fillOpacity: x.p.getAttribute('fill-opacity'),
+                  stroke: x.p.getAttribute('stroke'), dash: x.p.getAttribute('stroke-dasharray'), x: x.b.x, y: x.b.y, w: x.b.width, h: x.b.height }));
+              return { name, parts };
+            }),
             // A name broken into lines on a narrow page reads as its lines joined by spaces.
             xName: (option.xAxis[0].name || '').replace(/\n/g, ' '),
             yName: option.yAxis[0].name || '',

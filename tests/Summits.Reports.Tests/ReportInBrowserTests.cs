@@ -63,6 +63,30 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     }
 
     [Fact]
+    public async Task The_Nash_point_and_weighted_mean_lines_have_dashed_line_icons_without_a_dot()
+    {
+        var charts = await OpenRunReportAsync("baseline", "run-baseline");
+
+        // baseline ends with north-korea-sanctions' Nash point at 89.986 and its weighted mean at 88.2387 (README's -q
+        // summary: "mean 88.2387", "Nash north-korea-sanctions 89.986"; figures at four decimals, the Nash point
+        // kept to three by the bargaining analysis). Both are drawn as dashed lines with
+        // no dots (#555 and #AA55AA): each icon is three dashes (three filled shapes) at most 3 pixels high, in the
+        // line's colour, with no dot; ECharts' own icon for a line series was a line with a circle on it.
+        var chart = charts.Single(c => c.Id == "trajectory-north-korea-sanctions");
+        foreach (var (name, colour) in new[] { ("Nash point at the end (89.986)", "#555"), ("weighted mean at the end (88.2387)", "#AA55AA") })
+        {
+            var icon = chart.Icons.Single(i => i.Name == name);
+            Assert.False(icon.HasDot, name);
+            Assert.Equal(3, icon.FilledShapes);
+            Assert.True(icon.Height <= 3, $"{name}: {icon.Height} pixels high");
+            Assert.All(icon.Parts, p => Assert.Equal(colour, p.Fill, ignoreCase: true));
+        }
+        // The actors' lines are drawn with a dot at each step (the start, ten rounds and the expect steps: under the 30
+        // past which dots are left off): their icons keep the dot.
+        Assert.True(chart.Icons.Single(i => i.Name == "JP").HasDot);
+    }
+
+    [Fact]
     public async Task The_run_report_marks_each_round_of_a_rounds_step_and_the_agreements_made()
     {
         var charts = await OpenRunReportAsync("trade-for-defense-package", "run-package");
@@ -121,9 +145,23 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
             Assert.True(ticks.Length >= 3, $"{histogram.Id}: {ticks.Length} tick labels");
         }
 
+        // The Wilson interval is drawn as whiskers (a bar between two caps, charts.js's whisker, in #222): its icon is
+        // three filled shapes 14 pixels high in that colour, where ECharts' own icon for a custom series was one filled box.
+        var wilson = odds.Icons.Single(i => i.Name == "95% Wilson interval");
+        Assert.Equal(3, wilson.FilledShapes);
+        Assert.Equal(14, wilson.Height, 0.5);
+        Assert.All(wilson.Parts, p => Assert.Equal("#222", p.Fill, ignoreCase: true));
+
         var sensitivity = charts[^1];
         Assert.Contains("Spearman", sensitivity.XName);
         Assert.Contains(sensitivity.Legend, l => l.StartsWith("one pair's noise band at 5%", StringComparison.Ordinal));
+        // The noise band is a shaded area, rgba(120,120,120,0.15) (SensitivityChart's mark area), which SVG writes as fill
+        // rgb(120,120,120) at opacity 0.15: its icon is one box 14 pixels high in that fill, not a line with a circle.
+        var band = Assert.Single(sensitivity.Icons, i => i.Name.StartsWith("one pair's noise band at 5%", StringComparison.Ordinal));
+        Assert.False(band.HasDot);
+        Assert.Equal(1, band.FilledShapes);
+        Assert.Equal(14, band.Height, 0.5);
+        Assert.Equal(("rgb(120,120,120)", "0.15"), (band.Parts[0].Fill, band.Parts[0].FillOpacity));
         foreach (var csv in new[] { "agreements.csv", "positions.csv", "sensitivity.csv" })
             Assert.True(File.Exists(Path.Combine(dir, csv)), csv);
     }
@@ -151,7 +189,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Equal(["A: press-fta", "B: offer-package"], shifts.Legend);
         // Every change printed is B minus A as printed, recomputed here from the printed text.
         foreach (var row in CompareReport.PositionRows(comparison).Where(r => r[2] != "none" && r[3] != "none"))
-            Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 2), Parse(row[4]));
+            Assert.Equal(Math.Round(Parse(row[3]) - Parse(row[2]), 4), Parse(row[4]));
         Assert.Contains("gained,package,bilateral-fta", File.ReadAllText(Path.Combine(dir, "agreements.csv")));
     }
 
@@ -384,6 +422,8 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
             Assert.True(text is not null, $"{chart.Id}: the legend entry '{entry}' is not shown");
             Assert.True(text.Y + text.H <= chart.Grid.Y + 1, $"{chart.Id}: the legend entry '{entry}' reaches into the plot");
         }
+        foreach (var icon in chart.Icons)
+            AssertIconMatches(chart, icon);
         Assert.DoesNotContain(chart.Texts, t => NegativeZero().IsMatch(t.Content));
         // A value axis's tick labels stand one step apart, its ends included: an axis running from 55
         // to 90 with ticks every 10 drew 55, 60, 70, 80, 90, whose first step (5) breaks the rest (10).
@@ -395,6 +435,39 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         }
         var overlaps = chart.Overlapping().Select(p => $"'{p.Item1.Content}' and '{p.Item2.Content}'").ToList();
         Assert.True(overlaps.Count == 0, $"{chart.Id}: overlapping text: {string.Join("; ", overlaps)}");
+    }
+
+    /// <summary>
+    /// A legend entry's icon is drawn as its series is, read from what chromium painted: a line with no dots has an icon
+    /// with no dot, a thin line (at most 3 pixels high), in dashes (more than one filled shape) when the line is dashed and
+    /// in one piece when it is not; a series that draws only a shaded area has one filled box (at least 8 pixels high)
+    /// with the area's see-through fill; an interval drawn as whiskers has three filled shapes (two caps and the bar) and
+    /// no dot. Other series (bars, marks, lines with dots) keep ECharts' icon, which draws as they do.
+    /// </summary>
+    private static void AssertIconMatches(RenderedChart chart, RenderedChart.Icon icon)
+    {
+        var series = chart.Drawn.First(s => s.Name == icon.Name);
+        var parts = string.Join("; ", icon.Parts.Select(p => $"d={p.D} fill={p.Fill} opacity={p.FillOpacity} stroke={p.Stroke} dash={p.Dash} {p.W:0.#}x{p.H:0.#}"));
+        var where = $"{chart.Id}: the legend icon of '{icon.Name}' ({parts})";
+        Assert.True(icon.Parts.Length > 0, $"{where} is not drawn");
+        if (series.AreaOnly)
+        {
+            Assert.True(icon.FilledShapes == 1 && icon.Height >= 8 && !icon.HasDot, $"{where} is not a shaded box, as its area is");
+            Assert.True(icon.Parts.Any(p => p.FillOpacity is { } o && double.Parse(o, CultureInfo.InvariantCulture) < 1), $"{where} is not see-through, as its area is");
+        }
+        else if (series.Type == "line" && !series.Dots)
+        {
+            Assert.False(icon.HasDot, $"{where} has a dot, which its line does not");
+            Assert.True(icon.Height <= 3, $"{where} is {icon.Height:0.#} pixels high, not a line");
+            if (series.Dashed)
+                Assert.True(icon.FilledShapes > 1, $"{where} is not dashed, as its line is");
+            else
+                Assert.True(icon.FilledShapes == 1 || icon.Parts.All(p => p.Stroke is not null && p.Dash is null), $"{where} is dashed, as its line is not");
+        }
+        else if (series.Render == "whisker")
+        {
+            Assert.True(icon.FilledShapes == 3 && !icon.HasDot && icon.Height >= 8, $"{where} is not whiskers, as its interval is");
+        }
     }
 
     [GeneratedRegex(@"^\s*[-−]0(\.0+)?\s*%?\s*$")]

@@ -29,10 +29,11 @@ public sealed class SmpReportTests
         // KTAB's smpc takes 10 turns on dummyData_3Dim.csv.
         Assert.Contains("| topic | table column | weighted mean at the start | forecast at the start | forecast after turn 10 | forecast − weighted mean at the start |", section);
         // Weighted means by hand from dummyData_3Dim.csv, Σ power·salience·position / Σ power·salience over
-        // its 7 rows: 78.78, 47.6, 52.32; KTAB's forecasts 78.3, 34.4, 72.8 (reference/forecasts.csv).
+        // its 7 rows: 78.783686, 47.599714, 52.322561, shown to four decimals as every figure is: 78.7837, 47.5997,
+        // 52.3226; KTAB's forecasts 78.3, 34.4, 72.8 (reference/forecasts.csv).
         var expected = new (string Topic, string Column, double Mean, double Ktab)[]
         {
-            ("dimension-1", "Pstn1", 78.78, 78.3), ("dimension-2", "Pstn2", 47.6, 34.4), ("dimension-3", "Pstn3", 52.32, 72.8),
+            ("dimension-1", "Pstn1", 78.7837, 78.3), ("dimension-2", "Pstn2", 47.5997, 34.4), ("dimension-3", "Pstn3", 52.3226, 72.8),
         };
         foreach (var (topic, column, mean, ktab) in expected)
         {
@@ -41,7 +42,7 @@ public sealed class SmpReportTests
             Assert.Equal(mean, Parse(row[3]));
             Assert.Equal(ktab, Parse(row[5]), 0.15);
             // The change is the difference of the two numbers as printed.
-            Assert.Equal(Math.Round(Parse(row[5]) - Parse(row[3]), 2), Parse(row[6]));
+            Assert.Equal(Math.Round(Parse(row[5]) - Parse(row[3]), 4), Parse(row[6]));
         }
         Assert.Matches("<h2>Forecast of KTAB(&#39;|&#x27;|')s spatial model</h2>", html);
         // A bargaining run has no forecast to show.
@@ -60,7 +61,8 @@ public sealed class SmpReportTests
         Assert.Contains("| turn | Pstn1 | Pstn2 | Pstn3 |", lines);
         var last = lines.Single(l => l.StartsWith("| 10 |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
         var state = StateDocument.Of(run).Forecast!;
-        Assert.Equal([Math.Round(state["dimension-1"], 2), Math.Round(state["dimension-2"], 2), Math.Round(state["dimension-3"], 2)],
+        // Each forecast to four decimals, rounded half away from zero, as every figure is shown.
+        Assert.Equal([Four(state["dimension-1"]), Four(state["dimension-2"]), Four(state["dimension-3"])],
             last[2..5].Select(Parse).ToArray());
         Assert.Contains(lines, l => l.StartsWith("| 0 (the table) |", StringComparison.Ordinal));
         // KTAB's reference prints SActor-04's winning probability as 0.6001 at turn 0 and 0.1512 at turn 10.
@@ -135,4 +137,6 @@ public sealed class SmpReportTests
     }
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private static double Four(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 }

@@ -6,8 +6,9 @@ namespace Summits.Grains;
 /// <summary>A country in one world, keyed <c>{world}/{actor}</c>: it owns its positions and decides its answers.</summary>
 /// <remarks>
 /// Every call of an advance carries the <see cref="AdvanceAttempt"/>: Evaluate, Propose and Shock change the
-/// country in memory, and <see cref="Commit"/> writes it. The world grain commits every grain an advance
-/// touched before it writes its own state; an advance cut short by a fault is run again from its start,
+/// country in memory, and <see cref="Commit"/> writes it. The world grain commits every grain the advance
+/// changed before it writes its own state (the calls that may leave a country unchanged, <see cref="PositionOn"/> and
+/// <see cref="ActorDuring"/>, answer whether the attempt changed it: <see cref="During{T}"/>); an advance cut short by a fault is run again from its start,
 /// and the country goes back to the state it kept from before that advance (<see cref="CheckpointedState{T}"/>).
 /// Every method but Commit, Abandon and Retire takes the caller's cancellation token (an advance passes its
 /// own): a call whose token is cancelled stops with <see cref="OperationCanceledException"/> before it changes
@@ -35,24 +36,32 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("AsOf")]
     Task<CountrySnapshot> AsOf(int advances, CancellationToken cancellation = default);
 
-    /// <summary>The country's position on a topic as the advance in progress sees it; null when it holds none.</summary>
+    /// <summary>
+    /// The country's position on a topic as the advance in progress sees it (null when it holds none), with whether
+    /// the attempt has changed the country (<see cref="During{T}"/>).
+    /// </summary>
     [Alias("PositionOn")]
-    Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<Position?>> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
-    /// The country's actor (capability, affinities, strategy) as the advance in progress sees it. The country is
-    /// the one owner of these values: the world reads them from here in each advance that needs them.
+    /// The country's actor (capability, affinities, strategy) as the advance in progress sees it, with whether the
+    /// attempt has changed the country (<see cref="During{T}"/>). The country is
+    /// the one owner of these values: the world reads them from here in each advance that needs them. A scripted
+    /// proposal needs none: <see cref="Propose"/> and <see cref="Evaluate"/> answer with the capability it weighs.
     /// </summary>
     [Alias("ActorDuring")]
-    Task<Actor> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<Actor>> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing.</summary>
     [Alias("Evaluate")]
     Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Records a proposal this country makes; the same proposal id again in the same advance returns the first changes.</summary>
+    /// <summary>
+    /// Records a proposal this country makes, and answers with the changes and the country's capability (see
+    /// <see cref="ICountryAccess.Propose"/>); the same proposal id again in the same advance returns the first changes.
+    /// </summary>
     [Alias("Propose")]
-    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Clears this country's stored state and deactivates it.</summary>
     [Alias("Retire")]
@@ -63,7 +72,7 @@ public interface ICountryGrain : IGrainWithStringKey
     Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
-    /// Writes what the attempt changed; the world grain calls it at each checkpoint (by default every advance).
+    /// Writes what the attempt changed; the world grain calls it at each checkpoint (by default every advance) on a country the attempt changed.
     /// <paramref name="calls"/> is how many calls that may change the country (Evaluate, Propose, Shock) the attempt
     /// made to it since the last checkpoint.
     /// </summary>

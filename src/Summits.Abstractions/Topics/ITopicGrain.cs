@@ -30,21 +30,24 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("AsOf")]
     Task<TopicTable> AsOf(int advances, CancellationToken cancellation = default);
 
-    /// <summary>The table as the advance in progress sees it.</summary>
+    /// <summary>The table as the advance in progress sees it, with whether the attempt has changed the topic (<see cref="During{T}"/>).</summary>
     [Alias("GetDuring")]
-    Task<TopicTable> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<TopicTable>> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Every participant's position on this topic, asked of the country grains in parallel.</summary>
+    /// <summary>Every participant's position on this topic, asked of the country grains in parallel, with whether the attempt has changed the topic.</summary>
     [Alias("Positions")]
-    Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<ImmutableArray<Position>>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Records a new agreement; false when one with its id is recorded already.</summary>
+    /// <summary>Records a new agreement; false when one with its id is recorded already; with whether the attempt has changed the topic.</summary>
     [Alias("Record")]
-    Task<bool> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<bool>> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Applies status changes and returns those applied; the same <paramref name="command"/> id again in the same advance returns the first answer and changes nothing.</summary>
+    /// <summary>
+    /// Applies status changes and returns those applied, with whether the attempt has changed the topic; the same
+    /// <paramref name="command"/> id again in the same advance returns the first answer and changes nothing.
+    /// </summary>
     [Alias("Apply")]
-    Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     [Alias("Join")]
     Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default);

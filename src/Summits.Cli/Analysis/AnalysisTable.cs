@@ -1,4 +1,5 @@
 using System.Globalization;
+using Summits.Model;
 
 namespace Summits.Cli.Analysis;
 
@@ -18,8 +19,8 @@ public static class AnalysisTable
         Whole(tally.ProposalsReceived),
         tally.AcceptanceRate is { } rate ? percent ? (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : Decimal(rate, "0.####") : "",
         Whole(tally.Moves),
-        Decimal(tally.MeanMove, "0.##"),
-        Decimal(tally.LargestMove, "0.##"),
+        tally.MeanMove is { } mean ? Figures.Text(mean) : "",
+        tally.LargestMove is { } largest ? Figures.Text(largest) : "",
         Whole(tally.Agreements),
         Whole(tally.Strains),
         Whole(tally.Breaches),

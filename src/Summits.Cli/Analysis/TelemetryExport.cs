@@ -51,6 +51,8 @@ public static class TelemetryExport
                 throw new InputException(new FilePosition(path, 1, 1), $"no such file; expected a telemetry file written by 'summits ... --telemetry FILE.jsonl'{InputFile.Alternatives(path, path)}");
             if (InputFile.Problem(path, path, "telemetry file", InputFile.TelemetryLimit) is { } problem)
                 throw new InputException(new FilePosition(path, 1, 1), problem);
+            if (NotText(path) is { } notText)
+                throw new InputException(new FilePosition(path, 1, 1), notText);
             var line = 0;
             foreach (var text in File.ReadLines(path))
             {
@@ -63,6 +65,30 @@ public static class TelemetryExport
             }
         }
         return [.. spans.Values];
+    }
+
+    /// <summary>
+    /// Why the telemetry file is not text, judged on its first 64 KiB (a file of up to a gigabyte is not read whole
+    /// for this), or null: a PDF or a program named by mistake is refused in one line before its first line is parsed.
+    /// </summary>
+    private static string? NotText(string path)
+    {
+        var head = new byte[64 * 1024];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var text = head.AsSpan(0, read);
+        if (read == head.Length)
+        {
+            // The 64 KiB may end inside a character of several bytes (an export line is often longer): that character,
+            // its lead byte and the continuation bytes (10xxxxxx) read of it, is left out.
+            var end = read;
+            while (end > read - 3 && (head[end - 1] & 0xC0) == 0x80)
+                end--;
+            if (end > 0 && head[end - 1] >= 0xC0)
+                text = head.AsSpan(0, end - 1);
+        }
+        return InputFile.NotText(text, path, "telemetry file");
     }
 
     private static List<ExportedSpan> ReadLine(string path, int line, string text)

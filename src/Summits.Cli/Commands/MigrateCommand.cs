@@ -16,7 +16,7 @@ public static class MigrateCommand
         });
         var check = new Option<bool>("--check")
         {
-            Description = "Say what would change without writing anything; exit 1 when a file needs migrating",
+            Description = "Say what would change without writing anything; exit 1 when a file needs migrating, 2 when migrating it would be refused (the same error migrate gives)",
         };
         var quiet = CommonOptions.Quiet("Say one line for each file, without the changes line by line (--verbosity minimal); -v quiet says nothing but errors, and --check's exit code still tells");
         var verbosity = CommonOptions.Verbosity();
@@ -35,12 +35,26 @@ public static class MigrateCommand
     private static async Task<int> RunAsync(string[] files, bool check, Verbosity verbosity, CancellationToken cancellation)
     {
         // World files first, so that a scenario is checked against its world as migrated.
+        // --check loads each migrated text as migrate does and refuses what migrate would refuse, at the same place
+        // of the file on disk; only a scenario's world among the files, which migrate would have rewritten first and
+        // --check leaves as it is, is not held against the scenario.
         var pending = 0;
+        var rewritten = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in files.OrderBy(f => IsScenario(f) ? 1 : 0))
         {
-            var (text, changes) = FormatMigration.Migrate(path, Read(path));
-            if (changes.Count > 0 && !check)
-                FormatMigration.Check(path, text);
+            var migration = FormatMigration.Migrate(path, Read(path));
+            var (text, changes) = migration;
+            if (changes.Count > 0)
+            {
+                try
+                {
+                    migration.Check(path);
+                }
+                catch (InputException e) when (check && e.Position.File != path && rewritten.Contains(Path.GetFullPath(e.Position.File)))
+                {
+                }
+                rewritten.Add(Path.GetFullPath(path));
+            }
             if (changes.Count == 0)
             {
                 if (verbosity >= Verbosity.Minimal)

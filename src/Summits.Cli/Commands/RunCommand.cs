@@ -145,7 +145,7 @@ public static class RunCommand
             // way out (a run that did not finish says where its telemetry is).
             telemetry = silo?.TelemetryEnd ?? host?.TelemetryEnd ?? TelemetryEnd.Clean;
             if (telemetry.Lines("summits run") is { } notice)
-                await Console.Error.WriteLineAsync(notice);
+                await TelemetryNotice.WriteAsync(notice);
         }
 
         // The branches side by side are a table: the default level and above show it, -q keeps to the summaries.

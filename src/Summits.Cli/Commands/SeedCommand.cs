@@ -56,7 +56,7 @@ public static partial class SeedCommand
             await silo.DisposeAsync();
             // Said on every way out, once the exporters have flushed what they could.
             if (silo.TelemetryEnd.Lines("summits seed") is { } notice)
-                await Console.Error.WriteLineAsync(notice);
+                await TelemetryNotice.WriteAsync(notice);
         }
 
         var json = JsonSerializer.Serialize(world, SummitsJson.Options);

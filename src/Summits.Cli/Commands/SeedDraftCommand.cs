@@ -42,7 +42,7 @@ public static class SeedDraftCommand
         // Nothing is dropped in silence: every line or sentence left out is named with its place and reason, or
         // below normal (-q, -v quiet) counted in one line that says how to list them. So is every guess the user
         // must check: a speaker's name, and a statement no subject's words place in a topic.
-        var checks = briefing.SpeakerNotes.Length + draft.Unassigned.Length + draft.JointApart.Length;
+        var checks = briefing.SpeakerNotes.Length + draft.Unassigned.Length + draft.JointApart.Length + draft.Guessed.Length;
         if (verbosity < Verbosity.Normal && (draft.NotDrafted.Length > 0 || checks > 0))
         {
             var parts = new List<string>();
@@ -63,6 +63,8 @@ public static class SeedDraftCommand
                 lines.Add((skipped.Location, $"not drafted: \"{skipped.Text.ReplaceLineEndings(" ")}\": {skipped.Reason}"));
             foreach (var (statement, n) in draft.Unassigned.Select((s, i) => (s, i + 1)))
                 lines.Add((statement.Location, $"no topic: \"{statement.Text.ReplaceLineEndings(" ")}\" {SeedDraft.NoTopicReason(statement)}; drafted under the topic '{SeedDraft.UnassignedPrefix}{n}' for you to place"));
+            foreach (var guess in draft.Guessed)
+                lines.Add((guess.Statement.Location, $"check the topic: \"{guess.Statement.Text.ReplaceLineEndings(" ")}\" is {guess.Note}"));
             foreach (var joint in draft.JointApart)
                 lines.Add((joint.Statement.Location, $"joint, on a topic of its own: \"{joint.Statement.Text.ReplaceLineEndings(" ")}\": {Listed.And(joint.Alone)} also {(joint.Alone.Count == 1 ? "speaks" : "speak")} alone on '{joint.Topic}', so it is drafted under '{joint.JointTopic}' as a position of 'both' for {Listed.And(joint.Statement.Speakers)}"));
             foreach (var (at, text) in lines.OrderBy(l => l.At.Line).ThenBy(l => l.At.Column))

@@ -42,23 +42,24 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// <exception cref="OperationCanceledException">the player pressed Ctrl-C; <see cref="Draft"/> holds what was answered.</exception>
     public async Task<AnswersDraft> PlayAsync(string? role, int? players, CancellationToken cancellation, ExerciseAnswers? resumed = null)
     {
+        _cancellation = cancellation;
         var intro = new List<string> { $"Exercise {exercise.Id}: {exercise.Title}, {Counted.Of(exercise.Rounds, "round")}" };
         if (exercise.About.Length > 0)
             intro.Add(exercise.About);
         intro.Add("");
         intro.Add("Objectives");
         intro.AddRange(exercise.Objectives.Select(o => $"  - {o}"));
-        Lines(intro);
+        await LinesAsync(intro);
 
         if (resumed is not null)
         {
             (role, players) = (resumed.Role, resumed.Players);
-            Line($"Going on from {resumed.Path}, {resumed.Partial?.Stopped ?? "a whole play"}: its answers are played again as they were given, then the keyboard takes over.");
+            await LineAsync($"Going on from {resumed.Path}, {resumed.Partial?.Stopped ?? "a whole play"}: its answers are played again as they were given, then the keyboard takes over.");
         }
         players ??= await ChoosePlayersAsync(cancellation);
         role ??= await ChooseRoleAsync(players.Value, cancellation);
         var other = exercise.Opposite(role).Actor;
-        Line(players == 1
+        await LineAsync(players == 1
             ? $"You play {NameOf(role)} ({role}); the model plays {NameOf(other)} ({other})."
             : $"The first player plays {NameOf(role)} ({role}); the second plays {NameOf(other)} ({other}).");
         var seats = players == 1 ? [role] : new[] { role, other };
@@ -82,15 +83,15 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             }
             // A player's predictions are theirs alone: with two players, those from the file are not shown to both.
             if (asked || players == 1)
-                Heading(players == 1 ? "Predictions, before play" : $"Predictions of {seat}'s player, before play");
+                await HeadingAsync(players == 1 ? "Predictions, before play" : $"Predictions of {seat}'s player, before play");
             foreach (var question in exercise.Predictions)
             {
                 if (given.TryGetValue(question.Id, out var answer))
                 {
                     if (asked || players == 1)
                     {
-                        Line($"  {question.Id}: {question.Ask}");
-                        Line($"    {answer} (from the answers file)");
+                        await LineAsync($"  {question.Id}: {question.Ask}");
+                        await LineAsync($"    {answer} (from the answers file)");
                     }
                     draft.Predict(seat, question.Id, answer);
                 }
@@ -107,7 +108,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         {
             Stage = $"in round {round}";
             draft.Round = round;
-            Heading($"Round {round} of {exercise.Rounds}");
+            await HeadingAsync($"Round {round} of {exercise.Rounds}");
             if (exercise.Injects.Any(i => i.Round == round))
                 await InjectsAsync(draft, round, cancellation);
             for (var turn = 0; turn < seats.Length; turn++)
@@ -117,7 +118,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         }
         Stage = "after the last round";
         draft.Round = null;
-        Heading("The play is over; the debrief follows.");
+        await HeadingAsync("The play is over; the debrief follows.");
         return draft;
     }
 
@@ -130,7 +131,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     {
         var run = await RunAsync(draft, round, offers: false, cancellation);
         foreach (var line in PlayInWords.Injects(exercise, run.Timeline, round))
-            Line($"  {line}");
+            await LineAsync($"  {line}");
     }
 
     /// <summary>
@@ -142,8 +143,10 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// <param name="seat">The role whose player takes the keyboard; null for both players together.</param>
     public async Task HandOverAsync(string? seat, CancellationToken cancellation)
     {
+        _cancellation = cancellation;
         console.Clear(home: true);
-        Line(seat is null
+        _unread = 0;
+        await LineAsync(seat is null
             ? "Both players together now: the play is public from here."
             : $"Pass the keyboard to the player of {NameOf(seat)} ({seat}); the other player, look away.");
         var prompt = seat is null ? "press the space bar when both are ready" : $"{seat}'s player, press the space bar when ready";
@@ -155,24 +158,22 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             console.WriteLine();
             if (key.Key == ConsoleKey.Spacebar || key.KeyChar == ' ')
                 break;
-            Line($"  {KeyName(key)} is not the space bar: press the space bar to go on.");
+            await LineAsync($"  {KeyName(key)} is not the space bar: press the space bar to go on.");
         }
         console.Clear(home: true);
+        _unread = 0;
     }
 
-    /// <summary>Shows lines a screen at a time, waiting for Enter after each screen and at the end.</summary>
+    /// <summary>
+    /// Shows lines a screen at a time, waiting for Enter after each screen and at the end. The rows already on the
+    /// screen unread (the title and objectives above a brief) count into the first screen, so none is pushed off
+    /// before the wait.
+    /// </summary>
     private async Task PageAsync(IReadOnlyList<string> lines, string what, CancellationToken cancellation)
     {
-        var wrapped = lines.SelectMany(l => l.Length == 0 ? [""] : TerminalWidth.Wrap(l, width)).ToList();
-        // Two rows stay free: one for the pause line, one for the key typed.
-        var page = Math.Max(5, height - 2);
-        for (var at = 0; at < wrapped.Count; at += page)
-        {
-            foreach (var line in wrapped.Skip(at).Take(page))
-                console.WriteLine(line);
-            var more = at + page < wrapped.Count;
-            await EnterAsync(more ? $"{what}, lines {at + 1}–{at + page} of {wrapped.Count}: press Enter for more" : $"end of {what}: press Enter when you have read it", cancellation);
-        }
+        _cancellation = cancellation;
+        await RowsAsync([.. lines.SelectMany(l => l.Length == 0 ? [""] : TerminalWidth.Wrap(l, width))], what);
+        await EnterAsync($"end of {what}: press Enter when you have read it", cancellation);
     }
 
     /// <summary>
@@ -181,6 +182,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// </summary>
     public async Task EnterAsync(string prompt, CancellationToken cancellation)
     {
+        _cancellation = cancellation;
         DiscardTypedAhead();
         while (true)
         {
@@ -189,7 +191,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             console.WriteLine();
             if (key.Key == ConsoleKey.Enter)
                 return;
-            Line($"  {KeyName(key)} is not Enter: press Enter to go on.");
+            await LineAsync($"  {KeyName(key)} is not Enter: press Enter to go on.");
         }
     }
 
@@ -198,9 +200,9 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// </summary>
     private async Task<T> ChooseAsync<T>(string title, IReadOnlyList<(T Value, string Label)> choices, CancellationToken cancellation)
     {
-        Line(title);
+        await LineAsync(title);
         for (var i = 0; i < choices.Count; i++)
-            Line($"  {i + 1}  {choices[i].Label}");
+            await LineAsync($"  {i + 1}  {choices[i].Label}");
         var keys = choices.Count switch { 1 => "1", 2 => "1 or 2", _ => $"1 to {choices.Count}" };
         while (true)
         {
@@ -214,7 +216,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 return chosen.Value;
             }
             console.WriteLine();
-            Line($"  {KeyName(key)} is not one of the choices: press {keys}, the number of a choice.");
+            await LineAsync($"  {KeyName(key)} is not one of the choices: press {keys}, the number of a choice.");
         }
     }
 
@@ -260,6 +262,8 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         }
         var key = await console.Input.ReadKeyAsync(intercept: true, cancellation);
         cancellation.ThrowIfCancellationRequested();
+        // The player pressed a key with the screen in view: what stands on it has been read.
+        _unread = 0;
         return key ?? throw new OperationCanceledException(cancellation);
     }
 
@@ -291,12 +295,12 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         {
             var terms = made.Terms.Select(t => (t.Topic, t.Value)).ToList();
             var id = draft.Propose(round, seat, terms, made.Deadline);
-            Line($"  {PlayInWords.Proposed(exercise.World, id, seat, terms, players == 1 ? seat : null, made.Deadline)} (from the answers file).");
+            await LineAsync($"  {PlayInWords.Proposed(exercise.World, id, seat, terms, players == 1 ? seat : null, made.Deadline)} (from the answers file).");
             if (players == 2)
             {
                 if (_resumed!.Answer(id) is { } given)
                 {
-                    Line($"  {other}: {(given ? "accept" : "reject")} (from the answers file)");
+                    await LineAsync($"  {other}: {(given ? "accept" : "reject")} (from the answers file)");
                     draft.Respond(id, given);
                 }
                 else if (!_resumed.Decided(round, turn))
@@ -306,12 +310,12 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             }
             var run = await RunAsync(draft, round, offers: false, cancellation);
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, players == 1 ? seat : null))
-                Line($"    {line}");
+                await LineAsync($"    {line}");
             positions = Positions(run);
         }
         if (_resumed?.Decided(round, turn) == true)
         {
-            Line(who.Length > 0 ? $"  {who.TrimEnd(',', ' ')} ends the turn (from the answers file)." : $"  You end round {round} (from the answers file).");
+            await LineAsync(who.Length > 0 ? $"  {who.TrimEnd(',', ' ')} ends the turn (from the answers file)." : $"  You end round {round} (from the answers file).");
             return;
         }
         while (await NextAsync(round, who, cancellation) is { } topics)
@@ -321,12 +325,12 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 terms.Add((topic, await ValueAsync(topic, seat, players == 1 ? "you" : seat, other, positions, cancellation)));
             var deadline = players == 1 && round < exercise.Rounds ? await DeadlineAsync(round, cancellation) : null;
             var id = draft.Propose(round, seat, terms, deadline);
-            Line($"  {PlayInWords.Proposed(exercise.World, id, seat, terms, players == 1 ? seat : null, deadline)}.");
+            await LineAsync($"  {PlayInWords.Proposed(exercise.World, id, seat, terms, players == 1 ? seat : null, deadline)}.");
             if (players == 2)
                 await AnswerAsync(draft, id, other, cancellation);
             var run = await RunAsync(draft, round, offers: false, cancellation);
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, players == 1 ? seat : null))
-                Line($"    {line}");
+                await LineAsync($"    {line}");
             positions = Positions(run);
         }
     }
@@ -335,7 +339,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     private async Task AnswerAsync(AnswersDraft draft, string id, string other, CancellationToken cancellation)
     {
         var accept = await ChooseAsync($"{other}'s player, do you accept {id}?", [(true, "accept"), (false, "reject")], cancellation);
-        Line($"  {other}: {(accept ? "accept" : "reject")}");
+        await LineAsync($"  {other}: {(accept ? "accept" : "reject")}");
         draft.Respond(id, accept);
     }
 
@@ -348,34 +352,34 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         var step = ExercisePlay.OfferStepId(round, other);
         var answered = new List<string>();
         var run = await RunAsync(draft, round, offers: true, cancellation);
-        Renewals(run, round, role, step);
+        await RenewalsAsync(run, round, role, step);
         // A topic an agreement in force settles is left out of the offers, and said so before them; a table it settles
         // whole gets no offer at all, said once the offers are seen to be none.
         foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.NoOffer && e.Step == step && e.Topic is not null))
-            Line($"  {AnswerInWords.NoOffer(exercise.World, e)}");
+            await LineAsync($"  {AnswerInWords.NoOffer(exercise.World, e)}");
         while (true)
         {
             var offer = run.Timeline.FirstOrDefault(e => e.Kind == EventKind.Proposal && e.Step == step && e.Actor == other && !draft.Answered(e.Cause));
             if (offer is null)
                 break;
             var terms = offer.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
-            Line($"  {PlayInWords.Offered(exercise.World, offer.Cause, other, terms, role, round, exercise.Rounds)}.");
+            await LineAsync($"  {PlayInWords.Offered(exercise.World, offer.Cause, other, terms, role, round, exercise.Rounds)}.");
             bool accept;
             if (_resumed?.Answer(offer.Cause) is { } given)
             {
                 accept = given;
-                Line($"  you: {(accept ? "accept" : "reject")} (from the answers file)");
+                await LineAsync($"  you: {(accept ? "accept" : "reject")} (from the answers file)");
             }
             else if (_resumed?.Decided(round, Resumed.Offers) == true)
             {
                 // The stopped play went past this offer without answering it: as in any answers file, it is rejected.
                 accept = false;
-                Line("  you: reject (the answers file gives no answer)");
+                await LineAsync("  you: reject (the answers file gives no answer)");
             }
             else
             {
                 accept = await ChooseAsync($"Do you accept {other}'s offer?", [(true, "accept"), (false, "reject")], cancellation);
-                Line($"  you: {(accept ? "accept" : "reject")}");
+                await LineAsync($"  you: {(accept ? "accept" : "reject")}");
             }
             draft.Respond(offer.Cause, accept);
             answered.Add(offer.Cause);
@@ -384,15 +388,15 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         if (answered.Count == 0)
         {
             foreach (var e in run.Timeline.Where(e => e.Kind == EventKind.NoOffer && e.Step == step && e.Topic is null))
-                Line($"  {AnswerInWords.NoOffer(exercise.World, e)}");
+                await LineAsync($"  {AnswerInWords.NoOffer(exercise.World, e)}");
             return;
         }
         // The play after the last answer, already run at the loop's end: what came of every offer.
         foreach (var id in answered)
         {
-            Line($"  {id}:");
+            await LineAsync($"  {id}:");
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, id, role))
-                Line($"    {line}");
+                await LineAsync($"    {line}");
         }
     }
 
@@ -402,20 +406,20 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// deadline passed there, said to expire, from <paramref name="run"/>, the play up to the model's offers. Told as
     /// they happen, in the debrief's words.
     /// </summary>
-    private void Renewals(RunResult run, int round, string role, string step)
+    private async Task RenewalsAsync(RunResult run, int round, string role, string step)
     {
         foreach (var e in run.Timeline.Where(e => e.Step == step
                      && (e.Kind == EventKind.Proposal && e.Actor == role || e.Kind == EventKind.ProposalExpired)))
         {
             if (e.Kind == EventKind.ProposalExpired)
             {
-                Line($"  {AnswerInWords.Other(exercise.World, e)}");
+                await LineAsync($"  {AnswerInWords.Other(exercise.World, e)}");
                 continue;
             }
             var terms = e.Terms is { } t ? t.Select(x => (x.Topic, x.Value)).ToList() : [];
-            Line($"  {PlayInWords.Renewed(exercise.World, e.Cause, e.Actor, terms, role, round)}.");
+            await LineAsync($"  {PlayInWords.Renewed(exercise.World, e.Cause, e.Actor, terms, role, round)}.");
             foreach (var line in AnswerInWords.Of(exercise.World, run.Timeline, e.Cause, role))
-                Line($"    {line}");
+                await LineAsync($"    {line}");
         }
     }
 
@@ -484,7 +488,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
 
     private async Task<string> PredictAsync(Prediction question, CancellationToken cancellation)
     {
-        Line($"  {question.Id}: {question.Ask} ({Debrief.Text(question.Points)} points)");
+        await LineAsync($"  {question.Id}: {question.Ask} ({Debrief.Text(question.Points)} points)");
         if (question.IsChoice)
             return await ChooseAsync($"{question.Id}: which one?", [.. question.Options.Select(o => (o.Id, $"{o.Id}: {o.Says}"))], cancellation);
         if (!question.IsValue)
@@ -505,16 +509,16 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         var choice = await ChooseAsync($"Round {round}: {who}your move", choices, cancellation);
         if (choice == end)
         {
-            Line(who.Length > 0 ? $"  {who.TrimEnd(',', ' ')} ends the turn." : $"  You end round {round}.");
+            await LineAsync(who.Length > 0 ? $"  {who.TrimEnd(',', ' ')} ends the turn." : $"  You end round {round}.");
             return null;
         }
         if (choice != package)
             return [choice];
         if (exercise.Topics.Length == 2)
             return [.. exercise.Topics];
-        Line("Which topics go in the package?");
+        await LineAsync("Which topics go in the package?");
         for (var i = 0; i < exercise.Topics.Length; i++)
-            Line($"  {i + 1}  {exercise.Topics[i]}");
+            await LineAsync($"  {i + 1}  {exercise.Topics[i]}");
         var numbers = await ReadLineAsync("Their numbers, two or more, such as 1 2 or 1,2:", text => Package(text, exercise.Topics.Length), cancellation);
         return [.. Numbers(numbers).Select(n => int.Parse(n, CultureInfo.InvariantCulture) - 1).Order().Select(i => exercise.Topics[i])];
     }
@@ -618,14 +622,14 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 else
                 {
                     console.WriteLine();
-                    Line($"  {KeyName(key)} does nothing here: type your answer, then Enter.");
+                    await LineAsync($"  {KeyName(key)} does nothing here: type your answer, then Enter.");
                     console.Write(new Text($"{prompt} {text}"));
                 }
             }
             console.WriteLine();
             if (problem(text.ToString()) is { } wrong)
             {
-                Line($"  {wrong}");
+                await LineAsync($"  {wrong}");
                 continue;
             }
             return text.ToString().Trim();
@@ -649,26 +653,50 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
 
     private string NameOf(string actor) => exercise.World.Actor(actor).Name;
 
-    private void Heading(string text)
-    {
-        console.WriteLine();
-        Line(text);
-    }
+    private Task HeadingAsync(string text) => RowsAsync(["", .. TerminalWidth.Wrap(text, width)], null);
 
-    private void Lines(IEnumerable<string> lines)
+    private async Task LinesAsync(IEnumerable<string> lines)
     {
         foreach (var line in lines)
-        {
-            if (line.Length == 0)
-                console.WriteLine();
-            else
-                Line(line);
-        }
+            await LineAsync(line);
     }
 
-    private void Line(string text)
+    /// <summary>A line of text wrapped to the terminal's width (an empty one is a blank row), paused before it pushes an unread row off the screen.</summary>
+    private Task LineAsync(string text) => RowsAsync(text.Length == 0 ? [""] : [.. TerminalWidth.Wrap(text, width)], null);
+
+    /// <summary>The rows a screen holds before the play waits for Enter: two stay free, one for the pause line, one for the key typed.</summary>
+    private int PageRows => Math.Max(5, height - 2);
+
+    /// <summary>
+    /// The rows written since the player last pressed a key, so not yet read for sure: every row counts, from the
+    /// title and objectives on, so that text shown after them (the public brief) pauses before it pushes them off
+    /// the screen, whatever path led there (menus skipped by <c>--players</c> and <c>--role</c>, a play going on
+    /// from a stopped one). A key read sets it to 0; so does clearing the screen.
+    /// </summary>
+    private int _unread;
+
+    /// <summary>The play's cancellation (Ctrl-C), for the waits a line of text may make.</summary>
+    private CancellationToken _cancellation;
+
+    /// <summary>
+    /// Writes <paramref name="rows"/>, each already fitted to the width, waiting for Enter whenever the next would
+    /// push an unread row off the screen (<see cref="PageRows"/> unread rows stand on it). A pause inside a text named
+    /// by <paramref name="what"/> says which of its rows were shown ("the public brief, lines 10–31 of 40").
+    /// </summary>
+    private async Task RowsAsync(IReadOnlyList<string> rows, string? what)
     {
-        foreach (var line in TerminalWidth.Wrap(text, width))
-            console.WriteLine(line);
+        var first = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (_unread >= PageRows)
+            {
+                await EnterAsync(what is null ? "press Enter for more"
+                    : i == 0 ? $"{what} follows: press Enter for it"
+                    : $"{what}, lines {first + 1}–{i} of {rows.Count}: press Enter for more", _cancellation);
+                first = i;
+            }
+            console.WriteLine(rows[i]);
+            _unread++;
+        }
     }
 }

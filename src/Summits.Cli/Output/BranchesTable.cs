@@ -41,10 +41,11 @@ public static class BranchesTable
         rows.Add(["events", .. runs.Select(r => r.Timeline.Length.ToString(CultureInfo.InvariantCulture))]);
         rows.Add(["expectations", .. runs.Select(r => $"{r.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed)} passed, {r.Failures} failed")]);
 
-        // Every cell wraps between words only, so an id (a topic, an agreement, a branch) is never cut; when the
-        // branches do not fit side by side, each row stands as a block with a line per branch.
-        FittedTable.Write(output, [new FittedColumn("", Wraps: true), .. names.Select(n => new FittedColumn(n, Wraps: true))], rows, width);
+        // A row's label ("bilateral-fta JP") is kept on one line: wrapped, its actor would stand alone under the
+        // topic, read as a row of its own. The branches' cells wrap between words only, so an id is never cut; when
+        // the labels and branches do not fit side by side, each row stands as a block, its label on a line of its own.
+        FittedTable.Write(output, [new FittedColumn(""), .. names.Select(n => new FittedColumn(n, Wraps: true))], rows, width);
     }
 
-    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string N(double value) => Figures.Text(value);
 }

@@ -7,7 +7,10 @@ namespace Summits.Cli.Output;
 /// <summary>A record of what happened after a summit as text, CSV and JSON.</summary>
 public static class RecordText
 {
-    /// <summary>The heading, then each fact: its date and id, what happened, what it implies and why, and its sources.</summary>
+    /// <summary>
+    /// The heading, then each fact: its date and id, what happened, what it implies and why, and its sources, each a
+    /// credit (publisher, title, date) wrapped to <paramref name="width"/> and its address alone on the next line.
+    /// </summary>
     public static void Write(TextWriter output, SummitRecord record, Verbosity verbosity, int width)
     {
         void Line(string text)
@@ -29,8 +32,13 @@ public static class RecordText
             Line($"    {fact.What}");
             Line($"    implies: {fact.Implies.Describe(topic)}");
             Line($"    because: {fact.Why}");
+            // A source's address stands alone on the line after its credit, from the left edge, however long it is,
+            // so that it is copied or opened whole: never broken, never placed by its length.
             foreach (var source in fact.Sources)
-                Line($"    source: {source}");
+            {
+                Line($"    source: {source.Credit}:");
+                output.WriteLine(source.Url.ToString());
+            }
         }
     }
 

@@ -6,38 +6,58 @@ namespace Summits.Cli.Output;
 /// <summary>Prints the end of a run for people: positions that moved, agreements against the topic's reference points, expectations.</summary>
 public static class RunReport
 {
+    /// <summary>At <see cref="Verbosity.Minimal"/>, the largest moves of positions listed under their count.</summary>
+    public const int MinimalMoves = 3;
+
+    /// <summary>At <see cref="Verbosity.Minimal"/>, the agreements made or changed listed with their reference points; the rest are counted.</summary>
+    public const int MinimalAgreements = 5;
+
+    /// <summary>At <see cref="Verbosity.Minimal"/>, the ids named in a list of unchanged agreements or of forecast topics; the rest are counted.</summary>
+    public const int MinimalNamed = 12;
+
     /// <summary>
-    /// Writes the summary. At <see cref="Verbosity.Minimal"/> the positions that moved are counted, not
-    /// listed (a large world moves thousands); at <see cref="Verbosity.Detailed"/> and above every final
-    /// position is listed, moved or not.
+    /// Writes the summary. At <see cref="Verbosity.Minimal"/> (<c>-q</c>) it is bounded whatever the world's size: the
+    /// positions that moved are counted and the <see cref="MinimalMoves"/> largest moves listed, at most
+    /// <see cref="MinimalAgreements"/> agreements made or changed are listed and the rest counted with where to find
+    /// them, and a list of ids names at most <see cref="MinimalNamed"/>. At <see cref="Verbosity.Normal"/> every moved
+    /// position and every agreement made or changed is listed; at <see cref="Verbosity.Detailed"/> and above every
+    /// final position, moved or not.
     /// </summary>
     /// <param name="width">The columns the lines are later wrapped to; a list of parties longer than fits beside an agreement's id is named in part and counted.</param>
     /// <param name="cancellation">Checked as the reference points are worked out (seconds on a large world); a cancelled summary throws <see cref="OperationCanceledException"/> with its lines half-written to <paramref name="output"/>, which the caller drops.</param>
     public static void WriteSummary(TextWriter output, RunResult run, Verbosity verbosity = Verbosity.Normal, int width = TerminalWidth.Default, CancellationToken cancellation = default)
     {
         var n = TimelineTable.N;
+        var minimal = verbosity <= Verbosity.Minimal;
         output.WriteLine();
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var all = run.Final.Positions
             .Select(p => (p, from: start.GetValueOrDefault((p.Actor, p.Topic), double.NaN)))
             .ToList();
         var moved = all
-            .Where(x => double.IsNaN(x.from) || (Math.Abs(x.p.Value - x.from) >= 0.005 && n(x.p.Value) != n(x.from)))
+            .Where(x => double.IsNaN(x.from) || n(x.p.Value) != n(x.from))
             .ToList();
         var listed = verbosity >= Verbosity.Detailed ? all : moved;
-        if (verbosity <= Verbosity.Minimal)
-            output.WriteLine($"Positions that moved since the start: {moved.Count} of {all.Count} (-v normal lists them)");
+        if (minimal)
+        {
+            // The largest moves, the biggest change first (the earlier in the final state on a tie); a position new
+            // since the start has no change to rank and is only counted.
+            listed = [.. moved.Where(x => !double.IsNaN(x.from)).OrderByDescending(x => Math.Abs(x.p.Value - x.from)).Take(MinimalMoves)];
+            output.WriteLine(moved.Count == 0 ? $"Positions that moved since the start: 0 of {all.Count}"
+                : moved.Count <= MinimalMoves && listed.Count == moved.Count ? $"Positions that moved since the start: {moved.Count} of {all.Count}:"
+                : $"Positions that moved since the start: {moved.Count} of {all.Count}; the {(listed.Count == 1 ? "largest move" : $"{listed.Count} largest moves")} (-v normal lists them all):");
+        }
         else
+        {
             output.WriteLine(verbosity >= Verbosity.Detailed ? $"Every position at the end, {moved.Count} of {all.Count} moved since the start" : "Positions that moved since the start");
-        if (verbosity <= Verbosity.Minimal)
-            listed = [];
-        else if (listed.Count == 0)
-            output.WriteLine("  (none)");
+            if (listed.Count == 0)
+                output.WriteLine("  (none)");
+        }
         foreach (var (p, from) in listed)
         {
             // The change is taken between the values as printed, so that a reader's subtraction agrees.
             var change = double.IsNaN(from) ? "new" : n(from) == n(p.Value) ? "unchanged" : Reports.Pages.Shown.SignedChange(from, p.Value);
-            output.WriteLine($"  {TerminalWidth.PadRight(p.Topic, 26)} {TerminalWidth.PadRight(p.Actor, 6)} {TerminalWidth.PadLeft(double.IsNaN(from) ? "" : n(from), 6)} → {TerminalWidth.PadRight(n(p.Value), 6)} ({change})");
+            output.WriteLine($"  {TerminalWidth.PadRight(p.Topic, 26)} {TerminalWidth.PadRight(p.Actor, 6)} {TerminalWidth.PadLeft(double.IsNaN(from) ? "" : n(from), 8)} → {TerminalWidth.PadRight(n(p.Value), 8)} ({change})");
         }
 
         var forecast = SmpHistory.FinalForecast(run);
@@ -45,13 +65,15 @@ public static class RunReport
         {
             output.WriteLine();
             output.WriteLine("Forecast of KTAB's spatial model (each position weighted by the probability that it prevails)");
-            foreach (var (topic, value) in forecast)
+            foreach (var (topic, value) in minimal ? forecast.Take(MinimalNamed) : forecast)
                 output.WriteLine($"  {TerminalWidth.PadRight(topic, 26)} {n(value)}");
+            if (minimal && forecast.Count > MinimalNamed)
+                output.WriteLine($"  and {forecast.Count - MinimalNamed} more topics (-v normal lists them all; -o DIR writes every one to state.json)");
         }
 
         // The spatial model makes no agreements: its summary lists them only when the world came with some.
         if (forecast is null || run.Start.Agreements.Length > 0 || run.Final.Agreements.Length > 0)
-            WriteAgreements(output, run, width, cancellation);
+            WriteAgreements(output, run, width, minimal, cancellation);
 
         var passed = run.Timeline.Count(e => e.Kind == EventKind.ExpectationPassed);
         output.WriteLine();
@@ -62,8 +84,12 @@ public static class RunReport
             output.WriteLine($"  FAILED {failure}");
     }
 
-    /// <summary>Agreements made or changed, each against its topic's reference points; the rest named as unchanged.</summary>
-    private static void WriteAgreements(TextWriter output, RunResult run, int width, CancellationToken cancellation)
+    /// <summary>
+    /// Agreements made or changed, each against its topic's reference points; the rest named as unchanged. When
+    /// <paramref name="minimal"/>, the first <see cref="MinimalAgreements"/> made or changed are listed and the rest
+    /// counted, and the lists of ids name at most <see cref="MinimalNamed"/>.
+    /// </summary>
+    private static void WriteAgreements(TextWriter output, RunResult run, int width, bool minimal, CancellationToken cancellation)
     {
         var n = TimelineTable.N;
         output.WriteLine();
@@ -76,6 +102,8 @@ public static class RunReport
         var unchanged = new List<string>();
         var returned = new List<string>();
         var history = StatusHistory(run);
+        var shown = 0;
+        var more = 0;
         foreach (var a in run.Final.Agreements)
         {
             var isNew = !seeded.TryGetValue(a.Id, out var was);
@@ -87,6 +115,12 @@ public static class RunReport
                     unchanged.Add(a.Id);
                 continue;
             }
+            if (minimal && shown == MinimalAgreements)
+            {
+                more++;
+                continue;
+            }
+            shown++;
             var change = isNew ? "new" : $"was {KebabCase.Of(was)}";
             // Every party is in agreements.csv and state.json; a line names as many as fit (at least 20 columns' worth).
             var parties = TerminalWidth.Abbreviate(a.Parties, Math.Max(20, width - 8), "+");
@@ -101,12 +135,15 @@ public static class RunReport
             if (bargaining.TryGetValue(a.Id, out var joint))
                 output.WriteLine($"      among {Among([.. joint.Analysis.Parties.Select(p => p.Actor)], a.Parties, Math.Max(20, width - 8))}{(joint.Analysis.Topics.Length > 1 ? $", jointly over {string.Join('+', joint.Analysis.Topics)}" : "")}: {JointText(joint)}");
         }
+        if (more > 0)
+            output.WriteLine($"  and {more} more {(more == 1 ? "agreement" : "agreements")} made or changed: -o DIR writes every one to agreements.csv and timeline.jsonl, and --format json prints the timeline");
         if (unchanged.Count + returned.Count == run.Final.Agreements.Length)
             output.WriteLine("  (none)");
+        string Names(IEnumerable<string> names) => minimal ? Listed.AndMore(names, MinimalNamed) : Listed.And(names);
         if (returned.Count > 0)
-            output.WriteLine($"  back where it started: {Listed.And(returned)}");
+            output.WriteLine($"  back where it started: {Names(returned)}");
         if (unchanged.Count > 0)
-            output.WriteLine($"  unchanged since the start: {Listed.And(unchanged.Select(id => Unchanged(run, id)))}");
+            output.WriteLine($"  unchanged since the start: {Names(unchanged.Select(id => Unchanged(run, id)))}");
     }
 
     /// <summary>

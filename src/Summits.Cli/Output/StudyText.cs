@@ -1,6 +1,8 @@
 using System.Globalization;
 using Summits.Scenarios;
 
+using Summits.Model;
+
 namespace Summits.Cli.Output;
 
 /// <summary>Prints a study's results for people: agreement chances with their intervals, final positions, and the strongest sensitivities.</summary>
@@ -95,5 +97,5 @@ public static class StudyText
     public static string Share(Proportion p) =>
         string.Create(CultureInfo.InvariantCulture, $"{100 * p.P:0.0}% [{100 * p.Low:0.0}, {100 * p.High:0.0}]");
 
-    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string N(double value) => Figures.Text(value);
 }

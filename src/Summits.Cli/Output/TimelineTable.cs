@@ -177,7 +177,6 @@ public static class TimelineTable
     {
         var values = (e.Before, e.After) switch
         {
-            ({ } b, { } a) when N(b) == N(a) => $"{b.ToString("0.####", CultureInfo.InvariantCulture)} → {a.ToString("0.####", CultureInfo.InvariantCulture)}",
             ({ } b, { } a) => $"{N(b)} → {N(a)}",
             (null, { } a) => $"→ {N(a)}",
             _ => "",
@@ -196,6 +195,6 @@ public static class TimelineTable
         return [e.Step, e.Round?.ToString(CultureInfo.InvariantCulture) ?? "", e.Actor ?? "", KebabCase.Of(e.Kind), topic, values, e.Cause, why];
     }
 
-    /// <summary>A value as the timeline shows it: at most two decimals, invariant culture.</summary>
-    public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A value as the timeline shows it: by <see cref="Figures.Text(double)"/>, at most four decimals, as every line of words shows a figure.</summary>
+    public static string N(double value) => Figures.Text(value);
 }

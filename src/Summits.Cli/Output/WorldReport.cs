@@ -77,7 +77,7 @@ public static class WorldReport
         return text.ToString();
     }
 
-    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string N(double value) => Figures.Text(value);
 
     private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -101,6 +101,16 @@ public sealed class CheckpointedState<T>(
     public void Changed() => _dirty = true;
 
     /// <summary>
+    /// True when the attempt in progress changed the state, or its first call went back to the checkpoint (a retry,
+    /// whose failed try may have written the state after it): a commit would write it. False when the attempt has
+    /// only read it.
+    /// </summary>
+    public bool Dirty => _dirty;
+
+    /// <summary><paramref name="value"/> with whether the attempt has changed the state so far (<see cref="Dirty"/>).</summary>
+    public During<TValue> Answer<TValue>(TValue value) => new(value, _dirty);
+
+    /// <summary>
     /// Writes the checkpoint with the state, in one write, if the attempt changed it; a failed write deactivates the grain.
     /// <paramref name="calls"/> is how many calls that may change the state the attempt made to this grain.
     /// </summary>

@@ -39,11 +39,11 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     private static CountrySnapshot Snapshot(Delegation delegation) => new(delegation.Actor, [.. delegation.Positions.Values]);
 
-    public Task<Position?> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<Position?>(cancellation) : Task.FromResult(Enter(attempt).PositionOn(topic));
+    public Task<During<Position?>> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<During<Position?>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).PositionOn(topic)));
 
-    public Task<Actor> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<Actor>(cancellation) : Task.FromResult(Enter(attempt).Actor);
+    public Task<During<Actor>> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<During<Actor>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).Actor));
 
     public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
@@ -66,12 +66,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _ => SummitsTelemetry.Outcomes.Counter,
     };
 
-    public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var changes = Enter(attempt, counted: true).Propose(proposal, commitments, parameters);
+        var delegation = Enter(attempt, counted: true);
+        var changes = delegation.Propose(proposal, commitments, parameters);
         _state.Changed();
-        return Task.FromResult(changes);
+        return Task.FromResult(new Proposed(changes, delegation.Actor.Capability));
     }
 
     public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)

@@ -39,10 +39,10 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public Task<TopicTable> AsOf(int advances, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Seeded(_state.AsOf(advances)).Get());
 
-    public Task<TopicTable> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Enter(attempt).Get());
+    public Task<During<TopicTable>> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<During<TopicTable>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).Get()));
 
-    public async Task<ImmutableArray<Position>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public async Task<During<ImmutableArray<Position>>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         var table = Enter(attempt);
@@ -50,25 +50,25 @@ public sealed class TopicGrain : Grain, ITopicGrain
         var asks = table.Participants
             .Select(actor => GrainFactory.GetGrain<ICountryGrain>(World.Country(actor)).PositionOn(topic, attempt, cancellation));
         var positions = await Task.WhenAll(asks);
-        return [.. positions.OfType<Position>()];
+        return _state.Answer<ImmutableArray<Position>>([.. positions.Select(p => p.Value).OfType<Position>()]);
     }
 
-    public Task<bool> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<During<bool>> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         var recorded = Enter(attempt, counted: true).Record(agreement);
         if (recorded)
             _state.Changed();
-        return Task.FromResult(recorded);
+        return Task.FromResult(_state.Answer(recorded));
     }
 
-    public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<During<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         var applied = Enter(attempt, counted: true).Apply(command, changes);
         if (!applied.IsEmpty)
             _state.Changed();
-        return Task.FromResult(applied);
+        return Task.FromResult(_state.Answer(applied));
     }
 
     public Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)

@@ -40,9 +40,9 @@ public sealed record BargainingAnalysis(
     [Id(7)] ImmutableSortedDictionary<string, Interval>? NashTie = null,
     [Id(8)] ImmutableSortedDictionary<string, Interval>? KalaiSmorodinskyTie = null)
 {
-    /// <summary>The ranges of a tie over a continuum in words, as "x 30–70, y 30–70" (values to two decimals).</summary>
+    /// <summary>The ranges of a tie over a continuum in words, as "x 30–70, y 30–70" (values by <see cref="Figures.Text(double)"/>, to four decimals).</summary>
     public static string RangeText(ImmutableSortedDictionary<string, Interval> range) =>
-        string.Join(", ", range.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Key} {r.Value.Low:0.##}–{r.Value.High:0.##}")));
+        string.Join(", ", range.Select(r => $"{r.Key} {Figures.Text(r.Value.Low)}–{Figures.Text(r.Value.High)}"));
 
     /// <summary>The Nash bargaining point when there is exactly one; null when there is none or it is not unique.</summary>
     public Outcome? UniqueNash => Nash.Length == 1 ? Nash[0] : null;

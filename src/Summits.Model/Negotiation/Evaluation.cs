@@ -10,6 +10,10 @@ namespace Summits.Model;
 /// terms), or accepts at the deadline (τ = 1), its own offer at that time (before it is held back at the terms);
 /// otherwise empty. The runner splits crossed offers, and deadline offers acceptable both ways, midway.
 /// </param>
+/// <param name="Capability">
+/// The recipient's capability (0–1) when it answered: what an agreement rule that weighs capability counts for it,
+/// carried with the answer so that a run needs no read of the recipient's actor to apply the rule.
+/// </param>
 [GenerateSerializer, Immutable, Alias("summits.evaluation")]
 public sealed record Evaluation(
     [Id(0)] string Actor,
@@ -21,4 +25,5 @@ public sealed record Evaluation(
     [Id(6)] ImmutableArray<Move> Moves,
     [Id(7)] ImmutableArray<CommitmentChange> Changes,
     [Id(8)] string Why,
-    [Id(9)] ImmutableArray<Term> Offer = default);
+    [Id(9)] ImmutableArray<Term> Offer = default,
+    [Id(10)] double Capability = 0);

@@ -159,7 +159,8 @@ public static class Negotiator
 
         return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
             counter, moves.ToImmutable(), changes.ToImmutable(), why,
-            scripted is null && response == Response.Accept && held > 0 && (judgement.AtLeast(unheld) || proposal.Time >= 1) ? offer.MoveToImmutable() : []);
+            scripted is null && response == Response.Accept && held > 0 && (judgement.AtLeast(unheld) || proposal.Time >= 1) ? offer.MoveToImmutable() : [],
+            actor.Capability);
     }
 
     /// <summary>The name of an acceptance condition in the literature's notation.</summary>

@@ -16,9 +16,15 @@ public interface IWorldAccess
 /// <summary>The operations a run asks of a country.</summary>
 public interface ICountryAccess
 {
+    /// <summary>The recipient's answer to a proposal, with its capability as it answered (<see cref="Evaluation.Capability"/>).</summary>
     Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters);
 
-    Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
+    /// <summary>
+    /// Records a proposal this country makes, and answers with its capability as it proposed: a run that does not
+    /// know it yet sends <paramref name="proposal"/> with <see cref="Proposal.ProposerCapability"/> unset (0), which
+    /// the proposer does not read, and sets it from the answer before it delivers the proposal to the recipients.
+    /// </summary>
+    Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters);
 
     /// <summary>Applies one shock change; <paramref name="command"/> is its id, unique within the advance, and the same id again changes nothing.</summary>
     Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters);
@@ -27,7 +33,8 @@ public interface ICountryAccess
 
     /// <summary>
     /// The country's actor (capability on 0–1, affinities on −1–1, strategy, curvature) as the advance in progress
-    /// sees it. The country is the one owner of these values: a run keeps no copy of them between advances.
+    /// sees it. The country is the one owner of these values: a run keeps no copy of them between advances. A
+    /// scripted proposal reads none: its proposer's and recipients' capabilities come with their answers.
     /// </summary>
     Task<Actor> Actor();
 }

@@ -60,8 +60,8 @@ public sealed class LocalWorld : IWorldAccess
         public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters) =>
             Task.FromResult(delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters));
 
-        public Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
-            Task.FromResult(delegation.Propose(proposal, commitments, parameters));
+        public Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
+            Task.FromResult(new Proposed(delegation.Propose(proposal, commitments, parameters), delegation.Actor.Capability));
 
         public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters) =>
             Task.FromResult(delegation.Shock(command, change, cause, commitments, parameters));

@@ -105,21 +105,30 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     {
         // Without a deadline a proposal is an ultimatum: the recipients' time is up (τ = 1). With one, it
         // opens at the time its step says (τ = 0 unless an exercise's round has come further) and each renewal
-        // carries the time of the round it is renewed in.
-        await ReadActorsAsync([step.From, .. step.To]);
+        // carries the time of the round it is renewed in. The proposer's capability comes with its answer to the
+        // proposal, and the recipients' with theirs: a scripted proposal reads no actor.
         var proposal = new Proposal(step.Id, step.From, step.To, step.Terms, step.Rule, step.Deadline is null ? 1 : step.Opens ?? 0,
-            Actors[step.From].Capability, ProposalKind.Scripted, step.Id);
-        var outcome = await DeliverAsync(proposal);
+            0, ProposalKind.Scripted, step.Id);
+        var outcome = await DeliverAsync(proposal, capabilityFromProposer: true);
         if (!outcome.Agreed && step.Deadline is { } deadline)
-            state.Open.Add(new OpenProposal { Proposal = proposal, RoundsLeft = deadline });
+            state.Open.Add(new OpenProposal { Proposal = outcome.Proposal, RoundsLeft = deadline });
     }
 
-    private readonly record struct Outcome(bool Agreed, double LargestMove, bool OffersChanged, ImmutableArray<Term> Counter = default);
+    /// <param name="Proposal">The proposal as delivered, its proposer's capability set.</param>
+    private readonly record struct Outcome(Proposal Proposal, bool Agreed, double LargestMove, bool OffersChanged, ImmutableArray<Term> Counter = default);
 
-    /// <summary>Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers.</summary>
+    /// <summary>
+    /// Delivers a proposal to its recipients in parallel and applies the agreement rule to their answers, weighing
+    /// each party by the capability its answer carries (<see cref="Proposed.Capability"/>, <see cref="Evaluation.Capability"/>).
+    /// </summary>
     /// <param name="proposal">The proposal, delivered to every recipient at once.</param>
     /// <param name="sides">For a bilateral round offer on one topic, the two sides there (null otherwise): what a split of offers needs.</param>
-    private async Task<Outcome> DeliverAsync(Proposal proposal, Sides? sides = null)
+    /// <param name="capabilityFromProposer">
+    /// True when <paramref name="proposal"/> does not carry its proposer's capability yet: the proposer is asked
+    /// first and the proposal goes to the recipients with the capability it answers with; otherwise proposer and
+    /// recipients are asked at once.
+    /// </param>
+    private async Task<Outcome> DeliverAsync(Proposal proposal, Sides? sides = null, bool capabilityFromProposer = false)
     {
         cancellation.ThrowIfCancellationRequested();
         using var scope = _observer.BeginProposal(proposal);
@@ -131,11 +140,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         Emit(EventKind.Proposal, proposal.From, proposal.TopicLabel, null, null, proposal.Id,
             $"{KindWord(proposal.Kind)} to {Listed.And(proposal.To)} under {proposal.Rule}", proposal.Terms);
 
-        var contraryTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
+        var proposedTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
+        if (capabilityFromProposer)
+            proposal = proposal with { ProposerCapability = (await proposedTask).Capability };
+        var delivered = proposal;
         var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
-            world.Country(recipient).Evaluate(proposal, CommitmentsOf(recipient),
-                Scripted(proposal, recipient), ExchangesOf(recipient, proposal), Parameters)));
-        var changes = new List<CommitmentChange>(await contraryTask);
+            world.Country(recipient).Evaluate(delivered, CommitmentsOf(recipient),
+                Scripted(delivered, recipient), ExchangesOf(recipient, delivered), Parameters)));
+        var changes = new List<CommitmentChange>((await proposedTask).Changes);
         var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
         var accepting = new HashSet<string>(StringComparer.Ordinal) { proposal.From };
@@ -167,7 +179,10 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             changes.AddRange(evaluation.Changes);
         }
 
-        var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => Actors[a].Capability);
+        var capabilities = new Dictionary<string, double>(StringComparer.Ordinal) { [proposal.From] = proposal.ProposerCapability };
+        foreach (var evaluation in evaluations)
+            capabilities[evaluation.Actor] = evaluation.Capability;
+        var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => capabilities[a]);
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
@@ -191,7 +206,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
         await ApplyChangesAsync(changes, tables);
         _observer.EndProposal(proposal, parties);
-        return new Outcome(agreed, largest, offersChanged, evaluations.Length == 1 ? evaluations[0].Counter : default);
+        return new Outcome(proposal, agreed, largest, offersChanged, evaluations.Length == 1 ? evaluations[0].Counter : default);
     }
 
     /// <summary>
@@ -226,9 +241,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         {
             split = own == offer[0].Value
                 ? string.Create(CultureInfo.InvariantCulture,
-                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}")
+                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {Figures.Text(proposed)} and {evaluation.Actor}'s {Figures.Text(own)}")
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and its own position {own:0.##}, which {evaluation.Actor}'s offer of {offer[0].Value:0.##} had gone past");
+                    $"the offers had crossed, so the terms are the midpoint of {proposal.From}'s {Figures.Text(proposed)} and its own position {Figures.Text(own)}, which {evaluation.Actor}'s offer of {Figures.Text(offer[0].Value)} had gone past");
         }
         else if (proposal.Time >= 1 && (offer[0].Value - proposed) * (bilateral.RecipientPosition - proposed) > 0
             && Math.Abs(offer[0].Value - proposed) > SameOffer && bilateral.ProposerAccepts(offer[0].Value))
@@ -237,7 +252,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             // would take it too: both offers are acceptable to both, so neither is the whole difference.
             own = offer[0].Value;
             split = string.Create(CultureInfo.InvariantCulture,
-                $"at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of {proposal.From}'s {proposed:0.##} and {evaluation.Actor}'s {own:0.##}");
+                $"at the deadline each side's offer was acceptable to the other, so the terms are the midpoint of {proposal.From}'s {Figures.Text(proposed)} and {evaluation.Actor}'s {Figures.Text(own)}");
         }
         else
         {
@@ -718,7 +733,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         && (a.Value is not { } range || range.Contains(g.Terms[a.Topic])))
                     .ToArray();
                 string List(IEnumerable<Agreement> agreements) =>
-                    string.Join("; ", agreements.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Id} at {g.Terms[a.Topic]:0.##} ({Word(g.Status)}, {string.Join("+", g.Parties)})")));
+                    string.Join("; ", agreements.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Id} at {Figures.Text(g.Terms[a.Topic])} ({Word(g.Status)}, {string.Join("+", g.Parties)})")));
                 // When none matches but the topic has other agreements, they are named, so that "none" is not
                 // read as "there never was one"; "none in force" only when none of them is live.
                 var others = table.Agreements.Where(g => g.Terms.ContainsKey(a.Topic)).ToArray();
@@ -739,7 +754,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 double now = position.Value;
                 var start = state.Start.GetValueOrDefault($"{p.Actor}/{p.Topic}", now);
                 if (p.Range is { } range && !range.Contains(now))
-                    return (false, string.Create(CultureInfo.InvariantCulture, $"expected {p.Actor} on {p.Topic} in {range}, found {now:0.##}"));
+                    return (false, string.Create(CultureInfo.InvariantCulture, $"expected {p.Actor} on {p.Topic} in {range}, found {Figures.Text(now)}"));
                 if (p.Moved is { } direction)
                 {
                     double? target = p.Target;
@@ -751,7 +766,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         Direction.Toward => target is { } t1 && Math.Abs(now - t1) < Math.Abs(start - t1) - 1e-9,
                         _ => target is { } t2 && Math.Abs(now - t2) > Math.Abs(start - t2) + 1e-9,
                     };
-                    var to = p.TargetActor ?? (target is { } tv ? tv.ToString("0.##", CultureInfo.InvariantCulture) : "?");
+                    var to = p.TargetActor ?? (target is { } tv ? Figures.Text(tv) : "?");
                     var expected = direction switch
                     {
                         Direction.Unchanged => "to stay where it was",
@@ -759,9 +774,9 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                         _ => $"to move away from {to}",
                     };
                     return (ok, string.Create(CultureInfo.InvariantCulture,
-                        $"expected {p.Actor} on {p.Topic} {expected}: {start:0.##} → {now:0.##}"));
+                        $"expected {p.Actor} on {p.Topic} {expected}: {Figures.Text(start)} → {Figures.Text(now)}"));
                 }
-                return (true, string.Create(CultureInfo.InvariantCulture, $"{p.Actor} on {p.Topic} at {now:0.##}"));
+                return (true, string.Create(CultureInfo.InvariantCulture, $"{p.Actor} on {p.Topic} at {Figures.Text(now)}"));
             }
             case EventExpectation e:
             {

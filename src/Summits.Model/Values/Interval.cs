@@ -22,5 +22,5 @@ public readonly record struct Interval
     public static Interval Point(double value) => new(value, value);
 
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{Low:0.##}, {High:0.##}]");
+        $"[{Figures.Text(Low)}, {Figures.Text(High)}]";
 }

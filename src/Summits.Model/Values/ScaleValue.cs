@@ -18,5 +18,5 @@ public readonly record struct ScaleValue
 
     public static implicit operator double(ScaleValue value) => value.Value;
 
-    public override string ToString() => Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    public override string ToString() => Figures.Text(Value);
 }

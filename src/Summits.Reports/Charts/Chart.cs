@@ -7,7 +7,9 @@ namespace Summits.Reports.Charts;
 /// a one-line legend under it that pages when it is too long (on a page narrower than 640 pixels,
 /// charts.js wraps the title and lists the legend in rows instead), the plot below both, a tooltip on hover,
 /// and no animation. The legend lists exactly the series drawn (with data, a mark area or a mark line), so it never names a mark the
-/// chart does not draw; a series marked with <see cref="OutOfLegend"/> stays out of it.
+/// chart does not draw; a series marked with <see cref="OutOfLegend"/> stays out of it. Each entry's icon is drawn as
+/// its series is (<see cref="LegendEntry"/>): a line without marks as a plain or dashed line, a shaded area as a shaded
+/// box, an interval as whiskers.
 /// </summary>
 /// <remarks>
 /// A value that must be a JavaScript function in ECharts (a formatter, a custom series' renderer) is
@@ -57,8 +59,8 @@ public sealed class Chart(string id, string title)
             series.Remove(OutOfLegend);
             var name = (string?)series["name"];
             var drawn = series["data"] is JsonArray { Count: > 0 } || series["markArea"] is not null || series["markLine"] is not null;
-            if (inLegend && drawn && name is not null && !legend.Any(n => (string?)n == name))
-                legend.Add(name);
+            if (inLegend && drawn && name is not null && !legend.Any(n => (string?)n!["name"] == name))
+                legend.Add(LegendEntry(series, name));
         }
         var legendTop = Subtitle is null ? 34 : 52;
         var gridTop = legend.Count > 0 ? legendTop + 36 : legendTop + 8;
@@ -82,6 +84,8 @@ public sealed class Chart(string id, string title)
                 ["type"] = "scroll",
                 ["top"] = legendTop,
                 ["left"] = "center",
+                // A path icon keeps its own proportions (a line stays thin) within the icon's box of 25 × 14 pixels.
+                ["symbolKeepAspect"] = true,
                 ["data"] = legend,
             },
             ["tooltip"] = new JsonObject { ["trigger"] = TooltipByAxis ? "axis" : "item", ["formatter"] = "fn:tip", ["confine"] = true },
@@ -109,6 +113,44 @@ public sealed class Chart(string id, string title)
             };
         }
         return new ChartFigure(id, Height, option);
+    }
+
+    /// <summary>A legend icon of a solid line: a bar 25 wide and 2 high.</summary>
+    public const string SolidLineIcon = "path://M0,0h25v2h-25z";
+
+    /// <summary>A legend icon of a dashed line: three dashes 6 long with gaps of 3.5, 2 high, 25 in all.</summary>
+    public const string DashedLineIcon = "path://M0,0h6v2h-6z M9.5,0h6v2h-6z M19,0h6v2h-6z";
+
+    /// <summary>A legend icon of an interval drawn as whiskers: a bar 25 wide between two caps 14 high, lines 2 thick.</summary>
+    public const string WhiskerIcon = "path://M0,0h2v14h-2z M0,6h25v2h-25z M23,0h2v14h-2z";
+
+    /// <summary>
+    /// The legend entry of a series, its icon drawn as the series is. ECharts' own icon for a line series is a line
+    /// with a dot even when the line has no dots; for a custom series, a filled box whatever it draws. So: a line
+    /// without marks (<c>symbol: none</c> or <c>showSymbol: false</c>) gets a plain line, dashed when its line is; a
+    /// series that draws only a shaded area (a mark area, no data) a box in that area's colour; a custom series drawn
+    /// by <c>fn:whisker</c> whiskers. Every other series keeps ECharts' icon, which matches it (a bar's box, a scatter
+    /// series' own symbol, a line with dots).
+    /// </summary>
+    public static JsonObject LegendEntry(JsonObject series, string name)
+    {
+        var entry = new JsonObject { ["name"] = name };
+        var type = (string?)series["type"];
+        var noData = series["data"] is not JsonArray { Count: > 0 };
+        if (type == "line" && noData && series["markArea"]?["itemStyle"]?["color"] is { } area)
+        {
+            entry["icon"] = "rect";
+            entry["itemStyle"] = new JsonObject { ["color"] = area.DeepClone() };
+        }
+        else if (type == "line" && ((string?)series["symbol"] == "none" || series["showSymbol"] is JsonValue show && !show.GetValue<bool>()))
+        {
+            entry["icon"] = (string?)series["lineStyle"]?["type"] is "dashed" or "dotted" ? DashedLineIcon : SolidLineIcon;
+        }
+        else if (type == "custom" && (string?)series["renderItem"] == "fn:whisker")
+        {
+            entry["icon"] = WhiskerIcon;
+        }
+        return entry;
     }
 
     /// <summary>A numeric axis. <paramref name="name"/> carries the unit; <paramref name="format"/> names a formatter of charts.js.</summary>

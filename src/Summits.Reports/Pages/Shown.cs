@@ -1,26 +1,24 @@
 using System.Globalization;
+using Summits.Model;
 
 namespace Summits.Reports.Pages;
 
 /// <summary>
-/// How numbers appear in reports: at most two decimals, never "-0", and every difference taken
-/// between the values as shown, so that a reader who subtracts the printed numbers gets the printed
-/// change (22.38 → 21.13 is −1.25, whatever the unrounded values were).
+/// How numbers appear in reports: by the one rule every line of words follows (<see cref="Figures.Text(double)"/>), at
+/// most four decimals, never "-0", and every difference taken between the values as shown, so that a reader who
+/// subtracts the printed numbers gets the printed change (22.37514 → 21.13486 is 22.3751 → 21.1349, −1.2402, whatever
+/// the unrounded values were).
 /// </summary>
 public static class Shown
 {
-    /// <summary>The value with at most two decimals, invariant culture; −0.001 reads "0".</summary>
-    public static string Number(double value)
-    {
-        var text = value.ToString("0.##", CultureInfo.InvariantCulture);
-        return text == "-0" ? "0" : text;
-    }
+    /// <summary>The value with at most four decimals, half away from zero, invariant culture; −0.00001 reads "0".</summary>
+    public static string Number(double value) => Figures.Text(value);
 
     /// <summary>The value as a reader sees it: <see cref="Number"/> read back.</summary>
     public static double Rounded(double value) => double.Parse(Number(value), CultureInfo.InvariantCulture);
 
     /// <summary>The change from <paramref name="from"/> to <paramref name="to"/> as the difference of their shown values.</summary>
-    public static double Change(double from, double to) => Math.Round(Rounded(to) - Rounded(from), 2);
+    public static double Change(double from, double to) => Figures.Round(Rounded(to) - Rounded(from), Figures.Most);
 
     /// <summary>A change with its sign: "+1.5", "-0.25", "0".</summary>
     public static string Signed(double change)

@@ -41,8 +41,11 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
     /// <summary>The forecast of every topic either side forecast, by topic; empty when neither ran the spatial model.</summary>
     public ImmutableArray<ForecastDiff> Forecasts { get; init; } = [];
 
-    /// <summary>A position moved when its value changed by this much or more, and its value with two decimals changed.</summary>
-    public const double Moved = 0.005;
+    /// <summary>
+    /// A position moved when its value changed by this much or more, half the last of the four decimals a figure is
+    /// shown with (<see cref="Figures.Most"/>), and its value as shown changed.
+    /// </summary>
+    public const double Moved = 0.00005;
 
     public static Comparison Of(string a, StateDocument left, string b, StateDocument right)
     {
@@ -74,7 +77,7 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         var valuesB = right.Positions.ToDictionary(p => (p.Actor, p.Topic), p => p.Value);
         var positions = valuesA.Keys.Concat(valuesB.Keys).Distinct()
             .Select(k => new PositionDiff(k.Actor, k.Topic, valuesA.TryGetValue(k, out var va) ? va : null, valuesB.TryGetValue(k, out var vb) ? vb : null))
-            .Where(p => p.Delta is not { } d || (Math.Abs(d) >= Moved && TwoDecimals(p.A!.Value) != TwoDecimals(p.B!.Value)))
+            .Where(p => p.Delta is not { } d || (Math.Abs(d) >= Moved && Figures.Text(p.A!.Value) != Figures.Text(p.B!.Value)))
             .OrderByDescending(p => p.Delta is { } d ? Math.Abs(d) : double.PositiveInfinity)
             .ThenBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Actor, StringComparer.Ordinal)
             .ToImmutableArray();
@@ -104,5 +107,4 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
             .Where(g => (g.Any(r => r.Change == "gained") ? "gained" : g.Any(r => r.Change == "lost") ? "lost" : "changed") == change)
             .Sum(g => g.Count());
 
-    private static string TwoDecimals(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

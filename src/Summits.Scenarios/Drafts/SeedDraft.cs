@@ -12,8 +12,10 @@ namespace Summits.Scenarios;
 public sealed partial class SeedDraft
 {
     private SeedDraft(Briefing briefing, string sourcePath, string id, IReadOnlyList<(Subject Subject, IReadOnlyList<BriefingStatement> Statements)> topics,
-        ImmutableArray<SkippedSentence> notDrafted, ImmutableArray<BriefingStatement> unassigned, ImmutableArray<ApartJointStatement> jointApart)
+        ImmutableArray<SkippedSentence> notDrafted, ImmutableArray<BriefingStatement> unassigned, ImmutableArray<ApartJointStatement> jointApart,
+        ImmutableArray<GuessedTopic> guessed)
     {
+        Guessed = guessed;
         Briefing = briefing;
         SourcePath = sourcePath;
         Id = id;
@@ -29,6 +31,17 @@ public sealed partial class SeedDraft
     /// goes under <paramref name="JointTopic"/> (<c>TOPIC-joint</c>) as a position of 'both' for every party.
     /// </summary>
     public sealed record ApartJointStatement(BriefingStatement Statement, string Topic, string JointTopic, IReadOnlyList<string> Alone);
+
+    /// <summary>
+    /// A statement drafted under <paramref name="Topic"/> by the terms of a subject it does not name itself
+    /// (<paramref name="Words"/>, such as "sanctions" under <c>north-korea</c>), which count only because another sentence
+    /// of the readout names the place (<see cref="Subject.TermsNeedAName"/>): a guess the author is told to check.
+    /// </summary>
+    public sealed record GuessedTopic(BriefingStatement Statement, string Topic, string Title, IReadOnlyList<string> Words)
+    {
+        /// <summary>The note on the guess, as the draft's comment and the command's line say it.</summary>
+        public string Note => $"drafted under '{Topic}' by {(Words.Count == 1 ? "the term" : "the terms")} {Listed.And(Words.Select(w => $"'{w}'"))} alone; the sentence does not name {(Title.StartsWith("The ", StringComparison.Ordinal) ? "the " + Title[4..] : Title)} itself (another sentence of the readout does)";
+    }
 
     /// <summary>The suffix of the topic that holds the joint statements of a topic where a party also speaks alone.</summary>
     public const string JointSuffix = "-joint";
@@ -51,6 +64,9 @@ public sealed partial class SeedDraft
 
     /// <summary>The joint statements drafted on a topic of their own because a party to them speaks alone on their subject's topic, in the readout's order.</summary>
     public ImmutableArray<ApartJointStatement> JointApart { get; }
+
+    /// <summary>The statements whose topic is a guess from a place's terms that they do not name themselves (<see cref="GuessedTopic"/>), in the readout's order.</summary>
+    public ImmutableArray<GuessedTopic> Guessed { get; }
 
     /// <summary>
     /// The statements that use none of the subjects' words (or only the terms of a subject whose place the readout
@@ -80,6 +96,7 @@ public sealed partial class SeedDraft
         var groups = new List<(Subject Subject, List<BriefingStatement> Statements)>();
         var notDiscussed = new Dictionary<string, Subject>(StringComparer.Ordinal);
         var unassigned = ImmutableArray.CreateBuilder<BriefingStatement>();
+        var guessed = ImmutableArray.CreateBuilder<GuessedTopic>();
         var readout = briefing.Source.Text;
         foreach (var statement in briefing.Statements)
         {
@@ -88,14 +105,24 @@ public sealed partial class SeedDraft
             {
                 // What was not discussed is a topic of its own: its positions can only come from outside the readout.
                 // Its subject is the lexicon's, else the thing the sentence names ("no discussion on the Futenma relocation").
-                var about = SubjectLexicon.Of(statement.Text, readout) ?? NotDiscussedThing(statement.Text) ?? SubjectLexicon.Other;
+                // The lexicon is read in the sentence alone: a place's terms count only where the sentence itself names
+                // the place, so "Nuclear energy was not discussed." in a readout that names North Korea elsewhere is
+                // not North Korea's, and a claim that North Korea was not discussed is never made from another sentence.
+                var about = SubjectLexicon.Of(statement.Text, statement.Text) ?? NotDiscussedThing(statement.Text) ?? SubjectLexicon.Other;
                 if (!notDiscussed.TryGetValue(about.Id, out subject!))
                     notDiscussed[about.Id] = subject = new Subject(IdText.Join(about.Id, "not-discussed"), $"{about.Title}: what the readout says was not discussed", []);
             }
             // A section's label is the readout's own word on what its sentences are about ("North Korea: Both leaders
             // condemned the missile launches."); a sentence in no section, or one whose label names no subject, goes by its own words.
-            else if (((statement.Section is { } section ? SubjectLexicon.Of(section, readout) : null) ?? SubjectLexicon.Of(statement.Text, readout)) is { } found)
+            else if (statement.Section is { } section && SubjectLexicon.Of(section, readout) is { } labelled)
+                subject = labelled;
+            else if (SubjectLexicon.Of(statement.Text, readout) is { } found)
+            {
                 subject = found;
+                // A place's terms placed the sentence only because another sentence names the place: a guess, said.
+                if (found.TermsNeedAName && !found.Names(statement.Text))
+                    guessed.Add(new GuessedTopic(statement, found.Id, found.Title, found.WordsIn(statement.Text)));
+            }
             else
             {
                 // No subject's word: the sentence is not guessed into a neighbour's topic but gets one of its own,
@@ -138,7 +165,7 @@ public sealed partial class SeedDraft
         var id = IdText.Join(IdText.From(name, "briefing"), "draft");
         return new SeedDraft(briefing, sourcePath, id, [.. groups.Select(g => (g.Subject, (IReadOnlyList<BriefingStatement>)g.Statements))],
             [.. briefing.Skipped.OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column)], unassigned.ToImmutable(),
-            [.. apart.OrderBy(a => a.Statement.Location.Line).ThenBy(a => a.Statement.Location.Column)]);
+            [.. apart.OrderBy(a => a.Statement.Location.Line).ThenBy(a => a.Statement.Location.Column)], guessed.ToImmutable());
     }
 
     /// <summary>
@@ -226,7 +253,7 @@ public sealed partial class SeedDraft
                 output.WriteLine($"    kind: {KebabCase.Of(kind)}");
                 output.WriteLine("    quotes:");
                 foreach (var statement in own)
-                    output.WriteLine($"      - {YamlText.Quoted(statement.Text)}  # {Describe(statement)}");
+                    output.WriteLine($"      - {YamlText.Quoted(statement.Text)}  # {Describe(statement)}{(Guessed.FirstOrDefault(g => g.Statement == statement) is { } guess ? $"; topic to check: {guess.Note}" : "")}");
             }
         }
 

@@ -31,7 +31,14 @@ public sealed class Subject(string id, string title, string[] names, params stri
     /// but for a subject whose <see cref="TermsNeedAName"/>, which must be named in the readout: "sanctions" in a
     /// Japan–Russia readout that never names North Korea is not about North Korea.
     /// </summary>
-    public bool IsIn(string readout) => !TermsNeedAName || _names.Any(n => n.IsMatch(readout));
+    public bool IsIn(string readout) => !TermsNeedAName || Names(readout);
+
+    /// <summary>True when <paramref name="text"/> uses one of the subject's names (its places, peoples and leaders).</summary>
+    public bool Names(string text) => _names.Any(n => n.IsMatch(text));
+
+    /// <summary>The subject's words that <paramref name="text"/> uses, each once, in the order they first stand in it ("sanctions", "nuclear").</summary>
+    public IReadOnlyList<string> WordsIn(string text) =>
+        [.. _patterns.SelectMany(p => p.Pattern.Matches(text)).OrderBy(m => m.Index).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static Regex Pattern(string word) => new($@"\b{word}\b",
         (word.Any(char.IsUpper) ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant);

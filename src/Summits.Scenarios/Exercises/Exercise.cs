@@ -101,7 +101,7 @@ public sealed record PredictionOption(string Id, string Says, OptionKind Kind, s
 /// <summary>
 /// What decides an option of a multiple-choice question, at the end of the play: <see cref="Agreement"/>, an agreement
 /// of the two roles in force (holding or strained) on the topic; <see cref="NoAgreement"/>, none; <see cref="MovesMore"/>,
-/// the actor's position ends further from its start than the other role's does, each distance at two decimals (a tie is
+/// the actor's position ends further from its start than the other role's does, each distance at four decimals as shown (<see cref="Figures.Shown"/>; a tie is
 /// neither side's).
 /// </summary>
 public enum OptionKind

@@ -255,7 +255,8 @@ public static partial class ExerciseFile
                     : throw r.Fail(idNode, $"'{id}' is not an offer the model can make in {exercise.Id}; its offers are named as the play shows them, r<round>-{exercise.Opposite(role).Actor}-offer.r1.<topics joined by +>, such as {ExercisePlay.OfferStepId(1, exercise.Opposite(role).Actor)}.r1.{exercise.Topics[0]}");
             if (responses.Any(x => x.Proposal == id))
                 throw r.Fail(idNode, $"'{id}' is answered twice; each proposal takes one answer");
-            var response = answer switch
+            // Read in any case, as a prediction's yes or no and a role are ('ACCEPT' is accept).
+            var response = IdMatch.Find(["accept", "reject"], answer) switch
             {
                 "accept" => Response.Accept,
                 "reject" => Response.Reject,

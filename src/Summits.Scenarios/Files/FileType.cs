@@ -15,6 +15,7 @@ internal static class FileType
 
     private const int AtCurrentDirectory = -100;
     private const uint StatxType = 0x0001;
+    private const uint StatxInode = 0x0100;
     private const int TypeMask = 0xF000;
 
     /// <summary>The S_IFMT bits of the entry (following symbolic links), or null where <c>statx</c> is not available.</summary>
@@ -34,6 +35,32 @@ internal static class FileType
             return null;
         }
         return BitConverter.ToUInt16(buffer, 28) & TypeMask;
+    }
+
+    /// <summary>
+    /// The file's identity, its device and inode (following symbolic links), which two names of one file share
+    /// whatever their spelling (<c>./</c>, <c>../</c>, a symbolic link, a hard link); null where <c>statx</c> is not
+    /// available or the entry cannot be read.
+    /// </summary>
+    public static (uint DeviceMajor, uint DeviceMinor, ulong Inode)? Identity(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+            return null;
+        var buffer = new byte[256];
+        try
+        {
+            if (Statx(AtCurrentDirectory, path, 0, StatxType | StatxInode, buffer) != 0)
+                return null;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+        // stx_mask at offset 0 says which fields were filled; stx_ino is the 64-bit field at offset 32, stx_dev_major
+        // and stx_dev_minor the 32-bit fields at offsets 136 and 140 (filled whatever the mask asked).
+        if ((BitConverter.ToUInt32(buffer, 0) & StatxInode) == 0)
+            return null;
+        return (BitConverter.ToUInt32(buffer, 136), BitConverter.ToUInt32(buffer, 140), BitConverter.ToUInt64(buffer, 32));
     }
 
     public static string Describe(int type) => type switch

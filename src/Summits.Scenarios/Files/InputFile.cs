@@ -24,7 +24,7 @@ public static class InputFile
     /// <param name="name">The file as the person named it, for the message.</param>
     /// <param name="what">What the file is, for the message: "world file", "source text".</param>
     /// <param name="refuse">Makes the error at the place that named the file, given the problem.</param>
-    /// <exception cref="InputException">the file is missing, not a regular file, or larger than <paramref name="limit"/> bytes.</exception>
+    /// <exception cref="InputException">the file is missing, not a regular file, larger than <paramref name="limit"/> bytes, or not text (<see cref="NotText"/>).</exception>
     public static string ReadText(string path, string name, string what, long limit, Func<string, InputException> refuse)
     {
         if (Problem(path, name, what, limit) is { } problem)
@@ -38,9 +38,77 @@ public static class InputFile
             read += count;
         if (read > limit)
             throw refuse($"the {what} '{name}' is larger than {Size(limit)}, the most Summits reads");
+        // A PDF, a Word document or a program handed over as text is refused at once, in one line, rather than read
+        // as thousands of lines of replacement characters that every later check then reports one by one.
+        if (NotText(buffer.AsSpan(0, read), name, what) is { } notText)
+            throw refuse(notText);
         var start = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
         return Encoding.UTF8.GetString(buffer, start, read - start);
     }
+
+    /// <summary>
+    /// Why <paramref name="bytes"/>, the start or the whole of a file named as text, are not UTF-8 text, in one
+    /// sentence, or null when they are: a NUL byte (which no text file holds; UTF-16 text has one in every ASCII
+    /// character) or a byte sequence that is not UTF-8, whichever comes first, its place counted in bytes from 1, and
+    /// what the file is when its first bytes say (a PDF, a ZIP archive such as a .docx, an old Office document, a
+    /// program, an image, UTF-16 text). The sentence ends with what to give instead (<see cref="AsText"/>).
+    /// </summary>
+    /// <param name="name">The file as the person named it, for the message.</param>
+    /// <param name="what">What the file is, for the message: "source text", "world file".</param>
+    public static string? NotText(ReadOnlySpan<byte> bytes, string name, string what)
+    {
+        var nul = bytes.IndexOf((byte)0);
+        var checkedBytes = nul < 0 ? bytes : bytes[..nul];
+        // ToUtf16 stops at the first sequence that is not UTF-8 (a sequence cut short by the end of the bytes read is
+        // one too: a file is read whole, and the telemetry check's first bytes end where a line may not).
+        var utf16 = new char[Math.Min(checkedBytes.Length, 4096)];
+        var at = 0;
+        var invalid = -1;
+        while (at < checkedBytes.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(checkedBytes[at..], utf16, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            at += consumed;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                invalid = at;
+                break;
+            }
+            if (status == System.Buffers.OperationStatus.Done)
+                break;
+        }
+        if (nul < 0 && invalid < 0)
+            return null;
+        // Counted from 1, as a person counts: the first byte of the file is byte 1.
+        var where = invalid >= 0
+            ? string.Create(CultureInfo.InvariantCulture, $"byte {invalid + 1:N0} starts a sequence that is not UTF-8")
+            : string.Create(CultureInfo.InvariantCulture, $"byte {nul + 1:N0} is a NUL");
+        var kind = Kind(bytes);
+        return $"the {what} '{name}' is not a text file ({(kind is null ? "" : $"it is {kind}: ")}{where}); {AsText(what, kind)}";
+    }
+
+    /// <summary>What a file is by its first bytes, when they are the signature of a common kind of file that is not UTF-8 text.</summary>
+    private static string? Kind(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0x25, 0x50, 0x44, 0x46, ..] => "a PDF",
+        [0x50, 0x4B, 0x03, 0x04, ..] => "a ZIP archive, as a .docx, .xlsx or .odt document is",
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => "an old Office document (.doc, .xls)",
+        [0x7F, 0x45, 0x4C, 0x46, ..] => "a program (ELF)",
+        [0x4D, 0x5A, ..] => "a Windows program or library",
+        [0x89, 0x50, 0x4E, 0x47, ..] => "a PNG image",
+        [0xFF, 0xD8, 0xFF, ..] => "a JPEG image",
+        [0x1F, 0x8B, ..] => "gzip-compressed",
+        [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => "UTF-16 text",
+        _ => null,
+    };
+
+    /// <summary>What to give instead of a file that is not text, by what the file is for.</summary>
+    private static string AsText(string what, string? kind) => (what, kind) switch
+    {
+        (_, "UTF-16 text") => $"save the {what} as UTF-8 text",
+        ("source text", _) => "give the readout as plain text (for a PDF: pdftotext FILE.pdf FILE.txt; for a Word document: save it as Plain Text, UTF-8)",
+        ("table file", _) => "give the table as CSV text (from a spreadsheet: save it as CSV UTF-8)",
+        _ => $"give the {what} as UTF-8 text",
+    };
 
     /// <summary>Why the file cannot be read, or null if it is a regular file within the limit.</summary>
     /// <param name="referrer">The file that names this one, if any: never offered as what a missing name could mean (<see cref="Alternatives"/>).</param>
@@ -133,9 +201,17 @@ public static class InputFile
     /// <summary>True when the path names a FIFO (named pipe), whose open waits for the other end.</summary>
     public static bool IsFifo(string path) => FileType.Of(path) == FileType.Fifo;
 
-    /// <summary>True when two paths name the same file, through any symbolic links.</summary>
-    public static bool SameFile(string a, string b) =>
-        string.Equals(Resolved(a), Resolved(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    /// <summary>
+    /// True when two paths name the same file: on Linux when both have one device and inode, which every name of a
+    /// file shares (a hard link, a symbolic link, a spelling with <c>./</c> or <c>../</c>); elsewhere, or when either
+    /// cannot be read, when their full paths are equal after symbolic links are followed.
+    /// </summary>
+    public static bool SameFile(string a, string b)
+    {
+        if (FileType.Identity(a) is { } first && FileType.Identity(b) is { } second)
+            return first == second;
+        return string.Equals(Resolved(a), Resolved(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
 
     private static string Resolved(string path)
     {

@@ -4,6 +4,8 @@ namespace Summits.Scenarios;
 public sealed record Citation(string Publisher, string Title, DateOnly? Date, Uri Url)
 {
     /// <summary>The citation on one line: publisher, "title", date, URL.</summary>
-    public override string ToString() =>
-        $"{Publisher}, \"{Title}\"{(Date is { } date ? ", " + RecordFact.Day(date) : "")}, {Url}";
+    public override string ToString() => $"{Credit}, {Url}";
+
+    /// <summary>The citation without its address: publisher, "title" and, where the source bears one, its date.</summary>
+    public string Credit => $"{Publisher}, \"{Title}\"{(Date is { } date ? ", " + RecordFact.Day(date) : "")}";
 }

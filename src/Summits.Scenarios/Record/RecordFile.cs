@@ -190,8 +190,33 @@ public static class RecordFile
     {
         var node = r.Required(key);
         var text = r.Scalar(node, key);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw r.Fail(node, $"'{key}' must be a date written YYYY-MM-DD, such as 2018-06-12, not '{text}'");
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        throw r.Fail(node, NoSuchDay(key, text) ?? $"'{key}' must be a date written YYYY-MM-DD, such as 2018-06-12, not '{text}'");
+    }
+
+    private static readonly string[] Months =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>
+    /// Why <paramref name="text"/>, written as YYYY-MM-DD, names no day of the calendar (a month outside 1 to 12, a day
+    /// past the month's last: "June has 30 days", "February 2019 has 28 days"); null when it is not written that way.
+    /// </summary>
+    private static string? NoSuchDay(string key, string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"^(\d{4})-(\d{2})-(\d{2})$");
+        if (!m.Success)
+            return null;
+        int year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+            day = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        if (year < 1)
+            return $"'{key}' is {text}, a day that does not exist: there is no year 0000";
+        if (month is < 1 or > 12)
+            return $"'{key}' is {text}, a day that does not exist: the month, {m.Groups[2].Value}, must be 01 to 12";
+        var last = DateTime.DaysInMonth(year, month);
+        var length = month == 2
+            ? $"February {year.ToString(CultureInfo.InvariantCulture)} has {last} days"
+            : $"{Months[month - 1]} has {last} days";
+        return $"'{key}' is {text}, a day that does not exist: {length}, so the day must be 01 to {last}";
     }
 }

@@ -15,6 +15,8 @@ public static class BranchChoice
     /// scenario run without a branch is refused with the list of its branches, rather than running
     /// every one of them unasked.
     /// </summary>
+    /// <exception cref="InputException">The scenario forks and no branch is named (said at the fork's place).</exception>
+    /// <exception cref="BranchException">The branch named is not one of the fork's, or the scenario has no fork: the argument's mistake.</exception>
     public static LoadedScenario Select(LoadedScenario loaded, string? branch)
     {
         if (loaded.Fork is { } fork)
@@ -23,11 +25,11 @@ public static class BranchChoice
             if (branch is null)
                 throw new InputException(fork.At, $"this scenario forks into {names}; choose one with --branch NAME or {Path.GetFileName(loaded.Path)}#NAME");
             return loaded.Branch(branch)
-                ?? throw new InputException(fork.At, $"no branch '{branch}' in this fork; its branches are {names}");
+                ?? throw new BranchException($"no branch '{branch}' in the fork of {loaded.Path}; its branches are {names}");
         }
         return branch is null
             ? loaded
-            : throw new InputException(new FilePosition(loaded.Path, 1, 1), $"this scenario has no fork, so no branch '{branch}'; add a 'fork' step or run it without a branch");
+            : throw new BranchException($"{loaded.Path} has no fork, so no branch '{branch}'; run it without --branch or '#{branch}'");
     }
 
     /// <summary>
@@ -47,12 +49,12 @@ public static class BranchChoice
         return [Load(argument, branch, seed, resolve)];
     }
 
-    /// <summary>Loads a scenario file named as <c>FILE</c> or <c>FILE#NAME</c>, and picks its branch.</summary>
+    /// <summary>Loads a scenario file named as <c>FILE</c> or <c>FILE#NAME</c>, and picks its branch (<see cref="Select"/>, whose exceptions it throws).</summary>
     public static LoadedScenario Load(string argument, string? branch, ulong? seed, Func<string, string> resolve)
     {
         var (file, named) = Split(argument);
         if (named is not null && branch is not null && named != branch)
-            throw new InputException(new FilePosition(file, 1, 1), $"the branch is named twice, as '{named}' and '{branch}'; name it once");
+            throw new BranchException($"the branch is named twice, as '{named}' (after '#') and '{branch}' (--branch); name it once");
         return Select(ScenarioFile.Load(resolve(file), seed), named ?? branch);
     }
 }

@@ -79,6 +79,39 @@ public sealed class PathLineTerminalTests : IDisposable
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\bpeak\b"));
     }
 
+    [Fact]
+    public async Task A_format_1_note_on_standard_error_wraps_at_the_terminal()
+    {
+        // A scenario without 'format: 2' is format 1: it runs with a note on standard error, "note: PATH is format 1
+        // (it has no 'format: 2'); in format 2 ...; 'summits migrate PATH' marks it format 2", some 300 columns. At 60
+        // it breaks at spaces, so no line passes the 60 but the scenario's path alone, which is wider.
+        var scenario = Path.Combine(_folder, "old.yaml");
+        File.WriteAllText(scenario, $"scenario: old\nworld: {SeedFiles.World}\nsteps:\n  - rounds: 1\n");
+        _terminal.Start(_folder, 60, 50, "run", scenario, "--engine", "local");
+
+        Assert.Equal(0, await _terminal.ExitCodeAsync());
+        Assert.Contains("is format 1", _terminal.Unwrapped());
+        AssertFits(60, [scenario]);
+    }
+
+    [Fact]
+    public async Task The_telemetry_not_delivered_line_wraps_at_the_terminal()
+    {
+        // Nothing listens on the port (a listener took it from the system and let it go), so every export fails and
+        // the run ends with "summits run: telemetry not delivered to http://127.0.0.1:PORT/v1/traces, .../v1/metrics and
+        // .../v1/logs: N exports failed (...)", well over 60 columns: it breaks at spaces, no line over 60.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var scenario = SeedFiles.File("scenarios", "what-if", "trade-for-defense-package.yaml");
+        _terminal.Start(_folder, 60, 50, "run", scenario, "--engine", "local", "-q", "--otlp", $"http://127.0.0.1:{port}/v1/traces", "--otlp-protocol", "http/protobuf");
+
+        Assert.Equal(0, await _terminal.ExitCodeAsync());
+        Assert.Contains("telemetry not delivered", _terminal.Unwrapped());
+        AssertFits(60, []);
+    }
+
     /// <summary>
     /// Every line, as the program wrote it (the terminal's own wrapping joined again), is within
     /// <paramref name="columns"/> or is one of <paramref name="paths"/> alone (with what is written against it: a colon,

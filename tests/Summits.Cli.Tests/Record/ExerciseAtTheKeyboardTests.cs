@@ -770,17 +770,73 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
             await TypeAsync(t, $"Offer rounds it stays open for, 0 (your last word) to {3 - round}:", "0");   // no deadline: the last word
     }
 
-    /// <summary>Pages through a text shown a screen at a time (<see cref="Rows"/> − 2 lines a page), pressing Enter at each pause.</summary>
+    /// <summary>
+    /// Pages through a text shown a screen at a time, pressing Enter at each pause. A screen holds <see cref="Rows"/> − 2
+    /// rows, and the rows still unread above the text (the title and objectives above the public brief) count into its
+    /// first screen, so the first pause may come after fewer of the text's lines, or before any ("the public brief
+    /// follows"); each later pause is read off the screen ("lines 10–47 of 60": the next starts at 48).
+    /// </summary>
     private static async Task ReadThroughAsync(TmuxTerminal t, string what)
     {
-        const int page = Rows - 2;
-        for (var first = 1; ; first += page)
+        if (await t.WaitForAnyAsync(null, $"(end of {what}:", $"({what}, lines 1–", $"({what} follows:") == 2)
+            t.Send("Enter");
+        for (var first = 1; ; )
         {
             var found = await t.WaitForAnyAsync(null, $"(end of {what}:", $"({what}, lines {first}–");
+            if (found == 1)
+                first = int.Parse(System.Text.RegularExpressions.Regex.Match(System.Text.RegularExpressions.Regex.Replace(t.Screen(), @"\s+", " "), $@"\({System.Text.RegularExpressions.Regex.Escape(what)}, lines {first}–(\d+) of").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1;
             t.Send("Enter");
             if (found == 0)
                 return;
         }
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(50, 20)]
+    public async Task With_the_sides_given_on_the_command_line_the_title_and_objectives_stay_on_screen_until_a_key_is_pressed(int columns, int rows)
+    {
+        // --players and --role skip both menus, the only waits between the objectives and the brief. At 80 × 24 the title
+        // (1 row), the about (131 characters: 2 rows, the second indented 4), a blank, "Objectives", the three objectives
+        // (95, 104 and 156 characters with their "  - ", continuations indented 6: 2, 2 and 3 rows) and "You play Japan …"
+        // take 13 rows of the 22 a screen holds before a pause (24 − 2), so the brief's first screen is its lines 1–9 and
+        // then waits; at 50 × 20 the title, about and objectives alone take 18 rows (2 + 3 + 1 + 1 + 3 + 3 + 4 + the sides'
+        // line's first row), all a screen holds before a pause (20 − 2), so the play waits ("press Enter for more") before
+        // the sides' line's second row. Either way the first wait comes with the title in view.
+        _terminal.Start(_folder, columns, rows, ["exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP"]);
+        var t = _terminal;
+        await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–", "(the public brief follows:", "(press Enter for more)");
+
+        var visible = t.Visible();
+        Assert.StartsWith("Exercise trade-for-defence:", visible, StringComparison.Ordinal);
+        Assert.Contains("\nObjectives\n", visible);
+        Assert.Contains("  - Read each answer's reason", visible);
+        Assert.All(visible.Split('\n'), line => Assert.True(Summits.Cli.Output.TerminalWidth.Cells(line.TrimEnd()) <= columns, $"wider than {columns} columns: {line}"));
+        if (columns == 80)
+            Assert.Contains("(the public brief, lines 1–9 of ", t.Screen());
+        t.Send("C-c");
+        Assert.Equal(130, await t.ExitCodeAsync());
+    }
+
+    [Fact]
+    public async Task Going_on_from_a_stopped_play_waits_before_its_answers_push_the_title_and_objectives_off_the_screen()
+    {
+        // A play stopped in round 2 goes on without the brief: the title and objectives (13 rows with the sides' line, as
+        // worked above), the line saying where it goes on from, the predictions from the file and round 1 played again
+        // (the proposal, its answer in words, the US's two offers rejected) are far more than the 22 rows of an 80 × 24
+        // screen, so the play waits ("press Enter for more") with the title still in view.
+        var partial = Path.Combine(_folder, "partial.yaml");
+        File.WriteAllText(partial, "answers: trade-for-defence\npartial: stopped in round 2\nrole: JP\n"
+            + "predictions: { trade-deal: yes, procurement-end: 65 }\nproposals:\n  - round: 1\n    terms: { trade-imbalance: 40 }\n");
+        _terminal.Start(_folder, 80, 24, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--answers", partial);
+        var t = _terminal;
+        await t.WaitForAsync("(press Enter for more)");
+
+        var visible = t.Visible();
+        Assert.StartsWith("Exercise trade-for-defence:", visible, StringComparison.Ordinal);
+        Assert.Contains("\nObjectives\n", visible);
+        t.Send("C-c");
+        Assert.Equal(130, await t.ExitCodeAsync());
     }
 
     /// <summary>Answers the US's offers after <paramref name="round"/>, one on each topic, with reject (the second choice).</summary>

@@ -321,6 +321,40 @@ public sealed class ExerciseCommandTests : IDisposable
         Assert.Equal((75.0, 18.0, 93.0, 9.5), (strained["value"]!.GetValue<double>(), strained["distance"]!.GetValue<double>(), strained["agreed"]!.GetValue<double>(), strained["window"]!.GetValue<double>()));
     }
 
+    [Theory]
+    [InlineData(80)]
+    [InlineData(40)]
+    public async Task Text_written_without_spaces_is_wrapped_by_terminal_cells_in_every_part_of_the_debrief(int columns)
+    {
+        // A teacher's exercise in Japanese: the about, an objective, a prediction's question and the facilitator's note
+        // are each one run of wide characters, no space to break at, 100 to 130 cells long. Each is broken between its
+        // characters (two cells each), so no line passes the width, and no character is lost.
+        const string about = "日本と米国は、東京での首脳会談の後と同じように、貿易赤字と米国製防衛装備品の購入をめぐって交渉する。";
+        const string objective = "相手の留保価値の外にある提案は、何度出しても拒否されることを理解する。二つの議題をまとめた提案で合意に達する。";
+        const string ask = "日米は演習の終わりに貿易不均衡について有効な合意（維持または緊張状態）を持っているか？";
+        const string note = "まず貿易だけの提案をさせる。米国は貿易不均衡について六十五未満を受け入れず、日本は五十五を超えるものを受け入れない。";
+        var text = File.ReadAllText(Exercises("trade-for-defence.yaml"))
+            .Replace("world: ../", $"world: {SeedFiles.Root}/scenarios/", StringComparison.Ordinal)
+            .Replace("record: ../", $"record: {SeedFiles.Root}/scenarios/", StringComparison.Ordinal);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^about: .*$", $"about: {about}");
+        text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^  - See why an offer .*$", $"  - {objective}");
+        text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^    ask: Will Japan and the US end .*$", $"    ask: {ask}");
+        text = System.Text.RegularExpressions.Regex.Replace(text, "(?ms)^facilitator-note: >-\n.*?(?=^roles:)", $"facilitator-note: {note}\n");
+        var exercise = Path.Combine(_folder, "japanese.yaml");
+        File.WriteAllText(exercise, text);
+
+        var run = await SummitsProcess.RunInAsync(_folder,
+            ["exercise", exercise, "--answers", Exercises("answers", "trade-for-defence-jp.yaml"), "--engine", "local", "--teacher"],
+            new Dictionary<string, string> { ["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(Summits.Cli.Output.TerminalWidth.Cells(line) <= columns, $"{Summits.Cli.Output.TerminalWidth.Cells(line)} cells, wider than {columns}: {line}"));
+        var joined = string.Concat(run.Output.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var written in new[] { about, objective, ask, note })
+            Assert.Contains(written, joined);
+    }
+
     [Fact]
     public async Task Json_holds_the_facilitator_s_note_for_the_teacher_only()
     {

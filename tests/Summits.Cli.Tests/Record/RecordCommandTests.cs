@@ -35,6 +35,32 @@ public sealed class RecordCommandTests : IDisposable
         Assert.Equal("low", facts[1].GetProperty("implies").GetProperty("move").GetProperty("toward").GetString());
     }
 
+    [Theory]
+    [InlineData(80)]
+    [InlineData(40)]
+    public async Task Every_source_s_address_stands_alone_from_the_left_edge_on_the_line_after_its_credit(int columns)
+    {
+        // Three addresses: one short enough to fit beside its credit (20 characters), one that would fit after the
+        // continuation indent of 8 at 80 columns but not on the credit's line (68), and one wider than 80 (95). One rule
+        // for all three: the credit ends with ':' and the address is the next line, whole, at column 0.
+        var addresses = new[] { "https://example.org/", "https://example.org/" + new string('a', 48), "https://example.org/" + new string('b', 75) };
+        var file = Path.Combine(_folder, "sources.yaml");
+        File.WriteAllText(file, $"record: sources\nworld: '{SeedFiles.World}'\nfacts:\n  - id: one\n    date: 2018-03-08\n    topic: tpp-11\n"
+            + "    what: A fact with three sources.\n    implies:\n      position: { actor: JP, range: [90, 100] }\n    why: As written.\n    sources:\n"
+            + string.Concat(addresses.Select((a, i) => $"      - {{ publisher: Publisher {i + 1}, title: Title {i + 1}, url: '{a}' }}\n")));
+
+        var run = await SummitsProcess.RunInAsync(_folder, ["record", file], new Dictionary<string, string> { ["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n');
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            var at = Array.IndexOf(lines, addresses[i]);
+            Assert.True(at > 0, $"{addresses[i]} is not a line of its own:\n{run.Output}");
+            Assert.EndsWith($"Title {i + 1}\":", lines[at - 1], StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Record_shows_a_range_as_written_to_four_decimals_as_every_figure_is()
     {
@@ -62,7 +88,7 @@ public sealed class RecordCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
-        Assert.Equal($"{file}:5:11: 'date' must be a date written YYYY-MM-DD, such as 2018-06-12, not '2018-13-01'", Assert.Single(run.ErrorLines));
+        Assert.Equal($"{file}:5:11: 'date' is 2018-13-01, a day that does not exist: the month, 13, must be 01 to 12", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

@@ -244,4 +244,96 @@ public sealed class RunOutputTests : IDisposable
         Assert.Contains("none that matches on defense-procurement; on the topic: package at 75 (holding, US+JP)", printed);
         Assert.DoesNotContain("none in force", printed);
     }
+
+    [Fact]
+    public async Task A_branch_named_for_a_scenario_without_a_fork_is_an_argument_error()
+    {
+        // trade-for-defense-package has no 'fork' step, so '--branch x' names nothing in it: the mistake is the
+        // argument's, said in the form of every argument mistake (no FILE:1:1), with exit code 2 and nothing printed.
+        var scenario = WhatIf("trade-for-defense-package.yaml");
+        var run = await Run(null, "run", scenario, "--branch", "x");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits run: error: {scenario} has no fork, so no branch 'x'; run it without --branch or '#x' (see 'summits run --help')\n", run.Error);
+        Assert.Equal("", run.Output);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("whatif")]
+    public async Task A_branch_the_fork_does_not_have_is_an_argument_error_that_lists_the_branches(string command)
+    {
+        // us-fta-press-or-package forks into press-fta and offer-package (its 'fork' step, in that order); 'x' is
+        // neither, named after '#' or with --branch alike.
+        var scenario = WhatIf("us-fta-press-or-package.yaml");
+        var expected = $"summits {command}: error: no branch 'x' in the fork of {scenario}; its branches are press-fta and offer-package (see 'summits {command} --help')\n";
+
+        var option = await Run(null, command, scenario, "--branch", "x");
+        Assert.Equal(2, option.ExitCode);
+        Assert.Equal(expected, option.Error);
+        Assert.Equal("", option.Output);
+
+        var hash = await Run(null, command, scenario + "#x");
+        Assert.Equal(2, hash.ExitCode);
+        Assert.Equal(expected, hash.Error);
+        Assert.Equal("", hash.Output);
+    }
+
+    [Fact]
+    public async Task A_forks_row_labels_stay_whole_at_80_columns()
+    {
+        // us-fta-press-or-package's branches end apart on defense-procurement for JP (60 against 60.32, docs/whatif.md),
+        // so the table side by side has a row labelled "defense-procurement JP" (22 columns). At 80 columns the label
+        // column (22) and the two branch columns (press-fta's widest word "defense-procurement" is not in it, 16 at
+        // least; offer-package's widest word, 19) take 22 + 16 + 19 + 2 gutters of 2 = 61, within 80: the label stays on
+        // one line, where wrapping it put "JP" on a line of its own under the topic, read as a row of its own.
+        var run = await Run(new Dictionary<string, string> { ["COLUMNS"] = "80" }, "run", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var table = run.Output[run.Output.IndexOf("Branches side by side", StringComparison.Ordinal)..].Split('\n');
+        Assert.All(table, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.Contains(table, line => line.StartsWith("defense-procurement JP  ", StringComparison.Ordinal));
+        Assert.DoesNotContain(table, line => line.Trim() == "JP" || line.Trim() == "US" || line.StartsWith("JP ", StringComparison.Ordinal) || line.StartsWith("US ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Quiet_on_a_wide_world_prints_a_bounded_summary()
+    {
+        // 10 actors × 600 topics, 10 rounds: some 300 agreements are made, and -q printed a block of five lines for
+        // each, 1,604 lines in all. Bounded, the summary is: the scenario's line, the moved positions' count and the 3
+        // largest moves, the agreements' heading (2 lines at 100 columns) and 5 agreements of at most 5 lines each, one
+        // line (wrapped, 2) counting the rest and saying where they are, the convergence line and the events line, with
+        // blank lines between: under 50 lines whatever the world's size.
+        var world = Path.Combine(_folder, "wide.yaml");
+        var generated = await Run(null, "generate", "--actors", "10", "--topics", "600", "--seed", "5", "-o", world);
+        Assert.True(generated.ExitCode == 0, generated.ToString());
+        var output = Path.Combine(_folder, "out");
+
+        var run = await Run(null, "run", "--world", world, "--rounds", "10", "--engine", "local", "-q", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length < 50, $"{lines.Length} lines:\n{run.Output}");
+        // The agreements made, counted independently from agreements.csv (a line per agreement and topic; a generated
+        // world seeds none, so every id there was made in the run): 5 are listed, the rest counted.
+        var made = File.ReadLines(Path.Combine(output, "agreements.csv")).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count();
+        Assert.True(made > 5, $"{made} agreements made");
+        var folded = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        Assert.Contains($"and {made - 5} more agreements made or changed: -o DIR writes every one to agreements.csv and timeline.jsonl, and --format json prints the timeline", folded);
+        Assert.Matches(@"Positions that moved since the start: \d+ of 6000; the 3 largest moves \(-v normal lists them all\):", folded);
+    }
+
+    [Fact]
+    public async Task Quiet_on_baseline_lists_its_few_moves_and_its_three_agreements_whole()
+    {
+        // baseline moves 12 of its 32 positions and makes three agreements (README): under the bounds (3 moves listed,
+        // 5 agreements), so -q lists the 3 largest moves and all three agreements, with no "more" line.
+        var run = await Run(null, "run", WhatIf("baseline.yaml"), "--engine", "local", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Positions that moved since the start: 12 of 32; the 3 largest moves (-v normal lists them all):", run.Output);
+        foreach (var id in new[] { "bargain.r5.north-korea-sanctions", "bargain.r5.unsc-permanent-seat", "bargain.r9.defense-procurement" })
+            Assert.Contains($"  {id}", run.Output);
+        Assert.DoesNotContain("more agreements", run.Output);
+    }
 }

@@ -23,9 +23,10 @@ public sealed partial class RunSummaryTests
         Assert.NotEmpty(lines);
         foreach (Match line in lines)
         {
-            // Recomputed from the printed text alone: "25.53 → 26.05 (+0.52)" needs 26.05 − 25.53 = 0.52.
+            // Recomputed from the printed text alone, every figure at four decimals at most:
+            // "25.532 → 26.0527 (+0.5207)" needs 26.0527 − 25.532 = 0.5207.
             var (from, to, change) = (Parse(line.Groups[1].Value), Parse(line.Groups[2].Value), Parse(line.Groups[3].Value));
-            Assert.True(Math.Round(to - from, 2) == change, $"{file}: '{line.Value.Trim()}' prints a change of {change}, but {to} − {from} = {Math.Round(to - from, 2)}");
+            Assert.True(Math.Round(to - from, 4) == change, $"{file}: '{line.Value.Trim()}' prints a change of {change}, but {to} − {from} = {Math.Round(to - from, 4)}");
             Assert.NotEqual(0, change);
         }
     }

@@ -11,13 +11,16 @@ public sealed class CallDeactivations : IIncomingGrainCallFilter
 {
     private readonly ConcurrentDictionary<GrainId, int> _counts = new();
     private readonly ConcurrentDictionary<(GrainId, int), bool> _chosen = new();
-    private readonly ConcurrentQueue<(GrainId Grain, int Nth)> _calls = new();
+    private readonly ConcurrentQueue<(GrainId Grain, int Nth, string Method)> _calls = new();
 
     /// <summary>Deactivates <paramref name="grain"/> after the <paramref name="nth"/> call of an advance it serves (from 1, since the silo started).</summary>
     public void After(GrainId grain, int nth) => _chosen[(grain, nth)] = true;
 
-    /// <summary>Every call of an advance so far on grains whose key begins with <paramref name="keyPrefix"/>, in the order served.</summary>
-    public IReadOnlyList<(GrainId Grain, int Nth)> CallsOn(string keyPrefix) =>
+    /// <summary>
+    /// Every call of an advance so far on grains whose key begins with <paramref name="keyPrefix"/>, in the order served,
+    /// with the method's name (<c>Evaluate</c>, <c>Commit</c>).
+    /// </summary>
+    public IReadOnlyList<(GrainId Grain, int Nth, string Method)> CallsOn(string keyPrefix) =>
         [.. _calls.Where(c => c.Grain.Key.ToString()!.StartsWith(keyPrefix, StringComparison.Ordinal))];
 
     public async Task Invoke(IIncomingGrainCallContext context)
@@ -27,7 +30,7 @@ public sealed class CallDeactivations : IIncomingGrainCallFilter
             return;
         var grain = context.TargetId;
         var nth = _counts.AddOrUpdate(grain, 1, (_, n) => n + 1);
-        _calls.Enqueue((grain, nth));
+        _calls.Enqueue((grain, nth, context.MethodName));
         if (_chosen.TryRemove((grain, nth), out _))
             context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "deactivated by the test"));
     }

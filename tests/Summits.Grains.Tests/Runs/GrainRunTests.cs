@@ -78,14 +78,14 @@ public sealed class GrainRunTests(ClusterFixture fixture)
 
         var attempt = new AdvanceAttempt(0, Guid.NewGuid());
         var first = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt);
-        var after = (await japan.PositionOn("bilateral-fta", attempt))!.Value;
+        var after = (await japan.PositionOn("bilateral-fta", attempt)).Value!.Value;
         var second = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt);
 
         Assert.Equal(first.Response, second.Response);
         Assert.Equal(first.Moves.ToArray(), second.Moves.ToArray());
         Assert.Equal(first.Counter.ToArray(), second.Counter.ToArray());
         Assert.NotEqual(world.Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value, after);
-        Assert.Equal(after, (await japan.PositionOn("bilateral-fta", attempt))!.Value);
+        Assert.Equal(after, (await japan.PositionOn("bilateral-fta", attempt)).Value!.Value);
         Assert.Equal("ask", Assert.Single(first.Moves).Cause);
     }
 
@@ -119,15 +119,15 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var recover = new CommitmentChange("usfj-realignment-okinawa", "usfj-realignment", "JP", AgreementStatus.Holding, "ease", "");
 
         var attempt = new AdvanceAttempt(0, Guid.NewGuid());
-        var first = await table.Apply("jolt/changes-1", [strain], attempt);
+        var first = (await table.Apply("jolt/changes-1", [strain], attempt)).Value;
         await table.Apply("ease/changes-2", [recover], attempt);
-        var again = await table.Apply("jolt/changes-1", [strain], attempt);
+        var again = (await table.Apply("jolt/changes-1", [strain], attempt)).Value;
 
         // The seed's agreement holds; strained, then holding again; the strain delivered again is answered as
         // the first time and changes nothing, so the agreement still holds.
         Assert.Equal([strain], first.ToArray());
         Assert.Equal(first.ToArray(), again.ToArray());
-        var agreement = (await table.GetDuring(attempt)).Agreements.Single(a => a.Id == "usfj-realignment-okinawa");
+        var agreement = (await table.GetDuring(attempt)).Value.Agreements.Single(a => a.Id == "usfj-realignment-okinawa");
         Assert.Equal(AgreementStatus.Holding, agreement.Status);
     }
 

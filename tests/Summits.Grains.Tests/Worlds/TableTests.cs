@@ -18,7 +18,7 @@ public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
     {
         foreach (var topic in _loaded.Topics)
         {
-            var positions = await Topic(topic.Id).Positions(FirstAdvance());
+            var positions = (await Topic(topic.Id).Positions(FirstAdvance())).Value;
 
             Assert.Equal(
                 _loaded.PositionsOn(topic.Id).Select(SeedWorlds.Json).Order(StringComparer.Ordinal),
@@ -44,7 +44,7 @@ public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
         var table = await Topic("bilateral-fta").Get();
 
         Assert.Empty(table.Agreements);
-        Assert.Equal(2, (await Topic("bilateral-fta").Positions(FirstAdvance())).Length);
+        Assert.Equal(2, (await Topic("bilateral-fta").Positions(FirstAdvance())).Value.Length);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class TableTests(ClusterFixture fixture) : IAsyncLifetime
 
         Assert.Equal("China", china.Actor.Name);
         Assert.Empty(china.Positions);
-        Assert.Null(await Country("CN").PositionOn("north-korea", FirstAdvance()));
+        Assert.Null((await Country("CN").PositionOn("north-korea", FirstAdvance())).Value);
     }
 
     /// <summary>An attempt at a run's first advance, as the world grain would make it.</summary>

@@ -7,11 +7,11 @@ namespace Summits.Model.Tests;
 public sealed class BargainingAnalysisTests
 {
     [Fact]
-    public void A_tie_s_ranges_read_topic_by_topic_to_two_decimals()
+    public void A_tie_s_ranges_read_topic_by_topic_to_four_decimals()
     {
-        // x from 30 to 70; y from 30.126 (30.13 at two decimals) to 69.999 (70.00, shown 70): joined by ", ".
+        // x from 30 to 70; y from 30.12644 (30.1264 at four decimals) to 69.99996 (70.0000, shown 70): joined by ", ".
         var range = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
-            [KeyValuePair.Create("x", new Interval(30, 70)), KeyValuePair.Create("y", new Interval(30.126, 69.999))]);
-        Assert.Equal("x 30–70, y 30.13–70", BargainingAnalysis.RangeText(range));
+            [KeyValuePair.Create("x", new Interval(30, 70)), KeyValuePair.Create("y", new Interval(30.12644, 69.99996))]);
+        Assert.Equal("x 30–70, y 30.1264–70", BargainingAnalysis.RangeText(range));
     }
 }

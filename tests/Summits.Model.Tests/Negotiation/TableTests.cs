@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Summits.Model;
 using static Summits.Model.Tests.WorldBuilder;
 
@@ -155,4 +156,108 @@ public sealed class TableTests
     [InlineData(AgreementStatus.Breached, false)]
     [InlineData(AgreementStatus.Superseded, false)]
     public void Which_statuses_still_bind(AgreementStatus status, bool live) => Assert.Equal(live, status.IsLive());
+
+    // A table holds nothing until seeded: its topic is refused with the reason, and so is its state.
+    [Fact]
+    public void A_table_not_yet_seeded_says_so()
+    {
+        var table = new Table();
+        Assert.False(table.IsSeeded);
+        Assert.Equal("this table has not been seeded", Assert.Throws<InvalidOperationException>(() => table.Topic).Message);
+        Assert.Equal("this table has not been seeded", Assert.Throws<InvalidOperationException>(() => table.Get()).Message);
+    }
+
+    // Seeding sets the topic, its holders and its agreements; seeding again replaces all three, keeping nothing of
+    // the first seed (state read back from storage is seeded over a table that may hold an earlier world).
+    [Fact]
+    public void Seeding_again_replaces_the_topic_the_holders_and_the_agreements()
+    {
+        var table = Seeded("t", ["A", "B"], Agreement("g", "t", 50, "A", "B"));
+        Assert.True(table.IsSeeded);
+        table.Seed(Topic("u"), ["C"], [Agreement("h", "u", 20, "C", "D")]);
+        var state = table.Get();
+        Assert.Equal("u", state.Topic.Id);
+        Assert.Equal(["C"], state.Participants.AsEnumerable());
+        Assert.Equal(["h"], state.Agreements.Select(a => a.Id));
+    }
+
+    // An actor that comes to hold a position joins the table's holders once, after those already there.
+    [Fact]
+    public void An_actor_joins_a_table_once()
+    {
+        var table = Seeded("t", ["A", "B"]);
+        table.Join("C");
+        table.Join("C");
+        table.Join("A");
+        Assert.Equal(["A", "B", "C"], table.Get().Participants.AsEnumerable());
+    }
+
+    // A change naming an agreement the table does not hold is not applied, and nothing changes.
+    [Fact]
+    public void A_change_to_an_agreement_the_table_does_not_hold_is_not_applied()
+    {
+        var table = Seeded("t", ["A", "B"], Agreement("g", "t", 50, "A", "B"));
+        Assert.Empty(table.Apply("c1", [new CommitmentChange("other", "t", "A", AgreementStatus.Breached, "p1", "")]));
+        Assert.Equal(AgreementStatus.Holding, Assert.Single(table.Agreements).Status);
+    }
+
+    // Strain by A, then by B while strained: both applied (B's straying is news), and the agreement keeps both as
+    // strayed. A second strain by A is not applied. Back to holding forgets who strayed; a breach keeps them.
+    [Fact]
+    public void A_strained_agreement_takes_one_strain_from_each_party_and_forgets_them_when_it_holds_again()
+    {
+        var table = Seeded("t", ["A", "B"], Agreement("g", "t", 50, "A", "B"));
+        CommitmentChange Change(string actor, AgreementStatus status, string cause) => new("g", "t", actor, status, cause, "");
+
+        Assert.Single(table.Apply("c1", [Change("A", AgreementStatus.Strained, "p1")]));
+        Assert.Single(table.Apply("c2", [Change("B", AgreementStatus.Strained, "p2")]));
+        Assert.Empty(table.Apply("c3", [Change("A", AgreementStatus.Strained, "p3")]));
+        // A strain that names no party adds no one and is not news for a strained agreement.
+        Assert.Empty(table.Apply("c4", [Change("", AgreementStatus.Strained, "p4")]));
+        var strained = Assert.Single(table.Agreements);
+        Assert.Equal(AgreementStatus.Strained, strained.Status);
+        Assert.Equal(["A", "B"], strained.Strayed!.AsEnumerable());
+
+        // As A sees it: it strayed, and so did another party (B); as B sees it, the same.
+        var a = Assert.Single(Table.CommitmentsOf(table.Get(), "A"));
+        Assert.Equal((AgreementStatus.Strained, true, true), (a.Status, a.Strayed, a.AnotherStrayed));
+
+        Assert.Single(table.Apply("c5", [Change("A", AgreementStatus.Holding, "p5")]));
+        Assert.Equal((AgreementStatus.Holding, (ImmutableSortedSet<string>?)null), (table.Agreements[0].Status, table.Agreements[0].Strayed));
+        Assert.Single(table.Apply("c6", [Change("B", AgreementStatus.Strained, "p6")]));
+        Assert.Single(table.Apply("c7", [Change("A", AgreementStatus.Breached, "p7")]));
+        Assert.Equal(AgreementStatus.Breached, table.Agreements[0].Status);
+        Assert.Equal(["B"], table.Agreements[0].Strayed!.AsEnumerable());
+    }
+
+    // One strayed party as the others see it: B strained g; A is held to g, has not strayed, but another has.
+    [Fact]
+    public void A_party_that_has_not_strayed_is_told_that_another_has()
+    {
+        var table = Seeded("t", ["A", "B"], Agreement("g", "t", 50, "A", "B"));
+        table.Apply("c1", [new CommitmentChange("g", "t", "B", AgreementStatus.Strained, "p1", "")]);
+        var a = Assert.Single(Table.CommitmentsOf(table.Get(), "A"));
+        Assert.Equal(new Commitment("g", "t", 50, AgreementStatus.Strained, false, true), a);
+        var b = Assert.Single(Table.CommitmentsOf(table.Get(), "B"));
+        Assert.Equal(new Commitment("g", "t", 50, AgreementStatus.Strained, true, false), b);
+    }
+
+    // An actor is held to its latest agreement on the topic: when that one no longer binds (superseded, breached),
+    // an older one it is still party to binds it no more, and agreements it is no party to never do.
+    [Fact]
+    public void An_actor_is_held_only_to_its_latest_agreement_and_not_at_all_when_that_one_ended()
+    {
+        var old = Agreement("old", "t", 40, "A", "B");
+        var ended = Agreement("ended", "t", 45, "A", "B") with { Status = AgreementStatus.Breached };
+        var others = Agreement("cd", "t", 70, "C", "D");
+        var table = Seeded("t", ["A", "B", "C", "D"], old, ended, others);
+        Assert.Empty(Table.CommitmentsOf(table.Get(), "A"));
+        Assert.Equal(70, Assert.Single(Table.CommitmentsOf(table.Get(), "C")).Value);
+        Assert.Empty(Table.CommitmentsOf(table.Get(), "E"));
+
+        // A newer live agreement binds A again, at its value: one live value per actor and topic.
+        table.Record(Agreement("new", "t", 55, "A", "B"));
+        Assert.Equal(new Commitment("new", "t", 55, AgreementStatus.Holding), Assert.Single(Table.CommitmentsOf(table.Get(), "A")));
+        Assert.Equal(["old", "ended", "cd", "new"], table.Agreements.Select(a => a.Id));
+    }
 }

@@ -85,6 +85,9 @@ public sealed class ExpectationTests
         // Not moving is neither toward 0 nor away from A.
         { new PositionExpectation("B", "t", null, Direction.Toward, 0, null), false, false, "line 2: expected B on t to move toward 0: 60 → 60" },
         { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), false, false, "line 2: expected B on t to move away from A: 60 → 60" },
+        // Not moving is not toward 12.3456 either (|60 − 12.3456| is not less than itself); the target is written to
+        // four decimals, as every figure on the 0–100 scale is: 12.3456 whole.
+        { new PositionExpectation("B", "t", null, Direction.Toward, 12.3456, null), false, false, "line 2: expected B on t to move toward 12.3456: 60 → 60" },
         // After the jolt B is at 100: 60 from A's 40 where it was 20 (away from A), 0 from 100 where it was 40
         // (toward 100), and 100 from 0 where it was 60 (away from 0, not toward it).
         { new PositionExpectation("B", "t", null, Direction.Away, null, "A"), true, true, "line 4: expected B on t to move away from A: 60 → 100" },
@@ -152,5 +155,47 @@ public sealed class ExpectationTests
         Assert.Equal(("B", "t", 60.0, 100.0, "jolt"), (after[1].Actor, after[1].Topic, after[1].Before!.Value, after[1].After!.Value, after[1].Cause));
         Assert.Equal(("B", "t", "jolt"), (after[2].Actor, after[2].Topic, after[2].Cause));
         Assert.StartsWith("p1: ", after[2].Why);
+    }
+
+    /// <summary>An expectation of a kind the runner does not know, as a later kind would be to an older runner.</summary>
+    private sealed record UnknownExpectation : Expectation;
+
+    // An expectation the runner cannot check fails, and says so, on no topic.
+    [Fact]
+    public async Task An_expectation_of_an_unknown_kind_fails_and_says_so()
+    {
+        var (timeline, failures) = await Run(Offer, new ExpectStep("check", 2, "", [new UnknownExpectation()]));
+        var e = Assert.Single(timeline, e => e.Step == "check");
+        Assert.Equal((EventKind.ExpectationFailed, (string?)null, "line 2: unknown expectation"), (e.Kind, e.Topic, e.Why));
+        Assert.Equal(1, failures);
+    }
+
+    // Once an expect step is checked, the run keeps no watch for it: a run's state holds only the watches of the
+    // expectations still to come (here the second expect step's, step 2).
+    [Fact]
+    public async Task A_checked_step_s_watches_are_forgotten()
+    {
+        var world = Pair();
+        var watchAccept = new EventExpectation(new EventPattern(EventKind.Accept, null, null, null), true);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            Offer, new ExpectStep("first", 2, "", [watchAccept]), new ExpectStep("second", 3, "", [watchAccept])), world);
+        var runner = new ScenarioRunner(new LocalWorld(world), state);
+        await runner.AdvanceAsync();
+        await runner.AdvanceAsync();
+        Assert.Equal([2], state.Watches!.Select(w => w.Step));
+    }
+
+    // Two agreements on t, neither in [90, 100]: g1 at 50, superseded, and g2 at 55, holding. One is still in force,
+    // so the answer is "none that matches" (not "none in force"), and both are named, in the table's order, apart.
+    [Fact]
+    public async Task An_agreement_expectation_names_every_agreement_on_the_topic()
+    {
+        var world = World([Actor("A"), Actor("B")], [Topic("t")], [Position("A", "t", 40, 1), Position("B", "t", 60, 1)],
+            [Agreement("g1", "t", 50, "A", "B") with { Status = AgreementStatus.Superseded }, Agreement("g2", "t", 55, "A", "B")]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            new ExpectStep("check", 1, "", [new AgreementExpectation("t", false, [], new Interval(90, 100), null)])), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        Assert.Equal("line 1: expected an agreement on t in [90, 100]: none that matches on t; on the topic: g1 at 50 (superseded, A+B); g2 at 55 (holding, A+B)",
+            Assert.Single(timeline).Why);
     }
 }

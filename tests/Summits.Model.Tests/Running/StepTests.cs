@@ -144,6 +144,23 @@ public sealed class StepTests
     }
 
     [Fact]
+    public async Task A_run_weighs_the_proposer_with_the_capability_its_country_answers_with()
+    {
+        // The table of the test above, with the seeded capabilities A 0.2, B 0.5, C 0.2: C accepts A's 40, B rejects,
+        // and A and C hold 0.4 of 0.9, not more than half. A's capability is changed to 0.5 at its country before
+        // the run; the proposer's country answers the proposal with it, so A and C hold 0.5 + 0.2 = 0.7 of
+        // 0.5 + 0.5 + 0.2 = 1.2, more than half (0.6), and the agreement is made.
+        var world = World([Actor("A", 0.2), Actor("B", 0.5), Actor("C", 0.2)], [Topic("t")],
+            [Position("A", "t", 40, 1), Position("B", "t", 60, 1), Position("C", "t", 40, 1)]);
+        var local = new LocalWorld(world);
+        await local.Country("A").Shock("before", new ShockChange(ShockTarget.Capability, "A", null, null, 0.5, null, null), "before", [], ModelParameters.Default);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            [new ProposeStep("p", 1, "A", ["B", "C"], [new Term("t", 40)], new AgreementRule(AgreementRuleKind.WeightedMajority), null)]), world);
+        var timeline = await new ScenarioRunner(local, state).RunToEndAsync();
+        Assert.Equal("accepted by A and C under weighted-majority", Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade).Why);
+    }
+
+    [Fact]
     public async Task A_position_added_by_a_shock_joins_its_topic_s_rounds()
     {
         // C joins t at 50 (salience 0.5). In round 1 of 1 (τ = 1) the three holders bargain on t: C's arrival

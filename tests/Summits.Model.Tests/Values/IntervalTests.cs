@@ -38,4 +38,8 @@ public sealed class IntervalTests
 
     [Fact]
     public void Prints_as_the_world_file_writes_it() => Assert.Equal("[0.85, 1]", new Interval(0.85, 1).ToString());
+
+    // 100 / 3 and 200 / 3 on the scale, to four decimals at most as every figure is shown: 33.3333 and 66.6667.
+    [Fact]
+    public void Prints_each_end_to_four_decimals_at_most() => Assert.Equal("[33.3333, 66.6667]", new Interval(100.0 / 3, 200.0 / 3).ToString());
 }

@@ -23,6 +23,11 @@ public sealed class ScaleValueTests
     [Fact]
     public void Converts_to_its_number() => Assert.Equal(73.0, (double)new ScaleValue(73));
 
-    [Fact]
-    public void Prints_at_most_two_decimals() => Assert.Equal("33.33", new ScaleValue(100.0 / 3).ToString());
+    // 100 / 3 = 33.33333…: four decimals at most, as every figure is shown, is 33.3333; 2/3 of a point above 60 is
+    // 60.66666…, rounded half away from zero at the fourth decimal to 60.6667; 92.5 keeps its one decimal.
+    [Theory]
+    [InlineData(100.0 / 3, "33.3333")]
+    [InlineData(60 + 2.0 / 3, "60.6667")]
+    [InlineData(92.5, "92.5")]
+    public void Prints_at_most_four_decimals_as_every_figure_is(double value, string shown) => Assert.Equal(shown, new ScaleValue(value).ToString());
 }

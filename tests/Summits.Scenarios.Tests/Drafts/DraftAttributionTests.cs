@@ -86,4 +86,45 @@ public sealed class DraftAttributionTests
             they.Reason);
         Assert.DoesNotContain("alone", they.Reason);
     }
+
+    [Fact]
+    public void A_not_discussed_topic_is_named_from_the_sentence_itself_not_from_other_sentences()
+    {
+        const string text = """
+            Prime Minister Abe stated that North Korea must abandon its missiles.
+            Nuclear energy was not discussed.
+            """;
+
+        var draft = SeedDraft.From(Read(text), "readout.txt");
+
+        // Line 2 uses "nuclear", a term of North Korea's, but does not name North Korea: only line 1 does. Read in the
+        // sentence alone, North Korea's terms do not count, and "energy" (a term of energy and climate, weight 2) is the
+        // only subject's word: the topic is energy-climate-not-discussed, not north-korea-not-discussed, which claimed
+        // that North Korea was not discussed in a readout that discusses it.
+        Assert.Equal(["north-korea", "energy-climate-not-discussed"], draft.Topics.Select(t => t.Subject.Id).ToArray());
+        Assert.Equal("Energy and climate: what the readout says was not discussed", draft.Topics[1].Subject.Title);
+        // Line 1 names North Korea itself: its topic is no guess.
+        Assert.Empty(draft.Guessed);
+    }
+
+    [Fact]
+    public void A_topic_chosen_by_a_places_terms_alone_carries_a_note_to_check()
+    {
+        const string text = """
+            Prime Minister Abe stated that Japan would hold firm on sanctions.
+            Both leaders condemned North Korea's missile launches.
+            """;
+
+        var draft = SeedDraft.From(Read(text), "readout.txt");
+
+        // Line 1 goes under north-korea by "sanctions" alone (a term, 2), which counts only because line 2 names North
+        // Korea: the sentence itself does not. That is a guess, and the draft says so, beside the quote and in its
+        // list of things to check. Line 2 names North Korea itself: no note.
+        Assert.Equal("north-korea", draft.Topics[0].Subject.Id);
+        var guess = Assert.Single(draft.Guessed);
+        Assert.Equal("Prime Minister Abe stated that Japan would hold firm on sanctions.", guess.Statement.Text);
+        const string note = "drafted under 'north-korea' by the term 'sanctions' alone; the sentence does not name North Korea itself (another sentence of the readout does)";
+        Assert.Equal(note, guess.Note);
+        Assert.Contains($"- \"Prime Minister Abe stated that Japan would hold firm on sanctions.\"  # Abe, stated, line 1, column 1; topic to check: {note}\n", draft.Write());
+    }
 }

@@ -267,6 +267,19 @@ public sealed class ExerciseFileTests : IDisposable
         Assert.Equal(("yes", "jp"), (answers.Predictions["deal"], answers.Predictions["who"]));
     }
 
+    [Fact]
+    public void An_answer_to_a_proposal_is_read_in_any_case_as_a_prediction_is()
+    {
+        // One rule for the words an answers file chooses from: 'ACCEPT' is accept and 'Reject' reject, as 'YES' is yes.
+        var exercise = ExerciseFile.Load(Exercise().File);
+        foreach (var (written, meant) in new[] { ("ACCEPT", global::Summits.Model.Response.Accept), ("Reject", global::Summits.Model.Response.Reject) })
+        {
+            var file = _folder.WriteRaw("answers: test\nrole: JP\npredictions: { deal: yes, end: 40 }\n"
+                + $"responses:\n  - {{ proposal: r1-US-offer.r1.trade-imbalance, answer: {written} }}\n", "cased-answer.yaml");
+            Assert.Equal(meant, Assert.Single(ExerciseFile.LoadAnswers(file.File, exercise).Responses).Answer.Response);
+        }
+    }
+
     [Theory]
     [InlineData("answers: test", "answers: other", "other", "these answers are to the exercise 'other', not 'test'")]
     [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP and US")]

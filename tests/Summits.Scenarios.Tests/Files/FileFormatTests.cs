@@ -275,14 +275,15 @@ public sealed class FileFormatTests : IDisposable
             Assert.Equal([Model.Strategy.Linear, Model.Strategy.RelativeTitForTat], Assert.IsType<Model.StrategyVariation>(Assert.Single(loaded.Vary)).Choices.AsEnumerable());
         }
 
-        var (migrated, changes) = FormatMigration.Migrate(path, text);
+        var migration = FormatMigration.Migrate(path, text);
+        var (migrated, changes) = migration;
         // By hand: the format on line 1; A's override on line 4 (risk, strategy); B's choice on line 6.
         Assert.Equal("format: 2\n" + text
             .Replace("risk: 2, strategy: tit-for-tat,", "curvature: 2, strategy: relative-tit-for-tat,")
             .Replace("[linear, tit-for-tat]", "[linear, relative-tit-for-tat]"), migrated);
         Assert.Equal([1, 4, 4, 6], changes.Select(c => c.Line));
         Assert.Equal("vary strategy of 'B': choice 'tit-for-tat' renamed 'relative-tit-for-tat'", changes[3].What);
-        FormatMigration.Check(path, migrated);
+        migration.Check(path);
     }
 
     // Format 2 renamed 'risk' to 'curvature' and reads only the new name, as it reads only

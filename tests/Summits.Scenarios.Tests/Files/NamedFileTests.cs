@@ -102,6 +102,64 @@ public sealed class NamedFileTests : IDisposable
     }
 
     [Theory]
+    [InlineData("./world.yaml")]
+    [InlineData("../{folder}/world.yaml")]
+    [InlineData("hard.txt")]
+    [InlineData("./sub/../hard.txt")]
+    public void A_world_whose_source_is_itself_under_another_name_is_refused_as_itself(string source)
+    {
+        // Each spelling names the world file: by path (./, ../ back into its own folder) or, for hard.txt, as a hard
+        // link, a second name of the same inode whose path shares nothing with the world's. A path comparison missed
+        // the hard link, and the world was refused later, by a quote check, for a reason that was not the fault.
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "sub"));
+        source = source.Replace("{folder}", Path.GetFileName(_folder.Path), StringComparison.Ordinal);
+        var (world, line) = WorldWithSource(source);
+        HardLink.Make(world, Path.Combine(_folder.Path, "hard.txt"));
+
+        var error = Refused(() => WorldFile.Load(world));
+
+        Assert.Equal(new FilePosition(world, line, 9), error.Position);
+        Assert.Equal($"the source text '{source}' is this world file itself; name the readout its quotes are taken from", error.Problem);
+    }
+
+    [Fact]
+    public void A_scenario_whose_world_is_a_hard_link_to_itself_is_refused_as_itself()
+    {
+        var scenario = Write("scenario.yaml", "scenario: s\nworld: twin.yaml\nsteps:\n  - rounds: 1\n");
+        HardLink.Make(scenario, Path.Combine(_folder.Path, "twin.yaml"));
+
+        var error = Refused(() => ScenarioFile.Load(scenario));
+
+        // Line 2 is "world: twin.yaml": the value starts at column 8.
+        Assert.Equal(new FilePosition(scenario, 2, 8), error.Position);
+        Assert.Equal("the world file 'twin.yaml' is this scenario file itself; name the world file the scenario runs on", error.Problem);
+    }
+
+    [Fact]
+    public void Two_files_with_the_same_text_are_not_the_same_file()
+    {
+        // Identity, not content: a copy is another file, which the check must let through.
+        var a = Write("a.yaml", "same\n");
+        var b = Write("b.yaml", "same\n");
+        Assert.False(InputFile.SameFile(a, b));
+        Assert.True(InputFile.SameFile(a, Path.Combine(_folder.Path, ".", "a.yaml")));
+    }
+
+    [Fact]
+    public void A_world_whose_source_is_a_binary_file_is_refused_at_the_source_line()
+    {
+        // "%PDF-1.7\n" is bytes 1 to 9, "%" byte 10, and 0xE2 at byte 11 opens a UTF-8 sequence that 0xE3 breaks.
+        var pdf = Path.Combine(_folder.Path, "readout.pdf");
+        File.WriteAllBytes(pdf, [.. "%PDF-1.7\n%"u8, 0xE2, 0xE3, 0xCF, 0xD3, .. "\n"u8]);
+        var (world, line) = WorldWithSource("readout.pdf");
+
+        var error = Refused(() => WorldFile.Load(world));
+
+        Assert.Equal(new FilePosition(world, line, 9), error.Position);
+        Assert.Equal("the source text 'readout.pdf' is not a text file (it is a PDF: byte 11 starts a sequence that is not UTF-8); give the readout as plain text (for a PDF: pdftotext FILE.pdf FILE.txt; for a Word document: save it as Plain Text, UTF-8)", error.Problem);
+    }
+
+    [Theory]
     [InlineData("/dev/zero", "a character device")]
     [InlineData("pipe", "a FIFO (named pipe)")]
     public void A_scenario_naming_a_device_or_FIFO_as_its_world_is_refused_at_the_world_line(string world, string described)

@@ -82,7 +82,13 @@ public sealed class RecordFileTests : IDisposable
 
     [Theory]
     [InlineData("    date: 12 June 2018\n", "12 June", "'date' must be a date written YYYY-MM-DD, such as 2018-06-12, not '12 June 2018'")]
-    [InlineData("    in-force: 2018-02-30\n", "2018-02-30", "'in-force' must be a date written YYYY-MM-DD, such as 2018-06-12, not '2018-02-30'")]
+    // Written YYYY-MM-DD but no day of the calendar: told so, with the month's length. 2018 is not a leap year
+    // (not divisible by 4), so its February has 28 days; 2019 neither; June has 30 days.
+    [InlineData("    in-force: 2018-02-30\n", "2018-02-30", "'in-force' is 2018-02-30, a day that does not exist: February 2018 has 28 days, so the day must be 01 to 28")]
+    [InlineData("    date: 2018-06-31\n", "2018-06-31", "'date' is 2018-06-31, a day that does not exist: June has 30 days, so the day must be 01 to 30")]
+    [InlineData("    date: 2019-02-29\n", "2019-02-29", "'date' is 2019-02-29, a day that does not exist: February 2019 has 28 days, so the day must be 01 to 28")]
+    [InlineData("    date: 2018-13-01\n", "2018-13-01", "'date' is 2018-13-01, a day that does not exist: the month, 13, must be 01 to 12")]
+    [InlineData("    date: 2018-00-10\n", "2018-00-10", "'date' is 2018-00-10, a day that does not exist: the month, 00, must be 01 to 12")]
     [InlineData("    in-force: 2018-06-11\n", "2018-06-11", "'in-force' is 2018-06-11, before the fact's date 2018-06-12; an agreement comes into force on or after the day it is signed")]
     public void A_date_that_is_not_a_day_or_comes_before_the_signing_is_refused(string line, string at, string problem)
     {
@@ -90,6 +96,14 @@ public sealed class RecordFileTests : IDisposable
         text = line.StartsWith("    date", StringComparison.Ordinal) ? text.Replace("    date: 2018-06-12\n", line, StringComparison.Ordinal) : text.Replace("    what: x\n", line + "    what: x\n", StringComparison.Ordinal);
         var error = FailsAt(_folder.WriteRaw(text, "record.yaml"), at);
         Assert.Equal(problem, error.Problem);
+    }
+
+    [Fact]
+    public void A_source_dated_on_a_day_that_does_not_exist_is_refused_at_its_date()
+    {
+        // A source's date is read by the same rule as a fact's: 2019-04-31 is written YYYY-MM-DD, and April has 30 days.
+        var error = FailsAt(OneFact("    topic: north-korea\n    implies: { move: { actor: US, toward: low } }\n", Source.Replace("2019-01-02", "2019-04-31", StringComparison.Ordinal)), "2019-04-31");
+        Assert.Equal("'date' is 2019-04-31, a day that does not exist: April has 30 days, so the day must be 01 to 30", error.Problem);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class RedeliveryTests
                 return await country.Evaluate(proposal, commitments, scripted, exchanges, parameters);
             }
 
-            public async Task<ImmutableArray<CommitmentChange>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
+            public async Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
             {
                 await country.Propose(proposal, commitments, parameters);
                 return await country.Propose(proposal, commitments, parameters);

@@ -1,0 +1,14 @@
+namespace Summits.Grains;
+
+/// <summary>
+/// A country's or topic's answer to a call of an advance that may leave it unchanged, with whether the attempt has
+/// changed the grain in memory so far: what tells the world which grains a checkpoint must commit.
+/// </summary>
+/// <param name="Value">The answer itself.</param>
+/// <param name="Dirty">
+/// True when the grain holds what storage does not: a call of the attempt changed it, or the attempt's first call
+/// went back to its checkpoint (a retried advance, whose failed try may have written the state after it). False when
+/// the attempt has only read it, so that a commit would write nothing.
+/// </param>
+[GenerateSerializer, Immutable, Alias("summits.during`1")]
+public sealed record During<T>([Id(0)] T Value, [Id(1)] bool Dirty);
