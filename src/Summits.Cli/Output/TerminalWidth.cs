@@ -254,16 +254,19 @@ public static class TerminalWidth
     /// or a small kana such as 、。」っ, never after opening punctuation such as 「（) and a wide text element (a CJK
     /// character, a kana, an emoji: two cells) stands on one side of it. A word of narrow characters (an id such as
     /// <c>trade-imbalance</c>, an English word, a number) has no such place: it is one piece. The pieces joined give
-    /// the word back.
+    /// the word back. Without ICU every edge of a wide text element is such a place (<see cref="LineBreaks"/>).
     /// </summary>
-    public static IReadOnlyList<string> Pieces(string word)
+    public static IReadOnlyList<string> Pieces(string word) => Pieces(word, LineBreaks.Opportunities);
+
+    /// <summary><see cref="Pieces(string)"/> with the places a line may break given by <paramref name="opportunities"/>.</summary>
+    internal static IReadOnlyList<string> Pieces(string word, Func<string, IReadOnlyList<int>> opportunities)
     {
         var wide = WideEdges(word);
         if (wide.Count == 0)
             return [word];
         var pieces = new List<string>();
         var start = 0;
-        foreach (var at in LineBreaks.Opportunities(word).Where(wide.Contains))
+        foreach (var at in opportunities(word).Where(wide.Contains))
         {
             pieces.Add(word[start..at]);
             start = at;
