@@ -67,13 +67,13 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     {
         var charts = await OpenRunReportAsync("baseline", "run-baseline");
 
-        // baseline ends with north-korea-sanctions' Nash point at 89.986 and its weighted mean at 88.2387 (README's -q
-        // summary: "mean 88.2387", "Nash north-korea-sanctions 89.986"; figures at four decimals, the Nash point
-        // kept to three by the bargaining analysis). Both are drawn as dashed lines with
+        // baseline ends with north-korea-sanctions' Nash point at 89.9864 and its weighted mean at 88.2387 (README's -q
+        // summary: "mean 88.2387", "Nash north-korea-sanctions 89.9864"; every figure, the Nash point's too, at four
+        // decimals). Both are drawn as dashed lines with
         // no dots (#555 and #AA55AA): each icon is three dashes (three filled shapes) at most 3 pixels high, in the
         // line's colour, with no dot; ECharts' own icon for a line series was a line with a circle on it.
         var chart = charts.Single(c => c.Id == "trajectory-north-korea-sanctions");
-        foreach (var (name, colour) in new[] { ("Nash point at the end (89.986)", "#555"), ("weighted mean at the end (88.2387)", "#AA55AA") })
+        foreach (var (name, colour) in new[] { ("Nash point at the end (89.9864)", "#555"), ("weighted mean at the end (88.2387)", "#AA55AA") })
         {
             var icon = chart.Icons.Single(i => i.Name == name);
             Assert.False(icon.HasDot, name);

@@ -9,13 +9,14 @@ public sealed class StudyReportTests
     [Fact]
     public async Task A_small_study_warns_that_its_ranking_can_show_only_strong_correlations()
     {
-        // 12 runs: 10 degrees of freedom, where one pair needs |ρ| ≥ 0.576 for p < 0.05 (the tables'
-        // critical value); fewer than 30 runs is called small.
+        // 12 runs: 10 degrees of freedom, where one pair needs |ρ| ≥ t / √(10 + t²) for p < 0.05, with the tables'
+        // t₀.₉₇₅ = 2.228139: 2.228139 / √14.964603 = 0.575983, 0.576 at four decimals (its trailing zero dropped);
+        // fewer than 30 runs is called small.
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(12, 42, 2, Engine.Local), SampleRuns.Local);
         Assert.True(study.SensitivityTest!.IsSmall);
         var html = StudyReport.Html(study);
-        Assert.Contains("<p class=\"warning\">Only 12 runs: with fewer than 30, only correlations stronger than |ρ| = 0.58 can be told from noise", html);
+        Assert.Contains("<p class=\"warning\">Only 12 runs: with fewer than 30, only correlations stronger than |ρ| = 0.576 can be told from noise", html);
         Assert.Contains("**Only 12 runs", StudyReport.Markdown(study));
     }
 

@@ -215,9 +215,10 @@ public static class RunReport
         var ks = a.KalaiSmorodinsky is not { } k ? "none"
             : a.KalaiSmorodinskyTie is { } ksTie ? $"not unique: {Terms(k)} among ties over {BargainingAnalysis.RangeText(ksTie)}"
             : Terms(k);
-        var distance = c.Agreement is { } g ? a.DistanceToFrontier(g.Terms) : 0;
+        // A distance that rounds to 0 at the figures' four decimals is not told (Figures).
+        var distance = c.Agreement is { } g ? Figures.Shown(a.DistanceToFrontier(g.Terms)) : 0;
         return $"Nash {nash}; Kalai–Smorodinsky {ks}; " + (distance > 0
-            ? $"{distance.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} utility inside the Pareto frontier"
+            ? $"{Figures.Text(distance)} utility inside the Pareto frontier"
             : "on the Pareto frontier");
     }
 }

@@ -56,7 +56,7 @@ public static class StudyText
                 output.WriteLine(wrapped);
         FittedTable.Write(output,
             [new("ρ", Right: true), new(""), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)],
-            study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[s.Rho.ToString("+0.00;-0.00", CultureInfo.InvariantCulture), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome]),
+            study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[Reports.Pages.Shown.Signed(s.Rho), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome]),
             width, "  ");
         if (study.Stopped)
         {
@@ -85,7 +85,7 @@ public static class StudyText
         if (study.SensitivityTest is not { } test)
             yield break;
         yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {test.Pairs} pairs tested (Benjamini–Hochberg): {test.Significant} flagged;"
-            + $" a single pair's |ρ| below {test.NoiseBand.ToString("0.00", CultureInfo.InvariantCulture)} is within noise over {test.Runs} runs.";
+            + $" a single pair's |ρ| below {N(test.NoiseBand)} is within noise over {test.Runs} runs.";
         if (test.UnmovedOutcomes > 0)
             yield return $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";
         if (test.IsSmall)

@@ -249,31 +249,47 @@ public static class TerminalWidth
     }
 
     /// <summary>
-    /// A word cut at the places a line may break inside it: between two text elements of which one is wide (a CJK
-    /// character, a kana, an emoji: two cells), as text in a script written without spaces breaks, except before
-    /// closing punctuation or a small kana (、。」) and after opening punctuation (「（), which stay with the character
-    /// beside them. A word of narrow characters (an id, an English word, a number) has no such place: it is one piece.
-    /// The pieces joined give the word back.
+    /// A word cut at the places a line may break inside it: where the Unicode line breaking algorithm allows a break
+    /// (<see cref="LineBreaks"/>: as text in a script written without spaces breaks, never before closing punctuation
+    /// or a small kana such as 、。」っ, never after opening punctuation such as 「（) and a wide text element (a CJK
+    /// character, a kana, an emoji: two cells) stands on one side of it. A word of narrow characters (an id such as
+    /// <c>trade-imbalance</c>, an English word, a number) has no such place: it is one piece. The pieces joined give
+    /// the word back. Without ICU every edge of a wide text element is such a place (<see cref="LineBreaks"/>).
     /// </summary>
-    public static IReadOnlyList<string> Pieces(string word)
+    public static IReadOnlyList<string> Pieces(string word) => Pieces(word, LineBreaks.Opportunities);
+
+    /// <summary><see cref="Pieces(string)"/> with the places a line may break given by <paramref name="opportunities"/>.</summary>
+    internal static IReadOnlyList<string> Pieces(string word, Func<string, IReadOnlyList<int>> opportunities)
     {
+        var wide = WideEdges(word);
+        if (wide.Count == 0)
+            return [word];
         var pieces = new List<string>();
         var start = 0;
-        string? before = null;
+        foreach (var at in opportunities(word).Where(wide.Contains))
+        {
+            pieces.Add(word[start..at]);
+            start = at;
+        }
+        pieces.Add(word[start..]);
+        return pieces;
+    }
+
+    /// <summary>The offsets inside <paramref name="word"/> that a wide text element begins or ends at.</summary>
+    private static HashSet<int> WideEdges(string word)
+    {
+        var edges = new HashSet<int>();
         var elements = StringInfo.GetTextElementEnumerator(word);
         while (elements.MoveNext())
         {
             var element = elements.GetTextElement();
-            if (before is not null && (Cells(before) == 2 || Cells(element) == 2)
-                && !NoBreakBefore.Contains(element[0]) && !NoBreakAfter.Contains(before[0]))
+            if (Cells(element) == 2)
             {
-                pieces.Add(word[start..elements.ElementIndex]);
-                start = elements.ElementIndex;
+                edges.Add(elements.ElementIndex);
+                edges.Add(elements.ElementIndex + element.Length);
             }
-            before = element;
         }
-        pieces.Add(word[start..]);
-        return pieces;
+        return edges;
     }
 
     /// <summary>
@@ -283,12 +299,6 @@ public static class TerminalWidth
     /// </summary>
     public static int Unbreakable(string text) =>
         text.Split(' ', '\n').SelectMany(Pieces).Select(Cells).DefaultIfEmpty(0).Max();
-
-    /// <summary>Characters a line never starts with: closing punctuation, the prolonged sound mark and small kana (Japanese kinsoku).</summary>
-    private const string NoBreakBefore = "、。，．：；？！）」』】〕〉》〙〗｝］｠〟ー・々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ,.;:!?)]}”’%";
-
-    /// <summary>Characters a line never ends with: opening punctuation.</summary>
-    private const string NoBreakAfter = "（「『【〔〈《〘〖｛［｟〝([{“‘";
 
     /// <summary>
     /// The words of a line, split at its spaces but at none inside a path it names; a word that holds a path, or

@@ -481,7 +481,7 @@ public sealed class BargainingProblem
     {
         var terms = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         for (var t = 0; t < _topics.Length; t++)
-            terms[_topics[t]] = Math.Round(y[t], 3);
+            terms[_topics[t]] = Figures.Shown(y[t]);
         var rounded = terms.ToImmutable();
         return new Outcome(rounded, [.. _parties.Select(p => p.Utility(rounded))]);
     }
@@ -489,7 +489,8 @@ public sealed class BargainingProblem
     /// <summary>
     /// A compass search for the maximum of <paramref name="f"/> near <paramref name="start"/>: try a step
     /// along every axis and, for up to three topics, every diagonal; move to the best improvement, or
-    /// halve the step, until it is below 10⁻⁴ points.
+    /// halve the step, until it is below 10⁻⁶ points: well inside the last of the four decimals a point is given
+    /// with (<see cref="Figures.Shown"/>).
     /// </summary>
     private static (double[] Point, double Value) Polish(double[] start, double gridStep, Func<double[], double> f)
     {
@@ -499,7 +500,7 @@ public sealed class BargainingProblem
         var value = f(point);
         var step = gridStep / 2;
         var trial = new double[d];
-        while (step > 1e-4)
+        while (step > 1e-6)
         {
             var moved = false;
             double[]? bestPoint = null;

@@ -20,7 +20,7 @@ public static class Shown
     /// <summary>The change from <paramref name="from"/> to <paramref name="to"/> as the difference of their shown values.</summary>
     public static double Change(double from, double to) => Figures.Round(Rounded(to) - Rounded(from), Figures.Most);
 
-    /// <summary>A change with its sign: "+1.5", "-0.25", "0".</summary>
+    /// <summary>A change or a correlation with its sign, at most four decimals (<see cref="Number"/>): "+1.5", "-0.25", "0".</summary>
     public static string Signed(double change)
     {
         var text = Number(change);

@@ -61,7 +61,7 @@ public static class BargainingChart
         var iy = a.Parties.IndexOf(a.Parties.First(p => p.Actor == pair.Y));
         var topics = string.Join(" + ", a.Topics);
         string Terms(IReadOnlyDictionary<string, double> terms) => string.Join(", ", terms.Select(t => $"{t.Key} {Number(t.Value)}"));
-        string At(double x, double y) => $"{pair.X} {x:0.###}, {pair.Y} {y:0.###}";
+        string At(double x, double y) => $"{pair.X} {Number(x)}, {pair.Y} {Number(y)}";
 
         var chart = new Chart($"bargaining-{c.Id}", c.Agreement is null ? $"Open table {c.Id}" : $"Agreement {c.Id}")
         {

@@ -156,12 +156,12 @@ public static class RunReportFiles
             if (BargainingChart.Pair(run, c, pair) is not { } shown)
                 continue;
             var a = c.Analysis;
-            var distance = c.Agreement is { } g ? a.DistanceToFrontier(g.Terms) : double.NaN;
+            var distance = c.Agreement is { } g ? Figures.Shown(a.DistanceToFrontier(g.Terms)) : double.NaN;
             var caption = $"{(c.Agreement is null ? "Open table" : "Agreement")} {c.Id} over {string.Join(" + ", a.Topics)} among {Listed.And(a.Parties.Select(p => p.Actor))}; plotted for {shown.X} and {shown.Y}. "
                 + (a.NashTie is { } nashTie ? $"The Nash point is not unique: every outcome between the two drawn shares the largest product ({BargainingAnalysis.RangeText(nashTie)})."
                     : a.Nash.Length switch { 0 => "No Nash point: no outcome leaves every party better off than no deal.", 1 => "", _ => $"The Nash point is not unique: {a.Nash.Length} outcomes share the largest product." })
                 + (a.KalaiSmorodinskyTie is { } ksTie ? $" The Kalai–Smorodinsky point is not unique either way: the one drawn is the middle of a tie over {BargainingAnalysis.RangeText(ksTie)}." : "")
-                + (double.IsNaN(distance) ? "" : distance > 0 ? $" The agreement lies {distance.ToString("0.###", CultureInfo.InvariantCulture)} utility inside the frontier." : " The agreement lies on the frontier.");
+                + (double.IsNaN(distance) ? "" : distance > 0 ? $" The agreement lies {Number(distance)} utility inside the frontier." : " The agreement lies on the frontier.");
             page.Chart(BargainingChart.Render(run, c, shown), caption.Trim());
         }
     }

@@ -21,10 +21,10 @@ public static class SensitivityChart
         [.. study.Sensitivity.Where((s, i) => i < Strongest || s.Significant).Take(MostShown)];
 
     /// <summary>
-    /// A bar's label, "input → outcome  ρ +0.42". ρ and its value are joined by a no-break space, so that a narrow page,
+    /// A bar's label, "input → outcome  ρ +0.4167". ρ and its value are joined by a no-break space, so that a narrow page,
     /// which wraps the labels at their spaces, never puts the value on a line of its own, where it would read as a tick.
     /// </summary>
-    public static string Label(Sensitivity s) => $"{s.Input} → {s.Outcome}  ρ\u00A0{s.Rho.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string Label(Sensitivity s) => $"{s.Input} → {s.Outcome}  ρ\u00A0{Signed(s.Rho)}";
 
     public static ChartFigure Render(StudyResult study)
     {
@@ -42,7 +42,7 @@ public static class SensitivityChart
         chart.Add(Bars("not told from noise", Noise, rows, s => !s.Significant));
         if (test is not null && !double.IsNaN(test.NoiseBand))
         {
-            var band = $"one pair's noise band at 5%: |ρ| < {Number(Math.Round(test.NoiseBand, 2))}";
+            var band = $"one pair's noise band at 5%: |ρ| < {Number(test.NoiseBand)}";
             chart.Add(new JsonObject
             {
                 ["name"] = band,
@@ -72,7 +72,7 @@ public static class SensitivityChart
         ["barWidth"] = "60%",
         ["data"] = rows.Any(which)
             ? new JsonArray([.. rows.Select(s => which(s) ? (JsonNode?)Chart.Point(s.Rho,
-                $"{s.Input} → {s.Outcome}\nρ = {s.Rho:+0.000;-0.000}, p = {P(s.P)}, adjusted q = {P(s.Q)}{(s.Significant ? ", significant" : ", within noise")}") : null)])
+                $"{s.Input} → {s.Outcome}\nρ = {Signed(s.Rho)}, p = {P(s.P)}, adjusted q = {P(s.Q)}{(s.Significant ? ", significant" : ", within noise")}") : null)])
             : new JsonArray(),
     };
 }

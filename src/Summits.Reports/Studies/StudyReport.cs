@@ -82,8 +82,8 @@ public static class StudyReport
         if (study.SensitivityTest is not { } test)
             yield break;
         if (test.IsSmall)
-            yield return ($"Only {test.Runs} runs: with fewer than {SensitivityTest.SmallSample}, only correlations stronger than |ρ| = {Number(Math.Round(test.NoiseBand, 2))} can be told from noise, and the ranking of the rest means little. Run more samples (--runs) before reading it.", true);
-        yield return ($"Each ρ is tested against no association (t approximation, {test.Runs - 2} degrees of freedom). Over {test.Pairs} pairs, {test.Significant} are significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise. Had no input anything to do with any outcome, about {Number(Math.Round(test.Pairs * 0.05, 1))} pairs would still show |ρ| ≥ {Number(Math.Round(test.NoiseBand, 2))} by chance.", false);
+            yield return ($"Only {test.Runs} runs: with fewer than {SensitivityTest.SmallSample}, only correlations stronger than |ρ| = {Number(test.NoiseBand)} can be told from noise, and the ranking of the rest means little. Run more samples (--runs) before reading it.", true);
+        yield return ($"Each ρ is tested against no association (t approximation, {test.Runs - 2} degrees of freedom). Over {test.Pairs} pairs, {test.Significant} are significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise. Had no input anything to do with any outcome, about {Number(Math.Round(test.Pairs * 0.05, 1))} pairs would still show |ρ| ≥ {Number(test.NoiseBand)} by chance.", false);
         if (test.UnmovedOutcomes > 0)
             yield return ($"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
     }
@@ -106,7 +106,7 @@ public static class StudyReport
             p.Moved.ToString(CultureInfo.InvariantCulture)]);
 
     private static IEnumerable<IReadOnlyList<string>> SensitivityRows(StudyResult study) =>
-        SensitivityChart.Rows(study).Select(s => (IReadOnlyList<string>)[s.Rho.ToString("+0.000;-0.000", CultureInfo.InvariantCulture), P(s.P), P(s.Q), s.Significant ? "yes" : "no", s.Input, s.Outcome]);
+        SensitivityChart.Rows(study).Select(s => (IReadOnlyList<string>)[Signed(s.Rho), P(s.P), P(s.Q), s.Significant ? "yes" : "no", s.Input, s.Outcome]);
 
     private static IEnumerable<IReadOnlyList<string>> InputRows(StudyResult study) =>
         study.Inputs.Select(i => (IReadOnlyList<string>)[i.Name, i.Choices is { } c ? string.Join(", ", c) : $"[{Number(i.Low)}, {Number(i.High)}]"]);

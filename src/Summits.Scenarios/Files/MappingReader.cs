@@ -170,8 +170,12 @@ public sealed class MappingReader
         var text = Scalar(node, key);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             throw Fail(node, $"'{key}' must be a number from {Format(min)} to {Format(max)}, not '{text}'");
+        // A value just past a bound (100.00004) would echo as the bound itself at four decimals: it is echoed as written.
         if (value < min || value > max)
-            throw Fail(node, $"'{key}' must be a number from {Format(min)} to {Format(max)}, not {Format(value)}");
+        {
+            var echoed = Format(value);
+            throw Fail(node, $"'{key}' must be a number from {Format(min)} to {Format(max)}, not {(echoed == Format(min) || echoed == Format(max) ? text.Trim() : echoed)}");
+        }
         return value;
     }
 
@@ -206,14 +210,14 @@ public sealed class MappingReader
     public static string Known(string given, IEnumerable<string> names) => Known(Closest.Order(given, names));
 
     /// <summary>
-    /// A number as errors echo it: up to three decimals (0.65, 1.234), and in exponent form when that would
-    /// print more than fifteen digits or round a small number to 0 (1E+308, -1E-9), so no error runs to
-    /// hundreds of digits or says 0 for what is not.
+    /// A number as errors echo it: to four decimals at most, as every figure is shown (<see cref="Figures.Text(double)"/>:
+    /// 0.65, 1.2345), and in exponent form when that would print more than fifteen digits or round a small number to 0
+    /// (1E+308, -1E-9), so no error runs to hundreds of digits or says 0 for what is not.
     /// </summary>
     public static string Format(double value) =>
-        value == 0 || (Math.Abs(value) >= 0.001 && Math.Abs(value) < 1e15)
-            ? value.ToString("0.###", CultureInfo.InvariantCulture)
-            : value.ToString("0.###E+0", CultureInfo.InvariantCulture);
+        value == 0 || (Math.Abs(value) >= 0.0001 && Math.Abs(value) < 1e15)
+            ? Figures.Text(value)
+            : value.ToString("0.####E+0", CultureInfo.InvariantCulture);
 
     private YamlNode? Find(string key)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Summits.Model;
 
 namespace Summits.Scenarios;
@@ -26,7 +25,7 @@ public static class SmpCheck
         var overFull = world.Actors
             .Select(a => (a.Id, Sum: world.PositionsOf(a.Id).Sum(p => p.Salience.Value)))
             .Where(x => x.Sum > 1 + 1e-9)
-            .Select(x => $"{x.Id} {x.Sum.ToString("0.###", CultureInfo.InvariantCulture)}")
+            .Select(x => $"{x.Id} {Figures.Text(x.Sum)}")
             .ToList();
         if (overFull.Count > 0)
             FormatNotes.Say($"note: {path}: the saliences of {overFull.Count} of {world.Actors.Length} actors sum above 1 ({Listed.AndMore(overFull, 3)}); the spatial model reads them as shares of each actor's attention, so it divides each such actor's by their sum");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection.PortableExecutable;
 using System.Text;
+using Summits.Cli.Output;
 using Summits.Tests;
 
 namespace Summits.Cli.Tests;
@@ -50,15 +51,48 @@ public sealed class ToolInstallTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Scenario baseline on world abe-trump-2017-11-06", run.Output, StringComparison.Ordinal);
 
-        // ReadyToRun code lives in the managed-native header of the CLI header; a JIT-only assembly has none.
         var installed = Directory.GetFiles(Path.Combine(tools, ".store"), "summits.dll", SearchOption.AllDirectories);
         Assert.Single(installed);
+
+        // Japanese text breaks by ICU's strict line breaking rules, from the system's libicu. The exercise's about is
+        // 19 wide characters, then く、 and 15 more: at 40 columns the first line holds 20 characters (40 cells), but a
+        // line never starts with 、, so く goes down with it: 日本…同じ (19, 38 cells), then after the 4-column
+        // continuation く、貿易赤字をめぐって交渉する。 (16 characters, 4 + 32 = 36 cells).
+        var exercise = Path.Combine(elsewhere, "ja.yaml");
+        File.WriteAllText(exercise, System.Text.RegularExpressions.Regex.Replace(
+            File.ReadAllText(Path.Combine(clone, "scenarios", "exercises", "trade-for-defence.yaml"))
+                .Replace("world: ../", $"world: {clone}/scenarios/", StringComparison.Ordinal)
+                .Replace("record: ../", $"record: {clone}/scenarios/", StringComparison.Ordinal),
+            "(?m)^about: .*$", "about: 日本と米国は東京での首脳会談の後と同じく、貿易赤字をめぐって交渉する。"));
+        string[] play = ["exercise", exercise, "--answers", Path.Combine(clone, "scenarios", "exercises", "answers", "trade-for-defence-jp.yaml"), "--engine", "local"];
+        var columns = new Dictionary<string, string> { ["COLUMNS"] = "40" };
+        var japanese = await RunAsync(elsewhere, summits, columns, play);
+        Assert.True(japanese.ExitCode == 0, japanese.ToString());
+        Assert.Contains("\n日本と米国は東京での首脳会談の後と同じ\n    く、貿易赤字をめぐって交渉する。\n", japanese.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("libicu", japanese.Error, StringComparison.Ordinal);
+
+        // Without a loadable libicu the tool still runs: an unloadable libicuuc.so.72 beside the program is where ICU is
+        // looked for first, so none loads. The text then breaks beside any wide character: the first line holds its 20
+        // (…同じく) and 、 starts the next; standard error says so once, in one line (wrapped to the 40 columns as every
+        // line on standard error is).
+        var folder = Path.GetDirectoryName(installed[0])!;
+        foreach (var library in new[] { "libicuuc.so.72", "libicui18n.so.72" })
+            File.WriteAllText(Path.Combine(folder, library), "not a library");
+        var plain = await RunAsync(elsewhere, summits, columns, play);
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.Contains("\n日本と米国は東京での首脳会談の後と同じく\n    、貿易赤字をめぐって交渉する。\n", plain.Output, StringComparison.Ordinal);
+        var said = System.Text.RegularExpressions.Regex.Replace(plain.Error, @"\n +", " ");
+        Assert.Single(said.Split('\n'), l => l.Contains(LineBreaks.MissingIcu, StringComparison.Ordinal));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(said, "could not be loaded"));
+        foreach (var library in new[] { "libicuuc.so.72", "libicui18n.so.72" })
+            File.Delete(Path.Combine(folder, library));
+
+        // ReadyToRun code lives in the managed-native header of the CLI header; a JIT-only assembly has none.
         using var pe = new PEReader(File.OpenRead(installed[0]));
         Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{installed[0]} is not ReadyToRun");
 
         // Self-contained and composite: the runtime's own library and the one composite image that holds the
         // native code of every assembly, the runtime's included, sit beside summits.dll.
-        var folder = Path.GetDirectoryName(installed[0])!;
         Assert.True(File.Exists(Path.Combine(folder, "System.Private.CoreLib.dll")), $"no runtime in {folder}: the tool is not self-contained");
         Assert.Single(Directory.GetFiles(folder, "*.r2r.dll"));
     }
@@ -82,7 +116,10 @@ public sealed class ToolInstallTests : IDisposable
         }
     }
 
-    private static async Task<SummitsRun> RunAsync(string folder, string program, params string[] arguments)
+    private static Task<SummitsRun> RunAsync(string folder, string program, params string[] arguments) =>
+        RunAsync(folder, program, new Dictionary<string, string>(), arguments);
+
+    private static async Task<SummitsRun> RunAsync(string folder, string program, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -100,6 +137,8 @@ public sealed class ToolInstallTests : IDisposable
             start.Environment["DOTNET_ROOT"] = dotnetRoot;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         return await SummitsProcess.WaitAsync(start, HangGuard, $"{program} {string.Join(' ', arguments)}");
     }
 }

@@ -117,6 +117,42 @@ public sealed class CellMeasureTests : IDisposable
     }
 
     [Fact]
+    public void Japanese_text_keeps_small_kana_and_brackets_with_their_neighbours()
+    {
+        // "ちょっと「協議」を。" (10 characters, 20 cells). Strict Japanese line breaking allows no break before the small
+        // kana ょ and っ, none after the opening 「, none before the closing 」 or 。. So the places left are after っ
+        // (before と), after と (before 「), after 協 is not one (協議 stand between brackets, but an ideograph pair may
+        // break: 「協|議」), after 」 (before を): pieces ちょっ, と, 「協, 議」, を。.
+        Assert.Equal(["ちょっ", "と", "「協", "議」", "を。"], TerminalWidth.Pieces("ちょっと「協議」を。"));
+        // An id with a hyphen is one piece though a line may break after a hyphen in English text: no wide character
+        // stands beside the hyphen.
+        Assert.Equal(["us-japan-fta"], TerminalWidth.Pieces("us-japan-fta"));
+        // Beside a wide character it may: "日米-fta" breaks between 日 and 米 (two ideographs) and after 米 only if the
+        // rules allow a break before a hyphen, which they do not (a hyphen never starts a line): 日, 米-fta.
+        Assert.Equal(["日", "米-fta"], TerminalWidth.Pieces("日米-fta"));
+    }
+
+    [Fact]
+    public void Without_icu_japanese_text_breaks_beside_every_wide_character_with_a_note()
+    {
+        // No ICU (a null locale): every boundary between two text elements may break, and Pieces keeps those beside a
+        // wide character. "ちょっと「協議」を。" is 10 wide characters, so 10 pieces of one each, the small kana and
+        // the brackets no longer kept with their neighbours.
+        var said = new List<string>();
+        using var notes = Summits.Scenarios.FormatNotes.To(said.Add);
+        static IReadOnlyList<int> Plain(string word) => LineBreaks.Opportunities(word, null);
+
+        Assert.Equal(["ち", "ょ", "っ", "と", "「", "協", "議", "」", "を", "。"], TerminalWidth.Pieces("ちょっと「協議」を。", Plain));
+        // An id keeps whole: no wide character stands beside any of its boundaries. "日米-fta" breaks after 日 and after
+        // 米 (the edge of a wide character), not inside "-fta".
+        Assert.Equal(["us-japan-fta"], TerminalWidth.Pieces("us-japan-fta", Plain));
+        Assert.Equal(["日", "米", "-fta"], TerminalWidth.Pieces("日米-fta", Plain));
+        // Two words were broken (the id was not): each says the note, which the command prints once at its end.
+        Assert.Equal([LineBreaks.MissingIcu, LineBreaks.MissingIcu], said);
+        Assert.DoesNotContain('\n', LineBreaks.MissingIcu);
+    }
+
+    [Fact]
     public void A_table_column_of_japanese_text_wraps_inside_the_table()
     {
         var output = new StringWriter();

@@ -304,6 +304,8 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("deal: yes, end: 40", "deal: yes", "{ deal", "the prediction question 'end' has no answer; every question needs one: deal and end")]
     [InlineData("round: 1", "round: 3", "3,", "'round' must be a whole number from 1 to 2, not 3")]
     [InlineData("trade-imbalance: 40", "trade-imbalance: 140", "140", "'trade-imbalance' must be a number from 0 to 100, not 140")]
+    // A value just past the end of the scale is echoed as written: at four decimals 100.00004 would read 100, the bound itself.
+    [InlineData("trade-imbalance: 40", "trade-imbalance: 100.00004", "100.00004", "'trade-imbalance' must be a number from 0 to 100, not 100.00004")]
     [InlineData("trade-imbalance: 40", "tpp-11: 40", "tpp-11", "'tpp-11' is not on the table of test; a proposal may name trade-imbalance")]
     // An empty package suggests a topic on the table (trade-imbalance, the table's only one), not the world's first topic.
     [InlineData("{ trade-imbalance: 40 }", "{ }", "{ }", "'terms' is an empty package; name at least one topic on the table with its value, for example { trade-imbalance: 50 }; the topics on the table: trade-imbalance")]

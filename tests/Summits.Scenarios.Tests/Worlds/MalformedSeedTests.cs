@@ -98,7 +98,7 @@ public sealed class MalformedSeedTests
 
     /// <summary>
     /// A capability far off the scale is echoed compactly: 1e308 has 309 digits written out, and -1e-9 would
-    /// round to -0 at three decimals; both in exponent form, while 1.5 stays 1.5.
+    /// round to -0 at four decimals; both in exponent form, while 1.5 stays 1.5.
     /// </summary>
     [Theory]
     [InlineData("1e308", "not 1E+308")]
