@@ -390,8 +390,6 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             var tables = change.Topic is { } t ? [await world.Topic(t).Get()] : Array.Empty<TopicTable>();
             var commitments = tables.SelectMany(table => Table.CommitmentsOf(table, change.Actor)).ToImmutableArray();
             var outcome = await world.Country(change.Actor).Shock($"{step.Id}#{i + 1}", change, step.Id, commitments, Parameters);
-            if (outcome.Kind is EventKind.CapabilityChanged or EventKind.AffinityChanged)
-                _actors = null;
             if (outcome.Kind == EventKind.PositionAdded)
             {
                 await world.Topic(change.Topic!).Join(change.Actor);

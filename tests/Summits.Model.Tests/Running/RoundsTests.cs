@@ -550,6 +550,28 @@ public sealed class RoundsTests
         Assert.Equal(32, offers[1][0].Value, 9);
     }
 
+    // The other side's care for a topic is the mean salience of the other holders, not the least of them. A
+    // (trade-off, capability 0.5) is at 30 on related topics x and y with salience 0.5 on each; B and C (linear) are
+    // at 70 on both, with saliences 0.9 and 0.1 on x (mean 0.5, least 0.1) and 0.4 and 0.4 on y (mean 0.4). A's
+    // window is 5 + 45·(1 − 0.5) = 27.5, so its reservation is 57.5 on each and its no deal is worth
+    // 0.5·(1 − 0.275) = 0.3625 on each, 0.725 in all; at most it holds 1. In round 1 of 10 (τ = 0.1, linear
+    // f = 0.1) it keeps θ = 1 − 0.1·(1 − 0.725) = 0.9725, so it gives up 0.0275 of utility, in steps of a quarter
+    // point, each costing it 0.5·0.25/100 = 0.00125: 22 steps, 5.5 points. A step on x gains the other side
+    // 0.5·0.25 for that cost, a step on y 0.4·0.25, so every step goes to x: the package is x 35.5, y 30. Weighed
+    // by the least salience (0.1 on x against 0.4 on y) every step would go to y instead: x 30, y 35.5.
+    [Fact]
+    public async Task A_trade_off_package_weighs_the_other_side_by_the_mean_salience_of_its_holders()
+    {
+        var world = World([Actor("A", 0.5, Strategy.TradeOff), Actor("B", 0.5), Actor("C", 0.5)], [Topic("x", "y"), Topic("y", "x")],
+            [Position("A", "x", 30, 0.5), Position("A", "y", 30, 0.5), Position("B", "x", 70, 0.9), Position("B", "y", 70, 0.4),
+             Position("C", "x", 70, 0.1), Position("C", "y", 70, 0.4)]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(LocalRun.NoInfluence, LocalRun.Rounds(10, "A")));
+        var offer = Assert.Single(FirstRoundOffers(timeline));
+        Assert.Equal(["x", "y"], offer.Select(t => t.Topic));
+        Assert.Equal(35.5, offer[0].Value, 9);
+        Assert.Equal(30, offer[1].Value, 9);
+    }
+
     // The explicit opener of a rounds step proposes first on every topic it holds, whatever the seed; turns then
     // follow the world's order of actors: with A, B and C on t (linear, salience 1, at 10, 50 and 90: windows of 5,
     // so no one accepts an offer 35 or more points away and unanimity is never reached; the offers move every
