@@ -19,7 +19,8 @@ public static class SummitsHosting
     /// <summary>
     /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
     /// (in memory, which lives as long as the silo), state written with the Orleans serializer the state
-    /// types are generated for, when asked, trace propagation into grain calls, and, when the host has
+    /// types are generated for, persistent state that a world marked by <see cref="InMemoryWorlds"/> keeps in memory
+    /// alone (<see cref="DurableOrInMemoryStateFactory"/>), when asked, trace propagation into grain calls, and, when the host has
     /// registered no logger provider before this call, <see cref="StandardErrorLoggerProvider"/>, so that Orleans'
     /// own errors (a storage refusing a write) always reach someone.
     /// </summary>
@@ -55,6 +56,9 @@ public static class SummitsHosting
             silo.AddMemoryGrainStorage(StorageNames.Summits);
         }
         silo.UseOrleansSerializerForState();
+        // Every grain's [PersistentState] chooses its storage as it activates: a world marked as kept in memory
+        // (a Monte Carlo sample) touches no storage at all.
+        silo.Services.AddSingleton<IPersistentStateFactory, DurableOrInMemoryStateFactory>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)))
             silo.Services.AddLogging(logging => StandardErrorLoggerProvider.AddFilters(logging.AddProvider(new StandardErrorLoggerProvider(Console.Error))));
         if (options.Tracing)
