@@ -117,7 +117,7 @@ public static class WhatIfCommand
                 Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity)), report, cancellation);
+                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven), report, cancellation);
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
                 // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).
