@@ -296,9 +296,15 @@ public sealed partial class WorldGrain(
     private WorldInfo Current => state.State.Info
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");
 
-    private ICountryGrain Country(string actor) => GrainFactory.GetGrain<ICountryGrain>(World.Country(actor));
+    // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
+    private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
+
+    private ICountryGrain Country(string actor) =>
+        _countryGrains.TryGetValue(actor, out var grain) ? grain : _countryGrains[actor] = GrainFactory.GetGrain<ICountryGrain>(World.Country(actor));
 
     private ITimelinePageGrain Page(int n) => GrainFactory.GetGrain<ITimelinePageGrain>(World.TimelinePage(n));
 
-    private ITopicGrain Topic(string topic) => GrainFactory.GetGrain<ITopicGrain>(World.Topic(topic));
+    private ITopicGrain Topic(string topic) =>
+        _topicGrains.TryGetValue(topic, out var grain) ? grain : _topicGrains[topic] = GrainFactory.GetGrain<ITopicGrain>(World.Topic(topic));
 }
