@@ -113,7 +113,7 @@ public sealed partial class Briefing
         /// The readout's leaders in the order it first names them: its speakers, and the leaders a title or a heading
         /// names (a line that is not a sentence, or a heading in brackets), whether or not they speak.
         /// </summary>
-        public ImmutableArray<string> Leaders => [.. _firstSeen.Concat(_headed.Where(h => !_firstSeen.ContainsKey(h.Key))).OrderBy(p => p.Value).Select(p => p.Key)];
+        public ImmutableArray<string> Leaders => [.. _firstSeen.Concat(_headed).GroupBy(p => p.Key).Select(g => (Leader: g.Key, At: g.Min(p => p.Value))).OrderBy(p => p.At).Select(p => p.Leader)];
 
         // The leaders that a title or heading names, by where it first does: leaders of the readout though not speakers.
         private readonly Dictionary<string, int> _headed = new(StringComparer.Ordinal);
@@ -538,11 +538,14 @@ public sealed partial class Briefing
 
         private void Seen(string speaker, int at) => _firstSeen.TryAdd(speaker, at);
 
-        /// <summary>Keeps the leaders a title or heading names, at <paramref name="at"/>, as leaders of the readout.</summary>
+        /// <summary>Keeps the leaders a title or heading (starting at <paramref name="at"/>) names, each where it names them, as leaders of the readout.</summary>
         private void Headed(string heading, int at)
         {
-            foreach (var leader in Mentions(heading))
-                _headed.TryAdd(leader, at);
+            foreach (Match mention in AnyMention().Matches(heading))
+            {
+                if (names.Resolve(mention.Value) is { } leader)
+                    _headed.TryAdd(leader, at + mention.Index);
+            }
         }
 
         private void Add(int start, int length, PositionKind kind, ImmutableArray<string> speakers) =>
