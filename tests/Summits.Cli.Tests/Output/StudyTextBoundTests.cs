@@ -70,7 +70,7 @@ public sealed class StudyTextBoundTests
         var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
 
         // Every one of the 600 topics and 6,000 positions, and no line saying more are elsewhere.
-        Assert.Contains(lines, l => l.StartsWith("  T600 ", StringComparison.Ordinal) && l.EndsWith("0.0% [0.0, 43.0]", StringComparison.Ordinal) && !l.Contains(" A", StringComparison.Ordinal));
+        Assert.Equal(600, lines.Count(l => l.StartsWith("  T", StringComparison.Ordinal) && !l.Contains(" A", StringComparison.Ordinal)));
         Assert.Equal(6000, lines.Count(l => l.StartsWith("  T", StringComparison.Ordinal) && l.Contains(" A", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, l => l.Contains("more topics", StringComparison.Ordinal) || l.Contains("more positions", StringComparison.Ordinal));
     }
