@@ -56,8 +56,8 @@ public static partial class ExerciseFile
         var scoring = root.Has("scoring") ? Scoring(new MappingReader(path, root.Required("scoring"), "the scoring", ScoringKeys)) : new Scoring();
         root.RejectUnknownKeys();
 
-        var world = WorldFile.Load(worldPath);
-        var record = recordPath is null ? null : RecordFile.Load(recordPath);
+        var world = WorldFile.Load(worldPath, root.String("world"), problem => root.Fail(root.Required("world"), problem));
+        var record = recordPath is null ? null : RecordFile.Load(recordPath, root.String("record"), problem => root.Fail(root.Required("record"), problem));
         if (record is not null && !InputFile.SameFile(record.WorldPath, worldPath))
             throw root.Fail(root.Required("record"), $"the record '{root.String("record")}' follows the world {record.World.Id} ({record.WorldPath}), not this exercise's world");
         var topics = new List<string>();
