@@ -94,6 +94,9 @@ public static class CommonOptions
         HelpName = "DIR",
     });
 
+    /// <summary>The option as it was written on the command line (<c>-o</c>, <c>--output</c>), or its name when it was not written.</summary>
+    public static string Written(ParseResult parse, Option option) => parse.GetResult(option)?.IdentifierToken?.Value ?? option.Name;
+
     /// <summary>
     /// Refuses a folder that an output set cannot be written to (<see cref="OutputPath.FolderProblem"/>) while the
     /// command line is read, so that nothing runs for output that would fail at the end.

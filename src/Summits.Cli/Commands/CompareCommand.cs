@@ -23,16 +23,28 @@ public static class CompareCommand
         var verbosity = CommonOptions.Verbosity();
         var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B.") { a, b, format, output, report, engine, quiet, verbosity };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(format)!, parse.GetValue(output),
-            parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
+            parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string a, string b, string format, string? outDir, string? reportDir, Engine engine, Verbosity verbosity, CancellationToken cancellation)
+    /// <summary>The files of the set that <c>-o DIR</c> writes.</summary>
+    private static readonly string[] OutputNames = ["comparison.json", "agreements.csv", "positions.csv"];
+
+    private static async Task<int> RunAsync(string a, string b, string format, string? outDir, string? reportDir, Engine engine, Verbosity verbosity,
+        string outOption, string reportOption, CancellationToken cancellation)
     {
         LoadedScenario? left = null, right = null;
         StateDocument? stateA = null, stateB = null;
-        if (IsState(a)) stateA = StateFile.Load(CommonOptions.Resolve(a)); else left = BranchChoice.Load(a, null, null, CommonOptions.Resolve);
-        if (IsState(b)) stateB = StateFile.Load(CommonOptions.Resolve(b)); else right = BranchChoice.Load(b, null, null, CommonOptions.Resolve);
+        if (IsState(a)) stateA = StateFile.Load(CommonOptions.Resolve(a)); else left = Side(a, "A");
+        if (IsState(b)) stateB = StateFile.Load(CommonOptions.Resolve(b)); else right = Side(b, "B");
+        // Neither output takes the place of a file the comparison reads: a state.json, a scenario, its world or the world's source text.
+        var inputs = new List<string>();
+        foreach (var (argument, loaded) in new[] { (a, left), (b, right) })
+            inputs.AddRange(loaded is null ? [CommonOptions.Resolve(argument)] : OutputOverInput.Inputs(loaded));
+        if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputNames, inputs))
+            ?? (reportDir is null ? null : OutputOverInput.Folder(reportOption, reportDir, CompareReport.Names, inputs))) is { } overInput)
+            return UsageError.Write("summits compare", overInput);
 
         if (left is not null || right is not null)
         {
@@ -56,7 +68,7 @@ public static class CompareCommand
         var json = JsonSerializer.Serialize(comparison, SummitsJson.Options);
         if (outDir is not null)
         {
-            OutputSet.Write(outDir, ["comparison.json", "agreements.csv", "positions.csv"],
+            OutputSet.Write(outDir, OutputNames,
                 [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))], cancellation);
         }
         if (reportDir is not null)
@@ -118,6 +130,25 @@ public static class CompareCommand
         else
             FittedTable.Write(output, [new("topic"), new("actor"), new("A", Right: true), new("B", Right: true), new("change")], CompareReport.PositionRows(comparison), width, "  ");
         await output.FlushAsync();
+    }
+
+    /// <summary>
+    /// Loads side <paramref name="side"/> (A or B), a scenario file or FILE#BRANCH. One run is compared on each side, so
+    /// a scenario that forks must be named with its branch: without one it is refused as an argument's mistake, with
+    /// its branches and how to compare two of them (<c>summits compare FILE#X FILE#Y</c>).
+    /// </summary>
+    /// <exception cref="BranchException">The scenario forks and no branch is named, or the branch named is not one of its own.</exception>
+    private static LoadedScenario Side(string argument, string side)
+    {
+        var (file, branch) = BranchChoice.Split(argument);
+        var loaded = ScenarioFile.Load(CommonOptions.Resolve(file));
+        if (branch is null && loaded.Fork is { } fork)
+        {
+            var names = fork.Names.ToList();
+            throw new BranchException($"{side}, {argument}, forks into {MappingReader.Known(names)}, and a comparison takes one run a side; "
+                + $"name a branch, as {argument}#{names[0]}{(names.Count > 1 ? $" (to compare two branches: summits compare {argument}#{names[0]} {argument}#{names[1]})" : "")}");
+        }
+        return BranchChoice.Select(loaded, branch);
     }
 
     /// <summary>

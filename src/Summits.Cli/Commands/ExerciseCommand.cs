@@ -44,13 +44,13 @@ public static class ExerciseCommand
         {
             file, answers, role, players, teacher, output, format, engine, quiet, verbosity,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers), parse.GetValue(role), parse.GetValue(players) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null, parse.GetValue(output),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers), parse.GetValue(role), parse.GetValue(players) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null, parse.GetValue(output), CommonOptions.Written(parse, output),
             parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(teacher),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, string? answersFile, string? role, int? players, string? outDir, string format, Engine engine, bool teacher, Verbosity verbosity, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string file, string? answersFile, string? role, int? players, string? outDir, string outOption, string format, Engine engine, bool teacher, Verbosity verbosity, CancellationToken cancellation)
     {
         const string command = "summits exercise";
         if (answersFile is not null && players is not null)
@@ -82,6 +82,11 @@ public static class ExerciseCommand
                 plays.Add(given);
             }
         }
+        // The -o set never takes the place of a file the exercise reads. Partial answers are the one exception: the play
+        // goes on from them, and its set saves the whole play in their place, as a play stopped into that folder expects.
+        string[] inputs = [exercise.Path, exercise.WorldPath, .. OutputOverInput.Source(exercise.WorldPath, exercise.World), .. stopped is null && answersFile is not null ? [CommonOptions.Resolve(answersFile)] : Array.Empty<string>()];
+        if (outDir is not null && OutputOverInput.Folder(outOption, outDir, SetNames(exercise), inputs) is { } overInput)
+            return UsageError.Write(command, overInput);
         KeyboardPlay? keyboard = null;
         IAnsiConsole? keyboardConsole = null;
         // The answers files of a play at the keyboard, written with the grading into the -o folder.

@@ -21,15 +21,18 @@ public static class ExportCommand
             quiet,
             verbosity,
         };
-        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(output),
+        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(output), CommonOptions.Written(parse, output),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return new Command("export", "Write a world in another tool's format.") { ktab };
     }
 
-    private static async Task<int> RunAsync(string path, string? output, Verbosity verbosity, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string path, string? output, string outputOption, Verbosity verbosity, CancellationToken cancellation)
     {
         var resolved = CommonOptions.Resolve(path);
         var world = WorldFile.Load(resolved);
+        // The table never takes the place of the world it is written from, or of that world's source text.
+        if (output is not null && OutputOverInput.File(outputOption, output, [resolved, .. OutputOverInput.Source(resolved, world)], "KTAB table") is { } overInput)
+            return UsageError.Write("summits export ktab", overInput);
         WorldPlaces.RequireEveryPosition(resolved, world, "a KTAB table needs every actor's position on every topic");
         var table = KtabExport.Write(world);
         // A warning: the table differs from the world (saliences scaled), which a user should know unless they asked

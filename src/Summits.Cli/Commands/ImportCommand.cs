@@ -31,15 +31,18 @@ public static class ImportCommand
             quiet,
             verbosity,
         };
-        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(id), parse.GetValue(shared),
+        ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), CommonOptions.Written(parse, output), parse.GetValue(id), parse.GetValue(shared),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return new Command("import", "Make a world file from another tool's data.") { ktab };
     }
 
-    private static async Task<int> RunAsync(string[] files, string? output, string? id, bool shared, Verbosity verbosity, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] files, string? output, string outputOption, string? id, bool shared, Verbosity verbosity, CancellationToken cancellation)
     {
         if (!await WorldOutput.CheckIdAsync("import ktab", id))
             return ExitCodes.BadInput;
+        // The world never takes the place of a table it is made from.
+        if (output is not null && OutputOverInput.File(outputOption, output, files, "world file") is { } overInput)
+            return UsageError.Write("summits import ktab", overInput);
         var imported = KtabImport.ToWorld([.. files.Select(KtabTable.Load)], id, shared);
         if (imported.LeftOut.Count > 0)
             await PathLines.ToErrorAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");

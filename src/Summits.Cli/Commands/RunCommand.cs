@@ -66,14 +66,15 @@ public static class RunCommand
             parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
-            parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false }), cancellation));
+            parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report)), cancellation));
         return command;
     }
 
     /// <param name="Engine">The engine asked for; null when none was, which runs the spatial model locally and the bargaining model in grains.</param>
     private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
         Engine? Engine, Verbosity Verbosity, string? Branch, string? ReportDir, string? Pair, TelemetrySettings Telemetry,
-        int CheckpointEvery, bool CheckpointEveryGiven);
+        int CheckpointEvery, bool CheckpointEveryGiven, string OutOption, string ReportOption);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
@@ -85,6 +86,17 @@ public static class RunCommand
         IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
             ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
             : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
+        // No output takes the place of a file the run reads: its scenario, its world or the world's source text.
+        foreach (var loaded in scenarios)
+        {
+            var inputs = OutputOverInput.Inputs(loaded).ToList();
+            var outDir = request.OutDir is null ? null : scenarios.Count > 1 ? System.IO.Path.Combine(request.OutDir, BranchName(loaded)) : request.OutDir;
+            var reportDir = request.ReportDir is null ? null : scenarios.Count > 1 ? System.IO.Path.Combine(request.ReportDir, BranchName(loaded)) : request.ReportDir;
+            if (((outDir is null ? null : OutputOverInput.Folder(request.OutOption, outDir, RunFiles.Names, inputs))
+                ?? (reportDir is null ? null : OutputOverInput.Folder(request.ReportOption, reportDir, RunReportFiles.Names, inputs))
+                ?? (request.Telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
+                return UsageError.Write("summits run", overInput);
+        }
         // A report on a world that a record of what happened next follows compares the run with it.
         Dictionary<string, IReadOnlyList<SummitRecord>> records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         (string, string)? pair = null;

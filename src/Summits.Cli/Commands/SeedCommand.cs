@@ -31,14 +31,23 @@ public static partial class SeedCommand
             SeedDraftCommand.Create(),
         };
         var telemetry = TelemetryOptions.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(format)!, parse.GetValue(output),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(world)!, parse.GetValue(format)!, parse.GetValue(output), CommonOptions.Written(parse, output),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), telemetry.Read(parse), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string worldPath, string format, string? outDir, Verbosity verbosity, TelemetrySettings telemetry, CancellationToken cancellation)
+    /// <summary>The files of the set that <c>-o DIR</c> writes.</summary>
+    private static readonly string[] OutputNames = ["world.json", "positions.csv"];
+
+    private static async Task<int> RunAsync(string worldPath, string format, string? outDir, string outOption, Verbosity verbosity, TelemetrySettings telemetry, CancellationToken cancellation)
     {
-        var loaded = WorldFile.Load(CommonOptions.Resolve(worldPath));
+        var resolved = CommonOptions.Resolve(worldPath);
+        var loaded = WorldFile.Load(resolved);
+        // No output takes the place of the world file or its source text.
+        string[] inputs = [resolved, .. OutputOverInput.Source(resolved, loaded)];
+        if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputNames, inputs))
+            ?? (telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
+            return UsageError.Write("summits seed", overInput);
 
         var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation, command: "summits seed");
         Model.World world;
@@ -47,7 +56,7 @@ public static partial class SeedCommand
             world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), CommonOptions.Asking(silo.Asking, "summits seed", verbosity));
             cancellation.ThrowIfCancellationRequested();
             if (outDir is not null)
-                OutputSet.Write(outDir, ["world.json", "positions.csv"], [("world.json", JsonSerializer.Serialize(world, SummitsJson.Options) + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
+                OutputSet.Write(outDir, OutputNames, [("world.json", JsonSerializer.Serialize(world, SummitsJson.Options) + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
             // The seeding and its output finished whole: a --telemetry file now takes its target's place.
             silo.Finished = true;
         }

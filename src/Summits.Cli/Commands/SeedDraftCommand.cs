@@ -25,15 +25,18 @@ public static class SeedDraftCommand
             quiet,
             verbosity,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(briefing)!, parse.GetValue(output),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(briefing)!, parse.GetValue(output), CommonOptions.Written(parse, output),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string briefingPath, string? output, Verbosity verbosity, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string briefingPath, string? output, string outputOption, Verbosity verbosity, CancellationToken cancellation)
     {
         if (!File.Exists(briefingPath))
             throw new InputException(new FilePosition(briefingPath, 1, 1), $"no such briefing file{InputFile.Alternatives(briefingPath, briefingPath)}");
+        // The draft never takes the place of the readout it is drawn from.
+        if (output is not null && OutputOverInput.File(outputOption, output, [briefingPath], "draft") is { } overInput)
+            return UsageError.Write("summits seed draft", overInput);
         var source = SourceText.Load(briefingPath);
         var briefing = Briefing.Read(source);
         var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;

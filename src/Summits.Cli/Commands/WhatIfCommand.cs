@@ -44,12 +44,13 @@ public static class WhatIfCommand
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false }, cancellation));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), cancellation));
         return command;
     }
 
     private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, string format, string? outDir, string? reportDir,
-        Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, bool checkpointEveryGiven, CancellationToken cancellation)
+        Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, bool checkpointEveryGiven, string outOption, string reportOption, CancellationToken cancellation)
     {
         var json = format == "json";
         var width = TerminalWidth.OfStandardOutput();
@@ -58,6 +59,16 @@ public static class WhatIfCommand
         var scenarios = BranchChoice.LoadEvery(path, branch, null, CommonOptions.Resolve);
 
         var forked = scenarios.Count > 1;
+        // No output takes the place of a file the study reads: its scenario, its world or the world's source text.
+        foreach (var loaded in scenarios)
+        {
+            var inputs = OutputOverInput.Inputs(loaded).ToList();
+            var studyOut = outDir is null ? null : forked ? Path.Combine(outDir, RunCommand.BranchName(loaded)) : outDir;
+            var studyReport = reportDir is null ? null : forked ? Path.Combine(reportDir, RunCommand.BranchName(loaded)) : reportDir;
+            if (((studyOut is null ? null : OutputOverInput.Folder(outOption, studyOut, StudyFiles.Names, inputs))
+                ?? (studyReport is null ? null : OutputOverInput.Folder(reportOption, studyReport, StudyReport.Names, inputs))) is { } overInput)
+                return UsageError.Write("summits whatif", overInput);
+        }
         var studies = new List<StudyResult>();
         var documents = new List<string>();
         await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif") : null;

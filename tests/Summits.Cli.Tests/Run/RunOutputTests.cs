@@ -280,6 +280,33 @@ public sealed class RunOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Compare_of_a_fork_without_a_branch_is_an_argument_error_that_says_how_to_name_one()
+    {
+        // A comparison takes one run a side, and compare has no --branch: a fork named without '#BRANCH' on either side is
+        // the argument's mistake, said as run and whatif say a branch mistake (the command, its help), not at a place
+        // in the file. Its branches are press-fta and offer-package in that order, so the first is the one offered,
+        // and the two in order make the comparison of the branches.
+        var fork = WhatIf("us-fta-press-or-package.yaml");
+        var baseline = WhatIf("baseline.yaml");
+        var expectedA = $"summits compare: error: A, {fork}, forks into press-fta and offer-package, and a comparison takes one run a side; name a branch, as {fork}#press-fta (to compare two branches: summits compare {fork}#press-fta {fork}#offer-package) (see 'summits compare --help')\n";
+
+        var left = await Run(null, "compare", fork, baseline, "--engine", "local");
+        Assert.Equal(2, left.ExitCode);
+        Assert.Equal(expectedA, left.Error);
+        Assert.Equal("", left.Output);
+
+        var right = await Run(null, "compare", baseline, fork, "--engine", "local");
+        Assert.Equal(2, right.ExitCode);
+        Assert.Equal(expectedA.Replace("error: A, ", "error: B, ", StringComparison.Ordinal), right.Error);
+        Assert.Equal("", right.Output);
+
+        // A branch the fork lacks is the same mistake as in run and whatif, in compare's own words.
+        var unknown = await Run(null, "compare", fork + "#x", baseline, "--engine", "local");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal($"summits compare: error: no branch 'x' in the fork of {fork}; its branches are press-fta and offer-package (see 'summits compare --help')\n", unknown.Error);
+    }
+
+    [Fact]
     public async Task A_forks_row_labels_stay_whole_at_80_columns()
     {
         // us-fta-press-or-package's branches end apart on defense-procurement for JP (60 against 60.32, docs/whatif.md),
