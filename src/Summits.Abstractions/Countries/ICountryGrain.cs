@@ -52,24 +52,31 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("ActorDuring")]
     Task<During<Actor>> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing.</summary>
+    /// <summary>
+    /// Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing. The
+    /// answer says which activation gave it (<see cref="During{T}"/>; the country is changed).
+    /// </summary>
     [Alias("Evaluate")]
-    Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<Evaluation>> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
     /// Records a proposal this country makes, and answers with the changes and the country's capability (see
     /// <see cref="ICountryAccess.Propose"/>); the same proposal id again in the same advance returns the first changes.
+    /// The answer says which activation gave it (<see cref="During{T}"/>).
     /// </summary>
     [Alias("Propose")]
-    Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Clears this country's stored state and deactivates it.</summary>
     [Alias("Retire")]
     Task Retire();
 
-    /// <summary>Applies one change of a shock step to this country; the same <paramref name="command"/> id again in the same advance returns the first outcome and changes nothing.</summary>
+    /// <summary>
+    /// Applies one change of a shock step to this country; the same <paramref name="command"/> id again in the same
+    /// advance returns the first outcome and changes nothing. The answer says which activation gave it (<see cref="During{T}"/>).
+    /// </summary>
     [Alias("Shock")]
-    Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<ShockOutcome>> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
     /// Writes what the attempt changed; the world grain calls it at each checkpoint (by default every advance) on a country the attempt changed.
@@ -83,15 +90,6 @@ public interface ICountryGrain : IGrainWithStringKey
     /// </exception>
     [Alias("Commit")]
     Task Commit(AdvanceAttempt attempt, int calls);
-
-    /// <summary>
-    /// Checks, at the end of an advance that is not a checkpoint, that this activation served all <paramref name="calls"/>
-    /// of the attempt that may change the country (from the checkpoint on), and writes nothing: the world asks it
-    /// of every country the advance reached before it answers, so that no answer rests on changes a deactivation lost.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">As <see cref="Commit"/>: the activation missed some of the calls.</exception>
-    [Alias("Seal")]
-    Task Seal(AdvanceAttempt attempt, int calls);
 
     /// <summary>Drops what a failed attempt changed in memory, so the country reads storage again.</summary>
     [Alias("Abandon")]

@@ -34,32 +34,31 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("GetDuring")]
     Task<During<TopicTable>> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
 
-    /// <summary>Every participant's position on this topic, asked of the country grains in parallel, with whether the attempt has changed the topic.</summary>
-    [Alias("Positions")]
-    Task<During<ImmutableArray<Position>>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default);
-
-    /// <summary>Records a new agreement; false when one with its id is recorded already; with whether the attempt has changed the topic.</summary>
+    /// <summary>
+    /// Records a new agreement; false when one with its id is recorded already; with whether the attempt has changed
+    /// the topic and the table after the call.
+    /// </summary>
     [Alias("Record")]
-    Task<During<bool>> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<TableAnswer<bool>> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
-    /// Applies status changes and returns those applied, with whether the attempt has changed the topic; the same
-    /// <paramref name="command"/> id again in the same advance returns the first answer and changes nothing.
+    /// Applies status changes and returns those applied, with whether the attempt has changed the topic and the table
+    /// after the call; the same <paramref name="command"/> id again in the same advance returns the first answer and
+    /// changes nothing.
     /// </summary>
     [Alias("Apply")]
-    Task<During<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<TableAnswer<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
+    /// <summary>
+    /// Adds <paramref name="actor"/> to the table's participants (once, however often asked), answering whether it
+    /// joined now (false when it was a participant already) with the table after it.
+    /// </summary>
     [Alias("Join")]
-    Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<TableAnswer<bool>> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>Writes what the attempt changed, or fails if this activation did not serve all <paramref name="calls"/> (see <see cref="ICountryGrain.Commit"/>).</summary>
     [Alias("Commit")]
     Task Commit(AdvanceAttempt attempt, int calls);
-
-    /// <summary>Checks, without writing, that this activation served all <paramref name="calls"/> (see <see cref="ICountryGrain.Seal"/>).</summary>
-    /// <exception cref="InvalidOperationException">The activation missed some of the calls.</exception>
-    [Alias("Seal")]
-    Task Seal(AdvanceAttempt attempt, int calls);
 
     /// <summary>Drops what a failed attempt changed in memory (see <see cref="ICountryGrain.Abandon"/>).</summary>
     [Alias("Abandon")]

@@ -14,7 +14,9 @@ namespace Summits.Grains;
 /// A failed write deactivates the grain, so that what it holds in memory is again what storage holds.
 /// The calls of an attempt that may change the state are counted, so that a commit can tell whether this
 /// activation served all of them: an activation the silo ended part way through an advance took the earlier
-/// calls' changes with it, and its successor must not write a state that lacks them.
+/// calls' changes with it, and its successor must not write a state that lacks them. Every answer names the
+/// activation that gave it (<see cref="Activation"/>), so that the world finds such a loss between checkpoints without
+/// asking.
 /// </summary>
 /// <param name="current">The grain's state as seeded (or as a version that wrote it on its own last committed it).</param>
 /// <param name="checkpoint">The last commit: the state before the advance that last changed it, and the state after it.</param>
@@ -30,6 +32,9 @@ public sealed class CheckpointedState<T>(
     private int _served;
     // The state in memory: the last commit's when storage holds one, else the one seeded; read once per activation.
     private T? _state;
+
+    /// <summary>This activation of the grain: a new id each time the grain activates (the state is made once per activation).</summary>
+    public Guid Activation { get; } = Guid.NewGuid();
 
     /// <summary>The state as the grain holds it now, an advance in progress included.</summary>
     public T State => _state ??= checkpoint.State.After ?? current.State;
@@ -107,8 +112,8 @@ public sealed class CheckpointedState<T>(
     /// </summary>
     public bool Dirty => _dirty;
 
-    /// <summary><paramref name="value"/> with whether the attempt has changed the state so far (<see cref="Dirty"/>).</summary>
-    public During<TValue> Answer<TValue>(TValue value) => new(value, _dirty);
+    /// <summary><paramref name="value"/> with whether the attempt has changed the state so far (<see cref="Dirty"/>) and this activation.</summary>
+    public During<TValue> Answer<TValue>(TValue value) => new(value, _dirty, Activation);
 
     /// <summary>
     /// Writes the checkpoint with the state, in one write, if the attempt changed it; a failed write deactivates the grain.
@@ -121,14 +126,6 @@ public sealed class CheckpointedState<T>(
     /// </exception>
     public Task CommitAsync(AdvanceAttempt attempt, int calls, string grain) =>
         Served(attempt, calls, grain) ?? (_dirty ? WriteAsync() : Task.CompletedTask);
-
-    /// <summary>
-    /// Checks, writing nothing, that this activation served all <paramref name="calls"/> of the attempt that may
-    /// change the state: what the world asks at the end of an advance that is not a checkpoint.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">As <see cref="CommitAsync"/>, when the activation missed some of the calls.</exception>
-    public Task SealAsync(AdvanceAttempt attempt, int calls, string grain) =>
-        Served(attempt, calls, grain) ?? Task.CompletedTask;
 
     /// <summary>Null when this activation served all <paramref name="calls"/>; else the failure, the grain deactivating.</summary>
     private Task? Served(AdvanceAttempt attempt, int calls, string grain)

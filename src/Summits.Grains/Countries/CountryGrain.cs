@@ -45,7 +45,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<During<Actor>> ActorDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<During<Actor>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).Actor));
 
-    public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<During<Evaluation>> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         var delegation = Enter(attempt, counted: true);
@@ -56,7 +56,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
             .SetTag(SummitsTelemetry.ProposalId, proposal.Id)
             .SetTag(SummitsTelemetry.Outcome, KebabOutcome(evaluation.Response));
         _state.Changed();
-        return Task.FromResult(evaluation);
+        return Task.FromResult(_state.Answer(evaluation));
     }
 
     private static string KebabOutcome(Response response) => response switch
@@ -66,26 +66,24 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _ => SummitsTelemetry.Outcomes.Counter,
     };
 
-    public Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         var delegation = Enter(attempt, counted: true);
         var changes = delegation.Propose(proposal, commitments, parameters);
         _state.Changed();
-        return Task.FromResult(new Proposed(changes, delegation.Actor.Capability));
+        return Task.FromResult(_state.Answer(new Proposed(changes, delegation.Actor.Capability)));
     }
 
-    public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<During<ShockOutcome>> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         var outcome = Enter(attempt, counted: true).Shock(command, change, cause, commitments, parameters);
         _state.Changed();
-        return Task.FromResult(outcome);
+        return Task.FromResult(_state.Answer(outcome));
     }
 
     public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"country {this.GetPrimaryKeyString()}");
-
-    public Task Seal(AdvanceAttempt attempt, int calls) => _state.SealAsync(attempt, calls, $"country {this.GetPrimaryKeyString()}");
 
     public Task Abandon(AdvanceAttempt attempt)
     {

@@ -16,8 +16,6 @@ public sealed class TopicGrain : Grain, ITopicGrain
         DeepCopier copier) =>
         _state = new CheckpointedState<Table>(state, checkpoint, copier, DeactivateOnIdle, t => t.BeginAdvance());
 
-    private WorldKey World => WorldKey.Split(this.GetPrimaryKeyString()).World;
-
     private Table Table => Seeded(_state.State);
 
     private Table Enter(AdvanceAttempt attempt, bool counted = false) => Seeded(_state.Enter(attempt, counted));
@@ -42,46 +40,37 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public Task<During<TopicTable>> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<During<TopicTable>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).Get()));
 
-    public async Task<During<ImmutableArray<Position>>> Positions(AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<TableAnswer<bool>> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var table = Enter(attempt);
-        var topic = table.Topic.Id;
-        var asks = table.Participants
-            .Select(actor => GrainFactory.GetGrain<ICountryGrain>(World.Country(actor)).PositionOn(topic, attempt, cancellation));
-        var positions = await Task.WhenAll(asks);
-        return _state.Answer<ImmutableArray<Position>>([.. positions.Select(p => p.Value).OfType<Position>()]);
-    }
-
-    public Task<During<bool>> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default)
-    {
-        cancellation.ThrowIfCancellationRequested();
-        var recorded = Enter(attempt, counted: true).Record(agreement);
+        var table = Enter(attempt, counted: true);
+        var recorded = table.Record(agreement);
         if (recorded)
             _state.Changed();
-        return Task.FromResult(_state.Answer(recorded));
+        return Task.FromResult(new TableAnswer<bool>(recorded, _state.Dirty, table.Get(), _state.Activation));
     }
 
-    public Task<During<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<TableAnswer<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var applied = Enter(attempt, counted: true).Apply(command, changes);
+        var table = Enter(attempt, counted: true);
+        var applied = table.Apply(command, changes);
         if (!applied.IsEmpty)
             _state.Changed();
-        return Task.FromResult(_state.Answer(applied));
+        return Task.FromResult(new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation));
     }
 
-    public Task Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<TableAnswer<bool>> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        Enter(attempt, counted: true).Join(actor);
+        var table = Enter(attempt, counted: true);
+        var joined = !table.Participants.Contains(actor);
+        table.Join(actor);
         _state.Changed();
-        return Task.CompletedTask;
+        return Task.FromResult(new TableAnswer<bool>(joined, _state.Dirty, table.Get(), _state.Activation));
     }
 
     public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
-
-    public Task Seal(AdvanceAttempt attempt, int calls) => _state.SealAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
 
     public Task Abandon(AdvanceAttempt attempt)
     {

@@ -9,7 +9,9 @@ namespace Summits.Grains;
 /// access remembers every country and topic it reached, so that the world grain can commit the ones the attempt
 /// changed, or tell them all to drop what a failed attempt changed, and counts the calls that may change each one, so that a grain
 /// the silo deactivated part way through the attempt (and so lost the earlier calls' changes) refuses to
-/// commit (see <see cref="CheckpointedState{T}.CommitAsync"/>). One access serves every advance from one checkpoint to
+/// commit (see <see cref="CheckpointedState{T}.CommitAsync"/>). Every answer names the activation that gave it, so that
+/// at the end of an advance between checkpoints the world finds, without asking, a grain the attempt changed that has
+/// answered from a new activation since (<see cref="EnsureNothingLost"/>). One access serves every advance from one checkpoint to
 /// the next (<see cref="Continue"/>). Every call of the model's carries <paramref name="cancellation"/>
 /// (the advance's), so a cancelled advance stops at the next call; committing and abandoning do not, since
 /// once begun they must finish for the world to stay whole.
@@ -18,40 +20,33 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 {
     private readonly SortedDictionary<string, Calls> _countries = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Calls> _topics = new(StringComparer.Ordinal);
-    // The grains the advance in progress reached, of those above.
-    private readonly SortedSet<string> _countriesNow = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _topicsNow = new(StringComparer.Ordinal);
     private AdvanceAttempt _attempt = attempt;
     private CancellationToken _cancellation = cancellation;
 
     /// <summary>
     /// Moves on to advance <paramref name="advance"/> of the same attempt (a world that checkpoints every N advances
     /// runs those between two checkpoints as one attempt), its calls carrying <paramref name="advanceCancellation"/>.
-    /// The grains reached and the calls counted so far are kept, for the commit at the checkpoint.
+    /// The grains reached, the calls counted, the activations that answered and the tables read so far are kept, for
+    /// the advances to come and the commit at the checkpoint.
     /// </summary>
     public void Continue(int advance, CancellationToken advanceCancellation)
     {
         _attempt = _attempt with { Advance = advance, Since = _attempt.From };
         _cancellation = advanceCancellation;
-        lock (_countries)
-            _countriesNow.Clear();
-        lock (_topics)
-            _topicsNow.Clear();
     }
 
     public ICountryAccess Country(string actor) =>
-        new CountryAccess(CountryGrain(actor), _attempt, Reached(_countries, _countriesNow, actor), _cancellation);
+        new CountryAccess(CountryGrain(actor), _attempt, Reached(_countries, actor, () => $"country {world.Country(actor)}"), _cancellation);
 
     public ITopicAccess Topic(string topic) =>
-        new TopicAccess(TopicGrain(topic), _attempt, Reached(_topics, _topicsNow, topic), _cancellation);
+        new TopicAccess(this, TopicGrain(topic), _attempt, Reached(_topics, topic, () => $"topic {world.Topic(topic)}"), _cancellation);
 
-    private static Calls Reached(SortedDictionary<string, Calls> grains, SortedSet<string> now, string id)
+    private static Calls Reached(SortedDictionary<string, Calls> grains, string id, Func<string> name)
     {
         lock (grains)
         {
             if (!grains.TryGetValue(id, out var calls))
-                grains[id] = calls = new Calls();
-            now.Add(id);
+                grains[id] = calls = new Calls(name());
             return calls;
         }
     }
@@ -66,14 +61,20 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             .Concat(_topics.Where(t => t.Value.Dirty).Select(t => TopicGrain(t.Key).Commit(_attempt, t.Value.Count))));
 
     /// <summary>
-    /// Asks every country and topic the advance in progress reached and the attempt changed whether its activation
-    /// served every call that may change it since the attempt began, writing nothing: the end of an advance that is
-    /// not a checkpoint. A grain the attempt only read has nothing to lose and is not asked.
+    /// Checks, with no call, that every country and topic the attempt changed has answered all its calls since the
+    /// attempt began from one activation: the end of an advance, before its events are answered. A grain that answered
+    /// from a second activation lost what the first held (the silo deactivated it part way through the attempt), so an
+    /// answer may rest on lost changes. A grain the attempt only read has nothing to lose: a new activation reads the
+    /// same state from storage.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A grain was deactivated since and lost changes (see <see cref="CheckpointedState{T}.SealAsync"/>).</exception>
-    public Task SealAsync() =>
-        Task.WhenAll(_countriesNow.Where(a => _countries[a].Dirty).Select(a => CountryGrain(a).Seal(_attempt, _countries[a].Count))
-            .Concat(_topicsNow.Where(t => _topics[t].Dirty).Select(t => TopicGrain(t).Seal(_attempt, _topics[t].Count))));
+    /// <exception cref="InvalidOperationException">A grain the attempt changed answered from two activations: the advance must be run again.</exception>
+    public void EnsureNothingLost()
+    {
+        foreach (var calls in _countries.Values.Concat(_topics.Values))
+            if (calls.Dirty && calls.Moved)
+                throw new InvalidOperationException(
+                    $"{calls.Name} answered advance {_attempt.Advance} from a new activation after the attempt had changed it (it was deactivated part way through, and its changes are lost): the advance must be run again");
+    }
 
     /// <summary>Tells every country and topic reached since the attempt began to drop what it changed in memory.</summary>
     public Task AbandonAsync() =>
@@ -85,17 +86,46 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     private ITopicGrain TopicGrain(string topic) => grains.GetGrain<ITopicGrain>(world.Topic(topic));
 
     /// <summary>
-    /// How many calls that may change one grain the attempt has made (counted as they are sent), and whether the
-    /// attempt changed it: a call that always changes its grain, or an answer that said so.
+    /// What the attempt knows of one grain: how many calls that may change it were made (counted as they are sent),
+    /// whether the attempt changed it (a call that always changes its grain, or an answer that said so), which
+    /// activation answered first and whether another answered since, and for a topic its table.
     /// </summary>
-    private sealed class Calls
+    private sealed class Calls(string name)
     {
+        private readonly Lock _lock = new();
         private int _count;
         private int _dirty;
+        private Guid _activation;
+        private bool _moved;
+        private TopicTable? _table;
+
+        /// <summary>The grain, in words, for a failure: <c>country WORLD/ACTOR</c>.</summary>
+        public string Name => name;
 
         public int Count => Volatile.Read(ref _count);
 
         public bool Dirty => Volatile.Read(ref _dirty) != 0;
+
+        /// <summary>True once answers of the attempt came from two activations of the grain.</summary>
+        public bool Moved
+        {
+            get
+            {
+                lock (_lock)
+                    return _moved;
+            }
+        }
+
+        /// <summary>
+        /// For a topic: its table as the attempt last saw it (read once, then carried on from the answers of the calls
+        /// that may change it), or null before the attempt has read it. Only the attempt's own calls change a table
+        /// between two checkpoints, so this is the table the topic holds for the attempt.
+        /// </summary>
+        public TopicTable? Table
+        {
+            get => Volatile.Read(ref _table);
+            set => Volatile.Write(ref _table, value);
+        }
 
         public void Add() => Interlocked.Increment(ref _count);
 
@@ -106,12 +136,25 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             Volatile.Write(ref _dirty, 1);
         }
 
-        /// <summary>The answer's value, the grain marked changed when the answer says so.</summary>
+        /// <summary>Notes an answer: the grain marked changed when it says so, and the activation that gave it.</summary>
+        public void Answered(bool dirty, Guid activation)
+        {
+            if (dirty)
+                Volatile.Write(ref _dirty, 1);
+            lock (_lock)
+            {
+                if (_activation == Guid.Empty)
+                    _activation = activation;
+                else if (_activation != activation)
+                    _moved = true;
+            }
+        }
+
+        /// <summary>The answer's value, noted (<see cref="Answered(bool, Guid)"/>).</summary>
         public async Task<T> Answered<T>(Task<During<T>> call)
         {
             var answer = await call;
-            if (answer.Dirty)
-                Volatile.Write(ref _dirty, 1);
+            Answered(answer.Dirty, answer.Activation);
             return answer.Value;
         }
     }
@@ -121,19 +164,19 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters)
         {
             calls.AddChanging();
-            return grain.Evaluate(proposal, commitments, scripted, exchanges, parameters, attempt, cancellation);
+            return calls.Answered(grain.Evaluate(proposal, commitments, scripted, exchanges, parameters, attempt, cancellation));
         }
 
         public Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
         {
             calls.AddChanging();
-            return grain.Propose(proposal, commitments, parameters, attempt, cancellation);
+            return calls.Answered(grain.Propose(proposal, commitments, parameters, attempt, cancellation));
         }
 
         public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
         {
             calls.AddChanging();
-            return grain.Shock(command, change, cause, commitments, parameters, attempt, cancellation);
+            return calls.Answered(grain.Shock(command, change, cause, commitments, parameters, attempt, cancellation));
         }
 
         public Task<Position?> PositionOn(string topic) => calls.Answered(grain.PositionOn(topic, attempt, cancellation));
@@ -141,28 +184,47 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         public Task<Actor> Actor() => calls.Answered(grain.ActorDuring(attempt, cancellation));
     }
 
-    private sealed class TopicAccess(ITopicGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ITopicAccess
+    /// <remarks>
+    /// The table is read from the topic once per attempt (<c>GetDuring</c>) and carried on from the answers of the calls
+    /// that change it, so that a proposal costs no read of its topics. A topic's positions are asked of its participants'
+    /// countries through this world's access, never by the topic, so that every country the attempt reaches is
+    /// counted, checked and committed by the world as it reaches them.
+    /// </remarks>
+    private sealed class TopicAccess(GrainWorldAccess world, ITopicGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ITopicAccess
     {
-        public Task<TopicTable> Get() => calls.Answered(grain.GetDuring(attempt, cancellation));
+        public async Task<TopicTable> Get() => calls.Table ??= await calls.Answered(grain.GetDuring(attempt, cancellation));
 
-        public Task<ImmutableArray<Position>> Positions() => calls.Answered(grain.Positions(attempt, cancellation));
-
-        public Task<bool> Record(Agreement agreement)
+        public async Task<ImmutableArray<Position>> Positions()
         {
-            calls.Add();
-            return calls.Answered(grain.Record(agreement, attempt, cancellation));
+            var table = await Get();
+            var positions = await Task.WhenAll(table.Participants.Select(actor => world.Country(actor).PositionOn(table.Topic.Id)));
+            return [.. positions.OfType<Position>()];
         }
 
-        public Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes)
+        public async Task<bool> Record(Agreement agreement)
         {
             calls.Add();
-            return calls.Answered(grain.Apply(command, changes, attempt, cancellation));
+            return Carried(await grain.Record(agreement, attempt, cancellation));
         }
 
-        public Task Join(string actor)
+        public async Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes)
+        {
+            calls.Add();
+            return Carried(await grain.Apply(command, changes, attempt, cancellation));
+        }
+
+        public async Task Join(string actor)
         {
             calls.AddChanging();
-            return grain.Join(actor, attempt, cancellation);
+            Carried(await grain.Join(actor, attempt, cancellation));
+        }
+
+        /// <summary>The answer's value, noted, and the table it carries kept as the attempt's.</summary>
+        private T Carried<T>(TableAnswer<T> answer)
+        {
+            calls.Table = answer.Table;
+            calls.Answered(answer.Dirty, answer.Activation);
+            return answer.Value;
         }
     }
 }

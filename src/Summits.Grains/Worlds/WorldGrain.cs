@@ -10,7 +10,7 @@ namespace Summits.Grains;
 /// <summary>Owns a world's metadata and fans seeding and read-back out to its countries and topics.</summary>
 /// <remarks>
 /// A run is written at its checkpoints: every <see cref="CheckpointOptions.CheckpointEvery"/>-th advance and its last.
-/// Between two checkpoints the world keeps its run state and the advances' timeline pages in memory, and the
+/// Between two checkpoints the world keeps its run state and the advances' events in memory, and the
 /// advances share one <see cref="GrainWorldAccess"/> and one attempt; an activation that ends between them (a fault,
 /// or the silo) starts again from storage, the last checkpoint, and runs the advances since again, the same way,
 /// when a caller asks for a later one.
@@ -33,8 +33,11 @@ public sealed partial class WorldGrain(
     // The advances since the last checkpoint, in this activation: null at a checkpoint.
     private Unwritten? _unwritten;
 
-    /// <summary>What the advances since the last checkpoint hold in memory: their attempt, and their timeline pages by number.</summary>
-    private sealed record Unwritten(GrainWorldAccess Access, SortedDictionary<int, ImmutableArray<TimelineEvent>> Pages);
+    /// <summary>
+    /// What the advances since the last checkpoint hold in memory: their attempt, and their events in order, which the
+    /// checkpoint writes as one timeline page, number <paramref name="Page"/> (the pages written before it).
+    /// </summary>
+    private sealed record Unwritten(GrainWorldAccess Access, int Page, ImmutableArray<TimelineEvent>.Builder Events);
 
     public async Task Seed(World world, CancellationToken cancellation = default)
     {
@@ -96,9 +99,20 @@ public sealed partial class WorldGrain(
         return [.. pages.SelectMany(page => page)];
     }
 
-    /// <summary>Page <paramref name="n"/>'s events: from memory when written since the last checkpoint, else from its grain.</summary>
+    /// <summary>Page <paramref name="n"/>'s events: from memory when its advances ran since the last checkpoint, else from its grain.</summary>
     private Task<ImmutableArray<TimelineEvent>> ReadPage(int n) =>
-        _unwritten is { } unwritten && unwritten.Pages.TryGetValue(n, out var events) ? Task.FromResult(events) : Page(n).Read();
+        _unwritten is { } unwritten && n == unwritten.Page && unwritten.Events.Count > 0
+            ? Task.FromResult(unwritten.Events.ToImmutable())
+            : Page(n).Read();
+
+    /// <summary>The events of the advance that ended as <paramref name="end"/> says: its page's, from its first event on.</summary>
+    private async Task<ImmutableArray<TimelineEvent>> EventsOf(AdvanceEnd end)
+    {
+        if (end.Page < 0)
+            return [];
+        var page = await ReadPage(end.Page);
+        return end.First == 0 ? page : [.. page.Skip(end.First)];
+    }
 
     public async Task Start(Scenario scenario, CancellationToken cancellation = default)
     {
@@ -139,7 +153,7 @@ public sealed partial class WorldGrain(
         if (step == state.State.Advances - 1)
         {
             if (state.State.LastEnd is { } end)
-                return new Advance(end.Page < 0 ? [] : await ReadPage(end.Page), end.Finished, end.Failures);
+                return new Advance(await EventsOf(end), end.Finished, end.Failures);
             if (state.State.Last is { } last)
                 return last;
         }
@@ -187,8 +201,9 @@ public sealed partial class WorldGrain(
 
     /// <summary>
     /// Runs the next advance; at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
-    /// run's last) writes the timeline pages since the last one, commits every grain reached since, then writes the
-    /// world; between checkpoints only checks that each grain the advance reached lost nothing (<see cref="GrainWorldAccess.SealAsync"/>).
+    /// run's last) writes the events of the advances since the last one as one timeline page, commits every grain they
+    /// changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
+    /// its changes to a deactivation (<see cref="GrainWorldAccess.EnsureNothingLost"/>).
     /// </summary>
     private async Task<Advance> AdvanceOnceAsync(RunState run, CancellationToken cancellation)
     {
@@ -197,24 +212,27 @@ public sealed partial class WorldGrain(
             unwritten.Access.Continue(step, cancellation);
         else
             _unwritten = unwritten = new Unwritten(
-                new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), []);
+                new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), run.Pages,
+                ImmutableArray.CreateBuilder<TimelineEvent>());
         var events = await new ScenarioRunner(unwritten.Access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
         cancellation.ThrowIfCancellationRequested();
-        var page = -1;
+        // The advances of one checkpoint share one page: the first of them with events opens it.
+        var end = new AdvanceEnd(run.Finished, run.Failures, events.IsEmpty ? -1 : unwritten.Page) { First = unwritten.Events.Count };
         if (!events.IsEmpty)
         {
-            page = run.Pages;
-            unwritten.Pages[page] = events;
-            run.Pages++;
+            unwritten.Events.AddRange(events);
+            run.Pages = unwritten.Page + 1;
         }
+        // No answer may rest on changes a deactivation lost: checked before the advance is written or answered.
+        unwritten.Access.EnsureNothingLost();
         if (run.Finished || step + 1 - _checkpointed >= state.State.CheckpointEvery)
         {
-            foreach (var (n, written) in unwritten.Pages)
-                await Page(n).Write(written);
+            if (unwritten.Events.Count > 0)
+                await Page(unwritten.Page).Write(unwritten.Events.ToImmutable());
             await unwritten.Access.CommitAsync();
             state.State.Advances++;
             // The events stay on their page, the one place the timeline is kept; the world keeps where they are.
-            state.State.LastEnd = new AdvanceEnd(run.Finished, run.Failures, page);
+            state.State.LastEnd = end;
             state.State.Last = null;
             await state.WriteStateAsync();
             _checkpointed = state.State.Advances;
@@ -222,9 +240,8 @@ public sealed partial class WorldGrain(
         }
         else
         {
-            await unwritten.Access.SealAsync();
             state.State.Advances++;
-            state.State.LastEnd = new AdvanceEnd(run.Finished, run.Failures, page);
+            state.State.LastEnd = end;
             state.State.Last = null;
         }
         return new Advance(events, run.Finished, run.Failures);

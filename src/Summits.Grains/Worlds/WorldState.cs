@@ -42,9 +42,18 @@ public sealed class WorldState
     public int CheckpointEvery => CheckpointEveryLess1 + 1;
 }
 
-/// <summary>How a completed advance ended: whether the run finished, its expectation failures so far, and its events' page.</summary>
+/// <summary>How a completed advance ended: whether the run finished, its expectation failures so far, and where its events are.</summary>
 /// <param name="Finished">True when this advance finished the scenario.</param>
 /// <param name="Failures">The run's failed expectations so far (0 or more).</param>
 /// <param name="Page">The number of the timeline page that holds the advance's events (from 0), or −1 when it added none.</param>
 [GenerateSerializer, Immutable, Alias("summits.advance-end")]
-public sealed record AdvanceEnd([Id(0)] bool Finished, [Id(1)] int Failures, [Id(2)] int Page);
+public sealed record AdvanceEnd([Id(0)] bool Finished, [Id(1)] int Failures, [Id(2)] int Page)
+{
+    /// <summary>
+    /// The index on <see cref="Page"/> of the advance's first event (0 or more): a page holds the events of every advance
+    /// of one checkpoint, in order, and the advance's are the page's from here to its end, the last advance's being
+    /// the page's last. 0, the default, is the whole page, as every page held one advance's events before pages were
+    /// shared.
+    /// </summary>
+    [Id(3)] public int First { get; init; }
+}

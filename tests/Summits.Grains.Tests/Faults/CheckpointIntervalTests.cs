@@ -23,18 +23,19 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         // advances writes what --engine local writes.
         // Every storage call of the clean run is tried (ShortRunPoints has the facts). Seeding and the start are as at
         // every advance: 22 writes, 41 reads. The 5 advances have 2 checkpoints, after the 3rd and after the 5th (the last).
-        // Each grain changed since the last checkpoint is written once, its checkpoint holding its state. Writes: after the
-        // 3rd, pages 0-2 (3), JP, US and usfj-realignment, changed since the start (3), the world (1): 7; after the 5th,
-        // pages 3-4 (2), JP and US (2), the world (1): 5. 22 + 7 + 5 = 34: countries 4 (their seeding), their checkpoints
-        // 2 + 2 = 4, topics 16 (their seeding), their checkpoint 1, pages 5, the world 2 + 2 = 4.
+        // Each grain changed since the last checkpoint is written once, its checkpoint holding its state, and the events of
+        // the advances since the last checkpoint are one page. Writes: after the 3rd, page 0 (advances 1-3: 1), JP, US and
+        // usfj-realignment, changed since the start (3), the world (1): 5; after the 5th, page 1 (advances 4-5: 1), JP and
+        // US (2), the world (1): 4. 22 + 5 + 4 = 31: countries 4 (their seeding), their checkpoints 2 + 2 = 4, topics 16
+        // (their seeding), their checkpoint 1, pages 2, the world 2 + 2 = 4.
         // Reads, every grain deactivated after each advance: advance 1 finds every grain active (0); advance 2, the world
         // (1) goes back to the start and runs advance 1 again (JP, usfj-realignment: 4), then 2 (US, bilateral-fta: 4): 9;
         // advance 3, the world (1), advances 1 and 2 again (8), then 3, which reaches no new grain, and the checkpoint's
-        // 3 pages: 12; advance 4, the world (1), 4 countries and bilateral-fta (10): 11; advance 5, the world (1),
-        // advance 4 again (10), then 5 (no new grain) and 2 pages: 13; the snapshot 1 + 40 and the timeline 5.
-        // 41 + 0 + 9 + 12 + 11 + 13 + 41 + 5 = 132.
-        await RetriedRun.AssertShortRunSurvivesEveryStorageFaultAsync(fixture, "every3", reads, afterWriting, reads ? 132 : 34,
-            "country 4, country-checkpoint 4, timeline 5, topic 16, topic-checkpoint 1, world 4");
+        // page: 10; advance 4, the world (1), 4 countries and bilateral-fta (10): 11; advance 5, the world (1), advance 4
+        // again (10), then 5 (no new grain) and 1 page: 12; the snapshot 1 + 40 and the timeline's 2 pages.
+        // 41 + 0 + 9 + 10 + 11 + 12 + 41 + 2 = 126.
+        await RetriedRun.AssertShortRunSurvivesEveryStorageFaultAsync(fixture, "every3", reads, afterWriting, reads ? 126 : 31,
+            "country 4, country-checkpoint 4, timeline 2, topic 16, topic-checkpoint 1, world 4");
     }
 
     [Fact]
@@ -51,11 +52,28 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
     {
         // Checkpoints after advances 3 and 6 (of 6): Japan, changed by every advance, is written at each, once (its
         // checkpoint, holding its state), so twice, not six times, and its state on its own never after its seeding; the
-        // world twice after its seeding and start (2 + 2 = 4 writes in all, not 2 + 6 = 8). Each advance's timeline page
-        // is still written once: 6 pages, one write each.
+        // world twice after its seeding and start (2 + 2 = 4 writes in all, not 2 + 6 = 8); the events of each checkpoint's
+        // three advances on one timeline page, written once: 2 pages, not 6.
         var writes = await WritesOfSixShocksAsync(fixture);
 
-        Assert.Equal((0, 2, 4, 6), writes);
+        Assert.Equal((0, 2, 4, 2), writes);
+    }
+
+    [Fact]
+    public async Task A_six_advance_run_reads_its_topic_once_per_checkpoint()
+    {
+        // Each shock reads the FTA table for Japan's commitments there. The table is read from the topic once per attempt,
+        // the advances from one checkpoint to the next (0-2 and 3-5), and carried on in the world: 2 reads, not 6. No
+        // shock changes the table, so the topic is never committed.
+        var loaded = RetriedRun.Parse(SixShocks);
+        var key = $"topic-reads-{Guid.NewGuid():N}";
+
+        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+
+        Assert.Equal(0, failures);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
+        var topicCalls = fixture.Deactivations.CallsOn(key).Where(c => c.Grain.Type.ToString() == "topic").Select(c => c.Method);
+        Assert.Equal(["GetDuring", "GetDuring"], topicCalls);
     }
 
     [Fact]

@@ -17,14 +17,14 @@ namespace Summits.Grains.Tests;
 /// 3, Japan's japan-asks-relief: JP*, US* (its answer and move) and usfj-realignment* (the agreement recorded);
 /// 4 and 5, the two rounds on the FTA: every country (each asked for its position on the topic; JP* and US* move or
 /// propose, CN and KP do not) and bilateral-fta (read).</item>
-/// <item>A checkpoint (after every N-th advance and after the last) writes one timeline page per advance since the
-/// last checkpoint (each activating its page grain: 1 read), each country and topic changed since then once (its
-/// checkpoint, which holds its state), and the world once.</item>
+/// <item>A checkpoint (after every N-th advance and after the last) writes the events of the advances since the last
+/// checkpoint as one timeline page (activating its page grain: 1 read), each country and topic changed since then once
+/// (its checkpoint, which holds its state), and the world once.</item>
 /// <item>With every grain deactivated after each advance (the read faults), the next advance's world activates (1
 /// read); a world between checkpoints goes back to its last one and runs again the advances since, reaching their
 /// grains again; each country or topic is read (2) the first time an advance reaches it in its activation. The first
 /// advance follows the start with every grain still active. After the last advance the snapshot activates the world
-/// (1) and every country and topic (2 × 20 = 40), and the timeline read activates the 5 pages (5).</item>
+/// (1) and every country and topic (2 × 20 = 40), and the timeline read activates the pages, one per checkpoint.</item>
 /// </list>
 /// </remarks>
 internal static class ShortRunPoints

@@ -77,9 +77,9 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var proposal = new Proposal("ask", "US", ["JP"], [new Term("bilateral-fta", 80)], AgreementRule.Unanimity, 0, 0.8, ProposalKind.Scripted, "ask");
 
         var attempt = new AdvanceAttempt(0, Guid.NewGuid());
-        var first = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt);
+        var first = (await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt)).Value;
         var after = (await japan.PositionOn("bilateral-fta", attempt)).Value!.Value;
-        var second = await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt);
+        var second = (await japan.Evaluate(proposal, [], null, [Exchange.None], ModelParameters.Default, attempt)).Value;
 
         Assert.Equal(first.Response, second.Response);
         Assert.Equal(first.Moves.ToArray(), second.Moves.ToArray());
@@ -98,8 +98,8 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var up = new ShockChange(ShockTarget.Position, "JP", "bilateral-fta", null, null, 10, null);
 
         var attempt = new AdvanceAttempt(0, Guid.NewGuid());
-        var first = await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt);
-        var again = await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt);
+        var first = (await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt)).Value;
+        var again = (await japan.Shock("jolt#1", up, "jolt", [], ModelParameters.Default, attempt)).Value;
         await japan.Commit(attempt, calls: 2);
 
         // Japan's position on the FTA is seeded at 20: +10 once leaves 30, not 40, in the grain and in storage.
