@@ -20,8 +20,8 @@ public static class SummitsHosting
     /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
     /// (in memory, which lives as long as the silo), state written with the Orleans serializer the state
     /// types are generated for, persistent state that a world marked by <see cref="InMemoryWorlds"/> keeps in memory
-    /// alone (<see cref="DurableOrInMemoryStateFactory"/>), when asked, trace propagation into grain calls, and, when the host has
-    /// registered no logger provider before this call, <see cref="StandardErrorLoggerProvider"/>, so that Orleans'
+    /// alone (<see cref="DurableOrInMemoryStateFactory"/>), when asked, trace propagation into grain calls, and, when
+    /// the host has registered no logger provider before this call, <see cref="StandardErrorLoggerProvider"/>, so that Orleans'
     /// own errors (a storage refusing a write) always reach someone.
     /// </summary>
     /// <param name="silo">The silo builder.</param>

@@ -37,6 +37,10 @@ public sealed partial class WorldGrain(
     // would write nothing; the run is then one attempt, each grain's changes kept once, and one timeline page.
     private bool _inMemory;
 
+    // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
+    private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
+
     /// <summary>
     /// What the advances since the last checkpoint hold in memory: their attempt, and their events in order, which the
     /// checkpoint writes as one timeline page, number <paramref name="Page"/> (the pages written before it).
@@ -206,8 +210,8 @@ public sealed partial class WorldGrain(
 
     /// <summary>
     /// Runs the next advance; at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
-    /// run's last; the run's last alone in a world kept in memory) writes the events of the advances since the last one as one timeline page, commits every grain they
-    /// changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
+    /// run's last; the run's last alone in a world kept in memory) writes the events of the advances since the last
+    /// one as one timeline page, commits every grain they changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
     /// its changes to a deactivation (<see cref="GrainWorldAccess.EnsureNothingLost"/>).
     /// </summary>
     private async Task<Advance> AdvanceOnceAsync(RunState run, CancellationToken cancellation)
@@ -295,10 +299,6 @@ public sealed partial class WorldGrain(
 
     private WorldInfo Current => state.State.Info
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");
-
-    // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
-    private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
 
     private ICountryGrain Country(string actor) =>
         _countryGrains.TryGetValue(actor, out var grain) ? grain : _countryGrains[actor] = GrainFactory.GetGrain<ICountryGrain>(World.Country(actor));
