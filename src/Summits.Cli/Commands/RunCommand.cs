@@ -228,7 +228,7 @@ public static class RunCommand
             if (table && request.Verbosity >= Verbosity.Minimal)
             {
                 var summary = new StringWriter();
-                progress.Say($"working out the summary ({run.Final.Topics.Length} topics' reference points and bargains)");
+                progress.Say($"working out the summary ({Possessive(run.Final.Topics.Length, "topic")} reference points and bargains)");
                 RunReport.WriteSummary(summary, run, request.Verbosity, width, cancellation);
                 progress.Finish();
                 // A failed expectation names the scenario file at its place: the path is kept whole, as on every line that names a file.
@@ -246,7 +246,7 @@ public static class RunCommand
             var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
             if (outDir is not null)
             {
-                progress.Say($"writing timeline.jsonl ({run.Timeline.Length} events), state.json and agreements.csv to {outDir}");
+                progress.Say($"writing timeline.jsonl ({Counted.Of(run.Timeline.Length, "event")}), state.json and agreements.csv to {outDir}");
                 var files = RunFiles.WriteAll(run, outDir, cancellation);
                 written.Add(outDir);
                 progress.Finish();
@@ -255,7 +255,7 @@ public static class RunCommand
             }
             if (reportDir is not null)
             {
-                progress.Say($"writing the report to {reportDir}: report.html ({run.Final.Topics.Length} topics' charts), report.md and the CSVs");
+                progress.Say($"writing the report to {reportDir}: report.html ({Possessive(run.Final.Topics.Length, "topic")} charts), report.md and the CSVs");
                 RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath], cancellation);
                 written.Add(reportDir);
                 progress.Finish();
@@ -264,6 +264,9 @@ public static class RunCommand
             }
         }
     }
+
+    /// <summary>A count and its noun as a possessive in the right number: "1 topic's", "12 topics'".</summary>
+    private static string Possessive(int count, string noun) => count == 1 ? $"1 {noun}'s" : $"{count} {noun}s'";
 
     /// <summary>Why <paramref name="text"/> is not two different actors A,B of every world run; null when it is.</summary>
     private static string? PairError(string text, IReadOnlyList<LoadedScenario> scenarios)
