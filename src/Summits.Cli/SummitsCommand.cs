@@ -21,6 +21,7 @@ public static class SummitsCommand
         MigrateCommand.Create(),
         RecordCommand.Create(),
         ExerciseCommand.Create(),
+        SiloCommand.Create(),
     });
 
     public static async Task<int> RunAsync(string[] args)

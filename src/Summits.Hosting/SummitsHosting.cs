@@ -1,26 +1,42 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
+using StackExchange.Redis;
 using Summits.Grains;
 
 namespace Summits.Hosting;
 
 /// <summary>
 /// The one place that configures a silo or a client for Summits: the command line's embedded silo, every
-/// test cluster and every later host call these, so that their configuration cannot drift apart.
-/// Clustering (which silos, which ports) stays with the caller.
+/// test cluster, the <c>summits silo</c> command and every later host call these, so that their configuration cannot
+/// drift apart. With a cluster (<see cref="SummitsSettings.Cluster"/>) they also join it: membership and grain state in
+/// its Redis server, under cluster id and service id <see cref="ClusterId"/>. Without one, clustering stays with the
+/// caller, and state lives in the silo's memory. Which ports a silo listens on stays with the caller either way.
 /// </summary>
 public static class SummitsHosting
 {
     /// <summary>The name the memory storage is registered under when <see cref="SummitsSiloOptions.WrapStorage"/> wraps it.</summary>
     private const string InnerStorage = StorageNames.Summits + "-inner";
 
+    /// <summary>The cluster id and service id of every silo and client of a Redis cluster: <c>summits</c>.</summary>
+    public const string ClusterId = "summits";
+
+    /// <summary>
+    /// How many times a client of a cluster tries to reach a silo before its start fails: 4, the second try 1 s after
+    /// the first, the third 2 s after the second, the fourth 3 s after the third (6 s of waiting).
+    /// </summary>
+    public const int ConnectionTries = 4;
+
     /// <summary>
     /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
-    /// (in memory, which lives as long as the silo), state written with the Orleans serializer the state
-    /// types are generated for, when asked, trace propagation into grain calls, and, when the host has
-    /// registered no logger provider before this call, <see cref="StandardErrorLoggerProvider"/>, so that Orleans'
+    /// (in memory, which lives as long as the silo; in the cluster's Redis server when there is a cluster, which
+    /// the silo then joins through Redis clustering), state written with the Orleans serializer the state
+    /// types are generated for, persistent state that a world marked by <see cref="InMemoryWorlds"/> keeps in memory
+    /// alone (<see cref="DurableOrInMemoryStateFactory"/>), when asked, trace propagation into grain calls, and, when
+    /// the host has registered no logger provider before this call, <see cref="StandardErrorLoggerProvider"/>, so that Orleans'
     /// own errors (a storage refusing a write) always reach someone.
     /// </summary>
     /// <param name="silo">The silo builder.</param>
@@ -34,27 +50,38 @@ public static class SummitsHosting
     /// a key in section <c>Summits</c> that is no setting, or a JSON file (<c>appsettings.json</c>) that the command line
     /// would refuse as a whole (<see cref="SummitsSettings.Check"/>): one line naming the setting and its source, the
     /// same line the command line gives. <c>Summits:CheckpointEvery</c> is not read when
-    /// <see cref="SummitsSiloOptions.CheckpointEvery"/> is set, as a command-line option takes its place.
+    /// <see cref="SummitsSiloOptions.CheckpointEvery"/> is set, nor <c>Summits:Cluster</c> when <see cref="SummitsSiloOptions.Cluster"/>
+    /// is, as a command-line option takes its place.
     /// </exception>
     public static ISiloBuilder AddSummits(this ISiloBuilder silo, Action<SummitsSiloOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var options = new SummitsSiloOptions();
         configure?.Invoke(options);
-        var every = CheckpointOptions.Checked(SummitsSettings.Read(silo.Configuration, options.CheckpointEvery).CheckpointEvery);
+        var settings = SummitsSettings.Read(silo.Configuration, options.CheckpointEvery, cluster: options.Cluster);
+        var every = CheckpointOptions.Checked(settings.CheckpointEvery);
         silo.Services.Configure<CheckpointOptions>(o => o.CheckpointEvery = every);
 
-        if (options.WrapStorage is { } wrap)
+        var storage = options.WrapStorage is null ? StorageNames.Summits : InnerStorage;
+        if (settings.Cluster is { } cluster)
         {
-            silo.AddMemoryGrainStorage(InnerStorage);
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits,
-                (services, _) => wrap(services, services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+            silo.UseRedisClustering(o => o.ConfigurationOptions = Redis(cluster));
+            silo.AddRedisGrainStorage(storage, o => o.ConfigurationOptions = Redis(cluster));
         }
         else
         {
-            silo.AddMemoryGrainStorage(StorageNames.Summits);
+            silo.AddMemoryGrainStorage(storage);
+        }
+        if (options.WrapStorage is { } wrap)
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Summits,
+                (services, _) => wrap(services, services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
         }
         silo.UseOrleansSerializerForState();
+        // Every grain's [PersistentState] chooses its storage as it activates: a world marked as kept in memory
+        // (a Monte Carlo sample) touches no storage at all.
+        silo.Services.AddSingleton<IPersistentStateFactory, DurableOrInMemoryStateFactory>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)))
             silo.Services.AddLogging(logging => StandardErrorLoggerProvider.AddFilters(logging.AddProvider(new StandardErrorLoggerProvider(Console.Error))));
         if (options.Tracing)
@@ -63,20 +90,48 @@ public static class SummitsHosting
     }
 
     /// <summary>
-    /// Adds what a Summits client needs: when <paramref name="tracing"/> is true, its trace carried into the grain calls
-    /// it makes. The host's <c>Summits</c> settings are checked as a silo's are, so that a client host refuses what a
-    /// silo host (and the command line) would.
+    /// Adds what a Summits client needs: when there is a cluster (<paramref name="cluster"/>, else <c>Summits:Cluster</c>
+    /// of the host's configuration), Redis clustering to find its silos' gateways; when <paramref name="tracing"/> is true,
+    /// its trace carried into the grain calls it makes. The host's <c>Summits</c> settings are checked as a silo's are, so
+    /// that a client host refuses what a silo host (and the command line) would.
     /// </summary>
     /// <param name="client">The client builder.</param>
     /// <param name="tracing">Whether grain spans join the caller's trace.</param>
+    /// <param name="cluster">The cluster given explicitly (a command's <c>--cluster</c>), which takes the place of <c>Summits:Cluster</c>; null to read it.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="SettingException">As for a silo (<see cref="SummitsSettings.Read"/>, <see cref="SummitsSettings.Check"/>).</exception>
-    public static IClientBuilder AddSummits(this IClientBuilder client, bool tracing = false)
+    public static IClientBuilder AddSummits(this IClientBuilder client, bool tracing = false, ClusterAddress? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        SummitsSettings.Read(client.Configuration);
+        if (SummitsSettings.Read(client.Configuration, cluster: cluster).Cluster is { } joined)
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+            client.UseRedisClustering(o => o.ConfigurationOptions = Redis(joined));
+            // Orleans' own filter tries a start that finds no silo 15 more times, 1.5 s longer apart each time (3 minutes
+            // in all): a cluster with no silo running is said after ConnectionTries, a few seconds.
+            var tries = 1;
+            client.UseConnectionRetryFilter(async (failure, cancellation) =>
+            {
+                if (tries >= ConnectionTries || cancellation.IsCancellationRequested || failure is not (Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException))
+                    return false;
+                await Task.Delay(TimeSpan.FromSeconds(tries++), cancellation);
+                return true;
+            });
+        }
         if (tracing)
             client.AddActivityPropagation();
         return client;
+    }
+
+    /// <summary>
+    /// How StackExchange.Redis reaches <paramref name="cluster"/>: its one endpoint, a connection that fails at once
+    /// when the server does not answer in 5 s rather than waiting in the background, so that a start against a server
+    /// that is not there ends with its error.
+    /// </summary>
+    private static ConfigurationOptions Redis(ClusterAddress cluster)
+    {
+        var options = new ConfigurationOptions { AbortOnConnectFail = true, ConnectTimeout = 5_000, ConnectRetry = 1 };
+        options.EndPoints.Add(cluster.Endpoint);
+        return options;
     }
 }

@@ -12,7 +12,7 @@ namespace Summits.Hosting;
 
 /// <summary>
 /// The settings a Summits silo or client takes from standard .NET configuration, section <see cref="Section"/>:
-/// <c>Summits:CheckpointEvery</c> and <c>Summits:CallTimeout</c>. The command line's embedded silo reads them from
+/// <c>Summits:CheckpointEvery</c>, <c>Summits:CallTimeout</c> and <c>Summits:Cluster</c>. The command line's embedded silo reads them from
 /// <see cref="Configuration"/> (<c>appsettings.json</c> in the working folder, then environment variables such as
 /// <c>Summits__CheckpointEvery</c>); a host with .NET's defaults reads them from its own configuration
 /// (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/>). Either way
@@ -23,7 +23,8 @@ namespace Summits.Hosting;
 /// </summary>
 /// <param name="CheckpointEvery">Write a world's run every N-th advance and at its last: 1 to <see cref="CheckpointOptions.Most"/> (<see cref="CheckpointOptions"/>).</param>
 /// <param name="CallTimeout">How long a grain call may take before the commands ask it again (and the embedded silo's response timeout): 1 s to <see cref="MaxCallTimeoutSeconds"/> s, whole seconds.</param>
-public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
+/// <param name="Cluster">The Redis server of the cluster a silo joins or a client calls (<see cref="ClusterAddress"/>); null, the default, for none: the command line then starts its embedded silo.</param>
+public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, ClusterAddress? Cluster = null)
 {
     /// <summary>The configuration section the settings are read from.</summary>
     public const string Section = CheckpointOptions.Section;
@@ -33,6 +34,9 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
 
     /// <summary>The key of the call timeout, a whole number of seconds.</summary>
     public const string CallTimeoutKey = Section + ":" + nameof(CallTimeout);
+
+    /// <summary>The key of the cluster's Redis server, <c>redis://HOST:PORT</c>.</summary>
+    public const string ClusterKey = Section + ":" + nameof(Cluster);
 
     /// <summary>
     /// The older environment variable for <see cref="CallTimeoutKey"/>, still honoured: read as <c>Summits:CallTimeout</c>,
@@ -102,6 +106,7 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     /// <param name="configuration">Where the settings are read.</param>
     /// <param name="checkpointEvery">A checkpoint interval given explicitly (checked by whoever took it); null to read <see cref="CheckpointEveryKey"/>.</param>
     /// <param name="callTimeout">A call timeout given explicitly; null to read <see cref="CallTimeoutKey"/>.</param>
+    /// <param name="cluster">A cluster given explicitly (a command's <c>--cluster</c>); null to read <see cref="ClusterKey"/>.</param>
     /// <exception cref="SettingException">
     /// As <see cref="Check"/>, whatever is given explicitly; and when a setting it reads is not a whole number in its range, is there with no value (an empty environment
     /// variable, a JSON <c>null</c>), is a list or an object, or is both a value in one source and a list or an object in
@@ -111,9 +116,11 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     /// call may take before it is asked again: a whole number from 1 to 86400</c> for
     /// <c>{ "Summits": { "CallTimeout": 0 } }</c>. A whole number may be written as JSON writes a number
     /// (<c>100</c>, <c>1e2</c>, <c>100.0</c>); one holding a control character (<c>"3\u0000"</c>) is refused, and
-    /// shown with the character escaped. A value is shown cut to 40 characters, the last an ellipsis.
+    /// shown with the character escaped. A value is shown cut to 40 characters, the last an ellipsis. <c>Summits:Cluster</c>
+    /// must be a <see cref="ClusterAddress"/>: <c>Summits:Cluster is 'http://x' (from environment variable Summits__Cluster);
+    /// expected a Redis server as redis://HOST:PORT, …: it does not begin with redis://</c>.
     /// </exception>
-    public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null)
+    public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null, ClusterAddress? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Check(configuration);
@@ -121,11 +128,11 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
             "how often a world's run is written to storage, every N-th advance") ?? Default.CheckpointEvery;
         var timeout = callTimeout ?? (Whole(configuration, CallTimeoutKey, 1, MaxCallTimeoutSeconds,
             "how many seconds a grain call may take before it is asked again") is { } s ? TimeSpan.FromSeconds(s) : DefaultCallTimeout);
-        return new SummitsSettings(every, timeout);
+        return new SummitsSettings(every, timeout, cluster ?? Address(configuration));
     }
 
-    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c> and <c>CallTimeout</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout)];
+    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c>, <c>CallTimeout</c> and <c>Cluster</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout), nameof(Cluster)];
 
     /// <summary>
     /// Checks what of <paramref name="configuration"/> Summits reads, as a whole, whatever is given explicitly: every JSON
@@ -139,10 +146,10 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
     /// given to the section itself, where it came from, the nearest setting when one is near
     /// (<see cref="Closest.Nearest"/>) and the settings there are, spelled as that source spells them:
     /// <c>/home/me/appsettings.json:1:15: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean
-    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery or Summits:CallTimeout</c> for
+    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout or Summits:Cluster</c> for
     /// <c>{ "Summits": { "CheckpointEvry": 3 } }</c>, the column that of the key, and <c>environment variable
-    /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery or
-    /// Summits__CallTimeout</c>.
+    /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout
+    /// or Summits__Cluster</c>.
     /// </exception>
     public static void Check(IConfiguration configuration)
     {
@@ -238,6 +245,28 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout)
         if (!nested && WholeNumber(value) is { } number && number >= least && number <= most)
             return number;
         throw new SettingException($"{key} is {Refused(configuration, key, value, nested)}; {expected}");
+    }
+
+    /// <summary>The cluster <see cref="ClusterKey"/> names; null when no source sets it.</summary>
+    private static ClusterAddress? Address(IConfiguration configuration)
+    {
+        var value = configuration[ClusterKey];
+        var nested = configuration.GetSection(ClusterKey).GetChildren().Any();
+        if (value is null && !nested && !Holds(configuration, ClusterKey))
+            return null;
+        var expected = $"expected {ClusterAddress.Expected}";
+        if (value is not null && nested)
+            throw new SettingException(
+                $"{ClusterKey} is both {Refused(configuration, ClusterKey, value, nested: false)} and {Refused(configuration, ClusterKey, null, nested: true)}; {expected}, set once");
+        if (nested)
+            throw new SettingException($"{ClusterKey} is {Refused(configuration, ClusterKey, value, nested)}; {expected}");
+        // A control character is refused with the rest: the address reader takes none as part of a host or a port.
+        if (value is not null && !value.Any(char.IsControl) && ClusterAddress.Read(value, out _) is { } address)
+            return address;
+        ClusterAddress.Read(value, out var why);
+        if (value is not null && value.Any(char.IsControl))
+            why = "it holds a control character";
+        throw new SettingException($"{ClusterKey} is {Refused(configuration, ClusterKey, value, nested)}; {expected}: {why}");
     }
 
     /// <summary>

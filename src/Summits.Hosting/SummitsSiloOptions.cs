@@ -21,4 +21,11 @@ public sealed class SummitsSiloOptions
     /// (<see cref="SummitsSettings"/>), or 1, every advance, when it has none. See <see cref="Grains.CheckpointOptions"/>.
     /// </summary>
     public int? CheckpointEvery { get; set; }
+
+    /// <summary>
+    /// The cluster the silo joins, through Redis clustering, keeping grain state in the same Redis server; null (the
+    /// default) takes <c>Summits:Cluster</c> from the host's configuration, or joins none when it has none, the caller
+    /// then choosing the clustering and the state living in memory. See <see cref="SummitsSettings.Cluster"/>.
+    /// </summary>
+    public ClusterAddress? Cluster { get; set; }
 }

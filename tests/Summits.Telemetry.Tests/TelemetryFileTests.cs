@@ -129,25 +129,79 @@ public sealed class TelemetryFileTests : IDisposable
         Assert.Equal("{\"a\":1}\n{\"a\":2}\n", File.ReadAllText(path + ".partial"));
     }
 
+    /// <summary>
+    /// The standard batch variables set so that a run's file does not depend on when its batches fall: one span or log
+    /// record a request, whenever it is written, and the metrics collected once, when the run ends (a run lasts well
+    /// under the 600 s interval).
+    /// </summary>
+    private static readonly Dictionary<string, string> OneItemPerRequest = new()
+    {
+        ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "1",
+        ["OTEL_BLRP_MAX_EXPORT_BATCH_SIZE"] = "1",
+        ["OTEL_METRIC_EXPORT_INTERVAL"] = "600000",
+    };
+
+    [Fact]
+    public async Task The_standard_batch_variables_decide_how_the_file_is_batched()
+    {
+        var file = Path.Combine(_directory, "batches.jsonl");
+        // One span and one log record a request, and metrics collected every 100 ms.
+        Dictionary<string, string> variables = new()
+        {
+            ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "1",
+            ["OTEL_BLRP_MAX_EXPORT_BATCH_SIZE"] = "1",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "100",
+        };
+
+        var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", file], variables);
+
+        Assert.Equal(0, run.ExitCode);
+        var telemetry = OtlpFile.Read(file);
+        // The SDK's defaults put up to 512 spans in a request; here each holds one, as each log request one record.
+        Assert.True(telemetry.Traces.Count > 1, $"{telemetry.Traces.Count} span requests");
+        Assert.All(telemetry.Traces, r => Assert.Equal(1, r.ResourceSpans.Sum(rs => rs.ScopeSpans.Sum(s => s.Spans.Count))));
+        Assert.All(telemetry.Logs, r => Assert.Equal(1, r.ResourceLogs.Sum(rl => rl.ScopeLogs.Sum(s => s.LogRecords.Count))));
+        // The default collects metrics every 60 s and at the end, once in a run of seconds; every 100 ms, more than once.
+        Assert.True(telemetry.Metrics.Count > 1, $"{telemetry.Metrics.Count} metric requests");
+    }
+
+    [Fact]
+    public async Task A_batch_size_above_the_queue_size_is_taken_as_the_queue_size()
+    {
+        var file = Path.Combine(_directory, "seed.jsonl");
+        // 5000 a batch with the default queue of 2048: the SDK refuses such a processor with an exception; the file's is
+        // made with batches of 2048, and the seed writes its telemetry as usual.
+        Dictionary<string, string> variables = new() { ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "5000", ["OTEL_BLRP_MAX_EXPORT_BATCH_SIZE"] = "5000" };
+
+        var seed = await SummitsProcess.RunAsync(["seed", "-q", "--telemetry", file], variables);
+
+        Assert.Equal(0, seed.ExitCode);
+        Assert.NotEmpty(OtlpFile.Read(file).Traces);
+    }
+
     [Fact]
     public async Task A_full_disk_during_the_run_leaves_the_file_as_it_was_the_written_lines_whole_beside_it_and_exit_code_3()
     {
-        // The baseline run's telemetry is a few export requests of tens to hundreds of KiB each, written one line at a
-        // time. A tmpfs two pages smaller than the whole file (which it shares with the previous file, one page) holds
-        // every line but the last written, whatever their order, since no line is under three pages: that write
-        // fails part-way, and the partial file must be cut back to the whole lines before it.
+        // Both runs write one line per span and per log record, and one for the metrics at the end (OneItemPerRequest),
+        // so the probe's lines are the lines of the run on the full disk, give or take the few bytes of the timings in
+        // them, however the exports fall in time; only their order varies. Every line is a small part of the whole, so a
+        // tmpfs whose room beside the previous file (one page) is half the probe's bytes, and at least a page more than
+        // its longest line, holds the first lines written and not the rest: a write fails part-way, and the partial file
+        // must be cut back to the whole lines before it.
         var probe = Path.Combine(_directory, "probe.jsonl");
-        Assert.Equal(0, (await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", probe])).ExitCode);
+        Assert.Equal(0, (await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", probe], OneItemPerRequest)).ExitCode);
         var lengths = File.ReadAllLines(probe).Select(line => line.Length + 1).ToArray();
-        Assert.True(lengths.Length >= 2 && lengths.Min() >= 3 * 4096, $"the probe's lines are {string.Join(", ", lengths)} bytes: too few or too short for this test");
-        var size = (lengths.Sum() - 2 * 4096) / 4096 * 4096;
+        const int page = 4096;
+        var room = lengths.Sum() / 2 / page * page;
+        Assert.True(room - lengths.Max() >= page && lengths.Sum() - room >= page,
+            $"the probe's {lengths.Length} lines are {lengths.Sum()} bytes, the longest {lengths.Max()}: no room lies a page from the longest and from all");
 
-        await WithTmpfsAsync(size, async disk =>
+        await WithTmpfsAsync(room + page, async disk =>
         {
             var file = Path.Combine(disk, "run.jsonl");
             File.WriteAllText(file, "previous\n");
 
-            var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", file]);
+            var run = await SummitsProcess.RunAsync(["run", WhatIf.Path("baseline"), "--engine", "local", "-q", "--telemetry", file], OneItemPerRequest);
 
             Assert.Equal(3, run.ExitCode);
             Assert.Equal("previous\n", File.ReadAllText(file));
@@ -158,7 +212,8 @@ public sealed class TelemetryFileTests : IDisposable
             foreach (var line in written)
                 Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind);
             var last = run.Error.TrimEnd().Split('\n')[^1];
-            Assert.Matches($@"^summits run: error: telemetry file {System.Text.RegularExpressions.Regex.Escape(file)} was not written: writing it failed after {written.Length} export requests? \(No space left on device\); [1-9]\d* more (was|were) not written; {System.Text.RegularExpressions.Regex.Escape(file)} is as it was, and the export requests written are in {System.Text.RegularExpressions.Regex.Escape(file)}\.partial$", last);
+            var path = System.Text.RegularExpressions.Regex.Escape(file);
+            Assert.Matches($@"^summits run: error: telemetry file {path} was not written: writing it failed after {written.Length} export requests? \(No space left on device\); [1-9]\d* more (was|were) not written; {path} is as it was, and the export requests written are in {path}\.partial$", last);
         });
     }
 

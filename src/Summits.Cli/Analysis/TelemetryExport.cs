@@ -52,7 +52,7 @@ public static class TelemetryExport
             if (InputFile.Problem(path, path, "telemetry file", InputFile.TelemetryLimit) is { } problem)
                 throw new InputException(new FilePosition(path, 1, 1), problem);
             if (NotText(path) is { } notText)
-                throw new InputException(new FilePosition(path, 1, 1), notText);
+                throw new InputException(new FilePosition(path, notText.At.Line, notText.At.Column), notText.Problem);
             var line = 0;
             foreach (var text in File.ReadLines(path))
             {
@@ -71,7 +71,7 @@ public static class TelemetryExport
     /// Why the telemetry file is not text, judged on its first 64 KiB (a file of up to a gigabyte is not read whole
     /// for this), or null: a PDF or a program named by mistake is refused in one line before its first line is parsed.
     /// </summary>
-    private static string? NotText(string path)
+    private static (string Problem, (int Line, int Column) At)? NotText(string path)
     {
         var head = new byte[64 * 1024];
         int read;
@@ -88,7 +88,7 @@ public static class TelemetryExport
             if (end > 0 && head[end - 1] >= 0xC0)
                 text = head.AsSpan(0, end - 1);
         }
-        return InputFile.NotText(text, path, "telemetry file");
+        return InputFile.NotText(text, path, "telemetry file") is { } problem ? (problem, InputFile.NotTextAt(text) ?? (1, 1)) : null;
     }
 
     private static List<ExportedSpan> ReadLine(string path, int line, string text)

@@ -67,8 +67,8 @@ public static class ConvergenceRuns
         var timed = runs.Length > 1 ? runs[1..] : runs;
         var median = BenchRuns.Median(timed.Select(r => r.Running.TotalSeconds));
         var last = timed[^1];
-        var ending = last.Converged ? Invariant($"converged in {last.Rounds} rounds") : Invariant($"not converged after {last.Rounds} rounds");
+        var ending = last.Converged ? $"converged in {Counted.Of(last.Rounds, "round")}" : $"not converged after {Counted.Of(last.Rounds, "round")}";
         return new(figure, name, median * 1000, "ms", target, median < targetSeconds && last.Converged,
-            Invariant($"{source}: {ending}, {last.Timeline.Length} events; first (cold) run {runs[0].Running.TotalMilliseconds:0} ms, median of {timed.Length}; seeding {last.Seeding.TotalMilliseconds:0} ms"));
+            Invariant($"{source}: {ending}, {Counted.Of(last.Timeline.Length, "event")}; first (cold) run {runs[0].Running.TotalMilliseconds:0} ms, median of {timed.Length}; seeding {last.Seeding.TotalMilliseconds:0} ms"));
     }
 }

@@ -77,7 +77,7 @@ public static class SmpRuns
         foreach (var dimensions in new[] { 1, 2, 4 })
             foreach (var actors in quick ? new[] { 10, 20 } : new[] { 20, 40, 80, 160, 320 })
             {
-                var run = Time(Generated(actors, dimensions, actors * 10 + dimensions), 1, maxTurns: 5);
+                var run = Time(Generated(actors, dimensions, (ulong)(actors * 10 + dimensions)), 1, maxTurns: 5);
                 results.Add(new(Figure, Invariant($"growth: {actors} x {dimensions}, time per turn"), run.Seconds / run.Turns * 1000, "ms",
                     Detail: Invariant($"{run.Turns} turns in {run.Seconds * 1000:0.0} ms; KTAB's time per turn grows as n^3.5 to n^4")));
             }
@@ -89,7 +89,7 @@ public static class SmpRuns
         new(Figure, Invariant($"KTAB smpc CPU / summits CPU on {table}, start to exit"), ktab / run.CpuMedian, "ratio",
             Detail: Invariant($"{ktab} s / {run.CpuMedian:0.000} s of processor time (user and system, every thread), median of {run.Runs}"));
 
-    private static SmpTable Generated(int actors, int dimensions, long seed) =>
+    private static SmpTable Generated(int actors, int dimensions, ulong seed) =>
         SmpTable.From(WorldGenerator.Generate(actors, dimensions, seed, Invariant($"generated-{actors}x{dimensions}")));
 
     private sealed record Timed(double Seconds, int Turns, string Detail);

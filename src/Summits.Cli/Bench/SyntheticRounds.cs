@@ -18,7 +18,7 @@ public static class SyntheticRounds
         return
         [
             new(Figure, Invariant($"{actors} x {topics} world, 10 rounds, after start-up"), seconds, "s", "< 2", seconds < 2,
-                Invariant($"{run.Rounds} rounds, {run.Timeline.Length} events, {actors + topics + 1} grains; the first run in this silo, so its code is cold")),
+                Invariant($"{Counted.Of(run.Rounds, "round")}, {Counted.Of(run.Timeline.Length, "event")}, {actors + topics + 1} grains; the first run in this silo, so its code is cold")),
             new(Figure, Invariant($"seeding the {actors} x {topics} world"), run.Seeding.TotalSeconds, "s",
                 Detail: Invariant($"{actors * topics} positions into {actors} country and {topics} topic grains")),
         ];

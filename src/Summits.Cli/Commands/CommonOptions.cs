@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Summits.Hosting;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -84,6 +85,29 @@ public static class CommonOptions
         Description = $"In grains: write each world's run to storage every N-th advance and at its last, keeping the advances between in memory (1 to {Grains.CheckpointOptions.Most}) [default: Summits:CheckpointEvery, else 1]",
         HelpName = "N",
     }, 1, Grains.CheckpointOptions.Most);
+
+    /// <summary>
+    /// <c>--cluster redis://HOST:PORT</c>: the Redis server of the Summits cluster the command joins or calls
+    /// (<see cref="ClusterAddress"/>). A value that is no such address is refused while the command line is read,
+    /// in one line: <c>--cluster must be a Redis server as redis://HOST:PORT, …, not 'http://x': it does not begin with redis://</c>.
+    /// Left out, its value is null and the cluster is <c>Summits:Cluster</c> from the configuration, if any.
+    /// </summary>
+    /// <param name="description">What the cluster is to the command.</param>
+    public static Option<ClusterAddress?> Cluster(string description)
+    {
+        var option = new Option<ClusterAddress?>("--cluster") { Description = description, HelpName = "URL" };
+        option.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+                return null;
+            var written = result.Tokens[^1].Value;
+            if (ClusterAddress.Read(written, out var why) is { } address)
+                return address;
+            result.AddError(ClusterAddress.Refusal(option.Name, written, why));
+            return null;
+        };
+        return option;
+    }
 
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 

@@ -11,7 +11,9 @@ public static class GenerateCommand
     {
         var actors = OptionNumbers.Whole(new Option<int>("--actors") { Description = $"Number of actors, {WorldGenerator.MinActors} to {WorldGenerator.MaxActors}", Required = true, HelpName = "N" }, WorldGenerator.MinActors, WorldGenerator.MaxActors);
         var topics = OptionNumbers.Whole(new Option<int>("--topics") { Description = $"Number of topics, {WorldGenerator.MinTopics} to {WorldGenerator.MaxTopics}", Required = true, HelpName = "M" }, WorldGenerator.MinTopics, WorldGenerator.MaxTopics);
-        var seed = OptionNumbers.Whole(new Option<long>("--seed") { Description = $"The seed, {long.MinValue} to {long.MaxValue}; the same seed gives the same world", Required = true, HelpName = "S" }, long.MinValue, long.MaxValue);
+        // A seed of the same range as every other command's --seed (run, whatif): 0 to 2^64 − 1.
+        var seed = CommonOptions.Seed($"The seed, 0 to {ulong.MaxValue}; the same seed gives the same world", "S");
+        seed.Required = true;
         var output = WorldOutput.Out("world file");
         var id = WorldOutput.Id();
         var quiet = WorldOutput.Quiet();
@@ -26,12 +28,12 @@ public static class GenerateCommand
             quiet,
             verbosity,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(id),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), CommonOptions.ReadSeed(parse.GetValue(seed))!.Value, parse.GetValue(output), parse.GetValue(id),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(int actors, int topics, long seed, string? output, string? id, Verbosity verbosity, CancellationToken cancellation)
+    private static async Task<int> RunAsync(int actors, int topics, ulong seed, string? output, string? id, Verbosity verbosity, CancellationToken cancellation)
     {
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;

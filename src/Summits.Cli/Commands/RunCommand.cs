@@ -60,6 +60,8 @@ public static class RunCommand
         });
         var checkpointEvery = CommonOptions.CheckpointEvery();
         command.Options.Add(checkpointEvery);
+        var cluster = CommonOptions.Cluster("Run in grains on the Summits cluster whose Redis server this is, as its client, instead of in an embedded silo [default: Summits:Cluster, else an embedded silo]");
+        command.Options.Add(cluster);
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(new Request(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
@@ -67,14 +69,15 @@ public static class RunCommand
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
             parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
-            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report)), cancellation));
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster)), cancellation));
         return command;
     }
 
     /// <param name="Engine">The engine asked for; null when none was, which runs the spatial model locally and the bargaining model in grains.</param>
+    /// <param name="Cluster">The cluster given with <c>--cluster</c>; null when none was, which takes <c>Summits:Cluster</c>, else an embedded silo.</param>
     private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
         Engine? Engine, Verbosity Verbosity, string? Branch, string? ReportDir, string? Pair, TelemetrySettings Telemetry,
-        int CheckpointEvery, bool CheckpointEveryGiven, string OutOption, string ReportOption);
+        int CheckpointEvery, bool CheckpointEveryGiven, string OutOption, string ReportOption, Summits.Hosting.ClusterAddress? Cluster);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
@@ -114,6 +117,14 @@ public static class RunCommand
         var engine = request.Engine ?? (scenarios.All(s => s.Scenario.Steps.Any(step => step is SmpTurnsStep)) ? Engine.Local : Engine.Grains);
         if (engine == Engine.Local && request.CheckpointEveryGiven)
             return UsageError.Write("summits run", "--checkpoint-every applies only to a run in grains (--engine grains): the local engine writes nothing to storage");
+        if (engine == Engine.Local && request.Cluster is not null)
+            return UsageError.Write("summits run", "--cluster applies only to a run in grains (--engine grains): the local engine runs in this process");
+        // Read before anything starts, so that a bad setting is refused with nothing run; a cluster's silos write as their own configuration says.
+        var settings = engine == Engine.Grains
+            ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), request.CheckpointEveryGiven ? request.CheckpointEvery : null, cluster: request.Cluster)
+            : null;
+        if (settings?.Cluster is { } cluster && request.CheckpointEveryGiven)
+            return UsageError.Write("summits run", $"--checkpoint-every applies only to the embedded silo: the silos of the cluster at {cluster} write as their own Summits:CheckpointEvery says");
         var stdout = Console.Out;
         var width = TerminalWidth.OfStandardOutput();
         var forked = scenarios.Count > 1;
@@ -129,7 +140,9 @@ public static class RunCommand
         var runs = new List<RunResult>();
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
-        var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(request.Telemetry, cancellation, checkpointEvery: request.CheckpointEveryGiven ? request.CheckpointEvery : null, command: "summits run") : null;
+        IGrainHost? silo = settings is null ? null
+            : settings.Cluster is not null ? await ClusterClient.StartAsync(settings, request.Telemetry, "summits run", cancellation)
+            : await EmbeddedSilo.StartAsync(request.Telemetry, cancellation, checkpointEvery: request.CheckpointEveryGiven ? request.CheckpointEvery : null, command: "summits run");
         var host = engine == Engine.Local && request.Telemetry.Enabled ? await TelemetryHost.StartAsync(request.Telemetry, cancellation) : null;
         var telemetry = TelemetryEnd.Clean;
         try
@@ -212,7 +225,7 @@ public static class RunCommand
             }
 
             var run = silo is not null
-                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, forked ? WorldKey.Branch(loaded.World.Id, name) : WorldKey.Of(loaded.World.Id), Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity))
+                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, silo.KeyFor(forked ? WorldKey.Branch(loaded.World.Id, name) : WorldKey.Of(loaded.World.Id)), Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity))
                 : await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
             progress.Finish();
             runs.Add(run);
@@ -228,7 +241,7 @@ public static class RunCommand
             if (table && request.Verbosity >= Verbosity.Minimal)
             {
                 var summary = new StringWriter();
-                progress.Say($"working out the summary ({run.Final.Topics.Length} topics' reference points and bargains)");
+                progress.Say($"working out the summary ({Possessive(run.Final.Topics.Length, "topic")} reference points and bargains)");
                 RunReport.WriteSummary(summary, run, request.Verbosity, width, cancellation);
                 progress.Finish();
                 // A failed expectation names the scenario file at its place: the path is kept whole, as on every line that names a file.
@@ -246,7 +259,7 @@ public static class RunCommand
             var reportDir = request.ReportDir is null ? null : forked ? System.IO.Path.Combine(request.ReportDir, name) : request.ReportDir;
             if (outDir is not null)
             {
-                progress.Say($"writing timeline.jsonl ({run.Timeline.Length} events), state.json and agreements.csv to {outDir}");
+                progress.Say($"writing timeline.jsonl ({Counted.Of(run.Timeline.Length, "event")}), state.json and agreements.csv to {outDir}");
                 var files = RunFiles.WriteAll(run, outDir, cancellation);
                 written.Add(outDir);
                 progress.Finish();
@@ -255,7 +268,7 @@ public static class RunCommand
             }
             if (reportDir is not null)
             {
-                progress.Say($"writing the report to {reportDir}: report.html ({run.Final.Topics.Length} topics' charts), report.md and the CSVs");
+                progress.Say($"writing the report to {reportDir}: report.html ({Possessive(run.Final.Topics.Length, "topic")} charts), report.md and the CSVs");
                 RunReportFiles.WriteAll(run, reportDir, pair, records[loaded.WorldPath], cancellation);
                 written.Add(reportDir);
                 progress.Finish();
@@ -264,6 +277,9 @@ public static class RunCommand
             }
         }
     }
+
+    /// <summary>A count and its noun as a possessive in the right number: "1 topic's", "12 topics'".</summary>
+    private static string Possessive(int count, string noun) => count == 1 ? $"1 {noun}'s" : $"{count} {noun}s'";
 
     /// <summary>Why <paramref name="text"/> is not two different actors A,B of every world run; null when it is.</summary>
     private static string? PairError(string text, IReadOnlyList<LoadedScenario> scenarios)

@@ -117,7 +117,7 @@ public static class WhatIfCommand
                 Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity)), report, cancellation);
+                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven), report, cancellation);
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
                 // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).
@@ -128,7 +128,7 @@ public static class WhatIfCommand
                     using var self = Process.GetCurrentProcess();
                     // Wrapped at a terminal as every line on standard error is, whole in a file or a pipe.
                     await PathLines.ToErrorAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{loaded.Scenario.Id}: {study.Finished} runs in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
+                        $"{loaded.Scenario.Id}: {Counted.Of(study.Finished, "run")} in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
                 }
                 studies.Add(study);
 

@@ -153,7 +153,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         DiscardTypedAhead();
         while (true)
         {
-            console.Write(new Text($"({prompt}) "));
+            Prompt($"({prompt})");
             var key = await KeyAsync(cancellation);
             console.WriteLine();
             if (key.Key == ConsoleKey.Spacebar || key.KeyChar == ' ')
@@ -186,7 +186,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         DiscardTypedAhead();
         while (true)
         {
-            console.Write(new Text($"({prompt}) "));
+            Prompt($"({prompt})");
             var key = await KeyAsync(cancellation);
             console.WriteLine();
             if (key.Key == ConsoleKey.Enter)
@@ -200,13 +200,11 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     /// </summary>
     private async Task<T> ChooseAsync<T>(string title, IReadOnlyList<(T Value, string Label)> choices, CancellationToken cancellation)
     {
-        await LineAsync(title);
-        for (var i = 0; i < choices.Count; i++)
-            await LineAsync($"  {i + 1}  {choices[i].Label}");
+        await BlockAsync([title, .. choices.Select((c, i) => $"  {i + 1}  {c.Label}")]);
         var keys = choices.Count switch { 1 => "1", 2 => "1 or 2", _ => $"1 to {choices.Count}" };
         while (true)
         {
-            console.Write(new Text($"Press {keys}: "));
+            Prompt($"Press {keys}:");
             var key = await KeyAsync(cancellation);
             if (key.KeyChar is >= '1' and <= '9' && key.KeyChar - '1' < choices.Count)
             {
@@ -516,9 +514,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             return [choice];
         if (exercise.Topics.Length == 2)
             return [.. exercise.Topics];
-        await LineAsync("Which topics go in the package?");
-        for (var i = 0; i < exercise.Topics.Length; i++)
-            await LineAsync($"  {i + 1}  {exercise.Topics[i]}");
+        await BlockAsync(["Which topics go in the package?", .. exercise.Topics.Select((t, i) => $"  {i + 1}  {t}")]);
         var numbers = await ReadLineAsync("Their numbers, two or more, such as 1 2 or 1,2:", text => Package(text, exercise.Topics.Length), cancellation);
         return [.. Numbers(numbers).Select(n => int.Parse(n, CultureInfo.InvariantCulture) - 1).Order().Select(i => exercise.Topics[i])];
     }
@@ -599,7 +595,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         var raw = console.Profile.Out.Writer;
         while (true)
         {
-            console.Write(new Text($"{prompt} "));
+            Prompt(prompt);
             var text = new System.Text.StringBuilder();
             while (true)
             {
@@ -623,7 +619,8 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
                 {
                     console.WriteLine();
                     await LineAsync($"  {KeyName(key)} does nothing here: type your answer, then Enter.");
-                    console.Write(new Text($"{prompt} {text}"));
+                    Prompt(prompt);
+                    console.Write(new Text(text.ToString()));
                 }
             }
             console.WriteLine();
@@ -659,6 +656,32 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
     {
         foreach (var line in lines)
             await LineAsync(line);
+    }
+
+    /// <summary>
+    /// Lines that stand together, a menu and its title: wrapped to the width, and when they would not all fit below the
+    /// unread rows, the play waits for Enter before them, so that no pause line stands among a menu's entries. A block
+    /// taller than a screen pauses where it must.
+    /// </summary>
+    private async Task BlockAsync(IReadOnlyList<string> lines)
+    {
+        var rows = lines.SelectMany(l => l.Length == 0 ? [""] : TerminalWidth.Wrap(l, width)).ToList();
+        if (_unread > 0 && _unread + rows.Count > PageRows && rows.Count <= PageRows)
+            await EnterAsync("press Enter for more", _cancellation);
+        await RowsAsync(rows, null);
+    }
+
+    /// <summary>
+    /// Writes a prompt that is answered on its last row: wrapped to the width as every line of the play is, its
+    /// continuations indented by four, and the last row left open, with a space after it when one fits, for the key or
+    /// the text typed.
+    /// </summary>
+    private void Prompt(string prompt)
+    {
+        var rows = TerminalWidth.Wrap(prompt, width).ToList();
+        foreach (var row in rows.SkipLast(1))
+            console.WriteLine(row);
+        console.Write(new Text(TerminalWidth.Cells(rows[^1]) < width ? rows[^1] + " " : rows[^1]));
     }
 
     /// <summary>A line of text wrapped to the terminal's width (an empty one is a blank row), paused before it pushes an unread row off the screen.</summary>

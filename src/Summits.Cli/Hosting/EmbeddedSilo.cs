@@ -10,7 +10,7 @@ using Summits.Scenarios;
 namespace Summits.Cli.Hosting;
 
 /// <summary>An Orleans silo inside this process: localhost clustering, memory storage, nothing else to start.</summary>
-public sealed class EmbeddedSilo : IAsyncDisposable
+public sealed class EmbeddedSilo : IGrainHost
 {
     private readonly IHost _host;
     private readonly TelemetrySettings _telemetry;
@@ -36,6 +36,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     /// <summary>How the commands ask this silo's grains: again after <see cref="SummitsSettings.CallTimeout"/>, the silo's response timeout.</summary>
     public GrainAsking Asking => GrainAsking.For(Settings.CallTimeout);
+
+    /// <summary>The key a run of <paramref name="world"/> takes: <paramref name="world"/> itself, as this silo's memory starts empty.</summary>
+    public Summits.Grains.WorldKey KeyFor(Summits.Grains.WorldKey world) => world;
 
     /// <summary>The host's services: loggers, options, and the telemetry providers when a run asked for them.</summary>
     public IServiceProvider Services => _host.Services;

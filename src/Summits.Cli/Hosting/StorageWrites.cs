@@ -21,7 +21,7 @@ public static class StorageWrites
 
     /// <summary>
     /// The writes in words, as <c>grain state written 20 times (country 3, timeline 6, world 4)</c>; null when
-    /// nothing was written (a command that started no silo).
+    /// nothing was written (a command that started no silo, or a study whose samples were kept in memory alone).
     /// </summary>
     public static string? Describe()
     {

@@ -49,7 +49,7 @@ public static class SummitsOpenTelemetry
                 if (settings.Console)
                     metrics.AddConsoleExporter();
                 if (lines is not null)
-                    metrics.AddReader(new PeriodicExportingMetricReader(new OtlpJsonMetricExporter(lines)));
+                    metrics.AddReader(FileMetricReader(new OtlpJsonMetricExporter(lines)));
                 if (settings.Otlp?.Metrics is { } otlp)
                     metrics.AddOtlpExporter(options => Configure(options, otlp));
             });
@@ -64,7 +64,7 @@ public static class SummitsOpenTelemetry
                     if (settings.Console)
                         tracing.AddConsoleExporter();
                     if (lines is not null)
-                        tracing.AddProcessor(new BatchActivityExportProcessor(new OtlpJsonSpanExporter(lines)));
+                        tracing.AddProcessor(FileSpanProcessor(new OtlpJsonSpanExporter(lines)));
                     if (settings.Otlp?.Traces is { } otlp)
                         tracing.AddOtlpExporter(options => Configure(options, otlp));
                 })
@@ -74,7 +74,7 @@ public static class SummitsOpenTelemetry
                         if (settings.Console)
                             logging.AddConsoleExporter();
                         if (lines is not null)
-                            logging.AddProcessor(new BatchLogRecordExportProcessor(new OtlpJsonLogExporter(lines)));
+                            logging.AddProcessor(FileLogRecordProcessor(new OtlpJsonLogExporter(lines)));
                         if (settings.Otlp?.Logs is { } otlp)
                             logging.AddOtlpExporter(options => Configure(options, otlp));
                     },
@@ -92,6 +92,41 @@ public static class SummitsOpenTelemetry
         builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Microsoft", LogLevel.Warning);
         // Orleans' placement retry pipeline logs two Polly records per grain activation at Information.
         builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Polly", LogLevel.Warning);
+    }
+
+    /// <summary>
+    /// The <c>--telemetry</c> file's span batches: the SDK's defaults (up to 512 spans a request, what is waiting
+    /// every 5 s, 2048 queued) unless the standard variables <c>OTEL_BSP_SCHEDULE_DELAY</c>,
+    /// <c>OTEL_BSP_MAX_EXPORT_BATCH_SIZE</c>, <c>OTEL_BSP_MAX_QUEUE_SIZE</c> or <c>OTEL_BSP_EXPORT_TIMEOUT</c> say otherwise
+    /// (read by <see cref="BatchExportActivityProcessorOptions"/>). A batch size above the queue size is taken as the queue size.
+    /// </summary>
+    private static BatchActivityExportProcessor FileSpanProcessor(OtlpJsonSpanExporter exporter)
+    {
+        var options = new BatchExportActivityProcessorOptions();
+        return new(exporter, options.MaxQueueSize, options.ScheduledDelayMilliseconds, options.ExporterTimeoutMilliseconds,
+            Math.Min(options.MaxExportBatchSize, options.MaxQueueSize));
+    }
+
+    /// <summary>
+    /// The file's log record batches, as <see cref="FileSpanProcessor"/> with the <c>OTEL_BLRP_*</c> variables
+    /// (read by <see cref="BatchExportLogRecordProcessorOptions"/>; the same defaults).
+    /// </summary>
+    private static BatchLogRecordExportProcessor FileLogRecordProcessor(OtlpJsonLogExporter exporter)
+    {
+        var options = new BatchExportLogRecordProcessorOptions();
+        return new(exporter, options.MaxQueueSize, options.ScheduledDelayMilliseconds, options.ExporterTimeoutMilliseconds,
+            Math.Min(options.MaxExportBatchSize, options.MaxQueueSize));
+    }
+
+    /// <summary>
+    /// The file's metric collection: every 60 s and when the run ends (the SDK's default), unless
+    /// <c>OTEL_METRIC_EXPORT_INTERVAL</c> or <c>OTEL_METRIC_EXPORT_TIMEOUT</c> (milliseconds, read by
+    /// <see cref="PeriodicExportingMetricReaderOptions"/>) say otherwise.
+    /// </summary>
+    private static PeriodicExportingMetricReader FileMetricReader(OtlpJsonMetricExporter exporter)
+    {
+        var options = new PeriodicExportingMetricReaderOptions();
+        return new(exporter, options.ExportIntervalMilliseconds ?? 60_000, options.ExportTimeoutMilliseconds ?? 30_000);
     }
 
     /// <summary>

@@ -63,10 +63,22 @@ public static class FittedTable
         }
         var lacking = shown.Where(i => columns[i].Wraps && natural[i] > widths[i]).ToList();
         var lack = lacking.Sum(i => natural[i] - widths[i]);
+        var given = 0;
         foreach (var i in lacking)
         {
             var more = lack == 0 ? 0 : Math.Min(natural[i] - widths[i], spare * (natural[i] - widths[i]) / lack);
             widths[i] += more;
+            given += more;
+        }
+        // The shares are rounded down, which leaves up to a column per text column unused: it goes to the columns that
+        // lack least first, so that a cell one column short of its whole text (a branch's "2 passed, 0 failed" at 80
+        // columns) gets it rather than wrapping beside room left over.
+        var left = spare - given;
+        foreach (var i in lacking.OrderBy(i => natural[i] - widths[i]).ThenBy(i => i))
+        {
+            var more = Math.Min(left, natural[i] - widths[i]);
+            widths[i] += more;
+            left -= more;
         }
 
         var table = new Table().Border(TableBorder.None).ShowHeaders();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Summits.Model;
+using Summits.Scenarios;
 
 namespace Summits.Cli.Output;
 
@@ -47,8 +48,8 @@ public sealed class RunProgress(StatusLine output, string scenario, bool enabled
         var time = elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
         string[] figures =
         [
-            $"{at}, {events} events, {time} s, {rate} events/s",
-            $"{at}, {events} events, {time} s, {rate}/s",
+            $"{at}, {Counted.Of(events, "event")}, {time} s, {rate} events/s",
+            $"{at}, {Counted.Of(events, "event")}, {time} s, {rate}/s",
             $"{at}, {time} s, {rate} events/s",
             $"{at}, {time} s, {rate}/s",
             $"{at}, {time} s",

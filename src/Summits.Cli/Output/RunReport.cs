@@ -79,7 +79,7 @@ public static class RunReport
         output.WriteLine();
         foreach (var line in ConvergenceText.Lines(run))
             output.WriteLine(line);
-        output.WriteLine($"{run.Timeline.Length} events, seed {run.Scenario.Seed}. Expectations: {passed} passed, {run.Failures} failed.");
+        output.WriteLine($"{Counted.Of(run.Timeline.Length, "event")}, seed {run.Scenario.Seed}. Expectations: {passed} passed, {run.Failures} failed.");
         foreach (var failure in ExpectationText.Failures(run))
             output.WriteLine($"  FAILED {failure}");
     }

@@ -11,8 +11,20 @@ public static class StudyText
     public const int Strongest = 15;
 
     /// <summary>
+    /// The most rows the agreements table and the final positions table each show at the normal level: a wide world's
+    /// study (600 topics, 6,000 positions) is read at a terminal in a page or two, while every row is one
+    /// <c>-v detailed</c> or <c>-o DIR</c> away. Fifty keeps every row of a study of the seeded summit (16 topics,
+    /// 32 positions) and of a scenario's world of up to 25 topics for two actors.
+    /// </summary>
+    public const int MostRows = 50;
+
+    /// <summary>
     /// Writes the results fitted to <paramref name="width"/>; <paramref name="every"/> (<c>-v detailed</c>)
-    /// lists every sampled input and every sensitivity pair, not only the first and the strongest.
+    /// lists every sampled input, every agreement and final position and every sensitivity pair. Without it (the normal
+    /// level) the first sampled inputs, at most <see cref="MostRows"/> agreements (those most often in force, then
+    /// most often made) and <see cref="MostRows"/> final positions (those that varied most over the runs, by their
+    /// standard deviation), each kept in the study's order, with a line saying how many more there are and where they
+    /// are, and the strongest sensitivities. A study that sampled no input says so instead of an empty list and table.
     /// </summary>
     public static void Write(TextWriter output, StudyResult study, int width, bool every = false)
     {
@@ -26,13 +38,19 @@ public static class StudyText
         if (study.About.Length > 0)
             Line(study.About);
         var inputs = every ? study.Inputs.Length : FirstInputs;
-        Line($"{study.Inputs.Length} sampled inputs: " + string.Join(", ", study.Inputs.Take(inputs).Select(i => i.Name))
-            + (study.Inputs.Length > inputs ? $" and {study.Inputs.Length - inputs} more (-v detailed lists them)" : ""));
+        if (study.Inputs.IsEmpty)
+            Line("No input is sampled: the world gives no ranges and the scenario varies nothing, so the runs differ only by their random draws.");
+        else
+            Line($"{Counted.Of(study.Inputs.Length, "sampled input")}: " + string.Join(", ", study.Inputs.Take(inputs).Select(i => i.Name))
+                + (study.Inputs.Length > inputs ? $" and {study.Inputs.Length - inputs} more (-v detailed lists them)" : ""));
         output.WriteLine();
         Line("Agreements at the end of a run (share of runs, 95% Wilson interval)");
+        var agreements = Bounded(study.Agreements, every, a => (a.InForce.P, a.Made.P));
         FittedTable.WriteLeftOut(output, FittedTable.Write(output,
             [new("topic"), new("in force"), new("made during the run", Drop: 1)],
-            study.Agreements.Select(a => (IReadOnlyList<string>)[a.Topic, Share(a.InForce), Share(a.Made)]), width, "  "), width, "  ");
+            agreements.Select(a => (IReadOnlyList<string>)[a.Topic, Share(a.InForce), Share(a.Made)]), width, "  "), width, "  ");
+        if (study.Agreements.Length > agreements.Count)
+            Line($"  and {More(study.Agreements.Length - agreements.Count, "topic")} less often in force or made (-v detailed lists every one; -o DIR writes them all to agreements.csv)");
         if (study.Expectations is { } e)
         {
             output.WriteLine();
@@ -40,29 +58,62 @@ public static class StudyText
         }
 
         output.WriteLine();
-        Line("Final positions over the runs");
+        var positions = Bounded(study.Positions, every, p => (p.Sd, 0));
+        Line(positions.Count < study.Positions.Length
+            ? $"Final positions over the runs: the {positions.Count} that varied most (sd) of {study.Positions.Length.ToString("N0", CultureInfo.InvariantCulture)}"
+            : "Final positions over the runs");
         FittedTable.WriteLeftOut(output, FittedTable.Write(output,
             [new("topic"), new("actor"), new("start", Right: true), new("mean", Right: true), new("sd", Right: true, Drop: 3),
              new("p5", Right: true, Drop: 2), new("p50", Right: true, Drop: 4), new("p95", Right: true, Drop: 1)],
-            study.Positions.Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, N(p.Start), N(p.Mean), N(p.Sd), N(p.P5), N(p.P50), N(p.P95)]), width, "  "), width, "  ");
+            positions.Select(p => (IReadOnlyList<string>)[p.Topic, p.Actor, N(p.Start), N(p.Mean), N(p.Sd), N(p.P5), N(p.P50), N(p.P95)]), width, "  "), width, "  ");
+        if (study.Positions.Length > positions.Count)
+            Line($"  and {More(study.Positions.Length - positions.Count, "position")} that varied less (-v detailed lists every one; -o DIR writes them all to positions.csv)");
 
         output.WriteLine();
-        var shown = every ? study.Sensitivity.Length : Math.Min(Strongest, study.Sensitivity.Length);
-        Line(every
-            ? $"Sensitivity: all {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ), strongest first"
-            : $"Sensitivity: the {shown} strongest of {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ)");
-        foreach (var line in SensitivityLines(study))
-            foreach (var wrapped in TerminalWidth.Wrap(line, width))
-                output.WriteLine(wrapped);
-        FittedTable.Write(output,
-            [new("ρ", Right: true), new(""), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)],
-            study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[Reports.Pages.Shown.Signed(s.Rho), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome]),
-            width, "  ");
+        if (study.Sensitivity.IsEmpty)
+        {
+            Line(study.Inputs.IsEmpty
+                ? "Sensitivity: nothing to rank, since no input is sampled"
+                : "Sensitivity: no sampled input varied together with an outcome");
+        }
+        else
+        {
+            var shown = every ? study.Sensitivity.Length : Math.Min(Strongest, study.Sensitivity.Length);
+            Line(every
+                ? $"Sensitivity: all {Counted.Of(study.Sensitivity.Length, "input–outcome correlation")} (Spearman's ρ), strongest first"
+                : shown == study.Sensitivity.Length
+                    ? $"Sensitivity: {(shown == 1 ? "the one input–outcome correlation" : $"all {shown} input–outcome correlations")} (Spearman's ρ), strongest first"
+                    : $"Sensitivity: the {shown} strongest of {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ)");
+            foreach (var line in SensitivityLines(study))
+                foreach (var wrapped in TerminalWidth.Wrap(line, width))
+                    output.WriteLine(wrapped);
+            FittedTable.Write(output,
+                [new("ρ", Right: true), new(""), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)],
+                study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[Reports.Pages.Shown.Signed(s.Rho), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome]),
+                width, "  ");
+        }
         if (study.Stopped)
         {
             output.WriteLine();
             Line($"Stopped after {study.Finished} of {study.Runs} runs; these results cover the finished runs only.");
         }
+    }
+
+    /// <summary>How many more rows there are, with thousands separated as the table's counts are: "1 more topic", "5,950 more positions".</summary>
+    private static string More(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} more {noun}{(count == 1 ? "" : "s")}");
+
+    /// <summary>
+    /// Every row when <paramref name="every"/>, else the <see cref="MostRows"/> rows highest by <paramref name="rank"/>
+    /// (ties kept in the study's order), in the study's order.
+    /// </summary>
+    private static List<T> Bounded<T>(IReadOnlyList<T> rows, bool every, Func<T, (double First, double Then)> rank)
+    {
+        if (every || rows.Count <= MostRows)
+            return [.. rows];
+        var kept = rows.Select((row, i) => (row, i)).OrderByDescending(r => rank(r.row).First).ThenByDescending(r => rank(r.row).Then).ThenBy(r => r.i)
+            .Take(MostRows).Select(r => r.i).ToHashSet();
+        return [.. rows.Where((_, i) => kept.Contains(i))];
     }
 
     /// <summary>
@@ -84,12 +135,12 @@ public static class StudyText
     {
         if (study.SensitivityTest is not { } test)
             yield break;
-        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {test.Pairs} pairs tested (Benjamini–Hochberg): {test.Significant} flagged;"
-            + $" a single pair's |ρ| below {N(test.NoiseBand)} is within noise over {test.Runs} runs.";
+        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested (Benjamini–Hochberg): {test.Significant} flagged;"
+            + $" a single pair's |ρ| below {N(test.NoiseBand)} is within noise over {Counted.Of(test.Runs, "run")}.";
         if (test.UnmovedOutcomes > 0)
-            yield return $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";
+            yield return test.UnmovedOutcomes == 1 ? "  1 final position that no run moved is not ranked as an outcome." : $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";
         if (test.IsSmall)
-            yield return $"  Warning: {test.Runs} runs is a small sample (under {SensitivityTest.SmallSample}); only strong correlations can be told from noise.";
+            yield return $"  Warning: {Counted.Of(test.Runs, "run")} is a small sample (under {SensitivityTest.SmallSample}); only strong correlations can be told from noise.";
     }
 
     private static string P(double p) => Reports.Pages.Shown.P(p);

@@ -35,18 +35,29 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         _cancellation = advanceCancellation;
     }
 
-    public ICountryAccess Country(string actor) =>
-        new CountryAccess(CountryGrain(actor), _attempt, Reached(_countries, actor, () => $"country {world.Country(actor)}"), _cancellation);
+    public ICountryAccess Country(string actor)
+    {
+        var calls = Reached(_countries, actor, () => new Calls($"country {world.Country(actor)}", grains.GetGrain<ICountryGrain>(world.Country(actor))));
+        return new CountryAccess((ICountryGrain)calls.Grain, _attempt, calls, _cancellation);
+    }
 
-    public ITopicAccess Topic(string topic) =>
-        new TopicAccess(this, TopicGrain(topic), _attempt, Reached(_topics, topic, () => $"topic {world.Topic(topic)}"), _cancellation);
+    public ITopicAccess Topic(string topic)
+    {
+        var calls = Reached(_topics, topic, () => new Calls($"topic {world.Topic(topic)}", grains.GetGrain<ITopicGrain>(world.Topic(topic))));
+        return new TopicAccess(this, (ITopicGrain)calls.Grain, _attempt, calls, _cancellation);
+    }
 
-    private static Calls Reached(SortedDictionary<string, Calls> grains, string id, Func<string> name)
+    /// <summary>
+    /// What the attempt knows of grain <paramref name="id"/>, made by <paramref name="reach"/> the first time the attempt
+    /// reaches it: its reference is then made once per attempt, not once per call (making one looks the grain interface's
+    /// type up by reflection).
+    /// </summary>
+    private static Calls Reached(SortedDictionary<string, Calls> grains, string id, Func<Calls> reach)
     {
         lock (grains)
         {
             if (!grains.TryGetValue(id, out var calls))
-                grains[id] = calls = new Calls(name());
+                grains[id] = calls = reach();
             return calls;
         }
     }
@@ -57,8 +68,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// and a deactivation could have lost it nothing.
     /// </summary>
     public Task CommitAsync() =>
-        Task.WhenAll(_countries.Where(a => a.Value.Dirty).Select(a => CountryGrain(a.Key).Commit(_attempt, a.Value.Count))
-            .Concat(_topics.Where(t => t.Value.Dirty).Select(t => TopicGrain(t.Key).Commit(_attempt, t.Value.Count))));
+        Task.WhenAll(_countries.Values.Where(a => a.Dirty).Select(a => ((ICountryGrain)a.Grain).Commit(_attempt, a.Count))
+            .Concat(_topics.Values.Where(t => t.Dirty).Select(t => ((ITopicGrain)t.Grain).Commit(_attempt, t.Count))));
 
     /// <summary>
     /// Checks, with no call, that every country and topic the attempt changed has answered all its calls since the
@@ -78,19 +89,15 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
     /// <summary>Tells every country and topic reached since the attempt began to drop what it changed in memory.</summary>
     public Task AbandonAsync() =>
-        Task.WhenAll(_countries.Keys.Select(a => CountryGrain(a).Abandon(_attempt))
-            .Concat(_topics.Keys.Select(t => TopicGrain(t).Abandon(_attempt))));
-
-    private ICountryGrain CountryGrain(string actor) => grains.GetGrain<ICountryGrain>(world.Country(actor));
-
-    private ITopicGrain TopicGrain(string topic) => grains.GetGrain<ITopicGrain>(world.Topic(topic));
+        Task.WhenAll(_countries.Values.Select(a => ((ICountryGrain)a.Grain).Abandon(_attempt))
+            .Concat(_topics.Values.Select(t => ((ITopicGrain)t.Grain).Abandon(_attempt))));
 
     /// <summary>
     /// What the attempt knows of one grain: how many calls that may change it were made (counted as they are sent),
     /// whether the attempt changed it (a call that always changes its grain, or an answer that said so), which
     /// activation answered first and whether another answered since, and for a topic its table.
     /// </summary>
-    private sealed class Calls(string name)
+    private sealed class Calls(string name, IAddressable grain)
     {
         private readonly Lock _lock = new();
         private int _count;
@@ -101,6 +108,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
         /// <summary>The grain, in words, for a failure: <c>country WORLD/ACTOR</c>.</summary>
         public string Name => name;
+
+        /// <summary>The grain: an <see cref="ICountryGrain"/> or an <see cref="ITopicGrain"/>.</summary>
+        public IAddressable Grain => grain;
 
         public int Count => Volatile.Read(ref _count);
 

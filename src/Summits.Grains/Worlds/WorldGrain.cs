@@ -33,6 +33,14 @@ public sealed partial class WorldGrain(
     // The advances since the last checkpoint, in this activation: null at a checkpoint.
     private Unwritten? _unwritten;
 
+    // A world kept in memory alone (InMemoryWorlds): its only checkpoint is the run's last advance, since a checkpoint
+    // would write nothing; the run is then one attempt, each grain's changes kept once, and one timeline page.
+    private bool _inMemory;
+
+    // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
+    private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
+
     /// <summary>
     /// What the advances since the last checkpoint hold in memory: their attempt, and their events in order, which the
     /// checkpoint writes as one timeline page, number <paramref name="Page"/> (the pages written before it).
@@ -87,6 +95,7 @@ public sealed partial class WorldGrain(
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _inMemory = InMemoryWorlds.IsCurrent;
         _checkpointed = state.State.Advances;
         if (state.State.Run is { Watches: null } run)
             run.Resume(await ReadTimelineAsync(run));
@@ -201,8 +210,8 @@ public sealed partial class WorldGrain(
 
     /// <summary>
     /// Runs the next advance; at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
-    /// run's last) writes the events of the advances since the last one as one timeline page, commits every grain they
-    /// changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
+    /// run's last; the run's last alone in a world kept in memory) writes the events of the advances since the last
+    /// one as one timeline page, commits every grain they changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
     /// its changes to a deactivation (<see cref="GrainWorldAccess.EnsureNothingLost"/>).
     /// </summary>
     private async Task<Advance> AdvanceOnceAsync(RunState run, CancellationToken cancellation)
@@ -225,7 +234,7 @@ public sealed partial class WorldGrain(
         }
         // No answer may rest on changes a deactivation lost: checked before the advance is written or answered.
         unwritten.Access.EnsureNothingLost();
-        if (run.Finished || step + 1 - _checkpointed >= state.State.CheckpointEvery)
+        if (run.Finished || (!_inMemory && step + 1 - _checkpointed >= state.State.CheckpointEvery))
         {
             if (unwritten.Events.Count > 0)
                 await Page(unwritten.Page).Write(unwritten.Events.ToImmutable());
@@ -291,9 +300,11 @@ public sealed partial class WorldGrain(
     private WorldInfo Current => state.State.Info
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");
 
-    private ICountryGrain Country(string actor) => GrainFactory.GetGrain<ICountryGrain>(World.Country(actor));
+    private ICountryGrain Country(string actor) =>
+        _countryGrains.TryGetValue(actor, out var grain) ? grain : _countryGrains[actor] = GrainFactory.GetGrain<ICountryGrain>(World.Country(actor));
 
     private ITimelinePageGrain Page(int n) => GrainFactory.GetGrain<ITimelinePageGrain>(World.TimelinePage(n));
 
-    private ITopicGrain Topic(string topic) => GrainFactory.GetGrain<ITopicGrain>(World.Topic(topic));
+    private ITopicGrain Topic(string topic) =>
+        _topicGrains.TryGetValue(topic, out var grain) ? grain : _topicGrains[topic] = GrainFactory.GetGrain<ITopicGrain>(World.Topic(topic));
 }

@@ -792,7 +792,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 var watch = state.Watch(state.NextStep, index);
                 return watch.Matched < o.Patterns.Length
                     ? (false, $"expected {Word(o.Patterns[watch.Matched].Kind)}{Of(o.Patterns[watch.Matched])} after event {watch.LastSeq}, found none")
-                    : (true, $"{o.Patterns.Length} events happened in order");
+                    : (true, o.Patterns.Length == 1 ? "1 event happened" : $"{o.Patterns.Length} events happened in order");
             }
             default:
                 return (false, "unknown expectation");

@@ -25,7 +25,7 @@ public static class ShiftChart
         var chart = new Chart("position-shifts", title)
         {
             Subtitle = $"A: {comparison.A}, seed {comparison.SeedA} · B: {comparison.B}, seed {comparison.SeedB}"
-                + (onlyInA > 0 ? $" · {onlyInA} positions held only in A are in the table" : ""),
+                + (onlyInA > 0 ? $" · {Counted.Of(onlyInA, "position")} held only in A {(onlyInA == 1 ? "is" : "are")} in the table" : ""),
             Height = 170 + 28 * Math.Max(1, rows.Count),
             RightMargin = 60,
             XAxis = Chart.PositionAxis("final position (0–100 scale)", values.Min() - pad, values.Max() + pad),

@@ -133,7 +133,7 @@ public static class RunReportFiles
     {
         var about = Sentence(run.Scenario.About);
         return (about.Length > 0 ? about + " " : "")
-            + $"{world}, seed {run.Scenario.Seed}, {run.Timeline.Length} events; expectations: {Passed(run)} passed, {run.Failures} failed.";
+            + $"{world}, seed {run.Scenario.Seed}, {Counted.Of(run.Timeline.Length, "event")}; expectations: {Passed(run)} passed, {run.Failures} failed.";
     }
 
     private static void Agreements(HtmlPage page, RunResult run)

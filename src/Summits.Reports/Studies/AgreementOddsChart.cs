@@ -17,7 +17,7 @@ public static class AgreementOddsChart
     public static ChartFigure Render(StudyResult study)
     {
         var rows = Rows(study);
-        var chart = new Chart("agreement-odds", $"Chance of an agreement at the end of a run ({study.Finished} runs)")
+        var chart = new Chart("agreement-odds", $"Chance of an agreement at the end of a run ({Counted.Of(study.Finished, "run")})")
         {
             Subtitle = $"{study.Scenario}, seed {study.Seed}",
             Height = 160 + 44 * Math.Max(1, rows.Count),

@@ -24,7 +24,7 @@ public static class PositionHistogramChart
         var positions = study.Positions.Where(p => p.Topic == topic && p.Runs > 0).ToList();
         var edges = positions.SelectMany(p => p.Histogram).SelectMany(b => new[] { b.Low, b.High }).Concat(positions.Select(p => p.Start)).ToList();
         var top = positions.SelectMany(p => p.Histogram).Select(b => b.Count).DefaultIfEmpty(1).Max();
-        var chart = new Chart($"histogram-{topic}", $"Final positions on {topic} over {study.Finished} runs")
+        var chart = new Chart($"histogram-{topic}", $"Final positions on {topic} over {Counted.Of(study.Finished, "run")}")
         {
             Subtitle = $"{study.Scenario}, seed {study.Seed}; bars of one bin side by side, one colour per actor",
             Height = 380,
@@ -34,7 +34,7 @@ public static class PositionHistogramChart
         for (var i = 0; i < positions.Count; i++)
         {
             var p = positions[i];
-            var name = $"{p.Actor}: mean {Number(p.Mean)}, 90% in [{Number(p.P5)}, {Number(p.P95)}], moved in {p.Moved} runs";
+            var name = $"{p.Actor}: mean {Number(p.Mean)}, 90% in [{Number(p.P5)}, {Number(p.P95)}], moved in {Counted.Of(p.Moved, "run")}";
             chart.Add(new JsonObject
             {
                 ["name"] = name,

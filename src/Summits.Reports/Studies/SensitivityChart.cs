@@ -33,7 +33,7 @@ public static class SensitivityChart
         var chart = new Chart("sensitivity", $"Which sampled inputs went with which outcomes ({rows.Count} of {study.Sensitivity.Length} pairs)")
         {
             Subtitle = test is null ? null
-                : $"{test.Runs} runs; blue: significant at a {test.FalseDiscoveryRate:0%} false discovery rate over {test.Pairs} pairs (Benjamini–Hochberg)",
+                : $"{Counted.Of(test.Runs, "run")}; blue: significant at a {test.FalseDiscoveryRate:0%} false discovery rate over {Counted.Of(test.Pairs, "pair")} (Benjamini–Hochberg)",
             Height = 170 + 26 * Math.Max(1, rows.Count),
             XAxis = Chart.ValueAxis("Spearman's ρ between input and outcome over the runs", -1, 1),
             YAxis = Chart.CategoryAxis("input → outcome", rows.Select(Label), vertical: true),

@@ -82,15 +82,15 @@ public static class StudyReport
         if (study.SensitivityTest is not { } test)
             yield break;
         if (test.IsSmall)
-            yield return ($"Only {test.Runs} runs: with fewer than {SensitivityTest.SmallSample}, only correlations stronger than |ρ| = {Number(test.NoiseBand)} can be told from noise, and the ranking of the rest means little. Run more samples (--runs) before reading it.", true);
-        yield return ($"Each ρ is tested against no association (t approximation, {test.Runs - 2} degrees of freedom). Over {test.Pairs} pairs, {test.Significant} are significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise. Had no input anything to do with any outcome, about {Number(Math.Round(test.Pairs * 0.05, 1))} pairs would still show |ρ| ≥ {Number(test.NoiseBand)} by chance.", false);
+            yield return ($"Only {Counted.Of(test.Runs, "run")}: with fewer than {SensitivityTest.SmallSample}, only correlations stronger than |ρ| = {Number(test.NoiseBand)} can be told from noise, and the ranking of the rest means little. Run more samples (--runs) before reading it.", true);
+        yield return ($"Each ρ is tested against no association (t approximation, {Counted.Of(test.Runs - 2, "degree")} of freedom). Over {Counted.Of(test.Pairs, "pair")}, {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise. Had no input anything to do with any outcome, about {Number(Math.Round(test.Pairs * 0.05, 1))} {(Math.Round(test.Pairs * 0.05, 1) == 1 ? "pair" : "pairs")} would still show |ρ| ≥ {Number(test.NoiseBand)} by chance.", false);
         if (test.UnmovedOutcomes > 0)
-            yield return ($"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
+            yield return (test.UnmovedOutcomes == 1 ? "1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value." : $"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
     }
 
     private static string Summary(StudyResult study) =>
         (Sentence(study.About) is { Length: > 0 } about ? about + " " : "")
-        + $"{study.Finished} of {study.Runs} runs on world {study.World}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}; {study.Inputs.Length} sampled inputs."
+        + $"{study.Finished} of {study.Runs} runs on world {study.World}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}; {Counted.Of(study.Inputs.Length, "sampled input")}."
         + (study.Expectations is { } e ? $" Every expectation held in {Share(e)} of runs." : "")
         + (study.Stopped ? $" Stopped after {study.Finished} of {study.Runs} runs." : "");
 

@@ -16,10 +16,12 @@ namespace Summits.Scenarios;
 /// that heads a section ("Trade:", "North Korea: Both leaders condemned ...") is set aside and its sentence read by the rules below;</item>
 /// <item>"there was no discussion on ..." and its like: not discussed, by nobody;</item>
 /// <item>a subject, at the start or after an opening clause: a leader named in any form
-/// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders",
-/// "The leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
-/// where "Both leaders" and "The two leaders" in a readout of more than two leaders, and "They" right after one
-/// leader's sentence in such a readout, are skipped with the reason, for the author to check, not guessed;
+/// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders", "The three leaders",
+/// "The leaders", "All the leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
+/// where a count of leaders ("Both leaders", "The three leaders") is all the readout's leaders when it is their number, and in a readout
+/// of more or fewer leaders, like "They" right after one leader's sentence in a readout of more than two, is skipped with the reason,
+/// for the author to check, not guessed. The readout's leaders are its speakers and those its title or a heading names: "the two
+/// leaders" of a readout titled with three is two of three, though only two of them speak;
 /// or a country's side ("the Japanese side", "the United States": the leader the readout names for it, <see cref="CountrySides"/>).
 /// A sentence that goes on with a clause of other leaders ("...; Prime Minister Abe noted ...", "..., and Putin said ...") is read
 /// as its clauses, each its own speaker's.</item>
@@ -72,7 +74,9 @@ public sealed partial class Briefing
         var first = new Reading(source, names, sides, []);
         first.Run();
         var speakers = first.Speakers;
-        var second = new Reading(source, names, sides, speakers);
+        // The leaders of the readout: its speakers, and a leader its title or a heading names who never speaks (the
+        // third of a trilateral meeting), who is no actor of the draft but makes "the two leaders" two of three.
+        var second = new Reading(source, names, sides, first.Leaders);
         second.Run();
         var notes = speakers
             .Select(s => (Speaker: s, Note: names.Note(s)))
@@ -104,6 +108,15 @@ public sealed partial class Briefing
         public ImmutableArray<SkippedSentence>.Builder Skipped { get; } = ImmutableArray.CreateBuilder<SkippedSentence>();
 
         public ImmutableArray<string> Speakers => [.. _firstSeen.OrderBy(p => p.Value).Select(p => p.Key)];
+
+        /// <summary>
+        /// The readout's leaders in the order it first names them: its speakers, and the leaders a title or a heading
+        /// names (a line that is not a sentence, or a heading in brackets), whether or not they speak.
+        /// </summary>
+        public ImmutableArray<string> Leaders => [.. _firstSeen.Concat(_headed).GroupBy(p => p.Key).Select(g => (Leader: g.Key, At: g.Min(p => p.Value))).OrderBy(p => p.At).Select(p => p.Leader)];
+
+        // The leaders that a title or heading names, by where it first does: leaders of the readout though not speakers.
+        private readonly Dictionary<string, int> _headed = new(StringComparer.Ordinal);
 
         /// <summary>Where the readout first names a speaker, as an offset into the text.</summary>
         public int FirstSeen(string speaker) => _firstSeen.GetValueOrDefault(speaker);
@@ -146,12 +159,14 @@ public sealed partial class Briefing
             if (Bracketed().IsMatch(content))
             {
                 NewParagraph();
+                Headed(content, start);
                 Skip(start, end, "a section heading in brackets");
                 return;
             }
             if (!SentenceEnd().IsMatch(content) && Label(content) is null)
             {
                 NewParagraph();
+                Headed(content, start);
                 Skip(start, end, "not a sentence (no '.', '!' or '?' at its end): a title, heading or label");
                 return;
             }
@@ -452,9 +467,13 @@ public sealed partial class Briefing
             if (match.Groups["group"].Success)
             {
                 var said = match.Groups["group"].Value;
-                // "Both leaders" and "the two leaders" are two: in a readout of more, which two is not for a draft to guess.
-                if (TwoOf().IsMatch(said) && All.Length > 2)
-                    return ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leaders ({Listed.And(All)}); check which two and label the sentence with their names");
+                // "Both leaders" and "the two leaders" are two, "the three leaders" three: in a readout of more, which of
+                // them is not for a draft to guess; in a readout of fewer, who else is meant is not either. A number
+                // that is the readout's count of leaders is all of them, a joint statement of all.
+                if (GroupCount(said) is { } count && count != All.Length && All.Length > 1)
+                    return ([], verb, match.Length, count < All.Length
+                        ? $"speaks of '{said}', but the readout names {All.Length} leaders ({Listed.And(All)}); check which {NumberWord(count)} and label the sentence with their names"
+                        : $"speaks of '{said}', but the readout names {All.Length} leaders ({Listed.And(All)}); check who they are and label the sentence with their names");
                 return All.Length > 1
                     ? (All, verb, match.Length, "")
                     : ([], verb, match.Length, $"speaks of '{said}', but the readout names {All.Length} leader{(All.Length == 1 ? "" : "s")}");
@@ -519,6 +538,16 @@ public sealed partial class Briefing
 
         private void Seen(string speaker, int at) => _firstSeen.TryAdd(speaker, at);
 
+        /// <summary>Keeps the leaders a title or heading (starting at <paramref name="at"/>) names, each where it names them, as leaders of the readout.</summary>
+        private void Headed(string heading, int at)
+        {
+            foreach (Match mention in AnyMention().Matches(heading))
+            {
+                if (names.Resolve(mention.Value) is { } leader)
+                    _headed.TryAdd(leader, at + mention.Index);
+            }
+        }
+
         private void Add(int start, int length, PositionKind kind, ImmutableArray<string> speakers) =>
             Statements.Add(new BriefingStatement(_text.Substring(start, length), kind, speakers, source.Locate(start), _section));
 
@@ -531,8 +560,20 @@ public sealed partial class Briefing
     [GeneratedRegex(@"\G(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[•·▪‣◦*–-])\s+")]
     private static partial Regex Numbering();
 
-    [GeneratedRegex(@"\b(?:[Bb]oth|two)\b")]
-    private static partial Regex TwoOf();
+    /// <summary>The number of leaders a group subject counts ("Both leaders", "The three leaders", "All four leaders"); null for one that counts none ("The leaders", "All the leaders").</summary>
+    private static int? GroupCount(string group)
+    {
+        var words = group.ToLowerInvariant().Split(' ');
+        if (words.Contains("both"))
+            return 2;
+        var at = Array.FindIndex(words, w => Array.IndexOf(NumberWords, w) >= 2);
+        return at < 0 ? null : Array.IndexOf(NumberWords, words[at]);
+    }
+
+    /// <summary>The numbers a group subject may count its leaders by, each at its value's index.</summary>
+    private static readonly string[] NumberWords = ["", "one", "two", "three", "four", "five", "six"];
+
+    private static string NumberWord(int count) => count < NumberWords.Length ? NumberWords[count] : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^(?:\[.*\]|【.*】|〔.*〕|［.*］)$")]
     private static partial Regex Bracketed();
@@ -547,7 +588,7 @@ public sealed partial class Briefing
     private static partial Regex NotDiscussed();
 
     private const string SubjectBody =
-        "(?:(?<group>(?:[Bb]oth|[Tt]he two|[Tt]he|[Bb]oth the) (?:leaders|sides|heads of (?:state|government)))|(?<they>[Tt]hey)|(?<single>[Hh]e|[Ss]he)|(?<sides>"
+        "(?:(?<group>(?:[Bb]oth|[Tt]he (?:two|three|four|five|six)|[Tt]he|[Bb]oth the|[Aa]ll the|[Aa]ll (?:three|four|five|six)|[Aa]ll) (?:leaders|sides|heads of (?:state|government)))|(?<they>[Tt]hey)|(?<single>[Hh]e|[Ss]he)|(?<sides>"
         + CountrySides.Mention + "(?:" + Joiner + CountrySides.Mention + ")*)|(?<names>"
         + LeaderNames.Mention + "(?:" + Joiner + LeaderNames.Mention + ")*))"
         + @"(?:,? (?:also|further|then|both|each|again|jointly|later|once again|all))? (?<verb>\p{Ll}+)\b";

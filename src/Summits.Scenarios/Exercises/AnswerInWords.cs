@@ -166,7 +166,7 @@ public static partial class AnswerInWords
         var reason = e.Kind switch
         {
             EventKind.Reject => $"the terms are worth {u} to it, less than no deal, worth {noDeal} ({worth})",
-            EventKind.Counter => $"the terms are worth {u} to it, more than no deal ({noDeal}), but less than what it would still ask for itself {Through(time)} ({own}), so it asks for more ({worth})",
+            EventKind.Counter => $"the terms are worth {u} to it, more than no deal ({noDeal}), but less than what it would still ask for itself {Through(time)} ({own}), so it asks for terms worth more to it in all ({worth})",
             _ when time >= 1 => $"the proposal is a last word on these terms, to take or leave now, and they are worth {u} to it, at least what no deal is worth ({noDeal}) ({worth})",
             _ => $"the terms are worth {u} to it, at least what it would ask for itself {Through(time)} ({own}); no deal is worth {noDeal} ({worth})",
         };

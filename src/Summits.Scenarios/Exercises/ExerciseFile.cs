@@ -56,8 +56,8 @@ public static partial class ExerciseFile
         var scoring = root.Has("scoring") ? Scoring(new MappingReader(path, root.Required("scoring"), "the scoring", ScoringKeys)) : new Scoring();
         root.RejectUnknownKeys();
 
-        var world = WorldFile.Load(worldPath);
-        var record = recordPath is null ? null : RecordFile.Load(recordPath);
+        var world = WorldFile.Load(worldPath, root.String("world"), problem => root.Fail(root.Required("world"), problem));
+        var record = recordPath is null ? null : RecordFile.Load(recordPath, root.String("record"), problem => root.Fail(root.Required("record"), problem));
         if (record is not null && !InputFile.SameFile(record.WorldPath, worldPath))
             throw root.Fail(root.Required("record"), $"the record '{root.String("record")}' follows the world {record.World.Id} ({record.WorldPath}), not this exercise's world");
         var topics = new List<string>();
@@ -229,6 +229,10 @@ public static partial class ExerciseFile
             var propose = new YamlMappingNode(new YamlScalarNode("from"), new YamlScalarNode(from), new YamlScalarNode("to"), new YamlScalarNode(exercise.Opposite(from).Actor), new YamlScalarNode("terms"), terms);
             if (deadline is not null)
                 propose.Add(new YamlScalarNode("deadline"), deadline);
+            // A deadline of 0 or below is told the exercise's range, as one past it is, before the scenario format's own
+            // range (1 to 10000) could be: 0 is the keyboard's last word, which a file gives by leaving 'deadline' out.
+            if (deadline is YamlScalarNode { Value: { } written } && int.TryParse(written, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var early) && early < 1)
+                Deadline(r, deadline, early, round, players, exercise);
             var id = ExercisePlay.ProposalId(round, from, proposals.Count(p => p.Round == round && p.Proposal.From == from) + 1);
             var step = (ProposeStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode(id), new YamlScalarNode("propose"), propose)])[0];
             if (deadline is not null && step.Deadline is { } rounds)
@@ -286,8 +290,9 @@ public static partial class ExerciseFile
         var most = exercise.Rounds - round;
         if (most == 0)
             throw r.Fail(node, $"a proposal in round {round}, the last, is not renewed: the model offers after every round but the last; leave 'deadline' out");
-        if (deadline > most)
-            throw r.Fail(node, $"'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round {round} of {exercise.Rounds} can stay open for {(most == 1 ? "1 only" : $"1 to {most}")}, not {deadline}");
+        if (deadline > most || deadline < 1)
+            throw r.Fail(node, $"'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round {round} of {exercise.Rounds} can stay open for {(most == 1 ? "1 only" : $"1 to {most}")}, not {deadline}"
+                + (deadline < 1 ? "; for a last word (0 at the keyboard) leave 'deadline' out" : ""));
     }
 
     /// <summary>The round in a <c>partial</c> value: "stopped in round 2".</summary>

@@ -53,6 +53,16 @@ public static partial class PlayInWords
             }
             lines.Add($"  {AnswerInWords.Other(world, e)}");
         }
+        // An answer to an offer the model could make but did not make is said where that offer would have stood, after
+        // the offers it did make, so that an answer given under a guessed id is not dropped in silence.
+        var made = timeline.Where(e => e.Kind == EventKind.Proposal).Select(e => e.Cause).ToHashSet(StringComparer.Ordinal);
+        foreach (var unused in (answers?.Responses ?? []).Where(r => r.Proposal.Contains("-offer.", StringComparison.Ordinal) && !made.Contains(r.Proposal)))
+        {
+            var at = RoundPrefix().Match(unused.Proposal) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (!byRound.TryGetValue(at, out var lines))
+                byRound[at] = lines = [];
+            lines.Add($"  {Unused(exercise, unused, you, at)}");
+        }
         var play = ImmutableArray.CreateBuilder<string>();
         play.AddRange(byRound.GetValueOrDefault(0) ?? []);
         for (var r = 1; r <= Math.Max(exercise.Rounds, byRound.Keys.LastOrDefault()); r++)
@@ -61,6 +71,19 @@ public static partial class PlayInWords
             play.AddRange(byRound.GetValueOrDefault(r) is { Count: > 0 } lines ? lines : [$"  {NothingChanged}"]);
         }
         return play.ToImmutable();
+    }
+
+    /// <summary>
+    /// An answer the answers file gives to an offer the model did not make (an id it could have made, such as a
+    /// package, when it offered on each topic alone): "Your answer to r1-US-offer.r1.a+b (accept) was not used: United
+    /// States made no such offer after round 1."
+    /// </summary>
+    public static string Unused(Exercise exercise, RespondStep answer, string? you, int round)
+    {
+        var whose = answer.Actor == you ? "Your answer" : $"The answer of {Name(exercise.World, answer.Actor)}'s player";
+        var given = answer.Answer.Response == Response.Accept ? "accept" : "reject";
+        var offerer = exercise.Opposite(answer.Actor).Actor;
+        return $"{whose} to {answer.Proposal} ({given}) was not used: {Name(exercise.World, offerer)} made no such offer{(round > 0 ? $" after round {round}" : "")}.";
     }
 
     /// <summary>What a round in which nothing happened says under its heading in the play, round by round; its JSON has the round with no events.</summary>

@@ -24,7 +24,7 @@ public static class FileFormat
     /// <summary>What format 2 changed in the meaning of a scenario file written for format 1, in one line.</summary>
     public const string ScenarioChanges =
         "its steps run under the format 2 model: offers concede toward reservation points, acceptance compares terms with the actor's own next offer, " +
-        "a proposal moves its recipients once, not each round it is renewed, and in actor overrides and 'vary' 'risk' is now 'curvature' and 'tit-for-tat' 'relative-tit-for-tat'";
+        "a proposal moves its recipients once, not each round it is renewed, and in actor overrides and 'vary' 'risk' is now called 'curvature' and 'tit-for-tat' is now 'relative-tit-for-tat'";
 
     /// <summary>The file's format: 1 when it names none.</summary>
     /// <exception cref="InputException">The format is not a whole number from 1 to <see cref="Current"/>.</exception>

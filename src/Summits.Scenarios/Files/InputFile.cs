@@ -41,21 +41,67 @@ public static class InputFile
         // A PDF, a Word document or a program handed over as text is refused at once, in one line, rather than read
         // as thousands of lines of replacement characters that every later check then reports one by one.
         if (NotText(buffer.AsSpan(0, read), name, what) is { } notText)
-            throw refuse(notText);
+        {
+            // A file read for itself, whose refusal would be at its start, is refused at its bad byte when that is in a
+            // line of text; one named by another file is refused at the place that names it, which the sentence follows.
+            var refused = refuse(notText);
+            if (refused.Position == new FilePosition(path, 1, 1) && NotTextAt(buffer.AsSpan(0, read)) is { } at)
+                throw new InputException(new FilePosition(path, at.Line, at.Column), refused.Problem);
+            throw refused;
+        }
         var start = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
         return Encoding.UTF8.GetString(buffer, start, read - start);
     }
 
     /// <summary>
     /// Why <paramref name="bytes"/>, the start or the whole of a file named as text, are not UTF-8 text, in one
-    /// sentence, or null when they are: a NUL byte (which no text file holds; UTF-16 text has one in every ASCII
-    /// character) or a byte sequence that is not UTF-8, whichever comes first, its place counted in bytes from 1, and
-    /// what the file is when its first bytes say (a PDF, a ZIP archive such as a .docx, an old Office document, a
-    /// program, an image, UTF-16 text). The sentence ends with what to give instead (<see cref="AsText"/>).
+    /// sentence, or null when they are. The first bad byte is a NUL (which no text file holds; UTF-16 text has one in
+    /// every ASCII character) or one that starts a sequence that is not UTF-8, whichever comes first. A file whose first
+    /// bytes say what it is (a PDF, a ZIP archive such as a .docx, an old Office document, a program, an image, UTF-16
+    /// text) is not a text file, said with its bad byte counted in bytes from 1 and what to give instead
+    /// (<see cref="AsText"/>). Any other file is text: with no NUL in it, text in another encoding (Windows-1252 or
+    /// Latin-1, as older editors save it), said with the bad byte's place as line and column (<see cref="Place"/>)
+    /// and what that byte is in Windows-1252, and asked for as UTF-8; with a NUL, not a text file, the NUL's place
+    /// said the same way.
     /// </summary>
     /// <param name="name">The file as the person named it, for the message.</param>
     /// <param name="what">What the file is, for the message: "source text", "world file".</param>
     public static string? NotText(ReadOnlySpan<byte> bytes, string name, string what)
+    {
+        var bad = FirstBad(bytes);
+        if (bad < 0)
+            return null;
+        var nul = bytes[bad] == 0;
+        var kind = Kind(bytes);
+        if (kind is null)
+        {
+            var (line, column) = Place(bytes, bad);
+            if (bytes.IndexOf((byte)0) < 0)
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"the {what} '{name}' is text in another encoding than UTF-8 (line {line}, column {column} is the byte 0x{bytes[bad]:X2}{InWindows1252(bytes[bad])}); {(what == "table file" ? "save the table as CSV UTF-8" : $"save the {what} as UTF-8 text")}");
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the {what} '{name}' is not a text file (line {line}, column {column} {(nul ? "is a NUL byte" : "starts a sequence that is not UTF-8")}); {AsText(what, kind)}");
+        }
+        // Counted from 1, as a person counts: the first byte of the file is byte 1.
+        var where = string.Create(CultureInfo.InvariantCulture, $"byte {bad + 1:N0} {(nul ? "is a NUL" : "starts a sequence that is not UTF-8")}");
+        return $"the {what} '{name}' is not a text file (it is {kind}: {where}); {AsText(what, kind)}";
+    }
+
+    /// <summary>
+    /// Where a file that is not UTF-8 text (<see cref="NotText"/>) is refused when it is read for itself, not named by
+    /// another file: at its first bad byte's line and column when no signature says what kind of file it is (the text
+    /// in another encoding, or a NUL in it), else at its start; null when the bytes are UTF-8 text.
+    /// </summary>
+    public static (int Line, int Column)? NotTextAt(ReadOnlySpan<byte> bytes)
+    {
+        var bad = FirstBad(bytes);
+        if (bad < 0)
+            return null;
+        return Kind(bytes) is null ? Place(bytes, bad) : (1, 1);
+    }
+
+    /// <summary>The index of the first NUL or of the first byte that starts a sequence that is not UTF-8, whichever comes first; -1 when there is none.</summary>
+    private static int FirstBad(ReadOnlySpan<byte> bytes)
     {
         var nul = bytes.IndexOf((byte)0);
         var checkedBytes = nul < 0 ? bytes : bytes[..nul];
@@ -63,27 +109,44 @@ public static class InputFile
         // one too: a file is read whole, and the telemetry check's first bytes end where a line may not).
         var utf16 = new char[Math.Min(checkedBytes.Length, 4096)];
         var at = 0;
-        var invalid = -1;
         while (at < checkedBytes.Length)
         {
             var status = System.Text.Unicode.Utf8.ToUtf16(checkedBytes[at..], utf16, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: true);
             at += consumed;
             if (status == System.Buffers.OperationStatus.InvalidData)
-            {
-                invalid = at;
-                break;
-            }
+                return at;
             if (status == System.Buffers.OperationStatus.Done)
                 break;
         }
-        if (nul < 0 && invalid < 0)
-            return null;
-        // Counted from 1, as a person counts: the first byte of the file is byte 1.
-        var where = invalid >= 0
-            ? string.Create(CultureInfo.InvariantCulture, $"byte {invalid + 1:N0} starts a sequence that is not UTF-8")
-            : string.Create(CultureInfo.InvariantCulture, $"byte {nul + 1:N0} is a NUL");
-        var kind = Kind(bytes);
-        return $"the {what} '{name}' is not a text file ({(kind is null ? "" : $"it is {kind}: ")}{where}); {AsText(what, kind)}";
+        return nul;
+    }
+
+    /// <summary>
+    /// The line and column of the byte at <paramref name="index"/>, both from 1, as an editor shows them: a line ends
+    /// at LF, CR LF or a lone CR, and the column counts the characters (Unicode scalar values) before it on its line.
+    /// The bytes before <paramref name="index"/> must be UTF-8.
+    /// </summary>
+    private static (int Line, int Column) Place(ReadOnlySpan<byte> bytes, int index)
+    {
+        var before = bytes[..index];
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] == (byte)'\n' || (before[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, Encoding.UTF8.GetString(before[lineStart..]).EnumerateRunes().Count() + 1);
+    }
+
+    /// <summary>What a byte that is not UTF-8 stands for in Windows-1252 (a superset of Latin-1's printable characters), said after it: <c>, 'é' in Windows-1252</c>; empty for a byte that stands for no printable character there.</summary>
+    private static string InWindows1252(byte b)
+    {
+        var text = CodePagesEncodingProvider.Instance.GetEncoding(1252)?.GetString([b]) ?? "";
+        return text.Length == 1 && !char.IsControl(text[0]) && text[0] != '\uFFFD' && text[0] != '?' ? $", '{text}' in Windows-1252" : "";
     }
 
     /// <summary>What a file is by its first bytes, when they are the signature of a common kind of file that is not UTF-8 text.</summary>

@@ -24,7 +24,10 @@ public static class WorldGenerator
     private static readonly Strategy[] StrategyDraw =
         [Strategy.Linear, Strategy.Linear, Strategy.Linear, Strategy.Boulware, Strategy.Boulware, Strategy.Conceder, Strategy.Conceder, Strategy.RelativeTitForTat, Strategy.Hardliner];
 
-    public static World Generate(int actors, int topics, long seed, string? id = null)
+    /// <summary>A world of <paramref name="actors"/> actors and <paramref name="topics"/> topics drawn from <paramref name="seed"/>: the same seed, the same world.</summary>
+    /// <param name="seed">Any of 0 to 2^64 − 1, the range of every seed Summits takes (<c>run --seed</c>, a scenario's <c>seed</c>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">actors outside <see cref="MinActors"/> to <see cref="MaxActors"/>, or topics outside <see cref="MinTopics"/> to <see cref="MaxTopics"/>.</exception>
+    public static World Generate(int actors, int topics, ulong seed, string? id = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(actors, MinActors);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(actors, MaxActors);
@@ -104,7 +107,7 @@ public static class WorldGenerator
             }
         }
 
-        var worldId = id ?? $"generated-{actors}x{topics}-seed-{Text(seed).Replace('-', 'm')}";
+        var worldId = id ?? $"generated-{actors}x{topics}-seed-{Text(seed)}";
         return new World(worldId, $"Generated world: {Counted.Of(actors, "actor")}, {Counted.Of(topics, "topic")}, seed {Text(seed)}",
             $"A synthetic world from 'summits generate --actors {actors} --topics {topics} --seed {Text(seed)}'. Every number is drawn from a seeded generator; none comes from a source.",
             "", actorList.DrainToImmutable(), topicList.DrainToImmutable(), positions.DrainToImmutable(), []);
@@ -155,5 +158,5 @@ public static class WorldGenerator
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Text(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,6 +22,11 @@ public static class RecordFile
         return Parse(path, InputFile.ReadText(path, path, "record file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
+    /// <summary>Loads a record file that another file names (an exercise's <c>record:</c>): a file that cannot be read as text is said at the place that names it, by <paramref name="refuse"/>, as <paramref name="name"/> is written there.</summary>
+    /// <exception cref="InputException">the record file is not text, or it or the world it names is wrong.</exception>
+    public static SummitRecord Load(string path, string name, Func<string, InputException> refuse) =>
+        Parse(path, InputFile.ReadText(path, name, "record file", InputFile.YamlLimit, refuse));
+
     private static readonly string[] RecordKeys = ["record", "about", "world", "facts"];
     private static readonly string[] FactKeys = ["id", "date", "in-force", "topic", "what", "implies", "why", "sources"];
     private static readonly string[] ImplicationKinds = ["agreement", "move", "position"];
@@ -53,7 +58,7 @@ public static class RecordFile
         var factNodes = root.List("facts");
         root.RejectUnknownKeys();
 
-        var world = WorldFile.Load(worldPath);
+        var world = WorldFile.Load(worldPath, worldName, problem => root.Fail(worldNode, problem));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var facts = new List<RecordFact>();
         foreach (var node in factNodes)

@@ -53,7 +53,7 @@ public static class ScenarioFile
         var varyNodes = root.OptionalList("vary");
         root.RejectUnknownKeys();
 
-        var world = WorldFile.Load(worldPath);
+        var world = WorldFile.Load(worldPath, worldName, problem => root.Fail(worldNode, problem));
         world = WorldOverrides.Apply(path, world, actorNodes, topicNodes, positionNodes, id, format);
         var forks = new ForkReader(path, world);
         var (shared, fork) = forks.Split(stepNodes);

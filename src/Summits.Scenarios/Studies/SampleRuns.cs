@@ -7,11 +7,21 @@ public static class SampleRuns
 {
     public static SampleRun Local { get; } = (sample, _, cancellation) => ScenarioRun.LocallyAsync(sample, cancellation: cancellation);
 
-    /// <summary>Each sample is its own world of grains, retired once its result is read, so that memory stays flat however many samples run.</summary>
+    /// <summary>
+    /// Each sample is its own world of grains, one per country and per topic, kept in memory alone
+    /// (<see cref="InMemoryWorlds"/>) unless <paramref name="durable"/>: a sample needs no durability, so its grains
+    /// neither read nor write storage. It is retired once its result is read, so that memory stays flat however many
+    /// samples run.
+    /// </summary>
     /// <param name="grains">The grains of the silo the samples run on.</param>
     /// <param name="asking">How each call is asked again after a timeout (<see cref="GrainAsking.Default"/> when null).</param>
-    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null) => async (sample, worldKey, cancellation) =>
+    /// <param name="durable">
+    /// True to write each sample's world to storage at its checkpoints as a run's is (<c>summits whatif --checkpoint-every</c>,
+    /// which measures what they cost); false, the default, to keep it in memory alone.
+    /// </param>
+    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false) => async (sample, worldKey, cancellation) =>
     {
+        using var inMemory = durable ? null : InMemoryWorlds.Begin();
         var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking);
         await grains.GetGrain<IWorldGrain>(worldKey.Value).Retire();
         return run;

@@ -23,6 +23,15 @@ public static partial class WorldFile
         return Parse(path, InputFile.ReadText(path, path, "world file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
+    /// <summary>
+    /// Loads a world file that another file names (a scenario's, a record's or an exercise's <c>world:</c>): a file
+    /// that cannot be read as text (binary, too large) is said at the place that names it, by <paramref name="refuse"/>,
+    /// as <paramref name="name"/> is written there; the world's own mistakes at their places in the world file.
+    /// </summary>
+    /// <exception cref="InputException">the world file is not text, or is wrong.</exception>
+    public static World Load(string path, string name, Func<string, InputException> refuse) =>
+        Parse(path, InputFile.ReadText(path, name, "world file", InputFile.YamlLimit, refuse));
+
     /// <summary>Every key of a world file's top level, in the order docs/worlds.md lists them.</summary>
     public static readonly string[] WorldKeys = [FileFormat.Key, DraftCheck.Key, "world", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"];
 

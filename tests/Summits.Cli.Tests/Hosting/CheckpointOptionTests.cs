@@ -5,7 +5,8 @@ namespace Summits.Cli.Tests.Hosting;
 
 /// <summary>
 /// <c>summits run</c> and <c>summits whatif</c> hand <c>--checkpoint-every</c> to the grains they run: the world's
-/// state writes that <c>--verbosity diagnostic</c> counts at the end are those of a checkpoint every N advances.
+/// state writes that <c>--verbosity diagnostic</c> counts at the end are those of a checkpoint every N advances. Without
+/// it, <c>summits whatif</c> keeps each sample's world in memory alone and writes nothing.
 /// </summary>
 public sealed partial class CheckpointOptionTests : IDisposable
 {
@@ -44,6 +45,19 @@ public sealed partial class CheckpointOptionTests : IDisposable
         Assert.Equal(8, Writes(three.Error)["world"]);
         Assert.Equal(16, Writes(one.Error)["world"]);
         Assert.Equal(4, Writes(three.Error)["timeline"]);
+    }
+
+    [Fact]
+    public async Task Whatif_without_the_option_keeps_each_samples_world_in_memory_and_writes_nothing()
+    {
+        // Two samples of the six advances, their worlds kept in memory alone: not one write, so the diagnostic line
+        // that ends the command has no count of writes (a count of 0 is not shown), while it has the rest.
+        var run = await SummitsProcess.RunInAsync(_folder, ["whatif", Scenario(), "--engine", "grains", "-n", "2", "-v", "diag"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("summits whatif: exit 0 after", run.Error);
+        Assert.DoesNotMatch(WrittenLine(), run.Error);
+        Assert.DoesNotContain("grain state written", run.Error);
     }
 
     [Fact]

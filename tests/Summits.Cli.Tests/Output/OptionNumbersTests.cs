@@ -115,11 +115,12 @@ public sealed partial class OptionNumbersTests
     // A study runs 1 to a million sampled worlds, 1 to 1000 at once.
     [InlineData("whatif -n 0", "--runs must be a whole number from 1 to 1000000, not 0")]
     [InlineData("whatif --parallel x", "--parallel must be a whole number from 1 to 1000, not 'x'")]
-    // A generated world has 2 to 5000 actors and 1 to 1000 topics; its seed is a signed 64-bit number,
-    // −2^63 = −9223372036854775808 to 2^63 − 1 = 9223372036854775807.
+    // A generated world has 2 to 5000 actors and 1 to 1000 topics; its seed is unsigned 64-bit like run's and whatif's,
+    // 0 to 2^64 − 1 = 18446744073709551615: -1 is below it, 2^63 = 9223372036854775808 (past the signed range) within it.
     [InlineData("generate --actors 1", "--actors must be a whole number from 2 to 5000, not 1")]
     [InlineData("generate --topics many", "--topics must be a whole number from 1 to 1000, not 'many'")]
-    [InlineData("generate --seed 9223372036854775808", "--seed must be a whole number from -9223372036854775808 to 9223372036854775807, not 9223372036854775808")]
+    [InlineData("generate --seed -1", "--seed must be a whole number from 0 to 18446744073709551615, not -1")]
+    [InlineData("generate --seed 18446744073709551616", "--seed must be a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
     public void Hand_worked_number_errors(string arguments, string expected)
     {
         var words = arguments.Split(' ');

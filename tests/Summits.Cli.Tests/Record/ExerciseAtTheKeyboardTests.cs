@@ -8,7 +8,7 @@ namespace Summits.Cli.Tests;
 /// time, each answer in words, the hand-over between two players at one keyboard, Ctrl-C and going on from where it
 /// stopped, and the debrief's scores.
 /// </summary>
-public sealed class ExerciseAtTheKeyboardTests : IDisposable
+public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
 {
     private const int Rows = 40;
 
@@ -518,6 +518,48 @@ public sealed class ExerciseAtTheKeyboardTests : IDisposable
         // The option chosen is saved by its id, as an answers file names it, after the refused key, which changed nothing.
         Assert.Contains("predictions:\n  fta-agreed: no\n  japan-fta: 30\n  who-moves: japan\n", File.ReadAllText(Path.Combine(output, "answers.yaml")));
     }
+
+    [Fact]
+    public async Task At_50_columns_a_pause_line_and_a_prompt_wrap_with_the_indent_every_wrapped_line_has_and_no_pause_splits_a_menu()
+    {
+        // At 50 × 20 the title, about and objectives fill the first screen (18 rows, as worked above): the play waits
+        // before the sides' line's second row. The public brief's pause line, "(the public brief, lines 1–N of M: press
+        // Enter for more)", is 57 characters or more: it breaks after "Enter" (47 or 48 columns) and goes on 4 columns
+        // in, as every wrapped line of the play does, where it went on at column 0.
+        _terminal.Start(_folder, 50, 20, ["exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP"]);
+        var t = _terminal;
+        await AnswerAsync(t, "(press Enter for more)", "Enter");
+        await t.WaitForAsync("(the public brief, lines 1–");
+        Assert.Matches(@"\n\(the public brief, lines 1–\d+ of \d+: press Enter\n    for more\)", t.Visible());
+        await ReadThroughAsync(t, "the public brief");
+        await ReadThroughAsync(t, "your confidential instructions");
+        await AnswerAsync(t, "trade-deal: yes or no?", "2");  // no
+        await TypeAsync(t, "procurement-end, a value from 0 to 100:", "62");
+        await AnswerAsync(t, "Round 1: your move", "1");
+        await TypeAsync(t, "trade-imbalance, 0 to 100 (you: 25, US: 75):", "40");
+        // "Offer rounds it stays open for, 0 (your last word) to 2:" is 56 characters: it breaks after "word)", at 50, and
+        // goes on 4 columns in.
+        await t.WaitForAsync("Offer rounds it stays open for, 0 (your last word) to 2:");
+        Assert.Matches(@"\nOffer rounds it stays open for, 0 \(your last word\)\n    to 2:", t.Visible());
+        t.Type("1");
+        // The answer in words may fill the screen: then the play waits before the round's menu, never inside it.
+        if (await t.WaitForAnyAsync("r1-JP-1: You propose", "Round 1: your move", "(press Enter for more)") == 1)
+            t.Send("Enter");
+        await AnswerAsync(t, "Round 1: your move", "C-c", after: "r1-JP-1: You propose");
+        Assert.Equal(130, await t.ExitCodeAsync());
+
+        // No pause line stands between two entries of a menu: a menu that would not fit below the unread rows waits
+        // before its title instead.
+        var rows = t.Screen().Split('\n');
+        for (var i = 1; i < rows.Length - 1; i++)
+        {
+            if (rows[i].StartsWith("(press Enter for more)", StringComparison.Ordinal))
+                Assert.False(MenuEntry().IsMatch(rows[i - 1]) && MenuEntry().IsMatch(rows[i + 1]), $"a pause inside a menu at row {i}:\n{string.Join('\n', rows[Math.Max(0, i - 4)..Math.Min(rows.Length, i + 4)])}");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^  \d  \S")]
+    private static partial System.Text.RegularExpressions.Regex MenuEntry();
 
     [Fact]
     public async Task A_proposal_at_the_keyboard_takes_a_deadline_in_offer_rounds_within_its_range_and_then_says_what_the_other_side_would_settle_at()

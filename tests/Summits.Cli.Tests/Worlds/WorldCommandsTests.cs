@@ -37,6 +37,20 @@ public sealed class WorldCommandsTests
         Assert.Equal(first.Output, second.Output);
     }
 
+    [Fact]
+    public async Task Generate_takes_every_seed_run_takes()
+    {
+        // run --seed and generate --seed take one range, 0 to 2^64 − 1: the largest, 18446744073709551615, past the
+        // signed range generate took before (to 2^63 − 1), makes a world, named after it.
+        var largest = await WorldCommandRunner.RunAsync("generate", "--actors", "2", "--topics", "1", "--seed", "18446744073709551615");
+
+        Assert.Equal(ExitCodes.Ok, largest.ExitCode);
+        Assert.StartsWith("format: 2\nworld: generated-2x1-seed-18446744073709551615\n", largest.Output);
+        // The help says the range, as run's help does.
+        var help = await WorldCommandRunner.RunAsync("generate", "--help");
+        Assert.Contains("The seed, 0 to 18446744073709551615;", System.Text.RegularExpressions.Regex.Replace(help.Output, @"\s+", " "), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--actors", "1", "--topics", "3", "--actors must be a whole number from 2 to 5000, not 1")]
     [InlineData("--actors", "3", "--topics", "1001", "--topics must be a whole number from 1 to 1000, not 1001")]

@@ -136,6 +136,75 @@ public sealed class ReadoutFormTests
     }
 
     [Fact]
+    public void A_leader_named_only_in_the_title_is_a_leader_of_the_readout()
+    {
+        // The title names three leaders (Abe, Trump, Xi); only Abe and Xi speak. "The two leaders" is then two of
+        // three, which the draft cannot tell (Abe and Trump could be meant as well), so it is reported as in a readout
+        // where all three speak, and "They" right after it are those same leaders. Trump speaks nowhere, so he is no
+        // speaker and no actor: the speakers stay Abe and Xi. Before, both sentences were drafted as Abe+Xi, joint,
+        // with no note.
+        const string text = """
+            Readout of the trilateral meeting of Prime Minister Abe, President Trump and President Xi
+            Prime Minister Abe stated that Japan will keep up the pressure.
+            President Xi said that China supports dialogue.
+            The two leaders concurred on the need for pressure on North Korea.
+            They also confirmed the plan.
+            """;
+
+        var briefing = Read(text);
+
+        Assert.Equal(["Abe", "Xi"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [
+                ("stated", "Abe", "Prime Minister Abe stated that Japan will keep up the pressure."),
+                ("stated", "Xi", "President Xi said that China supports dialogue."),
+            ],
+            Found(briefing));
+        Assert.Equal(
+            [
+                (1, "not a sentence (no '.', '!' or '?' at its end): a title, heading or label"),
+                (4, "speaks of 'The two leaders', but the readout names 3 leaders (Abe, Trump and Xi); check which two and label the sentence with their names"),
+                (5, "says 'They' right after \"The two leaders concurred ...\", whose leaders the draft could not tell, in a readout of 3 leaders (Abe, Trump and Xi); check who they are and label the sentence with their names"),
+            ],
+            briefing.Skipped.Select(s => (s.Location.Line, s.Reason)).ToArray());
+    }
+
+    [Fact]
+    public void The_three_leaders_of_a_readout_of_three_are_all_of_them()
+    {
+        // Abe, Trump and Xi each speak: "The three leaders" counts exactly the readout's leaders, so it is a joint
+        // statement of all three, in the order first named, as "The leaders" is. Before, the subject was not read at
+        // all and the sentence was reported as naming no speaker. "All three leaders" is the same count.
+        const string text = """
+            Prime Minister Abe stated that Japan will keep up the pressure.
+            President Trump said that all options are on the table.
+            President Xi said that China supports dialogue.
+            The three leaders agreed to meet again next year.
+            All three leaders welcomed the talks.
+            """;
+
+        var briefing = Read(text);
+
+        Assert.Equal(("joint", "Abe+Trump+Xi", "The three leaders agreed to meet again next year."), Found(briefing)[3]);
+        Assert.Equal(("joint", "Abe+Trump+Xi", "All three leaders welcomed the talks."), Found(briefing)[4]);
+        Assert.Empty(briefing.Skipped);
+    }
+
+    [Fact]
+    public void The_three_leaders_of_a_readout_of_two_or_four_are_reported()
+    {
+        // Two leaders speak, and "The three leaders" counts one more than the readout names: who is meant is not for
+        // the draft to guess. With a fourth leader in the title, three of four cannot be told either.
+        var two = Read("President Biden welcomed Japan.\nPrime Minister Kishida stated that Japan will act.\nThe three leaders agreed.\n");
+        Assert.Equal((3, "speaks of 'The three leaders', but the readout names 2 leaders (Biden and Kishida); check who they are and label the sentence with their names"),
+            two.Skipped.Select(s => (s.Location.Line, s.Reason)).Single());
+
+        var four = Read("Meeting of President Biden, Prime Minister Kishida, President Yoon and Prime Minister Albanese\nPresident Biden welcomed Japan.\nPrime Minister Kishida stated that Japan will act.\nPresident Yoon said that Korea agrees.\nThe three leaders agreed.\n");
+        Assert.Equal((5, "speaks of 'The three leaders', but the readout names 4 leaders (Biden, Kishida, Yoon and Albanese); check which three and label the sentence with their names"),
+            four.Skipped.Select(s => (s.Location.Line, s.Reason)).Last());
+    }
+
+    [Fact]
     public void In_a_readout_of_two_leaders_they_after_one_speaker_is_both()
     {
         // Two leaders only: "They" after Kishida's sentence can only be Biden and Kishida, in the order first named.

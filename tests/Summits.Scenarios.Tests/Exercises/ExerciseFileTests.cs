@@ -297,6 +297,10 @@ public sealed class ExerciseFileTests : IDisposable
     // A deadline counts the model's offer rounds: in 2 rounds the model offers once, after round 1, so a proposal of
     // round 1 stays open for 1 offer round only, and one of round 2, the last, is never renewed.
     [InlineData("terms: { trade-imbalance: 40 } }", "terms: { trade-imbalance: 40 }, deadline: 2 }", "2 }", "'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round 1 of 2 can stay open for 1 only, not 2")]
+    // 0 and below are told the same range, with what gives a last word (the keyboard's 0) in a file; the scenario
+    // format's own range, 1 to 10000, does not apply to an exercise.
+    [InlineData("terms: { trade-imbalance: 40 } }", "deadline: 0, terms: { trade-imbalance: 40 } }", "0, terms", "'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round 1 of 2 can stay open for 1 only, not 0; for a last word (0 at the keyboard) leave 'deadline' out")]
+    [InlineData("terms: { trade-imbalance: 40 } }", "terms: { trade-imbalance: 40 }, deadline: -1 }", "-1 }", "'deadline' counts the model's offer rounds the proposal stays open for, from the one after its round: a proposal of round 1 of 2 can stay open for 1 only, not -1; for a last word (0 at the keyboard) leave 'deadline' out")]
     [InlineData("round: 1, terms: { trade-imbalance: 40 } }", "round: 2, terms: { trade-imbalance: 40 }, deadline: 1 }", "1 }", "a proposal in round 2, the last, is not renewed: the model offers after every round but the last; leave 'deadline' out")]
     [InlineData("role: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }", "role: JP\nplayers: 2\npredictions: { deal: yes, end: 40 }\nproposals:\n  - { round: 1, terms: { trade-imbalance: 40 }, deadline: 1 }", "1 }",
         "with two players nobody offers between rounds, so a proposal is never renewed and its deadline never counts; leave 'deadline' out")]

@@ -454,8 +454,8 @@ public sealed class ExercisePlayTests
     // Before the deadline 0.7895 beats no deal and not its own offer: it counters, and would settle at its own offer;
     // at the deadline it accepts what beats no deal.
     [Theory]
-    [InlineData(1, ", deadline: 1", "0", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself at the start of the time limit (0.9), so it asks for more (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.")]
-    [InlineData(2, ", deadline: 1", "0.3333", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself 33.33% of the way through the time limit (0.8962), so it asks for more (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 74.9588 instead.")]
+    [InlineData(1, ", deadline: 1", "0", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself at the start of the time limit (0.9), so it asks for terms worth more to it in all (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.")]
+    [InlineData(2, ", deadline: 1", "0.3333", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself 33.33% of the way through the time limit (0.8962), so it asks for terms worth more to it in all (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 74.9588 instead.")]
     [InlineData(3, "", "1", "United States accepts: the proposal is a last word on these terms, to take or leave now, and they are worth 0.7895 to it, at least what no deal is worth (0.7204) (worth: how good an outcome is for that side, higher is better).")]
     public async Task A_proposal_is_judged_at_the_time_its_round_has_reached_and_its_words_say_that_time(int round, string deadline, string tau, string said)
     {
@@ -506,6 +506,32 @@ public sealed class ExercisePlayTests
         Assert.Contains("  Agreement nk-maximum-pressure is strained on north-korea: US has strayed too, now at 74.9514, 18.0486 from the agreed 93 (a party may stray 9.5 points from an agreement before it strains, and 19 before it breaks).",
             play.SkipWhile(l => l != "Round 2 of 3").TakeWhile(l => l != "Round 3 of 3"));
         Assert.DoesNotContain(play.SkipWhile(l => l != "Round 3 of 3"), l => l.Contains("strained", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_to_an_offer_the_model_did_not_make_is_said_where_that_offer_would_have_stood()
+    {
+        // The sample play of trade-for-defence as Japan, with an answer to a package offer after round 1. In that play
+        // the US offers on each topic alone after round 1 (r1-US-offer.r1.trade-imbalance and
+        // r1-US-offer.r1.defense-procurement, the ids the debrief's play shows), never on the two together, so the
+        // answer, to an id the model could have made, answers nothing: the play says so as round 1's last line, and
+        // the two offers made are rejected as unanswered.
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        var text = File.ReadAllText(Path.Combine(Folder, "answers", "trade-for-defence-jp.yaml"))
+            + "\nresponses:\n  - { proposal: r1-US-offer.r1.trade-imbalance+defense-procurement, answer: accept }\n";
+        var answers = ExerciseFile.ParseAnswers("guessed.yaml", text, exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, answers));
+
+        var play = PlayInWords.Of(exercise, run.Timeline, "JP", answers);
+        var round1 = play.SkipWhile(l => l != "Round 1 of 3").TakeWhile(l => l != "Round 2 of 3").ToList();
+        Assert.Equal("  Your answer to r1-US-offer.r1.trade-imbalance+defense-procurement (accept) was not used: United States made no such offer after round 1.", round1[^1]);
+        foreach (var offer in new[] { "r1-US-offer.r1.trade-imbalance", "r1-US-offer.r1.defense-procurement" })
+            Assert.Contains(run.Timeline, e => e.Kind == EventKind.Proposal && e.Cause == offer);
+        Assert.Equal(2, round1.Count(l => l.Contains("you gave no answer", StringComparison.Ordinal)));
+        // Without the guessed answer no such line is written.
+        var sample = ExerciseFile.LoadAnswers(Path.Combine(Folder, "answers", "trade-for-defence-jp.yaml"), exercise);
+        var plain = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, sample));
+        Assert.DoesNotContain(PlayInWords.Of(exercise, plain.Timeline, "JP", sample), l => l.Contains("was not used", StringComparison.Ordinal));
     }
 
     [Fact]

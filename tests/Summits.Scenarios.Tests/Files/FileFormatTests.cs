@@ -104,7 +104,11 @@ public sealed class FileFormatTests : IDisposable
         var notes = new List<string>();
         using (FormatNotes.To(notes.Add))
             ScenarioFile.Load(path);
-        Assert.StartsWith($"note: {path} is format 1", Assert.Single(notes));
+        var note = Assert.Single(notes);
+        Assert.StartsWith($"note: {path} is format 1", note);
+        // Each renaming has its verb, as the world's note says them: "'risk' is now called 'curvature'" and "'tit-for-tat'
+        // is now 'relative-tit-for-tat'". Before, the second dropped its verb ("and 'tit-for-tat' 'relative-tit-for-tat'").
+        Assert.Contains("in actor overrides and 'vary' 'risk' is now called 'curvature' and 'tit-for-tat' is now 'relative-tit-for-tat'; 'summits migrate", note);
         Assert.True(File.Exists(world));
     }
 

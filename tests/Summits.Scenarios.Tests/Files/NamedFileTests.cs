@@ -159,6 +159,78 @@ public sealed class NamedFileTests : IDisposable
         Assert.Equal("the source text 'readout.pdf' is not a text file (it is a PDF: byte 11 starts a sequence that is not UTF-8); give the readout as plain text (for a PDF: pdftotext FILE.pdf FILE.txt; for a Word document: save it as Plain Text, UTF-8)", error.Problem);
     }
 
+    [Fact]
+    public void A_scenario_whose_world_is_a_binary_file_is_refused_at_the_world_line()
+    {
+        // As a world's binary 'source:' is refused at its key, so is a scenario's binary 'world:': line 2 is
+        // "world: readout.pdf", its value at column 8. Before, the error stood at the PDF's own 1:1.
+        var pdf = Path.Combine(_folder.Path, "readout.pdf");
+        File.WriteAllBytes(pdf, [.. "%PDF-1.7\n%"u8, 0xE2, 0xE3, 0xCF, 0xD3, .. "\n"u8]);
+        var scenario = Write("scenario.yaml", "scenario: s\nworld: readout.pdf\nsteps:\n  - rounds: 1\n");
+
+        var error = Refused(() => ScenarioFile.Load(scenario));
+
+        Assert.Equal(new FilePosition(scenario, 2, 8), error.Position);
+        Assert.Equal("the world file 'readout.pdf' is not a text file (it is a PDF: byte 11 starts a sequence that is not UTF-8); give the world file as UTF-8 text", error.Problem);
+    }
+
+    [Fact]
+    public void A_readout_in_Windows_1252_is_text_in_another_encoding_at_the_byte_s_line_and_column()
+    {
+        // "Abe: Japan supports free trade caf" is 34 characters, so Latin-1's é (0xE9, which opens no UTF-8 sequence
+        // that the '.' after it can finish) is column 35 of line 1. It is text, not a PDF or a Word file: it is asked for
+        // as UTF-8, at the byte's place, with what the byte is in Windows-1252.
+        var path = Path.Combine(_folder.Path, "latin1.txt");
+        File.WriteAllBytes(path, [.. "Abe: Japan supports free trade caf"u8, 0xE9, .. ".\nTrump: We agree.\n"u8]);
+
+        var error = Refused(() => SourceText.Load(path));
+
+        Assert.Equal(new FilePosition(path, 1, 35), error.Position);
+        Assert.Equal($"the source text '{path}' is text in another encoding than UTF-8 (line 1, column 35 is the byte 0xE9, 'é' in Windows-1252); save the source text as UTF-8 text", error.Problem);
+    }
+
+    [Fact]
+    public void A_bad_byte_deep_in_a_text_is_given_by_line_and_column()
+    {
+        // Line 1 "Line one." (LF), line 2 "Café ok." (CR LF; its é is two UTF-8 bytes but one column), line 3
+        // "Abe: it" then Windows-1252's right single quote 0x92: 7 characters before it, so column 8 of line 3, not
+        // byte 31 as a count of bytes would say.
+        var path = Path.Combine(_folder.Path, "deep.txt");
+        File.WriteAllBytes(path, [.. "Line one.\nCafé ok.\r\nAbe: it"u8, 0x92, .. "s fine.\n"u8]);
+
+        var error = Refused(() => SourceText.Load(path));
+
+        Assert.Equal(new FilePosition(path, 3, 8), error.Position);
+        Assert.Equal($"the source text '{path}' is text in another encoding than UTF-8 (line 3, column 8 is the byte 0x92, '’' in Windows-1252); save the source text as UTF-8 text", error.Problem);
+    }
+
+    [Fact]
+    public void A_NUL_deep_in_a_text_is_given_by_line_and_column()
+    {
+        // A NUL in no text file: not a text file, at line 2, column 6 ("Abe: " is 5 characters before it).
+        var path = Path.Combine(_folder.Path, "nul.txt");
+        File.WriteAllBytes(path, [.. "Abe: ok.\nAbe: "u8, 0x00, .. " bad.\n"u8]);
+
+        var error = Refused(() => SourceText.Load(path));
+
+        Assert.Equal(new FilePosition(path, 2, 6), error.Position);
+        Assert.Equal($"the source text '{path}' is not a text file (line 2, column 6 is a NUL byte); give the readout as plain text (for a PDF: pdftotext FILE.pdf FILE.txt; for a Word document: save it as Plain Text, UTF-8)", error.Problem);
+    }
+
+    [Fact]
+    public void A_table_in_Windows_1252_is_asked_for_as_CSV_UTF_8()
+    {
+        // A scenario line, the header "Actor,Description,Power", then line 3 "Japon,Ca" (8 characters) and 0xE9 at column
+        // 9. A table is asked for as a spreadsheet saves one, CSV UTF-8.
+        var path = Path.Combine(_folder.Path, "table.csv");
+        File.WriteAllBytes(path, [.. "scenario,s\nActor,Description,Power\nJapon,Ca"u8, 0xE9, .. ",1\n"u8]);
+
+        var error = Refused(() => KtabTable.Load(path));
+
+        Assert.Equal(new FilePosition(path, 3, 9), error.Position);
+        Assert.Equal($"the table file '{path}' is text in another encoding than UTF-8 (line 3, column 9 is the byte 0xE9, 'é' in Windows-1252); save the table as CSV UTF-8", error.Problem);
+    }
+
     [Theory]
     [InlineData("/dev/zero", "a character device")]
     [InlineData("pipe", "a FIFO (named pipe)")]

@@ -93,7 +93,7 @@ public sealed class WorldGeneratorTests
     [InlineData(21)]
     [InlineData(22)]
     [InlineData(23)]
-    public void Positions_on_a_topic_gather_in_a_few_blocs(long seed)
+    public void Positions_on_a_topic_gather_in_a_few_blocs(ulong seed)
     {
         var world = WorldGenerator.Generate(300, 20, seed);
 

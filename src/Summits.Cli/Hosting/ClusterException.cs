@@ -1,0 +1,26 @@
+namespace Summits.Cli.Hosting;
+
+/// <summary>A cluster that could not be reached or joined: its Redis server does not answer, or no silo of it does. The message is one line naming the address.</summary>
+public sealed class ClusterException(string message, Exception? cause = null) : Exception(message, cause)
+{
+    /// <summary>
+    /// The error for a start against <paramref name="cluster"/> that failed with <paramref name="failure"/>: the Redis
+    /// server not answering when a Redis error is among its causes, else no silo of the cluster answering.
+    /// </summary>
+    public static ClusterException Unreachable(Summits.Hosting.ClusterAddress cluster, Exception failure) =>
+        RedisFailed(failure)
+            ? new($"the cluster's Redis server at {cluster} does not answer; start it, or name the server that runs with --cluster or Summits:Cluster", failure)
+            : new($"no silo of the cluster at {cluster} answers ({Summarised(failure)}); start one with 'summits silo --cluster {cluster}'", failure);
+
+    /// <summary>Whether a Redis connection or timeout error is among the causes of <paramref name="failure"/>.</summary>
+    public static bool RedisFailed(Exception? failure) => failure switch
+    {
+        null => false,
+        StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => true,
+        AggregateException all => all.InnerExceptions.Any(RedisFailed),
+        _ => RedisFailed(failure.InnerException),
+    };
+
+    private static string Summarised(Exception failure) =>
+        string.Join(' ', failure.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Summits.Hosting;
+
+namespace Summits.Cli.Hosting;
+
+/// <summary>
+/// A silo of a Summits cluster, as <c>summits silo</c> runs it: it joins the cluster through its Redis server and keeps
+/// grain state there (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/>),
+/// and listens for other silos and for clients on the ports it is given.
+/// </summary>
+public sealed class ClusterSilo : IAsyncDisposable
+{
+    /// <summary>How long a stop may take to hand the silo's grains over and leave the cluster before it stops at once.</summary>
+    public static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(20);
+
+    private readonly IHost _host;
+    private readonly StandardErrorLoggerProvider _warnings;
+
+    private ClusterSilo(IHost host, StandardErrorLoggerProvider warnings, SummitsSettings settings)
+    {
+        (_host, _warnings, Settings) = (host, warnings, settings);
+        var endpoints = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+        Address = endpoints.AdvertisedIPAddress;
+        SiloPort = endpoints.SiloPort;
+        GatewayPort = endpoints.GatewayPort;
+    }
+
+    /// <summary>The settings the silo runs with; <see cref="SummitsSettings.Cluster"/> is the cluster it joined.</summary>
+    public SummitsSettings Settings { get; }
+
+    /// <summary>The address the silo gives the cluster for itself, and listens on.</summary>
+    public IPAddress Address { get; }
+
+    /// <summary>The TCP port other silos reach this one on.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The TCP port clients reach the cluster through, on this silo.</summary>
+    public int GatewayPort { get; }
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>
+    /// Starts a silo of the cluster of <paramref name="settings"/> (whose <see cref="SummitsSettings.Cluster"/> must be set),
+    /// listening on <paramref name="address"/> (null: the address Orleans finds for this machine's name) at
+    /// <paramref name="siloPort"/> for silos and <paramref name="gatewayPort"/> for clients.
+    /// </summary>
+    /// <param name="warnings">Where the silo's warnings and errors go, one line each; standard error unless a test says otherwise.</param>
+    /// <exception cref="ClusterException">When the cluster's Redis server does not answer.</exception>
+    public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress? address, int siloPort, int gatewayPort, TextWriter? warnings = null, CancellationToken cancellation = default)
+    {
+        var cluster = settings.Cluster ?? throw new ArgumentException("the settings name no cluster", nameof(settings));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, "summits silo");
+        builder.Logging.AddProvider(standardError);
+        StandardErrorLoggerProvider.AddFilters(builder.Logging);
+        builder.UseOrleans(silo =>
+        {
+            if (address is null)
+                silo.ConfigureEndpoints(siloPort, gatewayPort);
+            else
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.AddSummits(o => (o.Cluster, o.CheckpointEvery) = (cluster, settings.CheckpointEvery))
+                .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch (Exception e) when (ClusterException.RedisFailed(e))
+        {
+            host.Dispose();
+            throw ClusterException.Unreachable(cluster, e);
+        }
+        return new ClusterSilo(host, standardError, settings);
+    }
+
+    /// <summary>Leaves the cluster, handing this silo's grains over, within <see cref="StopBudget"/>; then stops at once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using (var budget = new CancellationTokenSource(StopBudget))
+        {
+            try
+            {
+                await _host.StopAsync(budget.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        _warnings.Open = false;
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Summits.Cli.Output;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// A study's tables at the normal level are bounded as the run's summary is under -q: a wide world's 600 agreements
+/// and 6,000 final positions are not all printed unless -v detailed asks for every row; and a study that sampled
+/// nothing says so instead of printing an empty list and an empty table.
+/// </summary>
+public sealed class StudyTextBoundTests
+{
+    private static readonly Proportion Never = new(0, 5, 0, 0, 0.43);
+    private static readonly Proportion Always = new(5, 5, 1, 0.57, 1);
+
+    /// <summary>
+    /// The study of the wide world (10 actors × 600 topics, 5 runs, nothing sampled): topics T001 to T268 in force at the
+    /// end of every run, the rest never; the final position of row k (0 to 5,999, topic by topic, actor by actor) has
+    /// the standard deviation 0.001·k, so that the 50 that varied most are the last 50 rows, T596 to T600.
+    /// </summary>
+    private static StudyResult Wide()
+    {
+        var agreements = Enumerable.Range(1, 600).Select(t => new AgreementOdds($"T{t:000}", t <= 268 ? Always : Never, Never)).ToImmutableArray();
+        var positions = Enumerable.Range(0, 6000).Select(k => new Distribution($"A{k % 10 + 1:00}", $"T{k / 10 + 1:000}", 50, 5, 50, 0.001 * k, 49, 50, 51, 49, 51, [])).ToImmutableArray();
+        return new StudyResult("0.0.0", "wide", "", "generated-10x600-seed-5", 1, Engine.Local, 5, 5, false, [], agreements, null, positions, []);
+    }
+
+    [Fact]
+    public void Normal_level_shows_at_most_fifty_rows_of_each_table_and_says_where_the_rest_are()
+    {
+        var output = new StringWriter();
+        StudyText.Write(output, Wide(), 200);
+        var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+        // 50 agreement rows: the 268 always in force rank first, and of them the first 50 in the study's order, T001
+        // to T050; 600 − 50 = 550 more. 50 position rows, T596 to T600 (10 actors each); 6,000 − 50 = 5,950 more.
+        Assert.Contains(lines, l => l.StartsWith("  T050 ", StringComparison.Ordinal) && l.EndsWith("100.0% [57.0, 100.0]  0.0% [0.0, 43.0]", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("  T051 ", StringComparison.Ordinal));
+        Assert.Contains("  and 550 more topics less often in force or made (-v detailed lists every one; -o DIR writes them all to agreements.csv)", lines);
+        Assert.Contains("Final positions over the runs: the 50 that varied most (sd) of 6,000", lines);
+        Assert.Equal(50, lines.Count(l => l.StartsWith("  T59", StringComparison.Ordinal) || l.StartsWith("  T600", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.StartsWith("  T595 ", StringComparison.Ordinal));
+        Assert.Contains("  and 5,950 more positions that varied less (-v detailed lists every one; -o DIR writes them all to positions.csv)", lines);
+        // The whole: a heading, the inputs line, two tables of 50 rows with their headings, headers and notes, the
+        // sensitivity line: under 130 lines, where every row made 6,615.
+        Assert.True(lines.Length < 130, $"{lines.Length} lines");
+    }
+
+    [Fact]
+    public void A_study_that_sampled_nothing_says_so_without_empty_tables()
+    {
+        var output = new StringWriter();
+        StudyText.Write(output, Wide(), 200);
+        var text = output.ToString();
+
+        // Before: "0 sampled inputs:" followed by nothing, and "the 0 strongest of 0" over an empty header row.
+        Assert.Contains("No input is sampled: the world gives no ranges and the scenario varies nothing, so the runs differ only by their random draws.\n", text);
+        Assert.Contains("\nSensitivity: nothing to rank, since no input is sampled\n", text);
+        Assert.DoesNotContain("0 sampled inputs", text);
+        Assert.DoesNotContain("strongest of 0", text);
+        Assert.DoesNotContain("outcome", text);
+    }
+
+    [Fact]
+    public void Detailed_level_shows_every_row()
+    {
+        var output = new StringWriter();
+        StudyText.Write(output, Wide(), 200, every: true);
+        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
+
+        // Every one of the 600 topics and 6,000 positions, and no line saying more are elsewhere.
+        Assert.Equal(600, lines.Count(l => l.StartsWith("  T", StringComparison.Ordinal) && !l.Contains(" A", StringComparison.Ordinal)));
+        Assert.Equal(6000, lines.Count(l => l.StartsWith("  T", StringComparison.Ordinal) && l.Contains(" A", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("more topics", StringComparison.Ordinal) || l.Contains("more positions", StringComparison.Ordinal));
+    }
+}

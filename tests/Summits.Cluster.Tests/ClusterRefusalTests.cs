@@ -1,0 +1,117 @@
+using System.Collections;
+using Summits.Hosting;
+using Summits.Tests;
+
+namespace Summits.Cluster.Tests;
+
+/// <summary>A cluster address that is none, on the command line or in the settings, is refused in one line before anything starts.</summary>
+public sealed class ClusterRefusalTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-refusal-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private const string Expected = "a Redis server as redis://HOST:PORT, HOST a name or an IP address (IPv6 in brackets) and PORT a whole number from 1 to 65535";
+
+    [Theory]
+    [InlineData("redis://127.0.0.1:6379", "127.0.0.1", 6379, "redis://127.0.0.1:6379")]
+    [InlineData("redis://cache.example:1", "cache.example", 1, "redis://cache.example:1")]
+    [InlineData("REDIS://h:65535/", "h", 65535, "redis://h:65535")]
+    [InlineData("redis://[::1]:6380", "::1", 6380, "redis://[::1]:6380")]
+    public void AnAddressReadsAsItsHostAndPort(string text, string host, int port, string written)
+    {
+        var address = ClusterAddress.Read(text, out var why);
+        Assert.NotNull(address);
+        Assert.Equal((host, port, written, ""), (address.Host, address.Port, address.ToString(), why));
+    }
+
+    [Theory]
+    [InlineData("", "it is empty")]
+    [InlineData("redis://", "it names no host")]
+    [InlineData("redis://:5", "it names no host")]
+    [InlineData("http://x", "it does not begin with redis://")]
+    [InlineData("redis://h", "it has no :PORT")]
+    [InlineData("redis://h:", "it has no port after the ':'")]
+    [InlineData("redis://h:0", "its port '0' is not from 1 to 65535")]
+    [InlineData("redis://h:65536", "its port '65536' is not from 1 to 65535")]
+    [InlineData("redis://h:-1", "its port '-1' is not from 1 to 65535")]
+    [InlineData("redis://h:+1", "its port '+1' is not from 1 to 65535")]
+    [InlineData("redis://::1:6379", "an IPv6 host must stand in brackets")]
+    [InlineData("redis://[h]:6379", "'h' in brackets is no IPv6 address")]
+    [InlineData("redis://[::1:6379", "its IPv6 host has no closing ']'")]
+    [InlineData("redis://a b:6379", "'a b' is no host name or IP address")]
+    public void WhatIsNoAddressIsRefusedWithWhatIsWrong(string text, string why)
+    {
+        Assert.Null(ClusterAddress.Read(text, out var said));
+        Assert.Equal(why, said);
+    }
+
+    [Theory]
+    [InlineData("redis://", "it names no host")]
+    [InlineData("http://x", "it does not begin with redis://")]
+    [InlineData("redis://h:65536", "its port '65536' is not from 1 to 65535")]
+    public async Task TheSiloCommandRefusesAnOptionThatIsNoAddress(string value, string why)
+    {
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", value]);
+        Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not '{value}': {why} (see 'summits silo --help')\n"), run);
+    }
+
+    [Fact]
+    public async Task TheRunCommandRefusesTheSettingFromItsFileAtItsPlace()
+    {
+        // The value's opening quote stands at column 27 of line 1: `{ "Summits": { "Cluster": ` is 26 characters.
+        var file = Path.Combine(_folder.FullName, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Summits": { "Cluster": "http://x" } }""");
+        var output = Path.Combine(_folder.FullName, "out");
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["run", SeedFiles.File("scenarios", "what-if", "baseline.yaml"), "-o", output]);
+        Assert.Equal((2, "", $"summits run: error: Summits:Cluster is 'http://x' (from {file}:1:27); expected {Expected}: it does not begin with redis://\n"), run);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void TheSettingFromTheEnvironmentIsRefusedNamingTheVariable()
+    {
+        var environment = new Hashtable { ["Summits__Cluster"] = "redis://h:0" };
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, environment)));
+        Assert.Equal($"Summits:Cluster is 'redis://h:0' (from environment variable Summits__Cluster); expected {Expected}: its port '0' is not from 1 to 65535", error.Message);
+    }
+
+    [Fact]
+    public void AnOptionTakesThePlaceOfTheSettingWhichIsThenNotRead()
+    {
+        var environment = new Hashtable { ["Summits__Cluster"] = "http://x" };
+        var given = ClusterAddress.Read("redis://127.0.0.1:7000", out _);
+        Assert.Equal(given, SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, environment), cluster: given).Cluster);
+    }
+
+    [Fact]
+    public void NoSettingIsNoCluster()
+    {
+        Assert.Null(SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, new Hashtable())).Cluster);
+    }
+
+    [Fact]
+    public async Task TheSiloCommandWithNoClusterSaysHowToNameOne()
+    {
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo"]);
+        Assert.Equal((2, "", "summits silo: error: name the cluster's Redis server with --cluster redis://HOST:PORT or the setting Summits:Cluster (see 'summits silo --help')\n"), run);
+    }
+
+    [Fact]
+    public async Task TheSiloCommandRefusesOnePortForBoth()
+    {
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--silo-port", "4000", "--gateway-port", "4000"]);
+        Assert.Equal((2, "", "summits silo: error: --silo-port and --gateway-port must differ, not both 4000 (see 'summits silo --help')\n"), run);
+    }
+
+    [Fact]
+    public async Task TheRunCommandRefusesWhatARunOnAClusterCannotTake()
+    {
+        var scenario = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+        var local = await SummitsProgram.RunAsync(_folder.FullName, ["run", scenario, "--engine", "local", "--cluster", "redis://127.0.0.1:1"]);
+        Assert.Equal((2, "", "summits run: error: --cluster applies only to a run in grains (--engine grains): the local engine runs in this process (see 'summits run --help')\n"), local);
+        // Refused before any connection is tried: nothing listens at port 1.
+        var every = await SummitsProgram.RunAsync(_folder.FullName, ["run", scenario, "--checkpoint-every", "2", "--cluster", "redis://127.0.0.1:1"]);
+        Assert.Equal((2, "", "summits run: error: --checkpoint-every applies only to the embedded silo: the silos of the cluster at redis://127.0.0.1:1 write as their own Summits:CheckpointEvery says (see 'summits run --help')\n"), every);
+    }
+}

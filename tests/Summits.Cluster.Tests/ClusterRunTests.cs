@@ -1,0 +1,115 @@
+using System.Globalization;
+using StackExchange.Redis;
+using Summits.Tests;
+
+namespace Summits.Cluster.Tests;
+
+/// <summary>
+/// <c>summits silo --cluster</c> and <c>summits run --cluster</c> on a real cluster: a Redis server on loopback and a
+/// silo process joined to it (<see cref="ClusterFixture"/>), the runs made by client processes.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterRunTests(ClusterFixture cluster)
+{
+    private static string Baseline => SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+
+    [Fact]
+    public void SiloSaysOnOneLineWhereItListensAndWhichClusterItJoined()
+    {
+        // The fixture's silo was started with --address 127.0.0.1 and its two ports, against its Redis server.
+        Assert.Equal($"summits silo: listening on 127.0.0.1:{cluster.SiloPort} for silos and 127.0.0.1:{cluster.GatewayPort} for clients, "
+            + $"in the cluster at redis://127.0.0.1:{cluster.Redis.Port}; Ctrl-C stops it", cluster.Listening);
+    }
+
+    [Fact]
+    public async Task ARunOnTheClusterWritesTheEmbeddedRunsFilesByteForByteAndKeepsItsWorldInRedis()
+    {
+        var folder = cluster.Folder.FullName;
+        var embedded = Path.Combine(folder, "embedded");
+        var byOption = Path.Combine(folder, "by-option");
+        var bySetting = Path.Combine(folder, "by-setting");
+
+        var alone = await SummitsProgram.RunAsync(folder, ["run", Baseline, "-o", embedded, "-q"]);
+        Assert.True(alone.Exit == 0, alone.Error);
+        var client = await SummitsProgram.RunAsync(folder, ["run", Baseline, "-o", byOption, "-q", "--cluster", cluster.Redis.Address]);
+        Assert.True(client.Exit == 0, client.Error);
+        // The same cluster named by the environment instead of the option; a second run of the same scenario, which meets
+        // the first one's world in Redis unless it takes a world of its own.
+        var configured = await SummitsProgram.RunAsync(folder, ["run", Baseline, "-o", bySetting, "-q"],
+            new Dictionary<string, string> { ["Summits__Cluster"] = cluster.Redis.Address });
+        Assert.True(configured.Exit == 0, configured.Error);
+
+        foreach (var file in (string[])["timeline.jsonl", "state.json", "agreements.csv"])
+        {
+            var expected = await File.ReadAllBytesAsync(Path.Combine(embedded, file));
+            Assert.Equal(expected, await File.ReadAllBytesAsync(Path.Combine(byOption, file)));
+            Assert.Equal(expected, await File.ReadAllBytesAsync(Path.Combine(bySetting, file)));
+        }
+        // The summary is the same, and so is the line that says where the files went, but for the folder.
+        Assert.Contains("Expectations: 5 passed, 0 failed.", alone.Output, StringComparison.Ordinal);
+        Assert.Equal((alone.Output, alone.Output), (client.Output, configured.Output));
+        Assert.Equal((alone.Error.Replace(embedded, byOption, StringComparison.Ordinal), alone.Error.Replace(embedded, bySetting, StringComparison.Ordinal)),
+            (client.Error, configured.Error));
+
+        // Each client run seeded a world of its own, abe-trump-2017-11-06-run-{12 hex digits}, and its grains wrote their
+        // state to the cluster's Redis server: two world states there, whose keys name the world grain.
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)}");
+        var worlds = redis.GetServer("127.0.0.1", cluster.Redis.Port).Keys(pattern: "*abe-trump-2017-11-06-run-*")
+            .Select(k => (string)k!).Select(k => System.Text.RegularExpressions.Regex.Match(k, "abe-trump-2017-11-06-run-[0-9a-f]{12}").Value).Distinct().ToList();
+        Assert.Equal(2, worlds.Count);
+    }
+
+    [Fact]
+    public async Task ASecondSiloJoinsThroughTheSettingInItsFileAndLeavesOnSigterm()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-silo-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "appsettings.json"), $$"""{ "Summits": { "Cluster": "{{cluster.Redis.Address}}" } }""");
+            var siloPort = RedisServer.FreePort();
+            var gatewayPort = RedisServer.FreePort();
+            await using var silo = SummitsProgram.Start(folder.FullName, ["silo", "--address", "127.0.0.1",
+                "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture)]);
+            var listening = await silo.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard);
+            Assert.Equal($"summits silo: listening on 127.0.0.1:{siloPort} for silos and 127.0.0.1:{gatewayPort} for clients, "
+                + $"in the cluster at {cluster.Redis.Address}; Ctrl-C stops it", listening);
+
+            await silo.TerminateAsync();
+            Assert.Equal(0, await silo.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+            Assert.Equal($"{listening}\nsummits silo: stopping: handing its grains over and leaving the cluster\n", silo.Output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ARunAgainstARedisServerThatDoesNotAnswerSaysSoInOneLineAndWritesNothing()
+    {
+        // A port nothing listens on: the connection is refused at once.
+        var port = RedisServer.FreePort();
+        var output = Path.Combine(cluster.Folder.FullName, "unreachable");
+        var run = await SummitsProgram.RunAsync(cluster.Folder.FullName, ["run", Baseline, "-o", output, "--cluster", $"redis://127.0.0.1:{port}"]);
+
+        Assert.Equal(3, run.Exit);
+        Assert.Equal("", run.Output);
+        Assert.Equal($"summits run: error: the cluster's Redis server at redis://127.0.0.1:{port} does not answer; start it, or name the server that runs with --cluster or Summits:Cluster\n", run.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task ARunOnAClusterWithNoSiloSaysSoInOneLineAndWritesNothing()
+    {
+        var output = Path.Combine(cluster.Folder.FullName, "no-silo");
+        var run = await SummitsProgram.RunAsync(cluster.Folder.FullName, ["run", Baseline, "-o", output, "--cluster", cluster.Empty.Address]);
+
+        Assert.Equal(3, run.Exit);
+        Assert.Equal("", run.Output);
+        // One line: what is wrong, Orleans' own words in parentheses, and the command that would mend it.
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"summits run: error: no silo of the cluster at {cluster.Empty.Address} answers (", run.Error, StringComparison.Ordinal);
+        Assert.EndsWith($"); start one with 'summits silo --cluster {cluster.Empty.Address}'\n", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+}

@@ -1,0 +1,80 @@
+using Summits.Model;
+using Summits.Scenarios;
+using Summits.Tests;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>
+/// A world marked as kept in memory alone (<see cref="InMemoryWorlds"/>), as every Monte Carlo sample is, has one grain
+/// per country and per topic, gives the pure model's bytes, and makes no call to the grain storage: the silo's storage
+/// wrapper (<see cref="ChosenFaultStorage"/>, which logs every read, write and clear) logs none for its grains. A world
+/// without the mark still reads at activation and writes at every checkpoint.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class InMemoryWorldTests(ClusterFixture fixture)
+{
+    public static TheoryData<string> Scenarios() =>
+        [.. Directory.EnumerateFiles(Path.Combine(SeedFiles.Root, "scenarios", "what-if"), "*.yaml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task A_world_kept_in_memory_touches_no_storage_keeps_a_grain_per_country_and_topic_and_writes_the_pure_models_bytes(string file)
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", file));
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        var key = WorldKey.Of($"in-memory-{Guid.NewGuid():N}");
+        RunResult hosted;
+        using (InMemoryWorlds.Begin())
+        {
+            hosted = await ScenarioRun.InGrainsAsync(fixture.Client, loaded, key);
+            // Each country and each topic is its own grain, holding its part of the final state in its activation.
+            foreach (var actor in hosted.Final.Actors)
+            {
+                var held = (await fixture.Client.GetGrain<ICountryGrain>(key.Country(actor.Id)).Get()).Actor;
+                Assert.Equal((actor.Id, actor.Capability), (held.Id, held.Capability));
+            }
+            foreach (var topic in hosted.Final.Topics)
+                Assert.Equal(topic.Id, (await fixture.Client.GetGrain<ITopicGrain>(key.Topic(topic.Id)).Get()).Topic.Id);
+        }
+
+        // Not one read, write or clear, of the world, a country, a topic or a timeline page: counted by the wrapper.
+        Assert.Empty(fixture.Storage.CallsOn(key.Value));
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
+    }
+
+    [Fact]
+    public async Task A_sample_run_and_retired_as_a_study_runs_it_touches_no_storage_and_leaves_no_mark_on_its_caller()
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var key = WorldKey.Of($"in-memory-sample-{Guid.NewGuid():N}");
+
+        var run = await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
+
+        Assert.Equal(RunFiles.State(await ScenarioRun.LocallyAsync(loaded)), RunFiles.State(run));
+        // Seeding, start, advances, read-back and retiring: none of it reached the storage.
+        Assert.Empty(fixture.Storage.CallsOn(key.Value));
+        // The mark was the sample's alone: this flow's next calls are a durable world's.
+        Assert.False(InMemoryWorlds.IsCurrent);
+    }
+
+    [Fact]
+    public async Task A_world_without_the_mark_reads_as_it_activates_and_writes_its_checkpoints()
+    {
+        // At a checkpoint every advance (this silo's interval), the world writes its state once when seeded, once when
+        // started and once per advance: 2 + N writes for N advances. Each grain reads its states as it activates: the
+        // world its one ("world") once.
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var key = WorldKey.Of($"durable-{Guid.NewGuid():N}");
+
+        await ScenarioRun.InGrainsAsync(fixture.Client, loaded, key);
+
+        var advances = await fixture.Client.GetGrain<IWorldGrain>(key.Value).Advances();
+        var world = GrainId.Create("world", key.Value);
+        var calls = fixture.Storage.CallsOn(key.Value);
+        Assert.Equal(2 + advances, calls.Count(c => c.Grain == world && c.Operation == StorageOperation.Write));
+        Assert.Equal(1, calls.Count(c => c.Grain == world && c.Operation == StorageOperation.Read));
+        Assert.Contains(calls, c => c.StateName == "country-checkpoint" && c.Operation == StorageOperation.Write);
+        Assert.Contains(calls, c => c.StateName == "timeline" && c.Operation == StorageOperation.Write);
+    }
+}
