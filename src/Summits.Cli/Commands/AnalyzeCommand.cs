@@ -14,7 +14,7 @@ public static class AnalyzeCommand
         {
             Description = "Telemetry written by --telemetry; give one file per instance to analyse a cluster's run",
             Arity = ArgumentArity.OneOrMore,
-        });
+        }, InputKind.Telemetry);
         var csv = CommonOptions.Output("Also write topics.csv and actors.csv into this folder");
         var format = CommonOptions.Format("How to print the tables: table (fits the terminal), csv (topics and actors, each under '# NAME.csv') or json (one document)");
         var quiet = CommonOptions.Quiet("Print only the count of spans and proposals (--verbosity minimal)");

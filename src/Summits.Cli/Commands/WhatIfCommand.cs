@@ -20,7 +20,7 @@ public static class WhatIfCommand
 
     public static Command Create()
     {
-        var scenario = CommonOptions.InputFile(new Argument<string>("SCENARIO") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" });
+        var scenario = CommonOptions.InputFile(new Argument<string>("SCENARIO") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" }, InputKind.Scenario);
         var runs = OptionNumbers.Whole(new Option<int>("--runs", "-n") { Description = $"How many sampled worlds to run, 1 to {MostRuns}", HelpName = "N", DefaultValueFactory = _ => 1000 }, 1, MostRuns);
         var seed = CommonOptions.Seed($"The study's seed, 0 to {ulong.MaxValue} (default: the scenario's); sample i is drawn from (seed, i)", "S");
         var parallel = OptionNumbers.Whole(new Option<int?>("--parallel") { Description = $"Runs in flight at once, 1 to {MostParallel} (default: twice the processor count)", HelpName = "P" }, 1, MostParallel);
