@@ -102,9 +102,37 @@ public sealed class DraftAttributionTests
         // only subject's word: the topic is energy-climate-not-discussed, not north-korea-not-discussed, which claimed
         // that North Korea was not discussed in a readout that discusses it.
         Assert.Equal(["north-korea", "energy-climate-not-discussed"], draft.Topics.Select(t => t.Subject.Id).ToArray());
-        Assert.Equal("Energy and climate: what the readout says was not discussed", draft.Topics[1].Subject.Title);
+        // Its title says only what the sentence names, "Nuclear energy" (the words before "was not discussed"), not
+        // the subject's "Energy and climate": the readout says nothing of climate.
+        Assert.Equal("Nuclear energy: not discussed, the readout says", draft.Topics[1].Subject.Title);
         // Line 1 names North Korea itself: its topic is no guess.
         Assert.Empty(draft.Guessed);
+    }
+
+    [Fact]
+    public void A_not_discussed_topic_is_titled_by_what_its_sentences_name()
+    {
+        const string text = """
+            Prime Minister Abe stated that the alliance is strong.
+            There was no discussion on the Futenma relocation.
+            Nuclear energy was not discussed.
+            The leaders did not discuss climate finance.
+            Abe raised the fisheries quota. It was not discussed further.
+            """;
+
+        var draft = SeedDraft.From(Read(text), "readout.txt");
+        var titles = draft.Topics.ToDictionary(t => t.Subject.Id, t => t.Subject.Title);
+
+        // Line 2: "no discussion on" names "the Futenma relocation"; the article goes. Its id stays the bases
+        // subject's (Futenma a name, relocation a term), but the title is the relocation, not "Bases and realignment".
+        Assert.Equal("Futenma relocation: not discussed, the readout says", titles["bases-realignment-not-discussed"]);
+        // Lines 3 and 4 both fall on energy and climate ("energy", "climate" its terms): one topic, whose title names
+        // the two things the sentences name, in the readout's order, each as it is written.
+        Assert.Equal("Nuclear energy and climate finance: not discussed, the readout says", titles["energy-climate-not-discussed"]);
+        // Line 5's second sentence (column 33: "Abe raised the fisheries quota. " is 32 characters) names its thing
+        // only by "It": the title names the sentence by its place rather than guess what "It" stands for.
+        var other = Assert.Single(draft.Topics, t => t.Subject.Id == "other-not-discussed");
+        Assert.Equal("The sentence at line 5, column 33: not discussed, the readout says", other.Subject.Title);
     }
 
     [Fact]
