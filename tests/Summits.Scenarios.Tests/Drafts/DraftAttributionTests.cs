@@ -136,6 +136,32 @@ public sealed class DraftAttributionTests
     }
 
     [Fact]
+    public void A_quotation_that_names_its_own_speaker_is_not_given_to_the_label_above_it()
+    {
+        const string text = """
+            Chancellor Scholz met President Macron in Berlin.
+            Scholz: Europe must stand together.
+            "We stand together," said Macron.
+            "Trade must be fair," Macron said.
+            "The talks were useful," said a spokesman.
+            """;
+
+        var briefing = Read(text);
+
+        // Lines 3 to 5 stand in the paragraph of line 2's label 'Scholz:', which carries to a label-less sentence after it.
+        // Each of them says who speaks, after the quotation: "said Macron", "Macron said" name a leader the readout
+        // introduces (line 1), so they are his; before, both were drafted as Scholz's. "a spokesman" is no leader: the
+        // sentence is reported, not given to Scholz.
+        var said = briefing.Statements.ToDictionary(s => s.Location.Line, s => (s.Kind, Speakers: string.Join(",", s.Speakers)));
+        Assert.Equal((PositionKind.Stated, "Scholz"), said[2]);
+        Assert.Equal((PositionKind.Stated, "Macron"), said[3]);
+        Assert.Equal((PositionKind.Stated, "Macron"), said[4]);
+        Assert.False(said.ContainsKey(5));
+        var skipped = Assert.Single(briefing.Skipped, s => s.Location.Line == 5);
+        Assert.Equal("quotes a speaker of its own, 'a spokesman', who is no leader of the readout; the label 'Scholz' above it is not carried to it", skipped.Reason);
+    }
+
+    [Fact]
     public void A_topic_chosen_by_a_places_terms_alone_carries_a_note_to_check()
     {
         const string text = """
