@@ -162,6 +162,37 @@ public sealed class DraftAttributionTests
     }
 
     [Fact]
+    public void A_short_name_that_starts_with_a_particle_is_the_leader_when_a_line_capitalises_it()
+    {
+        const string text = """
+            President Charles de Gaulle: France will keep its own deterrent.
+            Chancellor Konrad Adenauer: Germany welcomes the treaty.
+            De Gaulle: France leaves the integrated command.
+            """;
+
+        var briefing = Read(text);
+
+        // Line 1 names "Charles de Gaulle", whose short name is "de Gaulle" (the particle goes with the family name).
+        // Line 3 writes it with a capital, as a line starts: the same leader, not a label that names nobody. Before,
+        // line 3 was not drafted, and the note said the readout used no word of the name alone.
+        Assert.Equal(["de Gaulle", "Adenauer"], briefing.Speakers.ToArray());
+        var third = Assert.Single(briefing.Statements, s => s.Location.Line == 3);
+        Assert.Equal(["de Gaulle"], third.Speakers.ToArray());
+        Assert.Equal("France leaves the integrated command.", third.Text);
+        Assert.Empty(briefing.Skipped.Where(s => s.Location.Line == 3));
+        Assert.DoesNotContain(briefing.SpeakerNotes, n => n.Speaker == "de Gaulle");
+
+        // The same with two particles: "Ursula von der Leyen" is "von der Leyen", and "Von der Leyen:" is she.
+        var leyen = Read("""
+            President Ursula von der Leyen: The partnership matters.
+            President Luiz Lula da Silva: Brazil wants the agreement.
+            Von der Leyen: Deforestation commitments must be enforceable.
+            """);
+        var hers = Assert.Single(leyen.Statements, s => s.Location.Line == 3);
+        Assert.Equal(["von der Leyen"], hers.Speakers.ToArray());
+    }
+
+    [Fact]
     public void A_topic_chosen_by_a_places_terms_alone_carries_a_note_to_check()
     {
         const string text = """
