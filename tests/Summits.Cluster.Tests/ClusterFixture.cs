@@ -3,28 +3,22 @@ using System.Globalization;
 namespace Summits.Cluster.Tests;
 
 /// <summary>
-/// One cluster for the tests of a collection: a <see cref="RedisServer"/>, and one silo joined to it through
-/// <c>summits silo --cluster</c> on 127.0.0.1 at ports free when it starts. Also a second Redis server that no silo has
-/// joined. Both servers and the silo end with the fixture, or with the test process.
+/// One cluster for the tests of a collection: a <see cref="RedisServer"/>, and two silos joined to it through
+/// <c>summits silo --cluster</c> on 127.0.0.1 at ports free when they start. Also a second Redis server that no silo has
+/// joined. Both servers and the silos end with the fixture, or with the test process.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    private LeashedProcess? _silo;
+    private readonly List<LeashedProcess> _silos = [];
 
-    /// <summary>The Redis server the silo joined.</summary>
+    /// <summary>The Redis server the silos joined.</summary>
     public RedisServer Redis { get; private set; } = null!;
 
     /// <summary>A Redis server of a cluster with no silo.</summary>
     public RedisServer Empty { get; private set; } = null!;
 
-    /// <summary>The silo's port for silos.</summary>
-    public int SiloPort { get; private set; }
-
-    /// <summary>The silo's port for clients.</summary>
-    public int GatewayPort { get; private set; }
-
-    /// <summary>The line the silo wrote once it had joined, saying where it listens.</summary>
-    public string Listening { get; private set; } = "";
+    /// <summary>The cluster's two silos, in the order they were started.</summary>
+    public IReadOnlyList<FixtureSilo> Silos { get; private set; } = [];
 
     /// <summary>A folder the commands run in, deleted with the fixture.</summary>
     public DirectoryInfo Folder { get; } = Directory.CreateTempSubdirectory("summits-cluster-");
@@ -33,24 +27,32 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         Redis = await RedisServer.StartAsync();
         Empty = await RedisServer.StartAsync();
-        SiloPort = RedisServer.FreePort();
-        do
-            GatewayPort = RedisServer.FreePort();
-        while (GatewayPort == SiloPort);
-        _silo = SummitsProgram.Start(Folder.FullName, ["silo", "--cluster", Redis.Address, "--address", "127.0.0.1",
-            "--silo-port", SiloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", GatewayPort.ToString(CultureInfo.InvariantCulture)]);
-        Listening = await _silo.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard);
+        var ports = new HashSet<int>();
+        while (ports.Count < 4)
+            ports.Add(RedisServer.FreePort());
+        var (siloPorts, gatewayPorts) = (ports.Take(2).ToArray(), ports.Skip(2).ToArray());
+        // Both start at once: a silo's start is most of the fixture's time.
+        _silos.AddRange(siloPorts.Zip(gatewayPorts, (silo, gateway) => SummitsProgram.Start(Folder.FullName, ["silo", "--cluster", Redis.Address, "--address", "127.0.0.1",
+            "--silo-port", silo.ToString(CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture)])));
+        var listening = await Task.WhenAll(_silos.Select(s => s.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard)));
+        Silos = [.. siloPorts.Select((port, i) => new FixtureSilo(port, gatewayPorts[i], listening[i]))];
     }
 
     public async Task DisposeAsync()
     {
-        if (_silo is not null)
-            await _silo.DisposeAsync();
+        foreach (var silo in _silos)
+            await silo.DisposeAsync();
         await Redis.DisposeAsync();
         await Empty.DisposeAsync();
         Folder.Delete(recursive: true);
     }
 }
+
+/// <summary>A silo of <see cref="ClusterFixture"/>.</summary>
+/// <param name="SiloPort">Its port for silos, on 127.0.0.1.</param>
+/// <param name="GatewayPort">Its port for clients, on 127.0.0.1.</param>
+/// <param name="Listening">The line it wrote once it had joined, saying where it listens.</param>
+public sealed record FixtureSilo(int SiloPort, int GatewayPort, string Listening);
 
 /// <summary>The tests that share one <see cref="ClusterFixture"/>.</summary>
 [CollectionDefinition(Name)]

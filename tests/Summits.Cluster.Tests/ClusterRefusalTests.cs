@@ -114,4 +114,19 @@ public sealed class ClusterRefusalTests : IDisposable
         var every = await SummitsProgram.RunAsync(_folder.FullName, ["run", scenario, "--checkpoint-every", "2", "--cluster", "redis://127.0.0.1:1"]);
         Assert.Equal((2, "", "summits run: error: --checkpoint-every applies only to the embedded silo: the silos of the cluster at redis://127.0.0.1:1 write as their own Summits:CheckpointEvery says (see 'summits run --help')\n"), every);
     }
+    [Fact]
+    public async Task TheWhatIfCommandRefusesWhatAStudyOnAClusterCannotTake()
+    {
+        var scenario = SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml");
+        var output = Path.Combine(_folder.FullName, "out");
+        var local = await SummitsProgram.RunAsync(_folder.FullName, ["whatif", scenario, "--engine", "local", "--cluster", "redis://127.0.0.1:1", "-o", output]);
+        Assert.Equal((2, "", "summits whatif: error: --cluster applies only to runs in grains (--engine grains): the local engine runs in this process (see 'summits whatif --help')\n"), local);
+        // Refused before any connection is tried (nothing listens at port 1), whether the cluster is the option or the setting.
+        var every = await SummitsProgram.RunAsync(_folder.FullName, ["whatif", scenario, "--checkpoint-every", "2", "--cluster", "redis://127.0.0.1:1", "-o", output]);
+        Assert.Equal((2, "", "summits whatif: error: --checkpoint-every applies only to the embedded silo: a study on the cluster at redis://127.0.0.1:1 keeps its sample worlds in memory on the cluster's silos (see 'summits whatif --help')\n"), every);
+        var configured = await SummitsProgram.RunAsync(_folder.FullName, ["whatif", scenario, "--checkpoint-every", "2", "-o", output],
+            new Dictionary<string, string> { ["Summits__Cluster"] = "redis://127.0.0.1:1" });
+        Assert.Equal(every, configured);
+        Assert.False(Directory.Exists(output));
+    }
 }

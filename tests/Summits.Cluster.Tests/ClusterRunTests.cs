@@ -5,8 +5,8 @@ using Summits.Tests;
 namespace Summits.Cluster.Tests;
 
 /// <summary>
-/// <c>summits silo --cluster</c> and <c>summits run --cluster</c> on a real cluster: a Redis server on loopback and a
-/// silo process joined to it (<see cref="ClusterFixture"/>), the runs made by client processes.
+/// <c>summits silo --cluster</c> and <c>summits run --cluster</c> on a real cluster: a Redis server on loopback and two
+/// silo processes joined to it (<see cref="ClusterFixture"/>), the runs made by client processes.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterRunTests(ClusterFixture cluster)
@@ -16,9 +16,11 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
     [Fact]
     public void SiloSaysOnOneLineWhereItListensAndWhichClusterItJoined()
     {
-        // The fixture's silo was started with --address 127.0.0.1 and its two ports, against its Redis server.
-        Assert.Equal($"summits silo: listening on 127.0.0.1:{cluster.SiloPort} for silos and 127.0.0.1:{cluster.GatewayPort} for clients, "
-            + $"in the cluster at redis://127.0.0.1:{cluster.Redis.Port}; Ctrl-C stops it", cluster.Listening);
+        // Each of the fixture's silos was started with --address 127.0.0.1 and its two ports, against its Redis server.
+        Assert.Equal(2, cluster.Silos.Count);
+        foreach (var silo in cluster.Silos)
+            Assert.Equal($"summits silo: listening on 127.0.0.1:{silo.SiloPort} for silos and 127.0.0.1:{silo.GatewayPort} for clients, "
+                + $"in the cluster at redis://127.0.0.1:{cluster.Redis.Port}; Ctrl-C stops it", silo.Listening);
     }
 
     [Fact]

@@ -69,4 +69,11 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <summary>Forgets the world: its grains clear their stored state and deactivate, so a finished sample holds no memory.</summary>
     [Alias("Retire")]
     Task Retire();
+
+    /// <summary>
+    /// The silo this world's grain is active on, as the address and port it listens on for other silos
+    /// (<c>10.0.0.11:11111</c>, an IPv6 address in brackets): how a study on a cluster learns where its samples ran.
+    /// </summary>
+    [Alias("Silo")]
+    Task<string> Silo();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -38,19 +39,27 @@ public static class WhatIfCommand
         };
         var checkpointEvery = CommonOptions.CheckpointEvery();
         command.Options.Add(checkpointEvery);
-        command.Validators.Add(result => CommonOptions.RefuseUnless(result, checkpointEvery, result.GetValue(engine) != "local",
-            "applies only to runs in grains (--engine grains): the local engine writes nothing to storage"));
+        var cluster = CommonOptions.Cluster("Run the samples in grains on the Summits cluster whose Redis server this is, as its client, spread over its silos, instead of in an embedded silo [default: Summits:Cluster, else an embedded silo]");
+        command.Options.Add(cluster);
+        command.Validators.Add(result =>
+        {
+            CommonOptions.RefuseUnless(result, checkpointEvery, result.GetValue(engine) != "local",
+                "applies only to runs in grains (--engine grains): the local engine writes nothing to storage");
+            CommonOptions.RefuseUnless(result, cluster, result.GetValue(engine) != "local",
+                "applies only to runs in grains (--engine grains): the local engine runs in this process");
+        });
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
-            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), cancellation));
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster), cancellation));
         return command;
     }
 
     private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, string format, string? outDir, string? reportDir,
-        Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, bool checkpointEveryGiven, string outOption, string reportOption, CancellationToken cancellation)
+        Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, bool checkpointEveryGiven, string outOption, string reportOption,
+        Summits.Hosting.ClusterAddress? clusterOption, CancellationToken cancellation)
     {
         var json = format == "json";
         var width = TerminalWidth.OfStandardOutput();
@@ -69,9 +78,18 @@ public static class WhatIfCommand
                 ?? (studyReport is null ? null : OutputOverInput.Folder(reportOption, studyReport, StudyReport.Names, inputs))) is { } overInput)
                 return UsageError.Write("summits whatif", overInput);
         }
+        // Read before anything starts, so that a bad setting is refused with nothing run; --cluster wins over Summits:Cluster.
+        var settings = engine == Engine.Grains
+            ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: clusterOption)
+            : null;
+        var cluster = settings?.Cluster;
+        if (cluster is not null && checkpointEveryGiven)
+            return UsageError.Write("summits whatif", $"--checkpoint-every applies only to the embedded silo: a study on the cluster at {cluster} keeps its sample worlds in memory on the cluster's silos");
         var studies = new List<StudyResult>();
         var documents = new List<string>();
-        await using var silo = engine == Engine.Grains ? await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif") : null;
+        await using IGrainHost? silo = engine == Engine.Local ? null
+            : cluster is not null ? await ClusterClient.StartAsync(settings!, TelemetrySettings.None, "summits whatif", cancellation)
+            : await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, checkpointEvery: checkpointEveryGiven ? checkpointEvery : null, command: "summits whatif");
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
         // Where the files went, said after the results as every command says it.
@@ -115,9 +133,12 @@ public static class WhatIfCommand
                 // Progress is for a person watching: drawn only on a terminal, and never under -q.
                 var progress = new StudyProgress(StatusLine.StandardError, runs, TerminalWidth.ForProgress());
                 Action<int> report = chatty && !Console.IsErrorRedirected ? progress.Report : _ => { };
+                // On a cluster, a person watching is told which silos the samples' worlds ran on.
+                var silos = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+                Action<string>? ranOn = cluster is not null && chatty ? at => silos.AddOrUpdate(at, 1, (_, n) => n + 1) : null;
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven), report, cancellation);
+                    : await WhatIfStudy.RunAsync(loaded, options, OnItsKey(silo, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven, ranOn)), report, cancellation);
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
                 // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).
@@ -129,6 +150,8 @@ public static class WhatIfCommand
                     // Wrapped at a terminal as every line on standard error is, whole in a file or a pipe.
                     await PathLines.ToErrorAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{loaded.Scenario.Id}: {Counted.Of(study.Finished, "run")} in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
+                    if (ranOn is not null)
+                        await PathLines.ToErrorAsync(Spread(loaded.Scenario.Id, cluster!, silos));
                 }
                 studies.Add(study);
 
@@ -173,4 +196,20 @@ public static class WhatIfCommand
             }
         }
     }
+
+    /// <summary>
+    /// <paramref name="run"/> with each sample on the key <paramref name="host"/> gives it: the sample's own key in an
+    /// embedded silo, one of this study's own on a cluster, so that two studies of one scenario and seed at once never
+    /// meet in its silos.
+    /// </summary>
+    private static SampleRun OnItsKey(IGrainHost host, SampleRun run) => (sample, key, cancellation) => run(sample, host.KeyFor(key), cancellation);
+
+    /// <summary>
+    /// The line that says how a study's samples spread over the silos of <paramref name="cluster"/>: each silo's address
+    /// (as <see cref="Summits.Grains.IWorldGrain.Silo"/> gives it) and how many sample worlds ran there, in the order of
+    /// the addresses: <c>baseline: 200 sample worlds ran on 2 silos of the cluster at redis://10.0.0.5:6379: 10.0.0.11:11111 (104) and 10.0.0.12:11111 (96)</c>.
+    /// </summary>
+    internal static string Spread(string scenario, Summits.Hosting.ClusterAddress cluster, IReadOnlyDictionary<string, int> silos) =>
+        $"{scenario}: {Counted.Of(silos.Values.Sum(), "sample world")} ran on {Counted.Of(silos.Count, "silo")} of the cluster at {cluster}: "
+        + Listed.And(silos.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} ({s.Value})")));
 }

@@ -75,7 +75,7 @@ public sealed class ClusterClient : IGrainHost
         return new ClusterClient(host, telemetry, standardError, settings);
     }
 
-    /// <summary>Closes the connection; the worlds the client ran stay on the cluster.</summary>
+    /// <summary>Closes the connection; the worlds of the runs it made stay on the cluster (a study retires each sample's world as it finishes).</summary>
     public async ValueTask DisposeAsync()
     {
         _warnings.Open = false;

@@ -101,11 +101,11 @@ public sealed class EmbeddedSilo : IGrainHost
         siloSettings ??= new SiloSettings();
         // Read before anything starts, so that a bad value is refused with nothing run.
         var settings = siloSettings.Read();
-        // A cluster the configuration names is joined by `summits run` and `summits silo` alone; any other command
+        // A cluster the configuration names is joined by `summits run`, `summits whatif` and `summits silo` alone; any other command
         // says that it runs on its own silo instead, rather than leaving the cluster unused in silence.
         if (settings.Cluster is { } cluster)
             await (warnings ?? Console.Error).WriteLineAsync(
-                $"{siloSettings.Command}: note: {SummitsSettings.ClusterKey} names the cluster at {cluster}, which only summits run and summits silo join; this command runs on a silo of its own");
+                $"{siloSettings.Command}: note: {SummitsSettings.ClusterKey} names the cluster at {cluster}, which only summits run, summits whatif and summits silo join; this command runs on a silo of its own");
         for (var attempt = 1; ; attempt++)
         {
             var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, siloSettings.Command) { Open = false };

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using System.Collections.Immutable;
 using Orleans.Serialization;
 using Summits.Model;
@@ -5,6 +6,8 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Holds one country's delegation in one world: loads it, lets the model decide, persists the result.</summary>
+// A country lives on the silo of the world that first calls it, so a world's calls to its countries stay on one silo.
+[PreferLocalPlacement]
 [GrainType("country")]
 public sealed class CountryGrain : Grain, ICountryGrain
 {

@@ -1,9 +1,12 @@
+using Orleans.Placement;
 using System.Collections.Immutable;
 using Summits.Model;
 
 namespace Summits.Grains;
 
 /// <summary>Holds the events of one advance of a run.</summary>
+// A timeline page lives on the silo of the world that writes it.
+[PreferLocalPlacement]
 [GrainType("timelinepage")]
 public sealed class TimelinePageGrain(
     [PersistentState("timeline", StorageNames.Summits)] IPersistentState<TimelinePage> state) : Grain, ITimelinePageGrain

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using System.Collections.Immutable;
 using Orleans.Serialization;
 using Summits.Model;
@@ -5,6 +6,8 @@ using Summits.Model;
 namespace Summits.Grains;
 
 /// <summary>Holds one topic's table in one world.</summary>
+// A topic lives on the silo of the world that first calls it, so a world's calls to its tables stay on one silo.
+[PreferLocalPlacement]
 [GrainType("topic")]
 public sealed class TopicGrain : Grain, ITopicGrain
 {

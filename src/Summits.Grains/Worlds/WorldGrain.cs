@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -15,11 +16,14 @@ namespace Summits.Grains;
 /// or the silo) starts again from storage, the last checkpoint, and runs the advances since again, the same way,
 /// when a caller asks for a later one.
 /// </remarks>
+// Worlds spread over every silo of a cluster: a study's samples run on all of them, not where the client first called.
+[RandomPlacement]
 [GrainType("world")]
 public sealed partial class WorldGrain(
     [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state,
     Serializer serializer,
     IOptions<CheckpointOptions> checkpoints,
+    ILocalSiloDetails silo,
     ILogger<WorldGrain> logger) : Grain, IWorldGrain
 {
     private string Key => this.GetPrimaryKeyString();
@@ -371,6 +375,8 @@ public sealed partial class WorldGrain(
     /// <summary>Retires every timeline page the run wrote: none in a world kept in memory, whose events stay in the world grain.</summary>
     private Task RetirePagesAsync() =>
         Task.WhenAll(Enumerable.Range(0, _inMemory ? 0 : state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire()));
+
+    public Task<string> Silo() => Task.FromResult(silo.SiloAddress.Endpoint.ToString());
 
     private WorldInfo Current => state.State.Info
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");

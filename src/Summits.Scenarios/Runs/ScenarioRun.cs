@@ -17,9 +17,9 @@ public static class ScenarioRun
     /// when null): the same step, so the run's events are those of a run in which every call answered at once.
     /// </summary>
     /// <param name="retire">
-    /// True to retire the world once run (a study's sample, which nobody reads again): its final state is read in the
-    /// calls that retire its grains (<see cref="IWorldGrain.Final"/>), then the world grain retires. False to leave the
-    /// world in place, to be read again.
+    /// True for a world nobody reads again (a study's sample): its final state is read in the calls that retire its
+    /// countries, topics and pages (<see cref="IWorldGrain.Final"/>), and the caller then retires the world grain itself
+    /// (<see cref="IWorldGrain.Retire"/>, which retires nothing more). False to leave the world in place, to be read again.
     /// </param>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
     public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, WorldKey worldKey,
@@ -48,8 +48,6 @@ public static class ScenarioRun
         }
         while (!advance.Finished);
         var final = await asking.AskAsync("the final state", key, () => retire ? world.Final(cancellation) : world.Snapshot(cancellation), cancellation);
-        if (retire)
-            await world.Retire();
         return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
     }
 

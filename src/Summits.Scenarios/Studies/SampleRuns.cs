@@ -19,9 +19,18 @@ public static class SampleRuns
     /// True to write each sample's world to storage at its checkpoints as a run's is (<c>summits whatif --checkpoint-every</c>,
     /// which measures what they cost); false, the default, to keep it in memory alone.
     /// </param>
-    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false) => async (sample, worldKey, cancellation) =>
+    /// <param name="ranOn">
+    /// Told, once a sample's run has finished and before its world retires, the silo its world ran on
+    /// (<see cref="IWorldGrain.Silo"/>, one call more a sample); null to ask nothing. Called from the runs in flight at once.
+    /// </param>
+    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null) => async (sample, worldKey, cancellation) =>
     {
         using var inMemory = durable ? null : InMemoryWorlds.Begin();
-        return await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true);
+        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true);
+        var world = grains.GetGrain<IWorldGrain>(worldKey.Value);
+        if (ranOn is not null)
+            ranOn(await world.Silo());
+        await world.Retire();
+        return run;
     };
 }

@@ -408,22 +408,22 @@ public sealed class SettingsTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
-    /// <summary>Runs the baseline what-if scenario in grains from <see cref="_folder"/> with <paramref name="environment"/> added.</summary>
     [Fact]
     public async Task A_command_that_joins_no_cluster_says_it_runs_on_its_own_silo_when_a_cluster_is_configured()
     {
-        // Only run and silo join the cluster Summits:Cluster names; whatif starts its own embedded silo. No Redis server
-        // need answer at 127.0.0.1:6390, since nothing connects to it: the study runs (exit 0) and standard error
-        // carries one line saying the configured cluster was not used.
-        var scenario = Path.Combine(SeedFiles.Root, "scenarios", "what-if", "baseline.yaml");
-        var run = await SummitsProcess.RunInAsync(_folder, ["whatif", scenario, "--runs", "2", "-q"],
+        // Only run, whatif and silo join the cluster Summits:Cluster names; seed starts its own embedded silo. No Redis
+        // server need answer at 127.0.0.1:6390, since nothing connects to it: the seeding runs (exit 0) and standard
+        // error carries one line saying the configured cluster was not used.
+        var world = Path.Combine(SeedFiles.Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml");
+        var run = await SummitsProcess.RunInAsync(_folder, ["seed", "--world", world, "-q"],
             new Dictionary<string, string> { ["Summits__Cluster"] = "redis://127.0.0.1:6390" });
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("summits whatif: note: Summits:Cluster names the cluster at redis://127.0.0.1:6390, which only summits run and summits silo join; this command runs on a silo of its own\n",
+        Assert.Contains("summits seed: note: Summits:Cluster names the cluster at redis://127.0.0.1:6390, which only summits run, summits whatif and summits silo join; this command runs on a silo of its own\n",
             run.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Runs the baseline what-if scenario in grains from <see cref="_folder"/> with <paramref name="environment"/> added.</summary>
     private async Task<(SummitsRun Run, string Output)> RunAsync(Dictionary<string, string> environment)
     {
         var scenario = Path.Combine(SeedFiles.Root, "scenarios", "what-if", "baseline.yaml");
