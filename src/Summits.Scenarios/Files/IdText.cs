@@ -12,7 +12,8 @@ namespace Summits.Scenarios;
 public static class IdText
 {
     /// <summary>
-    /// An id for <paramref name="text"/>: ASCII letters, digits and '_' kept (lower-cased unless <paramref name="keepCase"/>),
+    /// An id for <paramref name="text"/>: letters with accents written without them (<see cref="Latin"/>: "Sánchez"
+    /// <c>Sanchez</c>), ASCII letters, digits and '_' kept (lower-cased unless <paramref name="keepCase"/>),
     /// every other run of characters made one '-', '-' and '_' trimmed from both ends; longer than 64 characters, the
     /// first 51 of that, a '-' and 12 hex digits of the SHA-256 of <paramref name="text"/> as given.
     /// </summary>
@@ -20,7 +21,7 @@ public static class IdText
     public static string From(string text, string fallback, bool keepCase = false)
     {
         var id = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in Latin(text))
         {
             if (char.IsAsciiLetterOrDigit(c) || c == '_')
                 id.Append(keepCase ? c : char.ToLowerInvariant(c));
@@ -38,4 +39,26 @@ public static class IdText
     /// </summary>
     /// <exception cref="ArgumentException">When there are no parts.</exception>
     public static string Join(params ReadOnlySpan<string> parts) => WorldKey.Derived(parts).Value;
+
+    /// <summary>
+    /// A text with its Latin letters in ASCII where they have a plain form: accents and other marks dropped ("Sánchez"
+    /// Sanchez, "Maizière" Maiziere, "Erdoğan" Erdogan) and the letters that are no base letter with a mark spelt out
+    /// ("ß" ss, "æ" ae, "ø" o, "ł" l, "đ" d, "þ" th, "œ" oe); any other character as it is.
+    /// </summary>
+    public static string Latin(string text)
+    {
+        var latin = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+                continue;
+            latin.Append(c switch
+            {
+                'ß' => "ss", 'æ' => "ae", 'Æ' => "Ae", 'ø' => "o", 'Ø' => "O", 'ł' => "l", 'Ł' => "L", 'đ' => "d", 'Đ' => "D",
+                'þ' => "th", 'Þ' => "Th", 'œ' => "oe", 'Œ' => "Oe", 'ı' => "i",
+                _ => c.ToString(),
+            });
+        }
+        return latin.ToString().Normalize(NormalizationForm.FormC);
+    }
 }
