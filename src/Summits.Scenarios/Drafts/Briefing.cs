@@ -630,7 +630,7 @@ public sealed partial class Briefing
     /// The speaker of a reporting clause: a leader named in any form (<see cref="LeaderNames.Mention"/>: "Trump", "Mr. Trump",
     /// "President Trump", "the President", "Von der Leyen"), else up to six words ("the spokesman", "he", "a senior official").
     /// </summary>
-    private const string Reporter = "(?:" + LeaderNames.Mention + @"|[\p{L}’'.-]+(?: [\p{L}’'.-]+){0,5}?)";
+    private const string Reporter = "(?:" + LeaderNames.Mention + @"|[\p{L}’'-]+(?: [\p{L}’'-]+){0,5}?)";
 
     /// <summary>
     /// Where a speaker named after the verb ends: at punctuation, at the end, at a place or a time ("said Trump in Tokyo",
