@@ -14,7 +14,10 @@ namespace Summits.Scenarios;
 /// label-less sentences after it in its paragraph; a label that reads as one but names no leader (a role, a heading's word, a title two
 /// leaders hold, a country no leader speaks for) is reported with the sentences it carries, never given to the speaker before it; a label
 /// that heads a section ("Trade:", "North Korea: Both leaders condemned ...") is set aside and its sentence read by the rules below;</item>
-/// <item>"there was no discussion on ..." and its like: not discussed, by nobody;</item>
+/// <item>a quotation with its own reporting clause (<see cref="ReportingClause"/>): the leader the clause names, else reported, never
+/// the label's above it;</item>
+/// <item>"there was no discussion on ...", "... was not on the agenda", "Neither leader raised ..." and their like
+/// (<see cref="NotDiscussedWords"/>): not discussed, by nobody; any other sentence whose subject is "Neither leader" or its like is reported;</item>
 /// <item>a subject, at the start or after an opening clause: a leader named in any form
 /// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders", "The three leaders",
 /// "The leaders", "All the leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
@@ -26,6 +29,7 @@ namespace Summits.Scenarios;
 /// A sentence that goes on with a clause of other leaders ("...; Prime Minister Abe noted ...", "..., and Putin said ...") is read
 /// as its clauses, each its own speaker's.</item>
 /// </list>
+/// A sentence of several leaders that says they did not agree is reported, as it holds no position they share.
 /// A sentence that only tells that the leaders met ("X met Y", "X held talks with Y", "a meeting between X and Y") names the
 /// leaders but holds no position, and is skipped with that reason; the same verbs used otherwise ("X spoke about ...") are statements. The sentences of a quotation that an
 /// attributed sentence opens ("the Japanese side explained: “...") are its speaker's. Every quote is verbatim.
