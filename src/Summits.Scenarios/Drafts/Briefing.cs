@@ -632,9 +632,10 @@ public sealed partial class Briefing
 
     /// <summary>
     /// The speaker of a reporting clause: a leader named in any form (<see cref="LeaderNames.Mention"/>: "Trump", "Mr. Trump",
-    /// "President Trump", "the President", "Von der Leyen"), else up to six words ("the spokesman", "he", "a senior official").
+    /// "President Trump", "the President", "Von der Leyen"), else up to six words ("the spokesman", "he", "a senior official")
+    /// that do not open with a verb's auxiliary ("was stressed" is no speaker and a verb).
     /// </summary>
-    private const string Reporter = "(?:" + LeaderNames.Mention + @"|[\p{L}’'-]+(?: [\p{L}’'-]+){0,5}?)";
+    private const string Reporter = "(?:" + LeaderNames.Mention + @"|(?!(?:was|were|is|are|be|been|being|has|have|had)\s)[\p{L}’'-]+(?: [\p{L}’'-]+){0,5}?)";
 
     /// <summary>
     /// Where a speaker named after the verb ends: at punctuation, at the end, at a place or a time ("said Trump in Tokyo",

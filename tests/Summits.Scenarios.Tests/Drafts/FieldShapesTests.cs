@@ -35,6 +35,7 @@ public sealed class FieldShapesTests
             "Russia must help," Putin told reporters.
             "Wait and see," one of the officials at the talks with the press said later.
             Trump added: "Tariffs will fall."
+            "Free and open Indo-Pacific" was stressed by both.
             Abe: Japan will keep buying.
             """;
 
@@ -43,15 +44,16 @@ public sealed class FieldShapesTests
         // Lines 1-3 are labelled. Lines 4-11 each quote Trump in a clause of their own, whatever its shape: the verb
         // after the name with an object ("told reporters", 4), a place (5), "Mr." (6), a split quotation (7), single
         // quotes with the verb first (8), a title and a time (9), the title alone, which only Trump holds (10), curly
-        // quotes (11): all Trump's, none Abe's. Line 16 names Trump before a colon and the quotation: his too. Line 17
-        // is Abe's label.
+        // quotes (11): all Trump's, none Abe's. Line 16 names Trump before a colon and the quotation: his too, and it
+        // ends the label's run. Line 17's clause is passive, with no speaker before its verb: reported with the clause,
+        // no label above it now. Line 18 is Abe's label.
         Assert.Equal(["Abe", "Trump"], briefing.Speakers.ToArray());
         Assert.Equal(
             [
                 (1, "stated", "Abe"), (2, "stated", "Trump"), (3, "stated", "Abe"),
                 (4, "stated", "Trump"), (5, "stated", "Trump"), (6, "stated", "Trump"), (7, "stated", "Trump"),
                 (8, "stated", "Trump"), (9, "stated", "Trump"), (10, "stated", "Trump"), (11, "stated", "Trump"),
-                (16, "stated", "Trump"), (17, "stated", "Abe"),
+                (16, "stated", "Trump"), (18, "stated", "Abe"),
             ],
             Found(briefing));
         // Lines 12-15 name a speaker who is no leader of the readout (or, 15, one in more words than a speaker's name
@@ -65,6 +67,8 @@ public sealed class FieldShapesTests
             briefing.Skipped.Where(s => s.Location.Line < 15).Select(s => (s.Location.Line, s.Reason)).ToArray());
         var unread = Assert.Single(briefing.Skipped, s => s.Location.Line == 15);
         Assert.Equal("quotes a speaker in a reporting clause ('one of the officials at the talks with the press said') whose speaker the draft cannot tell; the label 'Abe' above it is not carried to it; label the sentence with the speaker's name", unread.Reason);
+        var passive = Assert.Single(briefing.Skipped, s => s.Location.Line == 17);
+        Assert.Equal("quotes a speaker in a reporting clause ('was stressed') whose speaker the draft cannot tell; label the sentence with the speaker's name", passive.Reason);
     }
 
     [Fact]
