@@ -38,7 +38,7 @@ public static class BenchCommand
     private static async Task<int> RunAsync(string format, string? outDir, bool quick, string[] only, Verbosity verbosity, string outOption, CancellationToken cancellation)
     {
         // The figures it prints are not sent into a file of the set, which would take their place.
-        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, OutputNames), CommandOutput.StandardOutput()]) is { } overOutput)
+        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, OutputNames), .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits bench", overOutput);
         var clock = Stopwatch.StartNew();
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;

@@ -98,7 +98,7 @@ public static class ExerciseCommand
         if (outDir is not null && OutputOverInput.Folder(outOption, outDir, SetNames(exercise), inputs) is { } overInput)
             return UsageError.Write(command, overInput);
         // Nor does the debrief it prints go into a file of that set.
-        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, SetNames(exercise)), CommandOutput.StandardOutput()]) is { } overOutput)
+        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, SetNames(exercise)), .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write(command, overOutput);
         KeyboardPlay? keyboard = null;
         IAnsiConsole? keyboardConsole = null;

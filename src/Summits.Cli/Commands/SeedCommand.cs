@@ -51,7 +51,7 @@ public static partial class SeedCommand
         // Nor does the telemetry file, or what it prints, take the place of the set's world.json or positions.csv, or of
         // the folder itself.
         if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputNames),
-                telemetry.JsonlPath is { } telemetryPath ? CommandOutput.File("--telemetry", telemetryPath) : null, CommandOutput.StandardOutput()]) is { } overOutput)
+                telemetry.JsonlPath is { } telemetryPath ? CommandOutput.File("--telemetry", telemetryPath) : null, .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits seed", overOutput);
 
         var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation, command: "summits seed");

@@ -84,7 +84,7 @@ public static class WhatIfCommand
             if (studyReport is not null)
                 outputs.Add(CommandOutput.Folder(reportOption, studyReport, StudyReport.Names));
         }
-        if (OutputOverInput.OverOutput([.. outputs, CommandOutput.StandardOutput()]) is { } overOutput)
+        if (OutputOverInput.OverOutput([.. outputs, .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits whatif", overOutput);
         // Read before anything starts, so that a bad setting is refused with nothing run; --cluster wins over Summits:Cluster.
         var settings = engine == Engine.Grains

@@ -22,19 +22,37 @@ public sealed record CommandOutput(string Option, string Path, IReadOnlyList<str
     /// <summary>The <see cref="Option"/> of <see cref="StandardOutput"/>.</summary>
     public const string StandardOutputName = "standard output";
 
+    /// <summary>The <see cref="Option"/> of <see cref="StandardError"/>.</summary>
+    public const string StandardErrorName = "standard error";
+
     /// <summary>
     /// Standard output as an output of its own when the shell sent it into a regular file (<c>&gt; X/agreements.csv</c>),
     /// named by the file's full path, so that what a command prints (<c>--format csv</c>, <c>--format json</c>) is set
     /// against the files it writes; null when it goes to a terminal or a pipe, or on a system other than Linux.
     /// </summary>
-    public static CommandOutput? StandardOutput()
+    public static CommandOutput? StandardOutput() => Stream(1, StandardOutputName);
+
+    /// <summary>
+    /// Standard error as an output of its own when the shell sent it into a regular file (<c>2&gt; X/state.json</c>),
+    /// named by the file's full path, so that the lines a command says there (<c>wrote … to X</c>, warnings) are set
+    /// against the files it writes; null when it goes to a terminal or a pipe, or on a system other than Linux.
+    /// </summary>
+    public static CommandOutput? StandardError() => Stream(2, StandardErrorName);
+
+    /// <summary>Both standard streams that the shell sent into regular files (<see cref="StandardOutput"/>, <see cref="StandardError"/>), in that order.</summary>
+    public static IEnumerable<CommandOutput?> StandardStreams() => [StandardOutput(), StandardError()];
+
+    /// <summary>True for <see cref="StandardOutput"/> and <see cref="StandardError"/>, which may share one file (<c>&gt; log 2&gt;&amp;1</c>).</summary>
+    internal bool IsStandardStream => Option is StandardOutputName or StandardErrorName;
+
+    private static CommandOutput? Stream(int descriptor, string name)
     {
-        const string descriptor = "/proc/self/fd/1";
-        if (FileType.Of(descriptor) != FileType.Regular)
+        var path = $"/proc/self/fd/{descriptor}";
+        if (FileType.Of(path) != FileType.Regular)
             return null;
         try
         {
-            return new FileInfo(descriptor).LinkTarget is { } target ? File(StandardOutputName, target) : null;
+            return new FileInfo(path).LinkTarget is { } target ? File(name, target) : null;
         }
         catch (IOException)
         {
@@ -44,8 +62,8 @@ public sealed record CommandOutput(string Option, string Path, IReadOnlyList<str
 
     /// <summary>What to do so that this file is not <paramref name="folder"/>'s: "name a --telemetry file outside 'X'".</summary>
     internal string Outside(string folder) =>
-        Option == StandardOutputName ? $"send standard output to a file outside '{folder}'" : $"name a {Option} file outside '{folder}'";
+        IsStandardStream ? $"send {Option} to a file outside '{folder}'" : $"name a {Option} file outside '{folder}'";
 
     /// <summary>What to do so that this file is another: "name another --telemetry file".</summary>
-    internal string Another => Option == StandardOutputName ? "send standard output to another file" : $"name another {Option} file";
+    internal string Another => IsStandardStream ? $"send {Option} to another file" : $"name another {Option} file";
 }

@@ -74,13 +74,14 @@ public static class OutputOverInput
     /// file and what to do; null when no two do. Two outputs clash when
     /// <list type="bullet">
     /// <item>two folders are one folder and both sets hold a file of one name (<c>-o X --report X</c>: agreements.csv);</item>
-    /// <item>a file is one that a folder's set writes (<c>-o X --telemetry X/timeline.jsonl</c>, <c>-o X &gt; X/state.json</c>), or two files are one;</item>
+    /// <item>a file is one that a folder's set writes (<c>-o X --telemetry X/timeline.jsonl</c>, <c>-o X &gt; X/state.json</c>,
+    /// <c>-o X 2&gt; X/state.json</c>), or two files are one (but standard output and standard error, <c>&gt; log 2&gt;&amp;1</c>);</item>
     /// <item>a file is a folder's own path or a folder above it (<c>--telemetry X -o X</c>), where a folder must be.</item>
     /// </list>
     /// Two sets in one folder under different names do not clash: each keeps the other's files (<see cref="OutputSet"/>).
     /// </summary>
     /// <param name="given">
-    /// The command's outputs, in the order its options are listed, and <see cref="CommandOutput.StandardOutput"/> last;
+    /// The command's outputs, in the order its options are listed, and <see cref="CommandOutput.StandardStreams"/> last;
     /// a null one (an option not given, standard output not a file) is none. The first clashing pair is said.
     /// </param>
     public static string? OverOutput(IEnumerable<CommandOutput?> given)
@@ -101,6 +102,9 @@ public static class OutputOverInput
     {
         var first = $"{a.Option} '{a.Path}'";
         var second = $"{b.Option} '{b.Path}'";
+        // Standard output and standard error sent into one file (> log 2>&1) each add to it: neither replaces the other.
+        if (a.IsStandardStream && b.IsStandardStream)
+            return null;
         if (a.IsFolder && b.IsFolder)
         {
             var shared = a.Names.Intersect(b.Names, StringComparer.Ordinal).ToList();

@@ -39,6 +39,16 @@ public static class SummitsProcess
         WaitAsync(ChildProcess.Start("/bin/sh", ["-c", "exec \"$@\" > \"$0\"", file, DotnetHost(), Program, .. arguments], folder), HangGuard,
             $"summits {string.Join(' ', arguments)} > {file}");
 
+    /// <summary>
+    /// Runs the program with this working folder and its streams sent where <paramref name="redirection"/> says, by a
+    /// shell (<c>2&gt; X/state.json</c>, <c>&gt; X/log 2&gt;&amp;1</c>, paths relative to the folder): the shell makes or
+    /// empties each file before the program starts, and what goes there is in the file, not in the run's
+    /// <see cref="SummitsRun.Output"/> or <see cref="SummitsRun.Error"/>.
+    /// </summary>
+    public static Task<SummitsRun> RunRedirectedAsync(string folder, string redirection, params string[] arguments) =>
+        WaitAsync(ChildProcess.Start("/bin/sh", ["-c", $"exec \"$@\" {redirection}", "sh", DotnetHost(), Program, .. arguments], folder), HangGuard,
+            $"summits {string.Join(' ', arguments)} {redirection}");
+
     /// <summary>Runs the program with standard input from a pipe that is closed at once, as when a script runs it: never a terminal.</summary>
     public static Task<SummitsRun> RunFromPipeAsync(string folder, params string[] arguments) =>
         RunInAsync(folder, arguments, null, pipedInput: true);

@@ -80,4 +80,30 @@ public sealed class OutputOverOutputTests : IDisposable
         Assert.Null(OutputOverInput.OverOutput([]));
         Assert.Null(OutputOverInput.OverOutput([CommandOutput.Folder("-o", In("X"), RunSet), null]));
     }
+
+    [Fact]
+    public void Standard_error_sent_into_a_file_of_a_set_clashes_as_standard_output_does()
+    {
+        // "run S -o X 2> X/state.json": the shell makes X/state.json before the run; the set's state.json would replace
+        // it, and the line the run says on standard error at its end ("wrote … to X") with it.
+        var x = In("X");
+        Directory.CreateDirectory(x);
+        File.WriteAllText(In("X", "state.json"), "");
+        Assert.Equal($"standard error '{x}/state.json' is state.json in -o '{x}', a file that -o writes there; one would replace the other: send standard error to a file outside '{x}', or name another folder for -o",
+            OutputOverInput.OverOutput([CommandOutput.Folder("-o", x, RunSet), null, CommandOutput.File(CommandOutput.StandardErrorName, $"{x}/state.json")]));
+        // The same file as --telemetry: two files that are one.
+        Assert.Equal($"--telemetry '{In("t.jsonl")}' and standard error '{In("t.jsonl")}' are one file; one would replace the other: send standard error to another file",
+            OutputOverInput.OverOutput([CommandOutput.File("--telemetry", In("t.jsonl")), CommandOutput.File(CommandOutput.StandardErrorName, In("t.jsonl"))]));
+    }
+
+    [Fact]
+    public void Standard_output_and_standard_error_in_one_file_do_not_clash()
+    {
+        // "> log 2>&1": both streams add to one file the shell opened once; neither replaces the other, so that is no
+        // mistake, beside a set or not.
+        var log = In("log");
+        File.WriteAllText(log, "");
+        Assert.Null(OutputOverInput.OverOutput([CommandOutput.Folder("-o", In("X"), RunSet),
+            CommandOutput.File(CommandOutput.StandardOutputName, log), CommandOutput.File(CommandOutput.StandardErrorName, log)]));
+    }
 }
