@@ -52,6 +52,17 @@ public static class RunCommand
         };
         command.Validators.Add(result =>
         {
+            // What to run is said before any option that could not apply to it: without it, no option can be judged.
+            if (result.GetValue(scenario) is null && result.GetValue(world) is null)
+            {
+                result.AddError("name the scenario file to run, as in summits run FILE.yaml, or a world file to run without a scenario, as in summits run --world FILE.yaml");
+                return;
+            }
+            if (result.GetValue(scenario) is { } both && result.GetValue(world) is { } worldFile)
+            {
+                result.AddError($"name a scenario file ('{both}') or a world file with --world ('{worldFile}'), not both: a scenario names its own world");
+                return;
+            }
             var forecast = result.GetValue(world) is not null;
             CommonOptions.RefuseUnless(result, rounds, forecast, "applies only with --world; a scenario sets its rounds in its 'rounds' steps");
             CommonOptions.RefuseUnless(result, branch, !forecast, "applies only to a scenario file that forks, not to --world");
@@ -81,18 +92,13 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
-        // Checked here rather than by the parser, so that a mistake in an option's value is said first.
-        if (request.Path is null && request.WorldPath is null)
-            return UsageError.Write("summits run", "name the scenario file to run, as in summits run FILE.yaml, or a world file to run without a scenario, as in summits run --world FILE.yaml");
-        if (request.Path is not null && request.WorldPath is not null)
-            return UsageError.Write("summits run", $"name a scenario file ('{request.Path}') or a world file with --world ('{request.WorldPath}'), not both: a scenario names its own world");
         var seed = CommonOptions.ReadSeed(request.SeedText);
 
         IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
             ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
             : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
         // No output takes the place of a file the run reads (its scenario, its world or the world's source text), nor
-        // of another of its outputs (-o X --report X both write agreements.csv; what it prints, sent into -o's state.json).
+        // of another of its outputs (-o X --report X both write agreements.csv; what it prints or says on standard error, sent into -o's state.json).
         var outputs = new List<CommandOutput>();
         foreach (var loaded in scenarios)
         {
@@ -110,7 +116,7 @@ public static class RunCommand
         }
         if (request.Telemetry.JsonlPath is { } telemetryPath)
             outputs.Add(CommandOutput.File("--telemetry", telemetryPath));
-        if (OutputOverInput.OverOutput([.. outputs, CommandOutput.StandardOutput()]) is { } overOutput)
+        if (OutputOverInput.OverOutput([.. outputs, .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits run", overOutput);
         // A report on a world that a record of what happened next follows compares the run with it.
         Dictionary<string, IReadOnlyList<SummitRecord>> records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);

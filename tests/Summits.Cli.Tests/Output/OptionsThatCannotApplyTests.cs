@@ -140,6 +140,12 @@ public sealed class OptionsThatCannotApplyTests : IDisposable
     [Theory]
     // Neither a scenario nor --world: what to name, in each of its two forms.
     [InlineData(new[] { "run" }, "summits run: error: name the scenario file to run, as in summits run FILE.yaml, or a world file to run without a scenario, as in summits run --world FILE.yaml (see 'summits run --help')")]
+    // Neither, with an option that applies only to one of them: what is missing is said first, not that --rounds
+    // (--world only) or --branch (a scenario only) cannot apply, which cannot be judged without it.
+    [InlineData(new[] { "run", "--rounds", "3" }, "summits run: error: name the scenario file to run, as in summits run FILE.yaml, or a world file to run without a scenario, as in summits run --world FILE.yaml (see 'summits run --help')")]
+    [InlineData(new[] { "run", "--branch", "a", "--model", "smp" }, "summits run: error: name the scenario file to run, as in summits run FILE.yaml, or a world file to run without a scenario, as in summits run --world FILE.yaml (see 'summits run --help')")]
+    // A value out of its range is still said before all of these (--rounds takes 1 to 100000).
+    [InlineData(new[] { "run", "--rounds", "0" }, "summits run: error: --rounds must be a whole number from 1 to 100000, not 0 (see 'summits run --help')")]
     // Both: one of them is too many, each said as given.
     [InlineData(new[] { "run", "BASELINE", "--world", "WORLD" }, "summits run: error: name a scenario file ('BASELINE') or a world file with --world ('WORLD'), not both: a scenario names its own world (see 'summits run --help')")]
     public async Task Run_says_which_of_scenario_and_world_is_wrong(string[] arguments, string expected)
