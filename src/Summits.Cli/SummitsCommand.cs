@@ -7,7 +7,7 @@ namespace Summits.Cli;
 /// <summary>The <c>summits</c> command line: its commands, and the exit codes every one of them keeps (<see cref="CommandFailure"/> for what a command does not handle).</summary>
 public static class SummitsCommand
 {
-    public static RootCommand Create() => RetiredOptions.AddTo(new RootCommand("Summits simulates how negotiating positions move, on Orleans grains seeded from a real summit, with two models: bargaining (what can the parties agree?) and SMP, KTAB's spatial model of politics, on a world or an imported KTAB table (run --world FILE --model smp: where will the positions converge?).")
+    public static RootCommand Create() => CommonOptions.RefuseTwoLevels(RetiredOptions.AddTo(new RootCommand("Summits simulates how negotiating positions move, on Orleans grains seeded from a real summit, with two models: bargaining (what can the parties agree?) and SMP, KTAB's spatial model of politics, on a world or an imported KTAB table (run --world FILE --model smp: where will the positions converge?).")
     {
         SeedCommand.Create(),
         RunCommand.Create(),
@@ -22,7 +22,7 @@ public static class SummitsCommand
         RecordCommand.Create(),
         ExerciseCommand.Create(),
         SiloCommand.Create(),
-    });
+    }));
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -260,6 +260,32 @@ public static class CommonOptions
     /// <summary><c>-q|--quiet</c>: the same as <c>--verbosity minimal</c>.</summary>
     public static Option<bool> Quiet(string description) => new("--quiet", "-q") { Description = description };
 
+    /// <summary>
+    /// Refuses, on <paramref name="command"/> and every command under it that takes both <c>-q</c> and <c>-v</c>, the two
+    /// given at once for two levels (<c>-q -v detailed</c>, in either order), which would otherwise leave one of them
+    /// unheeded without a word: <c>-q and -v detailed ask for two levels (-q is -v minimal); give one: -q, or -v with one
+    /// of quiet, minimal, normal, detailed or diagnostic</c>. <c>-q</c> with <c>-v minimal</c> (or <c>-v m</c>) asks for
+    /// one level and is kept. Returns <paramref name="command"/>.
+    /// </summary>
+    public static T RefuseTwoLevels<T>(T command) where T : Command
+    {
+        foreach (var sub in command.Subcommands)
+            RefuseTwoLevels(sub);
+        if (command.Options.FirstOrDefault(o => o.Name == "--quiet") is not Option<bool> quiet
+            || command.Options.FirstOrDefault(o => o.Name == "--verbosity") is not Option<string?> verbosity)
+            return command;
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(quiet) is not { Implicit: false } quietGiven || !result.GetValue(quiet)
+                || result.GetResult(verbosity) is not { Implicit: false } levelGiven || result.GetValue(verbosity) is not { } level
+                || ReadVerbosity(level, quiet: false) == Cli.Output.Verbosity.Minimal)
+                return;
+            var (q, v) = (quietGiven.IdentifierToken?.Value ?? "-q", levelGiven.IdentifierToken?.Value ?? "-v");
+            result.AddError($"{q} and {v} {level} ask for two levels ({q} is {v} minimal); give one: {q}, or {v} with {Listed.OneOf(OptionChoices.Of(verbosity))}");
+        });
+        return command;
+    }
+
     public static Cli.Output.Verbosity ReadVerbosity(string? text, bool quiet) => text switch
     {
         "q" or "quiet" => Cli.Output.Verbosity.Quiet,
