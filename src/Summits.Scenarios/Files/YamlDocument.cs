@@ -51,11 +51,35 @@ public static class YamlDocument
                 "this is not valid YAML: the text after this point cannot be read; expected a closing ']', '}' or quote");
         }
         if (stream.Documents.Count == 0)
-            throw new InputException(new FilePosition(file, 1, 1), $"the file is empty; expected a mapping of keys to values{named}");
+            throw NoDocument(file, text, named);
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InputException(At(file, stream.Documents[0].RootNode), $"expected a mapping of keys to values at the top of the file{named}");
         Merge(file, root, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
         return root;
+    }
+
+    /// <summary>
+    /// The refusal of a text that holds no YAML document, saying what it does hold: nothing (<c>the file is empty</c>, at
+    /// 1:1), only blank lines (at 1:1), or only comments, and blank lines between (at the first comment:
+    /// <c>the file holds only a comment and no mapping of keys to values</c>); each with the mapping expected. Anything
+    /// else that makes no document (a lone end marker, '...') is said to be no document.
+    /// </summary>
+    private static InputException NoDocument(string file, string text, string named)
+    {
+        const string expected = "expected a mapping of keys to values, such as 'key: value'";
+        var lines = TextLines.Of(text.TrimStart('\uFEFF'));
+        var comments = lines.Select((line, i) => (Line: i + 1, Column: line.Length - line.TrimStart().Length + 1, Text: line.Trim()))
+            .Where(l => l.Text.StartsWith('#')).ToList();
+        var blank = lines.Count(l => l.Trim().Length == 0);
+        if (text.Length == 0)
+            return new InputException(new FilePosition(file, 1, 1), $"the file is empty; expected a mapping of keys to values{named}");
+        if (comments.Count + blank < lines.Count)
+            return new InputException(new FilePosition(file, 1, 1), $"the file holds no YAML document; expected a mapping of keys to values{named}");
+        if (comments.Count == 0)
+            return new InputException(new FilePosition(file, 1, 1), $"the file holds only blank lines, no mapping of keys to values; {expected}{named}");
+        var what = comments.Count == 1 ? "a comment" : $"comments ({comments.Count} lines)";
+        return new InputException(new FilePosition(file, comments[0].Line, comments[0].Column),
+            $"the file holds only {what}{(blank > 0 ? " and blank lines" : "")}, no mapping of keys to values; {expected}, after {(comments.Count == 1 ? "it" : "them")}{named}");
     }
 
     /// <summary>Where <paramref name="node"/> starts in <paramref name="file"/>: its line and its column in characters (an emoji one), as every node <see cref="LoadMapping"/> reads has it.</summary>

@@ -101,6 +101,23 @@ public sealed class CommandLineFileTests : IDisposable
             (run.ExitCode, run.Output, run.Error.ReplaceLineEndings("\n")));
     }
 
+    [Theory]
+    // A world file of one comment: said to hold only a comment, at the '#' (1:1), not to be empty.
+    [InlineData("# the world goes here\n", 1, 1, "the file holds only a comment, no mapping of keys to values; expected a mapping of keys to values, such as 'key: value', after it")]
+    // Blank lines, then two comments, the first indented by two spaces: at the first comment, line 2, column 3.
+    [InlineData("\n  # one\n\n# two", 2, 3, "the file holds only comments (2 lines) and blank lines, no mapping of keys to values; expected a mapping of keys to values, such as 'key: value', after them")]
+    // Only blank lines, spaces in one of them: nothing to point at but the start.
+    [InlineData("\n   \n\n", 1, 1, "the file holds only blank lines, no mapping of keys to values; expected a mapping of keys to values, such as 'key: value'")]
+    public void A_world_of_comments_or_blank_lines_is_said_to_hold_them_not_to_be_empty(string text, int line, int column, string problem)
+    {
+        var world = Path.Combine(_folder, "comments.yaml");
+        File.WriteAllText(world, text);
+
+        var error = Assert.Throws<InputException>(() => WorldFile.Load(world));
+
+        Assert.Equal($"{world}:{line}:{column}: {problem}", error.Message);
+    }
+
     [Fact]
     public void A_world_named_on_the_command_line_that_holds_no_mapping_is_said_at_its_own_place_alone()
     {
