@@ -333,14 +333,22 @@ public sealed partial class Briefing
 
         /// <summary>
         /// A sentence that opens with a quotation followed by a reporting clause: the speaker the clause names
-        /// (<see cref="ReportingClause"/>), or null as <c>Who</c> when the clause has a reporting verb but no speaker this
-        /// reads, with the clause as written; null when the sentence opens with no quotation and reporting verb.
+        /// (<see cref="ReportingClause"/>), or null as <c>Who</c> when the clause names no speaker this reads, with the
+        /// clause as written. A clause names none when it has a reporting verb but no speaker read (<see cref="QuotationWithVerb"/>),
+        /// when what "said" it is a text or a reply rather than a person (<c>"…," the statement said.</c>,
+        /// <see cref="NoSpeaker"/>), and when it has no reporting verb at all (<c>"…," came the reply.</c>, <c>"…," was the
+        /// answer.</c>, <see cref="QuotationWithClause"/>). Null when the sentence opens with no quotation so followed.
         /// </summary>
         private static (string? Who, string Clause)? Reported(string sentence)
         {
             if (ReportingClause().Match(sentence) is { Success: true } clause)
-                return (clause.Groups["who"].Value.Trim(), clause.Groups["clause"].Value.Trim());
-            return QuotationWithVerb().Match(sentence) is { Success: true } loose ? (null, loose.Groups["clause"].Value.Trim()) : null;
+            {
+                var who = clause.Groups["who"].Value.Trim();
+                return (NoSpeaker().IsMatch(who) ? null : who, clause.Groups["clause"].Value.Trim());
+            }
+            if (QuotationWithVerb().Match(sentence) is { Success: true } loose)
+                return (null, loose.Groups["clause"].Value.Trim());
+            return QuotationWithClause().Match(sentence) is { Success: true } rest ? (null, rest.Groups["clause"].Value.Trim()) : null;
         }
 
         private void NewParagraph()
@@ -656,6 +664,24 @@ public sealed partial class Briefing
     /// <summary>A quotation followed by a clause with a reporting verb in it, whatever its speaker: what <see cref="ReportingClause"/> could not read is reported, not given to a label.</summary>
     [GeneratedRegex("^" + Quotation + @"\s*,?\s*(?<clause>[^""“”]{0,80}?" + ReportingVerb + ")")]
     private static partial Regex QuotationWithVerb();
+
+    /// <summary>
+    /// A quotation that a clause without a reporting verb follows in its sentence, the quotation ending in a comma, a
+    /// question mark or an exclamation mark (inside its quotes or a comma after them): <c>"…," came the reply.</c>,
+    /// <c>"…," was the answer.</c>, <c>"…?" came the question.</c>. Such a clause tells who or what spoke, or that it
+    /// cannot be told, never that the label above spoke; the group <c>clause</c> is the clause up to the sentence's end
+    /// or the quotation's second part.
+    /// </summary>
+    [GeneratedRegex("^" + Quotation + @"(?:(?<=[,?!][""”'’])|\s*,)\s*(?<clause>\p{L}[^""“”]*?)(?=[.!?]?\s*$|,\s*[""“‘'])")]
+    private static partial Regex QuotationWithClause();
+
+    /// <summary>
+    /// What a reporting clause may name as having said a quotation that is a text or a reply, not a person: "the
+    /// statement", "the joint statement", "the reply", "a brief answer", "the White House readout". Its speaker is not
+    /// told, so the sentence is reported rather than given to anyone.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:the|a|an|its|their|this|that|one)\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:statements?|repl(?:y|ies)|answers?|responses?|readouts?|communiqu[eé]s?|releases?|announcements?|documents?|declarations?|texts?|reports?|notes?|transcripts?|memos?|summar(?:y|ies)|messages?|letters?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoSpeaker();
 
     /// <summary>What a sentence of several leaders says when they did not agree: "did not agree", "failed to reach agreement", "disagreed", "no agreement was reached".</summary>
     [GeneratedRegex(@"\b(?:(?:did not|didn't|could not|couldn't|failed to|were unable to|were not able to) (?:agree|reach (?:an? )?(?:agreement|consensus|deal)|find common ground|come to (?:an )?agreement)|disagreed|no (?:agreement|consensus) (?:was|could be) reached)\b")]

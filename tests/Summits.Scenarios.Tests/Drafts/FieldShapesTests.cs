@@ -72,6 +72,40 @@ public sealed class FieldShapesTests
     }
 
     [Fact]
+    public void A_reporting_clause_that_names_no_speaker_is_reported_not_given_to_the_label_above()
+    {
+        const string text = """
+            Prime Minister Shinzo Abe: Japan values the alliance.
+            President Donald Trump: The alliance is strong.
+            Abe: Japan will buy more US defence equipment.
+            "We will work together," came the reply.
+            "Trade must be fair," was the answer.
+            "The alliance is unshakable," the statement said.
+            "Is the door open?" came the question.
+            "Peace is near," the joint statement said in Tokyo.
+            Abe: Japan will keep buying.
+            """;
+
+        var briefing = Read(text);
+
+        // Lines 1-3 and 9 are labelled. Lines 4-8 each quote with a clause of their own after the quotation's comma or
+        // question mark, which tells that someone spoke but not who: a reply, an answer, a question (no reporting verb
+        // at all), or a statement that "said" it (a text, not a person). Abe's label above is not their speaker; each
+        // is reported with its clause, and none is Abe's.
+        Assert.Equal([(1, "stated", "Abe"), (2, "stated", "Trump"), (3, "stated", "Abe"), (9, "stated", "Abe")], Found(briefing));
+        const string Rest = "whose speaker the draft cannot tell; the label 'Abe' above it is not carried to it; label the sentence with the speaker's name";
+        Assert.Equal(
+            [
+                (4, $"quotes a speaker in a reporting clause ('came the reply') {Rest}"),
+                (5, $"quotes a speaker in a reporting clause ('was the answer') {Rest}"),
+                (6, $"quotes a speaker in a reporting clause ('the statement said') {Rest}"),
+                (7, $"quotes a speaker in a reporting clause ('came the question') {Rest}"),
+                (8, $"quotes a speaker in a reporting clause ('the joint statement said') {Rest}"),
+            ],
+            briefing.Skipped.Select(s => (s.Location.Line, s.Reason)).ToArray());
+    }
+
+    [Fact]
     public void Sentences_that_say_a_topic_was_not_raised_are_not_discussed_and_a_disagreement_is_reported()
     {
         const string text = """
