@@ -56,6 +56,15 @@ public static partial class UsageError
             var name = missingValue.Groups["option"].Value;
             return $"{name} needs a value{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name)}";
         }
+        if (GivenTwice().Match(message) is { Success: true } twice)
+        {
+            // An option of one value given more than once (-v detailed -v quiet) asks for two: which is meant is not told.
+            var name = twice.Groups["option"].Value;
+            var values = (error.SymbolResult switch { OptionResult o => o, ArgumentResult { Parent: OptionResult o } => o, _ => null })?.Tokens.Select(t => $"'{Output.Printable.Of(t.Value)}'").ToList() ?? [];
+            var times = values.Count == 2 ? "twice" : values.Count > 2 ? $"{values.Count} times" : "more than once";
+            var among = values.Count > 1 ? $", as {Listed.And(values)}" : "";
+            return $"{name} is given {times}{among}; give it once{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name)}";
+        }
         if (NotAChoice().Match(message) is { Success: true } choice)
         {
             var choices = Quoted().Matches(choice.Groups["choices"].Value).Select(m => m.Groups[1].Value);
@@ -243,6 +252,9 @@ public static partial class UsageError
     private static partial Regex MissingArgument();
 
     private static string OneLine(string message) => Whitespace().Replace(message, " ").Trim();
+
+    [GeneratedRegex(@"^Option '(?<option>[^']*)' expects a single argument but \d+ were provided\.?$")]
+    private static partial Regex GivenTwice();
 
     [GeneratedRegex(@"^Argument '(?<value>.*)' not recognized\. Must be one of:(?<choices>.*)$", RegexOptions.Singleline)]
     private static partial Regex NotAChoice();

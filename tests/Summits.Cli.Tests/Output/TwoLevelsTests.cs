@@ -28,6 +28,19 @@ public sealed class TwoLevelsTests
         Assert.Equal((2, "", $"summits run: error: {expected} (see 'summits run --help')\n"), (run.ExitCode, run.Output, run.Error.ReplaceLineEndings("\n")));
     }
 
+    [Theory]
+    // -v given twice asks for two levels as surely: which is meant is not told, so neither is taken. Said with both
+    // values and the levels to choose from, before the scenario is looked at.
+    [InlineData(new[] { "-v", "detailed", "-v", "quiet" }, "-v is given twice, as 'detailed' and 'quiet'; give it once, " + Levels)]
+    // The same for any option of one value: --format's choices are table, csv and json.
+    [InlineData(new[] { "--format", "csv", "--format", "json" }, "--format is given twice, as 'csv' and 'json'; give it once, one of table, csv or json")]
+    public async Task An_option_of_one_value_given_twice_is_refused_with_its_values_and_choices(string[] twice, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(["run", Baseline, "--engine", "local", .. twice]);
+
+        Assert.Equal((2, "", $"summits run: error: {expected} (see 'summits run --help')\n"), (run.ExitCode, run.Output, run.Error.ReplaceLineEndings("\n")));
+    }
+
     /// <summary>Every command, at any depth, with the names of its options.</summary>
     private static IEnumerable<(string Path, Command Command)> Commands(Command command, string path)
     {
