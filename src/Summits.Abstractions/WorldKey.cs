@@ -126,6 +126,14 @@ public readonly record struct WorldKey
     public static WorldKey Sample(string scenario, ulong seed, int index) =>
         Derived(scenario, seed.ToString(CultureInfo.InvariantCulture), index.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// The key of lane <paramref name="lane"/> (0-based, one per run in flight at once) of a what-if study of scenario
+    /// <paramref name="scenario"/> under seed <paramref name="seed"/>: the world its samples run in one after another,
+    /// <c>{scenario}-{seed}-lane-{lane}</c>, derived.
+    /// </summary>
+    public static WorldKey Lane(string scenario, ulong seed, int lane) =>
+        Derived(scenario, seed.ToString(CultureInfo.InvariantCulture), "lane", lane.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Reads a world key: <paramref name="text"/> must be an id.</summary>
     /// <exception cref="FormatException">When it is not; the message is one line naming the allowed characters and the limit.</exception>
     public static WorldKey Parse(string text) =>
