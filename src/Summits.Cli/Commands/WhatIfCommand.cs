@@ -136,9 +136,11 @@ public static class WhatIfCommand
                 // On a cluster, a person watching is told which silos the samples' worlds ran on.
                 var silos = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
                 Action<string>? ranOn = cluster is not null && chatty ? at => silos.AddOrUpdate(at, 1, (_, n) => n + 1) : null;
+                // On a cluster, the study's lanes (its runs in flight) take the silos in turn.
+                var spread = cluster is not null ? await LaneSilos.OfClusterAsync(silo!.Grains) : null;
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, OnItsKey(silo, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven, ranOn)), report, cancellation,
+                    : await WhatIfStudy.RunAsync(loaded, options, OnItsKey(silo, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven, ranOn, spread)), report, cancellation,
                         OnItsKey(silo, SampleRuns.EndInGrains(silo.Grains, durable: checkpointEveryGiven)));
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not

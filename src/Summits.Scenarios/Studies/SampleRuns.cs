@@ -24,9 +24,11 @@ public static class SampleRuns
     /// Told, once a sample's run has finished and been read back, the silo its world ran on
     /// (<see cref="IWorldGrain.Silo"/>, one call more a sample); null to ask nothing. Called from the runs in flight at once.
     /// </param>
-    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null) => async (sample, worldKey, cancellation) =>
+    /// <param name="spread">On a cluster, the silo each lane's world is placed on; null to place each at random (one silo).</param>
+    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null, LaneSilos? spread = null) => async (sample, worldKey, cancellation) =>
     {
         using var inMemory = durable ? null : InMemoryWorlds.Begin();
+        using var placed = spread?.Place(worldKey);
         var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true);
         if (ranOn is not null)
             ranOn(await grains.GetGrain<IWorldGrain>(worldKey.Value).Silo());
