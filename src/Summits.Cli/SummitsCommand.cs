@@ -56,6 +56,13 @@ public static class SummitsCommand
             await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {missing}{Summits.Scenarios.InputFile.Alternatives(file, file)}"));
             return ExitCodes.BadInput;
         }
+        // A folder, a device or a FIFO named where a file is to be read is a mistake in an argument too, said with the
+        // files of the kind taken when it is a folder: never as a place in a file, which it is not.
+        if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.NotAnInputFile(parse) is { } notAFile)
+        {
+            await Console.Error.WriteLineAsync(Output.Printable.Of(UsageError.Usage(CommandPath(parse), notAFile)));
+            return ExitCodes.BadInput;
+        }
         // Help fits the terminal as every other output does (COLUMNS, or the real width), without the
         // spaces the help's columns leave at the ends of lines.
         if (parse.Action is System.CommandLine.Help.HelpAction help)

@@ -16,15 +16,18 @@ public static class CommonOptions
         Description = "The world file to load",
         HelpName = "FILE",
         DefaultValueFactory = _ => DefaultWorld,
-    });
+    }, InputKind.World);
 
-    /// <summary>The arguments and options whose values name files to read, which must exist (<see cref="MissingInputFile"/>).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Symbol, Symbol> InputFiles = [];
+    /// <summary>The arguments and options whose values name files to read, which must exist (<see cref="MissingInputFile"/>) and be files (<see cref="NotAnInputFile"/>).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Symbol, InputKind> InputFiles = [];
 
-    /// <summary>Marks <paramref name="symbol"/> as naming files to read: a name that is no file is refused before the command runs.</summary>
-    public static T InputFile<T>(T symbol) where T : Symbol
+    /// <summary>
+    /// Marks <paramref name="symbol"/> as naming files of <paramref name="kind"/> to read: a name that is no file, or
+    /// names a folder, a device or a FIFO, is refused before the command runs.
+    /// </summary>
+    public static T InputFile<T>(T symbol, InputKind kind) where T : Symbol
     {
-        InputFiles.AddOrUpdate(symbol, symbol);
+        InputFiles.AddOrUpdate(symbol, kind);
         return symbol;
     }
 
@@ -35,6 +38,38 @@ public static class CommonOptions
     /// </summary>
     public static string? MissingInputFile(ParseResult parse)
     {
+        foreach (var (token, _) in InputTokens(parse))
+            if (!Exists(token) && !(token.LastIndexOf('#') is var hash and > 0 && Exists(token[..hash])))
+                return token;
+        return null;
+
+        static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || File.Exists(Resolve(path));
+    }
+
+    /// <summary>
+    /// Why the first value written on the command line for an argument or option marked by <see cref="InputFile"/> names
+    /// something there that is not a file to read, as a mistake on the command line rather than a place in a file: a
+    /// folder, with the files in it that the argument takes (<c>'runs/a' is a folder, not a scenario file or state.json;
+    /// the YAML or JSON files in it: runs/a/state.json</c>), or a device, a FIFO or a socket
+    /// (<see cref="Summits.Scenarios.InputFile.NotAFile"/>). For FILE#BRANCH the part before the '#' is the file when
+    /// the whole is not there. Null when each names a regular file (or is not there: <see cref="MissingInputFile"/>).
+    /// </summary>
+    public static string? NotAnInputFile(ParseResult parse)
+    {
+        foreach (var (token, kind) in InputTokens(parse))
+        {
+            var path = File.Exists(token) || Directory.Exists(token) ? token
+                : token.LastIndexOf('#') is var hash and > 0 && (File.Exists(token[..hash]) || Directory.Exists(token[..hash])) ? token[..hash]
+                : Resolve(token);
+            if (Summits.Scenarios.InputFile.NotAFile(path, kind.What, kind.Files, kind.Extensions) is { } problem)
+                return problem;
+        }
+        return null;
+    }
+
+    /// <summary>Each value written on the command line for the command's arguments and options marked by <see cref="InputFile"/>, with its kind.</summary>
+    private static IEnumerable<(string Token, InputKind Kind)> InputTokens(ParseResult parse)
+    {
         foreach (var child in parse.CommandResult.Children)
         {
             Symbol? symbol = child switch
@@ -43,15 +78,11 @@ public static class CommonOptions
                 System.CommandLine.Parsing.OptionResult o => o.Option,
                 _ => null,
             };
-            if (symbol is null || !InputFiles.TryGetValue(symbol, out _))
+            if (symbol is null || !InputFiles.TryGetValue(symbol, out var kind))
                 continue;
             foreach (var token in child.Tokens)
-                if (!Exists(token.Value) && !(token.Value.LastIndexOf('#') is var hash and > 0 && Exists(token.Value[..hash])))
-                    return token.Value;
+                yield return (token.Value, kind);
         }
-        return null;
-
-        static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || File.Exists(Resolve(path));
     }
 
     public static Option<string?> Report() => WritableFolder(new("--report")

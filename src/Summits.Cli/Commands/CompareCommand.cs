@@ -13,8 +13,8 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var a = CommonOptions.InputFile(new Argument<string>("A") { Description = "A: a scenario file, FILE#BRANCH or a state.json written by 'summits run --out'" });
-        var b = CommonOptions.InputFile(new Argument<string>("B") { Description = "B: the same kinds as A" });
+        var a = CommonOptions.InputFile(new Argument<string>("A") { Description = "A: a scenario file, FILE#BRANCH or a state.json written by 'summits run --out'" }, InputKind.ScenarioOrState);
+        var b = CommonOptions.InputFile(new Argument<string>("B") { Description = "B: the same kinds as A" }, InputKind.ScenarioOrState);
         var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements and positions, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder");
         var report = CommonOptions.Report();
@@ -22,6 +22,10 @@ public static class CompareCommand
         var quiet = CommonOptions.Quiet("Print only the counts of what changed (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
         var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B.") { a, b, format, output, report, engine, quiet, verbosity };
+        // Two state.json files are compared as they were written: no run, so no engine to run it on.
+        command.Validators.Add(result => CommonOptions.RefuseUnless(result, engine,
+            !(result.GetResult(a)?.Tokens is [var first] && IsState(first.Value) && result.GetResult(b)?.Tokens is [var second] && IsState(second.Value)),
+            "applies only when A or B is a scenario file, which is run; two state.json files are compared as they were written"));
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(format)!, parse.GetValue(output),
             parse.GetValue(report), CommonOptions.ReadEngine(parse.GetValue(engine)), CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), cancellation));
@@ -45,6 +49,11 @@ public static class CompareCommand
         if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputNames, inputs))
             ?? (reportDir is null ? null : OutputOverInput.Folder(reportOption, reportDir, CompareReport.Names, inputs))) is { } overInput)
             return UsageError.Write("summits compare", overInput);
+        // Nor does one output take another's place: -o X --report X both write agreements.csv and positions.csv, and
+        // what it prints may be sent into either.
+        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputNames),
+                reportDir is null ? null : CommandOutput.Folder(reportOption, reportDir, CompareReport.Names), CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write("summits compare", overOutput);
 
         if (left is not null || right is not null)
         {

@@ -21,12 +21,12 @@ public static class ExerciseCommand
 
     public static Command Create()
     {
-        var file = CommonOptions.InputFile(new Argument<string>("FILE") { Description = "The exercise file (scenarios/exercises/*.yaml)" });
+        var file = CommonOptions.InputFile(new Argument<string>("FILE") { Description = "The exercise file (scenarios/exercises/*.yaml)" }, InputKind.Exercise);
         var answers = CommonOptions.InputFile(new Option<string?>("--answers")
         {
             Description = "The answers file: the role, the answers to the prediction questions, and the proposals of each round; plays the exercise without prompts (without it, the exercise is played at the keyboard)",
             HelpName = "FILE",
-        });
+        }, InputKind.Answers);
         var role = new Option<string?>("--role") { Description = "Play this role instead of the answers file's; at the keyboard, the (first) player's role, not asked for", HelpName = "ACTOR" };
         var players = new Option<string?>("--players")
         {
@@ -44,6 +44,16 @@ public static class ExerciseCommand
         {
             file, answers, role, players, teacher, output, format, engine, quiet, verbosity,
         };
+        // The facilitator's note is printed with the debrief: --format csv (the grading lines alone) and, with an answers
+        // file, -q or -v quiet (no debrief) print none. A play at the keyboard shows the debrief at every level.
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(format) == "csv")
+                CommonOptions.RefuseUnless(result, teacher, false, "prints the facilitator's note with the debrief, and --format csv prints the grading lines alone; use --format table or json");
+            else if (result.GetValue(format) != "json" && result.GetValue(answers) is not null
+                && CommonOptions.ReadVerbosity(result.GetValue(verbosity), result.GetValue(quiet)) < Verbosity.Normal)
+                CommonOptions.RefuseUnless(result, teacher, false, "prints the facilitator's note after the debrief, which -q (-v minimal) and -v quiet leave out; leave those out, or use --format json");
+        });
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(answers), parse.GetValue(role), parse.GetValue(players) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null, parse.GetValue(output), CommonOptions.Written(parse, output),
             parse.GetValue(format)!, CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(teacher),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
@@ -87,6 +97,9 @@ public static class ExerciseCommand
         string[] inputs = [exercise.Path, exercise.WorldPath, .. OutputOverInput.Source(exercise.WorldPath, exercise.World), .. stopped is null && answersFile is not null ? [CommonOptions.Resolve(answersFile)] : Array.Empty<string>()];
         if (outDir is not null && OutputOverInput.Folder(outOption, outDir, SetNames(exercise), inputs) is { } overInput)
             return UsageError.Write(command, overInput);
+        // Nor does the debrief it prints go into a file of that set.
+        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, SetNames(exercise)), CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write(command, overOutput);
         KeyboardPlay? keyboard = null;
         IAnsiConsole? keyboardConsole = null;
         // The answers files of a play at the keyboard, written with the grading into the -o folder.

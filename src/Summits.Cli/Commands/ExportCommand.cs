@@ -10,7 +10,7 @@ public static class ExportCommand
 {
     public static Command Create()
     {
-        var file = CommonOptions.InputFile(new Argument<string>("WORLD") { Description = "The world file (.yaml) to write as a KTAB table" });
+        var file = CommonOptions.InputFile(new Argument<string>("WORLD") { Description = "The world file (.yaml) to write as a KTAB table" }, InputKind.World);
         var output = WorldOutput.Out("KTAB table");
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();

@@ -13,7 +13,7 @@ public static class ImportCommand
         {
             Description = "KTAB SMP tables (.csv) about the same actors; each dimension of each becomes a topic",
             Arity = ArgumentArity.OneOrMore,
-        });
+        }, InputKind.KtabTable);
         var output = WorldOutput.Out("world file");
         var id = WorldOutput.Id();
         var shared = new Option<bool>("--shared-actors")
@@ -31,6 +31,8 @@ public static class ImportCommand
             quiet,
             verbosity,
         };
+        ktab.Validators.Add(result => CommonOptions.RefuseUnless(result, shared, result.GetResult(files)?.Tokens.Count > 1,
+            "applies only to two or more tables: it keeps the actors every table names, and one table names only its own"));
         ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), CommonOptions.Written(parse, output), parse.GetValue(id), parse.GetValue(shared),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return new Command("import", "Make a world file from another tool's data.") { ktab };

@@ -13,7 +13,7 @@ public static class MigrateCommand
         {
             Description = "World or scenario files (.yaml) to rewrite in place",
             Arity = ArgumentArity.OneOrMore,
-        });
+        }, InputKind.WorldOrScenario);
         var check = new Option<bool>("--check")
         {
             Description = "Say what would change without writing anything; exit 1 when a file needs migrating, 2 when migrating it would be refused (the same error migrate gives)",

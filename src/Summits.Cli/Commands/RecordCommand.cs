@@ -17,7 +17,7 @@ public static class RecordCommand
             Description = $"The record file to print (default: {DefaultRecord})",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => DefaultRecord,
-        });
+        }, InputKind.Record);
         var format = CommonOptions.Format("How to print the record: table (each fact with what it implies and its sources, fitted to the terminal), csv (one fact a row) or json (one document)");
         var quiet = CommonOptions.Quiet("Print only the count of facts (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();

@@ -19,8 +19,8 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var scenario = CommonOptions.InputFile(new Argument<string?>("SCENARIO") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne });
-        var world = CommonOptions.InputFile(new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" });
+        var scenario = CommonOptions.InputFile(new Argument<string?>("SCENARIO") { Description = "The scenario file to run, or FILE#BRANCH for one branch of a fork", Arity = ArgumentArity.ZeroOrOne }, InputKind.Scenario);
+        var world = CommonOptions.InputFile(new Option<string?>("--world", "-w") { Description = "Run this world file without a scenario: autonomous rounds until agreement or convergence", HelpName = "FILE" }, InputKind.World);
         var rounds = OptionNumbers.Whole(new Option<int>("--rounds") { Description = "With --world: the most rounds (or spatial-model turns) to run, 1 to 100000", HelpName = "N", DefaultValueFactory = _ => 100 }, 1, 100_000);
         var model = new Option<string?>("--model")
         {
@@ -82,14 +82,18 @@ public static class RunCommand
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
         // Checked here rather than by the parser, so that a mistake in an option's value is said first.
-        if ((request.Path is null) == (request.WorldPath is null))
-            return UsageError.Write("summits run", "name a scenario file, or a world file with --world, but not both");
+        if (request.Path is null && request.WorldPath is null)
+            return UsageError.Write("summits run", "name the scenario file to run, as in summits run FILE.yaml, or a world file to run without a scenario, as in summits run --world FILE.yaml");
+        if (request.Path is not null && request.WorldPath is not null)
+            return UsageError.Write("summits run", $"name a scenario file ('{request.Path}') or a world file with --world ('{request.WorldPath}'), not both: a scenario names its own world");
         var seed = CommonOptions.ReadSeed(request.SeedText);
 
         IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
             ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
             : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
-        // No output takes the place of a file the run reads: its scenario, its world or the world's source text.
+        // No output takes the place of a file the run reads (its scenario, its world or the world's source text), nor
+        // of another of its outputs (-o X --report X both write agreements.csv; what it prints, sent into -o's state.json).
+        var outputs = new List<CommandOutput>();
         foreach (var loaded in scenarios)
         {
             var inputs = OutputOverInput.Inputs(loaded).ToList();
@@ -99,7 +103,15 @@ public static class RunCommand
                 ?? (reportDir is null ? null : OutputOverInput.Folder(request.ReportOption, reportDir, RunReportFiles.Names, inputs))
                 ?? (request.Telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
                 return UsageError.Write("summits run", overInput);
+            if (outDir is not null)
+                outputs.Add(CommandOutput.Folder(request.OutOption, outDir, RunFiles.Names));
+            if (reportDir is not null)
+                outputs.Add(CommandOutput.Folder(request.ReportOption, reportDir, RunReportFiles.Names));
         }
+        if (request.Telemetry.JsonlPath is { } telemetryPath)
+            outputs.Add(CommandOutput.File("--telemetry", telemetryPath));
+        if (OutputOverInput.OverOutput([.. outputs, CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write("summits run", overOutput);
         // A report on a world that a record of what happened next follows compares the run with it.
         Dictionary<string, IReadOnlyList<SummitRecord>> records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         (string, string)? pair = null;
@@ -119,6 +131,8 @@ public static class RunCommand
             return UsageError.Write("summits run", "--checkpoint-every applies only to a run in grains (--engine grains): the local engine writes nothing to storage");
         if (engine == Engine.Local && request.Cluster is not null)
             return UsageError.Write("summits run", "--cluster applies only to a run in grains (--engine grains): the local engine runs in this process");
+        if (engine == Engine.Local && request.Telemetry.OrleansTraces)
+            return UsageError.Write("summits run", "--telemetry-orleans applies only to a run in grains (--engine grains): the local engine runs no Orleans to trace");
         // Read before anything starts, so that a bad setting is refused with nothing run; a cluster's silos write as their own configuration says.
         var settings = engine == Engine.Grains
             ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), request.CheckpointEveryGiven ? request.CheckpointEvery : null, cluster: request.Cluster)

@@ -13,7 +13,7 @@ public static class SeedDraftCommand
         var briefing = CommonOptions.InputFile(new Argument<string>("BRIEFING")
         {
             Description = "The readout text, with statements such as 'Abe: ...', 'Abe, Trump confirmed ...', 'Prime Minister Kishida stated ...' or 'Both leaders agreed ...'",
-        });
+        }, InputKind.Briefing);
         var output = WorldOutput.Out("draft");
         var quiet = CommonOptions.Quiet("Count what was not drafted or is to check in one line instead of listing each, and with --output say where the draft went without its counts (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();

@@ -13,7 +13,7 @@ namespace Summits.Cli.Hosting;
 /// <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c> (or <c>_METRICS_</c>, <c>_LOGS_</c>) is used as it is and wins
 /// over the general one, and the same holds for the protocols. The options win over every variable.
 /// </summary>
-public sealed class TelemetryOptions
+public sealed partial class TelemetryOptions
 {
     public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ProtocolVariable = "OTEL_EXPORTER_OTLP_PROTOCOL";
@@ -72,7 +72,7 @@ public sealed class TelemetryOptions
         _otlp.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } url && ParseEndpoint(url) is null)
-                result.AddError($"--otlp '{url}' is not an absolute http or https URL; expected for example http://localhost:4317");
+                result.AddError(UrlError("--otlp ", url));
         });
     }
 
@@ -88,10 +88,24 @@ public sealed class TelemetryOptions
         command.Validators.Add(result =>
         {
             if (options.VariableError() is { } error)
+            {
                 result.AddError(error);
+                return;
+            }
+            // An option that only tunes an export is refused without one, as every option that cannot apply is.
+            var receiver = result.GetValue(options._otlp) is not null || options.ReceiverVariable();
+            Commands.CommonOptions.RefuseUnless(result, options._protocol, receiver,
+                $"applies only with an OTLP receiver to send to: give --otlp URL, or set {EndpointVariable} (or a signal's own, such as {SignalVariable("TRACES", "ENDPOINT")})");
+            var exporter = receiver || result.GetValue(options._jsonl) is { Length: > 0 } || result.GetValue(options._console);
+            Commands.CommonOptions.RefuseUnless(result, options._orleans, exporter,
+                $"applies only with telemetry to add Orleans' traces to: --otlp URL, --telemetry FILE.jsonl, --console-telemetry or {EndpointVariable}");
         });
         return options;
     }
+
+    /// <summary>Whether an <c>OTEL_EXPORTER_OTLP_*ENDPOINT</c> variable, the general one or a signal's own, names a receiver.</summary>
+    private bool ReceiverVariable() =>
+        Variable(EndpointVariable) is not null || Signals.Any(s => Variable(SignalVariable(s.Name, "ENDPOINT")) is not null);
 
     public TelemetrySettings Read(ParseResult parse)
     {
@@ -147,7 +161,7 @@ public sealed class TelemetryOptions
         if (Variable(EndpointVariable) is { } url)
         {
             if (ParseEndpoint(url) is not { } endpoint)
-                return UrlError(EndpointVariable, url);
+                return UrlError(EndpointVariable + "=", url);
             if (Signals.FirstOrDefault(s => endpoint.AbsolutePath.TrimEnd('/').EndsWith("/" + s.Path, StringComparison.Ordinal)) is { Name: { } name, Path: { } path })
                 return $"{EndpointVariable}='{url}' ends in /{path}, but it is the receiver's base address, to which /v1/traces, /v1/metrics and /v1/logs are added; " +
                     $"expected for example {BaseOf(endpoint).ToString().TrimEnd('/')}, or set {SignalVariable(name, "ENDPOINT")} for that signal alone";
@@ -157,15 +171,26 @@ public sealed class TelemetryOptions
         foreach (var (name, _) in Signals)
         {
             if (Variable(SignalVariable(name, "ENDPOINT")) is { } own && ParseEndpoint(own) is null)
-                return UrlError(SignalVariable(name, "ENDPOINT"), own);
+                return UrlError(SignalVariable(name, "ENDPOINT") + "=", own);
             if (Variable(SignalVariable(name, "PROTOCOL")) is { } ownProtocol && ParseProtocol(ownProtocol) is null)
                 return ProtocolError(SignalVariable(name, "PROTOCOL") + "=", ownProtocol);
         }
         return null;
     }
 
-    private static string UrlError(string variable, string url) =>
-        $"{variable}='{url}' is not an absolute http or https URL; expected for example http://localhost:4317";
+    /// <summary>
+    /// Why <paramref name="url"/>, given by <paramref name="source"/> (<c>--otlp </c> or <c>VARIABLE=</c>), names no receiver:
+    /// a port written outside 1 to 65535 is said as that (<c>http://h:99999</c>), anything else as not an absolute http or
+    /// https URL.
+    /// </summary>
+    private static string UrlError(string source, string url) =>
+        WrittenPort().Match(url) is { Success: true } port && !(int.TryParse(port.Groups["port"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535)
+            ? $"{source}'{url}' has the port {port.Groups["port"].Value}, out of the range 1 to 65535; expected for example http://localhost:4317"
+            : $"{source}'{url}' is not an absolute http or https URL; expected for example http://localhost:4317";
+
+    /// <summary>The port of an http or https URL as written after its host (a name, an IPv4 address or a bracketed IPv6 one).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^https?://(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#\[\]]*):(?<port>[0-9]+)(?:[/?#]|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WrittenPort();
 
     private static string ProtocolError(string source, string protocol) =>
         $"{source}'{protocol}' is not a protocol summits can export with; valid choices: {Listed.Or([Grpc, HttpProtobuf])}{UsageError.Suggest(protocol, [Grpc, HttpProtobuf])}";

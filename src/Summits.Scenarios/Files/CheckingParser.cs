@@ -6,7 +6,8 @@ namespace Summits.Scenarios;
 /// <summary>
 /// Passes parsing events through unchanged and stops, with the place and a readable reason, at what
 /// the YAML loader would otherwise accept silently or fail on without a place: a mapping key written
-/// twice (naming the key, the mapping and where it first appeared), a second document, values nested
+/// twice (naming the key, the mapping and where it first appeared), a second document with anything in it (an
+/// empty one, a bare <c>---</c> at the end of the file, is let through and holds nothing), values nested
 /// deeper than <see cref="MaxDepth"/> (which would exhaust the stack), and an alias whose anchor is
 /// not defined above it or which stands inside its own anchored value.
 /// </summary>
@@ -34,17 +35,29 @@ internal sealed class CheckingParser(string file, IParser inner) : IParser
     private readonly Dictionary<string, Mark> _anchors = new(StringComparer.Ordinal);
     private int _documents;
 
+    /// <summary>Where a document after the first starts, until its first event shows whether it holds anything.</summary>
+    private DocumentStart? _further;
+
     public ParsingEvent? Current => inner.Current;
 
     public bool MoveNext()
     {
         if (!inner.MoveNext())
             return false;
+        if (_further is { } further)
+        {
+            // A document after the first may be empty, as a bare '---' at the end of a file makes it: its one event is
+            // an empty plain scalar without anchor or tag. Anything else in it is content the file would hold unread.
+            _further = null;
+            if (inner.Current is not Scalar { Value.Length: 0, Style: ScalarStyle.Plain } empty || !empty.Anchor.IsEmpty || !empty.Tag.IsEmpty)
+                throw Refuse(further, "a second YAML document starts here; a Summits file holds one document: remove this '---' and what follows it, or move that into a file of its own");
+            return true;
+        }
         switch (inner.Current)
         {
             case DocumentStart start when !start.IsImplicit || _documents > 0:
                 if (++_documents > 1)
-                    throw Refuse(start, "a second YAML document starts here; a Summits file holds one document: remove this '---' and what follows it, or move that into a file of its own");
+                    _further = start;
                 break;
             case DocumentStart:
                 _documents++;

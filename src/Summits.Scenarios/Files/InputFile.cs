@@ -197,17 +197,28 @@ public static class InputFile
     /// </summary>
     /// <param name="path">The file as the person named it, and as it is read.</param>
     /// <param name="what">What the file is: "scenario file", "answers file".</param>
-    public static string NotThere(string path, string what)
+    public static string NotThere(string path, string what) =>
+        Directory.Exists(path) ? Folder(path, what, "YAML file", [".yaml", ".yml"]) : $"no such {what}{Alternatives(path, path)}";
+
+    /// <summary>
+    /// Why the folder <paramref name="path"/>, named where a file is expected, is not one, with the files in it of the
+    /// kinds that would be taken, as the remedy: <c>'runs/a' is a folder, not a scenario file or state.json; the YAML
+    /// or JSON files in it: runs/a/state.json</c>, at most ten and how many more, in ordinal order; or <c>it holds no
+    /// YAML or JSON file</c>.
+    /// </summary>
+    /// <param name="path">The folder as the person named it.</param>
+    /// <param name="what">What was expected, with no article: "scenario file".</param>
+    /// <param name="files">The kind of file listed, singular, with no article: "YAML file"; an s makes it plural.</param>
+    /// <param name="extensions">The extensions of the files listed, lower case with their dot; empty for every file.</param>
+    public static string Folder(string path, string what, string files, IReadOnlyCollection<string> extensions)
     {
-        if (!Directory.Exists(path))
-            return $"no such {what}{Alternatives(path, path)}";
         var article = "aeiou".Contains(what[0], StringComparison.Ordinal) ? "an" : "a";
         var prefix = path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) ? path : path + "/";
         string[] found;
         try
         {
             found = [.. Directory.EnumerateFiles(path).Select(Path.GetFileName).OfType<string>()
-                .Where(f => !f.StartsWith('.') && Path.GetExtension(f).ToLowerInvariant() is ".yaml" or ".yml")
+                .Where(f => !f.StartsWith('.') && (extensions.Count == 0 || extensions.Contains(Path.GetExtension(f).ToLowerInvariant())))
                 .Order(StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -215,7 +226,25 @@ public static class InputFile
             found = [];
         }
         return $"'{path}' is a folder, not {article} {what}; "
-            + (found.Length == 0 ? "it holds no YAML file" : $"the YAML files in it: {Listed.AndMore(found.Select(f => prefix + f), 10)}");
+            + (found.Length == 0 ? $"it holds no {files}" : $"the {files}s in it: {Listed.AndMore(found.Select(f => prefix + f), 10)}");
+    }
+
+    /// <summary>
+    /// Why <paramref name="path"/>, named to be read as <paramref name="what"/>, is no regular file: a folder, said with
+    /// the files in it of the kinds that would be taken (<see cref="Folder"/>), or a device, a FIFO or a socket, said
+    /// as such; null for a regular file, or a name that is not there.
+    /// </summary>
+    /// <param name="path">The file as the person named it, and as it is looked at.</param>
+    /// <param name="what">What was expected, with no article: "scenario file".</param>
+    /// <param name="files">The kind of file listed in a folder (<see cref="Folder"/>).</param>
+    /// <param name="extensions">The extensions of the files listed in a folder; empty for every file.</param>
+    public static string? NotAFile(string path, string what, string files, IReadOnlyCollection<string> extensions)
+    {
+        if (Directory.Exists(path))
+            return Folder(path, what, files, extensions);
+        if (File.Exists(path) && FileType.Of(path) is { } type && type != FileType.Regular)
+            return $"the {what} '{path}' is {FileType.Describe(type)}, not a regular file; name a file on disk";
+        return null;
     }
 
     /// <summary>

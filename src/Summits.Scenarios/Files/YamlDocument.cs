@@ -13,8 +13,15 @@ public static class YamlDocument
 {
     private const string MergeKey = "<<";
 
-    public static YamlMappingNode LoadMapping(string file, string text)
+    /// <summary>The mapping at the top of <paramref name="text"/>, the text of <paramref name="file"/>.</summary>
+    /// <param name="namedAt">Where another file names this one, with what it names it as (the world file, say): added
+    /// to the refusal of a file that is empty or holds no mapping at all, which is then likely not the file meant, so
+    /// that the place to correct is said beside the place of the mistake.</param>
+    /// <param name="what">What <paramref name="namedAt"/> names the file as, with its article: "the world file".</param>
+    /// <exception cref="InputException">The text is not YAML, is empty, holds more than one document, or holds no mapping at its top.</exception>
+    public static YamlMappingNode LoadMapping(string file, string text, FilePosition? namedAt = null, string what = "the file")
     {
+        var named = namedAt is { } at ? $"; this is {what} named at {at}" : "";
         var stream = new YamlStream();
         // Every place below, the nodes' included, has its column counted in characters (CharacterColumns).
         var parser = new CharacterColumns(text, new Parser(new StringReader(text)));
@@ -44,9 +51,9 @@ public static class YamlDocument
                 "this is not valid YAML: the text after this point cannot be read; expected a closing ']', '}' or quote");
         }
         if (stream.Documents.Count == 0)
-            throw new InputException(new FilePosition(file, 1, 1), "the file is empty; expected a mapping of keys to values");
+            throw new InputException(new FilePosition(file, 1, 1), $"the file is empty; expected a mapping of keys to values{named}");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new InputException(At(file, stream.Documents[0].RootNode), "expected a mapping of keys to values at the top of the file");
+            throw new InputException(At(file, stream.Documents[0].RootNode), $"expected a mapping of keys to values at the top of the file{named}");
         Merge(file, root, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
         return root;
     }

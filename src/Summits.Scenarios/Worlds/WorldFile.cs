@@ -28,9 +28,12 @@ public static partial class WorldFile
     /// that cannot be read as text (binary, too large) is said at the place that names it, by <paramref name="refuse"/>,
     /// as <paramref name="name"/> is written there; the world's own mistakes at their places in the world file.
     /// </summary>
+    /// <remarks>A world file that is empty or holds no mapping at all, likely not the file meant, is said at its own place
+    /// and at the place that names it: <c>/proc/self/status:1:1: expected a mapping of keys to values at the top of the
+    /// file; this is the world file named at scen.yaml:3:8</c>.</remarks>
     /// <exception cref="InputException">the world file is not text, or is wrong.</exception>
     public static World Load(string path, string name, Func<string, InputException> refuse) =>
-        Parse(path, InputFile.ReadText(path, name, "world file", InputFile.YamlLimit, refuse));
+        Parse(path, InputFile.ReadText(path, name, "world file", InputFile.YamlLimit, refuse), refuse(name).Position);
 
     /// <summary>Every key of a world file's top level, in the order docs/worlds.md lists them.</summary>
     public static readonly string[] WorldKeys = [FileFormat.Key, DraftCheck.Key, "world", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"];
@@ -50,9 +53,12 @@ public static partial class WorldFile
     /// <summary>Every key of a topic's scale: the words at its three anchors.</summary>
     public static readonly string[] ScaleKeys = ["low", "middle", "high"];
 
-    public static World Parse(string path, string text)
+    /// <summary>The world in <paramref name="text"/>, the text of the world file <paramref name="path"/>.</summary>
+    /// <param name="namedAt">Where another file names this world file, said beside a refusal of a file that holds no mapping (<see cref="YamlDocument.LoadMapping"/>); null when it was named on the command line.</param>
+    /// <exception cref="InputException">the world is wrong, at the place of its first mistake.</exception>
+    public static World Parse(string path, string text, FilePosition? namedAt = null)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the world", WorldKeys);
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, namedAt, "the world file"), "the world", WorldKeys);
         DraftCheck.Refuse(root);
         var format = FileFormat.Read(root, "world");
         var id = Identifier(root, "world");

@@ -110,9 +110,11 @@ public sealed class OptionChoicesTests
         var choices = Choices(option);
         Assert.NotEmpty(choices);
         var root = SummitsCommand.Create();
-        // run --model applies only with --world; without it the parser stops at that and does not look at the value
-        // (the program then parses again for the value: UsageError.ValueFirst, OptionNumbersTests).
-        string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"] : [];
+        // run --model applies only with --world, and --otlp-protocol only with an OTLP receiver; without it the parser
+        // stops at that and does not look at the value (the program then parses again for the value:
+        // UsageError.ValueFirst, OptionNumbersTests).
+        string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"]
+            : name == "--otlp-protocol" ? ["--otlp", "http://localhost:4317"] : [];
         var parse = root.Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. context, name, "no-such-choice"]);
         var error = parse.Errors.Select(e => UsageError.Of(e)).FirstOrDefault(e => e.Contains("no-such-choice", StringComparison.Ordinal));
         Assert.True(error is not null, $"{path} {name} no-such-choice: no error names the value; errors: {string.Join(" | ", parse.Errors.Select(e => e.Message))}");

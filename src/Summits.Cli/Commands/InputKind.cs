@@ -1,0 +1,35 @@
+namespace Summits.Cli.Commands;
+
+/// <summary>
+/// What a file named on the command line is to be (<see cref="CommonOptions.InputFile"/>), for the line that refuses a
+/// folder or a device named in its place: <c>'runs/a' is a folder, not a scenario file; the YAML files in it: …</c>.
+/// </summary>
+/// <param name="What">What the file is, with no article: "scenario file".</param>
+/// <param name="Files">The kind of file listed from a folder named instead, singular, with no article: "YAML file".</param>
+/// <param name="Extensions">The extensions of the files listed, lower case with their dot; empty for every file.</param>
+public sealed record InputKind(string What, string Files, IReadOnlyCollection<string> Extensions)
+{
+    private static readonly string[] Yaml = [".yaml", ".yml"];
+
+    public static InputKind Scenario { get; } = new("scenario file", "YAML file", Yaml);
+
+    public static InputKind World { get; } = new("world file", "YAML file", Yaml);
+
+    /// <summary>A side of <c>summits compare</c>: a scenario file, or the state.json that <c>summits run -o</c> writes.</summary>
+    public static InputKind ScenarioOrState { get; } = new("scenario file or state.json", "YAML or JSON file", [.. Yaml, ".json"]);
+
+    public static InputKind WorldOrScenario { get; } = new("world or scenario file", "YAML file", Yaml);
+
+    public static InputKind Record { get; } = new("record file", "YAML file", Yaml);
+
+    public static InputKind Exercise { get; } = new("exercise file", "YAML file", Yaml);
+
+    public static InputKind Answers { get; } = new("answers file", "YAML file", Yaml);
+
+    public static InputKind KtabTable { get; } = new("KTAB table", "CSV file", [".csv"]);
+
+    public static InputKind Telemetry { get; } = new("telemetry file", "JSONL file", [".jsonl"]);
+
+    /// <summary>A readout: any text file, whatever its name.</summary>
+    public static InputKind Briefing { get; } = new("briefing file", "file", []);
+}
