@@ -1,3 +1,4 @@
+using System.Net;
 using Summits.Scenarios;
 using Summits.Tests;
 
@@ -97,5 +98,20 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
 
         var lanes = LanesOf(loaded, options.Seed);
         Assert.Equal(2, fixture.Calls.On(lanes).Count(c => c is { Method: "Retire" } && c.Grain.Type.ToString() == "world"));
+    }
+
+    [Fact]
+    public void Lanes_take_the_silos_in_turn_as_each_is_first_seen_and_keep_theirs()
+    {
+        // Two silos, four lanes first seen in the order 2, 0, 3, 1: the 1st and 3rd seen take silo A, the 2nd and 4th
+        // silo B, so lanes 2 and 3 are on A, lanes 0 and 1 on B, two each; a lane asked again keeps its silo.
+        var a = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11111), 1);
+        var b = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11112), 1);
+        var spread = new LaneSilos([a, b]);
+        WorldKey Lane(int n) => WorldKey.Lane("spread", 1, n);
+
+        Assert.Equal([a, b, a, b], new[] { 2, 0, 3, 1 }.Select(n => spread.For(Lane(n))));
+        Assert.Equal([b, b, a, a], new[] { 0, 1, 2, 3 }.Select(n => spread.For(Lane(n))));
+        Assert.Throws<ArgumentException>(() => new LaneSilos([]));
     }
 }
