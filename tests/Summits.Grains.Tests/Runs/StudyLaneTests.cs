@@ -53,6 +53,29 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_study_whose_samples_are_written_to_storage_seeds_its_lanes_again_and_leaves_nothing_stored()
+    {
+        // As `whatif --checkpoint-every` runs it: each sample of a lane writes its world at its checkpoints, Final clears
+        // what it wrote, and the next sample seeds the same activations again. 5 samples in 2 lanes give the pure
+        // model's results; afterwards a lane's world, activated anew, reads storage and finds nothing, and storage saw
+        // writes and as many clears of the world's own state as samples (Final's, 5; Retire clears nothing more).
+        var loaded = Fta($"durable-lanes-{Guid.NewGuid():N}");
+        var options = new StudyOptions(5, 14, 2, Engine.Grains);
+
+        var study = await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(fixture.Client, durable: true),
+            endLane: SampleRuns.EndInGrains(fixture.Client, durable: true));
+
+        var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
+        Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
+        var lanes = LanesOf(loaded, options.Seed);
+        var calls = fixture.Storage.CallsOn(lanes);
+        Assert.Contains(calls, c => c is { StateName: "country-checkpoint", Operation: StorageOperation.Write });
+        Assert.Equal(5, calls.Count(c => c is { StateName: "world", Operation: StorageOperation.Clear }));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.GetGrain<IWorldGrain>(lanes + "1").Info());
+        Assert.Contains("has not been seeded", error.Message);
+    }
+
+    [Fact]
     public async Task A_lane_whose_grains_were_lost_between_samples_seeds_new_ones_and_gives_the_pure_models_results()
     {
         // One lane, 4 samples; after the second, the silo deactivates the lane's world grain and Japan's country grain (as
