@@ -122,8 +122,10 @@ public static class WorldsCommand
                 break;
             default:
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
+                // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
+                var on = detached.Failure is null && !progress.Finished ? $" on silo {await client.Grains.GetGrain<IWorldGrain>(detached.World).Silo()}" : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{ProgressOf(progress)}, {StateOf(detached, progress)}: {Counted.Of(run.Timeline.Length, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+                    $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(run.Timeline.Length, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
                 stdout.WriteLine();
                 var dropped = TimelineTable.Write(stdout, run.Timeline, width, cancellation);
                 if (dropped.Count > 0)
