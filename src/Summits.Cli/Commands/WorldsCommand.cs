@@ -17,7 +17,7 @@ public static class WorldsCommand
 {
     public static Command Create()
     {
-        var list = new Command("list", "List the cluster's detached worlds: id, scenario, progress (step k of n) and state (running, finished or failed, with the reason)");
+        var list = new Command("list", "List the cluster's detached worlds: id, scenario, progress (step k of n) and state (running, finished or failed, with the reason).");
         var listCluster = ClusterOption();
         list.Options.Add(listCluster);
         list.SetAction((parse, cancellation) => ListAsync(parse.GetValue(listCluster), cancellation));
@@ -26,16 +26,16 @@ public static class WorldsCommand
         var format = CommonOptions.Format("How to print the timeline so far: table (with the progress above it), csv or json (one event a line, nothing else)");
         var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder");
         var showCluster = ClusterOption();
-        var show = new Command("show", "Show a detached world's progress, its timeline so far and its state") { showId, format, output, showCluster };
+        var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output, showCluster };
         show.SetAction((parse, cancellation) => ShowAsync(parse.GetValue(showId)!, parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
             parse.GetValue(output), parse.GetValue(showCluster), cancellation));
 
         var retireId = IdArgument("The detached world to retire: its run stops and the cluster forgets it");
         var retireCluster = ClusterOption();
-        var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage") { retireId, retireCluster };
+        var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId, retireCluster };
         retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, parse.GetValue(retireCluster), cancellation));
 
-        return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'") { list, show, retire };
+        return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, retire };
     }
 
     private static Option<ClusterAddress?> ClusterOption() =>
