@@ -48,20 +48,7 @@ public sealed class LeashedProcess : IAsyncDisposable
         var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         // The watcher leaves the program's streams alone, so that they end when the program does.
         var leash = $"p=$$; (while kill -0 {self} 2>/dev/null && kill -0 $p 2>/dev/null; do sleep 1; done; kill -0 {self} 2>/dev/null || kill -9 $p 2>/dev/null) </dev/null >/dev/null 2>&1 & exec \"$@\"";
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.Environment.Remove("COLUMNS");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        foreach (var argument in (string[])["-c", leash, "sh", program, .. arguments])
-            start.ArgumentList.Add(argument);
+        var start = Summits.Tests.ChildProcess.Start("/bin/sh", ["-c", leash, "sh", program, .. arguments], folder, environment);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var leashed = new LeashedProcess(process);
         process.OutputDataReceived += (_, e) => leashed.Append(leashed._output, e.Data);

@@ -33,6 +33,31 @@ public sealed class UndeliveredTelemetryTests
         Assert.Contains("404 (Not Found)", line);
     }
 
+    [Fact]
+    public async Task Otlp_takes_the_batch_variables_and_a_batch_size_above_the_queue_size_as_the_queue_size()
+    {
+        // One span a request: the baseline run's 174 spans (RunExportTests counts them) go in many requests, where the
+        // SDK's default of 512 a request sends them in one or two (every 5 s and at the end of a run of a few seconds).
+        // Before, the OTLP exporter did not read the variables at all, so the run sent as many requests either way.
+        await using (var receiver = LoopbackReceiver.NotFound())
+        {
+            var (exit, _, error) = await SummitsProcess.RunAsync([.. Run, "--otlp", receiver.Address.ToString(), "--otlp-protocol", "http/protobuf"],
+                new Dictionary<string, string> { ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "1" });
+            Assert.True(exit == 0, error);
+            Assert.True(receiver.Requests.Count(r => r == "POST /v1/traces") > 2, $"{receiver.Requests.Count(r => r == "POST /v1/traces")} span requests");
+        }
+        // 5000 a batch against the default queue of 2048: the SDK refuses such a processor with an exception; it is made
+        // with batches of 2048, and the spans and log records are sent as usual.
+        await using (var receiver = LoopbackReceiver.NotFound())
+        {
+            var (exit, _, error) = await SummitsProcess.RunAsync([.. Run, "--otlp", receiver.Address.ToString(), "--otlp-protocol", "http/protobuf"],
+                new Dictionary<string, string> { ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "5000", ["OTEL_BLRP_MAX_EXPORT_BATCH_SIZE"] = "5000" });
+            Assert.True(exit == 0, error);
+            Assert.Contains("POST /v1/traces", receiver.Requests);
+            Assert.Contains("POST /v1/logs", receiver.Requests);
+        }
+    }
+
     [Theory]
     [InlineData("grpc")]
     [InlineData("http/protobuf")]

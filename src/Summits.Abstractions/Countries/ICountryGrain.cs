@@ -67,6 +67,14 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("Propose")]
     Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
+    /// <summary>
+    /// The country as of the world's last completed advance (as <see cref="AsOf"/>), and then retired (as
+    /// <see cref="Retire"/>): the read of a finished world that nobody reads again, in one call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the country has not been seeded (or was retired already); nothing is cleared.</exception>
+    [Alias("Final")]
+    Task<CountrySnapshot> Final(int advances);
+
     /// <summary>Clears this country's stored state and deactivates it.</summary>
     [Alias("Retire")]
     Task Retire();

@@ -64,6 +64,11 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Abandon")]
     Task Abandon(AdvanceAttempt attempt);
 
+    /// <summary>The table as of the world's last completed advance (as <see cref="AsOf"/>), and then retired (as <see cref="Retire"/>), in one call.</summary>
+    /// <exception cref="InvalidOperationException">When the topic has not been seeded (or was retired already); nothing is cleared.</exception>
+    [Alias("Final")]
+    Task<TopicTable> Final(int advances);
+
     /// <summary>Clears this table's stored state and deactivates it.</summary>
     [Alias("Retire")]
     Task Retire();

@@ -55,6 +55,17 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("Timeline")]
     Task<ImmutableArray<TimelineEvent>> Timeline(CancellationToken cancellation = default);
 
+    /// <summary>
+    /// The whole world as its grains hold it now (as <see cref="Snapshot"/>), read back in the one call to each country
+    /// and topic that also retires it, with the timeline pages: a finished sample's read. Asked again, it answers the
+    /// same world from this activation. The world grain itself is left for <see cref="Retire"/>, which then retires
+    /// nothing more.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the world is not seeded, or a grain of it was retired already.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> has fired before the read begins; once begun it finishes.</exception>
+    [Alias("Final")]
+    Task<World> Final(CancellationToken cancellation = default);
+
     /// <summary>Forgets the world: its grains clear their stored state and deactivate, so a finished sample holds no memory.</summary>
     [Alias("Retire")]
     Task Retire();

@@ -28,7 +28,7 @@ public static class AnalyzeCommand
             verbosity,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(parse.GetValue(files)!, parse.GetValue(csv), Console.Out, Console.Error, parse.GetValue(format)!,
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation: cancellation, csvOption: CommonOptions.Written(parse, csv))));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation: cancellation, csvOption: CommonOptions.Written(parse, csv), printed: CommandOutput.StandardOutput())));
         return command;
     }
 
@@ -36,14 +36,21 @@ public static class AnalyzeCommand
     /// <param name="cancellation">Ctrl-C: checked as each line of the telemetry is read and as the CSVs are written, which then leaves the folder's previous set.</param>
     /// <exception cref="InputException">A file is missing or a line is wrong (<see cref="CommandFailure"/> says it, exit code 2).</exception>
     /// <exception cref="OperationCanceledException">Cancelled before the CSVs were in place; the folder's previous set is unchanged.</exception>
+    /// <param name="printed">Where <paramref name="output"/> goes when it is a file (<see cref="CommandOutput.StandardOutput"/>), which no CSV may replace; null when it is none.</param>
     /// <param name="csvOption">The option that named <paramref name="csvDirectory"/>, as it was written (<c>-o</c>, <c>--output</c>), for the line that refuses a folder holding a telemetry file as one of its CSVs.</param>
     public static int Run(IReadOnlyList<string> files, string? csvDirectory, TextWriter output, TextWriter error, string format = "table", Verbosity verbosity = Verbosity.Normal,
-        int? width = null, CancellationToken cancellation = default, string csvOption = "-o")
+        int? width = null, CancellationToken cancellation = default, string csvOption = "-o", CommandOutput? printed = null)
     {
         // The CSVs never take the place of a telemetry file they are drawn from.
         if (csvDirectory is not null && OutputOverInput.Folder(csvOption, csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile], files) is { } overInput)
         {
             error.WriteLine(UsageError.Usage("summits analyze", overInput));
+            return ExitCodes.BadInput;
+        }
+        // Nor does one of them take the place of what it prints, when that is sent into the folder.
+        if (csvDirectory is not null && OutputOverInput.OverOutput([CommandOutput.Folder(csvOption, csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile]), printed]) is { } overOutput)
+        {
+            error.WriteLine(UsageError.Usage("summits analyze", overOutput));
             return ExitCodes.BadInput;
         }
         var analysis = RunAnalysis.Of(TelemetryExport.Read(files, cancellation));

@@ -29,12 +29,17 @@ public static class BenchCommand
             format, output, quick, only, quiet, verbosity,
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(quick), parse.GetValue(only) ?? [],
-            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
+            CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), CommonOptions.Written(parse, output), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string format, string? outDir, bool quick, string[] only, Verbosity verbosity, CancellationToken cancellation)
+    private static readonly string[] OutputNames = ["bench.json", "bench.csv"];
+
+    private static async Task<int> RunAsync(string format, string? outDir, bool quick, string[] only, Verbosity verbosity, string outOption, CancellationToken cancellation)
     {
+        // The figures it prints are not sent into a file of the set, which would take their place.
+        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, OutputNames), CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write("summits bench", overOutput);
         var clock = Stopwatch.StartNew();
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
         var figures = BenchFigures.Select(only);
@@ -56,7 +61,7 @@ public static class BenchCommand
         {
             var json = new StringWriter();
             BenchReport.WriteJson(json, document);
-            OutputSet.Write(outDir, ["bench.json", "bench.csv"], [("bench.json", json.ToString()), ("bench.csv", BenchReport.Csv(document))], cancellation);
+            OutputSet.Write(outDir, OutputNames, [("bench.json", json.ToString()), ("bench.csv", BenchReport.Csv(document))], cancellation);
         }
         if (format == "json")
             BenchReport.WriteJson(Console.Out, document);

@@ -49,6 +49,11 @@ public static class CompareCommand
         if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputNames, inputs))
             ?? (reportDir is null ? null : OutputOverInput.Folder(reportOption, reportDir, CompareReport.Names, inputs))) is { } overInput)
             return UsageError.Write("summits compare", overInput);
+        // Nor does one output take another's place: -o X --report X both write agreements.csv and positions.csv, and
+        // what it prints may be sent into either.
+        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputNames),
+                reportDir is null ? null : CommandOutput.Folder(reportOption, reportDir, CompareReport.Names), CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write("summits compare", overOutput);
 
         if (left is not null || right is not null)
         {

@@ -97,6 +97,9 @@ public static class ExerciseCommand
         string[] inputs = [exercise.Path, exercise.WorldPath, .. OutputOverInput.Source(exercise.WorldPath, exercise.World), .. stopped is null && answersFile is not null ? [CommonOptions.Resolve(answersFile)] : Array.Empty<string>()];
         if (outDir is not null && OutputOverInput.Folder(outOption, outDir, SetNames(exercise), inputs) is { } overInput)
             return UsageError.Write(command, overInput);
+        // Nor does the debrief it prints go into a file of that set.
+        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, SetNames(exercise)), CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write(command, overOutput);
         KeyboardPlay? keyboard = null;
         IAnsiConsole? keyboardConsole = null;
         // The answers files of a play at the keyboard, written with the grading into the -o folder.

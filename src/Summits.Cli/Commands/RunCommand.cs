@@ -105,7 +105,9 @@ public static class RunCommand
         IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
             ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
             : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
-        // No output takes the place of a file the run reads: its scenario, its world or the world's source text.
+        // No output takes the place of a file the run reads (its scenario, its world or the world's source text), nor
+        // of another of its outputs (-o X --report X both write agreements.csv; what it prints, sent into -o's state.json).
+        var outputs = new List<CommandOutput>();
         foreach (var loaded in scenarios)
         {
             var inputs = OutputOverInput.Inputs(loaded).ToList();
@@ -115,7 +117,15 @@ public static class RunCommand
                 ?? (reportDir is null ? null : OutputOverInput.Folder(request.ReportOption, reportDir, RunReportFiles.Names, inputs))
                 ?? (request.Telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
                 return UsageError.Write("summits run", overInput);
+            if (outDir is not null)
+                outputs.Add(CommandOutput.Folder(request.OutOption, outDir, RunFiles.Names));
+            if (reportDir is not null)
+                outputs.Add(CommandOutput.Folder(request.ReportOption, reportDir, RunReportFiles.Names));
         }
+        if (request.Telemetry.JsonlPath is { } telemetryPath)
+            outputs.Add(CommandOutput.File("--telemetry", telemetryPath));
+        if (OutputOverInput.OverOutput([.. outputs, CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write("summits run", overOutput);
         // A report on a world that a record of what happened next follows compares the run with it.
         Dictionary<string, IReadOnlyList<SummitRecord>> records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         (string, string)? pair = null;

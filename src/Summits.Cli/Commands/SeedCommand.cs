@@ -48,6 +48,11 @@ public static partial class SeedCommand
         if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputNames, inputs))
             ?? (telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
             return UsageError.Write("summits seed", overInput);
+        // Nor does the telemetry file, or what it prints, take the place of the set's world.json or positions.csv, or of
+        // the folder itself.
+        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputNames),
+                telemetry.JsonlPath is { } telemetryPath ? CommandOutput.File("--telemetry", telemetryPath) : null, CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write("summits seed", overOutput);
 
         var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation, command: "summits seed");
         Model.World world;

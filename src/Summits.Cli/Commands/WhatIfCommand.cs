@@ -68,7 +68,9 @@ public static class WhatIfCommand
         var scenarios = BranchChoice.LoadEvery(path, branch, null, CommonOptions.Resolve);
 
         var forked = scenarios.Count > 1;
-        // No output takes the place of a file the study reads: its scenario, its world or the world's source text.
+        // No output takes the place of a file the study reads (its scenario, its world or the world's source text), nor
+        // of another of its outputs (-o X --report X both write agreements.csv; what it prints, sent into one of them).
+        var outputs = new List<CommandOutput>();
         foreach (var loaded in scenarios)
         {
             var inputs = OutputOverInput.Inputs(loaded).ToList();
@@ -77,7 +79,13 @@ public static class WhatIfCommand
             if (((studyOut is null ? null : OutputOverInput.Folder(outOption, studyOut, StudyFiles.Names, inputs))
                 ?? (studyReport is null ? null : OutputOverInput.Folder(reportOption, studyReport, StudyReport.Names, inputs))) is { } overInput)
                 return UsageError.Write("summits whatif", overInput);
+            if (studyOut is not null)
+                outputs.Add(CommandOutput.Folder(outOption, studyOut, StudyFiles.Names));
+            if (studyReport is not null)
+                outputs.Add(CommandOutput.Folder(reportOption, studyReport, StudyReport.Names));
         }
+        if (OutputOverInput.OverOutput([.. outputs, CommandOutput.StandardOutput()]) is { } overOutput)
+            return UsageError.Write("summits whatif", overOutput);
         // Read before anything starts, so that a bad setting is refused with nothing run; --cluster wins over Summits:Cluster.
         var settings = engine == Engine.Grains
             ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: clusterOption)

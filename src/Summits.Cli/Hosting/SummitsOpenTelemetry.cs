@@ -66,7 +66,11 @@ public static class SummitsOpenTelemetry
                     if (lines is not null)
                         tracing.AddProcessor(FileSpanProcessor(new OtlpJsonSpanExporter(lines)));
                     if (settings.Otlp?.Traces is { } otlp)
-                        tracing.AddOtlpExporter(options => Configure(options, otlp));
+                        tracing.AddOtlpExporter(options =>
+                        {
+                            Configure(options, otlp);
+                            options.BatchExportProcessorOptions = SpanBatches();
+                        });
                 })
                 .WithLogging(
                     logging =>
@@ -76,7 +80,11 @@ public static class SummitsOpenTelemetry
                         if (lines is not null)
                             logging.AddProcessor(FileLogRecordProcessor(new OtlpJsonLogExporter(lines)));
                         if (settings.Otlp?.Logs is { } otlp)
-                            logging.AddOtlpExporter(options => Configure(options, otlp));
+                            logging.AddOtlpExporter((options, processor) =>
+                            {
+                                Configure(options, otlp);
+                                processor.BatchExportProcessorOptions = LogRecordBatches();
+                            });
                     },
                     options =>
                     {
@@ -95,27 +103,45 @@ public static class SummitsOpenTelemetry
     }
 
     /// <summary>
-    /// The <c>--telemetry</c> file's span batches: the SDK's defaults (up to 512 spans a request, what is waiting
-    /// every 5 s, 2048 queued) unless the standard variables <c>OTEL_BSP_SCHEDULE_DELAY</c>,
-    /// <c>OTEL_BSP_MAX_EXPORT_BATCH_SIZE</c>, <c>OTEL_BSP_MAX_QUEUE_SIZE</c> or <c>OTEL_BSP_EXPORT_TIMEOUT</c> say otherwise
-    /// (read by <see cref="BatchExportActivityProcessorOptions"/>). A batch size above the queue size is taken as the queue size.
+    /// How spans are batched, for the <c>--telemetry</c> file and the OTLP receivers alike: the SDK's defaults (up to
+    /// 512 spans a request, what is waiting every 5 s, 2048 queued) unless the standard variables
+    /// <c>OTEL_BSP_SCHEDULE_DELAY</c>, <c>OTEL_BSP_MAX_EXPORT_BATCH_SIZE</c>, <c>OTEL_BSP_MAX_QUEUE_SIZE</c> or
+    /// <c>OTEL_BSP_EXPORT_TIMEOUT</c> say otherwise (read from the environment by
+    /// <see cref="BatchExportActivityProcessorOptions"/>; a host without default configuration does not pass them to
+    /// the OTLP exporter itself). A batch size above the queue size, which the SDK refuses with an exception, is
+    /// taken as the queue size (<see cref="Fit{T}"/>).
     /// </summary>
-    private static BatchActivityExportProcessor FileSpanProcessor(OtlpJsonSpanExporter exporter)
+    private static BatchExportActivityProcessorOptions SpanBatches()
     {
         var options = new BatchExportActivityProcessorOptions();
-        return new(exporter, options.MaxQueueSize, options.ScheduledDelayMilliseconds, options.ExporterTimeoutMilliseconds,
-            Math.Min(options.MaxExportBatchSize, options.MaxQueueSize));
+        Fit(options);
+        return options;
     }
 
-    /// <summary>
-    /// The file's log record batches, as <see cref="FileSpanProcessor"/> with the <c>OTEL_BLRP_*</c> variables
-    /// (read by <see cref="BatchExportLogRecordProcessorOptions"/>; the same defaults).
-    /// </summary>
-    private static BatchLogRecordExportProcessor FileLogRecordProcessor(OtlpJsonLogExporter exporter)
+    /// <summary>How log records are batched, as <see cref="SpanBatches"/> with the <c>OTEL_BLRP_*</c> variables (the same defaults).</summary>
+    private static BatchExportLogRecordProcessorOptions LogRecordBatches()
     {
         var options = new BatchExportLogRecordProcessorOptions();
-        return new(exporter, options.MaxQueueSize, options.ScheduledDelayMilliseconds, options.ExporterTimeoutMilliseconds,
-            Math.Min(options.MaxExportBatchSize, options.MaxQueueSize));
+        Fit(options);
+        return options;
+    }
+
+    /// <summary>Takes a batch size above the queue size as the queue size, the one place both paths guard it.</summary>
+    private static void Fit<T>(BatchExportProcessorOptions<T> options) where T : class =>
+        options.MaxExportBatchSize = Math.Min(options.MaxExportBatchSize, options.MaxQueueSize);
+
+    /// <summary>The <c>--telemetry</c> file's span batches (<see cref="SpanBatches"/>).</summary>
+    private static BatchActivityExportProcessor FileSpanProcessor(OtlpJsonSpanExporter exporter)
+    {
+        var options = SpanBatches();
+        return new(exporter, options.MaxQueueSize, options.ScheduledDelayMilliseconds, options.ExporterTimeoutMilliseconds, options.MaxExportBatchSize);
+    }
+
+    /// <summary>The file's log record batches (<see cref="LogRecordBatches"/>).</summary>
+    private static BatchLogRecordExportProcessor FileLogRecordProcessor(OtlpJsonLogExporter exporter)
+    {
+        var options = LogRecordBatches();
+        return new(exporter, options.MaxQueueSize, options.ScheduledDelayMilliseconds, options.ExporterTimeoutMilliseconds, options.MaxExportBatchSize);
     }
 
     /// <summary>

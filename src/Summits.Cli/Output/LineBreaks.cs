@@ -9,8 +9,10 @@ namespace Summits.Cli.Output;
 /// algorithm (Unicode Standard Annex #14) as ICU implements it, with its strict rules for Japanese (a line never starts
 /// with closing punctuation, a small kana or the prolonged sound mark, and never ends with opening punctuation).
 /// ICU is the system's own library (libicu), reached through icu.net. On a system without it the text breaks between
-/// any two of its text elements instead, and the command says so in a note at its end (<see cref="MissingIcu"/>, once
-/// however often it broke such text); nothing else changes.
+/// any two of its characters instead, a character kept whole with the marks that combine with it (a text element, as
+/// <see cref="StringInfo"/> finds them: "か" and its voicing mark "゙", an emoji and its modifiers), and the command says so,
+/// in those words, in a note at its end (<see cref="MissingIcu"/>, once however often it broke such text); nothing
+/// else changes.
 /// </summary>
 public static class LineBreaks
 {
@@ -19,7 +21,7 @@ public static class LineBreaks
     /// is done instead, and what to install, in one line.
     /// </summary>
     public const string MissingIcu =
-        "note: the ICU library (libicu) could not be loaded, so text written without spaces breaks between any two of its characters rather than by the Unicode line breaking rules; installing it (on Debian 12, apt-get install libicu72) gives those rules";
+        "note: the ICU library (libicu) could not be loaded, so text written without spaces breaks between any two of its characters (each kept whole with the marks that combine with it) rather than by the Unicode line breaking rules; installing it (on Debian 12, apt-get install libicu72) gives those rules";
 
     /// <summary>The strict line breaking locale, or null when ICU cannot be loaded.</summary>
     private static readonly Lazy<Locale?> Strict = new(Load);
@@ -41,13 +43,13 @@ public static class LineBreaks
     /// <summary>
     /// The offsets (in UTF-16 code units, each in 1..<c>text.Length − 1</c>, ascending) at which a line may break
     /// inside <paramref name="text"/>, a text without spaces; empty when it has none. Without ICU, every boundary
-    /// between two text elements, with the note <see cref="MissingIcu"/>.
+    /// between two characters, each kept whole with its combining marks (text elements), with the note <see cref="MissingIcu"/>.
     /// </summary>
     public static IReadOnlyList<int> Opportunities(string text) => Opportunities(text, Strict.Value);
 
     /// <summary>
     /// <see cref="Opportunities(string)"/> by <paramref name="strict"/> (ICU's strict line breaking locale), or, when it
-    /// is null, between every two text elements, with the note <see cref="MissingIcu"/>.
+    /// is null, between every two characters, each kept whole with its combining marks (text elements), with the note <see cref="MissingIcu"/>.
     /// </summary>
     internal static IReadOnlyList<int> Opportunities(string text, Locale? strict)
     {

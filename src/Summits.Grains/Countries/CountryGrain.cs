@@ -40,7 +40,8 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<CountrySnapshot> AsOf(int advances, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(Snapshot(Seeded(_state.AsOf(advances))));
 
-    private static CountrySnapshot Snapshot(Delegation delegation) => new(delegation.Actor, [.. delegation.Positions.Values]);
+    /// <summary>What <see cref="Get"/> and <see cref="AsOf"/> answer for <paramref name="delegation"/>: its actor and its positions in the delegation's order.</summary>
+    internal static CountrySnapshot Snapshot(Delegation delegation) => new(delegation.Actor, [.. delegation.Positions.Values]);
 
     public Task<During<Position?>> PositionOn(string topic, AdvanceAttempt attempt, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<During<Position?>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).PositionOn(topic)));
@@ -92,6 +93,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
     {
         _state.Abandon(attempt);
         return Task.CompletedTask;
+    }
+
+    public async Task<CountrySnapshot> Final(int advances)
+    {
+        var final = Snapshot(Seeded(_state.AsOf(advances)));
+        await Retire();
+        return final;
     }
 
     public async Task Retire()

@@ -81,6 +81,13 @@ public sealed class TopicGrain : Grain, ITopicGrain
         return Task.CompletedTask;
     }
 
+    public async Task<TopicTable> Final(int advances)
+    {
+        var final = Seeded(_state.AsOf(advances)).Get();
+        await Retire();
+        return final;
+    }
+
     public async Task Retire()
     {
         await _state.ClearAsync();

@@ -50,6 +50,18 @@ public sealed partial class WorldGrain(
     // would write nothing; the run is then one attempt, each grain's changes kept once, and one timeline page.
     private bool _inMemory;
 
+    // A world kept in memory keeps its timeline page here, page n at index n, rather than in a page grain: a page grain
+    // would hold it in memory all the same, at the cost of an activation and a call to write it and one to retire it.
+    private readonly List<ImmutableArray<TimelineEvent>> _pages = [];
+
+    // The world as seeded in this activation, as its countries and topics answer for it until a run starts: Start reads
+    // it here rather than from them. Null once a run has started, or when this activation did not seed the world.
+    private World? _seeded;
+
+    // The world as its grains held it when Final read it back and retired them: asked again, Final answers it, and
+    // Retire knows the grains are retired already.
+    private World? _final;
+
     // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
     private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
@@ -94,6 +106,29 @@ public sealed partial class WorldGrain(
             [.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)]);
         state.State.Seeded = digest;
         await WriteOrDeactivateAsync();
+        _seeded = AsSeeded(world, state.State.Info);
+    }
+
+    /// <summary>
+    /// The world <paramref name="world"/> as its grains answer for it once seeded and before any advance: each country
+    /// and topic made here as its grain made it (the same <see cref="Delegation.Seed"/> and <see cref="Table.Seed"/> of
+    /// the same values) and read as its grain reads it, so that Start gets the bytes it would read back from them.
+    /// </summary>
+    private static World AsSeeded(World world, WorldInfo info)
+    {
+        var countries = world.Actors.Select(actor =>
+        {
+            var delegation = new Delegation();
+            delegation.Seed(actor, [.. world.PositionsOf(actor.Id)]);
+            return CountryGrain.Snapshot(delegation);
+        });
+        var tables = world.Topics.Select(topic =>
+        {
+            var table = new Table();
+            table.Seed(topic, [.. world.PositionsOn(topic.Id).Select(p => p.Actor)], [.. world.Agreements.Where(a => a.Covers(topic.Id))]);
+            return table.Get();
+        });
+        return Assemble(info, [.. countries], [.. tables]);
     }
 
     private static bool SameInfo(WorldInfo info, World world) =>
@@ -125,7 +160,7 @@ public sealed partial class WorldGrain(
     private Task<ImmutableArray<TimelineEvent>> ReadPage(int n) =>
         _unwritten is { } unwritten && n == unwritten.Page && unwritten.Events.Count > 0
             ? Task.FromResult(unwritten.Events.ToImmutable())
-            : Page(n).Read();
+            : _inMemory ? Task.FromResult(n < _pages.Count ? _pages[n] : []) : Page(n).Read();
 
     /// <summary>The events of the advance that ended as <paramref name="end"/> says: its page's, from its first event on.</summary>
     private async Task<ImmutableArray<TimelineEvent>> EventsOf(AdvanceEnd end)
@@ -146,11 +181,13 @@ public sealed partial class WorldGrain(
                 return;
             throw new InvalidOperationException($"world '{Key}' is already running scenario '{running.Scenario.Id}'");
         }
-        var world = await Snapshot(cancellation);
+        // Seeded in this activation, the world is what it seeded: nothing has changed its grains since.
+        var world = _seeded ?? await Snapshot(cancellation);
         cancellation.ThrowIfCancellationRequested();
         state.State.Run = RunState.Begin(scenario, world);
         state.State.CheckpointEveryLess1 = CheckpointOptions.Checked(checkpoints.Value.CheckpointEvery) - 1;
         await WriteOrDeactivateAsync();
+        _seeded = null;
     }
 
     /// <summary>Writes the state; if the write fails, this activation ends, so that memory is again what storage holds.</summary>
@@ -250,7 +287,12 @@ public sealed partial class WorldGrain(
         if (run.Finished || (!_inMemory && step + 1 - _checkpointed >= state.State.CheckpointEvery))
         {
             if (unwritten.Events.Count > 0)
-                await Page(unwritten.Page).Write(unwritten.Events.ToImmutable());
+            {
+                if (_inMemory)
+                    Keep(unwritten.Page, unwritten.Events.ToImmutable());
+                else
+                    await Page(unwritten.Page).Write(unwritten.Events.ToImmutable());
+            }
             await unwritten.Access.CommitAsync();
             state.State.Advances++;
             // The events stay on their page, the one place the timeline is kept; the world keeps where they are.
@@ -267,6 +309,14 @@ public sealed partial class WorldGrain(
             state.State.Last = null;
         }
         return new Advance(events, run.Finished, run.Failures);
+    }
+
+    /// <summary>Keeps page <paramref name="n"/> of a world kept in memory in this activation, in place of its page grain.</summary>
+    private void Keep(int n, ImmutableArray<TimelineEvent> events)
+    {
+        while (_pages.Count <= n)
+            _pages.Add([]);
+        _pages[n] = events;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "World {World}: advance {Step} failed and changed nothing; it may be run again")]
@@ -286,6 +336,12 @@ public sealed partial class WorldGrain(
         var countries = await Task.WhenAll(info.Actors.Select(id => Country(id).AsOf(_checkpointed, cancellation)));
         cancellation.ThrowIfCancellationRequested();
         var tables = await Task.WhenAll(info.Topics.Select(id => Topic(id).AsOf(_checkpointed, cancellation)));
+        return Assemble(info, countries, tables);
+    }
+
+    /// <summary>The world made of what its countries and topics answered, in the order <paramref name="info"/> gives them.</summary>
+    private static World Assemble(WorldInfo info, CountrySnapshot[] countries, TopicTable[] tables)
+    {
         var agreements = tables
             .SelectMany(t => t.Agreements)
             .DistinctBy(a => a.Id)
@@ -300,12 +356,27 @@ public sealed partial class WorldGrain(
             [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], positions, agreements);
     }
 
+    public async Task<World> Final(CancellationToken cancellation = default)
+    {
+        if (_final is { } final)
+            return final;
+        var info = Current;
+        cancellation.ThrowIfCancellationRequested();
+        // One call per country and topic, each answering as of the last checkpoint (as Snapshot's AsOf) and then
+        // retiring; the pages, which nobody reads again, are retired beside them.
+        var countries = Task.WhenAll(info.Actors.Select(id => Country(id).Final(_checkpointed)));
+        var tables = Task.WhenAll(info.Topics.Select(id => Topic(id).Final(_checkpointed)));
+        await Task.WhenAll(countries, tables, RetirePagesAsync());
+        return _final = Assemble(info, await countries, await tables);
+    }
+
     public async Task Retire()
     {
-        if (state.State.Info is { } info)
+        // After Final, the countries, topics and pages are retired already: only the world is left.
+        if (_final is null && state.State.Info is { } info)
             await Task.WhenAll(info.Actors.Select(id => Country(id).Retire())
                 .Concat(info.Topics.Select(id => Topic(id).Retire()))
-                .Concat(Enumerable.Range(0, state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire())));
+                .Append(RetirePagesAsync()));
         await state.ClearStateAsync();
         this.DeactivateOnIdle();
     }
@@ -384,6 +455,10 @@ public sealed partial class WorldGrain(
         if (await this.GetReminder(IWorldGrain.DriveReminder) is { } reminder)
             await this.UnregisterReminder(reminder);
     }
+
+    /// <summary>Retires every timeline page the run wrote: none in a world kept in memory, whose events stay in the world grain.</summary>
+    private Task RetirePagesAsync() =>
+        Task.WhenAll(Enumerable.Range(0, _inMemory ? 0 : state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire()));
 
     public Task<string> Silo() => Task.FromResult(silo.SiloAddress.Endpoint.ToString());
 

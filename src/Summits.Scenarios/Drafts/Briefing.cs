@@ -270,6 +270,23 @@ public sealed partial class Briefing
                     _quoted = (subject.Speakers, kind);
                 return;
             }
+            // A quotation with a reporting clause of its own ("We stand together," said Macron.) names its speaker, so
+            // no label above it is carried to it: a leader of the readout is its speaker; anyone else, it is reported.
+            if (ReportingClause().Match(sentence) is { Success: true } reported)
+            {
+                var who = reported.Groups["who"].Value.Trim();
+                if (names.ResolveAll(who) is { Count: > 0 } named)
+                {
+                    ImmutableArray<string> speakers = [.. named];
+                    foreach (var speaker in speakers)
+                        Seen(speaker, start);
+                    Said(speakers);
+                    Add(start, length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
+                }
+                else
+                    Skip(start, start + length, $"quotes a speaker of its own, '{who}', who is no leader of the readout{(_label is { } above ? $"; the label '{Listed.And(above)}' above it is not carried to it" : "")}");
+                return;
+            }
             if (_label is { } carried)
             {
                 Add(start, length, carried.Length > 1 ? PositionKind.Joint : PositionKind.Stated, carried);
@@ -556,6 +573,13 @@ public sealed partial class Briefing
     }
 
     private const string Joiner = "(?:, and |, | and | & )";
+
+    /// <summary>
+    /// A whole quotation followed by its reporting clause: <c>"We stand together," said Macron.</c>, <c>"…," Macron
+    /// said.</c>, <c>"…," said Chancellor Scholz.</c>; the group <c>who</c> is the speaker as written.
+    /// </summary>
+    [GeneratedRegex(@"^[""“](?:[^""“”])+[""”]\s*,?\s+(?:(?:said|says|added|adds|noted|notes|stressed|stresses|replied|remarked|declared)\s+(?<who>[^.!?,;:""“”]+?)|(?<who>[^.!?,;:""“”]+?)\s+(?:said|says|added|adds|noted|notes|stressed|stresses|replied|remarked|declared))\s*[.!?]$")]
+    private static partial Regex ReportingClause();
 
     [GeneratedRegex(@"\G(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[•·▪‣◦*–-])\s+")]
     private static partial Regex Numbering();

@@ -96,7 +96,17 @@ public sealed partial class LeaderNames
         if (!match.Success || match.Groups["title"].Length > 0)
             return null;
         var name = match.Groups["name"].Value;
-        return _known.Contains(ShortNameIfKnown(name)) ? null : name;
+        return _known.Contains(ShortNameIfKnown(name)) || KnownWithSmallParticle(name) is not null ? null : name;
+    }
+
+    /// <summary>
+    /// The known short name that a name stands for when a line or sentence starts it with a capital: "Von der Leyen:"
+    /// and "De Gaulle said" are the "von der Leyen" and "de Gaulle" the readout names; null for any other name.
+    /// </summary>
+    private string? KnownWithSmallParticle(string name)
+    {
+        var lowered = char.ToLowerInvariant(name[0]) + name[1..];
+        return ParticleWord().IsMatch(lowered.Split(' ')[0]) && _known.Contains(lowered) ? lowered : null;
     }
 
     private string ShortNameIfKnown(string name) => _shortNames.TryGetValue(name, out var known) ? known : name;
@@ -224,6 +234,8 @@ public sealed partial class LeaderNames
             var shortName = ShortName(name);
             if (_known.Contains(shortName))
                 return shortName;
+            if (KnownWithSmallParticle(name) is { } particled)
+                return particled;
             if (!learn && title.Length == 0)
                 return null;
             Learn(title, name);
@@ -278,7 +290,9 @@ public sealed partial class LeaderNames
             var best = 0;
             foreach (var word in words)
             {
-                var alone = Regex.Count(rest, $@"(?<![\p{{L}}]){Regex.Escape(word)}(?![\p{{L}}])");
+                // "von der Leyen" is used alone as "Von der Leyen" too, at the start of a line or a sentence.
+                var first = char.IsLower(word[0]) ? $"[{char.ToUpperInvariant(word[0])}{word[0]}]" : Regex.Escape(word[..1]);
+                var alone = Regex.Count(rest, $@"(?<![\p{{L}}]){first}{Regex.Escape(word[1..])}(?![\p{{L}}])");
                 if (alone > best)
                 {
                     best = alone;

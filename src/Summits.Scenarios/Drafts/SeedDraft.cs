@@ -95,6 +95,7 @@ public sealed partial class SeedDraft
     {
         var groups = new List<(Subject Subject, List<BriefingStatement> Statements)>();
         var notDiscussed = new Dictionary<string, Subject>(StringComparer.Ordinal);
+        var named = new Dictionary<Subject, List<BriefingStatement>>();
         var unassigned = ImmutableArray.CreateBuilder<BriefingStatement>();
         var guessed = ImmutableArray.CreateBuilder<GuessedTopic>();
         var readout = briefing.Source.Text;
@@ -108,9 +109,15 @@ public sealed partial class SeedDraft
                 // The lexicon is read in the sentence alone: a place's terms count only where the sentence itself names
                 // the place, so "Nuclear energy was not discussed." in a readout that names North Korea elsewhere is
                 // not North Korea's, and a claim that North Korea was not discussed is never made from another sentence.
+                // The topic's id is the subject's, and its title is only what the sentences name: "Nuclear energy was not
+                // discussed." says nothing of climate, so its topic is not titled "Energy and climate".
                 var about = SubjectLexicon.Of(statement.Text, statement.Text) ?? NotDiscussedThing(statement.Text) ?? SubjectLexicon.Other;
                 if (!notDiscussed.TryGetValue(about.Id, out subject!))
-                    notDiscussed[about.Id] = subject = new Subject(IdText.Join(about.Id, "not-discussed"), $"{about.Title}: what the readout says was not discussed", []);
+                {
+                    notDiscussed[about.Id] = subject = new Subject(IdText.Join(about.Id, "not-discussed"), "", []);
+                    named[subject] = [];
+                }
+                named[subject].Add(statement);
             }
             // A section's label is the readout's own word on what its sentences are about ("North Korea: Both leaders
             // condemned the missile launches."); a sentence in no section, or one whose label names no subject, goes by its own words.
@@ -136,6 +143,12 @@ public sealed partial class SeedDraft
                 groups.Add((subject, [statement]));
             else
                 groups[group].Statements.Add(statement);
+        }
+
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (named.TryGetValue(groups[g].Subject, out var sentences))
+                groups[g] = (new Subject(groups[g].Subject.Id, NotDiscussedTitle(sentences), []), groups[g].Statements);
         }
 
         // A position is one leader's or both leaders': on a topic where a party to a joint statement also speaks
@@ -169,20 +182,50 @@ public sealed partial class SeedDraft
     }
 
     /// <summary>
-    /// The thing a not-discussed sentence names, as a subject of its own: "there was no discussion on the
-    /// Futenma relocation" gives <c>futenma-relocation</c>; null when the sentence names nothing this finds.
+    /// The title of a topic of not-discussed sentences, from what they name and nothing more: "Nuclear energy was not
+    /// discussed." gives "Nuclear energy: not discussed, the readout says"; two sentences on one subject naming two
+    /// things give "Nuclear energy and solar power: not discussed, the readout says", each thing as its sentence writes
+    /// it (a leading article dropped); a sentence that names nothing this finds stands by its place, "The sentence at
+    /// line 4, column 1: not discussed, the readout says".
     /// </summary>
-    public static Subject? NotDiscussedThing(string sentence)
+    /// <param name="sentences">The topic's not-discussed statements, at least one, in the readout's order.</param>
+    public static string NotDiscussedTitle(IReadOnlyList<BriefingStatement> sentences)
+    {
+        var things = sentences
+            .Select(s => NotDiscussedText(s.Text) ?? $"the sentence at line {s.Location.Line}, column {s.Location.Column}")
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var listed = Listed.And(things);
+        return $"{char.ToUpperInvariant(listed[0])}{listed[1..]}: not discussed, the readout says";
+    }
+
+    /// <summary>
+    /// The words a not-discussed sentence names its thing by, as it writes them but for a leading article; null when
+    /// this finds none, or only a pronoun ("it", "this", "the matter") that stands for a thing another sentence names.
+    /// </summary>
+    private static string? NotDiscussedText(string sentence)
     {
         var match = NotDiscussedObject().Match(sentence);
         if (!match.Success)
             return null;
         var thing = match.Groups["after"].Success ? match.Groups["after"].Value : match.Groups["before"].Value;
         thing = LeadingArticle().Replace(thing.Trim(), "");
-        var id = IdText.From(thing, "");
-        if (id.Length == 0)
+        // "It was not discussed further." names its thing in another sentence, which this does not read.
+        return IdText.From(thing, "").Length == 0 || Pronoun().IsMatch(thing) ? null : thing;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:it|this|that|they|these|those|(?:this |that )?(?:issue|matter|topic|subject))$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Pronoun();
+
+    /// <summary>
+    /// The thing a not-discussed sentence names, as a subject of its own: "there was no discussion on the
+    /// Futenma relocation" gives <c>futenma-relocation</c>; null when the sentence names nothing this finds.
+    /// </summary>
+    public static Subject? NotDiscussedThing(string sentence)
+    {
+        if (NotDiscussedText(sentence) is not { } thing)
             return null;
-        return new Subject(id, char.ToUpperInvariant(thing[0]) + thing[1..], []);
+        return new Subject(IdText.From(thing, ""), char.ToUpperInvariant(thing[0]) + thing[1..], []);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no discussion (?:on|of|about)|did not (?:discuss|raise|take up)) (?<after>[^,.;:()]+)|(?<before>[^,.;:()]+?) (?:was|were) not (?:discussed|raised|taken up)\b")]

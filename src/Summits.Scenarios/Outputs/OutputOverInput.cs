@@ -2,9 +2,11 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// Whether an output that a command writes would replace a file the same command reads (<c>seed draft src.txt -o
-/// src.txt</c>), found before anything is run or written, so that the input is never lost to its own output. Files
-/// are told apart by identity (<see cref="InputFile.SameFile"/>: device and inode), so another spelling of the path,
-/// a symbolic link and a hard link are each caught as the file itself.
+/// src.txt</c>), or another output of the same command (<c>run S -o X --report X</c>, whose two sets both hold
+/// agreements.csv), found before anything is run or written, so that neither the input nor the other output is lost.
+/// Files are told apart by identity (<see cref="InputFile.SameFile"/>: device and inode), so another spelling of the
+/// path, a symbolic link and a hard link are each caught as the file itself; a file or folder not made yet, by its
+/// name in the nearest folder that is.
 /// </summary>
 public static class OutputOverInput
 {
@@ -65,5 +67,85 @@ public static class OutputOverInput
                 return $"{option} '{directory}' holds the input file '{input}' as {name}, a file that this output replaces there (or removes); name another folder, or move the input out of it";
         }
         return null;
+    }
+
+    /// <summary>
+    /// Why two of <paramref name="outputs"/> would take each other's place, in one sentence naming both options, the
+    /// file and what to do; null when no two do. Two outputs clash when
+    /// <list type="bullet">
+    /// <item>two folders are one folder and both sets hold a file of one name (<c>-o X --report X</c>: agreements.csv);</item>
+    /// <item>a file is one that a folder's set writes (<c>-o X --telemetry X/timeline.jsonl</c>, <c>-o X &gt; X/state.json</c>), or two files are one;</item>
+    /// <item>a file is a folder's own path or a folder above it (<c>--telemetry X -o X</c>), where a folder must be.</item>
+    /// </list>
+    /// Two sets in one folder under different names do not clash: each keeps the other's files (<see cref="OutputSet"/>).
+    /// </summary>
+    /// <param name="given">
+    /// The command's outputs, in the order its options are listed, and <see cref="CommandOutput.StandardOutput"/> last;
+    /// a null one (an option not given, standard output not a file) is none. The first clashing pair is said.
+    /// </param>
+    public static string? OverOutput(IEnumerable<CommandOutput?> given)
+    {
+        var outputs = given.OfType<CommandOutput>().ToList();
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            for (var j = i + 1; j < outputs.Count; j++)
+            {
+                if ((Clash(outputs[i], outputs[j]) ?? Clash(outputs[j], outputs[i])) is { } clash)
+                    return clash;
+            }
+        }
+        return null;
+    }
+
+    private static string? Clash(CommandOutput a, CommandOutput b)
+    {
+        var first = $"{a.Option} '{a.Path}'";
+        var second = $"{b.Option} '{b.Path}'";
+        if (a.IsFolder && b.IsFolder)
+        {
+            var shared = a.Names.Intersect(b.Names, StringComparer.Ordinal).ToList();
+            return shared.Count > 0 && SamePlace(a.Path, b.Path)
+                ? $"{first} and {second} are one folder, and both write {Model.Listed.And(shared)} there; one would replace the other: name two different folders"
+                : null;
+        }
+        if (a.IsFolder)
+            return null;
+        if (!b.IsFolder)
+        {
+            return SamePlace(a.Path, b.Path)
+                ? $"{first} and {second} are one file; one would replace the other: {b.Another}"
+                : null;
+        }
+        if (b.Names.FirstOrDefault(name => SamePlace(a.Path, Path.Combine(b.Path, name))) is { } written)
+            return $"{first} is {written} in {second}, a file that {b.Option} writes there; one would replace the other: {a.Outside(b.Path)}, or name another folder for {b.Option}";
+        var own = Path.TrimEndingDirectorySeparator(Path.GetFullPath(b.Path));
+        for (var folder = own; folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (SamePlace(a.Path, folder))
+                return $"{first} is {(folder == own ? "the folder that" : "a folder that holds the folder")} {second} writes into; the file would stand where the folder must: {a.Another}";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when two paths name one file or folder: by identity when both exist; neither existing, when their last
+    /// names are one and their folders are one place (so <c>X/a</c> and <c>./X/a</c>, or a name under a symbolic
+    /// link to X, are one); false when only one exists.
+    /// </summary>
+    private static bool SamePlace(string a, string b)
+    {
+        var (fullA, fullB) = (Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)));
+        var (existsA, existsB) = (Exists(fullA), Exists(fullB));
+        if (existsA && existsB)
+            return InputFile.SameFile(fullA, fullB);
+        if (existsA || existsB)
+            return false;
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (!string.Equals(Path.GetFileName(fullA), Path.GetFileName(fullB), comparison))
+            return false;
+        var (parentA, parentB) = (Path.GetDirectoryName(fullA), Path.GetDirectoryName(fullB));
+        return parentA is null || parentB is null ? string.Equals(fullA, fullB, comparison) : SamePlace(parentA, parentB);
+
+        static bool Exists(string path) => System.IO.File.Exists(path) || Directory.Exists(path);
     }
 }

@@ -16,9 +16,14 @@ public static class ScenarioRun
     /// Each call that times out is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Default"/>
     /// when null): the same step, so the run's events are those of a run in which every call answered at once.
     /// </summary>
+    /// <param name="retire">
+    /// True for a world nobody reads again (a study's sample): its final state is read in the calls that retire its
+    /// countries, topics and pages (<see cref="IWorldGrain.Final"/>), and the caller then retires the world grain itself
+    /// (<see cref="IWorldGrain.Retire"/>, which retires nothing more). False to leave the world in place, to be read again.
+    /// </param>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
     public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, WorldKey worldKey,
-        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null)
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null, bool retire = false)
     {
         asking ??= GrainAsking.Default;
         var key = worldKey.Value;
@@ -42,7 +47,7 @@ public static class ScenarioRun
             onEvents?.Invoke(advance.Events);
         }
         while (!advance.Finished);
-        var final = await asking.AskAsync("the final state", key, () => world.Snapshot(cancellation), cancellation);
+        var final = await asking.AskAsync("the final state", key, () => retire ? world.Final(cancellation) : world.Snapshot(cancellation), cancellation);
         return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
     }
 

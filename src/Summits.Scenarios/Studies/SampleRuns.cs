@@ -10,8 +10,8 @@ public static class SampleRuns
     /// <summary>
     /// Each sample is its own world of grains, one per country and per topic, kept in memory alone
     /// (<see cref="InMemoryWorlds"/>) unless <paramref name="durable"/>: a sample needs no durability, so its grains
-    /// neither read nor write storage. It is retired once its result is read, so that memory stays flat however many
-    /// samples run.
+    /// neither read nor write storage. It is retired as its result is read, in the same calls, so that memory stays flat
+    /// however many samples run.
     /// </summary>
     /// <param name="grains">The grains of the silo the samples run on.</param>
     /// <param name="asking">How each call is asked again after a timeout (<see cref="GrainAsking.Default"/> when null).</param>
@@ -26,7 +26,7 @@ public static class SampleRuns
     public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null) => async (sample, worldKey, cancellation) =>
     {
         using var inMemory = durable ? null : InMemoryWorlds.Begin();
-        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking);
+        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true);
         var world = grains.GetGrain<IWorldGrain>(worldKey.Value);
         if (ranOn is not null)
             ranOn(await world.Silo());

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection.PortableExecutable;
-using System.Text;
 using Summits.Cli.Output;
 using Summits.Tests;
 
@@ -121,24 +120,13 @@ public sealed class ToolInstallTests : IDisposable
 
     private static async Task<SummitsRun> RunAsync(string folder, string program, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
+        var variables = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
         // The tool's own host finds the runtime the tests run on.
         if (Path.GetDirectoryName(SummitsProcess.DotnetHost()) is { Length: > 0 } dotnetRoot)
-            start.Environment["DOTNET_ROOT"] = dotnetRoot;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
+            variables["DOTNET_ROOT"] = dotnetRoot;
         foreach (var (name, value) in environment)
-            start.Environment[name] = value;
+            variables[name] = value;
+        var start = ChildProcess.Start(program, arguments, folder, variables);
         return await SummitsProcess.WaitAsync(start, HangGuard, $"{program} {string.Join(' ', arguments)}");
     }
 }

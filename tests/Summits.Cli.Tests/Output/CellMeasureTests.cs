@@ -153,6 +153,19 @@ public sealed class CellMeasureTests : IDisposable
     }
 
     [Fact]
+    public void Without_icu_a_character_and_its_combining_marks_stay_together_as_the_note_says()
+    {
+        // The note promises breaks "between any two of its characters (each kept whole with the marks that combine
+        // with it)". "か\u3099き" is か, the combining voicing mark U+3099 (which makes it が), and き: 3 UTF-16 code
+        // units, 2 characters. The only break is between the two characters, at offset 2, never at 1 (between か and
+        // its mark). "日本" has two characters of one code unit each: the break is at 1.
+        using var notes = Summits.Scenarios.FormatNotes.To(_ => { });
+        Assert.Equal([2], LineBreaks.Opportunities("か\u3099き", null));
+        Assert.Equal([1], LineBreaks.Opportunities("日本", null));
+        Assert.Contains("between any two of its characters (each kept whole with the marks that combine with it)", LineBreaks.MissingIcu, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_table_column_of_japanese_text_wraps_inside_the_table()
     {
         var output = new StringWriter();

@@ -3,11 +3,13 @@ using Summits.Tests;
 namespace Summits.Cli.Tests;
 
 /// <summary>
-/// No command's output takes the place of a file the same command reads: an output file (<c>-o FILE</c>,
-/// <c>--telemetry FILE</c>) that is an input, by any name of it (another spelling, a symbolic link, a hard link), and
-/// an output folder (<c>-o DIR</c>, <c>--report DIR</c>) holding an input under a name its set writes, are refused in
-/// one line, <c>summits COMMAND: error: … (see 'summits COMMAND --help')</c>, exit 2, with nothing written and nothing
-/// printed on standard output.
+/// No command's output takes the place of a file the same command reads, nor of another of its own outputs: an output
+/// file (<c>-o FILE</c>, <c>--telemetry FILE</c>) that is an input, by any name of it (another spelling, a symbolic
+/// link, a hard link), an output folder (<c>-o DIR</c>, <c>--report DIR</c>) holding an input under a name its set
+/// writes, two sets in one folder that share a name, and a file (<c>--telemetry</c>, standard output sent into a file)
+/// that is a file of a set or the folder it needs, are refused in one line,
+/// <c>summits COMMAND: error: … (see 'summits COMMAND --help')</c>, exit 2, with nothing written and nothing printed on
+/// standard output.
 /// </summary>
 public sealed class OutputOverInputTests : IDisposable
 {
@@ -181,6 +183,79 @@ public sealed class OutputOverInputTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("# A draft world drawn from src.txt", File.ReadAllText(Path.Combine(_folder, "src.yaml")));
         Assert.Equal(File.ReadAllText(SeedFiles.Source), File.ReadAllText(Path.Combine(_folder, "src.txt")));
+    }
+
+    private static readonly string Baseline = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+
+    // What one output would do to the other: the remedy that ends a clash of two folders.
+    private const string TwoFolders = "one would replace the other: name two different folders";
+
+    [Fact]
+    public async Task Run_with_its_output_and_its_report_in_one_folder_is_refused_before_it_runs()
+    {
+        // -o writes timeline.jsonl, state.json, agreements.csv, smp-positions.csv, smp-probabilities.csv; --report writes
+        // report.html, report.md, agreements.csv, trajectories.csv, smp-positions.csv, smp-probabilities.csv. Both hold
+        // the last three: before, the report's agreements.csv replaced the run's, exit 0. Also spelled ./X/.
+        await Refused($"summits run: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv, smp-positions.csv and smp-probabilities.csv there; {TwoFolders} (see 'summits run --help')",
+            "run", Baseline, "--engine", "local", "-o", "X", "--report", "X");
+        await Refused($"summits run: error: --output 'X' and --report './X/' are one folder, and both write agreements.csv, smp-positions.csv and smp-probabilities.csv there; {TwoFolders} (see 'summits run --help')",
+            "run", Baseline, "--engine", "local", "--output", "X", "--report", "./X/");
+    }
+
+    [Fact]
+    public async Task Run_telemetry_into_a_file_of_its_output_or_onto_its_folder_is_refused()
+    {
+        // timeline.jsonl is a file of -o's set, which the set's write replaced after the telemetry was written.
+        await Refused("summits run: error: --telemetry 'X/timeline.jsonl' is timeline.jsonl in -o 'X', a file that -o writes there; one would replace the other: name a --telemetry file outside 'X', or name another folder for -o (see 'summits run --help')",
+            "run", Baseline, "--engine", "local", "-o", "X", "--telemetry", "X/timeline.jsonl");
+        // A telemetry file named as the folder -o writes into: one path cannot be both.
+        await Refused("summits run: error: --telemetry 'X' is the folder that -o 'X' writes into; the file would stand where the folder must: name another --telemetry file (see 'summits run --help')",
+            "run", Baseline, "--engine", "local", "-o", "X", "--telemetry", "X");
+    }
+
+    [Fact]
+    public async Task Whatif_and_compare_with_output_and_report_in_one_folder_are_refused()
+    {
+        // whatif: results.json, agreements.csv, positions.csv, sensitivity.csv against report.html, report.md,
+        // agreements.csv, positions.csv, sensitivity.csv: three in common.
+        await Refused($"summits whatif: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv, positions.csv and sensitivity.csv there; {TwoFolders} (see 'summits whatif --help')",
+            "whatif", Baseline, "--runs", "2", "--engine", "local", "-o", "X", "--report", "X");
+        // compare: comparison.json, agreements.csv, positions.csv against report.html, report.md, agreements.csv,
+        // positions.csv: two in common.
+        await Refused($"summits compare: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv and positions.csv there; {TwoFolders} (see 'summits compare --help')",
+            "compare", Baseline, Baseline, "--engine", "local", "-o", "X", "--report", "X");
+    }
+
+    [Fact]
+    public async Task Seed_telemetry_into_a_file_of_its_output_is_refused()
+    {
+        // seed's -o writes world.json and positions.csv.
+        await Refused("summits seed: error: --telemetry 'X/world.json' is world.json in -o 'X', a file that -o writes there; one would replace the other: name a --telemetry file outside 'X', or name another folder for -o (see 'summits seed --help')",
+            "seed", "-o", "X", "--telemetry", "X/world.json");
+    }
+
+    [Fact]
+    public async Task What_a_command_prints_sent_into_a_file_of_its_output_is_refused()
+    {
+        // "summits run … -o X > X/state.json": the shell makes X/state.json (empty) before the run starts; the run's set
+        // would then put its own state.json in its place, and the timeline printed into the replaced file would be
+        // lost. The file the shell made is all there is afterwards.
+        Directory.CreateDirectory(Path.Combine(_folder, "X"));
+        var stateJson = Path.Combine(_folder, "X", "state.json");
+        var run = await SummitsProcess.RunIntoFileAsync(_folder, "X/state.json", "run", Baseline, "--engine", "local", "--format", "json", "-o", "X");
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal($"summits run: error: standard output '{stateJson}' is state.json in -o 'X', a file that -o writes there; one would replace the other: send standard output to a file outside 'X', or name another folder for -o (see 'summits run --help')\n", run.Error);
+        Assert.Equal(["state.json"], Directory.GetFileSystemEntries(Path.Combine(_folder, "X")).Select(Path.GetFileName));
+        Assert.Equal("", File.ReadAllText(stateJson));
+        // The same for bench, whose figures printed as CSV would go into the bench.csv of its own -o set.
+        var bench = await SummitsProcess.RunIntoFileAsync(_folder, "X/bench.csv", "bench", "--quick", "--format", "csv", "-o", "X");
+        Assert.True(bench.ExitCode == 2, bench.ToString());
+        Assert.StartsWith($"summits bench: error: standard output '{Path.Combine(_folder, "X", "bench.csv")}' is bench.csv in -o 'X'", bench.Error, StringComparison.Ordinal);
+        // Sent beside the set, under a name it does not write, it is kept by the set's write: the run is made.
+        var beside = await SummitsProcess.RunIntoFileAsync(_folder, "X/printed.json", "run", Baseline, "--engine", "local", "--format", "json", "-q", "-o", "X");
+        Assert.True(beside.ExitCode == 0, beside.ToString());
+        Assert.True(File.Exists(Path.Combine(_folder, "X", "timeline.jsonl")));
+        Assert.NotEqual("", File.ReadAllText(Path.Combine(_folder, "X", "printed.json")));
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "link", SetLastError = true)]

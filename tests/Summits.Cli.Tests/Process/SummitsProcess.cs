@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Summits.Tests;
 
 namespace Summits.Cli.Tests;
 
@@ -30,28 +30,23 @@ public static class SummitsProcess
     public static Task<SummitsRun> RunInAsync(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment = null) =>
         RunInAsync(folder, arguments, environment, pipedInput: false);
 
+    /// <summary>
+    /// Runs the program with this working folder and its standard output sent into <paramref name="file"/> (relative
+    /// to the folder) by a shell, as <c>summits … &gt; FILE</c> does: the shell makes or empties the file before the
+    /// program starts, and what the program prints is in the file, not in the run's <see cref="SummitsRun.Output"/>.
+    /// </summary>
+    public static Task<SummitsRun> RunIntoFileAsync(string folder, string file, params string[] arguments) =>
+        WaitAsync(ChildProcess.Start("/bin/sh", ["-c", "exec \"$@\" > \"$0\"", file, DotnetHost(), Program, .. arguments], folder), HangGuard,
+            $"summits {string.Join(' ', arguments)} > {file}");
+
     /// <summary>Runs the program with standard input from a pipe that is closed at once, as when a script runs it: never a terminal.</summary>
     public static Task<SummitsRun> RunFromPipeAsync(string folder, params string[] arguments) =>
         RunInAsync(folder, arguments, null, pipedInput: true);
 
     private static async Task<SummitsRun> RunInAsync(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment, bool pipedInput)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = pipedInput,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.Environment.Remove("COLUMNS");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        start.ArgumentList.Add(Program);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
+        var start = ChildProcess.Start(DotnetHost(), [Program, .. arguments], folder, environment);
+        start.RedirectStandardInput = pipedInput;
 
         return await WaitAsync(start, HangGuard, $"summits {string.Join(' ', arguments)}");
     }

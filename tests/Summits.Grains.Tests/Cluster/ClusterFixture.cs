@@ -28,7 +28,8 @@ public class ClusterFixture : IAsyncLifetime
                     new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>());
                 o.CheckpointEvery = checkpointEvery;
             })
-            .AddIncomingGrainCallFilter(Deactivations));
+            .AddIncomingGrainCallFilter(Deactivations)
+            .AddIncomingGrainCallFilter(Calls));
         Cluster = builder.Build();
     }
 
@@ -38,6 +39,9 @@ public class ClusterFixture : IAsyncLifetime
 
     /// <summary>Deactivates a grain after a chosen call of an advance.</summary>
     public CallDeactivations Deactivations { get; } = new();
+
+    /// <summary>Every call the silo serves.</summary>
+    public GrainCalls Calls { get; } = new();
 
     /// <summary>The silo's named storage.</summary>
     public ChosenFaultStorage Storage => (ChosenFaultStorage)Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Summits);

@@ -102,9 +102,94 @@ public sealed class DraftAttributionTests
         // only subject's word: the topic is energy-climate-not-discussed, not north-korea-not-discussed, which claimed
         // that North Korea was not discussed in a readout that discusses it.
         Assert.Equal(["north-korea", "energy-climate-not-discussed"], draft.Topics.Select(t => t.Subject.Id).ToArray());
-        Assert.Equal("Energy and climate: what the readout says was not discussed", draft.Topics[1].Subject.Title);
+        // Its title says only what the sentence names, "Nuclear energy" (the words before "was not discussed"), not
+        // the subject's "Energy and climate": the readout says nothing of climate.
+        Assert.Equal("Nuclear energy: not discussed, the readout says", draft.Topics[1].Subject.Title);
         // Line 1 names North Korea itself: its topic is no guess.
         Assert.Empty(draft.Guessed);
+    }
+
+    [Fact]
+    public void A_not_discussed_topic_is_titled_by_what_its_sentences_name()
+    {
+        const string text = """
+            Prime Minister Abe stated that the alliance is strong.
+            There was no discussion on the Futenma relocation.
+            Nuclear energy was not discussed.
+            The leaders did not discuss climate finance.
+            Abe raised the fisheries quota. It was not discussed further.
+            """;
+
+        var draft = SeedDraft.From(Read(text), "readout.txt");
+        var titles = draft.Topics.ToDictionary(t => t.Subject.Id, t => t.Subject.Title);
+
+        // Line 2: "no discussion on" names "the Futenma relocation"; the article goes. Its id stays the bases
+        // subject's (Futenma a name, relocation a term), but the title is the relocation, not "Bases and realignment".
+        Assert.Equal("Futenma relocation: not discussed, the readout says", titles["bases-realignment-not-discussed"]);
+        // Lines 3 and 4 both fall on energy and climate ("energy", "climate" its terms): one topic, whose title names
+        // the two things the sentences name, in the readout's order, each as it is written.
+        Assert.Equal("Nuclear energy and climate finance: not discussed, the readout says", titles["energy-climate-not-discussed"]);
+        // Line 5's second sentence (column 33: "Abe raised the fisheries quota. " is 32 characters) names its thing
+        // only by "It": the title names the sentence by its place rather than guess what "It" stands for.
+        var other = Assert.Single(draft.Topics, t => t.Subject.Id == "other-not-discussed");
+        Assert.Equal("The sentence at line 5, column 33: not discussed, the readout says", other.Subject.Title);
+    }
+
+    [Fact]
+    public void A_quotation_that_names_its_own_speaker_is_not_given_to_the_label_above_it()
+    {
+        const string text = """
+            Chancellor Scholz met President Macron in Berlin.
+            Scholz: Europe must stand together.
+            "We stand together," said Macron.
+            "Trade must be fair," Macron said.
+            "The talks were useful," said a spokesman.
+            """;
+
+        var briefing = Read(text);
+
+        // Lines 3 to 5 stand in the paragraph of line 2's label 'Scholz:', which carries to a label-less sentence after it.
+        // Each of them says who speaks, after the quotation: "said Macron", "Macron said" name a leader the readout
+        // introduces (line 1), so they are his; before, both were drafted as Scholz's. "a spokesman" is no leader: the
+        // sentence is reported, not given to Scholz.
+        var said = briefing.Statements.ToDictionary(s => s.Location.Line, s => (s.Kind, Speakers: string.Join(",", s.Speakers)));
+        Assert.Equal((PositionKind.Stated, "Scholz"), said[2]);
+        Assert.Equal((PositionKind.Stated, "Macron"), said[3]);
+        Assert.Equal((PositionKind.Stated, "Macron"), said[4]);
+        Assert.False(said.ContainsKey(5));
+        var skipped = Assert.Single(briefing.Skipped, s => s.Location.Line == 5);
+        Assert.Equal("quotes a speaker of its own, 'a spokesman', who is no leader of the readout; the label 'Scholz' above it is not carried to it", skipped.Reason);
+    }
+
+    [Fact]
+    public void A_short_name_that_starts_with_a_particle_is_the_leader_when_a_line_capitalises_it()
+    {
+        const string text = """
+            President Charles de Gaulle: France will keep its own deterrent.
+            Chancellor Konrad Adenauer: Germany welcomes the treaty.
+            De Gaulle: France leaves the integrated command.
+            """;
+
+        var briefing = Read(text);
+
+        // Line 1 names "Charles de Gaulle", whose short name is "de Gaulle" (the particle goes with the family name).
+        // Line 3 writes it with a capital, as a line starts: the same leader, not a label that names nobody. Before,
+        // line 3 was not drafted, and the note said the readout used no word of the name alone.
+        Assert.Equal(["de Gaulle", "Adenauer"], briefing.Speakers.ToArray());
+        var third = Assert.Single(briefing.Statements, s => s.Location.Line == 3);
+        Assert.Equal(["de Gaulle"], third.Speakers.ToArray());
+        Assert.Equal("France leaves the integrated command.", third.Text);
+        Assert.Empty(briefing.Skipped.Where(s => s.Location.Line == 3));
+        Assert.DoesNotContain(briefing.SpeakerNotes, n => n.Speaker == "de Gaulle");
+
+        // The same with two particles: "Ursula von der Leyen" is "von der Leyen", and "Von der Leyen:" is she.
+        var leyen = Read("""
+            President Ursula von der Leyen: The partnership matters.
+            President Luiz Lula da Silva: Brazil wants the agreement.
+            Von der Leyen: Deforestation commitments must be enforceable.
+            """);
+        var hers = Assert.Single(leyen.Statements, s => s.Location.Line == 3);
+        Assert.Equal(["von der Leyen"], hers.Speakers.ToArray());
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>
+/// Records every grain call the silo serves, whatever it carries, as the grain, the method's name and whether the call
+/// belongs to an advance (carries an <see cref="AdvanceAttempt"/>), so that a test can count what one world costs in
+/// calls besides its advances' (<see cref="CallDeactivations"/> sees only the calls of an advance).
+/// </summary>
+public sealed class GrainCalls : IIncomingGrainCallFilter
+{
+    private readonly ConcurrentQueue<(GrainId Grain, string Method, bool OfAdvance)> _calls = new();
+
+    /// <summary>Every call served so far on grains whose key begins with <paramref name="keyPrefix"/>, in the order served.</summary>
+    public IReadOnlyList<(GrainId Grain, string Method, bool OfAdvance)> On(string keyPrefix) =>
+        [.. _calls.Where(c => c.Grain.Key.ToString()!.StartsWith(keyPrefix, StringComparison.Ordinal))];
+
+    /// <summary>
+    /// The calls on world <paramref name="key"/>'s grains that carry no advance attempt, counted by grain type and method,
+    /// as <c>type Method count</c> in ordinal order: what seeding, starting, driving, reading and retiring the world cost.
+    /// </summary>
+    public string[] Lifecycle(string key) =>
+        [.. On(key).Where(c => !c.OfAdvance)
+            .GroupBy(c => $"{c.Grain.Type} {c.Method}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Count()}")];
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        var ofAdvance = Enumerable.Range(0, context.Request.GetArgumentCount()).Any(i => context.Request.GetArgument(i) is AdvanceAttempt);
+        _calls.Enqueue((context.TargetId, context.MethodName, ofAdvance));
+        return context.Invoke();
+    }
+}

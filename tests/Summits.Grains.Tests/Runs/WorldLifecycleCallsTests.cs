@@ -1,0 +1,134 @@
+using Summits.Scenarios;
+using Summits.Tests;
+
+namespace Summits.Grains.Tests;
+
+/// <summary>
+/// The grain calls a world costs besides its advances' (seeding, starting, driving, reading back, retiring), counted by
+/// the silo's call recorder (<see cref="GrainCalls"/>) by grain type and method: each call a world can do without is
+/// asserted gone. The world of <c>us-presses-bilateral-fta</c> is the Abe–Trump summit's: 4 countries (JP, US, CN, KP)
+/// and 16 topics, and its scenario runs 10 advances (the ask, 5 rounds, the package and 3 expectations).
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
+{
+    private static LoadedScenario Fta() =>
+        ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+
+    [Fact]
+    public async Task A_sample_is_started_without_a_read_read_back_once_in_the_calls_that_retire_it_and_keeps_its_timeline_in_its_world()
+    {
+        // Seeding: the world's Seed and one Seed per country (4) and topic (16). Starting: the world's Start alone, which
+        // used to read every country and topic back (20 AsOf). 10 Advances. Reading back and retiring: the world's Final,
+        // one Final per country (4) and topic (16), then the world's Retire; it used to be a Snapshot with 20 AsOf, then
+        // a Retire with 20 Retires and one of the timeline page. The one timeline page stays in the world grain: no
+        // timeline page grain is called (it was a Write and a Retire, and an activation). 21 + 1 + 10 + 21 + 1 = 54
+        // calls, where there were 21 + 21 + 10 + 21 + 22 + 1 = 96.
+        var loaded = Fta();
+        var key = WorldKey.Of($"sample-calls-{Guid.NewGuid():N}");
+
+        var run = await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
+
+        Assert.Equal(
+            ["country Final 4", "country Seed 4", "topic Final 16", "topic Seed 16",
+             "world Advance 10", "world Final 1", "world Retire 1", "world Seed 1", "world Start 1"],
+            fixture.Calls.Lifecycle(key.Value));
+        Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(run));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(run));
+    }
+
+    [Fact]
+    public async Task A_world_kept_in_memory_answers_its_timeline_from_the_world_grain()
+    {
+        // Its one page is kept by the world grain: Timeline() answers the run's events with no page grain behind them.
+        var loaded = Fta();
+        var key = WorldKey.Of($"in-memory-timeline-{Guid.NewGuid():N}");
+        using (InMemoryWorlds.Begin())
+        {
+            var run = await ScenarioRun.InGrainsAsync(fixture.Client, loaded, key);
+            var timeline = await fixture.Client.GetGrain<IWorldGrain>(key.Value).Timeline();
+            Assert.Equal(RunFiles.Timeline(run), RunFiles.Timeline(run with { Timeline = timeline }));
+        }
+        Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");
+    }
+
+    [Fact]
+    public async Task A_durable_world_started_in_the_activation_that_seeded_it_reads_none_of_its_grains_and_runs_the_pure_models_bytes()
+    {
+        // The world's Seed, 4 country and 16 topic Seeds, and the world's Start: no AsOf (there were 20, one per
+        // country and topic), since nothing has changed them since the world seeded them.
+        var loaded = Fta();
+        var key = $"durable-start-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+
+        Assert.Equal(["country Seed 4", "topic Seed 16", "world Seed 1", "world Start 1"], fixture.Calls.Lifecycle(key));
+        var events = new List<Model.TimelineEvent>();
+        for (var step = 0; ; step++)
+        {
+            var advance = await world.Advance(step);
+            events.AddRange(advance.Events);
+            if (advance.Finished)
+                break;
+        }
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        var hosted = local with { Final = (await world.Snapshot()) with { Id = loaded.World.Id }, Timeline = [.. events] };
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
+    }
+
+    [Fact]
+    public async Task A_durable_world_started_in_a_new_activation_reads_its_grains_back_once()
+    {
+        // The world grain that seeded the world is gone (deactivated): the new one knows only what storage holds, so
+        // Start reads every country (4) and topic (16) back with AsOf, as before, and starts the same run.
+        var loaded = Fta();
+        var key = $"durable-start-again-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await fixture.Cluster.DeactivateAsync(world);
+
+        await world.Start(loaded.Scenario);
+
+        Assert.Equal(
+            ["country AsOf 4", "country Seed 4", "topic AsOf 16", "topic Seed 16", "world Seed 1", "world Start 1"],
+            fixture.Calls.Lifecycle(key));
+        var advance = await world.Advance(0);
+        Assert.Contains(advance.Events, e => e is { Kind: Model.EventKind.Reject, Actor: "JP" });
+    }
+
+    [Fact]
+    public async Task Final_reads_a_durable_world_back_clears_every_grains_storage_and_answers_again_the_same()
+    {
+        // Final reads each country and topic once (as Snapshot would) and clears both its states ("country" and
+        // "country-checkpoint", "topic" and "topic-checkpoint"), and the timeline pages the run wrote (one per advance
+        // with events at this silo's checkpoint every advance); asked again it answers the same world with no call; the
+        // world's Retire then clears the world's own state alone.
+        var loaded = Fta();
+        var key = WorldKey.Of($"durable-final-{Guid.NewGuid():N}");
+        var run = await ScenarioRun.InGrainsAsync(fixture.Client, loaded, key);
+        var world = fixture.Client.GetGrain<IWorldGrain>(key.Value);
+        var snapshot = await world.Snapshot();
+        var pages = fixture.Storage.CallsOn(key.Value).Count(c => c is { StateName: "timeline", Operation: StorageOperation.Write });
+        var before = fixture.Calls.On(key.Value).Count;
+
+        var final = await world.Final();
+        var again = await world.Final();
+        await world.Retire();
+
+        var calls = fixture.Calls.On(key.Value).Skip(before).Select(c => $"{c.Grain.Type} {c.Method}").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            [.. Enumerable.Repeat("country Final", 4), .. Enumerable.Repeat("timelinepage Retire", pages),
+             .. Enumerable.Repeat("topic Final", 16), "world Final", "world Final", "world Retire"],
+            calls);
+        var cleared = fixture.Storage.CallsOn(key.Value).Where(c => c.Operation == StorageOperation.Clear).ToArray();
+        Assert.Equal(4 * 2 + 16 * 2 + pages + 1, cleared.Length);
+        var state = RunFiles.State(run with { Final = snapshot with { Id = loaded.World.Id } });
+        Assert.Equal(state, RunFiles.State(run with { Final = final with { Id = loaded.World.Id } }));
+        Assert.Equal(state, RunFiles.State(run with { Final = again with { Id = loaded.World.Id } }));
+    }
+}
