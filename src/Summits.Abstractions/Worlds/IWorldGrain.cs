@@ -81,4 +81,25 @@ public interface IWorldGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Silo")]
     Task<string> Silo();
+    /// <summary>
+    /// Has the world drive its started run to its end itself, advance after advance, kept alive by an Orleans reminder
+    /// (<see cref="DriveReminder"/>) so that a silo that dies with it leaves the run to be resumed on another, from its last
+    /// checkpoint; the reminder is removed when the run finishes, fails every try of an advance, or is stopped
+    /// (<see cref="StopDriving"/>). Needs a silo with a reminder service (a cluster's). Asked again, it changes nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When no scenario has started on the world.</exception>
+    [Alias("Drive")]
+    Task Drive();
+
+    /// <summary>Stops a run driven by <see cref="Drive"/> after the advance in progress, and removes its reminder.</summary>
+    [Alias("StopDriving")]
+    Task StopDriving();
+
+    /// <summary>How far the world's run has gone, as of its last checkpoint.</summary>
+    /// <exception cref="InvalidOperationException">When no scenario has started on the world.</exception>
+    [Alias("Progress")]
+    Task<WorldProgress> Progress();
+
+    /// <summary>The name of the reminder that keeps a driven run alive: <c>drive</c>.</summary>
+    public const string DriveReminder = "drive";
 }

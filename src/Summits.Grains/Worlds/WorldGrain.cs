@@ -24,8 +24,17 @@ public sealed partial class WorldGrain(
     Serializer serializer,
     IOptions<CheckpointOptions> checkpoints,
     ILocalSiloDetails silo,
-    ILogger<WorldGrain> logger) : Grain, IWorldGrain
+    ILogger<WorldGrain> logger) : Grain, IWorldGrain, IRemindable
 {
+    /// <summary>
+    /// How often the reminder of a driven run fires (Orleans' shortest reminder period, 1 minute): the longest a run
+    /// whose silo died waits before another silo resumes it.
+    /// </summary>
+    public static readonly TimeSpan DrivePeriod = TimeSpan.FromMinutes(1);
+
+    // The timer that runs a driven run's next advance in this activation: null when the world is not driving here.
+    private IGrainTimer? _drive;
+
     private string Key => this.GetPrimaryKeyString();
 
     // The key, read: a grain whose key is not a world key refuses to be seeded.
@@ -385,6 +394,81 @@ public sealed partial class WorldGrain(
         if (_final is null)
             await state.ClearStateAsync();
         this.DeactivateOnIdle();
+    }
+
+    public async Task Drive()
+    {
+        if (state.State.Run is null)
+            throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        if (state.State.Run.Finished)
+            return;
+        await this.RegisterOrUpdateReminder(IWorldGrain.DriveReminder, DrivePeriod, DrivePeriod);
+        KeepDriving();
+    }
+
+    public async Task StopDriving()
+    {
+        _drive?.Dispose();
+        _drive = null;
+        await ForgetReminderAsync();
+    }
+
+    public Task<WorldProgress> Progress()
+    {
+        var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        return Task.FromResult(new WorldProgress(run.Scenario, state.State.Advances, Math.Min(run.NextStep, run.Scenario.Steps.Length),
+            run.Finished, run.Failures, run.Start.ToImmutableDictionary(StringComparer.Ordinal)));
+    }
+
+    /// <summary>The reminder of a driven run: the run goes on in this activation (a new one, when its silo died) unless it has ended.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != IWorldGrain.DriveReminder)
+            return;
+        if (state.State.Run is not { Finished: false })
+            await ForgetReminderAsync();
+        else
+            KeepDriving();
+    }
+
+    /// <summary>Starts this activation's drive timer unless it runs already; each tick runs one advance, so calls interleave between advances.</summary>
+    private void KeepDriving() =>
+        _drive ??= this.RegisterGrainTimer(DriveOnceAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+
+    private async Task DriveOnceAsync(CancellationToken cancellation)
+    {
+        if (state.State.Run is not { } run || run.Finished)
+        {
+            await StopDriving();
+            return;
+        }
+        var advance = state.State.Advances;
+        var step = Math.Min(run.NextStep, run.Scenario.Steps.Length - 1) + 1;
+        try
+        {
+            await Advance(advance, cancellation);
+        }
+        catch (Exception fault)
+        {
+            // The advance changed nothing and this activation ends; the reminder brings the run back in a new one,
+            // unless the registry says every try of this advance has failed.
+            _drive?.Dispose();
+            _drive = null;
+            var reason = $"{fault.Message.ReplaceLineEndings(" ")} ({fault.GetType().FullName})";
+            if (await GrainFactory.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).Failed(Key, advance, step, reason))
+                await ForgetReminderAsync();
+            return;
+        }
+        if (run.Finished)
+            await StopDriving();
+        else
+            _drive?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(IWorldGrain.DriveReminder) is { } reminder)
+            await this.UnregisterReminder(reminder);
     }
 
     /// <summary>Retires every timeline page the run wrote: none in a world kept in memory, whose events stay in the world grain.</summary>
