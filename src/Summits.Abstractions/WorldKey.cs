@@ -120,11 +120,12 @@ public readonly record struct WorldKey
     public static WorldKey Exercise(string world, string exercise) => Derived(world, exercise);
 
     /// <summary>
-    /// The key of sample <paramref name="index"/> (0-based) of a what-if study of scenario <paramref name="scenario"/>
-    /// (a fork's branch is <c>scenario#branch</c>) under seed <paramref name="seed"/>: <c>{scenario}-{seed}-{index}</c>, derived.
+    /// The key of lane <paramref name="lane"/> (0-based, one per run in flight at once) of a what-if study of scenario
+    /// <paramref name="scenario"/> under seed <paramref name="seed"/>: the world its samples run in one after another,
+    /// <c>{scenario}-{seed}-lane-{lane}</c>, derived.
     /// </summary>
-    public static WorldKey Sample(string scenario, ulong seed, int index) =>
-        Derived(scenario, seed.ToString(CultureInfo.InvariantCulture), index.ToString(CultureInfo.InvariantCulture));
+    public static WorldKey Lane(string scenario, ulong seed, int lane) =>
+        Derived(scenario, seed.ToString(CultureInfo.InvariantCulture), "lane", lane.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Reads a world key: <paramref name="text"/> must be an id.</summary>
     /// <exception cref="FormatException">When it is not; the message is one line naming the allowed characters and the limit.</exception>

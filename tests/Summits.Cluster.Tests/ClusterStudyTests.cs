@@ -16,7 +16,10 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
 
     private static readonly string[] StudyFiles = ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv"];
 
-    /// <summary>The runs of each study: with each world placed on one of two silos at random, all 40 land on one silo once in 2^39 studies.</summary>
+    /// <summary>
+    /// The runs of each study. They run in lanes, one per run in flight (by default twice the client's processor count,
+    /// at least 2), and the lanes take the two silos in turn: each silo has a lane, so some of the 40 samples run on each.
+    /// </summary>
     private const int Runs = 40;
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
         }
 
         // The samples stayed in the silos' memory: no key was added to the Redis server, and none names a sample's world
-        // (us-presses-bilateral-fta-7-{sample}-run-{12 hex digits}), as a run's world does (ClusterRunTests).
+        // (us-presses-bilateral-fta-7-lane-{lane}-run-{12 hex digits}), as a run's world does (ClusterRunTests).
         Assert.Equal(keysBefore, await server.DatabaseSizeAsync());
         Assert.Empty(server.Keys(pattern: "*us-presses-bilateral-fta-7-*"));
     }

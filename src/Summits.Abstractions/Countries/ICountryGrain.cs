@@ -17,6 +17,10 @@ namespace Summits.Grains;
 [Alias("summits.country-grain")]
 public interface ICountryGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Makes the country <paramref name="actor"/> with <paramref name="positions"/>, replacing whatever the grain held: a
+    /// grain read back by <see cref="Final"/> is seeded again so for a study's next sample, in the same activation.
+    /// </summary>
     [Alias("Seed")]
     Task Seed(Actor actor, ImmutableArray<Position> positions, CancellationToken cancellation = default);
 
@@ -68,8 +72,9 @@ public interface ICountryGrain : IGrainWithStringKey
     Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
-    /// The country as of the world's last completed advance (as <see cref="AsOf"/>), and then retired (as
-    /// <see cref="Retire"/>): the read of a finished world that nobody reads again, in one call.
+    /// The country as of the world's last completed advance (as <see cref="AsOf"/>), and then cleared, in storage and in
+    /// memory, but left active: the read of a finished world that nobody reads again, in one call, after which the grain
+    /// waits to be seeded again (a study's next sample) or retired (<see cref="Retire"/>, which then only deactivates it).
     /// </summary>
     /// <exception cref="InvalidOperationException">When the country has not been seeded (or was retired already); nothing is cleared.</exception>
     [Alias("Final")]

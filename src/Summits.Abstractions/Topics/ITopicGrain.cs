@@ -11,6 +11,7 @@ namespace Summits.Grains;
 [Alias("summits.topic-grain")]
 public interface ITopicGrain : IGrainWithStringKey
 {
+    /// <summary>Makes the table of <paramref name="topic"/>, replacing whatever the grain held (see <see cref="ICountryGrain.Seed"/>).</summary>
     [Alias("Seed")]
     Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements, CancellationToken cancellation = default);
 
@@ -64,7 +65,10 @@ public interface ITopicGrain : IGrainWithStringKey
     [Alias("Abandon")]
     Task Abandon(AdvanceAttempt attempt);
 
-    /// <summary>The table as of the world's last completed advance (as <see cref="AsOf"/>), and then retired (as <see cref="Retire"/>), in one call.</summary>
+    /// <summary>
+    /// The table as of the world's last completed advance (as <see cref="AsOf"/>), and then cleared but left active, in
+    /// one call (see <see cref="ICountryGrain.Final"/>).
+    /// </summary>
     /// <exception cref="InvalidOperationException">When the topic has not been seeded (or was retired already); nothing is cleared.</exception>
     [Alias("Final")]
     Task<TopicTable> Final(int advances);

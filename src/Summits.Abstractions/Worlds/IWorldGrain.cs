@@ -9,7 +9,8 @@ public interface IWorldGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Creates the world's country and topic grains from a loaded world file. Asked again with the same world
-    /// (a caller that lost the answer) before a scenario starts, it changes nothing and succeeds.
+    /// (a caller that lost the answer) before a scenario starts, it changes nothing and succeeds. A world read back by
+    /// <see cref="Final"/> holds nothing and is seeded anew, in the same activations (a study's next sample).
     /// </summary>
     /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">When the grain holds another world of that id, or a scenario has started on it.</exception>
@@ -57,16 +58,20 @@ public interface IWorldGrain : IGrainWithStringKey
 
     /// <summary>
     /// The whole world as its grains hold it now (as <see cref="Snapshot"/>), read back in the one call to each country
-    /// and topic that also retires it, with the timeline pages: a finished sample's read. Asked again, it answers the
-    /// same world from this activation. The world grain itself is left for <see cref="Retire"/>, which then retires
-    /// nothing more.
+    /// and topic that also clears it, and then this grain's own state cleared and the timeline pages retired: a finished
+    /// sample's read. The grains stay active, holding nothing, so that a study seeds them again for its next sample
+    /// (<see cref="Seed"/> in the same activations); asked again before that, it answers the same world from this
+    /// activation. <see cref="Retire"/> deactivates them.
     /// </summary>
     /// <exception cref="InvalidOperationException">When the world is not seeded, or a grain of it was retired already.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> has fired before the read begins; once begun it finishes.</exception>
     [Alias("Final")]
     Task<World> Final(CancellationToken cancellation = default);
 
-    /// <summary>Forgets the world: its grains clear their stored state and deactivate, so a finished sample holds no memory.</summary>
+    /// <summary>
+    /// Forgets the world: its grains (those of the world it holds, and every one this activation has called) clear their
+    /// stored state, unless <see cref="Final"/> has cleared it, and deactivate, so that a finished study holds no memory.
+    /// </summary>
     [Alias("Retire")]
     Task Retire();
 

@@ -144,9 +144,12 @@ public static class WhatIfCommand
                 // On a cluster, a person watching is told which silos the samples' worlds ran on.
                 var silos = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
                 Action<string>? ranOn = cluster is not null && chatty ? at => silos.AddOrUpdate(at, 1, (_, n) => n + 1) : null;
+                // On a cluster, the study's lanes (its runs in flight) take the silos in turn.
+                var spread = cluster is not null ? await LaneSilos.OfClusterAsync(silo!.Grains) : null;
                 var study = silo is null
                     ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, report, cancellation)
-                    : await WhatIfStudy.RunAsync(loaded, options, OnItsKey(silo, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven, ranOn)), report, cancellation);
+                    : await WhatIfStudy.RunAsync(loaded, options, OnItsKey(silo, SampleRuns.InGrains(silo.Grains, CommonOptions.Asking(silo.Asking, "summits whatif", verbosity), durable: checkpointEveryGiven, ranOn, spread)), report, cancellation,
+                        OnItsKey(silo, SampleRuns.EndInGrains(silo.Grains, durable: checkpointEveryGiven)));
                 progress.Finish();
                 // Ctrl-C stops the study: the runs in flight are abandoned, and the ones that happened to finish are not
                 // the study asked for, so nothing is printed or written and the previous output sets stay (exit 130).
@@ -206,11 +209,14 @@ public static class WhatIfCommand
     }
 
     /// <summary>
-    /// <paramref name="run"/> with each sample on the key <paramref name="host"/> gives it: the sample's own key in an
+    /// <paramref name="run"/> with each sample on the key <paramref name="host"/> gives its lane: the lane's own key in an
     /// embedded silo, one of this study's own on a cluster, so that two studies of one scenario and seed at once never
     /// meet in its silos.
     /// </summary>
     private static SampleRun OnItsKey(IGrainHost host, SampleRun run) => (sample, key, cancellation) => run(sample, host.KeyFor(key), cancellation);
+
+    /// <summary><paramref name="end"/> on the key <paramref name="host"/> gives each lane, as its samples ran on it.</summary>
+    private static LaneEnd OnItsKey(IGrainHost host, LaneEnd end) => lane => end(host.KeyFor(lane));
 
     /// <summary>
     /// The line that says how a study's samples spread over the silos of <paramref name="cluster"/>: each silo's address

@@ -24,7 +24,7 @@ namespace Summits.Grains;
 /// <param name="begin">Prepares the state for a new advance (forgets the last advance's answers) before it is kept.</param>
 public sealed class CheckpointedState<T>(
     IPersistentState<T> current, IPersistentState<Checkpoint<T>> checkpoint, DeepCopier copier, Action deactivate, Action<T> begin)
-    where T : class
+    where T : class, new()
 {
     private Guid _attempt;
     private int _advance;
@@ -47,12 +47,35 @@ public sealed class CheckpointedState<T>(
     public T AsOf(int advances) =>
         checkpoint.State is { Advance: { } advance, Before: { } before } && advance >= advances ? before : State;
 
-    /// <summary>Writes a freshly seeded state; a failed write deactivates the grain.</summary>
-    public async Task SeedAsync()
+    /// <summary>
+    /// True once <see cref="ClearAsync"/> has cleared the state and nothing has seeded it since: a grain read back and
+    /// reset by its world's <c>Final</c>, which retiring need not clear again.
+    /// </summary>
+    public bool Cleared { get; private set; }
+
+    /// <summary>
+    /// Replaces the state with a new one that <paramref name="seed"/> fills, and writes it; a failed write deactivates
+    /// the grain. Whatever the grain held before goes: a world's grain seeded again for its next sample (a study's lane)
+    /// starts from nothing, its last run's checkpoint and answers included. A checkpoint that storage holds is cleared
+    /// first; a grain that never ran (a fresh world, or one seeded again before it started) writes its state alone, as
+    /// a first seeding does.
+    /// </summary>
+    public async Task SeedAsync(Action<T> seed)
     {
         try
         {
-            current.State = State;
+            if (checkpoint.RecordExists)
+                await checkpoint.ClearStateAsync();
+            if (checkpoint.State is not { Advance: null, Before: null, After: null })
+                checkpoint.State = new Checkpoint<T>();
+            var seeded = new T();
+            seed(seeded);
+            _state = seeded;
+            _attempt = Guid.Empty;
+            _dirty = false;
+            _served = 0;
+            Cleared = false;
+            current.State = seeded;
             await current.WriteStateAsync();
         }
         catch
@@ -164,7 +187,7 @@ public sealed class CheckpointedState<T>(
             deactivate();
     }
 
-    /// <summary>Clears the state and its checkpoint from storage.</summary>
+    /// <summary>Clears the state and its checkpoint from storage, and from memory: the grain holds nothing until seeded again.</summary>
     public async Task ClearAsync()
     {
         await checkpoint.ClearStateAsync();
@@ -173,5 +196,6 @@ public sealed class CheckpointedState<T>(
         _dirty = false;
         _served = 0;
         _attempt = Guid.Empty;
+        Cleared = true;
     }
 }

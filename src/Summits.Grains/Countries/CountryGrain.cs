@@ -30,8 +30,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public async Task Seed(Actor actor, ImmutableArray<Position> positions, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        _state.State.Seed(actor, positions);
-        await _state.SeedAsync();
+        await _state.SeedAsync(d => d.Seed(actor, positions));
     }
 
     public Task<CountrySnapshot> Get(CancellationToken cancellation = default) =>
@@ -98,13 +97,15 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public async Task<CountrySnapshot> Final(int advances)
     {
         var final = Snapshot(Seeded(_state.AsOf(advances)));
-        await Retire();
+        await _state.ClearAsync();
         return final;
     }
 
     public async Task Retire()
     {
-        await _state.ClearAsync();
+        // A grain Final has read back holds nothing, in storage or in memory: it only has to go.
+        if (!_state.Cleared)
+            await _state.ClearAsync();
         DeactivateOnIdle();
     }
 }

@@ -30,8 +30,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public async Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        _state.State.Seed(topic, participants, agreements);
-        await _state.SeedAsync();
+        await _state.SeedAsync(t => t.Seed(topic, participants, agreements));
     }
 
     public Task<TopicTable> Get(CancellationToken cancellation = default) =>
@@ -84,13 +83,15 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public async Task<TopicTable> Final(int advances)
     {
         var final = Seeded(_state.AsOf(advances)).Get();
-        await Retire();
+        await _state.ClearAsync();
         return final;
     }
 
     public async Task Retire()
     {
-        await _state.ClearAsync();
+        // A grain Final has read back holds nothing, in storage or in memory: it only has to go.
+        if (!_state.Cleared)
+            await _state.ClearAsync();
         DeactivateOnIdle();
     }
 }

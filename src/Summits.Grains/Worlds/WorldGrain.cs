@@ -49,8 +49,8 @@ public sealed partial class WorldGrain(
     // it here rather than from them. Null once a run has started, or when this activation did not seed the world.
     private World? _seeded;
 
-    // The world as its grains held it when Final read it back and retired them: asked again, Final answers it, and
-    // Retire knows the grains are retired already.
+    // The world as its grains held it when Final read it back and reset them and this grain: asked again, Final answers
+    // it, and Retire knows that nothing is left to clear. Null again once the grain is seeded for another run.
     private World? _final;
 
     // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
@@ -80,6 +80,8 @@ public sealed partial class WorldGrain(
                 : $"world '{Key}' has already been seeded with another world of that id");
         }
 
+        // A world read back by Final waits here for its next sample (a study's lane): seeding replaces it.
+        _final = null;
         var countries = world.Actors.Select(actor =>
             Country(actor.Id).Seed(actor, [.. world.PositionsOf(actor.Id)], cancellation));
         var topics = world.Topics.Select(topic =>
@@ -358,17 +360,30 @@ public sealed partial class WorldGrain(
         var countries = Task.WhenAll(info.Actors.Select(id => Country(id).Final(_checkpointed)));
         var tables = Task.WhenAll(info.Topics.Select(id => Topic(id).Final(_checkpointed)));
         await Task.WhenAll(countries, tables, RetirePagesAsync());
-        return _final = Assemble(info, await countries, await tables);
+        _final = Assemble(info, await countries, await tables);
+        // Every grain of the world is now empty but active, this one too: the next Seed starts from nothing in the same
+        // activations, as a fresh world would in new ones.
+        await state.ClearStateAsync();
+        _checkpointed = 0;
+        _unwritten = null;
+        _seeded = null;
+        _pages.Clear();
+        return _final;
     }
 
     public async Task Retire()
     {
-        // After Final, the countries, topics and pages are retired already: only the world is left.
-        if (_final is null && state.State.Info is { } info)
-            await Task.WhenAll(info.Actors.Select(id => Country(id).Retire())
-                .Concat(info.Topics.Select(id => Topic(id).Retire()))
-                .Append(RetirePagesAsync()));
-        await state.ClearStateAsync();
+        // The countries and topics of the world storage holds, and every one this activation has called: after Final
+        // they are empty and only deactivate, and a grain seeded for an earlier run of this activation goes too.
+        var info = state.State.Info;
+        var countries = _countryGrains.Keys.Union(info?.Actors ?? [], StringComparer.Ordinal).ToArray();
+        var topics = _topicGrains.Keys.Union(info?.Topics ?? [], StringComparer.Ordinal).ToArray();
+        await Task.WhenAll(countries.Select(id => Country(id).Retire())
+            .Concat(topics.Select(id => Topic(id).Retire()))
+            .Append(RetirePagesAsync()));
+        // Final cleared the world's state already.
+        if (_final is null)
+            await state.ClearStateAsync();
         this.DeactivateOnIdle();
     }
 

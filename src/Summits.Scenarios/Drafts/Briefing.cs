@@ -14,7 +14,10 @@ namespace Summits.Scenarios;
 /// label-less sentences after it in its paragraph; a label that reads as one but names no leader (a role, a heading's word, a title two
 /// leaders hold, a country no leader speaks for) is reported with the sentences it carries, never given to the speaker before it; a label
 /// that heads a section ("Trade:", "North Korea: Both leaders condemned ...") is set aside and its sentence read by the rules below;</item>
-/// <item>"there was no discussion on ..." and its like: not discussed, by nobody;</item>
+/// <item>a quotation with its own reporting clause (<see cref="ReportingClause"/>): the leader the clause names, else reported, never
+/// the label's above it;</item>
+/// <item>"there was no discussion on ...", "... was not on the agenda", "Neither leader raised ..." and their like
+/// (<see cref="NotDiscussedWords"/>): not discussed, by nobody; any other sentence whose subject is "Neither leader" or its like is reported;</item>
 /// <item>a subject, at the start or after an opening clause: a leader named in any form
 /// (<see cref="LeaderNames"/>), several joined by commas and "and", "Both leaders", "The two leaders", "The three leaders",
 /// "The leaders", "All the leaders", "They" (the last leaders spoken of together, else all), "He"/"She" (the last one spoken of alone),
@@ -26,6 +29,7 @@ namespace Summits.Scenarios;
 /// A sentence that goes on with a clause of other leaders ("...; Prime Minister Abe noted ...", "..., and Putin said ...") is read
 /// as its clauses, each its own speaker's.</item>
 /// </list>
+/// A sentence of several leaders that says they did not agree is reported, as it holds no position they share.
 /// A sentence that only tells that the leaders met ("X met Y", "X held talks with Y", "a meeting between X and Y") names the
 /// leaders but holds no position, and is skipped with that reason; the same verbs used otherwise ("X spoke about ...") are statements. The sentences of a quotation that an
 /// attributed sentence opens ("the Japanese side explained: “...") are its speaker's. Every quote is verbatim.
@@ -204,7 +208,7 @@ public sealed partial class Briefing
                 _unknownLabel = null;
                 _section = null;
                 Said(speakers);
-                Add(start + label.Length, length - label.Length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
+                AddOrDisagreement(start + label.Length, length - label.Length, speakers);
                 return;
             }
             if (SectionLabel(sentence) is { } heading)
@@ -227,9 +231,36 @@ public sealed partial class Briefing
                 Skip(start, start + length, $"is labelled '{unknown.Label}', {unknown.Why}");
                 return;
             }
+            // A quotation with a reporting clause of its own ("We stand together," said Macron.) names its speaker, so
+            // no label above it is carried to it: a leader of the readout is its speaker; anyone else, it is reported.
+            if (Reported(sentence) is { } reported)
+            {
+                if (reported.Who is { } who && names.ResolveAll(who) is { Count: > 0 } named)
+                {
+                    ImmutableArray<string> speakers = [.. named];
+                    foreach (var speaker in speakers)
+                        Seen(speaker, start);
+                    Said(speakers);
+                    AddOrDisagreement(start, length, speakers);
+                }
+                else
+                {
+                    var above = _label is { } labelAbove ? $"; the label '{Listed.And(labelAbove)}' above it is not carried to it" : "";
+                    Skip(start, start + length, reported.Who is { } other
+                        ? $"quotes a speaker of its own, '{other}', who is no leader of the readout{above}"
+                        : $"quotes a speaker in a reporting clause ('{reported.Clause}') whose speaker the draft cannot tell{above}; label the sentence with the speaker's name");
+                }
+                return;
+            }
             if (NotDiscussed().IsMatch(sentence))
             {
                 Add(start, length, PositionKind.NotDiscussed, []);
+                return;
+            }
+            if (NoLeaderSubject().Match(sentence) is { Success: true } noLeader)
+            {
+                // "Neither leader commented ..." names no leader, and no label above it is carried to it.
+                Skip(start, start + length, $"has '{noLeader.Value}' as its subject, which is no leader; it states no leader's position");
                 return;
             }
             if (Subject(sentence) is { } subject)
@@ -265,31 +296,15 @@ public sealed partial class Briefing
                 }
                 Said(subject.Speakers);
                 var kind = subject.Speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated;
-                Add(start, length, kind, subject.Speakers);
+                if (!AddOrDisagreement(start, length, subject.Speakers))
+                    return;
                 if (LeavesQuotationOpen(sentence, open: false))
                     _quoted = (subject.Speakers, kind);
                 return;
             }
-            // A quotation with a reporting clause of its own ("We stand together," said Macron.) names its speaker, so
-            // no label above it is carried to it: a leader of the readout is its speaker; anyone else, it is reported.
-            if (ReportingClause().Match(sentence) is { Success: true } reported)
-            {
-                var who = reported.Groups["who"].Value.Trim();
-                if (names.ResolveAll(who) is { Count: > 0 } named)
-                {
-                    ImmutableArray<string> speakers = [.. named];
-                    foreach (var speaker in speakers)
-                        Seen(speaker, start);
-                    Said(speakers);
-                    Add(start, length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
-                }
-                else
-                    Skip(start, start + length, $"quotes a speaker of its own, '{who}', who is no leader of the readout{(_label is { } above ? $"; the label '{Listed.And(above)}' above it is not carried to it" : "")}");
-                return;
-            }
             if (_label is { } carried)
             {
-                Add(start, length, carried.Length > 1 ? PositionKind.Joint : PositionKind.Stated, carried);
+                AddOrDisagreement(start, length, carried);
                 return;
             }
             if (_unknownLabel is { } after)
@@ -298,6 +313,34 @@ public sealed partial class Briefing
                 return;
             }
             Skip(start, start + length, "names no leader as its speaker (no 'Name:' label, and its subject is not a leader, a country's side, 'Both leaders' or 'They')");
+        }
+
+        /// <summary>
+        /// Adds a sentence as its speakers' statement, stated for one and joint for several, and returns true; but a
+        /// sentence of several leaders that says they did not agree (<see cref="Disagreement"/>: "The leaders did not
+        /// agree on tariffs") holds no position they share, so it is reported for the author, and this returns false.
+        /// </summary>
+        private bool AddOrDisagreement(int start, int length, ImmutableArray<string> speakers)
+        {
+            if (speakers.Length > 1 && Disagreement().Match(_text, start, length) is { Success: true } disagreed)
+            {
+                Skip(start, start + length, $"says that {Listed.And(speakers)} {disagreed.Value}, which is no position they share; draft each leader's position on it by hand from what the readout says");
+                return false;
+            }
+            Add(start, length, speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated, speakers);
+            return true;
+        }
+
+        /// <summary>
+        /// A sentence that opens with a quotation followed by a reporting clause: the speaker the clause names
+        /// (<see cref="ReportingClause"/>), or null as <c>Who</c> when the clause has a reporting verb but no speaker this
+        /// reads, with the clause as written; null when the sentence opens with no quotation and reporting verb.
+        /// </summary>
+        private static (string? Who, string Clause)? Reported(string sentence)
+        {
+            if (ReportingClause().Match(sentence) is { Success: true } clause)
+                return (clause.Groups["who"].Value.Trim(), clause.Groups["clause"].Value.Trim());
+            return QuotationWithVerb().Match(sentence) is { Success: true } loose ? (null, loose.Groups["clause"].Value.Trim()) : null;
         }
 
         private void NewParagraph()
@@ -575,11 +618,48 @@ public sealed partial class Briefing
     private const string Joiner = "(?:, and |, | and | & )";
 
     /// <summary>
-    /// A whole quotation followed by its reporting clause: <c>"We stand together," said Macron.</c>, <c>"…," Macron
-    /// said.</c>, <c>"…," said Chancellor Scholz.</c>; the group <c>who</c> is the speaker as written.
+    /// The verbs of a reporting clause after a quotation, in the past and the present: "said", "says", "told", "added",
+    /// "stressed", "pointed out", "went on" and their like.
     /// </summary>
-    [GeneratedRegex(@"^[""“](?:[^""“”])+[""”]\s*,?\s+(?:(?:said|says|added|adds|noted|notes|stressed|stresses|replied|remarked|declared)\s+(?<who>[^.!?,;:""“”]+?)|(?<who>[^.!?,;:""“”]+?)\s+(?:said|says|added|adds|noted|notes|stressed|stresses|replied|remarked|declared))\s*[.!?]$")]
+    private const string ReportingVerb =
+        @"(?:said|says|told|tells|added|adds|noted|notes|stressed|stresses|replied|replies|remarked|remarks|declared|declares|insisted|insists|explained|explains|warned|warns|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|stated|states|observed|observes|argued|argues|affirmed|affirms|commented|comments|recalled|recalls|continued|continues|concluded|concludes|acknowledged|answered|responded|asked|asks|wrote|writes|pointed out|went on)(?![\p{L}])";
+
+    /// <summary>
+    /// A whole quotation at the start of a sentence: in straight or curly double quotes, or in single quotes, where an
+    /// apostrophe before a letter ("Japan's") is inside it.
+    /// </summary>
+    private const string Quotation = @"(?:""[^""]+""|“[^“”]+”|['‘](?:[^'‘’]|['’](?=\p{L}))+['’])";
+
+    /// <summary>
+    /// The speaker of a reporting clause: a leader named in any form (<see cref="LeaderNames.Mention"/>: "Trump", "Mr. Trump",
+    /// "President Trump", "the President", "Von der Leyen"), else up to six words ("the spokesman", "he", "a senior official")
+    /// that do not open with a verb's auxiliary ("was stressed" is no speaker and a verb).
+    /// </summary>
+    private const string Reporter = "(?:" + LeaderNames.Mention + @"|(?!(?:was|were|is|are|be|been|being|has|have|had)\s)[\p{L}’'-]+(?: [\p{L}’'-]+){0,5}?)";
+
+    /// <summary>
+    /// Where a speaker named after the verb ends: at punctuation, at the end, at a place or a time ("said Trump in Tokyo",
+    /// "said President Trump on Monday"), or before a quotation's second part ("said Trump, "and ...").
+    /// </summary>
+    private const string ReporterEnd = @"(?=\s*(?:[.,;:!?]|$)|\s+(?:in|on|at|after|before|during|when|while|as|to|from|with|for|of|later|today|yesterday|this|last|again|then)(?![\p{L}]))";
+
+    /// <summary>
+    /// A quotation followed by its reporting clause, one rule for its shapes: the verb before the speaker (<c>"…," said
+    /// Macron.</c>, <c>"…," said President Trump on Monday.</c>) or after it (<c>"…," Trump said.</c>, <c>"…," Mr. Trump
+    /// said.</c>, <c>"…," Trump told reporters.</c>, <c>"…," Trump said in Tokyo.</c>), and whatever follows the verb: a
+    /// place or time, an object, the quotation's second part (<c>"…," Trump said, "…"</c>). The group <c>who</c> is the
+    /// speaker as written, <c>clause</c> the clause up to and with its verb.
+    /// </summary>
+    [GeneratedRegex("^" + Quotation + @"\s*,?\s*(?<clause>" + ReportingVerb + @"\s+(?<who>" + Reporter + ")" + ReporterEnd + "|(?<who>" + Reporter + @")\s+" + ReportingVerb + ")")]
     private static partial Regex ReportingClause();
+
+    /// <summary>A quotation followed by a clause with a reporting verb in it, whatever its speaker: what <see cref="ReportingClause"/> could not read is reported, not given to a label.</summary>
+    [GeneratedRegex("^" + Quotation + @"\s*,?\s*(?<clause>[^""“”]{0,80}?" + ReportingVerb + ")")]
+    private static partial Regex QuotationWithVerb();
+
+    /// <summary>What a sentence of several leaders says when they did not agree: "did not agree", "failed to reach agreement", "disagreed", "no agreement was reached".</summary>
+    [GeneratedRegex(@"\b(?:(?:did not|didn't|could not|couldn't|failed to|were unable to|were not able to) (?:agree|reach (?:an? )?(?:agreement|consensus|deal)|find common ground|come to (?:an )?agreement)|disagreed|no (?:agreement|consensus) (?:was|could be) reached)\b")]
+    private static partial Regex Disagreement();
 
     [GeneratedRegex(@"\G(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[•·▪‣◦*–-])\s+")]
     private static partial Regex Numbering();
@@ -608,8 +688,16 @@ public sealed partial class Briefing
     [GeneratedRegex(@"^(?<who>[^:\n]{1,120}?):\s+(?=\S)")]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"\b(?:no discussion (?:on|of|about)|(?:was|were) not (?:discussed|raised|taken up)|did not (?:discuss|raise|take up))\b")]
+    /// <summary>
+    /// A sentence that says a topic was not raised: "there was no discussion on ...", "... was not discussed / on the
+    /// agenda", "did not touch on ...", "... did not come up", and "Neither leader raised ...", whose subject is no
+    /// leader but says that no leader did (<see cref="NotDiscussedWords"/>).
+    /// </summary>
+    [GeneratedRegex(NotDiscussedWords.Sentence)]
     private static partial Regex NotDiscussed();
+
+    [GeneratedRegex("^" + NotDiscussedWords.NoLeader + @"(?![\p{L}])")]
+    private static partial Regex NoLeaderSubject();
 
     private const string SubjectBody =
         "(?:(?<group>(?:[Bb]oth|[Tt]he (?:two|three|four|five|six)|[Tt]he|[Bb]oth the|[Aa]ll the|[Aa]ll (?:three|four|five|six)|[Aa]ll) (?:leaders|sides|heads of (?:state|government)))|(?<they>[Tt]hey)|(?<single>[Hh]e|[Ss]he)|(?<sides>"

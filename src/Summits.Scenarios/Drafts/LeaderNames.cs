@@ -96,7 +96,7 @@ public sealed partial class LeaderNames
         if (!match.Success || match.Groups["title"].Length > 0)
             return null;
         var name = match.Groups["name"].Value;
-        return _known.Contains(ShortNameIfKnown(name)) || KnownWithSmallParticle(name) is not null ? null : name;
+        return _known.Contains(ShortNameIfKnown(name)) || KnownWithSmallParticle(name) is not null || KnownInOtherCase(name) is not null ? null : name;
     }
 
     /// <summary>
@@ -108,6 +108,14 @@ public sealed partial class LeaderNames
         var lowered = char.ToLowerInvariant(name[0]) + name[1..];
         return ParticleWord().IsMatch(lowered.Split(' ')[0]) && _known.Contains(lowered) ? lowered : null;
     }
+
+    /// <summary>
+    /// The known short name of several words that a name is in other capitals: "Von Der Leyen", "VON DER LEYEN" and
+    /// "van Rompuy" are the "von der Leyen" and "Van Rompuy" the readout names; null for any other name. A one-word
+    /// name is not matched so, as "TRUMP" in capitals is read by the label's own rule.
+    /// </summary>
+    private string? KnownInOtherCase(string name) =>
+        name.Contains(' ') ? _known.FirstOrDefault(k => k.Contains(' ') && string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) : null;
 
     private string ShortNameIfKnown(string name) => _shortNames.TryGetValue(name, out var known) ? known : name;
 
@@ -222,15 +230,22 @@ public sealed partial class LeaderNames
     /// <param name="learn">Whether a titled name not seen before may be learnt (a speaker's own label may; a passing capitalised word may not).</param>
     public string? Resolve(string mention, bool learn = false)
     {
+        if (KnownInOtherCase(mention) is { } inOtherCase)
+            return inOtherCase;
         var match = WholeMention().Match(mention);
         if (!match.Success)
             return null;
         var title = match.Groups["title"].Value;
         var name = match.Groups["name"].Value;
+        // "Neither leader", "Each leader", "No leader": a word that counts leaders, not a country or an office.
+        if (NoOne().IsMatch(match.Groups["qualifier"].Value))
+            return null;
         if (name.Length > 0)
         {
             if (NotSpeakers.Contains(name) || Roles.Contains(name) || CountryInName().IsMatch(name))
                 return null;
+            if (KnownInOtherCase(name) is { } known)
+                return known;
             var shortName = ShortName(name);
             if (_known.Contains(shortName))
                 return shortName;
@@ -291,7 +306,7 @@ public sealed partial class LeaderNames
             foreach (var word in words)
             {
                 // "von der Leyen" is used alone as "Von der Leyen" too, at the start of a line or a sentence.
-                var first = char.IsLower(word[0]) ? $"[{char.ToUpperInvariant(word[0])}{word[0]}]" : Regex.Escape(word[..1]);
+                var first = char.IsLower(word[0]) || word.Contains(' ') ? $"[{char.ToUpperInvariant(word[0])}{char.ToLowerInvariant(word[0])}]" : Regex.Escape(word[..1]);
                 var alone = Regex.Count(rest, $@"(?<![\p{{L}}]){first}{Regex.Escape(word[1..])}(?![\p{{L}}])");
                 if (alone > best)
                 {
@@ -320,7 +335,9 @@ public sealed partial class LeaderNames
 
     /// <summary>
     /// The words of a full name that can stand for it, initials and "Jr." left out, each particle kept with the
-    /// word after it: "Ursula von der Leyen" gives "Ursula" and "von der Leyen".
+    /// word after it: "Ursula von der Leyen" gives "Ursula" and "von der Leyen". A particle written with a capital
+    /// after the first word is one too: "Herman Van Rompuy" gives "Herman" and "Van Rompuy", "Ursula Von der Leyen"
+    /// "Ursula" and "Von der Leyen"; as the first word ("Van Morrison") it is a name.
     /// </summary>
     private static string[] Words(string name)
     {
@@ -330,7 +347,7 @@ public sealed partial class LeaderNames
         {
             if (word is "Jr." or "Sr." || (word.Length == 2 && word[1] == '.'))
                 continue;
-            if (ParticleWord().IsMatch(word))
+            if (ParticleWord().IsMatch(word) || (words.Count > 0 && ParticleWord().IsMatch(char.ToLowerInvariant(word[0]) + word[1..])))
             {
                 particles += word + " ";
                 continue;
@@ -357,6 +374,9 @@ public sealed partial class LeaderNames
 
     [GeneratedRegex(Appositive)]
     private static partial Regex AppositiveTitle();
+
+    [GeneratedRegex(@"^(?:(?:[Tt]he )?(?:Neither|Either|None|No|Each|Every|Any|Some|Both|All|Other|Another) )")]
+    private static partial Regex NoOne();
 
     [GeneratedRegex("^" + Particle + "$")]
     private static partial Regex ParticleWord();

@@ -185,7 +185,8 @@ public sealed partial class SeedDraft
     /// The title of a topic of not-discussed sentences, from what they name and nothing more: "Nuclear energy was not
     /// discussed." gives "Nuclear energy: not discussed, the readout says"; two sentences on one subject naming two
     /// things give "Nuclear energy and solar power: not discussed, the readout says", each thing as its sentence writes
-    /// it (a leading article dropped); a sentence that names nothing this finds stands by its place, "The sentence at
+    /// it (a leading article dropped, and a subject's word that opens a sentence written small after the first thing:
+    /// "Nuclear energy and climate change"); a sentence that names nothing this finds stands by its place, "The sentence at
     /// line 4, column 1: not discussed, the readout says".
     /// </summary>
     /// <param name="sentences">The topic's not-discussed statements, at least one, in the readout's order.</param>
@@ -194,9 +195,21 @@ public sealed partial class SeedDraft
         var things = sentences
             .Select(s => NotDiscussedText(s.Text) ?? $"the sentence at line {s.Location.Line}, column {s.Location.Column}")
             .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select((thing, i) => i > 0 && IsCommonWordFirst(thing) ? char.ToLowerInvariant(thing[0]) + thing[1..] : thing)
             .ToList();
         var listed = Listed.And(things);
         return $"{char.ToUpperInvariant(listed[0])}{listed[1..]}: not discussed, the readout says";
+    }
+
+    /// <summary>
+    /// Whether a thing's first word is a capital only because it starts its sentence: a word of a subject the draft
+    /// sorts statements by ("Climate" in "Climate change", <see cref="SubjectLexicon"/>), written in small letters
+    /// after the first thing of a title; a name ("Dokdo islands") keeps its capital.
+    /// </summary>
+    private static bool IsCommonWordFirst(string thing)
+    {
+        var first = thing.Split(' ')[0];
+        return first.Length > 1 && char.IsUpper(first[0]) && first[1..].All(char.IsLower) && SubjectLexicon.Subjects.Any(s => s.Score(first).Hits > 0);
     }
 
     /// <summary>
@@ -228,10 +241,10 @@ public sealed partial class SeedDraft
         return new Subject(IdText.From(thing, ""), char.ToUpperInvariant(thing[0]) + thing[1..], []);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no discussion (?:on|of|about)|did not (?:discuss|raise|take up)) (?<after>[^,.;:()]+)|(?<before>[^,.;:()]+?) (?:was|were) not (?:discussed|raised|taken up)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(NotDiscussedWords.Object)]
     private static partial System.Text.RegularExpressions.Regex NotDiscussedObject();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:there|it) (?:was|were) |the |a |an |any )+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:there|it) (?:was|were) |the |a |an |any |(?:issue|question|matter|subject|topic) of )+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LeadingArticle();
 
     public string Write()

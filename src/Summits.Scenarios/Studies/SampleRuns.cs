@@ -8,10 +8,11 @@ public static class SampleRuns
     public static SampleRun Local { get; } = (sample, _, cancellation) => ScenarioRun.LocallyAsync(sample, cancellation: cancellation);
 
     /// <summary>
-    /// Each sample is its own world of grains, one per country and per topic, kept in memory alone
+    /// Each sample runs in a world of grains, one per country and per topic, kept in memory alone
     /// (<see cref="InMemoryWorlds"/>) unless <paramref name="durable"/>: a sample needs no durability, so its grains
-    /// neither read nor write storage. It is retired as its result is read, in the same calls, so that memory stays flat
-    /// however many samples run.
+    /// neither read nor write storage. The world is its study's lane (<see cref="WhatIfStudy"/>): the sample seeds it
+    /// anew, runs, and reads it back with <see cref="IWorldGrain.Final"/>, which empties every grain of it but leaves
+    /// them active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last.
     /// </summary>
     /// <param name="grains">The grains of the silo the samples run on.</param>
     /// <param name="asking">How each call is asked again after a timeout (<see cref="GrainAsking.Default"/> when null).</param>
@@ -20,17 +21,29 @@ public static class SampleRuns
     /// which measures what they cost); false, the default, to keep it in memory alone.
     /// </param>
     /// <param name="ranOn">
-    /// Told, once a sample's run has finished and before its world retires, the silo its world ran on
+    /// Told, once a sample's run has finished and been read back, the silo its world ran on
     /// (<see cref="IWorldGrain.Silo"/>, one call more a sample); null to ask nothing. Called from the runs in flight at once.
     /// </param>
-    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null) => async (sample, worldKey, cancellation) =>
+    /// <param name="spread">On a cluster, the silo each lane's world is placed on; null to place each at random (one silo).</param>
+    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null, LaneSilos? spread = null) => async (sample, worldKey, cancellation) =>
     {
         using var inMemory = durable ? null : InMemoryWorlds.Begin();
+        using var placed = spread?.Place(worldKey);
         var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true);
-        var world = grains.GetGrain<IWorldGrain>(worldKey.Value);
         if (ranOn is not null)
-            ranOn(await world.Silo());
-        await world.Retire();
+            ranOn(await grains.GetGrain<IWorldGrain>(worldKey.Value).Silo());
         return run;
+    };
+
+    /// <summary>
+    /// Ends a lane of a study run by <see cref="InGrains"/> with the same <paramref name="durable"/>: its world grain and
+    /// every country and topic grain it called deactivate (<see cref="IWorldGrain.Retire"/>), in one call from here.
+    /// </summary>
+    public static LaneEnd EndInGrains(IGrainFactory grains, bool durable = false) => async lane =>
+    {
+        // Marked as the lane's calls were: a lane whose world grain is gone activates again in memory, holding nothing,
+        // rather than reading storage to find nothing there.
+        using var inMemory = durable ? null : InMemoryWorlds.Begin();
+        await grains.GetGrain<IWorldGrain>(lane.Value).Retire();
     };
 }

@@ -25,25 +25,25 @@ public sealed class WorldKeyTests
         Assert.Equal("okinawa-hold", WorldKey.Branch("okinawa", "hold").Value);
         Assert.Equal("okinawa-compare-b", WorldKey.ComparisonSide("okinawa", 'b').Value);
         Assert.Equal("abe-trump-2017-11-06-table-1", WorldKey.Exercise("abe-trump-2017-11-06", "table-1").Value);
-        Assert.Equal("us-presses-bilateral-fta-42-17", WorldKey.Sample("us-presses-bilateral-fta", 42, 17).Value);
+        Assert.Equal("us-presses-bilateral-fta-42-lane-3", WorldKey.Lane("us-presses-bilateral-fta", 42, 3).Value);
         // 18446744073709551615 is ulong.MaxValue, written out in full.
-        Assert.Equal("s-18446744073709551615-0", WorldKey.Sample("s", ulong.MaxValue, 0).Value);
+        Assert.Equal("s-18446744073709551615-lane-0", WorldKey.Lane("s", ulong.MaxValue, 0).Value);
     }
 
     [Fact]
-    public void A_sample_of_a_forks_branch_has_a_valid_key_with_its_hash()
+    public void A_lane_of_a_forks_branch_has_a_valid_key_with_its_hash()
     {
         // A what-if study of branch 'alt' runs scenario id "okinawa-basing#alt" (ForkReader joins them with '#').
-        // Joined: "okinawa-basing#alt-42-0", not an id ('#'); prefix "okinawa-basing-alt-42-0" ('#' made '-').
-        // printf '\x12\x00\x00\x00okinawa-basing#alt\x02\x00\x00\x0042\x01\x00\x00\x000' | sha256sum
-        //   = d612f679d410b1fb32a7ce11f8e0a277cfc0cada19e7bbd1fdf0a5ff63f856bf (18 = 0x12 characters in the id)
-        var key = WorldKey.Sample("okinawa-basing#alt", 42, 0);
+        // Joined: "okinawa-basing#alt-42-lane-0", not an id ('#'); prefix "okinawa-basing-alt-42-lane-0" ('#' made '-').
+        // printf '\x12\x00\x00\x00okinawa-basing#alt\x02\x00\x00\x0042\x04\x00\x00\x00lane\x01\x00\x00\x000' | sha256sum
+        //   = 0842527340e20146b9b4fc1bbfae2165b1120edc56d1023c7aa0b814fc3decfe (18 = 0x12 characters in the id)
+        var key = WorldKey.Lane("okinawa-basing#alt", 42, 0);
 
-        Assert.Equal("okinawa-basing-alt-42-0-d612f679d410", key.Value);
+        Assert.Equal("okinawa-basing-alt-42-lane-0-0842527340e2", key.Value);
         Assert.True(WorldKey.IsId(key.Value));
-        Assert.Equal("okinawa-basing-alt-42-0-d612f679d410/JP", key.Country("JP"));
+        Assert.Equal("okinawa-basing-alt-42-lane-0-0842527340e2/JP", key.Country("JP"));
         // The key of a scenario really named "okinawa-basing-alt" is its parts alone, so the two never meet.
-        Assert.Equal("okinawa-basing-alt-42-0", WorldKey.Sample("okinawa-basing-alt", 42, 0).Value);
+        Assert.Equal("okinawa-basing-alt-42-lane-0", WorldKey.Lane("okinawa-basing-alt", 42, 0).Value);
     }
 
     [Fact]

@@ -16,14 +16,15 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
 
     [Fact]
-    public async Task A_sample_is_started_without_a_read_read_back_once_in_the_calls_that_retire_it_and_keeps_its_timeline_in_its_world()
+    public async Task A_sample_is_started_without_a_read_read_back_once_in_the_calls_that_reset_it_and_keeps_its_timeline_in_its_world()
     {
         // Seeding: the world's Seed and one Seed per country (4) and topic (16). Starting: the world's Start alone, which
-        // used to read every country and topic back (20 AsOf). 10 Advances. Reading back and retiring: the world's Final,
-        // one Final per country (4) and topic (16), then the world's Retire; it used to be a Snapshot with 20 AsOf, then
-        // a Retire with 20 Retires and one of the timeline page. The one timeline page stays in the world grain: no
-        // timeline page grain is called (it was a Write and a Retire, and an activation). 21 + 1 + 10 + 21 + 1 = 54
-        // calls, where there were 21 + 21 + 10 + 21 + 22 + 1 = 96.
+        // used to read every country and topic back (20 AsOf). 10 Advances. Reading back: the world's Final and one Final
+        // per country (4) and topic (16), which leave the grains empty and active for the lane's next sample; it used to
+        // be a Snapshot with 20 AsOf, then a Retire with 20 Retires and one of the timeline page, and later the world's
+        // Retire after Final, once a sample. The one timeline page stays in the world grain: no timeline page grain is
+        // called (it was a Write and a Retire, and an activation). 21 + 1 + 10 + 21 = 53 calls, where there were
+        // 21 + 21 + 10 + 21 + 22 + 1 = 96.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-calls-{Guid.NewGuid():N}");
 
@@ -31,12 +32,13 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
 
         Assert.Equal(
             ["country Final 4", "country Seed 4", "topic Final 16", "topic Seed 16",
-             "world Advance 10", "world Final 1", "world Retire 1", "world Seed 1", "world Start 1"],
+             "world Advance 10", "world Final 1", "world Seed 1", "world Start 1"],
             fixture.Calls.Lifecycle(key.Value));
         Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");
         var local = await ScenarioRun.LocallyAsync(loaded);
         Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(run));
         Assert.Equal(RunFiles.State(local), RunFiles.State(run));
+        await SampleRuns.EndInGrains(fixture.Client)(key);
     }
 
     [Fact]
@@ -105,9 +107,10 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     public async Task Final_reads_a_durable_world_back_clears_every_grains_storage_and_answers_again_the_same()
     {
         // Final reads each country and topic once (as Snapshot would) and clears both its states ("country" and
-        // "country-checkpoint", "topic" and "topic-checkpoint"), and the timeline pages the run wrote (one per advance
-        // with events at this silo's checkpoint every advance); asked again it answers the same world with no call; the
-        // world's Retire then clears the world's own state alone.
+        // "country-checkpoint", "topic" and "topic-checkpoint"), the timeline pages the run wrote (one per advance with
+        // events at this silo's checkpoint every advance) and the world's own state; asked again it answers the same
+        // world with no call. The world's Retire then deactivates the 20 grains Final left active, with a Retire each
+        // that clears nothing more: 4 * 2 + 16 * 2 + pages + 1 clears in all, as when Final retired them itself.
         var loaded = Fta();
         var key = WorldKey.Of($"durable-final-{Guid.NewGuid():N}");
         var run = await ScenarioRun.InGrainsAsync(fixture.Client, loaded, key);
@@ -122,8 +125,10 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
 
         var calls = fixture.Calls.On(key.Value).Skip(before).Select(c => $"{c.Grain.Type} {c.Method}").Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            [.. Enumerable.Repeat("country Final", 4), .. Enumerable.Repeat("timelinepage Retire", pages),
-             .. Enumerable.Repeat("topic Final", 16), "world Final", "world Final", "world Retire"],
+            [.. Enumerable.Repeat("country Final", 4), .. Enumerable.Repeat("country Retire", 4),
+             .. Enumerable.Repeat("timelinepage Retire", pages),
+             .. Enumerable.Repeat("topic Final", 16), .. Enumerable.Repeat("topic Retire", 16),
+             "world Final", "world Final", "world Retire"],
             calls);
         var cleared = fixture.Storage.CallsOn(key.Value).Where(c => c.Operation == StorageOperation.Clear).ToArray();
         Assert.Equal(4 * 2 + 16 * 2 + pages + 1, cleared.Length);

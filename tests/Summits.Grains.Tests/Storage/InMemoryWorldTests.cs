@@ -50,9 +50,10 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
         var key = WorldKey.Of($"in-memory-sample-{Guid.NewGuid():N}");
 
         var run = await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
+        await SampleRuns.EndInGrains(fixture.Client)(key);
 
         Assert.Equal(RunFiles.State(await ScenarioRun.LocallyAsync(loaded)), RunFiles.State(run));
-        // Seeding, start, advances, read-back and retiring: none of it reached the storage.
+        // Seeding, start, advances, read-back and ending the lane: none of it reached the storage.
         Assert.Empty(fixture.Storage.CallsOn(key.Value));
         // The mark was the sample's alone: this flow's next calls are a durable world's.
         Assert.False(InMemoryWorlds.IsCurrent);
