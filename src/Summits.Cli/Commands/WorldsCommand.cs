@@ -10,7 +10,7 @@ using Summits.Scenarios;
 namespace Summits.Cli.Commands;
 
 /// <summary>
-/// <c>summits worlds list|show|retire</c>: the worlds that drive their own runs on a cluster (<c>summits run --detach</c>),
+/// <c>summits worlds list|show|watch|retire</c>: the worlds that drive their own runs on a cluster (<c>summits run --detach</c>),
 /// found through the cluster's registry of them (<see cref="IWorldRegistryGrain"/>).
 /// </summary>
 public static class WorldsCommand
