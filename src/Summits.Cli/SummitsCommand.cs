@@ -22,6 +22,7 @@ public static class SummitsCommand
         RecordCommand.Create(),
         ExerciseCommand.Create(),
         SiloCommand.Create(),
+        WorldsCommand.Create(),
     }));
 
     public static async Task<int> RunAsync(string[] args)

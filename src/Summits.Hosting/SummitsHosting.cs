@@ -67,7 +67,11 @@ public static class SummitsHosting
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
             silo.UseRedisClustering(o => o.ConfigurationOptions = Redis(cluster));
-            silo.AddRedisGrainStorage(storage, o => o.ConfigurationOptions = Redis(cluster));
+            // A retired world's grains leave nothing behind: clearing a state deletes its key.
+            silo.AddRedisGrainStorage(storage, o => (o.ConfigurationOptions, o.DeleteStateOnClear) = (Redis(cluster), true));
+            // A detached run is kept alive by a reminder of its world, in the same Redis server, so that it resumes on
+            // another silo when its own dies.
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = Redis(cluster));
         }
         else
         {

@@ -73,6 +73,19 @@ public static class RunCommand
         command.Options.Add(checkpointEvery);
         var cluster = CommonOptions.Cluster("Run in grains on the Summits cluster whose Redis server this is, as its client, instead of in an embedded silo [default: Summits:Cluster, else an embedded silo]");
         command.Options.Add(cluster);
+        var detach = new Option<bool>("--detach")
+        {
+            Description = "On a cluster: start the run, print its world's id and exit, leaving the world to drive its run to its end on the cluster's silos; follow it with 'summits worlds show ID'",
+        };
+        command.Options.Add(detach);
+        command.Validators.Add(result =>
+        {
+            var detached = result.GetValue(detach);
+            const string why = "applies only to a run this command waits for; a detached run's files are written by 'summits worlds show ID -o DIR'";
+            CommonOptions.RefuseUnless(result, output, !detached, why);
+            CommonOptions.RefuseUnless(result, report, !detached, why);
+            CommonOptions.RefuseUnless(result, format, !detached, "applies only to a run this command waits for; a detached run's timeline is printed by 'summits worlds show ID --format FORMAT'");
+        });
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(new Request(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
@@ -80,15 +93,16 @@ public static class RunCommand
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
             parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
-            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster)), cancellation));
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster), parse.GetValue(detach)), cancellation));
         return command;
     }
 
     /// <param name="Engine">The engine asked for; null when none was, which runs the spatial model locally and the bargaining model in grains.</param>
     /// <param name="Cluster">The cluster given with <c>--cluster</c>; null when none was, which takes <c>Summits:Cluster</c>, else an embedded silo.</param>
+    /// <param name="Detach">Start the run on the cluster and leave it to its world (<c>--detach</c>).</param>
     private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
         Engine? Engine, Verbosity Verbosity, string? Branch, string? ReportDir, string? Pair, TelemetrySettings Telemetry,
-        int CheckpointEvery, bool CheckpointEveryGiven, string OutOption, string ReportOption, Summits.Hosting.ClusterAddress? Cluster);
+        int CheckpointEvery, bool CheckpointEveryGiven, string OutOption, string ReportOption, Summits.Hosting.ClusterAddress? Cluster, bool Detach);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
@@ -145,6 +159,14 @@ public static class RunCommand
             : null;
         if (settings?.Cluster is { } cluster && request.CheckpointEveryGiven)
             return UsageError.Write("summits run", $"--checkpoint-every applies only to the embedded silo: the silos of the cluster at {cluster} write as their own Summits:CheckpointEvery says");
+        if (request.Detach)
+        {
+            if (settings?.Cluster is null)
+                return UsageError.Write("summits run", settings is null
+                    ? "--detach applies only to a run in grains on a cluster: the local engine runs in this process"
+                    : "--detach applies only to a run on a cluster (--cluster redis://HOST:PORT, or Summits:Cluster): a run in this command's own silo ends with the command");
+            return await DetachAsync(request, scenarios, settings, cancellation);
+        }
         var stdout = Console.Out;
         var width = TerminalWidth.OfStandardOutput();
         var forked = scenarios.Count > 1;
@@ -298,6 +320,24 @@ public static class RunCommand
         }
     }
 
+    /// <summary>
+    /// <c>--detach</c>: starts each run (each branch of a fork) on the cluster, leaves it to its world, and prints the world's
+    /// id, one line each, in the order the runs were started.
+    /// </summary>
+    private static async Task<int> DetachAsync(Request request, IReadOnlyList<LoadedScenario> scenarios, Summits.Hosting.SummitsSettings settings, CancellationToken cancellation)
+    {
+        var forked = scenarios.Count > 1;
+        await using var client = await ClusterClient.StartAsync(settings, request.Telemetry, "summits run", cancellation);
+        foreach (var loaded in scenarios)
+        {
+            var key = client.KeyFor(forked ? WorldKey.Branch(loaded.World.Id, BranchName(loaded)) : WorldKey.Of(loaded.World.Id));
+            await ScenarioRun.DetachAsync(client.Grains, loaded, key, cancellation, CommonOptions.Asking(client.Asking, "summits run", request.Verbosity));
+            Console.Out.WriteLine(key.Value);
+        }
+        client.Finished = true;
+        return ExitCodes.Ok;
+    }
+
     /// <summary>A count and its noun as a possessive in the right number: "1 topic's", "12 topics'".</summary>
     private static string Possessive(int count, string noun) => count == 1 ? $"1 {noun}'s" : $"{count} {noun}s'";
 
@@ -326,7 +366,7 @@ public static class RunCommand
         return hash >= 0 ? id[(hash + 1)..] : id;
     }
 
-    private static string Json(TimelineEvent e, string? branch)
+    internal static string Json(TimelineEvent e, string? branch)
     {
         var line = JsonSerializer.Serialize(e, SummitsJson.Compact);
         if (branch is null)

@@ -2,6 +2,7 @@ using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Utilities;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Summits.Model;
@@ -24,8 +25,20 @@ public sealed partial class WorldGrain(
     Serializer serializer,
     IOptions<CheckpointOptions> checkpoints,
     ILocalSiloDetails silo,
-    ILogger<WorldGrain> logger) : Grain, IWorldGrain
+    ILogger<WorldGrain> logger) : Grain, IWorldGrain, IRemindable
 {
+    /// <summary>
+    /// How often the reminder of a driven run fires (Orleans' shortest reminder period, 1 minute): the longest a run
+    /// whose silo died waits before another silo resumes it.
+    /// </summary>
+    public static readonly TimeSpan DrivePeriod = TimeSpan.FromMinutes(1);
+
+    // The clients watching the run (summits worlds watch), each until it stops renewing: pushed each advance's events.
+    private readonly ObserverManager<IWorldWatcher> _watchers = new(IWorldGrain.WatchExpiry, logger);
+
+    // The timer that runs a driven run's next advance in this activation: null when the world is not driving here.
+    private IGrainTimer? _drive;
+
     private string Key => this.GetPrimaryKeyString();
 
     // The key, read: a grain whose key is not a world key refuses to be seeded.
@@ -301,6 +314,13 @@ public sealed partial class WorldGrain(
             state.State.LastEnd = end;
             state.State.Last = null;
         }
+        if (_watchers.Count > 0)
+        {
+            if (!events.IsEmpty)
+                await _watchers.Notify(w => w.Wrote(events));
+            if (run.Finished)
+                await _watchers.Notify(w => w.Stopped(run.Events));
+        }
         return new Advance(events, run.Finished, run.Failures);
     }
 
@@ -381,15 +401,112 @@ public sealed partial class WorldGrain(
         await Task.WhenAll(countries.Select(id => Country(id).Retire())
             .Concat(topics.Select(id => Topic(id).Retire()))
             .Append(RetirePagesAsync()));
+        await _watchers.Notify(w => w.Stopped(null));
+        _watchers.Clear();
         // Final cleared the world's state already.
         if (_final is null)
             await state.ClearStateAsync();
         this.DeactivateOnIdle();
     }
 
+    public async Task Drive()
+    {
+        if (state.State.Run is null)
+            throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        if (state.State.Run.Finished)
+            return;
+        await this.RegisterOrUpdateReminder(IWorldGrain.DriveReminder, DrivePeriod, DrivePeriod);
+        KeepDriving();
+    }
+
+    public async Task StopDriving()
+    {
+        _drive?.Dispose();
+        _drive = null;
+        await ForgetReminderAsync();
+    }
+
+    public Task<WorldProgress> Progress()
+    {
+        var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        return Task.FromResult(new WorldProgress(run.Scenario, state.State.Advances, Math.Min(run.NextStep, run.Scenario.Steps.Length),
+            run.Finished, run.Failures, run.Start.ToImmutableDictionary(StringComparer.Ordinal)));
+    }
+
+    /// <summary>The reminder of a driven run: the run goes on in this activation (a new one, when its silo died) unless it has ended.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != IWorldGrain.DriveReminder)
+            return;
+        if (state.State.Run is not { Finished: false })
+            await ForgetReminderAsync();
+        else
+            KeepDriving();
+    }
+
+    /// <summary>Starts this activation's drive timer unless it runs already; each tick runs one advance, so calls interleave between advances.</summary>
+    private void KeepDriving() =>
+        _drive ??= this.RegisterGrainTimer(DriveOnceAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+
+    private async Task DriveOnceAsync(CancellationToken cancellation)
+    {
+        if (state.State.Run is not { } run || run.Finished)
+        {
+            await StopDriving();
+            return;
+        }
+        var advance = state.State.Advances;
+        var step = Math.Min(run.NextStep, run.Scenario.Steps.Length - 1) + 1;
+        try
+        {
+            await Advance(advance, cancellation);
+        }
+        catch (Exception fault)
+        {
+            // The advance changed nothing and this activation ends; the reminder brings the run back in a new one,
+            // unless the registry says every try of this advance has failed.
+            _drive?.Dispose();
+            _drive = null;
+            var reason = $"{fault.Message.ReplaceLineEndings(" ")} ({fault.GetType().FullName})";
+            if (await GrainFactory.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).Failed(Key, advance, step, reason))
+            {
+                await ForgetReminderAsync();
+                await _watchers.Notify(w => w.Stopped(null));
+            }
+            return;
+        }
+        if (run.Finished)
+            await StopDriving();
+        else
+            _drive?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(IWorldGrain.DriveReminder) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
+
     /// <summary>Retires every timeline page the run wrote: none in a world kept in memory, whose events stay in the world grain.</summary>
     private Task RetirePagesAsync() =>
         Task.WhenAll(Enumerable.Range(0, _inMemory ? 0 : state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire()));
+
+    public async Task<WorldWatch> Watch(IWorldWatcher watcher, int after)
+    {
+        var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        // Subscribed and read in one turn (the drive timer does not interleave): the next event pushed is the first one
+        // this answer leaves out. A watcher that has seen every event needs no page read.
+        if (!run.Finished)
+            _watchers.Subscribe(watcher, watcher);
+        ImmutableArray<TimelineEvent> events = after >= run.Events ? [] : [.. (await ReadTimelineAsync(run)).Where(e => e.Seq > after)];
+        return new WorldWatch(events, run.Finished ? run.Events : null);
+    }
+
+    public Task Unwatch(IWorldWatcher watcher)
+    {
+        _watchers.Unsubscribe(watcher);
+        return Task.CompletedTask;
+    }
 
     public Task<string> Silo() => Task.FromResult(silo.SiloAddress.Endpoint.ToString());
 

@@ -51,6 +51,44 @@ public static class ScenarioRun
         return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
     }
 
+    /// <summary>
+    /// Starts the run in grains and leaves it to its world grain: seeds a fresh world under <paramref name="worldKey"/>,
+    /// starts the scenario, lists the world in the cluster's registry of detached worlds (<see cref="IWorldRegistryGrain"/>)
+    /// and has the world drive its run itself (<see cref="IWorldGrain.Drive"/>). Every call is asked again as
+    /// <paramref name="asking"/> says; each is safe to ask again.
+    /// </summary>
+    /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
+    public static async Task DetachAsync(IGrainFactory grains, LoadedScenario loaded, WorldKey worldKey, CancellationToken cancellation = default, GrainAsking? asking = null)
+    {
+        asking ??= GrainAsking.Default;
+        var key = worldKey.Value;
+        var world = grains.GetGrain<IWorldGrain>(key);
+        await asking.AskAsync("seeding", key, () => world.Seed(loaded.World with { Id = key }, cancellation), cancellation);
+        await asking.AskAsync("the start", key, () => world.Start(loaded.Scenario, cancellation), cancellation);
+        var registry = grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
+        await asking.AskAsync("the listing", key, () => registry.Add(new DetachedWorld(key, loaded.World.Id, loaded.Scenario.Id)), cancellation);
+        await asking.AskAsync("the drive", key, world.Drive, cancellation);
+    }
+
+    /// <summary>
+    /// A detached world's run as far as its last checkpoint: its start (the world as its grains hold it, with each
+    /// position's value when the run began), the world now, and the timeline so far, with <paramref name="detached"/>'s
+    /// world id, so that a finished run reads as the run a client waited for.
+    /// </summary>
+    public static async Task<(RunResult Run, WorldProgress Progress)> ReadAsync(IGrainFactory grains, DetachedWorld detached, CancellationToken cancellation = default)
+    {
+        var world = grains.GetGrain<IWorldGrain>(detached.World);
+        var progress = await world.Progress();
+        var timeline = await world.Timeline(cancellation);
+        var final = await world.Snapshot(cancellation) with { Id = detached.Of };
+        var start = final with
+        {
+            Positions = [.. final.Positions.Select(p => progress.Start.TryGetValue($"{p.Actor}/{p.Topic}", out var value) ? p with { Value = new ScaleValue(value) } : p)],
+        };
+        var loaded = new LoadedScenario(detached.World, detached.World, progress.Scenario, start);
+        return (new RunResult(loaded, start, final, timeline, progress.Failures), progress);
+    }
+
     /// <summary>Runs in plain objects in this process, through the same runner.</summary>
     public static async Task<RunResult> LocallyAsync(LoadedScenario loaded,
         Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, ILogger? logger = null)

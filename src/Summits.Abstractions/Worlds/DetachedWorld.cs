@@ -1,0 +1,19 @@
+namespace Summits.Grains;
+
+/// <summary>
+/// A world whose run its world grain drives itself (<c>summits run --detach</c>), as the registry of such worlds
+/// keeps it (<see cref="IWorldRegistryGrain"/>).
+/// </summary>
+/// <param name="World">The world's key: its grain's key, the id <c>summits worlds</c> names it by.</param>
+/// <param name="Of">The id of the world file the run was seeded from, which its <c>state.json</c> names.</param>
+/// <param name="Scenario">The id of the scenario it runs (<c>SCENARIO#BRANCH</c> for a branch of a fork).</param>
+/// <param name="Failure">Why its run cannot be completed, once its driver has given up on it; null while it runs or when it finished.</param>
+[GenerateSerializer, Immutable, Alias("summits.detached-world")]
+public sealed record DetachedWorld([Id(0)] string World, [Id(1)] string Of, [Id(2)] string Scenario, [Id(3)] DriveFailure? Failure = null);
+
+/// <summary>Why a detached run stopped before its end.</summary>
+/// <param name="Advance">The advance that failed every try (0 for the first).</param>
+/// <param name="Step">The scenario's step that advance ran, counted from 1.</param>
+/// <param name="Reason">The last try's error, one line.</param>
+[GenerateSerializer, Immutable, Alias("summits.drive-failure")]
+public sealed record DriveFailure([Id(0)] int Advance, [Id(1)] int Step, [Id(2)] string Reason);
