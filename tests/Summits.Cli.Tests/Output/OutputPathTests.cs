@@ -251,7 +251,8 @@ public sealed class OutputPathTests : IDisposable
     {
         var output = Path.Combine(_folder.FullName, "out");
 
-        var run = await UnderFileSizeLimitAsync(32, ["run", Baseline, "--engine", "local", "-q", "-v", "diag", "--out", output]);
+        // -v diag alone: with -q (minimal) it would ask for two levels, which is refused before anything runs.
+        var run = await UnderFileSizeLimitAsync(32, ["run", Baseline, "--engine", "local", "-v", "diag", "--out", output]);
 
         Assert.Equal(3, run.ExitCode);
         Assert.StartsWith($"summits run: error: could not write '{output}': ", run.ErrorLines[0]);
