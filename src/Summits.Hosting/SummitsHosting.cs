@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -13,7 +14,8 @@ namespace Summits.Hosting;
 /// The one place that configures a silo or a client for Summits: the command line's embedded silo, every
 /// test cluster, the <c>summits silo</c> command and every later host call these, so that their configuration cannot
 /// drift apart. With a cluster (<see cref="SummitsSettings.Cluster"/>) they also join it: membership and grain state in
-/// its Redis server, under cluster id and service id <see cref="ClusterId"/>. Without one, clustering stays with the
+/// its Redis server, under its cluster id (<see cref="SummitsSettings.ClusterId"/>), which is its service id as well, so
+/// that clusters of different ids on one Redis server share neither membership nor grain state nor reminders. Without one, clustering stays with the
 /// caller, and state lives in the silo's memory. Which ports a silo listens on stays with the caller either way.
 /// </summary>
 public static class SummitsHosting
@@ -21,19 +23,18 @@ public static class SummitsHosting
     /// <summary>The name the memory storage is registered under when <see cref="SummitsSiloOptions.WrapStorage"/> wraps it.</summary>
     private const string InnerStorage = StorageNames.Summits + "-inner";
 
-    /// <summary>The cluster id and service id of every silo and client of a Redis cluster: <c>summits</c>.</summary>
-    public const string ClusterId = "summits";
-
     /// <summary>
     /// How many times a client of a cluster tries to reach a silo before its start fails: 4, the second try 1 s after
-    /// the first, the third 2 s after the second, the fourth 3 s after the third (6 s of waiting).
+    /// the first, the third 2 s after the second, the fourth 3 s after the third (6 s of waiting). A cluster whose
+    /// membership lists no gateway at all (no silo of its id has joined) is not tried again: its start fails at once.
     /// </summary>
     public const int ConnectionTries = 4;
 
     /// <summary>
     /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
     /// (in memory, which lives as long as the silo; in the cluster's Redis server when there is a cluster, which
-    /// the silo then joins through Redis clustering), state written with the Orleans serializer the state
+    /// the silo then joins through Redis clustering, under its cluster id, and where it also counts its grains' calls for
+    /// the Orleans Dashboard, whose pages a host serves with <c>MapOrleansDashboard</c>), state written with the Orleans serializer the state
     /// types are generated for, persistent state that a world marked by <see cref="InMemoryWorlds"/> keeps in memory
     /// alone (<see cref="DurableOrInMemoryStateFactory"/>), when asked, trace propagation into grain calls, and, when
     /// the host has registered no logger provider before this call, <see cref="StandardErrorLoggerProvider"/>, so that Orleans'
@@ -51,21 +52,22 @@ public static class SummitsHosting
     /// would refuse as a whole (<see cref="SummitsSettings.Check"/>): one line naming the setting and its source, the
     /// same line the command line gives. <c>Summits:CheckpointEvery</c> is not read when
     /// <see cref="SummitsSiloOptions.CheckpointEvery"/> is set, nor <c>Summits:Cluster</c> when <see cref="SummitsSiloOptions.Cluster"/>
-    /// is, as a command-line option takes its place.
+    /// is, nor <c>Summits:ClusterId</c> when <see cref="SummitsSiloOptions.ClusterId"/> is, as a command-line option takes its place.
     /// </exception>
     public static ISiloBuilder AddSummits(this ISiloBuilder silo, Action<SummitsSiloOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var options = new SummitsSiloOptions();
         configure?.Invoke(options);
-        var settings = SummitsSettings.Read(silo.Configuration, options.CheckpointEvery, cluster: options.Cluster);
+        var settings = SummitsSettings.Read(silo.Configuration, options.CheckpointEvery, cluster: options.Cluster, clusterId: options.ClusterId);
         var every = CheckpointOptions.Checked(settings.CheckpointEvery);
         silo.Services.Configure<CheckpointOptions>(o => o.CheckpointEvery = every);
 
         var storage = options.WrapStorage is null ? StorageNames.Summits : InnerStorage;
         if (settings.Cluster is { } cluster)
         {
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+            var id = settings.ClusterId;
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (id, id));
             silo.UseRedisClustering(o => o.ConfigurationOptions = Redis(cluster));
             // A retired world's grains leave nothing behind: clearing a state deletes its key.
             silo.AddRedisGrainStorage(storage, o => (o.ConfigurationOptions, o.DeleteStateOnClear) = (Redis(cluster), true));
@@ -88,6 +90,11 @@ public static class SummitsHosting
         silo.Services.AddSingleton<IPersistentStateFactory, DurableOrInMemoryStateFactory>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)))
             silo.Services.AddLogging(logging => StandardErrorLoggerProvider.AddFilters(logging.AddProvider(new StandardErrorLoggerProvider(Console.Error))));
+        // Every silo of a cluster counts its grains' calls for the Orleans Dashboard and can hold the dashboard's own
+        // grains, so that a dashboard served by any one of them shows the whole cluster. The counting is off until a
+        // dashboard asks for its figures; the web pages are served only where the host maps them (summits silo --dashboard).
+        if (settings.Cluster is not null)
+            silo.AddDashboard();
         if (options.Tracing)
             silo.AddActivityPropagation();
         return silo;
@@ -102,25 +109,22 @@ public static class SummitsHosting
     /// <param name="client">The client builder.</param>
     /// <param name="tracing">Whether grain spans join the caller's trace.</param>
     /// <param name="cluster">The cluster given explicitly (a command's <c>--cluster</c>), which takes the place of <c>Summits:Cluster</c>; null to read it.</param>
+    /// <param name="clusterId">The cluster id given explicitly (a command's <c>--cluster-id</c>), which takes the place of <c>Summits:ClusterId</c>; null to read it.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="SettingException">As for a silo (<see cref="SummitsSettings.Read"/>, <see cref="SummitsSettings.Check"/>).</exception>
-    public static IClientBuilder AddSummits(this IClientBuilder client, bool tracing = false, ClusterAddress? cluster = null)
+    public static IClientBuilder AddSummits(this IClientBuilder client, bool tracing = false, ClusterAddress? cluster = null, string? clusterId = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (SummitsSettings.Read(client.Configuration, cluster: cluster).Cluster is { } joined)
+        var settings = SummitsSettings.Read(client.Configuration, cluster: cluster, clusterId: clusterId);
+        if (settings.Cluster is { } joined)
         {
-            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+            var id = settings.ClusterId;
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (id, id));
             client.UseRedisClustering(o => o.ConfigurationOptions = Redis(joined));
             // Orleans' own filter tries a start that finds no silo 15 more times, 1.5 s longer apart each time (3 minutes
-            // in all): a cluster with no silo running is said after ConnectionTries, a few seconds.
-            var tries = 1;
-            client.UseConnectionRetryFilter(async (failure, cancellation) =>
-            {
-                if (tries >= ConnectionTries || cancellation.IsCancellationRequested || failure is not (Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException))
-                    return false;
-                await Task.Delay(TimeSpan.FromSeconds(tries++), cancellation);
-                return true;
-            });
+            // in all): a cluster none of whose silos is listed is said at once, one whose listed silos do not answer after
+            // ConnectionTries, a few seconds.
+            client.Services.AddSingleton<IClientConnectionRetryFilter, ConnectionRetries>();
         }
         if (tracing)
             client.AddActivityPropagation();

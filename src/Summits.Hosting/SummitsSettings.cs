@@ -12,7 +12,7 @@ namespace Summits.Hosting;
 
 /// <summary>
 /// The settings a Summits silo or client takes from standard .NET configuration, section <see cref="Section"/>:
-/// <c>Summits:CheckpointEvery</c>, <c>Summits:CallTimeout</c> and <c>Summits:Cluster</c>. The command line's embedded silo reads them from
+/// <c>Summits:CheckpointEvery</c>, <c>Summits:CallTimeout</c>, <c>Summits:Cluster</c> and <c>Summits:ClusterId</c>. The command line's embedded silo reads them from
 /// <see cref="Configuration"/> (<c>appsettings.json</c> in the working folder, then environment variables such as
 /// <c>Summits__CheckpointEvery</c>); a host with .NET's defaults reads them from its own configuration
 /// (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/>). Either way
@@ -24,7 +24,8 @@ namespace Summits.Hosting;
 /// <param name="CheckpointEvery">Write a world's run every N-th advance and at its last: 1 to <see cref="CheckpointOptions.Most"/> (<see cref="CheckpointOptions"/>).</param>
 /// <param name="CallTimeout">How long a grain call may take before the commands ask it again (and the embedded silo's response timeout): 1 s to <see cref="MaxCallTimeoutSeconds"/> s, whole seconds.</param>
 /// <param name="Cluster">The Redis server of the cluster a silo joins or a client calls (<see cref="ClusterAddress"/>); null, the default, for none: the command line then starts its embedded silo.</param>
-public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, ClusterAddress? Cluster = null)
+/// <param name="ClusterId">Which cluster of those on <paramref name="Cluster"/> a silo joins or a client calls (<see cref="ClusterIds"/>); <see cref="ClusterIds.Default"/>, <c>summits</c>, unless set.</param>
+public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, ClusterAddress? Cluster = null, string ClusterId = ClusterIds.Default)
 {
     /// <summary>The configuration section the settings are read from.</summary>
     public const string Section = CheckpointOptions.Section;
@@ -37,6 +38,9 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
 
     /// <summary>The key of the cluster's Redis server, <c>redis://HOST:PORT</c>.</summary>
     public const string ClusterKey = Section + ":" + nameof(Cluster);
+
+    /// <summary>The key of the cluster's id, <see cref="ClusterIds"/>.</summary>
+    public const string ClusterIdKey = Section + ":" + nameof(ClusterId);
 
     /// <summary>
     /// The older environment variable for <see cref="CallTimeoutKey"/>, still honoured: read as <c>Summits:CallTimeout</c>,
@@ -107,6 +111,7 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// <param name="checkpointEvery">A checkpoint interval given explicitly (checked by whoever took it); null to read <see cref="CheckpointEveryKey"/>.</param>
     /// <param name="callTimeout">A call timeout given explicitly; null to read <see cref="CallTimeoutKey"/>.</param>
     /// <param name="cluster">A cluster given explicitly (a command's <c>--cluster</c>); null to read <see cref="ClusterKey"/>.</param>
+    /// <param name="clusterId">A cluster id given explicitly (a command's <c>--cluster-id</c>, checked by whoever took it); null to read <see cref="ClusterIdKey"/>.</param>
     /// <exception cref="SettingException">
     /// As <see cref="Check"/>, whatever is given explicitly; and when a setting it reads is not a whole number in its range, is there with no value (an empty environment
     /// variable, a JSON <c>null</c>), is a list or an object, or is both a value in one source and a list or an object in
@@ -118,9 +123,11 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// (<c>100</c>, <c>1e2</c>, <c>100.0</c>); one holding a control character (<c>"3\u0000"</c>) is refused, and
     /// shown with the character escaped. A value is shown cut to 40 characters, the last an ellipsis. <c>Summits:Cluster</c>
     /// must be a <see cref="ClusterAddress"/>: <c>Summits:Cluster is 'http://x' (from environment variable Summits__Cluster);
-    /// expected a Redis server as redis://HOST:PORT, …: it does not begin with redis://</c>.
+    /// expected a Redis server as redis://HOST:PORT, …: it does not begin with redis://</c>; <c>Summits:ClusterId</c> must be
+    /// a cluster id (<see cref="ClusterIds"/>): <c>Summits:ClusterId is 'a b' (from environment variable Summits__ClusterId);
+    /// expected a cluster id of 1 to 64 characters: …: ' ' is not allowed in it</c>.
     /// </exception>
-    public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null, ClusterAddress? cluster = null)
+    public static SummitsSettings Read(IConfiguration configuration, int? checkpointEvery = null, TimeSpan? callTimeout = null, ClusterAddress? cluster = null, string? clusterId = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Check(configuration);
@@ -128,11 +135,13 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
             "how often a world's run is written to storage, every N-th advance") ?? Default.CheckpointEvery;
         var timeout = callTimeout ?? (Whole(configuration, CallTimeoutKey, 1, MaxCallTimeoutSeconds,
             "how many seconds a grain call may take before it is asked again") is { } s ? TimeSpan.FromSeconds(s) : DefaultCallTimeout);
-        return new SummitsSettings(every, timeout, cluster ?? Address(configuration));
+        var address = cluster ?? Text(configuration, ClusterKey, ClusterAddress.Expected, ClusterAddress.Read);
+        var id = clusterId ?? Text(configuration, ClusterIdKey, ClusterIds.Expected, ClusterIds.Read) ?? ClusterIds.Default;
+        return new SummitsSettings(every, timeout, address, id);
     }
 
-    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c>, <c>CallTimeout</c> and <c>Cluster</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout), nameof(Cluster)];
+    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c>, <c>CallTimeout</c>, <c>Cluster</c> and <c>ClusterId</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout), nameof(Cluster), nameof(ClusterId)];
 
     /// <summary>
     /// Checks what of <paramref name="configuration"/> Summits reads, as a whole, whatever is given explicitly: every JSON
@@ -146,10 +155,10 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// given to the section itself, where it came from, the nearest setting when one is near
     /// (<see cref="Closest.Nearest"/>) and the settings there are, spelled as that source spells them:
     /// <c>/home/me/appsettings.json:1:15: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean
-    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout or Summits:Cluster</c> for
+    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster or Summits:ClusterId</c> for
     /// <c>{ "Summits": { "CheckpointEvry": 3 } }</c>, the column that of the key, and <c>environment variable
-    /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout
-    /// or Summits__Cluster</c>.
+    /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout,
+    /// Summits__Cluster or Summits__ClusterId</c>.
     /// </exception>
     public static void Check(IConfiguration configuration)
     {
@@ -247,27 +256,33 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
         throw new SettingException($"{key} is {Refused(configuration, key, value, nested)}; {expected}");
     }
 
-    /// <summary>The cluster <see cref="ClusterKey"/> names; null when no source sets it.</summary>
-    private static ClusterAddress? Address(IConfiguration configuration)
+    /// <summary>
+    /// The value of <paramref name="key"/> as <paramref name="read"/> reads it (<see cref="ClusterAddress.Read"/>,
+    /// <see cref="ClusterIds.Read"/>); null when no source sets it.
+    /// </summary>
+    /// <param name="expected">What the value must be, in words.</param>
+    private static T? Text<T>(IConfiguration configuration, string key, string expected, ReadText<T> read) where T : class
     {
-        var value = configuration[ClusterKey];
-        var nested = configuration.GetSection(ClusterKey).GetChildren().Any();
-        if (value is null && !nested && !Holds(configuration, ClusterKey))
+        var value = configuration[key];
+        var nested = configuration.GetSection(key).GetChildren().Any();
+        if (value is null && !nested && !Holds(configuration, key))
             return null;
-        var expected = $"expected {ClusterAddress.Expected}";
         if (value is not null && nested)
             throw new SettingException(
-                $"{ClusterKey} is both {Refused(configuration, ClusterKey, value, nested: false)} and {Refused(configuration, ClusterKey, null, nested: true)}; {expected}, set once");
+                $"{key} is both {Refused(configuration, key, value, nested: false)} and {Refused(configuration, key, null, nested: true)}; expected {expected}, set once");
         if (nested)
-            throw new SettingException($"{ClusterKey} is {Refused(configuration, ClusterKey, value, nested)}; {expected}");
-        // A control character is refused with the rest: the address reader takes none as part of a host or a port.
-        if (value is not null && !value.Any(char.IsControl) && ClusterAddress.Read(value, out _) is { } address)
-            return address;
-        ClusterAddress.Read(value, out var why);
+            throw new SettingException($"{key} is {Refused(configuration, key, value, nested)}; expected {expected}");
+        // A control character is refused with the rest: neither reader takes one as part of a value.
+        if (value is not null && !value.Any(char.IsControl) && read(value, out _) is { } parsed)
+            return parsed;
+        read(value, out var why);
         if (value is not null && value.Any(char.IsControl))
             why = "it holds a control character";
-        throw new SettingException($"{ClusterKey} is {Refused(configuration, ClusterKey, value, nested)}; {expected}: {why}");
+        throw new SettingException($"{key} is {Refused(configuration, key, value, nested)}; expected {expected}: {why}");
     }
+
+    /// <summary>Reads a setting's text; null when it is none, <paramref name="why"/> then saying why.</summary>
+    private delegate T? ReadText<T>(string? text, out string why) where T : class;
 
     /// <summary>
     /// <paramref name="value"/> as a whole number when it is one: digits, or a number as JSON writes it whose value is

@@ -28,4 +28,10 @@ public sealed class SummitsSiloOptions
     /// then choosing the clustering and the state living in memory. See <see cref="SummitsSettings.Cluster"/>.
     /// </summary>
     public ClusterAddress? Cluster { get; set; }
+
+    /// <summary>
+    /// The id of the cluster the silo joins (<see cref="ClusterIds"/>), its service id as well; null (the default) takes
+    /// <c>Summits:ClusterId</c> from the host's configuration, or <see cref="ClusterIds.Default"/>. Used only with a cluster.
+    /// </summary>
+    public string? ClusterId { get; set; }
 }

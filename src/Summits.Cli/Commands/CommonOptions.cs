@@ -140,6 +140,41 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--cluster-id ID</c>: which of the Summits clusters on the Redis server of <c>--cluster</c> the command joins or
+    /// calls (<see cref="ClusterIds"/>). An id that is none is refused while the command line is read, in one line:
+    /// <c>--cluster-id must be a cluster id of 1 to 64 characters: …, not 'a b': ' ' is not allowed in it</c>. Left out,
+    /// its value is null and the id is <c>Summits:ClusterId</c> from the configuration, else <c>summits</c>.
+    /// </summary>
+    public static Option<string?> ClusterId()
+    {
+        var option = new Option<string?>("--cluster-id")
+        {
+            Description = $"Which cluster of those sharing the Redis server this is: its silos, worlds and reminders are its own [default: {SummitsSettings.ClusterIdKey}, else {ClusterIds.Default}]",
+            HelpName = "ID",
+        };
+        option.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+                return null;
+            var written = result.Tokens[^1].Value;
+            if (ClusterIds.Read(written, out var why) is { } id)
+                return id;
+            result.AddError(ClusterIds.Refusal(option.Name, written, why));
+            return null;
+        };
+        return option;
+    }
+
+    /// <summary>
+    /// The line that refuses <c>--cluster-id</c> given to a command that runs on no cluster (<paramref name="settings"/>
+    /// null, as for the local engine, or naming none); null when the option was not given or there is a cluster.
+    /// </summary>
+    public static string? ClusterIdWithoutCluster(string? clusterId, SummitsSettings? settings) =>
+        clusterId is not null && settings?.Cluster is null
+            ? $"--cluster-id applies only on a cluster: name its Redis server with --cluster redis://HOST:PORT or the setting {SummitsSettings.ClusterKey}"
+            : null;
+
     public static Engine ReadEngine(string? text) => text == "local" ? Scenarios.Engine.Local : Scenarios.Engine.Grains;
 
     /// <summary><c>-o|--output DIR</c>, with the older <c>--out</c> as an alias.</summary>

@@ -73,6 +73,8 @@ public static class RunCommand
         command.Options.Add(checkpointEvery);
         var cluster = CommonOptions.Cluster("Run in grains on the Summits cluster whose Redis server this is, as its client, instead of in an embedded silo [default: Summits:Cluster, else an embedded silo]");
         command.Options.Add(cluster);
+        var clusterId = CommonOptions.ClusterId();
+        command.Options.Add(clusterId);
         var detach = new Option<bool>("--detach")
         {
             Description = "On a cluster: start the run, print its world's id and exit, leaving the world to drive its run to its end on the cluster's silos; follow it with 'summits worlds show ID'",
@@ -93,16 +95,17 @@ public static class RunCommand
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
             parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
-            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster), parse.GetValue(detach)), cancellation));
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster), parse.GetValue(clusterId), parse.GetValue(detach)), cancellation));
         return command;
     }
 
     /// <param name="Engine">The engine asked for; null when none was, which runs the spatial model locally and the bargaining model in grains.</param>
     /// <param name="Cluster">The cluster given with <c>--cluster</c>; null when none was, which takes <c>Summits:Cluster</c>, else an embedded silo.</param>
+    /// <param name="ClusterId">The cluster id given with <c>--cluster-id</c>; null when none was, which takes <c>Summits:ClusterId</c>, else <c>summits</c>.</param>
     /// <param name="Detach">Start the run on the cluster and leave it to its world (<c>--detach</c>).</param>
     private sealed record Request(string? Path, string? WorldPath, int Rounds, Model.ForecastModel Model, string? SeedText, string? OutDir, TimelineFormat Format,
         Engine? Engine, Verbosity Verbosity, string? Branch, string? ReportDir, string? Pair, TelemetrySettings Telemetry,
-        int CheckpointEvery, bool CheckpointEveryGiven, string OutOption, string ReportOption, Summits.Hosting.ClusterAddress? Cluster, bool Detach);
+        int CheckpointEvery, bool CheckpointEveryGiven, string OutOption, string ReportOption, Summits.Hosting.ClusterAddress? Cluster, string? ClusterId, bool Detach);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellation)
     {
@@ -155,8 +158,10 @@ public static class RunCommand
             return UsageError.Write("summits run", "--telemetry-orleans applies only to a run in grains (--engine grains): the local engine runs no Orleans to trace");
         // Read before anything starts, so that a bad setting is refused with nothing run; a cluster's silos write as their own configuration says.
         var settings = engine == Engine.Grains
-            ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), request.CheckpointEveryGiven ? request.CheckpointEvery : null, cluster: request.Cluster)
+            ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), request.CheckpointEveryGiven ? request.CheckpointEvery : null, cluster: request.Cluster, clusterId: request.ClusterId)
             : null;
+        if (CommonOptions.ClusterIdWithoutCluster(request.ClusterId, settings) is { } lone)
+            return UsageError.Write("summits run", lone);
         if (settings?.Cluster is { } cluster && request.CheckpointEveryGiven)
             return UsageError.Write("summits run", $"--checkpoint-every applies only to the embedded silo: the silos of the cluster at {cluster} write as their own Summits:CheckpointEvery says");
         if (request.Detach)

@@ -45,25 +45,58 @@ public static class SiloCommand
             HelpName = "PORT",
             DefaultValueFactory = _ => DefaultGatewayPort,
         }, 1, 65535);
+        var clusterId = CommonOptions.ClusterId();
+        var dashboard = new Option<IPEndPoint?>("--dashboard")
+        {
+            Description = "Serve the Orleans Dashboard over HTTP on this port of 127.0.0.1 (PORT), or at ADDRESS:PORT (0.0.0.0:8080 for every address of this machine) [default: none]",
+            HelpName = "[ADDRESS:]PORT",
+        };
+        dashboard.CustomParser = result => result.Tokens.Count == 0 ? null : ReadDashboard(result.Tokens[^1].Value, result.AddError);
         var command = new Command("silo", "Run a silo of a Summits cluster: it joins the cluster through its Redis server, keeps the grains' state there, and runs until Ctrl-C or SIGTERM.")
         {
-            cluster, address, siloPort, gatewayPort,
+            cluster, clusterId, address, siloPort, gatewayPort, dashboard,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(cluster), parse.GetValue(address), parse.GetValue(siloPort), parse.GetValue(gatewayPort), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(cluster), parse.GetValue(clusterId), parse.GetValue(address),
+            parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(dashboard), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(ClusterAddress? cluster, IPAddress? address, int siloPort, int gatewayPort, CancellationToken cancellation)
+    /// <summary>
+    /// Reads <c>--dashboard</c>: a port alone (<c>8080</c>, on 127.0.0.1), or an IP address and a port as .NET writes an
+    /// endpoint (<c>0.0.0.0:8080</c>, <c>[::1]:8080</c>); the port 1 to 65535. Anything else is refused through
+    /// <paramref name="refuse"/> in one line, and null returned.
+    /// </summary>
+    internal static IPEndPoint? ReadDashboard(string written, Action<string> refuse)
+    {
+        if (written.Length > 0 && written.All(char.IsAsciiDigit))
+        {
+            if (int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+                return new IPEndPoint(IPAddress.Loopback, port);
+        }
+        else if (IPEndPoint.TryParse(written, out var endpoint) && endpoint.Port >= 1
+                 && string.Equals(endpoint.ToString(), written, StringComparison.OrdinalIgnoreCase))
+        {
+            return endpoint;
+        }
+        refuse($"--dashboard must be a TCP port from 1 to 65535 (served on 127.0.0.1), or an IP address and a port as 0.0.0.0:8080 or [::1]:8080, not '{Output.Printable.Of(written)}'");
+        return null;
+    }
+
+    private static async Task<int> RunAsync(ClusterAddress? cluster, string? clusterId, IPAddress? address, int siloPort, int gatewayPort, IPEndPoint? dashboard, CancellationToken cancellation)
     {
         if (siloPort == gatewayPort)
             return UsageError.Write("summits silo", $"--silo-port and --gateway-port must differ, not both {siloPort.ToString(CultureInfo.InvariantCulture)}");
-        var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster);
+        if (dashboard is not null && (dashboard.Port == siloPort || dashboard.Port == gatewayPort))
+            return UsageError.Write("summits silo", $"--dashboard must take a port of its own, not {dashboard.Port.ToString(CultureInfo.InvariantCulture)}, the silo's {(dashboard.Port == siloPort ? "--silo-port" : "--gateway-port")}");
+        var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster, clusterId: clusterId);
         if (settings.Cluster is null)
             return UsageError.Write("summits silo", $"name the cluster's Redis server with --cluster redis://HOST:PORT or the setting {SummitsSettings.ClusterKey}");
-        await using var silo = await ClusterSilo.StartAsync(settings, address, siloPort, gatewayPort, cancellation: cancellation);
+        await using var silo = await ClusterSilo.StartAsync(settings, address, siloPort, gatewayPort, dashboard, cancellation: cancellation);
         var at = new IPEndPoint(silo.Address, silo.SiloPort);
         var gateway = new IPEndPoint(silo.Address, silo.GatewayPort);
-        await Console.Out.WriteLineAsync($"summits silo: listening on {at} for silos and {gateway} for clients, in the cluster at {settings.Cluster}; Ctrl-C stops it");
+        if (dashboard is not null)
+            await Console.Out.WriteLineAsync($"summits silo: the Orleans Dashboard is at http://{dashboard}/");
+        await Console.Out.WriteLineAsync($"summits silo: listening on {at} for silos and {gateway} for clients, in the cluster '{settings.ClusterId}' at {settings.Cluster}; Ctrl-C stops it");
         await Console.Out.FlushAsync(CancellationToken.None);
         try
         {

@@ -41,6 +41,8 @@ public static class WhatIfCommand
         command.Options.Add(checkpointEvery);
         var cluster = CommonOptions.Cluster("Run the samples in grains on the Summits cluster whose Redis server this is, as its client, spread over its silos, instead of in an embedded silo [default: Summits:Cluster, else an embedded silo]");
         command.Options.Add(cluster);
+        var clusterId = CommonOptions.ClusterId();
+        command.Options.Add(clusterId);
         command.Validators.Add(result =>
         {
             CommonOptions.RefuseUnless(result, checkpointEvery, result.GetValue(engine) != "local",
@@ -53,13 +55,13 @@ public static class WhatIfCommand
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
-            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster), cancellation));
+            CommonOptions.Written(parse, output), CommonOptions.Written(parse, report), parse.GetValue(cluster), parse.GetValue(clusterId), cancellation));
         return command;
     }
 
     private static async Task<int> RunAsync(string path, int runs, string? seedText, int parallel, string format, string? outDir, string? reportDir,
         Engine engine, string? branch, Verbosity verbosity, int checkpointEvery, bool checkpointEveryGiven, string outOption, string reportOption,
-        Summits.Hosting.ClusterAddress? clusterOption, CancellationToken cancellation)
+        Summits.Hosting.ClusterAddress? clusterOption, string? clusterIdOption, CancellationToken cancellation)
     {
         var json = format == "json";
         var width = TerminalWidth.OfStandardOutput();
@@ -88,8 +90,10 @@ public static class WhatIfCommand
             return UsageError.Write("summits whatif", overOutput);
         // Read before anything starts, so that a bad setting is refused with nothing run; --cluster wins over Summits:Cluster.
         var settings = engine == Engine.Grains
-            ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: clusterOption)
+            ? Summits.Hosting.SummitsSettings.Read(Summits.Hosting.SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: clusterOption, clusterId: clusterIdOption)
             : null;
+        if (CommonOptions.ClusterIdWithoutCluster(clusterIdOption, settings) is { } lone)
+            return UsageError.Write("summits whatif", lone);
         var cluster = settings?.Cluster;
         if (cluster is not null && checkpointEveryGiven)
             return UsageError.Write("summits whatif", $"--checkpoint-every applies only to the embedded silo: a study on the cluster at {cluster} keeps its sample worlds in memory on the cluster's silos");

@@ -19,21 +19,25 @@ public static class WorldsCommand
     {
         var list = new Command("list", "List the cluster's detached worlds: id, scenario, progress (step k of n) and state (running, finished or failed, with the reason).");
         var listCluster = ClusterOption();
+        var listClusterId = CommonOptions.ClusterId();
         list.Options.Add(listCluster);
-        list.SetAction((parse, cancellation) => ListAsync(parse.GetValue(listCluster), cancellation));
+        list.Options.Add(listClusterId);
+        list.SetAction((parse, cancellation) => ListAsync(parse.GetValue(listCluster), parse.GetValue(listClusterId), cancellation));
 
         var showId = IdArgument("The detached world to show, as 'summits run --detach' printed it");
         var format = CommonOptions.Format("How to print the timeline so far: table (with the progress above it), csv or json (one event a line, nothing else)");
         var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder");
         var showCluster = ClusterOption();
-        var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output, showCluster };
+        var showClusterId = CommonOptions.ClusterId();
+        var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output, showCluster, showClusterId };
         show.SetAction((parse, cancellation) => ShowAsync(parse.GetValue(showId)!, parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
-            parse.GetValue(output), parse.GetValue(showCluster), cancellation));
+            parse.GetValue(output), parse.GetValue(showCluster), parse.GetValue(showClusterId), cancellation));
 
         var retireId = IdArgument("The detached world to retire: its run stops and the cluster forgets it");
         var retireCluster = ClusterOption();
-        var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId, retireCluster };
-        retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, parse.GetValue(retireCluster), cancellation));
+        var retireClusterId = CommonOptions.ClusterId();
+        var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId, retireCluster, retireClusterId };
+        retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, parse.GetValue(retireCluster), parse.GetValue(retireClusterId), cancellation));
 
         return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, retire };
     }
@@ -53,10 +57,10 @@ public static class WorldsCommand
     public static string ProgressOf(WorldProgress? progress) =>
         progress is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"step {progress.Steps} of {progress.Scenario.Steps.Length}");
 
-    private static async Task<int> ListAsync(ClusterAddress? cluster, CancellationToken cancellation)
+    private static async Task<int> ListAsync(ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
     {
         const string command = "summits worlds list";
-        if (Settings(command, cluster) is not { } settings)
+        if (Settings(command, cluster, clusterId) is not { } settings)
             return ExitCodes.BadInput;
         await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
         var worlds = await client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).List();
@@ -90,12 +94,12 @@ public static class WorldsCommand
         }
     }
 
-    private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, ClusterAddress? cluster, CancellationToken cancellation)
+    private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
     {
         const string command = "summits worlds show";
         if (IdProblem(id) is { } problem)
             return UsageError.Write(command, problem);
-        if (Settings(command, cluster) is not { } settings)
+        if (Settings(command, cluster, clusterId) is not { } settings)
             return ExitCodes.BadInput;
         await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
         var detached = await client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).Find(id);
@@ -142,12 +146,12 @@ public static class WorldsCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> RetireAsync(string id, ClusterAddress? cluster, CancellationToken cancellation)
+    private static async Task<int> RetireAsync(string id, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
     {
         const string command = "summits worlds retire";
         if (IdProblem(id) is { } problem)
             return UsageError.Write(command, problem);
-        if (Settings(command, cluster) is not { } settings)
+        if (Settings(command, cluster, clusterId) is not { } settings)
             return ExitCodes.BadInput;
         await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
         var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
@@ -171,9 +175,9 @@ public static class WorldsCommand
         $"no detached world '{id}' on the cluster at {settings.Cluster}; 'summits worlds list' lists them";
 
     /// <summary>The settings with the cluster to call; null, with the line said, when there is none or a setting is bad.</summary>
-    private static SummitsSettings? Settings(string command, ClusterAddress? cluster)
+    private static SummitsSettings? Settings(string command, ClusterAddress? cluster, string? clusterId)
     {
-        var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster);
+        var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster, clusterId: clusterId);
         if (settings.Cluster is not null)
             return settings;
         UsageError.Write(command, "the detached worlds live on a cluster: name its Redis server with --cluster redis://HOST:PORT or the setting Summits:Cluster");

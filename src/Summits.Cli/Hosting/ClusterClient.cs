@@ -58,7 +58,7 @@ public sealed class ClusterClient : IGrainHost
         builder.Logging.AddProvider(standardError);
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleansClient(client => client
-            .AddSummits(telemetry.Tracing, cluster)
+            .AddSummits(telemetry.Tracing, cluster, settings.ClusterId)
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout));
         SummitsOpenTelemetry.AddTo(builder, telemetry);
         var host = builder.Build();
@@ -69,7 +69,7 @@ public sealed class ClusterClient : IGrainHost
         catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
             host.Dispose();
-            throw ClusterException.Unreachable(cluster, e);
+            throw ClusterException.Unreachable(cluster, settings.ClusterId, e);
         }
         standardError.Open = true;
         return new ClusterClient(host, telemetry, standardError, settings);

@@ -1,16 +1,21 @@
 namespace Summits.Cli.Hosting;
 
-/// <summary>A cluster that could not be reached or joined: its Redis server does not answer, or no silo of it does. The message is one line naming the address.</summary>
+/// <summary>A cluster that could not be reached or joined: its Redis server does not answer, or no silo of it does; or a silo's dashboard that cannot listen. The message is one line naming the address.</summary>
 public sealed class ClusterException(string message, Exception? cause = null) : Exception(message, cause)
 {
     /// <summary>
-    /// The error for a start against <paramref name="cluster"/> that failed with <paramref name="failure"/>: the Redis
-    /// server not answering when a Redis error is among its causes, else no silo of the cluster answering.
+    /// The error for a start against the cluster <paramref name="id"/> on <paramref name="cluster"/> that failed with
+    /// <paramref name="failure"/>: the Redis server not answering when a Redis error is among its causes, else no silo of
+    /// the cluster answering, which names the id, since a Redis server may hold clusters of several ids.
     /// </summary>
-    public static ClusterException Unreachable(Summits.Hosting.ClusterAddress cluster, Exception failure) =>
+    public static ClusterException Unreachable(Summits.Hosting.ClusterAddress cluster, string id, Exception failure) =>
         RedisFailed(failure)
             ? new($"the cluster's Redis server at {cluster} does not answer; start it, or name the server that runs with --cluster or Summits:Cluster", failure)
-            : new($"no silo of the cluster at {cluster} answers ({Summarised(failure)}); start one with 'summits silo --cluster {cluster}'", failure);
+            : new($"no silo of the cluster '{id}' at {cluster} answers ({Summarised(failure)}); start one with 'summits silo --cluster {cluster}{IdOption(id)}', "
+                + "or name the cluster's id with --cluster-id or Summits:ClusterId", failure);
+
+    /// <summary><c> --cluster-id ID</c>, or nothing for the default id.</summary>
+    private static string IdOption(string id) => id == Summits.Hosting.ClusterIds.Default ? "" : $" --cluster-id {id}";
 
     /// <summary>Whether a Redis connection or timeout error is among the causes of <paramref name="failure"/>.</summary>
     public static bool RedisFailed(Exception? failure) => failure switch

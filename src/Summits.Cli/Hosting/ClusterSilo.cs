@@ -1,9 +1,12 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Summits.Hosting;
 
 namespace Summits.Cli.Hosting;
@@ -50,12 +53,25 @@ public sealed class ClusterSilo : IAsyncDisposable
     /// listening on <paramref name="address"/> (null: the address Orleans finds for this machine's name) at
     /// <paramref name="siloPort"/> for silos and <paramref name="gatewayPort"/> for clients.
     /// </summary>
+    /// <param name="dashboard">
+    /// Where to serve the Orleans Dashboard's pages and data over HTTP (<c>MapOrleansDashboard</c> on an ASP.NET Core host
+    /// listening there alone); null serves none, and nothing listens but the silo's two ports.
+    /// </param>
     /// <param name="warnings">Where the silo's warnings and errors go, one line each; standard error unless a test says otherwise.</param>
-    /// <exception cref="ClusterException">When the cluster's Redis server does not answer.</exception>
-    public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress? address, int siloPort, int gatewayPort, TextWriter? warnings = null, CancellationToken cancellation = default)
+    /// <exception cref="ClusterException">When the cluster's Redis server does not answer, or the dashboard cannot listen where it is to.</exception>
+    public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress? address, int siloPort, int gatewayPort, IPEndPoint? dashboard = null, TextWriter? warnings = null, CancellationToken cancellation = default)
     {
         var cluster = settings.Cluster ?? throw new ArgumentException("the settings name no cluster", nameof(settings));
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (dashboard is not null)
+            Probe(dashboard);
+        // A web host only when there is a dashboard to serve; both read no configuration of their own.
+        var web = dashboard is null ? null : WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        IHostApplicationBuilder builder = web is null ? Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }) : web;
+        if (web is not null)
+        {
+            web.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(dashboard!));
+            web.Services.AddRouting();
+        }
         var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, "summits silo");
         builder.Logging.AddProvider(standardError);
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
@@ -65,10 +81,20 @@ public sealed class ClusterSilo : IAsyncDisposable
                 silo.ConfigureEndpoints(siloPort, gatewayPort);
             else
                 silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
-            silo.AddSummits(o => (o.Cluster, o.CheckpointEvery) = (cluster, settings.CheckpointEvery))
+            silo.AddSummits(o => (o.Cluster, o.ClusterId, o.CheckpointEvery) = (cluster, settings.ClusterId, settings.CheckpointEvery))
                 .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
         });
-        var host = builder.Build();
+        IHost host;
+        if (web is null)
+        {
+            host = ((HostApplicationBuilder)builder).Build();
+        }
+        else
+        {
+            var app = web.Build();
+            app.MapOrleansDashboard();
+            host = app;
+        }
         try
         {
             await host.StartAsync(cancellation);
@@ -76,10 +102,39 @@ public sealed class ClusterSilo : IAsyncDisposable
         catch (Exception e) when (ClusterException.RedisFailed(e))
         {
             host.Dispose();
-            throw ClusterException.Unreachable(cluster, e);
+            throw ClusterException.Unreachable(cluster, settings.ClusterId, e);
+        }
+        catch (IOException e) when (dashboard is not null)
+        {
+            host.Dispose();
+            throw DashboardRefused(dashboard, e);
         }
         return new ClusterSilo(host, standardError, settings);
     }
+
+    /// <summary>
+    /// Listens on <paramref name="dashboard"/> for a moment and stops, so that a port another process holds is said in
+    /// one line before the silo starts, rather than after it has joined the cluster and among the host's own errors.
+    /// </summary>
+    private static void Probe(IPEndPoint dashboard)
+    {
+        var listener = new System.Net.Sockets.TcpListener(dashboard);
+        try
+        {
+            listener.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw DashboardRefused(dashboard, e);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private static ClusterException DashboardRefused(IPEndPoint dashboard, Exception e) =>
+        new($"the Orleans Dashboard cannot listen on {dashboard}: {e.Message.TrimEnd('.')}; choose another port with --dashboard", e);
 
     /// <summary>Leaves the cluster, handing this silo's grains over, within <see cref="StopBudget"/>; then stops at once.</summary>
     public async ValueTask DisposeAsync()
