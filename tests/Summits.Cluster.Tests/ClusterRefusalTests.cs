@@ -97,6 +97,95 @@ public sealed class ClusterRefusalTests : IDisposable
         Assert.Equal((2, "", "summits silo: error: name the cluster's Redis server with --cluster redis://HOST:PORT or the setting Summits:Cluster (see 'summits silo --help')\n"), run);
     }
 
+    private const string ExpectedId = "a cluster id of 1 to 64 characters: ASCII letters, digits, '.', '-' and '_', beginning with a letter or a digit";
+
+    [Theory]
+    [InlineData("a b", "' ' is not allowed in it")]
+    [InlineData("-x", "it begins with '-'")]
+    [InlineData("x/y", "'/' is not allowed in it")]
+    [InlineData("é", "'é' is not allowed in it")]
+    // 65 characters, one more than the most.
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "it is 65 characters long")]
+    public async Task EveryCommandOnAClusterRefusesAnIdThatIsNone(string value, string why)
+    {
+        // The id is shown cut to 40 characters, the 40th an ellipsis.
+        var shown = value.Length > 40 ? value[..39] + "…" : value;
+        string[][] commands = [["silo"], ["run", "x.yaml"], ["whatif", "x.yaml"], ["worlds", "list"], ["worlds", "show", "w"], ["worlds", "retire", "w"]];
+        foreach (var command in commands)
+        {
+            var name = string.Join(' ', command.Where(c => !c.Contains('.') && c != "w"));
+            var run = await SummitsProgram.RunAsync(_folder.FullName, [.. command, "--cluster", "redis://127.0.0.1:1", "--cluster-id", value]);
+            Assert.Equal((2, "", $"summits {name}: error: --cluster-id must be {ExpectedId}, not '{shown}': {why} (see 'summits {name} --help')\n"), run);
+        }
+    }
+
+    [Theory]
+    [InlineData("summits", "summits")]
+    [InlineData("A.b-c_9", "A.b-c_9")]
+    // 64 characters, the most.
+    [InlineData("0123456789012345678901234567890123456789012345678901234567890123", "0123456789012345678901234567890123456789012345678901234567890123")]
+    public void AnIdOfTheAllowedCharactersReadsAsItIs(string text, string id)
+    {
+        Assert.Equal((id, ""), (ClusterIds.Read(text, out var why), why));
+    }
+
+    [Fact]
+    public void TheIdSettingIsReadFromTheEnvironmentAndRefusedNamingTheVariable()
+    {
+        Assert.Equal("summits", SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, new Hashtable())).ClusterId);
+        Assert.Equal("blue", SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, new Hashtable { ["Summits__ClusterId"] = "blue" })).ClusterId);
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, new Hashtable { ["Summits__ClusterId"] = "a b" })));
+        Assert.Equal($"Summits:ClusterId is 'a b' (from environment variable Summits__ClusterId); expected {ExpectedId}: ' ' is not allowed in it", error.Message);
+        // The option wins over the setting, which is then not read.
+        Assert.Equal("green", SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, new Hashtable { ["Summits__ClusterId"] = "a b" }), clusterId: "green").ClusterId);
+    }
+
+    [Fact]
+    public async Task TheIdSettingInAFileIsRefusedAtItsPlace()
+    {
+        // The value's opening quote stands at column 29 of line 1: `{ "Summits": { "ClusterId": ` is 28 characters.
+        var file = Path.Combine(_folder.FullName, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Summits": { "ClusterId": "-x" } }""");
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1"]);
+        Assert.Equal((2, "", $"summits silo: error: Summits:ClusterId is '-x' (from {file}:1:29); expected {ExpectedId}: it begins with '-'\n"), run);
+    }
+
+    [Fact]
+    public async Task AnIdWithoutAClusterIsRefusedInOneLine()
+    {
+        var scenario = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["run", scenario, "--cluster-id", "blue"]);
+        Assert.Equal((2, "", "summits run: error: --cluster-id applies only on a cluster: name its Redis server with --cluster redis://HOST:PORT or the setting Summits:Cluster (see 'summits run --help')\n"), run);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("x")]
+    [InlineData("1.2.3.4")]
+    [InlineData("127.0.0.1:0")]
+    [InlineData("::1")]
+    [InlineData("localhost:8080")]
+    public async Task TheSiloCommandRefusesADashboardThatIsNoPort(string value)
+    {
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--dashboard", value]);
+        Assert.Equal((2, "", $"summits silo: error: --dashboard must be a TCP port from 1 to 65535 (served on 127.0.0.1), or an IP address and a port as 0.0.0.0:8080 or [::1]:8080, not '{value}' (see 'summits silo --help')\n"), run);
+    }
+
+    [Fact]
+    public async Task TheSiloCommandRefusesADashboardOnItsOwnPortOrOnePortHeld()
+    {
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--dashboard", "30000"]);
+        Assert.Equal((2, "", "summits silo: error: --dashboard must take a port of its own, not 30000, the silo's --gateway-port (see 'summits silo --help')\n"), run);
+        // A port another process listens on is said before the silo starts: nothing answers at the cluster's port 1,
+        // which would be said otherwise.
+        using var held = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        held.Start();
+        var port = ((System.Net.IPEndPoint)held.LocalEndpoint).Port;
+        var taken = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--dashboard", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal((3, "", $"summits silo: error: the Orleans Dashboard cannot listen on 127.0.0.1:{port}: Address already in use; choose another port with --dashboard\n"), taken);
+    }
+
     [Fact]
     public async Task TheSiloCommandRefusesOnePortForBoth()
     {

@@ -20,7 +20,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
         Assert.Equal(2, cluster.Silos.Count);
         foreach (var silo in cluster.Silos)
             Assert.Equal($"summits silo: listening on 127.0.0.1:{silo.SiloPort} for silos and 127.0.0.1:{silo.GatewayPort} for clients, "
-                + $"in the cluster at redis://127.0.0.1:{cluster.Redis.Port}; Ctrl-C stops it", silo.Listening);
+                + $"in the cluster '{cluster.Id}' at redis://127.0.0.1:{cluster.Redis.Port}; Ctrl-C stops it", silo.Listening);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
         var before = WorldsInRedis();
         var alone = await SummitsProgram.RunAsync(folder, ["run", Baseline, "-o", embedded, "-q"]);
         Assert.True(alone.Exit == 0, alone.Error);
-        var client = await SummitsProgram.RunAsync(folder, ["run", Baseline, "-o", byOption, "-q", "--cluster", cluster.Redis.Address]);
+        var client = await SummitsProgram.RunAsync(folder, ["run", Baseline, "-o", byOption, "-q", .. cluster.Joined]);
         Assert.True(client.Exit == 0, client.Error);
         // The same cluster named by the environment instead of the option; a second run of the same scenario, which meets
         // the first one's world in Redis unless it takes a world of its own.
@@ -70,19 +70,19 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task ASecondSiloJoinsThroughTheSettingInItsFileAndLeavesOnSigterm()
+    public async Task ASecondSiloJoinsThroughTheSettingsInItsFileAndLeavesOnSigterm()
     {
         var folder = Directory.CreateTempSubdirectory("summits-silo-");
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "appsettings.json"), $$"""{ "Summits": { "Cluster": "{{cluster.Redis.Address}}" } }""");
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "appsettings.json"), $$"""{ "Summits": { "Cluster": "{{cluster.Redis.Address}}", "ClusterId": "{{cluster.Id}}" } }""");
             var siloPort = RedisServer.FreePort();
             var gatewayPort = RedisServer.FreePort();
             await using var silo = SummitsProgram.Start(folder.FullName, ["silo", "--address", "127.0.0.1",
                 "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture)]);
             var listening = await silo.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard);
             Assert.Equal($"summits silo: listening on 127.0.0.1:{siloPort} for silos and 127.0.0.1:{gatewayPort} for clients, "
-                + $"in the cluster at {cluster.Redis.Address}; Ctrl-C stops it", listening);
+                + $"in the cluster '{cluster.Id}' at {cluster.Redis.Address}; Ctrl-C stops it", listening);
 
             await silo.TerminateAsync();
             Assert.Equal(0, await silo.WaitForExitAsync(TimeSpan.FromMinutes(1)));
@@ -118,8 +118,9 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
         Assert.Equal("", run.Output);
         // One line: what is wrong, Orleans' own words in parentheses, and the command that would mend it.
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith($"summits run: error: no silo of the cluster at {cluster.Empty.Address} answers (", run.Error, StringComparison.Ordinal);
-        Assert.EndsWith($"); start one with 'summits silo --cluster {cluster.Empty.Address}'\n", run.Error, StringComparison.Ordinal);
+        // No id given: the cluster is the default one, summits, and the command to start it needs no --cluster-id.
+        Assert.StartsWith($"summits run: error: no silo of the cluster 'summits' at {cluster.Empty.Address} answers (", run.Error, StringComparison.Ordinal);
+        Assert.EndsWith($"); start one with 'summits silo --cluster {cluster.Empty.Address}', or name the cluster's id with --cluster-id or Summits:ClusterId\n", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
         // Two clients at once, the cluster named by the option and by the environment: the same scenario and seed, whose
         // samples would meet in the silos unless each study takes keys of its own.
         var (client, configured) = await Both(
-            SummitsProgram.RunAsync(folder, [.. study, "-o", byOption, "--cluster", cluster.Redis.Address]),
+            SummitsProgram.RunAsync(folder, [.. study, "-o", byOption, .. cluster.Joined]),
             SummitsProgram.RunAsync(folder, [.. study, "-o", bySetting], new Dictionary<string, string> { ["Summits__Cluster"] = cluster.Redis.Address }));
         Assert.True(client.Exit == 0, client.Error);
         Assert.True(configured.Exit == 0, configured.Error);
@@ -101,8 +101,8 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
         Assert.Equal("", run.Output);
         // One line, as summits run says it: what is wrong, Orleans' own words in parentheses, and the command that would mend it.
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith($"summits whatif: error: no silo of the cluster at {cluster.Empty.Address} answers (", run.Error, StringComparison.Ordinal);
-        Assert.EndsWith($"); start one with 'summits silo --cluster {cluster.Empty.Address}'\n", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"summits whatif: error: no silo of the cluster 'summits' at {cluster.Empty.Address} answers (", run.Error, StringComparison.Ordinal);
+        Assert.EndsWith($"); start one with 'summits silo --cluster {cluster.Empty.Address}', or name the cluster's id with --cluster-id or Summits:ClusterId\n", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 

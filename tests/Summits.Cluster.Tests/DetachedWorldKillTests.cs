@@ -14,6 +14,7 @@ public sealed partial class DetachedWorldKillTests : IAsyncLifetime
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-kill-");
     private readonly List<LeashedProcess> _silos = [];
     private readonly List<int> _siloPorts = [];
+    private readonly string _id = ClusterFixture.UniqueId();
     private RedisServer _redis = null!;
 
     // 471 rounds of 18 actors' bargaining in grains, one advance a round: long enough to be killed in the middle.
@@ -30,7 +31,7 @@ public sealed partial class DetachedWorldKillTests : IAsyncLifetime
             ports.Add(RedisServer.FreePort());
         _siloPorts.AddRange(ports.Take(2));
         var gateways = ports.Skip(2).ToArray();
-        _silos.AddRange(_siloPorts.Select((port, i) => SummitsProgram.Start(_folder.FullName, ["silo", "--cluster", _redis.Address, "--address", "127.0.0.1",
+        _silos.AddRange(_siloPorts.Select((port, i) => SummitsProgram.Start(_folder.FullName, ["silo", "--cluster", _redis.Address, "--cluster-id", _id, "--address", "127.0.0.1",
             "--silo-port", port.ToString(CultureInfo.InvariantCulture), "--gateway-port", gateways[i].ToString(CultureInfo.InvariantCulture)])));
         await Task.WhenAll(_silos.Select(s => s.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard)));
     }
@@ -54,13 +55,13 @@ public sealed partial class DetachedWorldKillTests : IAsyncLifetime
         var local = await Summits("run", Converge, "--engine", "local", "-q", "-o", expected);
         Assert.True(local.Exit == 0, local.Error);
 
-        var detach = await Summits("run", Converge, "--engine", "grains", "--cluster", _redis.Address, "--detach");
+        var detach = await Summits("run", Converge, "--engine", "grains", "--cluster", _redis.Address, "--cluster-id", _id, "--detach");
         Assert.True(detach.Exit == 0, detach.Error);
         var id = detach.Output.TrimEnd('\n');
 
         // The kill point, drawn from a seed of the test's own: 0 to 2 s after the run was seen running.
         await Task.Delay(TimeSpan.FromMilliseconds(new Random(15).Next(0, 2000)));
-        var show = await Summits("worlds", "show", id, "--format", "table", "--cluster", _redis.Address);
+        var show = await Summits("worlds", "show", id, "--format", "table", "--cluster", _redis.Address, "--cluster-id", _id);
         Assert.True(show.Exit == 0, show.Error);
         var running = Running().Match(show.Output.Split('\n')[1]);
         Assert.True(running.Success, $"the run was not seen running: {show.Output.Split('\n')[1]}");
@@ -77,7 +78,7 @@ public sealed partial class DetachedWorldKillTests : IAsyncLifetime
         {
             // Until the cluster has declared the killed silo dead, a call to a grain that was active on it fails (exit 3,
             // one line), and is made again.
-            var list = await Summits("worlds", "list", "--cluster", _redis.Address);
+            var list = await Summits("worlds", "list", "--cluster", _redis.Address, "--cluster-id", _id);
             Assert.True(list.Exit is 0 or 3, list.Error);
             if (list.Exit == 0 && list.Output.Split('\n').Single(l => l.StartsWith(id, StringComparison.Ordinal)).EndsWith("finished", StringComparison.Ordinal))
                 break;
@@ -86,7 +87,7 @@ public sealed partial class DetachedWorldKillTests : IAsyncLifetime
         }
 
         var shown = Path.Combine(_folder.FullName, "shown");
-        var written = await Summits("worlds", "show", id, "--format", "json", "-o", shown, "--cluster", _redis.Address);
+        var written = await Summits("worlds", "show", id, "--format", "json", "-o", shown, "--cluster", _redis.Address, "--cluster-id", _id);
         Assert.True(written.Exit == 0, written.Error);
         // Every event once, in order, numbered 1 to n: the same bytes as the run nothing interrupted.
         foreach (var file in (string[])["timeline.jsonl", "state.json", "agreements.csv"])

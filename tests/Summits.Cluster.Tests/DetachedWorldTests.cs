@@ -26,7 +26,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
     /// <summary>Starts the baseline detached with <see cref="Seed"/> and returns the id it printed, its one line of output.</summary>
     private async Task<string> DetachAsync()
     {
-        var detached = await Summits("run", Baseline, "--seed", Seed, "--cluster", cluster.Redis.Address, "--detach");
+        var detached = await Summits(["run", Baseline, "--seed", Seed, .. cluster.Joined, "--detach"]);
         Assert.True(detached.Exit == 0, detached.Error);
         Assert.Matches(DetachedId(), detached.Output);
         Assert.Equal("", detached.Error);
@@ -39,7 +39,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
         while (true)
         {
-            var list = await Summits("worlds", "list", "--cluster", cluster.Redis.Address);
+            var list = await Summits(["worlds", "list", .. cluster.Joined]);
             Assert.True(list.Exit == 0, list.Error);
             var row = list.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal));
             if (row.EndsWith("finished", StringComparison.Ordinal))
@@ -56,7 +56,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         var folder = cluster.Folder.FullName;
         var attached = Path.Combine(folder, "attached-" + Seed);
         var shown = Path.Combine(folder, "detached-" + Seed);
-        var run = await Summits("run", Baseline, "--seed", Seed, "-o", attached, "-q", "--cluster", cluster.Redis.Address);
+        var run = await Summits(["run", Baseline, "--seed", Seed, "-o", attached, "-q", .. cluster.Joined]);
         Assert.True(run.Exit == 0, run.Error);
 
         var id = await DetachAsync();
@@ -64,7 +64,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         // The baseline has six steps (a rounds step and five expect steps); a finished run has done every one.
         Assert.Matches($"(?m)^{id}  baseline  step 6 of 6  finished$", list);
 
-        var show = await Summits("worlds", "show", id, "-o", shown, "--cluster", cluster.Redis.Address);
+        var show = await Summits(["worlds", "show", id, "-o", shown, .. cluster.Joined]);
         Assert.True(show.Exit == 0, show.Error);
         foreach (var file in (string[])["timeline.jsonl", "state.json", "agreements.csv"])
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(attached, file)), await File.ReadAllBytesAsync(Path.Combine(shown, file)));
@@ -77,7 +77,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         Assert.Equal($"step 6 of 6, finished: {events} events, 0 expectations failed", lines[1]);
 
         // The timeline as JSON is timeline.jsonl's events, one a line.
-        var json = await Summits("worlds", "show", id, "--format", "json", "--cluster", cluster.Redis.Address);
+        var json = await Summits(["worlds", "show", id, "--format", "json", .. cluster.Joined]);
         Assert.True(json.Exit == 0, json.Error);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(attached, "timeline.jsonl")), json.Output);
     }
@@ -92,17 +92,17 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         // Its world grain, its countries (JP, US), topics and timeline pages each keep a state under a key with its id.
         Assert.NotEmpty(server.Keys(pattern: $"*{id}*"));
 
-        var retire = await Summits("worlds", "retire", id, "--cluster", cluster.Redis.Address);
+        var retire = await Summits(["worlds", "retire", id, .. cluster.Joined]);
         Assert.Equal((0, $"retired world {id}\n", ""), retire);
-        var list = await Summits("worlds", "list", "--cluster", cluster.Redis.Address);
+        var list = await Summits(["worlds", "list", .. cluster.Joined]);
         Assert.True(list.Exit == 0, list.Error);
         Assert.DoesNotContain(id, list.Output, StringComparison.Ordinal);
         Assert.Empty(server.Keys(pattern: $"*{id}*"));
 
         // Asked again, or shown, it is a world the cluster does not know.
-        var again = await Summits("worlds", "retire", id, "--cluster", cluster.Redis.Address);
+        var again = await Summits(["worlds", "retire", id, .. cluster.Joined]);
         Assert.Equal((2, "", $"summits worlds retire: error: no detached world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds retire --help')\n"), again);
-        var show = await Summits("worlds", "show", id, "--cluster", cluster.Redis.Address);
+        var show = await Summits(["worlds", "show", id, .. cluster.Joined]);
         Assert.Equal((2, "", $"summits worlds show: error: no detached world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds show --help')\n"), show);
     }
 
@@ -111,7 +111,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
     [InlineData("retire")]
     public async Task AnIdThatIsNoWorldIdIsRefusedInOneLine(string command)
     {
-        var run = await Summits("worlds", command, "no/such world", "--cluster", cluster.Redis.Address);
+        var run = await Summits(["worlds", command, "no/such world", .. cluster.Joined]);
         Assert.Equal((2, "", $"summits worlds {command}: error: ID must be a world id as 'summits run --detach' prints it, "
             + "ASCII letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters (no spaces or '/'), "
             + $"not 'no/such world' (see 'summits worlds {command} --help')\n"), run);
