@@ -41,7 +41,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
         // The same cluster named by the environment instead of the option; a second run of the same scenario, which meets
         // the first one's world in Redis unless it takes a world of its own.
         var configured = await SummitsProgram.RunAsync(folder, ["run", Baseline, "-o", bySetting, "-q"],
-            new Dictionary<string, string> { ["Summits__Cluster"] = cluster.Redis.Address });
+            new Dictionary<string, string> { ["Summits__Cluster"] = cluster.Redis.Address, ["Summits__ClusterId"] = cluster.Id });
         Assert.True(configured.Exit == 0, configured.Error);
 
         foreach (var file in (string[])["timeline.jsonl", "state.json", "agreements.csv"])

@@ -40,7 +40,7 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
         // samples would meet in the silos unless each study takes keys of its own.
         var (client, configured) = await Both(
             SummitsProgram.RunAsync(folder, [.. study, "-o", byOption, .. cluster.Joined]),
-            SummitsProgram.RunAsync(folder, [.. study, "-o", bySetting], new Dictionary<string, string> { ["Summits__Cluster"] = cluster.Redis.Address }));
+            SummitsProgram.RunAsync(folder, [.. study, "-o", bySetting], new Dictionary<string, string> { ["Summits__Cluster"] = cluster.Redis.Address, ["Summits__ClusterId"] = cluster.Id }));
         Assert.True(client.Exit == 0, client.Error);
         Assert.True(configured.Exit == 0, configured.Error);
 
