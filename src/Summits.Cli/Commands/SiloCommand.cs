@@ -49,7 +49,7 @@ public static class SiloCommand
         var dashboard = new Option<IPEndPoint?>("--dashboard")
         {
             Description = "Serve the Orleans Dashboard over HTTP on this port of 127.0.0.1 (PORT), or at ADDRESS:PORT (0.0.0.0:8080 for every address of this machine) [default: none]",
-            HelpName = "[ADDRESS:]PORT",
+            HelpName = "PORT",
         };
         dashboard.CustomParser = result => result.Tokens.Count == 0 ? null : ReadDashboard(result.Tokens[^1].Value, result.AddError);
         var command = new Command("silo", "Run a silo of a Summits cluster: it joins the cluster through its Redis server, keeps the grains' state there, and runs until Ctrl-C or SIGTERM.")
