@@ -127,14 +127,22 @@ public static class CommonOptions
     public static Option<ClusterAddress?> Cluster(string description)
     {
         var option = new Option<ClusterAddress?>("--cluster") { Description = description, HelpName = "URL" };
+        return ReadWith(option, ClusterAddress.Read, ClusterAddress.Refusal);
+    }
+
+    /// <summary>Reads a cluster option's text as <paramref name="read"/> does; a text it refuses is said in the one line <paramref name="refusal"/> makes.</summary>
+    private delegate T? ReadText<T>(string text, out string why) where T : class;
+
+    private static Option<T?> ReadWith<T>(Option<T?> option, ReadText<T> read, Func<string, string, string, string> refusal) where T : class
+    {
         option.CustomParser = result =>
         {
             if (result.Tokens.Count == 0)
                 return null;
             var written = result.Tokens[^1].Value;
-            if (ClusterAddress.Read(written, out var why) is { } address)
-                return address;
-            result.AddError(ClusterAddress.Refusal(option.Name, written, why));
+            if (read(written, out var why) is { } value)
+                return value;
+            result.AddError(refusal(option.Name, written, why));
             return null;
         };
         return option;
@@ -153,17 +161,7 @@ public static class CommonOptions
             Description = $"Which cluster of those sharing the Redis server this is: its silos, worlds and reminders are its own [default: {SummitsSettings.ClusterIdKey}, else {ClusterIds.Default}]",
             HelpName = "ID",
         };
-        option.CustomParser = result =>
-        {
-            if (result.Tokens.Count == 0)
-                return null;
-            var written = result.Tokens[^1].Value;
-            if (ClusterIds.Read(written, out var why) is { } id)
-                return id;
-            result.AddError(ClusterIds.Refusal(option.Name, written, why));
-            return null;
-        };
-        return option;
+        return ReadWith(option, ClusterIds.Read, ClusterIds.Refusal);
     }
 
     /// <summary>
