@@ -10,7 +10,7 @@ using Summits.Scenarios;
 namespace Summits.Cli.Commands;
 
 /// <summary>
-/// <c>summits worlds list|show|retire</c>: the worlds that drive their own runs on a cluster (<c>summits run --detach</c>),
+/// <c>summits worlds list|show|watch|retire</c>: the worlds that drive their own runs on a cluster (<c>summits run --detach</c>),
 /// found through the cluster's registry of them (<see cref="IWorldRegistryGrain"/>).
 /// </summary>
 public static class WorldsCommand
@@ -35,7 +35,14 @@ public static class WorldsCommand
         var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId, retireCluster };
         retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, parse.GetValue(retireCluster), cancellation));
 
-        return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, retire };
+        var watchId = IdArgument("The detached world to watch, as 'summits run --detach' printed it");
+        var watchFormat = CommonOptions.Format("How to print the events: table (the world above them, each advance's events as they come, the progress below), csv or json (one event a line, nothing else)");
+        var watchCluster = ClusterOption();
+        var watch = new Command("watch", "Print a detached world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat, watchCluster };
+        watch.SetAction((parse, cancellation) => WatchAsync(parse.GetValue(watchId)!, parse.GetValue(watchFormat) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
+            parse.GetValue(watchCluster), cancellation));
+
+        return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, watch, retire };
     }
 
     private static Option<ClusterAddress?> ClusterOption() =>
@@ -140,6 +147,172 @@ public static class WorldsCommand
         }
         client.Finished = true;
         return ExitCodes.Ok;
+    }
+
+    // How long a watch that ends waits to unsubscribe before it leaves the subscription to lapse.
+    private static readonly TimeSpan UnwatchWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Prints the world's timeline so far, then each event the world grain pushes (<see cref="IWorldWatcher"/>), until its
+    /// run has finished (0; the table ends with the progress line <c>worlds show</c> prints) or stopped without finishing
+    /// (3); renews the subscription every <see cref="IWorldGrain.WatchRenewal"/>, which follows the world to its new
+    /// activation when its silo dies.
+    /// </summary>
+    private static async Task<int> WatchAsync(string id, TimelineFormat format, ClusterAddress? cluster, CancellationToken cancellation)
+    {
+        const string command = "summits worlds watch";
+        if (IdProblem(id) is { } problem)
+            return UsageError.Write(command, problem);
+        if (Settings(command, cluster) is not { } settings)
+            return ExitCodes.BadInput;
+        await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
+        var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
+        var detached = await registry.Find(id);
+        if (detached is null)
+            return UsageError.Write(command, Unknown(id, settings));
+        if (await ProgressAsync(client.Grains, detached) is not { } started)
+        {
+            Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' is {StateOf(detached, null)}"));
+            return ExitCodes.RunFailed;
+        }
+        var world = client.Grains.GetGrain<IWorldGrain>(id);
+        var watcher = new WorldWatcher();
+        var reference = client.Grains.CreateObjectReference<IWorldWatcher>(watcher);
+        var stdout = Console.Out;
+        var width = TerminalWidth.OfStandardOutput();
+        // Events arrive by push and by each renewal's answer, in any order and some twice (an advance run again after
+        // its silo died): each is printed once, in the order of its number, when every one before it has been.
+        var pending = new SortedDictionary<int, TimelineEvent>();
+        var printed = 0;
+        int? finished = null;
+        var stopped = false;
+        void Take(IEnumerable<TimelineEvent> events)
+        {
+            foreach (var e in events.Where(e => e.Seq > printed))
+                pending.TryAdd(e.Seq, e);
+        }
+        void Print()
+        {
+            var next = new List<TimelineEvent>();
+            while (pending.Remove(printed + 1, out var e))
+            {
+                next.Add(e);
+                printed++;
+            }
+            if (next.Count == 0)
+                return;
+            switch (format)
+            {
+                case TimelineFormat.Csv:
+                    foreach (var e in next)
+                        TimelineCsv.Write(stdout, e);
+                    break;
+                case TimelineFormat.Json:
+                    foreach (var e in next)
+                        stdout.Write(RunCommand.Json(e, null) + "\n");
+                    break;
+                default:
+                    var dropped = TimelineTable.Write(stdout, next, width, cancellation);
+                    if (dropped.Count > 0)
+                        foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(dropped)}; --format csv has every field)", width))
+                            stdout.WriteLine(line);
+                    break;
+            }
+            stdout.Flush();
+        }
+
+        try
+        {
+            var first = await world.Watch(reference, 0);
+            Take(first.Events);
+            finished = first.Finished;
+            // A driver that gave up before the watch began pushes nothing more.
+            stopped = detached.Failure is not null;
+            if (format == TimelineFormat.Csv)
+                stdout.Write(TimelineCsv.Header + "\n");
+            else if (format == TimelineFormat.Table)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {started.Scenario.Seed}"));
+                stdout.WriteLine();
+            }
+            Print();
+            var renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
+            var unanswered = false;
+            while (!(finished is { } last && printed >= last) && !(stopped && finished is null))
+            {
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+                {
+                    wait.CancelAfter(renew - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+                    try
+                    {
+                        await watcher.Notices.WaitToReadAsync(wait.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                    {
+                    }
+                }
+                while (watcher.Notices.TryRead(out var notice))
+                {
+                    Take(notice.Events);
+                    if (notice.Stopped)
+                        (stopped, finished) = (true, notice.Finished ?? finished);
+                }
+                if (DateTime.UtcNow >= renew)
+                {
+                    // The renewal reaches the world wherever it is active now (another silo, after its silo died), and
+                    // answers what this watch has not printed, so that a push lost on the way is made good.
+                    try
+                    {
+                        var renewed = await world.Watch(reference, printed);
+                        Take(renewed.Events);
+                        finished ??= renewed.Finished;
+                        if (unanswered)
+                            Console.Error.WriteLine($"{command}: world {id} answers again");
+                        unanswered = false;
+                        renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+                    {
+                        if (!unanswered)
+                            Console.Error.WriteLine($"{command}: world {id} does not answer ({e.Message.ReplaceLineEndings(" ")}); trying again");
+                        unanswered = true;
+                        renew = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+                    }
+                }
+                Print();
+            }
+        }
+        finally
+        {
+            try
+            {
+                await world.Unwatch(reference).WaitAsync(UnwatchWait, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // Not answered in time (Ctrl-C while the world's silo is away): the subscription lapses by itself
+                // within IWorldGrain.WatchExpiry.
+            }
+            client.Grains.DeleteObjectReference<IWorldWatcher>(reference);
+            GC.KeepAlive(watcher);
+        }
+
+        // Stopped without finishing: its driver gave up (the registry says why) or the world was retired.
+        var end = await registry.Find(id);
+        var progress = end is null ? null : await ProgressAsync(client.Grains, end);
+        if (end is null || progress is null)
+        {
+            Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' was retired while it was watched"));
+            return ExitCodes.RunFailed;
+        }
+        if (format == TimelineFormat.Table)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{ProgressOf(progress)}, {StateOf(end, progress)}: {Counted.Of(printed, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+        }
+        client.Finished = true;
+        return progress.Finished ? ExitCodes.Ok : ExitCodes.RunFailed;
     }
 
     private static async Task<int> RetireAsync(string id, ClusterAddress? cluster, CancellationToken cancellation)
