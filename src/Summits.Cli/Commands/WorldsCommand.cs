@@ -100,19 +100,12 @@ public static class WorldsCommand
     private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, ClusterAddress? cluster, CancellationToken cancellation)
     {
         const string command = "summits worlds show";
-        if (IdProblem(id) is { } problem)
-            return UsageError.Write(command, problem);
-        if (Settings(command, cluster) is not { } settings)
+        await using var opened = await OpenAsync(command, id, cluster, null, cancellation);
+        if (opened is null)
             return ExitCodes.BadInput;
-        await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
-        var detached = await client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).Find(id);
-        if (detached is null)
-            return UsageError.Write(command, Unknown(id, settings));
-        if (await ProgressAsync(client.Grains, detached) is null)
-        {
-            Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' is {StateOf(detached, null)}"));
+        if (await opened.StartedAsync(command, cancellation) is null)
             return ExitCodes.RunFailed;
-        }
+        var (client, detached) = (opened.Client, opened.World);
         var (run, progress) = await ScenarioRun.ReadAsync(client.Grains, detached, cancellation);
         var stdout = Console.Out;
         var width = TerminalWidth.OfStandardOutput();
@@ -130,7 +123,7 @@ public static class WorldsCommand
             default:
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
                 // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
-                var on = detached.Failure is null && !progress.Finished ? $" on silo {await client.Grains.GetGrain<IWorldGrain>(detached.World).Silo()}" : "";
+                var on = detached.Failure is null && !progress.Finished ? $" on silo {await opened.Grain.Silo()}" : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(run.Timeline.Length, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
                 stdout.WriteLine();
@@ -161,21 +154,15 @@ public static class WorldsCommand
     private static async Task<int> WatchAsync(string id, TimelineFormat format, ClusterAddress? cluster, CancellationToken cancellation)
     {
         const string command = "summits worlds watch";
-        if (IdProblem(id) is { } problem)
-            return UsageError.Write(command, problem);
-        if (Settings(command, cluster) is not { } settings)
+        // Every call of the watch is asked through one patience: while the world's silo dies, and until the cluster
+        // has declared it dead, any of them may meet a silence, said once and asked again.
+        var patience = WorldPatience.For(command, id);
+        await using var opened = await OpenAsync(command, id, cluster, patience, cancellation);
+        if (opened is null)
             return ExitCodes.BadInput;
-        await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
-        var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
-        var detached = await registry.Find(id);
-        if (detached is null)
-            return UsageError.Write(command, Unknown(id, settings));
-        if (await ProgressAsync(client.Grains, detached) is not { } started)
-        {
-            Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' is {StateOf(detached, null)}"));
+        if (await opened.StartedAsync(command, cancellation) is not { } started)
             return ExitCodes.RunFailed;
-        }
-        var world = client.Grains.GetGrain<IWorldGrain>(id);
+        var (client, detached, world) = (opened.Client, opened.World, opened.Grain);
         var watcher = new WorldWatcher();
         var reference = client.Grains.CreateObjectReference<IWorldWatcher>(watcher);
         var stdout = Console.Out;
@@ -223,7 +210,7 @@ public static class WorldsCommand
 
         try
         {
-            var first = await world.Watch(reference, 0);
+            var first = await patience.AskAsync(() => world.Watch(reference, 0), cancellation);
             Take(first.Events);
             finished = first.Finished;
             // A driver that gave up before the watch began pushes nothing more.
@@ -237,7 +224,6 @@ public static class WorldsCommand
             }
             Print();
             var renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
-            var unanswered = false;
             while (!(finished is { } last && printed >= last) && !(stopped && finished is null))
             {
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
@@ -260,24 +246,15 @@ public static class WorldsCommand
                 if (DateTime.UtcNow >= renew)
                 {
                     // The renewal reaches the world wherever it is active now (another silo, after its silo died), and
-                    // answers what this watch has not printed, so that a push lost on the way is made good.
-                    try
+                    // answers what this watch has not printed, so that a push lost on the way is made good. Unanswered,
+                    // it is asked again after a pause, the pushes that come meanwhile printed.
+                    var (answered, renewed) = await patience.TryAsync(() => world.Watch(reference, printed), cancellation);
+                    if (answered)
                     {
-                        var renewed = await world.Watch(reference, printed);
-                        Take(renewed.Events);
+                        Take(renewed!.Events);
                         finished ??= renewed.Finished;
-                        if (unanswered)
-                            Console.Error.WriteLine($"{command}: world {id} answers again");
-                        unanswered = false;
-                        renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
                     }
-                    catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
-                    {
-                        if (!unanswered)
-                            Console.Error.WriteLine($"{command}: world {id} does not answer ({e.Message.ReplaceLineEndings(" ")}); trying again");
-                        unanswered = true;
-                        renew = DateTime.UtcNow + TimeSpan.FromSeconds(1);
-                    }
+                    renew = DateTime.UtcNow + (answered ? IWorldGrain.WatchRenewal : WorldPatience.Pause);
                 }
                 Print();
             }
@@ -298,8 +275,8 @@ public static class WorldsCommand
         }
 
         // Stopped without finishing: its driver gave up (the registry says why) or the world was retired.
-        var end = await registry.Find(id);
-        var progress = end is null ? null : await ProgressAsync(client.Grains, end);
+        var end = await patience.AskAsync(() => opened.Registry.Find(id), cancellation);
+        var progress = end is null ? null : await patience.AskAsync(() => ProgressAsync(client.Grains, end), cancellation);
         if (end is null || progress is null)
         {
             Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' was retired while it was watched"));
@@ -318,23 +295,72 @@ public static class WorldsCommand
     private static async Task<int> RetireAsync(string id, ClusterAddress? cluster, CancellationToken cancellation)
     {
         const string command = "summits worlds retire";
-        if (IdProblem(id) is { } problem)
-            return UsageError.Write(command, problem);
-        if (Settings(command, cluster) is not { } settings)
+        await using var opened = await OpenAsync(command, id, cluster, null, cancellation);
+        if (opened is null)
             return ExitCodes.BadInput;
-        await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
-        var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
-        if (await registry.Find(id) is null)
-            return UsageError.Write(command, Unknown(id, settings));
-        var world = client.Grains.GetGrain<IWorldGrain>(id);
         // Stopped first, so that no advance runs on a world being retired; listed until it is gone, so that a retire
         // stopped half-way can be asked for again.
-        await world.StopDriving();
-        await world.Retire();
-        await registry.Remove(id);
+        await opened.Grain.StopDriving();
+        await opened.Grain.Retire();
+        await opened.Registry.Remove(id);
         Console.Out.WriteLine($"retired world {id}");
-        client.Finished = true;
+        opened.Client.Finished = true;
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The start of each command that names a world: the id checked, the cluster's settings read, its client started
+    /// and the world found in the cluster's registry, asked through <paramref name="patience"/> when there is one.
+    /// Null, with the line said, for an id that is no world id, a missing cluster, or a world the registry does not
+    /// hold (each of them exit code 2, <see cref="ExitCodes.BadInput"/>).
+    /// </summary>
+    /// <exception cref="ClusterException">When the cluster's Redis server or every silo of it does not answer the client's start.</exception>
+    private static async Task<OpenedWorld?> OpenAsync(string command, string id, ClusterAddress? cluster, WorldPatience? patience, CancellationToken cancellation)
+    {
+        if (IdProblem(id) is { } problem)
+        {
+            UsageError.Write(command, problem);
+            return null;
+        }
+        if (Settings(command, cluster) is not { } settings)
+            return null;
+        var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
+        var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
+        try
+        {
+            if (await AskAsync(patience, () => registry.Find(id), cancellation) is { } detached)
+                return new OpenedWorld(client, registry, detached, patience);
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+        await client.DisposeAsync();
+        UsageError.Write(command, Unknown(id, settings));
+        return null;
+    }
+
+    /// <summary>Makes <paramref name="call"/> through <paramref name="patience"/>, or once when there is none.</summary>
+    private static Task<T> AskAsync<T>(WorldPatience? patience, Func<Task<T>> call, CancellationToken cancellation) =>
+        patience is null ? call() : patience.AskAsync(call, cancellation);
+
+    /// <summary>A world a command has found on its cluster (<see cref="OpenAsync"/>), with the client it found it through, which it disposes.</summary>
+    /// <param name="World">The world as the registry holds it.</param>
+    private sealed record OpenedWorld(ClusterClient Client, IWorldRegistryGrain Registry, DetachedWorld World, WorldPatience? Patience) : IAsyncDisposable
+    {
+        public IWorldGrain Grain => Client.Grains.GetGrain<IWorldGrain>(World.World);
+
+        /// <summary>The world's progress; null, with the line said, when its world grain holds no run (exit code 3).</summary>
+        public async Task<WorldProgress?> StartedAsync(string command, CancellationToken cancellation)
+        {
+            if (await AskAsync(Patience, () => ProgressAsync(Client.Grains, World), cancellation) is { } progress)
+                return progress;
+            Console.Error.WriteLine(UsageError.Line(command, $"world '{World.World}' is {StateOf(World, null)}"));
+            return null;
+        }
+
+        public ValueTask DisposeAsync() => Client.DisposeAsync();
     }
 
     private static string? IdProblem(string id) =>
