@@ -55,6 +55,27 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task AWatchStoppedByTheUserEndsAsInterruptedNotAsASilence()
+    {
+        // 471 rounds of 18 actors' bargaining, one advance a round: still running when the watch has printed its first
+        // events. A cancellation is what the watch asks again when nobody asked for it; the user's is not asked again.
+        var converge = SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
+        var detached = await Summits("run", converge, "--engine", "grains", "--seed", "29", "--cluster", cluster.Redis.Address, "--detach");
+        Assert.True(detached.Exit == 0, detached.Error);
+        var id = detached.Output.TrimEnd('\n');
+        await using (var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", "--cluster", cluster.Redis.Address]))
+        {
+            await watch.WaitForLineAsync(line => line.StartsWith("{\"seq\":1,", StringComparison.Ordinal), SummitsProgram.HangGuard);
+            // SIGTERM, which the command line takes as it takes Ctrl-C (SIGINT): the interrupted exit, 130, and its line.
+            await watch.TerminateAsync();
+            Assert.Equal(130, await watch.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+            Assert.Equal("summits worlds watch: stopped before it finished\n", watch.Error);
+        }
+        var retired = await Summits("worlds", "retire", id, "--cluster", cluster.Redis.Address);
+        Assert.True(retired.Exit == 0, retired.Error);
+    }
+
+    [Fact]
     public async Task AWatchOfAnUnknownWorldFailsInOneLine()
     {
         const string id = "abe-trump-2017-11-06-run-000000000000";

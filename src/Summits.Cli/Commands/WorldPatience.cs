@@ -25,9 +25,9 @@ namespace Summits.Cli.Commands;
 public sealed class WorldPatience(string command, string world, TextWriter say, TimeSpan patience, TimeSpan pause, TimeProvider clock)
 {
     /// <summary>
-    /// How long a watch waits for a cluster that does not answer: 5 minutes, well past the time a cluster with the
-    /// default membership settings takes to declare a killed silo dead (about a minute and a half) and past the minute
-    /// a world's reminder may take to resume its run on a silo that lives.
+    /// How long a watch waits for a cluster that does not answer: 5 minutes, longer than a cluster takes to declare a
+    /// killed silo dead and than the minute (<c>WorldGrain.DrivePeriod</c>) a world's reminder may take to resume its
+    /// run on a silo that lives.
     /// </summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
