@@ -51,70 +51,57 @@ public sealed class HeldTextTests : IDisposable
 
     [Theory]
     [MemberData(nameof(YamlCases))]
-    public void A_yaml_file_is_said_to_hold_what_it_holds(string reader, string text, string said)
-    {
-        var path = Path.Combine(_folder, $"{reader}.yaml");
-        File.WriteAllText(path, text);
-        Action read = reader switch
+    public void A_yaml_file_is_said_to_hold_what_it_holds(string reader, string text, string said) =>
+        Said($"{reader}.yaml", text, said, reader switch
         {
-            "world" => () => WorldFile.Load(path),
-            "scenario" => () => ScenarioFile.Load(path),
-            "exercise" => () => ExerciseFile.Load(path),
-            "answers" => () => ExerciseFile.LoadAnswers(path, ExerciseFile.Load(SeedFiles.File("scenarios", "exercises", "trade-for-defence.yaml"))),
-            _ => () => RecordFile.Load(path),
-        };
+            "world" => path => WorldFile.Load(path),
+            "scenario" => path => ScenarioFile.Load(path),
+            "exercise" => path => ExerciseFile.Load(path),
+            "answers" => path => ExerciseFile.LoadAnswers(path, ExerciseFile.Load(SeedFiles.File("scenarios", "exercises", "trade-for-defence.yaml"))),
+            _ => path => RecordFile.Load(path),
+        });
 
-        var error = Assert.Throws<InputException>(read);
+    /// <summary>Writes <paramref name="text"/> as <paramref name="name"/>, reads it, and checks the one line said: the file's path, then <paramref name="said"/>.</summary>
+    private void Said(string name, string text, string said, Action<string> read)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+
+        var error = Assert.Throws<InputException>(() => read(path));
 
         Assert.Equal($"{path}:{said}", error.Message);
     }
 
     private const string Table = "expected a KTAB table: a scenario line, a header line, then one row per actor";
 
-    [Theory]
-    [InlineData("", $"1:1: the file is empty (0 bytes); {Table}")]
-    // Two lines, each empty.
-    [InlineData("\n\n", $"1:1: the file holds only 2 blank lines; {Table}")]
-    [InlineData("\t ", $"1:1: the file holds only whitespace (2 characters, no line end); {Table}")]
-    // A blank line, two spaces, then the first comma on line 3, column 1.
-    [InlineData("\n  \n,,,\n", $"3:1: the file holds only commas and whitespace, nothing between them; {Table}")]
-    // A space before the first comma: column 2, CR LF line ends as a spreadsheet writes them.
-    [InlineData(" , ,\r\n,\r\n", $"1:2: the file holds only commas and whitespace, nothing between them; {Table}")]
-    // Empty quoted fields, which hold nothing either: the first quote at 1:1.
-    [InlineData("\"\",\"\"\n", $"1:1: the file holds only commas, empty quotes (\"\") and whitespace, nothing between them; {Table}")]
-    public void A_ktab_table_is_said_to_hold_what_it_holds(string text, string said)
-    {
-        var path = Path.Combine(_folder, "t.csv");
-        File.WriteAllText(path, text);
-
-        var error = Assert.Throws<InputException>(() => KtabTable.Load(path));
-
-        Assert.Equal($"{path}:{said}", error.Message);
-    }
-
     private const string State = "expected the state.json of a run, an object as 'summits run -o DIR' writes it";
 
     [Theory]
-    [InlineData("", $"1:1: the file is empty (0 bytes); {State}")]
+    // A KTAB table:
+    [InlineData("t.csv", "", $"1:1: the file is empty (0 bytes); {Table}")]
+    // Two lines, each empty.
+    [InlineData("t.csv", "\n\n", $"1:1: the file holds only 2 blank lines; {Table}")]
+    [InlineData("t.csv", "\t ", $"1:1: the file holds only whitespace (2 characters, no line end); {Table}")]
+    // A blank line, two spaces, then the first comma on line 3, column 1.
+    [InlineData("t.csv", "\n  \n,,,\n", $"3:1: the file holds only commas and whitespace, nothing between them; {Table}")]
+    // A space before the first comma: column 2, CR LF line ends as a spreadsheet writes them.
+    [InlineData("t.csv", " , ,\r\n,\r\n", $"1:2: the file holds only commas and whitespace, nothing between them; {Table}")]
+    // Empty quoted fields, which hold nothing either: the first quote at 1:1.
+    [InlineData("t.csv", "\"\",\"\"\n", $"1:1: the file holds only commas, empty quotes (\"\") and whitespace, nothing between them; {Table}")]
+    // state.json:
+    [InlineData("state.json", "", $"1:1: the file is empty (0 bytes); {State}")]
     // A line of one space, then an empty one.
-    [InlineData(" \n\n", $"1:1: the file holds only 2 blank lines; {State}")]
-    [InlineData("null", $"1:1: the file holds a JSON null, not an object; {State}")]
+    [InlineData("state.json", " \n\n", $"1:1: the file holds only 2 blank lines; {State}")]
+    [InlineData("state.json", "null", $"1:1: the file holds a JSON null, not an object; {State}")]
     // The null after a blank line and two spaces: line 2, column 3.
-    [InlineData("\n  null\n", $"2:3: the file holds a JSON null, not an object; {State}")]
-    [InlineData("[]", $"1:1: the file holds an empty JSON array ([]), not an object; {State}")]
-    [InlineData("[1, 2]", $"1:1: the file holds a JSON array of 2 values, not an object; {State}")]
-    [InlineData("3", $"1:1: the file holds a JSON number (3), not an object; {State}")]
-    [InlineData("\"x\"", $"1:1: the file holds a JSON string (\"x\"), not an object; {State}")]
-    [InlineData("true", $"1:1: the file holds a JSON boolean (true), not an object; {State}")]
+    [InlineData("state.json", "\n  null\n", $"2:3: the file holds a JSON null, not an object; {State}")]
+    [InlineData("state.json", "[]", $"1:1: the file holds an empty JSON array ([]), not an object; {State}")]
+    [InlineData("state.json", "[1, 2]", $"1:1: the file holds a JSON array of 2 values, not an object; {State}")]
+    [InlineData("state.json", "3", $"1:1: the file holds a JSON number (3), not an object; {State}")]
+    [InlineData("state.json", "\"x\"", $"1:1: the file holds a JSON string (\"x\"), not an object; {State}")]
+    [InlineData("state.json", "true", $"1:1: the file holds a JSON boolean (true), not an object; {State}")]
     // A string of 30 characters with its quotes is cut at 23 and '…'.
-    [InlineData("\"abcdefghijklmnopqrstuvwxyzab\"", $"1:1: the file holds a JSON string (\"abcdefghijklmnopqrstuv…), not an object; {State}")]
-    public void A_state_file_is_said_to_hold_what_it_holds(string text, string said)
-    {
-        var path = Path.Combine(_folder, "state.json");
-        File.WriteAllText(path, text);
-
-        var error = Assert.Throws<InputException>(() => StateFile.Load(path));
-
-        Assert.Equal($"{path}:{said}", error.Message);
-    }
+    [InlineData("state.json", "\"abcdefghijklmnopqrstuvwxyzab\"", $"1:1: the file holds a JSON string (\"abcdefghijklmnopqrstuv…), not an object; {State}")]
+    public void A_ktab_table_or_a_state_file_is_said_to_hold_what_it_holds(string name, string text, string said) =>
+        Said(name, text, said, name == "t.csv" ? path => KtabTable.Load(path) : path => StateFile.Load(path));
 }
