@@ -13,6 +13,21 @@ namespace Summits.Scenarios;
 public static partial class ReportingWords
 {
     /// <summary>
+    /// Whether a quotation is open after a sentence, given whether it was open before it: curly double quotes count
+    /// up and down, straight double ones toggle, and where the sentence has neither, single quotes count up and down
+    /// (an apostrophe, as in "Japan's" or "the leaders' meeting", is not counted).
+    /// </summary>
+    public static bool LeavesQuotationOpen(string sentence, bool open)
+    {
+        var before = open ? 1 : 0;
+        if (sentence.Contains('“') || sentence.Contains('”'))
+            return before + sentence.Count(c => c == '“') - sentence.Count(c => c == '”') > 0;
+        if (sentence.Contains('"'))
+            return sentence.Count(c => c == '"') % 2 == 1 ? !open : open;
+        return before + SingleOpening().Count(sentence) - SingleClosing().Count(sentence) > 0;
+    }
+
+    /// <summary>
     /// The verbs of a reporting clause after a quotation, in the past and the present: "said", "says", "told", "added",
     /// "stressed", "pointed out", "went on" and their like.
     /// </summary>
@@ -67,19 +82,4 @@ public static partial class ReportingWords
     /// </summary>
     [GeneratedRegex(@"(?<=\S)['’](?![\p{L}\p{N}])(?<!s['’](?=\s+\p{Ll}))")]
     private static partial Regex SingleClosing();
-
-    /// <summary>
-    /// Whether a quotation is open after a sentence, given whether it was open before it: curly double quotes count
-    /// up and down, straight double ones toggle, and where the sentence has neither, single quotes count up and down
-    /// (an apostrophe, as in "Japan's" or "the leaders' meeting", is not counted).
-    /// </summary>
-    public static bool LeavesQuotationOpen(string sentence, bool open)
-    {
-        var before = open ? 1 : 0;
-        if (sentence.Contains('“') || sentence.Contains('”'))
-            return before + sentence.Count(c => c == '“') - sentence.Count(c => c == '”') > 0;
-        if (sentence.Contains('"'))
-            return sentence.Count(c => c == '"') % 2 == 1 ? !open : open;
-        return before + SingleOpening().Count(sentence) - SingleClosing().Count(sentence) > 0;
-    }
 }
