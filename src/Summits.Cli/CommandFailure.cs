@@ -50,7 +50,7 @@ public static class CommandFailure
     /// </summary>
     public static string Describe(Exception failure) => failure switch
     {
-        OutputException or IOException or UnauthorizedAccessException or GrainTimeoutException or Hosting.ClusterException => OneLine(failure.Message).TrimEnd('.'),
+        OutputException or IOException or UnauthorizedAccessException or GrainTimeoutException or Commands.WorldSilenceException or Hosting.ClusterException => OneLine(failure.Message).TrimEnd('.'),
         AggregateException { InnerExceptions.Count: 1 } one => Describe(one.InnerException!),
         _ => $"{OneLine(failure.Message).TrimEnd('.')} ({failure.GetType().FullName})",
     };

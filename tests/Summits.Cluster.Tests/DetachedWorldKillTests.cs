@@ -6,7 +6,7 @@ using Summits.Tests;
 namespace Summits.Cluster.Tests;
 
 /// <summary>
-/// A detached run whose silo is killed (SIGKILL) in the middle of it: on a cluster of its own, a Redis server and two
+/// A detached run whose silo is killed (SIGKILL) in the middle of it, and a watch of it: on a cluster of its own, a Redis server and two
 /// silo processes, so that the silos the other cluster tests share stay up.
 /// </summary>
 public sealed partial class DetachedWorldKillTests : IAsyncLifetime
@@ -58,6 +58,8 @@ public sealed partial class DetachedWorldKillTests : IAsyncLifetime
         var detach = await Summits("run", Converge, "--engine", "grains", "--cluster", _redis.Address, "--cluster-id", _id, "--detach");
         Assert.True(detach.Exit == 0, detach.Error);
         var id = detach.Output.TrimEnd('\n');
+        // Watched from the start, through the kill: the watch follows the world to its new activation.
+        await using var watch = SummitsProgram.Start(_folder.FullName, ["worlds", "watch", id, "--format", "json", "--cluster", _redis.Address, "--cluster-id", _id]);
 
         // The kill point, drawn from a seed of the test's own: 0 to 2 s after the run was seen running.
         await Task.Delay(TimeSpan.FromMilliseconds(new Random(15).Next(0, 2000)));
@@ -92,5 +94,14 @@ public sealed partial class DetachedWorldKillTests : IAsyncLifetime
         // Every event once, in order, numbered 1 to n: the same bytes as the run nothing interrupted.
         foreach (var file in (string[])["timeline.jsonl", "state.json", "agreements.csv"])
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(expected, file)), await File.ReadAllBytesAsync(Path.Combine(shown, file)));
+
+        // The watch printed the same timeline, each event once, though the world's activation it subscribed to died with
+        // its silo and the run went on in another, and it ended with the run.
+        Assert.True(await watch.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 0, watch.Error);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(expected, "timeline.jsonl")), watch.Output);
+        // What it said on standard error, if anything, is that the world did not answer and answered again: every call
+        // that met the dying silo (or a stop cut short at its end) was asked again, none ended the watch.
+        var silence = new Regex($"^summits worlds watch: world {id} (does not answer \\(.+\\); trying again|answers again)$");
+        Assert.All(watch.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches(silence, line));
     }
 }

@@ -108,6 +108,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
 
     [Theory]
     [InlineData("show")]
+    [InlineData("watch")]
     [InlineData("retire")]
     public async Task AnIdThatIsNoWorldIdIsRefusedInOneLine(string command)
     {
@@ -130,6 +131,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
     [Theory]
     [InlineData("list")]
     [InlineData("show", "abe-trump-2017-11-06-run-000000000000")]
+    [InlineData("watch", "abe-trump-2017-11-06-run-000000000000")]
     [InlineData("retire", "abe-trump-2017-11-06-run-000000000000")]
     public async Task TheWorldsCommandsWithoutAClusterAreRefusedInOneLine(params string[] arguments)
     {

@@ -149,7 +149,10 @@ public sealed class AnalyzeTests : IDisposable
     // `{"name":"Größe",` is 16 characters and 18 bytes ('ö' and 'ß' take two each in UTF-8): the second ',' after it
     // is at column 17, counted in characters, where .NET's byte position, 18 (0-based), would read as column 19.
     [InlineData("{\"name\":\"Größe\",,}", "17: not valid JSON")]
-    [InlineData("[1,2]", "1: a JSON array; expected an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line")]
+    [InlineData("[1,2]", "1: a JSON array of 2 values, not an object; expected an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line")]
+    // A line of a JSON null after two spaces: the null stands at column 3.
+    [InlineData("  null", "3: a JSON null, not an object; expected an OTLP/JSON export request")]
+    [InlineData("\"x\"", "1: a JSON string (\"x\"), not an object; expected an OTLP/JSON export request")]
     [InlineData("{\"resourceSpans\":{}}", "1: \"resourceSpans\" is not an array; expected an OTLP/JSON export request")]
     [InlineData("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"t\",\"spanId\":\"s\",\"name\":\"x\",\"startTimeUnixNano\":\"5\"}]}]}]}",
         "1: span has no \"endTimeUnixNano\"; expected nanoseconds since 1970 as a decimal string")]

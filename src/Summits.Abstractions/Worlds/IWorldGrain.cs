@@ -100,6 +100,30 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("Progress")]
     Task<WorldProgress> Progress();
 
+    /// <summary>
+    /// Subscribes <paramref name="watcher"/> to the run's events (<see cref="IWorldWatcher"/>), or renews its subscription,
+    /// and answers the events numbered after <paramref name="after"/> (0 for all of them) as the timeline holds them now.
+    /// The subscription lapses <see cref="WatchExpiry"/> after it was last renewed, and with the world's activation: a
+    /// watcher calls again every <see cref="WatchRenewal"/>, which also reaches the world's new activation after its silo
+    /// died. A finished run subscribes no one.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When no scenario has started on the world.</exception>
+    [Alias("Watch")]
+    Task<WorldWatch> Watch(IWorldWatcher watcher, int after);
+
+    /// <summary>Ends <paramref name="watcher"/>'s subscription, if it has one.</summary>
+    [Alias("Unwatch")]
+    Task Unwatch(IWorldWatcher watcher);
+
+    /// <summary>How long a watcher's subscription lasts unless renewed: 1 minute.</summary>
+    public static readonly TimeSpan WatchExpiry = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often a watcher renews its subscription: 10 seconds, well inside <see cref="WatchExpiry"/>, and short beside
+    /// the minute the reminder of a run whose silo died may take to resume it elsewhere.
+    /// </summary>
+    public static readonly TimeSpan WatchRenewal = TimeSpan.FromSeconds(10);
+
     /// <summary>The name of the reminder that keeps a driven run alive: <c>drive</c>.</summary>
     public const string DriveReminder = "drive";
 }

@@ -108,7 +108,7 @@ public static class TelemetryExport
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw Problem(path, line, $"a JSON {root.ValueKind.ToString().ToLowerInvariant()}; {Expected}");
+                throw new InputException(new FilePosition(path, line, HeldText.FirstThing(text).Column), $"{HeldText.JsonKind(root)}, not an object; {Expected}");
             if (root.TryGetProperty(ResourceSpans, out var resourceSpans))
                 return ReadOtlpSpans(path, line, resourceSpans);
             foreach (var other in new[] { ResourceMetrics, ResourceLogs })

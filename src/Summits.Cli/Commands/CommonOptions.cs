@@ -199,13 +199,23 @@ public static class CommonOptions
         return option;
     }
 
-    /// <summary>Refuses a file that cannot be written (<see cref="OutputPath.FileProblem"/>) while the command line is read.</summary>
+    /// <summary>
+    /// Refuses, while the command line is read and so before anything is written, a file that cannot be written
+    /// (<see cref="OutputPath.FileProblem"/>), and a file that standard output or standard error was sent into by the
+    /// shell (<c>-o out.yaml &gt; out.yaml</c>, <c>2&gt; out.yaml</c>), which the written file would replace with
+    /// what is said there: the same check and sentence as every command's outputs (<see cref="OutputOverInput.OverOutput"/>).
+    /// </summary>
     public static Option<string?> WritableFile(Option<string?> option)
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } path && OutputPath.FileProblem(path) is { } problem)
-                result.AddError($"{result.IdentifierToken?.Value ?? option.Name} '{path}' cannot be written: {problem}");
+            if (result.GetValueOrDefault<string?>() is not { } path)
+                return;
+            var written = result.IdentifierToken?.Value ?? option.Name;
+            if (OutputPath.FileProblem(path) is { } problem)
+                result.AddError($"{written} '{path}' cannot be written: {problem}");
+            else if (OutputOverInput.OverOutput([CommandOutput.File(written, path), .. CommandOutput.StandardStreams()]) is { } clash)
+                result.AddError(clash);
         });
         return option;
     }

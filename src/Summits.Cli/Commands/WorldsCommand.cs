@@ -10,7 +10,7 @@ using Summits.Scenarios;
 namespace Summits.Cli.Commands;
 
 /// <summary>
-/// <c>summits worlds list|show|retire</c>: the worlds that drive their own runs on a cluster (<c>summits run --detach</c>),
+/// <c>summits worlds list|show|watch|retire</c>: the worlds that drive their own runs on a cluster (<c>summits run --detach</c>),
 /// found through the cluster's registry of them (<see cref="IWorldRegistryGrain"/>).
 /// </summary>
 public static class WorldsCommand
@@ -39,7 +39,15 @@ public static class WorldsCommand
         var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId, retireCluster, retireClusterId };
         retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, parse.GetValue(retireCluster), parse.GetValue(retireClusterId), cancellation));
 
-        return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, retire };
+        var watchId = IdArgument("The detached world to watch, as 'summits run --detach' printed it");
+        var watchFormat = CommonOptions.Format("How to print the events: table (the world above them, each advance's events as they come, the progress below), csv or json (one event a line, nothing else)");
+        var watchCluster = ClusterOption();
+        var watchClusterId = CommonOptions.ClusterId();
+        var watch = new Command("watch", "Print a detached world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat, watchCluster, watchClusterId };
+        watch.SetAction((parse, cancellation) => WatchAsync(parse.GetValue(watchId)!, parse.GetValue(watchFormat) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
+            parse.GetValue(watchCluster), parse.GetValue(watchClusterId), cancellation));
+
+        return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, watch, retire };
     }
 
     private static Option<ClusterAddress?> ClusterOption() =>
@@ -97,19 +105,12 @@ public static class WorldsCommand
     private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
     {
         const string command = "summits worlds show";
-        if (IdProblem(id) is { } problem)
-            return UsageError.Write(command, problem);
-        if (Settings(command, cluster, clusterId) is not { } settings)
+        await using var opened = await OpenAsync(command, id, cluster, clusterId, null, cancellation);
+        if (opened is null)
             return ExitCodes.BadInput;
-        await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
-        var detached = await client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).Find(id);
-        if (detached is null)
-            return UsageError.Write(command, Unknown(id, settings));
-        if (await ProgressAsync(client.Grains, detached) is null)
-        {
-            Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' is {StateOf(detached, null)}"));
+        if (await opened.StartedAsync(command, cancellation) is null)
             return ExitCodes.RunFailed;
-        }
+        var (client, detached) = (opened.Client, opened.World);
         var (run, progress) = await ScenarioRun.ReadAsync(client.Grains, detached, cancellation);
         var stdout = Console.Out;
         var width = TerminalWidth.OfStandardOutput();
@@ -127,7 +128,7 @@ public static class WorldsCommand
             default:
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
                 // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
-                var on = detached.Failure is null && !progress.Finished ? $" on silo {await client.Grains.GetGrain<IWorldGrain>(detached.World).Silo()}" : "";
+                var on = detached.Failure is null && !progress.Finished ? $" on silo {await opened.Grain.Silo()}" : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(run.Timeline.Length, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
                 stdout.WriteLine();
@@ -146,26 +147,225 @@ public static class WorldsCommand
         return ExitCodes.Ok;
     }
 
+    // How long a watch that ends waits to unsubscribe before it leaves the subscription to lapse.
+    private static readonly TimeSpan UnwatchWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Prints the world's timeline so far, then each event the world grain pushes (<see cref="IWorldWatcher"/>), until its
+    /// run has finished (0; the table ends with the progress line <c>worlds show</c> prints) or stopped without finishing
+    /// (3); renews the subscription every <see cref="IWorldGrain.WatchRenewal"/>, which follows the world to its new
+    /// activation when its silo dies.
+    /// </summary>
+    private static async Task<int> WatchAsync(string id, TimelineFormat format, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
+    {
+        const string command = "summits worlds watch";
+        // Every call of the watch is asked through one patience: while the world's silo dies, and until the cluster
+        // has declared it dead, any of them may meet a silence, said once and asked again.
+        var patience = WorldPatience.For(command, id);
+        await using var opened = await OpenAsync(command, id, cluster, clusterId, patience, cancellation);
+        if (opened is null)
+            return ExitCodes.BadInput;
+        if (await opened.StartedAsync(command, cancellation) is not { } started)
+            return ExitCodes.RunFailed;
+        var (client, detached, world) = (opened.Client, opened.World, opened.Grain);
+        var watcher = new WorldWatcher();
+        var reference = client.Grains.CreateObjectReference<IWorldWatcher>(watcher);
+        var stdout = Console.Out;
+        var width = TerminalWidth.OfStandardOutput();
+        // Events arrive by push and by each renewal's answer, in any order and some twice (an advance run again after
+        // its silo died): each is printed once, in the order of its number, when every one before it has been.
+        var pending = new SortedDictionary<int, TimelineEvent>();
+        var printed = 0;
+        int? finished = null;
+        var stopped = false;
+        void Take(IEnumerable<TimelineEvent> events)
+        {
+            foreach (var e in events.Where(e => e.Seq > printed))
+                pending.TryAdd(e.Seq, e);
+        }
+        void Print()
+        {
+            var next = new List<TimelineEvent>();
+            while (pending.Remove(printed + 1, out var e))
+            {
+                next.Add(e);
+                printed++;
+            }
+            if (next.Count == 0)
+                return;
+            switch (format)
+            {
+                case TimelineFormat.Csv:
+                    foreach (var e in next)
+                        TimelineCsv.Write(stdout, e);
+                    break;
+                case TimelineFormat.Json:
+                    foreach (var e in next)
+                        stdout.Write(RunCommand.Json(e, null) + "\n");
+                    break;
+                default:
+                    var dropped = TimelineTable.Write(stdout, next, width, cancellation);
+                    if (dropped.Count > 0)
+                        foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(dropped)}; --format csv has every field)", width))
+                            stdout.WriteLine(line);
+                    break;
+            }
+            stdout.Flush();
+        }
+
+        try
+        {
+            var first = await patience.AskAsync(() => world.Watch(reference, 0), cancellation);
+            Take(first.Events);
+            finished = first.Finished;
+            // A driver that gave up before the watch began pushes nothing more.
+            stopped = detached.Failure is not null;
+            if (format == TimelineFormat.Csv)
+                stdout.Write(TimelineCsv.Header + "\n");
+            else if (format == TimelineFormat.Table)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {started.Scenario.Seed}"));
+                stdout.WriteLine();
+            }
+            Print();
+            var renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
+            while (!(finished is { } last && printed >= last) && !(stopped && finished is null))
+            {
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+                {
+                    wait.CancelAfter(renew - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+                    try
+                    {
+                        await watcher.Notices.WaitToReadAsync(wait.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                    {
+                    }
+                }
+                while (watcher.Notices.TryRead(out var notice))
+                {
+                    Take(notice.Events);
+                    if (notice.Stopped)
+                        (stopped, finished) = (true, notice.Finished ?? finished);
+                }
+                if (DateTime.UtcNow >= renew)
+                {
+                    // The renewal reaches the world wherever it is active now (another silo, after its silo died), and
+                    // answers what this watch has not printed, so that a push lost on the way is made good. Unanswered,
+                    // it is asked again after a pause, the pushes that come meanwhile printed.
+                    var (answered, renewed) = await patience.TryAsync(() => world.Watch(reference, printed), cancellation);
+                    if (answered)
+                    {
+                        Take(renewed!.Events);
+                        finished ??= renewed.Finished;
+                    }
+                    renew = DateTime.UtcNow + (answered ? IWorldGrain.WatchRenewal : WorldPatience.Pause);
+                }
+                Print();
+            }
+        }
+        finally
+        {
+            try
+            {
+                await world.Unwatch(reference).WaitAsync(UnwatchWait, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // Not answered in time (Ctrl-C while the world's silo is away): the subscription lapses by itself
+                // within IWorldGrain.WatchExpiry.
+            }
+            client.Grains.DeleteObjectReference<IWorldWatcher>(reference);
+            GC.KeepAlive(watcher);
+        }
+
+        // Stopped without finishing: its driver gave up (the registry says why) or the world was retired.
+        var end = await patience.AskAsync(() => opened.Registry.Find(id), cancellation);
+        var progress = end is null ? null : await patience.AskAsync(() => ProgressAsync(client.Grains, end), cancellation);
+        if (end is null || progress is null)
+        {
+            Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' was retired while it was watched"));
+            return ExitCodes.RunFailed;
+        }
+        if (format == TimelineFormat.Table)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{ProgressOf(progress)}, {StateOf(end, progress)}: {Counted.Of(printed, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+        }
+        client.Finished = true;
+        return progress.Finished ? ExitCodes.Ok : ExitCodes.RunFailed;
+    }
+
     private static async Task<int> RetireAsync(string id, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
     {
         const string command = "summits worlds retire";
-        if (IdProblem(id) is { } problem)
-            return UsageError.Write(command, problem);
-        if (Settings(command, cluster, clusterId) is not { } settings)
+        await using var opened = await OpenAsync(command, id, cluster, clusterId, null, cancellation);
+        if (opened is null)
             return ExitCodes.BadInput;
-        await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
-        var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
-        if (await registry.Find(id) is null)
-            return UsageError.Write(command, Unknown(id, settings));
-        var world = client.Grains.GetGrain<IWorldGrain>(id);
         // Stopped first, so that no advance runs on a world being retired; listed until it is gone, so that a retire
         // stopped half-way can be asked for again.
-        await world.StopDriving();
-        await world.Retire();
-        await registry.Remove(id);
+        await opened.Grain.StopDriving();
+        await opened.Grain.Retire();
+        await opened.Registry.Remove(id);
         Console.Out.WriteLine($"retired world {id}");
-        client.Finished = true;
+        opened.Client.Finished = true;
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The start of each command that names a world: the id checked, the cluster's settings read, its client started
+    /// and the world found in the cluster's registry, asked through <paramref name="patience"/> when there is one.
+    /// Null, with the line said, for an id that is no world id, a missing cluster, or a world the registry does not
+    /// hold (each of them exit code 2, <see cref="ExitCodes.BadInput"/>).
+    /// </summary>
+    /// <exception cref="ClusterException">When the cluster's Redis server or every silo of it does not answer the client's start.</exception>
+    private static async Task<OpenedWorld?> OpenAsync(string command, string id, ClusterAddress? cluster, string? clusterId, WorldPatience? patience, CancellationToken cancellation)
+    {
+        if (IdProblem(id) is { } problem)
+        {
+            UsageError.Write(command, problem);
+            return null;
+        }
+        if (Settings(command, cluster, clusterId) is not { } settings)
+            return null;
+        var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
+        var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
+        try
+        {
+            if (await AskAsync(patience, () => registry.Find(id), cancellation) is { } detached)
+                return new OpenedWorld(client, registry, detached, patience);
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+        await client.DisposeAsync();
+        UsageError.Write(command, Unknown(id, settings));
+        return null;
+    }
+
+    /// <summary>Makes <paramref name="call"/> through <paramref name="patience"/>, or once when there is none.</summary>
+    private static Task<T> AskAsync<T>(WorldPatience? patience, Func<Task<T>> call, CancellationToken cancellation) =>
+        patience is null ? call() : patience.AskAsync(call, cancellation);
+
+    /// <summary>A world a command has found on its cluster (<see cref="OpenAsync"/>), with the client it found it through, which it disposes.</summary>
+    /// <param name="World">The world as the registry holds it.</param>
+    private sealed record OpenedWorld(ClusterClient Client, IWorldRegistryGrain Registry, DetachedWorld World, WorldPatience? Patience) : IAsyncDisposable
+    {
+        public IWorldGrain Grain => Client.Grains.GetGrain<IWorldGrain>(World.World);
+
+        /// <summary>The world's progress; null, with the line said, when its world grain holds no run (exit code 3).</summary>
+        public async Task<WorldProgress?> StartedAsync(string command, CancellationToken cancellation)
+        {
+            if (await AskAsync(Patience, () => ProgressAsync(Client.Grains, World), cancellation) is { } progress)
+                return progress;
+            Console.Error.WriteLine(UsageError.Line(command, $"world '{World.World}' is {StateOf(World, null)}"));
+            return null;
+        }
+
+        public ValueTask DisposeAsync() => Client.DisposeAsync();
     }
 
     private static string? IdProblem(string id) =>

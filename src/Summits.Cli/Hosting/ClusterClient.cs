@@ -10,7 +10,7 @@ using Summits.Hosting;
 namespace Summits.Cli.Hosting;
 
 /// <summary>
-/// This process as an Orleans client of a Summits cluster (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.IClientBuilder, bool, ClusterAddress?)"/>):
+/// This process as an Orleans client of a Summits cluster (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.IClientBuilder, bool, ClusterAddress?, string?)"/>):
 /// its grains run on the cluster's silos and keep their state in its Redis server.
 /// </summary>
 public sealed class ClusterClient : IGrainHost

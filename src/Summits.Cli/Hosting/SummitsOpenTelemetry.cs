@@ -165,11 +165,21 @@ public static class SummitsOpenTelemetry
     /// delivered: a line for the OTLP receivers, and a line for the <c>--telemetry</c> file when writing it failed or,
     /// the run not <paramref name="finished"/>, where its lines are (<see cref="JsonlWriter.Finish"/>).
     /// </summary>
-    /// <param name="stopping">The token <see cref="IHost.StopAsync"/> is given: a cancelled one stops without a graceful wait.</param>
+    /// <param name="stopping">
+    /// The token <see cref="IHost.StopAsync"/> is given: a cancelled one stops without a graceful wait, and a service
+    /// whose stop was still waiting on something then (an Orleans client's connection to a silo that died) ends with
+    /// the cancellation this asked for, which is not a failure of the command and is not thrown.
+    /// </param>
     public static async Task<TelemetryEnd> EndAsync(IHost host, TelemetrySettings settings, bool finished, CancellationToken stopping = default)
     {
         var clock = Stopwatch.StartNew();
-        await host.StopAsync(stopping);
+        try
+        {
+            await host.StopAsync(stopping);
+        }
+        catch (Exception e) when (stopping.IsCancellationRequested && CutShort(e))
+        {
+        }
         if (!settings.Enabled)
         {
             host.Dispose();
@@ -183,6 +193,14 @@ public static class SummitsOpenTelemetry
             await Task.WhenAny(disposal, Task.Delay(Left(clock)));
         return end;
     }
+
+    /// <summary>Whether a host's stop failed only because its token was cancelled: each of its failures a cancellation.</summary>
+    private static bool CutShort(Exception failure) => failure switch
+    {
+        OperationCanceledException => true,
+        AggregateException { InnerExceptions.Count: > 0 } all => all.InnerExceptions.All(CutShort),
+        _ => false,
+    };
 
     /// <summary>What is left of <see cref="FlushBudget"/> after <paramref name="clock"/>'s time, never below zero.</summary>
     private static TimeSpan Left(Stopwatch clock) =>

@@ -2,6 +2,7 @@ using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Utilities;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Summits.Model;
@@ -31,6 +32,9 @@ public sealed partial class WorldGrain(
     /// whose silo died waits before another silo resumes it.
     /// </summary>
     public static readonly TimeSpan DrivePeriod = TimeSpan.FromMinutes(1);
+
+    // The clients watching the run (summits worlds watch), each until it stops renewing: pushed each advance's events.
+    private readonly ObserverManager<IWorldWatcher> _watchers = new(IWorldGrain.WatchExpiry, logger);
 
     // The timer that runs a driven run's next advance in this activation: null when the world is not driving here.
     private IGrainTimer? _drive;
@@ -310,6 +314,13 @@ public sealed partial class WorldGrain(
             state.State.LastEnd = end;
             state.State.Last = null;
         }
+        if (_watchers.Count > 0)
+        {
+            if (!events.IsEmpty)
+                await _watchers.Notify(w => w.Wrote(events));
+            if (run.Finished)
+                await _watchers.Notify(w => w.Stopped(run.Events));
+        }
         return new Advance(events, run.Finished, run.Failures);
     }
 
@@ -390,6 +401,8 @@ public sealed partial class WorldGrain(
         await Task.WhenAll(countries.Select(id => Country(id).Retire())
             .Concat(topics.Select(id => Topic(id).Retire()))
             .Append(RetirePagesAsync()));
+        await _watchers.Notify(w => w.Stopped(null));
+        _watchers.Clear();
         // Final cleared the world's state already.
         if (_final is null)
             await state.ClearStateAsync();
@@ -456,7 +469,10 @@ public sealed partial class WorldGrain(
             _drive = null;
             var reason = $"{fault.Message.ReplaceLineEndings(" ")} ({fault.GetType().FullName})";
             if (await GrainFactory.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).Failed(Key, advance, step, reason))
+            {
                 await ForgetReminderAsync();
+                await _watchers.Notify(w => w.Stopped(null));
+            }
             return;
         }
         if (run.Finished)
@@ -474,6 +490,23 @@ public sealed partial class WorldGrain(
     /// <summary>Retires every timeline page the run wrote: none in a world kept in memory, whose events stay in the world grain.</summary>
     private Task RetirePagesAsync() =>
         Task.WhenAll(Enumerable.Range(0, _inMemory ? 0 : state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire()));
+
+    public async Task<WorldWatch> Watch(IWorldWatcher watcher, int after)
+    {
+        var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
+        // Subscribed and read in one turn (the drive timer does not interleave): the next event pushed is the first one
+        // this answer leaves out. A watcher that has seen every event needs no page read.
+        if (!run.Finished)
+            _watchers.Subscribe(watcher, watcher);
+        ImmutableArray<TimelineEvent> events = after >= run.Events ? [] : [.. (await ReadTimelineAsync(run)).Where(e => e.Seq > after)];
+        return new WorldWatch(events, run.Finished ? run.Events : null);
+    }
+
+    public Task Unwatch(IWorldWatcher watcher)
+    {
+        _watchers.Unsubscribe(watcher);
+        return Task.CompletedTask;
+    }
 
     public Task<string> Silo() => Task.FromResult(silo.SiloAddress.Endpoint.ToString());
 

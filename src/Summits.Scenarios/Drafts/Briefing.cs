@@ -73,7 +73,7 @@ public sealed partial class Briefing
     {
         var names = new LeaderNames(source.Text);
         foreach (var leader in leaders ?? [])
-            names.Learn("", leader);
+            names.LearnLeader(leader);
         var sides = new CountrySides(source.Text, names);
         var first = new Reading(source, names, sides, []);
         first.Run();
@@ -195,7 +195,7 @@ public sealed partial class Briefing
             {
                 // A sentence inside a quotation that an attributed sentence opened belongs to its speaker.
                 Add(start, length, quoted.Kind, quoted.Speakers);
-                if (!LeavesQuotationOpen(sentence, open: true))
+                if (!ReportingWords.LeavesQuotationOpen(sentence, open: true))
                     _quoted = null;
                 return;
             }
@@ -282,6 +282,15 @@ public sealed partial class Briefing
                 }
                 foreach (var speaker in subject.Speakers)
                     Seen(speaker, start);
+                // "Biden did not comment on the yen" names a leader and a topic but holds no position: it is noted.
+                if (subject.Verb.Length > 0 && NoComment().Match(sentence[(subject.Length - subject.Verb.Length)..]) is { Success: true } silent)
+                {
+                    Said(subject.Speakers);
+                    var who = Listed.And(subject.Speakers);
+                    var on = silent.Groups["what"].Success ? $" on {silent.Groups["what"].Value.Trim()}" : ", on no topic the sentence names";
+                    Skip(start, start + length, $"notes that {who} {silent.Groups["said"].Value}{on}, which is no position of {who}'s: nothing is drafted from it");
+                    return;
+                }
                 if (IsMeeting(subject.Verb, sentence[subject.Length..]))
                 {
                     var met = subject.Speakers.Concat(Mentions(sentence[subject.Length..])).Distinct().ToImmutableArray();
@@ -298,7 +307,7 @@ public sealed partial class Briefing
                 var kind = subject.Speakers.Length > 1 ? PositionKind.Joint : PositionKind.Stated;
                 if (!AddOrDisagreement(start, length, subject.Speakers))
                     return;
-                if (LeavesQuotationOpen(sentence, open: false))
+                if (ReportingWords.LeavesQuotationOpen(sentence, open: false))
                     _quoted = (subject.Speakers, kind);
                 return;
             }
@@ -379,12 +388,16 @@ public sealed partial class Briefing
         /// The length of a label at the start that heads a section rather than naming a speaker, or null. A speaker's
         /// label is a name (or a role); a section's is not. A label that names a country is a section's when the
         /// sentence after it names the leaders as its subject ("North Korea: Both leaders condemned ...", "Ukraine:
-        /// Kishida said ..."), which a country speaking for itself does not ("North Korea: It rejects ..."). A label
-        /// that no title, no known leader and no country stands behind is a section's when a word of its name is a
-        /// common word (<see cref="LeaderNames.IsCommonWord"/>: "Trade", "Economic Security" in a readout that writes
-        /// "security"; the honorifics before a name, "The Right Honourable", are no part of it), or when the sentence
-        /// after it names the leaders as its subject ("Security: The two leaders reaffirmed ...", which no speaker
-        /// says of himself).
+        /// Kishida said ..."), or says a topic was not raised ("Trade: The two leaders did not discuss trade."), which a
+        /// country speaking for itself does not ("North Korea: It rejects ..."). A label that no title, no known leader
+        /// and no country stands behind is a section's when a word of its name is a common word
+        /// (<see cref="LeaderNames.IsCommonWord"/>: "Trade", "Economic Security" in a readout that writes "security";
+        /// the honorifics before a name, "The Right Honourable", are no part of it), when the sentence after it names
+        /// the leaders as its subject ("Security: The three leaders reaffirmed ...", which no speaker says of himself,
+        /// however many leaders the readout has) or says a topic was not raised ("Whaling: Whaling was not discussed."),
+        /// and whenever the readout names its leaders with their titles (<see cref="LeaderNames.KnowsLeadersByTitle"/>):
+        /// then a label is a speaker only if it names one of them or a country of theirs, or if its sentence is a
+        /// speaker's own words, in the first person ("Abe: We will keep up the pressure.", <see cref="ReportingWords.FirstPerson"/>).
         /// </summary>
         private int? SectionLabel(string sentence)
         {
@@ -394,12 +407,15 @@ public sealed partial class Briefing
             var who = LabelText(match.Groups["who"].Value);
             if (!LabelShape().IsMatch(who) || NotALabel().IsMatch(who) || LeaderNames.IsRole(who) || LeaderNames.IsHeadingWord(who))
                 return null;
-            var leadersAsSubject = NamesLeadersAsSubject(sentence[match.Length..]);
+            var rest = sentence[match.Length..];
+            // "Trade: The two leaders did not discuss trade." and "Security: The three leaders reaffirmed ...": no speaker
+            // says either of himself, so the label is the topic's.
+            var aboutLeaders = NamesLeadersAsSubject(rest) || NotDiscussed().IsMatch(rest);
             if (sides.OfLabel(who) is not null)
-                return leadersAsSubject ? match.Length : null;
+                return aboutLeaders ? match.Length : null;
             if (names.UntitledStranger(who) is not { } name)
                 return null;
-            return name.Split(' ').Any(names.IsCommonWord) || leadersAsSubject ? match.Length : null;
+            return name.Split(' ').Any(names.IsCommonWord) || aboutLeaders || (names.KnowsLeadersByTitle && !FirstPerson().IsMatch(rest)) ? match.Length : null;
         }
 
         /// <summary>
@@ -410,7 +426,8 @@ public sealed partial class Briefing
         {
             foreach (var match in new[] { SubjectPattern().Match(sentence), SubjectAfterClause().Match(sentence) })
             {
-                if (match.Success && (match.Groups["group"].Success || match.Groups["names"].Success) && Resolved(match) is { Speakers.IsEmpty: false })
+                // A count of leaders ("The three leaders") is leaders whether or not this pass knows as many yet.
+                if (match.Success && (match.Groups["group"].Success || (match.Groups["names"].Success && Resolved(match) is { Speakers.IsEmpty: false })))
                     return true;
             }
             return false;
@@ -522,6 +539,9 @@ public sealed partial class Briefing
 
         private (ImmutableArray<string> Speakers, string Verb, int Length, string Why)? Subject(string sentence)
         {
+            // "According to Trump, the alliance is ...": the source named first is the speaker, whatever subject follows.
+            if (SourceFirst().Match(sentence) is { Success: true } source && Resolved(source) is { Speakers.IsEmpty: false } named)
+                return named;
             var atStart = SubjectPattern().Match(sentence);
             if (atStart.Success && Resolved(atStart) is { } found)
                 return found;
@@ -585,15 +605,6 @@ public sealed partial class Briefing
             }
         }
 
-        /// <summary>Whether a quotation is open after a sentence, given whether it was open before it: curly quotes count up and down, straight ones toggle.</summary>
-        private static bool LeavesQuotationOpen(string sentence, bool open)
-        {
-            var curly = (open ? 1 : 0) + sentence.Count(c => c == '“') - sentence.Count(c => c == '”');
-            if (sentence.Contains('“') || sentence.Contains('”'))
-                return curly > 0;
-            return sentence.Count(c => c == '"') % 2 == 1 ? !open : open;
-        }
-
         private void Said(ImmutableArray<string> speakers)
         {
             _lastSpeakers = speakers;
@@ -626,17 +637,11 @@ public sealed partial class Briefing
     private const string Joiner = "(?:, and |, | and | & )";
 
     /// <summary>
-    /// The verbs of a reporting clause after a quotation, in the past and the present: "said", "says", "told", "added",
-    /// "stressed", "pointed out", "went on" and their like.
-    /// </summary>
-    private const string ReportingVerb =
-        @"(?:said|says|told|tells|added|adds|noted|notes|stressed|stresses|replied|replies|remarked|remarks|declared|declares|insisted|insists|explained|explains|warned|warns|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|stated|states|observed|observes|argued|argues|affirmed|affirms|commented|comments|recalled|recalls|continued|continues|concluded|concludes|acknowledged|answered|responded|asked|asks|wrote|writes|pointed out|went on)(?![\p{L}])";
-
-    /// <summary>
     /// A whole quotation at the start of a sentence: in straight or curly double quotes, or in single quotes, where an
-    /// apostrophe before a letter ("Japan's") is inside it.
+    /// apostrophe before a letter ("Japan's") or a plural's possessive before the small word it qualifies ("the
+    /// leaders' meeting") is inside it.
     /// </summary>
-    private const string Quotation = @"(?:""[^""]+""|“[^“”]+”|['‘](?:[^'‘’]|['’](?=\p{L}))+['’])";
+    private const string Quotation = @"(?:""[^""]+""|“[^“”]+”|['‘](?:[^'‘’]|['’](?=\p{L})|(?<=s)['’](?=\s+\p{Ll}))+['’])";
 
     /// <summary>
     /// The speaker of a reporting clause: a leader named in any form (<see cref="LeaderNames.Mention"/>: "Trump", "Mr. Trump",
@@ -658,11 +663,11 @@ public sealed partial class Briefing
     /// place or time, an object, the quotation's second part (<c>"…," Trump said, "…"</c>). The group <c>who</c> is the
     /// speaker as written, <c>clause</c> the clause up to and with its verb.
     /// </summary>
-    [GeneratedRegex("^" + Quotation + @"\s*,?\s*(?<clause>" + ReportingVerb + @"\s+(?<who>" + Reporter + ")" + ReporterEnd + "|(?<who>" + Reporter + @")\s+" + ReportingVerb + ")")]
+    [GeneratedRegex("^" + Quotation + @"\s*,?\s*(?<clause>" + ReportingWords.Verb + @"\s+(?<who>" + Reporter + ")" + ReporterEnd + "|(?<who>" + Reporter + @")\s+" + ReportingWords.Verb + ")")]
     private static partial Regex ReportingClause();
 
     /// <summary>A quotation followed by a clause with a reporting verb in it, whatever its speaker: what <see cref="ReportingClause"/> could not read is reported, not given to a label.</summary>
-    [GeneratedRegex("^" + Quotation + @"\s*,?\s*(?<clause>[^""“”]{0,80}?" + ReportingVerb + ")")]
+    [GeneratedRegex("^" + Quotation + @"\s*,?\s*(?<clause>[^""“”]{0,80}?" + ReportingWords.Verb + ")")]
     private static partial Regex QuotationWithVerb();
 
     /// <summary>
@@ -687,7 +692,7 @@ public sealed partial class Briefing
     [GeneratedRegex(@"\b(?:(?:did not|didn't|could not|couldn't|failed to|were unable to|were not able to) (?:agree|reach (?:an? )?(?:agreement|consensus|deal)|find common ground|come to (?:an )?agreement)|disagreed|no (?:agreement|consensus) (?:was|could be) reached)\b")]
     private static partial Regex Disagreement();
 
-    [GeneratedRegex(@"\G(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[•·▪‣◦*–-])\s+")]
+    [GeneratedRegex(ReportingWords.Numbering)]
     private static partial Regex Numbering();
 
     /// <summary>The number of leaders a group subject counts ("Both leaders", "The three leaders", "All four leaders"); null for one that counts none ("The leaders", "All the leaders").</summary>
@@ -728,8 +733,19 @@ public sealed partial class Briefing
     private const string SubjectBody =
         "(?:(?<group>(?:[Bb]oth|[Tt]he (?:two|three|four|five|six)|[Tt]he|[Bb]oth the|[Aa]ll the|[Aa]ll (?:three|four|five|six)|[Aa]ll) (?:leaders|sides|heads of (?:state|government)))|(?<they>[Tt]hey)|(?<single>[Hh]e|[Ss]he)|(?<sides>"
         + CountrySides.Mention + "(?:" + Joiner + CountrySides.Mention + ")*)|(?<names>"
-        + LeaderNames.Mention + "(?:" + Joiner + LeaderNames.Mention + ")*))"
-        + @"(?:,? (?:also|further|then|both|each|again|jointly|later|once again|all))? (?<verb>\p{Ll}+)\b";
+        + LeaderNames.Mention + LeaderNames.OfCountry + "?(?:" + Joiner + LeaderNames.Mention + LeaderNames.OfCountry + "?)*))"
+        + ReportingWords.Inserted + @"?(?:,? (?:also|further|then|both|each|again|jointly|later|once again|all))? (?<verb>\p{Ll}+)\b";
+
+    /// <summary>A speaker named before the sentence's own words (<see cref="ReportingWords.SourceFirst"/>): "According to Trump, ...", "According to Prime Minister Abe, ...".</summary>
+    [GeneratedRegex("^" + ReportingWords.SourceFirst + " (?<names>" + LeaderNames.Mention + LeaderNames.OfCountry + "?(?:" + Joiner + LeaderNames.Mention + LeaderNames.OfCountry + "?)*), ")]
+    private static partial Regex SourceFirst();
+
+    /// <summary>A leader who said nothing on a topic, read from the subject's verb on (<see cref="ReportingWords.NoComment"/>).</summary>
+    [GeneratedRegex(ReportingWords.NoComment)]
+    private static partial Regex NoComment();
+
+    [GeneratedRegex(ReportingWords.FirstPerson)]
+    private static partial Regex FirstPerson();
 
     [GeneratedRegex("^" + SubjectBody)]
     private static partial Regex SubjectPattern();

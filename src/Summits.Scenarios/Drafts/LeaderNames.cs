@@ -49,6 +49,12 @@ public sealed partial class LeaderNames
     /// </summary>
     public const string Mention = "(?<![\\p{L}])" + Honorific + "?(?:(?:[Tt]he )?(?<qualifier>" + Qualifier + ")??(?<title>" + Title + ")(?: (?<name>" + Name + "))?|(?<name>" + Name + "))";
 
+    /// <summary>
+    /// A leader's country after the mention, which describes the leader it follows: " of Japan" in "Prime Minister
+    /// Kishida of Japan", " of the United States". A mention with it is the same leader as without.
+    /// </summary>
+    public const string OfCountry = @"(?: of (?:the )?(?:" + CountrySides.CountryNouns + @")(?![\p{L}]))";
+
     /// <summary>A title after a name, which describes the one it follows: "Prime Minister of India" in "Narendra Modi, Prime Minister of India".</summary>
     private const string Appositive = "^(?:[Tt]he )?(?:" + Title + ")(?: of (?:the )?(?:" + CountrySides.CountryNouns + @"|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)*))?$";
 
@@ -96,18 +102,27 @@ public sealed partial class LeaderNames
         if (!match.Success || match.Groups["title"].Length > 0)
             return null;
         var name = match.Groups["name"].Value;
-        return _known.Contains(ShortNameIfKnown(name)) || KnownWithSmallParticle(name) is not null || KnownInOtherCase(name) is not null ? null : name;
+        return _known.Contains(ShortNameIfKnown(name)) || KnownInParticleCase(name) is not null || KnownInOtherCase(name) is not null ? null : name;
     }
 
     /// <summary>
-    /// The known short name that a name stands for when a line or sentence starts it with a capital: "Von der Leyen:"
-    /// and "De Gaulle said" are the "von der Leyen" and "de Gaulle" the readout names; null for any other name.
+    /// The known short name that a name stands for when the two differ only in the case of a particle, whether
+    /// set apart by a space or joined by a hyphen: "Von der Leyen:" and "De Gaulle said" are the "von der Leyen" and
+    /// "de Gaulle" the readout names, and "al-Sisi" is the "Al-Sisi" it names (and the other way round); null for
+    /// any other name.
     /// </summary>
-    private string? KnownWithSmallParticle(string name)
+    private string? KnownInParticleCase(string name)
     {
-        var lowered = char.ToLowerInvariant(name[0]) + name[1..];
-        return ParticleWord().IsMatch(lowered.Split(' ')[0]) && _known.Contains(lowered) ? lowered : null;
+        var folded = ParticleCaseFolded(name);
+        return _known.FirstOrDefault(k => k != name && string.Equals(ParticleCaseFolded(k), folded, StringComparison.Ordinal));
     }
+
+    /// <summary>A name with each particle in small letters, a particle being a word or a hyphenated word's part: "Al-Sisi" gives "al-Sisi", "Van Rompuy" "van Rompuy".</summary>
+    private static string ParticleCaseFolded(string name) =>
+        NamePart().Replace(name, part => ParticleWord().IsMatch(part.Value.ToLowerInvariant()) ? part.Value.ToLowerInvariant() : part.Value);
+
+    [GeneratedRegex(@"[^\s-]+")]
+    private static partial Regex NamePart();
 
     /// <summary>
     /// The known short name of several words that a name is in other capitals: "Von Der Leyen", "VON DER LEYEN" and
@@ -163,6 +178,7 @@ public sealed partial class LeaderNames
         }
         foreach (Match match in titled)
         {
+            KnowsLeadersByTitle = true;
             var title = match.Groups["title"].Value;
             Learn(title, match.Groups["name"].Value);
             // "Trade Secretary Jane Doe": "The Trade Secretary" names her too, as "The Secretary" does.
@@ -208,6 +224,20 @@ public sealed partial class LeaderNames
         return null;
     }
 
+    /// <summary>
+    /// Whether the readout's leaders are known apart from its labels: it names a leader with a title ("President
+    /// Donald Trump", "Prime Minister Kishida of Japan"), or leaders were given before reading
+    /// (<see cref="LearnLeader"/>). Then a label that names none of them is no leader.
+    /// </summary>
+    public bool KnowsLeadersByTitle { get; private set; }
+
+    /// <summary>Adds a leader known before reading (a world's speaker, by short name), as <see cref="KnowsLeadersByTitle"/> counts one.</summary>
+    public void LearnLeader(string name)
+    {
+        Learn("", name);
+        KnowsLeadersByTitle |= name.Length > 0;
+    }
+
     /// <summary>Adds a name seen without a title, such as the speaker of a line <c>Abe: ...</c>.</summary>
     public void Learn(string title, string name)
     {
@@ -249,7 +279,7 @@ public sealed partial class LeaderNames
             var shortName = ShortName(name);
             if (_known.Contains(shortName))
                 return shortName;
-            if (KnownWithSmallParticle(name) is { } particled)
+            if (KnownInParticleCase(name) is { } particled)
                 return particled;
             if (!learn && title.Length == 0)
                 return null;
@@ -270,14 +300,20 @@ public sealed partial class LeaderNames
     /// <summary>A list of mentions joined by commas and "and", each resolved, or null if any fails or one repeats.</summary>
     public IReadOnlyList<string>? ResolveAll(string mentions, bool learn = false)
     {
-        var parts = Joiner().Split(mentions);
         var names = new List<string>();
-        foreach (var part in parts)
+        var at = 0;
+        foreach (var joint in Joiner().Matches(mentions).Cast<Match?>().Append(null))
         {
+            var end = joint?.Index ?? mentions.Length;
+            // "Prime Minister Kishida of Japan": the country after a mention describes the same leader.
+            var part = OfCountrySuffix().Replace(mentions[at..end], "");
+            var comma = at > 0 && mentions[..at].EndsWith(", ", StringComparison.Ordinal);
+            at = joint is null ? at : joint.Index + joint.Length;
             if (part.Length == 0)
                 continue;
-            // "Narendra Modi, Prime Minister of India": the title after a name is the same leader's.
-            if (names.Count > 0 && AppositiveTitle().IsMatch(part))
+            // "Narendra Modi, Prime Minister of India": a title set after a name by a comma is the same leader's, while
+            // "The Prime Minister and the President" are two.
+            if (names.Count > 0 && comma && AppositiveTitle().IsMatch(part))
                 continue;
             if (Resolve(part, learn) is not { } name || names.Contains(name))
                 return null;
@@ -306,7 +342,7 @@ public sealed partial class LeaderNames
             foreach (var word in words)
             {
                 // "von der Leyen" is used alone as "Von der Leyen" too, at the start of a line or a sentence.
-                var first = char.IsLower(word[0]) || word.Contains(' ') ? $"[{char.ToUpperInvariant(word[0])}{char.ToLowerInvariant(word[0])}]" : Regex.Escape(word[..1]);
+                var first = char.IsLower(word[0]) || word.Contains(' ') || ParticleWord().IsMatch(word.Split('-')[0].ToLowerInvariant()) ? $"[{char.ToUpperInvariant(word[0])}{char.ToLowerInvariant(word[0])}]" : Regex.Escape(word[..1]);
                 var alone = Regex.Count(rest, $@"(?<![\p{{L}}]){first}{Regex.Escape(word[1..])}(?![\p{{L}}])");
                 if (alone > best)
                 {
@@ -374,6 +410,9 @@ public sealed partial class LeaderNames
 
     [GeneratedRegex(Appositive)]
     private static partial Regex AppositiveTitle();
+
+    [GeneratedRegex(OfCountry + "$")]
+    private static partial Regex OfCountrySuffix();
 
     [GeneratedRegex(@"^(?:(?:[Tt]he )?(?:Neither|Either|None|No|Each|Every|Any|Some|Both|All|Other|Another) )")]
     private static partial Regex NoOne();

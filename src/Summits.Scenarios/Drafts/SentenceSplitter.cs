@@ -2,7 +2,8 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// Cuts a paragraph of a readout into sentences: at '.', '!' or '?' (after any closing quote or
-/// bracket) followed by a space and a capital letter or an opening quote, but not after an
+/// bracket) followed by a space and a capital letter or an opening quote (double, curly, or a straight single
+/// quote before a letter), but not after an
 /// abbreviation such as <c>Mr.</c>, <c>Nov.</c> or <c>Jr.</c>, a single initial such as <c>R.</c>, or a
 /// word with an inner period such as <c>U.S.</c> or <c>D.C.</c>. A sentence therefore never ends on
 /// <c>U.S.</c>: "U.S. Forces Japan" stays whole, at the price of joining the rare sentence that does end
@@ -33,7 +34,7 @@ public static class SentenceSplitter
                 end++;
             var next = SkipSpace(text, end, to);
             var atEnd = next >= to;
-            if (!atEnd && (next == end || !(char.IsUpper(text[next]) || text[next] is '“' or '"' or '‘' or '(' or '[')))
+            if (!atEnd && (next == end || !(char.IsUpper(text[next]) || IsOpening(text, next, to))))
                 continue;
             if (!atEnd && text[i] == '.' && IsAbbreviation(text, from, i))
                 continue;
@@ -56,11 +57,18 @@ public static class SentenceSplitter
     private static bool IsAbbreviation(string text, int from, int period)
     {
         var start = period;
-        while (start > from && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] is not ('(' or '“' or '"'))
+        while (start > from && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] is not ('(' or '“' or '"' or '‘' or '\''))
             start--;
         var word = text[start..period];
         return word.Contains('.') || (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.Contains(word);
     }
+
+    /// <summary>
+    /// Whether the character at <paramref name="at"/> opens a quotation or a bracket: “, ", ‘, ( or [, or a straight
+    /// single quote before a letter or digit ('We ...), which after a sentence's end is a quotation's opening, not an apostrophe.
+    /// </summary>
+    private static bool IsOpening(string text, int at, int to) =>
+        text[at] is '“' or '"' or '‘' or '(' or '[' || (text[at] == '\'' && at + 1 < to && char.IsLetterOrDigit(text[at + 1]));
 
     private static int SkipSpace(string text, int index, int to)
     {

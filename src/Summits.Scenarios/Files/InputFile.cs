@@ -30,12 +30,15 @@ public static class InputFile
         if (Problem(path, name, what, limit) is { } problem)
             throw refuse(problem);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        // The size was checked before opening; a file that grew since is still read no further than the limit.
-        var buffer = new byte[Math.Min(limit + 1, Math.Max(stream.Length, 0) + 1)];
-        var read = 0;
+        // The size was checked before opening; a file that grew since is still read no further than the limit. The
+        // file is read to its end, not to the size it states: a file of /proc states 0 and holds more.
+        using var content = new MemoryStream((int)Math.Min(limit + 1, Math.Max(stream.Length, 0) + 1));
+        var chunk = new byte[64 * 1024];
         int count;
-        while (read < buffer.Length && (count = stream.Read(buffer, read, buffer.Length - read)) > 0)
-            read += count;
+        while (content.Length <= limit && (count = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - content.Length))) > 0)
+            content.Write(chunk, 0, count);
+        var buffer = content.GetBuffer();
+        var read = (int)content.Length;
         if (read > limit)
             throw refuse($"the {what} '{name}' is larger than {Size(limit)}, the most Summits reads");
         // A PDF, a Word document or a program handed over as text is refused at once, in one line, rather than read

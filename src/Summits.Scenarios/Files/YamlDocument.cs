@@ -53,33 +53,53 @@ public static class YamlDocument
         if (stream.Documents.Count == 0)
             throw NoDocument(file, text, named);
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new InputException(At(file, stream.Documents[0].RootNode), $"expected a mapping of keys to values at the top of the file{named}");
+            throw new InputException(At(file, stream.Documents[0].RootNode), $"the file holds {Kind(stream.Documents[0].RootNode, text)} at its top; expected a mapping of keys to values, such as 'key: value'{named}");
         Merge(file, root, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
         return root;
     }
 
     /// <summary>
-    /// The refusal of a text that holds no YAML document, saying what it does hold: nothing (<c>the file is empty</c>, at
-    /// 1:1), only blank lines (at 1:1), or only comments, and blank lines between (at the first comment:
-    /// <c>the file holds only a comment and no mapping of keys to values</c>); each with the mapping expected. Anything
-    /// else that makes no document (a lone end marker, '...') is said to be no document.
+    /// The refusal of a text that holds no YAML document, saying what it does hold (<see cref="HeldText.Blank"/>):
+    /// nothing (<c>the file is empty (0 bytes)</c>, at 1:1), only blank lines or whitespace (at 1:1), or only comments,
+    /// and blank lines between (at the first comment: <c>the file holds only a comment</c>); each with the mapping
+    /// expected. Anything else that makes no document (a lone end marker, '...') is said to be no document.
     /// </summary>
     private static InputException NoDocument(string file, string text, string named)
     {
-        const string expected = "expected a mapping of keys to values, such as 'key: value'";
+        const string expected = "a mapping of keys to values, such as 'key: value'";
+        if (HeldText.Blank(file, text, expected + named) is { } blank)
+            return blank;
         var lines = TextLines.Of(text.TrimStart('\uFEFF'));
         var comments = lines.Select((line, i) => (Line: i + 1, Column: line.Length - line.TrimStart().Length + 1, Text: line.Trim()))
             .Where(l => l.Text.StartsWith('#')).ToList();
-        var blank = lines.Count(l => l.Trim().Length == 0);
-        if (text.Length == 0)
-            return new InputException(new FilePosition(file, 1, 1), $"the file is empty; expected a mapping of keys to values{named}");
-        if (comments.Count + blank < lines.Count)
-            return new InputException(new FilePosition(file, 1, 1), $"the file holds no YAML document; expected a mapping of keys to values{named}");
-        if (comments.Count == 0)
-            return new InputException(new FilePosition(file, 1, 1), $"the file holds only blank lines, no mapping of keys to values; {expected}{named}");
+        var blanks = lines.Count(l => l.Trim().Length == 0);
+        if (comments.Count + blanks < lines.Count || comments.Count == 0)
+            return new InputException(new FilePosition(file, 1, 1), $"the file holds no YAML document; expected {expected}{named}");
         var what = comments.Count == 1 ? "a comment" : $"comments ({comments.Count} lines)";
         return new InputException(new FilePosition(file, comments[0].Line, comments[0].Column),
-            $"the file holds only {what}{(blank > 0 ? " and blank lines" : "")}, no mapping of keys to values; {expected}, after {(comments.Count == 1 ? "it" : "them")}{named}");
+            $"the file holds only {what}{(blanks > 0 ? " and blank lines" : "")}; expected {expected}, after {(comments.Count == 1 ? "it" : "them")}{named}");
+    }
+
+    /// <summary>
+    /// What a node that is not a mapping is, for the refusal of a file that holds one at its top: "a list of 2 items",
+    /// "an empty list ([])", "an empty value", "a null ('~')", "a single value ('3')" (cut at 24 characters), or "text that YAML reads as a single value" when the value
+    /// spans lines or more text follows it (a file of 'Name:&lt;tab&gt;value' lines).
+    /// </summary>
+    private static string Kind(YamlNode node, string text) => node switch
+    {
+        YamlSequenceNode { Children.Count: 0 } => "an empty list ([])",
+        YamlSequenceNode list => $"a list of {Counted.Of(list.Children.Count, "item")}",
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "" } => "an empty value",
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" } scalar => $"a null ('{scalar.Value}')",
+        YamlScalarNode scalar when scalar.End.Line > scalar.Start.Line || text[(int)Math.Min(scalar.End.Index, text.Length)..].Trim().Length > 0 => "text that YAML reads as a single value",
+        YamlScalarNode scalar => $"a single value ('{Short(scalar.Value ?? "")}')",
+        _ => "no mapping",
+    };
+
+    private static string Short(string value)
+    {
+        var line = value.ReplaceLineEndings(" ").Replace('\t', ' ');
+        return line.Length <= 24 ? line : line[..23] + "…";
     }
 
     /// <summary>Where <paramref name="node"/> starts in <paramref name="file"/>: its line and its column in characters (an emoji one), as every node <see cref="LoadMapping"/> reads has it.</summary>

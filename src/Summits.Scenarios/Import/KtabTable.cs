@@ -39,6 +39,8 @@ public sealed class KtabTable
 
     public decimal MaxPower => Rows.Max(r => r.Power);
 
+    private const string Expected = "a KTAB table: a scenario line, a header line, then one row per actor";
+
     public static KtabTable Load(string path)
     {
         if (Directory.Exists(path))
@@ -54,8 +56,9 @@ public sealed class KtabTable
         var numbered = lines.Select((line, i) => (Line: i + 1, Fields: CsvField.Split(line)))
             .Where(l => l.Fields.Count > 0)
             .ToList();
+        // A table with no field that holds text is said to hold what it does hold: nothing, blank lines, or commas.
         if (numbered.Count == 0)
-            throw new InputException(new FilePosition(path, 1, 1), "the file is empty; expected a KTAB table: a scenario line, a header line, then one row per actor");
+            throw HeldText.Blank(path, text, Expected) ?? HeldText.Only(path, text, text.Contains('"', StringComparison.Ordinal) ? "commas, empty quotes (\"\")" : "commas", Expected);
 
         // KTAB reads the scenario line by position (name, description, actor count, dimension count)
         // and ignores any fields after those four.

@@ -76,14 +76,15 @@ public sealed class CommandLineFileTests : IDisposable
     [Fact]
     public async Task A_scenarios_world_that_holds_no_mapping_is_said_at_both_places()
     {
-        // /proc/self/status is a readable regular file that is no YAML mapping. The world line is line 3, and its
-        // value starts after "world: ", at column 8.
-        var scenario = Path.Combine(_folder, "proc.yaml");
-        File.WriteAllText(scenario, "format: 2\nscenario: proc-world\nworld: /proc/self/status\nsteps:\n  - id: bargain\n    rounds: 1\n");
+        // A world file that holds a list of two items, no mapping. The world line is line 3, and its value starts
+        // after "world: ", at column 8.
+        File.WriteAllText(Path.Combine(_folder, "list.yaml"), "- a\n- b\n");
+        var scenario = Path.Combine(_folder, "on-list.yaml");
+        File.WriteAllText(scenario, "format: 2\nscenario: list-world\nworld: list.yaml\nsteps:\n  - id: bargain\n    rounds: 1\n");
 
         var run = await Run("run", scenario, "--engine", "local", "-q");
 
-        Assert.Equal((2, "", $"/proc/self/status:1:1: expected a mapping of keys to values at the top of the file; this is the world file named at {scenario}:3:8\n"),
+        Assert.Equal((2, "", $"{Path.Combine(_folder, "list.yaml")}:1:1: the file holds a list of 2 items at its top; expected a mapping of keys to values, such as 'key: value'; this is the world file named at {scenario}:3:8\n"),
             (run.ExitCode, run.Output, run.Error.ReplaceLineEndings("\n")));
     }
 
@@ -97,17 +98,18 @@ public sealed class CommandLineFileTests : IDisposable
 
         var run = await Run("run", scenario, "--engine", "local", "-q");
 
-        Assert.Equal((2, "", $"{Path.Combine(_folder, "empty.yaml")}:1:1: the file is empty; expected a mapping of keys to values; this is the world file named at {scenario}:3:8\n"),
+        Assert.Equal((2, "", $"{Path.Combine(_folder, "empty.yaml")}:1:1: the file is empty (0 bytes); expected a mapping of keys to values, such as 'key: value'; this is the world file named at {scenario}:3:8\n"),
             (run.ExitCode, run.Output, run.Error.ReplaceLineEndings("\n")));
     }
 
     [Theory]
     // A world file of one comment: said to hold only a comment, at the '#' (1:1), not to be empty.
-    [InlineData("# the world goes here\n", 1, 1, "the file holds only a comment, no mapping of keys to values; expected a mapping of keys to values, such as 'key: value', after it")]
+    [InlineData("# the world goes here\n", 1, 1, "the file holds only a comment; expected a mapping of keys to values, such as 'key: value', after it")]
     // Blank lines, then two comments, the first indented by two spaces: at the first comment, line 2, column 3.
-    [InlineData("\n  # one\n\n# two", 2, 3, "the file holds only comments (2 lines) and blank lines, no mapping of keys to values; expected a mapping of keys to values, such as 'key: value', after them")]
-    // Only blank lines, spaces in one of them: nothing to point at but the start.
-    [InlineData("\n   \n\n", 1, 1, "the file holds only blank lines, no mapping of keys to values; expected a mapping of keys to values, such as 'key: value'")]
+    [InlineData("\n  # one\n\n# two", 2, 3, "the file holds only comments (2 lines) and blank lines; expected a mapping of keys to values, such as 'key: value', after them")]
+    // Only blank lines, spaces in one of them: nothing to point at but the start. Three lines: the text ends in a line
+    // end, which opens no fourth.
+    [InlineData("\n   \n\n", 1, 1, "the file holds only 3 blank lines; expected a mapping of keys to values, such as 'key: value'")]
     public void A_world_of_comments_or_blank_lines_is_said_to_hold_them_not_to_be_empty(string text, int line, int column, string problem)
     {
         var world = Path.Combine(_folder, "comments.yaml");
@@ -127,7 +129,7 @@ public sealed class CommandLineFileTests : IDisposable
 
         var error = Assert.Throws<InputException>(() => WorldFile.Load(world));
 
-        Assert.Equal($"{world}:1:1: expected a mapping of keys to values at the top of the file", error.Message);
+        Assert.Equal($"{world}:1:1: the file holds a list of 2 items at its top; expected a mapping of keys to values, such as 'key: value'", error.Message);
     }
 
     [Theory]

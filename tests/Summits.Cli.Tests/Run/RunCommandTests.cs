@@ -152,6 +152,29 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_world_that_converges_early_says_in_its_summary_the_round_it_converged_in_of_the_rounds_asked()
+    {
+        // A at 50 and B at 45 on one topic, salience 0.5: each is inside the other's window, so they close on each
+        // other round by round and agree within a few dozen rounds, long before the 200 asked for.
+        var world = OneTopicWorld.Write(Path.Combine(_folder, "near.yaml"), "near", "Near", new("A", 0.5, 50), new("B", 0.5, 45));
+        var output = Path.Combine(_folder, "near");
+
+        var run = await SummitsProcess.RunAsync("run", "--world", world, "--rounds", "200", "--engine", "local", "-q", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // The round it converged in, read from the timeline the run wrote rather than from the summary's code: the
+        // last round any event carries (the 'converged' event is that round's last).
+        var rounds = File.ReadAllLines(Path.Combine(output, "timeline.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.TryGetProperty("round", out _))
+            .Select(e => e.GetProperty("round").GetInt32())
+            .ToArray();
+        var last = rounds.Max();
+        Assert.True(last < 200, $"the run did not converge early: its last round is {last}");
+        Assert.Contains($"Converged early: forecast stopped after round {last} of 200: every topic in play is settled.", run.Output);
+    }
+
+    [Fact]
     public async Task A_scenario_and_a_world_together_are_refused()
     {
         var run = await SummitsProcess.RunAsync("run", WhatIf("baseline.yaml"), "--world", SeedFiles.World);

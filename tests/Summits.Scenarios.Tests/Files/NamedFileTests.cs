@@ -314,4 +314,16 @@ public sealed class NamedFileTests : IDisposable
 
         Assert.Equal(new Summits.Model.SourceLocation(2, 8, 1), source.Find("we agreed."));
     }
+
+    [Fact]
+    public void A_file_that_states_no_size_is_read_to_its_end()
+    {
+        // Files of /proc state a size of 0 and hold more: /proc/self/status holds a "Name:<tab>…" line, then a
+        // "Pid:<tab>…" line among dozens more (proc(5)). Read as far as the size it states, it was its first byte, "N".
+        const string status = "/proc/self/status";
+        var text = InputFile.ReadText(status, status, "world file", InputFile.YamlLimit, problem => new InputException(new FilePosition(status, 1, 1), problem));
+
+        Assert.StartsWith("Name:\t", text, StringComparison.Ordinal);
+        Assert.Contains("\nPid:\t", text, StringComparison.Ordinal);
+    }
 }

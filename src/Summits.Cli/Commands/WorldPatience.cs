@@ -1,0 +1,114 @@
+using System.Globalization;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using StackExchange.Redis;
+
+namespace Summits.Cli.Commands;
+
+/// <summary>
+/// How <c>summits worlds watch</c> asks the cluster while a silo may be dying under the world it watches: every grain
+/// call it makes (the registry's <c>Find</c>, the world's <c>Progress</c>, <c>Watch</c> and its renewals) goes through
+/// one of these. A call the cluster does not answer (<see cref="Unanswered"/>) is said once,
+/// <c>summits worlds watch: world ID does not answer (what failed); trying again</c>, and asked again every
+/// <see cref="Pause"/>; the first answer after is said, <c>… world ID answers again</c>. The silence is shared by
+/// all the calls, so that a watch says it once however many of its calls meet it, and the watch gives up (a
+/// <see cref="WorldSilenceException"/>) once the cluster has not answered any of them for <see cref="Patience"/>.
+/// Any other failure passes through at once, and so does the user's cancellation (Ctrl-C), which the command line
+/// makes its interrupted exit.
+/// </summary>
+/// <param name="command">The command whose lines these are: <c>summits worlds watch</c>.</param>
+/// <param name="world">The world's id, as the lines name it.</param>
+/// <param name="say">Where the lines go (standard error in the command line).</param>
+/// <param name="patience">How long the cluster may go without answering before the watch gives up; positive.</param>
+/// <param name="pause">How long to wait before asking again; zero or more.</param>
+/// <param name="clock">What measures the silence: <see cref="TimeProvider.System"/> in the command line.</param>
+public sealed class WorldPatience(string command, string world, TextWriter say, TimeSpan patience, TimeSpan pause, TimeProvider clock)
+{
+    /// <summary>
+    /// How long a watch waits for a cluster that does not answer: 5 minutes, longer than a cluster takes to declare a
+    /// killed silo dead and than the minute (<c>WorldGrain.DrivePeriod</c>) a world's reminder may take to resume its
+    /// run on a silo that lives.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a watch waits before asking a call the cluster did not answer again: 1 second.</summary>
+    public static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
+
+    private DateTimeOffset? _since;
+
+    /// <summary>The command line's way for <paramref name="world"/>: <see cref="Patience"/>, <see cref="Pause"/>, said on standard error.</summary>
+    public static WorldPatience For(string command, string world) =>
+        new(command, world, Console.Error, Patience, Pause, TimeProvider.System);
+
+    /// <summary>
+    /// Whether <paramref name="failure"/> of a grain call means the cluster did not answer it, so that the same call
+    /// may be asked again: a timeout (Orleans's response timeout, a Redis timeout), a silo that died or whose connection
+    /// failed, a message the cluster turned back while its membership changes, a Redis server that cannot be reached,
+    /// and a cancellation nobody asked for (<paramref name="user"/> is not cancelled: a token inside Orleans or a
+    /// client library that timed out or was cut). False for the user's cancellation and for any other failure, which
+    /// a new try would meet again.
+    /// </summary>
+    /// <param name="failure">What the call threw; an <see cref="AggregateException"/> is unanswered when each of its own is.</param>
+    /// <param name="user">The token the user's Ctrl-C cancels.</param>
+    public static bool Unanswered(Exception failure, CancellationToken user) => failure switch
+    {
+        OperationCanceledException => !user.IsCancellationRequested,
+        AggregateException { InnerExceptions.Count: > 0 } all => all.InnerExceptions.All(e => Unanswered(e, user)),
+        TimeoutException or SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException
+            or GatewayTooBusyException or RedisConnectionException => true,
+        _ => false,
+    };
+
+    /// <summary>True while the cluster has not answered since a call it did not answer.</summary>
+    public bool Silent => _since is not null;
+
+    /// <summary>Makes <paramref name="call"/> until it answers, asking again after each <see cref="Unanswered"/> failure.</summary>
+    /// <exception cref="WorldSilenceException">When the cluster has answered nothing for the patience.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> (the user's) is cancelled.</exception>
+    public async Task<T> AskAsync<T>(Func<Task<T>> call, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            var (answered, value) = await TryAsync(call, cancellation);
+            if (answered)
+                return value!;
+            await Task.Delay(pause, clock, cancellation);
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="call"/> once: its answer, or (false, default) when the cluster did not answer it and the
+    /// patience is not yet spent, the silence said when it begins. The caller asks again when it sees fit (the renewal
+    /// of a watch, after <see cref="Pause"/>, between the pushes it waits for).
+    /// </summary>
+    /// <exception cref="WorldSilenceException">When the cluster has answered nothing for the patience.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> (the user's) is cancelled.</exception>
+    public async Task<(bool Answered, T? Value)> TryAsync<T>(Func<Task<T>> call, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            var value = await call();
+            if (_since is not null)
+                say.WriteLine($"{command}: world {world} answers again");
+            _since = null;
+            return (true, value);
+        }
+        catch (Exception e) when (Unanswered(e, cancellation))
+        {
+            var now = clock.GetUtcNow();
+            if (_since is not { } since)
+            {
+                say.WriteLine($"{command}: world {world} does not answer ({CommandFailure.Describe(e)}); trying again");
+                _since = now;
+            }
+            else if (now - since >= patience)
+                throw new WorldSilenceException(string.Create(CultureInfo.InvariantCulture,
+                    $"world {world} has not answered for {patience.TotalSeconds:0.###} s ({CommandFailure.Describe(e)})"), e);
+            return (false, default);
+        }
+    }
+}
+
+/// <summary>A world the cluster has not answered for a watch's patience (<see cref="WorldPatience"/>); its message is one line.</summary>
+public sealed class WorldSilenceException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,140 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Summits.Cli.Commands;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// How <c>summits worlds watch</c> asks the cluster while a silo dies (<see cref="WorldPatience"/>): which failures of a
+/// grain call mean "the cluster does not answer, ask again", which are errors, and that the user's Ctrl-C is never
+/// taken for a silence. A watch once ended with <c>error: A task was canceled (System.Threading.Tasks.TaskCanceledException)</c>
+/// and exit 3 after the world it watched had moved to a silo that lives: a cancellation nobody asked for is a silence.
+/// </summary>
+public sealed class WorldPatienceTests
+{
+    private const string Command = "summits worlds watch";
+    private const string World = "abe-trump-2017-11-06-run-0123456789ab";
+
+    public static TheoryData<string, Exception, bool> Failures => new()
+    {
+        // Silences: a token inside Orleans or a client library that fired or was cut, with the user's token whole; a
+        // timeout; a silo gone or its connection lost.
+        { "a task canceled", new TaskCanceledException(), true },
+        { "an operation canceled", new OperationCanceledException(), true },
+        { "the response timeout", new TimeoutException("Response did not arrive on time"), true },
+        { "a dead silo", new SiloUnavailableException("The target silo became unavailable"), true },
+        { "a failed connection", new ConnectionFailedException("Unable to connect to endpoint"), true },
+        { "all of a kind", new AggregateException(new TaskCanceledException(), new TimeoutException()), true },
+        // Errors, which a new try would meet again: the world holds no run, a bad argument, one error among silences.
+        { "a grain's own refusal", new InvalidOperationException("world has no scenario running"), false },
+        { "a bad argument", new ArgumentException("bad"), false },
+        { "one error among silences", new AggregateException(new TimeoutException(), new InvalidOperationException()), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void A_failure_of_the_cluster_to_answer_is_a_silence_and_any_other_an_error(string what, Exception failure, bool silence)
+    {
+        Assert.True(WorldPatience.Unanswered(failure, CancellationToken.None) == silence, what);
+    }
+
+    [Fact]
+    public void A_cancellation_after_the_users_ctrl_c_is_no_silence()
+    {
+        using var user = new CancellationTokenSource();
+        user.Cancel();
+        Assert.False(WorldPatience.Unanswered(new TaskCanceledException(), user.Token));
+        Assert.False(WorldPatience.Unanswered(new OperationCanceledException(user.Token), user.Token));
+    }
+
+    [Fact]
+    public async Task A_call_cut_twice_is_asked_again_and_its_answer_returned_the_silence_said_once_and_its_end()
+    {
+        var (patience, said, _) = Patience();
+        var calls = 0;
+        var answer = await patience.AskAsync(() => ++calls <= 2 ? Task.FromException<int>(new TaskCanceledException()) : Task.FromResult(42), CancellationToken.None);
+
+        // Two cut calls and the third that answered; one line for the silence's start, one for its end.
+        Assert.Equal((42, 3), (answer, calls));
+        Assert.Equal(
+            $"{Command}: world {World} does not answer (A task was canceled (System.Threading.Tasks.TaskCanceledException)); trying again\n" +
+            $"{Command}: world {World} answers again\n",
+            said.ToString());
+        Assert.False(patience.Silent);
+    }
+
+    [Fact]
+    public async Task The_silence_is_shared_by_the_calls_a_later_one_ends_it()
+    {
+        // The renewal meets the silence; the registry's Find after it answers: said once each, as one silence.
+        var (patience, said, _) = Patience();
+        var renewal = await patience.TryAsync<int>(() => throw new SiloUnavailableException("gone"), CancellationToken.None);
+        Assert.Equal((false, 0), renewal);
+        Assert.True(patience.Silent);
+        Assert.Equal("found", await patience.AskAsync(() => Task.FromResult("found"), CancellationToken.None));
+        Assert.Equal(
+            $"{Command}: world {World} does not answer (gone (Orleans.Runtime.SiloUnavailableException)); trying again\n" +
+            $"{Command}: world {World} answers again\n",
+            said.ToString());
+    }
+
+    [Fact]
+    public async Task An_error_passes_through_at_once_and_nothing_is_said()
+    {
+        var (patience, said, _) = Patience();
+        var calls = 0;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => patience.AskAsync<int>(() => { calls++; throw new InvalidOperationException("no run"); }, CancellationToken.None));
+        Assert.Equal((1, ""), (calls, said.ToString()));
+    }
+
+    [Fact]
+    public async Task The_users_ctrl_c_stops_the_asking_with_its_cancellation()
+    {
+        using var user = new CancellationTokenSource();
+        var (patience, said, _) = Patience();
+        var calls = 0;
+        // The call is cut because the user pressed Ctrl-C while it was on its way: not asked again.
+        var thrown = await Assert.ThrowsAsync<OperationCanceledException>(() => patience.AskAsync<int>(() =>
+        {
+            calls++;
+            user.Cancel();
+            throw new OperationCanceledException(user.Token);
+        }, user.Token));
+        Assert.Equal(user.Token, thrown.CancellationToken);
+        Assert.Equal((1, ""), (calls, said.ToString()));
+    }
+
+    [Fact]
+    public async Task A_cluster_silent_for_the_whole_patience_ends_the_watch_in_one_line()
+    {
+        // Each try moves the clock on 40 s; the patience is 100 s. Tries at 0 (the silence begins), 40, 80 s are within
+        // it; the fourth, at 120 s, is past it: four calls, then the one-line failure.
+        var (patience, said, clock) = Patience(TimeSpan.FromSeconds(100));
+        var calls = 0;
+        var thrown = await Assert.ThrowsAsync<WorldSilenceException>(() => patience.AskAsync<int>(() =>
+        {
+            calls++;
+            clock.Now += TimeSpan.FromSeconds(40);
+            throw new TimeoutException("Response did not arrive on time");
+        }, CancellationToken.None));
+        Assert.Equal(4, calls);
+        Assert.Equal($"world {World} has not answered for 100 s (Response did not arrive on time (System.TimeoutException))", thrown.Message);
+        Assert.Equal($"{Command}: error: {thrown.Message}", UsageError.Line(Command, CommandFailure.Describe(thrown)));
+        Assert.Single(said.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static (WorldPatience Patience, StringWriter Said, SteppedClock Clock) Patience(TimeSpan? patience = null)
+    {
+        var said = new StringWriter { NewLine = "\n" };
+        var clock = new SteppedClock();
+        return (new WorldPatience(Command, World, said, patience ?? TimeSpan.FromMinutes(5), TimeSpan.Zero, clock), said, clock);
+    }
+
+    /// <summary>A clock that stands still until a test moves it.</summary>
+    private sealed class SteppedClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}

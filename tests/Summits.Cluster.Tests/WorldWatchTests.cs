@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Summits.Tests;
+
+namespace Summits.Cluster.Tests;
+
+/// <summary>
+/// <c>summits worlds watch</c> on the fixture's cluster: a detached world's timeline pushed to the client as its grain
+/// writes it, each event once, ending with the run.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed partial class WorldWatchTests(ClusterFixture cluster)
+{
+    private static string Baseline => SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+
+    [GeneratedRegex("^abe-trump-2017-11-06-run-[0-9a-f]{12}\n$")]
+    private static partial Regex DetachedId();
+
+    private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
+        SummitsProgram.RunAsync(cluster.Folder.FullName, arguments);
+
+    [Fact]
+    public async Task AWatchOfADetachedRunPrintsEveryEventOnceAndEndsWithTheRun()
+    {
+        // A seed of this test's own, so that its world is none of the other tests'.
+        var detached = await Summits(["run", Baseline, "--seed", "23", .. cluster.Joined, "--detach"]);
+        Assert.True(detached.Exit == 0, detached.Error);
+        Assert.Matches(DetachedId(), detached.Output);
+        var id = detached.Output.TrimEnd('\n');
+
+        // Started as soon as the run is: the two watches subscribe while the world drives its run, or after it has
+        // finished, and either way end when it has, with the whole timeline.
+        var json = Summits(["worlds", "watch", id, "--format", "json", .. cluster.Joined]);
+        var table = Summits(["worlds", "watch", id, .. cluster.Joined]);
+        var (watched, tabled) = (await json, await table);
+        Assert.True(watched.Exit == 0, watched.Error);
+        Assert.Equal("", watched.Error);
+        Assert.True(tabled.Exit == 0, tabled.Error);
+
+        // The finished world's timeline.jsonl, as 'worlds show -o' writes it from storage, is the watch's output byte for
+        // byte: every event, in order, none twice (its "seq" numbers run 1, 2, 3… on its lines).
+        var shown = Path.Combine(cluster.Folder.FullName, "watched-" + id);
+        var show = await Summits(["worlds", "show", id, "-o", shown, .. cluster.Joined]);
+        Assert.True(show.Exit == 0, show.Error);
+        var timeline = await File.ReadAllTextAsync(Path.Combine(shown, "timeline.jsonl"));
+        Assert.Equal(timeline, watched.Output);
+        var lines = timeline.TrimEnd('\n').Split('\n');
+        Assert.Equal(Enumerable.Range(1, lines.Length).Select(n => $"{{\"seq\":{n},"), lines.Select(line => line[..(line.IndexOf(',', StringComparison.Ordinal) + 1)]));
+
+        // The table begins with the world, as 'worlds show' does, and ends with the progress line it prints for the
+        // finished run: the baseline's six steps done, as many events as timeline.jsonl has lines, its five expectations passed.
+        var rows = tabled.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal($"World {id}: scenario baseline on world abe-trump-2017-11-06, seed 23", rows[0]);
+        Assert.Equal($"step 6 of 6, finished: {lines.Length} events, 0 expectations failed", rows[^1]);
+        Assert.Equal(show.Output.Split('\n')[1], rows[^1]);
+    }
+
+    [Fact]
+    public async Task AWatchStoppedByTheUserEndsAsInterruptedNotAsASilence()
+    {
+        // 471 rounds of 18 actors' bargaining, one advance a round: still running when the watch has printed its first
+        // events. A cancellation is what the watch asks again when nobody asked for it; the user's is not asked again.
+        var converge = SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
+        var detached = await Summits(["run", converge, "--engine", "grains", "--seed", "29", .. cluster.Joined, "--detach"]);
+        Assert.True(detached.Exit == 0, detached.Error);
+        var id = detached.Output.TrimEnd('\n');
+        await using (var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. cluster.Joined]))
+        {
+            await watch.WaitForLineAsync(line => line.StartsWith("{\"seq\":1,", StringComparison.Ordinal), SummitsProgram.HangGuard);
+            // SIGTERM, which the command line takes as it takes Ctrl-C (SIGINT): the interrupted exit, 130, and its line.
+            await watch.TerminateAsync();
+            Assert.Equal(130, await watch.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+            Assert.Equal("summits worlds watch: stopped before it finished\n", watch.Error);
+        }
+        var retired = await Summits(["worlds", "retire", id, .. cluster.Joined]);
+        Assert.True(retired.Exit == 0, retired.Error);
+    }
+
+    [Fact]
+    public async Task AWatchOfAnUnknownWorldFailsInOneLine()
+    {
+        const string id = "abe-trump-2017-11-06-run-000000000000";
+        var run = await Summits(["worlds", "watch", id, .. cluster.Joined]);
+        Assert.Equal((2, "", $"summits worlds watch: error: no detached world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds watch --help')\n"), run);
+    }
+}
