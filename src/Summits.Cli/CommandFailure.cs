@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Summits.Scenarios;
 using Summits.Hosting;
 
@@ -46,7 +47,7 @@ public static class CommandFailure
 
     /// <summary>
     /// What failed, in a sentence on one line: an output's own message names its path; anything else adds its kind.
-    /// A message of several lines (some exceptions carry one) is joined into one.
+    /// A message of several lines (some exceptions carry one) is joined into one, without the stack frames it may quote.
     /// </summary>
     public static string Describe(Exception failure) => failure switch
     {
@@ -55,6 +56,15 @@ public static class CommandFailure
         _ => $"{OneLine(failure.Message).TrimEnd('.')} ({failure.GetType().FullName})",
     };
 
+    /// <summary>
+    /// A message's lines joined by spaces, leaving out the stack frames some messages carry inside them (an Orleans
+    /// connection failure quotes the remote exception, frames and all): lines <c>at Type.Method(…)</c>, with or
+    /// without <c> in FILE:line N</c>, and the <c>--- End of …</c> lines between them. The frames belong to
+    /// <c>--verbosity diagnostic</c>, which prints the whole exception after the line.
+    /// </summary>
     private static string OneLine(string message) =>
-        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !StackFrame.IsMatch(line) && !line.StartsWith("--- End of ", StringComparison.Ordinal)));
+
+    private static readonly Regex StackFrame = new(@"^at \S+\(.*\)( in .+:line \d+)?$", RegexOptions.CultureInvariant);
 }

@@ -173,6 +173,26 @@ public sealed class CommandFailureTests
     }
 
     [Fact]
+    public void Stack_frames_quoted_inside_a_message_are_left_out_of_the_line()
+    {
+        // A connection failure that quotes the remote exception carries its frames in the message itself (a watch's
+        // "does not answer" line was 672 characters of them). Written out by hand: the two text lines join with a
+        // space, the three frame lines and the "--- End of" line between them go, the final '.' is trimmed and the
+        // kind is added; a line that merely starts with "at" but is no frame stays.
+        var message = "Connection to 127.0.0.1:21411 failed.\n" +
+            "   at Orleans.Runtime.Messaging.MessageCenter.<SendMessage>g__Fail|1(Message msg) in /_/src/Orleans.Core/Messaging/MessageCenter.cs:line 245\n" +
+            "--- End of stack trace from previous location ---\n" +
+            "   at Orleans.Runtime.OutsideRuntimeClient.SendRequest(GrainReference target)\n" +
+            "at most 3 retries were made.\n" +
+            "   at System.Threading.Tasks.Task.<>c.<.cctor>b__1(Object obj)";
+
+        var (exit, lines) = Write(Thrown(new InvalidOperationException(message)));
+
+        Assert.Equal(3, exit);
+        Assert.Equal(["summits run: error: Connection to 127.0.0.1:21411 failed. at most 3 retries were made (System.InvalidOperationException)"], lines);
+    }
+
+    [Fact]
     public void Under_diagnostic_verbosity_the_stack_trace_follows_the_line()
     {
         var (exit, lines) = Write(Thrown(new InvalidOperationException("broken")), diagnostic: true);
