@@ -91,7 +91,7 @@ public static class RunCommand
         var telemetry = TelemetryOptions.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(new Request(
             parse.GetValue(scenario), parse.GetValue(world), parse.GetValue(rounds), parse.GetValue(model) == "smp" ? Model.ForecastModel.Smp : Model.ForecastModel.Bargaining, parse.GetValue(seed), parse.GetValue(output),
-            parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
+            TimelineFormats.Of(parse.GetValue(format)),
             parse.GetResult(engine) is { Implicit: false } ? CommonOptions.ReadEngine(parse.GetValue(engine)) : null, CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)),
             parse.GetValue(branch), parse.GetValue(report), parse.GetValue(pair), telemetry.Read(parse),
             parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },

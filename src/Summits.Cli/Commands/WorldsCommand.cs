@@ -18,40 +18,50 @@ public static class WorldsCommand
     public static Command Create()
     {
         var list = new Command("list", "List the cluster's detached worlds: id, scenario, progress (step k of n) and state (running, finished or failed, with the reason).");
-        var listCluster = ClusterOption();
-        var listClusterId = CommonOptions.ClusterId();
-        list.Options.Add(listCluster);
-        list.Options.Add(listClusterId);
-        list.SetAction((parse, cancellation) => ListAsync(parse.GetValue(listCluster), parse.GetValue(listClusterId), cancellation));
+        var listCluster = ClusterChoice.AddTo(list);
+        list.SetAction((parse, cancellation) => ListAsync(listCluster.Address(parse), listCluster.Id(parse), cancellation));
 
         var showId = IdArgument("The detached world to show, as 'summits run --detach' printed it");
         var format = CommonOptions.Format("How to print the timeline so far: table (with the progress above it), csv or json (one event a line, nothing else)");
         var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder");
-        var showCluster = ClusterOption();
-        var showClusterId = CommonOptions.ClusterId();
-        var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output, showCluster, showClusterId };
-        show.SetAction((parse, cancellation) => ShowAsync(parse.GetValue(showId)!, parse.GetValue(format) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
-            parse.GetValue(output), parse.GetValue(showCluster), parse.GetValue(showClusterId), cancellation));
+        var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output };
+        var showCluster = ClusterChoice.AddTo(show);
+        show.SetAction((parse, cancellation) => ShowAsync(parse.GetValue(showId)!, TimelineFormats.Of(parse.GetValue(format)),
+            parse.GetValue(output), showCluster.Address(parse), showCluster.Id(parse), cancellation));
 
         var retireId = IdArgument("The detached world to retire: its run stops and the cluster forgets it");
-        var retireCluster = ClusterOption();
-        var retireClusterId = CommonOptions.ClusterId();
-        var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId, retireCluster, retireClusterId };
-        retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, parse.GetValue(retireCluster), parse.GetValue(retireClusterId), cancellation));
+        var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId };
+        var retireCluster = ClusterChoice.AddTo(retire);
+        retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, retireCluster.Address(parse), retireCluster.Id(parse), cancellation));
 
         var watchId = IdArgument("The detached world to watch, as 'summits run --detach' printed it");
         var watchFormat = CommonOptions.Format("How to print the events: table (the world above them, each advance's events as they come, the progress below), csv or json (one event a line, nothing else)");
-        var watchCluster = ClusterOption();
-        var watchClusterId = CommonOptions.ClusterId();
-        var watch = new Command("watch", "Print a detached world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat, watchCluster, watchClusterId };
-        watch.SetAction((parse, cancellation) => WatchAsync(parse.GetValue(watchId)!, parse.GetValue(watchFormat) switch { "csv" => TimelineFormat.Csv, "json" => TimelineFormat.Json, _ => TimelineFormat.Table },
-            parse.GetValue(watchCluster), parse.GetValue(watchClusterId), cancellation));
+        var watch = new Command("watch", "Print a detached world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat };
+        var watchCluster = ClusterChoice.AddTo(watch);
+        watch.SetAction((parse, cancellation) => WatchAsync(parse.GetValue(watchId)!, TimelineFormats.Of(parse.GetValue(watchFormat)),
+            watchCluster.Address(parse), watchCluster.Id(parse), cancellation));
 
         return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, watch, retire };
     }
 
-    private static Option<ClusterAddress?> ClusterOption() =>
-        CommonOptions.Cluster("The Redis server of the cluster whose worlds these are [default: Summits:Cluster]");
+    /// <summary>The two options by which each worlds command names its cluster: <c>--cluster</c> and <c>--cluster-id</c>.</summary>
+    private sealed record ClusterChoice(Option<ClusterAddress?> AddressOption, Option<string?> IdOption)
+    {
+        /// <summary>Adds both options to <paramref name="command"/>, after its own.</summary>
+        public static ClusterChoice AddTo(Command command)
+        {
+            var choice = new ClusterChoice(
+                CommonOptions.Cluster("The Redis server of the cluster whose worlds these are [default: Summits:Cluster]"),
+                CommonOptions.ClusterId());
+            command.Options.Add(choice.AddressOption);
+            command.Options.Add(choice.IdOption);
+            return choice;
+        }
+
+        public ClusterAddress? Address(ParseResult parse) => parse.GetValue(AddressOption);
+
+        public string? Id(ParseResult parse) => parse.GetValue(IdOption);
+    }
 
     private static Argument<string> IdArgument(string description) => new("ID") { Description = description };
 
