@@ -12,7 +12,7 @@ namespace Summits.Hosting;
 
 /// <summary>
 /// The settings a Summits silo or client takes from standard .NET configuration, section <see cref="Section"/>:
-/// <c>Summits:CheckpointEvery</c>, <c>Summits:CallTimeout</c>, <c>Summits:Cluster</c> and <c>Summits:ClusterId</c>. The command line's embedded silo reads them from
+/// <c>Summits:CheckpointEvery</c>, <c>Summits:CallTimeout</c>, <c>Summits:Cluster</c>, <c>Summits:ClusterId</c> and <c>Summits:TimelinePage</c>. The command line's embedded silo reads them from
 /// <see cref="Configuration"/> (<c>appsettings.json</c> in the working folder, then environment variables such as
 /// <c>Summits__CheckpointEvery</c>); a host with .NET's defaults reads them from its own configuration
 /// (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/>). Either way
@@ -25,7 +25,12 @@ namespace Summits.Hosting;
 /// <param name="CallTimeout">How long a grain call may take before the commands ask it again (and the embedded silo's response timeout): 1 s to <see cref="MaxCallTimeoutSeconds"/> s, whole seconds.</param>
 /// <param name="Cluster">The Redis server of the cluster a silo joins or a client calls (<see cref="ClusterAddress"/>); null, the default, for none: the command line then starts its embedded silo.</param>
 /// <param name="ClusterId">Which cluster of those on <paramref name="Cluster"/> a silo joins or a client calls (<see cref="ClusterIds"/>); <see cref="ClusterIds.Default"/>, <c>summits</c>, unless set.</param>
-public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, ClusterAddress? Cluster = null, string ClusterId = ClusterIds.Default)
+/// <param name="TimelinePage">
+/// How many events a client asks a detached world for in one call as it reads its timeline (<c>summits worlds show</c>
+/// and <c>watch</c>, <see cref="IWorldGrain.Timeline"/>): 1 to <see cref="IWorldGrain.TimelineMost"/>, the default.
+/// </param>
+public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, ClusterAddress? Cluster = null, string ClusterId = ClusterIds.Default,
+    int TimelinePage = IWorldGrain.TimelineMost)
 {
     /// <summary>The configuration section the settings are read from.</summary>
     public const string Section = CheckpointOptions.Section;
@@ -41,6 +46,9 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
 
     /// <summary>The key of the cluster's id, <see cref="ClusterIds"/>.</summary>
     public const string ClusterIdKey = Section + ":" + nameof(ClusterId);
+
+    /// <summary>The key of the events asked for in one call of a timeline read, a whole number.</summary>
+    public const string TimelinePageKey = Section + ":" + nameof(TimelinePage);
 
     /// <summary>
     /// The older environment variable for <see cref="CallTimeoutKey"/>, still honoured: read as <c>Summits:CallTimeout</c>,
@@ -137,11 +145,13 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
             "how many seconds a grain call may take before it is asked again") is { } s ? TimeSpan.FromSeconds(s) : DefaultCallTimeout);
         var address = cluster ?? Text(configuration, ClusterKey, ClusterAddress.Expected, ClusterAddress.Read);
         var id = clusterId ?? Text(configuration, ClusterIdKey, ClusterIds.Expected, ClusterIds.Read) ?? ClusterIds.Default;
-        return new SummitsSettings(every, timeout, address, id);
+        var page = Whole(configuration, TimelinePageKey, 1, IWorldGrain.TimelineMost,
+            "how many events a client asks a detached world for in one call") ?? IWorldGrain.TimelineMost;
+        return new SummitsSettings(every, timeout, address, id, page);
     }
 
-    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c>, <c>CallTimeout</c>, <c>Cluster</c> and <c>ClusterId</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout), nameof(Cluster), nameof(ClusterId)];
+    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c>, <c>CallTimeout</c>, <c>Cluster</c>, <c>ClusterId</c> and <c>TimelinePage</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout), nameof(Cluster), nameof(ClusterId), nameof(TimelinePage)];
 
     /// <summary>
     /// Checks what of <paramref name="configuration"/> Summits reads, as a whole, whatever is given explicitly: every JSON
@@ -155,10 +165,10 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// given to the section itself, where it came from, the nearest setting when one is near
     /// (<see cref="Closest.Nearest"/>) and the settings there are, spelled as that source spells them:
     /// <c>/home/me/appsettings.json:1:15: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean
-    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster or Summits:ClusterId</c> for
+    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId or Summits:TimelinePage</c> for
     /// <c>{ "Summits": { "CheckpointEvry": 3 } }</c>, the column that of the key, and <c>environment variable
     /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout,
-    /// Summits__Cluster or Summits__ClusterId</c>.
+    /// Summits__Cluster, Summits__ClusterId or Summits__TimelinePage</c>.
     /// </exception>
     public static void Check(IConfiguration configuration)
     {

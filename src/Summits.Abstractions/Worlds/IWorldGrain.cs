@@ -51,10 +51,27 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("Advance")]
     Task<Advance> Advance(int step, CancellationToken cancellation = default);
 
-    /// <summary>The whole timeline of the run so far, read from its timeline pages (the world grain keeps none of it in memory).</summary>
-    /// <param name="cancellation">Stops the wait for the pages: a long run has one page per advance.</param>
-    [Alias("Timeline")]
-    Task<ImmutableArray<TimelineEvent>> Timeline(CancellationToken cancellation = default);
+    /// <summary>
+    /// Up to <paramref name="count"/> events of the run's timeline, in order: those numbered after <paramref name="after"/>
+    /// (0 for the run's first event on), read from its timeline pages (the world grain keeps none of them in memory
+    /// beyond the advances since its last checkpoint). Never more than <see cref="TimelineMost"/> however many are asked
+    /// for, so that no answer grows with the timeline; empty when no event follows <paramref name="after"/>, or no run has
+    /// started. A caller reads the whole timeline by asking again after the last event it got
+    /// (<see cref="WorldTimeline.PagesAsync"/>).
+    /// </summary>
+    /// <param name="after">The number of the last event the caller has (0 or more).</param>
+    /// <param name="count">How many events at most: 1 or more.</param>
+    /// <param name="cancellation">Stops the wait for the pages: a long run has one page per checkpoint.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="after"/> is negative or <paramref name="count"/> below 1.</exception>
+    [Alias("TimelineAfter")]
+    Task<ImmutableArray<TimelineEvent>> Timeline(int after, int count, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// The most events one answer of <see cref="Timeline"/> or <see cref="Watch"/> holds: 10,000, about 1 MB as Orleans
+    /// sends them (a run of 1.43 million events came to 147 MB, 103 bytes an event), far under the 100 MB Orleans
+    /// accepts in one message (<c>MaxMessageBodySize</c>) even for events with long reasons.
+    /// </summary>
+    public const int TimelineMost = 10_000;
 
     /// <summary>
     /// The whole world as its grains hold it now (as <see cref="Snapshot"/>), read back in the one call to each country
@@ -95,21 +112,24 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("StopDriving")]
     Task StopDriving();
 
-    /// <summary>How far the world's run has gone, as of its last checkpoint.</summary>
+    /// <summary>How far the world's run has gone at the moment it is asked: as of the advance it completed last.</summary>
     /// <exception cref="InvalidOperationException">When no scenario has started on the world.</exception>
     [Alias("Progress")]
     Task<WorldProgress> Progress();
 
     /// <summary>
     /// Subscribes <paramref name="watcher"/> to the run's events (<see cref="IWorldWatcher"/>), or renews its subscription,
-    /// and answers the events numbered after <paramref name="after"/> (0 for all of them) as the timeline holds them now.
+    /// and answers up to <paramref name="count"/> of the events numbered after <paramref name="after"/> (0 for all of them)
+    /// as the timeline holds them now, as <see cref="Timeline"/> answers them (never more than <see cref="TimelineMost"/>),
+    /// with the number of events the run has written, so that a watcher reads the rest by <see cref="Timeline"/>.
     /// The subscription lapses <see cref="WatchExpiry"/> after it was last renewed, and with the world's activation: a
     /// watcher calls again every <see cref="WatchRenewal"/>, which also reaches the world's new activation after its silo
     /// died. A finished run subscribes no one.
     /// </summary>
     /// <exception cref="InvalidOperationException">When no scenario has started on the world.</exception>
-    [Alias("Watch")]
-    Task<WorldWatch> Watch(IWorldWatcher watcher, int after);
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="after"/> is negative or <paramref name="count"/> below 1.</exception>
+    [Alias("WatchAfter")]
+    Task<WorldWatch> Watch(IWorldWatcher watcher, int after, int count);
 
     /// <summary>Ends <paramref name="watcher"/>'s subscription, if it has one.</summary>
     [Alias("Unwatch")]

@@ -121,38 +121,32 @@ public static class WorldsCommand
         if (await opened.StartedAsync(command, cancellation) is null)
             return ExitCodes.RunFailed;
         var (client, detached) = (opened.Client, opened.World);
-        var (run, progress) = await ScenarioRun.ReadAsync(client.Grains, detached, cancellation);
-        var stdout = Console.Out;
-        var width = TerminalWidth.OfStandardOutput();
-        switch (format)
+        // The progress is read first and the timeline read up to its last event, in pages: the progress line and the
+        // timeline under it are of one moment, however far the run has gone while they were read.
+        var (run, progress) = await ScenarioRun.ReadWithoutTimelineAsync(client.Grains, detached, cancellation);
+        var printer = new EventPrinter(Console.Out, format, TerminalWidth.OfStandardOutput());
+        if (format == TimelineFormat.Table)
         {
-            case TimelineFormat.Csv:
-                stdout.Write(TimelineCsv.Header + "\n");
-                foreach (var e in run.Timeline)
-                    TimelineCsv.Write(stdout, e);
-                break;
-            case TimelineFormat.Json:
-                foreach (var e in run.Timeline)
-                    stdout.Write(RunCommand.Json(e, null) + "\n");
-                break;
-            default:
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
-                // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
-                var on = detached.Failure is null && !progress.Finished ? $" on silo {await opened.Grain.Silo()}" : "";
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(run.Timeline.Length, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
-                stdout.WriteLine();
-                var dropped = TimelineTable.Write(stdout, run.Timeline, width, cancellation);
-                if (dropped.Count > 0)
-                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(dropped)}; --format csv has every field)", width))
-                        stdout.WriteLine(line);
-                break;
+            var stdout = Console.Out;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
+            // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
+            var on = detached.Failure is null && !progress.Finished ? $" on silo {await opened.Grain.Silo()}" : "";
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(progress.Events, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+            stdout.WriteLine();
         }
-        if (output is not null)
+        var pages = printer.Tee(opened.Grain.PagesAsync(0, progress.Events, opened.Settings.TimelinePage, cancellation), cancellation);
+        // With a folder, each page is printed as it is written to the folder's timeline.jsonl: the timeline is read once.
+        var files = output is null ? null : await RunFiles.WriteAllAsync(run, progress.Events, pages, output, cancellation);
+        if (files is null)
         {
-            var files = RunFiles.WriteAll(run, output, cancellation);
-            await PathLines.ToErrorAsync($"wrote {Listed.And(files)} to {output}", output);
+            await foreach (var _ in pages)
+            {
+            }
         }
+        printer.End(cancellation);
+        if (files is not null)
+            await PathLines.ToErrorAsync($"wrote {Listed.And(files)} to {output}", output!);
         client.Finished = true;
         return ExitCodes.Ok;
     }
@@ -181,17 +175,26 @@ public static class WorldsCommand
         var watcher = new WorldWatcher();
         var reference = client.Grains.CreateObjectReference<IWorldWatcher>(watcher);
         var stdout = Console.Out;
-        var width = TerminalWidth.OfStandardOutput();
-        // Events arrive by push and by each renewal's answer, in any order and some twice (an advance run again after
-        // its silo died): each is printed once, in the order of its number, when every one before it has been.
+        var printer = new EventPrinter(stdout, format, TerminalWidth.OfStandardOutput());
+        var page = opened.Settings.TimelinePage;
+        // Events arrive by push, by each renewal's answer and by the pages this watch reads, in any order and some twice
+        // (an advance run again after its silo died): each is printed once, in the order of its number, when every one
+        // before it has been. Only the next page's worth after the last printed is kept; a push beyond it is read again
+        // as a page when its turn comes, so that a watch that falls behind a fast run holds no more than a page.
         var pending = new SortedDictionary<int, TimelineEvent>();
         var printed = 0;
+        // The highest event number the world has said it wrote: the watch reads pages until it has printed that far.
+        var written = 0;
         int? finished = null;
         var stopped = false;
         void Take(IEnumerable<TimelineEvent> events)
         {
-            foreach (var e in events.Where(e => e.Seq > printed))
-                pending.TryAdd(e.Seq, e);
+            foreach (var e in events)
+            {
+                written = Math.Max(written, e.Seq);
+                if (e.Seq > printed && e.Seq <= printed + page)
+                    pending.TryAdd(e.Seq, e);
+            }
         }
         void Print()
         {
@@ -201,48 +204,47 @@ public static class WorldsCommand
                 next.Add(e);
                 printed++;
             }
-            if (next.Count == 0)
-                return;
-            switch (format)
-            {
-                case TimelineFormat.Csv:
-                    foreach (var e in next)
-                        TimelineCsv.Write(stdout, e);
-                    break;
-                case TimelineFormat.Json:
-                    foreach (var e in next)
-                        stdout.Write(RunCommand.Json(e, null) + "\n");
-                    break;
-                default:
-                    var dropped = TimelineTable.Write(stdout, next, width, cancellation);
-                    if (dropped.Count > 0)
-                        foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(dropped)}; --format csv has every field)", width))
-                            stdout.WriteLine(line);
-                    break;
-            }
+            printer.Write(next, cancellation);
+            printer.Note();
             stdout.Flush();
         }
 
         try
         {
-            var first = await patience.AskAsync(() => world.Watch(reference, 0), cancellation);
+            var first = await patience.AskAsync(() => world.Watch(reference, 0, page), cancellation);
             Take(first.Events);
-            finished = first.Finished;
+            (written, finished) = (Math.Max(written, first.Written), first.Finished);
             // A driver that gave up before the watch began pushes nothing more.
             stopped = detached.Failure is not null;
-            if (format == TimelineFormat.Csv)
-                stdout.Write(TimelineCsv.Header + "\n");
-            else if (format == TimelineFormat.Table)
+            if (format == TimelineFormat.Table)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {started.Scenario.Seed}"));
                 stdout.WriteLine();
             }
+            printer.Begin();
             Print();
             var renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
-            while (!(finished is { } last && printed >= last) && !(stopped && finished is null))
+            while (!(finished is { } last && printed >= last) && !(stopped && finished is null && printed >= written))
             {
-                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+                if (printed < written && !pending.ContainsKey(printed + 1))
                 {
+                    // Behind what the world has written, with the next event not pushed (a page the first answer left
+                    // out, or a push beyond the page kept): the next page is read. Unanswered, it is asked again after a pause.
+                    var (read, events) = await patience.TryAsync(() => world.Timeline(printed, page, cancellation), cancellation);
+                    if (read)
+                    {
+                        // Nothing after the last printed (a world gone back to its last checkpoint, or retired): the
+                        // watch waits for what is pushed rather than asking at once again.
+                        if (events.IsEmpty)
+                            written = printed;
+                        Take(events);
+                    }
+                    else
+                        await Task.Delay(WorldPatience.Pause, cancellation);
+                }
+                else
+                {
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
                     wait.CancelAfter(renew - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
                     try
                     {
@@ -261,16 +263,20 @@ public static class WorldsCommand
                 if (DateTime.UtcNow >= renew)
                 {
                     // The renewal reaches the world wherever it is active now (another silo, after its silo died), and
-                    // answers what this watch has not printed, so that a push lost on the way is made good. Unanswered,
-                    // it is asked again after a pause, the pushes that come meanwhile printed.
-                    var (answered, renewed) = await patience.TryAsync(() => world.Watch(reference, printed), cancellation);
+                    // answers the first of what this watch has not printed and how far the world has written, so that a
+                    // push lost on the way is made good. Unanswered, it is asked again after a pause, the pushes that
+                    // come meanwhile printed.
+                    var (answered, renewed) = await patience.TryAsync(() => world.Watch(reference, printed, page), cancellation);
                     if (answered)
                     {
                         Take(renewed!.Events);
+                        written = Math.Max(written, renewed.Written);
                         finished ??= renewed.Finished;
                     }
                     renew = DateTime.UtcNow + (answered ? IWorldGrain.WatchRenewal : WorldPatience.Pause);
                 }
+                if (finished is { } count)
+                    written = Math.Max(written, count);
                 Print();
             }
         }
@@ -344,7 +350,7 @@ public static class WorldsCommand
         try
         {
             if (await AskAsync(patience, () => registry.Find(id), cancellation) is { } detached)
-                return new OpenedWorld(client, registry, detached, patience);
+                return new OpenedWorld(client, settings, registry, detached, patience);
         }
         catch
         {
@@ -362,7 +368,8 @@ public static class WorldsCommand
 
     /// <summary>A world a command has found on its cluster (<see cref="OpenAsync"/>), with the client it found it through, which it disposes.</summary>
     /// <param name="World">The world as the registry holds it.</param>
-    private sealed record OpenedWorld(ClusterClient Client, IWorldRegistryGrain Registry, DetachedWorld World, WorldPatience? Patience) : IAsyncDisposable
+    /// <param name="Settings">The settings the client was started with: its cluster, and the events to ask for in one call (<see cref="SummitsSettings.TimelinePage"/>).</param>
+    private sealed record OpenedWorld(ClusterClient Client, SummitsSettings Settings, IWorldRegistryGrain Registry, DetachedWorld World, WorldPatience? Patience) : IAsyncDisposable
     {
         public IWorldGrain Grain => Client.Grains.GetGrain<IWorldGrain>(World.World);
 

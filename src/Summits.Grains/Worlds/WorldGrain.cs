@@ -58,6 +58,10 @@ public sealed partial class WorldGrain(
     // would hold it in memory all the same, at the cost of an activation and a call to write it and one to retire it.
     private readonly List<ImmutableArray<TimelineEvent>> _pages = [];
 
+    // The last event number of each timeline page this activation has read, page n at index n, for the pages no advance
+    // adds to any more: where a read after an event begins (Timeline, Watch), found without reading the pages before it.
+    private readonly List<int> _pageEnds = [];
+
     // The world as seeded in this activation, as its countries and topics answer for it until a run starts: Start reads
     // it here rather than from them. Null once a run has started, or when this activation did not seed the world.
     private World? _seeded;
@@ -152,14 +156,48 @@ public sealed partial class WorldGrain(
         _inMemory = InMemoryWorlds.IsCurrent;
         _checkpointed = state.State.Advances;
         if (state.State.Run is { Watches: null } run)
-            run.Resume(await ReadTimelineAsync(run));
+        {
+            // Read a page at a time, the one place the timeline is kept, so that no more than a page is held.
+            run.Resume([]);
+            for (var n = 0; n < run.Pages; n++)
+            {
+                foreach (var e in await ReadPage(n))
+                    run.Wrote(e);
+            }
+        }
     }
 
-    /// <summary>Reads the run's timeline from its pages, the one place it is kept.</summary>
-    private async Task<ImmutableArray<TimelineEvent>> ReadTimelineAsync(RunState run)
+    /// <summary>
+    /// Up to <paramref name="count"/> of the run's events numbered after <paramref name="after"/>, in order, read from the
+    /// pages that hold them: the first page read is the first not known (<see cref="_pageEnds"/>) to end at or before
+    /// <paramref name="after"/>, and the read stops at the page that fills the answer.
+    /// </summary>
+    private async Task<ImmutableArray<TimelineEvent>> ReadAfterAsync(RunState run, int after, int count, CancellationToken cancellation)
     {
-        var pages = await Task.WhenAll(Enumerable.Range(0, run.Pages).Select(ReadPage));
-        return [.. pages.SelectMany(page => page)];
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        count = Math.Min(count, IWorldGrain.TimelineMost);
+        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
+        if (after >= run.Events)
+            return [];
+        var known = _pageEnds.BinarySearch(after);
+        for (var n = known >= 0 ? known + 1 : ~known; n < run.Pages && events.Count < count; n++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var page = await ReadPage(n);
+            // A page the advances since the last checkpoint still add to has no end yet.
+            if (n == _pageEnds.Count && !page.IsEmpty && _unwritten?.Page != n)
+                _pageEnds.Add(page[^1].Seq);
+            foreach (var e in page)
+            {
+                if (e.Seq <= after)
+                    continue;
+                events.Add(e);
+                if (events.Count == count)
+                    break;
+            }
+        }
+        return events.ToImmutable();
     }
 
     /// <summary>Page <paramref name="n"/>'s events: from memory when its advances ran since the last checkpoint, else from its grain.</summary>
@@ -338,8 +376,8 @@ public sealed partial class WorldGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "World {World}: after advance {Step} failed, a grain could not drop its changes in memory; a retry starts it from its checkpoint")]
     private static partial void LogAbandonFailed(ILogger logger, string world, int step, Exception fault);
 
-    public Task<ImmutableArray<TimelineEvent>> Timeline(CancellationToken cancellation = default) =>
-        state.State.Run is { } run ? ReadTimelineAsync(run).WaitAsync(cancellation) : Task.FromResult(ImmutableArray<TimelineEvent>.Empty);
+    public Task<ImmutableArray<TimelineEvent>> Timeline(int after, int count, CancellationToken cancellation = default) =>
+        state.State.Run is { } run ? ReadAfterAsync(run, after, count, cancellation) : Task.FromResult(ImmutableArray<TimelineEvent>.Empty);
 
     public async Task<World> Snapshot(CancellationToken cancellation = default)
     {
@@ -388,6 +426,7 @@ public sealed partial class WorldGrain(
         _unwritten = null;
         _seeded = null;
         _pages.Clear();
+        _pageEnds.Clear();
         return _final;
     }
 
@@ -430,7 +469,7 @@ public sealed partial class WorldGrain(
     {
         var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
         return Task.FromResult(new WorldProgress(run.Scenario, state.State.Advances, Math.Min(run.NextStep, run.Scenario.Steps.Length),
-            run.Finished, run.Failures, run.Start.ToImmutableDictionary(StringComparer.Ordinal)));
+            run.Finished, run.Failures, run.Start.ToImmutableDictionary(StringComparer.Ordinal), run.Events));
     }
 
     /// <summary>The reminder of a driven run: the run goes on in this activation (a new one, when its silo died) unless it has ended.</summary>
@@ -491,15 +530,15 @@ public sealed partial class WorldGrain(
     private Task RetirePagesAsync() =>
         Task.WhenAll(Enumerable.Range(0, _inMemory ? 0 : state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire()));
 
-    public async Task<WorldWatch> Watch(IWorldWatcher watcher, int after)
+    public async Task<WorldWatch> Watch(IWorldWatcher watcher, int after, int count)
     {
         var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
-        // Subscribed and read in one turn (the drive timer does not interleave): the next event pushed is the first one
-        // this answer leaves out. A watcher that has seen every event needs no page read.
+        // Subscribed and read in one turn (the drive timer does not interleave): the next event pushed is the one after
+        // Written. A watcher that has seen every event needs no page read.
+        var events = await ReadAfterAsync(run, after, count, CancellationToken.None);
         if (!run.Finished)
             _watchers.Subscribe(watcher, watcher);
-        ImmutableArray<TimelineEvent> events = after >= run.Events ? [] : [.. (await ReadTimelineAsync(run)).Where(e => e.Seq > after)];
-        return new WorldWatch(events, run.Finished ? run.Events : null);
+        return new WorldWatch(events, run.Finished ? run.Events : null, run.Events);
     }
 
     public Task Unwatch(IWorldWatcher watcher)

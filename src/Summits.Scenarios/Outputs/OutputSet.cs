@@ -70,19 +70,40 @@ public static class OutputSet
     /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
     /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged.</exception>
     public static void Write(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, string Text)> files, CancellationToken cancellation = default) =>
-        Write(directory, names, staging =>
+        // Every file's writer finishes at once, so the set is written on this thread, as a synchronous write would be.
+        WriteAsync(directory, names, files.Select(f => (f.Name, (Func<TextWriter, Task>)(output =>
         {
-            foreach (var (name, text) in files)
+            output.Write(f.Text);
+            return Task.CompletedTask;
+        }))), cancellation).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Writes the set as <see cref="Write"/> does, each file streamed by its writer (UTF-8, no byte order mark) rather
+    /// than held as one text: a file that may be larger than memory (a long run's timeline) is written as it is read.
+    /// </summary>
+    /// <param name="files">
+    /// Each file's name and its writer, taken one after another: an entry is asked for after the writer of the one before
+    /// it has finished, so that a later file may depend on what an earlier one read.
+    /// </param>
+    /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
+    /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged.</exception>
+    public static Task WriteAsync(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, Func<TextWriter, Task> Write)> files, CancellationToken cancellation = default) =>
+        WriteAsync(directory, names, async staging =>
+        {
+            foreach (var (name, write) in files)
             {
-                File.WriteAllText(Path.Combine(staging, name), text);
+                await using (var output = new StreamWriter(Path.Combine(staging, name), append: false, Utf8))
+                    await write(output);
                 if (Delay > 0)
                     cancellation.WaitHandle.WaitOne(Delay);
                 cancellation.ThrowIfCancellationRequested();
             }
         }, cancellation);
 
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>Runs <paramref name="write"/> on a new, empty folder, then puts that folder in <paramref name="directory"/>'s place.</summary>
-    private static void Write(string directory, IReadOnlyCollection<string> names, Action<string> write, CancellationToken cancellation = default)
+    private static async Task WriteAsync(string directory, IReadOnlyCollection<string> names, Func<string, Task> write, CancellationToken cancellation = default)
     {
         var target = OutputPath.Resolve(directory);
         var parent = Path.GetDirectoryName(target) ?? throw new OutputException(directory, "it is the root folder");
@@ -95,7 +116,7 @@ public static class OutputSet
             Directory.CreateDirectory(parent);
             RemoveAbandoned(parent, Path.GetFileName(target));
             Directory.CreateDirectory(staging);
-            write(staging);
+            await write(staging);
             cancellation.ThrowIfCancellationRequested();
             if (!Directory.Exists(target))
             {

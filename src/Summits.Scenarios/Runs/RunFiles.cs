@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -24,36 +25,85 @@ public static class RunFiles
     /// <summary>Writes the run's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <returns>The names of the files written, in the order written.</returns>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
-    public static IReadOnlyList<string> WriteAll(RunResult run, string directory, CancellationToken cancellation = default)
+    public static IReadOnlyList<string> WriteAll(RunResult run, string directory, CancellationToken cancellation = default) =>
+        // The timeline is held already: one page, written at once, so the whole write is done on this thread.
+        WriteAllAsync(run, run.Timeline.Length, OnePage(run.Timeline), directory, cancellation).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Writes the run's files as <see cref="WriteAll"/> does, byte for byte, with the timeline taken from
+    /// <paramref name="timeline"/> a page at a time rather than from <paramref name="run"/> (whose own is not read): each
+    /// page is written to <c>timeline.jsonl</c> and seen by the spatial model's history as it comes, and none is kept.
+    /// </summary>
+    /// <param name="events">How many events <paramref name="timeline"/> holds, as <c>state.json</c> counts them.</param>
+    /// <param name="timeline">The run's events in order, in pages of any size.</param>
+    /// <returns>The names of the files written, in the order written.</returns>
+    /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
+    public static async Task<IReadOnlyList<string>> WriteAllAsync(RunResult run, int events, IAsyncEnumerable<ImmutableArray<TimelineEvent>> timeline,
+        string directory, CancellationToken cancellation = default)
     {
         // state.json carries every topic's reference points, which take seconds on a large world: worked out
         // here, where Ctrl-C can stop them, before any file is written.
         run.Analyses(cancellation);
         run.Bargaining(cancellation);
-        var files = new List<(string Name, string Text)>
+        var recorder = SmpHistory.Recorder.For(run);
+        var written = new List<string>();
+        IEnumerable<(string Name, Func<TextWriter, Task> Write)> Files()
         {
-            ("timeline.jsonl", Timeline(run)),
-            ("state.json", State(run)),
-            ("agreements.csv", AgreementsCsv(run)),
-        };
-        if (SmpHistory.Of(run) is { } history)
-        {
-            files.Add(("smp-positions.csv", history.PositionsCsv()));
-            files.Add(("smp-probabilities.csv", history.ProbabilitiesCsv()));
+            yield return ("timeline.jsonl", async output =>
+            {
+                await foreach (var page in timeline.WithCancellation(cancellation))
+                {
+                    foreach (var e in page)
+                    {
+                        WriteLine(output, e);
+                        recorder?.See(e);
+                    }
+                }
+            });
+            yield return ("state.json", Text(State(run, events)));
+            yield return ("agreements.csv", Text(AgreementsCsv(run)));
+            // Known only once the timeline has been read, which the set's first file does before this is asked for.
+            if (recorder?.History(run) is { } history)
+            {
+                yield return ("smp-positions.csv", Text(history.PositionsCsv()));
+                yield return ("smp-probabilities.csv", Text(history.ProbabilitiesCsv()));
+            }
         }
-        OutputSet.Write(directory, Names, files, cancellation);
-        return [.. files.Select(f => f.Name)];
+        await OutputSet.WriteAsync(directory, Names, Files().Select(f =>
+        {
+            written.Add(f.Name);
+            return f;
+        }), cancellation);
+        return written;
     }
+
+    private static async IAsyncEnumerable<ImmutableArray<TimelineEvent>> OnePage(ImmutableArray<TimelineEvent> events)
+    {
+        yield return events;
+        await Task.CompletedTask;
+    }
+
+    private static Func<TextWriter, Task> Text(string text) => output =>
+    {
+        output.Write(text);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>One event as its line of <c>timeline.jsonl</c>: compact JSON and a line feed.</summary>
+    private static void WriteLine(TextWriter output, TimelineEvent e) =>
+        output.Write(JsonSerializer.Serialize(e, SummitsJson.Compact) + "\n");
 
     public static string Timeline(RunResult run)
     {
-        var text = new StringBuilder();
+        var text = new StringWriter();
         foreach (var e in run.Timeline)
-            text.Append(JsonSerializer.Serialize(e, SummitsJson.Compact)).Append('\n');
+            WriteLine(text, e);
         return text.ToString();
     }
 
-    public static string State(RunResult run) => JsonSerializer.Serialize(StateDocument.Of(run), SummitsJson.Options) + "\n";
+    public static string State(RunResult run) => State(run, null);
+
+    private static string State(RunResult run, int? events) => JsonSerializer.Serialize(StateDocument.Of(run, events: events), SummitsJson.Options) + "\n";
 
     public static string AgreementsCsv(RunResult run)
     {

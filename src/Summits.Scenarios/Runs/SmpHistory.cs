@@ -18,27 +18,60 @@ public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns, I
     /// <summary>The history, or null when the run took no spatial-model turn.</summary>
     public static SmpHistory? Of(RunResult run)
     {
-        var steps = run.Scenario.Steps.OfType<SmpTurnsStep>().Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        if (steps.Count == 0)
+        if (Recorder.For(run) is not { } recorder)
             return null;
-        var positions = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => p);
-        var snapshots = new List<World>();
-        World Now() => run.Start with { Positions = [.. run.Start.Positions.Select(p => positions[(p.Actor, p.Topic)])] };
         foreach (var e in run.Timeline)
+            recorder.See(e);
+        return recorder.History(run);
+    }
+
+    /// <summary>
+    /// Builds the history from a run's events as they are read, one at a time, so that a timeline read in pages (a
+    /// detached world's) need not be held: it keeps the positions now and a snapshot at each spatial-model turn.
+    /// </summary>
+    public sealed class Recorder
+    {
+        private readonly HashSet<string> _steps;
+        private readonly World _start;
+        private readonly Dictionary<(string Actor, string Topic), Position> _positions;
+        private readonly List<World> _snapshots = [];
+
+        private Recorder(HashSet<string> steps, World start)
         {
-            if (e.Kind == EventKind.Round && steps.Contains(e.Step))
-                snapshots.Add(Now());
-            else if (e.Kind == EventKind.Move && e.Actor is { } actor && e.Topic is { } topic && e.After is { } after
-                && positions.TryGetValue((actor, topic), out var held))
-                positions[(actor, topic)] = held with { Value = new ScaleValue(after) };
+            (_steps, _start) = (steps, start);
+            _positions = start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => p);
         }
-        if (snapshots.Count == 0)
-            return null;
-        snapshots.Add(Now());
-        var capabilities = run.Final.Actors.ToDictionary(a => a.Id, a => a);
-        var tables = snapshots.Select(w => SmpTable.From(w with { Actors = [.. w.Actors.Select(a => capabilities[a.Id])] })).ToList();
-        var turns = tables.Select((t, n) => SpatialModel.Assess(t, n, [], 0)).ToImmutableArray();
-        return new SmpHistory(tables[0], turns, ColumnsOf(run.Start, tables[0].Dimensions));
+
+        /// <summary>A recorder for <paramref name="run"/>'s start and scenario (its timeline is not read); null when the scenario has no spatial-model step.</summary>
+        public static Recorder? For(RunResult run)
+        {
+            var steps = run.Scenario.Steps.OfType<SmpTurnsStep>().Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            return steps.Count == 0 ? null : new Recorder(steps, run.Start);
+        }
+
+        private World Now() => _start with { Positions = [.. _start.Positions.Select(p => _positions[(p.Actor, p.Topic)])] };
+
+        /// <summary>Takes the run's next event, in timeline order.</summary>
+        public void See(TimelineEvent e)
+        {
+            if (e.Kind == EventKind.Round && _steps.Contains(e.Step))
+                _snapshots.Add(Now());
+            else if (e.Kind == EventKind.Move && e.Actor is { } actor && e.Topic is { } topic && e.After is { } after
+                && _positions.TryGetValue((actor, topic), out var held))
+                _positions[(actor, topic)] = held with { Value = new ScaleValue(after) };
+        }
+
+        /// <summary>The history of the events seen, with <paramref name="run"/>'s final capabilities; null when they hold no spatial-model turn.</summary>
+        public SmpHistory? History(RunResult run)
+        {
+            if (_snapshots.Count == 0)
+                return null;
+            var snapshots = _snapshots.Append(Now()).ToList();
+            var capabilities = run.Final.Actors.ToDictionary(a => a.Id, a => a);
+            var tables = snapshots.Select(w => SmpTable.From(w with { Actors = [.. w.Actors.Select(a => capabilities[a.Id])] })).ToList();
+            var turns = tables.Select((t, n) => SpatialModel.Assess(t, n, [], 0)).ToImmutableArray();
+            return new SmpHistory(tables[0], turns, ColumnsOf(run.Start, tables[0].Dimensions));
+        }
     }
 
     /// <summary>

@@ -85,8 +85,9 @@ public sealed record StateDocument(
 
     /// <summary>The state document of a finished run, with every topic's reference points from its final positions.</summary>
     /// <param name="cancellation">Checked as the reference points are worked out (seconds on a large world).</param>
+    /// <param name="events">The run's event count, when its timeline is not held in <paramref name="run"/> (read in pages); null to count <see cref="RunResult.Timeline"/>.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
-    public static StateDocument Of(RunResult run, CancellationToken cancellation = default)
+    public static StateDocument Of(RunResult run, CancellationToken cancellation = default, int? events = null)
     {
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var positions = run.Final.Positions
@@ -99,7 +100,7 @@ public sealed record StateDocument(
                 .Select(g => new AgreementLanding(g.Id, g.Terms[a.Topic], g.Terms[a.Topic] - a.WeightedMean, g.Terms[a.Topic] - a.WeightedMedian, g.Terms[a.Topic] - a.Nash))]))
             .ToImmutableArray();
         return new StateDocument(RunFiles.Version, run.Scenario.Id, run.Scenario.About, run.Start.Id, run.Scenario.Seed,
-            run.Scenario.Parameters, run.Timeline.Length, run.Failures, positions, run.Final.Agreements, analysis,
+            run.Scenario.Parameters, events ?? run.Timeline.Length, run.Failures, positions, run.Final.Agreements, analysis,
             [.. run.Bargaining(cancellation).Select(Bargain.Of)], SmpHistory.FinalForecast(run));
     }
 }

@@ -70,7 +70,7 @@ public sealed class CancelledAdvanceTests(ClusterFixture fixture)
             }
             if (SeedWorlds.Json((await world.Snapshot()) with { Id = "w" }) != SeedWorlds.Json(expected.Worlds[done] with { Id = "w" }))
                 outcomes.Add($"{name}: the grains hold another world than after {done} advances");
-            if (!(await world.Timeline()).Select(SeedWorlds.Json).SequenceEqual(expected.Events.Take(expected.Counts[done]).Select(SeedWorlds.Json)))
+            if (!(await world.WholeTimelineAsync()).Select(SeedWorlds.Json).SequenceEqual(expected.Events.Take(expected.Counts[done]).Select(SeedWorlds.Json)))
                 outcomes.Add($"{name}: another timeline than after {done} advances");
 
             // Asked again for the advance, the run goes on to its end and writes the clean run's bytes.

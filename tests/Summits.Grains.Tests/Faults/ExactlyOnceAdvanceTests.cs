@@ -158,7 +158,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         var japan = await fixture.Client.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP")).Get();
         Assert.Equal(20, japan.Positions.Single(p => p.Topic == "bilateral-fta").Value.Value);
         Assert.Equal(0, await world.Advances());
-        Assert.Empty(await world.Timeline());
+        Assert.Empty(await world.WholeTimelineAsync());
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(0));
 
         Assert.Equal(0, await world.Advances());
-        Assert.Empty(await world.Timeline());
+        Assert.Empty(await world.WholeTimelineAsync());
         var after = await world.Snapshot();
         Assert.Equal(20, after.Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value.Value);
         Assert.Equal(SeedWorlds.Json(seeded), SeedWorlds.Json(after));
@@ -193,7 +193,7 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         var again = await world.Advance(0);
 
         Assert.Equal(first.Events.Select(SeedWorlds.Json), again.Events.Select(SeedWorlds.Json));
-        Assert.Equal(first.Events.Length, (await world.Timeline()).Length);
+        Assert.Equal(first.Events.Length, (await world.WholeTimelineAsync()).Length);
         Assert.Equal(1, await world.Advances());
         var skipped = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => world.Advance(2));
         Assert.Contains("the next is 1", skipped.Message, StringComparison.Ordinal);

@@ -50,7 +50,7 @@ internal static class RetriedRun
         }
         var final = await Retried(() => world.Snapshot());
         var run = new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
-        Assert.Equal(RunFiles.Timeline(run), RunFiles.Timeline(run with { Timeline = await Retried(() => world.Timeline()) }));
+        Assert.Equal(RunFiles.Timeline(run), RunFiles.Timeline(run with { Timeline = await Retried(() => world.WholeTimelineAsync()) }));
         return (run, failures);
 
         async Task<T> Retried<T>(Func<Task<T>> read)

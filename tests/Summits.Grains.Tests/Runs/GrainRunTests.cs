@@ -62,7 +62,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         }
         while (!advance.Finished);
 
-        var timeline = await world.Timeline();
+        var timeline = await world.WholeTimelineAsync();
         var run = new RunResult(loaded, loaded.World, loaded.World, timeline, advance.Failures);
         Assert.Equal(expected, RunFiles.Timeline(run));
     }
@@ -137,7 +137,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "okinawa-realignment-friction.yaml"));
         var key = Key();
         var run = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(key));
-        var stored = await _cluster.Client.GetGrain<IWorldGrain>(key).Timeline();
+        var stored = await _cluster.Client.GetGrain<IWorldGrain>(key).WholeTimelineAsync();
         Assert.Equal(run.Timeline.Select(SeedWorlds.Json), stored.Select(SeedWorlds.Json));
 
         // Japan's position on each topic is where the last move of the timeline left it.

@@ -44,13 +44,13 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     [Fact]
     public async Task A_world_kept_in_memory_answers_its_timeline_from_the_world_grain()
     {
-        // Its one page is kept by the world grain: Timeline() answers the run's events with no page grain behind them.
+        // Its one page is kept by the world grain: Timeline answers the run's events with no page grain behind them.
         var loaded = Fta();
         var key = WorldKey.Of($"in-memory-timeline-{Guid.NewGuid():N}");
         using (InMemoryWorlds.Begin())
         {
             var run = await ScenarioRun.InGrainsAsync(fixture.Client, loaded, key);
-            var timeline = await fixture.Client.GetGrain<IWorldGrain>(key.Value).Timeline();
+            var timeline = await fixture.Client.GetGrain<IWorldGrain>(key.Value).WholeTimelineAsync();
             Assert.Equal(RunFiles.Timeline(run), RunFiles.Timeline(run with { Timeline = timeline }));
         }
         Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");

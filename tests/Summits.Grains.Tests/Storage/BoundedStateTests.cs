@@ -61,7 +61,7 @@ public sealed class BoundedStateTests(ClusterFixture fixture)
         }
 
         // The run did what the cycle says, every time: the strain and the recovery, the rejection and the move.
-        var timeline = await world.Timeline();
+        var timeline = await world.WholeTimelineAsync();
         Assert.Equal(Cycles, timeline.Count(e => e.Kind == EventKind.AgreementStrained));
         Assert.Equal(Cycles, timeline.Count(e => e.Kind == EventKind.AgreementRestored));
         Assert.Equal(Cycles, timeline.Count(e => e is { Kind: EventKind.Reject, Actor: "JP" }));

@@ -72,7 +72,7 @@ public sealed class OneWriteCommitTests(ClusterFixture fixture)
         while (!advance.Finished);
 
         var local = await ScenarioRun.LocallyAsync(SixShocks);
-        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(local with { Timeline = await world.Timeline() }));
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(local with { Timeline = await world.WholeTimelineAsync() }));
         Assert.Equal(26, (await world.Snapshot()).Positions.Single(p => p is { Actor: "JP", Topic: "bilateral-fta" }).Value.Value);
         Assert.Equal(26, Fta((await StoredAsync<Checkpoint<Delegation>>("country-checkpoint", japan)).After!));
     }

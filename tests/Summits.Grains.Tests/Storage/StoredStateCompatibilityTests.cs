@@ -51,7 +51,7 @@ public sealed class StoredStateCompatibilityTests(ClusterFixture fixture)
         // The sample stops after two advances of us-presses-bilateral-fta: the US asks for the FTA at 80, Japan
         // (at 20, reservation point 36.25) rejects, counters with 36.25 and moves a little toward 80; then
         // round 1 of the bargain.
-        var stored = await world.Timeline();
+        var stored = await world.WholeTimelineAsync();
         Assert.Equal(EventKind.Proposal, stored[0].Kind);
         Assert.Equal(("US", "fta-ask"), (stored[0].Actor, stored[0].Cause));
         var reject = Assert.Single(stored, e => e is { Kind: EventKind.Reject, Cause: "fta-ask" });
@@ -79,7 +79,7 @@ public sealed class StoredStateCompatibilityTests(ClusterFixture fixture)
         while (!advance.Finished);
 
         Assert.Equal(0, advance.Failures);
-        var timeline = await world.Timeline();
+        var timeline = await world.WholeTimelineAsync();
         Assert.Equal(stored.Select(SeedWorlds.Json), timeline.Take(stored.Length).Select(SeedWorlds.Json));
         Assert.Contains(timeline, e => e is { Kind: EventKind.Proposal, Cause: "package" });
         var fta = await fixture.Client.GetGrain<ITopicGrain>(WorldKey.Of(World).Topic("bilateral-fta")).Get();
