@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Orleans.TestingHost;
 using Summits.Model;
 using Summits.Scenarios;
 using Summits.Tests;
@@ -14,7 +13,8 @@ namespace Summits.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class TimelinePageTests(ClusterFixture fixture)
 {
-    private readonly InProcessTestCluster _cluster = fixture.Cluster;
+    // The test cluster's client, through which every call of these tests goes.
+    private IClusterClient Client => fixture.Cluster.Client;
 
     // 471 rounds of 18 actors' bargaining: a run longer than one answer may carry.
     private static LoadedScenario Converge() => ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "bench", "soe-18-converge.yaml"));
@@ -28,8 +28,8 @@ public sealed class TimelinePageTests(ClusterFixture fixture)
         // more than two answers' worth, so the last of three answers holds 28,719 - 2 × 10,000 = 8,719.
         Assert.Equal(28_719, local.Timeline.Length);
         var key = $"pages-{Guid.NewGuid():N}";
-        await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(key));
-        var world = _cluster.Client.GetGrain<IWorldGrain>(key);
+        await ScenarioRun.InGrainsAsync(Client, loaded, WorldKey.Of(key));
+        var world = Client.GetGrain<IWorldGrain>(key);
 
         // Asked for everything, an answer holds 10,000 events: the first 10,000 of the run.
         var first = await world.Timeline(0, int.MaxValue);
@@ -60,7 +60,7 @@ public sealed class TimelinePageTests(ClusterFixture fixture)
         Assert.Equal(5, sizes[^1]);
 
         // A watch of the finished run answers the first 10,000 events too, with the run's count to read the rest by.
-        var watcher = _cluster.Client.CreateObjectReference<IWorldWatcher>(new NoWatcher());
+        var watcher = Client.CreateObjectReference<IWorldWatcher>(new NoWatcher());
         var watch = await world.Watch(watcher, 0, int.MaxValue);
         Assert.Equal(IWorldGrain.TimelineMost, watch.Events.Length);
         Assert.Equal((28_719, 28_719), (watch.Finished, watch.Written));
@@ -72,8 +72,8 @@ public sealed class TimelinePageTests(ClusterFixture fixture)
     public async Task A_page_asked_for_from_before_the_first_event_or_of_no_event_is_refused()
     {
         var key = $"pages-{Guid.NewGuid():N}";
-        await ScenarioRun.InGrainsAsync(_cluster.Client, ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "baseline.yaml")), WorldKey.Of(key));
-        var world = _cluster.Client.GetGrain<IWorldGrain>(key);
+        await ScenarioRun.InGrainsAsync(Client, ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "baseline.yaml")), WorldKey.Of(key));
+        var world = Client.GetGrain<IWorldGrain>(key);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => world.Timeline(-1, 5));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => world.Timeline(0, 0));
         await world.Retire();
