@@ -30,8 +30,9 @@ public static class SummitsCommand
         // Whether a cancellation is the user's is told by the command's token, which only SIGINT or SIGTERM cancels: a
         // timeout inside Orleans or an HTTP client surfaces as the same exception, and is a failure at run time.
         // Every message on standard error first erases a progress line drawn there, so none runs on from it.
-        Output.StatusLine.Install();
         var interruption = new Interruption();
+        using var signals = interruption.TakeSignals();
+        Output.StatusLine.Install();
         var root = interruption.Watch(Create());
         var parse = root.Parse(args);
         // An unknown option where a command takes an argument ('run --bogus') is refused as an unknown option, not
@@ -101,6 +102,10 @@ public static class SummitsCommand
         {
             exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse), interruption.Asked);
         }
+        // An action that did not end within ProcessTerminationTimeout of the user's signal is left behind with exit code
+        // 130: said as an interruption the action saw is said.
+        if (interruption.Abandoned)
+            exit = CommandFailure.Write(Console.Error, CommandPath(parse), new OperationCanceledException(), IsDiagnostic(parse), interrupted: true);
         // A note on a file's format is not an error and not a result: -q, -v minimal and -v quiet leave it out
         // alike. A note that something was left on disk is said at every level, so nothing is left in silence.
         var shown = said.Where(n => n.Always || Level(parse) >= Output.Verbosity.Normal).Select(n => n.Note).ToList();

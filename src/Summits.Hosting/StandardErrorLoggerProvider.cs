@@ -4,10 +4,17 @@ using Microsoft.Extensions.Logging;
 namespace Summits.Hosting;
 
 /// <summary>
-/// Writes every warning and error logged in the host (Orleans' own among them) as one line on standard error,
-/// <c>COMMAND: warning: CATEGORY: message</c> (or <c>error</c>, with the exception's type and message on the same
-/// line), COMMAND being the command whose silo it is (<c>summits run</c>), as every other line the command writes
-/// begins, so that they reach the user whether or not telemetry is exported, and never the timeline. It is the
+/// Writes every warning and error logged in the host as one line on standard error, <c>COMMAND: warning: CATEGORY:
+/// message</c> (or <c>error</c>, with the exception's type and message on the same line), COMMAND being the command
+/// whose silo it is (<c>summits run</c>), as every other line the command writes begins, so that they reach the user
+/// whether or not telemetry is exported, and never the timeline. Orleans' own records (a category beginning
+/// <c>Orleans</c>) are the runtime's notes on what it met (a call to another silo or a client that timed out, a message
+/// too large to send, a membership table gone with its Redis server), not errors of the command: each is one short
+/// line, <c>COMMAND: orleans: CATEGORY: message (ExceptionType: message)</c>, its category shortened to its last part
+/// (<c>Orleans.Runtime.GrainDirectory.ClientDirectory</c> is <c>ClientDirectory</c>) and each text cut to
+/// <see cref="OrleansMost"/> characters; and the same kind (category and event) is written once a
+/// <see cref="OrleansQuiet"/> at most, the next line of it saying how many were left out meanwhile, so that a silo in
+/// trouble does not flood its standard error. It is the
 /// logger <see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/> gives a
 /// silo whose host registered none, and the one the <c>summits</c> command's embedded silo registers.
 /// Records are written only while the provider is <see cref="Open"/> (from the start unless a host says
@@ -16,8 +23,20 @@ namespace Summits.Hosting;
 /// </summary>
 /// <param name="error">Where the lines go: standard error, or a test's writer.</param>
 /// <param name="command">What each line begins with: the command, as <c>summits run</c>; <see cref="DefaultCommand"/> for a host that is no command.</param>
-public sealed partial class StandardErrorLoggerProvider(TextWriter error, string command = StandardErrorLoggerProvider.DefaultCommand) : ILoggerProvider
+/// <param name="clock">What times the quiet between two lines of one kind of Orleans record; <see cref="TimeProvider.System"/> when null.</param>
+public sealed partial class StandardErrorLoggerProvider(TextWriter error, string command = StandardErrorLoggerProvider.DefaultCommand, TimeProvider? clock = null) : ILoggerProvider
 {
+    /// <summary>The most characters of an Orleans record's message, and of its exception's, that its line shows: 200.</summary>
+    public const int OrleansMost = 200;
+
+    /// <summary>How long after a line of one kind of Orleans record (category and event) another of that kind waits to be written: 1 minute.</summary>
+    public static readonly TimeSpan OrleansQuiet = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    // For each kind of Orleans record written: when its last line was written, and how many of it were left out since.
+    private readonly Dictionary<(string Category, int Event), (DateTimeOffset At, int Left)> _said = [];
+
     /// <summary>What a line begins with when no command is named: <c>summits</c>.</summary>
     public const string DefaultCommand = "summits";
 
@@ -63,10 +82,61 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// The line for one record of <paramref name="command"/>'s host: the command, the record's level, category and
     /// message, the exception's kind and message, in one line.
     /// </summary>
+    /// <remarks>An Orleans record's line is the short one (<see cref="OrleansLine"/>).</remarks>
     public static string Line(string command, LogLevel level, string category, string message, Exception? exception)
     {
+        if (IsOrleans(category))
+            return OrleansLine(command, category, message, exception);
         var text = exception is null ? message : $"{message} ({exception.GetType().FullName}: {exception.Message})";
         return $"{command}: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {Whitespace().Replace(text, " ").Trim()}";
+    }
+
+    /// <summary>Whether <paramref name="category"/> is one of Orleans' own: <c>Orleans</c>, or beginning <c>Orleans.</c>.</summary>
+    public static bool IsOrleans(string category) => category == "Orleans" || category.StartsWith("Orleans.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The short line of an Orleans record: <c>COMMAND: orleans: CATEGORY: message (ExceptionType: message)</c>, the
+    /// category's last part, the exception's type without its namespace, each text on one line and cut to
+    /// <see cref="OrleansMost"/> characters (the last an ellipsis), a stack frame quoted in it (<c> at …</c>) left out.
+    /// </summary>
+    public static string OrleansLine(string command, string category, string message, Exception? exception)
+    {
+        var text = Cut(message);
+        if (exception is not null)
+            text += $" ({exception.GetType().Name}: {Cut(exception.Message)})";
+        return $"{command}: orleans: {category[(category.LastIndexOf('.') + 1)..]}: {text}";
+    }
+
+    private static string Cut(string text)
+    {
+        var line = Whitespace().Replace(text, " ").Trim();
+        // A message that quotes an exception's stack ends where its first frame begins.
+        if (Frame().Match(line) is { Success: true } frame)
+            line = line[..frame.Index].TrimEnd();
+        return line.Length <= OrleansMost ? line : line[..(OrleansMost - 1)].TrimEnd() + "…";
+    }
+
+    [GeneratedRegex(@" at [\w.`<>|]+\(")]
+    private static partial Regex Frame();
+
+    /// <summary>
+    /// Whether a line of Orleans' <paramref name="category"/> and <paramref name="eventId"/> is written now, and how many
+    /// of its kind were left out since the last one: the first of a kind is, and then none for <see cref="OrleansQuiet"/>.
+    /// </summary>
+    private (bool Write, int Left) Quiet(string category, int eventId)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_said)
+        {
+            var kind = (category, eventId);
+            if (_said.TryGetValue(kind, out var said) && now - said.At < OrleansQuiet)
+            {
+                _said[kind] = said with { Left = said.Left + 1 };
+                return (false, 0);
+            }
+            _said[kind] = (now, 0);
+            return (true, said.Left);
+        }
     }
 
     [GeneratedRegex(@"\s+")]
@@ -83,6 +153,14 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
             if (!IsEnabled(logLevel))
                 return;
             var line = Line(provider.Command, logLevel, category, formatter(state, exception), exception);
+            if (IsOrleans(category))
+            {
+                var (write, left) = provider.Quiet(category, eventId.Id);
+                if (!write)
+                    return;
+                if (left > 0)
+                    line += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (and {left} more like it since the last, left out)");
+            }
             lock (error)
                 error.WriteLine(line);
         }

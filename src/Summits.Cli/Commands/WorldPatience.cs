@@ -36,9 +36,9 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
 
     private DateTimeOffset? _since;
 
-    /// <summary>The command line's way for <paramref name="world"/>: <see cref="Patience"/>, <see cref="Pause"/>, said on standard error.</summary>
-    public static WorldPatience For(string command, string world) =>
-        new(command, world, Console.Error, Patience, Pause, TimeProvider.System);
+    /// <summary>The command line's way for <paramref name="world"/>: <see cref="Patience"/>, <see cref="Pause"/>, said on standard error unless <paramref name="say"/> is false (<c>-v quiet</c>).</summary>
+    public static WorldPatience For(string command, string world, bool say = true) =>
+        new(command, world, say ? Console.Error : TextWriter.Null, Patience, Pause, TimeProvider.System);
 
     /// <summary>
     /// Whether <paramref name="failure"/> of a grain call means the cluster did not answer it, so that the same call

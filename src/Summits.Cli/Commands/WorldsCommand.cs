@@ -18,49 +18,59 @@ public static class WorldsCommand
     public static Command Create()
     {
         var list = new Command("list", "List the cluster's detached worlds: id, scenario, progress (step k of n) and state (running, finished or failed, with the reason).");
-        var listCluster = ClusterChoice.AddTo(list);
-        list.SetAction((parse, cancellation) => ListAsync(listCluster.Address(parse), listCluster.Id(parse), cancellation));
+        var listCluster = ClusterChoice.AddTo(list, "the worlds' ids alone, one a line");
+        list.SetAction((parse, cancellation) => ListAsync(listCluster.Address(parse), listCluster.Id(parse), listCluster.Level(parse), cancellation));
 
         var showId = IdArgument("The detached world to show, as 'summits run --detach' printed it");
         var format = CommonOptions.Format("How to print the timeline so far: table (with the progress above it), csv or json (one event a line, nothing else)");
         var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder");
         var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output };
-        var showCluster = ClusterChoice.AddTo(show);
+        var showCluster = ClusterChoice.AddTo(show, "the progress line alone above no timeline (the timeline itself with --format csv or json), and where files went");
         show.SetAction((parse, cancellation) => ShowAsync(parse.GetValue(showId)!, TimelineFormats.Of(parse.GetValue(format)),
-            parse.GetValue(output), showCluster.Address(parse), showCluster.Id(parse), cancellation));
+            parse.GetValue(output), showCluster.Address(parse), showCluster.Id(parse), showCluster.Level(parse), cancellation));
 
         var retireId = IdArgument("The detached world to retire: its run stops and the cluster forgets it");
         var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId };
-        var retireCluster = ClusterChoice.AddTo(retire);
-        retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, retireCluster.Address(parse), retireCluster.Id(parse), cancellation));
+        var retireCluster = ClusterChoice.AddTo(retire, "the line saying the world was retired, as at normal");
+        retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, retireCluster.Address(parse), retireCluster.Id(parse), retireCluster.Level(parse), cancellation));
 
         var watchId = IdArgument("The detached world to watch, as 'summits run --detach' printed it");
         var watchFormat = CommonOptions.Format("How to print the events: table (the world above them, each advance's events as they come, the progress below), csv or json (one event a line, nothing else)");
         var watch = new Command("watch", "Print a detached world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat };
-        var watchCluster = ClusterChoice.AddTo(watch);
+        var watchCluster = ClusterChoice.AddTo(watch, "the events alone, without the world's line above them and the progress line below");
         watch.SetAction((parse, cancellation) => WatchAsync(parse.GetValue(watchId)!, TimelineFormats.Of(parse.GetValue(watchFormat)),
-            watchCluster.Address(parse), watchCluster.Id(parse), cancellation));
+            watchCluster.Address(parse), watchCluster.Id(parse), watchCluster.Level(parse), cancellation));
 
         return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, watch, retire };
     }
 
-    /// <summary>The two options by which each worlds command names its cluster: <c>--cluster</c> and <c>--cluster-id</c>.</summary>
-    private sealed record ClusterChoice(Option<ClusterAddress?> AddressOption, Option<string?> IdOption)
+    /// <summary>
+    /// The options every worlds command takes after its own: <c>--cluster</c> and <c>--cluster-id</c>, which name its
+    /// cluster, and <c>-q</c> and <c>-v</c>, which mean what they mean on every command.
+    /// </summary>
+    private sealed record ClusterChoice(Option<ClusterAddress?> AddressOption, Option<string?> IdOption, Option<bool> QuietOption, Option<string?> VerbosityOption)
     {
-        /// <summary>Adds both options to <paramref name="command"/>, after its own.</summary>
-        public static ClusterChoice AddTo(Command command)
+        /// <summary>Adds the options to <paramref name="command"/>, after its own.</summary>
+        /// <param name="minimal">What <c>-v minimal</c> (<c>-q</c>) prints on this command, as its help says it.</param>
+        public static ClusterChoice AddTo(Command command, string minimal)
         {
             var choice = new ClusterChoice(
                 CommonOptions.Cluster("The Redis server of the cluster whose worlds these are [default: Summits:Cluster]"),
-                CommonOptions.ClusterId());
+                CommonOptions.ClusterId(),
+                CommonOptions.Quiet($"Print {minimal} (--verbosity minimal); -v quiet prints only errors"),
+                CommonOptions.Verbosity(minimal));
             command.Options.Add(choice.AddressOption);
             command.Options.Add(choice.IdOption);
+            command.Options.Add(choice.QuietOption);
+            command.Options.Add(choice.VerbosityOption);
             return choice;
         }
 
         public ClusterAddress? Address(ParseResult parse) => parse.GetValue(AddressOption);
 
         public string? Id(ParseResult parse) => parse.GetValue(IdOption);
+
+        public Verbosity Level(ParseResult parse) => CommonOptions.ReadVerbosity(parse.GetValue(VerbosityOption), parse.GetValue(QuietOption));
     }
 
     private static Argument<string> IdArgument(string description) => new("ID") { Description = description };
@@ -75,27 +85,40 @@ public static class WorldsCommand
     public static string ProgressOf(WorldProgress? progress) =>
         progress is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"step {progress.Steps} of {progress.Scenario.Steps.Length}");
 
-    private static async Task<int> ListAsync(ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
+    private static async Task<int> ListAsync(ClusterAddress? cluster, string? clusterId, Verbosity level, CancellationToken cancellation)
     {
         const string command = "summits worlds list";
         if (Settings(command, cluster, clusterId) is not { } settings)
             return ExitCodes.BadInput;
         await using var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
         var worlds = await client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).List();
-        var rows = await Task.WhenAll(worlds.Select(async w => (World: w, Progress: await ProgressAsync(client.Grains, w))));
+        client.Finished = true;
         var stdout = Console.Out;
+        if (level == Verbosity.Quiet)
+            return ExitCodes.Ok;
+        if (level == Verbosity.Minimal)
+        {
+            foreach (var world in worlds)
+                stdout.WriteLine(world.World);
+            return ExitCodes.Ok;
+        }
+        // A running world is active on the silo that drives it, which it names (one call to a world already active);
+        // a finished or failed one is active nowhere, and is not woken to say where it would be.
+        var rows = await Task.WhenAll(worlds.Select(async w =>
+        {
+            var progress = await ProgressAsync(client.Grains, w);
+            var silo = w.Failure is null && progress is { Finished: false } ? await client.Grains.GetGrain<IWorldGrain>(w.World).Silo() : "-";
+            return new[] { w.World, w.Scenario, ProgressOf(progress), silo, StateOf(w, progress) };
+        }));
         if (rows.Length == 0)
         {
             stdout.WriteLine($"no detached worlds on the cluster at {settings.Cluster}");
-            client.Finished = true;
             return ExitCodes.Ok;
         }
-        string[] header = ["WORLD", "SCENARIO", "PROGRESS", "STATE"];
-        var cells = rows.Select(r => new[] { r.World.World, r.World.Scenario, ProgressOf(r.Progress), StateOf(r.World, r.Progress) }).ToList();
-        var widths = Enumerable.Range(0, 3).Select(i => cells.Select(c => c[i].Length).Append(header[i].Length).Max()).ToArray();
-        foreach (var line in cells.Prepend(header))
-            stdout.WriteLine(string.Join("  ", line.Take(3).Select((cell, i) => cell.PadRight(widths[i])).Append(line[3])));
-        client.Finished = true;
+        string[] header = ["WORLD", "SCENARIO", "PROGRESS", "SILO", "STATE"];
+        var widths = Enumerable.Range(0, 4).Select(i => rows.Select(c => c[i].Length).Append(header[i].Length).Max()).ToArray();
+        foreach (var line in rows.Prepend(header))
+            stdout.WriteLine(string.Join("  ", line.Take(4).Select((cell, i) => cell.PadRight(widths[i])).Append(line[4])));
         return ExitCodes.Ok;
     }
 
@@ -112,7 +135,7 @@ public static class WorldsCommand
         }
     }
 
-    private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
+    private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, ClusterAddress? cluster, string? clusterId, Verbosity level, CancellationToken cancellation)
     {
         const string command = "summits worlds show";
         await using var opened = await OpenAsync(command, id, cluster, clusterId, null, cancellation);
@@ -124,16 +147,20 @@ public static class WorldsCommand
         // The progress is read first and the timeline read up to its last event, in pages: the progress line and the
         // timeline under it are of one moment, however far the run has gone while they were read.
         var (run, progress) = await ScenarioRun.ReadWithoutTimelineAsync(client.Grains, detached, cancellation);
-        var printer = new EventPrinter(Console.Out, format, TerminalWidth.OfStandardOutput());
-        if (format == TimelineFormat.Table)
+        // Quiet prints nothing on standard output; minimal, the table's progress line alone.
+        var table = format == TimelineFormat.Table;
+        var printer = new EventPrinter(level == Verbosity.Quiet || (table && level == Verbosity.Minimal) ? TextWriter.Null : Console.Out, format, TerminalWidth.OfStandardOutput());
+        if (table && level >= Verbosity.Minimal)
         {
             var stdout = Console.Out;
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
+            if (level >= Verbosity.Normal)
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
             // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
             var on = detached.Failure is null && !progress.Finished ? $" on silo {await opened.Grain.Silo()}" : "";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(progress.Events, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
-            stdout.WriteLine();
+            if (level >= Verbosity.Normal)
+                stdout.WriteLine();
         }
         var pages = printer.Tee(opened.Grain.PagesAsync(0, progress.Events, opened.Settings.TimelinePage, cancellation), cancellation);
         // With a folder, each page is printed as it is written to the folder's timeline.jsonl: the timeline is read once.
@@ -145,7 +172,7 @@ public static class WorldsCommand
             }
         }
         printer.End(cancellation);
-        if (files is not null)
+        if (files is not null && level >= Verbosity.Minimal)
             await PathLines.ToErrorAsync($"wrote {Listed.And(files)} to {output}", output!);
         client.Finished = true;
         return ExitCodes.Ok;
@@ -160,12 +187,12 @@ public static class WorldsCommand
     /// (3); renews the subscription every <see cref="IWorldGrain.WatchRenewal"/>, which follows the world to its new
     /// activation when its silo dies.
     /// </summary>
-    private static async Task<int> WatchAsync(string id, TimelineFormat format, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
+    private static async Task<int> WatchAsync(string id, TimelineFormat format, ClusterAddress? cluster, string? clusterId, Verbosity level, CancellationToken cancellation)
     {
         const string command = "summits worlds watch";
         // Every call of the watch is asked through one patience: while the world's silo dies, and until the cluster
         // has declared it dead, any of them may meet a silence, said once and asked again.
-        var patience = WorldPatience.For(command, id);
+        var patience = WorldPatience.For(command, id, level > Verbosity.Quiet);
         await using var opened = await OpenAsync(command, id, cluster, clusterId, patience, cancellation);
         if (opened is null)
             return ExitCodes.BadInput;
@@ -174,7 +201,9 @@ public static class WorldsCommand
         var (client, detached, world) = (opened.Client, opened.World, opened.Grain);
         var watcher = new WorldWatcher();
         var reference = client.Grains.CreateObjectReference<IWorldWatcher>(watcher);
-        var stdout = Console.Out;
+        // Quiet prints nothing on standard output; minimal, the events without the world's line and the progress line.
+        var stdout = level == Verbosity.Quiet ? TextWriter.Null : Console.Out;
+        var framed = format == TimelineFormat.Table && level >= Verbosity.Normal;
         var printer = new EventPrinter(stdout, format, TerminalWidth.OfStandardOutput());
         var page = opened.Settings.TimelinePage;
         // Events arrive by push, by each renewal's answer and by the pages this watch reads, in any order and some twice
@@ -216,7 +245,7 @@ public static class WorldsCommand
             (written, finished) = (Math.Max(written, first.Written), first.Finished);
             // A driver that gave up before the watch began pushes nothing more.
             stopped = detached.Failure is not null;
-            if (format == TimelineFormat.Table)
+            if (framed)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {started.Scenario.Seed}"));
                 stdout.WriteLine();
@@ -303,7 +332,7 @@ public static class WorldsCommand
             Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' was retired while it was watched"));
             return ExitCodes.RunFailed;
         }
-        if (format == TimelineFormat.Table)
+        if (framed)
         {
             stdout.WriteLine();
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -313,7 +342,7 @@ public static class WorldsCommand
         return progress.Finished ? ExitCodes.Ok : ExitCodes.RunFailed;
     }
 
-    private static async Task<int> RetireAsync(string id, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
+    private static async Task<int> RetireAsync(string id, ClusterAddress? cluster, string? clusterId, Verbosity level, CancellationToken cancellation)
     {
         const string command = "summits worlds retire";
         await using var opened = await OpenAsync(command, id, cluster, clusterId, null, cancellation);
@@ -324,7 +353,8 @@ public static class WorldsCommand
         await opened.Grain.StopDriving();
         await opened.Grain.Retire();
         await opened.Registry.Remove(id);
-        Console.Out.WriteLine($"retired world {id}");
+        if (level > Verbosity.Quiet)
+            Console.Out.WriteLine($"retired world {id}");
         opened.Client.Finished = true;
         return ExitCodes.Ok;
     }

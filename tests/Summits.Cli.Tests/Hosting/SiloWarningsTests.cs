@@ -56,20 +56,72 @@ public sealed class SiloWarningsTests
             loggers.CreateLogger("Orleans.Runtime.Silo").LogError("Membership table unreachable");
         }
 
-        // Exactly the two lines, in the order written, each beginning with the command as its other lines do
-        // ("summits run: error: ..."); the three Orleans warnings left no line.
+        // Exactly the two lines, in the order written, each beginning with the command as its other lines do; the
+        // Orleans error as the runtime's note ("orleans:", its category's last part); the three Orleans warnings left no line.
         Assert.Equal(
             "summits run: warning: Summits.Grains.WorldGrain: World w: advance 2 failed and changed nothing; it may be run again\n"
-            + "summits run: error: Orleans.Runtime.Silo: Membership table unreachable\n",
+            + "summits run: orleans: Silo: Membership table unreachable\n",
             warnings.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
     public void A_record_with_an_exception_of_several_lines_is_written_as_one()
     {
-        var line = StandardErrorLoggerProvider.Line("summits whatif", Microsoft.Extensions.Logging.LogLevel.Warning, "Orleans.Runtime.Silo", "Membership\ntable\tslow", new InvalidOperationException("first\nsecond"));
+        var line = StandardErrorLoggerProvider.Line("summits whatif", Microsoft.Extensions.Logging.LogLevel.Warning, "Summits.Grains.WorldGrain", "Advance\nfailed\tonce", new InvalidOperationException("first\nsecond"));
 
-        Assert.Equal("summits whatif: warning: Orleans.Runtime.Silo: Membership table slow (System.InvalidOperationException: first second)", line);
+        Assert.Equal("summits whatif: warning: Summits.Grains.WorldGrain: Advance failed once (System.InvalidOperationException: first second)", line);
+    }
+
+    [Fact]
+    public void An_Orleans_record_is_one_short_line_of_the_runtime_not_an_error_of_the_command()
+    {
+        // The record a silo wrote in a trial when a client's routing table did not reach another silo in time: its message
+        // and the exception's, which quotes a stack frame.
+        var line = StandardErrorLoggerProvider.Line("summits silo", LogLevel.Error, "Orleans.Runtime.GrainDirectory.ClientDirectory",
+            "Exception publishing client routing table to silo S127.0.0.1:21412:1",
+            new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request\n at Orleans.Runtime.CallbackData.OnTimeout() in /_/src/CallbackData.cs:line 9"));
+
+        // "orleans:" in place of "error:", the category's last part, the exception's type without its namespace, its
+        // message up to the first frame (" at Orleans.Runtime.CallbackData.OnTimeout(").
+        Assert.Equal("summits silo: orleans: ClientDirectory: Exception publishing client routing table to silo S127.0.0.1:21412:1 "
+            + "(TimeoutException: Response did not arrive on time in 00:00:30 for message: Request)", line);
+
+        // A message of 300 characters is cut to 200, the last of them an ellipsis: 199 'x' and '…'.
+        var cut = StandardErrorLoggerProvider.OrleansLine("summits silo", "Orleans.Runtime.Messaging.Connection", new string('x', 300), null);
+        Assert.Equal("summits silo: orleans: Connection: " + new string('x', 199) + "…", cut);
+    }
+
+    [Fact]
+    public void One_kind_of_Orleans_record_is_written_once_a_minute_at_most_and_the_next_line_counts_those_left_out()
+    {
+        var error = new StringWriter { NewLine = "\n" };
+        var clock = new SteppedClock();
+        var provider = new StandardErrorLoggerProvider(error, "summits silo", clock);
+        var membership = provider.CreateLogger("Orleans.Runtime.MembershipService.MembershipAgent");
+        var connection = provider.CreateLogger("Orleans.Runtime.Messaging.Connection");
+        var ownCategory = provider.CreateLogger("Summits.Grains.WorldGrain");
+
+        // Five of one kind in 59 seconds: the first is written, four are left out. Another kind, and a Summits record,
+        // are written meanwhile each on its own.
+        for (var i = 0; i < 5; i++)
+        {
+            membership.LogError(new EventId(7), "Error updating status to ShuttingDown");
+            clock.Now += TimeSpan.FromSeconds(i < 4 ? 14.75 : 0);
+        }
+        connection.LogError(new EventId(7), "Exception sending message");
+        ownCategory.LogWarning("World w: advance 2 failed");
+        ownCategory.LogWarning("World w: advance 2 failed");
+        // A minute after the first line (4 × 14.75 s = 59 s, then 1 s more), the kind is written again, with the count.
+        clock.Now += TimeSpan.FromSeconds(1);
+        membership.LogError(new EventId(7), "Error updating status to ShuttingDown");
+
+        Assert.Equal(
+            "summits silo: orleans: MembershipAgent: Error updating status to ShuttingDown\n"
+            + "summits silo: orleans: Connection: Exception sending message\n"
+            + "summits silo: warning: Summits.Grains.WorldGrain: World w: advance 2 failed\n"
+            + "summits silo: warning: Summits.Grains.WorldGrain: World w: advance 2 failed\n"
+            + "summits silo: orleans: MembershipAgent: Error updating status to ShuttingDown (and 4 more like it since the last, left out)\n",
+            error.ToString());
     }
 
     /// <summary>A grain storage that reads nothing and refuses every write.</summary>

@@ -129,12 +129,4 @@ public sealed class WorldPatienceTests
         var clock = new SteppedClock();
         return (new WorldPatience(Command, World, said, patience ?? TimeSpan.FromMinutes(5), TimeSpan.Zero, clock), said, clock);
     }
-
-    /// <summary>A clock that stands still until a test moves it.</summary>
-    private sealed class SteppedClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
