@@ -61,8 +61,14 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
 
         var id = await DetachAsync();
         var list = await ListUntilFinishedAsync(id);
-        // The baseline has six steps (a rounds step and five expect steps); a finished run has done every one.
-        Assert.Matches($"(?m)^{id}  baseline  step 6 of 6  finished$", list);
+        // The baseline has six steps (a rounds step and five expect steps); a finished run has done every one, and is
+        // held by no silo ("-" under SILO; each column padded to the widest cell of another test's worlds).
+        Assert.Matches($"(?m)^{id} +baseline +step 6 of 6 +- +finished$", list);
+        // -q lists the ids alone, one a line.
+        var ids = await Summits(["worlds", "list", "-q", .. cluster.Joined]);
+        Assert.True(ids.Exit == 0, ids.Error);
+        Assert.Contains(id, ids.Output.Split('\n'));
+        Assert.All(ids.Output.TrimEnd('\n').Split('\n'), line => Assert.DoesNotContain(' ', line));
 
         var show = await Summits(["worlds", "show", id, "-o", shown, .. cluster.Joined]);
         Assert.True(show.Exit == 0, show.Error);
@@ -75,6 +81,12 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         var lines = show.Output.Split('\n');
         Assert.Equal($"World {id}: scenario baseline on world abe-trump-2017-11-06, seed {Seed}", lines[0]);
         Assert.Equal($"step 6 of 6, finished: {events} events, 0 expectations failed", lines[1]);
+
+        // -v minimal prints the progress line alone; -v quiet, nothing but errors.
+        var minimal = await Summits(["worlds", "show", id, "-v", "minimal", .. cluster.Joined]);
+        Assert.Equal((0, $"step 6 of 6, finished: {events} events, 0 expectations failed\n", ""), minimal);
+        var quiet = await Summits(["worlds", "show", id, "-v", "quiet", .. cluster.Joined]);
+        Assert.Equal((0, "", ""), quiet);
 
         // The timeline as JSON is timeline.jsonl's events, one a line.
         var json = await Summits(["worlds", "show", id, "--format", "json", .. cluster.Joined]);
@@ -92,8 +104,9 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         // Its world grain, its countries (JP, US), topics and timeline pages each keep a state under a key with its id.
         Assert.NotEmpty(server.Keys(pattern: $"*{id}*"));
 
-        var retire = await Summits(["worlds", "retire", id, .. cluster.Joined]);
-        Assert.Equal((0, $"retired world {id}\n", ""), retire);
+        // -v quiet retires it saying nothing.
+        var retire = await Summits(["worlds", "retire", id, "-v", "quiet", .. cluster.Joined]);
+        Assert.Equal((0, "", ""), retire);
         var list = await Summits(["worlds", "list", .. cluster.Joined]);
         Assert.True(list.Exit == 0, list.Error);
         Assert.DoesNotContain(id, list.Output, StringComparison.Ordinal);

@@ -71,6 +71,13 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
             Assert.Equal(130, await watch.WaitForExitAsync(TimeSpan.FromMinutes(1)));
             Assert.Equal("summits worlds watch: stopped before it finished\n", watch.Error);
         }
+        // Still running, it is held by a silo, which list names as show does (the fixture's silos listen on 127.0.0.1).
+        var show = await Summits(["worlds", "show", id, "-q", .. cluster.Joined]);
+        var list = await Summits(["worlds", "list", .. cluster.Joined]);
+        Assert.True(list.Exit == 0, list.Error);
+        var held = Regex.Match(show.Output, @"^step 0 of 1, running on silo (127\.0\.0\.1:\d+): ");
+        Assert.True(held.Success, show.Output);
+        Assert.Matches($"(?m)^{id} +soe-18-converge +step 0 of 1 +{Regex.Escape(held.Groups[1].Value)} +running$", list.Output);
         var retired = await Summits(["worlds", "retire", id, .. cluster.Joined]);
         Assert.True(retired.Exit == 0, retired.Error);
     }
