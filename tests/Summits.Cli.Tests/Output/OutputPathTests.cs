@@ -256,7 +256,7 @@ public sealed class OutputPathTests : IDisposable
 
         Assert.Equal(3, run.ExitCode);
         Assert.StartsWith($"summits run: error: could not write '{output}': ", run.ErrorLines[0]);
-        Assert.Contains(run.ErrorLines, line => line.StartsWith("at Summits.Scenarios.OutputSet.Write(", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, line => line.StartsWith("at Summits.Scenarios.OutputSet.WriteAsync(", StringComparison.Ordinal));
     }
 
     [Fact]
