@@ -166,6 +166,70 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
             Assert.True(File.Exists(Path.Combine(dir, csv)), csv);
     }
 
+    /// <summary>
+    /// The bars chromium painted inside each histogram's plot: every filled SVG path within the grid, with its fill as
+    /// computed RGB and its box; and each series' colour as computed RGB, in the order of the series.
+    /// </summary>
+    private const string HistogramBars = """
+        (() => JSON.stringify([...document.querySelectorAll("figure[data-chart^='histogram-']")].map(figure => {
+          const chart = window.summitsCharts[figure.getAttribute('data-chart')];
+          const rgb = c => { const d = document.createElement('div'); d.style.color = c; document.body.appendChild(d); const v = getComputedStyle(d).color; d.remove(); return v; };
+          const svg = figure.querySelector('svg');
+          const origin = svg.getBoundingClientRect();
+          const g = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+          const grid = { x: origin.x + g.x, y: origin.y + g.y, w: g.width, h: g.height };
+          const bars = [...svg.querySelectorAll('path')]
+            .map(p => ({ p, b: p.getBoundingClientRect(), fill: p.getAttribute('fill') }))
+            .filter(x => x.fill && x.fill !== 'none' && x.b.width > 0 && x.b.height > 0
+              && x.b.left >= grid.x - 1 && x.b.right <= grid.x + grid.w + 1 && x.b.top >= grid.y - 1 && x.b.bottom <= grid.y + grid.h + 1)
+            .map(x => ({ fill: rgb(x.fill), x: x.b.x, y: x.b.y, w: x.b.width, h: x.b.height }));
+          return { id: figure.getAttribute('data-chart'), colours: chart.getOption().series.map(s => rgb(s.color)), bars };
+        })))()
+        """;
+
+    private sealed record Bar(string Fill, double X, double Y, double W, double H);
+
+    private sealed record Histogram(string Id, string[] Colours, Bar[] Bars);
+
+    [Fact]
+    public async Task A_histograms_bars_stand_side_by_side_each_in_its_actors_colour_with_no_third()
+    {
+        // Before, each actor's bars were binned over its own range and drawn over one another, so where they overlapped
+        // a third colour showed that the legend did not explain. The study of the what-if report above, whose three
+        // histograms each chart Japan and the United States.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(120, 42, 4, Engine.Local), SampleRuns.Local);
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        StudyReport.WriteAll(study, dir);
+        await OpenAsync(dir, "whatif-histograms");
+
+        var histograms = JsonSerializer.Deserialize<Histogram[]>(await _page!.EvaluateExpressionAsync<string>(HistogramBars), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        Assert.Equal(3, histograms.Length);
+        foreach (var histogram in histograms)
+        {
+            // Every bar is painted in the colour of a series the legend names: one colour per actor and no other.
+            Assert.NotEmpty(histogram.Bars);
+            Assert.All(histogram.Bars, bar => Assert.Contains(bar.Fill, histogram.Colours));
+            // No two bars of different actors cover one pixel (a pixel's overlap at a shared edge is let through).
+            foreach (var a in histogram.Bars)
+            {
+                foreach (var b in histogram.Bars.Where(b => b.Fill != a.Fill))
+                {
+                    var across = Math.Min(a.X + a.W, b.X + b.W) - Math.Max(a.X, b.X);
+                    var down = Math.Min(a.Y + a.H, b.Y + b.H) - Math.Max(a.Y, b.Y);
+                    Assert.False(across > 1 && down > 1, $"{histogram.Id}: a bar at x {a.X:F1} (width {a.W:F1}) and one at x {b.X:F1} (width {b.W:F1}) overlap");
+                }
+            }
+        }
+        // Side by side, not only apart: on defense-procurement Japan and the United States end in some of the same bins.
+        // A bin is split into one slot per actor, each bar a pixel narrower than its slot (charts.js's bin), so the
+        // other actor's bar in a shared bin begins one pixel after the first one ends.
+        var procurement = histograms.Single(h => h.Id == "histogram-defense-procurement");
+        Assert.Equal(2, procurement.Bars.Select(b => b.Fill).Distinct().Count());
+        Assert.Contains(procurement.Bars, a => procurement.Bars.Any(b => b.Fill != a.Fill && Math.Abs(b.X - (a.X + a.W) - 1) < 0.5));
+    }
+
     [Fact]
     public async Task The_compare_report_charts_every_moved_position_names_both_seeds_and_shows_consistent_changes()
     {
