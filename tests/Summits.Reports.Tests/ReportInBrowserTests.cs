@@ -114,11 +114,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     [Fact]
     public async Task The_whatif_report_charts_the_moved_topics_and_tests_the_sensitivities()
     {
-        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
-        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(120, 42, 4, Engine.Local), SampleRuns.Local);
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        StudyReport.WriteAll(study, dir);
-        var charts = await OpenAsync(dir, "whatif");
+        var (dir, charts) = await OpenWhatIfReportAsync("whatif");
 
         // The scenario's steps touch three topics: proposals on bilateral-fta and defense-procurement,
         // rounds on bilateral-fta and trade-imbalance. Only those get a histogram; the world's other
@@ -197,11 +193,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         // Before, each actor's bars were binned over its own range and drawn over one another, so where they overlapped
         // a third colour showed that the legend did not explain. The study of the what-if report above, whose three
         // histograms each chart Japan and the United States.
-        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
-        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(120, 42, 4, Engine.Local), SampleRuns.Local);
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        StudyReport.WriteAll(study, dir);
-        await OpenAsync(dir, "whatif-histograms");
+        await OpenWhatIfReportAsync("whatif-histograms");
 
         var histograms = JsonSerializer.Deserialize<Histogram[]>(await _page!.EvaluateExpressionAsync<string>(HistogramBars), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
@@ -340,6 +332,16 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
 
     /// <summary>Runs a shipped what-if scenario in the pure model, writes its run report and opens it.</summary>
     /// <param name="pair">The two parties the bargaining figures plot, as <c>run --pair</c> gives them.</param>
+    /// <summary>The report of a study of us-presses-bilateral-fta (120 runs, seed 42, local), written and opened: its folder and charts.</summary>
+    private async Task<(string Dir, RenderedChart[] Charts)> OpenWhatIfReportAsync(string name)
+    {
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(120, 42, 4, Engine.Local), SampleRuns.Local);
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        StudyReport.WriteAll(study, dir);
+        return (dir, await OpenAsync(dir, name));
+    }
+
     private async Task<RenderedChart[]> OpenRunReportAsync(string scenario, string name, (string, string)? pair = null, int width = 1280)
     {
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", scenario + ".yaml")));
