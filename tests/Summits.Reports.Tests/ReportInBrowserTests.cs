@@ -62,6 +62,51 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Contains("usfj-realignment-okinawa", timeline.YCategories!);
     }
 
+    /// <summary>
+    /// Hovers the chart's first point and zooms its x axis to its first half, as a reader's pointer and the slider do:
+    /// the tooltip's text as shown, the x categories before and after (the axis's extent, first and last index shown),
+    /// and the kinds of zoom the chart offers.
+    /// </summary>
+    private const string HoverAndZoom = """
+        ((id) => {
+          const chart = window.summitsCharts[id];
+          const figure = document.querySelector(`figure[data-chart='${id}']`);
+          figure.scrollIntoView({ block: 'center' });
+          chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+          const tip = [...figure.querySelectorAll('div')].filter(d => getComputedStyle(d).position === 'absolute' && d.innerText.trim() !== '' && getComputedStyle(d).display !== 'none' && getComputedStyle(d).visibility !== 'hidden').map(d => d.innerText).join('\n');
+          const before = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+          chart.dispatchAction({ type: 'dataZoom', start: 0, end: 50 });
+          const after = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+          return JSON.stringify({ tip, before, after, zooms: (chart.getOption().dataZoom || []).map(z => z.type) });
+        })
+        """;
+
+    private sealed record Interaction(string Tip, double[] Before, double[] After, string[] Zooms);
+
+    [Fact]
+    public async Task A_trajectory_shows_its_values_on_hover_and_zooms_along_its_steps()
+    {
+        // Interactive where the reader benefits: values on hover and zoom, read from the page chromium
+        // drew, not from the chart's options alone.
+        await OpenRunReportAsync("baseline", "run-baseline-hover");
+
+        var seen = JsonSerializer.Deserialize<Interaction>(await _page!.EvaluateExpressionAsync<string>($"{HoverAndZoom}('trajectory-north-korea-sanctions')"),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        // Hovering the start shows each actor's value there, as the world seeds it (baseline.yaml's note: Japan 85 and
+        // the US 90 on north-korea-sanctions), then the two end lines by name.
+        Assert.Equal(
+            ["JP on north-korea-sanctions after start: 85", "US on north-korea-sanctions after start: 90", "Nash point at the end (89.9864)", "weighted mean at the end (88.2387)"],
+            seen.Tip.Split('\n'));
+        // The x axis is the start, ten bargaining rounds and five expect steps: 16 categories, 0 to 15. The chart offers
+        // the mouse wheel inside the plot and a slider below it, and zoomed to its first half it shows the start and
+        // the rounds up to about half of 15 (ECharts shows whole categories: 0 to 7 or 8).
+        Assert.Equal(["inside", "slider"], seen.Zooms);
+        Assert.Equal([0, 15], seen.Before);
+        Assert.Equal(0, seen.After[0]);
+        Assert.InRange(seen.After[1], 7, 8);
+    }
+
     [Fact]
     public async Task The_Nash_point_and_weighted_mean_lines_have_dashed_line_icons_without_a_dot()
     {
