@@ -294,7 +294,8 @@ public sealed partial class WorldGrain(
             _copy.BeginAdvance();
             access = _copy;
         }
-        var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
+        // On the copy no country grain answers, so the world makes each answer's evaluation span, as a local run does.
+        var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: access is LocalWorld), cancellation).AdvanceAsync();
         cancellation.ThrowIfCancellationRequested();
         // An autonomous step that has ended hands its copy back: the steps after it reach the grains.
         var copy = _copy;
