@@ -15,7 +15,7 @@ namespace Summits.Grains;
 /// anything. Commit and Abandon take none, since once an advance begins them they must finish.
 /// </remarks>
 [Alias("summits.country-grain")]
-public interface ICountryGrain : IGrainWithStringKey
+public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation>
 {
     /// <summary>
     /// Makes the country <paramref name="actor"/> with <paramref name="positions"/>, replacing whatever the grain held: a

@@ -9,7 +9,7 @@ namespace Summits.Grains;
 /// the caller's cancellation token, as a country's do (see <see cref="ICountryGrain"/>).
 /// </remarks>
 [Alias("summits.topic-grain")]
-public interface ITopicGrain : IGrainWithStringKey
+public interface ITopicGrain : IGrainWithStringKey, IHeldStateGrain<Table>
 {
     /// <summary>Makes the table of <paramref name="topic"/>, replacing whatever the grain held (see <see cref="ICountryGrain.Seed"/>).</summary>
     [Alias("Seed")]

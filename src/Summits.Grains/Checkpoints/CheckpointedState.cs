@@ -125,6 +125,35 @@ public sealed class CheckpointedState<T>(
         return State;
     }
 
+    /// <summary>
+    /// The state as the attempt in progress sees it, copied, with <see cref="Answer{TValue}"/>'s marks: what a world copies
+    /// to run an autonomous step on. A read: it starts or resumes the attempt's checkpoint as any call does.
+    /// </summary>
+    /// <param name="check">Checks the state before it is copied (a grain's check that it has been seeded, which throws).</param>
+    public Task<During<T>> CopyDuring(AdvanceAttempt attempt, Func<T, T> check, CancellationToken cancellation) =>
+        cancellation.IsCancellationRequested
+            ? Task.FromCanceled<During<T>>(cancellation)
+            : Task.FromResult(Answer(copier.Copy(check(Enter(attempt)))));
+
+    /// <summary>
+    /// Replaces the state in memory with <paramref name="state"/> as a call of the attempt that changes it (counted), after
+    /// the attempt's checkpoint is started or resumed as for any call: what a world hands back after an autonomous step.
+    /// </summary>
+    public During<bool> Hold(T state, AdvanceAttempt attempt)
+    {
+        Enter(attempt, counted: true);
+        _state = state;
+        _dirty = true;
+        return Answer(true);
+    }
+
+    /// <summary><see cref="Hold"/>, then <see cref="CommitAsync"/> with <paramref name="calls"/>, which counts the hold.</summary>
+    public Task CommitHeldAsync(T state, AdvanceAttempt attempt, int calls, string grain)
+    {
+        Hold(state, attempt);
+        return CommitAsync(attempt, calls, grain);
+    }
+
     /// <summary>Marks the state changed by the attempt in progress.</summary>
     public void Changed() => _dirty = true;
 

@@ -88,6 +88,12 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"country {this.GetPrimaryKeyString()}");
 
+    public Task<During<Delegation>> StateDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) => _state.CopyDuring(attempt, Seeded, cancellation);
+
+    public Task<During<bool>> Hold(Delegation state, AdvanceAttempt attempt) => Task.FromResult(_state.Hold(state, attempt));
+
+    public Task CommitHeld(Delegation state, AdvanceAttempt attempt, int calls) => _state.CommitHeldAsync(state, attempt, calls, $"country {this.GetPrimaryKeyString()}");
+
     public Task Abandon(AdvanceAttempt attempt)
     {
         _state.Abandon(attempt);

@@ -74,6 +74,12 @@ public sealed class TopicGrain : Grain, ITopicGrain
 
     public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
 
+    public Task<During<Table>> StateDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) => _state.CopyDuring(attempt, Seeded, cancellation);
+
+    public Task<During<bool>> Hold(Table state, AdvanceAttempt attempt) => Task.FromResult(_state.Hold(state, attempt));
+
+    public Task CommitHeld(Table state, AdvanceAttempt attempt, int calls) => _state.CommitHeldAsync(state, attempt, calls, $"topic {this.GetPrimaryKeyString()}");
+
     public Task Abandon(AdvanceAttempt attempt)
     {
         _state.Abandon(attempt);

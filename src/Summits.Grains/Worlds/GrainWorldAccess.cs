@@ -37,15 +37,21 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
     public ICountryAccess Country(string actor)
     {
-        var calls = Reached(_countries, actor, () => new Calls($"country {world.Country(actor)}", grains.GetGrain<ICountryGrain>(world.Country(actor))));
+        var calls = CountryCalls(actor);
         return new CountryAccess((ICountryGrain)calls.Grain, _attempt, calls, _cancellation);
     }
 
     public ITopicAccess Topic(string topic)
     {
-        var calls = Reached(_topics, topic, () => new Calls($"topic {world.Topic(topic)}", grains.GetGrain<ITopicGrain>(world.Topic(topic))));
+        var calls = TopicCalls(topic);
         return new TopicAccess(this, (ITopicGrain)calls.Grain, _attempt, calls, _cancellation);
     }
+
+    private Calls CountryCalls(string actor) =>
+        Reached(_countries, actor, () => new Calls($"country {world.Country(actor)}", grains.GetGrain<ICountryGrain>(world.Country(actor))));
+
+    private Calls TopicCalls(string topic) =>
+        Reached(_topics, topic, () => new Calls($"topic {world.Topic(topic)}", grains.GetGrain<ITopicGrain>(world.Topic(topic))));
 
     /// <summary>
     /// What the attempt knows of grain <paramref name="id"/>, made by <paramref name="reach"/> the first time the attempt
@@ -63,13 +69,76 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     }
 
     /// <summary>
+    /// Copies the countries of <paramref name="actors"/> and the topics of <paramref name="topics"/>, with every topic an
+    /// agreement on one of them covers, as the attempt sees them (one <c>StateDuring</c> call each, in parallel, the
+    /// answers noted as any read's): the world an autonomous step (rounds, spatial-model turns) runs on in the pure model,
+    /// with no call to a grain until its changes are handed back (<see cref="HoldAsync"/>, <see cref="CommitAsync"/>).
+    /// A step's proposals reach no topic beyond those: their terms are on the step's topics, and the agreements they
+    /// supersede or strain are agreements on those topics.
+    /// </summary>
+    public async Task<LocalWorld> CopyAsync(IEnumerable<string> actors, IReadOnlyCollection<string> topics)
+    {
+        var countries = CopyAsync<Delegation>(actors.Select(CountryCalls));
+        var tables = await CopyAsync<Table>(topics.Select(TopicCalls));
+        var covered = tables.SelectMany(t => t.Agreements).SelectMany(a => a.Terms.Keys).Distinct(StringComparer.Ordinal)
+            .Where(t => !topics.Contains(t)).ToArray();
+        return new LocalWorld(await countries, [.. tables, .. await CopyAsync<Table>(covered.Select(TopicCalls))]);
+    }
+
+    private Task<T[]> CopyAsync<T>(IEnumerable<Calls> grains) =>
+        Task.WhenAll(grains.Select(calls => calls.Answered(((IHeldStateGrain<T>)calls.Grain).StateDuring(_attempt, _cancellation))));
+
+    /// <summary>
+    /// Hands back to their grains, in memory, the countries and topics <paramref name="copy"/> changed since it was made or
+    /// last handed back (one <c>Hold</c> call each, in parallel, counted as a call that changes its grain): an autonomous
+    /// step that ended between two checkpoints, so that the steps after it, in grains, find what it left. A topic's
+    /// table, as the attempt knows it, becomes the one handed back.
+    /// </summary>
+    public Task HoldAsync(LocalWorld copy)
+    {
+        var (countries, tables) = copy.TakeChanges();
+        foreach (var table in tables)
+            TopicCalls(table.Topic.Id).Table = table.Get();
+        return Task.WhenAll(Changed(countries, tables).Select(held => held.Calls.Answered(held.Hold(_attempt))));
+    }
+
+    /// <summary>A changed state of the copy, with what the attempt knows of its grain, counted as a call that changes it.</summary>
+    private IEnumerable<Handed> Changed(ImmutableArray<Delegation> countries, ImmutableArray<Table> tables)
+    {
+        var handed = countries.Select(d => Handed.Of(CountryCalls(d.Actor.Id), d))
+            .Concat(tables.Select(t => Handed.Of(TopicCalls(t.Topic.Id), t)))
+            .ToArray();
+        foreach (var held in handed)
+            held.Calls.AddChanging();
+        return handed;
+    }
+
+    /// <summary>A state handed back to its grain (a country's <see cref="Delegation"/> or a topic's <see cref="Table"/>).</summary>
+    private sealed record Handed(Calls Calls, Func<AdvanceAttempt, Task<During<bool>>> Hold, Func<AdvanceAttempt, int, Task> Commit)
+    {
+        public static Handed Of<T>(Calls calls, T state)
+        {
+            var grain = (IHeldStateGrain<T>)calls.Grain;
+            return new Handed(calls, attempt => grain.Hold(state, attempt), (attempt, count) => grain.CommitHeld(state, attempt, count));
+        }
+    }
+
+    /// <summary>
     /// Writes every country and topic the attempt changed, in parallel, telling each how many calls that may change it
     /// were made. A grain the attempt only read is not asked: its commit would write nothing (<see cref="During{T}"/>),
-    /// and a deactivation could have lost it nothing.
+    /// and a deactivation could have lost it nothing. The countries and topics <paramref name="copy"/> (an autonomous
+    /// step's, when one is in progress) changed since it was last handed back are handed back in the same call that
+    /// writes them (<c>CommitHeld</c>, counted as a call that changes its grain).
     /// </summary>
-    public Task CommitAsync() =>
-        Task.WhenAll(_countries.Values.Where(a => a.Dirty).Select(a => ((ICountryGrain)a.Grain).Commit(_attempt, a.Count))
-            .Concat(_topics.Values.Where(t => t.Dirty).Select(t => ((ITopicGrain)t.Grain).Commit(_attempt, t.Count))));
+    public Task CommitAsync(LocalWorld? copy = null)
+    {
+        var (countries, tables) = copy?.TakeChanges() ?? ([], []);
+        var handed = Changed(countries, tables).ToArray();
+        var held = handed.Select(h => h.Calls).ToHashSet();
+        return Task.WhenAll(handed.Select(h => h.Commit(_attempt, h.Calls.Count))
+            .Concat(_countries.Values.Where(a => a.Dirty && !held.Contains(a)).Select(a => ((ICountryGrain)a.Grain).Commit(_attempt, a.Count)))
+            .Concat(_topics.Values.Where(t => t.Dirty && !held.Contains(t)).Select(t => ((ITopicGrain)t.Grain).Commit(_attempt, t.Count))));
+    }
 
     /// <summary>
     /// Checks, with no call, that every country and topic the attempt changed has answered all its calls since the

@@ -70,6 +70,12 @@ public sealed partial class WorldGrain(
     // it, and Retire knows that nothing is left to clear. Null again once the grain is seeded for another run.
     private World? _final;
 
+    // The copy of the world's countries and topics that the autonomous step in progress (rounds, spatial-model turns)
+    // runs on in the pure model, made at the step's first advance in this activation and handed back to the grains at
+    // each checkpoint and at the step's end; null outside such a step. At a checkpoint the grains hold exactly what it
+    // holds, so it carries on across checkpoints; an activation that ends loses it with the run's unwritten advances.
+    private LocalWorld? _copy;
+
     // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
     private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
@@ -285,6 +291,7 @@ public sealed partial class WorldGrain(
             // activation (the next one reads storage) rather than by patching; the grains the attempt
             // changed drop their changes too, and a retry starts each of them from its checkpoint anyway.
             DeactivateOnIdle();
+            _copy = null;
             if (_unwritten is { } unwritten)
             {
                 _unwritten = null;
@@ -317,8 +324,20 @@ public sealed partial class WorldGrain(
             _unwritten = unwritten = new Unwritten(
                 new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), run.Pages,
                 ImmutableArray.CreateBuilder<TimelineEvent>());
-        var events = await new ScenarioRunner(unwritten.Access, run, new TelemetryObserver(Key, logger, evaluationSpans: false), cancellation).AdvanceAsync();
+        var stepIndex = run.NextStep;
+        IWorldAccess access = unwritten.Access;
+        if (!run.Finished && run.Scenario.Steps[stepIndex] is RoundsStep or SmpTurnsStep)
+        {
+            _copy ??= await unwritten.Access.CopyAsync(run.ActorOrder, StepTopics(run.Scenario.Steps[stepIndex], run));
+            _copy.BeginAdvance();
+            access = _copy;
+        }
+        // On the copy no country grain answers, so the world makes each answer's evaluation span, as a local run does.
+        var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: access is LocalWorld), cancellation).AdvanceAsync();
         cancellation.ThrowIfCancellationRequested();
+        // An autonomous step that has ended hands its copy back: the steps after it reach the grains.
+        var copy = _copy;
+        var copyEnds = copy is not null && (run.Finished || run.NextStep != stepIndex);
         // The advances of one checkpoint share one page: the first of them with events opens it.
         var end = new AdvanceEnd(run.Finished, run.Failures, events.IsEmpty ? -1 : unwritten.Page) { First = unwritten.Events.Count };
         if (!events.IsEmpty)
@@ -337,7 +356,9 @@ public sealed partial class WorldGrain(
                 else
                     await Page(unwritten.Page).Write(unwritten.Events.ToImmutable());
             }
-            await unwritten.Access.CommitAsync();
+            await unwritten.Access.CommitAsync(copy);
+            if (copyEnds)
+                _copy = null;
             state.State.Advances++;
             // The events stay on their page, the one place the timeline is kept; the world keeps where they are.
             state.State.LastEnd = end;
@@ -348,6 +369,11 @@ public sealed partial class WorldGrain(
         }
         else
         {
+            if (copyEnds)
+            {
+                await unwritten.Access.HoldAsync(copy!);
+                _copy = null;
+            }
             state.State.Advances++;
             state.State.LastEnd = end;
             state.State.Last = null;
@@ -361,6 +387,15 @@ public sealed partial class WorldGrain(
         }
         return new Advance(events, run.Finished, run.Failures);
     }
+
+    /// <summary>
+    /// The topics an autonomous step reaches: a rounds step's own (every topic when it names none) and those of the open
+    /// proposals its rounds renew, every topic for spatial-model turns.
+    /// </summary>
+    private static IReadOnlyCollection<string> StepTopics(Step step, RunState run) =>
+        step is RoundsStep { Topics.IsDefaultOrEmpty: false } rounds
+            ? [.. rounds.Topics.Concat(run.Open.SelectMany(o => o.Proposal.Terms).Select(t => t.Topic)).Distinct(StringComparer.Ordinal)]
+            : run.TopicOrder;
 
     /// <summary>Keeps page <paramref name="n"/> of a world kept in memory in this activation, in place of its page grain.</summary>
     private void Keep(int n, ImmutableArray<TimelineEvent> events)

@@ -48,6 +48,32 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
     }
 
     [Fact]
+    public async Task Rounds_that_end_between_two_checkpoints_hand_their_grains_back_before_the_step_after_them()
+    {
+        // Advances 1 and 2 are the first rounds step, run on the world's copy; it ends at advance 2, between the
+        // checkpoints after 0 and after 3, so it hands JP and US back in memory (Hold), and the proposal of advance 3 reads
+        // them from their grains; the checkpoint after it writes them. Advances 4 and 5 are rounds again, the last a
+        // checkpoint. After each step's end and each checkpoint every grain holds what the pure model holds.
+        const string text = """
+            format: 2
+            scenario: rounds-then-a-proposal
+            about: Two rounds on the FTA, a proposal on it, two rounds more.
+            world: ../summits/2017-11-06-abe-trump.yaml
+            seed: 3
+            steps:
+              - id: opening
+                rounds: 2
+                topics: [bilateral-fta]
+              - id: fta-ask
+                propose: { from: US, to: [JP], terms: { bilateral-fta: 60 } }
+              - id: closing
+                rounds: 2
+                topics: [bilateral-fta]
+            """;
+        await GrainRunTests.AssertGrainsFollowThePureModelAsync(fixture, RetriedRun.Parse(text), $"hold3-{Guid.NewGuid():N}", checkpointEvery: 3);
+    }
+
+    [Fact]
     public async Task A_six_advance_run_writes_each_grain_twice_instead_of_six_times()
     {
         // Checkpoints after advances 3 and 6 (of 6): Japan, changed by every advance, is written at each, once (its

@@ -15,8 +15,9 @@ namespace Summits.Grains.Tests;
 /// 1, the shock: JP* (its salience and position) and usfj-realignment* (the breach applied);
 /// 2, the US's fta-ask: US* (its proposal recorded), JP* (its answer and move) and bilateral-fta (read);
 /// 3, Japan's japan-asks-relief: JP*, US* (its answer and move) and usfj-realignment* (the agreement recorded);
-/// 4 and 5, the two rounds on the FTA: every country (each asked for its position on the topic; JP* and US* move or
-/// propose, CN and KP do not) and bilateral-fta (read).</item>
+/// 4 and 5, the two rounds on the FTA: every country and bilateral-fta, copied by the world at the step's first advance
+/// in its activation, the rounds running on the copy (JP* and US* move or propose, CN and KP do not; bilateral-fta is
+/// only read).</item>
 /// <item>A checkpoint (after every N-th advance and after the last) writes the events of the advances since the last
 /// checkpoint as one timeline page (activating its page grain: 1 read), each country and topic changed since then once
 /// (its checkpoint, which holds its state), and the world once.</item>

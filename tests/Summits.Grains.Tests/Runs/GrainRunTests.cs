@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Summits.Model;
 using Summits.Scenarios;
@@ -5,7 +7,11 @@ using Summits.Tests;
 
 namespace Summits.Grains.Tests;
 
-/// <summary>Scenarios run server-side in world grains, and give the same run as the pure model.</summary>
+/// <summary>
+/// Scenarios run server-side in world grains, and give the same run as the pure model. A world grain runs an autonomous
+/// step (rounds, spatial-model turns) on its copy of the world in the pure model and hands the result back to its
+/// countries and topics at each checkpoint and at the step's end: after each, every grain holds what the pure model holds.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class GrainRunTests(ClusterFixture fixture)
 {
@@ -168,6 +174,90 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         Assert.Contains(run.Timeline, e => e.Kind == EventKind.Move);
         Assert.Equal(10_000, run.Final.Positions.Length);
     }
+
+    [Fact]
+    public async Task The_soe_18_world_bargaining_to_convergence_in_grains_writes_the_pure_models_bytes()
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "bench", "soe-18-converge.yaml"));
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        var hosted = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(Key()));
+
+        // 471 rounds, the count the pure model converges in (docs/performance.md, figure 5): both runs went the whole way.
+        Assert.Equal(471, hosted.Timeline.Count(e => e.Kind == EventKind.Round));
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
+    }
+
+    [Fact]
+    public async Task A_generated_world_bargaining_in_grains_writes_the_pure_models_bytes()
+    {
+        var world = WorldGenerator.Generate(40, 6, seed: 14, "generated-40x6");
+        var loaded = new LoadedScenario("generated", "generated",
+            new Scenario("bargain", "", 14, ModelParameters.Default, [new RoundsStep("bargain", 1, 12, [], AgreementRule.Unanimity)]), world);
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        var hosted = await ScenarioRun.InGrainsAsync(_cluster.Client, loaded, WorldKey.Of(Key()));
+
+        Assert.Contains(hosted.Timeline, e => e.Kind == EventKind.Move);
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
+    }
+
+    [Fact]
+    public async Task After_every_advance_of_a_run_checkpointed_every_advance_each_grain_holds_what_the_pure_model_holds()
+    {
+        // A shock, two proposals, then two rounds: the rounds run on the world's copy and hand it back at each checkpoint.
+        await AssertGrainsFollowThePureModelAsync(fixture, RetriedRun.Parse(ExactlyOnceAdvanceTests.Short), Key());
+    }
+
+    /// <summary>
+    /// Runs <paramref name="loaded"/> in grains and in the pure model side by side, one advance at a time, comparing each
+    /// advance's events with the pure model's, and after each advance that is a checkpoint (every
+    /// <paramref name="checkpointEvery"/>-th, and the last) or ends a step, every country's and topic's state in its
+    /// grain's memory (<c>Get</c>) with the pure model's, byte for byte as the Orleans serializer writes them. Between
+    /// them an autonomous step's changes are in the world's copy alone.
+    /// </summary>
+    internal static async Task AssertGrainsFollowThePureModelAsync(ClusterFixture fixture, LoadedScenario loaded, string key, int checkpointEvery = 1)
+    {
+        var serializer = fixture.Cluster.Client.ServiceProvider.GetRequiredService<Serializer>();
+        var grains = fixture.Cluster.Client;
+        var world = grains.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        var local = new LocalWorld(loaded.World);
+        var state = RunState.Begin(loaded.Scenario, loaded.World);
+        var runner = new ScenarioRunner(local, state);
+        var advances = 0;
+        var compared = 0;
+        while (!state.Finished)
+        {
+            local.BeginAdvance();
+            var step = state.NextStep;
+            var expected = await runner.AdvanceAsync();
+            var advance = await world.Advance(advances++);
+            Assert.True(Same(serializer, expected, advance.Events), $"advance {advances}'s events");
+            if (advances % checkpointEvery != 0 && !state.Finished && state.NextStep == step)
+                continue;
+            compared++;
+            foreach (var actor in loaded.World.Actors)
+            {
+                var held = await grains.GetGrain<ICountryGrain>(WorldKey.Of(key).Country(actor.Id)).Get();
+                var country = local.Country(actor.Id);
+                var positions = (await Task.WhenAll(loaded.World.Topics.Select(t => country.PositionOn(t.Id))))
+                    .OfType<Position>().OrderBy(p => p.Topic, StringComparer.Ordinal).ToArray();
+                Assert.True(Same(serializer, await country.Actor(), held.Actor), $"advance {advances}: {actor.Id}'s actor");
+                Assert.True(Same(serializer, positions, held.Positions.ToArray()), $"advance {advances}: {actor.Id}'s positions");
+            }
+            foreach (var topic in loaded.World.Topics)
+            {
+                var held = await grains.GetGrain<ITopicGrain>(WorldKey.Of(key).Topic(topic.Id)).Get();
+                Assert.True(Same(serializer, await local.Topic(topic.Id).Get(), held), $"advance {advances}: {topic.Id}'s table");
+            }
+        }
+        Assert.True(compared > 0);
+    }
+
+    private static bool Same<T>(Serializer serializer, T expected, T actual) =>
+        serializer.SerializeToArray(expected).AsSpan().SequenceEqual(serializer.SerializeToArray(actual));
 
     private static string Key() => $"run-{Guid.NewGuid():N}";
 }
