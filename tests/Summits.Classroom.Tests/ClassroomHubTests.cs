@@ -91,4 +91,24 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
         var refused = await Assert.ThrowsAsync<HubException>(() => team.InvokeAsync("Propose", "JP", new Dictionary<string, string> { [topic] = value }));
         Assert.EndsWith($"HubException: {expected}", refused.Message);
     }
+
+    [Fact]
+    public async Task A_page_takes_its_seat_again_with_its_secret_and_a_wrong_secret_is_refused()
+    {
+        // Table 9: the seat JP, taken by one connection, is taken again by another with the secret the first was given.
+        await using var first = await classroom.ConnectAsync();
+        var joined = await first.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[8]);
+        var secret = joined.GetProperty("seat").GetString()!;
+        Assert.Equal(32, secret.Length);
+
+        await using var reloaded = await classroom.ConnectAsync();
+        var again = await reloaded.InvokeAsync<JsonElement>("Rejoin", secret);
+        Assert.Equal(("JP", 9), (again.GetProperty("actor").GetString(), again.GetProperty("table").GetInt32()));
+        // The secret is given once, when the team joins.
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("seat").ValueKind);
+
+        await using var guesser = await classroom.ConnectAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync<JsonElement>("Rejoin", new string('0', 32)));
+        Assert.EndsWith("HubException: this page's seat is not one of this classroom's; join again with your table's code", refused.Message);
+    }
 }

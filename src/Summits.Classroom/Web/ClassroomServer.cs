@@ -77,7 +77,8 @@ public sealed class ClassroomServer : IAsyncDisposable
         web.Services.AddRouting();
         web.Services.AddSignalR(o => o.EnableDetailedErrors = false);
         web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton<ClassroomSeats>();
-        var standardError = new StandardErrorLoggerProvider(warnings, Command);
+        // Closed until the start succeeds: a start that fails is told by the caller in one line, not also by the host.
+        var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
         web.Logging.AddProvider(standardError);
         StandardErrorLoggerProvider.AddFilters(web.Logging);
         web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings));
@@ -86,7 +87,16 @@ public sealed class ClassroomServer : IAsyncDisposable
         ClassroomFiles.Map(app);
         // WebSockets alone: a page is pushed to, never polls, so the long-polling transport is not offered.
         app.MapHub<ClassroomHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets);
-        await app.StartAsync(cancellation);
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        standardError.Open = true;
 
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         var relays = new List<TableRelay>();
