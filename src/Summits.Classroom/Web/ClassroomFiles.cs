@@ -17,8 +17,9 @@ public static class ClassroomFiles
     /// <summary>Each path served, with its resource and media type.</summary>
     private static readonly FrozenDictionary<string, (string Resource, string Type)> Files = new Dictionary<string, (string, string)>
     {
-        ["/"] = ("team.html", "text/html; charset=utf-8"),
-        [ClassroomServer.FacilitatorPath] = ("facilitator.html", "text/html; charset=utf-8"),
+        // One page for both: its script shows the teams' sections or the facilitator's, by the address opened.
+        ["/"] = ("classroom.html", "text/html; charset=utf-8"),
+        [ClassroomServer.FacilitatorPath] = ("classroom.html", "text/html; charset=utf-8"),
         ["/classroom.js"] = ("classroom.js", "text/javascript; charset=utf-8"),
         ["/classroom.css"] = ("classroom.css", "text/css; charset=utf-8"),
         ["/signalr.min.js"] = ("signalr.min.js", "text/javascript; charset=utf-8"),

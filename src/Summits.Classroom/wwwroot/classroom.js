@@ -1,8 +1,10 @@
 "use strict";
-// The classroom's pages: a team's (data-page="team") and the facilitator's (data-page="facilitator"). Every change
-// of a table is pushed over the hub's WebSocket; the pages never ask for it.
+// The classroom's one page, a team's at / and the facilitator's at /facilitator: it shows the sections of the address
+// it was opened at. Every change of a table is pushed over the hub's WebSocket; the page never asks for it.
 (() => {
-  const page = document.body.dataset.page;
+  const page = location.pathname === "/facilitator" ? "facilitator" : "team";
+  document.getElementById(page === "team" ? "join-section" : "code-section").hidden = false;
+  if (page === "facilitator") document.title = "Summits classroom: facilitator";
   const error = document.getElementById("error");
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hub", { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
