@@ -62,6 +62,51 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Contains("usfj-realignment-okinawa", timeline.YCategories!);
     }
 
+    /// <summary>
+    /// Hovers the chart's first point and zooms its x axis to its first half, as a reader's pointer and the slider do:
+    /// the tooltip's text as shown, the x categories before and after (the axis's extent, first and last index shown),
+    /// and the kinds of zoom the chart offers.
+    /// </summary>
+    private const string HoverAndZoom = """
+        ((id) => {
+          const chart = window.summitsCharts[id];
+          const figure = document.querySelector(`figure[data-chart='${id}']`);
+          figure.scrollIntoView({ block: 'center' });
+          chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+          const tip = [...figure.querySelectorAll('div')].filter(d => getComputedStyle(d).position === 'absolute' && d.innerText.trim() !== '' && getComputedStyle(d).display !== 'none' && getComputedStyle(d).visibility !== 'hidden').map(d => d.innerText).join('\n');
+          const before = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+          chart.dispatchAction({ type: 'dataZoom', start: 0, end: 50 });
+          const after = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+          return JSON.stringify({ tip, before, after, zooms: (chart.getOption().dataZoom || []).map(z => z.type) });
+        })
+        """;
+
+    private sealed record Interaction(string Tip, double[] Before, double[] After, string[] Zooms);
+
+    [Fact]
+    public async Task A_trajectory_shows_its_values_on_hover_and_zooms_along_its_steps()
+    {
+        // Interactive where the reader benefits: values on hover and zoom, read from the page chromium
+        // drew, not from the chart's options alone.
+        await OpenRunReportAsync("baseline", "run-baseline-hover");
+
+        var seen = JsonSerializer.Deserialize<Interaction>(await _page!.EvaluateExpressionAsync<string>($"{HoverAndZoom}('trajectory-north-korea-sanctions')"),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        // Hovering the start shows each actor's value there, as the world seeds it (baseline.yaml's note: Japan 85 and
+        // the US 90 on north-korea-sanctions), then the two end lines by name.
+        Assert.Equal(
+            ["JP on north-korea-sanctions after start: 85", "US on north-korea-sanctions after start: 90", "Nash point at the end (89.9864)", "weighted mean at the end (88.2387)"],
+            seen.Tip.Split('\n'));
+        // The x axis is the start, ten bargaining rounds and five expect steps: 16 categories, 0 to 15. The chart offers
+        // the mouse wheel inside the plot and a slider below it, and zoomed to its first half it shows the start and
+        // the rounds up to about half of 15 (ECharts shows whole categories: 0 to 7 or 8).
+        Assert.Equal(["inside", "slider"], seen.Zooms);
+        Assert.Equal([0, 15], seen.Before);
+        Assert.Equal(0, seen.After[0]);
+        Assert.InRange(seen.After[1], 7, 8);
+    }
+
     [Fact]
     public async Task The_Nash_point_and_weighted_mean_lines_have_dashed_line_icons_without_a_dot()
     {
@@ -114,11 +159,7 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
     [Fact]
     public async Task The_whatif_report_charts_the_moved_topics_and_tests_the_sensitivities()
     {
-        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
-        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(120, 42, 4, Engine.Local), SampleRuns.Local);
-        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
-        StudyReport.WriteAll(study, dir);
-        var charts = await OpenAsync(dir, "whatif");
+        var (dir, charts) = await OpenWhatIfReportAsync("whatif");
 
         // The scenario's steps touch three topics: proposals on bilateral-fta and defense-procurement,
         // rounds on bilateral-fta and trade-imbalance. Only those get a histogram; the world's other
@@ -164,6 +205,66 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         Assert.Equal(("rgb(120,120,120)", "0.15"), (band.Parts[0].Fill, band.Parts[0].FillOpacity));
         foreach (var csv in new[] { "agreements.csv", "positions.csv", "sensitivity.csv" })
             Assert.True(File.Exists(Path.Combine(dir, csv)), csv);
+    }
+
+    /// <summary>
+    /// The bars chromium painted inside each histogram's plot: every filled SVG path within the grid, with its fill as
+    /// computed RGB and its box; and each series' colour as computed RGB, in the order of the series.
+    /// </summary>
+    private const string HistogramBars = """
+        (() => JSON.stringify([...document.querySelectorAll("figure[data-chart^='histogram-']")].map(figure => {
+          const chart = window.summitsCharts[figure.getAttribute('data-chart')];
+          const rgb = c => { const d = document.createElement('div'); d.style.color = c; document.body.appendChild(d); const v = getComputedStyle(d).color; d.remove(); return v; };
+          const svg = figure.querySelector('svg');
+          const origin = svg.getBoundingClientRect();
+          const g = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+          const grid = { x: origin.x + g.x, y: origin.y + g.y, w: g.width, h: g.height };
+          const bars = [...svg.querySelectorAll('path')]
+            .map(p => ({ p, b: p.getBoundingClientRect(), fill: p.getAttribute('fill') }))
+            .filter(x => x.fill && x.fill !== 'none' && x.b.width > 0 && x.b.height > 0
+              && x.b.left >= grid.x - 1 && x.b.right <= grid.x + grid.w + 1 && x.b.top >= grid.y - 1 && x.b.bottom <= grid.y + grid.h + 1)
+            .map(x => ({ fill: rgb(x.fill), x: x.b.x, y: x.b.y, w: x.b.width, h: x.b.height }));
+          return { id: figure.getAttribute('data-chart'), colours: chart.getOption().series.map(s => rgb(s.color)), bars };
+        })))()
+        """;
+
+    private sealed record Bar(string Fill, double X, double Y, double W, double H);
+
+    private sealed record Histogram(string Id, string[] Colours, Bar[] Bars);
+
+    [Fact]
+    public async Task A_histograms_bars_stand_side_by_side_each_in_its_actors_colour_with_no_third()
+    {
+        // Before, each actor's bars were binned over its own range and drawn over one another, so where they overlapped
+        // a third colour showed that the legend did not explain. The study of the what-if report above, whose three
+        // histograms each chart Japan and the United States.
+        await OpenWhatIfReportAsync("whatif-histograms");
+
+        var histograms = JsonSerializer.Deserialize<Histogram[]>(await _page!.EvaluateExpressionAsync<string>(HistogramBars), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        Assert.Equal(3, histograms.Length);
+        foreach (var histogram in histograms)
+        {
+            // Every bar is painted in the colour of a series the legend names: one colour per actor and no other.
+            Assert.NotEmpty(histogram.Bars);
+            Assert.All(histogram.Bars, bar => Assert.Contains(bar.Fill, histogram.Colours));
+            // No two bars of different actors cover one pixel (a pixel's overlap at a shared edge is let through).
+            foreach (var a in histogram.Bars)
+            {
+                foreach (var b in histogram.Bars.Where(b => b.Fill != a.Fill))
+                {
+                    var across = Math.Min(a.X + a.W, b.X + b.W) - Math.Max(a.X, b.X);
+                    var down = Math.Min(a.Y + a.H, b.Y + b.H) - Math.Max(a.Y, b.Y);
+                    Assert.False(across > 1 && down > 1, $"{histogram.Id}: a bar at x {a.X:F1} (width {a.W:F1}) and one at x {b.X:F1} (width {b.W:F1}) overlap");
+                }
+            }
+        }
+        // Side by side, not only apart: on defense-procurement Japan and the United States end in some of the same bins.
+        // A bin is split into one slot per actor, each bar a pixel narrower than its slot (charts.js's bin), so the
+        // other actor's bar in a shared bin begins one pixel after the first one ends.
+        var procurement = histograms.Single(h => h.Id == "histogram-defense-procurement");
+        Assert.Equal(2, procurement.Bars.Select(b => b.Fill).Distinct().Count());
+        Assert.Contains(procurement.Bars, a => procurement.Bars.Any(b => b.Fill != a.Fill && Math.Abs(b.X - (a.X + a.W) - 1) < 0.5));
     }
 
     [Fact]
@@ -276,6 +377,16 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
 
     /// <summary>Runs a shipped what-if scenario in the pure model, writes its run report and opens it.</summary>
     /// <param name="pair">The two parties the bargaining figures plot, as <c>run --pair</c> gives them.</param>
+    /// <summary>The report of a study of us-presses-bilateral-fta (120 runs, seed 42, local), written and opened: its folder and charts.</summary>
+    private async Task<(string Dir, RenderedChart[] Charts)> OpenWhatIfReportAsync(string name)
+    {
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(120, 42, 4, Engine.Local), SampleRuns.Local);
+        var dir = Directory.CreateTempSubdirectory("summits-report-").FullName;
+        StudyReport.WriteAll(study, dir);
+        return (dir, await OpenAsync(dir, name));
+    }
+
     private async Task<RenderedChart[]> OpenRunReportAsync(string scenario, string name, (string, string)? pair = null, int width = 1280)
     {
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", scenario + ".yaml")));

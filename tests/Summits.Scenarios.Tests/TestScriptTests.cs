@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Summits.Scenarios.Tests;
 
-/// <summary>The repository's test commands (tests/run, tests/faults) answer --help with their own usage, not dotnet test's, and tests/faults joins a caller's --filter to its own.</summary>
+/// <summary>The repository's test commands (tests/run, tests/faults) answer --help with their own usage, not dotnet test's, and tests/faults joins a caller's --filter to its own; tests/run installs every Debian package a test starts, and CI and the README run it.</summary>
 public sealed class TestScriptTests
 {
     [Theory]
@@ -112,6 +112,42 @@ public sealed class TestScriptTests
     }
 
     /// <summary>Calls <paramref name="run"/> with a PATH whose first folder holds a stand-in <c>dotnet</c> that prints its arguments, one a line (after <paramref name="first"/>, shell lines it runs before); removes the folder afterwards.</summary>
+    /// <summary>
+    /// The programs that tests start and a fresh Debian machine with the .NET SDK lacks, each with the Debian package
+    /// that gives it and the test file that starts it, read off those files: the report tests open chromium
+    /// (ReportBrowser), the cluster tests start redis-server (RedisServer), the terminal tests run tmux (TmuxTerminal),
+    /// and the output-write tests run strace (OutputSetKillTests).
+    /// </summary>
+    private static readonly (string Program, string Package, string StartedIn)[] Needed =
+    [
+        ("chromium", "chromium", "tests/Summits.Reports.Tests/ReportBrowser.cs"),
+        ("redis-server", "redis-server", "tests/Summits.Cluster.Tests/RedisServer.cs"),
+        ("tmux", "tmux", "tests/Summits.Cli.Tests/Process/TmuxTerminal.cs"),
+        ("strace", "strace", "tests/Summits.Cli.Tests/Output/OutputSetKillTests.cs"),
+    ];
+
+    [Fact]
+    public void The_test_command_installs_every_package_a_test_starts_and_CI_and_the_README_run_it()
+    {
+        var script = File.ReadAllText(Path.Combine(RepoFiles.Root, "tests", "run"));
+        var packages = System.Text.RegularExpressions.Regex.Match(script, @"(?m)^packages=\((?<list>[^)]*)\)$");
+        Assert.True(packages.Success, "tests/run has no line 'packages=(...)'");
+        var installed = packages.Groups["list"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var readme = File.ReadAllText(Path.Combine(RepoFiles.Root, "README.md"));
+        foreach (var (program, package, startedIn) in Needed)
+        {
+            // The program is the one that test starts, so the list is not a guess.
+            Assert.Contains(program, File.ReadAllText(Path.Combine(RepoFiles.Root, startedIn)), StringComparison.Ordinal);
+            // tests/run installs its package where it is missing, and the README says that it does.
+            Assert.Contains(package, installed);
+            Assert.Contains($"`{package}`", readme, StringComparison.Ordinal);
+        }
+        // The README's second command is the script, and CI runs the same script and nothing more.
+        Assert.Contains("\nbash tests/run\n```", readme.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var ci = File.ReadAllLines(Path.Combine(RepoFiles.Root, ".ci", "run")).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).ToList();
+        Assert.Equal("exec bash tests/run", ci[^1]);
+    }
+
     private static T WithStandInDotnet<T>(Func<string, T> run, string first = "")
     {
         var folder = Directory.CreateTempSubdirectory("summits-stand-in-dotnet-");

@@ -237,6 +237,100 @@ public sealed class AnalyzeTests : IDisposable
         Assert.Equal($"{large}:1:1: the telemetry file '{large}' is 1025 MiB, larger than 1024 MiB, the most Summits reads\n", error.ToString().ReplaceLineEndings("\n"));
     }
 
+    /// <summary>What a file that holds no run is said to have been expected to hold.</summary>
+    private const string ExpectedRun = "expected the telemetry of a run: an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line, as 'summits ... --telemetry FILE.jsonl' writes";
+
+    /// <summary>The spans a run has and a file without one lacks, as the refusal names them.</summary>
+    private const string RunSpans = "summits.step, summits.round, summits.proposal, summits.evaluate, summits.move or summits.agreement";
+
+    [Theory]
+    // Before, each of these analysed to "0 spans, 0 proposals" and "topics: none", with exit code 0.
+    [InlineData("", "the file is empty (0 bytes)")]
+    // An empty line, then one of two spaces: 2 lines.
+    [InlineData("\n  \n", "the file holds only 2 blank lines")]
+    // CR LF ends a line once: 3 lines, not 6.
+    [InlineData("\r\n\r\n\r\n", "the file holds only 3 blank lines")]
+    // The three bytes EF BB BF and nothing after them.
+    [InlineData("\uFEFF", "the file holds only a byte order mark (U+FEFF)")]
+    // A tab, a space and a tab: 3 characters.
+    [InlineData("\t \t", "the file holds only whitespace (3 characters, no line end)")]
+    public void An_empty_or_blank_file_is_refused_in_one_line_saying_what_it_holds(string text, string holds)
+    {
+        var file = Path.Combine(_directory, "blank.jsonl");
+        File.WriteAllText(file, text, new System.Text.UTF8Encoding(false));
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        Assert.Equal(2, Analyze([file], output, error));
+
+        Assert.Equal($"{file}:1:1: {holds}; {ExpectedRun}\n", error.ToString().ReplaceLineEndings("\n"));
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public void A_blank_file_beside_a_run_is_refused_too()
+    {
+        // The run's file reads (11 spans, 2 proposals); the empty one beside it is said, and nothing is printed.
+        var run = Write("run.jsonl", Run);
+        var empty = Path.Combine(_directory, "silo-2.jsonl");
+        File.WriteAllText(empty, "");
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        Assert.Equal(2, Analyze([run, empty], output, error));
+
+        Assert.Equal($"{empty}:1:1: the file is empty (0 bytes); {ExpectedRun}\n", error.ToString().ReplaceLineEndings("\n"));
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public void A_file_with_lines_but_no_run_is_refused_saying_what_it_holds()
+    {
+        // Line 1 blank; line 2 the metrics export (Run[3]), line 3 the logs export (Run[4]), line 4 Orleans' span
+        // IWorldGrain/Seed (Run[13]), line 5 a seed's span, line 6 a metric of the older format. No step, round,
+        // proposal, evaluate, move or agreement span: 5 lines that are not blank, 2 spans, each name once (so in the
+        // order of their names, capital I before s), 2 exports of metrics (one of each format) and 1 of logs, said at
+        // line 2, the first that is not blank.
+        var file = Write("seed.jsonl", ["", Run[3], Run[4], Run[13], Span("s1", null, "summits.seed", 3, "{}"), """{"type":"metric","name":"summits.proposals"}"""]);
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        Assert.Equal(2, Analyze([file], output, error));
+
+        Assert.Equal($"{file}:2:1: the file holds 5 lines: 2 spans (IWorldGrain/Seed and summits.seed), 2 exports of metrics and 1 export of logs, and no span of a run ({RunSpans}); {ExpectedRun}\n",
+            error.ToString().ReplaceLineEndings("\n"));
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public void An_export_of_traces_with_no_span_is_no_run()
+    {
+        // One line, a traces export whose list of resources is empty: 0 spans, nothing else.
+        var file = Write("none.jsonl", ["""{"resourceSpans":[]}"""]);
+        var error = new StringWriter();
+
+        Assert.Equal(2, Analyze([file], new StringWriter(), error));
+
+        Assert.Equal($"{file}:1:1: the file holds 1 line: 0 spans, and no span of a run ({RunSpans}); {ExpectedRun}\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Files_are_judged_together_a_silo_without_a_run_beside_one_with_it_is_read()
+    {
+        // A cluster's silo may export only metrics and its own housekeeping: beside a file that holds the run, it is
+        // read, and the counts are the run's (2 proposals) with its one span added (11 + 1).
+        var housekeeping = Write("silo-2.jsonl", [Run[3], Span("x9", null, "IMembershipTable/ReadAll", 1, "{}")]);
+        var run = Write("silo-1.jsonl", Run);
+
+        var analysis = RunAnalysis.Of(TelemetryExport.Read([housekeeping, run]));
+        Assert.Equal((12, 2), (analysis.Spans, analysis.Proposals));
+
+        // Two files neither of which holds a run are said together, at the first line of the first: 2 lines (one
+        // each), 1 span, 2 exports of metrics.
+        var metrics = Write("silo-3.jsonl", [Run[3]]);
+        var error = new StringWriter();
+        Assert.Equal(2, Analyze([metrics, housekeeping], new StringWriter(), error));
+        Assert.Equal($"{metrics}:1:1: the 2 files hold 3 lines: 1 span (IMembershipTable/ReadAll) and 2 exports of metrics, and no span of a run ({RunSpans}); {ExpectedRun}\n",
+            error.ToString().ReplaceLineEndings("\n"));
+    }
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
 

@@ -20,7 +20,31 @@ public static class TelemetryExport
     /// <summary>The top-level field of each OTLP export request: traces, metrics, logs.</summary>
     private const string ResourceSpans = "resourceSpans", ResourceMetrics = "resourceMetrics", ResourceLogs = "resourceLogs";
 
-    private const string Expected = "expected an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line, as 'summits ... --telemetry FILE.jsonl' writes";
+    private const string Lines = "an OTLP/JSON export request (resourceSpans, resourceMetrics or resourceLogs) a line, as 'summits ... --telemetry FILE.jsonl' writes";
+
+    private const string Expected = "expected " + Lines;
+
+    /// <summary>What a file that holds no run should have held.</summary>
+    private const string ExpectedRun = "the telemetry of a run: " + Lines;
+
+    /// <summary>
+    /// The spans only a run exports: its steps and rounds, and what the analysis counts. (Its root span is exported
+    /// under the scenario's name, <c>run baseline</c>, and every run has a step.)
+    /// </summary>
+    private static readonly string[] RunSpans =
+    [
+        SummitsTelemetry.StepSpan, SummitsTelemetry.RoundSpan, SummitsTelemetry.ProposalSpan,
+        SummitsTelemetry.EvaluateSpan, SummitsTelemetry.MoveSpan, SummitsTelemetry.AgreementSpan,
+    ];
+
+    /// <summary>What the lines of the files read so far held, for the refusal of files that hold no run.</summary>
+    private sealed class Held
+    {
+        public int Lines { get; set; }
+        public int Metrics { get; set; }
+        public int Logs { get; set; }
+        public (string File, int Line)? First { get; set; }
+    }
 
     /// <summary>The attributes each Summits span must carry for the analysis to count it.</summary>
     private static readonly ImmutableDictionary<string, string[]> Required = new Dictionary<string, string[]>
@@ -37,12 +61,17 @@ public static class TelemetryExport
     private static readonly string[] AgreementOutcomes =
         [SummitsTelemetry.Outcomes.Made, SummitsTelemetry.Outcomes.Strained, SummitsTelemetry.Outcomes.Breached];
 
-    /// <exception cref="InputException">A line is not a record of a Summits export.</exception>
+    /// <exception cref="InputException">
+    /// A line is not a record of a Summits export; a file holds no line at all, or blank lines only (said as
+    /// <see cref="HeldText.Blank(string, TextReader, string)"/> says it, at FILE:1:1); or the files together hold no
+    /// span of a run (<see cref="NoRun"/>: metrics, logs, or the spans of a <c>summits seed</c> alone).
+    /// </exception>
     /// <param name="cancellation">Checked before each line, so that Ctrl-C stops the reading of a large export at once.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
     public static ImmutableArray<ExportedSpan> Read(IEnumerable<string> paths, CancellationToken cancellation = default)
     {
         var spans = new Dictionary<(string, string), ExportedSpan>();
+        var held = new Held();
         foreach (var path in paths)
         {
             // The same checks as every other file a person names: a folder, a device such as /dev/zero, a FIFO
@@ -53,18 +82,52 @@ public static class TelemetryExport
                 throw new InputException(new FilePosition(path, 1, 1), problem);
             if (NotText(path) is { } notText)
                 throw new InputException(new FilePosition(path, notText.At.Line, notText.At.Column), notText.Problem);
-            var line = 0;
+            var (line, lines) = (0, 0);
             foreach (var text in File.ReadLines(path))
             {
                 cancellation.ThrowIfCancellationRequested();
                 line++;
                 if (string.IsNullOrWhiteSpace(text))
                     continue;
-                foreach (var span in ReadLine(path, line, text))
+                lines++;
+                held.First ??= (path, line);
+                foreach (var span in ReadLine(path, line, text, held))
                     spans.TryAdd((span.TraceId, span.SpanId), span);
             }
+            if (lines == 0)
+            {
+                // Its bytes as they are, a byte order mark included, so that a file holding only one is said so.
+                using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+                throw HeldText.Blank(path, reader, ExpectedRun)
+                    ?? new InputException(new FilePosition(path, 1, 1), $"the file holds no line that is not blank; expected {ExpectedRun}");
+            }
+            held.Lines += lines;
         }
+        if (!spans.Values.Any(s => RunSpans.Contains(s.Name)) && held.First is { } first)
+            throw NoRun(first, paths.Distinct(StringComparer.Ordinal).Count(), spans.Values, held);
         return [.. spans.Values];
+    }
+
+    /// <summary>
+    /// The refusal of files that hold export requests but no span of a run, at the first line that is not blank: what
+    /// they hold (their lines; the spans, with their most frequent names, three at most; the exports of metrics and of
+    /// logs) and what was expected: <c>t.jsonl:1:1: the file holds 3 lines: 9 spans (ICountryGrain/Seed, summits.seed
+    /// and 2 more), 1 export of metrics and 1 export of logs, and no span of a run (summits.step, …); expected the
+    /// telemetry of a run: …</c>. Several files are said together, at the first of them.
+    /// </summary>
+    private static InputException NoRun((string File, int Line) first, int files, ICollection<ExportedSpan> spans, Held held)
+    {
+        const int Named = 3;
+        var names = spans.GroupBy(s => s.Name, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var spanPart = Counted.Of(spans.Count, "span") + (names.Count == 0 ? "" : $" ({Listed.AndMore(names, Named)})");
+        var parts = new List<string> { spanPart };
+        if (held.Metrics > 0)
+            parts.Add(Counted.Of(held.Metrics, "export") + " of metrics");
+        if (held.Logs > 0)
+            parts.Add(Counted.Of(held.Logs, "export") + " of logs");
+        var holder = files == 1 ? "the file holds" : $"the {files} files hold";
+        return new InputException(new FilePosition(first.File, first.Line, 1),
+            $"{holder} {Counted.Of(held.Lines, "line")}: {Listed.And(parts)}, and no span of a run ({Listed.Or(RunSpans)}); expected {ExpectedRun}");
     }
 
     /// <summary>
@@ -91,7 +154,7 @@ public static class TelemetryExport
         return InputFile.NotText(text, path, "telemetry file") is { } problem ? (problem, InputFile.NotTextAt(text) ?? (1, 1)) : null;
     }
 
-    private static List<ExportedSpan> ReadLine(string path, int line, string text)
+    private static List<ExportedSpan> ReadLine(string path, int line, string text, Held held)
     {
         JsonDocument document;
         try
@@ -117,6 +180,7 @@ public static class TelemetryExport
                 {
                     if (resources.ValueKind != JsonValueKind.Array)
                         throw Problem(path, line, $"\"{other}\" is not an array; {Expected}");
+                    Count(held, other == ResourceMetrics ? "metric" : "log");
                     return [];
                 }
             }
@@ -125,8 +189,17 @@ public static class TelemetryExport
             var type = t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (type is null || !Types.Contains(type))
                 throw Problem(path, line, $"\"type\" is {(type is null ? "not a string" : $"'{type}'")}; valid choices in the older Summits JSONL: {Listed.Or(Types)}");
+            Count(held, type);
             return type == "span" ? [ReadSpan(path, line, root)] : [];
         }
+    }
+
+    private static void Count(Held held, string type)
+    {
+        if (type == "metric")
+            held.Metrics++;
+        else if (type == "log")
+            held.Logs++;
     }
 
     /// <summary>The spans of an <c>ExportTraceServiceRequest</c>: resourceSpans[].scopeSpans[].spans[].</summary>

@@ -16,7 +16,7 @@ public sealed record BenchSizes(
     int TelemetryRepeats,
     int MemoryWorlds)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 2, 1000, 160, 200, 50, 2, 500);
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 2, 1000, 160, 200, 50, 5, 500);
 
     public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 20, 20, 10, 3, 1, 200);
 }

@@ -26,7 +26,7 @@ public static class ProcessRun
         var help = await TimeAsync(runs, "--help");
         return
         [
-            new(Figure, "summit baseline, start to exit", grains.Median, "s", "< 1.5", grains.Median < 1.5, Describe(grains, $"summits run {Baseline} -q")),
+            new(Figure, "summit baseline, start to exit", grains.Median, "s", "< 1", grains.Median < 1, Describe(grains, $"summits run {Baseline} -q")),
             new(Figure, "the same with --engine local", local.Median, "s", Detail: Describe(local, "no silo: the rest is the silo's start, run and stop")),
             new(Figure, "summits --help, start to exit", help.Median, "s", Detail: Describe(help, "the runtime and the command line alone")),
         ];

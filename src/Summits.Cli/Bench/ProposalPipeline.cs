@@ -17,8 +17,14 @@ public static class ProposalPipeline
     public const string LocalFigure = "3";
     public const string Rate = "proposals through grains";
 
-    /// <summary>The floor for the pipeline, in single-recipient proposals a second.</summary>
+    /// <summary>The floor set for the pipeline, in single-recipient proposals a second.</summary>
     public const double RateTarget = 100_000;
+
+    /// <summary>The most grain calls a single-recipient proposal may cost, storage calls counted.</summary>
+    public const int CallsTarget = 4;
+
+    /// <summary>The most the pure model may outrun the grains on the same proposals: a ratio of rates, 1 or more.</summary>
+    public const int PureModelRatioTarget = 2;
 
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
     {
@@ -44,7 +50,7 @@ public static class ProposalPipeline
         [
             new(Figure, Rate, rate, "proposals/s", Invariant($">= {RateTarget:0}"), rate >= RateTarget,
                 Invariant($"{worlds} worlds of 2 actors x 1 topic, {each} proposals each: {proposals} in {elapsed.TotalSeconds:0.00} s")),
-            new(Figure, "grain calls per proposal", callsPerProposal, "calls",
+            new(Figure, "grain calls per proposal", callsPerProposal, "calls", Invariant($"<= {CallsTarget}"), callsPerProposal <= CallsTarget,
                 Detail: $"counted by an incoming call filter: {breakdown}"),
             new(Figure, "the ceiling's rate for that many calls", allowed, "proposals/s",
                 Detail: Invariant($"{ceiling:0} trivial calls/s / {callsPerProposal:0.##} calls")),
@@ -65,7 +71,7 @@ public static class ProposalPipeline
         [
             new(LocalFigure, "proposals through the pure model", rate, "proposals/s",
                 Detail: Invariant($"the same {worlds} worlds x {each} proposals, in plain objects: {elapsed.TotalSeconds:0.000} s")),
-            new(LocalFigure, "pure model / grains", rate / grains, "ratio",
+            new(LocalFigure, "pure model / grains", rate / grains, "ratio", Invariant($"<= {PureModelRatioTarget}"), rate / grains <= PureModelRatioTarget,
                 Detail: Invariant($"the cost of distribution: {rate:0} / {grains:0} proposals/s")),
         ];
     }

@@ -38,6 +38,14 @@ public static class MigrateCommand
         // --check loads each migrated text as migrate does and refuses what migrate would refuse, at the same place
         // of the file on disk; only a scenario's world among the files, which migrate would have rewritten first and
         // --check leaves as it is, is not held against the scenario.
+        // A file rewritten in place is no file the shell sent standard output or error into (>> a.yaml): the rewrite
+        // would replace what is said there, or what is said would land in the migrated file.
+        if (!check)
+        {
+            foreach (var path in files)
+                if (OutputOverInput.OverOutput([CommandOutput.File("FILE", path), .. CommandOutput.StandardStreams()]) is { } clash)
+                    return UsageError.Write("summits migrate", clash);
+        }
         var pending = 0;
         var rewritten = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in files.OrderBy(f => IsScenario(f) ? 1 : 0))

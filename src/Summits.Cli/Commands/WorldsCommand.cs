@@ -27,7 +27,7 @@ public static class WorldsCommand
         var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output };
         var showCluster = ClusterChoice.AddTo(show);
         show.SetAction((parse, cancellation) => ShowAsync(parse.GetValue(showId)!, TimelineFormats.Of(parse.GetValue(format)),
-            parse.GetValue(output), showCluster.Address(parse), showCluster.Id(parse), cancellation));
+            parse.GetValue(output), CommonOptions.Written(parse, output), showCluster.Address(parse), showCluster.Id(parse), cancellation));
 
         var retireId = IdArgument("The detached world to retire: its run stops and the cluster forgets it");
         var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId };
@@ -112,9 +112,13 @@ public static class WorldsCommand
         }
     }
 
-    private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
+    private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, string outputOption, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation)
     {
         const string command = "summits worlds show";
+        // The run's files never take the place of what is printed or said, sent into the folder (> X/timeline.jsonl):
+        // refused before the cluster is asked anything.
+        if (output is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outputOption, output, RunFiles.Names), .. CommandOutput.StandardStreams()]) is { } clash)
+            return UsageError.Write(command, clash);
         await using var opened = await OpenAsync(command, id, cluster, clusterId, null, cancellation);
         if (opened is null)
             return ExitCodes.BadInput;

@@ -98,6 +98,8 @@ public sealed partial class Briefing
         private ImmutableArray<string>? _label;
         private (string Label, string Why)? _unknownLabel;
         private string? _section;
+        // The letter of the last paragraph numbered with one ("B." or "b."), which the next of the run follows.
+        private char? _letter;
         private Match[] _meetings = [];
         private (ImmutableArray<string> Speakers, PositionKind Kind)? _quoted;
         private ImmutableArray<string>? _lastGroup;
@@ -154,10 +156,12 @@ public sealed partial class Briefing
                 NewParagraph();
                 return;
             }
-            if (Numbering().Match(_text, start, end - start) is { Success: true } number)
+            if (Numbering().Match(_text, start, end - start) is { Success: true } number && !IsInitial(number, end))
             {
                 NewParagraph();
                 start += number.Length;
+                if (number.Value.TrimEnd() is [var letter, '.'] && char.IsAsciiLetter(letter))
+                    _letter = letter;
             }
             var content = _text[start..end];
             if (Bracketed().IsMatch(content))
@@ -188,6 +192,25 @@ public sealed partial class Briefing
                 Sentence(at, length);
         }
 
+        /// <summary>
+        /// Whether what reads as a paragraph's letter ("J. ") is the initial of the leader whose name follows it ("J. Biden:",
+        /// "J. Biden said ..."), kept as part of the name: the word after it is a leader's name the readout knows, the
+        /// letter is not the next of the readout's lettered paragraphs ("B. Starmer: ..." after "A. ..."), and when the
+        /// readout gives the leader's full name, the letter is its first letter ("J." for Joe Biden; "B." is no initial of
+        /// Keir Starmer's). A letter before any other word ("A. Both leaders ...", "I. Ukraine") is the paragraph's.
+        /// </summary>
+        private bool IsInitial(Match number, int end)
+        {
+            if (number.Value.TrimEnd() is not [var letter, '.'] || !char.IsAsciiLetterUpper(letter))
+                return false;
+            var after = number.Index + number.Length;
+            if (NameAfterInitial().Match(_text, after, end - after) is not { Success: true } word || names.Resolve(word.Value) is not { } leader)
+                return false;
+            if (_letter is { } previous && letter == previous + 1)
+                return false;
+            return names.FullName(leader) is not { } full || full[0] == letter;
+        }
+
         private void Sentence(int start, int length)
         {
             var sentence = _text.Substring(start, length);
@@ -197,6 +220,12 @@ public sealed partial class Briefing
                 Add(start, length, quoted.Kind, quoted.Speakers);
                 if (!ReportingWords.LeavesQuotationOpen(sentence, open: true))
                     _quoted = null;
+                return;
+            }
+            if (DoubtfulLabel(sentence) is { } doubtful)
+            {
+                // Neither the speaker nor the last leader's topic is guessed.
+                Unlabelled(start, length, doubtful);
                 return;
             }
             if (Label(sentence) is { } label)
@@ -223,12 +252,8 @@ public sealed partial class Briefing
             }
             if (UnknownLabel(sentence) is { } unknown)
             {
-                // A label that names no leader is not the speaker before: the sentence, and those after it in its
-                // paragraph with no subject of their own, are reported.
-                _label = null;
-                _unknownLabel = unknown;
-                _section = null;
-                Skip(start, start + length, $"is labelled '{unknown.Label}', {unknown.Why}");
+                // A label that names no leader is not the speaker before.
+                Unlabelled(start, length, unknown);
                 return;
             }
             // A quotation with a reporting clause of its own ("We stand together," said Macron.) names its speaker, so
@@ -325,6 +350,18 @@ public sealed partial class Briefing
         }
 
         /// <summary>
+        /// Reports a sentence whose label the draft does not take (<paramref name="label"/>, with why), and keeps the label
+        /// so that the sentences after it in its paragraph with no subject of their own are reported with it.
+        /// </summary>
+        private void Unlabelled(int start, int length, (string Label, string Why) label)
+        {
+            _label = null;
+            _unknownLabel = label;
+            _section = null;
+            Skip(start, start + length, $"is labelled '{label.Label}', {label.Why}");
+        }
+
+        /// <summary>
         /// Adds a sentence as its speakers' statement, stated for one and joint for several, and returns true; but a
         /// sentence of several leaders that says they did not agree (<see cref="Disagreement"/>: "The leaders did not
         /// agree on tariffs") holds no position they share, so it is reported for the author, and this returns false.
@@ -415,7 +452,46 @@ public sealed partial class Briefing
                 return aboutLeaders ? match.Length : null;
             if (names.UntitledStranger(who) is not { } name)
                 return null;
-            return name.Split(' ').Any(names.IsCommonWord) || aboutLeaders || (names.KnowsLeadersByTitle && !FirstPerson().IsMatch(rest)) ? match.Length : null;
+            return name.Split(' ').Any(names.IsCommonWord) || aboutLeaders || (names.KnowsLeadersByTitle && !FirstPerson().IsMatch(rest) && !NamesItself(name, rest)) ? match.Length : null;
+        }
+
+        /// <summary>
+        /// Whether the sentence after a label has the label's own name for its subject, by the same family name ("Abe:
+        /// Abe stressed ...", "Shinzo Abe: Mr. Abe said ..."): a speaker's label, with the speaker in the third person,
+        /// which a topic's label never is.
+        /// </summary>
+        private static bool NamesItself(string name, string rest)
+        {
+            if (SubjectPattern().Match(rest) is not { Success: true } subject || !subject.Groups["names"].Success)
+                return false;
+            var named = subject.Groups["names"].Value;
+            return AnyMention().Match(named) is { Success: true, Index: 0 } mention && mention.Length == named.Length
+                && mention.Groups["name"].Value.Split(' ')[^1] == name.Split(' ')[^1];
+        }
+
+        /// <summary>
+        /// A label the draft cannot tell for a speaker's or a topic's, which it does not guess: in a readout that names its
+        /// leaders with titles, a name that no title, no leader, no country and no common word stands behind ("Abe:"),
+        /// before a sentence whose subject is "He" or "She" and with no word of the first person: a speaker's third
+        /// person, or, under a topic's label, the last leader spoken of. The label as written and why; null for any
+        /// other sentence.
+        /// </summary>
+        private (string Label, string Why)? DoubtfulLabel(string sentence)
+        {
+            var match = LabelPattern().Match(sentence);
+            if (!match.Success || !names.KnowsLeadersByTitle)
+                return null;
+            var who = LabelText(match.Groups["who"].Value);
+            if (!LabelShape().IsMatch(who) || NotALabel().IsMatch(who) || LeaderNames.IsRole(who) || LeaderNames.IsHeadingWord(who) || sides.OfLabel(who) is not null)
+                return null;
+            if (names.UntitledStranger(who) is not { } name || name.Split(' ').Any(names.IsCommonWord))
+                return null;
+            var rest = sentence[match.Length..];
+            if (FirstPerson().IsMatch(rest) || SubjectPattern().Match(rest) is not { Success: true } subject || !subject.Groups["single"].Success)
+                return null;
+            var written = match.Groups["who"].Value.Trim();
+            var leaders = All.IsEmpty ? "no leader of the readout has" : $"none of its leaders ({Listed.And(All)}) has";
+            return (written, $"a name with no title that {leaders}, and its sentence says '{subject.Groups["single"].Value}': whether '{written}' is a speaker or a topic's heading the draft cannot tell; label the sentence with a leader's name, or put the heading on a line of its own");
         }
 
         /// <summary>
@@ -791,4 +867,8 @@ public sealed partial class Briefing
 
     [GeneratedRegex(LeaderNames.Mention)]
     private static partial Regex AnyMention();
+
+    /// <summary>The name right after a paragraph's letter that may be an initial: "Biden" in "J. Biden: ...".</summary>
+    [GeneratedRegex(@"\G\p{Lu}[\p{L}’'-]+(?![\p{L}.])")]
+    private static partial Regex NameAfterInitial();
 }

@@ -102,7 +102,8 @@ public sealed partial class LeaderNames
         if (!match.Success || match.Groups["title"].Length > 0)
             return null;
         var name = match.Groups["name"].Value;
-        return _known.Contains(ShortNameIfKnown(name)) || KnownInParticleCase(name) is not null || KnownInOtherCase(name) is not null ? null : name;
+        // A known name after an initial ("K. Starmer" for the readout's Starmer) is that leader's.
+        return _known.Contains(ShortNameIfKnown(name)) || Words(name) is [var alone] && _known.Contains(alone) || KnownInParticleCase(name) is not null || KnownInOtherCase(name) is not null ? null : name;
     }
 
     /// <summary>
@@ -207,6 +208,9 @@ public sealed partial class LeaderNames
         }
         return words.Length == 0 ? Normal(title) : $"{string.Join(' ', words)} {Normal(title)}";
     }
+
+    /// <summary>The name in full that the readout first gives a leader, by short name ("Joe Biden" for "Biden"); null for a name it does not know.</summary>
+    public string? FullName(string shortName) => _fullNames.GetValueOrDefault(shortName);
 
     /// <summary>Whether a short name is a bare title ("Prime Minister") standing for a leader the readout never names.</summary>
     public bool IsTitleOnly(string shortName) => _titlesAlone.Contains(shortName) && !_known.Contains(shortName);

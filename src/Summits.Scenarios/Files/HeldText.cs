@@ -26,16 +26,51 @@ public static class HeldText
     /// <param name="expected">What the file should hold, after "expected ": "a KTAB table: …".</param>
     public static InputException? Blank(string file, string text, string expected)
     {
-        if (text.Length == 0)
+        using var reader = new StringReader(text);
+        return Blank(file, reader, expected);
+    }
+
+    /// <summary>
+    /// <see cref="Blank(string, string, string)"/> for text read a character at a time, so that a file too large to
+    /// hold as one string (a telemetry file of up to a gigabyte) is judged without being held: reads until the first
+    /// character that is not whitespace (null) or to the end. Give the reader the file's bytes as they are, a byte
+    /// order mark included (a <see cref="StreamReader"/> that does not detect encodings), so that it can be said.
+    /// </summary>
+    public static InputException? Blank(string file, TextReader reader, string expected)
+    {
+        // Characters after the leading byte order marks; lines counted as TextLines cuts them (CR LF is one end).
+        long characters = 0;
+        var (marks, lines, open, ended, previous) = (0, 0, false, false, '\0');
+        for (var read = reader.Read(); read >= 0; read = reader.Read())
+        {
+            var c = (char)read;
+            if (c == ByteOrderMark && characters == 0)
+            {
+                marks++;
+                continue;
+            }
+            if (!char.IsWhiteSpace(c))
+                return null;
+            characters++;
+            if (c is '\n' or '\r')
+            {
+                if (!(c == '\n' && previous == '\r'))
+                    lines++;
+                (open, ended) = (false, true);
+            }
+            else
+            {
+                open = true;
+            }
+            previous = c;
+        }
+        if (marks == 0 && characters == 0)
             return Refusal(file, (1, 1), "the file is empty (0 bytes)", expected);
-        var body = text.TrimStart(ByteOrderMark);
-        if (body.Any(c => !char.IsWhiteSpace(c)))
-            return null;
-        if (body.Length == 0)
+        if (characters == 0)
             return Refusal(file, (1, 1), "the file holds only a byte order mark (U+FEFF)", expected);
-        return body.IndexOfAny(['\n', '\r']) < 0
-            ? Refusal(file, (1, 1), $"the file holds only whitespace ({Counted.Of(body.Length, "character")}, no line end)", expected)
-            : Refusal(file, (1, 1), $"the file holds only {Counted.Of(TextLines.Of(body).Count, "blank line")}", expected);
+        return !ended
+            ? Refusal(file, (1, 1), $"the file holds only whitespace ({Counted.Of((int)Math.Min(characters, int.MaxValue), "character")}, no line end)", expected)
+            : Refusal(file, (1, 1), $"the file holds only {Counted.Of(lines + (open ? 1 : 0), "blank line")}", expected);
     }
 
     /// <summary>

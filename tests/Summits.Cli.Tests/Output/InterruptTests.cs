@@ -205,8 +205,10 @@ public sealed class InterruptTests : IDisposable
         foreach (var name in names)
             await File.WriteAllTextAsync(Path.Combine(output, name), $"previous {name}\n");
         var before = Contents(output);
-        // An export with no spans: analyze reads it as a run with nothing in it, and still writes its two CSVs.
-        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "empty.jsonl"), "");
+        // An export of a run's one step and nothing else: analyze reads it as a run with nothing counted in it, and
+        // still writes its two CSVs.
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "empty.jsonl"),
+            """{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t1","spanId":"s1","name":"summits.step","startTimeUnixNano":"1","endTimeUnixNano":"2"}]}]}]}""" + "\n");
 
         // Each file of the set is followed by a pause of ten minutes: Ctrl-C comes in the first.
         using var process = Start(arguments, new() { [OutputSet.DelayVariable] = "600000" });

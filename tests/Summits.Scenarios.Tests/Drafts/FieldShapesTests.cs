@@ -491,4 +491,98 @@ public sealed class FieldShapesTests
         Assert.Equal("Security", Assert.Single(briefing.Statements, s => s.Location.Line == 4).Section);
         Assert.Equal("defence-alliance", Assert.Single(draft.Topics, t => t.Statements.Any(s => s.Location.Line == 4)).Subject.Id);
     }
+
+    [Fact]
+    public void A_speakers_initial_is_part_of_the_name_not_a_paragraphs_letter()
+    {
+        const string text = """
+            President Joe Biden and Prime Minister Keir Starmer met at the White House.
+            J. Biden: The alliance is strong.
+            K. Starmer: Britain stands with Ukraine.
+
+            Trade: The leaders discussed tariffs.
+            J. Biden said tariffs must fall.
+
+            A. Both leaders agreed to support Ukraine.
+            B. Starmer: We will keep up the pressure.
+            I. Security
+            """;
+
+        var briefing = Read(text);
+
+        // Lines 2 and 3: "J." is Joe Biden's initial and "K." Keir Starmer's, each before the family name of a leader of
+        // the readout: the labels are theirs. Line 6: "J. Biden said ..." is Biden's sentence whole, from column 1 with
+        // its initial (before, "J." was taken for a paragraph's letter and cut: "Biden said ...", column 4), and it stays
+        // in the Trade paragraph, as no new paragraph starts. Line 8: "A." before "Both", which names no leader, is the
+        // paragraph's letter: the joint sentence starts at column 4. Line 9: "B." follows "A." and is no initial of
+        // Keir's: a letter again, the label "Starmer" after it. Line 10: "I." before "Security" is a heading's numeral.
+        Assert.Equal(
+            [
+                (2, 11, "stated", "Biden", "The alliance is strong.", null),
+                (3, 13, "stated", "Starmer", "Britain stands with Ukraine.", null),
+                (5, 8, "joint", "Biden+Starmer", "The leaders discussed tariffs.", "Trade"),
+                (6, 1, "stated", "Biden", "J. Biden said tariffs must fall.", "Trade"),
+                (8, 4, "joint", "Biden+Starmer", "Both leaders agreed to support Ukraine.", null),
+                (9, 13, "stated", "Starmer", "We will keep up the pressure.", null),
+            ],
+            briefing.Statements.Select(s => (s.Location.Line, s.Location.Column, KebabCase.Of(s.Kind), string.Join("+", s.Speakers), s.Text, s.Section)).ToArray());
+        var heading = Assert.Single(briefing.Skipped, s => s.Location.Line == 10);
+        Assert.Equal(("Security", 4), (heading.Text, heading.Location.Column));
+    }
+
+    [Fact]
+    public void A_letter_that_follows_the_readouts_last_letter_is_a_paragraphs_even_before_a_leader()
+    {
+        const string text = """
+            Prime Minister Boris Johnson and President Joe Biden met in Cornwall.
+            A. The leaders discussed trade.
+            B. Johnson said a trade deal must come first.
+            """;
+
+        var briefing = Read(text);
+
+        // "B." is Boris Johnson's initial, but it follows "A.", the paragraph before it: it is the paragraph's letter,
+        // and Johnson's sentence starts at column 4, after it.
+        var johnson = Assert.Single(briefing.Statements, s => s.Location.Line == 3);
+        Assert.Equal(("Johnson said a trade deal must come first.", 4, "Johnson"), (johnson.Text, johnson.Location.Column, string.Join("+", johnson.Speakers)));
+    }
+
+    [Fact]
+    public void An_untitled_label_with_its_own_name_for_subject_is_a_speaker_and_one_with_he_is_reported()
+    {
+        const string text = """
+            Prime Minister Fumio Kishida and President Joe Biden held a summit meeting in Washington.
+            Prime Minister Fumio Kishida: Japan values the alliance.
+            President Joe Biden: The alliance is strong.
+            Trade: He called for lower tariffs.
+            Abe: Abe stressed that Japan will buy more defence equipment.
+            Abe: He warned against haste.
+            Okinawa: He said the base must move.
+            Kono: He said the bases must move.
+            It was his last word.
+            """;
+
+        var briefing = Read(text);
+
+        // The leaders are introduced with titles, so a label none of them has was read as a topic's. Line 5: "Abe:" is
+        // followed by Abe as the subject, which no topic's label is: Abe speaks (before, the label was set aside as a
+        // topic's and the sentence reported as naming no leader). Line 6: Abe is now a leader of the readout, and his
+        // label carries "He" (before, the last leader alone, Biden). Line 4: "Trade" is a common word, a topic's label;
+        // "He" is the last leader spoken of alone, Biden (line 3). Line 7: "Okinawa" is a subject's word (the
+        // Okinawa topic's), a topic's label; "He" is the last leader alone, Abe (line 6).
+        Assert.Equal(["Kishida", "Biden", "Abe"], briefing.Speakers.ToArray());
+        Assert.Equal(
+            [(2, "stated", "Kishida"), (3, "stated", "Biden"), (4, "stated", "Biden"), (5, "stated", "Abe"), (6, "stated", "Abe"), (7, "stated", "Abe")],
+            Found(briefing));
+        // Line 8: "Kono" has no title, no leader has it, and it is no country nor a common word; "He" after it is Kono
+        // if the label is a speaker's, the last leader if it is a topic's: reported, not guessed, and line 9, in its
+        // paragraph, with it.
+        const string Why = "a name with no title that none of its leaders (Kishida, Biden and Abe) has, and its sentence says 'He': whether 'Kono' is a speaker or a topic's heading the draft cannot tell; label the sentence with a leader's name, or put the heading on a line of its own";
+        Assert.Equal(
+            [
+                (8, $"is labelled 'Kono', {Why}"),
+                (9, $"follows the label 'Kono' in its paragraph, {Why}"),
+            ],
+            briefing.Skipped.Where(s => s.Location.Line >= 8).Select(s => (s.Location.Line, s.Reason)).ToArray());
+    }
 }
