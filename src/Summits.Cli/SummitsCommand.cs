@@ -21,6 +21,7 @@ public static class SummitsCommand
         MigrateCommand.Create(),
         RecordCommand.Create(),
         ExerciseCommand.Create(),
+        ClassroomCommand.Create(),
         SiloCommand.Create(),
         WorldsCommand.Create(),
     }));

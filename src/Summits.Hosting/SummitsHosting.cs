@@ -101,6 +101,33 @@ public static class SummitsHosting
     }
 
     /// <summary>
+    /// Makes <paramref name="silo"/> a silo alone on this machine, as the command line's embedded silo and the classroom
+    /// run one: localhost clustering with its silo port at <paramref name="siloPort"/> and no gateway, the cluster id
+    /// <c>summits-embedded</c>, the Summits grains (<see cref="AddSummits(ISiloBuilder, Action{SummitsSiloOptions}?)"/>) with
+    /// the checkpoint interval of <paramref name="settings"/>, and calls that wait <see cref="SummitsSettings.CallTimeout"/>
+    /// for their answer.
+    /// </summary>
+    /// <param name="siloPort">The port the silo listens on for other silos, on the loopback address; one no other process holds.</param>
+    /// <param name="settings">The settings read and checked before the start (<see cref="SummitsSettings.Read"/>).</param>
+    /// <param name="configure">More <see cref="SummitsSiloOptions"/>, set after the checkpoint interval; null for none.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="SettingException">As <see cref="AddSummits(ISiloBuilder, Action{SummitsSiloOptions}?)"/>.</exception>
+    public static ISiloBuilder AddEmbeddedSummits(this ISiloBuilder silo, int siloPort, SummitsSettings settings, Action<SummitsSiloOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(settings);
+        return silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0)
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
+            .AddSummits(o =>
+            {
+                o.CheckpointEvery = settings.CheckpointEvery;
+                configure?.Invoke(o);
+            })
+            // How long a call waits for its answer: the commands ask again after as long (GrainAsking).
+            .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
+    }
+
+    /// <summary>
     /// Adds what a Summits client needs: when there is a cluster (<paramref name="cluster"/>, else <c>Summits:Cluster</c>
     /// of the host's configuration), Redis clustering to find its silos' gateways; when <paramref name="tracing"/> is true,
     /// its trace carried into the grain calls it makes. The host's <c>Summits</c> settings are checked as a silo's are, so

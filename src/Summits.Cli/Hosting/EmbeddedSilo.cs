@@ -135,17 +135,12 @@ public sealed class EmbeddedSilo : IGrainHost
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0)
-                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("summits-embedded", "summits"))
-                .AddSummits(o =>
-                {
-                    o.Tracing = telemetry.Tracing;
-                    o.CheckpointEvery = settings.CheckpointEvery;
-                    // Every write is counted, for --verbosity diagnostic (StorageWrites), a test's wrapper inside the count.
-                    o.WrapStorage = (services, storage) => StorageWrites.Counting(wrapStorage?.Invoke(services, storage) ?? storage);
-                })
-                // How long a call waits for its answer: the commands ask again after as long (GrainAsking).
-                .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
+            silo.AddEmbeddedSummits(siloPort, settings, o =>
+            {
+                o.Tracing = telemetry.Tracing;
+                // Every write is counted, for --verbosity diagnostic (StorageWrites), a test's wrapper inside the count.
+                o.WrapStorage = (services, storage) => StorageWrites.Counting(wrapStorage?.Invoke(services, storage) ?? storage);
+            });
             configure?.Invoke(silo);
         });
         SummitsOpenTelemetry.AddTo(builder, telemetry);

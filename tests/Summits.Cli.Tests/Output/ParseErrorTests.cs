@@ -24,7 +24,7 @@ public sealed class ParseErrorTests
 
         // 'frobnicate' is 5 or more edits from every command, so none moves first: they read in the order
         // 'summits --help' lists them.
-        Assert.Equal("summits: error: 'frobnicate' is not a command; the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, silo and worlds (see 'summits --help')", OnlyLine(run));
+        Assert.Equal("summits: error: 'frobnicate' is not a command; the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, classroom, silo and worlds (see 'summits --help')", OnlyLine(run));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ParseErrorTests
 
         // 'rnu' is two edits from 'run' (swap the n and u: two substitutions) and 4 from 'seed'; the list is the
         // one 'summits --help' shows, in its order (The_commands_and_options_an_error_lists_are_the_helps_in_its_order).
-        Assert.Equal("summits: error: 'rnu' is not a command (did you mean 'run'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, silo and worlds (see 'summits --help')", OnlyLine(run));
+        Assert.Equal("summits: error: 'rnu' is not a command (did you mean 'run'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, classroom, silo and worlds (see 'summits --help')", OnlyLine(run));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ParseErrorTests
 
         // 'exer' starts 'exercise', so it stands for it (the suggestions' one order, Closest), though 'exercise' is 4
         // insertions away, more than the 2 edits nearness allows a 4-letter word; no other command contains 'exer'.
-        Assert.Equal("summits: error: 'exer' is not a command (did you mean 'exercise'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, silo and worlds (see 'summits --help')", OnlyLine(run));
+        Assert.Equal("summits: error: 'exer' is not a command (did you mean 'exercise'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, classroom, silo and worlds (see 'summits --help')", OnlyLine(run));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ParseErrorTests
 
         // 'rn' is one insertion from 'run', within the nearness allowed (at least 2), and 3 or more from every other
         // command; the commands follow in the order of 'summits --help', seed first (before, run was moved first).
-        Assert.Equal("summits: error: 'rn' is not a command (did you mean 'run'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, silo and worlds (see 'summits --help')", OnlyLine(run));
+        Assert.Equal("summits: error: 'rn' is not a command (did you mean 'run'?); the commands are seed, run, analyze, import, export, generate, whatif, compare, bench, migrate, record, exercise, classroom, silo and worlds (see 'summits --help')", OnlyLine(run));
     }
 
     [Fact]

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+using Summits.Model;
+using Summits.Scenarios;
+
+namespace Summits.Classroom;
+
+/// <summary>
+/// A table of the classroom (<see cref="ITableGrain"/>). The play is kept in this activation's memory, which the
+/// classroom's silo keeps alive as long as it runs; every change replays the whole play in the table's own world
+/// of grains, so that the table's view is what a run of the same steps writes, then pushes the view to the watchers.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> logger) : Grain, ITableGrain
+{
+    private readonly ObserverManager<ITableWatcher> _watchers = new(TimeSpan.FromDays(1), logger);
+
+    /// <summary>The teams' answers, each a scripted answer the world plays when its proposal comes.</summary>
+    private readonly List<RespondStep> _answers = [];
+
+    /// <summary>The proposals answered and the injects played, in the order they took effect.</summary>
+    private readonly List<Step> _played = [];
+
+    private readonly List<PendingProposal> _pending = [];
+    private readonly List<TablePositions> _history = [];
+    private ImmutableArray<TimelineEvent> _timeline = [];
+    private int _proposals;
+    private int _injects;
+    private int _version;
+
+    private Exercise Exercise => classroom.Exercise;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _history.Add(Positions("start", Exercise.World));
+        return Task.CompletedTask;
+    }
+
+    public Task<TableView> View() => Task.FromResult(Current());
+
+    public async Task<TableChange> Propose(string from, ImmutableArray<Term> terms)
+    {
+        if (Exercise.Roles.All(r => r.Actor != from))
+            return new TableChange(Current(), $"'{from}' has no role at this table");
+        _pending.Add(new PendingProposal($"p{++_proposals}-{from}", from, Exercise.Opposite(from).Actor, terms));
+        await ChangedAsync();
+        return new TableChange(Current());
+    }
+
+    public async Task<TableChange> Answer(string actor, string proposal, bool accept)
+    {
+        if (_pending.FirstOrDefault(p => p.Id == proposal && p.To == actor) is not { } waiting)
+            return new TableChange(Current(), $"no proposal '{proposal}' is waiting for {actor}'s answer");
+        _pending.Remove(waiting);
+        _answers.Add(new RespondStep($"answer-{waiting.Id}", 0, actor, waiting.Id,
+            new ScriptedAnswer(accept ? Response.Accept : Response.Reject, [], ExercisePlay.PlayersAnswer)));
+        _played.Add(new ProposeStep(waiting.Id, 0, waiting.From, [waiting.To], waiting.Terms, AgreementRule.Unanimity, Deadline: null));
+        await PlayAsync(waiting.Id);
+        return new TableChange(Current());
+    }
+
+    public async Task<TableChange> Inject(int inject)
+    {
+        if (inject < 1 || inject > Exercise.Injects.Length)
+            return new TableChange(Current(), Exercise.Injects.Length == 0
+                ? $"{Exercise.Id} has no shocks to inject"
+                : $"shock {inject} is not one of {Exercise.Id}'s; its shocks are 1 to {Exercise.Injects.Length}");
+        var step = Exercise.Injects[inject - 1].Shock with { Id = $"inject-{++_injects}" };
+        _played.Add(step);
+        await PlayAsync(step.Id);
+        return new TableChange(Current());
+    }
+
+    public Task Watch(ITableWatcher watcher)
+    {
+        _watchers.Subscribe(watcher, watcher);
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(ITableWatcher watcher)
+    {
+        _watchers.Unsubscribe(watcher);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Replays the play in the table's world and records the positions it ends with, after <paramref name="after"/>.</summary>
+    private async Task PlayAsync(string after)
+    {
+        var key = this.GetPrimaryKeyString();
+        var scenario = new Scenario(Exercise.Id, $"{Exercise.Title}, table {TableKey.Number(key)}", Exercise.Seed,
+            Exercise.World.ParametersFor(ModelParameters.Default), [.. _answers, .. _played]);
+        // The run ends by reading its world whole and clearing it (IWorldGrain.Final), so that the next change seeds the
+        // same world afresh and plays every step again.
+        var run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true);
+        _timeline = run.Timeline;
+        _history.Add(Positions(after, run.Final));
+        await ChangedAsync();
+    }
+
+    private async Task ChangedAsync()
+    {
+        _version++;
+        var view = Current();
+        await _watchers.Notify(w => w.Changed(view));
+    }
+
+    private TableView Current() =>
+        new(TableKey.Number(this.GetPrimaryKeyString()), _version, _timeline, [.. _pending], [.. _history]);
+
+    /// <summary>Each role's position on each topic on the table in <paramref name="world"/>, roles and topics in the exercise's order.</summary>
+    private TablePositions Positions(string after, World world) =>
+        new(after, [.. from role in Exercise.Roles
+                       from topic in Exercise.Topics
+                       select new TablePosition(role.Actor, topic, world.PositionsOf(role.Actor).First(p => p.Topic == topic).Value)]);
+}

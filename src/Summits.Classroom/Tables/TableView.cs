@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Summits.Model;
+
+namespace Summits.Classroom;
+
+/// <summary>A table as it stands after its <see cref="Version"/>-th change (0 before any).</summary>
+/// <param name="Table">The table's number, from 1.</param>
+/// <param name="Timeline">Every event of the play so far, as its world's run wrote them.</param>
+/// <param name="Pending">The proposals made and not yet answered, in the order made.</param>
+/// <param name="History">The two countries' positions on the topics on the table, at the start and after each change.</param>
+[GenerateSerializer, Immutable, Alias("summits.classroom-table-view")]
+public sealed record TableView(
+    [Id(0)] int Table,
+    [Id(1)] int Version,
+    [Id(2)] ImmutableArray<TimelineEvent> Timeline,
+    [Id(3)] ImmutableArray<PendingProposal> Pending,
+    [Id(4)] ImmutableArray<TablePositions> History);
+
+/// <summary>A proposal waiting for the answer of <see cref="To"/>'s team.</summary>
+/// <param name="Id">Its id in the play: <c>p{n}-{from}</c>, n counting the table's proposals from 1.</param>
+[GenerateSerializer, Immutable, Alias("summits.classroom-pending-proposal")]
+public sealed record PendingProposal([Id(0)] string Id, [Id(1)] string From, [Id(2)] string To, [Id(3)] ImmutableArray<Term> Terms);
+
+/// <summary>Where the two countries stand after a change: each country's position on each topic on the table, 0–100.</summary>
+/// <param name="After">What the change was: <c>start</c>, a proposal's id, or an inject's step id.</param>
+[GenerateSerializer, Immutable, Alias("summits.classroom-table-positions")]
+public sealed record TablePositions([Id(0)] string After, [Id(1)] ImmutableArray<TablePosition> Positions);
+
+/// <summary>One country's position on one topic, on the topic's 0–100 scale.</summary>
+[GenerateSerializer, Immutable, Alias("summits.classroom-table-position")]
+public sealed record TablePosition([Id(0)] string Actor, [Id(1)] string Topic, [Id(2)] double Value);
+
+/// <summary>What a change asked of a table did: the table after it, and when it was refused, why, in words for its team.</summary>
+[GenerateSerializer, Immutable, Alias("summits.classroom-table-change")]
+public sealed record TableChange([Id(0)] TableView View, [Id(1)] string? Refused = null);

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.SignalR;
+using Summits.Scenarios;
+
+namespace Summits.Classroom;
+
+/// <summary>
+/// The one way a page acts: a team joins with its table's join code (or takes its seat again with its secret), proposes
+/// and answers for its own country at its own table; the facilitator, once the facilitator's code is given, sees every
+/// table and injects shocks. Every action is checked here, on the server, against what the connection has shown it is:
+/// a team acts for its own country alone, and only a facilitator's connection injects. A refusal is a
+/// <see cref="HubException"/> whose message, one line in words, is all a page learns; any other failure reaches it as
+/// SignalR's own message, without its detail.
+/// </summary>
+public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats seats, ClassroomCodes codes, IGrainFactory grains) : Hub
+{
+    /// <summary>The group of the connections of <paramref name="actor"/>'s team at <paramref name="table"/>.</summary>
+    public static string TeamGroup(int table, string actor) => $"table-{table}-{actor}";
+
+    /// <summary>The group of the facilitator's connections.</summary>
+    public const string FacilitatorGroup = "facilitator";
+
+    /// <summary>The message a table's change is pushed in, to its teams and to the facilitator.</summary>
+    public const string TableMessage = "table";
+
+    private const string SeatItem = "seat", FacilitatorItem = "facilitator";
+
+    private Exercise Exercise => classroom.Exercise;
+
+    /// <summary>Joins the table whose join code is <paramref name="code"/>, taking its first free country.</summary>
+    /// <exception cref="HubException">The code is no table's (answered after a wait), or both countries at its table are taken.</exception>
+    public async Task<TeamPage> Join(string code)
+    {
+        if (await codes.TableAsync(code) is not { } table)
+            throw new HubException("that is not a join code of this classroom; check it on the facilitator's screen");
+        var seat = seats.Take(table) ?? throw new HubException($"both countries at table {table} are taken; ask the facilitator for another table's code");
+        return await SitAsync(seat, seat.Token);
+    }
+
+    /// <summary>Takes again the seat whose secret the page kept, after a reload.</summary>
+    /// <exception cref="HubException">No seat has that secret (answered after the wait of a wrong code).</exception>
+    public async Task<TeamPage> Rejoin(string seat)
+    {
+        if (seats.Find(seat) is not { } found)
+        {
+            await codes.TableAsync(null);
+            throw new HubException("this page's seat is not one of this classroom's; join again with your table's code");
+        }
+        return await SitAsync(found, null);
+    }
+
+    /// <summary>A proposal of <paramref name="country"/>'s to the other country at the team's table.</summary>
+    /// <param name="terms">Each topic proposed on and its value, as the page's fields hold them.</param>
+    /// <exception cref="HubException">The connection is not that country's team, or the terms are not a proposal (the answers file's words).</exception>
+    public async Task Propose(string country, Dictionary<string, string> terms)
+    {
+        var seat = Own(country);
+        System.Collections.Immutable.ImmutableArray<Model.Term> read;
+        try
+        {
+            read = TeamProposal.Read(Exercise, seat.Actor, terms ?? []);
+        }
+        catch (InputException e)
+        {
+            throw new HubException(e.Problem);
+        }
+        Refused(await Table(seat.Table).Propose(seat.Actor, read));
+    }
+
+    /// <summary><paramref name="country"/>'s answer to the proposal <paramref name="proposal"/>, made to it.</summary>
+    /// <exception cref="HubException">The connection is not that country's team, or no such proposal waits for its answer.</exception>
+    public async Task Answer(string country, string proposal, bool accept)
+    {
+        var seat = Own(country);
+        Refused(await Table(seat.Table).Answer(seat.Actor, Shown(proposal ?? ""), accept));
+    }
+
+    /// <summary>Opens the facilitator's page: every table, its join code and the exercise's shocks.</summary>
+    /// <exception cref="HubException">The code is not the facilitator's (answered after a wait).</exception>
+    public async Task<FacilitatorPage> Facilitate(string code)
+    {
+        if (!await codes.IsFacilitatorAsync(code))
+            throw new HubException("that is not the facilitator's code");
+        Context.Items[FacilitatorItem] = true;
+        await Groups.AddToGroupAsync(Context.ConnectionId, FacilitatorGroup);
+        var tables = new List<FacilitatorTable>();
+        for (var table = 1; table <= classroom.Tables; table++)
+            tables.Add(new FacilitatorTable(table, codes.Join[table - 1], TablePages.Sight(Exercise, await Table(table).View(), null, seats.Taken(table))));
+        return new FacilitatorPage(Exercise.Title, TablePages.Shocks(Exercise), tables);
+    }
+
+    /// <summary>Plays the exercise's shock <paramref name="shock"/> (1 to the number of its shocks) at <paramref name="table"/> now.</summary>
+    /// <exception cref="HubException">The connection has not given the facilitator's code, the table is none of the classroom's, or the shock is none of the exercise's.</exception>
+    public async Task Inject(int table, int shock)
+    {
+        if (!Context.Items.ContainsKey(FacilitatorItem))
+            throw new HubException("only the facilitator injects a shock; give the facilitator's code first");
+        if (table < 1 || table > classroom.Tables)
+            throw new HubException($"table {table} is not one of this classroom's; its tables are 1 to {classroom.Tables}");
+        Refused(await Table(table).Inject(shock));
+    }
+
+    private async Task<TeamPage> SitAsync(TeamSeat seat, string? token)
+    {
+        Context.Items[SeatItem] = seat;
+        await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(seat.Table, seat.Actor));
+        var view = await Table(seat.Table).View();
+        // A team that joins is shown on the facilitator's page at once: a join changes no grain, so the hub tells it.
+        if (token is not null)
+            await Clients.Group(FacilitatorGroup).SendAsync(TableMessage, TablePages.Sight(Exercise, view, null, seats.Taken(seat.Table)));
+        return TablePages.Team(Exercise, seat, view, seats.Taken(seat.Table), token);
+    }
+
+    /// <summary>The connection's seat, when it is <paramref name="country"/>'s; else the refusal.</summary>
+    private TeamSeat Own(string country)
+    {
+        if (Context.Items.TryGetValue(SeatItem, out var item) && item is TeamSeat seat)
+        {
+            return seat.Actor == country ? seat
+                : throw new HubException($"your team plays {seat.Actor} at table {seat.Table}; it cannot act for {(string.IsNullOrEmpty(country) ? "another country" : Shown(country))}");
+        }
+        throw new HubException("join a table with its join code first");
+    }
+
+    private ITableGrain Table(int table) => grains.GetGrain<ITableGrain>(TableKey.Of(classroom.Id, table));
+
+    private static void Refused(TableChange change)
+    {
+        if (change.Refused is { } why)
+            throw new HubException(why);
+    }
+
+    /// <summary>A name a page sent, quoted in a refusal: at most 40 characters, without control characters.</summary>
+    private static string Shown(string text) =>
+        string.Concat(text.Take(40).Where(c => !char.IsControl(c)));
+}

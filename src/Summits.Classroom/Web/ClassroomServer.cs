@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Summits.Hosting;
+using Summits.Scenarios;
+
+namespace Summits.Classroom;
+
+/// <summary>
+/// A running classroom: one ASP.NET Core host, listening on 127.0.0.1 alone, that holds the Summits silo (built by
+/// <see cref="SummitsHosting.AddEmbeddedSummits"/>, as every embedded silo is) with the tables' grains, serves the
+/// pages and their scripts from this assembly, and carries the pages' actions and the tables' changes over SignalR on
+/// WebSockets. Everything it holds is in memory and goes when it stops.
+/// </summary>
+public sealed class ClassroomServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<(ITableGrain Table, ITableWatcher Reference)> _watching;
+
+    /// <summary>The relays the tables push to; kept here, as a grain holds its observers only weakly.</summary>
+    private readonly List<TableRelay> _relays;
+
+    private ClassroomServer(WebApplication app, Uri address, ClassroomCodes codes, List<TableRelay> relays, List<(ITableGrain, ITableWatcher)> watching)
+    {
+        _app = app;
+        Address = address;
+        Codes = codes;
+        _relays = relays;
+        _watching = watching;
+    }
+
+    /// <summary>Where the teams' page is: <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Where the facilitator's page is: <c>/facilitator</c> on <see cref="Address"/>.</summary>
+    public Uri Facilitator => new(Address, FacilitatorPath);
+
+    /// <summary>The classroom's codes: the facilitator's and each table's join code.</summary>
+    public ClassroomCodes Codes { get; }
+
+    /// <summary>The path of the facilitator's page.</summary>
+    public const string FacilitatorPath = "/facilitator";
+
+    /// <summary>The path of the SignalR hub the pages connect to.</summary>
+    public const string HubPath = "/hub";
+
+    /// <summary>
+    /// Starts a classroom of <paramref name="tables"/> tables playing <paramref name="exercise"/>, listening on 127.0.0.1
+    /// at <paramref name="port"/> (0 lets the system choose one).
+    /// </summary>
+    /// <param name="settings">The silo's settings, read and checked by the caller (<see cref="SummitsSettings.Read"/>).</param>
+    /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>, or <paramref name="port"/> not 0 to 65535.</exception>
+    /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
+    public static async Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tables, ClassroomExercise.MostTables);
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, IPEndPoint.MinPort);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
+        var classroom = new ClassroomExercise(exercise, "classroom-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)), tables);
+        var codes = new ClassroomCodes(tables);
+
+        var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        // The loopback address alone: no other machine reaches the classroom.
+        web.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port));
+        web.Services.AddRouting();
+        web.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton<ClassroomSeats>();
+        // Closed until the start succeeds: a start that fails is told by the caller in one line, not also by the host.
+        var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
+        web.Logging.AddProvider(standardError);
+        StandardErrorLoggerProvider.AddFilters(web.Logging);
+        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings));
+        var app = web.Build();
+        app.UseWebSockets();
+        ClassroomFiles.Map(app);
+        // WebSockets alone: a page is pushed to, never polls, so the long-polling transport is not offered.
+        app.MapHub<ClassroomHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets);
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        standardError.Open = true;
+
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var relays = new List<TableRelay>();
+        var watching = new List<(ITableGrain, ITableWatcher)>();
+        for (var table = 1; table <= tables; table++)
+        {
+            var relay = new TableRelay(app.Services.GetRequiredService<ClassroomSeats>(), app.Services.GetRequiredService<IHubContext<ClassroomHub>>());
+            var reference = grains.CreateObjectReference<ITableWatcher>(relay);
+            var grain = grains.GetGrain<ITableGrain>(TableKey.Of(classroom.Id, table));
+            await grain.Watch(reference);
+            relays.Add(relay);
+            watching.Add((grain, reference));
+        }
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var bound = new Uri(addresses.First());
+        return new ClassroomServer(app, new Uri($"http://127.0.0.1:{bound.Port}/"), codes, relays, watching);
+    }
+
+    /// <summary>The command the host's warning lines begin with.</summary>
+    public const string Command = "summits classroom";
+
+    /// <summary>Stops the pages, then the silo, and with it every table.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (table, reference) in _watching)
+            await table.Unwatch(reference);
+        _relays.Clear();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>A port no other process holds now, for the silo's own listener on the loopback address.</summary>
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

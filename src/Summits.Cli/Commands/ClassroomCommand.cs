@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Summits.Classroom;
+using Summits.Hosting;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Commands;
+
+/// <summary>
+/// <c>summits classroom</c>: plays an exercise in the browser. Teams join a table with its join code and play one of
+/// its two countries; the facilitator, with the facilitator's code, sees every table and injects the exercise's shocks.
+/// It listens on 127.0.0.1 alone, keeps everything in memory, and runs until Ctrl-C.
+/// </summary>
+public static class ClassroomCommand
+{
+    /// <summary>The port the classroom listens on unless <c>--port</c> says otherwise.</summary>
+    public const int DefaultPort = 5170;
+
+    public static Command Create()
+    {
+        var file = CommonOptions.InputFile(new Argument<string>("EXERCISE") { Description = "The exercise file (scenarios/exercises/*.yaml)" }, InputKind.Exercise);
+        var port = OptionNumbers.Whole(new Option<int>("--port")
+        {
+            Description = $"The TCP port of 127.0.0.1 the pages are served on (0 to 65535; 0 lets the system choose a free one). Only this machine reaches them: the classroom listens on the loopback address alone",
+            HelpName = "P",
+            DefaultValueFactory = _ => DefaultPort,
+        }, 0, 65535);
+        var tables = OptionNumbers.Whole(new Option<int>("--tables")
+        {
+            Description = $"How many tables, each with a join code and a world of its own, played by two teams (1 to {ClassroomExercise.MostTables})",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        }, 1, ClassroomExercise.MostTables);
+        var command = new Command("classroom", "Play an exercise in the browser: teams join tables with join codes, each team a country at its own table, and the facilitator sees every table and injects shocks. Served on 127.0.0.1 only, over plain HTTP; the tables are kept in memory and lost when it stops (Ctrl-C).")
+        {
+            file, port, tables,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(port), parse.GetValue(tables), Console.Out, cancellation));
+        return command;
+    }
+
+    /// <summary>Starts the classroom, prints where it is and its codes, and serves it until <paramref name="cancellation"/>.</summary>
+    /// <exception cref="InputException">The exercise file is missing or wrong (exit code 2).</exception>
+    public static async Task<int> RunAsync(string file, int port, int tables, TextWriter output, CancellationToken cancellation)
+    {
+        var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()));
+        ClassroomServer server;
+        try
+        {
+            server = await ClassroomServer.StartAsync(exercise, port, tables, settings, Console.Error, cancellation);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"{ClassroomServer.Command}: cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}: {e.Message.TrimEnd('.')}; choose another port with --port");
+            return ExitCodes.RunFailed;
+        }
+        await using (server)
+        {
+            await output.WriteLineAsync(Started(exercise, server));
+            await output.WriteLineAsync($"{ClassroomServer.Command}: the tables are kept in memory only and are lost when the classroom stops; Ctrl-C stops it");
+            await output.FlushAsync(CancellationToken.None);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+            }
+            await output.WriteLineAsync($"{ClassroomServer.Command}: stopped; its tables are gone");
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The line that says where the classroom is: the teams' page, the facilitator's page, the facilitator's code and
+    /// each table's join code.
+    /// </summary>
+    public static string Started(Exercise exercise, ClassroomServer server)
+    {
+        var joins = string.Join(", ", server.Codes.Join.Select((code, k) => string.Create(CultureInfo.InvariantCulture, $"table {k + 1} {code}")));
+        return $"{ClassroomServer.Command}: {exercise.Id} at {server.Address} for teams (join codes: {joins}); facilitator at {server.Facilitator} with the code {server.Codes.Facilitator}";
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Summits.Scenarios;
+
+namespace Summits.Classroom.Tests;
+
+/// <summary>
+/// The hub's checks, driven with the .NET SignalR client straight at the server, as a page that was tampered with would
+/// be: each refusal is one line of words, and it changes nothing at the table.
+/// </summary>
+[Collection(ClassroomCollection.Name)]
+public sealed class ClassroomHubTests(ClassroomFixture classroom)
+{
+    [Fact]
+    public async Task A_team_that_acts_for_the_other_country_is_refused_and_the_table_is_unchanged()
+    {
+        // Table 2: the first team to join takes the exercise's first role, JP (north-korea-line lists JP, then US).
+        await using var japan = await classroom.ConnectAsync();
+        var joined = await japan.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[1]);
+        Assert.Equal("JP", joined.GetProperty("actor").GetString());
+
+        var propose = await Assert.ThrowsAsync<HubException>(() => japan.InvokeAsync("Propose", "US", new Dictionary<string, string> { ["north-korea"] = "50" }));
+        Assert.EndsWith("HubException: your team plays JP at table 2; it cannot act for US", propose.Message);
+        var answer = await Assert.ThrowsAsync<HubException>(() => japan.InvokeAsync("Answer", "US", "p1-JP", true));
+        Assert.EndsWith("HubException: your team plays JP at table 2; it cannot act for US", answer.Message);
+
+        // Nothing reached the table: no proposal waits, and nothing was played.
+        await using var facilitator = await classroom.ConnectAsync();
+        var page = await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        var table = page.GetProperty("tables")[1].GetProperty("sight");
+        Assert.Equal(0, table.GetProperty("pending").GetArrayLength());
+        Assert.Equal(0, table.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_connection_that_has_not_joined_acts_for_no_country()
+    {
+        await using var stranger = await classroom.ConnectAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync("Propose", "JP", new Dictionary<string, string> { ["north-korea"] = "50" }));
+        Assert.EndsWith("HubException: join a table with its join code first", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_wrong_facilitator_code_is_refused_and_its_connection_cannot_inject()
+    {
+        await using var guesser = await classroom.ConnectAsync();
+        // A code of the right length and letters, one character off the real one.
+        var real = classroom.Server.Codes.Facilitator;
+        var wrong = (real[0] == '2' ? "3" : "2") + real[1..];
+        var refused = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync<JsonElement>("Facilitate", wrong));
+        Assert.EndsWith("HubException: that is not the facilitator's code", refused.Message);
+        var inject = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync("Inject", 3, 1));
+        Assert.EndsWith("HubException: only the facilitator injects a shock; give the facilitator's code first", inject.Message);
+    }
+
+    [Fact]
+    public async Task A_wrong_join_code_is_refused()
+    {
+        await using var guesser = await classroom.ConnectAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync<JsonElement>("Join", "ZZZZZZ"));
+        Assert.EndsWith("HubException: that is not a join code of this classroom; check it on the facilitator's screen", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_third_team_at_a_table_is_refused()
+    {
+        // Table 4: JP and US are taken by the first two teams.
+        var code = classroom.Server.Codes.Join[3];
+        await using var first = await classroom.ConnectAsync();
+        await using var second = await classroom.ConnectAsync();
+        await using var third = await classroom.ConnectAsync();
+        Assert.Equal("JP", (await first.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
+        Assert.Equal("US", (await second.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
+        var refused = await Assert.ThrowsAsync<HubException>(() => third.InvokeAsync<JsonElement>("Join", code));
+        Assert.EndsWith("HubException: both countries at table 4 are taken; ask the facilitator for another table's code", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("tpp-11", "90")]
+    [InlineData("north-korea", "150")]
+    [InlineData("north-korea", "talks")]
+    public async Task A_proposal_a_file_could_not_make_is_refused_in_the_files_words(string topic, string value)
+    {
+        // The words an answers file with the same proposal gets, read from a file written here by hand.
+        var file = $"answers: north-korea-line\nrole: JP\npredictions: {{ pressure-holds: yes, us-line: 80 }}\nproposals:\n  - {{ round: 1, terms: {{ {topic}: {value} }} }}\n";
+        var expected = Assert.Throws<InputException>(() => ExerciseFile.ParseAnswers("answers.yaml", file, classroom.Exercise)).Problem;
+
+        await using var team = await classroom.ConnectAsync();
+        await team.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[4 + (topic == "tpp-11" ? 0 : value == "150" ? 1 : 2)]);
+        var refused = await Assert.ThrowsAsync<HubException>(() => team.InvokeAsync("Propose", "JP", new Dictionary<string, string> { [topic] = value }));
+        Assert.EndsWith($"HubException: {expected}", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_page_takes_its_seat_again_with_its_secret_and_a_wrong_secret_is_refused()
+    {
+        // Table 9: the seat JP, taken by one connection, is taken again by another with the secret the first was given.
+        await using var first = await classroom.ConnectAsync();
+        var joined = await first.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[8]);
+        var secret = joined.GetProperty("seat").GetString()!;
+        Assert.Equal(32, secret.Length);
+
+        await using var reloaded = await classroom.ConnectAsync();
+        var again = await reloaded.InvokeAsync<JsonElement>("Rejoin", secret);
+        Assert.Equal(("JP", 9), (again.GetProperty("actor").GetString(), again.GetProperty("table").GetInt32()));
+        // The secret is given once, when the team joins.
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("seat").ValueKind);
+
+        await using var guesser = await classroom.ConnectAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync<JsonElement>("Rejoin", new string('0', 32)));
+        Assert.EndsWith("HubException: this page's seat is not one of this classroom's; join again with your table's code", refused.Message);
+    }
+}

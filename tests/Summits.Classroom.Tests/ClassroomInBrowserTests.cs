@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using PuppeteerSharp;
+using Summits.Reports.Tests;
+
+namespace Summits.Classroom.Tests;
+
+/// <summary>
+/// The classroom's pages in Debian's headless chromium: two teams join a table and play, the facilitator injects a
+/// shock, and every page follows without a reload, pushed to over its one WebSocket and never polling.
+/// </summary>
+[Collection(ClassroomCollection.Name)]
+public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBrowser browser)
+{
+    /// <summary>How long a page may take to show what the server pushed.</summary>
+    private static readonly WaitForFunctionOptions Shown = new() { Timeout = 30_000, PollingInterval = 50 };
+
+    [Fact]
+    public async Task Two_teams_propose_and_answer_and_a_shock_reaches_both_pages_and_the_facilitators_without_a_reload()
+    {
+        // Table 1 of the fixture's classroom: the first team to join plays JP, the second US.
+        var code = classroom.Server.Codes.Join[0];
+        await using var japan = await OpenAsync(classroom.Server.Address);
+        await using var usa = await OpenAsync(classroom.Server.Address);
+        await JoinAsync(japan, code, "your team plays Japan (JP)");
+        await JoinAsync(usa, code, "your team plays United States (US)");
+
+        await using var facilitator = await OpenAsync(classroom.Server.Facilitator);
+        await facilitator.BringToFrontAsync();
+        await facilitator.TypeAsync("#facilitator-code", classroom.Server.Codes.Facilitator);
+        await facilitator.ClickAsync("#facilitate button");
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-1 .taken')?.textContent === 'Teams joined: JP and US.'", Shown);
+
+        // JP proposes north-korea 80: the table's first proposal, p1-JP, waits for the US team's answer on every page.
+        await japan.BringToFrontAsync();
+        await japan.TypeAsync("#term-north-korea", "80");
+        await japan.ClickAsync("#propose button");
+        const string waiting = "p1-JP: JP proposes north-korea 80 to US";
+        await japan.WaitForFunctionAsync($"() => document.querySelector('#pending li')?.textContent === '{waiting}'", Shown);
+        await usa.WaitForFunctionAsync($"() => document.querySelector('#pending li')?.textContent.startsWith('{waiting}')", Shown);
+        await facilitator.WaitForFunctionAsync($"() => document.querySelector('#table-1 .pending li')?.textContent === '{waiting}'", Shown);
+        // Only the team it is made to may answer it.
+        Assert.Equal(0, await japan.EvaluateExpressionAsync<int>("document.querySelectorAll('#pending button').length"));
+        await usa.BringToFrontAsync();
+        await usa.ClickAsync("#pending button[aria-label='Reject p1-JP']");
+        await japan.WaitForFunctionAsync("() => document.querySelector('#pending li')?.textContent === 'Nothing is waiting.'", Shown);
+
+        // The facilitator injects the exercise's one shock, whose reason the file gives, at table 1.
+        await facilitator.BringToFrontAsync();
+        await facilitator.SelectAsync("#shock-1", "1");
+        await facilitator.ClickAsync("#table-1 form.inject button");
+        const string shock = "North Korea offers talks and Washington signals it will meet.";
+        foreach (var page in new[] { japan, usa, facilitator })
+        {
+            var list = page == facilitator ? "#table-1 .play" : "#play";
+            await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('{list} li')].some(li => li.textContent.includes('{shock}'))", Shown);
+            // The chart has a point for the start, one after the answered proposal p1-JP and one after the shock.
+            var chart = page == facilitator ? "#table-1 .chart" : "#chart";
+            Assert.Equal(["start", "p1-JP", "inject-1"],
+                await page.EvaluateExpressionAsync<string[]>($"echarts.getInstanceByDom(document.querySelector('{chart}')).getOption().xAxis[0].data"));
+        }
+        // Each page is still the one first loaded: nothing reloaded it.
+        foreach (var page in new[] { japan, usa, facilitator })
+            Assert.True(await page.EvaluateExpressionAsync<bool>("window.summitsLoaded === true"));
+    }
+
+    [Fact]
+    public async Task A_team_page_fetches_each_file_once_and_is_pushed_to_without_polling()
+    {
+        // Table 8 of the fixture's classroom; the facilitator injects there while the page only listens.
+        var requests = new List<(string Url, ResourceType Type)>();
+        await using var team = await browser.Browser.NewPageAsync();
+        team.Request += (_, e) => { lock (requests) requests.Add((e.Request.Url, e.Request.ResourceType)); };
+        await team.GoToAsync(classroom.Server.Address.ToString());
+        await JoinAsync(team, classroom.Server.Codes.Join[7], "your team plays Japan (JP)");
+
+        await using var facilitator = await classroom.ConnectAsync();
+        await facilitator.InvokeAsync<System.Text.Json.JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        await facilitator.InvokeAsync("Inject", 8, 1);
+        await team.WaitForFunctionAsync("() => document.querySelector('#table-section').dataset.version === '1'", Shown);
+
+        List<(string Url, ResourceType Type)> seen;
+        lock (requests)
+            seen = [.. requests];
+        // The page, its style sheet and its three scripts, each once; no XHR, fetch or event stream (the WebSocket is not a request).
+        var root = classroom.Server.Address.ToString();
+        string[] files = [root, root + "classroom.css", root + "classroom.js", root + "echarts.min.js", root + "signalr.min.js"];
+        Assert.Equal(files.Order(StringComparer.Ordinal), seen.Select(r => r.Url).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(seen, r => r.Type is ResourceType.Xhr or ResourceType.Fetch or ResourceType.EventSource);
+    }
+
+    private async Task<IPage> OpenAsync(Uri address)
+    {
+        var page = await browser.Browser.NewPageAsync();
+        await page.GoToAsync(address.ToString());
+        await page.WaitForFunctionAsync("() => document.body.dataset.connected === 'true'", Shown);
+        await page.EvaluateExpressionAsync("window.summitsLoaded = true");
+        return page;
+    }
+
+    private static async Task JoinAsync(IPage page, string code, string who)
+    {
+        await page.WaitForFunctionAsync("() => document.body.dataset.connected === 'true'", Shown);
+        // Only the page in front renders, and a click waits for its element to be drawn.
+        await page.BringToFrontAsync();
+        await page.TypeAsync("#join-code", code);
+        await page.ClickAsync("#join button");
+        await page.WaitForFunctionAsync($"() => document.querySelector('#who').textContent.includes('{who}')", Shown);
+    }
+}
