@@ -111,4 +111,51 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
         var refused = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync<JsonElement>("Rejoin", new string('0', 32)));
         Assert.EndsWith("HubException: this page's seat is not one of this classroom's; join again with your table's code", refused.Message);
     }
+
+    [Fact]
+    public async Task A_team_that_closes_its_connection_and_joins_again_with_its_code_finds_its_table_as_it_was()
+    {
+        // Table 3: JP (the first to join) proposes north-korea 80, US accepts: two changes, so the table's version is 2.
+        var code = classroom.Server.Codes.Join[2];
+        await using var facilitator = await classroom.ConnectAsync();
+        var gone = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        facilitator.On<JsonElement>(ClassroomHub.TableMessage, sight =>
+        {
+            // Only US at the table: JP has gone (before US joined, JP alone was there).
+            if (sight.GetProperty("table").GetInt32() == 3 && sight.GetProperty("taken") is { } taken && taken.GetArrayLength() == 1 && taken[0].GetString() == "US")
+                gone.TrySetResult(sight);
+        });
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+
+        await using var japan = await classroom.ConnectAsync();
+        var seen = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        japan.On<JsonElement>(ClassroomHub.TableMessage, sight =>
+        {
+            if (sight.GetProperty("version").GetInt32() == 2)
+                seen.TrySetResult(sight);
+        });
+        Assert.Equal("JP", (await japan.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
+        await using var usa = await classroom.ConnectAsync();
+        Assert.Equal("US", (await usa.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
+        await japan.InvokeAsync("Propose", "JP", new Dictionary<string, string> { ["north-korea"] = "80" });
+        await usa.InvokeAsync("Answer", "US", "p1-JP", true);
+        // What JP's page showed last: the table after the answer, pushed to it.
+        var before = await seen.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
+        // JP's team closes its page; the facilitator is told that only US is at the table.
+        await japan.DisposeAsync();
+        await gone.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
+        await using var back = await classroom.ConnectAsync();
+        var rejoined = await back.InvokeAsync<JsonElement>("Join", code);
+        // The same country at the same table, with a new secret, and the table read back as JP's page last showed it:
+        // no proposal waiting, a point at the start and one after p1-JP, both teams at the table again.
+        Assert.Equal(("JP", 3), (rejoined.GetProperty("actor").GetString(), rejoined.GetProperty("table").GetInt32()));
+        Assert.Equal(32, rejoined.GetProperty("seat").GetString()!.Length);
+        var after = rejoined.GetProperty("sight");
+        Assert.Equal(2, after.GetProperty("version").GetInt32());
+        Assert.Equal(0, after.GetProperty("pending").GetArrayLength());
+        Assert.Equal(["start", "p1-JP"], after.GetProperty("chart").GetProperty("after").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+    }
 }

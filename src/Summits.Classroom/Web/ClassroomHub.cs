@@ -37,10 +37,13 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     }
 
     /// <summary>Takes again the seat whose secret the page kept, after a reload.</summary>
-    /// <exception cref="HubException">No seat has that secret (answered after the wait of a wrong code).</exception>
+    /// <exception cref="HubException">
+    /// No seat has that secret, or its team gave it up and another team has joined in its place (answered after the wait
+    /// of a wrong code).
+    /// </exception>
     public async Task<TeamPage> Rejoin(string seat)
     {
-        if (seats.Find(seat) is not { } found)
+        if (seats.Retake(seat) is not { } found)
         {
             await codes.TableAsync(null);
             throw new HubException("this page's seat is not one of this classroom's; join again with your table's code");
@@ -99,15 +102,49 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
         Refused(await Table(table).Inject(shock));
     }
 
+    /// <summary>
+    /// A connection that closes gives up its seat's hold: when it was its team's last, the seat is free for the next
+    /// team to join that table, and the facilitator's page shows the team gone.
+    /// </summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await LeaveAsync();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// Seats the connection at <paramref name="seat"/>, taken or retaken for it, and reads the table back from its grain
+    /// as it stands, whatever was played while the team was away.
+    /// </summary>
     private async Task<TeamPage> SitAsync(TeamSeat seat, string? token)
     {
+        await LeaveAsync();
         Context.Items[SeatItem] = seat;
         await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(seat.Table, seat.Actor));
-        var view = await Table(seat.Table).View();
-        // A team that joins is shown on the facilitator's page at once: a join changes no grain, so the hub tells it.
-        if (token is not null)
-            await Clients.Group(FacilitatorGroup).SendAsync(TableMessage, TablePages.Sight(Exercise, view, null, seats.Taken(seat.Table)));
+        var view = await ShowTakenAsync(seat.Table);
         return TablePages.Team(Exercise, seat, view, seats.Taken(seat.Table), token);
+    }
+
+    /// <summary>Gives up the seat the connection holds, if it holds one.</summary>
+    private async Task LeaveAsync()
+    {
+        if (!Context.Items.Remove(SeatItem, out var item) || item is not TeamSeat seat)
+            return;
+        seats.Leave(seat);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, TeamGroup(seat.Table, seat.Actor));
+        await ShowTakenAsync(seat.Table);
+    }
+
+    /// <summary>
+    /// Tells the facilitator's page which teams are at <paramref name="table"/> now: a team's coming or going changes no
+    /// grain, so the hub tells it.
+    /// </summary>
+    /// <returns>The table's view, as read for it.</returns>
+    private async Task<TableView> ShowTakenAsync(int table)
+    {
+        var view = await Table(table).View();
+        await Clients.Group(FacilitatorGroup).SendAsync(TableMessage, TablePages.Sight(Exercise, view, null, seats.Taken(table)));
+        return view;
     }
 
     /// <summary>The connection's seat, when it is <paramref name="country"/>'s; else the refusal.</summary>

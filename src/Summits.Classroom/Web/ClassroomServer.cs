@@ -115,6 +115,12 @@ public sealed class ClassroomServer : IAsyncDisposable
         return new ClassroomServer(app, new Uri($"http://127.0.0.1:{bound.Port}/"), codes, relays, watching);
     }
 
+    /// <summary>
+    /// What the classroom says at start of where its tables are: in the silo's memory alone, so that they go when it
+    /// stops and a classroom started again begins with empty tables.
+    /// </summary>
+    public const string KeptInMemory = "the tables are kept in memory only: they are lost when the classroom stops and do not survive a restart";
+
     /// <summary>The command the host's warning lines begin with.</summary>
     public const string Command = "summits classroom";
 

@@ -31,7 +31,7 @@ public static class ClassroomCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         }, 1, ClassroomExercise.MostTables);
-        var command = new Command("classroom", "Play an exercise in the browser: teams join tables with join codes, each team a country at its own table, and the facilitator sees every table and injects shocks. Served on 127.0.0.1 only, over plain HTTP; the tables are kept in memory and lost when it stops (Ctrl-C).")
+        var command = new Command("classroom", "Play an exercise in the browser: teams join tables with join codes, each team a country at its own table, and the facilitator sees every table and injects shocks. Served on 127.0.0.1 only, over plain HTTP; the tables are kept in memory and lost when it stops (Ctrl-C): they do not survive a restart.")
         {
             file, port, tables,
         };
@@ -58,7 +58,7 @@ public static class ClassroomCommand
         await using (server)
         {
             await output.WriteLineAsync(Started(exercise, server));
-            await output.WriteLineAsync($"{ClassroomServer.Command}: the tables are kept in memory only and are lost when the classroom stops; Ctrl-C stops it");
+            await output.WriteLineAsync($"{ClassroomServer.Command}: {ClassroomServer.KeptInMemory}; Ctrl-C stops it");
             await output.FlushAsync(CancellationToken.None);
             try
             {
