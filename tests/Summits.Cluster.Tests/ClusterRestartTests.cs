@@ -4,8 +4,9 @@ using Summits.Tests;
 namespace Summits.Cluster.Tests;
 
 /// <summary>
-/// Every silo of a cluster stopped and fresh ones started on other ports against the same Redis server and cluster id:
-/// on a cluster of its own, so that the silos the other cluster tests share stay up.
+/// Every silo of a cluster stopped and fresh ones started on other ports against the same Redis server and cluster id,
+/// and the Redis server stopped and started again in the middle of a run: on a cluster of its own, so that the silos
+/// and the server the other cluster tests share stay up.
 /// </summary>
 public sealed class ClusterRestartTests : IAsyncLifetime
 {
@@ -15,6 +16,10 @@ public sealed class ClusterRestartTests : IAsyncLifetime
     private RedisServer _redis = null!;
 
     private static string Baseline => SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+
+    // 471 rounds of 18 actors' bargaining in grains, one advance a round: long enough for its Redis server to be
+    // stopped and started again in the middle of it.
+    private static string Converge => SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
 
     // Seeds of the test's own, one a world.
     private static readonly string[] Seeds = ["15", "16"];
@@ -125,6 +130,53 @@ public sealed class ClusterRestartTests : IAsyncLifetime
                 Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(shownBefore, file)));
                 Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(after, file)));
             }
+        }
+    }
+
+    [Fact]
+    public async Task ARunWhoseRedisServerRestartsLosesAndDoublesNoEvent()
+    {
+        // What the run writes when nothing stops: the pure model's files, written by the local engine, not the cluster.
+        var expected = Path.Combine(_folder.FullName, "expected");
+        var local = await Summits("run", Converge, "--engine", "local", "-q", "-o", expected);
+        Assert.True(local.Exit == 0, local.Error);
+        var timeline = await File.ReadAllLinesAsync(Path.Combine(expected, "timeline.jsonl"));
+
+        var detached = await Summits(["run", Converge, "--engine", "grains", .. Joined, "--detach"]);
+        Assert.True(detached.Exit == 0, detached.Error);
+        var id = detached.Output.TrimEnd('\n');
+        var shown = await Summits(["worlds", "list", .. Joined]);
+        Assert.True(shown.Exit == 0, shown.Error);
+        Assert.EndsWith("running", shown.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // Down for 3 s in the middle of the run; what it acknowledged it wrote to its append-only file first.
+        await _redis.RestartAsync(TimeSpan.FromSeconds(3));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        string row;
+        while (true)
+        {
+            var list = await Summits(["worlds", "list", .. Joined]);
+            Assert.True(list.Exit is 0 or 3, list.Error);
+            row = list.Exit == 0 ? list.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal)) : "";
+            if (!row.EndsWith("running", StringComparison.Ordinal) && row != "")
+                break;
+            Assert.True(DateTime.UtcNow < deadline, $"the run had not ended 3 minutes after its Redis server restarted: {list.Output}{list.Error}");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var after = await ShowAsync(id, "after");
+        var events = await File.ReadAllLinesAsync(Path.Combine(after, "timeline.jsonl"));
+        if (row.EndsWith("finished", StringComparison.Ordinal))
+        {
+            foreach (var file in Files)
+                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(expected, file)), await File.ReadAllBytesAsync(Path.Combine(after, file)));
+        }
+        else
+        {
+            // A run that failed says so on its row, and its timeline is the uninterrupted run's first events, each once.
+            Assert.Contains("failed at step", row, StringComparison.Ordinal);
+            Assert.Equal(timeline.Take(events.Length), events);
         }
     }
 }
