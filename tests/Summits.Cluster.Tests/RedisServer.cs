@@ -7,12 +7,13 @@ namespace Summits.Cluster.Tests;
 
 /// <summary>
 /// A <c>redis-server</c> of the tests' own: on 127.0.0.1 at a port free when it starts, with a data folder of its own
-/// and nothing written to disk (<c>--save "" --appendonly no</c>), in the foreground as a <see cref="LeashedProcess"/>,
-/// so that it ends with its owner's disposal or, failing that, with the test process.
+/// writing every acknowledged write to its append-only file before it answers (<c>--appendonly yes --appendfsync always</c>,
+/// no snapshots), so that a restart keeps all it acknowledged; in the foreground as a <see cref="LeashedProcess"/>, so
+/// that it ends with its owner's disposal or, failing that, with the test process.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly LeashedProcess _process;
+    private LeashedProcess _process;
     private readonly DirectoryInfo _folder;
 
     private RedisServer(LeashedProcess process, DirectoryInfo folder, int port) => (_process, _folder, Port) = (process, folder, port);
@@ -33,26 +34,49 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server and waits until it answers PING.</summary>
+    /// <exception cref="TimeoutException">When it did not answer within 20 s; says what it wrote.</exception>
     public static async Task<RedisServer> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("summits-redis-");
         var port = FreePort();
-        var process = LeashedProcess.Start(Program(),
-            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", folder.FullName, "--daemonize", "no"],
+        var server = new RedisServer(Launch(folder, port), folder, port);
+        await server.WaitUntilItAnswersAsync();
+        return server;
+    }
+
+    /// <summary>
+    /// Stops the server with SIGTERM, waits for it to end, leaves it down for <paramref name="down"/>, and starts it again
+    /// on the same port and data folder, waiting until it answers PING.
+    /// </summary>
+    /// <exception cref="TimeoutException">When it did not stop, or did not answer again, within 20 s.</exception>
+    public async Task RestartAsync(TimeSpan down)
+    {
+        await _process.TerminateAsync();
+        await _process.WaitForExitAsync(TimeSpan.FromSeconds(20));
+        await _process.DisposeAsync();
+        await Task.Delay(down);
+        _process = Launch(_folder, Port);
+        await WaitUntilItAnswersAsync();
+    }
+
+    private static LeashedProcess Launch(DirectoryInfo folder, int port) =>
+        LeashedProcess.Start(Program(),
+            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
+             "--appendfsync", "always", "--dir", folder.FullName, "--daemonize", "no"],
             folder.FullName);
-        var server = new RedisServer(process, folder, port);
+
+    private async Task WaitUntilItAnswersAsync()
+    {
         var clock = Stopwatch.StartNew();
-        while (!await server.AnswersAsync())
+        while (!await AnswersAsync())
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(20))
             {
-                await server.DisposeAsync();
-                throw new TimeoutException($"redis-server on port {port} did not answer within 20 s; it wrote: {process.Output}{process.Error}");
+                await DisposeAsync();
+                throw new TimeoutException($"redis-server on port {Port} did not answer within 20 s; it wrote: {_process.Output}{_process.Error}");
             }
             await Task.Delay(100);
         }
-        return server;
     }
 
     /// <summary>Whether it answers PING with PONG now.</summary>

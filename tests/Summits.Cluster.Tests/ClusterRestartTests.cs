@@ -1,0 +1,182 @@
+using System.Globalization;
+using Summits.Tests;
+
+namespace Summits.Cluster.Tests;
+
+/// <summary>
+/// Every silo of a cluster stopped and fresh ones started on other ports against the same Redis server and cluster id,
+/// and the Redis server stopped and started again in the middle of a run: on a cluster of its own, so that the silos
+/// and the server the other cluster tests share stay up.
+/// </summary>
+public sealed class ClusterRestartTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-restart-");
+    private readonly List<LeashedProcess> _silos = [];
+    private readonly string _id = ClusterFixture.UniqueId();
+    private RedisServer _redis = null!;
+
+    private static string Baseline => SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+
+    // 471 rounds of 18 actors' bargaining in grains, one advance a round: long enough for its Redis server to be
+    // stopped and started again in the middle of it.
+    private static string Converge => SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
+
+    // Seeds of the test's own, one a world.
+    private static readonly string[] Seeds = ["15", "16"];
+
+    // The files a world's show writes with -o, the ones a run writes.
+    private static readonly string[] Files = ["timeline.jsonl", "state.json", "agreements.csv"];
+
+    private string[] Joined => ["--cluster", _redis.Address, "--cluster-id", _id];
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        await StartSilosAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in _silos)
+            await silo.DisposeAsync();
+        await _redis.DisposeAsync();
+        _folder.Delete(recursive: true);
+    }
+
+    /// <summary>Starts two silos of the cluster on ports free now, and waits until both have joined.</summary>
+    private async Task StartSilosAsync()
+    {
+        var ports = new HashSet<int>();
+        while (ports.Count < 4)
+            ports.Add(RedisServer.FreePort());
+        var started = ports.Chunk(2).Select(pair => SummitsProgram.Start(_folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
+            "--silo-port", pair[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", pair[1].ToString(CultureInfo.InvariantCulture)])).ToArray();
+        _silos.AddRange(started);
+        await Task.WhenAll(started.Select(s => s.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard)));
+    }
+
+    private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
+        SummitsProgram.RunAsync(_folder.FullName, arguments);
+
+    /// <summary>Lists the cluster's detached worlds until every one of <paramref name="ids"/> has finished, and returns the listing.</summary>
+    private async Task<string> ListUntilFinishedAsync(IReadOnlyList<string> ids)
+    {
+        var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
+        while (true)
+        {
+            var list = await Summits(["worlds", "list", .. Joined]);
+            Assert.True(list.Exit == 0, list.Error);
+            var rows = ids.Select(id => list.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal))).ToArray();
+            if (rows.All(row => row.EndsWith("finished", StringComparison.Ordinal)))
+                return list.Output;
+            Assert.True(DateTime.UtcNow < deadline, $"the worlds had not finished within {SummitsProgram.HangGuard}: {list.Output}");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>Writes world <paramref name="id"/>'s files with <c>worlds show -o</c> into a new folder <paramref name="name"/>, and returns its path.</summary>
+    private async Task<string> ShowAsync(string id, string name)
+    {
+        var shown = Path.Combine(_folder.FullName, name);
+        var show = await Summits(["worlds", "show", id, "--format", "json", "-o", shown, .. Joined]);
+        Assert.True(show.Exit == 0, show.Error);
+        return shown;
+    }
+
+    [Fact]
+    public async Task EveryWorldReadsBackUnchangedFromRedisAfterEverySiloIsReplaced()
+    {
+        var ids = new List<string>();
+        foreach (var seed in Seeds)
+        {
+            var detached = await Summits(["run", Baseline, "--seed", seed, .. Joined, "--detach"]);
+            Assert.True(detached.Exit == 0, detached.Error);
+            ids.Add(detached.Output.TrimEnd('\n'));
+        }
+        var listed = await ListUntilFinishedAsync(ids);
+        var before = new List<string>();
+        foreach (var (id, seed) in ids.Zip(Seeds))
+            before.Add(await ShowAsync(id, "before-" + seed));
+
+        // Both silos stopped as a service manager stops them; each leaves the cluster in order and exits with code 0,
+        // so that no silo that held a world is left.
+        foreach (var silo in _silos)
+            await silo.TerminateAsync();
+        foreach (var silo in _silos)
+            Assert.True(await silo.WaitForExitAsync(SummitsProgram.HangGuard) == 0, silo.Error);
+        foreach (var silo in _silos)
+            await silo.DisposeAsync();
+        _silos.Clear();
+
+        // Two fresh silo processes, on other ports, with nothing of the worlds in their memory: what they list and show
+        // comes from the Redis server alone.
+        await StartSilosAsync();
+        var relisted = await Summits(["worlds", "list", .. Joined]);
+        Assert.True(relisted.Exit == 0, relisted.Error);
+        // A finished world names no silo ('-'), so the listing is the same, byte for byte, with each world finished.
+        Assert.Equal(listed, relisted.Output);
+
+        foreach (var ((id, seed), shownBefore) in ids.Zip(Seeds).Zip(before))
+        {
+            // What the world holds is what the pure model writes for the same scenario and seed, worked out by the
+            // embedded run of the local engine, never by the cluster.
+            var expected = Path.Combine(_folder.FullName, "expected-" + seed);
+            var local = await Summits("run", Baseline, "--seed", seed, "--engine", "local", "-q", "-o", expected);
+            Assert.True(local.Exit == 0, local.Error);
+            var after = await ShowAsync(id, "after-" + seed);
+            foreach (var file in Files)
+            {
+                var bytes = await File.ReadAllBytesAsync(Path.Combine(expected, file));
+                Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(shownBefore, file)));
+                Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(after, file)));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ARunWhoseRedisServerRestartsLosesAndDoublesNoEvent()
+    {
+        // What the run writes when nothing stops: the pure model's files, written by the local engine, not the cluster.
+        var expected = Path.Combine(_folder.FullName, "expected");
+        var local = await Summits("run", Converge, "--engine", "local", "-q", "-o", expected);
+        Assert.True(local.Exit == 0, local.Error);
+        var timeline = await File.ReadAllLinesAsync(Path.Combine(expected, "timeline.jsonl"));
+
+        var detached = await Summits(["run", Converge, "--engine", "grains", .. Joined, "--detach"]);
+        Assert.True(detached.Exit == 0, detached.Error);
+        var id = detached.Output.TrimEnd('\n');
+        var shown = await Summits(["worlds", "list", .. Joined]);
+        Assert.True(shown.Exit == 0, shown.Error);
+        Assert.EndsWith("running", shown.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // Down for 3 s in the middle of the run; what it acknowledged it wrote to its append-only file first.
+        await _redis.RestartAsync(TimeSpan.FromSeconds(3));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        string row;
+        while (true)
+        {
+            var list = await Summits(["worlds", "list", .. Joined]);
+            Assert.True(list.Exit is 0 or 3, list.Error);
+            row = list.Exit == 0 ? list.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal)) : "";
+            if (!row.EndsWith("running", StringComparison.Ordinal) && row != "")
+                break;
+            Assert.True(DateTime.UtcNow < deadline, $"the run had not ended 3 minutes after its Redis server restarted: {list.Output}{list.Error}");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var after = await ShowAsync(id, "after");
+        var events = await File.ReadAllLinesAsync(Path.Combine(after, "timeline.jsonl"));
+        if (row.EndsWith("finished", StringComparison.Ordinal))
+        {
+            foreach (var file in Files)
+                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(expected, file)), await File.ReadAllBytesAsync(Path.Combine(after, file)));
+        }
+        else
+        {
+            // A run that failed says so on its row, and its timeline is the uninterrupted run's first events, each once.
+            Assert.Contains("failed at step", row, StringComparison.Ordinal);
+            Assert.Equal(timeline.Take(events.Length), events);
+        }
+    }
+}
