@@ -17,7 +17,7 @@ public interface ITableGrain : IGrainWithStringKey
 
     /// <summary>
     /// A proposal from <paramref name="from"/> to the other country, which waits for that country's team to answer it.
-    /// The terms are checked by the caller, as an answers file's are (<see cref="TeamProposal.Read"/>).
+    /// The terms are checked by the caller, as an answers file's are (<see cref="TeamAnswers.Proposal"/>).
     /// </summary>
     /// <returns>The new view; its <see cref="TableChange.Refused"/> says why nothing changed when <paramref name="from"/> holds no role.</returns>
     [Alias("Propose")]
@@ -30,6 +30,14 @@ public interface ITableGrain : IGrainWithStringKey
     /// <returns>The new view, or the reason nothing changed: no proposal of that id waits for <paramref name="actor"/>'s answer.</returns>
     [Alias("Answer")]
     Task<TableChange> Answer(string actor, string proposal, bool accept);
+
+    /// <summary>
+    /// <paramref name="actor"/>'s team's answers to every prediction question, checked by the caller as an answers
+    /// file's are (<see cref="TeamAnswers.Predictions"/>); given again before play, they replace the earlier ones.
+    /// </summary>
+    /// <returns>The new view, or the reason nothing changed: <paramref name="actor"/> holds no role, or the play has begun.</returns>
+    [Alias("Predict")]
+    Task<TableChange> Predict(string actor, ImmutableArray<PredictionAnswer> answers);
 
     /// <summary>Plays the exercise's shock <paramref name="inject"/> (1 to the number of its injects, in the file's order) at the table now.</summary>
     /// <returns>The new view, or the reason nothing changed: no inject of that number.</returns>

@@ -24,6 +24,8 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
 
     private readonly List<PendingProposal> _pending = [];
     private readonly List<TablePositions> _history = [];
+    private readonly List<PredictionAnswer> _predictions = [];
+    private World? _final;
     private ImmutableArray<TimelineEvent> _timeline = [];
     private int _proposals;
     private int _injects;
@@ -57,6 +59,18 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
             new ScriptedAnswer(accept ? Response.Accept : Response.Reject, [], ExercisePlay.PlayersAnswer)));
         _played.Add(new ProposeStep(waiting.Id, 0, waiting.From, [waiting.To], waiting.Terms, AgreementRule.Unanimity, Deadline: null));
         await PlayAsync(waiting.Id);
+        return new TableChange(Current());
+    }
+
+    public async Task<TableChange> Predict(string actor, ImmutableArray<PredictionAnswer> answers)
+    {
+        if (Exercise.Roles.All(r => r.Actor != actor))
+            return new TableChange(Current(), $"'{actor}' has no role at this table");
+        if (_played.Count > 0)
+            return new TableChange(Current(), $"the predictions are answered before play, and the play at table {TableKey.Number(this.GetPrimaryKeyString())} has begun (a proposal answered or a shock played)");
+        _predictions.RemoveAll(p => p.Actor == actor);
+        _predictions.AddRange(answers.Where(a => a.Actor == actor));
+        await ChangedAsync();
         return new TableChange(Current());
     }
 
@@ -94,6 +108,7 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
         // same world afresh and plays every step again.
         var run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true);
         _timeline = run.Timeline;
+        _final = run.Final;
         _history.Add(Positions(after, run.Final));
         await ChangedAsync();
     }
@@ -106,7 +121,7 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
     }
 
     private TableView Current() =>
-        new(TableKey.Number(this.GetPrimaryKeyString()), _version, _timeline, [.. _pending], [.. _history]);
+        new(TableKey.Number(this.GetPrimaryKeyString()), _version, _timeline, [.. _pending], [.. _history], [.. _predictions], _final ?? Exercise.World);
 
     /// <summary>Each role's position on each topic on the table in <paramref name="world"/>, roles and topics in the exercise's order.</summary>
     private TablePositions Positions(string after, World world) =>

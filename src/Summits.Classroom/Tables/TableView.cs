@@ -8,13 +8,27 @@ namespace Summits.Classroom;
 /// <param name="Timeline">Every event of the play so far, as its world's run wrote them.</param>
 /// <param name="Pending">The proposals made and not yet answered, in the order made.</param>
 /// <param name="History">The two countries' positions on the topics on the table, at the start and after each change.</param>
+/// <param name="Predictions">Each team's answers to the exercise's prediction questions, as read by the answers file's rules; a team that has not answered has none.</param>
+/// <param name="Final">The table's world as the play stands: the exercise's world before anything is played, else the world its last replay ended with.</param>
 [GenerateSerializer, Immutable, Alias("summits.classroom-table-view")]
 public sealed record TableView(
     [Id(0)] int Table,
     [Id(1)] int Version,
     [Id(2)] ImmutableArray<TimelineEvent> Timeline,
     [Id(3)] ImmutableArray<PendingProposal> Pending,
-    [Id(4)] ImmutableArray<TablePositions> History);
+    [Id(4)] ImmutableArray<TablePositions> History,
+    [Id(5)] ImmutableArray<PredictionAnswer> Predictions,
+    [Id(6)] World Final)
+{
+    /// <summary>Whether the play has begun: a proposal answered or a shock played, after which predictions are no longer taken.</summary>
+    public bool Begun => History.Length > 1;
+}
+
+/// <summary>A team's answer to one prediction question: <c>yes</c> or <c>no</c>, an option's id, or a value on the 0–100 scale as text.</summary>
+/// <param name="Actor">The country whose team answered.</param>
+/// <param name="Question">The question's id in the exercise.</param>
+[GenerateSerializer, Immutable, Alias("summits.classroom-prediction-answer")]
+public sealed record PredictionAnswer([Id(0)] string Actor, [Id(1)] string Question, [Id(2)] string Answer);
 
 /// <summary>A proposal waiting for the answer of <see cref="To"/>'s team.</summary>
 /// <param name="Id">Its id in the play: <c>p{n}-{from}</c>, n counting the table's proposals from 1.</param>

@@ -57,16 +57,21 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     public async Task Propose(string country, Dictionary<string, string> terms)
     {
         var seat = Own(country);
-        System.Collections.Immutable.ImmutableArray<Model.Term> read;
-        try
-        {
-            read = TeamProposal.Read(Exercise, seat.Actor, terms ?? []);
-        }
-        catch (InputException e)
-        {
-            throw new HubException(e.Problem);
-        }
+        var read = AsFileReads(() => TeamAnswers.Proposal(Exercise, seat.Actor, terms ?? []));
         Refused(await Table(seat.Table).Propose(seat.Actor, read));
+    }
+
+    /// <summary><paramref name="country"/>'s answers to the exercise's prediction questions, before the play at its table begins.</summary>
+    /// <param name="answers">Each question's id and its answer, as the page's fields hold them: every question answered.</param>
+    /// <exception cref="HubException">
+    /// The connection is not that country's team, the answers are not an answers file's predictions (the file's words),
+    /// or the play at the table has begun.
+    /// </exception>
+    public async Task Predict(string country, Dictionary<string, string> answers)
+    {
+        var seat = Own(country);
+        var read = AsFileReads(() => TeamAnswers.Predictions(Exercise, seat.Actor, answers ?? []));
+        Refused(await Table(seat.Table).Predict(seat.Actor, [.. read.Select(a => new PredictionAnswer(seat.Actor, a.Key, a.Value))]));
     }
 
     /// <summary><paramref name="country"/>'s answer to the proposal <paramref name="proposal"/>, made to it.</summary>
@@ -88,7 +93,23 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
         var tables = new List<FacilitatorTable>();
         for (var table = 1; table <= classroom.Tables; table++)
             tables.Add(new FacilitatorTable(table, codes.Join[table - 1], TablePages.Sight(Exercise, await Table(table).View(), null, seats.Taken(table))));
-        return new FacilitatorPage(Exercise.Title, TablePages.Shocks(Exercise), tables);
+        return new FacilitatorPage(Exercise.Title, TablePages.Shocks(Exercise), ClassroomDebrief.Rows(Exercise), tables);
+    }
+
+    /// <summary>The debrief of every table as a file to download: <c>csv</c> (<see cref="ClassroomDebrief.Csv"/>) or <c>html</c> (<see cref="ClassroomDebrief.Html"/>).</summary>
+    /// <exception cref="HubException">The connection has not given the facilitator's code, or the format is neither.</exception>
+    public async Task<DebriefFile> Export(string format)
+    {
+        if (!Context.Items.ContainsKey(FacilitatorItem))
+            throw new HubException("only the facilitator exports the debrief; give the facilitator's code first");
+        if (format is not ("csv" or "html"))
+            throw new HubException($"'{Shown(format ?? "")}' is not a format the debrief is exported in; the formats are csv and html");
+        var views = new List<TableView>();
+        for (var table = 1; table <= classroom.Tables; table++)
+            views.Add(await Table(table).View());
+        return format == "csv"
+            ? new DebriefFile($"{Exercise.Id}-debrief.csv", "text/csv; charset=utf-8", ClassroomDebrief.Csv(Exercise, views))
+            : new DebriefFile($"{Exercise.Id}-debrief.html", "text/html; charset=utf-8", ClassroomDebrief.Html(Exercise, views));
     }
 
     /// <summary>Plays the exercise's shock <paramref name="shock"/> (1 to the number of its shocks) at <paramref name="table"/> now.</summary>
@@ -159,6 +180,19 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     }
 
     private ITableGrain Table(int table) => grains.GetGrain<ITableGrain>(TableKey.Of(classroom.Id, table));
+
+    /// <summary>What <paramref name="read"/> reads from a page, or its mistake in the answers file's words as the refusal.</summary>
+    private static T AsFileReads<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InputException e)
+        {
+            throw new HubException(e.Problem);
+        }
+    }
 
     private static void Refused(TableChange change)
     {

@@ -25,8 +25,25 @@ public static partial class TablePages
         var series = view.History.IsEmpty ? [] : view.History[0].Positions
             .Select((p, k) => new ChartSeries($"{p.Actor} {p.Topic}", [.. view.History.Select(h => h.Positions[k].Value)]))
             .ToList();
-        return new TableSight(view.Table, view.Version, play, pending, new ChartSight([.. view.History.Select(h => h.After)], series), taken);
+        var scores = TableDebrief.Of(exercise, view)
+            .Where(d => you is null || d.Answers.Role == you)
+            .Select(d => Score(exercise, d))
+            .ToList();
+        return new TableSight(view.Table, view.Version, play, pending, new ChartSight([.. view.History.Select(h => h.After)], series), taken,
+            view.Begun, scores, you is null ? ClassroomDebrief.Cells(exercise, view) : null);
     }
+
+    /// <summary>The prediction questions as a team's page asks them, in the exercise's order.</summary>
+    public static IReadOnlyList<QuestionSight> Questions(Exercise exercise) =>
+        [.. exercise.Predictions.Select(q => new QuestionSight(q.Id, q.Ask, Debrief.Text(q.Points),
+            q.IsValue ? [] : q.IsChoice ? [.. q.Options.Select(o => new ChoiceSight(o.Id, $"{o.Id}: {o.Says}"))] : [.. Prediction.Choices.Select(c => new ChoiceSight(c, c))]))];
+
+    /// <summary>A country's predictions and score as its debrief gives them, every figure as the debrief writes it.</summary>
+    private static ScoreSight Score(Exercise exercise, Debrief debrief) =>
+        new(debrief.Answers.Role, TableDebrief.Answered(exercise, debrief),
+            [.. debrief.Predictions.Select(p => new PredictionSight(p.Question.Id, p.Answer, p.Simulation, p.Record, Debrief.Text(p.Points), p.Working))],
+            [.. debrief.Scores.Select(s => $"{Debrief.Text(s.Points)}  {s.Kind} {s.Item}: {s.Working}")],
+            Debrief.Text(debrief.Total));
 
     /// <summary>The page of <paramref name="seat"/>'s team: its country, the briefs it may read, the topics it may propose on, and its table.</summary>
     /// <param name="token">The seat's secret, given to the page once, when it joins; null when it takes its seat again.</param>
@@ -35,7 +52,7 @@ public static partial class TablePages
         var other = exercise.Opposite(seat.Actor).Actor;
         return new TeamPage(seat.Table, seat.Actor, exercise.World.Actor(seat.Actor).Name, other, exercise.World.Actor(other).Name, token,
             exercise.Title, [.. RoleBrief.Public(exercise)], [.. RoleBrief.Confidential(exercise, seat.Actor)], [.. exercise.Topics],
-            Sight(exercise, view, seat.Actor, taken));
+            Questions(exercise), Sight(exercise, view, seat.Actor, taken));
     }
 
     /// <summary>The exercise's shocks as the facilitator chooses among them: number, the round the file gives it, and its reason.</summary>
@@ -51,7 +68,27 @@ public static partial class TablePages
 /// <param name="Pending">The proposals waiting for an answer.</param>
 /// <param name="Chart">The positions on the table after each change, for the chart.</param>
 /// <param name="Taken">The countries whose teams have joined.</param>
-public sealed record TableSight(int Table, int Version, IReadOnlyList<string> Play, IReadOnlyList<PendingSight> Pending, ChartSight Chart, IReadOnlyList<string> Taken);
+/// <param name="Begun">Whether the play has begun, after which the prediction questions are closed.</param>
+/// <param name="Scores">Each country's predictions and score as the play stands: the reader's own alone for a team, both for the facilitator.</param>
+/// <param name="Debrief">For the facilitator, the table's column of the debrief, a cell for each of <see cref="FacilitatorPage.Debrief"/>'s rows; null for a team.</param>
+public sealed record TableSight(int Table, int Version, IReadOnlyList<string> Play, IReadOnlyList<PendingSight> Pending, ChartSight Chart, IReadOnlyList<string> Taken,
+    bool Begun, IReadOnlyList<ScoreSight> Scores, IReadOnlyList<string>? Debrief);
+
+/// <summary>A country's predictions and score at a table, as the exercise's debrief works them out from the play so far.</summary>
+/// <param name="Answered">Whether its team has answered the prediction questions; until it does, it is scored on its agreements alone.</param>
+/// <param name="Lines">Each line of the score: its points, kind and item, and working, as <c>summits exercise</c> prints it.</param>
+/// <param name="Total">The sum of the lines, as the debrief writes it.</param>
+public sealed record ScoreSight(string Actor, bool Answered, IReadOnlyList<PredictionSight> Predictions, IReadOnlyList<string> Lines, string Total);
+
+/// <summary>One prediction answered: the team's answer, the simulation's and the record's, and the points with their working, in the debrief's words.</summary>
+public sealed record PredictionSight(string Id, string Answer, string Simulation, string Record, string Points, string Working);
+
+/// <summary>A prediction question as a team's page asks it: its choices, or none for a value from 0 to 100.</summary>
+/// <param name="Points">The most the answer earns.</param>
+public sealed record QuestionSight(string Id, string Ask, string Points, IReadOnlyList<ChoiceSight> Choices);
+
+/// <summary>One choice of a question: what the page sends, and what it shows.</summary>
+public sealed record ChoiceSight(string Id, string Says);
 
 /// <summary>A proposal waiting for an answer; <see cref="ForYou"/> when the reader's team is the one to answer it.</summary>
 /// <param name="Terms">The terms in the play's words, such as <c>trade-imbalance 40</c>.</param>
@@ -67,11 +104,13 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
 /// <param name="Seat">The seat's secret, given once when the team joins; null when the page takes its seat again.</param>
 /// <param name="PublicBrief">The public brief, both teams' alike.</param>
 /// <param name="Confidential">This country's confidential instructions, which only its team reads.</param>
+/// <param name="Questions">The exercise's prediction questions, answered before play.</param>
 public sealed record TeamPage(int Table, string Actor, string ActorName, string Other, string OtherName, string? Seat, string Title,
-    IReadOnlyList<string> PublicBrief, IReadOnlyList<string> Confidential, IReadOnlyList<string> Topics, TableSight Sight);
+    IReadOnlyList<string> PublicBrief, IReadOnlyList<string> Confidential, IReadOnlyList<string> Topics, IReadOnlyList<QuestionSight> Questions, TableSight Sight);
 
-/// <summary>The facilitator's page: every table, with its join code, and the shocks that can be injected.</summary>
-public sealed record FacilitatorPage(string Title, IReadOnlyList<string> Shocks, IReadOnlyList<FacilitatorTable> Tables);
+/// <summary>The facilitator's page: every table, with its join code, the shocks that can be injected, and the debrief's rows.</summary>
+/// <param name="Debrief">The rows of the debrief (<see cref="ClassroomDebrief.Rows"/>); each table's sight holds its column.</param>
+public sealed record FacilitatorPage(string Title, IReadOnlyList<string> Shocks, IReadOnlyList<DebriefRow> Debrief, IReadOnlyList<FacilitatorTable> Tables);
 
 /// <summary>One table on the facilitator's page.</summary>
 public sealed record FacilitatorTable(int Table, string JoinCode, TableSight Sight);

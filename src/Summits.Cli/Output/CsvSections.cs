@@ -23,8 +23,5 @@ public static class CsvSections
     }
 
     /// <summary>One CSV line of these cells, quoted where RFC 4180 asks, without its line ending.</summary>
-    public static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(Quote));
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
+    public static string Line(IEnumerable<string> cells) => Summits.Scenarios.CsvLine.Of(cells);
 }

@@ -1,0 +1,11 @@
+namespace Summits.Scenarios;
+
+/// <summary>One line of a CSV table as RFC 4180 writes it: cells joined by commas, a cell quoted where it holds a comma, a quote or a line break, its quotes doubled.</summary>
+public static class CsvLine
+{
+    /// <summary>The cells as one line, without its line ending.</summary>
+    public static string Of(IEnumerable<string> cells) => string.Join(',', cells.Select(Quote));
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
+}
