@@ -15,7 +15,7 @@ namespace Summits.Classroom.Tests;
 public sealed class ClassroomFixture : IAsyncLifetime
 {
     /// <summary>Enough tables that no two tests share one.</summary>
-    public const int Tables = 9;
+    public const int Tables = 11;
 
     private ClassroomServer? _server;
     private readonly StringWriter _warnings = new();
@@ -27,8 +27,14 @@ public sealed class ClassroomFixture : IAsyncLifetime
     /// <summary>What the classroom wrote as warnings or errors.</summary>
     public string Warnings => _warnings.ToString();
 
-    public async Task InitializeAsync() =>
-        _server = await ClassroomServer.StartAsync(Exercise, port: 0, Tables, SummitsSettings.Read(new ConfigurationBuilder().Build()), TextWriter.Synchronized(_warnings));
+    public async Task InitializeAsync() => _server = await StartAsync(Tables, _warnings);
+
+    /// <summary>
+    /// Another classroom of <paramref name="tables"/> tables playing the same exercise, on a port of its own, for a test
+    /// that reads every table of a classroom (the debrief) and so needs tables no other test plays at.
+    /// </summary>
+    public Task<ClassroomServer> StartAsync(int tables, TextWriter warnings) =>
+        ClassroomServer.StartAsync(Exercise, port: 0, tables, SummitsSettings.Read(new ConfigurationBuilder().Build()), TextWriter.Synchronized(warnings));
 
     public async Task DisposeAsync()
     {
@@ -37,10 +43,13 @@ public sealed class ClassroomFixture : IAsyncLifetime
     }
 
     /// <summary>A connection to the hub as a page makes it: WebSockets alone, without negotiation.</summary>
-    public async Task<HubConnection> ConnectAsync()
+    public Task<HubConnection> ConnectAsync() => ConnectAsync(Server);
+
+    /// <summary>A connection to <paramref name="server"/>'s hub as a page makes it.</summary>
+    public static async Task<HubConnection> ConnectAsync(ClassroomServer server)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.Address, ClassroomServer.HubPath), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+            .WithUrl(new Uri(server.Address, ClassroomServer.HubPath), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
             .Build();
         await connection.StartAsync();
         return connection;

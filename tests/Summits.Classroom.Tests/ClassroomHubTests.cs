@@ -158,4 +158,37 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
         Assert.Equal(["start", "p1-JP"], after.GetProperty("chart").GetProperty("after").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(before.GetRawText(), after.GetRawText());
     }
+
+    [Theory]
+    [InlineData("{ pressure-holds: yes }")]
+    [InlineData("{ pressure-holds: yes, us-line: 150 }")]
+    [InlineData("{ pressure-holds: maybe, us-line: 80 }")]
+    [InlineData("{ pressure-holds: yes, us-line: 80, talks: yes }")]
+    public async Task Predictions_a_file_could_not_give_are_refused_in_the_files_words(string predictions)
+    {
+        // The words an answers file with the same predictions gets, read from a file written here by hand.
+        var file = $"answers: north-korea-line\nrole: JP\npredictions: {predictions}\n";
+        var expected = Assert.Throws<InputException>(() => ExerciseFile.ParseAnswers("answers.yaml", file, classroom.Exercise)).Problem;
+        // The same predictions as the page's fields would send them: each question's id with its answer as text.
+        var answers = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, string>>(predictions);
+
+        // Table 10: whichever country the team is given (the last case's team may not have left yet), it answers for it.
+        await using var team = await classroom.ConnectAsync();
+        var country = (await team.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[9])).GetProperty("actor").GetString()!;
+        var refused = await Assert.ThrowsAsync<HubException>(() => team.InvokeAsync("Predict", country, answers));
+        Assert.EndsWith($"HubException: {expected}", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_team_asking_for_the_debrief_export_is_refused()
+    {
+        // Table 11: a team that has joined, sent straight to the server, as a tampered page would send it.
+        await using var team = await classroom.ConnectAsync();
+        await team.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[10]);
+        foreach (var format in new[] { "csv", "html" })
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => team.InvokeAsync<JsonElement>("Export", format));
+            Assert.EndsWith("HubException: only the facilitator exports the debrief; give the facilitator's code first", refused.Message);
+        }
+    }
 }

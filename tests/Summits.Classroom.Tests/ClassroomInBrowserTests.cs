@@ -88,6 +88,61 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         Assert.DoesNotContain(seen, r => r.Type is ResourceType.Xhr or ResourceType.Fetch or ResourceType.EventSource);
     }
 
+    [Fact]
+    public async Task Teams_answer_the_predictions_on_their_pages_and_the_facilitators_debrief_shows_both_tables()
+    {
+        // A classroom of two tables of its own, as the debrief shows every table: the worked case of
+        // ClassroomDebriefTests.WorkedCase, played here through the pages. Table 2's US team does not join.
+        await using var server = await classroom.StartAsync(2, TextWriter.Null);
+        await using var japan1 = await OpenAsync(server.Address);
+        await using var usa1 = await OpenAsync(server.Address);
+        await using var japan2 = await OpenAsync(server.Address);
+        await JoinAsync(japan1, server.Codes.Join[0], "your team plays Japan (JP)");
+        await JoinAsync(usa1, server.Codes.Join[0], "your team plays United States (US)");
+        await JoinAsync(japan2, server.Codes.Join[1], "your team plays Japan (JP)");
+        foreach (var (page, holds, line) in new[] { (japan1, "yes", "95"), (usa1, "no", "80"), (japan2, "yes", "75") })
+        {
+            await page.BringToFrontAsync();
+            await page.SelectAsync("#question-pressure-holds", holds);
+            await page.TypeAsync("#question-us-line", line);
+            await page.ClickAsync("#predict button");
+        }
+        // Each team sees its own score as the play stands, pushed once its answers are taken (the working is in
+        // ClassroomDebriefTests.WorkedCase): JP at table 1 5 + 10 = 15, US at table 1 0 + (10 − 3) = 7; JP at table 2,
+        // before the shock, with the US still at 95, is 20 off on us-line, four full steps: 5 + (10 − 4) = 11.
+        foreach (var (page, total) in new[] { (japan1, "15  total"), (usa1, "7  total"), (japan2, "11  total") })
+        {
+            await page.BringToFrontAsync();
+            await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('#score li')].at(-1)?.textContent === '{total}'", Shown);
+        }
+        Assert.Equal("us-line points: |80 − 95| = 15, 3 full step(s) of 5: 10 − 3 = 7",
+            await usa1.EvaluateExpressionAsync<string>("document.querySelectorAll('#predictions li')[3].textContent"));
+
+        await using var facilitator = await OpenAsync(server.Facilitator);
+        await facilitator.BringToFrontAsync();
+        await facilitator.TypeAsync("#facilitator-code", server.Codes.Facilitator);
+        await facilitator.ClickAsync("#facilitate button");
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-2 form.inject') !== null", Shown);
+        await facilitator.SelectAsync("#shock-2", "1");
+        await facilitator.ClickAsync("#table-2 form.inject button");
+        // Table 2's predictions close with the shock: its JP page hides the form, and its score follows the US to 75,
+        // where its us-line answer is right: 5 + 10 = 15.
+        await japan2.BringToFrontAsync();
+        await japan2.WaitForFunctionAsync("() => document.querySelector('#predict').hidden && !document.querySelector('#predict-closed').hidden", Shown);
+        await japan2.WaitForFunctionAsync("() => [...document.querySelectorAll('#score li')].at(-1)?.textContent === '15  total'", Shown);
+
+        await facilitator.BringToFrontAsync();
+        await facilitator.ClickAsync("#open-debrief");
+        // The debrief follows the shock without a reload: table 2's agreement strained.
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#debrief-table tbody tr td[data-table=\"2\"]')?.textContent === 'nk-maximum-pressure at 93, strained'", Shown);
+        var shown = await facilitator.EvaluateExpressionAsync<string[][]>(
+            "[...document.querySelectorAll('#debrief-table tbody tr')].map(tr => [...tr.children].map(cell => cell.textContent))");
+        Assert.Equal(["Section", "Item", "Table 1", "Table 2"],
+            await facilitator.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#debrief-table thead th')].map(th => th.textContent)"));
+        Assert.Equal(ClassroomDebriefTests.WorkedCase(classroom.Exercise), shown);
+        Assert.True(await facilitator.EvaluateExpressionAsync<bool>("window.summitsLoaded === true"));
+    }
+
     private async Task<IPage> OpenAsync(Uri address)
     {
         var page = await browser.Browser.NewPageAsync();

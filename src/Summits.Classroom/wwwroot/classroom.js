@@ -94,6 +94,13 @@
     function render(sight) {
       if (!newer(sight)) return;
       section.dataset.version = String(sight.version);
+      document.getElementById("predict").hidden = sight.begun;
+      document.getElementById("predict-closed").hidden = !sight.begun;
+      const own = sight.scores[0];
+      lines(document.getElementById("predictions"), own.answered
+        ? own.predictions.flatMap(p => [`${p.id}: you ${p.answer}; the simulation: ${p.simulation}; the record: ${p.record}`, `${p.id} points: ${p.working}`])
+        : ["Your team has not answered the predictions yet."]);
+      lines(document.getElementById("score"), [...own.lines, `${own.total}  total`]);
       chart(document.getElementById("chart"), sight);
       pending(document.getElementById("pending"), sight, answer);
       lines(document.getElementById("play"), sight.play.length ? sight.play : ["Nothing has happened yet."]);
@@ -109,6 +116,19 @@
         `Table ${joined.table}: your team plays ${joined.actorName} (${joined.actor}) against ${joined.otherName} (${joined.other}).`;
       document.getElementById("public-brief").textContent = joined.publicBrief.join("\n");
       document.getElementById("confidential").textContent = joined.confidential.join("\n");
+      document.getElementById("questions").replaceChildren(...joined.questions.map(q => {
+        const box = element("div", undefined, { class: "question" });
+        const id = `question-${q.id}`;
+        box.append(element("label", `${q.id}: ${q.ask} (${q.points} points${q.choices.length ? "" : "; a value from 0 to 100"})`, { for: id }));
+        if (q.choices.length) {
+          const select = element("select", undefined, { id, name: q.id });
+          select.append(element("option", "Choose an answer", { value: "" }), ...q.choices.map(c => element("option", c.says, { value: c.id })));
+          box.append(select);
+        } else {
+          box.append(element("input", undefined, { id, name: q.id, inputmode: "decimal", autocomplete: "off" }));
+        }
+        return box;
+      }));
       const terms = document.getElementById("terms");
       terms.replaceChildren(...joined.topics.map(topic => {
         const box = element("span", undefined, { class: "term" });
@@ -127,6 +147,14 @@
     document.getElementById("join").addEventListener("submit", event => {
       event.preventDefault();
       connection.invoke("Join", document.getElementById("join-code").value).then(joined => { clear(); show(joined); }, say);
+    });
+    document.getElementById("predict").addEventListener("submit", event => {
+      event.preventDefault();
+      const answers = {};
+      for (const field of document.querySelectorAll("#questions input, #questions select")) {
+        if (field.value.trim() !== "") answers[field.name] = field.value.trim();
+      }
+      connection.invoke("Predict", team.actor, answers).then(clear, say);
     });
     document.getElementById("propose").addEventListener("submit", event => {
       event.preventDefault();
@@ -148,6 +176,37 @@
     const tables = document.getElementById("tables");
     let shocks = [];
     const joinCodes = new Map();
+    let debriefRows = [];
+    const debriefColumns = new Map();
+    const debrief = document.getElementById("debrief");
+
+    // The debrief: a row for each thing the tables are compared on, a column for each table, each cell as last pushed.
+    function showDebrief() {
+      if (debrief.hidden) return;
+      const tableNumbers = [...debriefColumns.keys()].sort((a, b) => a - b);
+      const head = element("tr");
+      head.append(element("th", "Section", { scope: "col" }), element("th", "Item", { scope: "col" }),
+        ...tableNumbers.map(n => element("th", `Table ${n}`, { scope: "col" })));
+      document.querySelector("#debrief-table thead").replaceChildren(head);
+      document.querySelector("#debrief-table tbody").replaceChildren(...debriefRows.map((row, k) => {
+        const line = element("tr");
+        line.append(element("td", row.section), element("th", row.item, { scope: "row" }),
+          ...tableNumbers.map(n => element("td", debriefColumns.get(n)[k], { "data-table": String(n) })));
+        return line;
+      }));
+    }
+
+    function download(format) {
+      connection.invoke("Export", format).then(file => {
+        const address = URL.createObjectURL(new Blob([file.content], { type: file.type }));
+        const link = element("a", undefined, { href: address, download: file.name });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(address), 60000);
+        clear();
+      }, say);
+    }
 
     function render(sight) {
       if (!newer(sight)) return;
@@ -172,6 +231,8 @@
         tables.append(box);
       }
       box.dataset.version = String(sight.version);
+      debriefColumns.set(sight.table, sight.debrief);
+      showDebrief();
       box.querySelector(".taken").textContent = sight.taken.length
         ? `Teams joined: ${sight.taken.join(" and ")}.` : "No team has joined yet.";
       chart(box.querySelector(".chart"), sight);
@@ -184,10 +245,20 @@
       tables.hidden = false;
       document.getElementById("title").textContent = `${facilitated.title}: facilitator`;
       shocks = facilitated.shocks;
+      debriefRows = facilitated.debrief;
+      document.getElementById("debrief-section").hidden = false;
       for (const table of facilitated.tables) joinCodes.set(table.table, table.joinCode);
       for (const table of facilitated.tables) render(table.sight);
     }
 
+    document.getElementById("open-debrief").addEventListener("click", event => {
+      debrief.hidden = !debrief.hidden;
+      event.target.setAttribute("aria-expanded", String(!debrief.hidden));
+      event.target.textContent = debrief.hidden ? "Open the debrief" : "Close the debrief";
+      showDebrief();
+    });
+    document.getElementById("export-csv").addEventListener("click", () => download("csv"));
+    document.getElementById("export-html").addEventListener("click", () => download("html"));
     connection.on("table", render);
     connection.onreconnected(() => { if (code) connection.invoke("Facilitate", code).then(open, say); });
     document.getElementById("facilitate").addEventListener("submit", event => {
