@@ -48,6 +48,11 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
             for (var column = 0; column < cells.Length; column++)
                 Assert.True(expected[row][column] == cells[column], $"line {row + 1}, cell {column + 1}: expected '{expected[row][column]}', got '{cells[column]}'");
         }
+
+        // docs/classroom.md quotes this export whole, in the fenced block that begins with its header.
+        var guide = File.ReadAllLines(Summits.Tests.SeedFiles.File("docs", "classroom.md"));
+        var quoted = guide.SkipWhile(l => l != "section,item,table 1,table 2").TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal));
+        Assert.Equal(file.Content, string.Concat(quoted.Select(l => l + "\n")));
     }
 
     [Fact]
