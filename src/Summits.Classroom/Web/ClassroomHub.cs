@@ -5,9 +5,10 @@ namespace Summits.Classroom;
 
 /// <summary>
 /// The one way a page acts: a team joins with its table's join code (or takes its seat again with its secret), proposes
-/// and answers for its own country at its own table; the facilitator, once the facilitator's code is given, sees every
-/// table and injects shocks. Every action is checked here, on the server, against what the connection has shown it is:
-/// a team acts for its own country alone, and only a facilitator's connection injects. A refusal is a
+/// and answers, and answers the prediction questions, for its own country at its own table; the facilitator, once the
+/// facilitator's code is given, sees every table, injects shocks and exports the debrief. Every action is checked here,
+/// on the server, against what the connection has shown it is: a team acts for its own country alone, and only a
+/// facilitator's connection injects or exports. A refusal is a
 /// <see cref="HubException"/> whose message, one line in words, is all a page learns; any other failure reaches it as
 /// SignalR's own message, without its detail.
 /// </summary>
