@@ -15,7 +15,7 @@ namespace Summits.Classroom.Tests;
 public sealed class ClassroomFixture : IAsyncLifetime
 {
     /// <summary>Enough tables that no two tests share one.</summary>
-    public const int Tables = 9;
+    public const int Tables = 11;
 
     private ClassroomServer? _server;
     private readonly StringWriter _warnings = new();
