@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
+using Summits.Cli.Bench;
 using Summits.Hosting;
 using Summits.Scenarios;
 using Summits.Tests;
@@ -37,14 +37,7 @@ public sealed class ClassroomFixture : IAsyncLifetime
     }
 
     /// <summary>A connection to the hub as a page makes it: WebSockets alone, without negotiation.</summary>
-    public async Task<HubConnection> ConnectAsync()
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.Address, ClassroomServer.HubPath), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    public Task<HubConnection> ConnectAsync() => ClassroomLoad.ConnectAsync(Server);
 }
 
 [CollectionDefinition(Name)]
