@@ -89,6 +89,24 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         await japan.WaitForFunctionAsync("() => [...document.querySelectorAll('#play li')].some(li => li.textContent.startsWith('p1-JP'))", Shown);
     }
 
+    [Fact]
+    public async Task The_facilitator_gives_the_code_and_reaches_a_tables_shocks_with_the_keyboard_alone()
+    {
+        await using var page = await OpenAsync(classroom.Server.Facilitator);
+        await page.BringToFrontAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("facilitator-code", await FocusedAsync(page));
+        await page.Keyboard.TypeAsync(classroom.Server.Codes.Facilitator);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#tables select').length === {ClassroomFixture.Tables}", Shown);
+        // Table 1's choice of shock, then its Inject button (not pressed: table 1 is another test's), then table 2's choice.
+        foreach (var expected in new[] { "shock-1", "Inject", "shock-2" })
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal(expected, await FocusedAsync(page));
+        }
+    }
+
     /// <summary>Runs axe-core in <paramref name="page"/> as it stands, and asserts no violation and that <paramref name="rules"/> ran and passed.</summary>
     private static async Task AssertAccessibleAsync(IPage page, params string[] rules)
     {
