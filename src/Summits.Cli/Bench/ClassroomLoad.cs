@@ -89,8 +89,11 @@ public sealed class ClassroomLoad : IAsyncDisposable
     /// At every table the two teams take turns, <paramref name="each"/> proposals each: one proposal every half
     /// <paramref name="interval"/> at a table, so each team proposes once an <paramref name="interval"/>. The tables'
     /// turns are spread over that half interval. A table's proposals go one after another, each sent once the last
-    /// was answered, so its k-th proposal makes the table's version k.
+    /// was answered, so its k-th proposal makes the table's version k. A proposal refused or failed is put in
+    /// <see cref="Errors"/>, not thrown, and the table goes on.
     /// </summary>
+    /// <param name="each">Proposals each team makes, 1 or more.</param>
+    /// <param name="interval">How often each team proposes.</param>
     public Task ProposeAsync(int each, TimeSpan interval)
     {
         var tables = _teams.GroupBy(t => t.Table).OrderBy(g => g.Key).Select(g => g.OrderBy(t => t.Actor, StringComparer.Ordinal).ToArray()).ToArray();

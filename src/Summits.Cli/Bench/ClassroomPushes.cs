@@ -17,6 +17,7 @@ namespace Summits.Cli.Bench;
 /// </summary>
 public static class ClassroomPushes
 {
+    /// <summary>The figure's name for <c>summits bench --only</c>.</summary>
     public const string Figure = "classroom";
 
     /// <summary>The exercise every table plays, the shipped one with a shock.</summary>
@@ -28,6 +29,12 @@ public static class ClassroomPushes
     /// <summary>How long the pushes still on their way after the last proposal may take before those missing are counted as lost.</summary>
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Plays <see cref="BenchSizes.ClassroomTables"/> tables, each team proposing <see cref="BenchSizes.ClassroomProposals"/>
+    /// times, once every <see cref="BenchSizes.ClassroomInterval"/>, and gives the pushes' latency in milliseconds (median,
+    /// 95th and 99th percentiles by nearest rank, the slowest) and the share of pushes that arrived (1 when all did and
+    /// nothing failed).
+    /// </summary>
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
     {
         var (tables, each, interval) = (context.Sizes.ClassroomTables, context.Sizes.ClassroomProposals, context.Sizes.ClassroomInterval);
