@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Summits.Cli.Bench;
 using PuppeteerSharp;
 using Summits.Reports.Tests;
 using Summits.Scenarios;
@@ -26,7 +27,7 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
         await japan1.InvokeAsync("Predict", "JP", Answers("yes", "95"));
         await usa1.InvokeAsync("Predict", "US", Answers("no", "80"));
         await japan2.InvokeAsync("Predict", "JP", Answers("yes", "75"));
-        await using var facilitator = await ClassroomFixture.ConnectAsync(server);
+        await using var facilitator = await ClassroomLoad.ConnectAsync(server);
         await facilitator.InvokeAsync<JsonElement>("Facilitate", server.Codes.Facilitator);
         await facilitator.InvokeAsync("Inject", 2, 1);
 
@@ -59,7 +60,7 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
     public async Task The_html_export_opens_from_its_file_alone_and_draws_both_tables_charts()
     {
         await using var server = await classroom.StartAsync(2, TextWriter.Null);
-        await using var facilitator = await ClassroomFixture.ConnectAsync(server);
+        await using var facilitator = await ClassroomLoad.ConnectAsync(server);
         await facilitator.InvokeAsync<JsonElement>("Facilitate", server.Codes.Facilitator);
         await facilitator.InvokeAsync("Inject", 2, 1);
         var file = await facilitator.InvokeAsync<DebriefFile>("Export", "html");
@@ -134,7 +135,7 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
     /// <summary>A team at the table whose join code is the <paramref name="code"/>-th, the country it is given checked.</summary>
     private static async Task<HubConnection> TeamAsync(ClassroomServer server, int code, string country)
     {
-        var team = await ClassroomFixture.ConnectAsync(server);
+        var team = await ClassroomLoad.ConnectAsync(server);
         Assert.Equal(country, (await team.InvokeAsync<JsonElement>("Join", server.Codes.Join[code])).GetProperty("actor").GetString());
         return team;
     }

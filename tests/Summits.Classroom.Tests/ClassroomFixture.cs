@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
+using Summits.Cli.Bench;
 using Summits.Hosting;
 using Summits.Scenarios;
 using Summits.Tests;
@@ -15,7 +15,7 @@ namespace Summits.Classroom.Tests;
 public sealed class ClassroomFixture : IAsyncLifetime
 {
     /// <summary>Enough tables that no two tests share one.</summary>
-    public const int Tables = 11;
+    public const int Tables = 13;
 
     private ClassroomServer? _server;
     private readonly StringWriter _warnings = new();
@@ -43,17 +43,7 @@ public sealed class ClassroomFixture : IAsyncLifetime
     }
 
     /// <summary>A connection to the hub as a page makes it: WebSockets alone, without negotiation.</summary>
-    public Task<HubConnection> ConnectAsync() => ConnectAsync(Server);
-
-    /// <summary>A connection to <paramref name="server"/>'s hub as a page makes it.</summary>
-    public static async Task<HubConnection> ConnectAsync(ClassroomServer server)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.Address, ClassroomServer.HubPath), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    public Task<HubConnection> ConnectAsync() => ClassroomLoad.ConnectAsync(Server);
 }
 
 [CollectionDefinition(Name)]

@@ -12,7 +12,7 @@ namespace Summits.Classroom.Tests;
 public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBrowser browser)
 {
     /// <summary>How long a page may take to show what the server pushed.</summary>
-    private static readonly WaitForFunctionOptions Shown = new() { Timeout = 30_000, PollingInterval = 50 };
+    internal static readonly WaitForFunctionOptions Shown = new() { Timeout = 30_000, PollingInterval = 50 };
 
     [Fact]
     public async Task Two_teams_propose_and_answer_and_a_shock_reaches_both_pages_and_the_facilitators_without_a_reload()
@@ -143,7 +143,10 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         Assert.True(await facilitator.EvaluateExpressionAsync<bool>("window.summitsLoaded === true"));
     }
 
-    private async Task<IPage> OpenAsync(Uri address)
+    private Task<IPage> OpenAsync(Uri address) => OpenAsync(browser, address);
+
+    /// <summary>A new page at <paramref name="address"/>, once its hub connection is up, marked so that a reload would show.</summary>
+    internal static async Task<IPage> OpenAsync(ReportBrowser browser, Uri address)
     {
         var page = await browser.Browser.NewPageAsync();
         await page.GoToAsync(address.ToString());

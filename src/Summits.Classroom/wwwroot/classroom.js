@@ -146,7 +146,12 @@
     });
     document.getElementById("join").addEventListener("submit", event => {
       event.preventDefault();
-      connection.invoke("Join", document.getElementById("join-code").value).then(joined => { clear(); show(joined); }, say);
+      // The join form goes; the cursor goes to the first topic's field, where a team makes its first proposal.
+      connection.invoke("Join", document.getElementById("join-code").value).then(joined => {
+        clear();
+        show(joined);
+        document.querySelector("#terms input")?.focus();
+      }, say);
     });
     document.getElementById("predict").addEventListener("submit", event => {
       event.preventDefault();

@@ -19,6 +19,7 @@ public static class BenchFigures
         // Its child runs take the spatial model, which runs in the child's own process (--engine local, the default).
         new(SmpRuns.Figure, "KTAB's spatial model: its tables against smpc, and growth with actors and dimensions", SmpRuns.MeasureAsync) { PureModel = true },
         new(SyntheticRounds.Figure, "200 actors x 50 topics, 10 rounds", SyntheticRounds.MeasureAsync),
+        new(ClassroomPushes.Figure, "the classroom's push latency: 60 teams at 30 tables proposing for a minute", ClassroomPushes.MeasureAsync),
         new(TelemetryOverhead.Figure, "telemetry off, metrics only, full tracing", TelemetryOverhead.MeasureAsync),
     ];
 

@@ -1,7 +1,13 @@
 namespace Summits.Cli.Bench;
 
-/// <summary>How big each measurement is: full size for figures, tiny for a smoke run.</summary>
+/// <summary>
+/// How big each measurement is: full size for figures, tiny for a smoke run. The full classroom is the class the
+/// classroom is built for: 60 teams at 30 tables, each proposing every 3 s for a minute (20 proposals a team).
+/// </summary>
 /// <param name="ConvergenceRounds">The most rounds a table may bargain before it must have converged.</param>
+/// <param name="ClassroomTables">The classroom figure's tables, two teams at each (1 to 30).</param>
+/// <param name="ClassroomProposals">How many proposals each team of the classroom figure makes.</param>
+/// <param name="ClassroomInterval">How often each team of the classroom figure proposes.</param>
 public sealed record BenchSizes(
     TimeSpan CallDuration,
     int CallsInFlightPerCore,
@@ -14,9 +20,12 @@ public sealed record BenchSizes(
     int SyntheticActors,
     int SyntheticTopics,
     int TelemetryRepeats,
-    int MemoryWorlds)
+    int MemoryWorlds,
+    int ClassroomTables,
+    int ClassroomProposals,
+    TimeSpan ClassroomInterval)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 2, 1000, 160, 200, 50, 5, 500);
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 2, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3));
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 20, 20, 10, 3, 1, 200);
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200));
 }
