@@ -99,8 +99,10 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         await page.Keyboard.TypeAsync(classroom.Server.Codes.Facilitator);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('#tables select').length === {ClassroomFixture.Tables}", Shown);
-        // Table 1's choice of shock, then its Inject button (not pressed: table 1 is another test's), then table 2's choice.
-        foreach (var expected in new[] { "shock-1", "Inject", "shock-2" })
+        // The debrief's three buttons come first in the page (classroom.html puts the debrief section before the
+        // tables), then table 1's choice of shock, its Inject button (not pressed: table 1 is another test's), and
+        // table 2's choice.
+        foreach (var expected in new[] { "open-debrief", "export-csv", "export-html", "shock-1", "Inject", "shock-2" })
         {
             await page.Keyboard.PressAsync("Tab");
             Assert.Equal(expected, await FocusedAsync(page));
