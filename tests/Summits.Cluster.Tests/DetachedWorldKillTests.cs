@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Summits.Cli.Commands;
@@ -11,11 +10,11 @@ using Xunit.Abstractions;
 namespace Summits.Cluster.Tests;
 
 /// <summary>
-/// A detached run whose silo is killed (SIGKILL) at several points of it, and a watch of it: on a cluster of its own, a
-/// Redis server and two silo processes (a fresh one started for each killed), so that the silos the other cluster tests
-/// share stay up.
+/// A detached run whose silo is killed (SIGKILL) at several points of it, and a watch of it: on the cluster of the
+/// <see cref="FaultCollection"/>, a fresh silo started for each one killed.
 /// </summary>
-public sealed class DetachedWorldKillTests(ITestOutputHelper output) : IAsyncLifetime
+[Collection(FaultCollection.Name)]
+public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHelper output)
 {
     /// <summary>The environment variable that gives the seed the kill points are drawn from, to replay a run's kills.</summary>
     public const string SeedVariable = "SUMMITS_KILL_SEED";
@@ -23,47 +22,13 @@ public sealed class DetachedWorldKillTests(ITestOutputHelper output) : IAsyncLif
     // How many times the run's silo is killed.
     private const int KillPoints = 3;
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-kill-");
-    private readonly List<LeashedProcess> _silos = [];
-    // The silos alive, by the port each listens on for other silos.
-    private readonly Dictionary<int, LeashedProcess> _alive = [];
-    private readonly string _id = ClusterFixture.UniqueId();
-    private RedisServer _redis = null!;
-
     // 471 rounds of 18 actors' bargaining in grains, one advance a round: long enough to be killed in the middle.
     private static string Converge => SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
 
-    private string[] Joined => ["--cluster", _redis.Address, "--cluster-id", _id];
-
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        await Task.WhenAll(StartSiloAsync(), StartSiloAsync());
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-            await silo.DisposeAsync();
-        await _redis.DisposeAsync();
-        _folder.Delete(recursive: true);
-    }
-
-    /// <summary>Starts a silo of the cluster on ports free now, and waits until it has joined.</summary>
-    private async Task StartSiloAsync()
-    {
-        var (port, gateway) = (RedisServer.FreePort(), RedisServer.FreePort());
-        var silo = SummitsProgram.Start(_folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
-            "--silo-port", port.ToString(CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture)]);
-        lock (_silos)
-            _silos.Add(silo);
-        await silo.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard);
-        lock (_alive)
-            _alive.Add(port, silo);
-    }
+    private string[] Joined => cluster.Joined;
 
     private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
-        SummitsProgram.RunAsync(_folder.FullName, arguments);
+        SummitsProgram.RunAsync(cluster.Folder.FullName, arguments);
 
     /// <summary>
     /// The seed of this run's kill points: <see cref="SeedVariable"/> when it is set, so that a failure's kills can be
@@ -109,7 +74,7 @@ public sealed class DetachedWorldKillTests(ITestOutputHelper output) : IAsyncLif
     public async Task ARunWhoseSiloIsKilledAtSeveralPointsCompletesOnTheOtherSiloWithEveryEventOnce()
     {
         // What the run writes when nothing dies: the pure model's files, which a run in grains writes byte for byte.
-        var expected = Path.Combine(_folder.FullName, "expected");
+        var expected = Path.Combine(cluster.Folder.FullName, "killed-expected");
         var local = await Summits("run", Converge, "--engine", "local", "-q", "-o", expected);
         Assert.True(local.Exit == 0, local.Error);
         var timeline = await File.ReadAllTextAsync(Path.Combine(expected, "timeline.jsonl"));
@@ -125,10 +90,10 @@ public sealed class DetachedWorldKillTests(ITestOutputHelper output) : IAsyncLif
         var id = detach.Output.TrimEnd('\n');
         // Watched from the start, through every kill: the watch follows the world to each new activation, and prints
         // events in order, each once, so that its lines count the events the run has written.
-        await using var watch = SummitsProgram.Start(_folder.FullName, ["worlds", "watch", id, "--format", "json", .. Joined]);
+        await using var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. Joined]);
         // A client of the test's own, to ask the world where it is active the moment a kill point is passed.
         await using var client = await ClusterClient.StartAsync(
-            new SummitsSettings(1, TimeSpan.FromSeconds(30), ClusterAddress.Read(_redis.Address, out _), _id), TelemetrySettings.None, "kill test");
+            new SummitsSettings(1, TimeSpan.FromSeconds(30), ClusterAddress.Read(cluster.Redis.Address, out _), cluster.Id), TelemetrySettings.None, "kill test");
         var world = client.Grains.GetGrain<IWorldGrain>(id);
 
         foreach (var point in points)
@@ -139,12 +104,12 @@ public sealed class DetachedWorldKillTests(ITestOutputHelper output) : IAsyncLif
             var holder = int.Parse((await AskAsync(world.Silo)).Split(':')[1], CultureInfo.InvariantCulture);
             var progress = await AskAsync(world.Progress);
             Assert.False(progress.Finished, $"the run had finished before its kill after event {point}; {replay}");
-            Assert.True(_alive.Remove(holder, out var silo), $"world {id} is active on 127.0.0.1:{holder}, no silo of the cluster's that lives; {replay}");
-            using (var killed = Process.GetProcessById(silo.Id))
-                killed.Kill();
+            var silo = cluster.Silos.SingleOrDefault(s => s.SiloPort == holder);
+            Assert.True(silo is not null, $"world {id} is active on 127.0.0.1:{holder}, no silo of the cluster's that lives; {replay}");
+            cluster.Kill(silo);
             output.WriteLine($"killed the silo at 127.0.0.1:{holder} once the watch had printed {seen} events (kill point {point}), the run in its advance {progress.Advances}");
             // A fresh silo takes the killed one's place, so that the next kill leaves one that lives.
-            await StartSiloAsync();
+            await cluster.StartSiloAsync();
         }
 
         // The run goes on from its last checkpoint to its end.
@@ -161,7 +126,7 @@ public sealed class DetachedWorldKillTests(ITestOutputHelper output) : IAsyncLif
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
-        var shown = Path.Combine(_folder.FullName, "shown");
+        var shown = Path.Combine(cluster.Folder.FullName, "killed-shown");
         var written = await Summits(["worlds", "show", id, "--format", "json", "-o", shown, .. Joined]);
         Assert.True(written.Exit == 0, written.Error);
         // Every event once, in order, numbered 1 to n: the same bytes as the run nothing interrupted.

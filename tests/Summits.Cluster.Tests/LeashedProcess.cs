@@ -23,6 +23,9 @@ public sealed class LeashedProcess : IAsyncDisposable
     /// <summary>The program's process id.</summary>
     public int Id => _process.Id;
 
+    /// <summary>Whether the program has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>What the program has written to standard output so far.</summary>
     public string Output
     {
