@@ -11,9 +11,9 @@ namespace Summits.Cluster.Tests;
 
 /// <summary>
 /// A detached run whose silo is killed (SIGKILL) at several points of it, and a watch of it: on the cluster of the
-/// <see cref="FaultCollection"/>, a fresh silo started for each one killed.
+/// <see cref="KillCollection"/>, a fresh silo started for each one killed.
 /// </summary>
-[Collection(FaultCollection.Name)]
+[Collection(KillCollection.Name)]
 public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHelper output)
 {
     /// <summary>The environment variable that gives the seed the kill points are drawn from, to replay a run's kills.</summary>
