@@ -1,3 +1,5 @@
+using System.Globalization;
+using StackExchange.Redis;
 using Summits.Tests;
 
 namespace Summits.Cluster.Tests;
@@ -142,6 +144,49 @@ public sealed class ClusterRestartTests(ClusterFixture cluster)
             // A run that failed says so on its row, and its timeline is the uninterrupted run's first events, each once.
             Assert.Contains("failed at step", row, StringComparison.Ordinal);
             Assert.Equal(timeline.Take(events.Length), events);
+        }
+    }
+
+    [Fact]
+    public async Task AnAttachedRunWhoseRedisServerRestartsCompletesOrFailsInOneLineWithNoEventLostOrDoubled()
+    {
+        // The events the run prints when nothing stops: the pure model's, printed by the local engine, not the cluster.
+        var local = await Summits("run", Converge, "--engine", "local", "--format", "json");
+        Assert.True(local.Exit == 0, local.Error);
+        var timeline = local.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // A run seeds a world of its own in the Redis server (soe-18-actors-run-{12 hex digits}), written at its first
+        // checkpoint: the run is in its middle once a world key appears that was not there before it started.
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)}");
+        var server = redis.GetServer("127.0.0.1", cluster.Redis.Port);
+        var before = server.Keys(pattern: "*soe-18-actors-run-*").Select(k => k.ToString()).ToHashSet();
+        await using var run = SummitsProgram.Start(cluster.Folder.FullName, ["run", Converge, "--engine", "grains", "--format", "json", .. Joined]);
+        var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
+        while (!server.Keys(pattern: "*soe-18-actors-run-*").Any(k => !before.Contains(k.ToString())))
+        {
+            Assert.False(run.HasExited, $"the run ended before its world was written: {run.Error}");
+            Assert.True(DateTime.UtcNow < deadline, "the run wrote no world");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        Assert.False(run.HasExited, "the run had ended before its Redis server stopped");
+        redis.Dispose();
+
+        // Down for 3 s in the middle of the run, the client attached to it throughout.
+        await cluster.Redis.RestartAsync(TimeSpan.FromSeconds(3));
+        var exit = await run.WaitForExitAsync(SummitsProgram.HangGuard);
+
+        var printed = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (exit == 0)
+        {
+            // Completed: every event once, in order, the pure model's timeline line for line.
+            Assert.Equal(timeline, printed);
+        }
+        else
+        {
+            // Failed: one line on standard error, and what it printed before is the pure model's first events, each once.
+            Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+            Assert.StartsWith("summits run: error: ", run.Error, StringComparison.Ordinal);
+            Assert.Equal(timeline.Take(printed.Length), printed);
         }
     }
 }
