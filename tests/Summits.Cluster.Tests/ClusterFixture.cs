@@ -1,15 +1,23 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Summits.Cluster.Tests;
 
 /// <summary>
 /// One cluster for the tests of a collection: a <see cref="RedisServer"/>, and two silos joined to it through
-/// <c>summits silo --cluster</c> on 127.0.0.1 at ports free when they start, under a cluster id of its own. Also a second Redis server that no silo has
-/// joined. Both servers and the silos end with the fixture, or with the test process.
+/// <c>summits silo --cluster</c> on 127.0.0.1 at ports free when they start, under a cluster id of its own, the first
+/// serving the Orleans Dashboard (<c>--dashboard</c>) at <see cref="DashboardPort"/>. Also a second Redis server that no
+/// silo has joined. A test may kill, stop and start silos of the cluster (<see cref="Kill"/>, <see cref="StopAsync"/>,
+/// <see cref="StartSiloAsync"/>). Both servers and every silo end with the fixture, or with the test process.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    private readonly List<LeashedProcess> _silos = [];
+    // Every silo process started, alive or not, so that each is ended with the fixture.
+    private readonly List<LeashedProcess> _started = [];
+    // The silos alive, in the order they joined.
+    private readonly List<FixtureSilo> _silos = [];
+    // Every port taken for a silo, so that two silos started at once never draw the same.
+    private readonly HashSet<int> _ports = [];
 
     /// <summary>The cluster's id, its own among the test runs that share a machine: <c>test-</c> and 12 hex digits.</summary>
     public string Id { get; } = UniqueId();
@@ -26,8 +34,21 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A Redis server of a cluster with no silo.</summary>
     public RedisServer Empty { get; private set; } = null!;
 
-    /// <summary>The cluster's two silos, in the order they were started.</summary>
-    public IReadOnlyList<FixtureSilo> Silos { get; private set; } = [];
+    /// <summary>The port, on 127.0.0.1, the first silo serves the Orleans Dashboard at.</summary>
+    public int DashboardPort { get; private set; }
+
+    /// <summary>The silo that serves the Orleans Dashboard at <see cref="DashboardPort"/>.</summary>
+    public FixtureSilo Dashboard { get; private set; } = null!;
+
+    /// <summary>The cluster's silos alive now, in the order they joined.</summary>
+    public IReadOnlyList<FixtureSilo> Silos
+    {
+        get
+        {
+            lock (_silos)
+                return [.. _silos];
+        }
+    }
 
     /// <summary>A folder the commands run in, deleted with the fixture.</summary>
     public DirectoryInfo Folder { get; } = Directory.CreateTempSubdirectory("summits-cluster-");
@@ -36,20 +57,69 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         Redis = await RedisServer.StartAsync();
         Empty = await RedisServer.StartAsync();
-        var ports = new HashSet<int>();
-        while (ports.Count < 4)
-            ports.Add(RedisServer.FreePort());
-        var (siloPorts, gatewayPorts) = (ports.Take(2).ToArray(), ports.Skip(2).ToArray());
+        DashboardPort = FreePorts(1)[0];
         // Both start at once: a silo's start is most of the fixture's time.
-        _silos.AddRange(siloPorts.Zip(gatewayPorts, (silo, gateway) => SummitsProgram.Start(Folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
-            "--silo-port", silo.ToString(CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture)])));
-        var listening = await Task.WhenAll(_silos.Select(s => s.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard)));
-        Silos = [.. siloPorts.Select((port, i) => new FixtureSilo(port, gatewayPorts[i], listening[i], _silos[i].Id))];
+        var dashboard = StartSiloAsync("--dashboard", DashboardPort.ToString(CultureInfo.InvariantCulture));
+        await Task.WhenAll(dashboard, StartSiloAsync());
+        Dashboard = await dashboard;
+    }
+
+    /// <summary>Starts a silo of the cluster on ports free now, with <paramref name="options"/> besides, and waits until it has joined.</summary>
+    /// <returns>The silo, among <see cref="Silos"/> from then on.</returns>
+    /// <exception cref="TimeoutException">When it did not say it listens within <see cref="SummitsProgram.HangGuard"/>.</exception>
+    public async Task<FixtureSilo> StartSiloAsync(params string[] options)
+    {
+        var ports = FreePorts(2);
+        var process = SummitsProgram.Start(Folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
+            "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture), .. options]);
+        lock (_started)
+            _started.Add(process);
+        var listening = await process.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard);
+        var silo = new FixtureSilo(ports[0], ports[1], listening, process);
+        lock (_silos)
+            _silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Kills <paramref name="silo"/> with SIGKILL, as a crash ends it: it neither hands its grains over nor leaves the cluster.</summary>
+    public void Kill(FixtureSilo silo)
+    {
+        lock (_silos)
+            _silos.Remove(silo);
+        using var process = Process.GetProcessById(silo.ProcessId);
+        process.Kill();
+    }
+
+    /// <summary>Stops <paramref name="silo"/> with SIGTERM, as a service manager does, and waits for it to end.</summary>
+    /// <returns>Its exit code.</returns>
+    /// <exception cref="TimeoutException">When it did not end within <see cref="SummitsProgram.HangGuard"/>.</exception>
+    public async Task<int> StopAsync(FixtureSilo silo)
+    {
+        lock (_silos)
+            _silos.Remove(silo);
+        await silo.Process.TerminateAsync();
+        return await silo.Process.WaitForExitAsync(SummitsProgram.HangGuard);
+    }
+
+    /// <summary><paramref name="count"/> TCP ports free now, none of them taken for a silo of the fixture before.</summary>
+    private int[] FreePorts(int count)
+    {
+        lock (_ports)
+        {
+            var free = new List<int>();
+            while (free.Count < count)
+            {
+                var port = RedisServer.FreePort();
+                if (_ports.Add(port))
+                    free.Add(port);
+            }
+            return [.. free];
+        }
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var silo in _silos)
+        foreach (var silo in _started)
             await silo.DisposeAsync();
         await Redis.DisposeAsync();
         await Empty.DisposeAsync();
@@ -61,12 +131,36 @@ public sealed class ClusterFixture : IAsyncLifetime
 /// <param name="SiloPort">Its port for silos, on 127.0.0.1.</param>
 /// <param name="GatewayPort">Its port for clients, on 127.0.0.1.</param>
 /// <param name="Listening">The line it wrote once it had joined, saying where it listens.</param>
-/// <param name="ProcessId">The id of its process.</param>
-public sealed record FixtureSilo(int SiloPort, int GatewayPort, string Listening, int ProcessId);
+/// <param name="Process">Its process.</param>
+public sealed record FixtureSilo(int SiloPort, int GatewayPort, string Listening, LeashedProcess Process)
+{
+    /// <summary>The id of its process.</summary>
+    public int ProcessId => Process.Id;
+}
 
-/// <summary>The tests that share one <see cref="ClusterFixture"/>.</summary>
+/// <summary>The tests that share one <see cref="ClusterFixture"/> and leave its silos running.</summary>
 [CollectionDefinition(Name)]
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "cluster";
+}
+
+/// <summary>
+/// The tests that stop or replace the silos of a <see cref="ClusterFixture"/>, or restart its Redis server: one cluster of
+/// their own, so that the silos and the server the other cluster tests share stay up. Each test leaves two silos running.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class FaultCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster faults";
+}
+
+/// <summary>
+/// The test that kills silos of a <see cref="ClusterFixture"/> under a run: a cluster of its own, whose minutes of waiting
+/// for a reminder to resume the run after each kill pass while the other collections' tests run.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class KillCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster kills";
 }

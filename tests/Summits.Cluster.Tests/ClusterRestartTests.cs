@@ -1,20 +1,17 @@
 using System.Globalization;
+using StackExchange.Redis;
 using Summits.Tests;
 
 namespace Summits.Cluster.Tests;
 
 /// <summary>
 /// Every silo of a cluster stopped and fresh ones started on other ports against the same Redis server and cluster id,
-/// and the Redis server stopped and started again in the middle of a run: on a cluster of its own, so that the silos
-/// and the server the other cluster tests share stay up.
+/// and the Redis server stopped and started again in the middle of a run: on the cluster of the
+/// <see cref="FaultCollection"/>.
 /// </summary>
-public sealed class ClusterRestartTests : IAsyncLifetime
+[Collection(FaultCollection.Name)]
+public sealed class ClusterRestartTests(ClusterFixture cluster)
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-restart-");
-    private readonly List<LeashedProcess> _silos = [];
-    private readonly string _id = ClusterFixture.UniqueId();
-    private RedisServer _redis = null!;
-
     private static string Baseline => SeedFiles.File("scenarios", "what-if", "baseline.yaml");
 
     // 471 rounds of 18 actors' bargaining in grains, one advance a round: long enough for its Redis server to be
@@ -27,36 +24,10 @@ public sealed class ClusterRestartTests : IAsyncLifetime
     // The files a world's show writes with -o, the ones a run writes.
     private static readonly string[] Files = ["timeline.jsonl", "state.json", "agreements.csv"];
 
-    private string[] Joined => ["--cluster", _redis.Address, "--cluster-id", _id];
-
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        await StartSilosAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-            await silo.DisposeAsync();
-        await _redis.DisposeAsync();
-        _folder.Delete(recursive: true);
-    }
-
-    /// <summary>Starts two silos of the cluster on ports free now, and waits until both have joined.</summary>
-    private async Task StartSilosAsync()
-    {
-        var ports = new HashSet<int>();
-        while (ports.Count < 4)
-            ports.Add(RedisServer.FreePort());
-        var started = ports.Chunk(2).Select(pair => SummitsProgram.Start(_folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
-            "--silo-port", pair[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", pair[1].ToString(CultureInfo.InvariantCulture)])).ToArray();
-        _silos.AddRange(started);
-        await Task.WhenAll(started.Select(s => s.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard)));
-    }
+    private string[] Joined => cluster.Joined;
 
     private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
-        SummitsProgram.RunAsync(_folder.FullName, arguments);
+        SummitsProgram.RunAsync(cluster.Folder.FullName, arguments);
 
     /// <summary>Lists the cluster's detached worlds until every one of <paramref name="ids"/> has finished, and returns the listing.</summary>
     private async Task<string> ListUntilFinishedAsync(IReadOnlyList<string> ids)
@@ -77,7 +48,7 @@ public sealed class ClusterRestartTests : IAsyncLifetime
     /// <summary>Writes world <paramref name="id"/>'s files with <c>worlds show -o</c> into a new folder <paramref name="name"/>, and returns its path.</summary>
     private async Task<string> ShowAsync(string id, string name)
     {
-        var shown = Path.Combine(_folder.FullName, name);
+        var shown = Path.Combine(cluster.Folder.FullName, "restart-" + name);
         var show = await Summits(["worlds", "show", id, "--format", "json", "-o", shown, .. Joined]);
         Assert.True(show.Exit == 0, show.Error);
         return shown;
@@ -100,17 +71,13 @@ public sealed class ClusterRestartTests : IAsyncLifetime
 
         // Both silos stopped as a service manager stops them; each leaves the cluster in order and exits with code 0,
         // so that no silo that held a world is left.
-        foreach (var silo in _silos)
-            await silo.TerminateAsync();
-        foreach (var silo in _silos)
-            Assert.True(await silo.WaitForExitAsync(SummitsProgram.HangGuard) == 0, silo.Error);
-        foreach (var silo in _silos)
-            await silo.DisposeAsync();
-        _silos.Clear();
+        var stopped = cluster.Silos;
+        var exits = await Task.WhenAll(stopped.Select(cluster.StopAsync));
+        Assert.True(exits.All(exit => exit == 0), string.Join("\n", stopped.Select(s => s.Process.Error)));
 
         // Two fresh silo processes, on other ports, with nothing of the worlds in their memory: what they list and show
         // comes from the Redis server alone.
-        await StartSilosAsync();
+        await Task.WhenAll(cluster.StartSiloAsync(), cluster.StartSiloAsync());
         var relisted = await Summits(["worlds", "list", .. Joined]);
         Assert.True(relisted.Exit == 0, relisted.Error);
         // A finished world names no silo ('-'), so the listing is the same, byte for byte, with each world finished.
@@ -120,7 +87,7 @@ public sealed class ClusterRestartTests : IAsyncLifetime
         {
             // What the world holds is what the pure model writes for the same scenario and seed, worked out by the
             // embedded run of the local engine, never by the cluster.
-            var expected = Path.Combine(_folder.FullName, "expected-" + seed);
+            var expected = Path.Combine(cluster.Folder.FullName, "restart-expected-" + seed);
             var local = await Summits("run", Baseline, "--seed", seed, "--engine", "local", "-q", "-o", expected);
             Assert.True(local.Exit == 0, local.Error);
             var after = await ShowAsync(id, "after-" + seed);
@@ -137,7 +104,7 @@ public sealed class ClusterRestartTests : IAsyncLifetime
     public async Task ARunWhoseRedisServerRestartsLosesAndDoublesNoEvent()
     {
         // What the run writes when nothing stops: the pure model's files, written by the local engine, not the cluster.
-        var expected = Path.Combine(_folder.FullName, "expected");
+        var expected = Path.Combine(cluster.Folder.FullName, "restart-expected");
         var local = await Summits("run", Converge, "--engine", "local", "-q", "-o", expected);
         Assert.True(local.Exit == 0, local.Error);
         var timeline = await File.ReadAllLinesAsync(Path.Combine(expected, "timeline.jsonl"));
@@ -150,7 +117,7 @@ public sealed class ClusterRestartTests : IAsyncLifetime
         Assert.EndsWith("running", shown.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal)), StringComparison.Ordinal);
 
         // Down for 3 s in the middle of the run; what it acknowledged it wrote to its append-only file first.
-        await _redis.RestartAsync(TimeSpan.FromSeconds(3));
+        await cluster.Redis.RestartAsync(TimeSpan.FromSeconds(3));
 
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         string row;
@@ -177,6 +144,49 @@ public sealed class ClusterRestartTests : IAsyncLifetime
             // A run that failed says so on its row, and its timeline is the uninterrupted run's first events, each once.
             Assert.Contains("failed at step", row, StringComparison.Ordinal);
             Assert.Equal(timeline.Take(events.Length), events);
+        }
+    }
+
+    [Fact]
+    public async Task AnAttachedRunWhoseRedisServerRestartsCompletesOrFailsInOneLineWithNoEventLostOrDoubled()
+    {
+        // The events the run prints when nothing stops: the pure model's, printed by the local engine, not the cluster.
+        var local = await Summits("run", Converge, "--engine", "local", "--format", "json");
+        Assert.True(local.Exit == 0, local.Error);
+        var timeline = local.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // A run seeds a world of its own in the Redis server (soe-18-actors-run-{12 hex digits}), written at its first
+        // checkpoint: the run is in its middle once a world key appears that was not there before it started.
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)}");
+        var server = redis.GetServer("127.0.0.1", cluster.Redis.Port);
+        var before = server.Keys(pattern: "*soe-18-actors-run-*").Select(k => k.ToString()).ToHashSet();
+        await using var run = SummitsProgram.Start(cluster.Folder.FullName, ["run", Converge, "--engine", "grains", "--format", "json", .. Joined]);
+        var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
+        while (!server.Keys(pattern: "*soe-18-actors-run-*").Any(k => !before.Contains(k.ToString())))
+        {
+            Assert.False(run.HasExited, $"the run ended before its world was written: {run.Error}");
+            Assert.True(DateTime.UtcNow < deadline, "the run wrote no world");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        Assert.False(run.HasExited, "the run had ended before its Redis server stopped");
+        redis.Dispose();
+
+        // Down for 3 s in the middle of the run, the client attached to it throughout.
+        await cluster.Redis.RestartAsync(TimeSpan.FromSeconds(3));
+        var exit = await run.WaitForExitAsync(SummitsProgram.HangGuard);
+
+        var printed = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (exit == 0)
+        {
+            // Completed: every event once, in order, the pure model's timeline line for line.
+            Assert.Equal(timeline, printed);
+        }
+        else
+        {
+            // Failed: one line on standard error, and what it printed before is the pure model's first events, each once.
+            Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+            Assert.StartsWith("summits run: error: ", run.Error, StringComparison.Ordinal);
+            Assert.Equal(timeline.Take(printed.Length), printed);
         }
     }
 }

@@ -15,12 +15,16 @@ public sealed class LeashedProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
+    private int _outputLines;
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LeashedProcess(Process process) => _process = process;
 
     /// <summary>The program's process id.</summary>
     public int Id => _process.Id;
+
+    /// <summary>Whether the program has ended.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>What the program has written to standard output so far.</summary>
     public string Output
@@ -60,12 +64,36 @@ public sealed class LeashedProcess : IAsyncDisposable
         return leashed;
     }
 
+    /// <summary>How many lines the program has written to standard output so far.</summary>
+    public int OutputLines => Volatile.Read(ref _outputLines);
+
     private void Append(StringBuilder to, string? line)
     {
         if (line is null)
             return;
         lock (to)
             to.Append(line).Append('\n');
+        if (ReferenceEquals(to, _output))
+            Interlocked.Increment(ref _outputLines);
+    }
+
+    /// <summary>
+    /// Waits until standard output holds at least <paramref name="count"/> lines, counting them as they come rather than
+    /// reading the output again (a watch of a long run writes megabytes), and returns how many it holds.
+    /// </summary>
+    /// <exception cref="TimeoutException">When fewer came within <paramref name="limit"/>, or the program ended first.</exception>
+    public async Task<int> WaitForLinesAsync(int count, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (OutputLines >= count)
+                return OutputLines;
+            if (_process.HasExited)
+                break;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"'{_process.StartInfo.ArgumentList[3]}' wrote {OutputLines} lines, not {count}, within {limit} (exited: {_process.HasExited}); error: {Error}");
     }
 
     /// <summary>Waits until standard output holds a line that <paramref name="seen"/> accepts, and returns it.</summary>
