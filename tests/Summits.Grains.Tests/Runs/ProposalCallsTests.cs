@@ -22,10 +22,7 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         // Evaluate (which answers with its capability, for the agreement rule), and at the checkpoint (every advance)
         // a Commit of each grain the advance changed: US and JP. No ActorDuring: it was 2, one per party. No Commit of
         // the topic, which the advance only read (its GetDuring answered so): it was 1. 8 calls before, 5 now.
-        var key = $"proposal-calls-{Guid.NewGuid():N}";
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(OneAsk.World with { Id = key });
-        await world.Start(OneAsk.Scenario);
+        var (key, world) = await StartedAsync(OneAsk, "proposal-calls");
 
         var advance = await world.Advance(0);
 
@@ -58,10 +55,7 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         // test above, its GetDuring included; the second takes the FTA table as the first checkpoint left it, which only
         // this world's advances change, so it makes Propose, Evaluate and the two Commits alone: 4 calls, where it made
         // 5 with a second GetDuring.
-        var key = $"proposal-calls-{Guid.NewGuid():N}";
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(TwoAsks.World with { Id = key });
-        await world.Start(TwoAsks.Scenario);
+        var (key, world) = await StartedAsync(TwoAsks, "proposal-calls");
         await world.Advance(0);
         var first = Calls(key);
 
@@ -80,10 +74,7 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         // The silo writes every advance; this world is started to write every second. Its two advances are then one
         // checkpoint, after the second: each of US and JP, changed by both, is written once there (its checkpoint, one
         // write), where the silo's interval would write each twice; before it, nothing of theirs but their seeding.
-        var key = $"own-interval-{Guid.NewGuid():N}";
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(TwoAsks.World with { Id = key });
-        await world.Start(TwoAsks.Scenario, checkpointEvery: 2);
+        var (key, world) = await StartedAsync(TwoAsks, "own-interval", checkpointEvery: 2);
 
         await world.Advance(0);
         var afterFirst = CheckpointWrites(key);
@@ -93,6 +84,19 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         Assert.Equal(2, CheckpointWrites(key));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             fixture.Client.GetGrain<IWorldGrain>($"own-interval-{Guid.NewGuid():N}").Start(TwoAsks.Scenario, checkpointEvery: 0));
+    }
+
+    /// <summary>
+    /// A fresh world of <paramref name="loaded"/>'s, keyed <c>{prefix}-{guid}</c>, seeded and started: at
+    /// <paramref name="checkpointEvery"/> when given, else at the silo's interval.
+    /// </summary>
+    private async Task<(string Key, IWorldGrain World)> StartedAsync(LoadedScenario loaded, string prefix, int? checkpointEvery = null)
+    {
+        var key = $"{prefix}-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await (checkpointEvery is { } every ? world.Start(loaded.Scenario, every) : world.Start(loaded.Scenario));
+        return (key, world);
     }
 
     /// <summary>How many writes of a country's checkpoint storage has had for world <paramref name="key"/>.</summary>
