@@ -35,6 +35,17 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("Start")]
     Task Start(Scenario scenario, CancellationToken cancellation = default);
 
+    /// <summary>
+    /// Begins a scenario as <see cref="Start(Scenario, CancellationToken)"/> does, its run written every
+    /// <paramref name="checkpointEvery"/>-th advance and at its last (1 to 1000) whatever the silo's
+    /// <c>Summits:CheckpointEvery</c> says: a caller that knows how much a lost run may cost to run again chooses it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="checkpointEvery"/> is below 1 or above 1000.</exception>
+    /// <exception cref="InvalidOperationException">When the world is not seeded, or runs another scenario or has advanced.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the run is written; nothing changes.</exception>
+    [Alias("StartCheckpointed")]
+    Task Start(Scenario scenario, int checkpointEvery, CancellationToken cancellation = default);
+
     /// <summary>How many advances of the run have completed: the number the next <see cref="Advance"/> names.</summary>
     [Alias("Advances")]
     Task<int> Advances();

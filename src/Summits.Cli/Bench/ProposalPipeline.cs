@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Summits.Grains;
 using Summits.Scenarios;
 
 using static Summits.Cli.Bench.BenchText;
@@ -37,14 +38,9 @@ public static class ProposalPipeline
 
         var proposals = worlds * each;
         var rate = proposals / elapsed.TotalSeconds;
-        var byMethod = after.Select(c => (c.Key, Calls: c.Value - before.GetValueOrDefault(c.Key)))
-            .Where(c => c.Calls > 0)
-            .OrderByDescending(c => c.Calls)
-            .ToArray();
-        var callsPerProposal = byMethod.Sum(c => c.Calls) / (double)proposals;
+        var (callsPerProposal, breakdown) = PerProposal(before, after, proposals);
         var ceiling = context.Value(GrainCallRate.Figure, GrainCallRate.Concurrent);
         var allowed = ceiling / callsPerProposal;
-        var breakdown = string.Join(", ", byMethod.Select(c => Invariant($"{c.Key} {c.Calls / (double)proposals:0.##}")));
 
         return
         [
@@ -56,8 +52,96 @@ public static class ProposalPipeline
                 Detail: Invariant($"{ceiling:0} trivial calls/s / {callsPerProposal:0.##} calls")),
             new(Figure, "pipeline / ceiling", rate / allowed, "ratio", ">= 0.5", rate / allowed >= 0.5,
                 Invariant($"{rate:0} / {allowed:0}")),
+            .. await MeasureCountedAsync(context),
         ];
     }
+
+    /// <summary>
+    /// The checkpoint intervals the counted targets are read at: every advance (the silo's default), every 10 and every
+    /// 100 advances. The workload is the same at each; only how often its world is written differs.
+    /// </summary>
+    public static readonly ImmutableArray<int> CountedIntervals = [1, 10, 100];
+
+    /// <summary>The most storage writes one grain may take at one checkpoint, all its states together.</summary>
+    public const int WritesTarget = 1;
+
+    /// <summary>
+    /// The counted targets at each of <see cref="CountedIntervals"/>: one world of the pipeline's workload, seeded,
+    /// started at that interval and advanced one proposal at a time with nothing else running, its grain calls counted
+    /// (seeding and starting included) and, at each checkpoint, the storage writes of each of its grains since the last.
+    /// </summary>
+    public static async Task<ImmutableArray<BenchResult>> MeasureCountedAsync(BenchContext context)
+    {
+        var results = ImmutableArray.CreateBuilder<BenchResult>();
+        foreach (var every in CountedIntervals)
+        {
+            var (calls, breakdown, writes, grain) = await CountAsync(context, context.Sizes.ProposalsPerWorld, every);
+            results.Add(new(Figure, Invariant($"grain calls per proposal, checkpoint every {every}"), calls, "calls", Invariant($"<= {CallsTarget}"),
+                calls <= CallsTarget, Detail: Invariant($"one world, one proposal at a time: {breakdown}")));
+            results.Add(new(Figure, Invariant($"storage writes per grain per checkpoint, checkpoint every {every}"), writes, "writes",
+                Invariant($"<= {WritesTarget}"), writes <= WritesTarget,
+                Detail: Invariant($"the most any grain of the world took at one checkpoint ({grain})")));
+        }
+        return results.ToImmutable();
+    }
+
+    private static async Task<(double Calls, string Breakdown, long MostWrites, string Grain)> CountAsync(BenchContext context, int each, int every)
+    {
+        var id = context.NewWorldId("counted");
+        var loaded = BenchScenarios.Proposals(id, each);
+        var before = context.Calls.Snapshot();
+        var world = await BenchRuns.SeedAsync(context.Grains, loaded, id);
+        await BenchRuns.Asking.AskAsync("the start", id, () => world.Start(loaded.Scenario, every));
+        var written = WritesOf(context, id);
+        var (most, grain) = (0L, "none");
+        Advance advance;
+        var step = 0;
+        do
+        {
+            var asked = step++;
+            advance = await BenchRuns.Asking.AskAsync(Invariant($"advance {asked}"), id, () => world.Advance(asked));
+            if (step % every != 0 && !advance.Finished)
+                continue;
+            var now = WritesOf(context, id);
+            foreach (var (key, count) in now)
+            {
+                var since = count - written.GetValueOrDefault(key);
+                if (since > most)
+                    (most, grain) = (since, key);
+            }
+            written = now;
+        }
+        while (!advance.Finished);
+        var (calls, breakdown) = PerProposal(before, context.Calls.Snapshot(), step);
+        return (calls, breakdown, most, grain);
+    }
+
+    /// <summary>
+    /// The calls counted between two snapshots of the counter, per proposal, in all and by method (the largest first,
+    /// as <c>interface.method calls</c>); the silo's own calls (<see cref="SilosOwn"/>) are not the proposals'.
+    /// </summary>
+    private static (double Calls, string Breakdown) PerProposal(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after, int proposals)
+    {
+        var byMethod = after.Select(c => (c.Key, Calls: c.Value - before.GetValueOrDefault(c.Key)))
+            .Where(c => c.Calls > 0 && !SilosOwn(c.Key))
+            .OrderByDescending(c => c.Calls)
+            .ToArray();
+        var breakdown = string.Join(", ", byMethod.Select(c => Invariant($"{c.Key} {c.Calls / (double)proposals:0.##}")));
+        return (byMethod.Sum(c => c.Calls) / (double)proposals, breakdown);
+    }
+
+    /// <summary>
+    /// True for a call the silo makes of its own whatever runs on it (grain timers, membership): an Orleans interface
+    /// other than the grain storage's.
+    /// </summary>
+    private static bool SilosOwn(string method) =>
+        method.StartsWith("Orleans.", StringComparison.Ordinal) && !method.StartsWith("Orleans.Storage.", StringComparison.Ordinal);
+
+    /// <summary>The storage writes counted so far of the grains of world <paramref name="id"/> (keys <c>TYPE/WORLD</c> and <c>TYPE/WORLD/MEMBER</c>).</summary>
+    private static Dictionary<string, long> WritesOf(BenchContext context, string id) =>
+        context.Calls.WritesByGrain()
+            .Where(w => w.Key.EndsWith($"/{id}", StringComparison.Ordinal) || w.Key.Contains($"/{id}/", StringComparison.Ordinal))
+            .ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
 
     public static async Task<ImmutableArray<BenchResult>> MeasureLocalAsync(BenchContext context)
     {

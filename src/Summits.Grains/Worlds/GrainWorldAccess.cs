@@ -35,6 +35,26 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         _cancellation = advanceCancellation;
     }
 
+    /// <summary>
+    /// The tables the attempt knows, by topic: after a commit, what each of those topics holds, so that the next
+    /// attempt can start from them (<see cref="Know"/>) instead of reading them again.
+    /// </summary>
+    public IEnumerable<TopicTable> Tables()
+    {
+        lock (_topics)
+            return [.. _topics.Values.Select(t => t.Table).OfType<TopicTable>()];
+    }
+
+    /// <summary>
+    /// Takes <paramref name="tables"/> as the attempt's tables of their topics, which it then does not read: the tables a
+    /// world's last attempt knew at its checkpoint (<see cref="Tables"/>), when nothing else has changed those topics since.
+    /// </summary>
+    public void Know(IEnumerable<TopicTable> tables)
+    {
+        foreach (var table in tables)
+            TopicCalls(table.Topic.Id).Table = table;
+    }
+
     public ICountryAccess Country(string actor)
     {
         var calls = CountryCalls(actor);
@@ -133,6 +153,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     public Task CommitAsync(LocalWorld? copy = null)
     {
         var (countries, tables) = copy?.TakeChanges() ?? ([], []);
+        foreach (var table in tables)
+            TopicCalls(table.Topic.Id).Table = table.Get();
         var handed = Changed(countries, tables).ToArray();
         var held = handed.Select(h => h.Calls).ToHashSet();
         return Task.WhenAll(handed.Select(h => h.Commit(_attempt, h.Calls.Count))

@@ -76,6 +76,11 @@ public sealed partial class WorldGrain(
     // holds, so it carries on across checkpoints; an activation that ends loses it with the run's unwritten advances.
     private LocalWorld? _copy;
 
+    // The tables of the topics the last checkpoint's attempt knew, as that checkpoint wrote them: only this world's
+    // attempts change its topics, so the next attempt starts from them rather than reading each topic again. Emptied
+    // whenever the topics may hold something else (a failed advance, seeding, Final).
+    private IEnumerable<TopicTable> _tables = [];
+
     // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
     private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
@@ -105,6 +110,7 @@ public sealed partial class WorldGrain(
 
         // A world read back by Final waits here for its next sample (a study's lane): seeding replaces it.
         _final = null;
+        _tables = [];
         var countries = world.Actors.Select(actor =>
             Country(actor.Id).Seed(actor, [.. world.PositionsOf(actor.Id)], cancellation));
         var topics = world.Topics.Select(topic =>
@@ -221,8 +227,12 @@ public sealed partial class WorldGrain(
         return end.First == 0 ? page : [.. page.Skip(end.First)];
     }
 
-    public async Task Start(Scenario scenario, CancellationToken cancellation = default)
+    public Task Start(Scenario scenario, CancellationToken cancellation = default) =>
+        Start(scenario, checkpoints.Value.CheckpointEvery, cancellation);
+
+    public async Task Start(Scenario scenario, int checkpointEvery, CancellationToken cancellation = default)
     {
+        CheckpointOptions.Checked(checkpointEvery);
         if (state.State.Run is { } running)
         {
             // The same scenario asked for again before any advance (its answer lost after the write had landed)
@@ -235,7 +245,7 @@ public sealed partial class WorldGrain(
         var world = _seeded ?? await Snapshot(cancellation);
         cancellation.ThrowIfCancellationRequested();
         state.State.Run = RunState.Begin(scenario, world);
-        state.State.CheckpointEveryLess1 = CheckpointOptions.Checked(checkpoints.Value.CheckpointEvery) - 1;
+        state.State.CheckpointEveryLess1 = checkpointEvery - 1;
         await WriteOrDeactivateAsync();
         _seeded = null;
     }
@@ -292,6 +302,7 @@ public sealed partial class WorldGrain(
             // changed drop their changes too, and a retry starts each of them from its checkpoint anyway.
             DeactivateOnIdle();
             _copy = null;
+            _tables = [];
             if (_unwritten is { } unwritten)
             {
                 _unwritten = null;
@@ -321,9 +332,12 @@ public sealed partial class WorldGrain(
         if (_unwritten is { } unwritten)
             unwritten.Access.Continue(step, cancellation);
         else
+        {
             _unwritten = unwritten = new Unwritten(
                 new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), run.Pages,
                 ImmutableArray.CreateBuilder<TimelineEvent>());
+            unwritten.Access.Know(_tables);
+        }
         var stepIndex = run.NextStep;
         IWorldAccess access = unwritten.Access;
         if (!run.Finished && run.Scenario.Steps[stepIndex] is RoundsStep or SmpTurnsStep)
@@ -366,6 +380,7 @@ public sealed partial class WorldGrain(
             await state.WriteStateAsync();
             _checkpointed = state.State.Advances;
             _unwritten = null;
+            _tables = unwritten.Access.Tables();
         }
         else
         {
@@ -459,6 +474,7 @@ public sealed partial class WorldGrain(
         await state.ClearStateAsync();
         _checkpointed = 0;
         _unwritten = null;
+        _tables = [];
         _seeded = null;
         _pages.Clear();
         _pageEnds.Clear();

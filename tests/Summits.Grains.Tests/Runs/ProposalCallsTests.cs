@@ -22,10 +22,7 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         // Evaluate (which answers with its capability, for the agreement rule), and at the checkpoint (every advance)
         // a Commit of each grain the advance changed: US and JP. No ActorDuring: it was 2, one per party. No Commit of
         // the topic, which the advance only read (its GetDuring answered so): it was 1. 8 calls before, 5 now.
-        var key = $"proposal-calls-{Guid.NewGuid():N}";
-        var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        await world.Seed(OneAsk.World with { Id = key });
-        await world.Start(OneAsk.Scenario);
+        var (key, world) = await StartedAsync(OneAsk, "proposal-calls");
 
         var advance = await world.Advance(0);
 
@@ -35,6 +32,76 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
              "topic/bilateral-fta GetDuring"],
             Calls(key));
     }
+
+    // The same ask made twice, one advance each: Japan rejects both, and no agreement touches the topic, so the FTA
+    // table is only ever read.
+    private static readonly LoadedScenario TwoAsks = RetriedRun.Parse("""
+        format: 2
+        scenario: two-asks
+        about: The US asks Japan for a bilateral FTA at 80, twice.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 42
+        steps:
+          - id: fta-ask
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 80 } }
+          - id: fta-ask-again
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 80 } }
+        """);
+
+    [Fact]
+    public async Task A_second_proposal_reads_no_topic_the_first_checkpoint_already_read()
+    {
+        // Two advances, each its own checkpoint (the silo's default, every advance). The first makes the 5 calls of the
+        // test above, its GetDuring included; the second takes the FTA table as the first checkpoint left it, which only
+        // this world's advances change, so it makes Propose, Evaluate and the two Commits alone: 4 calls, where it made
+        // 5 with a second GetDuring.
+        var (key, world) = await StartedAsync(TwoAsks, "proposal-calls");
+        await world.Advance(0);
+        var first = Calls(key);
+
+        var second = await world.Advance(1);
+
+        var calls = Calls(key).ToList();
+        foreach (var call in first)
+            calls.Remove(call);
+        Assert.Contains(second.Events, e => e is { Kind: EventKind.Reject, Actor: "JP" });
+        Assert.Equal(["country/JP Commit", "country/JP Evaluate", "country/US Commit", "country/US Propose"], calls);
+    }
+
+    [Fact]
+    public async Task A_world_started_with_its_own_interval_writes_its_countries_at_its_checkpoints_alone()
+    {
+        // The silo writes every advance; this world is started to write every second. Its two advances are then one
+        // checkpoint, after the second: each of US and JP, changed by both, is written once there (its checkpoint, one
+        // write), where the silo's interval would write each twice; before it, nothing of theirs but their seeding.
+        var (key, world) = await StartedAsync(TwoAsks, "own-interval", checkpointEvery: 2);
+
+        await world.Advance(0);
+        var afterFirst = CheckpointWrites(key);
+        await world.Advance(1);
+
+        Assert.Equal(0, afterFirst);
+        Assert.Equal(2, CheckpointWrites(key));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            fixture.Client.GetGrain<IWorldGrain>($"own-interval-{Guid.NewGuid():N}").Start(TwoAsks.Scenario, checkpointEvery: 0));
+    }
+
+    /// <summary>
+    /// A fresh world of <paramref name="loaded"/>'s, keyed <c>{prefix}-{guid}</c>, seeded and started: at
+    /// <paramref name="checkpointEvery"/> when given, else at the silo's interval.
+    /// </summary>
+    private async Task<(string Key, IWorldGrain World)> StartedAsync(LoadedScenario loaded, string prefix, int? checkpointEvery = null)
+    {
+        var key = $"{prefix}-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        await world.Seed(loaded.World with { Id = key });
+        await (checkpointEvery is { } every ? world.Start(loaded.Scenario, every) : world.Start(loaded.Scenario));
+        return (key, world);
+    }
+
+    /// <summary>How many writes of a country's checkpoint storage has had for world <paramref name="key"/>.</summary>
+    private int CheckpointWrites(string key) =>
+        fixture.Storage.CallsOn(key).Count(c => c.Operation == StorageOperation.Write && c.StateName == "country-checkpoint");
 
     /// <summary>Every call of an advance on world <paramref name="key"/>'s grains, as <c>type/id method</c>, sorted.</summary>
     private string[] Calls(string key) =>
