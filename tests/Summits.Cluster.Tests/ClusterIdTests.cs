@@ -20,7 +20,7 @@ public sealed class ClusterIdTests(ClusterFixture cluster)
     private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
         SummitsProgram.RunAsync(cluster.Folder.FullName, arguments);
 
-    [Fact]
+    [ClusterFact]
     public async Task TwoClustersOfDifferentIdsOnOneRedisServerSeeNeitherTheOthersSilosNorItsWorlds()
     {
         var other = ClusterFixture.UniqueId();
@@ -66,7 +66,7 @@ public sealed class ClusterIdTests(ClusterFixture cluster)
         Assert.Equal(0, await silo.WaitForExitAsync(TimeSpan.FromMinutes(1)));
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task AClientOfAnIdNoSiloHasSaysSoInOneLineNamingTheIdAndTheServer()
     {
         var nobody = ClusterFixture.UniqueId();
@@ -81,7 +81,7 @@ public sealed class ClusterIdTests(ClusterFixture cluster)
             run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task AStartThatFindsNoGatewayIsNotTriedAgainWhileOneWhoseGatewayDoesNotAnswerIs()
     {
         var empty = new ConnectionRetries(new Gateways([]));

@@ -54,7 +54,7 @@ public sealed class ClusterRestartTests(ClusterFixture cluster)
         return shown;
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task EveryWorldReadsBackUnchangedFromRedisAfterEverySiloIsReplaced()
     {
         var ids = new List<string>();
@@ -100,7 +100,7 @@ public sealed class ClusterRestartTests(ClusterFixture cluster)
         }
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ARunWhoseRedisServerRestartsLosesAndDoublesNoEvent()
     {
         // What the run writes when nothing stops: the pure model's files, written by the local engine, not the cluster.
@@ -147,7 +147,7 @@ public sealed class ClusterRestartTests(ClusterFixture cluster)
         }
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task AnAttachedRunWhoseRedisServerRestartsCompletesOrFailsInOneLineWithNoEventLostOrDoubled()
     {
         // The events the run prints when nothing stops: the pure model's, printed by the local engine, not the cluster.

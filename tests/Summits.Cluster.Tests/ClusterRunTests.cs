@@ -13,7 +13,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
 {
     private static string Baseline => SeedFiles.File("scenarios", "what-if", "baseline.yaml");
 
-    [Fact]
+    [ClusterFact]
     public void SiloSaysOnOneLineWhereItListensAndWhichClusterItJoined()
     {
         // Each of the fixture's silos was started with --address 127.0.0.1 and its two ports, against its Redis server.
@@ -23,7 +23,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
                 + $"in the cluster '{cluster.Id}' at redis://127.0.0.1:{cluster.Redis.Port}; Ctrl-C stops it", silo.Listening);
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ARunOnTheClusterWritesTheEmbeddedRunsFilesByteForByteAndKeepsItsWorldInRedis()
     {
         var folder = cluster.Folder.FullName;
@@ -69,7 +69,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
             .Select(k => (string)k!).Select(k => System.Text.RegularExpressions.Regex.Match(k, "abe-trump-2017-11-06-run-[0-9a-f]{12}").Value)];
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ASecondSiloJoinsThroughTheSettingsInItsFileAndLeavesOnSigterm()
     {
         var folder = Directory.CreateTempSubdirectory("summits-silo-");
@@ -94,7 +94,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
         }
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ARunAgainstARedisServerThatDoesNotAnswerSaysSoInOneLineAndWritesNothing()
     {
         // A port nothing listens on: the connection is refused at once.
@@ -108,7 +108,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
         Assert.False(Directory.Exists(output));
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ARunOnAClusterWithNoSiloSaysSoInOneLineAndWritesNothing()
     {
         var output = Path.Combine(cluster.Folder.FullName, "no-silo");

@@ -22,7 +22,7 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
     /// </summary>
     private const int Runs = 40;
 
-    [Fact]
+    [ClusterFact]
     public async Task AStudyOnTheClusterSpreadsItsSamplesOverBothSilosAndWritesTheEmbeddedStudysFilesByteForByte()
     {
         var folder = cluster.Folder.FullName;
@@ -78,7 +78,7 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
         Assert.Empty(server.Keys(pattern: "*us-presses-bilateral-fta-7-*"));
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task AStudyAgainstARedisServerThatDoesNotAnswerSaysSoInOneLineAndWritesNothing()
     {
         // A port nothing listens on, named by the setting: the connection is refused at once.
@@ -91,7 +91,7 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
         Assert.False(Directory.Exists(output));
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task AStudyOnAClusterWithNoSiloSaysSoInOneLineAndWritesNothing()
     {
         var output = Path.Combine(cluster.Folder.FullName, "study-no-silo");

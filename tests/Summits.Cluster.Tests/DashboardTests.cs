@@ -52,7 +52,7 @@ public sealed class DashboardTests(ClusterFixture cluster)
         }
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ASiloWithADashboardServesItsPageAndListsTheClustersSilosInItsFigures()
     {
         var silo = cluster.Dashboard;
@@ -73,7 +73,7 @@ public sealed class DashboardTests(ClusterFixture cluster)
         Assert.Equal(new[] { silo.SiloPort, silo.GatewayPort, cluster.DashboardPort }.Order(), ListeningPorts(silo.ProcessId).Order());
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task TheDashboardAnswersWhileAStudyRunsOnTheClusterAndCountsItsSampleWorldsOnBothSilos()
     {
         using var http = Dashboard();
@@ -99,7 +99,7 @@ public sealed class DashboardTests(ClusterFixture cluster)
         Assert.False(Directory.Exists(output));
     }
 
-    [Fact]
+    [ClusterFact]
     public void ASiloWithoutADashboardListensOnItsTwoPortsAlone()
     {
         foreach (var silo in cluster.Silos.Where(s => s != cluster.Dashboard))

@@ -70,7 +70,7 @@ public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHe
         }
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ARunWhoseSiloIsKilledAtSeveralPointsCompletesOnTheOtherSiloWithEveryEventOnce()
     {
         // What the run writes when nothing dies: the pure model's files, which a run in grains writes byte for byte.

@@ -50,7 +50,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         }
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ADetachedRunCompletesOnTheClusterAndShowsTheAttachedRunsFilesByteForByte()
     {
         var folder = cluster.Folder.FullName;
@@ -94,7 +94,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(attached, "timeline.jsonl")), json.Output);
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ARetiredWorldLeavesTheListAndTheRedisServer()
     {
         var id = await DetachAsync();
@@ -119,7 +119,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         Assert.Equal((2, "", $"summits worlds show: error: no detached world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds show --help')\n"), show);
     }
 
-    [Theory]
+    [ClusterTheory]
     [InlineData("show")]
     [InlineData("watch")]
     [InlineData("retire")]
@@ -131,7 +131,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
             + $"not 'no/such world' (see 'summits worlds {command} --help')\n"), run);
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task DetachWithoutAClusterIsRefusedInOneLineBeforeAnythingStarts()
     {
         var run = await Summits("run", Baseline, "--detach");
@@ -141,7 +141,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
         Assert.Equal((2, "", "summits run: error: --detach applies only to a run in grains on a cluster: the local engine runs in this process (see 'summits run --help')\n"), local);
     }
 
-    [Theory]
+    [ClusterTheory]
     [InlineData("list")]
     [InlineData("show", "abe-trump-2017-11-06-run-000000000000")]
     [InlineData("watch", "abe-trump-2017-11-06-run-000000000000")]

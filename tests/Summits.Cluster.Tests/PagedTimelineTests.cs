@@ -21,7 +21,7 @@ public sealed class PagedTimelineTests(ClusterFixture cluster)
     private Task<(int Exit, string Output, string Error)> Summits(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
         SummitsProgram.RunAsync(cluster.Folder.FullName, arguments, environment);
 
-    [Fact]
+    [ClusterFact]
     public async Task ShowAndWatchReadATimelineOfManyPagesAsTheEmbeddedRunWroteIt()
     {
         var folder = cluster.Folder.FullName;
@@ -59,7 +59,7 @@ public sealed class PagedTimelineTests(ClusterFixture cluster)
         Assert.True(retired.Exit == 0, retired.Error);
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task ATimelinePageOutsideItsRangeIsRefusedInOneLine()
     {
         var run = await Summits(new Dictionary<string, string> { ["Summits__TimelinePage"] = "10001" }, ["worlds", "list", .. cluster.Joined]);

@@ -26,12 +26,28 @@ public sealed class RedisServer : IAsyncDisposable
 
     /// <summary>The <c>redis-server</c> program: on the PATH, or where Debian's package puts it.</summary>
     /// <exception cref="InvalidOperationException">When there is none, saying how to install it.</exception>
-    public static string Program()
-    {
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/bin").Append("/usr/sbin");
-        return folders.Select(f => Path.Combine(f, "redis-server")).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("the cluster tests need redis-server, which is not installed: 'sudo apt-get install redis-server' (bash tests/run installs it)");
-    }
+    public static string Program() => Find(Folders()) ?? throw new InvalidOperationException(Missing);
+
+    /// <summary>
+    /// Why a cluster test is skipped here, or null to run it: the message saying how to install <c>redis-server</c> when
+    /// this machine has none and the environment variable <c>CI</c> is not <c>true</c>; null when it has one, and in CI,
+    /// where a missing server must fail the tests, not hide them.
+    /// </summary>
+    public static string? SkipReason() => SkipReason(Environment.GetEnvironmentVariable("CI"), Folders());
+
+    /// <summary><see cref="SkipReason()"/> for a value of <c>CI</c> (null when unset) and the folders searched for the program.</summary>
+    public static string? SkipReason(string? ci, IEnumerable<string> folders) =>
+        Find(folders) is null && !string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase) ? Missing : null;
+
+    private const string Missing =
+        "the cluster tests need redis-server, which is not installed: 'sudo apt-get install redis-server' (bash tests/run installs it)";
+
+    // The folders of PATH, then those where Debian's package puts redis-server.
+    private static IEnumerable<string> Folders() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/bin").Append("/usr/sbin");
+
+    private static string? Find(IEnumerable<string> folders) =>
+        folders.Select(f => Path.Combine(f, "redis-server")).FirstOrDefault(File.Exists);
 
     /// <summary>Starts a server and waits until it answers PING.</summary>
     /// <exception cref="TimeoutException">When it did not answer within 20 s; says what it wrote.</exception>

@@ -18,7 +18,7 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
     private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
         SummitsProgram.RunAsync(cluster.Folder.FullName, arguments);
 
-    [Fact]
+    [ClusterFact]
     public async Task AWatchOfADetachedRunPrintsEveryEventOnceAndEndsWithTheRun()
     {
         // A seed of this test's own, so that its world is none of the other tests'.
@@ -54,7 +54,7 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
         Assert.Equal(show.Output.Split('\n')[1], rows[^1]);
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task AWatchStoppedByTheUserEndsAsInterruptedNotAsASilence()
     {
         // 471 rounds of 18 actors' bargaining, one advance a round: still running when the watch has printed its first
@@ -85,7 +85,7 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
         Assert.True(retired.Exit == 0, retired.Error);
     }
 
-    [Fact]
+    [ClusterFact]
     public async Task AWatchOfAnUnknownWorldFailsInOneLine()
     {
         const string id = "abe-trump-2017-11-06-run-000000000000";
