@@ -155,7 +155,8 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         return page;
     }
 
-    private static async Task JoinAsync(IPage page, string code, string who)
+    /// <summary>Joins <paramref name="page"/> to the table of join code <paramref name="code"/>, waiting until it says <paramref name="who"/> it plays.</summary>
+    internal static async Task JoinAsync(IPage page, string code, string who)
     {
         await page.WaitForFunctionAsync("() => document.body.dataset.connected === 'true'", Shown);
         // Only the page in front renders, and a click waits for its element to be drawn.

@@ -254,6 +254,17 @@
       document.getElementById("debrief-section").hidden = false;
       for (const table of facilitated.tables) joinCodes.set(table.table, table.joinCode);
       for (const table of facilitated.tables) render(table.sight);
+      opened = true;
+      for (const sight of early.splice(0)) render(sight);
+    }
+
+    // A push can overtake the answer to "Facilitate" that opens the page: it waits until the page has its tables'
+    // join codes and shocks, then is shown if it is newer than what the answer showed.
+    let opened = false;
+    const early = [];
+    function receive(sight) {
+      if (opened) render(sight);
+      else early.push(sight);
     }
 
     document.getElementById("open-debrief").addEventListener("click", event => {
@@ -264,7 +275,7 @@
     });
     document.getElementById("export-csv").addEventListener("click", () => download("csv"));
     document.getElementById("export-html").addEventListener("click", () => download("html"));
-    connection.on("table", render);
+    connection.on("table", receive);
     connection.onreconnected(() => { if (code) connection.invoke("Facilitate", code).then(open, say); });
     document.getElementById("facilitate").addEventListener("submit", event => {
       event.preventDefault();
