@@ -74,6 +74,8 @@ public static class SummitsHosting
             // A detached run is kept alive by a reminder of its world, in the same Redis server, so that it resumes on
             // another silo when its own dies.
             silo.UseRedisReminderService(o => o.ConfigurationOptions = Redis(cluster));
+            // How soon a dead silo is declared dead, and its worlds' runs resumed: short in the cluster tests.
+            (options.Timings ?? settings.Timings).ApplyTo(silo);
         }
         else
         {

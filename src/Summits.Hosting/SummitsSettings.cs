@@ -12,7 +12,8 @@ namespace Summits.Hosting;
 
 /// <summary>
 /// The settings a Summits silo or client takes from standard .NET configuration, section <see cref="Section"/>:
-/// <c>Summits:CheckpointEvery</c>, <c>Summits:CallTimeout</c>, <c>Summits:Cluster</c>, <c>Summits:ClusterId</c> and <c>Summits:TimelinePage</c>. The command line's embedded silo reads them from
+/// <c>Summits:CheckpointEvery</c>, <c>Summits:CallTimeout</c>, <c>Summits:Cluster</c>, <c>Summits:ClusterId</c>, <c>Summits:TimelinePage</c> and
+/// the cluster's timings (<see cref="ClusterTimings"/>). The command line's embedded silo reads them from
 /// <see cref="Configuration"/> (<c>appsettings.json</c> in the working folder, then environment variables such as
 /// <c>Summits__CheckpointEvery</c>); a host with .NET's defaults reads them from its own configuration
 /// (<see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/>). Either way
@@ -32,6 +33,12 @@ namespace Summits.Hosting;
 public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, ClusterAddress? Cluster = null, string ClusterId = ClusterIds.Default,
     int TimelinePage = IWorldGrain.TimelineMost)
 {
+    /// <summary>
+    /// How soon a silo of a cluster notices another's death and a detached world resumes after it
+    /// (<see cref="ClusterTimings"/>); <see cref="ClusterTimings.Default"/> unless set.
+    /// </summary>
+    public ClusterTimings Timings { get; init; } = ClusterTimings.Default;
+
     /// <summary>The configuration section the settings are read from.</summary>
     public const string Section = CheckpointOptions.Section;
 
@@ -147,11 +154,14 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
         var id = clusterId ?? Text(configuration, ClusterIdKey, ClusterIds.Expected, ClusterIds.Read) ?? ClusterIds.Default;
         var page = Whole(configuration, TimelinePageKey, 1, IWorldGrain.TimelineMost,
             "how many events a client asks a detached world for in one call") ?? IWorldGrain.TimelineMost;
-        return new SummitsSettings(every, timeout, address, id, page);
+        return new SummitsSettings(every, timeout, address, id, page) { Timings = ClusterTimings.Read(configuration) };
     }
 
-    /// <summary>The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c>, <c>CallTimeout</c>, <c>Cluster</c>, <c>ClusterId</c> and <c>TimelinePage</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout), nameof(Cluster), nameof(ClusterId), nameof(TimelinePage)];
+    /// <summary>
+    /// The names of the settings in section <see cref="Section"/>: <c>CheckpointEvery</c>, <c>CallTimeout</c>, <c>Cluster</c>,
+    /// <c>ClusterId</c>, <c>TimelinePage</c> and those of <see cref="ClusterTimings.Names"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Names { get; } = [nameof(CheckpointEvery), nameof(CallTimeout), nameof(Cluster), nameof(ClusterId), nameof(TimelinePage), .. ClusterTimings.Names];
 
     /// <summary>
     /// Checks what of <paramref name="configuration"/> Summits reads, as a whole, whatever is given explicitly: every JSON
@@ -165,10 +175,11 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// given to the section itself, where it came from, the nearest setting when one is near
     /// (<see cref="Closest.Nearest"/>) and the settings there are, spelled as that source spells them:
     /// <c>/home/me/appsettings.json:1:15: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean
-    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId or Summits:TimelinePage</c> for
+    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh or Summits:DrivePeriod</c> for
     /// <c>{ "Summits": { "CheckpointEvry": 3 } }</c>, the column that of the key, and <c>environment variable
     /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout,
-    /// Summits__Cluster, Summits__ClusterId or Summits__TimelinePage</c>.
+    /// Summits__Cluster, Summits__ClusterId, Summits__TimelinePage, Summits__ProbeTimeout, Summits__MissedProbes, Summits__DeathVotes,
+    /// Summits__MembershipRefresh or Summits__DrivePeriod</c>.
     /// </exception>
     public static void Check(IConfiguration configuration)
     {
@@ -249,7 +260,12 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
             .OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).FirstOrDefault() ?? spelled;
     }
 
-    private static int? Whole(IConfiguration configuration, string key, int least, int most, string what)
+    /// <summary>
+    /// The whole number <paramref name="key"/> holds, from <paramref name="least"/> to <paramref name="most"/>; null when
+    /// no source sets it. <paramref name="what"/> says in words what it counts, for the error.
+    /// </summary>
+    /// <exception cref="SettingException">As <see cref="Read"/> says it, for a value that is none.</exception>
+    internal static int? Whole(IConfiguration configuration, string key, int least, int most, string what)
     {
         var value = configuration[key];
         var nested = configuration.GetSection(key).GetChildren().Any();

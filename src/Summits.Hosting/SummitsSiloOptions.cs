@@ -34,4 +34,11 @@ public sealed class SummitsSiloOptions
     /// <c>Summits:ClusterId</c> from the host's configuration, or <see cref="ClusterIds.Default"/>. Used only with a cluster.
     /// </summary>
     public string? ClusterId { get; set; }
+
+    /// <summary>
+    /// How soon the silo notices another's death, and its detached worlds' reminder period (<see cref="ClusterTimings"/>);
+    /// null (the default) takes them from the host's configuration (<c>Summits:ProbeTimeout</c> and the others), or
+    /// Orleans' defaults when it has none. Used only with a cluster.
+    /// </summary>
+    public ClusterTimings? Timings { get; set; }
 }

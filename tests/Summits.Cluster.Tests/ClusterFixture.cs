@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Summits.Hosting;
 
 namespace Summits.Cluster.Tests;
 
@@ -24,6 +25,27 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The options that make a command join or call this cluster: <c>--cluster ADDRESS --cluster-id ID</c>.</summary>
     public string[] Joined => ["--cluster", Redis.Address, "--cluster-id", Id];
+
+    /// <summary>
+    /// The timings every silo of the fixture runs with, given as a deployment gives them, in its environment
+    /// (<see cref="TimingsEnvironment"/>): probes of 2 s, 2 missed before a vote, one vote enough, the membership read
+    /// every 2 s and a detached world's reminder every 5 s, so that a killed silo is declared dead within
+    /// 2 × 4 × 2 s = 16 s (<see cref="ClusterTimings.VoteWithin"/>) rather than Orleans' 3 × 4 × 5 s = 60 s, and its worlds
+    /// resume within 5 s of that rather than a minute.
+    /// </summary>
+    public static ClusterTimings Timings { get; } = new(TimeSpan.FromSeconds(2), 2, 1, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+
+    /// <summary><see cref="Timings"/> as the environment variables a silo reads them from.</summary>
+    public static IReadOnlyDictionary<string, string> TimingsEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["Summits__ProbeTimeout"] = Seconds(Timings.ProbeTimeout),
+        ["Summits__MissedProbes"] = Timings.MissedProbes.ToString(CultureInfo.InvariantCulture),
+        ["Summits__DeathVotes"] = Timings.DeathVotes.ToString(CultureInfo.InvariantCulture),
+        ["Summits__MembershipRefresh"] = Seconds(Timings.MembershipRefresh),
+        ["Summits__DrivePeriod"] = Seconds(Timings.DrivePeriod),
+    };
+
+    private static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A cluster id no other cluster of the tests takes.</summary>
     public static string UniqueId() => "test-" + Guid.NewGuid().ToString("N")[..12];
@@ -67,14 +89,18 @@ public sealed class ClusterFixture : IAsyncLifetime
         Dashboard = await dashboard;
     }
 
-    /// <summary>Starts a silo of the cluster on ports free now, with <paramref name="options"/> besides, and waits until it has joined.</summary>
+    /// <summary>
+    /// Starts a silo of the cluster on ports free now, with <paramref name="options"/> besides and <see cref="Timings"/>,
+    /// and waits until it has joined.
+    /// </summary>
     /// <returns>The silo, among <see cref="Silos"/> from then on.</returns>
     /// <exception cref="TimeoutException">When it did not say it listens within <see cref="SummitsProgram.HangGuard"/>.</exception>
     public async Task<FixtureSilo> StartSiloAsync(params string[] options)
     {
         var ports = FreePorts(2);
         var process = SummitsProgram.Start(Folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
-            "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture), .. options]);
+            "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture), .. options],
+            TimingsEnvironment);
         lock (_started)
             _started.Add(process);
         var listening = await process.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard);
@@ -161,8 +187,8 @@ public sealed class FaultCollection : ICollectionFixture<ClusterFixture>
 }
 
 /// <summary>
-/// The test that kills silos of a <see cref="ClusterFixture"/> under a run: a cluster of its own, whose minutes of waiting
-/// for a reminder to resume the run after each kill pass while the other collections' tests run.
+/// The tests that kill silos of a <see cref="ClusterFixture"/>: a cluster of its own, whose seconds of waiting for a killed
+/// silo to be declared dead and for a reminder to resume the run after each kill pass while the other collections' tests run.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class KillCollection : ICollectionFixture<ClusterFixture>

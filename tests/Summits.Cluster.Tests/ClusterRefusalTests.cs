@@ -56,6 +56,19 @@ public sealed class ClusterRefusalTests : IDisposable
         Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not '{value}': {why} (see 'summits silo --help')\n"), run);
     }
 
+    [Theory]
+    [InlineData("Summits__ProbeTimeout", "0", "Summits:ProbeTimeout", "how many seconds a silo waits for a probe of another: a whole number from 1 to 60")]
+    [InlineData("Summits__MissedProbes", "11", "Summits:MissedProbes", "how many probes in a row a silo misses before another votes it dead: a whole number from 1 to 10")]
+    [InlineData("Summits__DeathVotes", "two", "Summits:DeathVotes", "how many silos' votes declare a silo dead: a whole number from 1 to 10")]
+    [InlineData("Summits__MembershipRefresh", "601", "Summits:MembershipRefresh", "how many seconds apart a silo reads the cluster's membership: a whole number from 1 to 600")]
+    [InlineData("Summits__DrivePeriod", "0.5", "Summits:DrivePeriod", "how many seconds apart a detached world's reminder fires: a whole number from 1 to 3600")]
+    public async Task TheSiloCommandRefusesATimingOutsideItsRangeBeforeItJoins(string variable, string value, string key, string expected)
+    {
+        // redis://127.0.0.1:1 answers nothing: a silo that tried to join would end with exit code 3, not 2.
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1"], new Dictionary<string, string> { [variable] = value });
+        Assert.Equal((2, "", $"summits silo: error: {key} is '{value}' (from environment variable {variable}); expected {expected}\n"), run);
+    }
+
     [Fact]
     public async Task TheRunCommandRefusesTheSettingFromItsFileAtItsPlace()
     {

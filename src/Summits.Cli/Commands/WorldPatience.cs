@@ -26,7 +26,7 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
 {
     /// <summary>
     /// How long a watch waits for a cluster that does not answer: 5 minutes, longer than a cluster takes to declare a
-    /// killed silo dead and than the minute (<c>WorldGrain.DrivePeriod</c>) a world's reminder may take to resume its
+    /// killed silo dead and than the minute (<c>Summits:DrivePeriod</c>, by default) a world's reminder may take to resume its
     /// run on a silo that lives.
     /// </summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);

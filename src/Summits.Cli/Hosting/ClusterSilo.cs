@@ -81,7 +81,7 @@ public sealed class ClusterSilo : IAsyncDisposable
                 silo.ConfigureEndpoints(siloPort, gatewayPort);
             else
                 silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
-            silo.AddSummits(o => (o.Cluster, o.ClusterId, o.CheckpointEvery) = (cluster, settings.ClusterId, settings.CheckpointEvery))
+            silo.AddSummits(o => (o.Cluster, o.ClusterId, o.CheckpointEvery, o.Timings) = (cluster, settings.ClusterId, settings.CheckpointEvery, settings.Timings))
                 .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
         });
         IHost host;

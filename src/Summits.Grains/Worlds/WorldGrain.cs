@@ -24,15 +24,10 @@ public sealed partial class WorldGrain(
     [PersistentState("world", StorageNames.Summits)] IPersistentState<WorldState> state,
     Serializer serializer,
     IOptions<CheckpointOptions> checkpoints,
+    IOptions<DriveOptions> drive,
     ILocalSiloDetails silo,
     ILogger<WorldGrain> logger) : Grain, IWorldGrain, IRemindable
 {
-    /// <summary>
-    /// How often the reminder of a driven run fires (Orleans' shortest reminder period, 1 minute): the longest a run
-    /// whose silo died waits before another silo resumes it.
-    /// </summary>
-    public static readonly TimeSpan DrivePeriod = TimeSpan.FromMinutes(1);
-
     // The clients watching the run (summits worlds watch), each until it stops renewing: pushed each advance's events.
     private readonly ObserverManager<IWorldWatcher> _watchers = new(IWorldGrain.WatchExpiry, logger);
 
@@ -505,7 +500,8 @@ public sealed partial class WorldGrain(
             throw new InvalidOperationException($"world '{Key}' has no scenario running");
         if (state.State.Run.Finished)
             return;
-        await this.RegisterOrUpdateReminder(IWorldGrain.DriveReminder, DrivePeriod, DrivePeriod);
+        var period = drive.Value.Period;
+        await this.RegisterOrUpdateReminder(IWorldGrain.DriveReminder, period, period);
         KeepDriving();
     }
 
