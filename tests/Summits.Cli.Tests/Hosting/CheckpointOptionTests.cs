@@ -36,13 +36,18 @@ public sealed partial class CheckpointOptionTests : IDisposable
     {
         // Nothing configured (a folder with no appsettings.json, no variable): a checkpoint every 100 advances and at
         // the last, so the 6 advances make one checkpoint, after advance 6. The world is written at its seeding, its
-        // start and that checkpoint, 2 + 1 times, and the checkpoint's one page holds all six advances' events.
-        var run = await SummitsProcess.RunInAsync(_folder, ["run", Scenario(), "--engine", "grains", "-v", "diag"]);
+        // start and that checkpoint, 2 + 1 times, and the checkpoint's one page holds all six advances' events. Its
+        // timeline.jsonl and state.json are the pure model's, byte for byte.
+        var run = await SummitsProcess.RunInAsync(_folder, ["run", Scenario(), "--engine", "grains", "-v", "diag", "-o", "grains"]);
+        var local = await SummitsProcess.RunInAsync(_folder, ["run", Scenario(), "--engine", "local", "-q", "-o", "local"]);
 
         Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(local.ExitCode == 0, local.Error);
         var writes = Writes(run.Error);
         Assert.Equal(2 + 1, writes["world"]);
         Assert.Equal(1, writes["timeline"]);
+        foreach (var file in (string[])["timeline.jsonl", "state.json"])
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_folder, "local", file)), File.ReadAllBytes(Path.Combine(_folder, "grains", file)));
     }
 
     [Fact]
