@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Summits.Scenarios;
 
@@ -114,11 +115,21 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     }
 
     /// <summary>Plays the exercise's shock <paramref name="shock"/> (1 to the number of its shocks) at <paramref name="table"/> now.</summary>
-    /// <exception cref="HubException">The connection has not given the facilitator's code, the table is none of the classroom's, or the shock is none of the exercise's.</exception>
-    public async Task Inject(int table, int shock)
+    /// <param name="table">The table, a whole number (a JSON number, or text of one).</param>
+    /// <param name="shock">The shock, a whole number (a JSON number, or text of one).</param>
+    /// <exception cref="HubException">
+    /// The connection has not given the facilitator's code, the table or the shock is not a whole number
+    /// (<see cref="PageNumber"/>), the table is none of the classroom's, or the shock is none of the exercise's.
+    /// </exception>
+    public async Task Inject(JsonElement table, JsonElement shock)
     {
         if (!Context.Items.ContainsKey(FacilitatorItem))
             throw new HubException("only the facilitator injects a shock; give the facilitator's code first");
+        await Inject(PageNumber.Whole(table, "table", 1, classroom.Tables), PageNumber.Whole(shock, "shock", 1, Exercise.Injects.Length));
+    }
+
+    private async Task Inject(int table, int shock)
+    {
         if (table < 1 || table > classroom.Tables)
             throw new HubException($"table {table} is not one of this classroom's; its tables are 1 to {classroom.Tables}");
         Refused(await Table(table).Inject(shock));

@@ -24,6 +24,7 @@ namespace Summits.Classroom;
 public sealed class ClassroomServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ClassroomConnections _connections;
     private readonly List<(ITableGrain Table, ITableWatcher Reference)> _watching;
 
     /// <summary>The relays the tables push to; kept here, as a grain holds its observers only weakly.</summary>
@@ -32,13 +33,14 @@ public sealed class ClassroomServer : IAsyncDisposable
     private ClassroomServer(WebApplication app, Uri address, ClassroomCodes codes, List<TableRelay> relays, List<(ITableGrain, ITableWatcher)> watching)
     {
         _app = app;
+        _connections = app.Services.GetRequiredService<ClassroomConnections>();
         Address = address;
         Codes = codes;
         _relays = relays;
         _watching = watching;
     }
 
-    /// <summary>Where the teams' page is: <c>http://127.0.0.1:PORT/</c>.</summary>
+    /// <summary>Where the teams' page is: <c>http://127.0.0.1:PORT/</c>, or when public <c>https://ADDRESS:PORT/</c> (<see cref="ClassroomEndpoint.Shown"/>).</summary>
     public Uri Address { get; }
 
     /// <summary>Where the facilitator's page is: <c>/facilitator</c> on <see cref="Address"/>.</summary>
@@ -61,26 +63,41 @@ public sealed class ClassroomServer : IAsyncDisposable
     /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>, or <paramref name="port"/> not 0 to 65535.</exception>
     /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
-    public static async Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default)
+    public static Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default) =>
+        StartAsync(exercise, ClassroomEndpoint.Loopback(port), tables, settings, warnings, cancellation);
+
+    /// <summary>
+    /// Starts a classroom of <paramref name="tables"/> tables playing <paramref name="exercise"/>, listening where
+    /// <paramref name="endpoint"/> says, over HTTPS when it has a certificate.
+    /// </summary>
+    /// <param name="settings">The silo's settings, read and checked by the caller (<see cref="SummitsSettings.Read"/>).</param>
+    /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>; a page's refused call is none (<see cref="ClassroomLog"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>.</exception>
+    /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
+    public static async Task<ClassroomServer> StartAsync(Exercise exercise, ClassroomEndpoint endpoint, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tables, ClassroomExercise.MostTables);
-        ArgumentOutOfRangeException.ThrowIfLessThan(port, IPEndPoint.MinPort);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         var classroom = new ClassroomExercise(exercise, "classroom-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)), tables);
         var codes = new ClassroomCodes(tables);
 
         var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        // The loopback address alone: no other machine reaches the classroom.
-        web.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port));
+        // The loopback address alone unless the endpoint is public, and then over HTTPS alone.
+        web.WebHost.UseKestrelCore().ConfigureKestrel(endpoint.Listen);
         web.Services.AddRouting();
-        web.Services.AddSignalR(o => o.EnableDetailedErrors = false);
-        web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton<ClassroomSeats>();
+        var connections = new ClassroomConnections();
+        web.Services.AddSignalR(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.AddFilter(connections);
+        });
+        web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton<ClassroomSeats>().AddSingleton(connections);
         // Closed until the start succeeds: a start that fails is told by the caller in one line, not also by the host.
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
-        web.Logging.AddProvider(standardError);
-        StandardErrorLoggerProvider.AddFilters(web.Logging);
+        web.Logging.AddProvider(new ClassroomLog(standardError));
+        ClassroomLog.AddFilters(web.Logging);
         web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings));
         var app = web.Build();
         app.UseWebSockets();
@@ -112,7 +129,7 @@ public sealed class ClassroomServer : IAsyncDisposable
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var bound = new Uri(addresses.First());
-        return new ClassroomServer(app, new Uri($"http://127.0.0.1:{bound.Port}/"), codes, relays, watching);
+        return new ClassroomServer(app, endpoint.Shown(bound.Port), codes, relays, watching);
     }
 
     /// <summary>
@@ -124,13 +141,21 @@ public sealed class ClassroomServer : IAsyncDisposable
     /// <summary>The command the host's warning lines begin with.</summary>
     public const string Command = "summits classroom";
 
-    /// <summary>Stops the pages, then the silo, and with it every table.</summary>
+    /// <summary>How long a stop waits for the host's work in hand once every page's connection is closed: 5 seconds.</summary>
+    public static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Closes every page's connection, so that no call waits on a classroom going away, then stops the pages and the
+    /// silo, and with it every table, within <see cref="StopDeadline"/> of the host's own stop.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _connections.CloseAll();
         foreach (var (table, reference) in _watching)
             await table.Unwatch(reference);
         _relays.Clear();
-        await _app.StopAsync(CancellationToken.None);
+        using (var deadline = new CancellationTokenSource(StopDeadline))
+            await _app.StopAsync(deadline.Token);
         await _app.DisposeAsync();
     }
 

@@ -9,7 +9,8 @@ namespace Summits.Cli.Commands;
 /// <summary>
 /// <c>summits classroom</c>: plays an exercise in the browser. Teams join a table with its join code and play one of
 /// its two countries; the facilitator, with the facilitator's code, sees every table and injects the exercise's shocks.
-/// It listens on 127.0.0.1 alone, keeps everything in memory, and runs until Ctrl-C.
+/// It listens on 127.0.0.1 alone unless <c>--public</c> is given, and then over HTTPS alone (<see cref="ClassroomListening"/>);
+/// it keeps everything in memory, and runs until Ctrl-C.
 /// </summary>
 public static class ClassroomCommand
 {
@@ -31,33 +32,56 @@ public static class ClassroomCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         }, 1, ClassroomExercise.MostTables);
-        var command = new Command("classroom", "Play an exercise in the browser: teams join tables with join codes, each team a country at its own table, and the facilitator sees every table and injects shocks. Served on 127.0.0.1 only, over plain HTTP; the tables are kept in memory and lost when it stops (Ctrl-C): they do not survive a restart.")
+        var command = new Command("classroom", "Play an exercise in the browser: teams join tables with join codes, each team a country at its own table, and the facilitator sees every table and injects shocks. Served on 127.0.0.1 only, over plain HTTP, unless --public serves other computers over HTTPS; the tables are kept in memory and lost when it stops (Ctrl-C): they do not survive a restart.")
         {
             file, port, tables,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(port), parse.GetValue(tables), Console.Out, cancellation));
+        var listening = new ClassroomListening();
+        listening.AddTo(command);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, () => listening.Endpoint(parse, parse.GetValue(port)), parse.GetValue(tables), Console.Out, cancellation));
         return command;
     }
 
-    /// <summary>Starts the classroom, prints where it is and its codes, and serves it until <paramref name="cancellation"/>.</summary>
+    /// <summary>Starts the classroom on 127.0.0.1 at <paramref name="port"/>, as <see cref="RunAsync(string, Func{ClassroomEndpoint}, int, TextWriter, CancellationToken)"/>.</summary>
+    public static Task<int> RunAsync(string file, int port, int tables, TextWriter output, CancellationToken cancellation) =>
+        RunAsync(file, () => ClassroomEndpoint.Loopback(port), tables, output, cancellation);
+
+    /// <summary>
+    /// Starts the classroom where <paramref name="listen"/> says, prints where it is and its codes (and, over HTTPS, its
+    /// certificate's fingerprint), serves it until <paramref name="cancellation"/>, and says it has stopped once every
+    /// page's connection is closed and the classroom is gone.
+    /// </summary>
+    /// <param name="listen">Where and how to listen, read once the exercise is: a certificate it cannot use is one line on standard error and exit code 2.</param>
     /// <exception cref="InputException">The exercise file is missing or wrong (exit code 2).</exception>
-    public static async Task<int> RunAsync(string file, int port, int tables, TextWriter output, CancellationToken cancellation)
+    public static async Task<int> RunAsync(string file, Func<ClassroomEndpoint> listen, int tables, TextWriter output, CancellationToken cancellation)
     {
         var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
         var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()));
+        ClassroomEndpoint endpoint;
+        try
+        {
+            endpoint = listen();
+        }
+        catch (CertificateException e)
+        {
+            await Console.Error.WriteLineAsync(UsageError.Line(ClassroomServer.Command, e.Message));
+            return ExitCodes.BadInput;
+        }
         ClassroomServer server;
         try
         {
-            server = await ClassroomServer.StartAsync(exercise, port, tables, settings, Console.Error, cancellation);
+            server = await ClassroomServer.StartAsync(exercise, endpoint, tables, settings, Console.Error, cancellation);
         }
         catch (IOException e)
         {
-            await Console.Error.WriteLineAsync($"{ClassroomServer.Command}: cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}: {e.Message.TrimEnd('.')}; choose another port with --port");
+            await Console.Error.WriteLineAsync(CannotListen(endpoint, e));
             return ExitCodes.RunFailed;
         }
         await using (server)
         {
             await output.WriteLineAsync(Started(exercise, server));
+            if (endpoint.Certificate is { } certificate)
+                await output.WriteLineAsync($"{ClassroomServer.Command}: {certificate.Said}");
             await output.WriteLineAsync($"{ClassroomServer.Command}: {ClassroomServer.KeptInMemory}; Ctrl-C stops it");
             await output.FlushAsync(CancellationToken.None);
             try
@@ -67,9 +91,23 @@ public static class ClassroomCommand
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
             }
-            await output.WriteLineAsync($"{ClassroomServer.Command}: stopped; its tables are gone");
         }
+        // Said once the pages' connections are closed and the silo has stopped, just before the process ends.
+        await output.WriteLineAsync($"{ClassroomServer.Command}: stopped; its tables are gone");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The line of a port that cannot be listened on: the address and port once, then the system's reason (Kestrel's
+    /// own message names the address again).
+    /// </summary>
+    public static string CannotListen(ClassroomEndpoint endpoint, IOException failure)
+    {
+        var where = endpoint.Address.Equals(System.Net.IPAddress.Any)
+            ? string.Create(CultureInfo.InvariantCulture, $"port {endpoint.Port} of every address")
+            : new System.Net.IPEndPoint(endpoint.Address, endpoint.Port).ToString();
+        var reason = (failure.InnerException ?? failure).Message.TrimEnd('.');
+        return $"{ClassroomServer.Command}: cannot listen on {where}: {reason}; choose another port with --port";
     }
 
     /// <summary>

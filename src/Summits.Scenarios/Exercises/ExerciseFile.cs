@@ -168,7 +168,8 @@ public static partial class ExerciseFile
             {
                 var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
                 if (question is null)
-                    throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Known(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
+                    // The questions as the exercise sets them out, as every other list of its questions is given.
+                    throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Known(exercise.Predictions.Select(p => p.Id))}");
                 string[] choices = question.IsChoice ? [.. question.Options.Select(o => o.Id)] : Scenarios.Prediction.Choices;
                 // A yes, a no or an option's id in any case, as every choice an exercise offers is read ('YES' is yes).
                 answered[key.Value!] = question.IsValue
