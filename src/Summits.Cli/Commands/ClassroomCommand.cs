@@ -52,10 +52,20 @@ public static class ClassroomCommand
     /// page's connection is closed and the classroom is gone.
     /// </summary>
     /// <param name="listen">Where and how to listen, read once the exercise is: a certificate it cannot use is one line on standard error and exit code 2.</param>
-    /// <exception cref="InputException">The exercise file is missing or wrong (exit code 2).</exception>
+    /// <returns>0 once stopped; 2 for an exercise file or a certificate that is wrong, said in one line beginning <c>summits classroom: error:</c>; 3 when the port is taken.</returns>
     public static async Task<int> RunAsync(string file, Func<ClassroomEndpoint> listen, int tables, TextWriter output, CancellationToken cancellation)
     {
-        var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        Exercise exercise;
+        try
+        {
+            exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        }
+        catch (InputException e)
+        {
+            // The file's place and problem, as the classroom's every other line, after the command's name.
+            await Console.Error.WriteLineAsync(UsageError.Line(ClassroomServer.Command, e.Message));
+            return ExitCodes.BadInput;
+        }
         var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()));
         ClassroomEndpoint endpoint;
         try
