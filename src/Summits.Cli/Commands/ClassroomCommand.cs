@@ -22,7 +22,7 @@ public static class ClassroomCommand
         var file = CommonOptions.InputFile(new Argument<string>("EXERCISE") { Description = "The exercise file (scenarios/exercises/*.yaml)" }, InputKind.Exercise);
         var port = OptionNumbers.Whole(new Option<int>("--port")
         {
-            Description = $"The TCP port of 127.0.0.1 the pages are served on (0 to 65535; 0 lets the system choose a free one). Only this machine reaches them: the classroom listens on the loopback address alone",
+            Description = $"The TCP port the pages are served on (0 to 65535; 0 lets the system choose a free one). Only this machine reaches them, on 127.0.0.1, unless --public is given",
             HelpName = "P",
             DefaultValueFactory = _ => DefaultPort,
         }, 0, 65535);
