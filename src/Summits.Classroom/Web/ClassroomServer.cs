@@ -155,7 +155,16 @@ public sealed class ClassroomServer : IAsyncDisposable
             await table.Unwatch(reference);
         _relays.Clear();
         using (var deadline = new CancellationTokenSource(StopDeadline))
-            await _app.StopAsync(deadline.Token);
+        {
+            try
+            {
+                await _app.StopAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                // What the host had not finished by the deadline is dropped with it: the classroom holds nothing to keep.
+            }
+        }
         await _app.DisposeAsync();
     }
 
