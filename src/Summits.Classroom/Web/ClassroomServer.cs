@@ -19,7 +19,8 @@ namespace Summits.Classroom;
 /// A running classroom: one ASP.NET Core host, listening on 127.0.0.1 alone, that holds the Summits silo (built by
 /// <see cref="SummitsHosting.AddEmbeddedSummits"/>, as every embedded silo is) with the tables' grains, serves the
 /// pages and their scripts from this assembly, and carries the pages' actions and the tables' changes over SignalR on
-/// WebSockets. Everything it holds is in memory and goes when it stops.
+/// WebSockets. The tables' grain state is where its <see cref="ClassroomStorage"/> keeps it: in a Redis server, which a
+/// classroom started again with the same storage reads back, or in the silo's memory, which goes when it stops.
 /// </summary>
 public sealed class ClassroomServer : IAsyncDisposable
 {
@@ -59,17 +60,26 @@ public sealed class ClassroomServer : IAsyncDisposable
     /// </summary>
     /// <param name="settings">The silo's settings, read and checked by the caller (<see cref="SummitsSettings.Read"/>).</param>
     /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>.</param>
+    /// <param name="storage">
+    /// Where the tables are kept, and the classroom's id and codes (<see cref="ClassroomStorage.OpenAsync"/>), its
+    /// <see cref="ClassroomStorage.Tables"/> equal to <paramref name="tables"/>; null keeps them in memory, with codes drawn afresh.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>, or <paramref name="port"/> not 0 to 65535.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="storage"/> has another number of tables than <paramref name="tables"/>.</exception>
     /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
-    public static async Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default)
+    /// <exception cref="StackExchange.Redis.RedisConnectionException">Among the causes of the failure when the storage's Redis server does not answer.</exception>
+    public static async Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default,
+        ClassroomStorage? storage = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tables, ClassroomExercise.MostTables);
         ArgumentOutOfRangeException.ThrowIfLessThan(port, IPEndPoint.MinPort);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
-        var classroom = new ClassroomExercise(exercise, "classroom-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)), tables);
-        var codes = new ClassroomCodes(tables);
+        if (storage is not null && storage.Tables != tables)
+            throw new ArgumentException($"the storage keeps {storage.Tables} table(s), not {tables}", nameof(storage));
+        var classroom = new ClassroomExercise(exercise, storage?.ClassroomId ?? ClassroomStorage.NewId(), tables);
+        var codes = storage?.Codes ?? new ClassroomCodes(tables);
 
         var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         // The loopback address alone: no other machine reaches the classroom.
@@ -81,7 +91,7 @@ public sealed class ClassroomServer : IAsyncDisposable
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
         web.Logging.AddProvider(standardError);
         StandardErrorLoggerProvider.AddFilters(web.Logging);
-        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings));
+        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings, o => (o.StateStore, o.ClusterId) = (storage?.StateStore, storage?.ClusterId)));
         var app = web.Build();
         app.UseWebSockets();
         ClassroomFiles.Map(app);
@@ -115,16 +125,10 @@ public sealed class ClassroomServer : IAsyncDisposable
         return new ClassroomServer(app, new Uri($"http://127.0.0.1:{bound.Port}/"), codes, relays, watching);
     }
 
-    /// <summary>
-    /// What the classroom says at start of where its tables are: in the silo's memory alone, so that they go when it
-    /// stops and a classroom started again begins with empty tables.
-    /// </summary>
-    public const string KeptInMemory = "the tables are kept in memory only: they are lost when the classroom stops and do not survive a restart";
-
     /// <summary>The command the host's warning lines begin with.</summary>
     public const string Command = "summits classroom";
 
-    /// <summary>Stops the pages, then the silo, and with it every table.</summary>
+    /// <summary>Stops the pages, then the silo, and with it every table's activation; a table kept in Redis stays there.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var (table, reference) in _watching)

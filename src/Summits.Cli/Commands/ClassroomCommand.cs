@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Summits.Classroom;
+using Summits.Cli.Hosting;
 using Summits.Hosting;
 using Summits.Scenarios;
 
@@ -9,7 +10,9 @@ namespace Summits.Cli.Commands;
 /// <summary>
 /// <c>summits classroom</c>: plays an exercise in the browser. Teams join a table with its join code and play one of
 /// its two countries; the facilitator, with the facilitator's code, sees every table and injects the exercise's shocks.
-/// It listens on 127.0.0.1 alone, keeps everything in memory, and runs until Ctrl-C.
+/// It listens on 127.0.0.1 alone and runs until Ctrl-C. Its tables are kept in a Redis server (a cluster's, or one it
+/// starts itself when <c>redis-server</c> is installed), with its codes in its data folder, so that a classroom started
+/// again with the same folder finds them; else in memory, which it says at start (<see cref="ClassroomStorage"/>).
 /// </summary>
 public static class ClassroomCommand
 {
@@ -31,24 +34,65 @@ public static class ClassroomCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         }, 1, ClassroomExercise.MostTables);
-        var command = new Command("classroom", "Play an exercise in the browser: teams join tables with join codes, each team a country at its own table, and the facilitator sees every table and injects shocks. Served on 127.0.0.1 only, over plain HTTP; the tables are kept in memory and lost when it stops (Ctrl-C): they do not survive a restart.")
+        var data = new Option<string?>("--data")
         {
-            file, port, tables,
+            Description = "The classroom's data folder: its codes, and its tables when its own redis-server keeps them; started again with the same folder, it finds every table [default: summits/classroom/EXERCISE in the user's local application data, ~/.local/share on Linux]",
+            HelpName = "FOLDER",
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(port), parse.GetValue(tables), Console.Out, cancellation));
+        var cluster = CommonOptions.Cluster("The Redis server of a Summits cluster that keeps the tables, so that a restart finds them; without it, a redis-server of the classroom's own keeps them when one is installed, else memory [default: Summits:Cluster]");
+        var clusterId = CommonOptions.ClusterId();
+        var command = new Command("classroom", "Play an exercise in the browser: teams join tables with join codes, each team a country at its own table, and the facilitator sees every table and injects shocks. Served on 127.0.0.1 only, over plain HTTP. The tables are kept in Redis (a cluster's with --cluster, else a redis-server the classroom starts itself when one is installed), so that it finds them again when started with the same data folder; without either they are kept in memory and lost when it stops (Ctrl-C).")
+        {
+            file, port, tables, data, cluster, clusterId,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, parse.GetValue(port), parse.GetValue(tables), parse.GetResult(tables) is { Implicit: false },
+            parse.GetValue(data), parse.GetValue(cluster), parse.GetValue(clusterId), Environment.GetEnvironmentVariable("PATH"), Console.Out, cancellation));
         return command;
     }
 
-    /// <summary>Starts the classroom, prints where it is and its codes, and serves it until <paramref name="cancellation"/>.</summary>
+    /// <summary>
+    /// Starts the classroom, prints where it is and its codes and where its tables are kept, and serves it until
+    /// <paramref name="cancellation"/>.
+    /// </summary>
+    /// <param name="tablesGiven">Whether <c>--tables</c> was given: a classroom found in the data folder must then have as many.</param>
+    /// <param name="data">The data folder; null for <see cref="ClassroomStorage.DefaultFolder"/>.</param>
+    /// <param name="cluster">The cluster whose Redis server keeps the tables; null for <c>Summits:Cluster</c>, if any.</param>
+    /// <param name="clusterId">The cluster's id; null for <c>Summits:ClusterId</c>, else the default.</param>
+    /// <param name="path">The folders searched for <c>redis-server</c> when there is no cluster, as <c>PATH</c> lists them; null or empty for none.</param>
     /// <exception cref="InputException">The exercise file is missing or wrong (exit code 2).</exception>
-    public static async Task<int> RunAsync(string file, int port, int tables, TextWriter output, CancellationToken cancellation)
+    /// <exception cref="ClusterException">The cluster's Redis server does not answer (exit code 3).</exception>
+    /// <exception cref="IOException">The data folder is another classroom's now, or the classroom's own redis-server did not start (exit code 3).</exception>
+    public static async Task<int> RunAsync(string file, int port, int tables, bool tablesGiven, string? data, ClusterAddress? cluster, string? clusterId, string? path,
+        TextWriter output, CancellationToken cancellation)
     {
         var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
-        var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()));
+        var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster, clusterId: clusterId);
+        if (CommonOptions.ClusterIdWithoutCluster(clusterId, settings) is { } lone)
+            return UsageError.Write(ClassroomServer.Command, lone);
+        ClassroomStorage storage;
+        try
+        {
+            storage = await ClassroomStorage.OpenAsync(exercise.Id, data ?? ClassroomStorage.DefaultFolder(exercise.Id), tables, tablesGiven,
+                settings.Cluster, settings.ClusterId, settings.Cluster is null ? RedisProcess.Find(path) : null, cancellation);
+        }
+        catch (ClassroomDataException e)
+        {
+            return UsageError.Write(ClassroomServer.Command, e.Message);
+        }
+        await using (storage)
+            return await ServeAsync(exercise, port, settings, storage, output, cancellation);
+    }
+
+    private static async Task<int> ServeAsync(Exercise exercise, int port, SummitsSettings settings, ClassroomStorage storage, TextWriter output, CancellationToken cancellation)
+    {
         ClassroomServer server;
         try
         {
-            server = await ClassroomServer.StartAsync(exercise, port, tables, settings, Console.Error, cancellation);
+            server = await ClassroomServer.StartAsync(exercise, port, storage.Tables, settings, Console.Error, cancellation, storage);
+        }
+        catch (Exception e) when (storage.StateStore is { } store && ClusterException.RedisFailed(e))
+        {
+            throw ClusterException.Unreachable(store, storage.ClusterId, e);
         }
         catch (IOException e)
         {
@@ -58,7 +102,7 @@ public static class ClassroomCommand
         await using (server)
         {
             await output.WriteLineAsync(Started(exercise, server));
-            await output.WriteLineAsync($"{ClassroomServer.Command}: {ClassroomServer.KeptInMemory}; Ctrl-C stops it");
+            await output.WriteLineAsync($"{ClassroomServer.Command}: {storage.Kept}; Ctrl-C stops it");
             await output.FlushAsync(CancellationToken.None);
             try
             {
@@ -67,7 +111,7 @@ public static class ClassroomCommand
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
             }
-            await output.WriteLineAsync($"{ClassroomServer.Command}: stopped; its tables are gone");
+            await output.WriteLineAsync($"{ClassroomServer.Command}: {storage.Stopped}");
         }
         return ExitCodes.Ok;
     }
