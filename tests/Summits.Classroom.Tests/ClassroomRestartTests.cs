@@ -107,6 +107,36 @@ public sealed partial class ClassroomRestartTests : IDisposable
             + "not 'http://10.0.0.5:6379': it does not begin with redis://", error.Message);
     }
 
+    [Fact]
+    public async Task A_data_folder_of_another_exercise_or_another_number_of_tables_is_refused_with_exit_code_2_and_left_as_it_was()
+    {
+        var data = Path.Combine(_folder.FullName, "data");
+        // A classroom of 2 tables of north-korea-line keeps its codes in the folder (with a cluster named, nothing is started to open it).
+        var cluster = ClusterAddress.Read("redis://127.0.0.1:6379", out _)!;
+        await using (await ClassroomStorage.OpenAsync("north-korea-line", data, tables: 2, tablesGiven: true, cluster, ClusterIds.Default, redisProgram: null)) { }
+        var codes = File.ReadAllText(Path.Combine(data, ClassroomStorage.CodesFile));
+
+        var other = await Assert.ThrowsAsync<ClassroomDataException>(() => ClassroomStorage.OpenAsync("bilateral-fta", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null));
+        Assert.Equal($"the data folder {data} keeps a classroom of the exercise north-korea-line, not bilateral-fta; give bilateral-fta a folder of its own with --data", other.Message);
+        var tables = await Assert.ThrowsAsync<ClassroomDataException>(() => ClassroomStorage.OpenAsync("north-korea-line", data, 3, tablesGiven: true, cluster, ClusterIds.Default, null));
+        Assert.Equal($"the data folder {data} keeps a classroom of 2 table(s), not 3; leave out --tables to play its 2, or give another folder with --data", tables.Message);
+        // Left out, --tables takes the folder's 2; the command refuses a number given that differs, as bad input, before it serves.
+        await using (var found = await ClassroomStorage.OpenAsync("north-korea-line", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null))
+            Assert.Equal((2, true), (found.Tables, found.Found));
+        Assert.Equal(Summits.Cli.ExitCodes.BadInput, await ClassroomCommand.RunAsync(ExerciseFile, port: 0, tables: 3, tablesGiven: true, data, cluster, clusterId: null, path: "", TextWriter.Null, CancellationToken.None));
+        Assert.Equal(codes, File.ReadAllText(Path.Combine(data, ClassroomStorage.CodesFile)));
+    }
+
+    [Fact]
+    public async Task A_data_folder_that_a_running_classroom_holds_is_refused_to_a_second()
+    {
+        var data = Path.Combine(_folder.FullName, "data");
+        var cluster = ClusterAddress.Read("redis://127.0.0.1:6379", out _)!;
+        await using var first = await ClassroomStorage.OpenAsync("north-korea-line", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null);
+        var second = await Assert.ThrowsAsync<IOException>(() => ClassroomStorage.OpenAsync("north-korea-line", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null));
+        Assert.Equal($"the data folder {data} is in use by another classroom; stop that one, or give this one a folder of its own with --data", second.Message);
+    }
+
     /// <summary>
     /// Starts a classroom with <paramref name="start"/>, in which a team joins table 1, answers the predictions and
     /// proposes; stops it, starts it again the same way, and checks that the team joining again with the same code and

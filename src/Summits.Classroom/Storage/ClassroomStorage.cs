@@ -84,7 +84,7 @@ public sealed class ClassroomStorage : IAsyncDisposable
     /// user's local application data (<c>~/.local/share</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows).
     /// </summary>
     public static string DefaultFolder(string exercise) =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "summits", "classroom", exercise);
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "summits", "classroom", exercise);
 
     /// <summary>
     /// Chooses where a classroom of <paramref name="exercise"/> keeps its tables and opens it: a cluster's Redis server
