@@ -43,11 +43,12 @@ public sealed partial class ClassroomProcessTests : IDisposable
         Assert.Equal(0, Kill(classroom.Id, SigTerm));
         var (exit, output, error) = await EndAsync(classroom);
 
-        // The documented stop (docs/classroom.md): exit code 0, the one line after the two of the start, nothing on
-        // standard error (no "stopped before it finished", which System.CommandLine's 30 s would have led to), and the
-        // page's connection closed by the classroom rather than left to hang.
+        // The documented stop (docs/classroom.md): exit code 0, the one line after the two of the start (redis-server is
+        // installed, so the tables wait in the default data folder, summits/classroom/EXERCISE under XDG_DATA_HOME),
+        // nothing on standard error (no "stopped before it finished", which System.CommandLine's 30 s would have led
+        // to), and the page's connection closed by the classroom rather than left to hang.
         Assert.Equal(0, exit);
-        Assert.Equal("summits classroom: stopped; its tables are gone\n", output);
+        Assert.Equal($"summits classroom: stopped; its tables are kept for its next start with the data folder {Path.Combine(DataHome, "summits", "classroom", "north-korea-line")}\n", output);
         Assert.Equal("", error);
         Assert.True(closed.Task.IsCompleted, "the page's connection was not closed by the classroom's stop");
     }
@@ -85,13 +86,14 @@ public sealed partial class ClassroomProcessTests : IDisposable
     public async Task Public_makes_a_certificate_of_its_own_prints_its_fingerprint_serves_HTTPS_alone_and_keeps_it_for_the_next_start()
     {
         var data = Path.Combine(_folder.FullName, "data");
-        string first;
+        string first, code;
         using (var classroom = Start(["classroom", Exercise, "--public", "--address", "127.0.0.1", "--port", "0", "--data", data]))
         {
             var started = await StartedAsync(classroom, 3);
             var address = Address(started[0]);
             Assert.Equal("https", address.Scheme);
             first = Fingerprint(started[1]);
+            code = JoinCode(started[0]);
             var kept = Path.Combine(data, ClassroomCertificate.OwnFile);
             Assert.Equal($"summits classroom: served over HTTPS with a certificate of its own, kept in {kept}; its SHA-256 fingerprint, for the pupils to check in their browsers: {first}", started[1]);
 
@@ -113,11 +115,13 @@ public sealed partial class ClassroomProcessTests : IDisposable
             Assert.Equal(0, (await EndAsync(classroom)).Exit);
         }
 
-        // Started again with the same data folder: the same certificate, so the same fingerprint.
+        // Started again with the same data folder: the same certificate, so the same fingerprint, and the same classroom,
+        // so the same join code.
         using (var again = Start(["classroom", Exercise, "--public", "--address", "127.0.0.1", "--port", "0", "--data", data]))
         {
             var started = await StartedAsync(again, 3);
             Assert.Equal(first, Fingerprint(started[1]));
+            Assert.Equal(code, JoinCode(started[0]));
             await AssertServedAsync(Address(started[0]), first);
             Assert.Equal(0, Kill(again.Id, SigTerm));
             Assert.Equal(0, (await EndAsync(again)).Exit);
@@ -265,14 +269,19 @@ public sealed partial class ClassroomProcessTests : IDisposable
         return (process.ExitCode, (await output).ReplaceLineEndings("\n"), (await error).ReplaceLineEndings("\n"));
     }
 
+    /// <summary>The user's local data folder the classroom is given (XDG_DATA_HOME), inside the test's folder, so that a default data folder is the test's own.</summary>
+    private string DataHome => Path.Combine(_folder.FullName, "share");
+
     /// <summary>
     /// Starts the built <c>summits</c> in the test's folder, SIGTERM at its default action (a process started from a
-    /// shell's background job may inherit it ignored; <c>env --default-signal</c>, coreutils).
+    /// shell's background job may inherit it ignored; <c>env --default-signal</c>, coreutils), with
+    /// <see cref="DataHome"/> as its user's local data folder.
     /// </summary>
     private Process Start(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "summits.dll");
         var host = Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-        return Process.Start(ChildProcess.Start("env", ["--default-signal=TERM", host, program, .. arguments], _folder.FullName, environment))!;
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["XDG_DATA_HOME"] = DataHome };
+        return Process.Start(ChildProcess.Start("env", ["--default-signal=TERM", host, program, .. arguments], _folder.FullName, variables))!;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
+using Summits.Grains;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -8,11 +9,16 @@ namespace Summits.Classroom;
 
 /// <summary>
 /// A table of the classroom (<see cref="ITableGrain"/>). The play is kept in this activation's memory, which the
-/// classroom's silo keeps alive as long as it runs; every change replays the whole play in the table's own world
-/// of grains, so that the table's view is what a run of the same steps writes, then pushes the view to the watchers.
+/// classroom's silo keeps alive as long as it runs, and written to the grain storage (<see cref="TableRecord"/>) after
+/// every change, before the change is pushed, so that a table activated again reads it back; every change replays the
+/// whole play in the table's own world of grains, kept in memory alone (<see cref="InMemoryWorlds"/>: the record is
+/// what lasts), so that the table's view is what a run of the same steps writes, then pushes the view to the watchers.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> logger) : Grain, ITableGrain
+public sealed class TableGrain(
+    ClassroomExercise classroom,
+    [PersistentState("table", StorageNames.Summits)] IPersistentState<TableRecord> record,
+    ILogger<TableGrain> logger) : Grain, ITableGrain
 {
     private readonly ObserverManager<ITableWatcher> _watchers = new(TimeSpan.FromDays(1), logger);
 
@@ -35,7 +41,10 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _history.Add(Positions("start", Exercise.World));
+        if (record.RecordExists)
+            Restore(record.State);
+        else
+            _history.Add(Positions("start", Exercise.World));
         return Task.CompletedTask;
     }
 
@@ -106,7 +115,9 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
             Exercise.World.ParametersFor(ModelParameters.Default), [.. _answers, .. _played]);
         // The run ends by reading its world whole and clearing it (IWorldGrain.Final), so that the next change seeds the
         // same world afresh and plays every step again.
-        var run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true);
+        RunResult run;
+        using (InMemoryWorlds.Begin())
+            run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true);
         _timeline = run.Timeline;
         _final = run.Final;
         _history.Add(Positions(after, run.Final));
@@ -116,8 +127,26 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
     private async Task ChangedAsync()
     {
         _version++;
+        record.State = Recorded();
+        await record.WriteStateAsync();
         var view = Current();
         await _watchers.Notify(w => w.Changed(view));
+    }
+
+    private TableRecord Recorded() => new()
+    {
+        Answers = [.. _answers], Played = [.. _played], Pending = [.. _pending], History = [.. _history], Predictions = [.. _predictions],
+        Final = _final, Timeline = _timeline, Proposals = _proposals, Injects = _injects, Version = _version,
+    };
+
+    private void Restore(TableRecord kept)
+    {
+        _answers.AddRange(kept.Answers);
+        _played.AddRange(kept.Played);
+        _pending.AddRange(kept.Pending);
+        _history.AddRange(kept.History);
+        _predictions.AddRange(kept.Predictions);
+        (_final, _timeline, _proposals, _injects, _version) = (kept.Final, kept.Timeline, kept.Proposals, kept.Injects, kept.Version);
     }
 
     private TableView Current() =>

@@ -110,7 +110,11 @@ public sealed class ClassroomCertificate
                 if (kept.HasPrivateKey && kept.NotAfter.ToUniversalTime() > now.UtcDateTime)
                     return new ClassroomCertificate(kept, file);
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            // The data folder, when made here, is its owner's alone, as the classroom's storage makes it.
+            if (OperatingSystem.IsWindows())
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            else
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var bytes = Make(now);
             // Written whole beside it, then put in place, readable by its owner alone: it holds the private key.
             var part = file + ".new";

@@ -16,10 +16,12 @@ using Summits.Scenarios;
 namespace Summits.Classroom;
 
 /// <summary>
-/// A running classroom: one ASP.NET Core host, listening on 127.0.0.1 alone, that holds the Summits silo (built by
+/// A running classroom: one ASP.NET Core host, listening where its <see cref="ClassroomEndpoint"/> says (127.0.0.1
+/// alone over plain HTTP, or an address other computers reach over HTTPS alone), that holds the Summits silo (built by
 /// <see cref="SummitsHosting.AddEmbeddedSummits"/>, as every embedded silo is) with the tables' grains, serves the
 /// pages and their scripts from this assembly, and carries the pages' actions and the tables' changes over SignalR on
-/// WebSockets. Everything it holds is in memory and goes when it stops.
+/// WebSockets. The tables' grain state is where its <see cref="ClassroomStorage"/> keeps it: in a Redis server, which a
+/// classroom started again with the same storage reads back, or in the silo's memory, which goes when it stops.
 /// </summary>
 public sealed class ClassroomServer : IAsyncDisposable
 {
@@ -61,27 +63,43 @@ public sealed class ClassroomServer : IAsyncDisposable
     /// </summary>
     /// <param name="settings">The silo's settings, read and checked by the caller (<see cref="SummitsSettings.Read"/>).</param>
     /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>.</param>
+    /// <param name="storage">
+    /// Where the tables are kept, and the classroom's id and codes (<see cref="ClassroomStorage.OpenAsync"/>), its
+    /// <see cref="ClassroomStorage.Tables"/> equal to <paramref name="tables"/>; null keeps them in memory, with codes drawn afresh.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>, or <paramref name="port"/> not 0 to 65535.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="storage"/> has another number of tables than <paramref name="tables"/>.</exception>
     /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
-    public static Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default) =>
-        StartAsync(exercise, ClassroomEndpoint.Loopback(port), tables, settings, warnings, cancellation);
+    public static Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default,
+        ClassroomStorage? storage = null) =>
+        StartAsync(exercise, ClassroomEndpoint.Loopback(port), tables, settings, warnings, storage, cancellation);
 
     /// <summary>
     /// Starts a classroom of <paramref name="tables"/> tables playing <paramref name="exercise"/>, listening where
-    /// <paramref name="endpoint"/> says, over HTTPS when it has a certificate.
+    /// <paramref name="endpoint"/> says, over HTTPS when it has a certificate, its tables kept where
+    /// <paramref name="storage"/> says.
     /// </summary>
     /// <param name="settings">The silo's settings, read and checked by the caller (<see cref="SummitsSettings.Read"/>).</param>
     /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>; a page's refused call is none (<see cref="ClassroomLog"/>).</param>
+    /// <param name="storage">
+    /// Where the tables are kept, and the classroom's id and codes (<see cref="ClassroomStorage.OpenAsync"/>), its
+    /// <see cref="ClassroomStorage.Tables"/> equal to <paramref name="tables"/>; null keeps them in memory, with codes drawn afresh.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="storage"/> has another number of tables than <paramref name="tables"/>.</exception>
     /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
-    public static async Task<ClassroomServer> StartAsync(Exercise exercise, ClassroomEndpoint endpoint, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default)
+    /// <exception cref="StackExchange.Redis.RedisConnectionException">Among the causes of the failure when the storage's Redis server does not answer.</exception>
+    public static async Task<ClassroomServer> StartAsync(Exercise exercise, ClassroomEndpoint endpoint, int tables, SummitsSettings settings, TextWriter warnings,
+        ClassroomStorage? storage, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tables, ClassroomExercise.MostTables);
-        var classroom = new ClassroomExercise(exercise, "classroom-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)), tables);
-        var codes = new ClassroomCodes(tables);
+        if (storage is not null && storage.Tables != tables)
+            throw new ArgumentException($"the storage keeps {storage.Tables} table(s), not {tables}", nameof(storage));
+        var classroom = new ClassroomExercise(exercise, storage?.ClassroomId ?? ClassroomStorage.NewId(), tables);
+        var codes = storage?.Codes ?? new ClassroomCodes(tables);
 
         var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         // The loopback address alone unless the endpoint is public, and then over HTTPS alone.
@@ -98,7 +116,7 @@ public sealed class ClassroomServer : IAsyncDisposable
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
         web.Logging.AddProvider(new ClassroomLog(standardError));
         ClassroomLog.AddFilters(web.Logging);
-        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings));
+        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings, o => (o.StateStore, o.ClusterId) = (storage?.StateStore, storage?.ClusterId)));
         var app = web.Build();
         app.UseWebSockets();
         ClassroomFiles.Map(app);
@@ -132,12 +150,6 @@ public sealed class ClassroomServer : IAsyncDisposable
         return new ClassroomServer(app, endpoint.Shown(bound.Port), codes, relays, watching);
     }
 
-    /// <summary>
-    /// What the classroom says at start of where its tables are: in the silo's memory alone, so that they go when it
-    /// stops and a classroom started again begins with empty tables.
-    /// </summary>
-    public const string KeptInMemory = "the tables are kept in memory only: they are lost when the classroom stops and do not survive a restart";
-
     /// <summary>The command the host's warning lines begin with.</summary>
     public const string Command = "summits classroom";
 
@@ -146,7 +158,7 @@ public sealed class ClassroomServer : IAsyncDisposable
 
     /// <summary>
     /// Closes every page's connection, so that no call waits on a classroom going away, then stops the pages and the
-    /// silo, and with it every table, within <see cref="StopDeadline"/> of the host's own stop.
+    /// silo, and with it every table's activation (a table kept in Redis stays there), within <see cref="StopDeadline"/> of the host's own stop.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -162,7 +174,8 @@ public sealed class ClassroomServer : IAsyncDisposable
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
-                // What the host had not finished by the deadline is dropped with it: the classroom holds nothing to keep.
+                // What the host had not finished by the deadline is dropped with it: a table's change is in its storage before a
+                // page is told of it, so nothing told is lost.
             }
         }
         await _app.DisposeAsync();

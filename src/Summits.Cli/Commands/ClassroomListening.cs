@@ -8,13 +8,11 @@ namespace Summits.Cli.Commands;
 /// <summary>
 /// The options of <c>summits classroom</c> that say whom it serves: 127.0.0.1 alone over plain HTTP, unless
 /// <c>--public</c> is given, which serves other computers too, over HTTPS alone, with the certificate given by
-/// <c>--certificate</c> or else one of the classroom's own, kept in <c>--data</c>.
+/// <c>--certificate</c> or else one of the classroom's own, kept in the classroom's data folder (<c>--data</c>) so
+/// that its fingerprint is the same at the next start of the same classroom.
 /// </summary>
 public sealed class ClassroomListening
 {
-    /// <summary>The folder the classroom keeps its own certificate in unless <c>--data</c> says otherwise: <c>summits/classroom</c> in the user's local data folder (<c>~/.local/share</c> on Linux).</summary>
-    public static string DefaultData => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "summits", "classroom");
-
     /// <summary><c>--public</c>.</summary>
     public Option<bool> Public { get; } = new("--public")
     {
@@ -42,13 +40,6 @@ public sealed class ClassroomListening
         HelpName = "TEXT",
     };
 
-    /// <summary><c>--data DIR</c>.</summary>
-    public Option<string?> Data { get; } = new("--data")
-    {
-        Description = "With --public and no --certificate: the folder the classroom keeps its own certificate in, so that it is the same at the next start (~/.local/share/summits/classroom unless given)",
-        HelpName = "DIR",
-    };
-
     /// <summary>Adds the options to <paramref name="command"/>, with the checks that refuse one given where it has no effect or an address that is none.</summary>
     public void AddTo(Command command)
     {
@@ -56,7 +47,6 @@ public sealed class ClassroomListening
         command.Options.Add(Address);
         command.Options.Add(Certificate);
         command.Options.Add(Password);
-        command.Options.Add(Data);
         Address.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && !IPAddress.TryParse(result.Tokens[^1].Value, out _))
@@ -67,7 +57,6 @@ public sealed class ClassroomListening
             var open = result.GetValue(Public);
             CommonOptions.RefuseUnless(result, Certificate, open, "is used with --public alone: without it the classroom serves plain HTTP on 127.0.0.1");
             CommonOptions.RefuseUnless(result, Password, result.GetValue(Certificate) is not null, "is used with --certificate alone");
-            CommonOptions.RefuseUnless(result, Data, open && result.GetValue(Certificate) is null, "is used with --public and no --certificate alone: it is where the classroom keeps a certificate of its own");
             if (!open && result.GetValue(Address) is { } text && IPAddress.TryParse(text, out var address) && !IPAddress.IsLoopback(address))
                 result.AddError($"--address {text} is reached by other computers; serving them needs --public (HTTPS), or give a loopback address such as 127.0.0.1");
         });
@@ -75,17 +64,18 @@ public sealed class ClassroomListening
 
     /// <summary>
     /// Where and how the classroom listens, as the parsed options say, on <paramref name="port"/>; a public one's
-    /// certificate loaded or made.
+    /// certificate loaded, or, without <c>--certificate</c>, its own read from or made in <paramref name="data"/>.
     /// </summary>
+    /// <param name="data">The classroom's data folder (<c>--data</c>, else its default for the exercise).</param>
     /// <exception cref="CertificateException">The certificate given cannot be used, or the classroom's own cannot be kept.</exception>
-    public ClassroomEndpoint Endpoint(ParseResult parse, int port)
+    public ClassroomEndpoint Endpoint(ParseResult parse, int port, string data)
     {
         var written = parse.GetValue(Address);
         if (!parse.GetValue(Public))
             return new ClassroomEndpoint(written is null ? IPAddress.Loopback : IPAddress.Parse(written), port, null);
         var certificate = parse.GetValue(Certificate) is { } path
             ? ClassroomCertificate.Given(Path.GetFullPath(path), parse.GetValue(Password) ?? Environment.GetEnvironmentVariable(ClassroomCertificate.PasswordVariable))
-            : ClassroomCertificate.Own(parse.GetValue(Data) ?? DefaultData);
+            : ClassroomCertificate.Own(data);
         return new ClassroomEndpoint(written is null ? IPAddress.Any : IPAddress.Parse(written), port, certificate);
     }
 }
