@@ -107,6 +107,17 @@ public sealed partial class ClassroomRestartTests : IDisposable
             + "not 'http://10.0.0.5:6379': it does not begin with redis://", error.Message);
     }
 
+    [Theory]
+    [InlineData("--data", "lesson")]
+    [InlineData("--data", "lesson", "--public")]
+    [InlineData("--data", "lesson", "--public", "--certificate", "school.pfx")]
+    public void The_data_folder_is_taken_with_or_without_public_and_beside_a_certificate_given(params string[] options)
+    {
+        // One folder keeps the codes and the tables whether or not the classroom is public, and, public with no
+        // certificate given, the classroom's own certificate too: none of these is refused at parse.
+        Assert.Empty(ClassroomCommand.Create().Parse([ExerciseFile, .. options]).Errors);
+    }
+
     [Fact]
     public async Task A_data_folder_of_another_exercise_or_another_number_of_tables_is_refused_with_exit_code_2_and_left_as_it_was()
     {
