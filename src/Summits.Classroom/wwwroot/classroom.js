@@ -117,7 +117,10 @@
       return JSON.stringify([...document.querySelectorAll("#questions input, #questions select")].map(f => f.value.trim()));
     }
     function closePredictions(begun) {
+      // The keyboard's place in the form it closes moves on to the proposal's first field, rather than to nowhere.
+      const wasIn = begun && document.getElementById("predict").contains(document.activeElement);
       for (const field of document.querySelectorAll("#predict input, #predict select, #predict button")) field.disabled = begun;
+      if (wasIn) document.querySelector("#terms input")?.focus();
       const closed = document.getElementById("predict-closed");
       const unsent = typed() !== sent && [...document.querySelectorAll("#questions input, #questions select")].some(f => f.value.trim() !== "");
       const says = !begun ? ""
@@ -140,6 +143,7 @@
       document.getElementById("public-brief").textContent = "";
       document.getElementById("confidential").textContent = "";
       say(e);
+      for (const field of document.querySelectorAll("#join-code, #team-code")) field.value = "";
       document.getElementById("join-code").focus();
     }
 
@@ -351,6 +355,7 @@
       document.getElementById("code-section").hidden = false;
       document.getElementById("title").textContent = "Summits classroom";
       say(e);
+      document.getElementById("facilitator-code").value = "";
       document.getElementById("facilitator-code").focus();
     }
 
