@@ -285,7 +285,8 @@
           connection.invoke("Inject", sight.table, Number(select.value)).then(clear, say);
         });
         if (shocks.length) box.append(form);
-        box.append(rounds(sight.table), newShock(sight.table));
+        box.querySelector(".taken").after(rounds(sight.table));
+        box.append(newShock(sight.table));
         tables.append(box);
       }
       box.querySelector(".state").textContent = sight.state;
