@@ -161,6 +161,15 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         return page;
     }
 
+    /// <summary>Gives <paramref name="server"/>'s facilitator's code on <paramref name="page"/>, waiting until it shows <paramref name="table"/> with its forms.</summary>
+    internal static async Task FacilitateAsync(IPage page, ClassroomServer server, int table)
+    {
+        await page.BringToFrontAsync();
+        await page.TypeAsync("#facilitator-code", server.Codes.Facilitator);
+        await page.ClickAsync("#facilitate button");
+        await page.WaitForFunctionAsync($"() => document.querySelector('#table-{table} form.new-shock') !== null", Shown);
+    }
+
     /// <summary>Joins <paramref name="page"/> to the table of join code <paramref name="code"/>, waiting until it says <paramref name="who"/> it plays.</summary>
     internal static async Task JoinAsync(IPage page, string code, string who)
     {

@@ -30,9 +30,7 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
         Assert.Equal("alert", await japan.EvaluateExpressionAsync<string>("document.querySelector('#error').getAttribute('role')"));
 
         await using var facilitator = await OpenAsync(classroom.Server.Facilitator);
-        await facilitator.TypeAsync("#facilitator-code", classroom.Server.Codes.Facilitator);
-        await facilitator.ClickAsync("#facilitate button");
-        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-20 .start') !== null", Shown);
+        await FacilitateAsync(facilitator, classroom.Server, 20);
         Assert.Equal("Start round 1 at table 20", await Text(facilitator, "#table-20 .start"));
         await facilitator.ClickAsync("#table-20 .start");
         await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-20 .state').textContent === 'Round 1 is on.'", Shown);
@@ -82,9 +80,7 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
         await JoinAsync(usa, code, "your team plays United States (US)");
 
         await using var facilitator = await OpenAsync(classroom.Server.Facilitator);
-        await facilitator.TypeAsync("#facilitator-code", classroom.Server.Codes.Facilitator);
-        await facilitator.ClickAsync("#facilitate button");
-        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-22 form.new-shock') !== null", Shown);
+        await FacilitateAsync(facilitator, classroom.Server, 22);
         const string reason = "A missile test over Hokkaido hardens Washington.";
         await facilitator.TypeAsync("#new-reason-22", reason);
         await facilitator.SelectAsync("#new-country-22", "US");
@@ -157,9 +153,7 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
             await using var team = await OpenAsync(first.Address);
             await JoinAsync(team, first.Codes.Join[0], "your team plays Japan (JP)");
             await using var facilitator = await OpenAsync(first.Facilitator);
-            await facilitator.TypeAsync("#facilitator-code", first.Codes.Facilitator);
-            await facilitator.ClickAsync("#facilitate button");
-            await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-1') !== null", Shown);
+            await FacilitateAsync(facilitator, first, 1);
 
             await first.DisposeAsync();
             firstStopped = true;
