@@ -36,7 +36,7 @@ public sealed partial class ClassroomHub
 
     private async Task<int> EveryAsync(string doing, Func<ITableGrain, Task<TableChange>> change)
     {
-        Facilitated(1, doing);
+        EnsureFacilitator(doing);
         var changed = 0;
         for (var table = 1; table <= classroom.Tables; table++)
         {
@@ -49,10 +49,16 @@ public sealed partial class ClassroomHub
     /// <summary>The grain of <paramref name="table"/>, for a connection that has given the facilitator's code; else the refusal.</summary>
     private ITableGrain Facilitated(int table, string doing)
     {
-        if (!Context.Items.ContainsKey(FacilitatorItem))
-            throw new HubException($"only the facilitator {doing}; give the facilitator's code first");
+        EnsureFacilitator(doing);
         if (table < 1 || table > classroom.Tables)
             throw new HubException($"table {table} is not one of this classroom's; its tables are 1 to {classroom.Tables}");
         return Table(table);
+    }
+
+    /// <summary>Refuses a connection that has not given the facilitator's code what only the facilitator <paramref name="doing"/>.</summary>
+    private void EnsureFacilitator(string doing)
+    {
+        if (!Context.Items.ContainsKey(FacilitatorItem))
+            throw new HubException($"only the facilitator {doing}; give the facilitator's code first");
     }
 }
