@@ -36,6 +36,11 @@ public sealed class TableGrain(
     private int _proposals;
     private int _injects;
     private int _version;
+    private int _round;
+    private bool _paused;
+
+    /// <summary>The shocks played, each as <c>{step id}: {reason}</c> (<see cref="TableView.Shocks"/>).</summary>
+    private readonly List<string> _shocks = [];
 
     private Exercise Exercise => classroom.Exercise;
 
@@ -54,6 +59,8 @@ public sealed class TableGrain(
     {
         if (Exercise.Roles.All(r => r.Actor != from))
             return new TableChange(Current(), $"'{from}' has no role at this table");
+        if (TableRounds.Closed(Current()) is { } closed)
+            return new TableChange(Current(), closed);
         _pending.Add(new PendingProposal($"p{++_proposals}-{from}", from, Exercise.Opposite(from).Actor, terms));
         await ChangedAsync();
         return new TableChange(Current());
@@ -61,6 +68,8 @@ public sealed class TableGrain(
 
     public async Task<TableChange> Answer(string actor, string proposal, bool accept)
     {
+        if (TableRounds.Closed(Current()) is { } closed)
+            return new TableChange(Current(), closed);
         if (_pending.FirstOrDefault(p => p.Id == proposal && p.To == actor) is not { } waiting)
             return new TableChange(Current(), $"no proposal '{proposal}' is waiting for {actor}'s answer");
         _pending.Remove(waiting);
@@ -75,8 +84,8 @@ public sealed class TableGrain(
     {
         if (Exercise.Roles.All(r => r.Actor != actor))
             return new TableChange(Current(), $"'{actor}' has no role at this table");
-        if (_played.Count > 0)
-            return new TableChange(Current(), $"the predictions are answered before play, and the play at table {TableKey.Number(this.GetPrimaryKeyString())} has begun (a proposal answered or a shock played)");
+        if (Current().Begun)
+            return new TableChange(Current(), $"the predictions are answered before play, and the play at table {TableKey.Number(this.GetPrimaryKeyString())} has begun (the facilitator started it, or a shock was played)");
         _predictions.RemoveAll(p => p.Actor == actor);
         _predictions.AddRange(answers.Where(a => a.Actor == actor));
         await ChangedAsync();
@@ -90,7 +99,48 @@ public sealed class TableGrain(
                 ? $"{Exercise.Id} has no shocks to inject"
                 : $"shock {inject} is not one of {Exercise.Id}'s; its shocks are 1 to {Exercise.Injects.Length}");
         var step = Exercise.Injects[inject - 1].Shock with { Id = $"inject-{++_injects}" };
+        return await ShockAsync(step, step.Reason);
+    }
+
+    public async Task<TableChange> InjectNew(NewShock shock)
+    {
+        ArgumentNullException.ThrowIfNull(shock);
+        ShockStep step;
+        try
+        {
+            step = shock.Read(Exercise, _injects + 1);
+        }
+        catch (InputException e)
+        {
+            return new TableChange(Current(), e.Problem);
+        }
+        _injects++;
+        return await ShockAsync(step, step.Reason + NewShock.Written);
+    }
+
+    public async Task<TableChange> Start()
+    {
+        if (TableRounds.CannotStart(Current()) is { } why)
+            return new TableChange(Current(), why);
+        _round++;
+        _paused = false;
+        await ChangedAsync();
+        return new TableChange(Current());
+    }
+
+    public async Task<TableChange> Pause()
+    {
+        if (TableRounds.CannotPause(Current()) is { } why)
+            return new TableChange(Current(), why);
+        _paused = true;
+        await ChangedAsync();
+        return new TableChange(Current());
+    }
+
+    private async Task<TableChange> ShockAsync(ShockStep step, string said)
+    {
         _played.Add(step);
+        _shocks.Add($"{step.Id}: {said}");
         await PlayAsync(step.Id);
         return new TableChange(Current());
     }
@@ -150,7 +200,8 @@ public sealed class TableGrain(
     }
 
     private TableView Current() =>
-        new(TableKey.Number(this.GetPrimaryKeyString()), _version, _timeline, [.. _pending], [.. _history], [.. _predictions], _final ?? Exercise.World);
+        new(TableKey.Number(this.GetPrimaryKeyString()), _version, _timeline, [.. _pending], [.. _history], [.. _predictions], _final ?? Exercise.World,
+            _round, _paused, [.. _shocks]);
 
     /// <summary>Each role's position on each topic on the table in <paramref name="world"/>, roles and topics in the exercise's order.</summary>
     private TablePositions Positions(string after, World world) =>

@@ -88,7 +88,7 @@ public sealed class ClassroomCodes
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(code));
 
     /// <summary>A code as typed, read without the spaces and dashes around or inside it and in capitals, as it is shown.</summary>
-    private static string Normal(string? given) =>
+    public static string Normal(string? given) =>
         string.Concat((given ?? "").Where(c => c is not (' ' or '-' or '\t'))).ToUpperInvariant();
 
     private async Task RefuseAsync()
