@@ -26,12 +26,12 @@ public sealed partial class ClassroomRestartTests : IDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-classroom-");
 
     [ClusterFact]
-    public async Task A_classroom_with_its_own_redis_server_started_again_with_the_same_data_folder_shows_the_team_and_the_facilitator_the_same_table()
+    public async Task A_classroom_with_its_own_redis_server_started_again_with_the_same_data_folder_shows_the_team_with_its_team_code_and_the_facilitator_the_same_table_round_and_shock()
     {
         var data = Path.Combine(_folder.FullName, "data");
         var path = Environment.GetEnvironmentVariable("PATH");
         Assert.NotNull(RedisProcess.Find(path));
-        var (first, second) = await PlayStopAndStartAgainAsync(() => CommandRun.Start(data, null, null, path));
+        var (first, second) = await PlayStopAndStartAgainAsync(() => CommandRun.Start(data, null, null, path), data);
 
         // Its own server, named in the second line, keeps the tables in the data folder, and has ended with the classroom.
         var port = int.Parse(OwnServer().Match(first.Lines[1]).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -44,14 +44,14 @@ public sealed partial class ClassroomRestartTests : IDisposable
     }
 
     [ClusterFact]
-    public async Task A_classroom_on_a_cluster_started_again_with_the_same_data_folder_shows_the_team_and_the_facilitator_the_same_table()
+    public async Task A_classroom_on_a_cluster_started_again_with_the_same_data_folder_shows_the_team_with_its_team_code_and_the_facilitator_the_same_table_round_and_shock()
     {
         await using var redis = await RedisServer.StartAsync();
         var cluster = ClusterAddress.Read(redis.Address, out _)!;
         var id = "test-" + Guid.NewGuid().ToString("N")[..12];
         var data = Path.Combine(_folder.FullName, "data");
         // No redis-server on the path: the cluster's server keeps the tables, and the classroom starts none of its own.
-        var (first, _) = await PlayStopAndStartAgainAsync(() => CommandRun.Start(data, cluster, id, path: ""));
+        var (first, _) = await PlayStopAndStartAgainAsync(() => CommandRun.Start(data, cluster, id, path: ""), data);
 
         Assert.Equal($"summits classroom: the tables are kept in the Redis server at {redis.Address} (cluster '{id}') and their codes in {data}: "
             + "started again with the same data folder and cluster, the classroom finds every table as it was, with the same codes; Ctrl-C stops it", first.Lines[1]);
@@ -149,25 +149,35 @@ public sealed partial class ClassroomRestartTests : IDisposable
     }
 
     /// <summary>
-    /// Starts a classroom with <paramref name="start"/>, in which a team joins table 1, answers the predictions and
-    /// proposes; stops it, starts it again the same way, and checks that the team joining again with the same code and
-    /// the facilitator with the same code find the table as it was.
+    /// Starts a classroom with <paramref name="start"/>, in which a team joins table 1 and answers the predictions, the
+    /// facilitator starts round 1, the team proposes, the facilitator writes a new shock and pauses the round; stops it,
+    /// starts it again the same way, and checks that the team coming back with its team code and the facilitator with
+    /// the same code find the table as it was, in the same round, paused, with the same shock.
     /// </summary>
-    private static async Task<(CommandRun First, CommandRun Second)> PlayStopAndStartAgainAsync(Func<CommandRun> start)
+    private static async Task<(CommandRun First, CommandRun Second)> PlayStopAndStartAgainAsync(Func<CommandRun> start, string data)
     {
+        const string reason = "Seoul and Tokyo announce a joint peace initiative.";
         var first = start();
         var codes = await first.StartedAsync();
-        string before;
+        string before, teamCode;
         await using (var team = await ConnectAsync(codes.Address))
         await using (var facilitator = await ConnectAsync(codes.Address))
         {
             var joined = await team.InvokeAsync<JsonElement>("Join", codes.Join);
             Assert.Equal("JP", joined.GetProperty("actor").GetString());
+            teamCode = joined.GetProperty("seat").GetString()!;
             await team.InvokeAsync("Predict", "JP", new Dictionary<string, string> { ["pressure-holds"] = "yes", ["us-line"] = "95" });
+            await facilitator.InvokeAsync<JsonElement>("Facilitate", codes.Facilitator);
+            await facilitator.InvokeAsync("Start", 1);
             await team.InvokeAsync("Propose", "JP", new Dictionary<string, string> { ["north-korea"] = "80" });
+            await facilitator.InvokeAsync("InjectNew", 1, new NewShock(reason, "JP", "north-korea", "-30"));
+            await facilitator.InvokeAsync("Pause", 1);
             before = Table1(await facilitator.InvokeAsync<JsonElement>("Facilitate", codes.Facilitator));
         }
         await first.StopAsync();
+        // The team's code is kept beside the classroom's codes, with its table and country, written when it joined.
+        var kept = Assert.Single(JsonDocument.Parse(File.ReadAllText(Path.Combine(data, ClassroomStorage.CodesFile))).RootElement.GetProperty("teams").EnumerateArray().ToList());
+        Assert.Equal((1, "JP", teamCode), (kept.GetProperty("table").GetInt32(), kept.GetProperty("country").GetString(), kept.GetProperty("code").GetString()));
 
         var second = start();
         var again = await second.StartedAsync();
@@ -175,19 +185,32 @@ public sealed partial class ClassroomRestartTests : IDisposable
         Assert.Equal((codes.Join, codes.Facilitator), (again.Join, again.Facilitator));
         await using (var team = await ConnectAsync(again.Address))
         await using (var facilitator = await ConnectAsync(again.Address))
+        await using (var other = await ConnectAsync(again.Address))
         {
-            // The first team to join takes the exercise's first role, JP, as at the first start, and finds its table:
-            // two changes (the predictions, then the proposal), the proposal p1-JP waiting for the US's answer, and its
-            // predictions answered.
-            var joined = await team.InvokeAsync<JsonElement>("Join", codes.Join);
-            Assert.Equal("JP", joined.GetProperty("actor").GetString());
-            var sight = joined.GetProperty("sight");
-            Assert.Equal(2, sight.GetProperty("version").GetInt32());
+            // The team comes back with its team code, as under 'Back at your table', and plays JP, its own country, again.
+            var back = await team.InvokeAsync<JsonElement>("Rejoin", teamCode);
+            Assert.Equal(("JP", teamCode), (back.GetProperty("actor").GetString(), back.GetProperty("seat").GetString()));
+            // Its table: five changes (the predictions, the start of round 1, the proposal, the shock, the pause), round 1
+            // paused, the proposal p1-JP waiting for the US's answer, its predictions answered, and the shock in the play:
+            // JP starts at 92 on north-korea (the exercise's world) and the shock moves it by -30, 92 - 30 = 62.
+            var sight = back.GetProperty("sight");
+            Assert.Equal(5, sight.GetProperty("version").GetInt32());
+            Assert.Equal((1, true), (sight.GetProperty("round").GetInt32(), sight.GetProperty("paused").GetBoolean()));
+            Assert.Equal("Round 1 is paused by the facilitator: proposals and answers wait until the next round starts.", sight.GetProperty("state").GetString());
             var pending = Assert.Single(sight.GetProperty("pending").EnumerateArray().ToList());
             Assert.Equal(("p1-JP", "JP", "US"), (pending.GetProperty("id").GetString(), pending.GetProperty("from").GetString(), pending.GetProperty("to").GetString()));
             Assert.True(sight.GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("actor").GetString() == "JP").GetProperty("answered").GetBoolean());
-            // The facilitator sees the table as before the stop, JP's team at it again.
-            Assert.Equal(before, Table1(await facilitator.InvokeAsync<JsonElement>("Facilitate", codes.Facilitator)));
+            Assert.Contains(sight.GetProperty("play").EnumerateArray(), line => line.GetString()!.Contains(reason, StringComparison.Ordinal));
+            var series = sight.GetProperty("chart").GetProperty("series").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "JP north-korea");
+            Assert.Equal(62.0, series.GetProperty("values").EnumerateArray().Last().GetDouble());
+            // The facilitator sees the table as before the stop, JP's team at it again, and the shock in the debrief's
+            // last row, shocks, marked as the facilitator's own.
+            var page = await facilitator.InvokeAsync<JsonElement>("Facilitate", codes.Facilitator);
+            Assert.Equal(before, Table1(page));
+            var cells = page.GetProperty("tables")[0].GetProperty("sight").GetProperty("debrief");
+            Assert.Equal($"inject-1: {reason} (written by the facilitator)", cells[cells.GetArrayLength() - 1].GetString());
+            // JP's seat stays its team's: a team joining with the join code now takes the other country, US.
+            Assert.Equal("US", (await other.InvokeAsync<JsonElement>("Join", codes.Join)).GetProperty("actor").GetString());
         }
         await second.StopAsync();
         return (first, second);

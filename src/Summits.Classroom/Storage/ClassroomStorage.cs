@@ -33,9 +33,13 @@ public sealed class ClassroomStorage : IAsyncDisposable
     private readonly FileStream? _lock;
     private readonly RedisProcess? _redis;
 
-    private ClassroomStorage(string id, ClassroomCodes codes, bool found, string? folder, FileStream? held, RedisProcess? redis, ClusterAddress? cluster, string clusterId)
+    private readonly Lock _writing = new();
+    private readonly string _exercise;
+
+    private ClassroomStorage(string exercise, string id, ClassroomCodes codes, ImmutableArray<TeamSeat> teams, bool found, string? folder, FileStream? held,
+        RedisProcess? redis, ClusterAddress? cluster, string clusterId)
     {
-        (ClassroomId, Codes, Found, Folder, _lock, _redis, ClusterId) = (id, codes, found, folder, held, redis, clusterId);
+        (_exercise, ClassroomId, Codes, Teams, Found, Folder, _lock, _redis, ClusterId) = (exercise, id, codes, teams, found, folder, held, redis, clusterId);
         StateStore = cluster ?? redis?.Address;
         Cluster = cluster;
     }
@@ -45,6 +49,9 @@ public sealed class ClassroomStorage : IAsyncDisposable
 
     /// <summary>The classroom's codes: drawn at its first start, read back from the data folder at a later one.</summary>
     public ClassroomCodes Codes { get; }
+
+    /// <summary>The seats given to teams at earlier starts, each with its team code, read from <see cref="CodesFile"/>; none in memory or at a first start.</summary>
+    public ImmutableArray<TeamSeat> Teams { get; }
 
     /// <summary>How many tables the classroom has: one for each join code.</summary>
     public int Tables => Codes.Join.Length;
@@ -109,7 +116,7 @@ public sealed class ClassroomStorage : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tables, ClassroomExercise.MostTables);
         if (cluster is null && redisProgram is null)
-            return new ClassroomStorage(NewId(), new ClassroomCodes(tables), found: false, folder: null, held: null, redis: null, cluster: null, clusterId);
+            return new ClassroomStorage(exercise, NewId(), new ClassroomCodes(tables), [], found: false, folder: null, held: null, redis: null, cluster: null, clusterId);
 
         folder = Path.GetFullPath(folder);
         CreateOwnersFolder(folder);
@@ -117,10 +124,10 @@ public sealed class ClassroomStorage : IAsyncDisposable
         RedisProcess? redis = null;
         try
         {
-            var (id, codes, found) = ReadOrDraw(exercise, folder, tables, tablesGiven);
+            var (id, codes, teams, found) = ReadOrDraw(exercise, folder, tables, tablesGiven);
             if (cluster is null)
                 redis = await RedisProcess.StartAsync(redisProgram!, Path.Combine(folder, RedisFolder), cancellation);
-            return new ClassroomStorage(id, codes, found, folder, held, redis, cluster, clusterId);
+            return new ClassroomStorage(exercise, id, codes, teams, found, folder, held, redis, cluster, clusterId);
         }
         catch
         {
@@ -153,22 +160,22 @@ public sealed class ClassroomStorage : IAsyncDisposable
     }
 
     /// <summary>The classroom the folder keeps, or a new one, drawn and written to it.</summary>
-    private static (string Id, ClassroomCodes Codes, bool Found) ReadOrDraw(string exercise, string folder, int tables, bool tablesGiven)
+    private static (string Id, ClassroomCodes Codes, ImmutableArray<TeamSeat> Teams, bool Found) ReadOrDraw(string exercise, string folder, int tables, bool tablesGiven)
     {
         var path = Path.Combine(folder, CodesFile);
         if (!File.Exists(path))
         {
             var drawn = new ClassroomCodes(tables);
             var id = NewId();
-            Write(path, new KeptClassroom(exercise, id, drawn.Facilitator, [.. drawn.Join]));
-            return (id, drawn, false);
+            Write(path, new KeptClassroom(exercise, id, drawn.Facilitator, [.. drawn.Join], []), FileMode.CreateNew);
+            return (id, drawn, [], false);
         }
         var kept = Read(path, folder);
         if (kept.Exercise != exercise)
             throw new ClassroomDataException($"the data folder {folder} keeps a classroom of the exercise {kept.Exercise}, not {exercise}; give {exercise} a folder of its own with --data");
         if (tablesGiven && kept.Join.Length != tables)
             throw new ClassroomDataException($"the data folder {folder} keeps a classroom of {kept.Join.Length} table(s), not {tables}; leave out --tables to play its {kept.Join.Length}, or give another folder with --data");
-        return (kept.Classroom, new ClassroomCodes(kept.Facilitator, [.. kept.Join]), true);
+        return (kept.Classroom, new ClassroomCodes(kept.Facilitator, [.. kept.Join]), [.. (kept.Teams ?? []).Select(t => new TeamSeat(t.Table, t.Country, t.Code))], true);
     }
 
     private static KeptClassroom Read(string path, string folder)
@@ -180,9 +187,15 @@ public sealed class ClassroomStorage : IAsyncDisposable
             if (kept is { Exercise.Length: > 0, Classroom.Length: > 0, Facilitator: not null, Join: not null })
             {
                 _ = new ClassroomCodes(kept.Facilitator, [.. kept.Join]);
-                return kept;
+                var teams = kept.Teams ?? [];
+                if (teams.All(t => t.Table >= 1 && t.Table <= kept.Join.Length && t.Country is { Length: > 0 } && IsTeamCode(t.Code))
+                    && teams.DistinctBy(t => t.Code).Count() == teams.Length && teams.DistinctBy(t => (t.Table, t.Country)).Count() == teams.Length)
+                    return kept;
+                why = $"its teams must each have a table from 1 to {kept.Join.Length}, a country and a code of {ClassroomSeats.TeamCodeLength} characters of {ClassroomCodes.Alphabet}, "
+                    + "no code or country at a table twice";
             }
-            why = "it lacks the exercise, the classroom's id or its codes";
+            else
+                why = "it lacks the exercise, the classroom's id or its codes";
         }
         catch (JsonException e)
         {
@@ -195,9 +208,31 @@ public sealed class ClassroomStorage : IAsyncDisposable
         throw new ClassroomDataException($"{path} is not the codes of a classroom ({why.TrimEnd('.')}); delete the data folder {folder} to begin afresh, or give another folder with --data");
     }
 
-    private static void Write(string path, KeptClassroom kept)
+    private static bool IsTeamCode(string? code) => code is { Length: ClassroomSeats.TeamCodeLength } && code.All(ClassroomCodes.Alphabet.Contains);
+
+    /// <summary>
+    /// Writes <paramref name="teams"/>, every seat given so far with its team code, to <see cref="CodesFile"/> beside the
+    /// classroom's codes, so that a team comes back with its code after a restart; in memory, writes nothing. The file is
+    /// written whole beside the old one and then put in its place, so a stop midway leaves the old one.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written; the old one stands.</exception>
+    public void KeepTeams(IEnumerable<TeamSeat> teams)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (Folder is null)
+            return;
+        var kept = new KeptClassroom(_exercise, ClassroomId, Codes.Facilitator, [.. Codes.Join],
+            [.. teams.OrderBy(t => t.Table).ThenBy(t => t.Actor, StringComparer.Ordinal).Select(t => new KeptTeam(t.Table, t.Actor, t.Token))]);
+        var path = Path.Combine(Folder, CodesFile);
+        lock (_writing)
+        {
+            Write(path + ".new", kept, FileMode.Create);
+            File.Move(path + ".new", path, overwrite: true);
+        }
+    }
+
+    private static void Write(string path, KeptClassroom kept, FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using var file = new FileStream(path, options);
@@ -215,5 +250,8 @@ public sealed class ClassroomStorage : IAsyncDisposable
     }
 
     /// <summary>The contents of <see cref="CodesFile"/>.</summary>
-    private sealed record KeptClassroom(string Exercise, string Classroom, string Facilitator, string[] Join);
+    private sealed record KeptClassroom(string Exercise, string Classroom, string Facilitator, string[] Join, KeptTeam[]? Teams);
+
+    /// <summary>A team's seat in <see cref="CodesFile"/>: its table (from 1), its country and its team code.</summary>
+    private sealed record KeptTeam(int Table, string Country, string Code);
 }

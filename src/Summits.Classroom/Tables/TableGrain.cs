@@ -187,6 +187,7 @@ public sealed class TableGrain(
     {
         Answers = [.. _answers], Played = [.. _played], Pending = [.. _pending], History = [.. _history], Predictions = [.. _predictions],
         Final = _final, Timeline = _timeline, Proposals = _proposals, Injects = _injects, Version = _version,
+        Round = _round, Paused = _paused, Shocks = [.. _shocks],
     };
 
     private void Restore(TableRecord kept)
@@ -196,6 +197,8 @@ public sealed class TableGrain(
         _pending.AddRange(kept.Pending);
         _history.AddRange(kept.History);
         _predictions.AddRange(kept.Predictions);
+        _shocks.AddRange(kept.Shocks);
+        (_round, _paused) = (kept.Round, kept.Paused);
         (_final, _timeline, _proposals, _injects, _version) = (kept.Final, kept.Timeline, kept.Proposals, kept.Injects, kept.Version);
     }
 

@@ -6,7 +6,8 @@ namespace Summits.Classroom;
 /// <summary>
 /// What a table keeps in the grain storage, written after every change before the change is pushed: its play (the
 /// teams' answers and the proposals answered and shocks played, in order), the proposals waiting, the positions after
-/// each change, the teams' predictions, the world and timeline its last replay ended with, and its counters. With the
+/// each change, the teams' predictions, the world and timeline its last replay ended with, its counters, and its round
+/// (<see cref="TableRounds"/>) and the shocks played in the words the pages show. With the
 /// classroom's Redis server (its own or a cluster's) behind the storage, a table activated again after a restart reads
 /// it back and stands as it stood.
 /// </summary>
@@ -42,4 +43,13 @@ public sealed class TableRecord
 
     /// <summary>The table's version: how many changes it has had.</summary>
     [Id(9)] public int Version { get; init; }
+
+    /// <summary>The round the facilitator last started, from 1; 0 while the table waits for its first.</summary>
+    [Id(10)] public int Round { get; init; }
+
+    /// <summary>Whether the facilitator has paused that round.</summary>
+    [Id(11)] public bool Paused { get; init; }
+
+    /// <summary>The shocks played, each as <c>{step id}: {reason}</c>, a new shock's reason followed by <see cref="NewShock.Written"/>.</summary>
+    [Id(12)] public ImmutableArray<string> Shocks { get; init; } = [];
 }

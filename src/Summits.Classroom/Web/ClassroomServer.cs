@@ -111,7 +111,7 @@ public sealed class ClassroomServer : IAsyncDisposable
             o.EnableDetailedErrors = false;
             o.AddFilter(connections);
         });
-        web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton<ClassroomSeats>().AddSingleton(connections);
+        web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton(new ClassroomSeats(classroom, storage)).AddSingleton(connections);
         // Closed until the start succeeds: a start that fails is told by the caller in one line, not also by the host.
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
         web.Logging.AddProvider(new ClassroomLog(standardError));
