@@ -55,7 +55,7 @@ public sealed class ClassroomRefusalTests(ClassroomFixture classroom)
         Assert.Equal(
         [
             "that is not a join code of this classroom; check it on the facilitator's screen",
-            "both countries at table 1 are taken; ask the facilitator for another table's code",
+            "both countries at table 1 have their teams; a team coming back gives its team code, which its page showed, under 'Back at your table'",
             "'north-korea' must be a number from 0 to 100, not 150",
             "unknown prediction question 'us-lines'; the questions are pressure-holds and us-line",
             "'shock' must be a whole number from 1 to 1, not 'abc'",

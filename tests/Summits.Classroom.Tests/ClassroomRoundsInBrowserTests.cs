@@ -141,7 +141,7 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
     }
 
     [Fact]
-    public async Task After_a_classroom_restart_open_pages_go_back_to_the_join_and_code_forms_with_the_message()
+    public async Task After_a_classroom_in_memory_restarts_open_pages_say_the_connection_is_lost_and_reloaded_go_back_to_their_forms()
     {
         // A classroom of its own, started again on the same port, as a facilitator would after stopping it.
         var first = await classroom.StartAsync(1, TextWriter.Null);
@@ -159,10 +159,14 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
             firstStopped = true;
             second = await ClassroomServer.StartAsync(classroom.Exercise, port, 1, Summits.Hosting.SummitsSettings.Read(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), TextWriter.Null);
 
-            // Each page connects again by itself and gives what it kept: the new classroom knows neither the team's
-            // code nor the old facilitator's code, so each page goes back to its form, saying why, showing no table.
+            // The stop closed each page's connection, and the page says so; reloaded, the team's page gives the team
+            // code it kept: this classroom, kept in memory, knows no team code, so the page goes back to the join form,
+            // saying why, showing no table.
+            const string lost = "The connection to the classroom is lost; reload this page once the classroom runs again.";
             await team.BringToFrontAsync();
-            await team.WaitForFunctionAsync("() => !document.querySelector('#join-section').hidden", Shown);
+            Assert.Equal(lost, await Text(team, "#error"));
+            await team.ReloadAsync();
+            await team.WaitForFunctionAsync("() => !document.querySelector('#join-section').hidden && document.querySelector('#error').textContent !== ''", Shown);
             Assert.Equal("that team code is not one of this classroom's; join with your table's join code, or check your team code", await Text(team, "#error"));
             Assert.True(await team.EvaluateExpressionAsync<bool>("document.querySelector('#table-section').hidden"));
             Assert.Equal("", await Text(team, "#confidential"));
@@ -170,8 +174,15 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
             // The new classroom's join code takes a seat at once, from the same page.
             await JoinAsync(team, second.Codes.Join[0], "your team plays Japan (JP)");
 
+            // The facilitator's page keeps no code across a reload: reloaded, it asks for the code again and shows no table,
+            // and the old classroom's code is refused.
             await facilitator.BringToFrontAsync();
+            Assert.Equal(lost, await Text(facilitator, "#error"));
+            await facilitator.ReloadAsync();
             await facilitator.WaitForFunctionAsync("() => !document.querySelector('#code-section').hidden", Shown);
+            await facilitator.TypeAsync("#facilitator-code", first.Codes.Facilitator);
+            await facilitator.Keyboard.PressAsync("Enter");
+            await facilitator.WaitForFunctionAsync("() => document.querySelector('#error').textContent !== ''", Shown);
             Assert.Equal("that is not the facilitator's code", await Text(facilitator, "#error"));
             Assert.True(await facilitator.EvaluateExpressionAsync<bool>("document.querySelector('#tables').hidden && document.querySelector('#tables').children.length === 0"));
         }
