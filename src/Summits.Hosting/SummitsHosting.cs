@@ -32,7 +32,8 @@ public static class SummitsHosting
 
     /// <summary>
     /// Adds what the Summits grains need to a silo: the named grain storage <see cref="StorageNames.Summits"/>
-    /// (in memory, which lives as long as the silo; in the cluster's Redis server when there is a cluster, which
+    /// (in memory, which lives as long as the silo; in the Redis server of <see cref="SummitsSiloOptions.StateStore"/>
+    /// when one is given to a silo that joins no cluster, under its cluster id as service id; in the cluster's Redis server when there is a cluster, which
     /// the silo then joins through Redis clustering, under its cluster id, and where it also counts its grains' calls for
     /// the Orleans Dashboard, whose pages a host serves with <c>MapOrleansDashboard</c>), state written with the Orleans serializer the state
     /// types are generated for, persistent state that a world marked by <see cref="InMemoryWorlds"/> keeps in memory
@@ -76,6 +77,12 @@ public static class SummitsHosting
             silo.UseRedisReminderService(o => o.ConfigurationOptions = Redis(cluster));
             // How soon a dead silo is declared dead, and its worlds' runs resumed: short in the cluster tests.
             (options.Timings ?? settings.Timings).ApplyTo(silo);
+        }
+        else if (options.StateStore is { } store)
+        {
+            var id = settings.ClusterId;
+            silo.Configure<ClusterOptions>(o => o.ServiceId = id);
+            silo.AddRedisGrainStorage(storage, o => (o.ConfigurationOptions, o.DeleteStateOnClear) = (Redis(store), true));
         }
         else
         {

@@ -41,4 +41,13 @@ public sealed class SummitsSiloOptions
     /// Orleans' defaults when it has none. Used only with a cluster.
     /// </summary>
     public ClusterTimings? Timings { get; set; }
+
+    /// <summary>
+    /// A Redis server that keeps the grains' state of a silo that joins no cluster (<see cref="Cluster"/> null): the
+    /// classroom's silo, alone on its machine, keeping its tables there so that a restart finds them. The keys stand
+    /// under the service id <see cref="ClusterId"/> (or <c>Summits:ClusterId</c>, else <see cref="ClusterIds.Default"/>),
+    /// as a cluster's grains' do; membership and reminders stay with the silo. Null (the default) keeps the state in the
+    /// silo's memory. Ignored when the silo joins a cluster, whose own Redis server keeps its state.
+    /// </summary>
+    public ClusterAddress? StateStore { get; set; }
 }

@@ -38,6 +38,9 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         await page.WaitForFunctionAsync("() => document.querySelector('#who').textContent.includes('your team plays Japan (JP)')", Shown);
         await using var usa = await classroom.ConnectAsync();
         await usa.InvokeAsync<JsonElement>("Join", code);
+        await using var facilitator = await classroom.ConnectAsync();
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        await facilitator.InvokeAsync("Start", 12);
         await usa.InvokeAsync("Propose", "US", new Dictionary<string, string> { ["north-korea"] = "60" });
         await page.WaitForFunctionAsync("() => document.querySelector(\"#pending button[aria-label='Accept p1-US']\") !== null", Shown);
         await AssertAccessibleAsync(page, "label", "color-contrast", "button-name");
@@ -51,22 +54,39 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
 
         await page.TypeAsync("#facilitator-code", classroom.Server.Codes.Facilitator);
         await page.ClickAsync("#facilitate button");
-        // Every table of the fixture's classroom is shown, each with its choice of shock.
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#tables select').length === {ClassroomFixture.Tables}", Shown);
+        // Every table of the fixture's classroom is shown, each with its choice of shock and its form for a new one.
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#tables form.inject select').length === {ClassroomFixture.Tables}", Shown);
+        Assert.Equal(ClassroomFixture.Tables, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#tables form.new-shock').length"));
         await AssertAccessibleAsync(page, "color-contrast", "select-name");
     }
 
     [Fact]
-    public async Task A_team_joins_proposes_and_answers_with_the_keyboard_alone()
+    public async Task A_team_joins_answers_the_predictions_proposes_and_answers_with_the_keyboard_alone()
     {
-        // Table 13: JP joins and proposes, then US joins and rejects, neither page touched but by keys.
+        // Table 13: JP joins, answers the predictions and, once the facilitator starts the play, proposes; then US joins
+        // and rejects; neither page touched but by keys.
         var code = classroom.Server.Codes.Join[12];
         await using var japan = await OpenAsync(classroom.Server.Address);
         await JoinByKeysAsync(japan, code, "your team plays Japan (JP)");
 
-        // After joining, the page puts the cursor in the first topic's field (north-korea, the exercise's first topic):
-        // typing a value and Enter proposes it.
-        Assert.Equal("term-north-korea", await FocusedAsync(japan));
+        // The table waits for the facilitator, so the predictions are the first form the team uses: the page puts the
+        // cursor on the first question. The arrow down chooses its first answer, yes; Tab goes to the value question,
+        // where 90 and Enter send the predictions.
+        Assert.Equal("question-pressure-holds", await FocusedAsync(japan));
+        await japan.Keyboard.PressAsync("ArrowDown");
+        await japan.Keyboard.PressAsync("Tab");
+        Assert.Equal("question-us-line", await FocusedAsync(japan));
+        await japan.Keyboard.TypeAsync("90");
+        await japan.Keyboard.PressAsync("Enter");
+        // Answered: the page lists JP's answers against the simulation's (the first line begins with the question's id).
+        await japan.WaitForFunctionAsync("() => document.querySelector('#predictions li')?.textContent.startsWith('pressure-holds: you yes')", Shown);
+
+        // The facilitator starts the play: the predictions close, and the cursor, which was in their form, moves to the
+        // first topic's field (north-korea, the exercise's first topic), where a value and Enter propose.
+        await using var facilitator = await classroom.ConnectAsync();
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        await facilitator.InvokeAsync("Start", 13);
+        await japan.WaitForFunctionAsync("() => document.activeElement?.id === 'term-north-korea'", Shown);
         await japan.Keyboard.TypeAsync("80");
         await japan.Keyboard.PressAsync("Enter");
         const string waiting = "p1-JP: JP proposes north-korea 80 to US";
@@ -75,6 +95,8 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         await using var usa = await OpenAsync(classroom.Server.Address);
         await JoinByKeysAsync(usa, code, "your team plays United States (US)");
         await usa.WaitForFunctionAsync($"() => document.querySelector('#pending li')?.textContent.startsWith('{waiting}')", Shown);
+        // The play has begun, so the predictions are closed: the cursor starts in the first topic's field.
+        Assert.Equal("term-north-korea", await FocusedAsync(usa));
         // From the first field, Tab goes through the fields (north-korea, north-korea-sanctions), the Propose button,
         // then the proposal's Accept and Reject: four presses reach Reject.
         string[] order = ["term-north-korea-sanctions", "Propose", "Accept p1-JP", "Reject p1-JP"];
@@ -98,14 +120,26 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         Assert.Equal("facilitator-code", await FocusedAsync(page));
         await page.Keyboard.TypeAsync(classroom.Server.Codes.Facilitator);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#tables select').length === {ClassroomFixture.Tables}", Shown);
-        // The debrief's three buttons come first in the page (classroom.html puts the debrief section before the
-        // tables), then table 1's choice of shock, its Inject button (not pressed: table 1 is another test's), and
-        // table 2's choice.
-        foreach (var expected in new[] { "open-debrief", "export-csv", "export-html", "shock-1", "Inject", "shock-2" })
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#tables form.inject select').length === {ClassroomFixture.Tables}", Shown);
+        // The buttons for every table's rounds and the debrief's three come first in the page (classroom.html puts
+        // them before the tables).
+        foreach (var expected in new[] { "start-every", "pause-every", "open-debrief", "export-csv", "export-html" })
         {
             await page.Keyboard.PressAsync("Tab");
             Assert.Equal(expected, await FocusedAsync(page));
+        }
+        // Then, for tables 1 and 2 in turn: the one button for its rounds that can be pressed (Start while it waits or
+        // is paused, Pause while a round is on; another test may have started it), its choice of shock and its Inject
+        // button, then the fields of a new shock and its button (none pressed: the tables are other tests').
+        foreach (var table in new[] { 1, 2 })
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(await page.EvaluateExpressionAsync<bool>($"document.activeElement.closest('#table-{table} .rounds') !== null"));
+            foreach (var expected in new[] { $"shock-{table}", "Inject", $"new-reason-{table}", $"new-country-{table}", $"new-topic-{table}", $"new-by-{table}", "Inject the new shock" })
+            {
+                await page.Keyboard.PressAsync("Tab");
+                Assert.Equal(expected, await FocusedAsync(page));
+            }
         }
     }
 

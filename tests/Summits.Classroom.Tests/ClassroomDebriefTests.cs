@@ -33,7 +33,7 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
 
         // Once the shock is played, table 2's predictions are closed: US's team is refused and stays unanswered.
         var late = await Assert.ThrowsAsync<HubException>(() => usa2.InvokeAsync("Predict", "US", Answers("yes", "75")));
-        Assert.EndsWith("HubException: the predictions are answered before play, and the play at table 2 has begun (a proposal answered or a shock played)", late.Message);
+        Assert.EndsWith("HubException: the predictions are answered before play, and the play at table 2 has begun (the facilitator started it, or a shock was played)", late.Message);
 
         var file = await facilitator.InvokeAsync<DebriefFile>("Export", "csv");
         Assert.Equal(("north-korea-line-debrief.csv", "text/csv; charset=utf-8"), (file.Name, file.Type));
@@ -127,6 +127,9 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
         // US 0 + 7 = 7 at table 1, and nothing at table 2, where it did not answer.
         ["score", "JP", "15", "15"],
         ["score", "US", "7", "0"],
+        // The one shock, played at table 2 alone: the exercise's first inject, the table's first shock, with the
+        // reason north-korea-line gives it.
+        ["shocks", "played, in order", "none", "inject-1: North Korea offers talks and Washington signals it will meet."],
     ];
 
     /// <summary>Each question of north-korea-line with its answer, as the page's fields send them.</summary>

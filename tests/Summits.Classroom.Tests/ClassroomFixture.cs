@@ -15,7 +15,7 @@ namespace Summits.Classroom.Tests;
 public sealed class ClassroomFixture : IAsyncLifetime
 {
     /// <summary>Enough tables that no two tests share one.</summary>
-    public const int Tables = 13;
+    public const int Tables = 26;
 
     private ClassroomServer? _server;
     private readonly StringWriter _warnings = new();

@@ -73,7 +73,7 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
         Assert.Equal("JP", (await first.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
         Assert.Equal("US", (await second.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
         var refused = await Assert.ThrowsAsync<HubException>(() => third.InvokeAsync<JsonElement>("Join", code));
-        Assert.EndsWith("HubException: both countries at table 4 are taken; ask the facilitator for another table's code", refused.Message);
+        Assert.EndsWith("HubException: both countries at table 4 have their teams; a team coming back gives its team code, which its page showed, under 'Back at your table'", refused.Message);
     }
 
     [Theory]
@@ -93,78 +93,100 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
     }
 
     [Fact]
-    public async Task A_page_takes_its_seat_again_with_its_secret_and_a_wrong_secret_is_refused()
+    public async Task A_page_takes_its_seat_again_with_its_team_code_and_a_wrong_code_is_refused()
     {
-        // Table 9: the seat JP, taken by one connection, is taken again by another with the secret the first was given.
+        // Table 9: the seat JP, taken by one connection, is taken again by another with the team code the first was given,
+        // typed as a team might: in small letters, with a space in the middle.
         await using var first = await classroom.ConnectAsync();
         var joined = await first.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[8]);
-        var secret = joined.GetProperty("seat").GetString()!;
-        Assert.Equal(32, secret.Length);
+        var code = joined.GetProperty("seat").GetString()!;
+        // Eight characters of the codes' alphabet.
+        Assert.Equal(8, code.Length);
+        Assert.All(code, c => Assert.Contains(c, ClassroomCodes.Alphabet));
 
         await using var reloaded = await classroom.ConnectAsync();
-        var again = await reloaded.InvokeAsync<JsonElement>("Rejoin", secret);
-        Assert.Equal(("JP", 9), (again.GetProperty("actor").GetString(), again.GetProperty("table").GetInt32()));
-        // The secret is given once, when the team joins.
-        Assert.Equal(JsonValueKind.Null, again.GetProperty("seat").ValueKind);
+        var again = await reloaded.InvokeAsync<JsonElement>("Rejoin", code[..4].ToLowerInvariant() + " " + code[4..]);
+        Assert.Equal(("JP", 9, code), (again.GetProperty("actor").GetString(), again.GetProperty("table").GetInt32(), again.GetProperty("seat").GetString()));
 
+        // Eight 2s: a code of the right form, which no seat has (a seat's code is drawn at random; 30^-8 is the chance).
         await using var guesser = await classroom.ConnectAsync();
-        var refused = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync<JsonElement>("Rejoin", new string('0', 32)));
-        Assert.EndsWith("HubException: this page's seat is not one of this classroom's; join again with your table's code", refused.Message);
+        var refused = await Assert.ThrowsAsync<HubException>(() => guesser.InvokeAsync<JsonElement>("Rejoin", code == "22222222" ? "33333333" : "22222222"));
+        Assert.EndsWith("HubException: that team code is not one of this classroom's; join with your table's join code, or check your team code", refused.Message);
     }
 
     [Fact]
-    public async Task A_team_that_closes_its_connection_and_joins_again_with_its_code_finds_its_table_as_it_was()
+    public async Task When_both_teams_have_left_a_returning_team_gets_its_own_country_back_with_its_team_code()
     {
-        // Table 3: JP (the first to join) proposes north-korea 80, US accepts: two changes, so the table's version is 2.
+        // Table 3: JP (the first to join) proposes north-korea 80 once the facilitator starts round 1, US accepts: three
+        // changes (the start, the proposal, the answer), so the table's version is 3.
         var code = classroom.Server.Codes.Join[2];
         await using var facilitator = await classroom.ConnectAsync();
         var gone = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         facilitator.On<JsonElement>(ClassroomHub.TableMessage, sight =>
         {
-            // Only US at the table: JP has gone (before US joined, JP alone was there).
-            if (sight.GetProperty("table").GetInt32() == 3 && sight.GetProperty("taken") is { } taken && taken.GetArrayLength() == 1 && taken[0].GetString() == "US")
+            // Both teams joined, neither connected: both pages closed.
+            if (sight.GetProperty("table").GetInt32() == 3 && sight.GetProperty("joined").GetArrayLength() == 2 && sight.GetProperty("connected").GetArrayLength() == 0)
                 gone.TrySetResult(sight);
         });
         await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        await facilitator.InvokeAsync("Start", 3);
 
-        await using var japan = await classroom.ConnectAsync();
+        var japan = await classroom.ConnectAsync();
+        var japanCode = (await japan.InvokeAsync<JsonElement>("Join", code)).GetProperty("seat").GetString()!;
+        var usa = await classroom.ConnectAsync();
+        var usaJoined = await usa.InvokeAsync<JsonElement>("Join", code);
+        var usaCode = usaJoined.GetProperty("seat").GetString()!;
+        Assert.Equal("US", usaJoined.GetProperty("actor").GetString());
+        Assert.NotEqual(japanCode, usaCode);
         var seen = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        japan.On<JsonElement>(ClassroomHub.TableMessage, sight =>
+        usa.On<JsonElement>(ClassroomHub.TableMessage, sight =>
         {
-            if (sight.GetProperty("version").GetInt32() == 2)
+            if (sight.GetProperty("version").GetInt32() == 3)
                 seen.TrySetResult(sight);
         });
-        Assert.Equal("JP", (await japan.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
-        await using var usa = await classroom.ConnectAsync();
-        Assert.Equal("US", (await usa.InvokeAsync<JsonElement>("Join", code)).GetProperty("actor").GetString());
         await japan.InvokeAsync("Propose", "JP", new Dictionary<string, string> { ["north-korea"] = "80" });
         await usa.InvokeAsync("Answer", "US", "p1-JP", true);
-        // What JP's page showed last: the table after the answer, pushed to it.
+        // What US's page showed last: the table after its answer, pushed to it.
         var before = await seen.Task.WaitAsync(TimeSpan.FromMinutes(1));
 
-        // JP's team closes its page; the facilitator is told that only US is at the table.
+        // Both teams close their pages; the facilitator is told both joined and neither is connected.
         await japan.DisposeAsync();
+        await usa.DisposeAsync();
         await gone.Task.WaitAsync(TimeSpan.FromMinutes(1));
 
+        // A team that joins with the table's join code now is refused: both countries belong to their teams.
+        await using var stranger = await classroom.ConnectAsync();
+        await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<JsonElement>("Join", code));
+
+        // The US team comes back first, with its team code: it plays the US again (not JP, the first role), reads the
+        // US's confidential instructions and none of Japan's, and finds the table as its page last showed it: no
+        // proposal waiting, a point at the start and one after p1-JP.
         await using var back = await classroom.ConnectAsync();
-        var rejoined = await back.InvokeAsync<JsonElement>("Join", code);
-        // The same country at the same table, with a new secret, and the table read back as JP's page last showed it:
-        // no proposal waiting, a point at the start and one after p1-JP, both teams at the table again.
-        Assert.Equal(("JP", 3), (rejoined.GetProperty("actor").GetString(), rejoined.GetProperty("table").GetInt32()));
-        Assert.Equal(32, rejoined.GetProperty("seat").GetString()!.Length);
+        var rejoined = await back.InvokeAsync<JsonElement>("Rejoin", usaCode);
+        Assert.Equal(("US", 3, usaCode), (rejoined.GetProperty("actor").GetString(), rejoined.GetProperty("table").GetInt32(), rejoined.GetProperty("seat").GetString()));
+        string[] confidential = [.. rejoined.GetProperty("confidential").EnumerateArray().Select(l => l.GetString()!)];
+        Assert.Equal(RoleBrief.Confidential(classroom.Exercise, "US"), confidential);
+        Assert.NotEqual(RoleBrief.Confidential(classroom.Exercise, "JP"), confidential);
         var after = rejoined.GetProperty("sight");
-        Assert.Equal(2, after.GetProperty("version").GetInt32());
+        Assert.Equal(3, after.GetProperty("version").GetInt32());
         Assert.Equal(0, after.GetProperty("pending").GetArrayLength());
         Assert.Equal(["start", "p1-JP"], after.GetProperty("chart").GetProperty("after").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(before.GetRawText(), after.GetRawText());
+        // The same table as US's page showed, but for who is connected now: US alone (its page was closed then open).
+        Assert.Equal(["US"], after.GetProperty("connected").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(before.GetProperty("play").GetRawText(), after.GetProperty("play").GetRawText());
+        Assert.Equal(before.GetProperty("scores").GetRawText(), after.GetProperty("scores").GetRawText());
+
+        // Japan's team comes back with its own code and plays JP.
+        await using var japanBack = await classroom.ConnectAsync();
+        Assert.Equal("JP", (await japanBack.InvokeAsync<JsonElement>("Rejoin", japanCode)).GetProperty("actor").GetString());
     }
 
     [Theory]
-    [InlineData("{ pressure-holds: yes }")]
-    [InlineData("{ pressure-holds: yes, us-line: 150 }")]
-    [InlineData("{ pressure-holds: maybe, us-line: 80 }")]
-    [InlineData("{ pressure-holds: yes, us-line: 80, talks: yes }")]
-    public async Task Predictions_a_file_could_not_give_are_refused_in_the_files_words(string predictions)
+    [InlineData(10, "{ pressure-holds: yes }")]
+    [InlineData(14, "{ pressure-holds: yes, us-line: 150 }")]
+    [InlineData(15, "{ pressure-holds: maybe, us-line: 80 }")]
+    [InlineData(16, "{ pressure-holds: yes, us-line: 80, talks: yes }")]
+    public async Task Predictions_a_file_could_not_give_are_refused_in_the_files_words(int table, string predictions)
     {
         // The words an answers file with the same predictions gets, read from a file written here by hand.
         var file = $"answers: north-korea-line\nrole: JP\npredictions: {predictions}\n";
@@ -172,10 +194,10 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
         // The same predictions as the page's fields would send them: each question's id with its answer as text.
         var answers = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, string>>(predictions);
 
-        // Table 10: whichever country the team is given (the last case's team may not have left yet), it answers for it.
+        // Each case at a table of its own, where the first team to join plays JP.
         await using var team = await classroom.ConnectAsync();
-        var country = (await team.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[9])).GetProperty("actor").GetString()!;
-        var refused = await Assert.ThrowsAsync<HubException>(() => team.InvokeAsync("Predict", country, answers));
+        Assert.Equal("JP", (await team.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[table - 1])).GetProperty("actor").GetString());
+        var refused = await Assert.ThrowsAsync<HubException>(() => team.InvokeAsync("Predict", "JP", answers));
         Assert.EndsWith($"HubException: {expected}", refused.Message);
     }
 

@@ -28,7 +28,10 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         await facilitator.BringToFrontAsync();
         await facilitator.TypeAsync("#facilitator-code", classroom.Server.Codes.Facilitator);
         await facilitator.ClickAsync("#facilitate button");
-        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-1 .taken')?.textContent === 'Teams joined: JP and US.'", Shown);
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-1 .taken')?.textContent === 'Teams joined: JP and US. Connected now: JP and US.'", Shown);
+        // The table waits until the facilitator starts its first round.
+        await facilitator.ClickAsync("#table-1 .start");
+        await japan.WaitForFunctionAsync("() => document.querySelector('#round').textContent === 'Round 1 is on.'", Shown);
 
         // JP proposes north-korea 80: the table's first proposal, p1-JP, waits for the US team's answer on every page.
         await japan.BringToFrontAsync();
@@ -53,7 +56,8 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         {
             var list = page == facilitator ? "#table-1 .play" : "#play";
             await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('{list} li')].some(li => li.textContent.includes('{shock}'))", Shown);
-            // The chart has a point for the start, one after the answered proposal p1-JP and one after the shock.
+            // The chart has a point for the start, one after the answered proposal p1-JP and one after the shock (the
+            // start of round 1 moves no position, so it makes no point).
             var chart = page == facilitator ? "#table-1 .chart" : "#chart";
             Assert.Equal(["start", "p1-JP", "inject-1"],
                 await page.EvaluateExpressionAsync<string[]>($"echarts.getInstanceByDom(document.querySelector('{chart}')).getOption().xAxis[0].data"));
@@ -125,10 +129,12 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-2 form.inject') !== null", Shown);
         await facilitator.SelectAsync("#shock-2", "1");
         await facilitator.ClickAsync("#table-2 form.inject button");
-        // Table 2's predictions close with the shock: its JP page hides the form, and its score follows the US to 75,
-        // where its us-line answer is right: 5 + 10 = 15.
+        // Table 2's predictions close with the shock: its JP page says so, its answers (sent) still in their fields, which
+        // no longer take any; and its score follows the US to 75, where its us-line answer is right: 5 + 10 = 15.
         await japan2.BringToFrontAsync();
-        await japan2.WaitForFunctionAsync("() => document.querySelector('#predict').hidden && !document.querySelector('#predict-closed').hidden", Shown);
+        await japan2.WaitForFunctionAsync("() => document.querySelector('#predict-closed').textContent === 'The play at your table has begun, so the predictions are closed.'", Shown);
+        Assert.Equal(["yes", "75"], await japan2.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#questions select, #questions input')].map(f => f.value)"));
+        Assert.True(await japan2.EvaluateExpressionAsync<bool>("[...document.querySelectorAll('#predict select, #predict input, #predict button')].every(f => f.disabled)"));
         await japan2.WaitForFunctionAsync("() => [...document.querySelectorAll('#score li')].at(-1)?.textContent === '15  total'", Shown);
 
         await facilitator.BringToFrontAsync();
@@ -153,6 +159,15 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         await page.WaitForFunctionAsync("() => document.body.dataset.connected === 'true'", Shown);
         await page.EvaluateExpressionAsync("window.summitsLoaded = true");
         return page;
+    }
+
+    /// <summary>Gives <paramref name="server"/>'s facilitator's code on <paramref name="page"/>, waiting until it shows <paramref name="table"/> with its forms.</summary>
+    internal static async Task FacilitateAsync(IPage page, ClassroomServer server, int table)
+    {
+        await page.BringToFrontAsync();
+        await page.TypeAsync("#facilitator-code", server.Codes.Facilitator);
+        await page.ClickAsync("#facilitate button");
+        await page.WaitForFunctionAsync($"() => document.querySelector('#table-{table} form.new-shock') !== null", Shown);
     }
 
     /// <summary>Joins <paramref name="page"/> to the table of join code <paramref name="code"/>, waiting until it says <paramref name="who"/> it plays.</summary>

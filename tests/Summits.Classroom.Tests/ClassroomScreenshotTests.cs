@@ -7,7 +7,7 @@ namespace Summits.Classroom.Tests;
 
 /// <summary>
 /// The screenshots of docs/classroom.md: one table of north-korea-line played in Debian's headless chromium (both
-/// teams answer the predictions, Japan proposes, the United States accepts, the facilitator injects the shock and
+/// teams answer the predictions, the facilitator starts round 1, Japan proposes, the United States accepts, the facilitator injects the shock and
 /// opens the debrief), its team page and facilitator page taken whole. Each run writes them under the test output's
 /// <c>TestResults/classroom</c>; with <c>SUMMITS_UPDATE_SCREENSHOTS=1</c> it writes them into <c>docs/screenshots</c>
 /// instead. The checked-in ones must be pictures of the pages as they are laid out today.
@@ -40,21 +40,24 @@ public sealed class ClassroomScreenshotTests(ClassroomFixture classroom, ReportB
             await page.ClickAsync("#predict button");
             await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#score li')].at(-1)?.textContent.endsWith('total')", Shown);
         }
-        await japan.BringToFrontAsync();
-        await japan.TypeAsync("#term-north-korea", "85");
-        await japan.ClickAsync("#propose button");
-        await usa.BringToFrontAsync();
-        await usa.WaitForFunctionAsync("() => document.querySelector(\"#pending button[aria-label='Accept p1-JP']\") !== null", Shown);
-        await usa.ClickAsync("#pending button[aria-label='Accept p1-JP']");
 
         await using var facilitator = await OpenAsync(server.Facilitator);
         await facilitator.BringToFrontAsync();
         await facilitator.TypeAsync("#facilitator-code", server.Codes.Facilitator);
         await facilitator.ClickAsync("#facilitate button");
         await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-1 form.inject') !== null", Shown);
-        // The table's change pushed while the code was being answered (the US team's acceptance replays the table)
-        // may reach the page before the answer that carries the join codes and shocks: the table still shows both.
         Assert.Equal($"Table 1, join code {code}", await facilitator.EvaluateExpressionAsync<string>("document.querySelector('#table-1-heading').textContent"));
+        await facilitator.ClickAsync("#table-1 .start");
+
+        await japan.BringToFrontAsync();
+        await japan.WaitForFunctionAsync("() => document.querySelector('#round').textContent === 'Round 1 is on.'", Shown);
+        await japan.TypeAsync("#term-north-korea", "85");
+        await japan.ClickAsync("#propose button");
+        await usa.BringToFrontAsync();
+        await usa.WaitForFunctionAsync("() => document.querySelector(\"#pending button[aria-label='Accept p1-JP']\") !== null", Shown);
+        await usa.ClickAsync("#pending button[aria-label='Accept p1-JP']");
+
+        await facilitator.BringToFrontAsync();
         await facilitator.SelectAsync("#shock-1", "1");
         await facilitator.ClickAsync("#table-1 form.inject button");
         await facilitator.ClickAsync("#open-debrief");

@@ -19,7 +19,10 @@ public interface ITableGrain : IGrainWithStringKey
     /// A proposal from <paramref name="from"/> to the other country, which waits for that country's team to answer it.
     /// The terms are checked by the caller, as an answers file's are (<see cref="TeamAnswers.Proposal"/>).
     /// </summary>
-    /// <returns>The new view; its <see cref="TableChange.Refused"/> says why nothing changed when <paramref name="from"/> holds no role.</returns>
+    /// <returns>
+    /// The new view; its <see cref="TableChange.Refused"/> says why nothing changed when <paramref name="from"/> holds no
+    /// role, or no round is on (<see cref="TableRounds.Closed"/>).
+    /// </returns>
     [Alias("Propose")]
     Task<TableChange> Propose(string from, ImmutableArray<Term> terms);
 
@@ -27,7 +30,7 @@ public interface ITableGrain : IGrainWithStringKey
     /// <paramref name="actor"/>'s answer to a proposal waiting for it: the proposal and the answer are played in the
     /// table's world, in the order the answers came.
     /// </summary>
-    /// <returns>The new view, or the reason nothing changed: no proposal of that id waits for <paramref name="actor"/>'s answer.</returns>
+    /// <returns>The new view, or the reason nothing changed: no round is on, or no proposal of that id waits for <paramref name="actor"/>'s answer.</returns>
     [Alias("Answer")]
     Task<TableChange> Answer(string actor, string proposal, bool accept);
 
@@ -43,6 +46,27 @@ public interface ITableGrain : IGrainWithStringKey
     /// <returns>The new view, or the reason nothing changed: no inject of that number.</returns>
     [Alias("Inject")]
     Task<TableChange> Inject(int inject);
+
+    /// <summary>
+    /// Plays a shock the facilitator wrote (<see cref="NewShock"/>) at the table now, checked as an exercise file's inject
+    /// is; its step is the table's next <c>inject-{n}</c>, n counting every shock played at the table.
+    /// </summary>
+    /// <returns>The new view, or the reason nothing changed: the shock is not one an exercise file could hold, in the file's words.</returns>
+    [Alias("InjectNew")]
+    Task<TableChange> InjectNew(NewShock shock);
+
+    /// <summary>
+    /// Starts the table's next round (<see cref="TableView.Round"/> grows by one): the first begins the play, which closes
+    /// the predictions; a later one ends a pause. Until a round is on, the teams' proposals and answers are refused.
+    /// </summary>
+    /// <returns>The new view, or the reason nothing changed: a round is on already (<see cref="TableRounds.CannotStart"/>).</returns>
+    [Alias("Start")]
+    Task<TableChange> Start();
+
+    /// <summary>Pauses the round that is on: the teams' proposals and answers are refused until the next round starts.</summary>
+    /// <returns>The new view, or the reason nothing changed: no round is on (<see cref="TableRounds.CannotPause"/>).</returns>
+    [Alias("Pause")]
+    Task<TableChange> Pause();
 
     /// <summary>Pushes every later view to <paramref name="watcher"/>, until <see cref="Unwatch"/>.</summary>
     [Alias("Watch")]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
+using Summits.Grains;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -8,11 +9,16 @@ namespace Summits.Classroom;
 
 /// <summary>
 /// A table of the classroom (<see cref="ITableGrain"/>). The play is kept in this activation's memory, which the
-/// classroom's silo keeps alive as long as it runs; every change replays the whole play in the table's own world
-/// of grains, so that the table's view is what a run of the same steps writes, then pushes the view to the watchers.
+/// classroom's silo keeps alive as long as it runs, and written to the grain storage (<see cref="TableRecord"/>) after
+/// every change, before the change is pushed, so that a table activated again reads it back; every change replays the
+/// whole play in the table's own world of grains, kept in memory alone (<see cref="InMemoryWorlds"/>: the record is
+/// what lasts), so that the table's view is what a run of the same steps writes, then pushes the view to the watchers.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> logger) : Grain, ITableGrain
+public sealed class TableGrain(
+    ClassroomExercise classroom,
+    [PersistentState("table", StorageNames.Summits)] IPersistentState<TableRecord> record,
+    ILogger<TableGrain> logger) : Grain, ITableGrain
 {
     private readonly ObserverManager<ITableWatcher> _watchers = new(TimeSpan.FromDays(1), logger);
 
@@ -30,12 +36,20 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
     private int _proposals;
     private int _injects;
     private int _version;
+    private int _round;
+    private bool _paused;
+
+    /// <summary>The shocks played, each as <c>{step id}: {reason}</c> (<see cref="TableView.Shocks"/>).</summary>
+    private readonly List<string> _shocks = [];
 
     private Exercise Exercise => classroom.Exercise;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _history.Add(Positions("start", Exercise.World));
+        if (record.RecordExists)
+            Restore(record.State);
+        else
+            _history.Add(Positions("start", Exercise.World));
         return Task.CompletedTask;
     }
 
@@ -45,6 +59,8 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
     {
         if (Exercise.Roles.All(r => r.Actor != from))
             return new TableChange(Current(), $"'{from}' has no role at this table");
+        if (TableRounds.Closed(Current()) is { } closed)
+            return new TableChange(Current(), closed);
         _pending.Add(new PendingProposal($"p{++_proposals}-{from}", from, Exercise.Opposite(from).Actor, terms));
         await ChangedAsync();
         return new TableChange(Current());
@@ -52,6 +68,8 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
 
     public async Task<TableChange> Answer(string actor, string proposal, bool accept)
     {
+        if (TableRounds.Closed(Current()) is { } closed)
+            return new TableChange(Current(), closed);
         if (_pending.FirstOrDefault(p => p.Id == proposal && p.To == actor) is not { } waiting)
             return new TableChange(Current(), $"no proposal '{proposal}' is waiting for {actor}'s answer");
         _pending.Remove(waiting);
@@ -66,8 +84,8 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
     {
         if (Exercise.Roles.All(r => r.Actor != actor))
             return new TableChange(Current(), $"'{actor}' has no role at this table");
-        if (_played.Count > 0)
-            return new TableChange(Current(), $"the predictions are answered before play, and the play at table {TableKey.Number(this.GetPrimaryKeyString())} has begun (a proposal answered or a shock played)");
+        if (Current().Begun)
+            return new TableChange(Current(), $"the predictions are answered before play, and the play at table {TableKey.Number(this.GetPrimaryKeyString())} has begun (the facilitator started it, or a shock was played)");
         _predictions.RemoveAll(p => p.Actor == actor);
         _predictions.AddRange(answers.Where(a => a.Actor == actor));
         await ChangedAsync();
@@ -81,7 +99,48 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
                 ? $"{Exercise.Id} has no shocks to inject"
                 : $"shock {inject} is not one of {Exercise.Id}'s; its shocks are 1 to {Exercise.Injects.Length}");
         var step = Exercise.Injects[inject - 1].Shock with { Id = $"inject-{++_injects}" };
+        return await ShockAsync(step, step.Reason);
+    }
+
+    public async Task<TableChange> InjectNew(NewShock shock)
+    {
+        ArgumentNullException.ThrowIfNull(shock);
+        ShockStep step;
+        try
+        {
+            step = shock.Read(Exercise, _injects + 1);
+        }
+        catch (InputException e)
+        {
+            return new TableChange(Current(), e.Problem);
+        }
+        _injects++;
+        return await ShockAsync(step, step.Reason + NewShock.Written);
+    }
+
+    public async Task<TableChange> Start()
+    {
+        if (TableRounds.CannotStart(Current()) is { } why)
+            return new TableChange(Current(), why);
+        _round++;
+        _paused = false;
+        await ChangedAsync();
+        return new TableChange(Current());
+    }
+
+    public async Task<TableChange> Pause()
+    {
+        if (TableRounds.CannotPause(Current()) is { } why)
+            return new TableChange(Current(), why);
+        _paused = true;
+        await ChangedAsync();
+        return new TableChange(Current());
+    }
+
+    private async Task<TableChange> ShockAsync(ShockStep step, string said)
+    {
         _played.Add(step);
+        _shocks.Add($"{step.Id}: {said}");
         await PlayAsync(step.Id);
         return new TableChange(Current());
     }
@@ -106,7 +165,9 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
             Exercise.World.ParametersFor(ModelParameters.Default), [.. _answers, .. _played]);
         // The run ends by reading its world whole and clearing it (IWorldGrain.Final), so that the next change seeds the
         // same world afresh and plays every step again.
-        var run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true);
+        RunResult run;
+        using (InMemoryWorlds.Begin())
+            run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true);
         _timeline = run.Timeline;
         _final = run.Final;
         _history.Add(Positions(after, run.Final));
@@ -116,12 +177,34 @@ public sealed class TableGrain(ClassroomExercise classroom, ILogger<TableGrain> 
     private async Task ChangedAsync()
     {
         _version++;
+        record.State = Recorded();
+        await record.WriteStateAsync();
         var view = Current();
         await _watchers.Notify(w => w.Changed(view));
     }
 
+    private TableRecord Recorded() => new()
+    {
+        Answers = [.. _answers], Played = [.. _played], Pending = [.. _pending], History = [.. _history], Predictions = [.. _predictions],
+        Final = _final, Timeline = _timeline, Proposals = _proposals, Injects = _injects, Version = _version,
+        Round = _round, Paused = _paused, Shocks = [.. _shocks],
+    };
+
+    private void Restore(TableRecord kept)
+    {
+        _answers.AddRange(kept.Answers);
+        _played.AddRange(kept.Played);
+        _pending.AddRange(kept.Pending);
+        _history.AddRange(kept.History);
+        _predictions.AddRange(kept.Predictions);
+        _shocks.AddRange(kept.Shocks);
+        (_round, _paused) = (kept.Round, kept.Paused);
+        (_final, _timeline, _proposals, _injects, _version) = (kept.Final, kept.Timeline, kept.Proposals, kept.Injects, kept.Version);
+    }
+
     private TableView Current() =>
-        new(TableKey.Number(this.GetPrimaryKeyString()), _version, _timeline, [.. _pending], [.. _history], [.. _predictions], _final ?? Exercise.World);
+        new(TableKey.Number(this.GetPrimaryKeyString()), _version, _timeline, [.. _pending], [.. _history], [.. _predictions], _final ?? Exercise.World,
+            _round, _paused, [.. _shocks]);
 
     /// <summary>Each role's position on each topic on the table in <paramref name="world"/>, roles and topics in the exercise's order.</summary>
     private TablePositions Positions(string after, World world) =>

@@ -10,6 +10,9 @@ namespace Summits.Classroom;
 /// <param name="History">The two countries' positions on the topics on the table, at the start and after each change.</param>
 /// <param name="Predictions">Each team's answers to the exercise's prediction questions, as read by the answers file's rules; a team that has not answered has none.</param>
 /// <param name="Final">The table's world as the play stands: the exercise's world before anything is played, else the world its last replay ended with.</param>
+/// <param name="Round">The round the facilitator last started, from 1; 0 while the table waits for its first.</param>
+/// <param name="Paused">Whether the facilitator has paused <see cref="Round"/>; false while the table waits for its first.</param>
+/// <param name="Shocks">The shocks played at the table, in order, each as <c>{step id}: {reason}</c>, a new one's reason followed by <c> (written by the facilitator)</c>.</param>
 [GenerateSerializer, Immutable, Alias("summits.classroom-table-view")]
 public sealed record TableView(
     [Id(0)] int Table,
@@ -18,10 +21,19 @@ public sealed record TableView(
     [Id(3)] ImmutableArray<PendingProposal> Pending,
     [Id(4)] ImmutableArray<TablePositions> History,
     [Id(5)] ImmutableArray<PredictionAnswer> Predictions,
-    [Id(6)] World Final)
+    [Id(6)] World Final,
+    [Id(7)] int Round,
+    [Id(8)] bool Paused,
+    [Id(9)] ImmutableArray<string> Shocks)
 {
-    /// <summary>Whether the play has begun: a proposal answered or a shock played, after which predictions are no longer taken.</summary>
-    public bool Begun => History.Length > 1;
+    /// <summary>
+    /// Whether the play has begun: the facilitator has started the first round, or a shock has been played; from then on
+    /// predictions are no longer taken.
+    /// </summary>
+    public bool Begun => Round > 0 || History.Length > 1;
+
+    /// <summary>Whether the teams may propose and answer now: a round has started and is not paused.</summary>
+    public bool Open => Round > 0 && !Paused;
 }
 
 /// <summary>A team's answer to one prediction question: <c>yes</c> or <c>no</c>, an option's id, or a value on the 0–100 scale as text.</summary>

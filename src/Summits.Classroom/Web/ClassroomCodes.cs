@@ -39,6 +39,19 @@ public sealed class ClassroomCodes
         Join = joins.MoveToImmutable();
     }
 
+    /// <summary>The codes a classroom drew at an earlier start, read back from its data folder (<see cref="ClassroomStorage"/>).</summary>
+    /// <exception cref="ArgumentException">When a code is not one this class draws: of <see cref="Alphabet"/>, of its length, the join codes all different.</exception>
+    public ClassroomCodes(string facilitator, ImmutableArray<string> join)
+    {
+        if (!IsCode(facilitator, FacilitatorLength))
+            throw new ArgumentException($"the facilitator's code must be {FacilitatorLength} characters of {Alphabet}", nameof(facilitator));
+        if (join.IsDefaultOrEmpty || join.Any(code => !IsCode(code, JoinLength)) || join.Distinct().Count() != join.Length)
+            throw new ArgumentException($"the join codes must be different codes of {JoinLength} characters of {Alphabet}, one for each table", nameof(join));
+        (Facilitator, Join) = (facilitator, join);
+    }
+
+    private static bool IsCode(string? code, int length) => code is not null && code.Length == length && code.All(Alphabet.Contains);
+
     /// <summary>The facilitator's code.</summary>
     public string Facilitator { get; }
 
@@ -75,7 +88,7 @@ public sealed class ClassroomCodes
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(code));
 
     /// <summary>A code as typed, read without the spaces and dashes around or inside it and in capitals, as it is shown.</summary>
-    private static string Normal(string? given) =>
+    public static string Normal(string? given) =>
         string.Concat((given ?? "").Where(c => c is not (' ' or '-' or '\t'))).ToUpperInvariant();
 
     private async Task RefuseAsync()

@@ -11,7 +11,7 @@ namespace Summits.Classroom;
 /// The classroom's debrief: the tables side by side, one column each, every row a thing to compare them on, each
 /// cell in the words of the exercise's debrief (<see cref="TableDebrief"/>): each topic's agreement in force, each of
 /// the record's facts on the topics against how the table's play ended, what the simulation did for each prediction
-/// question, each team's answer with its points, and each country's total. The facilitator's page shows it; the
+/// question, each team's answer with its points, and each country's total, and the shocks played. The facilitator's page shows it; the
 /// facilitator exports it as CSV and as one web page that opens offline.
 /// </summary>
 public static class ClassroomDebrief
@@ -27,6 +27,7 @@ public static class ClassroomDebrief
         rows.AddRange(exercise.Predictions.Select(q => new DebriefRow(SimulationSection, $"{q.Id}: {q.Ask}")));
         rows.AddRange(exercise.Roles.SelectMany(r => exercise.Predictions.Select(q => new DebriefRow(PredictionSection, $"{r.Actor} {q.Id}"))));
         rows.AddRange(exercise.Roles.Select(r => new DebriefRow(ScoreSection, r.Actor)));
+        rows.Add(new DebriefRow(ShocksSection, ShocksItem));
         return rows;
     }
 
@@ -34,7 +35,8 @@ public static class ClassroomDebrief
     /// The column of one table, a cell for each of <see cref="Rows"/>: an agreement as <c>nk-maximum-pressure at 93,
     /// strained</c> or <c>none</c>; a fact <c>agrees (US at 75 (from 95))</c> or the difference in the debrief's words;
     /// the simulation's answer in the debrief's words; a team's answer with its points, <c>yes: 5 of 5</c>, or
-    /// <c>not answered</c>; a country's total score.
+    /// <c>not answered</c>; a country's total score; the shocks played, in order, as <c>inject-1: {reason}</c> joined by
+    /// <c>; </c> (a new one's reason followed by <see cref="NewShock.Written"/>), or <c>none</c>.
     /// </summary>
     public static IReadOnlyList<string> Cells(Exercise exercise, TableView view)
     {
@@ -52,6 +54,7 @@ public static class ClassroomDebrief
                 : NotAnswered));
         }
         cells.AddRange(debriefs.Select(d => Debrief.Text(d.Total)));
+        cells.Add(view.Shocks.IsEmpty ? NoShock : string.Join("; ", view.Shocks));
         return cells;
     }
 
@@ -107,7 +110,10 @@ public static class ClassroomDebrief
 
     /// <summary>The sections of the rows.</summary>
     public const string AgreementSection = "agreement in force", RecordSection = "what happened next", SimulationSection = "the simulation",
-        PredictionSection = "prediction", ScoreSection = "score";
+        PredictionSection = "prediction", ScoreSection = "score", ShocksSection = "shocks";
+
+    /// <summary>The item of the shocks' row, and what a table where none was played shows in it.</summary>
+    public const string ShocksItem = "played, in order", NoShock = "none";
 
     private static IEnumerable<RecordFact> Facts(Exercise exercise) =>
         exercise.Record is { } record ? record.Facts.Where(f => exercise.Topics.Contains(f.Topic)) : [];
@@ -123,7 +129,7 @@ public static class ClassroomDebrief
 
     private static ChartFigure Positions(Exercise exercise, TableView view)
     {
-        var sight = TablePages.Sight(exercise, view, null, []).Chart;
+        var sight = TablePages.Sight(exercise, view, null, new TableTeams([], [])).Chart;
         var chart = new Chart(string.Create(CultureInfo.InvariantCulture, $"table-{view.Table}"), string.Create(CultureInfo.InvariantCulture, $"Table {view.Table}"))
         {
             XAxis = Chart.CategoryAxis("after", sight.After),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Summits.Scenarios;
 
@@ -12,7 +13,7 @@ namespace Summits.Classroom;
 /// <see cref="HubException"/> whose message, one line in words, is all a page learns; any other failure reaches it as
 /// SignalR's own message, without its detail.
 /// </summary>
-public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats seats, ClassroomCodes codes, IGrainFactory grains) : Hub
+public sealed partial class ClassroomHub(ClassroomExercise classroom, ClassroomSeats seats, ClassroomCodes codes, IGrainFactory grains) : Hub
 {
     /// <summary>The group of the connections of <paramref name="actor"/>'s team at <paramref name="table"/>.</summary>
     public static string TeamGroup(int table, string actor) => $"table-{table}-{actor}";
@@ -28,28 +29,25 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     private Exercise Exercise => classroom.Exercise;
 
     /// <summary>Joins the table whose join code is <paramref name="code"/>, taking its first free country.</summary>
-    /// <exception cref="HubException">The code is no table's (answered after a wait), or both countries at its table are taken.</exception>
+    /// <exception cref="HubException">The code is no table's (answered after a wait), or both countries at its table have been given to teams.</exception>
     public async Task<TeamPage> Join(string code)
     {
         if (await codes.TableAsync(code) is not { } table)
             throw new HubException("that is not a join code of this classroom; check it on the facilitator's screen");
-        var seat = seats.Take(table) ?? throw new HubException($"both countries at table {table} are taken; ask the facilitator for another table's code");
-        return await SitAsync(seat, seat.Token);
+        var seat = seats.Take(table) ?? throw new HubException($"both countries at table {table} have their teams; a team coming back gives its team code, which its page showed, under 'Back at your table'");
+        return await SitAsync(seat);
     }
 
-    /// <summary>Takes again the seat whose secret the page kept, after a reload.</summary>
-    /// <exception cref="HubException">
-    /// No seat has that secret, or its team gave it up and another team has joined in its place (answered after the wait
-    /// of a wrong code).
-    /// </exception>
+    /// <summary>Takes again the seat whose team code is <paramref name="seat"/>: kept by the page after a reload, or typed by the team.</summary>
+    /// <exception cref="HubException">No seat of this classroom has that code (answered after the wait of a wrong code).</exception>
     public async Task<TeamPage> Rejoin(string seat)
     {
         if (seats.Retake(seat) is not { } found)
         {
             await codes.TableAsync(null);
-            throw new HubException("this page's seat is not one of this classroom's; join again with your table's code");
+            throw new HubException("that team code is not one of this classroom's; join with your table's join code, or check your team code");
         }
-        return await SitAsync(found, null);
+        return await SitAsync(found);
     }
 
     /// <summary>A proposal of <paramref name="country"/>'s to the other country at the team's table.</summary>
@@ -93,8 +91,9 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
         await Groups.AddToGroupAsync(Context.ConnectionId, FacilitatorGroup);
         var tables = new List<FacilitatorTable>();
         for (var table = 1; table <= classroom.Tables; table++)
-            tables.Add(new FacilitatorTable(table, codes.Join[table - 1], TablePages.Sight(Exercise, await Table(table).View(), null, seats.Taken(table))));
-        return new FacilitatorPage(Exercise.Title, TablePages.Shocks(Exercise), ClassroomDebrief.Rows(Exercise), tables);
+            tables.Add(new FacilitatorTable(table, codes.Join[table - 1], TablePages.Sight(Exercise, await Table(table).View(), null, seats.Teams(table))));
+        return new FacilitatorPage(Exercise.Title, TablePages.Shocks(Exercise), ClassroomDebrief.Rows(Exercise), tables,
+            [.. Exercise.Roles.Select(r => r.Actor)], [.. Exercise.Topics]);
     }
 
     /// <summary>The debrief of every table as a file to download: <c>csv</c> (<see cref="ClassroomDebrief.Csv"/>) or <c>html</c> (<see cref="ClassroomDebrief.Html"/>).</summary>
@@ -114,19 +113,29 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     }
 
     /// <summary>Plays the exercise's shock <paramref name="shock"/> (1 to the number of its shocks) at <paramref name="table"/> now.</summary>
-    /// <exception cref="HubException">The connection has not given the facilitator's code, the table is none of the classroom's, or the shock is none of the exercise's.</exception>
-    public async Task Inject(int table, int shock)
+    /// <param name="table">The table, a whole number (a JSON number, or text of one).</param>
+    /// <param name="shock">The shock, a whole number (a JSON number, or text of one).</param>
+    /// <exception cref="HubException">
+    /// The connection has not given the facilitator's code, the table or the shock is not a whole number
+    /// (<see cref="PageNumber"/>), the table is none of the classroom's, or the shock is none of the exercise's.
+    /// </exception>
+    public async Task Inject(JsonElement table, JsonElement shock)
     {
         if (!Context.Items.ContainsKey(FacilitatorItem))
             throw new HubException("only the facilitator injects a shock; give the facilitator's code first");
+        await Inject(PageNumber.Whole(table, "table", 1, classroom.Tables), PageNumber.Whole(shock, "shock", 1, Exercise.Injects.Length));
+    }
+
+    private async Task Inject(int table, int shock)
+    {
         if (table < 1 || table > classroom.Tables)
             throw new HubException($"table {table} is not one of this classroom's; its tables are 1 to {classroom.Tables}");
         Refused(await Table(table).Inject(shock));
     }
 
     /// <summary>
-    /// A connection that closes gives up its seat's hold: when it was its team's last, the seat is free for the next
-    /// team to join that table, and the facilitator's page shows the team gone.
+    /// A connection that closes gives up its hold on its seat, which stays its team's: when it was its team's last, the
+    /// facilitator's page shows the team joined but not connected.
     /// </summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -138,13 +147,13 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     /// Seats the connection at <paramref name="seat"/>, taken or retaken for it, and reads the table back from its grain
     /// as it stands, whatever was played while the team was away.
     /// </summary>
-    private async Task<TeamPage> SitAsync(TeamSeat seat, string? token)
+    private async Task<TeamPage> SitAsync(TeamSeat seat)
     {
         await LeaveAsync();
         Context.Items[SeatItem] = seat;
         await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(seat.Table, seat.Actor));
         var view = await ShowTakenAsync(seat.Table);
-        return TablePages.Team(Exercise, seat, view, seats.Taken(seat.Table), token);
+        return TablePages.Team(Exercise, seat, view, seats.Teams(seat.Table));
     }
 
     /// <summary>Gives up the seat the connection holds, if it holds one.</summary>
@@ -165,7 +174,7 @@ public sealed class ClassroomHub(ClassroomExercise classroom, ClassroomSeats sea
     private async Task<TableView> ShowTakenAsync(int table)
     {
         var view = await Table(table).View();
-        await Clients.Group(FacilitatorGroup).SendAsync(TableMessage, TablePages.Sight(Exercise, view, null, seats.Taken(table)));
+        await Clients.Group(FacilitatorGroup).SendAsync(TableMessage, TablePages.Sight(Exercise, view, null, seats.Teams(table)));
         return view;
     }
 

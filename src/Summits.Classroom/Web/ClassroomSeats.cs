@@ -5,49 +5,79 @@ namespace Summits.Classroom;
 
 /// <summary>
 /// Who sits where: the first team to join a table takes the exercise's first role, the second team the other; a third
-/// is refused. A seat is given with a secret (<see cref="TeamSeat.Token"/>) by which its page takes it again, and is
-/// held for as long as one of its team's connections is open. A seat no connection holds is free: the next team to join
-/// that table with its join code takes it, with a new secret, and finds the table as it was left. Kept in memory, for as
-/// long as the classroom runs.
+/// is refused. A seat is the team's for as long as the classroom keeps its tables: it is given once, with a team code
+/// (<see cref="TeamSeat.Token"/>) by which the team, and only the team, takes it again, from a reloaded page, another
+/// browser or another computer, however long it was away. A seat is never given to another team. Kept in memory and,
+/// when the classroom keeps its tables, in its data folder beside its codes (<see cref="ClassroomStorage.KeepTeams"/>), so
+/// that a team code gives its seat back after a restart.
 /// </summary>
-public sealed class ClassroomSeats(ClassroomExercise classroom)
+public sealed class ClassroomSeats
 {
+    /// <summary>The characters of a team code: 8, about 39 bits (8 × log2 30 ≈ 39.3), short enough to write down and type again.</summary>
+    public const int TeamCodeLength = 8;
+
     private readonly Lock _lock = new();
 
-    /// <summary>Every seat given, and how many connections hold it now (0 when its team has gone).</summary>
+    /// <summary>Every seat given, and how many connections hold it now (0 while its team is away).</summary>
     private readonly Dictionary<TeamSeat, int> _seats = [];
+
+    private readonly ClassroomExercise _classroom;
+    private readonly ClassroomStorage? _storage;
+
+    /// <param name="classroom">The exercise played.</param>
+    /// <param name="storage">Where the seats given at earlier starts are read from and each new one written; null keeps them in memory alone.</param>
+    public ClassroomSeats(ClassroomExercise classroom, ClassroomStorage? storage = null)
+    {
+        _classroom = classroom;
+        _storage = storage;
+        foreach (var seat in storage?.Teams ?? [])
+            _seats.Add(seat, 0);
+    }
 
     /// <summary>
     /// A seat at <paramref name="table"/> for a team joining it, held by the joining connection: the first of the
-    /// exercise's roles no connection holds; null when connections hold both.
+    /// exercise's roles not yet given to a team; null when both have been. The seat is written to the data folder before
+    /// it is given.
     /// </summary>
+    /// <exception cref="IOException">The data folder cannot be written; no seat is given.</exception>
     public TeamSeat? Take(int table)
     {
         lock (_lock)
         {
-            if (classroom.Exercise.Roles.FirstOrDefault(r => !_seats.Any(s => s.Key.Table == table && s.Key.Actor == r.Actor && s.Value > 0)) is not { } free)
+            if (_classroom.Exercise.Roles.FirstOrDefault(r => !_seats.Keys.Any(s => s.Table == table && s.Actor == r.Actor)) is not { } free)
                 return null;
-            // The seat its team gave up goes with its secret: a page that kept the old one cannot take it back.
-            foreach (var gone in _seats.Keys.Where(s => s.Table == table && s.Actor == free.Actor).ToList())
-                _seats.Remove(gone);
-            var seat = new TeamSeat(table, free.Actor, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+            string code;
+            do
+                code = RandomNumberGenerator.GetString(ClassroomCodes.Alphabet, TeamCodeLength);
+            while (_seats.Keys.Any(s => s.Token == code));
+            var seat = new TeamSeat(table, free.Actor, code);
             _seats.Add(seat, 1);
+            try
+            {
+                _storage?.KeepTeams(_seats.Keys);
+            }
+            catch
+            {
+                _seats.Remove(seat);
+                throw;
+            }
             return seat;
         }
     }
 
     /// <summary>
-    /// The seat whose secret is <paramref name="token"/>, every seat's compared in constant time, held by one more
-    /// connection; null when none is.
+    /// The seat whose team code is <paramref name="token"/> (read as a code is typed: <see cref="ClassroomCodes.Normal"/>),
+    /// every seat's compared in constant time, held by one more connection; null when none is.
     /// </summary>
     public TeamSeat? Retake(string? token)
     {
+        var given = ClassroomCodes.Normal(token);
         TeamSeat? found = null;
         lock (_lock)
         {
             foreach (var seat in _seats.Keys)
             {
-                if (ClassroomCodes.Same(token ?? "", seat.Token))
+                if (ClassroomCodes.Same(given, seat.Token))
                     found = seat;
             }
             if (found is not null)
@@ -56,7 +86,7 @@ public sealed class ClassroomSeats(ClassroomExercise classroom)
         return found;
     }
 
-    /// <summary>One connection that held <paramref name="seat"/> has closed; the seat is free when none holds it.</summary>
+    /// <summary>One connection that held <paramref name="seat"/> has closed; the seat stays its team's.</summary>
     public void Leave(TeamSeat seat)
     {
         lock (_lock)
@@ -66,13 +96,17 @@ public sealed class ClassroomSeats(ClassroomExercise classroom)
         }
     }
 
-    /// <summary>The countries at <paramref name="table"/> whose teams have a connection open, in the exercise's order of roles.</summary>
-    public IReadOnlyList<string> Taken(int table)
+    /// <summary>The countries at <paramref name="table"/> a team has joined for, and those whose team has a page connected now.</summary>
+    public TableTeams Teams(int table)
     {
         lock (_lock)
-            return [.. classroom.Exercise.Roles.Select(r => r.Actor).Where(a => _seats.Any(s => s.Key.Table == table && s.Key.Actor == a && s.Value > 0))];
+        {
+            var here = _seats.Where(s => s.Key.Table == table).ToList();
+            var actors = _classroom.Exercise.Roles.Select(r => r.Actor).ToList();
+            return new TableTeams([.. actors.Where(a => here.Any(s => s.Key.Actor == a))], [.. actors.Where(a => here.Any(s => s.Key.Actor == a && s.Value > 0))]);
+        }
     }
 
     /// <summary>The exercise played.</summary>
-    public Exercise Exercise => classroom.Exercise;
+    public Exercise Exercise => _classroom.Exercise;
 }

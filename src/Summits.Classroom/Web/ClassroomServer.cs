@@ -16,14 +16,17 @@ using Summits.Scenarios;
 namespace Summits.Classroom;
 
 /// <summary>
-/// A running classroom: one ASP.NET Core host, listening on 127.0.0.1 alone, that holds the Summits silo (built by
+/// A running classroom: one ASP.NET Core host, listening where its <see cref="ClassroomEndpoint"/> says (127.0.0.1
+/// alone over plain HTTP, or an address other computers reach over HTTPS alone), that holds the Summits silo (built by
 /// <see cref="SummitsHosting.AddEmbeddedSummits"/>, as every embedded silo is) with the tables' grains, serves the
 /// pages and their scripts from this assembly, and carries the pages' actions and the tables' changes over SignalR on
-/// WebSockets. Everything it holds is in memory and goes when it stops.
+/// WebSockets. The tables' grain state is where its <see cref="ClassroomStorage"/> keeps it: in a Redis server, which a
+/// classroom started again with the same storage reads back, or in the silo's memory, which goes when it stops.
 /// </summary>
 public sealed class ClassroomServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ClassroomConnections _connections;
     private readonly List<(ITableGrain Table, ITableWatcher Reference)> _watching;
 
     /// <summary>The relays the tables push to; kept here, as a grain holds its observers only weakly.</summary>
@@ -32,13 +35,14 @@ public sealed class ClassroomServer : IAsyncDisposable
     private ClassroomServer(WebApplication app, Uri address, ClassroomCodes codes, List<TableRelay> relays, List<(ITableGrain, ITableWatcher)> watching)
     {
         _app = app;
+        _connections = app.Services.GetRequiredService<ClassroomConnections>();
         Address = address;
         Codes = codes;
         _relays = relays;
         _watching = watching;
     }
 
-    /// <summary>Where the teams' page is: <c>http://127.0.0.1:PORT/</c>.</summary>
+    /// <summary>Where the teams' page is: <c>http://127.0.0.1:PORT/</c>, or when public <c>https://ADDRESS:PORT/</c> (<see cref="ClassroomEndpoint.Shown"/>).</summary>
     public Uri Address { get; }
 
     /// <summary>Where the facilitator's page is: <c>/facilitator</c> on <see cref="Address"/>.</summary>
@@ -59,29 +63,60 @@ public sealed class ClassroomServer : IAsyncDisposable
     /// </summary>
     /// <param name="settings">The silo's settings, read and checked by the caller (<see cref="SummitsSettings.Read"/>).</param>
     /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>.</param>
+    /// <param name="storage">
+    /// Where the tables are kept, and the classroom's id and codes (<see cref="ClassroomStorage.OpenAsync"/>), its
+    /// <see cref="ClassroomStorage.Tables"/> equal to <paramref name="tables"/>; null keeps them in memory, with codes drawn afresh.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>, or <paramref name="port"/> not 0 to 65535.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="storage"/> has another number of tables than <paramref name="tables"/>.</exception>
     /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
-    public static async Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default)
+    public static Task<ClassroomServer> StartAsync(Exercise exercise, int port, int tables, SummitsSettings settings, TextWriter warnings, CancellationToken cancellation = default,
+        ClassroomStorage? storage = null) =>
+        StartAsync(exercise, ClassroomEndpoint.Loopback(port), tables, settings, warnings, storage, cancellation);
+
+    /// <summary>
+    /// Starts a classroom of <paramref name="tables"/> tables playing <paramref name="exercise"/>, listening where
+    /// <paramref name="endpoint"/> says, over HTTPS when it has a certificate, its tables kept where
+    /// <paramref name="storage"/> says.
+    /// </summary>
+    /// <param name="settings">The silo's settings, read and checked by the caller (<see cref="SummitsSettings.Read"/>).</param>
+    /// <param name="warnings">Where the host's warnings and errors go, one line each, beginning <c>summits classroom</c>; a page's refused call is none (<see cref="ClassroomLog"/>).</param>
+    /// <param name="storage">
+    /// Where the tables are kept, and the classroom's id and codes (<see cref="ClassroomStorage.OpenAsync"/>), its
+    /// <see cref="ClassroomStorage.Tables"/> equal to <paramref name="tables"/>; null keeps them in memory, with codes drawn afresh.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tables"/> is not 1 to <see cref="ClassroomExercise.MostTables"/>.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="storage"/> has another number of tables than <paramref name="tables"/>.</exception>
+    /// <exception cref="IOException">When the port cannot be listened on (another process holds it).</exception>
+    /// <exception cref="StackExchange.Redis.RedisConnectionException">Among the causes of the failure when the storage's Redis server does not answer.</exception>
+    public static async Task<ClassroomServer> StartAsync(Exercise exercise, ClassroomEndpoint endpoint, int tables, SummitsSettings settings, TextWriter warnings,
+        ClassroomStorage? storage, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tables, ClassroomExercise.MostTables);
-        ArgumentOutOfRangeException.ThrowIfLessThan(port, IPEndPoint.MinPort);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
-        var classroom = new ClassroomExercise(exercise, "classroom-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)), tables);
-        var codes = new ClassroomCodes(tables);
+        if (storage is not null && storage.Tables != tables)
+            throw new ArgumentException($"the storage keeps {storage.Tables} table(s), not {tables}", nameof(storage));
+        var classroom = new ClassroomExercise(exercise, storage?.ClassroomId ?? ClassroomStorage.NewId(), tables);
+        var codes = storage?.Codes ?? new ClassroomCodes(tables);
 
         var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        // The loopback address alone: no other machine reaches the classroom.
-        web.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port));
+        // The loopback address alone unless the endpoint is public, and then over HTTPS alone.
+        web.WebHost.UseKestrelCore().ConfigureKestrel(endpoint.Listen);
         web.Services.AddRouting();
-        web.Services.AddSignalR(o => o.EnableDetailedErrors = false);
-        web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton<ClassroomSeats>();
+        var connections = new ClassroomConnections();
+        web.Services.AddSignalR(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.AddFilter(connections);
+        });
+        web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton(new ClassroomSeats(classroom, storage)).AddSingleton(connections);
         // Closed until the start succeeds: a start that fails is told by the caller in one line, not also by the host.
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
-        web.Logging.AddProvider(standardError);
-        StandardErrorLoggerProvider.AddFilters(web.Logging);
-        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings));
+        web.Logging.AddProvider(new ClassroomLog(standardError));
+        ClassroomLog.AddFilters(web.Logging);
+        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings, o => (o.StateStore, o.ClusterId) = (storage?.StateStore, storage?.ClusterId)));
         var app = web.Build();
         app.UseWebSockets();
         ClassroomFiles.Map(app);
@@ -112,25 +147,37 @@ public sealed class ClassroomServer : IAsyncDisposable
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var bound = new Uri(addresses.First());
-        return new ClassroomServer(app, new Uri($"http://127.0.0.1:{bound.Port}/"), codes, relays, watching);
+        return new ClassroomServer(app, endpoint.Shown(bound.Port), codes, relays, watching);
     }
-
-    /// <summary>
-    /// What the classroom says at start of where its tables are: in the silo's memory alone, so that they go when it
-    /// stops and a classroom started again begins with empty tables.
-    /// </summary>
-    public const string KeptInMemory = "the tables are kept in memory only: they are lost when the classroom stops and do not survive a restart";
 
     /// <summary>The command the host's warning lines begin with.</summary>
     public const string Command = "summits classroom";
 
-    /// <summary>Stops the pages, then the silo, and with it every table.</summary>
+    /// <summary>How long a stop waits for the host's work in hand once every page's connection is closed: 5 seconds.</summary>
+    public static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Closes every page's connection, so that no call waits on a classroom going away, then stops the pages and the
+    /// silo, and with it every table's activation (a table kept in Redis stays there), within <see cref="StopDeadline"/> of the host's own stop.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _connections.CloseAll();
         foreach (var (table, reference) in _watching)
             await table.Unwatch(reference);
         _relays.Clear();
-        await _app.StopAsync(CancellationToken.None);
+        using (var deadline = new CancellationTokenSource(StopDeadline))
+        {
+            try
+            {
+                await _app.StopAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                // What the host had not finished by the deadline is dropped with it: a table's change is in its storage before a
+                // page is told of it, so nothing told is lost.
+            }
+        }
         await _app.DisposeAsync();
     }
 

@@ -10,8 +10,8 @@ namespace Summits.Classroom;
 public static partial class TablePages
 {
     /// <summary>The table as <paramref name="you"/>'s team sees it; null <paramref name="you"/> for the facilitator.</summary>
-    /// <param name="taken">The countries whose teams have joined the table.</param>
-    public static TableSight Sight(Exercise exercise, TableView view, string? you, IReadOnlyList<string> taken)
+    /// <param name="teams">The countries whose teams have joined the table, and those whose pages are connected now.</param>
+    public static TableSight Sight(Exercise exercise, TableView view, string? you, TableTeams teams)
     {
         // The play in the exercise's words, as the debrief tells it: a table plays no numbered rounds, so the headings
         // the debrief gives each round (and the line that says nothing happened in one) are left out.
@@ -29,8 +29,9 @@ public static partial class TablePages
             .Where(d => you is null || d.Answers.Role == you)
             .Select(d => Score(exercise, d))
             .ToList();
-        return new TableSight(view.Table, view.Version, play, pending, new ChartSight([.. view.History.Select(h => h.After)], series), taken,
-            view.Begun, scores, you is null ? ClassroomDebrief.Cells(exercise, view) : null);
+        ArgumentNullException.ThrowIfNull(teams);
+        return new TableSight(view.Table, view.Version, play, pending, new ChartSight([.. view.History.Select(h => h.After)], series), teams.Joined, teams.Connected,
+            view.Begun, view.Round, view.Paused, TableRounds.Said(view), scores, you is null ? ClassroomDebrief.Cells(exercise, view) : null);
     }
 
     /// <summary>The prediction questions as a team's page asks them, in the exercise's order.</summary>
@@ -46,13 +47,12 @@ public static partial class TablePages
             Debrief.Text(debrief.Total));
 
     /// <summary>The page of <paramref name="seat"/>'s team: its country, the briefs it may read, the topics it may propose on, and its table.</summary>
-    /// <param name="token">The seat's secret, given to the page once, when it joins; null when it takes its seat again.</param>
-    public static TeamPage Team(Exercise exercise, TeamSeat seat, TableView view, IReadOnlyList<string> taken, string? token)
+    public static TeamPage Team(Exercise exercise, TeamSeat seat, TableView view, TableTeams teams)
     {
         var other = exercise.Opposite(seat.Actor).Actor;
-        return new TeamPage(seat.Table, seat.Actor, exercise.World.Actor(seat.Actor).Name, other, exercise.World.Actor(other).Name, token,
+        return new TeamPage(seat.Table, seat.Actor, exercise.World.Actor(seat.Actor).Name, other, exercise.World.Actor(other).Name, seat.Token,
             exercise.Title, [.. RoleBrief.Public(exercise)], [.. RoleBrief.Confidential(exercise, seat.Actor)], [.. exercise.Topics],
-            Questions(exercise), Sight(exercise, view, seat.Actor, taken));
+            Questions(exercise), Sight(exercise, view, seat.Actor, teams));
     }
 
     /// <summary>The exercise's shocks as the facilitator chooses among them: number, the round the file gives it, and its reason.</summary>
@@ -67,12 +67,19 @@ public static partial class TablePages
 /// <param name="Play">The play so far in words, one event a line, in order.</param>
 /// <param name="Pending">The proposals waiting for an answer.</param>
 /// <param name="Chart">The positions on the table after each change, for the chart.</param>
-/// <param name="Taken">The countries whose teams have joined.</param>
+/// <param name="Joined">The countries a team has joined for; each seat stays its team's, connected or not.</param>
+/// <param name="Connected">The countries whose team has a page connected now.</param>
 /// <param name="Begun">Whether the play has begun, after which the prediction questions are closed.</param>
+/// <param name="Round">The round the facilitator last started, from 1; 0 while the table waits for its first.</param>
+/// <param name="Paused">Whether that round is paused.</param>
+/// <param name="State">The table's state in a line (<see cref="TableRounds.Said"/>).</param>
 /// <param name="Scores">Each country's predictions and score as the play stands: the reader's own alone for a team, both for the facilitator.</param>
 /// <param name="Debrief">For the facilitator, the table's column of the debrief, a cell for each of <see cref="FacilitatorPage.Debrief"/>'s rows; null for a team.</param>
-public sealed record TableSight(int Table, int Version, IReadOnlyList<string> Play, IReadOnlyList<PendingSight> Pending, ChartSight Chart, IReadOnlyList<string> Taken,
-    bool Begun, IReadOnlyList<ScoreSight> Scores, IReadOnlyList<string>? Debrief);
+public sealed record TableSight(int Table, int Version, IReadOnlyList<string> Play, IReadOnlyList<PendingSight> Pending, ChartSight Chart,
+    IReadOnlyList<string> Joined, IReadOnlyList<string> Connected, bool Begun, int Round, bool Paused, string State, IReadOnlyList<ScoreSight> Scores, IReadOnlyList<string>? Debrief);
+
+/// <summary>Who is at a table: the countries a team has joined for, and those whose team has a page connected now, each in the exercise's order of roles.</summary>
+public sealed record TableTeams(IReadOnlyList<string> Joined, IReadOnlyList<string> Connected);
 
 /// <summary>A country's predictions and score at a table, as the exercise's debrief works them out from the play so far.</summary>
 /// <param name="Answered">Whether its team has answered the prediction questions; until it does, it is scored on its agreements alone.</param>
@@ -101,16 +108,19 @@ public sealed record ChartSight(IReadOnlyList<string> After, IReadOnlyList<Chart
 public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
 
 /// <summary>What a team's page shows besides its table: who it plays, its briefs, and the topics it may propose on.</summary>
-/// <param name="Seat">The seat's secret, given once when the team joins; null when the page takes its seat again.</param>
+/// <param name="Seat">The team code, by which the team takes its seat again (<see cref="TeamSeat.Token"/>); only its own team's page is given it.</param>
 /// <param name="PublicBrief">The public brief, both teams' alike.</param>
 /// <param name="Confidential">This country's confidential instructions, which only its team reads.</param>
 /// <param name="Questions">The exercise's prediction questions, answered before play.</param>
-public sealed record TeamPage(int Table, string Actor, string ActorName, string Other, string OtherName, string? Seat, string Title,
+public sealed record TeamPage(int Table, string Actor, string ActorName, string Other, string OtherName, string Seat, string Title,
     IReadOnlyList<string> PublicBrief, IReadOnlyList<string> Confidential, IReadOnlyList<string> Topics, IReadOnlyList<QuestionSight> Questions, TableSight Sight);
 
-/// <summary>The facilitator's page: every table, with its join code, the shocks that can be injected, and the debrief's rows.</summary>
+/// <summary>The facilitator's page: every table, with its join code, the shocks that can be injected, the countries and topics a new shock may move, and the debrief's rows.</summary>
 /// <param name="Debrief">The rows of the debrief (<see cref="ClassroomDebrief.Rows"/>); each table's sight holds its column.</param>
-public sealed record FacilitatorPage(string Title, IReadOnlyList<string> Shocks, IReadOnlyList<DebriefRow> Debrief, IReadOnlyList<FacilitatorTable> Tables);
+/// <param name="Countries">The exercise's two roles, whose positions a new shock may move.</param>
+/// <param name="Topics">The topics on the table, on which a new shock may move them.</param>
+public sealed record FacilitatorPage(string Title, IReadOnlyList<string> Shocks, IReadOnlyList<DebriefRow> Debrief, IReadOnlyList<FacilitatorTable> Tables,
+    IReadOnlyList<string> Countries, IReadOnlyList<string> Topics);
 
 /// <summary>One table on the facilitator's page.</summary>
 public sealed record FacilitatorTable(int Table, string JoinCode, TableSight Sight);

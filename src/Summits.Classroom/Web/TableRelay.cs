@@ -12,7 +12,7 @@ public sealed class TableRelay(ClassroomSeats seats, IHubContext<ClassroomHub> h
     public async Task Changed(TableView view)
     {
         var exercise = seats.Exercise;
-        var taken = seats.Taken(view.Table);
+        var taken = seats.Teams(view.Table);
         foreach (var role in exercise.Roles)
             await hub.Clients.Group(ClassroomHub.TeamGroup(view.Table, role.Actor)).SendAsync(ClassroomHub.TableMessage, TablePages.Sight(exercise, view, role.Actor, taken));
         await hub.Clients.Group(ClassroomHub.FacilitatorGroup).SendAsync(ClassroomHub.TableMessage, TablePages.Sight(exercise, view, null, taken));

@@ -13,6 +13,10 @@
     .build();
   connection.onreconnecting(() => { document.body.dataset.connected = "false"; });
   connection.onreconnected(() => { document.body.dataset.connected = "true"; });
+  connection.onclose(() => {
+    document.body.dataset.connected = "false";
+    error.textContent = "The connection to the classroom is lost; reload this page once the classroom runs again.";
+  });
 
   // A refusal's words are the text after the exception's name; anything else is said without its detail.
   function say(e) {
@@ -94,8 +98,8 @@
     function render(sight) {
       if (!newer(sight)) return;
       section.dataset.version = String(sight.version);
-      document.getElementById("predict").hidden = sight.begun;
-      document.getElementById("predict-closed").hidden = !sight.begun;
+      document.getElementById("round").textContent = sight.state;
+      closePredictions(sight.begun);
       const own = sight.scores[0];
       lines(document.getElementById("predictions"), own.answered
         ? own.predictions.flatMap(p => [`${p.id}: you ${p.answer}; the simulation: ${p.simulation}; the record: ${p.record}`, `${p.id} points: ${p.working}`])
@@ -106,11 +110,50 @@
       lines(document.getElementById("play"), sight.play.length ? sight.play : ["Nothing has happened yet."]);
     }
 
+    // Once the play begins the predictions are closed: the form stays, with whatever was typed in it, its fields no
+    // longer taken, and the page says so aloud (role=alert), whether or not the team was still typing.
+    let sent = null;
+    function typed() {
+      return JSON.stringify([...document.querySelectorAll("#questions input, #questions select")].map(f => f.value.trim()));
+    }
+    function closePredictions(begun) {
+      // The keyboard's place in the form it closes moves on to the proposal's first field, rather than to nowhere.
+      const wasIn = begun && document.getElementById("predict").contains(document.activeElement);
+      for (const field of document.querySelectorAll("#predict input, #predict select, #predict button")) field.disabled = begun;
+      if (wasIn) document.querySelector("#terms input")?.focus();
+      const closed = document.getElementById("predict-closed");
+      const unsent = typed() !== sent && [...document.querySelectorAll("#questions input, #questions select")].some(f => f.value.trim() !== "");
+      const says = !begun ? ""
+        : unsent ? "The play at your table has begun, so the predictions are closed: the answers below were not sent, and can no longer be."
+        : "The play at your table has begun, so the predictions are closed.";
+      if (closed.textContent !== says) closed.textContent = says;
+    }
+
+    // The team's page goes back to the join forms, saying why: its seat is not this classroom's (a classroom started
+    // again has new codes and seats), so nothing of the table it showed stays.
+    function leave(e) {
+      team = null;
+      sent = null;
+      versions.clear();
+      sessionStorage.removeItem("summits-seat");
+      section.hidden = true;
+      document.getElementById("join-section").hidden = false;
+      document.getElementById("title").textContent = "Summits classroom";
+      document.getElementById("who").textContent = "";
+      document.getElementById("public-brief").textContent = "";
+      document.getElementById("confidential").textContent = "";
+      say(e);
+      for (const field of document.querySelectorAll("#join-code, #team-code")) field.value = "";
+      document.getElementById("join-code").focus();
+    }
+
     function show(joined) {
       team = joined;
-      if (joined.seat) sessionStorage.setItem("summits-seat", joined.seat);
+      sessionStorage.setItem("summits-seat", joined.seat);
       document.getElementById("join-section").hidden = true;
       section.hidden = false;
+      document.getElementById("team-code-shown").textContent =
+        `Your team's code is ${joined.seat}. Write it down: with it, under "Back at your table", your team takes its seat again from any browser.`;
       document.getElementById("title").textContent = joined.title;
       document.getElementById("who").textContent =
         `Table ${joined.table}: your team plays ${joined.actorName} (${joined.actor}) against ${joined.otherName} (${joined.other}).`;
@@ -142,16 +185,22 @@
     connection.on("table", render);
     connection.onreconnected(() => {
       const seat = sessionStorage.getItem("summits-seat");
-      if (seat) connection.invoke("Rejoin", seat).then(show, say);
+      if (seat) connection.invoke("Rejoin", seat).then(show, leave);
     });
+    // The join form goes; the cursor goes to the first form the team uses: the predictions while they are open,
+    // else the first topic's field, where a team makes a proposal.
+    function seated(joined) {
+      clear();
+      show(joined);
+      (joined.sight.begun ? document.querySelector("#terms input") : document.querySelector("#questions input, #questions select"))?.focus();
+    }
     document.getElementById("join").addEventListener("submit", event => {
       event.preventDefault();
-      // The join form goes; the cursor goes to the first topic's field, where a team makes its first proposal.
-      connection.invoke("Join", document.getElementById("join-code").value).then(joined => {
-        clear();
-        show(joined);
-        document.querySelector("#terms input")?.focus();
-      }, say);
+      connection.invoke("Join", document.getElementById("join-code").value).then(seated, say);
+    });
+    document.getElementById("back").addEventListener("submit", event => {
+      event.preventDefault();
+      connection.invoke("Rejoin", document.getElementById("team-code").value).then(seated, say);
     });
     document.getElementById("predict").addEventListener("submit", event => {
       event.preventDefault();
@@ -159,7 +208,8 @@
       for (const field of document.querySelectorAll("#questions input, #questions select")) {
         if (field.value.trim() !== "") answers[field.name] = field.value.trim();
       }
-      connection.invoke("Predict", team.actor, answers).then(clear, say);
+      const sending = typed();
+      connection.invoke("Predict", team.actor, answers).then(() => { sent = sending; clear(); }, say);
     });
     document.getElementById("propose").addEventListener("submit", event => {
       event.preventDefault();
@@ -174,12 +224,14 @@
     });
     start(() => {
       const seat = sessionStorage.getItem("summits-seat");
-      return seat ? connection.invoke("Rejoin", seat).then(show, e => { sessionStorage.removeItem("summits-seat"); say(e); }) : null;
+      return seat ? connection.invoke("Rejoin", seat).then(show, leave) : null;
     });
   } else {
     let code = null;
     const tables = document.getElementById("tables");
     let shocks = [];
+    let countries = [];
+    let topics = [];
     const joinCodes = new Map();
     let debriefRows = [];
     const debriefColumns = new Map();
@@ -233,16 +285,79 @@
           connection.invoke("Inject", sight.table, Number(select.value)).then(clear, say);
         });
         if (shocks.length) box.append(form);
+        box.querySelector(".taken").after(rounds(sight.table));
+        box.append(newShock(sight.table));
         tables.append(box);
       }
+      box.querySelector(".state").textContent = sight.state;
+      box.querySelector(".start").textContent = `Start round ${sight.round + 1} at table ${sight.table}`;
+      box.querySelector(".start").disabled = sight.round > 0 && !sight.paused;
+      box.querySelector(".pause").textContent = `Pause round ${Math.max(sight.round, 1)} at table ${sight.table}`;
+      box.querySelector(".pause").disabled = sight.round === 0 || sight.paused;
       box.dataset.version = String(sight.version);
       debriefColumns.set(sight.table, sight.debrief);
       showDebrief();
-      box.querySelector(".taken").textContent = sight.taken.length
-        ? `Teams joined: ${sight.taken.join(" and ")}.` : "No team has joined yet.";
+      // Joined is for good (a seat stays its team's); connected is whether the team has a page open now.
+      box.querySelector(".taken").textContent = sight.joined.length
+        ? `Teams joined: ${sight.joined.join(" and ")}. Connected now: ${sight.connected.length ? sight.connected.join(" and ") : "none"}.`
+        : "No team has joined yet.";
       chart(box.querySelector(".chart"), sight);
       pending(box.querySelector(".pending"), sight, null);
       lines(box.querySelector(".play"), sight.play.length ? sight.play : ["Nothing has happened yet."]);
+    }
+
+    // A table's state and its Start and Pause buttons.
+    function rounds(table) {
+      const box = element("div", undefined, { class: "rounds" });
+      const start = element("button", "", { type: "button", class: "start" });
+      const pause = element("button", "", { type: "button", class: "pause" });
+      start.addEventListener("click", () => connection.invoke("Start", table).then(clear, say));
+      pause.addEventListener("click", () => connection.invoke("Pause", table).then(clear, say));
+      box.append(element("p", "", { class: "state", "aria-live": "polite" }), start, pause);
+      return box;
+    }
+
+    // A shock the facilitator writes: what happens, whose position moves, on which topic, by how much.
+    function newShock(table) {
+      const form = element("form", undefined, { class: "new-shock", "aria-labelledby": `new-shock-${table}-heading` });
+      const id = name => `new-${name}-${table}`;
+      const reason = element("input", undefined, { id: id("reason"), name: "reason", autocomplete: "off", size: "50" });
+      const country = element("select", undefined, { id: id("country"), name: "country" });
+      country.append(...countries.map(c => element("option", c, { value: c })));
+      const topic = element("select", undefined, { id: id("topic"), name: "topic" });
+      topic.append(...topics.map(t => element("option", t, { value: t })));
+      const by = element("input", undefined, { id: id("by"), name: "by", inputmode: "decimal", autocomplete: "off" });
+      form.append(element("h3", `A new shock at table ${table}`, { id: `new-shock-${table}-heading` }),
+        element("label", "What happens", { for: id("reason") }), reason,
+        element("label", "Whose position moves", { for: id("country") }), country,
+        element("label", "On which topic", { for: id("topic") }), topic,
+        element("label", "By how much (from -100 to 100; below 0 moves toward 0)", { for: id("by") }), by,
+        element("button", "Inject the new shock", { type: "submit" }));
+      form.addEventListener("submit", event => {
+        event.preventDefault();
+        const shock = { reason: reason.value, country: country.value, topic: topic.value, by: by.value };
+        connection.invoke("InjectNew", table, shock).then(() => { clear(); reason.value = ""; by.value = ""; }, say);
+      });
+      return form;
+    }
+
+    // The page goes back to the code's form, saying why: the code is not this classroom's (a classroom started again
+    // has a new one), so no table it showed stays.
+    function close(e) {
+      code = null;
+      opened = false;
+      early.splice(0);
+      versions.clear();
+      debriefColumns.clear();
+      tables.replaceChildren();
+      tables.hidden = true;
+      document.getElementById("debrief-section").hidden = true;
+      document.getElementById("rounds-section").hidden = true;
+      document.getElementById("code-section").hidden = false;
+      document.getElementById("title").textContent = "Summits classroom";
+      say(e);
+      document.getElementById("facilitator-code").value = "";
+      document.getElementById("facilitator-code").focus();
     }
 
     function open(facilitated) {
@@ -250,6 +365,9 @@
       tables.hidden = false;
       document.getElementById("title").textContent = `${facilitated.title}: facilitator`;
       shocks = facilitated.shocks;
+      countries = facilitated.countries;
+      topics = facilitated.topics;
+      document.getElementById("rounds-section").hidden = false;
       debriefRows = facilitated.debrief;
       document.getElementById("debrief-section").hidden = false;
       for (const table of facilitated.tables) joinCodes.set(table.table, table.joinCode);
@@ -276,7 +394,9 @@
     document.getElementById("export-csv").addEventListener("click", () => download("csv"));
     document.getElementById("export-html").addEventListener("click", () => download("html"));
     connection.on("table", receive);
-    connection.onreconnected(() => { if (code) connection.invoke("Facilitate", code).then(open, say); });
+    connection.onreconnected(() => { if (code) connection.invoke("Facilitate", code).then(open, close); });
+    document.getElementById("start-every").addEventListener("click", () => connection.invoke("StartEvery").then(clear, say));
+    document.getElementById("pause-every").addEventListener("click", () => connection.invoke("PauseEvery").then(clear, say));
     document.getElementById("facilitate").addEventListener("submit", event => {
       event.preventDefault();
       const given = document.getElementById("facilitator-code").value;

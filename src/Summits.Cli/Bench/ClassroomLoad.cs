@@ -41,9 +41,9 @@ public sealed class ClassroomLoad : IAsyncDisposable
     public IReadOnlyCollection<string> Errors => _errors;
 
     /// <summary>
-    /// Seats two teams at each of <paramref name="server"/>'s tables 1 to <paramref name="tables"/>, which must be fresh
-    /// (nothing played yet), then opens the facilitator's connection, so that pushes recorded from then on are the
-    /// tables' changes alone.
+    /// Starts round 1 at each of <paramref name="server"/>'s tables 1 to <paramref name="tables"/>, which must be fresh
+    /// (nothing played yet), so that each is at version 1 with its round on; seats two teams at each, then opens the
+    /// facilitator's connection, so that pushes recorded from then on are the tables' changes alone.
     /// </summary>
     /// <exception cref="Microsoft.AspNetCore.SignalR.HubException">A join or the facilitator's code is refused.</exception>
     public static async Task<ClassroomLoad> StartAsync(ClassroomServer server, int tables)
@@ -51,6 +51,13 @@ public sealed class ClassroomLoad : IAsyncDisposable
         var load = new ClassroomLoad(server);
         try
         {
+            // Before any team joins, by a facilitator's connection of its own, so that no one records the starts.
+            await using (var starter = await ConnectAsync(server))
+            {
+                await starter.InvokeAsync<JsonElement>("Facilitate", server.Codes.Facilitator);
+                for (var table = 1; table <= tables; table++)
+                    await starter.InvokeAsync("Start", table);
+            }
             await Task.WhenAll(Enumerable.Range(1, tables).Select(async table =>
             {
                 for (var team = 0; team < 2; team++)
@@ -89,7 +96,7 @@ public sealed class ClassroomLoad : IAsyncDisposable
     /// At every table the two teams take turns, <paramref name="each"/> proposals each: one proposal every half
     /// <paramref name="interval"/> at a table, so each team proposes once an <paramref name="interval"/>. The tables'
     /// turns are spread over that half interval. A table's proposals go one after another, each sent once the last
-    /// was answered, so its k-th proposal makes the table's version k. A proposal refused or failed is put in
+    /// was answered, so its k-th proposal makes the table's version k + 1 (the start of round 1 made version 1). A proposal refused or failed is put in
     /// <see cref="Errors"/>, not thrown, and the table goes on.
     /// </summary>
     /// <param name="each">Proposals each team makes, 1 or more.</param>
@@ -111,7 +118,7 @@ public sealed class ClassroomLoad : IAsyncDisposable
                 // A value from 0 to 100 that changes from one proposal to the next.
                 var value = (proposal * 37 % 101).ToString(CultureInfo.InvariantCulture);
                 var sent = Stopwatch.GetTimestamp();
-                _proposals.Enqueue(new ClassroomProposal(table, proposal + 1, actor, sent));
+                _proposals.Enqueue(new ClassroomProposal(table, proposal + 2, actor, sent));
                 try
                 {
                     await connection.InvokeAsync("Propose", actor, new Dictionary<string, string> { [topic] = value });

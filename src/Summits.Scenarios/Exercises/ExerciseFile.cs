@@ -98,33 +98,51 @@ public static partial class ExerciseFile
         var reader = new StepReader(path, world);
         var injects = new List<Inject>();
         foreach (var node in injectNodes)
-        {
-            var r = new MappingReader(path, node, "an inject", InjectKeys);
-            var round = r.Integer("round", 1, rounds);
-            var shock = r.Required("shock");
-            r.RejectUnknownKeys();
-            // An actor kept off the table is said so at once, before the change is read as a scenario's (which would
-            // ask for a new position's salience, when no change to that actor can be made at all).
-            if (others == OthersAtTable.Off && shock is YamlMappingNode shockMap
-                && shockMap.Children.TryGetValue(new YamlScalarNode("changes"), out var changeList) && changeList is YamlSequenceNode changeNodes)
-            {
-                foreach (var change in changeNodes.OfType<YamlMappingNode>())
-                {
-                    foreach (var key in new[] { "position", "salience", "capability", "affinity" })
-                    {
-                        if (change.Children.TryGetValue(new YamlScalarNode(key), out var who) && who is YamlScalarNode { Value: { } actor }
-                            && world.Actors.Any(a => a.Id == actor) && roles.All(role => role.Actor != actor))
-                            throw r.Fail(who, $"the inject changes {actor}, but 'others: off' keeps the actors without a role off the table; the roles are {Listed.And(roles.Select(x => x.Actor))}");
-                    }
-                }
-            }
-            var step = (ShockStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode($"inject-{injects.Count + 1}"), new YamlScalarNode("shock"), shock)])[0];
-            if (others == OthersAtTable.Off && step.Changes.FirstOrDefault(c => roles.All(role => role.Actor != c.Actor)) is { } offTable)
-                throw r.Fail(shock, $"the inject changes {offTable.Actor}, but 'others: off' keeps the actors without a role off the table; the roles are {Listed.And(roles.Select(x => x.Actor))}");
-            injects.Add(new Inject(round, step with { Line = (int)node.Start.Line }));
-        }
+            injects.Add(ReadInject(path, node, reader, injects.Count + 1, rounds, others, roles, world));
 
         return new Exercise(id, title, about, path, worldPath, world, seed, rounds, others, [.. topics], objectives, note, [.. roles], predictions, [.. injects], scoring, record);
+    }
+
+    /// <summary>
+    /// One inject written as an exercise file's <c>injects</c> entry (<c>round</c> and <c>shock</c>), read in
+    /// <paramref name="text"/> against <paramref name="exercise"/> with the file's checks and words: its round one of
+    /// the exercise's, its shock a scenario's shock on the exercise's world, no actor changed that the exercise keeps
+    /// off the table. Its step's id is <c>inject-{number}</c>.
+    /// </summary>
+    /// <param name="path">The name its mistakes are told under, as a file's path is.</param>
+    /// <exception cref="InputException">The inject is not one an exercise file could hold; <see cref="InputException.Problem"/> says why.</exception>
+    public static Inject ParseInject(string path, string text, Exercise exercise, int number)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        var node = YamlDocument.LoadMapping(path, text);
+        return ReadInject(path, node, new StepReader(path, exercise.World), number, exercise.Rounds, exercise.Others, exercise.Roles, exercise.World);
+    }
+
+    private static Inject ReadInject(string path, YamlNode node, StepReader reader, int number, int rounds, OthersAtTable others, IReadOnlyList<ExerciseRole> roles, World world)
+    {
+        var r = new MappingReader(path, node, "an inject", InjectKeys);
+        var round = r.Integer("round", 1, rounds);
+        var shock = r.Required("shock");
+        r.RejectUnknownKeys();
+        // An actor kept off the table is said so at once, before the change is read as a scenario's (which would
+        // ask for a new position's salience, when no change to that actor can be made at all).
+        if (others == OthersAtTable.Off && shock is YamlMappingNode shockMap
+            && shockMap.Children.TryGetValue(new YamlScalarNode("changes"), out var changeList) && changeList is YamlSequenceNode changeNodes)
+        {
+            foreach (var change in changeNodes.OfType<YamlMappingNode>())
+            {
+                foreach (var key in new[] { "position", "salience", "capability", "affinity" })
+                {
+                    if (change.Children.TryGetValue(new YamlScalarNode(key), out var who) && who is YamlScalarNode { Value: { } actor }
+                        && world.Actors.Any(a => a.Id == actor) && roles.All(role => role.Actor != actor))
+                        throw r.Fail(who, $"the inject changes {actor}, but 'others: off' keeps the actors without a role off the table; the roles are {Listed.And(roles.Select(x => x.Actor))}");
+                }
+            }
+        }
+        var step = (ShockStep)reader.ReadAll([new YamlMappingNode(new YamlScalarNode("id"), new YamlScalarNode($"inject-{number}"), new YamlScalarNode("shock"), shock)])[0];
+        if (others == OthersAtTable.Off && step.Changes.FirstOrDefault(c => roles.All(role => role.Actor != c.Actor)) is { } offTable)
+            throw r.Fail(shock, $"the inject changes {offTable.Actor}, but 'others: off' keeps the actors without a role off the table; the roles are {Listed.And(roles.Select(x => x.Actor))}");
+        return new Inject(round, step with { Line = (int)node.Start.Line });
     }
 
     /// <exception cref="InputException">the answers are wrong, or do not fit <paramref name="exercise"/>, or <paramref name="roleOverride"/> names another role than a play by two's file (whose predictions are its own player's).</exception>
@@ -168,7 +186,8 @@ public static partial class ExerciseFile
             {
                 var question = exercise.Predictions.FirstOrDefault(p => p.Id == key.Value);
                 if (question is null)
-                    throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Known(key.Value ?? "", exercise.Predictions.Select(p => p.Id))}");
+                    // The questions as the exercise sets them out, as every other list of its questions is given.
+                    throw root.Fail(key, $"unknown prediction question '{key.Value}'; the questions are {MappingReader.Known(exercise.Predictions.Select(p => p.Id))}");
                 string[] choices = question.IsChoice ? [.. question.Options.Select(o => o.Id)] : Scenarios.Prediction.Choices;
                 // A yes, a no or an option's id in any case, as every choice an exercise offers is read ('YES' is yes).
                 answered[key.Value!] = question.IsValue

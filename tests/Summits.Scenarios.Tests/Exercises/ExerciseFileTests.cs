@@ -285,8 +285,8 @@ public sealed class ExerciseFileTests : IDisposable
     [InlineData("role: JP", "role: CN", "CN", "'CN' has no role in test; the roles are JP and US")]
     [InlineData("deal: yes", "deal: maybe", "maybe", "'deal' must be one of yes or no, not 'maybe'")]
     [InlineData("end: 40", "end: 140", "140", "'end' must be a number from 0 to 100, not 140")]
-    // Closest first: 'ends' is 1 edit from 'end', 4 from 'deal'.
-    [InlineData("deal: yes, end: 40", "deal: yes, ends: 40", "ends", "unknown prediction question 'ends'; the questions are end and deal")]
+    // The questions in the exercise's order, deal then end (as it sets them out), not the closest first.
+    [InlineData("deal: yes, end: 40", "deal: yes, ends: 40", "ends", "unknown prediction question 'ends'; the questions are deal and end")]
     // 'nope' is 2 edits from 'no', 4 from 'yes'; 'rejected' 2 from 'reject', 6 from 'accept'; 'UK' 1 from 'US', 2 from 'JP'.
     [InlineData("deal: yes", "deal: nope", "nope", "'deal' must be one of no or yes, not 'nope'")]
     [InlineData("answer: accept", "answer: rejected", "rejected", "'answer' must be one of reject or accept, not 'rejected'")]

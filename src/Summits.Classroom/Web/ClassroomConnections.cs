@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Summits.Classroom;
+
+/// <summary>
+/// Every page's connection open to the classroom's hub, kept so that a classroom that stops closes them all at once:
+/// a page's WebSocket stays open until one side closes it, and the host would otherwise wait out its shutdown timeout
+/// (30 s) for them. From <see cref="CloseAll"/> on, a page's call is refused in words and a new connection is closed
+/// as it opens, so that nothing a page sends while the classroom stops goes unanswered.
+/// </summary>
+public sealed class ClassroomConnections : IHubFilter
+{
+    /// <summary>The refusal of a call made once the classroom has begun to stop.</summary>
+    public const string Stopped = "the classroom has stopped; ask the facilitator to start it again";
+
+    private readonly ConcurrentDictionary<string, HubCallerContext> _open = new();
+    private volatile bool _closing;
+
+    /// <summary>How many connections are open now.</summary>
+    public int Count => _open.Count;
+
+    /// <summary>Refuses every call from now on and closes every open connection; a page sees its connection closed.</summary>
+    public void CloseAll()
+    {
+        _closing = true;
+        foreach (var connection in _open.Values)
+            connection.Abort();
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        _open[context.Context.ConnectionId] = context.Context;
+        // A connection that opened while the connections were being closed is closed in its turn.
+        if (_closing)
+            context.Context.Abort();
+        await next(context);
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        _open.TryRemove(context.Context.ConnectionId, out _);
+        await next(context, exception);
+    }
+
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next) =>
+        _closing ? throw new HubException(Stopped) : next(invocationContext);
+}
