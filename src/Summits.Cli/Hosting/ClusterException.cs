@@ -17,11 +17,14 @@ public sealed class ClusterException(string message, Exception? cause = null) : 
     /// <summary><c> --cluster-id ID</c>, or nothing for the default id.</summary>
     private static string IdOption(string id) => id == Summits.Hosting.ClusterIds.Default ? "" : $" --cluster-id {id}";
 
-    /// <summary>Whether a Redis connection or timeout error is among the causes of <paramref name="failure"/>.</summary>
+    /// <summary>
+    /// Whether a Redis connection or timeout error is among the causes of <paramref name="failure"/>, or the Redis grain
+    /// storage's own error, which says a server that does not answer at a silo's start in its message, not as its cause.
+    /// </summary>
     public static bool RedisFailed(Exception? failure) => failure switch
     {
         null => false,
-        StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => true,
+        StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException or Orleans.Persistence.Redis.RedisStorageException => true,
         AggregateException all => all.InnerExceptions.Any(RedisFailed),
         _ => RedisFailed(failure.InnerException),
     };
