@@ -8,7 +8,7 @@ namespace Summits.Hosting;
 /// message</c> (or <c>error</c>, with the exception's type and message on the same line), COMMAND being the command
 /// whose silo it is (<c>summits run</c>), as every other line the command writes begins, so that they reach the user
 /// whether or not telemetry is exported, and never the timeline. Orleans' own records (a category beginning
-/// <c>Orleans</c>) are the runtime's notes on what it met (a call to another silo or a client that timed out, a message
+/// <c>Orleans</c>, or <c>Polly</c>, whose retry pipelines Orleans runs) are the runtime's notes on what it met (a call to another silo or a client that timed out, a message
 /// too large to send, a membership table gone with its Redis server), not errors of the command: each is one short
 /// line, <c>COMMAND: orleans: CATEGORY: message (ExceptionType: message)</c>, its category shortened to its last part
 /// (<c>Orleans.Runtime.GrainDirectory.ClientDirectory</c> is <c>ClientDirectory</c>) and each text cut to
@@ -46,7 +46,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// <summary>The lowest level written.</summary>
     public const LogLevel Threshold = LogLevel.Warning;
 
-    /// <summary>The lowest level written of Orleans' own categories (those starting <c>Orleans</c>).</summary>
+    /// <summary>The lowest level written of the runtime's own categories (Orleans' and Polly's, <see cref="IsOrleans"/>).</summary>
     public const LogLevel OrleansThreshold = LogLevel.Error;
 
     /// <summary>
@@ -60,7 +60,9 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     public static ILoggingBuilder AddFilters(ILoggingBuilder logging)
     {
         logging.AddFilter<StandardErrorLoggerProvider>(null, Threshold);
-        return logging.AddFilter<StandardErrorLoggerProvider>("Orleans", OrleansThreshold);
+        foreach (var runtime in Runtime)
+            logging.AddFilter<StandardErrorLoggerProvider>(runtime, OrleansThreshold);
+        return logging;
     }
 
     private volatile bool _open = true;
@@ -72,7 +74,57 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
         set => _open = value;
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, error, this);
+    // The lines written while held, in order; null while not held.
+    private List<string>? _held;
+
+    /// <summary>
+    /// Whether lines are kept back rather than written: a silo holds them while it starts, so that a start that fails
+    /// is said in its own one line (<see cref="Drop"/>), and a start that succeeds writes what it logged, in order, once
+    /// it is no longer held.
+    /// </summary>
+    public bool Held
+    {
+        get
+        {
+            lock (error)
+                return _held is not null;
+        }
+        set
+        {
+            lock (error)
+            {
+                if (value)
+                {
+                    _held ??= [];
+                    return;
+                }
+                foreach (var line in _held ?? [])
+                    error.WriteLine(line);
+                _held = null;
+            }
+        }
+    }
+
+    /// <summary>Forgets the lines held so far (<see cref="Held"/>), which are then never written.</summary>
+    public void Drop()
+    {
+        lock (error)
+            _held?.Clear();
+    }
+
+    /// <summary>Writes <paramref name="line"/> now, or keeps it while <see cref="Held"/>.</summary>
+    private void Write(string line)
+    {
+        lock (error)
+        {
+            if (_held is not null)
+                _held.Add(line);
+            else
+                error.WriteLine(line);
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
     public void Dispose()
     {
@@ -91,8 +143,15 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
         return $"{command}: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {Whitespace().Replace(text, " ").Trim()}";
     }
 
-    /// <summary>Whether <paramref name="category"/> is one of Orleans' own: <c>Orleans</c>, or beginning <c>Orleans.</c>.</summary>
-    public static bool IsOrleans(string category) => category == "Orleans" || category.StartsWith("Orleans.", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether <paramref name="category"/> is one of the runtime's own: Orleans' (<c>Orleans</c>, or beginning
+    /// <c>Orleans.</c>), or Polly's (<c>Polly</c>, or beginning <c>Polly.</c>), whose retry pipelines Orleans runs its
+    /// Redis calls through, so that their records are its notes too.
+    /// </summary>
+    public static bool IsOrleans(string category) => Runtime.Any(name => category == name || category.StartsWith(name + ".", StringComparison.Ordinal));
+
+    /// <summary>The runtime's categories, each with those beginning with it and a dot: Orleans' and Polly's.</summary>
+    private static readonly string[] Runtime = ["Orleans", "Polly"];
 
     /// <summary>
     /// The short line of an Orleans record: <c>COMMAND: orleans: CATEGORY: message (ExceptionType: message)</c>, the
@@ -142,7 +201,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    private sealed class Logger(string category, TextWriter error, StandardErrorLoggerProvider provider) : ILogger
+    private sealed class Logger(string category, StandardErrorLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -161,8 +220,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
                 if (left > 0)
                     line += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (and {left} more like it since the last, left out)");
             }
-            lock (error)
-                error.WriteLine(line);
+            provider.Write(line);
         }
     }
 }

@@ -154,6 +154,17 @@ public sealed class ClusterRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task ASiloWhoseRedisServerDoesNotAnswerSaysSoInOneLineAndNothingElse()
+    {
+        // Nothing listens on port 1, so the connection is refused at once; the silo's own ports are free ones on
+        // 127.0.0.1. The whole of standard error is the line the run and whatif commands write for the same server.
+        var ports = (RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--address", "127.0.0.1", "--silo-port", ports.Item1, "--gateway-port", ports.Item2]);
+        Assert.Equal((3, "", "summits silo: error: the cluster's Redis server at redis://127.0.0.1:1 does not answer; start it, "
+            + "or name the server that runs with --cluster or Summits:Cluster\n"), run);
+    }
+
+    [Fact]
     public async Task TheIdSettingInAFileIsRefusedAtItsPlace()
     {
         // The value's opening quote stands at column 29 of line 1: `{ "Summits": { "ClusterId": ` is 28 characters.

@@ -95,6 +95,32 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
     }
 
     [ClusterFact]
+    public async Task ASiloGivenThePortOfARunningSiloIsRefusedInOneLineAndTheRunningSiloServesOn()
+    {
+        var running = cluster.Silos[0];
+        var free = RedisServer.FreePort().ToString(CultureInfo.InvariantCulture);
+        string[] joined = ["silo", .. cluster.Joined, "--address", "127.0.0.1"];
+        // The running silo listens on 127.0.0.1 at both ports: a second listener there is refused by the system with
+        // "Address already in use", and the line names the option that chooses another port; exit 3, as for the dashboard.
+        var silos = await SummitsProgram.RunAsync(cluster.Folder.FullName,
+            [.. joined, "--silo-port", running.SiloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", free], ClusterFixture.TimingsEnvironment);
+        Assert.Equal((3, "", $"summits silo: error: the silo cannot listen for other silos on 127.0.0.1:{running.SiloPort}: Address already in use; "
+            + "choose another port with --silo-port\n"), silos);
+        var clients = await SummitsProgram.RunAsync(cluster.Folder.FullName,
+            [.. joined, "--silo-port", free, "--gateway-port", running.GatewayPort.ToString(CultureInfo.InvariantCulture)], ClusterFixture.TimingsEnvironment);
+        Assert.Equal((3, "", $"summits silo: error: the silo cannot listen for clients on 127.0.0.1:{running.GatewayPort}: Address already in use; "
+            + "choose another port with --gateway-port\n"), clients);
+
+        // Neither joined the cluster: the running silo is not voted dead, and a run on the cluster still passes its five
+        // expectations, as the embedded run of the baseline does.
+        Assert.False(running.Process.HasExited);
+        var run = await SummitsProgram.RunAsync(cluster.Folder.FullName, ["run", Baseline, "-o", Path.Combine(cluster.Folder.FullName, "beside-a-refused-silo"), "-q", .. cluster.Joined]);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains("Expectations: 5 passed, 0 failed.", run.Output, StringComparison.Ordinal);
+        Assert.False(running.Process.HasExited);
+    }
+
+    [ClusterFact]
     public async Task ARunAgainstARedisServerThatDoesNotAnswerSaysSoInOneLineAndWritesNothing()
     {
         // A port nothing listens on: the connection is refused at once.

@@ -207,6 +207,12 @@ public static class RunCommand
             await PathLines.ToErrorAsync($"summits run: stopped before it finished; what it wrote before is in {Listed.And(written)}", [.. written]);
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (settings?.Cluster is { } reached && ClusterException.RedisFailed(e))
+        {
+            // A cluster that lost its Redis server mid-run: a silo's storage error (an OrleansException around Orleans'
+            // RedisStorageException) says it in the line a start against that server says, not in its own words.
+            throw ClusterException.Unreachable(reached, settings.ClusterId, e);
+        }
         finally
         {
             if (silo is not null)

@@ -58,12 +58,19 @@ public sealed class ClusterSilo : IAsyncDisposable
     /// listening there alone); null serves none, and nothing listens but the silo's two ports.
     /// </param>
     /// <param name="warnings">Where the silo's warnings and errors go, one line each; standard error unless a test says otherwise.</param>
-    /// <exception cref="ClusterException">When the cluster's Redis server does not answer, or the dashboard cannot listen where it is to.</exception>
+    /// <exception cref="ClusterException">
+    /// When the cluster's Redis server does not answer, or the silo's port, its gateway port or the dashboard cannot listen
+    /// where it is to (another process, another silo perhaps, holds it): said before the silo joins, so that a silo already
+    /// listening there is left alone.
+    /// </exception>
     public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress? address, int siloPort, int gatewayPort, IPEndPoint? dashboard = null, TextWriter? warnings = null, CancellationToken cancellation = default)
     {
         var cluster = settings.Cluster ?? throw new ArgumentException("the settings name no cluster", nameof(settings));
+        // Orleans would join the cluster on a port another silo holds, and the cluster would then vote that silo dead.
+        Probe(new IPEndPoint(address ?? IPAddress.Any, siloPort), "the silo cannot listen for other silos", "--silo-port");
+        Probe(new IPEndPoint(address ?? IPAddress.Any, gatewayPort), "the silo cannot listen for clients", "--gateway-port");
         if (dashboard is not null)
-            Probe(dashboard);
+            Probe(dashboard, "the Orleans Dashboard cannot listen", "--dashboard");
         // A web host only when there is a dashboard to serve; both read no configuration of their own.
         var web = dashboard is null ? null : WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         IHostApplicationBuilder builder = web is null ? Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }) : web;
@@ -72,7 +79,7 @@ public sealed class ClusterSilo : IAsyncDisposable
             web.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(dashboard!));
             web.Services.AddRouting();
         }
-        var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, "summits silo");
+        var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, "summits silo") { Held = true };
         builder.Logging.AddProvider(standardError);
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleans(silo =>
@@ -101,31 +108,39 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
         catch (Exception e) when (ClusterException.RedisFailed(e))
         {
+            // What the host logged on its way to this failure is the failure itself, said in one line.
+            standardError.Drop();
             host.Dispose();
             throw ClusterException.Unreachable(cluster, settings.ClusterId, e);
         }
         catch (IOException e) when (dashboard is not null)
         {
+            standardError.Drop();
             host.Dispose();
-            throw DashboardRefused(dashboard, e);
+            throw Refused(dashboard, "the Orleans Dashboard cannot listen", "--dashboard", e);
+        }
+        finally
+        {
+            standardError.Held = false;
         }
         return new ClusterSilo(host, standardError, settings);
     }
 
     /// <summary>
-    /// Listens on <paramref name="dashboard"/> for a moment and stops, so that a port another process holds is said in
-    /// one line before the silo starts, rather than after it has joined the cluster and among the host's own errors.
+    /// Listens on <paramref name="endpoint"/> for a moment and stops, so that a port another process holds is said in
+    /// one line before the silo starts (<paramref name="what"/> on the endpoint, and the <paramref name="option"/> that
+    /// chooses another), rather than after it has joined the cluster and among the host's own errors.
     /// </summary>
-    private static void Probe(IPEndPoint dashboard)
+    private static void Probe(IPEndPoint endpoint, string what, string option)
     {
-        var listener = new System.Net.Sockets.TcpListener(dashboard);
+        var listener = new System.Net.Sockets.TcpListener(endpoint);
         try
         {
             listener.Start();
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            throw DashboardRefused(dashboard, e);
+            throw Refused(endpoint, what, option, e);
         }
         finally
         {
@@ -133,8 +148,8 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
     }
 
-    private static ClusterException DashboardRefused(IPEndPoint dashboard, Exception e) =>
-        new($"the Orleans Dashboard cannot listen on {dashboard}: {e.Message.TrimEnd('.')}; choose another port with --dashboard", e);
+    private static ClusterException Refused(IPEndPoint endpoint, string what, string option, Exception e) =>
+        new($"{what} on {endpoint}: {e.Message.TrimEnd('.')}; choose another port with {option}", e);
 
     /// <summary>Leaves the cluster, handing this silo's grains over, within <see cref="StopBudget"/>; then stops at once.</summary>
     public async ValueTask DisposeAsync()

@@ -92,6 +92,28 @@ public sealed class SiloWarningsTests
     }
 
     [Fact]
+    public void Polly_records_of_Orleans_retries_are_the_runtimes_short_lines()
+    {
+        // Orleans runs its Redis calls through Polly's retry pipelines, which log under the category "Polly": as a trial
+        // saw after a silo was killed, a warning for each retry and an error for the last, its exception quoting a stack.
+        var error = new StringWriter();
+        using (var loggers = LoggerFactory.Create(logging => StandardErrorLoggerProvider.AddFilters(logging.AddProvider(new StandardErrorLoggerProvider(error, "summits silo")))))
+        {
+            var polly = loggers.CreateLogger("Polly");
+            polly.LogWarning("Execution attempt. Source: 'Orleans.Clustering.Redis/(null)/Retry', Operation Key: '', Result: 'x', Handled: 'True', Attempt: '0'");
+            polly.LogError(new InvalidOperationException("Connection to the silo was refused\n at Orleans.Runtime.Messaging.ConnectionManager.ConnectAsync(SiloAddress address)"),
+                "Execution attempt. Source: 'Orleans.Clustering.Redis/(null)/Retry', Operation Key: '', Result: '" + new string('r', 300) + "', Handled: 'False', Attempt: '3'");
+        }
+
+        // The warning stays off, as Orleans' own warnings do. The error is "orleans:", the category "Polly", its message
+        // cut to 200 characters: the 96 before the result ("Execution attempt. Source: 'Orleans.Clustering.Redis/(null)/Retry', "
+        // is 68, "Operation Key: '', " 19, "Result: '" 9) and 103 'r' make 199, then '…'; the exception's type without its
+        // namespace and its message up to the first frame.
+        var cut = "Execution attempt. Source: 'Orleans.Clustering.Redis/(null)/Retry', Operation Key: '', Result: '" + new string('r', 103) + "…";
+        Assert.Equal($"summits silo: orleans: Polly: {cut} (InvalidOperationException: Connection to the silo was refused)\n", error.ToString());
+    }
+
+    [Fact]
     public void One_kind_of_Orleans_record_is_written_once_a_minute_at_most_and_the_next_line_counts_those_left_out()
     {
         var error = new StringWriter { NewLine = "\n" };
