@@ -186,7 +186,7 @@ public sealed class ClusterRestartTests(ClusterFixture cluster)
             // Failed: one line on standard error, and what it printed before is the pure model's first events, each once.
             Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
             Assert.StartsWith("summits run: error: ", run.Error, StringComparison.Ordinal);
-            // A failure of the Redis server (a silo's storage that could not read or write the world, as a trial met it)
+            // A failure of the Redis server (a silo's storage that could not read or write the world)
             // is the line a run against a server that does not answer says from its start, and no exception's own text.
             if (run.Error.Contains("Redis", StringComparison.Ordinal))
                 Assert.Equal($"summits run: error: the cluster's Redis server at redis://127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)} does not answer; "

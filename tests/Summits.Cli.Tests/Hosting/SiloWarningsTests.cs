@@ -94,8 +94,8 @@ public sealed class SiloWarningsTests
     [Fact]
     public void Polly_records_of_Orleans_retries_are_the_runtimes_short_lines()
     {
-        // Orleans runs its Redis calls through Polly's retry pipelines, which log under the category "Polly": as a trial
-        // saw after a silo was killed, a warning for each retry and an error for the last, its exception quoting a stack.
+        // Orleans runs its Redis calls through Polly's retry pipelines, which log under the category "Polly": after a silo
+        // is killed, a warning for each retry and an error for the last, its exception quoting a stack.
         var error = new StringWriter();
         using (var loggers = LoggerFactory.Create(logging => StandardErrorLoggerProvider.AddFilters(logging.AddProvider(new StandardErrorLoggerProvider(error, "summits silo")))))
         {
