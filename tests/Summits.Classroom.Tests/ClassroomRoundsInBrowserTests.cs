@@ -164,6 +164,7 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
             // saying why, showing no table.
             const string lost = "The connection to the classroom is lost; reload this page once the classroom runs again.";
             await team.BringToFrontAsync();
+            await team.WaitForFunctionAsync("() => document.querySelector('#error').textContent !== ''", Shown);
             Assert.Equal(lost, await Text(team, "#error"));
             await team.ReloadAsync();
             await team.WaitForFunctionAsync("() => !document.querySelector('#join-section').hidden && document.querySelector('#error').textContent !== ''", Shown);
@@ -177,6 +178,7 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
             // The facilitator's page keeps no code across a reload: reloaded, it asks for the code again and shows no table,
             // and the old classroom's code is refused.
             await facilitator.BringToFrontAsync();
+            await facilitator.WaitForFunctionAsync("() => document.querySelector('#error').textContent !== ''", Shown);
             Assert.Equal(lost, await Text(facilitator, "#error"));
             await facilitator.ReloadAsync();
             await facilitator.WaitForFunctionAsync("() => !document.querySelector('#code-section').hidden", Shown);
