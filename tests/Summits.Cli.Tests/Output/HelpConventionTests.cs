@@ -125,10 +125,11 @@ public sealed partial class HelpConventionTests
     [MemberData(nameof(CommandPaths))]
     public async Task The_options_an_error_lists_are_the_helps_in_its_order(string path)
     {
-        // The help's option lines, each naming an option and its aliases ("-o, --output, --out <DIR>").
+        // The help's option lines, each naming an option and its aliases ("-o, --output, --out <DIR>") before its
+        // description, which may name other options: only the names, up to the first run of two spaces, are matched.
         var help = await HelpAsync(path);
         var lines = help[help.IndexOf("Options:", StringComparison.Ordinal)..].Split('\n')
-            .Where(l => Regex.IsMatch(l, @"^\s+-")).ToList();
+            .Where(l => Regex.IsMatch(l, "^  -")).Select(l => l.Trim().Split("  ")[0]).ToList();
         int At(string name) => lines.FindIndex(l => Regex.IsMatch(l, $@"(^|[\s,]){Regex.Escape(name)}([\s,<]|$)"));
 
         // '--sead' is one from '--seed', which some commands have: the list stays in the help's order all the same.
