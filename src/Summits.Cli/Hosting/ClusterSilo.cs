@@ -102,26 +102,31 @@ public sealed class ClusterSilo : IAsyncDisposable
             app.MapOrleansDashboard();
             host = app;
         }
+        var released = true;
         try
         {
             await host.StartAsync(cancellation);
         }
         catch (Exception e) when (ClusterException.RedisFailed(e))
         {
-            // What the host logged on its way to this failure is the failure itself, said in one line.
+            // What the host logged on its way to this failure is the failure itself, said in one line; what its
+            // services still log while the process ends is held back with it, never written.
+            released = false;
             standardError.Drop();
             host.Dispose();
             throw ClusterException.Unreachable(cluster, settings.ClusterId, e);
         }
         catch (IOException e) when (dashboard is not null)
         {
+            released = false;
             standardError.Drop();
             host.Dispose();
             throw Refused(dashboard, "the Orleans Dashboard cannot listen", "--dashboard", e);
         }
         finally
         {
-            standardError.Held = false;
+            if (released)
+                standardError.Held = false;
         }
         return new ClusterSilo(host, standardError, settings);
     }
