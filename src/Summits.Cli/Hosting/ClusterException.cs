@@ -19,12 +19,13 @@ public sealed class ClusterException(string message, Exception? cause = null) : 
 
     /// <summary>
     /// Whether a Redis connection or timeout error is among the causes of <paramref name="failure"/>, or the Redis grain
-    /// storage's own error, which says a server that does not answer at a silo's start in its message, not as its cause.
+    /// storage's or reminder table's own error, which says a server that does not answer at a silo's start in its message, not as its cause.
     /// </summary>
     public static bool RedisFailed(Exception? failure) => failure switch
     {
         null => false,
-        StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException or Orleans.Persistence.Redis.RedisStorageException => true,
+        StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException or Orleans.Persistence.Redis.RedisStorageException
+            or Orleans.Reminders.Redis.RedisRemindersException => true,
         AggregateException all => all.InnerExceptions.Any(RedisFailed),
         _ => RedisFailed(failure.InnerException),
     };
