@@ -51,7 +51,7 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
     [Fact]
     public async Task A_second_proposal_reads_no_topic_the_first_checkpoint_already_read()
     {
-        // Two advances, each its own checkpoint (the silo's default, every advance). The first makes the 5 calls of the
+        // Two advances, each its own checkpoint (this silo's interval, every advance). The first makes the 5 calls of the
         // test above, its GetDuring included; the second takes the FTA table as the first checkpoint left it, which only
         // this world's advances change, so it makes Propose, Evaluate and the two Commits alone: 4 calls, where it made
         // 5 with a second GetDuring.
