@@ -68,6 +68,47 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         Assert.Equal(["country/JP Commit", "country/JP Evaluate", "country/US Commit", "country/US Propose"], calls);
     }
 
+    // The US and Japan agree a bilateral FTA at 30, then at 28, one advance each: Japan accepts both (its answers say
+    // so in each advance's events). The second agreement binds the same two parties on the same one topic, so it
+    // supersedes the first (Supersession.Decide: a later agreement, not breached, binding all its parties there).
+    private static readonly LoadedScenario TwoAgreements = RetriedRun.Parse("""
+        format: 2
+        scenario: two-agreements
+        about: The US and Japan agree a bilateral FTA at 30, then at 28.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 42
+        steps:
+          - id: fta-first
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 30 } }
+          - id: fta-second
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 28 } }
+        """);
+
+    [Fact]
+    public async Task An_agreement_that_supersedes_another_costs_its_topic_one_call_where_a_record_and_an_apply_cost_two()
+    {
+        // The second advance takes the FTA table as the first checkpoint left it (no GetDuring). Its calls: the
+        // proposer's Propose, the recipient's Evaluate, one RecordApplying of the topic, which records the new agreement
+        // and applies the first one's supersession together, where a Record then an Apply made two calls; then at the
+        // checkpoint a Commit of each grain it changed: US, JP and the topic. 6 calls, where it made 7.
+        var (key, world) = await StartedAsync(TwoAgreements, "agreement-calls");
+        var first = await world.Advance(0);
+        var before = Calls(key);
+
+        var second = await world.Advance(1);
+
+        var calls = Calls(key).ToList();
+        foreach (var call in before)
+            calls.Remove(call);
+        Assert.Contains(first.Events, e => e is { Kind: EventKind.AgreementMade, Cause: "fta-first" });
+        Assert.Contains(second.Events, e => e is { Kind: EventKind.AgreementMade, Cause: "fta-second" });
+        Assert.Contains(second.Events, e => e is { Kind: EventKind.AgreementSuperseded, Cause: "fta-second" });
+        Assert.Equal(
+            ["country/JP Commit", "country/JP Evaluate", "country/US Commit", "country/US Propose",
+             "topic/bilateral-fta Commit", "topic/bilateral-fta RecordApplying"],
+            calls);
+    }
+
     [Fact]
     public async Task A_world_started_with_its_own_interval_writes_its_countries_at_its_checkpoints_alone()
     {
