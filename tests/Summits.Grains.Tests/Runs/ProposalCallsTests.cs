@@ -57,13 +57,9 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         // 5 with a second GetDuring.
         var (key, world) = await StartedAsync(TwoAsks, "proposal-calls");
         await world.Advance(0);
-        var first = Calls(key);
 
-        var second = await world.Advance(1);
+        var (second, calls) = await AdvanceCountedAsync(key, world, 1);
 
-        var calls = Calls(key).ToList();
-        foreach (var call in first)
-            calls.Remove(call);
         Assert.Contains(second.Events, e => e is { Kind: EventKind.Reject, Actor: "JP" });
         Assert.Equal(["country/JP Commit", "country/JP Evaluate", "country/US Commit", "country/US Propose"], calls);
     }
@@ -93,13 +89,9 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         // checkpoint a Commit of each grain it changed: US, JP and the topic. 6 calls, where it made 7.
         var (key, world) = await StartedAsync(TwoAgreements, "agreement-calls");
         var first = await world.Advance(0);
-        var before = Calls(key);
 
-        var second = await world.Advance(1);
+        var (second, calls) = await AdvanceCountedAsync(key, world, 1);
 
-        var calls = Calls(key).ToList();
-        foreach (var call in before)
-            calls.Remove(call);
         Assert.Contains(first.Events, e => e is { Kind: EventKind.AgreementMade, Cause: "fta-first" });
         Assert.Contains(second.Events, e => e is { Kind: EventKind.AgreementMade, Cause: "fta-second" });
         Assert.Contains(second.Events, e => e is { Kind: EventKind.AgreementSuperseded, Cause: "fta-second" });
@@ -138,6 +130,17 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         await world.Seed(loaded.World with { Id = key });
         await (checkpointEvery is { } every ? world.Start(loaded.Scenario, every) : world.Start(loaded.Scenario));
         return (key, world);
+    }
+
+    /// <summary>Runs advance <paramref name="step"/> of world <paramref name="key"/>, answering it with the calls it made alone (as <see cref="Calls"/> names them).</summary>
+    private async Task<(Advance Advance, List<string> Calls)> AdvanceCountedAsync(string key, IWorldGrain world, int step)
+    {
+        var before = Calls(key);
+        var advance = await world.Advance(step);
+        var calls = Calls(key).ToList();
+        foreach (var call in before)
+            calls.Remove(call);
+        return (advance, calls);
     }
 
     /// <summary>How many writes of a country's checkpoint storage has had for world <paramref name="key"/>.</summary>
