@@ -72,8 +72,8 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// <summary>The call timeout when none is configured, <see cref="GrainCalls.DefaultTimeout"/> (120 s).</summary>
     public static TimeSpan DefaultCallTimeout => GrainCalls.DefaultTimeout;
 
-    /// <summary>The settings when nothing is configured: a checkpoint every advance, calls asked again after 120 s.</summary>
-    public static SummitsSettings Default { get; } = new(1, DefaultCallTimeout);
+    /// <summary>The settings when nothing is configured: a checkpoint every 100 advances (<see cref="CheckpointOptions.DefaultEvery"/>), calls asked again after 120 s.</summary>
+    public static SummitsSettings Default { get; } = new(CheckpointOptions.DefaultEvery, DefaultCallTimeout);
 
     /// <summary>
     /// The configuration the command line reads, later sources winning: <see cref="FileName"/> in

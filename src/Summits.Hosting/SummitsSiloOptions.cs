@@ -18,7 +18,7 @@ public sealed class SummitsSiloOptions
     /// <summary>
     /// Write a world's run every N-th advance and at its last (1 to <see cref="Grains.CheckpointOptions.Most"/>);
     /// null (the default) takes <c>Summits:CheckpointEvery</c> from the host's configuration
-    /// (<see cref="SummitsSettings"/>), or 1, every advance, when it has none. See <see cref="Grains.CheckpointOptions"/>.
+    /// (<see cref="SummitsSettings"/>), or <see cref="Grains.CheckpointOptions.DefaultEvery"/> (100) when it has none. See <see cref="Grains.CheckpointOptions"/>.
     /// </summary>
     public int? CheckpointEvery { get; set; }
 

@@ -11,7 +11,8 @@ namespace Summits.Cluster.Tests;
 
 /// <summary>
 /// A detached run whose silo is killed (SIGKILL) at several points of it, and a watch of it: on the cluster of the
-/// <see cref="KillCollection"/>, a fresh silo started for each one killed.
+/// <see cref="KillCollection"/>, a silo started before the run for each one to be killed. The silos write at the
+/// default checkpoint interval, every 100 advances.
 /// </summary>
 [Collection(KillCollection.Name)]
 public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHelper output)
@@ -22,8 +23,31 @@ public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHe
     // How many times the run's silo is killed.
     private const int KillPoints = 3;
 
-    // 471 rounds of 18 actors' bargaining in grains, one advance a round: long enough to be killed in the middle.
-    private static string Converge => SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
+    // The rounds of the run, one advance each.
+    private const int Rounds = 2000;
+
+    // The silos' checkpoint interval, the default: no silo of the cluster sets Summits:CheckpointEvery.
+    private const int Every = CheckpointOptions.DefaultEvery;
+
+    /// <summary>
+    /// A run long enough to be killed three times in its first half at the default interval: <see cref="Rounds"/> rounds
+    /// of bargaining among the 7 actors of KTAB's 3-dimension table, which does not converge (a local run of 20,000
+    /// rounds goes on to its last), so the run writes 20 checkpoints, one every 100 advances, and about 55,000 events.
+    /// </summary>
+    private string LongRun()
+    {
+        var file = Path.Combine(cluster.Folder.FullName, "killed-run.yaml");
+        File.WriteAllText(file, $"""
+            format: 2
+            scenario: killed-run
+            world: {SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml")}
+            seed: 7
+            steps:
+              - id: bargain
+                rounds: {Rounds}
+            """);
+        return file;
+    }
 
     private string[] Joined => cluster.Joined;
 
@@ -38,21 +62,23 @@ public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHe
         Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } given ? int.Parse(given, CultureInfo.InvariantCulture) : Random.Shared.Next();
 
     /// <summary>
-    /// The events after which the run's silo is killed, drawn from <paramref name="seed"/>: the run's first three quarters
+    /// The events after which the run's silo is killed, drawn from <paramref name="seed"/>: the run's first half
     /// (<paramref name="events"/> its events) cut into <see cref="KillPoints"/> equal parts, one point drawn in each, so
-    /// that each kill falls in the middle of the run and after the one before.
+    /// that each kill falls after the one before and a thousand rounds or more before the run's end: however fast the
+    /// run goes, the test sees it pass a point and kills its silo long before it could finish.
     /// </summary>
     private static int[] DrawKillPoints(int seed, int events)
     {
         var random = new Random(seed);
-        var part = events * 3 / 4 / KillPoints;
+        var part = events / 2 / KillPoints;
         return [.. Enumerable.Range(0, KillPoints).Select(k => k * part + random.Next(1, part + 1))];
     }
 
     /// <summary>
     /// Makes <paramref name="call"/> until the cluster answers it: a call the cluster did not answer
     /// (<see cref="WorldPatience.Unanswered"/>: its client's gateway or the world's silo just killed) is asked again after
-    /// a second, within the guard against a hang.
+    /// 50 ms, within the guard against a hang: soon enough that the test sees the run go on within moments of its
+    /// resuming on another silo, a thousand advances or more before it could finish.
     /// </summary>
     private static async Task<T> AskAsync<T>(Func<Task<T>> call)
     {
@@ -65,8 +91,25 @@ public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHe
             }
             catch (Exception e) when (WorldPatience.Unanswered(e, CancellationToken.None) && DateTime.UtcNow < deadline)
             {
-                await Task.Delay(WorldPatience.Pause);
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
             }
+        }
+    }
+
+    /// <summary>
+    /// Asks the world how far its run has gone until it has written <paramref name="point"/> events or more (or has
+    /// finished), every 10 ms: so that the kill lands within a call or two of the point, not a page of the watch later.
+    /// </summary>
+    private static async Task<WorldProgress> PassedAsync(IWorldGrain world, int point, string replay)
+    {
+        var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
+        while (true)
+        {
+            var progress = await AskAsync(world.Progress);
+            if (progress.Events >= point || progress.Finished)
+                return progress;
+            Assert.True(DateTime.UtcNow < deadline, $"the run had written {progress.Events} events, short of its kill point {point}, after {SummitsProgram.HangGuard}; {replay}");
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
         }
     }
 
@@ -75,7 +118,8 @@ public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHe
     {
         // What the run writes when nothing dies: the pure model's files, which a run in grains writes byte for byte.
         var expected = Path.Combine(cluster.Folder.FullName, "killed-expected");
-        var local = await Summits("run", Converge, "--engine", "local", "-q", "-o", expected);
+        var scenario = LongRun();
+        var local = await Summits("run", scenario, "--engine", "local", "-q", "-o", expected);
         Assert.True(local.Exit == 0, local.Error);
         var timeline = await File.ReadAllTextAsync(Path.Combine(expected, "timeline.jsonl"));
         var events = timeline.Count(c => c == '\n');
@@ -85,31 +129,46 @@ public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHe
         var replay = $"kill points {string.Join(", ", points)} of {events} events, drawn from seed {seed} ({SeedVariable}={seed} draws them again)";
         output.WriteLine(replay);
 
-        var detach = await Summits(["run", Converge, "--engine", "grains", .. Joined, "--detach"]);
+        // A client of the test's own, started before the run, to ask the world how far it has gone and where it is
+        // active the moment a kill point is passed. Its calls give up after 2 s, not a command's 120: a call caught by
+        // a kill (its gateway's or the world's silo) is asked again at once, not after the run has gone on for long.
+        await using var client = await ClusterClient.StartAsync(
+            new SummitsSettings(1, TimeSpan.FromSeconds(2), ClusterAddress.Read(cluster.Redis.Address, out _), cluster.Id), TelemetrySettings.None, "kill test");
+        // A silo for each kill to come, started before the run: the cluster's silos outnumber the kills, so that each
+        // leaves silos that live and the test asks the world again at once, not after a silo's start of several seconds
+        // in which the resumed run could go on to its end. The cluster ends with as many silos as it began with.
+        await Task.WhenAll(Enumerable.Range(0, KillPoints).Select(_ => cluster.StartSiloAsync()));
+        var detach = await Summits(["run", scenario, "--engine", "grains", .. Joined, "--detach"]);
         Assert.True(detach.Exit == 0, detach.Error);
         var id = detach.Output.TrimEnd('\n');
         // Watched from the start, through every kill: the watch follows the world to each new activation, and prints
-        // events in order, each once, so that its lines count the events the run has written.
+        // events in order, each once: the run's timeline, however often it was run again from a checkpoint.
         await using var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. Joined]);
-        // A client of the test's own, to ask the world where it is active the moment a kill point is passed.
-        await using var client = await ClusterClient.StartAsync(
-            new SummitsSettings(1, TimeSpan.FromSeconds(30), ClusterAddress.Read(cluster.Redis.Address, out _), cluster.Id), TelemetrySettings.None, "kill test");
         var world = client.Grains.GetGrain<IWorldGrain>(id);
 
         foreach (var point in points)
         {
             // After the first kill the run waits for its reminder (within a minute of the cluster's noticing the death)
             // to resume it on a silo that lives, from its last checkpoint; then it passes the point.
-            var seen = await watch.WaitForLinesAsync(point, SummitsProgram.HangGuard);
+            var progress = await PassedAsync(world, point, replay);
             var holder = int.Parse((await AskAsync(world.Silo)).Split(':')[1], CultureInfo.InvariantCulture);
-            var progress = await AskAsync(world.Progress);
             Assert.False(progress.Finished, $"the run had finished before its kill after event {point}; {replay}");
             var silo = cluster.Silos.SingleOrDefault(s => s.SiloPort == holder);
             Assert.True(silo is not null, $"world {id} is active on 127.0.0.1:{holder}, no silo of the cluster's that lives; {replay}");
             cluster.Kill(silo);
-            output.WriteLine($"killed the silo at 127.0.0.1:{holder} once the watch had printed {seen} events (kill point {point}), the run in its advance {progress.Advances}");
-            // A fresh silo takes the killed one's place, so that the next kill leaves one that lives.
-            await cluster.StartSiloAsync();
+
+            // The world answers again from a silo that lives, in an activation that read its run from storage: from the
+            // checkpoint the run had written before the kill. Having completed A advances, it had written the one after
+            // advance 100 · ⌊A / 100⌋ (the world's checkpoint write ends the advance it closes, before any call is
+            // answered), and perhaps a later one before the kill landed, never an earlier one; and it is the checkpoint,
+            // not the run from its start, that the new activation goes on from.
+            var checkpoint = progress.Advances / Every * Every;
+            var resumed = await AskAsync(world.Progress);
+            var now = await AskAsync(world.Silo);
+            Assert.True(now != $"127.0.0.1:{holder}", $"world {id} still answers from the killed silo at 127.0.0.1:{holder}; {replay}");
+            Assert.True(resumed.Advances >= checkpoint,
+                $"after its kill in advance {progress.Advances} the world answered from {now} at advance {resumed.Advances}, before its checkpoint at {checkpoint}; {replay}");
+            output.WriteLine($"killed the silo at 127.0.0.1:{holder} at kill point {point}, the run having written {progress.Events} events in {progress.Advances} advances; it answered again from {now} at advance {resumed.Advances} (its checkpoint before the kill: {checkpoint})");
         }
 
         // The run goes on from its last checkpoint to its end.

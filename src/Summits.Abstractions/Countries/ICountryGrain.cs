@@ -92,7 +92,7 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
     Task<During<ShockOutcome>> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
-    /// Writes what the attempt changed; the world grain calls it at each checkpoint (by default every advance) on a country the attempt changed.
+    /// Writes what the attempt changed; the world grain calls it at each checkpoint (every N-th advance, by default every 100th, and the run's last) on a country the attempt changed.
     /// <paramref name="calls"/> is how many calls that may change the country (Evaluate, Propose, Shock) the attempt
     /// made to it since the last checkpoint.
     /// </summary>

@@ -51,6 +51,15 @@ public interface ITopicGrain : IGrainWithStringKey, IHeldStateGrain<Table>
     Task<TableAnswer<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
 
     /// <summary>
+    /// <see cref="Record"/> then <see cref="Apply"/> in one call: records a new agreement (once, by its id) and applies
+    /// the status changes it makes to older agreements on this topic (once in the advance, by <paramref name="command"/>;
+    /// none when <paramref name="changes"/> is empty), returning those applied, with whether the attempt has changed the
+    /// topic and the table after the call. An agreement made costs its topic this one call, where the two cost two.
+    /// </summary>
+    [Alias("RecordApplying")]
+    Task<TableAnswer<ImmutableArray<CommitmentChange>>> RecordApplying(Agreement agreement, string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default);
+
+    /// <summary>
     /// Adds <paramref name="actor"/> to the table's participants (once, however often asked), answering whether it
     /// joined now (false when it was a participant already) with the table after it.
     /// </summary>

@@ -57,8 +57,8 @@ public static class ProposalPipeline
     }
 
     /// <summary>
-    /// The checkpoint intervals the counted targets are read at: every advance (the silo's default), every 10 and every
-    /// 100 advances. The workload is the same at each; only how often its world is written differs.
+    /// The checkpoint intervals the counted targets are read at: every advance, every 10 and every 100 advances (the
+    /// silo's default, <see cref="Grains.CheckpointOptions.DefaultEvery"/>). The workload is the same at each; only how often its world is written differs.
     /// </summary>
     public static readonly ImmutableArray<int> CountedIntervals = [1, 10, 100];
 

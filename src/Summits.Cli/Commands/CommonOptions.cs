@@ -108,12 +108,12 @@ public static class CommonOptions
     /// <c>--checkpoint-every N</c>: in grains, how often a world's run is written to storage (every N-th advance and
     /// its last); a whole number from 1 to <see cref="Grains.CheckpointOptions.Most"/>, anything else refused while the
     /// command line is read (<see cref="OptionNumbers"/>). Left out, its value is null and the interval is
-    /// <c>Summits:CheckpointEvery</c> from the configuration, else 1 (every advance), so the help names that default
+    /// <c>Summits:CheckpointEvery</c> from the configuration, else <see cref="Grains.CheckpointOptions.DefaultEvery"/> (100), so the help names that default
     /// rather than a fixed one. Given explicitly (1 included), it wins over the configuration (<c>EmbeddedSilo.StartAsync</c>).
     /// </summary>
     public static Option<int?> CheckpointEvery() => OptionNumbers.Whole(new Option<int?>("--checkpoint-every")
     {
-        Description = $"In grains: write each world's run to storage every N-th advance and at its last, keeping the advances between in memory (1 to {Grains.CheckpointOptions.Most}) [default: Summits:CheckpointEvery, else 1]",
+        Description = $"In grains: write each world's run to storage every N-th advance and at its last, keeping the advances between in memory (1 to {Grains.CheckpointOptions.Most}) [default: Summits:CheckpointEvery, else {Grains.CheckpointOptions.DefaultEvery}]",
         HelpName = "N",
     }, 1, Grains.CheckpointOptions.Most);
 

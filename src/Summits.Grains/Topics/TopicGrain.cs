@@ -62,6 +62,17 @@ public sealed class TopicGrain : Grain, ITopicGrain
         return Task.FromResult(new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation));
     }
 
+    public Task<TableAnswer<ImmutableArray<CommitmentChange>>> RecordApplying(Agreement agreement, string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var table = Enter(attempt, counted: true);
+        var recorded = table.Record(agreement);
+        var applied = changes.IsEmpty ? [] : table.Apply(command, changes);
+        if (recorded || !applied.IsEmpty)
+            _state.Changed();
+        return Task.FromResult(new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation));
+    }
+
     public Task<TableAnswer<bool>> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();

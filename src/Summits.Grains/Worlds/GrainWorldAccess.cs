@@ -314,6 +314,12 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             return Carried(await grain.Apply(command, changes, attempt, cancellation));
         }
 
+        public async Task<ImmutableArray<CommitmentChange>> RecordApplying(Agreement agreement, string command, ImmutableArray<CommitmentChange> changes)
+        {
+            calls.Add();
+            return Carried(await grain.RecordApplying(agreement, command, changes, attempt, cancellation));
+        }
+
         public async Task Join(string actor)
         {
             calls.AddChanging();

@@ -33,8 +33,9 @@ public sealed class WorldState
     [Id(4)] public byte[]? Seeded { get; set; }
 
     /// <summary>
-    /// The checkpoint interval the run started with, less one (0, the default and what a world stored before it was
-    /// kept reads, is every advance), so that a world stored with the default writes the same bytes as before it.
+    /// The checkpoint interval the run started with, less one (0, what a world stored before it was kept reads, is every
+    /// advance, the interval such a world was written at), so that a world run at every advance writes the same bytes as
+    /// before it was kept.
     /// </summary>
     [Id(6)] public int CheckpointEveryLess1 { get; set; }
 

@@ -52,5 +52,18 @@ public interface ITopicAccess
     /// <summary>Applies status changes; <paramref name="command"/> is their id, unique within the advance, and the same id again changes nothing.</summary>
     Task<ImmutableArray<CommitmentChange>> Apply(string command, ImmutableArray<CommitmentChange> changes);
 
+    /// <summary>
+    /// Records a new agreement, then applies the status changes it makes to older agreements on this topic, as
+    /// <see cref="Record"/> then <see cref="Apply"/> would (each as idempotent: the agreement by its id, the changes by
+    /// <paramref name="command"/>), so that an access that reaches its topic by a call makes one where those would make
+    /// two. With no <paramref name="changes"/> it applies nothing and answers none.
+    /// </summary>
+    /// <returns>The changes applied, as <see cref="Apply"/> answers them.</returns>
+    async Task<ImmutableArray<CommitmentChange>> RecordApplying(Agreement agreement, string command, ImmutableArray<CommitmentChange> changes)
+    {
+        await Record(agreement);
+        return changes.IsEmpty ? [] : await Apply(command, changes);
+    }
+
     Task Join(string actor);
 }

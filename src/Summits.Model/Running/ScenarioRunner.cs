@@ -190,17 +190,32 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             var terms = agreedTerms.ToImmutableSortedDictionary(t => t.Topic, t => t.Value, StringComparer.Ordinal);
             var agreement = new Agreement(proposal.Id, terms, parties, proposal.Rule, AgreementStatus.Holding, proposal.Id, null,
                 $"accepted by {Listed.And(parties)} under {proposal.Rule}{(split is null ? "" : $"; {split}")}");
-            await Task.WhenAll(topics.Select(t => world.Topic(t).Record(agreement)));
-            Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why,
-                [.. terms.Select(t => new Term(t.Key, t.Value))]);
+            // What the agreement does to older ones is decided on the tables as they stand once it is recorded, which
+            // recording changes only by adding it to the tables of its own topics: so it is decided before, and each of
+            // those topics records it and applies the changes on it in one call.
+            var recorded = new Dictionary<string, TopicTable>(StringComparer.Ordinal);
+            for (var i = 0; i < topics.Length; i++)
+                recorded[topics[i]] = Recorded(tables[i], agreement);
             var supersessions = new List<CommitmentChange>();
             foreach (var older in Supersession.Affected(agreement, tables))
             {
-                var olderTables = await Task.WhenAll(older.Terms.Keys.Select(t => world.Topic(t).Get()));
+                var olderTables = await Task.WhenAll(older.Terms.Keys.Select(t =>
+                    recorded.TryGetValue(t, out var table) ? Task.FromResult(table) : world.Topic(t).Get()));
                 if (Supersession.Decide(older, agreement, olderTables) is { } change)
                     supersessions.Add(change);
             }
-            await ApplyChangesAsync(supersessions, tables);
+            var set = await ChangeSetAsync(supersessions, tables);
+            var byTopic = set?.ByTopic ?? [];
+            var applied = await Task.WhenAll(topics.Union(byTopic.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(t =>
+            {
+                var onTopic = byTopic.TryGetValue(t, out var list) ? [.. list] : ImmutableArray<CommitmentChange>.Empty;
+                return recorded.ContainsKey(t)
+                    ? world.Topic(t).RecordApplying(agreement, set?.Command ?? "", onTopic)
+                    : world.Topic(t).Apply(set!.Command, onTopic);
+            }));
+            Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why,
+                [.. terms.Select(t => new Term(t.Key, t.Value))]);
+            EmitApplied(applied);
             state.Open.RemoveAll(o => o.Proposal.Id == OriginalId(proposal.Id));
         }
 
@@ -329,13 +344,26 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     }
 
     /// <summary>
-    /// Applies status changes to every table that holds the agreement, since a package spans several topics.
-    /// A strained agreement returns to holding only when every party is back inside its window on every topic.
+    /// Applies status changes to every table that holds the agreement (<see cref="ChangeSetAsync"/>) and tells each
+    /// change applied once.
     /// </summary>
     private async Task ApplyChangesAsync(IReadOnlyList<CommitmentChange> changes, IReadOnlyList<TopicTable> tables)
     {
-        if (changes.Count == 0)
+        if (await ChangeSetAsync(changes, tables) is not { } set)
             return;
+        EmitApplied(await Task.WhenAll(set.ByTopic.Select(pair => world.Topic(pair.Key).Apply(set.Command, [.. pair.Value]))));
+    }
+
+    /// <summary>
+    /// <paramref name="changes"/> as one command: its id, unique within the advance, and the changes each topic takes,
+    /// by topic id; every table that holds an agreement takes its changes, since a package spans several topics, and a
+    /// return to holding only when every party is back inside its window on every topic. Null, and no id taken, when
+    /// there are no changes.
+    /// </summary>
+    private async Task<ChangeSet?> ChangeSetAsync(IReadOnlyList<CommitmentChange> changes, IReadOnlyList<TopicTable> tables)
+    {
+        if (changes.Count == 0)
+            return null;
         var byTopic = new SortedDictionary<string, List<CommitmentChange>>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
@@ -351,8 +379,19 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         }
         // Each set of changes is one command, with an id unique within the advance: the same set delivered
         // again is applied once. The advance runs the same way every time, so a retry numbers them alike.
-        var command = $"{_step!.Id}{(_round is { } r ? $".r{r}" : "")}/changes-{++_changeSets}";
-        var applied = await Task.WhenAll(byTopic.Select(pair => world.Topic(pair.Key).Apply(command, [.. pair.Value])));
+        return new ChangeSet($"{_step!.Id}{(_round is { } r ? $".r{r}" : "")}/changes-{++_changeSets}", byTopic);
+    }
+
+    /// <summary>A set of status changes as one command: its id, and the changes of each topic, in the order of topic ids.</summary>
+    private sealed record ChangeSet(string Command, SortedDictionary<string, List<CommitmentChange>> ByTopic);
+
+    /// <summary>The table <paramref name="table"/> becomes once <paramref name="agreement"/> is recorded on it (<see cref="Table.Record"/>).</summary>
+    private static TopicTable Recorded(TopicTable table, Agreement agreement) =>
+        table.Agreements.Any(a => a.Id == agreement.Id) ? table : table with { Agreements = table.Agreements.Add(agreement) };
+
+    /// <summary>The events of the changes the topics applied, in the order of topic ids.</summary>
+    private void EmitApplied(IEnumerable<ImmutableArray<CommitmentChange>> applied)
+    {
         // Each table of a package returns the same change: told once. Two parties straying are two changes.
         foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status, c.Actor)))
         {

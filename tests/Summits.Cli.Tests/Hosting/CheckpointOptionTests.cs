@@ -32,6 +32,25 @@ public sealed partial class CheckpointOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_without_the_option_or_a_setting_writes_the_world_every_100_advances_so_six_at_their_last_alone()
+    {
+        // Nothing configured (a folder with no appsettings.json, no variable): a checkpoint every 100 advances and at
+        // the last, so the 6 advances make one checkpoint, after advance 6. The world is written at its seeding, its
+        // start and that checkpoint, 2 + 1 times, and the checkpoint's one page holds all six advances' events. Its
+        // timeline.jsonl and state.json are the pure model's, byte for byte.
+        var run = await SummitsProcess.RunInAsync(_folder, ["run", Scenario(), "--engine", "grains", "-v", "diag", "-o", "grains"]);
+        var local = await SummitsProcess.RunInAsync(_folder, ["run", Scenario(), "--engine", "local", "-q", "-o", "local"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(local.ExitCode == 0, local.Error);
+        var writes = Writes(run.Error);
+        Assert.Equal(2 + 1, writes["world"]);
+        Assert.Equal(1, writes["timeline"]);
+        foreach (var file in (string[])["timeline.jsonl", "state.json"])
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_folder, "local", file)), File.ReadAllBytes(Path.Combine(_folder, "grains", file)));
+    }
+
+    [Fact]
     public async Task Whatif_writes_each_samples_world_at_each_checkpoint_the_option_asks_for()
     {
         // Two samples, each a world of its own running the 6 advances: at N = 3 each is written 2 + 2 = 4 times

@@ -54,9 +54,10 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal(new SummitsSettings(3, TimeSpan.FromSeconds(40)), SummitsSettings.Read(SummitsSettings.Configuration(_folder, environment)));
         // Without the environment, the file's: 5 advances, 30 s.
         Assert.Equal(new SummitsSettings(5, TimeSpan.FromSeconds(30)), SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
-        // The older variable alone still sets the timeout: 50 s; nothing at all gives the defaults, 1 advance and 120 s.
-        Assert.Equal(new SummitsSettings(1, TimeSpan.FromSeconds(50)), SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable { ["SUMMITS_CALL_TIMEOUT"] = "50" })));
-        Assert.Equal(new SummitsSettings(1, TimeSpan.FromSeconds(120)), SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())));
+        // The older variable alone still sets the timeout: 50 s; nothing at all gives the defaults, a checkpoint every 100
+        // advances (the default chosen in architecture.md, "Checkpoints") and 120 s.
+        Assert.Equal(new SummitsSettings(100, TimeSpan.FromSeconds(50)), SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable { ["SUMMITS_CALL_TIMEOUT"] = "50" })));
+        Assert.Equal(new SummitsSettings(100, TimeSpan.FromSeconds(120)), SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())));
     }
 
     [Fact]
@@ -116,13 +117,13 @@ public sealed class SettingsTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{ "Summits": { "CallTimeout": null } }""");
 
         // The file's null timeout and the environment's empty interval, each read and refused; a key no source sets
-        // is still the default (the interval from a folder with no file and no variable: 1).
+        // is still the default (the interval from a folder with no file and no variable: 100).
         var timeout = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
         Assert.StartsWith("Summits:CallTimeout is empty (from ", timeout.Message);
         var every = Assert.Throws<SettingException>(() =>
             SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable { ["Summits__CheckpointEvery"] = "" })));
         Assert.StartsWith("Summits:CheckpointEvery is empty (from environment variable Summits__CheckpointEvery)", every.Message);
-        Assert.Equal(1, SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())).CheckpointEvery);
+        Assert.Equal(100, SummitsSettings.Read(SummitsSettings.Configuration(_folder + "-none", new Hashtable())).CheckpointEvery);
     }
 
     [Fact]

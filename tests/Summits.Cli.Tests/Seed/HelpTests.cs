@@ -132,7 +132,7 @@ public sealed class HelpWidthTests
     }
 }
 
-/// <summary>The help of <c>--checkpoint-every</c> names the default that applies: the configured one, else 1.</summary>
+/// <summary>The help of <c>--checkpoint-every</c> names the default that applies: the configured one, else 100.</summary>
 public sealed class CheckpointHelpTests
 {
     [Theory]
@@ -143,13 +143,14 @@ public sealed class CheckpointHelpTests
         var run = await SummitsProcess.RunAsync(command, "--help");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        // Left out, the option takes Summits:CheckpointEvery from appsettings.json or the environment, and 1 only
-        // when neither sets it (SettingsTests show the configured one applying): so "[default: 1]" would be wrong.
+        // Left out, the option takes Summits:CheckpointEvery from appsettings.json or the environment, and 100 (every
+        // 100th advance, the default chosen in architecture.md, "Checkpoints") only when neither sets it (SettingsTests
+        // show the configured one applying): so "[default: 100]" would be wrong.
         var help = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
         var start = help.IndexOf("--checkpoint-every <N>", StringComparison.Ordinal);
         var option = help[start..];
         option = option[..option.IndexOf(" -", 10, StringComparison.Ordinal)];
-        Assert.EndsWith("(1 to 1000) [default: Summits:CheckpointEvery, else 1]", option, StringComparison.Ordinal);
-        Assert.DoesNotContain("[default: 1]", option, StringComparison.Ordinal);
+        Assert.EndsWith("(1 to 1000) [default: Summits:CheckpointEvery, else 100]", option, StringComparison.Ordinal);
+        Assert.DoesNotContain("[default: 100]", option, StringComparison.Ordinal);
     }
 }

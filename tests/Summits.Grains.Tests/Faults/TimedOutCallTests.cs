@@ -23,8 +23,12 @@ public sealed class TimedOutCallTests : IAsyncLifetime
     public TimedOutCallTests()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddSummits(o => o.WrapStorage = (services, storage) =>
-            new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>())));
+        // A checkpoint every advance, so that each advance ends in a write of the world (HoldAdvanceOne).
+        builder.ConfigureSilo((_, silo) => silo.AddSummits(o =>
+        {
+            o.WrapStorage = (services, storage) => new ChosenFaultStorage(storage, services.GetRequiredService<IGrainStorageSerializer>());
+            o.CheckpointEvery = 1;
+        }));
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Timeout));
         _cluster = builder.Build();
     }

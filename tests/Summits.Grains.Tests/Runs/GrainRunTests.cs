@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
@@ -135,6 +136,31 @@ public sealed class GrainRunTests(ClusterFixture fixture)
         Assert.Equal(first.ToArray(), again.ToArray());
         var agreement = (await table.GetDuring(attempt)).Value.Agreements.Single(a => a.Id == "usfj-realignment-okinawa");
         Assert.Equal(AgreementStatus.Holding, agreement.Status);
+    }
+
+    [Fact]
+    public async Task An_agreement_and_its_changes_delivered_again_to_a_topic_grain_are_recorded_and_applied_once()
+    {
+        var key = Key();
+        await _cluster.Client.GetGrain<IWorldGrain>(key).Seed(WorldFile.Load(SeedFiles.World) with { Id = key });
+        var table = _cluster.Client.GetGrain<ITopicGrain>(WorldKey.Of(key).Topic("usfj-realignment"));
+        var newer = new Agreement("usfj-newer", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("usfj-realignment", 50.0)]),
+            ["JP", "US"], AgreementRule.Unanimity, AgreementStatus.Holding, "usfj-newer", null, "accepted by JP and US under unanimity");
+        var strain = new CommitmentChange("usfj-realignment-okinawa", "usfj-realignment", "JP", AgreementStatus.Strained, "usfj-newer", "");
+
+        var attempt = new AdvanceAttempt(0, Guid.NewGuid());
+        var first = await table.RecordApplying(newer, "usfj-newer/changes-1", [strain], attempt);
+        var again = await table.RecordApplying(newer, "usfj-newer/changes-1", [strain], attempt);
+
+        // Delivered twice in one advance, as a retried call is: the first answer applies the strain to the seed's
+        // agreement, the second answers the same and changes nothing. The table then holds the seed's agreement,
+        // strained by JP once, and the newer agreement once, after it.
+        Assert.Equal([strain], first.Value.ToArray());
+        Assert.Equal(first.Value.ToArray(), again.Value.ToArray());
+        var agreements = (await table.GetDuring(attempt)).Value.Agreements;
+        Assert.Equal(["usfj-realignment-okinawa", "usfj-newer"], agreements.Select(a => a.Id).ToArray());
+        Assert.Equal(AgreementStatus.Strained, agreements[0].Status);
+        Assert.Equal(["JP"], agreements[0].Strayed!.ToArray());
     }
 
     [Fact]

@@ -51,21 +51,54 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
     [Fact]
     public async Task A_second_proposal_reads_no_topic_the_first_checkpoint_already_read()
     {
-        // Two advances, each its own checkpoint (the silo's default, every advance). The first makes the 5 calls of the
+        // Two advances, each its own checkpoint (this silo's interval, every advance). The first makes the 5 calls of the
         // test above, its GetDuring included; the second takes the FTA table as the first checkpoint left it, which only
         // this world's advances change, so it makes Propose, Evaluate and the two Commits alone: 4 calls, where it made
         // 5 with a second GetDuring.
         var (key, world) = await StartedAsync(TwoAsks, "proposal-calls");
         await world.Advance(0);
-        var first = Calls(key);
 
-        var second = await world.Advance(1);
+        var (second, calls) = await AdvanceCountedAsync(key, world, 1);
 
-        var calls = Calls(key).ToList();
-        foreach (var call in first)
-            calls.Remove(call);
         Assert.Contains(second.Events, e => e is { Kind: EventKind.Reject, Actor: "JP" });
         Assert.Equal(["country/JP Commit", "country/JP Evaluate", "country/US Commit", "country/US Propose"], calls);
+    }
+
+    // The US and Japan agree a bilateral FTA at 30, then at 28, one advance each: Japan accepts both (its answers say
+    // so in each advance's events). The second agreement binds the same two parties on the same one topic, so it
+    // supersedes the first (Supersession.Decide: a later agreement, not breached, binding all its parties there).
+    private static readonly LoadedScenario TwoAgreements = RetriedRun.Parse("""
+        format: 2
+        scenario: two-agreements
+        about: The US and Japan agree a bilateral FTA at 30, then at 28.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 42
+        steps:
+          - id: fta-first
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 30 } }
+          - id: fta-second
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 28 } }
+        """);
+
+    [Fact]
+    public async Task An_agreement_that_supersedes_another_costs_its_topic_one_call_where_a_record_and_an_apply_cost_two()
+    {
+        // The second advance takes the FTA table as the first checkpoint left it (no GetDuring). Its calls: the
+        // proposer's Propose, the recipient's Evaluate, one RecordApplying of the topic, which records the new agreement
+        // and applies the first one's supersession together, where a Record then an Apply made two calls; then at the
+        // checkpoint a Commit of each grain it changed: US, JP and the topic. 6 calls, where it made 7.
+        var (key, world) = await StartedAsync(TwoAgreements, "agreement-calls");
+        var first = await world.Advance(0);
+
+        var (second, calls) = await AdvanceCountedAsync(key, world, 1);
+
+        Assert.Contains(first.Events, e => e is { Kind: EventKind.AgreementMade, Cause: "fta-first" });
+        Assert.Contains(second.Events, e => e is { Kind: EventKind.AgreementMade, Cause: "fta-second" });
+        Assert.Contains(second.Events, e => e is { Kind: EventKind.AgreementSuperseded, Cause: "fta-second" });
+        Assert.Equal(
+            ["country/JP Commit", "country/JP Evaluate", "country/US Commit", "country/US Propose",
+             "topic/bilateral-fta Commit", "topic/bilateral-fta RecordApplying"],
+            calls);
     }
 
     [Fact]
@@ -97,6 +130,17 @@ public sealed class ProposalCallsTests(ClusterFixture fixture)
         await world.Seed(loaded.World with { Id = key });
         await (checkpointEvery is { } every ? world.Start(loaded.Scenario, every) : world.Start(loaded.Scenario));
         return (key, world);
+    }
+
+    /// <summary>Runs advance <paramref name="step"/> of world <paramref name="key"/>, answering it with the calls it made alone (as <see cref="Calls"/> names them).</summary>
+    private async Task<(Advance Advance, List<string> Calls)> AdvanceCountedAsync(string key, IWorldGrain world, int step)
+    {
+        var before = Calls(key);
+        var advance = await world.Advance(step);
+        var calls = Calls(key).ToList();
+        foreach (var call in before)
+            calls.Remove(call);
+        return (advance, calls);
     }
 
     /// <summary>How many writes of a country's checkpoint storage has had for world <paramref name="key"/>.</summary>
