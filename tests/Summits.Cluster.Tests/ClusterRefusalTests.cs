@@ -215,6 +215,20 @@ public sealed class ClusterRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task ASiloWithoutAnAddressListensOnLoopbackAlone()
+    {
+        // Without --address the silo listens on 127.0.0.1 and gives the cluster that address (the documented
+        // default). A port held on 127.0.0.1 alone is then the silo's own port taken, said with 127.0.0.1 before the
+        // silo joins; a silo listening on every address or on the machine's network address would name another.
+        using var held = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        held.Start();
+        var port = ((System.Net.IPEndPoint)held.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gateway = RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--silo-port", port, "--gateway-port", gateway]);
+        Assert.Equal((3, "", $"summits silo: error: the silo cannot listen for other silos on 127.0.0.1:{port}: Address already in use; choose another port with --silo-port\n"), run);
+    }
+
+    [Fact]
     public async Task TheSiloCommandRefusesOnePortForBoth()
     {
         var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--silo-port", "4000", "--gateway-port", "4000"]);

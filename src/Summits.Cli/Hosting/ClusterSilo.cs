@@ -50,7 +50,7 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     /// <summary>
     /// Starts a silo of the cluster of <paramref name="settings"/> (whose <see cref="SummitsSettings.Cluster"/> must be set),
-    /// listening on <paramref name="address"/> (null: the address Orleans finds for this machine's name) at
+    /// listening on <paramref name="address"/> alone, and giving it to the cluster for itself, at
     /// <paramref name="siloPort"/> for silos and <paramref name="gatewayPort"/> for clients.
     /// </summary>
     /// <param name="dashboard">
@@ -63,12 +63,12 @@ public sealed class ClusterSilo : IAsyncDisposable
     /// where it is to (another process, another silo perhaps, holds it): said before the silo joins, so that a silo already
     /// listening there is left alone.
     /// </exception>
-    public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress? address, int siloPort, int gatewayPort, IPEndPoint? dashboard = null, TextWriter? warnings = null, CancellationToken cancellation = default)
+    public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress address, int siloPort, int gatewayPort, IPEndPoint? dashboard = null, TextWriter? warnings = null, CancellationToken cancellation = default)
     {
         var cluster = settings.Cluster ?? throw new ArgumentException("the settings name no cluster", nameof(settings));
         // Orleans would join the cluster on a port another silo holds, and the cluster would then vote that silo dead.
-        Probe(new IPEndPoint(address ?? IPAddress.Any, siloPort), "the silo cannot listen for other silos", "--silo-port");
-        Probe(new IPEndPoint(address ?? IPAddress.Any, gatewayPort), "the silo cannot listen for clients", "--gateway-port");
+        Probe(new IPEndPoint(address, siloPort), "the silo cannot listen for other silos", "--silo-port");
+        Probe(new IPEndPoint(address, gatewayPort), "the silo cannot listen for clients", "--gateway-port");
         if (dashboard is not null)
             Probe(dashboard, "the Orleans Dashboard cannot listen", "--dashboard");
         // A web host only when there is a dashboard to serve; both read no configuration of their own.
@@ -84,10 +84,7 @@ public sealed class ClusterSilo : IAsyncDisposable
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleans(silo =>
         {
-            if (address is null)
-                silo.ConfigureEndpoints(siloPort, gatewayPort);
-            else
-                silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
             silo.AddSummits(o => (o.Cluster, o.ClusterId, o.CheckpointEvery, o.Timings) = (cluster, settings.ClusterId, settings.CheckpointEvery, settings.Timings))
                 .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
         });
