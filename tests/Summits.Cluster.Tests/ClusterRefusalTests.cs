@@ -40,6 +40,12 @@ public sealed class ClusterRefusalTests : IDisposable
     [InlineData("redis://[h]:6379", "'h' in brackets is no IPv6 address")]
     [InlineData("redis://[::1:6379", "its IPv6 host has no closing ']'")]
     [InlineData("redis://a b:6379", "'a b' is no host name or IP address")]
+    // What other Redis URLs carry is named as not supported, not taken for a malformed host or port (a trial's three).
+    [InlineData("redis://user:pw@127.0.0.1:29146", "a user or password (before '@') is not supported; the Redis server must take connections without one")]
+    [InlineData("redis://127.0.0.1:29146/0", "a database ('/0') is not supported; the cluster is kept in the server's database 0")]
+    [InlineData("redis://127.0.0.1:29146?password=x", "options (after '?') are not supported")]
+    [InlineData("redis://127.0.0.1:29146/?password=x", "options (after '?') are not supported")]
+    [InlineData("redis://[::1]:6379/3", "a database ('/3') is not supported; the cluster is kept in the server's database 0")]
     public void WhatIsNoAddressIsRefusedWithWhatIsWrong(string text, string why)
     {
         Assert.Null(ClusterAddress.Read(text, out var said));
@@ -54,6 +60,15 @@ public sealed class ClusterRefusalTests : IDisposable
     {
         var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", value]);
         Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not '{value}': {why} (see 'summits silo --help')\n"), run);
+    }
+
+    [Fact]
+    public async Task ARefusedAddressWithAPasswordNeverPrintsThePassword()
+    {
+        // The user and password between "redis://" and '@' are shown as "…": redis://…@127.0.0.1:29146.
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://user:s3cret@127.0.0.1:29146"]);
+        Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not 'redis://…@127.0.0.1:29146': a user or password (before '@') is not supported; "
+            + "the Redis server must take connections without one (see 'summits silo --help')\n"), run);
     }
 
     [Theory]
