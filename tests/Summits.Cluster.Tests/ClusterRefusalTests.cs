@@ -244,6 +244,17 @@ public sealed class ClusterRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task ASiloGivenAnAddressThisMachineLacksNamesTheAddressOptionNotThePort()
+    {
+        // 203.0.113.9 is in TEST-NET-3 (RFC 5737), kept for documentation and given to no machine, so binding it fails
+        // with EADDRNOTAVAIL ("Cannot assign requested address") before anything listens; the port is not at fault.
+        var ports = (RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--address", "203.0.113.9", "--silo-port", ports.Item1, "--gateway-port", ports.Item2]);
+        Assert.Equal((3, "", "summits silo: error: the silo cannot listen for other silos on 203.0.113.9: it is not an address of this machine "
+            + "(Cannot assign requested address); name one of its addresses with --address\n"), run);
+    }
+
+    [Fact]
     public async Task TheSiloCommandRefusesOnePortForBoth()
     {
         var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--silo-port", "4000", "--gateway-port", "4000"]);
