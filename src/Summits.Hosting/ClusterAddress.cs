@@ -35,7 +35,14 @@ public sealed record ClusterAddress
     /// with redis://</c>, the value escaped and cut to 40 characters.
     /// </summary>
     public static string Refusal(string option, string written, string why) =>
-        $"{option} must be {Expected}, not '{ShownText.Short(written)}': {why}";
+        $"{option} must be {Expected}, not '{ShownText.Short(Unsecret(written))}': {why}";
+
+    /// <summary><paramref name="written"/> with what stands before an '@' after the scheme (a user and password) shown as <c>…</c>, so that a refusal never prints a password.</summary>
+    private static string Unsecret(string written)
+    {
+        var at = written.IndexOf('@', StringComparison.Ordinal);
+        return at > Scheme.Length && written.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? written[..Scheme.Length] + "…" + written[at..] : written;
+    }
 
     /// <summary>Reads <paramref name="text"/> as <c>redis://HOST:PORT</c>.</summary>
     /// <returns>The address; null when <paramref name="text"/> is not one, <paramref name="why"/> then saying what is wrong in a few words.</returns>
@@ -55,6 +62,23 @@ public sealed record ClusterAddress
         var rest = text[Scheme.Length..];
         if (rest.EndsWith('/'))
             rest = rest[..^1];
+        // What a Redis URL may carry beyond HOST:PORT is said as what it is, not as a malformed host or port.
+        if (rest.Contains('@', StringComparison.Ordinal))
+        {
+            why = "a user or password (before '@') is not supported; the Redis server must take connections without one";
+            return null;
+        }
+        if (rest.Contains('?', StringComparison.Ordinal))
+        {
+            why = "options (after '?') are not supported";
+            return null;
+        }
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            why = $"a database ('{ShownText.Short(rest[slash..])}') is not supported; the cluster is kept in the server's database 0";
+            return null;
+        }
         string host;
         string port;
         if (rest.StartsWith('['))

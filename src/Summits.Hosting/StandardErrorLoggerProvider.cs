@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Summits.Hosting;
 
 /// <summary>
-/// Writes every warning and error logged in the host as one line on standard error, <c>COMMAND: warning: CATEGORY:
-/// message</c> (or <c>error</c>, with the exception's type and message on the same line), COMMAND being the command
+/// Writes every warning and error logged in the host as one short line on standard error, <c>COMMAND: warning: CATEGORY:
+/// message</c> (or <c>error</c>, with its innermost cause's type and message on the same line, no stack frames; see
+/// <see cref="Line"/>), COMMAND being the command
 /// whose silo it is (<c>summits run</c>), as every other line the command writes begins, so that they reach the user
 /// whether or not telemetry is exported, and never the timeline. Orleans' own records (a category beginning
 /// <c>Orleans</c>, or <c>Polly</c>, whose retry pipelines Orleans runs) are the runtime's notes on what it met (a call to another silo or a client that timed out, a message
@@ -131,16 +132,26 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     }
 
     /// <summary>
-    /// The line for one record of <paramref name="command"/>'s host: the command, the record's level, category and
-    /// message, the exception's kind and message, in one line.
+    /// The line for one record of <paramref name="command"/>'s host: <c>COMMAND: warning: CATEGORY: message (ExceptionType:
+    /// message)</c> (or <c>error</c>), the exception being the innermost cause of the record's (the one that says what
+    /// failed: a Redis connection closed, not the storage call that met it), its type without its namespace, and each text
+    /// on one line, cut to <see cref="OrleansMost"/> characters with any stack frame it quotes left out, as an Orleans
+    /// record's line is.
     /// </summary>
-    /// <remarks>An Orleans record's line is the short one (<see cref="OrleansLine"/>).</remarks>
+    /// <remarks>An Orleans record's line is the runtime's note (<see cref="OrleansLine"/>).</remarks>
     public static string Line(string command, LogLevel level, string category, string message, Exception? exception)
     {
         if (IsOrleans(category))
             return OrleansLine(command, category, message, exception);
-        var text = exception is null ? message : $"{message} ({exception.GetType().FullName}: {exception.Message})";
-        return $"{command}: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {Whitespace().Replace(text, " ").Trim()}";
+        var text = Cut(message);
+        if (exception is not null)
+        {
+            var cause = exception;
+            while (cause.InnerException is not null)
+                cause = cause.InnerException;
+            text += $" ({cause.GetType().Name}: {Cut(cause.Message)})";
+        }
+        return $"{command}: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {text}";
     }
 
     /// <summary>

@@ -78,9 +78,9 @@ public sealed class ClassroomRefusalTests(ClassroomFixture classroom)
         dispatcher.LogError(new InvalidOperationException("the table's grain failed"), "Failed to invoke hub method '{Method}'.", "Propose");
 
         // The refusal is left out; the fault is the one line StandardErrorLoggerProvider makes of an error: the command,
-        // "error", the category, the message, then the exception's type and message in parentheses.
+        // "error", the category, the message, then the innermost cause's type (without its namespace) and message in parentheses.
         Assert.Equal(
-            "summits classroom: error: Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher: Failed to invoke hub method 'Propose'. (System.InvalidOperationException: the table's grain failed)" + Environment.NewLine,
+            "summits classroom: error: Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher: Failed to invoke hub method 'Propose'. (InvalidOperationException: the table's grain failed)" + Environment.NewLine,
             lines.ToString());
     }
 }

@@ -40,6 +40,12 @@ public sealed class ClusterRefusalTests : IDisposable
     [InlineData("redis://[h]:6379", "'h' in brackets is no IPv6 address")]
     [InlineData("redis://[::1:6379", "its IPv6 host has no closing ']'")]
     [InlineData("redis://a b:6379", "'a b' is no host name or IP address")]
+    // What other Redis URLs carry is named as not supported, not taken for a malformed host or port (a trial's three).
+    [InlineData("redis://user:pw@127.0.0.1:29146", "a user or password (before '@') is not supported; the Redis server must take connections without one")]
+    [InlineData("redis://127.0.0.1:29146/0", "a database ('/0') is not supported; the cluster is kept in the server's database 0")]
+    [InlineData("redis://127.0.0.1:29146?password=x", "options (after '?') are not supported")]
+    [InlineData("redis://127.0.0.1:29146/?password=x", "options (after '?') are not supported")]
+    [InlineData("redis://[::1]:6379/3", "a database ('/3') is not supported; the cluster is kept in the server's database 0")]
     public void WhatIsNoAddressIsRefusedWithWhatIsWrong(string text, string why)
     {
         Assert.Null(ClusterAddress.Read(text, out var said));
@@ -54,6 +60,15 @@ public sealed class ClusterRefusalTests : IDisposable
     {
         var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", value]);
         Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not '{value}': {why} (see 'summits silo --help')\n"), run);
+    }
+
+    [Fact]
+    public async Task ARefusedAddressWithAPasswordNeverPrintsThePassword()
+    {
+        // The user and password between "redis://" and '@' are shown as "…": redis://…@127.0.0.1:29146.
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://user:s3cret@127.0.0.1:29146"]);
+        Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not 'redis://…@127.0.0.1:29146': a user or password (before '@') is not supported; "
+            + "the Redis server must take connections without one (see 'summits silo --help')\n"), run);
     }
 
     [Theory]
@@ -212,6 +227,31 @@ public sealed class ClusterRefusalTests : IDisposable
         var port = ((System.Net.IPEndPoint)held.LocalEndpoint).Port;
         var taken = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--dashboard", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         Assert.Equal((3, "", $"summits silo: error: the Orleans Dashboard cannot listen on 127.0.0.1:{port}: Address already in use; choose another port with --dashboard\n"), taken);
+    }
+
+    [Fact]
+    public async Task ASiloWithoutAnAddressListensOnLoopbackAlone()
+    {
+        // Without --address the silo listens on 127.0.0.1 and gives the cluster that address (the documented
+        // default). A port held on 127.0.0.1 alone is then the silo's own port taken, said with 127.0.0.1 before the
+        // silo joins; a silo listening on every address or on the machine's network address would name another.
+        using var held = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        held.Start();
+        var port = ((System.Net.IPEndPoint)held.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gateway = RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--silo-port", port, "--gateway-port", gateway]);
+        Assert.Equal((3, "", $"summits silo: error: the silo cannot listen for other silos on 127.0.0.1:{port}: Address already in use; choose another port with --silo-port\n"), run);
+    }
+
+    [Fact]
+    public async Task ASiloGivenAnAddressThisMachineLacksNamesTheAddressOptionNotThePort()
+    {
+        // 203.0.113.9 is in TEST-NET-3 (RFC 5737), kept for documentation and given to no machine, so binding it fails
+        // with EADDRNOTAVAIL ("Cannot assign requested address") before anything listens; the port is not at fault.
+        var ports = (RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://127.0.0.1:1", "--address", "203.0.113.9", "--silo-port", ports.Item1, "--gateway-port", ports.Item2]);
+        Assert.Equal((3, "", "summits silo: error: the silo cannot listen for other silos on 203.0.113.9: it is not an address of this machine "
+            + "(Cannot assign requested address); name one of its addresses with --address\n"), run);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class ClusterRunTests(ClusterFixture cluster)
 
         Assert.Equal(3, run.Exit);
         Assert.Equal("", run.Output);
-        // One line: what is wrong, Orleans' own words in parentheses, and the command that would mend it.
+        // One line: what is wrong, why in our words in parentheses, and the command that would mend it.
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
         // No id given: the cluster is the default one, summits, and the command to start it needs no --cluster-id.
         Assert.StartsWith($"summits run: error: no silo of the cluster 'summits' at {cluster.Empty.Address} answers (", run.Error, StringComparison.Ordinal);

@@ -15,12 +15,18 @@ public static class SiloCommand
     /// <summary>The port a silo listens on for clients unless told otherwise: Orleans' own default, 30000.</summary>
     public const int DefaultGatewayPort = 30000;
 
+    /// <summary>
+    /// The address a silo listens on and gives the cluster unless <c>--address</c> names another: 127.0.0.1, so that a silo
+    /// started without one is reachable from its own machine alone, and a cluster across machines names each silo's address.
+    /// </summary>
+    public static readonly IPAddress DefaultAddress = IPAddress.Loopback;
+
     public static Command Create()
     {
         var cluster = CommonOptions.Cluster("The Redis server of the cluster to join: it holds the cluster's membership and its grains' state [default: Summits:Cluster]");
         var address = new Option<IPAddress?>("--address")
         {
-            Description = "The IP address to listen on and give the cluster for this silo [default: the address of this machine's name]",
+            Description = "The IP address to listen on and give the cluster for this silo [default: 127.0.0.1, this machine alone]",
             HelpName = "IP",
         };
         address.CustomParser = result =>
@@ -91,7 +97,7 @@ public static class SiloCommand
         var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster, clusterId: clusterId);
         if (settings.Cluster is null)
             return UsageError.Write("summits silo", $"name the cluster's Redis server with --cluster redis://HOST:PORT or the setting {SummitsSettings.ClusterKey}");
-        await using var silo = await ClusterSilo.StartAsync(settings, address, siloPort, gatewayPort, dashboard, cancellation: cancellation);
+        await using var silo = await ClusterSilo.StartAsync(settings, address ?? DefaultAddress, siloPort, gatewayPort, dashboard, cancellation: cancellation);
         var at = new IPEndPoint(silo.Address, silo.SiloPort);
         var gateway = new IPEndPoint(silo.Address, silo.GatewayPort);
         if (dashboard is not null)

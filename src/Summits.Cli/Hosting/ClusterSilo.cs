@@ -50,7 +50,7 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     /// <summary>
     /// Starts a silo of the cluster of <paramref name="settings"/> (whose <see cref="SummitsSettings.Cluster"/> must be set),
-    /// listening on <paramref name="address"/> (null: the address Orleans finds for this machine's name) at
+    /// listening on <paramref name="address"/> alone, and giving it to the cluster for itself, at
     /// <paramref name="siloPort"/> for silos and <paramref name="gatewayPort"/> for clients.
     /// </summary>
     /// <param name="dashboard">
@@ -63,14 +63,14 @@ public sealed class ClusterSilo : IAsyncDisposable
     /// where it is to (another process, another silo perhaps, holds it): said before the silo joins, so that a silo already
     /// listening there is left alone.
     /// </exception>
-    public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress? address, int siloPort, int gatewayPort, IPEndPoint? dashboard = null, TextWriter? warnings = null, CancellationToken cancellation = default)
+    public static async Task<ClusterSilo> StartAsync(SummitsSettings settings, IPAddress address, int siloPort, int gatewayPort, IPEndPoint? dashboard = null, TextWriter? warnings = null, CancellationToken cancellation = default)
     {
         var cluster = settings.Cluster ?? throw new ArgumentException("the settings name no cluster", nameof(settings));
         // Orleans would join the cluster on a port another silo holds, and the cluster would then vote that silo dead.
-        Probe(new IPEndPoint(address ?? IPAddress.Any, siloPort), "the silo cannot listen for other silos", "--silo-port");
-        Probe(new IPEndPoint(address ?? IPAddress.Any, gatewayPort), "the silo cannot listen for clients", "--gateway-port");
+        Probe(new IPEndPoint(address, siloPort), "the silo cannot listen for other silos", "--silo-port", "--address");
+        Probe(new IPEndPoint(address, gatewayPort), "the silo cannot listen for clients", "--gateway-port", "--address");
         if (dashboard is not null)
-            Probe(dashboard, "the Orleans Dashboard cannot listen", "--dashboard");
+            Probe(dashboard, "the Orleans Dashboard cannot listen", "--dashboard", "--dashboard");
         // A web host only when there is a dashboard to serve; both read no configuration of their own.
         var web = dashboard is null ? null : WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         IHostApplicationBuilder builder = web is null ? Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }) : web;
@@ -84,10 +84,7 @@ public sealed class ClusterSilo : IAsyncDisposable
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleans(silo =>
         {
-            if (address is null)
-                silo.ConfigureEndpoints(siloPort, gatewayPort);
-            else
-                silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
             silo.AddSummits(o => (o.Cluster, o.ClusterId, o.CheckpointEvery, o.Timings) = (cluster, settings.ClusterId, settings.CheckpointEvery, settings.Timings))
                 .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.CallTimeout);
         });
@@ -121,7 +118,7 @@ public sealed class ClusterSilo : IAsyncDisposable
             released = false;
             standardError.Drop();
             host.Dispose();
-            throw Refused(dashboard, "the Orleans Dashboard cannot listen", "--dashboard", e);
+            throw Refused(dashboard, "the Orleans Dashboard cannot listen", "--dashboard", "--dashboard", e);
         }
         finally
         {
@@ -133,10 +130,11 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     /// <summary>
     /// Listens on <paramref name="endpoint"/> for a moment and stops, so that a port another process holds is said in
-    /// one line before the silo starts (<paramref name="what"/> on the endpoint, and the <paramref name="option"/> that
-    /// chooses another), rather than after it has joined the cluster and among the host's own errors.
+    /// one line before the silo starts (<paramref name="what"/> on the endpoint, and the <paramref name="portOption"/> that
+    /// chooses another), rather than after it has joined the cluster and among the host's own errors; and an address this
+    /// machine does not have, naming the <paramref name="addressOption"/> that chooses another.
     /// </summary>
-    private static void Probe(IPEndPoint endpoint, string what, string option)
+    private static void Probe(IPEndPoint endpoint, string what, string portOption, string addressOption)
     {
         var listener = new System.Net.Sockets.TcpListener(endpoint);
         try
@@ -145,7 +143,7 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            throw Refused(endpoint, what, option, e);
+            throw Refused(endpoint, what, portOption, addressOption, e);
         }
         finally
         {
@@ -153,8 +151,14 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
     }
 
-    private static ClusterException Refused(IPEndPoint endpoint, string what, string option, Exception e) =>
-        new($"{what} on {endpoint}: {e.Message.TrimEnd('.')}; choose another port with {option}", e);
+    /// <summary>
+    /// The one line for a listener refused at <paramref name="endpoint"/>: an address the machine lacks names
+    /// <paramref name="addressOption"/> (the port is not at fault), any other refusal (a port held) <paramref name="portOption"/>.
+    /// </summary>
+    internal static ClusterException Refused(IPEndPoint endpoint, string what, string portOption, string addressOption, Exception e) =>
+        e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressNotAvailable }
+            ? new($"{what} on {endpoint.Address}: it is not an address of this machine ({e.Message.TrimEnd('.')}); name one of its addresses with {addressOption}", e)
+            : new($"{what} on {endpoint}: {e.Message.TrimEnd('.')}; choose another port with {portOption}", e);
 
     /// <summary>Leaves the cluster, handing this silo's grains over, within <see cref="StopBudget"/>; then stops at once.</summary>
     public async ValueTask DisposeAsync()

@@ -27,7 +27,7 @@ public sealed class SiloWarningsTests
 
         var lines = warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         // Orleans' state storage bridge logs "Error from storage provider PROVIDER.STATE during WriteState for grain
-        // GRAIN" at Error, under the storage's category; the exception's kind and message end the same line.
+        // GRAIN" at Error, under the storage's category; the innermost cause's kind and message end the same line.
         var storage = lines.Where(l => l.Contains("Error from storage provider RefusingStorage.", StringComparison.Ordinal)).ToList();
         Assert.True(storage.Count > 0, $"no storage error among what was written:\n{warnings}");
         Assert.All(storage, line =>
@@ -35,7 +35,7 @@ public sealed class SiloWarningsTests
             // A logger's category names a nested type with '.' where the runtime writes '+'.
             Assert.StartsWith("summits seed: error: Summits.Cli.Tests.SiloWarningsTests.RefusingStorage: Error from storage provider RefusingStorage.", line);
             Assert.Contains(" during WriteStateAsync for grain ", line);
-            Assert.EndsWith($"({typeof(IOException).FullName}: {RefusingStorage.Refusal})", line);
+            Assert.EndsWith($"({nameof(IOException)}: {RefusingStorage.Refusal})", line);
         });
     }
 
@@ -69,7 +69,32 @@ public sealed class SiloWarningsTests
     {
         var line = StandardErrorLoggerProvider.Line("summits whatif", Microsoft.Extensions.Logging.LogLevel.Warning, "Summits.Grains.WorldGrain", "Advance\nfailed\tonce", new InvalidOperationException("first\nsecond"));
 
-        Assert.Equal("summits whatif: warning: Summits.Grains.WorldGrain: Advance failed once (System.InvalidOperationException: first second)", line);
+        Assert.Equal("summits whatif: warning: Summits.Grains.WorldGrain: Advance failed once (InvalidOperationException: first second)", line);
+    }
+
+    [Fact]
+    public void A_silo_warning_is_one_short_line_with_its_innermost_cause()
+    {
+        // A trial's warning when Redis stopped mid-run: the storage's error wraps the Redis connection's, and its message
+        // quotes the inner exception and its stack frames with build paths.
+        var redis = new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.SocketClosed,
+            "SocketClosed (ReadEndOfStream, last-recv: 0) on 127.0.0.1:29146/Interactive");
+        var storage = new OrleansException("Error from storage provider RedisGrainStorage.summits during WriteStateAsync for grain world/w "
+            + "Exc=StackExchange.Redis.RedisConnectionException: SocketClosed\n   at Orleans.Persistence.RedisGrainStorage.WriteStateAsync(String grainType) in /_/src/Redis/Orleans.Persistence.Redis/Storage/RedisGrainStorage.cs:line 175", redis);
+
+        var line = StandardErrorLoggerProvider.Line("summits silo", LogLevel.Warning, "Summits.Grains.WorldGrain",
+            "World w: advance 58 failed and changed nothing; it may be run again", storage);
+
+        // The innermost cause alone, its type without its namespace: no storage message, no frame, no path.
+        Assert.Equal("summits silo: warning: Summits.Grains.WorldGrain: World w: advance 58 failed and changed nothing; it may be run again "
+            + "(RedisConnectionException: SocketClosed (ReadEndOfStream, last-recv: 0) on 127.0.0.1:29146/Interactive)", line);
+
+        // An innermost message that quotes a frame ends before it; one of 300 characters is cut to 200, 199 'y' and '…'.
+        var framed = StandardErrorLoggerProvider.Line("summits silo", LogLevel.Error, "Summits.Grains.WorldGrain", "m",
+            new InvalidOperationException("outer", new IOException("Broken pipe\n   at System.Net.Sockets.Socket.Send(Byte[] buffer) in /_/src/Socket.cs:line 3")));
+        Assert.Equal("summits silo: error: Summits.Grains.WorldGrain: m (IOException: Broken pipe)", framed);
+        var cut = StandardErrorLoggerProvider.Line("summits silo", LogLevel.Warning, "Summits.Grains.WorldGrain", new string('y', 300), null);
+        Assert.Equal("summits silo: warning: Summits.Grains.WorldGrain: " + new string('y', 199) + "…", cut);
     }
 
     [Fact]
