@@ -110,6 +110,31 @@ public sealed class ClassroomFileTests : IDisposable
         Assert.Equal([new TeamSeat(1, "JP", "K7MQ2XHD"), new TeamSeat(2, "US", "M4TD8WQC")], storage.Teams.ToArray());
     }
 
+    [Fact]
+    public async Task A_new_team_code_is_kept_in_classroom_json_in_the_old_ones_place()
+    {
+        var data = WriteFolder(Codes);
+        var cluster = ClusterAddress.Read("redis://127.0.0.1:6379", out _)!;
+        var exercise = Summits.Scenarios.ExerciseFile.Load(ExerciseFile);
+        await using (var storage = await ClassroomStorage.OpenAsync("north-korea-line", ["JP", "US"], data, 2, tablesGiven: true, cluster, ClusterIds.Default, redisProgram: null))
+        {
+            var seats = new ClassroomSeats(new ClassroomExercise(exercise, storage.ClassroomId, storage.Tables), storage);
+            var (seat, holders) = seats.Reissue(2, "US")!.Value;
+            Assert.Equal((2, "US", 0), (seat.Table, seat.Actor, holders.Count));
+            Assert.NotEqual("M4TD8WQC", seat.Token);
+            Assert.Null(seats.Retake("M4TD8WQC", "a page"));
+            Assert.Equal(seat, seats.Retake(seat.Token, "a page"));
+        }
+        // Started again, the folder gives JP's seat its code and US's the new one, the old one nowhere in the file.
+        await using (var again = await ClassroomStorage.OpenAsync("north-korea-line", ["JP", "US"], data, 2, tablesGiven: true, cluster, ClusterIds.Default, redisProgram: null))
+        {
+            var us = again.Teams.Single(t => t.Actor == "US");
+            Assert.Equal([new TeamSeat(1, "JP", "K7MQ2XHD"), new TeamSeat(2, "US", us.Token)], again.Teams.ToArray());
+            Assert.NotEqual("M4TD8WQC", us.Token);
+        }
+        Assert.DoesNotContain("M4TD8WQC", File.ReadAllText(Path.Combine(data, ClassroomStorage.CodesFile)));
+    }
+
     /// <summary>
     /// Writes <paramref name="contents"/> as a data folder's classroom.json and checks that both the classroom's storage
     /// and the command refuse it with <c>classroom.json:</c><paramref name="expected"/>, the command with exit code 2
