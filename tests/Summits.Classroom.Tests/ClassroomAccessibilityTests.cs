@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using PuppeteerSharp;
 using Summits.Reports.Tests;
-using static Summits.Classroom.Tests.ClassroomInBrowserTests;
+using static Summits.Classroom.Tests.ClassroomPages;
 
 namespace Summits.Classroom.Tests;
 
@@ -186,5 +186,5 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         await page.WaitForFunctionAsync($"() => document.querySelector('#who').textContent.includes('{who}')", Shown);
     }
 
-    private Task<IPage> OpenAsync(Uri address) => ClassroomInBrowserTests.OpenAsync(browser, address);
+    private Task<IPage> OpenAsync(Uri address) => ClassroomPages.OpenAsync(browser, address);
 }
