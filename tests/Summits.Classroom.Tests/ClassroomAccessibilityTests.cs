@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using PuppeteerSharp;
 using Summits.Reports.Tests;
-using static Summits.Classroom.Tests.ClassroomInBrowserTests;
+using static Summits.Classroom.Tests.ClassroomPages;
 
 namespace Summits.Classroom.Tests;
 
@@ -130,12 +130,17 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         }
         // Then, for tables 1 and 2 in turn: the one button for its rounds that can be pressed (Start while it waits or
         // is paused, Pause while a round is on; another test may have started it), its choice of shock and its Inject
-        // button, then the fields of a new shock and its button (none pressed: the tables are other tests').
+        // button, then the fields of a new shock and its button, then the choice of country for a new team code and its
+        // button (none pressed: the tables are other tests').
         foreach (var table in new[] { 1, 2 })
         {
             await page.Keyboard.PressAsync("Tab");
             Assert.True(await page.EvaluateExpressionAsync<bool>($"document.activeElement.closest('#table-{table} .rounds') !== null"));
-            foreach (var expected in new[] { $"shock-{table}", "Inject", $"new-reason-{table}", $"new-country-{table}", $"new-topic-{table}", $"new-by-{table}", "Inject the new shock" })
+            foreach (var expected in new[]
+            {
+                $"shock-{table}", "Inject", $"new-reason-{table}", $"new-country-{table}", $"new-topic-{table}", $"new-by-{table}", "Inject the new shock",
+                $"new-code-country-{table}", "Give a new team code",
+            })
             {
                 await page.Keyboard.PressAsync("Tab");
                 Assert.Equal(expected, await FocusedAsync(page));
@@ -181,5 +186,5 @@ public sealed class ClassroomAccessibilityTests(ClassroomFixture classroom, Repo
         await page.WaitForFunctionAsync($"() => document.querySelector('#who').textContent.includes('{who}')", Shown);
     }
 
-    private Task<IPage> OpenAsync(Uri address) => ClassroomInBrowserTests.OpenAsync(browser, address);
+    private Task<IPage> OpenAsync(Uri address) => ClassroomPages.OpenAsync(browser, address);
 }

@@ -213,4 +213,47 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
             Assert.EndsWith("HubException: only the facilitator exports the debrief; give the facilitator's code first", refused.Message);
         }
     }
+
+    [Fact]
+    public async Task The_facilitator_gives_a_seat_a_new_team_code_which_takes_the_seat_while_the_old_one_and_its_pages_are_refused_and_a_team_cannot_give_one()
+    {
+        // Table 25, no other test's: JP is the first team to join, and its page keeps the seat's code.
+        await using var japan = await classroom.ConnectAsync();
+        var old = (await japan.InvokeAsync<JsonElement>("Join", classroom.Server.Codes.Join[24])).GetProperty("seat").GetString()!;
+        var revoked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        japan.On<string>("revoked", text => revoked.TrySetResult(text));
+
+        // A team cannot give a code: the hub asks for the facilitator's code first, and the old code still works.
+        var team = await Assert.ThrowsAsync<HubException>(() => japan.InvokeAsync<string>("NewTeamCode", 25, "JP"));
+        Assert.EndsWith("HubException: only the facilitator gives a team a new team code; give the facilitator's code first", team.Message);
+
+        await using var facilitator = await classroom.ConnectAsync();
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        var code = await facilitator.InvokeAsync<string>("NewTeamCode", 25, "JP");
+        // A team code is 8 characters of the codes' alphabet, drawn anew: not the old one.
+        Assert.Matches("^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$", code);
+        Assert.NotEqual(old, code);
+
+        // The page that held the seat with the old code is told in words, and can no longer act for JP.
+        const string told = "the facilitator has given your team's seat at table 25 a new team code; ask the facilitator for it and give it under 'Back at your table'";
+        Assert.Equal(told, await revoked.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        var propose = await Assert.ThrowsAsync<HubException>(() => japan.InvokeAsync("Propose", "JP", new Dictionary<string, string> { ["north-korea"] = "50" }));
+        Assert.EndsWith("HubException: " + told, propose.Message);
+
+        // The old code takes no seat; the new one takes JP's at table 25.
+        await using var leaked = await classroom.ConnectAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => leaked.InvokeAsync<JsonElement>("Rejoin", old));
+        Assert.EndsWith("HubException: that team code is not one of this classroom's; join with your table's join code, or check your team code", refused.Message);
+        await using var back = await classroom.ConnectAsync();
+        var seat = await back.InvokeAsync<JsonElement>("Rejoin", code);
+        Assert.Equal((25, "JP", code), (seat.GetProperty("table").GetInt32(), seat.GetProperty("actor").GetString(), seat.GetProperty("seat").GetString()));
+
+        // No team has joined table 25 as US; KR is no country of north-korea-line, 27 no table of the fixture's 26.
+        var none = await Assert.ThrowsAsync<HubException>(() => facilitator.InvokeAsync<string>("NewTeamCode", 25, "US"));
+        Assert.EndsWith("HubException: no team has joined table 25 as US; a team joins with the table's join code", none.Message);
+        var country = await Assert.ThrowsAsync<HubException>(() => facilitator.InvokeAsync<string>("NewTeamCode", 25, "KR"));
+        Assert.EndsWith("HubException: 'KR' is not a country of this exercise; its countries are JP and US", country.Message);
+        var table = await Assert.ThrowsAsync<HubException>(() => facilitator.InvokeAsync<string>("NewTeamCode", 27, "JP"));
+        Assert.EndsWith("HubException: table 27 is not one of this classroom's; its tables are 1 to 26", table.Message);
+    }
 }

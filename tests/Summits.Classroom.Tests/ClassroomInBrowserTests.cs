@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using PuppeteerSharp;
 using Summits.Reports.Tests;
+using static Summits.Classroom.Tests.ClassroomPages;
 
 namespace Summits.Classroom.Tests;
 
@@ -11,18 +12,13 @@ namespace Summits.Classroom.Tests;
 [Collection(ClassroomCollection.Name)]
 public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBrowser browser)
 {
-    /// <summary>How long a page may take to show what the server pushed.</summary>
-    internal static readonly WaitForFunctionOptions Shown = new() { Timeout = 30_000, PollingInterval = 50 };
-
     [Fact]
     public async Task Two_teams_propose_and_answer_and_a_shock_reaches_both_pages_and_the_facilitators_without_a_reload()
     {
         // Table 1 of the fixture's classroom: the first team to join plays JP, the second US.
         var code = classroom.Server.Codes.Join[0];
-        await using var japan = await OpenAsync(classroom.Server.Address);
-        await using var usa = await OpenAsync(classroom.Server.Address);
-        await JoinAsync(japan, code, "your team plays Japan (JP)");
-        await JoinAsync(usa, code, "your team plays United States (US)");
+        await using var teams = await BothTeamsAsync(browser, classroom.Server, code);
+        var (japan, usa) = (teams.Japan, teams.Usa);
 
         await using var facilitator = await OpenAsync(classroom.Server.Facilitator);
         await facilitator.BringToFrontAsync();
@@ -149,35 +145,5 @@ public sealed class ClassroomInBrowserTests(ClassroomFixture classroom, ReportBr
         Assert.True(await facilitator.EvaluateExpressionAsync<bool>("window.summitsLoaded === true"));
     }
 
-    private Task<IPage> OpenAsync(Uri address) => OpenAsync(browser, address);
-
-    /// <summary>A new page at <paramref name="address"/>, once its hub connection is up, marked so that a reload would show.</summary>
-    internal static async Task<IPage> OpenAsync(ReportBrowser browser, Uri address)
-    {
-        var page = await browser.Browser.NewPageAsync();
-        await page.GoToAsync(address.ToString());
-        await page.WaitForFunctionAsync("() => document.body.dataset.connected === 'true'", Shown);
-        await page.EvaluateExpressionAsync("window.summitsLoaded = true");
-        return page;
-    }
-
-    /// <summary>Gives <paramref name="server"/>'s facilitator's code on <paramref name="page"/>, waiting until it shows <paramref name="table"/> with its forms.</summary>
-    internal static async Task FacilitateAsync(IPage page, ClassroomServer server, int table)
-    {
-        await page.BringToFrontAsync();
-        await page.TypeAsync("#facilitator-code", server.Codes.Facilitator);
-        await page.ClickAsync("#facilitate button");
-        await page.WaitForFunctionAsync($"() => document.querySelector('#table-{table} form.new-shock') !== null", Shown);
-    }
-
-    /// <summary>Joins <paramref name="page"/> to the table of join code <paramref name="code"/>, waiting until it says <paramref name="who"/> it plays.</summary>
-    internal static async Task JoinAsync(IPage page, string code, string who)
-    {
-        await page.WaitForFunctionAsync("() => document.body.dataset.connected === 'true'", Shown);
-        // Only the page in front renders, and a click waits for its element to be drawn.
-        await page.BringToFrontAsync();
-        await page.TypeAsync("#join-code", code);
-        await page.ClickAsync("#join button");
-        await page.WaitForFunctionAsync($"() => document.querySelector('#who').textContent.includes('{who}')", Shown);
-    }
+    private Task<IPage> OpenAsync(Uri address) => ClassroomPages.OpenAsync(browser, address);
 }

@@ -23,6 +23,9 @@ public sealed partial class ClassroomRestartTests : IDisposable
 {
     private static readonly string ExerciseFile = SeedFiles.File("scenarios", "exercises", "north-korea-line.yaml");
 
+    /// <summary>north-korea-line's two countries, as its file's roles name them.</summary>
+    private static readonly string[] NorthKoreaLine = ["JP", "US"];
+
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-classroom-");
 
     [ClusterFact]
@@ -124,15 +127,15 @@ public sealed partial class ClassroomRestartTests : IDisposable
         var data = Path.Combine(_folder.FullName, "data");
         // A classroom of 2 tables of north-korea-line keeps its codes in the folder (with a cluster named, nothing is started to open it).
         var cluster = ClusterAddress.Read("redis://127.0.0.1:6379", out _)!;
-        await using (await ClassroomStorage.OpenAsync("north-korea-line", data, tables: 2, tablesGiven: true, cluster, ClusterIds.Default, redisProgram: null)) { }
+        await using (await ClassroomStorage.OpenAsync("north-korea-line", NorthKoreaLine, data, tables: 2, tablesGiven: true, cluster, ClusterIds.Default, redisProgram: null)) { }
         var codes = File.ReadAllText(Path.Combine(data, ClassroomStorage.CodesFile));
 
-        var other = await Assert.ThrowsAsync<ClassroomDataException>(() => ClassroomStorage.OpenAsync("bilateral-fta", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null));
+        var other = await Assert.ThrowsAsync<ClassroomDataException>(() => ClassroomStorage.OpenAsync("bilateral-fta", ["US", "JP"], data, 1, tablesGiven: false, cluster, ClusterIds.Default, null));
         Assert.Equal($"the data folder {data} keeps a classroom of the exercise north-korea-line, not bilateral-fta; give bilateral-fta a folder of its own with --data", other.Message);
-        var tables = await Assert.ThrowsAsync<ClassroomDataException>(() => ClassroomStorage.OpenAsync("north-korea-line", data, 3, tablesGiven: true, cluster, ClusterIds.Default, null));
+        var tables = await Assert.ThrowsAsync<ClassroomDataException>(() => ClassroomStorage.OpenAsync("north-korea-line", NorthKoreaLine, data, 3, tablesGiven: true, cluster, ClusterIds.Default, null));
         Assert.Equal($"the data folder {data} keeps a classroom of 2 table(s), not 3; leave out --tables to play its 2, or give another folder with --data", tables.Message);
         // Left out, --tables takes the folder's 2; the command refuses a number given that differs, as bad input, before it serves.
-        await using (var found = await ClassroomStorage.OpenAsync("north-korea-line", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null))
+        await using (var found = await ClassroomStorage.OpenAsync("north-korea-line", NorthKoreaLine, data, 1, tablesGiven: false, cluster, ClusterIds.Default, null))
             Assert.Equal((2, true), (found.Tables, found.Found));
         Assert.Equal(Summits.Cli.ExitCodes.BadInput, await ClassroomCommand.RunAsync(ExerciseFile, port: 0, tables: 3, tablesGiven: true, data, cluster, clusterId: null, path: "", TextWriter.Null, CancellationToken.None));
         Assert.Equal(codes, File.ReadAllText(Path.Combine(data, ClassroomStorage.CodesFile)));
@@ -143,8 +146,8 @@ public sealed partial class ClassroomRestartTests : IDisposable
     {
         var data = Path.Combine(_folder.FullName, "data");
         var cluster = ClusterAddress.Read("redis://127.0.0.1:6379", out _)!;
-        await using var first = await ClassroomStorage.OpenAsync("north-korea-line", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null);
-        var second = await Assert.ThrowsAsync<IOException>(() => ClassroomStorage.OpenAsync("north-korea-line", data, 1, tablesGiven: false, cluster, ClusterIds.Default, null));
+        await using var first = await ClassroomStorage.OpenAsync("north-korea-line", NorthKoreaLine, data, 1, tablesGiven: false, cluster, ClusterIds.Default, null);
+        var second = await Assert.ThrowsAsync<IOException>(() => ClassroomStorage.OpenAsync("north-korea-line", NorthKoreaLine, data, 1, tablesGiven: false, cluster, ClusterIds.Default, null));
         Assert.Equal($"the data folder {data} is in use by another classroom; stop that one, or give this one a folder of its own with --data", second.Message);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using PuppeteerSharp;
 using Summits.Reports.Tests;
 using Summits.Scenarios;
-using static Summits.Classroom.Tests.ClassroomInBrowserTests;
+using static Summits.Classroom.Tests.ClassroomPages;
 
 namespace Summits.Classroom.Tests;
 
@@ -74,10 +74,8 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
     {
         // Table 22: both teams' pages; the facilitator writes that the US position on north-korea moves 10 toward 100.
         var code = classroom.Server.Codes.Join[21];
-        await using var japan = await OpenAsync(classroom.Server.Address);
-        await using var usa = await OpenAsync(classroom.Server.Address);
-        await JoinAsync(japan, code, "your team plays Japan (JP)");
-        await JoinAsync(usa, code, "your team plays United States (US)");
+        await using var teams = await BothTeamsAsync(browser, classroom.Server, code);
+        var (japan, usa) = (teams.Japan, teams.Usa);
 
         await using var facilitator = await OpenAsync(classroom.Server.Facilitator);
         await FacilitateAsync(facilitator, classroom.Server, 22);
@@ -209,8 +207,5 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
         }
     }
 
-    private static Task<string> Text(IPage page, string selector) =>
-        page.EvaluateExpressionAsync<string>($"document.querySelector('{selector}').textContent");
-
-    private Task<IPage> OpenAsync(Uri address) => ClassroomInBrowserTests.OpenAsync(browser, address);
+    private Task<IPage> OpenAsync(Uri address) => ClassroomPages.OpenAsync(browser, address);
 }

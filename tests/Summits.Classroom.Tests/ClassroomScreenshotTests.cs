@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using PuppeteerSharp;
 using Summits.Reports.Tests;
+using static Summits.Classroom.Tests.ClassroomPages;
 using Summits.Tests;
 
 namespace Summits.Classroom.Tests;
@@ -17,7 +18,6 @@ public sealed class ClassroomScreenshotTests(ClassroomFixture classroom, ReportB
 {
     private const int Width = 1280;
 
-    private static readonly WaitForFunctionOptions Shown = ClassroomInBrowserTests.Shown;
 
     private static string Docs => SeedFiles.File("docs", "screenshots");
 
@@ -28,10 +28,8 @@ public sealed class ClassroomScreenshotTests(ClassroomFixture classroom, ReportB
         var folder = update ? Docs : Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "classroom")).FullName;
         await using var server = await classroom.StartAsync(1, TextWriter.Null);
         var code = server.Codes.Join[0];
-        await using var japan = await OpenAsync(server.Address);
-        await using var usa = await OpenAsync(server.Address);
-        await JoinAsync(japan, code, "your team plays Japan (JP)");
-        await JoinAsync(usa, code, "your team plays United States (US)");
+        await using var teams = await BothTeamsAsync(browser, server, code);
+        var (japan, usa) = (teams.Japan, teams.Usa);
         foreach (var (page, holds, line) in new[] { (japan, "yes", "90"), (usa, "no", "80") })
         {
             await page.BringToFrontAsync();
@@ -108,7 +106,6 @@ public sealed class ClassroomScreenshotTests(ClassroomFixture classroom, ReportB
         return (BinaryPrimitives.ReadInt32BigEndian(head.AsSpan(16, 4)), BinaryPrimitives.ReadInt32BigEndian(head.AsSpan(20, 4)));
     }
 
-    private Task<IPage> OpenAsync(Uri address) => ClassroomInBrowserTests.OpenAsync(browser, address);
+    private Task<IPage> OpenAsync(Uri address) => ClassroomPages.OpenAsync(browser, address);
 
-    private static Task JoinAsync(IPage page, string code, string who) => ClassroomInBrowserTests.JoinAsync(page, code, who);
 }

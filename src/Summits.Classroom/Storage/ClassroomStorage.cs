@@ -99,6 +99,7 @@ public sealed class ClassroomStorage : IAsyncDisposable
     /// is one, else memory.
     /// </summary>
     /// <param name="exercise">The exercise's id; the data folder's codes must be of the same exercise.</param>
+    /// <param name="countries">The exercise's two countries, which each team's seat the folder keeps must name one of.</param>
     /// <param name="folder">The data folder, created if need be (only when the tables are kept in Redis).</param>
     /// <param name="tables">How many tables a new classroom has (1 to <see cref="ClassroomExercise.MostTables"/>).</param>
     /// <param name="tablesGiven">
@@ -108,9 +109,12 @@ public sealed class ClassroomStorage : IAsyncDisposable
     /// <param name="cluster">The cluster whose Redis server keeps the tables; null for none.</param>
     /// <param name="clusterId">The cluster id (service id) the state is kept under.</param>
     /// <param name="redisProgram">The <c>redis-server</c> to start when there is no cluster (<see cref="RedisProcess.Find"/>); null for none.</param>
-    /// <exception cref="ClassroomDataException">The folder's codes are of another exercise, of another number of tables, or unreadable.</exception>
+    /// <exception cref="ClassroomDataException">
+    /// The folder's codes are of another exercise, of another number of tables, or not what the classroom writes
+    /// (<see cref="Check"/>); the folder is then left as it was.
+    /// </exception>
     /// <exception cref="IOException">The folder is held by another classroom, cannot be written, or the <c>redis-server</c> did not start.</exception>
-    public static async Task<ClassroomStorage> OpenAsync(string exercise, string folder, int tables, bool tablesGiven, ClusterAddress? cluster, string clusterId,
+    public static async Task<ClassroomStorage> OpenAsync(string exercise, IReadOnlyCollection<string> countries, string folder, int tables, bool tablesGiven, ClusterAddress? cluster, string clusterId,
         string? redisProgram, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
@@ -120,20 +124,42 @@ public sealed class ClassroomStorage : IAsyncDisposable
 
         folder = Path.GetFullPath(folder);
         CreateOwnersFolder(folder);
+        var lockCreated = !File.Exists(Path.Combine(folder, LockFile));
         var held = Hold(folder);
         RedisProcess? redis = null;
         try
         {
-            var (id, codes, teams, found) = ReadOrDraw(exercise, folder, tables, tablesGiven);
+            var (id, codes, teams, found) = ReadOrDraw(exercise, countries, folder, tables, tablesGiven);
             if (cluster is null)
                 redis = await RedisProcess.StartAsync(redisProgram!, Path.Combine(folder, RedisFolder), cancellation);
             return new ClassroomStorage(exercise, id, codes, teams, found, folder, held, redis, cluster, clusterId);
+        }
+        catch (ClassroomDataException)
+        {
+            // A folder refused is left as it was found: the lock file this start made goes with it.
+            await held.DisposeAsync();
+            if (lockCreated)
+                File.Delete(Path.Combine(folder, LockFile));
+            throw;
         }
         catch
         {
             await held.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Refuses the data folder <paramref name="folder"/> if the codes it keeps cannot be played as asked (as
+    /// <see cref="OpenAsync"/> would), reading it alone, so that a start can say so before it writes anything there (a
+    /// certificate of its own); a folder with no codes yet passes.
+    /// </summary>
+    /// <exception cref="ClassroomDataException">As <see cref="OpenAsync"/>: another exercise, another number of tables, or a file not as the classroom writes it, said at its line and column.</exception>
+    public static void Check(string exercise, IReadOnlyCollection<string> countries, string folder, int tables, bool tablesGiven)
+    {
+        folder = Path.GetFullPath(folder);
+        if (File.Exists(Path.Combine(folder, CodesFile)))
+            ReadKept(exercise, countries, folder, tables, tablesGiven);
     }
 
     /// <summary>A new classroom's id: <c>classroom-</c> and 8 hex digits from the cryptographic random generator.</summary>
@@ -160,7 +186,8 @@ public sealed class ClassroomStorage : IAsyncDisposable
     }
 
     /// <summary>The classroom the folder keeps, or a new one, drawn and written to it.</summary>
-    private static (string Id, ClassroomCodes Codes, ImmutableArray<TeamSeat> Teams, bool Found) ReadOrDraw(string exercise, string folder, int tables, bool tablesGiven)
+    private static (string Id, ClassroomCodes Codes, ImmutableArray<TeamSeat> Teams, bool Found) ReadOrDraw(string exercise, IReadOnlyCollection<string> countries,
+        string folder, int tables, bool tablesGiven)
     {
         var path = Path.Combine(folder, CodesFile);
         if (!File.Exists(path))
@@ -170,45 +197,17 @@ public sealed class ClassroomStorage : IAsyncDisposable
             Write(path, new KeptClassroom(exercise, id, drawn.Facilitator, [.. drawn.Join], []), FileMode.CreateNew);
             return (id, drawn, [], false);
         }
-        var kept = Read(path, folder);
-        if (kept.Exercise != exercise)
-            throw new ClassroomDataException($"the data folder {folder} keeps a classroom of the exercise {kept.Exercise}, not {exercise}; give {exercise} a folder of its own with --data");
+        var kept = ReadKept(exercise, countries, folder, tables, tablesGiven);
+        return (kept.Classroom, new ClassroomCodes(kept.Facilitator, [.. kept.Join]), [.. kept.Teams.Select(t => new TeamSeat(t.Table, t.Country, t.Code))], true);
+    }
+
+    private static KeptClassroom ReadKept(string exercise, IReadOnlyCollection<string> countries, string folder, int tables, bool tablesGiven)
+    {
+        var kept = ClassroomFile.Read(Path.Combine(folder, CodesFile), exercise, countries);
         if (tablesGiven && kept.Join.Length != tables)
             throw new ClassroomDataException($"the data folder {folder} keeps a classroom of {kept.Join.Length} table(s), not {tables}; leave out --tables to play its {kept.Join.Length}, or give another folder with --data");
-        return (kept.Classroom, new ClassroomCodes(kept.Facilitator, [.. kept.Join]), [.. (kept.Teams ?? []).Select(t => new TeamSeat(t.Table, t.Country, t.Code))], true);
+        return kept;
     }
-
-    private static KeptClassroom Read(string path, string folder)
-    {
-        string why;
-        try
-        {
-            var kept = JsonSerializer.Deserialize<KeptClassroom>(File.ReadAllText(path), Json);
-            if (kept is { Exercise.Length: > 0, Classroom.Length: > 0, Facilitator: not null, Join: not null })
-            {
-                _ = new ClassroomCodes(kept.Facilitator, [.. kept.Join]);
-                var teams = kept.Teams ?? [];
-                if (teams.All(t => t.Table >= 1 && t.Table <= kept.Join.Length && t.Country is { Length: > 0 } && IsTeamCode(t.Code))
-                    && teams.DistinctBy(t => t.Code).Count() == teams.Length && teams.DistinctBy(t => (t.Table, t.Country)).Count() == teams.Length)
-                    return kept;
-                why = $"its teams must each have a table from 1 to {kept.Join.Length}, a country and a code of {ClassroomSeats.TeamCodeLength} characters of {ClassroomCodes.Alphabet}, "
-                    + "no code or country at a table twice";
-            }
-            else
-                why = "it lacks the exercise, the classroom's id or its codes";
-        }
-        catch (JsonException e)
-        {
-            why = e.Message;
-        }
-        catch (ArgumentException e)
-        {
-            why = e.Message;
-        }
-        throw new ClassroomDataException($"{path} is not the codes of a classroom ({why.TrimEnd('.')}); delete the data folder {folder} to begin afresh, or give another folder with --data");
-    }
-
-    private static bool IsTeamCode(string? code) => code is { Length: ClassroomSeats.TeamCodeLength } && code.All(ClassroomCodes.Alphabet.Contains);
 
     /// <summary>
     /// Writes <paramref name="teams"/>, every seat given so far with its team code, to <see cref="CodesFile"/> beside the
@@ -248,10 +247,4 @@ public sealed class ClassroomStorage : IAsyncDisposable
         if (_lock is not null)
             await _lock.DisposeAsync();
     }
-
-    /// <summary>The contents of <see cref="CodesFile"/>.</summary>
-    private sealed record KeptClassroom(string Exercise, string Classroom, string Facilitator, string[] Join, KeptTeam[]? Teams);
-
-    /// <summary>A team's seat in <see cref="CodesFile"/>: its table (from 1), its country and its team code.</summary>
-    private sealed record KeptTeam(int Table, string Country, string Code);
 }

@@ -42,7 +42,7 @@ public sealed class RedisProcess : IAsyncDisposable
     public static async Task<RedisProcess> StartAsync(string program, string folder, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(folder);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var classroom = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         // The shell starts a watcher, then becomes the server (exec), so that the process started is the server itself.
         var leash = $"s=$$; (while kill -0 {classroom} 2>/dev/null && kill -0 $s 2>/dev/null; do sleep 1; done; kill -0 {classroom} 2>/dev/null || kill -9 $s 2>/dev/null) </dev/null >/dev/null 2>&1 & exec \"$@\"";
@@ -130,13 +130,5 @@ public sealed class RedisProcess : IAsyncDisposable
             }
         }
         _process.Dispose();
-    }
-
-    /// <summary>A TCP port no process listens on at 127.0.0.1 now.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class ClassroomHub(ClassroomExercise classroom, ClassroomS
     {
         if (await codes.TableAsync(code) is not { } table)
             throw new HubException("that is not a join code of this classroom; check it on the facilitator's screen");
-        var seat = seats.Take(table) ?? throw new HubException($"both countries at table {table} have their teams; a team coming back gives its team code, which its page showed, under 'Back at your table'");
+        var seat = seats.Take(table, Context.ConnectionId) ?? throw new HubException($"both countries at table {table} have their teams; a team coming back gives its team code, which its page showed, under 'Back at your table'");
         return await SitAsync(seat);
     }
 
@@ -42,7 +42,7 @@ public sealed partial class ClassroomHub(ClassroomExercise classroom, ClassroomS
     /// <exception cref="HubException">No seat of this classroom has that code (answered after the wait of a wrong code).</exception>
     public async Task<TeamPage> Rejoin(string seat)
     {
-        if (seats.Retake(seat) is not { } found)
+        if (seats.Retake(seat, Context.ConnectionId) is not { } found)
         {
             await codes.TableAsync(null);
             throw new HubException("that team code is not one of this classroom's; join with your table's join code, or check your team code");
@@ -161,7 +161,7 @@ public sealed partial class ClassroomHub(ClassroomExercise classroom, ClassroomS
     {
         if (!Context.Items.Remove(SeatItem, out var item) || item is not TeamSeat seat)
             return;
-        seats.Leave(seat);
+        seats.Leave(seat, Context.ConnectionId);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, TeamGroup(seat.Table, seat.Actor));
         await ShowTakenAsync(seat.Table);
     }
@@ -183,6 +183,8 @@ public sealed partial class ClassroomHub(ClassroomExercise classroom, ClassroomS
     {
         if (Context.Items.TryGetValue(SeatItem, out var item) && item is TeamSeat seat)
         {
+            if (!seats.Holds(seat))
+                throw new HubException(Revoked(seat));
             return seat.Actor == country ? seat
                 : throw new HubException($"your team plays {seat.Actor} at table {seat.Table}; it cannot act for {(string.IsNullOrEmpty(country) ? "another country" : Shown(country))}");
         }

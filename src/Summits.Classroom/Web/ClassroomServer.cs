@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -116,7 +114,7 @@ public sealed class ClassroomServer : IAsyncDisposable
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
         web.Logging.AddProvider(new ClassroomLog(standardError));
         ClassroomLog.AddFilters(web.Logging);
-        web.UseOrleans(silo => silo.AddEmbeddedSummits(FreePort(), settings, o => (o.StateStore, o.ClusterId) = (storage?.StateStore, storage?.ClusterId)));
+        web.UseOrleans(silo => silo.AddEmbeddedSummits(LoopbackPort.Free(), settings, o => (o.StateStore, o.ClusterId) = (storage?.StateStore, storage?.ClusterId)));
         var app = web.Build();
         app.UseWebSockets();
         ClassroomFiles.Map(app);
@@ -179,13 +177,5 @@ public sealed class ClassroomServer : IAsyncDisposable
             }
         }
         await _app.DisposeAsync();
-    }
-
-    /// <summary>A port no other process holds now, for the silo's own listener on the loopback address.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

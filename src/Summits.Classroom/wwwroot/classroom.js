@@ -130,7 +130,7 @@
     }
 
     // The team's page goes back to the join forms, saying why: its seat is not this classroom's (a classroom started
-    // again has new codes and seats), so nothing of the table it showed stays.
+    // again has new codes and seats), or the facilitator gave it a new team code, so nothing of the table it showed stays.
     function leave(e) {
       team = null;
       sent = null;
@@ -142,7 +142,8 @@
       document.getElementById("who").textContent = "";
       document.getElementById("public-brief").textContent = "";
       document.getElementById("confidential").textContent = "";
-      say(e);
+      if (typeof e === "string") error.textContent = e;
+      else say(e);
       for (const field of document.querySelectorAll("#join-code, #team-code")) field.value = "";
       document.getElementById("join-code").focus();
     }
@@ -183,6 +184,7 @@
     }
 
     connection.on("table", render);
+    connection.on("revoked", leave);
     connection.onreconnected(() => {
       const seat = sessionStorage.getItem("summits-seat");
       if (seat) connection.invoke("Rejoin", seat).then(show, leave);
@@ -286,7 +288,7 @@
         });
         if (shocks.length) box.append(form);
         box.querySelector(".taken").after(rounds(sight.table));
-        box.append(newShock(sight.table));
+        box.append(newShock(sight.table), newTeamCode(sight.table));
         tables.append(box);
       }
       box.querySelector(".state").textContent = sight.state;
@@ -337,6 +339,26 @@
         event.preventDefault();
         const shock = { reason: reason.value, country: country.value, topic: topic.value, by: by.value };
         connection.invoke("InjectNew", table, shock).then(() => { clear(); reason.value = ""; by.value = ""; }, say);
+      });
+      return form;
+    }
+
+    // A new team code for a country's seat at a table, for a team that lost its own: the old one stops working.
+    function newTeamCode(table) {
+      const form = element("form", undefined, { class: "new-code", "aria-labelledby": `new-code-${table}-heading` });
+      const country = element("select", undefined, { id: `new-code-country-${table}`, name: "country" });
+      country.append(...countries.map(c => element("option", c, { value: c })));
+      const given = element("p", "", { class: "new-code-given", "aria-live": "polite" });
+      form.append(element("h3", `A new team code at table ${table}`, { id: `new-code-${table}-heading` }),
+        element("label", "For the team of", { for: `new-code-country-${table}` }), country,
+        element("button", "Give a new team code", { type: "submit" }), given);
+      form.addEventListener("submit", event => {
+        event.preventDefault();
+        const actor = country.value;
+        connection.invoke("NewTeamCode", table, actor).then(code => {
+          clear();
+          given.textContent = `The new team code of ${actor} at table ${table} is ${code}; the old one no longer works. Give it to that team alone.`;
+        }, say);
       });
       return form;
     }

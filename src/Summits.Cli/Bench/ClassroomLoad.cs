@@ -28,6 +28,8 @@ public sealed class ClassroomLoad : IAsyncDisposable
     private readonly ConcurrentQueue<ClassroomPush> _pushes = new();
     private readonly ConcurrentQueue<ClassroomProposal> _proposals = new();
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<ClassroomChange> _changes = new();
+    private HubConnection? _facilitator;
 
     private ClassroomLoad(ClassroomServer server) => _server = server;
 
@@ -36,6 +38,9 @@ public sealed class ClassroomLoad : IAsyncDisposable
 
     /// <summary>Every proposal made so far, with the table version it made.</summary>
     public IReadOnlyCollection<ClassroomProposal> Proposals => _proposals;
+
+    /// <summary>Every answer and shock sent so far (<see cref="AnswerAsync"/>, <see cref="InjectAsync"/>), with the table version it made.</summary>
+    public IReadOnlyCollection<ClassroomChange> Changes => _changes;
 
     /// <summary>Every failure: a refused or failed call, a connection closed by an error. Empty when all went well.</summary>
     public IReadOnlyCollection<string> Errors => _errors;
@@ -73,6 +78,7 @@ public sealed class ClassroomLoad : IAsyncDisposable
             var facilitator = await load.ConnectAsync();
             load.Record(facilitator, Facilitator);
             await facilitator.InvokeAsync<JsonElement>("Facilitate", server.Codes.Facilitator);
+            load._facilitator = facilitator;
         }
         catch
         {
@@ -132,6 +138,59 @@ public sealed class ClassroomLoad : IAsyncDisposable
     }
 
     /// <summary>
+    /// After <see cref="ProposeAsync"/> with <paramref name="proposed"/> proposals a team, the team each proposal was made
+    /// to rejects the first <paramref name="answers"/> of its table's proposals (p1-JP, p2-US, …) in turn, one every half
+    /// <paramref name="interval"/> at a table, the tables' turns spread over that half interval: each answer replays the
+    /// table's play in its world before it is pushed. Each is recorded in <see cref="Changes"/> as an <c>answer</c>; a
+    /// refusal or failure goes to <see cref="Errors"/>.
+    /// </summary>
+    /// <param name="answers">Answers at each table, 1 to 2 × <paramref name="proposed"/>.</param>
+    public Task AnswerAsync(int proposed, int answers, TimeSpan interval) =>
+        TakeTurnsAsync("answer", 2 * proposed + 1, answers, interval, (teams, k) =>
+        {
+            // Proposal k + 1 was made by teams[k % 2]; the other team answers it.
+            var (by, to) = (teams[k % 2], teams[(k + 1) % 2]);
+            return to.Connection.InvokeAsync("Answer", to.Actor, $"p{k + 1}-{by.Actor}", false);
+        });
+
+    /// <summary>
+    /// After <see cref="AnswerAsync"/>, the facilitator injects the exercise's first shock <paramref name="shocks"/> times at
+    /// every table, one every half <paramref name="interval"/> at a table, as <see cref="AnswerAsync"/> spreads its
+    /// turns; each replays the table's play before it is pushed, and is recorded in <see cref="Changes"/> as a <c>shock</c>.
+    /// </summary>
+    /// <param name="before">Each table's version before the first shock: 1 + the proposals and answers made there.</param>
+    public Task InjectAsync(int before, int shocks, TimeSpan interval) =>
+        TakeTurnsAsync("shock", before, shocks, interval, (teams, _) => _facilitator!.InvokeAsync("Inject", teams[0].Table, 1));
+
+    /// <summary>At every table, <paramref name="count"/> changes made by <paramref name="act"/> one after another, the k-th making version <paramref name="before"/> + k + 1.</summary>
+    private Task TakeTurnsAsync(string kind, int before, int count, TimeSpan interval,
+        Func<(int Table, string Actor, string Topic, HubConnection Connection)[], int, Task> act)
+    {
+        var tables = _teams.GroupBy(t => t.Table).OrderBy(g => g.Key).Select(g => g.OrderBy(t => t.Actor, StringComparer.Ordinal).ToArray()).ToArray();
+        var turn = interval / 2;
+        var clock = Stopwatch.StartNew();
+        return Task.WhenAll(tables.Select(async (teams, n) =>
+        {
+            var start = turn * n / tables.Length;
+            for (var k = 0; k < count; k++)
+            {
+                var due = start + turn * k - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                    await Task.Delay(due);
+                _changes.Enqueue(new ClassroomChange(kind, teams[0].Table, before + k + 1, Stopwatch.GetTimestamp()));
+                try
+                {
+                    await act(teams, k);
+                }
+                catch (Exception e)
+                {
+                    _errors.Enqueue($"table {teams[0].Table}, {kind} {k + 1}: {e.Message}");
+                }
+            }
+        }));
+    }
+
+    /// <summary>
     /// Returns once <paramref name="count"/> pushes have arrived, or <paramref name="within"/> has passed without them
     /// (then <see cref="Pushes"/> says which are missing). It looks every 50 ms: this is the measurer waiting, not a page.
     /// </summary>
@@ -182,3 +241,9 @@ public sealed record ClassroomPush(string Reader, int Table, int Version, long A
 /// <param name="Version">The table's version it makes.</param>
 /// <param name="Sent">When it was sent, a <see cref="Stopwatch.GetTimestamp"/>.</param>
 public sealed record ClassroomProposal(int Table, int Version, string Actor, long Sent);
+
+/// <summary>One answer or shock sent to the hub.</summary>
+/// <param name="Kind"><c>answer</c> or <c>shock</c>.</param>
+/// <param name="Version">The table's version it makes.</param>
+/// <param name="Sent">When it was sent, a <see cref="Stopwatch.GetTimestamp"/>.</param>
+public sealed record ClassroomChange(string Kind, int Table, int Version, long Sent);

@@ -101,10 +101,20 @@ public static class ClassroomCommand
         if (CommonOptions.ClusterIdWithoutCluster(clusterId, settings) is { } lone)
             return UsageError.Write(ClassroomServer.Command, lone);
         var folder = data ?? ClassroomStorage.DefaultFolder(exercise.Id);
+        var countries = exercise.Roles.Select(r => r.Actor).ToList();
+        var redisProgram = settings.Cluster is null ? RedisProcess.Find(path) : null;
         ClassroomEndpoint endpoint;
         try
         {
+            // A folder whose codes cannot be played is refused before the classroom makes its certificate there.
+            if (settings.Cluster is not null || redisProgram is not null)
+                ClassroomStorage.Check(exercise.Id, countries, folder, tables, tablesGiven);
             endpoint = listen(folder);
+        }
+        catch (ClassroomDataException e)
+        {
+            await Console.Error.WriteLineAsync(UsageError.Line(ClassroomServer.Command, e.Message));
+            return ExitCodes.BadInput;
         }
         catch (CertificateException e)
         {
@@ -114,12 +124,12 @@ public static class ClassroomCommand
         ClassroomStorage storage;
         try
         {
-            storage = await ClassroomStorage.OpenAsync(exercise.Id, folder, tables, tablesGiven, settings.Cluster, settings.ClusterId,
-                settings.Cluster is null ? RedisProcess.Find(path) : null, cancellation);
+            storage = await ClassroomStorage.OpenAsync(exercise.Id, countries, folder, tables, tablesGiven, settings.Cluster, settings.ClusterId, redisProgram, cancellation);
         }
         catch (ClassroomDataException e)
         {
-            return UsageError.Write(ClassroomServer.Command, e.Message);
+            await Console.Error.WriteLineAsync(UsageError.Line(ClassroomServer.Command, e.Message));
+            return ExitCodes.BadInput;
         }
         await using (storage)
             return await ServeAsync(exercise, endpoint, settings, storage, output, cancellation);
