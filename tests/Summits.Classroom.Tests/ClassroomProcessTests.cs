@@ -76,10 +76,11 @@ public sealed partial class ClassroomProcessTests : IDisposable
         using var classroom = Start(["classroom", Exercise, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         var (exit, output, error) = await EndAsync(classroom);
 
-        // The address and port once, then the system's reason for a port in use (EADDRINUSE, "Address already in use").
+        // The address and port once, then the system's reason for a port in use (EADDRINUSE, "Address already in use"),
+        // after "summits classroom: error:" as every other refusal of the command.
         Assert.Equal(3, exit);
         Assert.Equal("", output);
-        Assert.Equal($"summits classroom: cannot listen on 127.0.0.1:{port}: Address already in use; choose another port with --port\n", error);
+        Assert.Equal($"summits classroom: error: cannot listen on 127.0.0.1:{port}: Address already in use; choose another port with --port\n", error);
     }
 
     [Fact]

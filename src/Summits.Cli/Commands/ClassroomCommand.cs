@@ -174,8 +174,8 @@ public static class ClassroomCommand
     }
 
     /// <summary>
-    /// The line of a port that cannot be listened on: the address and port once, then the system's reason (Kestrel's
-    /// own message names the address again).
+    /// The line of a port that cannot be listened on, beginning <c>summits classroom: error:</c> as every refusal of the
+    /// command does: the address and port once, then the system's reason (Kestrel's own message names the address again).
     /// </summary>
     public static string CannotListen(ClassroomEndpoint endpoint, IOException failure)
     {
@@ -183,7 +183,7 @@ public static class ClassroomCommand
             ? string.Create(CultureInfo.InvariantCulture, $"port {endpoint.Port} of every address")
             : new System.Net.IPEndPoint(endpoint.Address, endpoint.Port).ToString();
         var reason = (failure.InnerException ?? failure).Message.TrimEnd('.');
-        return $"{ClassroomServer.Command}: cannot listen on {where}: {reason}; choose another port with --port";
+        return UsageError.Line(ClassroomServer.Command, $"cannot listen on {where}: {reason}; choose another port with --port");
     }
 
     /// <summary>
