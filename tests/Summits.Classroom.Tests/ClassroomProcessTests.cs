@@ -157,7 +157,7 @@ public sealed partial class ClassroomProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task A_certificate_that_is_not_there_or_not_opened_by_its_password_is_one_line_and_exit_2()
+    public async Task A_certificate_that_is_not_there_not_a_certificate_or_not_opened_by_its_password_is_one_line_and_exit_2()
     {
         var missing = Path.Combine(_folder.FullName, "none.pfx");
         using (var classroom = Start(["classroom", Exercise, "--public", "--address", "127.0.0.1", "--port", "0", "--certificate", missing]))
@@ -165,6 +165,16 @@ public sealed partial class ClassroomProcessTests : IDisposable
             var (exit, output, error) = await EndAsync(classroom);
             Assert.Equal((2, ""), (exit, output));
             Assert.Equal($"summits classroom: error: there is no file at {missing}; give a .pfx, .p12 or .pem file with the certificate and its private key\n", error);
+        }
+
+        // A .pfx of text, no PKCS #12 at all: said as what it is not, with no talk of a password (none was given).
+        var junk = Path.Combine(_folder.FullName, "junk.pfx");
+        await File.WriteAllTextAsync(junk, "this is not a certificate\n");
+        using (var classroom = Start(["classroom", Exercise, "--public", "--address", "127.0.0.1", "--port", "0", "--certificate", junk]))
+        {
+            var (exit, output, error) = await EndAsync(classroom);
+            Assert.Equal((2, ""), (exit, output));
+            Assert.Equal($"summits classroom: error: {junk} is not a PKCS #12 (.pfx or .p12) certificate file; give the file your school's certificate was exported to, with its private key\n", error);
         }
 
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
