@@ -68,6 +68,21 @@ public sealed partial class ClassroomProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_help_says_that_tables_left_out_are_the_data_folders_number_else_1()
+    {
+        using var help = Start(["classroom", "--help"]);
+        var (exit, output, _) = await EndAsync(help);
+
+        // A classroom found in its data folder keeps its number of tables when --tables is left out (ClassroomStorage's
+        // tablesGiven false), so a fixed "[default: 1]" would be untrue for it; the help is wrapped, so its words are
+        // compared with every run of spaces and line breaks made one space.
+        Assert.Equal(0, exit);
+        var words = Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("[default: the data folder's number, else 1]", words);
+        Assert.DoesNotContain("[default: 1]", words);
+    }
+
+    [Fact]
     public async Task A_port_another_program_holds_is_said_naming_the_address_once_with_exit_3()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);

@@ -30,11 +30,11 @@ public static class ClassroomCommand
             HelpName = "P",
             DefaultValueFactory = _ => DefaultPort,
         }, 0, 65535);
-        var tables = OptionNumbers.Whole(new Option<int>("--tables")
+        // Left out, a classroom found in the data folder keeps the number of tables it has, so the help names that default.
+        var tables = OptionNumbers.Whole(new Option<int?>("--tables")
         {
-            Description = $"How many tables, each with a join code and a world of its own, played by two teams (1 to {ClassroomExercise.MostTables})",
+            Description = $"How many tables, each with a join code and a world of its own, played by two teams (1 to {ClassroomExercise.MostTables}); a classroom started again with its data folder keeps the number it has, and another is refused [default: the data folder's number, else 1]",
             HelpName = "N",
-            DefaultValueFactory = _ => 1,
         }, 1, ClassroomExercise.MostTables);
         var data = new Option<string?>("--data")
         {
@@ -49,8 +49,8 @@ public static class ClassroomCommand
         };
         var listening = new ClassroomListening();
         listening.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, folder => listening.Endpoint(parse, parse.GetValue(port), folder), parse.GetValue(tables),
-            parse.GetResult(tables) is { Implicit: false }, parse.GetValue(data), parse.GetValue(cluster), parse.GetValue(clusterId), Environment.GetEnvironmentVariable("PATH"),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, folder => listening.Endpoint(parse, parse.GetValue(port), folder), parse.GetValue(tables) ?? 1,
+            parse.GetValue(tables) is not null, parse.GetValue(data), parse.GetValue(cluster), parse.GetValue(clusterId), Environment.GetEnvironmentVariable("PATH"),
             Console.Out, cancellation));
         return command;
     }
