@@ -126,10 +126,20 @@ public sealed class ClassroomRoundsTests(ClassroomFixture classroom)
             var series = sight.GetProperty("chart").GetProperty("series").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "JP north-korea");
             Assert.Equal([92.0, 62.0], series.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
         }
-        // The debrief's shocks row at table 18: the shock's id and reason, marked as the facilitator's own.
+        // The debrief's shocks row at table 18: the shock's id, marked as the facilitator's own, played before round 1
+        // (no round was started), and its reason, which ends with its own full stop.
         var tables = (await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator)).GetProperty("tables");
         var cells = tables[17].GetProperty("sight").GetProperty("debrief");
-        Assert.Equal($"inject-1: {reason} (written by the facilitator)", cells[cells.GetArrayLength() - 1].GetString());
+        Assert.Equal($"inject-1 (written by the facilitator), before round 1: {reason}", cells[cells.GetArrayLength() - 1].GetString());
+
+        // Round 1 started, a second shock whose reason has no full stop: the cell reads each shock as a sentence, the
+        // first's own full stop kept and none added to it (no ".;"), the second ended with one, with its round.
+        await facilitator.InvokeAsync("Start", 18);
+        await facilitator.InvokeAsync("InjectNew", 18, new NewShock("Typhoon hits", "US", "north-korea", "-5"));
+        tables = (await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator)).GetProperty("tables");
+        cells = tables[17].GetProperty("sight").GetProperty("debrief");
+        Assert.Equal($"inject-1 (written by the facilitator), before round 1: {reason} inject-2 (written by the facilitator), round 1: Typhoon hits.",
+            cells[cells.GetArrayLength() - 1].GetString());
     }
 
     [Theory]
