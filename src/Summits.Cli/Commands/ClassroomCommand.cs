@@ -79,7 +79,8 @@ public static class ClassroomCommand
     /// <param name="path">The folders searched for <c>redis-server</c> when there is no cluster, as <c>PATH</c> lists them; null or empty for none.</param>
     /// <returns>
     /// 0 once stopped; 2 for an exercise file, a certificate or a data folder that is wrong, said in one line beginning
-    /// <c>summits classroom: error:</c>; 3 when the port is taken.
+    /// <c>summits classroom: error:</c>; 3 when the port is taken. A start refused, with a code or an exception, leaves
+    /// the data folder as it found it (<see cref="DataFolderStart"/>): a folder it made is gone.
     /// </returns>
     /// <exception cref="ClusterException">The cluster's Redis server does not answer (exit code 3).</exception>
     /// <exception cref="IOException">The data folder is another classroom's now, or the classroom's own redis-server did not start (exit code 3).</exception>
@@ -103,6 +104,26 @@ public static class ClassroomCommand
         var folder = data ?? ClassroomStorage.DefaultFolder(exercise.Id);
         var countries = exercise.Roles.Select(r => r.Actor).ToList();
         var redisProgram = settings.Cluster is null ? RedisProcess.Find(path) : null;
+        // A start that is refused, however far it got, takes back what it made in the data folder.
+        var before = DataFolderStart.Before(folder);
+        int exit;
+        try
+        {
+            exit = await OpenAndServeAsync(exercise, listen, tables, tablesGiven, settings, folder, countries, redisProgram, output, cancellation);
+        }
+        catch
+        {
+            before.Undo();
+            throw;
+        }
+        if (exit != ExitCodes.Ok)
+            before.Undo();
+        return exit;
+    }
+
+    private static async Task<int> OpenAndServeAsync(Exercise exercise, Func<string, ClassroomEndpoint> listen, int tables, bool tablesGiven, SummitsSettings settings,
+        string folder, List<string> countries, string? redisProgram, TextWriter output, CancellationToken cancellation)
+    {
         ClassroomEndpoint endpoint;
         try
         {
