@@ -127,9 +127,9 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
         // US 0 + 7 = 7 at table 1, and nothing at table 2, where it did not answer.
         ["score", "JP", "15", "15"],
         ["score", "US", "7", "0"],
-        // The one shock, played at table 2 alone: the exercise's first inject, the table's first shock, with the
-        // reason north-korea-line gives it.
-        ["shocks", "played, in order", "none", "inject-1: North Korea offers talks and Washington signals it will meet."],
+        // The one shock, played at table 2 alone, before its first round was started: the exercise's first inject, the
+        // table's first shock, with the reason north-korea-line gives it, which ends with its own full stop.
+        ["shocks", "played, in order", "none", "inject-1, before round 1: North Korea offers talks and Washington signals it will meet."],
     ];
 
     /// <summary>Each question of north-korea-line with its answer, as the page's fields send them.</summary>

@@ -68,6 +68,21 @@ public sealed partial class ClassroomProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_help_says_that_tables_left_out_are_the_data_folders_number_else_1()
+    {
+        using var help = Start(["classroom", "--help"]);
+        var (exit, output, _) = await EndAsync(help);
+
+        // A classroom found in its data folder keeps its number of tables when --tables is left out (ClassroomStorage's
+        // tablesGiven false), so a fixed "[default: 1]" would be untrue for it; the help is wrapped, so its words are
+        // compared with every run of spaces and line breaks made one space.
+        Assert.Equal(0, exit);
+        var words = Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("[default: the data folder's number, else 1]", words);
+        Assert.DoesNotContain("[default: 1]", words);
+    }
+
+    [Fact]
     public async Task A_port_another_program_holds_is_said_naming_the_address_once_with_exit_3()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);
@@ -76,10 +91,11 @@ public sealed partial class ClassroomProcessTests : IDisposable
         using var classroom = Start(["classroom", Exercise, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         var (exit, output, error) = await EndAsync(classroom);
 
-        // The address and port once, then the system's reason for a port in use (EADDRINUSE, "Address already in use").
+        // The address and port once, then the system's reason for a port in use (EADDRINUSE, "Address already in use"),
+        // after "summits classroom: error:" as every other refusal of the command.
         Assert.Equal(3, exit);
         Assert.Equal("", output);
-        Assert.Equal($"summits classroom: cannot listen on 127.0.0.1:{port}: Address already in use; choose another port with --port\n", error);
+        Assert.Equal($"summits classroom: error: cannot listen on 127.0.0.1:{port}: Address already in use; choose another port with --port\n", error);
     }
 
     [Fact]
@@ -156,7 +172,7 @@ public sealed partial class ClassroomProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task A_certificate_that_is_not_there_or_not_opened_by_its_password_is_one_line_and_exit_2()
+    public async Task A_certificate_that_is_not_there_not_a_certificate_or_not_opened_by_its_password_is_one_line_and_exit_2()
     {
         var missing = Path.Combine(_folder.FullName, "none.pfx");
         using (var classroom = Start(["classroom", Exercise, "--public", "--address", "127.0.0.1", "--port", "0", "--certificate", missing]))
@@ -164,6 +180,16 @@ public sealed partial class ClassroomProcessTests : IDisposable
             var (exit, output, error) = await EndAsync(classroom);
             Assert.Equal((2, ""), (exit, output));
             Assert.Equal($"summits classroom: error: there is no file at {missing}; give a .pfx, .p12 or .pem file with the certificate and its private key\n", error);
+        }
+
+        // A .pfx of text, no PKCS #12 at all: said as what it is not, with no talk of a password (none was given).
+        var junk = Path.Combine(_folder.FullName, "junk.pfx");
+        await File.WriteAllTextAsync(junk, "this is not a certificate\n");
+        using (var classroom = Start(["classroom", Exercise, "--public", "--address", "127.0.0.1", "--port", "0", "--certificate", junk]))
+        {
+            var (exit, output, error) = await EndAsync(classroom);
+            Assert.Equal((2, ""), (exit, output));
+            Assert.Equal($"summits classroom: error: {junk} is not a PKCS #12 (.pfx or .p12) certificate file; give the file your school's certificate was exported to, with its private key\n", error);
         }
 
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -211,7 +211,8 @@ public sealed partial class ClassroomRestartTests : IDisposable
             var page = await facilitator.InvokeAsync<JsonElement>("Facilitate", codes.Facilitator);
             Assert.Equal(before, Table1(page));
             var cells = page.GetProperty("tables")[0].GetProperty("sight").GetProperty("debrief");
-            Assert.Equal($"inject-1: {reason} (written by the facilitator)", cells[cells.GetArrayLength() - 1].GetString());
+            // The shock was written in round 1, after the facilitator started it; its reason ends with a full stop.
+            Assert.Equal($"inject-1 (written by the facilitator), round 1: {reason}", cells[cells.GetArrayLength() - 1].GetString());
             // JP's seat stays its team's: a team joining with the join code now takes the other country, US.
             Assert.Equal("US", (await other.InvokeAsync<JsonElement>("Join", codes.Join)).GetProperty("actor").GetString());
         }

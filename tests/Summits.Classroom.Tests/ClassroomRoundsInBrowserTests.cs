@@ -103,7 +103,7 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
         await facilitator.BringToFrontAsync();
         await facilitator.ClickAsync("#open-debrief");
         await facilitator.WaitForFunctionAsync(
-            $"() => [...document.querySelectorAll('#debrief-table tbody tr')].at(-1).querySelector('td[data-table=\"22\"]')?.textContent === 'inject-1: {reason} (written by the facilitator)'", Shown);
+            $"() => [...document.querySelectorAll('#debrief-table tbody tr')].at(-1).querySelector('td[data-table=\"22\"]')?.textContent === 'inject-1 (written by the facilitator), before round 1: {reason}'", Shown);
         Assert.Equal("", await Text(facilitator, "#error"));
     }
 

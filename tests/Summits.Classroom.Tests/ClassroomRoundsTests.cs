@@ -126,18 +126,26 @@ public sealed class ClassroomRoundsTests(ClassroomFixture classroom)
             var series = sight.GetProperty("chart").GetProperty("series").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "JP north-korea");
             Assert.Equal([92.0, 62.0], series.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
         }
-        // The debrief's shocks row at table 18: the shock's id and reason, marked as the facilitator's own.
+        // The debrief's shocks row at table 18: the shock's id, marked as the facilitator's own, played before round 1
+        // (no round was started), and its reason, which ends with its own full stop.
         var tables = (await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator)).GetProperty("tables");
         var cells = tables[17].GetProperty("sight").GetProperty("debrief");
-        Assert.Equal($"inject-1: {reason} (written by the facilitator)", cells[cells.GetArrayLength() - 1].GetString());
+        Assert.Equal($"inject-1 (written by the facilitator), before round 1: {reason}", cells[cells.GetArrayLength() - 1].GetString());
+
+        // Round 1 started, a second shock whose reason has no full stop: the cell reads each shock as a sentence, the
+        // first's own full stop kept and none added to it (no ".;"), the second ended with one, with its round.
+        await facilitator.InvokeAsync("Start", 18);
+        await facilitator.InvokeAsync("InjectNew", 18, new NewShock("Typhoon hits", "US", "north-korea", "-5"));
+        tables = (await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator)).GetProperty("tables");
+        cells = tables[17].GetProperty("sight").GetProperty("debrief");
+        Assert.Equal($"inject-1 (written by the facilitator), before round 1: {reason} inject-2 (written by the facilitator), round 1: Typhoon hits.",
+            cells[cells.GetArrayLength() - 1].GetString());
     }
 
     [Theory]
     [InlineData("Talks open.", "US", "north-korea", "")]
     [InlineData("Talks open.", "US", "north-korea", "-150")]
     [InlineData("Talks open.", "US", "north-korea", "a lot")]
-    [InlineData("Talks open.", "XX", "north-korea", "-20")]
-    [InlineData("Talks open.", "US", "trade-war", "-20")]
     public async Task A_new_shock_an_exercise_file_could_not_hold_is_refused_in_the_files_words_and_changes_nothing(string reason, string country, string topic, string by)
     {
         // The words north-korea-line gets with the same shock as its one inject, written into the file here by hand.
@@ -154,6 +162,36 @@ public sealed class ClassroomRoundsTests(ClassroomFixture classroom)
         Assert.DoesNotContain('\n', refused.Message);
         var table = (await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator)).GetProperty("tables")[18].GetProperty("sight");
         Assert.Equal(0, table.GetProperty("version").GetInt32());
+    }
+
+    [Theory]
+    // north-korea-line's roles are JP and US (its file's roles), the countries the page offers: CN is in its world but
+    // plays no role, so it is refused in those words, not advised to be given a salience the page has no field for.
+    [InlineData("CN", "north-korea", "whose position moves must be one of the exercise's countries, JP or US, not 'CN'")]
+    [InlineData("", "north-korea", "whose position moves must be one of the exercise's countries, JP or US, and none was chosen")]
+    [InlineData(null, "north-korea", "whose position moves must be one of the exercise's countries, JP or US, and none was chosen")]
+    // Its topics on the table are north-korea and north-korea-sanctions (its file's topics), those the page offers.
+    [InlineData("US", "trade-war", "the topic must be one on the table, north-korea or north-korea-sanctions, not 'trade-war'")]
+    [InlineData("US", "", "the topic must be one on the table, north-korea or north-korea-sanctions, and none was chosen")]
+    public async Task A_new_shock_on_a_country_or_topic_the_page_does_not_offer_is_refused_listing_the_pages_choices_and_changes_nothing(string? country, string topic, string expected)
+    {
+        // Table 19, where nothing is played.
+        await using var facilitator = await classroom.ConnectAsync();
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        var refused = await Assert.ThrowsAsync<HubException>(() => facilitator.InvokeAsync("InjectNew", 19, new NewShock("Talks open.", country!, topic, "-20")));
+        Assert.EndsWith($"HubException: {expected}", refused.Message);
+        var table = (await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator)).GetProperty("tables")[18].GetProperty("sight");
+        Assert.Equal(0, table.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_new_shock_sent_as_nothing_is_refused_for_its_country_first()
+    {
+        // A shock sent as null reads as one with every field empty; its country comes first: JP or US, none chosen.
+        await using var facilitator = await classroom.ConnectAsync();
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        var refused = await Assert.ThrowsAsync<HubException>(() => facilitator.InvokeAsync("InjectNew", 19, (NewShock?)null));
+        Assert.EndsWith("HubException: whose position moves must be one of the exercise's countries, JP or US, and none was chosen", refused.Message);
     }
 
     private static Dictionary<string, string> Terms(string northKorea) => new() { ["north-korea"] = northKorea };

@@ -18,7 +18,7 @@ public sealed class ClassroomStorage : IAsyncDisposable
     /// <summary>The file of the data folder that keeps the classroom's exercise, id and codes, readable by its owner alone.</summary>
     public const string CodesFile = "classroom.json";
 
-    /// <summary>The file of the data folder held while a classroom uses the folder.</summary>
+    /// <summary>The file of the data folder held while a classroom uses the folder, readable by its owner alone.</summary>
     public const string LockFile = "classroom.lock";
 
     /// <summary>The folder of the data folder where the classroom's own <c>redis-server</c> keeps its data.</summary>
@@ -177,7 +177,10 @@ public sealed class ClassroomStorage : IAsyncDisposable
     {
         try
         {
-            return new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            return new FileStream(Path.Combine(folder, LockFile), options);
         }
         catch (IOException e)
         {

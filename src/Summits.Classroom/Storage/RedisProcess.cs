@@ -37,15 +37,23 @@ public sealed class RedisProcess : IAsyncDisposable
             .Select(folder => Path.Combine(folder, Program))
             .FirstOrDefault(File.Exists);
 
-    /// <summary>Starts <paramref name="program"/> with its data in <paramref name="folder"/> (created if need be) and waits until it accepts connections.</summary>
+    /// <summary>
+    /// Starts <paramref name="program"/> with its data in <paramref name="folder"/> (created if need be, readable by its
+    /// owner alone, as is everything the server writes there) and waits until it accepts connections.
+    /// </summary>
     /// <exception cref="IOException">When it ended, or did not say it was ready within <see cref="Patience"/>; says its last words.</exception>
     public static async Task<RedisProcess> StartAsync(string program, string folder, CancellationToken cancellation = default)
     {
-        Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(folder);
+        else
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var port = LoopbackPort.Free();
         var classroom = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        // The shell starts a watcher, then becomes the server (exec), so that the process started is the server itself.
-        var leash = $"s=$$; (while kill -0 {classroom} 2>/dev/null && kill -0 $s 2>/dev/null; do sleep 1; done; kill -0 {classroom} 2>/dev/null || kill -9 $s 2>/dev/null) </dev/null >/dev/null 2>&1 & exec \"$@\"";
+        // The shell starts a watcher, then becomes the server (exec), so that the process started is the server itself;
+        // its umask of 077 makes every folder and file the server writes (appendonlydir, its manifest and AOF files) its
+        // owner's alone, 0700 and 0600, whatever the user's own umask.
+        var leash = $"umask 077; s=$$; (while kill -0 {classroom} 2>/dev/null && kill -0 $s 2>/dev/null; do sleep 1; done; kill -0 {classroom} 2>/dev/null || kill -9 $s 2>/dev/null) </dev/null >/dev/null 2>&1 & exec \"$@\"";
         var start = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,

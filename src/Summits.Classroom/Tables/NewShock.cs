@@ -16,16 +16,28 @@ namespace Summits.Classroom;
 [GenerateSerializer, Immutable, Alias("summits.classroom-new-shock")]
 public sealed record NewShock([Id(0)] string Reason, [Id(1)] string Country, [Id(2)] string Topic, [Id(3)] string By)
 {
-    /// <summary>What a new shock's reason is followed by wherever it is shown, to tell it from the exercise's own.</summary>
+    /// <summary>What follows a new shock's step id in the debrief, to tell it from the exercise's own.</summary>
     public const string Written = " (written by the facilitator)";
 
     /// <summary>
     /// The shock as the step <c>inject-{number}</c> of <paramref name="exercise"/>'s play: the inject
     /// <c>{ round: 1, shock: { reason, changes: [ { position, topic, by } ] } }</c> read as an exercise file's.
     /// </summary>
-    /// <exception cref="InputException">The shock is not one an exercise file could hold; <see cref="InputException.Problem"/> says why.</exception>
+    /// <exception cref="InputException">
+    /// The shock moves a country that is not one of the exercise's roles, or a topic not on its table (the only
+    /// choices the page offers, which <see cref="InputException.Problem"/> lists), or is not one an exercise file could
+    /// hold (said in the file's words).
+    /// </exception>
     public ShockStep Read(Exercise exercise, int number)
     {
+        ArgumentNullException.ThrowIfNull(exercise);
+        // Checked against the page's own choices first, so that the refusal lists those and never advises what only a
+        // file could give (a position with its salience for a country that holds none).
+        var countries = exercise.Roles.Select(r => r.Actor).ToList();
+        if (!countries.Contains(Country ?? "", StringComparer.Ordinal))
+            throw Refused($"whose position moves must be one of the exercise's countries, {Listed.Or(countries)}, {Given(Country)}");
+        if (!exercise.Topics.Contains(Topic ?? "", StringComparer.Ordinal))
+            throw Refused($"the topic must be one on the table, {Listed.Or(exercise.Topics)}, {Given(Topic)}");
         var change = new YamlMappingNode(
             new YamlScalarNode("position"), new YamlScalarNode(Country ?? ""),
             new YamlScalarNode("topic"), new YamlScalarNode(Topic ?? ""),
@@ -36,4 +48,8 @@ public sealed record NewShock([Id(0)] string Reason, [Id(1)] string Country, [Id
         new YamlStream(new YamlDotNet.RepresentationModel.YamlDocument(inject)).Save(text, assignAnchors: false);
         return ExerciseFile.ParseInject("page", text.ToString(), exercise, number).Shock;
     }
+
+    private static InputException Refused(string problem) => new(new FilePosition("page", 1, 1), problem);
+
+    private static string Given(string? chosen) => string.IsNullOrEmpty(chosen) ? "and none was chosen" : $"not '{chosen}'";
 }

@@ -99,7 +99,7 @@ public sealed class TableGrain(
                 ? $"{Exercise.Id} has no shocks to inject"
                 : $"shock {inject} is not one of {Exercise.Id}'s; its shocks are 1 to {Exercise.Injects.Length}");
         var step = Exercise.Injects[inject - 1].Shock with { Id = $"inject-{++_injects}" };
-        return await ShockAsync(step, step.Reason);
+        return await ShockAsync(step, written: false);
     }
 
     public async Task<TableChange> InjectNew(NewShock shock)
@@ -115,7 +115,7 @@ public sealed class TableGrain(
             return new TableChange(Current(), e.Problem);
         }
         _injects++;
-        return await ShockAsync(step, step.Reason + NewShock.Written);
+        return await ShockAsync(step, written: true);
     }
 
     public async Task<TableChange> Start()
@@ -137,10 +137,12 @@ public sealed class TableGrain(
         return new TableChange(Current());
     }
 
-    private async Task<TableChange> ShockAsync(ShockStep step, string said)
+    /// <summary>Plays <paramref name="step"/> now, kept for the debrief with its id, the round it came in and its reason; <paramref name="written"/> marks the facilitator's own.</summary>
+    private async Task<TableChange> ShockAsync(ShockStep step, bool written)
     {
         _played.Add(step);
-        _shocks.Add($"{step.Id}: {said}");
+        var round = _round == 0 ? "before round 1" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"round {_round}");
+        _shocks.Add($"{step.Id}{(written ? NewShock.Written : "")}, {round}: {step.Reason}");
         await PlayAsync(step.Id);
         return new TableChange(Current());
     }

@@ -50,6 +50,9 @@ public sealed class TableRecord
     /// <summary>Whether the facilitator has paused that round.</summary>
     [Id(11)] public bool Paused { get; init; }
 
-    /// <summary>The shocks played, each as <c>{step id}: {reason}</c>, a new shock's reason followed by <see cref="NewShock.Written"/>.</summary>
+    /// <summary>
+    /// The shocks played, each as <c>{step id}, round {n}: {reason}</c> (<c>before round 1</c> when played before the
+    /// first round), a new shock's step id followed by <see cref="NewShock.Written"/>.
+    /// </summary>
     [Id(12)] public ImmutableArray<string> Shocks { get; init; } = [];
 }

@@ -57,7 +57,7 @@ public sealed class ClassroomCertificate
     /// <paramref name="password"/> (none when null), or a <c>.pem</c> file with the certificate and its private key,
     /// the key encrypted when a password is given.
     /// </summary>
-    /// <exception cref="CertificateException">No such file, a file of another kind, a password that does not open it, or no private key.</exception>
+    /// <exception cref="CertificateException">No such file, a file of another kind (a <c>.pfx</c> that is not PKCS #12 at all among them), a password that does not open it, or no private key.</exception>
     public static ClassroomCertificate Given(string path, string? password)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -74,6 +74,10 @@ public sealed class ClassroomCertificate
                 _ => throw new CertificateException($"{path} is not a certificate file the classroom reads; give a .pfx, .p12 or .pem file, not '{kind}'"),
             };
         }
+        catch (CryptographicException) when (kind is ".pfx" or ".p12" && !IsPkcs12(path))
+        {
+            throw new CertificateException($"{path} is not a PKCS #12 (.pfx or .p12) certificate file; give the file your school's certificate was exported to, with its private key");
+        }
         catch (CryptographicException) when (kind is ".pfx" or ".p12")
         {
             throw new CertificateException($"{path} does not open with {(password is null ? "no password" : "the password given")}; give its password with --certificate-password or in {PasswordVariable}");
@@ -89,6 +93,19 @@ public sealed class ClassroomCertificate
         if (!certificate.HasPrivateKey)
             throw new CertificateException($"{path} holds a certificate without its private key; the classroom needs both to serve HTTPS");
         return new ClassroomCertificate(certificate, null);
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> is laid out as PKCS #12, whatever its password; a file of any other kind, or none that reads, is not.</summary>
+    private static bool IsPkcs12(string path)
+    {
+        try
+        {
+            return X509Certificate2.GetCertContentType(path) == X509ContentType.Pkcs12;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -35,8 +35,9 @@ public static class ClassroomDebrief
     /// The column of one table, a cell for each of <see cref="Rows"/>: an agreement as <c>nk-maximum-pressure at 93,
     /// strained</c> or <c>none</c>; a fact <c>agrees (US at 75 (from 95))</c> or the difference in the debrief's words;
     /// the simulation's answer in the debrief's words; a team's answer with its points, <c>yes: 5 of 5</c>, or
-    /// <c>not answered</c>; a country's total score; the shocks played, in order, as <c>inject-1: {reason}</c> joined by
-    /// <c>; </c> (a new one's reason followed by <see cref="NewShock.Written"/>), or <c>none</c>.
+    /// <c>not answered</c>; a country's total score; the shocks played, in order, each as
+    /// <c>inject-1, round 1: {reason}.</c> (<c>before round 1</c> when played before it; a new one's step id followed
+    /// by <see cref="NewShock.Written"/>), a sentence each, joined by a space, or <c>none</c>.
     /// </summary>
     public static IReadOnlyList<string> Cells(Exercise exercise, TableView view)
     {
@@ -54,9 +55,16 @@ public static class ClassroomDebrief
                 : NotAnswered));
         }
         cells.AddRange(debriefs.Select(d => Debrief.Text(d.Total)));
-        cells.Add(view.Shocks.IsEmpty ? NoShock : string.Join("; ", view.Shocks));
+        cells.Add(view.Shocks.IsEmpty ? NoShock : Played(view.Shocks));
         return cells;
     }
+
+    /// <summary>
+    /// The shocks played, each a sentence: ended with a full stop unless its reason ends with one (or <c>!</c>, <c>?</c>),
+    /// so that none reads <c>.;</c>, and joined by a space.
+    /// </summary>
+    private static string Played(IEnumerable<string> shocks) =>
+        string.Join(" ", shocks.Select(s => s.EndsWith('.') || s.EndsWith('!') || s.EndsWith('?') ? s : s + "."));
 
     /// <summary>
     /// The debrief as one CSV table (RFC 4180, a line feed after each line): the header <c>section,item,table 1,…</c>,

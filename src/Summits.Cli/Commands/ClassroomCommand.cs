@@ -30,11 +30,11 @@ public static class ClassroomCommand
             HelpName = "P",
             DefaultValueFactory = _ => DefaultPort,
         }, 0, 65535);
-        var tables = OptionNumbers.Whole(new Option<int>("--tables")
+        // Left out, a classroom found in the data folder keeps the number of tables it has, so the help names that default.
+        var tables = OptionNumbers.Whole(new Option<int?>("--tables")
         {
-            Description = $"How many tables, each with a join code and a world of its own, played by two teams (1 to {ClassroomExercise.MostTables})",
+            Description = $"How many tables, each with a join code and a world of its own, played by two teams (1 to {ClassroomExercise.MostTables}); a classroom started again with its data folder keeps the number it has, and another is refused [default: the data folder's number, else 1]",
             HelpName = "N",
-            DefaultValueFactory = _ => 1,
         }, 1, ClassroomExercise.MostTables);
         var data = new Option<string?>("--data")
         {
@@ -49,8 +49,8 @@ public static class ClassroomCommand
         };
         var listening = new ClassroomListening();
         listening.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, folder => listening.Endpoint(parse, parse.GetValue(port), folder), parse.GetValue(tables),
-            parse.GetResult(tables) is { Implicit: false }, parse.GetValue(data), parse.GetValue(cluster), parse.GetValue(clusterId), Environment.GetEnvironmentVariable("PATH"),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(file)!, folder => listening.Endpoint(parse, parse.GetValue(port), folder), parse.GetValue(tables) ?? 1,
+            parse.GetValue(tables) is not null, parse.GetValue(data), parse.GetValue(cluster), parse.GetValue(clusterId), Environment.GetEnvironmentVariable("PATH"),
             Console.Out, cancellation));
         return command;
     }
@@ -79,7 +79,8 @@ public static class ClassroomCommand
     /// <param name="path">The folders searched for <c>redis-server</c> when there is no cluster, as <c>PATH</c> lists them; null or empty for none.</param>
     /// <returns>
     /// 0 once stopped; 2 for an exercise file, a certificate or a data folder that is wrong, said in one line beginning
-    /// <c>summits classroom: error:</c>; 3 when the port is taken.
+    /// <c>summits classroom: error:</c>; 3 when the port is taken. A start refused, with a code or an exception, leaves
+    /// the data folder as it found it (<see cref="DataFolderStart"/>): a folder it made is gone.
     /// </returns>
     /// <exception cref="ClusterException">The cluster's Redis server does not answer (exit code 3).</exception>
     /// <exception cref="IOException">The data folder is another classroom's now, or the classroom's own redis-server did not start (exit code 3).</exception>
@@ -103,6 +104,26 @@ public static class ClassroomCommand
         var folder = data ?? ClassroomStorage.DefaultFolder(exercise.Id);
         var countries = exercise.Roles.Select(r => r.Actor).ToList();
         var redisProgram = settings.Cluster is null ? RedisProcess.Find(path) : null;
+        // A start that is refused, however far it got, takes back what it made in the data folder.
+        var before = DataFolderStart.Before(folder);
+        int exit;
+        try
+        {
+            exit = await OpenAndServeAsync(exercise, listen, tables, tablesGiven, settings, folder, countries, redisProgram, output, cancellation);
+        }
+        catch
+        {
+            before.Undo();
+            throw;
+        }
+        if (exit != ExitCodes.Ok)
+            before.Undo();
+        return exit;
+    }
+
+    private static async Task<int> OpenAndServeAsync(Exercise exercise, Func<string, ClassroomEndpoint> listen, int tables, bool tablesGiven, SummitsSettings settings,
+        string folder, List<string> countries, string? redisProgram, TextWriter output, CancellationToken cancellation)
+    {
         ClassroomEndpoint endpoint;
         try
         {
@@ -174,8 +195,8 @@ public static class ClassroomCommand
     }
 
     /// <summary>
-    /// The line of a port that cannot be listened on: the address and port once, then the system's reason (Kestrel's
-    /// own message names the address again).
+    /// The line of a port that cannot be listened on, beginning <c>summits classroom: error:</c> as every refusal of the
+    /// command does: the address and port once, then the system's reason (Kestrel's own message names the address again).
     /// </summary>
     public static string CannotListen(ClassroomEndpoint endpoint, IOException failure)
     {
@@ -183,7 +204,7 @@ public static class ClassroomCommand
             ? string.Create(CultureInfo.InvariantCulture, $"port {endpoint.Port} of every address")
             : new System.Net.IPEndPoint(endpoint.Address, endpoint.Port).ToString();
         var reason = (failure.InnerException ?? failure).Message.TrimEnd('.');
-        return $"{ClassroomServer.Command}: cannot listen on {where}: {reason}; choose another port with --port";
+        return UsageError.Line(ClassroomServer.Command, $"cannot listen on {where}: {reason}; choose another port with --port");
     }
 
     /// <summary>
