@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Summits.Cli.Commands;
-using Summits.Cli.Hosting;
 using Summits.Hosting;
 using Summits.Tests;
 
@@ -72,22 +71,5 @@ public sealed class ClassroomDataFolderTests : IDisposable
         Assert.Equal(3, await ClassroomCommand.RunAsync(ExerciseFile, port, tables: 1, tablesGiven: false, data, cluster: null, clusterId: null, path, TextWriter.Null, CancellationToken.None));
         Assert.Equal([Path.Combine(data, ClassroomStorage.CodesFile)], Directory.EnumerateFileSystemEntries(data));
         Assert.Equal(codes, File.ReadAllBytes(Path.Combine(data, ClassroomStorage.CodesFile)));
-    }
-
-    [Fact]
-    public async Task A_start_refused_for_a_cluster_that_does_not_answer_makes_no_data_folder()
-    {
-        // A port nothing listens on: the cluster's Redis server refuses the connection at once.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var cluster = ClusterAddress.Read($"redis://127.0.0.1:{port}", out _)!;
-        var data = Path.Combine(_folder.FullName, "data");
-
-        // The start had written classroom.json with new codes and classroom.lock before the silo found no server.
-        await Assert.ThrowsAsync<ClusterException>(() => ClassroomCommand.RunAsync(ExerciseFile, port: 0, tables: 1, tablesGiven: false, data, cluster, clusterId: null,
-            path: "", TextWriter.Null, CancellationToken.None));
-        Assert.False(Directory.Exists(data));
     }
 }

@@ -95,10 +95,14 @@ public sealed partial class ClassroomRestartTests : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var cluster = ClusterAddress.Read($"redis://127.0.0.1:{port}", out _)!;
+        var data = Path.Combine(_folder.FullName, "data");
         var failure = await Assert.ThrowsAsync<ClusterException>(() => ClassroomCommand.RunAsync(ExerciseFile, port: 0, tables: 1, tablesGiven: false,
-            Path.Combine(_folder.FullName, "data"), cluster, clusterId: null, path: "", TextWriter.Null, CancellationToken.None));
+            data, cluster, clusterId: null, path: "", TextWriter.Null, CancellationToken.None));
         // The line summits run and summits silo give for a Redis server that does not answer (docs/cluster.md).
         Assert.Equal($"the cluster's Redis server at redis://127.0.0.1:{port} does not answer; start it, or name the server that runs with --cluster or Summits:Cluster", failure.Message);
+        // The start had written classroom.json with new codes and classroom.lock in a new data folder before the silo
+        // found no server; refused, it takes the folder back.
+        Assert.False(Directory.Exists(data));
     }
 
     [Fact]
