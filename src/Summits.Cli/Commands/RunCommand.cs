@@ -277,9 +277,29 @@ public static class RunCommand
                 }
             }
 
-            var run = silo is not null
-                ? await ScenarioRun.InGrainsAsync(silo.Grains, loaded, silo.KeyFor(forked ? WorldKey.Branch(loaded.World.Id, name) : WorldKey.Of(loaded.World.Id)), Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity))
-                : await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
+            RunResult run;
+            if (silo is null)
+            {
+                run = await ScenarioRun.LocallyAsync(loaded, Print, cancellation, host?.Loggers.CreateLogger(RunLogCategory));
+            }
+            else
+            {
+                var key = silo.KeyFor(forked ? WorldKey.Branch(loaded.World.Id, name) : WorldKey.Of(loaded.World.Id));
+                // On a cluster the run's world lives in its Redis server: an attached run that ends, whole, failed or
+                // stopped, retires it, so that nothing no command lists is left behind there.
+                var onCluster = silo is ClusterClient;
+                var ended = false;
+                try
+                {
+                    run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, key, Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity), retire: onCluster);
+                    ended = true;
+                }
+                finally
+                {
+                    if (onCluster)
+                        await RetireAsync(silo.Grains, key, say: ended);
+                }
+            }
             progress.Finish();
             runs.Add(run);
 
@@ -390,5 +410,27 @@ public static class RunCommand
             withBranch[key] = value;
         }
         return withBranch.ToJsonString(SummitsJson.Compact);
+    }
+
+    /// <summary>
+    /// Retires the world of an attached run on a cluster (<see cref="IWorldGrain.Retire"/>), whose grains then clear their
+    /// state from the cluster's Redis server. A retire that fails (the Redis server gone) leaves the world in the Redis
+    /// server and never takes the place of the run's own end: after a run that ended whole (<paramref name="say"/>) it is
+    /// said in one warning line naming the world; after a run that failed, the run's own one error line stands alone.
+    /// </summary>
+    private static async Task RetireAsync(IGrainFactory grains, WorldKey key, bool say)
+    {
+        try
+        {
+            await grains.GetGrain<IWorldGrain>(key.Value).Retire();
+        }
+        catch (Exception e) when (say)
+        {
+            await Console.Error.WriteLineAsync($"summits run: warning: the world {key.Value} could not be removed from the cluster ({CommandFailure.Describe(e)}); it stays in its Redis server");
+        }
+        catch (Exception) when (!say)
+        {
+            // The run's own failure, said in its one error line, is what the user reads; the world stays behind it.
+        }
     }
 }
