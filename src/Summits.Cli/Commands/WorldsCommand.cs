@@ -153,7 +153,8 @@ public static class WorldsCommand
         var (run, progress) = await ScenarioRun.ReadWithoutTimelineAsync(client.Grains, detached, cancellation);
         // Quiet prints nothing on standard output; minimal, the table's progress line alone.
         var table = format == TimelineFormat.Table;
-        var printer = new EventPrinter(level == Verbosity.Quiet || (table && level == Verbosity.Minimal) ? TextWriter.Null : Console.Out, format, TerminalWidth.OfStandardOutput());
+        var printsNothing = level == Verbosity.Quiet || (table && level == Verbosity.Minimal);
+        var printer = new EventPrinter(printsNothing ? TextWriter.Null : Console.Out, format, TerminalWidth.OfStandardOutput());
         if (table && level >= Verbosity.Minimal)
         {
             var stdout = Console.Out;
@@ -165,6 +166,12 @@ public static class WorldsCommand
                 $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(progress.Events, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
             if (level >= Verbosity.Normal)
                 stdout.WriteLine();
+        }
+        // With nothing to print and no folder to write, the timeline is not read at all: -q asks for the progress alone.
+        if (printsNothing && output is null)
+        {
+            client.Finished = true;
+            return ExitCodes.Ok;
         }
         var pages = printer.Tee(opened.Grain.PagesAsync(0, progress.Events, opened.Settings.TimelinePage, cancellation), cancellation);
         // With a folder, each page is printed as it is written to the folder's timeline.jsonl: the timeline is read once.

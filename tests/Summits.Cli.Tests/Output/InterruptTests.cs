@@ -26,9 +26,11 @@ public sealed class InterruptTests : IDisposable
     public async Task Ctrl_C_while_a_run_advances_stops_it_with_exit_130_and_writes_nothing()
     {
         var output = Path.Combine(_folder.FullName, "out");
-        // The 18-actor spatial-model run takes some seconds of advances in grains; its events stream to
-        // standard output as each advance ends, so the first line says the run is under way.
-        using var run = Start(["run", Scenario("bench", "soe-18-converge.yaml"), "--format", "json", "--out", output], []);
+        // The 18-actor spatial-model run takes some seconds of advances in grains when its world is written at every
+        // advance (Summits:CheckpointEvery 1; at the default of every 100 it can end a moment after its first line);
+        // its events stream to standard output as each advance ends, so the first line says the run is under way.
+        using var run = Start(["run", Scenario("bench", "soe-18-converge.yaml"), "--format", "json", "--out", output],
+            new() { ["Summits__CheckpointEvery"] = "1" });
         var first = await run.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
         Assert.NotNull(first);
         Assert.Equal(0, Kill(run.Id, SigInt));
@@ -303,11 +305,13 @@ public sealed class InterruptTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(output, name), $"previous {name}\n");
         var before = Contents(output);
 
-        // The 18-actor spatial-model run, twice: about 16 s of which 9 s of processor time on a quiet machine, of
-        // which the start (the runtime, the silo) takes under 2 s, as a compare of two short scenarios shows
-        // (2.8 s in all). The command prints nothing until both runs end, so its processor time says where it is:
-        // from 4 s on it is in the runs, however loaded the machine, and some 5 s of runs remain.
-        using var compare = Start(["compare", Scenario("bench", "soe-18-converge.yaml"), Scenario("bench", "soe-18-converge.yaml"), "-q", "--out", output], []);
+        // The 18-actor spatial-model run, twice, each world written to storage at every advance (Summits:CheckpointEvery
+        // 1, the slowest interval, where the default of every 100 runs it several times faster): about 16 s of which 9 s
+        // of processor time on a quiet machine, of which the start (the runtime, the silo) takes under 2 s, as a compare
+        // of two short scenarios shows (2.8 s in all). The command prints nothing until both runs end, so its processor
+        // time says where it is: from 4 s on it is in the runs, however loaded the machine, and some 5 s of runs remain.
+        using var compare = Start(["compare", Scenario("bench", "soe-18-converge.yaml"), Scenario("bench", "soe-18-converge.yaml"), "-q", "--out", output],
+            new() { ["Summits__CheckpointEvery"] = "1" });
         using (var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
         {
             while (ProcessorSeconds(compare.Id) < 4)
