@@ -11,7 +11,7 @@ namespace Summits.Cluster.Tests;
 /// silo has joined. A test may kill, stop and start silos of the cluster (<see cref="Kill"/>, <see cref="StopAsync"/>,
 /// <see cref="StartSiloAsync"/>). Both servers and every silo end with the fixture, or with the test process.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     // Every silo process started, alive or not, so that each is ended with the fixture.
     private readonly List<LeashedProcess> _started = [];
@@ -46,6 +46,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     };
 
     private static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// What every silo of the fixture is started with: <see cref="TimingsEnvironment"/>, and a world's run written at every
+    /// advance (<c>Summits:CheckpointEvery</c> 1) rather than every 100th, so that the 18-actor run (471 advances) lasts
+    /// seconds even on an idle machine, long enough for a test to list it as running, stop its Redis server or stop a
+    /// watch in its middle. <see cref="KillClusterFixture"/> keeps the default interval, the one a run is resumed from.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string> SiloEnvironment { get; } =
+        new Dictionary<string, string>(TimingsEnvironment) { ["Summits__CheckpointEvery"] = "1" };
 
     /// <summary>A cluster id no other cluster of the tests takes.</summary>
     public static string UniqueId() => "test-" + Guid.NewGuid().ToString("N")[..12];
@@ -100,7 +109,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var ports = FreePorts(2);
         var process = SummitsProgram.Start(Folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
             "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture), .. options],
-            TimingsEnvironment);
+            SiloEnvironment);
         lock (_started)
             _started.Add(process);
         var listening = await process.WaitForLineAsync(line => line.StartsWith("summits silo: listening", StringComparison.Ordinal), SummitsProgram.HangGuard);
@@ -191,7 +200,16 @@ public sealed class FaultCollection : ICollectionFixture<ClusterFixture>
 /// silo to be declared dead and for a reminder to resume the run after each kill pass while the other collections' tests run.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class KillCollection : ICollectionFixture<ClusterFixture>
+public sealed class KillCollection : ICollectionFixture<KillClusterFixture>
 {
     public const string Name = "cluster kills";
+}
+
+/// <summary>
+/// The cluster of <see cref="KillCollection"/>: its silos write a world's run at the default interval, every 100th
+/// advance (no <c>Summits:CheckpointEvery</c> set), so that a killed silo's run resumes from a checkpoint as a user's does.
+/// </summary>
+public sealed class KillClusterFixture : ClusterFixture
+{
+    protected override IReadOnlyDictionary<string, string> SiloEnvironment => TimingsEnvironment;
 }

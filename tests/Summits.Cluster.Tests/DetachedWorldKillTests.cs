@@ -15,7 +15,7 @@ namespace Summits.Cluster.Tests;
 /// default checkpoint interval, every 100 advances.
 /// </summary>
 [Collection(KillCollection.Name)]
-public sealed class DetachedWorldKillTests(ClusterFixture cluster, ITestOutputHelper output)
+public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutputHelper output)
 {
     /// <summary>The environment variable that gives the seed the kill points are drawn from, to replay a run's kills.</summary>
     public const string SeedVariable = "SUMMITS_KILL_SEED";

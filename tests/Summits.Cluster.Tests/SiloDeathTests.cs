@@ -13,7 +13,7 @@ namespace Summits.Cluster.Tests;
 /// <see cref="KillCollection"/>.
 /// </summary>
 [Collection(KillCollection.Name)]
-public sealed class SiloDeathTests(ClusterFixture cluster, ITestOutputHelper output)
+public sealed class SiloDeathTests(KillClusterFixture cluster, ITestOutputHelper output)
 {
     [ClusterFact]
     public async Task AKilledSiloIsDeclaredDeadByTheVoteOfASiloThatLivesWithinTheConfiguredProbes()
