@@ -141,9 +141,6 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
         var detach = await Summits(["run", scenario, "--engine", "grains", .. Joined, "--detach"]);
         Assert.True(detach.Exit == 0, detach.Error);
         var id = detach.Output.TrimEnd('\n');
-        // Watched from the start, through every kill: the watch follows the world to each new activation, and prints
-        // events in order, each once: the run's timeline, however often it was run again from a checkpoint.
-        await using var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. Joined]);
         var world = client.Grains.GetGrain<IWorldGrain>(id);
 
         foreach (var point in points)
@@ -195,8 +192,9 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
             Assert.True(want.AsSpan().SequenceEqual(got), $"{file} differs from the uninterrupted run's; {replay}");
         }
 
-        // The watch printed the same timeline, each event once, though each activation it subscribed to died with its
-        // silo and the run went on in another, and it ended with the run.
+        // A watch of the world, whose run was taken up again from a checkpoint after each kill, prints the same timeline,
+        // each event once, and ends with the run.
+        await using var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. Joined]);
         Assert.True(await watch.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 0, watch.Error);
         Assert.True(timeline == watch.Output, $"the watch printed another timeline than the uninterrupted run's; {replay}");
         // What it said on standard error, if anything, is that the world did not answer and answered again: every call
