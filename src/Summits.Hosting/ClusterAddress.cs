@@ -32,16 +32,33 @@ public sealed record ClusterAddress
     /// <summary>
     /// The one line that refuses <paramref name="written"/> for <paramref name="option"/>, with <paramref name="why"/> from
     /// <see cref="Read"/>: <c>--cluster must be a Redis server as redis://HOST:PORT, …, not 'http://x': it does not begin
-    /// with redis://</c>, the value escaped and cut to 40 characters.
+    /// with redis://</c>, the value with what may be a secret in it shown as <c>…</c> (<see cref="Unsecret"/>), escaped and
+    /// cut to 40 characters.
     /// </summary>
     public static string Refusal(string option, string written, string why) =>
         $"{option} must be {Expected}, not '{ShownText.Short(Unsecret(written))}': {why}";
 
-    /// <summary><paramref name="written"/> with what stands before an '@' after the scheme (a user and password) shown as <c>…</c>, so that a refusal never prints a password.</summary>
-    private static string Unsecret(string written)
+    /// <summary>
+    /// <paramref name="written"/> with whatever in it may be a secret shown as <c>…</c>, so that no message ever prints a
+    /// password: all before its last '@' after the scheme (a user and password: <c>rediss://u:pw@h:1</c> is
+    /// <c>rediss://…@h:1</c>, <c>u:pw@h:1</c> is <c>…@h:1</c>), and all after the first '?' or ',' that follows (options,
+    /// StackExchange.Redis's <c>h:1,password=pw</c> among them: <c>h:1,…</c>; <c>redis://h:1?password=pw</c> is
+    /// <c>redis://h:1?…</c>). Any text is taken, a value that is no URL at all included; one with none of the three is
+    /// returned as it is.
+    /// </summary>
+    public static string Unsecret(string written)
     {
-        var at = written.IndexOf('@', StringComparison.Ordinal);
-        return at > Scheme.Length && written.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? written[..Scheme.Length] + "…" + written[at..] : written;
+        ArgumentNullException.ThrowIfNull(written);
+        var shown = written;
+        var at = shown.LastIndexOf('@');
+        if (at >= 0)
+        {
+            var scheme = shown.IndexOf("://", StringComparison.Ordinal);
+            var kept = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+            shown = shown[..kept] + "…" + shown[at..];
+        }
+        var option = shown.IndexOfAny(['?', ','], at >= 0 ? shown.IndexOf('@', StringComparison.Ordinal) : 0);
+        return option < 0 || option == shown.Length - 1 ? shown : shown[..(option + 1)] + "…";
     }
 
     /// <summary>Reads <paramref name="text"/> as <c>redis://HOST:PORT</c>.</summary>
@@ -70,7 +87,12 @@ public sealed record ClusterAddress
         }
         if (rest.Contains('?', StringComparison.Ordinal))
         {
-            why = "options (after '?') are not supported";
+            why = "options (after '?') are not supported; the valid form is redis://HOST:PORT";
+            return null;
+        }
+        if (rest.Contains(',', StringComparison.Ordinal))
+        {
+            why = "options (after ',') are not supported; the valid form is redis://HOST:PORT";
             return null;
         }
         var slash = rest.IndexOf('/', StringComparison.Ordinal);

@@ -30,6 +30,12 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// <summary>The most characters of an Orleans record's message, and of its exception's, that its line shows: 200.</summary>
     public const int OrleansMost = 200;
 
+    /// <summary>
+    /// The most characters of a whole line this provider writes: 300. A line of more (a message and its cause's message,
+    /// each up to <see cref="OrleansMost"/>) is cut to its first 299 and an ellipsis, "…".
+    /// </summary>
+    public const int LineMost = 300;
+
     /// <summary>How long after a line of one kind of Orleans record (category and event) another of that kind waits to be written: 1 minute.</summary>
     public static readonly TimeSpan OrleansQuiet = TimeSpan.FromMinutes(1);
 
@@ -136,7 +142,9 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// message)</c> (or <c>error</c>), the exception being the innermost cause of the record's (the one that says what
     /// failed: a Redis connection closed, not the storage call that met it), its type without its namespace, and each text
     /// on one line, cut to <see cref="OrleansMost"/> characters with any stack frame it quotes left out, as an Orleans
-    /// record's line is.
+    /// record's line is, and the whole line cut to <see cref="LineMost"/>. The innermost cause is the end of the
+    /// <see cref="Exception.InnerException"/> chain: an exception that carries its cause only in its message (Orleans'
+    /// <c>RedisStorageException</c>) is itself the one named, its message cut.
     /// </summary>
     /// <remarks>An Orleans record's line is the runtime's note (<see cref="OrleansLine"/>).</remarks>
     public static string Line(string command, LogLevel level, string category, string message, Exception? exception)
@@ -151,7 +159,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
                 cause = cause.InnerException;
             text += $" ({cause.GetType().Name}: {Cut(cause.Message)})";
         }
-        return $"{command}: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {text}";
+        return Capped($"{command}: {(level >= LogLevel.Error ? "error" : "warning")}: {category}: {text}", LineMost);
     }
 
     /// <summary>
@@ -167,15 +175,19 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// <summary>
     /// The short line of an Orleans record: <c>COMMAND: orleans: CATEGORY: message (ExceptionType: message)</c>, the
     /// category's last part, the exception's type without its namespace, each text on one line and cut to
-    /// <see cref="OrleansMost"/> characters (the last an ellipsis), a stack frame quoted in it (<c> at …</c>) left out.
+    /// <see cref="OrleansMost"/> characters (the last an ellipsis), a stack frame quoted in it (<c> at …</c>) left out,
+    /// and the whole line cut to <see cref="LineMost"/>.
     /// </summary>
     public static string OrleansLine(string command, string category, string message, Exception? exception)
     {
         var text = Cut(message);
         if (exception is not null)
             text += $" ({exception.GetType().Name}: {Cut(exception.Message)})";
-        return $"{command}: orleans: {category[(category.LastIndexOf('.') + 1)..]}: {text}";
+        return Capped($"{command}: orleans: {category[(category.LastIndexOf('.') + 1)..]}: {text}", LineMost);
     }
+
+    /// <summary><paramref name="line"/> when it has at most <paramref name="most"/> characters, else its first <c>most - 1</c> and "…".</summary>
+    private static string Capped(string line, int most) => line.Length <= most ? line : line[..(most - 1)].TrimEnd() + "…";
 
     private static string Cut(string text)
     {
@@ -229,7 +241,11 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
                 if (!write)
                     return;
                 if (left > 0)
-                    line += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (and {left} more like it since the last, left out)");
+                {
+                    // The count is never the part cut: the line before it is made short enough for it.
+                    var more = string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (and {left} more like it since the last, left out)");
+                    line = Capped(line, LineMost - more.Length) + more;
+                }
             }
             provider.Write(line);
         }

@@ -342,7 +342,7 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// value stands at column 35: <c>'0' (from FILE:1:35)</c> for V = 0, <c>empty (from FILE:1:35)</c> for null,
     /// <c>a list, [3] (from FILE:1:35)</c>, <c>an object, { "a": 1 } (from FILE:1:35)</c>; from the environment,
     /// <c>empty (from environment variable NAME)</c>. A value is shown with its control characters escaped and cut
-    /// to 40 characters (<see cref="ShownText.Short"/>).
+    /// to 40 characters (<see cref="ShownText.Short"/>), a password or options in <see cref="ClusterKey"/>'s as <c>…</c>.
     /// </summary>
     /// <param name="value">The value the configuration gives for <paramref name="key"/>.</param>
     /// <param name="nested">Whether <paramref name="key"/> holds keys of its own (a JSON array or object) rather than a value.</param>
@@ -357,15 +357,23 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
         {
             JsonTokenType.StartArray when !nested => "an empty list, []",
             JsonTokenType.StartObject when !nested => "an empty object, {}",
-            JsonTokenType.StartArray => $"a list, {ShownText.Short(place.Text)}",
-            JsonTokenType.StartObject => $"an object, {ShownText.Short(place.Text)}",
+            JsonTokenType.StartArray => $"a list, {Shown(key, place.Text)}",
+            JsonTokenType.StartObject => $"an object, {Shown(key, place.Text)}",
             _ when nested => configuration.GetSection(key).GetChildren().All(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 ? "a list" : "an object",
-            _ => string.IsNullOrEmpty(value) ? "empty" : $"'{ShownText.Short(value)}'",
+            _ => string.IsNullOrEmpty(value) ? "empty" : $"'{Shown(key, value)}'",
         };
         var source = provider is null ? "from the host's configuration" : SourceOf(provider, key);
         return place is null ? $"{shown} ({source})" : $"{shown} ({source}:{place.Line}:{place.Column})";
     }
+
+    /// <summary>
+    /// <paramref name="text"/> of <paramref name="key"/> as a refusal shows it (<see cref="ShownText.Short"/>); of
+    /// <see cref="ClusterKey"/>, with what may be a secret in it (a password) shown as <c>…</c> first
+    /// (<see cref="ClusterAddress.Unsecret"/>).
+    /// </summary>
+    private static string Shown(string key, string text) =>
+        ShownText.Short(string.Equals(key, ClusterKey, StringComparison.OrdinalIgnoreCase) ? ClusterAddress.Unsecret(text) : text);
 
     /// <summary>
     /// Where the value of <paramref name="key"/> came from, in words: the last source of a configuration root that

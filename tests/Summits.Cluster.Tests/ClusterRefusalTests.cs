@@ -43,8 +43,10 @@ public sealed class ClusterRefusalTests : IDisposable
     // What other Redis URLs carry is named as not supported, not taken for a malformed host or port (a trial's three).
     [InlineData("redis://user:pw@127.0.0.1:29146", "a user or password (before '@') is not supported; the Redis server must take connections without one")]
     [InlineData("redis://127.0.0.1:29146/0", "a database ('/0') is not supported; the cluster is kept in the server's database 0")]
-    [InlineData("redis://127.0.0.1:29146?password=x", "options (after '?') are not supported")]
-    [InlineData("redis://127.0.0.1:29146/?password=x", "options (after '?') are not supported")]
+    [InlineData("redis://127.0.0.1:29146?password=x", "options (after '?') are not supported; the valid form is redis://HOST:PORT")]
+    [InlineData("redis://127.0.0.1:29146/?password=x", "options (after '?') are not supported; the valid form is redis://HOST:PORT")]
+    // StackExchange.Redis's own form of options, not taken for a port '29146,password=x'.
+    [InlineData("redis://127.0.0.1:29146,password=x", "options (after ',') are not supported; the valid form is redis://HOST:PORT")]
     [InlineData("redis://[::1]:6379/3", "a database ('/3') is not supported; the cluster is kept in the server's database 0")]
     public void WhatIsNoAddressIsRefusedWithWhatIsWrong(string text, string why)
     {
@@ -69,6 +71,47 @@ public sealed class ClusterRefusalTests : IDisposable
         var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", "redis://user:s3cret@127.0.0.1:29146"]);
         Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not 'redis://…@127.0.0.1:29146': a user or password (before '@') is not supported; "
             + "the Redis server must take connections without one (see 'summits silo --help')\n"), run);
+    }
+
+    // A trial's four ways of giving a password. Each refusal shows the value with the password's part as "…": all
+    // after a '?' or a ',' (redis://127.0.0.1:21609?…, 127.0.0.1:21609,…), all between the scheme and an '@'
+    // (rediss://…@127.0.0.1:21609).
+    public static TheoryData<string, string, string> TrialPasswords => new()
+    {
+        { "redis://127.0.0.1:21609?password=hunter2", "redis://127.0.0.1:21609?…", "options (after '?') are not supported; the valid form is redis://HOST:PORT" },
+        { "redis://127.0.0.1:21609,password=hunter2", "redis://127.0.0.1:21609,…", "options (after ',') are not supported; the valid form is redis://HOST:PORT" },
+        { "127.0.0.1:21609,password=hunter2", "127.0.0.1:21609,…", "it does not begin with redis://" },
+        { "rediss://u:hunter2@127.0.0.1:21609", "rediss://…@127.0.0.1:21609", "it does not begin with redis://" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TrialPasswords))]
+    public async Task ARefusedOptionNeverPrintsWhatMayBeAPassword(string value, string shown, string why)
+    {
+        var run = await SummitsProgram.RunAsync(_folder.FullName, ["silo", "--cluster", value]);
+        Assert.Equal((2, "", $"summits silo: error: --cluster must be {Expected}, not '{shown}': {why} (see 'summits silo --help')\n"), run);
+        Assert.DoesNotContain("hunter2", run.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TrialPasswords))]
+    public void ARefusedSettingNeverPrintsWhatMayBeAPassword(string value, string shown, string why)
+    {
+        var environment = new Hashtable { ["Summits__Cluster"] = value };
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, environment)));
+        Assert.Equal($"Summits:Cluster is '{shown}' (from environment variable Summits__Cluster); expected {Expected}: {why}", error.Message);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASettingsFileListOfAddressesNeverPrintsThePassword()
+    {
+        // The list's text from its '[' is ["redis://u:hunter2@h:1"], shown from its last '@' on after the scheme: ["redis://…@h:1"].
+        // Its '[' stands at column 27 of line 1: `{ "Summits": { "Cluster": ` is 26 characters.
+        var file = Path.Combine(_folder.FullName, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Summits": { "Cluster": ["redis://u:hunter2@h:1"] } }""");
+        var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder.FullName, new Hashtable())));
+        Assert.Equal($"Summits:Cluster is a list, [\"redis://…@h:1\"] (from {file}:1:27); expected {Expected}", error.Message);
     }
 
     [Theory]

@@ -98,6 +98,25 @@ public sealed class SiloWarningsTests
     }
 
     [Fact]
+    public void A_storage_error_that_carries_its_cause_in_its_message_is_named_itself_and_the_line_is_cut_to_300_characters()
+    {
+        // A trial's warning: Orleans' RedisStorageException has no InnerException, the Redis connection's failure is in its
+        // text; the test's RedisStorageException has that shape.
+        const string storage = "Failed to read grain state for timeline with ID timeline/w and storage key summits/state/timeline/w. "
+            + "RedisConnectionException: SocketClosed (ReadEndOfStream, last-recv: 0) on 127.0.0.1:21609/Interactive, Idle/Faulted, last: GET, origin: ReadFromPipe, outstanding: 1";
+
+        var line = StandardErrorLoggerProvider.Line("summits silo", LogLevel.Warning, "Summits.Grains.WorldGrain",
+            "World w: advance 58 failed and changed nothing; it may be run again", new RedisStorageException(storage));
+
+        // Uncut it would be 142 characters up to "(RedisStorageException: ", then the message cut to 200: 343 in all. Cut to 300:
+        // 299 characters, the storage message's first 299 - 142 = 157 (up to "(ReadEndOfStream,"), and "…".
+        Assert.Equal("summits silo: warning: Summits.Grains.WorldGrain: World w: advance 58 failed and changed nothing; it may be run again "
+            + "(RedisStorageException: Failed to read grain state for timeline with ID timeline/w and storage key summits/state/timeline/w. "
+            + "RedisConnectionException: SocketClosed (ReadEndOfStream,…", line);
+        Assert.Equal(300, line.Length);
+    }
+
+    [Fact]
     public void An_Orleans_record_is_one_short_line_of_the_runtime_not_an_error_of_the_command()
     {
         // The record a silo wrote in a trial when a client's routing table did not reach another silo in time: its message
@@ -183,3 +202,6 @@ public sealed class SiloWarningsTests
         public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
     }
 }
+
+/// <summary>An exception shaped as Orleans' Redis storage's: its cause is in its message, with no inner exception.</summary>
+internal sealed class RedisStorageException(string message) : Exception(message);
