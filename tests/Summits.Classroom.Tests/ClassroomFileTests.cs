@@ -46,11 +46,15 @@ public sealed class ClassroomFileTests : IDisposable
           ],
         """ + "\n  " + TeamsList + "\n}\n";
 
+    /// <summary>What each refusal of the file ends with: to correct the file, or to give the classroom another folder (never to delete this one, which holds the classroom's codes).</summary>
+    private const string Advice = "; correct it there, or start the classroom with another --data folder";
+
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-classroom-file-");
 
-    // Each column counted on its line: "      \"table\": " is 6 spaces, 7 characters of key, a colon and a space, so a
+    // A second team's code or seat names the line of the first's code (13) or country (12), where the facilitator can
+    // compare them. Each column counted on its line: "      \"table\": " is 6 spaces, 7 characters of key, a colon and a space, so a
     // team's table starts at column 16; its country at 6 + 9 + 2 + 1 = 18, its code at 6 + 6 + 2 + 1 = 15; at the top
     // level, "  \"classroom\": " puts its value at 2 + 11 + 2 + 1 = 16, the facilitator's at 2 + 13 + 2 + 1 = 18, join's
     // '[' at 2 + 6 + 2 + 1 = 11 and teams' at 2 + 7 + 2 + 1 = 12; a join code (4 spaces in) at 5, a key at its quote
@@ -61,9 +65,9 @@ public sealed class ClassroomFileTests : IDisposable
     [InlineData("\"table\": 2,", "\"table\": 0,", "16:16: a team's table must be one of the classroom's, a whole number from 1 to 2, not 0")]
     [InlineData("\"country\": \"US\"", "\"country\": \"KR\"", "17:18: a team's country must be one of the exercise's countries, JP or US, not \"KR\"")]
     [InlineData("\"country\": \"US\"", "\"country\": null", "17:18: a team's country must be one of the exercise's countries, JP or US, not null")]
-    [InlineData("\"M4TD8WQC\"", "\"K7MQ2XHD\"", "18:15: the team code \"K7MQ2XHD\" is a second team's (the first at line 10); expected a code of its own for each team")]
+    [InlineData("\"M4TD8WQC\"", "\"K7MQ2XHD\"", "18:15: the team code \"K7MQ2XHD\" is a second team's (the first at line 13); expected a code of its own for each team")]
     [InlineData("\"table\": 2,\n      \"country\": \"US\"", "\"table\": 1,\n      \"country\": \"JP\"",
-        "17:18: JP at table 1 is a second team's (the first at line 10); expected one team for each country at a table")]
+        "17:18: JP at table 1 is a second team's (the first at line 12); expected one team for each country at a table")]
     [InlineData("\"K7MQ2XHD\"", "\"K7MQ2XH\"", "13:15: a team's code must be 8 characters of " + Alphabet + ", not \"K7MQ2XH\"")]
     [InlineData(",\n      \"code\": \"M4TD8WQC\"", "", "15:5: a team's seat has no key \"code\"; expected an object with the keys table, country, code")]
     [InlineData("\"table\": 1,", "\"tabel\": 1,", "11:7: \"tabel\" is not a key of a team's seat; expected one of table, country, code")]
@@ -90,13 +94,20 @@ public sealed class ClassroomFileTests : IDisposable
     public async Task A_file_cut_short_or_empty_or_not_an_object_is_refused_at_its_place()
     {
         // Cut after line 12 ("country": "JP",): after the comma the reader looks for the next key and meets the file's
-        // end at the start of line 13; the words between the parentheses are .NET's JSON reader's own (its resources'
-        // ExpectedStartOfPropertyOrValueNotFound and the empty input's), without their final full stop.
+        // end at the start of line 13, so the file is cut short there.
         var cut = Codes[..Codes.IndexOf("      \"code\": \"K7MQ2XHD\"", StringComparison.Ordinal)];
-        await AssertRefusedAsync(cut, "13:1: the file is not whole JSON (Expected start of a property name or value, but instead reached end of data); "
+        await AssertRefusedAsync(cut, "13:1: the file is cut short here, before its object is closed; "
             + "expected the object the classroom wrote, with the keys exercise, classroom, facilitator, join, teams");
-        await AssertRefusedAsync("", "1:1: the file is not whole JSON (The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true); "
+        // Without its last line's '}' (line 21): the reader ends at the end of line 20 ("  ]" then '\n'), the object open;
+        // it names line 21, column 1, the place after the last '\n'.
+        await AssertRefusedAsync(Codes[..^2], "21:1: the file is cut short here, before its object is closed; "
             + "expected the object the classroom wrote, with the keys exercise, classroom, facilitator, join, teams");
+        // Line 11 without its comma ("table": 1): the reader meets line 12's "country" key where it expects a comma or
+        // a '}', at its quote, column 7 (6 spaces before it), with the file going on after it.
+        await AssertRefusedAsync(Codes.Replace("\"table\": 1,", "\"table\": 1"), "12:7: the file is not whole JSON here: a comma, a bracket or a quote "
+            + "is missing or out of place near this place; expected the object the classroom wrote, with the keys exercise, classroom, facilitator, join, teams");
+        await AssertRefusedAsync("", "1:1: the file is empty; expected the object the classroom wrote, with the keys exercise, classroom, facilitator, join, teams");
+        await AssertRefusedAsync(" \n", "2:1: the file is empty; expected the object the classroom wrote, with the keys exercise, classroom, facilitator, join, teams");
         await AssertRefusedAsync("[]\n", "1:1: classroom.json must be an object with the keys exercise, classroom, facilitator, join, teams, not a list");
     }
 
@@ -137,7 +148,8 @@ public sealed class ClassroomFileTests : IDisposable
 
     /// <summary>
     /// Writes <paramref name="contents"/> as a data folder's classroom.json and checks that both the classroom's storage
-    /// and the command refuse it with <c>classroom.json:</c><paramref name="expected"/>, the command with exit code 2
+    /// and the command refuse it with <c>classroom.json:</c><paramref name="expected"/> and the advice every such line
+    /// ends with (<see cref="Advice"/>), the command with exit code 2
     /// before it makes anything in the folder, and that the folder holds the file alone, as written.
     /// </summary>
     private async Task AssertRefusedAsync(string contents, string expected)
@@ -148,7 +160,7 @@ public sealed class ClassroomFileTests : IDisposable
         var cluster = ClusterAddress.Read("redis://127.0.0.1:6379", out _)!;
         var refused = await Assert.ThrowsAsync<ClassroomDataException>(() =>
             ClassroomStorage.OpenAsync("north-korea-line", ["JP", "US"], data, 2, tablesGiven: false, cluster, ClusterIds.Default, redisProgram: null));
-        Assert.Equal($"{path}:{expected}", refused.Message);
+        Assert.Equal($"{path}:{expected}{Advice}", refused.Message);
         Assert.DoesNotContain('\n', refused.Message);
 
         var listened = false;

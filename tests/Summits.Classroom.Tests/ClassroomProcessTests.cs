@@ -182,6 +182,14 @@ public sealed partial class ClassroomProcessTests : IDisposable
             Assert.Equal($"summits classroom: error: there is no file at {missing}; give a .pfx, .p12 or .pem file with the certificate and its private key\n", error);
         }
 
+        // A folder given (the test's own, which is there): said to be a folder, not that nothing is there.
+        using (var classroom = Start(["classroom", Exercise, "--public", "--address", "127.0.0.1", "--port", "0", "--certificate", _folder.FullName]))
+        {
+            var (exit, output, error) = await EndAsync(classroom);
+            Assert.Equal((2, ""), (exit, output));
+            Assert.Equal($"summits classroom: error: {_folder.FullName} is a folder, not a certificate file; give a .pfx, .p12 or .pem file with the certificate and its private key\n", error);
+        }
+
         // A .pfx of text, no PKCS #12 at all: said as what it is not, with no talk of a password (none was given).
         var junk = Path.Combine(_folder.FullName, "junk.pfx");
         await File.WriteAllTextAsync(junk, "this is not a certificate\n");

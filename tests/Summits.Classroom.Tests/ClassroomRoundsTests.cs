@@ -184,6 +184,22 @@ public sealed class ClassroomRoundsTests(ClassroomFixture classroom)
         Assert.Equal(0, table.GetProperty("version").GetInt32());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public async Task A_new_shock_with_nothing_under_what_happens_is_refused_naming_the_field_and_changes_nothing(string? reason)
+    {
+        // Country and topic are among the page's choices, so the empty reason is what is refused, in the page's word
+        // for the field; table 19, where nothing is played, stays at version 0.
+        await using var facilitator = await classroom.ConnectAsync();
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator);
+        var refused = await Assert.ThrowsAsync<HubException>(() => facilitator.InvokeAsync("InjectNew", 19, new NewShock(reason!, "US", "north-korea", "-20")));
+        Assert.EndsWith("HubException: What happens must say, in a sentence, what the shock is, and it is empty; write it there, such as 'Typhoon hits.'", refused.Message);
+        var table = (await facilitator.InvokeAsync<JsonElement>("Facilitate", classroom.Server.Codes.Facilitator)).GetProperty("tables")[18].GetProperty("sight");
+        Assert.Equal(0, table.GetProperty("version").GetInt32());
+    }
+
     [Fact]
     public async Task A_new_shock_sent_as_nothing_is_refused_for_its_country_first()
     {

@@ -18,6 +18,9 @@ internal static class ClassroomFile
 
     private static readonly string[] TeamKeys = ["table", "country", "code"];
 
+    /// <summary>What every refusal of the file ends with: what the facilitator can do about it (the folder is never to be deleted, as it holds the classroom's codes).</summary>
+    private const string Advice = "; correct it there, or start the classroom with another --data folder";
+
     /// <summary>The classroom <paramref name="path"/> keeps, every value checked.</summary>
     /// <param name="path">The file, as the line names it.</param>
     /// <param name="exercise">The exercise's id: a file of another exercise is refused before its teams are read, whose countries are that exercise's.</param>
@@ -45,8 +48,9 @@ internal static class ClassroomFile
         catch (JsonException e)
         {
             var json = Encoding.UTF8.GetString(bytes);
-            throw new ClassroomDataException($"{path}:{(e.LineNumber ?? 0) + 1}:{JsonErrorText.Column(json, e)}: the file is not whole JSON ({JsonErrorText.Of(e).TrimEnd('.')}); "
-                + "expected the object the classroom wrote, with the keys " + string.Join(", ", Keys));
+            var line = (int)(e.LineNumber ?? 0);
+            throw new ClassroomDataException($"{path}:{line + 1}:{JsonErrorText.Column(json, e)}: {NotJson(bytes, line, (int)(e.BytePositionInLine ?? 0))}; "
+                + "expected the object the classroom wrote, with the keys " + string.Join(", ", Keys) + Advice);
         }
         return Check(path, bytes, root, exercise, countries);
     }
@@ -83,7 +87,8 @@ internal static class ClassroomFile
     {
         if (list.Kind != JsonTokenType.StartArray)
             throw Wrong(path, bytes, list.Offset, $"teams must be a list of the teams' seats, each {{ \"table\": 1, \"country\": \"{countries.First()}\", \"code\": \"K7MQ2XHD\" }}, not {list.Shown}");
-        var teams = new List<(KeptTeam Team, Placed At)>();
+        // Each team with where its code and its country are written, so that a second team's line names the first's.
+        var teams = new List<(KeptTeam Team, Placed CodeAt, Placed CountryAt)>();
         foreach (var item in list.Items)
         {
             var keys = Members(path, bytes, item, TeamKeys, TeamKeys, "a team's seat");
@@ -93,12 +98,12 @@ internal static class ClassroomFile
             var country = Text(path, bytes, keys["country"], "a team's country", countries.Contains, $"one of the exercise's countries, {string.Join(" or ", countries)}");
             var code = Text(path, bytes, keys["code"], "a team's code", s => IsCode(s, ClassroomSeats.TeamCodeLength),
                 $"{ClassroomSeats.TeamCodeLength} characters of {ClassroomCodes.Alphabet}");
-            if (teams.FirstOrDefault(t => t.Team.Code == code) is { At: { } sameCode })
+            if (teams.FirstOrDefault(t => t.Team.Code == code) is { CodeAt: { } sameCode })
                 throw Wrong(path, bytes, keys["code"].Offset, $"the team code \"{code}\" is a second team's (the first at line {Place(bytes, sameCode.Offset).Line}); expected a code of its own for each team");
-            if (teams.FirstOrDefault(t => (t.Team.Table, t.Team.Country) == (table, country)) is { At: { } sameSeat })
+            if (teams.FirstOrDefault(t => (t.Team.Table, t.Team.Country) == (table, country)) is { CountryAt: { } sameSeat })
                 throw Wrong(path, bytes, keys["country"].Offset,
                     $"{country} at table {table} is a second team's (the first at line {Place(bytes, sameSeat.Offset).Line}); expected one team for each country at a table");
-            teams.Add((new KeptTeam(table, country, code), item));
+            teams.Add((new KeptTeam(table, country, code), keys["code"], keys["country"]));
         }
         return [.. teams.Select(t => t.Team)];
     }
@@ -136,7 +141,29 @@ internal static class ClassroomFile
     private static ClassroomDataException Wrong(string path, ReadOnlySpan<byte> bytes, int offset, string problem)
     {
         var (line, column) = Place(bytes, offset);
-        return new ClassroomDataException($"{path}:{line}:{column}: {problem}");
+        return new ClassroomDataException($"{path}:{line}:{column}: {problem}{Advice}");
+    }
+
+    /// <summary>
+    /// What is wrong with a file the JSON reader stopped in, said in the classroom's words rather than the reader's: the
+    /// file is empty (nothing but white space), cut short (the reader stopped at or past its last character that is not
+    /// white space, an object, list or string left open), or, stopped before its end, lacks or misplaces a comma, a
+    /// bracket or a quote near the place.
+    /// </summary>
+    /// <param name="bytes">The file's bytes, without a byte order mark.</param>
+    /// <param name="line">The line the reader stopped on, from 0.</param>
+    /// <param name="byteInLine">The bytes before the place in its line, from 0.</param>
+    private static string NotJson(ReadOnlySpan<byte> bytes, int line, int byteInLine)
+    {
+        var end = bytes.TrimEnd(" \t\r\n"u8).Length;
+        if (end == 0)
+            return "the file is empty";
+        var lineStart = 0;
+        for (var l = 0; l < line && lineStart < bytes.Length; l++)
+            lineStart = bytes[lineStart..].IndexOf((byte)'\n') is var next and >= 0 ? lineStart + next + 1 : bytes.Length;
+        return lineStart + byteInLine >= end
+            ? "the file is cut short here, before its object is closed"
+            : "the file is not whole JSON here: a comma, a bracket or a quote is missing or out of place near this place";
     }
 
     /// <summary>The line and column (both from 1, the column in characters) of the byte at <paramref name="offset"/>.</summary>

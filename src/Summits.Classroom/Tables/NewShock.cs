@@ -24,7 +24,7 @@ public sealed record NewShock([Id(0)] string Reason, [Id(1)] string Country, [Id
     /// <c>{ round: 1, shock: { reason, changes: [ { position, topic, by } ] } }</c> read as an exercise file's.
     /// </summary>
     /// <exception cref="InputException">
-    /// The shock moves a country that is not one of the exercise's roles, or a topic not on its table (the only
+    /// The shock says nothing under What happens (an empty or white-space reason), moves a country that is not one of the exercise's roles, or a topic not on its table (the only
     /// choices the page offers, which <see cref="InputException.Problem"/> lists), or is not one an exercise file could
     /// hold (said in the file's words).
     /// </exception>
@@ -38,6 +38,8 @@ public sealed record NewShock([Id(0)] string Reason, [Id(1)] string Country, [Id
             throw Refused($"whose position moves must be one of the exercise's countries, {Listed.Or(countries)}, {Given(Country)}");
         if (!exercise.Topics.Contains(Topic ?? "", StringComparer.Ordinal))
             throw Refused($"the topic must be one on the table, {Listed.Or(exercise.Topics)}, {Given(Topic)}");
+        if (string.IsNullOrWhiteSpace(Reason))
+            throw Refused("What happens must say, in a sentence, what the shock is, and it is empty; write it there, such as 'Typhoon hits.'");
         var change = new YamlMappingNode(
             new YamlScalarNode("position"), new YamlScalarNode(Country ?? ""),
             new YamlScalarNode("topic"), new YamlScalarNode(Topic ?? ""),

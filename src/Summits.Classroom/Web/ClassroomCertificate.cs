@@ -57,10 +57,12 @@ public sealed class ClassroomCertificate
     /// <paramref name="password"/> (none when null), or a <c>.pem</c> file with the certificate and its private key,
     /// the key encrypted when a password is given.
     /// </summary>
-    /// <exception cref="CertificateException">No such file, a file of another kind (a <c>.pfx</c> that is not PKCS #12 at all among them), a password that does not open it, or no private key.</exception>
+    /// <exception cref="CertificateException">No such file, a folder, a file of another kind (a <c>.pfx</c> that is not PKCS #12 at all among them), a password that does not open it, or no private key.</exception>
     public static ClassroomCertificate Given(string path, string? password)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+            throw new CertificateException($"{path} is a folder, not a certificate file; give a .pfx, .p12 or .pem file with the certificate and its private key");
         if (!File.Exists(path))
             throw new CertificateException($"there is no file at {path}; give a .pfx, .p12 or .pem file with the certificate and its private key");
         var kind = Path.GetExtension(path).ToLowerInvariant();
