@@ -231,8 +231,9 @@ public sealed class InterruptTests : IDisposable
         var output = Path.Combine(_folder.FullName, "out");
         // A study of a fork runs its branches one after the other, each a Monte Carlo of its own in grains, and
         // prints each branch's CSVs as soon as its study ends (-v quiet: nothing else but errors): the first line on standard output says that the
-        // first branch (press-fta) is written and the second (offer-package) is starting its 100 samples.
-        using var study = Start(["whatif", Scenario("what-if", "us-fta-press-or-package.yaml"), "--runs", "100", "--format", "csv", "-v", "quiet", "--out", output], []);
+        // first branch (press-fta) is written and the second (offer-package) is starting its 1,000 samples, which take
+        // seconds even on an idle machine (100 could all run before the Ctrl-C that follows the line had landed).
+        using var study = Start(["whatif", Scenario("what-if", "us-fta-press-or-package.yaml"), "--runs", "1000", "--format", "csv", "-v", "quiet", "--out", output], []);
         var first = await study.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
         Assert.Equal("# branch press-fta", first);
         Assert.Equal(0, Kill(study.Id, SigInt));
