@@ -195,7 +195,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             // those topics records it and applies the changes on it in one call.
             var recorded = new Dictionary<string, TopicTable>(StringComparer.Ordinal);
             for (var i = 0; i < topics.Length; i++)
-                recorded[topics[i]] = Recorded(tables[i], agreement);
+                recorded[topics[i]] = Table.Recording(tables[i], agreement);
             var supersessions = new List<CommitmentChange>();
             foreach (var older in Supersession.Affected(agreement, tables))
             {
@@ -384,10 +384,6 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     /// <summary>A set of status changes as one command: its id, and the changes of each topic, in the order of topic ids.</summary>
     private sealed record ChangeSet(string Command, SortedDictionary<string, List<CommitmentChange>> ByTopic);
-
-    /// <summary>The table <paramref name="table"/> becomes once <paramref name="agreement"/> is recorded on it (<see cref="Table.Record"/>).</summary>
-    private static TopicTable Recorded(TopicTable table, Agreement agreement) =>
-        table.Agreements.Any(a => a.Id == agreement.Id) ? table : table with { Agreements = table.Agreements.Add(agreement) };
 
     /// <summary>The events of the changes the topics applied, in the order of topic ids.</summary>
     private void EmitApplied(IEnumerable<ImmutableArray<CommitmentChange>> applied)

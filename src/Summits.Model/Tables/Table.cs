@@ -57,6 +57,19 @@ public sealed class Table
     }
 
     /// <summary>
+    /// The view <paramref name="table"/> becomes once <paramref name="agreement"/> is recorded on it by
+    /// <see cref="Record"/>: the agreement added after every earlier one, unless its id is already there. A run
+    /// decides what an agreement does to older ones on these views before the topics record it.
+    /// </summary>
+    public static TopicTable Recording(TopicTable table, Agreement agreement)
+    {
+        var recording = new Table();
+        recording.Seed(table.Topic, table.Participants, table.Agreements);
+        recording.Record(agreement);
+        return recording.Get();
+    }
+
+    /// <summary>
     /// Applies status changes to the agreements they name, where <see cref="AgreementStatuses.Admits"/> allows,
     /// and returns those applied. A strain names the party that strayed, which the agreement keeps
     /// (<see cref="Agreement.Strayed"/>) until it holds again: a strained agreement takes a strain by a party that

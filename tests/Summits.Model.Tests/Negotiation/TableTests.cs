@@ -22,6 +22,21 @@ public sealed class TableTests
         Assert.Single(table.Agreements);
     }
 
+    // A run decides supersession on the view a topic will have once it records the agreement. Worked by hand:
+    // a view holding "old", with "new" recorded, lists old then new; recording "new" on that view again adds
+    // nothing, so it still lists old then new, and the participants A, B are carried as they were.
+    [Fact]
+    public void A_view_as_recorded_adds_an_agreement_once_after_the_earlier_ones()
+    {
+        var view = Seeded("t", ["A", "B"], Agreement("old", "t", 50, "A", "B")).Get();
+        var once = Table.Recording(view, Agreement("new", "t", 60, "A", "B"));
+        var twice = Table.Recording(once, Agreement("new", "t", 60, "A", "B"));
+        Assert.Equal(["old", "new"], once.Agreements.Select(a => a.Id));
+        Assert.Equal(["old", "new"], twice.Agreements.Select(a => a.Id));
+        Assert.Equal(["A", "B"], twice.Participants.AsEnumerable());
+        Assert.Equal(["old"], view.Agreements.Select(a => a.Id));
+    }
+
     [Fact]
     public void A_new_agreement_among_the_same_parties_supersedes_the_old_one()
     {
