@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Summits.Hosting;
 
 namespace Summits.Cluster.Tests;
 
@@ -114,13 +115,8 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A TCP port no process listens on at 127.0.0.1 now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A TCP port no process listens on at 127.0.0.1 now (<see cref="LoopbackPort.Free"/>).</summary>
+    public static int FreePort() => LoopbackPort.Free();
 
     /// <summary>Stops the server and deletes its folder.</summary>
     public async ValueTask DisposeAsync()

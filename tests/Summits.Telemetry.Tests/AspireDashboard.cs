@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Summits.Hosting;
 
 namespace Summits.Telemetry.Tests;
 
@@ -33,9 +32,9 @@ public sealed class AspireDashboard : IAsyncLifetime
         if (!File.Exists(path))
             throw new InvalidOperationException($"The Aspire Dashboard is not at {path}: restoring this test project downloads the package Aspire.Dashboard.Sdk.linux-x64 13.6.5, which ships it under tools/.");
 
-        Frontend = new Uri($"http://127.0.0.1:{FreePort()}");
-        OtlpGrpc = new Uri($"http://127.0.0.1:{FreePort()}");
-        OtlpHttp = new Uri($"http://127.0.0.1:{FreePort()}");
+        Frontend = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+        OtlpGrpc = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+        OtlpHttp = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         Api.BaseAddress = Frontend;
 
         var start = new ProcessStartInfo(path)
@@ -160,13 +159,6 @@ public sealed class AspireDashboard : IAsyncLifetime
             return;
         lock (_log)
             _log.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

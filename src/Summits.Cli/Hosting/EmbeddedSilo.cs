@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -71,7 +70,7 @@ public sealed class EmbeddedSilo : IGrainHost
     /// </exception>
     public static Task<EmbeddedSilo> StartAsync(TelemetrySettings? telemetry, CancellationToken cancellation = default, Action<ISiloBuilder>? configure = null, TextWriter? warnings = null, int? checkpointEvery = null,
         string command = StandardErrorLoggerProvider.DefaultCommand) =>
-        StartAsync(telemetry, FreePort, cancellation, configure, warnings, new SiloSettings(checkpointEvery, Command: command));
+        StartAsync(telemetry, LoopbackPort.Free, cancellation, configure, warnings, new SiloSettings(checkpointEvery, Command: command));
 
     /// <summary>What a start takes besides the telemetry and the port: the configuration, a command-line interval, a storage wrapper for tests.</summary>
     /// <param name="CheckpointEvery">The command line's checkpoint interval, winning over the configured one; null for none.</param>
@@ -164,13 +163,5 @@ public sealed class EmbeddedSilo : IGrainHost
     {
         _warnings.Open = false;
         TelemetryEnd = await SummitsOpenTelemetry.EndAsync(_host, _telemetry, Finished, new CancellationToken(canceled: true));
-    }
-
-    /// <summary>A port no other process holds now, so that several embedded silos can run side by side.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

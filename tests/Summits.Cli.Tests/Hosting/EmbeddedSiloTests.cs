@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Summits.Cli.Hosting;
 using Summits.Grains.Bench;
+using Summits.Hosting;
 
 namespace Summits.Cli.Tests.Hosting;
 
@@ -18,7 +19,7 @@ public sealed class EmbeddedSiloTests
         int Ports()
         {
             // First the taken port, then one free now (port 0 asks the system for one, then lets it go).
-            var port = asked.Count == 0 ? takenPort : FreePort();
+            var port = asked.Count == 0 ? takenPort : LoopbackPort.Free();
             asked.Add(port);
             return port;
         }
@@ -29,12 +30,5 @@ public sealed class EmbeddedSiloTests
         Assert.Equal(2, asked.Count);
         Assert.Equal(takenPort, asked[0]);
         Assert.Equal(41, await silo.Grains.GetGrain<IPingGrain>(0).Ping(41));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -443,7 +443,7 @@ public sealed class SettingsTests : IDisposable
         var writes = new ConcurrentQueue<(string State, GrainId Grain)>();
         var settings = new EmbeddedSilo.SiloSettings(checkpointEvery, SummitsSettings.Configuration(_folder, environment),
             (_, storage) => new CountedStorage(storage, writes));
-        await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, FreePort, siloSettings: settings);
+        await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, LoopbackPort.Free, siloSettings: settings);
         var loaded = ScenarioFile.Parse(CheckpointScenarios.Path, CheckpointScenarios.SixShocks);
         const string key = "settings";
 
@@ -457,13 +457,6 @@ public sealed class SettingsTests : IDisposable
             writes.Count(w => w.Grain == japan && w.State == "country-checkpoint"),
             writes.Count(w => w.State == "world"),
             writes.Count(w => w.State == "timeline"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The silo's storage, noting each write's state name and grain.</summary>
