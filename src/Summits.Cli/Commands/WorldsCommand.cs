@@ -150,11 +150,10 @@ public static class WorldsCommand
         var (client, detached) = (opened.Client, opened.World);
         // The progress is read first and the timeline read up to its last event, in pages: the progress line and the
         // timeline under it are of one moment, however far the run has gone while they were read.
-        var (run, progress) = await ScenarioRun.ReadWithoutTimelineAsync(client.Grains, detached, cancellation);
-        // Quiet prints nothing on standard output; minimal, the table's progress line alone.
+        var progress = await opened.Grain.Progress();
+        var reads = ShowReads.For(level, format, output is not null);
         var table = format == TimelineFormat.Table;
-        var printsNothing = level == Verbosity.Quiet || (table && level == Verbosity.Minimal);
-        var printer = new EventPrinter(printsNothing ? TextWriter.Null : Console.Out, format, TerminalWidth.OfStandardOutput());
+        var printer = new EventPrinter(reads.PrintsTimeline ? Console.Out : TextWriter.Null, format, TerminalWidth.OfStandardOutput());
         if (table && level >= Verbosity.Minimal)
         {
             var stdout = Console.Out;
@@ -167,15 +166,16 @@ public static class WorldsCommand
             if (level >= Verbosity.Normal)
                 stdout.WriteLine();
         }
-        // With nothing to print and no folder to write, the timeline is not read at all: -q asks for the progress alone.
-        if (printsNothing && output is null)
+        if (!reads.Timeline)
         {
             client.Finished = true;
             return ExitCodes.Ok;
         }
         var pages = printer.Tee(opened.Grain.PagesAsync(0, progress.Events, opened.Settings.TimelinePage, cancellation), cancellation);
         // With a folder, each page is printed as it is written to the folder's timeline.jsonl: the timeline is read once.
-        var files = output is null ? null : await RunFiles.WriteAllAsync(run, progress.Events, pages, output, cancellation);
+        var files = reads.State
+            ? await RunFiles.WriteAllAsync(await ScenarioRun.ReadWithoutTimelineAsync(client.Grains, detached, progress, cancellation), progress.Events, pages, output!, cancellation)
+            : null;
         if (files is null)
         {
             await foreach (var _ in pages)
@@ -187,6 +187,23 @@ public static class WorldsCommand
             await PathLines.ToErrorAsync($"wrote {Listed.And(files)} to {output}", output!);
         client.Finished = true;
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// What <c>worlds show</c> reads of a world besides its progress, which it always reads: the timeline when it prints
+    /// it or writes it to a folder, and the world's state (its snapshot) only for the folder, which alone holds it.
+    /// </summary>
+    /// <param name="PrintsTimeline">The timeline goes to standard output: not with -v quiet, nor with -v minimal as a table (the progress line alone).</param>
+    /// <param name="Timeline">The timeline is read, in pages: printed, written to the folder, or both.</param>
+    /// <param name="State">The world's state is read: only with -o, for the folder's files.</param>
+    internal sealed record ShowReads(bool PrintsTimeline, bool Timeline, bool State)
+    {
+        /// <summary>What a show at <paramref name="level"/> in <paramref name="format"/> reads; <paramref name="writesFolder"/> when -o names a folder.</summary>
+        public static ShowReads For(Verbosity level, TimelineFormat format, bool writesFolder)
+        {
+            var prints = level > Verbosity.Minimal || (level == Verbosity.Minimal && format != TimelineFormat.Table);
+            return new ShowReads(prints, prints || writesFolder, writesFolder);
+        }
     }
 
     // How long a watch that ends waits to unsubscribe before it leaves the subscription to lapse.

@@ -71,24 +71,22 @@ public static class ScenarioRun
     }
 
     /// <summary>
-    /// A detached world's run as far as its last checkpoint, but for its timeline: its progress (read first, so that
-    /// <see cref="WorldProgress.Events"/> says where a timeline read as of it ends), its start (the world as its grains
+    /// A detached world's run as far as its last checkpoint, but for its timeline: its start (the world as its grains
     /// hold it, with each position's value when the run began) and the world now, with <paramref name="detached"/>'s
-    /// world id, so that a finished run reads as the run a client waited for. The run's <see cref="RunResult.Timeline"/>
-    /// is empty: a caller reads the timeline in pages (<see cref="WorldTimeline.PagesAsync"/>), which no single answer
-    /// could carry for a long run.
+    /// world id, so that a finished run reads as the run a client waited for. <paramref name="progress"/> is the world's
+    /// progress read before (so that <see cref="WorldProgress.Events"/> says where a timeline read as of it ends). The
+    /// run's <see cref="RunResult.Timeline"/> is empty: a caller reads the timeline in pages
+    /// (<see cref="WorldTimeline.PagesAsync"/>), which no single answer could carry for a long run.
     /// </summary>
-    public static async Task<(RunResult Run, WorldProgress Progress)> ReadWithoutTimelineAsync(IGrainFactory grains, DetachedWorld detached, CancellationToken cancellation = default)
+    public static async Task<RunResult> ReadWithoutTimelineAsync(IGrainFactory grains, DetachedWorld detached, WorldProgress progress, CancellationToken cancellation = default)
     {
-        var world = grains.GetGrain<IWorldGrain>(detached.World);
-        var progress = await world.Progress();
-        var final = await world.Snapshot(cancellation) with { Id = detached.Of };
+        var final = await grains.GetGrain<IWorldGrain>(detached.World).Snapshot(cancellation) with { Id = detached.Of };
         var start = final with
         {
             Positions = [.. final.Positions.Select(p => progress.Start.TryGetValue($"{p.Actor}/{p.Topic}", out var value) ? p with { Value = new ScaleValue(value) } : p)],
         };
         var loaded = new LoadedScenario(detached.World, detached.World, progress.Scenario, start);
-        return (new RunResult(loaded, start, final, [], progress.Failures), progress);
+        return new RunResult(loaded, start, final, [], progress.Failures);
     }
 
     /// <summary>Runs in plain objects in this process, through the same runner.</summary>
