@@ -140,6 +140,9 @@ public sealed class ClassroomRoundsTests(ClassroomFixture classroom)
         cells = tables[17].GetProperty("sight").GetProperty("debrief");
         Assert.Equal($"inject-1 (written by the facilitator), before round 1: {reason} inject-2 (written by the facilitator), round 1: Typhoon hits.",
             cells[cells.GetArrayLength() - 1].GetString());
+        // The play gives the second shock the same sentence the debrief ends with: "Typhoon hits" with its full stop.
+        var play = tables[17].GetProperty("sight").GetProperty("play").EnumerateArray().Select(l => l.GetString()!);
+        Assert.Contains(play, line => line.EndsWith("The facilitator: Typhoon hits.", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -60,11 +60,10 @@ public static class ClassroomDebrief
     }
 
     /// <summary>
-    /// The shocks played, each a sentence: ended with a full stop unless its reason ends with one (or <c>!</c>, <c>?</c>),
-    /// so that none reads <c>.;</c>, and joined by a space.
+    /// The shocks played, each a sentence as the play gives its reason (<see cref="Sentence.Of"/>: a full stop unless it
+    /// ends with one, or with <c>!</c> or <c>?</c>), joined by a space.
     /// </summary>
-    private static string Played(IEnumerable<string> shocks) =>
-        string.Join(" ", shocks.Select(s => s.EndsWith('.') || s.EndsWith('!') || s.EndsWith('?') ? s : s + "."));
+    private static string Played(IEnumerable<string> shocks) => string.Join(" ", shocks.Select(Sentence.Of));
 
     /// <summary>
     /// The debrief as one CSV table (RFC 4180, a line feed after each line): the header <c>section,item,table 1,…</c>,

@@ -85,8 +85,8 @@ public static partial class AnswerInWords
             EventKind.CapabilityChanged when e.Before is { } b && e.After is { } a =>
                 $"{Name(world, e.Actor)}'s power to move others (0 to 1) goes {FromTo(b, a)}.",
             EventKind.Shock or EventKind.Move when e.Before is { } b && e.After is { } a && e.Topic is not null =>
-                $"{Name(world, e.Actor)} moves on {e.Topic} {FromTo(b, a)}: {why.TrimEnd('.')}.",
-            EventKind.Shock => $"The facilitator: {why}",
+                $"{Name(world, e.Actor)} moves on {e.Topic} {FromTo(b, a)}: {Sentence.Of(why)}",
+            EventKind.Shock => $"The facilitator: {Sentence.Of(why)}",
             EventKind.ProposalExpired => $"{e.Cause} expires{on}: {why.TrimEnd('.')}.",
             EventKind.NoOffer => NoOffer(world, e),
             _ => $"{Name(world, e.Actor)}, {KebabCase.Of(e.Kind).Replace('-', ' ')}{on}{(e.Before is { } before && e.After is { } after ? $", {FromTo(before, after)}" : "")}{(why.Length > 0 ? $": {why}" : "")}.",

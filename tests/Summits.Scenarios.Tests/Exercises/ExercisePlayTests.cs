@@ -559,6 +559,25 @@ public sealed class ExercisePlayTests
         Assert.Equal(["Round 3 of 3", $"  {PlayInWords.NothingChanged}"], play.TakeLast(2).ToArray());
     }
 
+    // A shock's reason is told as a sentence, in the play and in the debrief alike (Sentence.Of): "Typhoon hits",
+    // written without a full stop, gets one; "Typhoon hits!" keeps its own mark and gets none; the move it causes
+    // (JP on north-korea, 92 to 62, as a new shock at the classroom gives it) ends the same way.
+    [Theory]
+    [InlineData("Typhoon hits", "Typhoon hits.")]
+    [InlineData("Typhoon hits.", "Typhoon hits.")]
+    [InlineData("Typhoon hits!", "Typhoon hits!")]
+    [InlineData("Typhoon hits  ", "Typhoon hits.")]
+    public void A_shocks_reason_is_told_as_one_sentence(string reason, string sentence)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "north-korea-line.yaml"));
+        var shock = new TimelineEvent(1, "inject-1", null, EventKind.Shock, null, null, null, null, "inject-1", reason);
+        var move = new TimelineEvent(2, "inject-1", null, EventKind.Move, "JP", "north-korea", 92, 62, "inject-1", reason);
+
+        Assert.Equal(sentence, Sentence.Of(reason));
+        Assert.Equal($"The facilitator: {sentence}", AnswerInWords.Other(exercise.World, shock));
+        Assert.EndsWith($": {sentence}", AnswerInWords.Other(exercise.World, move), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task On_a_table_partly_settled_the_models_side_says_why_its_offers_leave_the_settled_topic_out()
     {
