@@ -34,6 +34,34 @@ public sealed class ClassroomHubTests(ClassroomFixture classroom)
     }
 
     [Fact]
+    public async Task A_call_whose_argument_is_of_the_wrong_type_is_refused_naming_the_argument_and_the_type_expected()
+    {
+        await using var page = await classroom.ConnectAsync();
+        async Task<string> Refused(string method, params object?[] arguments)
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => page.InvokeCoreAsync(method, arguments));
+            Assert.Contains("HubException: ", refused.Message, StringComparison.Ordinal);
+            return refused.Message[(refused.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
+        }
+
+        // Written out by hand from the hub's methods: Start(int table), Answer(string country, string proposal,
+        // bool accept), InjectNew(int table, NewShock shock), the shock a record of Reason, Country, Topic and By
+        // (sent in camel case), and Propose(string country, Dictionary<string, string> terms). The call is refused
+        // as it is read, before the hub checks who the connection is, so a page that has joined nothing is told too.
+        Assert.Equal("Start's argument 'table' must be a whole number, not the text 'two'", await Refused("Start", "two"));
+        Assert.Equal("Start's argument 'table' must be a whole number, not '2.5'", await Refused("Start", 2.5));
+        Assert.Equal("Answer's argument 'accept' must be true or false, not the text 'yes'", await Refused("Answer", "JP", "p1-US", "yes"));
+        Assert.Equal("InjectNew's argument 'shock' must be an object with 'reason', 'country', 'topic' and 'by', each text, not the text 'typhoon'",
+            await Refused("InjectNew", 1, "typhoon"));
+        Assert.Equal("Propose's argument 'terms' must be an object whose every value is text, not an object",
+            await Refused("Propose", "JP", new Dictionary<string, int> { ["north-korea"] = 50 }));
+        Assert.Equal("Start takes 1 argument, 'table' (a whole number), and 2 were given", await Refused("Start", 1, 2));
+        // Refusals, as the hub's own are: the pupil's to read, not a line on the teacher's terminal.
+        Assert.DoesNotContain("'Start'", classroom.Warnings, StringComparison.Ordinal);
+        Assert.DoesNotContain("'InjectNew'", classroom.Warnings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_connection_that_has_not_joined_acts_for_no_country()
     {
         await using var stranger = await classroom.ConnectAsync();

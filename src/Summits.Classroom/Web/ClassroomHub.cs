@@ -10,8 +10,9 @@ namespace Summits.Classroom;
 /// facilitator's code is given, sees every table, injects shocks and exports the debrief. Every action is checked here,
 /// on the server, against what the connection has shown it is: a team acts for its own country alone, and only a
 /// facilitator's connection injects or exports. A refusal is a
-/// <see cref="HubException"/> whose message, one line in words, is all a page learns; any other failure reaches it as
-/// SignalR's own message, without its detail.
+/// <see cref="HubException"/> whose message, one line in words, is all a page learns, and so is a call whose arguments
+/// are not of its method's types (<see cref="ClassroomProtocol"/>); any other failure reaches it as SignalR's own
+/// message, without its detail.
 /// </summary>
 public sealed partial class ClassroomHub(ClassroomExercise classroom, ClassroomSeats seats, ClassroomCodes codes, IGrainFactory grains) : Hub
 {
@@ -213,6 +214,6 @@ public sealed partial class ClassroomHub(ClassroomExercise classroom, ClassroomS
     }
 
     /// <summary>A name a page sent, quoted in a refusal: at most 40 characters, without control characters.</summary>
-    private static string Shown(string text) =>
+    internal static string Shown(string text) =>
         string.Concat(text.Take(40).Where(c => !char.IsControl(c)));
 }

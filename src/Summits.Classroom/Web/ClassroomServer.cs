@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Summits.Hosting;
@@ -109,6 +111,8 @@ public sealed class ClassroomServer : IAsyncDisposable
             o.EnableDetailedErrors = false;
             o.AddFilter(connections);
         });
+        // The JSON protocol, with a call's arguments of the wrong type refused in words (SignalR's own names neither).
+        web.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ClassroomProtocol>());
         web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton(new ClassroomSeats(classroom, storage)).AddSingleton(connections);
         // Closed until the start succeeds: a start that fails is told by the caller in one line, not also by the host.
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
