@@ -23,8 +23,34 @@ public static class ConvergenceRuns
 
     public static async Task<ImmutableArray<BenchResult>> MeasureSoeAsync(BenchContext context)
     {
-        var runs = await RepeatAsync(context, WorldFile.Load(CommonOptions.Resolve(SoeWorld)), "soe");
-        return [Result(SoeFigure, "soe-18-actors (18 x 2) to convergence, after start-up", runs, 0.050, "< 50 ms", SoeWorld)];
+        var world = WorldFile.Load(CommonOptions.Resolve(SoeWorld));
+        var runs = await RepeatAsync(context, world, "soe");
+        var grains = Result(SoeFigure, "soe-18-actors (18 x 2) to convergence, after start-up", runs, 0.050, "< 50 ms", SoeWorld);
+        var local = await LocallyAsync(world, context.Sizes.ConvergenceRounds, context.Sizes.ConvergenceRepeats);
+        var ratio = grains.Value / local.TotalMilliseconds;
+        return
+        [
+            grains,
+            new(SoeFigure, "soe-18-actors to convergence, the pure model", local.TotalMilliseconds, "ms",
+                Detail: Invariant($"the same world and rounds in plain objects (--engine local), in this process after an untimed run; median of {context.Sizes.ConvergenceRepeats}")),
+            new(SoeFigure, "soe-18-actors, grains / pure model", ratio, "ratio", "<= 2", ratio <= 2,
+                Detail: Invariant($"{grains.Value:0.0} ms / {local.TotalMilliseconds:0.0} ms")),
+        ];
+    }
+
+    /// <summary>The median time of <paramref name="repeats"/> runs of <paramref name="world"/> in plain objects, after one untimed run.</summary>
+    private static async Task<TimeSpan> LocallyAsync(World world, int rounds, int repeats)
+    {
+        var loaded = BenchScenarios.Rounds(world, rounds);
+        await ScenarioRun.LocallyAsync(loaded);
+        var times = new List<double>();
+        for (var i = 0; i < repeats; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await ScenarioRun.LocallyAsync(loaded);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return TimeSpan.FromMilliseconds(BenchRuns.Median(times));
     }
 
     public static async Task<ImmutableArray<BenchResult>> MeasureFortyAsync(BenchContext context)
