@@ -79,7 +79,7 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
     /// 50 ms, within the guard against a hang: soon enough that the test sees the run go on within moments of its
     /// resuming on another silo, a thousand advances or more before it could finish.
     /// </summary>
-    private static async Task<T> AskAsync<T>(Func<Task<T>> call)
+    internal static async Task<T> AskAsync<T>(Func<Task<T>> call)
     {
         var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
         while (true)

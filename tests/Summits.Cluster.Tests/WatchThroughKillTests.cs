@@ -1,5 +1,4 @@
 using System.Globalization;
-using Summits.Cli.Commands;
 using Summits.Cli.Hosting;
 using Summits.Grains;
 using Summits.Hosting;
@@ -49,15 +48,16 @@ public sealed class WatchThroughKillTests(KillClusterFixture cluster, ITestOutpu
                 rounds: {Rounds}
             """);
         // What a watch prints when nothing dies: the pure model's timeline.jsonl, which a run in grains writes byte for byte.
+        // A silo to spare, so that the cluster keeps as many silos as it began with, started meanwhile.
+        var spare = cluster.StartSiloAsync();
         var expected = Path.Combine(cluster.Folder.FullName, "watched-kill-expected");
         var local = await Summits("run", scenario, "--engine", "local", "-q", "-o", expected);
         Assert.True(local.Exit == 0, local.Error);
         var timeline = await File.ReadAllTextAsync(Path.Combine(expected, "timeline.jsonl"));
+        await spare;
 
         await using var client = await ClusterClient.StartAsync(
             new SummitsSettings(1, TimeSpan.FromSeconds(2), ClusterAddress.Read(cluster.Redis.Address, out _), cluster.Id), TelemetrySettings.None, "watch kill test");
-        // A silo to spare, so that the cluster keeps as many silos as it began with.
-        await cluster.StartSiloAsync();
         var detach = await Summits(["run", scenario, "--engine", "grains", .. cluster.Joined, "--detach"]);
         Assert.True(detach.Exit == 0, detach.Error);
         var id = detach.Output.TrimEnd('\n');
@@ -65,8 +65,8 @@ public sealed class WatchThroughKillTests(KillClusterFixture cluster, ITestOutpu
 
         await using var before = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. cluster.Joined], SmallPages);
         await before.WaitForLinesAsync(1, SummitsProgram.HangGuard);
-        var progress = await AskAsync(world.Progress);
-        var holder = await AskAsync(world.Silo);
+        var progress = await DetachedWorldKillTests.AskAsync(world.Progress);
+        var holder = await DetachedWorldKillTests.AskAsync(world.Silo);
         Assert.False(progress.Finished, $"the run had finished before its silo could be killed (the watch had printed {before.OutputLines} events)");
         var silo = cluster.Silos.Single(s => $"127.0.0.1:{s.SiloPort}" == holder);
         cluster.Kill(silo);
@@ -89,22 +89,5 @@ public sealed class WatchThroughKillTests(KillClusterFixture cluster, ITestOutpu
 
         var retired = await Summits(["worlds", "retire", id, .. cluster.Joined]);
         Assert.True(retired.Exit == 0, retired.Error);
-    }
-
-    /// <summary>Makes <paramref name="call"/> until the cluster answers it (<see cref="WorldPatience.Unanswered"/>), within the guard against a hang.</summary>
-    private static async Task<T> AskAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception e) when (WorldPatience.Unanswered(e, CancellationToken.None) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50));
-            }
-        }
     }
 }

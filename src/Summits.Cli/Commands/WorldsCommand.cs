@@ -284,7 +284,7 @@ public static class WorldsCommand
             var renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
             // A quiet spell (no event printed for QuietWait while the run goes on) is met with a renewal at once and
             // said once, with what the world's answer tells of it.
-            var (lastEvent, quietSaid) = (DateTime.UtcNow, false);
+            var (lastEvent, quietAsked, quietSaid) = (DateTime.UtcNow, false, false);
             while (!(finished is { } last && printed >= last) && !(stopped && finished is null && printed >= written))
             {
                 if (printed < written && !pending.ContainsKey(printed + 1))
@@ -306,7 +306,7 @@ public static class WorldsCommand
                 else
                 {
                     using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                    var due = quietSaid || lastEvent + QuietWait > renew ? renew : lastEvent + QuietWait;
+                    var due = quietAsked || lastEvent + QuietWait > renew ? renew : lastEvent + QuietWait;
                     wait.CancelAfter(due - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
                     try
                     {
@@ -324,8 +324,10 @@ public static class WorldsCommand
                 }
                 var before = printed;
                 int? standsAt = null;
-                if (DateTime.UtcNow >= renew || (!quietSaid && DateTime.UtcNow >= lastEvent + QuietWait))
+                if (DateTime.UtcNow >= renew || (!quietAsked && DateTime.UtcNow >= lastEvent + QuietWait))
                 {
+                    // Asked at once once a quiet spell begins; unanswered, again on the renewal's own schedule.
+                    quietAsked |= DateTime.UtcNow >= lastEvent + QuietWait;
                     // The renewal reaches the world wherever it is active now (another silo, after its silo died), and
                     // answers the first of what this watch has not printed and how far the world has written, so that a
                     // push lost on the way is made good. Unanswered, it is asked again after a pause, the pushes that
@@ -344,7 +346,7 @@ public static class WorldsCommand
                     written = Math.Max(written, count);
                 Print();
                 if (printed > before)
-                    (lastEvent, quietSaid) = (DateTime.UtcNow, false);
+                    (lastEvent, quietAsked, quietSaid) = (DateTime.UtcNow, false, false);
                 else if (standsAt is { } at && finished is null && !stopped && !quietSaid && DateTime.UtcNow >= lastEvent + QuietWait)
                 {
                     patience.Say(Quiet(printed, at));
