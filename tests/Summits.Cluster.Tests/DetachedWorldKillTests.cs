@@ -33,17 +33,25 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
     /// of bargaining among the 7 actors of KTAB's 3-dimension table, which does not converge (a local run of 20,000
     /// rounds goes on to its last), so the run writes 20 checkpoints, one every 100 advances, and about 55,000 events.
     /// </summary>
-    private string LongRun()
+    private string LongRun() => LongRun(cluster.Folder, "killed-run", 7, Rounds);
+
+    /// <summary>
+    /// Writes into <paramref name="folder"/> a scenario named <paramref name="name"/>: <paramref name="rounds"/> rounds of
+    /// bargaining among the 7 actors of KTAB's 3-dimension table with seed <paramref name="seed"/>, one advance a round,
+    /// which does not converge, so that every round is run.
+    /// </summary>
+    /// <returns>The scenario file's path.</returns>
+    internal static string LongRun(DirectoryInfo folder, string name, int seed, int rounds)
     {
-        var file = Path.Combine(cluster.Folder.FullName, "killed-run.yaml");
+        var file = Path.Combine(folder.FullName, name + ".yaml");
         File.WriteAllText(file, $"""
             format: 2
-            scenario: killed-run
+            scenario: {name}
             world: {SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml")}
-            seed: 7
+            seed: {seed}
             steps:
               - id: bargain
-                rounds: {Rounds}
+                rounds: {rounds}
             """);
         return file;
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Summits.Cli.Hosting;
 using Summits.Grains;
 using Summits.Hosting;
-using Summits.Tests;
 using Xunit.Abstractions;
 
 namespace Summits.Cluster.Tests;
@@ -37,16 +36,7 @@ public sealed class WatchThroughKillTests(KillClusterFixture cluster, ITestOutpu
     [ClusterFact]
     public async Task WatchesStartedBeforeAndJustAfterTheWorldsSiloIsKilledSayWhatTheyWaitForAndPrintEveryEventOnce()
     {
-        var scenario = Path.Combine(cluster.Folder.FullName, "watched-kill.yaml");
-        File.WriteAllText(scenario, $"""
-            format: 2
-            scenario: watched-kill
-            world: {SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml")}
-            seed: 11
-            steps:
-              - id: bargain
-                rounds: {Rounds}
-            """);
+        var scenario = DetachedWorldKillTests.LongRun(cluster.Folder, "watched-kill", 11, Rounds);
         // What a watch prints when nothing dies: the pure model's timeline.jsonl, which a run in grains writes byte for byte.
         // A silo to spare, so that the cluster keeps as many silos as it began with, started meanwhile.
         var spare = cluster.StartSiloAsync();
