@@ -16,6 +16,10 @@ public sealed class LeashedProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
     private int _outputLines;
+    // When the last line came on either stream, and the longest time between two lines, from the program's start.
+    private readonly Stopwatch _since = new();
+    private TimeSpan _lastLine;
+    private TimeSpan _longestQuiet;
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LeashedProcess(Process process) => _process = process;
@@ -59,6 +63,7 @@ public sealed class LeashedProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => leashed.Append(leashed._error, e.Data);
         process.Exited += (_, _) => leashed._exited.TrySetResult();
         process.Start();
+        leashed._since.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return leashed;
@@ -67,10 +72,29 @@ public sealed class LeashedProcess : IAsyncDisposable
     /// <summary>How many lines the program has written to standard output so far.</summary>
     public int OutputLines => Volatile.Read(ref _outputLines);
 
+    /// <summary>
+    /// The longest the program has gone without writing a line to either stream: between its start and its first line,
+    /// or between two lines. A program still running may be in a longer one now.
+    /// </summary>
+    public TimeSpan LongestQuiet
+    {
+        get
+        {
+            lock (_since)
+                return _longestQuiet;
+        }
+    }
+
     private void Append(StringBuilder to, string? line)
     {
         if (line is null)
             return;
+        lock (_since)
+        {
+            var now = _since.Elapsed;
+            _longestQuiet = now - _lastLine > _longestQuiet ? now - _lastLine : _longestQuiet;
+            _lastLine = now;
+        }
         lock (to)
             to.Append(line).Append('\n');
         if (ReferenceEquals(to, _output))

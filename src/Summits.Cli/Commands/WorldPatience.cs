@@ -8,9 +8,12 @@ namespace Summits.Cli.Commands;
 /// <summary>
 /// How <c>summits worlds watch</c> asks the cluster while a silo may be dying under the world it watches: every grain
 /// call it makes (the registry's <c>Find</c>, the world's <c>Progress</c>, <c>Watch</c> and its renewals) goes through
-/// one of these. A call the cluster does not answer (<see cref="Unanswered"/>) is said once,
-/// <c>summits worlds watch: world ID does not answer (what failed); trying again</c>, and asked again every
-/// <see cref="Pause"/>; the first answer after is said, <c>… world ID answers again</c>. The silence is shared by
+/// one of these. A call the cluster does not answer (<see cref="Unanswered"/>), or has not answered within
+/// <see cref="AnswerWait"/>, is said once, <c>summits worlds watch: world ID does not answer (what failed); waiting for
+/// the cluster …</c>, and asked again every <see cref="Pause"/>; the first answer after is said, <c>… world ID answers
+/// again</c>. The wait bounds a call whose answer will never come: Orleans turns back no call that reached the world's
+/// silo before it died, and its caller hears of it only at the response timeout (<c>Summits:CallTimeout</c>, 120 s), a
+/// watch silent all that while. The silence is shared by
 /// all the calls, so that a watch says it once however many of its calls meet it, and the watch gives up (a
 /// <see cref="WorldSilenceException"/>) once the cluster has not answered any of them for <see cref="Patience"/>.
 /// Any other failure passes through at once, and so does the user's cancellation (Ctrl-C), which the command line
@@ -22,7 +25,8 @@ namespace Summits.Cli.Commands;
 /// <param name="patience">How long the cluster may go without answering before the watch gives up; positive.</param>
 /// <param name="pause">How long to wait before asking again; zero or more.</param>
 /// <param name="clock">What measures the silence: <see cref="TimeProvider.System"/> in the command line.</param>
-public sealed class WorldPatience(string command, string world, TextWriter say, TimeSpan patience, TimeSpan pause, TimeProvider clock)
+/// <param name="answerWait">How long a call may go unanswered before it counts as a silence and is asked again; positive; <see cref="AnswerWait"/> when null.</param>
+public sealed class WorldPatience(string command, string world, TextWriter say, TimeSpan patience, TimeSpan pause, TimeProvider clock, TimeSpan? answerWait = null)
 {
     /// <summary>
     /// How long a watch waits for a cluster that does not answer: 5 minutes, longer than a cluster takes to declare a
@@ -34,6 +38,19 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
     /// <summary>How long a watch waits before asking a call the cluster did not answer again: 1 second.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a call may go unanswered before the watch says so and asks it again: 10 seconds, some hundred times what
+    /// a page of the timeline takes on an idle machine. Each call that the wait cuts short doubles it for the next, up
+    /// to <see cref="LongestAnswerWait"/>, so that a cluster merely slow (a loaded machine) still answers a later try;
+    /// an answer sets it back.
+    /// </summary>
+    public static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest a call is waited for once calls have gone unanswered: 40 seconds.</summary>
+    public static readonly TimeSpan LongestAnswerWait = TimeSpan.FromSeconds(40);
+
+    private readonly TimeSpan _firstWait = answerWait ?? AnswerWait;
+    private TimeSpan? _wait;
     private DateTimeOffset? _since;
 
     /// <summary>The command line's way for <paramref name="world"/>: <see cref="Patience"/>, <see cref="Pause"/>, said on standard error unless <paramref name="say"/> is false (<c>-v quiet</c>).</summary>
@@ -62,7 +79,7 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
     /// <summary>True while the cluster has not answered since a call it did not answer.</summary>
     public bool Silent => _since is not null;
 
-    /// <summary>Makes <paramref name="call"/> until it answers, asking again after each <see cref="Unanswered"/> failure.</summary>
+    /// <summary>Makes <paramref name="call"/> until it answers, asking again after each <see cref="Unanswered"/> failure and each wait (<see cref="AnswerWait"/>) it does not answer within.</summary>
     /// <exception cref="WorldSilenceException">When the cluster has answered nothing for the patience.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> (the user's) is cancelled.</exception>
     public async Task<T> AskAsync<T>(Func<Task<T>> call, CancellationToken cancellation)
@@ -77,8 +94,9 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
     }
 
     /// <summary>
-    /// Makes <paramref name="call"/> once: its answer, or (false, default) when the cluster did not answer it and the
-    /// patience is not yet spent, the silence said when it begins. The caller asks again when it sees fit (the renewal
+    /// Makes <paramref name="call"/> once: its answer, or (false, default) when the cluster did not answer it, or not
+    /// within the wait (<see cref="AnswerWait"/>, longer after each call it cut short), and the patience is not yet
+    /// spent, the silence said when it begins. The caller asks again when it sees fit (the renewal
     /// of a watch, after <see cref="Pause"/>, between the pushes it waits for).
     /// </summary>
     /// <exception cref="WorldSilenceException">When the cluster has answered nothing for the patience.</exception>
@@ -86,28 +104,47 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
     public async Task<(bool Answered, T? Value)> TryAsync<T>(Func<Task<T>> call, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
+        var wait = _wait ?? _firstWait;
+        string what;
+        Exception? failure = null;
         try
         {
-            var value = await call();
-            if (_since is not null)
-                say.WriteLine($"{command}: world {world} answers again");
-            _since = null;
-            return (true, value);
+            var asked = call();
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var timer = Task.Delay(wait, clock, bound.Token);
+            if (await Task.WhenAny(asked, timer) == asked)
+            {
+                bound.Cancel();
+                var value = await asked;
+                if (_since is not null)
+                    say.WriteLine($"{command}: world {world} answers again");
+                (_since, _wait) = (null, null);
+                return (true, value);
+            }
+            // The call stays with Orleans until its response timeout; its failure, if it comes, is nobody's.
+            _ = asked.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            cancellation.ThrowIfCancellationRequested();
+            what = string.Create(CultureInfo.InvariantCulture, $"no answer in {wait.TotalSeconds:0.###} s");
+            _wait = wait * 2 < LongestAnswerWait ? wait * 2 : LongestAnswerWait;
         }
         catch (Exception e) when (Unanswered(e, cancellation))
         {
-            var now = clock.GetUtcNow();
-            if (_since is not { } since)
-            {
-                say.WriteLine($"{command}: world {world} does not answer ({CommandFailure.Describe(e)}); trying again");
-                _since = now;
-            }
-            else if (now - since >= patience)
-                throw new WorldSilenceException(string.Create(CultureInfo.InvariantCulture,
-                    $"world {world} has not answered for {patience.TotalSeconds:0.###} s ({CommandFailure.Describe(e)})"), e);
-            return (false, default);
+            (failure, what) = (e, CommandFailure.Describe(e));
         }
+        var now = clock.GetUtcNow();
+        if (_since is not { } since)
+        {
+            say.WriteLine($"{command}: world {world} does not answer ({what}); waiting for the cluster to answer, or to move the world off a silo that died, and asking again");
+            _since = now;
+        }
+        else if (now - since >= patience)
+            throw new WorldSilenceException(string.Create(CultureInfo.InvariantCulture,
+                $"world {world} has not answered for {patience.TotalSeconds:0.###} s ({what})"), failure ?? new TimeoutException(what));
+        return (false, default);
     }
+
+    /// <summary>Says <paramref name="what"/> of the world on one line, <c>summits worlds watch: world ID WHAT</c>, where the silences are said.</summary>
+    public void Say(string what) => say.WriteLine($"{command}: world {world} {what}");
 }
 
 /// <summary>A world the cluster has not answered for a watch's patience (<see cref="WorldPatience"/>); its message is one line.</summary>

@@ -206,6 +206,24 @@ public static class WorldsCommand
         }
     }
 
+    /// <summary>
+    /// How long a watch goes without an event of a run that goes on before it asks the world where it stands and says
+    /// what it waits for: 10 seconds.
+    /// </summary>
+    public static readonly TimeSpan QuietWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// What a watch says of a run that has written nothing for <see cref="QuietWait"/> since event
+    /// <paramref name="printed"/>, the last it printed, the world answering that it stands at event <paramref name="at"/>:
+    /// behind it, the world went back to its last checkpoint (its silo died, and it was activated on another); else it
+    /// has not gone further.
+    /// </summary>
+    public static string Quiet(int printed, int at) => at < printed
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"went back to event {at}, its last checkpoint, on a silo that lives; waiting for its run to go on past event {printed}, the last printed, none printed twice")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"has written no event after event {printed} for {QuietWait.TotalSeconds:0} s; waiting for its run to go on (a world moved off a silo that died goes on at its reminder's next tick)");
+
     // How long a watch that ends waits to unsubscribe before it leaves the subscription to lapse.
     private static readonly TimeSpan UnwatchWait = TimeSpan.FromSeconds(2);
 
@@ -281,6 +299,9 @@ public static class WorldsCommand
             printer.Begin();
             Print();
             var renew = DateTime.UtcNow + IWorldGrain.WatchRenewal;
+            // A quiet spell (no event printed for QuietWait while the run goes on) is met with a renewal at once and
+            // said once, with what the world's answer tells of it.
+            var (lastEvent, quietAsked, quietSaid) = (DateTime.UtcNow, false, false);
             while (!(finished is { } last && printed >= last) && !(stopped && finished is null && printed >= written))
             {
                 if (printed < written && !pending.ContainsKey(printed + 1))
@@ -302,7 +323,8 @@ public static class WorldsCommand
                 else
                 {
                     using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                    wait.CancelAfter(renew - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+                    var due = quietAsked || lastEvent + QuietWait > renew ? renew : lastEvent + QuietWait;
+                    wait.CancelAfter(due - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
                     try
                     {
                         await watcher.Notices.WaitToReadAsync(wait.Token);
@@ -317,8 +339,12 @@ public static class WorldsCommand
                     if (notice.Stopped)
                         (stopped, finished) = (true, notice.Finished ?? finished);
                 }
-                if (DateTime.UtcNow >= renew)
+                var before = printed;
+                int? standsAt = null;
+                if (DateTime.UtcNow >= renew || (!quietAsked && DateTime.UtcNow >= lastEvent + QuietWait))
                 {
+                    // Asked at once once a quiet spell begins; unanswered, again on the renewal's own schedule.
+                    quietAsked |= DateTime.UtcNow >= lastEvent + QuietWait;
                     // The renewal reaches the world wherever it is active now (another silo, after its silo died), and
                     // answers the first of what this watch has not printed and how far the world has written, so that a
                     // push lost on the way is made good. Unanswered, it is asked again after a pause, the pushes that
@@ -329,12 +355,20 @@ public static class WorldsCommand
                         Take(renewed!.Events);
                         written = Math.Max(written, renewed.Written);
                         finished ??= renewed.Finished;
+                        standsAt = renewed.Written;
                     }
                     renew = DateTime.UtcNow + (answered ? IWorldGrain.WatchRenewal : WorldPatience.Pause);
                 }
                 if (finished is { } count)
                     written = Math.Max(written, count);
                 Print();
+                if (printed > before)
+                    (lastEvent, quietAsked, quietSaid) = (DateTime.UtcNow, false, false);
+                else if (standsAt is { } at && finished is null && !stopped && !quietSaid && DateTime.UtcNow >= lastEvent + QuietWait)
+                {
+                    patience.Say(Quiet(printed, at));
+                    quietSaid = true;
+                }
             }
         }
         finally

@@ -57,10 +57,54 @@ public sealed class WorldPatienceTests
         // Two cut calls and the third that answered; one line for the silence's start, one for its end.
         Assert.Equal((42, 3), (answer, calls));
         Assert.Equal(
-            $"{Command}: world {World} does not answer (A task was canceled (System.Threading.Tasks.TaskCanceledException)); trying again\n" +
+            $"{Command}: world {World} does not answer (A task was canceled (System.Threading.Tasks.TaskCanceledException)); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
             $"{Command}: world {World} answers again\n",
             said.ToString());
         Assert.False(patience.Silent);
+    }
+
+    [Fact]
+    public async Task A_call_not_answered_within_the_wait_is_said_and_asked_again_each_wait_twice_the_last()
+    {
+        // A call to a world whose silo died as it was asked: Orleans never answers it before its response timeout (120 s
+        // by default). The wait here is 40 ms: the first call is left after 40 ms, the second after 80 ms, and the third
+        // answers. One line for the silence (naming the first wait), one for its end.
+        var said = new StringWriter { NewLine = "\n" };
+        var patience = new WorldPatience(Command, World, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, TimeSpan.FromMilliseconds(40));
+        var never = new TaskCompletionSource<int>();
+        var calls = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var answer = await patience.AskAsync(() => ++calls <= 2 ? never.Task : Task.FromResult(42), CancellationToken.None);
+
+        Assert.Equal((42, 3), (answer, calls));
+        // 40 ms + 80 ms waited at least, each wait measured by the same clock the patience's timers run on.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(120), $"{clock.Elapsed}");
+        Assert.Equal(
+            $"{Command}: world {World} does not answer (no answer in 0.04 s); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
+            $"{Command}: world {World} answers again\n",
+            said.ToString());
+    }
+
+    [Fact]
+    public async Task A_call_waited_for_is_given_up_by_the_users_ctrl_c()
+    {
+        using var user = new CancellationTokenSource();
+        var said = new StringWriter { NewLine = "\n" };
+        var patience = new WorldPatience(Command, World, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, TimeSpan.FromMinutes(1));
+        var asked = patience.AskAsync(() => new TaskCompletionSource<int>().Task, user.Token);
+        user.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => asked);
+        Assert.Equal("", said.ToString());
+    }
+
+    [Fact]
+    public void A_quiet_run_is_said_with_where_the_world_stands()
+    {
+        // The world answers event 4700 after the watch printed 4742: it went back to its checkpoint; at 4742 it stands still.
+        Assert.Equal("went back to event 4700, its last checkpoint, on a silo that lives; waiting for its run to go on past event 4742, the last printed, none printed twice",
+            WorldsCommand.Quiet(4742, 4700));
+        Assert.Equal("has written no event after event 4742 for 10 s; waiting for its run to go on (a world moved off a silo that died goes on at its reminder's next tick)",
+            WorldsCommand.Quiet(4742, 4742));
     }
 
     [Fact]
@@ -73,7 +117,7 @@ public sealed class WorldPatienceTests
         Assert.True(patience.Silent);
         Assert.Equal("found", await patience.AskAsync(() => Task.FromResult("found"), CancellationToken.None));
         Assert.Equal(
-            $"{Command}: world {World} does not answer (gone (Orleans.Runtime.SiloUnavailableException)); trying again\n" +
+            $"{Command}: world {World} does not answer (gone (Orleans.Runtime.SiloUnavailableException)); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
             $"{Command}: world {World} answers again\n",
             said.ToString());
     }
