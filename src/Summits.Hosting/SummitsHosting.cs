@@ -86,7 +86,9 @@ public static class SummitsHosting
         }
         else
         {
-            silo.AddMemoryGrainStorage(storage);
+            // The state's bytes in this silo's memory, written with no grain call (SiloMemoryStorage).
+            silo.Services.AddKeyedSingleton<IGrainStorage>(storage,
+                (services, _) => new SiloMemoryStorage(services.GetRequiredService<IGrainStorageSerializer>()));
         }
         if (options.WrapStorage is { } wrap)
         {

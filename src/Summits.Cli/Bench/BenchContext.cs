@@ -47,7 +47,7 @@ public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo? silo, Cancellat
     {
         if (figures.All(f => f.PureModel))
             return new BenchContext(sizes, null, cancellation);
-        var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, silo => GrainCallCounter.AddTo(silo), command: "summits bench");
+        var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, cancellation, silo => GrainCallCounter.AddTo(silo, Summits.Grains.StorageNames.Summits), command: "summits bench");
         BenchRuns.Asking = silo.Asking;
         return new BenchContext(sizes, silo, cancellation);
     }

@@ -8,7 +8,7 @@ namespace Summits.Grains.Tests;
 /// <summary>
 /// One in-process silo shared by every grain test in this assembly that writes a world's run at every advance (set
 /// here; the silo's default is every 100th); <see cref="CheckpointEvery3Fixture"/> is the one silo of those that write every third. Its named
-/// storage is the memory storage, reached through a <see cref="ChosenFaultStorage"/> that tests may tell to fail.
+/// storage is the silo's in-memory storage (SiloMemoryStorage), reached through a <see cref="ChosenFaultStorage"/> that tests may tell to fail.
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
 {

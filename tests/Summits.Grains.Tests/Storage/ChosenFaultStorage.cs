@@ -15,7 +15,7 @@ public enum StorageOperation
 public sealed record StorageCall(StorageOperation Operation, string StateName, GrainId Grain, int Nth);
 
 /// <summary>
-/// Real grain storage (the named memory storage, which keeps what the configured serializer makes of each
+/// Real grain storage (the silo's named in-memory storage, which keeps what the configured serializer makes of each
 /// state) with faults where a test chooses them: the n-th read or write of one grain's state fails once
 /// with an <see cref="IOException"/>, before the real storage is touched, as a lost connection would, or a
 /// write fails after it has landed, as a lost acknowledgement would; or
