@@ -43,7 +43,10 @@ public static partial class RedisFailure
             return $"Redis at {server} answered with an error: {Cut(answered.Message)}";
         if (ServerError().Match(text) is { Success: true } quoted)
             return $"Redis at {server} answered with an error: {Cut(quoted.Groups["text"].Value)}";
-        return $"Redis at {server} could not be used";
+        // Any other failure of a Redis call: its own words, the first Redis exception's message without the names of
+        // the exceptions it quotes.
+        var words = TypeNames().Replace(Cut(chain.First(IsRedis).Message), "").Trim();
+        return words.Length == 0 ? $"Redis at {server} could not be used" : $"Redis at {server} could not be used: {words}";
     }
 
     /// <summary>
@@ -85,6 +88,10 @@ public static partial class RedisFailure
     // A Redis error quoted in an Orleans exception's message: "…RedisServerException: NOPERM this user has no permissions…".
     [GeneratedRegex(@"RedisServerException: (?<text>[^\r\n]+)")]
     private static partial Regex ServerError();
+
+    // An exception's name quoted in a message, with its namespace and the colon after it: "StackExchange.Redis.RedisServerException: ".
+    [GeneratedRegex(@"[\w.]*Exception:?\s*")]
+    private static partial Regex TypeNames();
 
     // StackExchange.Redis says how long it waited: "Timeout performing HGETALL (5000ms)", "5000ms elapsed, timeout is 5000ms".
     [GeneratedRegex(@"(?:Timeout performing \S+ \((?<ms>\d+)ms\)|timeout is (?<ms>\d+)ms)")]

@@ -173,7 +173,7 @@ public static class WorldsCommand
         }));
         if (rows.Length == 0)
         {
-            stdout.WriteLine($"no detached worlds on the cluster at {settings.Cluster}");
+            stdout.WriteLine($"no worlds on the cluster at {settings.Cluster}");
             return ExitCodes.Ok;
         }
         string[] header = ["WORLD", "SCENARIO", "PROGRESS", "SILO", "STATE"];
