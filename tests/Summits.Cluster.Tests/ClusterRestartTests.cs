@@ -1,5 +1,3 @@
-using System.Globalization;
-using StackExchange.Redis;
 using Summits.Tests;
 
 namespace Summits.Cluster.Tests;
