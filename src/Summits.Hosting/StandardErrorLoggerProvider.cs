@@ -44,6 +44,13 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     // For each kind of Orleans record written: when its last line was written, and how many of it were left out since.
     private readonly Dictionary<(string Category, int Event), (DateTimeOffset At, int Left)> _said = [];
 
+    /// <summary>
+    /// The endpoint (<c>HOST:PORT</c>) of the Redis server the host keeps its state in, or null for none: a record whose
+    /// failure is a Redis call's then ends with its cause in our words, <c>(Redis at HOST:PORT did not answer within 5 s)</c>,
+    /// rather than the type and the text of the exception that carried it (<see cref="RedisFailure"/>).
+    /// </summary>
+    public string? Redis { get; init; }
+
     /// <summary>What a line begins with when no command is named: <c>summits</c>.</summary>
     public const string DefaultCommand = "summits";
 
@@ -147,12 +154,21 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// <c>RedisStorageException</c>) is itself the one named, its message cut.
     /// </summary>
     /// <remarks>An Orleans record's line is the runtime's note (<see cref="OrleansLine"/>).</remarks>
-    public static string Line(string command, LogLevel level, string category, string message, Exception? exception)
+    /// <param name="redis">
+    /// The endpoint of the Redis server the host keeps its state in (<see cref="Redis"/>); when the record's failure is a
+    /// Redis call's, its cause is said in our words about that server (<see cref="RedisFailure.Said"/>), as
+    /// <c>(Redis at 127.0.0.1:6379 refused the connection)</c>, with no exception's type. Null for a host with no Redis server.
+    /// </param>
+    public static string Line(string command, LogLevel level, string category, string message, Exception? exception, string? redis = null)
     {
         if (IsOrleans(category))
-            return OrleansLine(command, category, message, exception);
+            return OrleansLine(command, category, message, exception, redis);
         var text = Cut(message);
-        if (exception is not null)
+        if (redis is not null && RedisFailure.Said(exception, redis) is { } said)
+        {
+            text += $" ({said})";
+        }
+        else if (exception is not null)
         {
             var cause = exception;
             while (cause.InnerException is not null)
@@ -178,13 +194,42 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// <see cref="OrleansMost"/> characters (the last an ellipsis), a stack frame quoted in it (<c> at …</c>) left out,
     /// and the whole line cut to <see cref="LineMost"/>.
     /// </summary>
-    public static string OrleansLine(string command, string category, string message, Exception? exception)
+    /// <param name="redis">As for <see cref="Line"/>: a Redis call's failure is said in our words about this server.</param>
+    public static string OrleansLine(string command, string category, string message, Exception? exception, string? redis = null)
     {
         var text = Cut(message);
-        if (exception is not null)
+        if (redis is not null && RedisFailure.Said(exception, redis) is { } said)
+            text = $"{Cut(WithoutRedisText(text))} ({said})";
+        else if (exception is not null)
             text += $" ({exception.GetType().Name}: {Cut(exception.Message)})";
         return Capped($"{command}: orleans: {category[(category.LastIndexOf('.') + 1)..]}: {text}", LineMost);
     }
+
+    /// <summary>
+    /// An Orleans record's message about a Redis call with Orleans' words for it in ours: its storage's error
+    /// (<c>Error from storage provider RedisGrainStorage.summits during WriteStateAsync for grain timeline/w/timeline-0 …</c>)
+    /// is <c>a grain's state could not be written: timeline/w/timeline-0</c>, and any text from the first exception's name
+    /// it quotes on (<c>Exc level 0: …</c>, <c>…Exception: …</c>) is left out, its cause being said after it.
+    /// </summary>
+    private static string WithoutRedisText(string message)
+    {
+        if (StorageError().Match(message) is { Success: true } storage)
+        {
+            var done = storage.Groups["op"].Value switch { "Read" => "read", "Write" => "written", _ => "cleared" };
+            // Orleans names the grain with its etag after it in parentheses, "(null)" for none.
+            return $"a grain's state could not be {done}: {EtagAfter().Replace(storage.Groups["grain"].Value.Trim(), "")}";
+        }
+        return QuotedException().Replace(message, "").TrimEnd(' ', ':', '.', ',');
+    }
+
+    [GeneratedRegex(@"^Error from storage provider \S+ during (?<op>Read|Write|Clear)StateAsync for grain (?<grain>.*?)(?:\s+Exc level.*)?$")]
+    private static partial Regex StorageError();
+
+    [GeneratedRegex(@"\([^()]*\)$")]
+    private static partial Regex EtagAfter();
+
+    [GeneratedRegex(@"(?:\s*Exc level \d+:|\s*[\w.]*Exception\b).*$")]
+    private static partial Regex QuotedException();
 
     /// <summary><paramref name="line"/> when it has at most <paramref name="most"/> characters, else its first <c>most - 1</c> and "…".</summary>
     private static string Capped(string line, int most) => line.Length <= most ? line : line[..(most - 1)].TrimEnd() + "…";
@@ -234,7 +279,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
         {
             if (!IsEnabled(logLevel))
                 return;
-            var line = Line(provider.Command, logLevel, category, formatter(state, exception), exception);
+            var line = Line(provider.Command, logLevel, category, formatter(state, exception), exception, provider.Redis);
             if (IsOrleans(category))
             {
                 var (write, left) = provider.Quiet(category, eventId.Id);

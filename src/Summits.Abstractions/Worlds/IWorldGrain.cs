@@ -109,6 +109,16 @@ public interface IWorldGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Silo")]
     Task<string> Silo();
+
+    /// <summary>
+    /// How long ago a caller (an attached client, <c>summits run --cluster</c> without <c>--detach</c>) last seeded,
+    /// started or advanced the world in this activation, counted from the end of that call; null when none has since the
+    /// world was activated on its silo (a world whose client is gone and whose activation ended, or one driven by its own
+    /// reminder alone). A client that drives its run asks for the next advance as soon as it has printed the last one's
+    /// events, so a long quiet says it no longer drives it.
+    /// </summary>
+    [Alias("SinceDriven")]
+    Task<TimeSpan?> SinceDriven();
     /// <summary>
     /// Has the world drive its started run to its end itself, advance after advance, kept alive by an Orleans reminder
     /// (<see cref="DriveReminder"/>) so that a silo that dies with it leaves the run to be resumed on another, from its last

@@ -185,6 +185,9 @@ public static class RunCommand
             stdout.Write((forked ? "branch," : "") + TimelineCsv.Header + "\n");
 
         var runs = new List<RunResult>();
+        // The call of a run in grains asked last, and its world: the one a failure of the cluster ended.
+        (string What, string World)? asked = null;
+        string Failed() => asked is { } call ? $"the run of world {call.World} failed at {call.What}" : "the run failed";
         // The output folders written so far, so that Ctrl-C can say what was written before it came.
         var written = new List<string>();
         IGrainHost? silo = settings is null ? null
@@ -207,11 +210,11 @@ public static class RunCommand
             await PathLines.ToErrorAsync($"summits run: stopped before it finished; what it wrote before is in {Listed.And(written)}", [.. written]);
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (settings?.Cluster is { } reached && ClusterException.RedisFailed(e))
+        catch (Exception e) when (settings is not null && ClusterCallFailure.Of(e, settings, Failed(), cancellation) is { } said)
         {
-            // A cluster that lost its Redis server mid-run: a silo's storage error (an OrleansException around Orleans'
-            // RedisStorageException) says it in the line a start against that server says, not in its own words.
-            throw ClusterException.Unreachable(reached, settings.ClusterId, e);
+            // A cluster that failed a call mid-run (its Redis server failing a silo's storage, a call not answered or cut
+            // short, a connection lost) is said in one line naming the world and the call, in our words.
+            throw said;
         }
         finally
         {
@@ -285,19 +288,25 @@ public static class RunCommand
             else
             {
                 var key = silo.KeyFor(forked ? WorldKey.Branch(loaded.World.Id, name) : WorldKey.Of(loaded.World.Id));
-                // On a cluster the run's world lives in its Redis server: an attached run that ends, whole, failed or
-                // stopped, retires it, so that nothing no command lists is left behind there.
+                // On a cluster the run's world lives in its Redis server: it is listed in the cluster's registry before it
+                // is seeded, with this client as its driver, so that a client killed mid-run leaves a world that
+                // 'summits worlds list' shows and 'retire' removes; an attached run that ends, whole, failed or stopped,
+                // retires it and takes it off the list, so that nothing is left behind there.
                 var onCluster = silo is ClusterClient;
                 var ended = false;
+                var asking = CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity) with { Began = (what, world) => asked = (what, world) };
                 try
                 {
-                    run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, key, Print, cancellation, CommonOptions.Asking(silo.Asking, "summits run", request.Verbosity), retire: onCluster);
+                    if (onCluster)
+                        await asking.AskAsync("the listing", key.Value, () => silo.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key)
+                            .Add(new DetachedWorld(key.Value, loaded.World.Id, loaded.Scenario.Id, Client: AttachedClient)), cancellation);
+                    run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, key, Print, cancellation, asking, retire: onCluster);
                     ended = true;
                 }
                 finally
                 {
                     if (onCluster)
-                        await RetireAsync(silo.Grains, key, say: ended);
+                        await RetireAsync(silo.Grains, key, ended ? settings : null);
                 }
             }
             progress.Finish();
@@ -362,7 +371,16 @@ public static class RunCommand
         foreach (var loaded in scenarios)
         {
             var key = client.KeyFor(forked ? WorldKey.Branch(loaded.World.Id, BranchName(loaded)) : WorldKey.Of(loaded.World.Id));
-            await ScenarioRun.DetachAsync(client.Grains, loaded, key, cancellation, CommonOptions.Asking(client.Asking, "summits run", request.Verbosity));
+            var asked = "seeding";
+            try
+            {
+                await ScenarioRun.DetachAsync(client.Grains, loaded, key, cancellation,
+                    CommonOptions.Asking(client.Asking, "summits run", request.Verbosity) with { Began = (what, _) => asked = what });
+            }
+            catch (Exception e) when (ClusterCallFailure.Of(e, settings, $"world {key.Value} could not be started detached: {asked} failed", cancellation) is { } said)
+            {
+                throw said;
+            }
             Console.Out.WriteLine(key.Value);
         }
         client.Finished = true;
@@ -418,19 +436,26 @@ public static class RunCommand
     /// server and never takes the place of the run's own end: after a run that ended whole (<paramref name="say"/>) it is
     /// said in one warning line naming the world; after a run that failed, the run's own one error line stands alone.
     /// </summary>
-    private static async Task RetireAsync(IGrainFactory grains, WorldKey key, bool say)
+    private static async Task RetireAsync(IGrainFactory grains, WorldKey key, Summits.Hosting.SummitsSettings? say)
     {
         try
         {
             await grains.GetGrain<IWorldGrain>(key.Value).Retire();
+            await grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key).Remove(key.Value);
         }
-        catch (Exception e) when (say)
+        catch (Exception e) when (say is not null)
         {
-            await Console.Error.WriteLineAsync($"summits run: warning: the world {key.Value} could not be removed from the cluster ({CommandFailure.Describe(e)}); it stays in its Redis server");
+            var cause = ClusterCallFailure.Said(e, say, CancellationToken.None) ?? CommandFailure.Describe(e);
+            await Console.Error.WriteLineAsync($"summits run: warning: the world {key.Value} could not be removed from the cluster ({cause}); "
+                + $"'summits worlds list' lists it and 'summits worlds retire {key.Value}' removes it");
         }
-        catch (Exception) when (!say)
+        catch (Exception) when (say is null)
         {
-            // The run's own failure, said in its one error line, is what the user reads; the world stays behind it.
+            // The run's own failure, said in its one error line, is what the user reads; the world stays listed behind it.
         }
     }
+
+    /// <summary>Who drives an attached run's world, as the registry lists it: <c>summits run, process 4242 on HOST</c>.</summary>
+    private static string AttachedClient =>
+        string.Create(CultureInfo.InvariantCulture, $"summits run, process {Environment.ProcessId} on {Environment.MachineName}");
 }

@@ -115,6 +115,10 @@ public static class WhatIfCommand
             await PathLines.ToErrorAsync($"summits whatif: stopped before it finished; what it wrote before is in {Listed.And(written)}", [.. written]);
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (cluster is not null && ClusterCallFailure.Of(e, settings!, "the study's samples could not be run on the cluster", cancellation) is { } said)
+        {
+            throw said;
+        }
         if (json)
             await Console.Out.WriteAsync((forked ? "[\n" + string.Join(",\n", documents) + "\n]" : documents[0]) + "\n");
         if (forked && format == "table" && verbosity >= Verbosity.Normal)

@@ -19,27 +19,31 @@ public static class WorldsCommand
     {
         var list = new Command("list", "List the cluster's detached worlds: id, scenario, progress (step k of n) and state (running, finished or failed, with the reason).");
         var listCluster = ClusterChoice.AddTo(list, "the worlds' ids alone, one a line");
-        list.SetAction((parse, cancellation) => ListAsync(listCluster.Address(parse), listCluster.Id(parse), listCluster.Level(parse), cancellation));
+        list.SetAction((parse, cancellation) => SaidAsync("the worlds could not be listed", listCluster.Address(parse), listCluster.Id(parse), cancellation,
+            () => ListAsync(listCluster.Address(parse), listCluster.Id(parse), listCluster.Level(parse), cancellation)));
 
         var showId = IdArgument("The detached world to show, as 'summits run --detach' printed it");
         var format = CommonOptions.Format("How to print the timeline so far: table (with the progress above it), csv or json (one event a line, nothing else)");
         var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder");
         var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output };
         var showCluster = ClusterChoice.AddTo(show, "the progress line alone above no timeline (the timeline itself with --format csv or json), and where files went");
-        show.SetAction((parse, cancellation) => ShowAsync(parse.GetValue(showId)!, TimelineFormats.Of(parse.GetValue(format)),
-            parse.GetValue(output), CommonOptions.Written(parse, output), showCluster.Address(parse), showCluster.Id(parse), showCluster.Level(parse), cancellation));
+        show.SetAction((parse, cancellation) => SaidAsync($"world {parse.GetValue(showId)} could not be shown", showCluster.Address(parse), showCluster.Id(parse), cancellation,
+            () => ShowAsync(parse.GetValue(showId)!, TimelineFormats.Of(parse.GetValue(format)),
+            parse.GetValue(output), CommonOptions.Written(parse, output), showCluster.Address(parse), showCluster.Id(parse), showCluster.Level(parse), cancellation)));
 
         var retireId = IdArgument("The detached world to retire: its run stops and the cluster forgets it");
         var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId };
         var retireCluster = ClusterChoice.AddTo(retire, "the line saying the world was retired, as at normal");
-        retire.SetAction((parse, cancellation) => RetireAsync(parse.GetValue(retireId)!, retireCluster.Address(parse), retireCluster.Id(parse), retireCluster.Level(parse), cancellation));
+        retire.SetAction((parse, cancellation) => SaidAsync($"world {parse.GetValue(retireId)} could not be retired", retireCluster.Address(parse), retireCluster.Id(parse), cancellation,
+            () => RetireAsync(parse.GetValue(retireId)!, retireCluster.Address(parse), retireCluster.Id(parse), retireCluster.Level(parse), cancellation)));
 
         var watchId = IdArgument("The detached world to watch, as 'summits run --detach' printed it");
         var watchFormat = CommonOptions.Format("How to print the events: table (the world above them, each advance's events as they come, the progress below), csv or json (one event a line, nothing else)");
         var watch = new Command("watch", "Print a detached world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat };
         var watchCluster = ClusterChoice.AddTo(watch, "the events alone, without the world's line above them and the progress line below");
-        watch.SetAction((parse, cancellation) => WatchAsync(parse.GetValue(watchId)!, TimelineFormats.Of(parse.GetValue(watchFormat)),
-            watchCluster.Address(parse), watchCluster.Id(parse), watchCluster.Level(parse), cancellation));
+        watch.SetAction((parse, cancellation) => SaidAsync($"world {parse.GetValue(watchId)} could not be watched", watchCluster.Address(parse), watchCluster.Id(parse), cancellation,
+            () => WatchAsync(parse.GetValue(watchId)!, TimelineFormats.Of(parse.GetValue(watchFormat)),
+            watchCluster.Address(parse), watchCluster.Id(parse), watchCluster.Level(parse), cancellation)));
 
         return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, watch, retire };
     }
@@ -73,13 +77,70 @@ public static class WorldsCommand
         public Verbosity Level(ParseResult parse) => CommonOptions.ReadVerbosity(parse.GetValue(VerbosityOption), parse.GetValue(QuietOption));
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/>, a worlds command; a grain call of it that fails for the cluster's sake (its Redis
+    /// server failing a silo's storage, a call not answered in time or cut short, a connection lost) ends it in one line,
+    /// <paramref name="what"/> and the cause in our words (<see cref="ClusterCallFailure"/>), exit code 3.
+    /// </summary>
+    private static async Task<int> SaidAsync(string what, ClusterAddress? cluster, string? clusterId, CancellationToken cancellation, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (Called(cluster, clusterId) is { } settings && ClusterCallFailure.Of(e, settings, what, cancellation) is { } said)
+        {
+            throw said;
+        }
+    }
+
+    /// <summary>The settings a worlds command called its cluster with; null when they name no cluster or cannot be read.</summary>
+    private static SummitsSettings? Called(ClusterAddress? cluster, string? clusterId)
+    {
+        try
+        {
+            return SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster, clusterId: clusterId) is { Cluster: not null } settings ? settings : null;
+        }
+        catch (SettingException)
+        {
+            return null;
+        }
+    }
+
     private static Argument<string> IdArgument(string description) => new("ID") { Description = description };
 
-    /// <summary>A detached world's state in one phrase: <c>running</c>, <c>finished</c>, or <c>failed at step S (advance A): REASON</c>.</summary>
-    public static string StateOf(DetachedWorld world, WorldProgress? progress) =>
+    /// <summary>
+    /// How long an attached client may leave its world unadvanced before the world is said abandoned: 10 s. A client asks
+    /// for the next advance as soon as it has printed the last one's events, and an advance that takes longer is counted
+    /// from its end (<see cref="IWorldGrain.SinceDriven"/>).
+    /// </summary>
+    public static readonly TimeSpan AttachedQuiet = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A world's state in one phrase: <c>running</c>, <c>finished</c>, or <c>failed at step S (advance A): REASON</c>; for a
+    /// world an attached client drives (<see cref="DetachedWorld.Client"/>), <c>running, attached to CLIENT</c> while the
+    /// client has advanced it within <see cref="AttachedQuiet"/> (<paramref name="sinceDriven"/>), else
+    /// <c>abandoned: its client (CLIENT) has not advanced it for N s</c> (or <c>since its silo activated it</c>), and
+    /// <c>finished; its client (CLIENT) did not retire it</c> for a finished run its client left listed.
+    /// </summary>
+    public static string StateOf(DetachedWorld world, WorldProgress? progress, TimeSpan? sinceDriven = null) =>
         world.Failure is { } failure ? string.Create(CultureInfo.InvariantCulture, $"failed at step {failure.Step} (advance {failure.Advance}): {failure.Reason}")
+        : world.Client is { } client ? Attached(client, progress, sinceDriven)
         : progress is null ? "failed: its world holds no run"
         : progress.Finished ? "finished" : "running";
+
+    private static string Attached(string client, WorldProgress? progress, TimeSpan? since) =>
+        since is { } quiet && quiet < AttachedQuiet && progress is not { Finished: true } ? $"{(progress is null ? "starting" : "running")}, attached to {client}"
+        : progress is { Finished: true } ? $"finished; its client ({client}) did not retire it"
+        : since is { } idle ? string.Create(CultureInfo.InvariantCulture, $"abandoned: its client ({client}) has not advanced it for {idle.TotalSeconds:0} s")
+        : $"abandoned: its client ({client}) has not advanced it since its silo activated it";
+
+    /// <summary>
+    /// <see cref="StateOf"/> for <paramref name="world"/>, asking a world an attached client drives how long ago it was
+    /// last advanced (<see cref="IWorldGrain.SinceDriven"/>), unless its run has finished.
+    /// </summary>
+    private static async Task<string> StateAsync(IGrainFactory grains, DetachedWorld world, WorldProgress? progress) =>
+        StateOf(world, progress, world.Client is not null && progress is not { Finished: true } ? await grains.GetGrain<IWorldGrain>(world.World).SinceDriven() : null);
 
     /// <summary>How far a run has gone: <c>step K of N</c>, K the scenario's steps done.</summary>
     public static string ProgressOf(WorldProgress? progress) =>
@@ -108,11 +169,11 @@ public static class WorldsCommand
         {
             var progress = await ProgressAsync(client.Grains, w);
             var silo = w.Failure is null && progress is { Finished: false } ? await client.Grains.GetGrain<IWorldGrain>(w.World).Silo() : "-";
-            return new[] { w.World, w.Scenario, ProgressOf(progress), silo, StateOf(w, progress) };
+            return new[] { w.World, w.Scenario, ProgressOf(progress), silo, await StateAsync(client.Grains, w, progress) };
         }));
         if (rows.Length == 0)
         {
-            stdout.WriteLine($"no detached worlds on the cluster at {settings.Cluster}");
+            stdout.WriteLine($"no worlds on the cluster at {settings.Cluster}");
             return ExitCodes.Ok;
         }
         string[] header = ["WORLD", "SCENARIO", "PROGRESS", "SILO", "STATE"];
@@ -161,8 +222,9 @@ public static class WorldsCommand
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
             // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
             var on = detached.Failure is null && !progress.Finished ? $" on silo {await opened.Grain.Silo()}" : "";
+            var state = await StateAsync(client.Grains, detached, progress);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ProgressOf(progress)}, {StateOf(detached, progress)}{on}: {Counted.Of(progress.Events, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+                $"{ProgressOf(progress)}, {state}{on}: {Counted.Of(progress.Events, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
             if (level >= Verbosity.Normal)
                 stdout.WriteLine();
         }

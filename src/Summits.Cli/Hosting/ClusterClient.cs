@@ -54,7 +54,7 @@ public sealed class ClusterClient : IGrainHost
     {
         var cluster = settings.Cluster ?? throw new ArgumentException("the settings name no cluster", nameof(settings));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        var standardError = new StandardErrorLoggerProvider(Console.Error, command) { Open = false };
+        var standardError = new StandardErrorLoggerProvider(Console.Error, command) { Open = false, Redis = cluster.Endpoint };
         builder.Logging.AddProvider(standardError);
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleansClient(client => client

@@ -79,7 +79,7 @@ public sealed class ClusterSilo : IAsyncDisposable
             web.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(dashboard!));
             web.Services.AddRouting();
         }
-        var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, "summits silo") { Held = true };
+        var standardError = new StandardErrorLoggerProvider(warnings ?? Console.Error, "summits silo") { Held = true, Redis = cluster.Endpoint };
         builder.Logging.AddProvider(standardError);
         StandardErrorLoggerProvider.AddFilters(builder.Logging);
         builder.UseOrleans(silo =>

@@ -26,7 +26,7 @@ public sealed partial class WorldGrain(
     IOptions<CheckpointOptions> checkpoints,
     IOptions<DriveOptions> drive,
     ILocalSiloDetails silo,
-    ILogger<WorldGrain> logger) : Grain, IWorldGrain, IRemindable
+    ILogger<WorldGrain> logger) : Grain, IWorldGrain, IRemindable, IIncomingGrainCallFilter
 {
     // The clients watching the run (summits worlds watch), each until it stops renewing: pushed each advance's events.
     private readonly ObserverManager<IWorldWatcher> _watchers = new(IWorldGrain.WatchExpiry, logger);
@@ -595,6 +595,34 @@ public sealed partial class WorldGrain(
     }
 
     public Task<string> Silo() => Task.FromResult(silo.SiloAddress.Endpoint.ToString());
+
+    // When a caller last seeded, started or advanced the world in this activation (Environment.TickCount64, ms), as its
+    // call began and as it ended; null when none has. An attached client drives its run so (SinceDriven).
+    private long? _drivenAt;
+
+    public Task<TimeSpan?> SinceDriven() =>
+        Task.FromResult(_drivenAt is { } at ? TimeSpan.FromMilliseconds(Environment.TickCount64 - at) : (TimeSpan?)null);
+
+    /// <summary>
+    /// Every call to this grain: a seed, start or advance asked by a caller (not the drive timer's own advances, which
+    /// call the method directly) is noted as it begins and as it ends, so that <see cref="SinceDriven"/> counts from the
+    /// end of the last one however long it took.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        var drives = context.InterfaceMethod?.Name is nameof(Seed) or nameof(Start) or nameof(Advance);
+        if (drives)
+            _drivenAt = Environment.TickCount64;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            if (drives)
+                _drivenAt = Environment.TickCount64;
+        }
+    }
 
     private WorldInfo Current => state.State.Info
         ?? throw new InvalidOperationException($"world '{Key}' has not been seeded");

@@ -20,6 +20,12 @@ public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say, s
     /// <summary>The timeout when none is configured, <see cref="Grains.GrainCalls.DefaultTimeout"/> (120 s).</summary>
     public static TimeSpan DefaultTimeout => Grains.GrainCalls.DefaultTimeout;
 
+    /// <summary>
+    /// Told of each call as it is first asked, with what it is (<c>advance 3</c>) and its world, so that a caller can say
+    /// which call a failure ended; null for nobody.
+    /// </summary>
+    public Action<string, string>? Began { get; init; }
+
     /// <summary>Three tries in all: a call is asked again twice.</summary>
     public const int DefaultTries = 3;
 
@@ -38,6 +44,7 @@ public sealed record GrainAsking(TimeSpan Timeout, int Tries, TextWriter? Say, s
     /// <exception cref="GrainTimeoutException">When every try timed out.</exception>
     public async Task<T> AskAsync<T>(string what, string world, Func<Task<T>> call, CancellationToken cancellation = default)
     {
+        Began?.Invoke(what, world);
         for (var attempt = 1; ; attempt++)
         {
             cancellation.ThrowIfCancellationRequested();

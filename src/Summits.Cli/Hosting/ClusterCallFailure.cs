@@ -1,0 +1,80 @@
+using System.Globalization;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Summits.Hosting;
+using Summits.Scenarios;
+
+namespace Summits.Cli.Hosting;
+
+/// <summary>
+/// The one line for a grain call to a cluster that failed for the cluster's sake rather than the command's, once the
+/// client has started: <c>WHAT: CAUSE; WHAT TO DO</c>, in our words, never the runtime's text or an exception's type.
+/// Four kinds: a silo's storage or reminders that met the Redis server failing (its cause as <see cref="RedisFailure"/>
+/// says it: did not answer within N s, refused or closed the connection), a call the cluster did not answer within the
+/// call timeout, a cancellation that no Ctrl-C asked for (a call cut short), and a connection to the silos that failed.
+/// <c>summits run</c>, <c>whatif</c> and every <c>summits worlds</c> command say them so.
+/// </summary>
+public static class ClusterCallFailure
+{
+    /// <summary>
+    /// The error for <paramref name="failure"/> of a call that <paramref name="what"/> names (<c>world ID could not be
+    /// retired</c>), on the cluster of <paramref name="settings"/>; null when the failure is of no such kind (the command's
+    /// own, a world the cluster does not hold, the user's Ctrl-C), which then goes on as it is.
+    /// </summary>
+    /// <param name="user">The token Ctrl-C cancels: a cancellation under it is the user's, not the cluster's.</param>
+    public static ClusterException? Of(Exception failure, SummitsSettings settings, string what, CancellationToken user) =>
+        Said(failure, settings, user) is { } said ? new($"{what}: {said}", failure) : null;
+
+    /// <summary>
+    /// The cause of <paramref name="failure"/> and what to do, <c>CAUSE; WHAT TO DO</c>, as <see cref="Of"/> says them
+    /// after what failed; null when the failure is of no such kind.
+    /// </summary>
+    public static string? Said(Exception failure, SummitsSettings settings, CancellationToken user)
+    {
+        if (settings.Cluster is not { } cluster || failure is ClusterException || user.IsCancellationRequested)
+            return null;
+        if (RedisFailure.Said(failure, cluster.Endpoint) is { } redis)
+            return $"{redis}; check that the cluster's Redis server at {cluster} runs and answers, then retry";
+        // A write the silo gave up on (its Redis server too slow) that landed after all: the silo's copy is older than
+        // the server's, and Orleans ends the activation, so that the next call reads it afresh.
+        if (Chain(failure).Any(e => e is Orleans.Storage.InconsistentStateException))
+            return $"the state a silo held was older than the one in the cluster's Redis server at {cluster} (a write it had given up on landed later); retry, which reads it afresh";
+        var seconds = settings.CallTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return Kind(failure) switch
+        {
+            Failed.Timeout => $"the cluster did not answer within {seconds} s; check that its silos and its Redis server at {cluster} run, then retry",
+            Failed.Cut => $"the call was cut short before the cluster answered; check that its silos and its Redis server at {cluster} run, then retry",
+            Failed.Connection => $"the connection to the cluster's silos failed; check that its silos run ('summits silo --cluster {cluster}'), then retry",
+            _ => null,
+        };
+    }
+
+    private enum Failed { None, Timeout, Cut, Connection }
+
+    private static IEnumerable<Exception> Chain(Exception? failure)
+    {
+        for (; failure is not null; failure = failure.InnerException)
+            yield return failure;
+    }
+
+    /// <summary>Which kind <paramref name="failure"/> is, from the first exception of its chain that is one.</summary>
+    private static Failed Kind(Exception? failure)
+    {
+        for (; failure is not null; failure = failure.InnerException)
+        {
+            switch (failure)
+            {
+                case AggregateException all:
+                    return all.InnerExceptions.Select(Kind).FirstOrDefault(k => k != Failed.None);
+                case TimeoutException or GrainTimeoutException:
+                    return Failed.Timeout;
+                case OperationCanceledException:
+                    return Failed.Cut;
+                case SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException or GatewayTooBusyException
+                    or ClientNotAvailableException or StackExchange.Redis.RedisConnectionException:
+                    return Failed.Connection;
+            }
+        }
+        return Failed.None;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using StackExchange.Redis;
+using Summits.Tests;
+
+namespace Summits.Cluster.Tests;
+
+/// <summary>
+/// An attached run (<c>summits run --cluster</c> without <c>--detach</c>) whose client is killed with SIGKILL in the
+/// middle of its run: its world is listed, said abandoned, and retired like any other, leaving no key in the Redis server.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed partial class AbandonedWorldTests(ClusterFixture cluster)
+{
+    // 471 rounds of 18 actors' bargaining, written at every advance on this cluster: running for seconds.
+    private static string Converge => SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
+
+    private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
+        SummitsProgram.RunAsync(cluster.Folder.FullName, arguments);
+
+    [ClusterFact]
+    public async Task AWorldWhoseAttachedClientIsKilledIsListedAbandonedAndRetiredWithNoKeyLeft()
+    {
+        await using var run = SummitsProgram.Start(cluster.Folder.FullName, ["run", Converge, "--engine", "grains", "--format", "json", .. cluster.Joined]);
+        // Mid-run: the client has printed the events of some advances (one JSON line an event), and goes on.
+        await run.WaitForLinesAsync(200, SummitsProgram.HangGuard);
+        Assert.False(run.HasExited, $"the run ended before it was killed: {run.Error}");
+        var pid = run.Id;
+        using (var process = System.Diagnostics.Process.GetProcessById(pid))
+            process.Kill();
+        await run.WaitForExitAsync(SummitsProgram.HangGuard);
+
+        // Its world is listed with the client that drove it (this machine's name, the killed process's id) until the
+        // client has not advanced it for 10 s, when it is said abandoned; asked every second, never by a fixed wait.
+        var client = $"summits run, process {pid.ToString(CultureInfo.InvariantCulture)} on {Environment.MachineName}";
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        string row;
+        while (true)
+        {
+            var list = await Summits(["worlds", "list", .. cluster.Joined]);
+            Assert.True(list.Exit == 0, list.Error);
+            row = list.Output.Split('\n').Single(line => line.Contains($"({client})", StringComparison.Ordinal) || line.EndsWith($"attached to {client}", StringComparison.Ordinal));
+            if (row.Contains("abandoned", StringComparison.Ordinal))
+                break;
+            Assert.EndsWith($"running, attached to {client}", row, StringComparison.Ordinal);
+            Assert.True(DateTime.UtcNow < deadline, $"the world was not said abandoned within a minute: {row}");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        // The row: the world's id (the scenario's world id, -run- and 12 hex digits), the scenario, not yet its one step
+        // done, the silo it is active on, and why it is abandoned.
+        var match = AbandonedRow().Match(row);
+        Assert.True(match.Success, row);
+        Assert.EndsWith($"abandoned: its client ({client}) has not advanced it for {match.Groups["quiet"].Value} s", row, StringComparison.Ordinal);
+        Assert.True(int.Parse(match.Groups["quiet"].Value, CultureInfo.InvariantCulture) >= 10, row);
+        var id = match.Groups["id"].Value;
+
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)}");
+        var server = redis.GetServer("127.0.0.1", cluster.Redis.Port);
+        Assert.NotEmpty(server.Keys(pattern: $"*{id}*"));
+        var retire = await Summits(["worlds", "retire", id, .. cluster.Joined]);
+        Assert.Equal((0, $"retired world {id}\n", ""), retire);
+        var after = await Summits(["worlds", "list", .. cluster.Joined]);
+        Assert.True(after.Exit == 0, after.Error);
+        Assert.DoesNotContain(id, after.Output, StringComparison.Ordinal);
+        // Every key of it (its world, countries, topics and timeline pages) left the server; the registry holds it no more.
+        Assert.Empty(server.Keys(pattern: $"*{id}*"));
+    }
+
+    [GeneratedRegex(@"^(?<id>soe-18-actors-run-[0-9a-f]{12}) +soe-18-converge +step 0 of 1 +127\.0\.0\.1:[0-9]+ +abandoned: .* for (?<quiet>[0-9]+) s$")]
+    private static partial Regex AbandonedRow();
+}
