@@ -121,6 +121,13 @@ public sealed class ClusterRestartTests(ClusterFixture cluster)
         Assert.True(shown.Exit == 0, shown.Error);
         Assert.EndsWith("running", shown.Output.Split('\n').Single(line => line.StartsWith(id, StringComparison.Ordinal)), StringComparison.Ordinal);
 
+        // A watch of the run through the restart: the Redis server gone, then answering LOADING while it reads its
+        // append-only file back, is a wait the watch says and outlasts, not its end (a watch once ended there, exit 3,
+        // the run going on). Restarted once the watch has printed, so that it is connected and subscribed: a command
+        // started while the server is down fails at its start, in one line.
+        await using var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. Joined]);
+        await watch.WaitForLineAsync(line => line.StartsWith("{\"seq\":1,", StringComparison.Ordinal), SummitsProgram.HangGuard);
+
         // Down for 3 s in the middle of the run; what it acknowledged it wrote to its append-only file first.
         await cluster.Redis.RestartAsync(TimeSpan.FromSeconds(3));
 
@@ -139,8 +146,14 @@ public sealed class ClusterRestartTests(ClusterFixture cluster)
 
         var after = await ShowAsync(id, "after");
         var events = await File.ReadAllLinesAsync(Path.Combine(after, "timeline.jsonl"));
+        // The watch printed what the world stored, every event once and in order, and ended as the run did: 0 when it
+        // finished, 3 when it failed.
+        var exit = await watch.WaitForExitAsync(SummitsProgram.HangGuard);
+        Assert.True(exit == (row.EndsWith("finished", StringComparison.Ordinal) ? 0 : 3), watch.Error);
+        Assert.Equal(string.Concat(events.Select(line => line + "\n")), watch.Output);
         if (row.EndsWith("finished", StringComparison.Ordinal))
         {
+            Assert.Empty(WatchStatus.Others(id, watch.Error));
             foreach (var file in Files)
                 Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(expected, file)), await File.ReadAllBytesAsync(Path.Combine(after, file)));
         }

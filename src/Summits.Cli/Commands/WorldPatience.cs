@@ -61,9 +61,11 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
     /// Whether <paramref name="failure"/> of a grain call means the cluster did not answer it, so that the same call
     /// may be asked again: a timeout (Orleans's response timeout, a Redis timeout), a silo that died or whose connection
     /// failed, a message the cluster turned back while its membership changes, a Redis server that cannot be reached,
-    /// and a cancellation nobody asked for (<paramref name="user"/> is not cancelled: a token inside Orleans or a
-    /// client library that timed out or was cut). False for the user's cancellation and for any other failure, which
-    /// a new try would meet again.
+    /// a Redis server that answers that it cannot serve yet (<c>LOADING</c> its dataset after a restart, <c>BUSY</c>,
+    /// <c>TRYAGAIN</c>, <c>MASTERDOWN</c>), and a cancellation nobody asked for (<paramref name="user"/> is not
+    /// cancelled: a token inside Orleans or a client library that timed out or was cut); and any failure that carries
+    /// one of these as its cause (a silo's grain storage failing on its Redis server). False for the user's cancellation
+    /// and for any other failure, which a new try would meet again.
     /// </summary>
     /// <param name="failure">What the call threw; an <see cref="AggregateException"/> is unanswered when each of its own is.</param>
     /// <param name="user">The token the user's Ctrl-C cancels.</param>
@@ -73,8 +75,14 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
         AggregateException { InnerExceptions.Count: > 0 } all => all.InnerExceptions.All(e => Unanswered(e, user)),
         TimeoutException or SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException
             or GatewayTooBusyException or RedisConnectionException => true,
+        RedisServerException server => NotYet.Any(word => server.Message.StartsWith(word, StringComparison.Ordinal)),
+        { InnerException: { } cause } => Unanswered(cause, user),
         _ => false,
     };
+
+    // The errors with which a Redis server says it cannot serve for now, and will: loading its dataset, running a script,
+    // a cluster slot moving, its primary gone.
+    private static readonly string[] NotYet = ["LOADING ", "BUSY ", "TRYAGAIN ", "MASTERDOWN "];
 
     /// <summary>True while the cluster has not answered since a call it did not answer.</summary>
     public bool Silent => _since is not null;

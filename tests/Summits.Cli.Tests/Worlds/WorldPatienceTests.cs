@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using StackExchange.Redis;
 using Summits.Cli.Commands;
 
 namespace Summits.Cli.Tests;
@@ -25,10 +26,18 @@ public sealed class WorldPatienceTests
         { "a dead silo", new SiloUnavailableException("The target silo became unavailable"), true },
         { "a failed connection", new ConnectionFailedException("Unable to connect to endpoint"), true },
         { "all of a kind", new AggregateException(new TaskCanceledException(), new TimeoutException()), true },
+        // A Redis server restarted under a watch answers LOADING until it has read its append-only file back: a watch
+        // once ended there with exit 3, the run it watched going on. Said by the server itself, or as the cause of a
+        // silo's grain storage's failure (Orleans' words around it), it is a silence; so is a storage call timed out.
+        { "Redis loading its dataset", new RedisServerException("LOADING Redis is loading the dataset in memory"), true },
+        { "a storage failing on Redis loading", new OrleansException("Error from storage provider RedisGrainStorage.Summits during ReadStateAsync", new RedisServerException("LOADING Redis is loading the dataset in memory")), true },
+        { "a storage call timed out", new OrleansException("Error from storage provider RedisGrainStorage.Summits during WriteStateAsync", new TaskCanceledException()), true },
         // Errors, which a new try would meet again: the world holds no run, a bad argument, one error among silences.
         { "a grain's own refusal", new InvalidOperationException("world has no scenario running"), false },
         { "a bad argument", new ArgumentException("bad"), false },
         { "one error among silences", new AggregateException(new TimeoutException(), new InvalidOperationException()), false },
+        // A Redis error that a new try meets again: a user without the right to a command.
+        { "Redis refusing a command", new OrleansException("Error from storage provider RedisGrainStorage.Summits during ClearStateAsync", new RedisServerException("NOPERM this user has no permissions to run the 'del' command")), false },
     };
 
     [Theory]
