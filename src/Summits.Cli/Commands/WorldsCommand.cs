@@ -444,6 +444,10 @@ public static class WorldsCommand
                 // Not answered in time (Ctrl-C while the world's silo is away): the subscription lapses by itself
                 // within IWorldGrain.WatchExpiry.
             }
+            // After the user's Ctrl-C the subscription may outlive the observer until it lapses: a push then meets no
+            // observer, which the runtime would note on standard error after the watch has ended.
+            if (cancellation.IsCancellationRequested)
+                client.EndNotes();
             client.Grains.DeleteObjectReference<IWorldWatcher>(reference);
             GC.KeepAlive(watcher);
         }

@@ -42,6 +42,13 @@ public sealed class ClusterClient : IGrainHost
     public bool Finished { get; set; }
 
     /// <summary>
+    /// Stops writing the runtime's notes to standard error for a command whose work with the cluster is over before the
+    /// client is disposed (a watch stopped by Ctrl-C, its observer deleted): a push still on its way to the deleted
+    /// observer is then nobody's concern, and the command's own last line is the last the user reads.
+    /// </summary>
+    public void EndNotes() => _warnings.Open = false;
+
+    /// <summary>
     /// <paramref name="world"/> and this client's run id joined, <c>{world}-run-{12 hex digits}</c> (<see cref="WorldKey.Derived"/>):
     /// a world the cluster's storage has never held, so that a run never meets an earlier run's world.
     /// </summary>
