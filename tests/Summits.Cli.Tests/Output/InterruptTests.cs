@@ -306,13 +306,18 @@ public sealed class InterruptTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(output, name), $"previous {name}\n");
         var before = Contents(output);
 
-        // The 18-actor spatial-model run, twice, each world written to storage at every advance (Summits:CheckpointEvery
-        // 1, the slowest interval, where the default of every 100 runs it several times faster): about 16 s of which 9 s
-        // of processor time on a quiet machine, of which the start (the runtime, the silo) takes under 2 s, as a compare
-        // of two short scenarios shows (2.8 s in all). The command prints nothing until both runs end, so its processor
-        // time says where it is: from 4 s on it is in the runs, however loaded the machine, and some 5 s of runs remain.
-        using var compare = Start(["compare", Scenario("bench", "soe-18-converge.yaml"), Scenario("bench", "soe-18-converge.yaml"), "-q", "--out", output],
-            new() { ["Summits__CheckpointEvery"] = "1" });
+        // A generated world of 200 actors and 50 topics bargaining for 30 rounds, twice: about 40 s of processor time
+        // on a quiet machine, of which the start (the runtime, the silo, loading the world) takes under 2 s, as a
+        // compare of two short scenarios shows (2.8 s in all). The command prints nothing until both runs end, so its
+        // processor time says where it is: from 4 s on it is in the runs, however loaded the machine, with some 35 s
+        // of runs still to go. (The 18-actor run, even written at every advance, ends in about a second since the
+        // embedded silo keeps its storage in memory: a fast machine had finished both runs before 4 s.)
+        var generated = await SummitsProcess.RunInAsync(_folder.FullName, ["generate", "--actors", "200", "--topics", "50", "--seed", "1", "-o", "big.yaml"]);
+        Assert.Equal(0, generated.ExitCode);
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "bargain.yaml"),
+            "format: 2\nscenario: big-bargain\nabout: The generated world bargaining.\nworld: big.yaml\nseed: 1\nsteps:\n  - id: bargain\n    rounds: 30\n");
+        var scenario = Path.Combine(_folder.FullName, "bargain.yaml");
+        using var compare = Start(["compare", scenario, scenario, "-q", "--out", output], []);
         using (var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
         {
             while (ProcessorSeconds(compare.Id) < 4)
@@ -328,8 +333,8 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(130, exit);
         Assert.Equal("summits compare: stopped before it finished", Said(error));
         Assert.Equal(before, Contents(output));
-        // No new set was begun: the previous set's folder is the only entry.
-        Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
+        // No new set was begun: beside the test's own world and scenario, the previous set's folder is the only entry.
+        Assert.Equal(["bargain.yaml", "big.yaml", "out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name).Order());
     }
 
     /// <summary>
