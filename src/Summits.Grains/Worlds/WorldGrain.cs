@@ -485,7 +485,7 @@ public sealed partial class WorldGrain(
         var topics = _topicGrains.Keys.Union(info?.Topics ?? [], StringComparer.Ordinal).ToArray();
         await Task.WhenAll(countries.Select(id => Country(id).Retire())
             .Concat(topics.Select(id => Topic(id).Retire()))
-            .Append(RetirePagesAsync()));
+            .Append(RetirePagesAsync(pastCheckpoint: true)));
         await _watchers.Notify(w => w.Stopped(null));
         _watchers.Clear();
         // Final cleared the world's state already.
@@ -573,9 +573,15 @@ public sealed partial class WorldGrain(
             await this.UnregisterReminder(reminder);
     }
 
-    /// <summary>Retires every timeline page the run wrote: none in a world kept in memory, whose events stay in the world grain.</summary>
-    private Task RetirePagesAsync() =>
-        Task.WhenAll(Enumerable.Range(0, _inMemory ? 0 : state.State.Run?.Pages ?? 0).Select(n => Page(n).Retire()));
+    /// <summary>
+    /// Retires every timeline page the run wrote: none in a world kept in memory, whose events stay in the world grain.
+    /// With <paramref name="pastCheckpoint"/>, the page after them too: an advance that wrote its page and then failed
+    /// (a commit or the world's own write) left that page in storage past the world's last checkpoint, until the
+    /// advance runs again; a world retired before that would leave it behind. A finished run's last advance succeeded,
+    /// so <see cref="Final"/> has no such page to retire.
+    /// </summary>
+    private Task RetirePagesAsync(bool pastCheckpoint = false) =>
+        Task.WhenAll(Enumerable.Range(0, _inMemory || state.State.Run is not { } run ? 0 : run.Pages + (pastCheckpoint ? 1 : 0)).Select(n => Page(n).Retire()));
 
     public async Task<WorldWatch> Watch(IWorldWatcher watcher, int after, int count)
     {

@@ -266,6 +266,28 @@ public sealed class ExactlyOnceAdvanceTests(ClusterFixture fixture)
         Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)).Split('\n').Length - 1, advance.Events.Length);
     }
 
+    [Fact]
+    public async Task A_world_retired_after_an_advance_failed_past_its_page_leaves_nothing_in_storage()
+    {
+        // Short's first advance (the shock) writes timeline page 0 and then the world (its 3rd write, after seeding and
+        // starting); its second (the US's FTA ask, which Japan answers) writes page 1, commits the two countries, and
+        // fails at the world's 4th write. Storage then holds page 1, while the world it holds counts one page: the
+        // page lies past the world's checkpoint until the advance runs again. Retired at that point, the world must
+        // take every state of its grains out of storage, that page with them.
+        var (_, key, world) = await StartedAsync(Short);
+        Assert.NotEmpty((await world.Advance(0)).Events);
+        fixture.Storage.Fail(StorageOperation.Write, "world", GrainId.Create("world", key), 4);
+        await Assert.ThrowsAnyAsync<Exception>(() => world.Advance(1));
+        bool Held(GrainId grain) => grain.Key.ToString()!.StartsWith(key + "/", StringComparison.Ordinal) || grain.Key.ToString() == key;
+        // Two pages held before the retire: 0 and the failed advance's 1.
+        Assert.Equal([WorldKey.Of(key).TimelinePage(0), WorldKey.Of(key).TimelinePage(1)],
+            fixture.Storage.Written.Where(w => w.Value.StateName == "timeline" && Held(w.Key)).Select(w => w.Key.Key.ToString()!).Order(StringComparer.Ordinal));
+
+        await world.Retire();
+
+        Assert.Empty(fixture.Storage.Written.Keys.Where(Held).Select(g => g.ToString()));
+    }
+
     /// <summary>
     /// Fails the first write of one grain's state after the world of <paramref name="key"/> started: a
     /// country's (<paramref name="id"/> its actor), or the world's (<paramref name="id"/> null).
