@@ -26,11 +26,11 @@ public sealed class InterruptTests : IDisposable
     public async Task Ctrl_C_while_a_run_advances_stops_it_with_exit_130_and_writes_nothing()
     {
         var output = Path.Combine(_folder.FullName, "out");
-        // The 18-actor spatial-model run takes some seconds of advances in grains when its world is written at every
-        // advance (Summits:CheckpointEvery 1; at the default of every 100 it can end a moment after its first line);
-        // its events stream to standard output as each advance ends, so the first line says the run is under way.
-        using var run = Start(["run", Scenario("bench", "soe-18-converge.yaml"), "--format", "json", "--out", output],
-            new() { ["Summits__CheckpointEvery"] = "1" });
+        // The 18-actor spatial-model run streams its 28,719 events to standard output as JSON lines as each advance ends
+        // (6.6 MB: summits run soe-18-converge.yaml --format json | wc -c), so the first line says the run is under way.
+        // The test reads no more than that line, so the run cannot end before the signal: once the pipe's buffer (64 KiB
+        // by default, at most 1 MiB, /proc/sys/fs/pipe-max-size) is full, its next write waits for a reader.
+        using var run = Start(["run", Scenario("bench", "soe-18-converge.yaml"), "--format", "json", "--out", output], []);
         var first = await run.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
         Assert.NotNull(first);
         Assert.Equal(0, Kill(run.Id, SigInt));
@@ -380,8 +380,8 @@ public sealed class InterruptTests : IDisposable
     [Fact]
     public async Task Ctrl_C_while_a_run_exports_to_a_telemetry_file_leaves_the_previous_file_and_says_where_the_runs_lines_are()
     {
-        // The 18-actor spatial-model run in grains, as in the first test, exporting to run.jsonl, which holds the
-        // previous run's telemetry (here one line of the test's). Ctrl-C once the first advance is out: the file
+        // The 18-actor spatial-model run in grains, as in the first test (held up by the pipe its events fill), exporting
+        // to run.jsonl, which holds the previous run's telemetry (here one line of the test's). Ctrl-C once the first advance is out: the file
         // keeps its line, and the interrupted run's export requests are whole lines of run.jsonl.partial.
         var file = Path.Combine(_folder.FullName, "run.jsonl");
         File.WriteAllText(file, "{\"previous\":true}\n");
