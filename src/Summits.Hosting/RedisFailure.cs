@@ -20,33 +20,70 @@ public static partial class RedisFailure
     /// </summary>
     /// <param name="failure">What a call threw, or what a silo logged; its inner exceptions (each of an <see cref="AggregateException"/>) are read too.</param>
     /// <param name="server">The Redis server's endpoint as the phrase names it (<see cref="ClusterAddress.Endpoint"/>).</param>
-    public static string? Said(Exception? failure, string server)
+    public static string? Said(Exception? failure, string server) => Read(failure) switch
+    {
+        null => null,
+        (Cause.Timeout, { } seconds) => $"Redis at {server} did not answer within {seconds} s",
+        (Cause.Timeout, _) => $"Redis at {server} did not answer in time",
+        (Cause.Refused, _) => $"Redis at {server} refused the connection",
+        (Cause.Closed, _) => $"Redis at {server} closed the connection",
+        (Cause.NotConnected, _) => $"Redis at {server} was not connected",
+        (Cause.NotYet or Cause.Error, var text) => $"Redis at {server} answered with an error: {text}",
+        (_, { Length: > 0 } words) => $"Redis at {server} could not be used: {words}",
+        _ => $"Redis at {server} could not be used",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="failure"/> is a Redis failure that passes, so that the same call asked again may succeed:
+    /// the server did not answer in time, refused or closed the connection, was not connected, or answered that it cannot
+    /// serve yet (<c>LOADING</c> its dataset after a restart, <c>BUSY</c> with a script, <c>TRYAGAIN</c>, <c>MASTERDOWN</c>).
+    /// False for an error the server will answer again (<c>NOPERM</c>, a wrong command) and for a failure that is no
+    /// Redis failure.
+    /// </summary>
+    /// <param name="failure">What a call threw; read as <see cref="Said"/> reads it.</param>
+    public static bool Passes(Exception? failure) =>
+        Read(failure) is (Cause.Timeout or Cause.Refused or Cause.Closed or Cause.NotConnected or Cause.NotYet, _);
+
+    /// <summary>Whether anything in <paramref name="failure"/>'s chain is a Redis failure or a grain storage's error, which <see cref="Said"/> names.</summary>
+    public static bool Concerns(Exception? failure) => Read(failure) is not null;
+
+    /// <summary>The kinds of cause <see cref="Said"/> names.</summary>
+    private enum Cause { Timeout, Refused, Closed, NotConnected, NotYet, Error, Other }
+
+    // The errors with which a Redis server says it cannot serve for now, and will: loading its dataset, running a script,
+    // a cluster slot moving, its primary gone.
+    private static readonly string[] NotYet = ["LOADING ", "BUSY ", "TRYAGAIN ", "MASTERDOWN "];
+
+    /// <summary>
+    /// The cause of <paramref name="failure"/> and its detail (the seconds waited, the server's error text, the failure's
+    /// own words), from the types and the messages of its whole chain; null when it is no Redis failure.
+    /// </summary>
+    private static (Cause Cause, string? Detail)? Read(Exception? failure)
     {
         var chain = Chain(failure).ToList();
         if (!chain.Any(IsRedis))
             return null;
         var text = string.Join(" ", chain.Select(e => e.GetType().Name + ": " + e.Message));
         if (Timeout().Match(text) is { Success: true } timed)
-            return $"Redis at {server} did not answer within {Seconds(timed.Groups["ms"].Value)} s";
+            return (Cause.Timeout, Seconds(timed.Groups["ms"].Value));
         if (text.Contains("RedisTimeoutException", StringComparison.Ordinal) || text.Contains("Timeout performing", StringComparison.Ordinal)
             || text.Contains("Timeout awaiting", StringComparison.Ordinal) || chain.Any(e => e is TimeoutException or OperationCanceledException))
-            return $"Redis at {server} did not answer in time";
+            return (Cause.Timeout, null);
         if (text.Contains("UnableToConnect", StringComparison.Ordinal) || text.Contains("ConnectionRefused", StringComparison.Ordinal)
             || text.Contains("Connection refused", StringComparison.Ordinal))
-            return $"Redis at {server} refused the connection";
+            return (Cause.Refused, null);
         if (text.Contains("SocketClosed", StringComparison.Ordinal) || text.Contains("ConnectionReset", StringComparison.Ordinal)
             || text.Contains("SocketFailure", StringComparison.Ordinal))
-            return $"Redis at {server} closed the connection";
+            return (Cause.Closed, null);
         if (text.Contains("No connection is active/available", StringComparison.Ordinal))
-            return $"Redis at {server} was not connected";
-        if (chain.FirstOrDefault(e => e.GetType().Name == "RedisServerException") is { } answered)
-            return $"Redis at {server} answered with an error: {Cut(answered.Message)}";
-        if (ServerError().Match(text) is { Success: true } quoted)
-            return $"Redis at {server} answered with an error: {Cut(quoted.Groups["text"].Value)}";
+            return (Cause.NotConnected, null);
+        var error = chain.FirstOrDefault(e => e.GetType().Name == "RedisServerException")?.Message
+            ?? (ServerError().Match(text) is { Success: true } quoted ? quoted.Groups["text"].Value : null);
+        if (error is not null)
+            return (NotYet.Any(word => error.StartsWith(word, StringComparison.Ordinal)) ? Cause.NotYet : Cause.Error, Cut(error));
         // Any other failure of a Redis call: its own words, the first Redis exception's message without the names of
         // the exceptions it quotes.
-        var words = TypeNames().Replace(Cut(chain.First(IsRedis).Message), "").Trim();
-        return words.Length == 0 ? $"Redis at {server} could not be used" : $"Redis at {server} could not be used: {words}";
+        return (Cause.Other, TypeNames().Replace(Cut(chain.First(IsRedis).Message), "").Trim());
     }
 
     /// <summary>

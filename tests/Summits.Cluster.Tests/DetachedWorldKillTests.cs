@@ -83,7 +83,7 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
 
     /// <summary>
     /// Makes <paramref name="call"/> until the cluster answers it: a call the cluster did not answer
-    /// (<see cref="WorldPatience.Unanswered"/>: its client's gateway or the world's silo just killed) is asked again after
+    /// (<see cref="ClusterCallFailure.Passes"/>: its client's gateway or the world's silo just killed) is asked again after
     /// 50 ms, within the guard against a hang: soon enough that the test sees the run go on within moments of its
     /// resuming on another silo, a thousand advances or more before it could finish.
     /// </summary>
@@ -96,7 +96,7 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
             {
                 return await call();
             }
-            catch (Exception e) when (WorldPatience.Unanswered(e, CancellationToken.None) && DateTime.UtcNow < deadline)
+            catch (Exception e) when (ClusterCallFailure.Passes(e, CancellationToken.None) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50));
             }

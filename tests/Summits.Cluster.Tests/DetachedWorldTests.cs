@@ -114,9 +114,9 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
 
         // Asked again, or shown, it is a world the cluster does not know.
         var again = await Summits(["worlds", "retire", id, .. cluster.Joined]);
-        Assert.Equal((2, "", $"summits worlds retire: error: no detached world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds retire --help')\n"), again);
+        Assert.Equal((2, "", $"summits worlds retire: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds retire --help')\n"), again);
         var show = await Summits(["worlds", "show", id, .. cluster.Joined]);
-        Assert.Equal((2, "", $"summits worlds show: error: no detached world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds show --help')\n"), show);
+        Assert.Equal((2, "", $"summits worlds show: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds show --help')\n"), show);
     }
 
     [ClusterTheory]
@@ -149,7 +149,7 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
     public async Task TheWorldsCommandsWithoutAClusterAreRefusedInOneLine(params string[] arguments)
     {
         var run = await Summits(["worlds", .. arguments]);
-        Assert.Equal((2, "", $"summits worlds {arguments[0]}: error: the detached worlds live on a cluster: name its Redis server with --cluster redis://HOST:PORT "
+        Assert.Equal((2, "", $"summits worlds {arguments[0]}: error: the worlds live on a cluster: name its Redis server with --cluster redis://HOST:PORT "
             + $"or the setting Summits:Cluster (see 'summits worlds {arguments[0]} --help')\n"), run);
     }
 }

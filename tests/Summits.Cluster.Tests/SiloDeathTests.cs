@@ -41,7 +41,7 @@ public sealed class SiloDeathTests(KillClusterFixture cluster, ITestOutputHelper
                 if (entry.Status == SiloStatus.Dead)
                     break;
             }
-            catch (Exception e) when (WorldPatience.Unanswered(e, CancellationToken.None))
+            catch (Exception e) when (ClusterCallFailure.Passes(e, CancellationToken.None))
             {
             }
             Assert.True(DateTime.UtcNow < guard, $"the silo killed at port {doomed.SiloPort} was not declared dead within {SummitsProgram.HangGuard}");

@@ -91,6 +91,6 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
     {
         const string id = "abe-trump-2017-11-06-run-000000000000";
         var run = await Summits(["worlds", "watch", id, .. cluster.Joined]);
-        Assert.Equal((2, "", $"summits worlds watch: error: no detached world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds watch --help')\n"), run);
+        Assert.Equal((2, "", $"summits worlds watch: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds watch --help')\n"), run);
     }
 }

@@ -1,15 +1,16 @@
 using System.Globalization;
-using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
-using StackExchange.Redis;
+using Summits.Cli.Hosting;
+using Summits.Hosting;
 
 namespace Summits.Cli.Commands;
 
 /// <summary>
 /// How <c>summits worlds watch</c> asks the cluster while a silo may be dying under the world it watches: every grain
 /// call it makes (the registry's <c>Find</c>, the world's <c>Progress</c>, <c>Watch</c> and its renewals) goes through
-/// one of these. A call the cluster does not answer (<see cref="Unanswered"/>), or has not answered within
-/// <see cref="AnswerWait"/>, is said once, <c>summits worlds watch: world ID does not answer (what failed); waiting for
+/// one of these. A call that fails in a way that passes (<see cref="ClusterCallFailure.Passes"/>: the cluster or its
+/// Redis server did not answer it, or cannot yet), or has not answered within
+/// <see cref="AnswerWait"/>, is said once, <c>summits worlds watch: world ID does not answer (the cause, in the words of
+/// <see cref="ClusterCallFailure.Cause"/>); waiting for
 /// the cluster …</c>, and asked again every <see cref="Pause"/>; the first answer after is said, <c>… world ID answers
 /// again</c>. The wait bounds a call whose answer will never come: Orleans turns back no call that reached the world's
 /// silo before it died, and its caller hears of it only at the response timeout (<c>Summits:CallTimeout</c>, 120 s), a
@@ -21,12 +22,13 @@ namespace Summits.Cli.Commands;
 /// </summary>
 /// <param name="command">The command whose lines these are: <c>summits worlds watch</c>.</param>
 /// <param name="world">The world's id, as the lines name it.</param>
+/// <param name="settings">The settings of the cluster the world is on: its Redis server and call timeout, as the lines name them.</param>
 /// <param name="say">Where the lines go (standard error in the command line).</param>
 /// <param name="patience">How long the cluster may go without answering before the watch gives up; positive.</param>
 /// <param name="pause">How long to wait before asking again; zero or more.</param>
 /// <param name="clock">What measures the silence: <see cref="TimeProvider.System"/> in the command line.</param>
 /// <param name="answerWait">How long a call may go unanswered before it counts as a silence and is asked again; positive; <see cref="AnswerWait"/> when null.</param>
-public sealed class WorldPatience(string command, string world, TextWriter say, TimeSpan patience, TimeSpan pause, TimeProvider clock, TimeSpan? answerWait = null)
+public sealed class WorldPatience(string command, string world, SummitsSettings settings, TextWriter say, TimeSpan patience, TimeSpan pause, TimeProvider clock, TimeSpan? answerWait = null)
 {
     /// <summary>
     /// How long a watch waits for a cluster that does not answer: 5 minutes, longer than a cluster takes to declare a
@@ -54,40 +56,13 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
     private DateTimeOffset? _since;
 
     /// <summary>The command line's way for <paramref name="world"/>: <see cref="Patience"/>, <see cref="Pause"/>, said on standard error unless <paramref name="say"/> is false (<c>-v quiet</c>).</summary>
-    public static WorldPatience For(string command, string world, bool say = true) =>
-        new(command, world, say ? Console.Error : TextWriter.Null, Patience, Pause, TimeProvider.System);
-
-    /// <summary>
-    /// Whether <paramref name="failure"/> of a grain call means the cluster did not answer it, so that the same call
-    /// may be asked again: a timeout (Orleans's response timeout, a Redis timeout), a silo that died or whose connection
-    /// failed, a message the cluster turned back while its membership changes, a Redis server that cannot be reached,
-    /// a Redis server that answers that it cannot serve yet (<c>LOADING</c> its dataset after a restart, <c>BUSY</c>,
-    /// <c>TRYAGAIN</c>, <c>MASTERDOWN</c>), and a cancellation nobody asked for (<paramref name="user"/> is not
-    /// cancelled: a token inside Orleans or a client library that timed out or was cut); and any failure that carries
-    /// one of these as its cause (a silo's grain storage failing on its Redis server). False for the user's cancellation
-    /// and for any other failure, which a new try would meet again.
-    /// </summary>
-    /// <param name="failure">What the call threw; an <see cref="AggregateException"/> is unanswered when each of its own is.</param>
-    /// <param name="user">The token the user's Ctrl-C cancels.</param>
-    public static bool Unanswered(Exception failure, CancellationToken user) => failure switch
-    {
-        OperationCanceledException => !user.IsCancellationRequested,
-        AggregateException { InnerExceptions.Count: > 0 } all => all.InnerExceptions.All(e => Unanswered(e, user)),
-        TimeoutException or SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException
-            or GatewayTooBusyException or RedisConnectionException => true,
-        RedisServerException server => NotYet.Any(word => server.Message.StartsWith(word, StringComparison.Ordinal)),
-        { InnerException: { } cause } => Unanswered(cause, user),
-        _ => false,
-    };
-
-    // The errors with which a Redis server says it cannot serve for now, and will: loading its dataset, running a script,
-    // a cluster slot moving, its primary gone.
-    private static readonly string[] NotYet = ["LOADING ", "BUSY ", "TRYAGAIN ", "MASTERDOWN "];
+    public static WorldPatience For(string command, string world, SummitsSettings settings, bool say = true) =>
+        new(command, world, settings, say ? Console.Error : TextWriter.Null, Patience, Pause, TimeProvider.System);
 
     /// <summary>True while the cluster has not answered since a call it did not answer.</summary>
     public bool Silent => _since is not null;
 
-    /// <summary>Makes <paramref name="call"/> until it answers, asking again after each <see cref="Unanswered"/> failure and each wait (<see cref="AnswerWait"/>) it does not answer within.</summary>
+    /// <summary>Makes <paramref name="call"/> until it answers, asking again after each failure that passes (<see cref="ClusterCallFailure.Passes"/>) and each wait (<see cref="AnswerWait"/>) it does not answer within.</summary>
     /// <exception cref="WorldSilenceException">When the cluster has answered nothing for the patience.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> (the user's) is cancelled.</exception>
     public async Task<T> AskAsync<T>(Func<Task<T>> call, CancellationToken cancellation)
@@ -135,9 +110,9 @@ public sealed class WorldPatience(string command, string world, TextWriter say, 
             what = string.Create(CultureInfo.InvariantCulture, $"no answer in {wait.TotalSeconds:0.###} s");
             _wait = wait * 2 < LongestAnswerWait ? wait * 2 : LongestAnswerWait;
         }
-        catch (Exception e) when (Unanswered(e, cancellation))
+        catch (Exception e) when (ClusterCallFailure.Passes(e, cancellation))
         {
-            (failure, what) = (e, CommandFailure.Describe(e));
+            (failure, what) = (e, ClusterCallFailure.Cause(e, settings, cancellation) ?? CommandFailure.Describe(e));
         }
         var now = clock.GetUtcNow();
         if (_since is not { } since)

@@ -17,35 +17,35 @@ public static class WorldsCommand
 {
     public static Command Create()
     {
-        var list = new Command("list", "List the cluster's detached worlds: id, scenario, progress (step k of n) and state (running, finished or failed, with the reason).");
+        var list = new Command("list", "List the cluster's worlds, detached or attached to a client's run: id, scenario, progress (step k of n), silo and state (running, attached, abandoned, finished or failed, with the reason).");
         var listCluster = ClusterChoice.AddTo(list, "the worlds' ids alone, one a line");
         list.SetAction((parse, cancellation) => SaidAsync("the worlds could not be listed", listCluster.Address(parse), listCluster.Id(parse), cancellation,
             () => ListAsync(listCluster.Address(parse), listCluster.Id(parse), listCluster.Level(parse), cancellation)));
 
-        var showId = IdArgument("The detached world to show, as 'summits run --detach' printed it");
+        var showId = IdArgument("The world to show, as 'summits run --detach' or 'summits worlds list' printed it");
         var format = CommonOptions.Format("How to print the timeline so far: table (with the progress above it), csv or json (one event a line, nothing else)");
         var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder");
-        var show = new Command("show", "Show a detached world's progress, its timeline so far and its state.") { showId, format, output };
+        var show = new Command("show", "Show a world's progress, its timeline so far and its state.") { showId, format, output };
         var showCluster = ClusterChoice.AddTo(show, "the progress line alone above no timeline (the timeline itself with --format csv or json), and where files went");
         show.SetAction((parse, cancellation) => SaidAsync($"world {parse.GetValue(showId)} could not be shown", showCluster.Address(parse), showCluster.Id(parse), cancellation,
             () => ShowAsync(parse.GetValue(showId)!, TimelineFormats.Of(parse.GetValue(format)),
             parse.GetValue(output), CommonOptions.Written(parse, output), showCluster.Address(parse), showCluster.Id(parse), showCluster.Level(parse), cancellation)));
 
-        var retireId = IdArgument("The detached world to retire: its run stops and the cluster forgets it");
-        var retire = new Command("retire", "Stop a detached world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId };
+        var retireId = IdArgument("The world to retire: its run stops and the cluster forgets it");
+        var retire = new Command("retire", "Stop a world's run, if it still runs, and forget the world: its grains' state leaves the cluster's storage.") { retireId };
         var retireCluster = ClusterChoice.AddTo(retire, "the line saying the world was retired, as at normal");
         retire.SetAction((parse, cancellation) => SaidAsync($"world {parse.GetValue(retireId)} could not be retired", retireCluster.Address(parse), retireCluster.Id(parse), cancellation,
             () => RetireAsync(parse.GetValue(retireId)!, retireCluster.Address(parse), retireCluster.Id(parse), retireCluster.Level(parse), cancellation)));
 
-        var watchId = IdArgument("The detached world to watch, as 'summits run --detach' printed it");
+        var watchId = IdArgument("The world to watch, as 'summits run --detach' or 'summits worlds list' printed it");
         var watchFormat = CommonOptions.Format("How to print the events: table (the world above them, each advance's events as they come, the progress below), csv or json (one event a line, nothing else)");
-        var watch = new Command("watch", "Print a detached world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat };
+        var watch = new Command("watch", "Print a world's timeline so far, then each event as the cluster pushes it, until the run ends.") { watchId, watchFormat };
         var watchCluster = ClusterChoice.AddTo(watch, "the events alone, without the world's line above them and the progress line below");
         watch.SetAction((parse, cancellation) => SaidAsync($"world {parse.GetValue(watchId)} could not be watched", watchCluster.Address(parse), watchCluster.Id(parse), cancellation,
             () => WatchAsync(parse.GetValue(watchId)!, TimelineFormats.Of(parse.GetValue(watchFormat)),
             watchCluster.Address(parse), watchCluster.Id(parse), watchCluster.Level(parse), cancellation)));
 
-        return new Command("worlds", "The worlds that run on a cluster without a client: started by 'summits run --cluster URL --detach'.") { list, show, watch, retire };
+        return new Command("worlds", "The worlds that run on a cluster: detached by 'summits run --cluster URL --detach', or attached to a client's 'summits run --cluster URL'.") { list, show, watch, retire };
     }
 
     /// <summary>
@@ -300,10 +300,10 @@ public static class WorldsCommand
         const string command = "summits worlds watch";
         // Every call of the watch is asked through one patience: while the world's silo dies, and until the cluster
         // has declared it dead, any of them may meet a silence, said once and asked again.
-        var patience = WorldPatience.For(command, id, level > Verbosity.Quiet);
-        await using var opened = await OpenAsync(command, id, cluster, clusterId, patience, cancellation);
+        await using var opened = await OpenAsync(command, id, cluster, clusterId, settings => WorldPatience.For(command, id, settings, level > Verbosity.Quiet), cancellation);
         if (opened is null)
             return ExitCodes.BadInput;
+        var patience = opened.Patience!;
         if (await opened.StartedAsync(command, cancellation) is not { } started)
             return ExitCodes.RunFailed;
         var (client, detached, world) = (opened.Client, opened.World, opened.Grain);
@@ -489,12 +489,12 @@ public static class WorldsCommand
 
     /// <summary>
     /// The start of each command that names a world: the id checked, the cluster's settings read, its client started
-    /// and the world found in the cluster's registry, asked through <paramref name="patience"/> when there is one.
+    /// and the world found in the cluster's registry, asked through the patience <paramref name="patienceFor"/> makes for the settings when there is one.
     /// Null, with the line said, for an id that is no world id, a missing cluster, or a world the registry does not
     /// hold (each of them exit code 2, <see cref="ExitCodes.BadInput"/>).
     /// </summary>
     /// <exception cref="ClusterException">When the cluster's Redis server or every silo of it does not answer the client's start.</exception>
-    private static async Task<OpenedWorld?> OpenAsync(string command, string id, ClusterAddress? cluster, string? clusterId, WorldPatience? patience, CancellationToken cancellation)
+    private static async Task<OpenedWorld?> OpenAsync(string command, string id, ClusterAddress? cluster, string? clusterId, Func<SummitsSettings, WorldPatience>? patienceFor, CancellationToken cancellation)
     {
         if (IdProblem(id) is { } problem)
         {
@@ -503,6 +503,7 @@ public static class WorldsCommand
         }
         if (Settings(command, cluster, clusterId) is not { } settings)
             return null;
+        var patience = patienceFor?.Invoke(settings);
         var client = await ClusterClient.StartAsync(settings, TelemetrySettings.None, command, cancellation);
         var registry = client.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
         try
@@ -547,7 +548,7 @@ public static class WorldsCommand
         WorldKey.IsId(id) ? null : $"ID must be a world id as 'summits run --detach' prints it, {WorldKey.IdRule}, not '{Printable.Of(id.Length > 80 ? id[..80] + "…" : id)}'";
 
     private static string Unknown(string id, SummitsSettings settings) =>
-        $"no detached world '{id}' on the cluster at {settings.Cluster}; 'summits worlds list' lists them";
+        $"no world '{id}' on the cluster at {settings.Cluster}; 'summits worlds list' lists them";
 
     /// <summary>The settings with the cluster to call; null, with the line said, when there is none or a setting is bad.</summary>
     private static SummitsSettings? Settings(string command, ClusterAddress? cluster, string? clusterId)
@@ -555,7 +556,7 @@ public static class WorldsCommand
         var settings = SummitsSettings.Read(SummitsSettings.Configuration(Directory.GetCurrentDirectory()), cluster: cluster, clusterId: clusterId);
         if (settings.Cluster is not null)
             return settings;
-        UsageError.Write(command, "the detached worlds live on a cluster: name its Redis server with --cluster redis://HOST:PORT or the setting Summits:Cluster");
+        UsageError.Write(command, "the worlds live on a cluster: name its Redis server with --cluster redis://HOST:PORT or the setting Summits:Cluster");
         return null;
     }
 }

@@ -29,22 +29,52 @@ public static class ClusterCallFailure
     /// The cause of <paramref name="failure"/> and what to do, <c>CAUSE; WHAT TO DO</c>, as <see cref="Of"/> says them
     /// after what failed; null when the failure is of no such kind.
     /// </summary>
-    public static string? Said(Exception failure, SummitsSettings settings, CancellationToken user)
+    public static string? Said(Exception failure, SummitsSettings settings, CancellationToken user) =>
+        Read(failure, settings, user) is { } read ? $"{read.Cause}; {read.Remedy}" : null;
+
+    /// <summary>
+    /// The cause of <paramref name="failure"/> alone, as <see cref="Said"/> gives it before what to do (<c>the call was
+    /// cut short before the cluster answered</c>, <c>Redis at 127.0.0.1:6379 answered with an error: LOADING …</c>); null
+    /// when the failure is of no such kind.
+    /// </summary>
+    public static string? Cause(Exception failure, SummitsSettings settings, CancellationToken user) =>
+        Read(failure, settings, user)?.Cause;
+
+    /// <summary>
+    /// Whether <paramref name="failure"/> of a grain call is one that passes, so that the same call asked again may be
+    /// answered: a Redis server that did not answer in time, refused or closed the connection or cannot serve yet
+    /// (<see cref="RedisFailure.Passes"/>), a silo's copy of a state older than the server's (the next call reads it
+    /// afresh), a timeout, a call cut short by a cancellation nobody asked for (<paramref name="user"/> is not
+    /// cancelled), or a lost connection to the silos. False for the user's Ctrl-C, for a Redis error the server will
+    /// answer again (<c>NOPERM</c>) and for the command's own failures.
+    /// </summary>
+    /// <param name="failure">What the call threw; an <see cref="AggregateException"/> is of a kind when each of its own is.</param>
+    /// <param name="user">The token the user's Ctrl-C cancels.</param>
+    public static bool Passes(Exception failure, CancellationToken user) =>
+        !user.IsCancellationRequested && failure is not ClusterException
+        && (RedisFailure.Concerns(failure)
+            ? RedisFailure.Passes(failure)
+            : Chain(failure).Any(e => e is Orleans.Storage.InconsistentStateException) || Kind(failure, user) != Failed.None);
+
+    /// <summary>A failure's cause in our words and what to do about it.</summary>
+    private sealed record Reading(string Cause, string Remedy);
+
+    private static Reading? Read(Exception failure, SummitsSettings settings, CancellationToken user)
     {
         if (settings.Cluster is not { } cluster || failure is ClusterException || user.IsCancellationRequested)
             return null;
         if (RedisFailure.Said(failure, cluster.Endpoint) is { } redis)
-            return $"{redis}; check that the cluster's Redis server at {cluster} runs and answers, then retry";
+            return new(redis, $"check that the cluster's Redis server at {cluster} runs and answers, then retry");
         // A write the silo gave up on (its Redis server too slow) that landed after all: the silo's copy is older than
         // the server's, and Orleans ends the activation, so that the next call reads it afresh.
         if (Chain(failure).Any(e => e is Orleans.Storage.InconsistentStateException))
-            return $"the state a silo held was older than the one in the cluster's Redis server at {cluster} (a write it had given up on landed later); retry, which reads it afresh";
+            return new($"the state a silo held was older than the one in the cluster's Redis server at {cluster} (a write it had given up on landed later)", "retry, which reads it afresh");
         var seconds = settings.CallTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return Kind(failure) switch
+        return Kind(failure, user) switch
         {
-            Failed.Timeout => $"the cluster did not answer within {seconds} s; check that its silos and its Redis server at {cluster} run, then retry",
-            Failed.Cut => $"the call was cut short before the cluster answered; check that its silos and its Redis server at {cluster} run, then retry",
-            Failed.Connection => $"the connection to the cluster's silos failed; check that its silos run ('summits silo --cluster {cluster}'), then retry",
+            Failed.Timeout => new($"the cluster did not answer within {seconds} s", $"check that its silos and its Redis server at {cluster} run, then retry"),
+            Failed.Cut => new("the call was cut short before the cluster answered", $"check that its silos and its Redis server at {cluster} run, then retry"),
+            Failed.Connection => new("the connection to the cluster's silos failed", $"check that its silos run ('summits silo --cluster {cluster}'), then retry"),
             _ => null,
         };
     }
@@ -57,19 +87,24 @@ public static class ClusterCallFailure
             yield return failure;
     }
 
-    /// <summary>Which kind <paramref name="failure"/> is, from the first exception of its chain that is one.</summary>
-    private static Failed Kind(Exception? failure)
+    /// <summary>
+    /// Which kind <paramref name="failure"/> is, from the first exception of its chain that is one; an aggregate is of
+    /// its first one's kind when each of its own is of a kind, and of none when one is not (a command's own error among
+    /// silences is the command's). A cancellation under the user's token is of none.
+    /// </summary>
+    private static Failed Kind(Exception? failure, CancellationToken user)
     {
         for (; failure is not null; failure = failure.InnerException)
         {
             switch (failure)
             {
-                case AggregateException all:
-                    return all.InnerExceptions.Select(Kind).FirstOrDefault(k => k != Failed.None);
+                case AggregateException { InnerExceptions.Count: > 0 } all:
+                    var kinds = all.InnerExceptions.Select(e => Kind(e, user)).ToArray();
+                    return kinds.Contains(Failed.None) ? Failed.None : kinds[0];
                 case TimeoutException or GrainTimeoutException:
                     return Failed.Timeout;
                 case OperationCanceledException:
-                    return Failed.Cut;
+                    return user.IsCancellationRequested ? Failed.None : Failed.Cut;
                 case SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException or GatewayTooBusyException
                     or ClientNotAvailableException or StackExchange.Redis.RedisConnectionException:
                     return Failed.Connection;

@@ -41,6 +41,17 @@ public sealed class ClusterCallFailureTests
     }
 
     [Fact]
+    public void A_Redis_server_still_loading_its_dataset_is_said_with_its_own_words()
+    {
+        // A Redis server restarted with an append-only file answers LOADING until it has read it back.
+        var failure = new Orleans.Runtime.OrleansException("Error from storage provider RedisGrainStorage.summits during ReadStateAsync",
+            new StackExchange.Redis.RedisServerException("LOADING Redis is loading the dataset in memory"));
+
+        Assert.Equal($"{Retire}: Redis at 127.0.0.1:16515 answered with an error: LOADING Redis is loading the dataset in memory; "
+            + "check that the cluster's Redis server at redis://127.0.0.1:16515 runs and answers, then retry", Said(failure));
+    }
+
+    [Fact]
     public void A_Redis_server_that_refuses_connections_is_said_so()
     {
         var failure = new Orleans.Persistence.Redis.RedisStorageException("Failed to read grain state for world grain with ID world/w. "

@@ -2,6 +2,8 @@ using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using StackExchange.Redis;
 using Summits.Cli.Commands;
+using Summits.Cli.Hosting;
+using Summits.Hosting;
 
 namespace Summits.Cli.Tests;
 
@@ -15,6 +17,10 @@ public sealed class WorldPatienceTests
 {
     private const string Command = "summits worlds watch";
     private const string World = "abe-trump-2017-11-06-run-0123456789ab";
+
+    // A cluster whose Redis server is at 127.0.0.1:16515 and whose calls time out after 30 s, as the lines name them.
+    private static readonly SummitsSettings Settings =
+        SummitsSettings.Default with { Cluster = ClusterAddress.Read("redis://127.0.0.1:16515", out _)!, CallTimeout = TimeSpan.FromSeconds(30) };
 
     public static TheoryData<string, Exception, bool> Failures => new()
     {
@@ -32,6 +38,12 @@ public sealed class WorldPatienceTests
         { "Redis loading its dataset", new RedisServerException("LOADING Redis is loading the dataset in memory"), true },
         { "a storage failing on Redis loading", new OrleansException("Error from storage provider RedisGrainStorage.Summits during ReadStateAsync", new RedisServerException("LOADING Redis is loading the dataset in memory")), true },
         { "a storage call timed out", new OrleansException("Error from storage provider RedisGrainStorage.Summits during WriteStateAsync", new TaskCanceledException()), true },
+        // Orleans' Redis storage keeps the Redis cause in its own message, with no inner exception: a timeout or LOADING
+        // quoted there is a silence as well.
+        { "a timeout quoted by the Redis storage", new Orleans.Persistence.Redis.RedisStorageException("Failed to read grain state for world grain with ID world/w. StackExchange.Redis.RedisTimeoutException: Timeout performing HGETALL (5000ms)"), true },
+        { "LOADING quoted by the Redis storage", new Orleans.Persistence.Redis.RedisStorageException("Failed to read grain state for world grain with ID world/w. StackExchange.Redis.RedisServerException: LOADING Redis is loading the dataset in memory"), true },
+        // A silo's copy older than the server's: Orleans ends the activation, and the next call reads the state afresh.
+        { "a silo's stale copy", new Orleans.Storage.InconsistentStateException("Version conflict"), true },
         // Errors, which a new try would meet again: the world holds no run, a bad argument, one error among silences.
         { "a grain's own refusal", new InvalidOperationException("world has no scenario running"), false },
         { "a bad argument", new ArgumentException("bad"), false },
@@ -44,7 +56,24 @@ public sealed class WorldPatienceTests
     [MemberData(nameof(Failures))]
     public void A_failure_of_the_cluster_to_answer_is_a_silence_and_any_other_an_error(string what, Exception failure, bool silence)
     {
-        Assert.True(WorldPatience.Unanswered(failure, CancellationToken.None) == silence, what);
+        Assert.True(ClusterCallFailure.Passes(failure, CancellationToken.None) == silence, what);
+    }
+
+    [Fact]
+    public async Task A_silence_is_said_with_its_cause_in_our_words_never_an_exceptions_type()
+    {
+        // A watch through a Redis restart: the silo's storage fails on the server's LOADING, quoted in Orleans' message.
+        // The line gives the cause as the one-line errors do (ClusterCallFailure.Cause), about the server of Settings.
+        var (patience, said, _) = Patience();
+        var calls = 0;
+        await patience.AskAsync(() => ++calls == 1
+            ? Task.FromException<int>(new OrleansException("Error from storage provider RedisGrainStorage.summits during ReadStateAsync",
+                new RedisServerException("LOADING Redis is loading the dataset in memory")))
+            : Task.FromResult(1), CancellationToken.None);
+        Assert.Equal(
+            $"{Command}: world {World} does not answer (Redis at 127.0.0.1:16515 answered with an error: LOADING Redis is loading the dataset in memory); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
+            $"{Command}: world {World} answers again\n",
+            said.ToString());
     }
 
     [Fact]
@@ -52,8 +81,8 @@ public sealed class WorldPatienceTests
     {
         using var user = new CancellationTokenSource();
         user.Cancel();
-        Assert.False(WorldPatience.Unanswered(new TaskCanceledException(), user.Token));
-        Assert.False(WorldPatience.Unanswered(new OperationCanceledException(user.Token), user.Token));
+        Assert.False(ClusterCallFailure.Passes(new TaskCanceledException(), user.Token));
+        Assert.False(ClusterCallFailure.Passes(new OperationCanceledException(user.Token), user.Token));
     }
 
     [Fact]
@@ -66,7 +95,7 @@ public sealed class WorldPatienceTests
         // Two cut calls and the third that answered; one line for the silence's start, one for its end.
         Assert.Equal((42, 3), (answer, calls));
         Assert.Equal(
-            $"{Command}: world {World} does not answer (A task was canceled (System.Threading.Tasks.TaskCanceledException)); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
+            $"{Command}: world {World} does not answer (the call was cut short before the cluster answered); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
             $"{Command}: world {World} answers again\n",
             said.ToString());
         Assert.False(patience.Silent);
@@ -79,7 +108,7 @@ public sealed class WorldPatienceTests
         // by default). The wait here is 40 ms: the first call is left after 40 ms, the second after 80 ms, and the third
         // answers. One line for the silence (naming the first wait), one for its end.
         var said = new StringWriter { NewLine = "\n" };
-        var patience = new WorldPatience(Command, World, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, TimeSpan.FromMilliseconds(40));
+        var patience = new WorldPatience(Command, World, Settings, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, TimeSpan.FromMilliseconds(40));
         var never = new TaskCompletionSource<int>();
         var calls = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -99,7 +128,7 @@ public sealed class WorldPatienceTests
     {
         using var user = new CancellationTokenSource();
         var said = new StringWriter { NewLine = "\n" };
-        var patience = new WorldPatience(Command, World, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, TimeSpan.FromMinutes(1));
+        var patience = new WorldPatience(Command, World, Settings, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, TimeSpan.FromMinutes(1));
         var asked = patience.AskAsync(() => new TaskCompletionSource<int>().Task, user.Token);
         user.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => asked);
@@ -126,7 +155,7 @@ public sealed class WorldPatienceTests
         Assert.True(patience.Silent);
         Assert.Equal("found", await patience.AskAsync(() => Task.FromResult("found"), CancellationToken.None));
         Assert.Equal(
-            $"{Command}: world {World} does not answer (gone (Orleans.Runtime.SiloUnavailableException)); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
+            $"{Command}: world {World} does not answer (the connection to the cluster's silos failed); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
             $"{Command}: world {World} answers again\n",
             said.ToString());
     }
@@ -171,7 +200,7 @@ public sealed class WorldPatienceTests
             throw new TimeoutException("Response did not arrive on time");
         }, CancellationToken.None));
         Assert.Equal(4, calls);
-        Assert.Equal($"world {World} has not answered for 100 s (Response did not arrive on time (System.TimeoutException))", thrown.Message);
+        Assert.Equal($"world {World} has not answered for 100 s (the cluster did not answer within 30 s)", thrown.Message);
         Assert.Equal($"{Command}: error: {thrown.Message}", UsageError.Line(Command, CommandFailure.Describe(thrown)));
         Assert.Single(said.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -180,6 +209,6 @@ public sealed class WorldPatienceTests
     {
         var said = new StringWriter { NewLine = "\n" };
         var clock = new SteppedClock();
-        return (new WorldPatience(Command, World, said, patience ?? TimeSpan.FromMinutes(5), TimeSpan.Zero, clock), said, clock);
+        return (new WorldPatience(Command, World, Settings, said, patience ?? TimeSpan.FromMinutes(5), TimeSpan.Zero, clock), said, clock);
     }
 }
