@@ -7,7 +7,8 @@ namespace Summits.Cluster.Tests;
 
 /// <summary>
 /// An attached run (<c>summits run --cluster</c> without <c>--detach</c>) whose client is killed with SIGKILL in the
-/// middle of its run: its world is listed, said abandoned, and retired like any other, leaving no key in the Redis server.
+/// middle of its run: its world is listed, said abandoned, ends a watch of it, and is retired like any other, leaving no
+/// key in the Redis server.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed partial class AbandonedWorldTests(ClusterFixture cluster)
@@ -53,6 +54,14 @@ public sealed partial class AbandonedWorldTests(ClusterFixture cluster)
         Assert.EndsWith($"abandoned: its client ({client}) has not advanced it for {match.Groups["quiet"].Value} s", row, StringComparison.Ordinal);
         Assert.True(int.Parse(match.Groups["quiet"].Value, CultureInfo.InvariantCulture) >= 10, row);
         var id = match.Groups["id"].Value;
+
+        // A watch of the abandoned world prints its timeline so far; once 10 s pass with no event, it finds that no
+        // client advances the world and ends with exit code 3, its progress line saying why as the list does. A watch
+        // of such a world once waited for events until Ctrl-C.
+        var watch = await Summits(["worlds", "watch", id, .. cluster.Joined]);
+        Assert.True(watch.Exit == 3, $"{watch.Exit}: {watch.Error}");
+        Assert.Matches($@"^step 0 of 1, abandoned: its client \({Regex.Escape(client)}\) has not advanced it for [0-9]+ s: [0-9,]+ events, 0 expectations failed$",
+            watch.Output.TrimEnd('\n').Split('\n')[^1]);
 
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)}");
         var server = redis.GetServer("127.0.0.1", cluster.Redis.Port);

@@ -324,6 +324,16 @@ public static class WorldsCommand
         var written = 0;
         int? finished = null;
         var stopped = false;
+        // An attached world found abandoned (its client has not advanced it for AttachedQuiet, or not since its silo
+        // activated it: null) ends the watch, as a stopped run does: nothing will advance it.
+        TimeSpan? abandoned = null;
+        async Task<bool> AbandonedAsync()
+        {
+            if (detached.Client is null)
+                return false;
+            abandoned = await patience.AskAsync(() => world.SinceDriven(), cancellation);
+            return abandoned is not { } quiet || quiet >= AttachedQuiet;
+        }
         void Take(IEnumerable<TimelineEvent> events)
         {
             foreach (var e in events)
@@ -428,6 +438,10 @@ public static class WorldsCommand
                     (lastEvent, quietAsked, quietSaid) = (DateTime.UtcNow, false, false);
                 else if (standsAt is { } at && finished is null && !stopped && !quietSaid && DateTime.UtcNow >= lastEvent + QuietWait)
                 {
+                    // A quiet attached world whose client has not advanced it for AttachedQuiet is abandoned: its run
+                    // goes no further, so the watch ends; any other quiet world is waited for.
+                    if (await AbandonedAsync())
+                        break;
                     patience.Say(Quiet(printed, at));
                     quietSaid = true;
                 }
@@ -452,7 +466,8 @@ public static class WorldsCommand
             GC.KeepAlive(watcher);
         }
 
-        // Stopped without finishing: its driver gave up (the registry says why) or the world was retired.
+        // Stopped without finishing: its driver gave up (the registry says why), its attached client abandoned it, or the
+        // world was retired.
         var end = await patience.AskAsync(() => opened.Registry.Find(id), cancellation);
         var progress = end is null ? null : await patience.AskAsync(() => ProgressAsync(client.Grains, end), cancellation);
         if (end is null || progress is null)
@@ -464,7 +479,7 @@ public static class WorldsCommand
         {
             stdout.WriteLine();
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ProgressOf(progress)}, {StateOf(end, progress)}: {Counted.Of(printed, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+                $"{ProgressOf(progress)}, {StateOf(end, progress, abandoned)}: {Counted.Of(printed, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
         }
         client.Finished = true;
         return progress.Finished ? ExitCodes.Ok : ExitCodes.RunFailed;
