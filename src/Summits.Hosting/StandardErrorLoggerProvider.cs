@@ -13,7 +13,8 @@ namespace Summits.Hosting;
 /// too large to send, a membership table gone with its Redis server), not errors of the command: each is one short
 /// line, <c>COMMAND: orleans: CATEGORY: message (ExceptionType: message)</c>, its category shortened to its last part
 /// (<c>Orleans.Runtime.GrainDirectory.ClientDirectory</c> is <c>ClientDirectory</c>) and each text cut to
-/// <see cref="OrleansMost"/> characters; and the same kind (category and event) is written once a
+/// <see cref="OrleansMost"/> characters; and the same kind (category and event; for a record that a Redis call's
+/// failure made, that cause as <see cref="RedisFailure.Said"/> gives it, whatever the category) is written once a
 /// <see cref="OrleansQuiet"/> at most, the next line of it saying how many were left out meanwhile, so that a silo in
 /// trouble does not flood its standard error. It is the
 /// logger <see cref="SummitsHosting.AddSummits(Orleans.Hosting.ISiloBuilder, Action{SummitsSiloOptions}?)"/> gives a
@@ -213,9 +214,9 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// </summary>
     private static string WithoutRedisText(string message)
     {
-        if (StorageError().Match(message) is { Success: true } storage)
+        if ((StorageError().Match(message) is { Success: true } bridge ? bridge : RedisStorageError().Match(message)) is { Success: true } storage)
         {
-            var done = storage.Groups["op"].Value switch { "Read" => "read", "Write" => "written", _ => "cleared" };
+            var done = storage.Groups["op"].Value switch { "Read" or "read" => "read", "Write" or "write" => "written", _ => "cleared" };
             // Orleans names the grain with its etag after it in parentheses, "(null)" for none.
             return $"a grain's state could not be {done}: {EtagAfter().Replace(storage.Groups["grain"].Value.Trim(), "")}";
         }
@@ -224,6 +225,11 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
 
     [GeneratedRegex(@"^Error from storage provider \S+ during (?<op>Read|Write|Clear)StateAsync for grain (?<grain>.*?)(?:\s+Exc level.*)?$")]
     private static partial Regex StorageError();
+
+    // Orleans' Redis storage's own record of a failed call: "Failed to read grain state for timeline grain with ID
+    // timelinepage/w/timeline-0 and storage key summits/state/…".
+    [GeneratedRegex(@"^Failed to (?<op>read|write|clear) grain state for \S+ grain with ID (?<grain>\S+)")]
+    private static partial Regex RedisStorageError();
 
     [GeneratedRegex(@"\([^()]*\)$")]
     private static partial Regex EtagAfter();
@@ -245,6 +251,9 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
 
     [GeneratedRegex(@" at [\w.`<>|]+\(")]
     private static partial Regex Frame();
+
+    // The kind of an Orleans record that a Redis call's failure made: this and the cause in our words.
+    private const string RedisKind = "redis: ";
 
     /// <summary>
     /// Whether a line of Orleans' <paramref name="category"/> and <paramref name="eventId"/> is written now, and how many
@@ -282,7 +291,10 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
             var line = Line(provider.Command, logLevel, category, formatter(state, exception), exception, provider.Redis);
             if (IsOrleans(category))
             {
-                var (write, left) = provider.Quiet(category, eventId.Id);
+                // The records one failure of the Redis server makes (the storage's, the activation's, the reminder
+                // service's, each of several lines of Orleans') are one kind for each cause: said once a minute.
+                var redis = provider.Redis is { } server ? RedisFailure.Said(exception, server) : null;
+                var (write, left) = redis is null ? provider.Quiet(category, eventId.Id) : provider.Quiet(RedisKind + redis, 0);
                 if (!write)
                     return;
                 if (left > 0)

@@ -190,6 +190,42 @@ public sealed class SiloWarningsTests
             error.ToString());
     }
 
+    [Fact]
+    public void The_records_one_Redis_failure_makes_are_one_line_a_minute_for_each_cause_in_our_words()
+    {
+        // A silo whose Redis server went away, as a trial saw it: one storage read that failed made five lines (the Redis
+        // storage's record, the storage bridge's, and three of the activation it was for, naming activation ids and
+        // type names). Here: the storage's record and the activation's, both for Redis closing the connection, then
+        // a reminder that met the server refusing it, then, 30 s and 61 s after the first, the activation's again.
+        var error = new StringWriter { NewLine = "\n" };
+        var clock = new SteppedClock();
+        var provider = new StandardErrorLoggerProvider(error, "summits silo", clock) { Redis = "127.0.0.1:16778" };
+        var storage = provider.CreateLogger("Orleans.Storage.RedisGrainStorage");
+        var grain = provider.CreateLogger("Orleans.Grain");
+        var reminders = provider.CreateLogger("Orleans.Runtime.ReminderService.LocalReminderService");
+        var closed = new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.SocketClosed, "SocketClosed on 127.0.0.1:16778/Interactive");
+        var carried = new Orleans.Runtime.OrleansException("Error from storage provider RedisGrainStorage.summits during ReadStateAsync for grain timelinepage/w/timeline-0",
+            new Orleans.Persistence.Redis.RedisStorageException("Failed to read grain state for timeline grain with ID timelinepage/w/timeline-0. StackExchange.Redis.RedisConnectionException: SocketClosed on 127.0.0.1:16778/Interactive"));
+        var refused = new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.UnableToConnect, "UnableToConnect on 127.0.0.1:16778/Interactive");
+
+        storage.LogError(new EventId(1), closed, "Failed to read grain state for timeline grain with ID timelinepage/w/timeline-0 and storage key summits/state/timelinepage/w/timeline-0/timeline");
+        grain.LogError(new EventId(2), carried, "Error activating grain [Activation: S127.0.0.1:11111:1/timelinepage/w/timeline-0@5154f8a5#GrainType=Summits.Grains.TimelinePageGrain]");
+        reminders.LogError(new EventId(3), refused, "Could not deliver reminder tick for [drive, world/w]");
+        clock.Now += TimeSpan.FromSeconds(30);
+        grain.LogError(new EventId(2), carried, "Error activating grain world/w");
+        clock.Now += TimeSpan.FromSeconds(31);
+        grain.LogError(new EventId(2), carried, "Error activating grain world/w");
+
+        // The storage's record in our words (the grain named, its storage key left out); the activation's left out as
+        // the same cause within the minute, and so is the one 30 s on; the reminder's, of another cause, said at once.
+        // At 61 s the cause is said again with the 2 left out since.
+        Assert.Equal(
+            "summits silo: orleans: RedisGrainStorage: a grain's state could not be read: timelinepage/w/timeline-0 (Redis at 127.0.0.1:16778 closed the connection)\n"
+            + "summits silo: orleans: LocalReminderService: Could not deliver reminder tick for [drive, world/w] (Redis at 127.0.0.1:16778 refused the connection)\n"
+            + "summits silo: orleans: Grain: Error activating grain world/w (Redis at 127.0.0.1:16778 closed the connection) (and 2 more like it since the last, left out)\n",
+            error.ToString());
+    }
+
     /// <summary>A grain storage that reads nothing and refuses every write.</summary>
     private sealed class RefusingStorage : IGrainStorage
     {
