@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace Summits.Grains;
 
 /// <summary>
-/// The cluster's list of detached worlds, one grain keyed <see cref="Key"/> with its list in storage: how
+/// The cluster's list of worlds, detached ones and those of attached runs (each with the client that drives it,
+/// <see cref="ListedWorld.Client"/>), one grain keyed <see cref="Key"/> with its list in storage: how
 /// <c>summits worlds list</c> finds them, and where a run that cannot be completed is recorded with its step and reason.
 /// </summary>
 [Alias("summits.world-registry-grain")]
@@ -14,15 +15,15 @@ public interface IWorldRegistryGrain : IGrainWithStringKey
 
     /// <summary>Adds <paramref name="world"/>; the same world added again changes nothing.</summary>
     [Alias("Add")]
-    Task Add(DetachedWorld world);
+    Task Add(ListedWorld world);
 
-    /// <summary>Every detached world, in the order they were added.</summary>
+    /// <summary>Every world listed, in the order they were added.</summary>
     [Alias("List")]
-    Task<ImmutableArray<DetachedWorld>> List();
+    Task<ImmutableArray<ListedWorld>> List();
 
-    /// <summary>The world of key <paramref name="world"/>, or null when no detached world has it.</summary>
+    /// <summary>The world of key <paramref name="world"/>, or null when no world listed has it.</summary>
     [Alias("Find")]
-    Task<DetachedWorld?> Find(string world);
+    Task<ListedWorld?> Find(string world);
 
     /// <summary>
     /// Counts a failed try of advance <paramref name="advance"/> of <paramref name="world"/>; at the

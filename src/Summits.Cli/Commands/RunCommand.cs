@@ -299,7 +299,7 @@ public static class RunCommand
                 {
                     if (onCluster)
                         await asking.AskAsync("the listing", key.Value, () => silo.Grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key)
-                            .Add(new DetachedWorld(key.Value, loaded.World.Id, loaded.Scenario.Id, Client: AttachedClient)), cancellation);
+                            .Add(new ListedWorld(key.Value, loaded.World.Id, loaded.Scenario.Id, Client: AttachedClient)), cancellation);
                     run = await ScenarioRun.InGrainsAsync(silo.Grains, loaded, key, Print, cancellation, asking, retire: onCluster);
                     ended = true;
                 }

@@ -118,12 +118,12 @@ public static class WorldsCommand
 
     /// <summary>
     /// A world's state in one phrase: <c>running</c>, <c>finished</c>, or <c>failed at step S (advance A): REASON</c>; for a
-    /// world an attached client drives (<see cref="DetachedWorld.Client"/>), <c>running, attached to CLIENT</c> while the
+    /// world an attached client drives (<see cref="ListedWorld.Client"/>), <c>running, attached to CLIENT</c> while the
     /// client has advanced it within <see cref="AttachedQuiet"/> (<paramref name="sinceDriven"/>), else
     /// <c>abandoned: its client (CLIENT) has not advanced it for N s</c> (or <c>since its silo activated it</c>), and
     /// <c>finished; its client (CLIENT) did not retire it</c> for a finished run its client left listed.
     /// </summary>
-    public static string StateOf(DetachedWorld world, WorldProgress? progress, TimeSpan? sinceDriven = null) =>
+    public static string StateOf(ListedWorld world, WorldProgress? progress, TimeSpan? sinceDriven = null) =>
         world.Failure is { } failure ? string.Create(CultureInfo.InvariantCulture, $"failed at step {failure.Step} (advance {failure.Advance}): {failure.Reason}")
         : world.Client is { } client ? Attached(client, progress, sinceDriven)
         : progress is null ? "failed: its world holds no run"
@@ -139,7 +139,7 @@ public static class WorldsCommand
     /// <see cref="StateOf"/> for <paramref name="world"/>, asking a world an attached client drives how long ago it was
     /// last advanced (<see cref="IWorldGrain.SinceDriven"/>), unless its run has finished.
     /// </summary>
-    private static async Task<string> StateAsync(IGrainFactory grains, DetachedWorld world, WorldProgress? progress) =>
+    private static async Task<string> StateAsync(IGrainFactory grains, ListedWorld world, WorldProgress? progress) =>
         StateOf(world, progress, world.Client is not null && progress is not { Finished: true } ? await grains.GetGrain<IWorldGrain>(world.World).SinceDriven() : null);
 
     /// <summary>How far a run has gone: <c>step K of N</c>, K the scenario's steps done.</summary>
@@ -184,7 +184,7 @@ public static class WorldsCommand
     }
 
     /// <summary>The world's progress; null when its world grain holds no run (its state lost), which is said, not skipped.</summary>
-    private static async Task<WorldProgress?> ProgressAsync(IGrainFactory grains, DetachedWorld world)
+    private static async Task<WorldProgress?> ProgressAsync(IGrainFactory grains, ListedWorld world)
     {
         try
         {
@@ -543,7 +543,7 @@ public static class WorldsCommand
     /// <summary>A world a command has found on its cluster (<see cref="OpenAsync"/>), with the client it found it through, which it disposes.</summary>
     /// <param name="World">The world as the registry holds it.</param>
     /// <param name="Settings">The settings the client was started with: its cluster, and the events to ask for in one call (<see cref="SummitsSettings.TimelinePage"/>).</param>
-    private sealed record OpenedWorld(ClusterClient Client, SummitsSettings Settings, IWorldRegistryGrain Registry, DetachedWorld World, WorldPatience? Patience) : IAsyncDisposable
+    private sealed record OpenedWorld(ClusterClient Client, SummitsSettings Settings, IWorldRegistryGrain Registry, ListedWorld World, WorldPatience? Patience) : IAsyncDisposable
     {
         public IWorldGrain Grain => Client.Grains.GetGrain<IWorldGrain>(World.World);
 

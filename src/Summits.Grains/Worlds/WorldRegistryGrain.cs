@@ -7,7 +7,7 @@ namespace Summits.Grains;
 public sealed class WorldRegistryGrain(
     [PersistentState("registry", StorageNames.Summits)] IPersistentState<WorldRegistryState> state) : Grain, IWorldRegistryGrain
 {
-    public async Task Add(DetachedWorld world)
+    public async Task Add(ListedWorld world)
     {
         if (state.State.Worlds.Any(w => w.World == world.World))
             return;
@@ -15,9 +15,9 @@ public sealed class WorldRegistryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<ImmutableArray<DetachedWorld>> List() => Task.FromResult(state.State.Worlds.ToImmutableArray());
+    public Task<ImmutableArray<ListedWorld>> List() => Task.FromResult(state.State.Worlds.ToImmutableArray());
 
-    public Task<DetachedWorld?> Find(string world) => Task.FromResult(state.State.Worlds.FirstOrDefault(w => w.World == world));
+    public Task<ListedWorld?> Find(string world) => Task.FromResult(state.State.Worlds.FirstOrDefault(w => w.World == world));
 
     public async Task<bool> Failed(string world, int advance, int step, string reason)
     {
@@ -52,7 +52,7 @@ public sealed class WorldRegistryGrain(
 public sealed class WorldRegistryState
 {
     /// <summary>Every detached world, in the order they were added.</summary>
-    [Id(0)] public List<DetachedWorld> Worlds { get; init; } = [];
+    [Id(0)] public List<ListedWorld> Worlds { get; init; } = [];
 
     /// <summary>The failed tries of the advance a world's driver is trying, by world key.</summary>
     [Id(1)] public Dictionary<string, FailedTries> Tries { get; init; } = new(StringComparer.Ordinal);

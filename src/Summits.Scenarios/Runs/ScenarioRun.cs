@@ -66,7 +66,7 @@ public static class ScenarioRun
         await asking.AskAsync("seeding", key, () => world.Seed(loaded.World with { Id = key }, cancellation), cancellation);
         await asking.AskAsync("the start", key, () => world.Start(loaded.Scenario, cancellation), cancellation);
         var registry = grains.GetGrain<IWorldRegistryGrain>(IWorldRegistryGrain.Key);
-        await asking.AskAsync("the listing", key, () => registry.Add(new DetachedWorld(key, loaded.World.Id, loaded.Scenario.Id)), cancellation);
+        await asking.AskAsync("the listing", key, () => registry.Add(new ListedWorld(key, loaded.World.Id, loaded.Scenario.Id)), cancellation);
         await asking.AskAsync("the drive", key, world.Drive, cancellation);
     }
 
@@ -78,7 +78,7 @@ public static class ScenarioRun
     /// run's <see cref="RunResult.Timeline"/> is empty: a caller reads the timeline in pages
     /// (<see cref="WorldTimeline.PagesAsync"/>), which no single answer could carry for a long run.
     /// </summary>
-    public static async Task<RunResult> ReadWithoutTimelineAsync(IGrainFactory grains, DetachedWorld detached, WorldProgress progress, CancellationToken cancellation = default)
+    public static async Task<RunResult> ReadWithoutTimelineAsync(IGrainFactory grains, ListedWorld detached, WorldProgress progress, CancellationToken cancellation = default)
     {
         var final = await grains.GetGrain<IWorldGrain>(detached.World).Snapshot(cancellation) with { Id = detached.Of };
         var start = final with

@@ -13,8 +13,9 @@ namespace Summits.Grains;
 /// The attached client that drives its run, as <c>summits run, process 4242 on HOST</c>; null for a world that drives its
 /// own run (a detached one, and every world listed before attached runs were).
 /// </param>
+// The alias is the one registries were first written with, so that a registry in a cluster's Redis server reads back.
 [GenerateSerializer, Immutable, Alias("summits.detached-world")]
-public sealed record DetachedWorld([Id(0)] string World, [Id(1)] string Of, [Id(2)] string Scenario, [Id(3)] DriveFailure? Failure = null, [Id(4)] string? Client = null);
+public sealed record ListedWorld([Id(0)] string World, [Id(1)] string Of, [Id(2)] string Scenario, [Id(3)] DriveFailure? Failure = null, [Id(4)] string? Client = null);
 
 /// <summary>Why a detached run stopped before its end.</summary>
 /// <param name="Advance">The advance that failed every try (0 for the first).</param>
