@@ -138,8 +138,9 @@ public static class Negotiator
             counter = builder.MoveToImmutable();
         }
 
-        var moves = ImmutableArray.CreateBuilder<Move>();
-        var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
+        // At most one move per term; a change of status only where the actor holds an agreement, which most do not.
+        var moves = ImmutableArray.CreateBuilder<Move>(n);
+        var changes = ImmutableArray.CreateBuilder<CommitmentChange>(commitments.Count);
         var affinity = actor.AffinityToward(proposal.From);
         for (var i = 0; i < n && proposal.Kind != ProposalKind.Renewed; i++)
         {
@@ -158,7 +159,7 @@ public static class Negotiator
         }
 
         return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
-            counter, moves.ToImmutable(), changes.ToImmutable(), why,
+            counter, moves.DrainToImmutable(), changes.ToImmutable(), why,
             scripted is null && response == Response.Accept && held > 0 && (judgement.AtLeast(unheld) || proposal.Time >= 1) ? offer.MoveToImmutable() : [],
             actor.Capability);
     }
