@@ -31,6 +31,22 @@ public static class Figures
         return text == "-0" ? "0" : text;
     }
 
+    /// <summary>
+    /// Writes a value as <see cref="Text(double)"/> shows it into <paramref name="destination"/>, for a line that quotes
+    /// many figures without making a string of each (<see cref="Figure"/>). False when it does not fit.
+    /// </summary>
+    public static bool TryWrite(double value, Span<char> destination, out int charsWritten)
+    {
+        if (!Shown(value).TryFormat(destination, out charsWritten, Formats[Most], CultureInfo.InvariantCulture))
+            return false;
+        if (destination[..charsWritten] is "-0")
+        {
+            destination[0] = '0';
+            charsWritten = 1;
+        }
+        return true;
+    }
+
     // "0.#" serves 0 decimals as well: the value is already rounded. The formats of 0 to Most decimals are made once,
     // not at every figure a timeline's words quote.
     private static string Format(int decimals) => "0." + new string('#', Math.Max(1, decimals));

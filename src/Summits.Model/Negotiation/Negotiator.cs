@@ -119,7 +119,7 @@ public static class Negotiator
             // Every figure as a line of words shows it (Figures: four decimals at most), so the reason a student reads
             // quotes the same worth as the words around it.
             why = string.Create(CultureInfo.InvariantCulture,
-                $"U(terms) {Figures.Text(utility)}, U(own offer) {Figures.Text(own)}, U(no deal) {Figures.Text(walk)} at τ {Figures.Text(proposal.Time)}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
+                $"U(terms) {new Figure(utility)}, U(own offer) {new Figure(own)}, U(no deal) {new Figure(walk)} at τ {new Figure(proposal.Time)}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
         }
 
         var counter = ImmutableArray<Term>.Empty;

@@ -131,6 +131,10 @@ public sealed class Table
         return null;
     }
 
+    /// <summary>The agreement an actor is held to on this topic (<see cref="CommitmentOf"/>) as a sequence: empty when none binds it.</summary>
+    public static IEnumerable<Commitment> CommitmentsOf(TopicTable table, string actor) =>
+        CommitmentOf(table, actor) is { } commitment ? [commitment] : [];
+
     /// <summary>The agreements an actor is held to on the topics of <paramref name="tables"/>: its <see cref="CommitmentOf"/> on each, in their order.</summary>
     public static ImmutableArray<Commitment> CommitmentsOf(IReadOnlyList<TopicTable> tables, string actor)
     {
