@@ -144,9 +144,15 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         if (capabilityFromProposer)
             proposal = proposal with { ProposerCapability = (await proposedTask).Capability };
         var delivered = proposal;
-        var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
-            world.Country(recipient).Evaluate(delivered, CommitmentsOf(recipient),
-                Scripted(delivered, recipient), ExchangesOf(recipient, delivered), Parameters)));
+        // An array sized to the recipients, not a query: Task.WhenAll would copy a query into a growing list.
+        var answers = new Task<Evaluation>[delivered.To.Length];
+        for (var k = 0; k < answers.Length; k++)
+        {
+            var recipient = delivered.To[k];
+            answers[k] = world.Country(recipient).Evaluate(delivered, CommitmentsOf(recipient),
+                Scripted(delivered, recipient), ExchangesOf(recipient, delivered), Parameters);
+        }
+        var evaluations = await Task.WhenAll(answers);
         var changes = new List<CommitmentChange>((await proposedTask).Changes);
         var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
