@@ -86,8 +86,12 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
                     EventKind.Reject => SummitsTelemetry.Outcomes.Reject,
                     _ => SummitsTelemetry.Outcomes.Counter,
                 };
-                foreach (var topic in e.Topic!.Split('+'))
-                    SummitsTelemetry.RecordResponse(e.Actor!, topic, outcome);
+                // Split only for a listener: a run answers thousands of proposals with none.
+                if (SummitsTelemetry.Responses.Enabled)
+                {
+                    foreach (var topic in e.Topic!.Split('+'))
+                        SummitsTelemetry.RecordResponse(e.Actor!, topic, outcome);
+                }
                 if (evaluationSpans)
                 {
                     using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, world);

@@ -26,7 +26,30 @@ public static class Figures
     /// <summary>A value at <paramref name="decimals"/> (0 to 4), without trailing zeros: <c>92</c>, <c>92.04</c>, <c>74.998</c>.</summary>
     public static string Text(double value, int decimals)
     {
-        var text = Round(value, decimals).ToString("0." + new string('#', Math.Max(1, decimals)), CultureInfo.InvariantCulture);
+        var format = decimals is >= 0 and <= Most ? Formats[decimals] : Format(decimals);
+        var text = Round(value, decimals).ToString(format, CultureInfo.InvariantCulture);
         return text == "-0" ? "0" : text;
     }
+
+    /// <summary>
+    /// Writes a value as <see cref="Text(double)"/> shows it into <paramref name="destination"/>, for a line that quotes
+    /// many figures without making a string of each (<see cref="Figure"/>). False when it does not fit.
+    /// </summary>
+    public static bool TryWrite(double value, Span<char> destination, out int charsWritten)
+    {
+        if (!Shown(value).TryFormat(destination, out charsWritten, Formats[Most], CultureInfo.InvariantCulture))
+            return false;
+        if (destination[..charsWritten] is "-0")
+        {
+            destination[0] = '0';
+            charsWritten = 1;
+        }
+        return true;
+    }
+
+    // "0.#" serves 0 decimals as well: the value is already rounded. The formats of 0 to Most decimals are made once,
+    // not at every figure a timeline's words quote.
+    private static string Format(int decimals) => "0." + new string('#', Math.Max(1, decimals));
+
+    private static readonly string[] Formats = [.. Enumerable.Range(0, Most + 1).Select(Format)];
 }

@@ -119,7 +119,7 @@ public static class Negotiator
             // Every figure as a line of words shows it (Figures: four decimals at most), so the reason a student reads
             // quotes the same worth as the words around it.
             why = string.Create(CultureInfo.InvariantCulture,
-                $"U(terms) {Figures.Text(utility)}, U(own offer) {Figures.Text(own)}, U(no deal) {Figures.Text(walk)} at τ {Figures.Text(proposal.Time)}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
+                $"U(terms) {new Figure(utility)}, U(own offer) {new Figure(own)}, U(no deal) {new Figure(walk)} at τ {new Figure(proposal.Time)}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
         }
 
         var counter = ImmutableArray<Term>.Empty;
@@ -138,8 +138,9 @@ public static class Negotiator
             counter = builder.MoveToImmutable();
         }
 
-        var moves = ImmutableArray.CreateBuilder<Move>();
-        var changes = ImmutableArray.CreateBuilder<CommitmentChange>();
+        // At most one move per term; a change of status only where the actor holds an agreement, which most do not.
+        var moves = ImmutableArray.CreateBuilder<Move>(n);
+        var changes = ImmutableArray.CreateBuilder<CommitmentChange>(commitments.Count);
         var affinity = actor.AffinityToward(proposal.From);
         for (var i = 0; i < n && proposal.Kind != ProposalKind.Renewed; i++)
         {
@@ -158,7 +159,7 @@ public static class Negotiator
         }
 
         return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
-            counter, moves.ToImmutable(), changes.ToImmutable(), why,
+            counter, moves.DrainToImmutable(), changes.ToImmutable(), why,
             scripted is null && response == Response.Accept && held > 0 && (judgement.AtLeast(unheld) || proposal.Time >= 1) ? offer.MoveToImmutable() : [],
             actor.Capability);
     }

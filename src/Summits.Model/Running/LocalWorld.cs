@@ -47,9 +47,15 @@ public sealed class LocalWorld : IWorldAccess
             _tables[table.Topic.Id] = table;
     }
 
-    public ICountryAccess Country(string actor) => new CountryAccess(this, actor, _delegations[actor]);
+    // A country's or topic's access holds nothing but its state, so one serves every call of a run.
+    private readonly Dictionary<string, CountryAccess> _countryAccess = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TopicAccess> _topicAccess = new(StringComparer.Ordinal);
 
-    public ITopicAccess Topic(string topic) => new TopicAccess(this, _tables[topic]);
+    public ICountryAccess Country(string actor) =>
+        _countryAccess.TryGetValue(actor, out var access) ? access : _countryAccess[actor] = new CountryAccess(this, actor, _delegations[actor]);
+
+    public ITopicAccess Topic(string topic) =>
+        _topicAccess.TryGetValue(topic, out var access) ? access : _topicAccess[topic] = new TopicAccess(this, _tables[topic]);
 
     /// <summary>
     /// The countries and topics changed since the last call (or since the world was made), in ordinal order of their

@@ -133,24 +133,32 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         cancellation.ThrowIfCancellationRequested();
         using var scope = _observer.BeginProposal(proposal);
         var topics = proposal.Terms.Select(t => t.Topic).ToArray();
+        var label = proposal.TopicLabel;
         var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));
-        ImmutableArray<Commitment> CommitmentsOf(string actor) =>
-            [.. tables.SelectMany(table => Table.CommitmentsOf(table, actor))];
+        ImmutableArray<Commitment> CommitmentsOf(string actor) => Table.CommitmentsOf(tables, actor);
 
-        Emit(EventKind.Proposal, proposal.From, proposal.TopicLabel, null, null, proposal.Id,
+        Emit(EventKind.Proposal, proposal.From, label, null, null, proposal.Id,
             $"{KindWord(proposal.Kind)} to {Listed.And(proposal.To)} under {proposal.Rule}", proposal.Terms);
 
         var proposedTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
         if (capabilityFromProposer)
             proposal = proposal with { ProposerCapability = (await proposedTask).Capability };
         var delivered = proposal;
-        var evaluations = await Task.WhenAll(proposal.To.Select(recipient =>
-            world.Country(recipient).Evaluate(delivered, CommitmentsOf(recipient),
-                Scripted(delivered, recipient), ExchangesOf(recipient, delivered), Parameters)));
+        // An array sized to the recipients, not a query: Task.WhenAll would copy a query into a growing list.
+        var answers = new Task<Evaluation>[delivered.To.Length];
+        for (var k = 0; k < answers.Length; k++)
+        {
+            var recipient = delivered.To[k];
+            answers[k] = world.Country(recipient).Evaluate(delivered, CommitmentsOf(recipient),
+                Scripted(delivered, recipient), ExchangesOf(recipient, delivered), Parameters);
+        }
+        var evaluations = await Task.WhenAll(answers);
         var changes = new List<CommitmentChange>((await proposedTask).Changes);
         var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
-        var accepting = new HashSet<string>(StringComparer.Ordinal) { proposal.From };
+        var accepting = new HashSet<string>(evaluations.Length + 1, StringComparer.Ordinal) { proposal.From };
+        // One reason serves every move the proposal causes.
+        var movedBy = $"moved by {proposal.From}'s {KindWord(proposal.Kind)}";
         double largest = 0;
         foreach (var evaluation in evaluations)
         {
@@ -160,26 +168,26 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 Response.Reject => EventKind.Reject,
                 _ => EventKind.Counter,
             };
-            Emit(kind, evaluation.Actor, proposal.TopicLabel, null, null, proposal.Id, evaluation.Why,
+            Emit(kind, evaluation.Actor, label, null, null, proposal.Id, evaluation.Why,
                 evaluation.Counter.IsDefaultOrEmpty ? null : evaluation.Counter);
             if (!evaluation.Counter.IsDefaultOrEmpty)
             {
                 offersChanged |= RecordOffer(evaluation.Actor, evaluation.Counter);
                 foreach (var term in evaluation.Counter)
                     if (proposal.Terms.FirstOrDefault(t => t.Topic == term.Topic) is { } answered)
-                        state.Answered[$"{evaluation.Actor}/{proposal.From}/{term.Topic}"] = answered.Value;
+                        StateKeys.Set(state.Answered, answered.Value, evaluation.Actor, proposal.From, term.Topic);
             }
             if (evaluation.Response == Response.Accept)
                 accepting.Add(evaluation.Actor);
             foreach (var move in evaluation.Moves)
             {
-                Emit(EventKind.Move, move.Actor, move.Topic, move.Before, move.After, move.Cause, $"moved by {proposal.From}'s {KindWord(proposal.Kind)}");
+                Emit(EventKind.Move, move.Actor, move.Topic, move.Before, move.After, move.Cause, movedBy);
                 largest = Math.Max(largest, Math.Abs(move.After - move.Before));
             }
             changes.AddRange(evaluation.Changes);
         }
 
-        var capabilities = new Dictionary<string, double>(StringComparer.Ordinal) { [proposal.From] = proposal.ProposerCapability };
+        var capabilities = new Dictionary<string, double>(evaluations.Length + 1, StringComparer.Ordinal) { [proposal.From] = proposal.ProposerCapability };
         foreach (var evaluation in evaluations)
             capabilities[evaluation.Actor] = evaluation.Capability;
         var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => capabilities[a]);
@@ -213,7 +221,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                     ? world.Topic(t).RecordApplying(agreement, set?.Command ?? "", onTopic)
                     : world.Topic(t).Apply(set!.Command, onTopic);
             }));
-            Emit(EventKind.AgreementMade, null, proposal.TopicLabel, null, null, proposal.Id, agreement.Why,
+            Emit(EventKind.AgreementMade, null, label, null, null, proposal.Id, agreement.Why,
                 [.. terms.Select(t => new Term(t.Key, t.Value))]);
             EmitApplied(applied);
             state.Open.RemoveAll(o => o.Proposal.Id == OriginalId(proposal.Id));
@@ -293,7 +301,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private Func<double, bool> AcceptsAtDeadline(Position position, TopicTable table)
     {
         var rho = Actors[position.Actor].Curvature;
-        var agreed = Table.CommitmentsOf(table, position.Actor).Select(c => c.Value).ToArray();
+        double[] agreed = Table.CommitmentOf(table, position.Actor) is { } commitment ? [commitment.Value] : [];
         return value =>
         {
             var walk = Utility.Of(position.Value, position.Salience, rho,
@@ -322,13 +330,13 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// has conceded since is what tit-for-tat has still to answer.
     /// </summary>
     private double? AnsweredLast(string actor, string other, string topic) =>
-        state.Answered.TryGetValue($"{actor}/{other}/{topic}", out var value) ? value : Started(other, topic);
+        StateKeys.TryGet(state.Answered, out var value, actor, other, topic) ? value : Started(other, topic);
 
     private double? Offered(string actor, string topic) =>
-        state.LastOffer.TryGetValue($"{actor}/{topic}", out var value) ? value : null;
+        StateKeys.TryGet(state.LastOffer, out var value, actor, topic) ? value : null;
 
     private double? Started(string actor, string topic) =>
-        state.Start.TryGetValue($"{actor}/{topic}", out var value) ? value : null;
+        StateKeys.TryGet(state.Start, out var value, actor, topic) ? value : null;
 
     /// <summary>Records an actor's offer on each topic of its terms; true when any differs from its previous offer there.</summary>
     private bool RecordOffer(string actor, ImmutableArray<Term> terms)
@@ -336,9 +344,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         var changed = false;
         foreach (var term in terms)
         {
-            var key = $"{actor}/{term.Topic}";
-            changed |= !state.LastOffer.TryGetValue(key, out var last) || Math.Abs(term.Value - last) > Parameters.Convergence;
-            state.LastOffer[key] = term.Value;
+            changed |= !StateKeys.TryGet(state.LastOffer, out var last, actor, term.Topic) || Math.Abs(term.Value - last) > Parameters.Convergence;
+            StateKeys.Set(state.LastOffer, term.Value, actor, term.Topic);
         }
         return changed;
     }
@@ -423,7 +430,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         {
             var change = step.Changes[i];
             var tables = change.Topic is { } t ? [await world.Topic(t).Get()] : Array.Empty<TopicTable>();
-            var commitments = tables.SelectMany(table => Table.CommitmentsOf(table, change.Actor)).ToImmutableArray();
+            var commitments = Table.CommitmentsOf(tables, change.Actor);
             var outcome = await world.Country(change.Actor).Shock($"{step.Id}#{i + 1}", change, step.Id, commitments, Parameters);
             if (outcome.Kind == EventKind.PositionAdded)
             {
@@ -522,7 +529,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             else
             {
                 var target = Target(others);
-                var securedValue = Table.CommitmentsOf(tables[i], proposer.Actor).Select(c => (double?)c.Value).FirstOrDefault();
+                var securedValue = Table.CommitmentOf(tables[i], proposer.Actor)?.Value;
                 var reservation = Tactics.Bounded(proposer.Value,
                     Tactics.Reservation(proposer.Value, proposer.Salience, proposer.Reservation, target, Parameters), securedValue);
                 var value = Tactics.NotPast(proposer.Value,
@@ -654,7 +661,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         if (Offered(opponent, topic) is not { } last)
             return new Exchange(Offered(actor, topic), null, null);
         var exchange = new Exchange(Offered(actor, topic), AnsweredLast(actor, opponent, topic), last);
-        state.Answered[$"{actor}/{opponent}/{topic}"] = last;
+        StateKeys.Set(state.Answered, last, actor, opponent, topic);
         return exchange;
     }
 
@@ -684,7 +691,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         return [.. package];
     }
 
-    private static bool Bound(TopicTable table, string actor) => Table.CommitmentsOf(table, actor).Any();
+    private static bool Bound(TopicTable table, string actor) => Table.CommitmentOf(table, actor) is not null;
 
     /// <summary>The trade-off tactic's package: its own utility at the level of its concession at τ, the rest toward the other side's believed values.</summary>
     private Term[] PackageOffer(string[] topics, Position[][] held, Actor actor, double time)

@@ -113,19 +113,37 @@ public sealed class Table
 
     /// <summary>
     /// The agreement an actor is held to on this topic: the latest live one it is party to, so that an actor
-    /// is bound to one value per topic. Empty when none binds it.
+    /// is bound to one value per topic. Null when none binds it (also when the latest agreement it is party to
+    /// is no longer live).
     /// </summary>
-    public static IEnumerable<Commitment> CommitmentsOf(TopicTable table, string actor)
+    public static Commitment? CommitmentOf(TopicTable table, string actor)
     {
         for (var i = table.Agreements.Length - 1; i >= 0; i--)
         {
             var a = table.Agreements[i];
             if (!a.Parties.Contains(actor))
                 continue;
-            if (a.Status.IsLive())
-                yield return new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status, a.HasStrayed(actor),
-                    a.Strayed?.Any(party => party != actor) == true);
-            yield break;
+            return a.Status.IsLive()
+                ? new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status, a.HasStrayed(actor),
+                    a.Strayed?.Any(party => party != actor) == true)
+                : null;
         }
+        return null;
+    }
+
+    /// <summary>The agreement an actor is held to on this topic (<see cref="CommitmentOf"/>) as a sequence: empty when none binds it.</summary>
+    public static IEnumerable<Commitment> CommitmentsOf(TopicTable table, string actor) =>
+        CommitmentOf(table, actor) is { } commitment ? [commitment] : [];
+
+    /// <summary>The agreements an actor is held to on the topics of <paramref name="tables"/>: its <see cref="CommitmentOf"/> on each, in their order.</summary>
+    public static ImmutableArray<Commitment> CommitmentsOf(IReadOnlyList<TopicTable> tables, string actor)
+    {
+        var commitments = ImmutableArray<Commitment>.Empty;
+        for (var i = 0; i < tables.Count; i++)
+        {
+            if (CommitmentOf(tables[i], actor) is { } commitment)
+                commitments = commitments.Add(commitment);
+        }
+        return commitments;
     }
 }
