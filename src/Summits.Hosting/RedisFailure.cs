@@ -15,7 +15,8 @@ public static partial class RedisFailure
     /// <summary>
     /// The cause of <paramref name="failure"/> as a phrase about <paramref name="server"/> (<c>HOST:PORT</c>):
     /// <c>Redis at 127.0.0.1:6379 did not answer within 5 s</c>, <c>… refused the connection</c>, <c>… closed the
-    /// connection</c>, <c>… was not connected</c> or <c>… answered with an error: TEXT</c>; null when nothing in its chain
+    /// connection</c>, <c>… was not connected</c>, <c>… was still loading its dataset after a restart</c> or
+    /// <c>… answered with an error: TEXT</c>; null when nothing in its chain
     /// is a Redis failure or a grain storage's error.
     /// </summary>
     /// <param name="failure">What a call threw, or what a silo logged; its inner exceptions (each of an <see cref="AggregateException"/>) are read too.</param>
@@ -28,6 +29,7 @@ public static partial class RedisFailure
         (Cause.Refused, _) => $"Redis at {server} refused the connection",
         (Cause.Closed, _) => $"Redis at {server} closed the connection",
         (Cause.NotConnected, _) => $"Redis at {server} was not connected",
+        (Cause.Loading, _) => $"Redis at {server} was still loading its dataset after a restart",
         (Cause.NotYet or Cause.Error, var text) => $"Redis at {server} answered with an error: {text}",
         (_, { Length: > 0 } words) => $"Redis at {server} could not be used: {words}",
         _ => $"Redis at {server} could not be used",
@@ -42,13 +44,13 @@ public static partial class RedisFailure
     /// </summary>
     /// <param name="failure">What a call threw; read as <see cref="Said"/> reads it.</param>
     public static bool Passes(Exception? failure) =>
-        Read(failure) is (Cause.Timeout or Cause.Refused or Cause.Closed or Cause.NotConnected or Cause.NotYet, _);
+        Read(failure) is (Cause.Timeout or Cause.Refused or Cause.Closed or Cause.NotConnected or Cause.Loading or Cause.NotYet, _);
 
     /// <summary>Whether anything in <paramref name="failure"/>'s chain is a Redis failure or a grain storage's error, which <see cref="Said"/> names.</summary>
     public static bool Concerns(Exception? failure) => Read(failure) is not null;
 
     /// <summary>The kinds of cause <see cref="Said"/> names.</summary>
-    private enum Cause { Timeout, Refused, Closed, NotConnected, NotYet, Error, Other }
+    private enum Cause { Timeout, Refused, Closed, NotConnected, Loading, NotYet, Error, Other }
 
     // The errors with which a Redis server says it cannot serve for now, and will: loading its dataset, running a script,
     // a cluster slot moving, its primary gone.
@@ -77,6 +79,9 @@ public static partial class RedisFailure
             return (Cause.Closed, null);
         if (text.Contains("No connection is active/available", StringComparison.Ordinal))
             return (Cause.NotConnected, null);
+        // The client library's own word for a connection to a server that answered LOADING: "Loading (None, last-recv: …".
+        if (LoadingConnection().IsMatch(text))
+            return (Cause.Loading, null);
         var error = chain.FirstOrDefault(e => e.GetType().Name == "RedisServerException")?.Message
             ?? (ServerError().Match(text) is { Success: true } quoted ? quoted.Groups["text"].Value : null);
         if (error is not null)
@@ -129,6 +134,10 @@ public static partial class RedisFailure
     // An exception's name quoted in a message, with its namespace and the colon after it: "StackExchange.Redis.RedisServerException: ".
     [GeneratedRegex(@"[\w.]*Exception:?\s*")]
     private static partial Regex TypeNames();
+
+    // StackExchange.Redis's failure type for a connection whose server is loading its dataset, as it names it in a message.
+    [GeneratedRegex(@"\bLoading \(")]
+    private static partial Regex LoadingConnection();
 
     // StackExchange.Redis says how long it waited: "Timeout performing HGETALL (5000ms)", "5000ms elapsed, timeout is 5000ms".
     [GeneratedRegex(@"(?:Timeout performing \S+ \((?<ms>\d+)ms\)|timeout is (?<ms>\d+)ms)")]

@@ -58,10 +58,16 @@ public sealed partial class AbandonedWorldTests(ClusterFixture cluster)
         // A watch of the abandoned world prints its timeline so far; once 10 s pass with no event, it finds that no
         // client advances the world and ends with exit code 3, its progress line saying why as the list does. A watch
         // of such a world once waited for events until Ctrl-C.
-        var watch = await Summits(["worlds", "watch", id, .. cluster.Joined]);
+        // A JSON watch, which prints the events alone, says why on standard error in one line.
+        var (table, json) = (Summits(["worlds", "watch", id, .. cluster.Joined]), Summits(["worlds", "watch", id, "--format", "json", .. cluster.Joined]));
+        var watch = await table;
         Assert.True(watch.Exit == 3, $"{watch.Exit}: {watch.Error}");
         Assert.Matches($@"^step 0 of 1, abandoned: its client \({Regex.Escape(client)}\) has not advanced it for [0-9]+ s: [0-9,]+ events, 0 expectations failed$",
             watch.Output.TrimEnd('\n').Split('\n')[^1]);
+        var watchedJson = await json;
+        Assert.True(watchedJson.Exit == 3, $"{watchedJson.Exit}: {watchedJson.Error}");
+        Assert.Matches($@"^summits worlds watch: error: world '{id}' did not finish: abandoned: its client \({Regex.Escape(client)}\) has not advanced it for [0-9]+ s\n$",
+            watchedJson.Error);
 
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)}");
         var server = redis.GetServer("127.0.0.1", cluster.Redis.Port);

@@ -12,6 +12,7 @@ public static class WatchStatus
     public static Regex Line(string id) => new(
         $"^summits worlds watch: world {Regex.Escape(id)} (" +
         @"does not answer \(.+\); waiting for the cluster to answer, or to move the world off a silo that died, and asking again" +
+        @"|does not answer \(Redis at .+\); waiting for the cluster's Redis server to answer, and asking again" +
         "|answers again" +
         @"|went back to event \d+, its last checkpoint, on a silo that lives; waiting for its run to go on past event \d+, the last printed, none printed twice" +
         @"|has written no event after event \d+ for 10 s; waiting for its run to go on \(a world moved off a silo that died goes on at its reminder's next tick\)" +

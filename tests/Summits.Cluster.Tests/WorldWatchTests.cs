@@ -87,6 +87,34 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
     }
 
     [ClusterFact]
+    public async Task AFinishedWorldRetiredWhileAWatchReadsItEndsTheWatchWithTheRetiresLine()
+    {
+        // A finished world of 471 rounds (28,719 events), read by a watch one event a call (Summits:TimelinePage 1): the
+        // watch is still reading when the world is retired after its first 100 lines. A watch of a finished world once
+        // ended there with "has no scenario running (System.InvalidOperationException)": the world grain, retired,
+        // refused the next page. It is the retire the docs name, in one line, exit code 3.
+        var converge = SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
+        var detached = await Summits(["run", converge, "--engine", "grains", "--seed", "31", .. cluster.Joined, "--detach"]);
+        Assert.True(detached.Exit == 0, detached.Error);
+        var id = detached.Output.TrimEnd('\n');
+        var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
+        while (!(await Summits(["worlds", "show", id, "-q", .. cluster.Joined])).Output.Contains("finished", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"world {id} did not finish");
+            await Task.Delay(500);
+        }
+        await using var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. cluster.Joined],
+            new Dictionary<string, string> { ["Summits__TimelinePage"] = "1" });
+        await watch.WaitForLinesAsync(100, SummitsProgram.HangGuard);
+        var retired = await Summits(["worlds", "retire", id, .. cluster.Joined]);
+        Assert.True(retired.Exit == 0, retired.Error);
+
+        Assert.Equal(3, await watch.WaitForExitAsync(SummitsProgram.HangGuard));
+        Assert.True(watch.OutputLines < 28_719, $"the watch printed all {watch.OutputLines} events before the retire");
+        Assert.Equal([$"summits worlds watch: error: world '{id}' was retired while it was watched"], WatchStatus.Others(id, watch.Error));
+    }
+
+    [ClusterFact]
     public async Task AWatchOfAnUnknownWorldFailsInOneLine()
     {
         const string id = "abe-trump-2017-11-06-run-000000000000";

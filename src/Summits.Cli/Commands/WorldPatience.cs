@@ -117,7 +117,11 @@ public sealed class WorldPatience(string command, string world, SummitsSettings 
         var now = clock.GetUtcNow();
         if (_since is not { } since)
         {
-            say.WriteLine($"{command}: world {world} does not answer ({what}); waiting for the cluster to answer, or to move the world off a silo that died, and asking again");
+            // A Redis server gone or reloading holds the whole cluster up; no silo need have died.
+            var waiting = failure is not null && RedisFailure.Concerns(failure)
+                ? "waiting for the cluster's Redis server to answer, and asking again"
+                : "waiting for the cluster to answer, or to move the world off a silo that died, and asking again";
+            say.WriteLine($"{command}: world {world} does not answer ({what}); {waiting}");
             _since = now;
         }
         else if (now - since >= patience)

@@ -447,6 +447,13 @@ public static class WorldsCommand
                 }
             }
         }
+        catch (InvalidOperationException) when (!cancellation.IsCancellationRequested)
+        {
+            // The world grain holds no run: retired while the watch read it (a finished world's pages, say). That is
+            // said below as the retire it is; a world that still holds its run failed the call for another reason.
+            if (await patience.AskAsync(() => ProgressAsync(client.Grains, detached), cancellation) is not null)
+                throw;
+        }
         finally
         {
             try
@@ -480,6 +487,11 @@ public static class WorldsCommand
             stdout.WriteLine();
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{ProgressOf(progress)}, {StateOf(end, progress, abandoned)}: {Counted.Of(printed, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+        }
+        else if (!progress.Finished)
+        {
+            // With no progress line (csv, json, -v minimal or quiet), why the run went no further is said on standard error.
+            Console.Error.WriteLine(UsageError.Line(command, $"world '{id}' did not finish: {StateOf(end, progress, abandoned)}"));
         }
         client.Finished = true;
         return progress.Finished ? ExitCodes.Ok : ExitCodes.RunFailed;

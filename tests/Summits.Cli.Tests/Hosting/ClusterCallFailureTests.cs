@@ -52,6 +52,18 @@ public sealed class ClusterCallFailureTests
     }
 
     [Fact]
+    public void A_connection_to_a_Redis_server_still_loading_is_said_in_our_words()
+    {
+        // What a client printed while its cluster's Redis server restarted: StackExchange.Redis's failure type "Loading"
+        // and its connection's internals, which the line leaves out.
+        var failure = new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.Loading,
+            "Loading (None, last-recv: 455) on 127.0.0.1:16515/Interactive, Idle/ComputeResult, last: HGETALL, origin: SetResult");
+
+        Assert.Equal($"{Retire}: Redis at 127.0.0.1:16515 was still loading its dataset after a restart; "
+            + "check that the cluster's Redis server at redis://127.0.0.1:16515 runs and answers, then retry", Said(failure));
+    }
+
+    [Fact]
     public void A_Redis_server_that_refuses_connections_is_said_so()
     {
         var failure = new Orleans.Persistence.Redis.RedisStorageException("Failed to read grain state for world grain with ID world/w. "

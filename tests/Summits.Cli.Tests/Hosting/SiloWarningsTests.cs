@@ -193,7 +193,7 @@ public sealed class SiloWarningsTests
     [Fact]
     public void The_records_one_Redis_failure_makes_are_one_line_a_minute_for_each_cause_in_our_words()
     {
-        // A silo whose Redis server went away, as a trial saw it: one storage read that failed made five lines (the Redis
+        // A silo whose Redis server went away, as a user saw it: one storage read that failed made five lines (the Redis
         // storage's record, the storage bridge's, and three of the activation it was for, naming activation ids and
         // type names). Here: the storage's record and the activation's, both for Redis closing the connection, then
         // a reminder that met the server refusing it, then, 30 s and 61 s after the first, the activation's again.

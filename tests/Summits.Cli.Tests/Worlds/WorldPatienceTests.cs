@@ -35,6 +35,8 @@ public sealed class WorldPatienceTests
         // A Redis server restarted under a watch answers LOADING until it has read its append-only file back: a watch
         // once ended there with exit 3, the run it watched going on. Said by the server itself, or as the cause of a
         // silo's grain storage's failure (Orleans' words around it), it is a silence; so is a storage call timed out.
+        // The client library also names such a connection's failure "Loading", as a client saw it while Redis restarted.
+        { "a connection to Redis loading", new RedisConnectionException(ConnectionFailureType.Loading, "Loading (None, last-recv: 455) on 127.0.0.1:26124/Interactive, Idle/ComputeResult, last: HGETALL"), true },
         { "Redis loading its dataset", new RedisServerException("LOADING Redis is loading the dataset in memory"), true },
         { "a storage failing on Redis loading", new OrleansException("Error from storage provider RedisGrainStorage.Summits during ReadStateAsync", new RedisServerException("LOADING Redis is loading the dataset in memory")), true },
         { "a storage call timed out", new OrleansException("Error from storage provider RedisGrainStorage.Summits during WriteStateAsync", new TaskCanceledException()), true },
@@ -71,7 +73,23 @@ public sealed class WorldPatienceTests
                 new RedisServerException("LOADING Redis is loading the dataset in memory")))
             : Task.FromResult(1), CancellationToken.None);
         Assert.Equal(
-            $"{Command}: world {World} does not answer (Redis at 127.0.0.1:16515 answered with an error: LOADING Redis is loading the dataset in memory); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
+            $"{Command}: world {World} does not answer (Redis at 127.0.0.1:16515 answered with an error: LOADING Redis is loading the dataset in memory); waiting for the cluster's Redis server to answer, and asking again\n" +
+            $"{Command}: world {World} answers again\n",
+            said.ToString());
+    }
+
+    [Fact]
+    public async Task A_silence_of_the_cluster_s_Redis_server_waits_for_it_not_for_a_silo_to_be_replaced()
+    {
+        // A watch through a Redis restart once said it waited "to move the world off a silo that died", no silo having
+        // died: a cause that is the Redis server's says the watch waits for that server.
+        var (patience, said, _) = Patience();
+        var calls = 0;
+        await patience.AskAsync(() => ++calls == 1
+            ? Task.FromException<int>(new RedisConnectionException(ConnectionFailureType.SocketClosed, "SocketClosed on 127.0.0.1:16515/Interactive"))
+            : Task.FromResult(1), CancellationToken.None);
+        Assert.Equal(
+            $"{Command}: world {World} does not answer (Redis at 127.0.0.1:16515 closed the connection); waiting for the cluster's Redis server to answer, and asking again\n" +
             $"{Command}: world {World} answers again\n",
             said.ToString());
     }
