@@ -58,6 +58,13 @@ public sealed partial class AbandonedWorldTests(ClusterFixture cluster)
         // A watch of the abandoned world prints its timeline so far; once 10 s pass with no event, it finds that no
         // client advances the world and ends with exit code 3, its progress line saying why as the list does. A watch
         // of such a world once waited for events until Ctrl-C.
+        // Its progress line names the silo that holds it before the state that names its client, so that the silo is not
+        // read as the client's.
+        var shown = await Summits(["worlds", "show", id, "-q", .. cluster.Joined]);
+        Assert.True(shown.Exit == 0, shown.Error);
+        Assert.Matches($@"^step 0 of 1, on silo 127\.0\.0\.1:[0-9]+, abandoned: its client \({Regex.Escape(client)}\) has not advanced it for [0-9]+ s: [0-9]+ events, 0 expectations failed\n$",
+            shown.Output);
+
         // A JSON watch, which prints the events alone, says why on standard error in one line.
         var (table, json) = (Summits(["worlds", "watch", id, .. cluster.Joined]), Summits(["worlds", "watch", id, "--format", "json", .. cluster.Joined]));
         var watch = await table;

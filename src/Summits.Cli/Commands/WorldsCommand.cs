@@ -220,11 +220,13 @@ public static class WorldsCommand
             var stdout = Console.Out;
             if (level >= Verbosity.Normal)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"World {detached.World}: scenario {detached.Scenario} on world {detached.Of}, seed {progress.Scenario.Seed}"));
-            // A running world is active on the silo that drives it: said, so that an operator knows which silo holds it.
-            var on = detached.Failure is null && !progress.Finished ? $" on silo {await opened.Grain.Silo()}" : "";
+            // A world whose run goes on is active on a silo: said, so that an operator knows which silo holds it; before
+            // a state that names a client (attached, abandoned), so that the silo is not read as the client's.
+            var silo = detached.Failure is null && !progress.Finished ? await opened.Grain.Silo() : null;
             var state = await StateAsync(client.Grains, detached, progress);
+            var where = silo is null ? state : state == "running" ? $"running on silo {silo}" : $"on silo {silo}, {state}";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ProgressOf(progress)}, {state}{on}: {Counted.Of(progress.Events, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
+                $"{ProgressOf(progress)}, {where}: {Counted.Of(progress.Events, "event")}, {Counted.Of(progress.Failures, "expectation")} failed"));
             if (level >= Verbosity.Normal)
                 stdout.WriteLine();
         }
