@@ -13,82 +13,95 @@ namespace Summits.Hosting;
 public static partial class RedisFailure
 {
     /// <summary>
-    /// The cause of <paramref name="failure"/> as a phrase about <paramref name="server"/> (<c>HOST:PORT</c>):
-    /// <c>Redis at 127.0.0.1:6379 did not answer within 5 s</c>, <c>… refused the connection</c>, <c>… closed the
-    /// connection</c>, <c>… was not connected</c>, <c>… was still loading its dataset after a restart</c> or
-    /// <c>… answered with an error: TEXT</c>; null when nothing in its chain
-    /// is a Redis failure or a grain storage's error.
+    /// The cause of <paramref name="failure"/> as a phrase about <paramref name="server"/> (<c>HOST:PORT</c>), as
+    /// <see cref="Reading.Said"/> gives it; null when nothing in its chain is a Redis failure or a grain storage's error.
     /// </summary>
     /// <param name="failure">What a call threw, or what a silo logged; its inner exceptions (each of an <see cref="AggregateException"/>) are read too.</param>
     /// <param name="server">The Redis server's endpoint as the phrase names it (<see cref="ClusterAddress.Endpoint"/>).</param>
-    public static string? Said(Exception? failure, string server) => Read(failure) switch
-    {
-        null => null,
-        (Cause.Timeout, { } seconds) => $"Redis at {server} did not answer within {seconds} s",
-        (Cause.Timeout, _) => $"Redis at {server} did not answer in time",
-        (Cause.Refused, _) => $"Redis at {server} refused the connection",
-        (Cause.Closed, _) => $"Redis at {server} closed the connection",
-        (Cause.NotConnected, _) => $"Redis at {server} was not connected",
-        (Cause.Loading, _) => $"Redis at {server} was still loading its dataset after a restart",
-        (Cause.NotYet or Cause.Error, var text) => $"Redis at {server} answered with an error: {text}",
-        (_, { Length: > 0 } words) => $"Redis at {server} could not be used: {words}",
-        _ => $"Redis at {server} could not be used",
-    };
+    public static string? Said(Exception? failure, string server) => Read(failure)?.Said(server);
 
     /// <summary>
-    /// Whether <paramref name="failure"/> is a Redis failure that passes, so that the same call asked again may succeed:
-    /// the server did not answer in time, refused or closed the connection, was not connected, or answered that it cannot
-    /// serve yet (<c>LOADING</c> its dataset after a restart, <c>BUSY</c> with a script, <c>TRYAGAIN</c>, <c>MASTERDOWN</c>).
-    /// False for an error the server will answer again (<c>NOPERM</c>, a wrong command) and for a failure that is no
-    /// Redis failure.
+    /// A Redis call's failure as its chain was read, once: the kind of its cause and its detail (the seconds waited, the
+    /// server's error text, the failure's own words), from which <see cref="Reading.Said"/> and <see cref="Reading.Passes"/> answer
+    /// without reading the chain again.
     /// </summary>
-    /// <param name="failure">What a call threw; read as <see cref="Said"/> reads it.</param>
-    public static bool Passes(Exception? failure) =>
-        Read(failure) is (Cause.Timeout or Cause.Refused or Cause.Closed or Cause.NotConnected or Cause.Loading or Cause.NotYet, _);
+    public sealed class Reading
+    {
+        private readonly Cause _cause;
+        private readonly string? _detail;
 
-    /// <summary>Whether anything in <paramref name="failure"/>'s chain is a Redis failure or a grain storage's error, which <see cref="Said"/> names.</summary>
-    public static bool Concerns(Exception? failure) => Read(failure) is not null;
+        internal Reading(Cause cause, string? detail) => (_cause, _detail) = (cause, detail);
 
-    /// <summary>The kinds of cause <see cref="Said"/> names.</summary>
-    private enum Cause { Timeout, Refused, Closed, NotConnected, Loading, NotYet, Error, Other }
+        /// <summary>
+        /// The cause as a phrase about <paramref name="server"/> (<c>HOST:PORT</c>): <c>Redis at 127.0.0.1:6379 did not
+        /// answer within 5 s</c>, <c>… refused the connection</c>, <c>… closed the connection</c>, <c>… was not
+        /// connected</c>, <c>… was still loading its dataset after a restart</c> or <c>… answered with an error: TEXT</c>.
+        /// </summary>
+        /// <param name="server">The Redis server's endpoint as the phrase names it (<see cref="ClusterAddress.Endpoint"/>).</param>
+        public string Said(string server) => (_cause, _detail) switch
+        {
+            (Cause.Timeout, { } seconds) => $"Redis at {server} did not answer within {seconds} s",
+            (Cause.Timeout, _) => $"Redis at {server} did not answer in time",
+            (Cause.Refused, _) => $"Redis at {server} refused the connection",
+            (Cause.Closed, _) => $"Redis at {server} closed the connection",
+            (Cause.NotConnected, _) => $"Redis at {server} was not connected",
+            (Cause.Loading, _) => $"Redis at {server} was still loading its dataset after a restart",
+            (Cause.NotYet or Cause.Error, var text) => $"Redis at {server} answered with an error: {text}",
+            (_, { Length: > 0 } words) => $"Redis at {server} could not be used: {words}",
+            _ => $"Redis at {server} could not be used",
+        };
+
+        /// <summary>
+        /// Whether the failure passes, so that the same call asked again may succeed: the server did not answer in time,
+        /// refused or closed the connection, was not connected, or answered that it cannot serve yet (<c>LOADING</c> its
+        /// dataset after a restart, <c>BUSY</c> with a script, <c>TRYAGAIN</c>, <c>MASTERDOWN</c>). False for an error the
+        /// server will answer again (<c>NOPERM</c>, a wrong command).
+        /// </summary>
+        public bool Passes => _cause is Cause.Timeout or Cause.Refused or Cause.Closed or Cause.NotConnected or Cause.Loading or Cause.NotYet;
+    }
+
+    /// <summary>The kinds of cause <see cref="Reading.Said"/> names.</summary>
+    internal enum Cause { Timeout, Refused, Closed, NotConnected, Loading, NotYet, Error, Other }
 
     // The errors with which a Redis server says it cannot serve for now, and will: loading its dataset, running a script,
     // a cluster slot moving, its primary gone.
     private static readonly string[] NotYet = ["LOADING ", "BUSY ", "TRYAGAIN ", "MASTERDOWN "];
 
     /// <summary>
-    /// The cause of <paramref name="failure"/> and its detail (the seconds waited, the server's error text, the failure's
-    /// own words), from the types and the messages of its whole chain; null when it is no Redis failure.
+    /// <paramref name="failure"/> read once, from the types and the messages of its whole chain: the cause and its detail
+    /// that <see cref="Reading.Said"/> and <see cref="Reading.Passes"/> answer from; null when nothing in its chain is a
+    /// Redis failure or a grain storage's error.
     /// </summary>
-    private static (Cause Cause, string? Detail)? Read(Exception? failure)
+    /// <param name="failure">What a call threw, or what a silo logged; its inner exceptions (each of an <see cref="AggregateException"/>) are read too.</param>
+    public static Reading? Read(Exception? failure)
     {
         var chain = Chain(failure).ToList();
         if (!chain.Any(IsRedis))
             return null;
         var text = string.Join(" ", chain.Select(e => e.GetType().Name + ": " + e.Message));
         if (Timeout().Match(text) is { Success: true } timed)
-            return (Cause.Timeout, Seconds(timed.Groups["ms"].Value));
+            return new Reading(Cause.Timeout, Seconds(timed.Groups["ms"].Value));
         if (text.Contains("RedisTimeoutException", StringComparison.Ordinal) || text.Contains("Timeout performing", StringComparison.Ordinal)
             || text.Contains("Timeout awaiting", StringComparison.Ordinal) || chain.Any(e => e is TimeoutException or OperationCanceledException))
-            return (Cause.Timeout, null);
+            return new Reading(Cause.Timeout, null);
         if (text.Contains("UnableToConnect", StringComparison.Ordinal) || text.Contains("ConnectionRefused", StringComparison.Ordinal)
             || text.Contains("Connection refused", StringComparison.Ordinal))
-            return (Cause.Refused, null);
+            return new Reading(Cause.Refused, null);
         if (text.Contains("SocketClosed", StringComparison.Ordinal) || text.Contains("ConnectionReset", StringComparison.Ordinal)
             || text.Contains("SocketFailure", StringComparison.Ordinal))
-            return (Cause.Closed, null);
+            return new Reading(Cause.Closed, null);
         if (text.Contains("No connection is active/available", StringComparison.Ordinal))
-            return (Cause.NotConnected, null);
+            return new Reading(Cause.NotConnected, null);
         // The client library's own word for a connection to a server that answered LOADING: "Loading (None, last-recv: …".
         if (LoadingConnection().IsMatch(text))
-            return (Cause.Loading, null);
+            return new Reading(Cause.Loading, null);
         var error = chain.FirstOrDefault(e => e.GetType().Name == "RedisServerException")?.Message
             ?? (ServerError().Match(text) is { Success: true } quoted ? quoted.Groups["text"].Value : null);
         if (error is not null)
-            return (NotYet.Any(word => error.StartsWith(word, StringComparison.Ordinal)) ? Cause.NotYet : Cause.Error, Cut(error));
+            return new Reading(NotYet.Any(word => error.StartsWith(word, StringComparison.Ordinal)) ? Cause.NotYet : Cause.Error, Cut(error));
         // Any other failure of a Redis call: its own words, the first Redis exception's message without the names of
         // the exceptions it quotes.
-        return (Cause.Other, TypeNames().Replace(Cut(chain.First(IsRedis).Message), "").Trim());
+        return new Reading(Cause.Other, TypeNames().Replace(Cut(chain.First(IsRedis).Message), "").Trim());
     }
 
     /// <summary>

@@ -160,14 +160,21 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// Redis call's, its cause is said in our words about that server (<see cref="RedisFailure.Said"/>), as
     /// <c>(Redis at 127.0.0.1:6379 refused the connection)</c>, with no exception's type. Null for a host with no Redis server.
     /// </param>
-    public static string Line(string command, LogLevel level, string category, string message, Exception? exception, string? redis = null)
+    public static string Line(string command, LogLevel level, string category, string message, Exception? exception, string? redis = null) =>
+        LineWith(command, level, category, message, exception, RedisCause(exception, redis));
+
+    /// <summary>The cause of <paramref name="exception"/> about the Redis server <paramref name="redis"/>, as <see cref="RedisFailure.Said"/> gives it; null when it is no Redis call's or there is no server.</summary>
+    private static string? RedisCause(Exception? exception, string? redis) => redis is null ? null : RedisFailure.Said(exception, redis);
+
+    /// <summary>The line <see cref="Line"/> writes, the record's Redis cause (<see cref="RedisCause"/>) already read.</summary>
+    private static string LineWith(string command, LogLevel level, string category, string message, Exception? exception, string? redisCause)
     {
         if (IsOrleans(category))
-            return OrleansLine(command, category, message, exception, redis);
+            return OrleansLineWith(command, category, message, exception, redisCause);
         var text = Cut(message);
-        if (redis is not null && RedisFailure.Said(exception, redis) is { } said)
+        if (redisCause is not null)
         {
-            text += $" ({said})";
+            text += $" ({redisCause})";
         }
         else if (exception is not null)
         {
@@ -196,11 +203,15 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// and the whole line cut to <see cref="LineMost"/>.
     /// </summary>
     /// <param name="redis">As for <see cref="Line"/>: a Redis call's failure is said in our words about this server.</param>
-    public static string OrleansLine(string command, string category, string message, Exception? exception, string? redis = null)
+    public static string OrleansLine(string command, string category, string message, Exception? exception, string? redis = null) =>
+        OrleansLineWith(command, category, message, exception, RedisCause(exception, redis));
+
+    /// <summary>The line <see cref="OrleansLine"/> writes, the record's Redis cause (<see cref="RedisCause"/>) already read.</summary>
+    private static string OrleansLineWith(string command, string category, string message, Exception? exception, string? redisCause)
     {
         var text = Cut(message);
-        if (redis is not null && RedisFailure.Said(exception, redis) is { } said)
-            text = $"{Cut(WithoutRedisText(text))} ({said})";
+        if (redisCause is not null)
+            text = $"{Cut(WithoutRedisText(text))} ({redisCause})";
         else if (exception is not null)
             text += $" ({exception.GetType().Name}: {Cut(exception.Message)})";
         return Capped($"{command}: orleans: {category[(category.LastIndexOf('.') + 1)..]}: {text}", LineMost);
@@ -288,12 +299,13 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
         {
             if (!IsEnabled(logLevel))
                 return;
-            var line = Line(provider.Command, logLevel, category, formatter(state, exception), exception, provider.Redis);
+            // Read once: it says the cause on the line, and makes the kind of an Orleans record below.
+            var redis = RedisCause(exception, provider.Redis);
+            var line = LineWith(provider.Command, logLevel, category, formatter(state, exception), exception, redis);
             if (IsOrleans(category))
             {
                 // The records one failure of the Redis server makes (the storage's, the activation's, the reminder
                 // service's, each of several lines of Orleans') are one kind for each cause: said once a minute.
-                var redis = provider.Redis is { } server ? RedisFailure.Said(exception, server) : null;
                 var (write, left) = redis is null ? provider.Quiet(category, eventId.Id) : provider.Quiet(RedisKind + redis, 0);
                 if (!write)
                     return;

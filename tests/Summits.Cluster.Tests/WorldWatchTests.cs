@@ -18,6 +18,19 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
     private Task<(int Exit, string Output, string Error)> Summits(params string[] arguments) =>
         SummitsProgram.RunAsync(cluster.Folder.FullName, arguments);
 
+    /// <summary>
+    /// Starts soe-18-converge (471 rounds of 18 actors' bargaining, one advance a round) detached on the fixture's
+    /// cluster with the grains engine and <paramref name="seed"/>, a seed of the calling test's own so that its world is
+    /// none of the other tests'; the detached world's id.
+    /// </summary>
+    private async Task<string> DetachedConvergeAsync(string seed)
+    {
+        var converge = SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
+        var detached = await Summits(["run", converge, "--engine", "grains", "--seed", seed, .. cluster.Joined, "--detach"]);
+        Assert.True(detached.Exit == 0, detached.Error);
+        return detached.Output.TrimEnd('\n');
+    }
+
     [ClusterFact]
     public async Task AWatchOfADetachedRunPrintsEveryEventOnceAndEndsWithTheRun()
     {
@@ -58,12 +71,9 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
     [ClusterFact]
     public async Task AWatchStoppedByTheUserEndsAsInterruptedNotAsASilence()
     {
-        // 471 rounds of 18 actors' bargaining, one advance a round: still running when the watch has printed its first
-        // events. A cancellation is what the watch asks again when nobody asked for it; the user's is not asked again.
-        var converge = SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
-        var detached = await Summits(["run", converge, "--engine", "grains", "--seed", "29", .. cluster.Joined, "--detach"]);
-        Assert.True(detached.Exit == 0, detached.Error);
-        var id = detached.Output.TrimEnd('\n');
+        // Still running when the watch has printed its first events. A cancellation is what the watch asks again when
+        // nobody asked for it; the user's is not asked again.
+        var id = await DetachedConvergeAsync("29");
         await using (var watch = SummitsProgram.Start(cluster.Folder.FullName, ["worlds", "watch", id, "--format", "json", .. cluster.Joined]))
         {
             await watch.WaitForLineAsync(line => line.StartsWith("{\"seq\":1,", StringComparison.Ordinal), SummitsProgram.HangGuard);
@@ -93,10 +103,7 @@ public sealed partial class WorldWatchTests(ClusterFixture cluster)
         // watch is still reading when the world is retired after its first 100 lines. A watch of a finished world once
         // ended there with "has no scenario running (System.InvalidOperationException)": the world grain, retired,
         // refused the next page. It is the retire the docs name, in one line, exit code 3.
-        var converge = SeedFiles.File("scenarios", "bench", "soe-18-converge.yaml");
-        var detached = await Summits(["run", converge, "--engine", "grains", "--seed", "31", .. cluster.Joined, "--detach"]);
-        Assert.True(detached.Exit == 0, detached.Error);
-        var id = detached.Output.TrimEnd('\n');
+        var id = await DetachedConvergeAsync("31");
         var deadline = DateTime.UtcNow + SummitsProgram.HangGuard;
         while (!(await Summits(["worlds", "show", id, "-q", .. cluster.Joined])).Output.Contains("finished", StringComparison.Ordinal))
         {

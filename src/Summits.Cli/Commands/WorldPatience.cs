@@ -90,6 +90,7 @@ public sealed class WorldPatience(string command, string world, SummitsSettings 
         var wait = _wait ?? _firstWait;
         string what;
         Exception? failure = null;
+        var redisFailed = false;
         try
         {
             var asked = call();
@@ -110,15 +111,15 @@ public sealed class WorldPatience(string command, string world, SummitsSettings 
             what = string.Create(CultureInfo.InvariantCulture, $"no answer in {wait.TotalSeconds:0.###} s");
             _wait = wait * 2 < LongestAnswerWait ? wait * 2 : LongestAnswerWait;
         }
-        catch (Exception e) when (ClusterCallFailure.Passes(e, cancellation))
+        catch (Exception e) when (ClusterCallFailure.Read(e, cancellation) is { Passes: true } read)
         {
-            (failure, what) = (e, ClusterCallFailure.Cause(e, settings, cancellation) ?? CommandFailure.Describe(e));
+            (failure, redisFailed, what) = (e, read.Redis is not null, read.Cause(settings) ?? CommandFailure.Describe(e));
         }
         var now = clock.GetUtcNow();
         if (_since is not { } since)
         {
             // A Redis server gone or reloading holds the whole cluster up; no silo need have died.
-            var waiting = failure is not null && RedisFailure.Concerns(failure)
+            var waiting = redisFailed
                 ? "waiting for the cluster's Redis server to answer, and asking again"
                 : "waiting for the cluster to answer, or to move the world off a silo that died, and asking again";
             say.WriteLine($"{command}: world {world} does not answer ({what}); {waiting}");

@@ -30,7 +30,7 @@ public static class ClusterCallFailure
     /// after what failed; null when the failure is of no such kind.
     /// </summary>
     public static string? Said(Exception failure, SummitsSettings settings, CancellationToken user) =>
-        Read(failure, settings, user) is { } read ? $"{read.Cause}; {read.Remedy}" : null;
+        Read(failure, user).Said(settings);
 
     /// <summary>
     /// The cause of <paramref name="failure"/> alone, as <see cref="Said"/> gives it before what to do (<c>the call was
@@ -38,48 +38,78 @@ public static class ClusterCallFailure
     /// when the failure is of no such kind.
     /// </summary>
     public static string? Cause(Exception failure, SummitsSettings settings, CancellationToken user) =>
-        Read(failure, settings, user)?.Cause;
+        Read(failure, user).Cause(settings);
 
     /// <summary>
     /// Whether <paramref name="failure"/> of a grain call is one that passes, so that the same call asked again may be
     /// answered: a Redis server that did not answer in time, refused or closed the connection or cannot serve yet
-    /// (<see cref="RedisFailure.Passes"/>), a silo's copy of a state older than the server's (the next call reads it
+    /// (<see cref="RedisFailure.Reading.Passes"/>), a silo's copy of a state older than the server's (the next call reads it
     /// afresh), a timeout, a call cut short by a cancellation nobody asked for (<paramref name="user"/> is not
     /// cancelled), or a lost connection to the silos. False for the user's Ctrl-C, for a Redis error the server will
     /// answer again (<c>NOPERM</c>) and for the command's own failures.
     /// </summary>
     /// <param name="failure">What the call threw; an <see cref="AggregateException"/> is of a kind when each of its own is.</param>
     /// <param name="user">The token the user's Ctrl-C cancels.</param>
-    public static bool Passes(Exception failure, CancellationToken user) =>
-        !user.IsCancellationRequested && failure is not ClusterException
-        && (RedisFailure.Concerns(failure)
-            ? RedisFailure.Passes(failure)
-            : Chain(failure).Any(e => e is Orleans.Storage.InconsistentStateException) || Kind(failure, user) != Failed.None);
+    public static bool Passes(Exception failure, CancellationToken user) => Read(failure, user).Passes;
 
-    /// <summary>A failure's cause in our words and what to do about it.</summary>
-    private sealed record Reading(string Cause, string Remedy);
-
-    private static Reading? Read(Exception failure, SummitsSettings settings, CancellationToken user)
+    /// <summary>
+    /// <paramref name="failure"/> read once, with no settings: its kind (<see cref="Failed.None"/> for the command's own
+    /// failure, a <see cref="ClusterException"/> already said, and anything under the user's cancelled
+    /// <paramref name="user"/>), and for a Redis failure what <see cref="RedisFailure.Read"/> read of it, from which
+    /// <see cref="Said"/>, <see cref="Cause"/> and <see cref="Passes"/> answer without reading the chain again.
+    /// </summary>
+    internal static Reading Read(Exception failure, CancellationToken user)
     {
-        if (settings.Cluster is not { } cluster || failure is ClusterException || user.IsCancellationRequested)
-            return null;
-        if (RedisFailure.Said(failure, cluster.Endpoint) is { } redis)
-            return new(redis, $"check that the cluster's Redis server at {cluster} runs and answers, then retry");
+        if (failure is ClusterException || user.IsCancellationRequested)
+            return new(Failed.None, null);
+        if (RedisFailure.Read(failure) is { } redis)
+            return new(Failed.Redis, redis);
         // A write the silo gave up on (its Redis server too slow) that landed after all: the silo's copy is older than
         // the server's, and Orleans ends the activation, so that the next call reads it afresh.
         if (Chain(failure).Any(e => e is Orleans.Storage.InconsistentStateException))
-            return new($"the state a silo held was older than the one in the cluster's Redis server at {cluster} (a write it had given up on landed later)", "retry, which reads it afresh");
-        var seconds = settings.CallTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return Kind(failure, user) switch
-        {
-            Failed.Timeout => new($"the cluster did not answer within {seconds} s", $"check that its silos and its Redis server at {cluster} run, then retry"),
-            Failed.Cut => new("the call was cut short before the cluster answered", $"check that its silos and its Redis server at {cluster} run, then retry"),
-            Failed.Connection => new("the connection to the cluster's silos failed", $"check that its silos run ('summits silo --cluster {cluster}'), then retry"),
-            _ => null,
-        };
+            return new(Failed.Stale, null);
+        return new(Kind(failure, user), null);
     }
 
-    private enum Failed { None, Timeout, Cut, Connection }
+    /// <summary>
+    /// A failure as <see cref="Read(Exception, CancellationToken)"/> read it: its kind, and for a Redis failure
+    /// (<see cref="Failed.Redis"/>) what <see cref="RedisFailure.Read"/> read of it.
+    /// </summary>
+    internal readonly record struct Reading(Failed Kind, RedisFailure.Reading? Redis)
+    {
+        /// <summary>Whether the failure passes, as <see cref="ClusterCallFailure.Passes"/> says.</summary>
+        public bool Passes => Redis?.Passes ?? Kind != Failed.None;
+
+        /// <summary>The cause and what to do, as <see cref="ClusterCallFailure.Said"/> says them, on the cluster of <paramref name="settings"/>.</summary>
+        public string? Said(SummitsSettings settings) => Words(settings) is { } words ? $"{words.Cause}; {words.Remedy}" : null;
+
+        /// <summary>The cause alone, as <see cref="ClusterCallFailure.Cause"/> says it, on the cluster of <paramref name="settings"/>.</summary>
+        public string? Cause(SummitsSettings settings) => Words(settings)?.Cause;
+
+        /// <summary>The cause in our words and what to do about it, on the cluster of <paramref name="settings"/>; null when the failure is of no kind or there is no cluster.</summary>
+        private (string Cause, string Remedy)? Words(SummitsSettings settings)
+        {
+            if (settings.Cluster is not { } cluster)
+                return null;
+            if (Redis is { } redis)
+                return (redis.Said(cluster.Endpoint), $"check that the cluster's Redis server at {cluster} runs and answers, then retry");
+            var seconds = settings.CallTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return Kind switch
+            {
+                Failed.Stale => ($"the state a silo held was older than the one in the cluster's Redis server at {cluster} (a write it had given up on landed later)", "retry, which reads it afresh"),
+                Failed.Timeout => ($"the cluster did not answer within {seconds} s", $"check that its silos and its Redis server at {cluster} run, then retry"),
+                Failed.Cut => ("the call was cut short before the cluster answered", $"check that its silos and its Redis server at {cluster} run, then retry"),
+                Failed.Connection => ("the connection to the cluster's silos failed", $"check that its silos run ('summits silo --cluster {cluster}'), then retry"),
+                _ => null,
+            };
+        }
+    }
+
+    /// <summary>
+    /// The kinds of failure: none of the cluster's, a Redis failure, a silo's copy older than the server's, a call not
+    /// answered within the call timeout, a call cut short, a connection to the silos that failed.
+    /// </summary>
+    internal enum Failed { None, Redis, Stale, Timeout, Cut, Connection }
 
     private static IEnumerable<Exception> Chain(Exception? failure)
     {
