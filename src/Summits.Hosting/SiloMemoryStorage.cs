@@ -12,13 +12,17 @@ namespace Summits.Hosting;
 /// memory storage's do on a silo of its own; a silo of a cluster keeps its state in Redis instead.
 /// </summary>
 /// <remarks>
-/// Serialising still copies the state: a grain goes on changing its state object after writing it, and what is stored
-/// must stay what was written. Reads deserialise a new object each time.
+/// Serialising copies the state: a grain goes on changing its state object after writing it, and what is stored must
+/// stay what was written. Reads deserialise a new object each time. A state whose type is marked
+/// <see cref="ImmutableAttribute"/> (a timeline page) cannot change after it is written, so it is kept as the object
+/// written and read back as that object, with no serialisation either way: the copy that the bytes are for would copy
+/// nothing that could change. In one process that object is as durable as its bytes would be.
 /// </remarks>
 public sealed class SiloMemoryStorage(IGrainStorageSerializer serializer) : IGrainStorage
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string StateName, GrainId Grain), (BinaryData Bytes, string ETag)> _states = [];
+    /// <summary>Each state as stored: its serializer's <see cref="BinaryData"/>, or the object written when its type is immutable.</summary>
+    private readonly Dictionary<(string StateName, GrainId Grain), (object Stored, string ETag)> _states = [];
     private long _lastETag;
 
     /// <summary>
@@ -27,28 +31,28 @@ public sealed class SiloMemoryStorage(IGrainStorageSerializer serializer) : IGra
     /// </summary>
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        (BinaryData Bytes, string ETag) stored;
+        (object Stored, string ETag) stored;
         bool found;
         lock (_lock)
             found = _states.TryGetValue((stateName, grainId), out stored);
         if (found)
-            (grainState.State, grainState.ETag, grainState.RecordExists) = (serializer.Deserialize<T>(stored.Bytes), stored.ETag, true);
+            (grainState.State, grainState.ETag, grainState.RecordExists) = (KeptAsWritten<T>.Is ? (T)stored.Stored : serializer.Deserialize<T>((BinaryData)stored.Stored), stored.ETag, true);
         else
             (grainState.State, grainState.ETag, grainState.RecordExists) = (Activator.CreateInstance<T>(), null, false);
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes <paramref name="grainState"/>'s state and gives it a new etag.</summary>
+    /// <summary>Writes <paramref name="grainState"/>'s state (its bytes, or the object itself when its type is immutable) and gives it a new etag.</summary>
     /// <exception cref="InconsistentStateException">A state is stored and the etag presented is not its (another activation wrote since).</exception>
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var bytes = serializer.Serialize(grainState.State);
+        object stored = KeptAsWritten<T>.Is ? grainState.State! : serializer.Serialize(grainState.State);
         string etag;
         lock (_lock)
         {
             Check(stateName, grainId, grainState.ETag);
             etag = (++_lastETag).ToString(CultureInfo.InvariantCulture);
-            _states[(stateName, grainId)] = (bytes, etag);
+            _states[(stateName, grainId)] = (stored, etag);
         }
         (grainState.ETag, grainState.RecordExists) = (etag, true);
         return Task.CompletedTask;
@@ -80,5 +84,11 @@ public sealed class SiloMemoryStorage(IGrainStorageSerializer serializer) : IGra
             throw new InconsistentStateException(
                 $"the {stateName} state of {grainId} was written by another activation: etag {etag ?? "none"} presented, {stored} stored",
                 stored, etag);
+    }
+
+    /// <summary>Whether states of type <typeparamref name="T"/> are kept as the object written: true when the type is marked <see cref="ImmutableAttribute"/>.</summary>
+    private static class KeptAsWritten<T>
+    {
+        public static readonly bool Is = typeof(T).IsDefined(typeof(ImmutableAttribute), inherit: false);
     }
 }

@@ -13,7 +13,8 @@ public sealed class TimelinePageGrain(
 {
     public async Task Write(ImmutableArray<TimelineEvent> events)
     {
-        state.State.Events = [.. events];
+        // A new page, never the old one changed: a page is immutable (TimelinePage).
+        state.State = new TimelinePage { Events = [.. events] };
         try
         {
             await state.WriteStateAsync();

@@ -33,13 +33,27 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         _actors ?? throw new InvalidOperationException("the actors are read from their countries before an advance uses them");
 
     /// <summary>
-    /// Reads the actors the step in progress weighs (<paramref name="ids"/>, or every actor of the world) from their
-    /// countries, in parallel; an advance runs one step, so it reads them once.
+    /// Reads every actor of the world from its country, in parallel; an advance runs one step, so it reads them once.
     /// </summary>
-    private async Task ReadActorsAsync(IEnumerable<string>? ids = null)
+    private async Task ReadActorsAsync()
     {
-        var actors = await Task.WhenAll((ids ?? state.ActorOrder).Select(a => world.Country(a).Actor()));
-        _actors = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        // Arrays sized up front, not a query: Task.WhenAll would copy a query into a growing list.
+        var asked = new Task<Actor>[state.ActorOrder.Count];
+        for (var i = 0; i < asked.Length; i++)
+            asked[i] = world.Country(state.ActorOrder[i]).Actor();
+        var actors = await Task.WhenAll(asked);
+        _actors = new Dictionary<string, Actor>(actors.Length, StringComparer.Ordinal);
+        foreach (var actor in actors)
+            _actors.Add(actor.Id, actor);
+    }
+
+    /// <summary>The tables of <paramref name="topics"/>, in that order, asked of their topics at once.</summary>
+    private Task<TopicTable[]> TablesAsync(IReadOnlyList<string> topics)
+    {
+        var asked = new Task<TopicTable>[topics.Count];
+        for (var i = 0; i < asked.Length; i++)
+            asked[i] = world.Topic(topics[i]).Get();
+        return Task.WhenAll(asked);
     }
 
     private ModelParameters Parameters => state.Scenario.Parameters;
@@ -134,7 +148,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         using var scope = _observer.BeginProposal(proposal);
         var topics = proposal.Terms.Select(t => t.Topic).ToArray();
         var label = proposal.TopicLabel;
-        var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));
+        var tables = await TablesAsync(topics);
         ImmutableArray<Commitment> CommitmentsOf(string actor) => Table.CommitmentsOf(tables, actor);
 
         Emit(EventKind.Proposal, proposal.From, label, null, null, proposal.Id,
@@ -174,8 +188,17 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             {
                 offersChanged |= RecordOffer(evaluation.Actor, evaluation.Counter);
                 foreach (var term in evaluation.Counter)
-                    if (proposal.Terms.FirstOrDefault(t => t.Topic == term.Topic) is { } answered)
-                        StateKeys.Set(state.Answered, answered.Value, evaluation.Actor, proposal.From, term.Topic);
+                {
+                    // The proposal's term on the countered topic: the offer this counter answers.
+                    foreach (var answered in proposal.Terms)
+                    {
+                        if (answered.Topic == term.Topic)
+                        {
+                            StateKeys.Set(state.Answered, answered.Value, evaluation.Actor, proposal.From, term.Topic);
+                            break;
+                        }
+                    }
+                }
             }
             if (evaluation.Response == Response.Accept)
                 accepting.Add(evaluation.Actor);
@@ -487,7 +510,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
         var topics = step.Topics.IsDefaultOrEmpty ? state.TopicOrder : [.. step.Topics];
         var positions = await Task.WhenAll(topics.Select(t => world.Topic(t).Positions()));
-        var tables = await Task.WhenAll(topics.Select(t => world.Topic(t).Get()));
+        var tables = await TablesAsync(topics);
         var held = new Position[topics.Count][];
         var open = new bool[topics.Count];
         for (var i = 0; i < topics.Count; i++)

@@ -17,6 +17,9 @@ public sealed class Table
     // Id 3 held every change of status with its cause; it is retired (state written before still carries
     // it): the timeline holds each change, as an agreement event.
     [Id(4)] private readonly Dictionary<string, ImmutableArray<CommitmentChange>> _applied = new(StringComparer.Ordinal);
+    // What Get last answered, until the table next changes: every proposal on the topic asks for it, and the table
+    // changes only when an actor joins or an agreement is recorded or changes status. Not state: never written.
+    [NonSerialized] private TopicTable? _got;
 
     public bool IsSeeded => _topic is not null;
 
@@ -33,14 +36,18 @@ public sealed class Table
         _participants.AddRange(participants);
         _agreements.Clear();
         _agreements.AddRange(agreements);
+        _got = null;
     }
 
-    public TopicTable Get() => new(Topic, [.. _participants], [.. _agreements]);
+    /// <summary>The table as it stands: its topic, participants and agreements, the same object until the table changes.</summary>
+    public TopicTable Get() => _got ??= new(Topic, [.. _participants], [.. _agreements]);
 
     public void Join(string actor)
     {
-        if (!_participants.Contains(actor))
-            _participants.Add(actor);
+        if (_participants.Contains(actor))
+            return;
+        _participants.Add(actor);
+        _got = null;
     }
 
     /// <summary>
@@ -53,6 +60,7 @@ public sealed class Table
         if (_agreements.Any(a => a.Id == agreement.Id))
             return false;
         _agreements.Add(agreement);
+        _got = null;
         return true;
     }
 
@@ -104,6 +112,7 @@ public sealed class Table
                 },
             };
             applied.Add(change);
+            _got = null;
         }
         return _applied[command] = applied.ToImmutable();
     }

@@ -37,6 +37,42 @@ public sealed class TableTests
         Assert.Equal(["old"], view.Agreements.Select(a => a.Id));
     }
 
+    // Get answers one object until the table changes, and each kind of change shows in the next answer. Worked by hand
+    // from a table of A and B with agreement "old" holding: A joining again changes nothing (same object); C joining
+    // lists A, B, C; "new" recorded lists old, new; "new" recorded again changes nothing; "old" superseded by a command
+    // shows old as Superseded; the same command again within the advance changes nothing (same object).
+    [Fact]
+    public void Get_answers_the_same_table_until_it_changes_and_every_change_after()
+    {
+        var table = Seeded("t", ["A", "B"], Agreement("old", "t", 50, "A", "B"));
+        var first = table.Get();
+        Assert.Same(first, table.Get());
+        table.Join("A");
+        Assert.Same(first, table.Get());
+
+        table.Join("C");
+        var joined = table.Get();
+        Assert.Equal(["A", "B", "C"], joined.Participants.AsEnumerable());
+        Assert.Equal(["A", "B"], first.Participants.AsEnumerable());
+
+        table.Record(Agreement("new", "t", 60, "A", "B"));
+        var recorded = table.Get();
+        Assert.Equal(["old", "new"], recorded.Agreements.Select(a => a.Id));
+        table.Record(Agreement("new", "t", 60, "A", "B"));
+        Assert.Same(recorded, table.Get());
+
+        table.Apply("c1", [new CommitmentChange("old", "t", "", AgreementStatus.Superseded, "new", "superseded by new")]);
+        var applied = table.Get();
+        Assert.Equal(AgreementStatus.Superseded, applied.Agreements[0].Status);
+        Assert.Equal(AgreementStatus.Holding, recorded.Agreements[0].Status);
+        table.Apply("c1", [new CommitmentChange("old", "t", "", AgreementStatus.Superseded, "new", "superseded by new")]);
+        Assert.Same(applied, table.Get());
+
+        table.Seed(Topic("t"), ["D"], []);
+        Assert.Equal(["D"], table.Get().Participants.AsEnumerable());
+        Assert.Empty(table.Get().Agreements);
+    }
+
     [Fact]
     public void A_new_agreement_among_the_same_parties_supersedes_the_old_one()
     {
