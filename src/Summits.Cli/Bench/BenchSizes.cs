@@ -4,6 +4,12 @@ namespace Summits.Cli.Bench;
 /// How big each measurement is: full size for figures, tiny for a smoke run. The full classroom is the class the
 /// classroom is built for: 60 teams at 30 tables, each proposing every 3 s for a minute (20 proposals a team).
 /// </summary>
+/// <param name="ConvergenceRepeats">How many timed runs of a convergence figure's world give its median.</param>
+/// <param name="ConvergenceWarmups">
+/// How many untimed runs of a convergence figure's world come before the timed ones, the first of them reported as the
+/// cold run: enough for the runtime to have compiled the run's hot code at its full optimisation (tiered compilation
+/// compiles a method again once it has been called 30 times, in the background), as in a silo that has run for a while.
+/// </param>
 /// <param name="ConvergenceRounds">The most rounds a table may bargain before it must have converged.</param>
 /// <param name="ClassroomTables">The classroom figure's tables, two teams at each (1 to 30).</param>
 /// <param name="ClassroomProposals">How many proposals each team of the classroom figure makes.</param>
@@ -15,6 +21,7 @@ public sealed record BenchSizes(
     int ProposalsPerWorld,
     int ProcessRuns,
     int ConvergenceRepeats,
+    int ConvergenceWarmups,
     int ConvergenceRounds,
     int BigTableActors,
     int SyntheticActors,
@@ -25,7 +32,7 @@ public sealed record BenchSizes(
     int ClassroomProposals,
     TimeSpan ClassroomInterval)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 2, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3));
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 20, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3));
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200));
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200));
 }
