@@ -35,14 +35,18 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
 
     public IDisposable? BeginProposal(Proposal proposal)
     {
-        var topics = string.Join(',', proposal.Topics);
-        foreach (var topic in proposal.Topics)
-            SummitsTelemetry.RecordProposal(topic, proposal.Rule.ToString());
+        if (SummitsTelemetry.Proposals.Enabled)
+        {
+            var rule = proposal.Rule.ToString();
+            foreach (var topic in proposal.Topics)
+                SummitsTelemetry.RecordProposal(topic, rule);
+        }
         _proposalStarted = Stopwatch.GetTimestamp();
         var span = _proposalSpan = SummitsTelemetry.StartSpan(SummitsTelemetry.ProposalSpan, world);
+        // The joined topics and the rule's name are built for a span only: a run without a listener makes thousands of proposals.
         span?.SetTag(SummitsTelemetry.ProposalId, proposal.Id)
             .SetTag(SummitsTelemetry.Proposer, proposal.From)
-            .SetTag(SummitsTelemetry.Topic, topics)
+            .SetTag(SummitsTelemetry.Topic, string.Join(',', proposal.Topics))
             .SetTag(SummitsTelemetry.Rule, proposal.Rule.ToString())
             .SetTag(SummitsTelemetry.Cause, proposal.Cause);
         return span;
@@ -57,8 +61,11 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
         _proposalSpan?.SetTag(SummitsTelemetry.Outcome, outcome);
         _proposalSpan = null;
         var elapsed = Stopwatch.GetElapsedTime(_proposalStarted);
-        foreach (var topic in proposal.Topics)
-            SummitsTelemetry.RecordProposalDuration(topic, outcome, elapsed);
+        if (SummitsTelemetry.ProposalDuration.Enabled)
+        {
+            foreach (var topic in proposal.Topics)
+                SummitsTelemetry.RecordProposalDuration(topic, outcome, elapsed);
+        }
         if (agreed)
         {
             using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.AgreementSpan, world);
@@ -68,8 +75,12 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
                 .SetTag(SummitsTelemetry.Rule, proposal.Rule.ToString())
                 .SetTag(SummitsTelemetry.ProposalId, proposal.Id)
                 .SetTag(SummitsTelemetry.Cause, proposal.Id);
-            foreach (var topic in proposal.Topics)
-                SummitsTelemetry.RecordAgreement(topic, proposal.Rule.ToString());
+            if (SummitsTelemetry.Agreements.Enabled)
+            {
+                var rule = proposal.Rule.ToString();
+                foreach (var topic in proposal.Topics)
+                    SummitsTelemetry.RecordAgreement(topic, rule);
+            }
         }
         if (logger.IsEnabled(LogLevel.Information))
             LogProposal(logger, proposal.Id, proposal.From, proposal.TopicLabel, outcome);
@@ -86,11 +97,16 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
                     EventKind.Reject => SummitsTelemetry.Outcomes.Reject,
                     _ => SummitsTelemetry.Outcomes.Counter,
                 };
-                // Split only for a listener: a run answers thousands of proposals with none.
+                // Split only for a listener, and only a joint proposal's topics: a run answers thousands of proposals.
                 if (SummitsTelemetry.Responses.Enabled)
                 {
-                    foreach (var topic in e.Topic!.Split('+'))
-                        SummitsTelemetry.RecordResponse(e.Actor!, topic, outcome);
+                    if (!e.Topic!.Contains('+'))
+                        SummitsTelemetry.RecordResponse(e.Actor!, e.Topic, outcome);
+                    else
+                    {
+                        foreach (var topic in e.Topic.Split('+'))
+                            SummitsTelemetry.RecordResponse(e.Actor!, topic, outcome);
+                    }
                 }
                 if (evaluationSpans)
                 {
