@@ -48,7 +48,11 @@ public static class BenchRuns
         return events.ToImmutable();
     }
 
-    /// <summary>Seeds, then starts and runs to the end; the second part is the run's time.</summary>
+    /// <summary>
+    /// Seeds, then starts and runs to the end, the second part being the run's time; then, untimed, retires the world, as
+    /// a finished world is retired: what it stored would otherwise stay in the silo's memory for the rest of the bench,
+    /// and the collector's work over it would fall on the figures measured after it.
+    /// </summary>
     public static async Task<Timed> InGrainsAsync(BenchContext context, LoadedScenario loaded, string prefix)
     {
         var clock = Stopwatch.StartNew();
@@ -57,7 +61,23 @@ public static class BenchRuns
         clock.Restart();
         await StartAsync(world, loaded.Scenario);
         var timeline = await RunToEndAsync(world);
-        return new Timed(seeding, clock.Elapsed, timeline);
+        var running = clock.Elapsed;
+        await Asking.AskAsync("the retire", world.GetPrimaryKeyString(), () => world.Retire());
+        return new Timed(seeding, running, timeline);
+    }
+
+    /// <summary>
+    /// Collects the whole heap, compacting it, with finalizers run between two collections and after them: done untimed
+    /// before a timed run, so that the garbage of what ran before it (another run, another figure, another silo) is no
+    /// run's cost. The last wait matters too: after a full collection the runtime's finalizer thread trims the shared
+    /// array pools, work that would otherwise share the two cores with the timed run.
+    /// </summary>
+    public static void CollectGarbage()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
     }
 
     public static double Median(IEnumerable<double> values)

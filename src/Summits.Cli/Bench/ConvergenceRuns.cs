@@ -38,7 +38,7 @@ public static class ConvergenceRuns
         ];
     }
 
-    /// <summary>The median time of <paramref name="repeats"/> runs of <paramref name="world"/> in plain objects, after <paramref name="warmups"/> untimed ones.</summary>
+    /// <summary>The median time of <paramref name="repeats"/> runs of <paramref name="world"/> in plain objects, after <paramref name="warmups"/> untimed ones, each on a collected heap.</summary>
     private static async Task<TimeSpan> LocallyAsync(World world, int rounds, int repeats, int warmups)
     {
         var loaded = BenchScenarios.Rounds(world, rounds);
@@ -47,6 +47,7 @@ public static class ConvergenceRuns
         var times = new List<double>();
         for (var i = 0; i < repeats; i++)
         {
+            BenchRuns.CollectGarbage();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await ScenarioRun.LocallyAsync(loaded);
             times.Add(clock.Elapsed.TotalMilliseconds);
@@ -80,7 +81,8 @@ public static class ConvergenceRuns
 
     /// <summary>
     /// <paramref name="warmups"/> untimed runs (<see cref="BenchSizes.ConvergenceWarmups"/> unless given), the first of
-    /// them kept as the cold run, then the repeats: the cold run first in the array, the timed ones after it.
+    /// them kept as the cold run, then the repeats, each on a collected heap (<see cref="BenchRuns.CollectGarbage"/>):
+    /// the cold run first in the array, the timed ones after it.
     /// </summary>
     private static async Task<BenchRuns.Timed[]> RepeatAsync(BenchContext context, World world, string prefix, int? repeats = null, int? warmups = null)
     {
@@ -90,7 +92,10 @@ public static class ConvergenceRuns
             await BenchRuns.InGrainsAsync(context, loaded, prefix);
         var runs = new List<BenchRuns.Timed> { cold };
         for (var i = 0; i < (repeats ?? context.Sizes.ConvergenceRepeats); i++)
+        {
+            BenchRuns.CollectGarbage();
             runs.Add(await BenchRuns.InGrainsAsync(context, loaded, prefix));
+        }
         return [.. runs];
     }
 

@@ -61,9 +61,7 @@ public static class TelemetryOverhead
                     var own = new BenchContext(context.Sizes, silo, context.Cancellation);
                     await ProposalPipeline.RunAsync(own, 2, 5);
                     // The silo before this one left its garbage behind: collected here, it is no mode's cost.
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    GC.Collect();
+                    BenchRuns.CollectGarbage();
                     var elapsed = TimeSpan.Zero;
                     for (var batch = 0; batch < batches; batch++)
                         elapsed += await ProposalPipeline.RunAsync(own, worlds, each);

@@ -35,9 +35,7 @@ public static class WorldMemory
     /// <summary>The heap after full, compacting collections, with finalizers run between them.</summary>
     private static long SettledHeap()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        BenchRuns.CollectGarbage();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
