@@ -4,6 +4,10 @@ namespace Summits.Cli.Bench;
 /// How big each measurement is: full size for figures, tiny for a smoke run. The full classroom is the class the
 /// classroom is built for: 60 teams at 30 tables, each proposing every 3 s for a minute (20 proposals a team).
 /// </summary>
+/// <param name="PipelineRepeats">
+/// How many timed batches of the proposal pipeline (figures 2 and 3), each of <c>PipelineWorlds</c> worlds of
+/// <c>ProposalsPerWorld</c> proposals, give its median, after one untimed batch of the same size.
+/// </param>
 /// <param name="ConvergenceRepeats">How many timed runs of a convergence figure's world give its median.</param>
 /// <param name="ConvergenceWarmups">
 /// How many untimed runs of a convergence figure's world come before the timed ones, the first of them reported as the
@@ -19,6 +23,7 @@ public sealed record BenchSizes(
     int CallsInFlightPerCore,
     int PipelineWorlds,
     int ProposalsPerWorld,
+    int PipelineRepeats,
     int ProcessRuns,
     int ConvergenceRepeats,
     int ConvergenceWarmups,
@@ -32,7 +37,7 @@ public sealed record BenchSizes(
     int ClassroomProposals,
     TimeSpan ClassroomInterval)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 20, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3));
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 5, 20, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3));
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200));
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200));
 }

@@ -27,25 +27,36 @@ public static class ProposalPipeline
     /// <summary>The most the pure model may outrun the grains on the same proposals: a ratio of rates, 1 or more.</summary>
     public const int PureModelRatioTarget = 2;
 
+    /// <summary>
+    /// Figure 2: one untimed batch, then <see cref="BenchSizes.PipelineRepeats"/> timed ones, each on a collected heap
+    /// (<see cref="BenchRuns.CollectGarbage"/>); the rate is a batch's proposals over the median batch's time, and the
+    /// calls a proposal are counted over every timed batch, seeding and start included.
+    /// </summary>
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
     {
-        var (worlds, each) = (context.Sizes.PipelineWorlds, context.Sizes.ProposalsPerWorld);
-        await RunAsync(context, 2, 5);
+        var (worlds, each, repeats) = (context.Sizes.PipelineWorlds, context.Sizes.ProposalsPerWorld, context.Sizes.PipelineRepeats);
+        await RunAsync(context, worlds, each);
 
         var before = context.Calls.Snapshot();
-        var elapsed = await RunAsync(context, worlds, each);
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < repeats; i++)
+        {
+            BenchRuns.CollectGarbage();
+            times.Add(await RunAsync(context, worlds, each));
+        }
         var after = context.Calls.Snapshot();
 
         var proposals = worlds * each;
+        var elapsed = Median(times);
         var rate = proposals / elapsed.TotalSeconds;
-        var (callsPerProposal, breakdown) = PerProposal(before, after, proposals);
+        var (callsPerProposal, breakdown) = PerProposal(before, after, proposals * repeats);
         var ceiling = context.Value(GrainCallRate.Figure, GrainCallRate.Concurrent);
         var allowed = ceiling / callsPerProposal;
 
         return
         [
             new(Figure, Rate, rate, "proposals/s", Invariant($">= {RateTarget:0}"), rate >= RateTarget,
-                Invariant($"{worlds} worlds of 2 actors x 1 topic, {each} proposals each: {proposals} in {elapsed.TotalSeconds:0.00} s")),
+                Invariant($"{worlds} worlds of 2 actors x 1 topic, {each} proposals each: {proposals} in {elapsed.TotalSeconds:0.000} s, the median of {Batches(times)}")),
             new(Figure, "grain calls per proposal", callsPerProposal, "calls", Invariant($"<= {CallsTarget}"), callsPerProposal <= CallsTarget,
                 Detail: $"counted by an incoming call filter: {breakdown}"),
             new(Figure, "the ceiling's rate for that many calls", allowed, "proposals/s",
@@ -145,20 +156,33 @@ public static class ProposalPipeline
 
     public static async Task<ImmutableArray<BenchResult>> MeasureLocalAsync(BenchContext context)
     {
-        var (worlds, each) = (context.Sizes.PipelineWorlds, context.Sizes.ProposalsPerWorld);
-        await RunLocallyAsync(2, 5);
-        var elapsed = await RunLocallyAsync(worlds, each);
+        var (worlds, each, repeats) = (context.Sizes.PipelineWorlds, context.Sizes.ProposalsPerWorld, context.Sizes.PipelineRepeats);
+        await RunLocallyAsync(worlds, each);
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < repeats; i++)
+        {
+            BenchRuns.CollectGarbage();
+            times.Add(await RunLocallyAsync(worlds, each));
+        }
+        var elapsed = Median(times);
         var proposals = worlds * each;
         var rate = proposals / elapsed.TotalSeconds;
         var grains = context.Value(Figure, Rate);
         return
         [
             new(LocalFigure, "proposals through the pure model", rate, "proposals/s",
-                Detail: Invariant($"the same {worlds} worlds x {each} proposals, in plain objects: {elapsed.TotalSeconds:0.000} s")),
+                Detail: Invariant($"the same {worlds} worlds x {each} proposals, in plain objects: {elapsed.TotalSeconds:0.000} s, the median of {Batches(times)}")),
             new(LocalFigure, "pure model / grains", rate / grains, "ratio", Invariant($"<= {PureModelRatioTarget}"), rate / grains <= PureModelRatioTarget,
                 Detail: Invariant($"the cost of distribution: {rate:0} / {grains:0} proposals/s")),
         ];
     }
+
+    /// <summary>The middle time of <paramref name="times"/> (the mean of the two middle ones for an even count).</summary>
+    private static TimeSpan Median(List<TimeSpan> times) => TimeSpan.FromSeconds(BenchRuns.Median(times.Select(t => t.TotalSeconds)));
+
+    /// <summary>The timed batches in words, each batch's seconds in the order run: <c>5 batches (0.271, 0.254, ...)</c>.</summary>
+    private static string Batches(List<TimeSpan> times) =>
+        Invariant($"{Counted.Of(times.Count, "batch", "batches")} ({string.Join(", ", times.Select(t => Invariant($"{t.TotalSeconds:0.000}")))} s)");
 
     /// <summary>Seeds and starts every world untimed, then times every world advancing to its end at once.</summary>
     public static async Task<TimeSpan> RunAsync(BenchContext context, int worlds, int each)
