@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using StackExchange.Redis;
@@ -123,18 +124,34 @@ public sealed class WorldPatienceTests
     public async Task A_call_not_answered_within_the_wait_is_said_and_asked_again_each_wait_twice_the_last()
     {
         // A call to a world whose silo died as it was asked: Orleans never answers it before its response timeout (120 s
-        // by default). The wait here is 40 ms: the first call is left after 40 ms, the second after 80 ms, and the third
-        // answers. One line for the silence (naming the first wait), one for its end.
+        // by default). The wait here is 40 ms on a clock that moves only when the test moves it: the first call is left
+        // after 40 ms, the second after 40 + 80 = 120 ms, and the third answers. A millisecond short of each wait, no new
+        // call is made. One line for the silence (naming the first wait), one for its end.
         var said = new StringWriter { NewLine = "\n" };
-        var patience = new WorldPatience(Command, World, Settings, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, TimeSpan.FromMilliseconds(40));
+        var clock = new TimerWatchedClock();
+        var patience = new WorldPatience(Command, World, Settings, said, TimeSpan.FromMinutes(5), TimeSpan.Zero, clock, TimeSpan.FromMilliseconds(40));
         var never = new TaskCompletionSource<int>();
-        var calls = 0;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var answer = await patience.AskAsync(() => ++calls <= 2 ? never.Task : Task.FromResult(42), CancellationToken.None);
+        var start = clock.GetUtcNow();
+        var asked = new List<TimeSpan>();
+        var answer = patience.AskAsync(() =>
+        {
+            lock (asked)
+                asked.Add(clock.GetUtcNow() - start);
+            return asked.Count <= 2 ? never.Task : Task.FromResult(42);
+        }, CancellationToken.None);
 
-        Assert.Equal((42, 3), (answer, calls));
-        // 40 ms + 80 ms waited at least, each wait measured by the same clock the patience's timers run on.
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(120), $"{clock.Elapsed}");
+        // Each wait's timer is set just after its call is made: once it is set, the call has been made.
+        await clock.TimerSetAsync();
+        clock.Advance(TimeSpan.FromMilliseconds(39));
+        Assert.Single(asked);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await clock.TimerSetAsync();
+        clock.Advance(TimeSpan.FromMilliseconds(79));
+        Assert.Equal(2, asked.Count);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(42, await answer.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(120)], asked);
         Assert.Equal(
             $"{Command}: world {World} does not answer (no answer in 0.04 s); waiting for the cluster to answer, or to move the world off a silo that died, and asking again\n" +
             $"{Command}: world {World} answers again\n",
@@ -228,5 +245,33 @@ public sealed class WorldPatienceTests
         var said = new StringWriter { NewLine = "\n" };
         var clock = new SteppedClock();
         return (new WorldPatience(Command, World, Settings, said, patience ?? TimeSpan.FromMinutes(5), TimeSpan.Zero, clock), said, clock);
+    }
+
+    /// <summary>
+    /// A <see cref="FakeTimeProvider"/> that moves only when the test advances it, and says when a timer has been set:
+    /// the point after which advancing the clock reaches that timer.
+    /// </summary>
+    private sealed class TimerWatchedClock : TimeProvider
+    {
+        private readonly FakeTimeProvider _time = new();
+        private readonly SemaphoreSlim _timers = new(0);
+
+        public void Advance(TimeSpan by) => _time.Advance(by);
+
+        public Task TimerSetAsync() => _timers.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(
+            set => Assert.True(set.Result, "no timer was set within 30 s"), TaskScheduler.Default);
+
+        public override DateTimeOffset GetUtcNow() => _time.GetUtcNow();
+
+        public override long GetTimestamp() => _time.GetTimestamp();
+
+        public override long TimestampFrequency => _time.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = _time.CreateTimer(callback, state, dueTime, period);
+            _timers.Release();
+            return timer;
+        }
     }
 }
