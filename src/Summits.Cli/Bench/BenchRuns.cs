@@ -80,6 +80,23 @@ public static class BenchRuns
         GC.WaitForPendingFinalizers();
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> <paramref name="repeats"/> times, one after another, each on a heap collected untimed
+    /// just before it (<see cref="CollectGarbage"/>), and returns what each run gave, in the order run: an array of
+    /// <paramref name="repeats"/> values, empty for 0. Each run times itself (a <see cref="TimeSpan"/>, milliseconds, or a
+    /// <see cref="Timed"/>), so that its untimed parts, such as seeding a world before or retiring it after, stay out of its time.
+    /// </summary>
+    public static async Task<T[]> RepeatedAsync<T>(int repeats, Func<Task<T>> run)
+    {
+        var results = new T[repeats];
+        for (var i = 0; i < repeats; i++)
+        {
+            CollectGarbage();
+            results[i] = await run();
+        }
+        return results;
+    }
+
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();

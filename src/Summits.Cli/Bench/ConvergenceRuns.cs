@@ -44,14 +44,12 @@ public static class ConvergenceRuns
         var loaded = BenchScenarios.Rounds(world, rounds);
         for (var i = 0; i < warmups; i++)
             await ScenarioRun.LocallyAsync(loaded);
-        var times = new List<double>();
-        for (var i = 0; i < repeats; i++)
+        var times = await BenchRuns.RepeatedAsync(repeats, async () =>
         {
-            BenchRuns.CollectGarbage();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await ScenarioRun.LocallyAsync(loaded);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
+            return clock.Elapsed.TotalMilliseconds;
+        });
         return TimeSpan.FromMilliseconds(BenchRuns.Median(times));
     }
 
@@ -81,7 +79,7 @@ public static class ConvergenceRuns
 
     /// <summary>
     /// <paramref name="warmups"/> untimed runs (<see cref="BenchSizes.ConvergenceWarmups"/> unless given), the first of
-    /// them kept as the cold run, then the repeats, each on a collected heap (<see cref="BenchRuns.CollectGarbage"/>):
+    /// them kept as the cold run, then the repeats, each on a collected heap (<see cref="BenchRuns.RepeatedAsync{T}"/>):
     /// the cold run first in the array, the timed ones after it.
     /// </summary>
     private static async Task<BenchRuns.Timed[]> RepeatAsync(BenchContext context, World world, string prefix, int? repeats = null, int? warmups = null)
@@ -90,13 +88,8 @@ public static class ConvergenceRuns
         var cold = await BenchRuns.InGrainsAsync(context, loaded, prefix);
         for (var i = 1; i < (warmups ?? context.Sizes.ConvergenceWarmups); i++)
             await BenchRuns.InGrainsAsync(context, loaded, prefix);
-        var runs = new List<BenchRuns.Timed> { cold };
-        for (var i = 0; i < (repeats ?? context.Sizes.ConvergenceRepeats); i++)
-        {
-            BenchRuns.CollectGarbage();
-            runs.Add(await BenchRuns.InGrainsAsync(context, loaded, prefix));
-        }
-        return [.. runs];
+        var timed = await BenchRuns.RepeatedAsync(repeats ?? context.Sizes.ConvergenceRepeats, () => BenchRuns.InGrainsAsync(context, loaded, prefix));
+        return [cold, .. timed];
     }
 
     private static BenchResult Result(string figure, string name, BenchRuns.Timed[] runs, double targetSeconds, string target, string source, int warmups)

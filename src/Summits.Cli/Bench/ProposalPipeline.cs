@@ -29,7 +29,7 @@ public static class ProposalPipeline
 
     /// <summary>
     /// Figure 2: one untimed batch, then <see cref="BenchSizes.PipelineRepeats"/> timed ones, each on a collected heap
-    /// (<see cref="BenchRuns.CollectGarbage"/>); the rate is a batch's proposals over the median batch's time, and the
+    /// (<see cref="BenchRuns.RepeatedAsync{T}"/>); the rate is a batch's proposals over the median batch's time, and the
     /// calls a proposal are counted over every timed batch, seeding and start included.
     /// </summary>
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
@@ -38,12 +38,7 @@ public static class ProposalPipeline
         await RunAsync(context, worlds, each);
 
         var before = context.Calls.Snapshot();
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < repeats; i++)
-        {
-            BenchRuns.CollectGarbage();
-            times.Add(await RunAsync(context, worlds, each));
-        }
+        var times = await BenchRuns.RepeatedAsync(repeats, () => RunAsync(context, worlds, each));
         var after = context.Calls.Snapshot();
 
         var proposals = worlds * each;
@@ -158,12 +153,7 @@ public static class ProposalPipeline
     {
         var (worlds, each, repeats) = (context.Sizes.PipelineWorlds, context.Sizes.ProposalsPerWorld, context.Sizes.PipelineRepeats);
         await RunLocallyAsync(worlds, each);
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < repeats; i++)
-        {
-            BenchRuns.CollectGarbage();
-            times.Add(await RunLocallyAsync(worlds, each));
-        }
+        var times = await BenchRuns.RepeatedAsync(repeats, () => RunLocallyAsync(worlds, each));
         var elapsed = Median(times);
         var proposals = worlds * each;
         var rate = proposals / elapsed.TotalSeconds;
@@ -178,11 +168,11 @@ public static class ProposalPipeline
     }
 
     /// <summary>The middle time of <paramref name="times"/> (the mean of the two middle ones for an even count).</summary>
-    private static TimeSpan Median(List<TimeSpan> times) => TimeSpan.FromSeconds(BenchRuns.Median(times.Select(t => t.TotalSeconds)));
+    private static TimeSpan Median(TimeSpan[] times) => TimeSpan.FromSeconds(BenchRuns.Median(times.Select(t => t.TotalSeconds)));
 
     /// <summary>The timed batches in words, each batch's seconds in the order run: <c>5 batches (0.271, 0.254, ...)</c>.</summary>
-    private static string Batches(List<TimeSpan> times) =>
-        Invariant($"{Counted.Of(times.Count, "batch", "batches")} ({string.Join(", ", times.Select(t => Invariant($"{t.TotalSeconds:0.000}")))} s)");
+    private static string Batches(TimeSpan[] times) =>
+        Invariant($"{Counted.Of(times.Length, "batch", "batches")} ({string.Join(", ", times.Select(t => Invariant($"{t.TotalSeconds:0.000}")))} s)");
 
     /// <summary>Seeds and starts every world untimed, then times every world advancing to its end at once.</summary>
     public static async Task<TimeSpan> RunAsync(BenchContext context, int worlds, int each)

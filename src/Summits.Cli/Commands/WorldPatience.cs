@@ -10,7 +10,7 @@ namespace Summits.Cli.Commands;
 /// one of these. A call that fails in a way that passes (<see cref="ClusterCallFailure.Passes"/>: the cluster or its
 /// Redis server did not answer it, or cannot yet), or has not answered within
 /// <see cref="AnswerWait"/>, is said once, <c>summits worlds watch: world ID does not answer (the cause, in the words of
-/// <see cref="ClusterCallFailure.Cause"/>); waiting for
+/// <see cref="ClusterCallFailure.Reading.Cause"/>); waiting for
 /// the cluster …</c>, and asked again every <see cref="Pause"/>; the first answer after is said, <c>… world ID answers
 /// again</c>. The wait bounds a call whose answer will never come: Orleans turns back no call that reached the world's
 /// silo before it died, and its caller hears of it only at the response timeout (<c>Summits:CallTimeout</c>, 120 s), a

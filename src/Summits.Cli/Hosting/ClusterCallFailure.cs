@@ -33,14 +33,6 @@ public static class ClusterCallFailure
         Read(failure, user).Said(settings);
 
     /// <summary>
-    /// The cause of <paramref name="failure"/> alone, as <see cref="Said"/> gives it before what to do (<c>the call was
-    /// cut short before the cluster answered</c>, <c>Redis at 127.0.0.1:6379 answered with an error: LOADING …</c>); null
-    /// when the failure is of no such kind.
-    /// </summary>
-    public static string? Cause(Exception failure, SummitsSettings settings, CancellationToken user) =>
-        Read(failure, user).Cause(settings);
-
-    /// <summary>
     /// Whether <paramref name="failure"/> of a grain call is one that passes, so that the same call asked again may be
     /// answered: a Redis server that did not answer in time, refused or closed the connection or cannot serve yet
     /// (<see cref="RedisFailure.Reading.Passes"/>), a silo's copy of a state older than the server's (the next call reads it
@@ -56,7 +48,7 @@ public static class ClusterCallFailure
     /// <paramref name="failure"/> read once, with no settings: its kind (<see cref="Failed.None"/> for the command's own
     /// failure, a <see cref="ClusterException"/> already said, and anything under the user's cancelled
     /// <paramref name="user"/>), and for a Redis failure what <see cref="RedisFailure.Read"/> read of it, from which
-    /// <see cref="Said"/>, <see cref="Cause"/> and <see cref="Passes"/> answer without reading the chain again.
+    /// <see cref="Said"/>, <see cref="Reading.Cause"/> and <see cref="Passes"/> answer without reading the chain again.
     /// </summary>
     internal static Reading Read(Exception failure, CancellationToken user)
     {
@@ -83,7 +75,11 @@ public static class ClusterCallFailure
         /// <summary>The cause and what to do, as <see cref="ClusterCallFailure.Said"/> says them, on the cluster of <paramref name="settings"/>.</summary>
         public string? Said(SummitsSettings settings) => Words(settings) is { } words ? $"{words.Cause}; {words.Remedy}" : null;
 
-        /// <summary>The cause alone, as <see cref="ClusterCallFailure.Cause"/> says it, on the cluster of <paramref name="settings"/>.</summary>
+        /// <summary>
+        /// The cause alone, as <see cref="ClusterCallFailure.Said"/> gives it before what to do, on the cluster of
+        /// <paramref name="settings"/> (<c>the call was cut short before the cluster answered</c>, <c>Redis at
+        /// 127.0.0.1:6379 answered with an error: LOADING …</c>); null when the failure is of no kind or there is no cluster.
+        /// </summary>
         public string? Cause(SummitsSettings settings) => Words(settings)?.Cause;
 
         /// <summary>The cause in our words and what to do about it, on the cluster of <paramref name="settings"/>; null when the failure is of no kind or there is no cluster.</summary>

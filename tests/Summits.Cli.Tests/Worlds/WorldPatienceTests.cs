@@ -66,7 +66,7 @@ public sealed class WorldPatienceTests
     public async Task A_silence_is_said_with_its_cause_in_our_words_never_an_exceptions_type()
     {
         // A watch through a Redis restart: the silo's storage fails on the server's LOADING, quoted in Orleans' message.
-        // The line gives the cause as the one-line errors do (ClusterCallFailure.Cause), about the server of Settings.
+        // The line gives the cause as the one-line errors do (ClusterCallFailure.Reading.Cause), about the server of Settings.
         var (patience, said, _) = Patience();
         var calls = 0;
         await patience.AskAsync(() => ++calls == 1
