@@ -86,7 +86,7 @@ public static partial class UsageError
     /// The parser's first mistake in <paramref name="parse"/> in the commands' own words. A word the parser
     /// did not take names what it may be: a command (where a command was expected), an option of the command
     /// (with the closest by edit distance first), or says the command takes no more arguments. A missing
-    /// argument names the arguments the command takes; other mistakes go through <see cref="Of(ParseError)"/>.
+    /// argument names the arguments the command takes; other mistakes go through <see cref="Of(ParseError, Command?)"/>.
     /// </summary>
     public static string Of(ParseResult parse)
     {

@@ -375,8 +375,6 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    /// <summary>Runs a shipped what-if scenario in the pure model, writes its run report and opens it.</summary>
-    /// <param name="pair">The two parties the bargaining figures plot, as <c>run --pair</c> gives them.</param>
     /// <summary>The report of a study of us-presses-bilateral-fta (120 runs, seed 42, local), written and opened: its folder and charts.</summary>
     private async Task<(string Dir, RenderedChart[] Charts)> OpenWhatIfReportAsync(string name)
     {
@@ -387,6 +385,8 @@ public sealed partial class ReportInBrowserTests(ReportBrowser browser, ITestOut
         return (dir, await OpenAsync(dir, name));
     }
 
+    /// <summary>Runs a shipped what-if scenario in the pure model, writes its run report and opens it.</summary>
+    /// <param name="pair">The two parties the bargaining figures plot, as <c>run --pair</c> gives them.</param>
     private async Task<RenderedChart[]> OpenRunReportAsync(string scenario, string name, (string, string)? pair = null, int width = 1280)
     {
         var run = await ScenarioRun.LocallyAsync(ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", scenario + ".yaml")));

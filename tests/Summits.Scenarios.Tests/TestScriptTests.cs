@@ -111,7 +111,6 @@ public sealed class TestScriptTests
         Assert.Equal(expected, error);
     }
 
-    /// <summary>Calls <paramref name="run"/> with a PATH whose first folder holds a stand-in <c>dotnet</c> that prints its arguments, one a line (after <paramref name="first"/>, shell lines it runs before); removes the folder afterwards.</summary>
     /// <summary>
     /// The programs that tests start and a fresh Debian machine with the .NET SDK lacks, each with the Debian package
     /// that gives it and the test file that starts it, read off those files: the report tests open chromium
@@ -148,6 +147,7 @@ public sealed class TestScriptTests
         Assert.Equal("exec bash tests/run", ci[^1]);
     }
 
+    /// <summary>Calls <paramref name="run"/> with a PATH whose first folder holds a stand-in <c>dotnet</c> that prints its arguments, one a line (after <paramref name="first"/>, shell lines it runs before); removes the folder afterwards.</summary>
     private static T WithStandInDotnet<T>(Func<string, T> run, string first = "")
     {
         var folder = Directory.CreateTempSubdirectory("summits-stand-in-dotnet-");

@@ -9,7 +9,7 @@ namespace Summits.Grains;
 /// country in memory, and <see cref="Commit"/> writes it. The world grain commits every grain the advance
 /// changed before it writes its own state (the calls that may leave a country unchanged, <see cref="PositionOn"/> and
 /// <see cref="ActorDuring"/>, answer whether the attempt changed it: <see cref="During{T}"/>); an advance cut short by a fault is run again from its start,
-/// and the country goes back to the state it kept from before that advance (<see cref="CheckpointedState{T}"/>).
+/// and the country goes back to the state it kept from before that advance (<c>CheckpointedState&lt;T&gt;</c>).
 /// Every method but Commit, Abandon and Retire takes the caller's cancellation token (an advance passes its
 /// own): a call whose token is cancelled stops with <see cref="OperationCanceledException"/> before it changes
 /// anything. Commit and Abandon take none, since once an advance begins them they must finish.

@@ -17,7 +17,7 @@ public static class BenchRuns
         public bool Converged => Timeline.Any(e => e.Kind == EventKind.Converged);
     }
 
-    /// <summary>How every call of a bench run is asked: again after a timeout, the bench silo's (<see cref="EmbeddedSilo.Asking"/>, set when it starts).</summary>
+    /// <summary>How every call of a bench run is asked: again after a timeout, the bench silo's (<see cref="Hosting.EmbeddedSilo.Asking"/>, set when it starts).</summary>
     public static GrainAsking Asking { get; set; } = GrainAsking.Default;
 
     /// <summary>Starts <paramref name="scenario"/> on a seeded world, asked again after a timeout.</summary>

@@ -130,9 +130,10 @@ public static class CommonOptions
         return ReadWith(option, ClusterAddress.Read, ClusterAddress.Refusal);
     }
 
-    /// <summary>Reads a cluster option's text as <paramref name="read"/> does; a text it refuses is said in the one line <paramref name="refusal"/> makes.</summary>
+    /// <summary>Reads an option's text: the value, or null with the reason it was refused in <paramref name="why"/>.</summary>
     private delegate T? ReadText<T>(string text, out string why) where T : class;
 
+    /// <summary>Reads a cluster option's text as <paramref name="read"/> does; a text it refuses is said in the one line <paramref name="refusal"/> makes.</summary>
     private static Option<T?> ReadWith<T>(Option<T?> option, ReadText<T> read, Func<string, string, string, string> refusal) where T : class
     {
         option.CustomParser = result =>

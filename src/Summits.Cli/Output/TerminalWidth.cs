@@ -159,7 +159,7 @@ public static class TerminalWidth
     /// Breaks a line that takes more than <paramref name="width"/> cells (<see cref="Cells"/>) at spaces, continuing with its own indent plus
     /// four; a word that does not fit after the indent starts as far left as it needs (a word longer than the
     /// width stays whole on a line of its own, from the left edge), so an id is never cut. Text in a script written
-    /// without spaces (Chinese, Japanese) also breaks between its wide characters (<see cref="Pieces"/>), so that a
+    /// without spaces (Chinese, Japanese) also breaks between its wide characters (<see cref="Pieces(string)"/>), so that a
     /// sentence of it fills its lines instead of passing the width as one word. No
     /// line it gives ends in a space, and none is blank: the spaces a break falls among (a table's padding
     /// around an empty cell) are dropped with the break, so the next line starts at its next word.
@@ -294,7 +294,7 @@ public static class TerminalWidth
 
     /// <summary>
     /// The cells of the widest part of <paramref name="text"/> that no line break may fall inside: its longest word
-    /// (between spaces or line breaks) or, in a script written without spaces, its longest <see cref="Pieces"/>. A
+    /// (between spaces or line breaks) or, in a script written without spaces, its longest <see cref="Pieces(string)"/>. A
     /// column of wrapping text is at least this wide.
     /// </summary>
     public static int Unbreakable(string text) =>
@@ -302,7 +302,7 @@ public static class TerminalWidth
 
     /// <summary>
     /// The words of a line, split at its spaces but at none inside a path it names; a word that holds a path, or
-    /// is part of one, is whole (never broken inside, <see cref="Pieces"/>).
+    /// is part of one, is whole (never broken inside, <see cref="Pieces(string)"/>).
     /// </summary>
     private static List<(string Word, bool Whole)> Words(string text, IReadOnlyCollection<string>? paths)
     {

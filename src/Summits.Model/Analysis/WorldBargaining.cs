@@ -19,7 +19,7 @@ public static class WorldBargaining
         Utility.NoDeal(position.Value, position.Salience, actor.Curvature, position.Reservation, toward, parameters);
 
     /// <summary>
-    /// The other side of <paramref name="actor"/> on <paramref name="topic"/> as one value: the positions of the
+    /// The other side of <paramref name="position"/>'s actor on its topic as one value: the positions of the
     /// other actors of <paramref name="among"/> (every holder when null) weighted by capability times salience
     /// (<see cref="Tactics.OtherSide"/>); the actor's own position when nobody else holds one.
     /// </summary>

@@ -37,7 +37,7 @@ public static class Shown
         return (text == "-0" ? "0" : text) + "%";
     }
 
-    /// <summary>A p-value for reading: four decimals, "<0.0001" below that.</summary>
+    /// <summary>A p-value for reading: four decimals, "&lt;0.0001" below that.</summary>
     public static string P(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -8,13 +8,13 @@ namespace Summits.Reports.Runs;
 /// of a <c>rounds</c> step counted on its own (one world advance each). Every timeline event belongs to
 /// exactly one moment.
 /// </summary>
-/// <param name="Labels">The moments' names: "start", a step id, or "step-id r3" for round 3 of a rounds step.</param>
 public sealed class RunMoments
 {
     private readonly Dictionary<int, int> _indexOfEvent = [];
 
     private RunMoments(IReadOnlyList<string> labels) => Labels = labels;
 
+    /// <summary>The moments' names: "start", a step id, or "step-id r3" for round 3 of a rounds step.</summary>
     public IReadOnlyList<string> Labels { get; }
 
     /// <summary>The last moment's index.</summary>

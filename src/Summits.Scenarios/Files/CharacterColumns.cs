@@ -16,7 +16,7 @@ internal sealed class CharacterColumns(string text, IParser inner) : IParser
 {
     private ParsingEvent? _current;
 
-    /// <summary>The error <paramref name="inner"/> last threw, whose places are YamlDotNet's (see <see cref="Of(Mark)"/>).</summary>
+    /// <summary>The error the parser passed on last threw, whose places are YamlDotNet's (see <see cref="Of(Mark)"/>).</summary>
     public YamlException? Thrown { get; private set; }
 
     public ParsingEvent? Current => _current;

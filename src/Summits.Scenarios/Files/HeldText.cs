@@ -76,7 +76,7 @@ public static class HeldText
     /// <summary>
     /// The refusal of a text whose every character but whitespace is one that carries nothing to its reader (a
     /// table's <paramref name="what"/>, such as "commas"), at the first of them: <c>the file holds only commas and
-    /// whitespace</c>. Call it once <see cref="Blank"/> has found the text not blank.
+    /// whitespace</c>. Call it once <see cref="Blank(string, string, string)"/> has found the text not blank.
     /// </summary>
     /// <param name="what">The characters, in the plural: "commas".</param>
     public static InputException Only(string file, string text, string what, string expected) =>

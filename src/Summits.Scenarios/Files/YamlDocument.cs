@@ -59,7 +59,7 @@ public static class YamlDocument
     }
 
     /// <summary>
-    /// The refusal of a text that holds no YAML document, saying what it does hold (<see cref="HeldText.Blank"/>):
+    /// The refusal of a text that holds no YAML document, saying what it does hold (<see cref="HeldText.Blank(string, string, string)"/>):
     /// nothing (<c>the file is empty (0 bytes)</c>, at 1:1), only blank lines or whitespace (at 1:1), or only comments,
     /// and blank lines between (at the first comment: <c>the file holds only a comment</c>); each with the mapping
     /// expected. Anything else that makes no document (a lone end marker, '...') is said to be no document.

@@ -70,7 +70,7 @@ public static class OutputOverInput
     }
 
     /// <summary>
-    /// Why two of <paramref name="outputs"/> would take each other's place, in one sentence naming both options, the
+    /// Why two of <paramref name="given"/> would take each other's place, in one sentence naming both options, the
     /// file and what to do; null when no two do. Two outputs clash when
     /// <list type="bullet">
     /// <item>two folders are one folder and both sets hold a file of one name (<c>-o X --report X</c>: agreements.csv);</item>

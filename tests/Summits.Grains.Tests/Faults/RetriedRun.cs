@@ -108,7 +108,7 @@ internal static class RetriedRun
     }
 
     /// <summary>
-    /// Runs the scenario once for each storage call of the clean run on <paramref name="cleanKey"/> (four at a time),
+    /// Runs the scenario once for each storage call of the clean run on <paramref name="cleanRun"/>'s key (four at a time),
     /// each on a new world named from <paramref name="prefix"/> whose matching call fails once (after the write has
     /// landed, with <paramref name="afterWriting"/>), and says, in words, every run that did not fail once and then
     /// write the clean run's bytes (<see cref="Mismatch"/>). Empty when every point holds.

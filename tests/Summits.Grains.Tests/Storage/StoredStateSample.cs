@@ -194,7 +194,7 @@ internal sealed partial record StoredStateSample(
     private static partial Regex FieldId();
 
     /// <summary>
-    /// The lines of <paramref name="added"/> (fields written that a sample does not hold, as <see cref="AddedFields"/>
+    /// The lines of <paramref name="added"/> (fields written that a sample does not hold, as <see cref="AddedFields(string[], string[])"/>
     /// gives them) that are not a member at its default, or a part of one. A member is at its default when every value
     /// it writes is zero: a null reference; a zero of a number encoding (a <c>VarInt</c>: an integer, an enum, a
     /// <c>char</c>, <c>false</c>; a <c>Fixed32</c>: a <c>float</c> 0; a <c>Fixed64</c>: a <c>double</c> 0, a default
@@ -280,7 +280,7 @@ internal sealed partial record StoredStateSample(
 
     /// <summary>
     /// As <see cref="AddedFields(byte[], byte[], SerializerSessionPool)"/>, but the members not at their default in
-    /// words (<see cref="NotAtDefaultMembers"/>), <paramref name="type"/> the type written; null when the stored fields
+    /// words (<see cref="NotAtDefaultMembers(string[], IReadOnlyList{int}, Type)"/>), <paramref name="type"/> the type written; null when the stored fields
     /// are not all written.
     /// </summary>
     internal static List<string>? NotAtDefaultMembers(byte[] stored, byte[] written, SerializerSessionPool sessions, Type? type)
