@@ -46,21 +46,45 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("StartCheckpointed")]
     Task Start(Scenario scenario, int checkpointEvery, CancellationToken cancellation = default);
 
-    /// <summary>How many advances of the run have completed: the number the next <see cref="Advance"/> names.</summary>
+    /// <summary>How many advances of the run have completed: the number the next <see cref="Advance(int, int, CancellationToken)"/> names.</summary>
     [Alias("Advances")]
     Task<int> Advances();
 
     /// <summary>
     /// Runs advance number <paramref name="step"/> (0 for the first): the scenario's next step, or next
-    /// autonomous round, and returns the events it added. Asked for the advance that completed last, it
-    /// returns that advance's answer again and runs nothing, so a caller that lost an answer (a timeout)
+    /// autonomous round, and returns the events it added (<see cref="Grains.Advance.Advances"/> 1). It is
+    /// <see cref="Advance(int, int, CancellationToken)"/> with a most of 1: asked again for the same step after it
+    /// completed, it returns that advance's answer again and runs nothing, so a caller that lost an answer (a timeout)
     /// may ask again. An advance that fails changes nothing and may be asked for again.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is neither the next advance nor the last one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is neither the next advance nor the first of the last call's.</exception>
     /// <exception cref="InvalidOperationException">When no scenario runs, or the scenario has finished (asked for the next advance after the one that finished it).</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advance is written; nothing changes.</exception>
     [Alias("Advance")]
     Task<Advance> Advance(int step, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// Runs advances from number <paramref name="step"/> (0 for the first) on, in one call: <paramref name="step"/>, then
+    /// the next ones while the run has not finished, up to <paramref name="most"/> advances in all. The call ends early at
+    /// the first advance that writes a checkpoint (every <c>CheckpointEvery</c>-th advance and the run's last; the last
+    /// alone in a world kept in memory), and at the first whose events bring the call's to <see cref="TimelineMost"/> or
+    /// more, so that all its events lie on one timeline page and the answer stays near a page's size. Returns the events
+    /// of its advances, in order, and how many it ran (<see cref="Grains.Advance.Advances"/>, 1 to
+    /// <paramref name="most"/>): the caller's next call names <c>step + Advances</c>.
+    /// Asked again for the same <paramref name="step"/> after it completed (a caller that lost the answer), whatever
+    /// <paramref name="most"/> it names then, it returns that call's answer again and runs nothing. A world that went
+    /// back to its last checkpoint (its activation lost between two) runs the advances a caller ahead of it saw again,
+    /// the same way, before <paramref name="step"/>. An advance that fails fails the call and changes nothing past the
+    /// last checkpoint: the call may be asked for again.
+    /// </summary>
+    /// <param name="step">The first advance to run: the next (<see cref="Advances"/>), or the first of the last call's to be answered again.</param>
+    /// <param name="most">How many advances the call may run: 1 or more.</param>
+    /// <param name="cancellation">Stops the call before the advance in progress is written: the call then fails as a failed advance does.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="most"/> is below 1, or <paramref name="step"/> is neither the next advance nor the first of the last call's.</exception>
+    /// <exception cref="InvalidOperationException">When no scenario runs, or the scenario has finished (asked for the next advance after the one that finished it).</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advance in progress is written; nothing past the last checkpoint changes.</exception>
+    [Alias("AdvanceUpTo")]
+    Task<Advance> Advance(int step, int most, CancellationToken cancellation = default);
 
     /// <summary>
     /// Up to <paramref name="count"/> events of the run's timeline, in order: those numbered after <paramref name="after"/>

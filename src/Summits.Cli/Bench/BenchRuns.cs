@@ -32,21 +32,9 @@ public static class BenchRuns
         return world;
     }
 
-    /// <summary>Advances a started world until its scenario has finished, and returns every event.</summary>
-    public static async Task<ImmutableArray<TimelineEvent>> RunToEndAsync(IWorldGrain world)
-    {
-        var events = ImmutableArray.CreateBuilder<TimelineEvent>();
-        Advance advance;
-        var step = 0;
-        do
-        {
-            var asked = step++;
-            advance = await Asking.AskAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"advance {asked}"), world.GetPrimaryKeyString(), () => world.Advance(asked));
-            events.AddRange(advance.Events);
-        }
-        while (!advance.Finished);
-        return events.ToImmutable();
-    }
+    /// <summary>Advances a started world until its scenario has finished, as a client does (<see cref="ScenarioRun.AdvanceToEndAsync"/>), and returns every event.</summary>
+    public static async Task<ImmutableArray<TimelineEvent>> RunToEndAsync(IWorldGrain world) =>
+        (await ScenarioRun.AdvanceToEndAsync(world, Asking)).Events;
 
     /// <summary>
     /// Seeds, then starts and runs to the end, the second part being the run's time; then, untimed, retires the world, as

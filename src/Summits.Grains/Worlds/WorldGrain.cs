@@ -261,16 +261,16 @@ public sealed partial class WorldGrain(
 
     public Task<int> Advances() => Task.FromResult(state.State.Advances);
 
-    public async Task<Advance> Advance(int step, CancellationToken cancellation = default)
+    public Task<Advance> Advance(int step, CancellationToken cancellation = default) => Advance(step, 1, cancellation);
+
+    public async Task<Advance> Advance(int step, int most, CancellationToken cancellation = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(most, 1);
         var run = state.State.Run ?? throw new InvalidOperationException($"world '{Key}' has no scenario running");
-        if (step == state.State.Advances - 1)
-        {
-            if (state.State.LastEnd is { } end)
-                return new Advance(await EventsOf(end), end.Finished, end.Failures);
-            if (state.State.Last is { } last)
-                return last;
-        }
+        if (state.State.LastEnd is { } end && step == state.State.Advances - end.Advances)
+            return new Advance(await EventsOf(end), end.Finished, end.Failures, end.Advances);
+        if (state.State.Last is { } last && step == state.State.Advances - 1)
+            return last with { Advances = 1 };
         // A caller may be ahead of a world that went back to its checkpoint (it lost an activation between two):
         // the advances it saw since are run again, the same way, before the one it asks for.
         var again = state.State.Advances == _checkpointed && step > _checkpointed && step < _checkpointed + state.State.CheckpointEvery;
@@ -284,11 +284,21 @@ public sealed partial class WorldGrain(
         {
             while (state.State.Advances < step)
             {
-                await AdvanceOnceAsync(run, cancellation);
+                await AdvanceOnceAsync(run, state.State.Advances, _unwritten?.Events.Count ?? 0, cancellation);
                 if (run.Finished)
                     throw new InvalidOperationException($"world '{Key}' has finished scenario '{run.Scenario.Id}': its last advance was {state.State.Advances - 1}");
             }
-            return await AdvanceOnceAsync(run, cancellation);
+            // The call's advances share one page: it ends at the first that writes a checkpoint, whose page holds them all.
+            var first = _unwritten?.Events.Count ?? 0;
+            var events = ImmutableArray.CreateBuilder<TimelineEvent>();
+            bool checkpoint;
+            do
+            {
+                (var added, checkpoint) = await AdvanceOnceAsync(run, step, first, cancellation);
+                events.AddRange(added);
+            }
+            while (!checkpoint && state.State.Advances - step < most && events.Count < IWorldGrain.TimelineMost);
+            return new Advance(events.ToImmutable(), run.Finished, run.Failures, state.State.Advances - step);
         }
         catch (Exception fault)
         {
@@ -316,12 +326,14 @@ public sealed partial class WorldGrain(
     }
 
     /// <summary>
-    /// Runs the next advance; at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
+    /// Runs the next advance, as part of the call that began at advance <paramref name="from"/> with its first event at
+    /// index <paramref name="first"/> of the unwritten page, and returns its events and whether it wrote a checkpoint
+    /// (the run's last advance always does); at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
     /// run's last; the run's last alone in a world kept in memory) writes the events of the advances since the last
     /// one as one timeline page, commits every grain they changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
     /// its changes to a deactivation (<see cref="GrainWorldAccess.EnsureNothingLost"/>).
     /// </summary>
-    private async Task<Advance> AdvanceOnceAsync(RunState run, CancellationToken cancellation)
+    private async Task<(ImmutableArray<TimelineEvent> Events, bool Checkpoint)> AdvanceOnceAsync(RunState run, int from, int first, CancellationToken cancellation)
     {
         var step = state.State.Advances;
         if (_unwritten is { } unwritten)
@@ -347,16 +359,22 @@ public sealed partial class WorldGrain(
         // An autonomous step that has ended hands its copy back: the steps after it reach the grains.
         var copy = _copy;
         var copyEnds = copy is not null && (run.Finished || run.NextStep != stepIndex);
-        // The advances of one checkpoint share one page: the first of them with events opens it.
-        var end = new AdvanceEnd(run.Finished, run.Failures, events.IsEmpty ? -1 : unwritten.Page) { First = unwritten.Events.Count };
+        // The advances of one checkpoint share one page: the first of them with events opens it. The call this advance
+        // ends so far is on that page from its first event on, if any of its advances has added one.
         if (!events.IsEmpty)
         {
             unwritten.Events.AddRange(events);
             run.Pages = unwritten.Page + 1;
         }
+        var end = new AdvanceEnd(run.Finished, run.Failures, unwritten.Events.Count > first ? unwritten.Page : -1)
+        {
+            First = first,
+            AdvancesLess1 = step - from,
+        };
         // No answer may rest on changes a deactivation lost: checked before the advance is written or answered.
         unwritten.Access.EnsureNothingLost();
-        if (run.Finished || (!_inMemory && step + 1 - _checkpointed >= state.State.CheckpointEvery))
+        var checkpoint = run.Finished || (!_inMemory && step + 1 - _checkpointed >= state.State.CheckpointEvery);
+        if (checkpoint)
         {
             if (unwritten.Events.Count > 0)
             {
@@ -395,7 +413,7 @@ public sealed partial class WorldGrain(
             if (run.Finished)
                 await _watchers.Notify(w => w.Stopped(run.Events));
         }
-        return new Advance(events, run.Finished, run.Failures);
+        return (events, checkpoint);
     }
 
     /// <summary>

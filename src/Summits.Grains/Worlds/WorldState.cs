@@ -20,8 +20,9 @@ public sealed class WorldState
     [Id(3)] public Advance? Last { get; set; }
 
     /// <summary>
-    /// How the last completed advance ended and which timeline page holds its events, so that a caller who asks for
-    /// it again gets the same answer while the events stay in one place, the pages.
+    /// How the last call of <c>Advance</c> ended: how many advances it ran, how the last of them ended, and where on which
+    /// timeline page its events begin, so that a caller who asks again for the call's first advance gets the same answer
+    /// while the events stay in one place, the pages.
     /// </summary>
     [Id(5)] public AdvanceEnd? LastEnd { get; set; }
 
@@ -43,18 +44,30 @@ public sealed class WorldState
     public int CheckpointEvery => CheckpointEveryLess1 + 1;
 }
 
-/// <summary>How a completed advance ended: whether the run finished, its expectation failures so far, and where its events are.</summary>
-/// <param name="Finished">True when this advance finished the scenario.</param>
+/// <summary>
+/// How a completed call of <c>Advance</c> ended: whether the run finished, its expectation failures so far, where its
+/// events are, and how many advances it ran.
+/// </summary>
+/// <param name="Finished">True when the call's last advance finished the scenario.</param>
 /// <param name="Failures">The run's failed expectations so far (0 or more).</param>
-/// <param name="Page">The number of the timeline page that holds the advance's events (from 0), or −1 when it added none.</param>
+/// <param name="Page">The number of the timeline page that holds the call's events (from 0), or −1 when it added none.</param>
 [GenerateSerializer, Immutable, Alias("summits.advance-end")]
 public sealed record AdvanceEnd([Id(0)] bool Finished, [Id(1)] int Failures, [Id(2)] int Page)
 {
     /// <summary>
-    /// The index on <see cref="Page"/> of the advance's first event (0 or more): a page holds the events of every advance
-    /// of one checkpoint, in order, and the advance's are the page's from here to its end, the last advance's being
-    /// the page's last. 0, the default, is the whole page, as every page held one advance's events before pages were
-    /// shared.
+    /// The index on <see cref="Page"/> of the call's first event (0 or more): a page holds the events of every advance
+    /// of one checkpoint, in order, a call never runs past a checkpoint, and the call's events are the page's from here
+    /// to its end, the last call's being the page's last. 0, the default, is the whole page, as every page held one
+    /// advance's events before pages were shared.
     /// </summary>
     [Id(3)] public int First { get; init; }
+
+    /// <summary>
+    /// How many advances the call ran, less one (0 or more): 0, the default, is a call of one advance, as every call
+    /// was before a call could run several, so that a world advanced one at a time writes the bytes it wrote before.
+    /// </summary>
+    [Id(4)] public int AdvancesLess1 { get; init; }
+
+    /// <summary>How many advances the call ran: 1 or more. The call began at the world's count of advances less these.</summary>
+    public int Advances => AdvancesLess1 + 1;
 }

@@ -12,7 +12,8 @@ namespace Summits.Scenarios;
 public static class ScenarioRun
 {
     /// <summary>
-    /// Runs in grains: seeds a fresh world under <paramref name="worldKey"/> and lets its world grain drive the steps.
+    /// Runs in grains: seeds a fresh world under <paramref name="worldKey"/> and lets its world grain drive the steps,
+    /// several advances a call (<see cref="AdvanceToEndAsync"/>), handing each call's events to <paramref name="onEvents"/>.
     /// Each call that times out is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Default"/>
     /// when null): the same step, so the run's events are those of a run in which every call answered at once.
     /// </summary>
@@ -35,20 +36,47 @@ public static class ScenarioRun
             await asking.AskAsync("seeding", key, () => world.Seed(loaded.World with { Id = key }, cancellation), cancellation);
             await asking.AskAsync("the start", key, () => world.Start(loaded.Scenario, cancellation), cancellation);
         }
+        var (events, last) = await AdvanceToEndAsync(world, asking, onEvents, cancellation);
+        var final = await asking.AskAsync("the final state", key, () => retire ? world.Final(cancellation) : world.Snapshot(cancellation), cancellation);
+        return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events, last.Failures);
+    }
+
+    /// <summary>
+    /// The most advances one call asks a world to run (<see cref="IWorldGrain.Advance(int, int, CancellationToken)"/>):
+    /// 1000, the longest checkpoint interval a world may have, so that a call of a durable world ends at its next
+    /// checkpoint whatever its interval. A world kept in memory, which writes no checkpoint before its last advance, runs
+    /// up to 1000 a call, and the world ends a call sooner once its events reach a timeline page's worth
+    /// (<see cref="IWorldGrain.TimelineMost"/>).
+    /// </summary>
+    public const int AdvancesACall = 1000;
+
+    /// <summary>
+    /// Advances a started <paramref name="world"/> from its first advance to the end of its scenario, several advances a
+    /// call (up to <see cref="AdvancesACall"/>), each call asked again as <paramref name="asking"/> says, for the same first
+    /// advance, so that a lost answer is answered again and nothing runs twice. Hands each call's events, in order, to
+    /// <paramref name="onEvents"/> as they come, and returns every event and the last call's answer (the run finished, its
+    /// failed expectations).
+    /// </summary>
+    /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires.</exception>
+    public static async Task<(ImmutableArray<TimelineEvent> Events, Advance Last)> AdvanceToEndAsync(IWorldGrain world, GrainAsking asking,
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default)
+    {
+        var key = world.GetPrimaryKeyString();
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
         var step = 0;
         do
         {
             cancellation.ThrowIfCancellationRequested();
-            var asked = step++;
-            advance = await asking.AskAsync(string.Create(CultureInfo.InvariantCulture, $"advance {asked}"), key, () => world.Advance(asked, cancellation), cancellation);
+            var asked = step;
+            advance = await asking.AskAsync(string.Create(CultureInfo.InvariantCulture, $"advance {asked}"), key, () => world.Advance(asked, AdvancesACall, cancellation), cancellation);
+            step += advance.Advances;
             events.AddRange(advance.Events);
             onEvents?.Invoke(advance.Events);
         }
         while (!advance.Finished);
-        var final = await asking.AskAsync("the final state", key, () => retire ? world.Final(cancellation) : world.Snapshot(cancellation), cancellation);
-        return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, events.ToImmutable(), advance.Failures);
+        return (events.ToImmutable(), advance);
     }
 
     /// <summary>
