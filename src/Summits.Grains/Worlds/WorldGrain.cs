@@ -213,7 +213,7 @@ public sealed partial class WorldGrain(
             ? Task.FromResult(unwritten.Events.ToImmutable())
             : _inMemory ? Task.FromResult(n < _pages.Count ? _pages[n] : []) : Page(n).Read();
 
-    /// <summary>The events of the advance that ended as <paramref name="end"/> says: its page's, from its first event on.</summary>
+    /// <summary>The events of the call of <c>Advance</c> that ended as <paramref name="end"/> says: its page's, from the call's first event on.</summary>
     private async Task<ImmutableArray<TimelineEvent>> EventsOf(AdvanceEnd end)
     {
         if (end.Page < 0)
