@@ -113,6 +113,8 @@ public sealed class ClassroomServer : IAsyncDisposable
         });
         // The JSON protocol, with a call's arguments of the wrong type refused in words (SignalR's own names neither).
         web.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ClassroomProtocol>());
+        // The command stops the classroom on a signal (DisposeAsync), not the host of its own accord.
+        web.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         web.Services.AddSingleton(classroom).AddSingleton(codes).AddSingleton(new ClassroomSeats(classroom, storage)).AddSingleton(connections);
         // Closed until the start succeeds: a start that fails is told by the caller in one line, not also by the host.
         var standardError = new StandardErrorLoggerProvider(warnings, Command) { Open = false };
@@ -121,6 +123,8 @@ public sealed class ClassroomServer : IAsyncDisposable
         web.UseOrleans(silo => silo.AddEmbeddedSummits(LoopbackPort.Free(), settings, o => (o.StateStore, o.ClusterId) = (storage?.StateStore, storage?.ClusterId)));
         var app = web.Build();
         app.UseWebSockets();
+        // Every request to the hub is counted while it runs, so that a stop can wait for each page's close handshake.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(HubPath), hub => hub.Use((_, next) => connections.CarryAsync(next)));
         ClassroomFiles.Map(app);
         // WebSockets alone: a page is pushed to, never polls, so the long-polling transport is not offered.
         app.MapHub<ClassroomHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets);
@@ -159,12 +163,23 @@ public sealed class ClassroomServer : IAsyncDisposable
     public static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Closes every page's connection, so that no call waits on a classroom going away, then stops the pages and the
-    /// silo, and with it every table's activation (a table kept in Redis stays there), within <see cref="StopDeadline"/> of the host's own stop.
+    /// Closes every page's connection, so that no call waits on a classroom going away, and waits for each to end with
+    /// the WebSocket close handshake, then stops the pages and the silo, and with it every table's activation (a table
+    /// kept in Redis stays there), each within <see cref="StopDeadline"/>.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        _connections.CloseAll();
+        using (var closing = new CancellationTokenSource(StopDeadline))
+        {
+            try
+            {
+                await _connections.CloseAllAsync(closing.Token);
+            }
+            catch (OperationCanceledException) when (closing.IsCancellationRequested)
+            {
+                // A page that has not answered the close by the deadline has its connection dropped by the host's stop.
+            }
+        }
         foreach (var (table, reference) in _watching)
             await table.Unwatch(reference);
         _relays.Clear();
