@@ -15,6 +15,28 @@ public static class BenchRuns
         public int Rounds => Timeline.Count(e => e.Kind == EventKind.Round);
 
         public bool Converged => Timeline.Any(e => e.Kind == EventKind.Converged);
+
+        /// <summary>What the collector did, in the whole process, while the run ran (not while it was seeded or retired).</summary>
+        public Collecting Collector { get; init; }
+    }
+
+    /// <summary>
+    /// What the garbage collector did in the whole process over some stretch of time: how many collections it made (each
+    /// collection, of any generation, counts as one of gen 0), how long it held the program's threads for them, and how
+    /// many bytes the program allocated (<see cref="GC.GetTotalAllocatedBytes"/>, to within an allocation context's
+    /// few kilobytes a thread).
+    /// </summary>
+    public readonly record struct Collecting(int Collections, TimeSpan Paused, long Allocated)
+    {
+        /// <summary>The process's counts so far; <see cref="Since"/> gives what happened after.</summary>
+        public static Collecting Now() => new(GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+
+        /// <summary>What the collector did between <paramref name="before"/> (taken by <see cref="Now"/>) and now.</summary>
+        public static Collecting Since(Collecting before)
+        {
+            var now = Now();
+            return new(now.Collections - before.Collections, now.Paused - before.Paused, now.Allocated - before.Allocated);
+        }
     }
 
     /// <summary>How every call of a bench run is asked: again after a timeout, the bench silo's (<see cref="Hosting.EmbeddedSilo.Asking"/>, set when it starts).</summary>
@@ -46,12 +68,14 @@ public static class BenchRuns
         var clock = Stopwatch.StartNew();
         var world = await SeedAsync(context.Grains, loaded, context.NewWorldId(prefix));
         var seeding = clock.Elapsed;
+        var collecting = Collecting.Now();
         clock.Restart();
         await StartAsync(world, loaded.Scenario);
         var timeline = await RunToEndAsync(world);
         var running = clock.Elapsed;
+        var collector = Collecting.Since(collecting);
         await Asking.AskAsync("the retire", world.GetPrimaryKeyString(), () => world.Retire());
-        return new Timed(seeding, running, timeline);
+        return new Timed(seeding, running, timeline) { Collector = collector };
     }
 
     /// <summary>

@@ -15,6 +15,11 @@ namespace Summits.Cli.Bench;
 /// compiles a method again once it has been called 30 times, in the background), as in a silo that has run for a while.
 /// </param>
 /// <param name="ConvergenceRounds">The most rounds a table may bargain before it must have converged.</param>
+/// <param name="SoePairs">
+/// How many timed pairs of figure 5's runs, one in grains and one in the pure model, each pair's order the other way
+/// round from the pair before it, give the grains / pure model ratio: the median of the pairs' ratios. Odd, so that the
+/// median is one pair's.
+/// </param>
 /// <param name="ClassroomTables">The classroom figure's tables, two teams at each (1 to 30).</param>
 /// <param name="ClassroomProposals">How many proposals each team of the classroom figure makes.</param>
 /// <param name="ClassroomInterval">How often each team of the classroom figure proposes.</param>
@@ -35,9 +40,10 @@ public sealed record BenchSizes(
     int MemoryWorlds,
     int ClassroomTables,
     int ClassroomProposals,
-    TimeSpan ClassroomInterval)
+    TimeSpan ClassroomInterval,
+    int SoePairs)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 5, 20, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3));
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 5, 20, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3), 21);
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200));
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1);
 }

@@ -21,36 +21,101 @@ public static class ConvergenceRuns
     /// <summary>KTAB's smpc (built with -O2) on its 40-actor table, CPU seconds on this kind of machine; the target is a hundredth of it.</summary>
     public const double KtabFortySeconds = SmpRuns.KtabFortySeconds;
 
+    /// <summary>
+    /// Figure 5: the SOE world to convergence in grains and in the pure model, both engines warmed alike and then timed in
+    /// alternation, so that the ratio of the two is taken pair by pair rather than from two medians measured seconds apart
+    /// (<see cref="PairsAsync"/>). The grains' and the pure model's rows are the medians of their own runs, the ratio's row
+    /// the median of the pairs' ratios; every row's detail lists its raw numbers.
+    /// </summary>
     public static async Task<ImmutableArray<BenchResult>> MeasureSoeAsync(BenchContext context)
     {
         var world = WorldFile.Load(CommonOptions.Resolve(SoeWorld));
-        var runs = await RepeatAsync(context, world, "soe");
-        var grains = Result(SoeFigure, "soe-18-actors (18 x 2) to convergence, after start-up", runs, 0.050, "< 50 ms", SoeWorld, context.Sizes.ConvergenceWarmups);
-        var local = await LocallyAsync(world, context.Sizes.ConvergenceRounds, context.Sizes.ConvergenceRepeats, context.Sizes.ConvergenceWarmups);
-        var ratio = grains.Value / local.TotalMilliseconds;
+        var sizes = context.Sizes;
+        var loaded = BenchScenarios.Rounds(world, sizes.ConvergenceRounds);
+        var (cold, pairs) = await PairsAsync(context, loaded, sizes.ConvergenceWarmups, sizes.SoePairs);
+        var grains = pairs.Select(p => p.Grains.Running.TotalMilliseconds).ToArray();
+        var local = pairs.Select(p => p.Local.Milliseconds).ToArray();
+        var ratios = pairs.Select(p => p.Ratio).ToArray();
+        var (grainsMedian, localMedian, ratio) = (BenchRuns.Median(grains), BenchRuns.Median(local), BenchRuns.Median(ratios));
+        var last = pairs[^1].Grains;
+        var ending = last.Converged ? $"converged in {Counted.Of(last.Rounds, "round")}" : $"not converged after {Counted.Of(last.Rounds, "round")}";
+        var alternated = Invariant($"median of {Counted.Of(pairs.Length, "run")} after {Counted.Of(sizes.ConvergenceWarmups, "untimed run")} of each engine, taken in alternation with the other engine's, each on a collected heap");
         return
         [
-            grains,
-            new(SoeFigure, "soe-18-actors to convergence, the pure model", local.TotalMilliseconds, "ms",
-                Detail: Invariant($"the same world and rounds in plain objects (--engine local), in this process; median of {context.Sizes.ConvergenceRepeats} after {Counted.Of(context.Sizes.ConvergenceWarmups, "untimed run")}")),
+            new(SoeFigure, "soe-18-actors (18 x 2) to convergence, after start-up", grainsMedian, "ms", "< 50 ms", grainsMedian < 50 && last.Converged,
+                Invariant($"{SoeWorld}: {ending}, {Counted.Of(last.Timeline.Length, "event")}; first (cold) run {cold.Running.TotalMilliseconds:0} ms, {alternated}; seeding {last.Seeding.TotalMilliseconds:0} ms; runs (ms) {Listed(grains)}; {Collector(pairs.Select(p => p.Grains.Collector))}")),
+            new(SoeFigure, "soe-18-actors to convergence, the pure model", localMedian, "ms",
+                Detail: Invariant($"the same world and rounds in plain objects (--engine local), in this process; {alternated}; runs (ms) {Listed(local)}; {Collector(pairs.Select(p => p.Local.Collector))}")),
             new(SoeFigure, "soe-18-actors, grains / pure model", ratio, "ratio", "<= 2", ratio <= 2,
-                Detail: Invariant($"{grains.Value:0.0} ms / {local.TotalMilliseconds:0.0} ms")),
+                Detail: Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")} of runs (grains / pure model, each pair run one after the other, the pure model first in every second pair), from {ratios.Min():0.00} to {ratios.Max():0.00}, middle half {Quartile(ratios, 1):0.00} to {Quartile(ratios, 3):0.00}; pairs {Listed(ratios, "0.00")}; the medians' ratio {grainsMedian:0.0} ms / {localMedian:0.0} ms = {grainsMedian / localMedian:0.00}")),
         ];
     }
 
-    /// <summary>The median time of <paramref name="repeats"/> runs of <paramref name="world"/> in plain objects, after <paramref name="warmups"/> untimed ones, each on a collected heap.</summary>
-    private static async Task<TimeSpan> LocallyAsync(World world, int rounds, int repeats, int warmups)
+    /// <summary>One timed pair of figure 5: a run in grains and one in the pure model, one right after the other.</summary>
+    private sealed record Pair(BenchRuns.Timed Grains, LocalRun Local)
     {
-        var loaded = BenchScenarios.Rounds(world, rounds);
-        for (var i = 0; i < warmups; i++)
-            await ScenarioRun.LocallyAsync(loaded);
-        var times = await BenchRuns.RepeatedAsync(repeats, async () =>
+        public double Ratio => Grains.Running.TotalMilliseconds / Local.Milliseconds;
+    }
+
+    /// <summary>One run in the pure model: its time, and what the collector did during it.</summary>
+    private sealed record LocalRun(double Milliseconds, BenchRuns.Collecting Collector);
+
+    /// <summary>
+    /// <paramref name="warmups"/> untimed runs of each engine, grains and pure model in turn (the first grains run kept as
+    /// the cold one), so that both reach the same state of tiered compilation before either is timed; then
+    /// <paramref name="pairs"/> timed pairs, in grains then the pure model and the other way round in every second pair, so
+    /// that neither engine always runs right after the other's garbage or always first. Every run starts on a collected heap.
+    /// </summary>
+    private static async Task<(BenchRuns.Timed Cold, Pair[] Pairs)> PairsAsync(BenchContext context, LoadedScenario loaded, int warmups, int pairs)
+    {
+        BenchRuns.Timed? cold = null;
+        for (var i = 0; i < Math.Max(warmups, 1); i++)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var run = await BenchRuns.InGrainsAsync(context, loaded, "soe");
+            cold ??= run;
             await ScenarioRun.LocallyAsync(loaded);
-            return clock.Elapsed.TotalMilliseconds;
-        });
-        return TimeSpan.FromMilliseconds(BenchRuns.Median(times));
+        }
+        var timed = new Pair[pairs];
+        for (var i = 0; i < pairs; i++)
+        {
+            LocalRun? local = null;
+            if (i % 2 == 1)
+                local = await LocalRunAsync(loaded);
+            BenchRuns.CollectGarbage();
+            var grains = await BenchRuns.InGrainsAsync(context, loaded, "soe");
+            local ??= await LocalRunAsync(loaded);
+            timed[i] = new Pair(grains, local);
+        }
+        return (cold!, timed);
+    }
+
+    /// <summary>One timed run of <paramref name="loaded"/> in plain objects, on a heap collected untimed just before it.</summary>
+    private static async Task<LocalRun> LocalRunAsync(LoadedScenario loaded)
+    {
+        BenchRuns.CollectGarbage();
+        var collecting = BenchRuns.Collecting.Now();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await ScenarioRun.LocallyAsync(loaded);
+        var milliseconds = clock.Elapsed.TotalMilliseconds;
+        return new LocalRun(milliseconds, BenchRuns.Collecting.Since(collecting));
+    }
+
+    private static string Listed(IEnumerable<double> values, string format = "0.0") =>
+        string.Join(", ", values.Select(v => v.ToString(format, System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>What a run allocated, the collections it took and the time they held its threads, as medians over the runs.</summary>
+    private static string Collector(IEnumerable<BenchRuns.Collecting> runs)
+    {
+        var all = runs.ToArray();
+        return Invariant($"a run allocated a median {BenchRuns.Median(all.Select(c => c.Allocated / 1e6)):0.0} MB; collections a run: median {BenchRuns.Median(all.Select(c => (double)c.Collections)):0.#} ({Listed(all.Select(c => (double)c.Collections), "0")}), pausing the program a median {BenchRuns.Median(all.Select(c => c.Paused.TotalMilliseconds)):0.0} ms");
+    }
+
+    /// <summary>Quartile <paramref name="q"/> (1 or 3) of <paramref name="values"/>: the median of the lower or upper half, the middle value left out of both.</summary>
+    private static double Quartile(double[] values, int q)
+    {
+        var sorted = values.Order().ToArray();
+        var half = sorted.Length / 2;
+        return sorted.Length < 2 ? sorted[0] : BenchRuns.Median(q == 1 ? sorted[..half] : sorted[(sorted.Length - half)..]);
     }
 
     public static async Task<ImmutableArray<BenchResult>> MeasureFortyAsync(BenchContext context)

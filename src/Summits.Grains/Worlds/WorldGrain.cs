@@ -289,16 +289,22 @@ public sealed partial class WorldGrain(
                     throw new InvalidOperationException($"world '{Key}' has finished scenario '{run.Scenario.Id}': its last advance was {state.State.Advances - 1}");
             }
             // The call's advances share one page: it ends at the first that writes a checkpoint, whose page holds them all.
+            // Its events are that page's (or the unwritten page's) from the call's first on, answered from the page
+            // itself rather than gathered a second time.
             var first = _unwritten?.Events.Count ?? 0;
-            var events = ImmutableArray.CreateBuilder<TimelineEvent>();
+            var count = 0;
+            ImmutableArray<TimelineEvent> page;
             bool checkpoint;
             do
             {
-                (var added, checkpoint) = await AdvanceOnceAsync(run, step, first, cancellation);
-                events.AddRange(added);
+                (var added, page, checkpoint) = await AdvanceOnceAsync(run, step, first, cancellation);
+                count += added.Length;
             }
-            while (!checkpoint && state.State.Advances - step < most && events.Count < IWorldGrain.TimelineMost);
-            return new Advance(events.ToImmutable(), run.Finished, run.Failures, state.State.Advances - step);
+            while (!checkpoint && state.State.Advances - step < most && count < IWorldGrain.TimelineMost);
+            var events = count == 0 ? []
+                : checkpoint ? (first == 0 && count == page.Length ? page : ImmutableArray.Create(page, first, count))
+                : Range(_unwritten!.Events, first, count);
+            return new Advance(events, run.Finished, run.Failures, state.State.Advances - step);
         }
         catch (Exception fault)
         {
@@ -327,13 +333,13 @@ public sealed partial class WorldGrain(
 
     /// <summary>
     /// Runs the next advance, as part of the call that began at advance <paramref name="from"/> with its first event at
-    /// index <paramref name="first"/> of the unwritten page, and returns its events and whether it wrote a checkpoint
+    /// index <paramref name="first"/> of the unwritten page, and returns its events, the page it wrote at a checkpoint (every event since the last one; empty when none) and whether it wrote a checkpoint
     /// (the run's last advance always does); at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
     /// run's last; the run's last alone in a world kept in memory) writes the events of the advances since the last
     /// one as one timeline page, commits every grain they changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
     /// its changes to a deactivation (<see cref="GrainWorldAccess.EnsureNothingLost"/>).
     /// </summary>
-    private async Task<(ImmutableArray<TimelineEvent> Events, bool Checkpoint)> AdvanceOnceAsync(RunState run, int from, int first, CancellationToken cancellation)
+    private async Task<(ImmutableArray<TimelineEvent> Events, ImmutableArray<TimelineEvent> Page, bool Checkpoint)> AdvanceOnceAsync(RunState run, int from, int first, CancellationToken cancellation)
     {
         var step = state.State.Advances;
         if (_unwritten is { } unwritten)
@@ -374,14 +380,16 @@ public sealed partial class WorldGrain(
         // No answer may rest on changes a deactivation lost: checked before the advance is written or answered.
         unwritten.Access.EnsureNothingLost();
         var checkpoint = run.Finished || (!_inMemory && step + 1 - _checkpointed >= state.State.CheckpointEvery);
+        ImmutableArray<TimelineEvent> page = [];
         if (checkpoint)
         {
             if (unwritten.Events.Count > 0)
             {
+                page = unwritten.Events.ToImmutable();
                 if (_inMemory)
-                    Keep(unwritten.Page, unwritten.Events.ToImmutable());
+                    Keep(unwritten.Page, page);
                 else
-                    await Page(unwritten.Page).Write(unwritten.Events.ToImmutable());
+                    await Page(unwritten.Page).Write(page);
             }
             await unwritten.Access.CommitAsync(copy);
             if (copyEnds)
@@ -413,7 +421,15 @@ public sealed partial class WorldGrain(
             if (run.Finished)
                 await _watchers.Notify(w => w.Stopped(run.Events));
         }
-        return (events, checkpoint);
+        return (events, page, checkpoint);
+    }
+
+    /// <summary><paramref name="count"/> events of <paramref name="events"/> from index <paramref name="first"/> on, copied once.</summary>
+    private static ImmutableArray<TimelineEvent> Range(ImmutableArray<TimelineEvent>.Builder events, int first, int count)
+    {
+        var range = new TimelineEvent[count];
+        events.CopyTo(first, range, 0, count);
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(range);
     }
 
     /// <summary>
