@@ -47,7 +47,7 @@ public static class ConvergenceRuns
             new(SoeFigure, "soe-18-actors to convergence, the pure model", localMedian, "ms",
                 Detail: Invariant($"the same world and rounds in plain objects (--engine local), in this process; {alternated}; runs (ms) {Listed(local)}; {Collector(pairs.Select(p => p.Local.Collector))}")),
             new(SoeFigure, "soe-18-actors, grains / pure model", ratio, "ratio", "<= 2", ratio <= 2,
-                Detail: Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")} of runs (grains / pure model, each pair run one after the other, the pure model first in every second pair), from {ratios.Min():0.00} to {ratios.Max():0.00}, middle half {Quartile(ratios, 1):0.00} to {Quartile(ratios, 3):0.00}; pairs {Listed(ratios, "0.00")}; the medians' ratio {grainsMedian:0.0} ms / {localMedian:0.0} ms = {grainsMedian / localMedian:0.00}")),
+                Detail: Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")} of runs (grains / pure model, each pair run one after the other, the pure model first in every second pair), from {ratios.Min():0.00} to {ratios.Max():0.00}, middle half {MiddleHalf(ratios, 25):0.00} to {MiddleHalf(ratios, 75):0.00}; pairs {Listed(ratios, "0.00")}; the medians' ratio {grainsMedian:0.0} ms / {localMedian:0.0} ms = {grainsMedian / localMedian:0.00}")),
         ];
     }
 
@@ -100,6 +100,9 @@ public static class ConvergenceRuns
         return new LocalRun(milliseconds, BenchRuns.Collecting.Since(collecting));
     }
 
+    /// <summary>The <paramref name="percent"/>th percentile of <paramref name="values"/> by nearest rank (<see cref="Analysis.RunAnalysis.Percentile"/>); 25 and 75 bound the middle half.</summary>
+    private static double MiddleHalf(double[] values, double percent) => Analysis.RunAnalysis.Percentile(values, percent) ?? double.NaN;
+
     private static string Listed(IEnumerable<double> values, string format = "0.0") =>
         string.Join(", ", values.Select(v => v.ToString(format, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -108,14 +111,6 @@ public static class ConvergenceRuns
     {
         var all = runs.ToArray();
         return Invariant($"a run allocated a median {BenchRuns.Median(all.Select(c => c.Allocated / 1e6)):0.0} MB; collections a run: median {BenchRuns.Median(all.Select(c => (double)c.Collections)):0.#} ({Listed(all.Select(c => (double)c.Collections), "0")}), pausing the program a median {BenchRuns.Median(all.Select(c => c.Paused.TotalMilliseconds)):0.0} ms");
-    }
-
-    /// <summary>Quartile <paramref name="q"/> (1 or 3) of <paramref name="values"/>: the median of the lower or upper half, the middle value left out of both.</summary>
-    private static double Quartile(double[] values, int q)
-    {
-        var sorted = values.Order().ToArray();
-        var half = sorted.Length / 2;
-        return sorted.Length < 2 ? sorted[0] : BenchRuns.Median(q == 1 ? sorted[..half] : sorted[(sorted.Length - half)..]);
     }
 
     public static async Task<ImmutableArray<BenchResult>> MeasureFortyAsync(BenchContext context)
