@@ -333,8 +333,9 @@ public sealed partial class WorldGrain(
 
     /// <summary>
     /// Runs the next advance, as part of the call that began at advance <paramref name="from"/> with its first event at
-    /// index <paramref name="first"/> of the unwritten page, and returns its events, the page it wrote at a checkpoint (every event since the last one; empty when none) and whether it wrote a checkpoint
-    /// (the run's last advance always does); at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
+    /// index <paramref name="first"/> of the unwritten page, and returns its events, the page it wrote at a checkpoint
+    /// (every event since the last one; empty when none) and whether it wrote a checkpoint (the run's last advance always
+    /// does); at a checkpoint (every <see cref="WorldState.CheckpointEvery"/>-th advance, and the
     /// run's last; the run's last alone in a world kept in memory) writes the events of the advances since the last
     /// one as one timeline page, commits every grain they changed, then writes the world; either way it first checks, with no call, that no grain the attempt changed lost
     /// its changes to a deactivation (<see cref="GrainWorldAccess.EnsureNothingLost"/>).
