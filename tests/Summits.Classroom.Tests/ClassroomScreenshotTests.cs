@@ -54,6 +54,9 @@ public sealed class ClassroomScreenshotTests(ClassroomFixture classroom, ReportB
         await usa.BringToFrontAsync();
         await usa.WaitForFunctionAsync("() => document.querySelector(\"#pending button[aria-label='Accept p1-JP']\") !== null", Shown);
         await usa.ClickAsync("#pending button[aria-label='Accept p1-JP']");
+        // The answer is the table's second change (the start, p1-JP answered): waited for, so that the shock below comes
+        // after it, as the three changes counted below are ordered, rather than racing it from the facilitator's page.
+        await usa.WaitForFunctionAsync("() => echarts.getInstanceByDom(document.querySelector('#chart'))?.getOption().xAxis[0].data.length === 2", Shown);
 
         await facilitator.BringToFrontAsync();
         await facilitator.SelectAsync("#shock-1", "1");
