@@ -17,8 +17,6 @@ public class ClusterFixture : IAsyncLifetime
     private readonly List<LeashedProcess> _started = [];
     // The silos alive, in the order they joined.
     private readonly List<FixtureSilo> _silos = [];
-    // Every port taken for a silo, so that two silos started at once never draw the same.
-    private readonly HashSet<int> _ports = [];
 
     /// <summary>The cluster's id, its own among the test runs that share a machine: <c>test-</c> and 12 hex digits.</summary>
     public string Id { get; } = UniqueId();
@@ -91,7 +89,7 @@ public class ClusterFixture : IAsyncLifetime
             return;
         Redis = await RedisServer.StartAsync();
         Empty = await RedisServer.StartAsync();
-        DashboardPort = FreePorts(1)[0];
+        DashboardPort = RedisServer.FreePort();
         // Both start at once: a silo's start is most of the fixture's time.
         var dashboard = StartSiloAsync("--dashboard", DashboardPort.ToString(CultureInfo.InvariantCulture));
         await Task.WhenAll(dashboard, StartSiloAsync());
@@ -106,7 +104,8 @@ public class ClusterFixture : IAsyncLifetime
     /// <exception cref="TimeoutException">When it did not say it listens within <see cref="SummitsProgram.HangGuard"/>.</exception>
     public async Task<FixtureSilo> StartSiloAsync(params string[] options)
     {
-        var ports = FreePorts(2);
+        // LoopbackPort never gives one process the same port twice, so two silos started at once draw different ones.
+        int[] ports = [RedisServer.FreePort(), RedisServer.FreePort()];
         var process = SummitsProgram.Start(Folder.FullName, ["silo", .. Joined, "--address", "127.0.0.1",
             "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture), .. options],
             SiloEnvironment);
@@ -137,22 +136,6 @@ public class ClusterFixture : IAsyncLifetime
             _silos.Remove(silo);
         await silo.Process.TerminateAsync();
         return await silo.Process.WaitForExitAsync(SummitsProgram.HangGuard);
-    }
-
-    /// <summary><paramref name="count"/> TCP ports free now, none of them taken for a silo of the fixture before.</summary>
-    private int[] FreePorts(int count)
-    {
-        lock (_ports)
-        {
-            var free = new List<int>();
-            while (free.Count < count)
-            {
-                var port = RedisServer.FreePort();
-                if (_ports.Add(port))
-                    free.Add(port);
-            }
-            return [.. free];
-        }
     }
 
     public async Task DisposeAsync()

@@ -30,4 +30,31 @@ public sealed class LoopbackPortTests
 
         Assert.DoesNotContain(heldPort, given);
     }
+
+    [Fact]
+    public void A_free_port_lies_outside_the_range_the_system_gives_outgoing_connections()
+    {
+        // The range as the kernel states it, read here on its own: "32768\t60999" on a default Linux. An outgoing
+        // connection's local port is drawn from it, so a port inside it can be taken between its choice and its bind.
+        var text = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split(['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var (low, high) = (int.Parse(text[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(text[1], System.Globalization.CultureInfo.InvariantCulture));
+
+        var given = Enumerable.Range(0, 50).Select(_ => LoopbackPort.Free()).ToList();
+
+        // Each of the 50 is an unprivileged port (1024 and up) below the range's first port or above its last.
+        Assert.Equal((low, high), LoopbackPort.EphemeralRange());
+        Assert.All(given, port => Assert.True(port is >= 1024 and <= 65535 && (port < low || port > high),
+            $"{port} lies in the ephemeral range {low}-{high} or below 1024"));
+    }
+
+    [Fact]
+    public void Ports_asked_for_in_one_process_are_all_different_before_any_is_bound()
+    {
+        // None of these is bound by the caller, so the system alone would say each is free; the process remembers what
+        // it gave: 1,000 ports asked for, 1,000 different ones (fewer than the half of about 31,000 ports outside the
+        // default ephemeral range after which the record starts again).
+        var given = Enumerable.Range(0, 1000).Select(_ => LoopbackPort.Free()).ToList();
+
+        Assert.Equal(1000, given.Distinct().Count());
+    }
 }
