@@ -90,10 +90,7 @@ public sealed partial class ClassroomRestartTests : IDisposable
     public async Task A_cluster_whose_redis_server_does_not_answer_ends_the_classroom_in_one_line_before_it_serves()
     {
         // A port nothing listens on: the connection is refused at once.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Summits.Hosting.LoopbackPort.Free();
         var cluster = ClusterAddress.Read($"redis://127.0.0.1:{port}", out _)!;
         var data = Path.Combine(_folder.FullName, "data");
         var failure = await Assert.ThrowsAsync<ClusterException>(() => ClassroomCommand.RunAsync(ExerciseFile, port: 0, tables: 1, tablesGiven: false,

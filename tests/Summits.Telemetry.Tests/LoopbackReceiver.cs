@@ -31,13 +31,8 @@ public sealed class LoopbackReceiver : IAsyncDisposable
 
     public static LoopbackReceiver Stalled() => new(answer: false);
 
-    /// <summary>A loopback port that nothing listens on: taken from the system, then let go.</summary>
-    public static Uri NoListener()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
-    }
+    /// <summary>A loopback port that nothing listens on (<see cref="Summits.Hosting.LoopbackPort.Free"/>).</summary>
+    public static Uri NoListener() => new($"http://127.0.0.1:{Summits.Hosting.LoopbackPort.Free()}");
 
     private async Task AcceptAsync(bool answer)
     {

@@ -100,10 +100,7 @@ public sealed class PathLineTerminalTests : IDisposable
         // Nothing listens on the port (a listener took it from the system and let it go), so every export fails and
         // the run ends with "summits run: telemetry not delivered to http://127.0.0.1:PORT/v1/traces, .../v1/metrics and
         // .../v1/logs: N exports failed (...)", well over 60 columns: it breaks at spaces, no line over 60.
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Summits.Hosting.LoopbackPort.Free();
         var scenario = SeedFiles.File("scenarios", "what-if", "trade-for-defense-package.yaml");
         _terminal.Start(_folder, 60, 50, "run", scenario, "--engine", "local", "-q", "--otlp", $"http://127.0.0.1:{port}/v1/traces", "--otlp-protocol", "http/protobuf");
 
