@@ -20,6 +20,12 @@ namespace Summits.Cli.Bench;
 /// round from the pair before it, give the grains / pure model ratio: the median of the pairs' ratios. Odd, so that the
 /// median is one pair's.
 /// </param>
+/// <param name="TelemetryRounds">
+/// How many timed rounds of figure 8 give its ratios, each round one repetition of every telemetry mode in a silo of
+/// its own, the modes' order reversed from the round before: each ratio is the median of the rounds' ratios. Odd, so
+/// that the median is one round's.
+/// </param>
+/// <param name="TelemetryWarmups">How many untimed rounds of figure 8, taken the same way, come before its timed ones.</param>
 /// <param name="ClassroomTables">The classroom figure's tables, two teams at each (1 to 30).</param>
 /// <param name="ClassroomProposals">How many proposals each team of the classroom figure makes.</param>
 /// <param name="ClassroomInterval">How often each team of the classroom figure proposes.</param>
@@ -36,14 +42,15 @@ public sealed record BenchSizes(
     int BigTableActors,
     int SyntheticActors,
     int SyntheticTopics,
-    int TelemetryRepeats,
+    int TelemetryRounds,
     int MemoryWorlds,
     int ClassroomTables,
     int ClassroomProposals,
     TimeSpan ClassroomInterval,
-    int SoePairs)
+    int SoePairs,
+    int TelemetryWarmups)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 5, 20, 1000, 160, 200, 50, 5, 500, 30, 20, TimeSpan.FromSeconds(3), 21);
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 2);
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1);
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0);
 }
