@@ -37,9 +37,10 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
     {
         if (SummitsTelemetry.Proposals.Enabled)
         {
+            // The terms, not Proposal.Topics: that is a LINQ iterator, an allocation on every proposal of a run with metrics.
             var rule = proposal.Rule.ToString();
-            foreach (var topic in proposal.Topics)
-                SummitsTelemetry.RecordProposal(topic, rule);
+            foreach (var term in proposal.Terms)
+                SummitsTelemetry.RecordProposal(term.Topic, rule);
         }
         _proposalStarted = Stopwatch.GetTimestamp();
         var span = _proposalSpan = SummitsTelemetry.StartSpan(SummitsTelemetry.ProposalSpan, world);
@@ -63,8 +64,8 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
         var elapsed = Stopwatch.GetElapsedTime(_proposalStarted);
         if (SummitsTelemetry.ProposalDuration.Enabled)
         {
-            foreach (var topic in proposal.Topics)
-                SummitsTelemetry.RecordProposalDuration(topic, outcome, elapsed);
+            foreach (var term in proposal.Terms)
+                SummitsTelemetry.RecordProposalDuration(term.Topic, outcome, elapsed);
         }
         if (agreed)
         {
@@ -78,8 +79,8 @@ public sealed partial class TelemetryObserver(string world, ILogger logger, bool
             if (SummitsTelemetry.Agreements.Enabled)
             {
                 var rule = proposal.Rule.ToString();
-                foreach (var topic in proposal.Topics)
-                    SummitsTelemetry.RecordAgreement(topic, rule);
+                foreach (var term in proposal.Terms)
+                    SummitsTelemetry.RecordAgreement(term.Topic, rule);
             }
         }
         if (logger.IsEnabled(LogLevel.Information))
