@@ -313,6 +313,7 @@ public sealed partial class WorldGrain(
             // changed drop their changes too, and a retry starts each of them from its checkpoint anyway.
             DeactivateOnIdle();
             _copy = null;
+            _runner = null;
             _tables = [];
             if (_unwritten is { } unwritten)
             {
@@ -360,12 +361,14 @@ public sealed partial class WorldGrain(
             _copy.BeginAdvance();
             access = _copy;
         }
-        // On the copy no country grain answers, so the world makes each answer's evaluation span, as a local run does.
-        var events = await new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: access is LocalWorld), cancellation).AdvanceAsync();
+        var events = await RunnerFor(access, run).AdvanceAsync(cancellation);
         cancellation.ThrowIfCancellationRequested();
         // An autonomous step that has ended hands its copy back: the steps after it reach the grains.
         var copy = _copy;
         var copyEnds = copy is not null && (run.Finished || run.NextStep != stepIndex);
+        // A runner that no advance will use again holds no copy or run in memory.
+        if (copyEnds || run.Finished)
+            _runner = null;
         // The advances of one checkpoint share one page: the first of them with events opens it. The call this advance
         // ends so far is on that page from its first event on, if any of its advances has added one.
         if (!events.IsEmpty)
@@ -423,6 +426,23 @@ public sealed partial class WorldGrain(
                 await _watchers.Notify(w => w.Stopped(run.Events));
         }
         return (events, page, checkpoint);
+    }
+
+    // The runner of the last advance, with the access and run state it was made for: the advances that reach the world
+    // through the same access (the attempt's grains, or the step's copy) and run the same run share it, and with it the
+    // collections it fills anew for every advance and proposal, rather than each making its own. It keeps nothing from
+    // one advance that the next reads.
+    private (ScenarioRunner Runner, IWorldAccess Access, RunState Run)? _runner;
+
+    /// <summary>The runner of an advance through <paramref name="access"/> of <paramref name="run"/>: the last advance's when it had the same two, else a new one.</summary>
+    private ScenarioRunner RunnerFor(IWorldAccess access, RunState run)
+    {
+        if (_runner is { } kept && ReferenceEquals(kept.Access, access) && ReferenceEquals(kept.Run, run))
+            return kept.Runner;
+        // On the copy no country grain answers, so the world makes each answer's evaluation span, as a local run does.
+        var runner = new ScenarioRunner(access, run, new TelemetryObserver(Key, logger, evaluationSpans: access is LocalWorld));
+        _runner = (runner, access, run);
+        return runner;
     }
 
     /// <summary><paramref name="count"/> events of <paramref name="events"/> from index <paramref name="first"/> on, copied once.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Summits.Model;
 
@@ -72,13 +73,13 @@ public static class Negotiator
             walk += noDeal;
         }
 
-        var next = new double[n];
+        Span<double> next = stackalloc double[n];
         if (held >= 2 && tradeOff)
         {
             Span<double> weights = stackalloc double[n];
             weights.Fill(1);
             var aspiration = TradeOff.Aspiration(s, walk, proposal.Time, parameters);
-            TradeOff.Package(x, s, rho, y, weights, aspiration).CopyTo(next, 0);
+            TradeOff.Package(x, s, rho, y, weights, aspiration).CopyTo(next);
         }
         else
         {
@@ -89,13 +90,12 @@ public static class Negotiator
                     : Tactics.Offer(actor.StrategyOn(p), x[i], r[i], proposal.Time, exchanges?[i] ?? Exchange.None, parameters);
             }
         }
-        var offer = ImmutableArray.CreateBuilder<Term>(n);
+        // The offer as the tactic makes it, kept aside: the answer carries it only when it accepts so (below).
+        Span<double> offer = stackalloc double[n];
+        next.CopyTo(offer);
         double unheld = 0;
         for (var i = 0; i < n; i++)
-        {
-            offer.Add(new Term(proposal.Terms[i].Topic, next[i]));
             unheld += Utility.Of(x[i], s[i], rho, next[i]);
-        }
         // An actor never offers beyond what is already on the table for it.
         for (var i = 0; i < n; i++)
             next[i] = Tactics.NotPast(x[i], next[i], y[i]);
@@ -118,8 +118,12 @@ public static class Negotiator
             response = accepts ? Response.Accept : judgement.BeatsWalkAway ? Response.Counter : Response.Reject;
             // Every figure as a line of words shows it (Figures: four decimals at most), so the reason a student reads
             // quotes the same worth as the words around it.
+            // The verdict and the condition it names are written into the reason, not joined into a string of their own first.
+            var (verdict, named) = !judgement.BeatsWalkAway ? ("worse than no deal", "")
+                : accepts ? (proposal.Time >= 1 ? ("accepts at the deadline what beats no deal", "") : ("accepts under ", ConditionName(condition)))
+                : ("counters under ", ConditionName(condition));
             why = string.Create(CultureInfo.InvariantCulture,
-                $"U(terms) {new Figure(utility)}, U(own offer) {new Figure(own)}, U(no deal) {new Figure(walk)} at τ {new Figure(proposal.Time)}: {(!judgement.BeatsWalkAway ? "worse than no deal" : accepts ? (proposal.Time >= 1 ? "accepts at the deadline what beats no deal" : $"accepts under {ConditionName(condition)}") : $"counters under {ConditionName(condition)}")}");
+                $"U(terms) {new Figure(utility)}, U(own offer) {new Figure(own)}, U(no deal) {new Figure(walk)} at τ {new Figure(proposal.Time)}: {verdict}{named}");
         }
 
         var counter = ImmutableArray<Term>.Empty;
@@ -132,15 +136,14 @@ public static class Negotiator
         }
         else if (response != Response.Accept)
         {
-            var builder = ImmutableArray.CreateBuilder<Term>(n);
-            for (var i = 0; i < n; i++)
-                builder.Add(new Term(proposal.Terms[i].Topic, next[i]));
-            counter = builder.MoveToImmutable();
+            counter = TermsOf(proposal.Terms, next);
         }
 
-        // At most one move per term; a change of status only where the actor holds an agreement, which most do not.
-        var moves = ImmutableArray.CreateBuilder<Move>(n);
-        var changes = ImmutableArray.CreateBuilder<CommitmentChange>(commitments.Count);
+        // At most one move per term, in an array made at the first; a change of status only where the actor holds an
+        // agreement, which most do not, in a builder made at the first.
+        Move[]? moves = null;
+        var moved = 0;
+        ImmutableArray<CommitmentChange>.Builder? changes = null;
         var affinity = actor.AffinityToward(proposal.From);
         for (var i = 0; i < n && proposal.Kind != ProposalKind.Renewed; i++)
         {
@@ -149,19 +152,29 @@ public static class Negotiator
             if (Math.Abs(delta) < 1e-9)
                 continue;
             var after = Math.Clamp(x[i] + delta, ScaleValue.Min, ScaleValue.Max);
-            moves.Add(new Move(actor.Id, topic, x[i], after, proposal.Id));
+            (moves ??= new Move[n])[moved++] = new Move(actor.Id, topic, x[i], after, proposal.Id);
             foreach (var c in commitments)
             {
                 if (c.Topic == topic && Drift(c, after, s[i], parameters, x[i]) is { } status)
-                    changes.Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
+                    (changes ??= ImmutableArray.CreateBuilder<CommitmentChange>()).Add(new CommitmentChange(c.AgreementId, topic, actor.Id, status, proposal.Id,
                         CommitmentWords.Distance(CommitmentWords.Lead(actor.Id, "moved to", c, status), after, c.Value, parameters.Window(s[i]))));
             }
         }
 
         return new Evaluation(actor.Id, proposal.Id, response, utility, walk,
-            counter, moves.DrainToImmutable(), changes.ToImmutable(), why,
-            scripted is null && response == Response.Accept && held > 0 && (judgement.AtLeast(unheld) || proposal.Time >= 1) ? offer.MoveToImmutable() : [],
+            counter, moves is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(moved == n ? moves : moves[..moved]),
+            changes?.ToImmutable() ?? [], why,
+            scripted is null && response == Response.Accept && held > 0 && (judgement.AtLeast(unheld) || proposal.Time >= 1) ? TermsOf(proposal.Terms, offer) : [],
             actor.Capability);
+    }
+
+    /// <summary>The topics of <paramref name="terms"/>, each with the value at its index in <paramref name="values"/> (as long as <paramref name="terms"/>).</summary>
+    private static ImmutableArray<Term> TermsOf(ImmutableArray<Term> terms, ReadOnlySpan<double> values)
+    {
+        var made = new Term[terms.Length];
+        for (var i = 0; i < made.Length; i++)
+            made[i] = new Term(terms[i].Topic, values[i]);
+        return ImmutableCollectionsMarshal.AsImmutableArray(made);
     }
 
     /// <summary>The name of an acceptance condition in the literature's notation.</summary>

@@ -23,6 +23,12 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private readonly List<TimelineEvent> _written = [];
     private int _changeSets;
     private Dictionary<string, Actor>? _actors;
+    // The actors of the last advance's read, emptied and filled again by the next (ReadActorsAsync).
+    private Dictionary<string, Actor>? _actorsRead;
+    // Who accepted the proposal being decided, and every party's capability: DeliverAsync's, emptied for each proposal.
+    private readonly HashSet<string> _accepting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _capabilities = new(StringComparer.Ordinal);
+    private Func<string, double>? _capabilityOf;
 
     /// <summary>
     /// Every actor as its country holds it, read once in the advance in progress (<see cref="ReadActorsAsync"/>).
@@ -41,22 +47,53 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         var asked = new Task<Actor>[state.ActorOrder.Count];
         for (var i = 0; i < asked.Length; i++)
             asked[i] = world.Country(state.ActorOrder[i]).Actor();
-        var actors = await Task.WhenAll(asked);
-        _actors = new Dictionary<string, Actor>(actors.Length, StringComparer.Ordinal);
+        var actors = await AllAsync(asked);
+        var read = _actorsRead ??= new Dictionary<string, Actor>(actors.Length, StringComparer.Ordinal);
+        read.Clear();
         foreach (var actor in actors)
-            _actors.Add(actor.Id, actor);
+            read.Add(actor.Id, actor);
+        _actors = read;
+    }
+
+    /// <summary>
+    /// The results of <paramref name="tasks"/>, in their order: at once when every one has already succeeded, as every
+    /// answer of a world in plain objects has (no promise and no copy of the array, as <see cref="Task.WhenAll{TResult}(Task{TResult}[])"/>
+    /// makes), otherwise as <see cref="Task.WhenAll{TResult}(Task{TResult}[])"/> gives them, once every one has ended.
+    /// </summary>
+    private static ValueTask<T[]> AllAsync<T>(Task<T>[] tasks)
+    {
+        foreach (var task in tasks)
+        {
+            if (!task.IsCompletedSuccessfully)
+                return new ValueTask<T[]>(Task.WhenAll(tasks));
+        }
+        var results = new T[tasks.Length];
+        for (var i = 0; i < tasks.Length; i++)
+            results[i] = tasks[i].Result;
+        return new ValueTask<T[]>(results);
     }
 
     /// <summary>The tables of <paramref name="topics"/>, in that order, asked of their topics at once.</summary>
-    private Task<TopicTable[]> TablesAsync(IReadOnlyList<string> topics)
+    private ValueTask<TopicTable[]> TablesAsync(IReadOnlyList<string> topics)
     {
         var asked = new Task<TopicTable>[topics.Count];
         for (var i = 0; i < asked.Length; i++)
             asked[i] = world.Topic(topics[i]).Get();
-        return Task.WhenAll(asked);
+        return AllAsync(asked);
     }
 
     private ModelParameters Parameters => state.Scenario.Parameters;
+
+    /// <summary>
+    /// Runs the next step as <see cref="AdvanceAsync()"/> does, checking <paramref name="advanceCancellation"/> in place of
+    /// the token the runner was made with, in this advance and the ones after it: a host that runs every advance of a
+    /// run through one runner, each advance with the token of the call that asked for it.
+    /// </summary>
+    public Task<ImmutableArray<TimelineEvent>> AdvanceAsync(CancellationToken advanceCancellation)
+    {
+        cancellation = advanceCancellation;
+        return AdvanceAsync();
+    }
 
     /// <summary>Runs the next step, or the next round of a <c>rounds</c> step, and returns the events it added.</summary>
     public async Task<ImmutableArray<TimelineEvent>> AdvanceAsync()
@@ -146,13 +183,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     {
         cancellation.ThrowIfCancellationRequested();
         using var scope = _observer.BeginProposal(proposal);
-        var topics = proposal.Terms.Select(t => t.Topic).ToArray();
+        var topics = new string[proposal.Terms.Length];
+        for (var i = 0; i < topics.Length; i++)
+            topics[i] = proposal.Terms[i].Topic;
         var label = proposal.TopicLabel;
         var tables = await TablesAsync(topics);
         ImmutableArray<Commitment> CommitmentsOf(string actor) => Table.CommitmentsOf(tables, actor);
 
-        Emit(EventKind.Proposal, proposal.From, label, null, null, proposal.Id,
-            $"{KindWord(proposal.Kind)} to {Listed.And(proposal.To)} under {proposal.Rule}", proposal.Terms);
+        Emit(EventKind.Proposal, proposal.From, label, null, null, proposal.Id, ProposalText(proposal), proposal.Terms);
 
         var proposedTask = world.Country(proposal.From).Propose(proposal, CommitmentsOf(proposal.From), Parameters);
         if (capabilityFromProposer)
@@ -166,13 +204,20 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             answers[k] = world.Country(recipient).Evaluate(delivered, CommitmentsOf(recipient),
                 Scripted(delivered, recipient), ExchangesOf(recipient, delivered), Parameters);
         }
-        var evaluations = await Task.WhenAll(answers);
-        var changes = new List<CommitmentChange>((await proposedTask).Changes);
+        var evaluations = await AllAsync(answers);
+        var changes = new List<CommitmentChange>();
+        // An empty array is not added: added, it would be boxed to be enumerated.
+        if ((await proposedTask).Changes is { IsEmpty: false } proposed)
+            changes.AddRange(proposed);
         var offersChanged = RecordOffer(proposal.From, proposal.Terms);
 
-        var accepting = new HashSet<string>(evaluations.Length + 1, StringComparer.Ordinal) { proposal.From };
-        // One reason serves every move the proposal causes.
-        var movedBy = $"moved by {proposal.From}'s {KindWord(proposal.Kind)}";
+        // The set and the capabilities the agreement rule reads are the runner's own, emptied for each proposal: no
+        // await comes between filling them and the rule's decision.
+        var accepting = _accepting;
+        accepting.Clear();
+        accepting.Add(proposal.From);
+        // One reason serves every move the proposal causes, made at the first.
+        string? movedBy = null;
         double largest = 0;
         foreach (var evaluation in evaluations)
         {
@@ -204,16 +249,23 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 accepting.Add(evaluation.Actor);
             foreach (var move in evaluation.Moves)
             {
+                movedBy ??= $"moved by {proposal.From}'s {KindWord(proposal.Kind)}";
                 Emit(EventKind.Move, move.Actor, move.Topic, move.Before, move.After, move.Cause, movedBy);
                 largest = Math.Max(largest, Math.Abs(move.After - move.Before));
             }
-            changes.AddRange(evaluation.Changes);
+            if (!evaluation.Changes.IsEmpty)
+                changes.AddRange(evaluation.Changes);
         }
 
-        var capabilities = new Dictionary<string, double>(evaluations.Length + 1, StringComparer.Ordinal) { [proposal.From] = proposal.ProposerCapability };
+        var capabilities = _capabilities;
+        capabilities.Clear();
+        capabilities[proposal.From] = proposal.ProposerCapability;
         foreach (var evaluation in evaluations)
             capabilities[evaluation.Actor] = evaluation.Capability;
-        var parties = AgreementRules.Decide(proposal.Rule, [.. proposal.Parties], accepting, a => capabilities[a]);
+        var proposalParties = new string[proposal.To.Length + 1];
+        proposalParties[0] = proposal.From;
+        proposal.To.CopyTo(proposalParties, 1);
+        var parties = AgreementRules.Decide(proposal.Rule, proposalParties, accepting, _capabilityOf ??= a => _capabilities[a]);
         var agreed = !parties.IsEmpty;
         if (agreed)
         {
@@ -260,8 +312,10 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// a <c>rounds</c> step without one of its own, the one for the step.
     /// </summary>
     private ScriptedAnswer? Scripted(Proposal proposal, string recipient) =>
-        state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}")
-        ?? (proposal.Kind == ProposalKind.RoundOffer ? state.Scripted.GetValueOrDefault($"{proposal.Cause}/{recipient}") : null);
+        // Most runs script no answer: then no key is made for each recipient of each proposal.
+        state.Scripted.Count == 0 ? null
+        : state.Scripted.GetValueOrDefault($"{proposal.Id}/{recipient}")
+            ?? (proposal.Kind == ProposalKind.RoundOffer ? state.Scripted.GetValueOrDefault($"{proposal.Cause}/{recipient}") : null);
 
     /// <summary>
     /// The terms agreed. A bilateral round offer on one topic is settled midway between the two sides' offers
@@ -341,10 +395,13 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// </summary>
     private ImmutableArray<Exchange> ExchangesOf(string recipient, Proposal proposal)
     {
-        var exchanges = ImmutableArray.CreateBuilder<Exchange>(proposal.Terms.Length);
-        foreach (var term in proposal.Terms)
-            exchanges.Add(new Exchange(Offered(recipient, term.Topic), AnsweredLast(recipient, proposal.From, term.Topic), term.Value));
-        return exchanges.MoveToImmutable();
+        var exchanges = new Exchange[proposal.Terms.Length];
+        for (var i = 0; i < exchanges.Length; i++)
+        {
+            var term = proposal.Terms[i];
+            exchanges[i] = new Exchange(Offered(recipient, term.Topic), AnsweredLast(recipient, proposal.From, term.Topic), term.Value);
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(exchanges);
     }
 
     /// <summary>
@@ -509,13 +566,16 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
         }
 
         var topics = step.Topics.IsDefaultOrEmpty ? state.TopicOrder : [.. step.Topics];
-        var positions = await Task.WhenAll(topics.Select(t => world.Topic(t).Positions()));
+        var askedPositions = new Task<ImmutableArray<Position>>[topics.Count];
+        for (var i = 0; i < askedPositions.Length; i++)
+            askedPositions[i] = world.Topic(topics[i]).Positions();
+        var positions = await AllAsync(askedPositions);
         var tables = await TablesAsync(topics);
         var held = new Position[topics.Count][];
         var open = new bool[topics.Count];
         for (var i = 0; i < topics.Count; i++)
         {
-            held[i] = [.. positions[i].OrderBy(p => state.ActorOrder.IndexOf(p.Actor))];
+            held[i] = InActorOrder(positions[i]);
             open[i] = held[i].Length >= 2 && !Settled(tables[i], held[i]);
         }
 
@@ -650,6 +710,31 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     }
 
     /// <summary>
+    /// <paramref name="positions"/> in the world's order of actors (<see cref="RunState.ActorOrder"/>), those of actors it
+    /// does not list first, each group as given: the order a stable sort by the actor's index gives, sorted in place by
+    /// insertion, as a table holds a few dozen positions at most.
+    /// </summary>
+    private Position[] InActorOrder(ImmutableArray<Position> positions)
+    {
+        var sorted = positions.ToArray();
+        Span<int> keys = sorted.Length <= 128 ? stackalloc int[sorted.Length] : new int[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var key = state.ActorOrder.IndexOf(sorted[i].Actor);
+            var position = sorted[i];
+            var j = i;
+            for (; j > 0 && keys[j - 1] > key; j--)
+            {
+                keys[j] = keys[j - 1];
+                sorted[j] = sorted[j - 1];
+            }
+            keys[j] = key;
+            sorted[j] = position;
+        }
+        return sorted;
+    }
+
+    /// <summary>
     /// Whether <paramref name="other"/>'s latest offer on a topic lies more than the convergence threshold from its
     /// offer that <paramref name="actor"/> last answered: a move tit-for-tat has yet to answer.
     /// </summary>
@@ -680,11 +765,19 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// </summary>
     private Exchange ExchangeOf(string actor, IReadOnlyList<Position> others, string topic)
     {
-        var opponent = others.OrderByDescending(Weight).First().Actor;
-        if (Offered(opponent, topic) is not { } last)
+        // The first of the greatest weight, as a stable sort by descending weight puts it first.
+        var opponent = others[0];
+        var heaviest = Weight(opponent);
+        for (var k = 1; k < others.Count; k++)
+        {
+            var weight = Weight(others[k]);
+            if (weight.CompareTo(heaviest) > 0)
+                (opponent, heaviest) = (others[k], weight);
+        }
+        if (Offered(opponent.Actor, topic) is not { } last)
             return new Exchange(Offered(actor, topic), null, null);
-        var exchange = new Exchange(Offered(actor, topic), AnsweredLast(actor, opponent, topic), last);
-        StateKeys.Set(state.Answered, last, actor, opponent, topic);
+        var exchange = new Exchange(Offered(actor, topic), AnsweredLast(actor, opponent.Actor, topic), last);
+        StateKeys.Set(state.Answered, last, actor, opponent.Actor, topic);
         return exchange;
     }
 
@@ -755,9 +848,27 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     private static bool Settled(TopicTable table, IReadOnlyList<Position> held) => Settling(table, held) is not null;
 
     /// <summary>The latest agreement in force that binds every actor holding a position on the topic; null when none does.</summary>
-    private static Agreement? Settling(TopicTable table, IReadOnlyList<Position> held) =>
-        table.Agreements.LastOrDefault(a => a.Status.IsLive()
-            && held.All(p => a.Parties.Contains(p.Actor)));
+    private static Agreement? Settling(TopicTable table, IReadOnlyList<Position> held)
+    {
+        // A loop, not a query: a round asks it of every topic, and a query's closures were made at every call.
+        for (var i = table.Agreements.Length - 1; i >= 0; i--)
+        {
+            var a = table.Agreements[i];
+            if (a.Status.IsLive() && BindsAll(a, held))
+                return a;
+        }
+        return null;
+    }
+
+    private static bool BindsAll(Agreement agreement, IReadOnlyList<Position> held)
+    {
+        foreach (var p in held)
+        {
+            if (!agreement.Parties.Contains(p.Actor))
+                return false;
+        }
+        return true;
+    }
 
     private async Task ExpectAsync(ExpectStep step)
     {
@@ -883,6 +994,27 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             text.Append(char.ToLowerInvariant(c));
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A proposal's event text, "KIND to A, B and C under RULE" (the recipients as <see cref="Listed.And"/> joins them),
+    /// written in one string rather than the list joined first.
+    /// </summary>
+    private static string ProposalText(Proposal proposal)
+    {
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0);
+        text.AppendLiteral(KindWord(proposal.Kind));
+        text.AppendLiteral(" to ");
+        var to = proposal.To;
+        for (var i = 0; i < to.Length; i++)
+        {
+            if (i > 0)
+                text.AppendLiteral(i == to.Length - 1 ? " and " : ", ");
+            text.AppendLiteral(to[i]);
+        }
+        text.AppendLiteral(" under ");
+        text.AppendFormatted(proposal.Rule);
+        return text.ToStringAndClear();
     }
 
     private static string KindWord(ProposalKind kind) => kind switch

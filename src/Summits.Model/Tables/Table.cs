@@ -133,11 +133,26 @@ public sealed class Table
             if (!a.Parties.Contains(actor))
                 continue;
             return a.Status.IsLive()
-                ? new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status, a.HasStrayed(actor),
-                    a.Strayed?.Any(party => party != actor) == true)
+                ? new Commitment(a.Id, table.Topic.Id, a.Terms[table.Topic.Id], a.Status, a.HasStrayed(actor), AnotherStrayed(a, actor))
                 : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a party other than <paramref name="actor"/> has strayed from <paramref name="agreement"/>: a loop rather
+    /// than a query, whose closure over the actor was made at every call of <see cref="CommitmentOf"/>, agreement or none.
+    /// </summary>
+    private static bool AnotherStrayed(Agreement agreement, string actor)
+    {
+        if (agreement.Strayed is not { } strayed)
+            return false;
+        foreach (var party in strayed)
+        {
+            if (party != actor)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The agreement an actor is held to on this topic (<see cref="CommitmentOf"/>) as a sequence: empty when none binds it.</summary>
