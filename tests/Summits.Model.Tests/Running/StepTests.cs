@@ -171,6 +171,20 @@ public sealed class StepTests
         var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
         Assert.Equal(("C", "round offer to A and B under unanimity"), (offer.Actor, offer.Why));
     }
+
+    [Fact]
+    public async Task A_proposal_to_three_recipients_names_them_as_an_english_list()
+    {
+        // A list as English writes it (Listed.And): commas between all but the last two, "and" before the last, so
+        // B, C and D, not "B, C, D" or "B and C and D".
+        var world = World([Actor("A"), Actor("B"), Actor("C"), Actor("D")], [Topic("t")],
+            [Position("A", "t", 40, 1), Position("B", "t", 60, 1), Position("C", "t", 60, 1), Position("D", "t", 60, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            [new ProposeStep("p", 1, "A", ["B", "C", "D"], [new Term("t", 45)], AgreementRule.Unanimity, null)]), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        var proposal = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
+        Assert.Equal(("A", "proposal to B, C and D under unanimity"), (proposal.Actor, proposal.Why));
+    }
     [Fact]
     public async Task A_proposal_accepted_at_once_is_not_renewed_even_with_a_deadline()
     {
