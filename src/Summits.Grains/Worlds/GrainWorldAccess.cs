@@ -67,11 +67,23 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         return new TopicAccess(this, (ITopicGrain)calls.Grain, _attempt, calls, _cancellation);
     }
 
+    /// <summary>
+    /// Makes the reference of an actor's country grain, given the actor's id, the first time the attempt reaches it: by
+    /// default from the grain factory. The world grain hands over the references it makes once per activation, so that
+    /// the samples a world grain runs one after another (a study's lane) make each reference once, not once per sample.
+    /// </summary>
+    internal Func<string, ICountryGrain>? CountryGrains { get; init; }
+
+    /// <summary>Makes the reference of a topic's grain, given the topic's id, as <see cref="CountryGrains"/> a country's.</summary>
+    internal Func<string, ITopicGrain>? TopicGrains { get; init; }
+
     private Calls CountryCalls(string actor) =>
-        Reached(_countries, actor, () => new Calls($"country {world.Country(actor)}", grains.GetGrain<ICountryGrain>(world.Country(actor))));
+        Reached(_countries, actor, () => new Calls($"country {world.Country(actor)}",
+            CountryGrains?.Invoke(actor) ?? grains.GetGrain<ICountryGrain>(world.Country(actor))));
 
     private Calls TopicCalls(string topic) =>
-        Reached(_topics, topic, () => new Calls($"topic {world.Topic(topic)}", grains.GetGrain<ITopicGrain>(world.Topic(topic))));
+        Reached(_topics, topic, () => new Calls($"topic {world.Topic(topic)}",
+            TopicGrains?.Invoke(topic) ?? grains.GetGrain<ITopicGrain>(world.Topic(topic))));
 
     /// <summary>
     /// What the attempt knows of grain <paramref name="id"/>, made by <paramref name="reach"/> the first time the attempt

@@ -65,6 +65,10 @@ public sealed partial class WorldGrain(
     // it, and Retire knows that nothing is left to clear. Null again once the grain is seeded for another run.
     private World? _final;
 
+    // The world a world kept in memory was seeded with, as given: Seed asked again compares it with what it is given, as
+    // a durable world compares the digest its state keeps (WorldState.Seeded). Null for a durable world.
+    private World? _seededWith;
+
     // The copy of the world's countries and topics that the autonomous step in progress (rounds, spatial-model turns)
     // runs on in the pure model, made at the step's first advance in this activation and handed back to the grains at
     // each checkpoint and at the step's end; null outside such a step. At a checkpoint the grains hold exactly what it
@@ -91,11 +95,12 @@ public sealed partial class WorldGrain(
         cancellation.ThrowIfCancellationRequested();
         if (world.Id != World.Value)
             throw new ArgumentException($"world '{world.Id}' cannot be seeded into the grain of world '{Key}'");
-        var digest = SHA256.HashData(serializer.SerializeToArray(world));
         if (state.State.Info is { } seeded)
         {
             // The same world asked for again (its answer lost after the write had landed) is seeded already.
-            var same = state.State.Seeded is { } kept ? kept.AsSpan().SequenceEqual(digest) : SameInfo(seeded, world);
+            var same = state.State.Seeded is { } kept ? kept.AsSpan().SequenceEqual(Digest(world))
+                : _seededWith is { } given ? SameWorld(given, world)
+                : SameInfo(seeded, world);
             if (same && state.State.Run is null)
                 return;
             throw new InvalidOperationException(same
@@ -121,7 +126,10 @@ public sealed partial class WorldGrain(
 
         state.State.Info = new WorldInfo(world.Id, world.Title, world.About, world.Source,
             [.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)]);
-        state.State.Seeded = digest;
+        // A world kept in memory has no state beyond this activation: it keeps the world it was given, which cannot
+        // change, and digests it only if asked again, rather than serialising every sample's world to digest it.
+        state.State.Seeded = _inMemory ? null : Digest(world);
+        _seededWith = _inMemory ? world : null;
         await WriteOrDeactivateAsync();
         _seeded = AsSeeded(world, state.State.Info);
     }
@@ -147,6 +155,13 @@ public sealed partial class WorldGrain(
         });
         return Assemble(info, [.. countries], [.. tables]);
     }
+
+    /// <summary>SHA-256 of <paramref name="world"/> as the Orleans serializer writes it (<see cref="WorldState.Seeded"/>).</summary>
+    private byte[] Digest(World world) => SHA256.HashData(serializer.SerializeToArray(world));
+
+    /// <summary>Whether <paramref name="given"/> and <paramref name="world"/> are the same world: the same object, or the same digest.</summary>
+    private bool SameWorld(World given, World world) =>
+        ReferenceEquals(given, world) || Digest(given).AsSpan().SequenceEqual(Digest(world));
 
     private static bool SameInfo(WorldInfo info, World world) =>
         info.Title == world.Title && info.About == world.About && info.Source == world.Source
@@ -349,7 +364,11 @@ public sealed partial class WorldGrain(
         else
         {
             _unwritten = unwritten = new Unwritten(
-                new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation), run.Pages,
+                new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation)
+                {
+                    CountryGrains = Country,
+                    TopicGrains = Topic,
+                }, run.Pages,
                 ImmutableArray.CreateBuilder<TimelineEvent>());
             unwritten.Access.Know(_tables);
         }

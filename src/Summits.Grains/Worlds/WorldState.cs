@@ -29,7 +29,8 @@ public sealed class WorldState
     /// <summary>
     /// SHA-256 of the seeded world as the Orleans serializer writes it, so that a client that lost the answer to
     /// its <c>Seed</c> and asks again with the same world is answered as if the first call had just succeeded;
-    /// null for a world stored before it was kept (then the world's metadata alone is compared).
+    /// null for a world stored before it was kept (then the world's metadata alone is compared), and for a world kept in
+    /// memory alone, whose world grain keeps the seeded world itself for as long as this state lives (its activation).
     /// </summary>
     [Id(4)] public byte[]? Seeded { get; set; }
 

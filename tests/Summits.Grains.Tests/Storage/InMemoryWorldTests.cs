@@ -44,6 +44,29 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_world_kept_in_memory_seeded_again_is_seeded_already_with_the_same_world_and_refuses_another()
+    {
+        // Such a world keeps no digest in its state; it keeps the world it was seeded with and compares that instead.
+        var first = SeedWorlds.Fresh();
+        // Title, actors and topics the same, every position at 1: another world of that id, which the metadata alone
+        // would not tell apart from the first.
+        var changed = first with { Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })] };
+        using (InMemoryWorlds.Begin())
+        {
+            var world = fixture.Client.GetGrain<IWorldGrain>(first.Id);
+            await world.Seed(first);
+
+            // The same world asked for again (a client that lost the answer): answered as seeded, nothing changed.
+            await world.Seed(first);
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Seed(changed));
+
+            Assert.Contains("has already been seeded with another world of that id", error.Message, StringComparison.Ordinal);
+            SeedWorlds.AssertSame(first, await world.Snapshot());
+        }
+        Assert.Empty(fixture.Storage.CallsOn(first.Id));
+    }
+
+    [Fact]
     public async Task A_sample_run_and_retired_as_a_study_runs_it_touches_no_storage_and_leaves_no_mark_on_its_caller()
     {
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
