@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Summits.Grains;
 using Summits.Model;
 using Summits.Scenarios;
@@ -109,9 +110,40 @@ public static class BenchRuns
         return results;
     }
 
+    /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count); at least one value.</summary>
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>
+    /// The spread of <paramref name="ratios"/> as a figure's detail gives it: "from MIN to MAX, middle half P25 to P75",
+    /// each written in <paramref name="format"/>, the middle half bounded by the 25th and 75th percentiles by nearest rank
+    /// (<see cref="Analysis.RunAnalysis.Percentile"/>, as the classroom's push latency takes its percentiles).
+    /// </summary>
+    /// <param name="ratios">At least one value.</param>
+    /// <param name="format">A .NET numeric format, as "0.00".</param>
+    public static string Spread(double[] ratios, string format)
+    {
+        string Written(double? value) => (value ?? double.NaN).ToString(format, CultureInfo.InvariantCulture);
+        return $"from {Written(ratios.Min())} to {Written(ratios.Max())}, middle half {Written(Analysis.RunAnalysis.Percentile(ratios, 25))} to {Written(Analysis.RunAnalysis.Percentile(ratios, 75))}";
+    }
+
+    /// <summary>The values in their order, comma-separated, each written in <paramref name="format"/> (a .NET numeric format).</summary>
+    public static string Listed(IEnumerable<double> values, string format) =>
+        string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// What each of <paramref name="spans"/> (one per run or repetition, <paramref name="each"/> naming it) allocated, the
+    /// collections it took and the time they held the program's threads, as medians over them:
+    /// "a run allocated a median 21.9 MB; collections a run: median 1 (1, 1, …), pausing the program a median 9.5 ms".
+    /// </summary>
+    public static string Collected(IEnumerable<Collecting> spans, string each)
+    {
+        var all = spans.ToArray();
+        var collections = all.Select(c => (double)c.Collections).ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"a {each} allocated a median {Median(all.Select(c => c.Allocated / 1e6)):0.0} MB; collections a {each}: median {Median(collections):0.#} ({Listed(collections, "0")}), pausing the program a median {Median(all.Select(c => c.Paused.TotalMilliseconds)):0.0} ms");
     }
 }

@@ -43,11 +43,11 @@ public static class ConvergenceRuns
         return
         [
             new(SoeFigure, "soe-18-actors (18 x 2) to convergence, after start-up", grainsMedian, "ms", "< 50 ms", grainsMedian < 50 && last.Converged,
-                Invariant($"{SoeWorld}: {ending}, {Counted.Of(last.Timeline.Length, "event")}; first (cold) run {cold.Running.TotalMilliseconds:0} ms, {alternated}; seeding {last.Seeding.TotalMilliseconds:0} ms; runs (ms) {Listed(grains)}; {Collector(pairs.Select(p => p.Grains.Collector))}")),
+                Invariant($"{SoeWorld}: {ending}, {Counted.Of(last.Timeline.Length, "event")}; first (cold) run {cold.Running.TotalMilliseconds:0} ms, {alternated}; seeding {last.Seeding.TotalMilliseconds:0} ms; runs (ms) {BenchRuns.Listed(grains, "0.0")}; {BenchRuns.Collected(pairs.Select(p => p.Grains.Collector), "run")}")),
             new(SoeFigure, "soe-18-actors to convergence, the pure model", localMedian, "ms",
-                Detail: Invariant($"the same world and rounds in plain objects (--engine local), in this process; {alternated}; runs (ms) {Listed(local)}; {Collector(pairs.Select(p => p.Local.Collector))}")),
+                Detail: Invariant($"the same world and rounds in plain objects (--engine local), in this process; {alternated}; runs (ms) {BenchRuns.Listed(local, "0.0")}; {BenchRuns.Collected(pairs.Select(p => p.Local.Collector), "run")}")),
             new(SoeFigure, "soe-18-actors, grains / pure model", ratio, "ratio", "<= 2", ratio <= 2,
-                Detail: Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")} of runs (grains / pure model, each pair run one after the other, the pure model first in every second pair), from {ratios.Min():0.00} to {ratios.Max():0.00}, middle half {MiddleHalf(ratios, 25):0.00} to {MiddleHalf(ratios, 75):0.00}; pairs {Listed(ratios, "0.00")}; the medians' ratio {grainsMedian:0.0} ms / {localMedian:0.0} ms = {grainsMedian / localMedian:0.00}")),
+                Detail: Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")} of runs (grains / pure model, each pair run one after the other, the pure model first in every second pair), {BenchRuns.Spread(ratios, "0.00")}; pairs {BenchRuns.Listed(ratios, "0.00")}; the medians' ratio {grainsMedian:0.0} ms / {localMedian:0.0} ms = {grainsMedian / localMedian:0.00}")),
         ];
     }
 
@@ -98,19 +98,6 @@ public static class ConvergenceRuns
         await ScenarioRun.LocallyAsync(loaded);
         var milliseconds = clock.Elapsed.TotalMilliseconds;
         return new LocalRun(milliseconds, BenchRuns.Collecting.Since(collecting));
-    }
-
-    /// <summary>The <paramref name="percent"/>th percentile of <paramref name="values"/> by nearest rank (<see cref="Analysis.RunAnalysis.Percentile"/>); 25 and 75 bound the middle half.</summary>
-    private static double MiddleHalf(double[] values, double percent) => Analysis.RunAnalysis.Percentile(values, percent) ?? double.NaN;
-
-    private static string Listed(IEnumerable<double> values, string format = "0.0") =>
-        string.Join(", ", values.Select(v => v.ToString(format, System.Globalization.CultureInfo.InvariantCulture)));
-
-    /// <summary>What a run allocated, the collections it took and the time they held its threads, as medians over the runs.</summary>
-    private static string Collector(IEnumerable<BenchRuns.Collecting> runs)
-    {
-        var all = runs.ToArray();
-        return Invariant($"a run allocated a median {BenchRuns.Median(all.Select(c => c.Allocated / 1e6)):0.0} MB; collections a run: median {BenchRuns.Median(all.Select(c => (double)c.Collections)):0.#} ({Listed(all.Select(c => (double)c.Collections), "0")}), pausing the program a median {BenchRuns.Median(all.Select(c => c.Paused.TotalMilliseconds)):0.0} ms");
     }
 
     public static async Task<ImmutableArray<BenchResult>> MeasureFortyAsync(BenchContext context)

@@ -90,9 +90,9 @@ public static class TelemetryOverhead
         var (metricsRatios, fullRatios) = (Ratios(metrics), Ratios(full));
         double Rate(double[] ms) => proposals / (BenchRuns.Median(ms) / 1000);
         var detail = Invariant($"{batches} batches of {worlds} worlds x {each} proposals a repetition, each in a fresh silo on a collected heap; median of {Counted.Of(off.Length, "round")} after {Counted.Of(sizes.TelemetryWarmups, "untimed round")}, the modes' order reversed every round");
-        string Times(string mode, double[] ms) => Invariant($"{mode}: median {BenchRuns.Median(ms):0} ms, repetitions (ms) {Listed(ms, "0")}; {Collector(times[mode])}");
+        string Times(string mode, double[] ms) => Invariant($"{mode}: median {BenchRuns.Median(ms):0} ms, repetitions (ms) {BenchRuns.Listed(ms, "0")}; {BenchRuns.Collected(times[mode].Select(r => r.Collector), "repetition")}");
         string Spread(string mode, double[] ratios, double[] ms) =>
-            Invariant($"the median of {Counted.Of(ratios.Length, "round")}' ratios ({mode} / off, each round's own), from {ratios.Min():0.000} to {ratios.Max():0.000}, middle half {Percentile(ratios, 25):0.000} to {Percentile(ratios, 75):0.000}; rounds {Listed(ratios, "0.000")}; {Times(mode, ms)}; {Times(Off, off)}");
+            Invariant($"the median of {Counted.Of(ratios.Length, "round")}' ratios ({mode} / off, each round's own), {BenchRuns.Spread(ratios, "0.000")}; rounds {BenchRuns.Listed(ratios, "0.000")}; {Times(mode, ms)}; {Times(Off, off)}");
         var metricsRatio = BenchRuns.Median(metricsRatios);
         var fullRatio = BenchRuns.Median(fullRatios);
         return
@@ -133,18 +133,5 @@ public static class TelemetryOverhead
         var (meters, spans) = (SummitsTelemetry.Proposals.Enabled, SummitsTelemetry.Source.HasListeners());
         if (meters != mode.Meters || spans != mode.Spans)
             throw new InvalidOperationException(Invariant($"figure 8's \"{mode.Name}\" silo found the Summits meter {(meters ? "listened to" : "unheard")} and its activity source {(spans ? "listened to" : "unheard")}; the mode needs {(mode.Meters ? "the meter listened to" : "no listener on the meter")} and {(mode.Spans ? "the source listened to" : "no listener on the source")}."));
-    }
-
-    /// <summary>The <paramref name="percent"/>th percentile of <paramref name="values"/> by nearest rank (<see cref="Analysis.RunAnalysis.Percentile"/>).</summary>
-    private static double Percentile(double[] values, double percent) => Analysis.RunAnalysis.Percentile(values, percent) ?? double.NaN;
-
-    private static string Listed(IEnumerable<double> values, string format) =>
-        string.Join(", ", values.Select(v => v.ToString(format, System.Globalization.CultureInfo.InvariantCulture)));
-
-    /// <summary>What a mode's repetition allocated and the collections it took, as medians over its repetitions.</summary>
-    private static string Collector(IEnumerable<Repetition> repetitions)
-    {
-        var all = repetitions.Select(r => r.Collector).ToArray();
-        return Invariant($"a repetition allocated a median {BenchRuns.Median(all.Select(c => c.Allocated / 1e6)):0.0} MB and took a median {BenchRuns.Median(all.Select(c => (double)c.Collections)):0.#} collections, pausing the program {BenchRuns.Median(all.Select(c => c.Paused.TotalMilliseconds)):0.0} ms");
     }
 }
