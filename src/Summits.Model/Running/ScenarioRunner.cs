@@ -711,26 +711,16 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     /// <summary>
     /// <paramref name="positions"/> in the world's order of actors (<see cref="RunState.ActorOrder"/>), those of actors it
-    /// does not list first, each group as given: the order a stable sort by the actor's index gives, sorted in place by
-    /// insertion, as a table holds a few dozen positions at most.
+    /// does not list first, each group as given: the order a stable sort by the actor's index gives. Each key is the
+    /// actor's index and, below it, the position's own index, so that no two are equal and the library's sort keeps it.
     /// </summary>
     private Position[] InActorOrder(ImmutableArray<Position> positions)
     {
         var sorted = positions.ToArray();
-        Span<int> keys = sorted.Length <= 128 ? stackalloc int[sorted.Length] : new int[sorted.Length];
+        var keys = new long[sorted.Length];
         for (var i = 0; i < sorted.Length; i++)
-        {
-            var key = state.ActorOrder.IndexOf(sorted[i].Actor);
-            var position = sorted[i];
-            var j = i;
-            for (; j > 0 && keys[j - 1] > key; j--)
-            {
-                keys[j] = keys[j - 1];
-                sorted[j] = sorted[j - 1];
-            }
-            keys[j] = key;
-            sorted[j] = position;
-        }
+            keys[i] = ((long)state.ActorOrder.IndexOf(sorted[i].Actor) << 32) + i;
+        Array.Sort(keys, sorted);
         return sorted;
     }
 

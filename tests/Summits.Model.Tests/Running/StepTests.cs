@@ -173,6 +173,20 @@ public sealed class StepTests
     }
 
     [Fact]
+    public async Task A_round_offers_to_the_holders_in_the_world_s_order_of_actors_whatever_the_order_of_their_positions()
+    {
+        // The world lists its actors A, B, C and its positions on t the other way round (C, B, A). In round 1 of 1
+        // C opens: the round offer goes to the other two holders in the actors' order, A and B, not B and A.
+        var world = World([Actor("A"), Actor("B"), Actor("C")], [Topic("t")],
+            [Position("C", "t", 50, 1), Position("B", "t", 60, 1), Position("A", "t", 40, 1)]);
+        var state = RunState.Begin(LocalRun.Scenario(ModelParameters.Default,
+            [new RoundsStep("r", 1, 1, ["t"], AgreementRule.Unanimity, "C")]), world);
+        var timeline = await new ScenarioRunner(new LocalWorld(world), state).RunToEndAsync();
+        var offer = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
+        Assert.Equal(("C", "round offer to A and B under unanimity"), (offer.Actor, offer.Why));
+    }
+
+    [Fact]
     public async Task A_proposal_to_three_recipients_names_them_as_an_english_list()
     {
         // A list as English writes it (Listed.And): commas between all but the last two, "and" before the last, so
