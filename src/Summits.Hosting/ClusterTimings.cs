@@ -8,10 +8,11 @@ namespace Summits.Hosting;
 
 /// <summary>
 /// How soon a silo of a cluster notices that another has died, and how soon a detached world's run resumes after its
-/// silo's death: the settings <c>Summits:ProbeTimeout</c>, <c>Summits:MissedProbes</c>, <c>Summits:DeathVotes</c>,
-/// <c>Summits:MembershipRefresh</c> and <c>Summits:DrivePeriod</c>, each a whole number. The defaults are Orleans' own
-/// (and a world's one-minute reminder), made for a cluster of machines on a network; the cluster tests shorten them so
-/// that a killed silo is declared dead, and its worlds resumed, in seconds.
+/// silo's death, and how fast it goes: the settings <c>Summits:ProbeTimeout</c>, <c>Summits:MissedProbes</c>,
+/// <c>Summits:DeathVotes</c>, <c>Summits:MembershipRefresh</c>, <c>Summits:DrivePeriod</c> and <c>Summits:DrivePause</c>,
+/// each a whole number. The defaults are Orleans' own (and a world's one-minute reminder, its advances back to back),
+/// made for a cluster of machines on a network; the cluster tests shorten them so that a killed silo is declared dead,
+/// and its worlds resumed, in seconds.
 /// </summary>
 /// <param name="ProbeTimeout">
 /// How long a silo waits for a probe of another silo before counting it missed, and about how often it probes
@@ -25,7 +26,11 @@ namespace Summits.Hosting;
 /// </param>
 /// <param name="MembershipRefresh">How often a silo reads the cluster's membership from its Redis server (<see cref="ClusterMembershipOptions.TableRefreshTimeout"/>): 1 to <see cref="MostRefreshSeconds"/> s, whole seconds.</param>
 /// <param name="DrivePeriod">How often a detached world's reminder fires (<see cref="DriveOptions.Period"/>): 1 to <see cref="MostDriveSeconds"/> s, whole seconds.</param>
-public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int DeathVotes, TimeSpan MembershipRefresh, TimeSpan DrivePeriod)
+/// <param name="DrivePause">
+/// How long a detached world's run pauses after each advance before the next (<see cref="DriveOptions.Pause"/>): 0 to
+/// <see cref="MostDrivePauseMilliseconds"/> ms, whole milliseconds; zero, the default, runs the advances back to back.
+/// </param>
+public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int DeathVotes, TimeSpan MembershipRefresh, TimeSpan DrivePeriod, TimeSpan DrivePause = default)
 {
     /// <summary>The largest probe timeout accepted, in seconds.</summary>
     public const int MostProbeTimeoutSeconds = 60;
@@ -38,6 +43,9 @@ public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int
 
     /// <summary>The longest drive period accepted, in seconds: an hour.</summary>
     public const int MostDriveSeconds = 3600;
+
+    /// <summary>The longest drive pause accepted, in milliseconds: a minute.</summary>
+    public const int MostDrivePauseMilliseconds = 60_000;
 
     /// <summary>The key of the probe timeout, a whole number of seconds.</summary>
     public const string ProbeTimeoutKey = SummitsSettings.Section + ":" + nameof(ProbeTimeout);
@@ -54,15 +62,18 @@ public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int
     /// <summary>The key of the drive period, a whole number of seconds.</summary>
     public const string DrivePeriodKey = SummitsSettings.Section + ":" + nameof(DrivePeriod);
 
+    /// <summary>The key of the drive pause, a whole number of milliseconds.</summary>
+    public const string DrivePauseKey = SummitsSettings.Section + ":" + nameof(DrivePause);
+
     /// <summary>The names of these settings in section <see cref="SummitsSettings.Section"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [nameof(ProbeTimeout), nameof(MissedProbes), nameof(DeathVotes), nameof(MembershipRefresh), nameof(DrivePeriod)];
+    public static IReadOnlyList<string> Names { get; } = [nameof(ProbeTimeout), nameof(MissedProbes), nameof(DeathVotes), nameof(MembershipRefresh), nameof(DrivePeriod), nameof(DrivePause)];
 
     /// <summary>
     /// Orleans' defaults and a world's: probes of 5 s, 3 missed before a vote, 2 votes, the membership read every 60 s,
-    /// a reminder every 60 s.
+    /// a reminder every 60 s, no pause between advances.
     /// </summary>
     public static ClusterTimings Default { get; } =
-        new(TimeSpan.FromSeconds(5), 3, 2, TimeSpan.FromSeconds(60), DriveOptions.DefaultPeriod);
+        new(TimeSpan.FromSeconds(5), 3, 2, TimeSpan.FromSeconds(60), DriveOptions.DefaultPeriod, TimeSpan.Zero);
 
     /// <summary>
     /// The longest the liveness protocol takes, once a silo has died, to have a silo that probes it cast its vote:
@@ -95,17 +106,20 @@ public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int
             "how many seconds apart a silo reads the cluster's membership");
         var drive = SummitsSettings.Whole(configuration, DrivePeriodKey, 1, MostDriveSeconds,
             "how many seconds apart a detached world's reminder fires");
+        var pause = SummitsSettings.Whole(configuration, DrivePauseKey, 0, MostDrivePauseMilliseconds,
+            "how many milliseconds a detached world's run pauses between two advances");
         return new ClusterTimings(
             probe is { } p ? TimeSpan.FromSeconds(p) : Default.ProbeTimeout,
             missed ?? Default.MissedProbes,
             votes ?? Default.DeathVotes,
             refresh is { } r ? TimeSpan.FromSeconds(r) : Default.MembershipRefresh,
-            drive is { } d ? TimeSpan.FromSeconds(d) : Default.DrivePeriod);
+            drive is { } d ? TimeSpan.FromSeconds(d) : Default.DrivePeriod,
+            pause is { } ms ? TimeSpan.FromMilliseconds(ms) : Default.DrivePause);
     }
 
     /// <summary>
     /// Gives <paramref name="silo"/>, a silo of a cluster, these timings: its membership options, its worlds' drive
-    /// period, and Orleans' shortest reminder period lowered to the drive period when that is shorter than Orleans'
+    /// period and pause, and Orleans' shortest reminder period lowered to the drive period when that is shorter than Orleans'
     /// minute, since Orleans refuses a reminder more frequent than it.
     /// </summary>
     public void ApplyTo(ISiloBuilder silo)
@@ -126,6 +140,10 @@ public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int
             if (DrivePeriod < o.MinimumReminderPeriod)
                 o.MinimumReminderPeriod = DrivePeriod;
         });
-        silo.Services.Configure<DriveOptions>(o => o.Period = DrivePeriod);
+        silo.Services.Configure<DriveOptions>(o =>
+        {
+            o.Period = DrivePeriod;
+            o.Pause = DrivePause;
+        });
     }
 }

@@ -175,11 +175,11 @@ public sealed record SummitsSettings(int CheckpointEvery, TimeSpan CallTimeout, 
     /// given to the section itself, where it came from, the nearest setting when one is near
     /// (<see cref="Closest.Nearest"/>) and the settings there are, spelled as that source spells them:
     /// <c>/home/me/appsettings.json:1:15: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean
-    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh or Summits:DrivePeriod</c> for
+    /// 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh, Summits:DrivePeriod or Summits:DrivePause</c> for
     /// <c>{ "Summits": { "CheckpointEvry": 3 } }</c>, the column that of the key, and <c>environment variable
     /// Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout,
     /// Summits__Cluster, Summits__ClusterId, Summits__TimelinePage, Summits__ProbeTimeout, Summits__MissedProbes, Summits__DeathVotes,
-    /// Summits__MembershipRefresh or Summits__DrivePeriod</c>.
+    /// Summits__MembershipRefresh, Summits__DrivePeriod or Summits__DrivePause</c>.
     /// </exception>
     public static void Check(IConfiguration configuration)
     {

@@ -604,7 +604,10 @@ public sealed partial class WorldGrain(
             KeepDriving();
     }
 
-    /// <summary>Starts this activation's drive timer unless it runs already; each tick runs one advance, so calls interleave between advances.</summary>
+    /// <summary>
+    /// Starts this activation's drive timer unless it runs already; each tick runs one advance and arms the timer again
+    /// after <see cref="DriveOptions.Pause"/>, so calls interleave between advances.
+    /// </summary>
     private void KeepDriving() =>
         _drive ??= this.RegisterGrainTimer(DriveOnceAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
 
@@ -638,7 +641,7 @@ public sealed partial class WorldGrain(
         if (run.Finished)
             await StopDriving();
         else
-            _drive?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            _drive?.Change(drive.Value.Pause, Timeout.InfiniteTimeSpan);
     }
 
     private async Task ForgetReminderAsync()

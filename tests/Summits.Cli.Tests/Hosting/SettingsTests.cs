@@ -328,7 +328,7 @@ public sealed class SettingsTests : IDisposable
         var (run, output) = await RunAsync(new Dictionary<string, string> { ["Summits__Enigne"] = "local" });
 
         AssertRefusedBeforeAnythingRuns(run, output,
-            "summits run: error: environment variable Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout, Summits__Cluster, Summits__ClusterId, Summits__TimelinePage, Summits__ProbeTimeout, Summits__MissedProbes, Summits__DeathVotes, Summits__MembershipRefresh or Summits__DrivePeriod\n");
+            "summits run: error: environment variable Summits__Enigne sets Summits:Enigne, which is no setting; expected Summits__CheckpointEvery, Summits__CallTimeout, Summits__Cluster, Summits__ClusterId, Summits__TimelinePage, Summits__ProbeTimeout, Summits__MissedProbes, Summits__DeathVotes, Summits__MembershipRefresh, Summits__DrivePeriod or Summits__DrivePause\n");
     }
 
     [Theory]
@@ -344,7 +344,7 @@ public sealed class SettingsTests : IDisposable
 
         var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(configuration));
 
-        Assert.Equal($"environment variable {variable} sets {key}, which is no setting{suggestion}; expected Summits__CheckpointEvery, Summits__CallTimeout, Summits__Cluster, Summits__ClusterId, Summits__TimelinePage, Summits__ProbeTimeout, Summits__MissedProbes, Summits__DeathVotes, Summits__MembershipRefresh or Summits__DrivePeriod",
+        Assert.Equal($"environment variable {variable} sets {key}, which is no setting{suggestion}; expected Summits__CheckpointEvery, Summits__CallTimeout, Summits__Cluster, Summits__ClusterId, Summits__TimelinePage, Summits__ProbeTimeout, Summits__MissedProbes, Summits__DeathVotes, Summits__MembershipRefresh, Summits__DrivePeriod or Summits__DrivePause",
             error.Message);
     }
 
@@ -358,7 +358,7 @@ public sealed class SettingsTests : IDisposable
 
         var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable()), 3, TimeSpan.FromSeconds(30)));
 
-        Assert.Equal($"{file}:1:16: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh or Summits:DrivePeriod",
+        Assert.Equal($"{file}:1:16: appsettings.json sets Summits:CheckpointEvry, which is no setting (did you mean 'Summits:CheckpointEvery'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh, Summits:DrivePeriod or Summits:DrivePause",
             error.Message);
     }
 
@@ -372,7 +372,7 @@ public sealed class SettingsTests : IDisposable
 
         var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
 
-        Assert.Equal($"{file}:2:16: appsettings.json sets Summits:😀, which is no setting; expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh or Summits:DrivePeriod", error.Message);
+        Assert.Equal($"{file}:2:16: appsettings.json sets Summits:😀, which is no setting; expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh, Summits:DrivePeriod or Summits:DrivePause", error.Message);
     }
 
     [Theory]
@@ -386,7 +386,7 @@ public sealed class SettingsTests : IDisposable
 
         var error = Assert.Throws<SettingException>(() => SummitsSettings.Read(SummitsSettings.Configuration(_folder, new Hashtable())));
 
-        Assert.Equal($"{refused.Replace("FILE", file, StringComparison.Ordinal)}, a value where the section of settings belongs; expected settings under it: Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh or Summits:DrivePeriod",
+        Assert.Equal($"{refused.Replace("FILE", file, StringComparison.Ordinal)}, a value where the section of settings belongs; expected settings under it: Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh, Summits:DrivePeriod or Summits:DrivePause",
             error.Message);
     }
 

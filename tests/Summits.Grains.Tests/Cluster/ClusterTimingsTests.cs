@@ -10,8 +10,8 @@ namespace Summits.Grains.Tests;
 
 /// <summary>
 /// The cluster's timings (<c>Summits:ProbeTimeout</c>, <c>MissedProbes</c>, <c>DeathVotes</c>, <c>MembershipRefresh</c>,
-/// <c>DrivePeriod</c>) read from standard .NET configuration, and given by <c>AddSummits</c> to a silo of a cluster as
-/// Orleans' membership and reminder options and the worlds' drive period.
+/// <c>DrivePeriod</c>, <c>DrivePause</c>) read from standard .NET configuration, and given by <c>AddSummits</c> to a silo
+/// of a cluster as Orleans' membership and reminder options and the worlds' drive period and pause.
 /// </summary>
 public sealed class ClusterTimingsTests
 {
@@ -24,10 +24,11 @@ public sealed class ClusterTimingsTests
     public void Without_settings_the_timings_are_Orleans_defaults_and_a_one_minute_reminder()
     {
         // Orleans' ClusterMembershipOptions: ProbeTimeout 5 s, NumMissedProbesLimit 3, NumVotesForDeathDeclaration 2,
-        // TableRefreshTimeout 60 s; the world's reminder every minute, Orleans' shortest reminder period.
+        // TableRefreshTimeout 60 s; the world's reminder every minute, Orleans' shortest reminder period; no pause between
+        // a detached run's advances.
         var timings = Read([]);
 
-        Assert.Equal(new ClusterTimings(TimeSpan.FromSeconds(5), 3, 2, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(1)), timings);
+        Assert.Equal(new ClusterTimings(TimeSpan.FromSeconds(5), 3, 2, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(1), TimeSpan.Zero), timings);
         // 3 probes missed, each waited for at most 4 × 5 s.
         Assert.Equal(TimeSpan.FromSeconds(60), timings.VoteWithin);
     }
@@ -38,10 +39,11 @@ public sealed class ClusterTimingsTests
         var timings = Read(new Hashtable
         {
             ["Summits__ProbeTimeout"] = "2", ["Summits__MissedProbes"] = "4", ["Summits__DeathVotes"] = "1",
-            ["Summits__MembershipRefresh"] = "7", ["Summits__DrivePeriod"] = "5",
+            ["Summits__MembershipRefresh"] = "7", ["Summits__DrivePeriod"] = "5", ["Summits__DrivePause"] = "250",
         });
 
-        Assert.Equal(new ClusterTimings(TimeSpan.FromSeconds(2), 4, 1, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(5)), timings);
+        // The pause in milliseconds, the others in seconds or counts: 250 ms.
+        Assert.Equal(new ClusterTimings(TimeSpan.FromSeconds(2), 4, 1, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)), timings);
         // 4 probes missed, each waited for at most 4 × 2 s.
         Assert.Equal(TimeSpan.FromSeconds(32), timings.VoteWithin);
     }
@@ -52,6 +54,8 @@ public sealed class ClusterTimingsTests
     [InlineData("DeathVotes", "-1", "how many silos' votes declare a silo dead: a whole number from 1 to 10")]
     [InlineData("MembershipRefresh", "", "how many seconds apart a silo reads the cluster's membership: a whole number from 1 to 600")]
     [InlineData("DrivePeriod", "3601", "how many seconds apart a detached world's reminder fires: a whole number from 1 to 3600")]
+    [InlineData("DrivePause", "60001", "how many milliseconds a detached world's run pauses between two advances: a whole number from 0 to 60000")]
+    [InlineData("DrivePause", "-1", "how many milliseconds a detached world's run pauses between two advances: a whole number from 0 to 60000")]
     public void A_timing_outside_its_range_is_refused_in_one_line_naming_its_variable(string name, string value, string expected)
     {
         var error = Assert.Throws<SettingException>(() => Read(new Hashtable { ["Summits__" + name] = value }));
@@ -66,7 +70,8 @@ public sealed class ClusterTimingsTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([
             new("Summits:Cluster", "redis://127.0.0.1:1"), new("Summits:ProbeTimeout", "2"), new("Summits:MissedProbes", "2"),
-            new("Summits:DeathVotes", "1"), new("Summits:MembershipRefresh", "3"), new("Summits:DrivePeriod", "5")]);
+            new("Summits:DeathVotes", "1"), new("Summits:MembershipRefresh", "3"), new("Summits:DrivePeriod", "5"),
+            new("Summits:DrivePause", "40")]);
         // Built, not started: nothing reaches the Redis server.
         builder.UseOrleans(silo => silo.AddSummits());
         using var host = builder.Build();
@@ -78,7 +83,8 @@ public sealed class ClusterTimingsTests
                 membership.NumVotesForDeathDeclaration, membership.TableRefreshTimeout));
         // A reminder every 5 s, which Orleans' one-minute floor would refuse, is let through by lowering the floor to it.
         Assert.Equal(TimeSpan.FromSeconds(5), host.Services.GetRequiredService<IOptions<Orleans.Hosting.ReminderOptions>>().Value.MinimumReminderPeriod);
-        Assert.Equal(TimeSpan.FromSeconds(5), host.Services.GetRequiredService<IOptions<DriveOptions>>().Value.Period);
+        var drive = host.Services.GetRequiredService<IOptions<DriveOptions>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(40)), (drive.Period, drive.Pause));
     }
 
     [Fact]
@@ -90,6 +96,7 @@ public sealed class ClusterTimingsTests
         using var host = builder.Build();
 
         Assert.Equal(TimeSpan.FromMinutes(1), host.Services.GetRequiredService<IOptions<Orleans.Hosting.ReminderOptions>>().Value.MinimumReminderPeriod);
-        Assert.Equal(TimeSpan.FromMinutes(1), host.Services.GetRequiredService<IOptions<DriveOptions>>().Value.Period);
+        var drive = host.Services.GetRequiredService<IOptions<DriveOptions>>().Value;
+        Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.Zero), (drive.Period, drive.Pause));
     }
 }

@@ -53,7 +53,7 @@ public sealed class HostingTests : IDisposable
 
         var error = Assert.Throws<SettingException>(() => Build(builder, side));
 
-        Assert.Equal($"{file}:1:16: appsettings.json sets Summits:CallTimout, which is no setting (did you mean 'Summits:CallTimeout'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh or Summits:DrivePeriod",
+        Assert.Equal($"{file}:1:16: appsettings.json sets Summits:CallTimout, which is no setting (did you mean 'Summits:CallTimeout'?); expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh, Summits:DrivePeriod or Summits:DrivePause",
             error.Message);
     }
 
@@ -66,7 +66,7 @@ public sealed class HostingTests : IDisposable
 
         var error = Assert.Throws<SettingException>(() => Build(builder, side));
 
-        Assert.Equal("the host's configuration in code sets Summits:Enigne, which is no setting; expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh or Summits:DrivePeriod", error.Message);
+        Assert.Equal("the host's configuration in code sets Summits:Enigne, which is no setting; expected Summits:CheckpointEvery, Summits:CallTimeout, Summits:Cluster, Summits:ClusterId, Summits:TimelinePage, Summits:ProbeTimeout, Summits:MissedProbes, Summits:DeathVotes, Summits:MembershipRefresh, Summits:DrivePeriod or Summits:DrivePause", error.Message);
     }
 
     [Fact]
