@@ -31,7 +31,8 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
     /// <summary>
     /// A run long enough to be killed three times in its first half at the default interval: <see cref="Rounds"/> rounds
     /// of bargaining among the 7 actors of KTAB's 3-dimension table, which does not converge (a local run of 20,000
-    /// rounds goes on to its last), so the run writes 20 checkpoints, one every 100 advances, and about 55,000 events.
+    /// rounds goes on to its last), so the run writes 20 checkpoints, one every 100 advances, and about 55,000 events,
+    /// and lasts 2,000 × 10 ms = 20 s or more in the cluster's silos (<see cref="KillClusterFixture.DrivePause"/>).
     /// </summary>
     private string LongRun() => LongRun(cluster.Folder, "killed-run", 7, Rounds);
 
@@ -71,8 +72,10 @@ public sealed class DetachedWorldKillTests(KillClusterFixture cluster, ITestOutp
     /// <summary>
     /// The events after which the run's silo is killed, drawn from <paramref name="seed"/>: the run's first half
     /// (<paramref name="events"/> its events) cut into <see cref="KillPoints"/> equal parts, one point drawn in each, so
-    /// that each kill falls after the one before and a thousand rounds or more before the run's end: however fast the
-    /// run goes, the test sees it pass a point and kills its silo long before it could finish.
+    /// that each kill falls after the one before and a thousand advances or more before the run's end. The cluster's
+    /// silos pause <see cref="KillClusterFixture.DrivePause"/> between two advances, so those thousand advances last 10 s
+    /// or more however fast the machine: the test sees the run pass a point, and again after each kill, long before it
+    /// could finish.
     /// </summary>
     private static int[] DrawKillPoints(int seed, int events)
     {
