@@ -89,6 +89,20 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
         set => _open = value;
     }
 
+    private volatile bool _stopping;
+
+    /// <summary>
+    /// Whether the host is stopping on purpose: while true, the runtime's own records (<see cref="IsOrleans"/>) are no
+    /// longer written, the host's own still are. A silo that stops cuts the calls and timers it has in hand, and Orleans
+    /// notes what that cut (a call's cancellation it could not deliver to a silo going away): notes of the stop the
+    /// command asked for, not errors of the command. They still reach the exported telemetry when a run exports it.
+    /// </summary>
+    public bool Stopping
+    {
+        get => _stopping;
+        set => _stopping = value;
+    }
+
     // The lines written while held, in order; null while not held.
     private List<string>? _held;
 
@@ -297,7 +311,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel))
+            if (!IsEnabled(logLevel) || (provider.Stopping && IsOrleans(category)))
                 return;
             // Read once: it says the cause on the line, and makes the kind of an Orleans record below.
             var redis = RedisCause(exception, provider.Redis);

@@ -32,9 +32,14 @@ public sealed class ClassroomServer : IAsyncDisposable
     /// <summary>The relays the tables push to; kept here, as a grain holds its observers only weakly.</summary>
     private readonly List<TableRelay> _relays;
 
-    private ClassroomServer(WebApplication app, Uri address, ClassroomCodes codes, List<TableRelay> relays, List<(ITableGrain, ITableWatcher)> watching)
+    /// <summary>The host's warning lines on standard error; told when the stop begins (<see cref="StandardErrorLoggerProvider.Stopping"/>).</summary>
+    private readonly StandardErrorLoggerProvider _standardError;
+
+    private ClassroomServer(WebApplication app, Uri address, ClassroomCodes codes, List<TableRelay> relays, List<(ITableGrain, ITableWatcher)> watching,
+        StandardErrorLoggerProvider standardError)
     {
         _app = app;
+        _standardError = standardError;
         _connections = app.Services.GetRequiredService<ClassroomConnections>();
         Address = address;
         Codes = codes;
@@ -153,7 +158,7 @@ public sealed class ClassroomServer : IAsyncDisposable
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var bound = new Uri(addresses.First());
-        return new ClassroomServer(app, endpoint.Shown(bound.Port), codes, relays, watching);
+        return new ClassroomServer(app, endpoint.Shown(bound.Port), codes, relays, watching, standardError);
     }
 
     /// <summary>The command the host's warning lines begin with.</summary>
@@ -183,6 +188,8 @@ public sealed class ClassroomServer : IAsyncDisposable
         foreach (var (table, reference) in _watching)
             await table.Unwatch(reference);
         _relays.Clear();
+        // The stop is the command's: Orleans' notes on what it cuts are not written, the classroom's own lines still are.
+        _standardError.Stopping = true;
         using (var deadline = new CancellationTokenSource(StopDeadline))
         {
             try

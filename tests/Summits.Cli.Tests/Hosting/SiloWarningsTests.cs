@@ -158,6 +158,28 @@ public sealed class SiloWarningsTests
     }
 
     [Fact]
+    public void While_the_host_stops_on_purpose_Orleans_records_are_left_out_and_the_hosts_own_are_written()
+    {
+        // A classroom's silo stopping on SIGTERM once wrote Orleans' note that a call's cancellation could not reach the
+        // silo going away. Before the stop, such a record is a line; once Stopping is set, the same record is none, and a
+        // Summits record still is one.
+        var error = new StringWriter { NewLine = "\n" };
+        var provider = new StandardErrorLoggerProvider(error, "summits classroom");
+        var cancellation = provider.CreateLogger("Orleans.Runtime.GrainCallCancellationManager");
+        var table = provider.CreateLogger("Summits.Classroom.TableGrain");
+
+        cancellation.LogError(new EventId(3), "Error while cancelling 1 requests to S127.0.0.1:1:1");
+        provider.Stopping = true;
+        cancellation.LogError(new EventId(4), "Error while cancelling 2 requests to S127.0.0.1:1:1");
+        table.LogWarning("Table 1: the record could not be written");
+
+        Assert.Equal(
+            "summits classroom: orleans: GrainCallCancellationManager: Error while cancelling 1 requests to S127.0.0.1:1:1\n"
+            + "summits classroom: warning: Summits.Classroom.TableGrain: Table 1: the record could not be written\n",
+            error.ToString());
+    }
+
+    [Fact]
     public void One_kind_of_Orleans_record_is_written_once_a_minute_at_most_and_the_next_line_counts_those_left_out()
     {
         var error = new StringWriter { NewLine = "\n" };
