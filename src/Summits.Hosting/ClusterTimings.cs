@@ -29,6 +29,8 @@ namespace Summits.Hosting;
 /// <param name="DrivePause">
 /// How long a detached world's run pauses after each advance before the next (<see cref="DriveOptions.Pause"/>): 0 to
 /// <see cref="MostDrivePauseMilliseconds"/> ms, whole milliseconds; zero, the default, runs the advances back to back.
+/// A pause outside that range given in code is refused by <see cref="DriveOptions.Pause"/>
+/// (<see cref="ArgumentOutOfRangeException"/>) when the silo's options are made.
 /// </param>
 public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int DeathVotes, TimeSpan MembershipRefresh, TimeSpan DrivePeriod, TimeSpan DrivePause = default)
 {
@@ -44,8 +46,8 @@ public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int
     /// <summary>The longest drive period accepted, in seconds: an hour.</summary>
     public const int MostDriveSeconds = 3600;
 
-    /// <summary>The longest drive pause accepted, in milliseconds: a minute.</summary>
-    public const int MostDrivePauseMilliseconds = 60_000;
+    /// <summary>The longest drive pause accepted, in milliseconds: 5,000 (<see cref="DriveOptions.MostPause"/>).</summary>
+    public const int MostDrivePauseMilliseconds = 5_000;
 
     /// <summary>The key of the probe timeout, a whole number of seconds.</summary>
     public const string ProbeTimeoutKey = SummitsSettings.Section + ":" + nameof(ProbeTimeout);

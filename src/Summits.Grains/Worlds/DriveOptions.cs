@@ -15,8 +15,25 @@ public sealed class DriveOptions
     public TimeSpan Period { get; set; } = DefaultPeriod;
 
     /// <summary>
-    /// How long the run waits after each advance before it starts the next: zero or more, <see cref="TimeSpan.Zero"/>
-    /// (the next advance at once) unless set. Calls to the world are answered in the pause, as between any two advances.
+    /// The longest pause between two advances: 5 s, half the 10 s after which a watch of the world says that its run has
+    /// written nothing, so that a paced run is never taken for a stalled one.
     /// </summary>
-    public TimeSpan Pause { get; set; } = TimeSpan.Zero;
+    public static readonly TimeSpan MostPause = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the run waits after each advance before it starts the next: zero to <see cref="MostPause"/>,
+    /// <see cref="TimeSpan.Zero"/> (the next advance at once) unless set. Calls to the world are answered in the pause, as
+    /// between any two advances.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When set below zero or above <see cref="MostPause"/>.</exception>
+    public TimeSpan Pause
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MostPause);
+            field = value;
+        }
+    } = TimeSpan.Zero;
 }

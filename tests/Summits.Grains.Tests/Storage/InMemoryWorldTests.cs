@@ -83,6 +83,21 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void A_mark_begun_inside_another_leaves_the_outer_one_in_place_when_it_ends()
+    {
+        // A run told to keep its world in memory marks its seeding (an inner scope) inside a caller's own marked flow (the
+        // outer one): the caller's later calls stay marked until its own scope ends.
+        Assert.False(InMemoryWorlds.IsCurrent);
+        using (InMemoryWorlds.Begin())
+        {
+            using (InMemoryWorlds.Begin())
+                Assert.True(InMemoryWorlds.IsCurrent);
+            Assert.True(InMemoryWorlds.IsCurrent);
+        }
+        Assert.False(InMemoryWorlds.IsCurrent);
+    }
+
+    [Fact]
     public async Task A_world_without_the_mark_reads_as_it_activates_and_writes_its_checkpoints()
     {
         // At a checkpoint every advance (this silo's interval), the world writes its state once when seeded, once when
