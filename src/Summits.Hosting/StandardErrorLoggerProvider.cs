@@ -93,7 +93,8 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
 
     /// <summary>
     /// Whether the host is stopping on purpose: while true, the runtime's own records (<see cref="IsOrleans"/>) are no
-    /// longer written, the host's own still are. A silo that stops cuts the calls and timers it has in hand, and Orleans
+    /// longer written, but for its storage's (<see cref="IsStorage"/>), which may say that a last change could not be
+    /// written; the host's own records still are. A silo that stops cuts the calls and timers it has in hand, and Orleans
     /// notes what that cut (a call's cancellation it could not deliver to a silo going away): notes of the stop the
     /// command asked for, not errors of the command. They still reach the exported telemetry when a run exports it.
     /// </summary>
@@ -207,6 +208,14 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
     /// </summary>
     public static bool IsOrleans(string category) => Runtime.Any(name => category == name || category.StartsWith(name + ".", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Whether <paramref name="category"/> is a storage's of Orleans: its name holds <c>Storage</c> or <c>Persistence</c>
+    /// (<c>Orleans.Storage.RedisGrainStorage</c>, <c>Orleans.Core.StorageProviderForwarder</c>), whose records say that a
+    /// grain's state could not be read, written or cleared.
+    /// </summary>
+    public static bool IsStorage(string category) =>
+        category.Contains("Storage", StringComparison.Ordinal) || category.Contains("Persistence", StringComparison.Ordinal);
+
     /// <summary>The runtime's categories, each with those beginning with it and a dot: Orleans' and Polly's.</summary>
     private static readonly string[] Runtime = ["Orleans", "Polly"];
 
@@ -311,7 +320,7 @@ public sealed partial class StandardErrorLoggerProvider(TextWriter error, string
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel) || (provider.Stopping && IsOrleans(category)))
+            if (!IsEnabled(logLevel) || (provider.Stopping && IsOrleans(category) && !IsStorage(category)))
                 return;
             // Read once: it says the cause on the line, and makes the kind of an Orleans record below.
             var redis = RedisCause(exception, provider.Redis);

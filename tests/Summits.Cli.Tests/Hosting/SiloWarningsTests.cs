@@ -161,20 +161,23 @@ public sealed class SiloWarningsTests
     public void While_the_host_stops_on_purpose_Orleans_records_are_left_out_and_the_hosts_own_are_written()
     {
         // A classroom's silo stopping on SIGTERM once wrote Orleans' note that a call's cancellation could not reach the
-        // silo going away. Before the stop, such a record is a line; once Stopping is set, the same record is none, and a
-        // Summits record still is one.
+        // silo going away. Before the stop, such a record is a line; once Stopping is set, the same record is none, while
+        // an Orleans storage's record (a state that could not be written) and a Summits record are still one line each.
         var error = new StringWriter { NewLine = "\n" };
         var provider = new StandardErrorLoggerProvider(error, "summits classroom");
         var cancellation = provider.CreateLogger("Orleans.Runtime.GrainCallCancellationManager");
+        var storage = provider.CreateLogger("Orleans.Storage.RedisGrainStorage");
         var table = provider.CreateLogger("Summits.Classroom.TableGrain");
 
         cancellation.LogError(new EventId(3), "Error while cancelling 1 requests to S127.0.0.1:1:1");
         provider.Stopping = true;
         cancellation.LogError(new EventId(4), "Error while cancelling 2 requests to S127.0.0.1:1:1");
+        storage.LogError(new EventId(5), "Error writing state for table/c-1");
         table.LogWarning("Table 1: the record could not be written");
 
         Assert.Equal(
             "summits classroom: orleans: GrainCallCancellationManager: Error while cancelling 1 requests to S127.0.0.1:1:1\n"
+            + "summits classroom: orleans: RedisGrainStorage: Error writing state for table/c-1\n"
             + "summits classroom: warning: Summits.Classroom.TableGrain: Table 1: the record could not be written\n",
             error.ToString());
     }
