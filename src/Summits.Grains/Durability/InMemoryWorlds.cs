@@ -24,15 +24,20 @@ public static class InMemoryWorlds
     /// Marks every grain call made in this asynchronous flow, until the returned scope is disposed, as a call of a
     /// world kept in memory alone. The world must be a fresh one: its grains take the mark as they activate.
     /// </summary>
-    /// <returns>A scope whose disposal removes the mark.</returns>
+    /// <returns>A scope whose disposal removes the mark, unless the flow was marked already when it began.</returns>
     public static IDisposable Begin()
     {
+        var marked = IsCurrent;
         RequestContext.Set(Key, true);
-        return new Scope();
+        return new Scope(marked);
     }
 
-    private sealed class Scope : IDisposable
+    private sealed class Scope(bool markedBefore) : IDisposable
     {
-        public void Dispose() => RequestContext.Remove(Key);
+        public void Dispose()
+        {
+            if (!markedBefore)
+                RequestContext.Remove(Key);
+        }
     }
 }

@@ -43,6 +43,35 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Two_samples_of_one_lane_mark_every_call_and_run_the_pure_models_bytes()
+    {
+        // One study's runner (one InGrains) runs two samples in one lane, as a study does, the second in the grains the
+        // first left active. Every call of both carries the in-memory mark, the advance's and the read-back's included,
+        // so that a grain of the lane that activated again under any of them (a timed-out call asked again, a silo that
+        // died) would activate in memory, never reading or writing the storage, and a later sample's seeding would never
+        // reach a grain that keeps its state in storage: 44 lifecycle calls a sample (the test above) and the advance's
+        // 18 (4 StateDuring, 2 Hold, 2 Evaluate, 2 Propose, 2 PositionOn and 2 Commit of the countries, 2 StateDuring and
+        // 2 GetDuring of the topics), 62 a sample, 124 in all, none unmarked.
+        var loaded = Fta();
+        var key = WorldKey.Of($"sample-lane-{Guid.NewGuid():N}");
+        var runner = SampleRuns.InGrains(fixture.Client);
+
+        var first = await runner(loaded, key, CancellationToken.None);
+        var second = await runner(loaded, key, CancellationToken.None);
+
+        var calls = fixture.Calls.On(key.Value);
+        Assert.Equal((124, 124), (calls.Count, fixture.Calls.Marked(key.Value).Sum(line => int.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Empty(fixture.Storage.CallsOn(key.Value));
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        foreach (var sample in (RunResult[])[first, second])
+        {
+            Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(sample));
+            Assert.Equal(RunFiles.State(local), RunFiles.State(sample));
+        }
+        await SampleRuns.EndInGrains(fixture.Client)(key);
+    }
+
+    [Fact]
     public async Task A_world_kept_in_memory_answers_its_timeline_from_the_world_grain()
     {
         // Its one page is kept by the world grain: Timeline answers the run's events with no page grain behind them.
