@@ -46,8 +46,8 @@ public sealed record ClusterTimings(TimeSpan ProbeTimeout, int MissedProbes, int
     /// <summary>The longest drive period accepted, in seconds: an hour.</summary>
     public const int MostDriveSeconds = 3600;
 
-    /// <summary>The longest drive pause accepted, in milliseconds: 5,000 (<see cref="DriveOptions.MostPause"/>).</summary>
-    public const int MostDrivePauseMilliseconds = 5_000;
+    /// <summary>The longest drive pause accepted, in whole milliseconds: <see cref="DriveOptions.MostPause"/>'s, 5,000.</summary>
+    public static int MostDrivePauseMilliseconds { get; } = (int)DriveOptions.MostPause.TotalMilliseconds;
 
     /// <summary>The key of the probe timeout, a whole number of seconds.</summary>
     public const string ProbeTimeoutKey = SummitsSettings.Section + ":" + nameof(ProbeTimeout);
