@@ -167,9 +167,7 @@ public sealed class TableGrain(
             Exercise.World.ParametersFor(ModelParameters.Default), [.. _answers, .. _played]);
         // The run ends by reading its world whole and clearing it (IWorldGrain.Final), so that the next change seeds the
         // same world afresh and plays every step again.
-        RunResult run;
-        using (InMemoryWorlds.Begin())
-            run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true);
+        var run = await ScenarioRun.InGrainsAsync(GrainFactory, new LoadedScenario(Exercise.Path, Exercise.WorldPath, scenario, Exercise.World), TableKey.World(key), retire: true, inMemory: true);
         _timeline = run.Timeline;
         _final = run.Final;
         _history.Add(Positions(after, run.Final));

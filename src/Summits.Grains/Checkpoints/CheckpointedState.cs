@@ -58,12 +58,16 @@ public sealed class CheckpointedState<T>(
     /// the grain. Whatever the grain held before goes: a world's grain seeded again for its next sample (a study's lane)
     /// starts from nothing, its last run's checkpoint and answers included. A checkpoint that storage holds is cleared
     /// first; a grain that never ran (a fresh world, or one seeded again before it started) writes its state alone, as
-    /// a first seeding does.
+    /// a first seeding does. The seeding call chooses where both states are kept, in memory or in storage
+    /// (<see cref="InMemoryWorlds.FollowSeedingAsync"/>).
     /// </summary>
     public async Task SeedAsync(Action<T> seed)
     {
         try
         {
+            // The seeding call says whether this world is kept in memory or in storage, whatever call began the activation.
+            await InMemoryWorlds.FollowSeedingAsync(current);
+            await InMemoryWorlds.FollowSeedingAsync(checkpoint);
             if (checkpoint.RecordExists)
                 await checkpoint.ClearStateAsync();
             if (checkpoint.State is not { Advance: null, Before: null, After: null })

@@ -4,13 +4,14 @@ using Orleans.Serialization.Activators;
 namespace Summits.Grains;
 
 /// <summary>
-/// A grain's persistent state whose storage is chosen as the grain activates: for a world marked as kept in memory
+/// A grain's persistent state whose storage is chosen as the grain activates, and chosen again by each call that seeds
+/// the grain (<see cref="InMemoryWorlds.FollowSeedingAsync"/>): for a world marked as kept in memory
 /// (<see cref="InMemoryWorlds"/>) the state lives in the activation alone, so that reading, writing and clearing it
 /// touch no storage; for any other world every operation goes to the grain storage, as Orleans' own state does, the
 /// read at activation included.
 /// </summary>
 /// <typeparam name="TState">The state's type, made fresh by its Orleans activator.</typeparam>
-internal sealed class DurableOrInMemoryState<TState> : IPersistentState<TState>, ILifecycleObserver
+internal sealed class DurableOrInMemoryState<TState> : IPersistentState<TState>, ILifecycleObserver, IStorageChoice
 {
     private readonly StateStorageBridge<TState> _stored;
     private readonly IActivator<TState> _activator;
@@ -54,6 +55,18 @@ internal sealed class DurableOrInMemoryState<TState> : IPersistentState<TState>,
     }
 
     public Task OnStop(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task KeepAsync(bool inMemory)
+    {
+        if (inMemory == _inMemory)
+            return Task.CompletedTask;
+        _inMemory = inMemory;
+        if (!inMemory)
+            return _stored.ReadStateAsync();
+        _state = _activator.Create();
+        _exists = false;
+        return Task.CompletedTask;
+    }
 
     public Task ReadStateAsync() => _inMemory ? Task.CompletedTask : _stored.ReadStateAsync();
 

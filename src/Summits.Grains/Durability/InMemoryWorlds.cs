@@ -6,6 +6,10 @@ namespace Summits.Grains;
 /// (<see cref="DurableOrInMemoryStateFactory"/>). The mark travels in the Orleans request context, which Orleans carries with every
 /// call, on to the calls a grain makes while serving it, and into the activation the call starts, so a world's
 /// countries, topics and timeline pages learn it from the world's calls, as the world learns it from the client's.
+/// A grain reads the mark as it activates and as it is seeded (<see cref="FollowSeedingAsync"/>), so a run marks only the
+/// call that seeds its world, which reaches the world and each of its countries and topics (the <c>inMemory</c> of
+/// <c>ScenarioRun.InGrainsAsync</c>): its other calls carry an empty request context, which Orleans neither copies nor
+/// sends.
 /// </summary>
 /// <remarks>
 /// Such a world lives as long as its activations: it cannot come back from a checkpoint, since it writes none. A grain
@@ -19,6 +23,20 @@ public static class InMemoryWorlds
 
     /// <summary>True when the call being served, or about to be made, belongs to a world that keeps its state in memory alone.</summary>
     public static bool IsCurrent => RequestContext.Get(Key) is true;
+
+    /// <summary>
+    /// Makes <paramref name="state"/>, one of the grain's persistent states, follow the call that seeds the grain: kept
+    /// in the activation alone when the call carries the mark, in the grain storage when it does not, whichever the
+    /// activation began with. Seeding is where a world's life begins, so it decides: an activation of a sample's grain
+    /// that began under an unmarked call (a call asked again after the grain was lost, which found nothing stored) is
+    /// kept in memory from the lane's next seeding on, and never writes that sample or a later one to storage; a grain
+    /// kept in memory that a durable world seeds reads what storage holds first, so that its writes carry the stored
+    /// version. A state that does not choose its storage (one Orleans' own factory made) is left as it is.
+    /// </summary>
+    /// <returns>A task that completes once the state is kept where the call says: at once, or after the storage's read.</returns>
+    /// <exception cref="Exception">Whatever the grain storage throws on that read.</exception>
+    public static Task FollowSeedingAsync(object state) =>
+        state is IStorageChoice choice ? choice.KeepAsync(IsCurrent) : Task.CompletedTask;
 
     /// <summary>
     /// Marks every grain call made in this asynchronous flow, until the returned scope is disposed, as a call of a
@@ -40,4 +58,14 @@ public static class InMemoryWorlds
                 RequestContext.Remove(Key);
         }
     }
+}
+
+/// <summary>A persistent state that keeps itself in the activation alone or in the grain storage, as it is told.</summary>
+internal interface IStorageChoice
+{
+    /// <summary>
+    /// Keeps the state in the activation alone (<paramref name="inMemory"/> true: a fresh state, nothing read) or in the
+    /// grain storage (false: what storage holds, read now); nothing changes when it is kept there already.
+    /// </summary>
+    Task KeepAsync(bool inMemory);
 }

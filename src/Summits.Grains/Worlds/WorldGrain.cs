@@ -95,6 +95,17 @@ public sealed partial class WorldGrain(
         cancellation.ThrowIfCancellationRequested();
         if (world.Id != World.Value)
             throw new ArgumentException($"world '{world.Id}' cannot be seeded into the grain of world '{Key}'");
+        // The seeding call says whether this world is kept in memory or in storage, whatever call began the activation.
+        _inMemory = InMemoryWorlds.IsCurrent;
+        try
+        {
+            await InMemoryWorlds.FollowSeedingAsync(state);
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
         if (state.State.Info is { } seeded)
         {
             // The same world asked for again (its answer lost after the write had landed) is seeded already.

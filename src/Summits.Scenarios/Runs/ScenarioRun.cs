@@ -22,9 +22,16 @@ public static class ScenarioRun
     /// countries, topics and pages (<see cref="IWorldGrain.Final"/>), and the caller then retires the world grain itself
     /// (<see cref="IWorldGrain.Retire"/>, which retires nothing more). False to leave the world in place, to be read again.
     /// </param>
+    /// <param name="inMemory">
+    /// True for a world kept in memory alone (<see cref="InMemoryWorlds"/>): the seeding call carries the mark, which keeps
+    /// the world grain and each of its countries and topics in memory as it seeds them, whatever call began their
+    /// activations (<see cref="InMemoryWorlds.FollowSeedingAsync"/>), and no other call does. False (the default) for a
+    /// world written to storage at its checkpoints, unless the caller's own flow is marked.
+    /// </param>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
     public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, WorldKey worldKey,
-        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null, bool retire = false)
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null, bool retire = false,
+        bool inMemory = false)
     {
         asking ??= GrainAsking.Default;
         var key = worldKey.Value;
@@ -33,7 +40,9 @@ public static class ScenarioRun
         // Seeding fans out to every country and topic grain: one span holds those calls, so a trace viewer can fold them.
         using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, key))
         {
-            await asking.AskAsync("seeding", key, () => world.Seed(loaded.World with { Id = key }, cancellation), cancellation);
+            // Seeding decides where each grain of the world keeps its state, so only that call needs the mark.
+            using (inMemory ? InMemoryWorlds.Begin() : null)
+                await asking.AskAsync("seeding", key, () => world.Seed(loaded.World with { Id = key }, cancellation), cancellation);
             await asking.AskAsync("the start", key, () => world.Start(loaded.Scenario, cancellation), cancellation);
         }
         var (events, last) = await AdvanceToEndAsync(world, asking, onEvents, cancellation);

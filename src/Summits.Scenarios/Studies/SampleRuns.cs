@@ -27,9 +27,8 @@ public static class SampleRuns
     /// <param name="spread">On a cluster, the silo each lane's world is placed on; null to place each at random (one silo).</param>
     public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null, LaneSilos? spread = null) => async (sample, worldKey, cancellation) =>
     {
-        using var inMemory = durable ? null : InMemoryWorlds.Begin();
         using var placed = spread?.Place(worldKey);
-        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true);
+        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true, inMemory: !durable);
         if (ranOn is not null)
             ranOn(await grains.GetGrain<IWorldGrain>(worldKey.Value).Silo());
         return run;

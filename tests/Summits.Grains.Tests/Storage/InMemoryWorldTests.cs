@@ -83,6 +83,56 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_lanes_grains_that_activated_under_an_unmarked_call_are_kept_in_memory_from_the_next_seeding_on()
+    {
+        // A sample's grain that activates again under a call without the mark (a call asked again after the grain was
+        // lost) reads the storage, finds nothing and answers that it has not been seeded. The lane's next seeding carries
+        // the mark and keeps that activation in memory from then on, so neither that sample nor the next writes. The
+        // storage log holds the reads of the two unmarked activations and nothing else: the world's one state ("world")
+        // and the country's two ("country", "country-checkpoint"), 3 reads, no write, no clear.
+        var loaded = Fta();
+        var key = WorldKey.Of($"in-memory-lost-{Guid.NewGuid():N}");
+        var world = fixture.Client.GetGrain<IWorldGrain>(key.Value);
+        var country = fixture.Client.GetGrain<ICountryGrain>(key.Country(loaded.World.Actors[0].Id));
+        Assert.Contains("has not been seeded", (await Assert.ThrowsAsync<InvalidOperationException>(() => world.Info())).Message, StringComparison.Ordinal);
+        Assert.Contains("has not been seeded", (await Assert.ThrowsAsync<InvalidOperationException>(() => country.Get())).Message, StringComparison.Ordinal);
+        var runner = SampleRuns.InGrains(fixture.Client);
+
+        var first = await runner(loaded, key, CancellationToken.None);
+        var second = await runner(loaded, key, CancellationToken.None);
+        await SampleRuns.EndInGrains(fixture.Client)(key);
+
+        Assert.Equal(["Read country", "Read country-checkpoint", "Read world"],
+            fixture.Storage.CallsOn(key.Value).Select(c => $"{c.Operation} {c.StateName}").Order(StringComparer.Ordinal));
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        foreach (var sample in (RunResult[])[first, second])
+            Assert.Equal(RunFiles.State(local), RunFiles.State(sample));
+    }
+
+    [Fact]
+    public async Task A_lanes_grains_kept_in_memory_that_a_durable_world_seeds_read_the_storage_and_write_to_it()
+    {
+        // The other way: the grains a sample kept in memory, seeded by a run without the mark (a durable world given the
+        // same key), keep that world in storage. Each of the 21 grains reads its states once, as the seeding turns it to
+        // storage: the world its one, each of the 4 countries and 16 topics its two, 1 + 4 × 2 + 16 × 2 = 41 reads; and
+        // each writes its seeded state (the world's timeline pages, new grains of the durable run, are left out).
+        var loaded = Fta();
+        var key = WorldKey.Of($"in-memory-then-durable-{Guid.NewGuid():N}");
+        await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
+        Assert.Empty(fixture.Storage.CallsOn(key.Value));
+
+        var durable = await ScenarioRun.InGrainsAsync(fixture.Client, loaded, key);
+
+        var calls = fixture.Storage.CallsOn(key.Value).Where(c => c.StateName != "timeline").ToArray();
+        Assert.Equal(41, calls.Count(c => c.Operation == StorageOperation.Read));
+        Assert.Equal(21, calls.Where(c => c.Operation == StorageOperation.Write).Select(c => c.Grain).Distinct().Count());
+        Assert.Equal(RunFiles.State(await ScenarioRun.LocallyAsync(loaded)), RunFiles.State(durable));
+    }
+
+    private static LoadedScenario Fta() =>
+        ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+
+    [Fact]
     public void A_mark_begun_inside_another_leaves_the_outer_one_in_place_when_it_ends()
     {
         // A run told to keep its world in memory marks its seeding (an inner scope) inside a caller's own marked flow (the
