@@ -122,14 +122,10 @@ public sealed partial class WorldGrain(
         // A world read back by Final waits here for its next sample (a study's lane): seeding replaces it.
         _final = null;
         _tables = [];
-        var countries = world.Actors.Select(actor =>
-            Country(actor.Id).Seed(actor, [.. world.PositionsOf(actor.Id)], cancellation));
+        var parts = SeededParts.Of(world);
+        var countries = world.Actors.Select(actor => Country(actor.Id).Seed(actor, parts.PositionsOf(actor.Id), cancellation));
         var topics = world.Topics.Select(topic =>
-            Topic(topic.Id).Seed(
-                topic,
-                [.. world.PositionsOn(topic.Id).Select(p => p.Actor)],
-                [.. world.Agreements.Where(a => a.Covers(topic.Id))],
-                cancellation));
+            Topic(topic.Id).Seed(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id), cancellation));
         await Task.WhenAll(countries.Concat(topics));
         // Country and topic grains seeded before a cancellation are seeded again by the next Seed: only
         // the world's own write makes the world seeded.
@@ -142,7 +138,7 @@ public sealed partial class WorldGrain(
         state.State.Seeded = _inMemory ? null : Digest(world);
         _seededWith = _inMemory ? world : null;
         await WriteOrDeactivateAsync();
-        _seeded = AsSeeded(world, state.State.Info);
+        _seeded = AsSeeded(world, state.State.Info, parts);
     }
 
     /// <summary>
@@ -150,21 +146,58 @@ public sealed partial class WorldGrain(
     /// and topic made here as its grain made it (the same <see cref="Delegation.Seed"/> and <see cref="Table.Seed"/> of
     /// the same values) and read as its grain reads it, so that Start gets the bytes it would read back from them.
     /// </summary>
-    private static World AsSeeded(World world, WorldInfo info)
+    private static World AsSeeded(World world, WorldInfo info, SeededParts parts)
     {
         var countries = world.Actors.Select(actor =>
         {
             var delegation = new Delegation();
-            delegation.Seed(actor, [.. world.PositionsOf(actor.Id)]);
+            delegation.Seed(actor, parts.PositionsOf(actor.Id));
             return CountryGrain.Snapshot(delegation);
         });
         var tables = world.Topics.Select(topic =>
         {
             var table = new Table();
-            table.Seed(topic, [.. world.PositionsOn(topic.Id).Select(p => p.Actor)], [.. world.Agreements.Where(a => a.Covers(topic.Id))]);
+            table.Seed(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id));
             return table.Get();
         });
         return Assemble(info, [.. countries], [.. tables]);
+    }
+
+    /// <summary>
+    /// What seeding gives each country and topic of a world, read from the world's positions in one pass rather than
+    /// once for each of them: each actor's positions and each topic's holders, in the world's order, and the agreements
+    /// that cover each topic. Seeding hands the same arrays to the grains and to <see cref="AsSeeded"/>.
+    /// </summary>
+    private sealed class SeededParts
+    {
+        private readonly Dictionary<string, ImmutableArray<Position>.Builder> _positions = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ImmutableArray<string>.Builder> _holders = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ImmutableArray<Agreement>> _agreements = new(StringComparer.Ordinal);
+
+        public static SeededParts Of(World world)
+        {
+            var parts = new SeededParts();
+            foreach (var position in world.Positions)
+            {
+                Builder(parts._positions, position.Actor).Add(position);
+                Builder(parts._holders, position.Topic).Add(position.Actor);
+            }
+            foreach (var topic in world.Topics)
+                parts._agreements[topic.Id] = [.. world.Agreements.Where(a => a.Covers(topic.Id))];
+            return parts;
+        }
+
+        private static ImmutableArray<T>.Builder Builder<T>(Dictionary<string, ImmutableArray<T>.Builder> builders, string key) =>
+            builders.TryGetValue(key, out var builder) ? builder : builders[key] = ImmutableArray.CreateBuilder<T>();
+
+        /// <summary>The positions of <paramref name="actor"/>, in the world's order; empty for an actor that holds none.</summary>
+        public ImmutableArray<Position> PositionsOf(string actor) => _positions.TryGetValue(actor, out var found) ? found.ToImmutable() : [];
+
+        /// <summary>The actors that hold a position on <paramref name="topic"/>, in the world's order; empty when none does.</summary>
+        public ImmutableArray<string> HoldersOf(string topic) => _holders.TryGetValue(topic, out var found) ? found.ToImmutable() : [];
+
+        /// <summary>The world's agreements that cover <paramref name="topic"/>, in the world's order.</summary>
+        public ImmutableArray<Agreement> AgreementsOn(string topic) => _agreements[topic];
     }
 
     /// <summary>SHA-256 of <paramref name="world"/> as the Orleans serializer writes it (<see cref="WorldState.Seeded"/>).</summary>
@@ -528,13 +561,17 @@ public sealed partial class WorldGrain(
             .DistinctBy(a => a.Id)
             .ToImmutableArray();
         var topicOrder = info.Topics.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var positions = countries
-            .SelectMany(c => c.Positions)
-            .OrderBy(p => topicOrder[p.Topic])
-            .ThenBy(p => info.Actors.IndexOf(p.Actor))
-            .ToImmutableArray();
+        var actorOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < info.Actors.Length; i++)
+            actorOrder.TryAdd(info.Actors[i], i);
+        // By topic, then by actor, in the world's orders (an actor it does not list first), ties in the order read.
+        var positions = countries.SelectMany(c => c.Positions).ToArray();
+        var order = new (int Topic, int Actor, int Read)[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+            order[i] = (topicOrder[positions[i].Topic], actorOrder.GetValueOrDefault(positions[i].Actor, -1), i);
+        Array.Sort(order, positions);
         return new World(info.Id, info.Title, info.About, info.Source,
-            [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], positions, agreements);
+            [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], [.. positions], agreements);
     }
 
     public async Task<World> Final(CancellationToken cancellation = default)
