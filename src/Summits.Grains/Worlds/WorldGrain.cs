@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Utilities;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Summits.Model;
 
@@ -553,25 +554,38 @@ public sealed partial class WorldGrain(
         return Assemble(info, countries, tables);
     }
 
-    /// <summary>The world made of what its countries and topics answered, in the order <paramref name="info"/> gives them.</summary>
+    /// <summary>
+    /// The world made of what its countries and topics answered, in the order <paramref name="info"/> gives them:
+    /// <paramref name="countries"/> in the order of <see cref="WorldInfo.Actors"/>, each holding its own positions, and
+    /// <paramref name="tables"/> in the order of <see cref="WorldInfo.Topics"/>, as every caller asks for them.
+    /// </summary>
     private static World Assemble(WorldInfo info, CountrySnapshot[] countries, TopicTable[] tables)
     {
         var agreements = tables
             .SelectMany(t => t.Agreements)
             .DistinctBy(a => a.Id)
             .ToImmutableArray();
-        var topicOrder = info.Topics.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var actorOrder = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < info.Actors.Length; i++)
-            actorOrder.TryAdd(info.Actors[i], i);
-        // By topic, then by actor, in the world's orders (an actor it does not list first), ties in the order read.
-        var positions = countries.SelectMany(c => c.Positions).ToArray();
-        var order = new (int Topic, int Actor, int Read)[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-            order[i] = (topicOrder[positions[i].Topic], actorOrder.GetValueOrDefault(positions[i].Actor, -1), i);
-        Array.Sort(order, positions);
+        // The positions by topic, in the world's order of topics, and within a topic by actor: the countries come in the
+        // world's order of actors, so a count of each topic's positions places each one where it belongs, in one pass.
+        var topicOrder = new Dictionary<string, int>(info.Topics.Length, StringComparer.Ordinal);
+        for (var i = 0; i < info.Topics.Length; i++)
+            topicOrder.Add(info.Topics[i], i);
+        var next = new int[info.Topics.Length + 1];
+        foreach (var country in countries)
+        {
+            foreach (var position in country.Positions)
+                next[topicOrder[position.Topic] + 1]++;
+        }
+        for (var i = 1; i < next.Length; i++)
+            next[i] += next[i - 1];
+        var positions = new Position[next[^1]];
+        foreach (var country in countries)
+        {
+            foreach (var position in country.Positions)
+                positions[next[topicOrder[position.Topic]]++] = position;
+        }
         return new World(info.Id, info.Title, info.About, info.Source,
-            [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], [.. positions], agreements);
+            [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], ImmutableCollectionsMarshal.AsImmutableArray(positions), agreements);
     }
 
     public async Task<World> Final(CancellationToken cancellation = default)
