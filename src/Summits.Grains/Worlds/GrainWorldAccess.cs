@@ -22,6 +22,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     private readonly SortedDictionary<string, Calls> _topics = new(StringComparer.Ordinal);
     private AdvanceAttempt _attempt = attempt;
     private CancellationToken _cancellation = cancellation;
+    // How many of the grains reached have answered from a second activation: while none has, nothing can be lost.
+    private int _moved;
 
     /// <summary>
     /// Moves on to advance <paramref name="advance"/> of the same attempt (a world that checkpoints every N advances
@@ -78,11 +80,11 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     internal Func<string, ITopicGrain>? TopicGrains { get; init; }
 
     private Calls CountryCalls(string actor) =>
-        Reached(_countries, actor, () => new Calls($"country {world.Country(actor)}",
+        Reached(_countries, actor, () => new Calls(this, $"country {world.Country(actor)}",
             CountryGrains?.Invoke(actor) ?? grains.GetGrain<ICountryGrain>(world.Country(actor))));
 
     private Calls TopicCalls(string topic) =>
-        Reached(_topics, topic, () => new Calls($"topic {world.Topic(topic)}",
+        Reached(_topics, topic, () => new Calls(this, $"topic {world.Topic(topic)}",
             TopicGrains?.Invoke(topic) ?? grains.GetGrain<ITopicGrain>(world.Topic(topic))));
 
     /// <summary>
@@ -184,6 +186,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// <exception cref="InvalidOperationException">A grain the attempt changed answered from two activations: the advance must be run again.</exception>
     public void EnsureNothingLost()
     {
+        if (Volatile.Read(ref _moved) == 0)
+            return;
         foreach (var calls in _countries.Values.Concat(_topics.Values))
             if (calls.Dirty && calls.Moved)
                 throw new InvalidOperationException(
@@ -200,7 +204,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// whether the attempt changed it (a call that always changes its grain, or an answer that said so), which
     /// activation answered first and whether another answered since, and for a topic its table.
     /// </summary>
-    private sealed class Calls(string name, IAddressable grain)
+    private sealed class Calls(GrainWorldAccess access, string name, IAddressable grain)
     {
         private readonly Lock _lock = new();
         private int _count;
@@ -258,8 +262,11 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             {
                 if (_activation == Guid.Empty)
                     _activation = activation;
-                else if (_activation != activation)
+                else if (_activation != activation && !_moved)
+                {
                     _moved = true;
+                    Interlocked.Increment(ref access._moved);
+                }
             }
         }
 
