@@ -96,8 +96,8 @@ public static class SummitsHosting
                 (services, _) => wrap(services, services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
         }
         silo.UseOrleansSerializerForState();
-        // Every grain's [PersistentState] chooses its storage as it activates: a world marked as kept in memory
-        // (a Monte Carlo sample) touches no storage at all.
+        // Every grain's [PersistentState] chooses its storage as it activates and again as it is seeded: a world marked
+        // as kept in memory (a Monte Carlo sample) touches no storage while its grains stay active.
         silo.Services.AddSingleton<IPersistentStateFactory, DurableOrInMemoryStateFactory>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)))
             silo.Services.AddLogging(logging => StandardErrorLoggerProvider.AddFilters(logging.AddProvider(new StandardErrorLoggerProvider(Console.Error))));

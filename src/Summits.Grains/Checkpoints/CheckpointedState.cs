@@ -59,7 +59,7 @@ public sealed class CheckpointedState<T>(
     /// starts from nothing, its last run's checkpoint and answers included. A checkpoint that storage holds is cleared
     /// first; a grain that never ran (a fresh world, or one seeded again before it started) writes its state alone, as
     /// a first seeding does. The seeding call chooses where both states are kept, in memory or in storage
-    /// (<see cref="InMemoryWorlds.FollowSeedingAsync"/>).
+    /// (<see cref="InMemoryWorlds.FollowSeedingAsync{TState}"/>).
     /// </summary>
     public async Task SeedAsync(Action<T> seed)
     {

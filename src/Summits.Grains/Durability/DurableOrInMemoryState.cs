@@ -5,7 +5,7 @@ namespace Summits.Grains;
 
 /// <summary>
 /// A grain's persistent state whose storage is chosen as the grain activates, and chosen again by each call that seeds
-/// the grain (<see cref="InMemoryWorlds.FollowSeedingAsync"/>): for a world marked as kept in memory
+/// the grain (<see cref="InMemoryWorlds.FollowSeedingAsync{TState}"/>): for a world marked as kept in memory
 /// (<see cref="InMemoryWorlds"/>) the state lives in the activation alone, so that reading, writing and clearing it
 /// touch no storage; for any other world every operation goes to the grain storage, as Orleans' own state does, the
 /// read at activation included.

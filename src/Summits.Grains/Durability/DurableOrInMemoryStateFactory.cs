@@ -7,7 +7,7 @@ namespace Summits.Grains;
 
 /// <summary>
 /// Makes the <c>[PersistentState]</c> of every grain: one whose storage is chosen as the grain activates, by the call
-/// that activates it (<see cref="DurableOrInMemoryState{TState}"/>). It takes the place of Orleans' own factory, which it follows
+/// that activates it, and again by the call that seeds it (<see cref="DurableOrInMemoryState{TState}"/>). It takes the place of Orleans' own factory, which it follows
 /// for every durable world: the state named by the attribute, in the storage named by the attribute.
 /// </summary>
 public sealed class DurableOrInMemoryStateFactory : IPersistentStateFactory

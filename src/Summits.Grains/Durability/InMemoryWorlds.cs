@@ -5,16 +5,16 @@ namespace Summits.Grains;
 /// such a call keep their state in memory alone and never touch the grain storage
 /// (<see cref="DurableOrInMemoryStateFactory"/>). The mark travels in the Orleans request context, which Orleans carries with every
 /// call, on to the calls a grain makes while serving it, and into the activation the call starts, so a world's
-/// countries, topics and timeline pages learn it from the world's calls, as the world learns it from the client's.
-/// A grain reads the mark as it activates and as it is seeded (<see cref="FollowSeedingAsync"/>), so a run marks only the
-/// call that seeds its world, which reaches the world and each of its countries and topics (the <c>inMemory</c> of
-/// <c>ScenarioRun.InGrainsAsync</c>): its other calls carry an empty request context, which Orleans neither copies nor
-/// sends.
+/// countries and topics learn it from the world's calls, as the world learns it from the client's.
+/// A grain reads the mark as it activates and as it is seeded (<see cref="FollowSeedingAsync{TState}"/>), so a run marks
+/// only the call that seeds its world, which reaches the world and each of its countries and topics (the
+/// <c>inMemory</c> of <c>ScenarioRun.InGrainsAsync</c>): its other calls carry no mark.
 /// </summary>
 /// <remarks>
 /// Such a world lives as long as its activations: it cannot come back from a checkpoint, since it writes none. A grain
-/// of it that activates again (the silo deactivated it, or a call without the mark reached it) reads what storage
-/// holds, nothing, and answers that it has not been seeded, so a lost sample fails loudly rather than answering wrong.
+/// of it that activates again (the silo deactivated it) under a call without the mark reads what storage holds,
+/// nothing, and answers that it has not been seeded, so a lost sample fails loudly rather than answering wrong; the
+/// lane's next seeding keeps it in memory again.
 /// </remarks>
 public static class InMemoryWorlds
 {
@@ -35,12 +35,12 @@ public static class InMemoryWorlds
     /// </summary>
     /// <returns>A task that completes once the state is kept where the call says: at once, or after the storage's read.</returns>
     /// <exception cref="Exception">Whatever the grain storage throws on that read.</exception>
-    public static Task FollowSeedingAsync(object state) =>
+    public static Task FollowSeedingAsync<TState>(IPersistentState<TState> state) =>
         state is IStorageChoice choice ? choice.KeepAsync(IsCurrent) : Task.CompletedTask;
 
     /// <summary>
     /// Marks every grain call made in this asynchronous flow, until the returned scope is disposed, as a call of a
-    /// world kept in memory alone. The world must be a fresh one: its grains take the mark as they activate.
+    /// world kept in memory alone: its grains take the mark as they activate and as they are seeded.
     /// </summary>
     /// <returns>A scope whose disposal removes the mark, unless the flow was marked already when it began.</returns>
     public static IDisposable Begin()
@@ -58,14 +58,4 @@ public static class InMemoryWorlds
                 RequestContext.Remove(Key);
         }
     }
-}
-
-/// <summary>A persistent state that keeps itself in the activation alone or in the grain storage, as it is told.</summary>
-internal interface IStorageChoice
-{
-    /// <summary>
-    /// Keeps the state in the activation alone (<paramref name="inMemory"/> true: a fresh state, nothing read) or in the
-    /// grain storage (false: what storage holds, read now); nothing changes when it is kept there already.
-    /// </summary>
-    Task KeepAsync(bool inMemory);
 }

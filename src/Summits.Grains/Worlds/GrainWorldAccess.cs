@@ -23,7 +23,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     private AdvanceAttempt _attempt = attempt;
     private CancellationToken _cancellation = cancellation;
     // How many of the grains reached have answered from a second activation: while none has, nothing can be lost.
-    private int _moved;
+    private int _movedGrains;
 
     /// <summary>
     /// Moves on to advance <paramref name="advance"/> of the same attempt (a world that checkpoints every N advances
@@ -186,7 +186,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// <exception cref="InvalidOperationException">A grain the attempt changed answered from two activations: the advance must be run again.</exception>
     public void EnsureNothingLost()
     {
-        if (Volatile.Read(ref _moved) == 0)
+        if (Volatile.Read(ref _movedGrains) == 0)
             return;
         foreach (var calls in _countries.Values.Concat(_topics.Values))
             if (calls.Dirty && calls.Moved)
@@ -265,7 +265,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
                 else if (_activation != activation && !_moved)
                 {
                     _moved = true;
-                    Interlocked.Increment(ref access._moved);
+                    Interlocked.Increment(ref access._movedGrains);
                 }
             }
         }

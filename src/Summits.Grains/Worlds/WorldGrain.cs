@@ -96,17 +96,8 @@ public sealed partial class WorldGrain(
         cancellation.ThrowIfCancellationRequested();
         if (world.Id != World.Value)
             throw new ArgumentException($"world '{world.Id}' cannot be seeded into the grain of world '{Key}'");
-        // The seeding call says whether this world is kept in memory or in storage, whatever call began the activation.
-        _inMemory = InMemoryWorlds.IsCurrent;
-        try
-        {
-            await InMemoryWorlds.FollowSeedingAsync(state);
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        if (state.State.Info is null && InMemoryWorlds.IsCurrent != _inMemory)
+            await FollowSeedingAsync();
         if (state.State.Info is { } seeded)
         {
             // The same world asked for again (its answer lost after the write had landed) is seeded already.
@@ -143,6 +134,32 @@ public sealed partial class WorldGrain(
     }
 
     /// <summary>
+    /// Keeps this world where the seeding call says, in memory or in storage, when the activation holds no world (a fresh
+    /// one, a lane's world after its sample's <see cref="Final"/>, or one that activated again and found nothing stored):
+    /// whatever call began the activation, a world's seeding decides. An activation that holds a world keeps it where it
+    /// is, and its seeding is answered or refused as before. A world that storage turns out to hold once read is left to
+    /// the activation that reads it as it starts (its run resumed, its drive armed): this one deactivates, and the seeding
+    /// is answered or refused against what was read.
+    /// </summary>
+    /// <exception cref="Exception">Whatever the grain storage throws on its read; the grain then deactivates.</exception>
+    private async Task FollowSeedingAsync()
+    {
+        try
+        {
+            await InMemoryWorlds.FollowSeedingAsync(state);
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+        _inMemory = InMemoryWorlds.IsCurrent;
+        _checkpointed = state.State.Advances;
+        if (state.State.Info is not null)
+            DeactivateOnIdle();
+    }
+
+    /// <summary>
     /// The world <paramref name="world"/> as its grains answer for it once seeded and before any advance: each country
     /// and topic made here as its grain made it (the same <see cref="Delegation.Seed"/> and <see cref="Table.Seed"/> of
     /// the same values) and read as its grain reads it, so that Start gets the bytes it would read back from them.
@@ -171,18 +188,23 @@ public sealed partial class WorldGrain(
     /// </summary>
     private sealed class SeededParts
     {
-        private readonly Dictionary<string, ImmutableArray<Position>.Builder> _positions = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, ImmutableArray<string>.Builder> _holders = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ImmutableArray<Position>> _positions;
+        private readonly Dictionary<string, ImmutableArray<string>> _holders;
         private readonly Dictionary<string, ImmutableArray<Agreement>> _agreements = new(StringComparer.Ordinal);
+
+        private SeededParts(Dictionary<string, ImmutableArray<Position>> positions, Dictionary<string, ImmutableArray<string>> holders) =>
+            (_positions, _holders) = (positions, holders);
 
         public static SeededParts Of(World world)
         {
-            var parts = new SeededParts();
+            var positions = new Dictionary<string, ImmutableArray<Position>.Builder>(StringComparer.Ordinal);
+            var holders = new Dictionary<string, ImmutableArray<string>.Builder>(StringComparer.Ordinal);
             foreach (var position in world.Positions)
             {
-                Builder(parts._positions, position.Actor).Add(position);
-                Builder(parts._holders, position.Topic).Add(position.Actor);
+                Builder(positions, position.Actor).Add(position);
+                Builder(holders, position.Topic).Add(position.Actor);
             }
+            var parts = new SeededParts(Built(positions), Built(holders));
             foreach (var topic in world.Topics)
                 parts._agreements[topic.Id] = [.. world.Agreements.Where(a => a.Covers(topic.Id))];
             return parts;
@@ -191,11 +213,14 @@ public sealed partial class WorldGrain(
         private static ImmutableArray<T>.Builder Builder<T>(Dictionary<string, ImmutableArray<T>.Builder> builders, string key) =>
             builders.TryGetValue(key, out var builder) ? builder : builders[key] = ImmutableArray.CreateBuilder<T>();
 
+        private static Dictionary<string, ImmutableArray<T>> Built<T>(Dictionary<string, ImmutableArray<T>.Builder> builders) =>
+            builders.ToDictionary(b => b.Key, b => b.Value.ToImmutable(), StringComparer.Ordinal);
+
         /// <summary>The positions of <paramref name="actor"/>, in the world's order; empty for an actor that holds none.</summary>
-        public ImmutableArray<Position> PositionsOf(string actor) => _positions.TryGetValue(actor, out var found) ? found.ToImmutable() : [];
+        public ImmutableArray<Position> PositionsOf(string actor) => _positions.GetValueOrDefault(actor, []);
 
         /// <summary>The actors that hold a position on <paramref name="topic"/>, in the world's order; empty when none does.</summary>
-        public ImmutableArray<string> HoldersOf(string topic) => _holders.TryGetValue(topic, out var found) ? found.ToImmutable() : [];
+        public ImmutableArray<string> HoldersOf(string topic) => _holders.GetValueOrDefault(topic, []);
 
         /// <summary>The world's agreements that cover <paramref name="topic"/>, in the world's order.</summary>
         public ImmutableArray<Agreement> AgreementsOn(string topic) => _agreements[topic];
@@ -514,7 +539,7 @@ public sealed partial class WorldGrain(
     {
         var range = new TimelineEvent[count];
         events.CopyTo(first, range, 0, count);
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(range);
+        return ImmutableCollectionsMarshal.AsImmutableArray(range);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class ScenarioRun
     /// <param name="inMemory">
     /// True for a world kept in memory alone (<see cref="InMemoryWorlds"/>): the seeding call carries the mark, which keeps
     /// the world grain and each of its countries and topics in memory as it seeds them, whatever call began their
-    /// activations (<see cref="InMemoryWorlds.FollowSeedingAsync"/>), and no other call does. False (the default) for a
+    /// activations (<see cref="InMemoryWorlds.FollowSeedingAsync{TState}"/>), and no other call does. False (the default) for a
     /// world written to storage at its checkpoints, unless the caller's own flow is marked.
     /// </param>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>

@@ -40,7 +40,7 @@ public static class SampleRuns
     /// </summary>
     public static LaneEnd EndInGrains(IGrainFactory grains, bool durable = false) => async lane =>
     {
-        // Marked as the lane's calls were: a lane whose world grain is gone activates again in memory, holding nothing,
+        // Marked as the lane's seedings were: a lane whose world grain is gone activates again in memory, holding nothing,
         // rather than reading storage to find nothing there.
         using var inMemory = durable ? null : InMemoryWorlds.Begin();
         await grains.GetGrain<IWorldGrain>(lane.Value).Retire();

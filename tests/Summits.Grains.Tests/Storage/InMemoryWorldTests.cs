@@ -89,7 +89,8 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
         // lost) reads the storage, finds nothing and answers that it has not been seeded. The lane's next seeding carries
         // the mark and keeps that activation in memory from then on, so neither that sample nor the next writes. The
         // storage log holds the reads of the two unmarked activations and nothing else: the world's one state ("world")
-        // and the country's two ("country", "country-checkpoint"), 3 reads, no write, no clear.
+        // and the country's two ("country", "country-checkpoint"), 3 reads, no write, no clear. The activations are the
+        // same throughout: one world grain, 4 countries and 16 topics, none activated twice.
         var loaded = Fta();
         var key = WorldKey.Of($"in-memory-lost-{Guid.NewGuid():N}");
         var world = fixture.Client.GetGrain<IWorldGrain>(key.Value);
@@ -104,6 +105,7 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
 
         Assert.Equal(["Read country", "Read country-checkpoint", "Read world"],
             fixture.Storage.CallsOn(key.Value).Select(c => $"{c.Operation} {c.StateName}").Order(StringComparer.Ordinal));
+        Assert.Equal(["country 4", "topic 16", "world 1"], fixture.Calls.Activations(key.Value));
         var local = await ScenarioRun.LocallyAsync(loaded);
         foreach (var sample in (RunResult[])[first, second])
             Assert.Equal(RunFiles.State(local), RunFiles.State(sample));
@@ -115,7 +117,8 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
         // The other way: the grains a sample kept in memory, seeded by a run without the mark (a durable world given the
         // same key), keep that world in storage. Each of the 21 grains reads its states once, as the seeding turns it to
         // storage: the world its one, each of the 4 countries and 16 topics its two, 1 + 4 × 2 + 16 × 2 = 41 reads; and
-        // each writes its seeded state (the world's timeline pages, new grains of the durable run, are left out).
+        // each writes its seeded state (the world's timeline pages, new grains of the durable run, are left out). The
+        // grains are the activations the sample left, one each: 1 world, 4 countries, 16 topics.
         var loaded = Fta();
         var key = WorldKey.Of($"in-memory-then-durable-{Guid.NewGuid():N}");
         await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
@@ -126,7 +129,28 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
         var calls = fixture.Storage.CallsOn(key.Value).Where(c => c.StateName != "timeline").ToArray();
         Assert.Equal(41, calls.Count(c => c.Operation == StorageOperation.Read));
         Assert.Equal(21, calls.Where(c => c.Operation == StorageOperation.Write).Select(c => c.Grain).Distinct().Count());
+        Assert.Equal(["country 4", "topic 16", "world 1"],
+            fixture.Calls.Activations(key.Value).Where(a => !a.StartsWith("timelinepage ", StringComparison.Ordinal)));
         Assert.Equal(RunFiles.State(await ScenarioRun.LocallyAsync(loaded)), RunFiles.State(durable));
+    }
+
+    [Fact]
+    public async Task A_seeded_world_kept_in_memory_refuses_an_unmarked_seeding_of_another_world_without_a_storage_call()
+    {
+        // A world grain follows its seeding only while it holds no world. This one holds one, kept in memory, so a
+        // seeding without the mark is what any second seeding of another world is: refused, the first world kept, and
+        // nothing read from or written to storage.
+        var first = SeedWorlds.Fresh();
+        var changed = first with { Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })] };
+        var world = fixture.Client.GetGrain<IWorldGrain>(first.Id);
+        using (InMemoryWorlds.Begin())
+            await world.Seed(first);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Seed(changed));
+
+        Assert.Contains("has already been seeded with another world of that id", error.Message, StringComparison.Ordinal);
+        SeedWorlds.AssertSame(first, await world.Snapshot());
+        Assert.Empty(fixture.Storage.CallsOn(first.Id));
     }
 
     private static LoadedScenario Fta() =>
