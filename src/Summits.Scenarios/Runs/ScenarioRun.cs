@@ -29,14 +29,25 @@ public static class ScenarioRun
     /// world written to storage at its checkpoints, unless the caller's own flow is marked.
     /// </param>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
-    public static async Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, WorldKey worldKey,
+    public static Task<RunResult> InGrainsAsync(IGrainFactory grains, LoadedScenario loaded, WorldKey worldKey,
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null, bool retire = false,
+        bool inMemory = false) =>
+        InGrainsAsync(grains.GetGrain<IWorldGrain>(worldKey.Value), loaded, onEvents, cancellation, asking, retire, inMemory);
+
+    /// <summary>
+    /// Runs in grains as the overload with a grain factory and a world key does, in the world grain
+    /// <paramref name="world"/>: for a caller that runs one world after another under the same key (a study's lane) and
+    /// keeps the reference rather than making it anew for each run.
+    /// </summary>
+    /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
+    public static async Task<RunResult> InGrainsAsync(IWorldGrain world, LoadedScenario loaded,
         Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default, GrainAsking? asking = null, bool retire = false,
         bool inMemory = false)
     {
+        ArgumentNullException.ThrowIfNull(world);
         asking ??= GrainAsking.Default;
-        var key = worldKey.Value;
+        var key = world.GetPrimaryKeyString();
         using var span = RunSpan(loaded, key);
-        var world = grains.GetGrain<IWorldGrain>(key);
         // Seeding fans out to every country and topic grain: one span holds those calls, so a trace viewer can fold them.
         using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, key))
         {

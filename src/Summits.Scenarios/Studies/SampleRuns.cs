@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Summits.Grains;
 
 namespace Summits.Scenarios;
@@ -25,14 +26,21 @@ public static class SampleRuns
     /// (<see cref="IWorldGrain.Silo"/>, one call more a sample); null to ask nothing. Called from the runs in flight at once.
     /// </param>
     /// <param name="spread">On a cluster, the silo each lane's world is placed on; null to place each at random (one silo).</param>
-    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null, LaneSilos? spread = null) => async (sample, worldKey, cancellation) =>
+    public static SampleRun InGrains(IGrainFactory grains, GrainAsking? asking = null, bool durable = false, Action<string>? ranOn = null, LaneSilos? spread = null)
     {
-        using var placed = spread?.Place(worldKey);
-        var run = await ScenarioRun.InGrainsAsync(grains, sample, worldKey, cancellation: cancellation, asking: asking, retire: true, inMemory: !durable);
-        if (ranOn is not null)
-            ranOn(await grains.GetGrain<IWorldGrain>(worldKey.Value).Silo());
-        return run;
-    };
+        // Each lane's world grain reference, made once: a reference made anew looks its interface's grain type up and
+        // builds a proxy, which the on-CPU profile of a 10,000-run study put at 2.5 % of its processor time.
+        var worlds = new ConcurrentDictionary<WorldKey, IWorldGrain>();
+        return async (sample, worldKey, cancellation) =>
+        {
+            using var placed = spread?.Place(worldKey);
+            var world = worlds.GetOrAdd(worldKey, key => grains.GetGrain<IWorldGrain>(key.Value));
+            var run = await ScenarioRun.InGrainsAsync(world, sample, cancellation: cancellation, asking: asking, retire: true, inMemory: !durable);
+            if (ranOn is not null)
+                ranOn(await world.Silo());
+            return run;
+        };
+    }
 
     /// <summary>
     /// Ends a lane of a study run by <see cref="InGrains"/> with the same <paramref name="durable"/>: its world grain and
