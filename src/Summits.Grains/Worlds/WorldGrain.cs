@@ -114,7 +114,7 @@ public sealed partial class WorldGrain(
         // A world read back by Final waits here for its next sample (a study's lane): seeding replaces it.
         _final = null;
         _tables = [];
-        var parts = SeededParts.Of(world);
+        var parts = new SeededParts(world);
         var countries = world.Actors.Select(actor => Country(actor.Id).Seed(actor, parts.PositionsOf(actor.Id), cancellation));
         var topics = world.Topics.Select(topic =>
             Topic(topic.Id).Seed(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id), cancellation));
@@ -182,48 +182,23 @@ public sealed partial class WorldGrain(
     }
 
     /// <summary>
-    /// What seeding gives each country and topic of a world, read from the world's positions in one pass rather than
-    /// once for each of them: each actor's positions and each topic's holders, in the world's order, and the agreements
-    /// that cover each topic. Seeding hands the same arrays to the grains and to <see cref="AsSeeded"/>.
+    /// What seeding gives each country and topic of a world, grouped from the world's positions once rather than filtered
+    /// for each of them: each actor's positions and each topic's holders, in the world's order, and the agreements that
+    /// cover each topic. Seeding reads the grains' seeds and <see cref="AsSeeded"/> from the same groups.
     /// </summary>
-    private sealed class SeededParts
+    private sealed class SeededParts(World world)
     {
-        private readonly Dictionary<string, ImmutableArray<Position>> _positions;
-        private readonly Dictionary<string, ImmutableArray<string>> _holders;
-        private readonly Dictionary<string, ImmutableArray<Agreement>> _agreements = new(StringComparer.Ordinal);
-
-        private SeededParts(Dictionary<string, ImmutableArray<Position>> positions, Dictionary<string, ImmutableArray<string>> holders) =>
-            (_positions, _holders) = (positions, holders);
-
-        public static SeededParts Of(World world)
-        {
-            var positions = new Dictionary<string, ImmutableArray<Position>.Builder>(StringComparer.Ordinal);
-            var holders = new Dictionary<string, ImmutableArray<string>.Builder>(StringComparer.Ordinal);
-            foreach (var position in world.Positions)
-            {
-                Builder(positions, position.Actor).Add(position);
-                Builder(holders, position.Topic).Add(position.Actor);
-            }
-            var parts = new SeededParts(Built(positions), Built(holders));
-            foreach (var topic in world.Topics)
-                parts._agreements[topic.Id] = [.. world.Agreements.Where(a => a.Covers(topic.Id))];
-            return parts;
-        }
-
-        private static ImmutableArray<T>.Builder Builder<T>(Dictionary<string, ImmutableArray<T>.Builder> builders, string key) =>
-            builders.TryGetValue(key, out var builder) ? builder : builders[key] = ImmutableArray.CreateBuilder<T>();
-
-        private static Dictionary<string, ImmutableArray<T>> Built<T>(Dictionary<string, ImmutableArray<T>.Builder> builders) =>
-            builders.ToDictionary(b => b.Key, b => b.Value.ToImmutable(), StringComparer.Ordinal);
+        private readonly ILookup<string, Position> _positions = world.Positions.ToLookup(p => p.Actor, StringComparer.Ordinal);
+        private readonly ILookup<string, string> _holders = world.Positions.ToLookup(p => p.Topic, p => p.Actor, StringComparer.Ordinal);
 
         /// <summary>The positions of <paramref name="actor"/>, in the world's order; empty for an actor that holds none.</summary>
-        public ImmutableArray<Position> PositionsOf(string actor) => _positions.GetValueOrDefault(actor, []);
+        public ImmutableArray<Position> PositionsOf(string actor) => [.. _positions[actor]];
 
         /// <summary>The actors that hold a position on <paramref name="topic"/>, in the world's order; empty when none does.</summary>
-        public ImmutableArray<string> HoldersOf(string topic) => _holders.GetValueOrDefault(topic, []);
+        public ImmutableArray<string> HoldersOf(string topic) => [.. _holders[topic]];
 
         /// <summary>The world's agreements that cover <paramref name="topic"/>, in the world's order.</summary>
-        public ImmutableArray<Agreement> AgreementsOn(string topic) => _agreements[topic];
+        public ImmutableArray<Agreement> AgreementsOn(string topic) => [.. world.Agreements.Where(a => a.Covers(topic))];
     }
 
     /// <summary>SHA-256 of <paramref name="world"/> as the Orleans serializer writes it (<see cref="WorldState.Seeded"/>).</summary>
