@@ -23,10 +23,12 @@ public interface IHeldStateGrain<T> : IGrainWithStringKey
     /// Replaces the grain's state in memory with <paramref name="state"/>, as a call of the attempt that changes it
     /// (counted with the model's changing calls, Evaluate, Propose, Shock, Record, Apply and Join, for its commit): an
     /// autonomous step that ended between two checkpoints hands its copy back, so that the steps after it find the grain
-    /// as the step left it.
+    /// as the step left it. The caller gives <paramref name="state"/> up: it changes it no more, so that in one silo the
+    /// grain takes the object itself rather than Orleans' copy of it (<c>[Immutable]</c>); across silos it is sent as any
+    /// argument is.
     /// </summary>
     [Alias("Hold")]
-    Task<During<bool>> Hold(T state, AdvanceAttempt attempt);
+    Task<During<bool>> Hold([Immutable] T state, AdvanceAttempt attempt);
 
     /// <summary>
     /// <see cref="Hold"/> and the grain's commit in one call, at a checkpoint: the state becomes <paramref name="state"/>

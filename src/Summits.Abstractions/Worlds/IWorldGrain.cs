@@ -128,6 +128,26 @@ public interface IWorldGrain : IGrainWithStringKey
     Task Retire();
 
     /// <summary>
+    /// A study's sample in one call: seeds the world with <paramref name="world"/> as <see cref="Seed"/> does, starts
+    /// <paramref name="scenario"/> as <see cref="Start(Scenario, CancellationToken)"/> does, runs every advance, and reads
+    /// the world back as <see cref="Final"/> does, leaving its grains active and empty for the lane's next sample; answers
+    /// the run's timeline, final world and failed expectations (<see cref="SampleEnd"/>). Only
+    /// the seeding carries the caller's request context (the <c>InMemoryWorlds</c> mark) to the countries and topics; the
+    /// run's calls and the read-back carry none of it. The whole sample answers within one call's timeout. Asked again
+    /// (its answer lost), it runs the sample again from its seeding, to the same answer: a run is a function of its world
+    /// and scenario.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// When the grain holds another world of that id or a run already (as <see cref="Seed"/> says). An advance that fails
+    /// (a grain of the world lost part way through) fails the call with its own exception, as
+    /// <see cref="Advance(int, int, CancellationToken)"/> does.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the run ends.</exception>
+    [Alias("RunSample")]
+    Task<SampleEnd> RunSample(World world, Scenario scenario, CancellationToken cancellation = default);
+
+    /// <summary>
     /// The silo this world's grain is active on, as the address and port it listens on for other silos
     /// (<c>10.0.0.11:11111</c>, an IPv6 address in brackets): how a study on a cluster learns where its samples ran.
     /// </summary>

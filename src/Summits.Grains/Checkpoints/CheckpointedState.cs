@@ -11,6 +11,8 @@ namespace Summits.Grains;
 /// advance changed costs one storage write and storage never holds the one without the other. The state stored on
 /// its own is written by seeding only; a commit's <see cref="Checkpoint{T}.After"/>, when storage holds one, is the
 /// newer state.
+/// A state kept in the activation alone (a world kept in memory, <see cref="InMemoryWorlds"/>) keeps no state from before
+/// an attempt: its world writes no checkpoint before its run's last advance and cannot go back to one.
 /// A failed write deactivates the grain, so that what it holds in memory is again what storage holds.
 /// The calls of an attempt that may change the state are counted, so that a commit can tell whether this
 /// activation served all of them: an activation the silo ended part way through an advance took the earlier
@@ -44,8 +46,20 @@ public sealed class CheckpointedState<T>(
     /// has completed, so a checkpoint of advance <paramref name="advances"/> or later (one the world has not
     /// completed, whether in progress or failed after this grain wrote) gives the state from before it.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The state is kept in memory alone and the attempt in progress began at or after advance <paramref name="advances"/>:
+    /// such a grain keeps no state from before its attempt (<see cref="Enter"/>).
+    /// </exception>
     public T AsOf(int advances) =>
-        checkpoint.State is { Advance: { } advance, Before: { } before } && advance >= advances ? before : State;
+        checkpoint.State is not { Advance: { } advance } || advance < advances ? State
+        : checkpoint.State.Before ?? (KeepsBefore ? State : throw NoBefore(advance));
+
+    // A world kept in memory has no checkpoint to go back to: it writes none before its run's last advance, and an advance
+    // that fails ends the world's activation, which holds the whole run. Its grains keep no state from before an attempt.
+    private bool KeepsBefore => current is not IStorageChoice { InMemory: true };
+
+    private InvalidOperationException NoBefore(int advance) => new(
+        $"the state is kept in memory alone and keeps nothing from before advance {advance}: a world kept in memory cannot go back to an earlier advance");
 
     /// <summary>
     /// True once <see cref="ClearAsync"/> has cleared the state and nothing has seeded it since: a grain read back and
@@ -114,13 +128,13 @@ public sealed class CheckpointedState<T>(
         {
             // This attempt's first advance reached the grain before, in a try that failed or that the world lost:
             // back to where it began.
-            _state = copier.Copy(checkpoint.State.Before!);
+            _state = copier.Copy(checkpoint.State.Before ?? throw NoBefore(attempt.From));
             _dirty = true;
         }
         else
         {
             begin(State);
-            checkpoint.State = new Checkpoint<T> { Advance = attempt.From, Before = copier.Copy(State) };
+            checkpoint.State = new Checkpoint<T> { Advance = attempt.From, Before = KeepsBefore ? copier.Copy(State) : null };
             _dirty = false;
         }
         _attempt = attempt.Attempt;

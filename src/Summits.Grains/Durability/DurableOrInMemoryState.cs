@@ -39,6 +39,8 @@ internal sealed class DurableOrInMemoryState<TState> : IPersistentState<TState>,
         }
     }
 
+    public bool InMemory => _inMemory;
+
     public string? Etag => _inMemory ? null : _stored.Etag;
 
     public bool RecordExists => _inMemory ? _exists : _stored.RecordExists;

@@ -8,4 +8,7 @@ internal interface IStorageChoice
     /// grain storage (false: what storage holds, read now); nothing changes when it is kept there already.
     /// </summary>
     Task KeepAsync(bool inMemory);
+
+    /// <summary>True while the state is kept in the activation alone, false while it is kept in the grain storage.</summary>
+    bool InMemory { get; }
 }

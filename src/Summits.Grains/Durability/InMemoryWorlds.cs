@@ -50,6 +50,13 @@ public static class InMemoryWorlds
         return new Scope(marked);
     }
 
+    /// <summary>
+    /// Removes the mark from the rest of this flow: a world grain that has seeded its world under the caller's mark makes
+    /// its run's calls without it (<see cref="IWorldGrain.RunSample"/>), so that Orleans copies no request context for
+    /// them. The caller's own flow keeps its mark.
+    /// </summary>
+    internal static void EndInThisCall() => RequestContext.Remove(Key);
+
     private sealed class Scope(bool markedBefore) : IDisposable
     {
         public void Dispose()

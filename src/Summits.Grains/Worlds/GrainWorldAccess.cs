@@ -126,7 +126,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// Hands back to their grains, in memory, the countries and topics <paramref name="copy"/> changed since it was made or
     /// last handed back (one <c>Hold</c> call each, in parallel, counted as a call that changes its grain): an autonomous
     /// step that ended between two checkpoints, so that the steps after it, in grains, find what it left. A topic's
-    /// table, as the attempt knows it, becomes the one handed back.
+    /// table, as the attempt knows it, becomes the one handed back. The states handed back are given up to their grains,
+    /// which in one silo take the objects themselves: the caller drops <paramref name="copy"/> and runs nothing more on it.
     /// </summary>
     public Task HoldAsync(LocalWorld copy)
     {

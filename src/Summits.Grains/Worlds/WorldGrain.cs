@@ -612,6 +612,28 @@ public sealed partial class WorldGrain(
         return _final;
     }
 
+    public async Task<SampleEnd> RunSample(World world, Scenario scenario, CancellationToken cancellation = default)
+    {
+        // The seeding span holds the country and topic grains' seeding calls, as a run's client span does.
+        using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, Key))
+        {
+            await Seed(world, cancellation);
+            // Seeding decides where the grains keep their state: the run's calls need no mark, and carry none.
+            InMemoryWorlds.EndInThisCall();
+            await Start(scenario, cancellation);
+        }
+        // A world kept in memory runs to its end in one advance call unless its events fill a timeline page's worth.
+        var advance = await Advance(0, int.MaxValue, cancellation);
+        var timeline = advance.Events;
+        while (!advance.Finished)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            advance = await Advance(state.State.Advances, int.MaxValue, cancellation);
+            timeline = timeline.AddRange(advance.Events);
+        }
+        return new SampleEnd(timeline, await Final(cancellation), advance.Failures);
+    }
+
     public async Task Retire()
     {
         // The countries and topics of the world storage holds, and every one this activation has called: after Final
@@ -749,13 +771,13 @@ public sealed partial class WorldGrain(
         Task.FromResult(_drivenAt is { } at ? TimeSpan.FromMilliseconds(Environment.TickCount64 - at) : (TimeSpan?)null);
 
     /// <summary>
-    /// Every call to this grain: a seed, start or advance asked by a caller (not the drive timer's own advances, which
+    /// Every call to this grain: a seed, start, advance or sample asked by a caller (not the drive timer's own advances, which
     /// call the method directly) is noted as it begins and as it ends, so that <see cref="SinceDriven"/> counts from the
     /// end of the last one however long it took.
     /// </summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        var drives = context.InterfaceMethod?.Name is nameof(Seed) or nameof(Start) or nameof(Advance);
+        var drives = context.InterfaceMethod?.Name is nameof(Seed) or nameof(Start) or nameof(Advance) or nameof(RunSample);
         if (drives)
             _drivenAt = Environment.TickCount64;
         try

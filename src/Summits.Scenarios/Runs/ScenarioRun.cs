@@ -62,6 +62,27 @@ public static class ScenarioRun
     }
 
     /// <summary>
+    /// Runs a study's sample in grains in one call (<see cref="IWorldGrain.RunSample"/>) to the world grain
+    /// <paramref name="world"/>, a world kept in memory alone: the call carries the <see cref="InMemoryWorlds"/> mark, and
+    /// the world grain passes it on to the seeding of its countries and topics alone. The call is asked again as
+    /// <paramref name="asking"/> says (<see cref="GrainAsking.Default"/> when null) if it times out, and a sample asked
+    /// again runs again to the same answer.
+    /// </summary>
+    /// <exception cref="GrainTimeoutException">When the call did not answer after every try.</exception>
+    public static async Task<RunResult> SampleInGrainsAsync(IWorldGrain world, LoadedScenario loaded, GrainAsking? asking = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        asking ??= GrainAsking.Default;
+        var key = world.GetPrimaryKeyString();
+        using var span = RunSpan(loaded, key);
+        SampleEnd end;
+        using (InMemoryWorlds.Begin())
+            end = await asking.AskAsync("the sample", key, () => world.RunSample(loaded.World with { Id = key }, loaded.Scenario, cancellation), cancellation);
+        return new RunResult(loaded, loaded.World, end.Final with { Id = loaded.World.Id }, end.Timeline, end.Failures);
+    }
+
+    /// <summary>
     /// The most advances one call asks a world to run (<see cref="IWorldGrain.Advance(int, int, CancellationToken)"/>):
     /// 1000, the longest checkpoint interval a world may have, so that a call of a durable world ends at its next
     /// checkpoint whatever its interval. A world kept in memory, which writes no checkpoint before its last advance, runs

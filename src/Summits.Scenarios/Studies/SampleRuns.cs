@@ -12,8 +12,10 @@ public static class SampleRuns
     /// Each sample runs in a world of grains, one per country and per topic, kept in memory alone
     /// (<see cref="InMemoryWorlds"/>) unless <paramref name="durable"/>: a sample needs no durability, so its grains
     /// neither read nor write storage. The world is its study's lane (<see cref="WhatIfStudy"/>): the sample seeds it
-    /// anew, runs, and reads it back with <see cref="IWorldGrain.Final"/>, which empties every grain of it but leaves
-    /// them active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last.
+    /// anew, runs, and reads it back as <see cref="IWorldGrain.Final"/> does, which empties every grain of it but leaves
+    /// them active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last. A sample kept in
+    /// memory is one call to its world (<see cref="IWorldGrain.RunSample"/>); a durable one is asked call by call, as a run is (<see cref="ScenarioRun.InGrainsAsync(IWorldGrain, LoadedScenario, Action{System.Collections.Immutable.ImmutableArray{Model.TimelineEvent}}?, CancellationToken, GrainAsking?, bool, bool)"/>),
+    /// so that a call asked again resumes its run from the last checkpoint.
     /// </summary>
     /// <param name="grains">The grains of the silo the samples run on.</param>
     /// <param name="asking">How each call is asked again after a timeout (<see cref="GrainAsking.Default"/> when null).</param>
@@ -35,7 +37,9 @@ public static class SampleRuns
         {
             using var placed = spread?.Place(worldKey);
             var world = worlds.GetOrAdd(worldKey, key => grains.GetGrain<IWorldGrain>(key.Value));
-            var run = await ScenarioRun.InGrainsAsync(world, sample, cancellation: cancellation, asking: asking, retire: true, inMemory: !durable);
+            var run = durable
+                ? await ScenarioRun.InGrainsAsync(world, sample, cancellation: cancellation, asking: asking, retire: true)
+                : await ScenarioRun.SampleInGrainsAsync(world, sample, asking, cancellation);
             if (ranOn is not null)
                 ranOn(await world.Silo());
             return run;

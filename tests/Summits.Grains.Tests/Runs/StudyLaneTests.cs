@@ -25,12 +25,11 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
     public async Task A_study_activates_each_lanes_grains_once_seeds_them_again_for_each_sample_and_retires_them_once()
     {
         // 6 samples in 2 lanes. Activations: a world grain and 4 countries and 16 topics per lane, 2 * 21 = 42; one world
-        // per sample made 6 * 21 = 126. Calls besides the advances': per sample a Seed to the world and to each of its
-        // 20 grains, the world's Start, one Advance for its 10 advances (kept in memory, the world writes no checkpoint
-        // before the last, which ends the call) and a Final to it and to each of its 20 grains; per lane, at the
-        // end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24 country Seeds and Finals and 2 * 4 = 8
-        // country Retires, 6 * 16 = 96 topic Seeds and Finals and 2 * 16 = 32 topic Retires, 6 * 1 = 6 world Advances,
-        // 6 world Seeds, Starts and Finals and 2 world Retires.
+        // per sample made 6 * 21 = 126. Calls besides the advances': per sample one RunSample to the world, which seeds,
+        // starts, runs and reads itself back with no call to itself, a Seed to each of its 20 grains and a Final to each;
+        // per lane, at the end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24 country Seeds and Finals
+        // and 2 * 4 = 8 country Retires, 6 * 16 = 96 topic Seeds and Finals and 2 * 16 = 32 topic Retires, 6 world
+        // RunSamples and 2 world Retires.
         var loaded = Fta($"lanes-{Guid.NewGuid():N}");
         var options = new StudyOptions(6, 11, 2, Engine.Grains);
 
@@ -40,7 +39,7 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         Assert.Equal(["country 8", "topic 32", "world 2"], fixture.Calls.Activations(lanes));
         Assert.Equal(
             ["country Final 24", "country Retire 8", "country Seed 24", "topic Final 96", "topic Retire 32", "topic Seed 96",
-             "world Advance 6", "world Final 6", "world Retire 2", "world Seed 6", "world Start 6"],
+             "world Retire 2", "world RunSample 6"],
             fixture.Calls.Lifecycle(lanes));
         var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
         Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));

@@ -16,24 +16,22 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
 
     [Fact]
-    public async Task A_sample_is_started_without_a_read_read_back_once_in_the_calls_that_reset_it_and_keeps_its_timeline_in_its_world()
+    public async Task A_sample_is_one_call_to_its_world_seeded_and_read_back_once_and_keeps_its_timeline_in_its_world()
     {
-        // Seeding: the world's Seed and one Seed per country (4) and topic (16). Starting: the world's Start alone, which
-        // used to read every country and topic back (20 AsOf). One Advance runs the 10 advances: a world kept in memory
-        // writes no checkpoint before its last advance, which ends the call (there were 10, one an advance). Reading back: the world's Final and one Final
-        // per country (4) and topic (16), which leave the grains empty and active for the lane's next sample; it used to
-        // be a Snapshot with 20 AsOf, then a Retire with 20 Retires and one of the timeline page, and later the world's
-        // Retire after Final, once a sample. The one timeline page stays in the world grain: no timeline page grain is
-        // called (it was a Write and a Retire, and an activation). 21 + 1 + 1 + 21 = 44 calls, where there were
-        // 21 + 21 + 10 + 21 + 22 + 1 = 96.
+        // The client's one call, RunSample, in which the world seeds, starts, runs and reads itself back with no call to
+        // itself. Seeding: one Seed per country (4) and topic (16). Starting reads nothing back (it used to read every
+        // country and topic, 20 AsOf). The advances' calls carry an attempt and are not counted here. Reading back: one
+        // Final per country (4) and topic (16), which leave the grains empty and active for the lane's next sample (it
+        // used to be a Snapshot with 20 AsOf, then a Retire with 20 Retires and one of the timeline page). The one timeline
+        // page stays in the world grain: no timeline page grain is called. 1 + 20 + 20 = 41 calls, where there were 44
+        // when the client asked the world's Seed, Start, Advance and Final one by one, and 96 before that.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-calls-{Guid.NewGuid():N}");
 
         var run = await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
 
         Assert.Equal(
-            ["country Final 4", "country Seed 4", "topic Final 16", "topic Seed 16",
-             "world Advance 1", "world Final 1", "world Seed 1", "world Start 1"],
+            ["country Final 4", "country Seed 4", "topic Final 16", "topic Seed 16", "world RunSample 1"],
             fixture.Calls.Lifecycle(key.Value));
         Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");
         var local = await ScenarioRun.LocallyAsync(loaded);
@@ -47,10 +45,10 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // One study's runner (one InGrains) runs two samples in one lane, as a study does, the second in the grains the
         // first left active. A grain takes its storage from the call that seeds it, so only the seeding carries the
-        // in-memory mark: the client's Seed of the world (1) and the world's Seed of each country (4) and topic (16),
-        // 21 a sample, 42 in all. The sample's other 41 calls (Start, Advance, the 21 Finals and the advance's 18: 4
-        // StateDuring, 2 Hold, 2 Evaluate, 2 Propose, 2 PositionOn and 2 Commit of the countries, 2 StateDuring and 2
-        // GetDuring of the topics) carry none: 62 a sample, 124 in all.
+        // in-memory mark: the client's RunSample (1) and the world's Seed of each country (4) and topic (16), 21 a
+        // sample, 42 in all. The sample's other 38 calls (the 20 Finals and the advances' 18: 4 StateDuring, 2 Hold,
+        // 2 Evaluate, 2 Propose, 2 PositionOn and 2 Commit of the countries, 2 StateDuring and 2 GetDuring of the
+        // topics) carry none: 59 a sample, 118 in all.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-lane-{Guid.NewGuid():N}");
         var runner = SampleRuns.InGrains(fixture.Client);
@@ -58,8 +56,8 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         var first = await runner(loaded, key, CancellationToken.None);
         var second = await runner(loaded, key, CancellationToken.None);
 
-        Assert.Equal(124, fixture.Calls.On(key.Value).Count);
-        Assert.Equal(["country Seed 8", "topic Seed 32", "world Seed 2"], fixture.Calls.Marked(key.Value));
+        Assert.Equal(118, fixture.Calls.On(key.Value).Count);
+        Assert.Equal(["country Seed 8", "topic Seed 32", "world RunSample 2"], fixture.Calls.Marked(key.Value));
         // Still kept in memory: not one storage call, and the pure model's bytes, both samples.
         Assert.Empty(fixture.Storage.CallsOn(key.Value));
         var local = await ScenarioRun.LocallyAsync(loaded);
@@ -69,6 +67,38 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
             Assert.Equal(RunFiles.State(local), RunFiles.State(sample));
         }
         await SampleRuns.EndInGrains(fixture.Client)(key);
+    }
+
+    [Fact]
+    public async Task A_sample_asked_again_runs_again_from_its_seeding_to_the_same_answer()
+    {
+        // A caller that lost the answer asks again: the world has read itself back and holds nothing, so the second call
+        // seeds, runs and reads back again, and answers what the first did, which is the pure model's run: its timeline,
+        // final world and failed expectations, byte for byte as the local engine writes them. Beneath each of the two calls, the same
+        // seeding and read-back as one sample's (the test above): 4 + 16 Seeds and 4 + 16 Finals, twice.
+        var loaded = Fta();
+        var key = $"sample-again-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        var local = await ScenarioRun.LocallyAsync(loaded);
+
+        SampleEnd first, again;
+        using (InMemoryWorlds.Begin())
+        {
+            first = await world.RunSample(loaded.World with { Id = key }, loaded.Scenario);
+            again = await world.RunSample(loaded.World with { Id = key }, loaded.Scenario);
+        }
+
+        foreach (var end in (SampleEnd[])[first, again])
+        {
+            var sample = local with { Final = end.Final with { Id = loaded.World.Id }, Timeline = end.Timeline, Failures = end.Failures };
+            Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(sample));
+            Assert.Equal(RunFiles.State(local), RunFiles.State(sample));
+        }
+        Assert.Equal(
+            ["country Final 8", "country Seed 8", "topic Final 32", "topic Seed 32", "world RunSample 2"],
+            fixture.Calls.Lifecycle(key));
+        Assert.Empty(fixture.Storage.CallsOn(key));
+        await world.Retire();
     }
 
     [Fact]

@@ -153,6 +153,36 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
         Assert.Empty(fixture.Storage.CallsOn(first.Id));
     }
 
+    [Fact]
+    public async Task A_world_kept_in_memory_keeps_no_state_from_before_its_run_so_a_snapshot_before_its_end_is_refused()
+    {
+        // A durable grain copies its state at the first call of each attempt, to go back to on a retry and to answer "as
+        // of the last checkpoint" while an attempt is in progress. A world kept in memory writes no checkpoint before its
+        // run's last advance, and an advance of it that fails ends its activation, so its grains keep no such copy. After
+        // advance 0 of the FTA scenario (the US asks Japan, whose country grain answers in the attempt), each world has
+        // completed 1 advance. The durable one, written every 2nd advance, has checkpointed none: its Snapshot answers the
+        // world as seeded (the grains' copies from before the attempt). The one kept in memory has checkpointed none
+        // either: its Snapshot is refused, rather than answering the state after advance 0 as though it were the seeding's.
+        var loaded = Fta();
+        var durableKey = $"durable-mid-run-{Guid.NewGuid():N}";
+        var durable = fixture.Client.GetGrain<IWorldGrain>(durableKey);
+        await durable.Seed(loaded.World with { Id = durableKey });
+        await durable.Start(loaded.Scenario, checkpointEvery: 2);
+        await durable.Advance(0);
+        SeedWorlds.AssertSame(loaded.World with { Id = durableKey }, await durable.Snapshot());
+
+        var key = $"in-memory-mid-run-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        using (InMemoryWorlds.Begin())
+            await world.Seed(loaded.World with { Id = key });
+        await world.Start(loaded.Scenario);
+        await world.Advance(0);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Snapshot());
+        Assert.Contains("kept in memory alone and keeps nothing from before advance 0", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fixture.Storage.CallsOn(key));
+    }
+
     private static LoadedScenario Fta() =>
         ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
 
