@@ -29,19 +29,37 @@ public sealed class ScenarioFolder : IDisposable
         return (file, text);
     }
 
-    /// <summary>The 1-based line and column of the <paramref name="occurrence"/>-th (from 1) appearance of <paramref name="needle"/> in <paramref name="text"/>.</summary>
+    /// <summary>
+    /// The 1-based line and column of the <paramref name="occurrence"/>-th (from 1) appearance of <paramref name="needle"/>
+    /// in <paramref name="text"/>, not counting one inside the seeded world's path (<see cref="RepoFiles.SeedWorld"/>,
+    /// which the headers name): that path holds the folder the repository was cloned into, which may spell the needle.
+    /// </summary>
     public static (int Line, int Column) Find(string text, string needle, int occurrence = 1)
     {
+        var path = RepoFiles.SeedWorld;
         var index = -1;
         for (var i = 0; i < occurrence; i++)
         {
-            index = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
+            do
+                index = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
+            while (index >= 0 && !needle.Contains(path, StringComparison.Ordinal) && InsidePath(text, path, index, needle.Length));
             if (index < 0)
                 throw new ArgumentException($"'{needle}' does not appear {occurrence} times in the text");
         }
         var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
         var line = text[..index].Count(c => c == '\n') + 1;
         return (line, index - lineStart + 1);
+    }
+
+    /// <summary>Whether the <paramref name="length"/> characters at <paramref name="index"/> lie inside an appearance of <paramref name="path"/> in <paramref name="text"/>.</summary>
+    private static bool InsidePath(string text, string path, int index, int length)
+    {
+        for (var at = text.IndexOf(path, StringComparison.Ordinal); at >= 0 && at <= index; at = text.IndexOf(path, at + 1, StringComparison.Ordinal))
+        {
+            if (index + length <= at + path.Length)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -37,6 +37,10 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
     /// has completed (0 or more): what a read outside an advance sees. A country that wrote its part of an
     /// advance the world then failed to complete answers with its state from before that advance.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// When the country is kept in memory alone (a world kept in memory, which keeps no state from before its run's one attempt)
+    /// and its world has completed no more advances than that attempt began at: it is read back after its run's last advance.
+    /// </exception>
     [Alias("AsOf")]
     Task<CountrySnapshot> AsOf(int advances, CancellationToken cancellation = default);
 
@@ -76,7 +80,7 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
     /// memory, but left active: the read of a finished world that nobody reads again, in one call, after which the grain
     /// waits to be seeded again (a study's next sample) or retired (<see cref="Retire"/>, which then only deactivates it).
     /// </summary>
-    /// <exception cref="InvalidOperationException">When the country has not been seeded (or was retired already); nothing is cleared.</exception>
+    /// <exception cref="InvalidOperationException">When the country has not been seeded (or was retired already), or as <see cref="AsOf"/> says; nothing is cleared.</exception>
     [Alias("Final")]
     Task<CountrySnapshot> Final(int advances);
 

@@ -28,6 +28,10 @@ public interface ITopicGrain : IGrainWithStringKey, IHeldStateGrain<Table>
     /// has completed: what a read outside an advance sees, even after an advance that failed once this topic
     /// had written its part (see <see cref="ICountryGrain.AsOf"/>).
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// When the topic is kept in memory alone (a world kept in memory, which keeps no state from before its run's one attempt)
+    /// and its world has completed no more advances than that attempt began at: it is read back after its run's last advance.
+    /// </exception>
     [Alias("AsOf")]
     Task<TopicTable> AsOf(int advances, CancellationToken cancellation = default);
 
@@ -78,7 +82,7 @@ public interface ITopicGrain : IGrainWithStringKey, IHeldStateGrain<Table>
     /// The table as of the world's last completed advance (as <see cref="AsOf"/>), and then cleared but left active, in
     /// one call (see <see cref="ICountryGrain.Final"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">When the topic has not been seeded (or was retired already); nothing is cleared.</exception>
+    /// <exception cref="InvalidOperationException">When the topic has not been seeded (or was retired already), or as <see cref="AsOf"/> says; nothing is cleared.</exception>
     [Alias("Final")]
     Task<TopicTable> Final(int advances);
 

@@ -23,6 +23,10 @@ public interface IWorldGrain : IGrainWithStringKey
 
     /// <summary>The whole world as its grains hold it now, read back from each of them.</summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the grains have answered.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// When the world is not seeded, or is kept in memory (<c>InMemoryWorlds</c>) and its run has begun but not ended: such
+    /// a world keeps no state from before its run's one attempt, and is read back after its last advance.
+    /// </exception>
     [Alias("Snapshot")]
     Task<World> Snapshot(CancellationToken cancellation = default);
 
@@ -129,13 +133,14 @@ public interface IWorldGrain : IGrainWithStringKey
 
     /// <summary>
     /// A study's sample in one call: seeds the world with <paramref name="world"/> as <see cref="Seed"/> does, starts
-    /// <paramref name="scenario"/> as <see cref="Start(Scenario, CancellationToken)"/> does, runs every advance, and reads
-    /// the world back as <see cref="Final"/> does, leaving its grains active and empty for the lane's next sample; answers
-    /// the run's timeline, final world and failed expectations (<see cref="SampleEnd"/>). Only
-    /// the seeding carries the caller's request context (the <c>InMemoryWorlds</c> mark) to the countries and topics; the
-    /// run's calls and the read-back carry none of it. The whole sample answers within one call's timeout. Asked again
-    /// (its answer lost), it runs the sample again from its seeding, to the same answer: a run is a function of its world
-    /// and scenario.
+    /// <paramref name="scenario"/> as <see cref="Start(Scenario, CancellationToken)"/> does, runs its advances as one call
+    /// of <see cref="Advance(int, int, CancellationToken)"/> from advance 0 would (up to 1000, ending sooner once their
+    /// events reach <see cref="TimelineMost"/>), and, when that finishes the run, reads the world back as
+    /// <see cref="Final"/> does, leaving its grains active and empty for the lane's next sample (<see cref="SampleEnd"/>).
+    /// A longer run is the caller's to go on with, call by call, and then to read back. Only the seeding carries the
+    /// caller's request context (the <c>InMemoryWorlds</c> mark) on to the countries and topics; the run's calls and the
+    /// read-back carry none of it. Asked again with the same world and scenario once answered (its answer lost), it
+    /// answers the same, with no call to the world's grains.
     /// </summary>
     /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">
@@ -143,7 +148,7 @@ public interface IWorldGrain : IGrainWithStringKey
     /// (a grain of the world lost part way through) fails the call with its own exception, as
     /// <see cref="Advance(int, int, CancellationToken)"/> does.
     /// </exception>
-    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the run ends.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advances end.</exception>
     [Alias("RunSample")]
     Task<SampleEnd> RunSample(World world, Scenario scenario, CancellationToken cancellation = default);
 

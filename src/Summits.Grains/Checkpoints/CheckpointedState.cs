@@ -46,20 +46,21 @@ public sealed class CheckpointedState<T>(
     /// has completed, so a checkpoint of advance <paramref name="advances"/> or later (one the world has not
     /// completed, whether in progress or failed after this grain wrote) gives the state from before it.
     /// </summary>
+    /// <param name="grain">The grain, as its errors name it (<c>country JP of world W</c>).</param>
     /// <exception cref="InvalidOperationException">
     /// The state is kept in memory alone and the attempt in progress began at or after advance <paramref name="advances"/>:
     /// such a grain keeps no state from before its attempt (<see cref="Enter"/>).
     /// </exception>
-    public T AsOf(int advances) =>
+    public T AsOf(int advances, string grain) =>
         checkpoint.State is not { Advance: { } advance } || advance < advances ? State
-        : checkpoint.State.Before ?? (KeepsBefore ? State : throw NoBefore(advance));
+        : checkpoint.State.Before ?? (KeepsBefore ? State : throw NoBefore(grain, advance));
 
     // A world kept in memory has no checkpoint to go back to: it writes none before its run's last advance, and an advance
     // that fails ends the world's activation, which holds the whole run. Its grains keep no state from before an attempt.
     private bool KeepsBefore => current is not IStorageChoice { InMemory: true };
 
-    private InvalidOperationException NoBefore(int advance) => new(
-        $"the state is kept in memory alone and keeps nothing from before advance {advance}: a world kept in memory cannot go back to an earlier advance");
+    private static InvalidOperationException NoBefore(string grain, int advance) => new(
+        $"{grain} is kept in memory alone and keeps nothing from before advance {advance}: a world kept in memory is read back after its run's last advance, not during its run");
 
     /// <summary>
     /// True once <see cref="ClearAsync"/> has cleared the state and nothing has seeded it since: a grain read back and
@@ -109,6 +110,10 @@ public sealed class CheckpointedState<T>(
     /// the same attempt keeps the changes in memory and forgets the last advance's answers. <paramref name="counted"/> is true for the calls that may change the state (those
     /// <see cref="GrainWorldAccess"/> counts and passes to <see cref="CommitAsync"/>).
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// An attempt at an advance that this grain, kept in memory alone, began before: such a grain keeps no state from
+    /// before an attempt to go back to, and its world never tries an advance again.
+    /// </exception>
     public T Enter(AdvanceAttempt attempt, bool counted = false)
     {
         if (attempt.Attempt == _attempt)
@@ -128,7 +133,7 @@ public sealed class CheckpointedState<T>(
         {
             // This attempt's first advance reached the grain before, in a try that failed or that the world lost:
             // back to where it began.
-            _state = copier.Copy(checkpoint.State.Before ?? throw NoBefore(attempt.From));
+            _state = copier.Copy(checkpoint.State.Before ?? throw NoBefore("a grain of this world", attempt.From));
             _dirty = true;
         }
         else

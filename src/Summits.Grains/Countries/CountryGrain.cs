@@ -37,7 +37,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
         cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(Snapshot(Delegation));
 
     public Task<CountrySnapshot> AsOf(int advances, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(Snapshot(Seeded(_state.AsOf(advances))));
+        cancellation.IsCancellationRequested ? Task.FromCanceled<CountrySnapshot>(cancellation) : Task.FromResult(Snapshot(Seeded(_state.AsOf(advances, $"country {this.GetPrimaryKeyString()}"))));
 
     /// <summary>What <see cref="Get"/> and <see cref="AsOf"/> answer for <paramref name="delegation"/>: its actor and its positions in the delegation's order.</summary>
     internal static CountrySnapshot Snapshot(Delegation delegation) => new(delegation.Actor, [.. delegation.Positions.Values]);
@@ -102,7 +102,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public async Task<CountrySnapshot> Final(int advances)
     {
-        var final = Snapshot(Seeded(_state.AsOf(advances)));
+        var final = Snapshot(Seeded(_state.AsOf(advances, $"country {this.GetPrimaryKeyString()}")));
         await _state.ClearAsync();
         return final;
     }

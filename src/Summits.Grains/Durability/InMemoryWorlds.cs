@@ -8,7 +8,9 @@ namespace Summits.Grains;
 /// countries and topics learn it from the world's calls, as the world learns it from the client's.
 /// A grain reads the mark as it activates and as it is seeded (<see cref="FollowSeedingAsync{TState}"/>), so a run marks
 /// only the call that seeds its world, which reaches the world and each of its countries and topics (the
-/// <c>inMemory</c> of <c>ScenarioRun.InGrainsAsync</c>): its other calls carry no mark.
+/// <c>inMemory</c> of <c>ScenarioRun.InGrainsAsync</c>), or the one call of a study's sample
+/// (<see cref="IWorldGrain.RunSample"/>), whose world grain passes the mark on to its seeding alone
+/// (<see cref="EndInThisCall"/>): its other calls carry no mark.
 /// </summary>
 /// <remarks>
 /// Such a world lives as long as its activations: it cannot come back from a checkpoint, since it writes none. A grain

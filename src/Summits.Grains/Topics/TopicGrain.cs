@@ -37,7 +37,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
         cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Table.Get());
 
     public Task<TopicTable> AsOf(int advances, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Seeded(_state.AsOf(advances)).Get());
+        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Seeded(_state.AsOf(advances, $"topic {this.GetPrimaryKeyString()}")).Get());
 
     public Task<During<TopicTable>> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
         cancellation.IsCancellationRequested ? Task.FromCanceled<During<TopicTable>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).Get()));
@@ -99,7 +99,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
 
     public async Task<TopicTable> Final(int advances)
     {
-        var final = Seeded(_state.AsOf(advances)).Get();
+        var final = Seeded(_state.AsOf(advances, $"topic {this.GetPrimaryKeyString()}")).Get();
         await _state.ClearAsync();
         return final;
     }

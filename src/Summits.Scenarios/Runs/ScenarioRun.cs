@@ -64,11 +64,14 @@ public static class ScenarioRun
     /// <summary>
     /// Runs a study's sample in grains in one call (<see cref="IWorldGrain.RunSample"/>) to the world grain
     /// <paramref name="world"/>, a world kept in memory alone: the call carries the <see cref="InMemoryWorlds"/> mark, and
-    /// the world grain passes it on to the seeding of its countries and topics alone. The call is asked again as
-    /// <paramref name="asking"/> says (<see cref="GrainAsking.Default"/> when null) if it times out, and a sample asked
-    /// again runs again to the same answer.
+    /// the world grain passes it on to the seeding of its countries and topics alone. A sample whose advances do not end
+    /// in that call (more than 1000 of them, or more events than one answer holds) goes on as any run does, call by call
+    /// (<see cref="AdvanceToEndAsync"/>), and is read back with <see cref="IWorldGrain.Final"/>. Each call that times out
+    /// is asked again as <paramref name="asking"/> says (<see cref="GrainAsking.Default"/> when null).
     /// </summary>
-    /// <exception cref="GrainTimeoutException">When the call did not answer after every try.</exception>
+    /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires.</exception>
+    /// <exception cref="InvalidOperationException">When the world grain refuses the sample (it holds another world or run) or an advance fails.</exception>
     public static async Task<RunResult> SampleInGrainsAsync(IWorldGrain world, LoadedScenario loaded, GrainAsking? asking = null,
         CancellationToken cancellation = default)
     {
@@ -79,7 +82,14 @@ public static class ScenarioRun
         SampleEnd end;
         using (InMemoryWorlds.Begin())
             end = await asking.AskAsync("the sample", key, () => world.RunSample(loaded.World with { Id = key }, loaded.Scenario, cancellation), cancellation);
-        return new RunResult(loaded, loaded.World, end.Final with { Id = loaded.World.Id }, end.Timeline, end.Failures);
+        var (timeline, last, final) = (end.First.Events, end.First, end.Final);
+        if (final is null)
+        {
+            var (events, rest) = await AdvanceFromAsync(world, asking, end.First.Advances, null, cancellation);
+            (timeline, last) = ([.. timeline, .. events], rest);
+            final = await asking.AskAsync("the final state", key, () => world.Final(cancellation), cancellation);
+        }
+        return new RunResult(loaded, loaded.World, final with { Id = loaded.World.Id }, timeline, last.Failures);
     }
 
     /// <summary>
@@ -100,13 +110,17 @@ public static class ScenarioRun
     /// </summary>
     /// <exception cref="GrainTimeoutException">When a call did not answer after every try.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires.</exception>
-    public static async Task<(ImmutableArray<TimelineEvent> Events, Advance Last)> AdvanceToEndAsync(IWorldGrain world, GrainAsking asking,
-        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default)
+    public static Task<(ImmutableArray<TimelineEvent> Events, Advance Last)> AdvanceToEndAsync(IWorldGrain world, GrainAsking asking,
+        Action<ImmutableArray<TimelineEvent>>? onEvents = null, CancellationToken cancellation = default) =>
+        AdvanceFromAsync(world, asking, 0, onEvents, cancellation);
+
+    /// <summary>As <see cref="AdvanceToEndAsync"/>, from advance <paramref name="step"/> on (the advances before it run already).</summary>
+    private static async Task<(ImmutableArray<TimelineEvent> Events, Advance Last)> AdvanceFromAsync(IWorldGrain world, GrainAsking asking,
+        int step, Action<ImmutableArray<TimelineEvent>>? onEvents, CancellationToken cancellation)
     {
         var key = world.GetPrimaryKeyString();
         var events = ImmutableArray.CreateBuilder<TimelineEvent>();
         Advance advance;
-        var step = 0;
         do
         {
             cancellation.ThrowIfCancellationRequested();

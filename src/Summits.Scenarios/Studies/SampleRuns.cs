@@ -14,8 +14,8 @@ public static class SampleRuns
     /// neither read nor write storage. The world is its study's lane (<see cref="WhatIfStudy"/>): the sample seeds it
     /// anew, runs, and reads it back as <see cref="IWorldGrain.Final"/> does, which empties every grain of it but leaves
     /// them active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last. A sample kept in
-    /// memory is one call to its world (<see cref="IWorldGrain.RunSample"/>); a durable one is asked call by call, as a run is (<see cref="ScenarioRun.InGrainsAsync(IWorldGrain, LoadedScenario, Action{System.Collections.Immutable.ImmutableArray{Model.TimelineEvent}}?, CancellationToken, GrainAsking?, bool, bool)"/>),
-    /// so that a call asked again resumes its run from the last checkpoint.
+    /// memory is one call to its world (<see cref="ScenarioRun.SampleInGrainsAsync"/>); a durable one is asked call by
+    /// call, as a run is, so that a call asked again resumes its run from the last checkpoint.
     /// </summary>
     /// <param name="grains">The grains of the silo the samples run on.</param>
     /// <param name="asking">How each call is asked again after a timeout (<see cref="GrainAsking.Default"/> when null).</param>

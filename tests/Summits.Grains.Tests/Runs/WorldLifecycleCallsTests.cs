@@ -46,59 +46,85 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         // One study's runner (one InGrains) runs two samples in one lane, as a study does, the second in the grains the
         // first left active. A grain takes its storage from the call that seeds it, so only the seeding carries the
         // in-memory mark: the client's RunSample (1) and the world's Seed of each country (4) and topic (16), 21 a
-        // sample, 42 in all. The sample's other 38 calls (the 20 Finals and the advances' 18: 4 StateDuring, 2 Hold,
-        // 2 Evaluate, 2 Propose, 2 PositionOn and 2 Commit of the countries, 2 StateDuring and 2 GetDuring of the
-        // topics) carry none: 59 a sample, 118 in all.
+        // sample, 42 in all. Nothing else is marked: the 20 Finals of each sample (listed with the seeds among the calls
+        // that carry no advance attempt) and every call of the advances.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-lane-{Guid.NewGuid():N}");
         var runner = SampleRuns.InGrains(fixture.Client);
+        // Samples 0 and 1 of a study of seed 5: two sampled worlds, with scenario seeds of their own.
+        var samples = new[] { WhatIfStudy.Sample(loaded, 5, 0).Sample, WhatIfStudy.Sample(loaded, 5, 1).Sample };
 
-        var first = await runner(loaded, key, CancellationToken.None);
-        var second = await runner(loaded, key, CancellationToken.None);
+        var first = await runner(samples[0], key, CancellationToken.None);
+        var second = await runner(samples[1], key, CancellationToken.None);
 
-        Assert.Equal(118, fixture.Calls.On(key.Value).Count);
         Assert.Equal(["country Seed 8", "topic Seed 32", "world RunSample 2"], fixture.Calls.Marked(key.Value));
-        // Still kept in memory: not one storage call, and the pure model's bytes, both samples.
+        Assert.Equal(
+            ["country Final 8", "country Seed 8", "topic Final 32", "topic Seed 32", "world RunSample 2"],
+            fixture.Calls.Lifecycle(key.Value));
+        Assert.Contains(fixture.Calls.On(key.Value), c => c.OfAdvance);
+        // Still kept in memory: not one storage call, and the pure model's bytes, each sample its own.
         Assert.Empty(fixture.Storage.CallsOn(key.Value));
-        var local = await ScenarioRun.LocallyAsync(loaded);
-        foreach (var sample in (RunResult[])[first, second])
+        foreach (var (sample, hosted) in samples.Zip((RunResult[])[first, second]))
         {
-            Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(sample));
-            Assert.Equal(RunFiles.State(local), RunFiles.State(sample));
+            var local = await ScenarioRun.LocallyAsync(sample);
+            Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
+            Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
         }
         await SampleRuns.EndInGrains(fixture.Client)(key);
     }
 
     [Fact]
-    public async Task A_sample_asked_again_runs_again_from_its_seeding_to_the_same_answer()
+    public async Task A_sample_asked_again_is_answered_again_with_no_call_to_its_grains()
     {
-        // A caller that lost the answer asks again: the world has read itself back and holds nothing, so the second call
-        // seeds, runs and reads back again, and answers what the first did, which is the pure model's run: its timeline,
-        // final world and failed expectations, byte for byte as the local engine writes them. Beneath each of the two calls, the same
-        // seeding and read-back as one sample's (the test above): 4 + 16 Seeds and 4 + 16 Finals, twice.
+        // A caller that lost the answer asks again, with the same world and scenario as new objects (as a retry sends
+        // them): the world grain answers what it answered, the pure model's run, and its grains see nothing more than
+        // one sample's seeding and read-back, 4 + 16 Seeds and 4 + 16 Finals, beside the client's 2 RunSample.
         var loaded = Fta();
         var key = $"sample-again-{Guid.NewGuid():N}";
         var world = fixture.Client.GetGrain<IWorldGrain>(key);
-        var local = await ScenarioRun.LocallyAsync(loaded);
 
         SampleEnd first, again;
         using (InMemoryWorlds.Begin())
         {
             first = await world.RunSample(loaded.World with { Id = key }, loaded.Scenario);
-            again = await world.RunSample(loaded.World with { Id = key }, loaded.Scenario);
+            again = await world.RunSample(loaded.World with { Id = key }, loaded.Scenario with { });
         }
 
+        Assert.Equal(
+            ["country Final 4", "country Seed 4", "topic Final 16", "topic Seed 16", "world RunSample 2"],
+            fixture.Calls.Lifecycle(key));
+        var local = await ScenarioRun.LocallyAsync(loaded);
         foreach (var end in (SampleEnd[])[first, again])
         {
-            var sample = local with { Final = end.Final with { Id = loaded.World.Id }, Timeline = end.Timeline, Failures = end.Failures };
+            Assert.True(end.First.Finished);
+            var sample = local with { Final = end.Final! with { Id = loaded.World.Id }, Timeline = end.First.Events, Failures = end.First.Failures };
             Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(sample));
             Assert.Equal(RunFiles.State(local), RunFiles.State(sample));
         }
-        Assert.Equal(
-            ["country Final 8", "country Seed 8", "topic Final 32", "topic Seed 32", "world RunSample 2"],
-            fixture.Calls.Lifecycle(key));
         Assert.Empty(fixture.Storage.CallsOn(key));
         await world.Retire();
+    }
+
+    [Fact]
+    public async Task A_sample_longer_than_one_answer_goes_on_call_by_call_to_the_pure_models_bytes()
+    {
+        // soe-18-converge runs 471 advances to 28,719 events (TimelinePageTests). A call of advances ends at the first
+        // advance that brings its events to 10,000 or more (IWorldGrain.TimelineMost), and one advance of 18 actors adds
+        // far fewer than 1,000, so the first two calls hold 10,000 to 10,999 events each and the third the rest, at most
+        // 28,719 - 20,000 = 8,719, ending the run: RunSample's own advances, then 2 Advance calls, then the world's Final
+        // (RunSample does not read back a run it did not finish).
+        var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "bench", "soe-18-converge.yaml"));
+        var key = WorldKey.Of($"long-sample-{Guid.NewGuid():N}");
+
+        var run = await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
+
+        Assert.Equal(["world Advance 2", "world Final 1", "world RunSample 1"],
+            fixture.Calls.Lifecycle(key.Value).Where(c => c.StartsWith("world ", StringComparison.Ordinal)));
+        var local = await ScenarioRun.LocallyAsync(loaded);
+        Assert.Equal(28_719, run.Timeline.Length);
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(run));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(run));
+        await SampleRuns.EndInGrains(fixture.Client)(key);
     }
 
     [Fact]

@@ -164,8 +164,7 @@ public sealed class RecordFileTests : IDisposable
     public void A_fact_id_used_twice_is_refused_at_its_second_use()
     {
         var fact = "  - id: one\n    date: 2018-06-12\n    what: x\n    why: y\n    topic: north-korea\n    implies: { move: { actor: US, toward: low } }\n" + Source;
-        // Found as "one" ending its line: the header names the seed world by its path, which may hold "one" itself.
-        var error = FailsAt(_folder.WriteRaw(Header + "facts:\n" + fact + fact, "record.yaml"), "one\n", 2);
+        var error = FailsAt(_folder.WriteRaw(Header + "facts:\n" + fact + fact, "record.yaml"), "one", 2);
         Assert.Equal("the fact id 'one' is used twice; each fact needs an id of its own", error.Problem);
     }
 
