@@ -36,7 +36,8 @@ public sealed class ScenarioFolder : IDisposable
     /// </summary>
     public static (int Line, int Column) Find(string text, string needle, int occurrence = 1)
     {
-        var path = RepoFiles.SeedWorld;
+        // As the headers write it, between single quotes, each quote in it doubled.
+        var path = RepoFiles.SeedWorld.Replace("'", "''", StringComparison.Ordinal);
         var index = -1;
         for (var i = 0; i < occurrence; i++)
         {

@@ -24,8 +24,8 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <summary>The whole world as its grains hold it now, read back from each of them.</summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the grains have answered.</exception>
     /// <exception cref="InvalidOperationException">
-    /// When the world is not seeded, or is kept in memory (<c>InMemoryWorlds</c>) and its run has begun but not ended: such
-    /// a world keeps no state from before its run's one attempt, and is read back after its last advance.
+    /// When the world is not seeded, or is kept in memory (<c>InMemoryWorlds</c>) and has run its first advance but not its
+    /// last: such a world keeps no state from before its run's one attempt, and is read back after its last advance.
     /// </exception>
     [Alias("Snapshot")]
     Task<World> Snapshot(CancellationToken cancellation = default);
@@ -140,7 +140,8 @@ public interface IWorldGrain : IGrainWithStringKey
     /// A longer run is the caller's to go on with, call by call, and then to read back. Only the seeding carries the
     /// caller's request context (the <c>InMemoryWorlds</c> mark) on to the countries and topics; the run's calls and the
     /// read-back carry none of it. Asked again with the same world and scenario once answered (its answer lost), it
-    /// answers the same, with no call to the world's grains.
+    /// answers the same, with no call to the world's grains, while the activation that answered lives and the world is
+    /// where the answer left it (read back, or, for a longer run, no further on).
     /// </summary>
     /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">

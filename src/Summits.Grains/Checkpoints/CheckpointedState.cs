@@ -46,7 +46,7 @@ public sealed class CheckpointedState<T>(
     /// has completed, so a checkpoint of advance <paramref name="advances"/> or later (one the world has not
     /// completed, whether in progress or failed after this grain wrote) gives the state from before it.
     /// </summary>
-    /// <param name="grain">The grain, as its errors name it (<c>country JP of world W</c>).</param>
+    /// <param name="grain">The grain as its other errors name it: its type and its key (<c>country KEY</c>).</param>
     /// <exception cref="InvalidOperationException">
     /// The state is kept in memory alone and the attempt in progress began at or after advance <paramref name="advances"/>:
     /// such a grain keeps no state from before its attempt (<see cref="Enter"/>).
@@ -133,7 +133,8 @@ public sealed class CheckpointedState<T>(
         {
             // This attempt's first advance reached the grain before, in a try that failed or that the world lost:
             // back to where it began.
-            _state = copier.Copy(checkpoint.State.Before ?? throw NoBefore("a grain of this world", attempt.From));
+            _state = copier.Copy(checkpoint.State.Before ?? throw new InvalidOperationException(
+                $"advance {attempt.From} was tried again on a grain kept in memory alone, which keeps nothing from before an attempt to go back to: a world kept in memory does not try an advance again"));
             _dirty = true;
         }
         else

@@ -615,9 +615,11 @@ public sealed partial class WorldGrain(
 
     public async Task<SampleEnd> RunSample(World world, Scenario scenario, CancellationToken cancellation = default)
     {
-        // Asked again with the sample it answered last (its answer lost to a timeout): the same answer, with no call. A
-        // study's samples differ in their scenario's seed, so the whole comparison runs only for a sample asked again.
-        if (_sample is { } kept && kept.Scenario.Seed == scenario.Seed && SameScenario(kept.Scenario, scenario) && SameWorld(kept.World, world))
+        // Asked again with the sample it answered last (its answer lost to a timeout), while the world is where that answer
+        // left it: the same answer, with no call. A study's samples differ in their scenario's seed, so the whole
+        // comparison runs only for a sample asked again.
+        if (_sample is { } kept && StillAnswers(kept.End) && kept.Scenario.Seed == scenario.Seed
+            && SameScenario(kept.Scenario, scenario) && SameWorld(kept.World, world))
             return kept.End;
         // The seeding span holds the country and topic grains' seeding calls, as a run's client span does.
         using (SummitsTelemetry.StartSpan(SummitsTelemetry.SeedSpan, Key))
@@ -636,11 +638,19 @@ public sealed partial class WorldGrain(
     // The sample RunSample answered last, with the world and scenario it was asked for; null once the world is seeded again.
     private (World World, Scenario Scenario, SampleEnd End)? _sample;
 
+    /// <summary>
+    /// Whether the world is still where the sample's answer <paramref name="end"/> left it: read back and holding nothing
+    /// since (no seeding has cleared <see cref="_sample"/>), or, for a sample that did not end in the call, no further on.
+    /// </summary>
+    private bool StillAnswers(SampleEnd end) =>
+        end.Final is not null ? _final is not null : state.State.Run is not null && state.State.Advances == end.First.Advances;
+
     private bool SameScenario(Scenario kept, Scenario scenario) =>
         ReferenceEquals(kept, scenario) || serializer.SerializeToArray(kept).AsSpan().SequenceEqual(serializer.SerializeToArray(scenario));
 
     public async Task Retire()
     {
+        _sample = null;
         // The countries and topics of the world storage holds, and every one this activation has called: after Final
         // they are empty and only deactivate, and a grain seeded for an earlier run of this activation goes too.
         var info = state.State.Info;

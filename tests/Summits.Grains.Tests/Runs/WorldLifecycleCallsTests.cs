@@ -106,13 +106,44 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Another_sample_with_the_same_scenario_seed_is_run_not_answered_from_the_last()
+    {
+        // Sample 1 of a study of seed 3 is a sampled world, with the scenario given the same seed as the first call's: only
+        // the seed matches the kept answer, so the world grain compares the whole sample, finds another world, and runs
+        // it, seeding and reading back again: 2 × (4 + 16) Seeds and Finals, and the pure model's run of that world.
+        var loaded = Fta();
+        var key = $"sample-other-{Guid.NewGuid():N}";
+        var world = fixture.Client.GetGrain<IWorldGrain>(key);
+        var other = WhatIfStudy.Sample(loaded, 3, 1).Sample;
+        other = other with { Scenario = other.Scenario with { Seed = loaded.Scenario.Seed } };
+
+        SampleEnd first, second;
+        using (InMemoryWorlds.Begin())
+        {
+            first = await world.RunSample(loaded.World with { Id = key }, loaded.Scenario);
+            second = await world.RunSample(other.World with { Id = key }, other.Scenario);
+        }
+
+        Assert.Equal(
+            ["country Final 8", "country Seed 8", "topic Final 32", "topic Seed 32", "world RunSample 2"],
+            fixture.Calls.Lifecycle(key));
+        var local = await ScenarioRun.LocallyAsync(other);
+        var hosted = local with { Final = second.Final! with { Id = other.World.Id }, Timeline = second.First.Events, Failures = second.First.Failures };
+        Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
+        Assert.NotEqual(RunFiles.State(local), RunFiles.State(local with { Final = first.Final! with { Id = other.World.Id } }));
+        await world.Retire();
+    }
+
+    [Fact]
     public async Task A_sample_longer_than_one_answer_goes_on_call_by_call_to_the_pure_models_bytes()
     {
         // soe-18-converge runs 471 advances to 28,719 events (TimelinePageTests). A call of advances ends at the first
         // advance that brings its events to 10,000 or more (IWorldGrain.TimelineMost), and one advance of 18 actors adds
         // far fewer than 1,000, so the first two calls hold 10,000 to 10,999 events each and the third the rest, at most
         // 28,719 - 20,000 = 8,719, ending the run: RunSample's own advances, then 2 Advance calls, then the world's Final
-        // (RunSample does not read back a run it did not finish).
+        // (RunSample does not read back a run it did not finish). Asked again afterwards, the world has gone on and been
+        // read back since its answer, so RunSample runs the sample anew: a second RunSample, with its own seeding of every
+        // country and topic.
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "bench", "soe-18-converge.yaml"));
         var key = WorldKey.Of($"long-sample-{Guid.NewGuid():N}");
 
@@ -124,6 +155,15 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         Assert.Equal(28_719, run.Timeline.Length);
         Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(run));
         Assert.Equal(RunFiles.State(local), RunFiles.State(run));
+        var seeds = fixture.Calls.On(key.Value).Count(c => c.Method == "Seed");
+        Assert.Equal(loaded.World.Actors.Length + loaded.World.Topics.Length, seeds);
+
+        SampleEnd again;
+        using (InMemoryWorlds.Begin())
+            again = await fixture.Client.GetGrain<IWorldGrain>(key.Value).RunSample(loaded.World with { Id = key.Value }, loaded.Scenario);
+
+        Assert.False(again.First.Finished);
+        Assert.Equal(2 * seeds, fixture.Calls.On(key.Value).Count(c => c.Method == "Seed"));
         await SampleRuns.EndInGrains(fixture.Client)(key);
     }
 
