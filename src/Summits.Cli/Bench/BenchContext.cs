@@ -27,6 +27,12 @@ public sealed class BenchContext(BenchSizes sizes, EmbeddedSilo? silo, Cancellat
 
     public GrainCallCounter Calls => (GrainCallCounter)GrainSilo.Services.GetService(typeof(GrainCallCounter))!;
 
+    /// <summary>
+    /// The proposal pipeline's timed batches, as figure 2 took them in pairs with the pure model's; null until figure 2
+    /// has run. Figure 3 reads its own from here.
+    /// </summary>
+    public ProposalPipeline.Batches? Pipeline { get; set; }
+
     /// <summary>Every result measured so far, so that a later figure can be read against an earlier one.</summary>
     public List<BenchResult> Results { get; } = [];
 

@@ -5,8 +5,14 @@ namespace Summits.Cli.Bench;
 /// classroom is built for: 60 teams at 30 tables, each proposing every 3 s for a minute (20 proposals a team).
 /// </summary>
 /// <param name="PipelineRepeats">
-/// How many timed batches of the proposal pipeline (figures 2 and 3), each of <c>PipelineWorlds</c> worlds of
-/// <c>ProposalsPerWorld</c> proposals, give its median, after one untimed batch of the same size.
+/// How many timed pairs of the proposal pipeline's batches (figures 2 and 3), one batch in grains and one in the pure
+/// model, each of <c>PipelineWorlds</c> worlds of <c>ProposalsPerWorld</c> proposals, each pair's order the other way
+/// round from the pair before it, give each engine's median batch and the median of the pairs' ratios. Odd, so that the
+/// median is one pair's.
+/// </param>
+/// <param name="PipelineWarmups">
+/// How many untimed pairs of the pipeline's batches, taken the same way, come before the timed ones: enough for the
+/// runtime to have compiled either engine's hot code at its full optimisation before either is timed.
 /// </param>
 /// <param name="ConvergenceRepeats">How many timed runs of a convergence figure's world give its median.</param>
 /// <param name="ConvergenceWarmups">
@@ -48,9 +54,10 @@ public sealed record BenchSizes(
     int ClassroomProposals,
     TimeSpan ClassroomInterval,
     int SoePairs,
-    int TelemetryWarmups)
+    int TelemetryWarmups,
+    int PipelineWarmups)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 5, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6);
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 15, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6, 10);
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0);
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0, 1);
 }
