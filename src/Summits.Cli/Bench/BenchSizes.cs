@@ -11,8 +11,9 @@ namespace Summits.Cli.Bench;
 /// median is one pair's.
 /// </param>
 /// <param name="PipelineWarmups">
-/// How many untimed pairs of the pipeline's batches, taken the same way, come before the timed ones: enough for the
-/// runtime to have compiled either engine's hot code at its full optimisation before either is timed.
+/// How many untimed pairs of the pipeline's batches, each a batch in grains and then one in the pure model, come before
+/// the timed ones: enough for the runtime to have compiled either engine's hot code at its full optimisation before
+/// either is timed.
 /// </param>
 /// <param name="ConvergenceRepeats">How many timed runs of a convergence figure's world give its median.</param>
 /// <param name="ConvergenceWarmups">

@@ -40,33 +40,34 @@ public static class ProposalPipeline
     /// its runs: both engines warmed alike, and neither timed while the runtime compiles its hot code again. The rate is
     /// a batch's proposals over the median grains batch's time, and the calls a proposal are counted over every timed
     /// batch, seeding and start included; the pure model's batches are kept for figure 3 (<see cref="BenchContext.Pipeline"/>).
+    /// Each grains batch's worlds are retired after it, untimed and uncounted, so that none is left active under the
+    /// batches and figures after it.
     /// </summary>
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
     {
         var (worlds, each, repeats) = (context.Sizes.PipelineWorlds, context.Sizes.ProposalsPerWorld, context.Sizes.PipelineRepeats);
         for (var i = 0; i < context.Sizes.PipelineWarmups; i++)
         {
-            await RunAsync(context, worlds, each);
+            await RunThenRetireAsync(context, worlds, each, counted: null);
             await RunLocallyAsync(worlds, each);
         }
 
-        var before = context.Calls.Snapshot();
+        var counted = new Dictionary<string, long>(StringComparer.Ordinal);
         var (times, local) = (new TimeSpan[repeats], new TimeSpan[repeats]);
         for (var i = 0; i < repeats; i++)
         {
             if (i % 2 == 1)
                 local[i] = await TimedAsync(() => RunLocallyAsync(worlds, each));
-            times[i] = await TimedAsync(() => RunAsync(context, worlds, each));
+            times[i] = await TimedAsync(() => RunThenRetireAsync(context, worlds, each, counted));
             if (i % 2 == 0)
                 local[i] = await TimedAsync(() => RunLocallyAsync(worlds, each));
         }
-        var after = context.Calls.Snapshot();
         context.Pipeline = new Batches(times, local);
 
         var proposals = worlds * each;
         var elapsed = Median(times);
         var rate = proposals / elapsed.TotalSeconds;
-        var (callsPerProposal, breakdown) = PerProposal(before, after, proposals * repeats);
+        var (callsPerProposal, breakdown) = PerProposal(new Dictionary<string, long>(), counted, proposals * repeats);
         var ceiling = context.Value(GrainCallRate.Figure, GrainCallRate.Concurrent);
         var allowed = ceiling / callsPerProposal;
 
@@ -191,7 +192,7 @@ public static class ProposalPipeline
             new(LocalFigure, "proposals through the pure model", rate, "proposals/s",
                 Detail: Invariant($"the same {worlds} worlds x {each} proposals, in plain objects: {elapsed.TotalSeconds:0.000} s, the median of {Listed(batches.Local)}, each paired with one of figure 2's")),
             new(LocalFigure, "pure model / grains", ratio, "ratio", Invariant($"<= {PureModelRatioTarget}"), ratio <= PureModelRatioTarget,
-                Detail: Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")}, a grains batch's time to its pure-model batch's: {BenchRuns.Spread(ratios, "0.00")}")),
+                Detail: Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")}, a grains batch's time to its pure-model batch's ({BenchRuns.Listed(ratios, "0.00")}): {BenchRuns.Spread(ratios, "0.00")}")),
         ]);
     }
 
@@ -206,7 +207,31 @@ public static class ProposalPipeline
         Invariant($"{Counted.Of(times.Length, "batch", "batches")} ({string.Join(", ", times.Select(t => Invariant($"{t.TotalSeconds:0.000}")))} s)");
 
     /// <summary>Seeds and starts every world untimed, then times every world advancing to its end at once.</summary>
-    public static async Task<TimeSpan> RunAsync(BenchContext context, int worlds, int each)
+    public static async Task<TimeSpan> RunAsync(BenchContext context, int worlds, int each) =>
+        (await RunWorldsAsync(context, worlds, each)).Elapsed;
+
+    /// <summary>
+    /// A batch as <see cref="RunAsync"/> runs it, the calls it made added to <paramref name="counted"/> by method (as the
+    /// call counter keys them; none when null), and then its worlds retired, neither timed nor counted.
+    /// </summary>
+    private static async Task<TimeSpan> RunThenRetireAsync(BenchContext context, int worlds, int each, Dictionary<string, long>? counted)
+    {
+        var before = context.Calls.Snapshot();
+        var (elapsed, started) = await RunWorldsAsync(context, worlds, each);
+        if (counted is not null)
+        {
+            foreach (var (method, calls) in context.Calls.Snapshot())
+            {
+                var made = calls - before.GetValueOrDefault(method);
+                if (made != 0)
+                    counted[method] = counted.GetValueOrDefault(method) + made;
+            }
+        }
+        await Task.WhenAll(started.Select(world => world.Retire()));
+        return elapsed;
+    }
+
+    private static async Task<(TimeSpan Elapsed, IWorldGrain[] Worlds)> RunWorldsAsync(BenchContext context, int worlds, int each)
     {
         var started = await Task.WhenAll(Enumerable.Range(0, worlds).Select(async _ =>
         {
@@ -218,7 +243,7 @@ public static class ProposalPipeline
         }));
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(started.Select(BenchRuns.RunToEndAsync));
-        return clock.Elapsed;
+        return (clock.Elapsed, started);
     }
 
     private static async Task<TimeSpan> RunLocallyAsync(int worlds, int each)

@@ -19,7 +19,7 @@ public sealed class BenchSettingsTests : IDisposable
     [Fact]
     public void Only_the_figures_that_run_no_grains_are_pure_model()
     {
-        // Figure 3 times the proposals of figure 2 in plain objects; the spatial-model figure runs the model in this
+        // Figure 3 gives the proposals of figure 2 in plain objects, timed by figure 2 beside its own; the spatial-model figure runs the model in this
         // process and in child runs of `--model smp`, which run locally. Every other figure runs grains: on the bench
         // silo (1, 2, 5, ktab-40, ktab-160, 6, 9), a silo of its own (8) or a child `summits run` in grains (4).
         Assert.Equal(["3", "smp"], BenchFigures.All.Where(f => f.PureModel).Select(f => f.Id).ToArray());
