@@ -50,7 +50,7 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
         var first = SeedWorlds.Fresh();
         // Title, actors and topics the same, every position at 1: another world of that id, which the metadata alone
         // would not tell apart from the first.
-        var changed = first with { Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })] };
+        var changed = SeedWorlds.EveryPositionAtOne(first);
         using (InMemoryWorlds.Begin())
         {
             var world = fixture.Client.GetGrain<IWorldGrain>(first.Id);
@@ -142,7 +142,7 @@ public sealed class InMemoryWorldTests(ClusterFixture fixture)
         // seeding without the mark is what any second seeding of another world is: refused, the first world kept, and
         // nothing read from or written to storage.
         var first = SeedWorlds.Fresh();
-        var changed = first with { Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })] };
+        var changed = SeedWorlds.EveryPositionAtOne(first);
         var world = fixture.Client.GetGrain<IWorldGrain>(first.Id);
         using (InMemoryWorlds.Begin())
             await world.Seed(first);

@@ -24,6 +24,13 @@ internal static class SeedWorlds
         return Parse(Text.Replace(old, replacement, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Another world of <paramref name="world"/>'s id, title, actors and topics: every position at 1 (a point range), so
+    /// that only its positions tell it apart.
+    /// </summary>
+    public static World EveryPositionAtOne(World world) =>
+        world with { Positions = [.. world.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })] };
+
     public static string Json(object value) => JsonSerializer.Serialize(value, SummitsJson.Options);
 
     /// <summary>Compares every value, quote and source location, in order; agreements by id.</summary>

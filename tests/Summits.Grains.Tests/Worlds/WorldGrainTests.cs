@@ -59,11 +59,7 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
         var first = SeedWorlds.Fresh();
         var world = _client.GetGrain<IWorldGrain>(first.Id);
         await world.Seed(first);
-        var changed = first with
-        {
-            Title = "another title",
-            Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })],
-        };
+        var changed = SeedWorlds.EveryPositionAtOne(first) with { Title = "another title" };
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Seed(changed));
 
@@ -79,7 +75,7 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
         var first = SeedWorlds.Fresh();
         var world = _client.GetGrain<IWorldGrain>(first.Id);
         await world.Seed(first);
-        var changed = first with { Positions = [.. first.Positions.Select(p => p with { Value = new ScaleValue(1), ValueRange = Interval.Point(1) })] };
+        var changed = SeedWorlds.EveryPositionAtOne(first);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Seed(changed));
 
