@@ -33,16 +33,17 @@ public static class SensitivityChart
         var chart = new Chart("sensitivity", $"Which sampled inputs went with which outcomes ({rows.Count} of {study.Sensitivity.Length} pairs)")
         {
             Subtitle = test is null ? null
-                : $"{Counted.Of(test.Runs, "run")}; blue: significant at a {test.FalseDiscoveryRate:0%} false discovery rate over {Counted.Of(test.Pairs, "pair")} (Benjamini–Hochberg)",
+                : $"{Counted.Of(test.Runs, "run")}; blue: significant at a {test.FalseDiscoveryRate:0%} false discovery rate over {Counted.Of(test.Pairs, "pair")} (Benjamini–Hochberg)"
+                    + (test.NoiseBand is null ? $"; over {Counted.Of(test.Runs, "run")} no single pair can be told from noise" : ""),
             Height = 170 + 26 * Math.Max(1, rows.Count),
             XAxis = Chart.ValueAxis("Spearman's ρ between input and outcome over the runs", -1, 1),
             YAxis = Chart.CategoryAxis("input → outcome", rows.Select(Label), vertical: true),
         };
         chart.Add(Bars($"significant (q < {test?.FalseDiscoveryRate ?? SensitivityRanking.FalseDiscoveryRate:0.##})", Significant, rows, s => s.Significant));
         chart.Add(Bars("not told from noise", Noise, rows, s => !s.Significant));
-        if (test is not null && !double.IsNaN(test.NoiseBand))
+        if (test?.NoiseBand is { } noiseBand)
         {
-            var band = $"one pair's noise band at 5%: |ρ| < {Number(test.NoiseBand)}";
+            var band = $"one pair's noise band at 5%: |ρ| < {Number(noiseBand)}";
             chart.Add(new JsonObject
             {
                 ["name"] = band,
@@ -55,8 +56,8 @@ public static class SensitivityChart
                     ["itemStyle"] = new JsonObject { ["color"] = "rgba(120,120,120,0.15)" },
                     ["label"] = new JsonObject { ["show"] = false },
                     ["data"] = new JsonArray(new JsonArray(
-                        new JsonObject { ["xAxis"] = -test.NoiseBand, [Chart.Tip] = band },
-                        new JsonObject { ["xAxis"] = test.NoiseBand })),
+                        new JsonObject { ["xAxis"] = -noiseBand, [Chart.Tip] = band },
+                        new JsonObject { ["xAxis"] = noiseBand })),
                 },
             });
         }

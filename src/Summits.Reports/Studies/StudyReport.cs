@@ -68,25 +68,59 @@ public static class StudyReport
         md.Heading("Sensitivity (strongest first)");
         foreach (var (text, warning) in SensitivityNotes(study))
             md.Paragraph(warning ? "**" + text + "**" : text);
-        md.Table(SensitivityHeader, SensitivityRows(study));
+        if (!study.Sensitivity.IsEmpty)
+            md.Table(SensitivityHeader, SensitivityRows(study));
         md.Heading("Sampled inputs");
         md.Table(["input", "drawn from"], InputRows(study));
         return md.ToString();
     }
 
-    /// <summary>What the sensitivity test means for this study, each with whether it is a warning.</summary>
+    /// <summary>
+    /// What the sensitivity test means for this study, each with whether it is a warning: why nothing is ranked (no
+    /// input sampled, too few runs, nothing varied), what a small sample can tell, the test used (exact or the t
+    /// approximation), the pairs flagged and the outcomes left out.
+    /// </summary>
     public static IEnumerable<(string Text, bool Warning)> SensitivityNotes(StudyResult study)
     {
+        if (study.Inputs.IsEmpty)
+        {
+            yield return ("Nothing to rank: no input is sampled.", false);
+            yield break;
+        }
+        if (study.Finished < SensitivityRanking.FewestRuns)
+        {
+            yield return ($"Not ranked: the study is too small. {Counted.Of(study.Finished, "run")} finished, and ranking an input against an outcome needs at least {SensitivityRanking.FewestRuns}. Run the study with --runs {SensitivityRanking.FewestRuns} or more.", true);
+            yield break;
+        }
         if (study.Sensitivity.IsEmpty)
             yield return ("No sampled input varied together with an outcome.", false);
         if (study.SensitivityTest is not { } test)
             yield break;
         if (test.IsSmall)
-            yield return ($"Only {Counted.Of(test.Runs, "run")}: with fewer than {SensitivityTest.SmallSample}, only correlations stronger than |ρ| = {Number(test.NoiseBand)} can be told from noise, and the ranking of the rest means little. Run more samples (--runs) before reading it.", true);
-        yield return ($"Each ρ is tested against no association (t approximation, {Counted.Of(test.Runs - 2, "degree")} of freedom). Over {Counted.Of(test.Pairs, "pair")}, {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise. Had no input anything to do with any outcome, about {Number(Math.Round(test.Pairs * 0.05, 1))} {(Math.Round(test.Pairs * 0.05, 1) == 1 ? "pair" : "pairs")} would still show |ρ| ≥ {Number(test.NoiseBand)} by chance.", false);
+            yield return ($"Only {Counted.Of(test.Runs, "run")}: with fewer than {SensitivityTest.SmallSample}, " + test.NoiseBand switch
+            {
+                null => $"no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}), so the ranking only orders the pairs.",
+                >= 1 => "only a perfect correlation (|ρ| = 1) can be told from noise, and the ranking of the rest means little.",
+                { } band => $"only correlations of |ρ| = {Number(band)} or stronger can be told from noise, and the ranking of the rest means little.",
+            } + " Run more samples (--runs) before reading it.", true);
+        var method = test.Exact
+            ? $"exact permutation test: p is the share of the {Factorial(test.Runs)} equally likely pairings of the two sides' ranks, ties as observed, whose |ρ| is at least as large"
+            : $"t approximation, {Counted.Of(test.Runs - 2, "degree")} of freedom";
+        var chance = "";
+        if (test.NoiseBand is { } b)
+        {
+            // The share of pairings at least as strong as the band: 0.05 by the t band's construction, below it when exact.
+            var expected = Math.Round(test.Pairs * (test.Exact ? SensitivityRanking.PValue(b, test.Runs) : 0.05), 1);
+            chance = $" Had no input anything to do with any outcome, about {Number(expected)} {(expected == 1 ? "pair" : "pairs")} would still show |ρ| ≥ {Number(b)} by chance.";
+        }
+        yield return ($"Each ρ is tested against no association ({method}). Over {Counted.Of(test.Pairs, "pair")}, {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise.{chance}", false);
         if (test.UnmovedOutcomes > 0)
             yield return (test.UnmovedOutcomes == 1 ? "1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value." : $"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
     }
+
+    /// <summary>n! written out with its value, "6! = 720".</summary>
+    private static string Factorial(int n) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n}! = {Enumerable.Range(1, n).Aggregate(1L, (f, k) => f * k):N0}");
 
     private static string Summary(StudyResult study) =>
         (Sentence(study.About) is { Length: > 0 } about ? about + " " : "")

@@ -1,43 +1,61 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace Summits.Scenarios;
 
 /// <summary>
-/// Ranks inputs against outcomes by Spearman's ρ and tests each against no association: the t
-/// approximation t = ρ √((n − 2) / (1 − ρ²)) with n − 2 degrees of freedom (Zar, 1972), and the
-/// Benjamini–Hochberg step-up adjustment over all pairs, so that of the pairs flagged at most the false
-/// discovery rate are noise on average.
+/// Ranks inputs against outcomes by Spearman's ρ and tests each against no association, and adjusts the p-values over
+/// all pairs by the Benjamini–Hochberg step-up procedure, so that of the pairs flagged at most the false discovery rate
+/// are noise on average. Up to <see cref="SpearmanNullDistribution.MostRuns"/> runs a p-value is exact, from the
+/// permutation distribution of the pair's own ranks (<see cref="SpearmanNullDistribution"/>); above that it is the t
+/// approximation t = ρ √((n − 2) / (1 − ρ²)) with n − 2 degrees of freedom (Zar, 1972), which is close there and
+/// would flag chance pairs below it: over 4 runs it gives |ρ| = 1 a p of 0, where 2 of the 24 pairings are as strong.
 /// </summary>
 public static class SensitivityRanking
 {
+    /// <summary>The expected share of flagged pairs that are noise, 0.05.</summary>
     public const double FalseDiscoveryRate = 0.05;
 
     /// <summary>
+    /// The fewest finished runs that are ranked, 4. Over 3 runs ρ takes only the values ±1 and ±½ and the smallest
+    /// two-sided p-value is 2/3! = ⅓: the order of the pairs would be mostly ties and none could be told from noise.
+    /// </summary>
+    public const int FewestRuns = 4;
+
+    /// <summary>
     /// Every input against every outcome, strongest |ρ| first; a pair whose outcome is the input's own
-    /// final value (same name) is not ranked, nor one where either side does not vary.
+    /// final value (same name) is not ranked, nor one where either side does not vary, nor any over fewer
+    /// than <see cref="FewestRuns"/> runs (then the result is empty).
     /// </summary>
     /// <param name="inputs">Per input, its value in each run.</param>
     /// <param name="outcomes">Per outcome, its value in each run, the same runs in the same order.</param>
     public static ImmutableArray<Sensitivity> Rank(IReadOnlyList<(string Name, double[] Values)> inputs, IReadOnlyList<(string Name, double[] Values)> outcomes)
     {
         var n = inputs.Count > 0 ? inputs[0].Values.Length : 0;
-        if (n < 4)
+        if (n < FewestRuns)
             return [];
+        // Exact distributions depend only on the two sets of ranks, which few patterns of ties cover.
+        var exact = n <= SpearmanNullDistribution.MostRuns ? new Dictionary<string, SpearmanNullDistribution>(StringComparer.Ordinal) : null;
         var ranked = new List<(string Input, string Outcome, double Rho, double P)>();
         var outcomeRanks = outcomes.Where(o => Varies(o.Values)).Select(o => (o.Name, Ranks: Spearman.Ranks(o.Values))).ToList();
+        var outcomeTies = outcomeRanks.Select(o => exact is null ? "" : Ties(o.Ranks)).ToList();
         foreach (var (input, values) in inputs)
         {
             if (!Varies(values))
                 continue;
             var ranks = Spearman.Ranks(values);
-            foreach (var (outcome, other) in outcomeRanks)
+            var ties = exact is null ? "" : Ties(ranks);
+            for (var o = 0; o < outcomeRanks.Count; o++)
             {
+                var (outcome, other) = outcomeRanks[o];
                 if (outcome == input)
                     continue;
                 var rho = Spearman.Pearson(ranks, other);
-                if (!double.IsNaN(rho))
-                    ranked.Add((input, outcome, rho, PValue(rho, n)));
+                if (double.IsNaN(rho))
+                    continue;
+                var p = exact is null ? PValue(rho, n) : Exact(exact, ranks, ties, other, outcomeTies[o]).PValue(rho);
+                ranked.Add((input, outcome, rho, p));
             }
         }
         var q = Adjust([.. ranked.Select(r => r.P)]);
@@ -45,20 +63,36 @@ public static class SensitivityRanking
             .OrderByDescending(s => Math.Abs(s.Rho)).ThenBy(s => s.Input, StringComparer.Ordinal).ThenBy(s => s.Outcome, StringComparer.Ordinal)];
     }
 
-    /// <summary>The two-sided p-value of ρ over <paramref name="n"/> runs under no association; 0 for |ρ| = 1.</summary>
+    /// <summary>
+    /// The two-sided p-value of ρ over <paramref name="n"/> runs of untied ranks under no association, in 0..1: up to
+    /// <see cref="SpearmanNullDistribution.MostRuns"/> runs exact (<see cref="SpearmanNullDistribution.PValue"/>; |ρ| = 1
+    /// gives 2/n!), above that from the t approximation (0 for |ρ| = 1).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2.</exception>
     public static double PValue(double rho, int n)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
+        if (n <= SpearmanNullDistribution.MostRuns)
+            return Untied(n).PValue(rho);
         if (Math.Abs(rho) >= 1)
             return 0;
         var t = Math.Abs(rho) * Math.Sqrt((n - 2) / (1 - rho * rho));
         return Math.Clamp(2 * StudentT.CDF(0, 1, n - 2, -t), 0, 1);
     }
 
-    /// <summary>The smallest |ρ| whose two-sided p-value over <paramref name="n"/> runs is below <paramref name="alpha"/>: t / √(n − 2 + t²) with t the 1 − α/2 quantile of Student's t.</summary>
-    public static double NoiseBand(int n, double alpha = 0.05)
+    /// <summary>
+    /// The noise band: the smallest |ρ| whose two-sided p-value over <paramref name="n"/> runs of untied ranks is below
+    /// <paramref name="alpha"/>, in (0, 1]. Up to <see cref="SpearmanNullDistribution.MostRuns"/> runs it is the
+    /// smallest such value a pairing takes (<see cref="SpearmanNullDistribution.Critical"/>: at 0.05, 1 for 5 runs,
+    /// 0.8857 for 6, 0.7 for 9, as the published tables give); above that t / √(n − 2 + t²) with t the 1 − α/2 quantile
+    /// of Student's t. Null when no |ρ| reaches it, as over 4 runs or fewer at 0.05.
+    /// </summary>
+    public static double? NoiseBand(int n, double alpha = 0.05)
     {
-        if (n < 4)
-            return double.NaN;
+        if (n < 2)
+            return null;
+        if (n <= SpearmanNullDistribution.MostRuns)
+            return Untied(n).Critical(alpha);
         var t = StudentT.InvCDF(0, 1, n - 2, 1 - alpha / 2);
         return t / Math.Sqrt(n - 2 + t * t);
     }
@@ -77,6 +111,23 @@ public static class SensitivityRanking
         }
         return q;
     }
+
+    private static SpearmanNullDistribution Untied(int n)
+    {
+        double[] ranks = [.. Enumerable.Range(1, n).Select(r => (double)r)];
+        return new SpearmanNullDistribution(ranks, ranks);
+    }
+
+    private static SpearmanNullDistribution Exact(Dictionary<string, SpearmanNullDistribution> known, double[] x, string xTies, double[] y, string yTies)
+    {
+        var key = xTies + "|" + yTies;
+        if (!known.TryGetValue(key, out var distribution))
+            known[key] = distribution = new SpearmanNullDistribution(x, y);
+        return distribution;
+    }
+
+    /// <summary>The ranks sorted, as text: two columns with the same ties give the same text.</summary>
+    private static string Ties(double[] ranks) => string.Join(" ", ranks.Order().Select(r => r.ToString(CultureInfo.InvariantCulture)));
 
     private static bool Varies(double[] column) => column.Length > 0 && column.All(v => !double.IsNaN(v)) && column.Any(v => v != column[0]);
 }

@@ -60,6 +60,7 @@ public sealed record StudyResult(
     /// Spearman's ρ of every varying input against every varying outcome, strongest first, each tested
     /// against noise (<see cref="SensitivityRanking"/>). A final position no run moved is no outcome: it
     /// only echoes its sampled input or seeded value. An input is not ranked against its own final value.
+    /// Over fewer than <see cref="SensitivityRanking.FewestRuns"/> runs nothing is ranked, and the test says so.
     /// </summary>
     private static (ImmutableArray<Sensitivity>, SensitivityTest?) Rank(StudyLayout layout, SampleSummary[] samples)
     {
@@ -78,8 +79,6 @@ public sealed record StudyResult(
         }
         var inputs = layout.Inputs.Select((input, i) => (input.Name, samples.Select(s => s.Inputs[i]).ToArray())).ToList();
         var ranked = SensitivityRanking.Rank(inputs, outcomes);
-        if (samples.Length < 4)
-            return (ranked, null);
         return (ranked, new SensitivityTest(samples.Length, ranked.Length, SensitivityRanking.FalseDiscoveryRate,
             SensitivityRanking.NoiseBand(samples.Length), ranked.Count(r => r.Significant), unmoved));
     }
