@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Summits.Scenarios;
 
 /// <summary>
@@ -15,14 +17,14 @@ namespace Summits.Scenarios;
 /// </remarks>
 public sealed class SpearmanNullDistribution
 {
-    /// <summary>The most runs whose pairings are enumerated: 9! = 362,880, a few milliseconds per set of ranks.</summary>
+    /// <summary>The most runs whose pairings are counted: 9! = 362,880 of them.</summary>
     public const int MostRuns = 9;
 
     private readonly double scale;
     private readonly long[] count;
     private readonly long pairings;
 
-    /// <summary>Enumerates the n! pairings of <paramref name="x"/>'s ranks with <paramref name="y"/>'s.</summary>
+    /// <summary>Counts the n! pairings of <paramref name="x"/>'s ranks with <paramref name="y"/>'s.</summary>
     /// <param name="x">One side's ranks from 1 to n, ties sharing their midrank (<see cref="Spearman.Ranks"/>); the order does not matter.</param>
     /// <param name="y">The other side's ranks, as many.</param>
     /// <exception cref="ArgumentException">The two differ in length, n is below 2 or above <see cref="MostRuns"/>, or either side does not vary.</exception>
@@ -36,25 +38,32 @@ public sealed class SpearmanNullDistribution
         scale = Math.Sqrt(a.Sum(v => (double)v * v) * b.Sum(v => (double)v * v));
         if (scale == 0)
             throw new ArgumentException("Exact ranks need both sides to vary.");
-        count = new long[a.Sum(Math.Abs) * b.Max(Math.Abs) + 1];
-        var used = new bool[n];
-        void Pair(int i, long sum)
+        // ways[used][range + sum]: how many pairings of x's first k ranks with the k of y's in the bit set used give
+        // that partial sum. A partial sum is bounded as the whole is, by Σ|a| · max|b|. Counting by sum rather than
+        // pairing by pairing takes n·2ⁿ⁻¹ steps over the sums, not n!: 9 runs take milliseconds.
+        var range = a.Sum(Math.Abs) * b.Max(Math.Abs);
+        var ways = new long[1 << n][];
+        ways[0] = new long[2 * range + 1];
+        ways[0][range] = 1;
+        for (var used = 0; used < ways.Length - 1; used++)
         {
-            if (i == n)
-            {
-                count[Math.Abs(sum)]++;
-                return;
-            }
+            var from = ways[used];
+            var k = BitOperations.PopCount((uint)used);
             for (var j = 0; j < n; j++)
             {
-                if (used[j])
+                if ((used & 1 << j) != 0)
                     continue;
-                used[j] = true;
-                Pair(i + 1, sum + a[i] * b[j]);
-                used[j] = false;
+                var to = ways[used | 1 << j] ??= new long[2 * range + 1];
+                var step = a[k] * b[j];
+                for (var sum = 0; sum < from.Length; sum++)
+                    if (from[sum] != 0)
+                        to[sum + step] += from[sum];
             }
+            ways[used] = [];
         }
-        Pair(0, 0);
+        count = new long[range + 1];
+        for (var sum = 0; sum <= 2 * range; sum++)
+            count[Math.Abs(sum - range)] += ways[^1][sum];
         pairings = count.Sum();
     }
 
