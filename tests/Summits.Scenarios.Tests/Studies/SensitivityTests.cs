@@ -9,9 +9,95 @@ public sealed class SensitivityTests
         // Critical |r| at the 5% level, two-sided, from the t quantile: n = 12 (10 degrees of freedom),
         // t = 2.228, r = 2.228 / √(10 + 2.228²) = 0.576; n = 200 (198 df), t = 1.972, r = 1.972 / √(198 + 3.889) = 0.139.
         // Published tables of critical values of the correlation coefficient give 0.576 for 10 df.
-        Assert.Equal(0.576, SensitivityRanking.NoiseBand(12), 3);
-        Assert.Equal(0.139, SensitivityRanking.NoiseBand(200), 3);
-        Assert.True(double.IsNaN(SensitivityRanking.NoiseBand(3)));
+        Assert.Equal(0.576, SensitivityRanking.NoiseBand(12)!.Value, 3);
+        Assert.Equal(0.139, SensitivityRanking.NoiseBand(200)!.Value, 3);
+        Assert.Null(SensitivityRanking.NoiseBand(3));
+    }
+
+    [Fact]
+    public void Up_to_nine_runs_the_noise_band_is_the_exact_critical_value_of_the_published_tables()
+    {
+        // Untied ranks, ρ = 1 − 6·Σd² / (n(n² − 1)), every one of the n! pairings equally likely.
+        // n = 6 (720 pairings): Σd² = 0 is 1 pairing, Σd² = 2 the 5 adjacent swaps, Σd² = 4 two disjoint adjacent swaps,
+        // C(5, 2) − 4 = 6; so 12 have ρ ≥ 1 − 24/210 = 31/35 = 0.8857, and by symmetry 12 have ρ ≤ −31/35: p = 24/720
+        // = 0.033 < 0.05. Σd² = 6 adds the 8 rotations of three adjacent ranks and the 1 set of three disjoint adjacent
+        // swaps: 21 a side, p = 42/720 = 0.058 ≥ 0.05 at ρ = 29/35. The band is 31/35; tables of critical values of
+        // Spearman's r_s at α(2) = 0.05 (Zar, 1972) give 0.886 for n = 6, and 0.786, 0.738 and 0.700 for n = 7, 8 and 9.
+        Assert.Equal(31.0 / 35, SensitivityRanking.NoiseBand(6)!.Value, 12);
+        Assert.Equal(0.786, SensitivityRanking.NoiseBand(7)!.Value, 3);
+        Assert.Equal(0.738, SensitivityRanking.NoiseBand(8)!.Value, 3);
+        Assert.Equal(0.700, SensitivityRanking.NoiseBand(9)!.Value, 3);
+        // n = 5 (120): |ρ| = 1 has p = 2/120 = 0.017; the next, ρ = 1 − 12/120 = 0.9 (Σd² = 2, the 4 adjacent swaps), has
+        // p = 2·5/120 = 0.083: only a perfect correlation is told from noise, the band is 1 (the tables' 1.000).
+        Assert.Equal(1, SensitivityRanking.NoiseBand(5));
+        // n = 4 (24): even |ρ| = 1 has p = 2/24 = 0.083, so no |ρ| is told from noise at 5%: no band.
+        Assert.Null(SensitivityRanking.NoiseBand(4));
+    }
+
+    [Fact]
+    public void Up_to_nine_runs_a_p_value_is_the_share_of_pairings_at_least_as_strong()
+    {
+        // The counts of the test above: n = 5, |ρ| = 1 in 2 of 120 pairings (the identity and its reverse); |ρ| ≥ 0.9 in
+        // 2·(1 + 4) = 10. n = 6, |ρ| ≥ 31/35 in 24 of 720, |ρ| ≥ 29/35 in 42. n = 4, |ρ| = 1 in 2 of 24. ρ = 0: every
+        // pairing has |ρ| ≥ 0.
+        Assert.Equal(2.0 / 120, SensitivityRanking.PValue(1, 5), 12);
+        Assert.Equal(10.0 / 120, SensitivityRanking.PValue(-0.9, 5), 12);
+        Assert.Equal(24.0 / 720, SensitivityRanking.PValue(31.0 / 35, 6), 12);
+        Assert.Equal(42.0 / 720, SensitivityRanking.PValue(-29.0 / 35, 6), 12);
+        Assert.Equal(2.0 / 24, SensitivityRanking.PValue(1, 4), 12);
+        Assert.Equal(1, SensitivityRanking.PValue(0, 4), 12);
+    }
+
+    [Fact]
+    public void Over_four_runs_no_pair_is_flagged_however_perfect()
+    {
+        // Four runs, every outcome a copy or a reversal of one input: 4 of the 8 pairs have |ρ| = 1, and each of the other 4
+        // (a input against the other input's copy or reversal) has Σd² = 10, ρ = 1 − 6·10/60 = 0. With 4 untied values the
+        // smallest two-sided p is 2/4! = 2/24 = 0.083 (only the identity and the reversal reach |ρ| = 1); a q is never
+        // below its own p, so none is below 0.05. The t approximation gave |ρ| = 1 a p of 0, and flagged each of these.
+        double[] up = [1, 2, 3, 4], down = [4, 3, 2, 1], mixed = [2, 4, 1, 3];
+        var inputs = new List<(string, double[])> { ("a", up), ("b", mixed) };
+        var outcomes = new List<(string, double[])> { ("same as a", [10, 20, 30, 40]), ("reverse of a", down), ("same as b", [20, 40, 10, 30]), ("reverse of b", [3, 1, 4, 2]) };
+
+        var ranked = SensitivityRanking.Rank(inputs, outcomes);
+
+        Assert.Equal(8, ranked.Length);
+        Assert.Equal(4, ranked.Count(r => Math.Abs(r.Rho) == 1));
+        Assert.All(ranked.Where(r => Math.Abs(r.Rho) == 1), r => Assert.Equal(2.0 / 24, r.P, 12));
+        Assert.All(ranked, r => Assert.True(r.P >= 2.0 / 24 - 1e-12 && !r.Significant, $"{r.Input} ~ {r.Outcome}: p {r.P}, q {r.Q}"));
+    }
+
+    [Fact]
+    public void Tied_outcomes_are_tested_against_the_pairings_of_their_own_ranks()
+    {
+        // Four runs; x = 1, 2, 3, 4; an agreement in force in the last two (0, 0, 1, 1: midranks 1.5, 1.5, 3.5, 3.5) and a
+        // position that rises with x. With a = 2x − 5 = (−3, −1, 1, 3) and b = 2y − 5 = (−2, −2, 2, 2), ρ = Σab / √(Σa²·Σb²)
+        // = 16 / √(20·16) = 0.8944. A pairing places the two 3.5s on two of the four runs: Σab = 2·(sum of a over those
+        // two) − 2·(sum over the other two) = 4·(sum of a over those two), which is ±16 for {3, 4} and {1, 2}, ±8 for
+        // {2, 4} and {1, 3}, 0 for {2, 3} and {1, 4}. Each set stands for 2!·2! = 4 of the 24 pairings: |ρ| ≥ 0.8944 in
+        // 8, p = 1/3. Untied ranks would give that ρ p = 2/24 (only |ρ| = 1 reaches it): the ties must count, and the two
+        // outcomes, ranked together, must not share a distribution.
+        double[] x = [1, 2, 3, 4];
+        var ranked = SensitivityRanking.Rank([("x", x)], [("agreement", [0, 0, 1, 1]), ("position", [50, 60, 70, 80])]);
+
+        var agreement = ranked.Single(r => r.Outcome == "agreement");
+        Assert.Equal(0.894427, agreement.Rho, 6);
+        Assert.Equal(1.0 / 3, agreement.P, 12);
+        Assert.Equal(2.0 / 24, ranked.Single(r => r.Outcome == "position").P, 12);
+
+        // Nine runs, in force in the last five (4 zeros at midrank 2.5, 5 ones at 7): b = (−5)×4, 4×5, and Σab = 9·(sum of
+        // a = 2x − 10 over the runs in force), whose extremes ±20 only the top five and the bottom five reach: 2 of the
+        // C(9, 4) = 126 placements, each standing for 4!·5! pairings, p = 2/126 = 0.0159.
+        double[] nine = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        var inForce = SensitivityRanking.Rank([("x", nine)], [("agreement", [0, 0, 0, 0, 1, 1, 1, 1, 1])]).Single();
+        Assert.Equal(2.0 / 126, inForce.P, 12);
+    }
+
+    [Fact]
+    public void Under_four_runs_nothing_is_ranked()
+    {
+        // Three runs: ρ is ±1 or ±½ and the smallest p 2/3! = 1/3; nothing is ranked, even a perfect copy.
+        Assert.Empty(SensitivityRanking.Rank([("x", [1, 2, 3])], [("y", [1, 2, 3])]));
     }
 
     [Fact]
@@ -21,7 +107,7 @@ public sealed class SensitivityTests
         // between 0.10 (t = 1.812) and 0.09 (about t = 1.86): 0.098.
         Assert.InRange(SensitivityRanking.PValue(0.5, 12), 0.097, 0.099);
         // At the noise band the p-value is 0.05 by construction of the band.
-        Assert.Equal(0.05, SensitivityRanking.PValue(SensitivityRanking.NoiseBand(40), 40), 6);
+        Assert.Equal(0.05, SensitivityRanking.PValue(SensitivityRanking.NoiseBand(40)!.Value, 40), 6);
         Assert.Equal(0, SensitivityRanking.PValue(1, 40));
         Assert.Equal(1, SensitivityRanking.PValue(0, 40), 9);
     }
@@ -61,6 +147,62 @@ public sealed class SensitivityTests
         Assert.Equal(12_000, pairs);
         Assert.InRange(nominal, 500, 700);
         Assert.InRange(studiesFlagging, 5, 35);
+    }
+
+    [Fact]
+    public void Over_six_runs_inputs_drawn_independently_are_flagged_no_more_often_than_chance_allows()
+    {
+        // As above, 400 studies of 5 inputs × 6 outcomes drawn independently (12,000 pairs), over 6 runs. The exact test
+        // gives p < 0.05 to |ρ| ≥ 31/35 only, 24 of the 720 pairings (1/30): about 400 pairs, sd √(12000·(1/30)(29/30))
+        // ≈ 19.7, 320..480 allowed. The t approximation on 4 degrees of freedom put the line at |ρ| > 0.811, which takes
+        // in |ρ| = 29/35 as well, 42 of 720: about 700. A study flags anything with probability at most 5% (the Simes
+        // test), about 20 of 400, sd 4.4: at most 35.
+        var random = new Random(20171106);
+        int studies = 400, runs = 6, nominal = 0, studiesFlagging = 0;
+        for (var s = 0; s < studies; s++)
+        {
+            var inputs = Enumerable.Range(0, 5).Select(i => ($"input {i}", Column(random, runs))).ToList();
+            var outcomes = Enumerable.Range(0, 6).Select(o => ($"outcome {o}", Column(random, runs))).ToList();
+            var ranked = SensitivityRanking.Rank(inputs, outcomes);
+            nominal += ranked.Count(r => r.P < 0.05);
+            if (ranked.Any(r => r.Significant))
+                studiesFlagging++;
+        }
+        Assert.InRange(nominal, 320, 480);
+        Assert.InRange(studiesFlagging, 0, 35);
+    }
+
+    [Fact]
+    public async Task A_study_of_three_runs_says_in_its_test_and_its_json_that_it_is_too_small_to_rank()
+    {
+        // 3 finished runs, 4 needed: no pair is ranked, and the test says so instead of being left out, which read as
+        // if nothing had varied. No |ρ| over 3 runs can reach p < 0.05 (2/3! = 1/3 at best): no noise band.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(3, 42, 2, Engine.Local), SampleRuns.Local);
+
+        Assert.Empty(study.Sensitivity);
+        var test = study.SensitivityTest!;
+        Assert.Equal((3, 0, false, 4, false), (test.Runs, test.Pairs, test.Ranked, test.FewestRuns, test.Exact));
+        Assert.Null(test.NoiseBand);
+        var json = StudyFiles.Json(study);
+        Assert.Contains("\"ranked\": false", json);
+        Assert.Contains("\"fewestRuns\": 4", json);
+        Assert.DoesNotContain("noiseBand", json);
+    }
+
+    [Fact]
+    public async Task A_study_of_four_runs_is_tested_exactly_and_flags_nothing()
+    {
+        // 4 runs: p-values from the 24 pairings, none below 2/24, so nothing flagged and no noise band.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(4, 42, 2, Engine.Local), SampleRuns.Local);
+
+        var test = study.SensitivityTest!;
+        Assert.True(test.Ranked && test.Exact);
+        Assert.NotEmpty(study.Sensitivity);
+        Assert.Equal(0, test.Significant);
+        Assert.Null(test.NoiseBand);
+        Assert.Contains("\"exact\": true", StudyFiles.Json(study));
     }
 
     [Fact]
