@@ -49,8 +49,12 @@ public sealed partial class ReportSentenceTests
         var bargaining = await ScenarioRun.LocallyAsync(fta);
         AssertSentences(RunReportFiles.Markdown(bargaining), RunReportFiles.Html(bargaining));
 
-        var study = await WhatIfStudy.RunAsync(fta, new StudyOptions(12, 42, 4, Engine.Local), SampleRuns.Local);
-        AssertSentences(StudyReport.Markdown(study), StudyReport.Html(study));
+        // 12 runs (the t approximation), 4 (exact, no noise band) and 3 (too few to rank).
+        foreach (var runs in new[] { 12, 4, 3 })
+        {
+            var study = await WhatIfStudy.RunAsync(fta, new StudyOptions(runs, 42, 4, Engine.Local), SampleRuns.Local);
+            AssertSentences(StudyReport.Markdown(study), StudyReport.Html(study));
+        }
 
         var smp = StateDocument.Of(await ScenarioRun.LocallyAsync(Forecast.Of(ThreeDim, 100, 0, ForecastModel.Smp)));
         var other = StateDocument.Of(await ScenarioRun.LocallyAsync(Forecast.Of(ThreeDim, 2, 0, ForecastModel.Smp)));

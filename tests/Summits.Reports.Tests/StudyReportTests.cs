@@ -16,26 +16,83 @@ public sealed class StudyReportTests
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(12, 42, 2, Engine.Local), SampleRuns.Local);
         Assert.True(study.SensitivityTest!.IsSmall);
         var html = StudyReport.Html(study);
-        Assert.Contains("<p class=\"warning\">Only 12 runs: with fewer than 30, only correlations stronger than |ρ| = 0.576 can be told from noise", html);
+        Assert.Contains("<p class=\"warning\">Only 12 runs: with fewer than 30, only correlations of |ρ| = 0.576 or stronger can be told from noise", html);
+        Assert.Contains("(t approximation, 10 degrees of freedom)", html);
         Assert.Contains("**Only 12 runs", StudyReport.Markdown(study));
     }
 
     [Fact]
     public async Task Counts_of_one_in_the_sensitivity_notes_are_singular()
     {
-        // A test over 3 runs (3 − 2 = 1 degree of freedom) that flags 1 of 523 pairs and leaves 1 final position out as
-        // unmoved: each count of one takes the singular, and its verb agrees ("1 is significant", not "1 are").
+        // A test over 12 runs that flags the 1 pair it tested and leaves 1 final position out as unmoved: each count of
+        // one takes the singular, and its verb agrees ("1 is significant", not "1 are").
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(12, 42, 2, Engine.Local), SampleRuns.Local);
-        var one = study with { SensitivityTest = study.SensitivityTest! with { Runs = 3, Pairs = 523, Significant = 1, UnmovedOutcomes = 1 } };
+        var one = study with { SensitivityTest = study.SensitivityTest! with { Pairs = 1, Significant = 1, UnmovedOutcomes = 1 } };
 
         var notes = string.Join("\n", StudyReport.SensitivityNotes(one).Select(n => n.Text));
 
-        Assert.Contains("Only 3 runs: with fewer than 30", notes);
-        Assert.Contains("(t approximation, 1 degree of freedom). Over 523 pairs, 1 is significant at a 5% false discovery rate", notes);
+        Assert.Contains("Only 12 runs: with fewer than 30", notes);
+        Assert.Contains("(t approximation, 10 degrees of freedom). Over 1 pair, 1 is significant at a 5% false discovery rate", notes);
         Assert.Contains("1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value.", notes);
         Assert.DoesNotContain("1 are", notes);
-        Assert.DoesNotContain("1 degrees", notes);
+        Assert.DoesNotContain("1 pairs", notes);
+    }
+
+    [Theory]
+    [InlineData(3, "3 runs")]
+    [InlineData(1, "1 run")]
+    public async Task A_study_too_small_to_rank_says_so_in_both_reports_and_shows_no_empty_table(int runs, string counted)
+    {
+        // Fewer than 4 finished runs: nothing is ranked. The report says why, as a warning, with the runs that finished
+        // and the 4 a ranking needs, not that no input varied (66 did); no chart, and no table header over no rows.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(runs, 42, 2, Engine.Local), SampleRuns.Local);
+        var html = StudyReport.Html(study);
+        var markdown = StudyReport.Markdown(study);
+
+        var sentence = $"Not ranked: the study is too small. {counted} finished, and ranking an input against an outcome needs at least 4. Run the study with --runs 4 or more.";
+        Assert.Contains($"<p class=\"warning\">{sentence}</p>", html);
+        Assert.Contains($"**{sentence}**", markdown);
+        foreach (var text in new[] { html, markdown })
+        {
+            Assert.DoesNotContain("No sampled input varied", text);
+            Assert.DoesNotContain("Each ρ is tested", text);
+        }
+        Assert.DoesNotContain("| ρ | p |", markdown);
+        Assert.DoesNotContain("data-chart=\"sensitivity\"", html);
+    }
+
+    [Fact]
+    public async Task Over_four_runs_the_report_names_the_exact_test_and_says_no_pair_can_be_told_from_noise()
+    {
+        // 4 runs: every p is the share of the 4! = 24 pairings at least as strong, the smallest 2/24 = 0.0833, so nothing
+        // is flagged and there is no noise band: no band drawn, no count of pairs "beyond the band" by chance.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(4, 42, 2, Engine.Local), SampleRuns.Local);
+        var notes = string.Join("\n", StudyReport.SensitivityNotes(study).Select(n => n.Text));
+
+        Assert.Contains("Only 4 runs: with fewer than 30, no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = 0.0833)", notes);
+        Assert.Contains("Each ρ is tested against no association (exact permutation test: p is the share of the 4! = 24 equally likely pairings", notes);
+        Assert.Contains(", 0 are significant at a 5% false discovery rate", notes);
+        Assert.DoesNotContain("t approximation", notes);
+        Assert.DoesNotContain("would still show", notes);
+        Assert.DoesNotContain("noise band", StudyReport.Html(study));
+    }
+
+    [Fact]
+    public async Task Over_six_runs_the_chance_count_uses_the_exact_share_beyond_the_band()
+    {
+        // 6 runs: the band is 31/35 = 0.8857, and 24 of the 720 pairings reach it (1/30, not 5%): over 457 pairs about
+        // 457/30 = 15.23, shown 15.2 (the t approximation's 5% would have said 22.9). 6! = 720 pairings named.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
+        var six = study with { SensitivityTest = study.SensitivityTest! with { Pairs = 457 } };
+        var notes = string.Join("\n", StudyReport.SensitivityNotes(six).Select(n => n.Text));
+
+        Assert.Contains("only correlations of |ρ| = 0.8857 or stronger can be told from noise", notes);
+        Assert.Contains("share of the 6! = 720 equally likely pairings", notes);
+        Assert.Contains("about 15.2 pairs would still show |ρ| ≥ 0.8857 by chance.", notes);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Summits.Cli.Tests;
 /// <summary>
 /// A study's tables at the normal level are bounded as the run's summary is under -q: a wide world's 600 agreements
 /// and 6,000 final positions are not all printed unless -v detailed asks for every row; and a study that sampled
-/// nothing says so instead of printing an empty list and an empty table.
+/// nothing, or finished too few runs to rank, says so instead of printing an empty list and an empty table or a false reason.
 /// </summary>
 public sealed class StudyTextBoundTests
 {
@@ -60,6 +60,59 @@ public sealed class StudyTextBoundTests
         Assert.DoesNotContain("0 sampled inputs", text);
         Assert.DoesNotContain("strongest of 0", text);
         Assert.DoesNotContain("outcome", text);
+    }
+
+    /// <summary>
+    /// A study of the FTA scenario's kind that sampled one input and finished <paramref name="finished"/> of
+    /// <paramref name="runs"/> runs, with no sensitivity ranked and the test that says why.
+    /// </summary>
+    private static StudyResult Small(int runs, int finished) =>
+        Wide() with
+        {
+            Runs = runs,
+            Finished = finished,
+            Stopped = finished < runs,
+            Inputs = [new InputSummary("position JP bilateral-fta", 10, 30, null)],
+            SensitivityTest = new SensitivityTest(finished, 0, 0.05, null, 0, 0),
+        };
+
+    [Theory]
+    [InlineData(3, 3, "3 runs")]
+    [InlineData(1, 1, "1 run")]
+    [InlineData(10, 2, "2 runs")]
+    public void A_study_too_small_to_rank_says_so_with_the_runs_it_finished_and_the_runs_it_needs(int runs, int finished, string counted)
+    {
+        // An input varied, but fewer than 4 runs finished (a ranking needs 4): the line says that, with the count of
+        // finished runs, not that nothing varied. A stopped study counts the runs that finished, not those asked for.
+        var output = new StringWriter();
+        StudyText.Write(output, Small(runs, finished), 200);
+        var text = output.ToString();
+
+        Assert.Contains($"\nSensitivity: the study is too small to rank: {counted} finished, and ranking an input against an outcome needs at least 4 (ask for --runs 4 or more)\n", text);
+        Assert.DoesNotContain("no sampled input varied", text);
+    }
+
+    [Fact]
+    public void Over_four_runs_the_test_says_no_single_pair_can_be_told_from_noise()
+    {
+        // 4 runs: the smallest two-sided p of any pair is 2/4! = 2/24 = 0.0833, so there is no noise band to print; the
+        // line says so, with that p at four decimals, and the warning does not promise that strong correlations show.
+        var study = Small(4, 4) with { SensitivityTest = new SensitivityTest(4, 457, 0.05, null, 0, 27) };
+        var lines = StudyText.SensitivityLines(study).ToList();
+
+        Assert.EndsWith("0 flagged; over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833.", lines[0]);
+        Assert.Equal("  Warning: 4 runs is a small sample (under 30); no correlation can be told from noise, so the order of the pairs means little.", lines[^1]);
+        Assert.DoesNotContain(lines, l => l.Contains("below", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Over_five_runs_only_a_perfect_correlation_is_out_of_the_noise()
+    {
+        // 5 runs: |ρ| = 1 has p = 2/5! = 2/120 = 0.017, the next |ρ|, 0.9, p = 10/120 = 0.083: the band is 1, and "|ρ| below 1
+        // is within noise" would read as a band; the line names the one value that is not.
+        var study = Small(5, 5) with { SensitivityTest = new SensitivityTest(5, 457, 0.05, 1, 0, 27) };
+
+        Assert.EndsWith("0 flagged; over 5 runs a single pair is within noise unless |ρ| = 1.", StudyText.SensitivityLines(study).First());
     }
 
     [Fact]
