@@ -20,6 +20,14 @@ public sealed class SpearmanNullDistribution
     /// <summary>The most runs whose pairings are counted: 9! = 362,880 of them.</summary>
     public const int MostRuns = 9;
 
+    /// <summary>
+    /// How far, in ρ, an |ρ| may fall short of a pairing's and still count as equal to it, 5·10⁻⁵: half the last
+    /// place of a ρ rounded to 4 decimals, and far more than a rounding to 6 moves it. Two values of |ρ| some pairing
+    /// takes differ by at least 1/scale, the denominator √(Σa²·Σb²) being at most that of 9 untied runs, 240, so at
+    /// least 1/240 ≈ 0.0042 apart: the tolerance never merges two of them.
+    /// </summary>
+    public const double Tolerance = 5e-5;
+
     private readonly double scale;
     private readonly long[] count;
     private readonly long pairings;
@@ -27,17 +35,19 @@ public sealed class SpearmanNullDistribution
     /// <summary>Counts the n! pairings of <paramref name="x"/>'s ranks with <paramref name="y"/>'s.</summary>
     /// <param name="x">One side's ranks from 1 to n, ties sharing their midrank (<see cref="Spearman.Ranks"/>); the order does not matter.</param>
     /// <param name="y">The other side's ranks, as many.</param>
-    /// <exception cref="ArgumentException">The two differ in length, n is below 2 or above <see cref="MostRuns"/>, or either side does not vary.</exception>
+    /// <exception cref="ArgumentException">The two differ in length, n is below 2 or above <see cref="MostRuns"/>, or either side does not vary; the message names which.</exception>
     public SpearmanNullDistribution(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         var n = x.Count;
-        if (y.Count != n || n < 2 || n > MostRuns)
-            throw new ArgumentException($"Exact ranks need two sides of the same length from 2 to {MostRuns}, not {x.Count} and {y.Count}.");
+        if (y.Count != n)
+            throw new ArgumentException($"Exact ranks need two sides of the same length, not {x.Count} and {y.Count}.");
+        if (n < 2 || n > MostRuns)
+            throw new ArgumentException($"Exact ranks need from 2 to {MostRuns} runs, not {n}.");
         var a = x.Select(r => (long)Math.Round(2 * r) - (n + 1)).ToArray();
         var b = y.Select(r => (long)Math.Round(2 * r) - (n + 1)).ToArray();
         scale = Math.Sqrt(a.Sum(v => (double)v * v) * b.Sum(v => (double)v * v));
         if (scale == 0)
-            throw new ArgumentException("Exact ranks need both sides to vary.");
+            throw new ArgumentException("Exact ranks need both sides to vary: one side has every rank equal.");
         // ways[used][range + sum]: how many pairings of x's first k ranks with the k of y's in the bit set used give
         // that partial sum. A partial sum is bounded as the whole is, by Σ|a| · max|b|. Counting by sum rather than
         // pairing by pairing takes n·2ⁿ⁻¹ steps over the sums, not n!: 9 runs take milliseconds.
@@ -68,13 +78,14 @@ public sealed class SpearmanNullDistribution
     }
 
     /// <summary>
-    /// The share of pairings whose |ρ| is at least |<paramref name="rho"/>|, in (0, 1]: the two-sided p-value of
-    /// <paramref name="rho"/> observed over these ranks. A pairing whose |ρ| falls short of it by less than 10⁻⁹ counts
-    /// as equal, so that a ρ computed in floating point finds its own pairing among those at least as strong.
+    /// The share of pairings whose |ρ| is at least |<paramref name="rho"/>|, in [0, 1]: the two-sided p-value of
+    /// <paramref name="rho"/> observed over these ranks (0 for an |ρ| above every pairing's). A pairing whose |ρ| falls
+    /// short of it by less than <see cref="Tolerance"/> counts as equal, so that a ρ computed in floating point, or read
+    /// back rounded to 6 decimals from the JSON or CSV, finds its own pairing among those at least as strong.
     /// </summary>
     public double PValue(double rho)
     {
-        var least = Math.Abs(rho) * scale - 1e-9 * scale;
+        var least = (Math.Abs(rho) - Tolerance) * scale;
         long atLeast = 0;
         for (var k = Math.Max(0, (int)Math.Ceiling(least)); k < count.Length; k++)
             atLeast += count[k];

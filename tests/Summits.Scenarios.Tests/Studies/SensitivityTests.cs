@@ -94,6 +94,62 @@ public sealed class SensitivityTests
     }
 
     [Fact]
+    public void A_rho_read_back_rounded_to_six_decimals_finds_its_own_pairing()
+    {
+        // 7 untied runs: ρ = 1 − 6·Σd²/(7·48) = 1 − Σd²/56. |ρ| ≥ 27/28 (Σd² ≤ 2) is the identity and its 6 adjacent
+        // swaps, 7 a side: p = 14/5040. 27/28 = 0.96428571… is written to the JSON and CSV as 0.964286, 2.9·10⁻⁷ above
+        // it: in units of the denominator, 112·0.964286 = 108.000032 > 108, so a tolerance of 10⁻⁹·112 left the pairing
+        // out and gave only |ρ| = 1's 2/5040. A tolerance of 5·10⁻⁵ in ρ finds it.
+        Assert.Equal(14.0 / 5040, SensitivityRanking.PValue(0.964286, 7), 12);
+        // The next |ρ| below, 26/28 = 0.928571 (Σd² = 4), is 0.0357 away: still not merged with 27/28 (p stays 14/5040
+        // just above 0.928571 + 5·10⁻⁵).
+        Assert.Equal(14.0 / 5040, SensitivityRanking.PValue(0.928571 + 1e-4, 7), 12);
+    }
+
+    [Fact]
+    public void Below_two_runs_the_p_value_is_one_as_there_is_no_noise_band()
+    {
+        // One run or none: no pairing can differ from another, nothing can be told from noise. Both say so without
+        // throwing: p = 1, no band.
+        Assert.Equal(1, SensitivityRanking.PValue(1, 1));
+        Assert.Equal(1, SensitivityRanking.PValue(0, 0));
+        Assert.Null(SensitivityRanking.NoiseBand(1));
+    }
+
+    [Fact]
+    public void At_ten_runs_a_heavily_tied_outcome_gets_the_t_approximations_lenient_p()
+    {
+        // 10 runs, an agreement in force in the last 5 and an input rising with the runs: a = 2x − 11 = −9, −7, …, 9
+        // (Σa² = 330), b = ±5 (Σb² = 250), Σab = 5·2·(1 + 3 + 5 + 7 + 9) = 250, ρ = 250/√(330·250) = √(25/33) = 0.8704.
+        // Exactly, only the top five and the bottom five placements of the ones reach it: p = 2/C(10, 5) = 2/252 =
+        // 0.0079. From 10 runs p comes from the t approximation: t² = 8ρ²/(1 − ρ²) = 8·(25/33)/(8/33) = 25, t = 5 on 8
+        // degrees of freedom, two-sided p = 0.00105 (numerical integration of the t density), near eight times lower.
+        double[] x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        var inForce = SensitivityRanking.Rank([("x", x)], [("agreement", [0, 0, 0, 0, 0, 1, 1, 1, 1, 1])]).Single();
+        Assert.Equal(0.870388, inForce.Rho, 6);
+        Assert.InRange(inForce.P, 0.00104, 0.00106);
+    }
+
+    [Theory]
+    [InlineData(10, 10, "from 2 to 9 runs, not 10")]
+    [InlineData(4, 5, "the same length, not 4 and 5")]
+    public void Exact_ranks_refuse_too_many_runs_and_unequal_sides(int xs, int ys, string named)
+    {
+        // 10 runs would take 10·2⁹ steps over sums and is left to the t approximation; unequal sides cannot be paired.
+        double[] x = [.. Enumerable.Range(1, xs).Select(r => (double)r)], y = [.. Enumerable.Range(1, ys).Select(r => (double)r)];
+        var error = Assert.Throws<ArgumentException>(() => new SpearmanNullDistribution(x, y));
+        Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
+    public void Exact_ranks_refuse_a_side_that_does_not_vary()
+    {
+        // Four runs all tied at midrank 2.5: a = 2·2.5 − 5 = 0 for each, Σa² = 0, ρ's denominator 0.
+        var error = Assert.Throws<ArgumentException>(() => new SpearmanNullDistribution([1, 2, 3, 4], [2.5, 2.5, 2.5, 2.5]));
+        Assert.Contains("both sides to vary", error.Message);
+    }
+
+    [Fact]
     public void Under_four_runs_nothing_is_ranked()
     {
         // Three runs: ρ is ±1 or ±½ and the smallest p 2/3! = 1/3; nothing is ranked, even a perfect copy.
