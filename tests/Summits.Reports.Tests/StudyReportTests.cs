@@ -51,7 +51,7 @@ public sealed class StudyReportTests
         var html = StudyReport.Html(study);
         var markdown = StudyReport.Markdown(study);
 
-        var sentence = $"Not ranked: the study is too small. {counted} finished, and ranking an input against an outcome needs at least 4. Run the study with --runs 4 or more.";
+        var sentence = $"Not ranked, the study is too small ({counted} finished; ranking an input against an outcome needs at least 4); ask for --runs 4 or more.";
         Assert.Contains($"<p class=\"warning\">{sentence}</p>", html);
         Assert.Contains($"**{sentence}**", markdown);
         foreach (var text in new[] { html, markdown })
@@ -61,6 +61,12 @@ public sealed class StudyReportTests
         }
         Assert.DoesNotContain("| ρ | p |", markdown);
         Assert.DoesNotContain("data-chart=\"sensitivity\"", html);
+
+        // Had the same study asked for 10 runs and been stopped, asking for 4 would be wrong advice: it is told to let
+        // the study finish, the count still that of the runs that finished.
+        var stopped = StudyReport.Html(study with { Runs = 10, Stopped = true });
+        Assert.Contains($"<p class=\"warning\">Not ranked, the study stopped before enough runs finished ({counted} finished; ranking an input against an outcome needs at least 4); let it finish.</p>", stopped);
+        Assert.DoesNotContain("--runs 4", stopped);
     }
 
     [Fact]
@@ -81,6 +87,24 @@ public sealed class StudyReportTests
         var html = StudyReport.Html(study);
         Assert.DoesNotContain("noise band", html);
         Assert.Contains("; over 4 runs no single pair can be told from noise", html);
+        // Nor does its caption speak of a shaded band: it says none is drawn, and why (2/24 = 0.0833 as above).
+        Assert.DoesNotContain("shaded band", html);
+        Assert.Contains("grey bars are not told from noise; no band is drawn: over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833. An input", html);
+    }
+
+    [Fact]
+    public async Task Over_five_runs_the_caption_says_only_a_perfect_correlation_falls_outside_the_band()
+    {
+        // 5 runs: |ρ| = 1 has p = 2/120 = 0.017 and the next |ρ|, 0.9, p = 10/120 = 0.083, so the band is 1 and spans the
+        // whole axis from −1 to 1: "where one pair alone would not be" would be every bar. The caption names |ρ| = 1.
+        // (The study's test is that of 6 runs, given the 5-run band.)
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
+        var five = study with { SensitivityTest = study.SensitivityTest! with { Runs = 5, NoiseBand = 1 } };
+        var html = StudyReport.Html(five);
+
+        Assert.Contains("grey bars are not told from noise; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1. An input", html);
+        Assert.DoesNotContain("the shaded band is where one pair alone would not be", html);
     }
 
     [Fact]

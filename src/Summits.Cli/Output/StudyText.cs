@@ -2,6 +2,7 @@ using System.Globalization;
 using Summits.Scenarios;
 
 using Summits.Model;
+using Summits.Reports.Studies;
 
 namespace Summits.Cli.Output;
 
@@ -73,8 +74,8 @@ public static class StudyText
         if (study.Sensitivity.IsEmpty)
         {
             Line(study.Inputs.IsEmpty ? "Sensitivity: nothing to rank, since no input is sampled"
-                : study.Finished < SensitivityRanking.FewestRuns
-                    ? $"Sensitivity: the study is too small to rank: {Counted.Of(study.Finished, "run")} finished, and ranking an input against an outcome needs at least {SensitivityRanking.FewestRuns} (ask for --runs {SensitivityRanking.FewestRuns} or more)"
+                : study.SensitivityTest is { Ranked: false } test
+                    ? "Sensitivity: not ranked, " + SensitivityWords.NotRanked(study, test)
                     : "Sensitivity: no sampled input varied together with an outcome");
         }
         else
@@ -133,25 +134,21 @@ public static class StudyText
 
     /// <summary>
     /// What the ranking's test means for this study: the pairs flagged, the noise band (or that no single pair can be told
-    /// from noise, over 4 runs), the outcomes left out, a warning for a small sample. Nothing for a study without a test.
+    /// from noise, over 4 runs), the outcomes left out, a warning for a small sample. Nothing for a study without a test
+    /// or whose test ranked nothing (<see cref="SensitivityTest.Ranked"/>).
     /// </summary>
     public static IEnumerable<string> SensitivityLines(StudyResult study)
     {
-        if (study.SensitivityTest is not { } test)
+        if (study.SensitivityTest is not { Ranked: true } test)
             yield break;
         var runs = Counted.Of(test.Runs, "run");
-        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested (Benjamini–Hochberg): {test.Significant} flagged;"
-            + test.NoiseBand switch
-            {
-                null => $" over {runs} no single pair can be told from noise, since even |ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}.",
-                >= 1 => $" over {runs} a single pair is within noise unless |ρ| = 1.",
-                { } band => $" a single pair's |ρ| below {N(band)} is within noise over {runs}.",
-            };
+        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested (Benjamini–Hochberg): {test.Significant} flagged; "
+            + SensitivityWords.SinglePair(test) + ".";
         if (test.UnmovedOutcomes > 0)
             yield return test.UnmovedOutcomes == 1 ? "  1 final position that no run moved is not ranked as an outcome." : $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";
         if (test.IsSmall)
             yield return $"  Warning: {runs} is a small sample (under {SensitivityTest.SmallSample}); "
-                + (test.NoiseBand is null ? "no correlation can be told from noise, so the order of the pairs means little." : "only strong correlations can be told from noise.");
+                + (test.NoiseBand is null ? "the order of the pairs means little." : "only strong correlations can be told from noise.");
     }
 
     private static string P(double p) => Reports.Pages.Shown.P(p);

@@ -50,7 +50,8 @@ public static class StudyReport
             page.Paragraph(text, warning ? "warning" : "note");
         if (!study.Sensitivity.IsEmpty)
         {
-            page.Chart(SensitivityChart.Render(study), "Spearman's rank correlation over the runs between each sampled input and each outcome (an agreement being in force, or a final position some run moved), strongest first. Blue bars are significant after the Benjamini–Hochberg adjustment; grey bars are not told from noise; the shaded band is where one pair alone would not be. An input is not ranked against its own final value.");
+            page.Chart(SensitivityChart.Render(study), "Spearman's rank correlation over the runs between each sampled input and each outcome (an agreement being in force, or a final position some run moved), strongest first. Blue bars are significant after the Benjamini–Hochberg adjustment; grey bars are not told from noise; "
+                + BandCaption(study.SensitivityTest) + ". An input is not ranked against its own final value.");
             page.Table(SensitivityHeader, SensitivityRows(study));
         }
         page.Heading("Sampled inputs");
@@ -87,9 +88,9 @@ public static class StudyReport
             yield return ("Nothing to rank: no input is sampled.", false);
             yield break;
         }
-        if (study.Finished < SensitivityRanking.FewestRuns)
+        if (study.SensitivityTest is { Ranked: false } small)
         {
-            yield return ($"Not ranked: the study is too small. {Counted.Of(study.Finished, "run")} finished, and ranking an input against an outcome needs at least {SensitivityRanking.FewestRuns}. Run the study with --runs {SensitivityRanking.FewestRuns} or more.", true);
+            yield return ("Not ranked, " + SensitivityWords.NotRanked(study, small) + ".", true);
             yield break;
         }
         if (study.Sensitivity.IsEmpty)
@@ -117,6 +118,17 @@ public static class StudyReport
         if (test.UnmovedOutcomes > 0)
             yield return (test.UnmovedOutcomes == 1 ? "1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value." : $"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
     }
+
+    /// <summary>
+    /// What the sensitivity chart's shaded band shows: where one pair alone would not be told from noise; that it covers
+    /// the axis but |ρ| = 1 when the band is 1 (5 runs); that none is drawn when there is no band (4 runs).
+    /// </summary>
+    private static string BandCaption(SensitivityTest? test) => test?.NoiseBand switch
+    {
+        null when test is not null => "no band is drawn: " + SensitivityWords.SinglePair(test),
+        >= 1 => "the shaded band covers the whole axis but its ends: " + SensitivityWords.SinglePair(test!),
+        _ => "the shaded band is where one pair alone would not be",
+    };
 
     /// <summary>n! written out with its value, "6! = 720".</summary>
     private static string Factorial(int n) =>

@@ -79,17 +79,39 @@ public sealed class StudyTextBoundTests
     [Theory]
     [InlineData(3, 3, "3 runs")]
     [InlineData(1, 1, "1 run")]
-    [InlineData(10, 2, "2 runs")]
     public void A_study_too_small_to_rank_says_so_with_the_runs_it_finished_and_the_runs_it_needs(int runs, int finished, string counted)
     {
-        // An input varied, but fewer than 4 runs finished (a ranking needs 4): the line says that, with the count of
-        // finished runs, not that nothing varied. A stopped study counts the runs that finished, not those asked for.
+        // An input varied, but fewer than 4 runs finished (a ranking needs 4) of the runs asked for: the line says the
+        // study is too small, with the count of finished runs, and to ask for 4; not that nothing varied.
         var output = new StringWriter();
         StudyText.Write(output, Small(runs, finished), 200);
         var text = output.ToString();
 
-        Assert.Contains($"\nSensitivity: the study is too small to rank: {counted} finished, and ranking an input against an outcome needs at least 4 (ask for --runs 4 or more)\n", text);
+        Assert.Contains($"\nSensitivity: not ranked, the study is too small ({counted} finished; ranking an input against an outcome needs at least 4); ask for --runs 4 or more\n", text);
         Assert.DoesNotContain("no sampled input varied", text);
+    }
+
+    [Fact]
+    public void A_study_stopped_before_four_runs_finished_is_told_to_let_it_finish()
+    {
+        // 10 runs asked for, enough to rank, but stopped after 2: asking for --runs 4 would be wrong advice. The line
+        // counts the 2 runs that finished, not the 10 asked for, and says the study stopped before enough finished.
+        var output = new StringWriter();
+        StudyText.Write(output, Small(10, 2), 200);
+        var text = output.ToString();
+
+        Assert.Contains("\nSensitivity: not ranked, the study stopped before enough runs finished (2 runs finished; ranking an input against an outcome needs at least 4); let it finish\n", text);
+        Assert.DoesNotContain("--runs 4", text);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_test_that_ranked_nothing_has_no_lines(int runs)
+    {
+        // Under 4 runs nothing was ranked: no "* = significant" line, no noise band, no warning over pairs that are not
+        // there (and no p of |ρ| = 1 asked for over 1 run).
+        Assert.Empty(StudyText.SensitivityLines(Small(runs, runs)));
     }
 
     [Fact]
@@ -101,7 +123,9 @@ public sealed class StudyTextBoundTests
         var lines = StudyText.SensitivityLines(study).ToList();
 
         Assert.EndsWith("0 flagged; over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833.", lines[0]);
-        Assert.Equal("  Warning: 4 runs is a small sample (under 30); no correlation can be told from noise, so the order of the pairs means little.", lines[^1]);
+        // Said once: the warning does not repeat that nothing can be told from noise.
+        Assert.Equal("  Warning: 4 runs is a small sample (under 30); the order of the pairs means little.", lines[^1]);
+        Assert.Single(lines, l => l.Contains("told from noise", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("below", StringComparison.Ordinal));
     }
 
