@@ -123,7 +123,7 @@ public sealed class SensitivityTests
         // (Σa² = 330), b = ±5 (Σb² = 250), Σab = 5·2·(1 + 3 + 5 + 7 + 9) = 250, ρ = 250/√(330·250) = √(25/33) = 0.8704.
         // Exactly, only the top five and the bottom five placements of the ones reach it: p = 2/C(10, 5) = 2/252 =
         // 0.0079. From 10 runs p comes from the t approximation: t² = 8ρ²/(1 − ρ²) = 8·(25/33)/(8/33) = 25, t = 5 on 8
-        // degrees of freedom, two-sided p = 0.00105 (numerical integration of the t density), near eight times lower.
+        // degrees of freedom, two-sided p = 0.00105 (numerical integration of the t density), about 7.5 times lower.
         double[] x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
         var inForce = SensitivityRanking.Rank([("x", x)], [("agreement", [0, 0, 0, 0, 0, 1, 1, 1, 1, 1])]).Single();
         Assert.Equal(0.870388, inForce.Rho, 6);
