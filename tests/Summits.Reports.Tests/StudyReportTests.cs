@@ -16,7 +16,7 @@ public sealed class StudyReportTests
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(12, 42, 2, Engine.Local), SampleRuns.Local);
         Assert.True(study.SensitivityTest!.IsSmall);
         var html = StudyReport.Html(study);
-        Assert.Contains("<p class=\"warning\">Only 12 runs: with fewer than 30, only correlations of |ρ| = 0.576 or stronger can be told from noise", html);
+        Assert.Contains("<p class=\"warning\">Only 12 runs, fewer than 30: one pair on its own needs |ρ| of 0.576 or more to be told from noise (untied ranks; tied ones can need more)", html);
         Assert.Contains("(t approximation, 10 degrees of freedom)", html);
         Assert.Contains("**Only 12 runs", StudyReport.Markdown(study));
     }
@@ -32,7 +32,7 @@ public sealed class StudyReportTests
 
         var notes = string.Join("\n", StudyReport.SensitivityNotes(one).Select(n => n.Text));
 
-        Assert.Contains("Only 12 runs: with fewer than 30", notes);
+        Assert.Contains("Only 12 runs, fewer than 30:", notes);
         Assert.Contains("(t approximation, 10 degrees of freedom). Over 1 pair, 1 is significant at a 5% false discovery rate", notes);
         Assert.Contains("1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value.", notes);
         Assert.DoesNotContain("1 are", notes);
@@ -44,14 +44,16 @@ public sealed class StudyReportTests
     [InlineData(1, "1 run")]
     public async Task A_study_too_small_to_rank_says_so_in_both_reports_and_shows_no_empty_table(int runs, string counted)
     {
-        // Fewer than 4 finished runs: nothing is ranked. The report says why, as a warning, with the runs that finished
-        // and the 4 a ranking needs, not that no input varied (66 did); no chart, and no table header over no rows.
+        // Fewer than 4 finished runs: nothing is ranked. The report says why, as a warning, with the runs that finished,
+        // the 4 a ranking needs and the 5 that telling a pair from noise needs (over 4, |ρ| = 1 has p = 2/24 = 0.0833),
+        // and asks for 30, the runs under which a study is called small; not that no input varied (66 did); no chart, and
+        // no table header over no rows.
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(runs, 42, 2, Engine.Local), SampleRuns.Local);
         var html = StudyReport.Html(study);
         var markdown = StudyReport.Markdown(study);
 
-        var sentence = $"Not ranked, the study is too small ({counted} finished; ranking an input against an outcome needs at least 4); ask for --runs 4 or more.";
+        var sentence = $"Not ranked, the study is too small ({counted} finished; a ranking needs at least 4, and telling one pair from noise at least 5); ask for --runs 30 or more.";
         Assert.Contains($"<p class=\"warning\">{sentence}</p>", html);
         Assert.Contains($"**{sentence}**", markdown);
         foreach (var text in new[] { html, markdown })
@@ -65,7 +67,7 @@ public sealed class StudyReportTests
         // Had the same study asked for 10 runs and been stopped, asking for 4 would be wrong advice: it is told to let
         // the study finish, the count still that of the runs that finished.
         var stopped = StudyReport.Html(study with { Runs = 10, Stopped = true });
-        Assert.Contains($"<p class=\"warning\">Not ranked, the study stopped before enough runs finished ({counted} finished; ranking an input against an outcome needs at least 4); let it finish.</p>", stopped);
+        Assert.Contains($"<p class=\"warning\">Not ranked, the study stopped before enough runs finished ({counted} finished; a ranking needs at least 4, and telling one pair from noise at least 5); let it finish.</p>", stopped);
         Assert.DoesNotContain("--runs 4", stopped);
     }
 
@@ -78,7 +80,9 @@ public sealed class StudyReportTests
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(4, 42, 2, Engine.Local), SampleRuns.Local);
         var notes = string.Join("\n", StudyReport.SensitivityNotes(study).Select(n => n.Text));
 
-        Assert.Contains("Only 4 runs: with fewer than 30, no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = 0.0833)", notes);
+        Assert.Contains("Only 4 runs: over so few no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = 0.0833)", notes);
+        // The reason is the 4 runs (2/24), not the 30 under which a study is called small: 5 runs can tell |ρ| = 1.
+        Assert.DoesNotContain("with fewer than 30", notes);
         Assert.Contains("Each ρ is tested against no association (exact permutation test: p is the share of the 4! = 24 equally likely pairings", notes);
         Assert.Contains(", 0 are significant at a 5% false discovery rate", notes);
         Assert.DoesNotContain("t approximation", notes);
@@ -117,7 +121,7 @@ public sealed class StudyReportTests
         var six = study with { SensitivityTest = study.SensitivityTest! with { Pairs = 457 } };
         var notes = string.Join("\n", StudyReport.SensitivityNotes(six).Select(n => n.Text));
 
-        Assert.Contains("only correlations of |ρ| = 0.8857 or stronger can be told from noise", notes);
+        Assert.Contains("one pair on its own needs |ρ| of 0.8857 or more to be told from noise (untied ranks; tied ones can need more)", notes);
         Assert.Contains("share of the 6! = 720 equally likely pairings", notes);
         Assert.Contains("about 15.2 pairs would still show |ρ| ≥ 0.8857 by chance.", notes);
     }

@@ -38,6 +38,8 @@ public static class WhatIfCommand
             scenario, runs, seed, parallel, format, output, report, engine, branch, quiet, verbosity,
         };
         var checkpointEvery = CommonOptions.CheckpointEvery();
+        // A study's samples are kept in memory unless this is given: Summits:CheckpointEvery is not their default.
+        checkpointEvery.Description = $"In grains: write each sample's world to storage every N-th advance and at its last, as a run's world is, to measure what that costs (1 to {Grains.CheckpointOptions.Most}) [default: none, each sample kept in memory and written to no storage]";
         command.Options.Add(checkpointEvery);
         var cluster = CommonOptions.Cluster("Run the samples in grains on the Summits cluster whose Redis server this is, as its client, spread over its silos, instead of in an embedded silo [default: Summits:Cluster, else an embedded silo]");
         command.Options.Add(cluster);

@@ -142,7 +142,7 @@ public static class StudyText
         if (study.SensitivityTest is not { Ranked: true } test)
             yield break;
         var runs = Counted.Of(test.Runs, "run");
-        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested (Benjamini–Hochberg): {test.Significant} flagged; "
+        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested ({(test.Exact ? "exact permutation test" : "t approximation")}, Benjamini–Hochberg): {test.Significant} flagged; "
             + SensitivityWords.SinglePair(test) + ".";
         if (test.UnmovedOutcomes > 0)
             yield return test.UnmovedOutcomes == 1 ? "  1 final position that no run moved is not ranked as an outcome." : $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";

@@ -11,22 +11,24 @@ public static class SensitivityWords
 {
     /// <summary>
     /// Why a study whose test was not <see cref="SensitivityTest.Ranked"/> has no ranking, as a clause without a
-    /// capital or a full stop: too small ("the study is too small (3 runs finished; ranking an input against an
-    /// outcome needs at least 4); ask for --runs 4 or more"), or, when it asked for enough runs and was stopped, that
-    /// it stopped before enough finished and should be let finish.
+    /// capital or a full stop: too small ("the study is too small (3 runs finished; a ranking needs at least 4, and
+    /// telling one pair from noise at least 5); ask for --runs 30 or more", the runs under which a study is warned of as
+    /// small, <see cref="SensitivityTest.SmallSample"/>), or, when it asked for enough runs
+    /// and was stopped, that it stopped before enough finished and should be let finish.
     /// </summary>
     public static string NotRanked(StudyResult study, SensitivityTest test)
     {
-        var why = $"{Counted.Of(test.Runs, "run")} finished; ranking an input against an outcome needs at least {test.FewestRuns}";
+        var why = $"{Counted.Of(test.Runs, "run")} finished; a ranking needs at least {test.FewestRuns}, and telling one pair from noise at least {test.FewestRuns + 1}";
         return study.Stopped && study.Runs >= test.FewestRuns
             ? $"the study stopped before enough runs finished ({why}); let it finish"
-            : $"the study is too small ({why}); ask for --runs {test.FewestRuns} or more";
+            : $"the study is too small ({why}); ask for --runs {SensitivityTest.SmallSample} or more";
     }
 
     /// <summary>
     /// What one pair on its own can be told from noise over the test's runs, as a clause without a full stop: none
     /// when there is no noise band ("over 4 runs no single pair can be told from noise, since even |ρ| = 1 has
-    /// p = 0.0833"), only |ρ| = 1 when the band is 1, else the band itself.
+    /// p = 0.0833"), only |ρ| = 1 when the band is 1, else the band itself, which holds for untied ranks: a pair with tied
+    /// ranks (an agreement in force in some runs) can need a stronger |ρ|.
     /// </summary>
     public static string SinglePair(SensitivityTest test)
     {
@@ -35,7 +37,7 @@ public static class SensitivityWords
         {
             null => $"over {runs} no single pair can be told from noise, since even |ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}",
             >= 1 => $"over {runs} a single pair is within noise unless |ρ| = 1",
-            { } band => $"a single pair's |ρ| below {Number(band)} is within noise over {runs}",
+            { } band => $"a single pair's |ρ| below {Number(band)} is within noise over {runs} (untied ranks; tied ones can need more)",
         };
     }
 }

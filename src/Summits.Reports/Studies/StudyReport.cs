@@ -98,11 +98,11 @@ public static class StudyReport
         if (study.SensitivityTest is not { } test)
             yield break;
         if (test.IsSmall)
-            yield return ($"Only {Counted.Of(test.Runs, "run")}: with fewer than {SensitivityTest.SmallSample}, " + test.NoiseBand switch
+            yield return ($"Only {Counted.Of(test.Runs, "run")}" + test.NoiseBand switch
             {
-                null => $"no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}), so the ranking only orders the pairs.",
-                >= 1 => "only a perfect correlation (|ρ| = 1) can be told from noise, and the ranking of the rest means little.",
-                { } band => $"only correlations of |ρ| = {Number(band)} or stronger can be told from noise, and the ranking of the rest means little.",
+                null => $": over so few no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}), so the ranking only orders the pairs.",
+                >= 1 => $", fewer than {SensitivityTest.SmallSample}: one pair on its own can be told from noise only at |ρ| = 1, and the ranking of the rest means little.",
+                { } band => $", fewer than {SensitivityTest.SmallSample}: one pair on its own needs |ρ| of {Number(band)} or more to be told from noise (untied ranks; tied ones can need more), and over many pairs even that may not be flagged; the ranking of the rest means little.",
             } + " Run more samples (--runs) before reading it.", true);
         var method = test.Exact
             ? $"exact permutation test: p is the share of the {Factorial(test.Runs)} equally likely pairings of the two sides' ranks, ties as observed, whose |ρ| is at least as large"

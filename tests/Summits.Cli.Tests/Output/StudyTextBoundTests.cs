@@ -81,13 +81,15 @@ public sealed class StudyTextBoundTests
     [InlineData(1, 1, "1 run")]
     public void A_study_too_small_to_rank_says_so_with_the_runs_it_finished_and_the_runs_it_needs(int runs, int finished, string counted)
     {
-        // An input varied, but fewer than 4 runs finished (a ranking needs 4) of the runs asked for: the line says the
-        // study is too small, with the count of finished runs, and to ask for 4; not that nothing varied.
+        // An input varied, but fewer than 4 runs finished (a ranking needs 4, and telling one pair from noise 5, since
+        // over 4 runs even |ρ| = 1 has p = 2/4! = 0.0833) of the runs asked for: the line says the study is too small,
+        // with the count of finished runs, and to ask for 30, the runs under which a study is warned of as small; not
+        // that nothing varied, nor to ask for 4, where nothing can be flagged.
         var output = new StringWriter();
         StudyText.Write(output, Small(runs, finished), 200);
         var text = output.ToString();
 
-        Assert.Contains($"\nSensitivity: not ranked, the study is too small ({counted} finished; ranking an input against an outcome needs at least 4); ask for --runs 4 or more\n", text);
+        Assert.Contains($"\nSensitivity: not ranked, the study is too small ({counted} finished; a ranking needs at least 4, and telling one pair from noise at least 5); ask for --runs 30 or more\n", text);
         Assert.DoesNotContain("no sampled input varied", text);
     }
 
@@ -100,7 +102,7 @@ public sealed class StudyTextBoundTests
         StudyText.Write(output, Small(10, 2), 200);
         var text = output.ToString();
 
-        Assert.Contains("\nSensitivity: not ranked, the study stopped before enough runs finished (2 runs finished; ranking an input against an outcome needs at least 4); let it finish\n", text);
+        Assert.Contains("\nSensitivity: not ranked, the study stopped before enough runs finished (2 runs finished; a ranking needs at least 4, and telling one pair from noise at least 5); let it finish\n", text);
         Assert.DoesNotContain("--runs 4", text);
     }
 
@@ -137,6 +139,32 @@ public sealed class StudyTextBoundTests
         var study = Small(5, 5) with { SensitivityTest = new SensitivityTest(5, 457, 0.05, 1, 0, 27) };
 
         Assert.EndsWith("0 flagged; over 5 runs a single pair is within noise unless |ρ| = 1.", StudyText.SensitivityLines(study).First());
+    }
+
+    [Theory]
+    [InlineData(4, "exact permutation test")]
+    [InlineData(9, "exact permutation test")]
+    [InlineData(10, "t approximation")]
+    [InlineData(200, "t approximation")]
+    public void The_flagged_line_names_the_test_the_p_values_came_from(int runs, string test)
+    {
+        // Up to 9 runs every p is exact (the n! pairings counted, at most 9! = 362,880), from 10 runs the t approximation,
+        // which is more lenient; the line says which, so that a p that jumps from 9 runs to 10 is explained where it is read.
+        var study = Small(runs, runs) with { SensitivityTest = new SensitivityTest(runs, 457, 0.05, null, 0, 27) };
+
+        Assert.StartsWith($"  * = significant at a 5% false discovery rate over the 457 pairs tested ({test}, Benjamini–Hochberg): 0 flagged;",
+            StudyText.SensitivityLines(study).First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_noise_band_is_said_to_hold_for_untied_ranks()
+    {
+        // 6 runs: the band is 31/35 = 0.8857 for untied ranks (the tables' 0.886); a pair with tied ranks, an agreement in
+        // force in some runs, can need more, and the line says so rather than promise that 0.8857 is enough.
+        var study = Small(6, 6) with { SensitivityTest = new SensitivityTest(6, 457, 0.05, 31.0 / 35, 0, 27) };
+
+        Assert.EndsWith("a single pair's |ρ| below 0.8857 is within noise over 6 runs (untied ranks; tied ones can need more).",
+            StudyText.SensitivityLines(study).First(), StringComparison.Ordinal);
     }
 
     [Fact]
