@@ -107,7 +107,7 @@ public sealed class StudyReportTests
         var five = study with { SensitivityTest = study.SensitivityTest! with { Runs = 5, NoiseBand = 1 } };
         var html = StudyReport.Html(five);
 
-        Assert.Contains("grey bars are not told from noise; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1. An input", html);
+        Assert.Contains("grey bars are not told from noise; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; tied ones may never reach it). An input", html);
         Assert.DoesNotContain("the shaded band is where one pair alone would not be", html);
     }
 

@@ -12,14 +12,15 @@ public static class SensitivityWords
     /// <summary>
     /// Why a study whose test was not <see cref="SensitivityTest.Ranked"/> has no ranking, as a clause without a
     /// capital or a full stop: too small ("the study is too small (3 runs finished; a ranking needs at least 4, and
-    /// telling one pair from noise at least 5); ask for --runs 30 or more", the runs under which a study is warned of as
-    /// small, <see cref="SensitivityTest.SmallSample"/>), or, when it asked for enough runs
-    /// and was stopped, that it stopped before enough finished and should be let finish.
+    /// telling one pair from noise at least 5); ask for --runs 30 or more", 30 being the runs below which a study is
+    /// called small, <see cref="SensitivityTest.SmallSample"/>), or, when it asked for runs enough to flag a pair
+    /// (<see cref="SensitivityRanking.FewestRunsToFlag"/>) and was stopped, that it stopped before enough finished and
+    /// should be let finish.
     /// </summary>
     public static string NotRanked(StudyResult study, SensitivityTest test)
     {
-        var why = $"{Counted.Of(test.Runs, "run")} finished; a ranking needs at least {test.FewestRuns}, and telling one pair from noise at least {test.FewestRuns + 1}";
-        return study.Stopped && study.Runs >= test.FewestRuns
+        var why = $"{Counted.Of(test.Runs, "run")} finished; a ranking needs at least {test.FewestRuns}, and telling one pair from noise at least {SensitivityRanking.FewestRunsToFlag}";
+        return study.Stopped && study.Runs >= SensitivityRanking.FewestRunsToFlag
             ? $"the study stopped before enough runs finished ({why}); let it finish"
             : $"the study is too small ({why}); ask for --runs {SensitivityTest.SmallSample} or more";
     }
@@ -36,7 +37,7 @@ public static class SensitivityWords
         return test.NoiseBand switch
         {
             null => $"over {runs} no single pair can be told from noise, since even |ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}",
-            >= 1 => $"over {runs} a single pair is within noise unless |ρ| = 1",
+            >= 1 => $"over {runs} a single pair is within noise unless |ρ| = 1 (untied ranks; tied ones may never reach it)",
             { } band => $"a single pair's |ρ| below {Number(band)} is within noise over {runs} (untied ranks; tied ones can need more)",
         };
     }

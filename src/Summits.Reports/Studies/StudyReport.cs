@@ -101,8 +101,8 @@ public static class StudyReport
             yield return ($"Only {Counted.Of(test.Runs, "run")}" + test.NoiseBand switch
             {
                 null => $": over so few no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}), so the ranking only orders the pairs.",
-                >= 1 => $", fewer than {SensitivityTest.SmallSample}: one pair on its own can be told from noise only at |ρ| = 1, and the ranking of the rest means little.",
-                { } band => $", fewer than {SensitivityTest.SmallSample}: one pair on its own needs |ρ| of {Number(band)} or more to be told from noise (untied ranks; tied ones can need more), and over many pairs even that may not be flagged; the ranking of the rest means little.",
+                >= 1 => $", fewer than {SensitivityTest.SmallSample}: one pair on its own can be told from noise only at |ρ| = 1 (untied ranks; tied ones may never reach it), and the ranking of the weaker pairs means little.",
+                { } band => $", fewer than {SensitivityTest.SmallSample}: one pair on its own needs |ρ| of {Number(band)} or more to be told from noise (untied ranks; tied ones can need more), and over many pairs even that may not be flagged; the ranking of the weaker pairs means little.",
             } + " Run more samples (--runs) before reading it.", true);
         var method = test.Exact
             ? $"exact permutation test: p is the share of the {Factorial(test.Runs)} equally likely pairings of the two sides' ranks, ties as observed, whose |ρ| is at least as large"

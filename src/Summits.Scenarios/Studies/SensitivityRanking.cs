@@ -27,6 +27,12 @@ public static class SensitivityRanking
     public const int FewestRuns = 4;
 
     /// <summary>
+    /// The fewest runs over which one pair of untied ranks can be told from noise at 5 %, 5: its |ρ| = 1 then has the
+    /// two-sided p 2/5! = 0.0167, where over 4 runs the smallest is 2/4! = 0.0833 (<see cref="NoiseBand"/> is null below it).
+    /// </summary>
+    public const int FewestRunsToFlag = 5;
+
+    /// <summary>
     /// Every input against every outcome, strongest |ρ| first; a pair whose outcome is the input's own
     /// final value (same name) is not ranked, nor one where either side does not vary, nor any over fewer
     /// than <see cref="FewestRuns"/> runs (then the result is empty).

@@ -83,7 +83,7 @@ public sealed class StudyTextBoundTests
     {
         // An input varied, but fewer than 4 runs finished (a ranking needs 4, and telling one pair from noise 5, since
         // over 4 runs even |ρ| = 1 has p = 2/4! = 0.0833) of the runs asked for: the line says the study is too small,
-        // with the count of finished runs, and to ask for 30, the runs under which a study is warned of as small; not
+        // with the count of finished runs, and to ask for 30, the runs below which a study is called small; not
         // that nothing varied, nor to ask for 4, where nothing can be flagged.
         var output = new StringWriter();
         StudyText.Write(output, Small(runs, finished), 200);
@@ -104,6 +104,19 @@ public sealed class StudyTextBoundTests
 
         Assert.Contains("\nSensitivity: not ranked, the study stopped before enough runs finished (2 runs finished; a ranking needs at least 4, and telling one pair from noise at least 5); let it finish\n", text);
         Assert.DoesNotContain("--runs 4", text);
+    }
+
+    [Fact]
+    public void A_study_of_four_runs_stopped_early_is_asked_for_more_not_told_to_finish()
+    {
+        // 4 runs asked for, stopped after 3: finished, it could rank but flag nothing (over 4 runs |ρ| = 1 has p = 2/4! =
+        // 0.0833), so "let it finish" would be wrong advice: it is asked for 30 runs as a study too small is.
+        var output = new StringWriter();
+        StudyText.Write(output, Small(4, 3), 200);
+        var text = output.ToString();
+
+        Assert.Contains("\nSensitivity: not ranked, the study is too small (3 runs finished; a ranking needs at least 4, and telling one pair from noise at least 5); ask for --runs 30 or more\n", text);
+        Assert.DoesNotContain("let it finish", text);
     }
 
     [Theory]
@@ -138,7 +151,8 @@ public sealed class StudyTextBoundTests
         // is within noise" would read as a band; the line names the one value that is not.
         var study = Small(5, 5) with { SensitivityTest = new SensitivityTest(5, 457, 0.05, 1, 0, 27) };
 
-        Assert.EndsWith("0 flagged; over 5 runs a single pair is within noise unless |ρ| = 1.", StudyText.SensitivityLines(study).First());
+        // Untied ranks only: an agreement in force in 1 of the 5 runs, perfectly separated, has p = 2/5 (2 of the 5 places).
+        Assert.EndsWith("0 flagged; over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; tied ones may never reach it).", StudyText.SensitivityLines(study).First());
     }
 
     [Theory]

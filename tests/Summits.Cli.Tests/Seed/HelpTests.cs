@@ -150,8 +150,9 @@ public sealed class CheckpointHelpTests
     [Fact]
     public async Task The_whatif_help_says_samples_are_kept_in_memory_without_it()
     {
-        // Left out, a study's samples are kept in memory and written to no storage, whatever Summits:CheckpointEvery says
-        // (CheckpointOptionTests: no "grain state written" line): naming the configured interval as its default would be wrong.
+        // Left out, a study's samples are kept in memory and written to no storage (CheckpointOptionTests: a study without
+        // the option has no "grain state written" line); Summits:CheckpointEvery is no default of whatif's, so naming it
+        // as one would be wrong.
         var option = await OptionHelpAsync("whatif");
 
         Assert.EndsWith("(1 to 1000) [default: none, each sample kept in memory and written to no storage]", option, StringComparison.Ordinal);

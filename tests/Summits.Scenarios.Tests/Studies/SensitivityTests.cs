@@ -32,6 +32,9 @@ public sealed class SensitivityTests
         Assert.Equal(1, SensitivityRanking.NoiseBand(5));
         // n = 4 (24): even |ρ| = 1 has p = 2/24 = 0.083, so no |ρ| is told from noise at 5%: no band.
         Assert.Null(SensitivityRanking.NoiseBand(4));
+        // So 5 is the fewest runs over which a pair can be flagged, the figure the outputs name: a band there, none below.
+        Assert.NotNull(SensitivityRanking.NoiseBand(SensitivityRanking.FewestRunsToFlag));
+        Assert.Null(SensitivityRanking.NoiseBand(SensitivityRanking.FewestRunsToFlag - 1));
     }
 
     [Fact]
