@@ -11,12 +11,14 @@ public sealed class StudyReportTests
     {
         // 12 runs: 10 degrees of freedom, where one pair needs |ρ| ≥ t / √(10 + t²) for p < 0.05, with the tables'
         // t₀.₉₇₅ = 2.228139: 2.228139 / √14.964603 = 0.575983, 0.576 at four decimals (its trailing zero dropped);
-        // fewer than 30 runs is called small.
+        // fewer than 30 runs is called small. Under the t approximation a tied pair's printed p can be too small (an
+        // agreement in force in 2 of 10 runs at ρ = 0.6963: t gives 0.0253, the exact count 2/45 = 0.0444), so the
+        // caveat is that one, not that tied ranks need more.
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(12, 42, 2, Engine.Local), SampleRuns.Local);
         Assert.True(study.SensitivityTest!.IsSmall);
         var html = StudyReport.Html(study);
-        Assert.Contains("<p class=\"warning\">Only 12 runs, fewer than 30: one pair on its own needs |ρ| of 0.576 or more to be told from noise (untied ranks; tied ones can need more)", html);
+        Assert.Contains("<p class=\"warning\">Only 12 runs, fewer than 30: one pair on its own needs |ρ| of 0.576 or more to be told from noise (untied ranks; for tied ones, such as an agreement in force, the t approximation&#39;s p can be too small)", html);
         Assert.Contains("(t approximation, 10 degrees of freedom)", html);
         Assert.Contains("**Only 12 runs", StudyReport.Markdown(study));
     }
@@ -93,7 +95,7 @@ public sealed class StudyReportTests
         Assert.Contains("; over 4 runs no single pair can be told from noise", html);
         // Nor does its caption speak of a shaded band: it says none is drawn, and why (2/24 = 0.0833 as above).
         Assert.DoesNotContain("shaded band", html);
-        Assert.Contains("grey bars are not told from noise; no band is drawn: over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833. An input", html);
+        Assert.Contains("grey bars are not; no band is drawn: over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833. An input", html);
     }
 
     [Fact]
@@ -107,8 +109,12 @@ public sealed class StudyReportTests
         var five = study with { SensitivityTest = study.SensitivityTest! with { Runs = 5, NoiseBand = 1 } };
         var html = StudyReport.Html(five);
 
-        Assert.Contains("grey bars are not told from noise; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; tied ones may never reach it). An input", html);
-        Assert.DoesNotContain("the shaded band is where one pair alone would not be", html);
+        // A tied outcome may not get there at all: an agreement in force in 1 of 5 runs, perfectly separated, has p = 2/5.
+        Assert.Contains("grey bars are not; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p &lt; 0.05 at all). An input", html);
+        Assert.DoesNotContain("inside the shaded band", html);
+        // The chance count speaks of |ρ| = 1, the only value at the band: 457 × 2/120 = 7.6 pairs would show it by chance.
+        var notes = string.Join("\n", StudyReport.SensitivityNotes(five with { SensitivityTest = five.SensitivityTest! with { Pairs = 457 } }).Select(n => n.Text));
+        Assert.Contains("about 7.6 pairs would still show |ρ| = 1 by chance.", notes);
     }
 
     [Fact]
@@ -124,6 +130,8 @@ public sealed class StudyReportTests
         Assert.Contains("one pair on its own needs |ρ| of 0.8857 or more to be told from noise (untied ranks; tied ones can need more)", notes);
         Assert.Contains("share of the 6! = 720 equally likely pairings", notes);
         Assert.Contains("about 15.2 pairs would still show |ρ| ≥ 0.8857 by chance.", notes);
+        // The chart's caption gives the band and says a pair inside it would be within noise even on its own.
+        Assert.Contains("grey bars are not; inside the shaded band (|ρ| &lt; 0.8857) a pair would be within noise even on its own (untied ranks). An input", StudyReport.Html(six));
     }
 
     [Fact]

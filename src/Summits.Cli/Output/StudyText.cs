@@ -134,8 +134,8 @@ public static class StudyText
 
     /// <summary>
     /// What the ranking's test means for this study: the pairs flagged, the noise band (or that no single pair can be told
-    /// from noise, over 4 runs), the outcomes left out, a warning for a small sample. Nothing for a study without a test
-    /// or whose test ranked nothing (<see cref="SensitivityTest.Ranked"/>).
+    /// from noise, over 4 runs), the outcomes left out, a warning for a small sample with how many pairs would reach the
+    /// band by chance alone. Nothing for a study without a test or whose test ranked nothing (<see cref="SensitivityTest.Ranked"/>).
     /// </summary>
     public static IEnumerable<string> SensitivityLines(StudyResult study)
     {
@@ -148,7 +148,9 @@ public static class StudyText
             yield return test.UnmovedOutcomes == 1 ? "  1 final position that no run moved is not ranked as an outcome." : $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";
         if (test.IsSmall)
             yield return $"  Warning: {runs} is a small sample (under {SensitivityTest.SmallSample}); "
-                + (test.NoiseBand is null ? "the order of the pairs means little." : "only strong correlations can be told from noise.");
+                + (test.NoiseBand is { } band && SensitivityWords.ByChance(test) is { } chance
+                    ? $"only strong correlations can be told from noise, and about {Reports.Pages.Shown.Number(chance)} of the {test.Pairs} pairs would show {SensitivityWords.AtTheBand(band)} by chance alone, so few if any can be flagged."
+                    : "the order of the pairs means little.");
     }
 
     private static string P(double p) => Reports.Pages.Shown.P(p);

@@ -7,8 +7,8 @@ namespace Summits.Reports.Studies;
 
 /// <summary>
 /// The input–outcome correlations of a study as signed bars of Spearman's ρ: every pair flagged as
-/// significant and at least the strongest <see cref="Strongest"/>, with the band within which one pair
-/// is not told from noise.
+/// significant and at least the strongest <see cref="Strongest"/>, blue when significant and grey when not, with the
+/// band within which one pair would be within noise even on its own.
 /// </summary>
 public static class SensitivityChart
 {
@@ -40,7 +40,7 @@ public static class SensitivityChart
             YAxis = Chart.CategoryAxis("input → outcome", rows.Select(Label), vertical: true),
         };
         chart.Add(Bars($"significant (q < {test?.FalseDiscoveryRate ?? SensitivityRanking.FalseDiscoveryRate:0.##})", Significant, rows, s => s.Significant));
-        chart.Add(Bars("not told from noise", Noise, rows, s => !s.Significant));
+        chart.Add(Bars("not significant", Noise, rows, s => !s.Significant));
         if (test?.NoiseBand is { } noiseBand)
         {
             var band = $"one pair's noise band at 5%: |ρ| < {Number(noiseBand)}";

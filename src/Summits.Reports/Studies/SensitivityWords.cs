@@ -37,8 +37,30 @@ public static class SensitivityWords
         return test.NoiseBand switch
         {
             null => $"over {runs} no single pair can be told from noise, since even |ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}",
-            >= 1 => $"over {runs} a single pair is within noise unless |ρ| = 1 (untied ranks; tied ones may never reach it)",
-            { } band => $"a single pair's |ρ| below {Number(band)} is within noise over {runs} (untied ranks; tied ones can need more)",
+            >= 1 => $"over {runs} a single pair is within noise unless |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p < 0.05 at all)",
+            { } band => $"a single pair's |ρ| below {Number(band)} is within noise over {runs}" + TiedCaveat(test),
         };
     }
+
+    /// <summary>
+    /// What the band means for tied ranks, as a parenthesis with its leading space: with exact p-values a pair with tied
+    /// ranks can need a stronger |ρ| than the band; under the t approximation of a small study (fewer than
+    /// <see cref="SensitivityTest.SmallSample"/> runs) its printed p can be too small; nothing above that.
+    /// </summary>
+    public static string TiedCaveat(SensitivityTest test) =>
+        test.Exact ? " (untied ranks; tied ones can need more)"
+        : test.IsSmall ? " (untied ranks; for tied ones, such as an agreement in force, the t approximation's p can be too small)"
+        : "";
+
+    /// <summary>
+    /// How many of the test's pairs would reach the noise band by chance alone had no input anything to do with any
+    /// outcome, to one decimal: the pairs times the share of pairings at least as strong as the band (exact up to 9
+    /// runs), or times 0.05, the t band's share by construction; null when there is no band.
+    /// </summary>
+    public static double? ByChance(SensitivityTest test) => test.NoiseBand is { } band
+        ? Math.Round(test.Pairs * (test.Exact ? SensitivityRanking.PValue(band, test.Runs) : 0.05), 1)
+        : null;
+
+    /// <summary>"|ρ| = 1" for a band of 1, else "|ρ| ≥ band": what reaching the band means.</summary>
+    public static string AtTheBand(double band) => band >= 1 ? "|ρ| = 1" : $"|ρ| ≥ {Number(band)}";
 }

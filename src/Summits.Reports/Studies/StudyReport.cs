@@ -50,7 +50,7 @@ public static class StudyReport
             page.Paragraph(text, warning ? "warning" : "note");
         if (!study.Sensitivity.IsEmpty)
         {
-            page.Chart(SensitivityChart.Render(study), "Spearman's rank correlation over the runs between each sampled input and each outcome (an agreement being in force, or a final position some run moved), strongest first. Blue bars are significant after the Benjamini–Hochberg adjustment; grey bars are not told from noise; "
+            page.Chart(SensitivityChart.Render(study), "Spearman's rank correlation over the runs between each sampled input and each outcome (an agreement being in force, or a final position some run moved), strongest first. Blue bars are significant after the Benjamini–Hochberg adjustment; grey bars are not; "
                 + BandCaption(study.SensitivityTest) + ". An input is not ranked against its own final value.");
             page.Table(SensitivityHeader, SensitivityRows(study));
         }
@@ -101,33 +101,31 @@ public static class StudyReport
             yield return ($"Only {Counted.Of(test.Runs, "run")}" + test.NoiseBand switch
             {
                 null => $": over so few no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}), so the ranking only orders the pairs.",
-                >= 1 => $", fewer than {SensitivityTest.SmallSample}: one pair on its own can be told from noise only at |ρ| = 1 (untied ranks; tied ones may never reach it), and the ranking of the weaker pairs means little.",
-                { } band => $", fewer than {SensitivityTest.SmallSample}: one pair on its own needs |ρ| of {Number(band)} or more to be told from noise (untied ranks; tied ones can need more), and over many pairs even that may not be flagged; the ranking of the weaker pairs means little.",
+                >= 1 => $", fewer than {SensitivityTest.SmallSample}: one pair on its own can be told from noise only at |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p < 0.05 at all), and over many pairs even that may not be flagged; the ranking of the weaker pairs means little.",
+                { } band => $", fewer than {SensitivityTest.SmallSample}: one pair on its own needs |ρ| of {Number(band)} or more to be told from noise{SensitivityWords.TiedCaveat(test)}, and over many pairs even that may not be flagged; the ranking of the weaker pairs means little.",
             } + " Run more samples (--runs) before reading it.", true);
         var method = test.Exact
             ? $"exact permutation test: p is the share of the {Factorial(test.Runs)} equally likely pairings of the two sides' ranks, ties as observed, whose |ρ| is at least as large"
             : $"t approximation, {Counted.Of(test.Runs - 2, "degree")} of freedom";
         var chance = "";
-        if (test.NoiseBand is { } b)
-        {
-            // The share of pairings at least as strong as the band: 0.05 by the t band's construction, below it when exact.
-            var expected = Math.Round(test.Pairs * (test.Exact ? SensitivityRanking.PValue(b, test.Runs) : 0.05), 1);
-            chance = $" Had no input anything to do with any outcome, about {Number(expected)} {(expected == 1 ? "pair" : "pairs")} would still show |ρ| ≥ {Number(b)} by chance.";
-        }
+        if (test.NoiseBand is { } b && SensitivityWords.ByChance(test) is { } expected)
+            chance = $" Had no input anything to do with any outcome, about {Number(expected)} {(expected == 1 ? "pair" : "pairs")} would still show {SensitivityWords.AtTheBand(b)} by chance.";
         yield return ($"Each ρ is tested against no association ({method}). Over {Counted.Of(test.Pairs, "pair")}, {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise.{chance}", false);
         if (test.UnmovedOutcomes > 0)
             yield return (test.UnmovedOutcomes == 1 ? "1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value." : $"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
     }
 
     /// <summary>
-    /// What the sensitivity chart's shaded band shows: where one pair alone would not be told from noise; that it covers
+    /// What the sensitivity chart's shaded band shows: where one pair would be within noise even on its own; that it covers
     /// the axis but |ρ| = 1 when the band is 1 (5 runs); that none is drawn when there is no band (4 runs).
     /// </summary>
-    private static string BandCaption(SensitivityTest? test) => test?.NoiseBand switch
+    private static string BandCaption(SensitivityTest? test) => test switch
     {
-        null when test is not null => "no band is drawn: " + SensitivityWords.SinglePair(test),
-        >= 1 => "the shaded band covers the whole axis but its ends: " + SensitivityWords.SinglePair(test!),
-        _ => "the shaded band is where one pair alone would not be",
+        null => "the shaded band is where a pair would be within noise even on its own",
+        { NoiseBand: null } => "no band is drawn: " + SensitivityWords.SinglePair(test),
+        { NoiseBand: >= 1 } => "the shaded band covers the whole axis but its ends: " + SensitivityWords.SinglePair(test),
+        { NoiseBand: { } band } => $"inside the shaded band (|ρ| < {Number(band)}) a pair would be within noise even on its own"
+            + (test.Exact || test.IsSmall ? " (untied ranks)" : ""),
     };
 
     /// <summary>n! written out with its value, "6! = 720".</summary>

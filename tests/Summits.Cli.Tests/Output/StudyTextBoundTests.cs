@@ -152,7 +152,7 @@ public sealed class StudyTextBoundTests
         var study = Small(5, 5) with { SensitivityTest = new SensitivityTest(5, 457, 0.05, 1, 0, 27) };
 
         // Untied ranks only: an agreement in force in 1 of the 5 runs, perfectly separated, has p = 2/5 (2 of the 5 places).
-        Assert.EndsWith("0 flagged; over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; tied ones may never reach it).", StudyText.SensitivityLines(study).First());
+        Assert.EndsWith("0 flagged; over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p < 0.05 at all).", StudyText.SensitivityLines(study).First());
     }
 
     [Theory]
@@ -179,6 +179,33 @@ public sealed class StudyTextBoundTests
 
         Assert.EndsWith("a single pair's |ρ| below 0.8857 is within noise over 6 runs (untied ranks; tied ones can need more).",
             StudyText.SensitivityLines(study).First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_small_studys_warning_counts_the_pairs_that_would_reach_the_band_by_chance()
+    {
+        // 6 runs: the band is 31/35 = 0.8857, ρ = 1 − 6Σd²/210 with Σd² ≤ 4, reached by 24 of the 720 pairings (the
+        // identity, its 5 single adjacent swaps and 6 pairs of disjoint adjacent swaps, and the 12 reverses: 1/30); over
+        // 457 pairs 457/30 = 15.23, shown 15.2. That many chance pairs at the band is why the adjustment over all of them
+        // flags few if any.
+        var study = Small(6, 6) with { SensitivityTest = new SensitivityTest(6, 457, 0.05, 31.0 / 35, 0, 27) };
+
+        Assert.Equal("  Warning: 6 runs is a small sample (under 30); only strong correlations can be told from noise, and about 15.2 of the 457 pairs would show |ρ| ≥ 0.8857 by chance alone, so few if any can be flagged.",
+            StudyText.SensitivityLines(study).Last());
+    }
+
+    [Fact]
+    public void Under_the_t_approximation_a_small_studys_band_warns_of_a_tied_pairs_p_and_a_large_ones_not()
+    {
+        // 12 runs, t approximation: a tied pair's printed p can be too small (an agreement in force in 2 of 10 runs,
+        // perfectly separated: ρ = (9.5 − 4.5) / √8.25 · √(0.2 · 0.8) = 0.6963, t = 2.744 on 8 degrees of freedom gives
+        // p = 0.0253 where the exact count is 2/C(10, 2) = 2/45 = 0.0444), so the caveat says so; at 200 runs none.
+        var twelve = Small(12, 12) with { SensitivityTest = new SensitivityTest(12, 457, 0.05, 0.575983, 0, 27) };
+        var many = Small(200, 200) with { SensitivityTest = new SensitivityTest(200, 457, 0.05, 0.1388, 0, 27) };
+
+        Assert.EndsWith("a single pair's |ρ| below 0.576 is within noise over 12 runs (untied ranks; for tied ones, such as an agreement in force, the t approximation's p can be too small).",
+            StudyText.SensitivityLines(twelve).First(), StringComparison.Ordinal);
+        Assert.EndsWith("a single pair's |ρ| below 0.1388 is within noise over 200 runs.", StudyText.SensitivityLines(many).First(), StringComparison.Ordinal);
     }
 
     [Fact]
