@@ -39,11 +39,34 @@ public static class SensitivityRanking
     /// </summary>
     /// <param name="inputs">Per input, its value in each run.</param>
     /// <param name="outcomes">Per outcome, its value in each run, the same runs in the same order.</param>
-    public static ImmutableArray<Sensitivity> Rank(IReadOnlyList<(string Name, double[] Values)> inputs, IReadOnlyList<(string Name, double[] Values)> outcomes)
+    public static ImmutableArray<Sensitivity> Rank(IReadOnlyList<(string Name, double[] Values)> inputs, IReadOnlyList<(string Name, double[] Values)> outcomes) =>
+        Rank(inputs, outcomes, out _);
+
+    /// <summary>
+    /// Ranks as <see cref="Rank(IReadOnlyList{ValueTuple{string, double[]}}, IReadOnlyList{ValueTuple{string, double[]}})"/>
+    /// does, and says how many of the ranked pairs would reach the noise band (<see cref="NoiseBand"/>) by chance alone
+    /// had no input anything to do with any outcome.
+    /// </summary>
+    /// <param name="inputs">Per input, its value in each run.</param>
+    /// <param name="outcomes">Per outcome, its value in each run, the same runs in the same order.</param>
+    /// <param name="byChance">
+    /// The expected number of ranked pairs whose |ρ| is at least the noise band under no association, from 0 to the
+    /// pairs ranked. Up to <see cref="SpearmanNullDistribution.MostRuns"/> runs it is exact: the sum over the pairs of
+    /// each pair's own share of pairings at least as strong (<see cref="SpearmanNullDistribution.PValue"/> at the band),
+    /// its ranks tied as observed, so that a pair that cannot reach the band at all (an untied input against an agreement
+    /// in force in 3 of 6 runs: at most |ρ| = √(54/70) = 0.8783, short of 0.8857) counts 0, not the untied share. Above
+    /// that it is the pairs times 0.05, the share the t approximation gives every pair at its own band whatever its
+    /// ties. Null when there is no band (over 4 runs or fewer); 0 when no pair was ranked.
+    /// </param>
+    public static ImmutableArray<Sensitivity> Rank(IReadOnlyList<(string Name, double[] Values)> inputs, IReadOnlyList<(string Name, double[] Values)> outcomes,
+        out double? byChance)
     {
+        byChance = null;
         var n = inputs.Count > 0 ? inputs[0].Values.Length : 0;
         if (n < FewestRuns)
             return [];
+        var band = NoiseBand(n);
+        var expected = 0.0;
         // Exact distributions depend only on the two sets of ranks, which few patterns of ties cover.
         var exact = n <= SpearmanNullDistribution.MostRuns ? new Dictionary<string, SpearmanNullDistribution>(StringComparer.Ordinal) : null;
         var ranked = new List<(string Input, string Outcome, double Rho, double P)>();
@@ -63,10 +86,23 @@ public static class SensitivityRanking
                 var rho = Spearman.Pearson(ranks, other);
                 if (double.IsNaN(rho))
                     continue;
-                var p = exact is null ? PValue(rho, n) : Exact(exact, ranks, ties, other, outcomeTies[o]).PValue(rho);
+                double p;
+                if (exact is null)
+                {
+                    p = PValue(rho, n);
+                    expected += 0.05; // the noise band's level: its t band is where the approximation puts 5% of pairings
+                }
+                else
+                {
+                    var distribution = Exact(exact, ranks, ties, other, outcomeTies[o]);
+                    p = distribution.PValue(rho);
+                    if (band is { } b)
+                        expected += distribution.PValue(b);
+                }
                 ranked.Add((input, outcome, rho, p));
             }
         }
+        byChance = band is null ? null : expected;
         var q = Adjust([.. ranked.Select(r => r.P)]);
         return [.. ranked.Select((r, i) => new Sensitivity(r.Input, r.Outcome, Math.Round(r.Rho, 6), r.P, q[i], q[i] < FalseDiscoveryRate))
             .OrderByDescending(s => Math.Abs(s.Rho)).ThenBy(s => s.Input, StringComparer.Ordinal).ThenBy(s => s.Outcome, StringComparer.Ordinal)];

@@ -14,7 +14,15 @@ namespace Summits.Scenarios;
 /// </param>
 /// <param name="Significant">Pairs flagged after the adjustment.</param>
 /// <param name="UnmovedOutcomes">Final positions left out as outcomes because no run moved them: they equal their sampled input or seeded value.</param>
-public sealed record SensitivityTest(int Runs, int Pairs, double FalseDiscoveryRate, double? NoiseBand, int Significant, int UnmovedOutcomes)
+/// <param name="ExpectedByChance">
+/// How many of the <paramref name="Pairs"/> would show |ρ| at least <paramref name="NoiseBand"/> by chance alone had no
+/// input anything to do with any outcome, from 0 to <paramref name="Pairs"/>: up to 9 runs the sum of each pair's exact
+/// chance, its ranks tied as observed (a pair that cannot reach the band adds 0); from 10 runs the pairs times 0.05, the
+/// t approximation's share (<see cref="SensitivityRanking.Rank(IReadOnlyList{ValueTuple{string, double[]}}, IReadOnlyList{ValueTuple{string, double[]}}, out double?)"/>).
+/// Null when there is no band, or when the test was not counted.
+/// </param>
+public sealed record SensitivityTest(int Runs, int Pairs, double FalseDiscoveryRate, double? NoiseBand, int Significant, int UnmovedOutcomes,
+    double? ExpectedByChance = null)
 {
     /// <summary>Fewer runs than this and the report warns that only strong associations can show.</summary>
     public const int SmallSample = 30;

@@ -78,8 +78,8 @@ public sealed record StudyResult(
             outcomes.Add(($"position {layout.Positions[k].Actor} {layout.Positions[k].Topic}", samples.Select(s => s.Positions[k]).ToArray()));
         }
         var inputs = layout.Inputs.Select((input, i) => (input.Name, samples.Select(s => s.Inputs[i]).ToArray())).ToList();
-        var ranked = SensitivityRanking.Rank(inputs, outcomes);
+        var ranked = SensitivityRanking.Rank(inputs, outcomes, out var byChance);
         return (ranked, new SensitivityTest(samples.Length, ranked.Length, SensitivityRanking.FalseDiscoveryRate,
-            SensitivityRanking.NoiseBand(samples.Length), ranked.Count(r => r.Significant), unmoved));
+            SensitivityRanking.NoiseBand(samples.Length), ranked.Count(r => r.Significant), unmoved, byChance));
     }
 }

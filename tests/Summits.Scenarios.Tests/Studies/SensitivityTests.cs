@@ -97,6 +97,60 @@ public sealed class SensitivityTests
     }
 
     [Fact]
+    public void Over_five_runs_the_pairs_expected_at_the_band_by_chance_sum_each_pairs_own_exact_chance()
+    {
+        // Five runs, band 1 (only |ρ| = 1 is told from noise). Inputs: x untied, s of two values (a strategy chosen from two,
+        // in runs 2 and 4); outcomes: a position, untied, and an agreement in force in runs 1 and 4 (2 of 5). The pairs:
+        // - x ~ position, both untied: |ρ| = 1 in 2 of the 5! = 120 pairings (the identity and the reverse): 2/120 = 1/60.
+        // - x ~ agreement: five distinct ranks against two values can never lie on a line, so |ρ| = 1 in none: 0.
+        // - s ~ position: the same, the other way round: 0.
+        // - s ~ agreement, both 2 of 5: ρ = +1 when the pairing puts s's two on the agreement's two, 2!·3! = 12 of the 120
+        //   pairings (1 of the C(5, 2) = 10 ways to place two runs); ρ = −1 would need s's two on the agreement's three: none.
+        //   12/120 = 1/10.
+        // Expected by chance: 1/60 + 0 + 0 + 1/10 = 7/60 = 0.11667. Counting every pair as untied gave 4/60 = 0.0667.
+        double[] x = [3, 1, 4, 5, 2], s = [0, 1, 0, 1, 0];
+        var ranked = SensitivityRanking.Rank([("x", x), ("strategy", s)], [("agreement", [1, 0, 0, 1, 0]), ("position", [10, 20, 30, 40, 50])], out var byChance);
+
+        Assert.Equal(4, ranked.Length);
+        Assert.Equal(7.0 / 60, byChance!.Value, 12);
+    }
+
+    [Fact]
+    public void Over_six_runs_a_pair_that_cannot_reach_the_band_adds_nothing_to_the_chance_count()
+    {
+        // Six runs, band 31/35 = 0.8857 (24 of the 720 untied pairings reach it, 1/30: see the test of the tables above).
+        // Inputs x untied and s of two values (runs 1 and 2 of 6); outcomes a position, untied, and an agreement in force in
+        // runs 3 and 6 (2 of 6). With a = 2·rank − 7:
+        // - x ~ position: 1/30.
+        // - x ~ agreement: the agreement's b is −2 on its 4 zeros (midrank 2.5) and +4 on its 2 ones (5.5), Σb² = 48; x's a
+        //   is −5, −3, −1, 1, 3, 5, Σa² = 70; Σab is at most 4·(5 + 3) − 2·(1 − 1 − 3 − 5) = 48, so |ρ| ≤ 48/√(70·48) =
+        //   √(48/70) = 0.8281 < 0.8857: 0. Likewise s ~ position: 0.
+        // - s ~ agreement, both 2 of 6 (a and b each −2 ×4, +4 ×2, Σ = 48): with k runs in both twos, Σab = 16k − 8·2(2 − k)
+        //   + 4·(2 + k), so ρ = 1 at k = 2, 0.25 at k = 1, −0.5 at k = 0: only k = 2 reaches the band, 1 of the C(6, 2) = 15
+        //   placements: 1/15.
+        // Expected by chance: 1/30 + 0 + 0 + 1/15 = 3/30 = 0.1, where counting every pair as untied gives 4/30 = 0.1333.
+        double[] x = [4, 2, 6, 1, 5, 3], s = [1, 1, 0, 0, 0, 0];
+        SensitivityRanking.Rank([("x", x), ("strategy", s)], [("agreement", [0, 0, 1, 0, 0, 1]), ("position", [1, 2, 3, 4, 5, 6])], out var byChance);
+
+        Assert.Equal(3.0 / 30, byChance!.Value, 12);
+    }
+
+    [Fact]
+    public void Under_the_t_approximation_the_chance_count_is_five_percent_of_the_pairs_and_over_four_runs_there_is_none()
+    {
+        // Twelve runs: the band is the t approximation's, where it puts 5% of any pair's pairings whatever its ties, so the
+        // count is 0.05 per pair: 2 pairs (x against an untied position and a tied agreement) give 0.1.
+        double[] x = [.. Enumerable.Range(1, 12).Select(i => (double)(i * 7 % 12))];
+        SensitivityRanking.Rank([("x", x)], [("position", [.. Enumerable.Range(1, 12).Select(i => (double)i)]), ("agreement", [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1])], out var twelve);
+        Assert.Equal(0.1, twelve!.Value, 12);
+        // Four runs: no band (|ρ| = 1 has p = 2/24 = 0.0833), so no count of pairs reaching it; three runs rank nothing.
+        SensitivityRanking.Rank([("x", [1, 2, 3, 4])], [("y", [4, 1, 3, 2])], out var four);
+        Assert.Null(four);
+        SensitivityRanking.Rank([("x", [1, 2, 3])], [("y", [3, 1, 2])], out var three);
+        Assert.Null(three);
+    }
+
+    [Fact]
     public void A_rho_read_back_rounded_to_six_decimals_finds_its_own_pairing()
     {
         // 7 untied runs: ρ = 1 − 6·Σd²/(7·48) = 1 − Σd²/56. |ρ| ≥ 27/28 (Σd² ≤ 2) is the identity and its 6 adjacent
