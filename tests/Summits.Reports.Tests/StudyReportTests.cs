@@ -56,6 +56,8 @@ public sealed class StudyReportTests
         var markdown = StudyReport.Markdown(study);
 
         var sentence = $"Not ranked, the study is too small ({counted} finished; a ranking needs at least 4, and telling one pair from noise at least 5); ask for --runs 30 or more.";
+        // The summary counts the finished runs of those asked for, the noun agreeing with the runs asked for: "1 of 1 run".
+        Assert.Contains($"{counted.Split(' ')[0]} of {counted} on world", html);
         Assert.Contains($"<p class=\"warning\">{sentence}</p>", html);
         Assert.Contains($"**{sentence}**", markdown);
         foreach (var text in new[] { html, markdown })

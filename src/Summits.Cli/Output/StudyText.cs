@@ -35,7 +35,7 @@ public static class StudyText
                 output.WriteLine(line);
         }
         const int FirstInputs = 6;
-        Line($"What-if {study.Scenario} on world {study.World}: {study.Finished} of {study.Runs} runs, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}");
+        Line($"What-if {study.Scenario} on world {study.World}: {Counted.PartOf(study.Finished, study.Runs, "run")}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}");
         if (study.About.Length > 0)
             Line(study.About);
         var inputs = every ? study.Inputs.Length : FirstInputs;
@@ -97,7 +97,7 @@ public static class StudyText
         if (study.Stopped)
         {
             output.WriteLine();
-            Line($"Stopped after {study.Finished} of {study.Runs} runs; these results cover the finished runs only.");
+            Line($"Stopped after {Counted.PartOf(study.Finished, study.Runs, "run")}; these results cover the finished runs only.");
         }
     }
 
@@ -125,7 +125,7 @@ public static class StudyText
     public static string Summary(StudyResult study)
     {
         var held = study.Agreements.Count(a => a.InForce.P > 0.5);
-        var text = $"What-if {study.Scenario}: {study.Finished} of {study.Runs} runs, seed {study.Seed}; "
+        var text = $"What-if {study.Scenario}: {Counted.PartOf(study.Finished, study.Runs, "run")}, seed {study.Seed}; "
             + $"an agreement in force at the end of most runs on {held} of {Counted.Of(study.Agreements.Length, "topic")}";
         if (study.Expectations is { } e)
             text += string.Create(CultureInfo.InvariantCulture, $"; every expectation held in {100 * e.P:0.0}% of runs");

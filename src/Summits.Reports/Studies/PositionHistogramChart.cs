@@ -44,7 +44,7 @@ public static class PositionHistogramChart
                 ["encode"] = new JsonObject { ["x"] = new JsonArray(0, 1), ["y"] = 2 },
                 ["data"] = new JsonArray([.. p.Histogram.Where(b => b.Count > 0).Select(b => (JsonNode?)Chart.Point(
                     new JsonArray(b.Low, b.High, b.Count, i, positions.Count),
-                    $"{p.Actor}: {b.Count} of {p.Runs} runs ended in [{Number(b.Low)}, {Number(b.High)})"))]),
+                    $"{p.Actor}: {Counted.PartOf(b.Count, p.Runs, "run")} ended in [{Number(b.Low)}, {Number(b.High)})"))]),
                 ["markLine"] = new JsonObject
                 {
                     ["symbol"] = "none",

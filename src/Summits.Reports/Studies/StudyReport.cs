@@ -134,9 +134,9 @@ public static class StudyReport
 
     private static string Summary(StudyResult study) =>
         (Sentence(study.About) is { Length: > 0 } about ? about + " " : "")
-        + $"{study.Finished} of {study.Runs} runs on world {study.World}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}; {Counted.Of(study.Inputs.Length, "sampled input")}."
+        + $"{Counted.PartOf(study.Finished, study.Runs, "run")} on world {study.World}, seed {study.Seed}, engine {KebabCase.Of(study.Engine)}; {Counted.Of(study.Inputs.Length, "sampled input")}."
         + (study.Expectations is { } e ? $" Every expectation held in {Share(e)} of runs." : "")
-        + (study.Stopped ? $" Stopped after {study.Finished} of {study.Runs} runs." : "");
+        + (study.Stopped ? $" Stopped after {Counted.PartOf(study.Finished, study.Runs, "run")}." : "");
 
     private static readonly string[] PositionHeader = ["topic", "actor", "start", "mean", "sd", "p5", "p50", "p95", "runs that moved it"];
 

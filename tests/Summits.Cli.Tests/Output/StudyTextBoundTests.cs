@@ -208,6 +208,40 @@ public sealed class StudyTextBoundTests
         Assert.EndsWith("a single pair's |ρ| below 0.1388 is within noise over 200 runs.", StudyText.SensitivityLines(many).First(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, 1, "1 of 1 run,")]
+    [InlineData(2, 1, "1 of 2 runs,")]
+    [InlineData(10, 10, "10 of 10 runs,")]
+    public void The_headline_counts_the_runs_in_the_number_of_the_runs_asked_for(int runs, int finished, string counted)
+    {
+        // "1 of 1 runs" read wrongly: the noun agrees with the whole (runs asked for), as "1 of 2 runs" does. The heading,
+        // the one-line summary and a stopped study's last line all count so.
+        var study = Small(runs, finished);
+        var output = new StringWriter();
+        StudyText.Write(output, study, 200);
+        var text = output.ToString();
+
+        Assert.Contains($": {counted} seed 1, engine local\n", text.ReplaceLineEndings("\n"));
+        Assert.Contains($": {counted} seed 1;", StudyText.Summary(study));
+        if (study.Stopped)
+            Assert.Contains($"Stopped after {counted.TrimEnd(',')};", text);
+        Assert.DoesNotContain("of 1 runs", text);
+    }
+
+    [Fact]
+    public void Under_the_t_approximation_a_small_studys_band_warns_of_a_tied_pairs_p_and_a_large_ones_not()
+    {
+        // 12 runs, t approximation: a tied pair's printed p can be too small (an agreement in force in 2 of 10 runs,
+        // perfectly separated: ρ = (9.5 − 4.5) / √8.25 · √(0.2 · 0.8) = 0.6963, t = 2.744 on 8 degrees of freedom gives
+        // p = 0.0253 where the exact count is 2/C(10, 2) = 2/45 = 0.0444), so the caveat says so; at 200 runs none.
+        var twelve = Small(12, 12) with { SensitivityTest = new SensitivityTest(12, 457, 0.05, 0.575983, 0, 27) };
+        var many = Small(200, 200) with { SensitivityTest = new SensitivityTest(200, 457, 0.05, 0.1388, 0, 27) };
+
+        Assert.EndsWith("a single pair's |ρ| below 0.576 is within noise over 12 runs (untied ranks; for tied ones, such as an agreement in force, the t approximation's p can be too small).",
+            StudyText.SensitivityLines(twelve).First(), StringComparison.Ordinal);
+        Assert.EndsWith("a single pair's |ρ| below 0.1388 is within noise over 200 runs.", StudyText.SensitivityLines(many).First(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Detailed_level_shows_every_row()
     {
