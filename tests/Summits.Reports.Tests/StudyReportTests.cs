@@ -21,6 +21,9 @@ public sealed class StudyReportTests
         Assert.Contains("<p class=\"warning\">Only 12 runs, fewer than 30: one pair on its own needs |ρ| of 0.576 or more to be told from noise (untied ranks; for tied ones, such as an agreement in force, the t approximation&#39;s p can be too small)", html);
         Assert.Contains("(t approximation, 10 degrees of freedom)", html);
         Assert.Contains("**Only 12 runs", StudyReport.Markdown(study));
+        // The advice is the text output's, word for word: the runs under which a study is called small.
+        Assert.Contains("the ranking of the weaker pairs means little; ask for --runs 30 or more before reading it.</p>", html);
+        Assert.DoesNotContain("Run more samples", html);
     }
 
     [Fact]
@@ -35,8 +38,8 @@ public sealed class StudyReportTests
         var notes = string.Join("\n", StudyReport.SensitivityNotes(one).Select(n => n.Text));
 
         Assert.Contains("Only 12 runs, fewer than 30:", notes);
-        Assert.Contains("(t approximation, 10 degrees of freedom). Over 1 pair, 1 is significant at a 5% false discovery rate", notes);
-        Assert.Contains("1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value.", notes);
+        Assert.Contains("(t approximation, 10 degrees of freedom). Over 1 pair (each varying input against each varying outcome but its own final value), 1 is significant at a 5% false discovery rate", notes);
+        Assert.Contains("1 final position that no run moved is not ranked as an outcome: it only repeats its sampled or seeded start, so any spread it shows is the sampling's.", notes);
         Assert.DoesNotContain("1 are", notes);
         Assert.DoesNotContain("1 pairs", notes);
     }
@@ -114,26 +117,61 @@ public sealed class StudyReportTests
         // A tied outcome may not get there at all: an agreement in force in 1 of 5 runs, perfectly separated, has p = 2/5.
         Assert.Contains("grey bars are not; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p &lt; 0.05 at all). An input", html);
         Assert.DoesNotContain("inside the shaded band", html);
-        // The chance count speaks of |ρ| = 1, the only value at the band: 457 × 2/120 = 7.6 pairs would show it by chance.
-        var notes = string.Join("\n", StudyReport.SensitivityNotes(five with { SensitivityTest = five.SensitivityTest! with { Pairs = 457 } }).Select(n => n.Text));
-        Assert.Contains("about 7.6 pairs would still show |ρ| = 1 by chance.", notes);
+        // The chance count speaks of |ρ| = 1, the only value at the band. The FTA study over 5 runs, seed 42, has 457 pairs:
+        // 320 of an untied input against an untied final position, each at |ρ| = 1 in 2 of the 5! = 120 pairings; 130 of an
+        // untied input against an agreement in force in 2 of the runs and 5 of the US strategy (chosen from two, in 2 of the
+        // runs) against a position, none of which can reach |ρ| = 1 (distinct ranks against two values never lie on a
+        // line); and 2 of the strategy against an agreement, both 2 of 5, at ρ = 1 when the two runs coincide, 1 of the
+        // C(5, 2) = 10 placements. 320/60 + 2/10 = 5.333 + 0.2 = 5.533, shown 5.5; counting every pair as untied gave
+        // 457/60 = 7.6.
+        var counted = five with { SensitivityTest = five.SensitivityTest! with { Pairs = 457, ExpectedByChance = 320.0 / 60 + 2.0 / 10 } };
+        var notes = string.Join("\n", StudyReport.SensitivityNotes(counted).Select(n => n.Text));
+        Assert.Contains("Had no input anything to do with any outcome, about 5.5 of the 457 pairs would show |ρ| = 1 by chance alone (each pair's exact chance under its own ties, summed).", notes);
     }
 
     [Fact]
     public async Task Over_six_runs_the_chance_count_uses_the_exact_share_beyond_the_band()
     {
-        // 6 runs: the band is 31/35 = 0.8857, and 24 of the 720 pairings reach it (1/30, not 5%): over 457 pairs about
-        // 457/30 = 15.23, shown 15.2 (the t approximation's 5% would have said 22.9). 6! = 720 pairings named.
+        // 6 runs: the band is 31/35 = 0.8857, and 24 of the 720 pairings of untied ranks reach it (1/30, not 5%). The FTA
+        // study, seed 42, has 66 inputs (65 drawn from intervals, untied, and the US strategy, chosen from two, in 2 of
+        // the runs) against 7 outcomes (5 final positions, untied, and 2 agreements, each in force in 2 of the runs), less
+        // the 5 inputs' own final values: 457 pairs. An untied input against an agreement of 2 in 6 reaches at most
+        // |ρ| = √(48/70) = 0.8281 (a: −5, −3, −1, 1, 3, 5; b: −2 ×4, +4 ×2; Σab ≤ 4·8 + 2·8 = 48), and the strategy against
+        // a position likewise: 135 pairs that add 0. The strategy against an agreement (both 2 of 6) reaches it only when
+        // its two runs fall on the agreement's two, 1 of C(6, 2) = 15 placements. So 320/30 + 2/15 = 10.667 + 0.133 =
+        // 10.8, where 457/30 = 15.2 counted every pair as untied (and the t approximation's 5% would have said 22.9).
+        // 6! = 720 pairings named.
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
-        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
-        var six = study with { SensitivityTest = study.SensitivityTest! with { Pairs = 457 } };
+        var six = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
         var notes = string.Join("\n", StudyReport.SensitivityNotes(six).Select(n => n.Text));
 
+        Assert.Equal(457, six.SensitivityTest!.Pairs);
+        Assert.Equal(320.0 / 30 + 2.0 / 15, six.SensitivityTest.ExpectedByChance!.Value, 9);
         Assert.Contains("one pair on its own needs |ρ| of 0.8857 or more to be told from noise (untied ranks; tied ones can need more)", notes);
         Assert.Contains("share of the 6! = 720 equally likely pairings", notes);
-        Assert.Contains("about 15.2 pairs would still show |ρ| ≥ 0.8857 by chance.", notes);
+        Assert.Contains("Over 457 pairs (each varying input against each varying outcome but its own final value), 0 are significant", notes);
+        Assert.Contains("Had no input anything to do with any outcome, about 10.8 of the 457 pairs would show |ρ| ≥ 0.8857 by chance alone (each pair's exact chance under its own ties, summed).", notes);
         // The chart's caption gives the band and says a pair inside it would be within noise even on its own.
         Assert.Contains("grey bars are not; inside the shaded band (|ρ| &lt; 0.8857) a pair would be within noise even on its own (untied ranks). An input", StudyReport.Html(six));
+    }
+
+    [Fact]
+    public async Task A_sensitivity_table_cut_to_the_strongest_pairs_says_so_under_it()
+    {
+        // The 6-run FTA study ranks 457 pairs and flags none: the table (and the chart) keep the 15 strongest, and every
+        // flagged one (none here), at most 40: 15 of 457. Both reports say so under the table and point to the CSV.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
+        const string Cut = "The table shows 15 of the 457 pairs: the 15 strongest and every flagged one, 40 at most; sensitivity.csv lists every pair.";
+
+        var markdown = StudyReport.Markdown(study);
+        Assert.Contains(Cut, markdown);
+        Assert.True(markdown.IndexOf(Cut, StringComparison.Ordinal) > markdown.IndexOf("| ρ | p |", StringComparison.Ordinal), "under the table");
+        Assert.Contains($"<p class=\"note\">{Cut}</p>", StudyReport.Html(study));
+
+        // A table that shows every pair says nothing of the kind: the same study cut to its 15 strongest pairs.
+        var whole = study with { Sensitivity = [.. study.Sensitivity.Take(15)] };
+        Assert.DoesNotContain("The table shows", StudyReport.Markdown(whole));
     }
 
     [Fact]

@@ -133,24 +133,26 @@ public static class StudyText
     }
 
     /// <summary>
-    /// What the ranking's test means for this study: the pairs flagged, the noise band (or that no single pair can be told
-    /// from noise, over 4 runs), the outcomes left out, a warning for a small sample with how many pairs would reach the
-    /// band by chance alone. Nothing for a study without a test or whose test ranked nothing (<see cref="SensitivityTest.Ranked"/>).
+    /// What the ranking's test means for this study: the pairs flagged and which pairs were tested, the noise band (or that
+    /// no single pair can be told from noise, over 4 runs), the outcomes left out and why, a warning for a small sample
+    /// with how many pairs would reach the band by chance alone (<see cref="SensitivityWords.ByChance"/>) and the runs to
+    /// ask for. Nothing for a study without a test or whose test ranked nothing (<see cref="SensitivityTest.Ranked"/>).
     /// </summary>
     public static IEnumerable<string> SensitivityLines(StudyResult study)
     {
         if (study.SensitivityTest is not { Ranked: true } test)
             yield break;
         var runs = Counted.Of(test.Runs, "run");
-        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested ({(test.Exact ? "exact permutation test" : "t approximation")}, Benjamini–Hochberg): {test.Significant} flagged; "
+        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested ({SensitivityWords.WhichPairs}; {(test.Exact ? "exact permutation test" : "t approximation")}, Benjamini–Hochberg): {test.Significant} flagged; "
             + SensitivityWords.SinglePair(test) + ".";
         if (test.UnmovedOutcomes > 0)
-            yield return test.UnmovedOutcomes == 1 ? "  1 final position that no run moved is not ranked as an outcome." : $"  {test.UnmovedOutcomes} final positions that no run moved are not ranked as outcomes.";
+            yield return "  " + SensitivityWords.Unmoved(test.UnmovedOutcomes);
         if (test.IsSmall)
             yield return $"  Warning: {runs} is a small sample (under {SensitivityTest.SmallSample}); "
-                + (test.NoiseBand is { } band && SensitivityWords.ByChance(test) is { } chance
-                    ? $"only strong correlations can be told from noise, and about {Reports.Pages.Shown.Number(chance)} of the {test.Pairs} pairs would show {SensitivityWords.AtTheBand(band)} by chance alone, so few if any can be flagged."
-                    : "the order of the pairs means little.");
+                + (SensitivityWords.ByChance(test) is { } chance
+                    ? $"only strong correlations can be told from noise, and {chance}, so few if any can be flagged; "
+                    : "the order of the pairs means little; ")
+                + SensitivityWords.MoreRuns + ".";
     }
 
     private static string P(double p) => Reports.Pages.Shown.P(p);

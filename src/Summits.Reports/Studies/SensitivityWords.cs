@@ -22,8 +22,30 @@ public static class SensitivityWords
         var why = $"{Counted.Of(test.Runs, "run")} finished; a ranking needs at least {test.FewestRuns}, and telling one pair from noise at least {SensitivityRanking.FewestRunsToFlag}";
         return study.Stopped && study.Runs >= SensitivityRanking.FewestRunsToFlag
             ? $"the study stopped before enough runs finished ({why}); let it finish"
-            : $"the study is too small ({why}); ask for --runs {SensitivityTest.SmallSample} or more";
+            : $"the study is too small ({why}); {MoreRuns}";
     }
+
+    /// <summary>
+    /// The advice to a study too small to rank, or to read, as a clause without a capital or a full stop: "ask for --runs
+    /// 30 or more", 30 being the runs below which a study is called small (<see cref="SensitivityTest.SmallSample"/>).
+    /// </summary>
+    public static string MoreRuns => $"ask for --runs {SensitivityTest.SmallSample} or more";
+
+    /// <summary>
+    /// Which pairs a test counts, as a clause without a capital or a full stop, for beside the count: every input that
+    /// varied against every outcome that varied, except an input against its own final value (so that 66 inputs and 7
+    /// outcomes can make 457 pairs, not 462).
+    /// </summary>
+    public const string WhichPairs = "each varying input against each varying outcome but its own final value";
+
+    /// <summary>
+    /// Why <paramref name="count"/> final positions (1 or more) are not ranked as outcomes, as a sentence with its full
+    /// stop: no run moved them, so each only repeats its sampled or seeded start, and the spread a table shows for one
+    /// is that of its sampled start.
+    /// </summary>
+    public static string Unmoved(int count) => count == 1
+        ? "1 final position that no run moved is not ranked as an outcome: it only repeats its sampled or seeded start, so any spread it shows is the sampling's."
+        : $"{count} final positions that no run moved are not ranked as outcomes: each only repeats its sampled or seeded start, so any spread they show is the sampling's.";
 
     /// <summary>
     /// What one pair on its own can be told from noise over the test's runs, as a clause without a full stop: none
@@ -54,12 +76,22 @@ public static class SensitivityWords
 
     /// <summary>
     /// How many of the test's pairs would reach the noise band by chance alone had no input anything to do with any
-    /// outcome, to one decimal: the pairs times the share of pairings at least as strong as the band (exact up to 9
-    /// runs), or times 0.05, the t band's share by construction; null when there is no band.
+    /// outcome, as a clause without a capital or a full stop: "about 10.8 of the 457 pairs would show |ρ| ≥ 0.8857 by
+    /// chance alone (each pair's exact chance under its own ties, summed)", the figure
+    /// <see cref="SensitivityTest.ExpectedByChance"/> to one decimal and the parenthesis saying how it was had (from 10
+    /// runs "(5% of each, the t approximation's share)"); "none of the 132 pairs can show |ρ| ≥ 0.8857, their ranks too
+    /// tied" when it is 0. Null when there is no band or no expected count.
     /// </summary>
-    public static double? ByChance(SensitivityTest test) => test.NoiseBand is { } band
-        ? Math.Round(test.Pairs * (test.Exact ? SensitivityRanking.PValue(band, test.Runs) : 0.05), 1)
-        : null;
+    public static string? ByChance(SensitivityTest test)
+    {
+        if (test.NoiseBand is not { } band || test.ExpectedByChance is not { } expected)
+            return null;
+        var pairs = test.Pairs == 1 ? "the 1 pair" : $"the {test.Pairs} pairs";
+        if (expected == 0)
+            return $"none of {pairs} can show {AtTheBand(band)}, their ranks too tied";
+        var how = test.Exact ? "each pair's exact chance under its own ties, summed" : "5% of each, the t approximation's share";
+        return $"about {Number(Math.Round(expected, 1))} of {pairs} would show {AtTheBand(band)} by chance alone ({how})";
+    }
 
     /// <summary>"|ρ| = 1" for a band of 1, else "|ρ| ≥ band": what reaching the band means.</summary>
     public static string AtTheBand(double band) => band >= 1 ? "|ρ| = 1" : $"|ρ| ≥ {Number(band)}";

@@ -53,6 +53,8 @@ public static class StudyReport
             page.Chart(SensitivityChart.Render(study), "Spearman's rank correlation over the runs between each sampled input and each outcome (an agreement being in force, or a final position some run moved), strongest first. Blue bars are significant after the Benjamini–Hochberg adjustment; grey bars are not; "
                 + BandCaption(study.SensitivityTest) + ". An input is not ranked against its own final value.");
             page.Table(SensitivityHeader, SensitivityRows(study));
+            if (TableCut(study) is { } cut)
+                page.Paragraph(cut, "note");
         }
         page.Heading("Sampled inputs");
         page.Table(["input", "drawn from"], InputRows(study));
@@ -70,7 +72,11 @@ public static class StudyReport
         foreach (var (text, warning) in SensitivityNotes(study))
             md.Paragraph(warning ? "**" + text + "**" : text);
         if (!study.Sensitivity.IsEmpty)
+        {
             md.Table(SensitivityHeader, SensitivityRows(study));
+            if (TableCut(study) is { } cut)
+                md.Paragraph(cut);
+        }
         md.Heading("Sampled inputs");
         md.Table(["input", "drawn from"], InputRows(study));
         return md.ToString();
@@ -100,19 +106,17 @@ public static class StudyReport
         if (test.IsSmall)
             yield return ($"Only {Counted.Of(test.Runs, "run")}" + test.NoiseBand switch
             {
-                null => $": over so few no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}), so the ranking only orders the pairs.",
-                >= 1 => $", fewer than {SensitivityTest.SmallSample}: one pair on its own can be told from noise only at |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p < 0.05 at all), and over many pairs even that may not be flagged; the ranking of the weaker pairs means little.",
-                { } band => $", fewer than {SensitivityTest.SmallSample}: one pair on its own needs |ρ| of {Number(band)} or more to be told from noise{SensitivityWords.TiedCaveat(test)}, and over many pairs even that may not be flagged; the ranking of the weaker pairs means little.",
-            } + " Run more samples (--runs) before reading it.", true);
+                null => $": over so few no correlation can be told from noise, not even a perfect one (|ρ| = 1 has p = {P(SensitivityRanking.PValue(1, test.Runs))}), so the ranking only orders the pairs",
+                >= 1 => $", fewer than {SensitivityTest.SmallSample}: one pair on its own can be told from noise only at |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p < 0.05 at all), and over many pairs even that may not be flagged; the ranking of the weaker pairs means little",
+                { } band => $", fewer than {SensitivityTest.SmallSample}: one pair on its own needs |ρ| of {Number(band)} or more to be told from noise{SensitivityWords.TiedCaveat(test)}, and over many pairs even that may not be flagged; the ranking of the weaker pairs means little",
+            } + $"; {SensitivityWords.MoreRuns} before reading it.", true);
         var method = test.Exact
             ? $"exact permutation test: p is the share of the {Factorial(test.Runs)} equally likely pairings of the two sides' ranks, ties as observed, whose |ρ| is at least as large"
             : $"t approximation, {Counted.Of(test.Runs - 2, "degree")} of freedom";
-        var chance = "";
-        if (test.NoiseBand is { } b && SensitivityWords.ByChance(test) is { } expected)
-            chance = $" Had no input anything to do with any outcome, about {Number(expected)} {(expected == 1 ? "pair" : "pairs")} would still show {SensitivityWords.AtTheBand(b)} by chance.";
-        yield return ($"Each ρ is tested against no association ({method}). Over {Counted.Of(test.Pairs, "pair")}, {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise.{chance}", false);
+        var chance = SensitivityWords.ByChance(test) is { } expected ? $" Had no input anything to do with any outcome, {expected}." : "";
+        yield return ($"Each ρ is tested against no association ({method}). Over {Counted.Of(test.Pairs, "pair")} ({SensitivityWords.WhichPairs}), {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise.{chance}", false);
         if (test.UnmovedOutcomes > 0)
-            yield return (test.UnmovedOutcomes == 1 ? "1 final position that no run moved is not an outcome: it only repeats its sampled or seeded value." : $"{test.UnmovedOutcomes} final positions that no run moved are not outcomes: they only repeat their sampled or seeded values.", false);
+            yield return (SensitivityWords.Unmoved(test.UnmovedOutcomes), false);
     }
 
     /// <summary>
@@ -127,6 +131,20 @@ public static class StudyReport
         { NoiseBand: { } band } => $"inside the shaded band (|ρ| < {Number(band)}) a pair would be within noise even on its own"
             + (test.Exact || test.IsSmall ? " (untied ranks)" : ""),
     };
+
+    /// <summary>
+    /// What the sensitivity table leaves out, when it shows fewer than every pair (<see cref="SensitivityChart.Rows"/>:
+    /// the <see cref="SensitivityChart.Strongest"/> strongest and every flagged one, at most
+    /// <see cref="SensitivityChart.MostShown"/>): "The table shows 15 of the 457 pairs: the 15 strongest and every
+    /// flagged one, 40 at most; sensitivity.csv lists every pair." Null when it shows them all.
+    /// </summary>
+    private static string? TableCut(StudyResult study)
+    {
+        var shown = SensitivityChart.Rows(study).Count;
+        return shown < study.Sensitivity.Length
+            ? $"The table shows {shown} of the {study.Sensitivity.Length} pairs: the {SensitivityChart.Strongest} strongest and every flagged one, {SensitivityChart.MostShown} at most; sensitivity.csv lists every pair."
+            : null;
+    }
 
     /// <summary>n! written out with its value, "6! = 720".</summary>
     private static string Factorial(int n) =>

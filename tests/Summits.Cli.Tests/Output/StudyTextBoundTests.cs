@@ -139,7 +139,7 @@ public sealed class StudyTextBoundTests
 
         Assert.EndsWith("0 flagged; over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833.", lines[0]);
         // Said once: the warning does not repeat that nothing can be told from noise.
-        Assert.Equal("  Warning: 4 runs is a small sample (under 30); the order of the pairs means little.", lines[^1]);
+        Assert.Equal("  Warning: 4 runs is a small sample (under 30); the order of the pairs means little; ask for --runs 30 or more.", lines[^1]);
         Assert.Single(lines, l => l.Contains("told from noise", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("below", StringComparison.Ordinal));
     }
@@ -166,7 +166,7 @@ public sealed class StudyTextBoundTests
         // which is more lenient; the line says which, so that a p that jumps from 9 runs to 10 is explained where it is read.
         var study = Small(runs, runs) with { SensitivityTest = new SensitivityTest(runs, 457, 0.05, null, 0, 27) };
 
-        Assert.StartsWith($"  * = significant at a 5% false discovery rate over the 457 pairs tested ({test}, Benjamini–Hochberg): 0 flagged;",
+        Assert.StartsWith($"  * = significant at a 5% false discovery rate over the 457 pairs tested (each varying input against each varying outcome but its own final value; {test}, Benjamini–Hochberg): 0 flagged;",
             StudyText.SensitivityLines(study).First(), StringComparison.Ordinal);
     }
 
@@ -184,28 +184,41 @@ public sealed class StudyTextBoundTests
     [Fact]
     public void A_small_studys_warning_counts_the_pairs_that_would_reach_the_band_by_chance()
     {
-        // 6 runs: the band is 31/35 = 0.8857, ρ = 1 − 6Σd²/210 with Σd² ≤ 4, reached by 24 of the 720 pairings (the
-        // identity, its 5 single adjacent swaps and 6 pairs of disjoint adjacent swaps, and the 12 reverses: 1/30); over
-        // 457 pairs 457/30 = 15.23, shown 15.2. That many chance pairs at the band is why the adjustment over all of them
-        // flags few if any.
-        var study = Small(6, 6) with { SensitivityTest = new SensitivityTest(6, 457, 0.05, 31.0 / 35, 0, 27) };
+        // The FTA study over 6 runs, seed 42: 66 inputs (65 drawn from intervals, untied, and the US strategy, chosen from
+        // two, in 2 of the runs) against 7 outcomes (5 final positions, untied, and 2 agreements, each in force in 2 of the
+        // runs), less the 5 inputs' own final values: 457 pairs. The band is 31/35 = 0.8857, reached by 24 of the 720
+        // pairings of untied ranks (1/30). An untied input against an agreement of 2 in 6 reaches at most
+        // √(48/70) = 0.8281, and the strategy against a position likewise: 0. The strategy against an agreement (both 2 of
+        // 6) reaches it only when its two runs fall on the agreement's two, 1 of C(6, 2) = 15 placements. So 320 × 1/30 +
+        // 2 × 1/15 = 10.667 + 0.133 = 10.8, where 457/30 = 15.2 counted every pair as untied. The line gives that figure,
+        // says how it was had, and asks for the runs under which a study is called small.
+        var study = Small(6, 6) with { SensitivityTest = new SensitivityTest(6, 457, 0.05, 31.0 / 35, 0, 27, 320.0 / 30 + 2.0 / 15) };
 
-        Assert.Equal("  Warning: 6 runs is a small sample (under 30); only strong correlations can be told from noise, and about 15.2 of the 457 pairs would show |ρ| ≥ 0.8857 by chance alone, so few if any can be flagged.",
+        Assert.Equal("  Warning: 6 runs is a small sample (under 30); only strong correlations can be told from noise, and about 10.8 of the 457 pairs would show |ρ| ≥ 0.8857 by chance alone (each pair's exact chance under its own ties, summed), so few if any can be flagged; ask for --runs 30 or more.",
             StudyText.SensitivityLines(study).Last());
     }
 
     [Fact]
-    public void Under_the_t_approximation_a_small_studys_band_warns_of_a_tied_pairs_p_and_a_large_ones_not()
+    public void Under_the_t_approximation_the_chance_count_says_it_takes_five_percent_of_each_pair()
     {
-        // 12 runs, t approximation: a tied pair's printed p can be too small (an agreement in force in 2 of 10 runs,
-        // perfectly separated: ρ = (9.5 − 4.5) / √8.25 · √(0.2 · 0.8) = 0.6963, t = 2.744 on 8 degrees of freedom gives
-        // p = 0.0253 where the exact count is 2/C(10, 2) = 2/45 = 0.0444), so the caveat says so; at 200 runs none.
-        var twelve = Small(12, 12) with { SensitivityTest = new SensitivityTest(12, 457, 0.05, 0.575983, 0, 27) };
-        var many = Small(200, 200) with { SensitivityTest = new SensitivityTest(200, 457, 0.05, 0.1388, 0, 27) };
+        // 12 runs, 523 pairs: the t approximation puts 5% of any pair's pairings beyond its band, so 523 × 0.05 = 26.15,
+        // shown 26.2 (rounded to one decimal, half away from zero as every figure is), and the line says whose share that is.
+        var study = Small(12, 12) with { SensitivityTest = new SensitivityTest(12, 523, 0.05, 0.575983, 0, 27, 523 * 0.05) };
 
-        Assert.EndsWith("a single pair's |ρ| below 0.576 is within noise over 12 runs (untied ranks; for tied ones, such as an agreement in force, the t approximation's p can be too small).",
-            StudyText.SensitivityLines(twelve).First(), StringComparison.Ordinal);
-        Assert.EndsWith("a single pair's |ρ| below 0.1388 is within noise over 200 runs.", StudyText.SensitivityLines(many).First(), StringComparison.Ordinal);
+        Assert.Contains("and about 26.2 of the 523 pairs would show |ρ| ≥ 0.576 by chance alone (5% of each, the t approximation's share), so few",
+            StudyText.SensitivityLines(study).Last(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(27, "  27 final positions that no run moved are not ranked as outcomes: each only repeats its sampled or seeded start, so any spread they show is the sampling's.")]
+    [InlineData(1, "  1 final position that no run moved is not ranked as an outcome: it only repeats its sampled or seeded start, so any spread it shows is the sampling's.")]
+    public void The_positions_no_run_moved_are_said_to_show_only_their_sampled_spread(int unmoved, string line)
+    {
+        // The final positions table shows a spread for a position no run moved: that of its sampled start. The line that
+        // leaves it out of the outcomes says so, in the number of its count.
+        var study = Small(6, 6) with { SensitivityTest = new SensitivityTest(6, 457, 0.05, 31.0 / 35, 0, unmoved, 10.8) };
+
+        Assert.Contains(line, StudyText.SensitivityLines(study));
     }
 
     [Theory]
