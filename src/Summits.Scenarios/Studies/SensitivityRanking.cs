@@ -56,7 +56,7 @@ public static class SensitivityRanking
     /// its ranks tied as observed, so that a pair that cannot reach the band at all (an untied input against an agreement
     /// in force in 3 of 6 runs: at most |ρ| = √(54/70) = 0.8783, short of 0.8857) counts 0, not the untied share. Above
     /// that it is the pairs times 0.05, the share the t approximation gives every pair at its own band whatever its
-    /// ties. Null when there is no band (over 4 runs or fewer); 0 when no pair was ranked.
+    /// ties. To 6 decimals. Null when there is no band (over 4 runs or fewer); 0 when no pair was ranked.
     /// </param>
     public static ImmutableArray<Sensitivity> Rank(IReadOnlyList<(string Name, double[] Values)> inputs, IReadOnlyList<(string Name, double[] Values)> outcomes,
         out double? byChance)
@@ -102,7 +102,8 @@ public static class SensitivityRanking
                 ranked.Add((input, outcome, rho, p));
             }
         }
-        byChance = band is null ? null : expected;
+        // To 6 decimals, as ρ is: the sum carries the rounding of each share, and a reader wants 10.8, not 10.799999999999972.
+        byChance = band is null ? null : Math.Round(expected, 6);
         var q = Adjust([.. ranked.Select(r => r.P)]);
         return [.. ranked.Select((r, i) => new Sensitivity(r.Input, r.Outcome, Math.Round(r.Rho, 6), r.P, q[i], q[i] < FalseDiscoveryRate))
             .OrderByDescending(s => Math.Abs(s.Rho)).ThenBy(s => s.Input, StringComparer.Ordinal).ThenBy(s => s.Outcome, StringComparer.Ordinal)];
