@@ -38,7 +38,7 @@ public sealed class StudyReportTests
         var notes = string.Join("\n", StudyReport.SensitivityNotes(one).Select(n => n.Text));
 
         Assert.Contains("Only 12 runs, fewer than 30:", notes);
-        Assert.Contains("(t approximation, 10 degrees of freedom). Over 1 pair (each varying input against each varying outcome but its own final value), 1 is significant at a 5% false discovery rate", notes);
+        Assert.Contains("(t approximation, 10 degrees of freedom). The pairs are every varying input against every varying outcome, except a sampled start against its own final position. Over 1 pair, 1 is significant at a 5% false discovery rate", notes);
         Assert.Contains("1 final position that no run moved is not ranked as an outcome: it only repeats its sampled or seeded start, so any spread it shows is the sampling's.", notes);
         Assert.DoesNotContain("1 are", notes);
         Assert.DoesNotContain("1 pairs", notes);
@@ -100,7 +100,7 @@ public sealed class StudyReportTests
         Assert.Contains("; over 4 runs no single pair can be told from noise", html);
         // Nor does its caption speak of a shaded band: it says none is drawn, and why (2/24 = 0.0833 as above).
         Assert.DoesNotContain("shaded band", html);
-        Assert.Contains("grey bars are not; no band is drawn: over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833. An input", html);
+        Assert.Contains("grey bars are not; no band is drawn: over 4 runs no single pair can be told from noise, since even |ρ| = 1 has p = 0.0833.", html);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class StudyReportTests
         var html = StudyReport.Html(five);
 
         // A tied outcome may not get there at all: an agreement in force in 1 of 5 runs, perfectly separated, has p = 2/5.
-        Assert.Contains("grey bars are not; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p &lt; 0.05 at all). An input", html);
+        Assert.Contains("grey bars are not; the shaded band covers the whole axis but its ends: over 5 runs a single pair is within noise unless |ρ| = 1 (untied ranks; a tied outcome, such as an agreement in force, may not reach p &lt; 0.05 at all).", html);
         Assert.DoesNotContain("inside the shaded band", html);
         // The chance count speaks of |ρ| = 1, the only value at the band. The FTA study over 5 runs, seed 42, has 457 pairs:
         // 320 of an untied input against an untied final position, each at |ρ| = 1 in 2 of the 5! = 120 pairings; 130 of an
@@ -147,22 +147,25 @@ public sealed class StudyReportTests
 
         Assert.Equal(457, six.SensitivityTest!.Pairs);
         Assert.Equal(320.0 / 30 + 2.0 / 15, six.SensitivityTest.ExpectedByChance!.Value, 9);
+        // The JSON keeps it to 6 decimals, as ρ: 10.8, not the sum's 10.799999999999972.
+        Assert.Contains("\"expectedByChance\": 10.8,", StudyFiles.Json(six));
         Assert.Contains("one pair on its own needs |ρ| of 0.8857 or more to be told from noise (untied ranks; tied ones can need more)", notes);
         Assert.Contains("share of the 6! = 720 equally likely pairings", notes);
-        Assert.Contains("Over 457 pairs (each varying input against each varying outcome but its own final value), 0 are significant", notes);
+        Assert.Contains("The pairs are every varying input against every varying outcome, except a sampled start against its own final position. Over 457 pairs, 0 are significant", notes);
         Assert.Contains("Had no input anything to do with any outcome, about 10.8 of the 457 pairs would show |ρ| ≥ 0.8857 by chance alone (each pair's exact chance under its own ties, summed).", notes);
         // The chart's caption gives the band and says a pair inside it would be within noise even on its own.
-        Assert.Contains("grey bars are not; inside the shaded band (|ρ| &lt; 0.8857) a pair would be within noise even on its own (untied ranks). An input", StudyReport.Html(six));
+        Assert.Contains("grey bars are not; inside the shaded band (|ρ| &lt; 0.8857) a pair would be within noise even on its own (untied ranks).", StudyReport.Html(six));
     }
 
     [Fact]
     public async Task A_sensitivity_table_cut_to_the_strongest_pairs_says_so_under_it()
     {
         // The 6-run FTA study ranks 457 pairs and flags none: the table (and the chart) keep the 15 strongest, and every
-        // flagged one (none here), at most 40: 15 of 457. Both reports say so under the table and point to the CSV.
+        // flagged one (none here), at most 40: the 15 strongest of 457. Both reports say so under the table and point to
+        // the CSV.
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
-        const string Cut = "The table shows 15 of the 457 pairs: the 15 strongest and every flagged one, 40 at most; sensitivity.csv lists every pair.";
+        const string Cut = "The table shows the 15 strongest of the 457 pairs; sensitivity.csv lists every pair.";
 
         var markdown = StudyReport.Markdown(study);
         Assert.Contains(Cut, markdown);
@@ -172,6 +175,55 @@ public sealed class StudyReportTests
         // A table that shows every pair says nothing of the kind: the same study cut to its 15 strongest pairs.
         var whole = study with { Sensitivity = [.. study.Sensitivity.Take(15)] };
         Assert.DoesNotContain("The table shows", StudyReport.Markdown(whole));
+    }
+
+    [Fact]
+    public async Task A_cut_table_names_the_flagged_pairs_it_shows_and_the_cap_when_they_overflow_it()
+    {
+        // The same 457 pairs, strongest first, with some flagged by hand. Pairs 1, 2 and 20 flagged: the table keeps the
+        // 15 strongest and pair 20, 16 rows, and names the 3 flagged (two of them among the 15).
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
+        var three = study with { Sensitivity = [.. study.Sensitivity.Select((p, i) => i is 0 or 1 or 19 ? p with { Significant = true } : p)] };
+        Assert.Contains("The table shows 16 of the 457 pairs: the 15 strongest and the 3 flagged; sensitivity.csv lists every pair.", StudyReport.Markdown(three));
+
+        // Pairs 11 to 60 flagged (50): the 15 strongest and those 50 are 60 pairs (the first 15 overlap 5 of them: pairs
+        // 11 to 15), more than the 40 a table holds, so it shows the first 40 of the 60, strongest first.
+        var fifty = study with { Sensitivity = [.. study.Sensitivity.Select((p, i) => i is >= 10 and < 60 ? p with { Significant = true } : p)] };
+        Assert.Contains("The table shows 40 of the 457 pairs: the first 40, strongest first, of the 60 that are among the 15 strongest or flagged (50 flagged); sensitivity.csv lists every pair.", StudyReport.Markdown(fifty));
+    }
+
+    [Theory]
+    // 0.25 to one decimal, half away from zero as every figure is: 0.3 (half to even would give 0.2).
+    [InlineData(5, 0.25, "about 0.3 of the 5 pairs would show |ρ| ≥ 0.8857 by chance alone (each pair's exact chance under its own ties, summed)")]
+    // 1/30 = 0.033 rounds to 0 at one decimal, yet a pair could reach the band: under 0.1, not "about 0".
+    [InlineData(1, 1.0 / 30, "under 0.1 of the 1 pair would show |ρ| ≥ 0.8857 by chance alone (each pair's exact chance under its own ties, summed)")]
+    // 0: every pair's ranks too tied to reach the band in any pairing.
+    [InlineData(132, 0.0, "none of the 132 pairs can reach |ρ| ≥ 0.8857 at all, their ranks being too tied")]
+    public void The_chance_count_is_rounded_as_every_figure_and_says_when_it_is_tiny_or_none(int pairs, double expected, string words)
+    {
+        var test = new SensitivityTest(6, pairs, 0.05, 0.8857, 0, 0, expected);
+        Assert.Equal(words, SensitivityWords.ByChance(test));
+    }
+
+    [Fact]
+    public void With_no_pair_ranked_there_is_no_chance_count_and_no_none_can_reach()
+    {
+        // A study whose inputs varied with no outcome ranks 0 pairs; its count by chance is 0, but there is nothing for it
+        // to be of: no sentence, so the report does not follow "No sampled input varied together with an outcome." with
+        // "none of the 0 pairs can reach".
+        var test = new SensitivityTest(6, 0, 0.05, 0.8857, 0, 0, 0);
+        Assert.Null(SensitivityWords.ByChance(test));
+        Assert.False(SensitivityWords.NoneCanReach(test));
+    }
+
+    [Fact]
+    public void Under_the_t_approximation_the_chance_count_says_tied_ranks_can_move_it()
+    {
+        // 12 runs, 523 pairs: 523 × 0.05 = 26.15, shown 26.2 (half away from zero); the t approximation puts 5% at the band
+        // for untied ranks only.
+        var test = new SensitivityTest(12, 523, 0.05, 0.576, 0, 0, 26.15);
+        Assert.Equal("about 26.2 of the 523 pairs would show |ρ| ≥ 0.576 by chance alone (5% of each, the t approximation's share, which tied ranks can make more or less)", SensitivityWords.ByChance(test));
     }
 
     [Fact]

@@ -143,14 +143,15 @@ public static class StudyText
         if (study.SensitivityTest is not { Ranked: true } test)
             yield break;
         var runs = Counted.Of(test.Runs, "run");
-        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested ({SensitivityWords.WhichPairs}; {(test.Exact ? "exact permutation test" : "t approximation")}, Benjamini–Hochberg): {test.Significant} flagged; "
+        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested ({(test.Exact ? "exact permutation test" : "t approximation")}, Benjamini–Hochberg): {test.Significant} flagged; "
             + SensitivityWords.SinglePair(test) + ".";
+        yield return $"  The pairs: {SensitivityWords.WhichPairs}.";
         if (test.UnmovedOutcomes > 0)
             yield return "  " + SensitivityWords.Unmoved(test.UnmovedOutcomes);
         if (test.IsSmall)
             yield return $"  Warning: {runs} is a small sample (under {SensitivityTest.SmallSample}); "
                 + (SensitivityWords.ByChance(test) is { } chance
-                    ? $"only strong correlations can be told from noise, and {chance}, so few if any can be flagged; "
+                    ? $"only strong correlations can be told from noise, and {chance}, so {(SensitivityWords.NoneCanReach(test) ? "none" : "few if any")} can be flagged; "
                     : "the order of the pairs means little; ")
                 + SensitivityWords.MoreRuns + ".";
     }

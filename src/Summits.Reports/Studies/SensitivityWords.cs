@@ -1,11 +1,13 @@
+using Summits.Model;
 using Summits.Scenarios;
 using static Summits.Reports.Pages.Shown;
 
 namespace Summits.Reports.Studies;
 
 /// <summary>
-/// The words the text output and the report share about a study's sensitivity test: why nothing was ranked, and what
-/// one pair on its own can show over the study's runs.
+/// The words the text output and the report share about a study's sensitivity test: why nothing was ranked, what one
+/// pair on its own can show over the study's runs, how many pairs would reach the noise band by chance, which pairs are
+/// tested, why unmoved positions are left out, and the advice to a study too small to read.
 /// </summary>
 public static class SensitivityWords
 {
@@ -32,14 +34,14 @@ public static class SensitivityWords
     public static string MoreRuns => $"ask for --runs {SensitivityTest.SmallSample} or more";
 
     /// <summary>
-    /// Which pairs a test counts, as a clause without a capital or a full stop, for beside the count: every input that
-    /// varied against every outcome that varied, except an input against its own final value (so that 66 inputs and 7
-    /// outcomes can make 457 pairs, not 462).
+    /// Which pairs a test counts, as a clause without a capital or a full stop: every input that varied against every
+    /// outcome that varied, except a sampled start position against the same position's final value (so that 66 inputs
+    /// and 7 outcomes can make 457 pairs, not 462).
     /// </summary>
-    public const string WhichPairs = "each varying input against each varying outcome but its own final value";
+    public const string WhichPairs = "every varying input against every varying outcome, except a sampled start against its own final position";
 
     /// <summary>
-    /// Why <paramref name="count"/> final positions (1 or more) are not ranked as outcomes, as a sentence with its full
+    /// Why <paramref name="count"/> final positions (1 or more; 0 is worded as a plural and is not asked for) are not ranked as outcomes, as a sentence with its full
     /// stop: no run moved them, so each only repeats its sampled or seeded start, and the spread a table shows for one
     /// is that of its sampled start.
     /// </summary>
@@ -78,20 +80,30 @@ public static class SensitivityWords
     /// How many of the test's pairs would reach the noise band by chance alone had no input anything to do with any
     /// outcome, as a clause without a capital or a full stop: "about 10.8 of the 457 pairs would show |ρ| ≥ 0.8857 by
     /// chance alone (each pair's exact chance under its own ties, summed)", the figure
-    /// <see cref="SensitivityTest.ExpectedByChance"/> to one decimal and the parenthesis saying how it was had (from 10
-    /// runs "(5% of each, the t approximation's share)"); "none of the 132 pairs can show |ρ| ≥ 0.8857, their ranks too
-    /// tied" when it is 0. Null when there is no band or no expected count.
+    /// <see cref="SensitivityTest.ExpectedByChance"/> to one decimal, half away from zero as every figure is, "under 0.1"
+    /// when it is above 0 but rounds to 0, and the parenthesis saying how it was had (from 10 runs "(5% of each, the t
+    /// approximation's share, which tied ranks can make more or less)"); "none of the 132 pairs can reach |ρ| ≥ 0.8857
+    /// at all, their ranks being too tied" when it is 0 (<see cref="NoneCanReach"/>). Null when there is no band, no
+    /// expected count or no pair.
     /// </summary>
     public static string? ByChance(SensitivityTest test)
     {
-        if (test.NoiseBand is not { } band || test.ExpectedByChance is not { } expected)
+        if (test.NoiseBand is not { } band || test.ExpectedByChance is not { } expected || test.Pairs == 0)
             return null;
         var pairs = test.Pairs == 1 ? "the 1 pair" : $"the {test.Pairs} pairs";
-        if (expected == 0)
-            return $"none of {pairs} can show {AtTheBand(band)}, their ranks too tied";
-        var how = test.Exact ? "each pair's exact chance under its own ties, summed" : "5% of each, the t approximation's share";
-        return $"about {Number(Math.Round(expected, 1))} of {pairs} would show {AtTheBand(band)} by chance alone ({how})";
+        if (NoneCanReach(test))
+            return $"none of {pairs} can reach {AtTheBand(band)} at all, {(test.Pairs == 1 ? "its ranks being" : "their ranks being")} too tied";
+        var about = Figures.Text(expected, 1) is var shown && shown != "0" ? "about " + shown : "under 0.1";
+        var how = test.Exact ? "each pair's exact chance under its own ties, summed" : "5% of each, the t approximation's share, which tied ranks can make more or less";
+        return $"{about} of {pairs} would show {AtTheBand(band)} by chance alone ({how})";
     }
+
+    /// <summary>
+    /// Whether no pair of the test can reach its noise band at all, whatever the pairing: the expected count by chance is 0
+    /// (every pair's ranks too tied for the exact test's band), with a band and a pair to count.
+    /// </summary>
+    public static bool NoneCanReach(SensitivityTest test) =>
+        test is { NoiseBand: not null, ExpectedByChance: 0, Pairs: > 0 };
 
     /// <summary>"|ρ| = 1" for a band of 1, else "|ρ| ≥ band": what reaching the band means.</summary>
     public static string AtTheBand(double band) => band >= 1 ? "|ρ| = 1" : $"|ρ| ≥ {Number(band)}";

@@ -51,7 +51,7 @@ public static class StudyReport
         if (!study.Sensitivity.IsEmpty)
         {
             page.Chart(SensitivityChart.Render(study), "Spearman's rank correlation over the runs between each sampled input and each outcome (an agreement being in force, or a final position some run moved), strongest first. Blue bars are significant after the Benjamini–Hochberg adjustment; grey bars are not; "
-                + BandCaption(study.SensitivityTest) + ". An input is not ranked against its own final value.");
+                + BandCaption(study.SensitivityTest) + ".");
             page.Table(SensitivityHeader, SensitivityRows(study));
             if (TableCut(study) is { } cut)
                 page.Paragraph(cut, "note");
@@ -113,8 +113,10 @@ public static class StudyReport
         var method = test.Exact
             ? $"exact permutation test: p is the share of the {Factorial(test.Runs)} equally likely pairings of the two sides' ranks, ties as observed, whose |ρ| is at least as large"
             : $"t approximation, {Counted.Of(test.Runs - 2, "degree")} of freedom";
-        var chance = SensitivityWords.ByChance(test) is { } expected ? $" Had no input anything to do with any outcome, {expected}." : "";
-        yield return ($"Each ρ is tested against no association ({method}). Over {Counted.Of(test.Pairs, "pair")} ({SensitivityWords.WhichPairs}), {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise.{chance}", false);
+        var chance = SensitivityWords.ByChance(test) is not { } expected ? ""
+            : SensitivityWords.NoneCanReach(test) ? $" {char.ToUpperInvariant(expected[0])}{expected[1..]}."
+            : $" Had no input anything to do with any outcome, {expected}.";
+        yield return ($"Each ρ is tested against no association ({method}). The pairs are {SensitivityWords.WhichPairs}. Over {Counted.Of(test.Pairs, "pair")}, {test.Significant} {(test.Significant == 1 ? "is" : "are")} significant at a {Percent(test.FalseDiscoveryRate)} false discovery rate (Benjamini–Hochberg): on average at most {Percent(test.FalseDiscoveryRate)} of the flagged pairs are noise.{chance}", false);
         if (test.UnmovedOutcomes > 0)
             yield return (SensitivityWords.Unmoved(test.UnmovedOutcomes), false);
     }
@@ -134,16 +136,23 @@ public static class StudyReport
 
     /// <summary>
     /// What the sensitivity table leaves out, when it shows fewer than every pair (<see cref="SensitivityChart.Rows"/>:
-    /// the <see cref="SensitivityChart.Strongest"/> strongest and every flagged one, at most
-    /// <see cref="SensitivityChart.MostShown"/>): "The table shows 15 of the 457 pairs: the 15 strongest and every
-    /// flagged one, 40 at most; sensitivity.csv lists every pair." Null when it shows them all.
+    /// the <see cref="SensitivityChart.Strongest"/> strongest and every flagged one, strongest first, at most
+    /// <see cref="SensitivityChart.MostShown"/>), as a sentence: "The table shows the 15 strongest of the 457 pairs;
+    /// sensitivity.csv lists every pair." with none flagged, "The table shows 17 of the 457 pairs: the 15 strongest and
+    /// the 3 flagged; …" with some, and, when those are more than the table holds, the first 40 of them. Null when it
+    /// shows them all.
     /// </summary>
     private static string? TableCut(StudyResult study)
     {
         var shown = SensitivityChart.Rows(study).Count;
-        return shown < study.Sensitivity.Length
-            ? $"The table shows {shown} of the {study.Sensitivity.Length} pairs: the {SensitivityChart.Strongest} strongest and every flagged one, {SensitivityChart.MostShown} at most; sensitivity.csv lists every pair."
-            : null;
+        if (shown == study.Sensitivity.Length)
+            return null;
+        var flagged = study.Sensitivity.Count(s => s.Significant);
+        var chosen = study.Sensitivity.Where((s, i) => i < SensitivityChart.Strongest || s.Significant).Count();
+        var which = flagged == 0 ? $"the {shown} strongest of the {study.Sensitivity.Length} pairs"
+            : chosen <= SensitivityChart.MostShown ? $"{shown} of the {study.Sensitivity.Length} pairs: the {SensitivityChart.Strongest} strongest and the {flagged} flagged"
+            : $"{shown} of the {study.Sensitivity.Length} pairs: the first {shown}, strongest first, of the {chosen} that are among the {SensitivityChart.Strongest} strongest or flagged ({flagged} flagged)";
+        return $"The table shows {which}; sensitivity.csv lists every pair.";
     }
 
     /// <summary>n! written out with its value, "6! = 720".</summary>

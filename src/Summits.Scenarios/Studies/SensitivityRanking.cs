@@ -55,8 +55,8 @@ public static class SensitivityRanking
     /// each pair's own share of pairings at least as strong (<see cref="SpearmanNullDistribution.PValue"/> at the band),
     /// its ranks tied as observed, so that a pair that cannot reach the band at all (an untied input against an agreement
     /// in force in 3 of 6 runs: at most |ρ| = √(54/70) = 0.8783, short of 0.8857) counts 0, not the untied share. Above
-    /// that it is the pairs times 0.05, the share the t approximation gives every pair at its own band whatever its
-    /// ties. To 6 decimals. Null when there is no band (over 4 runs or fewer); 0 when no pair was ranked.
+    /// that it is the pairs times 0.05, the share the t approximation gives every pair at the band whatever its ties.
+    /// To 6 decimals. Null when there is no band (over 4 runs or fewer, or no input); 0 when no pair was ranked.
     /// </param>
     public static ImmutableArray<Sensitivity> Rank(IReadOnlyList<(string Name, double[] Values)> inputs, IReadOnlyList<(string Name, double[] Values)> outcomes,
         out double? byChance)

@@ -19,7 +19,7 @@ namespace Summits.Scenarios;
 /// input anything to do with any outcome, from 0 to <paramref name="Pairs"/>: up to 9 runs the sum of each pair's exact
 /// chance, its ranks tied as observed (a pair that cannot reach the band adds 0); from 10 runs the pairs times 0.05, the
 /// t approximation's share (<see cref="SensitivityRanking.Rank(IReadOnlyList{ValueTuple{string, double[]}}, IReadOnlyList{ValueTuple{string, double[]}}, out double?)"/>).
-/// Null when there is no band, or when the test was not counted.
+/// Null when there is no band, or for a test made without it (the parameter's default).
 /// </param>
 public sealed record SensitivityTest(int Runs, int Pairs, double FalseDiscoveryRate, double? NoiseBand, int Significant, int UnmovedOutcomes,
     double? ExpectedByChance = null)

@@ -166,8 +166,32 @@ public sealed class StudyTextBoundTests
         // which is more lenient; the line says which, so that a p that jumps from 9 runs to 10 is explained where it is read.
         var study = Small(runs, runs) with { SensitivityTest = new SensitivityTest(runs, 457, 0.05, null, 0, 27) };
 
-        Assert.StartsWith($"  * = significant at a 5% false discovery rate over the 457 pairs tested (each varying input against each varying outcome but its own final value; {test}, Benjamini–Hochberg): 0 flagged;",
+        Assert.StartsWith($"  * = significant at a 5% false discovery rate over the 457 pairs tested ({test}, Benjamini–Hochberg): 0 flagged;",
             StudyText.SensitivityLines(study).First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_line_after_the_flagged_one_says_which_pairs_are_tested()
+    {
+        // 66 inputs against 7 outcomes would be 462 pairs; the 5 sampled start positions are not ranked against their own
+        // final positions, so 457, and the line under the flagged one says why the count is not the product.
+        var study = Small(6, 6) with { SensitivityTest = new SensitivityTest(6, 457, 0.05, 31.0 / 35, 0, 27) };
+
+        Assert.Equal("  The pairs: every varying input against every varying outcome, except a sampled start against its own final position.",
+            StudyText.SensitivityLines(study).ElementAt(1));
+    }
+
+    [Fact]
+    public void A_small_study_whose_pairs_cannot_reach_the_band_says_none_can_be_flagged()
+    {
+        // 6 runs, 132 pairs, each an untied input against an agreement in force in 3 of the 6 runs: at most
+        // |ρ| = √(54/70) = 0.8783 (a: −5, −3, −1, 1, 3, 5; b: −3 ×3, +3 ×3, Σb² = 54; Σab ≤ 3·(5 + 3 + 1) + 3·(5 + 3 + 1)
+        // = 54, 54/√(70·54) = √(54/70)), short of the band 31/35 = 0.8857: expected 0 by chance, and none can be flagged,
+        // not "few if any".
+        var study = Small(6, 6) with { SensitivityTest = new SensitivityTest(6, 132, 0.05, 31.0 / 35, 0, 0, 0) };
+
+        Assert.Equal("  Warning: 6 runs is a small sample (under 30); only strong correlations can be told from noise, and none of the 132 pairs can reach |ρ| ≥ 0.8857 at all, their ranks being too tied, so none can be flagged; ask for --runs 30 or more.",
+            StudyText.SensitivityLines(study).Last());
     }
 
     [Fact]
@@ -205,7 +229,7 @@ public sealed class StudyTextBoundTests
         // shown 26.2 (rounded to one decimal, half away from zero as every figure is), and the line says whose share that is.
         var study = Small(12, 12) with { SensitivityTest = new SensitivityTest(12, 523, 0.05, 0.575983, 0, 27, 523 * 0.05) };
 
-        Assert.Contains("and about 26.2 of the 523 pairs would show |ρ| ≥ 0.576 by chance alone (5% of each, the t approximation's share), so few",
+        Assert.Contains("and about 26.2 of the 523 pairs would show |ρ| ≥ 0.576 by chance alone (5% of each, the t approximation's share, which tied ranks can make more or less), so few",
             StudyText.SensitivityLines(study).Last(), StringComparison.Ordinal);
     }
 
