@@ -29,16 +29,21 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         // starts, runs and reads itself back with no call to itself, a Seed to each of its 20 grains and a Final to each;
         // per lane, at the end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24 country Seeds and Finals
         // and 2 * 4 = 8 country Retires, 6 * 16 = 96 topic Seeds and Finals and 2 * 16 = 32 topic Retires, 6 world
-        // RunSamples and 2 world Retires.
+        // RunSamples and 2 world Retires. The lanes take samples from one count, so on a loaded machine one lane can take
+        // all 6 before the other asks for its first: that lane's world then activates only to be retired, with no
+        // country or topic to activate or retire. Counted per lane that ran a sample (1 or 2 of them, r): 4r countries,
+        // 16r topics and 2 worlds; 4r country Retires and 16r topic Retires.
         var loaded = Fta($"lanes-{Guid.NewGuid():N}");
         var options = new StudyOptions(6, 11, 2, Engine.Grains);
 
         var study = await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(fixture.Client), endLane: SampleRuns.EndInGrains(fixture.Client));
 
         var lanes = LanesOf(loaded, options.Seed);
-        Assert.Equal(["country 8", "topic 32", "world 2"], fixture.Calls.Activations(lanes));
+        var ran = new[] { "0", "1" }.Count(lane => fixture.Calls.Lifecycle(lanes + lane).Any(c => c.StartsWith("world RunSample ", StringComparison.Ordinal)));
+        Assert.InRange(ran, 1, 2);
+        Assert.Equal([$"country {4 * ran}", $"topic {16 * ran}", "world 2"], fixture.Calls.Activations(lanes));
         Assert.Equal(
-            ["country Final 24", "country Retire 8", "country Seed 24", "topic Final 96", "topic Retire 32", "topic Seed 96",
+            ["country Final 24", $"country Retire {4 * ran}", "country Seed 24", "topic Final 96", $"topic Retire {16 * ran}", "topic Seed 96",
              "world Retire 2", "world RunSample 6"],
             fixture.Calls.Lifecycle(lanes));
         var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
@@ -49,7 +54,7 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         // Retired: a call now reaches a new activation of the lane's world, which holds nothing.
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.GetGrain<IWorldGrain>(lanes + "0").Info());
         Assert.Contains("has not been seeded", error.Message);
-        Assert.Equal(["country 8", "topic 32", "world 3"], fixture.Calls.Activations(lanes));
+        Assert.Equal([$"country {4 * ran}", $"topic {16 * ran}", "world 3"], fixture.Calls.Activations(lanes));
     }
 
     [Fact]
