@@ -227,6 +227,24 @@ public sealed class StudyReportTests
     }
 
     [Fact]
+    public async Task Both_reports_list_each_expectation_with_its_step_line_and_share()
+    {
+        // The baseline scenario's five expect steps, in the file's order: their ids follow their places (the rounds step
+        // is step 1), their `- expect:` lines are 26, 29, 32, 35 and 38, and each names what it expects.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "baseline.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
+        var markdown = StudyReport.Markdown(study);
+        var html = StudyReport.Html(study);
+
+        Assert.Contains("## Expectations", markdown);
+        foreach (var row in new[] { "| agreement on north-korea | step-2 | 26 | ", "| no event agreement-strained | step-3 | 29 | ", "| agreement on north-korea-sanctions | step-4 | 32 | ",
+                     "| agreement on defense-procurement | step-5 | 35 | ", "| no agreement on bilateral-fta | step-6 | 38 | " })
+            Assert.Contains(row, markdown);
+        Assert.Contains("<h2>Expectations</h2>", html);
+        Assert.Contains("<td>no agreement on bilateral-fta</td>", html);
+    }
+
+    [Fact]
     public async Task A_study_of_thirty_runs_or_more_gives_no_warning()
     {
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));

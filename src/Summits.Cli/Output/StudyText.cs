@@ -56,6 +56,11 @@ public static class StudyText
         {
             output.WriteLine();
             Line($"Every expectation held in {Share(e)} of runs");
+            // With more than one, which held how often: the line above does not say which failed.
+            if (study.EachExpectation is { Length: > 1 } each)
+                FittedTable.WriteLeftOut(output, FittedTable.Write(output,
+                    [new("expectation"), new("step"), new("line"), new("held in")],
+                    each.Select(x => (IReadOnlyList<string>)[x.What, x.Step, x.Line.ToString(CultureInfo.InvariantCulture), Share(x.Held)]), width, "  "), width, "  ");
         }
 
         output.WriteLine();

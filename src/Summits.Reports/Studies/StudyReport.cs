@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Summits.Model;
 using Summits.Reports.Pages;
@@ -37,6 +38,11 @@ public static class StudyReport
         if (odds.Count < study.Agreements.Length)
             page.Paragraph($"{study.Agreements.Length - odds.Count} of {Counted.Of(study.Agreements.Length, "topic")} had no agreement in force in any run and are left out of the chart.", "note");
         page.Table(["topic", "in force at the end", "made during the run"], OddsRows(study));
+        if (study.EachExpectation is { IsEmpty: false } each)
+        {
+            page.Heading("Expectations");
+            page.Table(ExpectationHeader, ExpectationRows(each));
+        }
         page.Heading("Final positions");
         var topics = PositionHistogramChart.Topics(study);
         foreach (var topic in topics)
@@ -66,6 +72,11 @@ public static class StudyReport
         var md = new MarkdownText().Heading($"What-if study of {study.Scenario}", 1).Paragraph(Summary(study) + " The charts are in report.html.");
         md.Heading("Agreements at the end of a run");
         md.Table(["topic", "in force at the end", "made during the run"], OddsRows(study));
+        if (study.EachExpectation is { IsEmpty: false } each)
+        {
+            md.Heading("Expectations");
+            md.Table(ExpectationHeader, ExpectationRows(each));
+        }
         md.Heading("Final positions");
         md.Table(PositionHeader, PositionRows(study));
         md.Heading("Sensitivity (strongest first)");
@@ -168,6 +179,12 @@ public static class StudyReport
     private static readonly string[] PositionHeader = ["topic", "actor", "start", "mean", "sd", "p5", "p50", "p95", "runs that moved it"];
 
     private static readonly string[] SensitivityHeader = ["ρ", "p", "q (adjusted)", "significant", "input", "outcome"];
+
+    private static readonly string[] ExpectationHeader = ["expectation", "step", "line", "held in"];
+
+    /// <summary>Each expectation of the scenario, in the file's order, with the share of runs in which it held.</summary>
+    private static IEnumerable<IReadOnlyList<string>> ExpectationRows(ImmutableArray<ExpectationOdds> each) =>
+        each.Select(x => (IReadOnlyList<string>)[x.What, x.Step, x.Line.ToString(CultureInfo.InvariantCulture), Share(x.Held)]);
 
     private static IEnumerable<IReadOnlyList<string>> OddsRows(StudyResult study) =>
         study.Agreements.Select(a => (IReadOnlyList<string>)[a.Topic, Share(a.InForce), Share(a.Made)]);

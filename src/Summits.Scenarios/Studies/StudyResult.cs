@@ -10,6 +10,9 @@ namespace Summits.Scenarios;
 /// </summary>
 /// <param name="Finished">Runs that finished; fewer than <paramref name="Runs"/> when the study was stopped.</param>
 /// <param name="Expectations">Runs in which every expectation of the scenario held; null if it has none.</param>
+/// <param name="EachExpectation">
+/// Each expectation of the scenario, in the file's order, with the runs in which it held; null if it has none.
+/// </param>
 public sealed record StudyResult(
     string Summits,
     string Scenario,
@@ -25,7 +28,8 @@ public sealed record StudyResult(
     Proportion? Expectations,
     ImmutableArray<Distribution> Positions,
     ImmutableArray<Sensitivity> Sensitivity,
-    SensitivityTest? SensitivityTest = null)
+    SensitivityTest? SensitivityTest = null,
+    ImmutableArray<ExpectationOdds>? EachExpectation = null)
 {
     /// <summary>
     /// Aggregates the summaries in sample order. A position a shock adds has no seeded value; its
@@ -40,6 +44,10 @@ public sealed record StudyResult(
             Proportion.Of(ordered.Count(s => s.Made[t]), n))).ToImmutableArray();
         var hasExpectations = loaded.Scenario.Steps.OfType<ExpectStep>().Any();
         var expectations = hasExpectations ? Proportion.Of(ordered.Count(s => s.Failures == 0), n) : null;
+        var each = loaded.Scenario.Steps.OfType<ExpectStep>()
+            .SelectMany(step => step.Expectations.Select(e => (step, e)))
+            .Select((x, k) => new ExpectationOdds(x.step.Id, x.step.Line, ExpectationOdds.Words(x.e), Proportion.Of(ordered.Count(s => s.Held[k]), n)))
+            .ToImmutableArray();
         var start = loaded.World.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         // Every actor's histogram on a topic shares the topic's bins.
         var edges = layout.Topics.ToDictionary(t => t, t => Distribution.Edges(layout.Positions.Select((key, k) => (key, k))
@@ -53,7 +61,7 @@ public sealed record StudyResult(
         return new StudyResult(RunFiles.Version, loaded.Scenario.Id, loaded.Scenario.About, loaded.World.Id, options.Seed, options.Engine,
             options.Runs, n, n < options.Runs, inputs, agreements, expectations,
             positions.Select(p => double.IsNaN(p.Start) ? p with { Start = p.Mean } : p).ToImmutableArray(),
-            ranked, test);
+            ranked, test, hasExpectations ? each : null);
     }
 
     /// <summary>

@@ -48,6 +48,38 @@ public sealed class StudyTextBoundTests
     }
 
     [Fact]
+    public void The_expectations_line_is_followed_by_how_often_each_held()
+    {
+        // 5 runs: every expectation held in none, the first in all 5, the second in none. The one line alone ("0.0%")
+        // would not say which failed; the table under it does, with each expectation's step and line.
+        var study = Wide() with
+        {
+            Expectations = Never,
+            EachExpectation = [new ExpectationOdds("step-2", 26, "agreement on north-korea", Always), new ExpectationOdds("step-6", 38, "no agreement on bilateral-fta", Never)],
+        };
+        var output = new StringWriter();
+        StudyText.Write(output, study, 200);
+        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
+
+        var at = Array.IndexOf(lines, "Every expectation held in 0.0% [0.0, 43.0] of runs");
+        Assert.True(at >= 0);
+        Assert.Equal("  expectation                    step    line  held in", lines[at + 1]);
+        Assert.Equal("  agreement on north-korea       step-2  26    100.0% [57.0, 100.0]", lines[at + 2]);
+        Assert.Equal("  no agreement on bilateral-fta  step-6  38    0.0% [0.0, 43.0]", lines[at + 3]);
+    }
+
+    [Fact]
+    public void One_expectation_is_named_by_its_line_alone()
+    {
+        var study = Wide() with { Expectations = Always, EachExpectation = [new ExpectationOdds("step-2", 26, "agreement on north-korea", Always)] };
+        var output = new StringWriter();
+        StudyText.Write(output, study, 200);
+
+        Assert.Contains("Every expectation held in 100.0% [57.0, 100.0] of runs", output.ToString());
+        Assert.DoesNotContain("held in\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void A_study_that_sampled_nothing_says_so_without_empty_tables()
     {
         var output = new StringWriter();
