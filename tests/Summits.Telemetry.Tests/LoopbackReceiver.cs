@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace Summits.Telemetry.Tests;
 
 /// <summary>
-/// A receiver on a loopback port that never takes telemetry: either it answers every request with HTTP 404
-/// (and remembers the paths asked for), or it accepts connections and never answers. It stops on dispose.
+/// A receiver on a loopback port that never takes telemetry: either it answers every request with an HTTP error
+/// (404 unless told; it remembers the paths asked for), or it accepts connections and never answers. It stops on dispose.
 /// </summary>
 public sealed class LoopbackReceiver : IAsyncDisposable
 {
@@ -15,11 +15,15 @@ public sealed class LoopbackReceiver : IAsyncDisposable
     private readonly ConcurrentBag<TcpClient> _held = [];
     private readonly Task _loop;
 
-    private LoopbackReceiver(bool answer)
+    /// <summary>The whole HTTP response to every request, or null to answer none.</summary>
+    private readonly byte[]? _answer;
+
+    private LoopbackReceiver(byte[]? answer)
     {
+        _answer = answer;
         _listener.Start();
         Address = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
-        _loop = Task.Run(() => AcceptAsync(answer));
+        _loop = Task.Run(AcceptAsync);
     }
 
     public Uri Address { get; }
@@ -27,14 +31,22 @@ public sealed class LoopbackReceiver : IAsyncDisposable
     /// <summary>The request lines received ("POST /v1/traces"), in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    public static LoopbackReceiver NotFound() => new(answer: true);
+    public static LoopbackReceiver NotFound() => Answering("404 Not Found", "text/plain", "");
 
-    public static LoopbackReceiver Stalled() => new(answer: false);
+    /// <summary>A receiver answering every request with <paramref name="status"/> ("501 Not Implemented") and <paramref name="body"/>.</summary>
+    public static LoopbackReceiver Answering(string status, string contentType, string body)
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes(body);
+        var head = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+        return new([.. System.Text.Encoding.ASCII.GetBytes(head), .. content]);
+    }
+
+    public static LoopbackReceiver Stalled() => new(answer: null);
 
     /// <summary>A loopback port that nothing listens on (<see cref="Summits.Hosting.LoopbackPort.Free"/>).</summary>
     public static Uri NoListener() => new($"http://127.0.0.1:{Summits.Hosting.LoopbackPort.Free()}");
 
-    private async Task AcceptAsync(bool answer)
+    private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
@@ -47,14 +59,14 @@ public sealed class LoopbackReceiver : IAsyncDisposable
             {
                 return;
             }
-            if (answer)
-                _ = Task.Run(() => AnswerNotFoundAsync(client));
+            if (_answer is { } answer)
+                _ = Task.Run(() => AnswerAsync(client, answer));
             else
                 _held.Add(client);
         }
     }
 
-    private async Task AnswerNotFoundAsync(TcpClient client)
+    private async Task AnswerAsync(TcpClient client, byte[] answer)
     {
         using (client)
         {
@@ -85,7 +97,7 @@ public sealed class LoopbackReceiver : IAsyncDisposable
                         return;
                     body += n;
                 }
-                await stream.WriteAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), _stop.Token);
+                await stream.WriteAsync(answer, _stop.Token);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or SocketException)
             {

@@ -30,7 +30,48 @@ public sealed class UndeliveredTelemetryTests
         var a = receiver.Address.ToString().TrimEnd('/');
         // The three receivers listed as English lists them, "and" before the last.
         Assert.StartsWith($"{Notice}{a}/v1/traces, {a}/v1/metrics and {a}/v1/logs: ", line);
-        Assert.Contains("404 (Not Found)", line);
+        // The receiver's status, as HTTP says it; its body is empty, so nothing follows it.
+        Assert.Matches(@" exports? failed \(HTTP 404 Not Found\)$", line);
+    }
+
+    [Fact]
+    public async Task A_receiver_answering_an_html_error_page_is_reported_by_its_status_alone()
+    {
+        // What python3 -m http.server answers to a POST: 501 with a reason of its own and an HTML page saying the same.
+        await using var receiver = LoopbackReceiver.Answering("501 Unsupported method ('POST')", "text/html;charset=utf-8", """
+            <!DOCTYPE HTML>
+            <html lang="en">
+                <head><title>Error response</title></head>
+                <body><h1>Error response</h1><p>Error code: 501</p><p>Message: Unsupported method ('POST').</p></body>
+            </html>
+            """);
+
+        var (exit, _, error) = await SummitsProcess.RunAsync([.. Run, "--otlp", receiver.Address.ToString(), "--otlp-protocol", "http/protobuf"]);
+
+        Assert.Equal(0, exit);
+        var line = Assert.Single(Lines(error));
+        Assert.StartsWith(Notice + receiver.Address.ToString().TrimEnd('/'), line);
+        // By hand: 501's standard reason is "Not Implemented" (RFC 9110, 15.6.2), said in place of the server's own; the
+        // page is markup, so none of it is shown (before: "(<!DOCTYPE HTML>)"). At least one export of each of the three
+        // signals failed.
+        Assert.Matches(@": ([3-9]|\d\d+) exports failed \(HTTP 501 Not Implemented\)$", line);
+    }
+
+    [Fact]
+    public async Task A_receiver_answering_a_plain_text_error_is_reported_by_its_status_and_a_short_first_line()
+    {
+        // A plain-text answer of two lines, the first of 77 characters.
+        const string first = "the receiver takes no telemetry from this address: ask its operator for a key";
+        await using var receiver = LoopbackReceiver.Answering("403 Forbidden", "text/plain", first + "\nsecond line, never shown\n");
+
+        var (exit, _, error) = await SummitsProcess.RunAsync([.. Run, "--otlp", receiver.Address.ToString(), "--otlp-protocol", "http/protobuf"]);
+
+        Assert.Equal(0, exit);
+        var line = Assert.Single(Lines(error));
+        // By hand: the first line cut to 60 characters, the last of them "…": its first 59 characters are
+        // "the receiver takes no telemetry from this address: ask its " (59, a space at the end, dropped), then "…".
+        Assert.EndsWith(" exports failed (HTTP 403 Forbidden: the receiver takes no telemetry from this address: ask its…)", line);
+        Assert.DoesNotContain("second line", line);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Summits.Model;
 using Summits.Scenarios;
 
@@ -11,7 +12,7 @@ namespace Summits.Cli.Hosting;
 /// timed out, answered with an error status), so that a run can say in one line that its telemetry was
 /// not delivered instead of losing it in silence.
 /// </summary>
-public sealed class OtlpDelivery : EventListener
+public sealed partial class OtlpDelivery : EventListener
 {
     /// <summary>
     /// The event source of OpenTelemetry's OTLP exporter. Its warnings and errors are failed exports (a refused
@@ -64,14 +65,27 @@ public sealed class OtlpDelivery : EventListener
         return $"telemetry not delivered to {receivers}: {string.Join("; ", parts)}";
     }
 
-    /// <summary>Why an export failed, without the receiver's address (the notice names the receivers once).</summary>
+    /// <summary>The longest part of a receiver's answer said after its status, in characters.</summary>
+    private const int BodyShown = 60;
+
+    /// <summary>
+    /// Why an export failed, without the receiver's address (the notice names the receivers once). An HTTP error is
+    /// said by its status ("HTTP 501 Not Implemented"), not by the page the receiver answered with.
+    /// </summary>
     private static string Describe(EventWrittenEventArgs e)
     {
-        var payload = e.Payload ?? [];
-        var error = payload.OfType<string>()
+        var texts = (e.Payload ?? []).OfType<string>()
             .Where(p => !p.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-            .Select(FirstLine)
-            .FirstOrDefault(p => p.Length > 0);
+            .ToList();
+        var status = texts.Select(t => HttpStatus().Match(t)).FirstOrDefault(m => m.Success);
+        if (status is not null)
+        {
+            var code = int.Parse(status.Groups["code"].Value, CultureInfo.InvariantCulture);
+            var said = $"HTTP {code} {Reason(code, status.Groups["reason"].Value)}".TrimEnd();
+            var body = texts.Where(t => !HttpStatus().IsMatch(t)).Select(BodyLine).FirstOrDefault(l => l.Length > 0);
+            return body is null ? said : $"{said}: {body}";
+        }
+        var error = texts.Select(FirstLine).FirstOrDefault(p => p.Length > 0);
         return error ?? e.EventName ?? "no reason given";
     }
 
@@ -82,4 +96,39 @@ public sealed class OtlpDelivery : EventListener
         var colon = line.IndexOf(": ", StringComparison.Ordinal);
         return colon > 0 && !line[..colon].Contains(' ') ? line[(colon + 2)..] : line;
     }
+
+    /// <summary>
+    /// The status's standard reason (RFC 9110: 501 is "Not Implemented"), from the name .NET gives the code, whatever
+    /// the receiver wrote after it (python's http.server writes "501 Unsupported method ('POST')"); the receiver's
+    /// own words for a code .NET does not name.
+    /// </summary>
+    private static string Reason(int code, string sent)
+    {
+        if (Enum.GetName((System.Net.HttpStatusCode)code) is not { } name)
+            return sent;
+        var words = CapitalStartsWord().Replace(name, " ");
+        return words.Replace("Http", "HTTP", StringComparison.Ordinal).Replace("Uri", "URI", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first line of a receiver's answer, cut to <see cref="BodyShown"/> characters; empty for markup (an HTML
+    /// error page says no more than its status) and for bytes that are not text (a protobuf status).
+    /// </summary>
+    private static string BodyLine(string body)
+    {
+        var line = body.TrimStart().Split('\n', 2)[0].Trim();
+        if (line.StartsWith('<') || line.Any(c => char.IsControl(c) && c != '\t' || c == '\uFFFD'))
+            return "";
+        return line.Length <= BodyShown ? line : line[..(BodyShown - 1)].TrimEnd() + "…";
+    }
+
+    /// <summary>
+    /// What .NET's HTTP client says of a response with an error status: "… does not indicate success: 501 (Not
+    /// Implemented)."; the reason runs to the line's last parenthesis, as it may hold parentheses of its own.
+    /// </summary>
+    [GeneratedRegex(@"does not indicate success: (?<code>\d{3}) \((?<reason>.*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex HttpStatus();
+
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalStartsWord();
 }
