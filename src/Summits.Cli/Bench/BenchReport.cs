@@ -15,7 +15,20 @@ public static class BenchReport
     public sealed record Machine(int Cores, string Os, string Runtime, double MemoryGiB, bool ReadyToRun, bool Composite = false);
 
     /// <summary>The JSON document of <c>summits bench --json</c>.</summary>
-    public sealed record Document(Machine Machine, bool Quick, double Seconds, IReadOnlyList<BenchResult> Results);
+    public sealed record Document(Machine Machine, bool Quick, double Seconds, IReadOnlyList<BenchResult> Results)
+    {
+        /// <summary>
+        /// The figures; a <see cref="Quick"/> run's are not judged against their targets (every
+        /// <see cref="BenchResult.Met"/> null), as its tiny sizes only check that every measurement runs.
+        /// </summary>
+        public IReadOnlyList<BenchResult> Results { get; init; } = Quick ? [.. Results.Select(r => r with { Met = null })] : Results;
+    }
+
+    /// <summary>What the met column says of a figure with a target that a quick run does not judge.</summary>
+    public const string NotJudged = "—";
+
+    /// <summary>The line a quick run's table says once, under the machine, of its met column.</summary>
+    public const string QuickNote = "--quick: tiny sizes, which only check that every measurement runs; no figure is judged against its target (met: —)";
 
     public static Machine ThisMachine() => new(
         Environment.ProcessorCount,
@@ -34,10 +47,13 @@ public static class BenchReport
         var m = document.Machine;
         foreach (var line in Output.TerminalWidth.Wrap(BenchText.Invariant($"summits bench{(document.Quick ? " --quick" : "")}: {m.Cores} cores, {m.MemoryGiB} GiB, {m.Os}, {m.Runtime}, {(m.Composite ? "ReadyToRun composite, self-contained" : m.ReadyToRun ? "ReadyToRun" : "JIT")}, {document.Seconds:0.0} s"), width))
             output.WriteLine(line);
+        if (document.Quick)
+            foreach (var line in Output.TerminalWidth.Wrap(QuickNote, width))
+                output.WriteLine(line);
         output.WriteLine();
         var left = Output.FittedTable.Write(output,
             [new("fig"), new("measurement", Wraps: true), new("value", Right: true), new("unit", Wraps: true), new("target", Wraps: true, Drop: 1), new("met")],
-            document.Results.Select(r => (IReadOnlyList<string>)[r.Figure, r.Name, Format(r.Value), r.Unit, r.Target ?? "", r.Met switch { true => "yes", false => "NO", null => "" }]),
+            document.Results.Select(r => (IReadOnlyList<string>)[r.Figure, r.Name, Format(r.Value), r.Unit, r.Target ?? "", Met(document, r, "yes", "NO", NotJudged)]),
             width);
         Output.FittedTable.WriteLeftOut(output, left, width);
         if (!details)
@@ -54,9 +70,20 @@ public static class BenchReport
         var text = new System.Text.StringBuilder("figure,measurement,value,unit,target,met,detail\n");
         foreach (var r in document.Results)
             text.Append(Output.CsvSections.Line([r.Figure, r.Name, r.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), r.Unit, r.Target ?? "",
-                r.Met switch { true => "yes", false => "no", null => "" }, r.Detail])).Append('\n');
+                Met(document, r, "yes", "no", "not judged"), r.Detail])).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>
+    /// The met column: <paramref name="yes"/> or <paramref name="no"/>, <paramref name="notJudged"/> for a target a quick
+    /// run does not judge, empty for a figure without a target.
+    /// </summary>
+    private static string Met(Document document, BenchResult r, string yes, string no, string notJudged) => r.Met switch
+    {
+        true => yes,
+        false => no,
+        null => document.Quick && r.Target is not null ? notJudged : "",
+    };
 
     private static string Format(double value) => value switch
     {
