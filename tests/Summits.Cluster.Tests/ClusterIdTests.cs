@@ -44,7 +44,7 @@ public sealed class ClusterIdTests(ClusterFixture cluster)
         Assert.True(listedHere.Exit == 0, listedHere.Error);
         Assert.DoesNotContain(id, listedHere.Output, StringComparison.Ordinal);
         var shownHere = await Summits(["worlds", "show", id, .. cluster.Joined]);
-        Assert.Equal((2, "", $"summits worlds show: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds show --help')\n"), shownHere);
+        Assert.Equal((2, "", $"summits worlds show: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list --cluster {cluster.Redis.Address} --cluster-id {cluster.Id}' lists them (see 'summits worlds show --help')\n"), shownHere);
 
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{cluster.Redis.Port.ToString(CultureInfo.InvariantCulture)}");
         var server = redis.GetServer("127.0.0.1", cluster.Redis.Port);

@@ -114,9 +114,9 @@ public sealed partial class DetachedWorldTests(ClusterFixture cluster)
 
         // Asked again, or shown, it is a world the cluster does not know.
         var again = await Summits(["worlds", "retire", id, .. cluster.Joined]);
-        Assert.Equal((2, "", $"summits worlds retire: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds retire --help')\n"), again);
+        Assert.Equal((2, "", $"summits worlds retire: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list --cluster {cluster.Redis.Address} --cluster-id {cluster.Id}' lists them (see 'summits worlds retire --help')\n"), again);
         var show = await Summits(["worlds", "show", id, .. cluster.Joined]);
-        Assert.Equal((2, "", $"summits worlds show: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list' lists them (see 'summits worlds show --help')\n"), show);
+        Assert.Equal((2, "", $"summits worlds show: error: no world '{id}' on the cluster at {cluster.Redis.Address}; 'summits worlds list --cluster {cluster.Redis.Address} --cluster-id {cluster.Id}' lists them (see 'summits worlds show --help')\n"), show);
     }
 
     [ClusterTheory]

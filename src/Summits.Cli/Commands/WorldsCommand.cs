@@ -546,7 +546,7 @@ public static class WorldsCommand
             throw;
         }
         await client.DisposeAsync();
-        UsageError.Write(command, Unknown(id, settings));
+        UsageError.Write(command, Unknown(id, settings, cluster, clusterId));
         return null;
     }
 
@@ -576,8 +576,16 @@ public static class WorldsCommand
     private static string? IdProblem(string id) =>
         WorldKey.IsId(id) ? null : $"ID must be a world id as 'summits run --detach' prints it, {WorldKey.IdRule}, not '{Printable.Of(id.Length > 80 ? id[..80] + "…" : id)}'";
 
-    private static string Unknown(string id, SummitsSettings settings) =>
-        $"no world '{id}' on the cluster at {settings.Cluster}; 'summits worlds list' lists them";
+    /// <summary>
+    /// The line for a world the cluster does not hold; the command that lists the worlds repeats the cluster options
+    /// given (<paramref name="cluster"/>, <paramref name="clusterId"/>; null when not), so that it asks the same cluster.
+    /// </summary>
+    private static string Unknown(string id, SummitsSettings settings, ClusterAddress? cluster, string? clusterId) =>
+        $"no world '{id}' on the cluster at {settings.Cluster}; 'summits worlds list{ClusterOptions(cluster, clusterId)}' lists them";
+
+    /// <summary>The cluster options as given, each after a space: " --cluster redis://HOST:PORT --cluster-id ID", or empty.</summary>
+    private static string ClusterOptions(ClusterAddress? cluster, string? clusterId) =>
+        (cluster is null ? "" : $" --cluster {cluster}") + (clusterId is null ? "" : $" --cluster-id {clusterId}");
 
     /// <summary>The settings with the cluster to call; null, with the line said, when there is none or a setting is bad.</summary>
     private static SummitsSettings? Settings(string command, ClusterAddress? cluster, string? clusterId)
