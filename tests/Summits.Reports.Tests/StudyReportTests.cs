@@ -181,11 +181,16 @@ public sealed class StudyReportTests
     public async Task A_cut_table_names_the_flagged_pairs_it_shows_and_the_cap_when_they_overflow_it()
     {
         // The same 457 pairs, strongest first, with some flagged by hand. Pairs 1, 2 and 20 flagged: the table keeps the
-        // 15 strongest and pair 20, 16 rows, and names the 3 flagged (two of them among the 15).
+        // 15 strongest and pair 20, 16 rows; 1 flagged pair lies beyond the 15, 3 in all.
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
         var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
         var three = study with { Sensitivity = [.. study.Sensitivity.Select((p, i) => i is 0 or 1 or 19 ? p with { Significant = true } : p)] };
-        Assert.Contains("The table shows 16 of the 457 pairs: the 15 strongest and the 3 flagged; sensitivity.csv lists every pair.", StudyReport.Markdown(three));
+        Assert.Contains("The table shows 16 of the 457 pairs: the 15 strongest and the 1 flagged pair beyond them (3 flagged in all); sensitivity.csv lists every pair.", StudyReport.Markdown(three));
+
+        // Pairs 1 to 8 flagged, all among the 15 strongest: the table is those 15, and the note says 8 of them are
+        // flagged, rather than "the 15 strongest and the 8 flagged", which reads as 23 rows.
+        var eight = study with { Sensitivity = [.. study.Sensitivity.Select((p, i) => i < 8 ? p with { Significant = true } : p)] };
+        Assert.Contains("The table shows the 15 strongest of the 457 pairs, 8 of them flagged; sensitivity.csv lists every pair.", StudyReport.Markdown(eight));
 
         // Pairs 11 to 60 flagged (50): the 15 strongest and those 50 are 60 pairs (the first 15 overlap 5 of them: pairs
         // 11 to 15), more than the 40 a table holds, so it shows the first 40 of the 60, strongest first.
@@ -237,8 +242,12 @@ public sealed class StudyReportTests
         var html = StudyReport.Html(study);
 
         Assert.Contains("## Expectations", markdown);
-        foreach (var row in new[] { "| agreement on north-korea | step-2 | 26 | ", "| no event agreement-strained | step-3 | 29 | ", "| agreement on north-korea-sanctions | step-4 | 32 | ",
-                     "| agreement on defense-procurement | step-5 | 35 | ", "| no agreement on bilateral-fta | step-6 | 38 | " })
+        // Each row says all its expectation asks (baseline.yaml: parties [JP, US], value 93, status holding on
+        // north-korea; value [89, 90] on the sanctions; [68.75, 80.75] on procurement), so that an expectation held in
+        // fewer runs than its topic's agreement is in force reads as the narrower thing it is.
+        foreach (var row in new[] { "| agreement on north-korea between JP and US, at 93, holding | step-2 | 26 | ", "| no event agreement-strained | step-3 | 29 | ",
+                     "| agreement on north-korea-sanctions between JP and US, in [89, 90] | step-4 | 32 | ",
+                     "| agreement on defense-procurement between JP and US, in [68.75, 80.75] | step-5 | 35 | ", "| no agreement on bilateral-fta | step-6 | 38 | " })
             Assert.Contains(row, markdown);
         Assert.Contains("<h2>Expectations</h2>", html);
         Assert.Contains("<td>no agreement on bilateral-fta</td>", html);

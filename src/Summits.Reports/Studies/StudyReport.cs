@@ -149,8 +149,9 @@ public static class StudyReport
     /// What the sensitivity table leaves out, when it shows fewer than every pair (<see cref="SensitivityChart.Rows"/>:
     /// the <see cref="SensitivityChart.Strongest"/> strongest and every flagged one, strongest first, at most
     /// <see cref="SensitivityChart.MostShown"/>), as a sentence: "The table shows the 15 strongest of the 457 pairs;
-    /// sensitivity.csv lists every pair." with none flagged, "The table shows 17 of the 457 pairs: the 15 strongest and
-    /// the 3 flagged; …" with some, and, when those are more than the table holds, the first 40 of them. Null when it
+    /// sensitivity.csv lists every pair." with none flagged; "…, 8 of them flagged" when every flagged pair is among
+    /// them; "The table shows 16 of the 457 pairs: the 15 strongest and the 1 flagged pair beyond them (3 flagged in
+    /// all); …" when some are not; and, when those are more than the table holds, the first 40 of them. Null when it
     /// shows them all.
     /// </summary>
     private static string? TableCut(StudyResult study)
@@ -159,9 +160,11 @@ public static class StudyReport
         if (shown == study.Sensitivity.Length)
             return null;
         var flagged = study.Sensitivity.Count(s => s.Significant);
+        var beyond = study.Sensitivity.Skip(SensitivityChart.Strongest).Count(s => s.Significant);
         var chosen = study.Sensitivity.Where((s, i) => i < SensitivityChart.Strongest || s.Significant).Count();
         var which = flagged == 0 ? $"the {shown} strongest of the {study.Sensitivity.Length} pairs"
-            : chosen <= SensitivityChart.MostShown ? $"{shown} of the {study.Sensitivity.Length} pairs: the {SensitivityChart.Strongest} strongest and the {flagged} flagged"
+            : beyond == 0 ? $"the {shown} strongest of the {study.Sensitivity.Length} pairs, {flagged} of them flagged"
+            : chosen <= SensitivityChart.MostShown ? $"{shown} of the {study.Sensitivity.Length} pairs: the {SensitivityChart.Strongest} strongest and {(beyond == 1 ? "the 1 flagged pair" : $"the {beyond} flagged pairs")} beyond them ({flagged} flagged in all)"
             : $"{shown} of the {study.Sensitivity.Length} pairs: the first {shown}, strongest first, of the {chosen} that are among the {SensitivityChart.Strongest} strongest or flagged ({flagged} flagged)";
         return $"The table shows {which}; sensitivity.csv lists every pair.";
     }

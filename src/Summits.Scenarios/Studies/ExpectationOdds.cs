@@ -8,25 +8,41 @@ namespace Summits.Scenarios;
 /// </summary>
 /// <param name="Step">The id of the <c>expect</c> step that holds it.</param>
 /// <param name="Line">The step's line in the scenario file, 1 or more.</param>
-/// <param name="What">What it expects, in words: "agreement on T", "no agreement on T", "position A T", "event K by A on T",
-/// "no event K …", "order of N events".</param>
+/// <param name="What">What it expects, in words, with the parties, value, status, direction or cause it asks for
+/// (<see cref="Words"/>).</param>
 /// <param name="Held">The runs in which it held, with the share and its 95% Wilson interval.</param>
 public sealed record ExpectationOdds(string Step, int Line, string What, Proportion Held)
 {
     /// <summary>
-    /// What <paramref name="expectation"/> expects, in words (<see cref="What"/>): its kind and the actor, topic or event
-    /// it names, not its range or direction, which the scenario file gives at its line.
+    /// What <paramref name="expectation"/> expects, in words (<see cref="What"/>), with everything it asks, so that two
+    /// expectations on one topic read apart: "agreement on north-korea between JP and US, at 93, holding", "no agreement
+    /// on north-korea binding KP", "position JP bilateral-fta moved toward US", "event reject by JP from fta-ask",
+    /// "no event agreement-strained", "order: reject by JP, then agreement-made on bilateral-fta".
     /// </summary>
     public static string Words(Expectation expectation) => expectation switch
     {
-        AgreementExpectation { Absent: true } a => $"no agreement on {a.Topic}",
-        AgreementExpectation a => $"agreement on {a.Topic}",
-        PositionExpectation p => $"position {p.Actor} {p.Topic}",
-        EventExpectation e => (e.Happened ? "" : "no ") + Pattern(e.Pattern),
-        OrderExpectation o => $"order of {o.Patterns.Length} events",
+        AgreementExpectation a => (a.Absent ? "no " : "") + $"agreement on {a.Topic}" + Parties(a.Parties)
+            + (a.Value is { } v ? v.Low == v.High ? $", at {Figures.Text(v.Low)}" : $", in {v}" : "")
+            + (a.Status is { } status ? $", {KebabCase.Of(status)}" : ""),
+        PositionExpectation p => $"position {p.Actor} {p.Topic}" + (p.Range is { } range ? $" in {range}" : "") + p.Moved switch
+        {
+            Direction.Toward => $" moved toward {Target(p)}",
+            Direction.Away => $" moved away from {Target(p)}",
+            Direction.Unchanged => " unchanged",
+            _ => "",
+        },
+        EventExpectation e => (e.Happened ? "" : "no ") + "event " + Pattern(e.Pattern),
+        OrderExpectation o => "order: " + string.Join(", then ", o.Patterns.Select(Pattern)),
         _ => expectation.GetType().Name,
     };
 
+    private static string Parties(System.Collections.Immutable.ImmutableArray<string> parties) => parties.IsDefaultOrEmpty ? ""
+        : parties.Length == 1 ? $" binding {parties[0]}"
+        : $" between {Listed.And(parties)}";
+
+    private static string Target(PositionExpectation p) => p.TargetActor ?? (p.Target is { } value ? Figures.Text(value) : "its target");
+
     private static string Pattern(EventPattern pattern) =>
-        "event " + KebabCase.Of(pattern.Kind) + (pattern.Actor is { } actor ? $" by {actor}" : "") + (pattern.Topic is { } topic ? $" on {topic}" : "");
+        KebabCase.Of(pattern.Kind) + (pattern.Actor is { } actor ? $" by {actor}" : "") + (pattern.Topic is { } topic ? $" on {topic}" : "")
+        + (pattern.Cause is { } cause ? $" from {cause}" : "");
 }

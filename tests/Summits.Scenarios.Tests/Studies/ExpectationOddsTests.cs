@@ -74,5 +74,35 @@ public sealed class ExpectationOddsTests
             [.. both.Expectations.Concat(last.Expectations).Select(ExpectationOdds.Words)]);
     }
 
+    [Fact]
+    public void An_expectations_words_carry_all_it_asks_so_two_on_one_topic_read_apart()
+    {
+        // Two expectations on north-korea in one scenario, one for JP and US holding, one that no agreement binds KP: the
+        // words keep their parties, value and status apart ("agreement on north-korea" twice would read as one that
+        // both held and did not). A position's direction and target, an event's actor and cause, an order's events.
+        Expectation[] expectations =
+        [
+            new AgreementExpectation("north-korea", false, ["JP", "US"], Interval.Point(93), AgreementStatus.Holding),
+            new AgreementExpectation("north-korea", true, ["KP"], null, null),
+            new AgreementExpectation("usfj-realignment", false, [], new Interval(50, 60), AgreementStatus.Breached),
+            new PositionExpectation("JP", "bilateral-fta", null, Direction.Toward, null, "US"),
+            new PositionExpectation("JP", "tpp-11", new Interval(10, 20), null, null, null),
+            new EventExpectation(new EventPattern(EventKind.Reject, "JP", null, "fta-ask"), true),
+            new OrderExpectation([new EventPattern(EventKind.Reject, "JP", null, null), new EventPattern(EventKind.AgreementMade, null, "t", null)]),
+        ];
+
+        Assert.Equal(
+            [
+                "agreement on north-korea between JP and US, at 93, holding",
+                "no agreement on north-korea binding KP",
+                "agreement on usfj-realignment, in [50, 60], breached",
+                "position JP bilateral-fta moved toward US",
+                "position JP tpp-11 in [10, 20]",
+                "event reject by JP from fta-ask",
+                "order: reject by JP, then agreement-made on t",
+            ],
+            expectations.Select(ExpectationOdds.Words));
+    }
+
     private static TimelineEvent Event(int seq, EventKind kind, string step) => new(seq, step, null, kind, null, null, null, null, step, null);
 }
