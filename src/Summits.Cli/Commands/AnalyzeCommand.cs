@@ -32,6 +32,9 @@ public static class AnalyzeCommand
         return command;
     }
 
+    /// <summary>The CSVs' set, as <c>summits analyze -o</c> writes it.</summary>
+    private static readonly OutputKind CsvKind = new("analyze", "summits analyze -o", [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile]);
+
     /// <summary>Analyses the telemetry <paramref name="files"/>, prints the tables and returns the exit code; <paramref name="error"/> names the files written.</summary>
     /// <param name="cancellation">Ctrl-C: checked as each line of the telemetry is read and as the CSVs are written, which then leaves the folder's previous set.</param>
     /// <exception cref="InputException">A file is missing or a line is wrong (<see cref="CommandFailure"/> says it, exit code 2).</exception>
@@ -42,13 +45,14 @@ public static class AnalyzeCommand
         int? width = null, CancellationToken cancellation = default, string csvOption = "-o", IEnumerable<CommandOutput?>? printed = null)
     {
         // The CSVs never take the place of a telemetry file they are drawn from.
-        if (csvDirectory is not null && OutputOverInput.Folder(csvOption, csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile], files) is { } overInput)
+        if (csvDirectory is not null && OutputOverInput.Folder(csvOption, csvDirectory, CsvKind.Names, files) is { } overInput)
         {
             error.WriteLine(UsageError.Usage("summits analyze", overInput));
             return ExitCodes.BadInput;
         }
-        // Nor does one of them take the place of what it prints, when that is sent into the folder.
-        if (csvDirectory is not null && OutputOverInput.OverOutput([CommandOutput.Folder(csvOption, csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile]), .. printed ?? []]) is { } overOutput)
+        // Nor does one of them take the place of what it prints, when that is sent into the folder, or of another
+        // command's output there.
+        if (csvDirectory is not null && OutputOverInput.OverOutput([CommandOutput.Folder(csvOption, csvDirectory, CsvKind), .. printed ?? []]) is { } overOutput)
         {
             error.WriteLine(UsageError.Usage("summits analyze", overOutput));
             return ExitCodes.BadInput;
@@ -68,7 +72,7 @@ public static class AnalyzeCommand
             AnalysisReport.Write(output, analysis, files, width ?? TerminalWidth.OfStandardOutput());
         if (csvDirectory is not null)
         {
-            OutputSet.Write(csvDirectory, [AnalysisCsv.TopicsFile, AnalysisCsv.ActorsFile], AnalysisCsv.Files(analysis), cancellation);
+            OutputSet.Write(csvDirectory, CsvKind, AnalysisCsv.Files(analysis), cancellation);
             // Like every command's -o, the files written are named on standard error.
             if (verbosity >= Verbosity.Minimal)
                 foreach (var line in PathLines.Wrapped($"wrote {Path.Combine(csvDirectory, AnalysisCsv.TopicsFile)} and {Path.Combine(csvDirectory, AnalysisCsv.ActorsFile)}",

@@ -33,12 +33,12 @@ public static class BenchCommand
         return command;
     }
 
-    private static readonly string[] OutputNames = ["bench.json", "bench.csv"];
+    private static readonly OutputKind OutputKind = new("bench", "summits bench -o", ["bench.json", "bench.csv"]);
 
     private static async Task<int> RunAsync(string format, string? outDir, bool quick, string[] only, Verbosity verbosity, string outOption, CancellationToken cancellation)
     {
         // The figures it prints are not sent into a file of the set, which would take their place.
-        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, OutputNames), .. CommandOutput.StandardStreams()]) is { } overOutput)
+        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, OutputKind), .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits bench", overOutput);
         var clock = Stopwatch.StartNew();
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
@@ -61,7 +61,7 @@ public static class BenchCommand
         {
             var json = new StringWriter();
             BenchReport.WriteJson(json, document);
-            OutputSet.Write(outDir, OutputNames, [("bench.json", json.ToString()), ("bench.csv", BenchReport.Csv(document))], cancellation);
+            OutputSet.Write(outDir, OutputKind, [("bench.json", json.ToString()), ("bench.csv", BenchReport.Csv(document))], cancellation);
         }
         if (format == "json")
             BenchReport.WriteJson(Console.Out, document);

@@ -33,7 +33,7 @@ public static class CompareCommand
     }
 
     /// <summary>The files of the set that <c>-o DIR</c> writes.</summary>
-    private static readonly string[] OutputNames = ["comparison.json", "agreements.csv", "positions.csv"];
+    private static readonly OutputKind OutputKind = new("compare", "summits compare -o", ["comparison.json", "agreements.csv", "positions.csv"]);
 
     private static async Task<int> RunAsync(string a, string b, string format, string? outDir, string? reportDir, Engine engine, Verbosity verbosity,
         string outOption, string reportOption, CancellationToken cancellation)
@@ -46,13 +46,13 @@ public static class CompareCommand
         var inputs = new List<string>();
         foreach (var (argument, loaded) in new[] { (a, left), (b, right) })
             inputs.AddRange(loaded is null ? [CommonOptions.Resolve(argument)] : OutputOverInput.Inputs(loaded));
-        if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputNames, inputs))
+        if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputKind.Names, inputs))
             ?? (reportDir is null ? null : OutputOverInput.Folder(reportOption, reportDir, CompareReport.Names, inputs))) is { } overInput)
             return UsageError.Write("summits compare", overInput);
         // Nor does one output take another's place: -o X --report X both write agreements.csv and positions.csv, and
         // what it prints may be sent into either.
-        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputNames),
-                reportDir is null ? null : CommandOutput.Folder(reportOption, reportDir, CompareReport.Names), .. CommandOutput.StandardStreams()]) is { } overOutput)
+        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputKind),
+                reportDir is null ? null : CommandOutput.Folder(reportOption, reportDir, CompareReport.Kind), .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits compare", overOutput);
 
         if (left is not null || right is not null)
@@ -77,7 +77,7 @@ public static class CompareCommand
         var json = JsonSerializer.Serialize(comparison, SummitsJson.Options);
         if (outDir is not null)
         {
-            OutputSet.Write(outDir, OutputNames,
+            OutputSet.Write(outDir, OutputKind,
                 [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))], cancellation);
         }
         if (reportDir is not null)

@@ -95,10 +95,10 @@ public static class ExerciseCommand
         // The -o set never takes the place of a file the exercise reads. Partial answers are the one exception: the play
         // goes on from them, and its set saves the whole play in their place, as a play stopped into that folder expects.
         string[] inputs = [exercise.Path, exercise.WorldPath, .. OutputOverInput.Source(exercise.WorldPath, exercise.World), .. stopped is null && answersFile is not null ? [CommonOptions.Resolve(answersFile)] : Array.Empty<string>()];
-        if (outDir is not null && OutputOverInput.Folder(outOption, outDir, SetNames(exercise), inputs) is { } overInput)
+        if (outDir is not null && OutputOverInput.Folder(outOption, outDir, SetKind(exercise).Names, inputs) is { } overInput)
             return UsageError.Write(command, overInput);
         // Nor does the debrief it prints go into a file of that set.
-        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, SetNames(exercise)), .. CommandOutput.StandardStreams()]) is { } overOutput)
+        if (outDir is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outOption, outDir, SetKind(exercise)), .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write(command, overOutput);
         KeyboardPlay? keyboard = null;
         IAnsiConsole? keyboardConsole = null;
@@ -137,7 +137,7 @@ public static class ExerciseCommand
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && outDir is not null && saved.Count > 0)
         {
             // The play at the keyboard is over, and not lost: its answers are saved as a set without the grading.
-            OutputSet.Write(outDir, SetNames(exercise), saved, CancellationToken.None);
+            OutputSet.Write(outDir, SetKind(exercise), saved, CancellationToken.None);
             await Said($"summits exercise: stopped before the debrief; the answers of the whole play saved to {outDir} ({Listed.And(saved.Select(f => f.Name))})", outDir);
             return ExitCodes.Interrupted;
         }
@@ -152,7 +152,7 @@ public static class ExerciseCommand
         if (outDir is not null)
         {
             // The grading file starts with a UTF-8 byte order mark, by which a spreadsheet (Excel) reads its − and × as UTF-8.
-            OutputSet.Write(outDir, SetNames(exercise), [.. saved, (DebriefText.GradingFile, "\uFEFF" + grading)], cancellation);
+            OutputSet.Write(outDir, SetKind(exercise), [.. saved, (DebriefText.GradingFile, "\uFEFF" + grading)], cancellation);
         }
 
         if (format == "json")
@@ -198,11 +198,11 @@ public static class ExerciseCommand
     }
 
     /// <summary>
-    /// Every file an exercise's <c>-o</c> set may hold: the grading, the answers of a play by one player, and those
+    /// An exercise's <c>-o</c> set, whose files are the grading, the answers of a play by one player, and those
     /// of each role in a play by two. A file of one of these names left from an earlier play goes with that play's set.
     /// </summary>
-    private static string[] SetNames(Exercise exercise) =>
-        [DebriefText.GradingFile, AnswersFile, .. exercise.Roles.Select(r => $"answers-{r.Actor}.yaml")];
+    private static OutputKind SetKind(Exercise exercise) =>
+        new("exercise", "summits exercise -o", [DebriefText.GradingFile, AnswersFile, .. exercise.Roles.Select(r => $"answers-{r.Actor}.yaml")]);
 
     /// <summary>
     /// What a partial answers file leaves to be played, in words: the predictions it does not answer, and the rounds
@@ -258,7 +258,7 @@ public static class ExerciseCommand
         if (outDir is not null)
         {
             path = Path.Combine(outDir, AnswersFile);
-            OutputSet.Write(outDir, SetNames(exercise), [(AnswersFile, draft.Text(partial: keyboard.Stage))], CancellationToken.None);
+            OutputSet.Write(outDir, SetKind(exercise), [(AnswersFile, draft.Text(partial: keyboard.Stage))], CancellationToken.None);
         }
         else
         {

@@ -127,9 +127,9 @@ public static class RunCommand
                 ?? (request.Telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
                 return UsageError.Write("summits run", overInput);
             if (outDir is not null)
-                outputs.Add(CommandOutput.Folder(request.OutOption, outDir, RunFiles.Names));
+                outputs.Add(CommandOutput.Folder(request.OutOption, outDir, RunFiles.Kind));
             if (reportDir is not null)
-                outputs.Add(CommandOutput.Folder(request.ReportOption, reportDir, RunReportFiles.Names));
+                outputs.Add(CommandOutput.Folder(request.ReportOption, reportDir, RunReportFiles.Kind));
         }
         if (request.Telemetry.JsonlPath is { } telemetryPath)
             outputs.Add(CommandOutput.File("--telemetry", telemetryPath));

@@ -37,7 +37,7 @@ public static partial class SeedCommand
     }
 
     /// <summary>The files of the set that <c>-o DIR</c> writes.</summary>
-    private static readonly string[] OutputNames = ["world.json", "positions.csv"];
+    private static readonly OutputKind OutputKind = new("seed", "summits seed -o", ["world.json", "positions.csv"]);
 
     private static async Task<int> RunAsync(string worldPath, string format, string? outDir, string outOption, Verbosity verbosity, TelemetrySettings telemetry, CancellationToken cancellation)
     {
@@ -45,12 +45,12 @@ public static partial class SeedCommand
         var loaded = WorldFile.Load(resolved);
         // No output takes the place of the world file or its source text.
         string[] inputs = [resolved, .. OutputOverInput.Source(resolved, loaded)];
-        if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputNames, inputs))
+        if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputKind.Names, inputs))
             ?? (telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
             return UsageError.Write("summits seed", overInput);
         // Nor does the telemetry file, or what it prints, take the place of the set's world.json or positions.csv, or of
         // the folder itself.
-        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputNames),
+        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputKind),
                 telemetry.JsonlPath is { } telemetryPath ? CommandOutput.File("--telemetry", telemetryPath) : null, .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits seed", overOutput);
 
@@ -61,7 +61,7 @@ public static partial class SeedCommand
             world = await SeedAndReadBackAsync(silo.Grains, loaded, silo.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), CommonOptions.Asking(silo.Asking, "summits seed", verbosity));
             cancellation.ThrowIfCancellationRequested();
             if (outDir is not null)
-                OutputSet.Write(outDir, OutputNames, [("world.json", JsonSerializer.Serialize(world, SummitsJson.Options) + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
+                OutputSet.Write(outDir, OutputKind, [("world.json", JsonSerializer.Serialize(world, SummitsJson.Options) + "\n"), ("positions.csv", WorldReport.PositionsCsv(world))], cancellation);
             // The seeding and its output finished whole: a --telemetry file now takes its target's place.
             silo.Finished = true;
         }

@@ -84,9 +84,9 @@ public static class WhatIfCommand
                 ?? (studyReport is null ? null : OutputOverInput.Folder(reportOption, studyReport, StudyReport.Names, inputs))) is { } overInput)
                 return UsageError.Write("summits whatif", overInput);
             if (studyOut is not null)
-                outputs.Add(CommandOutput.Folder(outOption, studyOut, StudyFiles.Names));
+                outputs.Add(CommandOutput.Folder(outOption, studyOut, StudyFiles.Kind));
             if (studyReport is not null)
-                outputs.Add(CommandOutput.Folder(reportOption, studyReport, StudyReport.Names));
+                outputs.Add(CommandOutput.Folder(reportOption, studyReport, StudyReport.Kind));
         }
         if (OutputOverInput.OverOutput([.. outputs, .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits whatif", overOutput);

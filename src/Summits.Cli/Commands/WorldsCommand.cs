@@ -196,12 +196,15 @@ public static class WorldsCommand
         }
     }
 
+    /// <summary>A run's files, as <c>summits worlds show -o</c> writes them.</summary>
+    private static readonly OutputKind ShownRun = RunFiles.Kind.WrittenBy("summits worlds show -o");
+
     private static async Task<int> ShowAsync(string id, TimelineFormat format, string? output, string outputOption, ClusterAddress? cluster, string? clusterId, Verbosity level, CancellationToken cancellation)
     {
         const string command = "summits worlds show";
         // The run's files never take the place of what is printed or said, sent into the folder (> X/timeline.jsonl):
         // refused before the cluster is asked anything.
-        if (output is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outputOption, output, RunFiles.Names), .. CommandOutput.StandardStreams()]) is { } clash)
+        if (output is not null && OutputOverInput.OverOutput([CommandOutput.Folder(outputOption, output, ShownRun), .. CommandOutput.StandardStreams()]) is { } clash)
             return UsageError.Write(command, clash);
         await using var opened = await OpenAsync(command, id, cluster, clusterId, null, cancellation);
         if (opened is null)
@@ -238,7 +241,7 @@ public static class WorldsCommand
         var pages = printer.Tee(opened.Grain.PagesAsync(0, progress.Events, opened.Settings.TimelinePage, cancellation), cancellation);
         // With a folder, each page is printed as it is written to the folder's timeline.jsonl: the timeline is read once.
         var files = reads.State
-            ? await RunFiles.WriteAllAsync(await ScenarioRun.ReadWithoutTimelineAsync(client.Grains, detached, progress, cancellation), progress.Events, pages, output!, cancellation)
+            ? await RunFiles.WriteAllAsync(await ScenarioRun.ReadWithoutTimelineAsync(client.Grains, detached, progress, cancellation), progress.Events, pages, output!, cancellation, ShownRun)
             : null;
         if (files is null)
         {

@@ -12,11 +12,14 @@ public static class CompareReport
     /// <summary>Every file a comparison's report may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "positions.csv"];
 
+    /// <summary>A comparison's report, as <c>summits compare --report</c> writes it.</summary>
+    public static readonly OutputKind Kind = new("compare-report", "summits compare --report", Names);
+
     /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
     /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
     public static void WriteAll(Comparison comparison, string directory, CancellationToken cancellation = default) =>
-        OutputSet.Write(directory, Names, Files(comparison), cancellation);
+        OutputSet.Write(directory, Kind, Files(comparison), cancellation);
 
     private static IEnumerable<(string Name, string Text)> Files(Comparison comparison)
     {

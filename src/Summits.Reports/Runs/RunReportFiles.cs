@@ -28,11 +28,14 @@ public static class RunReportFiles
         // here, where Ctrl-C can stop them.
         run.Analyses(cancellation);
         run.Bargaining(cancellation);
-        OutputSet.Write(directory, Names, Files(run, pair, records), cancellation);
+        OutputSet.Write(directory, Kind, Files(run, pair, records), cancellation);
     }
 
     /// <summary>Every file a run's report may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv", "smp-positions.csv", "smp-probabilities.csv"];
+
+    /// <summary>A run's report, as <c>summits run --report</c> writes it.</summary>
+    public static readonly OutputKind Kind = new("run-report", "summits run --report", Names);
 
     /// <summary>The files of the run's report, by name, in the order written.</summary>
     public static IEnumerable<(string Name, string Text)> Files(RunResult run, (string, string)? pair = null, IReadOnlyList<SummitRecord>? records = null)

@@ -13,11 +13,14 @@ public static class StudyReport
     /// <summary>Every file a study's report may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "positions.csv", "sensitivity.csv"];
 
+    /// <summary>A study's report, as <c>summits whatif --report</c> writes it.</summary>
+    public static readonly OutputKind Kind = new("whatif-report", "summits whatif --report", Names);
+
     /// <summary>Writes the report into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
     /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
     public static void WriteAll(StudyResult study, string directory, CancellationToken cancellation = default) =>
-        OutputSet.Write(directory, Names, Files(study), cancellation);
+        OutputSet.Write(directory, Kind, Files(study), cancellation);
 
     private static IEnumerable<(string Name, string Text)> Files(StudyResult study)
     {

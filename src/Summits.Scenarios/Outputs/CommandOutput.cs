@@ -7,17 +7,20 @@ namespace Summits.Scenarios;
 /// </summary>
 /// <param name="Option">The option as it was written on the command line: <c>-o</c>, <c>--report</c>, <c>--telemetry</c>.</param>
 /// <param name="Path">The file or folder as the option gave it (with a fork's branch folder joined).</param>
-/// <param name="Names">For a folder, every file name a set of its kind may hold; empty for a file.</param>
-public sealed record CommandOutput(string Option, string Path, IReadOnlyList<string> Names)
+/// <param name="Kind">For a folder, the kind of set written there; null for a file.</param>
+public sealed record CommandOutput(string Option, string Path, OutputKind? Kind)
 {
     /// <summary>An output that is one file.</summary>
-    public static CommandOutput File(string option, string path) => new(option, path, []);
+    public static CommandOutput File(string option, string path) => new(option, path, null);
 
-    /// <summary>An output that is a set of files in a folder (<see cref="OutputSet"/>), under <paramref name="names"/>.</summary>
-    public static CommandOutput Folder(string option, string path, IReadOnlyList<string> names) => new(option, path, names);
+    /// <summary>An output that is a set of files in a folder (<see cref="OutputSet"/>), of <paramref name="kind"/>.</summary>
+    public static CommandOutput Folder(string option, string path, OutputKind kind) => new(option, path, kind);
+
+    /// <summary>For a folder, every file name a set of its kind may hold; empty for a file.</summary>
+    public IReadOnlyList<string> Names => Kind?.Names ?? [];
 
     /// <summary>True for a set of files in a folder, false for one file.</summary>
-    public bool IsFolder => Names.Count > 0;
+    public bool IsFolder => Kind is not null;
 
     /// <summary>The <see cref="Option"/> of <see cref="StandardOutput"/>.</summary>
     public const string StandardOutputName = "standard output";

@@ -79,6 +79,8 @@ public static class OutputOverInput
     /// <item>a file is a folder's own path or a folder above it (<c>--telemetry X -o X</c>), where a folder must be.</item>
     /// </list>
     /// Two sets in one folder under different names do not clash: each keeps the other's files (<see cref="OutputSet"/>).
+    /// Before the pairs, each folder is set against what it holds already: a folder that holds another command's set
+    /// whose files this output would replace (<see cref="OutputSet.Foreign"/>) is refused, naming that command.
     /// </summary>
     /// <param name="given">
     /// The command's outputs, in the order its options are listed, and <see cref="CommandOutput.StandardStreams"/> last;
@@ -87,6 +89,11 @@ public static class OutputOverInput
     public static string? OverOutput(IEnumerable<CommandOutput?> given)
     {
         var outputs = given.OfType<CommandOutput>().ToList();
+        foreach (var folder in outputs)
+        {
+            if (folder.Kind is { } kind && OutputSet.Foreign(folder.Path, kind) is { } foreign)
+                return $"{folder.Option} '{folder.Path}' {foreign}; nothing was written: name another folder, or remove '{folder.Path}' first";
+        }
         for (var i = 0; i < outputs.Count; i++)
         {
             for (var j = i + 1; j < outputs.Count; j++)

@@ -21,6 +21,13 @@ namespace Summits.Scenarios;
 /// the previous set and goes with it.
 /// </para>
 /// <para>
+/// Each set records its kind and files in the folder's <see cref="ManifestName"/>, which keeps the other kinds'
+/// lines, so that a set of one kind is never written over another's (<see cref="Foreign"/>): a run's
+/// <c>agreements.csv</c> is not replaced by a study's, leaving the run's <c>state.json</c> beside it. Such a write is
+/// refused before anything is written. A file of a set's names that no line claims (from a folder written before
+/// the manifest was) is taken for the previous set of the kind being written, as it always was.
+/// </para>
+/// <para>
 /// Nothing of the user's is lost at any moment a writer may be killed: a folder that a killed writer had moved into
 /// its new folder (or that stayed in the replaced set) is moved back into the target by the next write of it,
 /// before that write removes what the killed writer left; the user's files are in the target at every moment
@@ -62,16 +69,19 @@ public static class OutputSet
         int.TryParse(Environment.GetEnvironmentVariable(DelayVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : 0;
 
     /// <summary>Writes <paramref name="files"/>, each text in UTF-8, as the set in <paramref name="directory"/>.</summary>
-    /// <param name="names">Every file name a set of this kind may hold; the new set's files must be among them.</param>
+    /// <param name="kind">The kind of set: the new set's files must be among its names.</param>
     /// <param name="cancellation">
     /// Ctrl-C, for every command that writes a set: checked before the first file, after each file and before the new
     /// set takes the target's place, which is the last moment at which the previous set can be kept.
     /// </param>
-    /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
+    /// <exception cref="OutputException">
+    /// A file could not be written or the set not moved into place, or the folder holds another kind's set whose files
+    /// this one would replace (<see cref="Foreign"/>); the previous set is unchanged.
+    /// </exception>
     /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged.</exception>
-    public static void Write(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, string Text)> files, CancellationToken cancellation = default) =>
+    public static void Write(string directory, OutputKind kind, IEnumerable<(string Name, string Text)> files, CancellationToken cancellation = default) =>
         // Every file's writer finishes at once, so the set is written on this thread, as a synchronous write would be.
-        WriteAsync(directory, names, files.Select(f => (f.Name, (Func<TextWriter, Task>)(output =>
+        WriteAsync(directory, kind, files.Select(f => (f.Name, (Func<TextWriter, Task>)(output =>
         {
             output.Write(f.Text);
             return Task.CompletedTask;
@@ -87,8 +97,8 @@ public static class OutputSet
     /// </param>
     /// <exception cref="OutputException">A file could not be written or the set not moved into place; the previous set is unchanged.</exception>
     /// <exception cref="OperationCanceledException">The write was cancelled before the new set took the target's place; the previous set is unchanged.</exception>
-    public static Task WriteAsync(string directory, IReadOnlyCollection<string> names, IEnumerable<(string Name, Func<TextWriter, Task> Write)> files, CancellationToken cancellation = default) =>
-        WriteAsync(directory, names, async staging =>
+    public static Task WriteAsync(string directory, OutputKind kind, IEnumerable<(string Name, Func<TextWriter, Task> Write)> files, CancellationToken cancellation = default) =>
+        WriteAsync(directory, kind, async staging =>
         {
             foreach (var (name, write) in files)
             {
@@ -103,7 +113,7 @@ public static class OutputSet
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Runs <paramref name="write"/> on a new, empty folder, then puts that folder in <paramref name="directory"/>'s place.</summary>
-    private static async Task WriteAsync(string directory, IReadOnlyCollection<string> names, Func<string, Task> write, CancellationToken cancellation = default)
+    private static async Task WriteAsync(string directory, OutputKind kind, Func<string, Task> write, CancellationToken cancellation = default)
     {
         var target = OutputPath.Resolve(directory);
         var parent = Path.GetDirectoryName(target) ?? throw new OutputException(directory, "it is the root folder");
@@ -115,15 +125,19 @@ public static class OutputSet
         {
             Directory.CreateDirectory(parent);
             RemoveAbandoned(parent, Path.GetFileName(target));
+            // Checked again here, as the command checked it before it ran: another command may have written since.
+            if (Foreign(target, kind) is { } foreign)
+                throw new OutputException(directory, $"it {foreign}; nothing was written: name another folder, or remove '{directory}' first");
             Directory.CreateDirectory(staging);
             await write(staging);
             cancellation.ThrowIfCancellationRequested();
+            WriteManifest(target, staging, kind);
             if (!Directory.Exists(target))
             {
                 Directory.Move(staging, target);
                 return;
             }
-            var folders = KeepOthers(target, staging, names);
+            var folders = KeepOthers(target, staging, kind);
             Pause("written", cancellation);
             cancellation.ThrowIfCancellationRequested();
             // The target's folders move into the new set now, so that a folder that cannot be moved leaves the
@@ -145,7 +159,7 @@ public static class OutputSet
             // (no name of a set, and not in the new one) moves across.
             foreach (var entry in new DirectoryInfo(staging).EnumerateFileSystemInfos())
             {
-                if (names.Contains(entry.Name) || Path.Exists(Path.Combine(target, entry.Name)))
+                if (kind.Names.Contains(entry.Name) || Path.Exists(Path.Combine(target, entry.Name)))
                     continue;
                 try
                 {
@@ -174,6 +188,75 @@ public static class OutputSet
             if (staging is not null && Directory.Exists(staging))
                 Clear(staging);
         }
+    }
+
+    /// <summary>
+    /// The file, in a folder that output sets are written into, that names each set the folder holds, one a line:
+    /// its kind's <see cref="OutputKind.Id"/>, the command that wrote it and its files, separated by tabs, under a
+    /// line starting with <c>#</c> that says what the file is.
+    /// </summary>
+    public const string ManifestName = ".summits-output";
+
+    /// <summary>
+    /// Why a set of <paramref name="kind"/> must not be written into <paramref name="directory"/>, said after the
+    /// folder ("holds the output of summits run -o (agreements.csv, state.json, timeline.jsonl), whose agreements.csv
+    /// this output would replace"); null when it may. It must not when the folder's <see cref="ManifestName"/> says that a
+    /// file there under one of the kind's names belongs to a set of another kind: the write would replace that
+    /// file, or remove it, and leave the rest of the other set beside the new one. A folder that does not exist,
+    /// has no manifest or whose manifest cannot be read holds no set of another kind.
+    /// </summary>
+    public static string? Foreign(string directory, OutputKind kind)
+    {
+        var target = OutputPath.Resolve(directory);
+        foreach (var set in ReadManifest(target))
+        {
+            if (set.Id == kind.Id)
+                continue;
+            var files = set.Files.Where(f => File.Exists(Path.Combine(target, f))).ToList();
+            var replaced = files.Where(kind.Names.Contains).ToList();
+            if (replaced.Count > 0)
+                return $"holds the output of {set.Command} ({string.Join(", ", files)}), whose {Model.Listed.And(replaced)} this output would replace";
+        }
+        return null;
+    }
+
+    /// <summary>The sets the manifest of <paramref name="target"/> names; none when it has no manifest or it cannot be read. A line not of the manifest's form is passed over.</summary>
+    private static List<(string Id, string Command, string[] Files)> ReadManifest(string target)
+    {
+        var sets = new List<(string, string, string[])>();
+        string[] lines;
+        try
+        {
+            var path = Path.Combine(target, ManifestName);
+            if (!File.Exists(path))
+                return sets;
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return sets;
+        }
+        foreach (var line in lines)
+        {
+            var fields = line.Split('\t');
+            if (line.StartsWith('#') || fields.Length < 3)
+                continue;
+            sets.Add((fields[0], fields[1], fields[2..]));
+        }
+        return sets;
+    }
+
+    /// <summary>
+    /// Writes the manifest into the new set <paramref name="staging"/>: the lines of the target's manifest for
+    /// every other kind, as they were, and this set's line, naming the files it has written.
+    /// </summary>
+    private static void WriteManifest(string target, string staging, OutputKind kind)
+    {
+        var written = new DirectoryInfo(staging).EnumerateFiles().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var lines = new List<string> { "# summits: the output sets in this folder, one a line (kind, command, files); no command writes over another's files" };
+        lines.AddRange(ReadManifest(target).Where(set => set.Id != kind.Id).Select(set => string.Join('\t', [set.Id, set.Command, .. set.Files])));
+        lines.Add(string.Join('\t', [kind.Id, kind.Command, .. kind.Names.Where(written.Contains)]));
+        File.WriteAllText(Path.Combine(staging, ManifestName), string.Join('\n', lines) + "\n", Utf8);
     }
 
     /// <summary>
@@ -301,12 +384,12 @@ public static class OutputSet
     /// Hard-links every file of <paramref name="target"/> that is not part of a set into <paramref name="staging"/>
     /// (copying it where a link cannot be made); returns the folders, to move into the new set before the exchange.
     /// </summary>
-    private static List<string> KeepOthers(string target, string staging, IReadOnlyCollection<string> names)
+    private static List<string> KeepOthers(string target, string staging, OutputKind kind)
     {
         var folders = new List<string>();
         foreach (var entry in new DirectoryInfo(target).EnumerateFileSystemInfos())
         {
-            if (names.Contains(entry.Name) || Path.Exists(Path.Combine(staging, entry.Name)))
+            if (kind.Names.Contains(entry.Name) || Path.Exists(Path.Combine(staging, entry.Name)))
                 continue;
             if (entry is DirectoryInfo && entry.LinkTarget is null)
             {

@@ -22,6 +22,9 @@ public static class RunFiles
     /// <summary>Every file a run's output set may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["timeline.jsonl", "state.json", "agreements.csv", "smp-positions.csv", "smp-probabilities.csv"];
 
+    /// <summary>A run's output set, as <c>summits run -o</c> writes it.</summary>
+    public static readonly OutputKind Kind = new("run", "summits run -o", Names);
+
     /// <summary>Writes the run's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <returns>The names of the files written, in the order written.</returns>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
@@ -36,10 +39,11 @@ public static class RunFiles
     /// </summary>
     /// <param name="events">How many events <paramref name="timeline"/> holds, as <c>state.json</c> counts them.</param>
     /// <param name="timeline">The run's events in order, in pages of any size.</param>
+    /// <param name="kind">The set as its command writes it (<see cref="OutputKind.WrittenBy"/>); <see cref="Kind"/> when null.</param>
     /// <returns>The names of the files written, in the order written.</returns>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
     public static async Task<IReadOnlyList<string>> WriteAllAsync(RunResult run, int events, IAsyncEnumerable<ImmutableArray<TimelineEvent>> timeline,
-        string directory, CancellationToken cancellation = default)
+        string directory, CancellationToken cancellation = default, OutputKind? kind = null)
     {
         // state.json carries every topic's reference points, which take seconds on a large world: worked out
         // here, where Ctrl-C can stop them, before any file is written.
@@ -69,7 +73,7 @@ public static class RunFiles
                 yield return ("smp-probabilities.csv", Text(history.ProbabilitiesCsv()));
             }
         }
-        await OutputSet.WriteAsync(directory, Names, Files().Select(f =>
+        await OutputSet.WriteAsync(directory, kind ?? Kind, Files().Select(f =>
         {
             written.Add(f.Name);
             return f;

@@ -10,11 +10,14 @@ public static class StudyFiles
     /// <summary>Every file a study's output set may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv"];
 
+    /// <summary>A study's output set, as <c>summits whatif -o</c> writes it.</summary>
+    public static readonly OutputKind Kind = new("whatif", "summits whatif -o", Names);
+
     /// <summary>Writes the study's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
     /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
     public static void WriteAll(StudyResult study, string directory, CancellationToken cancellation = default) =>
-        OutputSet.Write(directory, Names, [("results.json", Json(study)), .. Csvs(study)], cancellation);
+        OutputSet.Write(directory, Kind, [("results.json", Json(study)), .. Csvs(study)], cancellation);
 
     /// <summary>The study's CSVs, each computed as it is enumerated.</summary>
     public static IEnumerable<(string Name, string Text)> Csvs(StudyResult study)
