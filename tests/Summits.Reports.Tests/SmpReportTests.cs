@@ -100,8 +100,9 @@ public sealed class SmpReportTests
             RunReportFiles.WriteAll(a, Path.Combine(root, "report-a"));
             RunReportFiles.WriteAll(b, Path.Combine(root, "report-b"));
 
-            // No agreement was seeded or made, so no agreements.csv; trajectories.csv is the bargaining model's.
-            Assert.Equal(["report.html", "report.md", "smp-positions.csv", "smp-probabilities.csv"],
+            // No agreement was seeded or made, so no agreements.csv; trajectories.csv is the bargaining model's. The
+            // folder's manifest names the set.
+            Assert.Equal([OutputSet.ManifestName, "report.html", "report.md", "smp-positions.csv", "smp-probabilities.csv"],
                 Directory.GetFiles(Path.Combine(root, "report-a")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             foreach (var csv in new[] { "smp-positions.csv", "smp-probabilities.csv" })
                 Assert.Equal(File.ReadAllBytes(Path.Combine(root, "out", csv)), File.ReadAllBytes(Path.Combine(root, "report-a", csv)));

@@ -1,3 +1,4 @@
+using Summits.Scenarios;
 using Summits.Tests;
 
 namespace Summits.Cli.Tests;
@@ -178,8 +179,9 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
         Assert.Equal(130, await t.ExitCodeAsync());
         await t.WaitForAsync("summits exercise: stopped before the debrief; the answers");
         Assert.DoesNotContain("total", t.Screen().Split("The play is over;")[^1]);
-        // The whole play, as a play that ends writes it; and nothing else: no grading of this play, none of the last.
-        Assert.Equal(["answers.yaml"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        // The whole play, as a play that ends writes it, and the manifest naming it; and nothing else: no grading of
+        // this play, none of the last.
+        Assert.Equal([OutputSet.ManifestName, "answers.yaml"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(JapansAnswers, File.ReadAllText(Path.Combine(output, "answers.yaml")));
         Assert.Equal([Path.GetFileName(output)], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
     }

@@ -1,3 +1,5 @@
+using Summits.Scenarios;
+
 namespace Summits.Cli.Tests;
 
 /// <summary>The spatial model and the KTAB export from the command line, as a user runs them.</summary>
@@ -22,8 +24,9 @@ public sealed class KtabSmpCommandsTests
             Assert.Contains("\"forecast\"", File.ReadAllText(Path.Combine(folder, "state.json")));
             Assert.Equal(22, File.ReadAllLines(Path.Combine(folder, "smp-positions.csv")).Length);
             Assert.Equal(8, File.ReadAllLines(Path.Combine(folder, "smp-probabilities.csv")).Length);
-            // The report carries the same two tables, byte for byte, and none of the bargaining model's files.
-            Assert.Equal(["report.html", "report.md", "smp-positions.csv", "smp-probabilities.csv"], Directory.GetFiles(report).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            // The report carries the same two tables, byte for byte, and none of the bargaining model's files (but
+            // the folder's manifest, which names them).
+            Assert.Equal([OutputSet.ManifestName, "report.html", "report.md", "smp-positions.csv", "smp-probabilities.csv"], Directory.GetFiles(report).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             foreach (var csv in new[] { "smp-positions.csv", "smp-probabilities.csv" })
                 Assert.Equal(File.ReadAllBytes(Path.Combine(folder, csv)), File.ReadAllBytes(Path.Combine(report, csv)));
             // The model makes no agreements and the world holds none: no empty agreements block.

@@ -10,8 +10,8 @@ namespace Summits.Scenarios.Tests;
 public sealed class OutputOverOutputTests : IDisposable
 {
     // A run's -o set and its --report set: they share agreements.csv, smp-positions.csv and smp-probabilities.csv.
-    private static readonly string[] RunSet = ["timeline.jsonl", "state.json", "agreements.csv", "smp-positions.csv", "smp-probabilities.csv"];
-    private static readonly string[] ReportSet = ["report.html", "report.md", "agreements.csv", "trajectories.csv", "smp-positions.csv", "smp-probabilities.csv"];
+    private static readonly OutputKind RunSet = new("run", "summits run -o", ["timeline.jsonl", "state.json", "agreements.csv", "smp-positions.csv", "smp-probabilities.csv"]);
+    private static readonly OutputKind ReportSet = new("run-report", "summits run --report", ["report.html", "report.md", "agreements.csv", "trajectories.csv", "smp-positions.csv", "smp-probabilities.csv"]);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("summits-over-output-").FullName;
 
@@ -42,7 +42,7 @@ public sealed class OutputOverOutputTests : IDisposable
         Assert.Null(OutputOverInput.OverOutput([CommandOutput.Folder("-o", In("X"), RunSet), CommandOutput.Folder("--report", In("R"), ReportSet)]));
         Assert.Null(OutputOverInput.OverOutput([CommandOutput.Folder("-o", In("X"), RunSet), CommandOutput.Folder("--report", In("X", "report"), ReportSet)]));
         // One folder, no name in common: each set keeps the other's files.
-        Assert.Null(OutputOverInput.OverOutput([CommandOutput.Folder("-o", In("X"), ["a.csv"]), CommandOutput.Folder("--report", In("X"), ["b.csv"])]));
+        Assert.Null(OutputOverInput.OverOutput([CommandOutput.Folder("-o", In("X"), new("a", "a", ["a.csv"])), CommandOutput.Folder("--report", In("X"), new("b", "b", ["b.csv"]))]));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Summits.Scenarios.Tests;
 /// <summary>What an output set keeps of the folder it replaces, and what it leaves beside it.</summary>
 public sealed class OutputSetTests : IDisposable
 {
-    private static readonly string[] Names = ["a.csv", "b.csv", "c.csv"];
+    private static readonly OutputKind Names = new("test", "a test", ["a.csv", "b.csv", "c.csv"]);
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("summits-set-");
 

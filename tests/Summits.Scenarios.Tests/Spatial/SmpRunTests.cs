@@ -200,7 +200,8 @@ public sealed class SmpRunTests
             var written = RunFiles.WriteAll(await ScenarioRun.LocallyAsync(Forecast.Of(ThreeDim, 100, 0, ForecastModel.Smp)), folder);
 
             Assert.Equal(["timeline.jsonl", "state.json", "agreements.csv", "smp-positions.csv", "smp-probabilities.csv"], written);
-            Assert.Equal(written.Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+            // Beside them, the folder's manifest, which names them.
+            Assert.Equal(written.Append(OutputSet.ManifestName).Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Order());
         }
         finally
         {
