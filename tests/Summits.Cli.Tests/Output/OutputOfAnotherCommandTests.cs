@@ -1,0 +1,100 @@
+using Summits.Scenarios;
+using Summits.Tests;
+
+namespace Summits.Cli.Tests;
+
+/// <summary>
+/// A command never writes its set over another command's in one folder: a write that would replace or remove a file
+/// of another command's set is refused before anything runs, in one line naming the folder, the command whose output
+/// it holds and what to do, exit 2, nothing changed. Two sets with no name in common share a folder and both are kept
+/// whole, and a command run again into its own folder replaces its own set, as it always did.
+/// </summary>
+public sealed class OutputOfAnotherCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("summits-another-command-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static readonly string Baseline = SeedFiles.File("scenarios", "what-if", "baseline.yaml");
+
+    /// <summary>Every file under the folder with its bytes, by path relative to it.</summary>
+    private SortedDictionary<string, string> Snapshot() =>
+        new(Directory.GetFiles(_folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(_folder, f), f => Convert.ToHexString(File.ReadAllBytes(f))), StringComparer.Ordinal);
+
+    private async Task Ok(params string[] arguments)
+    {
+        var run = await SummitsProcess.RunInAsync(_folder, arguments);
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    private async Task Refused(string expected, params string[] arguments)
+    {
+        var before = Snapshot();
+        var run = await SummitsProcess.RunInAsync(_folder, arguments);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal(expected + "\n", run.Error);
+        Assert.Equal("", run.Output);
+        Assert.Equal(before, Snapshot());
+    }
+
+    private string[] Lines(string path) => File.ReadAllLines(Path.Combine(_folder, path));
+
+    [Fact]
+    public async Task A_study_into_a_runs_folder_is_refused_and_the_run_is_kept_whole()
+    {
+        // The fault as found: the study replaced the run's agreements.csv with its own table, exit 0, and left the
+        // run's state.json and timeline.jsonl beside it.
+        await Ok("run", Baseline, "--engine", "local", "-o", "mix", "-q");
+        File.WriteAllText(Path.Combine(_folder, "mix", "notes.txt"), "mine\n");
+        Assert.Equal("id,topic,value,parties,rule,status,cause", Lines("mix/agreements.csv")[0]);
+
+        // The baseline is a bargaining run: no spatial-model CSVs, so the run wrote timeline.jsonl, state.json and
+        // agreements.csv, in that order (RunFiles writes them so). A study's set may hold results.json,
+        // agreements.csv, positions.csv and sensitivity.csv: of the run's three files, agreements.csv is the one it
+        // would replace. notes.txt is no set's, and is not named.
+        await Refused("summits whatif: error: -o 'mix' holds the output of summits run -o (timeline.jsonl, state.json, agreements.csv), "
+            + "whose agreements.csv this output would replace; nothing was written: name another folder, or remove 'mix' first (see 'summits whatif --help')",
+            "whatif", Baseline, "--runs", "20", "--engine", "local", "-o", "mix");
+        Assert.Equal("id,topic,value,parties,rule,status,cause", Lines("mix/agreements.csv")[0]);
+
+        // The same command again replaces its own set and keeps the user's notes, as before.
+        await Ok("run", Baseline, "--engine", "local", "-o", "mix", "-q");
+        Assert.Equal(["mine"], Lines("mix/notes.txt"));
+        Assert.Equal(["# summits: the output sets in this folder, one a line (kind, command, files); no command writes over another's files",
+            "run\tsummits run -o\ttimeline.jsonl\tstate.json\tagreements.csv"], Lines("mix/" + OutputSet.ManifestName));
+    }
+
+    [Fact]
+    public async Task A_study_report_into_a_run_reports_folder_is_refused()
+    {
+        await Ok("run", Baseline, "--engine", "local", "--report", "rep", "-q");
+        // A run's report of a bargaining run holds report.html, report.md, agreements.csv and trajectories.csv (no
+        // spatial-model CSVs), in the order of its names; a study's report may hold report.html, report.md,
+        // agreements.csv, positions.csv and sensitivity.csv: it would replace the first three.
+        await Refused("summits whatif: error: --report 'rep' holds the output of summits run --report (report.html, report.md, agreements.csv, trajectories.csv), "
+            + "whose report.html, report.md and agreements.csv this output would replace; nothing was written: name another folder, or remove 'rep' first (see 'summits whatif --help')",
+            "whatif", Baseline, "--runs", "20", "--engine", "local", "--report", "rep");
+    }
+
+    [Fact]
+    public async Task Two_sets_with_no_name_in_common_share_a_folder_and_both_are_kept_whole()
+    {
+        await Ok("run", Baseline, "--engine", "local", "-o", "both", "--telemetry", "t.jsonl", "-q");
+        var run = Snapshot().Where(f => f.Key != Path.Combine("both", OutputSet.ManifestName)).ToDictionary();
+        // analyze writes topics.csv and actors.csv, no name of a run's set: it goes beside the run.
+        await Ok("analyze", "t.jsonl", "-o", "both", "-q");
+        foreach (var (path, bytes) in run)
+            Assert.Equal(bytes, Snapshot()[path]);
+        var analysis = Snapshot().Where(f => f.Key is "both/topics.csv" or "both/actors.csv").ToDictionary();
+        Assert.Equal(2, analysis.Count);
+
+        // The run again keeps the analysis, byte for byte, and the manifest keeps its line, before the run's own.
+        await Ok("run", Baseline, "--engine", "local", "-o", "both", "-q");
+        foreach (var (path, bytes) in analysis)
+            Assert.Equal(bytes, Snapshot()[path]);
+        Assert.Equal(["analyze\tsummits analyze -o\ttopics.csv\tactors.csv", "run\tsummits run -o\ttimeline.jsonl\tstate.json\tagreements.csv"],
+            Lines("both/" + OutputSet.ManifestName).Skip(1));
+    }
+}
