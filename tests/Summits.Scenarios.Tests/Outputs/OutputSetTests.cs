@@ -25,6 +25,34 @@ public sealed class OutputSetTests : IDisposable
     }
 
     [Fact]
+    public void A_set_of_another_kind_that_would_replace_a_file_of_this_one_is_refused_and_nothing_changes()
+    {
+        OutputSet.Write(Target, Names, [("a.csv", "first\n"), ("b.csv", "first\n")]);
+        var before = new DirectoryInfo(Target).EnumerateFiles().ToDictionary(f => f.Name, f => File.ReadAllText(f.FullName));
+        // A kind whose names share b.csv with the set there: its write would replace b.csv and leave a.csv beside it.
+        OutputKind other = new("other", "another test", ["b.csv", "d.csv"]);
+
+        var failure = Assert.Throws<OutputException>(() => OutputSet.Write(Target, other, [("d.csv", "other\n")]));
+
+        Assert.Equal($"could not write '{Target}': it holds the output of a test (a.csv, b.csv), whose b.csv this output would replace; nothing was written: name another folder, or remove '{Target}' first", failure.Message);
+        Assert.Equal(before, new DirectoryInfo(Target).EnumerateFiles().ToDictionary(f => f.Name, f => File.ReadAllText(f.FullName)));
+        Assert.Single(_folder.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
+    public void A_set_of_another_kind_with_no_name_in_common_is_written_beside_and_the_manifest_names_both()
+    {
+        OutputSet.Write(Target, Names, [("a.csv", "first\n")]);
+        OutputSet.Write(Target, new OutputKind("other", "another test", ["d.csv"]), [("d.csv", "other\n")]);
+        OutputSet.Write(Target, Names, [("a.csv", "second\n"), ("c.csv", "second\n")]);
+
+        Assert.Equal("other\n", File.ReadAllText(Path.Combine(Target, "d.csv")));
+        Assert.Equal("second\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
+        // The other kind's line is kept as it was; this kind's names the files of its last write, in its names' order.
+        Assert.Equal(["other\tanother test\td.csv", "test\ta test\ta.csv\tc.csv"], File.ReadAllLines(Path.Combine(Target, OutputSet.ManifestName)).Skip(1));
+    }
+
+    [Fact]
     public void The_previous_set_goes_and_everything_else_in_the_folder_stays()
     {
         Directory.CreateDirectory(Path.Combine(Target, "branch"));
@@ -36,7 +64,8 @@ public sealed class OutputSetTests : IDisposable
 
         OutputSet.Write(Target, Names, [("a.csv", "new a\n"), ("b.csv", "new b\n")]);
 
-        Assert.Equal(["a.csv", "b.csv", "branch", "notes.md"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+        // Beside them, the manifest that names the new set.
+        Assert.Equal([OutputSet.ManifestName, "a.csv", "b.csv", "branch", "notes.md"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal("new a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
         Assert.Equal("new b\n", File.ReadAllText(Path.Combine(Target, "b.csv")));
         Assert.Equal("mine\n", File.ReadAllText(Path.Combine(Target, "notes.md")));
@@ -113,7 +142,7 @@ public sealed class OutputSetTests : IDisposable
         OutputSet.Write(Target, Names, [("a.csv", "new a\n")]);
 
         // The previous set is put back, the folder moved back into it, and then the new set replaces the previous one.
-        Assert.Equal(["a.csv", "branch", "notes.md"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([OutputSet.ManifestName, "a.csv", "branch", "notes.md"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal("new a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
         Assert.Equal("mine\n", File.ReadAllText(Path.Combine(Target, "notes.md")));
         Assert.Equal("branch a\n", File.ReadAllText(Path.Combine(Target, "branch", "a.csv")));
