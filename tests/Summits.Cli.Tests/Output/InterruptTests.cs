@@ -141,7 +141,7 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(130, exit);
         Assert.Equal($"summits whatif: interrupted after it finished; its output was written to {output}", Said(error));
         var after = Contents(output);
-        Assert.Equal(["agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], after.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], after.Keys.Order(StringComparer.Ordinal));
         Assert.NotEqual("previous results.json\n", System.Text.Encoding.UTF8.GetString(after["results.json"]));
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
@@ -168,7 +168,8 @@ public sealed class InterruptTests : IDisposable
         var (exit, error) = await EndAsync(study);
         Assert.Equal(130, exit);
         Assert.Equal($"summits whatif: stopped before it finished; what it wrote before is in {Path.Combine(output, "press-fta")}", Said(error));
-        Assert.Equal(4, Contents(Path.Combine(output, "press-fta")).Count);
+        // The study's four files and the manifest naming them.
+        Assert.Equal(5, Contents(Path.Combine(output, "press-fta")).Count);
         Assert.Equal(package, Contents(Path.Combine(output, "offer-package")));
     }
 
@@ -244,7 +245,7 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal($"summits whatif: stopped before it finished; what it wrote before is in {Path.Combine(output, "press-fta")}", Said(error));
         // The first branch's study finished and its set is whole; of the second, stopped part-way, nothing is written.
         Assert.Equal(["press-fta"], new DirectoryInfo(output).EnumerateFileSystemInfos().Select(e => e.Name));
-        Assert.Equal(["agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], Contents(Path.Combine(output, "press-fta")).Keys);
+        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], Contents(Path.Combine(output, "press-fta")).Keys);
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 

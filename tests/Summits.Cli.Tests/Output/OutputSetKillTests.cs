@@ -24,7 +24,7 @@ public sealed class OutputSetKillTests : IDisposable
         Assert.Equal(0, previous.ExitCode);
         File.WriteAllText(Path.Combine(output, "notes.md"), "my notes\n");
         var before = Contents(output);
-        Assert.Equal(["agreements.csv", "notes.md", "state.json", "timeline.jsonl"], before.Keys);
+        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "notes.md", "state.json", "timeline.jsonl"], before.Keys);
 
         // Each file of the set is followed by a pause of ten minutes: the run is killed in the first one, after
         // timeline.jsonl and before state.json, when the folder it writes holds one new file.
@@ -190,7 +190,7 @@ public sealed class OutputSetKillTests : IDisposable
 
         // The set is the clean run's, byte for byte, and the user's file and folders are all there with their files.
         var after = Contents(output);
-        Assert.Equal(["agreements.csv", "notes.md", "state.json", "timeline.jsonl"], after.Keys);
+        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "notes.md", "state.json", "timeline.jsonl"], after.Keys);
         foreach (var (name, bytes) in Contents(clean))
             Assert.Equal(bytes, after[name]);
         Assert.Equal("my notes\n", File.ReadAllText(Path.Combine(output, "notes.md")));
