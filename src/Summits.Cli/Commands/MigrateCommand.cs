@@ -90,7 +90,7 @@ public static class MigrateCommand
     {
         try
         {
-            return new MappingReader(path, YamlDocument.LoadMapping(path, Read(path)), "the file", FormatMigration.ProbedKeys).Has("scenario");
+            return new MappingReader(path, YamlDocument.LoadMapping(path, Read(path)), "the file", FormatMigration.ProbedKeys, checkKeys: false).Has("scenario");
         }
         catch (InputException)
         {

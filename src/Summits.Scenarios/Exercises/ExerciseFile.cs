@@ -432,7 +432,7 @@ public static partial class ExerciseFile
         var options = new List<PredictionOption>();
         foreach (var node in nodes)
         {
-            var o = new MappingReader(r.File, node, "an option", OptionKeys);
+            var o = new MappingReader(r.File, node, "an option", OptionKeys, checkKeys: false);
             // A key that is no option's is most likely a mistyped kind: it is told among the kinds.
             if (o.Node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => !OptionKeys.Contains(k.Value)) is { } unknown)
                 throw o.Fail(unknown, $"unknown option kind '{unknown.Value}'; an option is {MappingReader.OneOf(unknown.Value ?? "", OptionKinds)}");

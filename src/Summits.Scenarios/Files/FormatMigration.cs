@@ -125,7 +125,7 @@ public static partial class FormatMigration
     public static Migration Migrate(string path, string text)
     {
         var root = YamlDocument.LoadMapping(path, text);
-        var reader = new MappingReader(path, root, "the file", ProbedKeys);
+        var reader = new MappingReader(path, root, "the file", ProbedKeys, checkKeys: false);
         var isWorld = reader.Has("world") && reader.Has("actors");
         if (!isWorld && !reader.Has("scenario"))
             throw new InputException(new FilePosition(path, 1, 1), "this is neither a world file (with 'world' and 'actors') nor a scenario file (with 'scenario'); nothing to migrate");
@@ -223,7 +223,7 @@ public static partial class FormatMigration
     /// <exception cref="InputException">The migrated text still has a mistake the migration cannot mend.</exception>
     private static void Check(string path, string migrated)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, migrated), "the file", ProbedKeys);
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, migrated), "the file", ProbedKeys, checkKeys: false);
         if (root.Has("scenario"))
             ScenarioFile.Parse(path, migrated);
         else

@@ -21,13 +21,48 @@ public sealed class MappingReader
     /// or misspelt key lists them all (closest first) even when the mistake comes before the keys after it
     /// are read. A key is still accepted only once it is read: a key of another form of the mapping is refused.
     /// </param>
-    public MappingReader(string file, YamlNode node, string what, IReadOnlyList<string> keys)
+    /// <param name="checkKeys">
+    /// Whether a key that is none of <paramref name="keys"/> is refused at once (<see cref="RejectUndeclaredKeys"/>), before
+    /// any check of what the mapping holds can report a misspelt key as a missing one. Only a reader that probes a mapping
+    /// for a few of its keys, or that says itself what an unknown key is (a step's kind), passes false.
+    /// </param>
+    /// <exception cref="InputException">The node is not a mapping, or (with <paramref name="checkKeys"/>) holds an undeclared key.</exception>
+    public MappingReader(string file, YamlNode node, string what, IReadOnlyList<string> keys, bool checkKeys = true)
     {
         _file = file;
         _what = what;
         _keys = [.. keys];
         _node = node as YamlMappingNode ?? throw new InputException(YamlDocument.At(file, node), $"expected {what} as a mapping of keys to values");
+        if (checkKeys)
+            RejectUndeclaredKeys();
     }
+
+    /// <summary>
+    /// Fails on the first key that is none of the declared keys, at that key: a misspelling one or two edits from a declared
+    /// key (one for a key of four letters or fewer, as <see cref="Required"/> allows) names the key meant,
+    /// <c>unknown key 'salince' in a position; did you mean 'salience'? (valid keys, closest first: salience, …)</c>;
+    /// any other lists the valid keys, <c>unknown key 'colour' in an actor; expected one of …</c>.
+    /// </summary>
+    /// <exception cref="InputException">The mapping holds a key not declared for it.</exception>
+    public void RejectUndeclaredKeys()
+    {
+        foreach (var (key, _) in _node.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (_keys.Contains(name))
+                continue;
+            var meant = Misspelling(name, _keys);
+            throw Fail(key, meant is null
+                ? $"unknown key '{name}' in {_what}; expected {OneOf(Valid(name))}"
+                : $"unknown key '{name}' in {_what}; did you mean '{meant}'? (valid keys, closest first: {Choices(Valid(name))})");
+        }
+    }
+
+    /// <summary>The one of <paramref name="keys"/> that <paramref name="name"/> is a misspelling of (one edit for a key of four letters or fewer, two for a longer one; fewest edits first), or null.</summary>
+    private static string? Misspelling(string name, IEnumerable<string> keys) =>
+        keys.Where(k => EditDistance.Between(name, k) <= (k.Length <= 4 ? 1 : 2))
+            .OrderBy(k => EditDistance.Between(name, k))
+            .FirstOrDefault();
 
     /// <summary>
     /// The keys to name in an error about <paramref name="name"/>: the declared ones and any read beside

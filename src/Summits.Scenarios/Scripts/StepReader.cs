@@ -10,8 +10,14 @@ public sealed partial class StepReader
 {
     private static readonly string[] Kinds = ["propose", "respond", "shock", "rounds", "expect"];
 
+    /// <summary>
+    /// Every kind of step a scenario may hold, as errors list them: the kinds read here and <c>fork</c>, the last step
+    /// of a scenario, which <see cref="ForkReader"/> reads before the steps come here.
+    /// </summary>
+    private static readonly string[] AllKinds = [.. Kinds, "fork"];
+
     /// <summary>A step's keys: its id, its kind, and the keys a <c>rounds</c> step reads beside its count.</summary>
-    private static readonly string[] StepKeys = ["id", .. Kinds, "topics", "rule", "opener"];
+    private static readonly string[] StepKeys = ["id", .. AllKinds, "topics", "rule", "opener"];
     private static readonly string[] ProposalKeys = ["from", "to", "terms", "rule", "deadline"];
     private static readonly string[] AnswerKeys = ["actor", "to", "answer", "terms", "because"];
     private static readonly string[] ShockStepKeys = ["reason", "changes"];
@@ -52,15 +58,18 @@ public sealed partial class StepReader
 
     private Step Read(YamlNode node, int index)
     {
-        var r = new MappingReader(_file, node, "a step", StepKeys);
+        // A step without a kind is said as an unknown kind, not an unknown key; a step with one has its other keys checked.
+        var r = new MappingReader(_file, node, "a step", StepKeys, checkKeys: false);
         var kinds = Kinds.Where(r.Has).ToArray();
         if (kinds.Length == 0)
         {
-            var first = r.Node.Children.Select(p => (p.Key as YamlScalarNode)?.Value).FirstOrDefault(k => k != "id");
+            var keys = r.Node.Children.Select(p => (p.Key as YamlScalarNode)?.Value ?? "").Where(k => k != "id").ToArray();
+            var first = keys.FirstOrDefault(k => !StepKeys.Contains(k)) ?? keys.FirstOrDefault();
             throw r.Fail(node, first is null
-                ? $"a step needs {OneOf(Kinds)}"
-                : $"unknown step kind '{first}'{Closest.DidYouMean(first, Kinds)}; expected {OneOf(Kinds)}");
+                ? $"a step needs {OneOf(AllKinds)}"
+                : $"unknown step kind '{first}'{Closest.DidYouMean(first, AllKinds)}; expected {OneOf(AllKinds)}");
         }
+        r.RejectUndeclaredKeys();
         if (kinds.Length > 1)
             throw r.Fail(node, $"a step has exactly one kind, but this one has {Listed.And(kinds)}");
 

@@ -29,6 +29,12 @@ public static class DraftCheck
         var positionGap = positions.Any(p => !HasKey(p, "value") || !HasKey(p, "salience"));
         if (!marked && !positionGap)
             return;
+        // A misspelt key ('salince') leaves its entry looking unfilled: each reader refuses such a key at its place.
+        foreach (var (key, described, keys) in new[] { ("actors", "an actor", WorldFile.ActorKeys), ("topics", "a topic", WorldFile.TopicKeys), ("positions", "a position", WorldFile.PositionKeys) })
+        {
+            foreach (var item in Items(root, key))
+                _ = new MappingReader(root.File, item, described, keys);
+        }
 
         var missing = new List<(YamlNode Node, string What)>();
         foreach (var actor in Items(root, "actors"))

@@ -41,6 +41,8 @@ public sealed class VaryAndForkTests
     [InlineData("  - { salience: B, topic: u, range: [0.5, 0.9] }", 4, 27, "B holds no position on 'u' to vary; B holds positions on t")]
     [InlineData("  - { strategy: B, choices: [boulware, sneaky] }", 4, 40, "'choices' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat, absolute-tit-for-tat or trade-off, not 'sneaky'")]
     [InlineData("  - { capability: A, range: [0.2, 0.4], why: x }", 4, 41, "unknown key 'why' in a varied input")]
+    // 'capabilty' is 'capability' less an i (one edit): it is named at its place, not taken for an entry naming no kind.
+    [InlineData("  - { capabilty: A, range: [0.2, 0.4] }", 4, 7, "unknown key 'capabilty' in a varied input; did you mean 'capability'?")]
     [InlineData("  - { range: [0.2, 0.4] }", 4, 5, "a varied input names exactly one of position, salience, capability or strategy")]
     public void A_wrong_vary_entry_is_reported_at_its_place(string entry, int line, int column, string message)
     {

@@ -48,14 +48,17 @@ public sealed class MalformedSeedTests
         // capability, strategy and affinity 8; acceptance 9.
         { "An unknown key lists the valid keys", "    leader: Shinzo Abe\n", "    leader: Shinzo Abe\n    colour: red\n", "colour: red", "colour", ["unknown key 'colour' in an actor", "expected one of leader, id, name, speaker, curvature, risk, why, ktab, capability, strategy, affinity or acceptance"] },
         { "A misspelt optional key does not pass silently", "    kind: stated\n    quotes:\n      - \"We decided", "    knd: stated\n    quotes:\n      - \"We decided", "knd: stated", "knd", ["unknown key 'knd' in a position", "kind"] },
-        // Every top-level key, closest to 'actor' first: actors 1 edit; title, about and ktab 4; draft and
+        // 'actor' is 'actors' less its s (one edit), so it is named; every top-level key follows, closest first: actors 1 edit; title, about and ktab 4; draft and
         // world 5; format, source and topics 6; salience and positions 7; agreements 9.
-        { "An unknown top level key lists the valid keys", "\nactors:\n", "\nactor:\n  - id: JP\nactors:\n", "\nactor:\n", "actor:", ["unknown key 'actor' in the world", "expected one of actors, title, about, ktab, draft, world, format, source, topics, salience, positions or agreements"] },
+        { "An unknown top level key lists the valid keys", "\nactors:\n", "\nactor:\n  - id: JP\nactors:\n", "\nactor:\n", "actor:", ["unknown key 'actor' in the world; did you mean 'actors'?", "(valid keys, closest first: actors, title, about, ktab, draft, world, format, source, topics, salience, positions or agreements)"] },
         // 'actr' is the first key of the first position: no other key of it has been read when 'actor' is
         // found missing, yet the error names all fifteen a position may hold, the meant one first. By hand,
         // edits from 'actr': actor 1; value, range, kind, why, ktab 4; topic, speaker, quotes 5; salience,
         // strategy, acceptance 7; reference 8; reservation 10; salience-range 11.
         { "A misspelt key at the start of a mapping lists the keys after it", "positions:\n  # north-korea\n  - actor: JP\n", "positions:\n  # north-korea\n  - actr: JP\n", "  - actr: JP", "actr", ["unknown key 'actr' in a position; did you mean 'actor'", "(valid keys, closest first: actor, value, range, kind, why, ktab, topic, speaker, quotes, salience, strategy, acceptance, reference, reservation or salience-range)"] },
+        // 'salince' is 'salience' less an e (one edit). Before, the position was taken for a draft's unfilled salience,
+        // said at the position's first line as "draft world: 1 entry still to fill in"; the typo is named at its place.
+        { "A misspelt salience is named, not taken for a draft's gap", "    range: [86, 97]\n    salience: 0.95\n", "    range: [86, 97]\n    salince: 0.95\n", "salince: 0.95", "salince", ["unknown key 'salince' in a position; did you mean 'salience'? (valid keys, closest first: salience, "] },
         { "An unknown strategy lists the strategies", "strategy: linear", "strategy: stubborn", "strategy: stubborn", "stubborn", ["'strategy' must be one of hardliner, boulware, linear, conceder, relative-tit-for-tat, absolute-tit-for-tat or trade-off", "not 'stubborn'"] },
         { "An unknown acceptance condition lists the conditions", "strategy: linear", "strategy: linear\n    acceptance: whenever", "acceptance: whenever", "whenever", ["'acceptance' must be one of next, time or constant", "not 'whenever'"] },
         { "A reservation off the scale", "value: 97\n    range: [92, 100]", "value: 97\n    reservation: 120\n    range: [92, 100]", "reservation: 120", "120", ["'reservation' must be a number from 0 to 100", "not 120"] },
