@@ -236,6 +236,26 @@ public sealed class BadScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Varying_a_position_of_an_actor_with_none_says_it_holds_none()
+    {
+        // In the seed, CN holds no position on any topic (every topic is held by JP and US alone): the list of the
+        // topics it holds would be empty, so the error says it holds none and what of CN can be varied instead.
+        var scenario = _folder.Write("vary:\n  - { salience: CN, topic: bilateral-fta, range: [0.5, 0.9] }\nsteps:\n  - rounds: 1\n");
+        var error = FailsAt(scenario, "bilateral-fta");
+        Assert.Equal("CN holds no position on 'bilateral-fta' to vary; CN holds no positions at all, so only its capability or strategy can be varied, "
+            + "for example '{ capability: CN, range: [0.2, 0.4] }'", error.Problem);
+    }
+
+    [Fact]
+    public void An_answer_in_a_scenario_without_proposals_says_there_are_none()
+    {
+        // No step proposes, so the proposals that 'to' may name are none: said so, not as an empty list.
+        var scenario = _folder.Write("steps:\n  - respond: { actor: US, to: offer, answer: accept }\n");
+        var error = FailsAt(scenario, "offer");
+        Assert.Equal("'to' names no propose step: 'offer'; this scenario has no propose step to answer, so add one with that id", error.Problem);
+    }
+
+    [Fact]
     public void A_key_two_edits_from_a_short_key_is_not_taken_for_it()
     {
         // 'id' is no key of a proposal, and is two substitutions from 'to', more than the one edit allowed for a key

@@ -331,10 +331,11 @@ public static partial class ExerciseFile
         var actor = r.String("actor");
         // Only an actor with a position on every topic on the table can take a role: those are the choices.
         var able = world.Actors.Select(a => a.Id).Where(a => topics.All(t => world.PositionsOn(t).Any(p => p.Actor == a))).ToList();
+        var choices = able.Count == 0 ? "no actor holds a position on every topic on the table" : MappingReader.Known(actor, able);
         if (!world.Actors.Any(a => a.Id == actor))
-            throw r.Fail(actorNode, $"unknown actor '{actor}'{Closest.DidYouMean(actor, able)}; the actors that can take a role (a position on every topic on the table): {MappingReader.Known(actor, able)}");
+            throw r.Fail(actorNode, $"unknown actor '{actor}'{Closest.DidYouMean(actor, able)}; the actors that can take a role (a position on every topic on the table): {choices}");
         if (topics.FirstOrDefault(t => !world.PositionsOn(t).Any(p => p.Actor == actor)) is { } unheld)
-            throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table: {MappingReader.Known(actor, able)}");
+            throw r.Fail(actorNode, $"{actor} holds no position on '{unheld}', which is on the table; a role is an actor with a position on every topic on the table: {choices}");
         var priorities = TopicValues(r, "priorities", topics, 0, 10);
         var reservations = TopicValues(r, "reservation", topics, 0, 100);
         foreach (var (topic, value) in reservations)
@@ -409,9 +410,9 @@ public static partial class ExerciseFile
             var topic = OnTable(v, v.Required("topic"), "topic", world, table);
             var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
             if (!world.Actors.Any(a => a.Id == actor))
-                throw v.Fail(actorNode, $"unknown actor '{actor}'{Closest.DidYouMean(actor, holders)}; actors with a position on '{topic}': {MappingReader.Known(actor, holders)}");
+                throw v.Fail(actorNode, $"unknown actor '{actor}'{Closest.DidYouMean(actor, holders)}; {(holders.Count == 0 ? $"no actor holds a position on '{topic}'" : $"actors with a position on '{topic}': {MappingReader.Known(actor, holders)}")}");
             if (!holders.Contains(actor))
-                throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; actors with a position there: {MappingReader.Known(actor, holders)}");
+                throw v.Fail(actorNode, $"{actor} holds no position on '{topic}', so its end cannot be predicted; {(holders.Count == 0 ? "no actor holds a position there" : $"actors with a position there: {MappingReader.Known(actor, holders)}")}");
             v.RejectUnknownKeys();
             question = new Prediction(id, ask, topic, actor, points);
         }

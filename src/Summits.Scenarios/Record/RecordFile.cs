@@ -166,7 +166,7 @@ public static class RecordFile
             throw r.Fail(node, $"unknown actor '{id}'{Closest.DidYouMean(id, world.Actors.Select(a => a.Id))}; known actors: {MappingReader.Known(id, world.Actors.Select(a => a.Id))}");
         var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
         if (!holders.Contains(id))
-            throw r.Fail(node, $"{id} holds no position on '{topic}' in {world.Id}, so a run cannot say where it ended; actors with a position there: {MappingReader.Known(holders)}");
+            throw r.Fail(node, $"{id} holds no position on '{topic}' in {world.Id}, so a run cannot say where it ended; {(holders.Count == 0 ? "no actor holds a position there" : $"actors with a position there: {MappingReader.Known(holders)}")}");
         return id;
     }
 

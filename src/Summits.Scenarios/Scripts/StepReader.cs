@@ -47,7 +47,9 @@ public sealed partial class StepReader
         foreach (var (respond, node, reader) in _responds)
         {
             if (!_proposals.TryGetValue(respond.Proposal, out var proposal))
-                throw reader.Fail(node, $"'to' names no propose step: '{respond.Proposal}'; proposals in this scenario: {MappingReader.Known(_proposals.Keys)}");
+                throw reader.Fail(node, _proposals.Count == 0
+                    ? $"'to' names no propose step: '{respond.Proposal}'; this scenario has no propose step to answer, so add one with that id"
+                    : $"'to' names no propose step: '{respond.Proposal}'; proposals in this scenario: {MappingReader.Known(_proposals.Keys)}");
             if (_stepIds[proposal.Id] < _stepIds[respond.Id])
                 throw reader.Fail(node, $"the scripted answer to '{respond.Proposal}' must come before that proposal, which is step {_stepIds[proposal.Id]}");
             if (!proposal.To.Contains(respond.Actor))

@@ -56,8 +56,11 @@ public sealed class VaryReader(string file, World world, int format = FileFormat
         var topic = WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), _topics, "topic");
         if (!world.Positions.Any(p => p.Actor == actor && p.Topic == topic))
         {
-            var held = world.PositionsOf(actor).Select(p => p.Topic);
-            throw r.Fail(r.Required("topic"), $"{actor} holds no position on '{topic}' to vary; {actor} holds positions on {MappingReader.Known(held)}");
+            var held = world.PositionsOf(actor).Select(p => p.Topic).ToList();
+            // An actor may hold no position at all: then only what is not a position's can be varied.
+            throw r.Fail(r.Required("topic"), held.Count == 0
+                ? $"{actor} holds no position on '{topic}' to vary; {actor} holds no positions at all, so only its capability or strategy can be varied, for example '{{ capability: {actor}, range: [0.2, 0.4] }}'"
+                : $"{actor} holds no position on '{topic}' to vary; {actor} holds positions on {MappingReader.Known(held)}");
         }
         return topic;
     }
