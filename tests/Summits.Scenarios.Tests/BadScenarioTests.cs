@@ -255,6 +255,17 @@ public sealed class BadScenarioTests : IDisposable
         Assert.Equal("'to' names no propose step: 'offer'; this scenario has no propose step to answer, so add one with that id", error.Problem);
     }
 
+    [Theory]
+    // 'to' takes one actor (to: US) or a list of them (to: [US, CN]); a mapping, or a list inside the list, is
+    // neither. The examples use the seed's first two actors, JP and US; the actors are listed as the world has them.
+    [InlineData("steps:\n  - propose: { from: US, to: { JP: 1 }, terms: { tpp-11: 50 } }\n", "{ JP", "a mapping")]
+    [InlineData("steps:\n  - propose: { from: US, to: [JP, [CN]], terms: { tpp-11: 50 } }\n", "[CN]", "a list within the list")]
+    public void A_to_that_is_no_actor_nor_list_says_what_it_takes(string body, string at, string given)
+    {
+        var error = FailsAt(_folder.Write(body), at);
+        Assert.Equal($"'to' must be an actor or a list of actors, for example 'to: JP' or 'to: [JP, US]', not {given}; known actors: JP, US, CN and KP", error.Problem);
+    }
+
     [Fact]
     public void A_key_two_edits_from_a_short_key_is_not_taken_for_it()
     {

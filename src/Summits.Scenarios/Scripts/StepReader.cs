@@ -213,7 +213,10 @@ public sealed partial class StepReader
         var ids = new List<string>();
         foreach (var item in items)
         {
-            var actor = WorldFile.KnownId(r, item, r.Scalar(item, key), _actors, "actor");
+            // One actor or a list of them: a mapping, or a list within the list, is neither.
+            if (item is not YamlScalarNode { Value: { } text })
+                throw r.Fail(item, $"'{key}' must be an actor or a list of actors, {ActorExamples(key)}, not {(item is YamlMappingNode ? "a mapping" : "a list within the list")}; known actors: {MappingReader.Known(_actors)}");
+            var actor = WorldFile.KnownId(r, item, text, _actors, "actor");
             if (ids.Contains(actor))
                 throw r.Fail(item, $"{actor} is named twice in '{key}'");
             ids.Add(actor);
@@ -222,6 +225,11 @@ public sealed partial class StepReader
             throw r.Fail(node, $"'{key}' must name at least one actor: {Choices(_actors)}");
         return [.. ids];
     }
+
+    /// <summary>How a key naming actors is written, with the world's first actors: "for example 'to: JP' or 'to: [JP, US]'".</summary>
+    private string ActorExamples(string key) => _actors.Length == 1
+        ? $"for example '{key}: {_actors[0]}' or '{key}: [{_actors[0]}]'"
+        : $"for example '{key}: {_actors[0]}' or '{key}: [{_actors[0]}, {_actors[1]}]'";
 
     private ImmutableArray<Term> Terms(MappingReader r, string key)
     {
