@@ -150,6 +150,7 @@ public static class CompareCommand
     private static LoadedScenario Side(string argument, string side)
     {
         var (file, branch) = BranchChoice.Split(argument);
+        NotAScenario(file);
         var loaded = ScenarioFile.Load(CommonOptions.Resolve(file));
         if (branch is null && loaded.Fork is { } fork)
         {
@@ -165,6 +166,23 @@ public static class CompareCommand
     /// FILE#BRANCH's branch included, so that two files of the same name in different folders stay apart.
     /// </summary>
     private static string Label(string argument) => argument;
+
+    /// <summary>
+    /// Refuses a side that is neither a scenario (YAML) nor a state.json, such as a run's timeline.jsonl, before it is
+    /// read as YAML: <c>out/timeline.jsonl:1:1: compare reads a scenario file (.yaml or .yml, or FILE#BRANCH) or the
+    /// state.json that 'summits run --out' writes, not a .jsonl file; out/state.json is beside it</c>.
+    /// </summary>
+    /// <exception cref="InputException">The file's extension is neither .yaml, .yml nor .json.</exception>
+    private static void NotAScenario(string file)
+    {
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        if (extension is "" or ".yaml" or ".yml")
+            return;
+        var beside = Path.Combine(Path.GetDirectoryName(file) ?? "", "state.json");
+        throw new InputException(new FilePosition(file, 1, 1),
+            $"compare reads a scenario file (.yaml or .yml, or FILE#BRANCH) or the state.json that 'summits run --out' writes, not a {extension} file"
+            + (File.Exists(CommonOptions.Resolve(beside)) ? $"; {beside} is beside it" : ""));
+    }
 
     private static bool IsState(string argument) => argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 }

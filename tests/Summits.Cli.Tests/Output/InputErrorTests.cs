@@ -41,6 +41,23 @@ public sealed class InputErrorTests : IDisposable
         Assert.Equal($"{command}: error: no such file: {path} (see '{command} --help')\n", run.Error);
     }
 
+    // A run's timeline.jsonl named as a side of compare was read as YAML ("this is not valid YAML: did not find expected
+    // <document end>"); it is refused at its first line as what compare does not read, with what it reads, and the
+    // state.json beside it is named, since that is the file of the run compare takes. Nothing is read from either file.
+    [Fact]
+    public async Task A_timeline_given_to_compare_says_what_compare_reads()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "out"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "out", "timeline.jsonl"), "{\"round\":1}\n{\"round\":2}\n");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "out", "state.json"), "{}\n");
+        var run = await SummitsProcess.RunInAsync(_folder, ["compare", "out/timeline.jsonl", "out/state.json"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Output);
+        Assert.Equal("out/timeline.jsonl:1:1: compare reads a scenario file (.yaml or .yml, or FILE#BRANCH) or the state.json that 'summits run --out' writes, "
+            + "not a .jsonl file; out/state.json is beside it\n", run.Error);
+    }
+
     // With files of the same kind in the folder it names, the line says what could have been meant, closest first.
     [Fact]
     public async Task A_missing_scenario_names_the_YAML_files_in_its_folder_closest_first()
