@@ -26,6 +26,21 @@ public sealed class BadScenarioTests : IDisposable
         Assert.StartsWith("this is not valid YAML: ", error.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // A key indented one space short of the keys after it: YAML takes 'from: US' for the proposal's one value and
+    // stops at 'to:' below with "found invalid mapping". The line to mend is the one above: 5 spaces where 'to' and
+    // 'terms' have 6.
+    [InlineData("steps:\n  - id: a\n    propose:\n     from: US\n      to: [JP]\n      terms: { tpp-11: 50 }\n", "from: US", "'from: US' is indented 5 spaces, but the key after it 6; indent the keys of one mapping alike, here 6 spaces")]
+    // 'from' at the depth of 'propose' (4) with 'to' and 'terms' at 6 below: again the line above is the odd one.
+    [InlineData("steps:\n  - id: a\n    propose:\n    from: US\n      to: [JP]\n      terms: { tpp-11: 50 }\n", "from: US", "'from: US' is indented 4 spaces, but the key after it 6; indent the keys of one mapping alike, here 6 spaces")]
+    // 'to' two spaces deeper than 'from' above it and 'terms' below it, both at 6: 'to' is the odd one.
+    [InlineData("steps:\n  - id: a\n    propose:\n      from: US\n        to: [JP]\n      terms: { tpp-11: 50 }\n", "to: [JP]", "'to: [JP]' is indented 8 spaces, but the key before it 6; indent the keys of one mapping alike, here 6 spaces")]
+    public void A_key_indented_unlike_its_neighbours_is_said_as_an_indentation_mistake_at_its_line(string body, string at, string problem)
+    {
+        var error = FailsAt(_folder.Write(body), at);
+        Assert.Equal("this is not valid YAML, most likely an indentation mistake: " + problem, error.Problem);
+    }
+
     [Fact]
     public void An_unknown_step_kind_lists_the_step_kinds()
     {
