@@ -282,6 +282,17 @@ public sealed class BadScenarioTests : IDisposable
     }
 
     [Fact]
+    public void A_file_of_another_kind_is_said_to_lack_the_key_that_makes_it_a_scenario()
+    {
+        // A world file given as a scenario holds no 'scenario' key nor one two edits from it ('world', 'title' and
+        // 'actors' are 5 or more edits away): it is most likely the wrong file, said as the missing key at the top
+        // mapping, not as its first key being unknown to a scenario.
+        var scenario = _folder.WriteRaw("world: abe\ntitle: A world\nactors:\n  - { id: JP, name: Japan, capability: 0.5 }\n");
+        var error = FailsAt(scenario, "world");
+        Assert.Equal("the scenario is missing the required key 'scenario'", error.Problem);
+    }
+
+    [Fact]
     public void A_key_two_edits_from_a_short_key_is_not_taken_for_it()
     {
         // 'id' is no key of a proposal, and is two substitutions from 'to', more than the one edit allowed for a key

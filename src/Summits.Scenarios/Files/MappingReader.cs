@@ -26,13 +26,21 @@ public sealed class MappingReader
     /// any check of what the mapping holds can report a misspelt key as a missing one. Only a reader that probes a mapping
     /// for a few of its keys, or that says itself what an unknown key is (a step's kind), passes false.
     /// </param>
+    /// <param name="identifiedBy">
+    /// The key that says what kind of file this mapping is the top of ('exercise', 'scenario', 'world'), or null. A file
+    /// without it, nor any misspelling of it, is most likely another kind of file: that is said first, as the missing
+    /// key (<c>the exercise is missing the required key 'exercise'</c>), rather than its first key as an unknown one.
+    /// </param>
     /// <exception cref="InputException">The node is not a mapping, or (with <paramref name="checkKeys"/>) holds an undeclared key.</exception>
-    public MappingReader(string file, YamlNode node, string what, IReadOnlyList<string> keys, bool checkKeys = true)
+    public MappingReader(string file, YamlNode node, string what, IReadOnlyList<string> keys, bool checkKeys = true, string? identifiedBy = null)
     {
         _file = file;
         _what = what;
         _keys = [.. keys];
         _node = node as YamlMappingNode ?? throw new InputException(YamlDocument.At(file, node), $"expected {what} as a mapping of keys to values");
+        if (identifiedBy is not null && Find(identifiedBy) is null
+            && !_node.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is { } name && !_keys.Contains(name) && Misspelling(name, [identifiedBy]) is not null))
+            throw new InputException(Position, $"{what} is missing the required key '{identifiedBy}'");
         if (checkKeys)
             RejectUndeclaredKeys();
     }

@@ -58,7 +58,7 @@ public static partial class WorldFile
     /// <exception cref="InputException">the world is wrong, at the place of its first mistake.</exception>
     public static World Parse(string path, string text, FilePosition? namedAt = null)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, namedAt, "the world file"), "the world", WorldKeys);
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, namedAt, "the world file"), "the world", WorldKeys, identifiedBy: "world");
         DraftCheck.Refuse(root);
         var format = FileFormat.Read(root, "world");
         var id = Identifier(root, "world");
