@@ -35,6 +35,14 @@ public sealed class BadScenarioTests : IDisposable
     [InlineData("steps:\n  - id: a\n    propose:\n    from: US\n      to: [JP]\n      terms: { tpp-11: 50 }\n", "from: US", "'from: US' is indented 4 spaces, but the key after it 6; indent the keys of one mapping alike, here 6 spaces")]
     // 'to' two spaces deeper than 'from' above it and 'terms' below it, both at 6: 'to' is the odd one.
     [InlineData("steps:\n  - id: a\n    propose:\n      from: US\n        to: [JP]\n      terms: { tpp-11: 50 }\n", "to: [JP]", "'to: [JP]' is indented 8 spaces, but the key before it 6; indent the keys of one mapping alike, here 6 spaces")]
+    // A list item's first key begins after its '- ': 'id' at 4, so 'rounds' at 5 is a space deeper than its sibling,
+    // and 'topics' back at 4 below it says 'rounds' is the odd one.
+    [InlineData("steps:\n  - id: bargain\n     rounds: 5\n    topics: [tpp-11]\n", "rounds: 5", "'rounds: 5' is indented 5 spaces, but the key before it 4; indent the keys of one mapping alike, here 4 spaces")]
+    // The same for a key that opens a mapping: 'propose:' at 5 under '- id:' whose key is at 4.
+    [InlineData("steps:\n  - id: ask\n     propose:\n       from: US\n       to: [JP]\n       terms: { tpp-11: 50 }\n", "propose:", "'propose:' is indented 5 spaces, but the key before it 4; indent the keys of one mapping alike, here 4 spaces")]
+    // After a flow value ('to: [JP]' at 6), a key at 7 is one YAML did not expect ("did not find expected key"): it
+    // is the odd one, the next step's '- ' being shallower.
+    [InlineData("steps:\n  - id: ask\n    propose:\n      from: US\n      to: [JP]\n       terms: { tpp-11: 50 }\n  - rounds: 1\n", "terms: { tpp-11: 50 }", "'terms: { tpp-11: 50 }' is indented 7 spaces, but the key before it 6; indent the keys of one mapping alike, here 6 spaces")]
     public void A_key_indented_unlike_its_neighbours_is_said_as_an_indentation_mistake_at_its_line(string body, string at, string problem)
     {
         var error = FailsAt(_folder.Write(body), at);

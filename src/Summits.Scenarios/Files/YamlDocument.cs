@@ -41,7 +41,8 @@ public static class YamlDocument
                 var (line, column) = TextLines.End(lines);
                 throw new InputException(new FilePosition(file, line, column), $"this is not valid YAML: the file ends here, {reason}");
             }
-            if (reason.Contains("found invalid mapping", StringComparison.Ordinal) && MisIndented(lines, (int)start.Line) is { } indent)
+            if ((reason.Contains("found invalid mapping", StringComparison.Ordinal) || reason.Contains("did not find expected key", StringComparison.Ordinal))
+                && MisIndented(lines, (int)start.Line) is { } indent)
                 throw new InputException(new FilePosition(file, indent.Line, indent.Column), indent.Problem);
             throw new InputException(new FilePosition(file, (int)start.Line, (int)start.Column), $"this is not valid YAML: {reason}");
         }
@@ -154,30 +155,37 @@ public static class YamlDocument
     }
 
     /// <summary>
-    /// The key line indented unlike its neighbours, when the parser stops at <paramref name="line"/> on a key indented
-    /// deeper than the plain <c>key: value</c> line before it, which YAML reads as a value running on. When the line after
-    /// stands as deep as this one, the line before is the odd one (<c>from: US</c> one space short of <c>to:</c> and
-    /// <c>terms:</c> below it); when the line after goes back to the depth of the line before, this one is. Null when the
-    /// lines do not fit that shape, so that the parser's own words are said instead.
+    /// The key line indented unlike its neighbours, when the parser stops at <paramref name="line"/> on a key that stands
+    /// deeper than the key before it while that key has its value on its own line (<c>key: value</c>, a flow value
+    /// <c>[…]</c> or <c>{…}</c>, or the first key of a list item, <c>- id: x</c>), which YAML can only read as a value
+    /// running on or a key it did not expect. A key's depth is where the key itself begins, after a list item's
+    /// <c>- </c>. When the line after stands as deep as this one, the key before is the odd one (<c>from: US</c> one
+    /// space short of <c>to:</c> and <c>terms:</c> below it); otherwise this one is (<c>rounds:</c> a space deeper
+    /// than <c>- id:</c>'s key above it). Null when the lines do not fit that shape, so that the parser's own words
+    /// are said instead.
     /// </summary>
     private static (int Line, int Column, string Problem)? MisIndented(IReadOnlyList<string> lines, int line)
     {
-        static int Indent(string text) => text.Length - text.TrimStart(' ').Length;
+        static string Item(string text) => text.TrimStart() is var t && t.StartsWith("- ", StringComparison.Ordinal) ? t[2..].TrimStart() : t;
+        static int KeyColumn(string text) => text.Length - Item(text).Length;
         static bool Content(string text) => text.Trim() is { Length: > 0 } t && !t.StartsWith('#');
-        static bool PlainKey(string text) => text.TrimStart() is var t && !t.StartsWith('-') && t.Contains(": ", StringComparison.Ordinal) && !t.TrimEnd().EndsWith(':');
+        static bool Key(string text) => Item(text) is var t && t.Length > 0 && !t.StartsWith('-') && !t.StartsWith('#')
+            && (t.TrimEnd().EndsWith(':') || t.Contains(": ", StringComparison.Ordinal));
+        static bool KeyWithValue(string text) => Key(text) && !Item(text).TrimEnd().EndsWith(':');
         if (line < 2 || line > lines.Count)
             return null;
         var at = lines[line - 1];
         var before = Enumerable.Range(1, line - 1).Select(i => line - i).FirstOrDefault(i => Content(lines[i - 1]));
-        if (before == 0 || !PlainKey(lines[before - 1]) || !PlainKey(at) || Indent(at) <= Indent(lines[before - 1]))
+        if (before == 0 || !KeyWithValue(lines[before - 1]) || !Key(at) || at.TrimStart().StartsWith('-')
+            || KeyColumn(at) <= KeyColumn(lines[before - 1]))
             return null;
         var after = Enumerable.Range(line + 1, Math.Max(0, lines.Count - line)).FirstOrDefault(i => Content(lines[i - 1]));
-        var odd = after != 0 && Indent(lines[after - 1]) == Indent(at) ? before : line;
-        var even = odd == before ? Indent(at) : Indent(lines[before - 1]);
+        var odd = after != 0 && KeyColumn(lines[after - 1]) == KeyColumn(at) && !lines[before - 1].TrimStart().StartsWith('-') ? before : line;
+        var even = odd == before ? KeyColumn(at) : KeyColumn(lines[before - 1]);
         var text = lines[odd - 1];
-        var spaces = Indent(text);
+        var spaces = KeyColumn(text);
         return (odd, spaces + 1,
-            $"this is not valid YAML, most likely an indentation mistake: '{text.Trim()}' is indented {spaces} spaces, but the key {(odd == before ? "after" : "before")} it {even}; "
+            $"this is not valid YAML, most likely an indentation mistake: '{Item(text).Trim()}' is indented {spaces} spaces, but the key {(odd == before ? "after" : "before")} it {even}; "
             + $"indent the keys of one mapping alike, here {even} spaces");
     }
 
