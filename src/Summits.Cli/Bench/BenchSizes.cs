@@ -36,6 +36,7 @@ namespace Summits.Cli.Bench;
 /// <param name="ClassroomTables">The classroom figure's tables, two teams at each (1 to 30).</param>
 /// <param name="ClassroomProposals">How many proposals each team of the classroom figure makes.</param>
 /// <param name="ClassroomInterval">How often each team of the classroom figure proposes.</param>
+/// <param name="ChainCalls">How many calls each caller of figure 10 makes one after another, of each kind, timed.</param>
 public sealed record BenchSizes(
     TimeSpan CallDuration,
     int CallsInFlightPerCore,
@@ -56,9 +57,10 @@ public sealed record BenchSizes(
     TimeSpan ClassroomInterval,
     int SoePairs,
     int TelemetryWarmups,
-    int PipelineWarmups)
+    int PipelineWarmups,
+    int ChainCalls)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 15, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6, 10);
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 15, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6, 10, 50_000);
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0, 1);
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0, 1, 200);
 }
