@@ -42,6 +42,6 @@ public class ModelBenchmarks
     {
         var world = WorldGenerator.Generate(count, 1, seed: 11);
         return [.. world.Positions.Select(p => (p.Actor, (double)p.Value, (double)p.Salience, world.Actor(p.Actor).Capability, world.Actor(p.Actor).Curvature,
-            WorldBargaining.Reservation(p, world.Actor(p.Actor), WorldBargaining.OtherSide(world, p), ModelParameters.Default)))];
+            WorldBargaining.NoDeal(p, world.Actor(p.Actor), WorldBargaining.OtherSide(world, p), ModelParameters.Default)))];
     }
 }

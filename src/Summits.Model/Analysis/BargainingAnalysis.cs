@@ -10,7 +10,7 @@ namespace Summits.Model;
 /// <param name="Topics">The topics searched: those of the problem that matter to at least one party.</param>
 /// <param name="Parties">The parties, in the order of every utility vector.</param>
 /// <param name="Indifferent">The parties no topic matters to: they neither gain nor lose, so they veto nothing.</param>
-/// <param name="Disagreement">The disagreement point: each party's utility if there is no deal (the sum of its reservations).</param>
+/// <param name="Disagreement">The disagreement point: each party's utility if there is no deal, its BATNA's worth (the sum over the topics of the utility of its reservation value).</param>
 /// <param name="Nash">
 /// Every maximiser of Π (Uᵢ − dᵢ) over the parties with a stake: empty when no outcome leaves every one
 /// of them better off than no deal; more than one when the product has equal maxima (a risk-seeking ρ &lt; 1

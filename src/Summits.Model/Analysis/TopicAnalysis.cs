@@ -16,7 +16,7 @@ public sealed record TopicAnalysis([Id(0)] string Topic, [Id(1)] double Weighted
     public ImmutableArray<double> NashPoints => Bargaining is null ? [] : [.. Bargaining.Nash.Select(o => o.Terms[Topic])];
 
     /// <summary>The analysis of one topic's positions, each actor weighted by capability times salience.</summary>
-    /// <param name="actors">Each actor's position (0–100), salience (0..1), capability (0..1), risk attitude ρ and reservation on the topic (the utility of no deal, 0..salience).</param>
+    /// <param name="actors">Each actor's position (0–100), salience (0..1), capability (0..1), risk attitude ρ and the utility of no deal on the topic (its BATNA's worth, 0..salience).</param>
     public static TopicAnalysis Of(string topic, IReadOnlyList<(string Actor, double Position, double Salience, double Capability, double Risk, double Reservation)> actors)
     {
         if (actors.Count == 0)

@@ -5,17 +5,17 @@ namespace Summits.Model;
 /// <summary>
 /// Builds the bargaining problems of a world: one per agreement, over the topics of its terms among
 /// its parties, and one per topic among the actors holding a position on it. Each party's
-/// disagreement point is the reservation that acceptance uses: on a topic, the worth of no deal.
+/// disagreement point is the BATNA's worth that acceptance uses: on a topic, the utility of its reservation value.
 /// </summary>
 public static class WorldBargaining
 {
     /// <summary>
-    /// The utility to <paramref name="actor"/> of no deal on the topic of <paramref name="position"/>: the worth of
-    /// its reservation point, stated or by default the edge of its window toward <paramref name="toward"/> (the
+    /// The utility to <paramref name="actor"/> of no deal on the topic of <paramref name="position"/> (its BATNA's worth), 0..salience: the worth of
+    /// its reservation value, stated or by default the edge of its window toward <paramref name="toward"/> (the
     /// other parties as one, <see cref="OtherSide"/>) clipped to the 0–100 scale; the same number acceptance
     /// compares offers with (<see cref="Utility.NoDeal"/>).
     /// </summary>
-    public static double Reservation(Position position, Actor actor, double toward, ModelParameters parameters) =>
+    public static double NoDeal(Position position, Actor actor, double toward, ModelParameters parameters) =>
         Utility.NoDeal(position.Value, position.Salience, actor.Curvature, position.Reservation, toward, parameters);
 
     /// <summary>
@@ -42,7 +42,7 @@ public static class WorldBargaining
         var stakes = ImmutableSortedDictionary.CreateBuilder<string, Stake>(StringComparer.Ordinal);
         var wanted = topics.ToHashSet();
         foreach (var p in world.PositionsOf(actor).Where(p => wanted.Contains(p.Topic)))
-            stakes[p.Topic] = new Stake(p.Value, p.Salience, Reservation(p, a, OtherSide(world, p, among), parameters));
+            stakes[p.Topic] = new Stake(p.Value, p.Salience, NoDeal(p, a, OtherSide(world, p, among), parameters));
         return new BargainingParty(actor, a.Curvature, stakes.ToImmutable());
     }
 
@@ -55,6 +55,6 @@ public static class WorldBargaining
         TopicAnalysis.Of(topic, [.. world.PositionsOn(topic).Select(p =>
         {
             var actor = world.Actor(p.Actor);
-            return (p.Actor, (double)p.Value, (double)p.Salience, actor.Capability, actor.Curvature, Reservation(p, actor, OtherSide(world, p), parameters));
+            return (p.Actor, (double)p.Value, (double)p.Salience, actor.Capability, actor.Curvature, NoDeal(p, actor, OtherSide(world, p), parameters));
         })]);
 }

@@ -4,7 +4,7 @@ namespace Summits.Model;
 
 /// <summary>How one recipient judged a proposal: its answer, the utilities behind it, and what it moved.</summary>
 /// <param name="Utility">The recipient's utility of the proposed terms.</param>
-/// <param name="Reservation">The utility it needed: of its current agreements, or of no deal.</param>
+/// <param name="Reservation">The utility it needed, its BATNA's worth: of no deal, or of its current agreements where they are worth more.</param>
 /// <param name="Offer">
 /// When it accepts terms its own offer at the proposal's time had already gone past (worth no more to it than the
 /// terms), or accepts at the deadline (τ = 1), its own offer at that time (before it is held back at the terms);

@@ -2,13 +2,13 @@ namespace Summits.Model;
 
 /// <summary>The utilities an acceptance decision compares, summed over the topics of the terms the actor holds.</summary>
 /// <param name="Utility">U(terms): what the proposed terms are worth to the actor.</param>
-/// <param name="Walk">What it holds without them: on each topic the better of its reservation point and an agreement it is held to.</param>
+/// <param name="Walk">U(BATNA): what it holds without them, the worth of its best alternative to a negotiated agreement: on each topic the better of the utility of its reservation value and of an agreement it is held to.</param>
 /// <param name="Next">U(own offer): what the offer it would make itself at this time is worth to it.</param>
 public readonly record struct Judgement(double Utility, double Walk, double Next)
 {
     private const double Tolerance = 1e-12;
 
-    /// <summary>At least as good as no deal.</summary>
+    /// <summary>At least as good as no deal: the terms are worth at least the BATNA's worth, <see cref="Walk"/>.</summary>
     public bool BeatsWalkAway => AtLeast(Walk);
 
     /// <summary>Whether the terms are worth at least <paramref name="other"/> to the actor, round-off (10⁻¹²) forgiven.</summary>

@@ -3,13 +3,13 @@ namespace Summits.Model;
 /// <summary>Every tunable number of the negotiation model; a scenario may override any of them. docs/model.md gives each one's source and range.</summary>
 /// <param name="InfluenceRate">α, 0..1: the share of the distance to a proposal a recipient moves at most, once per proposal.</param>
 /// <param name="WindowMin">The window, in scale points, of an actor for whom the topic is everything (salience 1).</param>
-/// <param name="WindowSpan">How much wider the window is for a topic of no salience: w = WindowMin + WindowSpan·(1 − s). The default reservation point lies w from the position.</param>
+/// <param name="WindowSpan">How much wider the window is for a topic of no salience: w = WindowMin + WindowSpan·(1 − s). The default reservation value lies w from the position.</param>
 /// <param name="BreachFactor">An agreement breaches at once when a party is more than this many windows from an agreed value, 1..10.</param>
 /// <param name="Convergence">Autonomous rounds stop early after a round in which no offer and no position changed by more than this, in scale points, unless some holder's tactic would still offer otherwise or some holder would accept a standing offer at the deadline.</param>
 /// <param name="BoulwareExponent">e of the Boulware tactic in f(τ) = κ + (1 − κ)·τ^(1/e), 0.01..1 (Faratin, Sierra and Jennings 1998).</param>
 /// <param name="ConcederExponent">e of the conceder tactic, 1..100.</param>
-/// <param name="InitialConcession">κ of the time-dependent tactics, 0..1: the share of the way to the reservation point conceded at τ = 0.</param>
-/// <param name="OpeningConcession">The share of the way to its reservation point a tit-for-tat actor concedes before the other side has moved, 0..1.</param>
+/// <param name="InitialConcession">κ of the time-dependent tactics, 0..1: the share of the way to the reservation value conceded at τ = 0.</param>
+/// <param name="OpeningConcession">The share of the way to its reservation value a tit-for-tat actor concedes before the other side has moved, 0..1.</param>
 /// <param name="AcceptanceTime">T of the AC_time condition, 0..1: from this time on, anything at least as good as no deal is accepted.</param>
 /// <param name="SalienceShares">
 /// When the world's saliences are shares of each actor's attention, the number of topics they are shared

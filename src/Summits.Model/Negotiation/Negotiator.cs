@@ -123,7 +123,7 @@ public static class Negotiator
                 : accepts ? (proposal.Time >= 1 ? ("accepts at the deadline what beats no deal", "") : ("accepts under ", ConditionName(condition)))
                 : ("counters under ", ConditionName(condition));
             why = string.Create(CultureInfo.InvariantCulture,
-                $"U(terms) {new Figure(utility)}, U(own offer) {new Figure(own)}, U(no deal) {new Figure(walk)} at τ {new Figure(proposal.Time)}: {verdict}{named}");
+                $"U(terms) {new Figure(utility)}, U(own offer) {new Figure(own)}, U(BATNA) {new Figure(walk)} at τ {new Figure(proposal.Time)}: {verdict}{named}");
         }
 
         var counter = ImmutableArray<Term>.Empty;

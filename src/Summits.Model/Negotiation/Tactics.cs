@@ -2,14 +2,14 @@ namespace Summits.Model;
 
 /// <summary>
 /// The bidding tactics: the offer an actor makes on one topic, from its position x toward its reservation
-/// point r. Time-dependent tactics follow Faratin, Sierra and Jennings (1998): x(τ) = x + f(τ)·(r − x) with
+/// value r. Time-dependent tactics follow Faratin, Sierra and Jennings (1998): x(τ) = x + f(τ)·(r − x) with
 /// f(τ) = κ + (1 − κ)·τ^(1/e). The imitative ones (tit-for-tat) mirror what the other side actually conceded.
 /// </summary>
 public static class Tactics
 {
     /// <summary>
     /// f(τ) of a time-dependent tactic at time τ (clamped to 0..1): the share of the way from position to
-    /// reservation point conceded. The hard-liner's is 0 throughout. The trade-off tactic concedes in
+    /// reservation value conceded. The hard-liner's is 0 throughout. The trade-off tactic concedes in
     /// utility at the linear rate. Tit-for-tat has no f; asking for it throws <see cref="ArgumentException"/>.
     /// </summary>
     public static double Share(Strategy strategy, double time, ModelParameters parameters)
@@ -27,11 +27,11 @@ public static class Tactics
     }
 
     /// <summary>
-    /// The reservation point of an actor at <paramref name="position"/>: the one it states, or by default the
+    /// The reservation value of an actor at <paramref name="position"/>: the one it states, or by default the
     /// edge of its window on the side of <paramref name="toward"/> (the other party), clipped to the 0–100 scale,
     /// since no value past the scale can be offered: an actor at 90 with a window of 27.5 facing a party above it
     /// has its reservation at 100, not 117.5. When the other party sits at the actor's own position, the default
-    /// lies on the side with more room. This is the one reservation point of the model: acceptance, the tactics'
+    /// lies on the side with more room. This is the one reservation value of the model: acceptance, the tactics'
     /// concession targets and the bargaining analysis's disagreement point all take it (see <see cref="Utility.NoDeal"/>).
     /// </summary>
     public static double Reservation(double position, double salience, double? stated, double toward, ModelParameters parameters)
@@ -62,7 +62,7 @@ public static class Tactics
     }
 
     /// <summary>
-    /// The reservation point <paramref name="reservation"/> of an actor at <paramref name="position"/>, held
+    /// The reservation value <paramref name="reservation"/> of an actor at <paramref name="position"/>, held
     /// no further from the position than <paramref name="agreed"/>, an agreement the actor is held to (null for
     /// none): an actor does not concede more than it already has secured.
     /// </summary>
@@ -80,7 +80,7 @@ public static class Tactics
         (offer - limit) * (limit - position) >= 0 ? limit : offer;
 
     /// <summary>
-    /// The value an actor offers on one topic at time τ, from its position x toward its reservation point r;
+    /// The value an actor offers on one topic at time τ, from its position x toward its reservation value r;
     /// never beyond r. <paramref name="exchange"/> is what tit-for-tat mirrors; the others ignore it.
     /// </summary>
     public static double Offer(Strategy strategy, double position, double reservation, double time, Exchange exchange, ModelParameters parameters) =>

@@ -17,7 +17,7 @@ public static class Utility
 
     /// <summary>
     /// The worth of no deal (the BATNA's utility) to an actor at <paramref name="position"/> (salience s,
-    /// curvature ρ): the worth of its reservation point, the one it states (<paramref name="stated"/>) or by
+    /// curvature ρ): the worth of its reservation value, the one it states (<paramref name="stated"/>) or by
     /// default the edge of its window toward <paramref name="toward"/> clipped to the 0–100 scale
     /// (<see cref="Tactics.Reservation"/>). 0..s. For the default, s · (1 − (min(w, room) / 100)^ρ), with room the
     /// distance from the position to the end of the scale on the other party's side.

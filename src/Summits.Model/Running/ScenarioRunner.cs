@@ -372,7 +372,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     /// <summary>
     /// Whether the holder of <paramref name="position"/> would accept a value on its topic at the deadline, judged as
-    /// acceptance judges it (<see cref="Judgement.BeatsWalkAway"/>): worth at least its reservation point taken toward
+    /// acceptance judges it (<see cref="Judgement.BeatsWalkAway"/>): worth at least its reservation value taken toward
     /// that value, or an agreement in force it is party to on the topic, whichever is better for it.
     /// </summary>
     private Func<double, bool> AcceptsAtDeadline(Position position, TopicTable table)

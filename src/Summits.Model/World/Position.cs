@@ -2,7 +2,7 @@ namespace Summits.Model;
 
 /// <summary>An actor's stated position on a topic, with its uncertainty, its provenance, and how it bargains on the topic.</summary>
 /// <param name="Reservation">
-/// The reservation point on the 0–100 scale: the worst value the actor accepts rather than no deal. Null
+/// The reservation value on the 0–100 scale: the worst value the actor accepts rather than no deal. Null
 /// means the default: the edge of the actor's window, <see cref="ModelParameters.Window"/>, on the side of the other party.
 /// </param>
 /// <param name="Strategy">The bidding tactic on this topic when it differs from the actor's own; null for the actor's.</param>

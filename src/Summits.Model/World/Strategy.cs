@@ -1,7 +1,7 @@
 namespace Summits.Model;
 
 /// <summary>
-/// An actor's bidding tactic: how its offers move from its position toward its reservation point.
+/// An actor's bidding tactic: how its offers move from its position toward its reservation value.
 /// The time-dependent family is Faratin, Sierra and Jennings (1998); tit-for-tat is their imitative
 /// family; the trade-off tactic is Faratin, Sierra and Jennings (2002).
 /// </summary>

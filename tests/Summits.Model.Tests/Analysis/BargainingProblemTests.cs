@@ -195,14 +195,14 @@ public sealed class BargainingProblemTests
         var actor = new Actor("A", "A", "", null, 1, Strategy.Linear, 1.3, ImmutableSortedDictionary<string, double>.Empty, "");
         var proposal = new Proposal("p", "B", ["A"], [new Term("t", 50)], AgreementRule.Unanimity, 1, 0.5, ProposalKind.Scripted, "p");
         var judged = Negotiator.Evaluate(actor, new Dictionary<string, Position> { ["t"] = position }, proposal, [], null, parameters);
-        Assert.Equal(judged.Reservation, WorldBargaining.Reservation(position, actor, 50, parameters), 12);
+        Assert.Equal(judged.Reservation, WorldBargaining.NoDeal(position, actor, 50, parameters), 12);
         // and by hand: window 5 + 45 · 0.4 = 23, 0.6 · (1 − 0.23^1.3) = 0.6 · (1 − 0.147897) = 0.511262
         Assert.Equal(0.6 * (1 - Math.Pow(0.23, 1.3)), judged.Reservation, 12);
-        // A stated reservation point at 40 replaces the window edge in both: 0.6 · (1 − 0.1^1.3) = 0.570926.
+        // A stated reservation value at 40 replaces the window edge in both: 0.6 · (1 − 0.1^1.3) = 0.570926.
         var stated = position with { Reservation = 40 };
         var judgedStated = Negotiator.Evaluate(actor, new Dictionary<string, Position> { ["t"] = stated }, proposal, [], null, parameters);
         Assert.Equal(0.6 * (1 - Math.Pow(0.1, 1.3)), judgedStated.Reservation, 12);
-        Assert.Equal(judgedStated.Reservation, WorldBargaining.Reservation(stated, actor, 50, parameters), 12);
+        Assert.Equal(judgedStated.Reservation, WorldBargaining.NoDeal(stated, actor, 50, parameters), 12);
     }
 
     [Fact]

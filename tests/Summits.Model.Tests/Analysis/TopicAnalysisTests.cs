@@ -2,7 +2,7 @@ namespace Summits.Model.Tests;
 
 public sealed class TopicAnalysisTests
 {
-    private static double NoDeal(double salience, double risk = 1) => WorldBargaining.Reservation(
+    private static double NoDeal(double salience, double risk = 1) => WorldBargaining.NoDeal(
         new Position("a", "t", new ScaleValue(50), Interval.Point(50), new Salience(salience), Interval.Point(salience), new Provenance(PositionKind.Synthetic, Provenance.Nobody, [], "")),
         new Actor("a", "a", "", null, 1, Strategy.Linear, risk, System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty, ""),
         100, ModelParameters.Default);

@@ -2,7 +2,7 @@ using Summits.Model;
 
 namespace Summits.Model.Tests;
 
-/// <summary>Acceptance conditions (Baarslag, Hindriks and Jonker 2014) over the actor's reservation point.</summary>
+/// <summary>Acceptance conditions (Baarslag, Hindriks and Jonker 2014) over the actor's reservation value.</summary>
 public sealed class AcceptanceTests
 {
     private static readonly ModelParameters Defaults = ModelParameters.Default;

@@ -16,7 +16,7 @@ public sealed class ConcessionTests
     [InlineData(0.6, 24.6)]
     [InlineData(0.8, 32.8)]
     [InlineData(1.0, 41)]
-    public void A_linear_actor_concedes_toward_its_own_reservation_point(double time, double offer) =>
+    public void A_linear_actor_concedes_toward_its_own_reservation_value(double time, double offer) =>
         Assert.Equal(offer, Tactics.Offer(Strategy.Linear, 0, 41, time, Exchange.None, Defaults), 9);
 
     // Conceder, e = 5: 41·0.1^(1/5) = 41·0.630957 = 25.869. Boulware, e = 0.2: 41·0.9^5 = 41·0.59049 = 24.210.

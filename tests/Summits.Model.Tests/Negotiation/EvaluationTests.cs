@@ -25,12 +25,12 @@ public sealed class EvaluationTests
     // = 0.24. A hard-liner's own offer is its position, worth 0.4. At τ = 1 a linear actor's own offer is its
     // reservation 82, held back at the 70 on the table: worth 0.32, as the terms.
     [Theory]
-    [InlineData(Strategy.Hardliner, 70, 0.25, AcceptanceCondition.Next, "U(terms) 0.32, U(own offer) 0.4, U(no deal) 0.272 at τ 0.25: counters under AC_next")]
-    [InlineData(Strategy.Hardliner, 70, 0.95, AcceptanceCondition.Time, "U(terms) 0.32, U(own offer) 0.4, U(no deal) 0.272 at τ 0.95: accepts under AC_time")]
-    [InlineData(Strategy.Hardliner, 70, 0.25, AcceptanceCondition.Constant, "U(terms) 0.32, U(own offer) 0.4, U(no deal) 0.272 at τ 0.25: accepts under AC_const")]
-    [InlineData(Strategy.Hardliner, 90, 0.25, AcceptanceCondition.Next, "U(terms) 0.24, U(own offer) 0.4, U(no deal) 0.272 at τ 0.25: worse than no deal")]
-    [InlineData(Strategy.Hardliner, 70, 1.0, AcceptanceCondition.Next, "U(terms) 0.32, U(own offer) 0.4, U(no deal) 0.272 at τ 1: accepts at the deadline what beats no deal")]
-    [InlineData(Strategy.Linear, 70, 1.0, AcceptanceCondition.Next, "U(terms) 0.32, U(own offer) 0.32, U(no deal) 0.272 at τ 1: accepts at the deadline what beats no deal")]
+    [InlineData(Strategy.Hardliner, 70, 0.25, AcceptanceCondition.Next, "U(terms) 0.32, U(own offer) 0.4, U(BATNA) 0.272 at τ 0.25: counters under AC_next")]
+    [InlineData(Strategy.Hardliner, 70, 0.95, AcceptanceCondition.Time, "U(terms) 0.32, U(own offer) 0.4, U(BATNA) 0.272 at τ 0.95: accepts under AC_time")]
+    [InlineData(Strategy.Hardliner, 70, 0.25, AcceptanceCondition.Constant, "U(terms) 0.32, U(own offer) 0.4, U(BATNA) 0.272 at τ 0.25: accepts under AC_const")]
+    [InlineData(Strategy.Hardliner, 90, 0.25, AcceptanceCondition.Next, "U(terms) 0.24, U(own offer) 0.4, U(BATNA) 0.272 at τ 0.25: worse than no deal")]
+    [InlineData(Strategy.Hardliner, 70, 1.0, AcceptanceCondition.Next, "U(terms) 0.32, U(own offer) 0.4, U(BATNA) 0.272 at τ 1: accepts at the deadline what beats no deal")]
+    [InlineData(Strategy.Linear, 70, 1.0, AcceptanceCondition.Next, "U(terms) 0.32, U(own offer) 0.32, U(BATNA) 0.272 at τ 1: accepts at the deadline what beats no deal")]
     public void The_explanation_gives_the_three_utilities_the_time_and_the_reason_for_the_answer(
         Strategy strategy, double offer, double time, AcceptanceCondition acceptance, string why) =>
         Assert.Equal(why, Answer(strategy, 50, 0.4, offer, time, acceptance).Why);
@@ -44,7 +44,7 @@ public sealed class EvaluationTests
     // 0.3151 beats no deal but not its own offer: under AC_next it counters.
     [Fact]
     public void The_explanation_gives_every_figure_to_four_decimals_at_most() =>
-        Assert.Equal("U(terms) 0.3151, U(own offer) 0.3573, U(no deal) 0.272 at τ 0.3333: counters under AC_next",
+        Assert.Equal("U(terms) 0.3151, U(own offer) 0.3573, U(BATNA) 0.272 at τ 0.3333: counters under AC_next",
             Answer(Strategy.Linear, 50, 0.4, 71.23, 1.0 / 3).Why);
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class EvaluationTests
         var evaluation = Answer(Strategy.Linear, 0, 0.2, 30, 0.8, scripted: scripted);
         Assert.Equal(Response.Counter, evaluation.Response);
         Assert.Equal(10, Assert.Single(evaluation.Counter).Value);
-        Assert.Equal("scripted: the cabinet wants more (model: U(terms) 0.14, U(own offer) 0.14, U(no deal) 0.118 at τ 0.8: accepts under AC_next)", evaluation.Why);
+        Assert.Equal("scripted: the cabinet wants more (model: U(terms) 0.14, U(own offer) 0.14, U(BATNA) 0.118 at τ 0.8: accepts under AC_next)", evaluation.Why);
     }
 
     // The same scripted answer with no reason (a 'respond' without 'because') says so in words, not with an
@@ -73,7 +73,7 @@ public sealed class EvaluationTests
     public void A_scripted_answer_without_a_reason_says_none_was_given()
     {
         var evaluation = Answer(Strategy.Linear, 0, 0.2, 30, 0.8, scripted: new ScriptedAnswer(Response.Counter, [new Term("t", 10)], ""));
-        Assert.Equal("scripted, no reason given (model: U(terms) 0.14, U(own offer) 0.14, U(no deal) 0.118 at τ 0.8: accepts under AC_next)", evaluation.Why);
+        Assert.Equal("scripted, no reason given (model: U(terms) 0.14, U(own offer) 0.14, U(BATNA) 0.118 at τ 0.8: accepts under AC_next)", evaluation.Why);
     }
 
     // The same actor's own offer at τ = 0.8 is 0.8·41 = 32.8, past the 30 on the table: it accepts and its

@@ -2,7 +2,7 @@ using Summits.Model;
 
 namespace Summits.Model.Tests;
 
-/// <summary>The acceptance decision on its own: U(terms), U(no deal) and U(own offer) compared under each condition.</summary>
+/// <summary>The acceptance decision on its own: U(terms), U(BATNA) and U(own offer) compared under each condition.</summary>
 public sealed class JudgementTests
 {
     private static readonly ModelParameters Defaults = ModelParameters.Default;

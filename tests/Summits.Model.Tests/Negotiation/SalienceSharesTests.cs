@@ -36,12 +36,12 @@ public sealed class SalienceSharesTests
     }
 
     /// <summary>
-    /// The default reservation point lies a window from the position, toward the other side: SActor-00 at
+    /// The default reservation value lies a window from the position, toward the other side: SActor-00 at
     /// 6.37 on dimension 2 facing 73.5, share 0.0591: 6.37 + 42.0215 = 48.3915 (per topic: 6.37 + 47.3405 =
     /// 53.7105); on dimension 1 at 75.79 facing 82.72, share 0.4953: 75.79 + 5 = 80.79 (per topic 103.5, so 100).
     /// </summary>
     [Fact]
-    public void The_default_reservation_point_lies_a_share_window_from_the_position()
+    public void The_default_reservation_value_lies_a_share_window_from_the_position()
     {
         Assert.Equal(48.3915, Tactics.Reservation(6.37, 0.0591, null, 73.5, ThreeTopics), 9);
         Assert.Equal(53.7105, Tactics.Reservation(6.37, 0.0591, null, 73.5, ModelParameters.Default), 9);

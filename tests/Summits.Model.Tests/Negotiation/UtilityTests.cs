@@ -39,7 +39,7 @@ public sealed class UtilityTests
         Assert.Equal(0.45, Utility.NoDeal(90, 0.5, 1, null, 100, Defaults), 12);
         Assert.Equal(0.45, Utility.NoDeal(10, 0.5, 1, null, 0, Defaults), 12);
         Assert.Equal(0.3625, Utility.NoDeal(90, 0.5, 1, null, 50, Defaults), 12);
-        // A stated reservation point is taken as stated: 80 from 90 is worth 0.5 · (1 − 0.1) = 0.45 whatever the side.
+        // A stated reservation value is taken as stated: 80 from 90 is worth 0.5 · (1 − 0.1) = 0.45 whatever the side.
         Assert.Equal(0.45, Utility.NoDeal(90, 0.5, 1, 80, 100, Defaults), 12);
     }
 
