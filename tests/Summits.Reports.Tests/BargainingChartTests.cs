@@ -15,7 +15,7 @@ public sealed partial class ReportInBrowserTests
         // The US (capability 0.8) on x, Japan (0.45) on y: with two parties, both are drawn.
         Assert.Equal("utility of US", package.XName);
         Assert.Equal("utility of JP", package.YName);
-        Assert.Superset(new HashSet<string>(["Pareto frontier", "offers", "reservation point (no deal)", "agreement"]), package.Legend.ToHashSet());
+        Assert.Superset(new HashSet<string>(["Pareto frontier", "offers", "BATNA (no deal)", "agreement"]), package.Legend.ToHashSet());
         // The package was proposed once and accepted as proposed: its one offer is the agreement itself, at the
         // same utilities (US 1.159, JP 1.141; see the scenario's comment). Drawn under the larger agreement mark
         // it could not be seen, and the legend's "offers" named nothing visible: it is drawn on top.
@@ -26,8 +26,8 @@ public sealed partial class ReportInBrowserTests
         Assert.All(package.Legend, name => Assert.True(package.Drawn.Where(s => s.Name == name).Sum(s => s.Visible) > 0 || package.Drawn.Any(s => s.Name == name && s.Marked),
             $"the legend names '{name}', which shows nothing"));
         Assert.Empty(package.Overlapping());
-        // Every point stands clear of the axes: before, the axes ended at the values drawn, so the reservation
-        // point, the lowest on both, sat on the axis line in the chart's corner.
+        // Every point stands clear of the axes: before, the axes ended at the values drawn, so
+        // the BATNA point, the lowest on both, sat on the axis line in the chart's corner.
         Assert.All(charts.Where(c => c.Id.StartsWith("bargaining-", StringComparison.Ordinal)).SelectMany(c => c.Drawn.Select(s => (c.Id, s))),
             x => Assert.True(x.s.Inside, $"{x.Id}: a point of '{x.s.Name}' is on or beyond the edge of the plot area"));
     }

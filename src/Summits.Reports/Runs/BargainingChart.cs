@@ -8,9 +8,9 @@ namespace Summits.Reports.Runs;
 
 /// <summary>
 /// The standard figure of a negotiation analysis: the offers of a run in the utility space of two parties
-/// (one axis each), with the Pareto frontier, the Nash and Kalai–Smorodinsky points, the reservation
-/// (disagreement) point and the agreement. Drawn for every agreement made in the run and every open
-/// table; with more than two parties, for the pair asked for, or by default the two most capable.
+/// (one axis each), with the Pareto frontier, the Nash and Kalai–Smorodinsky points, the disagreement
+/// point (what each party's BATNA, no deal, is worth to it) and the agreement. Drawn for every agreement
+/// made in the run and every open table; with more than two parties, for the pair asked for, or by default the two most capable.
 /// </summary>
 public static class BargainingChart
 {
@@ -86,8 +86,8 @@ public static class BargainingChart
         // accepted as made is the agreement itself), and under it would not be seen. With no offer on these
         // topics there is no series, so the legend names none.
         var offers = Offers(run, c, pair);
-        chart.Add(Marks("reservation point (no deal)", "rect", 12, "#C00000",
-            [(a.Disagreement[ix], a.Disagreement[iy], $"no deal: {At(a.Disagreement[ix], a.Disagreement[iy])}")]));
+        chart.Add(Marks("BATNA (no deal)", "rect", 12, "#C00000",
+            [(a.Disagreement[ix], a.Disagreement[iy], $"BATNA (no deal): {At(a.Disagreement[ix], a.Disagreement[iy])}")]));
         chart.Add(Marks(a.Nash.Length > 1 ? "Nash points (not unique)" : "Nash point", "diamond", 15, "#009E73",
             a.Nash.Select(n => (n.Utilities[ix], n.Utilities[iy], $"Nash: {Terms(n.Terms)} ({At(n.Utilities[ix], n.Utilities[iy])})"))));
         if (a.KalaiSmorodinsky is { } ks)
@@ -113,7 +113,7 @@ public static class BargainingChart
     private static JsonObject Scaled(JsonObject axis, bool showMin = true)
     {
         axis["scale"] = true;
-        // A margin beyond the values drawn, so that no point (the reservation point is often the lowest on
+        // A margin beyond the values drawn, so that no point (the BATNA's worth is often the lowest on
         // both axes) sits on an axis line or in the corner, and the frontier does not run along the top.
         axis["boundaryGap"] = new JsonArray("8%", "8%");
         if (!showMin)

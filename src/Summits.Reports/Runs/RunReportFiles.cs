@@ -153,7 +153,7 @@ public static class RunReportFiles
         if (cases.Count == 0)
             return;
         page.Heading("Bargaining, in the parties' utilities");
-        page.Paragraph("For each agreement the run made and each topic still open at the end: every offer of the run on its topics, placed by what it is worth to the two parties at their final positions, with the Pareto frontier (the outcomes no other outcome betters for one party without worsening the other), the Nash bargaining point (the largest product of gains over no deal), the Kalai–Smorodinsky point (equal shares of each party's ideal gain) and the reservation point (what each has with no deal). docs/model.md gives the equations.");
+        page.Paragraph("For each agreement the run made and each topic still open at the end: every offer of the run on its topics, placed by what it is worth to the two parties at their final positions, with the Pareto frontier (the outcomes no other outcome betters for one party without worsening the other), the Nash bargaining point (the largest product of gains over no deal), the Kalai–Smorodinsky point (equal shares of each party's ideal gain) and the BATNA point (what each party's best alternative to a negotiated agreement, no deal, is worth to it). docs/model.md gives the equations.");
         foreach (var c in cases)
         {
             if (BargainingChart.Pair(run, c, pair) is not { } shown)
