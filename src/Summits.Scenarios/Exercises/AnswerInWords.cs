@@ -151,9 +151,9 @@ public static partial class AnswerInWords
             {
                 var (terms, walk) = (Number(judged, "terms"), Number(judged, "walk"));
                 if (e.Kind == EventKind.Accept && terms < walk - 1e-12)
-                    note = $", although by your reservation values these terms are worse than no deal ({Show(terms)} against {Show(walk)})";
+                    note = $", although by your reservation values these terms are worse than no deal, your BATNA ({Show(terms)} against {Show(walk)})";
                 else if (e.Kind == EventKind.Reject && terms >= walk - 1e-12)
-                    note = $", although by your reservation values these terms were at least as good as no deal ({Show(terms)} against {Show(walk)})";
+                    note = $", although by your reservation values these terms were at least as good as no deal, your BATNA ({Show(terms)} against {Show(walk)})";
             }
             return $"{who} {verb} it{because}{note}.";
         }
@@ -165,10 +165,10 @@ public static partial class AnswerInWords
         const string worth = "worth: how good an outcome is for that side, higher is better";
         var reason = e.Kind switch
         {
-            EventKind.Reject => $"the terms are worth {u} to it, less than no deal, worth {noDeal} ({worth})",
-            EventKind.Counter => $"the terms are worth {u} to it, more than no deal ({noDeal}), but less than what it would still ask for itself {Through(time)} ({own}), so it asks for terms worth more to it in all ({worth})",
-            _ when time >= 1 => $"the proposal is a last word on these terms, to take or leave now, and they are worth {u} to it, at least what no deal is worth ({noDeal}) ({worth})",
-            _ => $"the terms are worth {u} to it, at least what it would ask for itself {Through(time)} ({own}); no deal is worth {noDeal} ({worth})",
+            EventKind.Reject => $"the terms are worth {u} to it, less than no deal (its BATNA), worth {noDeal} ({worth})",
+            EventKind.Counter => $"the terms are worth {u} to it, more than no deal (its BATNA, {noDeal}), but less than what it would still ask for itself {Through(time)} ({own}), so it asks for terms worth more to it in all ({worth})",
+            _ when time >= 1 => $"the proposal is a last word on these terms, to take or leave now, and they are worth {u} to it, at least what no deal (its BATNA) is worth ({noDeal}) ({worth})",
+            _ => $"the terms are worth {u} to it, at least what it would ask for itself {Through(time)} ({own}); no deal (its BATNA) is worth {noDeal} ({worth})",
         };
         return $"{who} {verb}: {reason}.{instead}";
     }
@@ -215,7 +215,8 @@ public static partial class AnswerInWords
     private static string Terms(ImmutableArray<Term>? terms) =>
         terms is { IsDefaultOrEmpty: false } t ? string.Join(", ", t.Select(x => $"{x.Topic} {Debrief.Text(x.Value)}")) : "no terms";
 
-    [GeneratedRegex(@"U\(terms\) (?<terms>-?[\d.]+), U\(own offer\) (?<own>-?[\d.]+), U\(no deal\) (?<walk>-?[\d.]+) at τ (?<tau>[\d.]+): ")]
+    // A timeline written before the model named the BATNA says U(no deal) for the same figure.
+    [GeneratedRegex(@"U\(terms\) (?<terms>-?[\d.]+), U\(own offer\) (?<own>-?[\d.]+), U\((?:BATNA|no deal)\) (?<walk>-?[\d.]+) at τ (?<tau>[\d.]+): ")]
     private static partial Regex Judged();
 
     [GeneratedRegex(@"^scripted(?:: (?<because>.*)|, no reason given) \(model: (?<model>.*)\)$")]

@@ -340,7 +340,7 @@ public static partial class ExerciseFile
         var reservations = TopicValues(r, "reservation", topics, 0, 100);
         foreach (var (topic, value) in reservations)
         {
-            // A reservation point the world file states is the model's; a role may not contradict it.
+            // A reservation value the world file states is the model's; a role may not contradict it.
             if (world.PositionsOn(topic).First(p => p.Actor == actor).Reservation is { } stated && stated != value)
                 throw r.Fail(r.Required("reservation"), $"{actor}'s reservation value on '{topic}' is {MappingReader.Format(value)} here, but the world file states {MappingReader.Format(stated)}; give the world's value, or leave it out of the world file");
         }

@@ -34,7 +34,7 @@ public static class RoleBrief
         lines.Add("What is private: each side's priorities, reservation values and limits are in its confidential instructions, "
             + "which only its own player reads. The other side does not know yours, and you are not told its. "
             + "When the model plays a side, it uses that side's reservation values and tells you none of them; "
-            + "it accepts terms only when they are worth at least as much to it as no deal.");
+            + "it accepts terms only when they are worth at least as much to it as no deal, its BATNA (best alternative to a negotiated agreement).");
         return lines.ToImmutable();
     }
 

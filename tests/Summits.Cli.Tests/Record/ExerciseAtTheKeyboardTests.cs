@@ -779,7 +779,7 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
         await TypeAsync(t, "Offer rounds it stays open for, 0 (your last word) to 2:", "0");                  // no deadline: the last word
         // 40 is below the US's reservation value on trade, 65: it rejects, in words. A proposal made at the keyboard is a
         // last word (τ = 1), where the US's counter would be that confidential 65 itself, so it does not say it.
-        await t.WaitForAsync("United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204", after: "r1-JP-1: You propose trade-imbalance 40");
+        await t.WaitForAsync("United States rejects: the terms are worth 0.4684 to it, less than no deal (its BATNA), worth 0.7204", after: "r1-JP-1: You propose trade-imbalance 40");
         await t.WaitForAsync("It does not say what it would settle for.", after: "r1-JP-1: You propose trade-imbalance 40");
         await t.WaitForAsync("Round 1: your move", after: "r1-JP-1: You propose");
         t.Send("4");                                        // end round 1

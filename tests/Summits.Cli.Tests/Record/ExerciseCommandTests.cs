@@ -418,13 +418,13 @@ public sealed class ExerciseCommandTests : IDisposable
         // and no deal, at its reservation value 65, 0.9 × (1 − 0.1^0.7) = 0.720426: 0.4684 and 0.7204 at four decimals.
         // A last word is judged at the end of the time limit (τ = 1), where the US's concession curve has reached its
         // reservation value, 65: its counter would be that value, so it says only that it keeps its limit to itself.
-        Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204 (worth: how good an outcome is for that side, higher is better). It does not say what it would settle for.", last);
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 40. United States rejects: the terms are worth 0.4684 to it, less than no deal (its BATNA), worth 0.7204 (worth: how good an outcome is for that side, higher is better). It does not say what it would settle for.", last);
         Assert.DoesNotContain("settle at", last);
         Assert.DoesNotContain("trade-imbalance 65", last);
         // With a deadline the proposal of round 1 opens at τ = (1 − 1)/3 = 0, where the Boulware curve x + τ^(1/β)·(r − x) has conceded nothing:
         // the US (at 75 on trade, the brief's starting position) would settle at its own 75, not at 65.
         // The play tells the deadline with the proposal, and the debrief in the same words.
-        Assert.Contains("r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds. United States rejects: the terms are worth 0.4684 to it, less than no deal, worth 0.7204 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
+        Assert.Contains("r1-JP-1: You propose trade-imbalance 40, open for 2 offer rounds. United States rejects: the terms are worth 0.4684 to it, less than no deal (its BATNA), worth 0.7204 (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.", opened);
         Assert.DoesNotContain("trade-imbalance 65", opened);
     }
 

@@ -142,7 +142,7 @@ public sealed class ExercisePlayTests
         //   the terms: 0.65 × (1 − 0.499588^1.3) = 0.65 × (1 − 0.405692) = 0.386300, 0.3863 at four decimals
         //   no deal:   0.65 × (1 − 0.30^1.3)     = 0.65 × (1 − 0.209054) = 0.514115, 0.5141
         var play = PlayInWords.Of(exercise, timeline, "JP");
-        Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal (0.3863 against 0.5141).", play);
+        Assert.Contains("    You accept it (your choice), although by your reservation values these terms are worse than no deal, your BATNA (0.3863 against 0.5141).", play);
         // In the words the play at the keyboard shows the offer (PlayInWords.Offered), as written to four decimals at
         // most, 74.958848 read 74.9588: trade-for-defence has 3 rounds.
         Assert.Contains("  r1-US-offer.r1.trade-imbalance: United States offers trade-imbalance 74.9588, its offer after round 1 of 3 (a side concedes more as the last round nears).", play);
@@ -454,9 +454,9 @@ public sealed class ExercisePlayTests
     // Before the deadline 0.7895 beats no deal and not its own offer: it counters, and would settle at its own offer;
     // at the deadline it accepts what beats no deal.
     [Theory]
-    [InlineData(1, ", deadline: 1", "0", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself at the start of the time limit (0.9), so it asks for terms worth more to it in all (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.")]
-    [InlineData(2, ", deadline: 1", "0.3333", "United States counters: the terms are worth 0.7895 to it, more than no deal (0.7204), but less than what it would still ask for itself 33.33% of the way through the time limit (0.8962), so it asks for terms worth more to it in all (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 74.9588 instead.")]
-    [InlineData(3, "", "1", "United States accepts: the proposal is a last word on these terms, to take or leave now, and they are worth 0.7895 to it, at least what no deal is worth (0.7204) (worth: how good an outcome is for that side, higher is better).")]
+    [InlineData(1, ", deadline: 1", "0", "United States counters: the terms are worth 0.7895 to it, more than no deal (its BATNA, 0.7204), but less than what it would still ask for itself at the start of the time limit (0.9), so it asks for terms worth more to it in all (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 75 instead.")]
+    [InlineData(2, ", deadline: 1", "0.3333", "United States counters: the terms are worth 0.7895 to it, more than no deal (its BATNA, 0.7204), but less than what it would still ask for itself 33.33% of the way through the time limit (0.8962), so it asks for terms worth more to it in all (worth: how good an outcome is for that side, higher is better). It would settle at trade-imbalance 74.9588 instead.")]
+    [InlineData(3, "", "1", "United States accepts: the proposal is a last word on these terms, to take or leave now, and they are worth 0.7895 to it, at least what no deal (its BATNA) is worth (0.7204) (worth: how good an outcome is for that side, higher is better).")]
     public async Task A_proposal_is_judged_at_the_time_its_round_has_reached_and_its_words_say_that_time(int round, string deadline, string tau, string said)
     {
         var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));

@@ -26,7 +26,7 @@ public sealed class ExerciseReservationTests
             {
                 var position = exercise.World.PositionsOn(topic).Single(p => p.Actor == role.Actor);
                 var toward = exercise.World.PositionsOn(topic).Single(p => p.Actor == other).Value;
-                // The reservation point the model bargains with (Tactics.Reservation: the stated one, else the window's edge) is the role's.
+                // The reservation value the model bargains with (Tactics.Reservation: the stated one, else the window's edge) is the role's.
                 Assert.Equal(role.Reservations[topic], Tactics.Reservation(position.Value, position.Salience, position.Reservation, toward, parameters));
             }
             var brief = string.Join("\n", RoleBrief.Confidential(exercise, role.Actor));
@@ -116,10 +116,10 @@ public sealed class ExerciseReservationTests
     }
 
     [Fact]
-    public void A_role_may_not_contradict_a_reservation_point_the_world_file_states()
+    public void A_role_may_not_contradict_a_reservation_value_the_world_file_states()
     {
         using var folder = new ScenarioFolder();
-        // The shipped world with a reservation point stated for JP on the trade imbalance, 45.
+        // The shipped world with a reservation value stated for JP on the trade imbalance, 45.
         var world = File.ReadAllText(RepoFiles.SeedWorld).Replace("    topic: trade-imbalance\n    value: 25\n", "    topic: trade-imbalance\n    value: 25\n    reservation: 45\n", StringComparison.Ordinal);
         Assert.Contains("reservation: 45", world);
         folder.WriteRaw(world.Replace("source: ../sources/", $"source: {Path.GetDirectoryName(RepoFiles.SeedWorld)}/../sources/", StringComparison.Ordinal), "world.yaml");
