@@ -17,13 +17,13 @@ public static class FileFormat
 
     /// <summary>What format 2 changed in the meaning of a world file written for format 1, in one line.</summary>
     public const string WorldChanges =
-        "strategies now concede toward each actor's reservation point (by default the edge of its window) and accept only terms at least as good as their own next offer, " +
+        "strategies now concede toward each actor's reservation value (by default the edge of its window) and accept only terms at least as good as their own next offer, " +
         "'risk' is now called 'curvature', 'tit-for-tat' is now 'relative-tit-for-tat' and mirrors what the other side actually conceded, " +
         "and every quote must stand on a line of its position's speaker";
 
     /// <summary>What format 2 changed in the meaning of a scenario file written for format 1, in one line.</summary>
     public const string ScenarioChanges =
-        "its steps run under the format 2 model: offers concede toward reservation points, acceptance compares terms with the actor's own next offer, " +
+        "its steps run under the format 2 model: offers concede toward reservation values, acceptance compares terms with the actor's own next offer, " +
         "a proposal moves its recipients once, not each round it is renewed, and in actor overrides and 'vary' 'risk' is now called 'curvature' and 'tit-for-tat' is now 'relative-tit-for-tat'";
 
     /// <summary>The file's format: 1 when it names none.</summary>

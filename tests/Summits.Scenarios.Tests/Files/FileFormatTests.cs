@@ -59,7 +59,7 @@ public sealed class FileFormatTests : IDisposable
         using (FormatNotes.To(notes.Add))
             WorldFile.Load(path);
         var note = Assert.Single(notes);
-        Assert.StartsWith($"note: {path} is format 1 (it has no 'format: 2'); in format 2 strategies now concede toward each actor's reservation point", note);
+        Assert.StartsWith($"note: {path} is format 1 (it has no 'format: 2'); in format 2 strategies now concede toward each actor's reservation value", note);
         Assert.EndsWith($"'summits migrate {path}' marks it format 2", note);
         Assert.DoesNotContain('\n', note);
     }
