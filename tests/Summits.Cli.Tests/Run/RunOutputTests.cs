@@ -363,4 +363,34 @@ public sealed class RunOutputTests : IDisposable
             Assert.Contains($"  {id}", run.Output);
         Assert.DoesNotContain("more agreements", run.Output);
     }
+
+    [Fact]
+    public async Task The_run_and_its_report_say_reservation_value_and_BATNA_never_reservation_point()
+    {
+        // The field's terms (docs/model.md): the 0–100 value at which an actor stops conceding is its reservation
+        // value, and what no deal is worth to it is its BATNA's worth. us-presses-bilateral-fta's expectation says
+        // Japan's reservation value on the FTA is 36.25 (its window at salience 0.75 is 5 + 45 · 0.25 = 16.25, from
+        // 20), and Japan's rejection of the ask at 80 states its BATNA's worth, the utility of 36.25 (curvature 1.3):
+        // 0.75 · (1 − 0.1625^1.3) = 0.75 · (1 − e^(1.3 · −1.817077)) = 0.75 · (1 − 0.094213) = 0.679340, shown as 0.6793;
+        // its counter at 36.25 is worth the same, and the ask, 60 from 20, 0.75 · (1 − 0.6^1.3) = 0.75 · (1 − e^(1.3 · −0.510826))
+        // = 0.75 · (1 − 0.514750) = 0.363937, shown as 0.3639.
+        var report = Path.Combine(_folder, "report");
+        var run = await Run(new Dictionary<string, string> { ["COLUMNS"] = "200" },
+            "run", WhatIf("us-presses-bilateral-fta.yaml"), "--engine", "local", "--report", report);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var printed = System.Text.RegularExpressions.Regex.Replace(run.Output + run.Error, @"\s+", " ");
+        Assert.DoesNotContain("reservation point", printed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("U(terms) 0.3639, U(own offer) 0.6793, U(BATNA) 0.6793 at τ 1: worse than no deal", printed);
+        Assert.Contains("80 lies beyond Japan's reservation value 36.25", printed);
+        Assert.DoesNotContain("U(no deal)", printed);
+
+        // The report's text and its bargaining figures: each figure's legend names the BATNA for the disagreement point.
+        var html = File.ReadAllText(Path.Combine(report, "report.html"));
+        var markdown = File.ReadAllText(Path.Combine(report, "report.md"));
+        Assert.DoesNotContain("reservation point", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("reservation point", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"name\":\"BATNA (no deal)\"", html);
+        Assert.Contains("BATNA point", html);
+    }
 }
