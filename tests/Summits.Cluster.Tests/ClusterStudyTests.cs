@@ -14,7 +14,7 @@ public sealed partial class ClusterStudyTests(ClusterFixture cluster)
 {
     private static string Fta => SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml");
 
-    private static readonly string[] StudyFiles = ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv"];
+    private static readonly string[] StudyFiles = ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv", "expectations.csv", "samples.csv"];
 
     /// <summary>
     /// The runs of each study. They run in lanes, one per run in flight (by default twice the client's processor count,

@@ -26,7 +26,7 @@ public static class WhatIfCommand
         var seed = CommonOptions.Seed($"The study's seed, 0 to {ulong.MaxValue} (default: the scenario's); sample i is drawn from (seed, i)", "S");
         var parallel = OptionNumbers.Whole(new Option<int?>("--parallel") { Description = $"Runs in flight at once, 1 to {MostParallel} (default: twice the processor count)", HelpName = "P" }, 1, MostParallel);
         var format = CommonOptions.Format("How to print the results: table (fits the terminal), csv (agreements, positions and sensitivity, each under '# NAME.csv') or json (one document)");
-        var output = CommonOptions.Output("Write results.json, agreements.csv, positions.csv and sensitivity.csv into this folder (a folder per branch for a fork)");
+        var output = CommonOptions.Output($"Write {Listed.And(StudyFiles.Names)} into this folder (a folder per branch for a fork)");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
         var branch = CommonOptions.Branch();
@@ -181,10 +181,10 @@ public static class WhatIfCommand
                 var studyReport = reportDir is null ? null : forked ? Path.Combine(reportDir, name) : reportDir;
                 if (studyOut is not null)
                 {
-                    StudyFiles.WriteAll(study, studyOut, cancellation);
+                    await StudyFiles.WriteAllAsync(study, studyOut, cancellation);
                     written.Add(studyOut);
                     if (verbosity >= Verbosity.Minimal)
-                        wrote.Add(($"wrote results.json, agreements.csv, positions.csv and sensitivity.csv to {studyOut}", studyOut));
+                        wrote.Add(($"wrote {Listed.And(StudyFiles.Names)} to {studyOut}", studyOut));
                 }
                 if (studyReport is not null)
                 {

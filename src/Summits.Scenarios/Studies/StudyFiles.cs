@@ -4,20 +4,37 @@ using System.Text.Json;
 
 namespace Summits.Scenarios;
 
-/// <summary>Writes a study's files: <c>results.json</c>, <c>agreements.csv</c>, <c>positions.csv</c> and <c>sensitivity.csv</c>.</summary>
+/// <summary>
+/// Writes a study's files: <c>results.json</c>, <c>agreements.csv</c>, <c>positions.csv</c>, <c>sensitivity.csv</c>,
+/// <c>expectations.csv</c> and <c>samples.csv</c>.
+/// </summary>
 public static class StudyFiles
 {
     /// <summary>Every file a study's output set may hold.</summary>
-    public static readonly IReadOnlyList<string> Names = ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv"];
+    public static readonly IReadOnlyList<string> Names = ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv", "expectations.csv", "samples.csv"];
 
     /// <summary>A study's output set, as <c>summits whatif -o</c> writes it.</summary>
     public static readonly OutputKind Kind = new("whatif", "summits whatif -o", Names);
 
-    /// <summary>Writes the study's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>).</summary>
+    /// <summary>
+    /// Writes the study's files into <paramref name="directory"/> as one set (<see cref="OutputSet"/>), every one of
+    /// <see cref="Names"/>: <c>samples.csv</c> is streamed row by row (<see cref="WriteSamples"/>), not held as one text.
+    /// </summary>
     /// <exception cref="OutputException">The set could not be written; the folder's previous set is unchanged.</exception>
     /// <param name="cancellation">Checked as the set is written; a cancelled write leaves the previous set unchanged.</param>
-    public static void WriteAll(StudyResult study, string directory, CancellationToken cancellation = default) =>
-        OutputSet.Write(directory, Kind, [("results.json", Json(study)), .. Csvs(study)], cancellation);
+    public static Task WriteAllAsync(StudyResult study, string directory, CancellationToken cancellation = default) =>
+        OutputSet.WriteAsync(directory, Kind, Files(study), cancellation);
+
+    private static IEnumerable<(string Name, Func<TextWriter, Task> Write)> Files(StudyResult study)
+    {
+        foreach (var (name, text) in Csvs(study).Prepend(("results.json", Json(study))).Append(("expectations.csv", ExpectationsCsv(study))))
+            yield return (name, output => output.WriteAsync(text));
+        yield return ("samples.csv", output =>
+        {
+            WriteSamples(study, output);
+            return Task.CompletedTask;
+        });
+    }
 
     /// <summary>The study's CSVs, each computed as it is enumerated.</summary>
     public static IEnumerable<(string Name, string Text)> Csvs(StudyResult study)
@@ -57,6 +74,103 @@ public static class StudyFiles
             text.Append(++rank).Append(',').Append(s.Input).Append(',').Append(s.Outcome).Append(',').Append(N(s.Rho)).Append(',')
                 .Append(N(s.P)).Append(',').Append(N(s.Q)).Append(',').Append(s.Significant ? "yes" : "no").Append('\n');
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <c>expectations.csv</c>: a row per expectation of the scenario, in the order of the results document's
+    /// <c>eachExpectation</c> (every <c>expect</c> step's in the file's order): <c>step</c> (its step's id),
+    /// <c>line</c> (the line of its <c>- expect:</c>), <c>what</c> (<see cref="ExpectationOdds.Words"/>, quoted as
+    /// RFC 4180 quotes a field), <c>held</c> (runs in which it held), <c>runs</c> (runs that finished),
+    /// <c>share</c> (held / runs, 0 to 1), <c>low</c> and <c>high</c> (its 95% Wilson interval, 0 to 1). Only the
+    /// header for a scenario without expectations.
+    /// </summary>
+    public static string ExpectationsCsv(StudyResult study)
+    {
+        var text = new StringBuilder("step,line,what,held,runs,share,low,high\n");
+        foreach (var e in study.EachExpectation ?? [])
+            text.Append(CsvLine.Of([e.Step, e.Line.ToString(CultureInfo.InvariantCulture), e.What, e.Held.Count.ToString(CultureInfo.InvariantCulture),
+                e.Held.Runs.ToString(CultureInfo.InvariantCulture), N(e.Held.P), N(e.Held.Low), N(e.Held.High)])).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The header of <c>samples.csv</c> (<see cref="WriteSamples"/>): <c>run</c>, <c>seed</c>, each sampled input by
+    /// its name (<c>position JP bilateral-fta</c>, <c>salience JP bilateral-fta</c>, <c>capability US</c>,
+    /// <c>strategy US</c>), <c>agreement TOPIC</c> and then <c>agreement made TOPIC</c> for each topic,
+    /// <c>final position ACTOR TOPIC</c> for each position, and each expectation by its words
+    /// (<see cref="ExpectationOdds.Words"/>); an expectation whose words another column has too is told apart by its
+    /// step and line: <c>no agreement on t (step-3, line 12)</c>.
+    /// </summary>
+    public static IReadOnlyList<string> SamplesHeader(StudyResult study)
+    {
+        var header = new List<string> { "run", "seed" };
+        header.AddRange(study.Inputs.Select(i => i.Name));
+        header.AddRange(study.Agreements.Select(a => $"agreement {a.Topic}"));
+        header.AddRange(study.Agreements.Select(a => $"agreement made {a.Topic}"));
+        header.AddRange(study.Positions.Select(p => $"final position {p.Actor} {p.Topic}"));
+        var each = study.EachExpectation ?? [];
+        var taken = header.ToHashSet(StringComparer.Ordinal);
+        var shared = each.GroupBy(e => e.What, StringComparer.Ordinal).Where(g => g.Count() > 1 || taken.Contains(g.Key)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        header.AddRange(each.Select(e => shared.Contains(e.What) ? string.Create(CultureInfo.InvariantCulture, $"{e.What} ({e.Step}, line {e.Line})") : e.What));
+        return header;
+    }
+
+    /// <summary>
+    /// Writes <c>samples.csv</c> to <paramref name="output"/>: the header (<see cref="SamplesHeader"/>), then a row per
+    /// finished run in run order (<see cref="StudyResult.Samples"/>): its number (1 to the runs), its seed (the run
+    /// seed its world was drawn with, 0 to 2^64 − 1), each input as drawn (a number, or a strategy's name for a
+    /// strategy), <c>true</c> or <c>false</c> for an agreement in force on each topic at the end and for one made
+    /// during the run, each final position (0 to 100; empty where the actor held none), and <c>true</c> or
+    /// <c>false</c> for each expectation held. Numbers are written as the study's other CSVs write them: invariant,
+    /// the shortest text that reads back as the same double. A row is formatted as it is written, so the file is
+    /// never held whole.
+    /// </summary>
+    public static void WriteSamples(StudyResult study, TextWriter output)
+    {
+        output.Write(CsvLine.Of(SamplesHeader(study)));
+        output.Write('\n');
+        var choices = study.Inputs.Select(i => i.Choices).ToArray();
+        Span<char> figure = stackalloc char[32];
+        foreach (var sample in study.Samples)
+        {
+            Whole(output, sample.Index + 1L, figure);
+            output.Write(',');
+            sample.Seed.TryFormat(figure, out var written, default, CultureInfo.InvariantCulture);
+            output.Write(figure[..written]);
+            for (var i = 0; i < sample.Inputs.Length; i++)
+            {
+                output.Write(',');
+                if (choices[i] is { Count: > 0 } named)
+                    output.Write(named[(int)sample.Inputs[i]]);
+                else
+                    Number(output, sample.Inputs[i], figure);
+            }
+            foreach (var inForce in sample.InForce)
+                output.Write(inForce ? ",true" : ",false");
+            foreach (var made in sample.Made)
+                output.Write(made ? ",true" : ",false");
+            foreach (var position in sample.Positions)
+            {
+                output.Write(',');
+                if (!double.IsNaN(position))
+                    Number(output, position, figure);
+            }
+            foreach (var held in sample.Held)
+                output.Write(held ? ",true" : ",false");
+            output.Write('\n');
+        }
+    }
+
+    private static void Whole(TextWriter output, long value, Span<char> buffer)
+    {
+        value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
+        output.Write(buffer[..written]);
+    }
+
+    private static void Number(TextWriter output, double value, Span<char> buffer)
+    {
+        value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
+        output.Write(buffer[..written]);
     }
 
     private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);

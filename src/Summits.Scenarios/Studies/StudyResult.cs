@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
 using Summits.Model;
 
 namespace Summits.Scenarios;
@@ -32,6 +34,15 @@ public sealed record StudyResult(
     ImmutableArray<ExpectationOdds>? EachExpectation = null)
 {
     /// <summary>
+    /// Every finished run's summary, in run order (<see cref="SampleSummary.Index"/> 0 first), aligned with
+    /// <see cref="Inputs"/>, <see cref="Agreements"/>, <see cref="Positions"/> and <see cref="EachExpectation"/>: what
+    /// <c>samples.csv</c> lists (<see cref="StudyFiles.WriteSamples"/>). Not part of the results document; empty for a
+    /// result made without them.
+    /// </summary>
+    [JsonIgnore]
+    public ImmutableArray<SampleSummary> Samples { get; init; } = [];
+
+    /// <summary>
     /// Aggregates the summaries in sample order. A position a shock adds has no seeded value; its
     /// mean stands in, so that the document holds numbers only.
     /// </summary>
@@ -61,7 +72,11 @@ public sealed record StudyResult(
         return new StudyResult(RunFiles.Version, loaded.Scenario.Id, loaded.Scenario.About, loaded.World.Id, options.Seed, options.Engine,
             options.Runs, n, n < options.Runs, inputs, agreements, expectations,
             positions.Select(p => double.IsNaN(p.Start) ? p with { Start = p.Mean } : p).ToImmutableArray(),
-            ranked, test, hasExpectations ? each : null);
+            ranked, test, hasExpectations ? each : null)
+        {
+            // The summaries the study held anyway, kept on rather than copied.
+            Samples = ImmutableCollectionsMarshal.AsImmutableArray(ordered),
+        };
     }
 
     /// <summary>

@@ -141,7 +141,7 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(130, exit);
         Assert.Equal($"summits whatif: interrupted after it finished; its output was written to {output}", Said(error));
         var after = Contents(output);
-        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], after.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "expectations.csv", "positions.csv", "results.json", "samples.csv", "sensitivity.csv"], after.Keys.Order(StringComparer.Ordinal));
         Assert.NotEqual("previous results.json\n", System.Text.Encoding.UTF8.GetString(after["results.json"]));
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
@@ -186,7 +186,7 @@ public sealed class InterruptTests : IDisposable
         { "summits compare", ["compare", Scenario("what-if", "baseline.yaml"), Scenario("what-if", "trade-for-defense-package.yaml"), "--engine", "local", "-q", "--report", "out"],
             ["report.html", "report.md", "agreements.csv", "positions.csv"], "report.html" },
         { "summits whatif", ["whatif", Scenario("what-if", "baseline.yaml"), "--runs", "4", "--engine", "local", "-q", "--out", "out"],
-            ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv"], "results.json" },
+            ["results.json", "agreements.csv", "positions.csv", "sensitivity.csv", "expectations.csv", "samples.csv"], "results.json" },
         { "summits whatif", ["whatif", Scenario("what-if", "baseline.yaml"), "--runs", "4", "--engine", "local", "-q", "--report", "out"],
             ["report.html", "report.md", "agreements.csv", "positions.csv", "sensitivity.csv"], "report.html" },
         { "summits seed", ["seed", "--world", Scenario("summits", "2017-11-06-abe-trump.yaml"), "-q", "--out", "out"], ["world.json", "positions.csv"], "world.json" },
@@ -245,7 +245,7 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal($"summits whatif: stopped before it finished; what it wrote before is in {Path.Combine(output, "press-fta")}", Said(error));
         // The first branch's study finished and its set is whole; of the second, stopped part-way, nothing is written.
         Assert.Equal(["press-fta"], new DirectoryInfo(output).EnumerateFileSystemInfos().Select(e => e.Name));
-        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "positions.csv", "results.json", "sensitivity.csv"], Contents(Path.Combine(output, "press-fta")).Keys);
+        Assert.Equal([OutputSet.ManifestName, "agreements.csv", "expectations.csv", "positions.csv", "results.json", "samples.csv", "sensitivity.csv"], Contents(Path.Combine(output, "press-fta")).Keys);
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
     }
 

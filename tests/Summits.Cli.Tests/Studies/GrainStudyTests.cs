@@ -18,6 +18,11 @@ public sealed class GrainStudyTests(SiloFixture fixture)
 
         Assert.Equal(24, grains.Finished);
         Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(grains));
+        // Each run's row too: its drawn inputs, outcomes and expectations, in run order, whichever lane finished it first.
+        Assert.Equal(Samples(local), Samples(grains));
+        Assert.Equal(StudyFiles.ExpectationsCsv(local), StudyFiles.ExpectationsCsv(grains));
+        // The header and a line per run: 1 + 24.
+        Assert.Equal(25, Samples(grains).Count(c => c == '\n'));
 
         // Lane 3 of the 8 ran three samples (24 / 8, or about that: each lane takes the next sample as it finishes one) and
         // was retired at the end: asked again, its grains activate anew, holding nothing.
@@ -26,5 +31,12 @@ public sealed class GrainStudyTests(SiloFixture fixture)
         Assert.Contains("has not been seeded", error.Message);
         var country = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Silo.Grains.GetGrain<ICountryGrain>(WorldKey.Of(key).Country("JP")).Get());
         Assert.Contains("has not been seeded", country.Message);
+    }
+
+    private static string Samples(StudyResult study)
+    {
+        using var text = new StringWriter();
+        StudyFiles.WriteSamples(study, text);
+        return text.ToString();
     }
 }
