@@ -168,8 +168,8 @@ public sealed class InterruptTests : IDisposable
         var (exit, error) = await EndAsync(study);
         Assert.Equal(130, exit);
         Assert.Equal($"summits whatif: stopped before it finished; what it wrote before is in {Path.Combine(output, "press-fta")}", Said(error));
-        // The study's four files and the manifest naming them.
-        Assert.Equal(5, Contents(Path.Combine(output, "press-fta")).Count);
+        // The study's six files and the manifest naming them.
+        Assert.Equal(7, Contents(Path.Combine(output, "press-fta")).Count);
         Assert.Equal(package, Contents(Path.Combine(output, "offer-package")));
     }
 
