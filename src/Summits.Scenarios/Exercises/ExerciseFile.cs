@@ -43,8 +43,8 @@ public static partial class ExerciseFile
         var recordPath = root.Has("record") ? Named(root, path, "record", "record file") : null;
         var seedNode = root.Optional("seed");
         var seed = seedNode is null ? 0UL
-            : ulong.TryParse(root.Scalar(seedNode, "seed"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s
-            : throw root.Fail(seedNode, $"'seed' must be a whole number from 0 to {ulong.MaxValue}, not '{root.Scalar(seedNode, "seed")}'");
+            : ulong.TryParse(root.Scalar(seedNode, "seed", ScenarioFile.SeedExpected), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s
+            : throw root.Fail(seedNode, $"'seed' must be {ScenarioFile.SeedExpected}, not '{root.Scalar(seedNode, "seed")}'");
         var rounds = root.Integer("rounds", 1, MaxRounds);
         var others = root.Has("others") ? root.Enum<OthersAtTable>("others") : OthersAtTable.Model;
         var topicNodes = root.List("topics");
@@ -56,7 +56,7 @@ public static partial class ExerciseFile
         var scoring = root.Has("scoring") ? Scoring(new MappingReader(path, root.Required("scoring"), "the scoring", ScoringKeys)) : new Scoring();
         root.RejectUnknownKeys();
 
-        var world = WorldFile.Load(worldPath, root.String("world"), problem => root.Fail(root.Required("world"), problem));
+        var world = WorldFile.Load(worldPath, root.String("world"), problem => root.Fail(root.Required("world"), problem), "exercise");
         var record = recordPath is null ? null : RecordFile.Load(recordPath, root.String("record"), problem => root.Fail(root.Required("record"), problem));
         if (record is not null && !InputFile.SameFile(record.WorldPath, worldPath))
             throw root.Fail(root.Required("record"), $"the record '{root.String("record")}' follows the world {record.World.Id} ({record.WorldPath}), not this exercise's world");
@@ -65,7 +65,7 @@ public static partial class ExerciseFile
         {
             if (topics.Count == Exercise.MostTopics)
                 throw root.Fail(node, $"a table holds at most {Exercise.MostTopics} topics, so that each round's menu at the keyboard (a choice for each topic, one for a package and one to end the round) fits the keys 1 to 9; this one names {topicNodes.Count}");
-            var topic = root.Scalar(node, "topics");
+            var topic = root.Item(node, "topics", $"a topic id, {MappingReader.OneOf(world.Topics.Select(t => t.Id))}");
             if (!world.Topics.Any(t => t.Id == topic))
                 throw root.Fail(node, $"unknown topic '{topic}'{Closest.DidYouMean(topic, world.Topics.Select(t => t.Id))}; known topics: {MappingReader.Known(topic, world.Topics.Select(t => t.Id))}");
             if (topics.Contains(topic))
@@ -172,7 +172,7 @@ public static partial class ExerciseFile
         var roleNode = root.Required("role");
         // A role written in another case names that role ("us" is US), as on the command line.
         var roles = exercise.Roles.Select(r => r.Actor).ToList();
-        var role = root.String("role");
+        var role = root.String("role", $"a role, {MappingReader.OneOf(roles)}");
         var named = IdMatch.Find(roles, role);
         if (roleOverride is null && named is null)
             throw root.Fail(roleNode, $"'{role}' has no role in {exercise.Id}; the roles are {MappingReader.Known(role, roles)}");
@@ -192,7 +192,7 @@ public static partial class ExerciseFile
                 // A yes, a no or an option's id in any case, as every choice an exercise offers is read ('YES' is yes).
                 answered[key.Value!] = question.IsValue
                     ? YamlText.Number(root.Number(value, key.Value!, 0, 100))
-                    : IdMatch.Find(choices, root.Scalar(value, key.Value!))
+                    : IdMatch.Find(choices, root.Scalar(value, key.Value!, MappingReader.OneOf(choices)))
                       ?? throw root.Fail(value, $"'{key.Value}' must be {MappingReader.OneOf(root.Scalar(value, key.Value!), choices)}, not '{root.Scalar(value, key.Value!)}'");
             }
             return answered.ToImmutable();
@@ -226,7 +226,7 @@ public static partial class ExerciseFile
             var from = role;
             if (r.Optional("from") is { } fromNode)
             {
-                from = r.String("from");
+                from = r.String("from", $"a role, {MappingReader.OneOf(roles)}");
                 from = IdMatch.Find(roles, from) ?? from;
                 if (players == 1 && from != role)
                     throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
@@ -328,7 +328,7 @@ public static partial class ExerciseFile
     private static ExerciseRole Role(MappingReader r, World world, IReadOnlyList<string> topics)
     {
         var actorNode = r.Required("actor");
-        var actor = r.String("actor");
+        var actor = r.String("actor", $"an actor id, {MappingReader.OneOf(world.Actors.Select(a => a.Id))}");
         // Only an actor with a position on every topic on the table can take a role: those are the choices.
         var able = world.Actors.Select(a => a.Id).Where(a => topics.All(t => world.PositionsOn(t).Any(p => p.Actor == a))).ToList();
         var choices = able.Count == 0 ? "no actor holds a position on every topic on the table" : MappingReader.Known(actor, able);
@@ -486,7 +486,7 @@ public static partial class ExerciseFile
     /// <summary>A topic of the world that is on the table: a question on any other would be about a topic nobody plays.</summary>
     private static string OnTable(MappingReader r, YamlNode node, string key, World world, IReadOnlyList<string> table)
     {
-        var topic = r.Scalar(node, key);
+        var topic = r.Scalar(node, key, $"a topic on the table, {MappingReader.OneOf(table)}");
         if (table.Contains(topic))
             return topic;
         throw r.Fail(node, world.Topics.Any(t => t.Id == topic)
@@ -497,8 +497,8 @@ public static partial class ExerciseFile
     private static string Named(MappingReader root, string path, string key, string what)
     {
         var node = root.Required(key);
-        var name = root.String(key);
-        var full = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", name);
+        var name = root.String(key, $"the {what}'s path, relative to this file's folder");
+        var full = InputFile.Named(path, name);
         if (InputFile.SameFile(full, path))
             throw root.Fail(node, $"the {what} '{name}' is this exercise file itself");
         if (InputFile.Problem(full, name, what, InputFile.YamlLimit, path) is { } problem)
@@ -509,7 +509,7 @@ public static partial class ExerciseFile
     private static string Id(MappingReader r, string key)
     {
         var node = r.Required(key);
-        var id = r.String(key);
+        var id = r.String(key, Summits.Grains.WorldKey.IdRule);
         return Summits.Grains.WorldKey.IsId(id) ? id : throw r.Fail(node, $"'{key}' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
     }
 

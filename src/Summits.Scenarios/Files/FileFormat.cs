@@ -32,7 +32,7 @@ public static class FileFormat
     {
         if (root.Optional(Key) is not { } node)
             return 1;
-        var text = root.Scalar(node, Key);
+        var text = root.Scalar(node, Key, $"a whole number, 1 to {Current}");
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var format) || format < 1)
             throw root.Fail(node, $"'{Key}' must be a whole number, 1 to {Current}, not '{text}'");
         if (format > Current)

@@ -293,6 +293,21 @@ public static class InputFile
         static string Kind(string extension) => extension.ToLowerInvariant() is ".yml" ? ".yaml" : extension.ToLowerInvariant();
     }
 
+    /// <summary>
+    /// The path of a file that another file names (a scenario's world, a world's source text), as it is read and as its
+    /// errors show it: <paramref name="name"/> taken from the folder of <paramref name="referrer"/>, with its <c>.</c> and
+    /// <c>..</c> resolved, relative to the current directory when <paramref name="referrer"/> is (as the person named
+    /// it), whole when it is absolute: <c>scenarios/what-if/baseline.yaml</c> naming <c>../summits/x.yaml</c> is
+    /// <c>scenarios/summits/x.yaml</c>, not <c>scenarios/what-if/../summits/x.yaml</c>.
+    /// </summary>
+    /// <param name="referrer">The path of the file that names it, as the person gave it.</param>
+    /// <param name="name">The path as that file writes it, relative to its folder or absolute.</param>
+    public static string Named(string referrer, string name)
+    {
+        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(referrer)) ?? ".", name));
+        return Path.IsPathRooted(referrer) ? full : Path.GetRelativePath(Environment.CurrentDirectory, full);
+    }
+
     /// <summary>True when the path names a FIFO (named pipe), whose open waits for the other end.</summary>
     public static bool IsFifo(string path) => FileType.Of(path) == FileType.Fifo;
 

@@ -37,7 +37,7 @@ public sealed class MappingReader
         _file = file;
         _what = what;
         _keys = [.. keys];
-        _node = node as YamlMappingNode ?? throw new InputException(YamlDocument.At(file, node), $"expected {what} as a mapping of keys to values");
+        _node = Mapping(file, node, what);
         if (identifiedBy is not null && Find(identifiedBy) is null
             && !_node.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is { } name && !_keys.Contains(name) && Misspelling(name, [identifiedBy]) is not null))
             throw new InputException(Position, $"{what} is missing the required key '{identifiedBy}'");
@@ -52,17 +52,34 @@ public sealed class MappingReader
     /// any other lists the valid keys, <c>unknown key 'colour' in an actor; expected one of …</c>.
     /// </summary>
     /// <exception cref="InputException">The mapping holds a key not declared for it.</exception>
-    public void RejectUndeclaredKeys()
+    public void RejectUndeclaredKeys() => RejectUndeclared(_file, _node, _what, _keys, Valid);
+
+    /// <summary>
+    /// Checks what the constructor checks, without a reader to read the mapping by: that <paramref name="node"/> is a
+    /// mapping, and holds only the <paramref name="keys"/> declared for <paramref name="what"/>, each mistake said as the
+    /// constructor says it. For a check of a mapping that is read later, or by another reader (a draft world's entries,
+    /// checked before the draft is refused).
+    /// </summary>
+    /// <exception cref="InputException">The node is not a mapping, or holds an undeclared key.</exception>
+    public static void Check(string file, YamlNode node, string what, IReadOnlyList<string> keys) =>
+        RejectUndeclared(file, Mapping(file, node, what), what, keys, name => Closest.Order(name, keys));
+
+    /// <summary>The node as a mapping, or the refusal of what it is instead: <c>expected a proposal as a mapping of keys to values, not a list ([a])</c>.</summary>
+    private static YamlMappingNode Mapping(string file, YamlNode node, string what) =>
+        node as YamlMappingNode ?? throw new InputException(YamlDocument.At(file, node), $"expected {what} as a mapping of keys to values, not {FoundValue.Of(node)}");
+
+    /// <summary>Fails on the first key of <paramref name="mapping"/> that is none of <paramref name="keys"/>, naming the valid keys <paramref name="valid"/> gives for it.</summary>
+    private static void RejectUndeclared(string file, YamlMappingNode mapping, string what, IReadOnlyList<string> keys, Func<string, IEnumerable<string>> valid)
     {
-        foreach (var (key, _) in _node.Children)
+        foreach (var (key, _) in mapping.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
-            if (_keys.Contains(name))
+            if (keys.Contains(name))
                 continue;
-            var meant = Misspelling(name, _keys);
-            throw Fail(key, meant is null
-                ? $"unknown key '{name}' in {_what}; expected {OneOf(Valid(name))}"
-                : $"unknown key '{name}' in {_what}; did you mean '{meant}'? (valid keys, closest first: {Choices(Valid(name))})");
+            var meant = Misspelling(name, keys);
+            throw new InputException(YamlDocument.At(file, key), meant is null
+                ? $"unknown key '{name}' in {what}; expected {OneOf(valid(name))}"
+                : $"unknown key '{name}' in {what}; did you mean '{meant}'? (valid keys, closest first: {Choices(valid(name))})");
         }
     }
 
@@ -123,8 +140,19 @@ public sealed class MappingReader
         throw new InputException(Position, $"{_what} is missing the required key '{key}'");
     }
 
+    /// <summary>What a key of text expects, as an error says it when the key holds a list or a mapping.</summary>
+    public const string Text = "text (a single value)";
+
+    /// <summary>The text of <paramref name="key"/>, which must be there.</summary>
+    /// <exception cref="InputException">The key is missing, or holds a list or a mapping (said as <c>'title' must be text (a single value), not a list ([a, b])</c>).</exception>
     public string String(string key) => Scalar(Required(key), key);
 
+    /// <summary>The text of <paramref name="key"/>, which must be there and be <paramref name="expected"/> ("an actor id, one of JP or US").</summary>
+    /// <exception cref="InputException">The key is missing, or holds a list or a mapping (said as <c>'actor' must be </c><paramref name="expected"/><c>, not a list ([JP])</c>).</exception>
+    public string String(string key, string expected) => Scalar(Required(key), key, expected);
+
+    /// <summary>The text of <paramref name="key"/>, or null when it is not there.</summary>
+    /// <exception cref="InputException">The key holds a list or a mapping.</exception>
     public string? OptionalString(string key) => Optional(key) is { } node ? Scalar(node, key) : null;
 
     public double Number(string key, double min, double max) => Number(Required(key), key, min, max);
@@ -135,7 +163,7 @@ public sealed class MappingReader
     public int Integer(string key, int min, int max)
     {
         var node = Required(key);
-        var text = Scalar(node, key);
+        var text = Scalar(node, key, $"a whole number from {min} to {max}");
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             throw Fail(node, $"'{key}' must be a whole number from {min} to {max}, not '{text}'");
         if (value < min || value > max)
@@ -147,7 +175,7 @@ public sealed class MappingReader
 
     public T Enum<T>(YamlNode node, string key) where T : struct, Enum
     {
-        var text = Scalar(node, key);
+        var text = Scalar(node, key, OneOf(KebabCase.Names<T>()));
         if (KebabCase.TryParse<T>(text, out var value))
             return value;
         throw Fail(node, $"'{key}' must be {OneOf(KebabCase.Names<T>())}, not '{text}'{Closest.DidYouMean(text, KebabCase.Names<T>())}");
@@ -157,7 +185,7 @@ public sealed class MappingReader
     {
         var node = Required(key);
         if (node is not YamlSequenceNode sequence)
-            throw Fail(node, $"'{key}' must be a list");
+            throw Fail(node, $"'{key}' must be a list, not {FoundValue.Of(node)}");
         if (!allowEmpty && sequence.Children.Count == 0)
             throw Fail(node, $"'{key}' must list at least one item");
         return [.. sequence.Children];
@@ -166,11 +194,16 @@ public sealed class MappingReader
     public IReadOnlyList<YamlNode> OptionalList(string key) =>
         Has(key) ? List(key, allowEmpty: true) : [];
 
-    public IReadOnlyList<(YamlScalarNode Key, YamlNode Value)> Pairs(string key)
+    /// <summary>The keys and values of the mapping under <paramref name="key"/>, which must be there.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="shape">What the mapping maps, with an example, for the error when it is not a mapping:
+    /// "a mapping of topics to values, for example '{ tpp-11: 80 }'". Null says "a mapping of keys to values".</param>
+    /// <exception cref="InputException">The key is missing, holds no mapping, or the mapping has a key that is a list or a mapping.</exception>
+    public IReadOnlyList<(YamlScalarNode Key, YamlNode Value)> Pairs(string key, string? shape = null)
     {
         var node = Required(key);
         if (node is not YamlMappingNode mapping)
-            throw Fail(node, $"'{key}' must be a mapping of keys to values");
+            throw Fail(node, $"'{key}' must be {shape ?? "a mapping of keys to values"}, not {FoundValue.Of(node)}");
         return mapping.Children
             .Select(p => (p.Key as YamlScalarNode ?? throw Fail(p.Key, $"the keys of '{key}' must be single values, not lists or mappings"), p.Value))
             .ToArray();
@@ -180,7 +213,7 @@ public sealed class MappingReader
     {
         var node = Required(key);
         if (node is not YamlSequenceNode { Children.Count: 2 } pair)
-            throw Fail(node, $"'{key}' must be a pair [low, high] between {Format(min)} and {Format(max)}");
+            throw Fail(node, $"'{key}' must be a pair [low, high] between {Format(min)} and {Format(max)}, not {FoundValue.Of(node)}");
         var low = Number(pair.Children[0], key, min, max);
         var high = Number(pair.Children[1], key, min, max);
         if (low > high)
@@ -201,16 +234,37 @@ public sealed class MappingReader
 
     public InputException Fail(YamlNode node, string problem) => new(YamlDocument.At(_file, node), problem);
 
-    public string Scalar(YamlNode node, string key)
+    /// <summary>The text at <paramref name="node"/>, the value of <paramref name="key"/>, which must be <see cref="Text"/>.</summary>
+    /// <exception cref="InputException">The node is a list or a mapping.</exception>
+    public string Scalar(YamlNode node, string key) => Scalar(node, key, Text);
+
+    /// <summary>
+    /// The text at <paramref name="node"/>, the value of <paramref name="key"/>, which must be a single value of the kind
+    /// <paramref name="expected"/> says ("a whole number from 1 to 100", "one of unanimity or weighted-majority").
+    /// </summary>
+    /// <exception cref="InputException">The node is a list or a mapping: <c>'seed' must be a whole number from 0 to …, not a list ([42])</c>.</exception>
+    public string Scalar(YamlNode node, string key, string expected)
     {
         if (node is not YamlScalarNode scalar || scalar.Value is null)
-            throw Fail(node, $"'{key}' must be a single value, not a list or a mapping");
+            throw Fail(node, $"'{key}' must be {expected}, not {FoundValue.Of(node)}");
+        return scalar.Value;
+    }
+
+    /// <summary>
+    /// The text of an item of the list under <paramref name="key"/>, which must be a single value of the kind
+    /// <paramref name="expected"/> says.
+    /// </summary>
+    /// <exception cref="InputException">The item is a list or a mapping: <c>each item of 'parties' must be an actor id, one of JP or US, not a list ([JP])</c>.</exception>
+    public string Item(YamlNode node, string key, string expected)
+    {
+        if (node is not YamlScalarNode scalar || scalar.Value is null)
+            throw Fail(node, $"each item of '{key}' must be {expected}, not {FoundValue.Of(node)}");
         return scalar.Value;
     }
 
     public double Number(YamlNode node, string key, double min, double max)
     {
-        var text = Scalar(node, key);
+        var text = Scalar(node, key, $"a number from {Format(min)} to {Format(max)}");
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             throw Fail(node, $"'{key}' must be a number from {Format(min)} to {Format(max)}, not '{text}'");
         // A value just past a bound (100.00004) would echo as the bound itself at four decimals: it is echoed as written.

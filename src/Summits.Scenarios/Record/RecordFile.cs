@@ -44,13 +44,13 @@ public static class RecordFile
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the record", RecordKeys, identifiedBy: "record");
         var idNode = root.Required("record");
-        var id = root.String("record");
+        var id = root.String("record", Summits.Grains.WorldKey.IdRule);
         if (!Summits.Grains.WorldKey.IsId(id))
             throw root.Fail(idNode, $"'record' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         var about = root.OptionalString("about") ?? "";
         var worldNode = root.Required("world");
-        var worldName = root.String("world");
-        var worldPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", worldName);
+        var worldName = root.String("world", ScenarioFile.WorldName);
+        var worldPath = InputFile.Named(path, worldName);
         if (InputFile.SameFile(worldPath, path))
             throw root.Fail(worldNode, $"the world file '{worldName}' is this record file itself; name the world file whose summit the record follows");
         if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit, path) is { } problem)
@@ -58,7 +58,7 @@ public static class RecordFile
         var factNodes = root.List("facts");
         root.RejectUnknownKeys();
 
-        var world = WorldFile.Load(worldPath, worldName, problem => root.Fail(worldNode, problem));
+        var world = WorldFile.Load(worldPath, worldName, problem => root.Fail(worldNode, problem), "record");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var facts = new List<RecordFact>();
         foreach (var node in factNodes)
@@ -161,7 +161,7 @@ public static class RecordFile
     /// <summary>An actor of the world that holds a position on the topic, since what the fact implies is read from that position.</summary>
     private static string Actor(MappingReader r, YamlNode node, string key, World world, string topic)
     {
-        var id = r.Scalar(node, key);
+        var id = r.Scalar(node, key, $"an actor id, {MappingReader.OneOf(world.Actors.Select(a => a.Id))}");
         if (!world.Actors.Any(a => a.Id == id))
             throw r.Fail(node, $"unknown actor '{id}'{Closest.DidYouMean(id, world.Actors.Select(a => a.Id))}; known actors: {MappingReader.Known(id, world.Actors.Select(a => a.Id))}");
         var holders = world.PositionsOn(topic).Select(p => p.Actor).ToList();
@@ -194,7 +194,7 @@ public static class RecordFile
     private static DateOnly? Date(MappingReader r, string key)
     {
         var node = r.Required(key);
-        var text = r.Scalar(node, key);
+        var text = r.Scalar(node, key, "a date written YYYY-MM-DD, such as 2018-06-12");
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
         throw r.Fail(node, NoSuchDay(key, text) ?? $"'{key}' must be a date written YYYY-MM-DD, such as 2018-06-12, not '{text}'");

@@ -51,12 +51,12 @@ public sealed class ExpectationReader(string file, string[] actors, string[] top
 
     private AgreementExpectation Agreement(MappingReader r)
     {
-        var topic = WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), topics, "topic");
+        var topic = WorldFile.KnownId(r, "topic", topics, "topic");
         var absent = r.Has("absent") && Boolean(r, "absent");
         if (r.Has("exists"))
             absent = !Boolean(r, "exists");
         var parties = r.Has("parties")
-            ? r.List("parties").Select(n => WorldFile.KnownId(r, n, r.Scalar(n, "parties"), actors, "actor")).ToImmutableArray()
+            ? r.List("parties").Select(n => WorldFile.KnownItem(r, n, "parties", actors, "actor")).ToImmutableArray()
             : [];
         Interval? value = r.Has("value") ? Range(r, "value", 0, 100) : null;
         AgreementStatus? status = r.Has("status") ? r.Enum<AgreementStatus>("status") : null;
@@ -66,8 +66,8 @@ public sealed class ExpectationReader(string file, string[] actors, string[] top
 
     private PositionExpectation Position(MappingReader r)
     {
-        var actor = WorldFile.KnownId(r, r.Required("actor"), r.String("actor"), actors, "actor");
-        var topic = WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), topics, "topic");
+        var actor = WorldFile.KnownId(r, "actor", actors, "actor");
+        var topic = WorldFile.KnownId(r, "topic", topics, "topic");
         Interval? range = r.Has("range") ? Range(r, "range", 0, 100) : null;
         Direction? moved = r.Has("moved") ? r.Enum<Direction>("moved") : null;
         double? target = null;
@@ -75,7 +75,7 @@ public sealed class ExpectationReader(string file, string[] actors, string[] top
         if (moved is Direction.Toward or Direction.Away)
         {
             var node = r.Required("target");
-            var text = r.Scalar(node, "target");
+            var text = r.Scalar(node, "target", $"a number from 0 to 100 or an actor id, one of {MappingReader.Choices(actors)}");
             if (actors.Contains(text))
                 targetActor = text;
             else
@@ -92,8 +92,8 @@ public sealed class ExpectationReader(string file, string[] actors, string[] top
     private EventPattern Pattern(MappingReader r)
     {
         var kind = r.Enum<EventKind>("kind");
-        var actor = r.Has("actor") ? WorldFile.KnownId(r, r.Required("actor"), r.String("actor"), actors, "actor") : null;
-        var topic = r.Has("topic") ? WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), topics, "topic") : null;
+        var actor = r.Has("actor") ? WorldFile.KnownId(r, "actor", actors, "actor") : null;
+        var topic = r.Has("topic") ? WorldFile.KnownId(r, "topic", topics, "topic") : null;
         var cause = r.OptionalString("cause");
         return new EventPattern(kind, actor, topic, cause);
     }
@@ -101,7 +101,7 @@ public sealed class ExpectationReader(string file, string[] actors, string[] top
     private static bool Boolean(MappingReader r, string key)
     {
         var node = r.Required(key);
-        return r.Scalar(node, key) switch
+        return r.Scalar(node, key, "true or false") switch
         {
             "true" or "yes" => true,
             "false" or "no" => false,

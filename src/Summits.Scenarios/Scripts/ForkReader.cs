@@ -29,10 +29,10 @@ public sealed partial class ForkReader(string file, World world)
     public ScenarioFork Read(YamlMappingNode node, IReadOnlyList<YamlNode> shared, Scenario scenario)
     {
         var r = new MappingReader(file, node, "a fork step", ["fork"]);
-        var pairs = r.Pairs("fork");
+        var pairs = r.Pairs("fork", $"a mapping of branch names to their steps, {Example}");
         r.RejectUnknownKeys();
         if (pairs.Count == 0)
-            throw r.Fail(r.Required("fork"), "'fork' names at least one branch with its steps, for example '{ press: [...], wait: [...] }'");
+            throw r.Fail(r.Required("fork"), $"'fork' names at least one branch with its steps, {Example}");
         var branches = ImmutableArray.CreateBuilder<ScenarioBranch>(pairs.Count);
         foreach (var (key, value) in pairs)
         {
@@ -40,7 +40,7 @@ public sealed partial class ForkReader(string file, World world)
             if (!Summits.Grains.WorldKey.IsId(name))
                 throw r.Fail(key, $"a branch name must be {Summits.Grains.WorldKey.IdRule}, not '{name}'");
             if (value is not YamlSequenceNode { Children.Count: > 0 } list)
-                throw r.Fail(value, $"the branch '{name}' must be a list of at least one step");
+                throw r.Fail(value, $"the branch '{name}' must be a list of at least one step, for example '{name}: [{{ rounds: 5 }}]', not {FoundValue.Of(value)}");
             foreach (var step in list.Children.Where(IsFork))
                 throw r.Fail(step, "forks do not nest; a branch is one list of steps");
             var steps = new StepReader(file, world).ReadAll([.. shared, .. list.Children]);
@@ -48,6 +48,9 @@ public sealed partial class ForkReader(string file, World world)
         }
         return new ScenarioFork(YamlDocument.At(file, node), branches.MoveToImmutable());
     }
+
+    /// <summary>A fork's shape, as its errors show it.</summary>
+    private const string Example = "for example 'fork: { press: [{ rounds: 5 }], wait: [{ rounds: 5 }] }'";
 
     private static bool IsFork(YamlNode node) =>
         node is YamlMappingNode mapping && mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: "fork" });

@@ -26,19 +26,15 @@ public static class ScenarioFile
     {
         var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the scenario", Keys, identifiedBy: "scenario");
         var format = FileFormat.Read(root, "scenario");
-        var id = root.String("scenario");
+        var id = root.String("scenario", Summits.Grains.WorldKey.IdRule);
         if (id.Trim().Length == 0)
             throw root.Fail(root.Required("scenario"), "'scenario' must name the scenario, for example 'baseline'");
         if (!Summits.Grains.WorldKey.IsId(id))
             throw root.Fail(root.Required("scenario"), $"'scenario' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         var about = root.OptionalString("about") ?? "";
-        var worldName = root.String("world");
-        var worldPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", worldName);
+        var worldName = root.String("world", WorldName);
+        var worldPath = InputFile.Named(path, worldName);
         var worldNode = root.Required("world");
-        if (InputFile.SameFile(worldPath, path))
-            throw root.Fail(worldNode, $"the world file '{worldName}' is this scenario file itself; name the world file the scenario runs on");
-        if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit, path) is { } worldProblem)
-            throw root.Fail(worldNode, worldProblem);
         var seed = root.Has("seed") ? Seed(root) : 0UL;
         // 'model: smp' runs the autonomous steps through KTAB's spatial model; a mapping sets the bargaining model's parameters.
         var smp = root.Has("model") && root.Required("model") is YamlScalarNode;
@@ -53,7 +49,13 @@ public static class ScenarioFile
         var varyNodes = root.OptionalList("vary");
         root.RejectUnknownKeys();
 
-        var world = WorldFile.Load(worldPath, worldName, problem => root.Fail(worldNode, problem));
+        // The scenario's own keys are all checked above, before its world is read: a mistake in them is said even when
+        // the world is wrong too. Its overrides and steps name the world's actors and topics, so they are checked below.
+        if (InputFile.SameFile(worldPath, path))
+            throw root.Fail(worldNode, $"the world file '{worldName}' is this scenario file itself; name the world file the scenario runs on");
+        if (InputFile.Problem(worldPath, worldName, "world file", InputFile.YamlLimit, path) is { } worldProblem)
+            throw root.Fail(worldNode, worldProblem);
+        var world = WorldFile.Load(worldPath, worldName, problem => root.Fail(worldNode, problem), "scenario");
         world = WorldOverrides.Apply(path, world, actorNodes, topicNodes, positionNodes, id, format);
         var forks = new ForkReader(path, world);
         var (shared, fork) = forks.Split(stepNodes);
@@ -73,6 +75,9 @@ public static class ScenarioFile
         };
     }
 
+    /// <summary>What a file's 'world' must be, as its errors say it.</summary>
+    public const string WorldName = "the world file's path, relative to this file's folder";
+
     private static ForecastModel ModelName(MappingReader root)
     {
         var node = root.Required("model");
@@ -80,18 +85,21 @@ public static class ScenarioFile
         {
             "smp" => ForecastModel.Smp,
             "bargaining" => ForecastModel.Bargaining,
-            var other => throw root.Fail(node, $"'model' is '{other}'; expected smp (KTAB's spatial model of politics), bargaining or a mapping of the bargaining model's parameters"),
+            var other => throw root.Fail(node, $"'model' must be smp (KTAB's spatial model of politics), bargaining or a mapping of the bargaining model's parameters, not '{other}'{Closest.DidYouMean(other, ["smp", "bargaining"])}"),
         };
     }
 
     private static ulong Seed(MappingReader root)
     {
         var node = root.Required("seed");
-        var text = root.Scalar(node, "seed");
+        var text = root.Scalar(node, "seed", SeedExpected);
         return ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
             ? seed
-            : throw root.Fail(node, $"'seed' must be a whole number from 0 to {ulong.MaxValue}, not '{text}'");
+            : throw root.Fail(node, $"'seed' must be {SeedExpected}, not '{text}'");
     }
+
+    /// <summary>What a file's 'seed' must be, as its errors say it.</summary>
+    public static readonly string SeedExpected = $"a whole number from 0 to {ulong.MaxValue}";
 
     /// <summary>The bargaining model's parameters a scenario's <c>model</c> mapping may set.</summary>
     private static readonly string[] ParameterKeys = ["influence-rate", "window-min", "window-span", "breach-factor", "convergence",

@@ -185,7 +185,7 @@ public sealed partial class StepReader
     private RoundsStep Rounds(string id, int line, MappingReader r)
     {
         var count = r.Integer("rounds", 1, 100_000);
-        var topics = r.Has("topics") ? r.List("topics").Select(n => WorldFile.KnownId(r, n, r.Scalar(n, "topics"), _topics, "topic")).ToImmutableArray() : [];
+        var topics = r.Has("topics") ? r.List("topics").Select(n => WorldFile.KnownItem(r, n, "topics", _topics, "topic")).ToImmutableArray() : [];
         var rule = r.Has("rule") ? WorldFile.Rule(r, r.Required("rule"), _actors.Length) : AgreementRule.Unanimity;
         if (rule.Kind == AgreementRuleKind.KOfN)
         {
@@ -201,10 +201,10 @@ public sealed partial class StepReader
     }
 
     private string Actor(MappingReader r, string key) =>
-        WorldFile.KnownId(r, r.Required(key), r.String(key), _actors, "actor");
+        WorldFile.KnownId(r, key, _actors, "actor");
 
     private string Topic(MappingReader r, string key) =>
-        WorldFile.KnownId(r, r.Required(key), r.String(key), _topics, "topic");
+        WorldFile.KnownId(r, key, _topics, "topic");
 
     private ImmutableArray<string> Actors(MappingReader r, string key)
     {

@@ -39,7 +39,7 @@ public sealed class VaryReader(string file, World world, int format = FileFormat
         if (kinds.Length != 1)
             throw r.Fail(node, $"a varied input names exactly one of {MappingReader.Choices(Kinds)} with its actor, for example '{{ salience: JP, topic: {_topics.FirstOrDefault() ?? "trade"}, range: [0.5, 0.9] }}'");
         var kind = kinds[0];
-        var actor = WorldFile.KnownId(r, r.Required(kind), r.String(kind), _actors, "actor");
+        var actor = WorldFile.KnownId(r, kind, _actors, "actor");
         Variation variation = kind switch
         {
             "position" => new PositionVariation(actor, Held(r, actor), Range(r, ScaleValue.Min, ScaleValue.Max)),
@@ -53,7 +53,7 @@ public sealed class VaryReader(string file, World world, int format = FileFormat
 
     private string Held(MappingReader r, string actor)
     {
-        var topic = WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), _topics, "topic");
+        var topic = WorldFile.KnownId(r, "topic", _topics, "topic");
         if (!world.Positions.Any(p => p.Actor == actor && p.Topic == topic))
         {
             var held = world.PositionsOf(actor).Select(p => p.Topic).ToList();

@@ -85,8 +85,8 @@ public static class WorldOverrides
     private static World Position(string path, World world, YamlNode node, string scenario)
     {
         var r = new MappingReader(path, node, "a position override", PositionKeys);
-        var actor = WorldFile.KnownId(r, r.Required("actor"), r.String("actor"), world.Actors.Select(a => a.Id).ToArray(), "actor");
-        var topic = WorldFile.KnownId(r, r.Required("topic"), r.String("topic"), world.Topics.Select(t => t.Id).ToArray(), "topic");
+        var actor = WorldFile.KnownId(r, "actor", world.Actors.Select(a => a.Id).ToArray(), "actor");
+        var topic = WorldFile.KnownId(r, "topic", world.Topics.Select(t => t.Id).ToArray(), "topic");
         var reason = Reason(r);
         var existing = world.Positions.FirstOrDefault(p => p.Actor == actor && p.Topic == topic);
         var value = r.OptionalNumber("value", ScaleValue.Min, ScaleValue.Max) ?? existing?.Value

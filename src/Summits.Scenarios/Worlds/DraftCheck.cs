@@ -16,7 +16,7 @@ public static class DraftCheck
         var marked = false;
         if (root.Optional(Key) is { } flag)
         {
-            var text = root.Scalar(flag, Key);
+            var text = root.Scalar(flag, Key, "true or false");
             marked = text switch
             {
                 "true" => true,
@@ -33,7 +33,7 @@ public static class DraftCheck
         foreach (var (key, described, keys) in new[] { ("actors", "an actor", WorldFile.ActorKeys), ("topics", "a topic", WorldFile.TopicKeys), ("positions", "a position", WorldFile.PositionKeys) })
         {
             foreach (var item in Items(root, key))
-                _ = new MappingReader(root.File, item, described, keys);
+                MappingReader.Check(root.File, item, described, keys);
         }
 
         var missing = new List<(YamlNode Node, string What)>();

@@ -32,8 +32,24 @@ public static partial class WorldFile
     /// and at the place that names it: <c>/proc/self/status:1:1: expected a mapping of keys to values at the top of the
     /// file; this is the world file named at scen.yaml:3:8</c>.</remarks>
     /// <exception cref="InputException">the world file is not text, or is wrong.</exception>
-    public static World Load(string path, string name, Func<string, InputException> refuse) =>
-        Parse(path, InputFile.ReadText(path, name, "world file", InputFile.YamlLimit, refuse), refuse(name).Position);
+    /// <param name="path">The world file's path, as it is read and its errors show it (<see cref="InputFile.Named"/>).</param>
+    /// <param name="name">The world file as the naming file writes it.</param>
+    /// <param name="refuse">Makes the error at the place that names the world file, given the problem.</param>
+    /// <param name="by">What the naming file is ("scenario", "record", "exercise"): a mistake in the world itself, at its
+    /// place in the world file, ends with the world and the place that named it, <c>; in world ../summits/x.yaml (from
+    /// scenario what-if/a.yaml:4:8)</c>, so that the run that failed is known by the file it was given.</param>
+    public static World Load(string path, string name, Func<string, InputException> refuse, string by)
+    {
+        var namedAt = refuse(name).Position;
+        try
+        {
+            return Parse(path, InputFile.ReadText(path, name, "world file", InputFile.YamlLimit, refuse), namedAt);
+        }
+        catch (InputException e) when (e.Position.File != namedAt.File && !e.Problem.EndsWith($"named at {namedAt}", StringComparison.Ordinal))
+        {
+            throw new InputException(e.Position, $"{e.Problem}; in world {name} (from {by} {namedAt})");
+        }
+    }
 
     /// <summary>Every key of a world file's top level, in the order docs/worlds.md lists them.</summary>
     public static readonly string[] WorldKeys = [FileFormat.Key, DraftCheck.Key, "world", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"];
@@ -68,7 +84,7 @@ public static partial class WorldFile
         SourceText? source = null;
         if (sourceName is not null)
         {
-            var sourcePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", sourceName);
+            var sourcePath = InputFile.Named(path, sourceName);
             var sourceNode = root.Required("source");
             if (InputFile.SameFile(sourcePath, path))
                 throw root.Fail(sourceNode, $"the source text '{sourceName}' is this world file itself; name the readout its quotes are taken from");
@@ -187,7 +203,7 @@ public static partial class WorldFile
         var anchors = new ScaleAnchors(scale.String("low"), scale.String("middle"), scale.String("high"));
         scale.RejectUnknownKeys();
         var related = r.OptionalList("related")
-            .Select(n => KnownId(r, n, r.Scalar(n, "related"), topicIds, "topic"))
+            .Select(n => KnownItem(r, n, "related", topicIds, "topic"))
             .ToImmutableArray();
         KtabColumns? ktab = null;
         if (r.Optional("ktab") is { } ktabNode)
@@ -203,8 +219,8 @@ public static partial class WorldFile
     private static Position ReadPosition(string path, YamlNode node, IdSet actorIds, IdSet topicIds, string[] speakers, SourceText? source)
     {
         var r = new MappingReader(path, node, "a position", PositionKeys);
-        var actor = KnownId(r, r.Required("actor"), r.String("actor"), actorIds, "actor");
-        var topic = KnownId(r, r.Required("topic"), r.String("topic"), topicIds, "topic");
+        var actor = KnownId(r, "actor", actorIds, "actor");
+        var topic = KnownId(r, "topic", topicIds, "topic");
         var value = r.Number("value", ScaleValue.Min, ScaleValue.Max);
         var range = r.Has("range") ? Containing(r, "range", value, ScaleValue.Min, ScaleValue.Max) : Interval.Point(value);
         var salience = r.Number("salience", 0, 1);
@@ -250,11 +266,11 @@ public static partial class WorldFile
         }
         else
         {
-            var topic = KnownId(r, r.Required("topic"), r.String("topic"), topicIds, "topic");
+            var topic = KnownId(r, "topic", topicIds, "topic");
             terms[topic] = r.Number("value", ScaleValue.Min, ScaleValue.Max);
         }
         var partyNodes = r.List("parties");
-        var parties = partyNodes.Select(n => KnownId(r, n, r.Scalar(n, "parties"), actorIds, "actor")).ToImmutableArray();
+        var parties = partyNodes.Select(n => KnownItem(r, n, "parties", actorIds, "actor")).ToImmutableArray();
         if (parties.Length < 2)
             throw r.Fail(r.Required("parties"), "an agreement needs at least two parties");
         if (parties.Distinct().Count() != parties.Length)
@@ -294,7 +310,7 @@ public static partial class WorldFile
     /// <exception cref="InputException">The name is not a strategy (in format 2, 'tit-for-tat' is not one).</exception>
     public static Strategy StrategyOf(MappingReader r, YamlNode node, string key, int format)
     {
-        if (format < FileFormat.Current && r.Scalar(node, key) == TitForTat)
+        if (format < FileFormat.Current && r.Scalar(node, key, MappingReader.OneOf(KebabCase.Names<Strategy>().Append(TitForTat))) == TitForTat)
             return Strategy.RelativeTitForTat;
         return r.Enum<Strategy>(node, key);
     }
@@ -307,7 +323,7 @@ public static partial class WorldFile
 
     public static AgreementRule Rule(MappingReader r, YamlNode node, int parties)
     {
-        var text = r.Scalar(node, "rule");
+        var text = r.Scalar(node, "rule", RuleChoices);
         if (text == "unanimity")
             return AgreementRule.Unanimity;
         if (text == "weighted-majority")
@@ -320,8 +336,11 @@ public static partial class WorldFile
                 throw r.Fail(node, $"'{text}' asks for {k} of {parties} parties; k must be from 1 to {parties}");
             return new AgreementRule(AgreementRuleKind.KOfN, k);
         }
-        throw r.Fail(node, $"'rule' must be {Listed.OneOf(["unanimity", "weighted-majority", "K-of-n (for example 2-of-n)"])}, not '{text}'");
+        throw r.Fail(node, $"'rule' must be {RuleChoices}, not '{text}'");
     }
+
+    /// <summary>What an agreement rule may be, as errors say it.</summary>
+    private static readonly string RuleChoices = Listed.OneOf(["unanimity", "weighted-majority", "K-of-n (for example 2-of-n)"]);
 
     private static ImmutableArray<Quote> Quotes(MappingReader r, SourceText? source, IReadOnlyList<YamlNode> nodes) =>
         nodes.Select(n => Locate(r, source, n)).ToImmutableArray();
@@ -344,12 +363,28 @@ public static partial class WorldFile
         return new Interval(low, high);
     }
 
+    /// <summary>The id under <paramref name="key"/>, which must be one of <paramref name="known"/>, the ids of a <paramref name="what"/> ("actor", "topic").</summary>
+    /// <exception cref="InputException">The key is missing, holds a list or a mapping, or names no known id.</exception>
+    public static string KnownId(MappingReader r, string key, IReadOnlyCollection<string> known, string what) =>
+        KnownId(r, r.Required(key), r.String(key, IdExpected(known, what)), known, what);
+
+    /// <summary>An item of the list under <paramref name="key"/>, which must be one of <paramref name="known"/>, the ids of a <paramref name="what"/>.</summary>
+    /// <exception cref="InputException">The item is a list or a mapping, or names no known id.</exception>
+    public static string KnownItem(MappingReader r, YamlNode item, string key, IReadOnlyCollection<string> known, string what) =>
+        KnownId(r, item, r.Item(item, key, IdExpected(known, what)), known, what);
+
+    /// <summary>What a key naming a <paramref name="what"/> expects: "an actor id, one of JP or US".</summary>
+    private static string IdExpected(IReadOnlyCollection<string> known, string what) =>
+        $"{(what.Length > 0 && "aeiou".Contains(what[0]) ? "an" : "a")} {what} id, {MappingReader.OneOf(known)}";
+
+    /// <summary>The id <paramref name="id"/> written at <paramref name="node"/>, which must be one of <paramref name="known"/>.</summary>
+    /// <exception cref="InputException">It names no known id: the closest is suggested and the known ones listed.</exception>
     public static string KnownId(MappingReader r, YamlNode node, string id, IReadOnlyCollection<string> known, string what) =>
         known.Contains(id) ? id : throw r.Fail(node, $"unknown {what} '{id}'{Closest.DidYouMean(id, known)}; known {what}s: {MappingReader.Known(known)}");
 
     public static string Identifier(MappingReader r, string key)
     {
-        var id = r.String(key);
+        var id = r.String(key, Summits.Grains.WorldKey.IdRule);
         if (!Summits.Grains.WorldKey.IsId(id))
             throw r.Fail(r.Required(key), $"'{key}' must be {Summits.Grains.WorldKey.IdRule}, not '{id}'");
         return id;

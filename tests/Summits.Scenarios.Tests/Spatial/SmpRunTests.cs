@@ -159,7 +159,7 @@ public sealed class SmpRunTests
         var error = Assert.Throws<InputException>(() =>
             ScenarioFile.Parse(Path.Combine(WorldsRepository.WorldsFolder, "smp.yaml"), Scenario.Replace("model: smp", "model: spm", StringComparison.Ordinal)));
 
-        Assert.Contains("smp.yaml:3:8: 'model' is 'spm'; expected smp", error.Message);
+        Assert.Contains("smp.yaml:3:8: 'model' must be smp (KTAB's spatial model of politics), bargaining or a mapping of the bargaining model's parameters, not 'spm' (did you mean 'smp'?)", error.Message);
     }
 
     [Fact]
