@@ -32,38 +32,14 @@ public sealed record SampleSummary(int Index, ulong Seed, ImmutableArray<double>
         var moved = layout.Positions.Select((k, i) => !double.IsNaN(positions[i])
             && (!starts.TryGetValue(k, out var s0) || Math.Abs(positions[i] - s0) >= Comparison.Moved)).ToImmutableArray();
         return new SampleSummary(sample.Index, sample.Seed, sample.Values, inForce.MoveToImmutable(), made.MoveToImmutable(), positions, moved, run.Failures,
-            HeldOf(run.Loaded.Scenario, run.Timeline));
+            layout.Expectations.Held(run.Timeline));
     }
 
     /// <summary>
-    /// Which of <paramref name="scenario"/>'s expectations held in a run whose events are <paramref name="timeline"/>: one
-    /// entry per expectation, every <c>expect</c> step's in the file's order and each step's own in its order, true where
-    /// the run's event for it is <see cref="EventKind.ExpectationPassed"/>. The runner emits one event per expectation,
-    /// caused by its step, in the step's order; an expectation with no event (a run that never reached it) did not hold.
+    /// Which of <paramref name="scenario"/>'s expectations held in a run whose events are <paramref name="timeline"/>, in
+    /// the order <see cref="ExpectationIndex"/> gives. A study builds that index once (<see cref="StudyLayout.Expectations"/>);
+    /// this builds it for the one run.
     /// </summary>
-    public static ImmutableArray<bool> HeldOf(Scenario scenario, ImmutableArray<TimelineEvent> timeline)
-    {
-        var first = new Dictionary<string, (int At, int Count)>(StringComparer.Ordinal);
-        var count = 0;
-        foreach (var step in scenario.Steps.OfType<ExpectStep>())
-        {
-            first[step.Id] = (count, step.Expectations.Length);
-            count += step.Expectations.Length;
-        }
-        var held = new bool[count];
-        if (count == 0)
-            return [];
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var e in timeline)
-        {
-            if (e.Kind is not (EventKind.ExpectationPassed or EventKind.ExpectationFailed) || e.Cause is not { } step
-                || !first.TryGetValue(step, out var at))
-                continue;
-            var k = seen.GetValueOrDefault(step);
-            seen[step] = k + 1;
-            if (k < at.Count)
-                held[at.At + k] = e.Kind == EventKind.ExpectationPassed;
-        }
-        return [.. held];
-    }
+    public static ImmutableArray<bool> HeldOf(Scenario scenario, ImmutableArray<TimelineEvent> timeline) =>
+        new ExpectationIndex(scenario).Held(timeline);
 }

@@ -5,9 +5,11 @@ namespace Summits.Scenarios;
 
 /// <summary>
 /// What every sample of a study is reduced to, in a fixed order: the sampled inputs, the topics
-/// whose agreements are counted, and the positions whose final values are kept.
+/// whose agreements are counted, the positions whose final values are kept, and where each expectation stands.
 /// </summary>
-public sealed record StudyLayout(ImmutableArray<SampledInput> Inputs, ImmutableArray<string> Topics, ImmutableArray<(string Actor, string Topic)> Positions)
+/// <param name="Expectations">Where each of the scenario's expectations stands, built once from the steps every sample shares.</param>
+public sealed record StudyLayout(ImmutableArray<SampledInput> Inputs, ImmutableArray<string> Topics, ImmutableArray<(string Actor, string Topic)> Positions,
+    ExpectationIndex Expectations)
 {
     /// <summary>The world's positions in file order, then any position a shock of the scenario gives an actor.</summary>
     public static StudyLayout Of(LoadedScenario loaded, WorldSampler sampler)
@@ -18,7 +20,7 @@ public sealed record StudyLayout(ImmutableArray<SampledInput> Inputs, ImmutableA
             if (change is { What: ShockTarget.Position, Topic: { } topic } && !positions.Contains((change.Actor, topic)))
                 positions.Add((change.Actor, topic));
         }
-        return new StudyLayout(sampler.Inputs, [.. loaded.World.Topics.Select(t => t.Id)], [.. positions]);
+        return new StudyLayout(sampler.Inputs, [.. loaded.World.Topics.Select(t => t.Id)], [.. positions], new ExpectationIndex(loaded.Scenario));
     }
 
     public int IndexOf(string actor, string topic) => Positions.IndexOf((actor, topic));

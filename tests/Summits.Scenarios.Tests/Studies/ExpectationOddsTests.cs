@@ -75,6 +75,21 @@ public sealed class ExpectationOddsTests
     }
 
     [Fact]
+    public void One_index_of_a_study_s_expectations_serves_every_sample_s_run()
+    {
+        // The steps of the test above, indexed once; two runs' timelines read through it. The first passes "last" and
+        // fails both of "both": false, false, true. The second passes both of "both" and has no event for "last": true,
+        // true, false. Each run's answer is its own, whatever run the index read before.
+        var both = new ExpectStep("both", 3, "", [new AgreementExpectation("t", false, [], null, null), new AgreementExpectation("u", true, [], null, null)]);
+        var last = new ExpectStep("last", 7, "", [new EventExpectation(new EventPattern(EventKind.AgreementStrained, null, null, null), false)]);
+        var index = new ExpectationIndex(new Scenario("s", "", 1, ModelParameters.Default, [both, last]));
+
+        Assert.Equal(3, index.Count);
+        Assert.Equal(new[] { false, false, true }, index.Held([Event(1, EventKind.ExpectationFailed, "both"), Event(2, EventKind.ExpectationFailed, "both"), Event(3, EventKind.ExpectationPassed, "last")]).ToArray());
+        Assert.Equal(new[] { true, true, false }, index.Held([Event(1, EventKind.ExpectationPassed, "both"), Event(2, EventKind.ExpectationPassed, "both")]).ToArray());
+    }
+
+    [Fact]
     public void An_expectations_words_carry_all_it_asks_so_two_on_one_topic_read_apart()
     {
         // Two expectations on north-korea in one scenario, one for JP and US holding, one that no agreement binds KP: the
