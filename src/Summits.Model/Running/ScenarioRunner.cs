@@ -297,8 +297,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                     : world.Topic(t).Apply(set!.Command, onTopic);
             }));
             Emit(EventKind.AgreementMade, null, label, null, null, proposal.Id, agreement.Why,
-                [.. terms.Select(t => new Term(t.Key, t.Value))]);
-            EmitApplied(applied);
+                [.. terms.Select(t => new Term(t.Key, t.Value))], agreement);
+            EmitApplied(applied, tables);
             state.Open.RemoveAll(o => o.Proposal.Id == OriginalId(proposal.Id));
         }
 
@@ -438,7 +438,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     {
         if (await ChangeSetAsync(changes, tables) is not { } set)
             return;
-        EmitApplied(await Task.WhenAll(set.ByTopic.Select(pair => world.Topic(pair.Key).Apply(set.Command, [.. pair.Value]))));
+        EmitApplied(await Task.WhenAll(set.ByTopic.Select(pair => world.Topic(pair.Key).Apply(set.Command, [.. pair.Value]))), tables);
     }
 
     /// <summary>
@@ -472,9 +472,13 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// <summary>A set of status changes as one command: its id, and the changes of each topic, in the order of topic ids.</summary>
     private sealed record ChangeSet(string Command, SortedDictionary<string, List<CommitmentChange>> ByTopic);
 
-    /// <summary>The events of the changes the topics applied, in the order of topic ids.</summary>
-    private void EmitApplied(IEnumerable<ImmutableArray<CommitmentChange>> applied)
+    /// <summary>
+    /// The events of the changes the topics applied, in the order of topic ids, each with its agreement's id, parties and
+    /// value on the topic as <paramref name="tables"/> hold the agreement (read before the changes were applied).
+    /// </summary>
+    private void EmitApplied(IEnumerable<ImmutableArray<CommitmentChange>> applied, IReadOnlyList<TopicTable> tables)
     {
+        var agreements = tables.SelectMany(t => t.Agreements).DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
         // Each table of a package returns the same change: told once. Two parties straying are two changes.
         foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status, c.Actor)))
         {
@@ -486,7 +490,8 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
                 AgreementStatus.Holding => EventKind.AgreementRestored,
                 _ => EventKind.AgreementStrained,
             };
-            Emit(kind, change.Actor.Length > 0 ? change.Actor : null, change.Topic, null, null, change.Cause, $"{change.AgreementId}: {change.Why}");
+            Emit(kind, change.Actor.Length > 0 ? change.Actor : null, change.Topic, null, null, change.Cause, $"{change.AgreementId}: {change.Why}",
+                agreement: agreements.GetValueOrDefault(change.AgreementId), agreementId: change.AgreementId);
         }
     }
 
@@ -1017,9 +1022,15 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
     /// <summary>A renewed proposal's id is the original's with <c>~N</c> appended.</summary>
     private static string OriginalId(string id) => id.Split('~')[0];
 
-    private void Emit(EventKind kind, string? actor, string? topic, double? before, double? after, string cause, string? why, ImmutableArray<Term>? terms = null)
+    /// <param name="agreement">For an agreement's event, the agreement: its id, its parties and, for a change of its status
+    /// on <paramref name="topic"/>, its value there go into the event's own fields beside <paramref name="why"/>.</param>
+    /// <param name="agreementId">The agreement's id when <paramref name="agreement"/> is not at hand.</param>
+    private void Emit(EventKind kind, string? actor, string? topic, double? before, double? after, string cause, string? why, ImmutableArray<Term>? terms = null,
+        Agreement? agreement = null, string? agreementId = null)
     {
-        var e = new TimelineEvent(state.Events + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms);
+        double? agreed = kind != EventKind.AgreementMade && topic is not null && agreement is not null && agreement.Terms.TryGetValue(topic, out var value) ? value : null;
+        var e = new TimelineEvent(state.Events + 1, _step?.Id ?? "", _round, kind, actor, topic, before, after, cause, why, terms,
+            agreement?.Id ?? agreementId, agreement?.Parties, agreed);
         state.Wrote(e);
         _written.Add(e);
         _observer.Emitted(e);

@@ -90,6 +90,41 @@ public sealed class DeliveryTests
         Assert.Equal(AgreementStatus.Breached, (await local.Topic("t").Get()).Agreements.Single(a => a.Id == "g").Status);
     }
 
+    // The same breach as above, told in the event's own fields beside its words: the agreement g, its parties A and B as
+    // the world lists them, and the value it agreed on the event's topic t, 50, which the words give only as prose.
+    [Fact]
+    public async Task An_agreement_s_status_change_carries_its_id_parties_and_agreed_value_as_fields()
+    {
+        var world = World([Actor("A"), Actor("B")], [Topic("t")], [Position("A", "t", 50, 1), Position("B", "t", 50, 1)],
+            [Agreement("g", "t", 50, "A", "B")]);
+        var (timeline, _) = await LocalRun.Of(world, LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 100)], AgreementRule.Unanimity, null)));
+        var breach = Assert.Single(timeline, e => e.Kind == EventKind.AgreementBreached);
+        Assert.Equal("g", breach.Agreement);
+        Assert.Equal(new[] { "A", "B" }, breach.Parties!.Value.ToArray());
+        Assert.Equal(50, breach.Agreed);
+        Assert.StartsWith("g: ", breach.Why);
+        // An event of no agreement carries none of them: the proposal's own event.
+        var proposal = Assert.Single(timeline, e => e.Kind == EventKind.Proposal);
+        Assert.Equal((null, null, null), (proposal.Agreement, proposal.Parties, proposal.Agreed));
+    }
+
+    // A proposes 57 on t to B, who accepts (as in the acceptance above): the agreement made names its id, the one the
+    // topic's table records, and its parties, the proposer A and the recipient B; its value is in its terms (t: 57), so
+    // it has no single agreed value.
+    [Fact]
+    public async Task An_agreement_made_carries_its_id_and_parties_as_fields()
+    {
+        var (timeline, local) = await LocalRun.Of(Trio(), LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 57)], AgreementRule.Unanimity, null)));
+        var made = Assert.Single(timeline, e => e.Kind == EventKind.AgreementMade);
+        var recorded = Assert.Single((await local.Topic("t").Get()).Agreements);
+        Assert.Equal(recorded.Id, made.Agreement);
+        Assert.Equal(["A", "B"], made.Parties!.Value.Order(StringComparer.Ordinal));
+        Assert.Null(made.Agreed);
+        Assert.Equal(57, Assert.Single(made.Terms!.Value).Value);
+    }
+
     // B (at 75, salience 0.5: window 5 + 45 · 0.5 = 27.5) agreed g with C at 50, 25 from where it stands. A (at 100)
     // proposes 100 to B with influence rate 1: B moves 1 · ½ (equal capabilities) · ½ (no affinity) · (1 − 0.5) ·
     // (100 − 75) = 3.125 toward it, to 78.125, 28.125 from 50: past its window (27.5), not past 2 × 27.5, so the move
