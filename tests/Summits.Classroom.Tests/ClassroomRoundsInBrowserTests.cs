@@ -47,6 +47,33 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
     }
 
     [Fact]
+    public async Task The_facilitator_is_offered_only_the_round_button_that_can_act_now()
+    {
+        // Table 24, which no other test plays at. docs/classroom.md: "Only the button that can act is offered: Start while
+        // a table waits or is paused, Pause while its round is on." Offered means on the page at all: the other button is
+        // not drawn (hidden, so neither seen nor reached by Tab), not drawn greyed out.
+        await using var facilitator = await OpenAsync(classroom.Server.Facilitator);
+        await FacilitateAsync(facilitator, classroom.Server, 24);
+        const string shown = "[...document.querySelectorAll('#table-24 .rounds button')].filter(b => !b.hidden && b.offsetParent !== null).map(b => b.textContent)";
+        const string greyed = "[...document.querySelectorAll('#table-24 .rounds button')].filter(b => b.disabled).length";
+
+        // Waiting: round 0, so Start offers round 0 + 1 = 1 and there is no round to pause.
+        Assert.Equal(["Start round 1 at table 24"], await facilitator.EvaluateExpressionAsync<string[]>(shown));
+        Assert.Equal(0, await facilitator.EvaluateExpressionAsync<int>(greyed));
+
+        // Round 1 on: only its Pause.
+        await facilitator.ClickAsync("#table-24 .start");
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-24 .state').textContent === 'Round 1 is on.'", Shown);
+        Assert.Equal(["Pause round 1 at table 24"], await facilitator.EvaluateExpressionAsync<string[]>(shown));
+
+        // Round 1 paused: only the Start of round 1 + 1 = 2.
+        await facilitator.ClickAsync("#table-24 .pause");
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-24 .state').textContent.startsWith('Round 1 is paused')", Shown);
+        Assert.Equal(["Start round 2 at table 24"], await facilitator.EvaluateExpressionAsync<string[]>(shown));
+        Assert.Equal(0, await facilitator.EvaluateExpressionAsync<int>(greyed));
+    }
+
+    [Fact]
     public async Task Predictions_being_typed_when_the_play_begins_stay_on_the_page_with_the_refusal_said_aloud()
     {
         // Table 21: JP's team has chosen yes and typed 85, and not sent them, when the facilitator starts the play.

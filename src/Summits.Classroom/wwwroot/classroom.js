@@ -293,9 +293,10 @@
       }
       box.querySelector(".state").textContent = sight.state;
       box.querySelector(".start").textContent = `Start round ${sight.round + 1} at table ${sight.table}`;
-      box.querySelector(".start").disabled = sight.round > 0 && !sight.paused;
+      // Only the button that can act is offered: Start while the table waits or is paused, Pause while its round is on.
+      box.querySelector(".start").hidden = sight.round > 0 && !sight.paused;
       box.querySelector(".pause").textContent = `Pause round ${Math.max(sight.round, 1)} at table ${sight.table}`;
-      box.querySelector(".pause").disabled = sight.round === 0 || sight.paused;
+      box.querySelector(".pause").hidden = sight.round === 0 || sight.paused;
       box.dataset.version = String(sight.version);
       debriefColumns.set(sight.table, sight.debrief);
       showDebrief();
