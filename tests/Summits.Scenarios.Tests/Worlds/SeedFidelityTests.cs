@@ -121,7 +121,8 @@ public sealed class SeedFidelityTests
         // Abe's stated position: a joint line, not Abe's words alone. Abe's own lines, read off the briefing
         // by hand: 12, 21, 27, 36 and 61 open "Abe:", and line 64's "the Japanese side explained" is Abe's
         // (the one Prime Minister the briefing names): 12, 21, 27, 36, 61 and 64. The briefing is named as the
-        // world's 'source:' key, ../sources/abe-trump-summit-2017-11-06.txt, joined to the world's folder.
+        // world's 'source:' key, ../sources/abe-trump-summit-2017-11-06.txt, joined to the world's folder (given
+        // whole) with its '..' resolved: scenarios/sources/abe-trump-summit-2017-11-06.txt under the repository.
         var seed = JapanOnNorthKorea("""
                 speaker: Abe
                 kind: stated
@@ -131,7 +132,7 @@ public sealed class SeedFidelityTests
         var at = seed.Find("\"the two countries stand together\\u00A0one hundred percent\\u00A0on the North Korea issue\"\n      - \"We support", "\"");
         var error = seed.FailsAt(at);
         Assert.Equal(
-            $"{EditedSeed.PathBeside}:{at.Line}:{at.Column}: this quote stands on line 18 of {Path.Combine(Path.GetDirectoryName(Summits.Tests.SeedFiles.World)!, "../sources/abe-trump-summit-2017-11-06.txt")}, which is a joint line of Abe and Trump (speaker 'both'), " +
+            $"{EditedSeed.PathBeside}:{at.Line}:{at.Column}: this quote stands on line 18 of {Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Summits.Tests.SeedFiles.World)!, "../sources/abe-trump-summit-2017-11-06.txt"))}, which is a joint line of Abe and Trump (speaker 'both'), " +
             "not the position's speaker 'Abe': a stated position quotes only lines of 'Abe' (lines 12, 21, 27, 36, 61 and 64); " +
             "a joint line belongs in an agreement's 'quote' or in a position with speaker 'both' (kind 'joint' or 'inferred'); or quote a line of 'Abe'",
             error.Message);
