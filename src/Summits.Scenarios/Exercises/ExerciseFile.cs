@@ -228,6 +228,8 @@ public static partial class ExerciseFile
             {
                 from = r.String("from", $"a role, {MappingReader.OneOf(roles)}");
                 from = IdMatch.Find(roles, from) ?? from;
+                if (players == 1 && from != role && from == named && role != named)
+                    throw r.Fail(fromNode, Swapped(named, role, $"this proposal is from {named}", "leave out 'from'"));
                 if (players == 1 && from != role)
                     throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
                 if (!roles.Contains(from))
@@ -275,6 +277,7 @@ public static partial class ExerciseFile
                 ? proposals.FirstOrDefault(p => p.Proposal.Id == id)?.Proposal.From
                     ?? throw r.Fail(idNode, $"'{id}' is not a proposal of these answers; the proposals are {MappingReader.Known(id, proposals.Select(p => p.Proposal.Id))}")
                 : ExercisePlay.IsOfferId(exercise, exercise.Opposite(role).Actor, id) ? exercise.Opposite(role).Actor
+                : named is not null && role != named && ExercisePlay.IsOfferId(exercise, role, id) ? throw r.Fail(idNode, Swapped(named!, role, $"'{id}' answers the model's offer as {role} to {named}", "remove the responses"))
                     : throw r.Fail(idNode, $"'{id}' is not an offer the model can make in {exercise.Id}; its offers are named as the play shows them, r<round>-{exercise.Opposite(role).Actor}-offer.r1.<topics joined by +>, such as {ExercisePlay.OfferStepId(1, exercise.Opposite(role).Actor)}.r1.{exercise.Topics[0]}");
             if (responses.Any(x => x.Proposal == id))
                 throw r.Fail(idNode, $"'{id}' is answered twice; each proposal takes one answer");
@@ -295,6 +298,14 @@ public static partial class ExerciseFile
             OtherPredictions = otherPredictions,
         };
     }
+
+    /// <summary>
+    /// Why answers played as <paramref name="named"/> (the file's <c>role</c>) do not fit <c>--role</c>
+    /// <paramref name="played"/>, the other role: <paramref name="what"/> belongs to the file's role, and with one
+    /// player the role played makes every proposal and answers only the model's offers to it.
+    /// </summary>
+    private static string Swapped(string named, string played, string what, string fix) =>
+        $"{what}, the role these answers play ('role: {named}'); --role {played} plays them as {played}, whose player makes every proposal and answers only {named}'s offers: leave out --role to play them as {named}, or {fix} to play the proposals as {played}";
 
     /// <summary>
     /// Checks a proposal's <c>deadline</c>, which counts the model's offer rounds the proposal stays open for: it is

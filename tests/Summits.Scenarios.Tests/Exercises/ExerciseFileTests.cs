@@ -232,6 +232,26 @@ public sealed class ExerciseFileTests : IDisposable
         Assert.Equal(("JP", "US", "r1-JP-1"), (proposal.From, Assert.Single(proposal.To), proposal.Id));
     }
 
+    // A keyboard play by one player as JP writes its answers to the model's offers as US (r1-US-offer...) and, in a
+    // hand-written file, may name JP as a proposal's 'from'. --role US plays the file as US, whose player proposes
+    // every proposal and answers JP's offers only (r<round>-JP-offer...), so both are said as a clash with --role: the
+    // file's role (JP), the one played (US), and the two ways out. Each is at the value that names JP or US's offer:
+    // the response's id (line 7) and the proposal's 'from' (line 5).
+    [Theory]
+    [InlineData("", "r1-US-offer", "'r1-US-offer.r1.trade-imbalance' answers the model's offer as US to JP, the role these answers play ('role: JP'); --role US plays them as US, whose player makes every proposal and answers only JP's offers: leave out --role to play them as JP, or remove the responses to play the proposals as US")]
+    [InlineData("from: JP, ", "JP, terms", "this proposal is from JP, the role these answers play ('role: JP'); --role US plays them as US, whose player makes every proposal and answers only JP's offers: leave out --role to play them as JP, or leave out 'from' to play the proposals as US")]
+    public void Role_given_over_a_play_whose_answers_are_the_other_roles_says_so(string from, string at, string problem)
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var file = _folder.WriteRaw("answers: test\nrole: JP\npredictions: { deal: yes, end: 40 }\nproposals:\n"
+            + $"  - {{ round: 1, {from}terms: {{ trade-imbalance: 40 }} }}\n"
+            + "responses:\n  - { proposal: r1-US-offer.r1.trade-imbalance, answer: accept }\n", "keyboard.yaml");
+        // Without --role the file plays as it was written.
+        Assert.Equal("JP", ExerciseFile.LoadAnswers(file.File, exercise).Role);
+        var error = FailsAt(file, () => ExerciseFile.LoadAnswers(file.File, exercise, "US"), at);
+        Assert.Equal(problem, error.Problem);
+    }
+
     // The test exercise has two rounds. A partial file stopped in round 1 is read where the play goes on from it
     // (partial: true): 'partial' at line 2, column 10; round 1; a question left unanswered ('end') is allowed. Where a
     // whole play is wanted it is refused at the same place. A file stopped before any prediction has none.
