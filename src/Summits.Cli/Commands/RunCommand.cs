@@ -126,10 +126,12 @@ public static class RunCommand
                 ?? (reportDir is null ? null : OutputOverInput.Folder(request.ReportOption, reportDir, RunReportFiles.Names, inputs))
                 ?? (request.Telemetry.JsonlPath is { } telemetryFile ? OutputOverInput.File("--telemetry", telemetryFile, inputs, "telemetry") : null)) is { } overInput)
                 return UsageError.Write("summits run", overInput);
+            // Only the files this run writes are set against each other: a bargaining run writes no spatial-model CSVs.
+            var spatial = loaded.Scenario.Steps.Any(step => step is SmpTurnsStep);
             if (outDir is not null)
-                outputs.Add(CommandOutput.Folder(request.OutOption, outDir, RunFiles.Kind));
+                outputs.Add(CommandOutput.Folder(request.OutOption, outDir, RunFiles.Kind) with { Written = RunFiles.Written(spatial) });
             if (reportDir is not null)
-                outputs.Add(CommandOutput.Folder(request.ReportOption, reportDir, RunReportFiles.Kind));
+                outputs.Add(CommandOutput.Folder(request.ReportOption, reportDir, RunReportFiles.Kind) with { Written = RunReportFiles.Written(spatial) });
         }
         if (request.Telemetry.JsonlPath is { } telemetryPath)
             outputs.Add(CommandOutput.File("--telemetry", telemetryPath));

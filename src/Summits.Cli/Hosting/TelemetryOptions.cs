@@ -2,6 +2,7 @@ using System.CommandLine;
 using OpenTelemetry.Exporter;
 using Summits.Cli.Telemetry;
 using Summits.Model;
+using Summits.Scenarios;
 
 namespace Summits.Cli.Hosting;
 
@@ -66,8 +67,13 @@ public sealed partial class TelemetryOptions
         });
         _jsonl.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is { Length: > 0 } path && JsonlWriter.Problem(path) is { } problem)
+            if (result.GetValueOrDefault<string>() is not { Length: > 0 } path)
+                return;
+            if (JsonlWriter.Problem(path) is { } problem)
                 result.AddError($"--telemetry '{path}' cannot be written: {problem}");
+            // A file that an output set in its folder wrote is that set's (the same check as every command's outputs).
+            else if (OutputOverInput.OverOutput([CommandOutput.File("--telemetry", path)]) is { } clash)
+                result.AddError(clash);
         });
         _otlp.Validators.Add(result =>
         {

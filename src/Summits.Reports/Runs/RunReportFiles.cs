@@ -34,6 +34,15 @@ public static class RunReportFiles
     /// <summary>Every file a run's report may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "trajectories.csv", "smp-positions.csv", "smp-probabilities.csv"];
 
+    /// <summary>
+    /// The files a run's report holds for certain (<see cref="Files"/>): after spatial-model turns
+    /// (<paramref name="spatial"/>) the page, its Markdown and the two spatial-model CSVs (<c>agreements.csv</c> only
+    /// when the run made an agreement, which is not known before it runs); else the page, its Markdown,
+    /// <c>agreements.csv</c> and <c>trajectories.csv</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Written(bool spatial) =>
+        spatial ? ["report.html", "report.md", "smp-positions.csv", "smp-probabilities.csv"] : ["report.html", "report.md", "agreements.csv", "trajectories.csv"];
+
     /// <summary>A run's report, as <c>summits run --report</c> writes it.</summary>
     public static readonly OutputKind Kind = new("run-report", "summits run --report", Names);
 

@@ -10,6 +10,15 @@ namespace Summits.Scenarios;
 /// <param name="Kind">For a folder, the kind of set written there; null for a file.</param>
 public sealed record CommandOutput(string Option, string Path, OutputKind? Kind)
 {
+    /// <summary>
+    /// For a folder, the files this command is known to write there: fewer than <see cref="Names"/> when what it runs
+    /// decides (a bargaining run writes no spatial-model CSVs); null for all of <see cref="Names"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Written { get; init; }
+
+    /// <summary>The files this output writes for certain: <see cref="Written"/>, else <see cref="Names"/>.</summary>
+    public IReadOnlyList<string> Writes => Written ?? Names;
+
     /// <summary>An output that is one file.</summary>
     public static CommandOutput File(string option, string path) => new(option, path, null);
 

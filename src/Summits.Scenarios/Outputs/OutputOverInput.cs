@@ -73,14 +73,17 @@ public static class OutputOverInput
     /// Why two of <paramref name="given"/> would take each other's place, in one sentence naming both options, the
     /// file and what to do; null when no two do. Two outputs clash when
     /// <list type="bullet">
-    /// <item>two folders are one folder and both sets hold a file of one name (<c>-o X --report X</c>: agreements.csv);</item>
+    /// <item>two folders are one folder and both sets write a file of one name (<c>-o X --report X</c>: agreements.csv), said
+    /// by <see cref="CommandOutput.Writes"/>: the files this run writes, not every name its kind may hold;</item>
     /// <item>a file is one that a folder's set writes (<c>-o X --telemetry X/timeline.jsonl</c>, <c>-o X &gt; X/state.json</c>,
     /// <c>-o X 2&gt; X/state.json</c>), or two files are one (but standard output and standard error, <c>&gt; log 2&gt;&amp;1</c>);</item>
     /// <item>a file is a folder's own path or a folder above it (<c>--telemetry X -o X</c>), where a folder must be.</item>
     /// </list>
     /// Two sets in one folder under different names do not clash: each keeps the other's files (<see cref="OutputSet"/>).
     /// Before the pairs, each folder is set against what it holds already: a folder that holds another command's set
-    /// whose files this output would replace (<see cref="OutputSet.Foreign"/>) is refused, naming that command.
+    /// whose files this output would replace, or a file of the set's names that no set there wrote
+    /// (<see cref="OutputSet.Foreign"/>), is refused, naming that command or those files. After them, each file is set
+    /// against the folder it is in: a file an output set there wrote (<see cref="OutputSet.Owner"/>) is refused.
     /// </summary>
     /// <param name="given">
     /// The command's outputs, in the order its options are listed, and <see cref="CommandOutput.StandardStreams"/> last;
@@ -92,7 +95,7 @@ public static class OutputOverInput
         foreach (var folder in outputs)
         {
             if (folder.Kind is { } kind && OutputSet.Foreign(folder.Path, kind) is { } foreign)
-                return $"{folder.Option} '{folder.Path}' {foreign}; nothing was written: name another folder, or remove '{folder.Path}' first";
+                return $"{folder.Option} '{folder.Path}' {foreign}";
         }
         for (var i = 0; i < outputs.Count; i++)
         {
@@ -101,6 +104,12 @@ public static class OutputOverInput
                 if ((Clash(outputs[i], outputs[j]) ?? Clash(outputs[j], outputs[i])) is { } clash)
                     return clash;
             }
+        }
+        // A file is set against the folder it is written into: a file there that a set of files names is that set's.
+        foreach (var file in outputs)
+        {
+            if (!file.IsFolder && !file.IsStandardStream && OutputSet.Owner(file.Path) is { } owner)
+                return $"{file.Option} '{file.Path}' {owner}; nothing was written: {file.Another}";
         }
         return null;
     }
@@ -114,7 +123,7 @@ public static class OutputOverInput
             return null;
         if (a.IsFolder && b.IsFolder)
         {
-            var shared = a.Names.Intersect(b.Names, StringComparer.Ordinal).ToList();
+            var shared = a.Writes.Intersect(b.Writes, StringComparer.Ordinal).ToList();
             return shared.Count > 0 && SamePlace(a.Path, b.Path)
                 ? $"{first} and {second} are one folder, and both write {Model.Listed.And(shared)} there; one would replace the other: name two different folders"
                 : null;

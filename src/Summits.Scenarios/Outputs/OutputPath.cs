@@ -10,8 +10,8 @@ public static class OutputPath
     /// Why <paramref name="path"/> cannot take an output set (<see cref="OutputSet"/>); null when it can. The set
     /// is written into a new folder beside the target and exchanged with it, so the folder that holds the target
     /// (or the nearest one that exists) and the target itself must each take a new entry and give it up again;
-    /// that is tried with a folder made and removed in each, after their immutable and append-only flags are read
-    /// (a folder that could be made there but not removed would be left behind). The target's own folders, which
+    /// that is tried in each without changing it (<see cref="Probe"/>), after their immutable and append-only flags
+    /// are read, since append-only takes a new entry but never gives it up. The target's own folders, which
     /// the new set takes with it, must be movable, and the target must not be a mount point.
     /// The working folder and the folders that hold it are refused, since moving a new folder into their place
     /// would leave a shell standing in the removed one.
@@ -139,8 +139,8 @@ public static class OutputPath
 
     /// <summary>
     /// Why <paramref name="path"/> cannot be written as a file; null when it can. An existing file is opened for
-    /// writing without being changed; a new one is created and removed again. A folder and a FIFO (whose open
-    /// waits for a reader) are refused unopened.
+    /// writing without being changed; for a new one, its folder is tried (<see cref="Probe"/>) and left as it was.
+    /// A folder and a FIFO (whose open waits for a reader) are refused unopened.
     /// </summary>
     public static string? FileProblem(string path)
     {
@@ -159,21 +159,8 @@ public static class OutputPath
             }
             if (Existing(path, out var existing) is { } problem)
                 return problem;
-            if (Path.GetFullPath(existing) != Path.GetDirectoryName(Path.GetFullPath(path)))
-                return Probe(existing);
-            try
-            {
-                using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-                {
-                }
-            }
-            catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                // A pseudo file system such as /proc says a new file does not exist rather than that it cannot be made.
-                return $"no file can be made in '{existing}': the file system does not take new files there";
-            }
-            File.Delete(path);
-            return null;
+            // A file is made in its folder; where that folder is not there yet, a folder is made first.
+            return Probe(existing, file: Path.GetFullPath(existing) == Path.GetDirectoryName(Path.GetFullPath(path)));
         }
         catch (UnauthorizedAccessException)
         {
@@ -194,25 +181,70 @@ public static class OutputPath
             : full;
     }
 
-    /// <summary>Why no folder can be made in <paramref name="folder"/>; null when one can.</summary>
-    private static string? Probe(string folder)
+    /// <summary>
+    /// Why no folder (or, with <paramref name="file"/>, no file) can be made in <paramref name="folder"/>; null when one
+    /// can. The folder is left as it was, its modification time included, so that a command refused after this check
+    /// has changed nothing: on Linux an unnamed file is made in it (<c>open</c> with <c>O_TMPFILE</c>), which asks the
+    /// same of it as a new entry (write and search permission, a file system that is not read-only, room for an inode)
+    /// without adding one, and is gone when it is closed. Only where the file system cannot make an unnamed file (a
+    /// pseudo file system such as /proc, and some others), or on another system, is a probe entry
+    /// (<c>.summits-probe-…</c>) made and removed instead.
+    /// </summary>
+    private static string? Probe(string folder, bool file = false)
     {
+        var noun = file ? "file" : "folder";
+        if (OperatingSystem.IsLinux())
+        {
+            var descriptor = OpenMode(folder, TemporaryFile | WriteOnly, 0x180);
+            if (descriptor >= 0)
+            {
+                Close(descriptor);
+                return null;
+            }
+            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            if (errno is EAccess or EPermission)
+                return $"no {noun} can be made in '{folder}': permission denied";
+            if (errno is not (ENotSupported or EIsDirectory or EInvalid))
+                return $"no {noun} can be made in '{folder}': {System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(errno)}";
+        }
         var probe = Path.Combine(folder, $".summits-probe-{Guid.NewGuid():N}");
         try
         {
-            Directory.CreateDirectory(probe);
-            Directory.Delete(probe);
+            if (file)
+            {
+                using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write))
+                {
+                }
+                File.Delete(probe);
+            }
+            else
+            {
+                Directory.CreateDirectory(probe);
+                Directory.Delete(probe);
+            }
             return null;
         }
         catch (UnauthorizedAccessException)
         {
-            return $"no folder can be made in '{folder}': permission denied";
+            return $"no {noun} can be made in '{folder}': permission denied";
         }
         catch (IOException e)
         {
             // A pseudo file system such as /proc says a new entry does not exist rather than that it cannot be made.
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "the file system does not take new folders there" : OutputException.Why(e);
-            return $"no folder can be made in '{folder}': {why}";
+            var why = e is FileNotFoundException or DirectoryNotFoundException ? $"the file system does not take new {noun}s there" : OutputException.Why(e);
+            return $"no {noun} can be made in '{folder}': {why}";
         }
     }
+
+    // O_TMPFILE (__O_TMPFILE | O_DIRECTORY) and O_WRONLY on Linux; the errors that say the file system cannot make an unnamed file.
+    private const int TemporaryFile = 0x410000;
+    private const int WriteOnly = 1;
+    private const int EPermission = 1;
+    private const int EAccess = 13;
+    private const int EIsDirectory = 21;
+    private const int EInvalid = 22;
+    private const int ENotSupported = 95;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenMode([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 }

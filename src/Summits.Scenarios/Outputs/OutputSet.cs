@@ -127,7 +127,7 @@ public static class OutputSet
             RemoveAbandoned(parent, Path.GetFileName(target));
             // Checked again here, as the command checked it before it ran: another command may have written since.
             if (Foreign(target, kind) is { } foreign)
-                throw new OutputException(directory, $"it {foreign}; nothing was written: name another folder, or remove '{directory}' first");
+                throw new OutputException(directory, $"it {foreign}");
             Directory.CreateDirectory(staging);
             await write(staging);
             cancellation.ThrowIfCancellationRequested();
@@ -199,25 +199,57 @@ public static class OutputSet
 
     /// <summary>
     /// Why a set of <paramref name="kind"/> must not be written into <paramref name="directory"/>, said after the
-    /// folder ("holds the output of summits run -o (agreements.csv, state.json, timeline.jsonl), whose agreements.csv
-    /// this output would replace"); null when it may. It must not when the folder's <see cref="ManifestName"/> says that a
-    /// file there under one of the kind's names belongs to a set of another kind: the write would replace that
-    /// file, or remove it, and leave the rest of the other set beside the new one. A folder that does not exist,
-    /// has no manifest or whose manifest cannot be read holds no set of another kind.
+    /// folder, with what to do ("holds the output of summits run -o (agreements.csv, state.json, timeline.jsonl), whose
+    /// agreements.csv this output would replace; nothing was written: …"); null when it may. It must not when a file
+    /// there under one of the kind's names, which the write replaces or removes, is not the previous set's of this
+    /// kind: when the folder's <see cref="ManifestName"/> says it belongs to a set of another kind (the write would
+    /// leave the rest of that set beside the new one), and when no line of it names the file at all (a file of the
+    /// user's own named like a set's, or a folder copied without its manifest), since the user would lose it without a
+    /// word. A folder that does not exist holds neither; one whose manifest cannot be read is taken to have none.
     /// </summary>
     public static string? Foreign(string directory, OutputKind kind)
     {
         var target = OutputPath.Resolve(directory);
-        foreach (var set in ReadManifest(target))
+        var sets = ReadManifest(target);
+        foreach (var set in sets)
         {
             if (set.Id == kind.Id)
                 continue;
             var files = set.Files.Where(f => File.Exists(Path.Combine(target, f))).ToList();
             var replaced = files.Where(kind.Names.Contains).ToList();
             if (replaced.Count > 0)
-                return $"holds the output of {set.Command} ({string.Join(", ", files)}), whose {Model.Listed.And(replaced)} this output would replace";
+                return $"holds the output of {set.Command} ({string.Join(", ", files)}), whose {Model.Listed.And(replaced)} this output would replace; nothing was written: name another folder, or remove '{directory}' first";
         }
-        return null;
+        var own = sets.Where(set => set.Id == kind.Id).SelectMany(set => set.Files).ToHashSet(StringComparer.Ordinal);
+        var unclaimed = kind.Names.Where(name => !own.Contains(name) && Present(Path.Combine(target, name))).ToList();
+        if (unclaimed.Count == 0)
+            return null;
+        var (them, s) = unclaimed.Count == 1 ? ("it", "") : ("them", "s");
+        return $"holds {Model.Listed.And(unclaimed)}, which this output would replace, and no {ManifestName} line there says that {kind.Command} wrote {them} "
+            + $"(your own file{s}, or a folder copied without its {ManifestName}); nothing was written: move {them} out of '{directory}', or name another folder";
+    }
+
+    /// <summary>True when <paramref name="path"/> names a file, a folder or a symbolic link (even one whose target is gone).</summary>
+    private static bool Present(string path) => Path.Exists(path) || new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>
+    /// Why the one file <paramref name="path"/> must not be written (by <c>--telemetry FILE</c>, <c>-o FILE</c>): the
+    /// <see cref="ManifestName"/> of the folder that holds it names it as a file of an output set there, which the
+    /// write would replace, leaving the rest of the set beside it; said after the file ("is timeline.jsonl of the output
+    /// of summits run -o in 'mix' (…)"); null when it may. A file that does not exist replaces nothing.
+    /// </summary>
+    public static string? Owner(string path)
+    {
+        var (full, inPlace) = OutputFile.Target(path);
+        if (inPlace || !File.Exists(full) || Path.GetDirectoryName(full) is not { } folder)
+            return null;
+        var name = Path.GetFileName(full);
+        var set = ReadManifest(OutputPath.Resolve(folder)).FirstOrDefault(set => set.Files.Contains(name, StringComparer.Ordinal));
+        if (set.Files is null)
+            return null;
+        var said = Path.GetDirectoryName(path) is { Length: > 0 } given ? given : ".";
+        var files = set.Files.Where(f => File.Exists(Path.Combine(folder, f)));
+        return $"is {name} of the output of {set.Command} in '{said}' ({string.Join(", ", files)}), which the write would replace, leaving the rest of that set beside it";
     }
 
     /// <summary>The sets the manifest of <paramref name="target"/> names; none when it has no manifest or it cannot be read. A line not of the manifest's form is passed over.</summary>

@@ -22,6 +22,12 @@ public static class RunFiles
     /// <summary>Every file a run's output set may hold.</summary>
     public static readonly IReadOnlyList<string> Names = ["timeline.jsonl", "state.json", "agreements.csv", "smp-positions.csv", "smp-probabilities.csv"];
 
+    /// <summary>
+    /// The files a run's set holds for certain: all of <see cref="Names"/> after spatial-model turns
+    /// (<paramref name="spatial"/>), else <c>timeline.jsonl</c>, <c>state.json</c> and <c>agreements.csv</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Written(bool spatial) => spatial ? Names : ["timeline.jsonl", "state.json", "agreements.csv"];
+
     /// <summary>A run's output set, as <c>summits run -o</c> writes it.</summary>
     public static readonly OutputKind Kind = new("run", "summits run -o", Names);
 
