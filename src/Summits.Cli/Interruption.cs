@@ -11,8 +11,16 @@ namespace Summits.Cli;
 /// nobody asked for, a timeout inside Orleans or an HTTP client, and <see cref="CommandFailure"/> says it as a
 /// failure at run time (3).
 /// </summary>
-public sealed class Interruption
+/// <param name="signalled">
+/// Called at once when the user's signal reaches a command: as the action's token is cancelled (before the action can
+/// see it, so before it can say that it stopped), or as a signal of the start-up window is held. The status line
+/// (<see cref="Output.StatusLine.Interrupted"/>) takes it, so that the line saying the command stopped starts on a
+/// clean line whether or not a progress line was drawn. Null for nothing.
+/// </param>
+public sealed class Interruption(Action? signalled = null)
 {
+    private readonly Action? _signalled = signalled;
+
     private int _asked;
 
     // 1 once a command's action has begun: from then System.CommandLine takes the signals, and cancels its token.
@@ -65,6 +73,7 @@ public sealed class Interruption
         if (Volatile.Read(ref _acting) != 0)
             return false;
         Volatile.Write(ref _early, 1);
+        _signalled?.Invoke();
         return true;
     }
 
@@ -100,6 +109,9 @@ public sealed class Interruption
         public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
         {
             Volatile.Write(ref interruption._acting, 1);
+            // Runs as System.CommandLine cancels the token on the signal, before anything that the cancellation stops
+            // can write a line.
+            await using var noted = interruption._signalled is { } note ? cancellationToken.Register(note) : default;
             try
             {
                 // A signal held from the start-up window: the action does not begin.

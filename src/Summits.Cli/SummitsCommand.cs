@@ -31,9 +31,11 @@ public static class SummitsCommand
         // Whether a cancellation is the user's is told by the command's token, which only SIGINT or SIGTERM cancels: a
         // timeout inside Orleans or an HTTP client surfaces as the same exception, and is a failure at run time.
         // Every message on standard error first erases a progress line drawn there, so none runs on from it.
-        var interruption = new Interruption();
+        // The status line hears of the user's signal from the interruption, as the command's token is cancelled, so that
+        // the line saying the command stopped erases the terminal's echo of Ctrl-C however soon it is written.
+        var status = Output.StatusLine.Install();
+        var interruption = new Interruption(status.Interrupted);
         using var signals = interruption.TakeSignals();
-        Output.StatusLine.Install();
         var root = interruption.Watch(Create());
         var parse = root.Parse(args);
         // An unknown option where a command takes an argument ('run --bogus') is refused as an unknown option, not

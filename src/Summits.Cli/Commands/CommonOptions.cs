@@ -166,6 +166,15 @@ public static class CommonOptions
     }
 
     /// <summary>
+    /// The cluster options as the user gave them, each after a space (" --cluster redis://HOST:PORT --cluster-id ID"; empty
+    /// when neither was given), for a line that suggests another command: the command it names then asks the same
+    /// cluster (<c>'summits worlds list --cluster redis://10.0.0.5:6379'</c>). An option taken from the configuration is
+    /// not repeated, since the suggested command reads the same configuration.
+    /// </summary>
+    public static string ClusterOptions(ClusterAddress? cluster, string? clusterId) =>
+        (cluster is null ? "" : $" --cluster {cluster}") + (clusterId is null ? "" : $" --cluster-id {clusterId}");
+
+    /// <summary>
     /// The line that refuses <c>--cluster-id</c> given to a command that runs on no cluster (<paramref name="settings"/>
     /// null, as for the local engine, or naming none); null when the option was not given or there is a cluster.
     /// </summary>

@@ -308,7 +308,7 @@ public static class RunCommand
                 finally
                 {
                     if (onCluster)
-                        await RetireAsync(silo.Grains, key, ended ? settings : null);
+                        await RetireAsync(silo.Grains, key, ended ? settings : null, CommonOptions.ClusterOptions(request.Cluster, request.ClusterId));
                 }
             }
             progress.Finish();
@@ -438,7 +438,8 @@ public static class RunCommand
     /// server and never takes the place of the run's own end: after a run that ended whole (<paramref name="say"/>) it is
     /// said in one warning line naming the world; after a run that failed, the run's own one error line stands alone.
     /// </summary>
-    private static async Task RetireAsync(IGrainFactory grains, WorldKey key, Summits.Hosting.SummitsSettings? say)
+    /// <param name="given">The cluster options as given (<see cref="CommonOptions.ClusterOptions"/>), which the commands the warning suggests repeat.</param>
+    private static async Task RetireAsync(IGrainFactory grains, WorldKey key, Summits.Hosting.SummitsSettings? say, string given)
     {
         try
         {
@@ -448,14 +449,22 @@ public static class RunCommand
         catch (Exception e) when (say is not null)
         {
             var cause = ClusterCallFailure.Said(e, say, CancellationToken.None) ?? CommandFailure.Describe(e);
-            await Console.Error.WriteLineAsync($"summits run: warning: the world {key.Value} could not be removed from the cluster ({cause}); "
-                + $"'summits worlds list' lists it and 'summits worlds retire {key.Value}' removes it");
+            await Console.Error.WriteLineAsync(NotRemoved(key.Value, cause, given));
         }
         catch (Exception) when (say is null)
         {
             // The run's own failure, said in its one error line, is what the user reads; the world stays listed behind it.
         }
     }
+
+    /// <summary>
+    /// The warning for an attached run's world that could not be retired (<paramref name="cause"/>): the commands that
+    /// list and retire it, with the cluster options the run was given (<paramref name="given"/>, from
+    /// <see cref="CommonOptions.ClusterOptions"/>), so that they ask the same cluster.
+    /// </summary>
+    public static string NotRemoved(string world, string cause, string given) =>
+        $"summits run: warning: the world {world} could not be removed from the cluster ({cause}); "
+        + $"'summits worlds list{given}' lists it and 'summits worlds retire {world}{given}' removes it";
 
     /// <summary>Who drives an attached run's world, as the registry lists it: <c>summits run, process 4242 on HOST</c>.</summary>
     private static string AttachedClient =>

@@ -584,11 +584,7 @@ public static class WorldsCommand
     /// given (<paramref name="cluster"/>, <paramref name="clusterId"/>; null when not), so that it asks the same cluster.
     /// </summary>
     private static string Unknown(string id, SummitsSettings settings, ClusterAddress? cluster, string? clusterId) =>
-        $"no world '{id}' on the cluster at {settings.Cluster}; 'summits worlds list{ClusterOptions(cluster, clusterId)}' lists them";
-
-    /// <summary>The cluster options as given, each after a space: " --cluster redis://HOST:PORT --cluster-id ID", or empty.</summary>
-    private static string ClusterOptions(ClusterAddress? cluster, string? clusterId) =>
-        (cluster is null ? "" : $" --cluster {cluster}") + (clusterId is null ? "" : $" --cluster-id {clusterId}");
+        $"no world '{id}' on the cluster at {settings.Cluster}; 'summits worlds list{CommonOptions.ClusterOptions(cluster, clusterId)}' lists them";
 
     /// <summary>The settings with the cluster to call; null, with the line said, when there is none or a setting is bad.</summary>
     private static SummitsSettings? Settings(string command, ClusterAddress? cluster, string? clusterId)

@@ -7,8 +7,10 @@ namespace Summits.Cli.Output;
 /// there (an error, a warning, the line saying the command was interrupted) first erases the drawn line, so a
 /// message starts at the left edge of a clean line instead of running on from the progress text. The erasure
 /// also clears <see cref="EchoRoom"/> columns after the line, where a terminal echoes Ctrl-C as <c>^C</c>. On a
-/// terminal, the first thing written after Ctrl-C (<see cref="Interrupted"/>) starts by clearing the line it is on
-/// (<c>"\r\x1b[K"</c>), drawn or not, so that the echo never runs into the line saying the command stopped.
+/// terminal, the first thing written after Ctrl-C (<see cref="Interrupted"/>, which the command's
+/// <see cref="Interruption"/> calls as the signal cancels the command's token, before the command can say anything)
+/// starts by clearing the line it is on (<c>"\r\x1b[K"</c>), drawn or not, so that the echo never runs into the line
+/// saying the command stopped.
 /// </summary>
 /// <param name="inner">The writer the lines go to: standard error as the process found it.</param>
 /// <param name="terminal">True when <paramref name="inner"/> is a terminal, which echoes Ctrl-C and understands the escape that clears a line.</param>
@@ -34,9 +36,9 @@ public sealed class StatusLine(TextWriter inner, bool terminal = false) : TextWr
     {
         if (s_standardError is { } installed)
             return installed;
+        // The user's signal is told by the command's Interruption (SummitsCommand), as the command's token is cancelled:
+        // an event of Console.CancelKeyPress could come after the command had already said it stopped.
         var line = new StatusLine(Console.Error, terminal: !Console.IsErrorRedirected);
-        // Said before System.CommandLine's own handler stops the command; the Ctrl-C itself is left to that handler.
-        Console.CancelKeyPress += (_, _) => line.Interrupted();
         Console.SetError(line);
         return s_standardError = line;
     }

@@ -81,9 +81,10 @@ public static class OutputOverInput
     /// </list>
     /// Two sets in one folder under different names do not clash: each keeps the other's files (<see cref="OutputSet"/>).
     /// Before the pairs, each folder is set against what it holds already: a folder that holds another command's set
-    /// whose files this output would replace, or a file of the set's names that no set there wrote
-    /// (<see cref="OutputSet.Foreign"/>), is refused, naming that command or those files. After them, each file is set
-    /// against the folder it is in: a file an output set there wrote (<see cref="OutputSet.Owner"/>) is refused.
+    /// whose files this output would replace (<see cref="OutputSet.Foreign"/>) is refused, naming that command. After
+    /// them, a folder holding a file of the set's names that no set there wrote (<see cref="OutputSet.Unclaimed"/>) is
+    /// refused, naming those files, and each file is set against the folder it is in: a file an output set there wrote
+    /// (<see cref="OutputSet.Owner"/>) is refused.
     /// </summary>
     /// <param name="given">
     /// The command's outputs, in the order its options are listed, and <see cref="CommandOutput.StandardStreams"/> last;
@@ -104,6 +105,13 @@ public static class OutputOverInput
                 if ((Clash(outputs[i], outputs[j]) ?? Clash(outputs[j], outputs[i])) is { } clash)
                     return clash;
             }
+        }
+        // A file of a set's names that no set there wrote is said after the pairs: the shell makes the file that
+        // standard output is sent into (> X/state.json) before the command starts, and that is the clash to say.
+        foreach (var folder in outputs)
+        {
+            if (folder.Kind is { } kind && OutputSet.Unclaimed(folder.Path, kind) is { } unclaimed)
+                return $"{folder.Option} '{folder.Path}' {unclaimed}";
         }
         // A file is set against the folder it is written into: a file there that a set of files names is that set's.
         foreach (var file in outputs)

@@ -126,7 +126,7 @@ public static class OutputSet
             Directory.CreateDirectory(parent);
             RemoveAbandoned(parent, Path.GetFileName(target));
             // Checked again here, as the command checked it before it ran: another command may have written since.
-            if (Foreign(target, kind) is { } foreign)
+            if ((Foreign(directory, kind) ?? Unclaimed(directory, kind)) is { } foreign)
                 throw new OutputException(directory, $"it {foreign}");
             Directory.CreateDirectory(staging);
             await write(staging);
@@ -200,12 +200,11 @@ public static class OutputSet
     /// <summary>
     /// Why a set of <paramref name="kind"/> must not be written into <paramref name="directory"/>, said after the
     /// folder, with what to do ("holds the output of summits run -o (agreements.csv, state.json, timeline.jsonl), whose
-    /// agreements.csv this output would replace; nothing was written: …"); null when it may. It must not when a file
-    /// there under one of the kind's names, which the write replaces or removes, is not the previous set's of this
-    /// kind: when the folder's <see cref="ManifestName"/> says it belongs to a set of another kind (the write would
-    /// leave the rest of that set beside the new one), and when no line of it names the file at all (a file of the
-    /// user's own named like a set's, or a folder copied without its manifest), since the user would lose it without a
-    /// word. A folder that does not exist holds neither; one whose manifest cannot be read is taken to have none.
+    /// agreements.csv this output would replace; nothing was written: …"); null when it may. It must not when the
+    /// folder's <see cref="ManifestName"/> says that a file there under one of the kind's names, which the write
+    /// replaces or removes, belongs to a set of another kind: the write would leave the rest of that set beside the new
+    /// one. A folder that does not exist, has no manifest or whose manifest cannot be read holds no set of another kind
+    /// (but its files may be unclaimed: <see cref="Unclaimed"/>).
     /// </summary>
     public static string? Foreign(string directory, OutputKind kind)
     {
@@ -220,6 +219,20 @@ public static class OutputSet
             if (replaced.Count > 0)
                 return $"holds the output of {set.Command} ({string.Join(", ", files)}), whose {Model.Listed.And(replaced)} this output would replace; nothing was written: name another folder, or remove '{directory}' first";
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Why a set of <paramref name="kind"/> must not be written into <paramref name="directory"/> for a file there under
+    /// one of the kind's names that no line of the folder's <see cref="ManifestName"/> names (<see cref="Foreign"/>):
+    /// a file of the user's own named like a set's (their report.md), or a folder copied without its manifest. The
+    /// write would replace the file, or remove it with the previous set when the new set lacks it, and the user would
+    /// lose it without a word. Said after the folder, with what to do; null when there is none.
+    /// </summary>
+    public static string? Unclaimed(string directory, OutputKind kind)
+    {
+        var target = OutputPath.Resolve(directory);
+        var sets = ReadManifest(target);
         var own = sets.Where(set => set.Id == kind.Id).SelectMany(set => set.Files).ToHashSet(StringComparer.Ordinal);
         var unclaimed = kind.Names.Where(name => !own.Contains(name) && Present(Path.Combine(target, name))).ToList();
         if (unclaimed.Count == 0)

@@ -193,12 +193,12 @@ public sealed class OutputOverInputTests : IDisposable
     [Fact]
     public async Task Run_with_its_output_and_its_report_in_one_folder_is_refused_before_it_runs()
     {
-        // -o writes timeline.jsonl, state.json, agreements.csv, smp-positions.csv, smp-probabilities.csv; --report writes
-        // report.html, report.md, agreements.csv, trajectories.csv, smp-positions.csv, smp-probabilities.csv. Both hold
-        // the last three: before, the report's agreements.csv replaced the run's, exit 0. Also spelled ./X/.
-        await Refused($"summits run: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv, smp-positions.csv and smp-probabilities.csv there; {TwoFolders} (see 'summits run --help')",
+        // The baseline is a bargaining run: -o writes timeline.jsonl, state.json and agreements.csv; --report writes
+        // report.html, report.md, agreements.csv and trajectories.csv. Both write agreements.csv (before, the report's
+        // replaced the run's, exit 0); the spatial-model CSVs, which both kinds may hold, neither writes. Also spelled ./X/.
+        await Refused($"summits run: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv there; {TwoFolders} (see 'summits run --help')",
             "run", Baseline, "--engine", "local", "-o", "X", "--report", "X");
-        await Refused($"summits run: error: --output 'X' and --report './X/' are one folder, and both write agreements.csv, smp-positions.csv and smp-probabilities.csv there; {TwoFolders} (see 'summits run --help')",
+        await Refused($"summits run: error: --output 'X' and --report './X/' are one folder, and both write agreements.csv there; {TwoFolders} (see 'summits run --help')",
             "run", Baseline, "--engine", "local", "--output", "X", "--report", "./X/");
     }
 
@@ -251,7 +251,10 @@ public sealed class OutputOverInputTests : IDisposable
         var bench = await SummitsProcess.RunIntoFileAsync(_folder, "X/bench.csv", "bench", "--quick", "--format", "csv", "-o", "X");
         Assert.True(bench.ExitCode == 2, bench.ToString());
         Assert.StartsWith($"summits bench: error: standard output '{Path.Combine(_folder, "X", "bench.csv")}' is bench.csv in -o 'X'", bench.Error, StringComparison.Ordinal);
-        // Sent beside the set, under a name it does not write, it is kept by the set's write: the run is made.
+        // Sent beside the set, under a name it does not write, it is kept by the set's write: the run is made. The empty
+        // state.json the shell made above goes first: no set wrote it, so the run would be refused for it (the user's file).
+        File.Delete(stateJson);
+        File.Delete(Path.Combine(_folder, "X", "bench.csv"));
         var beside = await SummitsProcess.RunIntoFileAsync(_folder, "X/printed.json", "run", Baseline, "--engine", "local", "--format", "json", "-q", "-o", "X");
         Assert.True(beside.ExitCode == 0, beside.ToString());
         Assert.True(File.Exists(Path.Combine(_folder, "X", "timeline.jsonl")));

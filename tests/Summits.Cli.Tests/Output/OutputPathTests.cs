@@ -219,6 +219,8 @@ public sealed class OutputPathTests : IDisposable
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "timeline.jsonl"), "previous timeline\n");
         File.WriteAllText(Path.Combine(output, "state.json"), "{\"previous\": true}\n");
+        // The previous set is a run's, as its manifest says: a file no set wrote would be refused before the run.
+        File.WriteAllText(Path.Combine(output, ".summits-output"), "# summits\nrun\tsummits run -o\ttimeline.jsonl\tstate.json\n");
 
         // A file size limit of 32 KiB (ulimit -f 32; summits ignores SIGXFSZ itself, so the write fails with
         // EFBIG rather than the signal killing it with exit 153): the baseline's timeline.jsonl is about 40 KB, so its write fails after the check passed.
