@@ -13,6 +13,13 @@ public sealed class OutputSetTests : IDisposable
 
     private string Target => Path.Combine(_folder.FullName, "out");
 
+    /// <summary>
+    /// Marks <paramref name="files"/> in <paramref name="folder"/> as a previous set of the test's kind, in the folder's
+    /// manifest as a write of it records them: a file of the kind's names that no line names is refused as the user's.
+    /// </summary>
+    private static void Previous(string folder, params string[] files) =>
+        File.WriteAllText(Path.Combine(folder, OutputSet.ManifestName), $"# summits\ntest\ta test\t{string.Join('\t', files)}\n");
+
     [Fact]
     public void A_new_folder_is_made_with_the_set_and_nothing_beside_it()
     {
@@ -40,6 +47,30 @@ public sealed class OutputSetTests : IDisposable
     }
 
     [Fact]
+    public void A_file_of_the_sets_names_that_no_manifest_line_names_is_refused_and_nothing_changes()
+    {
+        // The user's own b.csv, named like a file of the set, in a folder with no manifest: the write would replace it
+        // (were b.csv written) or remove it with the previous set (were it not), so it is refused, naming b.csv alone
+        // (notes.md is no name of the set). Then a manifest naming a.csv only as the set's: b.csv is still no set's.
+        Directory.CreateDirectory(Target);
+        File.WriteAllText(Path.Combine(Target, "b.csv"), "mine\n");
+        File.WriteAllText(Path.Combine(Target, "notes.md"), "mine\n");
+        var expected = $"could not write '{Target}': it holds b.csv, which this output would replace, and no .summits-output line there says that a test wrote it "
+            + $"(your own file, or a folder copied without its .summits-output); nothing was written: move it out of '{Target}', or name another folder";
+        foreach (var manifest in (bool[])[false, true])
+        {
+            if (manifest)
+                Previous(Target, "a.csv");
+            var before = new DirectoryInfo(Target).EnumerateFiles().ToDictionary(f => f.Name, f => File.ReadAllText(f.FullName));
+
+            var failure = Assert.Throws<OutputException>(() => OutputSet.Write(Target, Names, [("a.csv", "new\n")]));
+
+            Assert.Equal(expected, failure.Message);
+            Assert.Equal(before, new DirectoryInfo(Target).EnumerateFiles().ToDictionary(f => f.Name, f => File.ReadAllText(f.FullName)));
+        }
+    }
+
+    [Fact]
     public void A_set_of_another_kind_with_no_name_in_common_is_written_beside_and_the_manifest_names_both()
     {
         OutputSet.Write(Target, Names, [("a.csv", "first\n")]);
@@ -59,6 +90,7 @@ public sealed class OutputSetTests : IDisposable
         File.WriteAllText(Path.Combine(Target, "a.csv"), "old a\n");
         // c.csv is a name of the set that the new set does not write: it was the previous run's, so it goes.
         File.WriteAllText(Path.Combine(Target, "c.csv"), "old c\n");
+        Previous(Target, "a.csv", "c.csv");
         File.WriteAllText(Path.Combine(Target, "notes.md"), "mine\n");
         File.WriteAllText(Path.Combine(Target, "branch", "a.csv"), "branch a\n");
 
@@ -78,11 +110,12 @@ public sealed class OutputSetTests : IDisposable
     {
         Directory.CreateDirectory(Target);
         File.WriteAllText(Path.Combine(Target, "a.csv"), "old a\n");
+        Previous(Target, "a.csv");
 
         var failure = Assert.Throws<OutputException>(() => OutputSet.Write(Target, Names, Failing()));
 
         Assert.Equal($"could not write '{Target}': the disk is full; what was there before is unchanged", failure.Message);
-        Assert.Equal(["a.csv"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name));
+        Assert.Equal([OutputSet.ManifestName, "a.csv"], new DirectoryInfo(Target).EnumerateFileSystemInfos().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal("old a\n", File.ReadAllText(Path.Combine(Target, "a.csv")));
         Assert.Equal(["out"], _folder.EnumerateFileSystemInfos().Select(e => e.Name));
 
@@ -99,6 +132,7 @@ public sealed class OutputSetTests : IDisposable
         var real = Path.Combine(_folder.FullName, "real");
         Directory.CreateDirectory(real);
         File.WriteAllText(Path.Combine(real, "a.csv"), "old a\n");
+        Previous(real, "a.csv");
         Directory.CreateSymbolicLink(Target, real);
 
         OutputSet.Write(Target, Names, [("a.csv", "new a\n")]);
@@ -133,6 +167,7 @@ public sealed class OutputSetTests : IDisposable
         var staging = Path.Combine(_folder.FullName, ".out.summits-new-4194305-0123456789abcdef");
         Directory.CreateDirectory(staging + ".old");
         File.WriteAllText(Path.Combine(staging + ".old", "a.csv"), "old a\n");
+        Previous(staging + ".old", "a.csv");
         File.WriteAllText(Path.Combine(staging + ".old", "notes.md"), "mine\n");
         Directory.CreateDirectory(Path.Combine(staging, "branch"));
         File.WriteAllText(Path.Combine(staging, "a.csv"), "half\n");
@@ -157,6 +192,7 @@ public sealed class OutputSetTests : IDisposable
         Directory.CreateDirectory(Path.Combine(Target, "again"));
         File.WriteAllText(Path.Combine(Target, "again", "x"), "target's\n");
         File.WriteAllText(Path.Combine(Target, "a.csv"), "old a\n");
+        Previous(Target, "a.csv");
         var staging = Path.Combine(_folder.FullName, ".out.summits-new-4194305-0123456789abcdef");
         Directory.CreateDirectory(Path.Combine(staging, "branch", "deep"));
         File.WriteAllText(Path.Combine(staging, "branch", "deep", "b"), "branch b\n");
