@@ -130,6 +130,7 @@ public sealed class InterruptTests : IDisposable
         var output = Path.Combine(_folder.FullName, "out");
         Directory.CreateDirectory(output);
         await File.WriteAllTextAsync(Path.Combine(output, "results.json"), "previous results.json\n");
+        await ManifestAsync(output, "whatif", ["results.json"]);
         // The writer pauses once the new set has taken the previous one's place (and says so), until Ctrl-C; -v quiet
         // leaves the line Ctrl-C leads to alone on standard error.
         using var study = Start(["whatif", Scenario("what-if", "baseline.yaml"), "--runs", "4", "--engine", "local", "-v", "quiet", "--out", output],
@@ -158,6 +159,7 @@ public sealed class InterruptTests : IDisposable
         {
             Directory.CreateDirectory(Path.Combine(output, branch));
             await File.WriteAllTextAsync(Path.Combine(output, branch, "results.json"), "previous results.json\n");
+            await ManifestAsync(Path.Combine(output, branch), "whatif", ["results.json"]);
         }
         var package = Contents(Path.Combine(output, "offer-package"));
         using var study = Start(["whatif", Scenario("what-if", "us-fta-press-or-package.yaml"), "--runs", "4", "--engine", "local", "-v", "quiet", "--out", output],
@@ -198,6 +200,14 @@ public sealed class InterruptTests : IDisposable
             ["grading.csv", "answers.yaml", "answers-JP.yaml", "answers-US.yaml"], "grading.csv" },
     };
 
+    /// <summary>
+    /// Writes the manifest of a previous set made by hand in <paramref name="folder"/>: one line of the kind
+    /// <paramref name="id"/> naming <paramref name="files"/>, as a write of the set records them. Without it the files
+    /// would be taken for the user's, and the command refused before it ran.
+    /// </summary>
+    private static Task ManifestAsync(string folder, string id, string[] files) =>
+        File.WriteAllTextAsync(Path.Combine(folder, OutputSet.ManifestName), $"# summits\n{id}\tsummits {id}\t{string.Join('\t', files)}\n");
+
     [Theory]
     [MemberData(nameof(Writers))]
     public async Task Ctrl_C_while_a_command_writes_its_output_set_stops_it_with_exit_130_and_leaves_the_previous_set(string command, string[] arguments, string[] names, string first)
@@ -207,6 +217,8 @@ public sealed class InterruptTests : IDisposable
         Directory.CreateDirectory(output);
         foreach (var name in names)
             await File.WriteAllTextAsync(Path.Combine(output, name), $"previous {name}\n");
+        // The kind's id in the manifest is the command's name, with "-report" for a --report set (whatif-report).
+        await ManifestAsync(output, command["summits ".Length..] + (arguments.Contains("--report") ? "-report" : ""), names);
         var before = Contents(output);
         // An export of a run's one step and nothing else: analyze reads it as a run with nothing counted in it, and
         // still writes its two CSVs.
@@ -305,6 +317,7 @@ public sealed class InterruptTests : IDisposable
         Directory.CreateDirectory(output);
         foreach (var name in names)
             await File.WriteAllTextAsync(Path.Combine(output, name), $"previous {name}\n");
+        await ManifestAsync(output, "compare", names);
         var before = Contents(output);
 
         // A generated world of 200 actors and 50 topics bargaining for 30 rounds, twice: about 40 s of processor time

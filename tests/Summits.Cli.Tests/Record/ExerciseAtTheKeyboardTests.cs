@@ -167,6 +167,8 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
         // An earlier play's grading: it belongs to that play's set, so it goes when this play's answers are saved.
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "grading.csv"), "previous\n");
+        // The manifest says that play wrote it; without a line, the file would be taken for the user's and refused.
+        File.WriteAllText(Path.Combine(output, OutputSet.ManifestName), "# summits\nexercise\tsummits exercise -o\tgrading.csv\n");
         // In grains the simulation after the play starts a silo first, which takes a second or more: Ctrl-C, sent
         // as soon as the play is over, comes while the simulation runs and before the set with the grading is written.
         _terminal.Start(_folder, 80, Rows, "exercise", Exercises("trade-for-defence.yaml"), "--engine", "grains", "-o", output);
