@@ -24,8 +24,9 @@ namespace Summits.Scenarios;
 /// Each set records its kind and files in the folder's <see cref="ManifestName"/>, which keeps the other kinds'
 /// lines, so that a set of one kind is never written over another's (<see cref="Foreign"/>): a run's
 /// <c>agreements.csv</c> is not replaced by a study's, leaving the run's <c>state.json</c> beside it. Such a write is
-/// refused before anything is written. A file of a set's names that no line claims (from a folder written before
-/// the manifest was) is taken for the previous set of the kind being written, as it always was.
+/// refused before anything is written. So is a write over a file of the kind's names that no line claims
+/// (<see cref="Unclaimed"/>: the user's own file named like a set's, or a folder copied without its manifest), which
+/// the write would replace or remove without a word.
 /// </para>
 /// <para>
 /// Nothing of the user's is lost at any moment a writer may be killed: a folder that a killed writer had moved into

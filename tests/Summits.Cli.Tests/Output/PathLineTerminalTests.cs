@@ -80,6 +80,26 @@ public sealed class PathLineTerminalTests : IDisposable
     }
 
     [Fact]
+    public async Task After_Ctrl_C_with_no_progress_line_the_stopped_line_starts_on_a_clean_line()
+    {
+        // -q draws no progress line. The writer of the -o set pauses once its files are written, saying so on standard
+        // error ("summits: output paused at written"), until Ctrl-C: the terminal echoes ^C at the start of the next
+        // row, where the cursor stands, and the line saying the run stopped must take that row whole, with no ^C before it.
+        // The writer pauses there only when it replaces a folder, so out is made first (empty: nothing of anyone's).
+        Directory.CreateDirectory(Path.Combine(_folder, "out"));
+        _terminal.StartWith(_folder, 100, 30, "", new Dictionary<string, string> { [Summits.Scenarios.OutputSet.PauseVariable] = "written" },
+            "run", SeedFiles.File("scenarios", "what-if", "baseline.yaml"), "--engine", "local", "-q", "-o", "out");
+        await _terminal.WaitForAsync("summits: output paused at written");
+        _terminal.Send("C-c");
+
+        Assert.Equal(130, await _terminal.ExitCodeAsync());
+        var lines = _terminal.Screen().Split('\n').Select(l => l.TrimEnd()).ToList();
+        var paused = lines.IndexOf("summits: output paused at written");
+        Assert.True(paused >= 0, _terminal.Screen());
+        Assert.Equal("summits run: stopped before it finished", lines[paused + 1]);
+    }
+
+    [Fact]
     public async Task A_format_1_note_on_standard_error_wraps_at_the_terminal()
     {
         // A scenario without 'format: 2' is format 1: it runs with a note on standard error, "note: PATH is format 1

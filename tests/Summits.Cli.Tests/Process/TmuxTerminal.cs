@@ -27,7 +27,11 @@ public sealed class TmuxTerminal : IDisposable
     /// shell text after the command, such as <c>| tee out.txt</c> or <c>&gt; out.txt</c>. Through a pipe the exit code
     /// read is the last command's.
     /// </summary>
-    public void StartWith(string folder, int columns, int rows, string redirection, params string[] arguments)
+    public void StartWith(string folder, int columns, int rows, string redirection, params string[] arguments) =>
+        StartWith(folder, columns, rows, redirection, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the program as <see cref="StartWith(string, int, int, string, string[])"/> does, with <paramref name="environment"/> set for it.</summary>
+    public void StartWith(string folder, int columns, int rows, string redirection, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         string Quoted(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
         var command = string.Join(' ', new[] { SummitsProcess.DotnetHost(), SummitsProcess.Program }.Concat(arguments).Select(Quoted));
@@ -36,8 +40,9 @@ public sealed class TmuxTerminal : IDisposable
         // rather than ending the pane; the program, which the trap does not reach, gets SIGINT as it would at a prompt.
         var shell = $"trap : INT; {command} {redirection}; echo \"{Exited}$?\"; exec sleep 600";
         _started = true;
-        Tmux("-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", columns.ToString(), "-y", rows.ToString(), "-c", folder,
-            "sh", "-c", shell);
+        string[] variables = [.. environment.SelectMany(v => new[] { "-e", $"{v.Key}={v.Value}" })];
+        Tmux(["-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", columns.ToString(), "-y", rows.ToString(), "-c", folder,
+            .. variables, "sh", "-c", shell]);
     }
 
     /// <summary>Types keys: tmux key names such as <c>Enter</c> and <c>Down</c>, or text.</summary>
