@@ -10,7 +10,7 @@ public static class BenchFigures
         // First, while the heap holds nothing but the silo: later figures leave garbage that a collection would count against it.
         new(WorldMemory.Figure, "memory per active world", WorldMemory.MeasureAsync),
         new(GrainCallRate.Figure, "plain grain-call rate of this silo: the ceiling", GrainCallRate.MeasureAsync),
-        new(AdvanceCalls.Figure, "a call an advance makes beside a trivial one, grain to grain, one after another", AdvanceCalls.MeasureAsync),
+        new(AdvanceCalls.Figure, "the calls an advance makes beside trivial ones, grain to grain, one after another and 20 at once", AdvanceCalls.MeasureAsync),
         new(ProposalPipeline.Figure, "proposals through the whole pipeline, many worlds at once", ProposalPipeline.MeasureAsync, GrainCallRate.Figure),
         new(ProposalPipeline.LocalFigure, "the same proposals through the pure model", ProposalPipeline.MeasureLocalAsync, ProposalPipeline.Figure) { PureModel = true },
         new(ProcessRun.Figure, "the summit baseline from process start to exit", ProcessRun.MeasureAsync),

@@ -10,7 +10,7 @@ namespace Summits.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class ProposalCallsTests(ClusterFixture fixture)
 {
-    // The US asks Japan for a bilateral FTA at 80: Japan rejects it (80 lies beyond its reservation point 36.25, as
+    // The US asks Japan for a bilateral FTA at 80: Japan rejects it (80 lies beyond its reservation value 36.25, as
     // us-presses-bilateral-fta.yaml works out), and no agreement touches the topic, so nothing is recorded or applied.
     private static readonly LoadedScenario OneAsk = RetriedRun.Parse(ExactlyOnceAdvanceTests.OneStep);
 

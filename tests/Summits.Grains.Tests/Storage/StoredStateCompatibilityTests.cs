@@ -49,7 +49,7 @@ public sealed class StoredStateCompatibilityTests(ClusterFixture fixture)
         Assert.Equal(16, info.Topics.Length);
 
         // The sample stops after two advances of us-presses-bilateral-fta: the US asks for the FTA at 80, Japan
-        // (at 20, reservation point 36.25) rejects, counters with 36.25 and moves a little toward 80; then
+        // (at 20, reservation value 36.25) rejects, counters with 36.25 and moves a little toward 80; then
         // round 1 of the bargain.
         var stored = await world.WholeTimelineAsync();
         Assert.Equal(EventKind.Proposal, stored[0].Kind);
