@@ -199,7 +199,8 @@ public static class ExerciseCommand
 
     /// <summary>
     /// An exercise's <c>-o</c> set, whose files are the grading, the answers of a play by one player, and those
-    /// of each role in a play by two. A file of one of these names left from an earlier play goes with that play's set.
+    /// of each role in a play by two. A file of one of these names that the folder's .summits-output says an earlier play
+    /// wrote goes with that play's set; one it does not name is refused (<see cref="OutputSet.Unclaimed"/>).
     /// </summary>
     private static OutputKind SetKind(Exercise exercise) =>
         new("exercise", "summits exercise -o", [DebriefText.GradingFile, AnswersFile, .. exercise.Roles.Select(r => $"answers-{r.Actor}.yaml")]);

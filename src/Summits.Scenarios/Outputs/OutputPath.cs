@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
 namespace Summits.Scenarios;
 
 /// <summary>
@@ -104,14 +107,17 @@ public static class OutputPath
 
     private const int ReadOnly = 0;
     private const int NonBlock = 0x800;
-    private const int Directory_ = 0x10000;
+    // O_DIRECTORY is 040000 on Arm and PowerPC and 0200000 on x86-64 and the other targets .NET runs on Linux.
+    private static readonly int Directory_ = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm or Architecture.Armv6 or Architecture.Ppc64le
+        ? 0x4000
+        : 0x10000;
     // _IOR('f', 1, long) on 64-bit Linux; the kernel writes an int's worth of flags.
     private const ulong FsIocGetFlags = 0x80086601;
     private const long ImmutableFlag = 0x10;
     private const long AppendFlag = 0x20;
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags);
+    private static extern int Open([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags, int mode = 0);
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     private static extern int GetFlags(int descriptor, ulong request, ref long flags);
@@ -140,7 +146,8 @@ public static class OutputPath
     /// <summary>
     /// Why <paramref name="path"/> cannot be written as a file; null when it can. An existing file is opened for
     /// writing without being changed; for a new one, its folder is tried (<see cref="Probe"/>) and left as it was.
-    /// A folder and a FIFO (whose open waits for a reader) are refused unopened.
+    /// A folder and a FIFO (whose open waits for a reader) are refused unopened, and so are a symbolic link whose
+    /// target is gone and a name longer than 255 bytes (in UTF-8), which the folder's try would not catch.
     /// </summary>
     public static string? FileProblem(string path)
     {
@@ -152,11 +159,17 @@ public static class OutputPath
             return "it is a FIFO (named pipe), which would wait for a reader; name a file";
         try
         {
+            // File.Exists is true for a symbolic link whose target is gone; a write there would make the target's file.
+            var link = new FileInfo(path);
+            if (link.LinkTarget is { } target && link.ResolveLinkTarget(returnFinalTarget: true) is { Exists: false })
+                return $"it is a symbolic link to '{target}', which does not exist";
             if (File.Exists(path))
             {
                 using var _ = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
                 return null;
             }
+            if (Encoding.UTF8.GetByteCount(Path.GetFileName(path)) > MaxNameBytes)
+                return $"its name takes {Encoding.UTF8.GetByteCount(Path.GetFileName(path))} bytes, more than the {MaxNameBytes} a file name may take";
             if (Existing(path, out var existing) is { } problem)
                 return problem;
             // A file is made in its folder; where that folder is not there yet, a folder is made first.
@@ -195,7 +208,7 @@ public static class OutputPath
         var noun = file ? "file" : "folder";
         if (OperatingSystem.IsLinux())
         {
-            var descriptor = OpenMode(folder, TemporaryFile | WriteOnly, 0x180);
+            var descriptor = Open(folder, TemporaryFile | WriteOnly | CloseOnExec, 0x180);
             if (descriptor >= 0)
             {
                 Close(descriptor);
@@ -236,15 +249,19 @@ public static class OutputPath
         }
     }
 
-    // O_TMPFILE (__O_TMPFILE | O_DIRECTORY) and O_WRONLY on Linux; the errors that say the file system cannot make an unnamed file.
-    private const int TemporaryFile = 0x410000;
+    // O_TMPFILE (__O_TMPFILE, 020000000 on every Linux target, with O_DIRECTORY), O_WRONLY and O_CLOEXEC (so that a
+    // process started meanwhile does not inherit the descriptor); the errors that say the file system cannot make an
+    // unnamed file.
+    private static readonly int TemporaryFile = 0x400000 | Directory_;
     private const int WriteOnly = 1;
+
+    // The longest file name, in bytes, that Linux's and most other file systems take (NAME_MAX).
+    private const int MaxNameBytes = 255;
+    private const int CloseOnExec = 0x80000;
     private const int EPermission = 1;
     private const int EAccess = 13;
     private const int EIsDirectory = 21;
     private const int EInvalid = 22;
     private const int ENotSupported = 95;
 
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int OpenMode([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 }

@@ -226,7 +226,8 @@ public static class OutputSet
     /// <summary>
     /// Why a set of <paramref name="kind"/> must not be written into <paramref name="directory"/> for a file there under
     /// one of the kind's names that no line of the folder's <see cref="ManifestName"/> names (<see cref="Foreign"/>):
-    /// a file of the user's own named like a set's (their report.md), or a folder copied without its manifest. The
+    /// a file of the user's own named like a set's (their report.md), a folder copied without its manifest, or an output of a
+    /// summits from before it kept one. The
     /// write would replace the file, or remove it with the previous set when the new set lacks it, and the user would
     /// lose it without a word. Said after the folder, with what to do; null when there is none.
     /// </summary>
@@ -238,9 +239,10 @@ public static class OutputSet
         var unclaimed = kind.Names.Where(name => !own.Contains(name) && Present(Path.Combine(target, name))).ToList();
         if (unclaimed.Count == 0)
             return null;
-        var (them, s) = unclaimed.Count == 1 ? ("it", "") : ("them", "s");
+        var (them, they, s) = unclaimed.Count == 1 ? ("it", "it is", "") : ("them", "they are", "s");
         return $"holds {Model.Listed.And(unclaimed)}, which this output would replace, and no {ManifestName} line there says that {kind.Command} wrote {them} "
-            + $"(your own file{s}, or a folder copied without its {ManifestName}); nothing was written: move {them} out of '{directory}', or name another folder";
+            + $"(your own file{s}, a folder copied without its {ManifestName}, or an output of a summits from before it kept one); nothing was written: "
+            + $"move {them} out of '{directory}', or remove {them} if {they} an earlier output, or name another folder";
     }
 
     /// <summary>True when <paramref name="path"/> names a file, a folder or a symbolic link (even one whose target is gone).</summary>

@@ -138,7 +138,8 @@ public sealed class OutputOfAnotherCommandTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_folder, "rep"));
         File.WriteAllText(Path.Combine(_folder, "rep", "report.md"), "my notes\n");
         await Refused("summits run: error: --report 'rep' holds report.md, which this output would replace, and no .summits-output line there says that summits run --report wrote it "
-            + "(your own file, or a folder copied without its .summits-output); nothing was written: move it out of 'rep', or name another folder (see 'summits run --help')",
+            + "(your own file, a folder copied without its .summits-output, or an output of a summits from before it kept one); nothing was written: "
+            + "move it out of 'rep', or remove it if it is an earlier output, or name another folder (see 'summits run --help')",
             "run", Baseline, "--engine", "local", "-q", "--report", "rep");
         Assert.Equal(["my notes"], Lines("rep/report.md"));
 
@@ -149,7 +150,8 @@ public sealed class OutputOfAnotherCommandTests : IDisposable
         foreach (var name in (string[])["timeline.jsonl", "state.json", "agreements.csv"])
             File.Copy(Path.Combine(_folder, "mix", name), Path.Combine(_folder, "copy", name));
         await Refused("summits run: error: -o 'copy' holds timeline.jsonl, state.json and agreements.csv, which this output would replace, and no .summits-output line there says that summits run -o wrote them "
-            + "(your own files, or a folder copied without its .summits-output); nothing was written: move them out of 'copy', or name another folder (see 'summits run --help')",
+            + "(your own files, a folder copied without its .summits-output, or an output of a summits from before it kept one); nothing was written: "
+            + "move them out of 'copy', or remove them if they are an earlier output, or name another folder (see 'summits run --help')",
             "run", Baseline, "--engine", "local", "-q", "-o", "copy");
     }
 

@@ -202,6 +202,38 @@ public sealed class OutputPathTests : IDisposable
     }
 
     [Fact]
+    public async Task A_symbolic_link_whose_target_is_gone_is_refused_as_an_output_file_and_nothing_is_made()
+    {
+        // dangling.yaml points into a folder that does not exist: writing through it would fail at the end of the
+        // command (or make the target's file somewhere the user did not name), so it is refused before anything runs.
+        var link = Path.Combine(_folder.FullName, "dangling.yaml");
+        File.CreateSymbolicLink(link, "gone/nowhere.yaml");
+
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "-o", "dangling.yaml"]);
+        var left = _folder.EnumerateFileSystemInfos().Select(e => e.Name).ToArray();
+        // The fixture's clean-up (chattr -R) cannot read a dangling link's flags: the link goes first.
+        File.Delete(link);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits generate: error: -o 'dangling.yaml' cannot be written: it is a symbolic link to 'gone/nowhere.yaml', which does not exist (see 'summits generate --help')", run.Error.TrimEnd());
+        Assert.Equal(["dangling.yaml"], left);
+    }
+
+    [Fact]
+    public async Task A_file_name_longer_than_255_bytes_is_refused_with_its_length()
+    {
+        // 130 × 'é' (2 bytes each in UTF-8) + ".yaml" (5 bytes) = 265 bytes, over the 255 a file name may take
+        // (NAME_MAX), though only 135 characters: the folder's own try would pass, and the write fail at the end.
+        var name = new string('é', 130) + ".yaml";
+
+        var run = await SummitsProcess.RunInAsync(_folder.FullName, ["generate", "--actors", "3", "--topics", "2", "--seed", "1", "-o", name]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits generate: error: -o '{name}' cannot be written: its name takes 265 bytes, more than the 255 a file name may take (see 'summits generate --help')", run.Error.TrimEnd());
+        Assert.Empty(_folder.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
     public async Task The_working_folder_is_refused_as_an_output_folder()
     {
         // The set would take the folder's place, leaving the shell that ran summits in a removed folder.

@@ -56,7 +56,8 @@ public sealed class OutputSetTests : IDisposable
         File.WriteAllText(Path.Combine(Target, "b.csv"), "mine\n");
         File.WriteAllText(Path.Combine(Target, "notes.md"), "mine\n");
         var expected = $"could not write '{Target}': it holds b.csv, which this output would replace, and no .summits-output line there says that a test wrote it "
-            + $"(your own file, or a folder copied without its .summits-output); nothing was written: move it out of '{Target}', or name another folder";
+            + $"(your own file, a folder copied without its .summits-output, or an output of a summits from before it kept one); nothing was written: "
+            + $"move it out of '{Target}', or remove it if it is an earlier output, or name another folder";
         foreach (var manifest in (bool[])[false, true])
         {
             if (manifest)
