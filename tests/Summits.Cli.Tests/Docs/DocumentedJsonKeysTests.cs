@@ -25,6 +25,24 @@ public sealed class DocumentedJsonKeysTests
     }
 
     [Fact]
+    public async Task Every_key_of_the_compare_json_is_in_the_table_of_whatif_md()
+    {
+        var run = await RunAsync("compare", "scenarios/what-if/us-fta-press-or-package.yaml#press-fta", "scenarios/what-if/us-fta-press-or-package.yaml#offer-package",
+            "--engine", "local", "--format", "json");
+        AssertDocumented(run, "docs/whatif.md", "| compare key |");
+    }
+
+    [Fact]
+    public async Task Every_key_of_the_analyze_json_is_in_the_table_of_telemetry_md()
+    {
+        // The telemetry of a run first, in the same folder, then its analysis.
+        var run = await RunAsync(
+            ["run", "scenarios/what-if/us-presses-bilateral-fta.yaml", "--engine", "local", "--telemetry", "t.jsonl", "-v", "quiet"],
+            ["analyze", "t.jsonl", "--format", "json"]);
+        AssertDocumented(run, "docs/telemetry.md", "| analyze key |");
+    }
+
+    [Fact]
     public void A_key_path_matches_a_row_by_name_with_a_star_for_any_one_name()
     {
         // Worked by hand: `terms.*` names every member of `terms`, whatever the topic; `terms` alone names only itself.
@@ -34,7 +52,10 @@ public sealed class DocumentedJsonKeysTests
         Assert.True(Matches("paths[].values[]", "paths[].values[]"));
     }
 
-    private static async Task<SummitsRun> RunAsync(params string[] arguments)
+    private static Task<SummitsRun> RunAsync(params string[] arguments) => RunAsync([arguments]);
+
+    /// <summary>Runs each command in turn in one folder holding a copy of the repository's scenarios; the last one's run.</summary>
+    private static async Task<SummitsRun> RunAsync(params string[][] commands)
     {
         var folder = Directory.CreateTempSubdirectory("summits-json-");
         try
@@ -45,7 +66,13 @@ public sealed class DocumentedJsonKeysTests
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
             }
-            return await SummitsProcess.RunInAsync(folder.FullName, arguments);
+            SummitsRun? run = null;
+            foreach (var arguments in commands)
+            {
+                run = await SummitsProcess.RunInAsync(folder.FullName, arguments);
+                Assert.True(run.ExitCode is 0 or 1, $"summits {string.Join(' ', arguments)}: exit {run.ExitCode}: {run.Error}");
+            }
+            return run!;
         }
         finally
         {
