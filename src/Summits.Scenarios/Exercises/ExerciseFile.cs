@@ -153,7 +153,7 @@ public static partial class ExerciseFile
     /// <param name="allowPartial">Whether answers saved from a stopped play (<c>partial</c>) are taken, with questions left unanswered; when false they are refused.</param>
     public static ExerciseAnswers ParseAnswers(string path, string text, Exercise exercise, string? roleOverride = null, bool allowPartial = false)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the answers", AnswersKeys, identifiedBy: "answers");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the answers file", AnswersKeys, identifiedBy: "answers");
         var answersNode = root.Required("answers");
         if (root.String("answers") != exercise.Id)
             throw root.Fail(answersNode, $"these answers are to the exercise '{root.String("answers")}', not '{exercise.Id}'");
@@ -169,9 +169,9 @@ public static partial class ExerciseFile
                 throw root.Fail(partial, $"'partial' says the play stopped in round {round}, but {exercise.Id} has {Counted.Of(exercise.Rounds, "round")}");
             stopped = new ExerciseAnswers.PartialPlay(words, YamlDocument.At(path, partial), round);
         }
-        var roleNode = root.Required("role");
         // A role written in another case names that role ("us" is US), as on the command line.
         var roles = exercise.Roles.Select(r => r.Actor).ToList();
+        var roleNode = root.Required("role", $"role: {MappingReader.Choices(roles)}, the roles of {exercise.Id}");
         var role = root.String("role", $"a role, {MappingReader.OneOf(roles)}");
         var named = IdMatch.Find(roles, role);
         if (roleOverride is null && named is null)
@@ -217,6 +217,12 @@ public static partial class ExerciseFile
         var responseNodes = root.OptionalList("responses");
         root.RejectUnknownKeys();
 
+        // With one player, --role naming the other role than the file's plays the file's proposals as that role and
+        // answers only the offers made to it: a proposal 'from' the file's role, or a response to an offer made to the
+        // file's role (as a keyboard play writes them), is refused at the first in the file, naming the other if any.
+        if (players == 1 && named is not null && role != named)
+            RejectSwapped(root, exercise, proposalNodes, responseNodes, named, role);
+
         var reader = new StepReader(path, exercise.World);
         var proposals = new List<ExerciseAnswers.RoundProposal>();
         foreach (var node in proposalNodes)
@@ -228,8 +234,6 @@ public static partial class ExerciseFile
             {
                 from = r.String("from", $"a role, {MappingReader.OneOf(roles)}");
                 from = IdMatch.Find(roles, from) ?? from;
-                if (players == 1 && from != role && from == named && role != named)
-                    throw r.Fail(fromNode, Swapped(named, role, $"this proposal is from {named}", "leave out 'from'"));
                 if (players == 1 && from != role)
                     throw r.Fail(fromNode, $"with one player every proposal is from the role played, {role}, not '{from}'; 'players: 2' lets a second person propose for {exercise.Opposite(role).Actor}");
                 if (!roles.Contains(from))
@@ -269,7 +273,7 @@ public static partial class ExerciseFile
             var r = new MappingReader(path, node, "a response", ResponseKeys);
             var idNode = r.Required("proposal");
             var id = r.String("proposal");
-            var answerNode = r.Required("answer");
+            var answerNode = r.Required("answer", "answer: accept or reject");
             var answer = r.String("answer");
             r.RejectUnknownKeys();
             // The other side's proposal or offer answered: with two players one of the file's proposals, with one a model's offer.
@@ -277,7 +281,6 @@ public static partial class ExerciseFile
                 ? proposals.FirstOrDefault(p => p.Proposal.Id == id)?.Proposal.From
                     ?? throw r.Fail(idNode, $"'{id}' is not a proposal of these answers; the proposals are {MappingReader.Known(id, proposals.Select(p => p.Proposal.Id))}")
                 : ExercisePlay.IsOfferId(exercise, exercise.Opposite(role).Actor, id) ? exercise.Opposite(role).Actor
-                : named is not null && role != named && ExercisePlay.IsOfferId(exercise, role, id) ? throw r.Fail(idNode, Swapped(named!, role, $"'{id}' answers the model's offer as {role} to {named}", "remove the responses"))
                     : throw r.Fail(idNode, $"'{id}' is not an offer the model can make in {exercise.Id}; its offers are named as the play shows them, r<round>-{exercise.Opposite(role).Actor}-offer.r1.<topics joined by +>, such as {ExercisePlay.OfferStepId(1, exercise.Opposite(role).Actor)}.r1.{exercise.Topics[0]}");
             if (responses.Any(x => x.Proposal == id))
                 throw r.Fail(idNode, $"'{id}' is answered twice; each proposal takes one answer");
@@ -300,12 +303,31 @@ public static partial class ExerciseFile
     }
 
     /// <summary>
-    /// Why answers played as <paramref name="named"/> (the file's <c>role</c>) do not fit <c>--role</c>
-    /// <paramref name="played"/>, the other role: <paramref name="what"/> belongs to the file's role, and with one
-    /// player the role played makes every proposal and answers only the model's offers to it.
+    /// Refuses answers of one player written as <paramref name="named"/> (the file's <c>role</c>) and played with
+    /// <c>--role</c> <paramref name="played"/>, the other role, where they hold what only the file's role can: a
+    /// proposal whose <c>from</c> names <paramref name="named"/>, or a response to the model's offer made to
+    /// <paramref name="named"/>. The refusal is at the first of these in the file, quotes the file's <c>role</c> as
+    /// written, and, when the file holds both kinds, says that both must go (naming the line of the other).
     /// </summary>
-    private static string Swapped(string named, string played, string what, string fix) =>
-        $"{what}, the role these answers play ('role: {named}'); --role {played} plays them as {played}, whose player makes every proposal and answers only {named}'s offers: leave out --role to play them as {named}, or {fix} to play the proposals as {played}";
+    /// <exception cref="InputException">The answers hold such a proposal or response.</exception>
+    private static void RejectSwapped(MappingReader root, Exercise exercise, IReadOnlyList<YamlNode> proposalNodes, IReadOnlyList<YamlNode> responseNodes, string named, string played)
+    {
+        static YamlScalarNode? Value(YamlNode node, string key) =>
+            node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value as YamlScalarNode : null;
+        var roles = exercise.Roles.Select(r => r.Actor).ToList();
+        var from = proposalNodes.Select(n => Value(n, "from")).FirstOrDefault(v => v?.Value is { } f && IdMatch.Find(roles, f) == named);
+        var response = responseNodes.Select(n => Value(n, "proposal")).FirstOrDefault(v => v?.Value is { } id && ExercisePlay.IsOfferId(exercise, played, id));
+        if (from is null && response is null)
+            return;
+        var responseFirst = from is null || (response is not null && (response.Start.Line, response.Start.Column).CompareTo((from.Start.Line, from.Start.Column)) < 0);
+        var at = responseFirst ? response! : from!;
+        var what = responseFirst ? $"'{response!.Value}' answers the model's offer as {played} to {named}" : $"this proposal is from {named}";
+        var fix = from is null ? "remove the responses"
+            : response is null ? "leave out 'from'"
+            : responseFirst ? $"remove the responses and leave out 'from' (line {from.Start.Line})"
+            : $"leave out 'from' and remove the responses (line {response.Start.Line})";
+        throw root.Fail(at, $"{what}, the role these answers play ('role: {root.String("role")}'); --role {played} plays them as {played}, whose player makes every proposal and answers only {named}'s offers: leave out --role to play them as {named}, or {fix} to play the proposals as {played}");
+    }
 
     /// <summary>
     /// Checks a proposal's <c>deadline</c>, which counts the model's offer rounds the proposal stays open for: it is

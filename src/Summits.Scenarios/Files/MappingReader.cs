@@ -40,14 +40,14 @@ public sealed class MappingReader
         _node = Mapping(file, node, what);
         if (identifiedBy is not null && Find(identifiedBy) is null
             && !_node.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is { } name && !_keys.Contains(name) && Misspelling(name, [identifiedBy]) is not null))
-            throw new InputException(Position, $"{what} is missing the required key '{identifiedBy}'");
+            throw new InputException(Position, Missing(what, identifiedBy));
         if (checkKeys)
             RejectUndeclaredKeys();
     }
 
     /// <summary>
     /// Fails on the first key that is none of the declared keys, at that key: a misspelling one or two edits from a declared
-    /// key (one for a key of four letters or fewer, as <see cref="Required"/> allows) names the key meant,
+    /// key (one for a key of four letters or fewer, as <see cref="Required(string)"/> allows) names the key meant,
     /// <c>unknown key 'salince' in a position; did you mean 'salience'? (valid keys, closest first: salience, …)</c>;
     /// any other lists the valid keys, <c>unknown key 'colour' in an actor; expected one of …</c>.
     /// </summary>
@@ -125,7 +125,15 @@ public sealed class MappingReader
     /// misspelling such as 'trems' for 'terms'), the error points at that key, as an unknown key, and names
     /// the one meant; otherwise it points at the mapping.
     /// </exception>
-    public YamlNode Required(string key)
+    public YamlNode Required(string key) => Required(key, null);
+
+    /// <summary>
+    /// The value of <paramref name="key"/>, which must be there and is one of a closed set: as <see cref="Required(string)"/>,
+    /// and a missing key is said with <paramref name="expected"/>, the key and its valid values
+    /// (<c>the answers file is missing the required key 'role'; expected role: JP or US</c>).
+    /// </summary>
+    /// <exception cref="InputException">The key is missing, said as <see cref="Required(string)"/> says it.</exception>
+    public YamlNode Required(string key, string? expected)
     {
         if (Optional(key) is { } node)
             return node;
@@ -137,8 +145,16 @@ public sealed class MappingReader
             .FirstOrDefault();
         if (misspelt is not null)
             throw Fail(misspelt, $"unknown key '{misspelt.Value}' in {_what}; did you mean '{key}', which {_what} requires? (valid keys, closest first: {Choices(Valid(misspelt.Value!))})");
-        throw new InputException(Position, $"{_what} is missing the required key '{key}'");
+        throw new InputException(Position, Missing(_what, key) + (expected is null ? "" : $"; expected {expected}"));
     }
+
+    /// <summary>
+    /// That <paramref name="what"/> lacks <paramref name="key"/>, the verb agreeing with it: a name whose last word is a
+    /// plural in -s (the model parameters, an actor's KTAB numbers) <c>are missing</c>, any other <c>is missing</c>.
+    /// Every reader names its mapping with a singular noun, or with a plural that ends in -s.
+    /// </summary>
+    private static string Missing(string what, string key) =>
+        $"{what} {(what.EndsWith('s') && !what.EndsWith("ss", StringComparison.Ordinal) ? "are" : "is")} missing the required key '{key}'";
 
     /// <summary>What a key of text expects, as an error says it when the key holds a list or a mapping.</summary>
     public const string Text = "text (a single value)";

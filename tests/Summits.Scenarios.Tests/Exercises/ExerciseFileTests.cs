@@ -235,11 +235,13 @@ public sealed class ExerciseFileTests : IDisposable
     // A keyboard play by one player as JP writes its answers to the model's offers as US (r1-US-offer...) and, in a
     // hand-written file, may name JP as a proposal's 'from'. --role US plays the file as US, whose player proposes
     // every proposal and answers JP's offers only (r<round>-JP-offer...), so both are said as a clash with --role: the
-    // file's role (JP), the one played (US), and the two ways out. Each is at the value that names JP or US's offer:
-    // the response's id (line 7) and the proposal's 'from' (line 5).
+    // file's role (JP), the one played (US), and the two ways out. The refusal is at the first in the file of the
+    // values that name JP or US's offer: with the response alone, its id (line 7); with a 'from' too, the proposal's
+    // 'from' (line 5) comes first, and since the response must go as well, the way out names both and the response's
+    // line, 7 (lines: 1 answers, 2 role, 3 predictions, 4 proposals:, 5 the proposal, 6 responses:, 7 the response).
     [Theory]
     [InlineData("", "r1-US-offer", "'r1-US-offer.r1.trade-imbalance' answers the model's offer as US to JP, the role these answers play ('role: JP'); --role US plays them as US, whose player makes every proposal and answers only JP's offers: leave out --role to play them as JP, or remove the responses to play the proposals as US")]
-    [InlineData("from: JP, ", "JP, terms", "this proposal is from JP, the role these answers play ('role: JP'); --role US plays them as US, whose player makes every proposal and answers only JP's offers: leave out --role to play them as JP, or leave out 'from' to play the proposals as US")]
+    [InlineData("from: JP, ", "JP, terms", "this proposal is from JP, the role these answers play ('role: JP'); --role US plays them as US, whose player makes every proposal and answers only JP's offers: leave out --role to play them as JP, or leave out 'from' and remove the responses (line 7) to play the proposals as US")]
     public void Role_given_over_a_play_whose_answers_are_the_other_roles_says_so(string from, string at, string problem)
     {
         var exercise = ExerciseFile.Load(Exercise().File);
@@ -249,6 +251,41 @@ public sealed class ExerciseFileTests : IDisposable
         // Without --role the file plays as it was written.
         Assert.Equal("JP", ExerciseFile.LoadAnswers(file.File, exercise).Role);
         var error = FailsAt(file, () => ExerciseFile.LoadAnswers(file.File, exercise, "US"), at);
+        Assert.Equal(problem, error.Problem);
+    }
+
+    // The order of the user's file: the response (line 5) comes before the proposal 'from: JP' (line 7), so the
+    // refusal is at the response's id, line 5, column 17 ("  - { proposal: " is 16 characters), and its way out names
+    // the proposal's 'from' and its line, 7, so that following it does not lead to a second refusal. The file's role
+    // is written 'jp', and the refusal quotes it as written ('role: jp'), though it plays as JP.
+    // Lines: 1 answers, 2 role, 3 predictions, 4 responses:, 5 the response, 6 proposals:, 7 the proposal.
+    [Fact]
+    public void Role_given_over_a_response_before_a_from_refuses_at_the_response_and_names_both()
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var file = _folder.WriteRaw("answers: test\nrole: jp\npredictions: { deal: yes, end: 40 }\n"
+            + "responses:\n  - { proposal: r1-US-offer.r1.trade-imbalance, answer: accept }\n"
+            + "proposals:\n  - { round: 1, from: JP, terms: { trade-imbalance: 40 } }\n", "keyboard.yaml");
+        Assert.Equal("JP", ExerciseFile.LoadAnswers(file.File, exercise).Role);
+        var error = FailsAt(file, () => ExerciseFile.LoadAnswers(file.File, exercise, "us"), "r1-US-offer");
+        Assert.Equal((5, 17), (error.Position.Line, error.Position.Column));
+        Assert.Equal("'r1-US-offer.r1.trade-imbalance' answers the model's offer as US to JP, the role these answers play ('role: jp'); --role US plays them as US, whose player makes every proposal and answers only JP's offers: leave out --role to play them as JP, or remove the responses and leave out 'from' (line 7) to play the proposals as US", error.Problem);
+    }
+
+    // An answers file without 'role' is refused at its top (line 1, column 1) as "the answers file", a singular
+    // subject for "is missing", with the key's closed set of values: the test exercise's two roles in its order,
+    // JP then US, as "role: JP or US", and the exercise's id, test. A response without 'answer' is refused at its
+    // mapping ("{ proposal", line 7) with the answer's two values, accept or reject.
+    [Theory]
+    [InlineData("", "answers: test", "the answers file is missing the required key 'role'; expected role: JP or US, the roles of test")]
+    [InlineData("role: US\n", "{ proposal", "a response is missing the required key 'answer'; expected answer: accept or reject")]
+    public void A_missing_key_of_an_answers_file_is_said_with_its_valid_values(string role, string at, string problem)
+    {
+        var exercise = ExerciseFile.Load(Exercise().File);
+        var file = _folder.WriteRaw($"answers: test\n{role}predictions: {{ deal: yes, end: 40 }}\n"
+            + "proposals:\n  - { round: 1, terms: { trade-imbalance: 40 } }\n"
+            + "responses:\n  - { proposal: r1-JP-offer.r1.trade-imbalance }\n", "answers.yaml");
+        var error = FailsAt(file, () => ExerciseFile.LoadAnswers(file.File, exercise), at);
         Assert.Equal(problem, error.Problem);
     }
 

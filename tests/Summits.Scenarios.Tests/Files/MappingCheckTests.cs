@@ -34,4 +34,16 @@ public sealed class MappingCheckTests
         var check = Assert.Throws<InputException>(() => MappingReader.Check("w.yaml", item, "an actor", WorldFile.ActorKeys));
         Assert.Equal((2, 5, "expected an actor as a mapping of keys to values, not a list ([A, Alpha])"), (check.Position.Line, check.Position.Column, check.Problem));
     }
+
+    // A missing key's message agrees with the mapping's name: a singular name "is missing" (an actor), a name whose
+    // last word is a plural in -s "are missing" (an actor's KTAB numbers). Both at the mapping, "  - " = 2:5.
+    [Theory]
+    [InlineData("an actor", "an actor is missing the required key 'power'")]
+    [InlineData("an actor's KTAB numbers", "an actor's KTAB numbers are missing the required key 'power'")]
+    public void A_missing_key_is_said_with_a_verb_that_agrees_with_the_mappings_name(string what, string problem)
+    {
+        var reader = new MappingReader("w.yaml", Item("actors:\n  - { id: A }\n"), what, ["id", "power"]);
+        var error = Assert.Throws<InputException>(() => reader.Required("power"));
+        Assert.Equal((2, 5, problem), (error.Position.Line, error.Position.Column, error.Problem));
+    }
 }
