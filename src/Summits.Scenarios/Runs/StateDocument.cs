@@ -24,7 +24,10 @@ public sealed record StateDocument(
     /// <summary>How many outcomes of a Pareto frontier <c>state.json</c> keeps, evenly spaced along it.</summary>
     public const int FrontierPoints = 21;
 
-    /// <summary>A position at the end of the run beside where it started.</summary>
+    /// <summary>
+    /// A position at the end of the run beside where it started: its value in the run's start world, or for a position a
+    /// shock added during the run, the value it was added at (its <c>position-added</c> event's <c>after</c>).
+    /// </summary>
     public sealed record FinalPosition(string Actor, string Topic, double Start, double Value, double Salience);
 
     /// <summary>A topic's reference points, and how far each agreement in force on it landed from them.</summary>
@@ -90,8 +93,13 @@ public sealed record StateDocument(
     public static StateDocument Of(RunResult run, CancellationToken cancellation = default, int? events = null)
     {
         var start = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+        // A position the run added starts where its shock put it; read from the scenario, since a paged run's
+        // timeline is not at hand. One the scenario does not add (none should remain) falls back on its final value.
+        var added = AddedPositions.Of(run.Scenario, run.Start);
         var positions = run.Final.Positions
-            .Select(p => new FinalPosition(p.Actor, p.Topic, start.GetValueOrDefault((p.Actor, p.Topic), p.Value), p.Value, p.Salience))
+            .Select(p => new FinalPosition(p.Actor, p.Topic,
+                start.TryGetValue((p.Actor, p.Topic), out var s0) ? s0 : added.GetValueOrDefault((p.Actor, p.Topic), p.Value),
+                p.Value, p.Salience))
             .ToImmutableArray();
         var analysis = run.Analyses(cancellation).Select(a => new Landing(a.Topic, a.WeightedMean, a.WeightedMedian, a.Nash, a.NashPoints,
             a.Bargaining?.KalaiSmorodinsky?.Terms[a.Topic],

@@ -10,7 +10,7 @@ namespace Summits.Scenarios;
 /// <param name="InForce">Per layout topic: an agreement covering it was holding or strained at the end.</param>
 /// <param name="Made">Per layout topic: that agreement was made during the run, not seeded.</param>
 /// <param name="Positions">Per layout position: its final value, NaN if the actor held none.</param>
-/// <param name="Moved">Per layout position: the run moved it, its final value differing from where the run started it by <see cref="Comparison.Moved"/> or more (a position a shock added counts as moved).</param>
+/// <param name="Moved">Per layout position: the run moved it, its final value differing from where the run started it by <see cref="Comparison.Moved"/> or more (a position a shock added started at the value it was added at, <see cref="StudyLayout.Added"/>).</param>
 /// <param name="Failures">How many of the run's expectations failed.</param>
 /// <param name="Held">Per expectation of the scenario, in the order <see cref="HeldOf"/> gives: it held in the run.</param>
 public sealed record SampleSummary(int Index, ulong Seed, ImmutableArray<double> Inputs, ImmutableArray<bool> InForce, ImmutableArray<bool> Made,
@@ -29,8 +29,9 @@ public sealed record SampleSummary(int Index, ulong Seed, ImmutableArray<double>
         var finals = run.Final.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         var positions = layout.Positions.Select(k => finals.TryGetValue(k, out var v) ? v : double.NaN).ToImmutableArray();
         var starts = run.Start.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
+        // A position a shock added started where the shock put it (the layout's Added), the same in every sample.
         var moved = layout.Positions.Select((k, i) => !double.IsNaN(positions[i])
-            && (!starts.TryGetValue(k, out var s0) || Math.Abs(positions[i] - s0) >= Comparison.Moved)).ToImmutableArray();
+            && (!(starts.TryGetValue(k, out var s0) || layout.Added.TryGetValue(k, out s0)) || Math.Abs(positions[i] - s0) >= Comparison.Moved)).ToImmutableArray();
         return new SampleSummary(sample.Index, sample.Seed, sample.Values, inForce.MoveToImmutable(), made.MoveToImmutable(), positions, moved, run.Failures,
             layout.Expectations.Held(run.Timeline));
     }

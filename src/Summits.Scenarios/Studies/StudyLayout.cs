@@ -20,8 +20,17 @@ public sealed record StudyLayout(ImmutableArray<SampledInput> Inputs, ImmutableA
             if (change is { What: ShockTarget.Position, Topic: { } topic } && !positions.Contains((change.Actor, topic)))
                 positions.Add((change.Actor, topic));
         }
-        return new StudyLayout(sampler.Inputs, [.. loaded.World.Topics.Select(t => t.Id)], [.. positions], new ExpectationIndex(loaded.Scenario));
+        return new StudyLayout(sampler.Inputs, [.. loaded.World.Topics.Select(t => t.Id)], [.. positions], new ExpectationIndex(loaded.Scenario))
+        {
+            Added = AddedPositions.Of(loaded.Scenario, loaded.World),
+        };
     }
+
+    /// <summary>
+    /// Where each position a shock of the scenario adds starts (<see cref="AddedPositions.Of"/>), worked out once for the
+    /// study: no draw varies a shock, so every sample adds it at the same value. Empty for a layout made without it.
+    /// </summary>
+    public ImmutableDictionary<(string Actor, string Topic), double> Added { get; init; } = ImmutableDictionary<(string Actor, string Topic), double>.Empty;
 
     public int IndexOf(string actor, string topic) => Positions.IndexOf((actor, topic));
 }

@@ -43,8 +43,9 @@ public sealed record StudyResult(
     public ImmutableArray<SampleSummary> Samples { get; init; } = [];
 
     /// <summary>
-    /// Aggregates the summaries in sample order. A position a shock adds has no seeded value; its
-    /// mean stands in, so that the document holds numbers only.
+    /// Aggregates the summaries in sample order. A position a shock adds starts at the value the shock adds it at
+    /// (<see cref="StudyLayout.Added"/>); one with neither a seeded nor an added value has its mean stand in, so that
+    /// the document holds numbers only.
     /// </summary>
     public static StudyResult Of(LoadedScenario loaded, StudyOptions options, StudyLayout layout, IReadOnlyList<SampleSummary> samples)
     {
@@ -64,7 +65,7 @@ public sealed record StudyResult(
         var edges = layout.Topics.ToDictionary(t => t, t => Distribution.Edges(layout.Positions.Select((key, k) => (key, k))
             .Where(x => x.key.Topic == t).SelectMany(x => ordered.Select(s => s.Positions[x.k]))), StringComparer.Ordinal);
         var positions = layout.Positions.Select((key, k) => Distribution.Of(key.Actor, key.Topic,
-            start.TryGetValue(key, out var s0) ? s0 : double.NaN, ordered.Select(s => s.Positions[k]),
+            start.TryGetValue(key, out var s0) || layout.Added.TryGetValue(key, out s0) ? s0 : double.NaN, ordered.Select(s => s.Positions[k]),
             edges.TryGetValue(key.Topic, out var e) && e.Length > 1 ? e : null, ordered.Count(s => s.Moved[k]))).ToImmutableArray();
         var inputs = layout.Inputs.Select(i => new InputSummary(i.Name, i.Range.Low, i.Range.High,
             i.Choices?.Select(c => KebabCase.Of(c)).ToArray())).ToImmutableArray();

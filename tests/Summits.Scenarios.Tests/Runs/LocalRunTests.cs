@@ -25,6 +25,24 @@ public sealed class LocalRunTests : IDisposable
         return branch is null ? loaded : loaded.Branch(branch) ?? throw new InvalidOperationException($"{file} has no branch {branch}");
     }
 
+    [Fact]
+    public async Task A_position_a_shock_adds_starts_in_state_json_at_the_value_it_was_added_at()
+    {
+        // china-role-shift.yaml: the world (2017-11-06-abe-trump.yaml) gives CN no position on china-role; the
+        // trade-dispute shock adds it with `to: 90`, so its position-added event reads after 90 and its start is 90,
+        // not where the rounds leave it (about 89.11, the scenario's comment: "China, at 89.11").
+        var run = await ScenarioRun.LocallyAsync(Load("china-role-shift.yaml"));
+        Assert.DoesNotContain(run.Start.Positions, p => p is { Actor: "CN", Topic: "china-role" });
+        var added = Assert.Single(run.Timeline, e => e is { Kind: EventKind.PositionAdded, Actor: "CN", Topic: "china-role" });
+        Assert.Equal(90, added.After);
+        var cn = Assert.Single(StateDocument.Of(run).Positions, p => p is { Actor: "CN", Topic: "china-role" });
+        Assert.Equal(90, cn.Start);
+        Assert.Equal(89.11, cn.Value, 0.01);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(StateDocument.Of(run), SummitsJson.Options))!;
+        var entry = json["positions"]!.AsArray().Single(p => (string?)p!["actor"] == "CN" && (string?)p!["topic"] == "china-role")!;
+        Assert.Equal(90, (double)entry["start"]!);
+    }
+
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task Every_shipped_scenario_meets_its_expectations(string entry)

@@ -9,6 +9,23 @@ public sealed class StudyTests
         WhatIfStudy.RunAsync(ScenarioFile.Load(path), new StudyOptions(runs, seed, 4, Engine.Local), SampleRuns.Local);
 
     [Fact]
+    public async Task A_position_a_shock_adds_starts_at_the_value_it_was_added_at_in_positions_csv_and_json()
+    {
+        // china-role-shift.yaml adds CN's china-role position with `to: 90` (no draw varies a shock), so its start is
+        // 90 in every run; the rounds pull it down to about 89.1 (the scenario's comment: "China, at 89.11"), so the
+        // mean stays below 90 and every run moved it, 0.00005 or more from 90.
+        var study = await Study(SeedFiles.File("scenarios", "what-if", "china-role-shift.yaml"), 5, 1);
+        var cn = Assert.Single(study.Positions, p => p is { Actor: "CN", Topic: "china-role" });
+        Assert.Equal(90, cn.Start);
+        Assert.True(cn.Mean < 89.9, $"mean {cn.Mean}");
+        Assert.Equal(5, cn.Moved);
+        Assert.Contains("\nCN,china-role,90,5,", StudyFiles.PositionsCsv(study).ReplaceLineEndings("\n"));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(StudyFiles.Json(study))!;
+        var entry = json["positions"]!.AsArray().Single(p => (string?)p!["actor"] == "CN" && (string?)p!["topic"] == "china-role")!;
+        Assert.Equal(90, (double)entry["start"]!);
+    }
+
+    [Fact]
     public async Task A_proposal_inside_every_partys_window_in_every_sample_is_agreed_in_every_run()
     {
         // B anywhere in [45, 55] with salience at most 0.6 has a window of at least 23 points: 50 is always inside.
