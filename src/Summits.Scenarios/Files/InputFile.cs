@@ -295,17 +295,74 @@ public static class InputFile
 
     /// <summary>
     /// The path of a file that another file names (a scenario's world, a world's source text), as it is read and as its
-    /// errors show it: <paramref name="name"/> taken from the folder of <paramref name="referrer"/>, with its <c>.</c> and
-    /// <c>..</c> resolved, relative to the current directory when <paramref name="referrer"/> is (as the person named
-    /// it), whole when it is absolute: <c>scenarios/what-if/baseline.yaml</c> naming <c>../summits/x.yaml</c> is
-    /// <c>scenarios/summits/x.yaml</c>, not <c>scenarios/what-if/../summits/x.yaml</c>.
+    /// errors show it: <paramref name="name"/> taken from the folder of <paramref name="referrer"/> with its <c>.</c> and
+    /// <c>..</c> resolved as the system resolves them, relative to the current directory when both
+    /// <paramref name="referrer"/> and <paramref name="name"/> are relative (as the person named them), whole when either
+    /// is absolute: <c>scenarios/what-if/baseline.yaml</c> naming <c>../summits/x.yaml</c> is
+    /// <c>scenarios/summits/x.yaml</c>, not <c>scenarios/what-if/../summits/x.yaml</c>. The system takes a <c>..</c>
+    /// after following symbolic links, where .NET's paths drop it with the folder before it as text: when the folder a
+    /// <c>..</c> backs out of is a symbolic link, the link is followed first (<see cref="Opened"/>), so that the path
+    /// names the file a shell or an editor opens for the same words, not another one.
     /// </summary>
     /// <param name="referrer">The path of the file that names it, as the person gave it.</param>
     /// <param name="name">The path as that file writes it, relative to its folder or absolute.</param>
     public static string Named(string referrer, string name)
     {
-        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(referrer)) ?? ".", name));
-        return Path.IsPathRooted(referrer) ? full : Path.GetRelativePath(Environment.CurrentDirectory, full);
+        var full = Opened(Path.Combine(Path.GetDirectoryName(referrer) ?? "", name));
+        return Path.IsPathRooted(referrer) || Path.IsPathRooted(name) ? full : Path.GetRelativePath(Environment.CurrentDirectory, full);
+    }
+
+    /// <summary>
+    /// The whole path of the file the system opens for <paramref name="path"/>, without <c>.</c> or <c>..</c>: walked from
+    /// the left, a <c>..</c> drops the folder before it, unless that folder is a symbolic link (on Unix), whose target
+    /// it then backs out of, as the system does. Links are followed at most 40 times (the system's own limit), then
+    /// the rest is taken as text.
+    /// </summary>
+    private static string Opened(string path)
+    {
+        var whole = Path.IsPathRooted(path) ? path : Path.Join(Environment.CurrentDirectory, path);
+        var root = Path.GetPathRoot(whole) ?? "";
+        var parts = new Queue<string>(Parts(whole[root.Length..]));
+        var folders = new List<string>();
+        for (var followed = 0; parts.Count > 0;)
+        {
+            var part = parts.Dequeue();
+            if (part == ".")
+                continue;
+            if (part != "..")
+            {
+                folders.Add(Path.Join(folders.Count == 0 ? root : folders[^1], part));
+                continue;
+            }
+            if (folders.Count == 0)
+                continue;
+            var link = OperatingSystem.IsWindows() || followed >= 40 ? null : LinkTarget(folders[^1]);
+            folders.RemoveAt(folders.Count - 1);
+            if (link is null)
+                continue;
+            // The link is followed, then the '..' backs out of where it leads: the walk starts again from the target.
+            followed++;
+            var target = Path.IsPathRooted(link) ? link : Path.Join(folders.Count == 0 ? root : folders[^1], link);
+            root = Path.GetPathRoot(target) ?? root;
+            parts = new Queue<string>([.. Parts(target[root.Length..]), "..", .. parts]);
+            folders.Clear();
+        }
+        return folders.Count == 0 ? root : folders[^1];
+
+        static string[] Parts(string path) =>
+            path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+
+        static string? LinkTarget(string folder)
+        {
+            try
+            {
+                return new DirectoryInfo(folder).LinkTarget;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>True when the path names a FIFO (named pipe), whose open waits for the other end.</summary>

@@ -76,4 +76,47 @@ public sealed class ScenarioWorldErrorTests : IDisposable
         // /root/what-if/s.yaml naming ../summits/w.yaml: /root/summits/w.yaml.
         Assert.Equal(Path.Combine(_root, "summits", "w.yaml"), InputFile.Named(Path.Combine(_root, "what-if", "s.yaml"), "../summits/w.yaml"));
     }
+
+    [Fact]
+    public void A_named_file_that_is_absolute_under_a_relative_referrer_is_shown_whole()
+    {
+        // a/b/s.yaml naming /root/summits/w.yaml: the name is absolute, so it is shown as written, not as ../../root/...
+        var world = Path.Combine(_root, "summits", "w.yaml");
+        Assert.Equal(world, InputFile.Named(Path.Combine("a", "b", "s.yaml"), world));
+    }
+
+    [Fact]
+    public void A_world_named_past_a_symlinked_scenario_folder_is_the_one_the_system_opens()
+    {
+        // root/link is a symbolic link to root/real/what-if. The scenario root/link/s.yaml names ../summits/w.yaml: the
+        // system follows root/link to root/real/what-if, then '..' is root/real, so it opens root/real/summits/w.yaml
+        // (the broken world). The same text with '..' resolved first, root/summits/w.yaml, is a good world: a scenario
+        // that read it would load without error. (.NET opens a path with its '..' resolved as text, so the path must be
+        // resolved as the system does before it is opened.)
+        Directory.CreateDirectory(Path.Combine(_root, "real", "what-if"));
+        Directory.CreateDirectory(Path.Combine(_root, "real", "summits"));
+        Directory.CreateDirectory(Path.Combine(_root, "summits"));
+        File.WriteAllText(Path.Combine(_root, "real", "summits", "w.yaml"), BrokenWorld);
+        File.WriteAllText(Path.Combine(_root, "summits", "w.yaml"), BrokenWorld.Replace("capability: 7", "capability: 0.7", StringComparison.Ordinal));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "link"), Path.Combine(_root, "real", "what-if"));
+        var scenario = Path.Combine(_root, "link", "s.yaml");
+        File.WriteAllText(scenario, "scenario: s\nworld: ../summits/w.yaml\nsteps:\n  - rounds: 1\n");
+
+        var read = Path.Combine(_root, "real", "summits", "w.yaml");
+        Assert.Equal(read, InputFile.Named(scenario, "../summits/w.yaml"));
+        var error = Assert.Throws<InputException>(() => ScenarioFile.Load(scenario));
+        // The broken world's mistake (5:41, as in the first test), shown at the path of the file read.
+        Assert.Equal((read, 5, 41), (error.Position.File, error.Position.Line, error.Position.Column));
+        Assert.StartsWith("'capability' must be a number from 0 to 1, not 7", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_world_named_within_a_symlinked_folder_without_backing_out_of_it_is_shown_normalized()
+    {
+        // root/link -> root/real; root/link/what-if/s.yaml naming ./w.yaml backs out of no folder, so the shown path is
+        // root/link/what-if/w.yaml ('./' taken away), which the system opens as root/real/what-if/w.yaml.
+        Directory.CreateDirectory(Path.Combine(_root, "real", "what-if"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "link"), Path.Combine(_root, "real"));
+        Assert.Equal(Path.Combine(_root, "link", "what-if", "w.yaml"), InputFile.Named(Path.Combine(_root, "link", "what-if", "s.yaml"), "./w.yaml"));
+    }
 }
