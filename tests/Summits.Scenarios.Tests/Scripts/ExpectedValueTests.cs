@@ -58,6 +58,23 @@ public sealed class ExpectedValueTests
     }
 
     [Fact]
+    public void A_block_scalar_is_quoted_on_one_line()
+    {
+        // 'steps: |' with the lines 12 and 34: the value is "12\n34\n"; its last line break left out and the other said
+        // as a space, it is quoted as '12 34', and the error stays on one line.
+        var error = Fails("scenario: s\nworld: world.yaml\nsteps: |\n  12\n  34\n");
+        Assert.Equal("'steps' must be a list, not '12 34'", error.Problem);
+    }
+
+    [Fact]
+    public void A_long_single_value_is_cut_at_40_characters()
+    {
+        // "abcde" twelve times is 60 characters: the first 40, "abcde" eight times, then '…'.
+        var error = Fails($"scenario: s\nworld: world.yaml\nsteps: {string.Concat(Enumerable.Repeat("abcde", 12))}\n");
+        Assert.Equal($"'steps' must be a list, not '{string.Concat(Enumerable.Repeat("abcde", 8))}…'", error.Problem);
+    }
+
+    [Fact]
     public void A_long_list_is_said_by_its_count()
     {
         // Twenty items of two characters and their separators run past the 40 characters shown: the count instead.
