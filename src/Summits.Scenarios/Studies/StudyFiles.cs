@@ -99,7 +99,9 @@ public static class StudyFiles
     /// <c>strategy US</c>), <c>agreement TOPIC</c> and then <c>agreement made TOPIC</c> for each topic,
     /// <c>final position ACTOR TOPIC</c> for each position, and each expectation by its words
     /// (<see cref="ExpectationOdds.Words"/>); an expectation whose words another column has too is told apart by its
-    /// step and line: <c>no agreement on t (step-3, line 12)</c>.
+    /// step and line, <c>no agreement on t (step-3, line 12)</c>, and one whose step holds another with the same words
+    /// by its place among the step's expectations, from 1: <c>no agreement on t (step-3, line 12, expectation 2)</c>.
+    /// A name that is still another column's is numbered from 2 until it is no other's: every column's name is its own.
     /// </summary>
     public static IReadOnlyList<string> SamplesHeader(StudyResult study)
     {
@@ -111,7 +113,20 @@ public static class StudyFiles
         var each = study.EachExpectation ?? [];
         var taken = header.ToHashSet(StringComparer.Ordinal);
         var shared = each.GroupBy(e => e.What, StringComparer.Ordinal).Where(g => g.Count() > 1 || taken.Contains(g.Key)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        header.AddRange(each.Select(e => shared.Contains(e.What) ? string.Create(CultureInfo.InvariantCulture, $"{e.What} ({e.Step}, line {e.Line})") : e.What));
+        // The step's line is the line of each of its expectations: two with the same words in one step need their place too.
+        var sameStep = each.GroupBy(e => (e.What, e.Step, e.Line)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var inStep = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in each)
+        {
+            var place = inStep[e.Step] = inStep.GetValueOrDefault(e.Step) + 1;
+            var name = !shared.Contains(e.What) ? e.What
+                : sameStep.Contains((e.What, e.Step, e.Line)) ? string.Create(CultureInfo.InvariantCulture, $"{e.What} ({e.Step}, line {e.Line}, expectation {place})")
+                : string.Create(CultureInfo.InvariantCulture, $"{e.What} ({e.Step}, line {e.Line})");
+            var unique = name;
+            for (var n = 2; !taken.Add(unique); n++)
+                unique = string.Create(CultureInfo.InvariantCulture, $"{name} ({n})");
+            header.Add(unique);
+        }
         return header;
     }
 

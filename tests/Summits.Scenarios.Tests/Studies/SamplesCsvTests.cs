@@ -164,6 +164,36 @@ public sealed class SamplesCsvTests
     }
 
     [Fact]
+    public void Two_expectations_of_one_step_with_the_same_words_get_columns_of_their_own()
+    {
+        // step-2 (line 10) holds two expectations worded "agreement on t", step-3 (line 12) a third and a position. The
+        // first two share step and line, so each adds its place in step-2 (1 and 2); the third adds step and line only;
+        // the position's words are no other's, so its column is its words.
+        var held = new Proportion(1, 1, 1, 0.2065, 1);
+        var study = new StudyResult("0.0.0", "s", "", "w", 5, Engine.Local, 1, 1, false, [], [], held, [], [],
+            EachExpectation: [new("step-2", 10, "agreement on t", held), new("step-2", 10, "agreement on t", held),
+                new("step-3", 12, "agreement on t", held), new("step-3", 12, "position A u in [20, 30]", held)]);
+        var header = StudyFiles.SamplesHeader(study);
+        Assert.Equal(["run", "seed", "agreement on t (step-2, line 10, expectation 1)", "agreement on t (step-2, line 10, expectation 2)",
+            "agreement on t (step-3, line 12)", "position A u in [20, 30]"], header);
+        Assert.Equal(header.Count, header.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void An_expectation_column_named_as_another_column_is_numbered_from_2()
+    {
+        // The words "agreement on t (step-2, line 10)" of one expectation are the name the other two, worded
+        // "agreement on t" in steps 2 and 3, give the first of them: the later one, the shared expectation's, becomes
+        // "agreement on t (step-2, line 10) (2)".
+        var held = new Proportion(1, 1, 1, 0.2065, 1);
+        var study = new StudyResult("0.0.0", "s", "", "w", 5, Engine.Local, 1, 1, false, [], [], held, [], [],
+            EachExpectation: [new("step-1", 8, "agreement on t (step-2, line 10)", held), new("step-2", 10, "agreement on t", held),
+                new("step-3", 12, "agreement on t", held)]);
+        Assert.Equal(["run", "seed", "agreement on t (step-2, line 10)", "agreement on t (step-2, line 10) (2)", "agreement on t (step-3, line 12)"],
+            StudyFiles.SamplesHeader(study));
+    }
+
+    [Fact]
     public async Task A_scenario_without_expectations_has_no_expectation_columns_and_an_expectations_csv_of_its_header()
     {
         var path = TempScenario.Write(World, Scenario[..Scenario.IndexOf("  - expect:", StringComparison.Ordinal)]);
