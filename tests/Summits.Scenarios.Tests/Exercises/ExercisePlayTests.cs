@@ -470,6 +470,21 @@ public sealed class ExercisePlayTests
         Assert.Equal(said, AnswerInWords.Of(exercise.World, run.Timeline, id, "JP")[0]);
     }
 
+    // A timeline written before the model named the BATNA says U(no deal) where it now says U(BATNA): the same reject,
+    // worth 0.6 against a BATNA of 0.7204, reads the same either way: "the terms are worth 0.6 to it, less than no deal
+    // (its BATNA), worth 0.7204", the two figures as written (four decimals at most).
+    [Theory]
+    [InlineData("U(no deal)")]
+    [InlineData("U(BATNA)")]
+    public void A_reason_in_the_older_no_deal_form_reads_as_the_BATNA_form_does(string walk)
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        var reject = new TimelineEvent(1, "p", null, EventKind.Reject, "US", "trade-imbalance", null, null, "p",
+            $"U(terms) 0.6, U(own offer) 0.9, {walk} 0.7204 at τ 0.5: rejects");
+        Assert.Equal("United States rejects: the terms are worth 0.6 to it, less than no deal (its BATNA), worth 0.7204 (worth: how good an outcome is for that side, higher is better).",
+            AnswerInWords.Of(exercise.World, [reject], "p")[0]);
+    }
+
     [Fact]
     public async Task Each_party_straying_from_a_strained_agreement_is_told_once()
     {
