@@ -298,7 +298,7 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
             }));
             Emit(EventKind.AgreementMade, null, label, null, null, proposal.Id, agreement.Why,
                 [.. terms.Select(t => new Term(t.Key, t.Value))], agreement);
-            EmitApplied(applied, tables);
+            EmitApplied(applied, tables, agreement);
             state.Open.RemoveAll(o => o.Proposal.Id == OriginalId(proposal.Id));
         }
 
@@ -474,11 +474,14 @@ public sealed partial class ScenarioRunner(IWorldAccess world, RunState state, I
 
     /// <summary>
     /// The events of the changes the topics applied, in the order of topic ids, each with its agreement's id, parties and
-    /// value on the topic as <paramref name="tables"/> hold the agreement (read before the changes were applied).
+    /// value on the topic as <paramref name="tables"/> hold the agreement (read before the changes were applied), or as
+    /// <paramref name="made"/> is when the change is about the agreement just made, which those tables do not hold yet.
     /// </summary>
-    private void EmitApplied(IEnumerable<ImmutableArray<CommitmentChange>> applied, IReadOnlyList<TopicTable> tables)
+    private void EmitApplied(IEnumerable<ImmutableArray<CommitmentChange>> applied, IReadOnlyList<TopicTable> tables, Agreement? made = null)
     {
         var agreements = tables.SelectMany(t => t.Agreements).DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        if (made is not null)
+            agreements[made.Id] = made;
         // Each table of a package returns the same change: told once. Two parties straying are two changes.
         foreach (var change in applied.SelectMany(a => a).DistinctBy(c => (c.AgreementId, c.Status, c.Actor)))
         {

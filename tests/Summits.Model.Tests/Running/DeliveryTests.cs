@@ -125,6 +125,28 @@ public sealed class DeliveryTests
         Assert.Equal(57, Assert.Single(made.Terms!.Value).Value);
     }
 
+    // A run that makes an agreement and then changes it. Step p1: A proposes 57 on t to B, who accepts (57 is inside
+    // B's window around 60, 55 to 65): agreement p1, parties A and B, t at 57. Step p2: A proposes 100 to B, 43 points
+    // from the 57 it agreed, past 2 × A's window of 5, so A's own proposal breaches p1. Every event about p1, the one
+    // that made it and the one that changed it, names p1 and its parties A and B; the change also says the value p1
+    // agreed on t, 57 (the agreement made gives it in its terms instead).
+    [Fact]
+    public async Task Every_event_of_an_agreement_made_and_then_changed_carries_its_id_parties_and_agreed_value()
+    {
+        var (timeline, _) = await LocalRun.Of(Trio(), LocalRun.Scenario(ModelParameters.Default,
+            new ProposeStep("p1", 1, "A", ["B"], [new Term("t", 57)], AgreementRule.Unanimity, null),
+            new ProposeStep("p2", 2, "A", ["B"], [new Term("t", 100)], AgreementRule.Unanimity, null)));
+        var ofAgreements = timeline.Where(e => e.Kind is EventKind.AgreementMade or EventKind.AgreementStrained or EventKind.AgreementBreached
+            or EventKind.AgreementRestored or EventKind.AgreementSuperseded or EventKind.AgreementPartlySuperseded).ToList();
+        Assert.Equal([EventKind.AgreementMade, EventKind.AgreementBreached], ofAgreements.Select(e => e.Kind));
+        foreach (var e in ofAgreements)
+        {
+            Assert.Equal("p1", e.Agreement);
+            Assert.Equal(["A", "B"], e.Parties!.Value.Order(StringComparer.Ordinal));
+            Assert.Equal(e.Kind == EventKind.AgreementMade ? null : 57, e.Agreed);
+        }
+    }
+
     // B (at 75, salience 0.5: window 5 + 45 · 0.5 = 27.5) agreed g with C at 50, 25 from where it stands. A (at 100)
     // proposes 100 to B with influence rate 1: B moves 1 · ½ (equal capabilities) · ½ (no affinity) · (1 − 0.5) ·
     // (100 − 75) = 3.125 toward it, to 78.125, 28.125 from 50: past its window (27.5), not past 2 × 27.5, so the move
