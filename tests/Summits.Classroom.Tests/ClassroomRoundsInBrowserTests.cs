@@ -71,6 +71,18 @@ public sealed class ClassroomRoundsInBrowserTests(ClassroomFixture classroom, Re
         await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-24 .state').textContent.startsWith('Round 1 is paused')", Shown);
         Assert.Equal(["Start round 2 at table 24"], await facilitator.EvaluateExpressionAsync<string[]>(shown));
         Assert.Equal(0, await facilitator.EvaluateExpressionAsync<int>(greyed));
+
+        // From the keyboard: Enter on the focused Start of round 2 starts it and hides that button, so the focus goes to
+        // the one shown in its place, Pause round 2, not to the page's body; Enter there pauses round 2, and the focus
+        // goes back to Start, now of round 2 + 1 = 3 (north-korea-line has 3 rounds).
+        const string focused = "document.activeElement.textContent";
+        await facilitator.FocusAsync("#table-24 .start");
+        await facilitator.Keyboard.PressAsync("Enter");
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-24 .state').textContent === 'Round 2 is on.'", Shown);
+        Assert.Equal("Pause round 2 at table 24", await facilitator.EvaluateExpressionAsync<string>(focused));
+        await facilitator.Keyboard.PressAsync("Enter");
+        await facilitator.WaitForFunctionAsync("() => document.querySelector('#table-24 .state').textContent.startsWith('Round 2 is paused')", Shown);
+        Assert.Equal("Start round 3 at table 24", await facilitator.EvaluateExpressionAsync<string>(focused));
     }
 
     [Fact]

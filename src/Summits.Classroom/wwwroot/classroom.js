@@ -294,9 +294,14 @@
       box.querySelector(".state").textContent = sight.state;
       box.querySelector(".start").textContent = `Start round ${sight.round + 1} at table ${sight.table}`;
       // Only the button that can act is offered: Start while the table waits or is paused, Pause while its round is on.
-      box.querySelector(".start").hidden = sight.round > 0 && !sight.paused;
-      box.querySelector(".pause").textContent = `Pause round ${Math.max(sight.round, 1)} at table ${sight.table}`;
-      box.querySelector(".pause").hidden = sight.round === 0 || sight.paused;
+      const start = box.querySelector(".start"), pause = box.querySelector(".pause");
+      const focused = document.activeElement;
+      start.hidden = sight.round > 0 && !sight.paused;
+      pause.textContent = `Pause round ${Math.max(sight.round, 1)} at table ${sight.table}`;
+      pause.hidden = sight.round === 0 || sight.paused;
+      // Hiding the button that has the focus would drop it to the page: it goes to the button shown in its place.
+      if (focused === start && start.hidden && !pause.hidden) pause.focus();
+      else if (focused === pause && pause.hidden && !start.hidden) start.focus();
       box.dataset.version = String(sight.version);
       debriefColumns.set(sight.table, sight.debrief);
       showDebrief();
