@@ -110,17 +110,50 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// A step's proposals reach no topic beyond those: their terms are on the step's topics, and the agreements they
     /// supersede or strain are agreements on those topics.
     /// </summary>
+    /// <remarks>
+    /// A country or topic that still holds what it was seeded with (<see cref="SeededCountry"/>, <see cref="SeededTable"/>),
+    /// one the attempt has not changed, is made here from that seeding rather than asked for: the state its grain would
+    /// answer. A step that changes it hands it back to its grain as it would a copy.
+    /// </remarks>
     public async Task<LocalWorld> CopyAsync(IEnumerable<string> actors, IReadOnlyCollection<string> topics)
     {
-        var countries = CopyAsync<Delegation>(actors.Select(CountryCalls));
-        var tables = await CopyAsync<Table>(topics.Select(TopicCalls));
+        var countries = CopyAsync(actors, _countries, CountryCalls, SeededCountry);
+        var tables = await CopyAsync(topics, _topics, TopicCalls, SeededTable);
         var covered = tables.SelectMany(t => t.Agreements).SelectMany(a => a.Terms.Keys).Distinct(StringComparer.Ordinal)
             .Where(t => !topics.Contains(t)).ToArray();
-        return new LocalWorld(await countries, [.. tables, .. await CopyAsync<Table>(covered.Select(TopicCalls))]);
+        return new LocalWorld(await countries, [.. tables, .. await CopyAsync(covered, _topics, TopicCalls, SeededTable)]);
     }
 
-    private Task<T[]> CopyAsync<T>(IEnumerable<Calls> grains) =>
-        Task.WhenAll(grains.Select(calls => calls.Answered(((IHeldStateGrain<T>)calls.Grain).StateDuring(_attempt, _cancellation))));
+    private Task<T[]> CopyAsync<T>(IEnumerable<string> ids, SortedDictionary<string, Calls> reached, Func<string, Calls> calls, Func<string, T?>? seeded)
+        where T : class
+    {
+        return Task.WhenAll(ids.Select(Copy));
+
+        Task<T> Copy(string id)
+        {
+            if (Unchanged(reached, id) && seeded?.Invoke(id) is { } state)
+                return Task.FromResult(state);
+            var grain = calls(id);
+            return grain.Answered(((IHeldStateGrain<T>)grain.Grain).StateDuring(_attempt, _cancellation));
+        }
+    }
+
+    /// <summary>True when the attempt has not changed grain <paramref name="id"/>: every call it made to it has answered that it did not.</summary>
+    private static bool Unchanged(SortedDictionary<string, Calls> reached, string id)
+    {
+        lock (reached)
+            return !reached.TryGetValue(id, out var calls) || !calls.Dirty;
+    }
+
+    /// <summary>
+    /// For an attempt that began as its world was seeded (a world kept in memory, whose run is one attempt): the state a
+    /// country's grain was seeded with, made anew, given the actor's id, which the grain holds as long as the attempt has
+    /// not changed it; null when the world does not know it. Null for any other attempt.
+    /// </summary>
+    internal Func<string, Delegation?>? SeededCountry { get; init; }
+
+    /// <summary>The state a topic's grain was seeded with, made anew, given the topic's id, as <see cref="SeededCountry"/> a country's.</summary>
+    internal Func<string, Table?>? SeededTable { get; init; }
 
     /// <summary>
     /// Hands back to their grains, in memory, the countries and topics <paramref name="copy"/> changed since it was made or
@@ -176,6 +209,34 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             .Concat(_countries.Values.Where(a => a.Dirty && !held.Contains(a)).Select(a => ((ICountryGrain)a.Grain).Commit(_attempt, a.Count)))
             .Concat(_topics.Values.Where(t => t.Dirty && !held.Contains(t)).Select(t => ((ITopicGrain)t.Grain).Commit(_attempt, t.Count))));
     }
+
+    /// <summary>
+    /// The ids of the countries and topics the attempt has changed so far: after <see cref="CommitAsync"/>, those it
+    /// wrote, the states a copy handed back included (each counted as a call that changes its grain).
+    /// </summary>
+    public GrainIds ChangedIds()
+    {
+        lock (_countries)
+        lock (_topics)
+            return new(Dirty(_countries), Dirty(_topics));
+    }
+
+    private static List<string> Dirty(SortedDictionary<string, Calls> grains)
+    {
+        var dirty = new List<string>();
+        foreach (var (id, calls) in grains)
+        {
+            if (calls.Dirty)
+                dirty.Add(id);
+        }
+        return dirty;
+    }
+
+    /// <summary>
+    /// The ids of the countries (<paramref name="Countries"/>) and topics (<paramref name="Topics"/>) an attempt changed
+    /// (<see cref="ChangedIds"/>), each in ordinal order: a handful of a world's grains, looked up by a search.
+    /// </summary>
+    public sealed record GrainIds(IReadOnlyList<string> Countries, IReadOnlyList<string> Topics);
 
     /// <summary>
     /// Checks, with no call, that every country and topic the attempt changed has answered all its calls since the

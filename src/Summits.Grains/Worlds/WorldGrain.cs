@@ -66,6 +66,12 @@ public sealed partial class WorldGrain(
     // it, and Retire knows that nothing is left to clear. Null again once the grain is seeded for another run.
     private World? _final;
 
+    // A world kept in memory, seeded in this activation: what its countries and topics were seeded with and how their
+    // grains then read (AsSeeded), and, from its run's one checkpoint on, which of them the run changed. Its run's
+    // attempt makes what it copies of a grain it has not changed from here, and Final asks only the grains the run
+    // changed and answers for the others from here. Null for a durable world, and once Final or the next seeding clears it.
+    private SeededGrains? _asSeeded;
+
     // The world a world kept in memory was seeded with, as given: Seed asked again compares it with what it is given, as
     // a durable world compares the digest its state keeps (WorldState.Seeded). Null for a durable world.
     private World? _seededWith;
@@ -77,8 +83,9 @@ public sealed partial class WorldGrain(
     private LocalWorld? _copy;
 
     // The tables of the topics the last checkpoint's attempt knew, as that checkpoint wrote them: only this world's
-    // attempts change its topics, so the next attempt starts from them rather than reading each topic again. Emptied
-    // whenever the topics may hold something else (a failed advance, seeding, Final).
+    // attempts change its topics, so the next attempt starts from them rather than reading each topic again; for a world
+    // kept in memory, from its seeding on, the tables it seeded. Emptied whenever the topics may hold something else (a
+    // failed advance, a durable world's seeding, Final).
     private IEnumerable<TopicTable> _tables = [];
 
     // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
@@ -114,11 +121,13 @@ public sealed partial class WorldGrain(
         // A world read back by Final waits here for its next sample (a study's lane): seeding replaces it.
         _final = null;
         _sample = null;
+        _asSeeded = null;
         _tables = [];
         var parts = new SeededParts(world);
-        var countries = world.Actors.Select(actor => Country(actor.Id).Seed(actor, parts.PositionsOf(actor.Id), cancellation));
-        var topics = world.Topics.Select(topic =>
-            Topic(topic.Id).Seed(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id), cancellation));
+        var countrySeeds = world.Actors.Select(actor => new CountrySeed(actor, parts.PositionsOf(actor.Id))).ToArray();
+        var topicSeeds = world.Topics.Select(topic => new TopicSeed(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id))).ToArray();
+        var countries = countrySeeds.Select(seed => Country(seed.Actor.Id).Seed(seed.Actor, seed.Positions, cancellation));
+        var topics = topicSeeds.Select(seed => Topic(seed.Topic.Id).Seed(seed.Topic, seed.Holders, seed.Agreements, cancellation));
         await Task.WhenAll(countries.Concat(topics));
         // Country and topic grains seeded before a cancellation are seeded again by the next Seed: only
         // the world's own write makes the world seeded.
@@ -131,7 +140,12 @@ public sealed partial class WorldGrain(
         state.State.Seeded = _inMemory ? null : Digest(world);
         _seededWith = _inMemory ? world : null;
         await WriteOrDeactivateAsync();
-        _seeded = AsSeeded(world, state.State.Info, parts);
+        var asSeeded = AsSeeded(countrySeeds, topicSeeds);
+        _seeded = Assemble(state.State.Info, asSeeded.Countries, asSeeded.Tables);
+        _asSeeded = _inMemory ? asSeeded : null;
+        // What each topic of a world kept in memory holds now, which its run's attempt takes rather than reading it. A
+        // durable world's first attempt reads them, as the fault tests count its grains' storage reads.
+        _tables = _inMemory ? asSeeded.Tables : [];
     }
 
     /// <summary>
@@ -161,25 +175,75 @@ public sealed partial class WorldGrain(
     }
 
     /// <summary>
-    /// The world <paramref name="world"/> as its grains answer for it once seeded and before any advance: each country
-    /// and topic made here as its grain made it (the same <see cref="Delegation.Seed"/> and <see cref="Table.Seed"/> of
-    /// the same values) and read as its grain reads it, so that Start gets the bytes it would read back from them.
+    /// The countries and topics seeded with <paramref name="countrySeeds"/> and <paramref name="topicSeeds"/> as their
+    /// grains answer for them once seeded and before any advance: each made here as its grain made it (the same
+    /// <see cref="Delegation.Seed"/> and <see cref="Table.Seed"/> of the same values) and read as its grain reads it, in
+    /// the world's order, so that Start gets the bytes it would read back from them, and Final of a world kept in memory
+    /// those of the grains its run did not change.
     /// </summary>
-    private static World AsSeeded(World world, WorldInfo info, SeededParts parts)
+    private static SeededGrains AsSeeded(CountrySeed[] countrySeeds, TopicSeed[] topicSeeds)
     {
-        var countries = world.Actors.Select(actor =>
+        var countries = countrySeeds.Select(seed =>
         {
             var delegation = new Delegation();
-            delegation.Seed(actor, parts.PositionsOf(actor.Id));
+            delegation.Seed(seed.Actor, seed.Positions);
             return CountryGrain.Snapshot(delegation);
         });
-        var tables = world.Topics.Select(topic =>
+        var tables = topicSeeds.Select(seed =>
         {
             var table = new Table();
-            table.Seed(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id));
+            table.Seed(seed.Topic, seed.Holders, seed.Agreements);
             return table.Get();
         });
-        return Assemble(info, [.. countries], [.. tables]);
+        return new SeededGrains(countrySeeds, topicSeeds, [.. countries], [.. tables]);
+    }
+
+    /// <summary>What a country's grain is seeded with: its actor and its positions, in the world's order.</summary>
+    private sealed record CountrySeed(Actor Actor, ImmutableArray<Position> Positions);
+
+    /// <summary>What a topic's grain is seeded with: the topic, the actors holding a position on it and the agreements covering it.</summary>
+    private sealed record TopicSeed(Topic Topic, ImmutableArray<string> Holders, ImmutableArray<Agreement> Agreements);
+
+    /// <summary>
+    /// A world's countries and topics as seeded (<see cref="AsSeeded"/>): what each was seeded with
+    /// (<paramref name="CountrySeeds"/>, <paramref name="TopicSeeds"/>) and how each reads then
+    /// (<paramref name="Countries"/>, <paramref name="Tables"/>), countries in the order of the world's actors, topics in
+    /// the order of its topics. <see cref="Changed"/> is set when the run of a world kept in memory commits its one
+    /// checkpoint, its last advance: the grains that run changed.
+    /// </summary>
+    private sealed record SeededGrains(CountrySeed[] CountrySeeds, TopicSeed[] TopicSeeds, CountrySnapshot[] Countries, TopicTable[] Tables)
+    {
+        public GrainWorldAccess.GrainIds? Changed { get; set; }
+
+        /// <summary>A new delegation seeded as country <paramref name="actor"/>'s grain was; null for an actor the world does not have.</summary>
+        public Delegation? Country(string actor)
+        {
+            foreach (var seed in CountrySeeds)
+            {
+                if (seed.Actor.Id == actor)
+                {
+                    var delegation = new Delegation();
+                    delegation.Seed(seed.Actor, seed.Positions);
+                    return delegation;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A new table seeded as topic <paramref name="topic"/>'s grain was; null for a topic the world does not have.</summary>
+        public Table? Topic(string topic)
+        {
+            foreach (var seed in TopicSeeds)
+            {
+                if (seed.Topic.Id == topic)
+                {
+                    var table = new Table();
+                    table.Seed(seed.Topic, seed.Holders, seed.Agreements);
+                    return table;
+                }
+            }
+            return null;
+        }
     }
 
     /// <summary>
@@ -409,11 +473,16 @@ public sealed partial class WorldGrain(
             unwritten.Access.Continue(step, cancellation);
         else
         {
+            // The run of a world kept in memory is one attempt, from its first advance: until the attempt changes one,
+            // each country and topic holds what this activation seeded it with.
+            var seeded = step == 0 ? _asSeeded : null;
             _unwritten = unwritten = new Unwritten(
                 new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation)
                 {
                     CountryGrains = Country,
                     TopicGrains = Topic,
+                    SeededCountry = seeded is null ? null : seeded.Country,
+                    SeededTable = seeded is null ? null : seeded.Topic,
                 }, run.Pages,
                 ImmutableArray.CreateBuilder<TimelineEvent>());
             unwritten.Access.Know(_tables);
@@ -461,6 +530,10 @@ public sealed partial class WorldGrain(
                     await Page(unwritten.Page).Write(page);
             }
             await unwritten.Access.CommitAsync(copy);
+            // The one checkpoint of a world kept in memory: its attempt began at the seeding, so what it changed is all
+            // the run changed.
+            if (_asSeeded is { } seeded && _checkpointed == 0)
+                seeded.Changed = unwritten.Access.ChangedIds();
             if (copyEnds)
                 _copy = null;
             state.State.Advances++;
@@ -596,13 +669,19 @@ public sealed partial class WorldGrain(
         var info = Current;
         cancellation.ThrowIfCancellationRequested();
         // One call per country and topic, each answering as of the last checkpoint (as Snapshot's AsOf) and then
-        // retiring; the pages, which nobody reads again, are retired beside them.
-        var countries = Task.WhenAll(info.Actors.Select(id => Country(id).Final(_checkpointed)));
-        var tables = Task.WhenAll(info.Topics.Select(id => Topic(id).Final(_checkpointed)));
+        // retiring; the pages, which nobody reads again, are retired beside them. A world kept in memory whose run has
+        // ended asks only the grains its run changed: every other holds what it was seeded with, which the world made
+        // beside it as it seeded (AsSeeded), and keeps it until the next seeding replaces it or Retire clears it.
+        var seeded = _asSeeded is { Changed: { } changed } kept ? (Grains: kept, Changed: changed) : default;
+        var countries = Task.WhenAll(info.Actors.Select((id, i) => seeded.Changed is { } changed && !changed.Countries.Contains(id)
+            ? Task.FromResult(seeded.Grains.Countries[i]) : Country(id).Final(_checkpointed)));
+        var tables = Task.WhenAll(info.Topics.Select((id, i) => seeded.Changed is { } changed && !changed.Topics.Contains(id)
+            ? Task.FromResult(seeded.Grains.Tables[i]) : Topic(id).Final(_checkpointed)));
         await Task.WhenAll(countries, tables, RetirePagesAsync());
         _final = Assemble(info, await countries, await tables);
-        // Every grain of the world is now empty but active, this one too: the next Seed starts from nothing in the same
-        // activations, as a fresh world would in new ones.
+        _asSeeded = null;
+        // Every grain Final read is now empty but active, this one too, and every other holds its seeding: the next Seed
+        // replaces what each holds in the same activations, as a fresh world would seed new ones.
         await state.ClearStateAsync();
         _checkpointed = 0;
         _unwritten = null;

@@ -26,10 +26,13 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
     {
         // 6 samples in 2 lanes. Activations: a world grain and 4 countries and 16 topics per lane, 2 * 21 = 42; one world
         // per sample made 6 * 21 = 126. Calls besides the advances': per sample one RunSample to the world, which seeds,
-        // starts, runs and reads itself back with no call to itself, a Seed to each of its 20 grains and a Final to each;
-        // per lane, at the end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24 country Seeds and Finals
-        // and 2 * 4 = 8 country Retires, 6 * 16 = 96 topic Seeds and Finals and 2 * 16 = 32 topic Retires, 6 world
-        // RunSamples and 2 world Retires. The lanes take samples from one count, so on a loaded machine one lane can take
+        // starts, runs and reads itself back with no call to itself, a Seed to each of its 20 grains and a Final to each
+        // grain its run changed; per lane, at the end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24
+        // country Seeds and 2 * 4 = 8 country Retires, 6 * 16 = 96 topic Seeds and 2 * 16 = 32 topic Retires, 6 world
+        // RunSamples and 2 world Retires. Every run changes Japan and the United States (Japan evaluates the ask, the
+        // United States proposes it), 6 * 2 = 12 country Finals, and changes a topic only by an agreement it makes on
+        // it: the topic Finals are the topics the new agreements of each sample cover, counted from the pure model's run
+        // of each sample (the package's two, bilateral-fta and defense-procurement, in a run where Japan accepts it). The lanes take samples from one count, so on a loaded machine one lane can take
         // all 6 before the other asks for its first: that lane's world then activates only to be retired, with no
         // country or topic to activate or retire. Counted per lane that ran a sample (1 or 2 of them, r): 4r countries,
         // 16r topics and 2 worlds; 4r country Retires and 16r topic Retires.
@@ -42,8 +45,16 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         var ran = new[] { "0", "1" }.Count(lane => fixture.Calls.Lifecycle(lanes + lane).Any(c => c.StartsWith("world RunSample ", StringComparison.Ordinal)));
         Assert.InRange(ran, 1, 2);
         Assert.Equal([$"country {4 * ran}", $"topic {16 * ran}", "world 2"], fixture.Calls.Activations(lanes));
+        var agreedTopics = 0;
+        for (var i = 0; i < options.Runs; i++)
+        {
+            var sampled = await ScenarioRun.LocallyAsync(WhatIfStudy.Sample(loaded, options.Seed, i).Sample);
+            agreedTopics += sampled.Final.Agreements.Where(a => !loaded.World.Agreements.Any(w => w.Id == a.Id))
+                .SelectMany(a => a.Terms.Keys).Distinct(StringComparer.Ordinal).Count();
+        }
+        Assert.Equal(2, agreedTopics);
         Assert.Equal(
-            ["country Final 24", $"country Retire {4 * ran}", "country Seed 24", "topic Final 96", $"topic Retire {16 * ran}", "topic Seed 96",
+            ["country Final 12", $"country Retire {4 * ran}", "country Seed 24", $"topic Final {agreedTopics}", $"topic Retire {16 * ran}", "topic Seed 96",
              "world Retire 2", "world RunSample 6"],
             fixture.Calls.Lifecycle(lanes));
         var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);

@@ -15,26 +15,47 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     private static LoadedScenario Fta() =>
         ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
 
+    /// <summary>The grains of world <paramref name="key"/> that a Final reached, as <c>type id</c>, one per call, in ordinal order.</summary>
+    private string[] FinalsOn(string key) =>
+        [.. fixture.Calls.On(key).Where(c => c.Method == "Final" && c.Grain.Type.ToString() != "world")
+            .Select(c => $"{c.Grain.Type} {c.Grain.Key.ToString()![(key.Length + 1)..]}")
+            .Order(StringComparer.Ordinal)];
+
     [Fact]
     public async Task A_sample_is_one_call_to_its_world_seeded_and_read_back_once_and_keeps_its_timeline_in_its_world()
     {
         // The client's one call, RunSample, in which the world seeds, starts, runs and reads itself back with no call to
         // itself. Seeding: one Seed per country (4) and topic (16). Starting reads nothing back (it used to read every
         // country and topic, 20 AsOf). The advances' calls carry an attempt and are not counted here. Reading back: one
-        // Final per country (4) and topic (16), which leave the grains empty and active for the lane's next sample (it
-        // used to be a Snapshot with 20 AsOf, then a Retire with 20 Retires and one of the timeline page). The one timeline
-        // page stays in the world grain: no timeline page grain is called. 1 + 20 + 20 = 41 calls, where there were 44
-        // when the client asked the world's Seed, Start, Advance and Final one by one, and 96 before that.
+        // Final per country and topic the run changed, which leaves it empty and active for the lane's next sample; the
+        // world answers for every other from its own seeding. The run changes Japan (its Evaluate of the ask and of the
+        // package) and the United States (its Propose of each), and no topic: no agreement is made (the pure model's
+        // run ends with the world's 10 agreements, asserted below) and no actor joins a topic. So 2 country Finals,
+        // where there were 20 Finals (it used to be a Snapshot with 20 AsOf, then a Retire with 20 Retires and one of
+        // the timeline page). The one timeline page stays in the world grain: no timeline page grain is called.
+        // 1 + 20 + 2 = 23 calls, where there were 41 with a Final to every grain, 44 when the client asked the world's
+        // Seed, Start, Advance and Final one by one, and 96 before that.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-calls-{Guid.NewGuid():N}");
 
         var run = await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
 
         Assert.Equal(
-            ["country Final 4", "country Seed 4", "topic Final 16", "topic Seed 16", "world RunSample 1"],
+            ["country Final 2", "country Seed 4", "topic Seed 16", "world RunSample 1"],
             fixture.Calls.Lifecycle(key.Value));
+        Assert.Equal(["country JP", "country US"], FinalsOn(key.Value));
+        // Nor does the run read what the world knows a grain holds. Its attempt takes every topic's seeded table rather
+        // than reading it (no GetDuring), and the rounds step (advances 1 to 5) copies the 4 countries and its 2 topics,
+        // asking only the grains the ask (advance 0) changed, Japan and the United States, for theirs: CN, KP,
+        // bilateral-fta and trade-imbalance still hold their seeding (none of the world's 10 agreements covers either
+        // topic, so no other topic is copied).
+        Assert.Equal(["country JP StateDuring", "country US StateDuring"],
+            fixture.Calls.On(key.Value).Where(c => c is { OfAdvance: true, Method: "StateDuring" or "GetDuring" })
+                .Select(c => $"{c.Grain.Type} {c.Grain.Key.ToString()![(key.Value.Length + 1)..]} {c.Method}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");
         var local = await ScenarioRun.LocallyAsync(loaded);
+        Assert.Equal(10, loaded.World.Agreements.Length);
+        Assert.Equal(loaded.World.Agreements.Select(a => a.Id).Order(StringComparer.Ordinal), local.Final.Agreements.Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(run));
         Assert.Equal(RunFiles.State(local), RunFiles.State(run));
         await SampleRuns.EndInGrains(fixture.Client)(key);
@@ -46,8 +67,9 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         // One study's runner (one InGrains) runs two samples in one lane, as a study does, the second in the grains the
         // first left active. A grain takes its storage from the call that seeds it, so only the seeding carries the
         // in-memory mark: the client's RunSample (1) and the world's Seed of each country (4) and topic (16), 21 a
-        // sample, 42 in all. Nothing else is marked: the 20 Finals of each sample (listed with the seeds among the calls
-        // that carry no advance attempt) and every call of the advances.
+        // sample, 42 in all. Nothing else is marked: the Finals of each sample (listed with the seeds among the calls
+        // that carry no advance attempt: Japan's and the United States', the two grains each run changes, as in the
+        // test above; neither sample makes an agreement, asserted below) and every call of the advances.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-lane-{Guid.NewGuid():N}");
         var runner = SampleRuns.InGrains(fixture.Client);
@@ -59,7 +81,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
 
         Assert.Equal(["country Seed 8", "topic Seed 32", "world RunSample 2"], fixture.Calls.Marked(key.Value));
         Assert.Equal(
-            ["country Final 8", "country Seed 8", "topic Final 32", "topic Seed 32", "world RunSample 2"],
+            ["country Final 4", "country Seed 8", "topic Seed 32", "world RunSample 2"],
             fixture.Calls.Lifecycle(key.Value));
         Assert.Contains(fixture.Calls.On(key.Value), c => c.OfAdvance);
         // Still kept in memory: not one storage call, and the pure model's bytes, each sample its own.
@@ -67,6 +89,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         foreach (var (sample, hosted) in samples.Zip((RunResult[])[first, second]))
         {
             var local = await ScenarioRun.LocallyAsync(sample);
+            Assert.Equal(loaded.World.Agreements.Select(a => a.Id).Order(StringComparer.Ordinal), local.Final.Agreements.Select(a => a.Id).Order(StringComparer.Ordinal));
             Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
             Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
         }
@@ -78,7 +101,8 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // A caller that lost the answer asks again, with the same world and scenario as new objects (as a retry sends
         // them): the world grain answers what it answered, the pure model's run, and its grains see nothing more than
-        // one sample's seeding and read-back, 4 + 16 Seeds and 4 + 16 Finals, beside the client's 2 RunSample.
+        // one sample's seeding and read-back, 4 + 16 Seeds and the Finals of Japan and the United States (the grains the
+        // run changed, as in the first test), beside the client's 2 RunSample.
         var loaded = Fta();
         var key = $"sample-again-{Guid.NewGuid():N}";
         var world = fixture.Client.GetGrain<IWorldGrain>(key);
@@ -91,7 +115,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         }
 
         Assert.Equal(
-            ["country Final 4", "country Seed 4", "topic Final 16", "topic Seed 16", "world RunSample 2"],
+            ["country Final 2", "country Seed 4", "topic Seed 16", "world RunSample 2"],
             fixture.Calls.Lifecycle(key));
         var local = await ScenarioRun.LocallyAsync(loaded);
         foreach (var end in (SampleEnd[])[first, again])
@@ -110,7 +134,10 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // Sample 1 of a study of seed 3 is a sampled world, with the scenario given the same seed as the first call's: only
         // the seed matches the kept answer, so the world grain compares the whole sample, finds another world, and runs
-        // it, seeding and reading back again: 2 × (4 + 16) Seeds and Finals, and the pure model's run of that world.
+        // it, seeding again: 2 × (4 + 16) Seeds, and the pure model's run of that world. Each run's read-back asks the
+        // grains it changed: the first run's Japan and United States (as in the first test), the second's the same two
+        // and, since its Japan accepts the package, the two topics the package agreement covers, bilateral-fta and
+        // defense-procurement (asserted below of the pure model's run): 4 country Finals and 2 topic Finals.
         var loaded = Fta();
         var key = $"sample-other-{Guid.NewGuid():N}";
         var world = fixture.Client.GetGrain<IWorldGrain>(key);
@@ -125,9 +152,12 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         }
 
         Assert.Equal(
-            ["country Final 8", "country Seed 8", "topic Final 32", "topic Seed 32", "world RunSample 2"],
+            ["country Final 4", "country Seed 8", "topic Final 2", "topic Seed 32", "world RunSample 2"],
             fixture.Calls.Lifecycle(key));
+        Assert.Equal(["country JP", "country JP", "country US", "country US", "topic bilateral-fta", "topic defense-procurement"], FinalsOn(key));
         var local = await ScenarioRun.LocallyAsync(other);
+        var made = Assert.Single(local.Final.Agreements, a => !loaded.World.Agreements.Any(w => w.Id == a.Id));
+        Assert.Equal(["bilateral-fta", "defense-procurement"], made.Terms.Keys);
         var hosted = local with { Final = second.Final! with { Id = other.World.Id }, Timeline = second.First.Events, Failures = second.First.Failures };
         Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
         Assert.NotEqual(RunFiles.State(local), RunFiles.State(local with { Final = first.Final! with { Id = other.World.Id } }));
