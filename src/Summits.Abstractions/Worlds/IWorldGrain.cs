@@ -115,9 +115,11 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <summary>
     /// The whole world as its grains hold it now (as <see cref="Snapshot"/>), read back in the one call to each country
     /// and topic that also clears it, and then this grain's own state cleared and the timeline pages retired: a finished
-    /// sample's read. The grains stay active, holding nothing, so that a study seeds them again for its next sample
-    /// (<see cref="Seed"/> in the same activations); asked again before that, it answers the same world from this
-    /// activation. <see cref="Retire"/> deactivates them.
+    /// sample's read. A world kept in memory whose run this activation seeded and ended calls only the countries and
+    /// topics the run changed, and answers for every other with what it seeded it with, which that grain still holds.
+    /// The grains stay active, so that a study seeds them again for its next sample (<see cref="Seed"/> in the same
+    /// activations); asked again before that, it answers the same world from this activation. <see cref="Retire"/>
+    /// deactivates them.
     /// </summary>
     /// <exception cref="InvalidOperationException">When the world is not seeded, or a grain of it was retired already.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> has fired before the read begins; once begun it finishes.</exception>

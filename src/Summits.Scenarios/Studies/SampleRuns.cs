@@ -12,8 +12,8 @@ public static class SampleRuns
     /// Each sample runs in a world of grains, one per country and per topic, kept in memory alone
     /// (<see cref="InMemoryWorlds"/>) unless <paramref name="durable"/>: a sample needs no durability, so its grains
     /// neither read nor write storage. The world is its study's lane (<see cref="WhatIfStudy"/>): the sample seeds it
-    /// anew, runs, and reads it back as <see cref="IWorldGrain.Final"/> does, which empties every grain of it but leaves
-    /// them active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last. A sample kept in
+    /// anew, runs, and reads it back as <see cref="IWorldGrain.Final"/> does, which empties every grain it reads back
+    /// (those the run changed) but leaves them all active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last. A sample kept in
     /// memory is one call to its world (<see cref="ScenarioRun.SampleInGrainsAsync"/>); a durable one is asked call by
     /// call, as a run is, so that a call asked again resumes its run from the last checkpoint.
     /// </summary>
