@@ -49,7 +49,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
     /// <summary>
     /// Takes <paramref name="tables"/> as the attempt's tables of their topics, which it then does not read: the tables a
-    /// world's last attempt knew at its checkpoint (<see cref="Tables"/>), when nothing else has changed those topics since.
+    /// world's last attempt knew at its checkpoint (<see cref="Tables"/>), when nothing else has changed those topics since,
+    /// or, for the one attempt of a world kept in memory, the tables it seeded.
     /// </summary>
     public void Know(IEnumerable<TopicTable> tables)
     {
@@ -104,8 +105,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
     /// <summary>
     /// Copies the countries of <paramref name="actors"/> and the topics of <paramref name="topics"/>, with every topic an
-    /// agreement on one of them covers, as the attempt sees them (one <c>StateDuring</c> call each, in parallel, the
-    /// answers noted as any read's): the world an autonomous step (rounds, spatial-model turns) runs on in the pure model,
+    /// agreement on one of them covers, as the attempt sees them (one <c>StateDuring</c> call each to those the attempt
+    /// may have changed, in parallel, the answers noted as any read's; the others made from their seeding, below): the
+    /// world an autonomous step (rounds, spatial-model turns) runs on in the pure model,
     /// with no call to a grain until its changes are handed back (<see cref="HoldAsync"/>, <see cref="CommitAsync"/>).
     /// A step's proposals reach no topic beyond those: their terms are on the step's topics, and the agreements they
     /// supersede or strain are agreements on those topics.
@@ -221,9 +223,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             return new(Dirty(_countries), Dirty(_topics));
     }
 
-    private static List<string> Dirty(SortedDictionary<string, Calls> grains)
+    private static HashSet<string> Dirty(SortedDictionary<string, Calls> grains)
     {
-        var dirty = new List<string>();
+        var dirty = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, calls) in grains)
         {
             if (calls.Dirty)
@@ -234,9 +236,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
     /// <summary>
     /// The ids of the countries (<paramref name="Countries"/>) and topics (<paramref name="Topics"/>) an attempt changed
-    /// (<see cref="ChangedIds"/>), each in ordinal order: a handful of a world's grains, looked up by a search.
+    /// (<see cref="ChangedIds"/>), each set compared ordinally.
     /// </summary>
-    public sealed record GrainIds(IReadOnlyList<string> Countries, IReadOnlyList<string> Topics);
+    public sealed record GrainIds(IReadOnlySet<string> Countries, IReadOnlySet<string> Topics);
 
     /// <summary>
     /// Checks, with no call, that every country and topic the attempt changed has answered all its calls since the
@@ -367,8 +369,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     }
 
     /// <remarks>
-    /// The table is read from the topic once per attempt (<c>GetDuring</c>) and carried on from the answers of the calls
-    /// that change it, so that a proposal costs no read of its topics. A topic's positions are asked of its participants'
+    /// The table is read from the topic once per attempt (<c>GetDuring</c>), unless the attempt knows it already
+    /// (<see cref="Know"/>), and carried on from the answers of the calls that change it, so that a proposal costs no
+    /// read of its topics. A topic's positions are asked of its participants'
     /// countries through this world's access, never by the topic, so that every country the attempt reaches is
     /// counted, checked and committed by the world as it reaches them.
     /// </remarks>

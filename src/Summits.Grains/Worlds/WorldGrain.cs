@@ -95,8 +95,10 @@ public sealed partial class WorldGrain(
     /// <summary>
     /// What the advances since the last checkpoint hold in memory: their attempt, and their events in order, which the
     /// checkpoint writes as one timeline page, number <paramref name="Page"/> (the pages written before it).
+    /// <paramref name="Seeded"/> is the seeding the attempt began from, for a world kept in memory whose run began as
+    /// this activation seeded it (its one attempt then knows what each grain holds until it changes it); else null.
     /// </summary>
-    private sealed record Unwritten(GrainWorldAccess Access, int Page, ImmutableArray<TimelineEvent>.Builder Events);
+    private sealed record Unwritten(GrainWorldAccess Access, int Page, ImmutableArray<TimelineEvent>.Builder Events, SeededGrains? Seeded);
 
     public async Task Seed(World world, CancellationToken cancellation = default)
     {
@@ -205,44 +207,43 @@ public sealed partial class WorldGrain(
     private sealed record TopicSeed(Topic Topic, ImmutableArray<string> Holders, ImmutableArray<Agreement> Agreements);
 
     /// <summary>
-    /// A world's countries and topics as seeded (<see cref="AsSeeded"/>): what each was seeded with
-    /// (<paramref name="CountrySeeds"/>, <paramref name="TopicSeeds"/>) and how each reads then
-    /// (<paramref name="Countries"/>, <paramref name="Tables"/>), countries in the order of the world's actors, topics in
-    /// the order of its topics. <see cref="Changed"/> is set when the run of a world kept in memory commits its one
+    /// A world's countries and topics as seeded (<see cref="AsSeeded"/>): what each was seeded with and how each reads
+    /// then (<see cref="Countries"/>, <see cref="Tables"/>), countries in the order of the world's actors, topics in the
+    /// order of its topics. <see cref="Changed"/> is set when the run of a world kept in memory commits its one
     /// checkpoint, its last advance: the grains that run changed.
     /// </summary>
-    private sealed record SeededGrains(CountrySeed[] CountrySeeds, TopicSeed[] TopicSeeds, CountrySnapshot[] Countries, TopicTable[] Tables)
+    private sealed class SeededGrains(CountrySeed[] countrySeeds, TopicSeed[] topicSeeds, CountrySnapshot[] countries, TopicTable[] tables)
     {
+        private readonly Dictionary<string, CountrySeed> _countrySeeds = countrySeeds.ToDictionary(s => s.Actor.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, TopicSeed> _topicSeeds = topicSeeds.ToDictionary(s => s.Topic.Id, StringComparer.Ordinal);
+
+        /// <summary>Each country as its grain reads once seeded, in the order of the world's actors.</summary>
+        public CountrySnapshot[] Countries => countries;
+
+        /// <summary>Each topic's table as its grain reads once seeded, in the order of the world's topics.</summary>
+        public TopicTable[] Tables => tables;
+
+        /// <summary>The countries and topics the run changed, once its one checkpoint has committed; null before.</summary>
         public GrainWorldAccess.GrainIds? Changed { get; set; }
 
         /// <summary>A new delegation seeded as country <paramref name="actor"/>'s grain was; null for an actor the world does not have.</summary>
         public Delegation? Country(string actor)
         {
-            foreach (var seed in CountrySeeds)
-            {
-                if (seed.Actor.Id == actor)
-                {
-                    var delegation = new Delegation();
-                    delegation.Seed(seed.Actor, seed.Positions);
-                    return delegation;
-                }
-            }
-            return null;
+            if (!_countrySeeds.TryGetValue(actor, out var seed))
+                return null;
+            var delegation = new Delegation();
+            delegation.Seed(seed.Actor, seed.Positions);
+            return delegation;
         }
 
         /// <summary>A new table seeded as topic <paramref name="topic"/>'s grain was; null for a topic the world does not have.</summary>
         public Table? Topic(string topic)
         {
-            foreach (var seed in TopicSeeds)
-            {
-                if (seed.Topic.Id == topic)
-                {
-                    var table = new Table();
-                    table.Seed(seed.Topic, seed.Holders, seed.Agreements);
-                    return table;
-                }
-            }
-            return null;
+            if (!_topicSeeds.TryGetValue(topic, out var seed))
+                return null;
+            var table = new Table();
+            table.Seed(seed.Topic, seed.Holders, seed.Agreements);
+            return table;
         }
     }
 
@@ -440,6 +441,7 @@ public sealed partial class WorldGrain(
             _copy = null;
             _runner = null;
             _tables = [];
+            _asSeeded = null;
             if (_unwritten is { } unwritten)
             {
                 _unwritten = null;
@@ -475,7 +477,7 @@ public sealed partial class WorldGrain(
         {
             // The run of a world kept in memory is one attempt, from its first advance: until the attempt changes one,
             // each country and topic holds what this activation seeded it with.
-            var seeded = step == 0 ? _asSeeded : null;
+            var seeded = step == 0 && _checkpointed == 0 ? _asSeeded : null;
             _unwritten = unwritten = new Unwritten(
                 new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation)
                 {
@@ -484,7 +486,7 @@ public sealed partial class WorldGrain(
                     SeededCountry = seeded is null ? null : seeded.Country,
                     SeededTable = seeded is null ? null : seeded.Topic,
                 }, run.Pages,
-                ImmutableArray.CreateBuilder<TimelineEvent>());
+                ImmutableArray.CreateBuilder<TimelineEvent>(), seeded);
             unwritten.Access.Know(_tables);
         }
         var stepIndex = run.NextStep;
@@ -532,7 +534,7 @@ public sealed partial class WorldGrain(
             await unwritten.Access.CommitAsync(copy);
             // The one checkpoint of a world kept in memory: its attempt began at the seeding, so what it changed is all
             // the run changed.
-            if (_asSeeded is { } seeded && _checkpointed == 0)
+            if (unwritten.Seeded is { } seeded)
                 seeded.Changed = unwritten.Access.ChangedIds();
             if (copyEnds)
                 _copy = null;
@@ -672,11 +674,13 @@ public sealed partial class WorldGrain(
         // retiring; the pages, which nobody reads again, are retired beside them. A world kept in memory whose run has
         // ended asks only the grains its run changed: every other holds what it was seeded with, which the world made
         // beside it as it seeded (AsSeeded), and keeps it until the next seeding replaces it or Retire clears it.
-        var seeded = _asSeeded is { Changed: { } changed } kept ? (Grains: kept, Changed: changed) : default;
-        var countries = Task.WhenAll(info.Actors.Select((id, i) => seeded.Changed is { } changed && !changed.Countries.Contains(id)
-            ? Task.FromResult(seeded.Grains.Countries[i]) : Country(id).Final(_checkpointed)));
-        var tables = Task.WhenAll(info.Topics.Select((id, i) => seeded.Changed is { } changed && !changed.Topics.Contains(id)
-            ? Task.FromResult(seeded.Grains.Tables[i]) : Topic(id).Final(_checkpointed)));
+        var seeded = _asSeeded is { Changed: not null } known ? known : null;
+        var countries = Task.WhenAll(info.Actors.Select((id, i) => seeded is not null && !seeded.Changed!.Countries.Contains(id)
+            ? Task.FromResult(seeded.Countries[i])
+            : Country(id).Final(_checkpointed)));
+        var tables = Task.WhenAll(info.Topics.Select((id, i) => seeded is not null && !seeded.Changed!.Topics.Contains(id)
+            ? Task.FromResult(seeded.Tables[i])
+            : Topic(id).Final(_checkpointed)));
         await Task.WhenAll(countries, tables, RetirePagesAsync());
         _final = Assemble(info, await countries, await tables);
         _asSeeded = null;
