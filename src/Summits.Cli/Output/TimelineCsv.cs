@@ -4,27 +4,36 @@ using Summits.Scenarios;
 
 namespace Summits.Cli.Output;
 
-/// <summary>The timeline as CSV: one row an event, every field whole, numbers in full precision.</summary>
+/// <summary>
+/// The timeline as CSV: one row an event, every field of <c>timeline.jsonl</c> whole, numbers in full precision, quoted
+/// as <see cref="CsvLine"/> quotes. The agreement's columns come last, so that the columns before them keep their places.
+/// </summary>
 public static class TimelineCsv
 {
-    public const string Header = "seq,step,round,actor,event,topic,before,after,terms,cause,why";
+    /// <summary>The header line, without its line ending: the columns in order.</summary>
+    public const string Header = "seq,step,round,actor,event,topic,before,after,terms,cause,why,agreement,parties,agreed";
 
+    /// <summary>Writes <see cref="Header"/> and a line ending.</summary>
     public static void WriteHeader(TextWriter output) => output.Write(Header + "\n");
 
+    /// <summary>
+    /// Writes one row for <paramref name="e"/> and a line ending. A field the event does not have is an empty cell;
+    /// <c>terms</c> are <c>TOPIC=VALUE</c> pairs and <c>parties</c> the agreement's parties in its order, each
+    /// separated by a space; <c>agreed</c> is the value a change of an agreement's status says it agreed on the topic.
+    /// </summary>
     public static void Write(TextWriter output, TimelineEvent e)
     {
         string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
         var terms = e.Terms is { IsDefaultOrEmpty: false } t
             ? string.Join(' ', t.Select(term => $"{term.Topic}={term.Value.ToString("R", CultureInfo.InvariantCulture)}"))
             : "";
+        var parties = e.Parties is { IsDefaultOrEmpty: false } p ? string.Join(' ', p) : "";
         string[] fields =
         [
             e.Seq.ToString(CultureInfo.InvariantCulture), e.Step, e.Round?.ToString(CultureInfo.InvariantCulture) ?? "", e.Actor ?? "",
             KebabCase.Of(e.Kind), e.Topic ?? "", Number(e.Before), Number(e.After), terms, e.Cause, e.Why ?? "",
+            e.Agreement ?? "", parties, Number(e.Agreed),
         ];
-        output.Write(string.Join(',', fields.Select(Field)) + "\n");
+        output.Write(CsvLine.Of(fields) + "\n");
     }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

@@ -78,11 +78,47 @@ public sealed class RunOutputTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var rows = run.Output.TrimEnd('\n').Split('\n');
-        Assert.Equal("seq,step,round,actor,event,topic,before,after,terms,cause,why", rows[0]);
+        // The columns of docs/scenarios.md: the eleven it always had, in their places, then the agreement's three.
+        Assert.Equal("seq,step,round,actor,event,topic,before,after,terms,cause,why,agreement,parties,agreed", rows[0]);
         // One row per line of timeline.jsonl (11 events, as the README's run of this scenario shows).
         Assert.Equal(File.ReadAllLines(Path.Combine(output, "timeline.jsonl")).Length, rows.Length - 1);
         Assert.Equal(11, rows.Length - 1);
-        Assert.StartsWith("4,package,,US,proposal,defense-procurement+trade-imbalance,,,defense-procurement=75 trade-imbalance=50,package,", rows[4]);
+        // A proposal is no agreement's event: its last three cells are empty.
+        Assert.Equal("4,package,,US,proposal,defense-procurement+trade-imbalance,,,defense-procurement=75 trade-imbalance=50,package,proposal to JP under unanimity,,,", rows[4]);
+    }
+
+    [Fact]
+    public async Task Format_csv_carries_an_agreement_made_its_id_and_parties()
+    {
+        var run = await Run(null, "run", WhatIf("trade-for-defense-package.yaml"), "--engine", "local", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = run.Output.TrimEnd('\n').Split('\n');
+        // Worked from the scenario: trade-alone gives 3 events (the US's proposal, Japan's reject, Japan's move on the
+        // trade imbalance); package gives the proposal (4), Japan's accept (5), its moves on the package's two topics
+        // (6, 7) and the agreement made (8). The agreement takes the proposal's id, 'package'; its parties are the
+        // proposer and then its recipient, US then JP, separated by a space; its values are in terms, so agreed is empty.
+        Assert.Equal("8,package,,,agreement-made,defense-procurement+trade-imbalance,,,defense-procurement=75 trade-imbalance=50,package,"
+            + "accepted by US and JP under unanimity,package,US JP,", rows[8]);
+        // Every row has the header's 14 cells: the three expectations that follow have no agreement's cells either.
+        Assert.All(rows[9..], row => Assert.EndsWith(",,,", row));
+    }
+
+    [Fact]
+    public async Task Format_csv_carries_a_strained_agreement_and_the_value_it_agreed()
+    {
+        var run = await Run(null, "run", WhatIf("china-role-shift.yaml"), "--engine", "local", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = run.Output.TrimEnd('\n').Split('\n');
+        // Worked from the scenario and the world: the shock is event 1, its first change moves the US 30 down from 65
+        // to 35 on china-role (event 2), and the US, now 62 - 35 = 27 from the seeded china-constructive-dialogue at 62
+        // between JP and US (the world file's order of parties), is past its window of 5 + 45 * (1 - 0.75) = 16.25
+        // points (window-min + window-span * (1 - salience)), so event 3 strains it; a change of status carries the
+        // agreed value, 62. Its reason holds commas, so the cell is quoted.
+        var strained = Assert.Single(rows, row => row.Contains(",agreement-strained,", StringComparison.Ordinal));
+        Assert.Equal("3,trade-dispute,,US,agreement-strained,china-role,,,,trade-dispute,"
+            + "\"china-constructive-dialogue: US now at 35, 27 from the agreed 62 (window 16.25)\",china-constructive-dialogue,JP US,62", strained);
     }
 
     [Fact]
