@@ -844,7 +844,7 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
     {
         // --players and --role skip both menus, the only waits between the objectives and the brief. At 80 × 24 the title
         // (1 row), the about (131 characters: 2 rows, the second indented 4), a blank, "Objectives", the three objectives
-        // (95, 104 and 156 characters with their "  - ", continuations indented 6: 2, 2 and 3 rows) and "You play Japan …"
+        // (95, 104 and 168 characters with their "  - ", continuations indented 6: 2, 2 and 3 rows) and "You play Japan …"
         // take 13 rows of the 22 a screen holds before a pause (24 − 2), so the brief's first screen is its lines 1–9 and
         // then waits; at 50 × 20 the title, about and objectives alone take 18 rows (2 + 3 + 1 + 1 + 3 + 3 + 4 + the sides'
         // line's first row), all a screen holds before a pause (20 − 2), so the play waits ("press Enter for more") before
