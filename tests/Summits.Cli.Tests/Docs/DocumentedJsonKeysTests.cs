@@ -4,42 +4,94 @@ using Summits.Tests;
 namespace Summits.Cli.Tests;
 
 /// <summary>
-/// Every key a command's JSON document holds is named in the table of keys its guide gives for it: a key added to
-/// the output without a row in the table fails here, naming the key.
+/// A command's JSON document and the table of keys its guide gives for it name the same keys, both ways: a key added to
+/// the output without a row in the table fails here, naming the key, and so does a row naming a key the output never
+/// carries.
 /// </summary>
+/// <remarks>
+/// The rule for keys that only some outputs carry (a KTAB world's <c>ktab</c>, a position's own <c>reservation</c>, a
+/// compare of spatial-model runs' <c>forecasts</c>): each test runs the command on inputs that between them carry every
+/// key its table lists, and a row must be matched by a key of at least one of those outputs. So no row is exempt and
+/// the table is never read for words such as "left out"; a key that no shipped input gives is given by an input the
+/// test writes, a shipped file with that key added.
+/// </remarks>
 public sealed class DocumentedJsonKeysTests
 {
     [Fact]
-    public async Task Every_key_of_the_whatif_json_is_in_the_table_of_whatif_md()
+    public async Task The_keys_of_the_whatif_json_are_the_table_of_whatif_md()
     {
-        var run = await RunAsync("whatif", "scenarios/what-if/us-presses-bilateral-fta.yaml", "--runs", "20", "--engine", "local", "--format", "json");
-        AssertDocumented(run, "docs/whatif.md", "| `results.json` key |");
+        var runs = await RunAsync([], ["whatif", "scenarios/what-if/us-presses-bilateral-fta.yaml", "--runs", "20", "--engine", "local", "--format", "json"]);
+        AssertDocumented(runs, "docs/whatif.md", "| `results.json` key |");
     }
 
     [Fact]
-    public async Task Every_key_of_the_exercise_json_is_in_the_table_of_exercises_md()
+    public async Task The_keys_of_the_exercise_json_are_the_table_of_exercises_md()
     {
-        var run = await RunAsync("exercise", "scenarios/exercises/bilateral-fta.yaml", "--answers", "scenarios/exercises/answers/bilateral-fta-us.yaml",
-            "--engine", "local", "--teacher", "--format", "json");
-        AssertDocumented(run, "docs/exercises.md", "| debrief key |");
+        // bilateral-fta and north-korea-line played with their sample answers carry the strained and breached agreements'
+        // figures and the no-offer's round; trade-for-defence, with Japan's round-2 proposal of trade-imbalance 70 open for
+        // one offer round, has the US counter and say the terms it would settle at (an answer's terms, exercises.md's
+        // worked 74.9588), and the inject's changes.
+        var sample = File.ReadAllText(SeedFiles.File("scenarios", "exercises", "answers", "trade-for-defence-jp.yaml"));
+        const string secondRound = "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n";
+        Assert.Contains(secondRound, sample);
+        var renewed = sample.Replace(secondRound, "  - round: 2\n    terms: { trade-imbalance: 70 }\n    deadline: 1\n", StringComparison.Ordinal);
+        var runs = await RunAsync([("scenarios/exercises/answers/renewed.yaml", renewed)],
+            ["exercise", "scenarios/exercises/bilateral-fta.yaml", "--answers", "scenarios/exercises/answers/bilateral-fta-us.yaml", "--engine", "local", "--teacher", "--format", "json"],
+            ["exercise", "scenarios/exercises/north-korea-line.yaml", "--answers", "scenarios/exercises/answers/north-korea-line-jp.yaml", "--engine", "local", "--teacher", "--format", "json"],
+            ["exercise", "scenarios/exercises/trade-for-defence.yaml", "--answers", "scenarios/exercises/answers/renewed.yaml", "--engine", "local", "--teacher", "--format", "json"]);
+        AssertDocumented(runs, "docs/exercises.md", "| debrief key |");
     }
 
     [Fact]
-    public async Task Every_key_of_the_compare_json_is_in_the_table_of_whatif_md()
+    public async Task The_keys_of_the_compare_json_are_the_table_of_whatif_md()
     {
-        var run = await RunAsync("compare", "scenarios/what-if/us-fta-press-or-package.yaml#press-fta", "scenarios/what-if/us-fta-press-or-package.yaml#offer-package",
-            "--engine", "local", "--format", "json");
-        AssertDocumented(run, "docs/whatif.md", "| compare key |");
+        // A → B gains offer-package's agreement (only B's value and status), B → A loses it (only A's); two spatial-model
+        // runs of dummy-3dim, seeds 0 and 5, have a forecast on each side.
+        const string press = "scenarios/what-if/us-fta-press-or-package.yaml#press-fta";
+        const string package = "scenarios/what-if/us-fta-press-or-package.yaml#offer-package";
+        var runs = await RunAsync([],
+            ["compare", press, package, "--engine", "local", "--format", "json"],
+            ["compare", package, press, "--engine", "local", "--format", "json"],
+            ["run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "--seed", "0", "-o", "a", "-v", "quiet"],
+            ["run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "--seed", "5", "-o", "b", "-v", "quiet"],
+            ["compare", "a/state.json", "b/state.json", "--format", "json"]);
+        AssertDocumented(runs, "docs/whatif.md", "| compare key |");
     }
 
     [Fact]
-    public async Task Every_key_of_the_analyze_json_is_in_the_table_of_telemetry_md()
+    public async Task The_keys_of_the_analyze_json_are_the_table_of_telemetry_md()
     {
         // The telemetry of a run first, in the same folder, then its analysis.
-        var run = await RunAsync(
+        var runs = await RunAsync([],
             ["run", "scenarios/what-if/us-presses-bilateral-fta.yaml", "--engine", "local", "--telemetry", "t.jsonl", "-v", "quiet"],
             ["analyze", "t.jsonl", "--format", "json"]);
-        AssertDocumented(run, "docs/telemetry.md", "| analyze key |");
+        AssertDocumented(runs, "docs/telemetry.md", "| analyze key |");
+    }
+
+    [Fact]
+    public async Task The_keys_of_the_seed_json_are_the_table_of_worlds_md()
+    {
+        // The seeded summit has quotes, speakers, a reference and seeded agreements; dummy-3dim, imported from a KTAB
+        // table, has its actors' power, its topics' headers and a position's numbers as written (73.50). No shipped world
+        // gives a position a reservation value, tactic or acceptance condition of its own, so the summit is seeded once
+        // more with the US's position on china-role given all three.
+        var world = File.ReadAllText(SeedFiles.World);
+        const string usOnChina = "  - actor: US\n    topic: china-role\n    value: 65\n";
+        Assert.Contains(usOnChina, world);
+        var own = world.Replace(usOnChina, usOnChina + "    reservation: 55\n    strategy: boulware\n    acceptance: time\n", StringComparison.Ordinal);
+        var runs = await RunAsync([("scenarios/summits/own-terms.yaml", own)],
+            ["seed", "--format", "json"],
+            ["seed", "--world", "scenarios/worlds/dummy-3dim.yaml", "--format", "json"],
+            ["seed", "--world", "scenarios/summits/own-terms.yaml", "--format", "json"]);
+        AssertDocumented(runs, "docs/worlds.md", "| seed key |");
+    }
+
+    [Fact]
+    public async Task The_keys_of_the_record_json_are_the_table_of_exercises_md()
+    {
+        // The shipped record's four facts imply a position, two moves and an agreement: every form of implies.
+        var runs = await RunAsync([], ["record", "--format", "json"]);
+        AssertDocumented(runs, "docs/exercises.md", "| record key |");
     }
 
     [Fact]
@@ -52,10 +104,24 @@ public sealed class DocumentedJsonKeysTests
         Assert.True(Matches("paths[].values[]", "paths[].values[]"));
     }
 
-    private static Task<SummitsRun> RunAsync(params string[] arguments) => RunAsync([arguments]);
+    [Fact]
+    public void A_row_no_output_carries_is_named_and_so_is_a_key_no_row_names()
+    {
+        // Worked by hand: the output has `a` and `b.c`; the table lists `a` and `d`. `b` and `b.c` have no row, and `d`
+        // matches no key of the output.
+        using var document = JsonDocument.Parse("""{ "a": 1, "b": { "c": 2 } }""");
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(document.RootElement, "", found);
+        var (undocumented, neverCarried) = Differences(found, ["a", "d"]);
+        Assert.Equal(["b", "b.c"], undocumented);
+        Assert.Equal(["d"], neverCarried);
+    }
 
-    /// <summary>Runs each command in turn in one folder holding a copy of the repository's scenarios; the last one's run.</summary>
-    private static async Task<SummitsRun> RunAsync(params string[][] commands)
+    /// <summary>
+    /// Runs each command in turn in one folder holding a copy of the repository's scenarios and
+    /// <paramref name="files"/> (a path below the folder and its text); each command's run, in order.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string[] Arguments, SummitsRun Run)>> RunAsync((string Path, string Text)[] files, params string[][] commands)
     {
         var folder = Directory.CreateTempSubdirectory("summits-json-");
         try
@@ -66,13 +132,16 @@ public sealed class DocumentedJsonKeysTests
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
             }
-            SummitsRun? run = null;
+            foreach (var (path, text) in files)
+                File.WriteAllText(Path.Combine(folder.FullName, path), text);
+            var runs = new List<(string[], SummitsRun)>();
             foreach (var arguments in commands)
             {
-                run = await SummitsProcess.RunInAsync(folder.FullName, arguments);
+                var run = await SummitsProcess.RunInAsync(folder.FullName, arguments);
                 Assert.True(run.ExitCode is 0 or 1, $"summits {string.Join(' ', arguments)}: exit {run.ExitCode}: {run.Error}");
+                runs.Add((arguments, run));
             }
-            return run!;
+            return runs;
         }
         finally
         {
@@ -80,17 +149,29 @@ public sealed class DocumentedJsonKeysTests
         }
     }
 
-    private static void AssertDocumented(SummitsRun run, string guide, string header)
+    /// <summary>The key paths of every run that printed JSON (<c>--format json</c>) against the table's rows, both ways.</summary>
+    private static void AssertDocumented(IReadOnlyList<(string[] Arguments, SummitsRun Run)> runs, string guide, string header)
     {
-        Assert.True(run.ExitCode is 0 or 1, $"exit {run.ExitCode}: {run.Error}");
-        using var document = JsonDocument.Parse(run.Output);
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        Collect(document.RootElement, "", found);
+        var printed = runs.Where(r => r.Arguments.Contains("json") && r.Arguments.Contains("--format")).ToList();
+        Assert.NotEmpty(printed);
+        foreach (var (_, run) in printed)
+        {
+            using var document = JsonDocument.Parse(run.Output);
+            Collect(document.RootElement, "", found);
+        }
         var rows = Rows(File.ReadAllLines(SeedFiles.File(guide)), header);
         Assert.True(rows.Count > 0, $"{guide} has no table headed {header}");
-        var missing = found.Where(path => !rows.Any(row => Matches(path, row))).ToList();
-        Assert.True(missing.Count == 0, $"{guide}: the table headed {header} lacks {string.Join(", ", missing)}");
+        var (undocumented, neverCarried) = Differences(found, rows);
+        Assert.True(undocumented.Count == 0, $"{guide}: the table headed {header} lacks {string.Join(", ", undocumented)}");
+        Assert.True(neverCarried.Count == 0, $"{guide}: the table headed {header} lists {string.Join(", ", neverCarried)}, which no output of "
+            + string.Join("; ", printed.Select(r => "summits " + string.Join(' ', r.Arguments))) + " carries");
     }
+
+    /// <summary>The key paths no row names, and the rows no key path matches, each in order.</summary>
+    private static (List<string> Undocumented, List<string> NeverCarried) Differences(IReadOnlyCollection<string> found, IReadOnlyList<string> rows) =>
+        ([.. found.Where(path => !rows.Any(row => Matches(path, row)))],
+         [.. rows.Where(row => !found.Any(path => Matches(path, row)))]);
 
     /// <summary>Each key's path: members joined by dots, an array's elements as <c>[]</c>; a document that is an array starts at <c>[]</c>.</summary>
     private static void Collect(JsonElement element, string path, ISet<string> found)
