@@ -27,10 +27,10 @@ public sealed class DocumentedJsonKeysTests
     [Fact]
     public async Task The_keys_of_the_exercise_json_are_the_table_of_exercises_md()
     {
-        // bilateral-fta and north-korea-line played with their sample answers carry the strained and breached agreements'
-        // figures and the no-offer's round; trade-for-defence, with Japan's round-2 proposal of trade-imbalance 70 open for
-        // one offer round, has the US counter and say the terms it would settle at (an answer's terms, exercises.md's
-        // worked 74.9588), and the inject's changes.
+        // bilateral-fta played with its sample answers is the play the table's examples quote; north-korea-line's carries
+        // an agreement strained (its value, distance, agreed value and window), a no-offer's round and an inject's changes;
+        // trade-for-defence, with Japan's round-2 proposal of trade-imbalance 70 open for one offer round, has the US
+        // counter and name the terms it would settle at (an answer's terms, exercises.md's worked 74.9588).
         var sample = File.ReadAllText(SeedFiles.File("scenarios", "exercises", "answers", "trade-for-defence-jp.yaml"));
         const string secondRound = "  - round: 2\n    terms: { trade-imbalance: 50, defense-procurement: 80 }\n";
         Assert.Contains(secondRound, sample);
