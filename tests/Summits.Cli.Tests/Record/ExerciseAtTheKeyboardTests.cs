@@ -849,6 +849,12 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
         // then waits; at 50 × 20 the title, about and objectives alone take 18 rows (2 + 3 + 1 + 1 + 3 + 3 + 4 + the sides'
         // line's first row), all a screen holds before a pause (20 − 2), so the play waits ("press Enter for more") before
         // the sides' line's second row. Either way the first wait comes with the title in view.
+        // The third objective, counted: "  - " 4, "Read each answer's reason " 26, "(how much the terms are worth to the side
+        // that answers, " 56, "against what its BATNA, no deal, is worth to it) " 49, "and say why the other side moved." 33:
+        // 4 + 26 + 56 + 49 + 33 = 168. Its words end at columns 8, 13, 22, 29, 34, …, "that" 76, "answers," 85, so at 80 it
+        // breaks before "answers,", which then ends at 14 and "the" at 79, so it breaks again before "other": 3 rows. At 50
+        // it breaks before "are" ("terms" ends at 49), before "what" ("against" ends at 49) and before "say" ("and" ends
+        // at 50): 4 rows.
         _terminal.Start(_folder, columns, rows, ["exercise", Exercises("trade-for-defence.yaml"), "--engine", "local", "--players", "1", "--role", "JP"]);
         var t = _terminal;
         await t.WaitForAnyAsync(null, "(end of the public brief:", "(the public brief, lines 1–", "(the public brief follows:", "(press Enter for more)");
