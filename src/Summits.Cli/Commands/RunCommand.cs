@@ -272,8 +272,7 @@ public static class RunCommand
                 {
                     if (request.Format == TimelineFormat.Csv)
                     {
-                        stdout.Write(forked ? name + "," : "");
-                        TimelineCsv.Write(stdout, e);
+                        TimelineCsv.Write(stdout, e, forked ? name : null);
                     }
                     else if (request.Format == TimelineFormat.Json)
                     {

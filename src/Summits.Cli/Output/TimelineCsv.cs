@@ -21,7 +21,11 @@ public static class TimelineCsv
     /// <c>terms</c> are <c>TOPIC=VALUE</c> pairs and <c>parties</c> the agreement's parties in its order, each
     /// separated by a space; <c>agreed</c> is the value a change of an agreement's status says it agreed on the topic.
     /// </summary>
-    public static void Write(TextWriter output, TimelineEvent e)
+    /// <param name="output">Where the row goes.</param>
+    /// <param name="e">The event.</param>
+    /// <param name="branch">For a run of a fork that runs every branch: the branch <paramref name="e"/> belongs to, written
+    /// as the row's first cell (before <c>seq</c>) and quoted as every other cell is; null for no such cell.</param>
+    public static void Write(TextWriter output, TimelineEvent e, string? branch = null)
     {
         string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
         var terms = e.Terms is { IsDefaultOrEmpty: false } t
@@ -34,6 +38,6 @@ public static class TimelineCsv
             KebabCase.Of(e.Kind), e.Topic ?? "", Number(e.Before), Number(e.After), terms, e.Cause, e.Why ?? "",
             e.Agreement ?? "", parties, Number(e.Agreed),
         ];
-        output.Write(CsvLine.Of(fields) + "\n");
+        output.Write(CsvLine.Of(branch is null ? fields : [branch, .. fields]) + "\n");
     }
 }

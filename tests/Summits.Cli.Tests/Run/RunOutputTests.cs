@@ -100,8 +100,52 @@ public sealed class RunOutputTests : IDisposable
         // proposer and then its recipient, US then JP, separated by a space; its values are in terms, so agreed is empty.
         Assert.Equal("8,package,,,agreement-made,defense-procurement+trade-imbalance,,,defense-procurement=75 trade-imbalance=50,package,"
             + "accepted by US and JP under unanimity,package,US JP,", rows[8]);
-        // Every row has the header's 14 cells: the three expectations that follow have no agreement's cells either.
-        Assert.All(rows[9..], row => Assert.EndsWith(",,,", row));
+        // Read as RFC 4180 reads it, the header and the 11 events (8 above and the three expectations) are 12 records,
+        // each of the header's 14 cells; the three expectations have no agreement's cells either.
+        var records = CsvRecords.Of(run.Output);
+        Assert.Equal(12, records.Count);
+        Assert.All(records, record => Assert.Equal(14, record.Length));
+        Assert.All(records[9..], record => Assert.Equal(["", "", ""], record[11..]));
+    }
+
+    [Fact]
+    public void A_timeline_row_quotes_a_branch_name_as_every_other_cell()
+    {
+        // A branch name is an id, so a real one needs no quotes; one with a comma and a quote, as no fork can name, shows
+        // that the branch cell goes through the same quoting as the rest: x,"y" → "x,""y""" (its quotes doubled, then
+        // enclosed), followed by the 14 cells of the event, seq 1 and step s, the rest empty but the cause c.
+        var text = new StringWriter();
+        Summits.Cli.Output.TimelineCsv.Write(text, new Summits.Model.TimelineEvent(1, "s", null, Summits.Model.EventKind.Move, null, null, null, null, "c", null), "x,\"y\"");
+
+        Assert.Equal("\"x,\"\"y\"\"\",1,s,,,move,,,,,c,,,,\n", text.ToString());
+        Assert.Equal(15, Assert.Single(CsvRecords.Of(text.ToString())).Length);
+    }
+
+    [Fact]
+    public async Task Format_csv_of_a_fork_puts_each_rows_branch_first()
+    {
+        var run = await Run(null, "run", WhatIf("us-fta-press-or-package.yaml"), "--engine", "local", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var records = CsvRecords.Of(run.Output);
+        // The header gains 'branch' first: 15 cells, and so has every row.
+        Assert.Equal(["branch", .. "seq,step,round,actor,event,topic,before,after,terms,cause,why,agreement,parties,agreed".Split(',')], records[0]);
+        Assert.All(records, record => Assert.Equal(15, record.Length));
+        // The branches run in the fork's order, each from the shared opening, so each begins at seq 1 with the US's ask
+        // for an FTA at 80 to JP alone, a proposal under unanimity, the default rule.
+        var branches = records.Skip(1).Select(r => r[0]).ToList();
+        Assert.Equal(["press-fta", "offer-package"], branches.Distinct());
+        Assert.True(branches.IndexOf("offer-package") > branches.LastIndexOf("press-fta"), string.Join(" ", branches));
+        string[] ask = ["1", "fta-ask", "", "US", "proposal", "bilateral-fta", "", "", "bilateral-fta=80", "fta-ask", "proposal to JP under unanimity", "", "", ""];
+        Assert.Equal(["press-fta", .. ask], records[1]);
+        Assert.Equal(["offer-package", .. ask], records[branches.IndexOf("offer-package") + 1]);
+        // offer-package's agreement, made from its proposal 'package' by US and JP on the two topics of its terms (in the
+        // topics' order, as trade-for-defense-package's are). Its seq: the opening gives the ask (1), Japan's reject (2),
+        // Japan's move on the FTA (3) and the expectation (4); the package gives the proposal (5), Japan's accept (6), its
+        // moves on the two topics (7, 8) and the agreement made (9), as trade-for-defense-package's package does.
+        var made = Assert.Single(records, r => r[5] == "agreement-made");
+        Assert.Equal(["offer-package", "9", "package", "", "", "agreement-made", "bilateral-fta+defense-procurement", "", "",
+            "bilateral-fta=35 defense-procurement=75", "package", "accepted by US and JP under unanimity", "package", "US JP", ""], made);
     }
 
     [Fact]
