@@ -135,8 +135,7 @@ public sealed partial class WorldGrain(
         // the world's own write makes the world seeded.
         cancellation.ThrowIfCancellationRequested();
 
-        state.State.Info = new WorldInfo(world.Id, world.Title, world.About, world.Source,
-            [.. world.Actors.Select(a => a.Id)], [.. world.Topics.Select(t => t.Id)]);
+        state.State.Info = WorldInfo.Of(world);
         // A world kept in memory has no state beyond this activation: it keeps the world it was given, which cannot
         // change, and digests it only if asked again, rather than serialising every sample's world to digest it.
         state.State.Seeded = _inMemory ? null : Digest(world);
@@ -274,9 +273,16 @@ public sealed partial class WorldGrain(
     private bool SameWorld(World given, World world) =>
         ReferenceEquals(given, world) || Digest(given).AsSpan().SequenceEqual(Digest(world));
 
-    private static bool SameInfo(WorldInfo info, World world) =>
-        info.Title == world.Title && info.About == world.About && info.Source == world.Source
-        && info.Actors.SequenceEqual(world.Actors.Select(a => a.Id)) && info.Topics.SequenceEqual(world.Topics.Select(t => t.Id));
+    /// <summary>
+    /// Whether a world stored with no digest (an earlier version's) holds <paramref name="world"/>'s metadata: every
+    /// field of <see cref="WorldInfo"/>, the ids in order.
+    /// </summary>
+    private static bool SameInfo(WorldInfo info, World world)
+    {
+        var given = WorldInfo.Of(world);
+        return info with { Actors = given.Actors, Topics = given.Topics } == given
+            && info.Actors.SequenceEqual(given.Actors) && info.Topics.SequenceEqual(given.Topics);
+    }
 
     public Task<WorldInfo> Info() => Task.FromResult(Current);
 
@@ -660,8 +666,7 @@ public sealed partial class WorldGrain(
             foreach (var position in country.Positions)
                 positions[next[topicOrder[position.Topic]]++] = position;
         }
-        return new World(info.Id, info.Title, info.About, info.Source,
-            [.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], ImmutableCollectionsMarshal.AsImmutableArray(positions), agreements);
+        return info.With([.. countries.Select(c => c.Actor)], [.. tables.Select(t => t.Topic)], ImmutableCollectionsMarshal.AsImmutableArray(positions), agreements);
     }
 
     public async Task<World> Final(CancellationToken cancellation = default)
