@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Summits.Model;
 using Summits.Scenarios;
 using Summits.Tests;
@@ -26,6 +27,31 @@ public sealed class SeedCommandTests(SeedRuns runs) : IClassFixture<SeedRuns>
         AssertTopics(world.GetProperty("topics"));
         AssertPositions(world.GetProperty("positions"));
         AssertAgreements(world.GetProperty("agreements"));
+    }
+
+    [Fact]
+    public async Task Seed_json_of_a_ktab_world_carries_its_salience_meaning_and_its_ktab_line()
+    {
+        // dummy-3dim.yaml says `salience: shares` and, under `ktab:`, `description: Dummy scenario to test reading
+        // format` and `power: Power`: the world grain keeps both and gives them back with the world.
+        var (code, output, error) = await WorldCommandRunner.RunAsync("seed", "--world", "scenarios/worlds/dummy-3dim.yaml", "--format", "json");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("", error);
+        using var document = JsonDocument.Parse(output);
+        var world = document.RootElement;
+        Assert.Equal("shares", world.GetProperty("salience").GetString());
+        var ktab = world.GetProperty("ktab");
+        Assert.Equal(["description", "powerHeader"], ktab.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Dummy scenario to test reading format", ktab.GetProperty("description").GetString());
+        Assert.Equal("Power", ktab.GetProperty("powerHeader").GetString());
+        // And every other key beside the actors, topics, positions and agreements is the file's, as loaded without grains.
+        var file = WorldFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "worlds", "dummy-3dim.yaml"));
+        var seeded = JsonNode.Parse(output)!.AsObject();
+        foreach (var collection in (string[])["actors", "topics", "positions", "agreements"])
+            seeded[collection] = new JsonArray();
+        var loaded = JsonSerializer.SerializeToNode(file with { Actors = [], Topics = [], Positions = [], Agreements = [] }, SummitsJson.Options)!;
+        Assert.Equal(loaded.ToJsonString(), seeded.ToJsonString());
     }
 
     [Fact]
