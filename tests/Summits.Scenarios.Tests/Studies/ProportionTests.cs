@@ -18,6 +18,28 @@ public sealed class ProportionTests
     }
 
     [Fact]
+    public void The_bound_at_the_edge_of_a_share_of_all_or_none_is_exactly_one_or_zero()
+    {
+        // Wilson (1927): with p = 1 the upper bound is (1 + z²/2n + z·z/2n) / (1 + z²/n) = 1, with p = 0 the lower is
+        // (z²/2n − z·z/2n) / (1 + z²/n) = 0. Worked in doubles they came out 0.9999999999999998 and 1.08e-19 for n = 2000.
+        Assert.Equal(1.0, Proportion.Of(2000, 2000).High);
+        Assert.Equal(0.0, Proportion.Of(0, 2000).Low);
+        Assert.Equal("1", Proportion.Of(2000, 2000).High.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0", Proportion.Of(0, 2000).Low.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void An_interior_share_has_the_wilson_bounds_worked_by_hand()
+    {
+        // 2 of 4 with z = 2: z²/n = 1, so the divisor 1 + z²/n = 2; the centre (0.5 + z²/2n) / 2 = (0.5 + 0.5) / 2 = 0.5;
+        // the half-width z / 2 · √(p(1 − p)/n + z²/4n²) = 1 · √(0.25/4 + 4/64) = √0.125 = 0.35355339;
+        // so 0.5 ∓ 0.35355339 = 0.14644661 and 0.85355339.
+        var p = Proportion.Of(2, 4, z: 2);
+        Assert.Equal(0.14644661, p.Low, 8);
+        Assert.Equal(0.85355339, p.High, 8);
+    }
+
+    [Fact]
     public void No_runs_leave_the_whole_unit_interval_open()
     {
         var p = Proportion.Of(0, 0);
