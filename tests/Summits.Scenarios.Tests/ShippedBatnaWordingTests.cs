@@ -105,6 +105,31 @@ public sealed partial class ShippedBatnaWordingTests
         Assert.Equal(1, read.Sum(r => r.Found.Exempt));
     }
 
+    // A reservation value is a bound, not a range: a value is above, below or beyond it, never inside or within it,
+    // whether the bound is named ("inside Japan's reservation value") or left understood ("inside the US's.").
+    [GeneratedRegex(@"\b(?:inside|within)\b[^.;,]*\breservation value|\b(?:inside|within) (?:the )?\w+'s?(?=[.,;)]|$)", Phrase)]
+    private static partial Regex InsideABound();
+
+    [Fact]
+    public void No_shipped_text_puts_a_value_inside_a_reservation_value()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepoFiles.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        var inside = files.SelectMany(file => Texts(Path.GetRelativePath(RepoFiles.Root, file), File.ReadAllText(file)))
+            .Where(r => InsideABound().IsMatch(r.Text)).Select(r => $"{r.At}: {r.Text}").ToList();
+        Assert.True(inside.Count == 0, string.Join("\n", inside));
+    }
+
+    [Theory]
+    // Worked by hand: the two texts this wording replaced are caught, the bound said as a bound and a window (a range) are not.
+    [InlineData("an FTA at 35 is inside Japan's reservation value, and procurement", true)]
+    [InlineData("76 is beyond Japan's reservation value, and 55 is inside the US's.", true)]
+    [InlineData("a price within its reservation value", true)]
+    [InlineData("an FTA at 35 is below Japan's reservation value (36.25 at the start)", false)]
+    [InlineData("55 is above the US's (44.5).", false)]
+    [InlineData("procurement at 75, inside Japan's 20.75-point window around 60", false)]
+    public void A_value_put_inside_a_reservation_value_is_told_from_one_on_its_side(string text, bool inside) =>
+        Assert.Equal(inside, InsideABound().IsMatch(text));
+
     private sealed record Found(IReadOnlyList<int> Bare, int Named, int Exempt);
 
     /// <summary>Each string value of a YAML text with the place it starts at (file:line:column) and what it holds.</summary>
