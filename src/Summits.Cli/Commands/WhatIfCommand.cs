@@ -210,7 +210,8 @@ public static class WhatIfCommand
                 }
                 else if (verbosity >= Verbosity.Normal)
                 {
-                    if (forked)
+                    // A blank line between branches, none before the first: the output starts with its What-if line.
+                    if (forked && studies.Count > 1)
                         Console.Out.WriteLine();
                     StudyText.Write(Console.Out, study, width, every: verbosity >= Verbosity.Detailed);
                 }

@@ -226,6 +226,12 @@ public sealed class RunOutputTests : IDisposable
         Assert.Contains("Branches side by side", run.Output);
         Assert.Contains("press-fta", run.Output);
         Assert.Contains("offer-package", run.Output);
+        // The output starts with the first branch's What-if line, press-fta being the fork's first branch (the file's
+        // order); a blank line stands only between branches, so the second's What-if line follows one.
+        var lines = run.Output.Split('\n');
+        Assert.StartsWith("What-if us-fta-press-or-package#press-fta on world abe-trump-2017-11-06: ", lines[0]);
+        var second = Array.FindIndex(lines, l => l.StartsWith("What-if us-fta-press-or-package#offer-package", StringComparison.Ordinal));
+        Assert.Equal("", lines[second - 1]);
     }
 
     [Fact]
