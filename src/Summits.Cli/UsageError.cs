@@ -101,7 +101,10 @@ public static partial class UsageError
         if (!ofOption && missing is not null)
         {
             var arguments = string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"));
-            return $"the argument <{missing.Groups["argument"].Value}> is missing: '{Path(parse)}' takes {arguments}";
+            var name = missing.Groups["argument"].Value;
+            // A file argument names the files shipped of its kind, which a first try most often means.
+            var shipped = command.Arguments.FirstOrDefault(a => a.Name == name) is { } argument ? Cli.Commands.CommonOptions.Shipped(argument) : "";
+            return $"the argument <{name}> is missing: '{Path(parse)}' takes {arguments}{shipped}";
         }
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";

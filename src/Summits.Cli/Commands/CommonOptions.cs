@@ -67,6 +67,44 @@ public static class CommonOptions
         return null;
     }
 
+    /// <summary>
+    /// The files shipped with Summits that <paramref name="symbol"/> (marked by <see cref="InputFile"/>) could name, as a
+    /// clause to follow a line saying it is missing: <c>; the shipped exercise files: scenarios/exercises/a.yaml and
+    /// scenarios/exercises/b.yaml</c>, each a path that names it from the repository's root or from anywhere (a name
+    /// not found here is looked for beside the program, <see cref="Resolve"/>), at most ten and how many more. Empty
+    /// for a symbol of a kind none is shipped of (a briefing, a telemetry file, the older files <c>migrate</c> takes, which
+    /// are the user's own), or when none is found.
+    /// </summary>
+    public static string Shipped(Symbol symbol)
+    {
+        if (!InputFiles.TryGetValue(symbol, out var kind) || ShippedOf(kind) is not (var noun, var folders))
+            return "";
+        var found = folders.SelectMany(folder => Files(folder, kind.Extensions)).ToList();
+        return found.Count == 0 ? "" : $"; the shipped {noun}: {Listed.AndMore(found, 10)}";
+
+        static IEnumerable<string> Files(string folder, IReadOnlyCollection<string> extensions)
+        {
+            // The scenarios folder is copied beside the program; from the repository's root it is also here.
+            var beside = Path.Combine(AppContext.BaseDirectory, folder);
+            var where = Directory.Exists(beside) ? beside : folder;
+            if (!Directory.Exists(where))
+                return [];
+            return Directory.EnumerateFiles(where).Select(Path.GetFileName).OfType<string>()
+                .Where(f => !f.StartsWith('.') && (extensions.Count == 0 || extensions.Contains(Path.GetExtension(f).ToLowerInvariant())))
+                .Order(StringComparer.Ordinal)
+                .Select(f => $"{folder}/{f}");
+        }
+    }
+
+    /// <summary>What the shipped files of <paramref name="kind"/> are called, plural, and the folders they are in; null when none are shipped.</summary>
+    private static (string Noun, string[] Folders)? ShippedOf(InputKind kind) =>
+        kind == InputKind.Exercise ? ("exercise files", ["scenarios/exercises"])
+        : kind == InputKind.Scenario || kind == InputKind.ScenarioOrState ? ("scenario files", ["scenarios/what-if"])
+        : kind == InputKind.World ? ("world files", ["scenarios/summits", "scenarios/worlds"])
+        : kind == InputKind.Record ? ("record files", ["scenarios/record"])
+        : kind == InputKind.KtabTable ? ("KTAB tables", ["scenarios/worlds/ktab"])
+        : null;
+
     /// <summary>Each value written on the command line for the command's arguments and options marked by <see cref="InputFile"/>, with its kind.</summary>
     private static IEnumerable<(string Token, InputKind Kind)> InputTokens(ParseResult parse)
     {

@@ -134,8 +134,51 @@ public sealed class ParseErrorTests
     {
         var run = await SummitsProcess.RunAsync("compare", Baseline);
 
-        // compare takes two scenarios, a and b; only a was given.
-        Assert.Equal("summits compare: error: the argument <B> is missing: 'summits compare' takes <A> <B> (see 'summits compare --help')", OnlyLine(run));
+        // compare takes two scenarios, a and b; only a was given. The shipped scenarios are the seven files of
+        // scenarios/what-if, in ordinal order (ls scenarios/what-if), all seven named (at most ten are).
+        Assert.Equal("summits compare: error: the argument <B> is missing: 'summits compare' takes <A> <B>; the shipped scenario files: "
+            + "scenarios/what-if/baseline.yaml, scenarios/what-if/china-role-shift.yaml, scenarios/what-if/north-korea-offers-talks.yaml, "
+            + "scenarios/what-if/okinawa-realignment-friction.yaml, scenarios/what-if/trade-for-defense-package.yaml, "
+            + "scenarios/what-if/us-fta-press-or-package.yaml and scenarios/what-if/us-presses-bilateral-fta.yaml (see 'summits compare --help')", OnlyLine(run));
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    private const string Exercises = "scenarios/exercises/bilateral-fta.yaml, scenarios/exercises/north-korea-line.yaml and scenarios/exercises/trade-for-defence.yaml";
+
+    [Theory]
+    // The three exercises in scenarios/exercises (ls, ordinal order; its answers/ folder is no exercise).
+    [InlineData("exercise", "FILE", "<FILE>", "exercise files: " + Exercises)]
+    [InlineData("classroom", "EXERCISE", "<EXERCISE>", "exercise files: " + Exercises)]
+    // The seven what-if scenarios, as in compare's line above.
+    [InlineData("whatif", "SCENARIO", "<SCENARIO>", "scenario files: scenarios/what-if/baseline.yaml, scenarios/what-if/china-role-shift.yaml, "
+        + "scenarios/what-if/north-korea-offers-talks.yaml, scenarios/what-if/okinawa-realignment-friction.yaml, scenarios/what-if/trade-for-defense-package.yaml, "
+        + "scenarios/what-if/us-fta-press-or-package.yaml and scenarios/what-if/us-presses-bilateral-fta.yaml")]
+    // The summit, then the three YAML worlds of scenarios/worlds (its ktab/ folder holds tables, not worlds).
+    [InlineData("export ktab", "WORLD", "<WORLD>", "world files: scenarios/summits/2017-11-06-abe-trump.yaml, scenarios/worlds/dummy-3dim.yaml, "
+        + "scenarios/worlds/dummy-40.yaml and scenarios/worlds/soe-18-actors.yaml")]
+    // The seven CSV tables of scenarios/worlds/ktab in ordinal order ('-' before '.' and 'i', capitals before lower case).
+    [InlineData("import ktab", "FILE", "<FILE>", "KTAB tables: scenarios/worlds/ktab/SOE-Competitive.csv, scenarios/worlds/ktab/SOE-Pol-Comp.csv, "
+        + "scenarios/worlds/ktab/SOE-Policy.csv, scenarios/worlds/ktab/dummyData-a040.csv, scenarios/worlds/ktab/dummyData_3Dim-no-final-comma.csv, "
+        + "scenarios/worlds/ktab/dummyData_3Dim.csv and scenarios/worlds/ktab/dummyData_6Dim.csv")]
+    public async Task A_missing_file_argument_names_the_shipped_files_it_could_be(string command, string argument, string takes, string shipped)
+    {
+        var run = await SummitsProcess.RunAsync(command.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits {command}: error: the argument <{argument}> is missing: 'summits {command}' takes {takes}; the shipped {shipped} (see 'summits {command} --help')", OnlyLine(run));
+    }
+
+    [Theory]
+    // A readout, a telemetry file and an older file to migrate are the user's own: none is shipped to name.
+    [InlineData("seed draft", "<BRIEFING>")]
+    [InlineData("analyze", "<FILE.jsonl>")]
+    [InlineData("migrate", "<FILE>")]
+    public async Task A_missing_file_argument_of_a_kind_none_is_shipped_of_names_only_the_arguments(string command, string takes)
+    {
+        var run = await SummitsProcess.RunAsync(command.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"summits {command}: error: the argument {takes} is missing: 'summits {command}' takes {takes} (see 'summits {command} --help')", OnlyLine(run));
     }
 
     [Fact]
