@@ -97,6 +97,7 @@ public static class SummitsCommand
         // command that has not ended 30 s later is ended with 130 by System.CommandLine.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int exit;
+        var failureSaid = false;
         try
         {
             exit = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false });
@@ -104,10 +105,13 @@ public static class SummitsCommand
         catch (Exception e)
         {
             exit = CommandFailure.Write(Console.Error, CommandPath(parse), e, IsDiagnostic(parse), interruption.Asked);
+            failureSaid = true;
         }
         // An action that did not end within ProcessTerminationTimeout of the user's signal is left behind with exit code
-        // 130: said as an interruption the action saw is said.
-        if (interruption.Abandoned)
+        // 130: said as an interruption the action saw is said. So is an action that ended with the user's cancellation
+        // when System.CommandLine answered 130 for it rather than passing its exception on: once the signal has come,
+        // the action's end and System.CommandLine's own end of the wait race, and either may be the one returned.
+        if (interruption.Abandoned || (interruption.Asked && !failureSaid))
             exit = CommandFailure.Write(Console.Error, CommandPath(parse), new OperationCanceledException(), IsDiagnostic(parse), interrupted: true);
         // A note on a file's format is not an error and not a result: -q, -v minimal and -v quiet leave it out
         // alike. A note that something was left on disk is said at every level, so nothing is left in silence.
