@@ -72,14 +72,14 @@ public static class CommonOptions
     /// clause to follow a line saying it is missing: <c>; the shipped exercise files: scenarios/exercises/a.yaml and
     /// scenarios/exercises/b.yaml</c>, each a path that names it from the repository's root or from anywhere (a name
     /// not found here is looked for beside the program, <see cref="Resolve"/>), at most ten and how many more. Empty
-    /// for a symbol of a kind none is shipped of (a briefing, a telemetry file, the older files <c>migrate</c> takes, which
-    /// are the user's own), or when none is found.
+    /// for a symbol of a kind none is shipped of (a telemetry file, the older files <c>migrate</c> takes, which are the
+    /// user's own), or when none is found.
     /// </summary>
     public static string Shipped(Symbol symbol)
     {
-        if (!InputFiles.TryGetValue(symbol, out var kind) || ShippedOf(kind) is not (var noun, var folders))
+        if (!InputFiles.TryGetValue(symbol, out var kind) || ShippedOf(kind) is not (var noun, var folders, var extensions))
             return "";
-        var found = folders.SelectMany(folder => Files(folder, kind.Extensions)).ToList();
+        var found = folders.SelectMany(folder => Files(folder, extensions ?? kind.Extensions)).ToList();
         return found.Count == 0 ? "" : $"; the shipped {noun}: {Listed.AndMore(found, 10)}";
 
         static IEnumerable<string> Files(string folder, IReadOnlyCollection<string> extensions)
@@ -96,13 +96,19 @@ public static class CommonOptions
         }
     }
 
-    /// <summary>What the shipped files of <paramref name="kind"/> are called, plural, and the folders they are in; null when none are shipped.</summary>
-    private static (string Noun, string[] Folders)? ShippedOf(InputKind kind) =>
-        kind == InputKind.Exercise ? ("exercise files", ["scenarios/exercises"])
-        : kind == InputKind.Scenario || kind == InputKind.ScenarioOrState ? ("scenario files", ["scenarios/what-if"])
-        : kind == InputKind.World ? ("world files", ["scenarios/summits", "scenarios/worlds"])
-        : kind == InputKind.Record ? ("record files", ["scenarios/record"])
-        : kind == InputKind.KtabTable ? ("KTAB tables", ["scenarios/worlds/ktab"])
+    /// <summary>
+    /// What the shipped files of <paramref name="kind"/> are called, plural, the folders they are in, and their
+    /// extensions when the kind's own (<see cref="InputKind.Extensions"/>) would take every file there; null when none
+    /// are shipped.
+    /// </summary>
+    private static (string Noun, string[] Folders, string[]? Extensions)? ShippedOf(InputKind kind) =>
+        kind == InputKind.Exercise ? ("exercise files", ["scenarios/exercises"], null)
+        : kind == InputKind.Scenario || kind == InputKind.ScenarioOrState ? ("scenario files", ["scenarios/what-if"], null)
+        : kind == InputKind.World ? ("world files", ["scenarios/summits", "scenarios/worlds"], null)
+        : kind == InputKind.Record ? ("record files", ["scenarios/record"], null)
+        : kind == InputKind.KtabTable ? ("KTAB tables", ["scenarios/worlds/ktab"], null)
+        // The summit's briefing and the two leaders' readouts, not the notes on their sources beside them.
+        : kind == InputKind.Briefing ? ("briefings", ["scenarios/sources", "scenarios/sources/readouts"], [".txt"])
         : null;
 
     /// <summary>Each value written on the command line for the command's arguments and options marked by <see cref="InputFile"/>, with its kind.</summary>

@@ -160,6 +160,10 @@ public sealed class ParseErrorTests
     [InlineData("import ktab", "FILE", "<FILE>", "KTAB tables: scenarios/worlds/ktab/SOE-Competitive.csv, scenarios/worlds/ktab/SOE-Pol-Comp.csv, "
         + "scenarios/worlds/ktab/SOE-Policy.csv, scenarios/worlds/ktab/dummyData-a040.csv, scenarios/worlds/ktab/dummyData_3Dim-no-final-comma.csv, "
         + "scenarios/worlds/ktab/dummyData_3Dim.csv and scenarios/worlds/ktab/dummyData_6Dim.csv")]
+    // seed draft drafts from a briefing: the summit's (scenarios/sources) and the two readouts (scenarios/sources/readouts),
+    // their .txt files in ordinal order, the notes on their sources (SOURCES.md) left out.
+    [InlineData("seed draft", "BRIEFING", "<BRIEFING>", "briefings: scenarios/sources/abe-trump-summit-2017-11-06.txt, "
+        + "scenarios/sources/readouts/uk-pm-biden-2024-07-10.txt and scenarios/sources/readouts/whitehouse-biden-starmer-2024-09-13.txt")]
     public async Task A_missing_file_argument_names_the_shipped_files_it_could_be(string command, string argument, string takes, string shipped)
     {
         var run = await SummitsProcess.RunAsync(command.Split(' '));
@@ -169,8 +173,7 @@ public sealed class ParseErrorTests
     }
 
     [Theory]
-    // A readout, a telemetry file and an older file to migrate are the user's own: none is shipped to name.
-    [InlineData("seed draft", "<BRIEFING>")]
+    // A telemetry file and an older file to migrate are the user's own: none is shipped to name.
     [InlineData("analyze", "<FILE.jsonl>")]
     [InlineData("migrate", "<FILE>")]
     public async Task A_missing_file_argument_of_a_kind_none_is_shipped_of_names_only_the_arguments(string command, string takes)
