@@ -186,7 +186,7 @@ public static class SummitsOpenTelemetry
             return TelemetryEnd.Clean;
         }
         var (end, flushed) = await FinishAsync(host.Services, settings, finished, clock);
-        var disposal = Task.Run(host.Dispose);
+        var disposal = OwnThread(() => { host.Dispose(); return true; });
         if (flushed)
             await disposal;
         else if (Left(clock) > TimeSpan.Zero)
@@ -202,6 +202,13 @@ public static class SummitsOpenTelemetry
         _ => false,
     };
 
+    /// <summary>
+    /// Runs <paramref name="blocking"/>, which may block for up to <see cref="FlushBudget"/>, on a thread of its own
+    /// rather than the thread pool's, so that the end of a run never waits for the pool to grow.
+    /// </summary>
+    private static Task<bool> OwnThread(Func<bool> blocking) =>
+        Task.Factory.StartNew(blocking, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     /// <summary>What is left of <see cref="FlushBudget"/> after <paramref name="clock"/>'s time, never below zero.</summary>
     private static TimeSpan Left(Stopwatch clock) =>
         FlushBudget > clock.Elapsed ? FlushBudget - clock.Elapsed : TimeSpan.Zero;
@@ -214,14 +221,16 @@ public static class SummitsOpenTelemetry
     private static async Task<(TelemetryEnd End, bool Flushed)> FinishAsync(IServiceProvider services, TelemetrySettings settings, bool finished, Stopwatch clock)
     {
         var shutdowns = new List<(string Signal, Task<bool> Done)>();
-        // Each provider gets what is left of the one budget when its shutdown starts, on a thread of its own.
+        // Each provider gets what is left of the one budget when its shutdown starts, on a thread of its own: a
+        // shutdown blocks for up to the budget, and three of them on the thread pool (two threads to start with on
+        // two cores) would leave the third, and this method's own continuation, waiting for the pool to grow.
         int Budget() => (int)Left(clock).TotalMilliseconds;
         if (services.GetService<TracerProvider>() is { } tracer)
-            shutdowns.Add(("spans", Task.Run(() => tracer.Shutdown(Budget()))));
+            shutdowns.Add(("spans", OwnThread(() => tracer.Shutdown(Budget()))));
         if (services.GetService<MeterProvider>() is { } meter)
-            shutdowns.Add(("metric points", Task.Run(() => meter.Shutdown(Budget()))));
+            shutdowns.Add(("metric points", OwnThread(() => meter.Shutdown(Budget()))));
         if (services.GetService<LoggerProvider>() is { } logger)
-            shutdowns.Add(("log records", Task.Run(() => logger.Shutdown(Budget()))));
+            shutdowns.Add(("log records", OwnThread(() => logger.Shutdown(Budget()))));
         // A stalled receiver can hold an export past its provider's timeout: wait no longer than the budget.
         var all = Task.WhenAll(shutdowns.Select(s => s.Done));
         if (Left(clock) > TimeSpan.Zero)
