@@ -77,7 +77,7 @@ public static class CommonOptions
     /// </summary>
     public static string Shipped(Symbol symbol)
     {
-        if (!InputFiles.TryGetValue(symbol, out var kind) || ShippedOf(kind) is not (var noun, var folders, var extensions))
+        if (!InputFiles.TryGetValue(symbol, out var kind) || kind.Shipped is not (var noun, var folders, var extensions))
             return "";
         var found = folders.SelectMany(folder => Files(folder, extensions ?? kind.Extensions)).ToList();
         return found.Count == 0 ? "" : $"; the shipped {noun}: {Listed.AndMore(found, 10)}";
@@ -95,21 +95,6 @@ public static class CommonOptions
                 .Select(f => $"{folder}/{f}");
         }
     }
-
-    /// <summary>
-    /// What the shipped files of <paramref name="kind"/> are called, plural, the folders they are in, and their
-    /// extensions when the kind's own (<see cref="InputKind.Extensions"/>) would take every file there; null when none
-    /// are shipped.
-    /// </summary>
-    private static (string Noun, string[] Folders, string[]? Extensions)? ShippedOf(InputKind kind) =>
-        kind == InputKind.Exercise ? ("exercise files", ["scenarios/exercises"], null)
-        : kind == InputKind.Scenario || kind == InputKind.ScenarioOrState ? ("scenario files", ["scenarios/what-if"], null)
-        : kind == InputKind.World ? ("world files", ["scenarios/summits", "scenarios/worlds"], null)
-        : kind == InputKind.Record ? ("record files", ["scenarios/record"], null)
-        : kind == InputKind.KtabTable ? ("KTAB tables", ["scenarios/worlds/ktab"], null)
-        // The summit's briefing and the two leaders' readouts, not the notes on their sources beside them.
-        : kind == InputKind.Briefing ? ("briefings", ["scenarios/sources", "scenarios/sources/readouts"], [".txt"])
-        : null;
 
     /// <summary>Each value written on the command line for the command's arguments and options marked by <see cref="InputFile"/>, with its kind.</summary>
     private static IEnumerable<(string Token, InputKind Kind)> InputTokens(ParseResult parse)

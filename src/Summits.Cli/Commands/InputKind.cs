@@ -11,25 +11,43 @@ public sealed record InputKind(string What, string Files, IReadOnlyCollection<st
 {
     private static readonly string[] Yaml = [".yaml", ".yml"];
 
-    public static InputKind Scenario { get; } = new("scenario file", "YAML file", Yaml);
+    /// <summary>
+    /// The files of this kind that ship with Summits, which a missing argument of this kind lists
+    /// (<see cref="CommonOptions.Shipped"/>); null when none ship.
+    /// </summary>
+    public ShippedFiles? Shipped { get; init; }
 
-    public static InputKind World { get; } = new("world file", "YAML file", Yaml);
+    public static InputKind Scenario { get; } = new("scenario file", "YAML file", Yaml) { Shipped = new("scenario files", ["scenarios/what-if"]) };
+
+    public static InputKind World { get; } = new("world file", "YAML file", Yaml) { Shipped = new("world files", ["scenarios/summits", "scenarios/worlds"]) };
 
     /// <summary>A side of <c>summits compare</c>: a scenario file, or the state.json that <c>summits run -o</c> writes.</summary>
-    public static InputKind ScenarioOrState { get; } = new("scenario file or state.json", "YAML or JSON file", [.. Yaml, ".json"]);
+    public static InputKind ScenarioOrState { get; } = new("scenario file or state.json", "YAML or JSON file", [.. Yaml, ".json"]) { Shipped = Scenario.Shipped };
 
     public static InputKind WorldOrScenario { get; } = new("world or scenario file", "YAML file", Yaml);
 
-    public static InputKind Record { get; } = new("record file", "YAML file", Yaml);
+    public static InputKind Record { get; } = new("record file", "YAML file", Yaml) { Shipped = new("record files", ["scenarios/record"]) };
 
-    public static InputKind Exercise { get; } = new("exercise file", "YAML file", Yaml);
+    public static InputKind Exercise { get; } = new("exercise file", "YAML file", Yaml) { Shipped = new("exercise files", ["scenarios/exercises"]) };
 
     public static InputKind Answers { get; } = new("answers file", "YAML file", Yaml);
 
-    public static InputKind KtabTable { get; } = new("KTAB table", "CSV file", [".csv"]);
+    public static InputKind KtabTable { get; } = new("KTAB table", "CSV file", [".csv"]) { Shipped = new("KTAB tables", ["scenarios/worlds/ktab"]) };
 
     public static InputKind Telemetry { get; } = new("telemetry file", "JSONL file", [".jsonl"]);
 
-    /// <summary>A readout: any text file, whatever its name.</summary>
-    public static InputKind Briefing { get; } = new("briefing file", "file", []);
+    /// <summary>
+    /// A readout: any text file, whatever its name. The shipped ones are the summit's briefing and the two leaders'
+    /// readouts, not the notes on their sources beside them.
+    /// </summary>
+    public static InputKind Briefing { get; } = new("briefing file", "file", []) { Shipped = new("briefings", ["scenarios/sources", "scenarios/sources/readouts"], [".txt"]) };
 }
+
+/// <summary>The files of an <see cref="InputKind"/> that ship with Summits, in the scenarios folder beside the program.</summary>
+/// <param name="Noun">What they are called, plural: "scenario files".</param>
+/// <param name="Folders">The folders they are in, relative to the program's folder (or the repository's root): "scenarios/what-if".</param>
+/// <param name="Extensions">
+/// Their extensions, lower case with their dot, when the kind's own (<see cref="InputKind.Extensions"/>) would take
+/// every file there; null to take the kind's.
+/// </param>
+public sealed record ShippedFiles(string Noun, string[] Folders, string[]? Extensions = null);

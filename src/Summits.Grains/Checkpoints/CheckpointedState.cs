@@ -163,18 +163,22 @@ public sealed class CheckpointedState<T>(
     /// Replaces the state in memory with <paramref name="state"/> as a call of the attempt that changes it (counted), after
     /// the attempt's checkpoint is started or resumed as for any call: what a world hands back after an autonomous step.
     /// </summary>
-    public During<bool> Hold(T state, AdvanceAttempt attempt)
+    /// <param name="check">
+    /// Given the state being replaced, throws when the grain cannot take the hand-back (as <see cref="CopyDuring"/>'s
+    /// does: a grain that holds no seeding, lost and activated again by this call, refuses it).
+    /// </param>
+    public During<bool> Hold(T state, AdvanceAttempt attempt, Action<T> check)
     {
-        Enter(attempt, counted: true);
+        check(Enter(attempt, counted: true));
         _state = state;
         _dirty = true;
         return Answer(true);
     }
 
     /// <summary><see cref="Hold"/>, then <see cref="CommitAsync"/> with <paramref name="calls"/>, which counts the hold.</summary>
-    public Task CommitHeldAsync(T state, AdvanceAttempt attempt, int calls, string grain)
+    public Task CommitHeldAsync(T state, AdvanceAttempt attempt, int calls, Action<T> check, string grain)
     {
-        Hold(state, attempt);
+        Hold(state, attempt, check);
         return CommitAsync(attempt, calls, grain);
     }
 

@@ -90,20 +90,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task<During<Delegation>> StateDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) => _state.CopyDuring(attempt, Seeded, cancellation);
 
-    public Task<During<bool>> Hold(Delegation state, AdvanceAttempt attempt)
-    {
-        // A grain that holds no seeding (lost, and activated again by this call) refuses the hand-back, as any call of
-        // an advance refuses: the world made the copy from its seeding without asking it.
-        Seeded(_state.State);
-        return Task.FromResult(_state.Hold(state, attempt));
-    }
+    // A grain that holds no seeding (lost, and activated again by this call) refuses the hand-back, as any call of an
+    // advance refuses: the world made the copy from its seeding without asking it.
+    public Task<During<bool>> Hold(Delegation state, AdvanceAttempt attempt) =>
+        Task.FromResult(_state.Hold(state, attempt, held => Seeded(held)));
 
-    public Task CommitHeld(Delegation state, AdvanceAttempt attempt, int calls)
-    {
-        // Refused by a grain that holds no seeding, as Hold is.
-        Seeded(_state.State);
-        return _state.CommitHeldAsync(state, attempt, calls, $"country {this.GetPrimaryKeyString()}");
-    }
+    public Task CommitHeld(Delegation state, AdvanceAttempt attempt, int calls) =>
+        _state.CommitHeldAsync(state, attempt, calls, held => Seeded(held), $"country {this.GetPrimaryKeyString()}");
 
     public Task Abandon(AdvanceAttempt attempt)
     {

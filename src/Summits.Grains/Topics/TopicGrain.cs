@@ -87,20 +87,13 @@ public sealed class TopicGrain : Grain, ITopicGrain
 
     public Task<During<Table>> StateDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) => _state.CopyDuring(attempt, Seeded, cancellation);
 
-    public Task<During<bool>> Hold(Table state, AdvanceAttempt attempt)
-    {
-        // A grain that holds no seeding (lost, and activated again by this call) refuses the hand-back, as any call of
-        // an advance refuses: the world made the copy from its seeding without asking it.
-        Seeded(_state.State);
-        return Task.FromResult(_state.Hold(state, attempt));
-    }
+    // A grain that holds no seeding (lost, and activated again by this call) refuses the hand-back, as any call of an
+    // advance refuses: the world made the copy from its seeding without asking it.
+    public Task<During<bool>> Hold(Table state, AdvanceAttempt attempt) =>
+        Task.FromResult(_state.Hold(state, attempt, held => Seeded(held)));
 
-    public Task CommitHeld(Table state, AdvanceAttempt attempt, int calls)
-    {
-        // Refused by a grain that holds no seeding, as Hold is.
-        Seeded(_state.State);
-        return _state.CommitHeldAsync(state, attempt, calls, $"topic {this.GetPrimaryKeyString()}");
-    }
+    public Task CommitHeld(Table state, AdvanceAttempt attempt, int calls) =>
+        _state.CommitHeldAsync(state, attempt, calls, held => Seeded(held), $"topic {this.GetPrimaryKeyString()}");
 
     public Task Abandon(AdvanceAttempt attempt)
     {

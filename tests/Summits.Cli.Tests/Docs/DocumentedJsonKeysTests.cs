@@ -84,6 +84,11 @@ public sealed class DocumentedJsonKeysTests
             ["seed", "--world", "scenarios/worlds/dummy-3dim.yaml", "--format", "json"],
             ["seed", "--world", "scenarios/summits/own-terms.yaml", "--format", "json"]);
         AssertDocumented(runs, "docs/worlds.md", "| seed key |");
+        // By hand, from the table's rows: the world-level keys first, as a world file writes them, then the lists.
+        // dummy-3dim has every top-level key, its salience and KTAB line included.
+        using var shares = JsonDocument.Parse(runs[1].Run.Output);
+        Assert.Equal(["id", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"],
+            shares.RootElement.EnumerateObject().Select(member => member.Name));
     }
 
     [Fact]

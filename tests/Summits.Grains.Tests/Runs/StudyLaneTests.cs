@@ -23,10 +23,7 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
     /// <summary>What topic <paramref name="topic"/>'s grain holds in <paramref name="world"/>, in words: its holders, and its agreements (id, status, parties, terms).</summary>
     private static string TopicAsHeld(World world, string topic) =>
         string.Join(' ', world.Positions.Where(p => p.Topic == topic).Select(p => p.Actor).Order(StringComparer.Ordinal)) + " | "
-        + string.Join("; ", world.Agreements.Where(a => a.Covers(topic))
-            .Select(a => $"{a.Id} {a.Status} {string.Join(' ', a.Parties)} "
-                + string.Join(' ', a.Terms.Select(t => $"{t.Key}={t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}")))
-            .Order(StringComparer.Ordinal));
+        + string.Join("; ", world.Agreements.Where(a => a.Covers(topic)).Select(AgreementWords.Of).Order(StringComparer.Ordinal));
 
     private static string LanesOf(LoadedScenario loaded, ulong seed) => WorldKey.Lane(loaded.Scenario.Id, seed, 0).Value[..^1];
 

@@ -16,17 +16,8 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     private static LoadedScenario Fta() =>
         ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
 
-    /// <summary>Each agreement of <paramref name="world"/> in words (id, status, parties, terms), in ordinal order.</summary>
-    private static string[] Agreed(World world) =>
-        [.. world.Agreements.Select(a => $"{a.Id} {a.Status} {string.Join(' ', a.Parties)} "
-                + string.Join(' ', a.Terms.Select(t => $"{t.Key}={t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}")))
-            .Order(StringComparer.Ordinal)];
-
-    public static TheoryData<string> WhatIfScenarios() =>
-        [.. Directory.EnumerateFiles(Path.Combine(SeedFiles.Root, "scenarios", "what-if"), "*.yaml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
-
     [Theory]
-    [MemberData(nameof(WhatIfScenarios))]
+    [MemberData(nameof(InMemoryWorldTests.Scenarios), MemberType = typeof(InMemoryWorldTests))]
     public async Task A_sample_of_any_what_if_scenario_read_back_from_the_grains_its_run_changed_writes_the_pure_models_bytes(string file)
     {
         // Every shipped what-if scenario run as a study's sample, one RunSample: its attempt takes every topic's seeded
@@ -86,7 +77,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");
         var local = await ScenarioRun.LocallyAsync(loaded);
         Assert.Equal(10, loaded.World.Agreements.Length);
-        Assert.Equal(Agreed(loaded.World), Agreed(local.Final));
+        Assert.Equal(AgreementWords.All(loaded.World), AgreementWords.All(local.Final));
         Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(run));
         Assert.Equal(RunFiles.State(local), RunFiles.State(run));
         await SampleRuns.EndInGrains(fixture.Client)(key);
@@ -120,7 +111,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         foreach (var (sample, hosted) in samples.Zip((RunResult[])[first, second]))
         {
             var local = await ScenarioRun.LocallyAsync(sample);
-            Assert.Equal(Agreed(loaded.World), Agreed(local.Final));
+            Assert.Equal(AgreementWords.All(loaded.World), AgreementWords.All(local.Final));
             Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(hosted));
             Assert.Equal(RunFiles.State(local), RunFiles.State(hosted));
         }

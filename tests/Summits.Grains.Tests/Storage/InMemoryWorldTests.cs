@@ -13,6 +13,7 @@ namespace Summits.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class InMemoryWorldTests(ClusterFixture fixture)
 {
+    /// <summary>Every shipped what-if scenario's file name, in ordinal order.</summary>
     public static TheoryData<string> Scenarios() =>
         [.. Directory.EnumerateFiles(Path.Combine(SeedFiles.Root, "scenarios", "what-if"), "*.yaml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
 
