@@ -3,15 +3,19 @@ using Summits.Model;
 namespace Summits.Scenarios;
 
 /// <summary>
-/// One expectation of a study's scenario and the share of runs in which it held, so that a study whose runs do not all
-/// meet their expectations says which ones failed: "line 26 (step-2): agreement on north-korea", held in 20 of 20 runs.
+/// One expectation of a study's scenario, the share of runs in which it held and why its author expected it, so that a
+/// study whose runs do not all meet their expectations says which ones failed and what reasoning they put to the test:
+/// "line 26 (step-2): agreement on north-korea", held in 20 of 20 runs.
 /// </summary>
 /// <param name="Step">The id of the <c>expect</c> step that holds it.</param>
 /// <param name="Line">The step's line in the scenario file, 1 or more.</param>
 /// <param name="What">What it expects, in words, with the parties, value, status, direction or cause it asks for
 /// (<see cref="Words"/>).</param>
 /// <param name="Held">The runs in which it held, with the share and its 95% Wilson interval.</param>
-public sealed record ExpectationOdds(string Step, int Line, string What, Proportion Held)
+/// <param name="Because">Why the scenario's author expected it: its step's <c>because:</c> text as the file gives it
+/// ("every US offer pulls Japan a little toward it, even when Japan refuses."), shared by every expectation of the step;
+/// empty when the step gives none.</param>
+public sealed record ExpectationOdds(string Step, int Line, string What, Proportion Held, string Because = "")
 {
     /// <summary>
     /// What <paramref name="expectation"/> expects, in words (<see cref="What"/>), with everything it asks, so that two

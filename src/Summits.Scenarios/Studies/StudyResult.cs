@@ -13,7 +13,8 @@ namespace Summits.Scenarios;
 /// <param name="Finished">Runs that finished; fewer than <paramref name="Runs"/> when the study was stopped.</param>
 /// <param name="Expectations">Runs in which every expectation of the scenario held; null if it has none.</param>
 /// <param name="EachExpectation">
-/// Each expectation of the scenario, in the file's order, with the runs in which it held; null if it has none.
+/// Each expectation of the scenario, in the file's order, with the runs in which it held and its step's
+/// <c>because:</c> text; null if it has none.
 /// </param>
 public sealed record StudyResult(
     string Summits,
@@ -58,7 +59,7 @@ public sealed record StudyResult(
         var expectations = hasExpectations ? Proportion.Of(ordered.Count(s => s.Failures == 0), n) : null;
         var each = loaded.Scenario.Steps.OfType<ExpectStep>()
             .SelectMany(step => step.Expectations.Select(e => (step, e)))
-            .Select((x, k) => new ExpectationOdds(x.step.Id, x.step.Line, ExpectationOdds.Words(x.e), Proportion.Of(ordered.Count(s => s.Held[k]), n)))
+            .Select((x, k) => new ExpectationOdds(x.step.Id, x.step.Line, ExpectationOdds.Words(x.e), Proportion.Of(ordered.Count(s => s.Held[k]), n), x.step.Because))
             .ToImmutableArray();
         var start = loaded.World.Positions.ToDictionary(p => (p.Actor, p.Topic), p => (double)p.Value);
         // Every actor's histogram on a topic shares the topic's bins.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Summits.Model;
+using Summits.Tests;
 
 namespace Summits.Scenarios.Tests;
 
@@ -33,6 +34,50 @@ public sealed class ExpectationOddsTests
         Assert.Equal(2, each.Length);
         Assert.Equal(("step-2", 8, "agreement on t", 200, 200), (each[0].Step, each[0].Line, each[0].What, each[0].Held.Count, each[0].Held.Runs));
         Assert.Equal(("step-3", 10, "agreement on u", 0, 200), (each[1].Step, each[1].Line, each[1].What, each[1].Held.Count, each[1].Held.Runs));
+    }
+
+    [Fact]
+    public async Task Each_expectation_carries_its_step_s_because_text()
+    {
+        // scenarios/what-if/us-presses-bilateral-fta.yaml's three expect steps (step-4, step-5, step-6) each give a
+        // `because:`; the texts below are copied by hand from the file's lines 46, 49 and 52.
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(20, 42, 2, Engine.Local), SampleRuns.Local);
+
+        Assert.Equal(
+            [
+                ("step-4", "80 lies beyond Japan's reservation value 36.25, so it is worth less to Japan than no deal (its BATNA)."),
+                ("step-5", "every US offer pulls Japan a little toward it, even when Japan refuses."),
+                ("step-6", "the parties' reservation values on the FTA (36.25 and 61.5 at the start, 38.915 and 60.5715 in their last round offers) never meet, and procurement cannot pay for the gap."),
+            ],
+            study.EachExpectation!.Value.Select(e => (e.Step, e.Because)));
+    }
+
+    [Fact]
+    public async Task Every_expectation_of_a_step_shares_its_because_and_a_step_without_one_gives_empty_text()
+    {
+        // step-2 holds two expectations (an agreement and an event) under one `because:`, so both carry its text as
+        // written after the key; step-3 gives none, so its expectation's text is empty.
+        var path = TempScenario.Write(TempScenario.World("50", "[45, 55]", "0.5", "[0.4, 0.6]"), """
+            scenario: shared-because
+            world: world.yaml
+            seed: 5
+
+            steps:
+              - id: ask
+                propose: { from: A, to: [B], terms: { t: 50 } }
+              - expect:
+                  agreement: { topic: t }
+                  event: { kind: agreement-made, topic: t }
+                  because: 50 lies inside B's window.
+              - expect:
+                  agreement: { topic: u, absent: true }
+            """);
+        var study = await WhatIfStudy.RunAsync(ScenarioFile.Load(path), new StudyOptions(10, 1, 2, Engine.Local), SampleRuns.Local);
+
+        Assert.Equal(
+            [("step-2", "50 lies inside B's window."), ("step-2", "50 lies inside B's window."), ("step-3", "")],
+            study.EachExpectation!.Value.Select(e => (e.Step, e.Because)));
     }
 
     [Fact]
