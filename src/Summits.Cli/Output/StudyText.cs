@@ -61,6 +61,8 @@ public static class StudyText
                 FittedTable.WriteLeftOut(output, FittedTable.Write(output,
                     [new("expectation"), new("step"), new("line"), new("held in")],
                     each.Select(x => (IReadOnlyList<string>)[x.What, x.Step, x.Line.ToString(CultureInfo.InvariantCulture), Share(x.Held)]), width, "  "), width, "  ");
+            foreach (var reason in Reasons(study))
+                Line(reason);
         }
 
         output.WriteLine();
@@ -105,6 +107,19 @@ public static class StudyText
             Line($"Stopped after {Counted.PartOf(study.Finished, study.Runs, "run")}; these results cover the finished runs only.");
         }
     }
+
+    /// <summary>
+    /// Why the scenario's author expected what the study counted: a line per <c>expect</c> step that gives a
+    /// <c>because:</c>, in the file's order, under the expectations it explains, "  step-6 (line 50) because: the
+    /// parties' reservation values … never meet". A step's expectations share its reason, so a step of several gives
+    /// it once. Its whitespace, line breaks included, is read as single spaces (a reason written as a YAML block reads
+    /// as one sentence) and any other control character is shown escaped (<see cref="Printable"/>). None for a
+    /// scenario whose steps give no reason.
+    /// </summary>
+    private static IEnumerable<string> Reasons(StudyResult study) =>
+        (study.EachExpectation ?? []).Select(x => (x.Step, x.Line, Because: string.Join(' ', x.Because.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))))
+            .Where(x => x.Because.Length > 0).Distinct()
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"  {x.Step} (line {x.Line}) because: {Printable.Of(x.Because)}"));
 
     /// <summary>How many more rows there are, with thousands separated as the table's counts are: "1 more topic", "5,950 more positions".</summary>
     private static string More(int count, string noun) =>
