@@ -81,15 +81,16 @@ public static class StudyFiles
     /// <c>eachExpectation</c> (every <c>expect</c> step's in the file's order): <c>step</c> (its step's id),
     /// <c>line</c> (the line of its <c>- expect:</c>), <c>what</c> (<see cref="ExpectationOdds.Words"/>, quoted as
     /// RFC 4180 quotes a field), <c>held</c> (runs in which it held), <c>runs</c> (runs that finished),
-    /// <c>share</c> (held / runs, 0 to 1), <c>low</c> and <c>high</c> (its 95% Wilson interval, 0 to 1). Only the
-    /// header for a scenario without expectations.
+    /// <c>share</c> (held / runs, 0 to 1), <c>low</c> and <c>high</c> (its 95% Wilson interval, 0 to 1), <c>because</c>
+    /// (its step's <c>because:</c> text, <see cref="ExpectationOdds.Because"/>, quoted as <c>what</c> is; empty when the
+    /// step gives none). Only the header for a scenario without expectations.
     /// </summary>
     public static string ExpectationsCsv(StudyResult study)
     {
-        var text = new StringBuilder("step,line,what,held,runs,share,low,high\n");
+        var text = new StringBuilder("step,line,what,held,runs,share,low,high,because\n");
         foreach (var e in study.EachExpectation ?? [])
             text.Append(CsvLine.Of([e.Step, e.Line.ToString(CultureInfo.InvariantCulture), e.What, e.Held.Count.ToString(CultureInfo.InvariantCulture),
-                e.Held.Runs.ToString(CultureInfo.InvariantCulture), N(e.Held.P), N(e.Held.Low), N(e.Held.High)])).Append('\n');
+                e.Held.Runs.ToString(CultureInfo.InvariantCulture), N(e.Held.P), N(e.Held.Low), N(e.Held.High), e.Because])).Append('\n');
         return text.ToString();
     }
 

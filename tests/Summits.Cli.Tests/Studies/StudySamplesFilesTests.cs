@@ -79,15 +79,16 @@ public sealed class StudySamplesFilesTests : IDisposable
             Assert.Contains(rows[run][67], new[] { "boulware", "linear" });
         }
 
-        // expectations.csv: a row per expectation, the same counts, under its header.
+        // expectations.csv: a row per expectation, the same counts and reasons, under its header.
         var expectations = Text("out/expectations.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => CsvField.Split(line).Select(f => f.Text).ToArray()).ToArray();
-        Assert.Equal(["step", "line", "what", "held", "runs", "share", "low", "high"], expectations[0]);
+        Assert.Equal(["step", "line", "what", "held", "runs", "share", "low", "high", "because"], expectations[0]);
         Assert.Equal(4, expectations.Length);
         for (var k = 0; k < 3; k++)
         {
             Assert.Equal(each[k].GetProperty("what").GetString(), expectations[k + 1][2]);
             Assert.Equal(each[k].GetProperty("held").GetProperty("count").GetInt32().ToString(CultureInfo.InvariantCulture), expectations[k + 1][3]);
             Assert.Equal("6", expectations[k + 1][4]);
+            Assert.Equal(each[k].GetProperty("because").GetString(), expectations[k + 1][8]);
         }
     }
 

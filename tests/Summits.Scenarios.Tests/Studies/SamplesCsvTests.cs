@@ -124,12 +124,23 @@ public sealed class SamplesCsvTests
     }
 
     [Fact]
-    public async Task Expectations_csv_has_a_row_per_expectation_with_its_step_line_words_and_share()
+    public async Task Expectations_csv_has_a_row_per_expectation_with_its_step_line_words_share_and_reason()
     {
-        var study = await Study(TempScenario.Write(World, Scenario));
-        var rows = Rows(StudyFiles.ExpectationsCsv(study));
+        // The second expect step gains a reason, on a line of its own after the step's other lines (so no step moves),
+        // holding commas and quotes; the first gives none.
+        const string because = "A's position on u, drawn from [20, 40], is \"half\" the time in [20, 30].";
+        var study = await Study(TempScenario.Write(World, Scenario.TrimEnd('\n') + "\n      because: " + because + "\n"));
+        var csv = StudyFiles.ExpectationsCsv(study);
+        var rows = Rows(csv);
 
-        Assert.Equal(["step", "line", "what", "held", "runs", "share", "low", "high"], rows[0]);
+        Assert.Equal(["step", "line", "what", "held", "runs", "share", "low", "high", "because"], rows[0]);
+        // The first row's reason is empty: its line ends in the comma before it (Rows, like a spreadsheet's reader, drops
+        // empty fields at the end of a line, so the row has the 8 fields before it).
+        Assert.EndsWith(",", csv.Split('\n')[1], StringComparison.Ordinal);
+        Assert.Equal(8, rows[1].Length);
+        Assert.Equal(because, rows[2][8]);
+        // RFC 4180 by hand: the field is quoted for its commas and quotes, each quote doubled.
+        Assert.EndsWith(",\"A's position on u, drawn from [20, 40], is \"\"half\"\" the time in [20, 30].\"\n", csv, StringComparison.Ordinal);
         // Each held in 2 of the 6 runs (above). Share 2/6 = 0.3333; its Wilson interval with z = 1.96: z²/n = 0.6403,
         // centre (1/3 + 0.3201) / 1.6403 = 0.3984, half-width 1.96 / 1.6403 · √(2/9/6 + 3.8415/144) = 1.1949 · 0.2524
         // = 0.3016, so [0.0968, 0.7000].
@@ -199,6 +210,6 @@ public sealed class SamplesCsvTests
         var path = TempScenario.Write(World, Scenario[..Scenario.IndexOf("  - expect:", StringComparison.Ordinal)]);
         var study = await Study(path);
         Assert.Equal("final position A u", Rows(Samples(study))[0][^1]);
-        Assert.Equal("step,line,what,held,runs,share,low,high\n", StudyFiles.ExpectationsCsv(study));
+        Assert.Equal("step,line,what,held,runs,share,low,high,because\n", StudyFiles.ExpectationsCsv(study));
     }
 }
