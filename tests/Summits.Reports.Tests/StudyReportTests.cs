@@ -254,6 +254,42 @@ public sealed class StudyReportTests
     }
 
     [Fact]
+    public async Task Both_reports_give_each_expectation_s_reason_beside_it()
+    {
+        // us-presses-bilateral-fta.yaml's first expect step, step-4 at line 44, with its `because:` copied by hand from the
+        // file's line 46. Over 6 runs Japan rejects the ask of 80 in every one: 6 of 6, whose 95% Wilson interval, with
+        // z²/n = 3.8415 / 6 = 0.6403, runs from 1 / 1.6403 = 0.6097 to 1: "100.0% [61.0, 100.0]".
+        var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(6, 42, 2, Engine.Local), SampleRuns.Local);
+        const string because = "80 lies beyond Japan's reservation value 36.25, so it is worth less to Japan than no deal (its BATNA).";
+
+        var markdown = StudyReport.Markdown(study);
+        Assert.Contains("| expectation | step | line | held in | because |\n", markdown);
+        Assert.Contains($"| event reject by JP from fta-ask | step-4 | 44 | 100.0% [61.0, 100.0] | {because} |\n", markdown);
+        var html = StudyReport.Html(study);
+        Assert.Contains("<th>because</th>", html);
+        Assert.Contains("<td>100.0% [61.0, 100.0]</td><td>80 lies beyond Japan&#39;s reservation value 36.25, so it is worth less to Japan than no deal (its BATNA).</td>", html);
+    }
+
+    [Fact]
+    public void The_because_column_is_there_only_when_a_step_gives_a_reason_and_a_reason_of_several_lines_keeps_to_its_row()
+    {
+        // 1 of 1 runs; its Wilson interval, 1 / (1 + 3.8415) = 0.2065 to 1, is shown "[20.7, 100.0]".
+        var held = Proportion.Of(1, 1);
+        ExpectationOdds plain = new("step-2", 8, "agreement on t", held);
+        var without = new StudyResult("0.0.0", "s", "", "w", 5, Engine.Local, 1, 1, false, [], [], held, [], [], EachExpectation: [plain]);
+        Assert.Contains("| expectation | step | line | held in |\n", StudyReport.Markdown(without));
+        Assert.DoesNotContain("because", StudyReport.Html(without));
+
+        // A reason written as a YAML block holds line breaks; in the Markdown table each is a space, so the row stays one
+        // line. A step without a reason beside one that has one gets an empty cell.
+        var with = without with { EachExpectation = [plain with { Because = "the window\nis wide." }, plain with { Step = "step-3", Line = 11 }] };
+        var markdown = StudyReport.Markdown(with);
+        Assert.Contains("| agreement on t | step-2 | 8 | 100.0% [20.7, 100.0] | the window is wide. |\n", markdown);
+        Assert.Contains("| agreement on t | step-3 | 11 | 100.0% [20.7, 100.0] |  |\n", markdown);
+    }
+
+    [Fact]
     public async Task A_study_of_thirty_runs_or_more_gives_no_warning()
     {
         var loaded = ScenarioFile.Load(SeedFiles.File("scenarios", "what-if", "us-presses-bilateral-fta.yaml"));

@@ -19,12 +19,16 @@ public sealed class MarkdownText
         return this;
     }
 
+    /// <summary>
+    /// A table of <paramref name="rows"/> under <paramref name="header"/>. A cell's <c>|</c> is escaped and its line
+    /// breaks are written as spaces, so that a cell of several lines (a reason written as a YAML block) stays in its row.
+    /// </summary>
     public MarkdownText Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         _text.Append("| ").Append(string.Join(" | ", header)).Append(" |\n");
         _text.Append('|').Append(string.Concat(header.Select(_ => " --- |"))).Append('\n');
         foreach (var row in rows)
-            _text.Append("| ").Append(string.Join(" | ", row.Select(c => c.Replace("|", "\\|")))).Append(" |\n");
+            _text.Append("| ").Append(string.Join(" | ", row.Select(c => c.Replace("|", "\\|").ReplaceLineEndings(" ")))).Append(" |\n");
         _text.Append('\n');
         return this;
     }

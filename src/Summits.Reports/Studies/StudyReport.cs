@@ -44,7 +44,7 @@ public static class StudyReport
         if (study.EachExpectation is { IsEmpty: false } each)
         {
             page.Heading("Expectations");
-            page.Table(ExpectationHeader, ExpectationRows(each));
+            page.Table(ExpectationHeader(each), ExpectationRows(each));
         }
         page.Heading("Final positions");
         var topics = PositionHistogramChart.Topics(study);
@@ -78,7 +78,7 @@ public static class StudyReport
         if (study.EachExpectation is { IsEmpty: false } each)
         {
             md.Heading("Expectations");
-            md.Table(ExpectationHeader, ExpectationRows(each));
+            md.Table(ExpectationHeader(each), ExpectationRows(each));
         }
         md.Heading("Final positions");
         md.Table(PositionHeader, PositionRows(study));
@@ -186,11 +186,21 @@ public static class StudyReport
 
     private static readonly string[] SensitivityHeader = ["ρ", "p", "q (adjusted)", "significant", "input", "outcome"];
 
-    private static readonly string[] ExpectationHeader = ["expectation", "step", "line", "held in"];
+    /// <summary>The Expectations table's columns: a <c>because</c> column beside the share when any step gives a reason.</summary>
+    private static string[] ExpectationHeader(ImmutableArray<ExpectationOdds> each) =>
+        each.Any(x => x.Because.Length > 0) ? ["expectation", "step", "line", "held in", "because"] : ["expectation", "step", "line", "held in"];
 
-    /// <summary>Each expectation of the scenario, in the file's order, with the share of runs in which it held.</summary>
-    private static IEnumerable<IReadOnlyList<string>> ExpectationRows(ImmutableArray<ExpectationOdds> each) =>
-        each.Select(x => (IReadOnlyList<string>)[x.What, x.Step, x.Line.ToString(CultureInfo.InvariantCulture), Share(x.Held)]);
+    /// <summary>
+    /// Each expectation of the scenario, in the file's order, with the share of runs in which it held and, when any step
+    /// gives one (<see cref="ExpectationHeader"/>), its step's reason (empty for a step without one).
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> ExpectationRows(ImmutableArray<ExpectationOdds> each)
+    {
+        var reasons = each.Any(x => x.Because.Length > 0);
+        return each.Select(x => (IReadOnlyList<string>)(reasons
+            ? [x.What, x.Step, x.Line.ToString(CultureInfo.InvariantCulture), Share(x.Held), x.Because]
+            : [x.What, x.Step, x.Line.ToString(CultureInfo.InvariantCulture), Share(x.Held)]));
+    }
 
     private static IEnumerable<IReadOnlyList<string>> OddsRows(StudyResult study) =>
         study.Agreements.Select(a => (IReadOnlyList<string>)[a.Topic, Share(a.InForce), Share(a.Made)]);
