@@ -112,12 +112,11 @@ public static class StudyText
     /// Why the scenario's author expected what the study counted: a line per <c>expect</c> step that gives a
     /// <c>because:</c>, in the file's order, under the expectations it explains, "  step-6 (line 50) because: the
     /// parties' reservation values … never meet". A step's expectations share its reason, so a step of several gives
-    /// it once. Its whitespace, line breaks included, is read as single spaces (a reason written as a YAML block reads
-    /// as one sentence) and any other control character is shown escaped (<see cref="Printable"/>). None for a
-    /// scenario whose steps give no reason.
+    /// it once, on one line as the scenario reader gives it (<c>MappingReader.OptionalProse</c>), any control character
+    /// shown escaped (<see cref="Printable"/>). None for a scenario whose steps give no reason.
     /// </summary>
     private static IEnumerable<string> Reasons(StudyResult study) =>
-        (study.EachExpectation ?? []).Select(x => (x.Step, x.Line, Because: string.Join(' ', x.Because.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))))
+        (study.EachExpectation ?? []).Select(x => (x.Step, x.Line, x.Because))
             .Where(x => x.Because.Length > 0).Distinct()
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"  {x.Step} (line {x.Line}) because: {Printable.Of(x.Because)}"));
 

@@ -42,7 +42,7 @@ public sealed class ExpectationReader(string file, string[] actors, string[] top
                 throw r.Fail(r.Required("order"), "'order' lists at least two events");
             expectations.Add(new OrderExpectation(patterns));
         }
-        var because = r.OptionalString("because") ?? "";
+        var because = r.OptionalProse("because");
         if (expectations.Count == 0)
             throw r.Fail(r.Node, "an expect step needs at least one of agreement, position, event, order");
         r.RejectUnknownKeys();

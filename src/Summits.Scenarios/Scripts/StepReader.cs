@@ -120,7 +120,7 @@ public sealed partial class StepReader
             counter = Terms(r, "terms");
         else if (r.Has("terms"))
             throw r.Fail(r.Required("terms"), $"only a counter answer carries 'terms', not {KebabCase.Of(response)}");
-        var because = r.OptionalString("because") ?? "";
+        var because = r.OptionalProse("because");
         r.RejectUnknownKeys();
         var step = new RespondStep(id, line, actor, proposal, new ScriptedAnswer(response, counter, because));
         _responds.Add((step, r.Required("to"), r));

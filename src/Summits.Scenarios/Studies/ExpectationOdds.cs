@@ -12,7 +12,7 @@ namespace Summits.Scenarios;
 /// <param name="What">What it expects, in words, with the parties, value, status, direction or cause it asks for
 /// (<see cref="Words"/>).</param>
 /// <param name="Held">The runs in which it held, with the share and its 95% Wilson interval.</param>
-/// <param name="Because">Why the scenario's author expected it: its step's <c>because:</c> text as the file gives it
+/// <param name="Because">Why the scenario's author expected it: its step's <c>because:</c> text, its lines joined by single spaces
 /// ("every US offer pulls Japan a little toward it, even when Japan refuses."), shared by every expectation of the step;
 /// empty when the step gives none.</param>
 public sealed record ExpectationOdds(string Step, int Line, string What, Proportion Held, string Because = "")

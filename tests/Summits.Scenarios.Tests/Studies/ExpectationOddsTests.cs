@@ -81,6 +81,31 @@ public sealed class ExpectationOddsTests
     }
 
     [Fact]
+    public async Task A_because_written_as_a_yaml_block_reads_as_one_line()
+    {
+        // By hand: the block "the gap\n  is too wide.\n" (YAML keeps its line breaks and a last one) joined by single
+        // spaces and trimmed is "the gap is too wide."; the same text the run's expectation event carries after "because ".
+        var path = TempScenario.Write(TempScenario.World("50", "[45, 55]", "0.5", "[0.4, 0.6]"), """
+            scenario: block-because
+            world: world.yaml
+            seed: 5
+
+            steps:
+              - expect:
+                  agreement: { topic: u, absent: true }
+                  because: |
+                    the gap
+                      is too wide.
+            """);
+        var loaded = ScenarioFile.Load(path);
+        var study = await WhatIfStudy.RunAsync(loaded, new StudyOptions(4, 1, 2, Engine.Local), SampleRuns.Local);
+        var run = await ScenarioRun.LocallyAsync(loaded);
+
+        Assert.Equal("the gap is too wide.", Assert.Single(study.EachExpectation!.Value).Because);
+        Assert.EndsWith("; because the gap is too wide.", Assert.Single(run.Timeline, e => e.Kind == EventKind.ExpectationPassed).Why);
+    }
+
+    [Fact]
     public async Task A_study_of_a_scenario_without_expectations_lists_none()
     {
         var path = TempScenario.Write(TempScenario.World("50", "[45, 55]", "0.5", "[0.4, 0.6]"), """
