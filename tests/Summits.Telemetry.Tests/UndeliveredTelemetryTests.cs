@@ -187,20 +187,32 @@ public sealed class UndeliveredTelemetryTests
     {
         using var process = Process.Start(SummitsProcess.StartInfo(args)) ?? throw new InvalidOperationException("could not start summits");
         var error = process.StandardError.ReadToEndAsync();
+        // A run that hangs is killed after 3 minutes, which closes its output and ends the reads below, and fails the test.
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var kill = limit.Token.Register(() =>
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited as the limit came.
+            }
+        });
         var end = await Task.Factory.StartNew(() =>
         {
             var clock = Stopwatch.StartNew();
             var lastLine = TimeSpan.Zero;
             while (process.StandardOutput.ReadLine() is not null)
                 lastLine = clock.Elapsed;
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("summits did not exit within 3 minutes of closing its standard output");
-            }
+            process.WaitForExit();
             return clock.Elapsed - lastLine;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return (process.ExitCode, await error, end);
+        var text = await error;
+        if (limit.IsCancellationRequested)
+            throw new TimeoutException($"summits {string.Join(' ', args)} did not exit within 3 minutes; it was killed");
+        return (process.ExitCode, text, end);
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -203,8 +203,9 @@ public static class SummitsOpenTelemetry
     };
 
     /// <summary>
-    /// Runs <paramref name="blocking"/>, which may block for up to <see cref="FlushBudget"/>, on a thread of its own
-    /// rather than the thread pool's, so that the end of a run never waits for the pool to grow.
+    /// Runs <paramref name="blocking"/>, which may block for as long as <see cref="FlushBudget"/> or, a host's disposal
+    /// still waiting on a stalled export, beyond it, on a thread of its own rather than the thread pool's, so that the
+    /// end of a run never waits for the pool to grow. The thread is a background one: it does not hold up the exit.
     /// </summary>
     private static Task<bool> OwnThread(Func<bool> blocking) =>
         Task.Factory.StartNew(blocking, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

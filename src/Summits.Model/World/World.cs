@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
 
 namespace Summits.Model;
 
@@ -7,20 +6,16 @@ namespace Summits.Model;
 /// <param name="Source">The path of the source text the positions are quoted from, as the world file names it.</param>
 /// <param name="Salience">What its saliences say: per topic (the default), or shares of each actor's attention, as a KTAB table's are.</param>
 /// <param name="Ktab">For a world imported from a KTAB table, the table's own words that a KTAB export writes back; null otherwise.</param>
-/// <remarks>
-/// In JSON the world-level fields come first, as a world file writes them: its actors, topics, positions and
-/// agreements follow its salience meaning and KTAB line.
-/// </remarks>
 [GenerateSerializer, Immutable, Alias("summits.world")]
 public sealed record World(
     [Id(0)] string Id,
     [Id(1)] string Title,
     [Id(2)] string About,
     [Id(3)] string Source,
-    [Id(4)] [property: JsonPropertyOrder(1)] ImmutableArray<Actor> Actors,
-    [Id(5)] [property: JsonPropertyOrder(1)] ImmutableArray<Topic> Topics,
-    [Id(6)] [property: JsonPropertyOrder(1)] ImmutableArray<Position> Positions,
-    [Id(7)] [property: JsonPropertyOrder(1)] ImmutableArray<Agreement> Agreements,
+    [Id(4)] ImmutableArray<Actor> Actors,
+    [Id(5)] ImmutableArray<Topic> Topics,
+    [Id(6)] ImmutableArray<Position> Positions,
+    [Id(7)] ImmutableArray<Agreement> Agreements,
     [Id(8)] SalienceMeaning Salience = SalienceMeaning.PerTopic,
     [Id(9)] KtabScenarioLine? Ktab = null)
 {
