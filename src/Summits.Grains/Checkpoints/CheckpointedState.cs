@@ -164,12 +164,14 @@ public sealed class CheckpointedState<T>(
     /// the attempt's checkpoint is started or resumed as for any call: what a world hands back after an autonomous step.
     /// </summary>
     /// <param name="check">
-    /// Given the state being replaced, throws when the grain cannot take the hand-back (as <see cref="CopyDuring"/>'s
-    /// does: a grain that holds no seeding, lost and activated again by this call, refuses it).
+    /// Given the state held now, throws when the grain cannot take the hand-back (a grain that holds no seeding, lost and
+    /// activated again by this call, refuses it); called before anything else, so that a refused hand-back leaves the
+    /// grain as it was, its attempt not entered.
     /// </param>
     public During<bool> Hold(T state, AdvanceAttempt attempt, Action<T> check)
     {
-        check(Enter(attempt, counted: true));
+        check(State);
+        Enter(attempt, counted: true);
         _state = state;
         _dirty = true;
         return Answer(true);

@@ -95,6 +95,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<During<bool>> Hold(Delegation state, AdvanceAttempt attempt) =>
         Task.FromResult(_state.Hold(state, attempt, held => Seeded(held)));
 
+    // Refused by a grain that holds no seeding, as Hold is.
     public Task CommitHeld(Delegation state, AdvanceAttempt attempt, int calls) =>
         _state.CommitHeldAsync(state, attempt, calls, held => Seeded(held), $"country {this.GetPrimaryKeyString()}");
 

@@ -92,6 +92,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
     public Task<During<bool>> Hold(Table state, AdvanceAttempt attempt) =>
         Task.FromResult(_state.Hold(state, attempt, held => Seeded(held)));
 
+    // Refused by a grain that holds no seeding, as Hold is.
     public Task CommitHeld(Table state, AdvanceAttempt attempt, int calls) =>
         _state.CommitHeldAsync(state, attempt, calls, held => Seeded(held), $"topic {this.GetPrimaryKeyString()}");
 
