@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Summits.Model;
 
 namespace Summits.Scenarios;
@@ -21,6 +22,7 @@ public static class SummitsJson
             WriteIndented = indented,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WorldLevelFieldsFirst } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.Converters.Add(new ScaleValueConverter());
@@ -28,6 +30,21 @@ public static class SummitsJson
         options.Converters.Add(new IntervalConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// Puts a <see cref="World"/>'s world-level fields (id, title, about, source, salience, ktab) before its lists
+    /// (actors, topics, positions, agreements), as a world file writes them and docs/worlds.md's seed key table lists them.
+    /// </summary>
+    private static void WorldLevelFieldsFirst(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(World))
+            return;
+        foreach (var property in info.Properties)
+        {
+            if (property.Name is "actors" or "topics" or "positions" or "agreements")
+                property.Order = 1;
+        }
     }
 
     private sealed class ScaleValueConverter : JsonConverter<ScaleValue>
