@@ -9,6 +9,10 @@ internal static class SeedFiles
 
     public static string Source => Path.Combine(Root, "scenarios", "sources", "abe-trump-summit-2017-11-06.txt");
 
+    /// <summary>The file name of every shipped what-if scenario (<c>scenarios/what-if/*.yaml</c>), in ordinal order.</summary>
+    public static TheoryData<string> WhatIfFiles() =>
+        [.. Directory.EnumerateFiles(Path.Combine(Root, "scenarios", "what-if"), "*.yaml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
+
     /// <summary>A file or folder of the repository, by its path's parts below the root.</summary>
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
 

@@ -42,12 +42,3 @@ public sealed record InputKind(string What, string Files, IReadOnlyCollection<st
     /// </summary>
     public static InputKind Briefing { get; } = new("briefing file", "file", []) { Shipped = new("briefings", ["scenarios/sources", "scenarios/sources/readouts"], [".txt"]) };
 }
-
-/// <summary>The files of an <see cref="InputKind"/> that ship with Summits, in the scenarios folder beside the program.</summary>
-/// <param name="Noun">What they are called, plural: "scenario files".</param>
-/// <param name="Folders">The folders they are in, relative to the program's folder (or the repository's root): "scenarios/what-if".</param>
-/// <param name="Extensions">
-/// Their extensions, lower case with their dot, when the kind's own (<see cref="InputKind.Extensions"/>) would take
-/// every file there; null to take the kind's.
-/// </param>
-public sealed record ShippedFiles(string Noun, string[] Folders, string[]? Extensions = null);

@@ -172,12 +172,15 @@ public sealed class MappingReader
     public string? OptionalString(string key) => Optional(key) is { } node ? Scalar(node, key) : null;
 
     /// <summary>
-    /// A sentence of prose under <paramref name="key"/>, such as a <c>because:</c>: its lines joined by single spaces
-    /// and its ends trimmed, so that a reason written as a YAML block (<c>|</c>, which keeps its line breaks and a last
-    /// one) reads the same in every output as one written on one line. Empty when the key is absent.
+    /// A sentence of prose under <paramref name="key"/>, such as a <c>because:</c>: its lines, each trimmed, joined by
+    /// single spaces (blank lines dropped), so that a reason written as a YAML block (<c>|</c>, which keeps its line
+    /// breaks and a last one) reads the same in every output as one written on one line; the spaces within a line are
+    /// kept. Empty when the key is absent.
     /// </summary>
     public string OptionalProse(string key) =>
-        OptionalString(key) is { } text ? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : "";
+        OptionalString(key) is { } text
+            ? string.Join(' ', text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            : "";
 
     public double Number(string key, double min, double max) => Number(Required(key), key, min, max);
 

@@ -18,11 +18,8 @@ public sealed class GrainRunTests(ClusterFixture fixture)
 {
     private readonly InProcessTestCluster _cluster = fixture.Cluster;
 
-    public static TheoryData<string> Scenarios() =>
-        [.. Directory.EnumerateFiles(Path.Combine(SeedFiles.Root, "scenarios", "what-if"), "*.yaml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
-
     [Theory]
-    [MemberData(nameof(Scenarios))]
+    [MemberData(nameof(SeedFiles.WhatIfFiles), MemberType = typeof(SeedFiles))]
     public async Task A_run_in_grains_writes_the_same_bytes_as_the_pure_model(string file)
     {
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", file));

@@ -17,7 +17,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", "us-presses-bilateral-fta.yaml"));
 
     [Theory]
-    [MemberData(nameof(InMemoryWorldTests.Scenarios), MemberType = typeof(InMemoryWorldTests))]
+    [MemberData(nameof(SeedFiles.WhatIfFiles), MemberType = typeof(SeedFiles))]
     public async Task A_sample_of_any_what_if_scenario_read_back_from_the_grains_its_run_changed_writes_the_pure_models_bytes(string file)
     {
         // Every shipped what-if scenario run as a study's sample, one RunSample: its attempt takes every topic's seeded

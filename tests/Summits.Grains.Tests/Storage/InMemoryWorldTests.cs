@@ -13,12 +13,8 @@ namespace Summits.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class InMemoryWorldTests(ClusterFixture fixture)
 {
-    /// <summary>Every shipped what-if scenario's file name, in ordinal order.</summary>
-    public static TheoryData<string> Scenarios() =>
-        [.. Directory.EnumerateFiles(Path.Combine(SeedFiles.Root, "scenarios", "what-if"), "*.yaml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
-
     [Theory]
-    [MemberData(nameof(Scenarios))]
+    [MemberData(nameof(SeedFiles.WhatIfFiles), MemberType = typeof(SeedFiles))]
     public async Task A_world_kept_in_memory_touches_no_storage_keeps_a_grain_per_country_and_topic_and_writes_the_pure_models_bytes(string file)
     {
         var loaded = ScenarioFile.Load(Path.Combine(SeedFiles.Root, "scenarios", "what-if", file));
