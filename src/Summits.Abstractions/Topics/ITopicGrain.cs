@@ -6,7 +6,9 @@ namespace Summits.Grains;
 /// <summary>A topic's table in one world, keyed <c>{world}/{topic}</c>: it owns the agreements on the topic and their status.</summary>
 /// <remarks>
 /// Calls of an advance carry its <see cref="AdvanceAttempt"/>, and every method but Commit, Abandon and Retire
-/// the caller's cancellation token, as a country's do (see <see cref="ICountryGrain"/>).
+/// the caller's cancellation token, as a country's do (see <see cref="ICountryGrain"/>). A call of an advance that finds
+/// the topic holding no seeding asks its world for it (<see cref="IWorldGrain.TopicSeeding"/>) and goes on with it; it
+/// fails with <see cref="InvalidOperationException"/> ("has not been seeded") when the world has none to give.
 /// </remarks>
 [Alias("summits.topic-grain")]
 public interface ITopicGrain : IGrainWithStringKey, IHeldStateGrain<Table>

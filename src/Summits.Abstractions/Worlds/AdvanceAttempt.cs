@@ -20,6 +20,13 @@ public sealed record AdvanceAttempt([Id(0)] int Advance, [Id(1)] Guid Attempt)
     /// </summary>
     [Id(2)] public int? Since { get; init; }
 
+    /// <summary>
+    /// True for an attempt of a world kept in memory alone (a study's sample): its grains hold their state in their
+    /// activations, so a grain that answers it from a state kept in storage was lost since its seeding and holds nothing of
+    /// this run, whatever storage gave it (a durable world's under the same key, from before).
+    /// </summary>
+    [Id(3)] public bool InMemory { get; init; }
+
     /// <summary>The first advance of the attempt: <see cref="Since"/>, or <see cref="Advance"/> when that is null.</summary>
     public int From => Since ?? Advance;
 }

@@ -15,7 +15,10 @@ public interface IHeldStateGrain<T> : IGrainWithStringKey
     /// answers of the advance in progress), a copy the caller may change, with whether the attempt has changed the grain
     /// and which activation answered (<see cref="During{T}"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The grain has not been seeded.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The grain has not been seeded, and, for a topic, its world has no seeding to give it (a topic of a world kept in
+    /// memory that holds nothing first takes its seeding from its world: <see cref="IWorldGrain.TopicSeeding"/>).
+    /// </exception>
     [Alias("StateDuring")]
     Task<During<T>> StateDuring(AdvanceAttempt attempt, CancellationToken cancellation = default);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using Summits.Model;
 
 namespace Summits.Grains;
@@ -10,7 +11,9 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <summary>
     /// Creates the world's country and topic grains from a loaded world file. Asked again with the same world
     /// (a caller that lost the answer) before a scenario starts, it changes nothing and succeeds. A world read back by
-    /// <see cref="Final"/> holds nothing and is seeded anew, in the same activations (a study's next sample).
+    /// <see cref="Final"/> holds nothing and is seeded anew, in the same activations (a study's next sample); a world kept
+    /// in memory leaves out a topic that holds that very seeding already, untouched since this activation last seeded it
+    /// (<see cref="TopicSeeding"/>).
     /// </summary>
     /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">When the grain holds another world of that id, or a scenario has started on it.</exception>
@@ -118,7 +121,8 @@ public interface IWorldGrain : IGrainWithStringKey
     /// sample's read. A world kept in memory whose run this activation seeded and ended calls only the countries and
     /// topics the run changed, and answers for every other with what it seeded it with, which that grain still holds.
     /// The grains stay active, so that a study seeds them again for its next sample (<see cref="Seed"/> in the same
-    /// activations); asked again before that, it answers the same world from this activation. <see cref="Retire"/>
+    /// activations; a topic not read back keeps its seeding); asked again before that, it answers the same world from this
+    /// activation. <see cref="Retire"/>
     /// deactivates them.
     /// </summary>
     /// <exception cref="InvalidOperationException">When the world is not seeded, or a grain of it was retired already.</exception>
@@ -148,8 +152,9 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">
     /// When the grain holds another world of that id or a run already (as <see cref="Seed"/> says). An advance that fails
-    /// (a grain of the world lost part way through) fails the call with its own exception, as
-    /// <see cref="Advance(int, int, CancellationToken)"/> does.
+    /// (a country of the world lost part way through, or a topic the run had changed) fails the call with its own
+    /// exception, as <see cref="Advance(int, int, CancellationToken)"/> does; a topic lost that the run had not changed
+    /// takes its seeding from the world (<see cref="TopicSeeding"/>) and the run goes on.
     /// </exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advances end.</exception>
     [Alias("RunSample")]
@@ -161,6 +166,17 @@ public interface IWorldGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Silo")]
     Task<string> Silo();
+
+    /// <summary>
+    /// What topic <paramref name="topic"/> of this world was seeded with, for a world kept in memory (a study's sample)
+    /// between its seeding and its read-back: asked by the topic's grain when a call of the world's run finds it holding
+    /// no seeding (its activation was lost since, and the world left it unseeded because it held that very seeding from
+    /// the lane's last sample). Served while the world's own call is awaiting that topic's answer, interleaved with it
+    /// (<c>[AlwaysInterleave]</c>); it reads the world's seeding and changes nothing.
+    /// </summary>
+    /// <returns>The seeding; null for a durable world, for one that holds no seeding in this activation, and for a topic the world does not have.</returns>
+    [AlwaysInterleave, Alias("TopicSeeding")]
+    Task<TopicSeeding?> TopicSeeding(string topic);
 
     /// <summary>
     /// How long ago a caller (an attached client, <c>summits run --cluster</c> without <c>--detach</c>) last seeded,

@@ -55,6 +55,19 @@ public sealed class CheckpointedState<T>(
         checkpoint.State is not { Advance: { } advance } || advance < advances ? State
         : checkpoint.State.Before ?? (KeepsBefore ? State : throw NoBefore(grain, advance));
 
+    /// <summary>
+    /// True when the state is kept in the activation alone (a world kept in memory, <see cref="InMemoryWorlds"/>), false when
+    /// it is kept in the grain storage.
+    /// </summary>
+    public bool InMemory => current is IStorageChoice { InMemory: true };
+
+    /// <summary>
+    /// Whether this activation can hold the state of <paramref name="attempt"/>'s world: not when the attempt is a world's
+    /// kept in memory and the state is kept in storage, which an activation that began after the grain's seeding (the
+    /// grain was lost since) reads; that activation holds nothing of the run, whatever storage gave it.
+    /// </summary>
+    public bool Serves(AdvanceAttempt attempt) => !attempt.InMemory || InMemory;
+
     // A world kept in memory has no checkpoint to go back to: it writes none before its run's last advance, and an advance
     // that fails ends the world's activation, which holds the whole run. Its grains keep no state from before an attempt.
     private bool KeepsBefore => current is not IStorageChoice { InMemory: true };
@@ -165,7 +178,8 @@ public sealed class CheckpointedState<T>(
     /// </summary>
     /// <param name="check">
     /// Given the state held now, throws when the grain cannot take the hand-back (a grain that holds no seeding, lost and
-    /// activated again by this call, refuses it); called before anything else, so that a refused hand-back leaves the
+    /// activated again by this call, refuses it, unless it took its world's seeding first, as a topic does); called before
+    /// anything else, so that a refused hand-back leaves the
     /// grain as it was, its attempt not entered.
     /// </param>
     public During<bool> Hold(T state, AdvanceAttempt attempt, Action<T> check)

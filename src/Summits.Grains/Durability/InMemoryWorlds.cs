@@ -16,7 +16,9 @@ namespace Summits.Grains;
 /// Such a world lives as long as its activations: it cannot come back from a checkpoint, since it writes none. A grain
 /// of it that activates again (the silo deactivated it) under a call without the mark reads what storage holds,
 /// nothing, and answers that it has not been seeded, so a lost sample fails loudly rather than answering wrong; the
-/// lane's next seeding keeps it in memory again.
+/// lane's next seeding keeps it in memory again. A topic's call of an advance first asks its world for the seeding it
+/// lost (<see cref="IWorldGrain.TopicSeeding"/>) and keeps it in memory: that is right for a topic the run has not
+/// changed, and a run that had changed it still fails, at the end of its advance or at its checkpoint.
 /// </remarks>
 public static class InMemoryWorlds
 {

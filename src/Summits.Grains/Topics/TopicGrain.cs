@@ -1,5 +1,6 @@
 using Orleans.Placement;
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Summits.Model;
 
@@ -9,23 +10,79 @@ namespace Summits.Grains;
 // A topic lives on the silo of the world that first calls it, so a world's calls to its tables stay on one silo.
 [PreferLocalPlacement]
 [GrainType("topic")]
-public sealed class TopicGrain : Grain, ITopicGrain
+public sealed partial class TopicGrain : Grain, ITopicGrain
 {
     private readonly CheckpointedState<Table> _state;
+    private readonly ILogger<TopicGrain> _logger;
+    // The check a hand-back makes of the table held (Hold, CommitHeld), made once.
+    private readonly Action<Table> _checkSeeded;
 
     public TopicGrain(
         [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state,
         [PersistentState("topic-checkpoint", StorageNames.Summits)] IPersistentState<Checkpoint<Table>> checkpoint,
-        DeepCopier copier) =>
+        DeepCopier copier,
+        ILogger<TopicGrain> logger)
+    {
         _state = new CheckpointedState<Table>(state, checkpoint, copier, DeactivateOnIdle, t => t.BeginAdvance());
+        _logger = logger;
+        _checkSeeded = held => Seeded(held);
+    }
 
     private Table Table => Seeded(_state.State);
 
+    private string Key => this.GetPrimaryKeyString();
+
+    /// <summary>
+    /// Whether the grain holds a seeding of <paramref name="attempt"/>'s run: seeded, and kept where the attempt's world keeps
+    /// its grains (an activation that read storage for a world kept in memory holds nothing of it,
+    /// <see cref="CheckpointedState{T}.Serves"/>).
+    /// </summary>
+    private bool HoldsSeedingOf(AdvanceAttempt attempt) => _state.State.IsSeeded && _state.Serves(attempt);
+
+    /// <summary>
+    /// Runs <paramref name="call"/> on <paramref name="arguments"/> once the grain holds a seeding of
+    /// <paramref name="attempt"/>'s run: at once when it does, as almost every call finds it; else after asking its world
+    /// for it (<see cref="IWorldGrain.TopicSeeding"/>). A world kept in memory leaves a topic unseeded between a lane's
+    /// samples when the topic holds the next sample's seeding already, and an activation lost since holds nothing of the
+    /// run. What the world answers is what the topic would have been seeded with, which is right for any call of the run:
+    /// a run that had changed it in the lost activation fails at the end of the advance (its answers came from two
+    /// activations, <see cref="GrainWorldAccess.EnsureNothingLost"/>) or at its checkpoint (the calls served are counted,
+    /// <see cref="CheckpointedState{T}.CommitAsync"/>), as before.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The grain holds no seeding of the run and its world has none to give (a durable world, or none in progress).</exception>
+    private Task<TResult> WhenSeeded<TArguments, TResult>(AdvanceAttempt attempt, TArguments arguments, Func<TopicGrain, TArguments, TResult> call) =>
+        HoldsSeedingOf(attempt) ? Task.FromResult(call(this, arguments)) : AfterSeedingAsync(arguments, call);
+
+    /// <summary><see cref="WhenSeeded"/> for a call that answers a task: a seeded grain answers <paramref name="call"/>'s own.</summary>
+    private Task<TResult> WhenSeededAsync<TArguments, TResult>(AdvanceAttempt attempt, TArguments arguments, Func<TopicGrain, TArguments, Task<TResult>> call) =>
+        HoldsSeedingOf(attempt) ? call(this, arguments) : AfterSeedingAsync(arguments, call).Unwrap();
+
+    private async Task<TResult> AfterSeedingAsync<TArguments, TResult>(TArguments arguments, Func<TopicGrain, TArguments, TResult> call)
+    {
+        await SeedFromWorldAsync();
+        return call(this, arguments);
+    }
+
+    /// <summary>Seeds the grain, in memory, with what its world says it was seeded with (<see cref="WhenSeeded"/>), and says so in the log.</summary>
+    /// <exception cref="InvalidOperationException">The world has no seeding to give.</exception>
+    private async Task SeedFromWorldAsync()
+    {
+        var (world, topic) = WorldKey.Split(Key);
+        var seeding = await GrainFactory.GetGrain<IWorldGrain>(world.Value).TopicSeeding(topic) ?? throw NotSeeded();
+        // Its world keeps it in memory alone, as the seeding that was left out would have.
+        using (InMemoryWorlds.Begin())
+            await _state.SeedAsync(seeding.Into);
+        LogSeededFromWorld(_logger, Key, world.Value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topic {Topic} held nothing of its world's run (its activation was lost since the world seeded it) and took its seeding from world {World}")]
+    private static partial void LogSeededFromWorld(ILogger logger, string topic, string world);
+
     private Table Enter(AdvanceAttempt attempt, bool counted = false) => Seeded(_state.Enter(attempt, counted));
 
-    private Table Seeded(Table table) => table.IsSeeded
-        ? table
-        : throw new InvalidOperationException($"topic {this.GetPrimaryKeyString()} has not been seeded");
+    private Table Seeded(Table table) => table.IsSeeded ? table : throw NotSeeded();
+
+    private InvalidOperationException NotSeeded() => new($"topic {Key} has not been seeded");
 
     public async Task Seed(Topic topic, ImmutableArray<string> participants, ImmutableArray<Agreement> agreements, CancellationToken cancellation = default)
     {
@@ -37,64 +94,95 @@ public sealed class TopicGrain : Grain, ITopicGrain
         cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Table.Get());
 
     public Task<TopicTable> AsOf(int advances, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Seeded(_state.AsOf(advances, $"topic {this.GetPrimaryKeyString()}")).Get());
+        cancellation.IsCancellationRequested ? Task.FromCanceled<TopicTable>(cancellation) : Task.FromResult(Seeded(_state.AsOf(advances, $"topic {Key}")).Get());
 
     public Task<During<TopicTable>> GetDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
-        cancellation.IsCancellationRequested ? Task.FromCanceled<During<TopicTable>>(cancellation) : Task.FromResult(_state.Answer(Enter(attempt).Get()));
+        cancellation.IsCancellationRequested ? Task.FromCanceled<During<TopicTable>>(cancellation)
+        : WhenSeeded(attempt, attempt, static (grain, call) => grain._state.Answer(grain.Enter(call).Get()));
 
     public Task<TableAnswer<bool>> Record(Agreement agreement, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
+        return WhenSeeded(attempt, (agreement, attempt), static (grain, call) => grain.RecordSeeded(call.agreement, call.attempt));
+    }
+
+    private TableAnswer<bool> RecordSeeded(Agreement agreement, AdvanceAttempt attempt)
+    {
         var table = Enter(attempt, counted: true);
         var recorded = table.Record(agreement);
         if (recorded)
             _state.Changed();
-        return Task.FromResult(new TableAnswer<bool>(recorded, _state.Dirty, table.Get(), _state.Activation));
+        return new TableAnswer<bool>(recorded, _state.Dirty, table.Get(), _state.Activation);
     }
 
     public Task<TableAnswer<ImmutableArray<CommitmentChange>>> Apply(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
+        return WhenSeeded(attempt, (command, changes, attempt), static (grain, call) => grain.ApplySeeded(call.command, call.changes, call.attempt));
+    }
+
+    private TableAnswer<ImmutableArray<CommitmentChange>> ApplySeeded(string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt)
+    {
         var table = Enter(attempt, counted: true);
         var applied = table.Apply(command, changes);
         if (!applied.IsEmpty)
             _state.Changed();
-        return Task.FromResult(new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation));
+        return new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation);
     }
 
     public Task<TableAnswer<ImmutableArray<CommitmentChange>>> RecordApplying(Agreement agreement, string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
+        return WhenSeeded(attempt, (agreement, command, changes, attempt),
+            static (grain, call) => grain.RecordApplyingSeeded(call.agreement, call.command, call.changes, call.attempt));
+    }
+
+    private TableAnswer<ImmutableArray<CommitmentChange>> RecordApplyingSeeded(Agreement agreement, string command, ImmutableArray<CommitmentChange> changes, AdvanceAttempt attempt)
+    {
         var table = Enter(attempt, counted: true);
         var recorded = table.Record(agreement);
         var applied = changes.IsEmpty ? [] : table.Apply(command, changes);
         if (recorded || !applied.IsEmpty)
             _state.Changed();
-        return Task.FromResult(new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation));
+        return new TableAnswer<ImmutableArray<CommitmentChange>>(applied, _state.Dirty, table.Get(), _state.Activation);
     }
 
     public Task<TableAnswer<bool>> Join(string actor, AdvanceAttempt attempt, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
+        return WhenSeeded(attempt, (actor, attempt), static (grain, call) => grain.JoinSeeded(call.actor, call.attempt));
+    }
+
+    private TableAnswer<bool> JoinSeeded(string actor, AdvanceAttempt attempt)
+    {
         var table = Enter(attempt, counted: true);
         var joined = !table.Participants.Contains(actor);
         table.Join(actor);
         _state.Changed();
-        return Task.FromResult(new TableAnswer<bool>(joined, _state.Dirty, table.Get(), _state.Activation));
+        return new TableAnswer<bool>(joined, _state.Dirty, table.Get(), _state.Activation);
     }
 
-    public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"topic {this.GetPrimaryKeyString()}");
+    public Task Commit(AdvanceAttempt attempt, int calls) => _state.CommitAsync(attempt, calls, $"topic {Key}");
 
-    public Task<During<Table>> StateDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) => _state.CopyDuring(attempt, Seeded, cancellation);
+    public Task<During<Table>> StateDuring(AdvanceAttempt attempt, CancellationToken cancellation = default) =>
+        cancellation.IsCancellationRequested ? Task.FromCanceled<During<Table>>(cancellation)
+        : WhenSeededAsync(attempt, (attempt, cancellation), static (grain, call) => grain._state.CopyDuring(call.attempt, grain.Seeded, call.cancellation));
 
-    // A grain that holds no seeding (lost, and activated again by this call) refuses the hand-back, as any call of an
-    // advance refuses: the world made the copy from its seeding without asking it.
+    // A grain that holds no seeding of the run (lost, and activated again by this call) takes its world's seeding first,
+    // as any call of an advance does, and refuses the hand-back when there is none: the world made the copy from its
+    // seeding without asking it.
     public Task<During<bool>> Hold(Table state, AdvanceAttempt attempt) =>
-        Task.FromResult(_state.Hold(state, attempt, held => Seeded(held)));
+        WhenSeeded(attempt, (state, attempt), static (grain, call) => grain._state.Hold(call.state, call.attempt, grain._checkSeeded));
 
-    // Refused by a grain that holds no seeding, as Hold is.
+    // Takes its world's seeding first, or refuses, as Hold does.
     public Task CommitHeld(Table state, AdvanceAttempt attempt, int calls) =>
-        _state.CommitHeldAsync(state, attempt, calls, held => Seeded(held), $"topic {this.GetPrimaryKeyString()}");
+        HoldsSeedingOf(attempt) ? _state.CommitHeldAsync(state, attempt, calls, _checkSeeded, $"topic {Key}") : CommitHeldAfterSeedingAsync(state, attempt, calls);
+
+    private async Task CommitHeldAfterSeedingAsync(Table state, AdvanceAttempt attempt, int calls)
+    {
+        await SeedFromWorldAsync();
+        await _state.CommitHeldAsync(state, attempt, calls, _checkSeeded, $"topic {Key}");
+    }
 
     public Task Abandon(AdvanceAttempt attempt)
     {
@@ -104,7 +192,7 @@ public sealed class TopicGrain : Grain, ITopicGrain
 
     public async Task<TopicTable> Final(int advances)
     {
-        var final = Seeded(_state.AsOf(advances, $"topic {this.GetPrimaryKeyString()}")).Get();
+        var final = Seeded(_state.AsOf(advances, $"topic {Key}")).Get();
         await _state.ClearAsync();
         return final;
     }

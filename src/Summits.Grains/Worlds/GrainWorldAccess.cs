@@ -235,6 +235,16 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     }
 
     /// <summary>
+    /// The ids of the topics the attempt has called so far, whatever the call (a read included): those whose grains hold
+    /// the attempt's checkpoint, and so more than their seeding.
+    /// </summary>
+    public IReadOnlyList<string> CalledTopics()
+    {
+        lock (_topics)
+            return [.. _topics.Where(t => t.Value.Called).Select(t => t.Key)];
+    }
+
+    /// <summary>
     /// The ids of the countries (<paramref name="Countries"/>) and topics (<paramref name="Topics"/>) an attempt changed
     /// (<see cref="ChangedIds"/>), each set compared ordinally.
     /// </summary>
@@ -309,6 +319,18 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         }
 
         public void Add() => Interlocked.Increment(ref _count);
+
+        /// <summary>True once the attempt has sent the grain a call that may change it, or the grain has answered one of its calls.</summary>
+        public bool Called
+        {
+            get
+            {
+                if (Count > 0)
+                    return true;
+                lock (_lock)
+                    return _activation != Guid.Empty;
+            }
+        }
 
         /// <summary>Counts a call that always changes its grain (Evaluate, Propose, Shock, Join).</summary>
         public void AddChanging()

@@ -88,6 +88,36 @@ public sealed partial class WorldGrain(
     // failed advance, a durable world's seeding, Final).
     private IEnumerable<TopicTable> _tables = [];
 
+    // A world kept in memory: the topics whose grains hold what this activation last seeded them with and that no call of
+    // a run has reached since, with that seeding, by topic id. The next sample's seeding leaves out each one it would give
+    // the same seeding (Holds): in a study most topics are never called, and their seeding is the same from one sample to
+    // the next. A topic left out whose activation was lost since holds nothing, and asks this world for its seeding
+    // (TopicSeeding) at its run's first call. Empty for a durable world, whose grains' seeding is in storage.
+    private readonly Dictionary<string, HeldSeeding> _topicsHolding = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether topic <paramref name="seed"/>'s grain holds that seeding already, untouched since (<see cref="_topicsHolding"/>):
+    /// the same records, as a study's samples share them in one process, or else the same bytes as the Orleans serializer
+    /// writes them (a world sent from another process arrives as new objects; a held seeding is serialised once).
+    /// </summary>
+    private bool Holds(TopicSeeding seed)
+    {
+        if (!_inMemory || !_topicsHolding.TryGetValue(seed.Topic.Id, out var held))
+            return false;
+        if (held.Seeding.SeedsSameTableAs(seed))
+            return true;
+        held.Bytes ??= serializer.SerializeToArray(held.Seeding);
+        return held.Bytes.AsSpan().SequenceEqual(serializer.SerializeToArray(seed));
+    }
+
+    /// <summary>A seeding a topic's grain holds (<see cref="_topicsHolding"/>), with its bytes once a comparison has needed them.</summary>
+    private sealed class HeldSeeding(TopicSeeding seeding)
+    {
+        public TopicSeeding Seeding => seeding;
+
+        public byte[]? Bytes { get; set; }
+    }
+
     // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
     private readonly Dictionary<string, ICountryGrain> _countryGrains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ITopicGrain> _topicGrains = new(StringComparer.Ordinal);
@@ -127,9 +157,13 @@ public sealed partial class WorldGrain(
         _tables = [];
         var parts = new SeededParts(world);
         var countrySeeds = world.Actors.Select(actor => new CountrySeed(actor, parts.PositionsOf(actor.Id))).ToArray();
-        var topicSeeds = world.Topics.Select(topic => new TopicSeed(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id))).ToArray();
+        var topicSeeds = world.Topics.Select(topic => new TopicSeeding(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id))).ToArray();
         var countries = countrySeeds.Select(seed => Country(seed.Actor.Id).Seed(seed.Actor, seed.Positions, cancellation));
-        var topics = topicSeeds.Select(seed => Topic(seed.Topic.Id).Seed(seed.Topic, seed.Holders, seed.Agreements, cancellation));
+        // Made at once (ToArray), so that Holds reads what the topics held before the list is cleared below.
+        var topics = topicSeeds.Where(seed => !Holds(seed))
+            .Select(seed => Topic(seed.Topic.Id).Seed(seed.Topic, seed.Holders, seed.Agreements, cancellation)).ToArray();
+        // Until every seeding has landed, no topic is known to hold what it was given.
+        _topicsHolding.Clear();
         await Task.WhenAll(countries.Concat(topics));
         // Country and topic grains seeded before a cancellation are seeded again by the next Seed: only
         // the world's own write makes the world seeded.
@@ -144,6 +178,11 @@ public sealed partial class WorldGrain(
         var asSeeded = AsSeeded(countrySeeds, topicSeeds);
         _seeded = Assemble(state.State.Info, asSeeded.Countries, asSeeded.Tables);
         _asSeeded = _inMemory ? asSeeded : null;
+        if (_inMemory)
+        {
+            foreach (var seed in topicSeeds)
+                _topicsHolding[seed.Topic.Id] = new HeldSeeding(seed);
+        }
         // What each topic of a world kept in memory holds now, which its run's attempt takes rather than reading it. A
         // durable world's first attempt reads them, as the fault tests count its grains' storage reads.
         _tables = _inMemory ? asSeeded.Tables : [];
@@ -182,7 +221,7 @@ public sealed partial class WorldGrain(
     /// the world's order, so that Start gets the bytes it would read back from them, and Final of a world kept in memory
     /// those of the grains its run did not change.
     /// </summary>
-    private static SeededGrains AsSeeded(CountrySeed[] countrySeeds, TopicSeed[] topicSeeds)
+    private static SeededGrains AsSeeded(CountrySeed[] countrySeeds, TopicSeeding[] topicSeeds)
     {
         var countries = countrySeeds.Select(seed =>
         {
@@ -193,7 +232,7 @@ public sealed partial class WorldGrain(
         var tables = topicSeeds.Select(seed =>
         {
             var table = new Table();
-            table.Seed(seed.Topic, seed.Holders, seed.Agreements);
+            seed.Into(table);
             return table.Get();
         });
         return new SeededGrains(countrySeeds, topicSeeds, [.. countries], [.. tables]);
@@ -202,19 +241,16 @@ public sealed partial class WorldGrain(
     /// <summary>What a country's grain is seeded with: its actor and its positions, in the world's order.</summary>
     private sealed record CountrySeed(Actor Actor, ImmutableArray<Position> Positions);
 
-    /// <summary>What a topic's grain is seeded with: the topic, the actors holding a position on it and the agreements covering it.</summary>
-    private sealed record TopicSeed(Topic Topic, ImmutableArray<string> Holders, ImmutableArray<Agreement> Agreements);
-
     /// <summary>
     /// A world's countries and topics as seeded (<see cref="AsSeeded"/>): what each was seeded with and how each reads
     /// then (<see cref="Countries"/>, <see cref="Tables"/>), countries in the order of the world's actors, topics in the
     /// order of its topics. <see cref="Changed"/> is set when the run of a world kept in memory commits its one
     /// checkpoint, its last advance: the grains that run changed.
     /// </summary>
-    private sealed class SeededGrains(CountrySeed[] countrySeeds, TopicSeed[] topicSeeds, CountrySnapshot[] countries, TopicTable[] tables)
+    private sealed class SeededGrains(CountrySeed[] countrySeeds, TopicSeeding[] topicSeeds, CountrySnapshot[] countries, TopicTable[] tables)
     {
         private readonly Dictionary<string, CountrySeed> _countrySeeds = countrySeeds.ToDictionary(s => s.Actor.Id, StringComparer.Ordinal);
-        private readonly Dictionary<string, TopicSeed> _topicSeeds = topicSeeds.ToDictionary(s => s.Topic.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, TopicSeeding> _topicSeeds = topicSeeds.ToDictionary(s => s.Topic.Id, StringComparer.Ordinal);
 
         /// <summary>Each country as its grain reads once seeded, in the order of the world's actors.</summary>
         public CountrySnapshot[] Countries => countries;
@@ -235,13 +271,16 @@ public sealed partial class WorldGrain(
             return delegation;
         }
 
+        /// <summary>What topic <paramref name="topic"/>'s grain was seeded with; null for a topic the world does not have.</summary>
+        public TopicSeeding? Seeding(string topic) => _topicSeeds.GetValueOrDefault(topic);
+
         /// <summary>A new table seeded as topic <paramref name="topic"/>'s grain was; null for a topic the world does not have.</summary>
         public Table? Topic(string topic)
         {
             if (!_topicSeeds.TryGetValue(topic, out var seed))
                 return null;
             var table = new Table();
-            table.Seed(seed.Topic, seed.Holders, seed.Agreements);
+            seed.Into(table);
             return table;
         }
     }
@@ -448,6 +487,7 @@ public sealed partial class WorldGrain(
             _runner = null;
             _tables = [];
             _asSeeded = null;
+            _topicsHolding.Clear();
             if (_unwritten is { } unwritten)
             {
                 _unwritten = null;
@@ -485,7 +525,7 @@ public sealed partial class WorldGrain(
             // each country and topic holds what this activation seeded it with.
             var seeded = step == 0 && _checkpointed == 0 ? _asSeeded : null;
             _unwritten = unwritten = new Unwritten(
-                new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()), cancellation)
+                new GrainWorldAccess(GrainFactory, World, new AdvanceAttempt(step, Guid.NewGuid()) { InMemory = _inMemory }, cancellation)
                 {
                     CountryGrains = Country,
                     TopicGrains = Topic,
@@ -538,6 +578,9 @@ public sealed partial class WorldGrain(
                     await Page(unwritten.Page).Write(page);
             }
             await unwritten.Access.CommitAsync(copy);
+            // A topic the run has called holds more than its seeding (its attempt's checkpoint, at least): seeded again next time.
+            foreach (var topic in unwritten.Access.CalledTopics())
+                _topicsHolding.Remove(topic);
             // The one checkpoint of a world kept in memory: its attempt began at the seeding, so what it changed is all
             // the run changed.
             if (unwritten.Seeded is { } seeded)
@@ -685,7 +728,7 @@ public sealed partial class WorldGrain(
             : Country(id).Final(_checkpointed)));
         var tables = Task.WhenAll(info.Topics.Select((id, i) => seeded is not null && !seeded.Changed!.Topics.Contains(id)
             ? Task.FromResult(seeded.Tables[i])
-            : Topic(id).Final(_checkpointed)));
+            : FinalOf(id)));
         await Task.WhenAll(countries, tables, RetirePagesAsync());
         _final = Assemble(info, await countries, await tables);
         _asSeeded = null;
@@ -700,6 +743,15 @@ public sealed partial class WorldGrain(
         _pageEnds.Clear();
         return _final;
     }
+
+    // A topic read back by Final holds nothing afterwards.
+    private Task<TopicTable> FinalOf(string topic)
+    {
+        _topicsHolding.Remove(topic);
+        return Topic(topic).Final(_checkpointed);
+    }
+
+    public Task<TopicSeeding?> TopicSeeding(string topic) => Task.FromResult(_asSeeded?.Seeding(topic));
 
     public async Task<SampleEnd> RunSample(World world, Scenario scenario, CancellationToken cancellation = default)
     {
@@ -739,6 +791,7 @@ public sealed partial class WorldGrain(
     public async Task Retire()
     {
         _sample = null;
+        _topicsHolding.Clear();
         // The countries and topics of the world storage holds, and every one this activation has called: after Final
         // they are empty and only deactivate, and a grain seeded for an earlier run of this activation goes too.
         var info = state.State.Info;

@@ -11,9 +11,11 @@ public static class SampleRuns
     /// <summary>
     /// Each sample runs in a world of grains, one per country and per topic, kept in memory alone
     /// (<see cref="InMemoryWorlds"/>) unless <paramref name="durable"/>: a sample needs no durability, so its grains
-    /// neither read nor write storage. The world is its study's lane (<see cref="WhatIfStudy"/>): the sample seeds it
-    /// anew, runs, and reads it back as <see cref="IWorldGrain.Final"/> does, which empties every grain it reads back
-    /// (those the run changed) but leaves them all active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last. A sample kept in
+    /// write nothing to storage (a grain lost and activated again reads it, and finds nothing of the sample). The world is
+    /// its study's lane (<see cref="WhatIfStudy"/>): the sample seeds it anew (every country, and every topic that does not
+    /// hold that very seeding already, <see cref="IWorldGrain.TopicSeeding"/>), runs, and reads it back as
+    /// <see cref="IWorldGrain.Final"/> does, which empties every grain it reads back (those the run changed) but leaves them
+    /// all active for the lane's next sample; <see cref="EndInGrains"/> retires them after the last. A sample kept in
     /// memory is one call to its world (<see cref="ScenarioRun.SampleInGrainsAsync"/>); a durable one is asked call by
     /// call, as a run is, so that a call asked again resumes its run from the last checkpoint.
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Net;
 using Summits.Model;
 using Summits.Scenarios;
@@ -6,9 +8,10 @@ using Summits.Tests;
 namespace Summits.Grains.Tests;
 
 /// <summary>
-/// A study in grains runs its samples in lanes, one world per run in flight, seeded again for each sample: what that
-/// saves is counted in activations (the silo's call recorder notes the activation that served each call), and what it
-/// must keep is checked against the pure model, byte for byte, also when a lane's grains are lost between samples.
+/// A study in grains runs its samples in lanes, one world per run in flight, seeded again for each sample (every country,
+/// and every topic that does not hold that sample's seeding already): what that saves is counted in activations (the
+/// silo's call recorder notes the activation that served each call), and what it must keep is checked against the pure
+/// model, byte for byte, also when a lane's grains are lost between samples.
 /// The world of <c>us-presses-bilateral-fta</c> has 4 countries and 16 topics: 21 grains with its world grain.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -28,40 +31,55 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
     private static string LanesOf(LoadedScenario loaded, ulong seed) => WorldKey.Lane(loaded.Scenario.Id, seed, 0).Value[..^1];
 
     [Fact]
-    public async Task A_study_activates_each_lanes_grains_once_seeds_them_again_for_each_sample_and_retires_them_once()
+    public async Task A_study_activates_each_lanes_grains_once_seeds_what_each_sample_changes_and_retires_them_once()
     {
         // 6 samples in 2 lanes. Activations: a world grain and 4 countries and 16 topics per lane, 2 * 21 = 42; one world
         // per sample made 6 * 21 = 126. Calls besides the advances': per sample one RunSample to the world, which seeds,
-        // starts, runs and reads itself back with no call to itself, a Seed to each of its 20 grains and a Final to each
-        // grain its run changed; per lane, at the end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24
-        // country Seeds and 2 * 4 = 8 country Retires, 6 * 16 = 96 topic Seeds and 2 * 16 = 32 topic Retires, 6 world
-        // RunSamples and 2 world Retires. Every run changes Japan and the United States (Japan evaluates the ask, the
-        // United States proposes it), 6 * 2 = 12 country Finals. The topic Finals are the topics each sample's run
+        // starts, runs and reads itself back with no call to itself, a Seed to each of its 4 countries and to each topic
+        // that does not hold that sample's seeding already, and a Final to each grain its run changed; per lane, at the
+        // end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24 country Seeds and 2 * 4 = 8 country
+        // Retires, 2 * 16 = 32 topic Retires, 6 world RunSamples and 2 world Retires. A lane's first sample seeds its 16
+        // topics; a later one seeds only the topics its lane's last run called, since the samples share their topics and
+        // agreements (the study varies actors and positions alone): the topics that run changed, below. Every run changes
+        // Japan and the United States (Japan evaluates the ask, the United States proposes it), 6 * 2 = 12 country Finals. The topic Finals are the topics each sample's run
         // changed, counted from the pure model's run of each sample as the topics whose holders or agreements (id, status,
         // parties, terms) end otherwise than they began: the package's two, bilateral-fta and defense-procurement, in the
         // one run where Japan accepts it. The lanes take samples from one count, so on a loaded machine one lane can take
         // all 6 before the other asks for its first: that lane's world then activates only to be retired, with no
         // country or topic to activate or retire. Counted per lane that ran a sample (1 or 2 of them, r): 4r countries,
-        // 16r topics and 2 worlds; 4r country Retires and 16r topic Retires.
+        // 16r topics and 2 worlds; 4r country Retires and 16r topic Retires; 16r topic Seeds, and the 2 changed topics
+        // seeded again unless the run that changed them was its lane's last: which lane ran which sample is the lanes'
+        // race, so the runs each lane made are noted in order, by their scenario seed, and every run but a lane's last
+        // adds the topics it changed.
         var loaded = Fta($"lanes-{Guid.NewGuid():N}");
         var options = new StudyOptions(6, 11, 2, Engine.Grains);
+        var inGrains = SampleRuns.InGrains(fixture.Client);
+        var order = new ConcurrentQueue<(string Lane, ulong Seed)>();
+        SampleRun noting = (sample, key, cancellation) =>
+        {
+            order.Enqueue((key.Value, sample.Scenario.Seed));
+            return inGrains(sample, key, cancellation);
+        };
 
-        var study = await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(fixture.Client), endLane: SampleRuns.EndInGrains(fixture.Client));
+        var study = await WhatIfStudy.RunAsync(loaded, options, noting, endLane: SampleRuns.EndInGrains(fixture.Client));
 
         var lanes = LanesOf(loaded, options.Seed);
         var ran = new[] { "0", "1" }.Count(lane => fixture.Calls.Lifecycle(lanes + lane).Any(c => c.StartsWith("world RunSample ", StringComparison.Ordinal)));
         Assert.InRange(ran, 1, 2);
         Assert.Equal([$"country {4 * ran}", $"topic {16 * ran}", "world 2"], fixture.Calls.Activations(lanes));
-        var changedTopics = 0;
+        var changedBySeed = new Dictionary<ulong, int>();
         for (var i = 0; i < options.Runs; i++)
         {
-            var sampled = await ScenarioRun.LocallyAsync(WhatIfStudy.Sample(loaded, options.Seed, i).Sample);
-            changedTopics += sampled.Start.Topics.Count(t => TopicAsHeld(sampled.Start, t.Id) != TopicAsHeld(sampled.Final, t.Id));
+            var sample = WhatIfStudy.Sample(loaded, options.Seed, i).Sample;
+            var sampled = await ScenarioRun.LocallyAsync(sample);
+            changedBySeed.Add(sample.Scenario.Seed, sampled.Start.Topics.Count(t => TopicAsHeld(sampled.Start, t.Id) != TopicAsHeld(sampled.Final, t.Id)));
         }
+        var changedTopics = changedBySeed.Values.Sum();
         Assert.Equal(2, changedTopics);
+        var seededAgain = order.GroupBy(run => run.Lane).Sum(lane => lane.SkipLast(1).Sum(run => changedBySeed[run.Seed]));
         Assert.Equal(
             ["country Final 12", $"country Retire {4 * ran}", "country Seed 24", $"topic Final {changedTopics}",
-             $"topic Retire {16 * ran}", "topic Seed 96", "world Retire 2", "world RunSample 6"],
+             $"topic Retire {16 * ran}", $"topic Seed {16 * ran + seededAgain}", "world Retire 2", "world RunSample 6"],
             fixture.Calls.Lifecycle(lanes));
         var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
         Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
@@ -125,6 +143,96 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
         Assert.Equal(["country 5", "topic 16", "world 2"], fixture.Calls.Activations(lane.Value));
         Assert.Empty(fixture.Storage.CallsOn(lane.Value));
+    }
+
+    [Fact]
+    public async Task A_lanes_topic_lost_while_it_held_the_next_samples_seeding_takes_it_from_its_world()
+    {
+        // One lane, 3 samples of a study of seed 1. Sample 0 changes no topic; sample 1's Japan accepts the package, which
+        // records its agreement on defense-procurement and bilateral-fta (in the world's order of topics); sample 2 changes
+        // none (all three asserted below of the pure model's runs).
+        // After sample 0 the silo deactivates those two topics' grains. Sample 1's seeding leaves every topic as it is,
+        // since each holds sample 1's seeding already (the samples share their topics and agreements), so the two lost
+        // ones are first activated again by the run's calls, holding nothing: each asks the world for its seeding (2 world
+        // TopicSeeding calls) and the run gives the pure model's bytes. Sample 2 seeds those two again, which sample 1
+        // changed and its Final read back: topic Seeds 16 + 0 + 2 = 18. Activations: 1 world, 4 countries, 16 + 2 topics.
+        // Storage: each new activation began under a call without the in-memory mark, so it read its two states, found
+        // nothing, and kept them in memory from its seeding on: 2 × 2 reads, nothing written or cleared.
+        var loaded = Fta($"lost-topic-{Guid.NewGuid():N}");
+        var options = new StudyOptions(3, 1, 1, Engine.Grains);
+        var lane = WorldKey.Lane(loaded.Scenario.Id, options.Seed, 0);
+        var inGrains = SampleRuns.InGrains(fixture.Client);
+        var ran = 0;
+        SampleRun losing = async (sample, key, cancellation) =>
+        {
+            var run = await inGrains(sample, key, cancellation);
+            if (++ran == 1)
+            {
+                await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("bilateral-fta")));
+                await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("defense-procurement")));
+            }
+            return run;
+        };
+
+        var study = await WhatIfStudy.RunAsync(loaded, options, losing, endLane: SampleRuns.EndInGrains(fixture.Client));
+
+        var changed = new List<string>();
+        for (var i = 0; i < options.Runs; i++)
+        {
+            var sampled = await ScenarioRun.LocallyAsync(WhatIfStudy.Sample(loaded, options.Seed, i).Sample);
+            changed.Add(string.Join(' ', sampled.Start.Topics.Where(t => TopicAsHeld(sampled.Start, t.Id) != TopicAsHeld(sampled.Final, t.Id)).Select(t => t.Id)));
+        }
+        Assert.Equal(["", "defense-procurement bilateral-fta", ""], changed);
+        var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
+        Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
+        // Every call besides the advances', as in the first test: 3 RunSamples; 3 * 4 country Seeds; 3 * 2 country Finals
+        // (Japan and the United States, changed by every run); the topic Seeds and TopicSeeding calls above; 2 topic
+        // Finals (sample 1's package topics); one Retire to the world, its 4 countries and 16 topics.
+        Assert.Equal(
+            ["country Final 6", "country Retire 4", "country Seed 12", "topic Final 2", "topic Retire 16", "topic Seed 18",
+             "world Retire 1", "world RunSample 3", "world TopicSeeding 2"],
+            fixture.Calls.Lifecycle(lane.Value));
+        Assert.Equal(["country 4", "topic 18", "world 1"], fixture.Calls.Activations(lane.Value));
+        Assert.Equal(["Read topic", "Read topic", "Read topic-checkpoint", "Read topic-checkpoint"],
+            fixture.Storage.CallsOn(lane.Value).Select(c => $"{c.Operation} {c.StateName}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_lanes_topic_lost_where_storage_holds_an_older_worlds_table_takes_its_seeding_from_its_world()
+    {
+        // A durable world seeded under the lane's key before (a study written to storage, stopped part way) left its
+        // topics' tables in storage: here the FTA world with one agreement more, stale-fta on bilateral-fta. The lane's
+        // world, kept in memory, then runs samples 0 and 1 of a study of seed 1, as in the test above; after sample 0
+        // bilateral-fta's and defense-procurement's grains are deactivated. Sample 1's calls, which carry no in-memory
+        // mark, activate them again, and each reads the older table from storage: seeded, but nothing of this run. Each
+        // takes its seeding from its world instead (2 TopicSeeding calls), so stale-fta is in no sample's final world,
+        // and the study is the pure model's.
+        var loaded = Fta($"stale-topic-{Guid.NewGuid():N}");
+        var options = new StudyOptions(2, 1, 1, Engine.Grains);
+        var lane = WorldKey.Lane(loaded.Scenario.Id, options.Seed, 0);
+        var template = loaded.World.Agreements.Single(a => a.Id == "nk-maximum-pressure");
+        var stale = template with { Id = "stale-fta", Terms = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("bilateral-fta", 50.0)]) };
+        var durable = fixture.Client.GetGrain<IWorldGrain>(lane.Value);
+        await durable.Seed(loaded.World with { Id = lane.Value, Agreements = [.. loaded.World.Agreements, stale] });
+        await fixture.Cluster.DeactivateAsync(durable);
+        var inGrains = SampleRuns.InGrains(fixture.Client);
+        var ran = 0;
+        SampleRun losing = async (sample, key, cancellation) =>
+        {
+            var run = await inGrains(sample, key, cancellation);
+            if (++ran == 1)
+            {
+                await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("bilateral-fta")));
+                await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("defense-procurement")));
+            }
+            return run;
+        };
+
+        var study = await WhatIfStudy.RunAsync(loaded, options, losing, endLane: SampleRuns.EndInGrains(fixture.Client));
+
+        var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
+        Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
+        Assert.Contains("world TopicSeeding 2", fixture.Calls.Lifecycle(lane.Value));
     }
 
     [Fact]

@@ -88,10 +88,14 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // One study's runner (one InGrains) runs two samples in one lane, as a study does, the second in the grains the
         // first left active. A grain takes its storage from the call that seeds it, so only the seeding carries the
-        // in-memory mark: the client's RunSample (1) and the world's Seed of each country (4) and topic (16), 21 a
-        // sample, 42 in all. Nothing else is marked: the Finals of each sample (listed with the seeds among the calls
-        // that carry no advance attempt: Japan's and the United States', the two grains each run changes, as in the
-        // test above; neither sample makes an agreement, asserted below) and every call of the advances.
+        // in-memory mark: the client's RunSample (1 a sample) and the world's Seed of each country (4 a sample) and
+        // topic. The first sample seeds all 16 topics; the second seeds none: the first run called no topic (neither
+        // sample makes an agreement, asserted below, and the rounds ran on a copy that changed no table), and the
+        // sampled worlds differ only in actors and positions (the study varies Japan's salience on the FTA, the United
+        // States' capability and strategy), so every topic holds the second sample's seeding already. 2 RunSamples, 8
+        // country Seeds, 16 topic Seeds. Nothing else is marked: the Finals of each sample (listed with the seeds among
+        // the calls that carry no advance attempt: Japan's and the United States', the two grains each run changes, as in
+        // the test above) and every call of the advances.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-lane-{Guid.NewGuid():N}");
         var runner = SampleRuns.InGrains(fixture.Client);
@@ -101,9 +105,9 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         var first = await runner(samples[0], key, CancellationToken.None);
         var second = await runner(samples[1], key, CancellationToken.None);
 
-        Assert.Equal(["country Seed 8", "topic Seed 32", "world RunSample 2"], fixture.Calls.Marked(key.Value));
+        Assert.Equal(["country Seed 8", "topic Seed 16", "world RunSample 2"], fixture.Calls.Marked(key.Value));
         Assert.Equal(
-            ["country Final 4", "country Seed 8", "topic Seed 32", "world RunSample 2"],
+            ["country Final 4", "country Seed 8", "topic Seed 16", "world RunSample 2"],
             fixture.Calls.Lifecycle(key.Value));
         Assert.Contains(fixture.Calls.On(key.Value), c => c.OfAdvance);
         // Still kept in memory: not one storage call, and the pure model's bytes, each sample its own.
@@ -152,14 +156,77 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_lanes_next_world_that_lacks_an_agreement_seeds_again_only_the_topic_it_covered()
+    {
+        // Two samples in one lane: the FTA world, then the same world without nk-maximum-pressure, the one agreement on
+        // north-korea (each of the world's 10 agreements covers one topic). The first run calls no topic (it makes no
+        // agreement, as in the test above), so each of the 16 topics holds its seeding; the second seeding gives
+        // north-korea a table without that agreement and every other topic what it holds: 16 + 1 = 17 topic Seeds, and
+        // 4 + 4 country Seeds. A topic left holding the first world's agreement would show in the second run's state,
+        // which is the pure model's.
+        var loaded = Fta();
+        var other = loaded with { World = loaded.World with { Agreements = [.. loaded.World.Agreements.Where(a => a.Id != "nk-maximum-pressure")] } };
+        Assert.Equal(9, other.World.Agreements.Length);
+        var key = WorldKey.Of($"sample-lacks-{Guid.NewGuid():N}");
+        var runner = SampleRuns.InGrains(fixture.Client);
+
+        await runner(loaded, key, CancellationToken.None);
+        var second = await runner(other, key, CancellationToken.None);
+
+        Assert.Equal(["country Final 4", "country Seed 8", "topic Seed 17", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
+        Assert.Equal(RunFiles.State(await ScenarioRun.LocallyAsync(other)), RunFiles.State(second));
+        await SampleRuns.EndInGrains(fixture.Client)(key);
+    }
+
+    [Fact]
+    public async Task A_topic_the_last_run_called_without_changing_it_is_seeded_again_for_the_next()
+    {
+        // The scenario's one step is a proposal whose id is that of the seeded agreement on north-korea, at its value 93:
+        // Japan accepts, and the agreement it makes has an id the table holds already, so north-korea records nothing
+        // (the pure model's run reports agreement-made and ends with the world's 10 agreements as they were). The call
+        // entered the run's attempt on the grain all the same, so the lane's next sample seeds north-korea again, else
+        // that sample's call would find the last run's checkpoint and take the new run for a retry. Two samples: 16 topic
+        // Seeds, then 1; 4 + 4 country Seeds; Japan and the United States changed by each run, 4 country Finals; no
+        // topic changed, no topic Final.
+        var directory = Directory.CreateTempSubdirectory("summits-called-unchanged-");
+        var file = Path.Combine(directory.FullName, "called-unchanged.yaml");
+        await File.WriteAllTextAsync(file, $$"""
+            format: 2
+            scenario: called-unchanged
+            world: {{Path.Combine(SeedFiles.Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml")}}
+            seed: 7
+            steps:
+              - id: nk-maximum-pressure
+                propose: { from: US, to: [JP], terms: { north-korea: 93 } }
+            """);
+        var loaded = ScenarioFile.Load(file);
+        var key = WorldKey.Of($"called-unchanged-{Guid.NewGuid():N}");
+        var runner = SampleRuns.InGrains(fixture.Client);
+
+        await runner(loaded, key, CancellationToken.None);
+        var second = await runner(loaded with { Scenario = loaded.Scenario with { Seed = 8 } }, key, CancellationToken.None);
+        directory.Delete(recursive: true);
+
+        var local = await ScenarioRun.LocallyAsync(loaded with { Scenario = loaded.Scenario with { Seed = 8 } });
+        Assert.Contains(local.Timeline, e => e.Kind == EventKind.AgreementMade);
+        Assert.Equal(AgreementWords.All(loaded.World), AgreementWords.All(local.Final));
+        Assert.Equal(["country Final 4", "country Seed 8", "topic Seed 17", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(second));
+        await SampleRuns.EndInGrains(fixture.Client)(key);
+    }
+
+    [Fact]
     public async Task Another_sample_with_the_same_scenario_seed_is_run_not_answered_from_the_last()
     {
         // Sample 1 of a study of seed 3 is a sampled world, with the scenario given the same seed as the first call's: only
         // the seed matches the kept answer, so the world grain compares the whole sample, finds another world, and runs
-        // it, seeding again: 2 × (4 + 16) Seeds, and the pure model's run of that world. Each run's read-back asks the
-        // grains it changed: the first run's Japan and United States (as in the first test), the second's the same two
-        // and, since its Japan accepts the package, the two topics the package agreement covers, bilateral-fta and
-        // defense-procurement (asserted below of the pure model's run): 4 country Finals and 2 topic Finals.
+        // it, seeding again: every country in each sample, 2 × 4 Seeds, and every topic in the first, 16; the first run
+        // called no topic (it makes no agreement), and the sampled world has the same topics and agreements, so the
+        // second seeding leaves every topic holding what it holds: 16 topic Seeds. Then the pure model's run of that
+        // world. Each run's read-back asks the grains it changed: the first run's Japan and United States (as in the
+        // first test), the second's the same two and, since its Japan accepts the package, the two topics the package
+        // agreement covers, bilateral-fta and defense-procurement (asserted below of the pure model's run): 4 country
+        // Finals and 2 topic Finals.
         var loaded = Fta();
         var key = $"sample-other-{Guid.NewGuid():N}";
         var world = fixture.Client.GetGrain<IWorldGrain>(key);
@@ -174,7 +241,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         }
 
         Assert.Equal(
-            ["country Final 4", "country Seed 8", "topic Final 2", "topic Seed 32", "world RunSample 2"],
+            ["country Final 4", "country Seed 8", "topic Final 2", "topic Seed 16", "world RunSample 2"],
             fixture.Calls.Lifecycle(key));
         Assert.Equal(["country JP", "country JP", "country US", "country US", "topic bilateral-fta", "topic defense-procurement"], FinalsOn(key));
         var local = await ScenarioRun.LocallyAsync(other);

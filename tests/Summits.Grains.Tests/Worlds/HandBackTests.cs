@@ -4,8 +4,9 @@ using Summits.Tests;
 namespace Summits.Grains.Tests;
 
 /// <summary>
-/// A country or topic that holds no seeding (lost, and activated again by the call that hands its state back) refuses the
-/// hand-back of a world kept in memory, which made the state from the seeding without asking the grain.
+/// A country or topic that holds no seeding, and whose world has none to give it (here a key no world was seeded under),
+/// refuses a hand-back: the world made the state from its seeding without asking the grain. (A topic of a world kept in
+/// memory that holds no seeding first takes it from its world, <see cref="IWorldGrain.TopicSeeding"/>.)
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class HandBackTests(ClusterFixture fixture)
@@ -13,8 +14,9 @@ public sealed class HandBackTests(ClusterFixture fixture)
     [Fact]
     public async Task A_country_or_topic_that_holds_no_seeding_refuses_a_hand_back()
     {
-        // By hand: a fresh key's grains were never seeded, so Hold and CommitHeld each throw "... has not been seeded",
-        // and a read afterwards finds each grain still unseeded (the same words).
+        // By hand: a fresh key's grains were never seeded, and its world holds no seeding to give a topic (TopicSeeding
+        // answers null), so Hold and CommitHeld each throw "... has not been seeded", and a read afterwards finds each
+        // grain still unseeded (the same words).
         var key = WorldKey.Of($"hand-back-{Guid.NewGuid():N}");
         var country = fixture.Client.GetGrain<ICountryGrain>(key.Country("JP"));
         var topic = fixture.Client.GetGrain<ITopicGrain>(key.Topic("tpp-11"));
