@@ -100,15 +100,32 @@ public static partial class UsageError
         var ofOption = first.SymbolResult is OptionResult or ArgumentResult { Parent: OptionResult };
         if (!ofOption && missing is not null)
         {
-            var arguments = string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"));
             var name = missing.Groups["argument"].Value;
-            // A file argument names the files shipped of its kind, which a first try most often means.
-            var shipped = command.Arguments.FirstOrDefault(a => a.Name == name) is { } argument ? Cli.Commands.CommonOptions.Shipped(argument) : "";
-            return $"the argument <{name}> is missing: '{Path(parse)}' takes {arguments}{shipped}";
+            return MissingArgument(parse.CommandResult, name, command.Arguments.FirstOrDefault(a => a.Name == name));
         }
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";
         return Of(first, command);
+    }
+
+    /// <summary>
+    /// The mistake of a command given none of the files it reads, in one form for every command: <c>the argument
+    /// &lt;SCENARIO&gt; is missing: 'summits whatif' takes &lt;SCENARIO&gt;; the shipped scenario files: …</c>. It names the
+    /// arguments the command takes, then <paramref name="instead"/> (an option that names a file in the argument's place,
+    /// as <c>run --world FILE</c> does) after "or", then the files shipped of the argument's kind and of the option's
+    /// (<see cref="Cli.Commands.CommonOptions.Shipped"/>), which a first try most often means.
+    /// </summary>
+    /// <param name="result">The command whose argument is missing; its path (<c>summits export ktab</c>) is named.</param>
+    /// <param name="name">The missing argument's name, as its help writes it between angle brackets.</param>
+    /// <param name="argument">The missing argument, whose shipped files are named; null names none.</param>
+    /// <param name="instead">An option that may be given in the argument's place; null when there is none.</param>
+    public static string MissingArgument(CommandResult result, string name, Argument? argument, Option? instead = null)
+    {
+        var takes = string.Join(' ', result.Command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"))
+            + (instead is null ? "" : $" or {instead.Name} {instead.HelpName ?? "VALUE"}");
+        var shipped = (argument is null ? "" : Cli.Commands.CommonOptions.Shipped(argument))
+            + (instead is null ? "" : Cli.Commands.CommonOptions.Shipped(instead));
+        return $"the argument <{name}> is missing: '{Path(result)}' takes {takes}{shipped}";
     }
 
     /// <summary>
@@ -124,7 +141,8 @@ public static partial class UsageError
             return $", {range}";
         if (Cli.Commands.OptionChoices.Of(option) is { Count: > 0 } choices)
             return $", {Listed.OneOf(choices)}";
-        return $", as in {written} {option.HelpName ?? "VALUE"}";
+        // An option that names a file to read names the files shipped of its kind, as a missing argument does.
+        return $", as in {written} {option.HelpName ?? "VALUE"}{Cli.Commands.CommonOptions.Shipped(option)}";
     }
 
     /// <summary>The option named <paramref name="name"/> (its name or an alias) of the command the error is in, or of a parent that shares it.</summary>
@@ -215,9 +233,9 @@ public static partial class UsageError
             var options = new List<string>();
             for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
-            return $"'{token}' is not an option of '{Path(parse)}'{Suggest(token, options.Distinct())}; {TheNames("option", options.Distinct())}";
+            return $"'{token}' is not an option of '{Path(parse.CommandResult)}'{Suggest(token, options.Distinct())}; {TheNames("option", options.Distinct())}";
         }
-        return $"unexpected argument '{token}': '{Path(parse)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
+        return $"unexpected argument '{token}': '{Path(parse.CommandResult)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
     }
 
     /// <summary>
@@ -236,10 +254,10 @@ public static partial class UsageError
     /// </summary>
     public static string Suggest(string token, IEnumerable<string> names) => Closest.DidYouMean(token, names);
 
-    private static string Path(ParseResult parse)
+    private static string Path(CommandResult command)
     {
         var names = new List<string>();
-        for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
+        for (var result = command; result.Parent is CommandResult parent; result = parent)
             names.Insert(0, result.Command.Name);
         names.Insert(0, "summits");
         return string.Join(' ', names);

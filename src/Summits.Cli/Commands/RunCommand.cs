@@ -52,10 +52,15 @@ public static class RunCommand
         };
         command.Validators.Add(result =>
         {
+            // --world written without its file is the option's own mistake, said before this (UsageError.Rank); its
+            // value cannot be read.
+            if (result.GetResult(world) is { Tokens.Count: 0 })
+                return;
             // What to run is said before any option that could not apply to it: without it, no option can be judged.
+            // It is said as every command says a missing file, with the shipped scenarios and worlds it could be.
             if (result.GetValue(scenario) is null && result.GetValue(world) is null)
             {
-                result.AddError("name the scenario file to run, as in summits run FILE.yaml, or a world file to run without a scenario, as in summits run --world FILE.yaml");
+                result.AddError(UsageError.MissingArgument(result, scenario.Name, scenario, world));
                 return;
             }
             if (result.GetValue(scenario) is { } both && result.GetValue(world) is { } worldFile)

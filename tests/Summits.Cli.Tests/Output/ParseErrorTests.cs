@@ -145,17 +145,39 @@ public sealed class ParseErrorTests
 
     private const string Exercises = "scenarios/exercises/bilateral-fta.yaml, scenarios/exercises/north-korea-line.yaml and scenarios/exercises/trade-for-defence.yaml";
 
+    /// <summary>
+    /// The seven what-if scenarios: ls scenarios/what-if, in ordinal order, all seven named (at most ten are), the last
+    /// after "and" (Listed.AndMore).
+    /// </summary>
+    internal const string ShippedScenarios = "scenarios/what-if/baseline.yaml, scenarios/what-if/china-role-shift.yaml, "
+        + "scenarios/what-if/north-korea-offers-talks.yaml, scenarios/what-if/okinawa-realignment-friction.yaml, scenarios/what-if/trade-for-defense-package.yaml, "
+        + "scenarios/what-if/us-fta-press-or-package.yaml and scenarios/what-if/us-presses-bilateral-fta.yaml";
+
+    /// <summary>
+    /// The four world files: the summit (ls scenarios/summits), then the three YAML worlds of scenarios/worlds in ordinal
+    /// order (its ktab/ folder holds tables, not worlds), folder by folder as InputKind.World names them.
+    /// </summary>
+    internal const string ShippedWorlds = "scenarios/summits/2017-11-06-abe-trump.yaml, scenarios/worlds/dummy-3dim.yaml, "
+        + "scenarios/worlds/dummy-40.yaml and scenarios/worlds/soe-18-actors.yaml";
+
+    /// <summary>
+    /// 'summits run' given neither a scenario nor --world: its argument SCENARIO with --world FILE as the other way
+    /// (RunCommand), then the shipped files of each, scenarios first as the argument comes first.
+    /// </summary>
+    internal const string RunWithoutAFile = "summits run: error: the argument <SCENARIO> is missing: 'summits run' takes <SCENARIO> or --world FILE; "
+        + "the shipped scenario files: " + ShippedScenarios + "; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')";
+
     [Theory]
     // The three exercises in scenarios/exercises (ls, ordinal order; its answers/ folder is no exercise).
     [InlineData("exercise", "FILE", "<FILE>", "exercise files: " + Exercises)]
     [InlineData("classroom", "EXERCISE", "<EXERCISE>", "exercise files: " + Exercises)]
     // The seven what-if scenarios, as in compare's line above.
-    [InlineData("whatif", "SCENARIO", "<SCENARIO>", "scenario files: scenarios/what-if/baseline.yaml, scenarios/what-if/china-role-shift.yaml, "
-        + "scenarios/what-if/north-korea-offers-talks.yaml, scenarios/what-if/okinawa-realignment-friction.yaml, scenarios/what-if/trade-for-defense-package.yaml, "
-        + "scenarios/what-if/us-fta-press-or-package.yaml and scenarios/what-if/us-presses-bilateral-fta.yaml")]
+    [InlineData("whatif", "SCENARIO", "<SCENARIO>", "scenario files: " + ShippedScenarios)]
+    // run takes a scenario or, in its place, a world with --world: both ways are named, and the shipped files of each,
+    // the seven scenarios and then the four worlds.
+    [InlineData("run", "SCENARIO", "<SCENARIO> or --world FILE", "scenario files: " + ShippedScenarios + "; the shipped world files: " + ShippedWorlds)]
     // The summit, then the three YAML worlds of scenarios/worlds (its ktab/ folder holds tables, not worlds).
-    [InlineData("export ktab", "WORLD", "<WORLD>", "world files: scenarios/summits/2017-11-06-abe-trump.yaml, scenarios/worlds/dummy-3dim.yaml, "
-        + "scenarios/worlds/dummy-40.yaml and scenarios/worlds/soe-18-actors.yaml")]
+    [InlineData("export ktab", "WORLD", "<WORLD>", "world files: " + ShippedWorlds)]
     // The seven CSV tables of scenarios/worlds/ktab in ordinal order ('-' before '.' and 'i', capitals before lower case).
     [InlineData("import ktab", "FILE", "<FILE>", "KTAB tables: scenarios/worlds/ktab/SOE-Competitive.csv, scenarios/worlds/ktab/SOE-Pol-Comp.csv, "
         + "scenarios/worlds/ktab/SOE-Policy.csv, scenarios/worlds/ktab/dummyData-a040.csv, scenarios/worlds/ktab/dummyData_3Dim-no-final-comma.csv, "
@@ -204,11 +226,27 @@ public sealed class ParseErrorTests
     [InlineData(new[] { "--checkpoint-every" }, "summits run: error: --checkpoint-every needs a value, a whole number from 1 to 1000 (see 'summits run --help')")]
     // Any other option shows how it is written, with the name its help gives the value.
     [InlineData(new[] { "-o" }, "summits run: error: -o needs a value, as in -o DIR (see 'summits run --help')")]
+    // An option that names a file to read names the shipped files of its kind after how it is written, as a missing
+    // argument does: --world takes a world file, and four are shipped.
+    [InlineData(new[] { "--world" }, "summits run: error: --world needs a value, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
     public async Task An_option_without_its_value_says_what_the_value_may_be(string[] option, string said)
     {
         var run = await SummitsProcess.RunAsync(["run", Baseline, .. option]);
 
         Assert.Equal(said, OnlyLine(run));
+    }
+
+    [Theory]
+    // --world with no value and nothing else: the option's own mistake, not the missing scenario (which --world, given,
+    // would stand in for) nor a failure to read a value that is not there.
+    [InlineData("run", new[] { "run", "--world" })]
+    // seed reads its world from the same option, with the summit as its default when the option is left out.
+    [InlineData("seed", new[] { "seed", "--world" })]
+    public async Task A_world_option_without_its_file_names_the_shipped_worlds(string command, string[] arguments)
+    {
+        var run = await SummitsProcess.RunAsync(arguments);
+
+        Assert.Equal($"summits {command}: error: --world needs a value, as in --world FILE; the shipped world files: {ShippedWorlds} (see 'summits {command} --help')", OnlyLine(run));
     }
 
     [Fact]
