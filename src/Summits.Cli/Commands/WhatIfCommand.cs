@@ -25,7 +25,7 @@ public static class WhatIfCommand
         var runs = OptionNumbers.Whole(new Option<int>("--runs", "-n") { Description = $"How many sampled worlds to run, 1 to {MostRuns}", HelpName = "N", DefaultValueFactory = _ => 1000 }, 1, MostRuns);
         var seed = CommonOptions.Seed($"The study's seed, 0 to {ulong.MaxValue} (default: the scenario's); sample i is drawn from (seed, i)", "S");
         var parallel = OptionNumbers.Whole(new Option<int?>("--parallel") { Description = $"Runs in flight at once, 1 to {MostParallel} (default: twice the processor count)", HelpName = "P" }, 1, MostParallel);
-        var format = CommonOptions.Format("How to print the results: table (fits the terminal), csv (agreements, positions and sensitivity, each under '# NAME.csv') or json (one document)");
+        var format = CommonOptions.Format("How to print the results: table (fits the terminal), csv (agreements, positions, sensitivity and expectations, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output($"Write {Listed.And(StudyFiles.Names)} into this folder (a folder per branch for a fork)");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
@@ -201,7 +201,9 @@ public static class WhatIfCommand
                 {
                     if (forked)
                         await Console.Out.WriteAsync($"# branch {name}\n");
-                    CsvSections.Write(Console.Out, [("agreements.csv", StudyFiles.AgreementsCsv(study)), ("positions.csv", StudyFiles.PositionsCsv(study)), ("sensitivity.csv", StudyFiles.SensitivityCsv(study))]);
+                    // Every table -o writes but samples.csv (a row per run, for a file rather than a pipe); a scenario
+                    // without expectations prints expectations.csv's header alone, as an empty table of any other.
+                    CsvSections.Write(Console.Out, [.. StudyFiles.Tables(study)]);
                 }
                 else if (verbosity == Verbosity.Minimal)
                 {

@@ -27,7 +27,7 @@ public static class StudyFiles
 
     private static IEnumerable<(string Name, Func<TextWriter, Task> Write)> Files(StudyResult study)
     {
-        foreach (var (name, text) in Csvs(study).Prepend(("results.json", Json(study))).Append(("expectations.csv", ExpectationsCsv(study))))
+        foreach (var (name, text) in Tables(study).Prepend(("results.json", Json(study))))
             yield return (name, output => output.WriteAsync(text));
         yield return ("samples.csv", output =>
         {
@@ -43,6 +43,15 @@ public static class StudyFiles
         yield return ("positions.csv", PositionsCsv(study));
         yield return ("sensitivity.csv", SensitivityCsv(study));
     }
+
+    /// <summary>
+    /// Every table of the study's set but <c>samples.csv</c>, each with the name of its file, in the order the set
+    /// lists them: <see cref="Csvs"/>, then <c>expectations.csv</c> (<see cref="ExpectationsCsv"/>). What
+    /// <c>summits whatif --format csv</c> prints, so that it prints every table <c>-o DIR</c> writes with a row per
+    /// topic, position, pair or expectation; each is computed as it is enumerated.
+    /// </summary>
+    public static IEnumerable<(string Name, string Text)> Tables(StudyResult study) =>
+        Csvs(study).Append(("expectations.csv", ExpectationsCsv(study)));
 
     public static string Json(StudyResult study) => JsonSerializer.Serialize(study, SummitsJson.Options) + "\n";
 
