@@ -52,7 +52,7 @@ public sealed class ClassroomListening
             if (result.Tokens.Count > 0 && !IPAddress.TryParse(result.Tokens[^1].Value, out _))
                 result.AddError($"--address must be an IP address, such as 127.0.0.1 or 0.0.0.0, not '{result.Tokens[^1].Value}'");
         });
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
             var open = result.GetValue(Public);
             CommonOptions.RefuseUnless(result, Certificate, open, "is used with --public alone: without it the classroom serves plain HTTP on 127.0.0.1");

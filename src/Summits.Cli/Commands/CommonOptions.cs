@@ -356,7 +356,7 @@ public static class CommonOptions
         if (command.Options.FirstOrDefault(o => o.Name == "--quiet") is not Option<bool> quiet
             || command.Options.FirstOrDefault(o => o.Name == "--verbosity") is not Option<string?> verbosity)
             return command;
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
             if (result.GetResult(quiet) is not { Implicit: false } quietGiven || !result.GetValue(quiet)
                 || result.GetResult(verbosity) is not { Implicit: false } levelGiven || result.GetValue(verbosity) is not { } level

@@ -23,7 +23,7 @@ public static class CompareCommand
         var verbosity = CommonOptions.Verbosity();
         var command = new Command("compare", "Compare two runs: agreements gained or lost and positions moved, A → B.") { a, b, format, output, report, engine, quiet, verbosity };
         // Two state.json files are compared as they were written: no run, so no engine to run it on.
-        command.Validators.Add(result => CommonOptions.RefuseUnless(result, engine,
+        CommandChecks.Add(command, result => CommonOptions.RefuseUnless(result, engine,
             !(result.GetResult(a)?.Tokens is [var first] && IsState(first.Value) && result.GetResult(b)?.Tokens is [var second] && IsState(second.Value)),
             "applies only when A or B is a scenario file, which is run; two state.json files are compared as they were written"));
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(format)!, parse.GetValue(output),

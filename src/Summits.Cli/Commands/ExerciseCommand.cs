@@ -46,7 +46,7 @@ public static class ExerciseCommand
         };
         // The facilitator's note is printed with the debrief: --format csv (the grading lines alone) and, with an answers
         // file, -q or -v quiet (no debrief) print none. A play at the keyboard shows the debrief at every level.
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
             if (result.GetValue(format) == "csv")
                 CommonOptions.RefuseUnless(result, teacher, false, "prints the facilitator's note with the debrief, and --format csv prints the grading lines alone; use --format table or json");

@@ -31,7 +31,7 @@ public static class ImportCommand
             quiet,
             verbosity,
         };
-        ktab.Validators.Add(result => CommonOptions.RefuseUnless(result, shared, result.GetResult(files)?.Tokens.Count > 1,
+        CommandChecks.Add(ktab, result => CommonOptions.RefuseUnless(result, shared, result.GetResult(files)?.Tokens.Count > 1,
             "applies only to two or more tables: it keeps the actors every table names, and one table names only its own"));
         ktab.SetAction((parse, cancellation) => RunAsync(parse.GetValue(files)!, parse.GetValue(output), CommonOptions.Written(parse, output), parse.GetValue(id), parse.GetValue(shared),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));

@@ -34,6 +34,8 @@ public static class RetiredOptions
             ? new Option<string?>(retired.Old) { Hidden = true }
             : new Option<bool>(retired.Old) { Hidden = true };
         command.Options.Add(option);
+        // Not a CommandChecks check: it reads whether the spelling was written, no value, so a retired spelling is
+        // refused as retired however many values it was given ('--csv' alone included).
         command.Validators.Add(result =>
         {
             if (result.GetResult(option) is { Implicit: false })

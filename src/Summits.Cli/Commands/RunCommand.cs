@@ -50,14 +50,11 @@ public static class RunCommand
         {
             scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report, pair,
         };
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
-            // --world written without its file is the option's own mistake, said before this (UsageError.Rank); its
-            // value cannot be read.
-            if (result.GetResult(world) is { Tokens.Count: 0 })
-                return;
-            // What to run is said before any option that could not apply to it: without it, no option can be judged.
-            // It is said as every command says a missing file, with the shipped scenarios and worlds it could be.
+            // What to run is said before any option that could not apply to it: without it, no option can be judged
+            // (after a value left out or given twice, which the parser says: CommandChecks). It is said as every command
+            // says a missing file, with the shipped scenarios and worlds it could be.
             if (result.GetValue(scenario) is null && result.GetValue(world) is null)
             {
                 result.AddError(UsageError.MissingArgument(result, scenario.Name, scenario, world));
@@ -85,7 +82,7 @@ public static class RunCommand
             Description = "On a cluster: start the run, print its world's id and exit, leaving the world to drive its run to its end on the cluster's silos; follow it with 'summits worlds show ID'",
         };
         command.Options.Add(detach);
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
             var detached = result.GetValue(detach);
             const string why = "applies only to a run this command waits for; a detached run's files are written by 'summits worlds show ID -o DIR'";

@@ -45,7 +45,7 @@ public static class WhatIfCommand
         command.Options.Add(cluster);
         var clusterId = CommonOptions.ClusterId();
         command.Options.Add(clusterId);
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
             CommonOptions.RefuseUnless(result, checkpointEvery, result.GetValue(engine) != "local",
                 "applies only to runs in grains (--engine grains): the local engine writes nothing to storage");

@@ -91,7 +91,7 @@ public sealed partial class TelemetryOptions
         command.Options.Add(options._jsonl);
         command.Options.Add(options._console);
         command.Options.Add(options._orleans);
-        command.Validators.Add(result =>
+        Commands.CommandChecks.Add(command, result =>
         {
             if (options.VariableError() is { } error)
             {

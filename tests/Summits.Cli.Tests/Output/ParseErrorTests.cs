@@ -249,6 +249,37 @@ public sealed class ParseErrorTests
         Assert.Equal($"summits {command}: error: --world needs a value, as in --world FILE; the shipped world files: {ShippedWorlds} (see 'summits {command} --help')", OnlyLine(run));
     }
 
+    private static string Exercise => SeedFiles.File("scenarios", "exercises", "bilateral-fta.yaml");
+
+    [Theory]
+    // Each option below is one whose value a check of the command reads (CommandChecks), which ended the program with an
+    // unhandled exception (exit 134) when the value could not be read. The parser's own line is said instead: written
+    // twice, an option of one value names both values in their order, then how it is written (its help name: FILE for
+    // --world, DIR for --report, PATH for --certificate) or its choices; written without its value, it needs one.
+    // run's check of a scenario against --world, with no scenario and with one:
+    [InlineData(new[] { "run", "--world", "a.yaml", "--world", "b.yaml" }, "summits run: error: --world is given twice, as 'a.yaml' and 'b.yaml'; give it once, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    [InlineData(new[] { "run", "BASELINE", "--world", "a", "--world", "b" }, "summits run: error: --world is given twice, as 'a' and 'b'; give it once, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    // run's check of --pair reads --report:
+    [InlineData(new[] { "run", "BASELINE", "--report" }, "summits run: error: --report needs a value, as in --report DIR (see 'summits run --help')")]
+    [InlineData(new[] { "run", "BASELINE", "--report", "a", "--report", "b" }, "summits run: error: --report is given twice, as 'a' and 'b'; give it once, as in --report DIR (see 'summits run --help')")]
+    // whatif's check of the local engine reads --engine, whose choices are grains and local:
+    [InlineData(new[] { "whatif", "BASELINE", "--engine" }, "summits whatif: error: --engine needs a value, one of grains or local (see 'summits whatif --help')")]
+    // exercise's check of --teacher reads --format (table, csv or json) and --answers (a FILE):
+    [InlineData(new[] { "exercise", "EXERCISE", "--format" }, "summits exercise: error: --format needs a value, one of table, csv or json (see 'summits exercise --help')")]
+    [InlineData(new[] { "exercise", "EXERCISE", "--answers" }, "summits exercise: error: --answers needs a value, as in --answers FILE (see 'summits exercise --help')")]
+    // The telemetry options' check of --telemetry-orleans reads --telemetry (a FILE.jsonl):
+    [InlineData(new[] { "run", "BASELINE", "--telemetry" }, "summits run: error: --telemetry needs a value, as in --telemetry FILE.jsonl (see 'summits run --help')")]
+    // The check of -q against -v reads -v, named as written, with the five levels in the help's order:
+    [InlineData(new[] { "run", "BASELINE", "-q", "-v" }, "summits run: error: -v needs a value, one of quiet, minimal, normal, detailed or diagnostic (see 'summits run --help')")]
+    // classroom's check of --public reads --certificate (a PATH):
+    [InlineData(new[] { "classroom", "EXERCISE", "--certificate", "a", "--certificate", "b" }, "summits classroom: error: --certificate is given twice, as 'a' and 'b'; give it once, as in --certificate PATH (see 'summits classroom --help')")]
+    public async Task An_option_whose_value_a_check_reads_is_said_in_the_parsers_line_when_its_value_cannot_be_read(string[] arguments, string said)
+    {
+        var run = await SummitsProcess.RunAsync([.. arguments.Select(a => a switch { "BASELINE" => Baseline, "EXERCISE" => Exercise, _ => a })]);
+
+        Assert.Equal(said, OnlyLine(run));
+    }
+
     [Fact]
     public async Task A_command_with_one_subcommand_names_it_as_the_only_one()
     {

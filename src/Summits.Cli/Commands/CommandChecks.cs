@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Summits.Cli.Commands;
+
+/// <summary>
+/// The checks of a command as a whole that read its options' values (an option given where it cannot apply, two that
+/// clash), added with <see cref="Add"/> so that none reads a value the parser could not take.
+/// </summary>
+public static class CommandChecks
+{
+    /// <summary>
+    /// Adds <paramref name="check"/> to <paramref name="command"/>'s validators, to run only when every option written
+    /// on the command line was given as many values as it takes (<see cref="ValuesTaken"/>). Otherwise it steps aside:
+    /// such a value cannot be read (<c>GetValue</c> throws for <c>run --report</c> or <c>--world a --world b</c>), and
+    /// the parser looks at the options' values only when no check of the command has found a mistake, so its own line
+    /// is said instead, exit 2: <c>--world is given twice, as 'a' and 'b'; give it once, as in --world FILE</c>.
+    /// </summary>
+    /// <remarks>
+    /// A check that reads only what was written (its tokens, whether an option was given) reads no value and may be
+    /// added as it is: a retired spelling (<see cref="RetiredOptions"/>) is refused as retired however many values it
+    /// was given.
+    /// </remarks>
+    public static void Add(Command command, Action<CommandResult> check) => command.Validators.Add(result =>
+    {
+        if (ValuesTaken(result))
+            check(result);
+    });
+
+    /// <summary>
+    /// Whether every option of the command written on the command line was given at least the fewest values its arity
+    /// allows and, unless it takes several values a word, at most the most: false for <c>--report</c> with no value
+    /// after it and for an option of one value written twice (<c>-v d -v q</c>). An option left out, with or without a
+    /// default, is not written and so not counted.
+    /// </summary>
+    public static bool ValuesTaken(CommandResult result)
+    {
+        foreach (var option in result.Children.OfType<OptionResult>())
+        {
+            if (option.Implicit)
+                continue;
+            var (count, arity) = (option.Tokens.Count, option.Option.Arity);
+            if (count < arity.MinimumNumberOfValues || (count > arity.MaximumNumberOfValues && !option.Option.AllowMultipleArgumentsPerToken))
+                return false;
+        }
+        return true;
+    }
+}
