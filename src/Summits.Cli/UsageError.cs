@@ -49,12 +49,12 @@ public static partial class UsageError
         if (RequiredOption().Match(message) is { Success: true } required)
         {
             var name = required.Groups["option"].Value;
-            return $"{name} is required{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name)}";
+            return $"{name} is required{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name, shipped: true)}";
         }
         if (ValueMissing().Match(message) is { Success: true } missingValue)
         {
             var name = missingValue.Groups["option"].Value;
-            return $"{name} needs a value{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name)}";
+            return $"{name} needs a value{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name, shipped: true)}";
         }
         if (GivenTwice().Match(message) is { Success: true } twice)
         {
@@ -63,7 +63,8 @@ public static partial class UsageError
             var values = (error.SymbolResult switch { OptionResult o => o, ArgumentResult { Parent: OptionResult o } => o, _ => null })?.Tokens.Select(t => $"'{Output.Printable.Of(t.Value)}'").ToList() ?? [];
             var times = values.Count == 2 ? "twice" : values.Count > 2 ? $"{values.Count} times" : "more than once";
             var among = values.Count > 1 ? $", as {Listed.And(values)}" : "";
-            return $"{name} is given {times}{among}; give it once{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name)}";
+            // The files given are the user's: the shipped ones are not named.
+            return $"{name} is given {times}{among}; give it once{Takes(symbol as Option ?? Find(error.SymbolResult, command, name), name, shipped: false)}";
         }
         if (NotAChoice().Match(message) is { Success: true } choice)
         {
@@ -93,47 +94,48 @@ public static partial class UsageError
         var command = parse.CommandResult.Command;
         if (parse.UnmatchedTokens.Count > 0)
             return Unrecognized(parse, command, parse.UnmatchedTokens[0]);
-        var missing = parse.Errors.Select(e => MissingArgument().Match(e.Message)).FirstOrDefault(m => m.Success);
+        var missing = parse.Errors.Where(e => MissingArgumentMessage().IsMatch(e.Message)).Select(e => e.SymbolResult).OfType<ArgumentResult>().FirstOrDefault();
         // A mistake in a value written for an option is said before an option that is missing, and both before what
         // the command as a whole lacks.
         var first = parse.Errors.OrderBy(Rank).First();
         var ofOption = first.SymbolResult is OptionResult or ArgumentResult { Parent: OptionResult };
         if (!ofOption && missing is not null)
-        {
-            var name = missing.Groups["argument"].Value;
-            return MissingArgument(parse.CommandResult, name, command.Arguments.FirstOrDefault(a => a.Name == name));
-        }
+            return MissingArgument(parse.CommandResult, missing.Argument);
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";
         return Of(first, command);
     }
 
     /// <summary>
-    /// The mistake of a command given none of the files it reads, in one form for every command: <c>the argument
+    /// The mistake of an argument naming a file left out, in one form for every command: <c>the argument
     /// &lt;SCENARIO&gt; is missing: 'summits whatif' takes &lt;SCENARIO&gt;; the shipped scenario files: …</c>. It names the
-    /// arguments the command takes, then <paramref name="instead"/> (an option that names a file in the argument's place,
-    /// as <c>run --world FILE</c> does) after "or", then the files shipped of the argument's kind and of the option's
-    /// (<see cref="Cli.Commands.CommonOptions.Shipped"/>), which a first try most often means.
+    /// arguments the command takes (<see cref="Arguments"/>), then <paramref name="instead"/> (an option that names a
+    /// file in the argument's place, as <c>run --world FILE</c> does) after "or", then the files shipped of the
+    /// argument's kind and of the option's (<see cref="Cli.Commands.CommonOptions.Shipped"/>), which a first try most
+    /// often means; none for an argument of a kind none is shipped of.
     /// </summary>
-    /// <param name="result">The command whose argument is missing; its path (<c>summits export ktab</c>) is named.</param>
-    /// <param name="name">The missing argument's name, as its help writes it between angle brackets.</param>
-    /// <param name="argument">The missing argument, whose shipped files are named; null names none.</param>
+    /// <param name="command">The command whose argument is missing; its path (<c>summits export ktab</c>) is named.</param>
+    /// <param name="argument">The missing argument, named as its help writes it between angle brackets.</param>
     /// <param name="instead">An option that may be given in the argument's place; null when there is none.</param>
-    public static string MissingArgument(CommandResult result, string name, Argument? argument, Option? instead = null)
+    public static string MissingArgument(CommandResult command, Argument argument, Option? instead = null)
     {
-        var takes = string.Join(' ', result.Command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"))
-            + (instead is null ? "" : $" or {instead.Name} {instead.HelpName ?? "VALUE"}");
-        var shipped = (argument is null ? "" : Cli.Commands.CommonOptions.Shipped(argument))
-            + (instead is null ? "" : Cli.Commands.CommonOptions.Shipped(instead));
-        return $"the argument <{name}> is missing: '{Path(result)}' takes {takes}{shipped}";
+        var takes = Arguments(command.Command) + (instead is null ? "" : $" or {instead.Name} {instead.HelpName ?? "VALUE"}");
+        var shipped = Cli.Commands.CommonOptions.Shipped(argument) + (instead is null ? "" : Cli.Commands.CommonOptions.Shipped(instead));
+        return $"the argument <{argument.Name}> is missing: '{Path(command)}' takes {takes}{shipped}";
     }
 
+    /// <summary>The arguments <paramref name="command"/> takes, as its help writes them: <c>&lt;A&gt; &lt;B&gt;</c>; empty for none.</summary>
+    private static string Arguments(Command command) => string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"));
+
     /// <summary>
-    /// What an option takes, to follow "is required" or "needs a value": its range for a number option
+    /// What an option takes, to follow "is required", "needs a value" or "give it once": its range for a number option
     /// (", a whole number from 1 to 1000"), its choices for an option with fixed ones (", one of table, csv or json"),
-    /// else how it is written (", as in --output DIR"); nothing for an option not found.
+    /// else how it is written (", as in --output DIR"); nothing for an option not found. With <paramref name="shipped"/>,
+    /// an option that names a file to read adds the files shipped of its kind (<c>, as in --world FILE; the shipped
+    /// world files: …</c>), as a missing argument does: said where no file was given (an option required or written
+    /// without its value), not where the user gave two.
     /// </summary>
-    private static string Takes(Option? option, string written)
+    private static string Takes(Option? option, string written, bool shipped)
     {
         if (option is null)
             return "";
@@ -141,8 +143,7 @@ public static partial class UsageError
             return $", {range}";
         if (Cli.Commands.OptionChoices.Of(option) is { Count: > 0 } choices)
             return $", {Listed.OneOf(choices)}";
-        // An option that names a file to read names the files shipped of its kind, as a missing argument does.
-        return $", as in {written} {option.HelpName ?? "VALUE"}{Cli.Commands.CommonOptions.Shipped(option)}";
+        return $", as in {written} {option.HelpName ?? "VALUE"}{(shipped ? Cli.Commands.CommonOptions.Shipped(option) : "")}";
     }
 
     /// <summary>The option named <paramref name="name"/> (its name or an alias) of the command the error is in, or of a parent that shares it.</summary>
@@ -235,7 +236,7 @@ public static partial class UsageError
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
             return $"'{token}' is not an option of '{Path(parse.CommandResult)}'{Suggest(token, options.Distinct())}; {TheNames("option", options.Distinct())}";
         }
-        return $"unexpected argument '{token}': '{Path(parse.CommandResult)}' takes {(command.Arguments.Count == 0 ? "no arguments" : string.Join(' ', command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>")))}";
+        return $"unexpected argument '{token}': '{Path(parse.CommandResult)}' takes {(command.Arguments.Count == 0 ? "no arguments" : Arguments(command))}";
     }
 
     /// <summary>
@@ -269,8 +270,8 @@ public static partial class UsageError
     [GeneratedRegex(@"^Required argument missing for option: '(?<option>[^']*)'\.?$")]
     private static partial Regex ValueMissing();
 
-    [GeneratedRegex(@"^Required argument '(?<argument>[^']*)' missing")]
-    private static partial Regex MissingArgument();
+    [GeneratedRegex(@"^Required argument '[^']*' missing")]
+    private static partial Regex MissingArgumentMessage();
 
     private static string OneLine(string message) => Whitespace().Replace(message, " ").Trim();
 

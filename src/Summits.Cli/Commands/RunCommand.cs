@@ -57,7 +57,7 @@ public static class RunCommand
             // says a missing file, with the shipped scenarios and worlds it could be.
             if (result.GetValue(scenario) is null && result.GetValue(world) is null)
             {
-                result.AddError(UsageError.MissingArgument(result, scenario.Name, scenario, world));
+                result.AddError(UsageError.MissingArgument(result, scenario, world));
                 return;
             }
             if (result.GetValue(scenario) is { } both && result.GetValue(world) is { } worldFile)

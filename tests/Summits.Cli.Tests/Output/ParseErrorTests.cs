@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Summits.Cli.Commands;
 using Summits.Tests;
 
 namespace Summits.Cli.Tests;
@@ -240,7 +242,8 @@ public sealed class ParseErrorTests
     // --world with no value and nothing else: the option's own mistake, not the missing scenario (which --world, given,
     // would stand in for) nor a failure to read a value that is not there.
     [InlineData("run", new[] { "run", "--world" })]
-    // seed reads its world from the same option, with the summit as its default when the option is left out.
+    // seed's --world (CommonOptions.World) is an option of its own of the same name and kind, with the summit as its
+    // default when it is left out.
     [InlineData("seed", new[] { "seed", "--world" })]
     public async Task A_world_option_without_its_file_names_the_shipped_worlds(string command, string[] arguments)
     {
@@ -255,10 +258,13 @@ public sealed class ParseErrorTests
     // Each option below is one whose value a check of the command reads (CommandChecks), which ended the program with an
     // unhandled exception (exit 134) when the value could not be read. The parser's own line is said instead: written
     // twice, an option of one value names both values in their order, then how it is written (its help name: FILE for
-    // --world, DIR for --report, PATH for --certificate) or its choices; written without its value, it needs one.
+    // --world, DIR for --report, PATH for --certificate) or its choices, and no shipped files: the user gave two of
+    // their own; written without its value, it needs one.
     // run's check of a scenario against --world, with no scenario and with one:
-    [InlineData(new[] { "run", "--world", "a.yaml", "--world", "b.yaml" }, "summits run: error: --world is given twice, as 'a.yaml' and 'b.yaml'; give it once, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
-    [InlineData(new[] { "run", "BASELINE", "--world", "a", "--world", "b" }, "summits run: error: --world is given twice, as 'a' and 'b'; give it once, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    [InlineData(new[] { "run", "--world", "a.yaml", "--world", "b.yaml" }, "summits run: error: --world is given twice, as 'a.yaml' and 'b.yaml'; give it once, as in --world FILE (see 'summits run --help')")]
+    [InlineData(new[] { "run", "BASELINE", "--world", "a", "--world", "b" }, "summits run: error: --world is given twice, as 'a' and 'b'; give it once, as in --world FILE (see 'summits run --help')")]
+    // seed's --world, which no check of seed reads, is said the same way:
+    [InlineData(new[] { "seed", "--world", "a", "--world", "b" }, "summits seed: error: --world is given twice, as 'a' and 'b'; give it once, as in --world FILE (see 'summits seed --help')")]
     // run's check of --pair reads --report:
     [InlineData(new[] { "run", "BASELINE", "--report" }, "summits run: error: --report needs a value, as in --report DIR (see 'summits run --help')")]
     [InlineData(new[] { "run", "BASELINE", "--report", "a", "--report", "b" }, "summits run: error: --report is given twice, as 'a' and 'b'; give it once, as in --report DIR (see 'summits run --help')")]
@@ -278,6 +284,21 @@ public sealed class ParseErrorTests
         var run = await SummitsProcess.RunAsync([.. arguments.Select(a => a switch { "BASELINE" => Baseline, "EXERCISE" => Exercise, _ => a })]);
 
         Assert.Equal(said, OnlyLine(run));
+    }
+
+    [Fact]
+    public void A_file_option_with_no_file_given_names_the_shipped_files_and_one_given_twice_does_not()
+    {
+        // No command requires an option that names a file to read; one made here, of the world kind as run's --world,
+        // is said on each of the three paths. Left out (required) or written without its file, no file was given, so
+        // the four shipped worlds are named, as for a missing argument; written twice, the user gave two files of their
+        // own, and the line ends with how it is written.
+        static ParseResult Parse(params string[] args) =>
+            new RootCommand { CommonOptions.InputFile(new Option<string>("--world") { Required = true, HelpName = "FILE" }, InputKind.World) }.Parse(args);
+
+        Assert.Equal("--world is required, as in --world FILE; the shipped world files: " + ShippedWorlds, UsageError.Of(Parse()));
+        Assert.Equal("--world needs a value, as in --world FILE; the shipped world files: " + ShippedWorlds, UsageError.Of(Parse("--world")));
+        Assert.Equal("--world is given twice, as 'a' and 'b'; give it once, as in --world FILE", UsageError.Of(Parse("--world", "a", "--world", "b")));
     }
 
     [Fact]
