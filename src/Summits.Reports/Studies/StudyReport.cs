@@ -7,7 +7,7 @@ using static Summits.Reports.Pages.Shown;
 
 namespace Summits.Reports.Studies;
 
-/// <summary>The report of a what-if study: agreement chances with their intervals, histograms of the final positions the runs moved, the sensitivity ranking with its test, and the study's CSVs.</summary>
+/// <summary>The report of a what-if study: agreement chances with their intervals, histograms of the final positions the runs moved, the sensitivity ranking with its test, each expectation's share of runs, and the study's agreements, positions and sensitivity as CSV (<see cref="StudyFiles.ReportTables"/>).</summary>
 public static class StudyReport
 {
     /// <summary>Every file a study's report may hold.</summary>
@@ -26,7 +26,7 @@ public static class StudyReport
     {
         yield return ("report.html", Html(study));
         yield return ("report.md", Markdown(study));
-        foreach (var csv in StudyFiles.Csvs(study))
+        foreach (var csv in StudyFiles.ReportTables(study))
             yield return csv;
     }
 

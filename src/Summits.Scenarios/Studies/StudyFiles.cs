@@ -36,8 +36,14 @@ public static class StudyFiles
         });
     }
 
-    /// <summary>The study's CSVs, each computed as it is enumerated.</summary>
-    public static IEnumerable<(string Name, string Text)> Csvs(StudyResult study)
+    /// <summary>
+    /// The tables a study's report writes beside <c>report.html</c> and <c>report.md</c> (<c>summits whatif --report</c>):
+    /// <c>agreements.csv</c>, <c>positions.csv</c> and <c>sensitivity.csv</c>, each with the name of its file and the
+    /// same bytes as the set's file of that name, computed as it is enumerated. Not <c>expectations.csv</c>, on purpose:
+    /// the report shows each expectation's share of runs in the Expectations table of both pages (for a scenario with
+    /// expectations), and the file is the set's (<see cref="Tables"/>).
+    /// </summary>
+    public static IEnumerable<(string Name, string Text)> ReportTables(StudyResult study)
     {
         yield return ("agreements.csv", AgreementsCsv(study));
         yield return ("positions.csv", PositionsCsv(study));
@@ -46,12 +52,12 @@ public static class StudyFiles
 
     /// <summary>
     /// Every table of the study's set but <c>samples.csv</c>, each with the name of its file, in the order the set
-    /// lists them: <see cref="Csvs"/>, then <c>expectations.csv</c> (<see cref="ExpectationsCsv"/>). What
+    /// lists them: <see cref="ReportTables"/>, then <c>expectations.csv</c> (<see cref="ExpectationsCsv"/>). What
     /// <c>summits whatif --format csv</c> prints, so that it prints every table <c>-o DIR</c> writes with a row per
     /// topic, position, pair or expectation; each is computed as it is enumerated.
     /// </summary>
     public static IEnumerable<(string Name, string Text)> Tables(StudyResult study) =>
-        Csvs(study).Append(("expectations.csv", ExpectationsCsv(study)));
+        ReportTables(study).Append(("expectations.csv", ExpectationsCsv(study)));
 
     public static string Json(StudyResult study) => JsonSerializer.Serialize(study, SummitsJson.Options) + "\n";
 
