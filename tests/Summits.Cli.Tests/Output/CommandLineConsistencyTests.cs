@@ -286,7 +286,7 @@ public sealed class CommandLineConsistencyTests : IDisposable
     // number out of range is the parser's (OptionNumbersTests) and reads the same.
     [InlineData(new[] { "whatif", "BASELINE", "--runs", "0" }, "summits whatif: error: --runs must be a whole number from 1 to 1000000, not 0 (see 'summits whatif --help')")]
     [InlineData(new[] { "run", "BASELINE", "--seed", "x" }, "summits run: error: --seed must be a whole number from 0 to 18446744073709551615, not 'x' (see 'summits run --help')")]
-    [InlineData(new[] { "run" }, ParseErrorTests.RunWithoutAFile)]
+    [InlineData(new[] { "run" }, ShippedFileLists.RunWithoutAFile)]
     [InlineData(new[] { "generate", "--actors", "1", "--topics", "3", "--seed", "1" }, "summits generate: error: --actors must be a whole number from 2 to 5000, not 1 (see 'summits generate --help')")]
     public async Task A_commands_own_usage_error_points_at_its_help(string[] arguments, string expected)
     {

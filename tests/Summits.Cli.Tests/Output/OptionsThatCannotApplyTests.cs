@@ -139,11 +139,11 @@ public sealed class OptionsThatCannotApplyTests : IDisposable
 
     [Theory]
     // Neither a scenario nor --world: what to name, in each of its two forms.
-    [InlineData(new[] { "run" }, ParseErrorTests.RunWithoutAFile)]
+    [InlineData(new[] { "run" }, ShippedFileLists.RunWithoutAFile)]
     // Neither, with an option that applies only to one of them: what is missing is said first, not that --rounds
     // (--world only) or --branch (a scenario only) cannot apply, which cannot be judged without it.
-    [InlineData(new[] { "run", "--rounds", "3" }, ParseErrorTests.RunWithoutAFile)]
-    [InlineData(new[] { "run", "--branch", "a", "--model", "smp" }, ParseErrorTests.RunWithoutAFile)]
+    [InlineData(new[] { "run", "--rounds", "3" }, ShippedFileLists.RunWithoutAFile)]
+    [InlineData(new[] { "run", "--branch", "a", "--model", "smp" }, ShippedFileLists.RunWithoutAFile)]
     // A value out of its range is still said before all of these (--rounds takes 1 to 100000).
     [InlineData(new[] { "run", "--rounds", "0" }, "summits run: error: --rounds must be a whole number from 1 to 100000, not 0 (see 'summits run --help')")]
     // Both: one of them is too many, each said as given.

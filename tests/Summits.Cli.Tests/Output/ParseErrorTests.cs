@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Summits.Cli.Commands;
 using Summits.Tests;
+using static Summits.Cli.Tests.ShippedFileLists;
 
 namespace Summits.Cli.Tests;
 
@@ -137,37 +138,12 @@ public sealed class ParseErrorTests
         var run = await SummitsProcess.RunAsync("compare", Baseline);
 
         // compare takes two scenarios, a and b; only a was given. The shipped scenarios are the seven files of
-        // scenarios/what-if, in ordinal order (ls scenarios/what-if), all seven named (at most ten are).
-        Assert.Equal("summits compare: error: the argument <B> is missing: 'summits compare' takes <A> <B>; the shipped scenario files: "
-            + "scenarios/what-if/baseline.yaml, scenarios/what-if/china-role-shift.yaml, scenarios/what-if/north-korea-offers-talks.yaml, "
-            + "scenarios/what-if/okinawa-realignment-friction.yaml, scenarios/what-if/trade-for-defense-package.yaml, "
-            + "scenarios/what-if/us-fta-press-or-package.yaml and scenarios/what-if/us-presses-bilateral-fta.yaml (see 'summits compare --help')", OnlyLine(run));
+        // scenarios/what-if (ShippedScenarios).
+        Assert.Equal($"summits compare: error: the argument <B> is missing: 'summits compare' takes <A> <B>; the shipped scenario files: {ShippedScenarios} (see 'summits compare --help')", OnlyLine(run));
         Assert.Equal(2, run.ExitCode);
     }
 
     private const string Exercises = "scenarios/exercises/bilateral-fta.yaml, scenarios/exercises/north-korea-line.yaml and scenarios/exercises/trade-for-defence.yaml";
-
-    /// <summary>
-    /// The seven what-if scenarios: ls scenarios/what-if, in ordinal order, all seven named (at most ten are), the last
-    /// after "and" (Listed.AndMore).
-    /// </summary>
-    internal const string ShippedScenarios = "scenarios/what-if/baseline.yaml, scenarios/what-if/china-role-shift.yaml, "
-        + "scenarios/what-if/north-korea-offers-talks.yaml, scenarios/what-if/okinawa-realignment-friction.yaml, scenarios/what-if/trade-for-defense-package.yaml, "
-        + "scenarios/what-if/us-fta-press-or-package.yaml and scenarios/what-if/us-presses-bilateral-fta.yaml";
-
-    /// <summary>
-    /// The four world files: the summit (ls scenarios/summits), then the three YAML worlds of scenarios/worlds in ordinal
-    /// order (its ktab/ folder holds tables, not worlds), folder by folder as InputKind.World names them.
-    /// </summary>
-    internal const string ShippedWorlds = "scenarios/summits/2017-11-06-abe-trump.yaml, scenarios/worlds/dummy-3dim.yaml, "
-        + "scenarios/worlds/dummy-40.yaml and scenarios/worlds/soe-18-actors.yaml";
-
-    /// <summary>
-    /// 'summits run' given neither a scenario nor --world: its argument SCENARIO with --world FILE as the other way
-    /// (RunCommand), then the shipped files of each, scenarios first as the argument comes first.
-    /// </summary>
-    internal const string RunWithoutAFile = "summits run: error: the argument <SCENARIO> is missing: 'summits run' takes <SCENARIO> or --world FILE; "
-        + "the shipped scenario files: " + ShippedScenarios + "; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')";
 
     [Theory]
     // The three exercises in scenarios/exercises (ls, ordinal order; its answers/ folder is no exercise).

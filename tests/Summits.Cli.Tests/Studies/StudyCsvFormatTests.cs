@@ -1,6 +1,5 @@
 using System.Globalization;
 using Summits.Scenarios;
-using Summits.Tests;
 
 namespace Summits.Cli.Tests;
 
@@ -119,30 +118,58 @@ public sealed class StudyCsvFormatTests : IDisposable
     [Fact]
     public async Task A_fork_prints_the_four_tables_under_each_branch()
     {
-        var fork = SeedFiles.File("scenarios", "what-if", "us-fta-press-or-package.yaml");
+        // Line 7 is the shared '- expect:' (lines 1 to 6 as above), step-1 in both branches; the fork (line 10) is no
+        // step of its own, so each branch's one step is step-2: at line 12 in 'quiet', at line 15 in 'hopeful'. Nothing
+        // is proposed, so in both runs of each branch no agreement is made: 'no agreement on t' holds in 2 of 2, the
+        // agreement at 40 in 0 of 2.
+        var fork = Scenario("f.yaml",
+            "  - expect:\n"
+            + "      agreement: { topic: t, absent: true }\n"
+            + "      because: nothing is proposed, so nothing is agreed.\n"
+            + "  - fork:\n"
+            + "      quiet:\n"
+            + "        - expect:\n"
+            + "            agreement: { topic: t, absent: true }\n"
+            + "      hopeful:\n"
+            + "        - expect:\n"
+            + "            agreement: { topic: t, parties: [A, B], value: 40 }\n");
         var run = await Study(fork, "--runs", "2", "--format", "csv");
 
-        // Two branches, press-fta then offer-package (the file's order), each a '# branch NAME' line and then its four
-        // tables.
+        // The branches in the file's order, each a '# branch NAME' line and then its four tables.
         var lines = run.Output.Split('\n');
-        Assert.Equal(["# branch press-fta", "# agreements.csv", "# positions.csv", "# sensitivity.csv", "# expectations.csv",
-            "# branch offer-package", "# agreements.csv", "# positions.csv", "# sensitivity.csv", "# expectations.csv"], lines.Where(l => l.StartsWith('#')));
-        // Each branch runs the shared steps, fta-ask (step-1) and the expect at line 31 (step-2), then its own two: a
-        // step (step-3) and an expect (step-4), at line 39 in press-fta and at line 48 in offer-package. So each
-        // expectations table is its header and two rows, the first branch's ending where the second branch begins.
-        var press = Array.IndexOf(lines, "# expectations.csv");
-        var package = Array.LastIndexOf(lines, "# expectations.csv");
-        Assert.Equal("step,line,what,held,runs,share,low,high,because", lines[press + 1]);
-        Assert.StartsWith("step-2,31,event reject by JP from fta-ask,", lines[press + 2], StringComparison.Ordinal);
-        Assert.StartsWith("step-4,39,no agreement on bilateral-fta,", lines[press + 3], StringComparison.Ordinal);
-        Assert.Equal("# branch offer-package", lines[press + 4]);
-        Assert.Equal("step,line,what,held,runs,share,low,high,because", lines[package + 1]);
-        Assert.StartsWith("step-2,31,event reject by JP from fta-ask,", lines[package + 2], StringComparison.Ordinal);
-        Assert.StartsWith("step-4,48,\"agreement on bilateral-fta between JP and US, at 35\",", lines[package + 3], StringComparison.Ordinal);
+        Assert.Equal(["# branch quiet", "# agreements.csv", "# positions.csv", "# sensitivity.csv", "# expectations.csv",
+            "# branch hopeful", "# agreements.csv", "# positions.csv", "# sensitivity.csv", "# expectations.csv"], lines.Where(l => l.StartsWith('#')));
+        var quiet = Array.IndexOf(lines, "# expectations.csv");
+        var hopeful = Array.LastIndexOf(lines, "# expectations.csv");
+        Assert.Equal("step,line,what,held,runs,share,low,high,because", lines[quiet + 1]);
+        Assert.Equal("# branch hopeful", lines[quiet + 4]);
+        Assert.Equal("step,line,what,held,runs,share,low,high,because", lines[hopeful + 1]);
+        string[][] rows = [Row(lines[quiet + 2]), Row(lines[quiet + 3]), Row(lines[hopeful + 2]), Row(lines[hopeful + 3])];
+        Assert.Equal(["step-1", "7", "no agreement on t", "2", "2", "1"], rows[0][..6]);
+        Assert.Equal(["step-2", "12", "no agreement on t", "2", "2", "1"], rows[1][..6]);
+        Assert.Equal(["step-1", "7", "no agreement on t", "2", "2", "1"], rows[2][..6]);
+        Assert.Equal(["step-2", "15", "agreement on t between A and B, at 40", "0", "2", "0"], rows[3][..6]);
+        // Wilson with n = 2: for 2 of 2 the upper bound is 1 and the lower n / (n + z²) = 2 / (2 + z²) = 2 / 5.8414588…
+        // = 0.3423802…; for 0 of 2 the lower bound is 0 and the upper z² / (2 + z²) = 0.6576197….
+        foreach (var row in rows[..3])
+        {
+            Assert.Equal(2 / (2 + Z * Z), Number(row[6]), 1e-12);
+            Assert.Equal("1", row[7]);
+        }
+        Assert.Equal("0", rows[3][6]);
+        Assert.Equal(Z * Z / (2 + Z * Z), Number(rows[3][7]), 1e-12);
+        // The shared step's reason, in both branches; the branches' own steps give none, so their lines end in the comma
+        // before an empty field (which CsvField.Split leaves out, as a spreadsheet's trailing empty fields).
+        Assert.Equal(["nothing is proposed, so nothing is agreed.", "nothing is proposed, so nothing is agreed."], [rows[0][8], rows[2][8]]);
+        Assert.Equal([8, 8], [rows[1].Length, rows[3].Length]);
+        Assert.EndsWith(",", lines[quiet + 3], StringComparison.Ordinal);
+        Assert.EndsWith(",", lines[hopeful + 3], StringComparison.Ordinal);
         // The output ends with that row's line ending.
-        Assert.Equal("", lines[package + 4]);
-        Assert.Equal(package + 5, lines.Length);
+        Assert.Equal("", lines[hopeful + 4]);
+        Assert.Equal(hopeful + 5, lines.Length);
     }
+
+    private static string[] Row(string line) => [.. CsvField.Split(line).Select(f => f.Text)];
 
     private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }
