@@ -161,20 +161,8 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         var loaded = Fta($"lost-topic-{Guid.NewGuid():N}");
         var options = new StudyOptions(3, 1, 1, Engine.Grains);
         var lane = WorldKey.Lane(loaded.Scenario.Id, options.Seed, 0);
-        var inGrains = SampleRuns.InGrains(fixture.Client);
-        var ran = 0;
-        SampleRun losing = async (sample, key, cancellation) =>
-        {
-            var run = await inGrains(sample, key, cancellation);
-            if (++ran == 1)
-            {
-                await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("bilateral-fta")));
-                await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("defense-procurement")));
-            }
-            return run;
-        };
-
-        var study = await WhatIfStudy.RunAsync(loaded, options, losing, endLane: SampleRuns.EndInGrains(fixture.Client));
+        var study = await WhatIfStudy.RunAsync(loaded, options, LosingThePackagesTopicsAfterTheFirstSample(lane),
+            endLane: SampleRuns.EndInGrains(fixture.Client));
 
         var changed = new List<string>();
         for (var i = 0; i < options.Runs; i++)
@@ -215,24 +203,32 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         var durable = fixture.Client.GetGrain<IWorldGrain>(lane.Value);
         await durable.Seed(loaded.World with { Id = lane.Value, Agreements = [.. loaded.World.Agreements, stale] });
         await fixture.Cluster.DeactivateAsync(durable);
+        var study = await WhatIfStudy.RunAsync(loaded, options, LosingThePackagesTopicsAfterTheFirstSample(lane),
+            endLane: SampleRuns.EndInGrains(fixture.Client));
+
+        var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
+        Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
+        Assert.Contains("world TopicSeeding 2", fixture.Calls.Lifecycle(lane.Value));
+    }
+
+    /// <summary>
+    /// Runs each sample in grains as a study does, and after the first deactivates the grains of lane
+    /// <paramref name="lane"/>'s two topics that the FTA study's package covers, bilateral-fta and defense-procurement.
+    /// </summary>
+    private SampleRun LosingThePackagesTopicsAfterTheFirstSample(WorldKey lane)
+    {
         var inGrains = SampleRuns.InGrains(fixture.Client);
         var ran = 0;
-        SampleRun losing = async (sample, key, cancellation) =>
+        return async (sample, key, cancellation) =>
         {
             var run = await inGrains(sample, key, cancellation);
-            if (++ran == 1)
+            if (Interlocked.Increment(ref ran) == 1)
             {
                 await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("bilateral-fta")));
                 await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ITopicGrain>(lane.Topic("defense-procurement")));
             }
             return run;
         };
-
-        var study = await WhatIfStudy.RunAsync(loaded, options, losing, endLane: SampleRuns.EndInGrains(fixture.Client));
-
-        var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
-        Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
-        Assert.Contains("world TopicSeeding 2", fixture.Calls.Lifecycle(lane.Value));
     }
 
     [Fact]
