@@ -35,9 +35,9 @@ public sealed partial class ReportSentenceTests
         var bare = await ScenarioRun.LocallyAsync(new LoadedScenario(ThreeDim, ThreeDim,
             new Scenario("bare", "three turns, no full stop", 0, world.ParametersFor(ModelParameters.Default), [new SmpTurnsStep("turns", 0, 3)]), world));
 
-        Assert.Equal("Up to 100 turns of KTAB's spatial model of politics on dummy-3dim. World `dummy-3dim`, seed 0, 132 events; expectations: 0 passed, 0 failed. The charts are in report.html.",
+        Assert.Equal("Up to 100 turns of KTAB's spatial model of politics on dummy-3dim. World dummy-3dim, seed 0, 132 events; expectations: 0 passed, 0 failed. The charts are in report.html.",
             RunReportFiles.Markdown(forecast).Split('\n')[2]);
-        Assert.StartsWith("Three turns, no full stop. World `dummy-3dim`, seed 0,", RunReportFiles.Markdown(bare).Split('\n')[2]);
+        Assert.StartsWith("Three turns, no full stop. World dummy-3dim, seed 0,", RunReportFiles.Markdown(bare).Split('\n')[2]);
         foreach (var run in new[] { forecast, bare })
             AssertSentences(RunReportFiles.Markdown(run), RunReportFiles.Html(run));
     }

@@ -103,7 +103,7 @@ public static class RunReportFiles
     private static string Markdown(RunResult run, SmpHistory? history, IReadOnlyList<SummitRecord>? records)
     {
         var md = new MarkdownText().Heading($"Run of {run.Scenario.Id}", 1)
-            .Paragraph(Summary(run, $"World `{run.Start.Id}`") + " The charts are in report.html.");
+            .Paragraph(Summary(run, $"World {run.Start.Id}") + " The charts are in report.html.");
         if (history is not null)
             SmpReport.Add(md, history);
         md.Heading("Positions that moved");

@@ -84,7 +84,7 @@ public static class StudyReport
         md.Table(PositionHeader, PositionRows(study));
         md.Heading("Sensitivity (strongest first)");
         foreach (var (text, warning) in SensitivityNotes(study))
-            md.Paragraph(warning ? "**" + text + "**" : text);
+            md.Paragraph(text, strong: warning);
         if (!study.Sensitivity.IsEmpty)
         {
             md.Table(SensitivityHeader, SensitivityRows(study));
