@@ -22,7 +22,7 @@ public static class SummitsJson
             WriteIndented = indented,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WorldLevelFieldsFirst } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DocumentedKeyOrder } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.Converters.Add(new ScaleValueConverter());
@@ -33,17 +33,31 @@ public static class SummitsJson
     }
 
     /// <summary>
-    /// Puts a <see cref="World"/>'s world-level fields (id, title, about, source, salience, ktab) before its lists
-    /// (actors, topics, positions, agreements), as a world file writes them and docs/worlds.md's seed key table lists them.
+    /// The keys of a world's JSON (<c>summits seed --format json</c>, <c>world.json</c>) in the order docs/worlds.md's seed
+    /// key table lists them, by type: a world's own fields (id, title, about, source, salience, ktab) before its lists,
+    /// as a world file writes them; an actor's tactic beside its acceptance condition, the two ways it bargains, before
+    /// the shape of its utility; a position's numbers, its reservation value and its own tactic and acceptance before
+    /// where it comes from. The model's records keep the order their members were added in, which is not a reader's.
     /// </summary>
-    private static void WorldLevelFieldsFirst(JsonTypeInfo info)
+    private static readonly Dictionary<Type, string[]> DocumentedOrder = new()
     {
-        if (info.Type != typeof(World))
+        [typeof(World)] = ["id", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"],
+        [typeof(Actor)] = ["id", "name", "leader", "speaker", "capability", "strategy", "acceptance", "curvature", "affinity", "why", "ktabPower"],
+        [typeof(Position)] = ["actor", "topic", "value", "valueRange", "salience", "salienceRange", "reservation", "strategy", "acceptance", "provenance", "ktab"],
+    };
+
+    /// <summary>
+    /// Orders the properties of each type <see cref="DocumentedOrder"/> lists as it lists them; a property it does not
+    /// name comes after those it does, in the model's order.
+    /// </summary>
+    private static void DocumentedKeyOrder(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !DocumentedOrder.TryGetValue(info.Type, out var order))
             return;
         foreach (var property in info.Properties)
         {
-            if (property.Name is "actors" or "topics" or "positions" or "agreements")
-                property.Order = 1;
+            var place = Array.IndexOf(order, property.Name);
+            property.Order = place >= 0 ? place : order.Length;
         }
     }
 

@@ -84,11 +84,26 @@ public sealed class DocumentedJsonKeysTests
             ["seed", "--world", "scenarios/worlds/dummy-3dim.yaml", "--format", "json"],
             ["seed", "--world", "scenarios/summits/own-terms.yaml", "--format", "json"]);
         AssertDocumented(runs, "docs/worlds.md", "| seed key |");
+        AssertDocumentedOrder(runs, "docs/worlds.md", "| seed key |");
         // By hand, from the table's rows: the world-level keys first, as a world file writes them, then the lists.
         // dummy-3dim has every top-level key, its salience and KTAB line included.
         using var shares = JsonDocument.Parse(runs[1].Run.Output);
         Assert.Equal(["id", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"],
             shares.RootElement.EnumerateObject().Select(member => member.Name));
+        // An actor's keys by hand from the table's rows: id, name, leader, speaker, capability, then strategy and
+        // acceptance (one row), curvature, affinity, why, ktabPower. The summit's Japan (in own-terms.yaml) speaks (Abe) and
+        // has no KTAB power; dummy-3dim's first actor has a KTAB power and does not speak.
+        using var summit = JsonDocument.Parse(runs[2].Run.Output);
+        Assert.Equal(["id", "name", "leader", "speaker", "capability", "strategy", "acceptance", "curvature", "affinity", "why"],
+            summit.RootElement.GetProperty("actors")[0].EnumerateObject().Select(member => member.Name));
+        Assert.Equal(["id", "name", "leader", "capability", "strategy", "acceptance", "curvature", "affinity", "why", "ktabPower"],
+            shares.RootElement.GetProperty("actors")[0].EnumerateObject().Select(member => member.Name));
+        // A position's, from its rows: actor, topic, value, valueRange, salience, salienceRange, reservation, strategy
+        // and acceptance (one row), provenance. The US on china-role is given all three terms of its own above.
+        var usOnChinaRole = summit.RootElement.GetProperty("positions").EnumerateArray()
+            .Single(p => p.GetProperty("actor").GetString() == "US" && p.GetProperty("topic").GetString() == "china-role");
+        Assert.Equal(["actor", "topic", "value", "valueRange", "salience", "salienceRange", "reservation", "strategy", "acceptance", "provenance"],
+            usOnChinaRole.EnumerateObject().Select(member => member.Name));
     }
 
     [Fact]
@@ -120,6 +135,19 @@ public sealed class DocumentedJsonKeysTests
         var (undocumented, neverCarried) = Differences(found, ["a", "d"]);
         Assert.Equal(["b", "b.c"], undocumented);
         Assert.Equal(["d"], neverCarried);
+    }
+
+    [Fact]
+    public void Keys_out_of_the_tables_order_are_named()
+    {
+        // Worked by hand: the table lists `a`, `b`, `b.c`, `b.d` in that order. The output's top level has `b` before `a`
+        // (b's row is the second, a's the first), and its object `b` has `d` before `c`: two pairs out of order, named as
+        // the document is read, so b's own pair, met inside b, before a. `e`, which no row names, is left to the check of
+        // undocumented keys.
+        using var document = JsonDocument.Parse("""{ "b": { "d": 1, "c": 2 }, "e": 0, "a": 3 }""");
+        var found = new List<string>();
+        CollectUnordered(document.RootElement, "", ["a", "b", "b.c", "b.d"], found);
+        Assert.Equal(["b: c after d", "the top level: a after b"], found);
     }
 
     /// <summary>
@@ -171,6 +199,64 @@ public sealed class DocumentedJsonKeysTests
         Assert.True(undocumented.Count == 0, $"{guide}: the table headed {header} lacks {string.Join(", ", undocumented)}");
         Assert.True(neverCarried.Count == 0, $"{guide}: the table headed {header} lists {string.Join(", ", neverCarried)}, which no output of "
             + string.Join("; ", printed.Select(r => "summits " + string.Join(' ', r.Arguments))) + " carries");
+    }
+
+    /// <summary>
+    /// The keys of every object of every run that printed JSON come in the order the table's rows name them: a key whose
+    /// row stands above the row of a key before it is named, with the object it is in.
+    /// </summary>
+    private static void AssertDocumentedOrder(IReadOnlyList<(string[] Arguments, SummitsRun Run)> runs, string guide, string header)
+    {
+        var rows = Rows(File.ReadAllLines(SeedFiles.File(guide)), header);
+        var unordered = new List<string>();
+        foreach (var (_, run) in runs.Where(r => r.Arguments.Contains("json") && r.Arguments.Contains("--format")))
+        {
+            using var document = JsonDocument.Parse(run.Output);
+            CollectUnordered(document.RootElement, "", rows, unordered);
+        }
+        var distinct = unordered.Distinct().ToList();
+        Assert.True(distinct.Count == 0, $"{guide}: the output's keys are not in the order of the table headed {header}: {string.Join("; ", distinct)}");
+    }
+
+    /// <summary>
+    /// Each pair of keys of an object in <paramref name="element"/> that stand in the other order than the first rows
+    /// naming them, as "PATH: LATER after EARLIER"; keys no row names are skipped.
+    /// </summary>
+    private static void CollectUnordered(JsonElement element, string path, IReadOnlyList<string> rows, List<string> found)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var (last, lastName) = (-1, "");
+                foreach (var member in element.EnumerateObject())
+                {
+                    var inner = path.Length == 0 ? member.Name : $"{path}.{member.Name}";
+                    var row = IndexOfRow(rows, inner);
+                    if (row >= 0)
+                    {
+                        if (row < last)
+                            found.Add($"{(path.Length == 0 ? "the top level" : path)}: {member.Name} after {lastName}");
+                        (last, lastName) = (row, member.Name);
+                    }
+                    CollectUnordered(member.Value, inner, rows, found);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    CollectUnordered(item, path + "[]", rows, found);
+                break;
+        }
+    }
+
+    /// <summary>The place of the first row naming <paramref name="path"/> among <paramref name="rows"/>; −1 when none does.</summary>
+    private static int IndexOfRow(IReadOnlyList<string> rows, string path)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (Matches(path, rows[i]))
+                return i;
+        }
+        return -1;
     }
 
     /// <summary>The key paths no row names, and the rows no key path matches, each in order.</summary>
