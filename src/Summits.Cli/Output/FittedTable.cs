@@ -8,7 +8,8 @@ namespace Summits.Cli.Output;
 /// text columns wrap at spaces and are never narrower than their longest word, headers wrap at spaces.
 /// When even that does not fit, the columns a reader can best do without are left out, and said; when the
 /// columns kept still do not fit side by side, each row stands as a block of its own (see <see cref="WriteBlocks"/>),
-/// every column in it, so that no line is wider than the width and no id is cut.
+/// every value in it beside its column's name, so that no line is wider than the width, no id is cut and no value is
+/// left without its column.
 /// </summary>
 public static class FittedTable
 {
@@ -18,8 +19,14 @@ public static class FittedTable
     private const int Gutter = 2;
 
     /// <summary>Writes the table, each line after <paramref name="indent"/>; returns the headers of the columns left out to fit.</summary>
+    /// <exception cref="ArgumentException">A column other than the first has neither a header nor a flag, so a block could not say whose its values are.</exception>
     public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<FittedColumn> columns, IEnumerable<IReadOnlyList<string>> rows, int width, string indent = "")
     {
+        for (var i = 1; i < columns.Count; i++)
+        {
+            if (columns[i] is { Header.Length: 0, Flag: null })
+                throw new ArgumentException($"column {i + 1} of {columns.Count} has no header and is no flag: a block could not name its values", nameof(columns));
+        }
         // A control character in a cell (a tab in a path) is shown escaped, so that it cannot break the table's lines.
         var cells = rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Printable.Cell)]).ToList();
         var room = Math.Max(TerminalWidth.Minimum / 2, width - indent.Length);
@@ -102,24 +109,28 @@ public static class FittedTable
 
     /// <summary>
     /// The layout of a table too wide for the width even with the columns it may do without left out: a block per
-    /// row, the first cell on a line of its own and each other cell that has text under it as "header: text",
-    /// indented by two (a cell of several lines joined by spaces), wrapped between words at the width with the
-    /// continuation under the text. A column with no header gives its text alone.
+    /// row, each value beside the name of its column, "header: text" (a cell of several lines joined by spaces): the
+    /// first on a line of its own, and under it, indented by two, each other cell that has text, a flag's as
+    /// "flag: yes" or "flag: no" (<see cref="FittedColumn.Flag"/>). Each line wraps between words at the width, the
+    /// continuation under the text. A first column with no header gives its text alone: its cells name their rows.
     /// </summary>
     public static void WriteBlocks(TextWriter output, IReadOnlyList<FittedColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, int width, string indent = "")
     {
         static string Flat(string cell) => string.Join(' ', cell.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        static string Named(FittedColumn column, string text) =>
+            column.Flag is { } flag ? $"{flag}: {(text.Length > 0 ? "yes" : "no")}"
+            : column.Header.Length == 0 ? text
+            : $"{column.Header}: {text}";
         foreach (var row in rows.Select(r => r.Select(Printable.Cell).ToList()))
         {
-            foreach (var line in TerminalWidth.Wrap(indent + Flat(row[0]), width))
+            foreach (var line in TerminalWidth.Wrap(indent + Named(columns[0], Flat(row[0])), width))
                 output.WriteLine(line);
             for (var i = 1; i < columns.Count; i++)
             {
                 var text = Flat(row[i]);
-                if (text.Length == 0)
+                if (text.Length == 0 && columns[i].Flag is null)
                     continue;
-                var label = columns[i].Header.Length == 0 ? "" : columns[i].Header + ": ";
-                foreach (var line in TerminalWidth.Wrap($"{indent}  {label}{text}", width, hanging: indent.Length + 6))
+                foreach (var line in TerminalWidth.Wrap($"{indent}  {Named(columns[i], text)}", width, hanging: indent.Length + 6))
                     output.WriteLine(line);
             }
         }

@@ -13,7 +13,9 @@ public static class StudyBranches
         var topics = studies.SelectMany(s => s.Agreements.Select(a => a.Topic)).Distinct();
         var rows = topics.Select(topic => (IReadOnlyList<string>)[topic, .. studies.Select(s => s.Agreements.FirstOrDefault(a => a.Topic == topic) is { } a ? StudyText.Share(a.InForce) : "—")])
             .Append([ "runs", .. studies.Select(s => s.Finished.ToString(CultureInfo.InvariantCulture))]);
-        // A branch's share has spaces ("12.0% [3.1, 20.4]") and wraps there when the branches are many.
-        FittedTable.Write(output, [new("topic"), .. names.Select(n => new FittedColumn(n, Wraps: true))], rows, width, "  ");
+        // A branch's share has spaces ("12.0% [3.1, 20.4]") and wraps there when the branches are many. The first column
+        // has no header, as a fork's run table has none: its cells name their rows, a topic or the runs, so that a row
+        // standing as a block is not called a topic when it is the runs.
+        FittedTable.Write(output, [new(""), .. names.Select(n => new FittedColumn(n, Wraps: true))], rows, width, "  ");
     }
 }

@@ -97,7 +97,7 @@ public static class StudyText
                 foreach (var wrapped in TerminalWidth.Wrap(line, width))
                     output.WriteLine(wrapped);
             FittedTable.Write(output,
-                [new("ρ", Right: true), new(""), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)],
+                [new("ρ", Right: true), new("", Flag: "significant"), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)],
                 study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[Reports.Pages.Shown.Signed(s.Rho), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome]),
                 width, "  ");
         }
