@@ -33,17 +33,21 @@ public static class SummitsJson
     }
 
     /// <summary>
-    /// The keys of a world's JSON (<c>summits seed --format json</c>, <c>world.json</c>) in the order docs/worlds.md's seed
-    /// key table lists them, by type: a world's own fields (id, title, about, source, salience, ktab) before its lists,
-    /// as a world file writes them; an actor's tactic beside its acceptance condition, the two ways it bargains, before
-    /// the shape of its utility; a position's numbers, its reservation value and its own tactic and acceptance before
-    /// where it comes from. The model's records keep the order their members were added in, which is not a reader's.
+    /// The keys of each JSON document in the order its guide's key table lists them, by type, where that is not the order
+    /// the type's members were added in. A world (<c>summits seed --format json</c>, <c>world.json</c>; docs/worlds.md):
+    /// its own fields (id, title, about, source, salience, ktab) before its lists, as a world file writes them; an actor's
+    /// tactic beside its acceptance condition, the two ways it bargains, before the shape of its utility; a position's
+    /// numbers, its reservation value and its own tactic and acceptance before where it comes from. A study's sensitivity
+    /// test (<c>results.json</c>; docs/whatif.md): its counts, then its rates, then what it is. A comparison
+    /// (<c>summits compare --format json</c>): each of the sides' scenarios, seeds and models in pairs, A beside B.
     /// </summary>
     private static readonly Dictionary<Type, string[]> DocumentedOrder = new()
     {
         [typeof(World)] = ["id", "title", "about", "source", "salience", "ktab", "actors", "topics", "positions", "agreements"],
         [typeof(Actor)] = ["id", "name", "leader", "speaker", "capability", "strategy", "acceptance", "curvature", "affinity", "why", "ktabPower"],
         [typeof(Position)] = ["actor", "topic", "value", "valueRange", "salience", "salienceRange", "reservation", "strategy", "acceptance", "provenance", "ktab"],
+        [typeof(SensitivityTest)] = ["runs", "pairs", "significant", "unmovedOutcomes", "fewestRuns", "falseDiscoveryRate", "noiseBand", "expectedByChance", "isSmall", "ranked", "exact"],
+        [typeof(Comparison)] = ["a", "b", "agreements", "positions", "unchanged", "scenarioA", "scenarioB", "seedA", "seedB", "modelA", "modelB", "forecasts"],
     };
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class DocumentedJsonKeysTests
     {
         var runs = await RunAsync([], ["whatif", "scenarios/what-if/us-presses-bilateral-fta.yaml", "--runs", "20", "--engine", "local", "--format", "json"]);
         AssertDocumented(runs, "docs/whatif.md", "| `results.json` key |");
+        AssertDocumentedOrder(runs, "docs/whatif.md", "| `results.json` key |");
     }
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class DocumentedJsonKeysTests
             ["exercise", "scenarios/exercises/north-korea-line.yaml", "--answers", "scenarios/exercises/answers/north-korea-line-jp.yaml", "--engine", "local", "--teacher", "--format", "json"],
             ["exercise", "scenarios/exercises/trade-for-defence.yaml", "--answers", "scenarios/exercises/answers/renewed.yaml", "--engine", "local", "--teacher", "--format", "json"]);
         AssertDocumented(runs, "docs/exercises.md", "| debrief key |");
+        AssertDocumentedOrder(runs, "docs/exercises.md", "| debrief key |");
     }
 
     [Fact]
@@ -56,6 +58,7 @@ public sealed class DocumentedJsonKeysTests
             ["run", "--world", "scenarios/worlds/dummy-3dim.yaml", "--model", "smp", "--seed", "5", "-o", "b", "-v", "quiet"],
             ["compare", "a/state.json", "b/state.json", "--format", "json"]);
         AssertDocumented(runs, "docs/whatif.md", "| compare key |");
+        AssertDocumentedOrder(runs, "docs/whatif.md", "| compare key |");
     }
 
     [Fact]
@@ -66,6 +69,7 @@ public sealed class DocumentedJsonKeysTests
             ["run", "scenarios/what-if/us-presses-bilateral-fta.yaml", "--engine", "local", "--telemetry", "t.jsonl", "-v", "quiet"],
             ["analyze", "t.jsonl", "--format", "json"]);
         AssertDocumented(runs, "docs/telemetry.md", "| analyze key |");
+        AssertDocumentedOrder(runs, "docs/telemetry.md", "| analyze key |");
     }
 
     [Fact]
@@ -112,6 +116,7 @@ public sealed class DocumentedJsonKeysTests
         // The shipped record's four facts imply a position, two moves and an agreement: every form of implies.
         var runs = await RunAsync([], ["record", "--format", "json"]);
         AssertDocumented(runs, "docs/exercises.md", "| record key |");
+        AssertDocumentedOrder(runs, "docs/exercises.md", "| record key |");
     }
 
     [Fact]
