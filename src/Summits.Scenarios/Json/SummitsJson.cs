@@ -38,8 +38,9 @@ public static class SummitsJson
     /// its own fields (id, title, about, source, salience, ktab) before its lists, as a world file writes them; an actor's
     /// tactic beside its acceptance condition, the two ways it bargains, before the shape of its utility; a position's
     /// numbers, its reservation value and its own tactic and acceptance before where it comes from. A study's sensitivity
-    /// test (<c>results.json</c>; docs/whatif.md): its counts, then its rates, then what it is. A comparison
-    /// (<c>summits compare --format json</c>): each of the sides' scenarios, seeds and models in pairs, A beside B.
+    /// test (<c>results.json</c>; docs/whatif.md): its counts, then its rate, noise band and pairs expected by chance, then
+    /// its yes-or-no answers. A comparison (<c>summits compare --format json</c>): the sides' scenarios, seeds and models
+    /// each in a pair, A beside B.
     /// </summary>
     private static readonly Dictionary<Type, string[]> DocumentedOrder = new()
     {
