@@ -1,5 +1,6 @@
 using System.Text;
 using Markdig;
+using Markdig.Extensions.EmphasisExtras;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -8,14 +9,20 @@ namespace Summits.Reports.Tests;
 
 /// <summary>
 /// A report's Markdown as a GitHub-flavoured renderer reads it (Markdig with GitHub's extensions: pipe tables,
-/// strikethrough, autolinks, task lists and <c>$</c> maths): what each heading, paragraph and table cell shows, and every
+/// strikethrough, autolinks, task lists, <c>$</c> maths and footnotes): what each heading, paragraph and table cell shows, and every
 /// piece of markup in it.
 /// </summary>
 public static class RenderedMarkdown
 {
+    /// <summary>GitHub's extensions as Markdig has them: of the emphasis extras only strikethrough, which GitHub has.</summary>
     private static readonly MarkdownPipeline GitHub = new MarkdownPipelineBuilder()
-        .UsePipeTables().UseEmphasisExtras().UseAutoLinks().UseTaskLists().UseMathematics().Build();
+        .UsePipeTables().UseEmphasisExtras(EmphasisExtraOptions.Strikethrough).UseAutoLinks().UseTaskLists()
+        .UseMathematics().UseFootnotes().Build();
 
+    /// <summary>
+    /// <paramref name="markdown"/> parsed as GitHub would read it (pipe tables, strikethrough, bare addresses linked,
+    /// task lists, <c>$</c> maths, footnotes): a document whose blocks and inlines the other members read.
+    /// </summary>
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, GitHub);
 
     /// <summary>
@@ -75,6 +82,10 @@ public static class RenderedMarkdown
     /// <summary>What each paragraph shows, in order.</summary>
     public static List<string> Paragraphs(MarkdownDocument document) =>
         [.. document.Descendants<ParagraphBlock>().Where(p => p.Parent is MarkdownDocument).Select(p => Text(p))];
+
+    /// <summary>The target of each bare address the renderer linked, in order.</summary>
+    public static List<string> Links(MarkdownDocument document) =>
+        [.. document.Descendants<LinkInline>().Where(l => l.IsAutoLink).Select(l => l.Url ?? "")];
 
     /// <summary>What each heading shows, in order.</summary>
     public static List<string> Headings(MarkdownDocument document) => [.. document.Descendants<HeadingBlock>().Select(h => Text(h))];
