@@ -22,46 +22,20 @@ public static class FittedTable
     /// <exception cref="ArgumentException">A column other than the first has neither a header nor a flag, so a block could not say whose its values are.</exception>
     public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<FittedColumn> columns, IEnumerable<IReadOnlyList<string>> rows, int width, string indent = "")
     {
-        for (var i = 1; i < columns.Count; i++)
-        {
-            if (columns[i] is { Header.Length: 0, Flag: null })
-                throw new ArgumentException($"column {i + 1} of {columns.Count} has no header and is no flag: a block could not name its values", nameof(columns));
-        }
+        RequireNames(columns);
         // A control character in a cell (a tab in a path) is shown escaped, so that it cannot break the table's lines.
         var cells = rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Printable.Cell)]).ToList();
-        var room = Math.Max(TerminalWidth.Minimum / 2, width - indent.Length);
-        var natural = new int[columns.Count];
-        var least = new int[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var column = columns[i];
-            var lines = cells.SelectMany(r => r[i].Split('\n')).ToList();
-            // Widths in terminal cells: a CJK character or an emoji takes two. The longest word is the widest part no
-            // break may fall in, which in text written without spaces is a character or two, not the sentence.
-            var longestLine = lines.Count == 0 ? 0 : lines.Max(TerminalWidth.Cells);
-            var longestWord = lines.Concat([column.Header]).Max(TerminalWidth.Unbreakable);
-            natural[i] = Math.Max(TerminalWidth.Cells(column.Header), longestLine);
-            least[i] = column.Wraps ? Math.Max(longestWord, Math.Min(natural[i], TextWidth)) : Math.Max(longestWord, longestLine);
-        }
-
-        var shown = Enumerable.Range(0, columns.Count).ToList();
-        int Needed() => shown.Sum(i => least[i]) + Gutter * (shown.Count - 1);
-        var dropped = new List<string>();
-        while (Needed() > room && shown.Where(i => columns[i].Drop > 0).OrderByDescending(i => columns[i].Drop).ThenByDescending(i => i).FirstOrDefault(-1) is var next and >= 0)
-        {
-            shown.Remove(next);
-            dropped.Add(columns[next].Header);
-        }
-        if (Needed() > room)
+        if (Fit(columns, cells, width, indent) is not { } fit)
         {
             WriteBlocks(output, columns, cells, width, indent);
             return [];
         }
+        var (room, natural, least, shown, dropped) = fit;
 
         // Each column starts at its least width; what room is left goes first to headers that would wrap,
         // then to the text columns, in proportion to what they lack.
         var widths = least.ToArray();
-        var spare = room - Needed();
+        var spare = room - shown.Sum(i => least[i]) - Gutter * (shown.Count - 1);
         foreach (var i in shown.Where(i => !columns[i].Wraps))
         {
             var more = Math.Min(spare, natural[i] - widths[i]);
@@ -108,14 +82,66 @@ public static class FittedTable
     }
 
     /// <summary>
+    /// Whether <see cref="Write"/> would set <paramref name="rows"/> out as a block per row at <paramref name="width"/>
+    /// (true), its columns not fitting side by side even with those it may leave out; false when they stand side by side.
+    /// </summary>
+    public static bool StandsAsBlocks(IReadOnlyList<FittedColumn> columns, IEnumerable<IReadOnlyList<string>> rows, int width, string indent = "") =>
+        Fit(columns, [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Printable.Cell)])], width, indent) is null;
+
+    /// <summary>
+    /// The room the columns have, each column's natural and least width, the columns shown and the headers of those
+    /// left out to fit; null when even the columns kept do not fit side by side.
+    /// </summary>
+    private static (int Room, int[] Natural, int[] Least, List<int> Shown, List<string> Dropped)? Fit(
+        IReadOnlyList<FittedColumn> columns, List<IReadOnlyList<string>> cells, int width, string indent)
+    {
+        var room = Math.Max(TerminalWidth.Minimum / 2, width - indent.Length);
+        var natural = new int[columns.Count];
+        var least = new int[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            var lines = cells.SelectMany(r => r[i].Split('\n')).ToList();
+            // Widths in terminal cells: a CJK character or an emoji takes two. The longest word is the widest part no
+            // break may fall in, which in text written without spaces is a character or two, not the sentence.
+            var longestLine = lines.Count == 0 ? 0 : lines.Max(TerminalWidth.Cells);
+            var longestWord = lines.Concat([column.Header]).Max(TerminalWidth.Unbreakable);
+            natural[i] = Math.Max(TerminalWidth.Cells(column.Header), longestLine);
+            least[i] = column.Wraps ? Math.Max(longestWord, Math.Min(natural[i], TextWidth)) : Math.Max(longestWord, longestLine);
+        }
+
+        var shown = Enumerable.Range(0, columns.Count).ToList();
+        int Needed() => shown.Sum(i => least[i]) + Gutter * (shown.Count - 1);
+        var dropped = new List<string>();
+        while (Needed() > room && shown.Where(i => columns[i].Drop > 0).OrderByDescending(i => columns[i].Drop).ThenByDescending(i => i).FirstOrDefault(-1) is var next and >= 0)
+        {
+            shown.Remove(next);
+            dropped.Add(columns[next].Header);
+        }
+        return Needed() > room ? null : (room, natural, least, shown, dropped);
+    }
+
+    /// <summary>Refuses a column after the first with neither a header nor a flag: a block could not name its values.</summary>
+    private static void RequireNames(IReadOnlyList<FittedColumn> columns)
+    {
+        for (var i = 1; i < columns.Count; i++)
+        {
+            if (columns[i] is { Header.Length: 0, Flag: null })
+                throw new ArgumentException($"column {i + 1} of {columns.Count} has no header and is no flag: a block could not name its values", nameof(columns));
+        }
+    }
+
+    /// <summary>
     /// The layout of a table too wide for the width even with the columns it may do without left out: a block per
     /// row, each value beside the name of its column, "header: text" (a cell of several lines joined by spaces): the
     /// first on a line of its own, and under it, indented by two, each other cell that has text, a flag's as
     /// "flag: yes" or "flag: no" (<see cref="FittedColumn.Flag"/>). Each line wraps between words at the width, the
     /// continuation under the text. A first column with no header gives its text alone: its cells name their rows.
     /// </summary>
+    /// <exception cref="ArgumentException">A column other than the first has neither a header nor a flag.</exception>
     public static void WriteBlocks(TextWriter output, IReadOnlyList<FittedColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, int width, string indent = "")
     {
+        RequireNames(columns);
         static string Flat(string cell) => string.Join(' ', cell.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         static string Named(FittedColumn column, string text) =>
             column.Flag is { } flag ? $"{flag}: {(text.Length > 0 ? "yes" : "no")}"
