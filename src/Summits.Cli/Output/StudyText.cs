@@ -93,13 +93,12 @@ public static class StudyText
                 : shown == study.Sensitivity.Length
                     ? $"Sensitivity: {(shown == 1 ? "the one input–outcome correlation" : $"all {shown} input–outcome correlations")} (Spearman's ρ), strongest first"
                     : $"Sensitivity: the {shown} strongest of {study.Sensitivity.Length} input–outcome correlations (Spearman's ρ)");
-            foreach (var line in SensitivityLines(study))
+            FittedColumn[] columns = [new("ρ", Right: true), new("", Flag: "significant"), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)];
+            List<IReadOnlyList<string>> rows = [.. study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[Reports.Pages.Shown.Signed(s.Rho), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome])];
+            foreach (var line in SensitivityLines(study, FittedTable.StandsAsBlocks(columns, rows, width, "  ")))
                 foreach (var wrapped in TerminalWidth.Wrap(line, width))
                     output.WriteLine(wrapped);
-            FittedTable.Write(output,
-                [new("ρ", Right: true), new("", Flag: "significant"), new("p"), new("input", Wraps: true), new("outcome", Wraps: true)],
-                study.Sensitivity.Take(shown).Select(s => (IReadOnlyList<string>)[Reports.Pages.Shown.Signed(s.Rho), s.Significant ? "*" : "", P(s.P), s.Input, s.Outcome]),
-                width, "  ");
+            FittedTable.Write(output, columns, rows, width, "  ");
         }
         if (study.Stopped)
         {
@@ -156,13 +155,15 @@ public static class StudyText
     /// no single pair can be told from noise, over 4 runs), the outcomes left out and why, a warning for a small sample
     /// with how many pairs would reach the band by chance alone (<see cref="SensitivityWords.ByChance"/>) and the runs to
     /// ask for. Nothing for a study without a test or whose test ranked nothing (<see cref="SensitivityTest.Ranked"/>).
+    /// The first line names the mark as the table shows it: <c>*</c> in its column, or <c>significant: yes</c> when
+    /// <paramref name="blocks"/> (the table standing as a block per pair, <see cref="FittedTable.WriteBlocks"/>).
     /// </summary>
-    public static IEnumerable<string> SensitivityLines(StudyResult study)
+    public static IEnumerable<string> SensitivityLines(StudyResult study, bool blocks = false)
     {
         if (study.SensitivityTest is not { Ranked: true } test)
             yield break;
         var runs = Counted.Of(test.Runs, "run");
-        yield return $"  * = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested ({(test.Exact ? "exact permutation test" : "t approximation")}, Benjamini–Hochberg): {test.Significant} flagged; "
+        yield return $"  {(blocks ? "significant: yes" : "*")} = significant at a {test.FalseDiscoveryRate:0%} false discovery rate over the {(test.Pairs == 1 ? "1 pair" : $"{test.Pairs} pairs")} tested ({(test.Exact ? "exact permutation test" : "t approximation")}, Benjamini–Hochberg): {test.Significant} flagged; "
             + SensitivityWords.SinglePair(test) + ".";
         yield return $"  The pairs: {SensitivityWords.WhichPairs}.";
         if (test.UnmovedOutcomes > 0)

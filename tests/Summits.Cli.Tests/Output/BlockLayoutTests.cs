@@ -54,6 +54,22 @@ public sealed class BlockLayoutTests
         ], lines[first..]);
     }
 
+    [Theory]
+    // 40 columns leave 38 after the indent, fewer than the 60 the table needs side by side (above): blocks, whose mark
+    // reads "significant: yes" (only the legend's start is matched, as it wraps at 40). 80 leave 78, room for the 60:
+    // the mark is the '*' in its column.
+    [InlineData(40, "  significant: yes = significant at a")]
+    [InlineData(80, "  * = significant at a 5% false discovery rate")]
+    public void The_legend_names_the_mark_as_the_table_shows_it(int width, string start)
+    {
+        var output = new StringWriter();
+        StudyText.Write(output, TwoPairs(), width);
+
+        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.Single(lines, l => l.StartsWith(start, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith(width == 40 ? "  * =" : "  significant: yes =", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_first_column_without_a_header_names_its_rows_itself()
     {
@@ -73,6 +89,9 @@ public sealed class BlockLayoutTests
         var refused = Assert.Throws<ArgumentException>(() => FittedTable.Write(output, [new("topic"), new("")], [["t", "x"]], 40));
 
         Assert.Contains("column 2 of 2 has no header", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("", output.ToString());
+        // Asked for blocks directly, the same.
+        Assert.Throws<ArgumentException>(() => FittedTable.WriteBlocks(output, [new("topic"), new("")], [["t", "x"]], 40));
         Assert.Equal("", output.ToString());
     }
 
