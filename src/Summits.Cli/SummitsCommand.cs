@@ -56,9 +56,12 @@ public static class SummitsCommand
         // file's own mistakes are said at their FILE:LINE:COLUMN once it is read.
         if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.MissingInputFile(parse) is { } missing)
         {
-            // With what could have been meant: the files of the same kind in the folder it names, closest first.
-            var file = missing.LastIndexOf('#') is var hash and > 0 && !File.Exists(missing) ? missing[..hash] : missing;
-            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {missing}{Summits.Scenarios.InputFile.Alternatives(file, file)}"));
+            // With what could have been meant: the files of the same kind in the folder it names, closest first; where it
+            // holds none (a first try from a folder with no scenarios in it), the files of the argument's kind that ship.
+            var (token, kind) = missing;
+            var file = token.LastIndexOf('#') is var hash and > 0 && !File.Exists(token) ? token[..hash] : token;
+            var meant = Summits.Scenarios.InputFile.Alternatives(file, file) is { Length: > 0 } there ? there : Commands.CommonOptions.Shipped(kind);
+            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {token}{meant}"));
             return ExitCodes.BadInput;
         }
         // A folder, a device or a FIFO named where a file is to be read is a mistake in an argument too, said with the

@@ -111,7 +111,7 @@ public static partial class UsageError
     /// &lt;SCENARIO&gt; is missing: 'summits whatif' takes &lt;SCENARIO&gt;; the shipped scenario files: …</c>. It names the
     /// arguments the command takes (<see cref="Arguments"/>), then <paramref name="instead"/> (an option that names a
     /// file in the argument's place, as <c>run --world FILE</c> does) after "or", then the files shipped of the
-    /// argument's kind and of the option's (<see cref="Cli.Commands.CommonOptions.Shipped"/>), which a first try most
+    /// argument's kind and of the option's (<see cref="Cli.Commands.CommonOptions.Shipped(Symbol)"/>), which a first try most
     /// often means; none for an argument of a kind none is shipped of.
     /// </summary>
     /// <param name="command">The command whose argument is missing; its path (<c>summits export ktab</c>) is named.</param>

@@ -104,7 +104,8 @@ public sealed class RunBadInputTests : IDisposable
     {
         var scenario = Path.Combine(_folder, "absent.yaml");
 
-        await Refused($"summits run: error: no such file: {scenario} (see 'summits run --help')", "run", scenario);
+        // The folder it names holds no YAML file, so the line names the seven shipped scenarios (ShippedFileLists).
+        await Refused($"summits run: error: no such file: {scenario}; the shipped scenario files: {ShippedFileLists.ShippedScenarios} (see 'summits run --help')", "run", scenario);
     }
 
     [Fact]

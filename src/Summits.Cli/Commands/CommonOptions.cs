@@ -34,13 +34,15 @@ public static class CommonOptions
     /// <summary>
     /// The first value written on the command line for an argument or option marked by <see cref="InputFile"/> that
     /// names neither a file nor a folder, here or beside the program (<see cref="Resolve"/>); for FILE#BRANCH the
-    /// part before the '#' is the file. Null when every one exists. A default value, not written, is not checked.
+    /// part before the '#' is the file. Returned with the kind of file its argument or option takes, whose shipped files
+    /// (<see cref="Shipped(InputKind)"/>) can be named in its place. Null when every one exists. A default value, not
+    /// written, is not checked.
     /// </summary>
-    public static string? MissingInputFile(ParseResult parse)
+    public static (string Token, InputKind Kind)? MissingInputFile(ParseResult parse)
     {
-        foreach (var (token, _) in InputTokens(parse))
+        foreach (var (token, kind) in InputTokens(parse))
             if (!Exists(token) && !(token.LastIndexOf('#') is var hash and > 0 && Exists(token[..hash])))
-                return token;
+                return (token, kind);
         return null;
 
         static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || File.Exists(Resolve(path));
@@ -75,9 +77,15 @@ public static class CommonOptions
     /// for a symbol of a kind none is shipped of (a telemetry file, the older files <c>migrate</c> takes, which are the
     /// user's own), or when none is found.
     /// </summary>
-    public static string Shipped(Symbol symbol)
+    public static string Shipped(Symbol symbol) => InputFiles.TryGetValue(symbol, out var kind) ? Shipped(kind) : "";
+
+    /// <summary>
+    /// The files shipped with Summits of <paramref name="kind"/>, as a clause to follow a line saying one is missing
+    /// (<see cref="Shipped(Symbol)"/>); empty for a kind none is shipped of, or when none is found.
+    /// </summary>
+    public static string Shipped(InputKind kind)
     {
-        if (!InputFiles.TryGetValue(symbol, out var kind) || kind.Shipped is not (var noun, var folders, var extensions))
+        if (kind.Shipped is not (var noun, var folders, var extensions))
             return "";
         var found = folders.SelectMany(folder => Files(folder, extensions ?? kind.Extensions)).ToList();
         return found.Count == 0 ? "" : $"; the shipped {noun}: {Listed.AndMore(found, 10)}";

@@ -12,8 +12,9 @@ public sealed record InputKind(string What, string Files, IReadOnlyCollection<st
     private static readonly string[] Yaml = [".yaml", ".yml"];
 
     /// <summary>
-    /// The files of this kind that ship with Summits, which a missing argument of this kind lists
-    /// (<see cref="CommonOptions.Shipped"/>); null when none ship.
+    /// The files of this kind that ship with Summits, which a missing argument of this kind lists, and a file named for
+    /// it that is not there when its folder holds none of its kind (<see cref="CommonOptions.Shipped(InputKind)"/>);
+    /// null when none ship.
     /// </summary>
     public ShippedFiles? Shipped { get; init; }
 

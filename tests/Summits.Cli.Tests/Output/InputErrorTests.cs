@@ -1,4 +1,5 @@
 using Summits.Tests;
+using static Summits.Cli.Tests.ShippedFileLists;
 
 namespace Summits.Cli.Tests;
 
@@ -16,29 +17,31 @@ public sealed class InputErrorTests : IDisposable
     // A file named on the command line that does not exist is a mistake in an argument, said as every other one
     // (README, "A mistake in an argument"): summits COMMAND: error: no such file: PATH, with the path as given,
     // the pointer to the command's help, and exit code 2; and it is said before anything runs. The path of a
-    // branch, FILE#BRANCH, is the part before the '#'.
+    // branch, FILE#BRANCH, is the part before the '#'. The folder here holds nothing, so the line names the files
+    // shipped of the argument's kind (ShippedFileLists), none for a kind none is shipped of: a telemetry file, a file
+    // to migrate. compare's sides take scenarios or a state.json, and the scenarios are what ship.
     [Theory]
-    [InlineData("summits seed", "absent.yaml", "seed", "--world", "absent.yaml")]
-    [InlineData("summits seed draft", "absent.txt", "seed", "draft", "absent.txt")]
-    [InlineData("summits run", "absent.yaml", "run", "absent.yaml")]
-    [InlineData("summits run", "absent.yaml#press-fta", "run", "absent.yaml#press-fta")]
-    [InlineData("summits run", "absent.yaml", "run", "--world", "absent.yaml")]
-    [InlineData("summits whatif", "absent.yaml", "whatif", "absent.yaml")]
-    [InlineData("summits compare", "absent.yaml", "compare", "absent.yaml", "other.yaml")]
-    [InlineData("summits compare", "absent.json", "compare", "absent.json", "other.yaml")]
-    [InlineData("summits export ktab", "absent.yaml", "export", "ktab", "absent.yaml")]
-    [InlineData("summits import ktab", "absent.csv", "import", "ktab", "absent.csv")]
-    [InlineData("summits record", "absent.yaml", "record", "absent.yaml")]
-    [InlineData("summits analyze", "absent.jsonl", "analyze", "absent.jsonl")]
-    [InlineData("summits migrate", "absent.yaml", "migrate", "absent.yaml")]
-    [InlineData("summits exercise", "absent.yaml", "exercise", "absent.yaml", "--answers", "answers.yaml")]
-    public async Task A_missing_input_file_is_an_argument_error_naming_it_with_exit_code_2(string command, string path, params string[] arguments)
+    [InlineData("summits seed", "absent.yaml", "; the shipped world files: " + ShippedWorlds, "seed", "--world", "absent.yaml")]
+    [InlineData("summits seed draft", "absent.txt", "; the shipped briefings: " + ShippedBriefings, "seed", "draft", "absent.txt")]
+    [InlineData("summits run", "absent.yaml", "; the shipped scenario files: " + ShippedScenarios, "run", "absent.yaml")]
+    [InlineData("summits run", "absent.yaml#press-fta", "; the shipped scenario files: " + ShippedScenarios, "run", "absent.yaml#press-fta")]
+    [InlineData("summits run", "absent.yaml", "; the shipped world files: " + ShippedWorlds, "run", "--world", "absent.yaml")]
+    [InlineData("summits whatif", "absent.yaml", "; the shipped scenario files: " + ShippedScenarios, "whatif", "absent.yaml")]
+    [InlineData("summits compare", "absent.yaml", "; the shipped scenario files: " + ShippedScenarios, "compare", "absent.yaml", "other.yaml")]
+    [InlineData("summits compare", "absent.json", "; the shipped scenario files: " + ShippedScenarios, "compare", "absent.json", "other.yaml")]
+    [InlineData("summits export ktab", "absent.yaml", "; the shipped world files: " + ShippedWorlds, "export", "ktab", "absent.yaml")]
+    [InlineData("summits import ktab", "absent.csv", "; the shipped KTAB tables: " + ShippedKtabTables, "import", "ktab", "absent.csv")]
+    [InlineData("summits record", "absent.yaml", "; the shipped record files: " + ShippedRecords, "record", "absent.yaml")]
+    [InlineData("summits analyze", "absent.jsonl", "", "analyze", "absent.jsonl")]
+    [InlineData("summits migrate", "absent.yaml", "", "migrate", "absent.yaml")]
+    [InlineData("summits exercise", "absent.yaml", "; the shipped exercise files: " + ShippedExercises, "exercise", "absent.yaml", "--answers", "answers.yaml")]
+    public async Task A_missing_input_file_is_an_argument_error_naming_it_with_exit_code_2(string command, string path, string shipped, params string[] arguments)
     {
         var run = await SummitsProcess.RunInAsync(_folder, arguments);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Output);
-        Assert.Equal($"{command}: error: no such file: {path} (see '{command} --help')\n", run.Error);
+        Assert.Equal($"{command}: error: no such file: {path}{shipped} (see '{command} --help')\n", run.Error);
     }
 
     // A run's timeline.jsonl named as a side of compare was read as YAML ("this is not valid YAML: did not find expected

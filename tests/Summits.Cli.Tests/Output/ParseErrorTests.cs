@@ -143,12 +143,10 @@ public sealed class ParseErrorTests
         Assert.Equal(2, run.ExitCode);
     }
 
-    private const string Exercises = "scenarios/exercises/bilateral-fta.yaml, scenarios/exercises/north-korea-line.yaml and scenarios/exercises/trade-for-defence.yaml";
-
     [Theory]
-    // The three exercises in scenarios/exercises (ls, ordinal order; its answers/ folder is no exercise).
-    [InlineData("exercise", "FILE", "<FILE>", "exercise files: " + Exercises)]
-    [InlineData("classroom", "EXERCISE", "<EXERCISE>", "exercise files: " + Exercises)]
+    // The three exercises in scenarios/exercises (ShippedExercises).
+    [InlineData("exercise", "FILE", "<FILE>", "exercise files: " + ShippedExercises)]
+    [InlineData("classroom", "EXERCISE", "<EXERCISE>", "exercise files: " + ShippedExercises)]
     // The seven what-if scenarios, as in compare's line above.
     [InlineData("whatif", "SCENARIO", "<SCENARIO>", "scenario files: " + ShippedScenarios)]
     // run takes a scenario or, in its place, a world with --world: both ways are named, and the shipped files of each,
@@ -156,14 +154,10 @@ public sealed class ParseErrorTests
     [InlineData("run", "SCENARIO", "<SCENARIO> or --world FILE", "scenario files: " + ShippedScenarios + "; the shipped world files: " + ShippedWorlds)]
     // The summit, then the three YAML worlds of scenarios/worlds (its ktab/ folder holds tables, not worlds).
     [InlineData("export ktab", "WORLD", "<WORLD>", "world files: " + ShippedWorlds)]
-    // The seven CSV tables of scenarios/worlds/ktab in ordinal order ('-' before '.' and 'i', capitals before lower case).
-    [InlineData("import ktab", "FILE", "<FILE>", "KTAB tables: scenarios/worlds/ktab/SOE-Competitive.csv, scenarios/worlds/ktab/SOE-Pol-Comp.csv, "
-        + "scenarios/worlds/ktab/SOE-Policy.csv, scenarios/worlds/ktab/dummyData-a040.csv, scenarios/worlds/ktab/dummyData_3Dim-no-final-comma.csv, "
-        + "scenarios/worlds/ktab/dummyData_3Dim.csv and scenarios/worlds/ktab/dummyData_6Dim.csv")]
-    // seed draft drafts from a briefing: the summit's (scenarios/sources) and the two readouts (scenarios/sources/readouts),
-    // their .txt files in ordinal order, the notes on their sources (SOURCES.md) left out.
-    [InlineData("seed draft", "BRIEFING", "<BRIEFING>", "briefings: scenarios/sources/abe-trump-summit-2017-11-06.txt, "
-        + "scenarios/sources/readouts/uk-pm-biden-2024-07-10.txt and scenarios/sources/readouts/whitehouse-biden-starmer-2024-09-13.txt")]
+    // The seven CSV tables of scenarios/worlds/ktab (ShippedKtabTables).
+    [InlineData("import ktab", "FILE", "<FILE>", "KTAB tables: " + ShippedKtabTables)]
+    // seed draft drafts from a briefing: the summit's and the two readouts (ShippedBriefings).
+    [InlineData("seed draft", "BRIEFING", "<BRIEFING>", "briefings: " + ShippedBriefings)]
     public async Task A_missing_file_argument_names_the_shipped_files_it_could_be(string command, string argument, string takes, string shipped)
     {
         var run = await SummitsProcess.RunAsync(command.Split(' '));
@@ -182,6 +176,49 @@ public sealed class ParseErrorTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"summits {command}: error: the argument {takes} is missing: 'summits {command}' takes {takes} (see 'summits {command} --help')", OnlyLine(run));
+    }
+
+    [Theory]
+    // A first try from a folder that holds no YAML file, with the name mistyped: nothing there could have been meant, so
+    // the line names the shipped files of the argument's kind, in the words a missing argument uses: the seven what-if
+    // scenarios for run's and whatif's <SCENARIO>, the four worlds for run's --world.
+    [InlineData(new[] { "run", "nonexist.yaml" }, "summits run: error: no such file: nonexist.yaml; the shipped scenario files: " + ShippedScenarios + " (see 'summits run --help')")]
+    [InlineData(new[] { "whatif", "nonexist.yaml" }, "summits whatif: error: no such file: nonexist.yaml; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    [InlineData(new[] { "run", "--world", "nonexist.yaml" }, "summits run: error: no such file: nonexist.yaml; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    public async Task A_missing_file_in_a_folder_with_none_of_its_kind_names_the_shipped_files(string[] arguments, string said)
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-missing-file-").FullName;
+        try
+        {
+            var run = await SummitsProcess.RunInAsync(folder, arguments);
+
+            Assert.Equal(said, OnlyLine(run));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_file_in_a_folder_with_files_of_its_kind_names_them_closest_first_not_the_shipped_ones()
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-missing-file-").FullName;
+        try
+        {
+            foreach (var file in new[] { "nonexistent.yaml", "other.yml", "notes.txt" })
+                await File.WriteAllTextAsync(Path.Combine(folder, file), "x: 1\n");
+            var run = await SummitsProcess.RunInAsync(folder, ["run", "nonexist.yaml"]);
+
+            // By hand, from "nonexist.yaml": nonexistent.yaml first, its stem begun by the typed one and 2 edits away
+            // (insert "en"); other.yml at least 4 edits away (4 characters shorter); notes.txt is not YAML. The folder
+            // offers files of the kind, so no shipped file is named.
+            Assert.Equal("summits run: error: no such file: nonexist.yaml; the YAML files there, closest first: nonexistent.yaml and other.yml (see 'summits run --help')", OnlyLine(run));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -140,7 +140,8 @@ public sealed class WorldCommandsTests
         var (code, _, error) = await WorldCommandRunner.RunAsync("seed", "draft", "no-such-briefing.txt");
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Equal("summits seed draft: error: no such file: no-such-briefing.txt (see 'summits seed draft --help')\n", error);
+        // Run from the repository's root, which holds no .txt file: the line names the three shipped briefings.
+        Assert.Equal($"summits seed draft: error: no such file: no-such-briefing.txt; the shipped briefings: {ShippedFileLists.ShippedBriefings} (see 'summits seed draft --help')\n", error);
     }
 
     /// <summary>The output with each line the width of the output wrapped (its continuations start with four spaces) joined again.</summary>
