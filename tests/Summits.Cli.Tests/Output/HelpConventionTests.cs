@@ -16,18 +16,11 @@ public sealed partial class HelpConventionTests
     public static TheoryData<string> CommandPaths()
     {
         var data = new TheoryData<string>();
-        foreach (var (path, _) in Commands(SummitsCommand.Create(), []))
+        foreach (var (path, _) in CommandTree.Of(SummitsCommand.Create(), visibleOnly: true))
             data.Add(string.Join(' ', path));
         return data;
     }
 
-    private static IEnumerable<(string[] Path, Command Command)> Commands(Command command, string[] path)
-    {
-        yield return (path, command);
-        foreach (var sub in command.Subcommands.Where(c => !c.Hidden))
-            foreach (var found in Commands(sub, [.. path, sub.Name]))
-                yield return found;
-    }
 
     private static string[] Words(string path) => path.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -143,7 +136,7 @@ public sealed partial class HelpConventionTests
     public static TheoryData<string, string, string> ChoicesOfOptions()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var (path, command) in Commands(SummitsCommand.Create(), []))
+        foreach (var (path, command) in CommandTree.Of(SummitsCommand.Create(), visibleOnly: true))
             foreach (var option in command.Options.Where(o => !o.Hidden))
                 foreach (var choice in OptionChoices.Of(option).Where(c => c.Length >= 3))
                     data.Add(string.Join(' ', path), option.Name, choice);

@@ -15,7 +15,7 @@ public sealed class OptionChoicesTests
     public static TheoryData<string, string> OptionsWithChoices()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, command) in Commands(SummitsCommand.Create(), []))
+        foreach (var (path, command) in CommandTree.Of(SummitsCommand.Create()))
         {
             foreach (var option in command.Options.Where(o => !o.Hidden && Choices(o).Length > 0))
                 data.Add(string.Join(' ', path), option.Name);
@@ -30,15 +30,6 @@ public sealed class OptionChoicesTests
         return data;
     }
 
-    private static IEnumerable<(string[] Path, Command Command)> Commands(Command command, string[] path)
-    {
-        yield return (path, command);
-        foreach (var sub in command.Subcommands)
-        {
-            foreach (var found in Commands(sub, [.. path, sub.Name]))
-                yield return found;
-        }
-    }
 
     private static string[] Choices(Option option) => [.. OptionChoices.Of(option)];
 

@@ -16,7 +16,7 @@ public sealed partial class OptionNumbersTests
     public static TheoryData<string, string> NumberOptions()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, command) in Commands(SummitsCommand.Create(), []))
+        foreach (var (path, command) in CommandTree.Of(SummitsCommand.Create()))
             foreach (var option in command.Options.Where(o => !o.Hidden && TakesNumber(o)))
                 data.Add(string.Join(' ', path), option.Name);
         return data;
@@ -34,13 +34,6 @@ public sealed partial class OptionNumbersTests
             || option.Name == "--seed" || OptionNumbers.Of(option) is not null;
     }
 
-    private static IEnumerable<(string[] Path, Command Command)> Commands(Command command, string[] path)
-    {
-        yield return (path, command);
-        foreach (var sub in command.Subcommands)
-            foreach (var found in Commands(sub, [.. path, sub.Name]))
-                yield return found;
-    }
 
     private static Option Find(string path, string name)
     {

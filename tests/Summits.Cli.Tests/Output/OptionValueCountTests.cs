@@ -16,7 +16,7 @@ public sealed partial class OptionValueCountTests
     public static TheoryData<string, string> OptionsTakingAValue()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, command) in Commands(SummitsCommand.Create(), []))
+        foreach (var (path, command) in CommandTree.Of(SummitsCommand.Create()))
             foreach (var option in command.Options.Where(o => !o.Hidden && o.Arity.MinimumNumberOfValues >= 1))
                 data.Add(string.Join(' ', path), option.Name);
         return data;
@@ -29,19 +29,12 @@ public sealed partial class OptionValueCountTests
     public static TheoryData<string, string> OptionsOfOneValue()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, command) in Commands(SummitsCommand.Create(), []))
+        foreach (var (path, command) in CommandTree.Of(SummitsCommand.Create()))
             foreach (var option in command.Options.Where(o => !o.Hidden && o.Arity is { MinimumNumberOfValues: 1, MaximumNumberOfValues: 1 } && !o.AllowMultipleArgumentsPerToken))
                 data.Add(string.Join(' ', path), option.Name);
         return data;
     }
 
-    private static IEnumerable<(string[] Path, Command Command)> Commands(Command command, string[] path)
-    {
-        yield return (path, command);
-        foreach (var sub in command.Subcommands)
-            foreach (var found in Commands(sub, [.. path, sub.Name]))
-                yield return found;
-    }
 
     [Fact]
     public void The_options_include_those_whose_values_a_check_of_the_command_reads()
