@@ -199,11 +199,13 @@ public static class WhatIfCommand
                 }
                 else if (format == "csv")
                 {
-                    if (forked)
-                        await Console.Out.WriteAsync($"# branch {name}\n");
                     // Every table -o writes but samples.csv (a row per run, for a file rather than a pipe); a scenario
                     // without expectations prints expectations.csv's header alone, as an empty table of any other.
-                    CsvSections.Write(Console.Out, [.. StudyFiles.Tables(study)]);
+                    // A fork's branches each stand under '# branch NAME', a blank line between them as between tables.
+                    if (forked)
+                        CsvSections.WritePart(Console.Out, $"branch {name}", first: studies.Count == 1, [.. StudyFiles.Tables(study)]);
+                    else
+                        CsvSections.Write(Console.Out, [.. StudyFiles.Tables(study)]);
                 }
                 else if (verbosity == Verbosity.Minimal)
                 {

@@ -142,7 +142,12 @@ public sealed class StudyCsvFormatTests : IDisposable
         var quiet = Array.IndexOf(lines, "# expectations.csv");
         var hopeful = Array.LastIndexOf(lines, "# expectations.csv");
         Assert.Equal("step,line,what,held,runs,share,low,high,because", lines[quiet + 1]);
-        Assert.Equal("# branch hopeful", lines[quiet + 4]);
+        // quiet's expectations are its header and two rows (quiet + 1 to + 3); a blank line then sets the next branch
+        // apart, as one sets each table apart from the next within a branch.
+        Assert.Equal(["", "# branch hopeful", "# agreements.csv"], lines[(quiet + 4)..(quiet + 7)]);
+        // Two branches of four tables are eight tables in a row: 3 blank lines within each branch and 1 between the two
+        // make 7, and the empty string after the output's last line ending is the 8th empty element of the split.
+        Assert.Equal(8, lines.Count(l => l.Length == 0));
         Assert.Equal("step,line,what,held,runs,share,low,high,because", lines[hopeful + 1]);
         string[][] rows = [Row(lines[quiet + 2]), Row(lines[quiet + 3]), Row(lines[hopeful + 2]), Row(lines[hopeful + 3])];
         Assert.Equal(["step-1", "7", "no agreement on t", "2", "2", "1"], rows[0][..6]);
