@@ -18,7 +18,10 @@ public static class FittedTable
 
     private const int Gutter = 2;
 
-    /// <summary>Writes the table, each line after <paramref name="indent"/>; returns the headers of the columns left out to fit.</summary>
+    /// <summary>
+    /// Writes the table, each line after <paramref name="indent"/>; returns the headers of the columns left out to fit,
+    /// in the table's order (empty when none was, or when each row stands as a block).
+    /// </summary>
     /// <exception cref="ArgumentException">A column other than the first has neither a header nor a flag, so a block could not say whose its values are.</exception>
     public static IReadOnlyList<string> Write(TextWriter output, IReadOnlyList<FittedColumn> columns, IEnumerable<IReadOnlyList<string>> rows, int width, string indent = "")
     {
@@ -90,7 +93,7 @@ public static class FittedTable
 
     /// <summary>
     /// The room the columns have, each column's natural and least width, the columns shown and the headers of those
-    /// left out to fit; null when even the columns kept do not fit side by side.
+    /// left out to fit (in the table's order); null when even the columns kept do not fit side by side.
     /// </summary>
     private static (int Room, int[] Natural, int[] Least, List<int> Shown, List<string> Dropped)? Fit(
         IReadOnlyList<FittedColumn> columns, List<IReadOnlyList<string>> cells, int width, string indent)
@@ -112,12 +115,10 @@ public static class FittedTable
 
         var shown = Enumerable.Range(0, columns.Count).ToList();
         int Needed() => shown.Sum(i => least[i]) + Gutter * (shown.Count - 1);
-        var dropped = new List<string>();
         while (Needed() > room && shown.Where(i => columns[i].Drop > 0).OrderByDescending(i => columns[i].Drop).ThenByDescending(i => i).FirstOrDefault(-1) is var next and >= 0)
-        {
             shown.Remove(next);
-            dropped.Add(columns[next].Header);
-        }
+        // Named in the table's order, as its header would read, not in the order they were left out.
+        var dropped = Enumerable.Range(0, columns.Count).Where(i => !shown.Contains(i)).Select(i => columns[i].Header).ToList();
         return Needed() > room ? null : (room, natural, least, shown, dropped);
     }
 
@@ -162,7 +163,7 @@ public static class FittedTable
         }
     }
 
-    /// <summary>The note under a table that had to leave columns out, or nothing.</summary>
+    /// <summary>The note under a table that had to leave columns out, naming them in the order given (<see cref="Write"/> gives the table's), or nothing.</summary>
     public static void WriteLeftOut(TextWriter output, IReadOnlyList<string> dropped, int width, string indent = "")
     {
         if (dropped.Count == 0)
