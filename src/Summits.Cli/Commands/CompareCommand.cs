@@ -124,7 +124,8 @@ public static class CompareCommand
         if (comparison.Agreements.IsEmpty)
             output.WriteLine($"  {CompareReport.NoAgreementDifference}");
         else
-            FittedTable.Write(output, [new("change"), new("agreement"), new("topic", Drop: 1), new("A", Wraps: true), new("B", Wraps: true)], CompareReport.AgreementRows(comparison), width, "  ");
+            FittedTable.WriteLeftOut(output, FittedTable.Write(output, [new("change"), new("agreement"), new("topic", Drop: 1), new("A", Wraps: true), new("B", Wraps: true)],
+                CompareReport.AgreementRows(comparison), width, "  "), width, "  ");
         output.WriteLine();
         if (!comparison.Forecasts.IsEmpty)
         {

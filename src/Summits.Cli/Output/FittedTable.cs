@@ -164,11 +164,12 @@ public static class FittedTable
     }
 
     /// <summary>The note under a table that had to leave columns out, naming them in the order given (<see cref="Write"/> gives the table's), or nothing.</summary>
-    public static void WriteLeftOut(TextWriter output, IReadOnlyList<string> dropped, int width, string indent = "")
+    /// <param name="whole">Where the reader finds what was left out: <c>--format csv has every column</c> unless the command's CSV lacks the table.</param>
+    public static void WriteLeftOut(TextWriter output, IReadOnlyList<string> dropped, int width, string indent = "", string whole = "--format csv has every column")
     {
         if (dropped.Count == 0)
             return;
-        foreach (var line in TerminalWidth.Wrap($"{indent}(left out to fit {width} columns: {Summits.Model.Listed.And(dropped)}; --format csv has every column)", width))
+        foreach (var line in TerminalWidth.Wrap($"{indent}(left out to fit {width} columns: {Summits.Model.Listed.And(dropped)}; {whole})", width))
             output.WriteLine(line);
     }
 }

@@ -24,10 +24,11 @@ public static class WorldReport
             Line($"source: {world.Source}");
         output.WriteLine();
         output.WriteLine("Actors");
-        FittedTable.Write(output,
+        // seed's CSV is the positions alone: the actors' every field is in its JSON.
+        FittedTable.WriteLeftOut(output, FittedTable.Write(output,
             [new("actor"), new("name", Wraps: true), new("capability", Right: true), new("strategy"), new("curvature", Right: true, Drop: 1)],
             world.Actors.Select(a => (IReadOnlyList<string>)[a.Id, a.Leader.Length > 0 ? $"{a.Name} ({a.Leader})" : a.Name, N(a.Capability), Kebab(a.Strategy), N(a.Curvature)]),
-            width, "  ");
+            width, "  "), width, "  ", "--format json has every field");
 
         foreach (var topic in world.Topics)
         {
