@@ -108,6 +108,16 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
     [Alias("Commit")]
     Task Commit(AdvanceAttempt attempt, int calls);
 
+    /// <summary>
+    /// <see cref="Commit"/>, then the country as it holds it once committed, in one call: what <see cref="Final"/> would
+    /// read back after the run's last advance. A world kept in memory commits its run's one checkpoint, the run's last
+    /// advance, so, and reads the country back from this answer with no further call. Unlike <see cref="Final"/>, it clears
+    /// nothing: the grain keeps the state in memory until it is seeded again (a study's next sample) or retired.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">As <see cref="Commit"/>: nothing is written or answered, and the advance must fail and be run again.</exception>
+    [Alias("CommitAndGet")]
+    Task<CountrySnapshot> CommitAndGet(AdvanceAttempt attempt, int calls);
+
     /// <summary>Drops what a failed attempt changed in memory, so the country reads storage again.</summary>
     [Alias("Abandon")]
     Task Abandon(AdvanceAttempt attempt);

@@ -12,8 +12,8 @@ public interface IWorldGrain : IGrainWithStringKey
     /// Creates the world's country and topic grains from a loaded world file. Asked again with the same world
     /// (a caller that lost the answer) before a scenario starts, it changes nothing and succeeds. A world read back by
     /// <see cref="Final"/> holds nothing and is seeded anew, in the same activations (a study's next sample); a world kept
-    /// in memory leaves out a topic that holds that very seeding already, untouched since this activation last seeded it
-    /// (<see cref="TopicSeeding"/>).
+    /// in memory leaves out a country or topic that holds that very seeding already, untouched since this activation last
+    /// seeded it (<see cref="CountrySeeding"/>, <see cref="TopicSeeding"/>).
     /// </summary>
     /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">When the grain holds another world of that id, or a scenario has started on it.</exception>
@@ -152,9 +152,9 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">When the world's id is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">
     /// When the grain holds another world of that id or a run already (as <see cref="Seed"/> says). An advance that fails
-    /// (a country of the world lost part way through, or a topic the run had changed) fails the call with its own
-    /// exception, as <see cref="Advance(int, int, CancellationToken)"/> does; a topic lost that the run had not changed
-    /// takes its seeding from the world (<see cref="TopicSeeding"/>) and the run goes on.
+    /// (a country or topic of the world lost part way through after the run had changed it) fails the call with its own
+    /// exception, as <see cref="Advance(int, int, CancellationToken)"/> does; a country or topic lost that the run had not
+    /// changed takes its seeding from the world (<see cref="CountrySeeding"/>, <see cref="TopicSeeding"/>) and the run goes on.
     /// </exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires before the advances end.</exception>
     [Alias("RunSample")]
@@ -177,6 +177,16 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <returns>The seeding; null for a durable world, for one that holds no seeding in this activation, and for a topic the world does not have.</returns>
     [AlwaysInterleave, Alias("TopicSeeding")]
     Task<TopicSeeding?> TopicSeeding(string topic);
+
+    /// <summary>
+    /// What country <paramref name="actor"/> of this world was seeded with, for a world kept in memory between its seeding
+    /// and its read-back, as <see cref="TopicSeeding"/> gives a topic's: asked by the country's grain when a call of the
+    /// world's run finds it holding no seeding (the world left it unseeded because it held that very seeding from the
+    /// lane's last sample, and its activation was lost since). Served interleaved with the world's own call; it changes nothing.
+    /// </summary>
+    /// <returns>The seeding; null for a durable world, for one that holds no seeding in this activation, and for an actor the world does not have.</returns>
+    [AlwaysInterleave, Alias("CountrySeeding")]
+    Task<CountrySeeding?> CountrySeeding(string actor);
 
     /// <summary>
     /// How long ago a caller (an attached client, <c>summits run --cluster</c> without <c>--detach</c>) last seeded,

@@ -16,6 +16,8 @@ public sealed partial class TopicGrain : Grain, ITopicGrain
     private readonly ILogger<TopicGrain> _logger;
     // The check a hand-back makes of the table held (Hold, CommitHeld), made once.
     private readonly Action<Table> _checkSeeded;
+    // How a grain that holds no seeding of its world's run takes it (SeedingFromWorld).
+    private static readonly Func<TopicGrain, Task> SeedFromWorld = grain => grain.SeedFromWorldAsync();
 
     public TopicGrain(
         [PersistentState("topic", StorageNames.Summits)] IPersistentState<Table> state,
@@ -41,27 +43,15 @@ public sealed partial class TopicGrain : Grain, ITopicGrain
 
     /// <summary>
     /// Runs <paramref name="call"/> on <paramref name="arguments"/> once the grain holds a seeding of
-    /// <paramref name="attempt"/>'s run: at once when it does, as almost every call finds it; else after asking its world
-    /// for it (<see cref="IWorldGrain.TopicSeeding"/>). A world kept in memory leaves a topic unseeded between a lane's
-    /// samples when the topic holds the next sample's seeding already, and an activation lost since holds nothing of the
-    /// run. What the world answers is what the topic would have been seeded with, which is right for any call of the run:
-    /// a run that had changed it in the lost activation fails at the end of the advance (its answers came from two
-    /// activations, <see cref="GrainWorldAccess.EnsureNothingLost"/>) or at its checkpoint (the calls served are counted,
-    /// <see cref="CheckpointedState{T}.CommitAsync"/>), as before.
+    /// <paramref name="attempt"/>'s run, asking its world for it first when it holds none (<see cref="SeedingFromWorld"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The grain holds no seeding of the run and its world has none to give (a durable world, or none in progress).</exception>
     private Task<TResult> WhenSeeded<TArguments, TResult>(AdvanceAttempt attempt, TArguments arguments, Func<TopicGrain, TArguments, TResult> call) =>
-        HoldsSeedingOf(attempt) ? Task.FromResult(call(this, arguments)) : AfterSeedingAsync(arguments, call);
+        SeedingFromWorld.WhenSeeded(this, HoldsSeedingOf(attempt), SeedFromWorld, arguments, call);
 
-    /// <summary><see cref="WhenSeeded"/> for a call that answers a task: a seeded grain answers <paramref name="call"/>'s own.</summary>
+    /// <summary><see cref="WhenSeeded"/> for a call that answers a task.</summary>
     private Task<TResult> WhenSeededAsync<TArguments, TResult>(AdvanceAttempt attempt, TArguments arguments, Func<TopicGrain, TArguments, Task<TResult>> call) =>
-        HoldsSeedingOf(attempt) ? call(this, arguments) : AfterSeedingAsync(arguments, call).Unwrap();
-
-    private async Task<TResult> AfterSeedingAsync<TArguments, TResult>(TArguments arguments, Func<TopicGrain, TArguments, TResult> call)
-    {
-        await SeedFromWorldAsync();
-        return call(this, arguments);
-    }
+        SeedingFromWorld.WhenSeededAsync(this, HoldsSeedingOf(attempt), SeedFromWorld, arguments, call);
 
     /// <summary>Seeds the grain, in memory, with what its world says it was seeded with (<see cref="WhenSeeded"/>), and says so in the log.</summary>
     /// <exception cref="InvalidOperationException">The world has no seeding to give.</exception>

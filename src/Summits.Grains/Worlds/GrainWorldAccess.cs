@@ -24,6 +24,10 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     private CancellationToken _cancellation = cancellation;
     // How many of the grains reached have answered from a second activation: while none has, nothing can be lost.
     private int _movedGrains;
+    // The tables the attempt was given (Know), by topic id: each is the table of its topic once the attempt reaches it.
+    private IReadOnlyDictionary<string, TopicTable> _known = EmptyTables;
+
+    private static readonly IReadOnlyDictionary<string, TopicTable> EmptyTables = new Dictionary<string, TopicTable>();
 
     /// <summary>
     /// Moves on to advance <paramref name="advance"/> of the same attempt (a world that checkpoints every N advances
@@ -38,25 +42,30 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     }
 
     /// <summary>
-    /// The tables the attempt knows, by topic: after a commit, what each of those topics holds, so that the next
+    /// The tables the attempt knows, by topic id: after a commit, what each of those topics holds, so that the next
     /// attempt can start from them (<see cref="Know"/>) instead of reading them again.
     /// </summary>
-    public IEnumerable<TopicTable> Tables()
+    public IReadOnlyDictionary<string, TopicTable> Tables()
     {
+        var tables = new Dictionary<string, TopicTable>(_known, StringComparer.Ordinal);
         lock (_topics)
-            return [.. _topics.Values.Select(t => t.Table).OfType<TopicTable>()];
+        {
+            foreach (var (id, calls) in _topics)
+            {
+                if (calls.Table is { } table)
+                    tables[id] = table;
+            }
+        }
+        return tables;
     }
 
     /// <summary>
-    /// Takes <paramref name="tables"/> as the attempt's tables of their topics, which it then does not read: the tables a
-    /// world's last attempt knew at its checkpoint (<see cref="Tables"/>), when nothing else has changed those topics since,
-    /// or, for the one attempt of a world kept in memory, the tables it seeded.
+    /// Takes <paramref name="tables"/> (by topic id) as the attempt's tables of their topics, which it then does not read:
+    /// the tables a world's last attempt knew at its checkpoint (<see cref="Tables"/>), when nothing else has changed those
+    /// topics since, or, for the one attempt of a world kept in memory, the tables it seeded. Kept as given, and looked up
+    /// as the attempt first reaches each topic; the caller changes the dictionary no more.
     /// </summary>
-    public void Know(IEnumerable<TopicTable> tables)
-    {
-        foreach (var table in tables)
-            TopicCalls(table.Topic.Id).Table = table;
-    }
+    public void Know(IReadOnlyDictionary<string, TopicTable> tables) => _known = tables;
 
     public ICountryAccess Country(string actor)
     {
@@ -80,25 +89,35 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// <summary>Makes the reference of a topic's grain, given the topic's id, as <see cref="CountryGrains"/> a country's.</summary>
     internal Func<string, ITopicGrain>? TopicGrains { get; init; }
 
-    private Calls CountryCalls(string actor) =>
-        Reached(_countries, actor, () => new Calls(this, $"country {world.Country(actor)}",
-            CountryGrains?.Invoke(actor) ?? grains.GetGrain<ICountryGrain>(world.Country(actor))));
+    private Calls CountryCalls(string actor) => Reached(_countries, actor, ReachCountry);
 
-    private Calls TopicCalls(string topic) =>
-        Reached(_topics, topic, () => new Calls(this, $"topic {world.Topic(topic)}",
-            TopicGrains?.Invoke(topic) ?? grains.GetGrain<ITopicGrain>(world.Topic(topic))));
+    private Calls TopicCalls(string topic) => Reached(_topics, topic, ReachTopic);
+
+    private static readonly Func<GrainWorldAccess, string, Calls> ReachCountry = (access, actor) =>
+        new Calls(access, actor, topic: false, access.CountryGrains?.Invoke(actor) ?? access.Grains.GetGrain<ICountryGrain>(access.World.Country(actor)));
+
+    // A topic the attempt was given the table of (Know) starts from that table.
+    private static readonly Func<GrainWorldAccess, string, Calls> ReachTopic = (access, topic) =>
+        new Calls(access, topic, topic: true, access.TopicGrains?.Invoke(topic) ?? access.Grains.GetGrain<ITopicGrain>(access.World.Topic(topic)))
+        {
+            Table = access._known.GetValueOrDefault(topic),
+        };
+
+    private IGrainFactory Grains => grains;
+
+    private WorldKey World => world;
 
     /// <summary>
     /// What the attempt knows of grain <paramref name="id"/>, made by <paramref name="reach"/> the first time the attempt
     /// reaches it: its reference is then made once per attempt, not once per call (making one looks the grain interface's
     /// type up by reflection).
     /// </summary>
-    private static Calls Reached(SortedDictionary<string, Calls> grains, string id, Func<Calls> reach)
+    private Calls Reached(SortedDictionary<string, Calls> grains, string id, Func<GrainWorldAccess, string, Calls> reach)
     {
         lock (grains)
         {
             if (!grains.TryGetValue(id, out var calls))
-                grains[id] = calls = reach();
+                grains[id] = calls = reach(this, id);
             return calls;
         }
     }
@@ -200,16 +219,65 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// step's, when one is in progress) changed since it was last handed back are handed back in the same call that
     /// writes them (<c>CommitHeld</c>, counted as a call that changes its grain).
     /// </summary>
-    public Task CommitAsync(LocalWorld? copy = null)
+    public Task CommitAsync(LocalWorld? copy = null) => CommitChangedAsync(copy, read: null);
+
+    /// <summary>
+    /// <see cref="CommitAsync"/>, answering every country and topic the attempt changed as its grain holds it once
+    /// written: what <c>Final</c> would read back from each after the run's last advance, with no call beyond the commits. A
+    /// country written by a plain commit answers its state in the same call (<c>CommitAndGet</c>); a state handed back by
+    /// <paramref name="copy"/> is read from the copy before it is handed over, and a topic's table is the one the attempt
+    /// carries (<see cref="Calls.Table"/>): only the attempt's own calls changed it, and each of them answered it.
+    /// </summary>
+    /// <remarks>
+    /// For the one checkpoint of a world kept in memory, its run's last advance: its grains keep what they hold until
+    /// they are seeded again, so the world reads them back from here.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">As <see cref="CommitAsync"/>: a grain did not serve all of the attempt's calls.</exception>
+    public async Task<ChangedStates> CommitAndReadAsync(LocalWorld? copy)
+    {
+        var countries = new Dictionary<string, CountrySnapshot>(StringComparer.Ordinal);
+        await CommitChangedAsync(copy, countries);
+        var tables = new Dictionary<string, TopicTable>(StringComparer.Ordinal);
+        lock (_topics)
+        {
+            foreach (var (id, calls) in _topics)
+            {
+                if (calls.Dirty && calls.Table is { } table)
+                    tables.Add(id, table);
+            }
+        }
+        return new ChangedStates(countries, tables);
+    }
+
+    /// <summary>
+    /// What the grains an attempt changed hold once it has committed (<see cref="CommitAndReadAsync"/>): each country as
+    /// <c>Get</c> answers it, by actor id, and each topic's table, by topic id. A changed grain whose state the commit did not
+    /// give is in neither (the world then asks it).
+    /// </summary>
+    public sealed record ChangedStates(IReadOnlyDictionary<string, CountrySnapshot> Countries, IReadOnlyDictionary<string, TopicTable> Tables);
+
+    /// <summary><see cref="CommitAsync"/>; with <paramref name="read"/>, each changed country's state, as committed, is added to it.</summary>
+    private async Task CommitChangedAsync(LocalWorld? copy, Dictionary<string, CountrySnapshot>? read)
     {
         var (countries, tables) = copy?.TakeChanges() ?? ([], []);
         foreach (var table in tables)
             TopicCalls(table.Topic.Id).Table = table.Get();
+        // Read before the states are handed over: the grains take them as they are.
+        var handedCountries = read is null ? [] : countries.Select(CountryGrain.Snapshot).ToArray();
         var handed = Changed(countries, tables).ToArray();
         var held = handed.Select(h => h.Calls).ToHashSet();
-        return Task.WhenAll(handed.Select(h => h.Commit(_attempt, h.Calls.Count))
-            .Concat(_countries.Values.Where(a => a.Dirty && !held.Contains(a)).Select(a => ((ICountryGrain)a.Grain).Commit(_attempt, a.Count)))
+        var changed = _countries.Where(a => a.Value.Dirty && !held.Contains(a.Value)).ToArray();
+        var reads = read is null ? [] : changed.Select(a => ((ICountryGrain)a.Value.Grain).CommitAndGet(_attempt, a.Value.Count)).ToArray();
+        var commits = read is null ? changed.Select(a => ((ICountryGrain)a.Value.Grain).Commit(_attempt, a.Value.Count)) : reads;
+        await Task.WhenAll(handed.Select(h => h.Commit(_attempt, h.Calls.Count))
+            .Concat(commits)
             .Concat(_topics.Values.Where(t => t.Dirty && !held.Contains(t)).Select(t => ((ITopicGrain)t.Grain).Commit(_attempt, t.Count))));
+        if (read is null)
+            return;
+        foreach (var snapshot in handedCountries)
+            read[snapshot.Actor.Id] = snapshot;
+        for (var i = 0; i < changed.Length; i++)
+            read[changed[i].Key] = await reads[i];
     }
 
     /// <summary>
@@ -238,10 +306,15 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// The ids of the topics the attempt has called so far, whatever the call (a read included): those whose grains hold
     /// the attempt's checkpoint, and so more than their seeding.
     /// </summary>
-    public IReadOnlyList<string> CalledTopics()
+    public IReadOnlyList<string> CalledTopics() => Called(_topics);
+
+    /// <summary>The ids of the countries the attempt has called so far, whatever the call, as <see cref="CalledTopics"/> gives the topics'.</summary>
+    public IReadOnlyList<string> CalledCountries() => Called(_countries);
+
+    private static IReadOnlyList<string> Called(SortedDictionary<string, Calls> grains)
     {
-        lock (_topics)
-            return [.. _topics.Where(t => t.Value.Called).Select(t => t.Key)];
+        lock (grains)
+            return [.. grains.Where(g => g.Value.Called).Select(g => g.Key)];
     }
 
     /// <summary>
@@ -278,7 +351,7 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// whether the attempt changed it (a call that always changes its grain, or an answer that said so), which
     /// activation answered first and whether another answered since, and for a topic its table.
     /// </summary>
-    private sealed class Calls(GrainWorldAccess access, string name, IAddressable grain)
+    private sealed class Calls(GrainWorldAccess access, string id, bool topic, IAddressable grain)
     {
         private readonly Lock _lock = new();
         private int _count;
@@ -287,8 +360,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
         private bool _moved;
         private TopicTable? _table;
 
-        /// <summary>The grain, in words, for a failure: <c>country WORLD/ACTOR</c>.</summary>
-        public string Name => name;
+        /// <summary>The grain, in words, for a failure: <c>country WORLD/ACTOR</c>, <c>topic WORLD/TOPIC</c>.</summary>
+        public string Name => topic ? $"topic {access.World.Topic(id)}" : $"country {access.World.Country(id)}";
 
         /// <summary>The grain: an <see cref="ICountryGrain"/> or an <see cref="ITopicGrain"/>.</summary>
         public IAddressable Grain => grain;

@@ -86,36 +86,56 @@ public sealed partial class WorldGrain(
     // attempts change its topics, so the next attempt starts from them rather than reading each topic again; for a world
     // kept in memory, from its seeding on, the tables it seeded. Emptied whenever the topics may hold something else (a
     // failed advance, a durable world's seeding, Final).
-    private IEnumerable<TopicTable> _tables = [];
+    private IReadOnlyDictionary<string, TopicTable> _tables = NoTables;
 
-    // A world kept in memory: the topics whose grains hold what this activation last seeded them with and that no call of
-    // a run has reached since, with that seeding, by topic id. The next sample's seeding leaves out each one it would give
-    // the same seeding (Holds): in a study most topics are never called, and their seeding is the same from one sample to
-    // the next. A topic left out whose activation was lost since holds nothing, and asks this world for its seeding
-    // (TopicSeeding) at its run's first call. Empty for a durable world, whose grains' seeding is in storage.
-    private readonly Dictionary<string, HeldSeeding> _topicsHolding = new(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, TopicTable> NoTables = new Dictionary<string, TopicTable>();
+
+    // A world kept in memory: the countries and topics whose grains hold what this activation last seeded them with and
+    // that no call of a run has reached since, with that seeding, by actor and topic id. The next sample's seeding leaves
+    // out each one it would give the same seeding (Holds): in a study most topics and the countries the study does not
+    // vary are never called, and their seeding is the same from one sample to the next. One left out whose activation was
+    // lost since holds nothing, and asks this world for its seeding (CountrySeeding, TopicSeeding) at its run's first
+    // call. Empty for a durable world, whose grains' seeding is in storage.
+    private readonly Dictionary<string, HeldSeeding<CountrySeeding, CountrySnapshot>> _countriesHolding = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HeldSeeding<TopicSeeding, TopicTable>> _topicsHolding = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether topic <paramref name="seed"/>'s grain holds that seeding already, untouched since (<see cref="_topicsHolding"/>):
-    /// the same records, as a study's samples share them in one process, or else the same bytes as the Orleans serializer
-    /// writes them (a world sent from another process arrives as new objects; a held seeding is serialised once).
+    /// What <paramref name="holding"/> knows of the grain of <paramref name="id"/> when it holds seeding
+    /// <paramref name="seed"/> already, untouched since (<see cref="_topicsHolding"/>): <paramref name="same"/> says so (the
+    /// same records, as a study's samples share them in one process), or else the same bytes as the Orleans serializer
+    /// writes them (a world sent from another process arrives as new objects; a held seeding is serialised once). Null when
+    /// it holds another, or nothing known.
     /// </summary>
-    private bool Holds(TopicSeeding seed)
+    private HeldSeeding<TSeeding, TRead>? HeldAs<TSeeding, TRead>(
+        Dictionary<string, HeldSeeding<TSeeding, TRead>> holding, string id, TSeeding seed, Func<TSeeding, TSeeding, bool> same)
+        where TSeeding : class
     {
-        if (!_inMemory || !_topicsHolding.TryGetValue(seed.Topic.Id, out var held))
-            return false;
-        if (held.Seeding.SeedsSameTableAs(seed))
-            return true;
+        if (!_inMemory || !holding.TryGetValue(id, out var held))
+            return null;
+        if (same(held.Seeding, seed))
+            return held;
         held.Bytes ??= serializer.SerializeToArray(held.Seeding);
-        return held.Bytes.AsSpan().SequenceEqual(serializer.SerializeToArray(seed));
+        return held.Bytes.AsSpan().SequenceEqual(serializer.SerializeToArray(seed)) ? held : null;
     }
 
-    /// <summary>A seeding a topic's grain holds (<see cref="_topicsHolding"/>), with its bytes once a comparison has needed them.</summary>
-    private sealed class HeldSeeding(TopicSeeding seeding)
+    /// <summary>
+    /// A seeding a country's or topic's grain holds (<see cref="_topicsHolding"/>), with how the grain reads once seeded so
+    /// (<see cref="AsSeeded"/>: a country's snapshot, a topic's table), and its bytes once a comparison has needed them.
+    /// </summary>
+    private sealed class HeldSeeding<TSeeding, TRead>(TSeeding seeding, TRead asSeeded)
     {
-        public TopicSeeding Seeding => seeding;
+        public TSeeding Seeding => seeding;
+
+        public TRead AsSeeded => asSeeded;
 
         public byte[]? Bytes { get; set; }
+    }
+
+    /// <summary>Forgets every grain held seeding (<see cref="_topicsHolding"/>): what they hold is no longer known.</summary>
+    private void ForgetHeldSeedings()
+    {
+        _countriesHolding.Clear();
+        _topicsHolding.Clear();
     }
 
     // Each reference is made once per activation: making one looks the grain interface's type up by reflection.
@@ -154,16 +174,19 @@ public sealed partial class WorldGrain(
         _final = null;
         _sample = null;
         _asSeeded = null;
-        _tables = [];
+        _tables = NoTables;
         var parts = new SeededParts(world);
-        var countrySeeds = world.Actors.Select(actor => new CountrySeed(actor, parts.PositionsOf(actor.Id))).ToArray();
+        var countrySeeds = world.Actors.Select(actor => new CountrySeeding(actor, parts.PositionsOf(actor.Id))).ToArray();
         var topicSeeds = world.Topics.Select(topic => new TopicSeeding(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id))).ToArray();
-        var countries = countrySeeds.Select(seed => Country(seed.Actor.Id).Seed(seed.Actor, seed.Positions, cancellation));
-        // Made at once (ToArray), so that Holds reads what the topics held before the list is cleared below.
-        var topics = topicSeeds.Where(seed => !Holds(seed))
+        // Read before the lists are cleared below: the grains that hold their seeding already, null for the others.
+        var heldCountries = Array.ConvertAll(countrySeeds, seed => HeldAs(_countriesHolding, seed.Actor.Id, seed, SameCountry));
+        var heldTopics = Array.ConvertAll(topicSeeds, seed => HeldAs(_topicsHolding, seed.Topic.Id, seed, SameTable));
+        var countries = countrySeeds.Where((_, i) => heldCountries[i] is null)
+            .Select(seed => Country(seed.Actor.Id).Seed(seed.Actor, seed.Positions, cancellation)).ToArray();
+        var topics = topicSeeds.Where((_, i) => heldTopics[i] is null)
             .Select(seed => Topic(seed.Topic.Id).Seed(seed.Topic, seed.Holders, seed.Agreements, cancellation)).ToArray();
-        // Until every seeding has landed, no topic is known to hold what it was given.
-        _topicsHolding.Clear();
+        // Until every seeding has landed, no grain is known to hold what it was given.
+        ForgetHeldSeedings();
         await Task.WhenAll(countries.Concat(topics));
         // Country and topic grains seeded before a cancellation are seeded again by the next Seed: only
         // the world's own write makes the world seeded.
@@ -175,17 +198,19 @@ public sealed partial class WorldGrain(
         state.State.Seeded = _inMemory ? null : Digest(world);
         _seededWith = _inMemory ? world : null;
         await WriteOrDeactivateAsync();
-        var asSeeded = AsSeeded(countrySeeds, topicSeeds);
+        var asSeeded = AsSeeded(countrySeeds, topicSeeds, heldCountries, heldTopics);
         _seeded = Assemble(state.State.Info, asSeeded.Countries, asSeeded.Tables);
         _asSeeded = _inMemory ? asSeeded : null;
         if (_inMemory)
         {
-            foreach (var seed in topicSeeds)
-                _topicsHolding[seed.Topic.Id] = new HeldSeeding(seed);
+            for (var i = 0; i < countrySeeds.Length; i++)
+                _countriesHolding[countrySeeds[i].Actor.Id] = heldCountries[i] ?? new(countrySeeds[i], asSeeded.Countries[i]);
+            for (var i = 0; i < topicSeeds.Length; i++)
+                _topicsHolding[topicSeeds[i].Topic.Id] = heldTopics[i] ?? new(topicSeeds[i], asSeeded.Tables[i]);
         }
         // What each topic of a world kept in memory holds now, which its run's attempt takes rather than reading it. A
         // durable world's first attempt reads them, as the fault tests count its grains' storage reads.
-        _tables = _inMemory ? asSeeded.Tables : [];
+        _tables = _inMemory ? asSeeded.TablesById : NoTables;
     }
 
     /// <summary>
@@ -219,27 +244,42 @@ public sealed partial class WorldGrain(
     /// grains answer for them once seeded and before any advance: each made here as its grain made it (the same
     /// <see cref="Delegation.Seed"/> and <see cref="Table.Seed"/> of the same values) and read as its grain reads it, in
     /// the world's order, so that Start gets the bytes it would read back from them, and Final of a world kept in memory
-    /// those of the grains its run did not change.
+    /// those of the grains its run did not change. A grain that holds its seeding already (<paramref name="heldCountries"/>,
+    /// <paramref name="heldTopics"/>, null for the others) reads as it read when it was seeded so: taken, not made again.
     /// </summary>
-    private static SeededGrains AsSeeded(CountrySeed[] countrySeeds, TopicSeeding[] topicSeeds)
+    private static SeededGrains AsSeeded(
+        CountrySeeding[] countrySeeds, TopicSeeding[] topicSeeds,
+        HeldSeeding<CountrySeeding, CountrySnapshot>?[] heldCountries, HeldSeeding<TopicSeeding, TopicTable>?[] heldTopics)
     {
-        var countries = countrySeeds.Select(seed =>
+        var countries = new CountrySnapshot[countrySeeds.Length];
+        for (var i = 0; i < countries.Length; i++)
         {
+            if (heldCountries[i] is { } held)
+            {
+                countries[i] = held.AsSeeded;
+                continue;
+            }
             var delegation = new Delegation();
-            delegation.Seed(seed.Actor, seed.Positions);
-            return CountryGrain.Snapshot(delegation);
-        });
-        var tables = topicSeeds.Select(seed =>
+            countrySeeds[i].Into(delegation);
+            countries[i] = CountryGrain.Snapshot(delegation);
+        }
+        var tables = new TopicTable[topicSeeds.Length];
+        for (var i = 0; i < tables.Length; i++)
         {
+            if (heldTopics[i] is { } held)
+            {
+                tables[i] = held.AsSeeded;
+                continue;
+            }
             var table = new Table();
-            seed.Into(table);
-            return table.Get();
-        });
-        return new SeededGrains(countrySeeds, topicSeeds, [.. countries], [.. tables]);
+            topicSeeds[i].Into(table);
+            tables[i] = table.Get();
+        }
+        return new SeededGrains(countrySeeds, topicSeeds, countries, tables);
     }
 
-    /// <summary>What a country's grain is seeded with: its actor and its positions, in the world's order.</summary>
-    private sealed record CountrySeed(Actor Actor, ImmutableArray<Position> Positions);
+    private static readonly Func<CountrySeeding, CountrySeeding, bool> SameCountry = (held, seed) => held.SeedsSameCountryAs(seed);
+    private static readonly Func<TopicSeeding, TopicSeeding, bool> SameTable = (held, seed) => held.SeedsSameTableAs(seed);
 
     /// <summary>
     /// A world's countries and topics as seeded (<see cref="AsSeeded"/>): what each was seeded with and how each reads
@@ -247,9 +287,9 @@ public sealed partial class WorldGrain(
     /// order of its topics. <see cref="Changed"/> is set when the run of a world kept in memory commits its one
     /// checkpoint, its last advance: the grains that run changed.
     /// </summary>
-    private sealed class SeededGrains(CountrySeed[] countrySeeds, TopicSeeding[] topicSeeds, CountrySnapshot[] countries, TopicTable[] tables)
+    private sealed class SeededGrains(CountrySeeding[] countrySeeds, TopicSeeding[] topicSeeds, CountrySnapshot[] countries, TopicTable[] tables)
     {
-        private readonly Dictionary<string, CountrySeed> _countrySeeds = countrySeeds.ToDictionary(s => s.Actor.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, CountrySeeding> _countrySeeds = countrySeeds.ToDictionary(s => s.Actor.Id, StringComparer.Ordinal);
         private readonly Dictionary<string, TopicSeeding> _topicSeeds = topicSeeds.ToDictionary(s => s.Topic.Id, StringComparer.Ordinal);
 
         /// <summary>Each country as its grain reads once seeded, in the order of the world's actors.</summary>
@@ -258,8 +298,32 @@ public sealed partial class WorldGrain(
         /// <summary>Each topic's table as its grain reads once seeded, in the order of the world's topics.</summary>
         public TopicTable[] Tables => tables;
 
+        /// <summary><see cref="Tables"/> by topic id.</summary>
+        public IReadOnlyDictionary<string, TopicTable> TablesById { get; } = tables.ToDictionary(t => t.Topic.Id, StringComparer.Ordinal);
+
         /// <summary>The countries and topics the run changed, once its one checkpoint has committed; null before.</summary>
         public GrainWorldAccess.GrainIds? Changed { get; set; }
+
+        /// <summary>How the grains the run changed read once its one checkpoint has committed (<see cref="GrainWorldAccess.CommitAndReadAsync"/>); null before.</summary>
+        public GrainWorldAccess.ChangedStates? Read { get; set; }
+
+        /// <summary>
+        /// Country <paramref name="actor"/>, the world's <paramref name="i"/>-th, as its grain holds it after the run's one
+        /// checkpoint: as its commit answered it, or as seeded when the run did not change it; null when the run changed it
+        /// and its commit gave no state, and before the checkpoint.
+        /// </summary>
+        public CountrySnapshot? CountryAsRead(string actor, int i) =>
+            Read is null || Changed is null ? null
+            : Read.Countries.TryGetValue(actor, out var read) ? read
+            : Changed.Countries.Contains(actor) ? null
+            : countries[i];
+
+        /// <summary>Topic <paramref name="topic"/>'s table, the world's <paramref name="i"/>-th, as <see cref="CountryAsRead"/> gives a country.</summary>
+        public TopicTable? TableAsRead(string topic, int i) =>
+            Read is null || Changed is null ? null
+            : Read.Tables.TryGetValue(topic, out var read) ? read
+            : Changed.Topics.Contains(topic) ? null
+            : tables[i];
 
         /// <summary>A new delegation seeded as country <paramref name="actor"/>'s grain was; null for an actor the world does not have.</summary>
         public Delegation? Country(string actor)
@@ -267,12 +331,15 @@ public sealed partial class WorldGrain(
             if (!_countrySeeds.TryGetValue(actor, out var seed))
                 return null;
             var delegation = new Delegation();
-            delegation.Seed(seed.Actor, seed.Positions);
+            seed.Into(delegation);
             return delegation;
         }
 
+        /// <summary>What country <paramref name="actor"/>'s grain was seeded with; null for an actor the world does not have.</summary>
+        public CountrySeeding? CountrySeeding(string actor) => _countrySeeds.GetValueOrDefault(actor);
+
         /// <summary>What topic <paramref name="topic"/>'s grain was seeded with; null for a topic the world does not have.</summary>
-        public TopicSeeding? Seeding(string topic) => _topicSeeds.GetValueOrDefault(topic);
+        public TopicSeeding? TopicSeeding(string topic) => _topicSeeds.GetValueOrDefault(topic);
 
         /// <summary>A new table seeded as topic <paramref name="topic"/>'s grain was; null for a topic the world does not have.</summary>
         public Table? Topic(string topic)
@@ -485,9 +552,9 @@ public sealed partial class WorldGrain(
             DeactivateOnIdle();
             _copy = null;
             _runner = null;
-            _tables = [];
+            _tables = NoTables;
             _asSeeded = null;
-            _topicsHolding.Clear();
+            ForgetHeldSeedings();
             if (_unwritten is { } unwritten)
             {
                 _unwritten = null;
@@ -577,14 +644,21 @@ public sealed partial class WorldGrain(
                 else
                     await Page(unwritten.Page).Write(page);
             }
-            await unwritten.Access.CommitAsync(copy);
-            // A topic the run has called holds more than its seeding (its attempt's checkpoint, at least): seeded again next time.
+            // The one checkpoint of a world kept in memory: its attempt began at the seeding, so what it changed is all
+            // the run changed, and the commit answers how each grain it changed now reads, which Final reads back from here.
+            if (unwritten.Seeded is { } seeded)
+            {
+                seeded.Read = await unwritten.Access.CommitAndReadAsync(copy);
+                seeded.Changed = unwritten.Access.ChangedIds();
+            }
+            else
+                await unwritten.Access.CommitAsync(copy);
+            // A country or topic the run has called holds more than its seeding (its attempt's checkpoint, at least): seeded
+            // again next time.
+            foreach (var actor in unwritten.Access.CalledCountries())
+                _countriesHolding.Remove(actor);
             foreach (var topic in unwritten.Access.CalledTopics())
                 _topicsHolding.Remove(topic);
-            // The one checkpoint of a world kept in memory: its attempt began at the seeding, so what it changed is all
-            // the run changed.
-            if (unwritten.Seeded is { } seeded)
-                seeded.Changed = unwritten.Access.ChangedIds();
             if (copyEnds)
                 _copy = null;
             state.State.Advances++;
@@ -594,7 +668,8 @@ public sealed partial class WorldGrain(
             await state.WriteStateAsync();
             _checkpointed = state.State.Advances;
             _unwritten = null;
-            _tables = unwritten.Access.Tables();
+            // A world kept in memory has no attempt after its one checkpoint, the run's last advance.
+            _tables = _inMemory ? NoTables : unwritten.Access.Tables();
         }
         else
         {
@@ -720,38 +795,62 @@ public sealed partial class WorldGrain(
         cancellation.ThrowIfCancellationRequested();
         // One call per country and topic, each answering as of the last checkpoint (as Snapshot's AsOf) and then
         // retiring; the pages, which nobody reads again, are retired beside them. A world kept in memory whose run has
-        // ended asks only the grains its run changed: every other holds what it was seeded with, which the world made
-        // beside it as it seeded (AsSeeded), and keeps it until the next seeding replaces it or Retire clears it.
-        var seeded = _asSeeded is { Changed: not null } known ? known : null;
-        var countries = Task.WhenAll(info.Actors.Select((id, i) => seeded is not null && !seeded.Changed!.Countries.Contains(id)
-            ? Task.FromResult(seeded.Countries[i])
-            : Country(id).Final(_checkpointed)));
-        var tables = Task.WhenAll(info.Topics.Select((id, i) => seeded is not null && !seeded.Changed!.Topics.Contains(id)
-            ? Task.FromResult(seeded.Tables[i])
-            : FinalOf(id)));
-        await Task.WhenAll(countries, tables, RetirePagesAsync());
-        _final = Assemble(info, await countries, await tables);
+        // ended calls none of its grains: those its run changed answered how they read as its one checkpoint committed
+        // them (SeededGrains.Read), and every other holds what it was seeded with, which the world made beside it as it
+        // seeded (AsSeeded); each keeps what it holds until the next seeding replaces it or Retire clears it. A changed
+        // grain whose commit gave no state is asked, as a durable world's are.
+        var seeded = _asSeeded;
+        var countries = new CountrySnapshot[info.Actors.Length];
+        var tables = new TopicTable[info.Topics.Length];
+        var asked = new List<Task> { RetirePagesAsync() };
+        for (var i = 0; i < countries.Length; i++)
+        {
+            if (seeded?.CountryAsRead(info.Actors[i], i) is { } country)
+                countries[i] = country;
+            else
+                asked.Add(FillAsync(countries, i, FinalOfCountry(info.Actors[i])));
+        }
+        for (var i = 0; i < tables.Length; i++)
+        {
+            if (seeded?.TableAsRead(info.Topics[i], i) is { } table)
+                tables[i] = table;
+            else
+                asked.Add(FillAsync(tables, i, FinalOfTopic(info.Topics[i])));
+        }
+        await Task.WhenAll(asked);
+        _final = Assemble(info, countries, tables);
         _asSeeded = null;
-        // Every grain Final read is now empty but active, this one too, and every other holds its seeding: the next Seed
-        // replaces what each holds in the same activations, as a fresh world would seed new ones.
+        // Every grain Final called is now empty but active, this one too, and every other holds what it answered for: the
+        // next Seed replaces what each holds in the same activations, as a fresh world would seed new ones.
         await state.ClearStateAsync();
         _checkpointed = 0;
         _unwritten = null;
-        _tables = [];
+        _tables = NoTables;
         _seeded = null;
         _pages.Clear();
         _pageEnds.Clear();
         return _final;
     }
 
-    // A topic read back by Final holds nothing afterwards.
-    private Task<TopicTable> FinalOf(string topic)
+    /// <summary>Puts what <paramref name="read"/> answers at index <paramref name="i"/> of <paramref name="into"/>.</summary>
+    private static async Task FillAsync<T>(T[] into, int i, Task<T> read) => into[i] = await read;
+
+    // A country or topic read back by Final holds nothing afterwards.
+    private Task<CountrySnapshot> FinalOfCountry(string actor)
+    {
+        _countriesHolding.Remove(actor);
+        return Country(actor).Final(_checkpointed);
+    }
+
+    private Task<TopicTable> FinalOfTopic(string topic)
     {
         _topicsHolding.Remove(topic);
         return Topic(topic).Final(_checkpointed);
     }
 
-    public Task<TopicSeeding?> TopicSeeding(string topic) => Task.FromResult(_asSeeded?.Seeding(topic));
+    public Task<CountrySeeding?> CountrySeeding(string actor) => Task.FromResult(_asSeeded?.CountrySeeding(actor));
+
+    public Task<TopicSeeding?> TopicSeeding(string topic) => Task.FromResult(_asSeeded?.TopicSeeding(topic));
 
     public async Task<SampleEnd> RunSample(World world, Scenario scenario, CancellationToken cancellation = default)
     {
@@ -791,7 +890,7 @@ public sealed partial class WorldGrain(
     public async Task Retire()
     {
         _sample = null;
-        _topicsHolding.Clear();
+        ForgetHeldSeedings();
         // The countries and topics of the world storage holds, and every one this activation has called: after Final
         // they are empty and only deactivate, and a grain seeded for an earlier run of this activation goes too.
         var info = state.State.Info;

@@ -1,3 +1,4 @@
+using Summits.Model;
 using Summits.Scenarios;
 using Summits.Tests;
 
@@ -20,7 +21,8 @@ public sealed class CalledTopicsTests(ClusterFixture fixture)
         await fixture.Client.GetGrain<IWorldGrain>(key).Seed(WorldFile.Load(SeedFiles.World) with { Id = key });
         var world = WorldKey.Of(key);
         var access = new GrainWorldAccess(fixture.Client, world, new AdvanceAttempt(0, Guid.NewGuid()));
-        access.Know([await fixture.Client.GetGrain<ITopicGrain>(world.Topic("bilateral-fta")).Get()]);
+        var table = await fixture.Client.GetGrain<ITopicGrain>(world.Topic("bilateral-fta")).Get();
+        access.Know(new Dictionary<string, TopicTable> { [table.Topic.Id] = table });
 
         await access.Topic("bilateral-fta").Get();
         await access.Topic("trade-imbalance").Get();

@@ -8,8 +8,8 @@ using Summits.Tests;
 namespace Summits.Grains.Tests;
 
 /// <summary>
-/// A study in grains runs its samples in lanes, one world per run in flight, seeded again for each sample (every country,
-/// and every topic that does not hold that sample's seeding already): what that saves is counted in activations (the
+/// A study in grains runs its samples in lanes, one world per run in flight, seeded again for each sample (every country
+/// and topic that does not hold that sample's seeding already): what that saves is counted in activations (the
 /// silo's call recorder notes the activation that served each call), and what it must keep is checked against the pure
 /// model, byte for byte, also when a lane's grains are lost between samples.
 /// The world of <c>us-presses-bilateral-fta</c> has 4 countries and 16 topics: 21 grains with its world grain.
@@ -35,22 +35,22 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
     {
         // 6 samples in 2 lanes. Activations: a world grain and 4 countries and 16 topics per lane, 2 * 21 = 42; one world
         // per sample made 6 * 21 = 126. Calls besides the advances': per sample one RunSample to the world, which seeds,
-        // starts, runs and reads itself back with no call to itself, a Seed to each of its 4 countries and to each topic
-        // that does not hold that sample's seeding already, and a Final to each grain its run changed; per lane, at the
-        // end, a Retire to the world and to each of its 20 grains: 6 * 4 = 24 country Seeds and 2 * 4 = 8 country
-        // Retires, 2 * 16 = 32 topic Retires, 6 world RunSamples and 2 world Retires. A lane's first sample seeds its 16
-        // topics; a later one seeds only the topics its lane's last run called, since the samples share their topics and
-        // agreements (the study varies actors and positions alone): the topics that run changed, below. Every run changes
-        // Japan and the United States (Japan evaluates the ask, the United States proposes it), 6 * 2 = 12 country Finals. The topic Finals are the topics each sample's run
-        // changed, counted from the pure model's run of each sample as the topics whose holders or agreements (id, status,
-        // parties, terms) end otherwise than they began: the package's two, bilateral-fta and defense-procurement, in the
-        // one run where Japan accepts it. The lanes take samples from one count, so on a loaded machine one lane can take
-        // all 6 before the other asks for its first: that lane's world then activates only to be retired, with no
-        // country or topic to activate or retire. Counted per lane that ran a sample (1 or 2 of them, r): 4r countries,
-        // 16r topics and 2 worlds; 4r country Retires and 16r topic Retires; 16r topic Seeds, and the 2 changed topics
-        // seeded again unless the run that changed them was its lane's last: which lane ran which sample is the lanes'
-        // race, so the runs each lane made are noted in order, by their scenario seed, and every run but a lane's last
-        // adds the topics it changed.
+        // starts, runs and reads itself back with no call to itself or its grains (the commits of the grains its run
+        // changed answer for them), and a Seed to each country and topic that does not hold that sample's seeding
+        // already; per lane, at the end, a Retire to the world and to each of its 20 grains. A lane's first sample seeds
+        // its 4 countries and 16 topics; a later one seeds only the grains its lane's last run called, since the samples
+        // share their topics, agreements, China and North Korea (the study varies Japan and the United States alone).
+        // Every run calls and changes Japan and the United States (Japan evaluates the ask, the United States proposes
+        // it) and no other country: 2 country Seeds for every sample but a lane's first. The topics a run calls are those
+        // it changed, counted from the pure model's run of each sample as the topics whose holders or agreements (id,
+        // status, parties, terms) end otherwise than they began: the package's two, bilateral-fta and defense-procurement,
+        // in the one run where Japan accepts it. The lanes take samples from one count, so on a loaded machine one lane
+        // can take all 6 before the other asks for its first: that lane's world then activates only to be retired, with
+        // no country or topic to activate or retire. Counted per lane that ran a sample (1 or 2 of them, r): 4r
+        // countries, 16r topics and 2 worlds; 4r country Retires and 16r topic Retires; 4r + 2(6 - r) country Seeds; 16r
+        // topic Seeds, and the 2 changed topics seeded again unless the run that changed them was its lane's last: which
+        // lane ran which sample is the lanes' race, so the runs each lane made are noted in order, by their scenario
+        // seed, and every run but a lane's last adds the topics it changed. 6 world RunSamples and 2 world Retires.
         var loaded = Fta($"lanes-{Guid.NewGuid():N}");
         var options = new StudyOptions(6, 11, 2, Engine.Grains);
         var inGrains = SampleRuns.InGrains(fixture.Client);
@@ -78,7 +78,7 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         Assert.Equal(2, changedTopics);
         var seededAgain = order.GroupBy(run => run.Lane).Sum(lane => lane.SkipLast(1).Sum(run => changedBySeed[run.Seed]));
         Assert.Equal(
-            ["country Final 12", $"country Retire {4 * ran}", "country Seed 24", $"topic Final {changedTopics}",
+            [$"country Retire {4 * ran}", $"country Seed {4 * ran + 2 * (6 - ran)}",
              $"topic Retire {16 * ran}", $"topic Seed {16 * ran + seededAgain}", "world Retire 2", "world RunSample 6"],
             fixture.Calls.Lifecycle(lanes));
         var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
@@ -155,7 +155,7 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         // since each holds sample 1's seeding already (the samples share their topics and agreements), so the two lost
         // ones are first activated again by the run's calls, holding nothing: each asks the world for its seeding (2 world
         // TopicSeeding calls) and the run gives the pure model's bytes. Sample 2 seeds those two again, which sample 1
-        // changed and its Final read back: topic Seeds 16 + 0 + 2 = 18. Activations: 1 world, 4 countries, 16 + 2 topics.
+        // changed: topic Seeds 16 + 0 + 2 = 18. Activations: 1 world, 4 countries, 16 + 2 topics.
         // Storage: each new activation began under a call without the in-memory mark, so it read its two states, found
         // nothing, and kept them in memory from its seeding on: 2 × 2 reads, nothing written or cleared.
         var loaded = Fta($"lost-topic-{Guid.NewGuid():N}");
@@ -173,11 +173,11 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         Assert.Equal(["", "defense-procurement bilateral-fta", ""], changed);
         var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
         Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
-        // Every call besides the advances', as in the first test: 3 RunSamples; 3 * 4 country Seeds; 3 * 2 country Finals
-        // (Japan and the United States, changed by every run); the topic Seeds and TopicSeeding calls above; 2 topic
-        // Finals (sample 1's package topics); one Retire to the world, its 4 countries and 16 topics.
+        // Every call besides the advances', as in the first test: 3 RunSamples; 4 + 2 + 2 country Seeds (Japan and the
+        // United States, called by every run, seeded again); the topic Seeds and TopicSeeding calls above; no Final; one
+        // Retire to the world, its 4 countries and 16 topics.
         Assert.Equal(
-            ["country Final 6", "country Retire 4", "country Seed 12", "topic Final 2", "topic Retire 16", "topic Seed 18",
+            ["country Retire 4", "country Seed 8", "topic Retire 16", "topic Seed 18",
              "world Retire 1", "world RunSample 3", "world TopicSeeding 2"],
             fixture.Calls.Lifecycle(lane.Value));
         Assert.Equal(["country 4", "topic 18", "world 1"], fixture.Calls.Activations(lane.Value));
@@ -209,6 +209,87 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
         var local = await WhatIfStudy.RunAsync(loaded, options with { Engine = Engine.Local }, SampleRuns.Local);
         Assert.Equal(StudyFiles.Json(local with { Engine = Engine.Grains }), StudyFiles.Json(study));
         Assert.Contains("world TopicSeeding 2", fixture.Calls.Lifecycle(lane.Value));
+    }
+
+    [Fact]
+    public async Task A_lanes_country_lost_while_it_held_the_next_samples_seeding_takes_it_from_its_world()
+    {
+        // Two samples in one lane: the FTA scenario, whose run calls Japan and the United States alone, so China's grain
+        // is left holding its seeding (the same actor, no position, in both samples); then the silo deactivates China's
+        // grain, and the second sample, a scenario of the same world in which the United States asks China alone for
+        // north-korea-sanctions at 90 (China, holding no position on it, accepts as indifferent: the pure model's run,
+        // asserted below), reaches it. Its new activation holds nothing of the run: it asks its world for its seeding
+        // (1 world CountrySeeding call), and the run gives the pure model's bytes. Country Seeds: 4, then the 2 the first
+        // run called: 6. Activations: 4 countries and China again, 5. Storage: China's new activation began under a call
+        // without the in-memory mark, so it read its two states, found nothing, and kept them in memory from its seeding
+        // on: 2 reads, nothing written.
+        var (second, local) = await LosingChinaBetweenTwoSamplesAsync($"lost-country-{Guid.NewGuid():N}", stale: false);
+
+        Assert.Contains(local.Timeline, e => e is { Kind: EventKind.Accept, Actor: "CN" });
+        Assert.Equal(RunFiles.Timeline(local), RunFiles.Timeline(second.Run));
+        Assert.Equal(RunFiles.State(local), RunFiles.State(second.Run));
+        Assert.Equal(["country Seed 6", "topic Seed 16", "world CountrySeeding 1", "world RunSample 2"], fixture.Calls.Lifecycle(second.Key.Value));
+        Assert.Equal(["country 5", "topic 16", "world 1"], fixture.Calls.Activations(second.Key.Value));
+        Assert.Equal(["Read country", "Read country-checkpoint"],
+            fixture.Storage.CallsOn(second.Key.Value).Select(c => $"{c.Operation} {c.StateName}").Order(StringComparer.Ordinal));
+        await SampleRuns.EndInGrains(fixture.Client)(second.Key);
+    }
+
+    [Fact]
+    public async Task A_lanes_country_lost_where_storage_holds_an_older_worlds_delegation_takes_its_seeding_from_its_world()
+    {
+        // As the test above, after a durable world seeded under the lane's key left China's delegation in storage with
+        // capability 0.99 (the world file gives 0.7). China's new activation reads it: seeded, but nothing of this run, so
+        // it takes its seeding from its world (1 CountrySeeding call), and the second run's final world, which lists
+        // China's capability, is the pure model's: 0.7.
+        var (second, local) = await LosingChinaBetweenTwoSamplesAsync($"stale-country-{Guid.NewGuid():N}", stale: true);
+
+        Assert.Equal(0.7, local.Final.Actors.Single(a => a.Id == "CN").Capability);
+        Assert.Equal(RunFiles.State(local), RunFiles.State(second.Run));
+        Assert.Contains("world CountrySeeding 1", fixture.Calls.Lifecycle(second.Key.Value));
+        await SampleRuns.EndInGrains(fixture.Client)(second.Key);
+    }
+
+    /// <summary>
+    /// Runs the FTA scenario and then china-asked (the United States asks China for north-korea-sanctions at 90) as two
+    /// samples of one lane, lane <paramref name="id"/>, deactivating China's country grain between them; with
+    /// <paramref name="stale"/>, a durable world seeded under the lane's key first leaves China's delegation in storage
+    /// with capability 0.99. Answers the second run with its lane, and the pure model's run of china-asked.
+    /// </summary>
+    private async Task<((RunResult Run, WorldKey Key) Second, RunResult Local)> LosingChinaBetweenTwoSamplesAsync(string id, bool stale)
+    {
+        var loaded = Fta(id);
+        var directory = Directory.CreateTempSubdirectory("summits-china-asked-");
+        var file = Path.Combine(directory.FullName, "china-asked.yaml");
+        await File.WriteAllTextAsync(file, $$"""
+            format: 2
+            scenario: china-asked
+            world: {{Path.Combine(SeedFiles.Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml")}}
+            seed: 7
+            steps:
+              - id: ask-china
+                propose: { from: US, to: [CN], terms: { north-korea-sanctions: 90 } }
+            """);
+        var asked = ScenarioFile.Load(file);
+        directory.Delete(recursive: true);
+        var lane = WorldKey.Lane(loaded.Scenario.Id, 1, 0);
+        if (stale)
+        {
+            var durable = fixture.Client.GetGrain<IWorldGrain>(lane.Value);
+            await durable.Seed(loaded.World with
+            {
+                Id = lane.Value,
+                Actors = [.. loaded.World.Actors.Select(a => a.Id == "CN" ? a with { Capability = 0.99 } : a)],
+            });
+            await fixture.Cluster.DeactivateAsync(durable);
+        }
+        var runner = SampleRuns.InGrains(fixture.Client);
+
+        await runner(loaded, lane, CancellationToken.None);
+        await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ICountryGrain>(lane.Country("CN")));
+        var second = await runner(asked, lane, CancellationToken.None);
+
+        return ((second, lane), await ScenarioRun.LocallyAsync(asked));
     }
 
     /// <summary>

@@ -37,10 +37,13 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         await SampleRuns.EndInGrains(fixture.Client)(key);
     }
 
-    /// <summary>The grains of world <paramref name="key"/> that a Final reached, as <c>type id</c>, one per call, in ordinal order.</summary>
-    private string[] FinalsOn(string key) =>
-        [.. fixture.Calls.On(key).Where(c => c.Method == "Final" && c.Grain.Type.ToString() != "world")
-            .Select(c => $"{c.Grain.Type} {c.Grain.Key.ToString()![(key.Length + 1)..]}")
+    /// <summary>
+    /// The commits of world <paramref name="key"/>'s countries and topics (<c>Commit</c>, <c>CommitAndGet</c>,
+    /// <c>CommitHeld</c>), as <c>type id Method</c>, one per call, in ordinal order.
+    /// </summary>
+    private string[] CommitsOn(string key) =>
+        [.. fixture.Calls.On(key).Where(c => c.Method.StartsWith("Commit", StringComparison.Ordinal))
+            .Select(c => $"{c.Grain.Type} {c.Grain.Key.ToString()![(key.Length + 1)..]} {c.Method}")
             .Order(StringComparer.Ordinal)];
 
     [Fact]
@@ -48,24 +51,23 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // The client's one call, RunSample, in which the world seeds, starts, runs and reads itself back with no call to
         // itself. Seeding: one Seed per country (4) and topic (16). Starting reads nothing back (it used to read every
-        // country and topic, 20 AsOf). The advances' calls carry an attempt and are not counted here. Reading back: one
-        // Final per country and topic the run changed, which leaves it empty and active for the lane's next sample; the
-        // world answers for every other from its own seeding. The run changes Japan (its Evaluate of the ask and of the
-        // package) and the United States (its Propose of each), and no topic: no agreement is made (the pure model's
-        // run ends with the world's 10 agreements, asserted below) and no actor joins a topic. So 2 country Finals,
-        // where there were 20 Finals (it used to be a Snapshot with 20 AsOf, then a Retire with 20 Retires and one of
-        // the timeline page). The one timeline page stays in the world grain: no timeline page grain is called.
-        // 1 + 20 + 2 = 23 calls, where there were 41 with a Final to every grain, 44 when the client asked the world's
-        // Seed, Start, Advance and Final one by one, and 96 before that.
+        // country and topic, 20 AsOf). The advances' calls carry an attempt and are not counted here. Reading back: no
+        // call. The run changes Japan (its Evaluate of the ask and of the package) and the United States (its Propose of
+        // each), and no topic: no agreement is made (the pure model's run ends with the world's 10 agreements, asserted
+        // below) and no actor joins a topic. The run's one checkpoint, its last advance, commits those two with
+        // CommitAndGet, which answers each country as it then holds it, and the world answers for every other from its own
+        // seeding. So no Final, where there were 2 with a Final to each changed grain, and 20 before that (a Snapshot with
+        // 20 AsOf, then a Retire with 20 Retires and one of the timeline page). The one timeline page stays in the world
+        // grain: no timeline page grain is called. 1 + 20 = 21 calls, where there were 23 with a Final to each changed
+        // grain, 41 with a Final to every grain, 44 when the client asked the world's Seed, Start, Advance and Final one
+        // by one, and 96 before that.
         var loaded = Fta();
         var key = WorldKey.Of($"sample-calls-{Guid.NewGuid():N}");
 
         var run = await SampleRuns.InGrains(fixture.Client)(loaded, key, CancellationToken.None);
 
-        Assert.Equal(
-            ["country Final 2", "country Seed 4", "topic Seed 16", "world RunSample 1"],
-            fixture.Calls.Lifecycle(key.Value));
-        Assert.Equal(["country JP", "country US"], FinalsOn(key.Value));
+        Assert.Equal(["country Seed 4", "topic Seed 16", "world RunSample 1"], fixture.Calls.Lifecycle(key.Value));
+        Assert.Equal(["country JP CommitAndGet", "country US CommitAndGet"], CommitsOn(key.Value));
         // Nor does the run read what the world knows a grain holds. Its attempt takes every topic's seeded table rather
         // than reading it (no GetDuring), and the rounds step (advances 1 to 5) copies the 4 countries and its 2 topics,
         // asking only the grains the ask (advance 0) changed, Japan and the United States, for theirs: CN, KP,
@@ -88,14 +90,15 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // One study's runner (one InGrains) runs two samples in one lane, as a study does, the second in the grains the
         // first left active. A grain takes its storage from the call that seeds it, so only the seeding carries the
-        // in-memory mark: the client's RunSample (1 a sample) and the world's Seed of each country (4 a sample) and
-        // topic. The first sample seeds all 16 topics; the second seeds none: the first run called no topic (neither
-        // sample makes an agreement, asserted below, and the rounds ran on a copy that changed no table), and the
-        // sampled worlds differ only in actors and positions (the study varies Japan's salience on the FTA, the United
-        // States' capability and strategy), so every topic holds the second sample's seeding already. 2 RunSamples, 8
-        // country Seeds, 16 topic Seeds. Nothing else is marked: the Finals of each sample (listed with the seeds among
-        // the calls that carry no advance attempt: Japan's and the United States', the two grains each run changes, as in
-        // the test above) and every call of the advances.
+        // in-memory mark: the client's RunSample (1 a sample) and the world's Seed of each country and topic. The first
+        // sample seeds all 4 countries and 16 topics; the second seeds no topic and 2 countries: the first run called no
+        // topic (neither sample makes an agreement, asserted below, and the rounds ran on a copy that changed no table)
+        // and no country but Japan and the United States, and the sampled worlds differ only in those two (the study
+        // varies Japan's salience on the FTA, the United States' capability and strategy; China and North Korea hold no
+        // position and no interval of the world file is theirs), so China, North Korea and every topic hold the second
+        // sample's seeding already. 2 RunSamples, 4 + 2 country Seeds, 16 topic Seeds. Nothing else is marked: every call
+        // of the advances, the commits that answer for the read-back among them; and there is nothing else that carries no
+        // advance attempt (no Final).
         var loaded = Fta();
         var key = WorldKey.Of($"sample-lane-{Guid.NewGuid():N}");
         var runner = SampleRuns.InGrains(fixture.Client);
@@ -105,10 +108,8 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         var first = await runner(samples[0], key, CancellationToken.None);
         var second = await runner(samples[1], key, CancellationToken.None);
 
-        Assert.Equal(["country Seed 8", "topic Seed 16", "world RunSample 2"], fixture.Calls.Marked(key.Value));
-        Assert.Equal(
-            ["country Final 4", "country Seed 8", "topic Seed 16", "world RunSample 2"],
-            fixture.Calls.Lifecycle(key.Value));
+        Assert.Equal(["country Seed 6", "topic Seed 16", "world RunSample 2"], fixture.Calls.Marked(key.Value));
+        Assert.Equal(["country Seed 6", "topic Seed 16", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
         Assert.Contains(fixture.Calls.On(key.Value), c => c.OfAdvance);
         // Still kept in memory: not one storage call, and the pure model's bytes, each sample its own.
         Assert.Empty(fixture.Storage.CallsOn(key.Value));
@@ -127,8 +128,8 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // A caller that lost the answer asks again, with the same world and scenario as new objects (as a retry sends
         // them): the world grain answers what it answered, the pure model's run, and its grains see nothing more than
-        // one sample's seeding and read-back, 4 + 16 Seeds and the Finals of Japan and the United States (the grains the
-        // run changed, as in the first test), beside the client's 2 RunSample.
+        // one sample's seeding, 4 + 16 Seeds (the read-back calls none of them, as in the first test), beside the
+        // client's 2 RunSample.
         var loaded = Fta();
         var key = $"sample-again-{Guid.NewGuid():N}";
         var world = fixture.Client.GetGrain<IWorldGrain>(key);
@@ -140,9 +141,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
             again = await world.RunSample(loaded.World with { Id = key }, loaded.Scenario with { });
         }
 
-        Assert.Equal(
-            ["country Final 2", "country Seed 4", "topic Seed 16", "world RunSample 2"],
-            fixture.Calls.Lifecycle(key));
+        Assert.Equal(["country Seed 4", "topic Seed 16", "world RunSample 2"], fixture.Calls.Lifecycle(key));
         var local = await ScenarioRun.LocallyAsync(loaded);
         foreach (var end in (SampleEnd[])[first, again])
         {
@@ -161,9 +160,10 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         // Two samples in one lane: the FTA world, then the same world without nk-maximum-pressure, the one agreement on
         // north-korea (each of the world's 10 agreements covers one topic). The first run calls no topic (it makes no
         // agreement, as in the test above), so each of the 16 topics holds its seeding; the second seeding gives
-        // north-korea a table without that agreement and every other topic what it holds: 16 + 1 = 17 topic Seeds, and
-        // 4 + 4 country Seeds. A topic left holding the first world's agreement would show in the second run's state,
-        // which is the pure model's.
+        // north-korea a table without that agreement and every other topic what it holds: 16 + 1 = 17 topic Seeds. The
+        // countries are the same objects in both worlds; the first run called Japan and the United States alone, so the
+        // second seeds those two again: 4 + 2 country Seeds. A topic left holding the first world's agreement would show
+        // in the second run's state, which is the pure model's.
         var loaded = Fta();
         var other = loaded with { World = loaded.World with { Agreements = [.. loaded.World.Agreements.Where(a => a.Id != "nk-maximum-pressure")] } };
         Assert.Equal(9, other.World.Agreements.Length);
@@ -173,7 +173,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         await runner(loaded, key, CancellationToken.None);
         var second = await runner(other, key, CancellationToken.None);
 
-        Assert.Equal(["country Final 4", "country Seed 8", "topic Seed 17", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
+        Assert.Equal(["country Seed 6", "topic Seed 17", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
         Assert.Equal(RunFiles.State(await ScenarioRun.LocallyAsync(other)), RunFiles.State(second));
         await SampleRuns.EndInGrains(fixture.Client)(key);
     }
@@ -186,8 +186,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         // (the pure model's run reports agreement-made and ends with the world's 10 agreements as they were). The call
         // entered the run's attempt on the grain all the same, so the lane's next sample seeds north-korea again, else
         // that sample's call would find the last run's checkpoint and take the new run for a retry. Two samples: 16 topic
-        // Seeds, then 1; 4 + 4 country Seeds; Japan and the United States changed by each run, 4 country Finals; no
-        // topic changed, no topic Final.
+        // Seeds, then 1; 4 country Seeds, then the 2 the first run called, Japan and the United States; no Final.
         var directory = Directory.CreateTempSubdirectory("summits-called-unchanged-");
         var file = Path.Combine(directory.FullName, "called-unchanged.yaml");
         await File.WriteAllTextAsync(file, $$"""
@@ -210,7 +209,7 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         var local = await ScenarioRun.LocallyAsync(loaded with { Scenario = loaded.Scenario with { Seed = 8 } });
         Assert.Contains(local.Timeline, e => e.Kind == EventKind.AgreementMade);
         Assert.Equal(AgreementWords.All(loaded.World), AgreementWords.All(local.Final));
-        Assert.Equal(["country Final 4", "country Seed 8", "topic Seed 17", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
+        Assert.Equal(["country Seed 6", "topic Seed 17", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
         Assert.Equal(RunFiles.State(local), RunFiles.State(second));
         await SampleRuns.EndInGrains(fixture.Client)(key);
     }
@@ -220,13 +219,14 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
     {
         // Sample 1 of a study of seed 3 is a sampled world, with the scenario given the same seed as the first call's: only
         // the seed matches the kept answer, so the world grain compares the whole sample, finds another world, and runs
-        // it, seeding again: every country in each sample, 2 × 4 Seeds, and every topic in the first, 16; the first run
-        // called no topic (it makes no agreement), and the sampled world has the same topics and agreements, so the
-        // second seeding leaves every topic holding what it holds: 16 topic Seeds. Then the pure model's run of that
-        // world. Each run's read-back asks the grains it changed: the first run's Japan and United States (as in the
-        // first test), the second's the same two and, since its Japan accepts the package, the two topics the package
+        // it, seeding again: every country and topic in the first, 4 + 16 Seeds; the first run called no topic (it makes no
+        // agreement) and no country but Japan and the United States, and the sampled world has the same topics,
+        // agreements, China and North Korea, so the second seeding gives only those two countries theirs: 2 country
+        // Seeds. Then the pure model's run of that world. No run's read-back calls a grain: each commit of a changed
+        // grain at the run's one checkpoint answers for it. The first run changes Japan and the United States (as in the
+        // first test), the second the same two and, since its Japan accepts the package, the two topics the package
         // agreement covers, bilateral-fta and defense-procurement (asserted below of the pure model's run): 4 country
-        // Finals and 2 topic Finals.
+        // CommitAndGets and 2 topic Commits, the tables read back as the run's calls answered them.
         var loaded = Fta();
         var key = $"sample-other-{Guid.NewGuid():N}";
         var world = fixture.Client.GetGrain<IWorldGrain>(key);
@@ -240,10 +240,11 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
             second = await world.RunSample(other.World with { Id = key }, other.Scenario);
         }
 
+        Assert.Equal(["country Seed 6", "topic Seed 16", "world RunSample 2"], fixture.Calls.Lifecycle(key));
         Assert.Equal(
-            ["country Final 4", "country Seed 8", "topic Final 2", "topic Seed 16", "world RunSample 2"],
-            fixture.Calls.Lifecycle(key));
-        Assert.Equal(["country JP", "country JP", "country US", "country US", "topic bilateral-fta", "topic defense-procurement"], FinalsOn(key));
+            ["country JP CommitAndGet", "country JP CommitAndGet", "country US CommitAndGet", "country US CommitAndGet",
+             "topic bilateral-fta Commit", "topic defense-procurement Commit"],
+            CommitsOn(key));
         var local = await ScenarioRun.LocallyAsync(other);
         var made = Assert.Single(local.Final.Agreements, a => !loaded.World.Agreements.Any(w => w.Id == a.Id));
         Assert.Equal(["bilateral-fta", "defense-procurement"], made.Terms.Keys);
