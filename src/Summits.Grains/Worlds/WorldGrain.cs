@@ -59,7 +59,8 @@ public sealed partial class WorldGrain(
     private readonly List<int> _pageEnds = [];
 
     // The world as seeded in this activation, as its countries and topics answer for it until a run starts: Start reads
-    // it here rather than from them. Null once a run has started, or when this activation did not seed the world.
+    // it here rather than from them (a world kept in memory, the world it was given, which holds the same actors, topics,
+    // positions and agreements). Null once a run has started, or when this activation did not seed the world.
     private World? _seeded;
 
     // The world as its grains held it when Final read it back and reset them and this grain: asked again, Final answers
@@ -199,7 +200,9 @@ public sealed partial class WorldGrain(
         _seededWith = _inMemory ? world : null;
         await WriteOrDeactivateAsync();
         var asSeeded = AsSeeded(countrySeeds, topicSeeds, heldCountries, heldTopics);
-        _seeded = Assemble(state.State.Info, asSeeded.Countries, asSeeded.Tables);
+        // A world kept in memory starts from the world it was given, as the pure model starts a run (its grains hold it
+        // as given, positions grouped otherwise); a durable world from the world as its grains answer for it.
+        _seeded = _inMemory ? world : Assemble(state.State.Info, asSeeded.Countries, asSeeded.Tables);
         _asSeeded = _inMemory ? asSeeded : null;
         if (_inMemory)
         {
@@ -368,8 +371,13 @@ public sealed partial class WorldGrain(
         /// <summary>The actors that hold a position on <paramref name="topic"/>, in the world's order; empty when none does.</summary>
         public ImmutableArray<string> HoldersOf(string topic) => [.. _holders[topic]];
 
-        /// <summary>The world's agreements that cover <paramref name="topic"/>, in the world's order.</summary>
-        public ImmutableArray<Agreement> AgreementsOn(string topic) => [.. world.Agreements.Where(a => a.Covers(topic))];
+        // The world's agreements grouped by each topic their terms cover, in the world's order: one pass over the
+        // agreements rather than one per topic.
+        private readonly ILookup<string, Agreement> _agreements =
+            world.Agreements.SelectMany(a => a.Terms.Keys, (a, topic) => (a, topic)).ToLookup(p => p.topic, p => p.a, StringComparer.Ordinal);
+
+        /// <summary>The world's agreements that cover <paramref name="topic"/> (<see cref="Agreement.Covers"/>), in the world's order.</summary>
+        public ImmutableArray<Agreement> AgreementsOn(string topic) => _agreements.Contains(topic) ? [.. _agreements[topic]] : [];
     }
 
     /// <summary>SHA-256 of <paramref name="world"/> as the Orleans serializer writes it (<see cref="WorldState.Seeded"/>).</summary>
