@@ -118,14 +118,14 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <summary>
     /// The whole world as its grains hold it now (as <see cref="Snapshot"/>), read back in the one call to each country
     /// and topic that also clears it, and then this grain's own state cleared and the timeline pages retired: a finished
-    /// sample's read. A world kept in memory whose run this activation seeded and ended calls only the countries and
-    /// topics the run changed, and answers for every other with what it seeded it with, which that grain still holds.
-    /// The grains stay active, so that a study seeds them again for its next sample (<see cref="Seed"/> in the same
-    /// activations; a topic not read back keeps its seeding); asked again before that, it answers the same world from this
-    /// activation. <see cref="Retire"/>
+    /// sample's read. A world kept in memory whose run this activation seeded and ended calls none of its grains: it
+    /// answers for each the run changed with what that grain's commit at the run's one checkpoint answered, and for every
+    /// other with what it seeded it with; each grain keeps what it holds. The grains stay active, so that a study seeds
+    /// them again for its next sample (<see cref="Seed"/> in the same activations, leaving out a grain that holds that
+    /// very seeding); asked again before that, it answers the same world from this activation. <see cref="Retire"/>
     /// deactivates them.
     /// </summary>
-    /// <exception cref="InvalidOperationException">When the world is not seeded, or a grain of it was retired already.</exception>
+    /// <exception cref="InvalidOperationException">When the world is not seeded, or a grain it calls was retired already.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> has fired before the read begins; once begun it finishes.</exception>
     [Alias("Final")]
     Task<World> Final(CancellationToken cancellation = default);
@@ -142,7 +142,7 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <paramref name="scenario"/> as <see cref="Start(Scenario, CancellationToken)"/> does, runs its advances as one call
     /// of <see cref="Advance(int, int, CancellationToken)"/> from advance 0 would (up to 1000, ending sooner once their
     /// events reach <see cref="TimelineMost"/>), and, when that finishes the run, reads the world back as
-    /// <see cref="Final"/> does, leaving its grains active and empty for the lane's next sample (<see cref="SampleEnd"/>).
+    /// <see cref="Final"/> does, leaving its grains active for the lane's next sample (<see cref="SampleEnd"/>).
     /// A longer run is the caller's to go on with, call by call, and then to read back. Only the seeding carries the
     /// caller's request context (the <c>InMemoryWorlds</c> mark) on to the countries and topics; the run's calls and the
     /// read-back carry none of it. Asked again with the same world and scenario once answered (its answer lost), it

@@ -63,14 +63,16 @@ public sealed partial class WorldGrain(
     // positions and agreements). Null once a run has started, or when this activation did not seed the world.
     private World? _seeded;
 
-    // The world as its grains held it when Final read it back and reset them and this grain: asked again, Final answers
-    // it, and Retire knows that nothing is left to clear. Null again once the grain is seeded for another run.
+    // The world as its grains held it when Final read it back (and reset this grain, and every grain it called): asked
+    // again, Final answers it, and Retire knows that this grain has nothing left to clear. Null again once the grain is
+    // seeded for another run.
     private World? _final;
 
     // A world kept in memory, seeded in this activation: what its countries and topics were seeded with and how their
     // grains then read (AsSeeded), and, from its run's one checkpoint on, which of them the run changed. Its run's
-    // attempt makes what it copies of a grain it has not changed from here, and Final asks only the grains the run
-    // changed and answers for the others from here. Null for a durable world, and once Final or the next seeding clears it.
+    // attempt makes what it copies of a grain it has not changed from here, and Final answers from here for the grains the
+    // run did not change, and from their commits' answers (Read) for those it did. Null for a durable world, and once
+    // Final or the next seeding clears it.
     private SeededGrains? _asSeeded;
 
     // The world a world kept in memory was seeded with, as given: Seed asked again compares it with what it is given, as
@@ -301,8 +303,10 @@ public sealed partial class WorldGrain(
         /// <summary>Each topic's table as its grain reads once seeded, in the order of the world's topics.</summary>
         public TopicTable[] Tables => tables;
 
-        /// <summary><see cref="Tables"/> by topic id.</summary>
-        public IReadOnlyDictionary<string, TopicTable> TablesById { get; } = tables.ToDictionary(t => t.Topic.Id, StringComparer.Ordinal);
+        /// <summary><see cref="Tables"/> by topic id, made when first asked for.</summary>
+        public IReadOnlyDictionary<string, TopicTable> TablesById => _tablesById ??= tables.ToDictionary(t => t.Topic.Id, StringComparer.Ordinal);
+
+        private Dictionary<string, TopicTable>? _tablesById;
 
         /// <summary>The countries and topics the run changed, once its one checkpoint has committed; null before.</summary>
         public GrainWorldAccess.GrainIds? Changed { get; set; }
@@ -899,8 +903,9 @@ public sealed partial class WorldGrain(
     {
         _sample = null;
         ForgetHeldSeedings();
-        // The countries and topics of the world storage holds, and every one this activation has called: after Final
-        // they are empty and only deactivate, and a grain seeded for an earlier run of this activation goes too.
+        // The countries and topics of the world storage holds, and every one this activation has called: a grain Final
+        // cleared only deactivates, one that holds its seeding or a sample's committed state is cleared first, and a grain
+        // seeded for an earlier run of this activation goes too.
         var info = state.State.Info;
         var countries = _countryGrains.Keys.Union(info?.Actors ?? [], StringComparer.Ordinal).ToArray();
         var topics = _topicGrains.Keys.Union(info?.Topics ?? [], StringComparer.Ordinal).ToArray();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Summits.Model;
 using Summits.Scenarios;
 using Summits.Tests;
@@ -175,6 +176,39 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
 
         Assert.Equal(["country Seed 6", "topic Seed 17", "world RunSample 2"], fixture.Calls.Lifecycle(key.Value));
         Assert.Equal(RunFiles.State(await ScenarioRun.LocallyAsync(other)), RunFiles.State(second));
+        await SampleRuns.EndInGrains(fixture.Client)(key);
+    }
+
+    [Fact]
+    public async Task A_lanes_country_is_left_out_of_the_next_seeding_only_while_its_seeding_is_the_same()
+    {
+        // Three samples in one lane, the FTA scenario each time, whose run calls Japan and the United States alone. The
+        // first seeds the 4 countries and 16 topics. The second world gives China the same actor made anew, its
+        // affinities copied into a new dictionary: not the same record, but the same bytes, so China is left out (its
+        // scenario seed is another, 43, so that the world runs it rather than answering the first sample again); Japan
+        // and the United States, which the first run called, are seeded again: 2. The third gives China capability 0.75
+        // where the file gives 0.7: another seeding, so China is seeded with it, beside Japan and the United States: 3.
+        // Country Seeds 4 + 2 + 3 = 9; topic Seeds 16 (no run calls a topic). A China left holding the file's
+        // capability would show in the third run's final world, which is the pure model's.
+        var loaded = Fta();
+        var china = loaded.World.Actors.Single(a => a.Id == "CN");
+        LoadedScenario WithChina(Actor cn) =>
+            loaded with { World = loaded.World with { Actors = [.. loaded.World.Actors.Select(a => a.Id == "CN" ? cn : a)] } };
+        var copied = WithChina(china with { Affinity = china.Affinity.ToImmutableSortedDictionary(StringComparer.Ordinal) });
+        copied = copied with { Scenario = copied.Scenario with { Seed = 43 } };
+        var changed = WithChina(china with { Capability = 0.75 });
+        var key = WorldKey.Of($"sample-china-{Guid.NewGuid():N}");
+        var runner = SampleRuns.InGrains(fixture.Client);
+
+        await runner(loaded, key, CancellationToken.None);
+        await runner(copied, key, CancellationToken.None);
+        var third = await runner(changed, key, CancellationToken.None);
+
+        Assert.Equal(0.7, china.Capability);
+        Assert.Equal(["country Seed 9", "topic Seed 16", "world RunSample 3"], fixture.Calls.Lifecycle(key.Value));
+        var local = await ScenarioRun.LocallyAsync(changed);
+        Assert.Equal(0.75, local.Final.Actors.Single(a => a.Id == "CN").Capability);
+        Assert.Equal(RunFiles.State(local), RunFiles.State(third));
         await SampleRuns.EndInGrains(fixture.Client)(key);
     }
 
