@@ -57,10 +57,13 @@ public static class SummitsCommand
         if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.MissingInputFile(parse) is { } missing)
         {
             // With what could have been meant: the files of the same kind in the folder it names, closest first; where it
-            // holds none (a first try from a folder with no scenarios in it), the files of the argument's kind that ship.
+            // holds none (a first try from a folder with no scenarios in it), or is not there either (a folder mistyped,
+            // said first), the files of the argument's kind that ship.
             var (token, kind) = missing;
             var file = token.LastIndexOf('#') is var hash and > 0 && !File.Exists(token) ? token[..hash] : token;
-            var meant = Summits.Scenarios.InputFile.Alternatives(file, file) is { Length: > 0 } there ? there : Commands.CommonOptions.Shipped(kind);
+            var there = Summits.Scenarios.InputFile.Alternatives(file, file);
+            var folderThere = Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(file)));
+            var meant = folderThere && there.Length > 0 ? there : there + Commands.CommonOptions.Shipped(kind);
             await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {token}{meant}"));
             return ExitCodes.BadInput;
         }

@@ -13,7 +13,8 @@ public sealed record InputKind(string What, string Files, IReadOnlyCollection<st
 
     /// <summary>
     /// The files of this kind that ship with Summits, which a missing argument of this kind lists, and a file named for
-    /// it that is not there when its folder holds none of its kind (<see cref="CommonOptions.Shipped(InputKind)"/>);
+    /// it that is not there when its folder holds none of its kind or is not there either
+    /// (<see cref="CommonOptions.Shipped(InputKind)"/>);
     /// null when none ship.
     /// </summary>
     public ShippedFiles? Shipped { get; init; }

@@ -44,6 +44,33 @@ public sealed class InputErrorTests : IDisposable
         Assert.Equal($"{command}: error: no such file: {path}{shipped} (see '{command} --help')\n", run.Error);
     }
 
+    // A file named in a folder that is not there either ("sub/" under the empty folder here): the line says the folder
+    // is missing, then names the files shipped of the argument's kind, as a missing file in an empty folder does (the
+    // theory above); nothing after the folder for a kind none is shipped of. Every command that reads a file is here.
+    [Theory]
+    [InlineData("summits seed", "sub/absent.yaml", "; the shipped world files: " + ShippedWorlds, "seed", "--world", "sub/absent.yaml")]
+    [InlineData("summits seed draft", "sub/absent.txt", "; the shipped briefings: " + ShippedBriefings, "seed", "draft", "sub/absent.txt")]
+    [InlineData("summits run", "sub/absent.yaml", "; the shipped scenario files: " + ShippedScenarios, "run", "sub/absent.yaml")]
+    [InlineData("summits run", "sub/absent.yaml#press-fta", "; the shipped scenario files: " + ShippedScenarios, "run", "sub/absent.yaml#press-fta")]
+    [InlineData("summits run", "sub/absent.yaml", "; the shipped world files: " + ShippedWorlds, "run", "--world", "sub/absent.yaml")]
+    [InlineData("summits whatif", "sub/absent.yaml", "; the shipped scenario files: " + ShippedScenarios, "whatif", "sub/absent.yaml")]
+    [InlineData("summits compare", "sub/absent.json", "; the shipped scenario files: " + ShippedScenarios, "compare", "sub/absent.json", "other.yaml")]
+    [InlineData("summits export ktab", "sub/absent.yaml", "; the shipped world files: " + ShippedWorlds, "export", "ktab", "sub/absent.yaml")]
+    [InlineData("summits import ktab", "sub/absent.csv", "; the shipped KTAB tables: " + ShippedKtabTables, "import", "ktab", "sub/absent.csv")]
+    [InlineData("summits record", "sub/absent.yaml", "; the shipped record files: " + ShippedRecords, "record", "sub/absent.yaml")]
+    [InlineData("summits analyze", "sub/absent.jsonl", "", "analyze", "sub/absent.jsonl")]
+    [InlineData("summits migrate", "sub/absent.yaml", "", "migrate", "sub/absent.yaml")]
+    [InlineData("summits exercise", "sub/absent.yaml", "; the shipped exercise files: " + ShippedExercises, "exercise", "sub/absent.yaml", "--answers", "answers.yaml")]
+    [InlineData("summits classroom", "sub/absent.yaml", "; the shipped exercise files: " + ShippedExercises, "classroom", "sub/absent.yaml")]
+    public async Task A_missing_input_file_in_a_missing_folder_says_so_and_names_the_shipped_files(string command, string path, string shipped, params string[] arguments)
+    {
+        var run = await SummitsProcess.RunInAsync(_folder, arguments);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Output);
+        Assert.Equal($"{command}: error: no such file: {path}; the folder 'sub/' does not exist either{shipped} (see '{command} --help')\n", run.Error);
+    }
+
     // A run's timeline.jsonl named as a side of compare was read as YAML ("this is not valid YAML: did not find expected
     // <document end>"); it is refused at its first line as what compare does not read, with what it reads, and the
     // state.json beside it is named, since that is the file of the run compare takes. Nothing is read from either file.

@@ -185,6 +185,10 @@ public sealed class ParseErrorTests
     [InlineData(new[] { "run", "nonexist.yaml" }, "summits run: error: no such file: nonexist.yaml; the shipped scenario files: " + ShippedScenarios + " (see 'summits run --help')")]
     [InlineData(new[] { "whatif", "nonexist.yaml" }, "summits whatif: error: no such file: nonexist.yaml; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
     [InlineData(new[] { "run", "--world", "nonexist.yaml" }, "summits run: error: no such file: nonexist.yaml; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    // The folder named is not there either: said first, then the same shipped files, on the same line.
+    [InlineData(new[] { "whatif", "sub/nope.yaml" }, "summits whatif: error: no such file: sub/nope.yaml; the folder 'sub/' does not exist either; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    [InlineData(new[] { "run", "nosuchdir/x.yaml" }, "summits run: error: no such file: nosuchdir/x.yaml; the folder 'nosuchdir/' does not exist either; the shipped scenario files: " + ShippedScenarios + " (see 'summits run --help')")]
+    [InlineData(new[] { "run", "--world", "nosuchdir/x.yaml" }, "summits run: error: no such file: nosuchdir/x.yaml; the folder 'nosuchdir/' does not exist either; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
     public async Task A_missing_file_in_a_folder_with_none_of_its_kind_names_the_shipped_files(string[] arguments, string said)
     {
         var folder = Directory.CreateTempSubdirectory("summits-missing-file-").FullName;
