@@ -71,6 +71,21 @@ public sealed class MarkdownReportTextTests
     }
 
     [Fact]
+    public async Task A_run_report_shows_a_because_holding_html_as_written()
+    {
+        var document = RenderedMarkdown.Parse(RunReportFiles.Markdown(await ScenarioRun.LocallyAsync(Hostile())));
+
+        Assert.Empty(RenderedMarkdown.Markup(document));
+        // The scenario's three expect steps, each one expectation, all held: the last step's row gives the because, in the
+        // fifth of five cells (expectation, step, line, result, because), beside its result.
+        var expectations = RenderedMarkdown.Tables(document).Single(t => t[0].Contains("because"));
+        Assert.Equal(["expectation", "step", "line", "result", "because"], expectations[0]);
+        Assert.Equal(4, expectations.Count);
+        Assert.All(expectations, row => Assert.Equal(5, row.Count));
+        Assert.Equal(("step-6", "passed", Because), (expectations[3][1], expectations[3][3], expectations[3][4]));
+    }
+
+    [Fact]
     public async Task A_comparison_report_shows_the_names_of_its_runs_as_written()
     {
         // The names are what the user typed for A and B: a path may hold any of these characters.

@@ -13,7 +13,8 @@ namespace Summits.Reports.Runs;
 /// figures (CSVs <c>agreements.csv</c>, <c>trajectories.csv</c>); a run of KTAB's spatial model reports
 /// its forecast, the positions and the forecast turn by turn and the winning probabilities
 /// (<see cref="SmpReport"/>; CSVs <c>smp-positions.csv</c>, <c>smp-probabilities.csv</c>, the same
-/// bytes <c>--out</c> writes), and its agreements only when it has some.
+/// bytes <c>--out</c> writes), and its agreements only when it has some. Either gives each of the scenario's
+/// expectations with its result and its step's <c>because:</c> (<see cref="RunExpectations"/>).
 /// </summary>
 public static class RunReportFiles
 {
@@ -76,6 +77,7 @@ public static class RunReportFiles
             SmpReport.Add(page, run, history);
             if (HasAgreements(run))
                 Agreements(page, run);
+            Expectations(page, run);
         }
         else
         {
@@ -91,6 +93,7 @@ public static class RunReportFiles
                 Agreements(page, run);
             else
                 page.Heading("Agreements").Paragraph(NoAgreement);
+            Expectations(page, run);
             Bargaining(page, run, pair);
         }
         foreach (var record in records ?? [])
@@ -125,6 +128,8 @@ public static class RunReportFiles
             else
                 md.Paragraph(NoAgreement);
         }
+        if (RunExpectations.Any(run))
+            md.Heading("Expectations").Table(RunExpectations.Header(run), RunExpectations.Rows(run));
         if (history is null)
         {
             md.Heading("Reference points at the end");
@@ -153,6 +158,13 @@ public static class RunReportFiles
         page.Heading("Agreements");
         page.Chart(AgreementTimelineChart.Render(run), "Each bar is one agreement, from the step that made it (the start for the summit's own) to the end of the run, coloured by its status at each step.");
         page.Table(["agreement", "terms", "parties", "status", "cause"], AgreementRows(run));
+    }
+
+    /// <summary>Each expectation with its result and its step's reason (<see cref="RunExpectations"/>); nothing for a scenario with none.</summary>
+    private static void Expectations(HtmlPage page, RunResult run)
+    {
+        if (RunExpectations.Any(run))
+            page.Heading("Expectations").Table(RunExpectations.Header(run), RunExpectations.Rows(run));
     }
 
     /// <summary>The standard negotiation figure for every agreement the run made and every open table, with a table of the reference points.</summary>
