@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Summits.Model;
 
 namespace Summits.Scenarios;
@@ -27,15 +28,30 @@ public sealed class ExpectationIndex
 
     /// <summary>
     /// Which expectations held in a run whose events are <paramref name="timeline"/>: one entry per expectation, in this
-    /// index's order, true where the run's event for it is <see cref="EventKind.ExpectationPassed"/>. The runner emits one
-    /// event per expectation, caused by its step, in the step's order; an expectation with no event (a run that never
-    /// reached it) did not hold.
+    /// index's order, true where the run's event for it is <see cref="EventKind.ExpectationPassed"/>, false where it is
+    /// <see cref="EventKind.ExpectationFailed"/> or the timeline has none for it (<see cref="Results"/>).
     /// </summary>
     public ImmutableArray<bool> Held(ImmutableArray<TimelineEvent> timeline)
     {
+        var results = Results(timeline);
+        var held = new bool[results.Length];
+        for (var i = 0; i < held.Length; i++)
+            held[i] = results[i] == true;
+        return ImmutableCollectionsMarshal.AsImmutableArray(held);
+    }
+
+    /// <summary>
+    /// What a run whose events are <paramref name="timeline"/> found of each expectation: one entry per expectation, in
+    /// this index's order, true where the run's event for it is <see cref="EventKind.ExpectationPassed"/>, false where it
+    /// is <see cref="EventKind.ExpectationFailed"/>, null where the timeline has no event for it. The runner emits one
+    /// event per expectation, caused by its step, in the step's order, and checks every <c>expect</c> step before a run
+    /// ends, so only a timeline short of the run's end (a part of it, or none) leaves an entry null.
+    /// </summary>
+    public ImmutableArray<bool?> Results(ImmutableArray<TimelineEvent> timeline)
+    {
         if (Count == 0)
             return [];
-        var held = new bool[Count];
+        var results = new bool?[Count];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in timeline)
         {
@@ -45,8 +61,8 @@ public sealed class ExpectationIndex
             var k = seen.GetValueOrDefault(step);
             seen[step] = k + 1;
             if (k < at.Count)
-                held[at.At + k] = e.Kind == EventKind.ExpectationPassed;
+                results[at.At + k] = e.Kind == EventKind.ExpectationPassed;
         }
-        return [.. held];
+        return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 }

@@ -160,6 +160,20 @@ public sealed class ExpectationOddsTests
     }
 
     [Fact]
+    public void An_index_tells_an_expectation_with_no_event_from_one_that_failed()
+    {
+        // The steps of the tests above. One run fails the first of "both" and passes "last", with no event for the
+        // second of "both": false, null, true, where Held says false, false, true (no event does not hold).
+        var both = new ExpectStep("both", 3, "", [new AgreementExpectation("t", false, [], null, null), new AgreementExpectation("u", true, [], null, null)]);
+        var last = new ExpectStep("last", 7, "", [new EventExpectation(new EventPattern(EventKind.AgreementStrained, null, null, null), false)]);
+        var index = new ExpectationIndex(new Scenario("s", "", 1, ModelParameters.Default, [both, last]));
+        ImmutableArray<TimelineEvent> timeline = [Event(1, EventKind.ExpectationFailed, "both"), Event(2, EventKind.ExpectationPassed, "last")];
+
+        Assert.Equal(new bool?[] { false, null, true }, index.Results(timeline).ToArray());
+        Assert.Equal(new[] { false, false, true }, index.Held(timeline).ToArray());
+    }
+
+    [Fact]
     public void An_expectations_words_carry_all_it_asks_so_two_on_one_topic_read_apart()
     {
         // Two expectations on north-korea in one scenario, one for JP and US holding, one that no agreement binds KP: the
