@@ -58,8 +58,8 @@ public sealed class RunReportExpectationTests
     public async Task A_failed_or_unreached_expectation_says_so_and_with_no_reason_given_there_is_no_because_column()
     {
         // With no `because:` anywhere, and step-5 asking that Japan moved away from the US, which it did not (20 to 23.8
-        // toward it, the file's comment): passed, failed. The run's event for step-6 is then taken out, as a run stopped
-        // before that step would lack it: not reached.
+        // toward it, the file's comment): passed, failed. The run's event for step-6 is then taken out, a timeline cut short
+        // before that step (a finished run checks every step, so only such a timeline lacks it): not reached.
         var loaded = Edited(NoReason(RejectBecause), NoReason(MoveBecause), NoReason(GapBecause), ("moved: toward", "moved: away"));
         var whole = await ScenarioRun.LocallyAsync(loaded);
         var run = whole with { Timeline = [.. whole.Timeline.Where(e => !(e.Cause == "step-6" && e.Kind is EventKind.ExpectationPassed or EventKind.ExpectationFailed))] };

@@ -22,32 +22,27 @@ public static class RunExpectations
 
     /// <summary>
     /// One row per expectation, in the file's order: what it expects in words (<see cref="ExpectationOdds.Words"/>), its
-    /// step's id, the step's line (1 or more), <c>passed</c> or <c>failed</c> as the run's event for it says, or
-    /// <c>not reached</c> where the run has none (it stopped first); then, when <see cref="Header"/> has the column, the
-    /// step's <c>because:</c> as written, empty for a step without one. The runner emits one event per expectation,
-    /// caused by its step, in the step's order.
+    /// step's id, the step's line (1 or more), <c>passed</c> or <c>failed</c> as the run's event for it says
+    /// (<see cref="ExpectationIndex.Results"/>); then, when <see cref="Header"/> has the column, the step's <c>because:</c>
+    /// as written, empty for a step without one. A run checks every <c>expect</c> step before it ends, so a finished run
+    /// has a result for each; <c>not reached</c> stands only where <paramref name="run"/>'s timeline lacks the event, a
+    /// timeline cut short of the run's end, which <c>summits run --report</c> never writes.
     /// </summary>
     public static IEnumerable<IReadOnlyList<string>> Rows(RunResult run)
     {
-        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var e in run.Timeline)
-        {
-            if (e.Kind is not (EventKind.ExpectationPassed or EventKind.ExpectationFailed))
-                continue;
-            if (!found.TryGetValue(e.Cause, out var results))
-                found[e.Cause] = results = [];
-            results.Add(e.Kind == EventKind.ExpectationPassed ? "passed" : "failed");
-        }
+        var results = new ExpectationIndex(run.Scenario).Results(run.Timeline);
         var reasons = HasReasons(run);
+        // The index's order is this loop's: every expect step in the file's order, each step's expectations in theirs.
+        var i = 0;
         foreach (var step in run.Scenario.Steps.OfType<ExpectStep>())
         {
-            for (var k = 0; k < step.Expectations.Length; k++)
+            var line = step.Line.ToString(CultureInfo.InvariantCulture);
+            foreach (var expectation in step.Expectations)
             {
-                var result = found.TryGetValue(step.Id, out var results) && k < results.Count ? results[k] : "not reached";
-                var line = step.Line.ToString(CultureInfo.InvariantCulture);
+                var result = results[i++] switch { true => "passed", false => "failed", null => "not reached" };
                 yield return reasons
-                    ? [ExpectationOdds.Words(step.Expectations[k]), step.Id, line, result, step.Because]
-                    : [ExpectationOdds.Words(step.Expectations[k]), step.Id, line, result];
+                    ? [ExpectationOdds.Words(expectation), step.Id, line, result, step.Because]
+                    : [ExpectationOdds.Words(expectation), step.Id, line, result];
             }
         }
     }
