@@ -37,6 +37,16 @@ namespace Summits.Cli.Bench;
 /// <param name="ClassroomProposals">How many proposals each team of the classroom figure makes.</param>
 /// <param name="ClassroomInterval">How often each team of the classroom figure proposes.</param>
 /// <param name="ChainCalls">How many calls each caller of figure 10 makes one after another, of each kind, timed.</param>
+/// <param name="WhatIfRuns">How many sampled worlds each timed study of figure 7 runs, in either engine.</param>
+/// <param name="WhatIfPairs">
+/// How many timed pairs of figure 7's studies, one in grains and one in the pure model, each pair's order the other way
+/// round from the pair before it, give each engine's median study and the median of the pairs' ratios. Odd, so that the
+/// median is one pair's.
+/// </param>
+/// <param name="WhatIfWarmups">
+/// How many untimed studies of each engine, grains and pure model in turn, come before figure 7's timed pairs.
+/// </param>
+/// <param name="WhatIfWarmupRuns">How many sampled worlds each untimed study of figure 7 runs.</param>
 public sealed record BenchSizes(
     TimeSpan CallDuration,
     int CallsInFlightPerCore,
@@ -58,9 +68,13 @@ public sealed record BenchSizes(
     int SoePairs,
     int TelemetryWarmups,
     int PipelineWarmups,
-    int ChainCalls)
+    int ChainCalls,
+    int WhatIfRuns,
+    int WhatIfPairs,
+    int WhatIfWarmups,
+    int WhatIfWarmupRuns)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 15, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6, 10, 50_000);
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 15, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6, 10, 50_000, 10_000, 5, 2, 2_000);
 
-    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0, 1, 200);
+    public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0, 1, 200, 50, 1, 1, 20);
 }

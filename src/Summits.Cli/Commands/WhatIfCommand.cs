@@ -19,6 +19,9 @@ public static class WhatIfCommand
     /// <summary>The most runs in flight at once (<c>--parallel</c>).</summary>
     public const int MostParallel = 1000;
 
+    /// <summary>The runs in flight at once when <c>--parallel</c> is not given: twice the processor count.</summary>
+    public static int DefaultParallel => 2 * Environment.ProcessorCount;
+
     public static Command Create()
     {
         var scenario = CommonOptions.InputFile(new Argument<string>("SCENARIO") { Description = "The scenario file to study, or FILE#BRANCH for one branch of a fork; a fork without a branch studies every branch" }, InputKind.Scenario);
@@ -53,7 +56,7 @@ public static class WhatIfCommand
                 "applies only to runs in grains (--engine grains): the local engine runs in this process");
         });
         command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? 2 * Environment.ProcessorCount,
+            parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(parallel) ?? DefaultParallel,
             parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(report),
             CommonOptions.ReadEngine(parse.GetValue(engine)), parse.GetValue(branch),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), parse.GetValue(checkpointEvery) ?? 1, parse.GetResult(checkpointEvery) is { Implicit: false },
