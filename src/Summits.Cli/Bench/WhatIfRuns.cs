@@ -66,12 +66,12 @@ public static class WhatIfRuns
         var (grainsMedian, localMedian, ratio) = (BenchRuns.Median(grainsTimes), BenchRuns.Median(localTimes), BenchRuns.Median(ratios));
         var runs = sizes.WhatIfRuns;
         var options = Invariant($"{StudiedScenario}, seed {loaded.Scenario.Seed} (the scenario's), {WhatIfCommand.DefaultParallel} runs in flight");
-        var alternated = Invariant($"median of {Counted.Of(pairs.Length, "study", "studies")} after {Counted.Of(sizes.WhatIfWarmups, "untimed study", "untimed studies")} of {sizes.WhatIfWarmupRuns} runs in each engine, taken in alternation with the other engine's, each on a collected heap");
+        var alternated = Invariant($"median of {Counted.Of(pairs.Length, "study", "studies")} after {Counted.Of(sizes.WhatIfWarmups, "untimed study", "untimed studies")} of {sizes.WhatIfWarmupRuns:N0} runs in each engine, taken in alternation with the other engine's, each on a collected heap");
         return
         [
-            new(Figure, Invariant($"{runs}-run whatif study in grains"), grainsMedian, "s", Invariant($"< {SecondsTarget:0} s"), grainsMedian < SecondsTarget,
+            new(Figure, Invariant($"{runs:N0}-run whatif study in grains"), grainsMedian, "s", Invariant($"< {SecondsTarget:0} s"), grainsMedian < SecondsTarget,
                 Invariant($"{options}, each sample kept in memory, in this silo: {alternated}; studies (s) {BenchRuns.Listed(grainsTimes, "0.000")}, {BenchRuns.Spread(grainsTimes, "0.000")}; {BenchRuns.Collected(pairs.Select(p => p.Grains.Collector), "study")}")),
-            new(Figure, Invariant($"{runs}-run whatif study, the pure model"), localMedian, "s",
+            new(Figure, Invariant($"{runs:N0}-run whatif study, the pure model"), localMedian, "s",
                 Detail: Invariant($"the same study in plain objects (--engine local), in this process; {alternated}; studies (s) {BenchRuns.Listed(localTimes, "0.000")}, {BenchRuns.Spread(localTimes, "0.000")}; {BenchRuns.Collected(pairs.Select(p => p.Local.Collector), "study")}")),
             new(Figure, "whatif study, grains / pure model", ratio, "ratio", Invariant($"<= {RatioTarget:0}"), ratio <= RatioTarget,
                 Invariant($"the median of the ratios of {Counted.Of(ratios.Length, "pair")} of studies (grains / pure model, each pair run one after the other, the pure model first in every second pair), {BenchRuns.Spread(ratios, "0.00")}; pairs {BenchRuns.Listed(ratios, "0.00")}; the medians' ratio {grainsMedian:0.000} s / {localMedian:0.000} s = {grainsMedian / localMedian:0.00}")),
