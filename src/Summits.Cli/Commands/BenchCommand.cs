@@ -24,7 +24,7 @@ public static class BenchCommand
             AllowMultipleArgumentsPerToken = true,
         };
         CommonOptions.OneOrMoreOf(only, [.. BenchFigures.Listed.Select(f => (f.Id, f.Title))]);
-        var command = new Command("bench", "Measure Summits on this machine: grain-call ceiling, proposal pipeline, start-up, convergence, telemetry cost, memory.")
+        var command = new Command("bench", "Measure Summits on this machine: grain-call ceiling, proposal pipeline, start-up, convergence, what-if studies, telemetry cost, memory.")
         {
             format, output, quick, only, quiet, verbosity,
         };
