@@ -31,7 +31,8 @@ public sealed class BenchSmokeTests
         using var document = JsonDocument.Parse(run.Output);
         var results = document.RootElement.GetProperty("results").EnumerateArray()
             .Select(r => (Figure: r.GetProperty("figure").GetString()!, Name: r.GetProperty("name").GetString()!, Value: r.GetProperty("value").GetDouble(),
-                Unit: r.GetProperty("unit").GetString()!, Detail: r.GetProperty("detail").GetString()!, Judged: r.TryGetProperty("met", out _)))
+                Unit: r.GetProperty("unit").GetString()!, Detail: r.GetProperty("detail").GetString()!, Judged: r.TryGetProperty("met", out _),
+                Target: r.TryGetProperty("target", out var target) ? target.GetString() : null))
             .ToArray();
         // Figure 7 reads no other figure, so --only 7 measures it alone: four rows, studies of BenchSizes.Quick's 50 runs.
         Assert.Equal(["7", "7", "7", "7"], results.Select(r => r.Figure));
@@ -46,6 +47,10 @@ public sealed class BenchSmokeTests
         Assert.Equal(grains.Value / local.Value, ratio.Value, 1e-9);
         Assert.Contains($"studies (s) {grains.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}, from ", grains.Detail);
         Assert.Contains($"studies (s) {local.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}, from ", local.Detail);
+        // Figure 7 is the first figure this bench measured, so the peak row carries the 1 GiB target (not judged here,
+        // under --quick, but set) and says why.
+        Assert.Equal("< 1 GiB", peak.Target);
+        Assert.Contains("the first figure this bench measured", peak.Detail);
         // A peak read after the studies is at least the one read before them, which the detail gives in whole MiB.
         var before = System.Text.RegularExpressions.Regex.Match(peak.Detail, @"; (\d+) MiB before the figure began$");
         Assert.True(before.Success, peak.Detail);
