@@ -3,7 +3,7 @@ using Summits.Cli.Bench;
 namespace Summits.Cli.Tests;
 
 /// <summary>Figure 7's peak working set is judged against 1 GiB only when no figure was measured before it in the bench process.</summary>
-public sealed class WhatIfPeakTests
+public sealed class BenchWhatIfPeakTests
 {
     [Fact]
     public void Measured_first_the_peak_is_judged_against_1_GiB()
