@@ -102,7 +102,7 @@ public static class WhatIfRuns
             ? new(Figure, Name, peakMiB, "MiB", "< 1 GiB", peakMiB < PeakTargetMiB,
                 Invariant($"the process's peak working set once figure 7's studies had run, the first figure this bench measured, so the silo and figure 7's studies alone, as a summits whatif process holds its silo and its study; {before}"))
             : new(Figure, Name, peakMiB, "MiB",
-                Detail: Invariant($"not judged against < 1 GiB (bench --only 7 judges it): the process's peak working set once figure 7's studies had run takes in the figures measured before it, {Listed.And(measuredBefore)}, too; {before}"));
+                Detail: Invariant($"not judged against < 1 GiB (bench --only 7 judges it): the process's peak working set once figure 7's studies had run takes in {(measuredBefore.Count == 1 ? "figure" : "figures")} {Listed.And(measuredBefore)}, measured before it, too; {before}"));
     }
 
     /// <summary>One timed pair of figure 7: a study in grains and one in the pure model, one right after the other.</summary>

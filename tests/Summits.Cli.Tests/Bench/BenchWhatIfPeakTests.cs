@@ -30,6 +30,8 @@ public sealed class BenchWhatIfPeakTests
         Assert.Equal(2000, row.Value);
         Assert.Equal("MiB", row.Unit);
         Assert.Contains("not judged against < 1 GiB (bench --only 7 judges it)", row.Detail);
-        Assert.Contains("the figures measured before it, 9, 1 and 10, too; 900 MiB before the figure began", row.Detail);
+        Assert.Contains("takes in figures 9, 1 and 10, measured before it, too; 900 MiB before the figure began", row.Detail);
+        // One figure before it is named in the singular.
+        Assert.Contains("takes in figure 1, measured before it, too", WhatIfRuns.PeakRow(134.3, 132, ["1"]).Detail);
     }
 }
