@@ -74,7 +74,7 @@ public sealed record BenchSizes(
     int WhatIfWarmups,
     int WhatIfWarmupRuns)
 {
-    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 15, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6, 10, 50_000, 10_000, 5, 2, 2_000);
+    public static BenchSizes Full { get; } = new(TimeSpan.FromSeconds(2), 128, 64, 100, 15, 5, 5, 20, 1000, 160, 200, 50, 15, 500, 30, 20, TimeSpan.FromSeconds(3), 21, 6, 10, 50_000, 10_000, 5, 2, 10_000);
 
     public static BenchSizes Quick { get; } = new(TimeSpan.FromMilliseconds(200), 8, 4, 5, 1, 1, 1, 1, 20, 20, 10, 3, 1, 200, 2, 2, TimeSpan.FromMilliseconds(200), 1, 0, 1, 200, 50, 1, 1, 20);
 }
