@@ -259,19 +259,7 @@ public sealed class StudyLaneTests(ClusterFixture fixture)
     private async Task<((RunResult Run, WorldKey Key) Second, RunResult Local)> LosingChinaBetweenTwoSamplesAsync(string id, bool stale)
     {
         var loaded = Fta(id);
-        var directory = Directory.CreateTempSubdirectory("summits-china-asked-");
-        var file = Path.Combine(directory.FullName, "china-asked.yaml");
-        await File.WriteAllTextAsync(file, $$"""
-            format: 2
-            scenario: china-asked
-            world: {{Path.Combine(SeedFiles.Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml")}}
-            seed: 7
-            steps:
-              - id: ask-china
-                propose: { from: US, to: [CN], terms: { north-korea-sanctions: 90 } }
-            """);
-        var asked = ScenarioFile.Load(file);
-        directory.Delete(recursive: true);
+        var asked = SummitProposals.Load("china-asked", "ask-china", "{ from: US, to: [CN], terms: { north-korea-sanctions: 90 } }");
         var lane = WorldKey.Lane(loaded.Scenario.Id, 1, 0);
         if (stale)
         {

@@ -221,24 +221,12 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
         // entered the run's attempt on the grain all the same, so the lane's next sample seeds north-korea again, else
         // that sample's call would find the last run's checkpoint and take the new run for a retry. Two samples: 16 topic
         // Seeds, then 1; 4 country Seeds, then the 2 the first run called, Japan and the United States; no Final.
-        var directory = Directory.CreateTempSubdirectory("summits-called-unchanged-");
-        var file = Path.Combine(directory.FullName, "called-unchanged.yaml");
-        await File.WriteAllTextAsync(file, $$"""
-            format: 2
-            scenario: called-unchanged
-            world: {{Path.Combine(SeedFiles.Root, "scenarios", "summits", "2017-11-06-abe-trump.yaml")}}
-            seed: 7
-            steps:
-              - id: nk-maximum-pressure
-                propose: { from: US, to: [JP], terms: { north-korea: 93 } }
-            """);
-        var loaded = ScenarioFile.Load(file);
+        var loaded = SummitProposals.Load("called-unchanged", "nk-maximum-pressure", "{ from: US, to: [JP], terms: { north-korea: 93 } }");
         var key = WorldKey.Of($"called-unchanged-{Guid.NewGuid():N}");
         var runner = SampleRuns.InGrains(fixture.Client);
 
         await runner(loaded, key, CancellationToken.None);
         var second = await runner(loaded with { Scenario = loaded.Scenario with { Seed = 8 } }, key, CancellationToken.None);
-        directory.Delete(recursive: true);
 
         var local = await ScenarioRun.LocallyAsync(loaded with { Scenario = loaded.Scenario with { Seed = 8 } });
         Assert.Contains(local.Timeline, e => e.Kind == EventKind.AgreementMade);
