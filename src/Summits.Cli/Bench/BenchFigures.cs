@@ -17,7 +17,7 @@ public static class BenchFigures
         new(ConvergenceRuns.SoeFigure, "the SOE KTAB tables bargaining to convergence", async c => [.. await ConvergenceRuns.MeasureSoeAsync(c), .. await ProcessRun.MeasureKtabAsync(c)]),
         new(ConvergenceRuns.FortyFigure, "KTAB's 40-actor table to convergence", ConvergenceRuns.MeasureFortyAsync),
         new(ConvergenceRuns.BigFigure, "a 160-actor table to convergence", ConvergenceRuns.MeasureBigAsync),
-        new(WhatIfRuns.Figure, "the 10,000-run Monte Carlo what-if, in grains and in the pure model", WhatIfRuns.MeasureAsync),
+        new(WhatIfRuns.Figure, "the Monte Carlo what-if study, in grains and in the pure model", WhatIfRuns.MeasureAsync),
         // Its child runs take the spatial model, which runs in the child's own process (--engine local, the default).
         new(SmpRuns.Figure, "KTAB's spatial model: its tables against smpc, and growth with actors and dimensions", SmpRuns.MeasureAsync) { PureModel = true },
         new(SyntheticRounds.Figure, "200 actors x 50 topics, 10 rounds", SyntheticRounds.MeasureAsync),

@@ -160,7 +160,7 @@ public sealed class OptionChoicesTests
         var parse = SummitsCommand.Create().Parse(["bench", "--only", "11"]);
         var error = UsageError.Of(parse.Errors.Single());
         Assert.StartsWith("--only must be one of 1 (plain grain-call rate of this silo: the ceiling), 2 (", error);
-        Assert.Contains(", 7 (the 10,000-run Monte Carlo what-if, in grains and in the pure model), 8 (", error);
+        Assert.Contains(", 7 (the Monte Carlo what-if study, in grains and in the pure model), 8 (", error);
         Assert.EndsWith(", not '11' (did you mean '1'?)", error);
     }
 }
