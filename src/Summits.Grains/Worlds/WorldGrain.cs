@@ -75,6 +75,10 @@ public sealed partial class WorldGrain(
     // Final or the next seeding clears it.
     private SeededGrains? _asSeeded;
 
+    // How the world this activation seeded last groups its positions and agreements (SeededParts): a lane's next
+    // sampled world, of the same shape, groups the same. Null until a seeding.
+    private SeedingShape? _shape;
+
     // The world a world kept in memory was seeded with, as given: Seed asked again compares it with what it is given, as
     // a durable world compares the digest its state keeps (WorldState.Seeded). Null for a durable world.
     private World? _seededWith;
@@ -178,7 +182,8 @@ public sealed partial class WorldGrain(
         _sample = null;
         _asSeeded = null;
         _tables = NoTables;
-        var parts = new SeededParts(world);
+        var parts = SeededParts.Of(world, _shape);
+        _shape = parts.Shape;
         var countrySeeds = world.Actors.Select(actor => new CountrySeeding(actor, parts.PositionsOf(actor.Id))).ToArray();
         var topicSeeds = world.Topics.Select(topic => new TopicSeeding(topic, parts.HoldersOf(topic.Id), parts.AgreementsOn(topic.Id))).ToArray();
         // Read before the lists are cleared below: the grains that hold their seeding already, null for the others.
@@ -360,28 +365,108 @@ public sealed partial class WorldGrain(
     }
 
     /// <summary>
-    /// What seeding gives each country and topic of a world, grouped from the world's positions once rather than filtered
-    /// for each of them: each actor's positions and each topic's holders, in the world's order, and the agreements that
-    /// cover each topic. Seeding reads the grains' seeds and <see cref="AsSeeded"/> from the same groups.
+    /// What seeding gives each country and topic of a world: each actor's positions and each topic's holders, in the
+    /// world's order, and the agreements that cover each topic. The grouping (<see cref="SeedingShape"/>) is made once
+    /// for worlds of one shape: a study's lane seeds a sampled world of its scenario's world for every sample, with new
+    /// values in the same places, and takes the last world's grouping again. Seeding reads the grains' seeds and
+    /// <see cref="AsSeeded"/> from the same groups.
     /// </summary>
-    private sealed class SeededParts(World world)
+    private sealed class SeededParts
     {
-        private readonly ILookup<string, Position> _positions = world.Positions.ToLookup(p => p.Actor, StringComparer.Ordinal);
-        private readonly ILookup<string, string> _holders = world.Positions.ToLookup(p => p.Topic, p => p.Actor, StringComparer.Ordinal);
+        private readonly World _world;
+
+        private SeededParts(World world, SeedingShape shape)
+        {
+            _world = world;
+            Shape = shape;
+        }
+
+        /// <summary>How <see cref="_world"/>'s positions and agreements group by actor and topic.</summary>
+        public SeedingShape Shape { get; }
+
+        /// <summary>
+        /// The parts of <paramref name="world"/>, grouped as <paramref name="last"/> (the parts of the world this grain
+        /// seeded last, or null) when the world has its shape (<see cref="SeedingShape.Fits"/>), else grouped anew.
+        /// </summary>
+        public static SeededParts Of(World world, SeedingShape? last) =>
+            new(world, last is not null && last.Fits(world) ? last : SeedingShape.Of(world));
 
         /// <summary>The positions of <paramref name="actor"/>, in the world's order; empty for an actor that holds none.</summary>
-        public ImmutableArray<Position> PositionsOf(string actor) => [.. _positions[actor]];
+        public ImmutableArray<Position> PositionsOf(string actor)
+        {
+            if (!Shape.PositionsByActor.TryGetValue(actor, out var indices))
+                return [];
+            var positions = ImmutableArray.CreateBuilder<Position>(indices.Length);
+            foreach (var i in indices)
+                positions.Add(_world.Positions[i]);
+            return positions.MoveToImmutable();
+        }
 
         /// <summary>The actors that hold a position on <paramref name="topic"/>, in the world's order; empty when none does.</summary>
-        public ImmutableArray<string> HoldersOf(string topic) => [.. _holders[topic]];
-
-        // The world's agreements grouped by each topic their terms cover, in the world's order: one pass over the
-        // agreements rather than one per topic.
-        private readonly ILookup<string, Agreement> _agreements =
-            world.Agreements.SelectMany(a => a.Terms.Keys, (a, topic) => (a, topic)).ToLookup(p => p.topic, p => p.a, StringComparer.Ordinal);
+        public ImmutableArray<string> HoldersOf(string topic) => Shape.Holders.GetValueOrDefault(topic, []);
 
         /// <summary>The world's agreements that cover <paramref name="topic"/> (<see cref="Agreement.Covers"/>), in the world's order.</summary>
-        public ImmutableArray<Agreement> AgreementsOn(string topic) => _agreements.Contains(topic) ? [.. _agreements[topic]] : [];
+        public ImmutableArray<Agreement> AgreementsOn(string topic) => Shape.Agreements.GetValueOrDefault(topic, []);
+    }
+
+    /// <summary>
+    /// How a world's positions and agreements group for seeding (<see cref="SeededParts"/>): the indices of each actor's
+    /// positions in the world's list, each topic's holders, and the agreements that cover each topic, all in the world's
+    /// order. A world that has the same actor and topic at every index of its positions and the same agreements (the same
+    /// objects) groups the same (<see cref="Fits"/>).
+    /// </summary>
+    private sealed class SeedingShape
+    {
+        private readonly string[] _actors;
+        private readonly string[] _topics;
+        private readonly ImmutableArray<Agreement> _agreements;
+
+        private SeedingShape(World world)
+        {
+            _actors = [.. world.Positions.Select(p => p.Actor)];
+            _topics = [.. world.Positions.Select(p => p.Topic)];
+            _agreements = world.Agreements;
+            PositionsByActor = Enumerable.Range(0, _actors.Length).GroupBy(i => _actors[i], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            Holders = Enumerable.Range(0, _topics.Length).GroupBy(i => _topics[i], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(i => _actors[i]).ToImmutableArray(), StringComparer.Ordinal);
+            // One pass over the agreements rather than one per topic.
+            Agreements = world.Agreements.SelectMany(a => a.Terms.Keys, (a, topic) => (a, topic))
+                .GroupBy(p => p.topic, p => p.a, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        }
+
+        /// <summary>Groups <paramref name="world"/>'s positions and agreements.</summary>
+        public static SeedingShape Of(World world) => new(world);
+
+        /// <summary>By actor id: the indices of the actor's positions in the world's positions, in order.</summary>
+        public IReadOnlyDictionary<string, int[]> PositionsByActor { get; }
+
+        /// <summary>By topic id: the actors that hold a position on it, in the world's order.</summary>
+        public IReadOnlyDictionary<string, ImmutableArray<string>> Holders { get; }
+
+        /// <summary>By topic id: the agreements whose terms cover it, in the world's order.</summary>
+        public IReadOnlyDictionary<string, ImmutableArray<Agreement>> Agreements { get; }
+
+        /// <summary>
+        /// True when <paramref name="world"/> groups as this shape does: the same actor and topic (ordinally) at every index
+        /// of its positions, and the same agreement objects in the same order.
+        /// </summary>
+        public bool Fits(World world)
+        {
+            var positions = world.Positions;
+            if (positions.Length != _actors.Length || !world.Agreements.AsSpan().SequenceEqual(_agreements.AsSpan(), ReferenceComparer))
+                return false;
+            for (var i = 0; i < positions.Length; i++)
+            {
+                if (!string.Equals(positions[i].Actor, _actors[i], StringComparison.Ordinal)
+                    || !string.Equals(positions[i].Topic, _topics[i], StringComparison.Ordinal))
+                    return false;
+            }
+            return true;
+        }
+
+        private static readonly IEqualityComparer<Agreement> ReferenceComparer = ReferenceEqualityComparer.Instance;
     }
 
     /// <summary>SHA-256 of <paramref name="world"/> as the Orleans serializer writes it (<see cref="WorldState.Seeded"/>).</summary>
