@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Summits.Cli.Commands;
+using Summits.Cli.Hosting;
 using Summits.Model;
 using Summits.Scenarios;
 using static Summits.Cli.Bench.BenchText;
@@ -50,19 +51,21 @@ public static class WhatIfRuns
         var sizes = context.Sizes;
         var peakBefore = PeakWorkingSetMiB();
         var measuredBefore = context.Results.Select(r => r.Figure).Distinct(StringComparer.Ordinal).ToArray();
+        // A silo of the figure's own, as summits whatif starts one: no call counter on its calls.
+        await using var silo = await EmbeddedSilo.StartAsync(TelemetrySettings.None, context.Cancellation, command: "summits bench");
         for (var i = 0; i < sizes.WhatIfWarmups; i++)
         {
-            await StudyAsync(context, loaded, Engine.Grains, sizes.WhatIfWarmupRuns);
-            await StudyAsync(context, loaded, Engine.Local, sizes.WhatIfWarmupRuns);
+            await StudyAsync(context, silo, loaded, Engine.Grains, sizes.WhatIfWarmupRuns);
+            await StudyAsync(context, silo, loaded, Engine.Local, sizes.WhatIfWarmupRuns);
         }
         var pairs = new Pair[sizes.WhatIfPairs];
         for (var i = 0; i < pairs.Length; i++)
         {
             Study? local = null;
             if (i % 2 == 1)
-                local = await StudyAsync(context, loaded, Engine.Local, sizes.WhatIfRuns);
-            var grains = await StudyAsync(context, loaded, Engine.Grains, sizes.WhatIfRuns);
-            local ??= await StudyAsync(context, loaded, Engine.Local, sizes.WhatIfRuns);
+                local = await StudyAsync(context, silo, loaded, Engine.Local, sizes.WhatIfRuns);
+            var grains = await StudyAsync(context, silo, loaded, Engine.Grains, sizes.WhatIfRuns);
+            local ??= await StudyAsync(context, silo, loaded, Engine.Local, sizes.WhatIfRuns);
             pairs[i] = new Pair(grains, local);
         }
         var peak = PeakWorkingSetMiB();
@@ -119,7 +122,7 @@ public static class WhatIfRuns
     /// untimed just before it; its results are discarded. In grains, each sample runs on its lane's world in the bench
     /// silo, kept in memory, and every lane is retired at the study's end, as <c>summits whatif</c> runs it.
     /// </summary>
-    private static async Task<Study> StudyAsync(BenchContext context, LoadedScenario loaded, Engine engine, int runs)
+    private static async Task<Study> StudyAsync(BenchContext context, EmbeddedSilo silo, LoadedScenario loaded, Engine engine, int runs)
     {
         var options = new StudyOptions(runs, loaded.Scenario.Seed, WhatIfCommand.DefaultParallel, engine);
         BenchRuns.CollectGarbage();
@@ -127,8 +130,8 @@ public static class WhatIfRuns
         var clock = Stopwatch.StartNew();
         var study = engine == Engine.Local
             ? await WhatIfStudy.RunAsync(loaded, options, SampleRuns.Local, cancellation: context.Cancellation)
-            : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(context.Grains, BenchRuns.Asking), cancellation: context.Cancellation,
-                endLane: SampleRuns.EndInGrains(context.Grains));
+            : await WhatIfStudy.RunAsync(loaded, options, SampleRuns.InGrains(silo.Grains, silo.Asking), cancellation: context.Cancellation,
+                endLane: SampleRuns.EndInGrains(silo.Grains));
         var seconds = clock.Elapsed.TotalSeconds;
         var collector = BenchRuns.Collecting.Since(collecting);
         context.Cancellation.ThrowIfCancellationRequested();
