@@ -62,18 +62,21 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
 
     /// <summary>
     /// Answers a proposal and moves toward it; a proposal id delivered again in the same advance changes nothing. The
-    /// answer says which activation gave it (<see cref="During{T}"/>; the country is changed).
+    /// answer says which activation gave it (<see cref="During{T}"/>; the country is changed). With
+    /// <paramref name="handedBack"/>, the country first takes the delegation an autonomous step left, as
+    /// <see cref="IHeldStateGrain{T}.Hold"/> would (a call that changes it, counted with this one).
     /// </summary>
     [Alias("Evaluate")]
-    Task<During<Evaluation>> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<Evaluation>> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack = null, CancellationToken cancellation = default);
 
     /// <summary>
     /// Records a proposal this country makes, and answers with the changes and the country's capability (see
     /// <see cref="ICountryAccess.Propose"/>); the same proposal id again in the same advance returns the first changes.
-    /// The answer says which activation gave it (<see cref="During{T}"/>).
+    /// The answer says which activation gave it (<see cref="During{T}"/>). With <paramref name="handedBack"/>, the
+    /// country first takes the delegation an autonomous step left, as <see cref="Evaluate"/> does.
     /// </summary>
     [Alias("Propose")]
-    Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default);
+    Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack = null, CancellationToken cancellation = default);
 
     /// <summary>
     /// The country as of the world's last completed advance (as <see cref="AsOf"/>), and then cleared, in storage and in

@@ -93,15 +93,16 @@ public sealed partial class CountryGrain : Grain, ICountryGrain
         cancellation.IsCancellationRequested ? Task.FromCanceled<During<Actor>>(cancellation)
         : WhenSeeded(attempt, attempt, static (grain, call) => grain._state.Answer(grain.Enter(call).Actor));
 
-    public Task<During<Evaluation>> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<During<Evaluation>> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack = null, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        return WhenSeeded(attempt, (proposal, commitments, scripted, exchanges, parameters, attempt),
-            static (grain, call) => grain.EvaluateSeeded(call.proposal, call.commitments, call.scripted, call.exchanges, call.parameters, call.attempt));
+        return WhenSeeded(attempt, (proposal, commitments, scripted, exchanges, parameters, attempt, handedBack),
+            static (grain, call) => grain.EvaluateSeeded(call.proposal, call.commitments, call.scripted, call.exchanges, call.parameters, call.attempt, call.handedBack));
     }
 
-    private During<Evaluation> EvaluateSeeded(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt)
+    private During<Evaluation> EvaluateSeeded(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack)
     {
+        TakeBack(handedBack);
         var delegation = Enter(attempt, counted: true);
         using var span = SummitsTelemetry.StartSpan(SummitsTelemetry.EvaluateSpan, WorldKey.Split(Key).World.Value);
         var evaluation = delegation.Evaluate(proposal, commitments, scripted, exchanges, parameters);
@@ -120,15 +121,16 @@ public sealed partial class CountryGrain : Grain, ICountryGrain
         _ => SummitsTelemetry.Outcomes.Counter,
     };
 
-    public Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, CancellationToken cancellation = default)
+    public Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack = null, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        return WhenSeeded(attempt, (proposal, commitments, parameters, attempt),
-            static (grain, call) => grain.ProposeSeeded(call.proposal, call.commitments, call.parameters, call.attempt));
+        return WhenSeeded(attempt, (proposal, commitments, parameters, attempt, handedBack),
+            static (grain, call) => grain.ProposeSeeded(call.proposal, call.commitments, call.parameters, call.attempt, call.handedBack));
     }
 
-    private During<Proposed> ProposeSeeded(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt)
+    private During<Proposed> ProposeSeeded(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack)
     {
+        TakeBack(handedBack);
         var delegation = Enter(attempt, counted: true);
         var changes = delegation.Propose(proposal, commitments, parameters);
         _state.Changed();
@@ -167,6 +169,14 @@ public sealed partial class CountryGrain : Grain, ICountryGrain
     // seeding without asking it.
     public Task<During<bool>> Hold(Delegation state, AdvanceAttempt attempt) =>
         WhenSeeded(attempt, (state, attempt), static (grain, call) => grain._state.Hold(call.state, call.attempt, grain._checkSeeded));
+
+    // A delegation handed back with a call (HandedBack): taken as Hold takes one, under the attempt of the step's advance,
+    // before the call is served under its own.
+    private void TakeBack(HandedBack<Delegation>? handedBack)
+    {
+        if (handedBack is not null)
+            _state.Hold(handedBack.State, handedBack.Attempt, _checkSeeded);
+    }
 
     // Takes its world's seeding first, or refuses, as Hold does.
     public Task CommitHeld(Delegation state, AdvanceAttempt attempt, int calls) =>

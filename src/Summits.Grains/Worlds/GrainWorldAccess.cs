@@ -155,7 +155,11 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             if (Unchanged(reached, id) && seeded?.Invoke(id) is { } state)
                 return Task.FromResult(state);
             var grain = calls(id);
-            return grain.Answered(((IHeldStateGrain<T>)grain.Grain).StateDuring(_attempt, _cancellation));
+            // A state a step handed back that no call has carried yet is the grain's as the attempt knows it: the step
+            // runs on it, and it stays kept until a call carries it or the step hands it back again.
+            if (grain.Kept is T kept)
+                return Task.FromResult(kept);
+            return grain.AfterKept(grain, static grain => ((IHeldStateGrain<T>)grain.Grain).StateDuring(grain.Attempt, grain.Cancellation));
         }
     }
 
@@ -178,17 +182,41 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
 
     /// <summary>
     /// Hands back to their grains, in memory, the countries and topics <paramref name="copy"/> changed since it was made or
-    /// last handed back (one <c>Hold</c> call each, in parallel, counted as a call that changes its grain): an autonomous
-    /// step that ended between two checkpoints, so that the steps after it, in grains, find what it left. A topic's
-    /// table, as the attempt knows it, becomes the one handed back. The states handed back are given up to their grains,
-    /// which in one silo take the objects themselves: the caller drops <paramref name="copy"/> and runs nothing more on it.
+    /// last handed back: an autonomous step that ended between two checkpoints, so that the steps after it, in grains,
+    /// find what it left. A topic's table goes back in a <c>Hold</c> call of its own (in parallel, counted as a call that
+    /// changes its grain), and becomes the table the attempt knows. A country's delegation goes back with the country's
+    /// next call (<see cref="HandedBack{T}"/>): a proposal's <c>Propose</c> or <c>Evaluate</c> carries it, any other call
+    /// is sent after a <c>Hold</c> of it, and a commit writes it (<c>CommitHeld</c>); until then the attempt knows the
+    /// country by it (<see cref="CopyAsync"/>). The states handed back are given up to their grains, which in one silo take
+    /// the objects themselves: the caller drops <paramref name="copy"/> and runs nothing more on it.
     /// </summary>
     public Task HoldAsync(LocalWorld copy)
     {
         var (countries, tables) = copy.TakeChanges();
+        foreach (var country in countries)
+            CountryCalls(country.Actor.Id).Keep(new HandedBack<Delegation>(country, _attempt));
         foreach (var table in tables)
             TopicCalls(table.Topic.Id).Table = table.Get();
-        return Task.WhenAll(Changed(countries, tables).Select(held => held.Calls.Answered(held.Hold(_attempt))));
+        return Task.WhenAll(Changed([], tables).Select(held => held.Calls.Answered(held.Hold(_attempt))));
+    }
+
+    /// <summary>
+    /// <paramref name="copied"/> (the countries a copy changed since it was last handed back) and every delegation a step
+    /// handed back that no call has carried yet (<see cref="HoldAsync"/>), taken from the countries that keep them, for a
+    /// commit to write: a country the copy changed again goes back as the copy left it.
+    /// </summary>
+    private ImmutableArray<Delegation> WithKept(ImmutableArray<Delegation> copied)
+    {
+        List<Delegation>? kept = null;
+        lock (_countries)
+        {
+            foreach (var (actor, calls) in _countries)
+            {
+                if (calls.TakeKeptForCommit() is { } state && !copied.Any(d => d.Actor.Id == actor))
+                    (kept ??= []).Add(state.State);
+            }
+        }
+        return kept is null ? copied : [.. copied, .. kept];
     }
 
     /// <summary>A changed state of the copy, with what the attempt knows of its grain, counted as a call that changes it.</summary>
@@ -259,7 +287,8 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// <summary><see cref="CommitAsync"/>; with <paramref name="read"/>, each changed country's state, as committed, is added to it.</summary>
     private async Task CommitChangedAsync(LocalWorld? copy, Dictionary<string, CountrySnapshot>? read)
     {
-        var (countries, tables) = copy?.TakeChanges() ?? ([], []);
+        var (copied, tables) = copy?.TakeChanges() ?? ([], []);
+        var countries = WithKept(copied);
         foreach (var table in tables)
             TopicCalls(table.Topic.Id).Table = table.Get();
         // Read before the states are handed over: the grains take them as they are.
@@ -341,9 +370,12 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
                     $"{calls.Name} answered advance {_attempt.Advance} from a new activation after the attempt had changed it (it was deactivated part way through, and its changes are lost): the advance must be run again");
     }
 
-    /// <summary>Tells every country and topic reached since the attempt began to drop what it changed in memory.</summary>
+    /// <summary>
+    /// Tells every country and topic reached since the attempt began to drop what it changed in memory; a delegation a step
+    /// handed back that no call has carried is dropped here.
+    /// </summary>
     public Task AbandonAsync() =>
-        Task.WhenAll(_countries.Values.Select(a => ((ICountryGrain)a.Grain).Abandon(_attempt))
+        Task.WhenAll(_countries.Values.Select(a => { a.TakeKeptForCommit(); return ((ICountryGrain)a.Grain).Abandon(_attempt); })
             .Concat(_topics.Values.Select(t => ((ITopicGrain)t.Grain).Abandon(_attempt))));
 
     /// <summary>
@@ -436,31 +468,164 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             Answered(answer.Dirty, answer.Activation);
             return answer.Value;
         }
+
+        /// <summary>The attempt's current advance, as the access's calls carry it.</summary>
+        public AdvanceAttempt Attempt => access._attempt;
+
+        /// <summary>The advance's cancellation, as the access's calls carry it.</summary>
+        public CancellationToken Cancellation => access._cancellation;
+
+        // For a country: the delegation a step handed back that no call has carried yet (HoldAsync), and the last call
+        // that carried one, which a later call to the grain awaits before it is sent, so that the grain takes the
+        // delegation before it serves anything else.
+        private HandedBack<Delegation>? _kept;
+        private Task _carrying = Task.CompletedTask;
+
+        /// <summary>
+        /// Keeps <paramref name="handedBack"/> for the country's next call to carry (<see cref="Carrying"/>,
+        /// <see cref="AfterKept"/>) or its commit to write, replacing any kept before; the grain is marked changed.
+        /// </summary>
+        public void Keep(HandedBack<Delegation> handedBack)
+        {
+            lock (_lock)
+                _kept = handedBack;
+            Volatile.Write(ref _dirty, 1);
+        }
+
+        /// <summary>The delegation kept for the country's next call, as the attempt knows the country; null when none is.</summary>
+        public Delegation? Kept
+        {
+            get
+            {
+                lock (_lock)
+                    return _kept?.State;
+            }
+        }
+
+        /// <summary>Takes the kept delegation, if any, for a commit to write it (or an abandon to drop it).</summary>
+        public HandedBack<Delegation>? TakeKeptForCommit()
+        {
+            lock (_lock)
+            {
+                var kept = _kept;
+                _kept = null;
+                return kept;
+            }
+        }
+
+        // The kept delegation, taken for the call about to be sent, with the last carrying call it must wait for and,
+        // when it takes one, what it completes once answered.
+        private (HandedBack<Delegation>? Kept, Task Before, TaskCompletionSource? Answered) TakeKept()
+        {
+            lock (_lock)
+            {
+                var (kept, before) = (_kept, _carrying);
+                _kept = null;
+                if (kept is null)
+                    return (null, before, null);
+                var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _carrying = answered.Task;
+                return (kept, before, answered);
+            }
+        }
+
+        /// <summary>
+        /// The answer of <paramref name="call"/> (given <paramref name="state"/> and the kept delegation, or null), noted: a
+        /// call that can carry a handed-back delegation (<c>Propose</c>, <c>Evaluate</c>) carries the one kept, counted as a
+        /// call that changes the grain. Sent once any call that carried one before has been answered.
+        /// </summary>
+        public Task<T> Carrying<TState, T>(TState state, Func<TState, HandedBack<Delegation>?, Task<During<T>>> call)
+        {
+            var (kept, before, answered) = TakeKept();
+            if (kept is null && before.IsCompleted)
+                return Answered(call(state, null));
+            return CarryingAsync(kept, before, answered, state, call);
+        }
+
+        private async Task<T> CarryingAsync<TState, T>(
+            HandedBack<Delegation>? kept, Task before, TaskCompletionSource? answered, TState state, Func<TState, HandedBack<Delegation>?, Task<During<T>>> call)
+        {
+            try
+            {
+                await before;
+                if (kept is not null)
+                    AddChanging();
+                return await Answered(call(state, kept));
+            }
+            finally
+            {
+                answered?.SetResult();
+            }
+        }
+
+        /// <summary>
+        /// The answer of <paramref name="call"/> (given <paramref name="state"/>), noted: a call that cannot carry a
+        /// handed-back delegation is sent after a <c>Hold</c> of the one kept (counted as a call that changes the grain),
+        /// once any call that carried one before has been answered.
+        /// </summary>
+        public Task<T> AfterKept<TState, T>(TState state, Func<TState, Task<During<T>>> call)
+        {
+            var (kept, before, answered) = TakeKept();
+            if (kept is null && before.IsCompleted)
+                return Answered(call(state));
+            return AfterKeptAsync(kept, before, answered, state, call);
+        }
+
+        private async Task<T> AfterKeptAsync<TState, T>(
+            HandedBack<Delegation>? kept, Task before, TaskCompletionSource? answered, TState state, Func<TState, Task<During<T>>> call)
+        {
+            try
+            {
+                await before;
+                if (kept is not null)
+                {
+                    AddChanging();
+                    await Answered(((ICountryGrain)Grain).Hold(kept.State, kept.Attempt));
+                }
+                return await Answered(call(state));
+            }
+            finally
+            {
+                answered?.SetResult();
+            }
+        }
     }
 
+    /// <remarks>
+    /// A proposal's calls carry a delegation a step handed back (<see cref="HoldAsync"/>); the others are sent after a
+    /// <c>Hold</c> of it (<see cref="Calls.Carrying"/>, <see cref="Calls.AfterKept"/>).
+    /// </remarks>
     private sealed class CountryAccess(ICountryGrain grain, AdvanceAttempt attempt, Calls calls, CancellationToken cancellation) : ICountryAccess
     {
+        private readonly ICountryGrain _grain = grain;
+        private readonly AdvanceAttempt _attempt = attempt;
+        private readonly CancellationToken _cancellation = cancellation;
+
         public Task<Evaluation> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters)
         {
             calls.AddChanging();
-            return calls.Answered(grain.Evaluate(proposal, commitments, scripted, exchanges, parameters, attempt, cancellation));
+            return calls.Carrying((this, proposal, commitments, scripted, exchanges, parameters), static (c, handedBack) =>
+                c.Item1._grain.Evaluate(c.proposal, c.commitments, c.scripted, c.exchanges, c.parameters, c.Item1._attempt, handedBack, c.Item1._cancellation));
         }
 
         public Task<Proposed> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters)
         {
             calls.AddChanging();
-            return calls.Answered(grain.Propose(proposal, commitments, parameters, attempt, cancellation));
+            return calls.Carrying((this, proposal, commitments, parameters), static (c, handedBack) =>
+                c.Item1._grain.Propose(c.proposal, c.commitments, c.parameters, c.Item1._attempt, handedBack, c.Item1._cancellation));
         }
 
         public Task<ShockOutcome> Shock(string command, ShockChange change, string cause, ImmutableArray<Commitment> commitments, ModelParameters parameters)
         {
             calls.AddChanging();
-            return calls.Answered(grain.Shock(command, change, cause, commitments, parameters, attempt, cancellation));
+            return calls.AfterKept((this, command, change, cause, commitments, parameters), static c =>
+                c.Item1._grain.Shock(c.command, c.change, c.cause, c.commitments, c.parameters, c.Item1._attempt, c.Item1._cancellation));
         }
 
-        public Task<Position?> PositionOn(string topic) => calls.Answered(grain.PositionOn(topic, attempt, cancellation));
+        public Task<Position?> PositionOn(string topic) =>
+            calls.AfterKept((this, topic), static c => c.Item1._grain.PositionOn(c.topic, c.Item1._attempt, c.Item1._cancellation));
 
-        public Task<Actor> Actor() => calls.Answered(grain.ActorDuring(attempt, cancellation));
+        public Task<Actor> Actor() => calls.AfterKept(this, static c => c._grain.ActorDuring(c._attempt, c._cancellation));
     }
 
     /// <remarks>

@@ -47,31 +47,90 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         Assert.Empty(await RetriedRun.DeactivationMismatchesAsync(fixture, RetriedRun.Parse(ExactlyOnceAdvanceTests.Short), "deact3"));
     }
 
+    /// <summary>Two rounds on the FTA, the US's proposal on it, two rounds more: 5 advances.</summary>
+    private const string RoundsThenAProposal = """
+        format: 2
+        scenario: rounds-then-a-proposal
+        about: Two rounds on the FTA, a proposal on it, two rounds more.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 3
+        steps:
+          - id: opening
+            rounds: 2
+            topics: [bilateral-fta]
+          - id: fta-ask
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 60 } }
+          - id: closing
+            rounds: 2
+            topics: [bilateral-fta]
+        """;
+
+    /// <summary>Two rounds on the FTA, then a shock that moves Japan's FTA position by +1: 3 advances.</summary>
+    private const string RoundsThenAShock = """
+        format: 2
+        scenario: rounds-then-a-shock
+        about: Two rounds on the FTA, then a shock to Japan's position on it.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 3
+        steps:
+          - id: opening
+            rounds: 2
+            topics: [bilateral-fta]
+          - { id: s1, shock: { reason: One., changes: [{ position: JP, topic: bilateral-fta, by: 1 }] } }
+        """;
+
     [Fact]
-    public async Task Rounds_that_end_between_two_checkpoints_hand_their_grains_back_before_the_step_after_them()
+    public async Task Rounds_that_end_between_two_checkpoints_leave_every_grain_as_the_pure_model_at_each_checkpoint()
     {
         // Advances 1 and 2 are the first rounds step, run on the world's copy; it ends at advance 2, between the
-        // checkpoints after 0 and after 3, so it hands JP and US back in memory (Hold), and the proposal of advance 3 reads
-        // them from their grains; the checkpoint after it writes them. Advances 4 and 5 are rounds again, the last a
-        // checkpoint. After each step's end and each checkpoint every grain holds what the pure model holds.
-        const string text = """
-            format: 2
-            scenario: rounds-then-a-proposal
-            about: Two rounds on the FTA, a proposal on it, two rounds more.
-            world: ../summits/2017-11-06-abe-trump.yaml
-            seed: 3
-            steps:
-              - id: opening
-                rounds: 2
-                topics: [bilateral-fta]
-              - id: fta-ask
-                propose: { from: US, to: [JP], terms: { bilateral-fta: 60 } }
-              - id: closing
-                rounds: 2
-                topics: [bilateral-fta]
-            """;
-        await GrainRunTests.AssertGrainsFollowThePureModelAsync(fixture, RetriedRun.Parse(text), $"hold3-{Guid.NewGuid():N}", checkpointEvery: 3);
+        // checkpoints after 0 and after 3, so JP's and US's delegations stay with the world, and the proposal of advance 3
+        // carries them to their grains; the checkpoint after it writes them. Advances 4 and 5 are rounds again, the last a
+        // checkpoint. Every advance's events are the pure model's; at each checkpoint every grain holds what the pure
+        // model holds, and after each step's end every topic does.
+        await GrainRunTests.AssertGrainsFollowThePureModelAsync(fixture, RetriedRun.Parse(RoundsThenAProposal), $"hold3-{Guid.NewGuid():N}", checkpointEvery: 3);
     }
+
+    [Fact]
+    public async Task A_country_handed_back_between_two_checkpoints_takes_its_delegation_with_the_next_proposal_to_it()
+    {
+        // A checkpoint every 3 advances, in storage: the attempt knows no seeding, so a rounds step copies each country
+        // (StateDuring). Japan's calls of the advances: advance 1, the opening rounds copy it (StateDuring); advance 2, the
+        // step's end between checkpoints, keeps its delegation with the world (no call); advance 3, the US's proposal:
+        // Japan's Evaluate carries the delegation (no Hold of its own), and the checkpoint after it commits Japan (Commit);
+        // advance 4, a new attempt, the closing rounds copy it again (StateDuring); advance 5, the last, a checkpoint, hands
+        // it back and writes it in one call (CommitHeld). The US the same, with its Propose in place of Japan's Evaluate.
+        var loaded = RetriedRun.Parse(RoundsThenAProposal);
+        var key = $"carried-{Guid.NewGuid():N}";
+
+        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+
+        Assert.Equal(0, failures);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
+        Assert.Equal(["StateDuring", "Evaluate", "Commit", "StateDuring", "CommitHeld"], CountryCalls(key, "JP"));
+        Assert.Equal(["StateDuring", "Propose", "Commit", "StateDuring", "CommitHeld"], CountryCalls(key, "US"));
+    }
+
+    [Fact]
+    public async Task A_country_handed_back_between_two_checkpoints_takes_its_delegation_before_a_call_that_cannot_carry_it()
+    {
+        // As above, the shock of advance 3 in place of the proposal: a shock's call does not carry a handed-back
+        // delegation, so Japan takes it in a Hold of its own first, then the Shock; advance 3 is the last, a checkpoint:
+        // Commit. The US, which the shock does not reach, takes its delegation in the checkpoint's write (CommitHeld).
+        // Japan: StateDuring, Hold, Shock, Commit; the US: StateDuring, CommitHeld.
+        var loaded = RetriedRun.Parse(RoundsThenAShock);
+        var key = $"held-{Guid.NewGuid():N}";
+
+        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+
+        Assert.Equal(0, failures);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
+        Assert.Equal(["StateDuring", "Hold", "Shock", "Commit"], CountryCalls(key, "JP"));
+        Assert.Equal(["StateDuring", "CommitHeld"], CountryCalls(key, "US"));
+    }
+
+    /// <summary>The methods of the advances' calls country <paramref name="actor"/> of world <paramref name="key"/> served, in order.</summary>
+    private string[] CountryCalls(string key, string actor) =>
+        [.. fixture.Deactivations.CallsOn(key).Where(c => c.Grain.Type.ToString() == "country" && c.Grain.Key.ToString() == WorldKey.Of(key).Country(actor)).Select(c => c.Method)];
 
     [Fact]
     public async Task A_six_advance_run_writes_each_grain_twice_instead_of_six_times()

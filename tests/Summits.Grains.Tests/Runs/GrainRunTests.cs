@@ -235,9 +235,11 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     /// <summary>
     /// Runs <paramref name="loaded"/> in grains and in the pure model side by side, one advance at a time, comparing each
     /// advance's events with the pure model's, and after each advance that is a checkpoint (every
-    /// <paramref name="checkpointEvery"/>-th, and the last) or ends a step, every country's and topic's state in its
-    /// grain's memory (<c>Get</c>) with the pure model's, byte for byte as the Orleans serializer writes them. Between
-    /// them an autonomous step's changes are in the world's copy alone.
+    /// <paramref name="checkpointEvery"/>-th, and the last) every country's state in its grain's memory (<c>Get</c>) with
+    /// the pure model's, and after each checkpoint or step's end every topic's, byte for byte as the Orleans serializer
+    /// writes them. Between them an autonomous step's changes are in the world's copy alone; a country's, handed back
+    /// between two checkpoints, stay with the world until the country's next call carries them or the checkpoint writes
+    /// them, so a country is compared at checkpoints only.
     /// </summary>
     internal static async Task AssertGrainsFollowThePureModelAsync(ClusterFixture fixture, LoadedScenario loaded, string key, int checkpointEvery = 1)
     {
@@ -261,7 +263,8 @@ public sealed class GrainRunTests(ClusterFixture fixture)
             if (advances % checkpointEvery != 0 && !state.Finished && state.NextStep == step)
                 continue;
             compared++;
-            foreach (var actor in loaded.World.Actors)
+            var checkpoint = advances % checkpointEvery == 0 || state.Finished;
+            foreach (var actor in checkpoint ? loaded.World.Actors : [])
             {
                 var held = await grains.GetGrain<ICountryGrain>(WorldKey.Of(key).Country(actor.Id)).Get();
                 var country = local.Country(actor.Id);
