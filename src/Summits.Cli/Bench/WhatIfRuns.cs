@@ -11,7 +11,8 @@ namespace Summits.Cli.Bench;
 /// <summary>
 /// Figure 7: the Monte Carlo what-if, a study of <see cref="StudiedScenario"/> over <see cref="BenchSizes.WhatIfRuns"/>
 /// sampled worlds with the options <c>summits whatif</c> takes by default (the scenario's seed, twice the processor
-/// count in flight, each sample kept in memory), in the bench silo's grains and in the pure model, timed in alternated
+/// count in flight, each sample kept in memory), in the grains of a silo the figure starts for itself (as <c>summits
+/// whatif</c> starts one, with no call counter) and in the pure model, timed in alternated
 /// pairs as figure 5 times its runs. The studies' results are discarded; nothing is written.
 /// </summary>
 public static class WhatIfRuns
@@ -80,7 +81,7 @@ public static class WhatIfRuns
         return
         [
             new(Figure, Invariant($"{runs:N0}-run whatif study in grains"), grainsMedian, "s", Invariant($"< {SecondsTarget:0} s"), grainsMedian < SecondsTarget,
-                Invariant($"{options}, each sample kept in memory, in this silo: {alternated}; studies (s) {BenchRuns.Listed(grainsTimes, "0.000")}, {BenchRuns.Spread(grainsTimes, "0.000")}; {BenchRuns.Collected(pairs.Select(p => p.Grains.Collector), "study")}")),
+                Invariant($"{options}, each sample kept in memory, on a silo of the figure's own with no call counter: {alternated}; studies (s) {BenchRuns.Listed(grainsTimes, "0.000")}, {BenchRuns.Spread(grainsTimes, "0.000")}; {BenchRuns.Collected(pairs.Select(p => p.Grains.Collector), "study")}")),
             new(Figure, Invariant($"{runs:N0}-run whatif study, the pure model"), localMedian, "s",
                 Detail: Invariant($"the same study in plain objects (--engine local), in this process; {alternated}; studies (s) {BenchRuns.Listed(localTimes, "0.000")}, {BenchRuns.Spread(localTimes, "0.000")}; {BenchRuns.Collected(pairs.Select(p => p.Local.Collector), "study")}")),
             new(Figure, "whatif study, grains / pure model", ratio, "ratio", Invariant($"<= {RatioTarget:0}"), ratio <= RatioTarget,
@@ -92,7 +93,7 @@ public static class WhatIfRuns
     /// <summary>
     /// The row of the bench process's peak working set, <paramref name="peakMiB"/> MiB, read once figure 7's studies have
     /// run, <paramref name="beforeMiB"/> MiB the peak read as the figure began. The target is a <c>summits whatif</c>
-    /// process's, which holds a silo and its study: the bench process holds as much alone when
+    /// process's, which holds a silo and its study: the bench process holds as much, and the bench silo besides, when
     /// <paramref name="measuredBefore"/> (the ids of the figures this bench measured before figure 7, in their order) is
     /// empty, as under <c>--only 7</c>, and only then is the row judged against under 1 GiB. After other figures the
     /// peak takes in theirs too, so the row has no target and its detail names them.
@@ -103,7 +104,7 @@ public static class WhatIfRuns
         var before = Invariant($"{beforeMiB:0} MiB before the figure began");
         return measuredBefore.Count == 0
             ? new(Figure, Name, peakMiB, "MiB", "< 1 GiB", peakMiB < PeakTargetMiB,
-                Invariant($"the process's peak working set once figure 7's studies had run, the first figure this bench measured, so the silo and figure 7's studies alone, as a summits whatif process holds its silo and its study; {before}"))
+                Invariant($"the process's peak working set once figure 7's studies had run, the first figure this bench measured, so figure 7's silo and studies, as a summits whatif process holds its silo and its study, and the bench silo besides; {before}"))
             : new(Figure, Name, peakMiB, "MiB",
                 Detail: Invariant($"not judged against < 1 GiB (bench --only 7 judges it): the process's peak working set once figure 7's studies had run takes in {(measuredBefore.Count == 1 ? "figure" : "figures")} {Listed.And(measuredBefore)}, measured before it, too; {before}"));
     }

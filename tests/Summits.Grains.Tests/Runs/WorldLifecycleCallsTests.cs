@@ -78,6 +78,18 @@ public sealed class WorldLifecycleCallsTests(ClusterFixture fixture)
             fixture.Calls.On(key.Value).Where(c => c is { OfAdvance: true, Method: "StateDuring" or "GetDuring" })
                 .Select(c => $"{c.Grain.Type} {c.Grain.Key.ToString()![(key.Value.Length + 1)..]} {c.Method}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(fixture.Calls.On(key.Value), c => c.Grain.Type.ToString() == "timelinepage");
+        // Every call of the advances, in the order each grain served them: the ask (advance 0), the United States'
+        // Propose and Japan's Evaluate; the rounds (1 to 5) copy the two (StateDuring) and, ending between checkpoints,
+        // keep the delegations they leave with the world, with no call; the package (advance 6) is a Propose and an
+        // Evaluate that carry them; the expectations read Japan's and the United States' positions on the FTA
+        // (PositionOn each: Japan moved toward the United States); the run's one checkpoint, its last advance, commits the
+        // two (CommitAndGet). 5 calls to each country, no Hold, and none to a topic.
+        Assert.Equal(
+            ["country JP Evaluate", "country JP StateDuring", "country JP Evaluate", "country JP PositionOn", "country JP CommitAndGet",
+             "country US Propose", "country US StateDuring", "country US Propose", "country US PositionOn", "country US CommitAndGet"],
+            fixture.Calls.On(key.Value).Where(c => c.OfAdvance)
+                .Select(c => $"{c.Grain.Type} {c.Grain.Key.ToString()![(key.Value.Length + 1)..]} {c.Method}")
+                .OrderBy(c => c[..10], StringComparer.Ordinal));
         var local = await ScenarioRun.LocallyAsync(loaded);
         Assert.Equal(10, loaded.World.Agreements.Length);
         Assert.Equal(AgreementWords.All(loaded.World), AgreementWords.All(local.Final));
