@@ -152,8 +152,8 @@ public static class StudyFiles
     /// seed its world was drawn with, 0 to 2^64 − 1), each input as drawn (a number, or a strategy's name for a
     /// strategy), <c>true</c> or <c>false</c> for an agreement in force on each topic at the end and for one made
     /// during the run, each final position (0 to 100; empty where the actor held none), and <c>true</c> or
-    /// <c>false</c> for each expectation held. Numbers are written as the study's other CSVs write them: invariant,
-    /// the shortest text that reads back as the same double. A row is formatted as it is written, so the file is
+    /// <c>false</c> for each expectation held. Numbers are written as the study's other CSVs write them (<see cref="CsvNumber"/>):
+    /// invariant, the shortest text that reads back as the same double, without an exponent. A row is formatted as it is written, so the file is
     /// never held whole.
     /// </summary>
     public static void WriteSamples(StudyResult study, TextWriter output)
@@ -198,11 +198,7 @@ public static class StudyFiles
         output.Write(buffer[..written]);
     }
 
-    private static void Number(TextWriter output, double value, Span<char> buffer)
-    {
-        value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
-        output.Write(buffer[..written]);
-    }
+    private static void Number(TextWriter output, double value, Span<char> buffer) => CsvNumber.Write(output, value, buffer);
 
-    private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string N(double value) => CsvNumber.Of(value);
 }
