@@ -11,10 +11,13 @@ public static class CommandChecks
 {
     /// <summary>
     /// Adds <paramref name="check"/> to <paramref name="command"/>'s validators, to run only when every option written
-    /// on the command line was given as many values as it takes (<see cref="ValuesTaken"/>). Otherwise it steps aside:
-    /// such a value cannot be read (<c>GetValue</c> throws for <c>run --report</c> or <c>--world a --world b</c>), and
-    /// the parser looks at the options' values only when no check of the command has found a mistake, so its own line
-    /// is said instead, exit 2: <c>--world is given twice, as 'a' and 'b'; give it once, as in --world FILE</c>.
+    /// on the command line was given as many values as it takes (<see cref="ValuesTaken"/>) and every argument the
+    /// command requires was given (<see cref="ArgumentsGiven"/>). Otherwise it steps aside: such a value cannot be read
+    /// (<c>GetValue</c> throws for <c>run --report</c> or <c>--world a --world b</c>), and the parser looks at the
+    /// options' values and the arguments only when no check of the command has found a mistake, so its own line is
+    /// said instead, exit 2: <c>--world is given twice, as 'a' and 'b'; give it once, as in --world FILE</c>, or, as
+    /// every command says what it was to work on first, <c>the argument &lt;FILE&gt; is missing: 'summits exercise'
+    /// takes &lt;FILE&gt;; …</c> rather than that <c>--teacher</c> does not go with <c>--format csv</c>.
     /// </summary>
     /// <remarks>
     /// A check that reads only what was written (its tokens, whether an option was given) reads no value and may be
@@ -23,7 +26,7 @@ public static class CommandChecks
     /// </remarks>
     public static void Add(Command command, Action<CommandResult> check) => command.Validators.Add(result =>
     {
-        if (ValuesTaken(result))
+        if (ValuesTaken(result) && ArgumentsGiven(result))
             check(result);
     });
 
@@ -45,4 +48,13 @@ public static class CommandChecks
         }
         return true;
     }
+
+    /// <summary>
+    /// Whether every argument of the command was given at least the fewest values its arity allows: false for
+    /// <c>summits exercise --format csv --teacher</c>, which gives no <c>FILE</c>. An argument with a default, or one
+    /// that may be left out (<c>run</c>'s <c>SCENARIO</c>, whose place <c>--world</c> may take), is never missing.
+    /// </summary>
+    public static bool ArgumentsGiven(CommandResult result) =>
+        result.Command.Arguments.All(argument => argument.HasDefaultValue
+            || (result.GetResult(argument)?.Tokens.Count ?? 0) >= argument.Arity.MinimumNumberOfValues);
 }

@@ -167,6 +167,24 @@ public sealed class ParseErrorTests
     }
 
     [Theory]
+    // A check of the command's options (CommandChecks) waits for its arguments: with one left out, the argument is named
+    // first, as above, though each option given here is refused by a check once the argument is given.
+    // whatif's --cluster with the local engine:
+    [InlineData("whatif", new[] { "--engine", "local", "--cluster", "redis://localhost:6379" }, "SCENARIO", "scenario files: " + ShippedScenarios)]
+    // two levels at once, -q and -v detailed:
+    [InlineData("whatif", new[] { "-q", "-v", "detailed" }, "SCENARIO", "scenario files: " + ShippedScenarios)]
+    // import ktab's --shared-actors with fewer than two tables:
+    [InlineData("import ktab", new[] { "--shared-actors" }, "FILE", "KTAB tables: " + ShippedKtabTables)]
+    // classroom's --certificate without --public:
+    [InlineData("classroom", new[] { "--certificate", "a.pfx" }, "EXERCISE", "exercise files: " + ShippedExercises)]
+    public async Task A_missing_argument_is_named_before_an_option_that_cannot_apply(string command, string[] options, string argument, string shipped)
+    {
+        var run = await SummitsProcess.RunAsync([.. command.Split(' '), .. options]);
+
+        Assert.Equal($"summits {command}: error: the argument <{argument}> is missing: 'summits {command}' takes <{argument}>; the shipped {shipped} (see 'summits {command} --help')", OnlyLine(run));
+    }
+
+    [Theory]
     // A telemetry file and an older file to migrate are the user's own: none is shipped to name.
     [InlineData("analyze", "<FILE.jsonl>")]
     [InlineData("migrate", "<FILE>")]

@@ -58,10 +58,11 @@ public sealed class TwoLevelsTests
             .ToList();
         // run, whatif, compare, seed, seed draft, bench and the rest: every command that prints at a level takes both.
         Assert.True(both.Count >= 10, string.Join(", ", both.Select(c => c.Path)));
-        foreach (var (path, _) in both)
+        foreach (var (path, command) in both)
         {
-            var words = path.Split(' ')[1..];
-            // The command's own missing arguments may be said too: the refusal of the two levels is among its errors.
+            // Each argument the command requires is given as a word of its own ('x'): the checks of its options wait for
+            // its arguments (CommandChecks.ArgumentsGiven), and no file is looked for while the line is parsed.
+            string[] words = [.. path.Split(' ')[1..], .. command.Arguments.Where(a => !a.HasDefaultValue).SelectMany(a => Enumerable.Repeat("x", a.Arity.MinimumNumberOfValues))];
             var twoLevels = SummitsCommand.Create().Parse([.. words, "-v", "diagnostic", "-q"]).Errors.Select(e => e.Message).ToList();
             Assert.True(twoLevels.Contains($"-q and -v diagnostic ask for two levels (-q is -v minimal); give one: -q, or -v with {Levels}"), $"{path}: {string.Join(" | ", twoLevels)}");
             // -q is -v minimal, so the two together ask for one level, however minimal is written.

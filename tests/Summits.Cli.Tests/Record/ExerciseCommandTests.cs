@@ -468,6 +468,22 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Theory]
+    // Both of exercise's refusals of --teacher, with --format csv and with an answers file and -q, are checks of options
+    // that wait for FILE: left out, it is named first, as every command names a missing argument (ParseErrorTests), with
+    // the three shipped exercises (ls scenarios/exercises, ShippedFileLists.ShippedExercises).
+    [InlineData("--format csv --teacher")]
+    [InlineData("--answers ANSWERS -q --teacher")]
+    public async Task A_missing_exercise_file_is_named_before_a_teacher_option_that_cannot_apply(string arguments)
+    {
+        var run = await SummitsProcess.RunAsync(["exercise", .. arguments.Split(' ').Select(a => a == "ANSWERS" ? Exercises("answers", "trade-for-defence-jp.yaml") : a)]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal($"summits exercise: error: the argument <FILE> is missing: 'summits exercise' takes <FILE>; the shipped exercise files: {ShippedFileLists.ShippedExercises} (see 'summits exercise --help')",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Theory]
     [InlineData("3", false, "--players must be one of 1 or 2, not '3'")]
     [InlineData("2", true, "--players is for a play at the keyboard; an answers file says who played in its own 'players'")]
     public async Task A_wrong_players_is_a_usage_error_with_exit_code_2(string players, bool withAnswers, string problem)
