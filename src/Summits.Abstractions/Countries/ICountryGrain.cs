@@ -25,7 +25,8 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
     Task Seed(Actor actor, ImmutableArray<Position> positions, CancellationToken cancellation = default);
 
     /// <summary>
-    /// The country as the grain holds it in memory now, the changes of an advance not yet completed included: for
+    /// The country as the grain holds it in memory now, the changes of an advance not yet completed included, but not a
+    /// step's changes that its world keeps until the country's next call or checkpoint (<see cref="HandedBack{T}"/>): for
     /// checking that memory equals storage. A reader of the world uses <see cref="AsOf"/>, which sees the world's
     /// last completed advance.
     /// </summary>
@@ -66,7 +67,8 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
     /// <paramref name="handedBack"/>, the country first takes the delegation an autonomous step left, as
     /// <see cref="IHeldStateGrain{T}.Hold"/> would (a call that changes it, counted with this one).
     /// </summary>
-    [Alias("Evaluate")]
+    // A second alias for the call's second shape (the hand-back added): a silo that knows the first does not misread it.
+    [Alias("Evaluate2")]
     Task<During<Evaluation>> Evaluate(Proposal proposal, ImmutableArray<Commitment> commitments, ScriptedAnswer? scripted, ImmutableArray<Exchange> exchanges, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack = null, CancellationToken cancellation = default);
 
     /// <summary>
@@ -75,7 +77,8 @@ public interface ICountryGrain : IGrainWithStringKey, IHeldStateGrain<Delegation
     /// The answer says which activation gave it (<see cref="During{T}"/>). With <paramref name="handedBack"/>, the
     /// country first takes the delegation an autonomous step left, as <see cref="Evaluate"/> does.
     /// </summary>
-    [Alias("Propose")]
+    // A second alias for the call's second shape, as Evaluate's.
+    [Alias("Propose2")]
     Task<During<Proposed>> Propose(Proposal proposal, ImmutableArray<Commitment> commitments, ModelParameters parameters, AdvanceAttempt attempt, HandedBack<Delegation>? handedBack = null, CancellationToken cancellation = default);
 
     /// <summary>

@@ -104,7 +104,7 @@ public static class WhatIfRuns
         var before = Invariant($"{beforeMiB:0} MiB before the figure began");
         return measuredBefore.Count == 0
             ? new(Figure, Name, peakMiB, "MiB", "< 1 GiB", peakMiB < PeakTargetMiB,
-                Invariant($"the process's peak working set once figure 7's studies had run, the first figure this bench measured, so figure 7's silo and studies, as a summits whatif process holds its silo and its study, and the bench silo besides; {before}"))
+                Invariant($"the process's peak once figure 7, measured first, had run: its silo and studies, as a summits whatif process holds them, and the bench silo; {before}"))
             : new(Figure, Name, peakMiB, "MiB",
                 Detail: Invariant($"not judged against < 1 GiB (bench --only 7 judges it): the process's peak working set once figure 7's studies had run takes in {(measuredBefore.Count == 1 ? "figure" : "figures")} {Listed.And(measuredBefore)}, measured before it, too; {before}"));
     }
@@ -120,8 +120,9 @@ public static class WhatIfRuns
 
     /// <summary>
     /// One study of <paramref name="runs"/> sampled worlds in <paramref name="engine"/>, timed, on a heap collected
-    /// untimed just before it; its results are discarded. In grains, each sample runs on its lane's world in the bench
-    /// silo, kept in memory, and every lane is retired at the study's end, as <c>summits whatif</c> runs it.
+    /// untimed just before it; its results are discarded. In grains, each sample runs on its lane's world in
+    /// <paramref name="silo"/>, the figure's own, kept in memory, and every lane is retired at the study's end, as
+    /// <c>summits whatif</c> runs it.
     /// </summary>
     private static async Task<Study> StudyAsync(BenchContext context, EmbeddedSilo silo, LoadedScenario loaded, Engine engine, int runs)
     {

@@ -125,7 +125,9 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
     /// <summary>
     /// Copies the countries of <paramref name="actors"/> and the topics of <paramref name="topics"/>, with every topic an
     /// agreement on one of them covers, as the attempt sees them (one <c>StateDuring</c> call each to those the attempt
-    /// may have changed, in parallel, the answers noted as any read's; the others made from their seeding, below): the
+    /// may have changed, in parallel, the answers noted as any read's; a country whose delegation an earlier step left
+    /// with the world, that delegation itself, with no call (<see cref="HoldAsync"/>); the others made from their
+    /// seeding, below): the
     /// world an autonomous step (rounds, spatial-model turns) runs on in the pure model,
     /// with no call to a grain until its changes are handed back (<see cref="HoldAsync"/>, <see cref="CommitAsync"/>).
     /// A step's proposals reach no topic beyond those: their terms are on the step's topics, and the agreements they
@@ -492,7 +494,11 @@ public sealed class GrainWorldAccess(IGrainFactory grains, WorldKey world, Advan
             Volatile.Write(ref _dirty, 1);
         }
 
-        /// <summary>The delegation kept for the country's next call, as the attempt knows the country; null when none is.</summary>
+        /// <summary>
+        /// The delegation kept for the country's next call, as the attempt knows the country; null when none is. A step
+        /// copies it as it is (<see cref="CopyAsync"/>), and changes it only while it runs, one step at a time, with no call
+        /// to the country in between; the next call or commit sends the object as the step left it.
+        /// </summary>
         public Delegation? Kept
         {
             get

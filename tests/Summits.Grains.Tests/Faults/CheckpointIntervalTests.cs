@@ -65,6 +65,33 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
             topics: [bilateral-fta]
         """;
 
+    /// <summary>
+    /// <see cref="RoundsThenAProposal"/> and a package after it, then two rounds more on the FTA and the trade imbalance: 8
+    /// advances, of which the 3rd, the 6th and the 8th are checkpoints, and two hand-backs between checkpoints carried by
+    /// a proposal (advances 2 and 5 end rounds).
+    /// </summary>
+    private const string RoundsAndProposals = """
+        format: 2
+        scenario: rounds-and-proposals
+        about: Rounds and proposals in turn, on the FTA and the trade imbalance.
+        world: ../summits/2017-11-06-abe-trump.yaml
+        seed: 3
+        steps:
+          - id: opening
+            rounds: 2
+            topics: [bilateral-fta]
+          - id: fta-ask
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 60 } }
+          - id: middle
+            rounds: 2
+            topics: [bilateral-fta, trade-imbalance]
+          - id: package
+            propose: { from: US, to: [JP], terms: { bilateral-fta: 55, defense-procurement: 75 } }
+          - id: closing
+            rounds: 2
+            topics: [bilateral-fta, trade-imbalance]
+        """;
+
     /// <summary>Two rounds on the FTA, then a shock that moves Japan's FTA position by +1: 3 advances.</summary>
     private const string RoundsThenAShock = """
         format: 2
@@ -126,6 +153,16 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
         Assert.Equal(["StateDuring", "Hold", "Shock", "Commit"], CountryCalls(key, "JP"));
         Assert.Equal(["StateDuring", "CommitHeld"], CountryCalls(key, "US"));
+    }
+
+    [Fact]
+    public async Task A_grain_deactivated_after_any_call_of_rounds_and_proposals_never_loses_a_handed_back_delegation()
+    {
+        // As the test of the short run above, on rounds and proposals in turn: a country deactivated after any of
+        // its calls, the step's copy among them (so before the proposal carries the delegation the step left), makes the
+        // advance that notices it fail, or takes the whole delegation in a new activation when the attempt had nothing
+        // else of it; either way every retry writes the clean run's bytes.
+        Assert.Empty(await RetriedRun.DeactivationMismatchesAsync(fixture, RetriedRun.Parse(RoundsAndProposals), "deact-carry"));
     }
 
     /// <summary>The methods of the advances' calls country <paramref name="actor"/> of world <paramref name="key"/> served, in order.</summary>

@@ -2,7 +2,10 @@ using Summits.Model;
 
 namespace Summits.Scenarios.Tests;
 
-/// <summary>A study's CSV files write a tiny number as they write every other: in plain decimals, without an exponent.</summary>
+/// <summary>
+/// A study's CSV files write a tiny number as they write every other: in plain decimals, without an exponent; the p and q
+/// of sensitivity.csv alone keep one.
+/// </summary>
 public sealed class StudyFilesTests
 {
     // One run of a world with one input, one topic and one position, its figures set by hand to values "R" would
@@ -19,10 +22,11 @@ public sealed class StudyFilesTests
     };
 
     [Fact]
-    public void Sensitivity_csv_writes_a_tiny_rho_p_and_q_in_plain_decimals()
+    public void Sensitivity_csv_writes_a_tiny_rho_in_plain_decimals_and_its_p_and_q_as_round_trip_numbers()
     {
-        // rank 1; -1.2E-05 → -0.000012, 4E-07 → 0.0000004, 1.23E-05 → 0.0000123; significant → yes.
-        Assert.Equal("rank,input,outcome,rho,p,q,significant\n1,salience B t,position A t,-0.000012,0.0000004,0.0000123,yes\n",
+        // rank 1; ρ -1.2E-05 → -0.000012; p and q as "R" writes them, an exponent and all, since a p of a strong ρ
+        // (5.15E-181) would run to 200 characters written out: 4E-07, 1.23E-05; significant → yes.
+        Assert.Equal("rank,input,outcome,rho,p,q,significant\n1,salience B t,position A t,-0.000012,4E-07,1.23E-05,yes\n",
             StudyFiles.SensitivityCsv(Study));
     }
 
