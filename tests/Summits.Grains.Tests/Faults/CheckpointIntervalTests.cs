@@ -126,13 +126,8 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         // Japan's Evaluate carries the delegation (no Hold of its own), and the checkpoint after it commits Japan (Commit);
         // advance 4, a new attempt, the closing rounds copy it again (StateDuring); advance 5, the last, a checkpoint, hands
         // it back and writes it in one call (CommitHeld). The US the same, with its Propose in place of Japan's Evaluate.
-        var loaded = RetriedRun.Parse(RoundsThenAProposal);
-        var key = $"carried-{Guid.NewGuid():N}";
+        var key = await RunCleanAsync(RoundsThenAProposal, "carried");
 
-        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
-
-        Assert.Equal(0, failures);
-        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
         Assert.Equal(["StateDuring", "Evaluate", "Commit", "StateDuring", "CommitHeld"], CountryCalls(key, "JP"));
         Assert.Equal(["StateDuring", "Propose", "Commit", "StateDuring", "CommitHeld"], CountryCalls(key, "US"));
     }
@@ -144,13 +139,8 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         // delegation, so Japan takes it in a Hold of its own first, then the Shock; advance 3 is the last, a checkpoint:
         // Commit. The US, which the shock does not reach, takes its delegation in the checkpoint's write (CommitHeld).
         // Japan: StateDuring, Hold, Shock, Commit; the US: StateDuring, CommitHeld.
-        var loaded = RetriedRun.Parse(RoundsThenAShock);
-        var key = $"held-{Guid.NewGuid():N}";
+        var key = await RunCleanAsync(RoundsThenAShock, "held");
 
-        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
-
-        Assert.Equal(0, failures);
-        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
         Assert.Equal(["StateDuring", "Hold", "Shock", "Commit"], CountryCalls(key, "JP"));
         Assert.Equal(["StateDuring", "CommitHeld"], CountryCalls(key, "US"));
     }
@@ -163,6 +153,20 @@ public sealed class CheckpointIntervalTests(CheckpointEvery3Fixture fixture)
         // advance that notices it fail, or takes the whole delegation in a new activation when the attempt had nothing
         // else of it; either way every retry writes the clean run's bytes.
         Assert.Empty(await RetriedRun.DeactivationMismatchesAsync(fixture, RetriedRun.Parse(RoundsAndProposals), "deact-carry"));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="text"/> on a new world named from <paramref name="prefix"/>, checks that it ran with no failure
+    /// and wrote the pure model's timeline, and answers the world's key.
+    /// </summary>
+    private async Task<string> RunCleanAsync(string text, string prefix)
+    {
+        var loaded = RetriedRun.Parse(text);
+        var key = $"{prefix}-{Guid.NewGuid():N}";
+        var (run, failures) = await RetriedRun.RunAsync(fixture, loaded, key);
+        Assert.Equal(0, failures);
+        Assert.Equal(RunFiles.Timeline(await ScenarioRun.LocallyAsync(loaded)), RunFiles.Timeline(run));
+        return key;
     }
 
     /// <summary>The methods of the advances' calls country <paramref name="actor"/> of world <paramref name="key"/> served, in order.</summary>
