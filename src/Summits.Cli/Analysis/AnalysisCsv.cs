@@ -25,8 +25,5 @@ public static class AnalysisCsv
         return text.ToString();
     }
 
-    private static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(Quote));
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
+    private static string Line(IEnumerable<string> cells) => Scenarios.CsvLine.Of(cells);
 }

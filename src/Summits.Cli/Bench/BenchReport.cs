@@ -69,7 +69,7 @@ public static class BenchReport
     {
         var text = new System.Text.StringBuilder("figure,measurement,value,unit,target,met,detail\n");
         foreach (var r in document.Results)
-            text.Append(Output.CsvSections.Line([r.Figure, r.Name, r.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), r.Unit, r.Target ?? "",
+            text.Append(Output.CsvSections.Line([r.Figure, r.Name, Scenarios.CsvNumber.Of(r.Value), r.Unit, r.Target ?? "",
                 Met(document, r, "yes", "no", "not judged"), r.Detail])).Append('\n');
         return text.ToString();
     }

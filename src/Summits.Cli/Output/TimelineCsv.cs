@@ -5,7 +5,8 @@ using Summits.Scenarios;
 namespace Summits.Cli.Output;
 
 /// <summary>
-/// The timeline as CSV: one row an event, every field of <c>timeline.jsonl</c> whole, numbers in full precision, quoted
+/// The timeline as CSV: one row an event, every field of <c>timeline.jsonl</c> whole, numbers in full precision and
+/// plain decimals (<see cref="CsvNumber"/>), quoted
 /// as <see cref="CsvLine"/> quotes. The agreement's columns come last, so that the columns before them keep their places.
 /// </summary>
 public static class TimelineCsv
@@ -27,9 +28,9 @@ public static class TimelineCsv
     /// as the row's first cell (before <c>seq</c>) and quoted as every other cell is; null for no such cell.</param>
     public static void Write(TextWriter output, TimelineEvent e, string? branch = null)
     {
-        string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+        static string Number(double? value) => value is { } v ? CsvNumber.Of(v) : "";
         var terms = e.Terms is { IsDefaultOrEmpty: false } t
-            ? string.Join(' ', t.Select(term => $"{term.Topic}={term.Value.ToString("R", CultureInfo.InvariantCulture)}"))
+            ? string.Join(' ', t.Select(term => $"{term.Topic}={CsvNumber.Of(term.Value)}"))
             : "";
         var parties = e.Parties is { IsDefaultOrEmpty: false } p ? string.Join(' ', p) : "";
         string[] fields =

@@ -80,7 +80,7 @@ public static class WorldReport
 
     private static string N(double value) => Figures.Text(value);
 
-    private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(double value) => CsvNumber.Of(value);
 
     private static string Kebab<T>(T value) where T : struct, Enum => Scenarios.KebabCase.Of(value);
 }

@@ -134,5 +134,5 @@ public static class CompareReport
     private static string Side(double? value, Model.AgreementStatus? status) =>
         value is { } v ? $"{Number(v)} ({KebabCase.Of(status!.Value)})" : "none";
 
-    private static string R(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+    private static string R(double? value) => value is { } v ? CsvNumber.Of(v) : "";
 }

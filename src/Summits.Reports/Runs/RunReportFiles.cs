@@ -200,7 +200,7 @@ public static class RunReportFiles
             {
                 foreach (var (seq, value) in points.DistinctBy(p => p.Seq))
                     text.Append(topic).Append(',').Append(actor).Append(',').Append(seq.ToString(CultureInfo.InvariantCulture)).Append(',')
-                        .Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+                        .Append(CsvNumber.Of(value)).Append('\n');
             }
         }
         return text.ToString();

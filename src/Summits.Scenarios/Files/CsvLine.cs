@@ -4,8 +4,9 @@ namespace Summits.Scenarios;
 public static class CsvLine
 {
     /// <summary>The cells as one line, without its line ending.</summary>
-    public static string Of(IEnumerable<string> cells) => string.Join(',', cells.Select(Quote));
+    public static string Of(IEnumerable<string> cells) => string.Join(',', cells.Select(Cell));
 
-    private static string Quote(string cell) =>
+    /// <summary>One cell as a line writes it: as given, or quoted, its quotes doubled, where it holds a comma, a quote or a line break.</summary>
+    public static string Cell(string cell) =>
         cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
 }

@@ -122,13 +122,12 @@ public static class RunFiles
         {
             foreach (var (topic, value) in a.Terms)
                 text.Append(Csv(a.Id)).Append(',').Append(Csv(topic)).Append(',')
-                    .Append(value.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(CsvNumber.Of(value)).Append(',')
                     .Append(Csv(string.Join(' ', a.Parties))).Append(',').Append(Csv(a.Rule.ToString())).Append(',')
                     .Append(KebabCase.Of(a.Status)).Append(',').Append(Csv(a.Cause)).Append('\n');
         }
         return text.ToString();
     }
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    private static string Csv(string value) => CsvLine.Cell(value);
 }

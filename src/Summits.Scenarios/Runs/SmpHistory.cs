@@ -145,7 +145,7 @@ public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns, I
             {
                 text.Append(Csv(Start.Actors[i])).Append(',').Append(Csv(Columns[k]));
                 foreach (var turn in Turns)
-                    text.Append(',').Append(turn.Positions[i][k].ToString("R", CultureInfo.InvariantCulture));
+                    text.Append(',').Append(CsvNumber.Of(turn.Positions[i][k]));
                 text.Append('\n');
             }
         return text.ToString();
@@ -160,14 +160,13 @@ public sealed record SmpHistory(SmpTable Start, ImmutableArray<SmpTurn> Turns, I
         {
             text.Append(Csv(Start.Actors[i]));
             foreach (var turn in Turns)
-                text.Append(',').Append(turn.WinProbabilities[i].ToString("R", CultureInfo.InvariantCulture));
+                text.Append(',').Append(CsvNumber.Of(turn.WinProbabilities[i]));
             text.Append('\n');
         }
         return text.ToString();
     }
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    private static string Csv(string value) => CsvLine.Cell(value);
 
     private void AppendTurns(StringBuilder text)
     {

@@ -60,6 +60,33 @@ public sealed class SmpRunTests
     }
 
     [Fact]
+    public async Task The_csvs_write_a_tiny_winning_probability_in_plain_decimals_that_read_back_as_the_same_number()
+    {
+        // The 18-actor SOE world's weakest actors have winning probabilities under 0.0001 after a few turns (in a run of
+        // it, LH's at turn 1 is 8.6E-05 as .NET's round-trip format writes it): each cell must be such a number written
+        // out in decimals (0.000086…), never with an exponent, and read back as the history's double bit for bit.
+        var path = Path.Combine(WorldsRepository.WorldsFolder, "soe-18-actors.yaml");
+        var run = await ScenarioRun.LocallyAsync(Forecast.Of(path, 100, 0, ForecastModel.Smp));
+        var history = SmpHistory.Of(run)!;
+
+        var rows = history.ProbabilitiesCsv().TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
+        var positions = history.PositionsCsv().TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
+
+        Assert.Contains(history.Turns, t => t.WinProbabilities.Any(p => p is > 0 and < 1e-4));
+        Assert.Equal(history.Start.Actors.Length, rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var t = 0; t < history.Turns.Length; t++)
+            {
+                var cell = rows[i][t + 1];
+                Assert.DoesNotContain("E", cell, StringComparison.OrdinalIgnoreCase);
+                Assert.Equal(history.Turns[t].WinProbabilities[i], double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        Assert.All(positions.SelectMany(p => p.Skip(2)), cell => Assert.DoesNotContain("E", cell, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task The_positions_csv_names_each_dimension_by_the_ktab_tables_own_position_header()
     {
         // SOE-Pol-Comp.csv's header line, read by hand:
