@@ -138,7 +138,7 @@ public static class SummitsCommand
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var writes = Hosting.StorageWrites.Describe() is { } described ? "; " + described : "";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors{writes}");
+            $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors{writes}");
     }
 
     private static bool IsDiagnostic(ParseResult parse) => Level(parse) == Output.Verbosity.Diagnostic;

@@ -173,7 +173,7 @@ public static class WhatIfCommand
                     using var self = Process.GetCurrentProcess();
                     // Wrapped at a terminal as every line on standard error is, whole in a file or a pipe.
                     await PathLines.ToErrorAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{loaded.Scenario.Id}: {Counted.Of(study.Finished, "run")} in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
+                        $"{loaded.Scenario.Id}: {Counted.Of(study.Finished, "run")} in {seconds:0.0} s ({study.Finished / Math.Max(seconds, 1e-3):0.0} runs/s), peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB"));
                     if (ranOn is not null)
                         await PathLines.ToErrorAsync(Spread(loaded.Scenario.Id, cluster!, silos));
                 }

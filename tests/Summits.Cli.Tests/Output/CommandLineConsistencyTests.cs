@@ -201,7 +201,7 @@ public sealed class CommandLineConsistencyTests : IDisposable
         Assert.Equal(30, detailed.Output.Split('\n').Count(l => l.EndsWith("(unchanged)", StringComparison.Ordinal)));
         // diagnostic: what detailed prints, then the time and memory on standard error.
         Assert.Equal(detailed.Output, diagnostic.Output);
-        Assert.Matches(@"summits run: exit 0 after \d+\.\d\d s; peak working set \d+ MB", diagnostic.Error);
+        Assert.Matches(@"summits run: exit 0 after \d+\.\d\d s; peak working set \d+ MiB", diagnostic.Error);
         Assert.DoesNotContain("peak working set", detailed.Error);
     }
 

@@ -163,6 +163,6 @@ public sealed class InputErrorTests : IDisposable
         var lines = run.Error.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("bad.yaml:", lines[0]);
-        Assert.Matches(@"^summits run: exit 2 after \d+\.\d\d s; peak working set \d+ MB", lines[1]);
+        Assert.Matches(@"^summits run: exit 2 after \d+\.\d\d s; peak working set \d+ MiB", lines[1]);
     }
 }

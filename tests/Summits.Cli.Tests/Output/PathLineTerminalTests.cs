@@ -69,7 +69,7 @@ public sealed class PathLineTerminalTests : IDisposable
         _terminal.Start(_folder, 60, 50, "whatif", scenario, "--runs", "4", "--engine", "local");
 
         Assert.Equal(0, await _terminal.ExitCodeAsync());
-        // "us-presses-bilateral-fta: 4 runs in S s (R runs/s), peak working set M MB" is 70 columns or more: at 60 it
+        // "us-presses-bilateral-fta: 4 runs in S s (R runs/s), peak working set M MiB" is 71 columns or more: at 60 it
         // breaks at a space, so no line the program writes passes the 60 and "peak" stays whole. Written whole, the
         // terminal cut it wherever the 60th column fell ("pe" and "ak" on two rows).
         var lines = _terminal.Unwrapped().Split('\n').Select(l => l.TrimEnd()).ToList();
