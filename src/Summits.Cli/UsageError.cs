@@ -86,20 +86,17 @@ public static partial class UsageError
     /// <summary>
     /// The parser's first mistake in <paramref name="parse"/> in the commands' own words. A word the parser
     /// did not take names what it may be: a command (where a command was expected), an option of the command
-    /// (with the closest by edit distance first), or says the command takes no more arguments. A missing
-    /// argument names the arguments the command takes; other mistakes go through <see cref="Of(ParseError, Command?)"/>.
+    /// (with the closest by edit distance first), or says the command takes no more arguments. Then an argument the
+    /// command requires left out is said before any mistake of an option (<see cref="Rank"/>), naming the arguments the
+    /// command takes (<see cref="MissingArgument"/>); other mistakes go through <see cref="Of(ParseError, Command?)"/>.
     /// </summary>
     public static string Of(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
         if (parse.UnmatchedTokens.Count > 0)
             return Unrecognized(parse, command, parse.UnmatchedTokens[0]);
-        var missing = parse.Errors.Where(e => MissingArgumentMessage().IsMatch(e.Message)).Select(e => e.SymbolResult).OfType<ArgumentResult>().FirstOrDefault();
-        // A mistake in a value written for an option is said before an option that is missing, and both before what
-        // the command as a whole lacks.
         var first = parse.Errors.OrderBy(Rank).First();
-        var ofOption = first.SymbolResult is OptionResult or ArgumentResult { Parent: OptionResult };
-        if (!ofOption && missing is not null)
+        if (IsMissingArgument(first) && first.SymbolResult is ArgumentResult missing)
             return MissingArgument(parse.CommandResult, missing.Argument);
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";
@@ -172,34 +169,52 @@ public static partial class UsageError
     }
 
     /// <summary>
-    /// The order in which the parser's errors are said, the first only: 0 for a mistake in a value written for an
-    /// option (<c>--rounds 0</c>), 1 for another mistake of an option (a required one left out), 2 for a mistake of the
-    /// command as a whole (an option that does not apply, an argument left out).
+    /// The order in which the parser's errors are said, the first only: 0 for an argument the command requires left
+    /// out (<see cref="IsMissingArgument"/>), since what the command was to work on is what a user who forgot it needs to
+    /// hear, whatever else is wrong (<c>whatif --runs 0</c> with no scenario); 1 for a mistake in a value written for an
+    /// option (<c>--rounds 0</c>, <c>--format xml</c>); 2 for another mistake of an option (a value left out, a value
+    /// given twice, a required option left out); 3 for a mistake of the command as a whole (an option that does not
+    /// apply, a retired spelling).
     /// </summary>
-    private static int Rank(ParseError error) => error.SymbolResult switch
+    private static int Rank(ParseError error) =>
+        IsMissingArgument(error) ? 0 : error.SymbolResult switch
+        {
+            OptionResult o => o.Tokens.Count > 0 ? 1 : 2,
+            ArgumentResult { Parent: OptionResult } a => a.Tokens.Count > 0 ? 1 : 2,
+            ArgumentResult => 2,
+            _ => 3,
+        };
+
+    /// <summary>
+    /// Whether <paramref name="error"/> is an argument the command requires left out: the parser's own, on the
+    /// argument, or a command's check's in <see cref="MissingArgument"/>'s words, on the command (<c>run</c>, which
+    /// takes a scenario or <c>--world</c> in its place).
+    /// </summary>
+    private static bool IsMissingArgument(ParseError error) => error.SymbolResult switch
     {
-        OptionResult o => o.Tokens.Count > 0 ? 0 : 1,
-        ArgumentResult { Parent: OptionResult } a => a.Tokens.Count > 0 ? 0 : 1,
-        ArgumentResult => 1,
-        _ => 2,
+        ArgumentResult { Parent: not OptionResult } => MissingArgumentMessage().IsMatch(error.Message),
+        CommandResult => MissingArgumentLine().IsMatch(error.Message),
+        _ => false,
     };
 
     /// <summary>
     /// The parse whose first mistake is said for <paramref name="args"/>: <paramref name="parse"/> itself, unless it
-    /// found a mistake of the command as a whole (<see cref="Rank"/> 2), whose checks keep the parser from looking at
-    /// the options' values: then <paramref name="args"/> are parsed again by <paramref name="unchecked"/>, the same
-    /// commands without their checks of the whole, and when that finds a mistake in a value it is said instead. So
-    /// <c>--engine local --checkpoint-every 0x3</c> is refused for 0x3, not for the local engine.
+    /// found a mistake of the command as a whole (<see cref="Rank"/> 3) and no argument left out, since a check of the
+    /// whole keeps the parser from looking at the options' values: then <paramref name="args"/> are parsed again by
+    /// <paramref name="unchecked"/>, the same commands without their checks of the whole, and when the first mistake
+    /// that finds is in a value it is said instead. So <c>--engine local --checkpoint-every 0x3</c> is refused for 0x3,
+    /// not for the local engine; but when the first it finds is an argument left out, the checked parse's mistake
+    /// stands, as it does when no value is wrong (a retired spelling is said as retired either way).
     /// </summary>
     public static ParseResult ValueFirst(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> @unchecked)
     {
-        if (!parse.Errors.Any(e => Rank(e) == 2))
+        if (!parse.Errors.Any(e => Rank(e) == 3) || parse.Errors.Any(IsMissingArgument))
             return parse;
         var root = @unchecked();
         foreach (var command in Descendants(root).Prepend(root))
             command.Validators.Clear();
         var values = root.Parse(args);
-        return values.Errors.Any(e => Rank(e) == 0) ? values : parse;
+        return values.Errors.Count > 0 && Rank(values.Errors.OrderBy(Rank).First()) == 1 ? values : parse;
     }
 
     private static IEnumerable<Command> Descendants(Command command) =>
@@ -272,6 +287,10 @@ public static partial class UsageError
 
     [GeneratedRegex(@"^Required argument '[^']*' missing")]
     private static partial Regex MissingArgumentMessage();
+
+    /// <summary>The start of <see cref="MissingArgument"/>'s line.</summary>
+    [GeneratedRegex(@"^the argument <[^>]*> is missing: ")]
+    private static partial Regex MissingArgumentLine();
 
     private static string OneLine(string message) => Whitespace().Replace(message, " ").Trim();
 

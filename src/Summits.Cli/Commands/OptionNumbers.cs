@@ -12,7 +12,8 @@ namespace Summits.Cli.Commands;
 /// way: a value that is not a whole number and a value outside the range are both refused while the command line
 /// is read, in the same words, <c>--rounds must be a whole number from 1 to 100000, not 'x'</c> (a number is
 /// shown as written, without quotes: <c>not 0</c>). Being the option's own error, it is said before any error of
-/// the command as a whole, such as an option that does not apply (<see cref="CommonOptions.RefuseUnless"/>).
+/// the command as a whole, such as an option that does not apply (<see cref="CommonOptions.RefuseUnless"/>), and
+/// after an argument the command requires left out (<c>whatif --runs 0</c> names the missing scenario).
 /// </summary>
 public static class OptionNumbers
 {

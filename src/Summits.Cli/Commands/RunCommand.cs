@@ -50,16 +50,21 @@ public static class RunCommand
         {
             scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report, pair,
         };
+        // What to run is said first, before a mistake in an option's value and any option that could not apply to it
+        // (UsageError.Rank), as every command says its argument left out: without it, no option can be judged. It reads
+        // only what was written (a scenario, --world with or without its value), so it is no CommandChecks check and
+        // waits for no value: 'run --report' is told what to run, as 'whatif --runs' is told its scenario is missing.
+        // It is said as every command says a missing file, with the shipped scenarios and worlds it could be.
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(scenario) is not { Tokens.Count: > 0 } && result.GetResult(world) is not { Implicit: false })
+                result.AddError(UsageError.MissingArgument(result, scenario, world));
+        });
         CommandChecks.Add(command, result =>
         {
-            // What to run is said before any option that could not apply to it: without it, no option can be judged
-            // (after a value left out or given twice, which the parser says: CommandChecks). It is said as every command
-            // says a missing file, with the shipped scenarios and worlds it could be.
+            // Neither a scenario nor a world: said above.
             if (result.GetValue(scenario) is null && result.GetValue(world) is null)
-            {
-                result.AddError(UsageError.MissingArgument(result, scenario, world));
                 return;
-            }
             if (result.GetValue(scenario) is { } both && result.GetValue(world) is { } worldFile)
             {
                 result.AddError($"name a scenario file ('{both}') or a world file with --world ('{worldFile}'), not both: a scenario names its own world");

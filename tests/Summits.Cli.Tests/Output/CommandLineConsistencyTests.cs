@@ -206,16 +206,18 @@ public sealed class CommandLineConsistencyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("run", "table")]
-    [InlineData("whatif", "table")]
-    [InlineData("compare", "table")]
-    [InlineData("seed", "table")]
-    [InlineData("analyze", "table")]
-    [InlineData("bench", "table")]
-    public async Task A_bad_format_is_one_line_naming_the_choices(string command, string _)
+    // Each with the files it cannot run without, named but not there: an argument left out would be said first
+    // (ParseErrorTests), and a file that is not there is looked for only once the command line parses.
+    [InlineData("run", new[] { "nothing.yaml" })]
+    [InlineData("whatif", new[] { "nothing.yaml" })]
+    [InlineData("compare", new[] { "nothing.yaml", "nothing.yaml" })]
+    [InlineData("seed", new string[0])]
+    [InlineData("analyze", new[] { "nothing.jsonl" })]
+    [InlineData("bench", new string[0])]
+    public async Task A_bad_format_is_one_line_naming_the_choices(string command, string[] files)
     {
-        // The option's mistake is said before the missing scenario or file.
-        var run = await Run(null, command, "--format", "yaml");
+        // The option's mistake is said before the file that is not there.
+        var run = await Run(null, [command, .. files, "--format", "yaml"]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"summits {command}: error: --format must be one of table, csv or json, not 'yaml' (see 'summits {command} --help')\n", run.Error.ReplaceLineEndings("\n"));

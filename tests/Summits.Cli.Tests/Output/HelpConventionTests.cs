@@ -150,7 +150,10 @@ public sealed partial class HelpConventionTests
         // The last character left out: one edit from the choice ('tabl' from 'table'), within the nearness a misspelt
         // command or option is named at (at least 2); every other choice of every option here is 2 or more from it.
         var typo = choice[..^1];
-        string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"] : [];
+        // What the command cannot run without is given, or the argument left out would be said first: "x" for each
+        // argument without a default (run's SCENARIO included), or for run's --model, which applies only with one, a world.
+        string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"]
+            : [.. Find(path).Arguments.Where(a => !a.HasDefaultValue).SelectMany(a => Enumerable.Repeat("x", Math.Max(1, a.Arity.MinimumNumberOfValues)))];
         var line = Said([.. Words(path), .. context, name, typo]);
 
         Assert.Contains($"'{typo}'", line);
@@ -158,11 +161,12 @@ public sealed partial class HelpConventionTests
     }
 
     [Theory]
-    // Hand-written: the example of the newcomer's trial, and a choice far from every other. 'tabel' is two
+    // Hand-written: the example of the newcomer's trial, and a choice far from every other, each with the scenario its
+    // command needs (left out, it would be named first). 'tabel' is two
     // substitutions from 'table' (its e and l swapped), within max(2, 5 / 2) = 2.
-    [InlineData("run --format tabel", "--format must be one of table, csv or json, not 'tabel' (did you mean 'table'?)")]
+    [InlineData("run scenario.yaml --format tabel", "--format must be one of table, csv or json, not 'tabel' (did you mean 'table'?)")]
     // 'grain' is one letter short of 'grains'.
-    [InlineData("whatif --engine grain", "--engine must be one of grains or local, not 'grain' (did you mean 'grains'?)")]
+    [InlineData("whatif scenario.yaml --engine grain", "--engine must be one of grains or local, not 'grain' (did you mean 'grains'?)")]
     // 'yaml' is 4 edits from 'json' (every letter differs), 3 from 'table' (y→t, m→b, add e) and 4 from 'csv': none
     // is within max(2, 4 / 2) = 2.
     [InlineData("seed --format yaml", "--format must be one of table, csv or json, not 'yaml'")]

@@ -8,7 +8,8 @@ namespace Summits.Cli.Tests;
 /// <summary>
 /// Every option of every command that takes a number names its range in both of its errors, a value that is no
 /// whole number and a value outside the range, in one line of the same words; and that error, being about the
-/// value, is said before any error about the command as a whole (an option that does not apply).
+/// value, is said before any error about the command as a whole (an option that does not apply), though after an
+/// argument the command cannot run without, left out.
 /// </summary>
 public sealed partial class OptionNumbersTests
 {
@@ -35,12 +36,14 @@ public sealed partial class OptionNumbersTests
     }
 
 
-    private static Option Find(string path, string name)
+    private static Option Find(string path, string name) => Find(path).Options.Single(o => o.Name == name);
+
+    private static Command Find(string path)
     {
         Command command = SummitsCommand.Create();
         foreach (var part in path.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             command = command.Subcommands.Single(c => c.Name == part);
-        return command.Options.Single(o => o.Name == name);
+        return command;
     }
 
     /// <summary>The line <c>summits</c> says for these arguments, without "summits COMMAND: error: " and the pointer to the help; null when it parses.</summary>
@@ -49,6 +52,17 @@ public sealed partial class OptionNumbersTests
         string[] args = [.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. arguments];
         var parse = SummitsCommand.Create().Parse(args);
         return parse.Errors.Count == 0 ? null : UsageError.Of(UsageError.ValueFirst(parse, args, SummitsCommand.Create));
+    }
+
+    /// <summary>
+    /// What the command at <paramref name="path"/> cannot run without, so that a value's error is not preceded by an
+    /// argument left out (said first of all): "x" for each argument without a default, <c>run</c>'s <c>SCENARIO</c>
+    /// included, whose place only <c>--world</c> may take.
+    /// </summary>
+    private static string[] Needed(string path)
+    {
+        var command = Find(path);
+        return [.. command.Arguments.Where(a => !a.HasDefaultValue).SelectMany(a => Enumerable.Repeat("x", Math.Max(1, a.Arity.MinimumNumberOfValues)))];
     }
 
     [GeneratedRegex(@"^a whole number from (?<least>-?[0-9]+) to (?<greatest>-?[0-9]+)$")]
@@ -88,26 +102,43 @@ public sealed partial class OptionNumbersTests
             var parse = SummitsCommand.Create().Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), name, end.ToString()]);
             Assert.DoesNotContain(parse.Errors, e => e.Message.StartsWith($"{name} must be", StringComparison.Ordinal));
         }
-        // One past each end, and a word, are refused in the one line, first of all the command's errors.
-        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not {least - 1}", Said(path, name, (least - 1).ToString()));
-        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not {greatest + 1}", Said(path, name, (greatest + 1).ToString()));
-        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not 'abc'", Said(path, name, "abc"));
-        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not '0x3'", Said(path, name, "0x3"));
-        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not '2.5'", Said(path, name, "2.5"));
+        // One past each end, and a word, are refused in the one line, first of the command's errors once what it
+        // cannot run without is given.
+        string[] needed = Needed(path);
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not {least - 1}", Said(path, [.. needed, name, (least - 1).ToString()]));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not {greatest + 1}", Said(path, [.. needed, name, (greatest + 1).ToString()]));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not 'abc'", Said(path, [.. needed, name, "abc"]));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not '0x3'", Said(path, [.. needed, name, "0x3"]));
+        Assert.Equal($"{name} must be a whole number from {least} to {greatest}, not '2.5'", Said(path, [.. needed, name, "2.5"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(NumberOptions))]
+    public void An_argument_left_out_is_said_before_a_number_options_bad_value(string path, string name)
+    {
+        // The user who forgot the file hears of the file first, whatever the options' values (UsageError.Rank): the
+        // line names the command's first argument without a default (run's SCENARIO, whose place --world may take,
+        // included). A command that needs no argument (generate) says the value's error, as above.
+        var needed = Find(path).Arguments.Where(a => !a.HasDefaultValue).Select(a => $"<{a.Name}>").ToList();
+        var said = Said(path, name, "0x3");
+        if (needed.Count == 0)
+            Assert.StartsWith($"{name} must be a whole number", said);
+        else
+            Assert.StartsWith($"the argument {needed[0]} is missing: ", said);
     }
 
     [Theory]
     // 1000 is the most advances kept in memory between checkpoints (README: "in grains, 1 to 1000").
-    [InlineData("run --checkpoint-every abc", "--checkpoint-every must be a whole number from 1 to 1000, not 'abc'")]
-    [InlineData("whatif --checkpoint-every 1001", "--checkpoint-every must be a whole number from 1 to 1000, not 1001")]
+    [InlineData("run scenario.yaml --checkpoint-every abc", "--checkpoint-every must be a whole number from 1 to 1000, not 'abc'")]
+    [InlineData("whatif scenario.yaml --checkpoint-every 1001", "--checkpoint-every must be a whole number from 1 to 1000, not 1001")]
     // A run has at least 1 round and at most 100 000 (the same bound as a scenario's 'rounds' step).
-    [InlineData("run --rounds 0", "--rounds must be a whole number from 1 to 100000, not 0")]
+    [InlineData("run scenario.yaml --rounds 0", "--rounds must be a whole number from 1 to 100000, not 0")]
     // A seed is an unsigned 64-bit number: 0 to 2^64 − 1 = 18446744073709551615.
-    [InlineData("run --seed -1", "--seed must be a whole number from 0 to 18446744073709551615, not -1")]
-    [InlineData("whatif --seed 18446744073709551616", "--seed must be a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
+    [InlineData("run scenario.yaml --seed -1", "--seed must be a whole number from 0 to 18446744073709551615, not -1")]
+    [InlineData("whatif scenario.yaml --seed 18446744073709551616", "--seed must be a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
     // A study runs 1 to a million sampled worlds, 1 to 1000 at once.
-    [InlineData("whatif -n 0", "--runs must be a whole number from 1 to 1000000, not 0")]
-    [InlineData("whatif --parallel x", "--parallel must be a whole number from 1 to 1000, not 'x'")]
+    [InlineData("whatif scenario.yaml -n 0", "--runs must be a whole number from 1 to 1000000, not 0")]
+    [InlineData("whatif scenario.yaml --parallel x", "--parallel must be a whole number from 1 to 1000, not 'x'")]
     // A generated world has 2 to 5000 actors and 1 to 1000 topics; its seed is unsigned 64-bit like run's and whatif's,
     // 0 to 2^64 − 1 = 18446744073709551615: -1 is below it, 2^63 = 9223372036854775808 (past the signed range) within it.
     [InlineData("generate --actors 1", "--actors must be a whole number from 2 to 5000, not 1")]
@@ -123,9 +154,9 @@ public sealed partial class OptionNumbersTests
     [Theory]
     // The value is wrong whatever the engine: that is said first, in one line about the value, and not that the
     // option does not apply to the local engine.
-    [InlineData("run", "--engine local --checkpoint-every 0x3", "--checkpoint-every must be a whole number from 1 to 1000, not '0x3'")]
-    [InlineData("whatif", "--engine local --checkpoint-every 0x3", "--checkpoint-every must be a whole number from 1 to 1000, not '0x3'")]
-    [InlineData("whatif", "--engine local --checkpoint-every 0", "--checkpoint-every must be a whole number from 1 to 1000, not 0")]
+    [InlineData("run", "scenario.yaml --engine local --checkpoint-every 0x3", "--checkpoint-every must be a whole number from 1 to 1000, not '0x3'")]
+    [InlineData("whatif", "scenario.yaml --engine local --checkpoint-every 0x3", "--checkpoint-every must be a whole number from 1 to 1000, not '0x3'")]
+    [InlineData("whatif", "scenario.yaml --engine local --checkpoint-every 0", "--checkpoint-every must be a whole number from 1 to 1000, not 0")]
     // --rounds applies only with --world, and a scenario is named: still the value comes first.
     [InlineData("run", "scenario.yaml --rounds 0x3", "--rounds must be a whole number from 1 to 100000, not '0x3'")]
     [InlineData("run", "scenario.yaml --rounds 0", "--rounds must be a whole number from 1 to 100000, not 0")]

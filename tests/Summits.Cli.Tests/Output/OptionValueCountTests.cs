@@ -72,15 +72,16 @@ public sealed partial class OptionValueCountTests
     /// <summary>
     /// The line <c>summits</c> says (without "summits COMMAND: error: " and the pointer to the help) for the command
     /// at <paramref name="path"/> given <paramref name="words"/> after what it cannot run without: "x" for each value
-    /// of an argument it needs, and each option it needs at the least of its range (<c>generate --actors 2</c>), so
-    /// that nothing else is wrong.
+    /// of an argument it needs (one for <c>run</c>'s <c>SCENARIO</c>, whose place only <c>--world</c> may take), and
+    /// each option it needs at the least of its range (<c>generate --actors 2</c>), so that nothing else is wrong: an
+    /// argument left out is said before an option's value (UsageError.Rank).
     /// </summary>
     private static string Said(string path, string[] words)
     {
         var command = Find(path);
         List<string> args = [.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
-        foreach (var argument in command.Arguments)
-            args.AddRange(Enumerable.Repeat("x", argument.Arity.MinimumNumberOfValues));
+        foreach (var argument in command.Arguments.Where(a => !a.HasDefaultValue))
+            args.AddRange(Enumerable.Repeat("x", Math.Max(1, argument.Arity.MinimumNumberOfValues)));
         foreach (var option in command.Options.Where(o => o.Required && !words.Contains(o.Name)))
             args.AddRange([option.Name, Least().Match(OptionNumbers.Of(option) ?? "").Groups["least"] is { Success: true } least ? least.Value : "x"]);
         args.AddRange(words);
