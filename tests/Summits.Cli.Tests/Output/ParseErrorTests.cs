@@ -185,6 +185,62 @@ public sealed class ParseErrorTests
     }
 
     [Theory]
+    // A user who forgot the file hears about the file first: with an argument left out, it is named before any mistake
+    // in an option's value (UsageError.Rank), in the words and with the exit code of a missing argument alone above.
+    // exercise's --format xml, none of table, csv or json: <FILE> is named, with the three shipped exercises.
+    [InlineData(new[] { "exercise", "--format", "xml" },
+        "summits exercise: error: the argument <FILE> is missing: 'summits exercise' takes <FILE>; the shipped exercise files: " + ShippedExercises + " (see 'summits exercise --help')")]
+    // whatif's --runs 0, below its least of 1: <SCENARIO> is named, with the seven shipped what-if scenarios.
+    [InlineData(new[] { "whatif", "--runs", "0" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    // whatif's --runs written without its value, and written twice: mistakes of the option's values too.
+    [InlineData(new[] { "whatif", "--runs" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    [InlineData(new[] { "whatif", "--runs", "1", "--runs", "2" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    // classroom's --port x, no whole number: <EXERCISE> is named, with the three shipped exercises.
+    [InlineData(new[] { "classroom", "--port", "x" },
+        "summits classroom: error: the argument <EXERCISE> is missing: 'summits classroom' takes <EXERCISE>; the shipped exercise files: " + ShippedExercises + " (see 'summits classroom --help')")]
+    // compare given A only, with --format yaml: <B> is named (A, nothing.yaml, is not looked for while the line is
+    // parsed), with the seven shipped what-if scenarios.
+    [InlineData(new[] { "compare", "nothing.yaml", "--format", "yaml" },
+        "summits compare: error: the argument <B> is missing: 'summits compare' takes <A> <B>; the shipped scenario files: " + ShippedScenarios + " (see 'summits compare --help')")]
+    // analyze's --format yaml: <FILE.jsonl> is named, alone, as no telemetry file is shipped.
+    [InlineData(new[] { "analyze", "--format", "yaml" },
+        "summits analyze: error: the argument <FILE.jsonl> is missing: 'summits analyze' takes <FILE.jsonl> (see 'summits analyze --help')")]
+    // run with neither a scenario nor --world, given --rounds 0 (below its least of 1), or --report without its folder:
+    // what to run is named, as run says it with nothing else given (RunWithoutAFile).
+    [InlineData(new[] { "run", "--rounds", "0" }, RunWithoutAFile)]
+    [InlineData(new[] { "run", "--report" }, RunWithoutAFile)]
+    public async Task A_missing_argument_is_named_before_a_bad_option_value(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
+    // The same values with the file named (not there: a file is looked for only once the line parses): the option's
+    // own line stands, naming what it takes. --format's choices are table, csv and json (CommonOptions.Formats);
+    // --runs takes 1 to 1000000, --port 0 to 65535 and --rounds 1 to 100000 (their help).
+    [InlineData(new[] { "exercise", "nothing.yaml", "--format", "xml" },
+        "summits exercise: error: --format must be one of table, csv or json, not 'xml' (see 'summits exercise --help')")]
+    [InlineData(new[] { "whatif", "nothing.yaml", "--runs", "0" },
+        "summits whatif: error: --runs must be a whole number from 1 to 1000000, not 0 (see 'summits whatif --help')")]
+    [InlineData(new[] { "classroom", "nothing.yaml", "--port", "x" },
+        "summits classroom: error: --port must be a whole number from 0 to 65535, not 'x' (see 'summits classroom --help')")]
+    [InlineData(new[] { "run", "nothing.yaml", "--rounds", "0" },
+        "summits run: error: --rounds must be a whole number from 1 to 100000, not 0 (see 'summits run --help')")]
+    public async Task With_the_argument_given_a_bad_option_value_is_said_as_before(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
     // A telemetry file and an older file to migrate are the user's own: none is shipped to name.
     [InlineData("analyze", "<FILE.jsonl>")]
     [InlineData("migrate", "<FILE>")]
