@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Summits.Reports.Pages;
 using Summits.Scenarios;

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Summits.Scenarios;
 
 /// <summary>
-/// Spells a number for every CSV file Summits writes (a study's, a run's, a comparison's, a world's positions, the
-/// timeline, the bench's): invariant, with the fewest digits that read back as the same double, and always in plain
+/// Spells a number for every CSV file Summits writes that carries the model's numbers whole (a study's, a run's, a
+/// comparison's, a world's positions, the timeline, the bench's; not a table of rounded figures, such as
+/// <c>analyze</c>'s): invariant, with the fewest digits that read back as the same double, and always in plain
 /// decimal notation, never with an exponent (<c>0.000012</c>, not the <c>1.2E-05</c> of <c>"R"</c>), so that a
 /// spreadsheet or a reader that takes decimals alone reads every cell as the number it is.
 /// </summary>

@@ -8,7 +8,7 @@ using Summits.Tests;
 namespace Summits.Cli.Tests;
 
 /// <summary>
-/// Every CSV file and CSV output Summits writes spells a number in plain decimals, never with the exponent of
+/// Every CSV file and CSV output Summits writes with the model's numbers whole spells a number in plain decimals, never with the exponent of
 /// .NET's round-trip format (<c>1E-05</c>), as a study's CSVs do: the timeline, a run's agreements and trajectories,
 /// a world's positions, the bench's figures.
 /// </summary>

@@ -84,6 +84,11 @@ public sealed class SmpRunTests
             }
         }
         Assert.All(positions.SelectMany(p => p.Skip(2)), cell => Assert.DoesNotContain("E", cell, StringComparison.OrdinalIgnoreCase));
+        // The cell scenarios.md quotes: LH's probability after the first turn, which "R" writes 8.589857806919071E-05
+        // (the digits 8589857806919071, the point five places to the left), written out 0.00008589857806919071.
+        var lh = history.Start.Actors.IndexOf("LH");
+        Assert.Equal("8.589857806919071E-05", history.Turns[1].WinProbabilities[lh].ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0.00008589857806919071", rows[lh][2]);
     }
 
     [Fact]
