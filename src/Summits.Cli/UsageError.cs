@@ -84,20 +84,50 @@ public static partial class UsageError
     }
 
     /// <summary>
-    /// The parser's first mistake in <paramref name="parse"/> in the commands' own words. A word the parser
-    /// did not take names what it may be: a command (where a command was expected), an option of the command
-    /// (with the closest by edit distance first), or says the command takes no more arguments. Then an argument the
-    /// command requires left out is said before any mistake of an option (<see cref="Rank"/>), naming the arguments the
-    /// command takes (<see cref="MissingArgument"/>); other mistakes go through <see cref="Of(ParseError, Command?)"/>.
+    /// The parser's first mistake in <paramref name="parse"/> in the commands' own words, among its own errors only
+    /// (<see cref="Of(ParseResult, IReadOnlyList{string}, Func{RootCommand})"/> reads the options' values too, which a
+    /// command's check keeps the parser from reading). A word the parser did not take names what it may be: a command
+    /// (where a command was expected), an option of the command (with the closest by edit distance first), or says the
+    /// command takes no more arguments. Otherwise the first error in the order of <see cref="Rank"/> is said: an argument
+    /// left out names the arguments the command takes (<see cref="MissingArgument"/>), unless a value refused for an
+    /// option looks like the file it takes (<see cref="Swallowed"/>); other mistakes go through
+    /// <see cref="Of(ParseError, Command?)"/>.
     /// </summary>
-    public static string Of(ParseResult parse)
+    public static string Of(ParseResult parse) => First(parse, parse.Errors);
+
+    /// <summary>
+    /// The one line said for <paramref name="args"/>, which <paramref name="parse"/> refused: its first mistake, as
+    /// <see cref="Of(ParseResult)"/> says it, among the errors of <paramref name="parse"/> and, when a command's check
+    /// found one there (an error on the command: a retired spelling, <c>run</c> given nothing to run, an option that
+    /// cannot apply), those of <paramref name="args"/> parsed again by <paramref name="unchecked"/>, the same commands
+    /// without their checks of the whole (<see cref="Command.Validators"/> cleared). A check that finds a mistake keeps
+    /// the parser from reading the options' values and the command's arguments, so without the second parse what is
+    /// said would hang on which checks happened to fire: with it, every command says its mistakes in the one order of
+    /// <see cref="Rank"/>, whatever its checks. So <c>--engine local --checkpoint-every 0x3</c> is refused for 0x3,
+    /// not for the local engine; <c>run --json</c> and <c>whatif --json</c> alike say that --json is retired, not that
+    /// the scenario is missing; and <c>run --seed scenario.yaml</c> says what <c>whatif --runs scenario.yaml</c> says.
+    /// </summary>
+    public static string Of(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> @unchecked)
+    {
+        if (parse.UnmatchedTokens.Count > 0 || !parse.Errors.Any(e => e.SymbolResult is CommandResult))
+            return Of(parse);
+        var root = @unchecked();
+        foreach (var command in Descendants(root).Prepend(root))
+            command.Validators.Clear();
+        return First(parse, [.. parse.Errors, .. root.Parse(args).Errors]);
+    }
+
+    /// <summary>The first of <paramref name="errors"/> (<see cref="Rank"/>), said for the command <paramref name="parse"/> ran into.</summary>
+    private static string First(ParseResult parse, IReadOnlyList<ParseError> errors)
     {
         var command = parse.CommandResult.Command;
         if (parse.UnmatchedTokens.Count > 0)
             return Unrecognized(parse, command, parse.UnmatchedTokens[0]);
-        var first = parse.Errors.OrderBy(Rank).First();
-        if (IsMissingArgument(first) && first.SymbolResult is ArgumentResult missing)
-            return MissingArgument(parse.CommandResult, missing.Argument);
+        var first = errors.OrderBy(Rank).First();
+        if (Swallowed(errors, first) is { } swallowed)
+            return swallowed;
+        if (MissingArgumentOf(first) is { } missing && first.SymbolResult is ArgumentResult)
+            return MissingArgument(parse.CommandResult, missing);
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";
         return Of(first, command);
@@ -106,16 +136,17 @@ public static partial class UsageError
     /// <summary>
     /// The mistake of an argument naming a file left out, in one form for every command: <c>the argument
     /// &lt;SCENARIO&gt; is missing: 'summits whatif' takes &lt;SCENARIO&gt;; the shipped scenario files: …</c>. It names the
-    /// arguments the command takes (<see cref="Arguments"/>), then <paramref name="instead"/> (an option that names a
-    /// file in the argument's place, as <c>run --world FILE</c> does) after "or", then the files shipped of the
-    /// argument's kind and of the option's (<see cref="Cli.Commands.CommonOptions.Shipped(Symbol)"/>), which a first try most
-    /// often means; none for an argument of a kind none is shipped of.
+    /// arguments the command takes (<see cref="Arguments"/>), then the option taken in the argument's place, if any
+    /// (<see cref="Cli.Commands.OptionInPlace"/>: <c>run --world FILE</c>), after "or", then the files shipped of the
+    /// argument's kind and of the option's (<see cref="Cli.Commands.CommonOptions.Shipped(Symbol)"/>), which a first try
+    /// most often means; none for an argument of a kind none is shipped of. A command's check that says its argument is
+    /// missing says this line, exactly, which is how it is known to be one (<see cref="MissingArgumentOf"/>).
     /// </summary>
     /// <param name="command">The command whose argument is missing; its path (<c>summits export ktab</c>) is named.</param>
     /// <param name="argument">The missing argument, named as its help writes it between angle brackets.</param>
-    /// <param name="instead">An option that may be given in the argument's place; null when there is none.</param>
-    public static string MissingArgument(CommandResult command, Argument argument, Option? instead = null)
+    public static string MissingArgument(CommandResult command, Argument argument)
     {
+        var instead = Cli.Commands.OptionInPlace.Of(argument);
         var takes = Arguments(command.Command) + (instead is null ? "" : $" or {instead.Name} {instead.HelpName ?? "VALUE"}");
         var shipped = Cli.Commands.CommonOptions.Shipped(argument) + (instead is null ? "" : Cli.Commands.CommonOptions.Shipped(instead));
         return $"the argument <{argument.Name}> is missing: '{Path(command)}' takes {takes}{shipped}";
@@ -169,52 +200,120 @@ public static partial class UsageError
     }
 
     /// <summary>
-    /// The order in which the parser's errors are said, the first only: 0 for an argument the command requires left
-    /// out (<see cref="IsMissingArgument"/>), since what the command was to work on is what a user who forgot it needs to
-    /// hear, whatever else is wrong (<c>whatif --runs 0</c> with no scenario); 1 for a mistake in a value written for an
-    /// option (<c>--rounds 0</c>, <c>--format xml</c>); 2 for another mistake of an option (a value left out, a value
-    /// given twice, a required option left out); 3 for a mistake of the command as a whole (an option that does not
-    /// apply, a retired spelling).
+    /// The order in which the errors of a command line are said, the first only (after a word the parser did not take,
+    /// said before all of them, <see cref="Of(ParseResult)"/>):
+    /// 0 for a retired spelling (<see cref="IsRetired"/>: <c>--json</c>, <c>--csv</c>, <c>--format text</c>), said as
+    /// retired, as a word no command takes is said first, since the user's next try would fail on it whatever else they
+    /// mend: <c>run --json</c> and <c>whatif --json</c>, with no scenario, both say that --json is retired;
+    /// 1 for what the command cannot run without, left out (<see cref="MissingArgumentOf"/>): an argument, or run's
+    /// scenario or --world, whatever else is wrong, since what the command was to work on is what a user who forgot it
+    /// needs to hear (<c>whatif --runs 0</c> names the missing scenario), unless a value refused for an option looks like
+    /// that argument (<see cref="Swallowed"/>);
+    /// 2 for a mistake in a value written for an option (<c>--rounds 0</c>, <c>--format xml</c>);
+    /// 3 for another mistake of an option (a value left out, a required option left out);
+    /// 4 for a mistake of the command as a whole (an option that does not apply, two that clash).
+    /// Errors of one rank are said in the order the parser found them.
     /// </summary>
     private static int Rank(ParseError error) =>
-        IsMissingArgument(error) ? 0 : error.SymbolResult switch
+        IsRetired(error) ? 0 : MissingArgumentOf(error) is not null ? 1 : error.SymbolResult switch
         {
-            OptionResult o => o.Tokens.Count > 0 ? 1 : 2,
-            ArgumentResult { Parent: OptionResult } a => a.Tokens.Count > 0 ? 1 : 2,
-            ArgumentResult => 2,
-            _ => 3,
+            OptionResult o => o.Tokens.Count > 0 ? 2 : 3,
+            ArgumentResult { Parent: OptionResult } a => a.Tokens.Count > 0 ? 2 : 3,
+            ArgumentResult => 3,
+            _ => 4,
         };
 
-    /// <summary>
-    /// Whether <paramref name="error"/> is an argument the command requires left out: the parser's own, on the
-    /// argument, or a command's check's in <see cref="MissingArgument"/>'s words, on the command (<c>run</c>, which
-    /// takes a scenario or <c>--world</c> in its place).
-    /// </summary>
-    private static bool IsMissingArgument(ParseError error) => error.SymbolResult switch
-    {
-        ArgumentResult { Parent: not OptionResult } => MissingArgumentMessage().IsMatch(error.Message),
-        CommandResult => MissingArgumentLine().IsMatch(error.Message),
-        _ => false,
-    };
+    /// <summary>Whether <paramref name="error"/> refuses a retired spelling: its message is, exactly, one of <see cref="Cli.Commands.RetiredOptions.Values"/>' refusals.</summary>
+    private static bool IsRetired(ParseError error) => Cli.Commands.RetiredOptions.Values.Any(r => r.Refusal == error.Message);
 
     /// <summary>
-    /// The parse whose first mistake is said for <paramref name="args"/>: <paramref name="parse"/> itself, unless it
-    /// found a mistake of the command as a whole (<see cref="Rank"/> 3) and no argument left out, since a check of the
-    /// whole keeps the parser from looking at the options' values: then <paramref name="args"/> are parsed again by
-    /// <paramref name="unchecked"/>, the same commands without their checks of the whole, and when the first mistake
-    /// that finds is in a value it is said instead. So <c>--engine local --checkpoint-every 0x3</c> is refused for 0x3,
-    /// not for the local engine; but when the first it finds is an argument left out, the checked parse's mistake
-    /// stands, as it does when no value is wrong (a retired spelling is said as retired either way).
+    /// The argument that <paramref name="error"/> says was left out, or whose place an option written without its value
+    /// was to take; null for any other error. It is one of three: the parser's own, on the argument; a command's check's,
+    /// on the command, whose message is, exactly, the line <see cref="MissingArgument"/> makes for one of the command's
+    /// arguments given no value (<c>run</c>'s, which takes a scenario or <c>--world</c> in its place), so that another
+    /// line, however it begins, is never taken for it; or the parser's "needs a value" for an option taken in the place
+    /// of an argument (<see cref="Cli.Commands.OptionInPlace"/>) that was given none: <c>run --rounds 0 --world</c>
+    /// left out what to run, said as --world needing its file.
     /// </summary>
-    public static ParseResult ValueFirst(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> @unchecked)
+    private static Argument? MissingArgumentOf(ParseError error) => error.SymbolResult switch
     {
-        if (!parse.Errors.Any(e => Rank(e) == 3) || parse.Errors.Any(IsMissingArgument))
-            return parse;
-        var root = @unchecked();
-        foreach (var command in Descendants(root).Prepend(root))
-            command.Validators.Clear();
-        var values = root.Parse(args);
-        return values.Errors.Count > 0 && Rank(values.Errors.OrderBy(Rank).First()) == 1 ? values : parse;
+        ArgumentResult { Parent: CommandResult } a when MissingArgumentMessage().IsMatch(error.Message) => a.Argument,
+        CommandResult c => c.Command.Arguments.FirstOrDefault(a => Given(c, a) == 0 && error.Message == MissingArgument(c, a)),
+        OptionResult { Tokens.Count: 0, Parent: CommandResult c } o when ValueMissing().IsMatch(error.Message)
+            && Cli.Commands.OptionInPlace.For(o.Option) is { } a && c.Command.Arguments.Contains(a) && Given(c, a) == 0 => a,
+        _ => null,
+    };
+
+    /// <summary>How many values <paramref name="argument"/> was given in <paramref name="command"/>.</summary>
+    private static int Given(CommandResult command, Argument argument) => command.GetResult(argument)?.Tokens.Count ?? 0;
+
+    /// <summary>
+    /// The line for a word the user most likely meant as an argument, read as an option's value instead, since an option
+    /// that takes a value takes the word after it (<c>whatif --runs scenario.yaml</c>): when <paramref name="first"/> is an
+    /// argument left out, given no value (<see cref="MissingArgumentOf"/>, not an option written without its value), and
+    /// a value of an option was refused (<see cref="Rank"/> 2) that looks like a file (<see cref="LooksLikeAFile"/>), the
+    /// value's own line, with its range or its choices, and in the same line that the word was read as the option's
+    /// value: <c>--runs must be a whole number from 1 to 1000000, not 'scenario.yaml'; 'scenario.yaml' was read as the
+    /// value of --runs, the word after it, so &lt;SCENARIO&gt; is missing: give --runs a value of its own</c>. Null
+    /// otherwise: then the argument left out is said, as a value that does not look like a file (<c>--runs 0</c>) or
+    /// one the option took (<c>-o scenario.yaml</c>) is no sign of where the file went.
+    /// </summary>
+    private static string? Swallowed(IReadOnlyList<ParseError> errors, ParseError first)
+    {
+        if (first.SymbolResult is OptionResult || MissingArgumentOf(first) is not { } missing)
+            return null;
+        // A value given twice is refused for being twice, not for what it is.
+        foreach (var error in errors.Where(e => Rank(e) == 2 && !GivenTwice().IsMatch(e.Message)))
+        {
+            var option = error.SymbolResult switch { OptionResult o => o, ArgumentResult { Parent: OptionResult o } => o, _ => null };
+            if (option?.Tokens.Select(t => t.Value).FirstOrDefault(LooksLikeAFile) is not { } word)
+                continue;
+            var name = option.IdentifierToken?.Value ?? option.Option.Name;
+            return $"{Of(error)}; '{word}' was read as the value of {name}, the word after it, so <{missing.Name}> is missing: give {name} a value of its own";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> looks like a file an argument takes: a file that is there, or a name (before a
+    /// '#', as in FILE#BRANCH) whose last part ends in an extension, a dot then a letter and at most four more letters
+    /// or digits (<c>scenario.yaml</c>, <c>a.yml</c>, <c>b.json</c>, <c>t.jsonl</c>, <c>k.csv</c>). A number
+    /// (<c>2.5</c>, <c>1e3</c>) or a bare word (<c>yaml</c>) does not.
+    /// </summary>
+    private static bool LooksLikeAFile(string word)
+    {
+        var name = word.IndexOf('#') is var hash and > 0 ? word[..hash] : word;
+        return File.Exists(word) || FileExtension().IsMatch(name);
+    }
+
+    /// <summary>
+    /// A word that names an option of the command, read as another option's value, since an option that takes a value
+    /// takes the word after it whatever it is (<c>run --world --rounds 0</c> gives --world the value '--rounds' and 0
+    /// to SCENARIO), said as what was read, then as that option written without its value, in the parser's words for it:
+    /// <c>'--rounds' is an option, read as the value of --world: --world needs a value, as in --world FILE; the shipped
+    /// world files: …</c>. Said before anything else the parser found, as <see cref="OptionTakenAsArgument"/> is:
+    /// the rest of the line was read out of step. Null when no option was given such a word; a word after "--" is
+    /// never an option.
+    /// </summary>
+    public static string? OptionTakenAsValue(ParseResult parse)
+    {
+        var tokens = parse.Tokens.ToList();
+        var end = tokens.FindIndex(t => t.Type == TokenType.DoubleDash);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
+            foreach (var option in c.Command.Options.Where(o => c == parse.CommandResult || o.Recursive))
+                names.UnionWith(option.Aliases.Prepend(option.Name));
+        foreach (var option in parse.CommandResult.Children.OfType<OptionResult>().Where(o => !o.Implicit))
+            foreach (var token in option.Tokens)
+            {
+                var position = tokens.FindIndex(t => ReferenceEquals(t, token));
+                if (names.Contains(token.Value) && (end < 0 || position < end))
+                {
+                    var name = option.IdentifierToken?.Value ?? option.Option.Name;
+                    return $"'{token.Value}' is an option, read as the value of {name}: {name} needs a value{Takes(option.Option, name, shipped: true)}";
+                }
+            }
+        return null;
     }
 
     private static IEnumerable<Command> Descendants(Command command) =>
@@ -288,9 +387,8 @@ public static partial class UsageError
     [GeneratedRegex(@"^Required argument '[^']*' missing")]
     private static partial Regex MissingArgumentMessage();
 
-    /// <summary>The start of <see cref="MissingArgument"/>'s line.</summary>
-    [GeneratedRegex(@"^the argument <[^>]*> is missing: ")]
-    private static partial Regex MissingArgumentLine();
+    [GeneratedRegex(@"\.[A-Za-z][A-Za-z0-9]{0,4}$")]
+    private static partial Regex FileExtension();
 
     private static string OneLine(string message) => Whitespace().Replace(message, " ").Trim();
 

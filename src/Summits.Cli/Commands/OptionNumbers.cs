@@ -13,7 +13,8 @@ namespace Summits.Cli.Commands;
 /// is read, in the same words, <c>--rounds must be a whole number from 1 to 100000, not 'x'</c> (a number is
 /// shown as written, without quotes: <c>not 0</c>). Being the option's own error, it is said before any error of
 /// the command as a whole, such as an option that does not apply (<see cref="CommonOptions.RefuseUnless"/>), and
-/// after an argument the command requires left out (<c>whatif --runs 0</c> names the missing scenario).
+/// after an argument the command requires left out (<c>whatif --runs 0</c> names the missing scenario), unless the
+/// value refused looks like the file left out (<c>whatif --runs scenario.yaml</c>: <see cref="UsageError.Of(System.CommandLine.ParseResult)"/>).
 /// </summary>
 public static class OptionNumbers
 {

@@ -43,7 +43,7 @@ public sealed partial class HelpConventionTests
     private static string Said(params string[] args)
     {
         var parse = SummitsCommand.Create().Parse(args);
-        return UsageError.OptionTakenAsArgument(parse) ?? UsageError.Of(UsageError.ValueFirst(parse, args, SummitsCommand.Create));
+        return UsageError.OptionTakenAsArgument(parse) ?? UsageError.Of(parse, args, SummitsCommand.Create);
     }
 
     [Theory]

@@ -103,7 +103,7 @@ public sealed class OptionChoicesTests
         var root = SummitsCommand.Create();
         // run needs a scenario or a world (and --model applies only with --world), and --otlp-protocol applies only with
         // an OTLP receiver; without them the parser stops at that and does not look at the value (the program then
-        // parses again for the value: UsageError.ValueFirst, OptionNumbersTests).
+        // parses again for the value: UsageError.Of(parse, args, unchecked), OptionNumbersTests).
         string[] context = [.. path == "run" ? ["--world", "w.yaml"] : Array.Empty<string>(),
             .. name == "--otlp-protocol" ? ["--otlp", "http://localhost:4317"] : Array.Empty<string>()];
         var parse = root.Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. context, name, "no-such-choice"]);

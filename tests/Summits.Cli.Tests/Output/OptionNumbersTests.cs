@@ -51,7 +51,7 @@ public sealed partial class OptionNumbersTests
     {
         string[] args = [.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. arguments];
         var parse = SummitsCommand.Create().Parse(args);
-        return parse.Errors.Count == 0 ? null : UsageError.Of(UsageError.ValueFirst(parse, args, SummitsCommand.Create));
+        return parse.Errors.Count == 0 ? null : UsageError.Of(parse, args, SummitsCommand.Create);
     }
 
     /// <summary>

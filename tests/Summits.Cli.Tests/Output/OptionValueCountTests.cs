@@ -88,7 +88,7 @@ public sealed partial class OptionValueCountTests
         // Before, a check of the command that read the value threw here (InvalidOperationException).
         var parse = SummitsCommand.Create().Parse(args);
         Assert.NotEmpty(parse.Errors);
-        return UsageError.Of(UsageError.ValueFirst(parse, args, SummitsCommand.Create));
+        return UsageError.Of(parse, args, SummitsCommand.Create);
     }
 
     private static Command Find(string path)
