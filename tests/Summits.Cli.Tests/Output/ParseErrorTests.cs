@@ -241,6 +241,157 @@ public sealed class ParseErrorTests
     }
 
     [Theory]
+    // An option that takes a value takes the word after it, even the file: the argument is then left out, but the user
+    // typed it, so the option's own line is said, with its range or choices, and in the same line that the word was read
+    // as its value (UsageError.Swallowed). Each word here ends in an extension, so looks like a file though none is there.
+    // whatif's --runs takes 1 to 1000000 (its help), and 'scenario.yaml' is no whole number, so it is quoted.
+    [InlineData(new[] { "whatif", "--runs", "scenario.yaml" },
+        "summits whatif: error: --runs must be a whole number from 1 to 1000000, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --runs, the word after it, so <SCENARIO> is missing: give --runs a value of its own (see 'summits whatif --help')")]
+    // run's --seed takes 0 to 2^64 − 1 = 18446744073709551615; run's scenario left out is its own check's line, and
+    // the value refused is found only by parsing again without the checks: the same line as whatif's all the same.
+    [InlineData(new[] { "run", "--seed", "scenario.yaml" },
+        "summits run: error: --seed must be a whole number from 0 to 18446744073709551615, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --seed, the word after it, so <SCENARIO> is missing: give --seed a value of its own (see 'summits run --help')")]
+    // compare given A, a.yaml, and --format b.yaml: <B> is what is left out. 'b.yaml' is none of table, csv or json, is
+    // in none of them, and is 5 edits from 'table' and 6 from 'csv' and 'json', beyond max(2, 6 / 2) = 3 (Closest.Nearest):
+    // no choice is suggested.
+    [InlineData(new[] { "compare", "a.yaml", "--format", "b.yaml" },
+        "summits compare: error: --format must be one of table, csv or json, not 'b.yaml'; 'b.yaml' was read as the value of --format, the word after it, so <B> is missing: give --format a value of its own (see 'summits compare --help')")]
+    // exercise's <FILE>, read as --format's value; 'play.yaml' is 8 edits from 'table' and 9 from 'csv' and 'json', beyond
+    // max(2, 9 / 2) = 4: no choice is suggested.
+    [InlineData(new[] { "exercise", "--format", "play.yaml" },
+        "summits exercise: error: --format must be one of table, csv or json, not 'play.yaml'; 'play.yaml' was read as the value of --format, the word after it, so <FILE> is missing: give --format a value of its own (see 'summits exercise --help')")]
+    // Written by its short name, the option is named as written: whatif's -n is --runs.
+    [InlineData(new[] { "whatif", "-n", "baseline.yml" },
+        "summits whatif: error: --runs must be a whole number from 1 to 1000000, not 'baseline.yml'; 'baseline.yml' was read as the value of -n, the word after it, so <SCENARIO> is missing: give -n a value of its own (see 'summits whatif --help')")]
+    public async Task A_file_read_as_an_options_refused_value_is_said_as_that_value(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
+    // A word with no extension is not taken for a file unless it is one there: 'play' names none, so exercise's <FILE>
+    // left out is said (with the three shipped exercises), as for any bad value; a file 'play' made in the folder the
+    // program runs in is one, so the value's line with what it was read as is said instead. 'play' is 5 edits from
+    // 'table' and 4 from 'csv' and 'json', beyond max(2, 4 / 2) = 2, and in none of them: no choice is suggested.
+    [InlineData(false, "summits exercise: error: the argument <FILE> is missing: 'summits exercise' takes <FILE>; the shipped exercise files: " + ShippedExercises + " (see 'summits exercise --help')")]
+    [InlineData(true, "summits exercise: error: --format must be one of table, csv or json, not 'play'; 'play' was read as the value of --format, the word after it, so <FILE> is missing: give --format a value of its own (see 'summits exercise --help')")]
+    public async Task A_word_without_an_extension_is_read_as_a_file_only_when_it_is_one(bool there, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("summits-cli-");
+        try
+        {
+            if (there)
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, "play"), "kind: exercise\n");
+            var run = await SummitsProcess.RunInAsync(folder.FullName, ["exercise", "--format", "play"]);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(expected, OnlyLine(run));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    // A refused value that does not look like a file is no sign of where the argument went: it stays left out, said
+    // first. 2.5 ends in '.5', a digit, which is no extension (an extension begins with a letter).
+    [InlineData(new[] { "whatif", "--runs", "2.5" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    // A value given twice is refused for being twice, whatever the words: 'a.yaml' is the second --runs.
+    [InlineData(new[] { "whatif", "--runs", "1", "--runs", "a.yaml" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    // A value the option takes is not refused: -o takes any folder name, so the scenario stays what is said.
+    [InlineData(new[] { "whatif", "-o", "scenario.yaml" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    public async Task A_refused_value_that_is_no_file_leaves_the_argument_said_first(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
+    // A retired spelling is said as retired before anything else wrong, on every command alike (UsageError.Rank 0): the
+    // user's next try would fail on it whatever else they mend. run's own check says that nothing was given to run, and
+    // whatif's parser that SCENARIO is missing; --json is said on both. The pointers are RetiredOptions.Values'.
+    [InlineData(new[] { "run", "--json" }, "summits run: error: --json is no longer taken; use --format json (see 'summits run --help')")]
+    [InlineData(new[] { "whatif", "--json" }, "summits whatif: error: --json is no longer taken; use --format json (see 'summits whatif --help')")]
+    // --csv once took a folder: written alone, and with a word it reads as that folder, leaving whatif no scenario.
+    [InlineData(new[] { "run", "--csv" }, "summits run: error: --csv is no longer taken; use -o DIR (--output) to write the files, or --format csv to print the tables (see 'summits run --help')")]
+    [InlineData(new[] { "whatif", "--csv", "x" }, "summits whatif: error: --csv is no longer taken; use -o DIR (--output) to write the files, or --format csv to print the tables (see 'summits whatif --help')")]
+    // --format text is refused by --format's own check, not the command's: the same order.
+    [InlineData(new[] { "run", "--format", "text" }, "summits run: error: --format text is no longer taken; use --format table (see 'summits run --help')")]
+    [InlineData(new[] { "whatif", "--format", "text" }, "summits whatif: error: --format text is no longer taken; use --format table (see 'summits whatif --help')")]
+    // Before a bad value too: with the scenario named (not there: a file is looked for only once the line parses),
+    // --runs 0 is below its least of 1, and --json is said.
+    [InlineData(new[] { "whatif", "nothing.yaml", "--json", "--runs", "0" }, "summits whatif: error: --json is no longer taken; use --format json (see 'summits whatif --help')")]
+    public async Task A_retired_spelling_is_said_first_on_every_command(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
+    // --world takes run's SCENARIO's place: written without its file and no scenario, what to run is left out, said
+    // first in --world's own line (the shipped worlds), as 'run --rounds 0' names what to run before --rounds' 0.
+    [InlineData(new[] { "run", "--rounds", "0", "--world" },
+        "summits run: error: --world needs a value, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    // --format xml is none of its choices: a value refused, said after what to run.
+    [InlineData(new[] { "run", "--format", "xml", "--world" },
+        "summits run: error: --world needs a value, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    // Written before another option, --world is given that option's name as its value (the parser takes the word after
+    // an option whatever it is: --world '--rounds', SCENARIO '0'): that is said first, then --world's line.
+    [InlineData(new[] { "run", "--world", "--rounds", "0" },
+        "summits run: error: '--rounds' is an option, read as the value of --world: --world needs a value, as in --world FILE; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    // Any option read so: whatif's --seed given '--runs' (a seed takes 0 to 18446744073709551615).
+    [InlineData(new[] { "whatif", "--seed", "--runs", "0" },
+        "summits whatif: error: '--runs' is an option, read as the value of --seed: --seed needs a value, a whole number from 0 to 18446744073709551615 (see 'summits whatif --help')")]
+    // With a scenario named, --world without its value leaves nothing to run unsaid: it is a value left out (rank 3), said
+    // after --rounds' 0 (rank 2).
+    [InlineData(new[] { "run", "nothing.yaml", "--rounds", "0", "--world" },
+        "summits run: error: --rounds must be a whole number from 1 to 100000, not 0 (see 'summits run --help')")]
+    public async Task World_without_its_file_is_what_to_run_left_out(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
+    // A command's check whose line is, exactly, UsageError.MissingArgument's for its argument is an argument left out,
+    // said before a value refused (--n takes 1 to 3, and 0 is below): nothing else in the line counts.
+    [InlineData(true, "the argument <FILE> is missing: 'summits probe' takes <FILE>")]
+    // A line that begins the same way but is not that line is the command's as a whole (UsageError.Rank 4), said after
+    // the value: it is not taken for an argument left out by how it begins.
+    [InlineData(false, "--n must be a whole number from 1 to 3, not 0")]
+    public void Only_the_missing_argument_line_itself_is_ranked_as_one(bool exact, string expected)
+    {
+        RootCommand Probe()
+        {
+            var file = new Argument<string?>("FILE") { Arity = ArgumentArity.ZeroOrOne };
+            var n = OptionNumbers.Whole(new Option<int>("--n"), 1, 3);
+            var probe = new Command("probe") { file, n };
+            probe.Validators.Add(result =>
+            {
+                if (result.GetResult(file) is null)
+                    result.AddError(exact ? UsageError.MissingArgument(result, file) : "the argument <FILE> is missing: give one");
+            });
+            return new RootCommand { probe };
+        }
+        string[] args = ["probe", "--n", "0"];
+
+        Assert.Equal(expected, UsageError.Of(Probe().Parse(args), args, Probe));
+    }
+
+    [Theory]
     // A telemetry file and an older file to migrate are the user's own: none is shipped to name.
     [InlineData("analyze", "<FILE.jsonl>")]
     [InlineData("migrate", "<FILE>")]
