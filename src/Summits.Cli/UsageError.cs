@@ -292,8 +292,9 @@ public static partial class UsageError
     /// to SCENARIO), said as what was read, then as that option written without its value, in the parser's words for it:
     /// <c>'--rounds' is an option, read as the value of --world: --world needs a value, as in --world FILE; the shipped
     /// world files: …</c>. Said before anything else the parser found, as <see cref="OptionTakenAsArgument"/> is:
-    /// the rest of the line was read out of step. Null when no option was given such a word; a word after "--" is
-    /// never an option.
+    /// the rest of the line was read out of step. A retired option given such a word (<c>--csv --format json</c>) is
+    /// said as retired, as it is before all else (<see cref="Rank"/>). Null when no option was given such a word; a word
+    /// after "--" is never an option.
     /// </summary>
     public static string? OptionTakenAsValue(ParseResult parse)
     {
@@ -309,6 +310,9 @@ public static partial class UsageError
                 var position = tokens.FindIndex(t => ReferenceEquals(t, token));
                 if (names.Contains(token.Value) && (end < 0 || position < end))
                 {
+                    // A retired option is said as retired (Rank), whatever it read: the user's next try is without it.
+                    if (Cli.Commands.RetiredOptions.Values.FirstOrDefault(r => r.Name == option.Option.Name) is { } retired)
+                        return retired.Refusal;
                     var name = option.IdentifierToken?.Value ?? option.Option.Name;
                     return $"'{token.Value}' is an option, read as the value of {name}: {name} needs a value{Takes(option.Option, name, shipped: true)}";
                 }
