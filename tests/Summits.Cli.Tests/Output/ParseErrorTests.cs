@@ -369,6 +369,19 @@ public sealed class ParseErrorTests
         Assert.Equal(expected, OnlyLine(run));
     }
 
+    [Fact]
+    public async Task Help_read_as_an_options_value_is_said_so_not_looked_for_as_a_file()
+    {
+        // The parser gives --world the word after it, '--help', as its value, so no help is shown; before, the file
+        // '--help' was looked for and not found ("no such file: --help"). It is said as an option read as --world's
+        // value, with --world's own line after it, and the line ends pointing to run's help.
+        var run = await SummitsProcess.RunAsync("run", "--world", "--help");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits run: error: '--help' is an option, read as the value of --world: --world needs a value, as in --world FILE; the shipped world files: "
+            + ShippedWorlds + " (see 'summits run --help')", OnlyLine(run));
+    }
+
     [Theory]
     // A command's check whose line is, exactly, UsageError.MissingArgument's for its argument is an argument left out,
     // said before a value refused (--n takes 1 to 3, and 0 is below): nothing else in the line counts.
