@@ -93,6 +93,7 @@ public static partial class UsageError
     /// option looks like the file it takes (<see cref="Swallowed"/>); other mistakes go through
     /// <see cref="Of(ParseError, Command?)"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">When <paramref name="parse"/> found no mistake: it is said only for a refused line.</exception>
     public static string Of(ParseResult parse) => First(parse, parse.Errors);
 
     /// <summary>
@@ -107,6 +108,10 @@ public static partial class UsageError
     /// not for the local engine; <c>run --json</c> and <c>whatif --json</c> alike say that --json is retired, not that
     /// the scenario is missing; and <c>run --seed scenario.yaml</c> says what <c>whatif --runs scenario.yaml</c> says.
     /// </summary>
+    /// <param name="parse">The refused parse of <paramref name="args"/> by the program's commands, checks and all.</param>
+    /// <param name="args">The command line as typed, without the program's name.</param>
+    /// <param name="unchecked">Makes the program's commands anew, to be parsed again without their checks of the whole.</param>
+    /// <exception cref="InvalidOperationException">When <paramref name="parse"/> found no mistake: it is said only for a refused line.</exception>
     public static string Of(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> @unchecked)
     {
         if (parse.UnmatchedTokens.Count > 0 || !parse.Errors.Any(e => e.SymbolResult is CommandResult))
@@ -276,9 +281,10 @@ public static partial class UsageError
 
     /// <summary>
     /// Whether <paramref name="word"/> looks like a file an argument takes: a file that is there, or a name (before a
-    /// '#', as in FILE#BRANCH) whose last part ends in an extension, a dot then a letter and at most four more letters
-    /// or digits (<c>scenario.yaml</c>, <c>a.yml</c>, <c>b.json</c>, <c>t.jsonl</c>, <c>k.csv</c>). A number
-    /// (<c>2.5</c>, <c>1e3</c>) or a bare word (<c>yaml</c>) does not.
+    /// '#', as in FILE#BRANCH) that ends in the extension of a kind of file Summits reads, without regard to case
+    /// (<c>scenario.yaml</c>, <c>a.yml</c>, <c>b.json</c>, <c>t.jsonl</c>, <c>k.csv</c>, <c>briefing.txt</c>). A number
+    /// (<c>2.5</c>, <c>1e3</c>), a bare word (<c>yaml</c>) or a host name (<c>cache.example.com</c>, <c>h.local</c>)
+    /// does not.
     /// </summary>
     private static bool LooksLikeAFile(string word)
     {
@@ -293,7 +299,8 @@ public static partial class UsageError
     /// <c>'--rounds' is an option, read as the value of --world: --world needs a value, as in --world FILE; the shipped
     /// world files: …</c>. Said before anything else the parser found, as <see cref="OptionTakenAsArgument"/> is:
     /// the rest of the line was read out of step. A retired option given such a word (<c>--csv --format json</c>) is
-    /// said as retired, as it is before all else (<see cref="Rank"/>). Null when no option was given such a word; a word
+    /// said as retired, as it is before all else (<see cref="Rank"/>), and so is a retired option read as another's value
+    /// (<c>--seed --json</c>). Null when no option was given such a word; a word
     /// after "--" is never an option.
     /// </summary>
     public static string? OptionTakenAsValue(ParseResult parse)
@@ -310,8 +317,11 @@ public static partial class UsageError
                 var position = tokens.FindIndex(t => ReferenceEquals(t, token));
                 if (names.Contains(token.Value) && (end < 0 || position < end))
                 {
-                    // A retired option is said as retired (Rank), whatever it read: the user's next try is without it.
-                    if (Cli.Commands.RetiredOptions.Values.FirstOrDefault(r => r.Name == option.Option.Name) is { } retired)
+                    // A retired option is said as retired (Rank), whether it read a word or was read as one: the user's
+                    // next try is without it.
+                    // (A retired option is one of its own, not '--format text', a retired value of a live option.)
+                    if (Cli.Commands.RetiredOptions.Values.FirstOrDefault(r => !r.Old.Contains(' ', StringComparison.Ordinal)
+                        && (r.Name == option.Option.Name || r.Name == token.Value)) is { } retired)
                         return retired.Refusal;
                     var name = option.IdentifierToken?.Value ?? option.Option.Name;
                     return $"'{token.Value}' is an option, read as the value of {name}: {name} needs a value{Takes(option.Option, name, shipped: true)}";
@@ -352,9 +362,29 @@ public static partial class UsageError
             var options = new List<string>();
             for (SymbolResult? result = parse.CommandResult; result is CommandResult c; result = c.Parent)
                 options.AddRange(c.Command.Options.Where(o => !o.Hidden && (c == parse.CommandResult || o.Recursive)).Select(o => o.Name));
-            return $"'{token}' is not an option of '{Path(parse.CommandResult)}'{Suggest(token, options.Distinct())}; {TheNames("option", options.Distinct())}";
+            var elsewhere = OwnersOf(parse.RootCommandResult.Command, "summits", token).ToList();
+            return $"'{token}' is not an option of '{Path(parse.CommandResult)}'{Suggest(token, options.Distinct())}; {TheNames("option", options.Distinct())}"
+                + (elsewhere.Count == 0 ? "" : $"; {token} is an option of {Listed.And(elsewhere.Select(c => $"'{c}'"))}");
         }
         return $"unexpected argument '{token}': '{Path(parse.CommandResult)}' takes {(command.Arguments.Count == 0 ? "no arguments" : Arguments(command))}";
+    }
+
+    /// <summary>
+    /// The commands under <paramref name="command"/> (itself not included), each as its path from <c>summits</c>
+    /// (<c>summits run</c>, <c>summits worlds show</c>), that take <paramref name="option"/> by its name or an alias and
+    /// show it in their help, in the order their help lists them, each command before its own commands: where an
+    /// option given to the wrong command belongs.
+    /// </summary>
+    private static IEnumerable<string> OwnersOf(Command command, string path, string option)
+    {
+        foreach (var sub in command.Subcommands.Where(c => !c.Hidden))
+        {
+            var subPath = $"{path} {sub.Name}";
+            if (sub.Options.Any(o => !o.Hidden && (o.Name == option || o.Aliases.Contains(option))))
+                yield return subPath;
+            foreach (var deeper in OwnersOf(sub, subPath, option))
+                yield return deeper;
+        }
     }
 
     /// <summary>
@@ -391,7 +421,7 @@ public static partial class UsageError
     [GeneratedRegex(@"^Required argument '[^']*' missing")]
     private static partial Regex MissingArgumentMessage();
 
-    [GeneratedRegex(@"\.[A-Za-z][A-Za-z0-9]{0,4}$")]
+    [GeneratedRegex(@"\.(ya?ml|jsonl?|csv|txt)$", RegexOptions.IgnoreCase)]
     private static partial Regex FileExtension();
 
     private static string OneLine(string message) => Whitespace().Replace(message, " ").Trim();

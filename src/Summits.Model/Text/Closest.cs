@@ -52,14 +52,16 @@ public static class Closest
     /// stands for (<see cref="StandsFor"/>: 'anal' for 'analyze', 'tab' for 'table') and those within reach by
     /// <see cref="EditDistance.Between"/> (a swap of two neighbouring letters is one edit), letters compared without
     /// regard to case, within half the typed length (at least 2: 'rn' is one from 'run', 'JPP' one from 'JP') and nearer
-    /// than the typed name is long (a '7' is one edit from any one-character name, and names none of them), the first
-    /// in the order of <see cref="Order"/>. Used for commands, options, choices, and actors, topics and event kinds in
-    /// files alike.
+    /// than the typed name is long (a '7' is one edit from any one-character name, and names none of them), the typed
+    /// length counted without an option's leading dashes ('--seed' is 4 long, so '--help', 3 edits away, is not near),
+    /// the first in the order of <see cref="Order"/>. Used for commands, options, choices, and actors, topics and event
+    /// kinds in files alike.
     /// </summary>
     public static string? Nearest(string typed, IEnumerable<string> names)
     {
+        var length = typed.TrimStart('-').Length;
         var near = names.Where(n => StandsFor(typed, n)
-            || EditDistance.Between(typed.ToLowerInvariant(), n.ToLowerInvariant()) is var distance && distance <= Math.Max(2, typed.Length / 2) && distance < typed.Length);
+            || EditDistance.Between(typed.ToLowerInvariant(), n.ToLowerInvariant()) is var distance && distance <= Math.Max(2, length / 2) && distance < length);
         return Order(typed, near, ignoreCase: true).FirstOrDefault();
     }
 

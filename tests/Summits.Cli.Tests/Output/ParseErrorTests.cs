@@ -65,7 +65,7 @@ public sealed class ParseErrorTests
     {
         var run = await SummitsProcess.RunAsync("run", Baseline, "--fromat", "json");
 
-        // '--fromat' is two substitutions from '--format' (its r and o swapped), within half its 8 characters; the
+        // '--fromat' is one edit from '--format' (its r and o swapped), within half its 6 letters, the dashes not counted; the
         // options follow in the order of 'summits run --help': --world, --rounds, --model, --seed, then -o|--output.
         Assert.StartsWith("summits run: error: '--fromat' is not an option of 'summits run' (did you mean '--format'?); the options are --world, --rounds, --model, --seed, --output, --format, ", OnlyLine(run));
     }
@@ -80,6 +80,69 @@ public sealed class ParseErrorTests
         Assert.Contains("--engine", line);
         Assert.Contains("--seed", line);
         Assert.EndsWith("(see 'summits run --help')", line);
+    }
+
+    [Fact]
+    public async Task An_option_of_another_command_names_no_far_option_and_says_whose_it_is()
+    {
+        var run = await SummitsProcess.RunAsync("compare", "a.json", "b.json", "--seed", "3");
+
+        // compare reads each run's seed from its state and takes no --seed. '--seed' is 3 edits from '--help' (s, e, d
+        // changed to h, l, p), more than half its 4 letters (dashes not counted), so no option is offered as meant; the
+        // commands that take --seed, in the order of 'summits --help' (seed, run, analyze, import, export, generate,
+        // whatif, ...), are run, generate and whatif (CommonOptions.Seed in RunCommand, GenerateCommand, WhatIfCommand).
+        Assert.Equal("summits compare: error: '--seed' is not an option of 'summits compare'; the options are --format, --output, --report, --engine, "
+            + "--quiet, --verbosity and --help; --seed is an option of 'summits run', 'summits generate' and 'summits whatif' (see 'summits compare --help')", OnlyLine(run));
+    }
+
+    [Theory]
+    // A typed length of 6 with its dashes, 4 without: max(2, 4 / 2) = 2 edits at most.
+    [InlineData("--seed", new[] { "--help", "--format" }, null)]
+    // One edit (e for a), within 2.
+    [InlineData("--sead", new[] { "--help", "--seed" }, "--seed")]
+    // One edit (r and o swapped, a swap counted as one): within max(2, 6 / 2) = 3.
+    [InlineData("--fromat", new[] { "--format", "--help" }, "--format")]
+    // No dashes: 'rn' is one insertion from 'run', within max(2, 1) = 2 and less than its length 2.
+    [InlineData("rn", new[] { "run", "seed" }, "run")]
+    public void An_options_length_for_what_is_near_is_its_letters_without_the_dashes(string typed, string[] names, string? expected)
+    {
+        Assert.Equal(expected, Summits.Model.Closest.Nearest(typed, names));
+    }
+
+    [Fact]
+    public async Task A_live_format_option_read_with_an_options_name_is_not_taken_for_the_retired_format_text()
+    {
+        // --format takes '--rounds' as its value. '--format text' is a retired value of the live --format, not a retired
+        // option: the line says --rounds was read as --format's value and what --format takes (CommonOptions.Format's
+        // choices, table, csv and json), not that '--format text' is no longer taken.
+        var run = await SummitsProcess.RunAsync("run", "--format", "--rounds", "0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("summits run: error: '--rounds' is an option, read as the value of --format: --format needs a value", OnlyLine(run));
+        Assert.DoesNotContain("no longer taken", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_retired_option_read_as_another_options_value_is_said_as_retired()
+    {
+        // --seed takes '--json' as its value; --json is retired (RetiredOptions: use --format json), and a retired
+        // spelling is said before all else, wherever it stands.
+        var run = await SummitsProcess.RunAsync("whatif", Baseline, "--seed", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("summits whatif: error: --json is no longer taken; use --format json (see 'summits whatif --help')", OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_host_name_refused_as_a_value_is_no_file_read_in_the_arguments_place()
+    {
+        // 'cache.example.com' ends in '.com', no extension of a file Summits reads (yaml, yml, json, jsonl, csv, txt),
+        // and no such file is in the run's fresh folder: so no scenario went into --seed's value, and what is missing
+        // is said as it is, the scenario or --world (the missing argument, before any value of an option).
+        var run = await SummitsProcess.RunAsync("run", "--seed", "cache.example.com");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("summits run: error: the argument <SCENARIO> is missing: ", OnlyLine(run));
     }
 
     [Fact]
