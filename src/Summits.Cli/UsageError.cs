@@ -317,9 +317,8 @@ public static partial class UsageError
                 var position = tokens.FindIndex(t => ReferenceEquals(t, token));
                 if (names.Contains(token.Value) && (end < 0 || position < end))
                 {
-                    // A retired option is said as retired (Rank), whether it read a word or was read as one: the user's
-                    // next try is without it.
-                    // (A retired option is one of its own, not '--format text', a retired value of a live option.)
+                    // A retired option (one of its own, not '--format text', a retired value of a live option) is said
+                    // as retired (Rank), whether it read a word or was read as one: the user's next try is without it.
                     if (Cli.Commands.RetiredOptions.Values.FirstOrDefault(r => !r.Old.Contains(' ', StringComparison.Ordinal)
                         && (r.Name == option.Option.Name || r.Name == token.Value)) is { } retired)
                         return retired.Refusal;

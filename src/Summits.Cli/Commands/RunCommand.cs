@@ -50,16 +50,8 @@ public static class RunCommand
         {
             scenario, world, rounds, model, seed, output, format, engine, quiet, verbosity, branch, report, pair,
         };
-        // What to run is said before a mistake in an option's value and any option that could not apply to it, after
-        // only a retired spelling (UsageError.Rank), as every command says its argument left out: without it, no option
-        // can be judged. It reads only what was written (a scenario, --world with or without its value), so it is no
-        // CommandChecks check and waits for no value: 'run --report' is told what to run, as 'whatif --runs' is told its
-        // scenario is missing. It is said as every command says a missing file, with the shipped scenarios and worlds it
-        // could be (--world takes SCENARIO's place: OptionInPlace). --world written without its value and no scenario is
-        // what to run left out too, but is left to the parser's own line, '--world needs a value, as in --world FILE; the
-        // shipped world files: …', which names the file the user began to give and is ranked as an argument left out for
-        // it: 'run --rounds 0 --world' says it, not --rounds. A word naming an option read as --world's value ('run
-        // --world --rounds 0') is said before all, as that option read so (UsageError.OptionTakenAsValue).
+        // What to run, left out, is said before any option's mistake (UsageError.Rank): it reads only what was written,
+        // so it waits for no value. --world written without its file is left to the parser's own line.
         command.Validators.Add(result =>
         {
             if (result.GetResult(scenario) is not { Tokens.Count: > 0 } && result.GetResult(world) is not { Implicit: false })
