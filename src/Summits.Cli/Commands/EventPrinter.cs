@@ -56,14 +56,10 @@ internal sealed class EventPrinter(TextWriter output, TimelineFormat format, int
         }
     }
 
-    /// <summary>Under a table, the columns left out to fit since the last note, if any: <c>(left out to fit W columns: cause; --format csv has every field)</c>.</summary>
+    /// <summary>Under a table, the columns left out to fit since the last note, if any (<see cref="TimelineTable.WriteLeftOut"/>): <c>(left out to fit W columns: cause; --format csv has every field)</c>.</summary>
     public void Note()
     {
-        if (_dropped.Count > 0)
-        {
-            foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(_dropped)}; --format csv has every field)", width))
-                output.WriteLine(line);
-        }
+        TimelineTable.WriteLeftOut(output, _dropped, width);
         _dropped.Clear();
     }
 

@@ -320,10 +320,7 @@ public static class RunCommand
             if (table && request.Verbosity >= Verbosity.Normal)
             {
                 stdout.WriteLine();
-                var dropped = TimelineTable.Write(stdout, run.Timeline, width, cancellation);
-                if (dropped.Count > 0)
-                    foreach (var line in TerminalWidth.Wrap($"(left out to fit {width} columns: {Listed.And(dropped)}; --format csv has every field)", width))
-                        stdout.WriteLine(line);
+                TimelineTable.WriteLeftOut(stdout, TimelineTable.Write(stdout, run.Timeline, width, cancellation), width);
             }
             if (table && request.Verbosity >= Verbosity.Minimal)
             {

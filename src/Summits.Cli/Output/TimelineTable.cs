@@ -29,6 +29,17 @@ public static class TimelineTable
     /// <summary>How many rows are rendered at a time; the cancellation is checked between them.</summary>
     public const int RowsPerBlock = 100;
 
+    /// <summary>
+    /// The note under a timeline table that had to leave columns out (<see cref="Write"/>'s answer, or the columns
+    /// several tables left out), in the one form of <see cref="FittedTable.WriteLeftOut"/>:
+    /// <c>(left out to fit W columns: cause; --format csv has every field)</c>, wrapped at <paramref name="width"/>;
+    /// nothing when none was left out. The timeline's CSV has every field of <c>timeline.jsonl</c>.
+    /// </summary>
+    /// <param name="dropped">The columns left out, named in the order given (<see cref="Write"/> gives the table's).</param>
+    /// <param name="width">The width the table was fitted to, in terminal cells.</param>
+    public static void WriteLeftOut(TextWriter output, IReadOnlyList<string> dropped, int width) =>
+        FittedTable.WriteLeftOut(output, dropped, width, whole: "--format csv has every field");
+
     /// <summary>Writes the table; returns the columns left out to fit.</summary>
     /// <param name="cancellation">
     /// Checked between blocks of <see cref="RowsPerBlock"/> rows (a long timeline, 20,000 events, takes seconds to
