@@ -256,20 +256,25 @@ public static class InputFile
     /// was (with its folder part), closest to the name first (<see cref="Closest"/>: the names its stem stands for, as
     /// abe-trump.yaml for abe.yaml, then fewest edits of the file's name, then in ordinal order),
     /// at most ten and how many more; <c>; the YAML files there, closest first: a.yaml, b.yaml</c>. When the folder
-    /// itself is missing, says so. Empty when the folder holds no file of that kind.
+    /// itself is missing, says so. When the folder holds no file of that kind, is missing or cannot be read,
+    /// <paramref name="elsewhere"/> follows (after the missing folder): what else could be meant; empty without it.
     /// </summary>
     /// <param name="path">The file looked for, as the program resolved it.</param>
     /// <param name="name">The file as the person named it.</param>
     /// <param name="referrer">The file that names it, if any, which is left out.</param>
-    public static string Alternatives(string path, string name, string? referrer = null)
+    /// <param name="elsewhere">
+    /// The clause said when the folder offers nothing, asked for only then: the files of the kind that ship
+    /// (<c>; the shipped scenario files: ...</c>), which a first try from an empty folder or a mistyped one can name.
+    /// </param>
+    public static string Alternatives(string path, string name, string? referrer = null, Func<string>? elsewhere = null)
     {
         var slash = Math.Max(name.LastIndexOf('/'), Path.DirectorySeparatorChar == '/' ? -1 : name.LastIndexOf(Path.DirectorySeparatorChar));
         var (prefix, file) = (name[..(slash + 1)], name[(slash + 1)..]);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is null)
-            return "";
+            return Otherwise();
         if (!Directory.Exists(folder))
-            return prefix.Length == 0 ? "" : $"; the folder '{prefix}' does not exist either";
+            return (prefix.Length == 0 ? "" : $"; the folder '{prefix}' does not exist either") + Otherwise();
         var extension = Kind(Path.GetExtension(file));
         string[] found;
         try
@@ -282,15 +287,17 @@ public static class InputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "";
+            return Otherwise();
         }
         if (found.Length == 0)
-            return "";
+            return Otherwise();
         const int shown = 10;
         var kind = extension.Length == 0 ? "files" : extension == ".yaml" ? "YAML files" : $"{extension} files";
         return $"; the {kind} there, closest first: {Listed.AndMore(found.Select(f => prefix + f), shown)}";
 
         static string Kind(string extension) => extension.ToLowerInvariant() is ".yml" ? ".yaml" : extension.ToLowerInvariant();
+
+        string Otherwise() => elsewhere?.Invoke() ?? "";
     }
 
     /// <summary>
