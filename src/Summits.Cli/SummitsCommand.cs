@@ -63,9 +63,7 @@ public static class SummitsCommand
             // said first), the files of the argument's kind that ship.
             var (token, kind) = missing;
             var file = token.LastIndexOf('#') is var hash and > 0 && !File.Exists(token) ? token[..hash] : token;
-            var there = Summits.Scenarios.InputFile.Alternatives(file, file);
-            var folderThere = Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(file)));
-            var meant = folderThere && there.Length > 0 ? there : there + Commands.CommonOptions.Shipped(kind);
+            var meant = Summits.Scenarios.InputFile.Alternatives(file, file, elsewhere: () => Commands.CommonOptions.Shipped(kind));
             await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {token}{meant}"));
             return ExitCodes.BadInput;
         }
