@@ -94,7 +94,7 @@ public static partial class UsageError
     /// <see cref="Of(ParseError, Command?)"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">When <paramref name="parse"/> found no mistake: it is said only for a refused line.</exception>
-    public static string Of(ParseResult parse) => First(parse, parse.Errors);
+    public static string Of(ParseResult parse) => First(parse, parse.Errors, withArgument: null);
 
     /// <summary>
     /// The one line said for <paramref name="args"/>, which <paramref name="parse"/> refused: its first mistake, as
@@ -114,25 +114,33 @@ public static partial class UsageError
     /// <exception cref="InvalidOperationException">When <paramref name="parse"/> found no mistake: it is said only for a refused line.</exception>
     public static string Of(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> @unchecked)
     {
+        // The line with a word given to the command's argument, parsed with every check, tells whether an option that
+        // took the word applies once the argument is there (Advice).
+        IReadOnlyList<ParseError> WithArgument(string word) =>
+            @unchecked().Parse([.. args, .. args.Contains("--") ? Array.Empty<string>() : ["--"], word]).Errors;
         if (parse.UnmatchedTokens.Count > 0 || !parse.Errors.Any(e => e.SymbolResult is CommandResult))
-            return Of(parse);
+            return First(parse, parse.Errors, WithArgument);
         var root = @unchecked();
         foreach (var command in Descendants(root).Prepend(root))
             command.Validators.Clear();
-        return First(parse, [.. parse.Errors, .. root.Parse(args).Errors]);
+        return First(parse, [.. parse.Errors, .. root.Parse(args).Errors], WithArgument);
     }
 
-    /// <summary>The first of <paramref name="errors"/> (<see cref="Rank"/>), said for the command <paramref name="parse"/> ran into.</summary>
-    private static string First(ParseResult parse, IReadOnlyList<ParseError> errors)
+    /// <summary>
+    /// The first of <paramref name="errors"/> (<see cref="Rank"/>), said for the command <paramref name="parse"/> ran into.
+    /// <paramref name="withArgument"/>, when known, gives the errors of the same line with a word given to the command's
+    /// argument (<see cref="Advice"/>).
+    /// </summary>
+    private static string First(ParseResult parse, IReadOnlyList<ParseError> errors, Func<string, IReadOnlyList<ParseError>>? withArgument)
     {
         var command = parse.CommandResult.Command;
         if (parse.UnmatchedTokens.Count > 0)
             return Unrecognized(parse, command, parse.UnmatchedTokens[0]);
         var first = errors.OrderBy(Rank).First();
-        if (Swallowed(errors, first) is { } swallowed)
+        if (Swallowed(errors, first, withArgument) is { } swallowed)
             return swallowed;
-        if (MissingArgumentOf(first) is { } missing && first.SymbolResult is ArgumentResult)
-            return MissingArgument(parse.CommandResult, missing);
+        if (MissingArgumentOf(first) is { } missing && first.SymbolResult is not OptionResult)
+            return Taken(parse.CommandResult, missing, withArgument) ?? MissingArgument(parse.CommandResult, missing);
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";
         return Of(first, command);
@@ -149,12 +157,13 @@ public static partial class UsageError
     /// </summary>
     /// <param name="command">The command whose argument is missing; its path (<c>summits export ktab</c>) is named.</param>
     /// <param name="argument">The missing argument, named as its help writes it between angle brackets.</param>
-    public static string MissingArgument(CommandResult command, Argument argument)
+    /// <param name="shipped">Whether the shipped files are named; false where the user gave a file, read as something else (<see cref="Taken"/>).</param>
+    public static string MissingArgument(CommandResult command, Argument argument, bool shipped = true)
     {
         var instead = Cli.Commands.OptionInPlace.Of(argument);
         var takes = Arguments(command.Command) + (instead is null ? "" : $" or {instead.Name} {instead.HelpName ?? "VALUE"}");
-        var shipped = Cli.Commands.CommonOptions.Shipped(argument) + (instead is null ? "" : Cli.Commands.CommonOptions.Shipped(instead));
-        return $"the argument <{argument.Name}> is missing: '{Path(command)}' takes {takes}{shipped}";
+        var files = !shipped ? "" : Cli.Commands.CommonOptions.Shipped(argument) + (instead is null ? "" : Cli.Commands.CommonOptions.Shipped(instead));
+        return $"the argument <{argument.Name}> is missing: '{Path(command)}' takes {takes}{files}";
     }
 
     /// <summary>The arguments <paramref name="command"/> takes, as its help writes them: <c>&lt;A&gt; &lt;B&gt;</c>; empty for none.</summary>
@@ -213,14 +222,15 @@ public static partial class UsageError
     /// 1 for what the command cannot run without, left out (<see cref="MissingArgumentOf"/>): an argument, or run's
     /// scenario or --world, whatever else is wrong, since what the command was to work on is what a user who forgot it
     /// needs to hear (<c>whatif --runs 0</c> names the missing scenario), unless a value refused for an option looks like
-    /// that argument (<see cref="Swallowed"/>);
+    /// that argument (<see cref="Swallowed"/>); and a required option left out (<c>generate --topics 0</c> says that
+    /// --actors is required);
     /// 2 for a mistake in a value written for an option (<c>--rounds 0</c>, <c>--format xml</c>);
-    /// 3 for another mistake of an option (a value left out, a required option left out);
+    /// 3 for another mistake of an option (a value left out);
     /// 4 for a mistake of the command as a whole (an option that does not apply, two that clash).
     /// Errors of one rank are said in the order the parser found them.
     /// </summary>
     private static int Rank(ParseError error) =>
-        IsRetired(error) ? 0 : MissingArgumentOf(error) is not null ? 1 : error.SymbolResult switch
+        IsRetired(error) ? 0 : MissingArgumentOf(error) is not null || RequiredOption().IsMatch(error.Message) ? 1 : error.SymbolResult switch
         {
             OptionResult o => o.Tokens.Count > 0 ? 2 : 3,
             ArgumentResult { Parent: OptionResult } a => a.Tokens.Count > 0 ? 2 : 3,
@@ -259,11 +269,12 @@ public static partial class UsageError
     /// a value of an option was refused (<see cref="Rank"/> 2) that looks like a file (<see cref="LooksLikeAFile"/>), the
     /// value's own line, with its range or its choices, and in the same line that the word was read as the option's
     /// value: <c>--runs must be a whole number from 1 to 1000000, not 'scenario.yaml'; 'scenario.yaml' was read as the
-    /// value of --runs, the word after it, so &lt;SCENARIO&gt; is missing: give --runs a value of its own</c>. Null
-    /// otherwise: then the argument left out is said, as a value that does not look like a file (<c>--runs 0</c>) or
-    /// one the option took (<c>-o scenario.yaml</c>) is no sign of where the file went.
+    /// value of --runs, the word after it, so &lt;SCENARIO&gt; is missing: give --runs a value of its own</c>, or, for an
+    /// option that does not apply once the argument is given, to leave it out (<see cref="Advice"/>). Null otherwise:
+    /// then the argument left out is said, as a value that does not look like a file (<c>--runs 0</c>) is no sign of
+    /// where the file went, and one the option took is said after it (<see cref="Taken"/>).
     /// </summary>
-    private static string? Swallowed(IReadOnlyList<ParseError> errors, ParseError first)
+    private static string? Swallowed(IReadOnlyList<ParseError> errors, ParseError first, Func<string, IReadOnlyList<ParseError>>? withArgument)
     {
         if (first.SymbolResult is OptionResult || MissingArgumentOf(first) is not { } missing)
             return null;
@@ -274,9 +285,57 @@ public static partial class UsageError
             if (option?.Tokens.Select(t => t.Value).FirstOrDefault(LooksLikeAFile) is not { } word)
                 continue;
             var name = option.IdentifierToken?.Value ?? option.Option.Name;
-            return $"{Of(error)}; '{word}' was read as the value of {name}, the word after it, so <{missing.Name}> is missing: give {name} a value of its own";
+            return $"{Of(error)}; '{word}' was read as the value of {name}, the word after it, so <{missing.Name}> is missing: {Advice(option, word, withArgument)}";
         }
         return null;
+    }
+
+    /// <summary>
+    /// The line for an argument left out whose file an option took as its value and kept (<c>run --branch
+    /// scenario.yaml</c>, <c>whatif -o new.yaml</c>): the missing argument's own line without the shipped files, since
+    /// the user gave one, and what the word was read as: <c>the argument &lt;SCENARIO&gt; is missing: 'summits run' takes
+    /// &lt;SCENARIO&gt; or --world FILE; 'scenario.yaml' was read as the value of --branch, the word after it: give
+    /// --branch a value of its own</c>. The word must look like a file of the argument's kind (<see cref="LooksLike"/>):
+    /// an output file an option takes by its own right (<c>export ktab -o table.csv</c>, whose world is a YAML or JSON
+    /// file) is no sign of where the argument went. Null when no option written on the line took such a word.
+    /// </summary>
+    private static string? Taken(CommandResult command, Argument missing, Func<string, IReadOnlyList<ParseError>>? withArgument)
+    {
+        foreach (var option in command.Children.OfType<OptionResult>().Where(o => !o.Implicit))
+        {
+            if (option.Tokens.Select(t => t.Value).FirstOrDefault(w => LooksLike(w, missing)) is not { } word)
+                continue;
+            var name = option.IdentifierToken?.Value ?? option.Option.Name;
+            return $"{MissingArgument(command, missing, shipped: false)}; '{word}' was read as the value of {name}, the word after it: {Advice(option, word, withArgument)}";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// What to do about an option that took <paramref name="word"/>, meant as the command's argument: give the option a
+    /// value of its own, or, when the line with <paramref name="word"/> given to the argument is refused because the
+    /// option does not apply there (<see cref="Cli.Commands.CommonOptions.RefuseUnless"/>), leave it out, saying why:
+    /// <c>leave --rounds out, as --rounds applies only with --world; a scenario sets its rounds in its 'rounds' steps</c>.
+    /// Without <paramref name="withArgument"/> the first.
+    /// </summary>
+    private static string Advice(OptionResult option, string word, Func<string, IReadOnlyList<ParseError>>? withArgument)
+    {
+        var name = option.IdentifierToken?.Value ?? option.Option.Name;
+        var refusal = withArgument?.Invoke(word).FirstOrDefault(e => Cli.Commands.CommonOptions.IsRefusal(e, option.Option));
+        return refusal is null ? $"give {name} a value of its own" : $"leave {name} out, as {OneLine(refusal.Message)}";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> looks like a file of the kind <paramref name="argument"/> reads: one that is there,
+    /// or a name (before a '#') ending in one of its kind's extensions (<see cref="Cli.Commands.CommonOptions.KindOf"/>),
+    /// without regard to case; for an argument of no known kind, <see cref="LooksLikeAFile"/>.
+    /// </summary>
+    private static bool LooksLike(string word, Argument argument)
+    {
+        if (Cli.Commands.CommonOptions.KindOf(argument) is not { Extensions.Count: > 0 } kind)
+            return LooksLikeAFile(word);
+        var name = word.IndexOf('#') is var hash and > 0 ? word[..hash] : word;
+        return File.Exists(word) || kind.Extensions.Contains(System.IO.Path.GetExtension(name).ToLowerInvariant());
     }
 
     /// <summary>

@@ -79,6 +79,9 @@ public static class CommonOptions
     /// </summary>
     public static string Shipped(Symbol symbol) => InputFiles.TryGetValue(symbol, out var kind) ? Shipped(kind) : "";
 
+    /// <summary>The kind of file <paramref name="symbol"/> reads (<see cref="InputFile"/>); null for one that reads none.</summary>
+    public static InputKind? KindOf(Symbol symbol) => InputFiles.TryGetValue(symbol, out var kind) ? kind : null;
+
     /// <summary>
     /// The files shipped with Summits of <paramref name="kind"/>, as a clause to follow a line saying one is missing
     /// (<see cref="Shipped(Symbol)"/>); empty for a kind none is shipped of, or when none is found.
@@ -396,12 +399,27 @@ public static class CommonOptions
     public static GrainAsking Asking(GrainAsking silo, string command, Cli.Output.Verbosity verbosity) =>
         silo with { Say = verbosity >= Cli.Output.Verbosity.Normal ? silo.Say : null, Command = command };
 
-    /// <summary>Refuses an option given on the command line where it has no effect, so that it is never silently ignored.</summary>
+    /// <summary>The lines <see cref="RefuseUnless"/> added to each command's result, by which such a refusal is known (<see cref="IsRefusal"/>).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.CommandLine.Parsing.CommandResult, HashSet<string>> Refusals = [];
+
+    /// <summary>
+    /// Refuses an option given on the command line where it has no effect, so that it is never silently ignored, with the
+    /// line <c>--NAME WHY</c>: <c>--rounds applies only with --world; a scenario sets its rounds in its 'rounds' steps</c>.
+    /// </summary>
     public static void RefuseUnless(System.CommandLine.Parsing.CommandResult result, Option option, bool applies, string why)
     {
         if (!applies && result.GetResult(option) is { Implicit: false })
-            result.AddError($"{option.Name} {why}");
+        {
+            var line = $"{option.Name} {why}";
+            Refusals.GetOrCreateValue(result).Add(line);
+            result.AddError(line);
+        }
     }
+
+    /// <summary>Whether <paramref name="error"/> is <see cref="RefuseUnless"/>'s refusal of <paramref name="option"/>, given where it does not apply.</summary>
+    public static bool IsRefusal(System.CommandLine.Parsing.ParseError error, Option option) =>
+        error.SymbolResult is System.CommandLine.Parsing.CommandResult result && Refusals.TryGetValue(result, out var lines)
+        && lines.Contains(error.Message) && error.Message.StartsWith($"{option.Name} ", StringComparison.Ordinal);
 
     public static Option<string?> Branch() => new("--branch")
     {

@@ -119,10 +119,10 @@ public sealed partial class OptionNumbersTests
         // error at all. Those checks are cleared because one that fires keeps the parser from reading any option's
         // value, so a range that refused its end would go unseen: run's given no scenario, or given one, --rounds that
         // applies only with --world.
-        string[] needed = Needed(path);
+        string[] needed = [.. Needed(path), .. OthersRequired(path, name)];
         foreach (var end in new[] { least, greatest })
         {
-            var parse = Unchecked().Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. needed, .. OthersRequired(path, name), name, end.ToString()]);
+            var parse = Unchecked().Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. needed, name, end.ToString()]);
             Assert.True(parse.Errors.Count == 0, $"{path} {name} {end}: {string.Join(" | ", parse.Errors.Select(e => e.Message))}");
             var value = parse.CommandResult.Children.OfType<OptionResult>().Single(o => o.Option.Name == name).GetValueOrDefault<object>();
             Assert.Equal(end.ToString(CultureInfo.InvariantCulture), Convert.ToString(value, CultureInfo.InvariantCulture));
@@ -142,13 +142,18 @@ public sealed partial class OptionNumbersTests
     {
         // The user who forgot the file hears of the file first, whatever the options' values (UsageError.Rank): the
         // line names the command's first argument without a default (run's SCENARIO, whose place --world may take,
-        // included). A command that needs no argument (generate) says the value's error, as above.
+        // included). A command that needs no argument but requires options (generate's --actors, --topics and --seed)
+        // names the first of them left out, in the order its help lists them; one that needs neither says the value's
+        // error, as above.
         var needed = Find(path).Arguments.Where(a => !a.HasDefaultValue).Select(a => $"<{a.Name}>").ToList();
+        var required = Find(path).Options.Where(o => o.Required && o.Name != name).Select(o => o.Name).ToList();
         var said = Said(path, name, "0x3");
-        if (needed.Count == 0)
-            Assert.StartsWith($"{name} must be a whole number", said);
-        else
+        if (needed.Count > 0)
             Assert.StartsWith($"the argument {needed[0]} is missing: ", said);
+        else if (required.Count > 0)
+            Assert.StartsWith($"{required[0]} is required, ", said);
+        else
+            Assert.StartsWith($"{name} must be a whole number", said);
     }
 
     [Theory]
@@ -165,10 +170,11 @@ public sealed partial class OptionNumbersTests
     [InlineData("whatif scenario.yaml --parallel x", "--parallel must be a whole number from 1 to 1000, not 'x'")]
     // A generated world has 2 to 5000 actors and 1 to 1000 topics; its seed is unsigned 64-bit like run's and whatif's,
     // 0 to 2^64 − 1 = 18446744073709551615: -1 is below it, 2^63 = 9223372036854775808 (past the signed range) within it.
-    [InlineData("generate --actors 1", "--actors must be a whole number from 2 to 5000, not 1")]
-    [InlineData("generate --topics many", "--topics must be a whole number from 1 to 1000, not 'many'")]
-    [InlineData("generate --seed -1", "--seed must be a whole number from 0 to 18446744073709551615, not -1")]
-    [InlineData("generate --seed 18446744073709551616", "--seed must be a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
+    // Each is given the other two options generate requires, each good, as a required option left out is said first.
+    [InlineData("generate --actors 1 --topics 1 --seed 0", "--actors must be a whole number from 2 to 5000, not 1")]
+    [InlineData("generate --topics many --actors 2 --seed 0", "--topics must be a whole number from 1 to 1000, not 'many'")]
+    [InlineData("generate --seed -1 --actors 2 --topics 1", "--seed must be a whole number from 0 to 18446744073709551615, not -1")]
+    [InlineData("generate --seed 18446744073709551616 --actors 2 --topics 1", "--seed must be a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
     public void Hand_worked_number_errors(string arguments, string expected)
     {
         var words = arguments.Split(' ');

@@ -335,6 +335,52 @@ public sealed class ParseErrorTests
     }
 
     [Theory]
+    // The same, for an option that does not apply once the file is given to the argument: 'give it a value of its own'
+    // would only be refused next, so the line says to leave it out, with the reason the command gives for it
+    // (CommonOptions.RefuseUnless). run's --rounds and --model apply only with --world (RunCommand), never to a scenario;
+    // --rounds takes 1 to 100000, and --model bargaining or smp, neither near 'scenario.yaml' (9 and 12 edits).
+    [InlineData(new[] { "run", "--rounds", "scenario.yaml" },
+        "summits run: error: --rounds must be a whole number from 1 to 100000, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --rounds, the word after it, so <SCENARIO> is missing: leave --rounds out, as --rounds applies only with --world; a scenario sets its rounds in its 'rounds' steps (see 'summits run --help')")]
+    [InlineData(new[] { "run", "--model", "scenario.yaml" },
+        "summits run: error: --model must be one of bargaining or smp, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --model, the word after it, so <SCENARIO> is missing: leave --model out, as --model applies only with --world; a scenario file chooses its model with 'model: smp' (see 'summits run --help')")]
+    // whatif's --checkpoint-every (1 to 1000) applies only in grains, and --engine local is written: leave it out. With
+    // the default engine, grains, it applies, and the value of its own is what to give.
+    [InlineData(new[] { "whatif", "--engine", "local", "--checkpoint-every", "scenario.yaml" },
+        "summits whatif: error: --checkpoint-every must be a whole number from 1 to 1000, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --checkpoint-every, the word after it, so <SCENARIO> is missing: leave --checkpoint-every out, as --checkpoint-every applies only to runs in grains (--engine grains): the local engine writes nothing to storage (see 'summits whatif --help')")]
+    [InlineData(new[] { "whatif", "--checkpoint-every", "scenario.yaml" },
+        "summits whatif: error: --checkpoint-every must be a whole number from 1 to 1000, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --checkpoint-every, the word after it, so <SCENARIO> is missing: give --checkpoint-every a value of its own (see 'summits whatif --help')")]
+    public async Task A_file_read_as_the_value_of_an_option_that_would_not_apply_says_to_leave_the_option_out(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
+    // An option that takes any text takes the file and keeps it: the argument left out is said, with what the file was
+    // read as, and without the shipped files, since the user gave one (UsageError.Taken). run's --branch takes a
+    // branch's name; <SCENARIO> is a YAML file, so 'scenario.yaml' is one of its kind.
+    [InlineData(new[] { "run", "--branch", "scenario.yaml" },
+        "summits run: error: the argument <SCENARIO> is missing: 'summits run' takes <SCENARIO> or --world FILE; 'scenario.yaml' was read as the value of --branch, the word after it: give --branch a value of its own (see 'summits run --help')")]
+    // whatif's -o takes a folder to write, and 'study.yml' is no file there, so -o keeps it; written by its short name,
+    // the option is named as written.
+    [InlineData(new[] { "whatif", "-o", "study.yml" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; 'study.yml' was read as the value of -o, the word after it: give -o a value of its own (see 'summits whatif --help')")]
+    // compare's <A> is a scenario file or a state.json, so a JSON file is of its kind.
+    [InlineData(new[] { "compare", "-o", "state.json" },
+        "summits compare: error: the argument <A> is missing: 'summits compare' takes <A> <B>; 'state.json' was read as the value of -o, the word after it: give -o a value of its own (see 'summits compare --help')")]
+    // export ktab's -o writes a table, a CSV file; <WORLD> is a YAML or JSON world, so 'table.csv' is no sign of where
+    // the world went: the argument left out is said as ever, with the four shipped worlds.
+    [InlineData(new[] { "export", "ktab", "-o", "table.csv" },
+        "summits export ktab: error: the argument <WORLD> is missing: 'summits export ktab' takes <WORLD>; the shipped world files: " + ShippedWorlds + " (see 'summits export ktab --help')")]
+    public async Task A_file_an_option_took_as_its_value_is_said_after_the_argument_left_out(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
     // A word with no extension is not taken for a file unless it is one there: 'play' names none, so exercise's <FILE>
     // left out is said (with the three shipped exercises), as for any bad value; a file 'play' made in the folder the
     // program runs in is one, so the value's line with what it was read as is said instead. 'play' is 5 edits from
@@ -364,12 +410,10 @@ public sealed class ParseErrorTests
     // first. 2.5 ends in '.5', a digit, which is no extension (an extension begins with a letter).
     [InlineData(new[] { "whatif", "--runs", "2.5" },
         "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
-    // A value given twice is refused for being twice, whatever the words: 'a.yaml' is the second --runs.
+    // A value given twice is refused for being twice, whatever the words, so the argument left out is said first; the
+    // file the second --runs took is said after it (UsageError.Taken), with no shipped files, as the user gave one.
     [InlineData(new[] { "whatif", "--runs", "1", "--runs", "a.yaml" },
-        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
-    // A value the option takes is not refused: -o takes any folder name, so the scenario stays what is said.
-    [InlineData(new[] { "whatif", "-o", "scenario.yaml" },
-        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; 'a.yaml' was read as the value of --runs, the word after it: give --runs a value of its own (see 'summits whatif --help')")]
     public async Task A_refused_value_that_is_no_file_leaves_the_argument_said_first(string[] args, string expected)
     {
         var run = await SummitsProcess.RunAsync(args);
@@ -528,6 +572,16 @@ public sealed class ParseErrorTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_required_option_left_out_is_said_before_another_options_bad_value()
+    {
+        var run = await SummitsProcess.RunAsync("generate", "--topics", "0", "--seed", "1");
+
+        // --topics 0 is out of its range (1 to 1000), but the world cannot be made without its actors, so what the
+        // command cannot run without is said first (UsageError.Rank 1, before a bad value's 2): --actors, 2 to 5000.
+        Assert.Equal("summits generate: error: --actors is required, a whole number from 2 to 5000 (see 'summits generate --help')", OnlyLine(run));
     }
 
     [Fact]
