@@ -38,20 +38,10 @@ public static class SummitsCommand
         using var signals = interruption.TakeSignals();
         var root = interruption.Watch(Create());
         var parse = root.Parse(args);
-        // An unknown option where a command takes an argument ('run --bogus') is refused as an unknown option, not
-        // read as the argument's value (a scenario file of that name), whatever else the parser found.
-        // So is a word naming an option read as another option's value ('run --world --rounds 0'): the rest of the line
-        // was read out of step with what was meant, so nothing else the parser found is said.
-        if (parse.Action is not System.CommandLine.Help.HelpAction && (UsageError.OptionTakenAsArgument(parse) ?? UsageError.OptionTakenAsValue(parse)) is { } unknown)
+        // One line, for the first mistake: the others are often its consequences.
+        if (parse.Action is not System.CommandLine.Help.HelpAction && UsageError.Said(parse, args, Create) is { } mistake)
         {
-            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), unknown));
-            return ExitCodes.BadInput;
-        }
-        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
-        {
-            // One line, for the first mistake: the others are often its consequences.
-            var command = CommandPath(parse);
-            await Console.Error.WriteLineAsync(UsageError.Usage(command, UsageError.Of(parse, args, Create)));
+            await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), mistake));
             return ExitCodes.BadInput;
         }
         // A file named on the command line that is not there is a mistake in an argument, said as one: the

@@ -84,6 +84,19 @@ public static partial class UsageError
     }
 
     /// <summary>
+    /// The one mistake said for the command line <paramref name="args"/>, parsed as <paramref name="parse"/> by the
+    /// commands <paramref name="create"/> makes, without the "summits COMMAND: error:" and the pointer to the help
+    /// (<see cref="Usage"/> adds them); null for a line with no mistake. An unknown option where a command takes an
+    /// argument (<c>run --bogus</c>, <see cref="OptionTakenAsArgument"/>) is said as an unknown option, not looked for as
+    /// a file of that name, and a word naming an option read as another option's value (<c>run --world --rounds 0</c>,
+    /// <see cref="OptionTakenAsValue"/>) as what it was read as, whatever else the parser found: the rest of the line
+    /// was read out of step with what was meant. Otherwise the first of the parser's mistakes
+    /// (<see cref="Of(ParseResult, IReadOnlyList{string}, Func{RootCommand})"/>).
+    /// </summary>
+    public static string? Said(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> create) =>
+        OptionTakenAsArgument(parse) ?? OptionTakenAsValue(parse) ?? (parse.Errors.Count > 0 ? Of(parse, args, create) : null);
+
+    /// <summary>
     /// The parser's first mistake in <paramref name="parse"/> in the commands' own words, among its own errors only
     /// (<see cref="Of(ParseResult, IReadOnlyList{string}, Func{RootCommand})"/> reads the options' values too, which a
     /// command's check keeps the parser from reading). A word the parser did not take names what it may be: a command

@@ -43,7 +43,7 @@ public sealed partial class HelpConventionTests
     private static string Said(params string[] args)
     {
         var parse = SummitsCommand.Create().Parse(args);
-        return UsageError.OptionTakenAsArgument(parse) ?? UsageError.Of(parse, args, SummitsCommand.Create);
+        return UsageError.Said(parse, args, SummitsCommand.Create) ?? throw new InvalidOperationException($"'{string.Join(' ', args)}' has no mistake");
     }
 
     [Theory]
@@ -151,9 +151,11 @@ public sealed partial class HelpConventionTests
         // command or option is named at (at least 2); every other choice of every option here is 2 or more from it.
         var typo = choice[..^1];
         // What the command cannot run without is given, or the argument left out would be said first: "x" for each
-        // argument without a default (run's SCENARIO included), or for run's --model, which applies only with one, a world.
+        // argument without a default (run's SCENARIO included), or for run's --model, which applies only with one, a
+        // world; and generate's required options, each at the least of its range (2 actors, 1 topic, seed 0).
+        string[] required = path == "generate" ? ["--actors", "2", "--topics", "1", "--seed", "0"] : [];
         string[] context = path == "run" && name == "--model" ? ["--world", "w.yaml"]
-            : [.. Find(path).Arguments.Where(a => !a.HasDefaultValue).SelectMany(a => Enumerable.Repeat("x", Math.Max(1, a.Arity.MinimumNumberOfValues)))];
+            : [.. Find(path).Arguments.Where(a => !a.HasDefaultValue).SelectMany(a => Enumerable.Repeat("x", Math.Max(1, a.Arity.MinimumNumberOfValues))), .. required];
         var line = Said([.. Words(path), .. context, name, typo]);
 
         Assert.Contains($"'{typo}'", line);

@@ -52,8 +52,7 @@ public sealed partial class OptionNumbersTests
     private static string? Said(string path, params string[] arguments)
     {
         string[] args = [.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. arguments];
-        var parse = SummitsCommand.Create().Parse(args);
-        return parse.Errors.Count == 0 ? null : UsageError.Of(parse, args, SummitsCommand.Create);
+        return UsageError.Said(SummitsCommand.Create().Parse(args), args, SummitsCommand.Create);
     }
 
     /// <summary>
