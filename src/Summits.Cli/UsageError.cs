@@ -102,58 +102,61 @@ public static partial class UsageError
     /// command's check keeps the parser from reading). A word the parser did not take names what it may be: a command
     /// (where a command was expected), an option of the command (with the closest by edit distance first), or says the
     /// command takes no more arguments. Otherwise the first error in the order of <see cref="Rank"/> is said: an argument
-    /// left out names the arguments the command takes (<see cref="MissingArgument"/>), unless a value refused for an
-    /// option looks like the file it takes (<see cref="Swallowed"/>); other mistakes go through
-    /// <see cref="Of(ParseError, Command?)"/>.
+    /// left out names the arguments the command takes (<see cref="MissingArgument"/>); other mistakes go through
+    /// <see cref="Of(ParseError, Command?)"/>. Without the line as typed, a word read as an option's value is not told
+    /// from one written with it (<c>--runs=scenario.yaml</c>), so what it was read as is not said
+    /// (<see cref="Swallowed"/>, <see cref="Taken"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">When <paramref name="parse"/> found no mistake: it is said only for a refused line.</exception>
-    public static string Of(ParseResult parse) => First(parse, parse.Errors, withArgument: null);
+    public static string Of(ParseResult parse) => First(parse, parse.Errors, line: null);
 
     /// <summary>
     /// The one line said for <paramref name="args"/>, which <paramref name="parse"/> refused: its first mistake, as
     /// <see cref="Of(ParseResult)"/> says it, among the errors of <paramref name="parse"/> and, when a command's check
     /// found one there (an error on the command: a retired spelling, <c>run</c> given nothing to run, an option that
-    /// cannot apply), those of <paramref name="args"/> parsed again by <paramref name="unchecked"/>, the same commands
+    /// cannot apply), those of <paramref name="args"/> parsed again by <paramref name="create"/>, the same commands
     /// without their checks of the whole (<see cref="Command.Validators"/> cleared). A check that finds a mistake keeps
     /// the parser from reading the options' values and the command's arguments, so without the second parse what is
     /// said would hang on which checks happened to fire: with it, every command says its mistakes in the one order of
     /// <see cref="Rank"/>, whatever its checks. So <c>--engine local --checkpoint-every 0x3</c> is refused for 0x3,
     /// not for the local engine; <c>run --json</c> and <c>whatif --json</c> alike say that --json is retired, not that
     /// the scenario is missing; and <c>run --seed scenario.yaml</c> says what <c>whatif --runs scenario.yaml</c> says.
+    /// Where a word meant as the argument was read as an option's value (<see cref="Swallowed"/>, <see cref="Taken"/>),
+    /// the line is parsed a third time, checks and all, with the word given to the argument, to learn whether the option
+    /// would apply (<see cref="Advice"/>).
     /// </summary>
     /// <param name="parse">The refused parse of <paramref name="args"/> by the program's commands, checks and all.</param>
     /// <param name="args">The command line as typed, without the program's name.</param>
-    /// <param name="unchecked">Makes the program's commands anew, to be parsed again without their checks of the whole.</param>
+    /// <param name="create">Makes the program's commands anew, to parse the line again: once without their checks of the whole, and, for the advice, with them.</param>
     /// <exception cref="InvalidOperationException">When <paramref name="parse"/> found no mistake: it is said only for a refused line.</exception>
-    public static string Of(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> @unchecked)
+    public static string Of(ParseResult parse, IReadOnlyList<string> args, Func<RootCommand> create)
     {
-        // The line with a word given to the command's argument, parsed with every check, tells whether an option that
-        // took the word applies once the argument is there (Advice).
-        IReadOnlyList<ParseError> WithArgument(string word) =>
-            @unchecked().Parse([.. args, .. args.Contains("--") ? Array.Empty<string>() : ["--"], word]).Errors;
+        var line = new TypedLine(args, create);
         if (parse.UnmatchedTokens.Count > 0 || !parse.Errors.Any(e => e.SymbolResult is CommandResult))
-            return First(parse, parse.Errors, WithArgument);
-        var root = @unchecked();
+            return First(parse, parse.Errors, line);
+        var root = create();
         foreach (var command in Descendants(root).Prepend(root))
             command.Validators.Clear();
-        return First(parse, [.. parse.Errors, .. root.Parse(args).Errors], WithArgument);
+        return First(parse, [.. parse.Errors, .. root.Parse(args).Errors], line);
     }
+
+    /// <summary>A refused command line as typed, <paramref name="Args"/>, and how to make the program's commands anew to parse it again.</summary>
+    private sealed record TypedLine(IReadOnlyList<string> Args, Func<RootCommand> Create);
 
     /// <summary>
     /// The first of <paramref name="errors"/> (<see cref="Rank"/>), said for the command <paramref name="parse"/> ran into.
-    /// <paramref name="withArgument"/>, when known, gives the errors of the same line with a word given to the command's
-    /// argument (<see cref="Advice"/>).
+    /// <paramref name="line"/>, when known, is the line as typed (<see cref="Swallowed"/>, <see cref="Taken"/>).
     /// </summary>
-    private static string First(ParseResult parse, IReadOnlyList<ParseError> errors, Func<string, IReadOnlyList<ParseError>>? withArgument)
+    private static string First(ParseResult parse, IReadOnlyList<ParseError> errors, TypedLine? line)
     {
         var command = parse.CommandResult.Command;
         if (parse.UnmatchedTokens.Count > 0)
             return Unrecognized(parse, command, parse.UnmatchedTokens[0]);
         var first = errors.OrderBy(Rank).First();
-        if (Swallowed(errors, first, withArgument) is { } swallowed)
+        if (Swallowed(parse, errors, first, line) is { } swallowed)
             return swallowed;
         if (MissingArgumentOf(first) is { } missing && first.SymbolResult is not OptionResult)
-            return Taken(parse.CommandResult, missing, withArgument) ?? MissingArgument(parse.CommandResult, missing);
+            return Taken(parse, errors, missing, line) ?? MissingArgument(parse.CommandResult, missing);
         if (first.SymbolResult is CommandResult or null && command.Subcommands.Count > 0 && first.Message.StartsWith("Required command", StringComparison.Ordinal))
             return Commands(command).ToList() is [var only] ? $"a command is needed: the only command is {only}" : $"a command is needed, one of {Listed.Or(Commands(command))}";
         return Of(first, command);
@@ -235,15 +238,15 @@ public static partial class UsageError
     /// 1 for what the command cannot run without, left out (<see cref="MissingArgumentOf"/>): an argument, or run's
     /// scenario or --world, whatever else is wrong, since what the command was to work on is what a user who forgot it
     /// needs to hear (<c>whatif --runs 0</c> names the missing scenario), unless a value refused for an option looks like
-    /// that argument (<see cref="Swallowed"/>); and a required option left out (<c>generate --topics 0</c> says that
-    /// --actors is required);
+    /// that argument (<see cref="Swallowed"/>); and a required option left out or written without its value
+    /// (<c>generate --topics 0</c> says that --actors is required), in the order the parser found them;
     /// 2 for a mistake in a value written for an option (<c>--rounds 0</c>, <c>--format xml</c>);
     /// 3 for another mistake of an option (a value left out);
     /// 4 for a mistake of the command as a whole (an option that does not apply, two that clash).
     /// Errors of one rank are said in the order the parser found them.
     /// </summary>
     private static int Rank(ParseError error) =>
-        IsRetired(error) ? 0 : MissingArgumentOf(error) is not null || RequiredOption().IsMatch(error.Message) ? 1 : error.SymbolResult switch
+        IsRetired(error) ? 0 : MissingArgumentOf(error) is not null || RequiredLeftOut(error) ? 1 : error.SymbolResult switch
         {
             OptionResult o => o.Tokens.Count > 0 ? 2 : 3,
             ArgumentResult { Parent: OptionResult } a => a.Tokens.Count > 0 ? 2 : 3,
@@ -272,6 +275,18 @@ public static partial class UsageError
         _ => null,
     };
 
+    /// <summary>
+    /// Whether <paramref name="error"/> says that an option the command requires was left out (<c>--actors is
+    /// required</c>) or written without its value (<c>generate --actors</c>).
+    /// </summary>
+    private static bool RequiredLeftOut(ParseError error) =>
+        RequiredOption().IsMatch(error.Message)
+        || (ValueMissing().IsMatch(error.Message) && OptionOf(error) is { Option.Required: true });
+
+    /// <summary>The option <paramref name="error"/> is about, its own or its value's; null for an error of an argument or a command.</summary>
+    private static OptionResult? OptionOf(ParseError error) =>
+        error.SymbolResult switch { OptionResult o => o, ArgumentResult { Parent: OptionResult o } => o, _ => null };
+
     /// <summary>How many values <paramref name="argument"/> was given in <paramref name="command"/>.</summary>
     private static int Given(CommandResult command, Argument argument) => command.GetResult(argument)?.Tokens.Count ?? 0;
 
@@ -279,76 +294,114 @@ public static partial class UsageError
     /// The line for a word the user most likely meant as an argument, read as an option's value instead, since an option
     /// that takes a value takes the word after it (<c>whatif --runs scenario.yaml</c>): when <paramref name="first"/> is an
     /// argument left out, given no value (<see cref="MissingArgumentOf"/>, not an option written without its value), and
-    /// a value of an option was refused (<see cref="Rank"/> 2) that looks like a file (<see cref="LooksLikeAFile"/>), the
-    /// value's own line, with its range or its choices, and in the same line that the word was read as the option's
-    /// value: <c>--runs must be a whole number from 1 to 1000000, not 'scenario.yaml'; 'scenario.yaml' was read as the
-    /// value of --runs, the word after it, so &lt;SCENARIO&gt; is missing: give --runs a value of its own</c>, or, for an
-    /// option that does not apply once the argument is given, to leave it out (<see cref="Advice"/>). Null otherwise:
-    /// then the argument left out is said, as a value that does not look like a file (<c>--runs 0</c>) is no sign of
-    /// where the file went, and one the option took is said after it (<see cref="Taken"/>).
+    /// a value of an option was refused (<see cref="Rank"/> 2) that looks like a file (<see cref="LooksLikeAFile"/>) and
+    /// was written as the word after the option (<see cref="WordAfter"/>), the value's own line, with its range or its
+    /// choices, and in the same line that the word was read as the option's value: <c>--runs must be a whole number from
+    /// 1 to 1000000, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --runs, the word after it, so
+    /// &lt;SCENARIO&gt; is missing: give --runs a value of its own</c>, or, for an option that would not apply once the
+    /// argument is given, to leave it out (<see cref="Advice"/>). Null otherwise: then the argument left out is said, as
+    /// a value that does not look like a file (<c>--runs 0</c>) is no sign of where the file went, nor one written with
+    /// its option (<c>--runs=scenario.yaml</c>), and one the option took is said after it (<see cref="Taken"/>).
     /// </summary>
-    private static string? Swallowed(IReadOnlyList<ParseError> errors, ParseError first, Func<string, IReadOnlyList<ParseError>>? withArgument)
+    private static string? Swallowed(ParseResult parse, IReadOnlyList<ParseError> errors, ParseError first, TypedLine? line)
     {
-        if (first.SymbolResult is OptionResult || MissingArgumentOf(first) is not { } missing)
+        if (line is null || first.SymbolResult is OptionResult || MissingArgumentOf(first) is not { } missing)
             return null;
         // A value given twice is refused for being twice, not for what it is.
         foreach (var error in errors.Where(e => Rank(e) == 2 && !GivenTwice().IsMatch(e.Message)))
         {
-            var option = error.SymbolResult switch { OptionResult o => o, ArgumentResult { Parent: OptionResult o } => o, _ => null };
-            if (option?.Tokens.Select(t => t.Value).FirstOrDefault(LooksLikeAFile) is not { } word)
+            if (OptionOf(error) is not { } option || option.Tokens.Select(t => t.Value).FirstOrDefault(w => LooksLikeAFile(w) && WordAfter(option, w, line)) is not { } word)
                 continue;
             var name = option.IdentifierToken?.Value ?? option.Option.Name;
-            return $"{Of(error)}; '{word}' was read as the value of {name}, the word after it, so <{missing.Name}> is missing: {Advice(option, word, withArgument)}";
+            return $"{Of(error)}; '{word}' was read as the value of {name}, the word after it, so <{missing.Name}> is missing: {Advice(parse, option, word, line)}";
         }
         return null;
     }
 
     /// <summary>
-    /// The line for an argument left out whose file an option took as its value and kept (<c>run --branch
-    /// scenario.yaml</c>, <c>whatif -o new.yaml</c>): the missing argument's own line without the shipped files, since
-    /// the user gave one, and what the word was read as: <c>the argument &lt;SCENARIO&gt; is missing: 'summits run' takes
-    /// &lt;SCENARIO&gt; or --world FILE; 'scenario.yaml' was read as the value of --branch, the word after it: give
-    /// --branch a value of its own</c>. The word must look like a file of the argument's kind (<see cref="LooksLike"/>):
-    /// an output file an option takes by its own right (<c>export ktab -o table.csv</c>, whose world is a YAML or JSON
-    /// file) is no sign of where the argument went. Null when no option written on the line took such a word.
+    /// The line for an argument left out whose file an option took as a good value (<c>run --branch scenario.yaml</c>,
+    /// <c>whatif -o study.yml</c>): the missing argument's own line without the shipped files, since the user gave one,
+    /// and what the word was read as: <c>the argument &lt;SCENARIO&gt; is missing: 'summits run' takes &lt;SCENARIO&gt;
+    /// or --world FILE; 'scenario.yaml' was read as the value of --branch, the word after it: give --branch a value of its
+    /// own</c>, or to leave the option out (<see cref="Advice"/>). The word must end in an extension of the argument's
+    /// kind (<see cref="LooksLike"/>) and be written as the word after the option (<see cref="WordAfter"/>), and the
+    /// option must have no mistake of its own and name no file by its own right, to read
+    /// (<see cref="Cli.Commands.CommonOptions.KindOf"/>: <c>exercise --answers answers.yaml</c>) or to write
+    /// (<see cref="Cli.Commands.CommonOptions.WritesFile"/>: <c>seed draft -o world.yaml</c>): those are no sign of where
+    /// the argument went. Null when no option written on the line took such a word.
     /// </summary>
-    private static string? Taken(CommandResult command, Argument missing, Func<string, IReadOnlyList<ParseError>>? withArgument)
+    private static string? Taken(ParseResult parse, IReadOnlyList<ParseError> errors, Argument missing, TypedLine? line)
     {
-        foreach (var option in command.Children.OfType<OptionResult>().Where(o => !o.Implicit))
+        if (line is null)
+            return null;
+        foreach (var option in parse.CommandResult.Children.OfType<OptionResult>().Where(o => !o.Implicit))
         {
-            if (option.Tokens.Select(t => t.Value).FirstOrDefault(w => LooksLike(w, missing)) is not { } word)
+            if (Cli.Commands.CommonOptions.KindOf(option.Option) is not null || Cli.Commands.CommonOptions.WritesFile(option.Option)
+                || errors.Any(e => OptionOf(e) == option))
+                continue;
+            if (option.Tokens.Select(t => t.Value).FirstOrDefault(w => LooksLike(w, missing) && WordAfter(option, w, line)) is not { } word)
                 continue;
             var name = option.IdentifierToken?.Value ?? option.Option.Name;
-            return $"{MissingArgument(command, missing, shipped: false)}; '{word}' was read as the value of {name}, the word after it: {Advice(option, word, withArgument)}";
+            return $"{MissingArgument(parse.CommandResult, missing, shipped: false)}; '{word}' was read as the value of {name}, the word after it: {Advice(parse, option, word, line)}";
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> was typed as a word of its own right after <paramref name="option"/> as written
+    /// (<c>--branch scenario.yaml</c>), not with it (<c>--branch=scenario.yaml</c>, <c>-oscenario.yaml</c>), which gives
+    /// the option that value on purpose.
+    /// </summary>
+    private static bool WordAfter(OptionResult option, string word, TypedLine line)
+    {
+        var written = option.IdentifierToken?.Value;
+        for (var i = 0; i + 1 < line.Args.Count; i++)
+            if (line.Args[i] == written && line.Args[i + 1] == word)
+                return true;
+        return false;
     }
 
     /// <summary>
     /// What to do about an option that took <paramref name="word"/>, meant as the command's argument: give the option a
     /// value of its own, or, when the line with <paramref name="word"/> given to the argument is refused because the
-    /// option does not apply there (<see cref="Cli.Commands.CommonOptions.RefuseUnless"/>), leave it out, saying why:
+    /// option does not apply there (<see cref="Cli.Commands.CommonOptions.IsRefusal"/>), leave it out, saying why:
     /// <c>leave --rounds out, as --rounds applies only with --world; a scenario sets its rounds in its 'rounds' steps</c>.
-    /// Without <paramref name="withArgument"/> the first.
+    /// That line is made of what <paramref name="parse"/> read, the options written with as many values as they take (one
+    /// written without its value, or twice, would keep the commands' checks from running: <see cref="Cli.Commands.CommandChecks"/>),
+    /// the arguments given, and <paramref name="word"/> after them, and parsed with every check.
     /// </summary>
-    private static string Advice(OptionResult option, string word, Func<string, IReadOnlyList<ParseError>>? withArgument)
+    private static string Advice(ParseResult parse, OptionResult option, string word, TypedLine line)
     {
         var name = option.IdentifierToken?.Value ?? option.Option.Name;
-        var refusal = withArgument?.Invoke(word).FirstOrDefault(e => Cli.Commands.CommonOptions.IsRefusal(e, option.Option));
-        return refusal is null ? $"give {name} a value of its own" : $"leave {name} out, as {OneLine(refusal.Message)}";
+        var words = new List<string>();
+        var arguments = new List<string>();
+        for (SymbolResult? result = parse.CommandResult; result is CommandResult command; result = command.Parent)
+        {
+            if (command.Parent is not null)
+                words.Insert(0, command.Command.Name);
+            foreach (var written in command.Children.OfType<OptionResult>().Where(o => !o.Implicit && o.IdentifierToken is not null && Cli.Commands.CommandChecks.TakesItsValues(o)))
+                words.AddRange([written.IdentifierToken!.Value, .. written.Tokens.Select(t => t.Value)]);
+            if (command == parse.CommandResult)
+                arguments.AddRange(command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value));
+        }
+        var errors = line.Create().Parse([.. words, "--", .. arguments, word]).Errors;
+        var refusal = errors.FirstOrDefault(e => Cli.Commands.CommonOptions.IsRefusal(e, option.Option));
+        // The refusal names the option by its name (--output); it is said as written (-o), as the rest of the line says it.
+        return refusal is null ? $"give {name} a value of its own" : $"leave {name} out, as {name}{OneLine(refusal.Message)[option.Option.Name.Length..]}";
     }
 
     /// <summary>
-    /// Whether <paramref name="word"/> looks like a file of the kind <paramref name="argument"/> reads: one that is there,
-    /// or a name (before a '#') ending in one of its kind's extensions (<see cref="Cli.Commands.CommonOptions.KindOf"/>),
-    /// without regard to case; for an argument of no known kind, <see cref="LooksLikeAFile"/>.
+    /// Whether <paramref name="word"/> looks like a file of the kind <paramref name="argument"/> reads: a name (before a
+    /// '#', as in FILE#BRANCH) ending in one of its kind's extensions (<see cref="Cli.Commands.CommonOptions.KindOf"/>),
+    /// without regard to case. A file that is there but of another kind does not, nor anything for an argument that
+    /// names no file (<c>worlds show</c>'s ID).
     /// </summary>
     private static bool LooksLike(string word, Argument argument)
     {
         if (Cli.Commands.CommonOptions.KindOf(argument) is not { Extensions.Count: > 0 } kind)
-            return LooksLikeAFile(word);
+            return false;
         var name = word.IndexOf('#') is var hash and > 0 ? word[..hash] : word;
-        return File.Exists(word) || kind.Extensions.Contains(System.IO.Path.GetExtension(name).ToLowerInvariant());
+        return kind.Extensions.Contains(System.IO.Path.GetExtension(name).ToLowerInvariant());
     }
 
     /// <summary>

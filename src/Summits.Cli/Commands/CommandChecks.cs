@@ -36,17 +36,17 @@ public static class CommandChecks
     /// after it and for an option of one value written twice (<c>-v d -v q</c>). An option left out, with or without a
     /// default, is not written and so not counted.
     /// </summary>
-    public static bool ValuesTaken(CommandResult result)
+    public static bool ValuesTaken(CommandResult result) =>
+        result.Children.OfType<OptionResult>().All(option => option.Implicit || TakesItsValues(option));
+
+    /// <summary>
+    /// Whether <paramref name="option"/>, as written, was given at least the fewest values its arity allows and, unless
+    /// it takes several values a word, at most the most (<see cref="ValuesTaken"/>).
+    /// </summary>
+    public static bool TakesItsValues(OptionResult option)
     {
-        foreach (var option in result.Children.OfType<OptionResult>())
-        {
-            if (option.Implicit)
-                continue;
-            var (count, arity) = (option.Tokens.Count, option.Option.Arity);
-            if (count < arity.MinimumNumberOfValues || (count > arity.MaximumNumberOfValues && !option.Option.AllowMultipleArgumentsPerToken))
-                return false;
-        }
-        return true;
+        var (count, arity) = (option.Tokens.Count, option.Option.Arity);
+        return count >= arity.MinimumNumberOfValues && (count <= arity.MaximumNumberOfValues || option.Option.AllowMultipleArgumentsPerToken);
     }
 
     /// <summary>

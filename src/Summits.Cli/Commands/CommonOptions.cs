@@ -79,6 +79,19 @@ public static class CommonOptions
     /// </summary>
     public static string Shipped(Symbol symbol) => InputFiles.TryGetValue(symbol, out var kind) ? Shipped(kind) : "";
 
+    /// <summary>The options that name a file to write (<see cref="FileToWrite"/>).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Option, object> FilesToWrite = [];
+
+    /// <summary>Marks <paramref name="option"/> as naming a file to write (<see cref="WritableFile"/>, <c>--telemetry FILE.jsonl</c>); returns it.</summary>
+    public static T FileToWrite<T>(T option) where T : Option
+    {
+        FilesToWrite.AddOrUpdate(option, option);
+        return option;
+    }
+
+    /// <summary>Whether <paramref name="option"/> names a file to write (<see cref="FileToWrite"/>), whose name is the user's own to choose.</summary>
+    public static bool WritesFile(Option option) => FilesToWrite.TryGetValue(option, out _);
+
     /// <summary>The kind of file <paramref name="symbol"/> reads (<see cref="InputFile"/>); null for one that reads none.</summary>
     public static InputKind? KindOf(Symbol symbol) => InputFiles.TryGetValue(symbol, out var kind) ? kind : null;
 
@@ -257,6 +270,7 @@ public static class CommonOptions
     /// </summary>
     public static Option<string?> WritableFile(Option<string?> option)
     {
+        FileToWrite(option);
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is not { } path)

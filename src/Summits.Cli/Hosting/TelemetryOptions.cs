@@ -65,6 +65,7 @@ public sealed partial class TelemetryOptions
             if (result.GetValueOrDefault<string>() is { } protocol && ParseProtocol(protocol) is null)
                 result.AddError(ProtocolError("--otlp-protocol ", protocol));
         });
+        Commands.CommonOptions.FileToWrite(_jsonl);
         _jsonl.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is not { Length: > 0 } path)

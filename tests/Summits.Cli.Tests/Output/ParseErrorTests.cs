@@ -338,11 +338,16 @@ public sealed class ParseErrorTests
     // The same, for an option that does not apply once the file is given to the argument: 'give it a value of its own'
     // would only be refused next, so the line says to leave it out, with the reason the command gives for it
     // (CommonOptions.RefuseUnless). run's --rounds and --model apply only with --world (RunCommand), never to a scenario;
-    // --rounds takes 1 to 100000, and --model bargaining or smp, neither near 'scenario.yaml' (9 and 12 edits).
+    // --rounds takes 1 to 100000, and --model bargaining or smp, neither near 'scenario.yaml' (11 edits from each, beyond
+    // max(2, 13 / 2) = 6).
     [InlineData(new[] { "run", "--rounds", "scenario.yaml" },
         "summits run: error: --rounds must be a whole number from 1 to 100000, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --rounds, the word after it, so <SCENARIO> is missing: leave --rounds out, as --rounds applies only with --world; a scenario sets its rounds in its 'rounds' steps (see 'summits run --help')")]
     [InlineData(new[] { "run", "--model", "scenario.yaml" },
         "summits run: error: --model must be one of bargaining or smp, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --model, the word after it, so <SCENARIO> is missing: leave --model out, as --model applies only with --world; a scenario file chooses its model with 'model: smp' (see 'summits run --help')")]
+    // Another mistake on the line, --seed without its value, which would keep the commands' checks from running, does
+    // not change the advice: the line the advice is judged on leaves such an option out.
+    [InlineData(new[] { "run", "--rounds", "scenario.yaml", "--seed" },
+        "summits run: error: --rounds must be a whole number from 1 to 100000, not 'scenario.yaml'; 'scenario.yaml' was read as the value of --rounds, the word after it, so <SCENARIO> is missing: leave --rounds out, as --rounds applies only with --world; a scenario sets its rounds in its 'rounds' steps (see 'summits run --help')")]
     // whatif's --checkpoint-every (1 to 1000) applies only in grains, and --engine local is written: leave it out. With
     // the default engine, grains, it applies, and the value of its own is what to give.
     [InlineData(new[] { "whatif", "--engine", "local", "--checkpoint-every", "scenario.yaml" },
@@ -369,15 +374,58 @@ public sealed class ParseErrorTests
     // compare's <A> is a scenario file or a state.json, so a JSON file is of its kind.
     [InlineData(new[] { "compare", "-o", "state.json" },
         "summits compare: error: the argument <A> is missing: 'summits compare' takes <A> <B>; 'state.json' was read as the value of -o, the word after it: give -o a value of its own (see 'summits compare --help')")]
-    // export ktab's -o writes a table, a CSV file; <WORLD> is a YAML or JSON world, so 'table.csv' is no sign of where
-    // the world went: the argument left out is said as ever, with the four shipped worlds.
-    [InlineData(new[] { "export", "ktab", "-o", "table.csv" },
-        "summits export ktab: error: the argument <WORLD> is missing: 'summits export ktab' takes <WORLD>; the shipped world files: " + ShippedWorlds + " (see 'summits export ktab --help')")]
+    // run --detach's -o would not apply (a detached run's files are written by 'worlds show'): leave it out, the option
+    // named as written (-o) though the refusal names it --output.
+    [InlineData(new[] { "run", "--detach", "-o", "x.yaml" },
+        "summits run: error: the argument <SCENARIO> is missing: 'summits run' takes <SCENARIO> or --world FILE; 'x.yaml' was read as the value of -o, the word after it: leave -o out, as -o applies only to a run this command waits for; a detached run's files are written by 'summits worlds show ID -o DIR' (see 'summits run --help')")]
     public async Task A_file_an_option_took_as_its_value_is_said_after_the_argument_left_out(string[] args, string expected)
     {
         var run = await SummitsProcess.RunAsync(args);
 
         Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Theory]
+    // A file an option takes by its own right is no sign of where the argument went: the argument left out is said as
+    // ever, with the shipped files of its kind. export ktab's -o writes a table, a CSV file, and <WORLD> is a YAML world.
+    [InlineData(new[] { "export", "ktab", "-o", "table.csv" },
+        "summits export ktab: error: the argument <WORLD> is missing: 'summits export ktab' takes <WORLD>; the shipped world files: " + ShippedWorlds + " (see 'summits export ktab --help')")]
+    // seed draft's -o writes the drafted world, a YAML file of the user's naming (CommonOptions.WritesFile).
+    [InlineData(new[] { "seed", "draft", "-o", "world.yaml" },
+        "summits seed draft: error: the argument <BRIEFING> is missing: 'summits seed draft' takes <BRIEFING>; the shipped briefings: scenarios/sources/abe-trump-summit-2017-11-06.txt, scenarios/sources/readouts/uk-pm-biden-2024-07-10.txt and scenarios/sources/readouts/whitehouse-biden-starmer-2024-09-13.txt (see 'summits seed draft --help')")]
+    // exercise's --answers reads an answers file, a YAML file like the exercise itself (CommonOptions.KindOf).
+    [InlineData(new[] { "exercise", "--answers", "answers.yaml" },
+        "summits exercise: error: the argument <FILE> is missing: 'summits exercise' takes <FILE>; the shipped exercise files: " + ShippedExercises + " (see 'summits exercise --help')")]
+    // A value written with its option was given on purpose.
+    [InlineData(new[] { "run", "--branch=scenario.yaml" },
+        "summits run: error: the argument <SCENARIO> is missing: 'summits run' takes <SCENARIO> or --world FILE; the shipped scenario files: " + ShippedScenarios + "; the shipped world files: " + ShippedWorlds + " (see 'summits run --help')")]
+    // worlds show's <ID> names a world, no file: a file's name read as -o's value says nothing of it.
+    [InlineData(new[] { "worlds", "show", "-o", "state.json" },
+        "summits worlds show: error: the argument <ID> is missing: 'summits worlds show' takes <ID> (see 'summits worlds show --help')")]
+    public async Task A_file_an_option_takes_by_its_own_right_is_not_said_as_the_argument(string[] args, string expected)
+    {
+        var run = await SummitsProcess.RunAsync(args);
+
+        Assert.Equal(expected, OnlyLine(run));
+    }
+
+    [Fact]
+    public async Task A_file_there_of_another_kind_is_not_said_as_the_argument()
+    {
+        // 'table.csv' is there, in the folder the program runs in; <WORLD> is a YAML world, so the file is of another
+        // kind and no sign of where the world went, there or not (UsageError.LooksLike reads the extension alone).
+        var folder = Directory.CreateTempSubdirectory("summits-cli-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "table.csv"), "");
+            var run = await SummitsProcess.RunInAsync(folder.FullName, ["export", "ktab", "-o", "table.csv"]);
+
+            Assert.Equal("summits export ktab: error: the argument <WORLD> is missing: 'summits export ktab' takes <WORLD>; the shipped world files: " + ShippedWorlds + " (see 'summits export ktab --help')", OnlyLine(run));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Theory]
@@ -410,10 +458,13 @@ public sealed class ParseErrorTests
     // first. 2.5 ends in '.5', a digit, which is no extension (an extension begins with a letter).
     [InlineData(new[] { "whatif", "--runs", "2.5" },
         "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
-    // A value given twice is refused for being twice, whatever the words, so the argument left out is said first; the
-    // file the second --runs took is said after it (UsageError.Taken), with no shipped files, as the user gave one.
+    // A value given twice is refused for being twice, whatever the words: 'a.yaml' is the second --runs, and the mistake
+    // to mend is the second --runs, not its value (UsageError.Taken passes over an option with a mistake of its own).
     [InlineData(new[] { "whatif", "--runs", "1", "--runs", "a.yaml" },
-        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; 'a.yaml' was read as the value of --runs, the word after it: give --runs a value of its own (see 'summits whatif --help')")]
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
+    // A value written with its option, not after it, was given on purpose: nothing was read out of step.
+    [InlineData(new[] { "whatif", "--runs=scenario.yaml" },
+        "summits whatif: error: the argument <SCENARIO> is missing: 'summits whatif' takes <SCENARIO>; the shipped scenario files: " + ShippedScenarios + " (see 'summits whatif --help')")]
     public async Task A_refused_value_that_is_no_file_leaves_the_argument_said_first(string[] args, string expected)
     {
         var run = await SummitsProcess.RunAsync(args);
@@ -572,6 +623,17 @@ public sealed class ParseErrorTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_required_option_written_without_its_value_is_said_as_needing_it()
+    {
+        var run = await SummitsProcess.RunAsync("generate", "--actors");
+
+        // --actors is written without its value and --topics and --seed are left out: all three are what the command
+        // cannot run without (UsageError.Rank 1), said in the order the parser found them, --actors first, as the option
+        // the user is writing.
+        Assert.Equal("summits generate: error: --actors needs a value, a whole number from 2 to 5000 (see 'summits generate --help')", OnlyLine(run));
     }
 
     [Fact]
