@@ -34,7 +34,9 @@ public static class YamlDocument
             var start = ReferenceEquals(e, parser.Thrown) ? parser.Of(e.Start) : e.Start;
             var reason = FirstSentence(e.InnerException?.Message ?? e.Message);
             if (reason.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text, (int)start.Line) is { } tab)
-                throw new InputException(new FilePosition(file, tab.Line, tab.Column), "this is not valid YAML: a tab is used for indentation; indent with spaces only");
+                throw new InputException(new FilePosition(file, tab.Line, tab.Column), tab.Blank
+                    ? "this is not valid YAML: a tab on a line with nothing else on it is read as indentation; leave the line empty, or indent with spaces only"
+                    : "this is not valid YAML: a tab is used for indentation; indent with spaces only");
             var lines = TextLines.Of(text);
             if (start.Line > lines.Count || (start.Line == lines.Count + 1 && start.Column == 1) || lines.Count == 0)
             {
@@ -189,22 +191,26 @@ public static class YamlDocument
             + $"indent the keys of one mapping alike, here {even} spaces");
     }
 
-    /// <summary>The first tab in a line's indentation at or after <paramref name="fromLine"/> (the scanner sometimes reports 1:1).</summary>
-    private static (int Line, int Column)? FirstIndentingTab(string text, int fromLine)
+    /// <summary>
+    /// The first tab in a line's indentation at or after <paramref name="fromLine"/>, then from the first line (the
+    /// scanner sometimes reports 1:1, or the line before the tab's); failing that, the first tab on a line of nothing
+    /// but spaces and tabs (<paramref name="fromLine"/> first), which the scanner reads as indentation too, marked
+    /// <c>Blank</c>.
+    /// </summary>
+    private static (int Line, int Column, bool Blank)? FirstIndentingTab(string text, int fromLine)
     {
         var lines = TextLines.Of(text);
-        foreach (var from in new[] { Math.Max(1, fromLine), 1 })
-        {
-            for (var i = from - 1; i < lines.Count; i++)
+        foreach (var blank in new[] { false, true })
+            foreach (var from in new[] { Math.Max(1, fromLine), 1 })
             {
-                var line = lines[i];
-                for (var c = 0; c < line.Length && line[c] is ' ' or '\t'; c++)
+                for (var i = from - 1; i < lines.Count; i++)
                 {
-                    if (line[c] == '\t' && line.AsSpan(c).Trim().Length > 0)
-                        return (i + 1, c + 1);
+                    // The line's indentation: its leading spaces and tabs, the whole of a blank line.
+                    var indentation = lines[i].AsSpan(0, lines[i].Length - lines[i].AsSpan().TrimStart(" \t").Length);
+                    if ((indentation.Length == lines[i].Length) == blank && indentation.IndexOf('\t') is var tab and >= 0)
+                        return (i + 1, tab + 1, blank);
                 }
             }
-        }
         return null;
     }
 

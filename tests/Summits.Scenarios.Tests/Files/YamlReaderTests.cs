@@ -103,6 +103,21 @@ public sealed class YamlReaderTests : IDisposable
         Assert.Equal("this is not valid YAML: a tab is used for indentation; indent with spaces only", error.Problem);
     }
 
+    [Theory]
+    // A line of nothing but a tab between a step's keys: the scanner said "found a tab character that violate
+    // indentation" at the key before it (its line, 4), or "while scanning a mapping, found invalid tab as indentation"
+    // at 1:1. The tab is line 5's first character: "steps:" is line 3, "  - propose:" line 4, the tab line 5.
+    [InlineData("steps:\n  - propose:\n\t\n      from: JP\n", 5, 1)]
+    // Two spaces, then the tab: column 3 of line 5.
+    [InlineData("steps:\n  - propose:\n  \t\n      from: JP\n", 5, 3)]
+    public void A_tab_on_a_blank_line_is_reported_at_the_tab(string steps, int line, int column)
+    {
+        var error = Refused(Kind.Scenario, ScenarioFolder.Header + steps);
+
+        Assert.Equal((line, column), (error.Position.Line, error.Position.Column));
+        Assert.Equal("this is not valid YAML: a tab on a line with nothing else on it is read as indentation; leave the line empty, or indent with spaces only", error.Problem);
+    }
+
     [Fact]
     public void A_tab_after_spaces_in_a_deeper_line_is_reported_at_the_tab()
     {
