@@ -30,7 +30,7 @@ public static class RunCommand
         };
         CommonOptions.OneOf(model, "bargaining", "smp");
         var seed = CommonOptions.Seed($"Use this random seed instead of the scenario's, 0 to {ulong.MaxValue}", "N");
-        var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder (a folder per branch for a fork)");
+        var output = CommonOptions.Output("Write timeline.jsonl, state.json and agreements.csv into this folder, and after the spatial model smp-positions.csv and smp-probabilities.csv (a folder per branch for a fork)");
         var format = CommonOptions.Format("How to print the timeline: table (fits the terminal, then the summary), csv or json (one event a line, nothing else)");
         var engine = CommonOptions.Engine();
         // No one default to show: it follows the model, so the sentence says which.

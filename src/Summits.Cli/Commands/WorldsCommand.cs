@@ -24,7 +24,7 @@ public static class WorldsCommand
 
         var showId = IdArgument("The world to show, as 'summits run --detach' or 'summits worlds list' printed it");
         var format = CommonOptions.Format("How to print the timeline so far: table (with the progress above it), csv or json (one event a line, nothing else)");
-        var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder");
+        var output = CommonOptions.Output("Write the run as far as its last checkpoint as timeline.jsonl, state.json and agreements.csv into this folder, and after the spatial model smp-positions.csv and smp-probabilities.csv");
         var show = new Command("show", "Show a world's progress, its timeline so far and its state.") { showId, format, output };
         var showCluster = ClusterChoice.AddTo(show, "the progress line alone above no timeline (the timeline itself with --format csv or json), and where files went");
         show.SetAction((parse, cancellation) => SaidAsync($"world {parse.GetValue(showId)} could not be shown", showCluster.Address(parse), showCluster.Id(parse), cancellation,
