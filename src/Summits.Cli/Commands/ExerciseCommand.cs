@@ -72,7 +72,7 @@ public static class ExerciseCommand
         if (role is not null)
         {
             if (IdMatch.Find(exercise.Roles.Select(r => r.Actor), role) is not { } named)
-                return UsageError.Write(command, $"--role must be {MappingReader.OneOf(role, exercise.Roles.Select(r => r.Actor))}, not '{role}'");
+                return UsageError.Write(command, UsageError.Choice("--role", Closest.Order(role, exercise.Roles.Select(r => r.Actor), ignoreCase: true), role));
             role = named;
         }
         var plays = new List<ExerciseAnswers>();

@@ -162,8 +162,12 @@ public sealed class ExerciseCommandTests : IDisposable
     [InlineData("us", 0, "Exercise trade-for-defence (Trade for defence): US against JP (the model), seed 11, 3 rounds", "")]
     [InlineData("jP", 0, "Exercise trade-for-defence (Trade for defence): JP against US (the model), seed 11, 3 rounds", "")]
     [InlineData("XX", 2, "", "summits exercise: error: --role must be one of JP or US, not 'XX' (see 'summits exercise --help')\n")]
-    // Only the two roles are choices (not CN or KP), closest first: USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the roles' order.
-    [InlineData("USA", 2, "", "summits exercise: error: --role must be one of US or JP, not 'USA' (see 'summits exercise --help')\n")]
+    // Only the two roles are choices (not CN or KP), closest first, edits counted without regard to case, as a role is
+    // named: USA → US 1 edit, → JP 3; FR → JP and → US 2 each, so the roles' order. US is within max(2, 3 / 2) = 2 edits
+    // of USA and usa, nearer than their length, 3, so it is named as meant (Closest.Nearest); FR's 2 edits are as many
+    // as its length, 2, so nothing is.
+    [InlineData("USA", 2, "", "summits exercise: error: --role must be one of US or JP, not 'USA' (did you mean 'US'?) (see 'summits exercise --help')\n")]
+    [InlineData("usa", 2, "", "summits exercise: error: --role must be one of US or JP, not 'usa' (did you mean 'US'?) (see 'summits exercise --help')\n")]
     [InlineData("FR", 2, "", "summits exercise: error: --role must be one of JP or US, not 'FR' (see 'summits exercise --help')\n")]
     public async Task A_role_is_named_in_any_case_and_any_other_name_is_a_usage_error(string role, int exitCode, string firstLine, string error)
     {
