@@ -376,7 +376,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
             }
             else
             {
-                accept = await ChooseAsync($"Do you accept {other}'s offer?", [(true, "accept"), (false, "reject")], cancellation);
+                accept = await ChooseAsync("Do you accept this offer?", [(true, "accept"), (false, "reject")], cancellation);
                 await LineAsync($"  you: {(accept ? "accept" : "reject")}");
             }
             draft.Respond(offer.Cause, accept);

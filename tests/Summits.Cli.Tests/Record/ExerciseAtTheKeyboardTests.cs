@@ -148,7 +148,7 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
         await AnswerAsync(t, "pressure-holds: yes or no?", "1");
         await TypeAsync(t, "us-line, a value from 0 to 100:", "80");
         await AnswerAsync(t, "Round 1: your move", "4");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "You end round 1.");
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: "You end round 1.");
         await t.WaitForAsync("Round 2: your move");
     }
 
@@ -156,7 +156,7 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
     private static async Task EndTheNorthKoreaLineAsync(TmuxTerminal t)
     {
         await AnswerAsync(t, "Round 2: your move", "4");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "You end round 2.");
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: "You end round 2.");
         await AnswerAsync(t, "Round 3: your move", "4");
     }
 
@@ -460,10 +460,10 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
         await TypeAsync(t, "us-line, a value from 0 to 100:", "80");
         await AnswerAsync(t, "Round 1: your move", "4");
         await t.WaitForAsync(Said(1), after: "You end round 1.");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: Said(1));
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: Said(1));
         await AnswerAsync(t, "Round 2: your move", "4");
         await t.WaitForAsync(Said(2), after: "You end round 2.");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: Said(2));
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: Said(2));
         await AnswerAsync(t, "Round 3: your move", "4");
 
         Assert.Equal(0, await t.ExitCodeAsync());
@@ -607,12 +607,12 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
         // no deal to it: it rejects each time.
         await t.WaitForAsync("r1-JP-1~1: your open proposal trade-imbalance 40 is put again after round 1.", after: "You end round 1.");
         await t.WaitForAsync("United States rejects: the terms are worth", after: "r1-JP-1~1: your open proposal");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "r1-JP-1~1: your open proposal");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: "you: reject");
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: "r1-JP-1~1: your open proposal");
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: "you: reject");
         await AnswerAsync(t, "Round 2: your move", "4");
         await t.WaitForAsync("r1-JP-1~2: your open proposal trade-imbalance 40 is put again after round 2.", after: "You end round 2.");
         await t.WaitForAsync("r1-JP-1 expires on trade-imbalance: its deadline passed without agreement.", after: "r1-JP-1~2: your open proposal");
-        await t.WaitForAsync("Do you accept US's offer?", after: "r1-JP-1 expires");
+        await t.WaitForAsync("Do you accept this offer?", after: "r1-JP-1 expires");
         var round2 = t.Screen().Split("You end round 2.")[^1];
         Assert.True(round2.IndexOf("r1-JP-1 expires", StringComparison.Ordinal) < round2.IndexOf("r2-US-offer.", StringComparison.Ordinal), round2);
         t.Send("C-c");
@@ -895,9 +895,9 @@ public sealed partial class ExerciseAtTheKeyboardTests : IDisposable
     private static async Task RejectOffersAsync(TmuxTerminal t, int round, string trade, string procurement)
     {
         await t.WaitForAsync($"United States offers {trade}", after: $"You end round {round}.");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: $"United States offers {trade}");
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: $"United States offers {trade}");
         await t.WaitForAsync($"United States offers {procurement}", after: $"You end round {round}.");
-        await AnswerAsync(t, "Do you accept US's offer?", "2", after: $"United States offers {procurement}");
+        await AnswerAsync(t, "Do you accept this offer?", "2", after: $"United States offers {procurement}");
         await t.WaitForAsync($"r{round}-US-offer.r1.defense-procurement:", after: $"United States offers {procurement}");
         await t.WaitForAsync("You reject it (your choice)", after: $"r{round}-US-offer.r1.defense-procurement:");
     }
