@@ -26,7 +26,12 @@ public sealed partial class ForkReader(string file, World world)
         return (steps, null);
     }
 
-    public ScenarioFork Read(YamlMappingNode node, IReadOnlyList<YamlNode> shared, Scenario scenario)
+    /// <summary>
+    /// Reads the fork step <paramref name="node"/> into its branches: each the <paramref name="shared"/> steps and then its
+    /// own, made into a scenario by <paramref name="settings"/> as the scenario itself is.
+    /// </summary>
+    /// <exception cref="InputException">The fork or one of its branches is not of a fork's shape, or a step of a branch is wrong (at its place).</exception>
+    public ScenarioFork Read(YamlMappingNode node, IReadOnlyList<YamlNode> shared, ScenarioSettings settings)
     {
         var r = new MappingReader(file, node, "a fork step", ["fork"]);
         var pairs = r.Pairs("fork", $"a mapping of branch names to their steps, {Example}");
@@ -44,7 +49,7 @@ public sealed partial class ForkReader(string file, World world)
             foreach (var step in list.Children.Where(IsFork))
                 throw r.Fail(step, "forks do not nest; a branch is one list of steps");
             var steps = new StepReader(file, world).ReadAll([.. shared, .. list.Children]);
-            branches.Add(new ScenarioBranch(name, scenario with { Id = $"{scenario.Id}#{name}", Steps = steps }));
+            branches.Add(new ScenarioBranch(name, settings.Script(steps, name)));
         }
         return new ScenarioFork(YamlDocument.At(file, node), branches.MoveToImmutable());
     }

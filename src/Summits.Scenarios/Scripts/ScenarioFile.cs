@@ -37,9 +37,7 @@ public static class ScenarioFile
         var worldNode = root.Required("world");
         var seed = root.Has("seed") ? Seed(root) : 0UL;
         // 'model: smp' runs the autonomous steps through KTAB's spatial model; a mapping sets the bargaining model's parameters.
-        var smp = root.Has("model") && root.Required("model") is YamlScalarNode;
-        if (smp && ModelName(root) != ForecastModel.Smp)
-            smp = false;
+        var model = root.Has("model") && root.Required("model") is YamlScalarNode ? ModelName(root) : ForecastModel.Bargaining;
         var parameters = root.Has("model") && !(root.Required("model") is YamlScalarNode)
             ? Parameters(new MappingReader(path, root.Required("model"), "the model parameters", ParameterKeys)) : ModelParameters.Default;
         var actorNodes = root.OptionalList("actors");
@@ -60,18 +58,18 @@ public static class ScenarioFile
         var forks = new ForkReader(path, world);
         var (shared, fork) = forks.Split(stepNodes);
         var steps = new StepReader(path, world).ReadAll(shared);
-        if (smp)
-        {
+        if (model == ForecastModel.Smp)
             SmpCheck.Table(worldPath, world);
-            steps = [.. steps.Select(s => s is RoundsStep r ? new SmpTurnsStep(r.Id, r.Line, r.Count) : s)];
-        }
-        var scenario = new Scenario(id, about, seedOverride ?? seed, world.ParametersFor(parameters), steps);
+        // The scenario and each of its branches are made from the same settings, so that a branch runs the model,
+        // seed and parameters the file says, as the scenario without its fork would.
+        var settings = new ScenarioSettings(id, about, seedOverride ?? seed, model, world.ParametersFor(parameters));
+        var scenario = settings.Script(steps);
         if (format < FileFormat.Current)
             FormatNotes.Say(FileFormat.Note(path, FileFormat.ScenarioChanges));
         return new LoadedScenario(path, worldPath, scenario, world)
         {
             Vary = new VaryReader(path, world, format).ReadAll(varyNodes),
-            Fork = fork is null ? null : forks.Read(fork, shared, scenario),
+            Fork = fork is null ? null : forks.Read(fork, shared, settings),
         };
     }
 
