@@ -30,7 +30,10 @@ public sealed partial class ForkReader(string file, World world)
     /// Reads the fork step <paramref name="node"/> into its branches: each the <paramref name="shared"/> steps and then its
     /// own, made into a scenario by <paramref name="settings"/> as the scenario itself is.
     /// </summary>
-    /// <exception cref="InputException">The fork or one of its branches is not of a fork's shape, or a step of a branch is wrong (at its place).</exception>
+    /// <exception cref="InputException">
+    /// The fork or one of its branches is not of a fork's shape, a step of a branch is wrong (at its place), or the settings
+    /// cannot run a branch (at its name; <see cref="ScenarioSettings.Unrunnable"/>).
+    /// </exception>
     public ScenarioFork Read(YamlMappingNode node, IReadOnlyList<YamlNode> shared, ScenarioSettings settings)
     {
         var r = new MappingReader(file, node, "a fork step", ["fork"]);
@@ -49,6 +52,8 @@ public sealed partial class ForkReader(string file, World world)
             foreach (var step in list.Children.Where(IsFork))
                 throw r.Fail(step, "forks do not nest; a branch is one list of steps");
             var steps = new StepReader(file, world).ReadAll([.. shared, .. list.Children]);
+            if (settings.Unrunnable(steps, name) is { } why)
+                throw r.Fail(key, why);
             branches.Add(new ScenarioBranch(name, settings.Script(steps, name)));
         }
         return new ScenarioFork(YamlDocument.At(file, node), branches.MoveToImmutable());

@@ -63,6 +63,9 @@ public static class ScenarioFile
         // The scenario and each of its branches are made from the same settings, so that a branch runs the model,
         // seed and parameters the file says, as the scenario without its fork would.
         var settings = new ScenarioSettings(id, about, seedOverride ?? seed, model, world.ParametersFor(parameters));
+        // A forked scenario's own steps never run alone: each branch is checked as the fork is read.
+        if (fork is null && settings.Unrunnable(steps) is { } why)
+            throw root.Fail(root.Required("model"), why);
         var scenario = settings.Script(steps);
         if (format < FileFormat.Current)
             FormatNotes.Say(FileFormat.Note(path, FileFormat.ScenarioChanges));

@@ -23,4 +23,20 @@ public sealed record ScenarioSettings(string Id, string About, ulong Seed, Forec
     public Scenario Script(ImmutableArray<Step> steps, string? branch = null) =>
         new(branch is null ? Id : $"{Id}#{branch}", About, Seed, Parameters,
             Model == ForecastModel.Smp ? [.. steps.Select(s => s is RoundsStep r ? new SmpTurnsStep(r.Id, r.Line, r.Count) : s)] : steps);
+
+    /// <summary>
+    /// Why these settings cannot run <paramref name="steps"/>, in words for the file's reader; null when they can. The
+    /// spatial model runs only as <c>rounds</c> steps: a script with none would run no turn of it and end with no
+    /// forecast, as if the bargaining model had run.
+    /// </summary>
+    /// <param name="steps">The steps as read, the shared steps first for a branch.</param>
+    /// <param name="branch">The branch of the fork these steps are, or null for the scenario itself.</param>
+    public string? Unrunnable(ImmutableArray<Step> steps, string? branch = null) =>
+        Model == ForecastModel.Smp && !steps.Any(s => s is RoundsStep)
+            ? branch is null
+                ? "'model: smp' runs the scenario's rounds steps as turns of KTAB's spatial model, and this scenario has none, so it would run no turn of it; "
+                    + "add a step such as '{ id: converge, rounds: 100 }', or leave 'model' out"
+                : $"'model: smp' runs the scenario's rounds steps as turns of KTAB's spatial model, and the branch '{branch}' has none, before the fork or in it, "
+                    + "so it would run no turn of it; add a step such as '{ id: converge, rounds: 100 }' to the branch or before the fork"
+            : null;
 }

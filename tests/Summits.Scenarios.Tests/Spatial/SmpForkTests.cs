@@ -74,5 +74,56 @@ public sealed class SmpForkTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_branch_with_no_rounds_step_under_the_spatial_model_is_refused_at_its_name()
+    {
+        // xj-alone has a shock and no rounds step, and nothing before the fork has one: under 'model: smp' it would run no
+        // turn of the model and end with no forecast, as a run of the bargaining model ends. Its name is on line 9, indented
+        // 6 spaces (column 7).
+        var path = Path.Combine(_folder, "no-turns.yaml");
+        var text = $"""
+            format: 2
+            scenario: no-turns
+            world: {SmpForkScenarios.World}
+            model: smp
+            steps:
+              - fork:
+                  as-is:
+                    - {"{"} id: converge, rounds: 100 {"}"}
+                  xj-alone:
+                    - {"{"} id: xj-reforms, shock: {"{"} reason: Xi takes up reform., changes: [{"{"} position: XJ, topic: policy, to: 80 {"}"}] {"}"} {"}"}
+            """;
+
+        var e = Assert.Throws<InputException>(() => ScenarioFile.Parse(path, text));
+
+        Assert.Equal(new FilePosition(path, 9, 7), e.Position);
+        Assert.Equal("'model: smp' runs the scenario's rounds steps as turns of KTAB's spatial model, and the branch 'xj-alone' has none, "
+            + "before the fork or in it, so it would run no turn of it; add a step such as '{ id: converge, rounds: 100 }' to the branch or before the fork", e.Problem);
+        // A rounds step before the fork is every branch's: the same branches after one load.
+        var shared = text.Replace("  - fork:", "  - { id: warm-up, rounds: 1 }\n  - fork:", StringComparison.Ordinal);
+        Assert.IsType<SmpTurnsStep>(ScenarioFile.Parse(path, shared).Branch("xj-alone")!.Scenario.Steps[0]);
+    }
+
+    [Fact]
+    public void A_scenario_with_no_rounds_step_under_the_spatial_model_is_refused_at_its_model()
+    {
+        // The same without a fork: 'smp' is on line 4, after "model: " (column 8).
+        var path = Path.Combine(_folder, "no-turns.yaml");
+        var text = $"""
+            format: 2
+            scenario: no-turns
+            world: {SmpForkScenarios.World}
+            model: smp
+            steps:
+              - {"{"} id: xj-reforms, shock: {"{"} reason: Xi takes up reform., changes: [{"{"} position: XJ, topic: policy, to: 80 {"}"}] {"}"} {"}"}
+            """;
+
+        var e = Assert.Throws<InputException>(() => ScenarioFile.Parse(path, text));
+
+        Assert.Equal(new FilePosition(path, 4, 8), e.Position);
+        Assert.Equal("'model: smp' runs the scenario's rounds steps as turns of KTAB's spatial model, and this scenario has none, so it would "
+            + "run no turn of it; add a step such as '{ id: converge, rounds: 100 }', or leave 'model' out", e.Problem);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
