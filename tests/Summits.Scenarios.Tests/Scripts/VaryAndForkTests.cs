@@ -73,6 +73,38 @@ public sealed class VaryAndForkTests
     }
 
     [Fact]
+    public void Every_branch_runs_with_what_the_file_says_above_its_steps()
+    {
+        // The file sets the seed (3), what it asks, two of the bargaining model's parameters, A's position on t (50 in the
+        // world, 60 here) and a varied input: each branch carries each of them, as the scenario without its fork would,
+        // and its rounds steps stay rounds of bargaining.
+        var loaded = ScenarioFile.Load(TempScenario.Write(World, """
+            scenario: s
+            about: Does a second round help?
+            world: world.yaml
+            seed: 3
+            model: { influence-rate: 0.3, window-min: 8 }
+            positions:
+              - { actor: A, topic: t, value: 60, reason: A has moved. }
+            vary:
+              - { capability: A, range: [0.6, 0.9] }
+            steps:
+              - fork:
+                  once: [ { rounds: 1 } ]
+                  twice: [ { rounds: 2 } ]
+            """));
+        foreach (var name in new[] { "once", "twice" })
+        {
+            var branch = loaded.Branch(name)!;
+            Assert.Equal((3UL, "Does a second round help?"), (branch.Scenario.Seed, branch.Scenario.About));
+            Assert.Equal(loaded.World.ParametersFor(ModelParameters.Default with { InfluenceRate = 0.3, WindowMin = 8 }), branch.Scenario.Parameters);
+            Assert.Equal(60, branch.World.Positions.Single(p => p is { Actor: "A", Topic: "t" }).Value.Value);
+            Assert.Equal(new CapabilityVariation("A", new Interval(0.6, 0.9)), Assert.Single(branch.Vary));
+            Assert.IsType<RoundsStep>(Assert.Single(branch.Scenario.Steps));
+        }
+    }
+
+    [Fact]
     public void A_forked_scenario_run_without_a_branch_is_refused_with_the_list_of_branches()
     {
         var path = TempScenario.Write(World, Scenario("", """
