@@ -33,7 +33,7 @@ public sealed class WorldKeyTests
     [Fact]
     public void A_lane_of_a_forks_branch_has_a_valid_key_with_its_hash()
     {
-        // A what-if study of branch 'alt' runs scenario id "okinawa-basing#alt" (ForkReader joins them with '#').
+        // A what-if study of branch 'alt' runs scenario id "okinawa-basing#alt" (ScenarioSettings.Script joins them with '#').
         // Joined: "okinawa-basing#alt-42-lane-0", not an id ('#'); prefix "okinawa-basing-alt-42-lane-0" ('#' made '-').
         // printf '\x12\x00\x00\x00okinawa-basing#alt\x02\x00\x00\x0042\x04\x00\x00\x00lane\x01\x00\x00\x000' | sha256sum
         //   = 0842527340e20146b9b4fc1bbfae2165b1120edc56d1023c7aa0b814fc3decfe (18 = 0x12 characters in the id)
