@@ -500,6 +500,44 @@ public sealed class ExerciseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Breaking_an_agreement_past_the_limits_keeps_its_penalties_and_adds_the_breach()
+    {
+        // trade-for-defence as Japan (the trial's play at the keyboard): in round 2 Japan proposes trade-imbalance 72 as
+        // its last word and the US accepts (worth 0.8227 to it, no deal 0.7204), agreement r2-JP-1; in round 3 Japan
+        // proposes trade-imbalance 30, which breaches it. By hand, from the exercise file (Japan starts at 25 on trade,
+        // reservation 55, priority 2, must not give up past 70; scoring by default):
+        //   r2-JP-1 at 72: (72 − 55) / (25 − 55) = −0.5667, past the reservation value: −5 × priority 2 = −10
+        //   72 is past the limit 70 (Japan started below it, at 25): −20
+        //   round 2's inject raises Japan's salience on trade to 0.8: window 5 + 45 × (1 − 0.8) = 14, a breach beyond
+        //     2 × 14 = 28; Japan's 30 is |30 − 72| = 42 from the agreed 72: Japan breaches r2-JP-1 in round 3: −10
+        //   trade-deal: 'yes', but r2-JP-1 is breached and nothing else is agreed on trade: 0
+        //   procurement-end: Japan rejects the US's offers 84.9177 and 82.3663 and ends at 60.9949 (worked in
+        //     ExercisePlayTests): |60 − 60.9949| = 0.9949, no full step of 5: 10
+        //   total −10 − 20 − 10 + 0 + 10 = −30
+        // Keeping the agreement (no round 3) scores the same two penalties and 'yes' right: −10 − 20 + 5 + 10 = −15.
+        string[] kept = ["{ round: 2, terms: { trade-imbalance: 72 } }"];
+        var breached = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 60 }", [.. kept, "{ round: 3, terms: { trade-imbalance: 30 } }"]);
+        var keeping = await PlayAsync("trade-for-defence", "JP", "{ trade-deal: yes, procurement-end: 60 }", kept);
+
+        static string Score(string output) => Words(output[output.IndexOf("\nScore\n", StringComparison.Ordinal)..]).Trim();
+        Assert.Equal(string.Join(" ",
+            "Score",
+            "-10 beyond-reservation r2-JP-1/trade-imbalance: trade-imbalance agreed at 72, past your reservation value 55 (you started at 25): -5 × priority 2 = -10",
+            "-20 must-not-give-up r2-JP-1/trade-imbalance: trade-imbalance agreed at 72, past the limit 70 you must not give up (managed trade would breach Japan's commitments in the WTO): -20",
+            "-10 breach r2-JP-1: r2-JP-1 binds JP and was breached in round 3 by JP, who strayed from its terms (JP proposed 30, 42 from the agreed 72 (window 14)): -10",
+            "0 prediction trade-deal: 'yes', but the simulation's answer is 'no': 0",
+            "10 prediction procurement-end: |60 − 60.9949| = 0.9949, 0 full step(s) of 5: 10 − 0 = 10",
+            "-30 total"), Score(breached.Output));
+        Assert.Equal(string.Join(" ",
+            "Score",
+            "-10 beyond-reservation r2-JP-1/trade-imbalance: trade-imbalance agreed at 72, past your reservation value 55 (you started at 25): -5 × priority 2 = -10",
+            "-20 must-not-give-up r2-JP-1/trade-imbalance: trade-imbalance agreed at 72, past the limit 70 you must not give up (managed trade would breach Japan's commitments in the WTO): -20",
+            "5 prediction trade-deal: 'yes' is what the simulation did: 5",
+            "10 prediction procurement-end: |60 − 60.9949| = 0.9949, 0 full step(s) of 5: 10 − 0 = 10",
+            "-15 total"), Score(keeping.Output));
+    }
+
+    [Fact]
     public async Task Every_figure_of_the_play_is_shown_as_written_to_four_decimals_at_most()
     {
         // North-korea-line as Japan: JP proposes north-korea 94 in round 1 and the US accepts; round 2's inject moves the
