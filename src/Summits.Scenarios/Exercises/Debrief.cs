@@ -128,36 +128,25 @@ public sealed record Debrief(
         return facts.Count == 0 ? "—" : string.Join("; ", facts.Select(f => $"{f.Implies.Describe(exercise.World.Topic(f.Topic))} ({f.Id}, {RecordFact.Day(f.Date)})"));
     }
 
+    /// <summary>
+    /// The lines of each agreement made in play that binds the role, in the order they were made. What an agreement gave
+    /// away when it was reached stays with it, whatever became of it: each topic past the reservation value
+    /// (beyond-reservation) and each limit given up (must-not-give-up) counts for every agreement, one in force, one a
+    /// newer agreement replaced, and one breached alike. The agreement points on a topic go to the deal the role ends
+    /// with there: an agreement in force, or a breached one that no newer agreement followed on the topic (a breach takes
+    /// back nothing it earned); a newer agreement on the topic earns them instead. A breach adds its own line on top.
+    /// </summary>
     private static IEnumerable<ScoreLine> AgreementScores(Exercise exercise, ExerciseRole role, RunResult run)
     {
         var s = exercise.Scoring;
         var start = run.Start.Positions.Where(p => p.Actor == role.Actor).ToDictionary(p => p.Topic, p => Shown(p.Value));
         // In the order the agreements were made in play, as the play tells them.
         int Made(Agreement g) => run.Timeline.FirstOrDefault(e => e.Kind == EventKind.AgreementMade && e.Cause == g.Cause)?.Seq ?? int.MaxValue;
-        foreach (var agreement in run.Final.Agreements.Where(g => g.Parties.Contains(role.Actor) && g.Cause != "seed").OrderBy(Made))
+        var made = run.Final.Agreements.Where(g => g.Parties.Contains(role.Actor) && g.Cause != "seed").OrderBy(Made).ToList();
+        for (var k = 0; k < made.Count; k++)
         {
-            if (agreement.Status == AgreementStatus.Breached)
-            {
-                // The breach falls on the party that strayed from the terms, by its position or a proposal (the actor of the breach), not on
-                // a partner who held to them.
-                var breach = run.Timeline.LastOrDefault(e => e.Kind == EventKind.AgreementBreached && (e.Why ?? "").StartsWith($"{agreement.Id}: ", StringComparison.Ordinal));
-                var by = breach?.Actor;
-                // Said at the moment it was found, with that moment's numbers, as the play tells it under that round: the
-                // position may move on afterwards (the path shows where it ended), and a breach is not undone.
-                var when = breach is not null && PlayInWords.RoundOf(breach) is { } round ? $"in round {round}" : "in the play";
-                var how = breach?.Why is { } why ? why[(agreement.Id.Length + 2)..].Replace($"{by} now at ", $"{by} at ", StringComparison.Ordinal) : null;
-                if (by is null)
-                    yield return new ScoreLine("breach", agreement.Id, s.Breach, $"{agreement.Id} binds {role.Actor} and ends breached: {Text(s.Breach)}");
-                else if (by == role.Actor)
-                    yield return new ScoreLine("breach", agreement.Id, s.Breach,
-                        $"{agreement.Id} binds {role.Actor} and was breached {when} by {role.Actor}, who strayed from its terms ({how}): {Text(s.Breach)}");
-                else
-                    yield return new ScoreLine("breach", agreement.Id, 0,
-                        $"{agreement.Id} was breached {when} by {by}, who strayed from its terms ({how}); {role.Actor} held to them: 0");
-                continue;
-            }
-            if (agreement.Status is not (AgreementStatus.Holding or AgreementStatus.Strained))
-                continue;
+            var agreement = made[k];
+            var breached = agreement.Status == AgreementStatus.Breached;
             foreach (var (topic, raw) in agreement.Terms.Where(t => exercise.Topics.Contains(t.Key)))
             {
                 var value = Shown(raw);
@@ -170,6 +159,10 @@ public sealed record Debrief(
                         $"{topic} agreed at {Text(value)}, past your reservation value {Text(reservation)} (you started at {Text(own)}): {Text(s.BeyondReservation)} × priority {Text(weight)} = {Text(penalty)}");
                     continue;
                 }
+                var settles = agreement.Status is AgreementStatus.Holding or AgreementStatus.Strained
+                    || breached && !made.Skip(k + 1).Any(g => g.Covers(topic));
+                if (!settles)
+                    continue;
                 // The share is shown to four decimals, as every figure is, and the points are that share multiplied: the
                 // printed working, multiplied by hand, gives the printed points (0.4118 × 10 × priority 2 = 8.236).
                 var taken = Math.Min(1, Shown(share));
@@ -188,7 +181,30 @@ public sealed record Debrief(
                     yield return new ScoreLine("must-not-give-up", $"{agreement.Id}/{limit.Topic}", s.MustNotGiveUp,
                         $"{limit.Topic} agreed at {Text(value)}, past the limit {Text(limit.Value)} you must not give up ({limit.Why}): {Text(s.MustNotGiveUp)}");
             }
+            if (breached)
+                yield return Breach(s, role, run, agreement);
         }
+    }
+
+    /// <summary>
+    /// The breach of <paramref name="agreement"/>: it falls on the party that strayed from the terms, by its position or a
+    /// proposal (the actor of the breach), not on a partner who held to them.
+    /// </summary>
+    private static ScoreLine Breach(Scoring s, ExerciseRole role, RunResult run, Agreement agreement)
+    {
+        var breach = run.Timeline.LastOrDefault(e => e.Kind == EventKind.AgreementBreached && (e.Why ?? "").StartsWith($"{agreement.Id}: ", StringComparison.Ordinal));
+        var by = breach?.Actor;
+        // Said at the moment it was found, with that moment's numbers, as the play tells it under that round: the
+        // position may move on afterwards (the path shows where it ended), and a breach is not undone.
+        var when = breach is not null && PlayInWords.RoundOf(breach) is { } round ? $"in round {round}" : "in the play";
+        var how = breach?.Why is { } why ? why[(agreement.Id.Length + 2)..].Replace($"{by} now at ", $"{by} at ", StringComparison.Ordinal) : null;
+        if (by is null)
+            return new ScoreLine("breach", agreement.Id, s.Breach, $"{agreement.Id} binds {role.Actor} and ends breached: {Text(s.Breach)}");
+        if (by == role.Actor)
+            return new ScoreLine("breach", agreement.Id, s.Breach,
+                $"{agreement.Id} binds {role.Actor} and was breached {when} by {role.Actor}, who strayed from its terms ({how}): {Text(s.Breach)}");
+        return new ScoreLine("breach", agreement.Id, 0,
+            $"{agreement.Id} was breached {when} by {by}, who strayed from its terms ({how}); {role.Actor} held to them: 0");
     }
 
     private static PositionPath Path(RunResult run, string actor, string topic)

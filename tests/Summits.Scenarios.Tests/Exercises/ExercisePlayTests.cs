@@ -224,12 +224,97 @@ public sealed class ExercisePlayTests
         // the inject takes it to 54.99352, shown 54.9935 (four decimals), and 93 − 54.9935 = 38.0065 (window 9.5, as above).
         Assert.StartsWith("r1-JP-1 was breached in round 2 by US, who strayed from its terms (US at 54.9935, 38.0065 from the agreed 93 (window 9.5))", line.Working);
         Assert.EndsWith("JP held to them: 0", line.Working);
+        // The breach takes back nothing the agreement earned when it was reached, and nothing was agreed on north-korea
+        // after it: Japan (start 92, reservation 75, priority 2) keeps (93 − 75) / (92 − 75) = 1.0588, capped at 1:
+        // 1 × 10 × 2 = 20, its line before the breach's.
+        Assert.Equal([("agreement", "r1-JP-1/north-korea", 20.0), ("breach", "r1-JP-1", 0.0)],
+            jp.Scores.Where(s => s.Kind != "prediction").Select(s => (s.Kind, s.Item, s.Points)));
 
-        // The US, scored on the same play, is the one charged: breach −10, the default.
+        // The US, scored on the same play, is the one charged: breach −10, the default, on top of what the agreement
+        // earned it (start 95, reservation 60, priority 1): (93 − 60) / (95 − 60) = 0.9429 of the way, 0.9429 × 10 × 1 = 9.429.
         var us = ExerciseFile.ParseAnswers("breach-us.yaml", "answers: north-korea-line\nrole: US\npredictions: { pressure-holds: yes, us-line: 75 }\n", exercise);
-        var usLine = Assert.Single(Debrief.Of(exercise, us, run).Scores, s => s.Kind == "breach");
+        var usScores = Debrief.Of(exercise, us, run).Scores;
+        var usLine = Assert.Single(usScores, s => s.Kind == "breach");
         Assert.Equal(("r1-JP-1", -10.0), (usLine.Item, usLine.Points));
         Assert.StartsWith("r1-JP-1 binds US and was breached in round 2 by US, who strayed from its terms (US at 54.9935, 38.0065 from the agreed 93 (window 9.5))", usLine.Working);
+        Assert.Equal([("agreement", "r1-JP-1/north-korea", 9.429), ("breach", "r1-JP-1", -10.0)],
+            usScores.Where(s => s.Kind != "prediction").Select(s => (s.Kind, s.Item, s.Points)));
+    }
+
+    [Fact]
+    public async Task After_a_breach_a_newer_agreement_on_the_topic_earns_its_points_and_the_breached_one_keeps_its_penalties()
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        var japan = ExerciseFile.ParseAnswers("again.yaml",
+            "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 60 }\nproposals:\n"
+            + "  - { round: 1, terms: { trade-imbalance: 55, defense-procurement: 80 } }\n"
+            + "  - { round: 2, terms: { trade-imbalance: 20 } }\n"
+            + "  - { round: 3, terms: { trade-imbalance: 55, defense-procurement: 80 } }\n", exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, japan));
+
+        // By hand: the package (trade 55, procurement 80), Japan's last word, is worth more to the US than no deal in
+        // round 1 as in round 3 (worked for round 3 in the test of the sample above): r1-JP-1, then r3-JP-1. Round 2's
+        // inject raises Japan's salience on trade to 0.8 (window 14, a breach beyond 28), and Japan's 20 is |20 − 55| =
+        // 35 from r1-JP-1's 55: Japan breaches it in round 2. r1-JP-1 settled every topic, so the US offers after round 2
+        // alone (procurement 82.3311, as in the sample), which pulls Japan from 60 by 0.02128 × 22.3311 to 60.4752.
+        Assert.Equal([("r1-JP-1", AgreementStatus.Breached), ("r3-JP-1", AgreementStatus.Holding)],
+            run.Final.Agreements.Where(a => a.Cause != "seed").Select(a => (a.Id, a.Status)));
+        // Japan (start 25 and 60, reservation 55 and 85, priorities 2 and 1): r3-JP-1 took r1-JP-1's place on both topics,
+        // so its points are scored once, on r3-JP-1, and r1-JP-1 scores its breach:
+        //   breach r1-JP-1: −10
+        //   r3-JP-1 procurement 80: (80 − 85) / (60 − 85) = 0.2 × 10 × 1 = 2; trade 55: (55 − 55) / (25 − 55) = 0: 0
+        //   trade-deal: 'yes', r3-JP-1 holds: 5; procurement-end: |60 − 60.4752| = 0.4752, no full step: 10
+        //   total −10 + 2 + 0 + 5 + 10 = 7
+        var jp = Debrief.Of(exercise, japan, run);
+        Assert.Equal([("breach", "r1-JP-1", -10.0), ("agreement", "r3-JP-1/defense-procurement", 2.0), ("agreement", "r3-JP-1/trade-imbalance", 0.0),
+             ("prediction", "trade-deal", 5.0), ("prediction", "procurement-end", 10.0)],
+            jp.Scores.Select(s => (s.Kind, s.Item, s.Points)));
+        Assert.Equal(7, jp.Total);
+
+        // The US (start 75 and 85, reservation 65 and 65, priorities 2 and 1) agreed to trade 55, past its reservation
+        // value, in each agreement: (55 − 65) / (75 − 65) = −1, −5 × 2 = −10 each, the breached one's kept. Its procurement
+        // points go to r3-JP-1 alone: (80 − 65) / (85 − 65) = 0.75 × 10 × 1 = 7.5. Japan breached, so the US's breach line is 0.
+        var us = Debrief.Of(exercise, japan with { Role = "US" }, run);
+        Assert.Equal([("beyond-reservation", "r1-JP-1/trade-imbalance", -10.0), ("breach", "r1-JP-1", 0.0),
+             ("agreement", "r3-JP-1/defense-procurement", 7.5), ("beyond-reservation", "r3-JP-1/trade-imbalance", -10.0)],
+            us.Scores.Where(s => s.Kind != "prediction").Select(s => (s.Kind, s.Item, s.Points)));
+    }
+
+    [Fact]
+    public async Task An_agreement_a_newer_one_replaced_keeps_its_penalties_and_leaves_its_points_to_the_newer()
+    {
+        var exercise = ExerciseFile.Load(Path.Combine(Folder, "trade-for-defence.yaml"));
+        var japan = ExerciseFile.ParseAnswers("replaced.yaml",
+            "answers: trade-for-defence\nrole: JP\npredictions: { trade-deal: yes, procurement-end: 60 }\nproposals:\n"
+            + "  - { round: 1, terms: { trade-imbalance: 72 } }\n"
+            + "  - { round: 2, terms: { trade-imbalance: 68, defense-procurement: 95 } }\n", exercise);
+        var run = await ScenarioRun.LocallyAsync(ExercisePlay.Scenario(exercise, japan));
+
+        // Japan's last word of trade 72 is worth 0.8227 to the US, more than no deal (0.7204): r1-JP-1. In round 2 the
+        // package (trade 68, procurement 95) is worth 1.3606 to it, more than no deal (1.3298): r2-JP-1, which binds both
+        // on trade and so replaces r1-JP-1 there, on its one topic: r1-JP-1 is superseded.
+        Assert.Equal([("r1-JP-1", AgreementStatus.Superseded), ("r2-JP-1", AgreementStatus.Holding)],
+            run.Final.Agreements.Where(a => a.Cause != "seed").Select(a => (a.Id, a.Status)));
+        // Japan (start 25 and 60, reservation 55 and 85, priorities 2 and 1, must not give up trade past 70):
+        //   r1-JP-1 trade 72: (72 − 55) / (25 − 55) < 0: −5 × 2 = −10; past 70: −20 (what was given away stays given)
+        //   r2-JP-1 procurement 95: (95 − 85) / (60 − 85) < 0: −5 × 1 = −5; trade 68: (68 − 55) / (25 − 55) < 0: −10;
+        //     68 is not past 70
+        //   trade-deal: 'yes', r2-JP-1 holds: 5
+        //   procurement-end: only the US's offer after round 1, 84.9177, pulls Japan (after round 2 every topic is
+        //     settled): 60 + 0.02128 × 24.9177 = 60.5302; |60 − 60.5302| = 0.5302, no full step: 10
+        //   total −10 − 20 − 5 − 10 + 5 + 10 = −30
+        var jp = Debrief.Of(exercise, japan, run);
+        Assert.Equal([("beyond-reservation", "r1-JP-1/trade-imbalance", -10.0), ("must-not-give-up", "r1-JP-1/trade-imbalance", -20.0),
+             ("beyond-reservation", "r2-JP-1/defense-procurement", -5.0), ("beyond-reservation", "r2-JP-1/trade-imbalance", -10.0),
+             ("prediction", "trade-deal", 5.0), ("prediction", "procurement-end", 10.0)],
+            jp.Scores.Select(s => (s.Kind, s.Item, s.Points)));
+        Assert.Equal(-30, jp.Total);
+        // The US (start 75 and 85, reservation 65 and 65, priorities 2 and 1) earns trade's points once, on r2-JP-1, the
+        // deal it ends with: (68 − 65) / (75 − 65) = 0.3 × 10 × 2 = 6; r1-JP-1's 72 earns none. Procurement 95:
+        // (95 − 65) / (85 − 65) = 1.5, capped at 1: 1 × 10 × 1 = 10.
+        var us = Debrief.Of(exercise, japan with { Role = "US" }, run);
+        Assert.Equal([("r2-JP-1/defense-procurement", 10.0), ("r2-JP-1/trade-imbalance", 6.0)],
+            us.Scores.Where(s => s.Kind == "agreement").Select(s => (s.Item, s.Points)));
     }
 
     [Fact]
