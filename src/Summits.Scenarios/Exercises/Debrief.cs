@@ -108,7 +108,8 @@ public sealed record Debrief(
     /// <summary>
     /// The last agreement of <paramref name="a"/> and <paramref name="b"/> in force on <paramref name="topic"/> at the end: holding or
     /// strained (a strained agreement still binds; only a breach ends it), the one rule by which an agreement
-    /// question is answered, an agreement is scored, and the record is compared; null for none.
+    /// question is answered and the record is compared; the score gives an agreement's points by it too, and to a
+    /// breached agreement that no newer agreement followed on the topic; null for none.
     /// </summary>
     public static Agreement? InForce(World final, string topic, string a, string b) =>
         final.Agreements.LastOrDefault(g => g.Covers(topic) && g.Status is AgreementStatus.Holding or AgreementStatus.Strained && g.Parties.Contains(a) && g.Parties.Contains(b));
