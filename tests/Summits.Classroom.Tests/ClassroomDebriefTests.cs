@@ -93,6 +93,53 @@ public sealed class ClassroomDebriefTests(ClassroomFixture classroom, ReportBrow
         }
     }
 
+    [Fact]
+    public async Task A_table_scores_an_agreement_broken_as_summits_exercise_does_its_penalties_kept_and_the_breach_on_top()
+    {
+        // trade-for-defence at a classroom of one table, played as the exercise's trial at the keyboard was: the
+        // facilitator starts round 1 and plays the exercise's shock (Japan's salience on trade to 0.8, as in round 2 of
+        // the exercise); Japan proposes trade-imbalance 72 and the US's team accepts; Japan proposes 30 and the US's team
+        // rejects it. Neither team answers the predictions, so each country is scored on its agreements alone.
+        var exercise = ExerciseFile.Load(Summits.Tests.SeedFiles.File("scenarios", "exercises", "trade-for-defence.yaml"));
+        await using var server = await ClassroomServer.StartAsync(exercise, port: 0, 1,
+            Summits.Hosting.SummitsSettings.Read(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), TextWriter.Null);
+        await using var japan = await TeamAsync(server, 0, "JP");
+        await using var usa = await TeamAsync(server, 0, "US");
+        await using var facilitator = await ClassroomLoad.ConnectAsync(server);
+        await facilitator.InvokeAsync<JsonElement>("Facilitate", server.Codes.Facilitator);
+        await facilitator.InvokeAsync("Start", 1);
+        await facilitator.InvokeAsync("Inject", 1, 1);
+        await japan.InvokeAsync("Propose", "JP", new Dictionary<string, string> { ["trade-imbalance"] = "72" });
+        await usa.InvokeAsync("Answer", "US", "p1-JP", true);
+        await japan.InvokeAsync("Propose", "JP", new Dictionary<string, string> { ["trade-imbalance"] = "30" });
+        await usa.InvokeAsync("Answer", "US", "p2-JP", false);
+
+        // By hand, from the exercise file, as for the play at the keyboard (ExerciseCommandTests): Japan starts at 25 on
+        // trade, reservation 55, priority 2, must not give up past 70. p1-JP at 72: (72 − 55) / (25 − 55) < 0, −5 × 2 =
+        // −10; past 70: −20. After the shock Japan's window on trade is 5 + 45 × (1 − 0.8) = 14, a breach beyond 28, and
+        // its 30 is 42 from the agreed 72: Japan breaches p1-JP, −10. Total −40. The US (start 75, reservation 65,
+        // priority 2) keeps what the agreement earned it, (72 − 65) / (75 − 65) = 0.7 × 10 × 2 = 14, and held to the
+        // terms: its breach line is 0. Total 14. A table's play has no rounds of its own, so the breach line says
+        // "in the play" where summits exercise names the exercise's round.
+        var scores = (await facilitator.InvokeAsync<JsonElement>("Facilitate", server.Codes.Facilitator))
+            .GetProperty("tables")[0].GetProperty("sight").GetProperty("scores");
+        // Each country's score as its lines, then its total, one string each.
+        string[] Score(int k, string actor)
+        {
+            Assert.Equal(actor, scores[k].GetProperty("actor").GetString());
+            return [.. scores[k].GetProperty("lines").EnumerateArray().Select(l => l.GetString()!), scores[k].GetProperty("total").GetString()!];
+        }
+        Assert.Equal([
+            "-10  beyond-reservation p1-JP/trade-imbalance: trade-imbalance agreed at 72, past your reservation value 55 (you started at 25): -5 × priority 2 = -10",
+            "-20  must-not-give-up p1-JP/trade-imbalance: trade-imbalance agreed at 72, past the limit 70 you must not give up (managed trade would breach Japan's commitments in the WTO): -20",
+            "-10  breach p1-JP: p1-JP binds JP and was breached in the play by JP, who strayed from its terms (JP proposed 30, 42 from the agreed 72 (window 14)): -10",
+            "-40"], Score(0, "JP"));
+        Assert.Equal([
+            "14  agreement p1-JP/trade-imbalance: trade-imbalance agreed at 72: (72 − 65) / (75 − 65) = 0.7 of the way from your reservation value to your start; 0.7 × 10 × priority 2 = 14",
+            "0  breach p1-JP: p1-JP was breached in the play by JP, who strayed from its terms (JP proposed 30, 42 from the agreed 72 (window 14)); US held to them: 0",
+            "14"], Score(1, "US"));
+    }
+
     /// <summary>
     /// The worked case. north-korea-line starts (its world, the 2017 summit, and its facilitator's note) with the US at 95
     /// and Japan at 92 on north-korea, the summit's agreement nk-maximum-pressure binding both at 93, and nothing agreed on
