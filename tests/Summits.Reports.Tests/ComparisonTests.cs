@@ -52,6 +52,28 @@ public sealed class ComparisonTests
     }
 
     [Fact]
+    public void A_topic_only_one_side_forecast_has_no_forecast_on_the_other_not_a_forecast_of_0()
+    {
+        // Two spatial-model runs of different worlds: A forecast t1 and t2, B t1 and t3. By hand, t1 is on both sides
+        // (60.25 → 59.75, b − a = −0.5); t2 is A's alone and t3 B's alone, so the other side's value and the delta are
+        // null (the table says "none", comparison.json leaves them out), where a lookup that fell back to 0 would give
+        // a forecast of 0 and a delta of −40 and +12.5.
+        var a = Forecasting(new Dictionary<string, double> { ["t1"] = 60.25, ["t2"] = 40 });
+        var b = Forecasting(new Dictionary<string, double> { ["t1"] = 59.75, ["t3"] = 12.5 });
+
+        var forecasts = Comparison.Of("a", a, "b", b).Forecasts;
+
+        Comparison.ForecastDiff[] expected = [new("t1", 60.25, 59.75), new("t2", 40, null), new("t3", null, 12.5)];
+        Assert.Equal(expected, forecasts);
+        Assert.Equal(new double?[] { -0.5, null, null }, forecasts.Select(f => f.Delta));
+        Assert.Equal(["none", ""], Comparisons.CompareReport.ForecastRows(Comparison.Of("a", a, "b", b)).ElementAt(1).Skip(2));
+    }
+
+    /// <summary>A state that holds <paramref name="forecast"/> and nothing else: no positions, no agreements.</summary>
+    private static StateDocument Forecasting(IReadOnlyDictionary<string, double> forecast) =>
+        new("0.1.0", "s", "", "w", 0, Model.ModelParameters.Default, 0, 0, [], [], [], [], forecast);
+
+    [Fact]
     public async Task Each_side_names_the_model_that_ran_it()
     {
         // The same imported world run by each model: the spatial model's state holds a forecast, the

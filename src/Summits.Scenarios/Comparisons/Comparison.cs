@@ -32,7 +32,7 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
         public double? Delta => A is { } a && B is { } b ? b - a : null;
     }
 
-    /// <summary>KTAB's spatial-model forecast on one topic in A and in B (0–100); null on a side that ran no spatial-model turns.</summary>
+    /// <summary>KTAB's spatial-model forecast on one topic in A and in B (0–100); null on a side that ran no spatial-model turns or forecast other topics.</summary>
     public sealed record ForecastDiff(string Topic, double? A, double? B)
     {
         public double? Delta => A is { } a && B is { } b ? b - a : null;
@@ -89,9 +89,13 @@ public sealed record Comparison(string A, string B, ImmutableArray<Comparison.Ag
             positions, unchanged, left.Scenario, left.Seed, right.Scenario, right.Seed, ModelOf(left), ModelOf(right))
         {
             Forecasts = [.. (left.Forecast?.Keys ?? []).Concat(right.Forecast?.Keys ?? []).Distinct().Order(StringComparer.Ordinal)
-                .Select(t => new ForecastDiff(t, left.Forecast?.GetValueOrDefault(t), right.Forecast?.GetValueOrDefault(t)))],
+                .Select(t => new ForecastDiff(t, ForecastOn(left, t), ForecastOn(right, t)))],
         };
     }
+
+    // A side that forecast other topics (a run of another world) has no forecast on this one: null, not 0.
+    private static double? ForecastOn(StateDocument side, string topic) =>
+        side.Forecast is { } forecast && forecast.TryGetValue(topic, out var value) ? value : null;
 
     /// <summary>
     /// How many agreements (each counted once, however many topics its terms cover) were gained, lost
