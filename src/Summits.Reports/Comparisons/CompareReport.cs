@@ -8,8 +8,17 @@ namespace Summits.Reports.Comparisons;
 /// <summary>The report of a comparison: agreements gained, lost or changed from A to B, and the positions that moved.</summary>
 public static class CompareReport
 {
-    /// <summary>Every file a comparison's report may hold.</summary>
-    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "positions.csv"];
+    /// <summary>Every file a comparison's report may hold: <c>forecasts.csv</c> only when a side ran the spatial model.</summary>
+    public static readonly IReadOnlyList<string> Names = ["report.html", "report.md", "agreements.csv", "positions.csv", ForecastsFile];
+
+    /// <summary>The file of KTAB's forecasts in A and in B (<see cref="ForecastsCsv"/>), in the report and in <c>compare -o</c>'s set.</summary>
+    public const string ForecastsFile = "forecasts.csv";
+
+    /// <summary>
+    /// The files a comparison's report holds for certain: all of <see cref="Names"/> when a side is known to run or to
+    /// hold spatial-model turns (<paramref name="spatial"/>), else all but <c>forecasts.csv</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Written(bool spatial) => spatial ? Names : [.. Names.Where(n => n != ForecastsFile)];
 
     /// <summary>A comparison's report, as <c>summits compare --report</c> writes it.</summary>
     public static readonly OutputKind Kind = new("compare-report", "summits compare --report", Names);
@@ -26,6 +35,8 @@ public static class CompareReport
         yield return ("report.md", Markdown(comparison));
         yield return ("agreements.csv", AgreementsCsv(comparison));
         yield return ("positions.csv", PositionsCsv(comparison));
+        if (!comparison.Forecasts.IsEmpty)
+            yield return (ForecastsFile, ForecastsCsv(comparison));
     }
 
     public static string Html(Comparison comparison)
@@ -82,6 +93,21 @@ public static class CompareReport
         var text = new StringBuilder("topic,actor,a,b,delta\n");
         foreach (var p in comparison.Positions)
             text.Append(p.Topic).Append(',').Append(p.Actor).Append(',').Append(R(p.A)).Append(',').Append(R(p.B)).Append(',').Append(R(p.Delta)).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// <c>forecasts.csv</c>: a row per topic either side forecast (<see cref="Comparison.Forecasts"/>, by topic), under
+    /// the header <c>topic,a,b,delta</c>, as <c>positions.csv</c> writes a position: KTAB's forecast in A and in B
+    /// (0 to 100) and <c>b</c> − <c>a</c>, each written whole (<see cref="CsvNumber"/>), where the table's change is the
+    /// difference of the values as shown. A side without a forecast has an empty cell, and so has <c>delta</c> unless
+    /// both sides have one. The header alone when neither side ran the spatial model (a set then holds no such file).
+    /// </summary>
+    public static string ForecastsCsv(Comparison comparison)
+    {
+        var text = new StringBuilder("topic,a,b,delta\n");
+        foreach (var f in comparison.Forecasts)
+            text.Append(CsvLine.Cell(f.Topic)).Append(',').Append(R(f.A)).Append(',').Append(R(f.B)).Append(',').Append(R(f.Delta)).Append('\n');
         return text.ToString();
     }
 
