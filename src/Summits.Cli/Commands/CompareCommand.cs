@@ -4,6 +4,7 @@ using Summits.Cli.Hosting;
 using Summits.Cli.Output;
 using Summits.Reports.Comparisons;
 using Summits.Grains;
+using Summits.Model;
 using Summits.Scenarios;
 
 namespace Summits.Cli.Commands;
@@ -15,8 +16,8 @@ public static class CompareCommand
     {
         var a = CommonOptions.InputFile(new Argument<string>("A") { Description = "A: a scenario file, FILE#BRANCH or a state.json written by 'summits run --out'" }, InputKind.ScenarioOrState);
         var b = CommonOptions.InputFile(new Argument<string>("B") { Description = "B: the same kinds as A" }, InputKind.ScenarioOrState);
-        var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements and positions, each under '# NAME.csv') or json (one document)");
-        var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder");
+        var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements, positions and, when a side ran the spatial model, its forecasts, each under '# NAME.csv') or json (one document)");
+        var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder, and forecasts.csv when a side ran the spatial model");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
         var quiet = CommonOptions.Quiet("Print only the counts of what changed (--verbosity minimal)");
@@ -32,8 +33,16 @@ public static class CompareCommand
         return command;
     }
 
-    /// <summary>The files of the set that <c>-o DIR</c> writes.</summary>
-    private static readonly OutputKind OutputKind = new("compare", "summits compare -o", ["comparison.json", "agreements.csv", "positions.csv"]);
+    /// <summary>The files of the set that <c>-o DIR</c> writes: <c>forecasts.csv</c> only when a side ran the spatial model.</summary>
+    private static readonly OutputKind OutputKind = new("compare", "summits compare -o", ["comparison.json", "agreements.csv", "positions.csv", CompareReport.ForecastsFile]);
+
+    /// <summary>The files <c>-o DIR</c> writes for certain: <c>forecasts.csv</c> too when a side is known to run or hold spatial-model turns.</summary>
+    private static IReadOnlyList<string> Written(bool spatial) => spatial ? OutputKind.Names : [.. OutputKind.Names.Where(n => n != CompareReport.ForecastsFile)];
+
+    /// <summary>The CSV tables of a comparison, by the file name <c>-o DIR</c> writes each to: the forecasts only when a side has one.</summary>
+    private static List<(string Name, string Csv)> CsvFiles(Comparison comparison) =>
+        [("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison)),
+            .. comparison.Forecasts.IsEmpty ? [] : new[] { (CompareReport.ForecastsFile, CompareReport.ForecastsCsv(comparison)) }];
 
     private static async Task<int> RunAsync(string a, string b, string format, string? outDir, string? reportDir, Engine engine, Verbosity verbosity,
         string outOption, string reportOption, CancellationToken cancellation)
@@ -49,10 +58,13 @@ public static class CompareCommand
         if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputKind.Names, inputs))
             ?? (reportDir is null ? null : OutputOverInput.Folder(reportOption, reportDir, CompareReport.Names, inputs))) is { } overInput)
             return UsageError.Write("summits compare", overInput);
-        // Nor does one output take another's place: -o X --report X both write agreements.csv and positions.csv, and
-        // what it prints may be sent into either.
-        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputKind),
-                reportDir is null ? null : CommandOutput.Folder(reportOption, reportDir, CompareReport.Kind), .. CommandOutput.StandardStreams()]) is { } overOutput)
+        // Nor does one output take another's place: -o X --report X both write agreements.csv and positions.csv (and
+        // forecasts.csv when a side runs or holds spatial-model turns), and what it prints may be sent into either.
+        var spatial = (left?.Scenario.Steps.Any(step => step is SmpTurnsStep) ?? stateA!.Forecast is { Count: > 0 })
+            || (right?.Scenario.Steps.Any(step => step is SmpTurnsStep) ?? stateB!.Forecast is { Count: > 0 });
+        if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputKind) with { Written = Written(spatial) },
+                reportDir is null ? null : CommandOutput.Folder(reportOption, reportDir, CompareReport.Kind) with { Written = CompareReport.Written(spatial) },
+                .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits compare", overOutput);
 
         if (left is not null || right is not null)
@@ -75,17 +87,15 @@ public static class CompareCommand
 
         var comparison = Comparison.Of(Label(a), stateA!, Label(b), stateB!);
         var json = JsonSerializer.Serialize(comparison, SummitsJson.Options);
+        List<(string Name, string Text)> files = [("comparison.json", json + "\n"), .. CsvFiles(comparison)];
         if (outDir is not null)
-        {
-            OutputSet.Write(outDir, OutputKind,
-                [("comparison.json", json + "\n"), ("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))], cancellation);
-        }
+            OutputSet.Write(outDir, OutputKind, files, cancellation);
         if (reportDir is not null)
             CompareReport.WriteAll(comparison, reportDir, cancellation);
         // The results first, then where the files went, as every command says it (after what it prints).
         await PrintAsync(comparison, json, a, b, format, verbosity);
         if (outDir is not null && verbosity >= Verbosity.Minimal)
-            await PathLines.ToErrorAsync($"wrote comparison.json, agreements.csv and positions.csv to {outDir}", outDir);
+            await PathLines.ToErrorAsync($"wrote {Listed.And(files.Select(f => f.Name))} to {outDir}", outDir);
         if (reportDir is not null && verbosity >= Verbosity.Minimal)
             await PathLines.ToErrorAsync($"wrote the report to {Path.Combine(reportDir, "report.html")} (with report.md and the CSVs)", Path.Combine(reportDir, "report.html"));
         return ExitCodes.Ok;
@@ -100,7 +110,7 @@ public static class CompareCommand
         }
         if (format == "csv")
         {
-            CsvSections.Write(Console.Out, [("agreements.csv", CompareReport.AgreementsCsv(comparison)), ("positions.csv", CompareReport.PositionsCsv(comparison))]);
+            CsvSections.Write(Console.Out, CsvFiles(comparison));
             return;
         }
         if (verbosity < Verbosity.Minimal)

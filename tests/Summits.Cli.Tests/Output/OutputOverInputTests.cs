@@ -224,6 +224,16 @@ public sealed class OutputOverInputTests : IDisposable
         // positions.csv: two in common.
         await Refused($"summits compare: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv and positions.csv there; {TwoFolders} (see 'summits compare --help')",
             "compare", Baseline, Baseline, "--engine", "local", "-o", "X", "--report", "X");
+        // A side that runs spatial-model turns (a scenario of model: smp) or holds them (a state.json with a forecast)
+        // makes both sets write forecasts.csv as well: three in common.
+        File.WriteAllText(Path.Combine(_folder, "smp.yaml"),
+            $"format: 2\nscenario: smp\nworld: {SeedFiles.File("scenarios", "worlds", "dummy-3dim.yaml")}\nmodel: smp\nsteps:\n  - id: converge\n    rounds: 5\n");
+        await Refused($"summits compare: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv, positions.csv and forecasts.csv there; {TwoFolders} (see 'summits compare --help')",
+            "compare", Baseline, "smp.yaml", "--engine", "local", "-o", "X", "--report", "X");
+        File.WriteAllText(Path.Combine(_folder, "state.json"),
+            """{"summits":"0.1.0","scenario":"s","about":"","world":"w","seed":0,"parameters":{},"events":0,"failures":0,"positions":[],"agreements":[],"analysis":[],"bargaining":[],"forecast":{"t":50}}""");
+        await Refused($"summits compare: error: -o 'X' and --report 'X' are one folder, and both write agreements.csv, positions.csv and forecasts.csv there; {TwoFolders} (see 'summits compare --help')",
+            "compare", "state.json", "state.json", "-o", "X", "--report", "X");
     }
 
     [Fact]

@@ -182,6 +182,58 @@ public sealed class RunOutputTests : IDisposable
         Assert.Equal(b, document.RootElement.GetProperty("b").GetString());
     }
 
+    /// <summary>
+    /// A <c>state.json</c> as <c>summits run -o</c> writes one, holding nothing but <paramref name="forecast"/> (a JSON
+    /// object's members, or none for a run of the bargaining model), written as <c>NAME/state.json</c>.
+    /// </summary>
+    private string State(string name, string? forecast)
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, name));
+        var path = Path.Combine(name, "state.json");
+        var members = forecast is null ? "" : $",\"forecast\":{{{forecast}}}";
+        File.WriteAllText(Path.Combine(_folder, path), "{\"summits\":\"0.1.0\",\"scenario\":\"" + name
+            + "\",\"about\":\"\",\"world\":\"w\",\"seed\":0,\"parameters\":{},\"events\":0,\"failures\":0,\"positions\":[],\"agreements\":[],\"analysis\":[],\"bargaining\":[]" + members + "}");
+        return path;
+    }
+
+    [Fact]
+    public async Task Compare_writes_the_forecasts_to_forecasts_csv_and_prints_them_as_csv_only_when_a_side_ran_the_spatial_model()
+    {
+        // Two spatial-model runs of worlds that share two topics. By hand, a row per topic in ordinal order, a and b
+        // written whole and delta = b − a:
+        //   t1  60.25 → 59.75     59.75 − 60.25 = −0.5
+        //   t2  40 → 42.125       42.125 − 40 = 2.125 (the table's +2.125, without its "+")
+        //   t3  B alone, 12.34567 (the table's 12.3457): A's cell and the delta empty
+        //   t4  A alone, 70: B's cell and the delta empty
+        var a = State("a", "\"t2\":40,\"t1\":60.25,\"t4\":70");
+        var b = State("b", "\"t1\":59.75,\"t2\":42.125,\"t3\":12.34567");
+        const string forecasts = "topic,a,b,delta\nt1,60.25,59.75,-0.5\nt2,40,42.125,2.125\nt3,,12.34567,\nt4,70,,\n";
+
+        var written = await Run(null, "compare", a, b, "-o", "out");
+
+        Assert.True(written.ExitCode == 0, written.ToString());
+        Assert.Equal(forecasts, File.ReadAllText(Path.Combine(_folder, "out", "forecasts.csv")));
+        Assert.Equal("wrote comparison.json, agreements.csv, positions.csv and forecasts.csv to out", written.ErrorLines[^1]);
+        // The table shows the same rows, "none" where the CSV's cell is empty and the change as shown: the topic in
+        // 26 columns, A right-aligned in 7, B left-aligned in 7.
+        Assert.Contains("  t3" + new string(' ', 24) + "    none → 12.3457\n", written.Output);
+        Assert.Contains("  t2" + new string(' ', 24) + "      40 → 42.125  (+2.125)\n", written.Output);
+
+        // --format csv prints each file -o writes under its name, the forecasts last, byte for byte.
+        var printed = await Run(null, "compare", a, b, "--format", "csv");
+        Assert.True(printed.ExitCode == 0, printed.ToString());
+        Assert.Equal("# agreements.csv\nchange,agreement,topic,value_a,value_b,status_a,status_b\n\n# positions.csv\ntopic,actor,a,b,delta\n\n# forecasts.csv\n" + forecasts,
+            printed.Output);
+
+        // Two bargaining runs forecast nothing: no forecasts.csv, and the one written before leaves with the old set.
+        var c = State("c", null);
+        var bargaining = await Run(null, "compare", c, c, "-o", "out", "--format", "csv");
+        Assert.True(bargaining.ExitCode == 0, bargaining.ToString());
+        Assert.False(File.Exists(Path.Combine(_folder, "out", "forecasts.csv")));
+        Assert.Equal("wrote comparison.json, agreements.csv and positions.csv to out", bargaining.ErrorLines[^1]);
+        Assert.DoesNotContain("forecasts", bargaining.Output);
+    }
+
     [Fact]
     public async Task Quiet_prints_only_the_summary_and_verbosity_quiet_prints_nothing()
     {
