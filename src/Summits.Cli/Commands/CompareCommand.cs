@@ -16,7 +16,7 @@ public static class CompareCommand
     {
         var a = CommonOptions.InputFile(new Argument<string>("A") { Description = "A: a scenario file, FILE#BRANCH or a state.json written by 'summits run --out'" }, InputKind.ScenarioOrState);
         var b = CommonOptions.InputFile(new Argument<string>("B") { Description = "B: the same kinds as A" }, InputKind.ScenarioOrState);
-        var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements, positions and, when a side ran the spatial model, its forecasts, each under '# NAME.csv') or json (one document)");
+        var format = CommonOptions.Format("How to print the comparison: table (fits the terminal), csv (agreements, positions and, when a side ran the spatial model, the forecasts, each under '# NAME.csv') or json (one document)");
         var output = CommonOptions.Output("Write comparison.json, agreements.csv and positions.csv into this folder, and forecasts.csv when a side ran the spatial model");
         var report = CommonOptions.Report();
         var engine = CommonOptions.Engine();
