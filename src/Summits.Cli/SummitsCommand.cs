@@ -48,12 +48,13 @@ public static class SummitsCommand
         // file's own mistakes are said at their FILE:LINE:COLUMN once it is read.
         if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.MissingInputFile(parse) is { } missing)
         {
-            // With what could have been meant: the files of the same kind in the folder it names, closest first; where it
-            // holds none (a first try from a folder with no scenarios in it), or is not there either (a folder mistyped,
-            // said first), the files of the argument's kind that ship.
+            // With what could have been meant: the files of the same kind in the folder it names, closest first, that
+            // folder here or else beside the program, as the file itself is looked for (so a shipped folder is listed the
+            // same from any folder); where it holds none (a first try from a folder with no scenarios in it), or is not
+            // there either (a folder mistyped, said first), the files of the argument's kind that ship.
             var (token, kind) = missing;
             var file = token.LastIndexOf('#') is var hash and > 0 && !File.Exists(token) ? token[..hash] : token;
-            var meant = Summits.Scenarios.InputFile.Alternatives(file, file, elsewhere: () => Commands.CommonOptions.Shipped(kind));
+            var meant = Summits.Scenarios.InputFile.Alternatives(Summits.Scenarios.InputPath.Resolve(file), file, elsewhere: () => Commands.CommonOptions.Shipped(kind));
             await Console.Error.WriteLineAsync(UsageError.Usage(CommandPath(parse), $"no such file: {token}{meant}"));
             return ExitCodes.BadInput;
         }

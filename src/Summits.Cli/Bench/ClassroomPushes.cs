@@ -46,7 +46,7 @@ public static class ClassroomPushes
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
     {
         var (tables, each, interval) = (context.Sizes.ClassroomTables, context.Sizes.ClassroomProposals, context.Sizes.ClassroomInterval);
-        var exercise = ExerciseFile.Load(CommonOptions.Resolve(Exercise));
+        var exercise = ExerciseFile.Load(InputPath.Resolve(Exercise));
         var settings = (context.Silo ?? throw new InvalidOperationException("the classroom figure runs grains; the bench started no silo")).Settings;
         await using var server = await ClassroomServer.StartAsync(exercise, port: 0, tables, settings, Console.Error, context.Cancellation);
         await using var load = await ClassroomLoad.StartAsync(server, tables);

@@ -29,7 +29,7 @@ public static class ConvergenceRuns
     /// </summary>
     public static async Task<ImmutableArray<BenchResult>> MeasureSoeAsync(BenchContext context)
     {
-        var world = WorldFile.Load(CommonOptions.Resolve(SoeWorld));
+        var world = WorldFile.Load(InputPath.Resolve(SoeWorld));
         var sizes = context.Sizes;
         var loaded = BenchScenarios.Rounds(world, sizes.ConvergenceRounds);
         var (cold, pairs) = await PairsAsync(context, loaded, sizes.ConvergenceWarmups, sizes.SoePairs);
@@ -102,7 +102,7 @@ public static class ConvergenceRuns
 
     public static async Task<ImmutableArray<BenchResult>> MeasureFortyAsync(BenchContext context)
     {
-        var runs = await RepeatAsync(context, WorldFile.Load(CommonOptions.Resolve(FortyWorld)), "forty");
+        var runs = await RepeatAsync(context, WorldFile.Load(InputPath.Resolve(FortyWorld)), "forty");
         var target = KtabFortySeconds / 100;
         // The ratio divides by the figure's own median: the first (cold) run warms the code and is left out.
         var median = BenchRuns.Median(runs[1..].Select(r => r.Running.TotalSeconds));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Summits.Cli.Commands;
+using Summits.Scenarios;
 using static Summits.Cli.Bench.BenchText;
 
 namespace Summits.Cli.Bench;
@@ -109,7 +110,7 @@ public static class ProcessRun
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
             start.ArgumentList.Add(typeof(ProcessRun).Assembly.Location);
         foreach (var argument in arguments)
-            start.ArgumentList.Add(argument.EndsWith(".yaml", StringComparison.Ordinal) ? CommonOptions.Resolve(argument) : argument);
+            start.ArgumentList.Add(argument.EndsWith(".yaml", StringComparison.Ordinal) ? InputPath.Resolve(argument) : argument);
         return start;
     }
 }

@@ -45,7 +45,7 @@ public static class SmpRuns
             File.Delete(eightyPath);
         }
 
-        var forty = SmpTable.From(WorldFile.Load(CommonOptions.Resolve(ConvergenceRuns.FortyWorld)));
+        var forty = SmpTable.From(WorldFile.Load(InputPath.Resolve(ConvergenceRuns.FortyWorld)));
         var fortyRun = Time(forty, quick ? 1 : 5);
         results.Add(new(Figure, "dummy-40 (40 x 1) to convergence, after start-up", fortyRun.Seconds * 1000, "ms",
             Invariant($"< {KtabFortySeconds * 10:0} ms (KTAB 13.8 s / 100)"), fortyRun.Seconds * 100 < KtabFortySeconds, fortyRun.Detail));

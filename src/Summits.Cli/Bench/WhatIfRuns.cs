@@ -48,7 +48,7 @@ public static class WhatIfRuns
     /// <exception cref="InvalidOperationException">When a study finished fewer runs than it was asked for.</exception>
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
     {
-        var loaded = ScenarioFile.Load(CommonOptions.Resolve(StudiedScenario));
+        var loaded = ScenarioFile.Load(InputPath.Resolve(StudiedScenario));
         var sizes = context.Sizes;
         var peakBefore = PeakWorkingSetMiB();
         var measuredBefore = context.Results.Select(r => r.Figure).Distinct(StringComparer.Ordinal).ToArray();

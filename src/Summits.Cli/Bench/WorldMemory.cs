@@ -12,7 +12,7 @@ public static class WorldMemory
 
     public static async Task<ImmutableArray<BenchResult>> MeasureAsync(BenchContext context)
     {
-        var world = WorldFile.Load(CommonOptions.Resolve(CommonOptions.DefaultWorld));
+        var world = WorldFile.Load(InputPath.Resolve(CommonOptions.DefaultWorld));
         var count = context.Sizes.MemoryWorlds;
         var before = SettledHeap();
         await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>

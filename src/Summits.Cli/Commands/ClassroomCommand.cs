@@ -90,7 +90,7 @@ public static class ClassroomCommand
         Exercise exercise;
         try
         {
-            exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+            exercise = ExerciseFile.Load(InputPath.Resolve(file));
         }
         catch (InputException e)
         {

@@ -33,7 +33,7 @@ public static class CommonOptions
 
     /// <summary>
     /// The first value written on the command line for an argument or option marked by <see cref="InputFile"/> that
-    /// names neither a file nor a folder, here or beside the program (<see cref="Resolve"/>); for FILE#BRANCH the
+    /// names neither a file nor a folder, here or beside the program (<see cref="InputPath.Resolve"/>); for FILE#BRANCH the
     /// part before the '#' is the file. Returned with the kind of file its argument or option takes, whose shipped files
     /// (<see cref="Shipped(InputKind)"/>) can be named in its place. Null when every one exists. A default value, not
     /// written, is not checked.
@@ -45,7 +45,7 @@ public static class CommonOptions
                 return (token, kind);
         return null;
 
-        static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || File.Exists(Resolve(path));
+        static bool Exists(string path) => InputPath.Resolve(path) is var found && (File.Exists(found) || Directory.Exists(found));
     }
 
     /// <summary>
@@ -53,16 +53,18 @@ public static class CommonOptions
     /// something there that is not a file to read, as a mistake on the command line rather than a place in a file: a
     /// folder, with the files in it that the argument takes (<c>'runs/a' is a folder, not a scenario file or state.json;
     /// the YAML or JSON files in it: runs/a/state.json</c>), or a device, a FIFO or a socket
-    /// (<see cref="Summits.Scenarios.InputFile.NotAFile"/>). For FILE#BRANCH the part before the '#' is the file when
-    /// the whole is not there. Null when each names a regular file (or is not there: <see cref="MissingInputFile"/>).
+    /// (<see cref="Summits.Scenarios.InputFile.NotAFile"/>), each here or beside the program (<see cref="InputPath.Resolve"/>)
+    /// and said as written. For FILE#BRANCH the part before the '#' is the file when the whole is not there. Null when
+    /// each names a regular file (or is not there: <see cref="MissingInputFile"/>).
     /// </summary>
     public static string? NotAnInputFile(ParseResult parse)
     {
         foreach (var (token, kind) in InputTokens(parse))
         {
-            var path = File.Exists(token) || Directory.Exists(token) ? token
-                : token.LastIndexOf('#') is var hash and > 0 && (File.Exists(token[..hash]) || Directory.Exists(token[..hash])) ? token[..hash]
-                : Resolve(token);
+            var whole = InputPath.Resolve(token);
+            var path = File.Exists(whole) || Directory.Exists(whole) ? whole
+                : token.LastIndexOf('#') is var hash and > 0 ? InputPath.Resolve(token[..hash])
+                : whole;
             if (Summits.Scenarios.InputFile.NotAFile(path, kind.What, kind.Files, kind.Extensions) is { } problem)
                 return problem;
         }
@@ -73,7 +75,7 @@ public static class CommonOptions
     /// The files shipped with Summits that <paramref name="symbol"/> (marked by <see cref="InputFile"/>) could name, as a
     /// clause to follow a line saying it is missing: <c>; the shipped exercise files: scenarios/exercises/a.yaml and
     /// scenarios/exercises/b.yaml</c>, each a path that names it from the repository's root or from anywhere (a name
-    /// not found here is looked for beside the program, <see cref="Resolve"/>), at most ten and how many more. Empty
+    /// not found here is looked for beside the program, <see cref="InputPath.Resolve"/>), at most ten and how many more. Empty
     /// for a symbol of a kind none is shipped of (a telemetry file, the older files <c>migrate</c> takes, which are the
     /// user's own), or when none is found.
     /// </summary>
@@ -451,16 +453,4 @@ public static class CommonOptions
 
     /// <summary>The value of an option made by <see cref="Seed"/>: null when it was not given.</summary>
     public static ulong? ReadSeed(string? text) => text is null ? null : ulong.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Finds a file named relative to the working directory or, failing that, to the installed
-    /// program, which carries the shipped scenarios beside it.
-    /// </summary>
-    public static string Resolve(string path)
-    {
-        if (File.Exists(path) || Path.IsPathRooted(path))
-            return path;
-        var beside = Path.Combine(AppContext.BaseDirectory, path);
-        return File.Exists(beside) ? beside : path;
-    }
 }

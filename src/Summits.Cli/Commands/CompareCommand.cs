@@ -49,12 +49,12 @@ public static class CompareCommand
     {
         LoadedScenario? left = null, right = null;
         StateDocument? stateA = null, stateB = null;
-        if (IsState(a)) stateA = StateFile.Load(CommonOptions.Resolve(a)); else left = Side(a, "A");
-        if (IsState(b)) stateB = StateFile.Load(CommonOptions.Resolve(b)); else right = Side(b, "B");
+        if (IsState(a)) stateA = StateFile.Load(InputPath.Resolve(a)); else left = Side(a, "A");
+        if (IsState(b)) stateB = StateFile.Load(InputPath.Resolve(b)); else right = Side(b, "B");
         // Neither output takes the place of a file the comparison reads: a state.json, a scenario, its world or the world's source text.
         var inputs = new List<string>();
         foreach (var (argument, loaded) in new[] { (a, left), (b, right) })
-            inputs.AddRange(loaded is null ? [CommonOptions.Resolve(argument)] : OutputOverInput.Inputs(loaded));
+            inputs.AddRange(loaded is null ? [InputPath.Resolve(argument)] : OutputOverInput.Inputs(loaded));
         if (((outDir is null ? null : OutputOverInput.Folder(outOption, outDir, OutputKind.Names, inputs))
             ?? (reportDir is null ? null : OutputOverInput.Folder(reportOption, reportDir, CompareReport.Names, inputs))) is { } overInput)
             return UsageError.Write("summits compare", overInput);
@@ -162,7 +162,7 @@ public static class CompareCommand
     {
         var (file, branch) = BranchChoice.Split(argument);
         NotAScenario(file);
-        var loaded = ScenarioFile.Load(CommonOptions.Resolve(file));
+        var loaded = ScenarioFile.Load(InputPath.Resolve(file));
         if (branch is null && loaded.Fork is { } fork)
         {
             var names = fork.Names.ToList();
@@ -192,7 +192,7 @@ public static class CompareCommand
         var beside = Path.Combine(Path.GetDirectoryName(file) ?? "", "state.json");
         throw new InputException(new FilePosition(file, 1, 1),
             $"compare reads a scenario file (.yaml or .yml, or FILE#BRANCH) or the state.json that 'summits run --out' writes, not a {extension} file"
-            + (File.Exists(CommonOptions.Resolve(beside)) ? $"; {beside} is beside it" : ""));
+            + (File.Exists(InputPath.Resolve(beside)) ? $"; {beside} is beside it" : ""));
     }
 
     private static bool IsState(string argument) => argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

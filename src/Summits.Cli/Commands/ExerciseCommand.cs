@@ -67,7 +67,7 @@ public static class ExerciseCommand
             return UsageError.Write(command, "--players is for a play at the keyboard; an answers file says who played in its own 'players'");
         if (answersFile is null && Console.IsInputRedirected)
             return UsageError.Write(command, "standard input is not a terminal, so the exercise cannot be played at the keyboard; give --answers FILE to play it without prompts");
-        var exercise = ExerciseFile.Load(CommonOptions.Resolve(file));
+        var exercise = ExerciseFile.Load(InputPath.Resolve(file));
         // A role written in another case names that role ("us" is US), as every choice on the command line does.
         if (role is not null)
         {
@@ -79,7 +79,7 @@ public static class ExerciseCommand
         ExerciseAnswers? stopped = null;
         if (answersFile is not null)
         {
-            var given = ExerciseFile.LoadAnswers(CommonOptions.Resolve(answersFile), exercise, role, partial: true);
+            var given = ExerciseFile.LoadAnswers(InputPath.Resolve(answersFile), exercise, role, partial: true);
             // Answers saved from a stopped play are played again at the keyboard, which then goes on from where they stop.
             if (given.Partial is { } partial)
             {
@@ -94,7 +94,7 @@ public static class ExerciseCommand
         }
         // The -o set never takes the place of a file the exercise reads. Partial answers are the one exception: the play
         // goes on from them, and its set saves the whole play in their place, as a play stopped into that folder expects.
-        string[] inputs = [exercise.Path, exercise.WorldPath, .. OutputOverInput.Source(exercise.WorldPath, exercise.World), .. stopped is null && answersFile is not null ? [CommonOptions.Resolve(answersFile)] : Array.Empty<string>()];
+        string[] inputs = [exercise.Path, exercise.WorldPath, .. OutputOverInput.Source(exercise.WorldPath, exercise.World), .. stopped is null && answersFile is not null ? [InputPath.Resolve(answersFile)] : Array.Empty<string>()];
         if (outDir is not null && OutputOverInput.Folder(outOption, outDir, SetKind(exercise).Names, inputs) is { } overInput)
             return UsageError.Write(command, overInput);
         // Nor does the debrief it prints go into a file of that set.

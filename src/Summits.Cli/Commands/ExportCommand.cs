@@ -28,7 +28,7 @@ public static class ExportCommand
 
     private static async Task<int> RunAsync(string path, string? output, string outputOption, Verbosity verbosity, CancellationToken cancellation)
     {
-        var resolved = CommonOptions.Resolve(path);
+        var resolved = InputPath.Resolve(path);
         var world = WorldFile.Load(resolved);
         // The table never takes the place of the world it is written from, or of that world's source text.
         if (output is not null && OutputOverInput.File(outputOption, output, [resolved, .. OutputOverInput.Source(resolved, world)], "KTAB table") is { } overInput)

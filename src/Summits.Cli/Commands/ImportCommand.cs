@@ -42,10 +42,12 @@ public static class ImportCommand
     {
         if (!await WorldOutput.CheckIdAsync("import ktab", id))
             return ExitCodes.BadInput;
+        // Each table read here or beside the program (a shipped one).
+        var read = files.Select(InputPath.Resolve).ToArray();
         // The world never takes the place of a table it is made from.
-        if (output is not null && OutputOverInput.File(outputOption, output, files, "world file") is { } overInput)
+        if (output is not null && OutputOverInput.File(outputOption, output, read, "world file") is { } overInput)
             return UsageError.Write("summits import ktab", overInput);
-        var imported = KtabImport.ToWorld([.. files.Select(KtabTable.Load)], id, shared);
+        var imported = KtabImport.ToWorld([.. read.Select(KtabTable.Load)], id, shared);
         if (imported.LeftOut.Count > 0)
             await PathLines.ToErrorAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
         if (imported.OverFullNote is { } overFull)

@@ -34,6 +34,8 @@ public static class MigrateCommand
 
     private static async Task<int> RunAsync(string[] files, bool check, Verbosity verbosity, CancellationToken cancellation)
     {
+        // Each file read (and rewritten) here or beside the program.
+        files = [.. files.Select(InputPath.Resolve)];
         // World files first, so that a scenario is checked against its world as migrated.
         // --check loads each migrated text as migrate does and refuses what migrate would refuse, at the same place
         // of the file on disk; only a scenario's world among the files, which migrate would have rewritten first and

@@ -34,7 +34,7 @@ public static class RecordCommand
     /// <exception cref="InputException">The file is missing or wrong (<see cref="CommandFailure"/> says it, exit code 2).</exception>
     public static int Run(string path, string format, Verbosity verbosity, TextWriter output, int? width = null)
     {
-        var record = RecordFile.Load(CommonOptions.Resolve(path));
+        var record = RecordFile.Load(InputPath.Resolve(path));
         if (format == "json")
             output.Write(RecordText.Json(record) + "\n");
         else if (format == "csv")

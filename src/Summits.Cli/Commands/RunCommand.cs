@@ -116,8 +116,8 @@ public static class RunCommand
         var seed = CommonOptions.ReadSeed(request.SeedText);
 
         IReadOnlyList<LoadedScenario> scenarios = request.WorldPath is not null
-            ? [Forecast.Of(CommonOptions.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
-            : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, CommonOptions.Resolve);
+            ? [Forecast.Of(InputPath.Resolve(request.WorldPath), request.Rounds, seed ?? 0, request.Model)]
+            : BranchChoice.LoadEvery(request.Path!, request.Branch, seed, InputPath.Resolve);
         // No output takes the place of a file the run reads (its scenario, its world or the world's source text), nor
         // of another of its outputs (-o X --report X both write agreements.csv; what it prints or says on standard error, sent into -o's state.json).
         var outputs = new List<CommandOutput>();

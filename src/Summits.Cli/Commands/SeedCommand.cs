@@ -41,7 +41,7 @@ public static partial class SeedCommand
 
     private static async Task<int> RunAsync(string worldPath, string format, string? outDir, string outOption, Verbosity verbosity, TelemetrySettings telemetry, CancellationToken cancellation)
     {
-        var resolved = CommonOptions.Resolve(worldPath);
+        var resolved = InputPath.Resolve(worldPath);
         var loaded = WorldFile.Load(resolved);
         // No output takes the place of the world file or its source text.
         string[] inputs = [resolved, .. OutputOverInput.Source(resolved, loaded)];

@@ -32,15 +32,18 @@ public static class SeedDraftCommand
 
     private static async Task<int> RunAsync(string briefingPath, string? output, string outputOption, Verbosity verbosity, CancellationToken cancellation)
     {
-        if (!File.Exists(briefingPath))
-            throw new InputException(new FilePosition(briefingPath, 1, 1), $"no such briefing file{InputFile.Alternatives(briefingPath, briefingPath)}");
+        // Read here or beside the program (a shipped readout).
+        var read = InputPath.Resolve(briefingPath);
+        if (!File.Exists(read))
+            throw new InputException(new FilePosition(read, 1, 1), $"no such briefing file{InputFile.Alternatives(read, read)}");
         // The draft never takes the place of the readout it is drawn from.
-        if (output is not null && OutputOverInput.File(outputOption, output, [briefingPath], "draft") is { } overInput)
+        if (output is not null && OutputOverInput.File(outputOption, output, [read], "draft") is { } overInput)
             return UsageError.Write("summits seed draft", overInput);
-        var source = SourceText.Load(briefingPath);
+        var source = SourceText.Load(read);
         var briefing = Briefing.Read(source);
+        // The draft's 'source' is the path its loader follows, from the draft's folder to the file read.
         var from = output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output))!;
-        var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(briefingPath)).Replace('\\', '/');
+        var sourcePath = Path.GetRelativePath(from, Path.GetFullPath(read)).Replace('\\', '/');
         var draft = SeedDraft.From(briefing, sourcePath);
         // Nothing is dropped in silence: every line or sentence left out is named with its place and reason, or
         // below normal (-q, -v quiet) counted in one line that says how to list them. So is every guess the user

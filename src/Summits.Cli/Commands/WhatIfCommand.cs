@@ -72,7 +72,7 @@ public static class WhatIfCommand
         var width = TerminalWidth.OfStandardOutput();
         var seed = CommonOptions.ReadSeed(seedText);
 
-        var scenarios = BranchChoice.LoadEvery(path, branch, null, CommonOptions.Resolve);
+        var scenarios = BranchChoice.LoadEvery(path, branch, null, InputPath.Resolve);
 
         var forked = scenarios.Count > 1;
         // No output takes the place of a file the study reads (its scenario, its world or the world's source text), nor
