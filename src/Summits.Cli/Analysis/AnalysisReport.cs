@@ -9,7 +9,7 @@ public static class AnalysisReport
 {
     /// <summary>The line that heads the report, and all that <c>-q</c> prints.</summary>
     public static string Heading(RunAnalysis analysis, IReadOnlyList<string> files) =>
-        $"{Listed.And(files)}: {Counted.Of(analysis.Spans, "span")}, {Counted.Of(analysis.Proposals, "proposal")}";
+        $"{Listed.And(files.Select(InputPath.Said))}: {Counted.Of(analysis.Spans, "span")}, {Counted.Of(analysis.Proposals, "proposal")}";
 
     public static void Write(TextWriter output, RunAnalysis analysis, IReadOnlyList<string> files, int width)
     {

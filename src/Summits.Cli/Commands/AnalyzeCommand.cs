@@ -27,7 +27,7 @@ public static class AnalyzeCommand
             quiet,
             verbosity,
         };
-        // Each file read here or beside the program.
+        // Each file read here or beside the program, and said as named.
         command.SetAction((parse, cancellation) => Task.FromResult(Run([.. parse.GetValue(files)!.Select(InputPath.Resolve)], parse.GetValue(csv), Console.Out, Console.Error, parse.GetValue(format)!,
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation: cancellation, csvOption: CommonOptions.Written(parse, csv), printed: CommandOutput.StandardStreams())));
         return command;

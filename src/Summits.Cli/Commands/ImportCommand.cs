@@ -42,7 +42,7 @@ public static class ImportCommand
     {
         if (!await WorldOutput.CheckIdAsync("import ktab", id))
             return ExitCodes.BadInput;
-        // Each table read here or beside the program (a shipped one).
+        // Each table read here or beside the program (a shipped one); said as named.
         var read = files.Select(InputPath.Resolve).ToArray();
         // The world never takes the place of a table it is made from.
         if (output is not null && OutputOverInput.File(outputOption, output, read, "world file") is { } overInput)

@@ -34,7 +34,7 @@ public static class MigrateCommand
 
     private static async Task<int> RunAsync(string[] files, bool check, Verbosity verbosity, CancellationToken cancellation)
     {
-        // Each file read (and rewritten) here or beside the program.
+        // Each file read (and rewritten) here or beside the program, and said as named.
         files = [.. files.Select(InputPath.Resolve)];
         // World files first, so that a scenario is checked against its world as migrated.
         // --check loads each migrated text as migrate does and refuses what migrate would refuse, at the same place
@@ -68,7 +68,7 @@ public static class MigrateCommand
             if (changes.Count == 0)
             {
                 if (verbosity >= Verbosity.Minimal)
-                    await PathLines.ToOutputAsync($"{path}: already format {FileFormat.Current}; nothing to change", path);
+                    await PathLines.ToOutputAsync($"{InputPath.Said(path)}: already format {FileFormat.Current}; nothing to change", InputPath.Said(path));
                 continue;
             }
             pending++;
@@ -76,7 +76,7 @@ public static class MigrateCommand
                 OutputFile.Write(path, file => file.Write(text), cancellation);
             // Normal lists each change under its file; minimal (-q) says only the file's line; quiet says nothing.
             if (verbosity >= Verbosity.Minimal)
-                await PathLines.ToOutputAsync($"{path}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}", path);
+                await PathLines.ToOutputAsync($"{InputPath.Said(path)}: format 1 → {FileFormat.Current}{(check ? " (not written: --check)" : "")}", InputPath.Said(path));
             if (verbosity < Verbosity.Normal)
                 continue;
             foreach (var change in changes)

@@ -184,7 +184,7 @@ public static class RunCommand
         var table = request.Format == TimelineFormat.Table;
         if (table && request.Verbosity >= Verbosity.Minimal && forked)
         {
-            foreach (var line in TerminalWidth.Wrap($"{scenarios[0].Path} forks into {scenarios.Count} branches: {Listed.And(scenarios.Select(BranchName))}; each runs in turn{(request.Verbosity >= Verbosity.Normal ? ", then they are shown side by side" : "")}.", width))
+            foreach (var line in TerminalWidth.Wrap($"{InputPath.Said(scenarios[0].Path)} forks into {scenarios.Count} branches: {Listed.And(scenarios.Select(BranchName))}; each runs in turn{(request.Verbosity >= Verbosity.Normal ? ", then they are shown side by side" : "")}.", width))
                 stdout.WriteLine(line);
         }
         if (request.Format == TimelineFormat.Csv)
@@ -330,13 +330,13 @@ public static class RunCommand
                 progress.Finish();
                 // A failed expectation names the scenario file at its place: the path is kept whole, as on every line that names a file.
                 foreach (var line in summary.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
-                    foreach (var wrapped in TerminalWidth.Wrap(line, width, paths: [loaded.Path]))
+                    foreach (var wrapped in TerminalWidth.Wrap(line, width, paths: [InputPath.Said(loaded.Path)]))
                         stdout.WriteLine(wrapped);
             }
             else
             {
                 foreach (var failure in ExpectationText.Failures(run))
-                    await PathLines.ToErrorAsync($"FAILED {failure}", loaded.Path);
+                    await PathLines.ToErrorAsync($"FAILED {failure}", InputPath.Said(loaded.Path));
             }
 
             var outDir = request.OutDir is null ? null : forked ? System.IO.Path.Combine(request.OutDir, name) : request.OutDir;

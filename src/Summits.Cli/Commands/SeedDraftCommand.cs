@@ -32,7 +32,7 @@ public static class SeedDraftCommand
 
     private static async Task<int> RunAsync(string briefingPath, string? output, string outputOption, Verbosity verbosity, CancellationToken cancellation)
     {
-        // Read here or beside the program (a shipped readout).
+        // Read here or beside the program (a shipped readout); said as named.
         var read = InputPath.Resolve(briefingPath);
         if (!File.Exists(read))
             throw new InputException(new FilePosition(read, 1, 1), $"no such briefing file{InputFile.Alternatives(read, read)}");

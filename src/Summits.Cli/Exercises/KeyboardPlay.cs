@@ -54,7 +54,7 @@ public sealed class KeyboardPlay(IAnsiConsole console, Exercise exercise, int wi
         if (resumed is not null)
         {
             (role, players) = (resumed.Role, resumed.Players);
-            await LineAsync($"Going on from {resumed.Path}, {resumed.Partial?.Stopped ?? "a whole play"}: its answers are played again as they were given, then the keyboard takes over.");
+            await LineAsync($"Going on from {InputPath.Said(resumed.Path)}, {resumed.Partial?.Stopped ?? "a whole play"}: its answers are played again as they were given, then the keyboard takes over.");
         }
         players ??= await ChoosePlayersAsync(cancellation);
         role ??= await ChooseRoleAsync(players.Value, cancellation);

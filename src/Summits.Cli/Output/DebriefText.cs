@@ -111,7 +111,8 @@ public static class DebriefText
     public static string GradingCsv(Debrief debrief)
     {
         var text = new StringBuilder(GradingHeader).Append('\n');
-        var (id, answers, role) = (debrief.Exercise.Id, debrief.Answers.Path, debrief.Answers.Role);
+        // The answers file as the student or teacher named it, wherever it was read from.
+        var (id, answers, role) = (debrief.Exercise.Id, InputPath.Said(debrief.Answers.Path), debrief.Answers.Role);
         foreach (var s in debrief.Scores)
             text.Append(CsvSections.Line([id, answers, role, s.Kind, s.Item, Number(s.Points), s.Working])).Append('\n');
         text.Append(CsvSections.Line([id, answers, role, "total", "", Number(debrief.Total), ""])).Append('\n');

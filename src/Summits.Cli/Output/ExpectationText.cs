@@ -4,7 +4,7 @@ using Summits.Scenarios;
 
 namespace Summits.Cli.Output;
 
-/// <summary>Where a failed expectation stands in its scenario file, as <c>FILE:LINE:COLUMN: what was expected</c>.</summary>
+/// <summary>Where a failed expectation stands in its scenario file, as <c>FILE:LINE:COLUMN: what was expected</c>, the file as the person named it (<see cref="InputPath.Said"/>).</summary>
 public static partial class ExpectationText
 {
     /// <summary>One line per failed expectation of the run.</summary>
@@ -17,12 +17,12 @@ public static partial class ExpectationText
             var match = LinePrefix().Match(why);
             if (!match.Success)
             {
-                yield return $"{run.Loaded.Path}: {why}";
+                yield return $"{InputPath.Said(run.Loaded.Path)}: {why}";
                 continue;
             }
             var line = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             lines ??= ReadLines(run.Loaded.Path);
-            yield return $"{run.Loaded.Path}:{line}:{Column(lines, line)}: {why[match.Length..]}";
+            yield return $"{new FilePosition(run.Loaded.Path, line, Column(lines, line))}: {why[match.Length..]}";
         }
     }
 

@@ -59,7 +59,7 @@ public static partial class ExerciseFile
         var world = WorldFile.Load(worldPath, root.String("world"), problem => root.Fail(root.Required("world"), problem), "exercise");
         var record = recordPath is null ? null : RecordFile.Load(recordPath, root.String("record"), problem => root.Fail(root.Required("record"), problem));
         if (record is not null && !InputFile.SameFile(record.WorldPath, worldPath))
-            throw root.Fail(root.Required("record"), $"the record '{root.String("record")}' follows the world {record.World.Id} ({record.WorldPath}), not this exercise's world");
+            throw root.Fail(root.Required("record"), $"the record '{root.String("record")}' follows the world {record.World.Id} ({InputPath.Said(record.WorldPath)}), not this exercise's world");
         var topics = new List<string>();
         foreach (var node in topicNodes)
         {

@@ -40,11 +40,11 @@ public static class FileFormat
         return format;
     }
 
-    /// <summary>The note a format-1 file loads with: what changed, and how to make the note go away.</summary>
+    /// <summary>The note a format-1 file loads with: what changed, and how to make the note go away; the file as the person named it (<see cref="InputPath.Said"/>).</summary>
     public static string Note(string path, string changes) =>
-        $"note: {path} is format 1 (it has no 'format: {Current}'); in format {Current} {changes}; 'summits migrate {path}' marks it format {Current}";
+        $"note: {InputPath.Said(path)} is format 1 (it has no 'format: {Current}'); in format {Current} {changes}; 'summits migrate {InputPath.Said(path)}' marks it format {Current}";
 
-    /// <summary>The error for a format-1 file that cannot load without being rewritten.</summary>
+    /// <summary>The error for a format-1 file that cannot load without being rewritten; the file as the person named it (<see cref="InputPath.Said"/>).</summary>
     public static string NeedsMigration(string path, string what) =>
-        $"this file is format 1 (it has no 'format: {Current}'), and {what}; run 'summits migrate {path}' to rewrite it in format {Current}";
+        $"this file is format 1 (it has no 'format: {Current}'), and {what}; run 'summits migrate {InputPath.Said(path)}' to rewrite it in format {Current}";
 }

@@ -162,7 +162,7 @@ public static partial class FormatMigration
             if (quoteKey is null || node.Children[quoteKey] is not YamlScalarNode { Value: { } quoteText } quoteValue)
                 continue;
             var location = source.Find(quoteText)
-                ?? throw new InputException(YamlDocument.At(path, quoteValue), $"this quote does not appear verbatim in {source.Path}; fix it before migrating");
+                ?? throw new InputException(YamlDocument.At(path, quoteValue), $"this quote does not appear verbatim in {InputPath.Said(source.Path)}; fix it before migrating");
             var sentence = Fidelity.Sentence(source, new Quote(quoteText, location));
             var verb = Fidelity.Governing(sentence, quoteText)
                 ?? throw new InputException(YamlDocument.At(path, quoteValue), $"its sentence uses none of 'agreed', 'confirmed' or 'will', so its verb cannot be read from it; add 'verb: agreed', 'confirmed' or 'intent' by hand: \"{sentence}\"");

@@ -21,12 +21,13 @@ public static class InputFile
     public const long TelemetryLimit = 1024L * 1024 * 1024;
 
     /// <summary>The text of <paramref name="path"/> (UTF-8, a byte-order mark dropped).</summary>
-    /// <param name="name">The file as the person named it, for the message.</param>
+    /// <param name="name">The file as the person named it, or as it is read, for the message (said as <see cref="InputPath.Said"/> says it).</param>
     /// <param name="what">What the file is, for the message: "world file", "source text".</param>
     /// <param name="refuse">Makes the error at the place that named the file, given the problem.</param>
     /// <exception cref="InputException">the file is missing, not a regular file, larger than <paramref name="limit"/> bytes, or not text (<see cref="NotText"/>).</exception>
     public static string ReadText(string path, string name, string what, long limit, Func<string, InputException> refuse)
     {
+        name = InputPath.Said(name);
         if (Problem(path, name, what, limit) is { } problem)
             throw refuse(problem);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -67,13 +68,14 @@ public static class InputFile
     /// and what that byte is in Windows-1252, and asked for as UTF-8; with a NUL, not a text file, the NUL's place
     /// said the same way.
     /// </summary>
-    /// <param name="name">The file as the person named it, for the message.</param>
+    /// <param name="name">The file as the person named it, or as it is read, for the message (said as <see cref="InputPath.Said"/> says it).</param>
     /// <param name="what">What the file is, for the message: "source text", "world file".</param>
     public static string? NotText(ReadOnlySpan<byte> bytes, string name, string what)
     {
         var bad = FirstBad(bytes);
         if (bad < 0)
             return null;
+        name = InputPath.Said(name);
         var nul = bytes[bad] == 0;
         var kind = Kind(bytes);
         if (kind is null)
@@ -178,8 +180,10 @@ public static class InputFile
 
     /// <summary>Why the file cannot be read, or null if it is a regular file within the limit.</summary>
     /// <param name="referrer">The file that names this one, if any: never offered as what a missing name could mean (<see cref="Alternatives"/>).</param>
+    /// <param name="name">The file as the person named it, or as it is read, for the message (said as <see cref="InputPath.Said"/> says it).</param>
     public static string? Problem(string path, string name, string what, long limit, string? referrer = null)
     {
+        name = InputPath.Said(name);
         if (Directory.Exists(path))
             return $"the {what} '{name}' is a folder; expected a file";
         if (!File.Exists(path))
@@ -198,7 +202,7 @@ public static class InputFile
     /// files in it: scenarios/exercises/answers/bilateral-fta-us.yaml, ...</c>), at most ten and how many more; any other
     /// name <c>no such {what}</c> with what it could have meant (<see cref="Alternatives"/>).
     /// </summary>
-    /// <param name="path">The file as the person named it, and as it is read.</param>
+    /// <param name="path">The file as it is read (<see cref="InputPath.Resolve"/>); said as the person named it (<see cref="InputPath.Said"/>).</param>
     /// <param name="what">What the file is: "scenario file", "answers file".</param>
     public static string NotThere(string path, string what) =>
         Directory.Exists(path) ? Folder(path, what, "YAML file", [".yaml", ".yml"]) : $"no such {what}{Alternatives(path, path)}";
@@ -209,14 +213,15 @@ public static class InputFile
     /// or JSON files in it: runs/a/state.json</c>, at most ten and how many more, in ordinal order; or <c>it holds no
     /// YAML or JSON file</c>.
     /// </summary>
-    /// <param name="path">The folder as the person named it.</param>
+    /// <param name="path">The folder as it is read; said as the person named it (<see cref="InputPath.Said"/>).</param>
     /// <param name="what">What was expected, with no article: "scenario file".</param>
     /// <param name="files">The kind of file listed, singular, with no article: "YAML file"; an s makes it plural.</param>
     /// <param name="extensions">The extensions of the files listed, lower case with their dot; empty for every file.</param>
     public static string Folder(string path, string what, string files, IReadOnlyCollection<string> extensions)
     {
         var article = "aeiou".Contains(what[0], StringComparison.Ordinal) ? "an" : "a";
-        var prefix = path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) ? path : path + "/";
+        var said = InputPath.Said(path);
+        var prefix = said.EndsWith('/') || said.EndsWith(Path.DirectorySeparatorChar) ? said : said + "/";
         string[] found;
         try
         {
@@ -228,7 +233,7 @@ public static class InputFile
         {
             found = [];
         }
-        return $"'{path}' is a folder, not {article} {what}; "
+        return $"'{said}' is a folder, not {article} {what}; "
             + (found.Length == 0 ? $"it holds no {files}" : $"the {files}s in it: {Listed.AndMore(found.Select(f => prefix + f), 10)}");
     }
 
@@ -237,7 +242,7 @@ public static class InputFile
     /// the files in it of the kinds that would be taken (<see cref="Folder"/>), or a device, a FIFO or a socket, said
     /// as such; null for a regular file, or a name that is not there.
     /// </summary>
-    /// <param name="path">The file as the person named it, and as it is looked at.</param>
+    /// <param name="path">The file as it is looked at; said as the person named it (<see cref="InputPath.Said"/>).</param>
     /// <param name="what">What was expected, with no article: "scenario file".</param>
     /// <param name="files">The kind of file listed in a folder (<see cref="Folder"/>).</param>
     /// <param name="extensions">The extensions of the files listed in a folder; empty for every file.</param>
@@ -246,7 +251,7 @@ public static class InputFile
         if (Directory.Exists(path))
             return Folder(path, what, files, extensions);
         if (File.Exists(path) && FileType.Of(path) is { } type && type != FileType.Regular)
-            return $"the {what} '{path}' is {FileType.Describe(type)}, not a regular file; name a file on disk";
+            return $"the {what} '{InputPath.Said(path)}' is {FileType.Describe(type)}, not a regular file; name a file on disk";
         return null;
     }
 
@@ -259,8 +264,8 @@ public static class InputFile
     /// itself is missing, says so. When the folder holds no file of that kind, is missing or cannot be read,
     /// <paramref name="elsewhere"/> follows (after the missing folder): what else could be meant; empty without it.
     /// </summary>
-    /// <param name="path">The file looked for, as the program resolved it.</param>
-    /// <param name="name">The file as the person named it.</param>
+    /// <param name="path">The file looked for, as the program resolved it (<see cref="InputPath.Resolve"/>): its folder is the one listed.</param>
+    /// <param name="name">The file as the person named it, or as it is read (said as <see cref="InputPath.Said"/> says it).</param>
     /// <param name="referrer">The file that names it, if any, which is left out.</param>
     /// <param name="elsewhere">
     /// The clause said when the folder offers nothing, asked for only then: the files of the kind that ship
@@ -268,6 +273,7 @@ public static class InputFile
     /// </param>
     public static string Alternatives(string path, string name, string? referrer = null, Func<string>? elsewhere = null)
     {
+        name = InputPath.Said(name);
         var slash = Math.Max(name.LastIndexOf('/'), Path.DirectorySeparatorChar == '/' ? -1 : name.LastIndexOf(Path.DirectorySeparatorChar));
         var (prefix, file) = (name[..(slash + 1)], name[(slash + 1)..]);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -309,14 +315,21 @@ public static class InputFile
     /// <c>scenarios/summits/x.yaml</c>, not <c>scenarios/what-if/../summits/x.yaml</c>. The system takes a <c>..</c>
     /// after following symbolic links, where .NET's paths drop it with the folder before it as text: when the folder a
     /// <c>..</c> backs out of is a symbolic link, the link is followed first (<see cref="Opened"/>), so that the path
-    /// names the file a shell or an editor opens for the same words, not another one.
+    /// names the file a shell or an editor opens for the same words, not another one. A file named by one read from beside
+    /// the program is said by its path from there (<see cref="InputPath.Said"/>).
     /// </summary>
     /// <param name="referrer">The path of the file that names it, as the person gave it.</param>
     /// <param name="name">The path as that file writes it, relative to its folder or absolute.</param>
     public static string Named(string referrer, string name)
     {
         var full = Opened(Path.Combine(Path.GetDirectoryName(referrer) ?? "", name));
-        return Path.IsPathRooted(referrer) || Path.IsPathRooted(name) ? full : Path.GetRelativePath(Environment.CurrentDirectory, full);
+        if (Path.IsPathRooted(name))
+            return full;
+        if (!Path.IsPathRooted(referrer))
+            return Path.GetRelativePath(Environment.CurrentDirectory, full);
+        // A referrer read from beside the program has its files said as they would be from a folder holding them.
+        InputPath.NamedBy(referrer, full);
+        return full;
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public static class OutputOverInput
             if (!System.IO.File.Exists(input) || !InputFile.SameFile(output, input))
                 continue;
             var named = output == input ? option : $"{option} '{output}'";
-            return $"{named} names the input file '{input}' itself; writing the {what} there would replace it: name another file";
+            return $"{named} names the input file '{InputPath.Said(input)}' itself; writing the {what} there would replace it: name another file";
         }
         return null;
     }
@@ -64,7 +64,7 @@ public static class OutputOverInput
             if (!System.IO.File.Exists(file))
                 continue;
             if (read.FirstOrDefault(input => InputFile.SameFile(file, input)) is { } input)
-                return $"{option} '{directory}' holds the input file '{input}' as {name}, a file that this output replaces there (or removes); name another folder, or move the input out of it";
+                return $"{option} '{directory}' holds the input file '{InputPath.Said(input)}' as {name}, a file that this output replaces there (or removes); name another folder, or move the input out of it";
         }
         return null;
     }
@@ -124,8 +124,9 @@ public static class OutputOverInput
 
     private static string? Clash(CommandOutput a, CommandOutput b)
     {
-        var first = $"{a.Option} '{a.Path}'";
-        var second = $"{b.Option} '{b.Path}'";
+        // A file migrate rewrites in place may have been read from beside the program: said as named.
+        var first = $"{a.Option} '{InputPath.Said(a.Path)}'";
+        var second = $"{b.Option} '{InputPath.Said(b.Path)}'";
         // Standard output and standard error sent into one file (> log 2>&1) each add to it: neither replaces the other.
         if (a.IsStandardStream && b.IsStandardStream)
             return null;

@@ -25,11 +25,11 @@ public static class BranchChoice
             if (branch is null)
                 throw new InputException(fork.At, $"this scenario forks into {names}; choose one with --branch NAME or {Path.GetFileName(loaded.Path)}#NAME");
             return loaded.Branch(branch)
-                ?? throw new BranchException($"no branch '{branch}' in the fork of {loaded.Path}; its branches are {names}");
+                ?? throw new BranchException($"no branch '{branch}' in the fork of {InputPath.Said(loaded.Path)}; its branches are {names}");
         }
         return branch is null
             ? loaded
-            : throw new BranchException($"{loaded.Path} has no fork, so no branch '{branch}'; run it without --branch or '#{branch}'");
+            : throw new BranchException($"{InputPath.Said(loaded.Path)} has no fork, so no branch '{branch}'; run it without --branch or '#{branch}'");
     }
 
     /// <summary>

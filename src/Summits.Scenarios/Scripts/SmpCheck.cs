@@ -28,6 +28,6 @@ public static class SmpCheck
             .Select(x => $"{x.Id} {Figures.Text(x.Sum)}")
             .ToList();
         if (overFull.Count > 0)
-            FormatNotes.Say($"note: {path}: the saliences of {overFull.Count} of {world.Actors.Length} actors sum above 1 ({Listed.AndMore(overFull, 3)}); the spatial model reads them as shares of each actor's attention, so it divides each such actor's by their sum");
+            FormatNotes.Say($"note: {InputPath.Said(path)}: the saliences of {overFull.Count} of {world.Actors.Length} actors sum above 1 ({Listed.AndMore(overFull, 3)}); the spatial model reads them as shares of each actor's attention, so it divides each such actor's by their sum");
     }
 }

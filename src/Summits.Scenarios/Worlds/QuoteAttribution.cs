@@ -90,7 +90,7 @@ public sealed class QuoteAttribution
             Provenance.Nobody => $"set the position's speaker to 'none'{(kind is PositionKind.Stated or PositionKind.Joint ? " with kind 'inferred'" : "")} or {own}",
             _ => $"set the position's speaker to '{said}'{(kind == PositionKind.Joint ? " with kind 'stated' or 'inferred'" : "")} or {own}",
         };
-        return $"this quote stands on line {quote.Location.Line} of {Source.Path}, which is {by}, not the position's speaker '{speaker}': " +
+        return $"this quote stands on line {quote.Location.Line} of {InputPath.Said(Source.Path)}, which is {by}, not the position's speaker '{speaker}': " +
             $"{(KebabCase.Of(kind)[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {KebabCase.Of(kind)} position quotes only {valid}; {fix}";
     }
 

@@ -351,7 +351,7 @@ public static partial class WorldFile
         if (source is null)
             throw r.Fail(node, "a quote needs the world to name its 'source' text");
         var location = source.Find(text)
-            ?? throw r.Fail(node, $"this quote does not appear verbatim in {source.Path}: {source.Hint(text)}");
+            ?? throw r.Fail(node, $"this quote does not appear verbatim in {InputPath.Said(source.Path)}: {source.Hint(text)}");
         return new Quote(text, location);
     }
 
