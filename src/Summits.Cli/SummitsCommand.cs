@@ -65,6 +65,12 @@ public static class SummitsCommand
             await Console.Error.WriteLineAsync(Output.Printable.Of(UsageError.Usage(CommandPath(parse), notAFile)));
             return ExitCodes.BadInput;
         }
+        // So is one file named twice where several are read: read twice, it would be taken as two.
+        if (parse.Action is not System.CommandLine.Help.HelpAction && Commands.CommonOptions.RepeatedInputFile(parse) is { } repeated)
+        {
+            await Console.Error.WriteLineAsync(Output.Printable.Of(UsageError.Usage(CommandPath(parse), repeated)));
+            return ExitCodes.BadInput;
+        }
         // Help fits the terminal as every other output does (COLUMNS, or the real width), without the
         // spaces the help's columns leave at the ends of lines.
         if (parse.Action is System.CommandLine.Help.HelpAction help)

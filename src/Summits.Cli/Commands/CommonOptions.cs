@@ -72,6 +72,34 @@ public static class CommonOptions
     }
 
     /// <summary>
+    /// Why one argument marked by <see cref="InputFile"/> that takes several files (<c>import ktab</c>'s tables,
+    /// <c>analyze</c>'s telemetry, <c>migrate</c>'s files) names one file twice, in one sentence that gives both names as
+    /// they were written: <c>FILE names one KTAB table twice, as './t.csv' and 't.csv'; name each KTAB table once</c>.
+    /// Read twice, the file would be taken as two (a table's dimensions made topics twice over, a telemetry file's spans
+    /// counted twice). Files are told apart by identity (<see cref="Summits.Scenarios.InputFile.SameFile"/>), so another
+    /// spelling of the path or a link is the file itself. Null when each file is named once; checked once every value
+    /// names a file (<see cref="MissingInputFile"/>, <see cref="NotAnInputFile"/>).
+    /// </summary>
+    public static string? RepeatedInputFile(ParseResult parse)
+    {
+        foreach (var child in parse.CommandResult.Children)
+        {
+            if (child is not System.CommandLine.Parsing.ArgumentResult { Argument: var argument } || !InputFiles.TryGetValue(argument, out var kind))
+                continue;
+            var tokens = child.Tokens.Select(t => t.Value).ToList();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                for (var j = i + 1; j < tokens.Count; j++)
+                {
+                    if (Summits.Scenarios.InputFile.SameFile(Resolve(tokens[i]), Resolve(tokens[j])))
+                        return $"{argument.Name} names one {kind.What} twice, as '{tokens[i]}' and '{tokens[j]}'; name each {kind.What} once";
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The files shipped with Summits that <paramref name="symbol"/> (marked by <see cref="InputFile"/>) could name, as a
     /// clause to follow a line saying it is missing: <c>; the shipped exercise files: scenarios/exercises/a.yaml and
     /// scenarios/exercises/b.yaml</c>, each a path that names it from the repository's root or from anywhere (a name
