@@ -84,16 +84,17 @@ public static class SummitsCommand
                 await Console.Out.WriteLineAsync(line);
             return helped;
         }
-        // A file of an older format loads with a note of what changed in its meaning, and an output write that
-        // leaves something on disk says so: one line on standard error at the end, however many times and however
-        // many such files were loaded.
-        var said = new List<(string Note, bool Always)>();
-        using var notes = FormatNotes.To((note, always) =>
+        // A file of an older format loads with a note of what changed in its meaning, a world whose saliences the
+        // spatial model divides with a warning, and an output write that leaves something on disk says so: one line
+        // for the warnings and one for the notes on standard error at the end, however many times and however many
+        // such files were loaded.
+        var said = new List<(string Text, NoteKind Kind)>();
+        using var notes = FormatNotes.To((text, kind) =>
         {
             lock (said)
             {
-                if (!said.Exists(n => n.Note == note))
-                    said.Add((note, always));
+                if (!said.Exists(n => n.Text == text))
+                    said.Add((text, kind));
             }
         });
         // Ctrl-C cancels the command's token, which its work and its output writer check (OutputSet, OutputFile); a
@@ -116,11 +117,16 @@ public static class SummitsCommand
         // the action's end and System.CommandLine's own end of the wait race, and either may be the one returned.
         if (interruption.Abandoned || (interruption.Asked && !failureSaid))
             exit = CommandFailure.Write(Console.Error, CommandPath(parse), new OperationCanceledException(), IsDiagnostic(parse), interrupted: true);
-        // A note on a file's format is not an error and not a result: -q, -v minimal and -v quiet leave it out
-        // alike. A note that something was left on disk is said at every level, so nothing is left in silence.
-        var shown = said.Where(n => n.Always || Level(parse) >= Output.Verbosity.Normal).Select(n => n.Note).ToList();
-        if (shown.Count > 0)
-            await Output.PathLines.ToErrorAsync(string.Join("; and ", shown.Select((note, i) => i == 0 ? note : note.Replace("note: ", "", StringComparison.Ordinal))));
+        // Each begins with the command, as every note and warning a command says does (Output.CommandNotes), and is
+        // said at its kind's levels: a note on a file's format is not an error and not a result, and -q, -v minimal
+        // and -v quiet leave it out alike; a warning that numbers are used otherwise than written is left out only by
+        // -v quiet; a note that something was left on disk is said at every level, so nothing is left in silence.
+        foreach (var warnings in new[] { true, false })
+        {
+            var shown = said.Where(n => (n.Kind == NoteKind.Warning) == warnings && Output.CommandNotes.Said(n.Kind, Level(parse))).Select(n => n.Text).ToList();
+            if (shown.Count > 0)
+                await Output.PathLines.ToErrorAsync($"{CommandPath(parse)}: " + string.Join("; and ", shown.Select((text, i) => i == 0 ? text : Untagged(text))));
+        }
         if (IsDiagnostic(parse))
             await Output.PathLines.ToErrorAsync(Diagnostics(CommandPath(parse), clock.Elapsed, exit));
         return exit;
@@ -137,6 +143,12 @@ public static class SummitsCommand
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{command}: exit {exit} after {elapsed.TotalSeconds:0.00} s; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {Environment.ProcessorCount} processors{writes}");
     }
+
+    /// <summary>A note or warning joined after the first of its kind on one line, without the tag that line began with.</summary>
+    private static string Untagged(string text) =>
+        text.StartsWith("note: ", StringComparison.Ordinal) ? text["note: ".Length..]
+        : text.StartsWith("warning: ", StringComparison.Ordinal) ? text["warning: ".Length..]
+        : text;
 
     private static bool IsDiagnostic(ParseResult parse) => Level(parse) == Output.Verbosity.Diagnostic;
 

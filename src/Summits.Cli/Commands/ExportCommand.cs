@@ -37,9 +37,8 @@ public static class ExportCommand
         var table = KtabExport.Write(world);
         // A warning: the table differs from the world (saliences scaled), which a user should know unless they asked
         // for errors only (-v quiet).
-        if (verbosity >= Verbosity.Minimal)
-            foreach (var note in table.Notes)
-                await PathLines.ToErrorAsync($"summits export ktab: warning: {note}");
+        foreach (var note in table.Notes)
+            await CommandNotes.WriteAsync("summits export ktab", NoteKind.Warning, note, verbosity);
         return await WorldOutput.WriteAsync(table.Csv, output, $"{Counted.Of(world.Actors.Length, "actor")}, {Counted.Of(world.Topics.Length, "dimension")}", verbosity, cancellation);
     }
 }

@@ -48,10 +48,12 @@ public static class ImportCommand
         if (output is not null && OutputOverInput.File(outputOption, output, read, "world file") is { } overInput)
             return UsageError.Write("summits import ktab", overInput);
         var imported = KtabImport.ToWorld([.. read.Select(KtabTable.Load)], id, shared);
+        // Actors left out as --shared-actors asked change no number: a note. Saliences that the spatial model will
+        // divide are numbers used otherwise than written: a warning, in the words of export's and run's.
         if (imported.LeftOut.Count > 0)
-            await PathLines.ToErrorAsync($"summits import ktab: kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}");
+            await CommandNotes.WriteAsync("summits import ktab", NoteKind.Note, $"kept the {imported.World.Actors.Length} actors every table names; left out {string.Join("; ", imported.LeftOut)}", verbosity);
         if (imported.OverFullNote is { } overFull)
-            await PathLines.ToErrorAsync($"summits import ktab: {overFull}");
+            await CommandNotes.WriteAsync("summits import ktab", NoteKind.Warning, overFull, verbosity);
         return await WorldOutput.WriteAsync(WorldWriter.Write(imported.World), output, WorldOutput.Summary(imported.World), verbosity, cancellation);
     }
 }

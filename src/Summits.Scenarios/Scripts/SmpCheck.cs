@@ -6,9 +6,10 @@ namespace Summits.Scenarios;
 public static class SmpCheck
 {
     /// <summary>
-    /// Checks that the spatial model can run <paramref name="world"/>, and says in one note (through
-    /// <see cref="FormatNotes"/>) when some actors' saliences sum above 1, which the model reads as shares
-    /// and so divides by their sum.
+    /// Checks that the spatial model can run <paramref name="world"/>, and says in one warning (through
+    /// <see cref="FormatNotes.Warn"/>) when some actors' saliences sum above 1, which the model reads as shares
+    /// and so divides by their sum: the run then uses other numbers than the world's, as <c>export ktab</c> writes
+    /// such saliences scaled, and says so with the same words.
     /// </summary>
     /// <exception cref="InputException">An actor holds no position on some topic, or the world has fewer than 2 actors or no topic.</exception>
     public static void Table(string path, World world)
@@ -28,6 +29,6 @@ public static class SmpCheck
             .Select(x => $"{x.Id} {Figures.Text(x.Sum)}")
             .ToList();
         if (overFull.Count > 0)
-            FormatNotes.Say($"note: {InputPath.Said(path)}: the saliences of {overFull.Count} of {world.Actors.Length} actors sum above 1 ({Listed.AndMore(overFull, 3)}); the spatial model reads them as shares of each actor's attention, so it divides each such actor's by their sum");
+            FormatNotes.Warn($"warning: {InputPath.Said(path)}: the saliences of {overFull.Count} of {world.Actors.Length} actors sum above 1 ({Listed.AndMore(overFull, 3)}); the spatial model reads them as shares of each actor's attention, so it divides each such actor's by their sum");
     }
 }

@@ -514,7 +514,7 @@ public sealed class CommandLineConsistencyTests : IDisposable
 
         Assert.True(quiet.ExitCode == 0, quiet.ToString());
         Assert.Equal("", quiet.Error);
-        Assert.StartsWith($"note: {scenario} is format 1", Assert.Single(normal.ErrorLines));
+        Assert.StartsWith($"summits run: note: {scenario} is format 1", Assert.Single(normal.ErrorLines));
     }
 
     [Fact]
@@ -532,7 +532,7 @@ public sealed class CommandLineConsistencyTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var note = Assert.Single(run.ErrorLines);
-        Assert.StartsWith($"note: {world} is format 1", note);
+        Assert.StartsWith($"summits compare: note: {world} is format 1", note);
         Assert.Contains($"; and {scenario} is format 1", note);
         Assert.EndsWith($"'summits migrate {scenario}' marks it format 2", note);
     }

@@ -85,7 +85,7 @@ public sealed class OutputPathTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(Path.Combine(_folder.FullName, "out", "timeline.jsonl")));
-        var note = $"note: the folder '{abandoned}' that an output write left could not be removed (permission denied); nothing reads it, and it may be removed by hand";
+        var note = $"summits run: note: the folder '{abandoned}' that an output write left could not be removed (permission denied); nothing reads it, and it may be removed by hand";
         Assert.Contains(note, run.Error.Split('\n'));
     }
 

@@ -177,8 +177,9 @@ public sealed class KtabSmpCommandsTests
                 "--shared-actors", "--out", target);
 
             Assert.True(code == 0, error);
-            // 12 of the 18 shared actors put more than 100 in all (LK: 65 policy + 60 competitive).
-            Assert.Single(error.Split('\n'), l => l.StartsWith("summits import ktab: the saliences of 12 of 18 actors sum above 100 over the tables (LK 125,", StringComparison.Ordinal));
+            // 12 of the 18 shared actors put more than 100 in all (LK: 65 policy + 60 competitive); the spatial model will
+            // divide them, so it is a warning, as export's and run's are.
+            Assert.Single(error.Split('\n'), l => l.StartsWith("summits import ktab: warning: the saliences of 12 of 18 actors sum above 100 over the tables (LK 125,", StringComparison.Ordinal));
             Assert.True(File.Exists(target));
         }
         finally

@@ -56,7 +56,7 @@ public sealed class MigrateCommandTests : IDisposable
         var run = await SummitsProcess.RunAsync("run", scenario, "--engine", "local");
         Assert.Equal(0, run.ExitCode);
         var note = Assert.Single(run.Error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"note: {scenario} is format 1", note);
+        Assert.StartsWith($"summits run: note: {scenario} is format 1", note);
     }
 
     [Fact]

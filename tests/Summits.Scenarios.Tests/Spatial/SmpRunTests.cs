@@ -205,7 +205,7 @@ public sealed class SmpRunTests
     }
 
     [Fact]
-    public void A_world_whose_saliences_sum_above_1_runs_the_spatial_model_with_a_one_line_note()
+    public void A_world_whose_saliences_sum_above_1_runs_the_spatial_model_with_a_one_line_warning()
     {
         var soe = Path.Combine(WorldsRepository.WorldsFolder, "soe-18-actors.yaml");
         var notes = new List<string>();
@@ -215,7 +215,8 @@ public sealed class SmpRunTests
 
         // The SOE policy and competitive saliences of 12 of the 18 actors add up to more than 100 (LK: 0.65 + 0.6 = 1.25).
         var note = Assert.Single(notes);
-        Assert.StartsWith($"note: {soe}: the saliences of 12 of 18 actors sum above 1 (LK 1.25, ZG 1.3, LH 1.45 and 9 more);", note);
+        // A warning, not a note: the model runs on other numbers than the world's.
+        Assert.StartsWith($"warning: {soe}: the saliences of 12 of 18 actors sum above 1 (LK 1.25, ZG 1.3, LH 1.45 and 9 more);", note);
         Assert.DoesNotContain('\n', note);
         notes.Clear();
         using (FormatNotes.To(notes.Add))
