@@ -67,11 +67,12 @@ public sealed partial class ClassroomProcessTests : IDisposable
         using var classroom = Start(["classroom", scenario]);
         var (exit, output, error) = await EndAsync(classroom);
 
-        // baseline.yaml is a scenario: its mapping begins at line 18, column 1 (after 17 lines of comments), and has
-        // no 'exercise' key; the line begins as every line of the classroom's does.
+        // baseline.yaml is a scenario: its mapping begins at line 18, column 1 (after 17 lines of comments), has no
+        // 'exercise' key and has 'scenario', so it is said to be a scenario with the command that runs one; the line
+        // begins as every line of the classroom's does.
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.Equal($"summits classroom: error: {scenario}:18:1: the exercise is missing the required key 'exercise'\n", error);
+        Assert.Equal($"summits classroom: error: {scenario}:18:1: this is a scenario file, not an exercise file; summits run {scenario} runs it\n", error);
     }
 
     [Fact]

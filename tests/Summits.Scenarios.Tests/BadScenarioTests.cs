@@ -290,12 +290,21 @@ public sealed class BadScenarioTests : IDisposable
     }
 
     [Fact]
-    public void A_file_of_another_kind_is_said_to_lack_the_key_that_makes_it_a_scenario()
+    public void A_world_file_given_as_a_scenario_is_said_to_be_one_with_the_command_that_runs_it()
     {
         // A world file given as a scenario holds no 'scenario' key nor one two edits from it ('world', 'title' and
-        // 'actors' are 5 or more edits away): it is most likely the wrong file, said as the missing key at the top
-        // mapping, not as its first key being unknown to a scenario.
+        // 'actors' are 5 or more edits away), and holds 'world' and 'actors' without 'steps': it is a world, said
+        // at the top mapping with the command that runs a world, not as a missing key or an unknown one.
         var scenario = _folder.WriteRaw("world: abe\ntitle: A world\nactors:\n  - { id: JP, name: Japan, capability: 0.5 }\n");
+        var error = FailsAt(scenario, "world");
+        Assert.Equal($"this is a world file, not a scenario file; summits run --world {scenario.File} runs it", error.Problem);
+    }
+
+    [Fact]
+    public void A_scenario_without_its_key_is_still_said_to_lack_it()
+    {
+        // 'world' and 'steps' but no 'scenario': a scenario that forgot its name, not a world (a world has no steps).
+        var scenario = _folder.WriteRaw("world: w.yaml\nsteps:\n  - rounds: 1\n");
         var error = FailsAt(scenario, "world");
         Assert.Equal("the scenario is missing the required key 'scenario'", error.Problem);
     }

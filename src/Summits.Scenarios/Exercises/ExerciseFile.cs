@@ -35,7 +35,7 @@ public static partial class ExerciseFile
 
     public static Exercise Parse(string path, string text)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the exercise", ExerciseKeys, identifiedBy: "exercise");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, expected: FileKind.Exercise), "the exercise", ExerciseKeys, identifiedBy: "exercise");
         var id = Id(root, "exercise");
         var title = NotBlank(root, "title");
         var about = root.OptionalString("about") ?? "";
@@ -153,7 +153,7 @@ public static partial class ExerciseFile
     /// <param name="allowPartial">Whether answers saved from a stopped play (<c>partial</c>) are taken, with questions left unanswered; when false they are refused.</param>
     public static ExerciseAnswers ParseAnswers(string path, string text, Exercise exercise, string? roleOverride = null, bool allowPartial = false)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the answers file", AnswersKeys, identifiedBy: "answers");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, expected: FileKind.Answers), "the answers file", AnswersKeys, identifiedBy: "answers");
         var answersNode = root.Required("answers");
         if (root.String("answers") != exercise.Id)
             throw root.Fail(answersNode, $"these answers are to the exercise '{root.String("answers")}', not '{exercise.Id}'");

@@ -29,7 +29,9 @@ public sealed class MappingReader
     /// <param name="identifiedBy">
     /// The key that says what kind of file this mapping is the top of ('exercise', 'scenario', 'world'), or null. A file
     /// without it, nor any misspelling of it, is most likely another kind of file: that is said first, as the missing
-    /// key (<c>the exercise is missing the required key 'exercise'</c>), rather than its first key as an unknown one.
+    /// key (<c>the exercise is missing the required key 'exercise'</c>), rather than its first key as an unknown one. A
+    /// file that is another kind Summits reads (<see cref="FileKind.Of"/>) is said to be that kind, with what takes it:
+    /// <c>this is a world file, not a scenario file; summits run --world soe.yaml runs it</c>.
     /// </param>
     /// <exception cref="InputException">The node is not a mapping, or (with <paramref name="checkKeys"/>) holds an undeclared key.</exception>
     public MappingReader(string file, YamlNode node, string what, IReadOnlyList<string> keys, bool checkKeys = true, string? identifiedBy = null)
@@ -38,9 +40,17 @@ public sealed class MappingReader
         _what = what;
         _keys = [.. keys];
         _node = Mapping(file, node, what);
-        if (identifiedBy is not null && Find(identifiedBy) is null
-            && !_node.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is { } name && !_keys.Contains(name) && Misspelling(name, [identifiedBy]) is not null))
-            throw new InputException(Position, Missing(what, identifiedBy));
+        if (identifiedBy is not null)
+        {
+            var misspelt = Find(identifiedBy) is null
+                && _node.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is { } name && !_keys.Contains(name) && Misspelling(name, [identifiedBy]) is not null);
+            // A file of another kind is said as one before its keys are: a world given as a scenario lacks 'scenario', a
+            // scenario given as a world has 'world' (the world it names) beside keys a world has not.
+            if (!misspelt && FileKind.Of(_node) is { } kind && kind.Key != identifiedBy && FileKind.Keyed(identifiedBy) is { } expected)
+                throw new InputException(Position, kind.NotA(expected, file));
+            if (Find(identifiedBy) is null && !misspelt)
+                throw new InputException(Position, Missing(what, identifiedBy));
+        }
         if (checkKeys)
             RejectUndeclaredKeys();
     }

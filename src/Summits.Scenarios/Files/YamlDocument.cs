@@ -18,16 +18,25 @@ public static class YamlDocument
     /// to the refusal of a file that is empty or holds no mapping at all, which is then likely not the file meant, so
     /// that the place to correct is said beside the place of the mistake.</param>
     /// <param name="what">What <paramref name="namedAt"/> names the file as, with its article: "the world file".</param>
-    /// <exception cref="InputException">The text is not YAML, is empty, holds more than one document, or holds no mapping at its top.</exception>
-    public static YamlMappingNode LoadMapping(string file, string text, FilePosition? namedAt = null, string what = "the file")
+    /// <param name="expected">The kind of file read, for the refusal of a KTAB table read in its place
+    /// (<see cref="KtabTable.NotYaml"/>); null for a world or a scenario (<c>migrate</c>).</param>
+    /// <exception cref="InputException">The text is not YAML, is empty, holds more than one document, or holds no mapping at its top;
+    /// a text that is no YAML mapping and is shaped as a KTAB table (<see cref="KtabTable.Shaped"/>), or is named .csv, is said to be a table.</exception>
+    public static YamlMappingNode LoadMapping(string file, string text, FilePosition? namedAt = null, string what = "the file", FileKind? expected = null)
     {
         var named = namedAt is { } at ? $"; this is {what} named at {at}" : "";
+        // Told by what it holds, not only by its name: a world written into a .csv is read as the world it is.
+        bool Table() => KtabTable.Shaped(text) || string.Equals(Path.GetExtension(file), ".csv", StringComparison.OrdinalIgnoreCase);
         var stream = new YamlStream();
         // Every place below, the nodes' included, has its column counted in characters (CharacterColumns).
         var parser = new CharacterColumns(text, new Parser(new StringReader(text)));
         try
         {
             stream.Load(new CheckingParser(file, parser));
+        }
+        catch (YamlException) when (Table())
+        {
+            throw KtabTable.NotYaml(file, expected, namedAt);
         }
         catch (YamlException e)
         {
@@ -48,6 +57,10 @@ public static class YamlDocument
                 throw new InputException(new FilePosition(file, indent.Line, indent.Column), indent.Problem);
             throw new InputException(new FilePosition(file, (int)start.Line, (int)start.Column), $"this is not valid YAML: {reason}");
         }
+        catch (InvalidOperationException) when (Table())
+        {
+            throw KtabTable.NotYaml(file, expected, namedAt);
+        }
         catch (InvalidOperationException)
         {
             // The scanner gives up without a position on some unclosed constructs; the last value read is the nearest place.
@@ -58,7 +71,7 @@ public static class YamlDocument
         if (stream.Documents.Count == 0)
             throw NoDocument(file, text, named);
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new InputException(At(file, stream.Documents[0].RootNode), $"the file holds {Kind(stream.Documents[0].RootNode, text)} at its top; expected a mapping of keys to values, such as 'key: value'{named}");
+            throw Table() ? KtabTable.NotYaml(file, expected, namedAt) : new InputException(At(file, stream.Documents[0].RootNode), $"the file holds {Kind(stream.Documents[0].RootNode, text)} at its top; expected a mapping of keys to values, such as 'key: value'{named}");
         Merge(file, root, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
         return root;
     }

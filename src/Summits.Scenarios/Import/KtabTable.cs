@@ -50,8 +50,12 @@ public sealed class KtabTable
         return Parse(path, InputFile.ReadText(path, path, "table file", InputFile.TextLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
+    /// <exception cref="InputException">The text is no KTAB table, at the first place that says so; a file of a kind Summits
+    /// reads as YAML (a world, a scenario) is said to be that kind, with what takes it.</exception>
     public static KtabTable Parse(string path, string text)
     {
+        if (!Shaped(text) && YamlKind(path, text) is { } yaml)
+            throw yaml;
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var numbered = lines.Select((line, i) => (Line: i + 1, Fields: CsvField.Split(line)))
             .Where(l => l.Fields.Count > 0)
@@ -139,6 +143,81 @@ public sealed class KtabTable
         if (rows.Max(r => r.Power) <= 0)
             throw Fail(path, rows[0].Line, 1, $"every actor's {PowerWord(header[2].Text)} is 0; at least one must be above 0 to scale capabilities");
         return new KtabTable(path, name, description, header[2].Text, dimensions, rows);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is shaped as a KTAB table, whatever its file's name: its first line that holds a
+    /// field has at least four (the scenario line), and its next begins <c>Actor,Description</c> (the header), as
+    /// <see cref="Parse"/> requires. A YAML file never is: its lines are keys and values, not fields.
+    /// </summary>
+    public static bool Shaped(string text)
+    {
+        var lines = Lines(text).Select(CsvField.Split).Where(fields => fields.Count > 0).Take(2).ToList();
+        return lines.Count == 2 && lines[0].Count >= 4 && lines[1].Count >= 2
+            && lines[1][0].Text.Equals("Actor", StringComparison.OrdinalIgnoreCase) && lines[1][1].Text.Equals("Description", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The lines of <paramref name="text"/>, read one at a time, so a long file is never split whole to look at its first lines.</summary>
+    private static IEnumerable<string> Lines(string text)
+    {
+        using var reader = new StringReader(text);
+        while (reader.ReadLine() is { } line)
+            yield return line;
+    }
+
+    /// <summary>
+    /// The command that makes a world of the table <paramref name="path"/>, to run as written from where the path is
+    /// said, and the world file it writes: <c>summits import ktab tables/t.csv -o tables/t.yaml</c>, the world beside
+    /// the table. A table named as a world file is (<c>.yaml</c>, <c>.yml</c>) would be replaced by that world, so it is
+    /// renamed first: <c>mv t.yaml t.csv &amp;&amp; summits import ktab t.csv -o t.yaml</c>.
+    /// </summary>
+    public static (string Command, string World) ImportCommand(string path)
+    {
+        var extension = System.IO.Path.GetExtension(path);
+        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            var table = System.IO.Path.ChangeExtension(path, ".csv");
+            return ($"mv {ShellWord.Of(path)} {ShellWord.Of(table)} && summits import ktab {ShellWord.Of(table)} -o {ShellWord.Of(path)}", path);
+        }
+        var world = System.IO.Path.ChangeExtension(path, ".yaml");
+        return ($"summits import ktab {ShellWord.Of(path)} -o {ShellWord.Of(world)}", world);
+    }
+
+    /// <summary>
+    /// The refusal of the KTAB table <paramref name="path"/> read where a YAML file of <paramref name="expected"/> kind is,
+    /// with the command that makes a world of it (<see cref="ImportCommand"/>). Named on the command line, it is said at
+    /// the table's first line: <c>this is a KTAB table, not a world file; make a world of it first: summits import ktab
+    /// tables/t.csv -o tables/t.yaml</c>, and where another kind is expected, with the command that then runs that world.
+    /// Named as another file's world (<paramref name="namedAt"/>), it is said at that place, with the world to name there
+    /// instead, relative to that file's folder.
+    /// </summary>
+    /// <param name="expected">The kind of file expected; null for a world or a scenario (<c>migrate</c>).</param>
+    public static InputException NotYaml(string path, FileKind? expected, FilePosition? namedAt)
+    {
+        var (command, world) = ImportCommand(path);
+        if (namedAt is { } at)
+        {
+            var here = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(at.File)) ?? ".";
+            var named = System.IO.Path.GetRelativePath(here, System.IO.Path.GetFullPath(world)).Replace('\\', '/');
+            return new InputException(at, $"this names a KTAB table, not a world file; make a world of it first, {command}, and name that world here: world: {named}");
+        }
+        return new InputException(new FilePosition(path, 1, 1), expected == FileKind.World
+            ? $"this is a KTAB table, not a world file; make a world of it first: {command}"
+            : $"this is a KTAB table, not {expected?.What ?? "a world or scenario file"}; make a world of it, {command}, then {FileKind.World.UseOf(world)}");
+    }
+
+    /// <summary>The refusal of a file of a kind Summits reads as YAML, named where a KTAB table is; null for any other text.</summary>
+    private static InputException? YamlKind(string path, string text)
+    {
+        try
+        {
+            var top = YamlDocument.LoadMapping(path, text);
+            return FileKind.Of(top) is { } kind ? new InputException(YamlDocument.At(path, top), $"this is {kind.What}, not a KTAB table; {kind.UseOf(path)}") : null;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
     }
 
     private static int Count(string path, int line, CsvField field, string what)

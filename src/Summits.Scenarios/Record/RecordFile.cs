@@ -42,7 +42,7 @@ public static class RecordFile
 
     public static SummitRecord Parse(string path, string text)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the record", RecordKeys, identifiedBy: "record");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, expected: FileKind.Record), "the record", RecordKeys, identifiedBy: "record");
         var idNode = root.Required("record");
         var id = root.String("record", Summits.Grains.WorldKey.IdRule);
         if (!Summits.Grains.WorldKey.IsId(id))

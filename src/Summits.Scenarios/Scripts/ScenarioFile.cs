@@ -24,7 +24,7 @@ public static class ScenarioFile
 
     public static LoadedScenario Parse(string path, string text, ulong? seedOverride = null)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text), "the scenario", Keys, identifiedBy: "scenario");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, expected: FileKind.Scenario), "the scenario", Keys, identifiedBy: "scenario");
         var format = FileFormat.Read(root, "scenario");
         var id = root.String("scenario", Summits.Grains.WorldKey.IdRule);
         if (id.Trim().Length == 0)

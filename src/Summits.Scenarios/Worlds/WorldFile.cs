@@ -16,10 +16,8 @@ public static partial class WorldFile
     {
         if (!File.Exists(path))
             throw new InputException(new FilePosition(path, 1, 1), $"no such world file{InputFile.Alternatives(path, path)}");
-        // A KTAB stakeholder table is what many users have first; it becomes a world through the importer.
-        if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
-            throw new InputException(new FilePosition(path, 1, 1),
-                $"this is a table, not a world file; make a world of a KTAB table first: summits import ktab {Path.GetFileName(path)} -o {Path.GetFileNameWithoutExtension(path)}.yaml");
+        // A KTAB stakeholder table is what many users have first; it becomes a world through the importer, which the
+        // refusal of one, told by what it holds (YamlDocument.LoadMapping), names.
         return Parse(path, InputFile.ReadText(path, path, "world file", InputFile.YamlLimit, problem => new InputException(new FilePosition(path, 1, 1), problem)));
     }
 
@@ -74,7 +72,7 @@ public static partial class WorldFile
     /// <exception cref="InputException">the world is wrong, at the place of its first mistake.</exception>
     public static World Parse(string path, string text, FilePosition? namedAt = null)
     {
-        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, namedAt, "the world file"), "the world", WorldKeys, identifiedBy: "world");
+        var root = new MappingReader(path, YamlDocument.LoadMapping(path, text, namedAt, "the world file", FileKind.World), "the world", WorldKeys, identifiedBy: "world");
         DraftCheck.Refuse(root);
         var format = FileFormat.Read(root, "world");
         var id = Identifier(root, "world");

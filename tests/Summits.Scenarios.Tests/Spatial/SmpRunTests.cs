@@ -14,12 +14,22 @@ public sealed class SmpRunTests
     {
         // What a KTAB user tries first: the table itself as --world (or a scenario's 'world:'). Before, the YAML
         // reader said "expected a mapping of keys to values" at 1:1, which tells a KTAB user nothing.
-        var table = Summits.Tests.SeedFiles.File("scenarios", "worlds", "ktab", "dummyData_3Dim.csv");
+        // The command it names keeps the table's folder, so it runs as written from where the table was named.
+        var folder = Directory.CreateTempSubdirectory("summits-table-").FullName;
+        try
+        {
+            var table = Path.Combine(folder, "dummyData_3Dim.csv");
+            File.Copy(Summits.Tests.SeedFiles.File("scenarios", "worlds", "ktab", "dummyData_3Dim.csv"), table);
 
-        var error = Assert.Throws<InputException>(() => WorldFile.Load(table));
+            var error = Assert.Throws<InputException>(() => WorldFile.Load(table));
 
-        Assert.Equal(new FilePosition(table, 1, 1), error.Position);
-        Assert.Equal("this is a table, not a world file; make a world of a KTAB table first: summits import ktab dummyData_3Dim.csv -o dummyData_3Dim.yaml", error.Problem);
+            Assert.Equal(new FilePosition(table, 1, 1), error.Position);
+            Assert.Equal($"this is a KTAB table, not a world file; make a world of it first: summits import ktab {table} -o {folder}/dummyData_3Dim.yaml", error.Problem);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
