@@ -33,6 +33,8 @@ public static class ExportCommand
         // The table never takes the place of the world it is written from, or of that world's source text.
         if (output is not null && OutputOverInput.File(outputOption, output, [resolved, .. OutputOverInput.Source(resolved, world)], "KTAB table") is { } overInput)
             return UsageError.Write("summits export ktab", overInput);
+        if (output is not null && WrittenFile.KtabTable.Refusal(outputOption, output) is { } misnamed)
+            return UsageError.Write("summits export ktab", misnamed);
         WorldPlaces.RequireEveryPosition(resolved, world, "a KTAB table needs every actor's position on every topic");
         var table = KtabExport.Write(world);
         // A warning: the table differs from the world (saliences scaled), which a user should know unless they asked

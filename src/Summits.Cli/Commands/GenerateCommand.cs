@@ -28,15 +28,17 @@ public static class GenerateCommand
             quiet,
             verbosity,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), CommonOptions.ReadSeed(parse.GetValue(seed))!.Value, parse.GetValue(output), parse.GetValue(id),
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(actors), parse.GetValue(topics), CommonOptions.ReadSeed(parse.GetValue(seed))!.Value, parse.GetValue(output), CommonOptions.Written(parse, output), parse.GetValue(id),
             CommonOptions.ReadVerbosity(parse.GetValue(verbosity), parse.GetValue(quiet)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(int actors, int topics, ulong seed, string? output, string? id, Verbosity verbosity, CancellationToken cancellation)
+    private static async Task<int> RunAsync(int actors, int topics, ulong seed, string? output, string outputOption, string? id, Verbosity verbosity, CancellationToken cancellation)
     {
         if (!await WorldOutput.CheckIdAsync("generate", id))
             return ExitCodes.BadInput;
+        if (output is not null && WrittenFile.World.Refusal(outputOption, output) is { } misnamed)
+            return UsageError.Write("summits generate", misnamed);
         var world = WorldGenerator.Generate(actors, topics, seed, id);
         return await WorldOutput.WriteAsync(writer => WorldWriter.Write(writer, world), output, WorldOutput.Summary(world), verbosity, cancellation);
     }

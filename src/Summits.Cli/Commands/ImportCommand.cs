@@ -47,6 +47,8 @@ public static class ImportCommand
         // The world never takes the place of a table it is made from.
         if (output is not null && OutputOverInput.File(outputOption, output, read, "world file") is { } overInput)
             return UsageError.Write("summits import ktab", overInput);
+        if (output is not null && WrittenFile.World.Refusal(outputOption, output) is { } misnamed)
+            return UsageError.Write("summits import ktab", misnamed);
         var imported = KtabImport.ToWorld([.. read.Select(KtabTable.Load)], id, shared);
         // Actors left out as --shared-actors asked change no number: a note. Saliences that the spatial model will
         // divide are numbers used otherwise than written: a warning, in the words of export's and run's.

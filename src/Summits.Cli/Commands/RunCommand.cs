@@ -141,6 +141,9 @@ public static class RunCommand
             outputs.Add(CommandOutput.File("--telemetry", telemetryPath));
         if (OutputOverInput.OverOutput([.. outputs, .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits run", overOutput);
+        // Named as another kind of file (run.csv, run.json), the telemetry would be taken for that kind by its name.
+        if (request.Telemetry.JsonlPath is { } named && WrittenFile.Telemetry.Refusal("--telemetry", named) is { } misnamed)
+            return UsageError.Write("summits run", misnamed);
         // A report on a world that a record of what happened next follows compares the run with it.
         Dictionary<string, IReadOnlyList<SummitRecord>> records = request.ReportDir is null ? [] : scenarios.Select(s => s.WorldPath).Distinct().ToDictionary(w => w, RecordFile.For);
         (string, string)? pair = null;

@@ -53,6 +53,9 @@ public static partial class SeedCommand
         if (OutputOverInput.OverOutput([outDir is null ? null : CommandOutput.Folder(outOption, outDir, OutputKind),
                 telemetry.JsonlPath is { } telemetryPath ? CommandOutput.File("--telemetry", telemetryPath) : null, .. CommandOutput.StandardStreams()]) is { } overOutput)
             return UsageError.Write("summits seed", overOutput);
+        // Named as another kind of file (run.csv, run.json), the telemetry would be taken for that kind by its name.
+        if (telemetry.JsonlPath is { } named && WrittenFile.Telemetry.Refusal("--telemetry", named) is { } misnamed)
+            return UsageError.Write("summits seed", misnamed);
 
         var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation, command: "summits seed");
         Model.World world;

@@ -39,6 +39,8 @@ public static class SeedDraftCommand
         // The draft never takes the place of the readout it is drawn from.
         if (output is not null && OutputOverInput.File(outputOption, output, [read], "draft") is { } overInput)
             return UsageError.Write("summits seed draft", overInput);
+        if (output is not null && WrittenFile.Draft.Refusal(outputOption, output) is { } misnamed)
+            return UsageError.Write("summits seed draft", misnamed);
         var source = SourceText.Load(read);
         var briefing = Briefing.Read(source);
         // The draft's 'source' is the path its loader follows, from the draft's folder to the file read.
