@@ -11,7 +11,7 @@ public static class ExportCommand
     public static Command Create()
     {
         var file = CommonOptions.InputFile(new Argument<string>("WORLD") { Description = "The world file (.yaml) to write as a KTAB table" }, InputKind.World);
-        var output = WorldOutput.Out("KTAB table");
+        var output = WorldOutput.Out("KTAB table", WrittenFile.KtabTable);
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();
         var ktab = new Command("ktab", "Write a world as a KTAB SMP table (.csv) that KTAB's smpc and 'summits import ktab' read.")

@@ -14,7 +14,7 @@ public static class GenerateCommand
         // A seed of the same range as every other command's --seed (run, whatif): 0 to 2^64 − 1.
         var seed = CommonOptions.Seed($"The seed, 0 to {ulong.MaxValue}; the same seed gives the same world", "S");
         seed.Required = true;
-        var output = WorldOutput.Out("world file");
+        var output = WorldOutput.Out("world file", WrittenFile.World);
         var id = WorldOutput.Id();
         var quiet = WorldOutput.Quiet();
         var verbosity = CommonOptions.Verbosity();

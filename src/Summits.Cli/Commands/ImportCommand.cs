@@ -14,7 +14,7 @@ public static class ImportCommand
             Description = "KTAB SMP tables (.csv) about the same actors; each dimension of each becomes a topic",
             Arity = ArgumentArity.OneOrMore,
         }, InputKind.KtabTable);
-        var output = WorldOutput.Out("world file");
+        var output = WorldOutput.Out("world file", WrittenFile.World);
         var id = WorldOutput.Id();
         var shared = new Option<bool>("--shared-actors")
         {

@@ -14,7 +14,7 @@ public static class SeedDraftCommand
         {
             Description = "The readout text, with statements such as 'Abe: ...', 'Abe, Trump confirmed ...', 'Prime Minister Kishida stated ...' or 'Both leaders agreed ...'",
         }, InputKind.Briefing);
-        var output = WorldOutput.Out("draft");
+        var output = WorldOutput.Out("draft", WrittenFile.Draft);
         var quiet = CommonOptions.Quiet("Count what was not drafted or is to check in one line instead of listing each, and with --output say where the draft went without its counts (--verbosity minimal)");
         var verbosity = CommonOptions.Verbosity();
         verbosity.Description = "How much to say besides the draft: q[uiet] (errors, and the line counting what was not drafted or is to check), m[inimal] (that line, and with --output where the draft went), n[ormal] (the default: each line not drafted or to check with its place and reason, and where the draft went with its counts), d[etailed] (the same), diag[nostic] (and timings)";

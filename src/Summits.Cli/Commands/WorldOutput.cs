@@ -9,9 +9,15 @@ namespace Summits.Cli.Commands;
 /// <summary>Where the commands that make a world put it: a file given with <c>--out</c>, or standard output.</summary>
 public static class WorldOutput
 {
-    public static Option<string?> Out(string what) => CommonOptions.WritableFile(new("--output", "-o", "--out")
+    /// <summary>
+    /// <c>-o|--output FILE</c>, with the older <c>--out</c>: the file to write <paramref name="what"/> into, whose name
+    /// must not say another kind of file (<see cref="WrittenFile.Refusal"/>, checked by the command before it writes).
+    /// </summary>
+    /// <param name="what">What is written, with no article: "world file".</param>
+    /// <param name="written">The kind of file written, whose extensions the help names.</param>
+    public static Option<string?> Out(string what, WrittenFile written) => CommonOptions.WritableFile(new("--output", "-o", "--out")
     {
-        Description = $"Write the {what} to this file instead of printing it",
+        Description = $"Write the {what} to this file ({Listed.Or(written.Extensions)}) instead of printing it",
         HelpName = "FILE",
     });
 

@@ -12,13 +12,16 @@ namespace Summits.Cli.Commands;
 /// <param name="Extensions">The extensions its name may end in, lower case with their dot, the usual one first.</param>
 public sealed record WrittenFile(string What, string Format, IReadOnlyList<string> Extensions)
 {
+    /// <summary>A world file, as <c>import ktab</c> and <c>generate</c> write it.</summary>
     public static WrittenFile World { get; } = new("a world file", "YAML", [".yaml", ".yml"]);
 
     /// <summary><c>seed draft</c>'s draft: a world file to finish.</summary>
     public static WrittenFile Draft { get; } = new("a draft world file", "YAML", [".yaml", ".yml"]);
 
+    /// <summary>A KTAB table, as <c>export ktab</c> writes it.</summary>
     public static WrittenFile KtabTable { get; } = new("a KTAB table", "CSV", [".csv"]);
 
+    /// <summary>The telemetry <c>--telemetry FILE.jsonl</c> writes: OTLP/JSON, one export request a line.</summary>
     public static WrittenFile Telemetry { get; } = new("telemetry", "JSON Lines", [".jsonl"]);
 
     /// <summary>The extensions of the kinds of file Summits reads or writes, each of which says what its file holds.</summary>

@@ -12,14 +12,19 @@ namespace Summits.Scenarios;
 /// <param name="Use">What takes a file of the kind, with <c>{0}</c> for its path: "summits run --world {0} runs it".</param>
 public sealed record FileKind(string Key, string What, string Use)
 {
+    /// <summary>A world file: its top names the world's id under <c>world</c> and lists its <c>actors</c>.</summary>
     public static FileKind World { get; } = new("world", "a world file", "summits run --world {0} runs it");
 
+    /// <summary>A scenario file, named under <c>scenario</c>.</summary>
     public static FileKind Scenario { get; } = new("scenario", "a scenario file", "summits run {0} runs it");
 
+    /// <summary>A record of what followed a summit, named under <c>record</c>.</summary>
     public static FileKind Record { get; } = new("record", "a record file", "summits record {0} prints it");
 
+    /// <summary>A teaching exercise, named under <c>exercise</c>.</summary>
     public static FileKind Exercise { get; } = new("exercise", "an exercise file", "summits exercise {0} plays it");
 
+    /// <summary>A player's answers to an exercise, which names it under <c>answers</c>.</summary>
     public static FileKind Answers { get; } = new("answers", "an answers file", "summits exercise EXERCISE --answers {0} grades it, EXERCISE being the exercise file it answers");
 
     /// <summary>The most telling first: an exercise names a world and a record too, and a scenario and a record name a world.</summary>

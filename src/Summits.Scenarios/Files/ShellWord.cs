@@ -7,6 +7,7 @@ namespace Summits.Scenarios;
 /// </summary>
 public static class ShellWord
 {
+    /// <summary>The word as a shell reads it back: itself when it holds only letters, digits and <c>_-./+:@%,=</c>, else quoted.</summary>
     public static string Of(string word) =>
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "_-./+:@%,=".Contains(c, StringComparison.Ordinal))
             ? word
