@@ -91,7 +91,7 @@ public static class CommonOptions
             {
                 for (var j = i + 1; j < tokens.Count; j++)
                 {
-                    if (Summits.Scenarios.InputFile.SameFile(Resolve(tokens[i]), Resolve(tokens[j])))
+                    if (Summits.Scenarios.InputFile.SameFile(InputPath.Resolve(tokens[i]), InputPath.Resolve(tokens[j])))
                         return $"{argument.Name} names one {kind.What} twice, as '{tokens[i]}' and '{tokens[j]}'; name each {kind.What} once";
                 }
             }
