@@ -44,8 +44,8 @@ public sealed record FileKind(string Key, string What, string Use)
         return Known.FirstOrDefault(k => keys.Contains(k.Key) && (k != World || (keys.Contains("actors") && !keys.Contains("steps"))));
     }
 
-    /// <summary>What takes the file <paramref name="path"/> of this kind, its path written to run as it is: "summits run --world soe.yaml runs it".</summary>
-    public string UseOf(string path) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Use, ShellWord.Of(path));
+    /// <summary>What takes the file <paramref name="path"/> of this kind, its path said as typed (<see cref="InputPath.Said"/>) and written to run as it is: "summits run --world soe.yaml runs it".</summary>
+    public string UseOf(string path) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Use, ShellWord.Of(InputPath.Said(path)));
 
     /// <summary>
     /// The line that refuses the file <paramref name="path"/>, of this kind, named where <paramref name="expected"/> is:

@@ -74,19 +74,20 @@ public sealed class BesideTheProgramTests : IDisposable
         Assert.Equal("wrote grading.csv to g1\n", written.Error);
     }
 
-    // A shipped file of another kind is refused at its place, said as typed. The places, counted in the files:
-    // baseline.yaml's lines 1 to 17 are comments, so its mapping, where a missing key is said, starts at 18:1;
+    // A shipped file of another kind is refused at its place, said as typed, both where the kind is named and in the
+    // command that takes it (FileKind.UseOf). The places, counted in the files:
+    // baseline.yaml's lines 1 to 17 are comments, so its mapping, where its kind is said, starts at 18:1;
     // trade-for-defence.yaml's lines 1 to 5 are, so 6:1; bilateral-fta-us.yaml's line 3 is 'answers: bilateral-fta',
     // whose value starts at column 10. A branch's refusal names the scenario as typed: baseline has no fork;
     // us-fta-press-or-package forks into press-fta then offer-package, in the file's order.
     [Theory]
-    [InlineData("summits classroom: error: scenarios/what-if/baseline.yaml:18:1: the exercise is missing the required key 'exercise'",
+    [InlineData("summits classroom: error: scenarios/what-if/baseline.yaml:18:1: this is a scenario file, not an exercise file; summits run scenarios/what-if/baseline.yaml runs it",
         "classroom", "scenarios/what-if/baseline.yaml")]
-    [InlineData("scenarios/exercises/trade-for-defence.yaml:6:1: the scenario is missing the required key 'scenario'",
+    [InlineData("scenarios/exercises/trade-for-defence.yaml:6:1: this is an exercise file, not a scenario file; summits exercise scenarios/exercises/trade-for-defence.yaml plays it",
         "run", "scenarios/exercises/trade-for-defence.yaml", "--engine", "local")]
-    [InlineData("scenarios/what-if/baseline.yaml:18:1: the record is missing the required key 'record'",
+    [InlineData("scenarios/what-if/baseline.yaml:18:1: this is a scenario file, not a record file; summits run scenarios/what-if/baseline.yaml runs it",
         "record", "scenarios/what-if/baseline.yaml")]
-    [InlineData("scenarios/what-if/baseline.yaml:18:1: the exercise is missing the required key 'exercise'",
+    [InlineData("scenarios/what-if/baseline.yaml:18:1: this is a scenario file, not an exercise file; summits run scenarios/what-if/baseline.yaml runs it",
         "exercise", "scenarios/what-if/baseline.yaml", "--answers", "scenarios/exercises/answers/trade-for-defence-jp.yaml")]
     [InlineData("scenarios/exercises/answers/bilateral-fta-us.yaml:3:10: these answers are to the exercise 'bilateral-fta', not 'trade-for-defence'",
         "exercise", "scenarios/exercises/trade-for-defence.yaml", "--answers", "scenarios/exercises/answers/bilateral-fta-us.yaml", "--engine", "local")]
